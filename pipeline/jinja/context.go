@@ -1,0 +1,88 @@
+// Package jinja renders dbt-style Jinja (models, tests, macros) with gonja v2
+// and the dbt builtins a nexus project uses: ref, source, var, config,
+// is_incremental, target, this, run_query, adapter, dbt_utils and the
+// project's and packages' macros.
+package jinja
+
+// Relation is a table a model reads or writes. It prints as schema.name,
+// which is how SQLite addresses a table in an attached database.
+type Relation struct {
+	Schema string
+	Name   string
+}
+
+// String renders the relation as it appears in compiled SQL.
+func (r Relation) String() string {
+	if r.Schema == "" || r.Schema == "main" {
+		return r.Name
+	}
+	return r.Schema + "." + r.Name
+}
+
+// Column describes one column of a built relation.
+type Column struct {
+	Name string
+	Type string // SQLite declared type: INTEGER, REAL, TEXT or ""
+}
+
+// Rows is the answer of a compile-time query (run_query, get_column_values).
+type Rows struct {
+	Columns []string
+	Rows    [][]any // int64, float64, string, []byte or nil
+}
+
+// Target is dbt's `target` variable.
+type Target struct {
+	Name    string // "dev"
+	Type    string // "sqlite"
+	Schema  string // "main"
+	Profile string
+}
+
+// Context is what a model sees while it renders. Every callback may be nil;
+// a nil callback makes the matching Jinja function a render error that says
+// what is unavailable.
+type Context struct {
+	// Vars are the project vars merged with --vars.
+	Vars map[string]any
+	// Target is dbt's target.
+	Target Target
+	// This is the relation the model being rendered builds.
+	This Relation
+	// Execute is dbt's `execute`: false while the project is parsed (to find
+	// refs and configs), true when the model is rendered to run.
+	Execute bool
+	// Incremental is the value of is_incremental().
+	Incremental bool
+	// Ref resolves ref('model') or ref('package', 'model'). line is the
+	// template line of the call, for the error message.
+	Ref func(pkg, name string, line int) (Relation, error)
+	// Source resolves source('source_name', 'table_name').
+	Source func(source, table string, line int) (Relation, error)
+	// Config records config(...) keyword arguments of the model.
+	Config func(kwargs map[string]any) error
+	// RunQuery runs SQL against the tables already built (run_query and
+	// the macros built on it). With Execute false it is not called and
+	// run_query returns none, as in dbt.
+	RunQuery func(sql string) (*Rows, error)
+	// Columns lists the columns of a built relation
+	// (adapter.get_columns_in_relation, dbt_utils.union_relations).
+	Columns func(rel Relation) ([]Column, error)
+	// Funcs are extra globals implemented in Go.
+	Funcs map[string]Func
+}
+
+// MacroFile is one file of macros. Namespace is "" for the project's own
+// macros and the package name ("nexus") for a package's, so its macros are
+// callable both bare and as nexus.name, as in dbt.
+type MacroFile struct {
+	Path      string
+	Namespace string
+	Source    string
+}
+
+// Func is a Go function exposed to templates under a global name (the
+// pipeline adds the nexus resolver this way). Arguments arrive as Go values:
+// string, int64, float64, bool, nil, []any, map[string]any or Relation.
+// The result is converted back the same way.
+type Func func(args []any, kwargs map[string]any) (any, error)
