@@ -35,7 +35,7 @@ type Report struct {
 	// LongestPathFrom and LongestPathTo are F and T of the component that
 	// gives it (-1 when no identifier exists), for a [Graph.ShortestPath]
 	// explanation.
-	LongestPath                   int
+	LongestPath                    int
 	LongestPathFrom, LongestPathTo int32
 	// LongestPathUpper bounds the diameter from above: per component, twice
 	// the eccentricity of the middle identifier of the F-T path (a third
