@@ -1,0 +1,224 @@
+package graph
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Select evaluates dbt selectors over the graph and returns the selected
+// node IDs. Each element of include is one selector; selectors are unioned,
+// and a selector made of comma-separated parts is their intersection. An
+// empty include selects everything. Supported methods: a node name,
+// source:NAME[.TABLE] (the source nodes and the models that read them),
+// package:NAME, tag:NAME, path:PREFIX, resource_type:KIND, and the graph
+// operators +sel (with ancestors), sel+ (with descendants), @sel (with
+// descendants and their ancestors).
+func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
+	sel := map[string]bool{}
+	if len(splitAll(include)) == 0 {
+		for id := range g.nodes {
+			sel[id] = true
+		}
+	}
+	for _, s := range splitAll(include) {
+		ids, err := g.evalIntersection(s)
+		if err != nil {
+			return nil, err
+		}
+		for id := range ids {
+			sel[id] = true
+		}
+	}
+	for _, s := range splitAll(exclude) {
+		ids, err := g.evalIntersection(s)
+		if err != nil {
+			return nil, err
+		}
+		for id := range ids {
+			delete(sel, id)
+		}
+	}
+	// A test goes with the models it checks (dbt's eager indirect selection)
+	// unless it was excluded by name.
+	for id, n := range g.nodes {
+		if n.Kind != "test" || sel[id] {
+			continue
+		}
+		for _, p := range n.DependsOn {
+			if sel[p] && g.nodes[p].Kind != "source" || g.nodes[p].Kind == "source" && sel[p] {
+				sel[id] = true
+				break
+			}
+		}
+	}
+	for _, s := range splitAll(exclude) {
+		ids, _ := g.evalIntersection(s)
+		for id := range ids {
+			delete(sel, id)
+		}
+	}
+	return sel, nil
+}
+
+// splitAll splits selector arguments on spaces, as dbt takes "a b" too.
+func splitAll(args []string) []string {
+	var out []string
+	for _, a := range args {
+		out = append(out, strings.Fields(a)...)
+	}
+	return out
+}
+
+func (g *Graph) evalIntersection(s string) (map[string]bool, error) {
+	var acc map[string]bool
+	for _, part := range strings.Split(s, ",") {
+		ids, err := g.eval(part)
+		if err != nil {
+			return nil, err
+		}
+		if acc == nil {
+			acc = ids
+			continue
+		}
+		for id := range acc {
+			if !ids[id] {
+				delete(acc, id)
+			}
+		}
+	}
+	return acc, nil
+}
+
+func (g *Graph) eval(s string) (map[string]bool, error) {
+	at := strings.HasPrefix(s, "@")
+	s = strings.TrimPrefix(s, "@")
+	up := strings.HasPrefix(s, "+")
+	s = strings.TrimPrefix(s, "+")
+	down := strings.HasSuffix(s, "+")
+	s = strings.TrimSuffix(s, "+")
+	base, err := g.method(s)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for id := range base {
+		out[id] = true
+		if up {
+			for a := range g.Ancestors(id) {
+				out[a] = true
+			}
+		}
+		if down || at {
+			for d := range g.Descendants(id) {
+				out[d] = true
+				if at {
+					for a := range g.Ancestors(d) {
+						out[a] = true
+					}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+func (g *Graph) method(s string) (map[string]bool, error) {
+	out := map[string]bool{}
+	method, value, hasMethod := strings.Cut(s, ":")
+	if !hasMethod {
+		method, value = "name", s
+	}
+	match := func(pred func(n *Node) bool) {
+		for id, n := range g.nodes {
+			if pred(n) {
+				out[id] = true
+			}
+		}
+	}
+	switch method {
+	case "name", "fqn":
+		match(func(n *Node) bool { return n.Kind != "source" && n.Name == value })
+		if len(out) == 0 {
+			return nil, fmt.Errorf("no node is named %q%s", value, g.suggest(value))
+		}
+	case "source":
+		src, table, _ := strings.Cut(value, ".")
+		match(func(n *Node) bool {
+			return n.Kind == "source" && n.SourceName == src && (table == "" || n.Name == table)
+		})
+		if len(out) == 0 {
+			return nil, fmt.Errorf("no source is named %q (declare it under sources: in a .yml file)", value)
+		}
+		// dbt selects only the source node; running it does nothing, so
+		// source:NAME also selects the models that read it directly.
+		for id := range out {
+			for _, c := range g.children[id] {
+				if g.nodes[c].Kind == "model" {
+					out[c] = true
+				}
+			}
+		}
+	case "package":
+		match(func(n *Node) bool { return n.Package == value })
+	case "tag":
+		match(func(n *Node) bool {
+			for _, t := range n.Tags {
+				if t == value {
+					return true
+				}
+			}
+			return false
+		})
+	case "path":
+		p := strings.TrimSuffix(value, "/")
+		match(func(n *Node) bool { return n.Path == p || strings.HasPrefix(n.Path, p+"/") })
+	case "resource_type":
+		match(func(n *Node) bool { return n.Kind == value })
+	default:
+		return nil, fmt.Errorf("unknown selector method %q in %q (use a name, source:, package:, tag:, path: or resource_type:)", method, s)
+	}
+	return out, nil
+}
+
+// suggest names the closest node names to a misspelt one.
+func (g *Graph) suggest(name string) string {
+	best, bestD := "", 1<<30
+	var names []string
+	for _, n := range g.nodes {
+		if n.Kind != "source" {
+			names = append(names, n.Name)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if d := Distance(name, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	if best == "" || bestD > len(name)/2+2 {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+// Distance is the Levenshtein distance between a and b.
+func Distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

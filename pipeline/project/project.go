@@ -1,0 +1,184 @@
+// Package project loads a dbt project from an io/fs.FS: dbt_project.yml,
+// models, seeds, tests, macros and the yml files that declare sources and
+// schema tests. Packages (the built-in nexus package) load the same way and
+// are merged in, the root project's configuration taking precedence.
+package project
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/yamlx"
+)
+
+// Project is a loaded root project with its packages merged in.
+type Project struct {
+	Name    string
+	Vars    map[string]any
+	Models  []*Model
+	Seeds   []*Seed
+	Sources []*Source
+	Tests   []*Test
+	Macros  []jinja.MacroFile
+	// Files is the root project's file system.
+	Files fs.FS
+	// config is the root dbt_project.yml, kept to configure packages.
+	config *yamlx.Node
+}
+
+// Config is a node's resolved configuration.
+type Config struct {
+	Schema       string
+	Alias        string
+	Materialized string
+	Tags         []string
+	Enabled      bool
+	// Severity of a test: error (default) or warn.
+	Severity string
+	// Extra holds other configs (partition_by, incremental_strategy...)
+	// that SQLite has no use for but a user may set.
+	Extra map[string]any
+}
+
+// Model is one model file.
+type Model struct {
+	Name    string
+	Package string // "" for the root project
+	Path    string // file path inside its package, e.g. models/sources/x.sql
+	SQL     string
+	Config  Config
+	// Override is true for a root model that replaces a package model of
+	// the same name.
+	Override bool
+	// Overrides is the package path of the model it replaces.
+	Overrides string
+}
+
+// Seed is one CSV file.
+type Seed struct {
+	Name    string
+	Package string
+	Path    string
+	Data    []byte
+	Config  Config
+}
+
+// Source is one table of a sources: declaration.
+type Source struct {
+	SourceName string
+	Table      string
+	Schema     string // schema it is read from
+	Identifier string // table name in that schema
+	File       string
+	Line       int
+	Package    string
+}
+
+// Test is a schema test from yml or a singular test from tests/*.sql.
+type Test struct {
+	Name    string
+	Package string
+	File    string
+	Line    int
+	// Kind is unique, not_null, accepted_values, relationships or
+	// singular.
+	Kind string
+	// Model names the model (or "source:src.table") the test is attached to.
+	Model  string
+	Column string
+	Args   map[string]any
+	SQL    string // singular tests
+	Config Config
+}
+
+// Packages names the package models of a project.
+func (p *Project) Model(name string) *Model {
+	for _, m := range p.Models {
+		if m.Name == name {
+			return m
+		}
+	}
+	return nil
+}
+
+// Package is a dbt package to load beside the root project.
+type Package struct {
+	Name  string
+	Files fs.FS
+}
+
+type layout struct {
+	name                                       string
+	modelPaths, seedPaths, testPaths, macroPaths []string
+	doc                                        *yamlx.Node
+}
+
+func readLayout(fsys fs.FS) (*layout, error) {
+	data, err := fs.ReadFile(fsys, "dbt_project.yml")
+	if err != nil {
+		return nil, diag.Errorf("dbt_project.yml", 0, "no dbt_project.yml").WithHint("a project needs a dbt_project.yml at its root with at least `name:`")
+	}
+	doc, err := yamlx.Parse("dbt_project.yml", data)
+	if err != nil {
+		return nil, err
+	}
+	if doc.Kind != yamlx.Map {
+		return nil, diag.Errorf("dbt_project.yml", doc.Line, "dbt_project.yml must be a mapping").WithHint("start with `name: my_project`")
+	}
+	l := &layout{doc: doc, name: doc.Get("name").String()}
+	if l.name == "" {
+		return nil, diag.Errorf("dbt_project.yml", 1, "missing `name:`").WithHint("add `name: my_project` to dbt_project.yml")
+	}
+	paths := func(key, def string) ([]string, error) {
+		n := doc.Get(key)
+		if n == nil {
+			return []string{def}, nil
+		}
+		if n.Kind != yamlx.List {
+			return nil, diag.Errorf("dbt_project.yml", n.Line, "`%s` must be a list of folders", key).WithHint("write %s: [\"%s\"]", key, def)
+		}
+		var out []string
+		for _, it := range n.Items {
+			out = append(out, strings.Trim(path.Clean(it.String()), "/"))
+		}
+		return out, nil
+	}
+	if l.modelPaths, err = paths("model-paths", "models"); err != nil {
+		return nil, err
+	}
+	if l.seedPaths, err = paths("seed-paths", "seeds"); err != nil {
+		return nil, err
+	}
+	if l.testPaths, err = paths("test-paths", "tests"); err != nil {
+		return nil, err
+	}
+	if l.macroPaths, err = paths("macro-paths", "macros"); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// walk lists the files under root with the given extension, sorted.
+func walk(fsys fs.FS, root, ext string) []string {
+	var out []string
+	fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ext) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+func baseName(p string) string {
+	b := path.Base(p)
+	return strings.TrimSuffix(b, path.Ext(b))
+}

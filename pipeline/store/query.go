@@ -1,0 +1,158 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Rows is a query result read into Go.
+type Rows struct {
+	Columns   []string
+	Types     []string // declared type of each column, or the first value's type
+	Rows      [][]any  // int64, float64, string, []byte or nil
+	Truncated bool
+}
+
+// Query runs one statement and reads at most maxRows rows (0: all).
+func (db *DB) Query(ctx context.Context, sql string, maxRows int) (*Rows, error) {
+	old := db.conn.SetInterrupt(ctx)
+	defer db.conn.SetInterrupt(old)
+	stmt, tail, err := db.conn.Prepare(sql)
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	if stmt == nil {
+		return nil, fmt.Errorf("empty query")
+	}
+	if nonSpace(tail) {
+		return nil, fmt.Errorf("only one statement can run at a time; remove what follows the first `;`")
+	}
+	n := stmt.ColumnCount()
+	out := &Rows{Columns: make([]string, n), Types: make([]string, n)}
+	for i := 0; i < n; i++ {
+		out.Columns[i] = stmt.ColumnName(i)
+		out.Types[i] = stmt.ColumnDeclType(i)
+	}
+	for stmt.Step() {
+		if maxRows > 0 && len(out.Rows) >= maxRows {
+			out.Truncated = true
+			break
+		}
+		row := make([]any, n)
+		for i := 0; i < n; i++ {
+			row[i] = value(stmt, i)
+			if out.Types[i] == "" && row[i] != nil {
+				out.Types[i] = typeName(stmt.ColumnType(i))
+			}
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	if err := stmt.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func value(stmt *sqlite3.Stmt, i int) any {
+	switch stmt.ColumnType(i) {
+	case sqlite3.INTEGER:
+		return stmt.ColumnInt64(i)
+	case sqlite3.FLOAT:
+		return stmt.ColumnFloat(i)
+	case sqlite3.TEXT:
+		return stmt.ColumnText(i)
+	case sqlite3.BLOB:
+		return stmt.ColumnBlob(i, nil)
+	}
+	return nil
+}
+
+func typeName(t sqlite3.Datatype) string {
+	switch t {
+	case sqlite3.INTEGER:
+		return "INTEGER"
+	case sqlite3.FLOAT:
+		return "REAL"
+	case sqlite3.TEXT:
+		return "TEXT"
+	case sqlite3.BLOB:
+		return "BLOB"
+	}
+	return ""
+}
+
+func nonSpace(s string) bool {
+	inComment := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if inComment {
+			if c == '\n' {
+				inComment = false
+			}
+			continue
+		}
+		if c == '-' && i+1 < len(s) && s[i+1] == '-' {
+			inComment = true
+			continue
+		}
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ';' {
+			return true
+		}
+	}
+	return false
+}
+
+// Count returns the number of rows of a relation.
+func (db *DB) Count(ctx context.Context, rel string) (int64, error) {
+	r, err := db.Query(ctx, "SELECT count(*) FROM "+rel, 1)
+	if err != nil {
+		return 0, err
+	}
+	v, _ := r.Rows[0][0].(int64)
+	return v, nil
+}
+
+// Column is one column of a table.
+type Column struct {
+	Name string
+	Type string
+}
+
+// Columns lists the columns of schema.name; none when it does not exist.
+func (db *DB) Columns(ctx context.Context, schema, name string) ([]Column, error) {
+	if schema == "" {
+		schema = "main"
+	}
+	r, err := db.Query(ctx, fmt.Sprintf("SELECT name, type FROM pragma_table_info(%s, %s)", Quote(name), Quote(schema)), 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []Column
+	for _, row := range r.Rows {
+		out = append(out, Column{Name: row[0].(string), Type: row[1].(string)})
+	}
+	return out, nil
+}
+
+// Table names a table of a schema.
+type Table struct {
+	Schema, Name, Kind string
+}
+
+// Tables lists every table and view of every attached schema, sorted.
+func (db *DB) Tables(ctx context.Context) ([]Table, error) {
+	var out []Table
+	for _, s := range db.Schemas() {
+		r, err := db.Query(ctx, fmt.Sprintf("SELECT name, type FROM %s.sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%%' AND name NOT LIKE '\\_nexus\\_%%' ESCAPE '\\' ORDER BY name", Ident(s)), 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, row := range r.Rows {
+			out = append(out, Table{Schema: s, Name: row[0].(string), Kind: row[1].(string)})
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,182 @@
+// Package store is the pipeline's SQLite: one connection, one attached
+// database per dbt schema, statements that stop when their context ends,
+// and bulk loads that cross the Go/SQLite boundary once per table.
+package store
+
+import (
+	"context"
+	"crypto/md5"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// DB is an open database with its attached schemas.
+type DB struct {
+	conn *sqlite3.Conn
+	// file is "" for an in-memory database.
+	file    string
+	schemas map[string]bool
+}
+
+// MemoryDSN opens a database that lives only as long as the DB.
+const MemoryDSN = ":memory:"
+
+// Open opens dsn (":memory:" or a file path). A file database keeps each
+// schema in a sibling file, <name>.<schema>.db, listed in the main file's
+// _nexus_schemas table so that reopening attaches them all again.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	file := dsn
+	if dsn == "" || dsn == MemoryDSN {
+		file = ""
+		dsn = MemoryDSN
+	}
+	conn, err := sqlite3.OpenContext(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dsn, err)
+	}
+	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}}
+	if err := db.setup(); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (db *DB) setup() error {
+	pragmas := "PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+	if db.file != "" {
+		pragmas += "PRAGMA journal_mode=MEMORY;"
+	}
+	if err := db.conn.Exec(pragmas); err != nil {
+		return err
+	}
+	if err := db.conn.CreateFunction("md5", 1, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS, md5Func); err != nil {
+		return err
+	}
+	if db.file == "" {
+		return nil
+	}
+	if err := db.conn.Exec("CREATE TABLE IF NOT EXISTS main._nexus_schemas (name TEXT PRIMARY KEY, file TEXT NOT NULL)"); err != nil {
+		return err
+	}
+	stmt, _, err := db.conn.Prepare("SELECT name, file FROM main._nexus_schemas ORDER BY name")
+	if err != nil {
+		return err
+	}
+	var pairs [][2]string
+	for stmt.Step() {
+		pairs = append(pairs, [2]string{stmt.ColumnText(0), stmt.ColumnText(1)})
+	}
+	if err := stmt.Close(); err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		if err := db.attach(p[0], filepath.Join(filepath.Dir(db.file), p[1])); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// md5Func is SQLite's md5(text): lower-case hex, like the warehouses' md5.
+func md5Func(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[0].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	sum := md5.Sum(arg[0].RawText())
+	ctx.ResultText(hex.EncodeToString(sum[:]))
+}
+
+// Conn gives the raw connection to packages that stream data in bulk.
+func (db *DB) Conn() *sqlite3.Conn { return db.conn }
+
+// File is the main database file, "" when in memory.
+func (db *DB) File() string { return db.file }
+
+// Close closes the connection.
+func (db *DB) Close() error { return db.conn.Close() }
+
+var schemaName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// EnsureSchema attaches a database for schema if it is not there yet.
+// It must be called outside any transaction (SQLite refuses ATTACH inside one).
+func (db *DB) EnsureSchema(schema string) error {
+	if schema == "" || db.schemas[schema] {
+		return nil
+	}
+	if !schemaName.MatchString(schema) {
+		return fmt.Errorf("schema name %q must be letters, digits and underscores, starting with a letter", schema)
+	}
+	if schema == "temp" {
+		return errors.New(`"temp" is SQLite's own schema; choose another schema name`)
+	}
+	target := ""
+	if db.file != "" {
+		base := strings.TrimSuffix(filepath.Base(db.file), filepath.Ext(db.file))
+		name := base + "." + schema + ".db"
+		target = filepath.Join(filepath.Dir(db.file), name)
+		if err := db.conn.Exec(fmt.Sprintf("INSERT OR REPLACE INTO main._nexus_schemas VALUES (%s, %s)", Quote(schema), Quote(name))); err != nil {
+			return err
+		}
+	}
+	return db.attach(schema, target)
+}
+
+func (db *DB) attach(schema, file string) error {
+	target := MemoryDSN
+	if file != "" {
+		target = file
+	}
+	if err := db.conn.Exec(fmt.Sprintf("ATTACH DATABASE %s AS %s", Quote(target), Ident(schema))); err != nil {
+		return fmt.Errorf("attach schema %s: %w", schema, err)
+	}
+	if file != "" {
+		db.conn.Exec("PRAGMA " + Ident(schema) + ".synchronous=OFF; PRAGMA " + Ident(schema) + ".journal_mode=MEMORY")
+	}
+	db.schemas[schema] = true
+	return nil
+}
+
+// Schemas lists the attached schemas, main first.
+func (db *DB) Schemas() []string {
+	var out []string
+	for s := range db.schemas {
+		if s != "main" {
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return append([]string{"main"}, out...)
+}
+
+// HasSchema tells whether schema is attached.
+func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
+
+// Exec runs one or more statements; ctx interrupts them.
+func (db *DB) Exec(ctx context.Context, sql string) error {
+	old := db.conn.SetInterrupt(ctx)
+	defer db.conn.SetInterrupt(old)
+	return db.conn.Exec(sql)
+}
+
+// Quote renders s as an SQL string literal.
+func Quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// Ident renders s as a quoted SQL identifier.
+func Ident(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// Rel renders schema.name for SQL, quoting both parts.
+func Rel(schema, name string) string {
+	if schema == "" {
+		return Ident(name)
+	}
+	return Ident(schema) + "." + Ident(name)
+}
