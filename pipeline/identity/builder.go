@@ -1,9 +1,6 @@
 package identity
 
-import (
-	"cmp"
-	"slices"
-)
+import "slices"
 
 // key is an identifier as the interning map sees it.
 type key struct{ typ, value string }
@@ -78,24 +75,14 @@ func (b *Builder) Len() int { return len(b.types) }
 // be used afterwards.
 func (b *Builder) Build() *Graph {
 	n := len(b.types)
+	b.ids = nil // the map is the largest structure; let it go before sorting
 	g := &Graph{
 		types:  b.types,
 		values: b.values,
-		byRank: make([]int32, n),
+		byRank: rankOrder(b.types, b.values),
 		rankOf: make([]int32, n),
 		edges:  len(b.edges) / 2,
 	}
-	b.ids = nil // the map is the largest structure; let it go before sorting
-
-	for i := range g.byRank {
-		g.byRank[i] = int32(i)
-	}
-	slices.SortFunc(g.byRank, func(x, y int32) int {
-		if c := cmp.Compare(g.types[x], g.types[y]); c != 0 {
-			return c
-		}
-		return cmp.Compare(g.values[x], g.values[y])
-	})
 	for r, id := range g.byRank {
 		g.rankOf[id] = int32(r)
 	}
