@@ -112,9 +112,9 @@ type Package struct {
 }
 
 type layout struct {
-	name                                       string
+	name                                         string
 	modelPaths, seedPaths, testPaths, macroPaths []string
-	doc                                        *yamlx.Node
+	doc                                          *yamlx.Node
 }
 
 func readLayout(fsys fs.FS) (*layout, error) {
@@ -181,4 +181,16 @@ func walk(fsys fs.FS, root, ext string) []string {
 func baseName(p string) string {
 	b := path.Base(p)
 	return strings.TrimSuffix(b, path.Ext(b))
+}
+
+// VarLine is the dbt_project.yml line of vars.<key>[index], 0 if unknown.
+func (p *Project) VarLine(key string, index int) int {
+	n := p.config.Get("vars").Get(key)
+	if n == nil {
+		return 0
+	}
+	if n.Kind == yamlx.List && index >= 0 && index < len(n.Items) {
+		return n.Items[index].Line
+	}
+	return n.Line
 }

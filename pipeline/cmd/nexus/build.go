@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/nexus-playground/nexus/pipeline"
+)
+
+func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.Writer) error {
+	var c common
+	fs := newFlags(cmd, &c)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return errUsage{fmt.Sprintf("%s takes no arguments (got %q); use --select to choose models", cmd, pos[0])}
+	}
+	vars, err := c.parseVars()
+	if err != nil {
+		return err
+	}
+	dbPath, err := c.dbPath()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(c.projectDir); err != nil {
+		return errUsage{fmt.Sprintf("project folder %s: %v", c.projectDir, err)}
+	}
+	s, err := pipeline.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	opts := pipeline.Options{
+		Command: pipeline.Command(cmd), Vars: vars, Select: c.sel, Exclude: c.excl, Timeout: c.timeout,
+		Progress: func(st pipeline.Step) {
+			fmt.Fprintln(stdout, st.Line)
+			if st.Status == "ERROR" && st.Message != "" {
+				fmt.Fprintln(stdout, "  "+st.Message)
+			}
+		},
+	}
+	res, err := s.Build(ctx, os.DirFS(c.projectDir), opts)
+	var ue *pipeline.UsageError
+	if errors.As(err, &ue) {
+		return errUsage{ue.Error()}
+	}
+	if err != nil {
+		return err
+	}
+	for _, d := range res.Diagnostics {
+		fmt.Fprintln(stderr, d.Error())
+	}
+	for _, r := range res.Identity {
+		fmt.Fprintf(stdout, "identity %s: %s\n", r.Entity, r.Message)
+	}
+	fmt.Fprintln(stdout, res.Summary)
+	if !res.OK {
+		return errFailed
+	}
+	return nil
+}
+
+func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
+	var c common
+	fs := newFlags("compile", &c)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return errUsage{"compile takes one model name: nexus compile MODEL"}
+	}
+	vars, err := c.parseVars()
+	if err != nil {
+		return err
+	}
+	dbPath := ":memory:"
+	if c.db != "" {
+		dbPath = c.db
+	}
+	s, err := pipeline.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sql, err := s.Compile(ctx, os.DirFS(c.projectDir), pos[0], vars)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, sql)
+	return nil
+}
+
+func cmdList(args []string, stdout io.Writer) error {
+	var c common
+	fs := newFlags("ls", &c)
+	kind := fs.String("resource-type", "", "only nodes of this kind: model, seed, source, test")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	vars, err := c.parseVars()
+	if err != nil {
+		return err
+	}
+	nodes, err := pipeline.Nodes(os.DirFS(c.projectDir), vars)
+	if err != nil {
+		return err
+	}
+	sel, err := pipeline.SelectNodes(os.DirFS(c.projectDir), vars, c.sel, c.excl)
+	if err != nil {
+		return errUsage{err.Error()}
+	}
+	for _, n := range nodes {
+		if !sel[n.ID] || *kind != "" && n.Kind != *kind {
+			continue
+		}
+		extra := ""
+		if n.Override {
+			extra = "  (overrides the nexus package's model)"
+		}
+		fmt.Fprintf(stdout, "%-7s %s.%s%s\n", n.Kind, n.Package, n.Name, extra)
+	}
+	return nil
+}

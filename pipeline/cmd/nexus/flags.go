@@ -1,0 +1,106 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+)
+
+// listFlag collects a repeatable flag; each value may hold several
+// space-separated selectors, as dbt's --select does.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, " ") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+type common struct {
+	projectDir string
+	db         string
+	vars       string
+	timeout    time.Duration
+	sel, excl  listFlag
+}
+
+func newFlags(name string, c *common) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.projectDir, "project-dir", ".", "project folder")
+	fs.StringVar(&c.db, "db", "", "database file, or :memory:")
+	fs.StringVar(&c.vars, "vars", "", "vars as YAML or JSON, overriding dbt_project.yml")
+	fs.DurationVar(&c.timeout, "timeout", 0, "time limit for the whole run, e.g. 30s")
+	for _, n := range []string{"select", "s", "models", "m"} {
+		fs.Var(&c.sel, n, "selector")
+	}
+	fs.Var(&c.excl, "exclude", "selector to leave out")
+	return fs
+}
+
+// parse parses flags, allowing them after positional arguments too.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, errUsage{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func (c *common) dbPath() (string, error) {
+	if c.db == ":memory:" {
+		return c.db, nil
+	}
+	if c.db == "" {
+		dir := filepath.Join(c.projectDir, "target")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		return filepath.Join(dir, "nexus.db"), nil
+	}
+	return c.db, nil
+}
+
+func (c *common) parseVars() (map[string]any, error) {
+	if strings.TrimSpace(c.vars) == "" {
+		return nil, nil
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(c.vars), &v); err == nil {
+		return v, nil
+	}
+	if err := yaml.Unmarshal([]byte(c.vars), &v); err != nil {
+		return nil, errUsage{fmt.Sprintf("--vars must be a YAML or JSON mapping, like '{\"nexus_max_recursion\": 3}': %v", err)}
+	}
+	return normalize(v).(map[string]any), nil
+}
+
+// normalize turns YAML's integer types into int64 as the loader uses.
+func normalize(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = normalize(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = normalize(e)
+		}
+	case uint64:
+		return int64(x)
+	case int:
+		return int64(x)
+	}
+	return v
+}

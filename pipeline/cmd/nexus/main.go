@@ -1,0 +1,85 @@
+// Command nexus builds a dbt-nexus project into SQLite and queries it.
+//
+//	nexus build   --project-dir DIR --db FILE [--select ...] [--exclude ...] [--vars YAML]
+//	nexus run | test | seed   (same flags)
+//	nexus query   --db FILE [--format table|csv|json] SQL
+//	nexus ls      --project-dir DIR [--select ...]
+//	nexus compile --project-dir DIR MODEL
+//
+// Exit status: 0 on success, 1 when a model or test failed, 2 on a usage error.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+const usage = `nexus builds a dbt-nexus project into SQLite and answers SQL against it.
+
+Usage:
+  nexus build   [--project-dir DIR] [--db FILE] [--select SEL] [--exclude SEL] [--vars YAML] [--timeout D]
+  nexus run     (same flags: models only)
+  nexus test    (same flags: tests only, against tables already built)
+  nexus seed    (same flags: seeds only)
+  nexus query   [--db FILE] [--format table|csv|json] [--max-rows N] SQL
+  nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND]
+  nexus compile [--project-dir DIR] [--db FILE] MODEL
+
+--db defaults to DIR/target/nexus.db; --db :memory: builds in memory.
+Each schema lives in a file beside it: FILE's name, a dot, the schema, ".db".
+`
+
+// errUsage marks a usage error: exit status 2.
+type errUsage struct{ msg string }
+
+func (e errUsage) Error() string { return e.msg }
+
+// errFailed marks a build whose models or tests failed: exit status 1.
+var errFailed = errors.New("failed")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, rest := args[0], args[1:]
+	var err error
+	switch cmd {
+	case "build", "run", "test", "seed":
+		err = cmdBuild(ctx, cmd, rest, stdout, stderr)
+	case "query":
+		err = cmdQuery(ctx, rest, stdout)
+	case "ls", "list":
+		err = cmdList(rest, stdout)
+	case "compile":
+		err = cmdCompile(ctx, rest, stdout)
+	default:
+		err = errUsage{fmt.Sprintf("unknown command %q\n\n%s", cmd, usage)}
+	}
+	var ue errUsage
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintln(stderr, "nexus:", ue.msg)
+		return 2
+	case errors.Is(err, errFailed):
+		return 1
+	default:
+		fmt.Fprintln(stderr, "nexus:", err)
+		return 1
+	}
+}

@@ -1,0 +1,104 @@
+package pipeline
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/project"
+)
+
+// quotedInMsg finds what an SQLite message points at: near "x", no such
+// column: x, no such table: s.x.
+var quotedInMsg = []*regexp.Regexp{
+	regexp.MustCompile(`near "([^"]+)"`),
+	regexp.MustCompile(`no such (?:column|table|function): ([A-Za-z0-9_."]+)`),
+	regexp.MustCompile(`ambiguous column name: ([A-Za-z0-9_.]+)`),
+}
+
+// sourceLine guesses the source line an SQLite message is about by finding
+// the token it quotes in the model's source; 0 when it cannot tell. Compiled
+// SQL differs from the source, so the token, not the offset, is the anchor.
+func sourceLine(src, msg string) int {
+	for _, re := range quotedInMsg {
+		m := re.FindStringSubmatch(msg)
+		if m == nil {
+			continue
+		}
+		tok := m[1]
+		for _, cand := range []string{tok, lastPart(tok)} {
+			if line := findToken(src, cand); line > 0 {
+				return line
+			}
+		}
+	}
+	return 0
+}
+
+func lastPart(s string) string {
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// findToken returns the line of the first whole-word occurrence of tok in
+// src outside Jinja tags and comments.
+func findToken(src, tok string) int {
+	if tok == "" {
+		return 0
+	}
+	re, err := regexp.Compile(`(^|[^A-Za-z0-9_])` + regexp.QuoteMeta(tok) + `($|[^A-Za-z0-9_])`)
+	if err != nil {
+		return 0
+	}
+	for i, line := range strings.Split(src, "\n") {
+		if strings.Contains(line, "{{") || strings.Contains(line, "{%") || strings.HasPrefix(strings.TrimSpace(line), "--") {
+			if !re.MatchString(stripJinja(line)) {
+				continue
+			}
+		}
+		if re.MatchString(line) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+var jinjaTag = regexp.MustCompile(`\{[{%#].*?[}%#]\}`)
+
+func stripJinja(s string) string { return jinjaTag.ReplaceAllString(s, "") }
+
+// mapLine maps a line of rendered SQL back to the source: the rendered line's
+// text is looked up in the source, else the line number is kept when the
+// source has that many lines.
+func mapLine(src, rendered string, line int) int {
+	rl := strings.Split(rendered, "\n")
+	if line < 1 || line > len(rl) {
+		return 0
+	}
+	text := strings.TrimSpace(rl[line-1])
+	if text != "" {
+		for i, sl := range strings.Split(src, "\n") {
+			if strings.TrimSpace(sl) == text {
+				return i + 1
+			}
+		}
+	}
+	if line <= strings.Count(src, "\n")+1 {
+		return line
+	}
+	return 0
+}
+
+// failureDiag reports a failing test at its declaration.
+func failureDiag(t *project.Test, failures int64) diag.Diagnostic {
+	what := "test " + t.Name
+	if t.Kind != "singular" {
+		what = fmt.Sprintf("test %s on %s.%s", t.Kind, strings.TrimPrefix(t.Model, "source:"), t.Column)
+	}
+	return diag.Diagnostic{Severity: diag.Error, File: t.File, Line: t.Line,
+		Message: fmt.Sprintf("%s failed: %d failing row%s", what, failures, plural(int(failures))),
+		Hint:    "run the compiled test query (nexus compile " + t.Name + ") to see the rows"}
+}

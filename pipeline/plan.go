@@ -1,0 +1,374 @@
+package pipeline
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/graph"
+	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/nexus"
+	"github.com/nexus-playground/nexus/pipeline/project"
+)
+
+// PackageName is the built-in package's name (NEXUS_SPEC.md section 1).
+const PackageName = "nexus"
+
+// PackageFiles returns the built-in nexus package's files.
+func PackageFiles() fs.FS { return nexus.Package() }
+
+// plan is a loaded project with its graph: stage 1 (load), 2 (parse render
+// to find refs and configs) and 3 (graph) of the pipeline.
+type plan struct {
+	proj   *project.Project
+	env    *jinja.Env
+	graph  *graph.Graph
+	models map[string]*project.Model // by name
+	seeds  map[string]*project.Seed
+	// sources maps "src.table" to its declaration and the relation it reads.
+	sources map[string]*sourceRef
+	tests   map[string]*project.Test // by node ID
+	// configs are model configs after the model's own config() calls.
+	configs map[string]project.Config
+}
+
+type sourceRef struct {
+	decl *project.Source
+	rel  jinja.Relation
+	seed string // seed node ID the source reads, if any
+}
+
+func nodeID(kind, pkg, name string) string { return kind + "." + pkg + "." + name }
+
+// newPlan loads fsys and builds the graph. Problems that stop the build are
+// returned as one error; a *diag.Diagnostic when it has a position.
+func newPlan(fsys fs.FS, vars map[string]any) (*plan, error) {
+	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package()})
+	if err != nil {
+		return nil, err
+	}
+	env, err := jinja.NewEnv(proj.Macros)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{proj: proj, env: env, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
+		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{}}
+	for _, m := range proj.Models {
+		p.models[m.Name] = m
+		p.configs[m.Name] = m.Config
+	}
+	for _, s := range proj.Seeds {
+		if prev, dup := p.seeds[s.Name]; dup {
+			return nil, diag.Errorf(s.Path, 1, "seed %q is defined twice, here and in %s", s.Name, prev.Path).WithHint("rename one of the files")
+		}
+		p.seeds[s.Name] = s
+	}
+	if err := p.checkSourcesVar(); err != nil {
+		return nil, err
+	}
+	p.bindSources()
+	nodes, err := p.parseNodes()
+	if err != nil {
+		return nil, err
+	}
+	g, err := graph.New(nodes)
+	if err != nil {
+		if ce, ok := err.(*graph.CycleError); ok {
+			first := ce.Cycle[0]
+			return nil, diag.Errorf(first.Path, 1, "%s", ce.Error()).WithHint("a model cannot depend on itself through ref(); remove one of these refs")
+		}
+		return nil, err
+	}
+	p.graph = g
+	return p, nil
+}
+
+// pkgOf is the package name a node reports: the root project's name for
+// the user's own nodes.
+func (p *plan) pkgOf(pkg string) string {
+	if pkg == "" {
+		return p.proj.Name
+	}
+	return pkg
+}
+
+// checkSourcesVar rejects a vars.sources entry whose flag asks for a model
+// the project does not have (NEXUS_SPEC.md section 1).
+func (p *plan) checkSourcesVar() error {
+	list, ok := p.proj.Vars["sources"].([]any)
+	if !ok {
+		return nil
+	}
+	for i, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			continue
+		}
+		name, _ := m["name"].(string)
+		for _, flag := range []struct{ key, suffix string }{
+			{"events", "events"}, {"persons", "person_identifiers"}, {"groups", "group_identifiers"}, {"memberships", "membership_identifiers"},
+		} {
+			if on, _ := m[flag.key].(bool); !on {
+				continue
+			}
+			want := name + "_" + flag.suffix
+			if mod, ok := p.models[want]; ok && mod.Config.Enabled {
+				continue
+			}
+			line := p.proj.VarLine("sources", i)
+			return diag.Errorf("dbt_project.yml", line, "vars.sources: source %q has %s: true but there is no model %q", name, flag.key, want).
+				WithHint("create models/sources/%s.sql, or set %s: false", want, flag.key)
+		}
+	}
+	return nil
+}
+
+// bindSources finds the relation each source table reads: a table of the
+// declared schema, which in the playground is a seed of that name (first in
+// the declared schema, otherwise the only seed with that name).
+func (p *plan) bindSources() {
+	for _, s := range p.proj.Sources {
+		ref := &sourceRef{decl: s, rel: jinja.Relation{Schema: s.Schema, Name: s.Identifier}}
+		var byName []*project.Seed
+		for _, seed := range p.proj.Seeds {
+			if seed.Name != s.Identifier {
+				continue
+			}
+			if schemaOf(seed.Config) == s.Schema {
+				byName = []*project.Seed{seed}
+				break
+			}
+			byName = append(byName, seed)
+		}
+		if len(byName) == 1 {
+			seed := byName[0]
+			ref.rel = jinja.Relation{Schema: schemaOf(seed.Config), Name: seed.Name}
+			ref.seed = nodeID("seed", p.pkgOf(seed.Package), seed.Name)
+		}
+		p.sources[s.SourceName+"."+s.Table] = ref
+	}
+}
+
+// schemaOf is where a node lands: its +schema as is (NEXUS_SPEC.md section
+// 1, Playground), else main.
+func schemaOf(c project.Config) string {
+	if c.Schema == "" {
+		return "main"
+	}
+	return c.Schema
+}
+
+func nameOf(m *project.Model, c project.Config) string {
+	if c.Alias != "" {
+		return c.Alias
+	}
+	return m.Name
+}
+
+// relation is where model name lands after its own config.
+func (p *plan) relation(name string) jinja.Relation {
+	m := p.models[name]
+	c := p.configs[name]
+	if c.Materialized == "ephemeral" {
+		return jinja.Relation{Schema: "temp", Name: "__dbt__cte__" + m.Name}
+	}
+	return jinja.Relation{Schema: schemaOf(c), Name: nameOf(m, c)}
+}
+
+// refRelation is what ref(name) renders: a model's relation, or a seed's.
+func (p *plan) refRelation(name string) jinja.Relation {
+	if _, ok := p.models[name]; !ok {
+		if s, ok := p.seeds[name]; ok {
+			return jinja.Relation{Schema: schemaOf(s.Config), Name: s.Name}
+		}
+	}
+	return p.relation(name)
+}
+
+// parseNodes renders every model and singular test once with execute=false
+// (dbt's parse) to collect refs, sources and config() calls.
+func (p *plan) parseNodes() ([]*graph.Node, error) {
+	var nodes []*graph.Node
+	var firstErr error
+	for _, s := range p.proj.Seeds {
+		nodes = append(nodes, &graph.Node{ID: nodeID("seed", p.pkgOf(s.Package), s.Name), Kind: "seed", Name: s.Name,
+			Package: p.pkgOf(s.Package), Path: s.Path, Tags: s.Config.Tags})
+	}
+	for key, s := range p.sources {
+		n := &graph.Node{ID: "source." + key, Kind: "source", Name: s.decl.Table, SourceName: s.decl.SourceName,
+			Package: p.pkgOf(s.decl.Package), Path: s.decl.File}
+		if s.seed != "" {
+			n.DependsOn = []string{s.seed}
+		}
+		nodes = append(nodes, n)
+	}
+	names := make([]string, 0, len(p.models))
+	for n := range p.models {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		m := p.models[name]
+		if !m.Config.Enabled {
+			continue
+		}
+		cfg := m.Config.Clone()
+		deps, err := p.collect(m.Path, m.SQL, &cfg, p.relation(name))
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		p.configs[name] = cfg
+		nodes = append(nodes, &graph.Node{ID: nodeID("model", p.pkgOf(m.Package), m.Name), Kind: "model", Name: m.Name,
+			Package: p.pkgOf(m.Package), Path: m.Path, Tags: cfg.Tags, DependsOn: deps})
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	for _, t := range p.proj.Tests {
+		n := &graph.Node{Kind: "test", Name: t.Name, Package: p.pkgOf(t.Package), Path: t.File, Tags: t.Config.Tags}
+		n.ID = nodeID("test", n.Package, t.Name)
+		if t.Kind == "singular" {
+			cfg := t.Config.Clone()
+			deps, err := p.collect(t.File, t.SQL, &cfg, jinja.Relation{})
+			if err != nil {
+				return nil, err
+			}
+			t.Config = cfg
+			n.DependsOn = deps
+		} else {
+			dep, err := p.testTarget(t, t.Model)
+			if err != nil {
+				return nil, err
+			}
+			n.DependsOn = []string{dep}
+			if t.Kind == "relationships" {
+				to, err := p.testTarget(t, refName(t.Args["to"].(string)))
+				if err != nil {
+					return nil, err
+				}
+				n.DependsOn = append(n.DependsOn, to)
+			}
+		}
+		if _, dup := p.tests[n.ID]; dup {
+			continue // the same test declared twice runs once, as in dbt
+		}
+		p.tests[n.ID] = t
+		nodes = append(nodes, n)
+	}
+	return nodes, nil
+}
+
+// refName turns "ref('x')" (as yml writes relationships' to:) into x.
+func refName(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "ref(") || strings.HasPrefix(s, "source(") {
+		inner := s[strings.IndexByte(s, '(')+1 : strings.LastIndexByte(s, ')')]
+		parts := strings.Split(inner, ",")
+		for i := range parts {
+			parts[i] = strings.Trim(strings.TrimSpace(parts[i]), `'"`)
+		}
+		if strings.HasPrefix(s, "source(") && len(parts) == 2 {
+			return "source:" + parts[0] + "." + parts[1]
+		}
+		return parts[len(parts)-1]
+	}
+	return s
+}
+
+func (p *plan) testTarget(t *project.Test, model string) (string, error) {
+	if strings.HasPrefix(model, "source:") {
+		key := strings.TrimPrefix(model, "source:")
+		if _, ok := p.sources[key]; !ok {
+			return "", diag.Errorf(t.File, t.Line, "test %s refers to unknown source %s", t.Name, key)
+		}
+		return "source." + key, nil
+	}
+	m, ok := p.models[model]
+	if !ok {
+		return "", diag.Errorf(t.File, t.Line, "test %s is on model %q, which does not exist%s", t.Name, model, p.suggestModel(model)).
+			WithHint("fix the model name under models: in %s", t.File)
+	}
+	if !m.Config.Enabled {
+		return "", diag.Errorf(t.File, t.Line, "test %s is on model %q, which is disabled", t.Name, model)
+	}
+	return nodeID("model", p.pkgOf(m.Package), m.Name), nil
+}
+
+func (p *plan) suggestModel(name string) string {
+	best, bestD := "", 1<<30
+	names := make([]string, 0, len(p.models))
+	for n := range p.models {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if d := graph.Distance(name, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	if best == "" || bestD > len(name)/2+2 {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+// collect renders a file with execute=false and returns the node IDs it
+// reads; config() calls update cfg.
+func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relation) ([]string, error) {
+	var deps []string
+	ctx := p.context(file, cfg, this, false)
+	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
+		id, err := p.refID(file, pkg, name, line)
+		if err != nil {
+			return jinja.Relation{}, err
+		}
+		deps = append(deps, id)
+		return p.refRelation(name), nil
+	}
+	ctx.Source = func(src, table string, line int) (jinja.Relation, error) {
+		s, err := p.source(file, src, table, line)
+		if err != nil {
+			return jinja.Relation{}, err
+		}
+		deps = append(deps, "source."+src+"."+table)
+		return s.rel, nil
+	}
+	if _, err := p.env.Render(file, src, ctx); err != nil {
+		return nil, err
+	}
+	return deps, nil
+}
+
+func (p *plan) refID(file, pkg, name string, line int) (string, error) {
+	m, ok := p.models[name]
+	if !ok || pkg != "" && pkg != p.pkgOf(m.Package) && !(m.Override && pkg == PackageName) {
+		if s, ok := p.seeds[name]; ok {
+			return nodeID("seed", p.pkgOf(s.Package), s.Name), nil
+		}
+		return "", diag.Errorf(file, line, "ref(%q): no model named %q%s", name, name, p.suggestModel(name)).
+			WithHint("create models/%s.sql or fix the name", name)
+	}
+	if !m.Config.Enabled {
+		return "", diag.Errorf(file, line, "ref(%q): model %q is disabled", name, name).WithHint("enable it (+enabled: true) or remove the ref")
+	}
+	return nodeID("model", p.pkgOf(m.Package), m.Name), nil
+}
+
+func (p *plan) source(file, src, table string, line int) (*sourceRef, error) {
+	s, ok := p.sources[src+"."+table]
+	if !ok {
+		var known []string
+		for k := range p.sources {
+			known = append(known, k)
+		}
+		sort.Strings(known)
+		hint := "declare it in a .yml file under sources: (name: " + src + ", tables: - name: " + table + ")"
+		return nil, diag.Errorf(file, line, "source(%q, %q) is not declared", src, table).WithHint("%s", hint)
+	}
+	return s, nil
+}

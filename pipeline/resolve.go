@@ -1,0 +1,162 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/nexus-playground/nexus/pipeline/identity"
+	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/store"
+)
+
+// funcs are the Go functions templates can call. The package's resolved
+// identifier models call nexus_resolve_components, so the graph work of
+// identity resolution runs in Go over data read once (NEXUS_SPEC.md
+// section 4), not in a path-enumerating recursive CTE.
+func (r *runner) funcs() map[string]jinja.Func {
+	return map[string]jinja.Func{
+		"nexus_resolve_components": r.resolveComponents,
+	}
+}
+
+// resolveComponents(entity_type, identifiers_relation, edges_relation)
+// resolves the identifiers and writes temp.nexus_<entity>_components
+// (identifier_type, identifier_value, component_type, component_value),
+// returning that relation.
+func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
+	if len(args) < 3 {
+		return nil, fmt.Errorf("nexus_resolve_components(entity_type, identifiers, edges) takes 3 arguments, got %d", len(args))
+	}
+	entity := fmt.Sprint(args[0])
+	ids, ok1 := args[1].(jinja.Relation)
+	edges, ok2 := args[2].(jinja.Relation)
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("nexus_resolve_components: the identifiers and edges arguments must be ref(...) relations")
+	}
+	out := jinja.Relation{Schema: "temp", Name: "nexus_" + entity + "_components"}
+	strategyName := "bounded"
+	if v, ok := r.plan.proj.Vars["nexus_resolution"]; ok {
+		strategyName = fmt.Sprint(v)
+	}
+	strategy, err := identity.ParseStrategy(strategyName)
+	if err != nil {
+		return nil, err
+	}
+	depth, err := maxRecursion(r.plan.proj.Vars)
+	if err != nil {
+		return nil, err
+	}
+	g, err := r.readGraph(ids, edges)
+	if err != nil {
+		return nil, err
+	}
+	reps := g.Resolve(strategy, depth)
+	rows := make([][]any, len(reps))
+	for id, rep := range reps {
+		t, v := g.Identifier(int32(id))
+		rt, rv := g.Identifier(rep)
+		rows[id] = []any{t, v, rt, rv}
+	}
+	cols := []string{"identifier_type", "identifier_value", "component_type", "component_value"}
+	if err := r.db.LoadTable(r.ctx, "temp", out.Name, cols, []string{"TEXT", "TEXT", "TEXT", "TEXT"}, rows); err != nil {
+		return nil, err
+	}
+	rep := g.Compare(depth)
+	r.res.Identity = append(r.res.Identity, identityReport(entity, strategyName, depth, rep))
+	return out, nil
+}
+
+func maxRecursion(vars map[string]any) (int, error) {
+	v, ok := vars["nexus_max_recursion"]
+	if !ok || v == nil {
+		return 5, nil
+	}
+	switch x := v.(type) {
+	case int64:
+		return int(x), nil
+	case uint64:
+		return int(x), nil
+	case int:
+		return x, nil
+	case float64:
+		return int(x), nil
+	case string:
+		n, err := strconv.Atoi(x)
+		if err == nil {
+			return n, nil
+		}
+	}
+	return 0, fmt.Errorf("var nexus_max_recursion must be a whole number, got %v", v)
+}
+
+// readGraph reads identifiers and edges as one JSON text each: a single
+// crossing of the Go/SQLite boundary per table instead of one per row.
+func (r *runner) readGraph(ids, edges jinja.Relation) (*identity.Graph, error) {
+	b := identity.NewBuilder()
+	idRows, err := r.readJSON(fmt.Sprintf(
+		"SELECT json_group_array(json_array(identifier_type, identifier_value)) FROM (SELECT DISTINCT identifier_type, identifier_value FROM %s WHERE identifier_value IS NOT NULL AND identifier_type IS NOT NULL)",
+		store.Rel(ids.Schema, ids.Name)))
+	if err != nil {
+		return nil, err
+	}
+	edgeRows, err := r.readJSON(fmt.Sprintf(
+		"SELECT json_group_array(json_array(identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b)) FROM %s WHERE identifier_value_a IS NOT NULL AND identifier_value_b IS NOT NULL",
+		store.Rel(edges.Schema, edges.Name)))
+	if err != nil {
+		return nil, err
+	}
+	b.Grow(len(idRows), len(edgeRows))
+	for _, row := range idRows {
+		b.Identifier(row[0], row[1])
+	}
+	for _, row := range edgeRows {
+		b.Edge(b.Identifier(row[0], row[1]), b.Identifier(row[2], row[3]))
+	}
+	return b.Build(), nil
+}
+
+func (r *runner) readJSON(sql string) ([][]string, error) {
+	q, err := r.db.Query(r.ctx, sql, 1)
+	if err != nil {
+		return nil, err
+	}
+	text, _ := q.Rows[0][0].(string)
+	var raw [][]any
+	if err := json.Unmarshal([]byte(text), &raw); err != nil {
+		return nil, err
+	}
+	out := make([][]string, len(raw))
+	for i, row := range raw {
+		s := make([]string, len(row))
+		for j, v := range row {
+			switch x := v.(type) {
+			case string:
+				s[j] = x
+			case nil:
+			default:
+				s[j] = fmt.Sprint(x)
+			}
+		}
+		out[i] = s
+	}
+	return out, nil
+}
+
+func identityReport(entity, strategy string, depth int, rep identity.Report) IdentityReport {
+	out := IdentityReport{Entity: entity, Strategy: strategy, MaxRecursion: depth, Identifiers: rep.Identifiers,
+		Edges: rep.Edges, Entities: rep.BoundedEntities, ExactComponents: rep.ExactComponents,
+		SplitComponents: rep.SplitComponents, LongestPath: rep.LongestPath}
+	if strategy == "exact" {
+		out.Entities = rep.ExactComponents
+	}
+	switch {
+	case rep.SplitComponents > 0 && strategy == "bounded":
+		out.Message = fmt.Sprintf("nexus_max_recursion %d splits %d %s%s that exact resolution keeps whole; %d would keep them whole",
+			depth, rep.SplitComponents, entity, plural(rep.SplitComponents), rep.DepthForExact)
+	default:
+		out.Message = fmt.Sprintf("%d %ss from %d identifiers; the longest chain is %d edges (bound %d)",
+			out.Entities, entity, rep.Identifiers, rep.LongestPath, depth)
+	}
+	return out
+}

@@ -1,0 +1,400 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
+	"github.com/nexus-playground/nexus/pipeline/graph"
+	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/seed"
+	"github.com/nexus-playground/nexus/pipeline/store"
+)
+
+// UsageError is a problem with how the build was asked for (a selector that
+// matches nothing known), not with the project.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// runner executes one build: stage 4 (render for execution, translate the
+// dialect, materialize) and 5 (tests) of the pipeline.
+type runner struct {
+	plan *plan
+	db   *store.DB
+	ctx  context.Context
+	opts Options
+	res  *Result
+	// bad holds nodes that failed or were skipped; blocked holds models
+	// whose tests failed during build, so their dependants are skipped.
+	bad, blocked map[string]bool
+	current      string
+	started      time.Time
+}
+
+// Build loads fsys, plans it and runs opts.Command. Problems in the project
+// come back as Result.Diagnostics with OK false; the error is for a bad
+// request (*UsageError) or a database that cannot be used.
+func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
+	start := time.Now()
+	if opts.Command == "" {
+		opts.Command = CmdBuild
+	}
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
+		defer cancel()
+	}
+	res := &Result{OK: true}
+	p, err := newPlan(fsys, opts.Vars)
+	if err != nil {
+		res.fail(diag.From(err, "", 0))
+		res.Summary = "Nothing was built: fix the error above and run again."
+		res.Seconds = time.Since(start).Seconds()
+		return res, nil
+	}
+	sel, err := p.graph.Select(opts.Select, opts.Exclude)
+	if err != nil {
+		return nil, &UsageError{err}
+	}
+	r := &runner{plan: p, db: s.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
+	todo := r.todo(sel)
+	if err := r.attachSchemas(todo); err != nil {
+		return nil, err
+	}
+	for i, n := range todo {
+		step := r.runNode(n)
+		step.Index, step.Total = i+1, len(todo)
+		step.Line = formatStep(step)
+		res.Steps = append(res.Steps, step)
+		if opts.Progress != nil {
+			opts.Progress(step)
+		}
+	}
+	res.Seconds = time.Since(start).Seconds()
+	res.Summary = summarize(res)
+	return res, nil
+}
+
+func (res *Result) fail(d *diag.Diagnostic) {
+	res.OK = false
+	res.Diagnostics = append(res.Diagnostics, *d)
+}
+
+// todo lists the selected nodes the command executes, in build order.
+func (r *runner) todo(sel map[string]bool) []*graph.Node {
+	kinds := map[Command][]string{
+		CmdSeed: {"seed"}, CmdRun: {"model"}, CmdTest: {"test"}, CmdBuild: {"seed", "model", "test"},
+	}[r.opts.Command]
+	var out []*graph.Node
+	for _, n := range r.plan.graph.Order() {
+		if !sel[n.ID] {
+			continue
+		}
+		for _, k := range kinds {
+			if n.Kind == k {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// attachSchemas attaches every schema the run writes or reads up front:
+// SQLite cannot attach inside the savepoint each model runs in.
+func (r *runner) attachSchemas(todo []*graph.Node) error {
+	schemas := map[string]bool{}
+	for _, s := range r.plan.seeds {
+		schemas[schemaOf(s.Config)] = true
+	}
+	for name := range r.plan.models {
+		schemas[r.plan.relation(name).Schema] = true
+	}
+	for _, s := range r.plan.sources {
+		schemas[s.rel.Schema] = true
+	}
+	delete(schemas, "temp")
+	names := make([]string, 0, len(schemas))
+	for s := range schemas {
+		names = append(names, s)
+	}
+	sort.Strings(names)
+	for _, s := range names {
+		if err := r.db.EnsureSchema(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *runner) runNode(n *graph.Node) Step {
+	step := Step{Kind: n.Kind, Name: n.Name, File: n.Path}
+	for _, p := range r.plan.graph.Parents(n.ID) {
+		if r.bad[p] || n.Kind != "test" && r.blocked[p] {
+			r.bad[n.ID] = true
+			step.Status = "SKIP"
+			step.Message = "skipped: " + r.plan.graph.Node(p).Name + " did not build"
+			return step
+		}
+	}
+	if err := r.ctx.Err(); err != nil {
+		r.bad[n.ID] = true
+		step.Status = "SKIP"
+		step.Message = "skipped: the run was stopped"
+		return step
+	}
+	r.current = n.Name
+	r.started = time.Now()
+	var err error
+	switch n.Kind {
+	case "seed":
+		err = r.runSeed(n, &step)
+	case "model":
+		err = r.runModel(n, &step)
+	case "test":
+		err = r.runTest(n, &step)
+	}
+	step.Seconds = time.Since(r.started).Seconds()
+	if err != nil {
+		r.bad[n.ID] = true
+		d := r.diagnose(err, n)
+		step.Status = "ERROR"
+		step.Message = d.Error()
+		r.res.fail(d)
+	}
+	return step
+}
+
+func (r *runner) runSeed(n *graph.Node, step *Step) error {
+	s := r.plan.seeds[n.Name]
+	t, err := seed.Parse(s.Path, s.Data)
+	if err != nil {
+		return err
+	}
+	schema := schemaOf(s.Config)
+	if err := r.db.LoadTable(r.ctx, schema, s.Name, t.Columns, t.Types, t.Rows); err != nil {
+		return err
+	}
+	step.Status, step.Relation, step.Rows = "OK", schema+"."+s.Name, int64(len(t.Rows))
+	return nil
+}
+
+// renderModel renders a model for execution and translates its dialect.
+func (r *runner) renderModel(m *project.Model) (string, error) {
+	cfg := r.plan.configs[m.Name].Clone()
+	out, err := r.render(m.Path, m.SQL, &cfg, r.plan.relation(m.Name))
+	if err != nil {
+		return "", err
+	}
+	return translate(m.Path, m.SQL, out)
+}
+
+func translate(file, src, rendered string) (string, error) {
+	out, err := dialect.Translate(rendered)
+	if err != nil {
+		d := diag.From(err, file, 0)
+		d.Line = mapLine(src, rendered, d.Line)
+		return "", d
+	}
+	return out, nil
+}
+
+// render renders a file with execute=true against the tables built so far.
+func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relation) (string, error) {
+	p := r.plan
+	ctx := p.context(file, cfg, this, true)
+	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
+		if _, err := p.refID(file, pkg, name, line); err != nil {
+			return jinja.Relation{}, err
+		}
+		return p.refRelation(name), nil
+	}
+	ctx.Source = func(src, table string, line int) (jinja.Relation, error) {
+		s, err := p.source(file, src, table, line)
+		if err != nil {
+			return jinja.Relation{}, err
+		}
+		return s.rel, nil
+	}
+	ctx.RunQuery = func(sql string) (*jinja.Rows, error) {
+		q, err := r.db.Query(r.ctx, sql, 0)
+		if err != nil {
+			return nil, fmt.Errorf("run_query: %w", err)
+		}
+		return &jinja.Rows{Columns: q.Columns, Rows: q.Rows}, nil
+	}
+	ctx.Columns = func(rel jinja.Relation) ([]jinja.Column, error) {
+		cols, err := r.db.Columns(r.ctx, rel.Schema, rel.Name)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]jinja.Column, len(cols))
+		for i, c := range cols {
+			out[i] = jinja.Column{Name: c.Name, Type: c.Type}
+		}
+		return out, nil
+	}
+	ctx.Funcs = r.funcs()
+	return p.env.Render(file, src, ctx)
+}
+
+func (r *runner) runModel(n *graph.Node, step *Step) error {
+	m := r.plan.models[n.Name]
+	sql, err := r.renderModel(m)
+	if err != nil {
+		return err
+	}
+	cfg := r.plan.configs[m.Name]
+	rel := r.plan.relation(m.Name)
+	step.Relation = rel.String()
+	qrel := store.Rel(rel.Schema, rel.Name)
+	if cfg.Materialized == "ephemeral" {
+		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS %s; CREATE TEMP VIEW %s AS\n%s", qrel, store.Ident(rel.Name), sql)); err != nil {
+			return &sqlError{err: err, sql: sql}
+		}
+		step.Status = "OK"
+		step.Message = "ephemeral"
+		return nil
+	}
+	// Each model runs in a savepoint: a failure leaves the previous
+	// version of its table, and every other table, as it was.
+	if err := r.db.Exec(r.ctx, "SAVEPOINT model"); err != nil {
+		return err
+	}
+	err = r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS %s; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s", qrel, qrel, qrel, sql))
+	if err != nil {
+		r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")
+		return &sqlError{err: err, sql: sql}
+	}
+	if err := r.db.Exec(r.ctx, "RELEASE model"); err != nil {
+		return err
+	}
+	rows, err := r.db.Count(r.ctx, qrel)
+	if err != nil {
+		return err
+	}
+	step.Status, step.Rows = "OK", rows
+	return nil
+}
+
+// sqlError is a failure of SQLite on compiled SQL.
+type sqlError struct {
+	err error
+	sql string
+}
+
+func (e *sqlError) Error() string { return e.err.Error() }
+func (e *sqlError) Unwrap() error { return e.err }
+
+// diagnose turns a node's error into a diagnostic naming its file and, for
+// SQLite errors, the line of the source the message points at; a run that
+// was stopped says which node and after how long.
+func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
+	elapsed := time.Since(r.started).Seconds()
+	switch {
+	case errors.Is(r.ctx.Err(), context.DeadlineExceeded):
+		return diag.Errorf(n.Path, 0, "%s %s stopped after %.1fs: the time limit was reached", n.Kind, n.Name, elapsed).
+			WithHint("look for a query that never ends (a recursive CTE without a stop, a large cross join) or raise the time limit")
+	case errors.Is(r.ctx.Err(), context.Canceled):
+		return diag.Errorf(n.Path, 0, "%s %s stopped after %.1fs", n.Kind, n.Name, elapsed)
+	}
+	var d *diag.Diagnostic
+	if errors.As(err, &d) {
+		return diag.From(err, n.Path, 0)
+	}
+	var se *sqlError
+	if errors.As(err, &se) {
+		msg := cleanSQLiteError(se.err)
+		return diag.Errorf(n.Path, sourceLine(r.sourceOf(n), msg), "%s", msg)
+	}
+	return diag.Errorf(n.Path, 0, "%s", err.Error())
+}
+
+func (r *runner) sourceOf(n *graph.Node) string {
+	switch n.Kind {
+	case "model":
+		return r.plan.models[n.Name].SQL
+	case "test":
+		if t := r.plan.tests[n.ID]; t != nil {
+			return t.SQL
+		}
+	}
+	return ""
+}
+
+func cleanSQLiteError(err error) string {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "sqlite3: ")
+	for _, p := range []string{"SQL logic error: ", "constraint failed: "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	return msg
+}
+
+// summarize writes dbt's closing lines.
+func summarize(res *Result) string {
+	counts := map[string]int{}
+	kinds := map[string]int{}
+	for _, s := range res.Steps {
+		counts[s.Status]++
+		kinds[s.Kind]++
+	}
+	var parts []string
+	for _, k := range []string{"seed", "model", "test"} {
+		if kinds[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s%s", kinds[k], k, plural(kinds[k])))
+		}
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "nothing")
+	}
+	pass := counts["OK"] + counts["PASS"]
+	return fmt.Sprintf("Finished running %s in %.2fs.\nDone. PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
+		strings.Join(parts, ", "), res.Seconds, pass, counts["WARN"], counts["ERROR"]+counts["FAIL"], counts["SKIP"], len(res.Steps))
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// formatStep renders a run-log line like dbt's.
+func formatStep(s Step) string {
+	var what string
+	switch {
+	case s.Status == "SKIP":
+		what = fmt.Sprintf("SKIP %s %s", s.Kind, s.Name)
+	case s.Status == "ERROR":
+		what = fmt.Sprintf("ERROR %s %s", s.Kind, s.Name)
+	case s.Kind == "seed":
+		what = fmt.Sprintf("OK loaded seed %s (%d rows)", s.Relation, s.Rows)
+	case s.Kind == "model" && s.Message == "ephemeral":
+		what = fmt.Sprintf("OK ephemeral %s", s.Name)
+	case s.Kind == "model":
+		what = fmt.Sprintf("OK created table %s (%d rows)", s.Relation, s.Rows)
+	case s.Kind == "test" && s.Status == "PASS":
+		what = "PASS " + s.Name
+	default:
+		what = fmt.Sprintf("%s %d %s", s.Status, s.Rows, s.Name)
+	}
+	head := fmt.Sprintf("%d of %d %s ", s.Index, s.Total, what)
+	dots := 80 - len(head)
+	if dots < 4 {
+		dots = 4
+	}
+	line := head + strings.Repeat(".", dots) + fmt.Sprintf(" [%.2fs]", s.Seconds)
+	if s.Status == "SKIP" {
+		line = head + strings.Repeat(".", dots) + " [SKIP]"
+	}
+	return line
+}

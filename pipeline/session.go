@@ -1,0 +1,169 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+
+	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/store"
+)
+
+// Session is an open database that projects are built into and queried.
+type Session struct {
+	db *store.DB
+}
+
+// Open opens a database: ":memory:" or a file (see store.Open for how a file
+// database lays its schemas out on disk).
+func Open(ctx context.Context, dsn string) (*Session, error) {
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	return &Session{db: db}, nil
+}
+
+// Close closes the database.
+func (s *Session) Close() error { return s.db.Close() }
+
+// DB exposes the store to the pipeline's own tools (explain, share).
+func (s *Session) DB() *store.DB { return s.db }
+
+// Query runs one SQL statement against the built tables, schema-qualified
+// names included, and returns at most maxRows rows (0: all).
+func (s *Session) Query(ctx context.Context, sql string, maxRows int) (*Table, error) {
+	r, err := s.db.Query(ctx, sql, maxRows)
+	if err != nil {
+		return nil, queryError(ctx, err)
+	}
+	return &Table{Columns: r.Columns, Types: r.Types, Rows: r.Rows, Truncated: r.Truncated}, nil
+}
+
+func queryError(ctx context.Context, err error) error {
+	if ctx.Err() == context.DeadlineExceeded {
+		return fmt.Errorf("query stopped: time limit reached")
+	}
+	if ctx.Err() == context.Canceled {
+		return fmt.Errorf("query stopped")
+	}
+	return err
+}
+
+// Tables lists the built tables of every schema with their row counts.
+func (s *Session) Tables(ctx context.Context) ([]TableInfo, error) {
+	ts, err := s.db.Tables(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]TableInfo, 0, len(ts))
+	for _, t := range ts {
+		n, err := s.db.Count(ctx, store.Rel(t.Schema, t.Name))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, TableInfo{Schema: t.Schema, Name: t.Name, Rows: n, Kind: t.Kind})
+	}
+	return out, nil
+}
+
+// Node describes one node of a project's graph, for listings and lineage.
+type Node struct {
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	Kind         string   `json:"kind"` // source, seed, model, test
+	Package      string   `json:"package"`
+	Path         string   `json:"path"`
+	Schema       string   `json:"schema,omitempty"`
+	Relation     string   `json:"relation,omitempty"`
+	Materialized string   `json:"materialized,omitempty"`
+	Tags         []string `json:"tags,omitempty"`
+	DependsOn    []string `json:"depends_on,omitempty"`
+	// Override marks a project model that replaces a package model.
+	Override bool `json:"override,omitempty"`
+}
+
+// Nodes loads a project and lists its nodes in build order.
+func Nodes(fsys fs.FS, vars map[string]any) ([]Node, error) {
+	p, err := newPlan(fsys, vars)
+	if err != nil {
+		return nil, err
+	}
+	var out []Node
+	for _, n := range p.graph.Order() {
+		node := Node{ID: n.ID, Name: n.Name, Kind: n.Kind, Package: n.Package, Path: n.Path, Tags: n.Tags, DependsOn: p.graph.Parents(n.ID)}
+		switch n.Kind {
+		case "model":
+			m := p.models[n.Name]
+			c := p.configs[n.Name]
+			rel := p.relation(n.Name)
+			node.Schema, node.Relation, node.Materialized, node.Override = rel.Schema, rel.String(), c.Materialized, m.Override
+		case "seed":
+			s := p.seeds[n.Name]
+			node.Schema, node.Relation, node.Materialized = schemaOf(s.Config), schemaOf(s.Config)+"."+s.Name, "seed"
+		case "source":
+			s := p.sources[n.SourceName+"."+n.Name]
+			node.Name = n.SourceName + "." + n.Name
+			node.Schema, node.Relation = s.rel.Schema, s.rel.String()
+		}
+		out = append(out, node)
+	}
+	return out, nil
+}
+
+// Compile renders one model (or singular test) for execution and returns its
+// SQL as SQLite will run it. Models that use run_query see an empty
+// database here; use Session.Compile after a build for those.
+func Compile(fsys fs.FS, name string, vars map[string]any) (string, error) {
+	s, err := Open(context.Background(), store.MemoryDSN)
+	if err != nil {
+		return "", err
+	}
+	defer s.Close()
+	return s.Compile(context.Background(), fsys, name, vars)
+}
+
+// Compile renders one model against this session's tables.
+func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any) (string, error) {
+	p, err := newPlan(fsys, vars)
+	if err != nil {
+		return "", err
+	}
+	r := &runner{plan: p, db: s.db, ctx: ctx}
+	if m, ok := p.models[name]; ok {
+		return r.renderModel(m)
+	}
+	for _, t := range p.tests {
+		if t.Name == name {
+			return r.testSQL(t)
+		}
+	}
+	return "", fmt.Errorf("no model or test named %q%s", name, p.suggestModel(name))
+}
+
+// context is the template context of one file.
+func (p *plan) context(file string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
+	return &jinja.Context{
+		Vars:    p.proj.Vars,
+		Target:  jinja.Target{Name: "dev", Type: "sqlite", Schema: "main", Profile: p.proj.Name},
+		This:    this,
+		Execute: execute,
+		Config: func(kw map[string]any) error {
+			if cfg != nil {
+				cfg.Apply(kw)
+			}
+			return nil
+		},
+	}
+}
+
+// SelectNodes evaluates selectors over a project and returns the IDs of
+// the selected nodes.
+func SelectNodes(fsys fs.FS, vars map[string]any, include, exclude []string) (map[string]bool, error) {
+	p, err := newPlan(fsys, vars)
+	if err != nil {
+		return nil, err
+	}
+	return p.graph.Select(include, exclude)
+}

@@ -1,0 +1,92 @@
+package pipeline
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/graph"
+	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/store"
+)
+
+func (r *runner) runTest(n *graph.Node, step *Step) error {
+	t := r.plan.tests[n.ID]
+	sql, err := r.testSQL(t)
+	if err != nil {
+		return err
+	}
+	q, err := r.db.Query(r.ctx, "SELECT count(*) FROM (\n"+sql+"\n)", 1)
+	if err != nil {
+		return &sqlError{err: err, sql: sql}
+	}
+	failures, _ := q.Rows[0][0].(int64)
+	step.Rows = failures
+	switch {
+	case failures == 0:
+		step.Status = "PASS"
+	case t.Config.Severity == "warn":
+		step.Status = "WARN"
+		step.Message = fmt.Sprintf("%d failing rows", failures)
+	default:
+		step.Status = "FAIL"
+		step.Message = fmt.Sprintf("%d failing rows", failures)
+		r.res.OK = false
+		d := failureDiag(t, failures)
+		r.res.Diagnostics = append(r.res.Diagnostics, d)
+		for _, p := range r.plan.graph.Parents(n.ID) {
+			r.blocked[p] = true
+		}
+	}
+	return nil
+}
+
+// testSQL compiles a test to a query returning its failing rows.
+func (r *runner) testSQL(t *project.Test) (string, error) {
+	if t.Kind == "singular" {
+		cfg := t.Config.Clone()
+		out, err := r.render(t.File, t.SQL, &cfg, jinja.Relation{})
+		if err != nil {
+			return "", err
+		}
+		return translate(t.File, t.SQL, strings.TrimRight(strings.TrimSpace(out), ";"))
+	}
+	rel := r.testRelation(t.Model)
+	col := t.Column
+	switch t.Kind {
+	case "not_null":
+		return fmt.Sprintf("select * from %s where %s is null", rel, col), nil
+	case "unique":
+		return fmt.Sprintf("select %s as unique_field, count(*) as n_records from %s where %s is not null group by %s having count(*) > 1", col, rel, col, col), nil
+	case "accepted_values":
+		vals := t.Args["values"].([]any)
+		quote := true
+		if q, ok := t.Args["quote"].(bool); ok {
+			quote = q
+		}
+		lits := make([]string, len(vals))
+		for i, v := range vals {
+			if quote {
+				lits[i] = store.Quote(fmt.Sprint(v))
+			} else {
+				lits[i] = fmt.Sprint(v)
+			}
+		}
+		return fmt.Sprintf("select %s as value_field, count(*) as n_records from %s where %s is not null and %s not in (%s) group by %s",
+			col, rel, col, col, strings.Join(lits, ", "), col), nil
+	case "relationships":
+		to := r.testRelation(refName(t.Args["to"].(string)))
+		field := t.Args["field"].(string)
+		return fmt.Sprintf("select child.%s as from_field from %s as child left join %s as parent on child.%s = parent.%s where child.%s is not null and parent.%s is null",
+			col, rel, to, col, field, col, field), nil
+	}
+	return "", fmt.Errorf("unknown test kind %q", t.Kind)
+}
+
+func (r *runner) testRelation(model string) string {
+	if strings.HasPrefix(model, "source:") {
+		s := r.plan.sources[strings.TrimPrefix(model, "source:")]
+		return s.rel.String()
+	}
+	return r.plan.refRelation(model).String()
+}
