@@ -70,6 +70,10 @@ type Context struct {
 	Columns func(rel Relation) ([]Column, error)
 	// Funcs are extra globals implemented in Go.
 	Funcs map[string]Func
+	// ModelConfig is the model's configuration from dbt_project.yml and
+	// properties files; config.get(key, default) reads it after the values
+	// the file passes to config() itself. May be nil.
+	ModelConfig map[string]any
 }
 
 // MacroFile is one file of macros. Namespace is "" for the project's own

@@ -1,0 +1,265 @@
+package jinja
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nikolalohinski/gonja/v2/exec"
+)
+
+// dbtUtils is the part of the dbt_utils package that nexus projects use,
+// written for SQLite. The SQL keeps dbt_utils' shape so compiled models
+// read the same.
+func (e *Env) dbtUtils() *namespaceValue {
+	return &namespaceValue{name: "dbt_utils", members: map[string]any{
+		"generate_surrogate_key": e.surrogateKey,
+		"surrogate_key":          e.surrogateKey,
+		"union_relations":        e.unionRelations,
+		"get_column_values":      e.getColumnValues,
+		"star":                   e.star,
+	}}
+}
+
+// arg returns positional argument i or keyword name, or nil.
+func arg(a *exec.VarArgs, i int, name string) *exec.Value {
+	if i >= 0 && i < len(a.Args) {
+		return a.Args[i]
+	}
+	if v, ok := a.KwArgs[name]; ok {
+		return v
+	}
+	return nil
+}
+
+func stringList(v *exec.Value) []string {
+	if v == nil || v.IsNil() {
+		return nil
+	}
+	if v.IsString() {
+		return []string{v.String()}
+	}
+	var out []string
+	for i := 0; i < v.Len(); i++ {
+		out = append(out, v.Index(i).String())
+	}
+	return out
+}
+
+// surrogateKey is dbt_utils.generate_surrogate_key(field_list): an md5 of
+// the fields cast to text, NULLs replaced by a marker, joined by '-'.
+func (e *Env) surrogateKey(a *exec.VarArgs) (string, error) {
+	fields := arg(a, 0, "field_list")
+	if fields == nil || !fields.IsList() {
+		return "", e.fail("dbt_utils.generate_surrogate_key() needs a list of fields", "write dbt_utils.generate_surrogate_key(['a', 'b'])")
+	}
+	null := "_dbt_utils_surrogate_key_null_"
+	if e.cur != nil {
+		if v, ok := e.cur.Vars["surrogate_key_treat_nulls_as_empty_strings"]; ok && v == true {
+			null = ""
+		}
+	}
+	parts := make([]string, 0, 2*fields.Len())
+	for i, f := range stringList(fields) {
+		if i > 0 {
+			parts = append(parts, "'-'")
+		}
+		parts = append(parts, "coalesce(cast("+f+" as text), '"+null+"')")
+	}
+	return "md5(cast(" + strings.Join(parts, " || ") + " as text))", nil
+}
+
+// unionRelations is dbt_utils.union_relations: a union all of the
+// relations over the union of their columns in first-seen order; a column
+// a relation lacks is a typed NULL; source_column_name names the relation
+// each row comes from. While parsing (Execute false) it renders nothing.
+func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
+	relsArg := arg(a, 0, "relations")
+	if relsArg == nil || !relsArg.IsList() {
+		return "", e.fail("dbt_utils.union_relations() needs relations=[...]", "pass a list of ref() or source() relations")
+	}
+	exclude := lowerSet(stringList(arg(a, 1, "exclude")))
+	include := lowerSet(stringList(arg(a, 2, "include")))
+	overrides := map[string]string{}
+	if v := arg(a, 3, "column_override"); v != nil && v.IsDict() {
+		for _, p := range dictEntries(v) {
+			overrides[p.Key.String()] = p.Value.String()
+		}
+	}
+	sourceCol := "_dbt_source_relation"
+	if v := arg(a, 4, "source_column_name"); v != nil && !v.IsNil() {
+		sourceCol = v.String()
+	}
+	where := ""
+	if v := arg(a, 5, "where"); v != nil && !v.IsNil() {
+		where = v.String()
+	}
+	if len(exclude) > 0 && len(include) > 0 {
+		return "", e.fail("dbt_utils.union_relations() takes either include or exclude, not both", "")
+	}
+
+	rels := make([]Relation, 0, relsArg.Len())
+	for i := 0; i < relsArg.Len(); i++ {
+		r, err := e.toRelation(relsArg.Index(i), "dbt_utils.union_relations()")
+		if err != nil {
+			return "", err
+		}
+		rels = append(rels, r)
+	}
+	if e.cur == nil || !e.cur.Execute {
+		return "", nil
+	}
+
+	var order []string           // union of columns, first seen first
+	types := map[string]string{} // lower-case name -> type
+	names := map[string]string{} // lower-case name -> name as first seen
+	perRel := make([]map[string]bool, len(rels))
+	for i, r := range rels {
+		cols, err := e.columns(r)
+		if err != nil {
+			return "", err
+		}
+		perRel[i] = map[string]bool{}
+		for _, c := range cols {
+			k := strings.ToLower(c.Name)
+			if exclude[k] || (len(include) > 0 && !include[k]) {
+				continue
+			}
+			perRel[i][k] = true
+			if _, seen := names[k]; !seen {
+				names[k] = c.Name
+				types[k] = c.Type
+				order = append(order, k)
+			}
+		}
+	}
+	var b strings.Builder
+	for i, r := range rels {
+		if i > 0 {
+			b.WriteString("\n\nunion all\n\n")
+		}
+		b.WriteString("select\n    '" + r.String() + "' as " + sourceCol)
+		for _, k := range order {
+			b.WriteString(",\n    ")
+			col := quoteIdent(names[k])
+			if perRel[i][k] {
+				if t, ok := overrides[names[k]]; ok {
+					b.WriteString("cast(" + col + " as " + t + ") as " + col)
+				} else {
+					b.WriteString(col)
+				}
+				continue
+			}
+			t := types[k]
+			if o, ok := overrides[names[k]]; ok {
+				t = o
+			}
+			if t == "" {
+				b.WriteString("null as " + col)
+			} else {
+				b.WriteString("cast(null as " + t + ") as " + col)
+			}
+		}
+		b.WriteString("\nfrom " + r.String())
+		if where != "" {
+			b.WriteString("\nwhere " + where)
+		}
+	}
+	return b.String(), nil
+}
+
+func lowerSet(l []string) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range l {
+		m[strings.ToLower(s)] = true
+	}
+	return m
+}
+
+// getColumnValues is dbt_utils.get_column_values(table, column,
+// order_by='count(*) desc', max_records=none, default=none, where=none):
+// the distinct values of a column, as a list. While parsing it returns the
+// default (an empty list when none is given).
+func (e *Env) getColumnValues(a *exec.VarArgs) (*exec.Value, error) {
+	rel, err := e.relationArg(a, 0, "dbt_utils.get_column_values()")
+	if err != nil {
+		return nil, err
+	}
+	column := arg(a, 1, "column")
+	if column == nil {
+		return nil, e.fail("dbt_utils.get_column_values() needs a column", "")
+	}
+	orderBy := "count(*) desc"
+	if v := arg(a, 2, "order_by"); v != nil && !v.IsNil() {
+		orderBy = v.String()
+	}
+	def := arg(a, 4, "default")
+	if e.cur == nil || !e.cur.Execute {
+		if def == nil || def.IsNil() {
+			return exec.AsValue(&[]any{}), nil
+		}
+		return def, nil
+	}
+	sql := "select " + column.String() + " as value\nfrom " + rel.String()
+	if v := arg(a, 5, "where"); v != nil && !v.IsNil() {
+		sql += "\nwhere " + v.String()
+	}
+	sql += "\ngroup by " + column.String() + "\norder by " + orderBy
+	if v := arg(a, 3, "max_records"); v != nil && !v.IsNil() {
+		sql += fmt.Sprintf("\nlimit %d", v.Integer())
+	}
+	rows, err := e.query(sql)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, 0, len(rows.Rows))
+	for _, r := range rows.Rows {
+		if len(r) > 0 {
+			out = append(out, toJinja(sqlValue(r[0])))
+		}
+	}
+	return exec.AsValue(&out), nil
+}
+
+// star is dbt_utils.star(from, except=[], relation_alias=none, prefix='',
+// suffix=''): the relation's columns as a select list. While parsing it
+// renders *, as dbt_utils does.
+func (e *Env) star(a *exec.VarArgs) (string, error) {
+	rel, err := e.relationArg(a, 0, "dbt_utils.star()")
+	if err != nil {
+		return "", err
+	}
+	except := lowerSet(stringList(arg(a, 1, "except")))
+	alias := ""
+	if v := arg(a, 2, "relation_alias"); v != nil && !v.IsNil() && v.String() != "" {
+		alias = v.String() + "."
+	}
+	prefix, suffix := "", ""
+	if v := arg(a, 3, "prefix"); v != nil {
+		prefix = v.String()
+	}
+	if v := arg(a, 4, "suffix"); v != nil {
+		suffix = v.String()
+	}
+	if e.cur == nil || !e.cur.Execute {
+		return "*", nil
+	}
+	cols, err := e.columns(rel)
+	if err != nil {
+		return "", err
+	}
+	var parts []string
+	for _, c := range cols {
+		if except[strings.ToLower(c.Name)] {
+			continue
+		}
+		p := alias + quoteIdent(c.Name)
+		if prefix != "" || suffix != "" {
+			p += " as " + quoteIdent(prefix+c.Name+suffix)
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) == 0 {
+		return "*", nil
+	}
+	return strings.Join(parts, ",\n  "), nil
+}

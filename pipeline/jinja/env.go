@@ -1,0 +1,224 @@
+package jinja
+
+import (
+	"strings"
+
+	"github.com/nikolalohinski/gonja/v2/builtins"
+	"github.com/nikolalohinski/gonja/v2/config"
+	"github.com/nikolalohinski/gonja/v2/exec"
+	"github.com/nikolalohinski/gonja/v2/loaders"
+	"github.com/nikolalohinski/gonja/v2/nodes"
+
+	"github.com/nexus-playground/nexus/pipeline/diag"
+)
+
+// Env renders the files of one project. It holds the project's and
+// packages' macros, parsed and defined once, and the templates it has
+// already parsed. An Env is reused for every model of the project, but it is
+// not safe for concurrent use: Render sets the model's context on the
+// globals the macros share.
+type Env struct {
+	cfg         *config.Config
+	environment *exec.Environment
+	globals     *exec.Context // builtins, macros, namespaces; per-render values
+	carrier     *exec.Template
+	loader      loaders.Loader
+
+	macroFile map[string]string // macro name -> file defining it (for errors)
+	parsed    map[string]parsedFile
+
+	// state of the current Render
+	cur      *Context
+	curPath  string
+	frames   []*returnFrame
+	failure  *diag.Diagnostic // last error raised by a builtin
+	funcs     map[string]bool  // ctx.Funcs names installed in globals
+	configSet map[string]any   // config() arguments of this render
+}
+
+type parsedFile struct {
+	source string
+	root   *nodes.Template
+}
+
+// returnFrame receives the value a macro passes to return().
+type returnFrame struct {
+	set   bool
+	value *exec.Value
+}
+
+// NewEnv parses and defines all macro files once. Macros of the project
+// (Namespace "") and of packages are callable bare from every model and
+// macro; a package's macros are also callable as <namespace>.name. When a
+// project macro and a package macro share a name, the bare name is the
+// project's, as in dbt. Errors are *diag.Diagnostic naming the macro file
+// and line.
+func NewEnv(macros []MacroFile) (*Env, error) {
+	e := &Env{
+		cfg:       config.New(),
+		macroFile: map[string]string{},
+		parsed:    map[string]parsedFile{},
+		funcs:     map[string]bool{},
+	}
+	e.globals = exec.EmptyContext().Update(builtins.GlobalFunctions).Update(builtins.GlobalVariables)
+	e.environment = &exec.Environment{
+		Context:           e.globals,
+		Filters:           e.filters(),
+		Tests:             builtins.Tests,
+		ControlStructures: e.controlStructures(),
+		Methods:           methods(),
+	}
+	e.loader = loaders.MustNewMemoryLoader(map[string]string{"/carrier": ""})
+	carrier, err := exec.NewTemplate("/carrier", e.cfg, e.loader, e.environment)
+	if err != nil {
+		return nil, err
+	}
+	e.carrier = carrier
+	e.installBuiltins()
+
+	// Define every file's macros in its own context, then publish them.
+	namespaces := map[string]map[string]any{}
+	var project, pkgs []macroDef
+	for _, f := range macros {
+		defs, err := e.defineMacros(f)
+		if err != nil {
+			return nil, err
+		}
+		if f.Namespace == "" {
+			project = append(project, defs...)
+			continue
+		}
+		pkgs = append(pkgs, defs...)
+		ns := namespaces[f.Namespace]
+		if ns == nil {
+			ns = map[string]any{}
+			namespaces[f.Namespace] = ns
+		}
+		for _, d := range defs {
+			ns[d.name] = d.fn
+		}
+	}
+	for _, d := range append(pkgs, project...) {
+		e.globals.Set(d.name, d.fn)
+		e.macroFile[d.name] = d.file
+	}
+	for name, members := range namespaces {
+		if name == "dbt_utils" {
+			for k, v := range e.dbtUtils().members {
+				if _, ok := members[k]; !ok {
+					members[k] = v
+				}
+			}
+		}
+		e.globals.Set(name, &namespaceValue{name: name, members: members})
+	}
+	return e, nil
+}
+
+type macroDef struct {
+	name, file string
+	fn         any
+}
+
+// defineMacros runs a macro file once so its {% macro %} tags define their
+// functions, and returns them. Text outside macros is ignored, as in dbt.
+func (e *Env) defineMacros(f MacroFile) ([]macroDef, error) {
+	root, err := e.parse(f.Path, f.Source)
+	if err != nil {
+		return nil, err
+	}
+	ctx := e.globals.Inherit()
+	var sink strings.Builder
+	if err := e.execute(root, ctx, &sink); err != nil {
+		return nil, e.diagnose(f.Path, err)
+	}
+	var defs []macroDef
+	for name := range root.Macros {
+		fn, ok := ctx.Get(name)
+		if !ok {
+			continue
+		}
+		defs = append(defs, macroDef{name: name, file: f.Path, fn: fn})
+	}
+	return defs, nil
+}
+
+// Render renders one model, test or analysis file with the model's context.
+// Errors are *diag.Diagnostic naming path and the template line.
+func (e *Env) Render(path, source string, ctx *Context) (string, error) {
+	if ctx == nil {
+		ctx = &Context{}
+	}
+	root, err := e.parse(path, source)
+	if err != nil {
+		return "", err
+	}
+	e.begin(path, ctx)
+	defer e.end()
+	var out strings.Builder
+	if err := e.execute(root, e.globals.Inherit(), &out); err != nil {
+		return "", e.diagnose(path, err)
+	}
+	return out.String(), nil
+}
+
+// parse parses a file, reusing the tree when the same path and source were
+// parsed before.
+func (e *Env) parse(path, source string) (*nodes.Template, error) {
+	if p, ok := e.parsed[path]; ok && p.source == source {
+		return p.root, nil
+	}
+	root, err := parseTemplate(path, source, e.cfg, e.environment.ControlStructures)
+	if err != nil {
+		return nil, syntaxDiagnostic(path, err)
+	}
+	e.parsed[path] = parsedFile{source: source, root: root}
+	return root, nil
+}
+
+func (e *Env) execute(root *nodes.Template, ctx *exec.Context, out *strings.Builder) error {
+	env := &exec.Environment{
+		Context:           ctx,
+		Filters:           e.environment.Filters,
+		Tests:             e.environment.Tests,
+		ControlStructures: e.environment.ControlStructures,
+		Methods:           e.environment.Methods,
+	}
+	r := exec.NewRenderer(env, out, e.cfg, e.loader, e.carrier)
+	r.RootNode = root
+	return r.Execute()
+}
+
+// begin publishes the model's context to the globals that templates and
+// macros read.
+func (e *Env) begin(path string, ctx *Context) {
+	e.cur, e.curPath, e.failure, e.frames = ctx, path, nil, nil
+	e.configSet = map[string]any{}
+	e.globals.Set("this", relValue{ctx.This})
+	e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})
+	e.globals.Set("execute", ctx.Execute)
+	e.globals.Set("flags", attrs{"WHICH": "run", "FULL_REFRESH": false})
+	e.globals.Set("target", attrs{
+		"name":         ctx.Target.Name,
+		"type":         ctx.Target.Type,
+		"schema":       ctx.Target.Schema,
+		"profile_name": ctx.Target.Profile,
+		"database":     "main",
+		"threads":      1,
+	})
+	for name := range e.funcs {
+		if _, ok := ctx.Funcs[name]; !ok {
+			e.globals.Set(name, e.missingFunc(name))
+			delete(e.funcs, name)
+		}
+	}
+	for name, fn := range ctx.Funcs {
+		e.globals.Set(name, e.goFunc(name, fn))
+		e.funcs[name] = true
+	}
+}
+
+func (e *Env) end() {
+	e.cur = nil
+	e.frames = nil
+}

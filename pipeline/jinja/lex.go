@@ -1,0 +1,163 @@
+package jinja
+
+import (
+	"strconv"
+
+	"github.com/nikolalohinski/gonja/v2/config"
+	"github.com/nikolalohinski/gonja/v2/nodes"
+	"github.com/nikolalohinski/gonja/v2/parser"
+	"github.com/nikolalohinski/gonja/v2/tokens"
+)
+
+// Names the token rewriting introduces. They start with two underscores so
+// no dbt project collides with them.
+const (
+	listFuncName = "__list__"
+	lineKwarg    = "__line__"
+)
+
+// lineAware are the builtins that receive the template line of their call as
+// a hidden keyword argument, so Context.Ref and Context.Source can report it.
+var lineAware = map[string]bool{"ref": true, "source": true}
+
+// parseTemplate lexes and parses one file. The token stream is rewritten
+// before parsing (see rewriteTokens) so the result behaves like Jinja2.
+func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStructureGetter) (*nodes.Template, error) {
+	stream := tokens.LexAll(source, cfg)
+	var toks []*tokens.Token
+	for {
+		tok := stream.Current()
+		if tok == nil {
+			break
+		}
+		toks = append(toks, tok)
+		if tok.Type == tokens.EOF || tok.Type == tokens.Error {
+			break
+		}
+		stream.Next()
+	}
+	if n := len(toks); n > 0 && toks[n-1].Type == tokens.Error {
+		// gonja's parser stops quietly at a lexing error; report it.
+		return nil, &parser.SyntaxError{Message: toks[n-1].Val, Line: lineOfToken(source, toks, n-1)}
+	}
+	toks = rewriteTokens(toks)
+	p := parser.NewParser(path, tokens.NewStream(toks), cfg, nil, cs)
+	return p.Parse()
+}
+
+// lineOfToken finds the line of a token that has no line of its own (lexing
+// errors carry only a byte offset).
+func lineOfToken(source string, toks []*tokens.Token, i int) int {
+	if toks[i].Line > 0 {
+		return toks[i].Line
+	}
+	line := 1
+	for j := 0; j < toks[i].Pos && j < len(source); j++ {
+		if source[j] == '\n' {
+			line++
+		}
+	}
+	return line
+}
+
+// rewriteTokens makes three changes that gonja needs to render dbt projects
+// as Jinja2 does:
+//   - a list literal `[a, b]` becomes `__list__(a, b)`, which builds a list
+//     that methods such as append change in place (gonja copies plain lists,
+//     so an append inside a for loop would be lost);
+//   - a trailing comma before `)`, `]` or `}` is dropped (Jinja2 accepts it,
+//     gonja does not);
+//   - calls of ref and source get a `__line__=N` keyword argument with the
+//     line of the call.
+//
+// Token lines are kept, so error messages still point at the source.
+func rewriteTokens(in []*tokens.Token) []*tokens.Token {
+	type frame struct {
+		open   tokens.Type // LeftParenthesis, LeftBracket or LeftBrace
+		list   bool        // a `[` rewritten to `__list__(`
+		line   int         // >0: inject __line__=line before the closing paren
+		openAt int         // index in out of the opening token
+	}
+	out := make([]*tokens.Token, 0, len(in)+8)
+	var stack []frame
+	prev := func() *tokens.Token {
+		if len(out) == 0 {
+			return nil
+		}
+		return out[len(out)-1]
+	}
+	for i, tok := range in {
+		switch tok.Type {
+		case tokens.Comma:
+			if i+1 < len(in) {
+				switch in[i+1].Type {
+				case tokens.RightParenthesis, tokens.RightBracket, tokens.RightBrace:
+					continue
+				}
+			}
+		case tokens.LeftParenthesis:
+			f := frame{open: tok.Type, openAt: len(out)}
+			if p := prev(); p != nil && p.Type == tokens.Name && lineAware[p.Val] {
+				if len(out) < 2 || out[len(out)-2].Type != tokens.Dot {
+					f.line = tok.Line
+				}
+			}
+			stack = append(stack, f)
+		case tokens.LeftBracket:
+			if !isSubscript(prev()) {
+				stack = append(stack, frame{open: tok.Type, list: true, openAt: len(out)})
+				out = append(out,
+					&tokens.Token{Type: tokens.Name, Val: listFuncName, Pos: tok.Pos, Line: tok.Line, Col: tok.Col},
+					&tokens.Token{Type: tokens.LeftParenthesis, Val: "(", Pos: tok.Pos, Line: tok.Line, Col: tok.Col})
+				continue
+			}
+			stack = append(stack, frame{open: tok.Type, openAt: len(out)})
+		case tokens.LeftBrace:
+			stack = append(stack, frame{open: tok.Type, openAt: len(out)})
+		case tokens.RightParenthesis, tokens.RightBracket, tokens.RightBrace:
+			if len(stack) == 0 {
+				break
+			}
+			f := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if f.list && tok.Type == tokens.RightBracket {
+				out = append(out, &tokens.Token{Type: tokens.RightParenthesis, Val: ")", Pos: tok.Pos, Line: tok.Line, Col: tok.Col})
+				continue
+			}
+			if f.line > 0 && tok.Type == tokens.RightParenthesis {
+				at := func(t tokens.Type, v string) *tokens.Token {
+					return &tokens.Token{Type: t, Val: v, Pos: tok.Pos, Line: tok.Line, Col: tok.Col}
+				}
+				if len(out)-1 != f.openAt {
+					out = append(out, at(tokens.Comma, ","))
+				}
+				out = append(out, at(tokens.Name, lineKwarg), at(tokens.Assign, "="), at(tokens.Integer, strconv.Itoa(f.line)))
+			}
+		case tokens.VariableBegin, tokens.BlockBegin:
+			// A new tag resets the nesting (unbalanced brackets are then
+			// reported by the parser at the right place).
+			stack = stack[:0]
+		}
+		out = append(out, tok)
+	}
+	return out
+}
+
+// isSubscript reports whether a `[` after prev indexes a value (x[0],
+// f()[1], 'ab'[0]) rather than opening a list literal.
+func isSubscript(prev *tokens.Token) bool {
+	if prev == nil {
+		return false
+	}
+	switch prev.Type {
+	case tokens.RightParenthesis, tokens.RightBracket, tokens.RightBrace, tokens.String:
+		return true
+	case tokens.Name:
+		switch prev.Val {
+		case "if", "else", "elif", "do", "for", "set", "return", "not", "and", "or", "in", "is":
+			return false
+		}
+		return true
+	}
+	return false
+}

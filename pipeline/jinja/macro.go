@@ -1,0 +1,86 @@
+package jinja
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/nikolalohinski/gonja/v2/builtins"
+	controlStructures "github.com/nikolalohinski/gonja/v2/builtins/control_structures"
+	"github.com/nikolalohinski/gonja/v2/exec"
+	"github.com/nikolalohinski/gonja/v2/nodes"
+	"github.com/nikolalohinski/gonja/v2/parser"
+)
+
+// errReturn stops a macro body after return(); the macro's call then yields
+// the returned value instead of the printed text.
+var errReturn = errors.New("return() called")
+
+// maxMacroDepth bounds macro recursion so a runaway macro fails with a
+// message instead of exhausting the stack.
+const maxMacroDepth = 200
+
+// controlStructures are gonja's, with {% macro %} replaced by one whose
+// calls honour dbt's return().
+func (e *Env) controlStructures() *exec.ControlStructureSet {
+	set := exec.NewControlStructureSet(map[string]parser.ControlStructureParser{})
+	set.Update(builtins.ControlStructures)
+	gonjaMacro, _ := builtins.ControlStructures.Get("macro")
+	_ = set.Replace("macro", func(p *parser.Parser, args *parser.Parser) (nodes.ControlStructure, error) {
+		cs, err := gonjaMacro(p, args)
+		if err != nil {
+			return nil, err
+		}
+		m, ok := cs.(*controlStructures.MacroControlStructure)
+		if !ok {
+			return nil, fmt.Errorf("unexpected macro node %T", cs)
+		}
+		return &macroStructure{MacroControlStructure: m, env: e}, nil
+	})
+	return set
+}
+
+type macroStructure struct {
+	*controlStructures.MacroControlStructure
+	env *Env
+}
+
+// Execute defines the macro in the current context, like gonja's, but the
+// function it defines returns the value given to return() when the body
+// calls it.
+func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBlock) error {
+	body, err := exec.MacroNodeToFunc(m.Macro, r)
+	if err != nil {
+		return err
+	}
+	e := m.env
+	name := m.Name
+	fn := func(params *exec.VarArgs) *exec.Value {
+		if len(e.frames) >= maxMacroDepth {
+			return exec.AsValue(fmt.Errorf("macro %q called itself more than %d times deep", name, maxMacroDepth))
+		}
+		frame := &returnFrame{}
+		e.frames = append(e.frames, frame)
+		out := body(params)
+		e.frames = e.frames[:len(e.frames)-1]
+		if frame.set {
+			return frame.value
+		}
+		return out
+	}
+	r.Environment.Context.Set(name, fn)
+	return nil
+}
+
+// returnFn is dbt's return(value).
+func (e *Env) returnFn(args *exec.VarArgs) (*exec.Value, error) {
+	if len(e.frames) == 0 {
+		return nil, e.fail("return() is only allowed inside a macro", "")
+	}
+	f := e.frames[len(e.frames)-1]
+	f.set = true
+	f.value = exec.AsValue(nil)
+	if len(args.Args) > 0 {
+		f.value = args.Args[0]
+	}
+	return nil, errReturn
+}

@@ -1,0 +1,201 @@
+package jinja
+
+import (
+	"strings"
+
+	"github.com/nikolalohinski/gonja/v2/exec"
+)
+
+// relValue is a Relation inside a template: it prints as schema.name and has
+// dbt's attributes.
+type relValue struct{ Relation }
+
+func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
+	switch name {
+	case "schema":
+		return exec.AsValue(r.Schema), true
+	case "name", "identifier", "table":
+		return exec.AsValue(r.Name), true
+	case "database":
+		return exec.AsValue("main"), true
+	case "render":
+		return exec.AsValue(func(*exec.VarArgs) *exec.Value { return exec.AsValue(r.String()) }), true
+	case "is_table":
+		return exec.AsValue(true), true
+	case "is_view":
+		return exec.AsValue(false), true
+	}
+	return nil, false
+}
+
+// columnValue is one column as adapter.get_columns_in_relation returns it.
+type columnValue struct{ Column }
+
+func (c columnValue) GetAttribute(name string) (*exec.Value, bool) {
+	switch name {
+	case "name", "column":
+		return exec.AsValue(c.Name), true
+	case "data_type", "dtype":
+		return exec.AsValue(c.Type), true
+	case "quoted":
+		return exec.AsValue(quoteIdent(c.Name)), true
+	}
+	return nil, false
+}
+
+func (c columnValue) String() string { return c.Name }
+
+func quoteIdent(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// table is run_query's answer, shaped like dbt's agate table: iterating it
+// yields rows, `|length` counts them, and it has .columns and .rows.
+type table []row
+
+type row struct {
+	cols []string
+	vals []any
+}
+
+func newTable(r *Rows) table {
+	t := make(table, 0, len(r.Rows))
+	for _, vals := range r.Rows {
+		conv := make([]any, len(vals))
+		for i, v := range vals {
+			conv[i] = toJinja(sqlValue(v))
+		}
+		t = append(t, row{cols: r.Columns, vals: conv})
+	}
+	return t
+}
+
+// sqlValue turns a SQLite value into what Python's agate would hold.
+func sqlValue(v any) any {
+	if b, ok := v.([]byte); ok {
+		return string(b)
+	}
+	return v
+}
+
+func (t table) GetAttribute(name string) (*exec.Value, bool) {
+	switch name {
+	case "rows":
+		return exec.AsValue(t), true
+	case "columns":
+		var cols []any
+		if len(t) > 0 {
+			for i, c := range t[0].cols {
+				cols = append(cols, tableColumn{name: c, t: t, i: i})
+			}
+		}
+		return exec.AsValue(&cols), true
+	case "column_names":
+		var cols []any
+		if len(t) > 0 {
+			for _, c := range t[0].cols {
+				cols = append(cols, c)
+			}
+		}
+		return exec.AsValue(&cols), true
+	}
+	return nil, false
+}
+
+// tableColumn is one column of a table: .name and .values().
+type tableColumn struct {
+	name string
+	t    table
+	i    int
+}
+
+func (c tableColumn) values() []any {
+	vals := make([]any, 0, len(c.t))
+	for _, r := range c.t {
+		vals = append(vals, r.vals[c.i])
+	}
+	return vals
+}
+
+func (c tableColumn) GetAttribute(name string) (*exec.Value, bool) {
+	switch name {
+	case "name":
+		return exec.AsValue(c.name), true
+	case "values":
+		return exec.AsValue(func(*exec.VarArgs) *exec.Value {
+			v := c.values()
+			return exec.AsValue(&v)
+		}), true
+	}
+	return nil, false
+}
+
+// GetItem indexes a column's values by position.
+func (c tableColumn) GetItem(key any) (*exec.Value, bool) {
+	if i, ok := key.(int); ok {
+		vals := c.values()
+		if i < 0 {
+			i += len(vals)
+		}
+		if i >= 0 && i < len(vals) {
+			return exec.ToValue(vals[i]), true
+		}
+	}
+	return nil, false
+}
+
+func (r row) GetItem(key any) (*exec.Value, bool) {
+	switch k := key.(type) {
+	case int:
+		if k < 0 {
+			k += len(r.vals)
+		}
+		if k >= 0 && k < len(r.vals) {
+			return exec.ToValue(r.vals[k]), true
+		}
+	case string:
+		for i, c := range r.cols {
+			if c == k {
+				return exec.ToValue(r.vals[i]), true
+			}
+		}
+	}
+	return nil, false
+}
+
+func (r row) GetAttribute(name string) (*exec.Value, bool) {
+	if name == "values" {
+		return exec.AsValue(func(*exec.VarArgs) *exec.Value {
+			v := append([]any(nil), r.vals...)
+			return exec.AsValue(&v)
+		}), true
+	}
+	return r.GetItem(name)
+}
+
+// namespaceValue holds a package's macros and functions (nexus.name,
+// dbt_utils.name).
+type namespaceValue struct {
+	name    string
+	members map[string]any
+}
+
+func (n *namespaceValue) GetAttribute(name string) (*exec.Value, bool) {
+	if m, ok := n.members[name]; ok {
+		return exec.AsValue(m), true
+	}
+	return nil, false
+}
+
+func (n *namespaceValue) String() string { return n.name }
+
+// attrs is a small object with fixed attributes (target, exceptions,
+// adapter, modules).
+type attrs map[string]any
+
+func (a attrs) GetAttribute(name string) (*exec.Value, bool) {
+	if v, ok := a[name]; ok {
+		return exec.ToValue(v), true
+	}
+	return nil, false
+}
