@@ -1,0 +1,4 @@
+{#- Which groups took part in which events (NEXUS_SPEC.md section 5). -#}
+{{ config(tags=['groups']) }}
+
+{{ nexus.participants('group') }}

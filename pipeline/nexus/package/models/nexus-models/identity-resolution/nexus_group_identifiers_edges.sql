@@ -1,0 +1,4 @@
+{#- Edges between the group identifiers seen together (NEXUS_SPEC.md section 4). -#}
+{{ config(tags=['groups']) }}
+
+{{ nexus.identifier_edges('group') }}

@@ -1,0 +1,18 @@
+{#- Events whose time is missing, not an ISO-8601 timestamp, or later than
+    when they were synced: the Common Tasks page's "Check event timeline"
+    (earliest and latest event) is only meaningful without them. -#}
+select
+    event_id,
+    source,
+    occurred_at,
+    synced_at,
+    case
+        when occurred_at is null then 'occurred_at is missing'
+        when julianday(occurred_at) is null then 'occurred_at is not a timestamp'
+        else 'occurred after it was synced'
+    end as problem
+from {{ ref('nexus_events') }}
+where occurred_at is null
+    or julianday(occurred_at) is null
+    or (synced_at is not null and julianday(synced_at) is not null
+        and julianday(occurred_at) > julianday(synced_at))
