@@ -25,9 +25,9 @@ where trait_name is not null
 order by 1
     {%- endset -%}
     {%- set names = run_query(names_sql) -%}
-    {%- for name in names.columns[0].values() -%}
-        {%- if name and name not in [id, 'id'] -%}
-            {%- do trait_columns.append(name) -%}
+    {%- for row in names.rows -%}
+        {%- if row[0] and row[0] not in [id, 'id'] -%}
+            {%- do trait_columns.append(row[0]) -%}
         {%- endif -%}
     {%- endfor -%}
 {%- endif -%}

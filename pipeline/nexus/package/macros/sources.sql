@@ -7,8 +7,8 @@
 {%- macro enabled_sources(flag) -%}
     {%- set names = [] -%}
     {%- for entry in var('sources', []) -%}
-        {%- if entry.get(flag, false) -%}
-            {%- do names.append(entry.get('name')) -%}
+        {%- if flag in entry and entry[flag] -%}
+            {%- do names.append(entry['name']) -%}
         {%- endif -%}
     {%- endfor -%}
     {{- return(names) -}}
@@ -36,8 +36,10 @@
             {%- do found.append(name) -%}
         {%- endif -%}
     {%- endfor -%}
-    {%- if found | length > 0 -%}
-        {{- (alias ~ '.' if alias else '') ~ found[0] -}}
+    {%- if found | length > 0 and alias -%}
+        {{- alias ~ '.' ~ found[0] -}}
+    {%- elif found | length > 0 -%}
+        {{- found[0] -}}
     {%- else -%}
         {{- default -}}
     {%- endif -%}
