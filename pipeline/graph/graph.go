@@ -127,7 +127,9 @@ func (g *Graph) findCycle() []*Node {
 	return nil
 }
 
-var kindRank = map[string]int{"source": 0, "seed": 1, "model": 2, "test": 3}
+// Tests rank first among ready nodes so that, in a build, a model's tests run
+// right after it and a failure can stop its dependants, as dbt build does.
+var kindRank = map[string]int{"test": 0, "source": 1, "seed": 2, "model": 3}
 
 // topo is Kahn's algorithm with a sorted ready set, so the order is stable.
 func (g *Graph) topo() []*Node {

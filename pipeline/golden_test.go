@@ -1,0 +1,233 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/goccy/go-yaml"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the want sections of testdata/*.txtar")
+
+// A golden case is a whole project in a txtar archive:
+//
+//	-- args.yml --            optional: command, select, exclude, vars, steps
+//	-- dbt_project.yml -- ... project files
+//	-- query/NAME.sql --      optional queries to run after the build
+//	-- want/log --            the run log (timings removed) and diagnostics
+//	-- want/SCHEMA.TABLE.csv -- every table built, rows sorted
+//	-- want/query/NAME.csv -- each query's answer
+//
+// `go test ./pipeline -run Golden -update` rewrites the want sections;
+// read the diff before committing it.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden cases in testdata")
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			runGolden(t, file)
+		})
+	}
+}
+
+type goldenArgs struct {
+	Steps      []GoldenStep `yaml:"steps"`
+	GoldenStep `yaml:",inline"`
+}
+
+// GoldenStep is one command of a golden case.
+type GoldenStep struct {
+	Command string         `yaml:"command"`
+	Select  []string       `yaml:"select"`
+	Exclude []string       `yaml:"exclude"`
+	Vars    map[string]any `yaml:"vars"`
+}
+
+func runGolden(t *testing.T, file string) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	var args goldenArgs
+	queries := map[string]string{}
+	for _, f := range ar.Files {
+		switch {
+		case f.Name == "args.yml":
+			if err := yaml.Unmarshal(f.Data, &args); err != nil {
+				t.Fatalf("args.yml: %v", err)
+			}
+		case strings.HasPrefix(f.Name, "query/"):
+			queries[strings.TrimSuffix(strings.TrimPrefix(f.Name, "query/"), ".sql")] = string(f.Data)
+		case strings.HasPrefix(f.Name, "want/"):
+		default:
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	steps := args.Steps
+	if len(steps) == 0 {
+		steps = []GoldenStep{args.GoldenStep}
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got := map[string]string{}
+	var log strings.Builder
+	for _, st := range steps {
+		cmd := Command(st.Command)
+		if cmd == "" {
+			cmd = CmdBuild
+		}
+		fmt.Fprintf(&log, "$ %s%s\n", cmd, describe(st))
+		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars})
+		if err != nil {
+			fmt.Fprintf(&log, "usage error: %v\n", err)
+			continue
+		}
+		writeLog(&log, res)
+	}
+	got["want/log"] = log.String()
+	tables, err := s.Tables(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range tables {
+		q, err := s.Query(ctx, fmt.Sprintf("SELECT * FROM %q.%q", tb.Schema, tb.Name), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got["want/"+tb.Schema+"."+tb.Name+".csv"] = tableCSV(q, true)
+	}
+	for name, sql := range queries {
+		q, err := s.Query(ctx, sql, 0)
+		if err != nil {
+			got["want/query/"+name+".csv"] = "error: " + err.Error() + "\n"
+			continue
+		}
+		got["want/query/"+name+".csv"] = tableCSV(q, !strings.Contains(strings.ToLower(sql), "order by"))
+	}
+	compareGolden(t, file, ar, got)
+}
+
+func describe(st GoldenStep) string {
+	var b strings.Builder
+	for _, s := range st.Select {
+		b.WriteString(" --select " + s)
+	}
+	for _, s := range st.Exclude {
+		b.WriteString(" --exclude " + s)
+	}
+	if len(st.Vars) > 0 {
+		keys := make([]string, 0, len(st.Vars))
+		for k := range st.Vars {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(&b, " --vars %s=%v", k, st.Vars[k])
+		}
+	}
+	return b.String()
+}
+
+var timing = regexp.MustCompile(`\[\d+\.\d+s\]|in \d+\.\d+s`)
+
+func writeLog(b *strings.Builder, res *Result) {
+	for _, st := range res.Steps {
+		b.WriteString(timing.ReplaceAllString(st.Line, "[T]") + "\n")
+		if st.Message != "" && st.Status != "OK" {
+			b.WriteString("  " + st.Message + "\n")
+		}
+	}
+	for _, d := range res.Diagnostics {
+		b.WriteString("diagnostic: " + d.Error() + "\n")
+	}
+	for _, r := range res.Identity {
+		fmt.Fprintf(b, "identity %s: %s\n", r.Entity, r.Message)
+	}
+	b.WriteString(timing.ReplaceAllString(res.Summary, "in T") + "\n")
+}
+
+func tableCSV(q *Table, sortRows bool) string {
+	rows := make([][]string, len(q.Rows))
+	for i, r := range q.Rows {
+		rows[i] = make([]string, len(r))
+		for j, v := range r {
+			if v == nil {
+				rows[i][j] = "NULL"
+			} else {
+				rows[i][j] = fmt.Sprint(v)
+			}
+		}
+	}
+	if sortRows {
+		sort.Slice(rows, func(a, b int) bool { return strings.Join(rows[a], "\x00") < strings.Join(rows[b], "\x00") })
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(q.Columns)
+	w.WriteAll(rows)
+	return buf.String()
+}
+
+func compareGolden(t *testing.T, file string, ar *txtar.Archive, got map[string]string) {
+	want := map[string]string{}
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, "want/") {
+			want[f.Name] = string(f.Data)
+		}
+	}
+	if *update {
+		var kept []txtar.File
+		for _, f := range ar.Files {
+			if !strings.HasPrefix(f.Name, "want/") {
+				kept = append(kept, f)
+			}
+		}
+		names := make([]string, 0, len(got))
+		for n := range got {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			kept = append(kept, txtar.File{Name: n, Data: []byte(got[n])})
+		}
+		ar.Files = kept
+		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	for name, g := range got {
+		w, ok := want[name]
+		if !ok {
+			t.Errorf("%s: missing section %s (run with -update and review):\n%s", file, name, g)
+			continue
+		}
+		if w != g {
+			t.Errorf("%s: section %s differs\n--- want\n%s--- got\n%s", file, name, w, g)
+		}
+	}
+	for name := range want {
+		if _, ok := got[name]; !ok {
+			t.Errorf("%s: section %s is no longer produced", file, name)
+		}
+	}
+}
