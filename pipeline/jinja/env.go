@@ -170,7 +170,7 @@ func (e *Env) parse(path, source string) (*nodes.Template, error) {
 	}
 	root, err := parseTemplate(path, source, e.cfg, e.environment.ControlStructures)
 	if err != nil {
-		return nil, syntaxDiagnostic(path, err)
+		return nil, err
 	}
 	e.parsed[path] = parsedFile{source: source, root: root}
 	return root, nil

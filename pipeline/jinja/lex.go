@@ -1,7 +1,10 @@
 package jinja
 
 import (
+	"fmt"
+	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/nikolalohinski/gonja/v2/config"
 	"github.com/nikolalohinski/gonja/v2/nodes"
@@ -19,6 +22,9 @@ const (
 // lineAware are the builtins that receive the template line of their call as
 // a hidden keyword argument, so Context.Ref and Context.Source can report it.
 var lineAware = map[string]bool{"ref": true, "source": true}
+
+// lexerMessage matches gonja's lexer errors that are messages.
+var lexerMessage = regexp.MustCompile(`^(Unexpected|Unbalanced|Unable|unclosed)`)
 
 // parseTemplate lexes and parses one file. The token stream is rewritten
 // before parsing (see rewriteTokens) so the result behaves like Jinja2.
@@ -38,11 +44,27 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 	}
 	if n := len(toks); n > 0 && toks[n-1].Type == tokens.Error {
 		// gonja's parser stops quietly at a lexing error; report it.
-		return nil, &parser.SyntaxError{Message: toks[n-1].Val, Line: lineOfToken(source, toks, n-1)}
+		msg, line := toks[n-1].Val, lineOfToken(source, toks, n-1)
+		if !lexerMessage.MatchString(msg) {
+			// gonja reports an unterminated string by its text alone.
+			msg = fmt.Sprintf("unterminated string %q", strings.TrimSpace(msg))
+			if n >= 2 {
+				line = toks[n-2].Line
+			}
+		}
+		return nil, syntaxDiagnostic(path, &parser.SyntaxError{Message: msg, Line: line}, 0)
 	}
 	toks = rewriteTokens(toks)
 	p := parser.NewParser(path, tokens.NewStream(toks), cfg, nil, cs)
-	return p.Parse()
+	root, err := p.Parse()
+	if err != nil {
+		line := 0
+		if cur := p.Stream().Current(); cur != nil {
+			line = cur.Line
+		}
+		return nil, syntaxDiagnostic(path, err, line)
+	}
+	return root, nil
 }
 
 // lineOfToken finds the line of a token that has no line of its own (lexing
