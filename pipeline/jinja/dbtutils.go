@@ -220,8 +220,8 @@ func (e *Env) getColumnValues(a *exec.VarArgs) (*exec.Value, error) {
 	return exec.AsValue(&out), nil
 }
 
-// star is dbt_utils.star(from, except=[], relation_alias=none, prefix='',
-// suffix=''): the relation's columns as a select list. While parsing it
+// star is dbt_utils.star(from, except=[], relation_alias=none, prefix=”,
+// suffix=”): the relation's columns as a select list. While parsing it
 // renders *, as dbt_utils does.
 func (e *Env) star(a *exec.VarArgs) (string, error) {
 	rel, err := e.relationArg(a, 0, "dbt_utils.star()")

@@ -28,10 +28,10 @@ type Env struct {
 	parsed    map[string]parsedFile
 
 	// state of the current Render
-	cur      *Context
-	curPath  string
-	frames   []*returnFrame
-	failure  *diag.Diagnostic // last error raised by a builtin
+	cur       *Context
+	curPath   string
+	frames    []*returnFrame
+	failure   *diag.Diagnostic // last error raised by a builtin
 	funcs     map[string]bool  // ctx.Funcs names installed in globals
 	configSet map[string]any   // config() arguments of this render
 }
