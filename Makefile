@@ -1,0 +1,50 @@
+# Nexus Playground. `make run` serves the playground, `make test` runs every test.
+GO        ?= go
+WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+
+.PHONY: run dist web-deps test test-fmt test-go test-wasm test-browser fuzz bench bench-wasm generate clean
+
+# run: build the static site into dist/ and serve exactly that folder.
+run: dist
+	$(GO) run ./web/cmd/serve -addr :8080 -dir dist
+
+# dist: the static site (HTML, wasm, JS, CSS, pre-compressed copies) for any static host.
+dist: web-deps
+	$(GO) run ./web/cmd/build -out dist
+
+# web-deps: the editor's npm packages, pinned by web/package-lock.json.
+web-deps:
+	cd web && npm ci --no-audit --no-fund
+
+# test: formatting, vet, native tests, the same tests as js/wasm under node, then the browser tests.
+test: test-fmt test-go test-wasm test-browser
+
+test-fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+test-go:
+	$(GO) test ./pipeline/... ./wasm/... 
+
+# test-wasm: the pipeline's tests compiled to js/wasm and run by node (same goldens, same tables).
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./pipeline/...
+
+# test-browser: end-to-end tests in headless Chromium against the served dist/.
+test-browser: dist
+	$(GO) test ./web/...
+
+# fuzz: a short run of every fuzz target (seeds are committed under testdata/fuzz).
+fuzz:
+	$(GO) test ./pipeline/dialect -run '^$$' -fuzz FuzzTranslate -fuzztime 10s
+
+# bench: native benchmarks (identity resolution, seeds, pipeline stages).
+bench:
+	$(GO) test ./pipeline/... -run '^$$' -bench . -benchmem
+
+# generate: templ components to Go (the generated *_templ.go files are committed).
+generate:
+	$(GO) run github.com/a-h/templ/cmd/templ@v0.3.1100 generate ./web/components
+
+clean:
+	rm -rf dist target samples/*/target
