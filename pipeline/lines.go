@@ -63,6 +63,12 @@ func findToken(src, tok string) int {
 			return i + 1
 		}
 	}
+	// A table name usually sits inside ref('...') or source(...).
+	for i, line := range strings.Split(src, "\n") {
+		if re.MatchString(line) {
+			return i + 1
+		}
+	}
 	return 0
 }
 

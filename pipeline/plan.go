@@ -311,7 +311,7 @@ func (p *plan) suggestModel(name string) string {
 			best, bestD = n, d
 		}
 	}
-	if best == "" || bestD > len(name)/2+2 {
+	if best == "" || bestD > (len(name)+2)/3 {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean %q?", best)

@@ -142,6 +142,9 @@ func (r *runner) runNode(n *graph.Node) Step {
 			r.bad[n.ID] = true
 			step.Status = "SKIP"
 			step.Message = "skipped: " + r.plan.graph.Node(p).Name + " did not build"
+			if !r.bad[p] {
+				step.Message = "skipped: a test of " + r.plan.graph.Node(p).Name + " failed"
+			}
 			return step
 		}
 	}
@@ -269,7 +272,7 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 	if err := r.db.Exec(r.ctx, "SAVEPOINT model"); err != nil {
 		return err
 	}
-	err = r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS %s; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s", qrel, qrel, qrel, sql))
+	err = r.db.Exec(r.ctx, fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s", qrel, qrel, sql))
 	if err != nil {
 		r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")
 		return &sqlError{err: err, sql: sql}
@@ -313,7 +316,11 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 	var se *sqlError
 	if errors.As(err, &se) {
 		msg := cleanSQLiteError(se.err)
-		return diag.Errorf(n.Path, sourceLine(r.sourceOf(n), msg), "%s", msg)
+		d := diag.Errorf(n.Path, sourceLine(r.sourceOf(n), msg), "%s", msg)
+		if strings.HasPrefix(msg, "no such table") {
+			d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"
+		}
+		return d
 	}
 	return diag.Errorf(n.Path, 0, "%s", err.Error())
 }

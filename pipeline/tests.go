@@ -27,10 +27,10 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		step.Status = "PASS"
 	case t.Config.Severity == "warn":
 		step.Status = "WARN"
-		step.Message = fmt.Sprintf("%d failing rows", failures)
+		step.Message = fmt.Sprintf("%d failing row%s", failures, plural(int(failures)))
 	default:
 		step.Status = "FAIL"
-		step.Message = fmt.Sprintf("%d failing rows", failures)
+		step.Message = fmt.Sprintf("%d failing row%s", failures, plural(int(failures)))
 		r.res.OK = false
 		d := failureDiag(t, failures)
 		r.res.Diagnostics = append(r.res.Diagnostics, d)

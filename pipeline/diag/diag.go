@@ -62,13 +62,16 @@ func (d *Diagnostic) WithHint(format string, args ...any) *Diagnostic {
 }
 
 // From returns err as a diagnostic, giving it file (and line when known) if it
-// has none. Errors that are not diagnostics keep their text as the message.
+// has none (a line the error already carries is kept when line is 0). Errors that are not diagnostics keep their text as the message.
 func From(err error, file string, line int) *Diagnostic {
 	var d *Diagnostic
 	if errors.As(err, &d) {
 		if d.File == "" {
 			c := *d
-			c.File, c.Line = file, line
+			c.File = file
+			if line > 0 || c.Line == 0 {
+				c.Line = line
+			}
 			return &c
 		}
 		return d

@@ -152,12 +152,16 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 		}
 		// dbt selects only the source node; running it does nothing, so
 		// source:NAME also selects the models that read it directly.
+		var readers []string
 		for id := range out {
 			for _, c := range g.children[id] {
 				if g.nodes[c].Kind == "model" {
-					out[c] = true
+					readers = append(readers, c)
 				}
 			}
+		}
+		for _, c := range readers {
+			out[c] = true
 		}
 	case "package":
 		match(func(n *Node) bool { return n.Package == value })
@@ -196,7 +200,7 @@ func (g *Graph) suggest(name string) string {
 			best, bestD = n, d
 		}
 	}
-	if best == "" || bestD > len(name)/2+2 {
+	if best == "" || bestD > (len(name)+2)/3 {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean %q?", best)
