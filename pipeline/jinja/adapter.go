@@ -70,7 +70,7 @@ func (e *Env) dispatch(ev *exec.Evaluator, a *exec.VarArgs) (*exec.Value, error)
 
 // columnsInRelation is adapter.get_columns_in_relation(relation).
 func (e *Env) columnsInRelation(a *exec.VarArgs) (*exec.Value, error) {
-	rel, err := e.relationArg(a, 0, "adapter.get_columns_in_relation()")
+	rel, err := e.relationArg(a, 0, "relation", "adapter.get_columns_in_relation()")
 	if err != nil {
 		return nil, err
 	}
@@ -103,11 +103,12 @@ func (e *Env) columns(rel Relation) ([]Column, error) {
 
 // relationArg reads a relation argument: a ref()/source() result or a
 // string "schema.name" / "name".
-func (e *Env) relationArg(a *exec.VarArgs, i int, fn string) (Relation, error) {
-	if i >= len(a.Args) {
+func (e *Env) relationArg(a *exec.VarArgs, i int, kw, fn string) (Relation, error) {
+	v := arg(a, i, kw)
+	if v == nil || v.IsNil() {
 		return Relation{}, e.fail(fn+" needs a relation", "pass ref('model') or source('src', 'table')")
 	}
-	return e.toRelation(a.Args[i], fn)
+	return e.toRelation(v, fn)
 }
 
 func (e *Env) toRelation(v *exec.Value, fn string) (Relation, error) {

@@ -180,7 +180,7 @@ func lowerSet(l []string) map[string]bool {
 // the distinct values of a column, as a list. While parsing it returns the
 // default (an empty list when none is given).
 func (e *Env) getColumnValues(a *exec.VarArgs) (*exec.Value, error) {
-	rel, err := e.relationArg(a, 0, "dbt_utils.get_column_values()")
+	rel, err := e.relationArg(a, 0, "table", "dbt_utils.get_column_values()")
 	if err != nil {
 		return nil, err
 	}
@@ -224,7 +224,7 @@ func (e *Env) getColumnValues(a *exec.VarArgs) (*exec.Value, error) {
 // suffix=”): the relation's columns as a select list. While parsing it
 // renders *, as dbt_utils does.
 func (e *Env) star(a *exec.VarArgs) (string, error) {
-	rel, err := e.relationArg(a, 0, "dbt_utils.star()")
+	rel, err := e.relationArg(a, 0, "from", "dbt_utils.star()")
 	if err != nil {
 		return "", err
 	}

@@ -10,6 +10,9 @@ import (
 	"github.com/nikolalohinski/gonja/v2/exec"
 )
 
+// Methods must return plain values, never *exec.Value: gonja wraps the
+// result again, and a wrapped *exec.Value reads as an error.
+
 // methods are gonja's string, number and bool methods plus our own list and
 // dict methods, which change the value they are called on in place (see
 // values.go).
@@ -190,10 +193,10 @@ var dictMethods = map[string]exec.Method[map[string]any]{
 			return nil, err
 		}
 		if v, ok := dictGet(self, a.Args[0].String()); ok {
-			return v, nil
+			return v.Interface(), nil
 		}
 		if len(a.Args) == 2 {
-			return a.Args[1], nil
+			return a.Args[1].Interface(), nil
 		}
 		return nil, nil
 	},
@@ -258,10 +261,10 @@ var dictMethods = map[string]exec.Method[map[string]any]{
 		key := a.Args[0].String()
 		if v, ok := dictGet(self, key); ok {
 			dictDelete(self, key)
-			return v, nil
+			return v.Interface(), nil
 		}
 		if len(a.Args) == 2 {
-			return a.Args[1], nil
+			return a.Args[1].Interface(), nil
 		}
 		return nil, fmt.Errorf("key %q not found", key)
 	},
@@ -271,11 +274,11 @@ var dictMethods = map[string]exec.Method[map[string]any]{
 		}
 		key := a.Args[0].String()
 		if v, ok := dictGet(self, key); ok {
-			return v, nil
+			return v.Interface(), nil
 		}
 		var def any
 		if len(a.Args) == 2 {
-			def = a.Args[1]
+			def = a.Args[1].Interface()
 		}
 		return def, dictSet(self, key, def)
 	},

@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"sort"
@@ -56,6 +57,12 @@ func toJinja(v any) any {
 			d.Pairs = append(d.Pairs, &exec.Pair{Key: exec.AsValue(k), Value: exec.AsValue(toJinja(x[k]))})
 		}
 		return d
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return int(i)
+		}
+		f, _ := x.Float64()
+		return f
 	case int:
 		return x
 	case int64:
