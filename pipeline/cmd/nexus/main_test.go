@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeProject writes files into a new temporary folder.
+func writeProject(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var shop = map[string]string{
+	"dbt_project.yml": "name: shop\nmodels:\n  shop:\n    marts:\n      +schema: marts\n",
+	"seeds/orders.csv": "id,amount\n1,5\n2,20\n",
+	"models/marts/big.sql": "select id, amount from {{ ref('orders') }} where amount > {{ var('min', 10) }}",
+}
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCLI(t *testing.T) {
+	dir := writeProject(t, shop)
+	db := filepath.Join(t.TempDir(), "shop.db")
+	broken := writeProject(t, map[string]string{"dbt_project.yml": "name: b\n", "models/x.sql": "select nope from nowhere"})
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantOut    []string
+		wantErrOut string
+	}{
+		{name: "build", args: []string{"build", "--project-dir", dir, "--db", db, "--exclude", "package:nexus"}, wantCode: 0,
+			wantOut: []string{"OK loaded seed main.orders (2 rows)", "OK created table marts.big (1 rows)", "Done. PASS=2 WARN=0 ERROR=0 SKIP=0 TOTAL=2"}},
+		{name: "query csv sees attached schemas", args: []string{"query", "--db", db, "--format", "csv", "select * from marts.big"}, wantCode: 0,
+			wantOut: []string{"id,amount\n2,20\n"}},
+		{name: "query json", args: []string{"query", "--db", db, "--format", "json", "select id from marts.big"}, wantCode: 0,
+			wantOut: []string{`"id": 2`}},
+		{name: "query table", args: []string{"query", "--db", db, "select id, null as n from marts.big"}, wantCode: 0,
+			wantOut: []string{"id | n\n---+-----\n2  | NULL\n(1 row)"}},
+		{name: "vars override", args: []string{"run", "--project-dir", dir, "--db", db, "--select", "big", "--vars", "{min: 1}"}, wantCode: 0,
+			wantOut: []string{"OK created table marts.big (2 rows)"}},
+		{name: "ls", args: []string{"ls", "--project-dir", dir, "--select", "big"}, wantCode: 0, wantOut: []string{"model   shop.big"}},
+		{name: "compile", args: []string{"compile", "--project-dir", dir, "big"}, wantCode: 0, wantOut: []string{"select id, amount from orders where amount > 10"}},
+		{name: "failing model exits 1", args: []string{"run", "--project-dir", broken, "--db", ":memory:", "--exclude", "package:nexus"}, wantCode: 1,
+			wantOut: []string{"ERROR model x"}, wantErrOut: "models/x.sql:1: no such table: nowhere"},
+		{name: "unknown command", args: []string{"bild"}, wantCode: 2, wantErrOut: `unknown command "bild"`},
+		{name: "unknown flag", args: []string{"build", "--frobnicate"}, wantCode: 2, wantErrOut: "flag provided but not defined: -frobnicate"},
+		{name: "bad format", args: []string{"query", "--db", db, "--format", "xml", "select 1"}, wantCode: 2, wantErrOut: `--format "xml": use table, csv or json`},
+		{name: "unknown selector", args: []string{"run", "--project-dir", dir, "--db", ":memory:", "--select", "bgi"}, wantCode: 2, wantErrOut: `no node is named "bgi"; did you mean "big"?`},
+		{name: "missing database", args: []string{"query", "--db", filepath.Join(dir, "none.db"), "select 1"}, wantCode: 2, wantErrOut: "does not exist; run `nexus build` first"},
+		{name: "bad sql", args: []string{"query", "--db", db, "select * from marts.nope"}, wantCode: 1, wantErrOut: "no such table: marts.nope"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(tc.args...)
+			if code != tc.wantCode {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.wantCode, out, errOut)
+			}
+			for _, w := range tc.wantOut {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, out)
+				}
+			}
+			if tc.wantErrOut != "" && !strings.Contains(errOut, tc.wantErrOut) {
+				t.Errorf("stderr lacks %q:\n%s", tc.wantErrOut, errOut)
+			}
+		})
+	}
+	// Each schema is a file beside the main database.
+	if _, err := os.Stat(filepath.Join(filepath.Dir(db), "shop.marts.db")); err != nil {
+		t.Errorf("schema file: %v", err)
+	}
+}
