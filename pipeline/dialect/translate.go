@@ -155,6 +155,7 @@ func (t *translator) word(i int) (int, error) {
 			to = "strftime('%H:%M:%S', 'now')"
 		}
 		t.emitText(tok, to)
+		t.carryFrom(t.toks[i+1 : end])
 		return end, nil
 	case "ilike":
 		if tok.text == "ILIKE" {
@@ -263,5 +264,16 @@ func (t *translator) trimSpace() {
 	t.out = t.out[:n]
 	if breaks.Len() > 0 {
 		t.emit(token{kind: kSpace, text: breaks.String()})
+	}
+}
+
+// carryFrom emits the comments and line breaks of dropped tokens.
+func (t *translator) carryFrom(toks []token) {
+	var b strings.Builder
+	for _, tk := range toks {
+		carry(&b, tk)
+	}
+	if b.Len() > 0 {
+		t.emit(token{kind: kSpace, text: b.String(), line: toks[0].line})
 	}
 }
