@@ -1,0 +1,53 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// A model that never ends is interrupted when the time limit passes; the
+// error names the model and how long it ran, and the session stays usable.
+func TestRunawayModelIsInterrupted(t *testing.T) {
+	fsys := fstest.MapFS{
+		"dbt_project.yml": {Data: []byte("name: p\n")},
+		"models/forever.sql": {Data: []byte("with recursive r(n) as (select 1 union all select n + 1 from r)\nselect count(*) as n from r")},
+	}
+	s, err := Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Build(context.Background(), fsys, Options{Command: CmdRun, Select: []string{"forever"}, Timeout: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.OK || len(res.Diagnostics) != 1 {
+		t.Fatalf("want one failure, got %+v", res)
+	}
+	msg := res.Diagnostics[0].Error()
+	if !strings.HasPrefix(msg, "models/forever.sql: model forever stopped after ") || !strings.Contains(msg, "the time limit was reached") {
+		t.Errorf("message: %s", msg)
+	}
+	q, err := s.Query(context.Background(), "select 41 + 1", 0)
+	if err != nil || q.Rows[0][0].(int64) != 42 {
+		t.Errorf("session unusable after interrupt: %v %v", q, err)
+	}
+}
+
+// Cancelling the context (the playground's Stop) interrupts a query.
+func TestQueryCancel(t *testing.T) {
+	s, err := Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { time.Sleep(100 * time.Millisecond); cancel() }()
+	_, err = s.Query(ctx, "with recursive r(n) as (select 1 union all select n + 1 from r) select count(*) from r", 0)
+	if err == nil || err.Error() != "query stopped" {
+		t.Fatalf("want query stopped, got %v", err)
+	}
+}
