@@ -1,0 +1,10 @@
+select distinct
+    event_id,
+    'domain' as identifier_type,
+    domain as identifier_value,
+    'domain' as trait_name,
+    domain as trait_value,
+    start_at as occurred_at,
+    'google_calendar' as source
+from {{ ref('google_calendar_attendees') }}
+where not {{ is_generic_domain('domain') }}
