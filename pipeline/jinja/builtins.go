@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/nikolalohinski/gonja/v2/builtins"
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -91,6 +92,12 @@ func (e *Env) filters() *exec.FilterSet {
 			return true
 		}, func() {})
 		return exec.AsValue(&out)
+	})
+	_ = f.Replace("tojson", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
+		if in.IsError() {
+			return in
+		}
+		return exec.AsSafeValue(htmlSafe(string(appendPyJSON(nil, in, true))))
 	})
 	_ = f.Register("fromjson", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
 		v, err := fromJSON(&exec.VarArgs{Args: []*exec.Value{in}, KwArgs: map[string]*exec.Value{}})
@@ -395,6 +402,11 @@ func toJSON(a *exec.VarArgs) (string, error) {
 	return string(b), nil
 }
 
+// htmlSafe escapes as Jinja2's tojson filter does.
+func htmlSafe(s string) string {
+	return strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`, "'", `\u0027`).Replace(s)
+}
+
 func appendPyJSON(b []byte, v *exec.Value, sortKeys bool) []byte {
 	switch {
 	case v == nil || v.IsNil():
@@ -407,8 +419,7 @@ func appendPyJSON(b []byte, v *exec.Value, sortKeys bool) []byte {
 	case v.IsInteger(), v.IsFloat():
 		return append(b, v.String()...)
 	case v.IsString():
-		s, _ := json.Marshal(v.String())
-		return append(b, s...)
+		return appendPyString(b, v.String())
 	case v.IsList():
 		b = append(b, '[')
 		for i := 0; i < v.Len(); i++ {
@@ -429,13 +440,39 @@ func appendPyJSON(b []byte, v *exec.Value, sortKeys bool) []byte {
 			if i > 0 {
 				b = append(b, ", "...)
 			}
-			k, _ := json.Marshal(p.Key.String())
-			b = append(b, k...)
+			b = appendPyString(b, p.Key.String())
 			b = append(b, ": "...)
 			b = appendPyJSON(b, p.Value, sortKeys)
 		}
 		return append(b, '}')
 	}
-	s, _ := json.Marshal(v.String())
-	return append(b, s...)
+	return appendPyString(b, v.String())
+}
+
+// appendPyString quotes s as Python's json.dumps does (ensure_ascii: every
+// non-ASCII character as \uXXXX; <, > and & left as they are).
+func appendPyString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b = append(b, `\"`...)
+		case r == '\\':
+			b = append(b, `\\`...)
+		case r == '\n':
+			b = append(b, `\n`...)
+		case r == '\r':
+			b = append(b, `\r`...)
+		case r == '\t':
+			b = append(b, `\t`...)
+		case r < 0x20 || (r > 0x7f && r <= 0xffff):
+			b = fmt.Appendf(b, `\u%04x`, r)
+		case r > 0xffff:
+			r -= 0x10000
+			b = fmt.Appendf(b, `\u%04x\u%04x`, 0xd800+(r>>10), 0xdc00+(r&0x3ff))
+		default:
+			b = append(b, byte(r))
+		}
+	}
+	return append(b, '"')
 }

@@ -69,7 +69,9 @@ func (e *Env) diagnose(path string, err error) *diag.Diagnostic {
 	line := lastLine(modelPart)
 
 	var d diag.Diagnostic
-	if f := e.failure; f != nil && strings.Contains(text, f.Message) {
+	// A failed call whose result is called again (adapter.dispatch(...)())
+	// reaches us as "... is not callable" without the cause.
+	if f := e.failure; f != nil && (strings.Contains(text, f.Message) || strings.Contains(text, ") is not callable")) {
 		d = *f
 	} else {
 		d = diag.Diagnostic{Severity: diag.Error, Message: rootCause(text)}

@@ -129,3 +129,12 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+func mustGolden(tb testing.TB, file string) *txtar.Archive {
+	tb.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ar
+}
