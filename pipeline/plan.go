@@ -338,6 +338,14 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 		deps = append(deps, "source."+src+"."+table)
 		return s.rel, nil
 	}
+	// The resolver only does its work when executing; at parse time it
+	// names the relation it will write.
+	ctx.Funcs["nexus_resolve_components"] = func(args []any, _ map[string]any) (any, error) {
+		if len(args) < 1 {
+			return nil, fmt.Errorf("nexus_resolve_components(entity_type, identifiers, edges) takes 3 arguments")
+		}
+		return jinja.Relation{Schema: "temp", Name: "nexus_" + fmt.Sprint(args[0]) + "_components"}, nil
+	}
 	if _, err := p.env.Render(file, src, ctx); err != nil {
 		return nil, err
 	}

@@ -245,7 +245,9 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		}
 		return out, nil
 	}
-	ctx.Funcs = r.funcs()
+	for name, f := range r.funcs() {
+		ctx.Funcs[name] = f
+	}
 	return p.env.Render(file, src, ctx)
 }
 

@@ -155,7 +155,19 @@ func (p *plan) context(file string, cfg *project.Config, this jinja.Relation, ex
 			}
 			return nil
 		},
+		Funcs: map[string]jinja.Func{"nexus_has_model": p.hasModel},
 	}
+}
+
+// hasModel is nexus_has_model(name): whether an enabled model of that name
+// exists, so the package can union optional source models (a source with
+// persons: true may have no <source>_person_traits).
+func (p *plan) hasModel(args []any, _ map[string]any) (any, error) {
+	if len(args) != 1 {
+		return nil, fmt.Errorf("nexus_has_model(name) takes one argument")
+	}
+	m, ok := p.models[fmt.Sprint(args[0])]
+	return ok && m.Config.Enabled, nil
 }
 
 // SelectNodes evaluates selectors over a project and returns the IDs of
