@@ -2,6 +2,12 @@
 // and the dbt builtins a nexus project uses: ref, source, var, config,
 // is_incremental, target, this, run_query, adapter, dbt_utils and the
 // project's and packages' macros.
+//
+// Outputs are compared byte for byte with Jinja2 (dbt's engine) by the
+// golden renders in testdata/golden, produced by testdata/jinja2_reference.py.
+// Known differences from Jinja2: none prints as an empty string (Jinja2
+// prints None, also inside printed lists and dicts), and dicts that come from
+// Go maps (vars) iterate in sorted key order rather than file order.
 package jinja
 
 // Relation is a table a model reads or writes. It prints as schema.name,
