@@ -1,0 +1,143 @@
+// Engine runs the pipeline in a Web Worker and keeps the page responsive.
+// Calls are served one at a time in order. stop() asks Go to cancel the
+// running call (which interrupts SQLite); if the worker does not answer
+// within STOP_GRACE_MS it is terminated and a fresh one started, which
+// loses the built tables but never the editor's text (that lives here, on
+// the page's thread).
+
+const STOP_GRACE_MS = 800;
+
+export class Engine {
+  constructor(module, workerURL, events) {
+    this.module = module;
+    this.workerURL = workerURL;
+    this.events = events; // {onRestart(reason), onExit(message)}
+    this.nextID = 1;
+    this.queue = [];
+    this.current = null;
+    this.worker = null;
+  }
+
+  // start creates the worker and resolves when Go is ready.
+  start() {
+    const w = new Worker(this.workerURL);
+    this.worker = w;
+    this.ready = new Promise((resolve, reject) => {
+      w.onmessage = (e) => {
+        const m = e.data;
+        if (m.type === "ready") resolve();
+        else this.onMessage(m);
+      };
+      w.onerror = (e) => {
+        reject(new Error(e.message || "the worker failed to start"));
+        this.onMessage({ type: "exit", message: e.message || "worker error" });
+      };
+    });
+    w.postMessage({ type: "init", module: this.module });
+    return this.ready;
+  }
+
+  // call sends one request; onStep receives build steps as they finish.
+  // It resolves with the bridge's response {ok, result, error, seconds}.
+  call(req, onStep) {
+    return new Promise((resolve) => {
+      this.queue.push({ req: { ...req, id: this.nextID++ }, onStep, resolve });
+      this.pump();
+    });
+  }
+
+  get busy() {
+    return this.current !== null;
+  }
+
+  async pump() {
+    if (this.current || this.queue.length === 0) return;
+    const job = this.queue.shift();
+    this.current = job;
+    try {
+      await this.ready;
+    } catch (err) {
+      this.finish(job, { ok: false, error: { message: String(err.message || err) } });
+      return;
+    }
+    if (this.current !== job) return;
+    this.worker.postMessage({ type: "call", id: job.req.id, json: JSON.stringify(job.req) });
+  }
+
+  onMessage(m) {
+    const job = this.current;
+    if (m.type === "step") {
+      if (job && job.req.id === m.id && job.onStep) job.onStep(JSON.parse(m.step));
+    } else if (m.type === "result") {
+      if (job && job.req.id === m.id) this.finish(job, JSON.parse(m.json));
+    } else if (m.type === "exit") {
+      // Go ended (a panic the bridge could not catch): start over.
+      this.restart(m.message || "the engine stopped");
+    }
+  }
+
+  finish(job, resp) {
+    clearTimeout(this.stopTimer);
+    if (this.current === job) this.current = null;
+    job.resolve(resp);
+    this.pump();
+  }
+
+  // stop cancels the running call and drops queued ones.
+  stop() {
+    const job = this.current;
+    for (const q of this.queue.splice(0)) q.resolve({ ok: false, error: { message: "stopped" }, stopped: true });
+    if (!job) return;
+    this.worker.postMessage({ type: "cancel", id: job.req.id });
+    clearTimeout(this.stopTimer);
+    this.stopTimer = setTimeout(() => {
+      if (this.current === job) this.restart("stopped: the engine did not answer, so it was restarted and the built tables are gone");
+    }, STOP_GRACE_MS);
+  }
+
+  restart(reason) {
+    const job = this.current;
+    this.current = null;
+    if (this.worker) this.worker.terminate();
+    if (job) job.resolve({ ok: false, error: { message: reason }, stopped: true, restarted: true });
+    this.start().catch(() => {});
+    if (this.events.onRestart) this.events.onRestart(reason);
+    this.pump();
+  }
+}
+
+// loadModule fetches and compiles nexus.wasm, reporting progress as a
+// fraction. rawBytes is the uncompressed size written into the page by the
+// build, since a compressed response's Content-Length is not what the
+// stream yields.
+export async function loadModule(url, rawBytes, onProgress) {
+  const resp = await fetch(url);
+  if (!resp.ok) throw new Error(`${url}: ${resp.status} ${resp.statusText}`);
+  if (!resp.body || !rawBytes) return WebAssembly.compile(await resp.arrayBuffer());
+  const reader = resp.body.getReader();
+  const buf = new Uint8Array(rawBytes);
+  let got = 0;
+  let chunks = null;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (chunks === null && got + value.length <= buf.length) {
+      buf.set(value, got);
+    } else {
+      if (chunks === null) chunks = [buf.subarray(0, got)];
+      chunks.push(value);
+    }
+    got += value.length;
+    onProgress(Math.min(got / rawBytes, 1));
+  }
+  let bytes = buf.subarray(0, got);
+  if (chunks !== null) {
+    bytes = new Uint8Array(got);
+    let off = 0;
+    for (const c of chunks) {
+      bytes.set(c, off);
+      off += c.length;
+    }
+  }
+  return WebAssembly.compile(bytes);
+}

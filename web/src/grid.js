@@ -1,0 +1,113 @@
+// A data grid with paging, sorting, column types and NULL shown as NULL.
+// The data comes from a provider: fetch({offset, limit, sort}) resolves to
+// {columns, types, rows, total, truncated} or {error}.
+
+import { h, clear, fmtInt } from "./dom.js";
+
+const PAGE = 100;
+
+export class Grid {
+  constructor(container, provider, opts = {}) {
+    this.el = container;
+    this.provider = provider;
+    this.opts = opts; // {onCell(column, value, row), caption, pageSize}
+    this.offset = 0;
+    this.sort = null; // {col: index, desc: bool}
+    this.limit = opts.pageSize || PAGE;
+    this.seq = 0;
+  }
+
+  async load() {
+    const seq = ++this.seq;
+    const page = await this.provider.fetch({ offset: this.offset, limit: this.limit, sort: this.sort });
+    if (seq !== this.seq) return;
+    this.render(page);
+  }
+
+  render(page) {
+    clear(this.el);
+    if (page.error) {
+      this.el.appendChild(h("div", { class: "error-box" }, page.error));
+      return;
+    }
+    const total = page.total;
+    const from = page.rows.length ? this.offset + 1 : 0;
+    const to = this.offset + page.rows.length;
+    const bar = h("div", { class: "gridbar" },
+      this.opts.caption ? h("span", { class: "caption" }, this.opts.caption) : null,
+      h("span", { class: "range" }, total === undefined ? `${fmtInt(from)}–${fmtInt(to)}` : `${fmtInt(from)}–${fmtInt(to)} of ${fmtInt(total)}`),
+      page.truncated ? h("span", { class: "warn" }, "result truncated") : null,
+      h("span", { class: "spacer" }),
+      h("button", { type: "button", class: "pager", disabled: this.offset === 0, title: "Previous page", onclick: () => this.go(-1) }, "‹ Prev"),
+      h("button", { type: "button", class: "pager", disabled: total !== undefined ? to >= total : page.rows.length < this.limit, title: "Next page", onclick: () => this.go(1) }, "Next ›"),
+    );
+    const head = h("tr", null, page.columns.map((c, i) => {
+      const sorted = this.sort && this.sort.col === i;
+      return h("th", {
+        title: `Sort by ${c}`,
+        class: sorted ? (this.sort.desc ? "sorted desc" : "sorted asc") : null,
+        onclick: () => this.toggleSort(i),
+      },
+      h("span", { class: "colname" }, c),
+      page.types && page.types[i] ? h("span", { class: "coltype" }, page.types[i].toLowerCase()) : null,
+      sorted ? h("span", { class: "arrow" }, this.sort.desc ? "▼" : "▲") : null);
+    }));
+    const body = h("tbody", null, page.rows.map((row) => h("tr", null, row.map((v, i) => this.cell(page.columns[i], v, row, page.columns)))));
+    const table = h("table", { class: "grid" }, h("thead", null, head), body);
+    this.el.append(bar, h("div", { class: "gridscroll" }, table));
+    if (page.rows.length === 0) this.el.appendChild(h("div", { class: "empty" }, "No rows"));
+  }
+
+  cell(col, v, row, cols) {
+    if (v === null || v === undefined) return h("td", { class: "null" }, "NULL");
+    const num = typeof v === "number";
+    let text = num ? String(v) : typeof v === "object" ? JSON.stringify(v) : String(v);
+    const full = text;
+    if (text.length > 200) text = text.slice(0, 200) + "…";
+    const td = h("td", { class: num ? "num" : null, title: full.length > 40 ? full.slice(0, 2000) : null }, text);
+    if (this.opts.onCell && this.opts.linkable && this.opts.linkable(col)) {
+      td.classList.add("link");
+      td.addEventListener("click", () => this.opts.onCell(col, v, row, cols));
+    }
+    return td;
+  }
+
+  go(dir) {
+    this.offset = Math.max(0, this.offset + dir * this.limit);
+    this.load();
+  }
+
+  toggleSort(i) {
+    if (!this.sort || this.sort.col !== i) this.sort = { col: i, desc: false };
+    else if (!this.sort.desc) this.sort = { col: i, desc: true };
+    else this.sort = null;
+    this.offset = 0;
+    this.load();
+  }
+}
+
+// arrayProvider pages and sorts a result already held on the page (a
+// console query's rows).
+export function arrayProvider(result) {
+  return {
+    async fetch({ offset, limit, sort }) {
+      let rows = result.rows || [];
+      if (sort) {
+        const i = sort.col;
+        rows = rows.slice().sort((a, b) => compare(a[i], b[i]) * (sort.desc ? -1 : 1));
+      }
+      return { columns: result.columns || [], types: result.types, rows: rows.slice(offset, offset + limit), total: (result.rows || []).length, truncated: result.truncated };
+    },
+  };
+}
+
+// compare orders like SQLite: NULL first, numbers before text.
+function compare(a, b) {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "number") return -1;
+  if (typeof b === "number") return 1;
+  return String(a) < String(b) ? -1 : 1;
+}

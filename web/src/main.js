@@ -1,0 +1,404 @@
+// The playground page: loads the samples and the engine, wires the project
+// tree, the editor and the result panels together.
+
+import { h, clear, $, quoteIdent, fmtSec } from "./dom.js";
+import { Engine, loadModule } from "./engine.js";
+import { Editor } from "./editor.js";
+import { Project, validPath, comparePaths } from "./project.js";
+import { renderTree } from "./tree.js";
+import { RunLog, describe } from "./runlog.js";
+import { TablesPanel } from "./tables.js";
+import { PersonPanel } from "./person.js";
+import { SQLConsole } from "./sqlconsole.js";
+import { renderLineage } from "./lineage.js";
+
+const PKG = "pkg:"; // editor keys of the package's read-only files
+
+class App {
+  constructor() {
+    this.version = document.body.dataset.version || "";
+    this.samples = [];
+    this.project = null;
+    this.pkgFiles = new Map();
+    this.tables = [];
+    this.current = null; // editor key
+    this.running = false;
+    this.firstRunDone = false;
+    this.editor = new Editor($("editor"), {
+      onChange: (key, text) => this.project.set(key, text),
+      onRun: () => this.run(),
+    });
+    this.log = new RunLog(this);
+    this.tablesPanel = new TablesPanel(this);
+    this.person = new PersonPanel(this);
+    this.console = new SQLConsole(this);
+    this.wireChrome();
+  }
+
+  wireChrome() {
+    $("run").addEventListener("click", () => this.run());
+    $("stop").addEventListener("click", () => this.stop());
+    $("sample").addEventListener("change", (e) => this.loadSample(e.target.value, true));
+    $("select").addEventListener("keydown", (e) => { if (e.key === "Enter") this.run(); });
+    document.addEventListener("keydown", (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && !e.defaultPrevented) {
+        e.preventDefault();
+        this.run();
+      }
+      if (e.key === "Escape" && this.running) this.stop();
+    });
+    for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => this.showTab(tab.dataset.panel));
+    $("file-add").addEventListener("click", () => this.askPath("New file path", "models/new_model.sql", (p) => this.addFile(p)));
+    $("file-rename").addEventListener("click", () => {
+      if (!this.current || this.current.startsWith(PKG)) return this.flash("Select a project file to rename.");
+      this.askPath("Rename to", this.current, (p) => this.renameFile(this.current, p));
+    });
+    $("file-delete").addEventListener("click", () => this.deleteFile());
+    $("project-reset").addEventListener("click", () => {
+      if (!this.project.edited || window.confirm("Discard your edits to this sample?")) {
+        this.project.reset();
+        this.editor.reset();
+        this.current = null;
+        this.renderTrees();
+        this.openFirst();
+        this.refreshLineage();
+      }
+    });
+    $("file-override").addEventListener("click", () => this.override());
+  }
+
+  // ---- loading -----------------------------------------------------------
+
+  async boot() {
+    const params = new URLSearchParams(location.search);
+    this.setStatus("loading", "Loading samples…");
+    try {
+      const resp = await fetch(`samples.json?v=${this.version}`);
+      this.samples = await resp.json();
+    } catch (err) {
+      this.samples = [];
+    }
+    const sel = $("sample");
+    for (const s of this.samples) sel.appendChild(h("option", { value: s.name }, s.title && s.title !== s.name ? `${s.name} — ${s.title}` : s.name));
+    const want = params.get("sample");
+    const first = this.samples.find((s) => s.name === want) || this.samples[0];
+    if (first) this.loadSample(first.name, false);
+    else this.flash("No samples were built into this site.");
+    if (want && first && first.name !== want) this.flash(`No sample named “${want}”; opened ${first.name}.`);
+
+    this.setStatus("loading", "Loading engine… 0%");
+    const bytes = Number(document.body.dataset.wasmBytes) || 0;
+    try {
+      const module = await loadModule(`nexus.wasm?v=${this.version}`, bytes, (f) => {
+        $("loadbar-fill").style.width = `${Math.round(f * 100)}%`;
+        this.setStatus("loading", `Loading engine… ${Math.round(f * 100)}%`);
+      });
+      this.setStatus("loading", "Starting engine…");
+      this.engine = new Engine(module, `worker.js?v=${this.version}`, {
+        onRestart: (reason) => this.onRestart(reason),
+      });
+      await this.engine.start();
+    } catch (err) {
+      this.setStatus("error", "The engine failed to load: " + (err.message || err));
+      return;
+    }
+    $("loadbar").classList.add("done");
+    this.setStatus("ready", "Ready");
+    $("run").disabled = false;
+    $("console-run").disabled = false;
+    const pkg = await this.engine.call({ op: "package" });
+    if (pkg.ok) for (const f of pkg.result || []) this.pkgFiles.set(f.path, f.text);
+    this.renderTrees();
+    this.refreshLineage();
+    this.refreshTables();
+    if (params.get("run") === "1") this.run();
+  }
+
+  loadSample(name, user) {
+    const sample = this.samples.find((s) => s.name === name);
+    if (!sample) return;
+    if (this.project) clearTimeout(this.project.saveTimer);
+    this.project = new Project(sample);
+    $("sample").value = name;
+    this.editor.reset();
+    this.current = null;
+    this.renderTrees();
+    this.openFirst();
+    if (user) {
+      const u = new URL(location.href);
+      u.searchParams.set("sample", name);
+      u.searchParams.delete("run");
+      history.replaceState(null, "", u);
+      if (this.engine) {
+        this.engine.call({ op: "reset" }).then(() => this.refreshTables());
+        this.refreshLineage();
+      }
+    }
+    if (this.project.edited) this.flash("Opened your edited copy of this sample (↺ restores it).");
+  }
+
+  openFirst() {
+    const paths = this.project.paths();
+    const pick = paths.find((p) => p.startsWith("models/") && p.endsWith(".sql")) || paths.find((p) => p === "dbt_project.yml") || paths[0];
+    if (pick) this.openFile(pick);
+  }
+
+  // ---- files -------------------------------------------------------------
+
+  // openFile shows a project path or a package file ("pkg:" key, or a path
+  // only the package has) and moves to line when given.
+  openFile(path, line) {
+    let key = path;
+    if (!path.startsWith(PKG) && !this.project.files.has(path)) {
+      const pkgPath = this.pkgPath(path);
+      if (pkgPath !== null) key = PKG + pkgPath;
+      else return this.flash(`No file ${path} in the project.`);
+    }
+    const ro = key.startsWith(PKG);
+    const text = ro ? this.pkgFiles.get(key.slice(PKG.length)) : this.project.get(key);
+    this.current = key;
+    this.editor.open(key, text || "", ro);
+    $("file-name").textContent = ro ? `nexus/${key.slice(PKG.length)}` : key;
+    const badge = $("file-badge");
+    badge.textContent = ro ? "package · read-only" : "";
+    badge.classList.toggle("hidden", !ro);
+    $("file-override").classList.toggle("hidden", !(ro && key.endsWith(".sql")));
+    for (const li of document.querySelectorAll("#tree li.file, #pkgtree li.file")) {
+      const k = li.closest("#pkgtree") ? PKG + li.dataset.path : li.dataset.path;
+      li.classList.toggle("selected", k === key);
+    }
+    if (line) this.editor.gotoLine(line);
+  }
+
+  pkgPath(path) {
+    if (this.pkgFiles.has(path)) return path;
+    const trimmed = path.replace(/^(dbt_packages\/)?nexus\//, "");
+    return this.pkgFiles.has(trimmed) ? trimmed : null;
+  }
+
+  renderTrees() {
+    const marks = new Map();
+    for (const key of this.editor.diags.keys()) marks.set(key, "has-error");
+    renderTree($("tree"), this.project.paths(), { selected: this.current, onOpen: (p) => this.openFile(p), marks });
+    const pkgMarks = new Map([...marks].filter(([k]) => k.startsWith(PKG)).map(([k, v]) => [k.slice(PKG.length), v]));
+    renderTree($("pkgtree"), [...this.pkgFiles.keys()].sort(comparePaths), {
+      selected: this.current && this.current.startsWith(PKG) ? this.current.slice(PKG.length) : null,
+      onOpen: (p) => this.openFile(PKG + p),
+      marks: pkgMarks,
+    });
+  }
+
+  askPath(label, initial, done) {
+    const tree = $("tree");
+    const old = document.getElementById("path-form");
+    if (old) old.remove();
+    const input = h("input", { type: "text", value: initial, spellcheck: "false", "aria-label": label });
+    const err = h("div", { class: "error-text" });
+    const form = h("form", { id: "path-form", class: "path-form", onsubmit: (e) => {
+      e.preventDefault();
+      const p = input.value.trim();
+      if (!validPath(p)) { err.textContent = "Use a relative path like models/x.sql (no .., no leading /)."; return; }
+      if (this.project.files.has(p)) { err.textContent = "A file with that name exists."; return; }
+      form.remove();
+      done(p);
+    } },
+    h("label", null, label), input,
+    h("div", { class: "row" }, h("button", { type: "submit", class: "primary" }, "OK"), h("button", { type: "button", onclick: () => form.remove() }, "Cancel")), err);
+    tree.parentNode.insertBefore(form, tree);
+    input.focus();
+    input.select();
+  }
+
+  addFile(p) {
+    this.project.set(p, "");
+    this.renderTrees();
+    this.openFile(p);
+  }
+
+  renameFile(from, to) {
+    this.project.rename(from, to);
+    this.editor.forget(from);
+    this.renderTrees();
+    this.openFile(to);
+  }
+
+  deleteFile() {
+    const key = this.current;
+    if (!key || key.startsWith(PKG)) return this.flash("Select a project file to delete.");
+    if (!window.confirm(`Delete ${key}?`)) return;
+    this.project.remove(key);
+    this.editor.forget(key);
+    this.current = null;
+    this.renderTrees();
+    this.openFirst();
+  }
+
+  // override copies a package model into the project, where the pipeline
+  // takes it in place of the package's own (marked "override" in lineage).
+  override() {
+    const key = this.current;
+    if (!key || !key.startsWith(PKG)) return;
+    const path = key.slice(PKG.length);
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    const target = `models/overrides/${name}`;
+    if (!this.project.files.has(target)) this.project.set(target, this.pkgFiles.get(path));
+    this.renderTrees();
+    this.openFile(target);
+    this.flash(`Copied to ${target}; delete it to go back to the package's model.`);
+  }
+
+  // ---- running -----------------------------------------------------------
+
+  async run() {
+    if (!this.engine || this.running) return;
+    const timeout = Math.max(1, Math.min(600, Number($("timeout").value) || 30));
+    const select = $("select").value.trim().split(/\s+/).filter(Boolean);
+    const command = $("command").value;
+    this.showTab("log");
+    this.setBusy(true, `Running ${command}…`);
+    this.log.start(`${command}${select.length ? " --select " + select.join(" ") : ""}: starting…`);
+    const t0 = performance.now();
+    const resp = await this.engine.call({
+      op: "build", command, select, files: this.project.asObject(), timeout_ms: timeout * 1000,
+    }, (step) => {
+      this.log.step(step);
+      this.setStatus("running", `Running ${step.index}/${step.total} ${step.name}`);
+    });
+    const wall = (performance.now() - t0) / 1000;
+    this.setBusy(false);
+    this.log.finish(resp, wall);
+    const diags = [];
+    if (resp.ok) diags.push(...(resp.result.diagnostics || []));
+    else if (resp.error && resp.error.file) diags.push(resp.error);
+    this.showDiagnostics(diags);
+    const ok = resp.ok && resp.result.ok;
+    document.body.dataset.lastRun = ok ? "ok" : resp.stopped ? "stopped" : "error";
+    this.setStatus(ok ? "done" : resp.stopped ? "stopped" : "error",
+      ok ? `Done in ${fmtSec(wall)}` : resp.stopped ? "Stopped" : `Failed: ${describe(resp.ok ? (resp.result.diagnostics || [])[0] : resp.error)}`);
+    if (!this.firstRunDone) {
+      this.firstRunDone = true;
+      performance.mark("nexus-first-run-done");
+      document.body.dataset.firstRunMs = String(Math.round(performance.now()));
+      document.body.dataset.firstRunSeconds = String(wall);
+    }
+    this.afterStop(resp);
+    if (!resp.restarted) await this.refreshTables();
+    this.refreshLineage();
+  }
+
+  stop() {
+    if (this.engine && this.engine.busy) {
+      this.setStatus("stopping", "Stopping…");
+      this.engine.stop();
+    }
+  }
+
+  afterStop(resp) {
+    if (resp && resp.restarted) {
+      this.tables = [];
+      this.tablesPanel.render([]);
+      this.flash("The engine was restarted: run the project again to rebuild the tables.");
+    }
+  }
+
+  onRestart(reason) {
+    this.tables = [];
+    this.tablesPanel.render([]);
+    this.setStatus("stopped", reason.startsWith("stopped") ? "Stopped (engine restarted)" : "Engine restarted: " + reason);
+    document.body.dataset.lastRun = "stopped";
+  }
+
+  setBusy(on, label) {
+    this.running = on;
+    $("run").disabled = on;
+    $("console-run").disabled = on;
+    $("stop").disabled = !on;
+    if (on) this.setStatus("running", label || "Running…");
+    else if ($("status").dataset.state === "running") this.setStatus("ready", "Ready");
+  }
+
+  // query runs one SQL statement in the engine's database.
+  query(sql, maxRows) {
+    return this.engine.call({ op: "query", sql, max_rows: maxRows, timeout_ms: (Number($("timeout").value) || 30) * 1000 });
+  }
+
+  // relation is the schema-qualified name of a built table, or null.
+  relation(name) {
+    const t = this.tables.find((x) => x.name === name);
+    return t ? (t.schema ? quoteIdent(t.schema) + "." : "") + quoteIdent(t.name) : null;
+  }
+
+  async refreshTables() {
+    if (!this.engine) return;
+    const resp = await this.engine.call({ op: "tables" });
+    this.tables = resp.ok ? resp.result || [] : [];
+    this.tablesPanel.render(this.tables);
+    this.person.reset();
+  }
+
+  async refreshLineage() {
+    if (!this.engine) return;
+    const resp = await this.engine.call({ op: "nodes", files: this.project.asObject() });
+    const el = $("lineage");
+    if (!resp.ok) {
+      clear(el).appendChild(h("div", { class: "error-box" }, describe(resp.error)));
+      return;
+    }
+    renderLineage(el, resp.result || [], (n) => {
+      const path = n.path || "";
+      if (!path) return this.flash(`${n.name} has no file.`);
+      this.openFile(n.pkg ? (this.pkgPath(path) !== null ? PKG + this.pkgPath(path) : path) : path);
+    });
+  }
+
+  openPerson(id) {
+    this.showTab("person");
+    this.person.open(id);
+  }
+
+  // showDiagnostics underlines each diagnostic in its file and lists them
+  // under the editor; clicking one jumps to it.
+  showDiagnostics(list) {
+    const byFile = new Map();
+    const box = clear($("diagnostics"));
+    for (const d of list) {
+      if (!d.file) continue;
+      let key = d.file;
+      if (!this.project.files.has(key)) {
+        const p = this.pkgPath(key);
+        if (p !== null) key = PKG + p;
+      }
+      if (!byFile.has(key)) byFile.set(key, []);
+      byFile.get(key).push(d);
+      box.appendChild(h("div", { class: "diag " + (d.severity || "error"), tabindex: "0", onclick: () => this.openFile(key, d.line) }, describe(d)));
+    }
+    this.editor.setDiagnostics(byFile);
+    this.renderTrees();
+    if (byFile.size && !byFile.has(this.current)) {
+      const [key, ds] = byFile.entries().next().value;
+      this.openFile(key, ds[0].line);
+    }
+  }
+
+  // ---- chrome ------------------------------------------------------------
+
+  showTab(name) {
+    for (const tab of document.querySelectorAll(".tab")) tab.setAttribute("aria-selected", String(tab.dataset.panel === name));
+    for (const p of document.querySelectorAll(".panel")) p.classList.toggle("hidden", p.id !== "panel-" + name);
+  }
+
+  setStatus(state, text) {
+    const el = $("status");
+    el.dataset.state = state;
+    el.textContent = text;
+  }
+
+  flash(text) {
+    const el = h("div", { class: "toast", role: "alert" }, text);
+    document.body.appendChild(el);
+    setTimeout(() => el.remove(), 5000);
+  }
+}
+
+const app = new App();
+app.boot();

@@ -1,0 +1,124 @@
+// The person page: everything the built tables know about one resolved
+// person, read with plain SQL from the identity, trait, event, membership
+// and state tables (wherever the project's config put them).
+
+import { h, clear, $, quoteLit, fmtInt } from "./dom.js";
+import { Grid, arrayProvider } from "./grid.js";
+
+export class PersonPanel {
+  constructor(app) {
+    this.app = app;
+    this.find = $("person-find");
+    this.results = $("person-results");
+    this.view = $("person-view");
+    this.find.addEventListener("input", () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.search(this.find.value.trim()), 200);
+    });
+  }
+
+  // reset lists the first persons after a build.
+  reset() {
+    clear(this.view);
+    this.search(this.find.value.trim());
+  }
+
+  async personColumns() {
+    const rel = this.app.relation("nexus_persons");
+    if (!rel) return null;
+    const resp = await this.app.query(`select * from ${rel} limit 0`, 1);
+    return resp.ok ? resp.result.columns : null;
+  }
+
+  async search(q) {
+    clear(this.results);
+    const rel = this.app.relation("nexus_persons");
+    const cols = rel && (await this.personColumns());
+    if (!cols) {
+      this.results.appendChild(h("li", { class: "empty" }, "Run the project to build nexus_persons."));
+      return;
+    }
+    const label = ["name", "email", "full_name", "first_name"].filter((c) => cols.includes(c));
+    const search = ["person_id", ...label];
+    const where = q ? " where " + search.map((c) => `cast("${c}" as text) like ${quoteLit("%" + q + "%")}`).join(" or ") : "";
+    const sel = ["person_id", ...label].map((c) => `"${c}"`).join(", ");
+    const resp = await this.app.query(`select ${sel} from ${rel}${where} order by ${label.length ? `"${label[0]}" is null, "${label[0]}"` : "person_id"} limit 50`, 50);
+    if (!resp.ok) {
+      this.results.appendChild(h("li", { class: "error-box" }, resp.error.message));
+      return;
+    }
+    for (const row of resp.result.rows) {
+      const id = row[0];
+      const text = row.slice(1).filter((v) => v !== null && v !== "").join(" · ") || String(id);
+      this.results.appendChild(h("li", { tabindex: "0", title: String(id), dataset: { person: String(id) }, onclick: () => this.open(id) },
+        h("span", { class: "pname" }, text), h("span", { class: "pid mono" }, String(id).slice(0, 10))));
+    }
+    if (!resp.result.rows.length) this.results.appendChild(h("li", { class: "empty" }, "No match"));
+  }
+
+  async open(id) {
+    clear(this.view);
+    const app = this.app;
+    const lit = quoteLit(id);
+    const r = (name) => app.relation(name);
+    const head = h("div", { class: "person-head" }, h("h2", null, "Person"), h("code", { class: "mono" }, String(id)));
+    this.view.appendChild(head);
+
+    const sections = [
+      ["Traits", r("nexus_resolved_person_traits") &&
+        `select trait_name, trait_value, source, occurred_at from ${r("nexus_resolved_person_traits")} where person_id = ${lit} order by trait_name, occurred_at desc`],
+      ["Identifiers", r("nexus_resolved_person_identifiers") &&
+        `select * from ${r("nexus_resolved_person_identifiers")} where person_id = ${lit} order by identifier_type, identifier_value`],
+      ["Edges that joined them", r("nexus_person_identifiers_edges") && r("nexus_resolved_person_identifiers") &&
+        `select distinct e.identifier_type_a, e.identifier_value_a, e.identifier_type_b, e.identifier_value_b from ${r("nexus_person_identifiers_edges")} e join ${r("nexus_resolved_person_identifiers")} i on i.identifier_type = e.identifier_type_a and i.identifier_value = e.identifier_value_a where i.person_id = ${lit} and (e.identifier_type_a, e.identifier_value_a) < (e.identifier_type_b, e.identifier_value_b) order by 1, 2, 3, 4`],
+      ["Events", r("nexus_person_participants") && r("nexus_events") &&
+        `select e.* from ${r("nexus_events")} e where e.event_id in (select event_id from ${r("nexus_person_participants")} where person_id = ${lit}) order by e.occurred_at desc`, "timeline"],
+      ["Memberships", r("nexus_memberships") &&
+        (r("nexus_groups")
+          ? `select m.*, g.name as group_name from ${r("nexus_memberships")} m left join ${r("nexus_groups")} g on g.group_id = m.group_id where m.person_id = ${lit} order by m.occurred_at desc`
+          : `select * from ${r("nexus_memberships")} where person_id = ${lit} order by occurred_at desc`)],
+      ["States", r("nexus_states") &&
+        `select state_name, state_value, state_entered_at, state_exited_at, is_current, trigger_event_id from ${r("nexus_states")} where entity_id = ${lit} and entity_type = 'person' order by state_name, state_entered_at`],
+    ];
+    for (const [title, sql, style] of sections) {
+      const box = h("div", { class: "grid-section" });
+      const sec = h("section", { class: "person-sec", dataset: { section: title } }, h("h3", null, title), box);
+      this.view.appendChild(sec);
+      if (!sql) {
+        box.appendChild(h("div", { class: "empty" }, "Table not built in this project."));
+        continue;
+      }
+      const resp = await app.query(sql, 500);
+      if (!resp.ok) {
+        // A project whose tables have other columns gets the message, not a blank.
+        box.appendChild(h("div", { class: "error-box" }, resp.error.message));
+        continue;
+      }
+      sec.querySelector("h3").append(h("span", { class: "count" }, fmtInt(resp.result.rows.length)));
+      if (style === "timeline") this.timeline(box, resp.result);
+      else new Grid(box, arrayProvider(resp.result), { pageSize: 50 }).load();
+    }
+  }
+
+  timeline(box, res) {
+    if (!res.rows.length) {
+      box.appendChild(h("div", { class: "empty" }, "No events"));
+      return;
+    }
+    const col = (name) => res.columns.indexOf(name);
+    const at = col("occurred_at");
+    const title = ["event_name", "event_type"].map(col).filter((i) => i >= 0);
+    const desc = col("event_description");
+    const src = col("source");
+    const ul = h("ol", { class: "timeline" });
+    for (const row of res.rows.slice(0, 300)) {
+      ul.appendChild(h("li", null,
+        h("time", { class: "mono" }, at >= 0 && row[at] !== null ? String(row[at]) : ""),
+        h("div", { class: "ev" },
+          h("b", null, title.map((i) => row[i]).filter((v) => v !== null && v !== "").join(" · ") || "event"),
+          src >= 0 && row[src] !== null ? h("span", { class: "tag" }, String(row[src])) : null,
+          desc >= 0 && row[desc] !== null ? h("div", { class: "muted" }, String(row[desc])) : null)));
+    }
+    box.appendChild(ul);
+  }
+}

@@ -1,0 +1,80 @@
+// The run log: one row per seed, model or test as the build reports it,
+// then the summary, the diagnostics and the identity-resolution report.
+
+import { h, clear, $, fmtInt, fmtSec } from "./dom.js";
+
+export class RunLog {
+  constructor(app) {
+    this.app = app;
+    this.body = $("runlog").tBodies[0];
+    this.summary = $("run-summary");
+    this.identity = $("identity-report");
+  }
+
+  start(label) {
+    clear(this.body);
+    clear(this.identity);
+    clear(this.summary);
+    this.summary.className = "summary running";
+    this.summary.append(h("span", { class: "spinner", "aria-hidden": "true" }), label);
+  }
+
+  step(st) {
+    const status = (st.status || "").toUpperCase();
+    const cls = { OK: "ok", PASS: "ok", ERROR: "err", FAIL: "err", WARN: "warn", SKIP: "skip" }[status] || "";
+    const name = st.file
+      ? h("a", { href: "#", class: "model", onclick: (e) => { e.preventDefault(); this.app.openFile(st.file); } }, st.name)
+      : h("span", { class: "model" }, st.name);
+    const tr = h("tr", { class: cls, dataset: { name: st.name || "", status } },
+      h("td", { class: "idx" }, st.total ? `${st.index}/${st.total}` : String(st.index || "")),
+      h("td", { class: "status" }, h("span", { class: "pill " + cls }, status || "…")),
+      h("td", { class: "kind" }, st.kind || ""),
+      h("td", null, name, st.relation ? h("span", { class: "rel" }, st.relation) : null),
+      h("td", { class: "num" }, st.kind === "test" ? "" : `${fmtInt(st.rows || 0)} rows`),
+      h("td", { class: "num" }, fmtSec(st.seconds)),
+    );
+    this.body.appendChild(tr);
+    if (st.message) {
+      this.body.appendChild(h("tr", { class: "msg " + cls }, h("td", { colspan: "6" }, st.message)));
+    }
+    tr.scrollIntoView({ block: "nearest" });
+  }
+
+  // finish shows the outcome: resp is the bridge response of the build.
+  finish(resp, wall) {
+    clear(this.summary);
+    const res = resp.result;
+    if (!resp.ok) {
+      this.summary.className = "summary err";
+      this.summary.append(h("b", null, resp.stopped ? "Stopped" : "Failed"), " ", describe(resp.error), ` · ${fmtSec(wall)}`);
+      return;
+    }
+    this.summary.className = "summary " + (res.ok ? "ok" : "err");
+    this.summary.append(h("b", null, res.ok ? "Done" : "Finished with errors"), " ", res.summary || "", ` · ${fmtSec(res.seconds)} in the engine, ${fmtSec(wall)} on the page`);
+    for (const d of res.diagnostics || []) {
+      this.body.appendChild(h("tr", { class: "msg err" }, h("td", { colspan: "6" }, describe(d))));
+    }
+    const ids = res.identity || [];
+    if (ids.length) {
+      const t = h("table", { class: "log ident" },
+        h("thead", null, h("tr", null, ["entity", "strategy", "identifiers", "edges", "entities", "exact", "split", "longest path"].map((c) => h("th", null, c)))),
+        h("tbody", null, ids.map((r) => h("tr", null,
+          h("td", null, r.entity), h("td", null, `${r.strategy} (max ${r.max_recursion})`),
+          h("td", { class: "num" }, fmtInt(r.identifiers)), h("td", { class: "num" }, fmtInt(r.edges)),
+          h("td", { class: "num" }, fmtInt(r.entities)), h("td", { class: "num" }, fmtInt(r.exact_components)),
+          h("td", { class: "num" + (r.split_components ? " warn" : "") }, fmtInt(r.split_components)),
+          h("td", { class: "num" }, fmtInt(r.longest_path))))));
+      this.identity.append(h("h3", null, "Identity resolution"), t,
+        ids.filter((r) => r.message).map((r) => h("p", { class: "note" }, r.message)));
+    }
+  }
+}
+
+export function describe(d) {
+  if (!d) return "unknown error";
+  let s = "";
+  if (d.file) s += d.file + (d.line ? `:${d.line}` + (d.col ? `:${d.col}` : "") : "") + ": ";
+  s += d.message || "";
+  if (d.hint) s += ` (${d.hint})`;
+  return s;
+}

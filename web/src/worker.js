@@ -1,0 +1,36 @@
+// The Web Worker that hosts the Go pipeline. The page compiles nexus.wasm
+// once and hands the module over, so a restart after Stop costs only an
+// instantiation. Messages in: init {module}, call {id, json}, cancel {id}.
+// Messages out: ready, step {id, step}, result {id, json}, exit {message}.
+
+/* global Go, nexusBridge */
+self.importScripts("wasm_exec.js");
+
+self.onmessage = async (e) => {
+  const m = e.data;
+  try {
+    switch (m.type) {
+      case "init": {
+        const go = new Go();
+        self.nexusReady = () => self.postMessage({ type: "ready" });
+        const inst = await WebAssembly.instantiate(m.module, go.importObject);
+        go.run(inst).then(
+          () => self.postMessage({ type: "exit", message: "the engine stopped" }),
+          (err) => self.postMessage({ type: "exit", message: String(err) }),
+        );
+        break;
+      }
+      case "call": {
+        const onStep = (step) => self.postMessage({ type: "step", id: m.id, step });
+        const json = await nexusBridge.call(m.json, onStep);
+        self.postMessage({ type: "result", id: m.id, json });
+        break;
+      }
+      case "cancel":
+        nexusBridge.cancel(m.id);
+        break;
+    }
+  } catch (err) {
+    self.postMessage({ type: "exit", id: m.id, message: String(err && err.message ? err.message : err) });
+  }
+};
