@@ -4,23 +4,12 @@
 -#}
 
 {#- Every ordered pair of distinct identifiers seen on the same row_id, in
-    both directions, once per row_id. occurred_at and created_at are when the
-    edge was first seen (the earliest of its identifier rows), which keeps
-    builds reproducible. An identifier repeated on one row_id (the same user
-    record on many events) counts once, so the pairs do not multiply. -#}
-{%- macro identifier_edges(entity) -%}
-with identifiers as (
-    select
-        row_id,
-        identifier_type,
-        identifier_value,
-        min(occurred_at) as occurred_at,
-        min(source) as source
-    from {{ ref('nexus_' ~ entity ~ '_identifiers') }}
-    where row_id is not null
-    group by row_id, identifier_type, identifier_value
-)
-
+    both directions, once per row_id, as a select (no filter). occurred_at
+    and created_at are when the edge was first seen (the earliest of its
+    identifier rows), which keeps builds reproducible. An identifier repeated
+    on one row_id (the same user record on many events) counts once, so the
+    pairs do not multiply. -#}
+{%- macro identifier_pairs(entity) -%}
 select
     a.identifier_type as identifier_type_a,
     a.identifier_value as identifier_value_a,
@@ -30,10 +19,64 @@ select
     a.source,
     min(coalesce(a.occurred_at, b.occurred_at), coalesce(b.occurred_at, a.occurred_at)) as occurred_at,
     min(coalesce(a.occurred_at, b.occurred_at), coalesce(b.occurred_at, a.occurred_at)) as created_at
-from identifiers as a
-join identifiers as b
+from (
+    select
+        row_id,
+        identifier_type,
+        identifier_value,
+        min(occurred_at) as occurred_at,
+        min(source) as source
+    from {{ ref('nexus_' ~ entity ~ '_identifiers') }}
+    where row_id is not null
+    group by row_id, identifier_type, identifier_value
+) as a
+join (
+    select
+        row_id,
+        identifier_type,
+        identifier_value,
+        min(occurred_at) as occurred_at
+    from {{ ref('nexus_' ~ entity ~ '_identifiers') }}
+    where row_id is not null
+    group by row_id, identifier_type, identifier_value
+) as b
     on a.row_id = b.row_id
     and (a.identifier_type <> b.identifier_type or a.identifier_value <> b.identifier_value)
+{%- endmacro -%}
+
+{#- The edges resolution reads: the pairs, less the edges of over-connected
+    identifiers when var nexus.edge_quality asks for it (NEXUS_SPEC.md
+    section 8). With error_autofilter (or critical_autofilter) true, every
+    edge touching an identifier joined to more distinct identifiers than
+    error_threshold (or critical_threshold) is dropped before resolution.
+    edge_distributions keeps showing them. -#}
+{%- macro identifier_edges(entity) -%}
+{%- set limit = nexus.edge_autofilter_limit() -%}
+with pairs as (
+{{ nexus.identifier_pairs(entity) }}
+)
+{%- if limit is none %}
+
+select *
+from pairs
+{%- else %},
+
+over_connected as (
+    select identifier_type_a as identifier_type, identifier_value_a as identifier_value
+    from pairs
+    group by identifier_type_a, identifier_value_a
+    having count(distinct identifier_type_b || char(31) || identifier_value_b) > {{ limit }}
+)
+
+select *
+from pairs as p
+where not exists (
+    select 1
+    from over_connected as o
+    where (o.identifier_type = p.identifier_type_a and o.identifier_value = p.identifier_value_a)
+        or (o.identifier_type = p.identifier_type_b and o.identifier_value = p.identifier_value_b)
+)
+{%- endif -%}
 {%- endmacro -%}
 
 {#- One row per distinct identifier with the id of the entity it resolves

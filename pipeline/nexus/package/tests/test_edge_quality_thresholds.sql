@@ -1,0 +1,19 @@
+{#- Identifiers still joined to more distinct identifiers than the
+    edge-quality error_threshold in the edges resolution reads, that is after
+    any autofilter (NEXUS_SPEC.md section 8). Each one may merge unrelated
+    people or companies; edge_distributions shows where its edges come from. -#}
+{%- set error = nexus.edge_quality_setting('error_threshold', 20) | int %}
+{%- for entity in ['person', 'group'] %}
+{%- if not loop.first %}
+
+union all
+{% endif %}
+select
+    '{{ entity }}' as entity_type,
+    identifier_type_a as identifier_type,
+    identifier_value_a as identifier_value,
+    count(distinct identifier_type_b || char(31) || identifier_value_b) as connection_count
+from {{ ref('nexus_' ~ entity ~ '_identifiers_edges') }}
+group by identifier_type_a, identifier_value_a
+having count(distinct identifier_type_b || char(31) || identifier_value_b) > {{ error }}
+{%- endfor %}
