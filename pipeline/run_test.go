@@ -12,7 +12,7 @@ import (
 // error names the model and how long it ran, and the session stays usable.
 func TestRunawayModelIsInterrupted(t *testing.T) {
 	fsys := fstest.MapFS{
-		"dbt_project.yml": {Data: []byte("name: p\n")},
+		"dbt_project.yml":    {Data: []byte("name: p\n")},
 		"models/forever.sql": {Data: []byte("with recursive r(n) as (select 1 union all select n + 1 from r)\nselect count(*) as n from r")},
 	}
 	s, err := Open(context.Background(), ":memory:")

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -36,6 +37,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if dsn == "" || dsn == MemoryDSN {
 		file = ""
 		dsn = MemoryDSN
+	}
+	if file != "" && runtime.GOOS == "js" {
+		// SQLite's file locking has no js/wasm implementation here.
+		return nil, fmt.Errorf("open %s: the js/wasm build keeps databases in memory only; use --db :memory:", dsn)
 	}
 	conn, err := sqlite3.OpenContext(ctx, dsn)
 	if err != nil {

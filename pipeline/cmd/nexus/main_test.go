@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -26,8 +27,8 @@ func writeProject(t *testing.T, files map[string]string) string {
 }
 
 var shop = map[string]string{
-	"dbt_project.yml": "name: shop\nmodels:\n  shop:\n    marts:\n      +schema: marts\n",
-	"seeds/orders.csv": "id,amount\n1,5\n2,20\n",
+	"dbt_project.yml":      "name: shop\nmodels:\n  shop:\n    marts:\n      +schema: marts\n",
+	"seeds/orders.csv":     "id,amount\n1,5\n2,20\n",
 	"models/marts/big.sql": "select id, amount from {{ ref('orders') }} where amount > {{ var('min', 10) }}",
 }
 
@@ -37,7 +38,22 @@ func runCLI(args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// TestCLIMemoryOnlyInWasm: the js/wasm build refuses a file database with
+// a message saying what to use instead.
+func TestCLIMemoryOnlyInWasm(t *testing.T) {
+	if runtime.GOOS != "js" {
+		return // natively file databases work: TestCLI covers them
+	}
+	code, _, errOut := runCLI("build", "--project-dir", writeProject(t, shop), "--db", filepath.Join(t.TempDir(), "x.db"))
+	if code != 1 || !strings.Contains(errOut, "use --db :memory:") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}
+
 func TestCLI(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
+	}
 	dir := writeProject(t, shop)
 	db := filepath.Join(t.TempDir(), "shop.db")
 	broken := writeProject(t, map[string]string{"dbt_project.yml": "name: b\n", "models/x.sql": "select nope from nowhere"})
