@@ -38,7 +38,21 @@ const theme = EditorView.theme({
   ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.5" },
   ".cm-gutters": { background: "var(--panel)", borderRight: "1px solid var(--line)", color: "var(--muted)" },
   ".cm-activeLineGutter": { background: "var(--hover)" },
+  ".cm-tooltip-lint": { fontFamily: "var(--mono)", fontSize: "12px" },
 });
+
+// shadowMount gives CodeMirror a shadow root to live in. In a shadow root
+// CodeMirror's styles go into constructed style sheets, which the page's
+// strict style-src allows; in the document they would be inline <style>
+// elements, which it blocks.
+export function shadowMount(host) {
+  const root = host.attachShadow({ mode: "open" });
+  const inner = document.createElement("div");
+  inner.className = "cm-host";
+  inner.style.height = "100%";
+  root.appendChild(inner);
+  return { root, parent: inner };
+}
 
 export class Editor {
   constructor(parent, { onChange, onRun }) {
@@ -47,7 +61,8 @@ export class Editor {
     this.states = new Map(); // key -> EditorState
     this.diags = new Map(); // key -> [{line, col, message, severity}]
     this.key = null;
-    this.view = new EditorView({ parent, state: this.makeState("", "", false) });
+    const { root, parent: inner } = shadowMount(parent);
+    this.view = new EditorView({ root, parent: inner, state: this.makeState("", "", false) });
   }
 
   makeState(key, text, readOnly) {
@@ -132,8 +147,10 @@ export class Editor {
 
 // consoleEditor is the small SQL box of the console tab.
 export function consoleEditor(parent, onRun) {
+  const { root, parent: inner } = shadowMount(parent);
   return new EditorView({
-    parent,
+    root,
+    parent: inner,
     state: EditorState.create({
       doc: "",
       extensions: [

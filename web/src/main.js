@@ -134,7 +134,7 @@ class App {
         this.refreshLineage();
       }
     }
-    if (this.project.edited) this.flash("Opened your edited copy of this sample (↺ restores it).");
+    if (this.project.edited) this.flash("Opened your edited copy of this sample (Reset restores it).");
   }
 
   openFirst() {

@@ -1,0 +1,137 @@
+package e2e
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/nexus-playground/nexus/web/serve"
+)
+
+// site is the address of the dev server that TestMain starts over dist/.
+var site string
+
+// TestMain serves the built site on a free loopback port. The site is not
+// built here: `make dist` (or `go run ./web/cmd/build -out dist`) builds it,
+// and NEXUS_DIST may point at another build. Without a build or without
+// Chromium the tests are skipped, except under CI, where that is a failure.
+func TestMain(m *testing.M) {
+	dist := os.Getenv("NEXUS_DIST")
+	if dist == "" {
+		dist = filepath.Join("..", "..", "dist")
+	}
+	if msg := missing(dist); msg != "" {
+		if os.Getenv("CI") != "" {
+			fmt.Fprintln(os.Stderr, "e2e:", msg)
+			os.Exit(1)
+		}
+		fmt.Fprintln(os.Stderr, "e2e: skipped:", msg)
+		os.Exit(0)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		os.Exit(1)
+	}
+	srv := &http.Server{Handler: serve.Handler(dist)}
+	go srv.Serve(ln)
+	site = "http://" + ln.Addr().String() + "/"
+	code := m.Run()
+	srv.Close()
+	os.Exit(code)
+}
+
+func missing(dist string) string {
+	if _, err := os.Stat(filepath.Join(dist, "index.html")); err != nil {
+		return fmt.Sprintf("no built site in %s: run `make dist` first", dist)
+	}
+	if _, err := exec.LookPath(chromiumPath()); err != nil {
+		return "chromium is not installed (apt-get install chromium)"
+	}
+	return ""
+}
+
+func chromiumPath() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}
+
+// newBrowser starts headless Chromium with a fresh profile and a desktop
+// sized window, and fails the test on any page error or CSP violation
+// reported to the console.
+func newBrowser(t *testing.T, timeout time.Duration) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath()),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.WindowSize(1500, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+	})
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	go func() {
+		for msg, err := range chromedp.Console(ctx) {
+			if err != nil {
+				return
+			}
+			if msg.Type == chromedp.ConsoleError || msg.Type == chromedp.ConsoleException {
+				t.Logf("page console %s: %s", msg.Type, msg.Text)
+			}
+		}
+	}()
+	return ctx
+}
+
+// eval runs a JavaScript expression in the page.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript condition until it is truthy.
+func waitFor(t *testing.T, ctx context.Context, what, expr string, timeout time.Duration) {
+	t.Helper()
+	pctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if _, err := chromedp.Run(pctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+		status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("status").textContent`))
+		if errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("timed out after %v waiting for %s (status: %q)", timeout, what, status)
+		}
+		t.Fatalf("waiting for %s: %v (status: %q)", what, err, status)
+	}
+}
+
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
