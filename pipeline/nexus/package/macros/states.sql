@@ -74,6 +74,9 @@ where false
         {%- set columns = nexus.columns_of(relation) -%}
         {%- set page_shape = 'entity_id' not in columns and 'state' in columns -%}
         {%- set entity = 'group' if 'group_id' in columns and 'person_id' not in columns else 'person' -%}
+        {%- if execute and not page_shape and 'entity_id' not in columns -%}
+            {%- do exceptions.raise_compiler_error("state model " ~ name ~ " (listed in vars.states) has neither entity_id, state_name, state_value (the nexus_states columns) nor person_id, state (the Common Tasks shape)") -%}
+        {%- endif -%}
         {%- if not loop.first %}
 
 union all
