@@ -1,0 +1,160 @@
+package bridge
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nexus-playground/nexus/pipeline"
+)
+
+// sampleFiles reads a sample the way the page sends it: path -> text.
+func sampleFiles(t *testing.T, name string) map[string]string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "samples", name)
+	files := map[string]string{}
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(dir, p))
+		files[p] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func samples(t *testing.T) []string {
+	entries, err := os.ReadDir(filepath.Join("..", "..", "samples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// roundTrip sends a request through the JSON path the browser uses.
+func roundTrip(t *testing.T, b *Bridge, req Request, steps *[]pipeline.Step) Response {
+	t.Helper()
+	in, err := json.Marshal(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := b.HandleJSON(context.Background(), string(in), func(s pipeline.Step) {
+		if steps != nil {
+			*steps = append(*steps, s)
+		}
+	})
+	var resp Response
+	if err := json.Unmarshal([]byte(out), &resp); err != nil {
+		t.Fatalf("response is not JSON: %v\n%s", err, out)
+	}
+	return resp
+}
+
+func TestEverySampleBuildsThroughTheBridge(t *testing.T) {
+	for _, name := range samples(t) {
+		t.Run(name, func(t *testing.T) {
+			b := New(":memory:")
+			var steps []pipeline.Step
+			resp := roundTrip(t, b, Request{ID: 7, Op: "build", Files: sampleFiles(t, name)}, &steps)
+			if !resp.OK || resp.ID != 7 {
+				t.Fatalf("build failed: %+v", resp.Error)
+			}
+			res := resp.Result.(map[string]any)
+			if res["ok"] != true {
+				t.Fatalf("build not ok: %v", res["summary"])
+			}
+			if len(steps) == 0 {
+				t.Fatal("no progress steps reported")
+			}
+			tables := roundTrip(t, b, Request{Op: "tables"}, nil)
+			if !tables.OK {
+				t.Fatalf("tables: %+v", tables.Error)
+			}
+			found := false
+			for _, ti := range tables.Result.([]any) {
+				if ti.(map[string]any)["name"] == "nexus_persons" {
+					found = true
+				}
+			}
+			if !found {
+				t.Fatal("no nexus_persons table after the build")
+			}
+			nodes := roundTrip(t, b, Request{Op: "nodes", Files: sampleFiles(t, name)}, nil)
+			if !nodes.OK || len(nodes.Result.([]any)) == 0 {
+				t.Fatalf("nodes: %+v", nodes.Error)
+			}
+		})
+	}
+}
+
+func TestSQLErrorKeepsItsPosition(t *testing.T) {
+	files := sampleFiles(t, "quickstart")
+	const model = "models/sources/your_source_events.sql"
+	lines := strings.Split(files[model], "\n")
+	lines[2] = "    no_such_column,"
+	files[model] = strings.Join(lines, "\n")
+	resp := roundTrip(t, New(":memory:"), Request{Op: "build", Files: files}, nil)
+	var got []map[string]any
+	if resp.OK {
+		for _, d := range resp.Result.(map[string]any)["diagnostics"].([]any) {
+			got = append(got, d.(map[string]any))
+		}
+	} else {
+		b, _ := json.Marshal(resp.Error)
+		var m map[string]any
+		json.Unmarshal(b, &m)
+		got = append(got, m)
+	}
+	for _, d := range got {
+		if d["file"] == model && d["line"] == float64(3) {
+			return
+		}
+	}
+	t.Fatalf("want a diagnostic at %s:3, got %v", model, got)
+}
+
+func TestBadRequestsAnswer(t *testing.T) {
+	b := New(":memory:")
+	cases := []struct {
+		name, in, want string
+	}{
+		{name: "not json", in: "{", want: "bad request"},
+		{name: "unknown op", in: `{"op":"fly"}`, want: `unknown operation "fly"`},
+		{name: "dotdot path", in: `{"op":"nodes","files":{"../x.sql":"select 1"}}`, want: `invalid file name "../x.sql"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var resp Response
+			if err := json.Unmarshal([]byte(b.HandleJSON(context.Background(), c.in, nil)), &resp); err != nil {
+				t.Fatal(err)
+			}
+			if resp.OK || resp.Error == nil || !strings.Contains(resp.Error.Message, c.want) {
+				t.Fatalf("want error containing %q, got %+v", c.want, resp.Error)
+			}
+		})
+	}
+}
+
+func TestQueryIsCancelled(t *testing.T) {
+	b := New(":memory:")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	resp := b.Handle(ctx, Request{Op: "query", SQL: "with recursive r(n) as (select 1 union all select n+1 from r) select count(*) from r"}, nil)
+	if resp.OK || resp.Error.Message != "stopped" {
+		t.Fatalf("want stopped, got %+v", resp)
+	}
+}
