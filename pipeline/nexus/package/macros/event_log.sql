@@ -111,7 +111,14 @@ where i.identifier_value is not null
 {#- Traits of one entity type. The union adds a row_id where a source has
     none (NEXUS_SPEC.md section 2). Traits without a value are dropped. -#}
 {%- macro union_traits(entity) -%}
-    {%- set names = nexus.enabled_sources(entity ~ 's') -%}
+    {#- Traits are optional: a source with persons: true may have only
+        identifiers, as in the Common Tasks page's new source. -#}
+    {%- set names = [] -%}
+    {%- for name in nexus.enabled_sources(entity ~ 's') -%}
+        {%- if nexus_has_model(name ~ '_' ~ entity ~ '_traits') -%}
+            {%- do names.append(name) -%}
+        {%- endif -%}
+    {%- endfor -%}
     {%- if names | length == 0 %}
 select
     cast(null as text) as event_id,
