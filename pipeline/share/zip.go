@@ -1,0 +1,128 @@
+package share
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+)
+
+// maxZipEntries caps the entries of a zip, skipped ones included, so a
+// central directory of millions of empty entries is refused early.
+const maxZipEntries = 10 * MaxFiles
+
+// PackagesYML is the packages.yml WriteZip adds to a project that has none,
+// so the download runs on a warehouse with `dbt deps && dbt build`.
+const PackagesYML = `packages:
+  - git: "https://github.com/slide-rule-tech/dbt-nexus.git"
+    revision: main
+`
+
+// ReadZip reads an uploaded zip of a project. Files all under one top folder
+// (a downloaded project) are taken from inside it; build output, installed
+// packages, hidden files and macOS clutter are skipped. Everything else must
+// pass the rules of [Check], and sizes are measured while decompressing,
+// whatever the headers claim.
+func ReadZip(r io.ReaderAt, size int64) (map[string][]byte, error) {
+	zr, err := zip.NewReader(r, size)
+	// ErrInsecurePath comes with a usable reader; the checker below refuses
+	// such names itself, naming the entry.
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return nil, refuse("", "the file is not a readable zip archive (%v): make the zip again", err)
+	}
+	if len(zr.File) > maxZipEntries {
+		return nil, refuse("", "the zip has %d entries, more than the %d a project can have: remove files it does not need", len(zr.File), MaxFiles)
+	}
+	var entries []*zip.File
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, "/") && f.UncompressedSize64 == 0 || skipped(f.Name) {
+			continue
+		}
+		if err := checkName(f.Name); err != nil {
+			return nil, err
+		}
+		if f.Mode()&fs.ModeSymlink != 0 || !f.Mode().IsRegular() && !f.Mode().IsDir() {
+			return nil, refuse(f.Name, "the entry is a link or a special file, not a regular file: zip the file it points to instead")
+		}
+		if f.Mode().IsDir() {
+			continue
+		}
+		entries = append(entries, f)
+	}
+	top := topFolder(entries)
+	files := map[string][]byte{}
+	c := newChecker()
+	for _, f := range entries {
+		name := strings.TrimPrefix(f.Name, top)
+		if skipped(name) {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, refuse(f.Name, "the entry cannot be opened (%v): make the zip again with ordinary compression", err)
+		}
+		files[name], err = c.add(name, rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// topFolder returns "dir/" when every entry sits under the folder dir, else "".
+func topFolder(entries []*zip.File) string {
+	if len(entries) == 0 {
+		return ""
+	}
+	first, _, ok := strings.Cut(entries[0].Name, "/")
+	if !ok {
+		return ""
+	}
+	for _, f := range entries[1:] {
+		if !strings.HasPrefix(f.Name, first+"/") {
+			return ""
+		}
+	}
+	return first + "/"
+}
+
+// zipTime is the modification time of every written entry, so the same
+// project always zips to the same bytes.
+var zipTime = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// WriteZip writes files as a zip of a dbt project, under the top folder
+// folder ("" for none), adding [PackagesYML] when the project has no
+// packages.yml. The files must pass [Check].
+func WriteZip(w io.Writer, files map[string][]byte, folder string) error {
+	if err := Check(files); err != nil {
+		return err
+	}
+	prefix := ""
+	if folder != "" {
+		if err := checkName(folder); err != nil || strings.Contains(folder, "/") {
+			return fmt.Errorf("folder name %q: use a plain folder name such as the project's name", folder)
+		}
+		prefix = folder + "/"
+	}
+	if _, ok := files["packages.yml"]; !ok {
+		files = maps.Clone(files)
+		files["packages.yml"] = []byte(PackagesYML)
+	}
+	zw := zip.NewWriter(w)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: prefix + name, Method: zip.Deflate, Modified: zipTime})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(files[name]); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
