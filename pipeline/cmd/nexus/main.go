@@ -28,6 +28,8 @@ Usage:
   nexus query   [--db FILE] [--format table|csv|json] [--max-rows N] SQL
   nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND]
   nexus compile [--project-dir DIR] [--db FILE] MODEL
+  nexus gen     --persons N --out DIR [--seed S] [--from samples/demo]
+  nexus explain [--db FILE] [--project-dir DIR] [--entity person|group] TYPE:VALUE TYPE:VALUE
 
 --db defaults to DIR/target/nexus.db; --db :memory: builds in memory.
 Each schema lives in a file beside it: FILE's name, a dot, the schema, ".db".
@@ -66,6 +68,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdList(rest, stdout)
 	case "compile":
 		err = cmdCompile(ctx, rest, stdout)
+	case "gen":
+		err = cmdGen(rest, stdout)
+	case "explain":
+		err = cmdExplain(ctx, rest, stdout)
 	default:
 		err = errUsage{fmt.Sprintf("unknown command %q\n\n%s", cmd, usage)}
 	}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/nexus-playground/nexus/pipeline"
+	"github.com/nexus-playground/nexus/pipeline/explain"
+)
+
+// cmdExplain prints the chain of edges that joins two identifiers.
+func cmdExplain(ctx context.Context, args []string, stdout io.Writer) error {
+	var c common
+	fs := newFlags("explain", &c)
+	entity := fs.String("entity", "person", "person or group")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return errUsage{"explain takes two identifiers: nexus explain --db FILE TYPE:VALUE TYPE:VALUE"}
+	}
+	if *entity != "person" && *entity != "group" {
+		return errUsage{fmt.Sprintf("--entity %q: use person or group", *entity)}
+	}
+	a, err := explain.ParseIdentifier(pos[0])
+	if err != nil {
+		return errUsage{err.Error()}
+	}
+	b, err := explain.ParseIdentifier(pos[1])
+	if err != nil {
+		return errUsage{err.Error()}
+	}
+	vars, err := c.parseVars()
+	if err != nil {
+		return err
+	}
+	bound := explain.DefaultMaxRecursion
+	if _, err := os.Stat(filepath.Join(c.projectDir, "dbt_project.yml")); err == nil {
+		if bound, err = explain.MaxRecursion(os.DirFS(c.projectDir), vars); err != nil {
+			return err
+		}
+	} else if v, ok := vars["nexus_max_recursion"]; ok {
+		var n int
+		if _, err := fmt.Sscan(fmt.Sprint(v), &n); err != nil {
+			return errUsage{fmt.Sprintf("nexus_max_recursion must be a whole number, got %v", v)}
+		}
+		bound = n
+	}
+	dbPath, err := c.dbPath()
+	if err != nil {
+		return err
+	}
+	if dbPath == ":memory:" {
+		return errUsage{"explain reads a built database: pass --db FILE"}
+	}
+	if _, err := os.Stat(dbPath); err != nil {
+		return errUsage{fmt.Sprintf("database %s does not exist; run `nexus build` first", dbPath)}
+	}
+	s, err := pipeline.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ex, err := explain.ExplainWith(ctx, s, a, b, explain.Options{Entity: *entity, MaxRecursion: bound})
+	if err != nil {
+		return err
+	}
+	explain.WriteText(stdout, ex)
+	return nil
+}

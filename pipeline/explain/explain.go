@@ -1,0 +1,322 @@
+// Package explain answers "why are these one person?": for two identifiers
+// of a person (or group), the shortest chain of identity edges that joins
+// them, the source row behind each edge, and whether dbt-nexus's bounded
+// resolution at nexus_max_recursion keeps them together (NEXUS_SPEC.md
+// section 4).
+package explain
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline"
+	"github.com/nexus-playground/nexus/pipeline/identity"
+	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/store"
+)
+
+// DefaultMaxRecursion is dbt-nexus's nexus_max_recursion when the project
+// does not set it.
+const DefaultMaxRecursion = 5
+
+// Identifier is one identifier of an entity, written TYPE:VALUE.
+type Identifier struct {
+	Type  string `json:"type"`
+	Value string `json:"value"`
+}
+
+func (id Identifier) String() string { return id.Type + ":" + id.Value }
+
+// ParseIdentifier reads TYPE:VALUE; the value may itself hold colons.
+func ParseIdentifier(s string) (Identifier, error) {
+	typ, value, ok := strings.Cut(s, ":")
+	if !ok || typ == "" || value == "" {
+		return Identifier{}, fmt.Errorf("identifier %q: write it as TYPE:VALUE, like email:dana@example.com", s)
+	}
+	return Identifier{Type: typ, Value: value}, nil
+}
+
+// Options steer an explanation.
+type Options struct {
+	// Entity is "person" (the default) or "group".
+	Entity string
+	// MaxRecursion is the bound of the bounded resolution; 0 means
+	// DefaultMaxRecursion. Read a project's value with MaxRecursion.
+	MaxRecursion int
+}
+
+// Link is one edge of a chain: From and To share a source row.
+type Link struct {
+	From Identifier `json:"from"`
+	To   Identifier `json:"to"`
+	// FromEntity and ToEntity are the built entity ids (person_id or
+	// group_id) of each side.
+	FromEntity string `json:"from_entity"`
+	ToEntity   string `json:"to_entity"`
+	// The source row behind the edge: the earliest of the rows joining the
+	// two identifiers; Rows counts them all.
+	RowID      string `json:"row_id"`
+	Source     string `json:"source"`
+	OccurredAt string `json:"occurred_at"`
+	Rows       int    `json:"rows"`
+}
+
+// Explanation is the chain joining two identifiers.
+type Explanation struct {
+	Entity       string     `json:"entity"`
+	Edges        string     `json:"edges"` // the edges relation read
+	A            Identifier `json:"a"`
+	B            Identifier `json:"b"`
+	EntityA      string     `json:"entity_a"`
+	EntityB      string     `json:"entity_b"`
+	Chain        []Link     `json:"chain"`
+	MaxRecursion int        `json:"max_recursion"`
+	// LongerThanBound is true when the chain has more edges than
+	// nexus_max_recursion.
+	LongerThanBound bool `json:"longer_than_bound"`
+	// BoundedSplits is true when bounded resolution at MaxRecursion puts A
+	// and B in different entities, though exact resolution joins them.
+	BoundedSplits bool `json:"bounded_splits"`
+}
+
+// Hops is the number of edges of the chain.
+func (e *Explanation) Hops() int { return len(e.Chain) }
+
+// Explain explains a and b as persons with the default bound.
+func Explain(ctx context.Context, s *pipeline.Session, a, b Identifier) (*Explanation, error) {
+	return ExplainWith(ctx, s, a, b, Options{})
+}
+
+// MaxRecursion reads nexus_max_recursion from a project's vars (vars
+// override dbt_project.yml, like --vars).
+func MaxRecursion(fsys fs.FS, vars map[string]any) (int, error) {
+	p, err := project.Load(fsys, vars)
+	if err != nil {
+		return 0, err
+	}
+	return boundOf(p.Vars)
+}
+
+func boundOf(vars map[string]any) (int, error) {
+	v, ok := vars["nexus_max_recursion"]
+	if !ok || v == nil {
+		return DefaultMaxRecursion, nil
+	}
+	switch x := v.(type) {
+	case int:
+		return x, nil
+	case int64:
+		return int(x), nil
+	case uint64:
+		return int(x), nil
+	case float64:
+		if x == float64(int(x)) {
+			return int(x), nil
+		}
+	case string:
+		var n int
+		if _, err := fmt.Sscanf(x, "%d", &n); err == nil {
+			return n, nil
+		}
+	}
+	return 0, fmt.Errorf("var nexus_max_recursion must be a whole number, got %v", v)
+}
+
+// Relations finds the built edges and resolved-identifier relations of an
+// entity type ("person" or "group").
+func Relations(ctx context.Context, s *pipeline.Session, entity string) (edges, resolved string, err error) {
+	tables, err := s.Tables(ctx)
+	if err != nil {
+		return "", "", err
+	}
+	edgeName := "nexus_" + entity + "_identifiers_edges"
+	resName := "nexus_resolved_" + entity + "_identifiers"
+	bySchema := map[string]map[string]bool{}
+	for _, t := range tables {
+		if bySchema[t.Schema] == nil {
+			bySchema[t.Schema] = map[string]bool{}
+		}
+		bySchema[t.Schema][t.Name] = true
+	}
+	schemas := make([]string, 0, len(bySchema))
+	for sc := range bySchema {
+		schemas = append(schemas, sc)
+	}
+	sort.Strings(schemas)
+	for _, sc := range schemas {
+		if bySchema[sc][edgeName] && bySchema[sc][resName] {
+			return sc + "." + edgeName, sc + "." + resName, nil
+		}
+	}
+	for _, sc := range schemas {
+		if bySchema[sc][edgeName] {
+			for _, rs := range schemas {
+				if bySchema[rs][resName] {
+					return sc + "." + edgeName, rs + "." + resName, nil
+				}
+			}
+		}
+	}
+	return "", "", fmt.Errorf("no built %s and %s tables in this database; build the project first (nexus build)", edgeName, resName)
+}
+
+// ExplainWith explains why a and b are one entity.
+func ExplainWith(ctx context.Context, s *pipeline.Session, a, b Identifier, opts Options) (*Explanation, error) {
+	entity := opts.Entity
+	if entity == "" {
+		entity = "person"
+	}
+	if entity != "person" && entity != "group" {
+		return nil, fmt.Errorf("entity %q: use person or group", entity)
+	}
+	bound := opts.MaxRecursion
+	if bound == 0 {
+		bound = DefaultMaxRecursion
+	}
+	edgesRel, resRel, err := Relations(ctx, s, entity)
+	if err != nil {
+		return nil, err
+	}
+	idCol := entity + "_id"
+
+	// The graph: every resolved identifier and every edge.
+	bld := identity.NewBuilder()
+	ids, err := readJSON(ctx, s, fmt.Sprintf(
+		"SELECT json_group_array(json_array(identifier_type, identifier_value, %s)) FROM (SELECT DISTINCT identifier_type, identifier_value, %s FROM %s WHERE identifier_type IS NOT NULL AND identifier_value IS NOT NULL)",
+		idCol, idCol, quoted(resRel)))
+	if err != nil {
+		return nil, err
+	}
+	entityOf := map[Identifier]string{}
+	for _, r := range ids {
+		bld.Identifier(r[0], r[1])
+		entityOf[Identifier{r[0], r[1]}] = r[2]
+	}
+	edges, err := readJSON(ctx, s, fmt.Sprintf(
+		"SELECT json_group_array(json_array(identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b)) FROM %s WHERE identifier_value_a IS NOT NULL AND identifier_value_b IS NOT NULL",
+		quoted(edgesRel)))
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range edges {
+		bld.Edge(bld.Identifier(r[0], r[1]), bld.Identifier(r[2], r[3]))
+	}
+	g := bld.Build()
+
+	ia, okA := g.Lookup(a.Type, a.Value)
+	ib, okB := g.Lookup(b.Type, b.Value)
+	for _, u := range []struct {
+		id Identifier
+		ok bool
+	}{{a, okA}, {b, okB}} {
+		if !u.ok {
+			return nil, fmt.Errorf("unknown %s identifier %s: it is in neither %s nor %s%s",
+				entity, u.id, resRel, edgesRel, knownTypes(ids, u.id.Type))
+		}
+	}
+	ex := &Explanation{Entity: entity, Edges: edgesRel, A: a, B: b,
+		EntityA: entityOf[a], EntityB: entityOf[b], MaxRecursion: bound}
+	path := g.ShortestPath(ia, ib)
+	if path == nil {
+		return nil, fmt.Errorf("%s and %s are not connected: no chain of edges in %s joins them (%s %s and %s %s)",
+			a, b, edgesRel, entity, orNone(ex.EntityA), entity, orNone(ex.EntityB))
+	}
+	for i := 0; i+1 < len(path); i++ {
+		ft, fv := g.Identifier(path[i])
+		tt, tv := g.Identifier(path[i+1])
+		l := Link{From: Identifier{ft, fv}, To: Identifier{tt, tv}}
+		l.FromEntity, l.ToEntity = entityOf[l.From], entityOf[l.To]
+		if err := sourceRow(ctx, s, edgesRel, &l); err != nil {
+			return nil, err
+		}
+		ex.Chain = append(ex.Chain, l)
+	}
+	ex.LongerThanBound = len(ex.Chain) > bound
+	reps := g.Resolve(identity.Bounded, bound)
+	ex.BoundedSplits = reps[ia] != reps[ib]
+	return ex, nil
+}
+
+// quoted turns schema.name into a quoted SQL relation.
+func quoted(rel string) string {
+	schema, name, _ := strings.Cut(rel, ".")
+	return store.Rel(schema, name)
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+func knownTypes(ids [][]string, typ string) string {
+	seen := map[string]bool{}
+	for _, r := range ids {
+		seen[r[0]] = true
+	}
+	if seen[typ] {
+		return ""
+	}
+	types := make([]string, 0, len(seen))
+	for t := range seen {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	return fmt.Sprintf(" (identifier types there: %s)", strings.Join(types, ", "))
+}
+
+func sourceRow(ctx context.Context, s *pipeline.Session, rel string, l *Link) error {
+	where := fmt.Sprintf("(identifier_type_a = %s AND identifier_value_a = %s AND identifier_type_b = %s AND identifier_value_b = %s) OR (identifier_type_a = %s AND identifier_value_a = %s AND identifier_type_b = %s AND identifier_value_b = %s)",
+		store.Quote(l.From.Type), store.Quote(l.From.Value), store.Quote(l.To.Type), store.Quote(l.To.Value),
+		store.Quote(l.To.Type), store.Quote(l.To.Value), store.Quote(l.From.Type), store.Quote(l.From.Value))
+	t, err := s.Query(ctx, fmt.Sprintf(
+		"SELECT row_id, source, occurred_at, (SELECT count(DISTINCT row_id) FROM %s WHERE %s) FROM %s WHERE %s ORDER BY occurred_at, row_id LIMIT 1",
+		quoted(rel), where, quoted(rel), where), 1)
+	if err != nil {
+		return err
+	}
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	r := t.Rows[0]
+	l.RowID, l.Source, l.OccurredAt = text(r[0]), text(r[1]), text(r[2])
+	fmt.Sscan(text(r[3]), &l.Rows)
+	return nil
+}
+
+func text(v any) string {
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+func readJSON(ctx context.Context, s *pipeline.Session, sql string) ([][]string, error) {
+	t, err := s.Query(ctx, sql, 1)
+	if err != nil {
+		return nil, err
+	}
+	raw := "[]"
+	if len(t.Rows) > 0 {
+		if str, ok := t.Rows[0][0].(string); ok {
+			raw = str
+		}
+	}
+	var rows [][]any
+	if err := json.Unmarshal([]byte(raw), &rows); err != nil {
+		return nil, err
+	}
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = make([]string, len(r))
+		for j, v := range r {
+			out[i][j] = text(v)
+		}
+	}
+	return out, nil
+}
