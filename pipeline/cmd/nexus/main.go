@@ -28,6 +28,7 @@ Usage:
   nexus query   [--db FILE] [--format table|csv|json] [--max-rows N] SQL
   nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND]
   nexus compile [--project-dir DIR] [--db FILE] MODEL
+  nexus share   DIR [--sample NAME] [--samples-dir DIR] [--base-url URL] | nexus unshare URL DIR [--force]
   nexus gen     --persons N --out DIR [--seed S] [--from samples/demo]
   nexus explain [--db FILE] [--project-dir DIR] [--entity person|group] TYPE:VALUE TYPE:VALUE
 
@@ -68,6 +69,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdList(rest, stdout)
 	case "compile":
 		err = cmdCompile(ctx, rest, stdout)
+	case "share":
+		err = cmdShare(rest, stdout)
+	case "unshare":
+		err = cmdUnshare(rest, stdout)
 	case "gen":
 		err = cmdGen(rest, stdout)
 	case "explain":
