@@ -150,8 +150,23 @@ func (c *checker) claim(name string) error {
 }
 
 // checkName refuses a path that could escape the project folder, that not
-// every system can store, or that txtar cannot carry unchanged.
+// every system can store, that txtar cannot carry unchanged, or that is
+// hidden.
 func checkName(name string) error {
+	if err := checkPath(name); err != nil {
+		return err
+	}
+	for _, elem := range strings.Split(name, "/") {
+		if elem[0] == '.' {
+			return refuse(name, "hidden files and folders (starting with \".\") are not part of a project: remove it")
+		}
+	}
+	return nil
+}
+
+// checkPath is checkName without the rule on hidden names, for archive
+// entries that may be skipped as clutter but must be safe all the same.
+func checkPath(name string) error {
 	switch {
 	case name == "":
 		return refuse("", "an entry has an empty name: remove it from the archive")
@@ -180,8 +195,6 @@ func checkName(name string) error {
 			return refuse(name, "the name contains \"..\": paths must stay inside the project folder")
 		case elem == "" || elem == ".":
 			return refuse(name, "the name has an empty or \".\" folder: write the path as folder/file.sql")
-		case elem[0] == '.':
-			return refuse(name, "hidden files and folders (starting with \".\") are not part of a project: remove it")
 		case strings.TrimSpace(elem) != elem:
 			return refuse(name, "a folder or file name starts or ends with a space: rename it")
 		}

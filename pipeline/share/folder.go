@@ -72,7 +72,9 @@ func LoadSample(samples fs.FS, name string) (*Base, error) {
 	if !validSampleName(name) {
 		return nil, refuse("", "%q is not a sample name: use letters, digits, - and _", name)
 	}
-	if _, err := fs.Stat(samples, name); err != nil {
+	// A sample is a project: folders beside the samples that hold other
+	// things are not samples.
+	if _, err := fs.Stat(samples, name+"/dbt_project.yml"); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, refuse("", "there is no sample %q here: ask for a full link, or update the playground", name)
 		}

@@ -24,7 +24,7 @@ const PackagesYML = `packages:
 `
 
 // ReadZip reads an uploaded zip of a project. Files all under one top folder
-// (a downloaded project) are taken from inside it; build output, installed
+// holding dbt_project.yml (a downloaded project) are taken from inside it; build output, installed
 // packages, hidden files and macOS clutter are skipped. Everything else must
 // pass the rules of [Check], and sizes are measured while decompressing,
 // whatever the headers claim.
@@ -40,11 +40,14 @@ func ReadZip(r io.ReaderAt, size int64) (map[string][]byte, error) {
 	}
 	var entries []*zip.File
 	for _, f := range zr.File {
-		if strings.HasSuffix(f.Name, "/") && f.UncompressedSize64 == 0 || skipped(f.Name) {
+		if strings.HasSuffix(f.Name, "/") && f.UncompressedSize64 == 0 {
 			continue
 		}
-		if err := checkName(f.Name); err != nil {
+		if err := checkPath(f.Name); err != nil {
 			return nil, err
+		}
+		if skipped(f.Name) {
+			continue
 		}
 		if f.Mode()&fs.ModeSymlink != 0 || !f.Mode().IsRegular() && !f.Mode().IsDir() {
 			return nil, refuse(f.Name, "the entry is a link or a special file, not a regular file: zip the file it points to instead")
@@ -75,7 +78,9 @@ func ReadZip(r io.ReaderAt, size int64) (map[string][]byte, error) {
 	return files, nil
 }
 
-// topFolder returns "dir/" when every entry sits under the folder dir, else "".
+// topFolder returns "dir/" when every entry sits under the folder dir and
+// dir holds dbt_project.yml, as in a zip of a project folder; else "". A zip
+// of a project's models/ folder alone is not unwrapped.
 func topFolder(entries []*zip.File) string {
 	if len(entries) == 0 {
 		return ""
@@ -84,10 +89,15 @@ func topFolder(entries []*zip.File) string {
 	if !ok {
 		return ""
 	}
-	for _, f := range entries[1:] {
+	project := false
+	for _, f := range entries {
 		if !strings.HasPrefix(f.Name, first+"/") {
 			return ""
 		}
+		project = project || f.Name == first+"/dbt_project.yml"
+	}
+	if !project {
+		return ""
 	}
 	return first + "/"
 }
