@@ -31,6 +31,7 @@ Usage:
   nexus share   DIR [--sample NAME] [--samples-dir DIR] [--base-url URL] | nexus unshare URL DIR [--force]
   nexus gen     --persons N --out DIR [--seed S] [--from samples/demo]
   nexus explain [--db FILE] [--project-dir DIR] [--entity person|group] TYPE:VALUE TYPE:VALUE
+  nexus walkthrough list | check NAME [--samples-dir DIR]
 
 --db defaults to DIR/target/nexus.db; --db :memory: builds in memory.
 Each schema lives in a file beside it: FILE's name, a dot, the schema, ".db".
@@ -77,6 +78,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdGen(rest, stdout)
 	case "explain":
 		err = cmdExplain(ctx, rest, stdout)
+	case "walkthrough":
+		err = cmdWalkthrough(ctx, rest, stdout)
 	default:
 		err = errUsage{fmt.Sprintf("unknown command %q\n\n%s", cmd, usage)}
 	}
