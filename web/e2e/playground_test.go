@@ -94,6 +94,12 @@ func TestPlayground(t *testing.T) {
 			`document.querySelectorAll('#person-view section[data-section="Identifiers"] tbody tr').length > 0`, 15*time.Second)
 		waitFor(t, ctx, "the person's events",
 			`document.querySelectorAll('#person-view section[data-section="Events"] .timeline li').length > 0`, 15*time.Second)
+		shot(t, ctx, "person")
+		do(t, ctx, chromedp.Click(chromedp.ID("tab-lineage")))
+		waitFor(t, ctx, "the lineage graph", `document.querySelectorAll("#lineage svg g.node").length > 10`, 10*time.Second)
+		shot(t, ctx, "lineage")
+		do(t, ctx, chromedp.Click(chromedp.ID("tab-log")))
+		shot(t, ctx, "runlog")
 	})
 
 	t.Run("console queries", func(t *testing.T) {
@@ -107,6 +113,8 @@ func TestPlayground(t *testing.T) {
 		do(t, ctx, chromedp.Click(chromedp.ID("console-run")))
 		waitFor(t, ctx, "the typed query", fmt.Sprintf(`[...document.querySelectorAll("#console-grid tbody td")].map(td => td.textContent).join() === "%d"`, events), 15*time.Second)
 	})
+
+	shot(t, ctx, "console")
 
 	t.Run("stop a runaway query within a second", func(t *testing.T) {
 		setConsole(t, ctx, "with recursive r(n) as (select 1 union all select n+1 from r) select count(*) from r")
@@ -153,6 +161,7 @@ func TestPlayground(t *testing.T) {
 		if line != 7 {
 			t.Fatalf("underline on line %d, want 7; diagnostics: %s", line, eval[string](t, ctx, `document.getElementById("diagnostics").textContent`))
 		}
+		shot(t, ctx, "error")
 		if got := editorText(t, ctx); got != after {
 			t.Fatalf("editor text changed by the run:\n%s\nwant:\n%s", got, after)
 		}
@@ -192,3 +201,20 @@ const transferJS = `(() => {
 	const total = rs.reduce((a, r) => a + r.transferSize, 0);
 	return Math.round(total / 1024) + " KB (" + parts.join(", ") + ")";
 })()`
+
+// shot writes a screenshot to $NEXUS_SHOTS/name.png when that variable is
+// set, for looking at every panel while working on the page.
+func shot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("NEXUS_SHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

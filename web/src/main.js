@@ -10,7 +10,7 @@ import { RunLog, describe } from "./runlog.js";
 import { TablesPanel } from "./tables.js";
 import { PersonPanel } from "./person.js";
 import { SQLConsole } from "./sqlconsole.js";
-import { renderLineage } from "./lineage.js";
+import { renderLineage, PACKAGE } from "./lineage.js";
 
 const PKG = "pkg:"; // editor keys of the package's read-only files
 
@@ -347,7 +347,7 @@ class App {
     renderLineage(el, resp.result || [], (n) => {
       const path = n.path || "";
       if (!path) return this.flash(`${n.name} has no file.`);
-      this.openFile(n.pkg ? (this.pkgPath(path) !== null ? PKG + this.pkgPath(path) : path) : path);
+      this.openFile(n.pkg === PACKAGE && this.pkgPath(path) !== null ? PKG + this.pkgPath(path) : path);
     });
   }
 
