@@ -28,8 +28,8 @@ func TestShareUnshare(t *testing.T) {
 
 	for _, tc := range []struct {
 		name, dir, prefix string
-		flags              []string
-		want      map[string][]byte
+		flags             []string
+		want              map[string][]byte
 	}{
 		{"full", src, "http://localhost:8080/#p1.", []string{"--vars", "{a: 1}"}, want},
 		{"sample plus edits", edited, "https://example.org/play/#s1.quickstart.", []string{"--sample", "quickstart", "--samples-dir", samples, "--base-url", "https://example.org/play/"}, wantEdited},
