@@ -32,6 +32,10 @@ func writeSamples(dir, dst string) (int, error) {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
+		// A sample is a project folder; samples/walkthroughs holds data files.
+		if _, err := os.Stat(filepath.Join(dir, e.Name(), "dbt_project.yml")); err != nil {
+			continue
+		}
 		s, err := readSample(filepath.Join(dir, e.Name()))
 		if err != nil {
 			return 0, err
