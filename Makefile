@@ -17,7 +17,7 @@ web-deps:
 	cd web && npm ci --no-audit --no-fund
 
 # test: formatting, vet, native tests, the same tests as js/wasm under node, then the browser tests.
-test: test-fmt test-go test-wasm test-browser
+test: test-fmt test-go test-wasm test-browser fuzz
 
 test-fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -35,8 +35,13 @@ test-browser: dist
 	$(GO) test ./web/...
 
 # fuzz: a short run of every fuzz target (seeds are committed under testdata/fuzz).
+FUZZTIME ?= 5s
 fuzz:
-	$(GO) test ./pipeline/dialect -run '^$$' -fuzz FuzzTranslate -fuzztime 10s
+	$(GO) test ./pipeline/dialect -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/share -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/share -run '^$$' -fuzz '^FuzzReadZip$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/seed -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/yamlx -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 
 # bench: native benchmarks (identity resolution, seeds, pipeline stages).
 bench:
