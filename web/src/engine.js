@@ -6,6 +6,7 @@
 // the page's thread).
 
 const STOP_GRACE_MS = 800;
+const WATCHDOG_GRACE_MS = 2000;
 
 export class Engine {
   constructor(module, workerURL, events) {
@@ -62,6 +63,13 @@ export class Engine {
     }
     if (this.current !== job) return;
     this.worker.postMessage({ type: "call", id: job.req.id, json: JSON.stringify(job.req) });
+    // Go checks the time limit itself, between statements and inside
+    // SQLite; the watchdog covers work that never looks at the clock.
+    if (job.req.timeout_ms > 0) {
+      job.watchdog = setTimeout(() => {
+        if (this.current === job) this.restart("time limit reached: the engine did not answer, so it was restarted and the built tables are gone");
+      }, job.req.timeout_ms + WATCHDOG_GRACE_MS);
+    }
   }
 
   onMessage(m) {
@@ -78,6 +86,7 @@ export class Engine {
 
   finish(job, resp) {
     clearTimeout(this.stopTimer);
+    clearTimeout(job.watchdog);
     if (this.current === job) this.current = null;
     job.resolve(resp);
     this.pump();
@@ -98,6 +107,8 @@ export class Engine {
   restart(reason) {
     const job = this.current;
     this.current = null;
+    clearTimeout(this.stopTimer);
+    if (job) clearTimeout(job.watchdog);
     if (this.worker) this.worker.terminate();
     if (job) job.resolve({ ok: false, error: { message: reason }, stopped: true, restarted: true });
     this.start().catch(() => {});

@@ -109,9 +109,14 @@ class App {
     const pkg = await this.engine.call({ op: "package" });
     if (pkg.ok) for (const f of pkg.result || []) this.pkgFiles.set(f.path, f.text);
     this.renderTrees();
-    this.refreshLineage();
-    this.refreshTables();
-    if (params.get("run") === "1") this.run();
+    // An auto-run goes first: it refreshes the tables and the lineage
+    // itself when it ends, and nothing queued ahead of it delays it.
+    if (params.get("run") === "1") {
+      this.run();
+    } else {
+      this.refreshLineage();
+      this.refreshTables();
+    }
   }
 
   loadSample(name, user) {
@@ -318,8 +323,15 @@ class App {
   }
 
   // query runs one SQL statement in the engine's database.
-  query(sql, maxRows) {
-    return this.engine.call({ op: "query", sql, max_rows: maxRows, timeout_ms: (Number($("timeout").value) || 30) * 1000 });
+  async query(sql, maxRows) {
+    const resp = await this.engine.call({ op: "query", sql, max_rows: maxRows, timeout_ms: (Number($("timeout").value) || 30) * 1000 });
+    // Go encodes an empty slice as null.
+    if (resp.ok && resp.result) {
+      resp.result.rows = resp.result.rows || [];
+      resp.result.columns = resp.result.columns || [];
+      resp.result.types = resp.result.types || [];
+    }
+    return resp;
   }
 
   // relation is the schema-qualified name of a built table, or null.

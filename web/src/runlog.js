@@ -9,6 +9,8 @@ export class RunLog {
     this.body = $("runlog").tBodies[0];
     this.summary = $("run-summary");
     this.identity = $("identity-report");
+    const toggle = $("log-tests");
+    toggle.addEventListener("change", () => $("runlog").classList.toggle("hide-tests", !toggle.checked));
   }
 
   start(label) {
@@ -25,7 +27,7 @@ export class RunLog {
     const name = st.file
       ? h("a", { href: "#", class: "model", onclick: (e) => { e.preventDefault(); this.app.openFile(st.file); } }, st.name)
       : h("span", { class: "model" }, st.name);
-    const tr = h("tr", { class: cls, dataset: { name: st.name || "", status } },
+    const tr = h("tr", { class: `${cls} kind-${st.kind || "other"}`, dataset: { name: st.name || "", status } },
       h("td", { class: "idx" }, st.total ? `${st.index}/${st.total}` : String(st.index || "")),
       h("td", { class: "status" }, h("span", { class: "pill " + cls }, status || "…")),
       h("td", { class: "kind" }, st.kind || ""),
@@ -35,7 +37,7 @@ export class RunLog {
     );
     this.body.appendChild(tr);
     if (st.message) {
-      this.body.appendChild(h("tr", { class: "msg " + cls }, h("td", { colspan: "6" }, st.message)));
+      this.body.appendChild(h("tr", { class: `msg ${cls} kind-${st.kind || "other"}` }, h("td", { colspan: "6" }, st.message)));
     }
     tr.scrollIntoView({ block: "nearest" });
   }

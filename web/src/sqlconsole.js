@@ -49,9 +49,13 @@ export class SQLConsole {
     this.status.className = "muted";
     this.app.setBusy(true, "Query running…");
     const t0 = performance.now();
-    const resp = await this.app.query(sql, MAX_ROWS, true);
+    let resp;
+    try {
+      resp = await this.app.query(sql, MAX_ROWS);
+    } finally {
+      this.app.setBusy(false);
+    }
     const wall = (performance.now() - t0) / 1000;
-    this.app.setBusy(false);
     if (!resp.ok) {
       this.status.textContent = (resp.stopped ? "stopped: " : "error: ") + (resp.error ? resp.error.message : "");
       this.status.className = "error-text";
