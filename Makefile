@@ -47,6 +47,12 @@ fuzz:
 bench:
 	$(GO) test ./pipeline/... -run '^$$' -bench . -benchmem
 
+# bench-wasm: generated projects built natively and as js/wasm under node, and the
+# recursive-CTE peer on sql.js, with wasm/native ratios and the budgets checked.
+bench-wasm:
+	cd bench && npm ci --no-audit --no-fund
+	node bench/bench.mjs
+
 # generate: templ components to Go (the generated *_templ.go files are committed).
 generate:
 	$(GO) run github.com/a-h/templ/cmd/templ@v0.3.1100 generate ./web/components
