@@ -9,7 +9,8 @@ import (
 
 // LoadTable replaces schema.name with a table of the given columns and
 // declared types and fills it with rows in one statement: the rows travel as
-// one JSON text read by json_each, because each bind or step crossing the
+// one JSON text read by jsonb_each (which parses it once, where json_each
+// re-reads the text for every column), because each bind or step crossing the
 // Go/SQLite boundary is expensive in the js/wasm build.
 func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []string, rows [][]any) error {
 	rel := Rel(schema, name)
@@ -43,7 +44,7 @@ func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []
 		}
 		fmt.Fprintf(&b, "value->>%d", i)
 	}
-	b.WriteString(" FROM json_each(?)")
+	b.WriteString(" FROM jsonb_each(?)")
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	stmt, _, err := db.conn.Prepare(b.String())
