@@ -126,6 +126,11 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		if err != nil {
 			return nil, err
 		}
+		// After a build, compile against its tables: models that read the
+		// data while rendering (the persons pivot lists trait names) need it.
+		if b.sess != nil {
+			return b.sess.Compile(ctx, fsys, req.Name, req.Vars)
+		}
 		return pipeline.Compile(fsys, req.Name, req.Vars)
 	case "reset":
 		b.closeSession()

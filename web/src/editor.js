@@ -27,7 +27,7 @@ const csv = StreamLanguage.define({
 });
 
 export function languageFor(path) {
-  if (/\.sql$/i.test(path)) return sql({ dialect: SQLite });
+  if (/\.sql$/i.test(path) || path.startsWith("compiled:")) return sql({ dialect: SQLite });
   if (/\.ya?ml$/i.test(path)) return yaml();
   if (/\.csv$/i.test(path)) return csv;
   return [];

@@ -13,6 +13,14 @@ import { SQLConsole } from "./sqlconsole.js";
 import { renderLineage, PACKAGE } from "./lineage.js";
 
 const PKG = "pkg:"; // editor keys of the package's read-only files
+const COMPILED = "compiled:"; // editor keys of compiled SQL views
+
+// modelName is the model a .sql file under models/ defines, or "".
+function modelName(key) {
+  const path = key.startsWith(PKG) ? key.slice(PKG.length) : key;
+  const m = /^models\/(?:.*\/)?([^/]+)\.sql$/.exec(path);
+  return m ? m[1] : "";
+}
 
 class App {
   constructor() {
@@ -20,6 +28,7 @@ class App {
     this.samples = [];
     this.project = null;
     this.pkgFiles = new Map();
+    this.compiled = new Map();
     this.tables = [];
     this.current = null; // editor key
     this.running = false;
@@ -65,6 +74,7 @@ class App {
       }
     });
     $("file-override").addEventListener("click", () => this.override());
+    $("file-compiled").addEventListener("click", () => this.showCompiled());
   }
 
   // ---- loading -----------------------------------------------------------
@@ -154,13 +164,13 @@ class App {
   // only the package has) and moves to line when given.
   openFile(path, line) {
     let key = path;
-    if (!path.startsWith(PKG) && !this.project.files.has(path)) {
+    if (!path.startsWith(PKG) && !path.startsWith(COMPILED) && !this.project.files.has(path)) {
       const pkgPath = this.pkgPath(path);
       if (pkgPath !== null) key = PKG + pkgPath;
       else return this.flash(`No file ${path} in the project.`);
     }
-    const ro = key.startsWith(PKG);
-    const text = ro ? this.pkgFiles.get(key.slice(PKG.length)) : this.project.get(key);
+    const ro = key.startsWith(PKG) || key.startsWith(COMPILED);
+    const text = key.startsWith(COMPILED) ? this.compiled.get(key) : ro ? this.pkgFiles.get(key.slice(PKG.length)) : this.project.get(key);
     this.current = key;
     this.editor.open(key, text || "", ro);
     $("file-name").textContent = ro ? `nexus/${key.slice(PKG.length)}` : key;
@@ -168,6 +178,12 @@ class App {
     badge.textContent = ro ? "package · read-only" : "";
     badge.classList.toggle("hidden", !ro);
     $("file-override").classList.toggle("hidden", !(ro && key.endsWith(".sql")));
+    $("file-compiled").classList.toggle("hidden", !(modelName(key) && !key.startsWith(COMPILED)));
+    if (key.startsWith(COMPILED)) {
+      $("file-name").textContent = `compiled: ${key.slice(COMPILED.length)}`;
+      badge.textContent = "compiled · read-only";
+      badge.classList.remove("hidden");
+    }
     for (const li of document.querySelectorAll("#tree li.file, #pkgtree li.file")) {
       const k = li.closest("#pkgtree") ? PKG + li.dataset.path : li.dataset.path;
       li.classList.toggle("selected", k === key);
@@ -250,6 +266,19 @@ class App {
     this.renderTrees();
     this.openFile(target);
     this.flash(`Copied to ${target}; delete it to go back to the package's model.`);
+  }
+
+  // showCompiled renders the current model through Jinja in the engine and
+  // shows the SQL that SQLite runs, read-only.
+  async showCompiled() {
+    const name = modelName(this.current || "");
+    if (!name || !this.engine) return;
+    const resp = await this.engine.call({ op: "compile", name, files: this.project.asObject() });
+    if (!resp.ok) return this.flash(describe(resp.error));
+    const key = COMPILED + name;
+    this.compiled.set(key, resp.result || "");
+    this.editor.forget(key);
+    this.openFile(key);
   }
 
   // ---- running -----------------------------------------------------------
