@@ -36,6 +36,8 @@ type runner struct {
 	// bad holds nodes that failed or were skipped; blocked holds models
 	// whose tests failed during build, so their dependants are skipped.
 	bad, blocked map[string]bool
+	// testCounts holds failing-row counts computed for a batch of tests.
+	testCounts map[string]int64
 	current      string
 	started      time.Time
 }
@@ -71,6 +73,9 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 		return nil, err
 	}
 	for i, n := range todo {
+		if n.Kind == "test" && (i == 0 || todo[i-1].Kind != "test") {
+			r.countTests(todo[i:])
+		}
 		step := r.runNode(n)
 		step.Index, step.Total = i+1, len(todo)
 		step.Line = formatStep(step)

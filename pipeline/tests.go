@@ -12,15 +12,18 @@ import (
 
 func (r *runner) runTest(n *graph.Node, step *Step) error {
 	t := r.plan.tests[n.ID]
-	sql, err := r.testSQL(t)
-	if err != nil {
-		return err
+	failures, ok := r.testCounts[n.ID]
+	if !ok {
+		sql, err := r.testSQL(t)
+		if err != nil {
+			return err
+		}
+		q, err := r.db.Query(r.ctx, "SELECT count(*) FROM (\n"+sql+"\n)", 1)
+		if err != nil {
+			return &sqlError{err: err, sql: sql}
+		}
+		failures, _ = q.Rows[0][0].(int64)
 	}
-	q, err := r.db.Query(r.ctx, "SELECT count(*) FROM (\n"+sql+"\n)", 1)
-	if err != nil {
-		return &sqlError{err: err, sql: sql}
-	}
-	failures, _ := q.Rows[0][0].(int64)
 	step.Rows = failures
 	switch {
 	case failures == 0:
@@ -39,6 +42,52 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		}
 	}
 	return nil
+}
+
+// maxTestBatch bounds how many tests share one statement.
+const maxTestBatch = 64
+
+// countTests counts the failing rows of the consecutive tests at the start
+// of nodes in one statement, since each statement has a fixed cost in the
+// js/wasm build. A test that does not compile, or a batch that fails, is
+// left to runTest, which runs it alone and reports its own error.
+func (r *runner) countTests(nodes []*graph.Node) {
+	r.testCounts = map[string]int64{}
+	var ids, parts []string
+	for _, n := range nodes {
+		if n.Kind != "test" || len(ids) == maxTestBatch {
+			break
+		}
+		if r.skipped(n) {
+			continue
+		}
+		sql, err := r.testSQL(r.plan.tests[n.ID])
+		if err != nil {
+			continue
+		}
+		ids = append(ids, n.ID)
+		parts = append(parts, "(SELECT count(*) FROM (\n"+sql+"\n))")
+	}
+	if len(ids) < 2 {
+		return
+	}
+	q, err := r.db.Query(r.ctx, "SELECT "+strings.Join(parts, ",\n"), 1)
+	if err != nil {
+		return
+	}
+	for i, id := range ids {
+		r.testCounts[id], _ = q.Rows[0][i].(int64)
+	}
+}
+
+// skipped tells whether a node will be skipped because a parent failed.
+func (r *runner) skipped(n *graph.Node) bool {
+	for _, p := range r.plan.graph.Parents(n.ID) {
+		if r.bad[p] {
+			return true
+		}
+	}
+	return false
 }
 
 // testSQL compiles a test to a query returning its failing rows.
