@@ -38,8 +38,8 @@ type runner struct {
 	bad, blocked map[string]bool
 	// testCounts holds failing-row counts computed for a batch of tests.
 	testCounts map[string]int64
-	current      string
-	started      time.Time
+	current    string
+	started    time.Time
 }
 
 // Build loads fsys, plans it and runs opts.Command. Problems in the project
