@@ -47,7 +47,8 @@
 
 {#- Per identifier of one entity type: its connection count, the sources of
     its edges and its level against the thresholds, over the unfiltered
-    pairs. -#}
+    pairs. The caller defines the CTE <entity>_pairs (identifier_pairs), so
+    the self-join on row_id runs once and both figures read it. -#}
 {%- macro edge_distribution(entity) -%}
 select
     '{{ entity }}' as entity_type,
@@ -59,10 +60,11 @@ from (
     select
         identifier_type_a as identifier_type,
         identifier_value_a as identifier_value,
-        count(distinct identifier_type_b || char(31) || identifier_value_b) as connection_count
+        count(*) as connection_count
     from (
-{{ nexus.identifier_pairs(entity) }}
-    ) as pairs
+        select distinct identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b
+        from {{ entity }}_pairs
+    ) as distinct_pairs
     group by identifier_type_a, identifier_value_a
 ) as counts
 join (
@@ -72,9 +74,7 @@ join (
             identifier_type_a as identifier_type,
             identifier_value_a as identifier_value,
             source
-        from (
-{{ nexus.identifier_pairs(entity) }}
-        ) as pairs
+        from {{ entity }}_pairs
         order by 1, 2, 3
     ) as distinct_sources
     group by identifier_type, identifier_value

@@ -8,7 +8,27 @@
 {%- set error = nexus.edge_quality_setting('error_threshold', 20) | int -%}
 {%- set critical = nexus.edge_quality_setting('critical_threshold', 50) | int %}
 
-with distribution as (
+{#- Without an autofilter the edges tables hold exactly the pairs, so they
+    are read instead of joining the identifiers on row_id again. #}
+{%- set filtered = nexus.edge_autofilter_limit() is not none %}
+
+with person_pairs as materialized (
+{%- if filtered %}
+{{ nexus.identifier_pairs('person') }}
+{%- else %}
+    select * from {{ ref('nexus_person_identifiers_edges') }}
+{%- endif %}
+),
+
+group_pairs as materialized (
+{%- if filtered %}
+{{ nexus.identifier_pairs('group') }}
+{%- else %}
+    select * from {{ ref('nexus_group_identifiers_edges') }}
+{%- endif %}
+),
+
+distribution as (
 {{ nexus.edge_distribution('person') }}
 
 union all
