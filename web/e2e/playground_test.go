@@ -135,6 +135,33 @@ func TestPlayground(t *testing.T) {
 		waitFor(t, ctx, "a query after the stop", `[...document.querySelectorAll("#console-grid tbody td")].some(td => td.textContent === "42")`, 10*time.Second)
 	})
 
+	t.Run("stop a runaway model within a second", func(t *testing.T) {
+		do(t, ctx, chromedp.Click(chromedp.ID("file-add")),
+			chromedp.SetValue(chromedp.CSS("#path-form input"), "models/runaway.sql"),
+			chromedp.Click(chromedp.CSS(`#path-form button[type="submit"]`)))
+		waitFor(t, ctx, "the new model", `document.getElementById("file-name").textContent === "models/runaway.sql"`, 5*time.Second)
+		eval[bool](t, ctx, helpersJS)
+		eval[bool](t, ctx, `(editorContent().focus(), true)`)
+		do(t, ctx, chromedp.KeyEvent("with recursive r(n) as (select 1 union all select n+1 from r) select count(*) as n from r"))
+		do(t, ctx, chromedp.SetValue(chromedp.ID("select"), "runaway"), chromedp.Click(chromedp.ID("run")))
+		waitFor(t, ctx, "the build to run", `!document.getElementById("stop").disabled`, 5*time.Second)
+		time.Sleep(500 * time.Millisecond)
+		start := time.Now()
+		do(t, ctx, chromedp.Click(chromedp.ID("stop")))
+		waitFor(t, ctx, "the stop", `document.getElementById("stop").disabled && document.body.dataset.lastRun === "stopped"`, 5*time.Second)
+		if took := time.Since(start); took > time.Second {
+			t.Fatalf("stop took %v", took)
+		} else {
+			t.Logf("build stopped in %v: %s", took.Round(time.Millisecond), eval[string](t, ctx, `document.getElementById("run-summary").textContent`))
+		}
+		// Clean up for the next step: delete the model, select everything.
+		eval[bool](t, ctx, `(window.confirm = () => true, true)`)
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#tree li.file[data-path="models/runaway.sql"]`)),
+			chromedp.Click(chromedp.ID("file-delete")))
+		eval[bool](t, ctx, `(document.getElementById("select").value = "", true)`)
+		waitFor(t, ctx, "the model deleted", `!document.querySelector('#tree li.file[data-path="models/runaway.sql"]')`, 5*time.Second)
+	})
+
 	t.Run("a SQL error is underlined at its line", func(t *testing.T) {
 		const model = "models/billing/billing_events.sql"
 		do(t, ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#tree li.file[data-path="%s"]`, model))))

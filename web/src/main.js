@@ -292,6 +292,7 @@ class App {
     this.setBusy(true, `Running ${command}…`);
     this.log.start(`${command}${select.length ? " --select " + select.join(" ") : ""}: starting…`);
     const t0 = performance.now();
+    this.stopRequested = false;
     const resp = await this.engine.call({
       op: "build", command, select, files: this.project.asObject(), timeout_ms: timeout * 1000,
     }, (step) => {
@@ -300,15 +301,20 @@ class App {
     });
     const wall = (performance.now() - t0) / 1000;
     this.setBusy(false);
+    if (!(resp.ok && resp.result.ok) && this.stopRequested) resp.stopped = true;
     this.log.finish(resp, wall);
     const diags = [];
     if (resp.ok) diags.push(...(resp.result.diagnostics || []));
     else if (resp.error && resp.error.file) diags.push(resp.error);
     this.showDiagnostics(diags);
     const ok = resp.ok && resp.result.ok;
-    document.body.dataset.lastRun = ok ? "ok" : resp.stopped ? "stopped" : "error";
-    this.setStatus(ok ? "done" : resp.stopped ? "stopped" : "error",
-      ok ? `Done in ${fmtSec(wall)}` : resp.stopped ? "Stopped" : `Failed: ${describe(resp.ok ? (resp.result.diagnostics || [])[0] : resp.error)}`);
+    // A stop that Go honoured ends the build with a failed step, not a
+    // failed call: the page remembers that the user asked for it.
+    const stopped = !ok && (resp.stopped || this.stopRequested);
+    if (stopped) resp.stopped = true;
+    document.body.dataset.lastRun = ok ? "ok" : stopped ? "stopped" : "error";
+    this.setStatus(ok ? "done" : stopped ? "stopped" : "error",
+      ok ? `Done in ${fmtSec(wall)}` : stopped ? "Stopped" : `Failed: ${describe(resp.ok ? (resp.result.diagnostics || [])[0] : resp.error)}`);
     if (!this.firstRunDone) {
       this.firstRunDone = true;
       performance.mark("nexus-first-run-done");
@@ -322,6 +328,7 @@ class App {
 
   stop() {
     if (this.engine && this.engine.busy) {
+      this.stopRequested = true;
       this.setStatus("stopping", "Stopping…");
       this.engine.stop();
     }

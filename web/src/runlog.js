@@ -52,7 +52,7 @@ export class RunLog {
       return;
     }
     this.summary.className = "summary " + (res.ok ? "ok" : "err");
-    this.summary.append(h("b", null, res.ok ? "Done" : "Finished with errors"), " ", res.summary || "", ` · ${fmtSec(res.seconds)} in the engine, ${fmtSec(wall)} on the page`);
+    this.summary.append(h("b", null, res.ok ? "Done" : resp.stopped ? "Stopped" : "Finished with errors"), " ", res.summary || "", ` · ${fmtSec(res.seconds)} in the engine, ${fmtSec(wall)} on the page`);
     for (const d of res.diagnostics || []) {
       this.body.appendChild(h("tr", { class: "msg err" }, h("td", { colspan: "6" }, describe(d))));
     }
