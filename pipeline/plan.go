@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -42,14 +43,48 @@ type sourceRef struct {
 
 func nodeID(kind, pkg, name string) string { return kind + "." + pkg + "." + name }
 
+// envCache keeps the template environment of the last plan: parsing the
+// macros and templates again on every run of an unchanged project is work
+// the playground's Run button would repeat for nothing.
+type envCache struct {
+	key string
+	env *jinja.Env
+}
+
+// get returns an environment for macros, reusing the cached one when the
+// macro files are the same.
+func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
+	h := sha256.New()
+	for _, m := range macros {
+		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s", m.Path, m.Namespace, len(m.Source), m.Source)
+	}
+	key := string(h.Sum(nil))
+	if c != nil && c.env != nil && c.key == key {
+		return c.env, nil
+	}
+	env, err := jinja.NewEnv(macros)
+	if err != nil {
+		return nil, err
+	}
+	if c != nil {
+		c.key, c.env = key, env
+	}
+	return env, nil
+}
+
 // newPlan loads fsys and builds the graph. Problems that stop the build are
-// returned as one error; a *diag.Diagnostic when it has a position.
-func newPlan(fsys fs.FS, vars map[string]any) (*plan, error) {
+// returned as one error; a *diag.Diagnostic when it has a position. cache
+// may be nil.
+func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error) {
 	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package()})
 	if err != nil {
 		return nil, err
 	}
-	env, err := jinja.NewEnv(proj.Macros)
+	var c *envCache
+	if len(cache) > 0 {
+		c = cache[0]
+	}
+	env, err := c.get(proj.Macros)
 	if err != nil {
 		return nil, err
 	}

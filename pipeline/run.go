@@ -56,7 +56,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 		defer cancel()
 	}
 	res := &Result{OK: true}
-	p, err := newPlan(fsys, opts.Vars)
+	p, err := newPlan(fsys, opts.Vars, &s.env)
 	if err != nil {
 		res.fail(diag.From(err, "", 0))
 		res.Summary = "Nothing was built: fix the error above and run again."

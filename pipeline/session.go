@@ -12,7 +12,8 @@ import (
 
 // Session is an open database that projects are built into and queried.
 type Session struct {
-	db *store.DB
+	db  *store.DB
+	env envCache
 }
 
 // Open opens a database: ":memory:" or a file (see store.Open for how a file
@@ -126,7 +127,7 @@ func Compile(fsys fs.FS, name string, vars map[string]any) (string, error) {
 
 // Compile renders one model against this session's tables.
 func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any) (string, error) {
-	p, err := newPlan(fsys, vars)
+	p, err := newPlan(fsys, vars, &s.env)
 	if err != nil {
 		return "", err
 	}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -85,9 +86,42 @@ func (n *Node) Plain() any {
 
 var posRE = regexp.MustCompile(`^\[(\d+):(\d+)\]\s*`)
 
+// memo keeps the trees of files parsed recently: a project is loaded again on
+// every run, mostly unchanged, and YAML parsing is among the costliest steps
+// of a small build in the js/wasm build. Trees are never changed after
+// parsing, so they can be shared.
+var memo = struct {
+	sync.Mutex
+	m map[string]*Node
+}{m: map[string]*Node{}}
+
+const memoMax = 256
+
 // Parse reads one YAML document. An empty document gives an empty map.
-// Errors are diagnostics naming file and line.
+// Errors are diagnostics naming file and line. The returned tree must not
+// be modified.
 func Parse(file string, data []byte) (*Node, error) {
+	key := file + "\x00" + string(data)
+	memo.Lock()
+	n, ok := memo.m[key]
+	memo.Unlock()
+	if ok {
+		return n, nil
+	}
+	n, err := parse(file, data)
+	if err != nil {
+		return nil, err
+	}
+	memo.Lock()
+	if len(memo.m) >= memoMax {
+		clear(memo.m)
+	}
+	memo.m[key] = n
+	memo.Unlock()
+	return n, nil
+}
+
+func parse(file string, data []byte) (*Node, error) {
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, yamlError(file, err)
