@@ -79,13 +79,6 @@ func TestPlayground(t *testing.T) {
 		}
 		do(t, ctx, chromedp.Click(chromedp.CSS(sel)))
 		waitFor(t, ctx, "the persons grid", `document.querySelectorAll("#table-grid tbody tr").length > 0`, 10*time.Second)
-		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join("..", "testdata", "screenshot.png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	})
 
 	t.Run("open a person", func(t *testing.T) {
@@ -94,12 +87,21 @@ func TestPlayground(t *testing.T) {
 			`document.querySelectorAll('#person-view section[data-section="Identifiers"] tbody tr').length > 0`, 15*time.Second)
 		waitFor(t, ctx, "the person's events",
 			`document.querySelectorAll('#person-view section[data-section="Events"] .timeline li').length > 0`, 15*time.Second)
-		shot(t, ctx, "person")
+		// The page after the demo run, with a person open, for the README.
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("..", "testdata", "screenshot.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		do(t, ctx, chromedp.Click(chromedp.ID("tab-lineage")))
 		waitFor(t, ctx, "the lineage graph", `document.querySelectorAll("#lineage svg g.node").length > 10`, 10*time.Second)
 		shot(t, ctx, "lineage")
 		do(t, ctx, chromedp.Click(chromedp.ID("tab-log")))
 		shot(t, ctx, "runlog")
+		do(t, ctx, chromedp.Click(chromedp.ID("tab-tables")))
+		shot(t, ctx, "tables")
 	})
 
 	t.Run("console queries", func(t *testing.T) {

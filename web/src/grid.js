@@ -54,7 +54,10 @@ export class Grid {
     }));
     const body = h("tbody", null, page.rows.map((row) => h("tr", null, row.map((v, i) => this.cell(page.columns[i], v, row, page.columns)))));
     const table = h("table", { class: "grid" }, h("thead", null, head), body);
-    this.el.append(bar, h("div", { class: "gridscroll" }, table));
+    // A result that fits on one page needs no pager.
+    const onePage = this.offset === 0 && total !== undefined && total <= this.limit && !page.truncated;
+    if (onePage && !this.opts.caption) this.el.append(h("div", { class: "gridscroll" }, table));
+    else this.el.append(bar, h("div", { class: "gridscroll" }, table));
     if (page.rows.length === 0) this.el.appendChild(h("div", { class: "empty" }, "No rows"));
   }
 

@@ -154,7 +154,7 @@ class App {
 
   openFirst() {
     const paths = this.project.paths();
-    const pick = paths.find((p) => p.startsWith("models/") && p.endsWith(".sql")) || paths.find((p) => p === "dbt_project.yml") || paths[0];
+    const pick = paths.find((p) => p === "dbt_project.yml") || paths.find((p) => p.startsWith("models/") && p.endsWith(".sql")) || paths[0];
     if (pick) this.openFile(pick);
   }
 
@@ -392,11 +392,24 @@ class App {
       clear(el).appendChild(h("div", { class: "error-box" }, describe(resp.error)));
       return;
     }
+    this.fillSelectList(resp.result || []);
     renderLineage(el, resp.result || [], (n) => {
       const path = n.path || "";
       if (!path) return this.flash(`${n.name} has no file.`);
       this.openFile(n.pkg === PACKAGE && this.pkgPath(path) !== null ? PKG + this.pkgPath(path) : path);
     });
+  }
+
+  // fillSelectList offers model names, tags and packages in the select box.
+  fillSelectList(nodes) {
+    const items = new Set();
+    for (const n of nodes) {
+      if (n.kind === "model" || n.kind === "seed") items.add(n.name);
+      for (const tag of n.tags || []) items.add("tag:" + tag);
+      if (n.package) items.add("package:" + n.package);
+    }
+    const list = clear($("select-nodes"));
+    for (const v of [...items].sort()) list.appendChild(h("option", { value: v }));
   }
 
   openPerson(id) {

@@ -61,14 +61,19 @@ export class PersonPanel {
     const app = this.app;
     const lit = quoteLit(id);
     const r = (name) => app.relation(name);
-    const head = h("div", { class: "person-head" }, h("h2", null, "Person"), h("code", { class: "mono" }, String(id)));
+    const title = h("h2", null, "Person");
+    const head = h("div", { class: "person-head" }, title, h("code", { class: "mono muted" }, String(id)));
     this.view.appendChild(head);
+    if (r("nexus_resolved_person_traits")) {
+      const names = await app.query(`select trait_name, trait_value from ${r("nexus_resolved_person_traits")} where person_id = ${lit} and lower(trait_name) in ('name', 'email') order by lower(trait_name) desc`, 2);
+      if (names.ok && names.result.rows.length) title.textContent = names.result.rows.map((row) => String(row[1])).join(" · ");
+    }
 
     const sections = [
       ["Traits", r("nexus_resolved_person_traits") &&
         `select trait_name, trait_value, source, occurred_at from ${r("nexus_resolved_person_traits")} where person_id = ${lit} order by trait_name, occurred_at desc`],
       ["Identifiers", r("nexus_resolved_person_identifiers") &&
-        `select * from ${r("nexus_resolved_person_identifiers")} where person_id = ${lit} order by identifier_type, identifier_value`],
+        `select identifier_type, identifier_value, event_id from ${r("nexus_resolved_person_identifiers")} where person_id = ${lit} order by identifier_type, identifier_value`],
       ["Edges that joined them", r("nexus_person_identifiers_edges") && r("nexus_resolved_person_identifiers") &&
         `select distinct e.identifier_type_a, e.identifier_value_a, e.identifier_type_b, e.identifier_value_b from ${r("nexus_person_identifiers_edges")} e join ${r("nexus_resolved_person_identifiers")} i on i.identifier_type = e.identifier_type_a and i.identifier_value = e.identifier_value_a where i.person_id = ${lit} and (e.identifier_type_a, e.identifier_value_a) < (e.identifier_type_b, e.identifier_value_b) order by 1, 2, 3, 4`],
       ["Events", r("nexus_person_participants") && r("nexus_events") &&

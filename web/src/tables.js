@@ -34,7 +34,9 @@ export class TablesPanel {
           title: `${key} (${t.kind})`,
           dataset: { schema: t.schema, name: t.name, rows: String(t.rows) },
           onclick: () => this.open(t),
-        }, h("span", { class: "name" }, t.name), h("span", { class: "count" }, fmtInt(t.rows))));
+        }, h("span", { class: "name" }, t.name),
+        t.kind && t.kind !== "table" ? h("span", { class: "kind" }, t.kind) : null,
+        h("span", { class: "count" }, fmtInt(t.rows))));
       }
     }
     if (this.selected) {
