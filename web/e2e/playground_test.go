@@ -67,6 +67,13 @@ func TestPlayground(t *testing.T) {
 		t.Logf("navigation to first run finished: %s ms; demo run in the browser %.2f s, native %.3f s (%.0fx)",
 			firstMS, runSec, nativeTook.Seconds(), runSec/nativeTook.Seconds())
 		t.Logf("transfer: %s", eval[string](t, ctx, transferJS))
+		// A second run in the same page: the engine's code is warm.
+		do(t, ctx, chromedp.Click(chromedp.ID("run")))
+		waitFor(t, ctx, "the second demo run", `document.body.dataset.runs === "2"`, 2*time.Minute)
+		if got := eval[string](t, ctx, `document.body.dataset.lastRun`); got != "ok" {
+			t.Fatalf("second demo run ended %q", got)
+		}
+		t.Logf("second demo run in the browser: %s s", eval[string](t, ctx, `document.body.dataset.lastRunSeconds`))
 	})
 
 	t.Run("persons row count matches the native build", func(t *testing.T) {

@@ -105,6 +105,22 @@ export class Engine {
   }
 
   restart(reason) {
+    // A worker that dies as it starts (a broken build of the site) would
+    // restart for ever: give up after a few quick failures.
+    const now = Date.now();
+    this.restarts = (this.restarts || []).filter((t) => now - t < 10000);
+    this.restarts.push(now);
+    if (this.restarts.length > 3) {
+      if (this.worker) this.worker.terminate();
+      const job = this.current;
+      this.current = null;
+      if (job) job.resolve({ ok: false, error: { message: reason }, stopped: true });
+      for (const q of this.queue.splice(0)) q.resolve({ ok: false, error: { message: reason } });
+      this.ready = Promise.reject(new Error("the engine keeps failing: " + reason));
+      this.ready.catch(() => {});
+      if (this.events.onRestart) this.events.onRestart("the engine keeps failing: " + reason);
+      return;
+    }
     const job = this.current;
     this.current = null;
     clearTimeout(this.stopTimer);
@@ -120,35 +136,32 @@ export class Engine {
 // loadModule fetches and compiles nexus.wasm, reporting progress as a
 // fraction. rawBytes is the uncompressed size written into the page by the
 // build, since a compressed response's Content-Length is not what the
-// stream yields.
+// stream yields. Compiling from the fetch's own Response (streaming) lets
+// the browser compile while the bytes arrive and cache the optimised code
+// for the next visit; a clone of the response is read only to count bytes.
 export async function loadModule(url, rawBytes, onProgress) {
   const resp = await fetch(url);
   if (!resp.ok) throw new Error(`${url}: ${resp.status} ${resp.statusText}`);
-  if (!resp.body || !rawBytes) return WebAssembly.compile(await resp.arrayBuffer());
+  if (WebAssembly.compileStreaming && resp.headers.get("Content-Type") === "application/wasm") {
+    const counting = count(resp.clone(), rawBytes, onProgress);
+    const module = await WebAssembly.compileStreaming(resp);
+    await counting;
+    return module;
+  }
+  // A host that serves .wasm with another type: compile from the bytes.
+  const bytes = await resp.arrayBuffer();
+  onProgress(1);
+  return WebAssembly.compile(bytes);
+}
+
+async function count(resp, rawBytes, onProgress) {
+  if (!resp.body || !rawBytes) return;
   const reader = resp.body.getReader();
-  const buf = new Uint8Array(rawBytes);
   let got = 0;
-  let chunks = null;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (chunks === null && got + value.length <= buf.length) {
-      buf.set(value, got);
-    } else {
-      if (chunks === null) chunks = [buf.subarray(0, got)];
-      chunks.push(value);
-    }
     got += value.length;
     onProgress(Math.min(got / rawBytes, 1));
   }
-  let bytes = buf.subarray(0, got);
-  if (chunks !== null) {
-    bytes = new Uint8Array(got);
-    let off = 0;
-    for (const c of chunks) {
-      bytes.set(c, off);
-      off += c.length;
-    }
-  }
-  return WebAssembly.compile(bytes);
 }

@@ -313,6 +313,8 @@ class App {
     const stopped = !ok && (resp.stopped || this.stopRequested);
     if (stopped) resp.stopped = true;
     document.body.dataset.lastRun = ok ? "ok" : stopped ? "stopped" : "error";
+    document.body.dataset.lastRunSeconds = String(wall);
+    document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
     this.setStatus(ok ? "done" : stopped ? "stopped" : "error",
       ok ? `Done in ${fmtSec(wall)}` : stopped ? "Stopped" : `Failed: ${describe(resp.ok ? (resp.result.diagnostics || [])[0] : resp.error)}`);
     if (!this.firstRunDone) {
