@@ -67,8 +67,12 @@ export class RunLog {
           h("td", { class: "num" + (r.split_components ? " warn" : "") }, fmtInt(r.split_components)),
           h("td", { class: "num" }, fmtInt(r.longest_path))))));
       this.identity.append(h("h3", null, "Identity resolution"), t,
-        ids.filter((r) => r.message).map((r) => h("p", { class: "note" }, r.message)));
+        ...ids.filter((r) => r.message).map((r) => h("p", { class: "note" }, `${r.entity}: ${r.message}`)));
     }
+    // Show what needs reading: the first failure, else the identity report.
+    const first = this.body.querySelector("tr.err");
+    if (first) first.scrollIntoView({ block: "center" });
+    else if (ids.length) this.identity.scrollIntoView({ block: "end" });
   }
 }
 
