@@ -88,6 +88,27 @@ func TestPlayground(t *testing.T) {
 		waitFor(t, ctx, "the persons grid", `document.querySelectorAll("#table-grid tbody tr").length > 0`, 10*time.Second)
 	})
 
+	t.Run("the grid pages, sorts and shows NULL", func(t *testing.T) {
+		rangeText := `document.querySelector("#table-grid .range").textContent`
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#tablelist li.table[data-name="nexus_person_identifiers"]`)))
+		waitFor(t, ctx, "page one", rangeText+` === "1–100 of 111"`, 10*time.Second)
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#table-grid button.pager[title="Next page"]`)))
+		waitFor(t, ctx, "page two", rangeText+` === "101–111 of 111"`, 10*time.Second)
+		firstCell := `document.querySelector("#table-grid tbody td").textContent`
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#table-grid th`)))
+		waitFor(t, ctx, "sorted ascending", `document.querySelector("#table-grid th.sorted.asc") !== null && `+rangeText+` === "1–100 of 111"`, 10*time.Second)
+		asc := eval[string](t, ctx, firstCell)
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#table-grid th`)))
+		waitFor(t, ctx, "sorted descending", `document.querySelector("#table-grid th.sorted.desc") !== null`, 10*time.Second)
+		if desc := eval[string](t, ctx, firstCell); desc <= asc {
+			t.Fatalf("descending sort starts with %q, ascending with %q", desc, asc)
+		}
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#tablelist li.table[data-name="nexus_events"]`)))
+		waitFor(t, ctx, "a NULL cell in nexus_events", `[...document.querySelectorAll("#table-grid td.null")].some(td => td.textContent === "NULL")`, 10*time.Second)
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#tablelist li.table[data-name="nexus_persons"]`)))
+		waitFor(t, ctx, "the persons grid", `document.querySelector("#table-grid .caption").textContent.startsWith("nexus_demo_data.nexus_persons")`, 10*time.Second)
+	})
+
 	t.Run("open a person", func(t *testing.T) {
 		do(t, ctx, chromedp.Click(chromedp.CSS(`#table-grid td.link`)))
 		waitFor(t, ctx, "the person's identifiers",
