@@ -208,7 +208,8 @@ func TestPlayground(t *testing.T) {
 		if after == before {
 			t.Fatal("typing did not change the editor")
 		}
-		do(t, ctx, chromedp.Click(chromedp.ID("run")))
+		// Ctrl+Enter in the editor runs the project.
+		do(t, ctx, chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 		waitFor(t, ctx, "the failed run", `document.body.dataset.lastRun === "error"`, 2*time.Minute)
 		waitFor(t, ctx, "an underline", `!!editorRoot().querySelector(".cm-lintRange-error")`, 5*time.Second)
 		line := eval[int](t, ctx, `(() => {
