@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -68,8 +70,8 @@ func chromiumPath() string {
 }
 
 // newBrowser starts headless Chromium with a fresh profile and a desktop
-// sized window, and fails the test on any page error or CSP violation
-// reported to the console.
+// sized window. A CSP violation or an uncaught exception reported to the
+// page's console fails the test.
 func newBrowser(t *testing.T, timeout time.Duration) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -92,6 +94,8 @@ func newBrowser(t *testing.T, timeout time.Duration) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
+	var mu sync.Mutex
+	var violations []string
 	go func() {
 		for msg, err := range chromedp.Console(ctx) {
 			if err != nil {
@@ -99,9 +103,22 @@ func newBrowser(t *testing.T, timeout time.Duration) context.Context {
 			}
 			if msg.Type == chromedp.ConsoleError || msg.Type == chromedp.ConsoleException {
 				t.Logf("page console %s: %s", msg.Type, msg.Text)
+				mu.Lock()
+				if strings.Contains(msg.Text, "Content Security Policy") || msg.Type == chromedp.ConsoleException {
+					violations = append(violations, msg.Text)
+				}
+				mu.Unlock()
 			}
 		}
 	}()
+	// Runs before the browser closes (cleanups run last-in first-out).
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, v := range violations {
+			t.Errorf("page broke its policy or threw: %s", v)
+		}
+	})
 	return ctx
 }
 
