@@ -121,7 +121,7 @@ func (g *Graph) findCycle() []*Node {
 			for i, j := 0, len(found)-1; i < j; i, j = i+1, j-1 {
 				found[i], found[j] = found[j], found[i]
 			}
-			return found
+			return rotate(found)
 		}
 	}
 	return nil
@@ -129,6 +129,20 @@ func (g *Graph) findCycle() []*Node {
 
 // Tests rank first among ready nodes so that, in a build, a model's tests run
 // right after it and a failure can stop its dependants, as dbt build does.
+// rotate makes a cycle (first node repeated last) start at its smallest
+// ID, so the same cycle is always reported the same way.
+func rotate(cyc []*Node) []*Node {
+	ring := cyc[:len(cyc)-1]
+	start := 0
+	for i, n := range ring {
+		if n.ID < ring[start].ID {
+			start = i
+		}
+	}
+	out := append(append([]*Node{}, ring[start:]...), ring[:start]...)
+	return append(out, out[0])
+}
+
 var kindRank = map[string]int{"test": 0, "source": 1, "seed": 2, "model": 3}
 
 // topo is Kahn's algorithm with a sorted ready set, so the order is stable.

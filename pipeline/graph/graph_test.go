@@ -1,0 +1,101 @@
+package graph
+
+import (
+	"reflect"
+	"sort"
+	"testing"
+)
+
+func chain() []*Node {
+	return []*Node{
+		{ID: "seed.p.raw", Kind: "seed", Name: "raw", Package: "p", Path: "seeds/raw.csv"},
+		{ID: "source.app.raw", Kind: "source", Name: "raw", SourceName: "app", Package: "p", DependsOn: []string{"seed.p.raw"}},
+		{ID: "model.p.a", Kind: "model", Name: "a", Package: "p", Path: "models/a.sql", DependsOn: []string{"source.app.raw"}},
+		{ID: "model.p.b", Kind: "model", Name: "b", Package: "p", Path: "models/b.sql", Tags: []string{"t"}, DependsOn: []string{"model.p.a"}},
+		{ID: "model.nx.c", Kind: "model", Name: "c", Package: "nx", Path: "models/c.sql", DependsOn: []string{"model.p.b"}},
+		{ID: "model.p.z", Kind: "model", Name: "z", Package: "p", Path: "models/x/z.sql"},
+		{ID: "test.p.t_a", Kind: "test", Name: "t_a", Package: "p", DependsOn: []string{"model.p.a"}},
+	}
+}
+
+func names(ids map[string]bool) []string {
+	var out []string
+	for id := range ids {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestOrder(t *testing.T) {
+	g, err := New(chain())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range g.Order() {
+		got = append(got, n.ID)
+	}
+	// Tests run right after their model; among ready nodes tests come first,
+	// then sources, seeds and models, each by ID.
+	want := []string{"seed.p.raw", "source.app.raw", "model.p.a", "test.p.t_a", "model.p.b", "model.nx.c", "model.p.z"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("order\n got %v\nwant %v", got, want)
+	}
+}
+
+func TestCycle(t *testing.T) {
+	nodes := []*Node{
+		{ID: "model.p.a", Kind: "model", Name: "a", DependsOn: []string{"model.p.c"}},
+		{ID: "model.p.b", Kind: "model", Name: "b", DependsOn: []string{"model.p.a"}},
+		{ID: "model.p.c", Kind: "model", Name: "c", DependsOn: []string{"model.p.b"}},
+	}
+	_, err := New(nodes)
+	if err == nil || err.Error() != "dependency cycle: a -> c -> b -> a" {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestSelect(t *testing.T) {
+	g, err := New(chain())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name             string
+		include, exclude []string
+		want             []string
+		wantErr          string
+	}{
+		{name: "name takes its tests", include: []string{"a"}, want: []string{"model.p.a", "test.p.t_a"}},
+		{name: "ancestors", include: []string{"+b"}, want: []string{"model.p.a", "model.p.b", "seed.p.raw", "source.app.raw", "test.p.t_a"}},
+		{name: "descendants", include: []string{"b+"}, want: []string{"model.nx.c", "model.p.b"}},
+		{name: "at", include: []string{"@b"}, want: []string{"model.nx.c", "model.p.a", "model.p.b", "seed.p.raw", "source.app.raw", "test.p.t_a"}},
+		{name: "source selects its readers", include: []string{"source:app"}, want: []string{"model.p.a", "source.app.raw", "test.p.t_a"}},
+		{name: "package", include: []string{"package:nx"}, want: []string{"model.nx.c"}},
+		{name: "tag", include: []string{"tag:t"}, want: []string{"model.p.b"}},
+		{name: "path", include: []string{"path:models/x"}, want: []string{"model.p.z"}},
+		{name: "union by space", include: []string{"z tag:t"}, want: []string{"model.p.b", "model.p.z"}},
+		{name: "intersection by comma", include: []string{"package:p,+b"}, want: []string{"model.p.a", "model.p.b", "seed.p.raw", "source.app.raw", "test.p.t_a"}},
+		{name: "exclude", include: []string{"+c"}, exclude: []string{"package:nx", "t_a"}, want: []string{"model.p.a", "model.p.b", "seed.p.raw", "source.app.raw"}},
+		{name: "misspelt", include: []string{"zz"}, wantErr: `no node is named "zz"; did you mean "z"?`},
+		{name: "unknown method", include: []string{"colour:red"}, wantErr: `unknown selector method "colour" in "colour:red" (use a name, source:, package:, tag:, path: or resource_type:)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := g.Select(tc.include, tc.exclude)
+			if tc.wantErr != "" {
+				if err == nil || err.Error() != tc.wantErr {
+					t.Fatalf("error %v, want %s", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(names(got), tc.want) {
+				t.Errorf("got %v\nwant %v", names(got), tc.want)
+			}
+		})
+	}
+}
