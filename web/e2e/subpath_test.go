@@ -1,0 +1,34 @@
+package e2e
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/nexus-playground/nexus/web/serve"
+)
+
+// TestServedFromASubPath loads the site under /docs/play/, as a static host
+// of documentation would serve it: every URL in the page must be relative.
+func TestServedFromASubPath(t *testing.T) {
+	dist := os.Getenv("NEXUS_DIST")
+	if dist == "" {
+		dist = filepath.Join("..", "..", "dist")
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/docs/play/", http.StripPrefix("/docs/play", serve.Handler(dist)))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	ctx := newBrowser(t, time.Minute)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/docs/play/?sample=quickstart"))
+	waitFor(t, ctx, "engine ready under a sub-path", `document.getElementById("status").dataset.state === "ready"`, 45*time.Second)
+	if got := eval[string](t, ctx, `document.getElementById("sample").value`); got != "quickstart" {
+		t.Fatalf("sample %q, want quickstart", got)
+	}
+}
