@@ -243,7 +243,7 @@ func resultPane() templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "</div><div id=\"panel-log\" class=\"panel logpanel\" role=\"tabpanel\"><div class=\"loghead\"><div id=\"run-summary\" class=\"summary\"></div><label class=\"logfilter\"><input id=\"log-tests\" type=\"checkbox\" checked> show passing tests</label></div><div id=\"logscroll\" class=\"logscroll\"><table id=\"runlog\" class=\"log\"><tbody></tbody></table><div id=\"identity-report\"></div></div></div><div id=\"panel-tables\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"split\"><ul id=\"tablelist\" class=\"tablelist\"></ul><div id=\"table-grid\" class=\"gridwrap\"></div></div></div><div id=\"panel-person\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"person-search\"><input id=\"person-find\" type=\"search\" placeholder=\"Find a person by id, email or name\" aria-label=\"Find a person\"><ul id=\"person-results\" class=\"plist\"></ul></div><div id=\"person-view\"></div></div><div id=\"panel-console\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"examples\"><span class=\"muted\">Examples:</span> <span id=\"examples\"></span></div><div id=\"console-editor\"></div><div class=\"console-bar\"><button id=\"console-run\" type=\"button\" class=\"primary\" disabled>Run query</button> <span class=\"muted\">Ctrl/Cmd+Enter in the box runs the query</span> <span id=\"console-status\" class=\"muted\"></span></div><div id=\"console-grid\" class=\"gridwrap\"></div></div><div id=\"panel-lineage\" class=\"panel hidden\" role=\"tabpanel\"><div id=\"lineage-legend\" class=\"legend\"></div><div id=\"lineage\"></div></div></section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "<button id=\"expand\" type=\"button\" class=\"expand\" aria-pressed=\"false\" title=\"Give the results the editor's room\">⇔ Wide</button></div><div id=\"panel-log\" class=\"panel logpanel\" role=\"tabpanel\"><div class=\"loghead\"><div id=\"run-summary\" class=\"summary\"></div><label class=\"logfilter\"><input id=\"log-tests\" type=\"checkbox\" checked> show passing tests</label></div><div id=\"logscroll\" class=\"logscroll\"><table id=\"runlog\" class=\"log\"><tbody></tbody></table><div id=\"identity-report\"></div></div></div><div id=\"panel-tables\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"split\"><ul id=\"tablelist\" class=\"tablelist\"></ul><div id=\"table-grid\" class=\"gridwrap\"></div></div></div><div id=\"panel-person\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"person-search\"><input id=\"person-find\" type=\"search\" placeholder=\"Find a person by id, email or name\" aria-label=\"Find a person\"><ul id=\"person-results\" class=\"plist\"></ul></div><div id=\"person-view\"></div></div><div id=\"panel-console\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"examples\"><span class=\"muted\">Examples:</span> <span id=\"examples\"></span></div><div id=\"console-editor\"></div><div class=\"console-bar\"><button id=\"console-run\" type=\"button\" class=\"primary\" disabled>Run query</button> <span class=\"muted\">Ctrl/Cmd+Enter in the box runs the query</span> <span id=\"console-status\" class=\"muted\"></span></div><div id=\"console-grid\" class=\"gridwrap\"></div></div><div id=\"panel-lineage\" class=\"panel hidden\" role=\"tabpanel\"><div id=\"lineage-legend\" class=\"legend\"></div><div id=\"lineage\"></div></div></section>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -275,7 +275,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var12 string
 		templ_7745c5c3_Var12, templ_7745c5c3_Err = templruntime.NewAttributeExpression("tab-" + id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 145, Col: 62}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 146, Col: 62}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var12)
 		if templ_7745c5c3_Err != nil {
@@ -288,7 +288,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var13 string
 		templ_7745c5c3_Var13, templ_7745c5c3_Err = templruntime.NewAttributeExpression(id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 145, Col: 80}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 146, Col: 80}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var13)
 		if templ_7745c5c3_Err != nil {
@@ -301,7 +301,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var14 string
 		templ_7745c5c3_Var14, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.FormatBool(selected)).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 145, Col: 127}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 146, Col: 127}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var14)
 		if templ_7745c5c3_Err != nil {
@@ -314,7 +314,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var15 string
 		templ_7745c5c3_Var15, templ_7745c5c3_Err = templ.JoinStringErrs(label)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 145, Col: 137}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 146, Col: 137}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var15))
 		if templ_7745c5c3_Err != nil {

@@ -75,6 +75,10 @@ class App {
     });
     $("file-override").addEventListener("click", () => this.override());
     $("file-compiled").addEventListener("click", () => this.showCompiled());
+    $("expand").addEventListener("click", (e) => {
+      const wide = $("layout").classList.toggle("wide");
+      e.currentTarget.setAttribute("aria-pressed", String(wide));
+    });
   }
 
   // ---- loading -----------------------------------------------------------
