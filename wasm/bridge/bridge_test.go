@@ -159,3 +159,26 @@ func TestQueryIsCancelled(t *testing.T) {
 		t.Fatalf("want stopped, got %+v", resp)
 	}
 }
+
+// TestPanicBecomesAnError uses a progress callback that panics, as a
+// JavaScript exception thrown into Go would: the bridge answers with an
+// error, drops the database, and serves the next request.
+func TestPanicBecomesAnError(t *testing.T) {
+	b := New(":memory:")
+	files := sampleFiles(t, "quickstart")
+	resp := b.Handle(context.Background(), Request{ID: 3, Op: "build", Files: files}, func(pipeline.Step) { panic("boom") })
+	if resp.OK || resp.ID != 3 || resp.Error == nil || !strings.HasPrefix(resp.Error.Message, "internal error: boom") {
+		t.Fatalf("want an internal error, got %+v", resp)
+	}
+	tables := b.Handle(context.Background(), Request{Op: "tables"}, nil)
+	if !tables.OK {
+		t.Fatalf("tables after the panic: %+v", tables.Error)
+	}
+	if n := len(tables.Result.([]pipeline.TableInfo)); n != 0 {
+		t.Fatalf("%d tables survived the reset", n)
+	}
+	again := b.Handle(context.Background(), Request{Op: "build", Files: files}, nil)
+	if !again.OK {
+		t.Fatalf("build after the panic: %+v", again.Error)
+	}
+}
