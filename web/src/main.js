@@ -4,23 +4,14 @@
 import { h, clear, $, quoteIdent, fmtSec } from "./dom.js";
 import { Engine, loadModule } from "./engine.js";
 import { Editor } from "./editor.js";
-import { Project, validPath, comparePaths } from "./project.js";
+import { Project, comparePaths } from "./project.js";
 import { renderTree } from "./tree.js";
 import { RunLog, describe } from "./runlog.js";
 import { TablesPanel } from "./tables.js";
 import { PersonPanel } from "./person.js";
 import { SQLConsole } from "./sqlconsole.js";
 import { renderLineage, PACKAGE } from "./lineage.js";
-
-const PKG = "pkg:"; // editor keys of the package's read-only files
-const COMPILED = "compiled:"; // editor keys of compiled SQL views
-
-// modelName is the model a .sql file under models/ defines, or "".
-function modelName(key) {
-  const path = key.startsWith(PKG) ? key.slice(PKG.length) : key;
-  const m = /^models\/(?:.*\/)?([^/]+)\.sql$/.exec(path);
-  return m ? m[1] : "";
-}
+import { FileActions, PKG, COMPILED, modelName } from "./files.js";
 
 class App {
   constructor() {
@@ -41,6 +32,7 @@ class App {
     this.tablesPanel = new TablesPanel(this);
     this.person = new PersonPanel(this);
     this.console = new SQLConsole(this);
+    this.files = new FileActions(this);
     this.wireChrome();
   }
 
@@ -57,24 +49,6 @@ class App {
       if (e.key === "Escape" && this.running) this.stop();
     });
     for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => this.showTab(tab.dataset.panel));
-    $("file-add").addEventListener("click", () => this.askPath("New file path", "models/new_model.sql", (p) => this.addFile(p)));
-    $("file-rename").addEventListener("click", () => {
-      if (!this.current || this.current.startsWith(PKG)) return this.flash("Select a project file to rename.");
-      this.askPath("Rename to", this.current, (p) => this.renameFile(this.current, p));
-    });
-    $("file-delete").addEventListener("click", () => this.deleteFile());
-    $("project-reset").addEventListener("click", () => {
-      if (!this.project.edited || window.confirm("Discard your edits to this sample?")) {
-        this.project.reset();
-        this.editor.reset();
-        this.current = null;
-        this.renderTrees();
-        this.openFirst();
-        this.refreshLineage();
-      }
-    });
-    $("file-override").addEventListener("click", () => this.override());
-    $("file-compiled").addEventListener("click", () => this.showCompiled());
     $("expand").addEventListener("click", (e) => {
       const wide = $("layout").classList.toggle("wide");
       e.currentTarget.setAttribute("aria-pressed", String(wide));
@@ -211,78 +185,6 @@ class App {
       onOpen: (p) => this.openFile(PKG + p),
       marks: pkgMarks,
     });
-  }
-
-  askPath(label, initial, done) {
-    const tree = $("tree");
-    const old = document.getElementById("path-form");
-    if (old) old.remove();
-    const input = h("input", { type: "text", value: initial, spellcheck: "false", "aria-label": label });
-    const err = h("div", { class: "error-text" });
-    const form = h("form", { id: "path-form", class: "path-form", onsubmit: (e) => {
-      e.preventDefault();
-      const p = input.value.trim();
-      if (!validPath(p)) { err.textContent = "Use a relative path like models/x.sql (no .., no leading /)."; return; }
-      if (this.project.files.has(p)) { err.textContent = "A file with that name exists."; return; }
-      form.remove();
-      done(p);
-    } },
-    h("label", null, label), input,
-    h("div", { class: "row" }, h("button", { type: "submit", class: "primary" }, "OK"), h("button", { type: "button", onclick: () => form.remove() }, "Cancel")), err);
-    tree.parentNode.insertBefore(form, tree);
-    input.focus();
-    input.select();
-  }
-
-  addFile(p) {
-    this.project.set(p, "");
-    this.renderTrees();
-    this.openFile(p);
-  }
-
-  renameFile(from, to) {
-    this.project.rename(from, to);
-    this.editor.forget(from);
-    this.renderTrees();
-    this.openFile(to);
-  }
-
-  deleteFile() {
-    const key = this.current;
-    if (!key || key.startsWith(PKG)) return this.flash("Select a project file to delete.");
-    if (!window.confirm(`Delete ${key}?`)) return;
-    this.project.remove(key);
-    this.editor.forget(key);
-    this.current = null;
-    this.renderTrees();
-    this.openFirst();
-  }
-
-  // override copies a package model into the project, where the pipeline
-  // takes it in place of the package's own (marked "override" in lineage).
-  override() {
-    const key = this.current;
-    if (!key || !key.startsWith(PKG)) return;
-    const path = key.slice(PKG.length);
-    const name = path.slice(path.lastIndexOf("/") + 1);
-    const target = `models/overrides/${name}`;
-    if (!this.project.files.has(target)) this.project.set(target, this.pkgFiles.get(path));
-    this.renderTrees();
-    this.openFile(target);
-    this.flash(`Copied to ${target}; delete it to go back to the package's model.`);
-  }
-
-  // showCompiled renders the current model through Jinja in the engine and
-  // shows the SQL that SQLite runs, read-only.
-  async showCompiled() {
-    const name = modelName(this.current || "");
-    if (!name || !this.engine) return;
-    const resp = await this.engine.call({ op: "compile", name, files: this.project.asObject() });
-    if (!resp.ok) return this.flash(describe(resp.error));
-    const key = COMPILED + name;
-    this.compiled.set(key, resp.result || "");
-    this.editor.forget(key);
-    this.openFile(key);
   }
 
   // ---- running -----------------------------------------------------------
