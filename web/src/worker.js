@@ -27,7 +27,8 @@ self.onmessage = async (e) => {
         break;
       }
       case "cancel":
-        nexusBridge.cancel(m.id);
+        // A cancel can arrive before Go is up; there is nothing to cancel.
+        if (self.nexusBridge) nexusBridge.cancel(m.id);
         break;
     }
   } catch (err) {
