@@ -1,0 +1,188 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/identity"
+	"github.com/nexus-playground/nexus/pipeline/store"
+)
+
+// PreviewOptions are resolution settings to try on the built tables before
+// applying them to the project.
+type PreviewOptions struct {
+	Entity       string // person (default) or group
+	Strategy     string // bounded (default) or exact
+	MaxRecursion int    // 0 means 5
+	// EdgeLimit drops the edges of identifiers joined to more than this
+	// many distinct identifiers, as nexus.edge_quality's autofilter does;
+	// 0 keeps every edge.
+	EdgeLimit int
+	// Ignore lists identifier values (or TYPE:VALUE) whose edges are dropped.
+	Ignore []string
+}
+
+// Preview tells how the entities would change under other settings.
+type Preview struct {
+	Entity       string `json:"entity"`
+	Identifiers  int    `json:"identifiers"`
+	Edges        int    `json:"edges"`
+	DroppedEdges int    `json:"dropped_edges"`
+	// Before is the number of entities in the built table, After the
+	// number the settings would give.
+	Before int `json:"before"`
+	After  int `json:"after"`
+	// Split counts built entities whose identifiers would spread over
+	// several entities; Merged counts new entities that join several
+	// built ones.
+	Split  int `json:"split"`
+	Merged int `json:"merged"`
+}
+
+// PreviewResolution resolves the built identifiers and edges again with
+// opts and compares the result with the built resolved-identifiers table,
+// so a user sees what a threshold or depth would do before changing the
+// project.
+func (s *Session) PreviewResolution(ctx context.Context, opts PreviewOptions) (*Preview, error) {
+	if opts.Entity == "" {
+		opts.Entity = "person"
+	}
+	if opts.Entity != "person" && opts.Entity != "group" {
+		return nil, fmt.Errorf("entity %q: use person or group", opts.Entity)
+	}
+	strategy, err := identity.ParseStrategy(orDefault(opts.Strategy, "bounded"))
+	if err != nil {
+		return nil, err
+	}
+	depth := opts.MaxRecursion
+	if depth == 0 {
+		depth = 5
+	}
+	ids, edges, resolved, err := s.identityRelations(ctx, opts.Entity)
+	if err != nil {
+		return nil, err
+	}
+	r := &runner{db: s.db, ctx: ctx}
+	idRows, err := r.readJSON(fmt.Sprintf("SELECT json_group_array(json_array(identifier_type, identifier_value)) FROM (SELECT DISTINCT identifier_type, identifier_value FROM %s WHERE identifier_value IS NOT NULL AND identifier_type IS NOT NULL)", ids))
+	if err != nil {
+		return nil, err
+	}
+	edgeRows, err := r.readJSON(fmt.Sprintf("SELECT json_group_array(json_array(identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b)) FROM %s WHERE identifier_value_a IS NOT NULL AND identifier_value_b IS NOT NULL", edges))
+	if err != nil {
+		return nil, err
+	}
+	entityCol := opts.Entity + "_id"
+	builtRows, err := r.readJSON(fmt.Sprintf("SELECT json_group_array(json_array(identifier_type, identifier_value, %s)) FROM %s", entityCol, resolved))
+	if err != nil {
+		return nil, err
+	}
+	b := identity.NewBuilder()
+	for _, row := range idRows {
+		b.Identifier(row[0], row[1])
+	}
+	ignore := map[string]bool{}
+	for _, v := range opts.Ignore {
+		ignore[v] = true
+	}
+	ignored := func(t, v string) bool { return ignore[v] || ignore[t+":"+v] }
+	// Connection counts: distinct neighbours of each identifier.
+	neighbours := map[[2]string]map[[2]string]bool{}
+	for _, e := range edgeRows {
+		a, c := [2]string{e[0], e[1]}, [2]string{e[2], e[3]}
+		if neighbours[a] == nil {
+			neighbours[a] = map[[2]string]bool{}
+		}
+		neighbours[a][c] = true
+	}
+	p := &Preview{Entity: opts.Entity}
+	for _, e := range edgeRows {
+		a, c := [2]string{e[0], e[1]}, [2]string{e[2], e[3]}
+		if ignored(e[0], e[1]) || ignored(e[2], e[3]) ||
+			opts.EdgeLimit > 0 && (len(neighbours[a]) > opts.EdgeLimit || len(neighbours[c]) > opts.EdgeLimit) {
+			p.DroppedEdges++
+			continue
+		}
+		b.Edge(b.Identifier(e[0], e[1]), b.Identifier(e[2], e[3]))
+	}
+	g := b.Build()
+	reps := g.Resolve(strategy, depth)
+	p.Identifiers, p.Edges = g.Len(), len(edgeRows)
+	built := map[int32]string{}
+	for _, row := range builtRows {
+		if id, ok := g.Lookup(row[0], row[1]); ok {
+			built[id] = row[2]
+		}
+	}
+	newOf := map[string]map[int32]bool{} // built entity -> new reps
+	oldOf := map[int32]map[string]bool{} // new rep -> built entities
+	before := map[string]bool{}
+	after := map[int32]bool{}
+	for id, rep := range reps {
+		after[rep] = true
+		old, ok := built[int32(id)]
+		if !ok {
+			continue
+		}
+		before[old] = true
+		if newOf[old] == nil {
+			newOf[old] = map[int32]bool{}
+		}
+		newOf[old][rep] = true
+		if oldOf[rep] == nil {
+			oldOf[rep] = map[string]bool{}
+		}
+		oldOf[rep][old] = true
+	}
+	p.Before, p.After = len(before), len(after)
+	for _, reps := range newOf {
+		if len(reps) > 1 {
+			p.Split++
+		}
+	}
+	for _, olds := range oldOf {
+		if len(olds) > 1 {
+			p.Merged++
+		}
+	}
+	return p, nil
+}
+
+// identityRelations finds the built identifiers, edges and resolved
+// identifiers tables of an entity type, in whatever schema they landed.
+func (s *Session) identityRelations(ctx context.Context, entity string) (ids, edges, resolved string, err error) {
+	tables, err := s.db.Tables(ctx)
+	if err != nil {
+		return "", "", "", err
+	}
+	want := map[string]*string{
+		"nexus_" + entity + "_identifiers":          &ids,
+		"nexus_" + entity + "_identifiers_edges":    &edges,
+		"nexus_resolved_" + entity + "_identifiers": &resolved,
+	}
+	for _, t := range tables {
+		if p, ok := want[t.Name]; ok && *p == "" {
+			*p = store.Rel(t.Schema, t.Name)
+		}
+	}
+	var missing []string
+	for name, p := range want {
+		if *p == "" {
+			missing = append(missing, name)
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		return "", "", "", fmt.Errorf("build the project first: no table %s", strings.Join(missing, ", "))
+	}
+	return ids, edges, resolved, nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
