@@ -185,4 +185,3 @@ func orDefault(s, def string) string {
 	}
 	return s
 }
-
