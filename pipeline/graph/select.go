@@ -39,17 +39,23 @@ func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
 			delete(sel, id)
 		}
 	}
-	// A test goes with the models it checks (dbt's eager indirect selection)
-	// unless it was excluded by name.
+	// A test goes with the models it checks when every one of them is
+	// selected (dbt's "cautious" indirect selection), so a relationships
+	// test never runs against a table this run did not build; a test
+	// excluded by name stays out.
 	for id, n := range g.nodes {
-		if n.Kind != "test" || sel[id] {
+		if n.Kind != "test" || sel[id] || len(n.DependsOn) == 0 {
 			continue
 		}
+		all := true
 		for _, p := range n.DependsOn {
-			if sel[p] && g.nodes[p].Kind != "source" || g.nodes[p].Kind == "source" && sel[p] {
-				sel[id] = true
+			if !sel[p] {
+				all = false
 				break
 			}
+		}
+		if all {
+			sel[id] = true
 		}
 	}
 	for _, s := range splitAll(exclude) {

@@ -52,8 +52,20 @@ join (
     edge_distributions keeps showing them. -#}
 {%- macro identifier_edges(entity) -%}
 {%- set limit = nexus.edge_autofilter_limit() -%}
+{%- set ignored = var('nexus_ignore_identifiers', []) -%}
 with pairs as (
+{%- if ignored | length == 0 %}
 {{ nexus.identifier_pairs(entity) }}
+{%- else %}
+    {#- var nexus_ignore_identifiers: values (or TYPE:VALUE) that never join
+        anything, such as a shared support inbox or a placeholder. #}
+    select *
+    from (
+{{ nexus.identifier_pairs(entity) }}
+    ) as all_pairs
+    where {{ nexus.ignored_identifier('identifier_type_a', 'identifier_value_a', ignored) }} = 0
+        and {{ nexus.ignored_identifier('identifier_type_b', 'identifier_value_b', ignored) }} = 0
+{%- endif %}
 )
 {%- if limit is none %}
 
@@ -150,4 +162,15 @@ select
 from joined
 where trait_rank = 1
 order by {{ entity }}_id, trait_name
+{%- endmacro -%}
+
+
+{#- 1 when an identifier is listed in var nexus_ignore_identifiers (a value,
+    or TYPE:VALUE), else 0. -#}
+{%- macro ignored_identifier(type_column, value_column, ignored) -%}
+(case when {{ value_column }} in (
+    {%- for v in ignored %}'{{ v | replace("'", "''") }}'{% if not loop.last %}, {% endif %}{% endfor -%}
+) or {{ type_column }} || ':' || {{ value_column }} in (
+    {%- for v in ignored %}'{{ v | replace("'", "''") }}'{% if not loop.last %}, {% endif %}{% endfor -%}
+) then 1 else 0 end)
 {%- endmacro -%}
