@@ -39,6 +39,11 @@ type Preview struct {
 	// built ones.
 	Split  int `json:"split"`
 	Merged int `json:"merged"`
+	// SplitIDs are the built entities the settings would split; MergedIDs
+	// the built entities the settings would join with others (with
+	// Strategy exact: the entities that nexus_max_recursion left split).
+	SplitIDs  []string `json:"split_ids,omitempty"`
+	MergedIDs []string `json:"merged_ids,omitempty"`
 }
 
 // PreviewResolution resolves the built identifiers and edges again with
@@ -136,16 +141,22 @@ func (s *Session) PreviewResolution(ctx context.Context, opts PreviewOptions) (*
 		oldOf[rep][old] = true
 	}
 	p.Before, p.After = len(before), len(after)
-	for _, reps := range newOf {
+	for old, reps := range newOf {
 		if len(reps) > 1 {
 			p.Split++
+			p.SplitIDs = append(p.SplitIDs, old)
 		}
 	}
 	for _, olds := range oldOf {
 		if len(olds) > 1 {
 			p.Merged++
+			for old := range olds {
+				p.MergedIDs = append(p.MergedIDs, old)
+			}
 		}
 	}
+	sort.Strings(p.SplitIDs)
+	sort.Strings(p.MergedIDs)
 	return p, nil
 }
 

@@ -39,6 +39,20 @@ func TestPreviewResolution(t *testing.T) {
 	if low.Split != 1 || low.After != low.Before+1 {
 		t.Errorf("depth 3 should split one person: %+v", low)
 	}
+	// At depth 3 the chain's person is split in two; exact would merge the
+	// two halves again, so both are flagged.
+	r, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if res, err := r.Build(ctx, os.DirFS("../samples/demo"), Options{Vars: map[string]any{"nexus_max_recursion": 3}}); err != nil || res.Steps == nil {
+		t.Fatalf("build at depth 3: %v", err)
+	}
+	unfinished, err := r.PreviewResolution(ctx, PreviewOptions{Strategy: "exact"})
+	if err != nil || unfinished.Merged != 1 || len(unfinished.MergedIDs) != 2 {
+		t.Errorf("exact should merge the two halves: %+v %v", unfinished, err)
+	}
 	strict, _ := s.PreviewResolution(ctx, PreviewOptions{EdgeLimit: 1})
 	if strict.DroppedEdges == 0 || strict.Split == 0 || strict.After <= strict.Before {
 		t.Errorf("an edge limit of 1 should split persons: %+v", strict)
