@@ -37,6 +37,8 @@ type Request struct {
 	SQL       string `json:"sql,omitempty"`
 	MaxRows   int    `json:"max_rows,omitempty"`
 	Name      string `json:"name,omitempty"`
+	// Share carries the arguments of the share.* operations (share.go).
+	Share *ShareArgs `json:"share,omitempty"`
 }
 
 // Response answers one request. Exactly one of Result and Error is set.
@@ -112,6 +114,9 @@ func (b *Bridge) Handle(ctx context.Context, req Request, progress func(pipeline
 }
 
 func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.Step)) (any, error) {
+	if isShareOp(req.Op) {
+		return b.serveShare(ctx, req)
+	}
 	switch req.Op {
 	case "package":
 		return readAll(pipeline.PackageFiles())

@@ -1,0 +1,249 @@
+package bridge
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"testing/fstest"
+
+	"github.com/ncruces/go-sqlite3"
+	"github.com/ncruces/go-sqlite3/ext/serdes"
+
+	"github.com/nexus-playground/nexus/pipeline/share"
+	"github.com/nexus-playground/nexus/pipeline/store"
+)
+
+// ShareArgs are the fields of the share, import and export operations
+// (issue 5). Binary data travels as base64 in the JSON.
+type ShareArgs struct {
+	// Fragment is a share link or its fragment (share.decode).
+	Fragment string `json:"fragment,omitempty"`
+	// Sample and SampleFiles are the sample the project started from
+	// (share.encode) or the one an s1 link names (share.decode).
+	Sample      string            `json:"sample,omitempty"`
+	SampleFiles map[string]string `json:"sample_files,omitempty"`
+	// Vars is the vars text of the project.
+	Vars string `json:"vars,omitempty"`
+	// Data is an uploaded zip (share.readzip).
+	Data []byte `json:"data,omitempty"`
+	// Raw are the files of a dropped folder, by path under the folder
+	// (share.readfolder), or CSV files to add as seeds (share.check).
+	Raw map[string][]byte `json:"raw,omitempty"`
+	// Folder is the top folder of a written zip (share.writezip).
+	Folder string `json:"folder,omitempty"`
+}
+
+// ShareResult answers the share operations; only the fields an operation
+// fills are sent.
+type ShareResult struct {
+	Fragment string            `json:"fragment,omitempty"`
+	TooLarge bool              `json:"too_large,omitempty"`
+	Message  string            `json:"message,omitempty"`
+	Files    map[string]string `json:"files,omitempty"`
+	Vars     string            `json:"vars,omitempty"`
+	Sample   string            `json:"sample,omitempty"`
+	Data     []byte            `json:"data,omitempty"`
+}
+
+// isShareOp tells whether op is served by serveShare.
+func isShareOp(op string) bool { return strings.HasPrefix(op, "share.") }
+
+func (b *Bridge) serveShare(ctx context.Context, req Request) (any, error) {
+	a := req.Share
+	if a == nil {
+		a = &ShareArgs{}
+	}
+	switch req.Op {
+	case "share.encode":
+		var base *share.Base
+		if a.Sample != "" {
+			base = &share.Base{Name: a.Sample, Files: toBytes(a.SampleFiles)}
+		}
+		frag, err := share.Encode(share.Project{Files: toBytes(req.Files), Vars: a.Vars}, base)
+		var tl *share.TooLargeError
+		if errors.As(err, &tl) {
+			return ShareResult{TooLarge: true, Message: tl.Error()}, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		return ShareResult{Fragment: frag}, nil
+	case "share.decode":
+		var samples fstest.MapFS
+		if a.Sample != "" {
+			samples = fstest.MapFS{}
+			for name, text := range a.SampleFiles {
+				samples[a.Sample+"/"+name] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
+			}
+		}
+		var p share.Project
+		var err error
+		if samples != nil {
+			p, err = share.Decode(a.Fragment, samples)
+		} else {
+			p, err = share.Decode(a.Fragment, nil)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return ShareResult{Files: toText(p.Files), Vars: p.Vars, Sample: p.Sample}, nil
+	case "share.readzip":
+		files, err := share.ReadZip(bytes.NewReader(a.Data), int64(len(a.Data)))
+		if err != nil {
+			return nil, err
+		}
+		return ShareResult{Files: toText(files)}, nil
+	case "share.readfolder":
+		fsys := fstest.MapFS{}
+		for name, data := range a.Raw {
+			if !validName(name) {
+				return nil, &share.ArchiveError{Entry: name, Problem: "not a relative path inside the folder"}
+			}
+			fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+		}
+		files, err := share.ReadFS(fsys)
+		if err != nil {
+			return nil, err
+		}
+		return ShareResult{Files: toText(files)}, nil
+	case "share.check":
+		if err := share.Check(a.Raw); err != nil {
+			return nil, err
+		}
+		return ShareResult{Files: toText(a.Raw)}, nil
+	case "share.writezip":
+		var buf bytes.Buffer
+		if err := share.WriteZip(&buf, toBytes(req.Files), a.Folder); err != nil {
+			return nil, err
+		}
+		return ShareResult{Data: buf.Bytes()}, nil
+	case "share.database":
+		sess, err := b.session(ctx)
+		if err != nil {
+			return nil, err
+		}
+		data, err := databaseZip(sess.DB())
+		if err != nil {
+			return nil, err
+		}
+		return ShareResult{Data: data}, nil
+	}
+	return nil, fmt.Errorf("unknown operation %q", req.Op)
+}
+
+// validName accepts a slash-separated relative path; the share package
+// checks the rest and names the entry.
+func validName(name string) bool {
+	return name != "" && !strings.HasPrefix(name, "/") && path.Clean(name) == name && name != "." && !strings.HasPrefix(name, "../")
+}
+
+func toBytes(m map[string]string) map[string][]byte {
+	out := make(map[string][]byte, len(m))
+	for k, v := range m {
+		out[k] = []byte(v)
+	}
+	return out
+}
+
+func toText(m map[string][]byte) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = string(v)
+	}
+	return out
+}
+
+// DatabaseReadme explains the database download.
+const DatabaseReadme = `This is the database the Nexus Playground built, in the layout the nexus
+command uses for a file database: nexus.db is the main schema, and each
+other dbt schema is its own file beside it, nexus.<schema>.db, listed in
+nexus.db's _nexus_schemas table.
+
+    nexus query --db nexus.db "select * from <schema>.<table> limit 10"
+
+The sqlite3 shell opens one file at a time; attach the schemas to query
+across them (views in one schema read tables in the others):
+
+    sqlite3 nexus.db
+    sqlite> ATTACH 'nexus.<schema>.db' AS <schema>;
+`
+
+// databaseZip serializes every attached schema of db into a zip: nexus.db
+// (main, with the _nexus_schemas list that store.Open reads to attach the
+// others again), nexus.<schema>.db per other schema, and a README.
+func databaseZip(db *store.DB) ([]byte, error) {
+	conn := db.Conn()
+	files := map[string][]byte{}
+	var schemas []string
+	for _, s := range db.Schemas() {
+		if s == "main" {
+			continue
+		}
+		data, err := serdes.Serialize(conn, s)
+		if err != nil {
+			return nil, fmt.Errorf("serialize schema %s: %w", s, err)
+		}
+		files["nexus."+s+".db"] = data
+		schemas = append(schemas, s)
+	}
+	main, err := serdes.Serialize(conn, "main")
+	if err != nil {
+		return nil, fmt.Errorf("serialize the main schema: %w", err)
+	}
+	// The list of schemas goes into a copy of main, not the live database.
+	if main, err = withSchemaList(main, schemas); err != nil {
+		return nil, err
+	}
+	files["nexus.db"] = main
+	files["README.txt"] = []byte(DatabaseReadme)
+	return zipRaw(files)
+}
+
+func withSchemaList(main []byte, schemas []string) ([]byte, error) {
+	c, err := sqlite3.Open(":memory:")
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	if len(main) > 0 {
+		if err := serdes.Deserialize(c, "main", main); err != nil {
+			return nil, fmt.Errorf("copy the main schema: %w", err)
+		}
+	}
+	sql := "CREATE TABLE IF NOT EXISTS main._nexus_schemas (name TEXT PRIMARY KEY, file TEXT NOT NULL);"
+	for _, s := range schemas {
+		sql += fmt.Sprintf("INSERT OR REPLACE INTO main._nexus_schemas VALUES (%s, %s);", store.Quote(s), store.Quote("nexus."+s+".db"))
+	}
+	if err := c.Exec(sql); err != nil {
+		return nil, err
+	}
+	return serdes.Serialize(c, "main")
+}
+
+func zipRaw(files map[string][]byte) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := writeZip(&buf, files, slices.Sorted(maps.Keys(files))); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func writeZip(w *bytes.Buffer, files map[string][]byte, names []string) error {
+	zw := zip.NewWriter(w)
+	for _, name := range names {
+		fw, err := zw.Create(name)
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(files[name]); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
