@@ -15,6 +15,11 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-sr
 // HeaderCSP is CSP plus the directives only a response header can carry.
 const HeaderCSP = CSP + "; frame-ancestors 'self'"
 
+// EmbedHeaderCSP is the header for the page in embed mode (?embed=1), the
+// compact view documentation pages put in an iframe: any page may frame it.
+// Everything else about the policy is unchanged.
+const EmbedHeaderCSP = CSP + "; frame-ancestors *"
+
 // PageProps are the facts of one build the page needs.
 type PageProps struct {
 	// WasmBytes is the size of nexus.wasm before compression, for the

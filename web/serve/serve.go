@@ -52,7 +52,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	hd := w.Header()
-	hd.Set("Content-Security-Policy", components.HeaderCSP)
+	// Only the page in embed mode may be framed by other sites.
+	if path.Ext(name) == ".html" && r.URL.Query().Get("embed") == "1" {
+		hd.Set("Content-Security-Policy", components.EmbedHeaderCSP)
+	} else {
+		hd.Set("Content-Security-Policy", components.HeaderCSP)
+	}
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Referrer-Policy", "no-referrer")
 	hd.Set("Cache-Control", "no-cache")
