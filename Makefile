@@ -28,7 +28,7 @@ test-go:
 
 # test-wasm: the pipeline's tests compiled to js/wasm and run by node (same goldens, same tables).
 test-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./pipeline/...
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./pipeline/... ./wasm/...
 
 # test-browser: end-to-end tests in headless Chromium against the served dist/.
 test-browser: dist

@@ -108,3 +108,26 @@ func failureDiag(t *project.Test, failures int64) diag.Diagnostic {
 		Message: fmt.Sprintf("%s failed: %d failing row%s", what, failures, plural(int(failures))),
 		Hint:    "run the compiled test query (nexus compile " + t.Name + ") to see the rows"}
 }
+
+// mapLineExact maps a line of compiled SQL to the source line with the same
+// text, when exactly one source line has it; 0 otherwise.
+func mapLineExact(src, compiled string, line int) int {
+	cl := strings.Split(compiled, "\n")
+	if line < 1 || line > len(cl) {
+		return 0
+	}
+	text := strings.TrimSpace(cl[line-1])
+	if text == "" {
+		return 0
+	}
+	found := 0
+	for i, sl := range strings.Split(src, "\n") {
+		if strings.TrimSpace(sl) == text {
+			if found > 0 {
+				return 0
+			}
+			found = i + 1
+		}
+	}
+	return found
+}

@@ -321,13 +321,26 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 	var se *sqlError
 	if errors.As(err, &se) {
 		msg := cleanSQLiteError(se.err)
-		d := diag.Errorf(n.Path, sourceLine(r.sourceOf(n), msg), "%s", msg)
+		d := diag.Errorf(n.Path, r.errorLine(n, se, msg), "%s", msg)
 		if strings.HasPrefix(msg, "no such table") {
 			d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"
 		}
 		return d
 	}
 	return diag.Errorf(n.Path, 0, "%s", err.Error())
+}
+
+// errorLine finds the source line an SQLite error is about: SQLite's own
+// error offset in the compiled SQL, mapped back to the source line with the
+// same text, else the token the message quotes.
+func (r *runner) errorLine(n *graph.Node, se *sqlError, msg string) int {
+	src := r.sourceOf(n)
+	if line, err := r.db.PrepareError(se.sql); err != nil && line > 0 {
+		if l := mapLineExact(src, se.sql, line); l > 0 {
+			return l
+		}
+	}
+	return sourceLine(src, msg)
 }
 
 func (r *runner) sourceOf(n *graph.Node) string {

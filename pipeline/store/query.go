@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -155,4 +157,23 @@ func (db *DB) Tables(ctx context.Context) ([]Table, error) {
 		}
 	}
 	return out, nil
+}
+
+// PrepareError prepares sql without running it and, when SQLite rejects it,
+// returns the 1-based line of sql where the offending token starts (0 when
+// SQLite does not say) and the error.
+func (db *DB) PrepareError(sql string) (int, error) {
+	stmt, _, err := db.conn.Prepare(sql)
+	if stmt != nil {
+		stmt.Close()
+	}
+	if err == nil {
+		return 0, nil
+	}
+	var se *sqlite3.Error
+	if errors.As(err, &se) && se.SQL() != "" && len(se.SQL()) <= len(sql) && strings.HasSuffix(sql, se.SQL()) {
+		off := len(sql) - len(se.SQL())
+		return strings.Count(sql[:off], "\n") + 1, err
+	}
+	return 0, err
 }
