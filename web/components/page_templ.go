@@ -144,7 +144,7 @@ func header() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<header id=\"topbar\"><div class=\"brand\"><span class=\"logo\" aria-hidden=\"true\"></span>Nexus <b>Playground</b></div><label class=\"field\"><span>Sample</span> <select id=\"sample\" aria-label=\"Sample project\"></select></label><div class=\"runbox\"><button id=\"run\" class=\"primary\" type=\"button\" disabled title=\"Build the project (Ctrl/Cmd+Enter)\">▶ Run</button> <button id=\"stop\" type=\"button\" disabled title=\"Stop the running build or query\">■ Stop</button> <select id=\"command\" aria-label=\"Command\"><option value=\"build\" selected>build</option> <option value=\"run\">run</option> <option value=\"seed\">seed</option> <option value=\"test\">test</option></select> <input id=\"select\" type=\"text\" spellcheck=\"false\" list=\"select-nodes\" autocomplete=\"off\" placeholder=\"--select e.g. +nexus_persons tag:states\" aria-label=\"Select\"> <datalist id=\"select-nodes\"></datalist> <label class=\"field small\" title=\"Per-run time limit in seconds\"><span>Limit</span> <input id=\"timeout\" type=\"number\" min=\"1\" max=\"600\" value=\"30\" aria-label=\"Time limit in seconds\"> <span>s</span></label></div><div id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\">Loading…</div><div id=\"loadbar\" class=\"loadbar\" aria-hidden=\"true\"><div id=\"loadbar-fill\"></div></div></header>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<header id=\"topbar\"><div class=\"brand\"><span class=\"logo\" aria-hidden=\"true\"></span>Nexus <b>Playground</b></div><label class=\"field\"><span>Sample</span> <select id=\"sample\" aria-label=\"Sample project\"></select></label><div class=\"runbox\"><button id=\"run\" class=\"primary\" type=\"button\" disabled title=\"Build the project (Ctrl/Cmd+Enter)\">▶ Run</button> <button id=\"stop\" type=\"button\" disabled title=\"Stop the running build or query\">■ Stop</button> <select id=\"command\" aria-label=\"Command\"><option value=\"build\" selected>build</option> <option value=\"run\">run</option> <option value=\"seed\">seed</option> <option value=\"test\">test</option></select> <input id=\"select\" type=\"text\" spellcheck=\"false\" list=\"select-nodes\" autocomplete=\"off\" placeholder=\"--select e.g. +nexus_persons tag:states\" aria-label=\"Select\"> <datalist id=\"select-nodes\"></datalist> <label class=\"field small\" title=\"Per-run time limit in seconds\"><span>Limit</span> <input id=\"timeout\" type=\"number\" min=\"1\" max=\"600\" value=\"30\" aria-label=\"Time limit in seconds\"> <span>s</span></label></div><button id=\"share\" type=\"button\" title=\"Put the project in a link and copy it\">Share</button><div id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\">Loading…</div><div id=\"loadbar\" class=\"loadbar\" aria-hidden=\"true\"><div id=\"loadbar-fill\"></div></div></header>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -169,7 +169,15 @@ func sidebar() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<nav id=\"sidebar\" aria-label=\"Project files\"><div class=\"pane-head\"><span>Project</span> <span class=\"tools\"><button id=\"file-add\" type=\"button\" title=\"New file\">New</button> <button id=\"file-rename\" type=\"button\" title=\"Rename file\">Rename</button> <button id=\"file-delete\" type=\"button\" title=\"Delete file\">Delete</button> <button id=\"project-reset\" type=\"button\" title=\"Discard edits and reload the sample\">Reset</button></span></div><ul id=\"tree\" class=\"tree\" role=\"tree\"></ul><div class=\"pane-head sub\"><span>Package nexus</span><span class=\"muted\">read-only</span></div><ul id=\"pkgtree\" class=\"tree pkg\" role=\"tree\"></ul></nav>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<nav id=\"sidebar\" aria-label=\"Project files\"><div class=\"pane-head\"><span>Project</span> <span class=\"tools\"><button id=\"file-add\" type=\"button\" title=\"New file\">New</button> <button id=\"file-rename\" type=\"button\" title=\"Rename file\">Rename</button> <button id=\"file-delete\" type=\"button\" title=\"Delete file\">Delete</button> <button id=\"project-reset\" type=\"button\" title=\"Discard edits and reload the sample\">Reset</button></span></div>")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = projectBar().Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<ul id=\"tree\" class=\"tree\" role=\"tree\"></ul><div class=\"pane-head sub\"><span>Package nexus</span><span class=\"muted\">read-only</span></div><ul id=\"pkgtree\" class=\"tree pkg\" role=\"tree\"></ul></nav>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -194,7 +202,7 @@ func editorPane() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<section id=\"editor-pane\" aria-label=\"Editor\"><div class=\"pane-head\"><span id=\"file-name\" class=\"mono\">—</span> <span id=\"file-badge\" class=\"badge hidden\"></span> <span class=\"tools\"><button id=\"file-compiled\" type=\"button\" class=\"hidden\" title=\"Show the SQL this model runs as, after Jinja\">Compiled SQL</button> <button id=\"file-override\" type=\"button\" class=\"hidden\" title=\"Copy this package model into the project to change it\">Override in project</button></span></div><div id=\"editor\"></div><div id=\"diagnostics\" class=\"diagnostics\"></div></section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "<section id=\"editor-pane\" aria-label=\"Editor\"><div class=\"pane-head\"><span id=\"file-name\" class=\"mono\">—</span> <span id=\"file-badge\" class=\"badge hidden\"></span> <span class=\"tools\"><button id=\"file-compiled\" type=\"button\" class=\"hidden\" title=\"Show the SQL this model runs as, after Jinja\">Compiled SQL</button> <button id=\"file-override\" type=\"button\" class=\"hidden\" title=\"Copy this package model into the project to change it\">Override in project</button></span></div><div id=\"editor\"></div><div id=\"diagnostics\" class=\"diagnostics\"></div></section>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -219,7 +227,7 @@ func resultPane() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "<section id=\"result-pane\" aria-label=\"Results\"><div class=\"tabs\" role=\"tablist\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "<section id=\"result-pane\" aria-label=\"Results\"><div class=\"tabs\" role=\"tablist\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -243,7 +251,7 @@ func resultPane() templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "<button id=\"expand\" type=\"button\" class=\"expand\" aria-pressed=\"false\" title=\"Give the results the editor's room\">⇔ Wide</button></div><div id=\"panel-log\" class=\"panel logpanel\" role=\"tabpanel\"><div class=\"loghead\"><div id=\"run-summary\" class=\"summary\"></div><label class=\"logfilter\"><input id=\"log-tests\" type=\"checkbox\" checked> show passing tests</label></div><div id=\"logscroll\" class=\"logscroll\"><table id=\"runlog\" class=\"log\"><tbody></tbody></table><div id=\"identity-report\"></div></div></div><div id=\"panel-tables\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"split\"><ul id=\"tablelist\" class=\"tablelist\"></ul><div id=\"table-grid\" class=\"gridwrap\"></div></div></div><div id=\"panel-person\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"person-search\"><input id=\"person-find\" type=\"search\" placeholder=\"Find a person by id, email or name\" aria-label=\"Find a person\"><ul id=\"person-results\" class=\"plist\"></ul></div><div id=\"person-view\"></div></div><div id=\"panel-console\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"examples\"><span class=\"muted\">Examples:</span> <span id=\"examples\"></span></div><div id=\"console-editor\"></div><div class=\"console-bar\"><button id=\"console-run\" type=\"button\" class=\"primary\" disabled>Run query</button> <span class=\"muted\">Ctrl/Cmd+Enter in the box runs the query</span> <span id=\"console-status\" class=\"muted\"></span></div><div id=\"console-grid\" class=\"gridwrap\"></div></div><div id=\"panel-lineage\" class=\"panel hidden\" role=\"tabpanel\"><div id=\"lineage-legend\" class=\"legend\"></div><div id=\"lineage\"></div></div></section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "<button id=\"expand\" type=\"button\" class=\"expand\" aria-pressed=\"false\" title=\"Give the results the editor's room\">⇔ Wide</button></div><div id=\"panel-log\" class=\"panel logpanel\" role=\"tabpanel\"><div class=\"loghead\"><div id=\"run-summary\" class=\"summary\"></div><label class=\"logfilter\"><input id=\"log-tests\" type=\"checkbox\" checked> show passing tests</label></div><div id=\"logscroll\" class=\"logscroll\"><table id=\"runlog\" class=\"log\"><tbody></tbody></table><div id=\"identity-report\"></div></div></div><div id=\"panel-tables\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"split\"><ul id=\"tablelist\" class=\"tablelist\"></ul><div id=\"table-grid\" class=\"gridwrap\"></div></div></div><div id=\"panel-person\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"person-search\"><input id=\"person-find\" type=\"search\" placeholder=\"Find a person by id, email or name\" aria-label=\"Find a person\"><ul id=\"person-results\" class=\"plist\"></ul></div><div id=\"person-view\"></div></div><div id=\"panel-console\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"examples\"><span class=\"muted\">Examples:</span> <span id=\"examples\"></span></div><div id=\"console-editor\"></div><div class=\"console-bar\"><button id=\"console-run\" type=\"button\" class=\"primary\" disabled>Run query</button> <span class=\"muted\">Ctrl/Cmd+Enter in the box runs the query</span> <span id=\"console-status\" class=\"muted\"></span></div><div id=\"console-grid\" class=\"gridwrap\"></div></div><div id=\"panel-lineage\" class=\"panel hidden\" role=\"tabpanel\"><div id=\"lineage-legend\" class=\"legend\"></div><div id=\"lineage\"></div></div></section>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -268,59 +276,85 @@ func tab(id string, label string, selected bool) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "<button type=\"button\" role=\"tab\" class=\"tab\" id=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "<button type=\"button\" role=\"tab\" class=\"tab\" id=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var12 string
 		templ_7745c5c3_Var12, templ_7745c5c3_Err = templruntime.NewAttributeExpression("tab-" + id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 146, Col: 62}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 148, Col: 62}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var12)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "\" data-panel=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "\" data-panel=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var13 string
 		templ_7745c5c3_Var13, templ_7745c5c3_Err = templruntime.NewAttributeExpression(id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 146, Col: 80}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 148, Col: 80}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var13)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "\" aria-selected=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "\" aria-selected=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var14 string
 		templ_7745c5c3_Var14, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.FormatBool(selected)).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 146, Col: 127}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 148, Col: 127}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var14)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var15 string
 		templ_7745c5c3_Var15, templ_7745c5c3_Err = templ.JoinStringErrs(label)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 146, Col: 137}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 148, Col: 137}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var15))
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "</button>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "</button>")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		return nil
+	})
+}
+
+// projectBar holds the saved projects and the import and export menus.
+func projectBar() templ.Component {
+	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
+		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
+		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
+			return templ_7745c5c3_CtxErr
+		}
+		templ_7745c5c3_Buffer, templ_7745c5c3_IsBuffer := templruntime.GetBuffer(templ_7745c5c3_W)
+		if !templ_7745c5c3_IsBuffer {
+			defer func() {
+				templ_7745c5c3_BufErr := templruntime.ReleaseBuffer(templ_7745c5c3_Buffer)
+				if templ_7745c5c3_Err == nil {
+					templ_7745c5c3_Err = templ_7745c5c3_BufErr
+				}
+			}()
+		}
+		ctx = templ.InitializeContext(ctx)
+		ctx = templ.ClearChildren(ctx)
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "<div class=\"projectbar\"><select id=\"project\" aria-label=\"Saved project\" title=\"Saved projects\"></select> <button id=\"project-new\" type=\"button\" title=\"Save a copy of this project under a new name\">Save as</button> <button id=\"project-rename\" type=\"button\" title=\"Rename this saved project\" disabled>Rename</button> <button id=\"project-delete\" type=\"button\" title=\"Delete this saved project\" disabled>Delete</button></div><div class=\"projectbar\"><details class=\"menu\"><summary>Import</summary><div class=\"menu-items\"><button id=\"import-folder\" type=\"button\">Project folder…</button> <button id=\"import-zip\" type=\"button\">Project .zip…</button> <button id=\"import-csv\" type=\"button\">CSV files as seeds…</button></div></details> <details class=\"menu\"><summary>Export</summary><div class=\"menu-items\"><button id=\"export-zip\" type=\"button\">Project .zip (dbt project)</button> <button id=\"export-db\" type=\"button\">Database (SQLite files)</button></div></details> <span class=\"muted droptip\">or drop a folder, .zip or CSV here</span></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

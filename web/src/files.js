@@ -24,16 +24,8 @@ export class FileActions {
       this.askPath("Rename to", this.app.current, (p) => this.renameFile(this.app.current, p));
     });
     $("file-delete").addEventListener("click", () => this.deleteFile());
-    $("project-reset").addEventListener("click", () => {
-      if (!this.app.project.edited || window.confirm("Discard your edits to this sample?")) {
-        this.app.project.reset();
-        this.app.editor.reset();
-        this.app.current = null;
-        this.app.renderTrees();
-        this.app.openFirst();
-        this.app.refreshLineage();
-      }
-    });
+    // Reset to the sample, with an undo (store.js).
+    $("project-reset").addEventListener("click", () => this.app.projects.resetToSample());
     $("file-override").addEventListener("click", () => this.override());
     $("file-compiled").addEventListener("click", () => this.showCompiled());
   }

@@ -3,6 +3,7 @@
 // {columns, types, rows, total, truncated} or {error}.
 
 import { h, clear, fmtInt } from "./dom.js";
+import { downloadCSV } from "./importexport.js";
 
 const PAGE = 100;
 
@@ -40,6 +41,7 @@ export class Grid {
       h("span", { class: "spacer" }),
       h("button", { type: "button", class: "pager", disabled: this.offset === 0, title: "Previous page", onclick: () => this.go(-1) }, "‹ Prev"),
       h("button", { type: "button", class: "pager", disabled: total !== undefined ? to >= total : page.rows.length < this.limit, title: "Next page", onclick: () => this.go(1) }, "Next ›"),
+      this.csvButton(),
     );
     const head = h("tr", null, page.columns.map((c, i) => {
       const sorted = this.sort && this.sort.col === i;
@@ -56,7 +58,7 @@ export class Grid {
     const table = h("table", { class: "grid" }, h("thead", null, head), body);
     // A result that fits on one page needs no pager.
     const onePage = this.offset === 0 && total !== undefined && total <= this.limit && !page.truncated;
-    if (onePage && !this.opts.caption) this.el.append(h("div", { class: "gridscroll" }, table));
+    if (onePage && !this.opts.caption) this.el.append(h("div", { class: "gridbar slim" }, h("span", { class: "spacer" }), this.csvButton()), h("div", { class: "gridscroll" }, table));
     else this.el.append(bar, h("div", { class: "gridscroll" }, table));
     if (page.rows.length === 0) this.el.appendChild(h("div", { class: "empty" }, "No rows"));
   }
@@ -73,6 +75,15 @@ export class Grid {
       td.addEventListener("click", () => this.opts.onCell(col, v, row, cols));
     }
     return td;
+  }
+
+  // csvButton downloads the whole result (up to the engine's row cap), in
+  // the grid's current order, as CSV.
+  csvButton() {
+    return h("button", { type: "button", class: "csv", title: "Download the result as CSV", onclick: async () => {
+      const page = await this.provider.fetch({ offset: 0, limit: 5000, sort: this.sort });
+      if (!page.error) downloadCSV(this.opts.csvName || this.opts.caption || "result", page);
+    } }, "CSV");
   }
 
   go(dir) {

@@ -12,6 +12,10 @@ import { PersonPanel } from "./person.js";
 import { SQLConsole } from "./sqlconsole.js";
 import { renderLineage, PACKAGE } from "./lineage.js";
 import { FileActions, PKG, COMPILED, modelName } from "./files.js";
+import { Projects } from "./store.js";
+import { Share } from "./share.js";
+import { ImportExport } from "./importexport.js";
+import { isEmbed, setupEmbed } from "./embed.js";
 
 class App {
   constructor() {
@@ -33,6 +37,11 @@ class App {
     this.person = new PersonPanel(this);
     this.console = new SQLConsole(this);
     this.files = new FileActions(this);
+    this.embed = isEmbed();
+    if (this.embed) setupEmbed();
+    this.projects = new Projects(this, { memory: this.embed });
+    this.share = new Share(this);
+    this.exports = new ImportExport(this);
     this.wireChrome();
   }
 
@@ -70,8 +79,11 @@ class App {
     for (const s of this.samples) sel.appendChild(h("option", { value: s.name }, s.title && s.title !== s.name ? `${s.name} — ${s.title}` : s.name));
     const want = params.get("sample");
     const first = this.samples.find((s) => s.name === want) || this.samples[0];
-    if (first) this.loadSample(first.name, false);
-    else this.flash("No samples were built into this site.");
+    // Without ?sample, the project open last comes back.
+    const restored = !want && !this.embed && this.projects.restore();
+    if (!restored && first) this.loadSample(first.name, false);
+    else if (!restored) this.flash("No samples were built into this site.");
+    this.projects.render();
     if (want && first && first.name !== want) this.flash(`No sample named “${want}”; opened ${first.name}.`);
 
     this.setStatus("loading", "Loading engine… 0%");
@@ -97,9 +109,11 @@ class App {
     const pkg = await this.engine.call({ op: "package" });
     if (pkg.ok) for (const f of pkg.result || []) this.pkgFiles.set(f.path, f.text);
     this.renderTrees();
+    // A share link in the address opens first; a refused one never runs.
+    const opened = await this.share.openFromURL();
     // An auto-run goes first: it refreshes the tables and the lineage
     // itself when it ends, and nothing queued ahead of it delays it.
-    if (params.get("run") === "1") {
+    if (params.get("run") === "1" && opened !== false) {
       this.run();
     } else {
       this.refreshLineage();
@@ -110,8 +124,8 @@ class App {
   loadSample(name, user) {
     const sample = this.samples.find((s) => s.name === name);
     if (!sample) return;
-    if (this.project) clearTimeout(this.project.saveTimer);
-    this.project = new Project(sample);
+    if (this.project) this.project.flush();
+    this.project = new Project(sample, { memory: this.embed });
     $("sample").value = name;
     this.editor.reset();
     this.current = null;

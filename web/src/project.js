@@ -5,13 +5,20 @@
 const PREFIX = "nexus-playground:project:";
 
 export class Project {
-  constructor(sample) {
+  // opts (store.js): key is the storage key of a named project, files its
+  // first contents, vars its vars text; memory keeps it out of storage
+  // (embed mode).
+  constructor(sample, opts = {}) {
     this.sample = sample; // {name, title, files}
+    this.key = opts.key || PREFIX + sample.name;
+    this.named = !!opts.key;
+    this.memory = !!opts.memory;
+    this.vars = opts.vars || "";
     this.files = new Map();
     this.edited = false;
-    const saved = load(sample.name);
-    const src = saved || sample.files;
-    this.edited = !!saved;
+    const saved = this.memory ? null : load(this.key);
+    const src = saved || opts.files || sample.files;
+    this.edited = !!saved && !this.named;
     for (const p of Object.keys(src).sort()) this.files.set(p, src[p]);
   }
 
@@ -41,9 +48,10 @@ export class Project {
   }
 
   reset() {
-    localStorage.removeItem(PREFIX + this.sample.name);
+    if (!this.memory && !this.named) localStorage.removeItem(this.key);
     this.files = new Map(Object.entries(this.sample.files));
     this.edited = false;
+    if (this.named) this.save();
   }
 
   asObject() {
@@ -53,19 +61,33 @@ export class Project {
   touch() {
     this.edited = true;
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      try {
-        localStorage.setItem(PREFIX + this.sample.name, JSON.stringify(this.asObject()));
-      } catch (e) {
-        // Storage full or disabled: the project still lives in memory.
-      }
-    }, 300);
+    if (this.memory) return;
+    this.saveTimer = setTimeout(() => this.save(), 300);
+  }
+
+  // save writes the project now (a pending autosave, or before the page
+  // goes away).
+  save() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (this.memory) return;
+    try {
+      localStorage.setItem(this.key, JSON.stringify(this.asObject()));
+    } catch (e) {
+      // Storage full or disabled: the project still lives in memory.
+      if (this.onSaveError) this.onSaveError(e);
+    }
+  }
+
+  // flush saves a pending autosave at once.
+  flush() {
+    if (this.saveTimer) this.save();
   }
 }
 
-function load(name) {
+function load(key) {
   try {
-    const raw = localStorage.getItem(PREFIX + name);
+    const raw = localStorage.getItem(key);
     if (!raw) return null;
     const v = JSON.parse(raw);
     if (v && typeof v === "object" && !Array.isArray(v)) {

@@ -1,0 +1,198 @@
+// Import and export (issue 5). Everything that comes in (a project folder,
+// a .zip, CSV files) is checked by the engine (package share) before any of
+// it is stored; a refusal names the first offending entry. Everything that
+// goes out is a Blob behind an object URL: project data never becomes markup.
+
+import { h, $ } from "./dom.js";
+import { describe } from "./runlog.js";
+import { toBase64, fromBase64 } from "./share.js";
+
+export class ImportExport {
+  constructor(app) {
+    this.app = app;
+    this.folderInput = picker({ webkitdirectory: true, multiple: true }, (files) => this.importFolder(files));
+    this.zipInput = picker({ accept: ".zip,application/zip" }, (files) => files[0] && this.importZip(files[0]));
+    this.csvInput = picker({ accept: ".csv,text/csv", multiple: true }, (files) => this.addSeeds(files));
+    $("import-folder").addEventListener("click", () => this.folderInput.click());
+    $("import-zip").addEventListener("click", () => this.zipInput.click());
+    $("import-csv").addEventListener("click", () => this.csvInput.click());
+    $("export-zip").addEventListener("click", () => this.projectZip());
+    $("export-db").addEventListener("click", () => this.database());
+    for (const b of document.querySelectorAll(".menu-items button")) b.addEventListener("click", () => b.closest("details").removeAttribute("open"));
+    document.addEventListener("dragover", (e) => {
+      if (e.dataTransfer && [...e.dataTransfer.types].includes("Files")) {
+        e.preventDefault();
+        document.body.classList.add("dropping");
+      }
+    });
+    document.addEventListener("dragleave", (e) => { if (!e.relatedTarget) document.body.classList.remove("dropping"); });
+    document.addEventListener("drop", (e) => this.drop(e));
+  }
+
+  ready() {
+    if (this.app.engine) return true;
+    this.app.flash("The engine is still loading.");
+    return false;
+  }
+
+  refuse(what, resp) {
+    this.app.share.panel("error", `${what} was not imported: ${describe(resp.error)}`);
+    document.body.dataset.importError = describe(resp.error);
+  }
+
+  async drop(e) {
+    document.body.classList.remove("dropping");
+    if (!e.dataTransfer || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    if (!this.ready()) return;
+    const items = [...(e.dataTransfer.items || [])].map((i) => (i.webkitGetAsEntry ? i.webkitGetAsEntry() : null));
+    const dir = items.find((en) => en && en.isDirectory);
+    if (dir) return this.importFolder(await readEntries(dir));
+    const files = [...e.dataTransfer.files];
+    const zip = files.find((f) => /\.zip$/i.test(f.name));
+    if (zip) return this.importZip(zip);
+    if (files.every((f) => /\.csv$/i.test(f.name))) return this.addSeeds(files);
+    this.app.flash("Drop a project folder, a .zip of a project, or CSV files.");
+  }
+
+  // importFolder reads the files of a chosen or dropped folder (paths
+  // under the folder's own name) and opens them as a new project.
+  async importFolder(files) {
+    if (!files.length || !this.ready()) return;
+    const top = (files[0].webkitRelativePath || files[0].path || files[0].name).split("/")[0];
+    const raw = {};
+    for (const f of files) {
+      const rel = f.webkitRelativePath || f.path || f.name;
+      const name = rel.startsWith(top + "/") ? rel.slice(top.length + 1) : rel;
+      raw[name] = toBase64(new Uint8Array(await f.arrayBuffer()));
+    }
+    const resp = await this.app.engine.call({ op: "share.readfolder", share: { raw } });
+    if (!resp.ok) return this.refuse(`The folder ${top}`, resp);
+    this.openImported(top, resp.result.files || {});
+  }
+
+  async importZip(file) {
+    if (!this.ready()) return;
+    const data = toBase64(new Uint8Array(await file.arrayBuffer()));
+    const resp = await this.app.engine.call({ op: "share.readzip", share: { data } });
+    if (!resp.ok) return this.refuse(file.name, resp);
+    this.openImported(file.name.replace(/\.zip$/i, ""), resp.result.files || {});
+  }
+
+  openImported(name, files) {
+    const n = Object.keys(files).length;
+    if (!n) return this.app.flash("There were no project files in it.");
+    const projects = this.app.projects;
+    const id = projects.create(name || "Imported project", files, {});
+    projects.open(id, true);
+    this.app.flash(`Imported ${n} files as the project “${projects.meta(id).name}”.`);
+    if (!files["dbt_project.yml"]) this.app.flash("It has no dbt_project.yml: add one before running.");
+  }
+
+  // addSeeds adds CSV files under seeds/ after the engine checked them
+  // together with the project (names, sizes, text only).
+  async addSeeds(files) {
+    if (!files.length || !this.ready()) return;
+    const p = this.app.project;
+    const raw = {};
+    const enc = new TextEncoder();
+    for (const [k, v] of p.files) raw[k] = toBase64(enc.encode(v));
+    const added = [];
+    for (const f of files) {
+      const name = "seeds/" + f.name;
+      raw[name] = toBase64(new Uint8Array(await f.arrayBuffer()));
+      added.push(name);
+    }
+    const resp = await this.app.engine.call({ op: "share.check", share: { raw } });
+    if (!resp.ok) return this.refuse(files.length === 1 ? files[0].name : "The CSV files", resp);
+    for (const name of added) p.set(name, resp.result.files[name]);
+    this.app.renderTrees();
+    this.app.openFile(added[0]);
+    this.app.flash(`Added ${added.join(", ")}.`);
+  }
+
+  // projectZip downloads the project as a dbt project folder in a zip.
+  async projectZip() {
+    if (!this.ready()) return;
+    const p = this.app.project;
+    const folder = safeName(p.sample && p.sample.name ? p.sample.name : "project");
+    const resp = await this.app.engine.call({ op: "share.writezip", files: p.asObject(), share: { folder } });
+    if (!resp.ok) return this.app.flash(describe(resp.error));
+    download(folder + ".zip", new Blob([fromBase64(resp.result.data)], { type: "application/zip" }));
+  }
+
+  // database downloads the built database: nexus.db and one file per
+  // schema in a zip (see the README in it and web/README.md).
+  async database() {
+    if (!this.ready()) return;
+    const resp = await this.app.engine.call({ op: "share.database" });
+    if (!resp.ok) return this.app.flash(describe(resp.error));
+    download("nexus-database.zip", new Blob([fromBase64(resp.result.data)], { type: "application/zip" }));
+  }
+}
+
+// downloadCSV saves a grid's result (columns and rows) as a CSV file.
+export function downloadCSV(name, page) {
+  const cell = (v) => {
+    if (v === null || v === undefined) return "";
+    const s = typeof v === "object" ? JSON.stringify(v) : String(v);
+    return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  };
+  const lines = [page.columns.map(cell).join(",")];
+  for (const row of page.rows) lines.push(row.map(cell).join(","));
+  download(safeName(name || "result") + ".csv", new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
+}
+
+// download hands a Blob to the browser as a file.
+export function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { href: url, download: name, class: "hidden" });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  document.body.dataset.lastDownload = name;
+}
+
+function safeName(s) {
+  return String(s).replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "").slice(0, 80) || "download";
+}
+
+function picker(attrs, onFiles) {
+  const input = h("input", { type: "file", class: "hidden", ...attrs });
+  input.addEventListener("change", () => {
+    const files = [...input.files];
+    input.value = "";
+    onFiles(files);
+  });
+  document.body.appendChild(input);
+  return input;
+}
+
+// readEntries lists the files under a dropped folder as File objects with
+// their path below the folder in .path (prefixed by the folder's name).
+async function readEntries(dir) {
+  const out = [];
+  const walk = async (entry, prefix) => {
+    if (out.length > 5000) return;
+    if (entry.isFile) {
+      const f = await new Promise((res, rej) => entry.file(res, rej));
+      f.path = prefix + entry.name;
+      out.push(f);
+      return;
+    }
+    const reader = entry.createReader();
+    for (;;) {
+      const batch = await new Promise((res, rej) => reader.readEntries(res, rej));
+      if (!batch.length) break;
+      for (const e of batch) await walk(e, prefix + entry.name + "/");
+    }
+  };
+  const reader = dir.createReader();
+  for (;;) {
+    const batch = await new Promise((res, rej) => reader.readEntries(res, rej));
+    if (!batch.length) break;
+    for (const e of batch) await walk(e, dir.name + "/");
+  }
+  return out;
+}
