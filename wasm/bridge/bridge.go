@@ -39,6 +39,9 @@ type Request struct {
 	Name      string `json:"name,omitempty"`
 	// Share carries the arguments of the share.* operations (share.go).
 	Share *ShareArgs `json:"share,omitempty"`
+	// Identity carries the arguments of the walkthrough.* and identity.*
+	// operations (walkthrough.go, identity.go).
+	Identity *IdentityArgs `json:"identity,omitempty"`
 }
 
 // Response answers one request. Exactly one of Result and Error is set.
@@ -56,6 +59,9 @@ type Bridge struct {
 	mu   sync.Mutex
 	dsn  string
 	sess *pipeline.Session
+	// last is the latest build's result, which a walkthrough's test_passes
+	// check reads.
+	last *pipeline.Result
 }
 
 // New returns a bridge whose database is opened at dsn on first use
@@ -117,6 +123,9 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 	if isShareOp(req.Op) {
 		return b.serveShare(ctx, req)
 	}
+	if isIdentityOp(req.Op) {
+		return b.serveIdentity(ctx, req)
+	}
 	switch req.Op {
 	case "package":
 		return readAll(pipeline.PackageFiles())
@@ -155,9 +164,11 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		if cmd == "" {
 			cmd = pipeline.CmdBuild
 		}
-		return sess.Build(ctx, fsys, pipeline.Options{
+		res, err := sess.Build(ctx, fsys, pipeline.Options{
 			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Progress: progress,
 		})
+		b.last = res
+		return res, err
 	case "query":
 		max := req.MaxRows
 		if max <= 0 || max > MaxRows {
@@ -190,6 +201,7 @@ func (b *Bridge) closeSession() {
 		_ = b.sess.Close()
 		b.sess = nil
 	}
+	b.last = nil
 }
 
 // projectFS checks the page's file names and lays the files out as a file
