@@ -89,6 +89,10 @@ func Build(ctx context.Context, o Options) error {
 		return err
 	}
 	logf("samples  %d sample(s)", n)
+	if n, err = writeWalkthroughs(filepath.Join(root, "samples"), filepath.Join(out, "walkthroughs.json")); err != nil {
+		return err
+	}
+	logf("walkthroughs  %d walkthrough(s)", n)
 
 	wasmInfo, err := os.Stat(wasmPath)
 	if err != nil {
@@ -175,7 +179,7 @@ func copyWasmExec(ctx context.Context, root, out string) error {
 // URLs in index.html.
 func hashFiles(out string) (string, error) {
 	h := sha256.New()
-	for _, name := range []string{"app.js", "worker.js", "app.css", "nexus.wasm", "wasm_exec.js", "samples.json"} {
+	for _, name := range []string{"app.js", "worker.js", "app.css", "nexus.wasm", "wasm_exec.js", "samples.json", "walkthroughs.json"} {
 		data, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {
 			return "", err
