@@ -175,4 +175,3 @@ func TestSharedRunawayQuery(t *testing.T) {
 	do(t, ctx, chromedp.SetValue(chromedp.ID("select"), "fine"), chromedp.Click(chromedp.ID("run")))
 	waitFor(t, ctx, "a new run", `document.body.dataset.runs === "2" && document.body.dataset.lastRun === "ok"`, time.Minute)
 }
-
