@@ -12,6 +12,8 @@ import { PersonPanel } from "./person.js";
 import { SQLConsole } from "./sqlconsole.js";
 import { renderLineage, PACKAGE } from "./lineage.js";
 import { FileActions, PKG, COMPILED, modelName } from "./files.js";
+import { Walkthroughs } from "./walkthrough.js";
+import { IdentityTools } from "./identitygraph.js";
 import { Projects } from "./store.js";
 import { Share } from "./share.js";
 import { ImportExport } from "./importexport.js";
@@ -37,6 +39,9 @@ class App {
     this.person = new PersonPanel(this);
     this.console = new SQLConsole(this);
     this.files = new FileActions(this);
+    this.walkthroughs = new Walkthroughs(this);
+    this.walkthroughsLoaded = this.walkthroughs.load(this.version);
+    this.identity = new IdentityTools(this);
     this.embed = isEmbed();
     if (this.embed) setupEmbed();
     this.projects = new Projects(this, { memory: this.embed });
@@ -109,6 +114,9 @@ class App {
     const pkg = await this.engine.call({ op: "package" });
     if (pkg.ok) for (const f of pkg.result || []) this.pkgFiles.set(f.path, f.text);
     this.renderTrees();
+    // ?walkthrough=NAME&step=N opens a walkthrough instead of a project.
+    await this.walkthroughsLoaded;
+    if (this.walkthroughs.fromURL()) return;
     // A share link in the address opens first; a refused one never runs.
     const opened = await this.share.openFromURL();
     // An auto-run goes first: it refreshes the tables and the lineage
@@ -203,18 +211,22 @@ class App {
 
   // ---- running -----------------------------------------------------------
 
-  async run() {
-    if (!this.engine || this.running) return;
+  // run builds the project; opts (a walkthrough step, the guards' apply)
+  // override the command box: command, select, exclude, vars. It resolves
+  // with the bridge's response, or null when nothing ran.
+  async run(opts = {}) {
+    if (!this.engine || this.running) return null;
+    this.runVars = opts.vars;
     const timeout = Math.max(1, Math.min(600, Number($("timeout").value) || 30));
-    const select = $("select").value.trim().split(/\s+/).filter(Boolean);
-    const command = $("command").value;
+    const select = opts.select || $("select").value.trim().split(/\s+/).filter(Boolean);
+    const command = opts.command || $("command").value;
     this.showTab("log");
     this.setBusy(true, `Running ${command}…`);
     this.log.start(`${command}${select.length ? " --select " + select.join(" ") : ""}: starting…`);
     const t0 = performance.now();
     this.stopRequested = false;
     const resp = await this.engine.call({
-      op: "build", command, select, files: this.project.asObject(), timeout_ms: timeout * 1000,
+      op: "build", command, select, exclude: opts.exclude, vars: opts.vars, files: this.project.asObject(), timeout_ms: timeout * 1000,
     }, (step) => {
       this.log.step(step);
       this.setStatus("running", `Running ${step.index}/${step.total} ${step.name}`);
@@ -246,6 +258,7 @@ class App {
     this.afterStop(resp);
     if (!resp.restarted) await this.refreshTables();
     this.refreshLineage();
+    return resp;
   }
 
   stop() {
@@ -304,6 +317,7 @@ class App {
     this.tables = resp.ok ? resp.result || [] : [];
     this.tablesPanel.render(this.tables);
     this.person.reset();
+    this.identity.refresh();
   }
 
   async refreshLineage() {

@@ -54,6 +54,7 @@ export class PersonPanel {
         h("span", { class: "pname" }, text), h("span", { class: "pid mono" }, String(id).slice(0, 10))));
     }
     if (!resp.result.rows.length) this.results.appendChild(h("li", { class: "empty" }, "No match"));
+    this.app.identity.markPersons(this.results);
   }
 
   async open(id) {
@@ -64,6 +65,7 @@ export class PersonPanel {
     const title = h("h2", null, "Person");
     const head = h("div", { class: "person-head" }, title, h("code", { class: "mono muted" }, String(id)));
     this.view.appendChild(head);
+    this.app.identity.personTools(id, this.view);
     if (r("nexus_resolved_person_traits")) {
       const names = await app.query(`select trait_name, trait_value from ${r("nexus_resolved_person_traits")} where person_id = ${lit} and lower(trait_name) in ('name', 'email') order by lower(trait_name) desc`, 2);
       if (names.ok && names.result.rows.length) title.textContent = names.result.rows.map((row) => String(row[1])).join(" · ");

@@ -1,0 +1,132 @@
+// Identity tools of the person page and the persons list: the identity
+// graph of one person (identifiers as nodes, edges labelled with their
+// source and row, drawn as SVG with createElementNS), "why are these one
+// person?" (explain.js), and the flag on persons that bounded resolution
+// left unfinished at nexus_max_recursion (the persons an exact resolution
+// would join, from the worker's resolution preview).
+
+import { h, s, clear, quoteLit } from "./dom.js";
+import { renderExplain } from "./explain.js";
+import { Guards } from "./guards.js";
+
+export class IdentityTools {
+  constructor(app) {
+    this.app = app;
+    this.flagged = new Set(); // person ids the bound left split
+    this.guards = new Guards(app);
+  }
+
+  // refresh runs after every build and table refresh.
+  async refresh() {
+    const app = this.app;
+    this.flagged = new Set();
+    document.body.dataset.flagged = "";
+    if (app.engine && app.relation("nexus_resolved_person_identifiers") && app.relation("nexus_person_identifiers_edges")) {
+      const resp = await app.engine.call({ op: "identity.preview", files: app.project.asObject(), vars: app.runVars, identity: { strategy: "exact" } });
+      if (resp.ok && resp.result) this.flagged = new Set(resp.result.merged_ids || []);
+      document.body.dataset.flagged = String(this.flagged.size);
+      this.markPersons(document.getElementById("person-results"));
+    }
+    this.guards.render();
+  }
+
+  // markPersons flags the persons of a list (li[data-person]).
+  markPersons(ul) {
+    if (!ul) return;
+    for (const li of ul.querySelectorAll("li[data-person]")) {
+      const on = this.flagged.has(li.dataset.person);
+      li.classList.toggle("flagged", on);
+      const old = li.querySelector(".flag");
+      if (on && !old) li.insertBefore(h("span", { class: "flag", title: "nexus_max_recursion left this person split: exact resolution joins it with another person" }, "split by bound"), li.lastChild);
+      if (!on && old) old.remove();
+    }
+  }
+
+  // personTools adds the identity sections to the person page.
+  personTools(id, view) {
+    const wrap = h("div", { class: "identity-tools" });
+    const xbox = h("div", { class: "grid-section x-box" });
+    const gbox = h("div", { class: "grid-section g-box" });
+    const flagged = this.flagged.has(String(id));
+    wrap.appendChild(h("section", { class: "person-sec", dataset: { section: "Why are these one person?" } },
+      h("h3", null, "Why are these one person?", flagged ? h("span", { class: "flag" }, "split by bound") : null), xbox));
+    wrap.appendChild(h("section", { class: "person-sec", dataset: { section: "Identity graph" } }, h("h3", null, "Identity graph"), gbox));
+    view.appendChild(wrap);
+    this.fill(id, xbox, gbox, flagged);
+  }
+
+  async fill(id, xbox, gbox, flagged) {
+    const app = this.app;
+    if (!app.relation("nexus_resolved_person_identifiers") || !app.relation("nexus_person_identifiers_edges")) {
+      xbox.appendChild(h("div", { class: "empty" }, "Identity tables not built in this project."));
+      return;
+    }
+    const resp = await app.engine.call({ op: "identity.graph", identity: { id: String(id) } });
+    if (!resp.ok) {
+      gbox.appendChild(h("div", { class: "error-box" }, resp.error ? resp.error.message : "graph failed"));
+      return;
+    }
+    const g = resp.result;
+    drawGraph(gbox, g);
+    // The identifiers to explain: the person's, then (for a split person)
+    // those of the persons its edges reach.
+    const ids = g.nodes.filter((n) => n.entity === g.id);
+    const others = [...new Set(g.nodes.filter((n) => n.entity && n.entity !== g.id).map((n) => n.entity))];
+    const rel = app.relation("nexus_resolved_person_identifiers");
+    if (others.length) {
+      const q = await app.query(`select distinct identifier_type, identifier_value, person_id from ${rel} where person_id in (${others.map(quoteLit).join(", ")}) order by person_id, identifier_type, identifier_value`, 200);
+      if (q.ok) for (const r of q.result.rows) ids.push({ type: String(r[0]), value: String(r[1]), entity: String(r[2]) });
+    }
+    renderExplain(app, xbox, g.id, ids, flagged);
+  }
+}
+
+// drawGraph draws the nodes on a circle and the edges as lines labelled
+// with source and row. Identifiers of other persons (reached over an edge
+// the bound did not follow) are drawn dashed.
+export function drawGraph(box, g) {
+  clear(box);
+  const n = g.nodes.length;
+  box.dataset.nodes = String(n);
+  box.dataset.edges = String(g.edges.length);
+  if (!n) {
+    box.appendChild(h("div", { class: "empty" }, "No identifiers."));
+    return;
+  }
+  const W = 720;
+  const R = Math.max(90, Math.min(320, n * 16));
+  const H = 2 * R + 80;
+  const cx = W / 2;
+  const cy = H / 2;
+  const pos = g.nodes.map((_, i) => {
+    const a = (2 * Math.PI * i) / n - Math.PI / 2;
+    return [cx + (n === 1 ? 0 : R * Math.cos(a)), cy + (n === 1 ? 0 : R * Math.sin(a))];
+  });
+  const svg = s("svg", { class: "idgraph", viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", "aria-label": `Identity graph: ${n} identifiers, ${g.edges.length} edges` });
+  const labels = g.edges.length <= 40;
+  for (const e of g.edges) {
+    const [x1, y1] = pos[e.from];
+    const [x2, y2] = pos[e.to];
+    const text = `${e.source || "?"} · row ${String(e.row_id || "?").slice(0, 8)}`;
+    const line = s("line", { x1, y1, x2, y2, class: "g-edge" + (g.nodes[e.to].entity !== g.id ? " other" : "") },
+      s("title", null, `${e.source} row ${e.row_id}${e.occurred_at ? " at " + e.occurred_at : ""}${e.rows > 1 ? ` (${e.rows} rows)` : ""}`));
+    svg.appendChild(line);
+    if (labels) {
+      svg.appendChild(s("text", { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 3, class: "g-elabel", "text-anchor": "middle" }, text));
+    }
+  }
+  g.nodes.forEach((node, i) => {
+    const [x, y] = pos[i];
+    const other = node.entity !== g.id;
+    const label = `${node.type}:${node.value}`;
+    const right = x >= cx;
+    svg.appendChild(s("g", { class: "g-node" + (other ? " other" : "") },
+      s("title", null, `${label}${other ? ` — person ${node.entity}` : ""}`),
+      s("circle", { cx: x, cy: y, r: 6 }),
+      s("text", { x: x + (right ? 10 : -10), y: y + 4, "text-anchor": n === 1 ? "middle" : right ? "start" : "end" },
+        label.length > 34 ? label.slice(0, 33) + "…" : label)));
+  });
+  box.appendChild(h("div", { class: "gwrap" }, svg));
+  if (!labels) box.appendChild(h("div", { class: "muted" }, `${g.edges.length} edges: hover an edge for its source row.`));
+  if (g.nodes.some((x) => x.entity !== g.id)) box.appendChild(h("div", { class: "muted" }, "Dashed: identifiers of another person, joined by an edge that bounded resolution did not follow far enough."));
+}
