@@ -12,7 +12,8 @@ import (
 // one JSON text read by jsonb_each (which parses it once, where json_each
 // re-reads the text for every column), because each bind or step crossing the
 // Go/SQLite boundary is expensive in the js/wasm build.
-func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []string, rows [][]any) error {
+func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []string, rows [][]any) (err error) {
+	defer db.outOfMemory(&err)
 	rel := Rel(schema, name)
 	var b strings.Builder
 	fmt.Fprintf(&b, "DROP TABLE IF EXISTS %s; CREATE TABLE %s (", rel, rel)

@@ -18,7 +18,8 @@ type Rows struct {
 }
 
 // Query runs one statement and reads at most maxRows rows (0: all).
-func (db *DB) Query(ctx context.Context, sql string, maxRows int) (*Rows, error) {
+func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err error) {
+	defer db.outOfMemory(&err)
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	stmt, tail, err := db.conn.Prepare(sql)

@@ -22,8 +22,9 @@ import (
 type DB struct {
 	conn *sqlite3.Conn
 	// file is "" for an in-memory database.
-	file    string
-	schemas map[string]bool
+	file        string
+	schemas     map[string]bool
+	memoryLimit int64
 }
 
 // MemoryDSN opens a database that lives only as long as the DB.
@@ -46,7 +47,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dsn, err)
 	}
-	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}}
+	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit}
 	if err := db.setup(); err != nil {
 		conn.Close()
 		return nil, err
@@ -55,7 +56,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 }
 
 func (db *DB) setup() error {
-	pragmas := "PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+	pragmas := fmt.Sprintf("PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA hard_heap_limit=%d;", defaultMemoryLimit)
 	if db.file != "" {
 		pragmas += "PRAGMA journal_mode=MEMORY;"
 	}
@@ -166,10 +167,44 @@ func (db *DB) Schemas() []string {
 func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
 
 // Exec runs one or more statements; ctx interrupts them.
-func (db *DB) Exec(ctx context.Context, sql string) error {
+func (db *DB) Exec(ctx context.Context, sql string) (err error) {
+	defer db.outOfMemory(&err)
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	return db.conn.Exec(sql)
+}
+
+// defaultMemoryLimit caps SQLite's heap: a query that would exhaust memory
+// (a runaway recursive CTE, a large cross join) fails with a message instead
+// of taking the process or the browser tab down. The js/wasm build gets a
+// lower cap since its heap shares 4 GiB of address space with Go's and grows
+// by copying.
+var defaultMemoryLimit int64 = map[bool]int64{true: 512 << 20, false: 2 << 30}[runtime.GOOS == "js"]
+
+// SetMemoryLimit changes the cap on SQLite's heap, in bytes.
+func (db *DB) SetMemoryLimit(bytes int64) error {
+	db.memoryLimit = bytes
+	return db.conn.Exec(fmt.Sprintf("PRAGMA hard_heap_limit=%d", bytes))
+}
+
+// ErrOutOfMemory is returned when a statement needed more memory than the
+// limit allows.
+type ErrOutOfMemory struct{ Limit int64 }
+
+func (e *ErrOutOfMemory) Error() string {
+	return fmt.Sprintf("out of memory: the statement needed more than the %d MB memory limit (look for a recursive CTE without a stop or a large cross join)", e.Limit>>20)
+}
+
+// outOfMemory turns the library's out-of-memory panic into an error; the
+// connection stays usable, since the statement was finalized on the way out.
+func (db *DB) outOfMemory(err *error) {
+	if r := recover(); r != nil {
+		if e, ok := r.(error); ok && strings.Contains(e.Error(), "out of memory") {
+			*err = &ErrOutOfMemory{Limit: db.memoryLimit}
+			return
+		}
+		panic(r)
+	}
 }
 
 // Quote renders s as an SQL string literal.

@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"testing"
+)
+
+// A statement that would exhaust memory fails with a message naming the
+// limit, and the connection keeps working.
+func TestMemoryLimit(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.SetMemoryLimit(32 << 20); err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Query(ctx, "with recursive r(n) as (select 1 union all select n + 1 from r limit 3000000) select length(group_concat(hex(randomblob(100)))) from r", 0)
+	var oom *ErrOutOfMemory
+	if !errors.As(err, &oom) || err.Error() != "out of memory: the statement needed more than the 32 MB memory limit (look for a recursive CTE without a stop or a large cross join)" {
+		t.Fatalf("got %v", err)
+	}
+	err = db.Exec(ctx, "create table big as with recursive r(n) as (select 1 union all select n + 1 from r limit 3000000) select hex(randomblob(100)) as x from r")
+	if !errors.As(err, &oom) {
+		t.Fatalf("exec: got %v", err)
+	}
+	r, err := db.Query(ctx, "select 6 * 7", 0)
+	if err != nil || r.Rows[0][0].(int64) != 42 {
+		t.Fatalf("connection unusable after the limit: %v %v", r, err)
+	}
+}
+
+// Schemas are attached databases; a file database lists them so a reopen
+// attaches them again.
+func TestSchemasReopen(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("file databases are native only; the js/wasm build refuses them (TestCLIMemoryOnlyInWasm)")
+	}
+	ctx := context.Background()
+	path := t.TempDir() + "/x.db"
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.EnsureSchema("marts"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.LoadTable(ctx, "marts", "t", []string{"id", "name"}, []string{"INTEGER", "TEXT"}, [][]any{{int64(1), "a"}, {int64(2), nil}}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r, err := db.Query(ctx, "select id, name from marts.t order by id", 0)
+	if err != nil || len(r.Rows) != 2 || r.Rows[1][1] != nil || r.Types[0] != "INTEGER" {
+		t.Fatalf("got %+v %v", r, err)
+	}
+	for _, bad := range []string{"temp", "a-b", "1x", ""} {
+		if bad == "" {
+			continue
+		}
+		if err := db.EnsureSchema(bad); err == nil {
+			t.Errorf("schema %q accepted", bad)
+		}
+	}
+}
