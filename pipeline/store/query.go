@@ -17,6 +17,10 @@ type Rows struct {
 	Truncated bool
 }
 
+// MaxResultBytes caps the bytes one result holds in Go: past it the result
+// is cut and marked Truncated, whatever maxRows allows.
+const MaxResultBytes = 32 << 20
+
 // Query runs one statement and reads at most maxRows rows (0: all).
 func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err error) {
 	defer db.outOfMemory(&err)
@@ -39,14 +43,23 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 		out.Columns[i] = stmt.ColumnName(i)
 		out.Types[i] = stmt.ColumnDeclType(i)
 	}
+	held := 0
 	for stmt.Step() {
-		if maxRows > 0 && len(out.Rows) >= maxRows {
+		if maxRows > 0 && len(out.Rows) >= maxRows || held > MaxResultBytes {
 			out.Truncated = true
 			break
 		}
 		row := make([]any, n)
 		for i := 0; i < n; i++ {
 			row[i] = value(stmt, i)
+			switch v := row[i].(type) {
+			case string:
+				held += len(v)
+			case []byte:
+				held += len(v)
+			default:
+				held += 8
+			}
 			if out.Types[i] == "" && row[i] != nil {
 				out.Types[i] = typeName(stmt.ColumnType(i))
 			}

@@ -71,3 +71,20 @@ func TestSchemasReopen(t *testing.T) {
 		}
 	}
 }
+
+// A result is cut at MaxResultBytes even when no row limit is given.
+func TestResultByteCap(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r, err := db.Query(ctx, "with recursive r(n) as (select 1 union all select n + 1 from r limit 100) select n, zeroblob(1048576) from r", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Truncated || len(r.Rows) > MaxResultBytes>>20+1 {
+		t.Fatalf("truncated %v after %d rows", r.Truncated, len(r.Rows))
+	}
+}
