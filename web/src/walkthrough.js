@@ -142,7 +142,8 @@ export class Walkthroughs {
 
     if (st.change) el.appendChild(describeChange(st.change));
     const cmd = st.command ? `${st.command}${st.select ? " --select " + st.select.join(" ") : ""}${st.exclude ? " --exclude " + st.exclude.join(" ") : ""}` : "";
-    const vars = Object.keys(this.varsAfter(i)).length ? " --vars " + JSON.stringify(this.varsAfter(i)) : "";
+    const runVars = { ...this.varsAfter(i), ...((st.change && st.change.vars) || {}) };
+    const vars = Object.keys(runVars).length ? " --vars " + JSON.stringify(runVars) : "";
     if (cmd) el.appendChild(h("p", null, "Then run ", h("code", null, `dbt ${cmd}${vars}`), "."));
 
     const show = h("button", { type: "button", class: "wt-show", disabled: !st.change || this.applied.has(i), onclick: () => this.showMe() },
@@ -159,10 +160,14 @@ export class Walkthroughs {
     this.buttons = { show, run, next };
   }
 
-  // varsAfter is the vars the commands of step i run with.
+  // varsAfter is the vars the commands of step i run with: those of the
+  // changes applied up to it (a change not applied sets none).
   varsAfter(i) {
     const v = {};
-    for (let k = 0; k <= i; k++) if (this.w.steps[k].change && this.w.steps[k].change.vars) Object.assign(v, this.w.steps[k].change.vars);
+    for (let k = 0; k <= i; k++) {
+      const c = this.w.steps[k].change;
+      if (c && c.vars && this.applied.has(k)) Object.assign(v, c.vars);
+    }
     return v;
   }
 
