@@ -1,0 +1,100 @@
+package e2e
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// openPersonNamed finds a person in the person tab and opens it.
+func openPersonNamed(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	do(t, ctx, chromedp.Click(chromedp.ID("tab-person")))
+	eval[bool](t, ctx, `(() => { const f = document.getElementById("person-find"); f.value = `+strconv.Quote(name)+`; f.dispatchEvent(new Event("input")); return true; })()`)
+	waitFor(t, ctx, "person "+name, `[...document.querySelectorAll("#person-results li[data-person]")].some((li) => li.textContent.includes(`+strconv.Quote(name)+`))`, 20*time.Second)
+	eval[bool](t, ctx, `([...document.querySelectorAll("#person-results li[data-person]")].find((li) => li.textContent.includes(`+strconv.Quote(name)+`)).click(), true)`)
+	waitFor(t, ctx, "the identity sections", `!!document.querySelector("#person-view .x-out[data-edges]") && !!document.querySelector("#person-view .g-box[data-nodes]")`, 30*time.Second)
+}
+
+// explainPair picks two identifiers and answers the number of edges shown.
+func explainPair(t *testing.T, ctx context.Context, a, b string) int {
+	t.Helper()
+	js := `(() => {
+  const pick = (sel, text) => { const s = document.querySelector(sel); const o = [...s.options].find((o) => o.textContent.startsWith(text)); if (!o) return false; s.value = o.value; return true; };
+  if (!pick("#person-view .xa", ` + strconv.Quote(a) + `) || !pick("#person-view .xb", ` + strconv.Quote(b) + `)) return false;
+  const out = document.querySelector("#person-view .x-out"); delete out.dataset.edges;
+  document.querySelector("#person-view .x-go").click(); return true; })()`
+	if !eval[bool](t, ctx, js) {
+		t.Fatalf("identifiers %s and %s are not offered: %s", a, b, eval[string](t, ctx, `[...document.querySelector("#person-view .xb").options].map((o) => o.textContent).join(", ")`))
+	}
+	waitFor(t, ctx, "the chain", `!!document.querySelector("#person-view .x-out").dataset.edges`, 20*time.Second)
+	n, _ := strconv.Atoi(eval[string](t, ctx, `document.querySelector("#person-view .x-out").dataset.edges`))
+	return n
+}
+
+// TestExplainGraphAndGuards: the demo's known chain (Dana Kim's two emails,
+// 4 edges), her identity graph, the threshold preview, and at bound 3 the
+// flag and the chain longer than the bound.
+func TestExplainGraphAndGuards(t *testing.T) {
+	ctx := newBrowser(t, 5*time.Minute)
+	do(t, ctx, chromedp.Navigate(site+"?sample=demo&run=1"))
+	waitFor(t, ctx, "the demo run", `document.body.dataset.lastRun !== undefined`, 2*time.Minute)
+	if got := eval[string](t, ctx, `document.body.dataset.lastRun`); got != "ok" {
+		t.Fatalf("demo run ended %q", got)
+	}
+	openPersonNamed(t, ctx, "Dana Kim")
+	if n := explainPair(t, ctx, "email:dana@northwind-coffee.com", "email:d.kim@fastmail.com"); n != 4 {
+		t.Fatalf("Dana Kim's emails: %d edges, want 4", n)
+	}
+	text := eval[string](t, ctx, `document.querySelector("#person-view .x-out").textContent`)
+	for _, want := range []string{"of gadget", "of stripe", "keeps them one person"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("explain lacks %q:\n%s", want, text)
+		}
+	}
+	nodes, _ := strconv.Atoi(eval[string](t, ctx, `document.querySelector("#person-view .g-box").dataset.nodes`))
+	lines := eval[int](t, ctx, `document.querySelectorAll("#person-view svg.idgraph line").length`)
+	labels := eval[int](t, ctx, `document.querySelectorAll("#person-view svg.idgraph text.g-elabel").length`)
+	if nodes < 5 || lines < 4 || labels != lines {
+		t.Fatalf("graph: %d nodes, %d edges, %d edge labels", nodes, lines, labels)
+	}
+
+	// The threshold preview moves with the slider.
+	do(t, ctx, chromedp.Click(chromedp.ID("tab-guards")))
+	waitFor(t, ctx, "the preview", `document.getElementById("guard-figures")?.dataset.state === "done"`, 20*time.Second)
+	fig := func() string {
+		return eval[string](t, ctx, `(() => { const d = document.getElementById("guard-figures").dataset; return [d.after, d.split, d.dropped].join("/"); })()`)
+	}
+	before := fig()
+	if n := eval[int](t, ctx, `document.querySelectorAll(".guard-top tbody tr").length`); n == 0 {
+		t.Fatal("no identifiers in the edge distribution")
+	}
+	eval[bool](t, ctx, `(() => { const s = document.getElementById("guard-threshold"); s.value = "2"; document.getElementById("guard-figures").dataset.state = ""; s.dispatchEvent(new Event("input")); return true; })()`)
+	waitFor(t, ctx, "the moved preview", `document.getElementById("guard-figures").dataset.state === "done"`, 20*time.Second)
+	if after := fig(); after == before {
+		t.Fatalf("the preview did not change when the threshold moved: %s", after)
+	}
+
+	// At bound 3 (the walkthrough link sets it), Dana Kim is two persons:
+	// both halves are flagged and explain shows the chain beyond the bound.
+	do(t, ctx, chromedp.Navigate(site+"?walkthrough=debug-identity&step=4"))
+	eval[bool](t, ctx, wtJS)
+	if ok, checks := playStep(t, ctx, 4, true); !ok {
+		t.Fatalf("step 4: %s", checks)
+	}
+	waitFor(t, ctx, "the flags", `document.body.dataset.flagged === "2"`, 20*time.Second)
+	openPersonNamed(t, ctx, "Dana Kim")
+	if eval[int](t, ctx, `document.querySelectorAll("#person-results li.flagged").length`) == 0 {
+		t.Fatal("no person is flagged in the person list")
+	}
+	if n := explainPair(t, ctx, "email:dana@northwind-coffee.com", "email:d.kim@fastmail.com"); n != 4 {
+		t.Fatalf("at bound 3: %d edges, want 4", n)
+	}
+	if eval[string](t, ctx, `document.querySelector("#person-view .x-out").dataset.longer`) != "true" {
+		t.Fatalf("the chain is not shown as longer than the bound: %s", eval[string](t, ctx, `document.querySelector("#person-view .x-out").textContent`))
+	}
+}
