@@ -43,7 +43,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		// SQLite's file locking has no js/wasm implementation here.
 		return nil, fmt.Errorf("open %s: the js/wasm build keeps databases in memory only; use --db :memory:", dsn)
 	}
-	conn, err := sqlite3.OpenContext(ctx, dsn)
+	// The library reserves 256 MB for SQLite unless told otherwise; the
+	// module gets room above the heap limit so the limit, not the module,
+	// is what a large statement meets.
+	conn, err := sqlite3.OpenContext(sqlite3.WithMaxMemory(ctx, defaultMemoryLimit+64<<20), dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dsn, err)
 	}
@@ -179,9 +182,10 @@ func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 // of taking the process or the browser tab down. The js/wasm build gets a
 // lower cap since its heap shares 4 GiB of address space with Go's and grows
 // by copying.
-var defaultMemoryLimit int64 = map[bool]int64{true: 512 << 20, false: 2 << 30}[runtime.GOOS == "js"]
+var defaultMemoryLimit int64 = map[bool]int64{true: 1 << 30, false: 3 << 30}[runtime.GOOS == "js"]
 
-// SetMemoryLimit changes the cap on SQLite's heap, in bytes.
+// SetMemoryLimit changes the cap on SQLite's heap, in bytes; it can only
+// lower the cap the database was opened with.
 func (db *DB) SetMemoryLimit(bytes int64) error {
 	db.memoryLimit = bytes
 	return db.conn.Exec(fmt.Sprintf("PRAGMA hard_heap_limit=%d", bytes))
