@@ -2,16 +2,17 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/ncruces/go-sqlite3"
 )
 
 // LoadTable replaces schema.name with a table of the given columns and
-// declared types and fills it with rows in one statement: the rows travel as
-// one JSON text read by jsonb_each (which parses it once, where json_each
-// re-reads the text for every column), because each bind or step crossing the
-// Go/SQLite boundary is expensive in the js/wasm build.
+// declared types and fills it with rows through one prepared INSERT inside a
+// savepoint. Measured side by side (BenchmarkSeedLoad), binding each value is
+// faster than one statement over a JSON text for tables of several columns,
+// natively and in js/wasm, because json_each re-reads the text per column.
 func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []string, rows [][]any) (err error) {
 	defer db.outOfMemory(&err)
 	rel := Rel(schema, name)
@@ -33,28 +34,66 @@ func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []
 	if len(rows) == 0 {
 		return nil
 	}
-	data, err := json.Marshal(rows)
-	if err != nil {
-		return err
-	}
 	b.Reset()
-	fmt.Fprintf(&b, "INSERT INTO %s SELECT ", rel)
+	fmt.Fprintf(&b, "INSERT INTO %s VALUES (", rel)
 	for i := range cols {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "value->>%d", i)
+		b.WriteString("?")
 	}
-	b.WriteString(" FROM jsonb_each(?)")
+	b.WriteString(")")
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
-	stmt, _, err := db.conn.Prepare(b.String())
+	if err := db.conn.Exec("SAVEPOINT load"); err != nil {
+		return err
+	}
+	if err := db.insertRows(b.String(), len(cols), rows); err != nil {
+		db.conn.Exec("ROLLBACK TO load; RELEASE load")
+		return err
+	}
+	return db.conn.Exec("RELEASE load")
+}
+
+func (db *DB) insertRows(sql string, ncols int, rows [][]any) error {
+	stmt, _, err := db.conn.Prepare(sql)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
-	if err := stmt.BindRawText(1, data); err != nil {
-		return err
+	for _, row := range rows {
+		for i := 0; i < ncols; i++ {
+			var v any
+			if i < len(row) {
+				v = row[i]
+			}
+			if err := bind(stmt, i+1, v); err != nil {
+				return err
+			}
+		}
+		if err := stmt.Exec(); err != nil {
+			return err
+		}
 	}
-	return stmt.Exec()
+	return nil
+}
+
+func bind(stmt *sqlite3.Stmt, i int, v any) error {
+	switch x := v.(type) {
+	case nil:
+		return stmt.BindNull(i)
+	case int64:
+		return stmt.BindInt64(i, x)
+	case int:
+		return stmt.BindInt64(i, int64(x))
+	case float64:
+		return stmt.BindFloat(i, x)
+	case bool:
+		return stmt.BindBool(i, x)
+	case string:
+		return stmt.BindText(i, x)
+	case []byte:
+		return stmt.BindBlob(i, x)
+	}
+	return stmt.BindText(i, fmt.Sprint(v))
 }
