@@ -36,7 +36,10 @@ func TestCancelFromTheEventLoopStopsSQLite(t *testing.T) {
 	if resp.OK || resp.Error == nil || resp.Error.Message != "stopped" {
 		t.Fatalf("want the query stopped, got %+v", resp)
 	}
-	if took > 2*time.Second {
+	// Without the yield the cancel would never land and the test would hang;
+	// the bound is loose because a loaded machine delays the timer, and how
+	// fast Stop feels is measured by the browser test, not here.
+	if took > 10*time.Second {
 		t.Fatalf("the cancel took %v to land", took)
 	}
 	// The database still answers.
