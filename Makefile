@@ -2,7 +2,7 @@
 GO        ?= go
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run dist web-deps test test-fmt test-go test-wasm test-browser fuzz bench bench-wasm generate clean
+.PHONY: run dist web-deps test test-fmt test-go test-wasm test-browser fuzz bench bench-wasm bench-browser generate clean
 
 # run: build the static site into dist/ and serve exactly that folder.
 run: dist
@@ -52,6 +52,11 @@ bench:
 bench-wasm:
 	cd bench && npm ci --no-audit --no-fund
 	node bench/bench.mjs
+
+# bench-browser: generated projects built in headless Chromium and natively, in one run
+# (NEXUS_BENCH_PERSONS=1000,4000 sets the sizes).
+bench-browser: dist
+	$(GO) test ./web/e2e -run '^$$' -bench BrowserBuild -benchtime 1x
 
 # generate: templ components to Go (the generated *_templ.go files are committed).
 generate:

@@ -72,7 +72,7 @@ func chromiumPath() string {
 // newBrowser starts headless Chromium with a fresh profile and a desktop
 // sized window. A CSP violation or an uncaught exception reported to the
 // page's console fails the test.
-func newBrowser(t *testing.T, timeout time.Duration) context.Context {
+func newBrowser(t testing.TB, timeout time.Duration) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath()),
@@ -123,7 +123,7 @@ func newBrowser(t *testing.T, timeout time.Duration) context.Context {
 }
 
 // eval runs a JavaScript expression in the page.
-func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+func eval[T any](t testing.TB, ctx context.Context, expr string) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
@@ -133,7 +133,7 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 }
 
 // waitFor polls a JavaScript condition until it is truthy.
-func waitFor(t *testing.T, ctx context.Context, what, expr string, timeout time.Duration) {
+func waitFor(t testing.TB, ctx context.Context, what, expr string, timeout time.Duration) {
 	t.Helper()
 	pctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()

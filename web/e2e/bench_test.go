@@ -1,0 +1,123 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/nexus-playground/nexus/pipeline"
+	"github.com/nexus-playground/nexus/pipeline/gen"
+	"github.com/nexus-playground/nexus/web/serve"
+)
+
+// BenchmarkBrowserBuild builds generated demo-shaped projects in headless
+// Chromium, the way a user's Run does, and natively in the same run, and
+// reports both times and their ratio:
+//
+//	make dist && go test ./web/e2e -run '^$' -bench BrowserBuild -benchtime 1x
+//
+// NEXUS_BENCH_PERSONS (default "1000,4000") sets the sizes. The site is
+// served with a samples.json that holds only the generated project.
+func BenchmarkBrowserBuild(b *testing.B) {
+	sizes := os.Getenv("NEXUS_BENCH_PERSONS")
+	if sizes == "" {
+		sizes = "1000,4000"
+	}
+	dist := os.Getenv("NEXUS_DIST")
+	if dist == "" {
+		dist = filepath.Join("..", "..", "dist")
+	}
+	for _, s := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			b.Fatalf("NEXUS_BENCH_PERSONS: %v", err)
+		}
+		b.Run(fmt.Sprintf("persons=%d", n), func(b *testing.B) {
+			files, err := gen.Generate(gen.Options{Persons: n, Seed: 1, Sample: os.DirFS(filepath.Join("..", "..", "samples", "demo"))})
+			if err != nil {
+				b.Fatal(err)
+			}
+			native := nativeBuild(b, files)
+			srv := benchSite(b, dist, files)
+			defer srv.Close()
+			for i := 0; i < b.N; i++ {
+				browser := browserBuild(b, srv.URL)
+				b.ReportMetric(browser, "browser-s")
+				b.ReportMetric(native, "native-s")
+				b.ReportMetric(browser/native, "browser/native")
+			}
+		})
+	}
+}
+
+func nativeBuild(b *testing.B, files map[string][]byte) float64 {
+	b.Helper()
+	dir := b.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s, err := pipeline.Open(context.Background(), ":memory:")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Build(context.Background(), os.DirFS(dir), pipeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res.Seconds
+}
+
+// benchSite serves dist with a samples.json holding only the project.
+func benchSite(b *testing.B, dist string, files map[string][]byte) *httptest.Server {
+	b.Helper()
+	text := map[string]string{}
+	for name, data := range files {
+		text[name] = string(data)
+	}
+	list, err := json.Marshal([]map[string]any{{"name": "bench", "title": "generated", "files": text}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	site := serve.Handler(dist)
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/samples.json") {
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(list)
+			return
+		}
+		site.ServeHTTP(w, r)
+	}))
+}
+
+// browserBuild opens the project with run=1 and returns the run's own
+// time as the page measured it.
+func browserBuild(b *testing.B, url string) float64 {
+	b.Helper()
+	ctx := newBrowser(b, 10*time.Minute)
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+"/?sample=bench&run=1")); err != nil {
+		b.Fatal(err)
+	}
+	waitFor(b, ctx, "the generated project's run", `document.body.dataset.lastRun !== undefined`, 9*time.Minute)
+	last := eval[string](b, ctx, `document.body.dataset.lastRun + " " + document.body.dataset.firstRunSeconds`)
+	status, secs, _ := strings.Cut(last, " ")
+	if status != "ok" && status != "error" {
+		b.Fatalf("run ended %q", status)
+	}
+	v, _ := strconv.ParseFloat(secs, 64)
+	return v
+}
