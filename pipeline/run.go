@@ -69,7 +69,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	}
 	r := &runner{plan: p, db: s.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
 	todo := r.todo(sel)
-	if err := r.attachSchemas(todo); err != nil {
+	if err := r.attachSchemas(); err != nil {
 		return nil, err
 	}
 	for i, n := range todo {
@@ -115,7 +115,7 @@ func (r *runner) todo(sel map[string]bool) []*graph.Node {
 
 // attachSchemas attaches every schema the run writes or reads up front:
 // SQLite cannot attach inside the savepoint each model runs in.
-func (r *runner) attachSchemas(todo []*graph.Node) error {
+func (r *runner) attachSchemas() error {
 	schemas := map[string]bool{}
 	for _, s := range r.plan.seeds {
 		schemas[schemaOf(s.Config)] = true

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"strings"
 
+	"github.com/nexus-playground/nexus/pipeline/diag"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/project"
 	"github.com/nexus-playground/nexus/pipeline/store"
@@ -131,9 +133,18 @@ func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map
 	if err != nil {
 		return "", err
 	}
-	r := &runner{plan: p, db: s.db, ctx: ctx}
+	r := &runner{plan: p, db: s.db, ctx: ctx, res: &Result{}}
+	if err := r.attachSchemas(); err != nil {
+		return "", err
+	}
 	if m, ok := p.models[name]; ok {
-		return r.renderModel(m)
+		sql, err := r.renderModel(m)
+		if err != nil && strings.Contains(err.Error(), "no such table") {
+			d := diag.From(err, m.Path, 0)
+			d.Hint = "this model reads built tables while it compiles: build the project first and compile against that database (--db)"
+			return "", d
+		}
+		return sql, err
 	}
 	for _, t := range p.tests {
 		if t.Name == name {

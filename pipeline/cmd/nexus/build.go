@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/nexus-playground/nexus/pipeline"
 )
@@ -80,9 +81,14 @@ func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Like dbt, compile against the database the project builds into, so
+	// models that query built tables while they render (the trait pivot)
+	// compile too; without one, an empty in-memory database.
 	dbPath := ":memory:"
 	if c.db != "" {
 		dbPath = c.db
+	} else if def := filepath.Join(c.projectDir, "target", "nexus.db"); fileExists(def) {
+		dbPath = def
 	}
 	s, err := pipeline.Open(ctx, dbPath)
 	if err != nil {
@@ -127,4 +133,9 @@ func cmdList(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%-7s %s.%s%s\n", n.Kind, n.Package, n.Name, extra)
 	}
 	return nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
