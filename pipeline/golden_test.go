@@ -16,6 +16,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"golang.org/x/tools/txtar"
+
+	"github.com/nexus-playground/nexus/pipeline/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/*.txtar")
@@ -157,7 +159,11 @@ func writeLog(b *strings.Builder, res *Result) {
 		}
 	}
 	for _, d := range res.Diagnostics {
-		b.WriteString("diagnostic: " + d.Error() + "\n")
+		kind := "diagnostic"
+		if d.Severity == diag.Warning {
+			kind = "warning"
+		}
+		b.WriteString(kind + ": " + d.Error() + "\n")
 	}
 	for _, r := range res.Identity {
 		fmt.Fprintf(b, "identity %s: %s\n", r.Entity, r.Message)

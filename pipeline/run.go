@@ -63,6 +63,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 		res.Seconds = time.Since(start).Seconds()
 		return res, nil
 	}
+	res.Diagnostics = append(res.Diagnostics, p.proj.Warnings...)
 	sel, err := p.graph.Select(opts.Select, opts.Exclude)
 	if err != nil {
 		return nil, &UsageError{err}

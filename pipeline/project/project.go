@@ -24,6 +24,9 @@ type Project struct {
 	Sources []*Source
 	Tests   []*Test
 	Macros  []jinja.MacroFile
+	// Warnings are problems that do not stop a build, such as a generic
+	// test from a package the playground does not ship.
+	Warnings []diag.Diagnostic
 	// Files is the root project's file system.
 	Files fs.FS
 	// config is the root dbt_project.yml, kept to configure packages.

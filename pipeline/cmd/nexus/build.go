@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/nexus-playground/nexus/pipeline"
+	"github.com/nexus-playground/nexus/pipeline/diag"
 )
 
 func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.Writer) error {
@@ -55,6 +56,10 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 		return err
 	}
 	for _, d := range res.Diagnostics {
+		if d.Severity == diag.Warning {
+			fmt.Fprintln(stderr, "warning: "+d.Error())
+			continue
+		}
 		fmt.Fprintln(stderr, d.Error())
 	}
 	for _, r := range res.Identity {
