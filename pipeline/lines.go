@@ -131,3 +131,26 @@ func mapLineExact(src, compiled string, line int) int {
 	}
 	return found
 }
+
+// blankSQL tells whether sql holds nothing but whitespace, semicolons and
+// comments, which SQLite would reject with a puzzling `near ";"`.
+func blankSQL(sql string) bool {
+	for i := 0; i < len(sql); i++ {
+		switch c := sql[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';':
+		case c == '-' && i+1 < len(sql) && sql[i+1] == '-':
+			for i < len(sql) && sql[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(sql) && sql[i+1] == '*':
+			end := strings.Index(sql[i+2:], "*/")
+			if end < 0 {
+				return true
+			}
+			i += end + 3
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -107,6 +107,8 @@ func TestLoadErrors(t *testing.T) {
 			wantErr: "dbt_project.yml:1: missing `name:` (add `name: my_project` to dbt_project.yml)"},
 		{name: "model paths not a list", files: map[string]string{"dbt_project.yml": "name: a\nmodel-paths: models\n"},
 			wantErr: "dbt_project.yml:2: `model-paths` must be a list of folders (write model-paths: [\"models\"])"},
+		{name: "models not a mapping", files: map[string]string{"dbt_project.yml": "name: a\nmodels: [1, 2]\n"},
+			wantErr: "dbt_project.yml:2: `models` must be a mapping (nest it by project name, then folder, e.g. models: {my_project: {staging: {+schema: analytics}}})"},
 		{name: "duplicate model", files: map[string]string{"dbt_project.yml": "name: a\n", "models/x/m.sql": "select 1", "models/y/m.sql": "select 2"},
 			wantErr: `models/y/m.sql:1: model "m" is defined twice, here and in models/x/m.sql (rename one of the files: model names must be unique)`},
 		{name: "source without name", files: map[string]string{"dbt_project.yml": "name: a\n", "models/s.yml": "sources:\n  - schema: raw\n"},

@@ -132,6 +132,11 @@ func readLayout(fsys fs.FS) (*layout, error) {
 	if doc.Kind != yamlx.Map {
 		return nil, diag.Errorf("dbt_project.yml", doc.Line, "dbt_project.yml must be a mapping").WithHint("start with `name: my_project`")
 	}
+	for _, key := range []string{"models", "seeds", "vars"} {
+		if n := doc.Get(key); n != nil && n.Kind != yamlx.Map && !(n.Kind == yamlx.Scalar && n.Value == nil) {
+			return nil, diag.Errorf("dbt_project.yml", n.Line, "`%s` must be a mapping", key).WithHint("nest it by project name, then folder, e.g. %s: {my_project: {staging: {+schema: analytics}}}", key)
+		}
+	}
 	l := &layout{doc: doc, name: doc.Get("name").String()}
 	if l.name == "" {
 		return nil, diag.Errorf("dbt_project.yml", 1, "missing `name:`").WithHint("add `name: my_project` to dbt_project.yml")
