@@ -10,6 +10,8 @@
 // Go maps (vars) iterate in sorted key order rather than file order.
 package jinja
 
+import "strings"
+
 // Relation is a table a model reads or writes. It prints as schema.name,
 // which is how SQLite addresses a table in an attached database.
 type Relation struct {
@@ -17,12 +19,25 @@ type Relation struct {
 	Name   string
 }
 
-// String renders the relation as it appears in compiled SQL.
+// String renders the relation as it appears in compiled SQL. A part that is
+// not a plain identifier (a model file named my-model.sql) is quoted.
 func (r Relation) String() string {
 	if r.Schema == "" || r.Schema == "main" {
-		return r.Name
+		return quoteIfNeeded(r.Name)
 	}
-	return r.Schema + "." + r.Name
+	return quoteIfNeeded(r.Schema) + "." + quoteIfNeeded(r.Name)
+}
+
+func quoteIfNeeded(s string) string {
+	plain := s != ""
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9'
+	}
+	if plain {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
 // Column describes one column of a built relation.
