@@ -59,6 +59,14 @@ type row struct {
 }
 
 func newTable(r *Rows) table {
+	if len(r.Rows) == 0 {
+		// An empty answer still has columns (dbt's agate table keeps them).
+		// The table stays an empty slice, so iterating and |length see no
+		// rows, and the column names ride in its spare capacity.
+		t := make(table, 0, 1)
+		t[:1][0] = row{cols: r.Columns}
+		return t
+	}
 	t := make(table, 0, len(r.Rows))
 	for _, vals := range r.Rows {
 		conv := make([]any, len(vals))
@@ -84,22 +92,29 @@ func (t table) GetAttribute(name string) (*exec.Value, bool) {
 		return exec.AsValue(t), true
 	case "columns":
 		var cols []any
-		if len(t) > 0 {
-			for i, c := range t[0].cols {
-				cols = append(cols, tableColumn{name: c, t: t, i: i})
-			}
+		for i, c := range t.columnNames() {
+			cols = append(cols, tableColumn{name: c, t: t, i: i})
 		}
 		return exec.AsValue(&cols), true
 	case "column_names":
 		var cols []any
-		if len(t) > 0 {
-			for _, c := range t[0].cols {
-				cols = append(cols, c)
-			}
+		for _, c := range t.columnNames() {
+			cols = append(cols, c)
 		}
 		return exec.AsValue(&cols), true
 	}
 	return nil, false
+}
+
+// columnNames are the table's columns, also when it has no rows.
+func (t table) columnNames() []string {
+	if len(t) > 0 {
+		return t[0].cols
+	}
+	if cap(t) > 0 {
+		return t[:1][0].cols
+	}
+	return nil
 }
 
 // tableColumn is one column of a table: .name and .values().
