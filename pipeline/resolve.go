@@ -155,8 +155,8 @@ func identityReport(entity, strategy string, depth int, rep identity.Report) Ide
 		out.Message = fmt.Sprintf("nexus_max_recursion %d splits %d %s%s that exact resolution keeps whole; %d would keep them whole",
 			depth, rep.SplitComponents, entity, plural(rep.SplitComponents), rep.DepthForExact)
 	default:
-		out.Message = fmt.Sprintf("%d %ss from %d identifiers; the longest chain is %d edges (bound %d)",
-			out.Entities, entity, rep.Identifiers, rep.LongestPath, depth)
+		out.Message = fmt.Sprintf("%d %s%s from %d identifiers; the longest chain is %d edge%s (bound %d)",
+			out.Entities, entity, plural(out.Entities), rep.Identifiers, rep.LongestPath, plural(rep.LongestPath), depth)
 	}
 	return out
 }
