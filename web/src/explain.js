@@ -76,6 +76,6 @@ export function renderChain(out, ex) {
   } else if (ex.bounded_splits) {
     out.appendChild(h("p", { class: "note x-bound" }, `bounded at nexus_max_recursion ${ex.max_recursion} splits them although the shortest chain fits: the walk from each side did not meet within the bound.`));
   } else {
-    out.appendChild(h("p", { class: "muted" }, `bounded at nexus_max_recursion ${ex.max_recursion} keeps them one person: the chain of ${chain.length} edges fits within the bound.`));
+    out.appendChild(h("p", { class: "muted" }, `bounded at nexus_max_recursion ${ex.max_recursion} keeps them one person: the chain of ${chain.length} edge${chain.length === 1 ? "" : "s"} fits within the bound.`));
   }
 }
