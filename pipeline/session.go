@@ -61,9 +61,23 @@ func (s *Session) Tables(ctx context.Context) ([]TableInfo, error) {
 		return nil, err
 	}
 	out := make([]TableInfo, 0, len(ts))
-	for _, t := range ts {
-		n, err := s.db.Count(ctx, store.Rel(t.Schema, t.Name))
-		if err != nil {
+	// One statement counts every table: each statement has a fixed cost in
+	// the js/wasm build, and the page lists tables after every run.
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = "(SELECT count(*) FROM " + store.Rel(t.Schema, t.Name) + ")"
+	}
+	var counts []any
+	if len(parts) > 0 {
+		if q, err := s.db.Query(ctx, "SELECT "+strings.Join(parts, ", "), 1); err == nil {
+			counts = q.Rows[0]
+		}
+	}
+	for i, t := range ts {
+		var n int64
+		if counts != nil {
+			n, _ = counts[i].(int64)
+		} else if n, err = s.db.Count(ctx, store.Rel(t.Schema, t.Name)); err != nil {
 			return nil, err
 		}
 		out = append(out, TableInfo{Schema: t.Schema, Name: t.Name, Rows: n, Kind: t.Kind})
