@@ -137,13 +137,32 @@ func waitFor(t testing.TB, ctx context.Context, what, expr string, timeout time.
 	t.Helper()
 	pctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	if _, err := chromedp.Run(pctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+	for {
+		_, err := chromedp.Run(pctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(50*time.Millisecond)))
+		if err == nil {
+			return
+		}
+		// A page that is still navigating has no script context yet; that
+		// is a reason to look again, not a failure.
+		if pctx.Err() == nil && navigating(err) {
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
 		status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("status").textContent`))
 		if errors.Is(err, context.DeadlineExceeded) {
 			t.Fatalf("timed out after %v waiting for %s (status: %q)", timeout, what, status)
 		}
 		t.Fatalf("waiting for %s: %v (status: %q)", what, err, status)
 	}
+}
+
+// navigating tells whether a failed evaluation only met a page between two
+// documents.
+func navigating(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Cannot find context with specified id") ||
+		strings.Contains(msg, "Execution context was destroyed") ||
+		strings.Contains(msg, "Inspected target navigated or closed")
 }
 
 func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {

@@ -54,9 +54,11 @@ func TestKeepAndShare(t *testing.T) {
 		// At once: the pending autosave is written as the page goes away.
 		do(t, ctx, chromedp.Reload())
 		waitFor(t, ctx, "dbt_project.yml in the editor", `document.getElementById("file-name").textContent === "dbt_project.yml"`, 30*time.Second)
-		if !strings.Contains(editorEnd(t, ctx), marker) {
-			t.Fatal("the edit is gone after a reload")
-		}
+		eval[bool](t, ctx, helpersJS)
+		// CodeMirror draws only the lines in view, and only after the page
+		// has laid out: scroll to the end and look until the line is drawn.
+		waitFor(t, ctx, "the edit after a reload", `(editorRoot().querySelector(".cm-scroller").scrollTop = 1e9,
+			[...editorContent().querySelectorAll(".cm-line")].some(l => l.textContent === "`+marker+`"))`, 10*time.Second)
 	})
 
 	var link, tables string
