@@ -70,11 +70,7 @@ func (s *Session) PreviewResolution(ctx context.Context, opts PreviewOptions) (*
 		return nil, err
 	}
 	r := &runner{db: s.db, ctx: ctx}
-	idRows, err := r.readJSON(fmt.Sprintf("SELECT json_group_array(json_array(identifier_type, identifier_value)) FROM (SELECT DISTINCT identifier_type, identifier_value FROM %s WHERE identifier_value IS NOT NULL AND identifier_type IS NOT NULL)", ids))
-	if err != nil {
-		return nil, err
-	}
-	edgeRows, err := r.readJSON(fmt.Sprintf("SELECT json_group_array(json_array(identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b)) FROM %s WHERE identifier_value_a IS NOT NULL AND identifier_value_b IS NOT NULL", edges))
+	idRows, edgeRows, err := r.readIdentity(ids, edges)
 	if err != nil {
 		return nil, err
 	}

@@ -90,22 +90,13 @@ func maxRecursion(vars map[string]any) (int, error) {
 	return 0, fmt.Errorf("var nexus_max_recursion must be a whole number, got %v", v)
 }
 
-// readGraph reads identifiers and edges as one JSON text each: a single
-// crossing of the Go/SQLite boundary per table instead of one per row.
+// readGraph builds the identity graph of an identifiers and an edges table.
 func (r *runner) readGraph(ids, edges jinja.Relation) (*identity.Graph, error) {
+	idRows, edgeRows, err := r.readIdentity(store.Rel(ids.Schema, ids.Name), store.Rel(edges.Schema, edges.Name))
+	if err != nil {
+		return nil, err
+	}
 	b := identity.NewBuilder()
-	idRows, err := r.readJSON(fmt.Sprintf(
-		"SELECT json_group_array(json_array(identifier_type, identifier_value)) FROM (SELECT DISTINCT identifier_type, identifier_value FROM %s WHERE identifier_value IS NOT NULL AND identifier_type IS NOT NULL)",
-		store.Rel(ids.Schema, ids.Name)))
-	if err != nil {
-		return nil, err
-	}
-	edgeRows, err := r.readJSON(fmt.Sprintf(
-		"SELECT json_group_array(json_array(identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b)) FROM %s WHERE identifier_value_a IS NOT NULL AND identifier_value_b IS NOT NULL",
-		store.Rel(edges.Schema, edges.Name)))
-	if err != nil {
-		return nil, err
-	}
 	b.Grow(len(idRows), len(edgeRows))
 	for _, row := range idRows {
 		b.Identifier(row[0], row[1])
@@ -114,6 +105,21 @@ func (r *runner) readGraph(ids, edges jinja.Relation) (*identity.Graph, error) {
 		b.Edge(b.Identifier(row[0], row[1]), b.Identifier(row[2], row[3]))
 	}
 	return b.Build(), nil
+}
+
+// readIdentity reads the distinct identifiers (type, value) of the
+// identifiers table and the edges (type_a, value_a, type_b, value_b) of the
+// edges table, each as one JSON text: one crossing of the Go/SQLite
+// boundary per table instead of one per row.
+func (r *runner) readIdentity(ids, edges string) (idRows, edgeRows [][]string, err error) {
+	idRows, err = r.readJSON(fmt.Sprintf(
+		"SELECT json_group_array(json_array(identifier_type, identifier_value)) FROM (SELECT DISTINCT identifier_type, identifier_value FROM %s WHERE identifier_value IS NOT NULL AND identifier_type IS NOT NULL)", ids))
+	if err != nil {
+		return nil, nil, err
+	}
+	edgeRows, err = r.readJSON(fmt.Sprintf(
+		"SELECT json_group_array(json_array(identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b)) FROM %s WHERE identifier_value_a IS NOT NULL AND identifier_value_b IS NOT NULL", edges))
+	return idRows, edgeRows, err
 }
 
 func (r *runner) readJSON(sql string) ([][]string, error) {
