@@ -20,31 +20,22 @@ func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
 		for id := range g.nodes {
 			sel[id] = true
 		}
+	} else if err := g.union(sel, include); err != nil {
+		return nil, err
 	}
-	for _, s := range splitAll(include) {
-		ids, err := g.evalIntersection(s)
-		if err != nil {
-			return nil, err
-		}
-		for id := range ids {
-			sel[id] = true
-		}
+	excluded := map[string]bool{}
+	if err := g.union(excluded, exclude); err != nil {
+		return nil, err
 	}
-	for _, s := range splitAll(exclude) {
-		ids, err := g.evalIntersection(s)
-		if err != nil {
-			return nil, err
-		}
-		for id := range ids {
-			delete(sel, id)
-		}
+	for id := range excluded {
+		delete(sel, id)
 	}
 	// A test goes with the models it checks when every one of them is
 	// selected (dbt's "cautious" indirect selection), so a relationships
 	// test never runs against a table this run did not build; a test
 	// excluded by name stays out.
 	for id, n := range g.nodes {
-		if n.Kind != "test" || sel[id] || len(n.DependsOn) == 0 {
+		if n.Kind != "test" || sel[id] || excluded[id] || len(n.DependsOn) == 0 {
 			continue
 		}
 		all := true
@@ -58,13 +49,21 @@ func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
 			sel[id] = true
 		}
 	}
-	for _, s := range splitAll(exclude) {
-		ids, _ := g.evalIntersection(s)
+	return sel, nil
+}
+
+// union adds to set the nodes every selector of args selects.
+func (g *Graph) union(set map[string]bool, args []string) error {
+	for _, s := range splitAll(args) {
+		ids, err := g.evalIntersection(s)
+		if err != nil {
+			return err
+		}
 		for id := range ids {
-			delete(sel, id)
+			set[id] = true
 		}
 	}
-	return sel, nil
+	return nil
 }
 
 // splitAll splits selector arguments on spaces, as dbt takes "a b" too.

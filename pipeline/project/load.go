@@ -59,17 +59,13 @@ func (p *Project) pkgKey(pkg string) string {
 
 func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 	key := p.pkgKey(pkg)
-	modelTree := func(folders []string, name string, c *Config) {
+	// configure applies the `models:` or `seeds:` tree of the package's own
+	// dbt_project.yml, then the root project's, which overrides it.
+	configure := func(section string, folders []string, name string, c *Config) {
 		if pkg != "" {
-			applyTree(c, l.doc.Get("models"), key, folders, name)
+			applyTree(c, l.doc.Get(section), key, folders, name)
 		}
-		applyTree(c, p.config.Get("models"), key, folders, name)
-	}
-	seedTree := func(folders []string, name string, c *Config) {
-		if pkg != "" {
-			applyTree(c, l.doc.Get("seeds"), key, folders, name)
-		}
-		applyTree(c, p.config.Get("seeds"), key, folders, name)
+		applyTree(c, p.config.Get(section), key, folders, name)
 	}
 	for _, mp := range l.macroPaths {
 		for _, f := range walk(fsys, mp, ".sql") {
@@ -82,7 +78,7 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 			data, _ := fs.ReadFile(fsys, f)
 			name := baseName(f)
 			c := defaultConfig("view")
-			modelTree(folders(mp, f), name, &c)
+			configure("models", folders(mp, f), name, &c)
 			p.Models = append(p.Models, &Model{Name: name, Package: pkg, Path: f, SQL: string(data), Config: c})
 		}
 	}
@@ -91,7 +87,7 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 			data, _ := fs.ReadFile(fsys, f)
 			name := baseName(f)
 			c := defaultConfig("seed")
-			seedTree(folders(sp, f), name, &c)
+			configure("seeds", folders(sp, f), name, &c)
 			p.Seeds = append(p.Seeds, &Seed{Name: name, Package: pkg, Path: f, Data: data, Config: c})
 		}
 	}
