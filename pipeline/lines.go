@@ -76,23 +76,13 @@ var jinjaTag = regexp.MustCompile(`\{[{%#].*?[}%#]\}`)
 
 func stripJinja(s string) string { return jinjaTag.ReplaceAllString(s, "") }
 
-// mapLine maps a line of rendered SQL back to the source: the rendered line's
-// text is looked up in the source, else the line number is kept when the
-// source has that many lines.
+// mapLine maps a line of rendered SQL back to the source: the source line
+// with the same text, else the same line number when the source has it.
 func mapLine(src, rendered string, line int) int {
-	rl := strings.Split(rendered, "\n")
-	if line < 1 || line > len(rl) {
-		return 0
+	if l := mapLineExact(src, rendered, line); l > 0 {
+		return l
 	}
-	text := strings.TrimSpace(rl[line-1])
-	if text != "" {
-		for i, sl := range strings.Split(src, "\n") {
-			if strings.TrimSpace(sl) == text {
-				return i + 1
-			}
-		}
-	}
-	if line <= strings.Count(src, "\n")+1 {
+	if line >= 1 && line <= strings.Count(rendered, "\n")+1 && line <= strings.Count(src, "\n")+1 {
 		return line
 	}
 	return 0

@@ -38,7 +38,6 @@ type runner struct {
 	bad, blocked map[string]bool
 	// testCounts holds failing-row counts computed for a batch of tests.
 	testCounts map[string]int64
-	current    string
 	started    time.Time
 }
 
@@ -160,7 +159,6 @@ func (r *runner) runNode(n *graph.Node) Step {
 		step.Message = "skipped: the run was stopped"
 		return step
 	}
-	r.current = n.Name
 	r.started = time.Now()
 	var err error
 	switch n.Kind {
