@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -120,4 +121,71 @@ func browserBuild(b *testing.B, url string) float64 {
 	}
 	v, _ := strconv.ParseFloat(secs, 64)
 	return v
+}
+
+// BenchmarkBrowserDemo opens the playground on the demo project the way a
+// visitor does (the first run starts on load) and then presses Run again
+// and again, reporting the first run from navigation, the first run's own
+// time and the median of the runs after it:
+//
+//	make dist && go test ./web/e2e -run '^$' -bench BrowserDemo -benchtime 1x
+//
+// NEXUS_BENCH_RUNS (default 8) sets how many runs follow the first.
+func BenchmarkBrowserDemo(b *testing.B) {
+	runs := 8
+	if s := os.Getenv("NEXUS_BENCH_RUNS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			b.Fatalf("NEXUS_BENCH_RUNS: want a positive number, got %q", s)
+		}
+		runs = n
+	}
+	dist := os.Getenv("NEXUS_DIST")
+	if dist == "" {
+		dist = filepath.Join("..", "..", "dist")
+	}
+	srv := httptest.NewServer(serve.Handler(dist))
+	defer srv.Close()
+	for i := 0; i < b.N; i++ {
+		ctx := newBrowser(b, 5*time.Minute)
+		if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/?sample=demo&run=1")); err != nil {
+			b.Fatal(err)
+		}
+		waitFor(b, ctx, "the demo's first run", `document.body.dataset.firstRunMs !== undefined`, 4*time.Minute)
+		if got := eval[string](b, ctx, `document.body.dataset.lastRun`); got != "ok" {
+			b.Fatalf("first run ended %q", got)
+		}
+		fromNav := eval[float64](b, ctx, `Number(document.body.dataset.firstRunMs) / 1000`)
+		first := eval[float64](b, ctx, `Number(document.body.dataset.firstRunSeconds)`)
+		var after []float64
+		for r := 0; r < runs; r++ {
+			done := eval[int](b, ctx, `Number(document.body.dataset.runs)`)
+			if _, err := chromedp.Run(ctx, chromedp.Click(chromedp.ID("run"))); err != nil {
+				b.Fatal(err)
+			}
+			waitFor(b, ctx, "run "+strconv.Itoa(r+2), fmt.Sprintf(`Number(document.body.dataset.runs) > %d && !document.getElementById("run").disabled`, done), 4*time.Minute)
+			if got := eval[string](b, ctx, `document.body.dataset.lastRun`); got != "ok" {
+				b.Fatalf("run %d ended %q", r+2, got)
+			}
+			after = append(after, eval[float64](b, ctx, `Number(document.body.dataset.lastRunSeconds)`))
+		}
+		b.Logf("demo in Chromium: first run finished %.2f s from navigation; first run %.3f s; then %s", fromNav, first, fmtSeconds(after))
+		b.ReportMetric(fromNav, "nav-to-first-run-s")
+		b.ReportMetric(first, "first-run-s")
+		b.ReportMetric(median(after), "later-run-median-s")
+	}
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+func fmtSeconds(xs []float64) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.FormatFloat(x, 'f', 3, 64)
+	}
+	return strings.Join(parts, ", ") + " s"
 }
