@@ -33,6 +33,11 @@ type plan struct {
 	tests   map[string]*project.Test // by node ID
 	// configs are model configs after the model's own config() calls.
 	configs map[string]project.Config
+	// memo (nil outside a session) and the keys its renders are filed
+	// under: universeKey for parse renders, shapeKey for execution renders.
+	memo        *memo
+	universeKey string
+	shapeKey    string
 }
 
 type sourceRef struct {
@@ -47,8 +52,9 @@ func nodeID(kind, pkg, name string) string { return kind + "." + pkg + "." + nam
 // macros and templates again on every run of an unchanged project is work
 // the playground's Run button would repeat for nothing.
 type envCache struct {
-	key string
-	env *jinja.Env
+	key  string
+	env  *jinja.Env
+	memo memo
 }
 
 // get returns an environment for macros, reusing the cached one when the
@@ -90,6 +96,9 @@ func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error)
 	}
 	p := &plan{proj: proj, env: env, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
 		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{}}
+	if c != nil {
+		p.memo = &c.memo
+	}
 	for _, m := range proj.Models {
 		p.models[m.Name] = m
 		p.configs[m.Name] = m.Config
@@ -104,9 +113,15 @@ func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error)
 		return nil, err
 	}
 	p.bindSources()
+	if p.memo != nil {
+		p.universeKey = p.universe(c.key)
+	}
 	nodes, err := p.parseNodes()
 	if err != nil {
 		return nil, err
+	}
+	if p.memo != nil {
+		p.shapeKey = p.shape()
 	}
 	g, err := graph.New(nodes)
 	if err != nil {
@@ -355,6 +370,11 @@ func (p *plan) suggestModel(name string) string {
 // collect renders a file with execute=false and returns the node IDs it
 // reads; config() calls update cfg.
 func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relation) ([]string, error) {
+	key := nodeKey(p.universeKey, file, src, this, *cfg)
+	if hit, ok := p.memo.parse(key); ok {
+		*cfg = hit.cfg
+		return hit.deps, nil
+	}
 	var deps []string
 	ctx := p.context(file, cfg, this, false)
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
@@ -384,6 +404,7 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 	if _, err := p.env.Render(file, src, ctx); err != nil {
 		return nil, err
 	}
+	p.memo.keepParse(key, deps, *cfg)
 	return deps, nil
 }
 

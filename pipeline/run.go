@@ -55,6 +55,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 		defer cancel()
 	}
 	res := &Result{OK: true}
+	s.env.memo.begin()
 	p, err := newPlan(fsys, opts.Vars, &s.env)
 	if err != nil {
 		res.fail(diag.From(err, "", 0))
@@ -84,6 +85,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 			opts.Progress(step)
 		}
 	}
+	s.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
 	res.Summary = summarize(res)
 	return res, nil
@@ -217,6 +219,14 @@ func translate(file, src, rendered string) (string, error) {
 // render renders a file with execute=true against the tables built so far.
 func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relation) (string, error) {
 	p := r.plan
+	key := nodeKey(p.shapeKey, file, src, this, *cfg)
+	if out, ok := p.memo.render(key, r.ask); ok {
+		return out, nil
+	}
+	// reads are the render's questions to the database, kept with its
+	// output; a render that resolved identities wrote data and is not kept.
+	var reads []dataRead
+	wrote := false
 	ctx := p.context(file, cfg, this, true)
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		if _, err := p.refID(file, pkg, name, line); err != nil {
@@ -232,27 +242,63 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		return s.rel, nil
 	}
 	ctx.RunQuery = func(sql string) (*jinja.Rows, error) {
-		q, err := r.db.Query(r.ctx, sql, 0)
-		if err != nil {
-			return nil, fmt.Errorf("run_query: %w", err)
-		}
-		return &jinja.Rows{Columns: q.Columns, Rows: q.Rows}, nil
+		rows, answer, err := r.runQuery(sql)
+		reads = append(reads, dataRead{kind: "query", arg: sql, answer: answer})
+		return rows, err
 	}
 	ctx.Columns = func(rel jinja.Relation) ([]jinja.Column, error) {
-		cols, err := r.db.Columns(r.ctx, rel.Schema, rel.Name)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]jinja.Column, len(cols))
-		for i, c := range cols {
-			out[i] = jinja.Column{Name: c.Name, Type: c.Type}
-		}
-		return out, nil
+		cols, answer, err := r.columns(rel)
+		reads = append(reads, dataRead{kind: "columns", arg: rel.Schema + "\x00" + rel.Name, answer: answer})
+		return cols, err
 	}
 	for name, f := range r.funcs() {
-		ctx.Funcs[name] = f
+		ctx.Funcs[name] = func(args []any, kw map[string]any) (any, error) {
+			wrote = true
+			return f(args, kw)
+		}
 	}
-	return p.env.Render(file, src, ctx)
+	out, err := p.env.Render(file, src, ctx)
+	if err == nil && !wrote {
+		p.memo.keepRender(key, out, reads)
+	}
+	return out, err
+}
+
+// runQuery is run_query: the rows, and the answer written down for the memo.
+func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
+	q, err := r.db.Query(r.ctx, sql, 0)
+	if err != nil {
+		return nil, "", fmt.Errorf("run_query: %w", err)
+	}
+	rows := &jinja.Rows{Columns: q.Columns, Rows: q.Rows}
+	return rows, answerText(rows.Columns, rows.Rows), nil
+}
+
+// columns is adapter.get_columns_in_relation, with the memo's answer.
+func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
+	cols, err := r.db.Columns(r.ctx, rel.Schema, rel.Name)
+	if err != nil {
+		return nil, "", err
+	}
+	out := make([]jinja.Column, len(cols))
+	for i, c := range cols {
+		out[i] = jinja.Column{Name: c.Name, Type: c.Type}
+	}
+	return out, answerText(out), nil
+}
+
+// ask answers a memoized render's question again.
+func (r *runner) ask(q dataRead) (string, error) {
+	switch q.kind {
+	case "query":
+		_, answer, err := r.runQuery(q.arg)
+		return answer, err
+	case "columns":
+		schema, name, _ := strings.Cut(q.arg, "\x00")
+		_, answer, err := r.columns(jinja.Relation{Schema: schema, Name: name})
+		return answer, err
+	}
+	return "", fmt.Errorf("unknown read %q", q.kind)
 }
 
 func (r *runner) runModel(n *graph.Node, step *Step) error {

@@ -1,0 +1,204 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"sort"
+
+	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/project"
+)
+
+// memo keeps what rendering produced in the last build, so the next build of
+// a session (the playground's next Run) renders only the files whose inputs
+// changed, as dbt's partial parsing does. Rendering is a third of a small
+// project's build, and all of it runs again when nothing changed.
+//
+// A parse render (execute=false) is reused when its file, its config and
+// the project's universe are the same: vars, macros, and the names, flags
+// and configs of every model, seed and source, which is all ref, source,
+// var, config and nexus_has_model can read at parse time. An execution
+// render is reused when its file and config and the project's shape (the
+// universe plus every model's relation and config after parsing) are the
+// same, and when what it read from the database (run_query answers, a
+// relation's columns) reads the same again now. A render that resolved
+// identities wrote data and is rendered again every time.
+type memo struct {
+	parsed   map[string]parsedNode
+	rendered map[string]renderedNode
+	// next* collect what this build used; older entries are dropped so the
+	// memo holds one build's worth.
+	nextParsed   map[string]parsedNode
+	nextRendered map[string]renderedNode
+}
+
+type renderedNode struct {
+	out   string
+	reads []dataRead
+}
+
+// dataRead is one question a render asked the database, with its answer.
+type dataRead struct {
+	kind   string // "query" or "columns"
+	arg    string // the SQL, or the relation as schema\x00name
+	answer string
+}
+
+type parsedNode struct {
+	deps []string
+	cfg  project.Config
+}
+
+// begin starts a build: entries not used by it are forgotten at finish.
+func (m *memo) begin() {
+	if m == nil {
+		return
+	}
+	m.nextParsed, m.nextRendered = map[string]parsedNode{}, map[string]renderedNode{}
+}
+
+// finish keeps the entries of the build that just ran.
+func (m *memo) finish() {
+	if m == nil || m.nextParsed == nil {
+		return
+	}
+	m.parsed, m.rendered = m.nextParsed, m.nextRendered
+	m.nextParsed, m.nextRendered = nil, nil
+}
+
+func (m *memo) parse(key string) (parsedNode, bool) {
+	if m == nil || key == "" {
+		return parsedNode{}, false
+	}
+	n, ok := m.parsed[key]
+	if ok && m.nextParsed != nil {
+		m.nextParsed[key] = n
+	}
+	return parsedNode{deps: append([]string(nil), n.deps...), cfg: n.cfg.Clone()}, ok
+}
+
+func (m *memo) keepParse(key string, deps []string, cfg project.Config) {
+	if m == nil || key == "" || m.nextParsed == nil {
+		return
+	}
+	m.nextParsed[key] = parsedNode{deps: append([]string(nil), deps...), cfg: cfg.Clone()}
+}
+
+// render returns the memoized output of key when every read it made
+// answers the same now (ask gives today's answer).
+func (m *memo) render(key string, ask func(dataRead) (string, error)) (string, bool) {
+	if m == nil || key == "" {
+		return "", false
+	}
+	n, ok := m.rendered[key]
+	if !ok {
+		return "", false
+	}
+	for _, r := range n.reads {
+		if now, err := ask(r); err != nil || now != r.answer {
+			return "", false
+		}
+	}
+	if m.nextRendered != nil {
+		m.nextRendered[key] = n
+	}
+	return n.out, true
+}
+
+func (m *memo) keepRender(key, out string, reads []dataRead) {
+	if m == nil || key == "" || m.nextRendered == nil {
+		return
+	}
+	m.nextRendered[key] = renderedNode{out: out, reads: reads}
+}
+
+// nodeKey names one render: the state it depends on (universe or shape),
+// the file, its text, its relation and its config. "" means "do not
+// memoize" (a config that cannot be written down).
+func nodeKey(state, file, src string, this jinja.Relation, cfg project.Config) string {
+	if state == "" {
+		return ""
+	}
+	c, err := configText(cfg)
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	writeParts(h, state, file, src, this.Schema, this.Name, c)
+	return string(h.Sum(nil))
+}
+
+func configText(c project.Config) (string, error) {
+	extra, err := json.Marshal(c.Extra)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%q %q %q %q %v %q %s", c.Schema, c.Alias, c.Materialized, c.Tags, c.Enabled, c.Severity, extra), nil
+}
+
+func writeParts(h hash.Hash, parts ...string) {
+	for _, p := range parts {
+		fmt.Fprintf(h, "%d:%s;", len(p), p)
+	}
+}
+
+// universe is the state every parse render may read (see memo).
+func (p *plan) universe(macroKey string) string {
+	vars, err := json.Marshal(p.proj.Vars)
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	writeParts(h, macroKey, string(vars), p.proj.Name)
+	for _, name := range sortedKeys(p.models) {
+		m := p.models[name]
+		c, err := configText(m.Config)
+		if err != nil {
+			return ""
+		}
+		writeParts(h, "model", name, m.Package, m.Path, fmt.Sprint(m.Override), c)
+	}
+	for _, name := range sortedKeys(p.seeds) {
+		s := p.seeds[name]
+		writeParts(h, "seed", name, s.Package, schemaOf(s.Config))
+	}
+	for _, key := range sortedKeys(p.sources) {
+		s := p.sources[key]
+		writeParts(h, "source", key, s.rel.Schema, s.rel.Name, s.seed)
+	}
+	return string(h.Sum(nil))
+}
+
+// shape is the state every execution render may read apart from the
+// database: the universe and each model's relation and parsed config.
+func (p *plan) shape() string {
+	if p.universeKey == "" {
+		return ""
+	}
+	h := sha256.New()
+	writeParts(h, p.universeKey)
+	for _, name := range sortedKeys(p.configs) {
+		c, err := configText(p.configs[name])
+		if err != nil {
+			return ""
+		}
+		rel := p.relation(name)
+		writeParts(h, name, rel.Schema, rel.Name, c)
+	}
+	return string(h.Sum(nil))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// answerText writes a database answer down for comparison; %#v keeps
+// types apart (1 and "1" differ).
+func answerText(parts ...any) string { return fmt.Sprintf("%#v", parts) }
