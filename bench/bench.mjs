@@ -118,6 +118,36 @@ for (const p of projects) {
   log(`| ${p.name} | ${fmt(p.native.build)} | ${p.wasm.capped ? `did not finish in ${opts.cap * 5}s` : fmt(p.wasm.build)} | ${ratio ? ratio.toFixed(1) + 'x' : 'n/a'} | ${fmt(p.native.wall)} | ${fmt(p.wasm.wall)} | ${p.wasm.wall && !p.wasm.capped ? (p.wasm.wall / p.native.wall).toFixed(1) + 'x' : 'n/a'} | native ${p.native.summary}; wasm ${p.wasm.summary} |`);
 }
 
+// ---- 3b. warm engine: go test -bench natively and as js/wasm under node
+// The CLI figures above pay js/wasm's one-off start: V8 compiles 18 MB of
+// code and tiers up the hot functions while the first build runs. A page
+// pays that once, with its first run; these figures are the builds after
+// it: Build into a new database, Rebuild into the session that built the
+// project before (the Run button), each after one untimed build.
+log('\n## Warm engine (go test ./pipeline -bench \'^Benchmark(Build|Rebuild)$\', native and js/wasm under node, after one untimed build)');
+log('| project | Build native | Build js/wasm | ratio | Rebuild native | Rebuild js/wasm | ratio |');
+log('|---|---|---|---|---|---|---|');
+const goBench = async (env, extra) => {
+  const res = must(await run('go', ['test', ...extra, './pipeline', '-run', '^$', '-bench', '^Benchmark(Build|Rebuild)$', '-benchtime', '2x', '-timeout', '60m'], { env }), 'go test -bench');
+  const out = {};
+  for (const line of res.stdout.split('\n')) {
+    const m = line.match(/^Benchmark(Build|Rebuild)\/(\S+?)(-\d+)?\s+\d+\s+(\d+) ns\/op/);
+    if (m) out[`${m[1]} ${m[2]}`] = Number(m[4]) / 1e9;
+  }
+  return out;
+};
+const warmNative = await goBench({}, []);
+const warmWasm = await goBench({ GOOS: 'js', GOARCH: 'wasm' }, [`-exec=${path.join(goenv('GOROOT'), 'lib', 'wasm', 'go_js_wasm_exec')}`]);
+const warm = {};
+for (const name of ['demo', 'persons=1000', 'persons=4000']) {
+  const w = (kind) => ({ native: warmNative[`${kind} ${name}`], wasm: warmWasm[`${kind} ${name}`] });
+  const b = w('Build'), rb = w('Rebuild');
+  const ratio = (x) => (x.native && x.wasm ? x.wasm / x.native : null);
+  warm[name] = { build: b, rebuild: rb, buildRatio: ratio(b), rebuildRatio: ratio(rb) };
+  const rf = (x) => (x ? x.toFixed(1) + 'x' : 'n/a');
+  log(`| ${name} | ${fmt(b.native)} | ${fmt(b.wasm)} | ${rf(ratio(b))} | ${fmt(rb.native)} | ${fmt(rb.wasm)} | ${rf(ratio(rb))} |`);
+}
+
 // ---- 4. the peer on the same identifiers
 log('\n## Against the peer: dbt-nexus\'s recursive CTE on sql.js vs our whole build in js/wasm (node)');
 log('peer = edges (self-join on row_id) + path-enumerating resolution, persons and groups; loading rows into sql.js not counted.');
@@ -192,10 +222,14 @@ if (fs.existsSync(dist)) {
 log('\n## Budgets (issue 7)');
 const budget = (ok, what, figure) => log(`${ok == null ? 'N/A ' : ok ? 'PASS' : 'MISS'} ${what}: ${figure}`);
 const demo = projects[0];
-budget(demo.wasm.build != null ? demo.wasm.build < 0.150 : null, 'demo full build under 150 ms after load (js/wasm under node, standing in for the browser)', fmt(demo.wasm.build));
+budget(demo.wasm.build != null ? demo.wasm.build < 0.150 : null, 'demo full build under 150 ms, first build of a fresh js/wasm process (node)', fmt(demo.wasm.build));
+const wd = warm.demo;
+budget(wd.rebuild.wasm != null ? wd.rebuild.wasm < 0.150 : null, 'demo full build under 150 ms after load: Run again in a warm js/wasm session (node)', `${fmt(wd.rebuild.wasm)} (into a new database: ${fmt(wd.build.wasm)})`);
 budget(demo.wasm.wall != null ? demo.wasm.wall < 2 : null, 'demo first run under 2 s (js/wasm process start + compile + build under node, standing in for navigation)', fmt(demo.wasm.wall));
 const p4 = projects.find((p) => p.persons === 4000);
-budget(p4 && p4.ratio ? p4.ratio <= 6 : null, 'js/wasm vs native, 4,000 persons, whole build, at most 6x', p4 && p4.ratio ? `${p4.ratio.toFixed(1)}x (${fmt(p4.native.build)} vs ${fmt(p4.wasm.build)})` : 'not run');
+budget(p4 && p4.ratio ? p4.ratio <= 6 : null, 'js/wasm vs native, 4,000 persons, whole build, at most 6x: fresh process (CLI)', p4 && p4.ratio ? `${p4.ratio.toFixed(1)}x (${fmt(p4.native.build)} vs ${fmt(p4.wasm.build)})` : 'not run');
+const w4 = warm['persons=4000'];
+budget(w4.buildRatio ? w4.buildRatio <= 6 : null, 'js/wasm vs native, 4,000 persons, whole build into a new database, at most 6x: warm engine', w4.buildRatio ? `${w4.buildRatio.toFixed(1)}x (${fmt(w4.build.native)} vs ${fmt(w4.build.wasm)})` : 'not run');
 if (opts.identity) {
   const e1m = exact['1000000'], e10k = exact['10000'];
   budget(e1m != null ? e1m < 2 : null, 'exact resolution of 1,000,000 identifiers natively under 2 s', fmt(e1m));
