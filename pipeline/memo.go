@@ -49,6 +49,10 @@ type dataRead struct {
 type parsedNode struct {
 	deps []string
 	cfg  project.Config
+	// refs are the relations ref() gave while parsing, by model name: a
+	// model parsed earlier may have moved (its own config() sets schema or
+	// alias), and a config() here may have used the name.
+	refs map[string]string
 }
 
 // begin starts a build: entries not used by it are forgotten at finish.
@@ -73,17 +77,20 @@ func (m *memo) parse(key string) (parsedNode, bool) {
 		return parsedNode{}, false
 	}
 	n, ok := m.parsed[key]
-	if ok && m.nextParsed != nil {
+	if !ok {
+		return parsedNode{}, false
+	}
+	if m.nextParsed != nil {
 		m.nextParsed[key] = n
 	}
-	return parsedNode{deps: append([]string(nil), n.deps...), cfg: n.cfg.Clone()}, ok
+	return parsedNode{deps: append([]string(nil), n.deps...), cfg: n.cfg.Clone(), refs: n.refs}, ok
 }
 
-func (m *memo) keepParse(key string, deps []string, cfg project.Config) {
+func (m *memo) keepParse(key string, n parsedNode) {
 	if m == nil || key == "" || m.nextParsed == nil {
 		return
 	}
-	m.nextParsed[key] = parsedNode{deps: append([]string(nil), deps...), cfg: cfg.Clone()}
+	m.nextParsed[key] = parsedNode{deps: append([]string(nil), n.deps...), cfg: n.cfg.Clone(), refs: n.refs}
 }
 
 // render returns the memoized output of key when every read it made

@@ -16,7 +16,8 @@ import (
 // files: memoized renders are reused only while everything they read is
 // the same. Each edit changes something a render reads: seed data seen
 // through run_query, an upstream model's columns, a macro, a var, another
-// model's alias.
+// model's alias (which a third model's alias is made from). A render that
+// writes with run_query is never reused.
 func TestMemoizedRendersMatchFreshBuilds(t *testing.T) {
 	base := map[string]string{
 		"dbt_project.yml":  "name: p\nvars:\n  greeting: hello\n",
@@ -28,6 +29,13 @@ func TestMemoizedRendersMatchFreshBuilds(t *testing.T) {
 		"models/cols.sql":  "select 1 as one{% if execute %}{% for c in adapter.get_columns_in_relation(ref('base')) %}, {{ c.name }}{% endfor %}{% endif %} from {{ ref('base') }}\n",
 		"models/other.sql": "{{ config(alias='other_v1') }}\nselect count(*) as n from {{ ref('base') }}\n",
 		"models/final.sql": "select '{{ ref('other') }}' as rel, n from {{ ref('other') }}\n",
+		// Named after other's alias, which parsing finds before it.
+		"models/zz_copy.sql": "{{ config(alias=ref('other').name ~ '_copy') }}\nselect n from {{ ref('other') }}\n",
+		// Changes the data while it renders.
+		"seeds/hits.csv": "x\n0\n",
+		"models/counter.sql": "{% if execute %}{% do run_query('insert into main.hits values (1)') %}" +
+			"{% set p = run_query('select count(*) from ' ~ ref('people')) %}{% set n = run_query('select count(*) from main.hits') %}" +
+			"select {{ n.rows[0][0] }} as hits, {{ p.rows[0][0] }} as people{% else %}select 0 as hits, 0 as people{% endif %} from {{ ref('hits') }} limit 1\n",
 	}
 	edit := func(changes map[string]string) map[string]string {
 		out := map[string]string{}
@@ -48,8 +56,9 @@ func TestMemoizedRendersMatchFreshBuilds(t *testing.T) {
 		{"unchanged", base, nil},
 		{"seed row with a new kind", edit(map[string]string{"seeds/people.csv": "id,name,kind\n1,ann,a\n2,bob,b\n3,cy,c\n"}), nil},
 		{"upstream model gains a column", edit(map[string]string{"models/base.sql": strings.Replace(base["models/base.sql"], "kind,", "kind, 7 as extra,", 1)}), nil},
-		{"macro changes", edit(map[string]string{"macros/shout.sql": "{% macro shout(x) %}lower({{ x }}){% endmacro %}\n"}), nil},
 		{"var given on the command line", base, map[string]any{"greeting": "hi"}},
+		{"macro changes", edit(map[string]string{"macros/shout.sql": "{% macro shout(x) %}lower({{ x }}){% endmacro %}\n"}), nil},
+		{"macro back", base, nil},
 		{"another model's alias", edit(map[string]string{"models/other.sql": strings.Replace(base["models/other.sql"], "other_v1", "other_v2", 1)}), nil},
 		{"back to the start", base, nil},
 	}
@@ -77,9 +86,10 @@ func TestMemoizedRendersMatchFreshBuilds(t *testing.T) {
 	}
 }
 
-// buildAndDump builds fsys in s and returns the tables, each as sorted rows
-// of text; the tables listed are those of like (or of s when like is nil),
-// since a long session also keeps tables an earlier edit renamed.
+// buildAndDump builds fsys in s and returns its steps and the tables, each
+// as sorted rows of text; the tables listed are those of like (or of s when
+// like is nil), since a long session also keeps tables an earlier edit
+// renamed.
 func buildAndDump(t *testing.T, s *Session, fsys fstest.MapFS, vars map[string]any, like *Session) map[string][]string {
 	t.Helper()
 	ctx := context.Background()
@@ -95,6 +105,9 @@ func buildAndDump(t *testing.T, s *Session, fsys fstest.MapFS, vars map[string]a
 		t.Fatal(err)
 	}
 	out := map[string][]string{}
+	for _, st := range res.Steps {
+		out["steps"] = append(out["steps"], fmt.Sprintf("%s %s %s %s %d", st.Kind, st.Name, st.Status, st.Relation, st.Rows))
+	}
 	for _, tb := range tables {
 		q, err := s.Query(ctx, fmt.Sprintf("select * from %q.%q", tb.Schema, tb.Name), 0)
 		if err != nil {

@@ -371,11 +371,12 @@ func (p *plan) suggestModel(name string) string {
 // reads; config() calls update cfg.
 func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relation) ([]string, error) {
 	key := nodeKey(p.universeKey, file, src, this, *cfg)
-	if hit, ok := p.memo.parse(key); ok {
+	if hit, ok := p.memo.parse(key); ok && p.sameRefs(hit.refs) {
 		*cfg = hit.cfg
 		return hit.deps, nil
 	}
 	var deps []string
+	refs := map[string]string{}
 	ctx := p.context(file, cfg, this, false)
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		id, err := p.refID(file, pkg, name, line)
@@ -383,7 +384,9 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 			return jinja.Relation{}, err
 		}
 		deps = append(deps, id)
-		return p.refRelation(name), nil
+		rel := p.refRelation(name)
+		refs[name] = rel.String()
+		return rel, nil
 	}
 	ctx.Source = func(src, table string, line int) (jinja.Relation, error) {
 		s, err := p.source(file, src, table, line)
@@ -404,8 +407,19 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 	if _, err := p.env.Render(file, src, ctx); err != nil {
 		return nil, err
 	}
-	p.memo.keepParse(key, deps, *cfg)
+	p.memo.keepParse(key, parsedNode{deps: deps, cfg: *cfg, refs: refs})
 	return deps, nil
+}
+
+// sameRefs tells whether ref() would give today what it gave when a
+// memoized parse ran.
+func (p *plan) sameRefs(refs map[string]string) bool {
+	for name, rel := range refs {
+		if p.refRelation(name).String() != rel {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *plan) refID(file, pkg, name string, line int) (string, error) {

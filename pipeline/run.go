@@ -243,6 +243,9 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	}
 	ctx.RunQuery = func(sql string) (*jinja.Rows, error) {
 		rows, answer, err := r.runQuery(sql)
+		if answer == "" {
+			wrote = true // asking again would change the data again
+		}
 		reads = append(reads, dataRead{kind: "query", arg: sql, answer: answer})
 		return rows, err
 	}
@@ -264,13 +267,17 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	return out, err
 }
 
-// runQuery is run_query: the rows, and the answer written down for the memo.
+// runQuery is run_query: the rows, and the answer written down for the
+// memo, "" for a statement that changed the database.
 func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	q, err := r.db.Query(r.ctx, sql, 0)
 	if err != nil {
 		return nil, "", fmt.Errorf("run_query: %w", err)
 	}
 	rows := &jinja.Rows{Columns: q.Columns, Rows: q.Rows}
+	if !q.ReadOnly {
+		return rows, "", nil
+	}
 	return rows, answerText(rows.Columns, rows.Rows), nil
 }
 

@@ -15,6 +15,8 @@ type Rows struct {
 	Types     []string // declared type of each column, or the first value's type
 	Rows      [][]any  // int64, float64, string, []byte or nil
 	Truncated bool
+	// ReadOnly tells that the statement changed nothing in the database.
+	ReadOnly bool
 }
 
 // MaxResultBytes caps the bytes one result holds in Go: past it the result
@@ -38,7 +40,7 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 		return nil, fmt.Errorf("only one statement can run at a time; remove what follows the first `;`")
 	}
 	n := stmt.ColumnCount()
-	out := &Rows{Columns: make([]string, n), Types: make([]string, n)}
+	out := &Rows{Columns: make([]string, n), Types: make([]string, n), ReadOnly: stmt.ReadOnly()}
 	for i := 0; i < n; i++ {
 		out.Columns[i] = stmt.ColumnName(i)
 		out.Types[i] = stmt.ColumnDeclType(i)
