@@ -246,6 +246,7 @@ class App {
     if (stopped) resp.stopped = true;
     document.body.dataset.lastRun = ok ? "ok" : stopped ? "stopped" : "error";
     document.body.dataset.lastRunSeconds = String(wall);
+    document.body.dataset.lastRunEngineSeconds = resp.ok && resp.result ? String(resp.result.seconds) : "";
     document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
     this.setStatus(ok ? "done" : stopped ? "stopped" : "error",
       ok ? `Done in ${fmtSec(wall)}` : stopped ? "Stopped" : `Failed: ${describe(resp.ok ? (resp.result.diagnostics || [])[0] : resp.error)}`);

@@ -14,6 +14,7 @@ export class RunLog {
   }
 
   start(label) {
+    this.dropPending();
     clear(this.body);
     clear(this.identity);
     clear(this.summary);
@@ -21,7 +22,34 @@ export class RunLog {
     this.summary.append(h("span", { class: "spinner", "aria-hidden": "true" }), label);
   }
 
+  // step queues a row: rows are added once per frame, so a build of many
+  // fast steps does not lay the page out once per step (which held the
+  // build's result back behind a queue of layouts).
   step(st) {
+    this.pending = this.pending || [];
+    this.pending.push(st);
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  flush() {
+    const steps = this.pending || [];
+    this.dropPending();
+    if (!steps.length) return;
+    const rows = document.createDocumentFragment();
+    let last = null;
+    for (const st of steps) last = this.row(st, rows);
+    this.body.appendChild(rows);
+    last.scrollIntoView({ block: "nearest" });
+  }
+
+  dropPending() {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.pending = [];
+  }
+
+  // row appends the row of one step (and its message) to parent.
+  row(st, parent) {
     const status = (st.status || "").toUpperCase();
     const cls = { OK: "ok", PASS: "ok", ERROR: "err", FAIL: "err", WARN: "warn", SKIP: "skip" }[status] || "";
     const name = st.file
@@ -35,15 +63,16 @@ export class RunLog {
       h("td", { class: "num" }, st.kind === "test" ? "" : `${fmtInt(st.rows || 0)} rows`),
       h("td", { class: "num" }, fmtSec(st.seconds)),
     );
-    this.body.appendChild(tr);
+    parent.appendChild(tr);
     if (st.message) {
-      this.body.appendChild(h("tr", { class: `msg ${cls} kind-${st.kind || "other"}` }, h("td", { colspan: "6" }, st.message)));
+      parent.appendChild(h("tr", { class: `msg ${cls} kind-${st.kind || "other"}` }, h("td", { colspan: "6" }, st.message)));
     }
-    tr.scrollIntoView({ block: "nearest" });
+    return tr;
   }
 
   // finish shows the outcome: resp is the bridge response of the build.
   finish(resp, wall) {
+    this.flush();
     clear(this.summary);
     const res = resp.result;
     if (!resp.ok) {
