@@ -28,10 +28,13 @@ import (
 type memo struct {
 	parsed   map[string]parsedNode
 	rendered map[string]renderedNode
+	// translated maps rendered SQL to its SQLite dialect.
+	translated map[string]string
 	// next* collect what this build used; older entries are dropped so the
 	// memo holds one build's worth.
-	nextParsed   map[string]parsedNode
-	nextRendered map[string]renderedNode
+	nextParsed     map[string]parsedNode
+	nextRendered   map[string]renderedNode
+	nextTranslated map[string]string
 }
 
 type renderedNode struct {
@@ -60,7 +63,7 @@ func (m *memo) begin() {
 	if m == nil {
 		return
 	}
-	m.nextParsed, m.nextRendered = map[string]parsedNode{}, map[string]renderedNode{}
+	m.nextParsed, m.nextRendered, m.nextTranslated = map[string]parsedNode{}, map[string]renderedNode{}, map[string]string{}
 }
 
 // finish keeps the entries of the build that just ran.
@@ -68,8 +71,8 @@ func (m *memo) finish() {
 	if m == nil || m.nextParsed == nil {
 		return
 	}
-	m.parsed, m.rendered = m.nextParsed, m.nextRendered
-	m.nextParsed, m.nextRendered = nil, nil
+	m.parsed, m.rendered, m.translated = m.nextParsed, m.nextRendered, m.nextTranslated
+	m.nextParsed, m.nextRendered, m.nextTranslated = nil, nil, nil
 }
 
 func (m *memo) parse(key string) (parsedNode, bool) {
@@ -119,6 +122,25 @@ func (m *memo) keepRender(key, out string, reads []dataRead) {
 		return
 	}
 	m.nextRendered[key] = renderedNode{out: out, reads: reads}
+}
+
+// translate is dialect translation of rendered SQL, remembered: the same
+// text translates the same way.
+func (m *memo) translate(rendered string, translate func() (string, error)) (string, error) {
+	if m == nil {
+		return translate()
+	}
+	out, ok := m.translated[rendered]
+	if !ok {
+		var err error
+		if out, err = translate(); err != nil {
+			return "", err
+		}
+	}
+	if m.nextTranslated != nil {
+		m.nextTranslated[rendered] = out
+	}
+	return out, nil
 }
 
 // nodeKey names one render: the state it depends on (universe or shape),

@@ -203,7 +203,7 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return translate(m.Path, m.SQL, out)
+	return r.plan.memo.translate(out, func() (string, error) { return translate(m.Path, m.SQL, out) })
 }
 
 func translate(file, src, rendered string) (string, error) {

@@ -98,7 +98,8 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return translate(t.File, t.SQL, strings.TrimRight(strings.TrimSpace(out), ";"))
+		out = strings.TrimRight(strings.TrimSpace(out), ";")
+		return r.plan.memo.translate(out, func() (string, error) { return translate(t.File, t.SQL, out) })
 	}
 	rel := r.testRelation(t.Model)
 	col := t.Column
