@@ -53,10 +53,11 @@ bench-wasm:
 	cd bench && npm ci --no-audit --no-fund
 	node bench/bench.mjs
 
-# bench-browser: generated projects built in headless Chromium and natively, in one run
+# bench-browser: the demo in headless Chromium (first run from navigation, runs after it,
+# a returning visitor), and generated projects built there and natively, in one run
 # (NEXUS_BENCH_PERSONS=1000,4000 sets the sizes).
 bench-browser: dist
-	$(GO) test ./web/e2e -run '^$$' -bench BrowserBuild -benchtime 1x
+	$(GO) test ./web/e2e -run '^$$' -bench 'Browser(Demo|Build)' -benchtime 1x
 
 # generate: templ components to Go (the generated *_templ.go files are committed).
 generate:
