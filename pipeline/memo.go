@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/project"
@@ -181,7 +182,7 @@ func (p *plan) universe(macroKey string) string {
 	}
 	h := sha256.New()
 	writeParts(h, macroKey, string(vars), p.proj.Name)
-	for _, name := range sortedKeys(p.models) {
+	for _, name := range slices.Sorted(maps.Keys(p.models)) {
 		m := p.models[name]
 		c, err := configText(m.Config)
 		if err != nil {
@@ -189,11 +190,11 @@ func (p *plan) universe(macroKey string) string {
 		}
 		writeParts(h, "model", name, m.Package, m.Path, fmt.Sprint(m.Override), c)
 	}
-	for _, name := range sortedKeys(p.seeds) {
+	for _, name := range slices.Sorted(maps.Keys(p.seeds)) {
 		s := p.seeds[name]
 		writeParts(h, "seed", name, s.Package, schemaOf(s.Config))
 	}
-	for _, key := range sortedKeys(p.sources) {
+	for _, key := range slices.Sorted(maps.Keys(p.sources)) {
 		s := p.sources[key]
 		writeParts(h, "source", key, s.rel.Schema, s.rel.Name, s.seed)
 	}
@@ -208,7 +209,7 @@ func (p *plan) shape() string {
 	}
 	h := sha256.New()
 	writeParts(h, p.universeKey)
-	for _, name := range sortedKeys(p.configs) {
+	for _, name := range slices.Sorted(maps.Keys(p.configs)) {
 		c, err := configText(p.configs[name])
 		if err != nil {
 			return ""
@@ -217,15 +218,6 @@ func (p *plan) shape() string {
 		writeParts(h, name, rel.Schema, rel.Name, c)
 	}
 	return string(h.Sum(nil))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // answerText writes a database answer down for comparison; %#v keeps

@@ -148,15 +148,7 @@ func BenchmarkBrowserDemo(b *testing.B) {
 	defer srv.Close()
 	for i := 0; i < b.N; i++ {
 		ctx := newBrowser(b, 5*time.Minute)
-		if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/?sample=demo&run=1")); err != nil {
-			b.Fatal(err)
-		}
-		waitFor(b, ctx, "the demo's first run", `document.body.dataset.firstRunMs !== undefined`, 4*time.Minute)
-		if got := eval[string](b, ctx, `document.body.dataset.lastRun`); got != "ok" {
-			b.Fatalf("first run ended %q", got)
-		}
-		fromNav := eval[float64](b, ctx, `Number(document.body.dataset.firstRunMs) / 1000`)
-		first := eval[float64](b, ctx, `Number(document.body.dataset.firstRunSeconds)`)
+		fromNav, first := visitDemo(b, ctx, srv.URL, "first visit")
 		// after is each run as the page saw it, engine the build's own time
 		// inside the worker.
 		var after, engine []float64
@@ -174,15 +166,7 @@ func BenchmarkBrowserDemo(b *testing.B) {
 		}
 		// A returning visitor: the browser has the page and its compiled
 		// wasm in its caches.
-		if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/?sample=demo&run=1")); err != nil {
-			b.Fatal(err)
-		}
-		waitFor(b, ctx, "the demo's first run on the second visit", `document.body.dataset.firstRunMs !== undefined`, 4*time.Minute)
-		if got := eval[string](b, ctx, `document.body.dataset.lastRun`); got != "ok" {
-			b.Fatalf("second visit's first run ended %q", got)
-		}
-		againNav := eval[float64](b, ctx, `Number(document.body.dataset.firstRunMs) / 1000`)
-		againFirst := eval[float64](b, ctx, `Number(document.body.dataset.firstRunSeconds)`)
+		againNav, againFirst := visitDemo(b, ctx, srv.URL, "second visit")
 		b.Logf("demo in Chromium: first run finished %.2f s from navigation; first run %.3f s; then %s (in the engine %s); second visit: first run finished %.2f s from navigation, first run %.3f s",
 			fromNav, first, fmtSeconds(after), fmtSeconds(engine), againNav, againFirst)
 		b.ReportMetric(fromNav, "nav-to-first-run-s")
@@ -191,6 +175,22 @@ func BenchmarkBrowserDemo(b *testing.B) {
 		b.ReportMetric(median(engine), "later-run-engine-median-s")
 		b.ReportMetric(againNav, "revisit-nav-to-first-run-s")
 	}
+}
+
+// visitDemo opens the demo, which runs on load, and returns when that run
+// finished (seconds from navigation) and how long it took.
+func visitDemo(b *testing.B, ctx context.Context, url, visit string) (fromNav, run float64) {
+	b.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+"/?sample=demo&run=1")); err != nil {
+		b.Fatal(err)
+	}
+	waitFor(b, ctx, "the demo's first run ("+visit+")", `document.body.dataset.firstRunMs !== undefined`, 4*time.Minute)
+	if got := eval[string](b, ctx, `document.body.dataset.lastRun`); got != "ok" {
+		b.Fatalf("%s: the first run ended %q", visit, got)
+	}
+	fromNav = eval[float64](b, ctx, `Number(document.body.dataset.firstRunMs) / 1000`)
+	run = eval[float64](b, ctx, `Number(document.body.dataset.firstRunSeconds)`)
+	return fromNav, run
 }
 
 func median(xs []float64) float64 {
