@@ -190,6 +190,8 @@ func visitDemo(b *testing.B, ctx context.Context, url, visit string) (fromNav, r
 	}
 	fromNav = eval[float64](b, ctx, `Number(document.body.dataset.firstRunMs) / 1000`)
 	run = eval[float64](b, ctx, `Number(document.body.dataset.firstRunSeconds)`)
+	marks := eval[string](b, ctx, `performance.getEntriesByType("mark").map((m) => m.name.replace("nexus-", "") + " " + Math.round(m.startTime) + " ms").join(", ")`)
+	b.Logf("%s, from navigation: %s", visit, marks)
 	return fromNav, run
 }
 

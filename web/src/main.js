@@ -74,12 +74,21 @@ class App {
   async boot() {
     const params = new URLSearchParams(location.search);
     this.setStatus("loading", "Loading samples…");
+    // The engine downloads and compiles while the samples load: it is the
+    // long pole of the first run.
+    const bytes = Number(document.body.dataset.wasmBytes) || 0;
+    const compiling = loadModule(`nexus.wasm?v=${this.version}`, bytes, (f) => {
+      $("loadbar-fill").style.width = `${Math.round(f * 100)}%`;
+      if ($("status").dataset.state === "loading") this.setStatus("loading", `Loading engine… ${Math.round(f * 100)}%`);
+    });
+    compiling.catch(() => {}); // reported where it is awaited
     try {
       const resp = await fetch(`samples.json?v=${this.version}`);
       this.samples = await resp.json();
     } catch (err) {
       this.samples = [];
     }
+    performance.mark("nexus-samples-loaded");
     const sel = $("sample");
     for (const s of this.samples) sel.appendChild(h("option", { value: s.name }, s.title && s.title !== s.name ? `${s.name} — ${s.title}` : s.name));
     const want = params.get("sample");
@@ -91,18 +100,16 @@ class App {
     this.projects.render();
     if (want && first && first.name !== want) this.flash(`No sample named “${want}”; opened ${first.name}.`);
 
-    this.setStatus("loading", "Loading engine… 0%");
-    const bytes = Number(document.body.dataset.wasmBytes) || 0;
+    this.setStatus("loading", "Loading engine…");
     try {
-      const module = await loadModule(`nexus.wasm?v=${this.version}`, bytes, (f) => {
-        $("loadbar-fill").style.width = `${Math.round(f * 100)}%`;
-        this.setStatus("loading", `Loading engine… ${Math.round(f * 100)}%`);
-      });
+      const module = await compiling;
+      performance.mark("nexus-engine-compiled");
       this.setStatus("loading", "Starting engine…");
       this.engine = new Engine(module, `worker.js?v=${this.version}`, {
         onRestart: (reason) => this.onRestart(reason),
       });
       await this.engine.start();
+      performance.mark("nexus-engine-ready");
     } catch (err) {
       this.setStatus("error", "The engine failed to load: " + (err.message || err));
       return;
@@ -111,22 +118,33 @@ class App {
     this.setStatus("ready", "Ready");
     $("run").disabled = false;
     $("console-run").disabled = false;
-    const pkg = await this.engine.call({ op: "package" });
-    if (pkg.ok) for (const f of pkg.result || []) this.pkgFiles.set(f.path, f.text);
-    this.renderTrees();
     // ?walkthrough=NAME&step=N opens a walkthrough instead of a project.
     await this.walkthroughsLoaded;
-    if (this.walkthroughs.fromURL()) return;
+    if (this.walkthroughs.fromURL()) {
+      await this.loadPackageFiles();
+      return;
+    }
     // A share link in the address opens first; a refused one never runs.
     const opened = await this.share.openFromURL();
     // An auto-run goes first: it refreshes the tables and the lineage
-    // itself when it ends, and nothing queued ahead of it delays it.
+    // itself when it ends, and nothing queued ahead of it delays it, not
+    // even the package's file list, which the engine sends after it.
     if (params.get("run") === "1" && opened !== false) {
       this.run();
     } else {
       this.refreshLineage();
       this.refreshTables();
     }
+    await this.loadPackageFiles();
+  }
+
+  // loadPackageFiles fetches the built-in package's files for the tree.
+  async loadPackageFiles() {
+    const pkg = await this.engine.call({ op: "package" });
+    if (pkg.ok) for (const f of pkg.result || []) this.pkgFiles.set(f.path, f.text);
+    this.pkgLoaded = true;
+    if (this.lastDiagnostics && this.lastDiagnostics.length) this.showDiagnostics(this.lastDiagnostics);
+    else this.renderTrees();
   }
 
   loadSample(name, user) {
@@ -357,12 +375,16 @@ class App {
   // showDiagnostics underlines each diagnostic in its file and lists them
   // under the editor; clicking one jumps to it.
   showDiagnostics(list) {
+    this.lastDiagnostics = list;
     const byFile = new Map();
     const box = clear($("diagnostics"));
     for (const d of list) {
       if (!d.file) continue;
       let key = d.file;
       if (!this.project.files.has(key)) {
+        // A package file's problem shows once the package's files are
+        // listed (loadPackageFiles shows the list again).
+        if (!this.pkgLoaded) continue;
         const p = this.pkgPath(key);
         if (p !== null) key = PKG + p;
       }
