@@ -200,6 +200,13 @@ if (opts.identity) {
     log(`${m[1].toLowerCase()} n=${m[2]}: ${fmt(Number(m[3]) / 1e9)}`);
     if (m[1] === 'Exact') exact[m[2]] = Number(m[3]) / 1e9;
   }
+  r = await run('go', ['test', './pipeline/identity', '-run', '^$', '-bench', '^BenchmarkResolveBoundedDepth$', '-benchtime', '3x']);
+  const depths = [];
+  for (const line of r.stdout.split('\n')) {
+    const m = line.match(/^BenchmarkResolveBoundedDepth\/depth=(\d+)\S*\s+\d+\s+(\d+) ns\/op/);
+    if (m) depths.push(`depth ${m[1]} ${fmt(Number(m[2]) / 1e9)}`);
+  }
+  log(`bounded n=1000000 by nexus_max_recursion (cost follows depth x edges, not paths): ${depths.join(', ')}`);
 }
 
 // ---- 6. page transfer

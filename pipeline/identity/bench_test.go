@@ -133,3 +133,20 @@ func BenchmarkCompare(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkResolveBoundedDepth is bounded resolution of 1,000,000
+// identifiers at growing nexus_max_recursion: its cost follows depth x
+// edges (each round touches only what changed), not the number of paths.
+func BenchmarkResolveBoundedDepth(b *testing.B) {
+	const n = 1_000_000
+	for _, depth := range []int{1, 3, 5, 8, 16, 32} {
+		b.Run(fmt.Sprintf("depth=%d", depth), func(b *testing.B) {
+			g := benchGraph(n)
+			b.ResetTimer()
+			for b.Loop() {
+				g.Resolve(Bounded, depth)
+			}
+			b.ReportMetric(float64(g.Edges()), "edges")
+		})
+	}
+}
