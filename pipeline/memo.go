@@ -25,7 +25,8 @@ import (
 // universe plus every model's relation and config after parsing) are the
 // same, and when what it read from the database (run_query answers, a
 // relation's columns) reads the same again now. A render that resolved
-// identities wrote data and is rendered again every time.
+// identities or changed data through run_query is rendered again every
+// time. Dialect translation is remembered by the rendered text.
 type memo struct {
 	parsed   map[string]parsedNode
 	rendered map[string]renderedNode
