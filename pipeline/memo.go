@@ -221,6 +221,9 @@ func (p *plan) shape() string {
 	return string(h.Sum(nil))
 }
 
+// maxMemoAnswer is the largest run_query answer a memoized render keeps.
+const maxMemoAnswer = 1 << 20
+
 // answerText writes a database answer down for comparison; %#v keeps
 // types apart (1 and "1" differ).
 func answerText(parts ...any) string { return fmt.Sprintf("%#v", parts) }

@@ -243,8 +243,10 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	}
 	ctx.RunQuery = func(sql string) (*jinja.Rows, error) {
 		rows, answer, err := r.runQuery(sql)
-		if answer == "" {
-			wrote = true // asking again would change the data again
+		if answer == "" || len(answer) > maxMemoAnswer {
+			// Asking again would change the data again, or the answer is
+			// too large to keep.
+			wrote = true
 		}
 		reads = append(reads, dataRead{kind: "query", arg: sql, answer: answer})
 		return rows, err
