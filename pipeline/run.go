@@ -224,9 +224,10 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		return out, nil
 	}
 	// reads are the render's questions to the database, kept with its
-	// output; a render that resolved identities wrote data and is not kept.
+	// output; a render that changed data (resolved identities, wrote through
+	// run_query) is not kept.
 	var reads []dataRead
-	wrote := false
+	keep := true
 	ctx := p.context(file, cfg, this, true)
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		if _, err := p.refID(file, pkg, name, line); err != nil {
@@ -246,7 +247,7 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		if answer == "" || len(answer) > maxMemoAnswer {
 			// Asking again would change the data again, or the answer is
 			// too large to keep.
-			wrote = true
+			keep = false
 		}
 		reads = append(reads, dataRead{kind: "query", arg: sql, answer: answer})
 		return rows, err
@@ -258,12 +259,12 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	}
 	for name, f := range r.funcs() {
 		ctx.Funcs[name] = func(args []any, kw map[string]any) (any, error) {
-			wrote = true
+			keep = false
 			return f(args, kw)
 		}
 	}
 	out, err := p.env.Render(file, src, ctx)
-	if err == nil && !wrote {
+	if err == nil && keep {
 		p.memo.keepRender(key, out, reads)
 	}
 	return out, err
