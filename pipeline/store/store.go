@@ -25,6 +25,8 @@ type DB struct {
 	file        string
 	schemas     map[string]bool
 	memoryLimit int64
+	// dataLimit caps each in-memory database's size (0: no cap).
+	dataLimit int64
 }
 
 // MemoryDSN opens a database that lives only as long as the DB.
@@ -46,11 +48,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	// The library reserves 256 MB for SQLite unless told otherwise; the
 	// module gets room above the heap limit so the limit, not the module,
 	// is what a large statement meets.
-	conn, err := sqlite3.OpenContext(sqlite3.WithMaxMemory(ctx, defaultMemoryLimit+64<<20), dsn)
+	target := dsn
+	if file == "" {
+		target = memoryTarget("main")
+	}
+	conn, err := sqlite3.OpenContext(sqlite3.WithMaxMemory(ctx, defaultMemoryLimit+64<<20), target)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dsn, err)
 	}
-	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit}
+	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit}
 	if err := db.setup(); err != nil {
 		conn.Close()
 		return nil, err
@@ -64,6 +70,9 @@ func (db *DB) setup() error {
 		pragmas += "PRAGMA journal_mode=MEMORY;"
 	}
 	if err := db.conn.Exec(pragmas); err != nil {
+		return err
+	}
+	if err := db.capData("main"); err != nil {
 		return err
 	}
 	if err := db.conn.CreateFunction("md5", 1, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS, md5Func); err != nil {
@@ -140,7 +149,7 @@ func (db *DB) EnsureSchema(schema string) error {
 }
 
 func (db *DB) attach(schema, file string) error {
-	target := MemoryDSN
+	target := memoryTarget(schema)
 	if file != "" {
 		target = file
 	}
@@ -151,7 +160,39 @@ func (db *DB) attach(schema, file string) error {
 		db.conn.Exec("PRAGMA " + Ident(schema) + ".synchronous=OFF; PRAGMA " + Ident(schema) + ".journal_mode=MEMORY")
 	}
 	db.schemas[schema] = true
+	return db.capData(schema)
+}
+
+// capData sets an in-memory database's page limit from dataLimit.
+func (db *DB) capData(schema string) error {
+	if db.file != "" || db.dataLimit <= 0 {
+		return nil
+	}
+	return db.conn.Exec(fmt.Sprintf("PRAGMA %s.max_page_count=%d", Ident(schema), db.dataLimit/pageSize))
+}
+
+// pageSize is SQLite's default page size, which in-memory databases keep.
+const pageSize = 4096
+
+// SetDataLimit caps the size of each in-memory database (main and every
+// schema), in bytes: a statement that would grow one past it fails with
+// *ErrDataLimit.
+func (db *DB) SetDataLimit(bytes int64) error {
+	db.dataLimit = bytes
+	for s := range db.schemas {
+		if err := db.capData(s); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// ErrDataLimit is returned when a statement would grow a database past the
+// data limit.
+type ErrDataLimit struct{ Limit int64 }
+
+func (e *ErrDataLimit) Error() string {
+	return fmt.Sprintf("database full: a schema may hold up to %d MB of tables here (look for a join that multiplies rows, or build fewer rows)", e.Limit>>20)
 }
 
 // Schemas lists the attached schemas, main first.
@@ -184,6 +225,11 @@ func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 // by copying.
 var defaultMemoryLimit int64 = map[bool]int64{true: 1 << 30, false: 3 << 30}[runtime.GOOS == "js"]
 
+// defaultDataLimit caps each in-memory database in js/wasm, where tables
+// live in Go's memory (see memoryTarget) and the whole process has 4 GiB;
+// natively an in-memory database is under the heap limit already.
+var defaultDataLimit int64 = map[bool]int64{true: 1536 << 20, false: 0}[runtime.GOOS == "js"]
+
 // SetMemoryLimit changes the cap on SQLite's heap, in bytes; it can only
 // lower the cap the database was opened with.
 func (db *DB) SetMemoryLimit(bytes int64) error {
@@ -199,9 +245,13 @@ func (e *ErrOutOfMemory) Error() string {
 	return fmt.Sprintf("out of memory: the statement needed more than the %d MB memory limit (look for a recursive CTE without a stop or a large cross join)", e.Limit>>20)
 }
 
-// outOfMemory turns the library's out-of-memory panic into an error; the
-// connection stays usable, since the statement was finalized on the way out.
+// outOfMemory turns the library's out-of-memory panic into an error, and a
+// full database into *ErrDataLimit; the connection stays usable, since the
+// statement was finalized on the way out.
 func (db *DB) outOfMemory(err *error) {
+	if *err != nil && errors.Is(*err, sqlite3.FULL) && db.dataLimit > 0 {
+		*err = &ErrDataLimit{Limit: db.dataLimit}
+	}
 	if r := recover(); r != nil {
 		if e, ok := r.(error); ok && strings.Contains(e.Error(), "out of memory") {
 			*err = &ErrOutOfMemory{Limit: db.memoryLimit}

@@ -34,6 +34,37 @@ func TestMemoryLimit(t *testing.T) {
 	}
 }
 
+// A statement that would grow an in-memory database past the data limit
+// fails with a message naming the limit; the schema keeps its tables.
+func TestDataLimit(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.SetDataLimit(8 << 20); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.EnsureSchema("s"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Exec(ctx, "create table s.small as select 1 as x"); err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []string{"s.big", "main.big"} {
+		err = db.Exec(ctx, "create table "+target+" as with recursive r(n) as (select 1 union all select n + 1 from r limit 200000) select hex(randomblob(50)) as x from r")
+		var full *ErrDataLimit
+		if !errors.As(err, &full) || err.Error() != "database full: a schema may hold up to 8 MB of tables here (look for a join that multiplies rows, or build fewer rows)" {
+			t.Fatalf("%s: got %v", target, err)
+		}
+	}
+	r, err := db.Query(ctx, "select count(*) from s.small", 0)
+	if err != nil || r.Rows[0][0].(int64) != 1 {
+		t.Fatalf("schema unusable after the limit: %v %v", r, err)
+	}
+}
+
 // Schemas are attached databases; a file database lists them so a reopen
 // attaches them again.
 func TestSchemasReopen(t *testing.T) {
