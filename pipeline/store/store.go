@@ -159,6 +159,11 @@ func (db *DB) attach(schema, file string) error {
 	if file != "" {
 		db.conn.Exec("PRAGMA " + Ident(schema) + ".synchronous=OFF; PRAGMA " + Ident(schema) + ".journal_mode=MEMORY")
 	}
+	// Like main's, a schema's page cache holds 64 MB: a database kept in
+	// Go memory (js/wasm) or in a file reads pages through it.
+	if err := db.conn.Exec("PRAGMA " + Ident(schema) + ".cache_size=-65536"); err != nil {
+		return err
+	}
 	db.schemas[schema] = true
 	return db.capData(schema)
 }
