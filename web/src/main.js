@@ -72,6 +72,7 @@ class App {
   // ---- loading -----------------------------------------------------------
 
   async boot() {
+    performance.mark("nexus-boot");
     const params = new URLSearchParams(location.search);
     this.setStatus("loading", "Loading samples…");
     // The engine downloads and compiles while the samples load: it is the
