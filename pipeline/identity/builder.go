@@ -107,6 +107,6 @@ func (b *Builder) Build() *Graph {
 		pos[y]++
 	}
 	g.off, g.adj = off, adj
-	b.edges = nil
+	g.pairs, b.edges = b.edges, nil
 	return g
 }

@@ -11,7 +11,10 @@ type Graph struct {
 	types, values  []string // by id
 	byRank, rankOf []int32  // rank -> id, id -> rank
 	off, adj       []int32  // CSR over ranks, both directions
-	edges          int
+	// pairs are the edges as the builder received them, in id space:
+	// endpoints 2i and 2i+1.
+	pairs []int32
+	edges int
 }
 
 // Len is the number of identifiers.

@@ -47,16 +47,47 @@ func ParseStrategy(name string) (Strategy, error) {
 // bound maxDepth (nexus_max_recursion) only applies to [Bounded]; a negative
 // bound counts as 0, which leaves every identifier on its own.
 func (g *Graph) Resolve(s Strategy, maxDepth int) []int32 {
-	var label []int32
 	switch s {
 	case Bounded:
-		label = g.boundedLabels(maxDepth)
+		return g.toIDs(g.boundedLabels(maxDepth))
 	case Exact:
-		label, _ = g.componentLabels()
-	default:
-		panic("identity: unknown strategy " + s.String())
+		return g.exactIDs()
 	}
-	return g.toIDs(label)
+	panic("identity: unknown strategy " + s.String())
+}
+
+// exactIDs is Exact resolution by union-find over the edges in the order
+// the builder received them. Identifiers seen in one row have neighbouring
+// ids, so the parent array is read near where it was just written, which
+// keeps a large graph in cache far better than a search over ranks. The
+// root of each set is kept at its smallest-ranked identifier, so a root is
+// its component's representative.
+func (g *Graph) exactIDs() []int32 {
+	parent := make([]int32, len(g.rankOf))
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]] // path halving
+			x = parent[x]
+		}
+		return x
+	}
+	for i := 0; i+1 < len(g.pairs); i += 2 {
+		a, b := find(g.pairs[i]), find(g.pairs[i+1])
+		switch {
+		case a == b:
+		case g.rankOf[a] < g.rankOf[b]:
+			parent[b] = a
+		default:
+			parent[a] = b
+		}
+	}
+	for id := range parent {
+		parent[id] = find(int32(id))
+	}
+	return parent
 }
 
 // toIDs turns per-rank labels (ranks) into per-id representative ids, in
