@@ -221,8 +221,12 @@ func (p *plan) shape() string {
 	return string(h.Sum(nil))
 }
 
-// maxMemoAnswer is the largest run_query answer a memoized render keeps.
-const maxMemoAnswer = 1 << 20
+// maxMemoAnswer is the largest run_query answer a memoized render keeps;
+// maxMemoCells rules out larger answers before they are written down.
+const (
+	maxMemoAnswer = 1 << 20
+	maxMemoCells  = 1 << 16
+)
 
 // answerText writes a database answer down for comparison; %#v keeps
 // types apart (1 and "1" differ).

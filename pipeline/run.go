@@ -244,9 +244,7 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	}
 	ctx.RunQuery = func(sql string) (*jinja.Rows, error) {
 		rows, answer, err := r.runQuery(sql)
-		if answer == "" || len(answer) > maxMemoAnswer {
-			// Asking again would change the data again, or the answer is
-			// too large to keep.
+		if answer == "" {
 			keep = false
 		}
 		reads = append(reads, dataRead{kind: "query", arg: sql, answer: answer})
@@ -271,17 +269,23 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 }
 
 // runQuery is run_query: the rows, and the answer written down for the
-// memo, "" for a statement that changed the database.
+// memo; "" when the memo must not keep it: the statement changed the
+// database (asking again would change it again) or the answer is too
+// large, which is judged before writing it down.
 func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	q, err := r.db.Query(r.ctx, sql, 0)
 	if err != nil {
 		return nil, "", fmt.Errorf("run_query: %w", err)
 	}
 	rows := &jinja.Rows{Columns: q.Columns, Rows: q.Rows}
-	if !q.ReadOnly {
+	if !q.ReadOnly || len(q.Rows)*max(1, len(q.Columns)) > maxMemoCells {
 		return rows, "", nil
 	}
-	return rows, answerText(rows.Columns, rows.Rows), nil
+	answer := answerText(rows.Columns, rows.Rows)
+	if len(answer) > maxMemoAnswer {
+		return rows, "", nil
+	}
+	return rows, answer, nil
 }
 
 // columns is adapter.get_columns_in_relation, with the memo's answer.

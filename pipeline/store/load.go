@@ -14,7 +14,7 @@ import (
 // faster than one statement over a JSON text for tables of several columns,
 // natively and in js/wasm, because json_each re-reads the text per column.
 func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []string, rows [][]any) (err error) {
-	defer db.outOfMemory(&err)
+	defer db.limitError(&err)
 	rel := Rel(schema, name)
 	var b strings.Builder
 	fmt.Fprintf(&b, "DROP TABLE IF EXISTS %s; CREATE TABLE %s (", rel, rel)

@@ -25,7 +25,7 @@ const MaxResultBytes = 32 << 20
 
 // Query runs one statement and reads at most maxRows rows (0: all).
 func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err error) {
-	defer db.outOfMemory(&err)
+	defer db.limitError(&err)
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	stmt, tail, err := db.conn.Prepare(sql)
@@ -141,7 +141,7 @@ type Column struct {
 
 // Columns lists the columns of schema.name; none when it does not exist.
 func (db *DB) Columns(ctx context.Context, schema, name string) (_ []Column, err error) {
-	defer db.outOfMemory(&err)
+	defer db.limitError(&err)
 	if schema == "" {
 		schema = "main"
 	}

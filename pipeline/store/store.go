@@ -217,7 +217,7 @@ func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
 
 // Exec runs one or more statements; ctx interrupts them.
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
-	defer db.outOfMemory(&err)
+	defer db.limitError(&err)
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	return db.conn.Exec(sql)
@@ -250,10 +250,10 @@ func (e *ErrOutOfMemory) Error() string {
 	return fmt.Sprintf("out of memory: the statement needed more than the %d MB memory limit (look for a recursive CTE without a stop or a large cross join)", e.Limit>>20)
 }
 
-// outOfMemory turns the library's out-of-memory panic into an error, and a
+// limitError turns the library's out-of-memory panic into an error, and a
 // full database into *ErrDataLimit; the connection stays usable, since the
 // statement was finalized on the way out.
-func (db *DB) outOfMemory(err *error) {
+func (db *DB) limitError(err *error) {
 	if *err != nil && errors.Is(*err, sqlite3.FULL) && db.dataLimit > 0 {
 		*err = &ErrDataLimit{Limit: db.dataLimit}
 	}
