@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"github.com/ncruces/go-sqlite3"
+
+	"github.com/nexus-playground/nexus/pipeline/sqlfunc"
 )
 
 // DB is an open database with its attached schemas.
@@ -76,6 +78,9 @@ func (db *DB) setup() error {
 		return err
 	}
 	if err := db.conn.CreateFunction("md5", 1, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS, md5Func); err != nil {
+		return err
+	}
+	if err := sqlfunc.Register(db.conn); err != nil {
 		return err
 	}
 	if db.file == "" {

@@ -1,0 +1,55 @@
+// Package sqlfunc holds the SQL functions the warehouses have and SQLite
+// lacks, written in Go and registered on every connection the store opens,
+// natively and in js/wasm. Each file adds one family with add() from its
+// init, so families live apart.
+package sqlfunc
+
+import "github.com/ncruces/go-sqlite3"
+
+// Func is one SQL function as registered on a connection.
+type Func struct {
+	Name  string
+	NArgs int // -1 for any number
+	// Scalar or Window (aggregate) implementation; exactly one is set.
+	Scalar func(ctx sqlite3.Context, arg ...sqlite3.Value)
+	Window sqlite3.AggregateConstructor
+	// Volatile functions (now, random) are not marked deterministic.
+	Volatile bool
+}
+
+var registry []Func
+
+// add registers fs with every connection opened after program start.
+func add(fs ...Func) { registry = append(registry, fs...) }
+
+// Register creates every function of the registry on conn.
+func Register(conn *sqlite3.Conn) error {
+	for _, f := range registry {
+		flags := sqlite3.INNOCUOUS
+		if !f.Volatile {
+			flags |= sqlite3.DETERMINISTIC
+		}
+		var err error
+		switch {
+		case f.Scalar != nil:
+			err = conn.CreateFunction(f.Name, f.NArgs, flags, f.Scalar)
+		case f.Window != nil:
+			err = conn.CreateWindowFunction(f.Name, f.NArgs, flags, f.Window)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Rename maps a function as written in dialect (bigquery, snowflake,
+// duckdb, sqlite) to the registered or SQLite function that computes it
+// with that warehouse's meaning. ok is false when the name needs no change.
+func Rename(dialect, name string) (string, bool) {
+	n, ok := renames[dialect][name]
+	return n, ok
+}
+
+// renames: dialect -> lower-case warehouse function name -> function to call.
+var renames = map[string]map[string]string{}
