@@ -30,8 +30,3 @@ func Parse(name string) (Dialect, error) {
 	}
 	return "", fmt.Errorf("unknown dialect %q: use one of bigquery, snowflake, duckdb, sqlite", name)
 }
-
-// TranslateFor translates sql written for d into SQLite.
-func TranslateFor(d Dialect, sql string) (string, error) {
-	return Translate(sql)
-}

@@ -2,6 +2,8 @@ package dialect
 
 import (
 	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/sqlfunc"
 )
 
 // piece is a token of the output. For a ')' match is the index of its '('
@@ -21,9 +23,10 @@ type frame struct {
 }
 
 type translator struct {
-	toks   []token
-	out    []piece
-	frames []frame
+	dialect Dialect
+	toks    []token
+	out     []piece
+	frames  []frame
 }
 
 // Translate rewrites sql written for BigQuery, Snowflake or DuckDB into
@@ -33,12 +36,17 @@ type translator struct {
 // caller. String literals, quoted identifiers and comments are never
 // changed, and every line break is kept, so line numbers of the output match
 // the input.
-func Translate(sql string) (string, error) {
+func Translate(sql string) (string, error) { return TranslateFor(SQLite, sql) }
+
+// TranslateFor translates sql written for d into SQLite: as [Translate],
+// and a call of a function d has and SQLite lacks calls the function of
+// package sqlfunc that computes it with d's meaning.
+func TranslateFor(d Dialect, sql string) (string, error) {
 	toks, err := lex(sql)
 	if err != nil {
 		return "", err
 	}
-	t := &translator{toks: toks, out: make([]piece, 0, len(toks))}
+	t := &translator{dialect: d, toks: toks, out: make([]piece, 0, len(toks))}
 	for i := 0; i < len(toks); {
 		next, err := t.step(i)
 		if err != nil {
@@ -212,6 +220,12 @@ func (t *translator) word(i int) (int, error) {
 	case "merge":
 		if next.lower == "into" {
 			return 0, refuse(refMerge, tok.line)
+		}
+	}
+	if call {
+		if to, ok := sqlfunc.Rename(string(t.dialect), tok.lower); ok {
+			t.emitText(tok, to)
+			return i + 1, nil
 		}
 	}
 	t.emit(tok)

@@ -53,3 +53,13 @@ func Rename(dialect, name string) (string, bool) {
 
 // renames: dialect -> lower-case warehouse function name -> function to call.
 var renames = map[string]map[string]string{}
+
+// rename makes name, as written in each of dialects, call to.
+func rename(to, name string, dialects ...string) {
+	for _, d := range dialects {
+		if renames[d] == nil {
+			renames[d] = map[string]string{}
+		}
+		renames[d][name] = to
+	}
+}
