@@ -259,7 +259,15 @@ func resultPane() templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "<button id=\"expand\" type=\"button\" class=\"expand\" aria-pressed=\"false\" title=\"Give the results the editor's room\">⇔ Wide</button></div><div id=\"panel-log\" class=\"panel logpanel\" role=\"tabpanel\"><div class=\"loghead\"><div id=\"run-summary\" class=\"summary\"></div><label class=\"logfilter\"><input id=\"log-tests\" type=\"checkbox\" checked> show passing tests</label></div><div id=\"logscroll\" class=\"logscroll\"><table id=\"runlog\" class=\"log\"><tbody></tbody></table><div id=\"identity-report\"></div></div></div><div id=\"panel-tables\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"split\"><ul id=\"tablelist\" class=\"tablelist\"></ul><div id=\"table-grid\" class=\"gridwrap\"></div></div></div><div id=\"panel-person\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"person-search\"><input id=\"person-find\" type=\"search\" placeholder=\"Find a person by id, email or name\" aria-label=\"Find a person\"><ul id=\"person-results\" class=\"plist\"></ul></div><div id=\"person-view\"></div></div><div id=\"panel-console\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"examples\"><span class=\"muted\">Examples:</span> <span id=\"examples\"></span></div><div id=\"console-editor\"></div><div class=\"console-bar\"><button id=\"console-run\" type=\"button\" class=\"primary\" disabled>Run query</button> <span class=\"muted\">Ctrl/Cmd+Enter in the box runs the query</span> <span id=\"console-status\" class=\"muted\"></span></div><div id=\"console-grid\" class=\"gridwrap\"></div></div><div id=\"panel-lineage\" class=\"panel hidden\" role=\"tabpanel\"><div id=\"lineage-legend\" class=\"legend\"></div><div id=\"lineage\"></div></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "<button id=\"expand\" type=\"button\" class=\"expand\" aria-pressed=\"false\" title=\"Give the results the editor's room\">⇔ Wide</button></div><div id=\"panel-log\" class=\"panel logpanel\" role=\"tabpanel\">")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = welcome().Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "<div class=\"loghead\"><div id=\"run-summary\" class=\"summary\"></div><label class=\"logfilter\"><input id=\"log-tests\" type=\"checkbox\" checked> show passing tests</label></div><div id=\"logscroll\" class=\"logscroll\"><table id=\"runlog\" class=\"log\"><tbody></tbody></table><div id=\"identity-report\"></div></div></div><div id=\"panel-tables\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"split\"><ul id=\"tablelist\" class=\"tablelist\"></ul><div id=\"table-grid\" class=\"gridwrap\"></div></div></div><div id=\"panel-person\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"person-search\"><input id=\"person-find\" type=\"search\" placeholder=\"Find a person by id, email or name\" aria-label=\"Find a person\"><ul id=\"person-results\" class=\"plist\"></ul></div><div id=\"person-view\"></div></div><div id=\"panel-console\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"examples\"><span class=\"muted\">Examples:</span> <span id=\"examples\"></span></div><div id=\"console-editor\"></div><div class=\"console-bar\"><button id=\"console-run\" type=\"button\" class=\"primary\" disabled>Run query</button> <span class=\"muted\">Ctrl/Cmd+Enter in the box runs the query</span> <span id=\"console-status\" class=\"muted\"></span></div><div id=\"console-grid\" class=\"gridwrap\"></div></div><div id=\"panel-lineage\" class=\"panel hidden\" role=\"tabpanel\"><div id=\"lineage-legend\" class=\"legend\"></div><div id=\"lineage\"></div></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -271,7 +279,33 @@ func resultPane() templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "</section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "</section>")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		return nil
+	})
+}
+
+// welcome is the results pane before the first run: what to do next.
+func welcome() templ.Component {
+	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
+		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
+		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
+			return templ_7745c5c3_CtxErr
+		}
+		templ_7745c5c3_Buffer, templ_7745c5c3_IsBuffer := templruntime.GetBuffer(templ_7745c5c3_W)
+		if !templ_7745c5c3_IsBuffer {
+			defer func() {
+				templ_7745c5c3_BufErr := templruntime.ReleaseBuffer(templ_7745c5c3_Buffer)
+				if templ_7745c5c3_Err == nil {
+					templ_7745c5c3_Err = templ_7745c5c3_BufErr
+				}
+			}()
+		}
+		ctx = templ.InitializeContext(ctx)
+		ctx = templ.ClearChildren(ctx)
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "<div id=\"welcome\" class=\"welcome\"><h2>Build this project in your browser</h2><p>Press <b>▶ Run</b> (or Ctrl/Cmd+Enter) to load the seeds, build every model and run the tests. The tabs then show the tables, each resolved person, the lineage and an SQL console.</p><div class=\"welcome-actions\"><button id=\"welcome-run\" type=\"button\" class=\"primary\" disabled>▶ Run the project</button> <button id=\"welcome-learn\" type=\"button\">Start a walkthrough</button></div><p class=\"muted\">Nothing leaves your browser: the pipeline runs here, compiled to WebAssembly.</p></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -296,59 +330,59 @@ func tab(id string, label string, selected bool) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<button type=\"button\" role=\"tab\" class=\"tab\" id=\"")
-		if templ_7745c5c3_Err != nil {
-			return templ_7745c5c3_Err
-		}
-		var templ_7745c5c3_Var12 string
-		templ_7745c5c3_Var12, templ_7745c5c3_Err = templruntime.NewAttributeExpression("tab-" + id).Resolve(ctx)
-		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 152, Col: 62}
-		}
-		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var12)
-		if templ_7745c5c3_Err != nil {
-			return templ_7745c5c3_Err
-		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "\" data-panel=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<button type=\"button\" role=\"tab\" class=\"tab\" id=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var13 string
-		templ_7745c5c3_Var13, templ_7745c5c3_Err = templruntime.NewAttributeExpression(id).Resolve(ctx)
+		templ_7745c5c3_Var13, templ_7745c5c3_Err = templruntime.NewAttributeExpression("tab-" + id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 152, Col: 80}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 171, Col: 62}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var13)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "\" aria-selected=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "\" data-panel=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var14 string
-		templ_7745c5c3_Var14, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.FormatBool(selected)).Resolve(ctx)
+		templ_7745c5c3_Var14, templ_7745c5c3_Err = templruntime.NewAttributeExpression(id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 152, Col: 127}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 171, Col: 80}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var14)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "\" aria-selected=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var15 string
-		templ_7745c5c3_Var15, templ_7745c5c3_Err = templ.JoinStringErrs(label)
+		templ_7745c5c3_Var15, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.FormatBool(selected)).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 152, Col: 137}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 171, Col: 127}
 		}
-		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var15))
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var15)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "</button>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "\">")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var16 string
+		templ_7745c5c3_Var16, templ_7745c5c3_Err = templ.JoinStringErrs(label)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 171, Col: 137}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var16))
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "</button>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -374,7 +408,7 @@ func projectBar() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "<div class=\"projectbar\"><select id=\"project\" aria-label=\"Saved project\" title=\"Saved projects\"></select> <button id=\"project-new\" type=\"button\" title=\"Save a copy of this project under a new name\">Save as</button> <button id=\"project-rename\" type=\"button\" title=\"Rename this saved project\" disabled>Rename</button> <button id=\"project-delete\" type=\"button\" title=\"Delete this saved project\" disabled>Delete</button></div><div class=\"projectbar\"><details class=\"menu\"><summary>Import</summary><div class=\"menu-items\"><button id=\"import-folder\" type=\"button\">Project folder…</button> <button id=\"import-zip\" type=\"button\">Project .zip…</button> <button id=\"import-csv\" type=\"button\">CSV files as seeds…</button></div></details> <details class=\"menu\"><summary>Export</summary><div class=\"menu-items\"><button id=\"export-zip\" type=\"button\">Project .zip (dbt project)</button> <button id=\"export-db\" type=\"button\">Database (SQLite files)</button></div></details> <span class=\"muted droptip\">or drop a folder, .zip or CSV here</span></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div class=\"projectbar\"><select id=\"project\" aria-label=\"Saved project\" title=\"Saved projects\"></select> <button id=\"project-new\" type=\"button\" title=\"Save a copy of this project under a new name\">Save as</button> <button id=\"project-rename\" type=\"button\" title=\"Rename this saved project\" disabled>Rename</button> <button id=\"project-delete\" type=\"button\" title=\"Delete this saved project\" disabled>Delete</button></div><div class=\"projectbar\"><details class=\"menu\"><summary>Import</summary><div class=\"menu-items\"><button id=\"import-folder\" type=\"button\">Project folder…</button> <button id=\"import-zip\" type=\"button\">Project .zip…</button> <button id=\"import-csv\" type=\"button\">CSV files as seeds…</button></div></details> <details class=\"menu\"><summary>Export</summary><div class=\"menu-items\"><button id=\"export-zip\" type=\"button\">Project .zip (dbt project)</button> <button id=\"export-db\" type=\"button\">Database (SQLite files)</button></div></details> <span class=\"muted droptip\">or drop a folder, .zip or CSV here</span></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -9,6 +9,7 @@ import { sql, SQLite } from "@codemirror/lang-sql";
 import { yaml } from "@codemirror/lang-yaml";
 import { StreamLanguage } from "@codemirror/language";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
+import { closeCompletion } from "@codemirror/autocomplete";
 
 // csv colours quoted cells and separators; enough to read a seed.
 const csv = StreamLanguage.define({
@@ -39,6 +40,13 @@ const theme = EditorView.theme({
   ".cm-gutters": { background: "var(--panel)", borderRight: "1px solid var(--line)", color: "var(--muted)" },
   ".cm-activeLineGutter": { background: "var(--hover)" },
   ".cm-tooltip-lint": { fontFamily: "var(--mono)", fontSize: "12px" },
+  // Completion icons as plain letters: CodeMirror's defaults (𝑥, 𝐶, 🔑...)
+  // have no glyph in many system fonts and show as empty boxes.
+  ".cm-completionIcon": { fontFamily: "var(--sans)", fontSize: "10px", fontWeight: "700", width: "1.2em", opacity: "0.75" },
+  ...Object.fromEntries(Object.entries({
+    function: "fn", method: "fn", class: "C", interface: "I", variable: "v", constant: "c", type: "T", enum: "E",
+    property: "p", keyword: "K", namespace: "S", text: "t",
+  }).map(([kind, letter]) => [`.cm-completionIcon-${kind}:after`, { content: `'${letter}'`, fontSize: "10px", verticalAlign: "baseline" }])),
 });
 
 // shadowMount gives CodeMirror a shadow root to live in. In a shadow root
@@ -95,6 +103,12 @@ export class Editor {
 
   text() {
     return this.view.state.doc.toString();
+  }
+
+  // closePopups closes the completion list, which would otherwise stay open
+  // over the results after Run.
+  closePopups() {
+    closeCompletion(this.view);
   }
 
   forget(key) {

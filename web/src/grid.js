@@ -43,18 +43,30 @@ export class Grid {
       h("button", { type: "button", class: "pager", disabled: total !== undefined ? to >= total : page.rows.length < this.limit, title: "Next page", onclick: () => this.go(1) }, "Next ›"),
       this.csvButton(),
     );
-    const head = h("tr", null, page.columns.map((c, i) => {
+    // Readable columns first: hash ids (kept, narrower, one click selects
+    // the whole id to copy) go after them. Sorting keeps the column's index.
+    const hashes = hashColumns(page);
+    const order = page.columns.map((_, i) => i).sort((a, b) => hashes.has(a) - hashes.has(b) || a - b);
+    const head = h("tr", null, order.map((i) => {
+      const c = page.columns[i];
       const sorted = this.sort && this.sort.col === i;
+      const type = page.types && page.types[i] ? page.types[i].toLowerCase() : "";
       return h("th", {
-        title: `Sort by ${c}`,
-        class: sorted ? (this.sort.desc ? "sorted desc" : "sorted asc") : null,
-        onclick: () => this.toggleSort(i),
+        title: `${c}${type ? " (" + type + ")" : ""}: click to sort`,
+        class: [sorted ? (this.sort.desc ? "sorted desc" : "sorted asc") : "", hashes.has(i) ? "hashid" : ""].join(" ").trim() || null,
+        dataset: { col: c },
+        onclick: (e) => { if (!e.target.classList.contains("resizer")) this.toggleSort(i); },
       },
       h("span", { class: "colname" }, c),
-      page.types && page.types[i] ? h("span", { class: "coltype" }, page.types[i].toLowerCase()) : null,
-      sorted ? h("span", { class: "arrow" }, this.sort.desc ? "▼" : "▲") : null);
+      type ? h("span", { class: "coltype" }, type) : null,
+      sorted ? h("span", { class: "arrow" }, this.sort.desc ? "▼" : "▲") : null,
+      h("span", { class: "resizer", title: "Drag to resize the column", onpointerdown: (e) => this.resize(e) }));
     }));
-    const body = h("tbody", null, page.rows.map((row) => h("tr", null, row.map((v, i) => this.cell(page.columns[i], v, row, page.columns)))));
+    const body = h("tbody", null, page.rows.map((row) => h("tr", null, order.map((i) => {
+      const td = this.cell(page.columns[i], row[i], row, page.columns);
+      if (hashes.has(i)) td.classList.add("hashid");
+      return td;
+    }))));
     const table = h("table", { class: "grid" }, h("thead", null, head), body);
     // A result that fits on one page needs no pager.
     const onePage = this.offset === 0 && total !== undefined && total <= this.limit && !page.truncated;
@@ -69,7 +81,7 @@ export class Grid {
     let text = num ? String(v) : typeof v === "object" ? JSON.stringify(v) : String(v);
     const full = text;
     if (text.length > 200) text = text.slice(0, 200) + "…";
-    const td = h("td", { class: num ? "num" : null, title: full.length > 40 ? full.slice(0, 2000) : null }, text);
+    const td = h("td", { class: num ? "num" : null, title: full.length > 16 ? full.slice(0, 2000) : null }, text);
     if (this.opts.onCell && this.opts.linkable && this.opts.linkable(col)) {
       td.classList.add("link");
       td.addEventListener("click", () => this.opts.onCell(col, v, row, cols));
@@ -84,6 +96,30 @@ export class Grid {
       const page = await this.provider.fetch({ offset: 0, limit: 5000, sort: this.sort });
       if (!page.error) downloadCSV(this.opts.csvName || this.opts.caption || "result", page);
     } }, "CSV");
+  }
+
+  // resize drags a column's right edge: the header cell and the column's
+  // cells take the new width.
+  resize(e) {
+    e.preventDefault();
+    e.stopPropagation();
+    const th = e.target.closest("th");
+    const col = [...th.parentNode.children].indexOf(th);
+    const table = th.closest("table");
+    const start = e.clientX, w0 = th.getBoundingClientRect().width;
+    const move = (ev) => {
+      const w = `${Math.max(40, Math.round(w0 + ev.clientX - start))}px`;
+      for (const row of table.rows) {
+        const c = row.cells[col];
+        if (c) c.style.width = c.style.minWidth = c.style.maxWidth = w;
+      }
+    };
+    const up = () => {
+      removeEventListener("pointermove", move);
+      removeEventListener("pointerup", up);
+    };
+    addEventListener("pointermove", move);
+    addEventListener("pointerup", up);
   }
 
   go(dir) {
@@ -113,6 +149,19 @@ export function arrayProvider(result) {
       return { columns: result.columns || [], types: result.types, rows: rows.slice(offset, offset + limit), total: (result.rows || []).length, truncated: result.truncated };
     },
   };
+}
+
+// hashColumns are the columns whose values on this page are all long hex
+// ids (an md5 surrogate key is 32 hex digits).
+function hashColumns(page) {
+  const out = new Set();
+  if (!page.rows.length) return out;
+  page.columns.forEach((_, i) => {
+    if (page.rows.every((r) => r[i] === null || (typeof r[i] === "string" && /^[0-9a-f]{16,}$/i.test(r[i])))) {
+      if (page.rows.some((r) => r[i] !== null)) out.add(i);
+    }
+  });
+  return out;
 }
 
 // compare orders like SQLite: NULL first, numbers before text.

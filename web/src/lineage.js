@@ -1,10 +1,10 @@
-// The lineage graph: the project's nodes in columns by depth (sources, the
-// event log, identity resolution, final tables, states), drawn as SVG.
-// Clicking a node opens its file.
+// The lineage graph: the project's nodes in dbt-nexus's layers (sources,
+// the event log, identity resolution, final tables, states), drawn as SVG
+// in a view that zooms, pans, fits and focuses on one node's lineage.
 
 import { s, h, clear, $ } from "./dom.js";
 
-const W = 190, H = 26, GAPX = 70, GAPY = 8, PAD = 16;
+const W = 190, H = 26, GAPX = 70, GAPY = 8, PAD = 16, LABEL = 22;
 
 // PACKAGE is the built-in package's name; other nodes are the project's.
 export const PACKAGE = "nexus";
@@ -39,7 +39,13 @@ export function category(n) {
   return n.pkg === PACKAGE ? "final" : "project";
 }
 
-export function renderLineage(container, rawNodes, onOpen) {
+// renderLineage draws the graph in dbt-nexus's layers, left to right
+// (sources, project models, event log, identity resolution, final tables,
+// states; within a layer by depth), in a view that zooms (wheel, + and −),
+// pans (drag), fits, and focuses on one node's upstream and downstream.
+// Clicking a node opens its file (open.file) and focuses it; the focus bar
+// opens its table too (open.table) when it has one (open.hasTable).
+export function renderLineage(container, rawNodes, open) {
   clear(container);
   const legend = $("lineage-legend");
   clear(legend);
@@ -50,7 +56,10 @@ export function renderLineage(container, rawNodes, onOpen) {
     return;
   }
   const byID = new Map(nodes.map((n) => [n.id, n]));
-  // depth = longest path from a root, so every edge points right.
+  const layer = new Map(CATEGORIES.map((c, i) => [c.id, i]));
+  const cat = new Map(nodes.map((n) => [n.id, category(n)]));
+  // depth within the node's layer = longest path from the layer's entry,
+  // so edges inside a layer point right and layers keep dbt-nexus's order.
   const depth = new Map();
   const visiting = new Set();
   const depthOf = (n) => {
@@ -60,7 +69,7 @@ export function renderLineage(container, rawNodes, onOpen) {
     let d = 0;
     for (const dep of n.deps) {
       const m = byID.get(dep);
-      if (m) d = Math.max(d, depthOf(m) + 1);
+      if (m && cat.get(m.id) === cat.get(n.id)) d = Math.max(d, depthOf(m) + 1);
     }
     visiting.delete(n.id);
     depth.set(n.id, d);
@@ -68,12 +77,13 @@ export function renderLineage(container, rawNodes, onOpen) {
   };
   nodes.forEach(depthOf);
   const cols = [];
+  const layerCols = CATEGORIES.map((c) => Math.max(-1, ...nodes.filter((n) => cat.get(n.id) === c.id).map((n) => depth.get(n.id))) + 1);
+  const firstCol = layerCols.map((_, i) => layerCols.slice(0, i).reduce((a, b) => a + b, 0));
   for (const n of nodes) {
-    const d = depth.get(n.id);
-    (cols[d] = cols[d] || []).push(n);
+    const c = firstCol[layer.get(cat.get(n.id))] + depth.get(n.id);
+    (cols[c] = cols[c] || []).push(n);
   }
-  const order = new Map(CATEGORIES.map((c, i) => [c.id, i]));
-  cols.forEach((col) => col.sort((a, b) => order.get(category(a)) - order.get(category(b)) || (a.name < b.name ? -1 : 1)));
+  for (let c = 0; c < cols.length; c++) cols[c] = (cols[c] || []).sort((a, b) => (a.name < b.name ? -1 : 1));
   // Two barycenter passes pull nodes next to what they read from.
   const pos = new Map();
   const place = () => cols.forEach((col) => col.forEach((n, i) => pos.set(n.id, i)));
@@ -90,13 +100,21 @@ export function renderLineage(container, rawNodes, onOpen) {
   }
   const maxRows = Math.max(...cols.map((c) => c.length));
   const width = PAD * 2 + cols.length * W + (cols.length - 1) * GAPX;
-  const height = PAD * 2 + maxRows * (H + GAPY);
+  const height = PAD * 2 + LABEL + maxRows * (H + GAPY);
   const xy = new Map();
   cols.forEach((col, c) => {
     const off = ((maxRows - col.length) * (H + GAPY)) / 2;
-    col.forEach((n, i) => xy.set(n.id, { x: PAD + c * (W + GAPX), y: PAD + off + i * (H + GAPY) }));
+    col.forEach((n, i) => xy.set(n.id, { x: PAD + c * (W + GAPX), y: PAD + LABEL + off + i * (H + GAPY) }));
   });
-  const svg = s("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "lineage", role: "img", "aria-label": "Model lineage" });
+  const svg = s("svg", { class: "lineage", role: "img", "aria-label": "Model lineage", dataset: { width: String(width), height: String(height) } });
+  const view = s("g", { class: "viewport" });
+  svg.appendChild(view);
+  // Layer names over their columns.
+  CATEGORIES.forEach((c, i) => {
+    if (!layerCols[i]) return;
+    const x = PAD + firstCol[i] * (W + GAPX);
+    view.appendChild(s("text", { class: `layer cat-${c.id}`, x, y: PAD + 12 }, c.label));
+  });
   const edges = s("g", { class: "edges" });
   for (const n of nodes) {
     const b = xy.get(n.id);
@@ -107,7 +125,43 @@ export function renderLineage(container, rawNodes, onOpen) {
       edges.appendChild(s("path", { d: `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`, dataset: { from: dep, to: n.id } }));
     }
   }
-  svg.appendChild(edges);
+  view.appendChild(edges);
+  const state = { k: 1, x: 0, y: 0 };
+  const apply = () => {
+    view.setAttribute("transform", `translate(${state.x},${state.y}) scale(${state.k})`);
+    svg.dataset.zoom = state.k.toFixed(3);
+  };
+  const bar = h("div", { class: "lineage-tools" });
+  const focusBar = h("div", { class: "lineage-focus hidden" });
+  const focus = (n) => {
+    const up = related(byID, n.id, (m) => m.deps);
+    const children = new Map();
+    for (const m of nodes) for (const d of m.deps) (children.get(d) || children.set(d, []).get(d)).push(m.id);
+    const down = related(byID, n.id, (m) => children.get(m.id) || []);
+    svg.classList.add("focused");
+    for (const g of view.querySelectorAll("g.node")) {
+      const id = g.dataset.id;
+      g.classList.toggle("in-focus", id === n.id || up.has(id) || down.has(id));
+      g.classList.toggle("focus-root", id === n.id);
+    }
+    for (const p of edges.querySelectorAll("path")) {
+      const on = (p.dataset.to === n.id || up.has(p.dataset.to)) && (p.dataset.from === n.id || up.has(p.dataset.from)) ||
+        (p.dataset.from === n.id || down.has(p.dataset.from)) && (p.dataset.to === n.id || down.has(p.dataset.to));
+      p.classList.toggle("in-focus", on);
+    }
+    clear(focusBar).classList.remove("hidden");
+    focusBar.append(h("b", null, n.name), ` ${up.size} upstream, ${down.size} downstream `,
+      h("button", { type: "button", id: "lineage-open-file", onclick: () => open.file(n) }, "Open file"),
+      open.hasTable(n) ? h("button", { type: "button", id: "lineage-open-table", onclick: () => open.table(n) }, "Open table") : null,
+      h("button", { type: "button", id: "lineage-unfocus", onclick: unfocus }, "Show all"));
+    svg.dataset.focus = n.name;
+  };
+  const unfocus = () => {
+    svg.classList.remove("focused");
+    for (const el of view.querySelectorAll(".in-focus, .focus-root")) el.classList.remove("in-focus", "focus-root");
+    focusBar.classList.add("hidden");
+    delete svg.dataset.focus;
+  };
   for (const n of nodes) {
     const { x, y } = xy.get(n.id);
     const label = n.name.length > 26 ? n.name.slice(0, 25) + "…" : n.name;
@@ -115,17 +169,92 @@ export function renderLineage(container, rawNodes, onOpen) {
       class: `node cat-${category(n)}${n.override ? " override" : ""}`,
       transform: `translate(${x},${y})`, tabindex: "0", role: "button",
       dataset: { name: n.name, id: n.id },
-      onclick: () => onOpen(n),
-      onkeydown: (e) => { if (e.key === "Enter") onOpen(n); },
+      onclick: () => { focus(n); open.file(n); },
+      onkeydown: (e) => { if (e.key === "Enter") { focus(n); open.file(n); } },
       onmouseenter: () => highlight(svg, n.id, true),
       onmouseleave: () => highlight(svg, n.id, false),
     },
     s("title", null, `${n.name} (${n.kind}${n.pkg === PACKAGE ? ", package " + n.pkg : ""}${n.schema ? ", schema " + n.schema : ""}${n.override ? ", overridden" : ""})`),
     s("rect", { width: W, height: H, rx: 5 }),
     s("text", { x: 10, y: H / 2 + 4 }, label));
-    svg.appendChild(g);
+    view.appendChild(g);
   }
-  container.appendChild(svg);
+  const zoomAt = (f, cx, cy) => {
+    const k = Math.min(4, Math.max(0.1, state.k * f));
+    state.x = cx - ((cx - state.x) * k) / state.k;
+    state.y = cy - ((cy - state.y) * k) / state.k;
+    state.k = k;
+    apply();
+  };
+  const fit = () => {
+    const r = svg.getBoundingClientRect();
+    if (!r.width || !r.height) return;
+    state.k = Math.min(1.5, r.width / width, r.height / height);
+    state.x = (r.width - width * state.k) / 2;
+    state.y = (r.height - height * state.k) / 2;
+    apply();
+  };
+  const center = () => {
+    const r = svg.getBoundingClientRect();
+    return [r.width / 2, r.height / 2];
+  };
+  bar.append(
+    h("button", { type: "button", id: "lineage-zoom-in", title: "Zoom in (or the mouse wheel)", onclick: () => zoomAt(1.25, ...center()) }, "+"),
+    h("button", { type: "button", id: "lineage-zoom-out", title: "Zoom out", onclick: () => zoomAt(0.8, ...center()) }, "−"),
+    h("button", { type: "button", id: "lineage-fit", title: "Fit the whole graph in view", onclick: fit }, "Fit"),
+    h("span", { class: "muted" }, "drag to pan · click a node to focus on its lineage"),
+  );
+  svg.addEventListener("wheel", (e) => {
+    e.preventDefault();
+    const r = svg.getBoundingClientRect();
+    zoomAt(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - r.left, e.clientY - r.top);
+  }, { passive: false });
+  svg.addEventListener("pointerdown", (e) => {
+    if (e.target.closest("g.node")) return;
+    const x0 = e.clientX - state.x, y0 = e.clientY - state.y;
+    let moved = false;
+    const move = (ev) => {
+      moved = true;
+      state.x = ev.clientX - x0;
+      state.y = ev.clientY - y0;
+      apply();
+    };
+    const up = () => {
+      removeEventListener("pointermove", move);
+      removeEventListener("pointerup", up);
+      if (!moved) unfocus();
+    };
+    addEventListener("pointermove", move);
+    addEventListener("pointerup", up);
+  });
+  container.append(bar, focusBar, svg);
+  apply();
+  // Fit once the panel is shown and has a size.
+  const ro = new ResizeObserver(() => {
+    if (svg.getBoundingClientRect().width > 0 && !svg.dataset.fitted) {
+      svg.dataset.fitted = "1";
+      fit();
+    }
+  });
+  ro.observe(svg);
+}
+
+// related collects every node reachable from id through next (parents or
+// children), not id itself.
+function related(byID, id, next) {
+  const out = new Set();
+  const walk = (x) => {
+    const n = byID.get(x);
+    if (!n) return;
+    for (const y of next(n)) {
+      if (!out.has(y)) {
+        out.add(y);
+        walk(y);
+      }
+    }
+  };
+  walk(id);
+  return out;
 }
 
 function highlight(svg, name, on) {

@@ -18,6 +18,7 @@ import { Projects } from "./store.js";
 import { Share } from "./share.js";
 import { ImportExport } from "./importexport.js";
 import { isEmbed, setupEmbed } from "./embed.js";
+import { params } from "./params.js";
 
 class App {
   constructor() {
@@ -63,17 +64,28 @@ class App {
       if (e.key === "Escape" && this.running) this.stop();
     });
     for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => this.showTab(tab.dataset.panel));
-    $("expand").addEventListener("click", (e) => {
-      const wide = $("layout").classList.toggle("wide");
-      e.currentTarget.setAttribute("aria-pressed", String(wide));
-    });
+    $("expand").addEventListener("click", () => this.setWide(!$("layout").classList.contains("wide")));
+    $("welcome-run").addEventListener("click", () => this.run());
+    $("welcome-learn").addEventListener("click", () => this.showTab("learn"));
+  }
+
+  // clearRunState forgets the last run's diagnostics and status, when the
+  // files they were about are replaced (Reset, another project).
+  clearRunState() {
+    this.showDiagnostics([]);
+    if (this.engine && !this.running) this.setStatus("ready", "Ready: press ▶ Run");
+  }
+
+  // setWide gives the results the editor's room (the Wide button, editor=0).
+  setWide(wide) {
+    $("layout").classList.toggle("wide", wide);
+    $("expand").setAttribute("aria-pressed", String(wide));
   }
 
   // ---- loading -----------------------------------------------------------
 
   async boot() {
     performance.mark("nexus-boot");
-    const params = new URLSearchParams(location.search);
     this.setStatus("loading", "Loading samples…");
     // The engine downloads and compiles while the samples load: it is the
     // long pole of the first run.
@@ -92,7 +104,7 @@ class App {
     performance.mark("nexus-samples-loaded");
     const sel = $("sample");
     for (const s of this.samples) sel.appendChild(h("option", { value: s.name }, s.title && s.title !== s.name ? `${s.name} — ${s.title}` : s.name));
-    const want = params.get("sample");
+    const want = params.sample;
     const first = this.samples.find((s) => s.name === want) || this.samples[0];
     // Without ?sample, the project open last comes back.
     const restored = !want && !this.embed && this.projects.restore();
@@ -116,8 +128,9 @@ class App {
       return;
     }
     $("loadbar").classList.add("done");
-    this.setStatus("ready", "Ready");
+    this.setStatus("ready", "Ready: press ▶ Run");
     $("run").disabled = false;
+    $("welcome-run").disabled = false;
     $("console-run").disabled = false;
     // ?walkthrough=NAME&step=N opens a walkthrough instead of a project.
     await this.walkthroughsLoaded;
@@ -130,13 +143,27 @@ class App {
     // An auto-run goes first: it refreshes the tables and the lineage
     // itself when it ends, and nothing queued ahead of it delays it, not
     // even the package's file list, which the engine sends after it.
-    if (params.get("run") === "1" && opened !== false) {
+    // An embed exists to show results, so it runs unless run=0.
+    const autorun = params.run === true || (this.embed && params.run !== false);
+    this.applyView();
+    if (autorun && opened !== false) {
       this.run();
     } else {
       this.refreshLineage();
       this.refreshTables();
     }
     await this.loadPackageFiles();
+    if (params.file) this.applyView();
+  }
+
+  // applyView opens what the address asks for: file=, tab=, table= and
+  // editor= (see params.js). The file may be a package file, listed once
+  // the package has loaded, so it is tried again then.
+  applyView() {
+    if (params.file && this.current !== params.file && (this.project.files.has(params.file) || this.pkgPath(params.file) !== null)) this.openFile(params.file);
+    if (params.tab && !this.viewApplied) this.showTab(params.tab);
+    if (params.editor === false && !this.embed) this.setWide(true);
+    this.viewApplied = true;
   }
 
   // loadPackageFiles fetches the built-in package's files for the tree.
@@ -239,7 +266,10 @@ class App {
     const timeout = Math.max(1, Math.min(600, Number($("timeout").value) || 30));
     const select = opts.select || $("select").value.trim().split(/\s+/).filter(Boolean);
     const command = opts.command || $("command").value;
-    this.showTab("log");
+    // The first run keeps the tab the address asked for (tab=).
+    if (!params.tab || this.firstRunDone) this.showTab("log");
+    $("welcome").classList.add("hidden");
+    this.editor.closePopups();
     this.setBusy(true, `Running ${command}…`);
     this.log.start(`${command}${select.length ? " --select " + select.join(" ") : ""}: starting…`);
     const t0 = performance.now();
@@ -336,6 +366,14 @@ class App {
     const resp = await this.engine.call({ op: "tables" });
     this.tables = resp.ok ? resp.result || [] : [];
     this.tablesPanel.render(this.tables);
+    // table= opens that table the first time it exists.
+    if (params.table && !this.tableApplied) {
+      const t = this.tables.find((x) => `${x.schema}.${x.name}` === params.table) || this.tables.find((x) => x.name === params.table);
+      if (t) {
+        this.tableApplied = true;
+        this.tablesPanel.open(t);
+      }
+    }
     this.person.reset();
     this.identity.refresh();
   }
@@ -349,10 +387,19 @@ class App {
       return;
     }
     this.fillSelectList(resp.result || []);
-    renderLineage(el, resp.result || [], (n) => {
-      const path = n.path || "";
-      if (!path) return this.flash(`${n.name} has no file.`);
-      this.openFile(n.pkg === PACKAGE && this.pkgPath(path) !== null ? PKG + this.pkgPath(path) : path);
+    renderLineage(el, resp.result || [], {
+      file: (n) => {
+        const path = n.path || "";
+        if (!path) return this.flash(`${n.name} has no file.`);
+        this.openFile(n.pkg === PACKAGE && this.pkgPath(path) !== null ? PKG + this.pkgPath(path) : path);
+      },
+      hasTable: (n) => this.tables.some((t) => t.name === n.name),
+      table: (n) => {
+        const t = this.tables.find((x) => x.name === n.name);
+        if (!t) return;
+        this.showTab("tables");
+        this.tablesPanel.open(t);
+      },
     });
   }
 

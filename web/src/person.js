@@ -30,10 +30,15 @@ export class PersonPanel {
     return resp.ok ? resp.result.columns : null;
   }
 
+  // search lists the persons matching q. Searches overlap (typing while a
+  // run ends and lists the persons again): only the latest one writes the
+  // list, after its answer, so no person is listed twice.
   async search(q) {
-    clear(this.results);
+    const seq = (this.seq = (this.seq || 0) + 1);
     const rel = this.app.relation("nexus_persons");
     const cols = rel && (await this.personColumns());
+    if (seq !== this.seq) return;
+    clear(this.results);
     if (!cols) {
       this.results.appendChild(h("li", { class: "empty" }, "Run the project to build nexus_persons."));
       return;
@@ -43,6 +48,8 @@ export class PersonPanel {
     const where = q ? " where " + search.map((c) => `cast("${c}" as text) like ${quoteLit("%" + q + "%")}`).join(" or ") : "";
     const sel = ["person_id", ...label].map((c) => `"${c}"`).join(", ");
     const resp = await this.app.query(`select ${sel} from ${rel}${where} order by ${label.length ? `"${label[0]}" is null, "${label[0]}"` : "person_id"} limit 50`, 50);
+    if (seq !== this.seq) return;
+    clear(this.results);
     if (!resp.ok) {
       this.results.appendChild(h("li", { class: "error-box" }, resp.error.message));
       return;

@@ -81,7 +81,9 @@ export class RunLog {
       return;
     }
     this.summary.className = "summary " + (res.ok ? "ok" : "err");
-    this.summary.append(h("b", null, res.ok ? "Done" : resp.stopped ? "Stopped" : "Finished with errors"), " ", res.summary || "", ` · ${fmtSec(res.seconds)} in the engine, ${fmtSec(wall)} on the page`);
+    // A stopped build's own summary ends "Done.": say what was done instead.
+    const text = resp.stopped ? stoppedSummary(res.summary) : res.summary || "";
+    this.summary.append(h("b", null, res.ok ? "Done" : resp.stopped ? "Stopped" : "Finished with errors"), " ", text, ` · ${fmtSec(res.seconds)} in the engine, ${fmtSec(wall)} on the page`);
     for (const d of res.diagnostics || []) {
       this.body.appendChild(h("tr", { class: "msg err" }, h("td", { colspan: "6" }, describe(d))));
     }
@@ -103,6 +105,13 @@ export class RunLog {
     if (first) first.scrollIntoView({ block: "center" });
     else if (ids.length) this.identity.scrollIntoView({ block: "end" });
   }
+}
+
+// stoppedSummary keeps the counts of a stopped build's summary
+// ("Finished running 56 models in 1.2s. Done. PASS=3 ...").
+function stoppedSummary(summary) {
+  const m = /PASS=\d+[^\n]*/.exec(summary || "");
+  return m ? `before the stop: ${m[0]}` : "";
 }
 
 export function describe(d) {

@@ -36,17 +36,27 @@ export class Share {
     const u = new URL(location.href);
     u.searchParams.delete("run");
     u.hash = r.fragment;
-    const link = u.toString();
-    document.body.dataset.shareLink = link;
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(link);
-      copied = true;
-    } catch (e) {
-      // No clipboard (permissions, plain http): the link is shown to copy.
-    }
-    this.panel("ok", copied ? `Link copied (${link.length.toLocaleString("en-US")} characters).` : "Copy this link:",
-      h("input", { id: "share-link", type: "text", readonly: true, value: link, "aria-label": "Share link", onfocus: (e) => e.target.select() }));
+    const input = h("input", { id: "share-link", type: "text", readonly: true, value: "", "aria-label": "Share link", onfocus: (e) => e.target.select() });
+    // "Run when opened" adds run=1: the recipient sees the results, not
+    // a project waiting for Run.
+    const runBox = h("input", { id: "share-run", type: "checkbox", onchange: () => offer() });
+    const panel = this.panel("ok", "", input, h("label", { class: "share-run", title: "Add run=1: the project builds as soon as the link opens" }, runBox, " Run when opened"));
+    const offer = async () => {
+      if (runBox.checked) u.searchParams.set("run", "1");
+      else u.searchParams.delete("run");
+      const link = u.toString();
+      input.value = link;
+      document.body.dataset.shareLink = link;
+      let copied = false;
+      try {
+        await navigator.clipboard.writeText(link);
+        copied = true;
+      } catch (e) {
+        // No clipboard (permissions, plain http): the link is shown to copy.
+      }
+      panel.querySelector(".msg").textContent = copied ? `Link copied (${link.length.toLocaleString("en-US")} characters).` : "Copy this link:";
+    };
+    await offer();
   }
 
   // panel shows the outcome of Share (or of opening a link) until closed.

@@ -197,6 +197,7 @@ export class Projects {
 
   refresh() {
     const app = this.app;
+    app.clearRunState();
     app.editor.reset();
     app.current = null;
     app.renderTrees();

@@ -1,0 +1,82 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestSmallDefects drives the quickstart through the defects a new user
+// met: the completion popup stayed open over the results after Run and its
+// icons had no glyphs; Reset left the last run's diagnostics and "Failed"
+// status behind and its Undo button was white on white; a stopped run's
+// summary said "Done".
+func TestSmallDefects(t *testing.T) {
+	ctx := newBrowser(t, 8*time.Minute)
+	do(t, ctx, chromedp.Navigate(site+"?sample=quickstart&file=models/sources/your_source_events.sql"))
+	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
+	waitFor(t, ctx, "the model in the editor", `document.getElementById("file-name").textContent === "models/sources/your_source_events.sql"`, 10*time.Second)
+	eval[bool](t, ctx, helpersJS)
+	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
+	replace := func(text string) {
+		t.Helper()
+		eval[bool](t, ctx, `(editorContent().focus(), true)`)
+		do(t, ctx, chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)), chromedp.KeyEvent(kb.Delete))
+		do(t, ctx, chromedp.KeyEvent(text))
+	}
+	popup := `!!editorRoot().querySelector(".cm-tooltip-autocomplete")`
+
+	t.Run("completion", func(t *testing.T) {
+		replace("select nope_col fro")
+		waitFor(t, ctx, "the completion popup", popup, 10*time.Second)
+		icons := eval[string](t, ctx, `[...editorRoot().querySelectorAll(".cm-completionIcon")].map((i) => getComputedStyle(i, "::after").content).join(" ")`)
+		for _, r := range icons {
+			if r > 0x7e {
+				t.Fatalf("completion icons use characters many fonts lack (drawn as empty boxes): %s", icons)
+			}
+		}
+		do(t, ctx, chromedp.KeyEvent(kb.Enter, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+		waitFor(t, ctx, "the failing run", `document.body.dataset.lastRun === "error"`, 3*time.Minute)
+		if eval[bool](t, ctx, popup) {
+			t.Fatal("the completion popup stays open over the results after Run")
+		}
+	})
+
+	t.Run("reset", func(t *testing.T) {
+		if eval[string](t, ctx, `document.getElementById("diagnostics").textContent`) == "" {
+			t.Fatal("the failing run left no diagnostics to clear")
+		}
+		do(t, ctx, chromedp.Click(chromedp.ID("project-reset")))
+		waitFor(t, ctx, "the undo toast", `!!document.getElementById("undo")`, 5*time.Second)
+		if d := eval[string](t, ctx, `document.getElementById("diagnostics").textContent`); d != "" {
+			t.Fatalf("the diagnostics stay after Reset restored the file: %q", d)
+		}
+		if st := eval[string](t, ctx, `document.getElementById("status").textContent`); strings.HasPrefix(st, "Failed") {
+			t.Fatalf("the status still says %q after Reset", st)
+		}
+		// Contrast of the Undo button's text on its background (WCAG ratio).
+		ratio := eval[float64](t, ctx, `(() => {
+			const b = document.getElementById("undo"), cs = getComputedStyle(b);
+			const lum = (c) => { const [r, g, bl] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * bl; };
+			const a = lum(cs.color), c = lum(cs.backgroundColor);
+			return (Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05); })()`)
+		if ratio < 4.5 {
+			t.Fatalf("the Undo button's text has a contrast of %.2f:1 on its background, want 4.5:1", ratio)
+		}
+	})
+
+	t.Run("a stopped run does not say Done", func(t *testing.T) {
+		replace("with recursive r(x) as (select 1 union all select x + 1 from r) select count(*) as n from r")
+		do(t, ctx, chromedp.Click(chromedp.ID("run")))
+		waitFor(t, ctx, "the runaway model", `document.getElementById("status").textContent.includes("your_source_events")`, time.Minute)
+		do(t, ctx, chromedp.Click(chromedp.ID("stop")))
+		waitFor(t, ctx, "the stop", `document.body.dataset.lastRun === "stopped"`, time.Minute)
+		sum := eval[string](t, ctx, `document.getElementById("run-summary").textContent`)
+		if !strings.HasPrefix(sum, "Stopped") || strings.Contains(sum, "Done") || strings.Contains(sum, "Finished running") {
+			t.Fatalf("a stopped run's summary: %q", sum)
+		}
+	})
+}

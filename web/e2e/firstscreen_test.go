@@ -1,0 +1,105 @@
+package e2e
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestFirstScreen: before the first run the results pane says what to do
+// (Run, or a walkthrough) instead of standing blank; the Share panel offers
+// "Run when opened", whose link (run=1) runs the project by itself.
+func TestFirstScreen(t *testing.T) {
+	ctx := newBrowser(t, 10*time.Minute)
+	do(t, ctx, chromedp.Navigate(site))
+	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
+
+	t.Run("the results pane leads before the first run", func(t *testing.T) {
+		text := eval[string](t, ctx, `(() => { const w = document.getElementById("welcome"); return w && w.getClientRects().length ? w.textContent : ""; })()`)
+		for _, want := range []string{"Run", "walkthrough"} {
+			if !strings.Contains(text, want) {
+				t.Fatalf("the first screen's results pane lacks %q: %q", want, text)
+			}
+		}
+		if eval[bool](t, ctx, `document.getElementById("welcome-run").disabled`) {
+			t.Fatal("the first screen's Run button is disabled once the engine is ready")
+		}
+		do(t, ctx, chromedp.Click(chromedp.ID("welcome-learn")))
+		waitFor(t, ctx, "the walkthroughs tab", `document.getElementById("tab-learn").getAttribute("aria-selected") === "true"`, 5*time.Second)
+		do(t, ctx, chromedp.Click(chromedp.ID("tab-log")))
+		eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
+		do(t, ctx, chromedp.Click(chromedp.ID("welcome-run")))
+		waitFor(t, ctx, "the run", `document.body.dataset.lastRun === "ok"`, 4*time.Minute)
+		if eval[bool](t, ctx, `document.getElementById("welcome").getClientRects().length > 0`) {
+			t.Fatal("the first-screen note stays after a run")
+		}
+	})
+
+	t.Run("share offers run when opened", func(t *testing.T) {
+		do(t, ctx, chromedp.Click(chromedp.ID("share")))
+		waitFor(t, ctx, "the share link", `!!document.body.dataset.shareLink`, time.Minute)
+		plain := eval[string](t, ctx, `document.body.dataset.shareLink`)
+		if u, _ := url.Parse(plain); u.Query().Get("run") != "" {
+			t.Fatalf("a plain share link carries run: %s", plain)
+		}
+		do(t, ctx, chromedp.Click(chromedp.ID("share-run")))
+		waitFor(t, ctx, "the run=1 link", `document.body.dataset.shareLink.includes("run=1")`, 10*time.Second)
+		link := eval[string](t, ctx, `document.body.dataset.shareLink`)
+		if got := eval[string](t, ctx, `document.getElementById("share-link").value`); got != link {
+			t.Fatalf("the panel shows %q, the link is %q", got, link)
+		}
+		fresh := newBrowser(t, 5*time.Minute)
+		do(t, fresh, chromedp.Navigate(link))
+		waitFor(t, fresh, "the shared project to run by itself", `document.body.dataset.runs === "1" && document.body.dataset.lastRun !== undefined`, 4*time.Minute)
+	})
+}
+
+// TestEmbedParams: what a docs author writes in an iframe's src decides what
+// the embed shows: it runs by itself, opens the tab, table and file asked
+// for, hides the editor unless editor=1 (then height=PX tall), and a
+// parameter given twice is ignored rather than guessed at.
+func TestEmbedParams(t *testing.T) {
+	ctx := newBrowser(t, 10*time.Minute)
+	do(t, ctx, chromedp.EmulateViewport(720, 480))
+
+	t.Run("tab, table and file", func(t *testing.T) {
+		do(t, ctx, chromedp.Navigate(site+"?embed=1&sample=demo&tab=tables&table=nexus_persons&file=models/billing/billing_events.sql"))
+		waitFor(t, ctx, "the embed's own run", `document.body.dataset.runs === "1" && document.body.dataset.lastRun !== undefined`, 4*time.Minute)
+		waitFor(t, ctx, "the persons grid", `(document.querySelector("#table-grid .caption") || {}).textContent?.startsWith("nexus_demo_data.nexus_persons")`, 30*time.Second)
+		if got := eval[string](t, ctx, `document.querySelector(".tab[aria-selected=true]").id`); got != "tab-tables" {
+			t.Fatalf("open tab %q, want tab-tables", got)
+		}
+		if got := eval[string](t, ctx, `document.getElementById("file-name").textContent`); got != "models/billing/billing_events.sql" {
+			t.Fatalf("open file %q", got)
+		}
+		if eval[bool](t, ctx, `document.getElementById("editor-pane").getClientRects().length > 0`) {
+			t.Fatal("an embed shows the editor without editor=1")
+		}
+	})
+
+	t.Run("editor=1 and height", func(t *testing.T) {
+		do(t, ctx, chromedp.Navigate(site+"?embed=1&sample=demo&run=0&editor=1&height=180&file=models/billing/billing_events.sql"))
+		waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
+		h := eval[float64](t, ctx, `document.getElementById("editor-pane").getBoundingClientRect().height`)
+		if h < 179 || h > 181 {
+			t.Fatalf("editor height %.0f px, want 180", h)
+		}
+		if r := eval[float64](t, ctx, `document.getElementById("result-pane").getBoundingClientRect().bottom`); r < 479 {
+			t.Fatalf("the results end at %.0f px of a 480 px frame", r)
+		}
+		if eval[string](t, ctx, `document.body.dataset.runs || ""`) != "" {
+			t.Fatal("run=0 ran the embed")
+		}
+	})
+
+	t.Run("a parameter given twice is ignored", func(t *testing.T) {
+		do(t, ctx, chromedp.Navigate(site+"?embed=0;&embed=1&sample=quickstart&run=0"))
+		waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
+		if eval[bool](t, ctx, `document.body.classList.contains("embed")`) {
+			t.Fatal("?embed=0;&embed=1 turned embed mode on")
+		}
+	})
+}
