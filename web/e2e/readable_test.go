@@ -101,4 +101,24 @@ func TestReadableResults(t *testing.T) {
 		do(t, ctx, chromedp.Click(chromedp.ID("lineage-open-table")))
 		waitFor(t, ctx, "the table of the node", `document.getElementById("tab-tables").getAttribute("aria-selected") === "true" && (document.querySelector("#table-grid .caption") || {}).textContent?.includes("nexus_persons")`, 30*time.Second)
 	})
+
+	t.Run("person search and identity graph", func(t *testing.T) {
+		openPersonNamed(t, ctx, "Dana Kim")
+		if dup := eval[string](t, ctx, `(() => { const ids = [...document.querySelectorAll("#person-results li[data-person]")].map((li) => li.dataset.person); return ids.filter((x, i) => ids.indexOf(x) !== i).join(" "); })()`); dup != "" {
+			t.Fatalf("the person search lists %s twice", dup)
+		}
+		// Every label of the identity graph inside the drawing and the drawing
+		// inside its box, at the panel's width.
+		clipped := eval[string](t, ctx, `(() => {
+			const svg = document.querySelector("#person-view svg.idgraph"), wrap = svg.parentElement, b = svg.getBoundingClientRect();
+			if (wrap.scrollWidth > wrap.clientWidth + 1) return "the graph is wider than its box: " + wrap.scrollWidth + " > " + wrap.clientWidth;
+			return [...svg.querySelectorAll("text")].filter((t) => { const r = t.getBoundingClientRect(); return r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1; }).map((t) => t.textContent).join(", "); })()`)
+		if clipped != "" {
+			t.Fatalf("identity graph labels cut off: %s", clipped)
+		}
+		if !eval[bool](t, ctx, `[...document.querySelectorAll("#person-view svg.idgraph text.g-elabel")].every((t) => getComputedStyle(t).paintOrder.startsWith("stroke") && t.getAttribute("transform"))`) {
+			t.Fatal("edge labels are drawn across the lines: want them along their edge on a halo")
+		}
+		saveShot(t, ctx, "identity-graph")
+	})
 }

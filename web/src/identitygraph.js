@@ -93,8 +93,12 @@ export function drawGraph(box, g) {
     box.appendChild(h("div", { class: "empty" }, "No identifiers."));
     return;
   }
-  const W = 720;
+  // The drawing is as wide as the circle plus its longest label on each
+  // side, and scales to the panel's width: no label is cut off.
   const R = Math.max(90, Math.min(320, n * 16));
+  const longest = Math.max(...g.nodes.map((x) => Math.min(34, `${x.type}:${x.value}`.length)));
+  const room = n === 1 ? longest * 3.5 : longest * 6.8 + 16;
+  const W = Math.round(2 * (R + room) + 20);
   const H = 2 * R + 80;
   const cx = W / 2;
   const cy = H / 2;
@@ -102,7 +106,7 @@ export function drawGraph(box, g) {
     const a = (2 * Math.PI * i) / n - Math.PI / 2;
     return [cx + (n === 1 ? 0 : R * Math.cos(a)), cy + (n === 1 ? 0 : R * Math.sin(a))];
   });
-  const svg = s("svg", { class: "idgraph", viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", "aria-label": `Identity graph: ${n} identifiers, ${g.edges.length} edges` });
+  const svg = s("svg", { class: "idgraph", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Identity graph: ${n} identifiers, ${g.edges.length} edges` });
   const labels = g.edges.length <= 40;
   for (const e of g.edges) {
     const [x1, y1] = pos[e.from];
@@ -112,7 +116,13 @@ export function drawGraph(box, g) {
       s("title", null, `${e.source} row ${e.row_id}${e.occurred_at ? " at " + e.occurred_at : ""}${e.rows > 1 ? ` (${e.rows} rows)` : ""}`));
     svg.appendChild(line);
     if (labels) {
-      svg.appendChild(s("text", { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 3, class: "g-elabel", "text-anchor": "middle" }, text));
+      // Along its own edge, on a halo, so it neither crosses its line nor
+      // gets lost among the others.
+      let angle = (Math.atan2(y2 - y1, x2 - x1) * 180) / Math.PI;
+      if (angle > 90) angle -= 180;
+      if (angle < -90) angle += 180;
+      const mx = (x1 + x2) / 2, my = (y1 + y2) / 2;
+      svg.appendChild(s("text", { x: mx, y: my - 4, class: "g-elabel", "text-anchor": "middle", transform: `rotate(${angle.toFixed(1)} ${mx} ${my})` }, text));
     }
   }
   g.nodes.forEach((node, i) => {
