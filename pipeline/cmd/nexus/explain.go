@@ -11,6 +11,7 @@ import (
 
 	"github.com/nexus-playground/nexus/pipeline"
 	"github.com/nexus-playground/nexus/pipeline/explain"
+	"github.com/nexus-playground/nexus/pipeline/project"
 	"github.com/nexus-playground/nexus/pipeline/walkthrough"
 )
 
@@ -43,7 +44,7 @@ func cmdExplain(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	bound := explain.DefaultMaxRecursion
 	if _, err := os.Stat(filepath.Join(c.projectDir, "dbt_project.yml")); err == nil {
-		if bound, err = explain.MaxRecursion(os.DirFS(c.projectDir), vars); err != nil {
+		if bound, err = explain.MaxRecursion(project.LocalDir(c.projectDir), vars); err != nil {
 			return err
 		}
 	} else if v, ok := vars["nexus_max_recursion"]; ok {
