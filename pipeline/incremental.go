@@ -201,7 +201,7 @@ func (r *runner) runIncremental(m *project.Model, sql string, cfg project.Config
 		return err
 	}
 	step.Status, step.Rows = "OK", rows
-	step.Message = fmt.Sprintf("%s %d row%s into", inc.strategy, added, plural(int(added)))
+	step.Message = fmt.Sprintf("%s %d row%s", inc.strategy, added, plural(int(added)))
 	return nil
 }
 

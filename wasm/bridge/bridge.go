@@ -32,6 +32,9 @@ type Request struct {
 	Select  []string          `json:"select,omitempty"`
 	Exclude []string          `json:"exclude,omitempty"`
 	Vars    map[string]any    `json:"vars,omitempty"`
+	// FullRefresh rebuilds incremental models and snapshots (dbt's
+	// --full-refresh); otherwise they build on the tables of earlier runs.
+	FullRefresh bool `json:"full_refresh,omitempty"`
 	// TimeoutMS bounds a build or query; 0 means none.
 	TimeoutMS int    `json:"timeout_ms,omitempty"`
 	SQL       string `json:"sql,omitempty"`
@@ -165,7 +168,7 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 			cmd = pipeline.CmdBuild
 		}
 		res, err := sess.Build(ctx, fsys, pipeline.Options{
-			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Progress: progress,
+			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, FullRefresh: req.FullRefresh, Progress: progress,
 		})
 		b.last = res
 		return res, err
