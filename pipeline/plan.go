@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/diag"
 	"github.com/nexus-playground/nexus/pipeline/graph"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/nexus"
+	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 	"github.com/nexus-playground/nexus/pipeline/project"
 )
 
@@ -23,11 +25,13 @@ func PackageFiles() fs.FS { return nexus.Package() }
 // plan is a loaded project with its graph: stage 1 (load), 2 (parse render
 // to find refs and configs) and 3 (graph) of the pipeline.
 type plan struct {
-	proj   *project.Project
-	env    *jinja.Env
-	graph  *graph.Graph
-	models map[string]*project.Model // by name
-	seeds  map[string]*project.Seed
+	proj *project.Project
+	env  *jinja.Env
+	// settings are the package's vars, parsed once (package settings).
+	settings *settings.Settings
+	graph    *graph.Graph
+	models   map[string]*project.Model // by name
+	seeds    map[string]*project.Seed
 	// sources maps "src.table" to its declaration and the relation it reads.
 	sources map[string]*sourceRef
 	tests   map[string]*project.Test // by node ID
@@ -38,6 +42,9 @@ type plan struct {
 	memo        *memo
 	universeKey string
 	shapeKey    string
+	// pkgOfFile is the package of each model and singular test, by path
+	// and text, so a render knows whose macros and vars come first.
+	pkgOfFile map[string]string
 }
 
 type sourceRef struct {
@@ -59,8 +66,9 @@ type envCache struct {
 
 // get returns an environment for macros, reusing the cached one when the
 // macro files are the same.
-func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
+func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env, error) {
 	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%v\x00", proj.Name, proj.Dispatch)
 	for _, m := range macros {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s", m.Path, m.Namespace, len(m.Source), m.Source)
 	}
@@ -68,7 +76,7 @@ func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
 	if c != nil && c.env != nil && c.key == key {
 		return c.env, nil
 	}
-	env, err := jinja.NewEnv(macros)
+	env, err := jinja.NewProjectEnv(proj, macros)
 	if err != nil {
 		return nil, err
 	}
@@ -82,26 +90,40 @@ func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
 // returned as one error; a *diag.Diagnostic when it has a position. cache
 // may be nil.
 func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error) {
-	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package()})
+	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
+		Builtin: true, AskVars: []string{"sources", "nexus"}, Origin: "the built-in package (pipeline/nexus/package)"})
 	if err != nil {
 		return nil, err
 	}
+	set, err := settings.FromProject(proj)
+	if err != nil {
+		return nil, err
+	}
+	proj.Vars = set.Vars(proj.Vars)
+	proj.Warnings = append(proj.Warnings, set.Warnings...)
 	var c *envCache
 	if len(cache) > 0 {
 		c = cache[0]
 	}
-	env, err := c.get(proj.Macros)
+	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch})
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{proj: proj, env: env, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
+	p := &plan{proj: proj, env: env, settings: set, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
 		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{}}
 	if c != nil {
 		p.memo = &c.memo
 	}
+	p.pkgOfFile = map[string]string{}
 	for _, m := range proj.Models {
 		p.models[m.Name] = m
 		p.configs[m.Name] = m.Config
+		p.pkgOfFile[m.Path+"\x00"+m.SQL] = m.Package
+	}
+	for _, t := range proj.Tests {
+		if t.Kind == "singular" {
+			p.pkgOfFile[t.File+"\x00"+t.SQL] = t.Package
+		}
 	}
 	for _, s := range proj.Seeds {
 		if prev, dup := p.seeds[s.Name]; dup {
@@ -144,31 +166,27 @@ func (p *plan) pkgOf(pkg string) string {
 	return pkg
 }
 
-// checkSourcesVar rejects a vars.sources entry whose flag asks for a model
-// the project does not have (NEXUS_SPEC.md section 1).
+// checkSourcesVar rejects a source whose flag asks for a model the project
+// does not have (NEXUS_SPEC.md section 1).
 func (p *plan) checkSourcesVar() error {
-	list, ok := p.proj.Vars["sources"].([]any)
-	if !ok {
-		return nil
-	}
-	for i, e := range list {
-		m, ok := e.(map[string]any)
-		if !ok {
-			continue
-		}
-		name, _ := m["name"].(string)
+	for i, src := range p.settings.Sources {
 		for _, flag := range []struct{ key, suffix string }{
 			{"events", "events"}, {"persons", "person_identifiers"}, {"groups", "group_identifiers"}, {"memberships", "membership_identifiers"},
 		} {
-			if on, _ := m[flag.key].(bool); !on {
+			if !src.Has(flag.key) {
 				continue
 			}
-			want := name + "_" + flag.suffix
+			want := src.Name + "_" + flag.suffix
 			if mod, ok := p.models[want]; ok && mod.Config.Enabled {
 				continue
 			}
-			line := p.proj.VarLine("sources", i)
-			return diag.Errorf("dbt_project.yml", line, "vars.sources: source %q has %s: true but there is no model %q", name, flag.key, want).
+			file, line := p.proj.VarPos("sources", strconv.Itoa(i))
+			where := "vars.sources"
+			if p.settings.NexusSources {
+				file, line = p.proj.VarPos("nexus", "sources", src.Name)
+				where = "vars.nexus.sources." + src.Name
+			}
+			return diag.Errorf(file, line, "%s: source %q has %s: true but there is no model %q", where, src.Name, flag.key, want).
 				WithHint("create models/sources/%s.sql, or set %s: false", want, flag.key)
 		}
 	}
@@ -377,7 +395,7 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 	}
 	var deps []string
 	refs := map[string]string{}
-	ctx := p.context(file, cfg, this, false)
+	ctx := p.contextOf(file, src, cfg, this, false)
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		id, err := p.refID(file, pkg, name, line)
 		if err != nil {

@@ -22,7 +22,7 @@ const usage = `nexus builds a dbt-nexus project into SQLite and answers SQL agai
 
 Usage:
   nexus build   [--project-dir DIR] [--db FILE] [--select SEL] [--exclude SEL] [--vars YAML] [--timeout D]
-  nexus run     (same flags: models only)
+  nexus run     (same flags: models only; build and run take --full-refresh)
   nexus test    (same flags: tests only, against tables already built)
   nexus seed    (same flags: seeds only)
   nexus query   [--db FILE] [--format table|csv|json] [--max-rows N] SQL
