@@ -57,7 +57,9 @@ type Target struct {
 	Name    string // "dev"
 	Type    string // "sqlite"
 	Schema  string // "main"
-	Profile string
+	// Database is the profile output's database ("main" without one).
+	Database string
+	Profile  string
 }
 
 // Context is what a model sees while it renders. Every callback may be nil;

@@ -31,6 +31,9 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	for k, v := range vars {
 		p.Vars[k] = v
 	}
+	if p.Target, p.Warnings, err = readTarget(root, l.doc); err != nil {
+		return nil, err
+	}
 	for _, pkg := range pkgs {
 		pl, err := readLayout(pkg.Files)
 		if err != nil {
