@@ -54,9 +54,9 @@ type Rows struct {
 
 // Target is dbt's `target` variable.
 type Target struct {
-	Name    string // "dev"
-	Type    string // "sqlite"
-	Schema  string // "main"
+	Name   string // "dev"
+	Type   string // "sqlite"
+	Schema string // "main"
 	// Database is the profile output's database ("main" without one).
 	Database string
 	Profile  string
