@@ -30,6 +30,9 @@ type Options struct {
 	// package:NAME, tag:NAME, path:PATH, and +x, x+, @x.
 	Select  []string
 	Exclude []string
+	// FullRefresh rebuilds incremental models and snapshots from scratch
+	// (dbt's --full-refresh).
+	FullRefresh bool
 	// Timeout bounds the whole build; 0 means none.
 	Timeout time.Duration
 	// Progress, when set, receives each step as it finishes.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/diag"
@@ -12,6 +13,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/graph"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/nexus"
+	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 	"github.com/nexus-playground/nexus/pipeline/project"
 )
 
@@ -24,11 +26,13 @@ func PackageFiles() fs.FS { return nexus.Package() }
 // plan is a loaded project with its graph: stage 1 (load), 2 (parse render
 // to find refs and configs) and 3 (graph) of the pipeline.
 type plan struct {
-	proj   *project.Project
-	env    *jinja.Env
-	graph  *graph.Graph
-	models map[string]*project.Model // by name
-	seeds  map[string]*project.Seed
+	proj *project.Project
+	env  *jinja.Env
+	// settings are the package's vars, parsed once (package settings).
+	settings *settings.Settings
+	graph    *graph.Graph
+	models   map[string]*project.Model // by name
+	seeds    map[string]*project.Seed
 	// sources maps "src.table" to its declaration and the relation it reads.
 	sources map[string]*sourceRef
 	tests   map[string]*project.Test // by node ID
@@ -94,6 +98,12 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if d, err = projectDialect(proj.Target, d); err != nil {
 		return nil, err
 	}
+	set, err := settings.FromProject(proj)
+	if err != nil {
+		return nil, err
+	}
+	proj.Vars = set.Vars(proj.Vars)
+	proj.Warnings = append(proj.Warnings, set.Warnings...)
 	var c *envCache
 	if len(cache) > 0 {
 		c = cache[0]
@@ -102,7 +112,7 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{proj: proj, env: env, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
+	p := &plan{proj: proj, env: env, settings: set, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
 		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{},
 		dialect: d, target: jinjaTarget(proj.Target, d, proj.Name)}
 	if c != nil {
@@ -153,31 +163,27 @@ func (p *plan) pkgOf(pkg string) string {
 	return pkg
 }
 
-// checkSourcesVar rejects a vars.sources entry whose flag asks for a model
-// the project does not have (NEXUS_SPEC.md section 1).
+// checkSourcesVar rejects a source whose flag asks for a model the project
+// does not have (NEXUS_SPEC.md section 1).
 func (p *plan) checkSourcesVar() error {
-	list, ok := p.proj.Vars["sources"].([]any)
-	if !ok {
-		return nil
-	}
-	for i, e := range list {
-		m, ok := e.(map[string]any)
-		if !ok {
-			continue
-		}
-		name, _ := m["name"].(string)
+	for i, src := range p.settings.Sources {
 		for _, flag := range []struct{ key, suffix string }{
 			{"events", "events"}, {"persons", "person_identifiers"}, {"groups", "group_identifiers"}, {"memberships", "membership_identifiers"},
 		} {
-			if on, _ := m[flag.key].(bool); !on {
+			if !src.Has(flag.key) {
 				continue
 			}
-			want := name + "_" + flag.suffix
+			want := src.Name + "_" + flag.suffix
 			if mod, ok := p.models[want]; ok && mod.Config.Enabled {
 				continue
 			}
-			line := p.proj.VarLine("sources", i)
-			return diag.Errorf("dbt_project.yml", line, "vars.sources: source %q has %s: true but there is no model %q", name, flag.key, want).
+			file, line := p.proj.VarPos("sources", strconv.Itoa(i))
+			where := "vars.sources"
+			if p.settings.NexusSources {
+				file, line = p.proj.VarPos("nexus", "sources", src.Name)
+				where = "vars.nexus.sources." + src.Name
+			}
+			return diag.Errorf(file, line, "%s: source %q has %s: true but there is no model %q", where, src.Name, flag.key, want).
 				WithHint("create models/sources/%s.sql, or set %s: false", want, flag.key)
 		}
 	}

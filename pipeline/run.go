@@ -219,7 +219,10 @@ func translate(d dialect.Dialect, file, src, rendered string) (string, error) {
 // render renders a file with execute=true against the tables built so far.
 func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relation) (string, error) {
 	p := r.plan
-	key := nodeKey(p.shapeKey, file, src, this, *cfg)
+	// is_incremental() reads the database: a render keeps its answer in
+	// its key.
+	incremental := r.isIncremental(*cfg, this)
+	key := nodeKey(incrementalKey(p.shapeKey, incremental), file, src, this, *cfg)
 	if out, ok := p.memo.render(key, r.ask); ok {
 		return out, nil
 	}
@@ -229,6 +232,7 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	var reads []dataRead
 	keep := true
 	ctx := p.context(file, cfg, this, true)
+	ctx.Incremental = incremental
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		if _, err := p.refID(file, pkg, name, line); err != nil {
 			return jinja.Relation{}, err
@@ -335,6 +339,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		step.Status = "OK"
 		step.Message = "ephemeral"
 		return nil
+	}
+	if r.isIncremental(cfg, rel) {
+		return r.runIncremental(m, sql, cfg, rel, step)
 	}
 	// Each model runs in a savepoint: a failure leaves the previous
 	// version of its table, and every other table, as it was.
@@ -467,6 +474,8 @@ func formatStep(s Step) string {
 		what = fmt.Sprintf("OK loaded seed %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "model" && s.Message == "ephemeral":
 		what = fmt.Sprintf("OK ephemeral %s", s.Name)
+	case s.Kind == "model" && s.Message != "":
+		what = fmt.Sprintf("OK %s %s (%d rows)", s.Message, s.Relation, s.Rows)
 	case s.Kind == "model":
 		what = fmt.Sprintf("OK created table %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "test" && s.Status == "PASS":

@@ -31,6 +31,7 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	for k, v := range vars {
 		p.Vars[k] = v
 	}
+	p.cliVars = vars
 	if p.Target, p.Warnings, err = readTarget(root, l.doc); err != nil {
 		return nil, err
 	}

@@ -33,6 +33,8 @@ type Project struct {
 	Files fs.FS
 	// config is the root dbt_project.yml, kept to configure packages.
 	config *yamlx.Node
+	// cliVars are the vars given on the command line (dbt's --vars).
+	cliVars map[string]any
 }
 
 // Config is a node's resolved configuration.

@@ -15,6 +15,7 @@ import (
 func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.Writer) error {
 	var c common
 	fs := newFlags(cmd, &c)
+	fullRefresh := fs.Bool("full-refresh", false, "rebuild incremental models and snapshots from scratch")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -43,7 +44,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	}
 	defer s.Close()
 	opts := pipeline.Options{
-		Command: pipeline.Command(cmd), Vars: vars, Dialect: d, Select: c.sel, Exclude: c.excl, Timeout: c.timeout,
+		Command: pipeline.Command(cmd), Vars: vars, Dialect: d, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh,
 		Progress: func(st pipeline.Step) {
 			fmt.Fprintln(stdout, st.Line)
 			if st.Status == "ERROR" && st.Message != "" {

@@ -23,7 +23,7 @@ const usage = `nexus builds a dbt-nexus project into SQLite and answers SQL agai
 Usage:
   nexus build   [--project-dir DIR] [--db FILE] [--select SEL] [--exclude SEL] [--vars YAML] [--timeout D]
                 [--dialect bigquery|snowflake|duckdb|sqlite]  (default: profiles.yml's target type, else sqlite)
-  nexus run     (same flags: models only)
+  nexus run     (same flags: models only; build and run take --full-refresh)
   nexus test    (same flags: tests only, against tables already built)
   nexus seed    (same flags: seeds only)
   nexus query   [--db FILE] [--format table|csv|json] [--max-rows N] SQL
