@@ -47,6 +47,9 @@ type plan struct {
 	memo        *memo
 	universeKey string
 	shapeKey    string
+	// pkgOfFile is the package of each model and singular test, by path
+	// and text, so a render knows whose macros and vars come first.
+	pkgOfFile map[string]string
 }
 
 type sourceRef struct {
@@ -68,8 +71,9 @@ type envCache struct {
 
 // get returns an environment for macros, reusing the cached one when the
 // macro files are the same.
-func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
+func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env, error) {
 	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%v\x00", proj.Name, proj.Dispatch)
 	for _, m := range macros {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s", m.Path, m.Namespace, len(m.Source), m.Source)
 	}
@@ -77,7 +81,7 @@ func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
 	if c != nil && c.env != nil && c.key == key {
 		return c.env, nil
 	}
-	env, err := jinja.NewEnv(macros)
+	env, err := jinja.NewProjectEnv(proj, macros)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +95,8 @@ func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
 // returned as one error; a *diag.Diagnostic when it has a position. d
 // overrides the project's dialect ("": the profile's). cache may be nil.
 func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCache) (*plan, error) {
-	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package()})
+	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
+		Builtin: true, AskVars: []string{"sources", "nexus"}, Origin: "the built-in package (pipeline/nexus/package)"})
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +113,7 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if len(cache) > 0 {
 		c = cache[0]
 	}
-	env, err := c.get(proj.Macros)
+	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch})
 	if err != nil {
 		return nil, err
 	}
@@ -118,9 +123,16 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if c != nil {
 		p.memo = &c.memo
 	}
+	p.pkgOfFile = map[string]string{}
 	for _, m := range proj.Models {
 		p.models[m.Name] = m
 		p.configs[m.Name] = m.Config
+		p.pkgOfFile[m.Path+"\x00"+m.SQL] = m.Package
+	}
+	for _, t := range proj.Tests {
+		if t.Kind == "singular" {
+			p.pkgOfFile[t.File+"\x00"+t.SQL] = t.Package
+		}
 	}
 	for _, s := range proj.Seeds {
 		if prev, dup := p.seeds[s.Name]; dup {
@@ -392,7 +404,7 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 	}
 	var deps []string
 	refs := map[string]string{}
-	ctx := p.context(file, cfg, this, false)
+	ctx := p.contextOf(file, src, cfg, this, false)
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		id, err := p.refID(file, pkg, name, line)
 		if err != nil {

@@ -88,6 +88,9 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	s.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
 	res.Summary = summarize(res)
+	if line := p.proj.PackagesLine(); line != "" {
+		res.Summary = line + "\n" + res.Summary
+	}
 	return res, nil
 }
 
@@ -231,7 +234,7 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	// run_query) is not kept.
 	var reads []dataRead
 	keep := true
-	ctx := p.context(file, cfg, this, true)
+	ctx := p.contextOf(file, src, cfg, this, true)
 	ctx.Incremental = incremental
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		if _, err := p.refID(file, pkg, name, line); err != nil {

@@ -169,10 +169,18 @@ func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map
 	return "", fmt.Errorf("no model or test named %q%s", name, p.suggestModel(name))
 }
 
-// context is the template context of one file.
+// context is the template context of one file of the root project.
 func (p *plan) context(file string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
+	return p.contextOf(file, "", cfg, this, execute)
+}
+
+// contextOf is the template context of one file with its source text,
+// which tells the package it belongs to.
+func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
+	pkg := p.pkgOfFile[file+"\x00"+src]
 	return &jinja.Context{
-		Vars:    p.proj.Vars,
+		Package: pkg,
+		Vars:    p.proj.VarsFor(pkg),
 		Target:  p.target,
 		This:    this,
 		Execute: execute,

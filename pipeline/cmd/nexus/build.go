@@ -10,6 +10,7 @@ import (
 
 	"github.com/nexus-playground/nexus/pipeline"
 	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/project"
 )
 
 func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.Writer) error {
@@ -52,7 +53,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 			}
 		},
 	}
-	res, err := s.Build(ctx, os.DirFS(c.projectDir), opts)
+	res, err := s.Build(ctx, project.LocalDir(c.projectDir), opts)
 	var ue *pipeline.UsageError
 	if errors.As(err, &ue) {
 		return errUsage{ue.Error()}
@@ -109,7 +110,7 @@ func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	sql, err := s.Compile(ctx, os.DirFS(c.projectDir), pos[0], vars, d)
+	sql, err := s.Compile(ctx, project.LocalDir(c.projectDir), pos[0], vars, d)
 	if err != nil {
 		return err
 	}
@@ -132,11 +133,11 @@ func cmdList(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	nodes, err := pipeline.Nodes(os.DirFS(c.projectDir), vars, d)
+	nodes, err := pipeline.Nodes(project.LocalDir(c.projectDir), vars, d)
 	if err != nil {
 		return err
 	}
-	sel, err := pipeline.SelectNodes(os.DirFS(c.projectDir), vars, d, c.sel, c.excl)
+	sel, err := pipeline.SelectNodes(project.LocalDir(c.projectDir), vars, d, c.sel, c.excl)
 	if err != nil {
 		return errUsage{err.Error()}
 	}
