@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 	"github.com/nexus-playground/nexus/pipeline/graph"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/nexus"
@@ -37,11 +38,18 @@ type plan struct {
 	tests   map[string]*project.Test // by node ID
 	// configs are model configs after the model's own config() calls.
 	configs map[string]project.Config
+	// dialect is the warehouse the project's SQL is written for; target is
+	// dbt's target for it.
+	dialect dialect.Dialect
+	target  jinja.Target
 	// memo (nil outside a session) and the keys its renders are filed
 	// under: universeKey for parse renders, shapeKey for execution renders.
 	memo        *memo
 	universeKey string
 	shapeKey    string
+	// pkgOfFile is the package of each model and singular test, by path
+	// and text, so a render knows whose macros and vars come first.
+	pkgOfFile map[string]string
 }
 
 type sourceRef struct {
@@ -63,8 +71,9 @@ type envCache struct {
 
 // get returns an environment for macros, reusing the cached one when the
 // macro files are the same.
-func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
+func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env, error) {
 	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%v\x00", proj.Name, proj.Dispatch)
 	for _, m := range macros {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s", m.Path, m.Namespace, len(m.Source), m.Source)
 	}
@@ -72,7 +81,7 @@ func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
 	if c != nil && c.env != nil && c.key == key {
 		return c.env, nil
 	}
-	env, err := jinja.NewEnv(macros)
+	env, err := jinja.NewProjectEnv(proj, macros)
 	if err != nil {
 		return nil, err
 	}
@@ -83,11 +92,15 @@ func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
 }
 
 // newPlan loads fsys and builds the graph. Problems that stop the build are
-// returned as one error; a *diag.Diagnostic when it has a position. cache
-// may be nil.
-func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error) {
-	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package()})
+// returned as one error; a *diag.Diagnostic when it has a position. d
+// overrides the project's dialect ("": the profile's). cache may be nil.
+func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCache) (*plan, error) {
+	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
+		Builtin: true, AskVars: []string{"sources", "nexus"}, Origin: "the built-in package (pipeline/nexus/package)"})
 	if err != nil {
+		return nil, err
+	}
+	if d, err = projectDialect(proj.Target, d); err != nil {
 		return nil, err
 	}
 	set, err := settings.FromProject(proj)
@@ -100,18 +113,26 @@ func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error)
 	if len(cache) > 0 {
 		c = cache[0]
 	}
-	env, err := c.get(proj.Macros)
+	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch})
 	if err != nil {
 		return nil, err
 	}
 	p := &plan{proj: proj, env: env, settings: set, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
-		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{}}
+		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{},
+		dialect: d, target: jinjaTarget(proj.Target, d, proj.Name)}
 	if c != nil {
 		p.memo = &c.memo
 	}
+	p.pkgOfFile = map[string]string{}
 	for _, m := range proj.Models {
 		p.models[m.Name] = m
 		p.configs[m.Name] = m.Config
+		p.pkgOfFile[m.Path+"\x00"+m.SQL] = m.Package
+	}
+	for _, t := range proj.Tests {
+		if t.Kind == "singular" {
+			p.pkgOfFile[t.File+"\x00"+t.SQL] = t.Package
+		}
 	}
 	for _, s := range proj.Seeds {
 		if prev, dup := p.seeds[s.Name]; dup {
@@ -383,7 +404,7 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 	}
 	var deps []string
 	refs := map[string]string{}
-	ctx := p.context(file, cfg, this, false)
+	ctx := p.contextOf(file, src, cfg, this, false)
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		id, err := p.refID(file, pkg, name, line)
 		if err != nil {
