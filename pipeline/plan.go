@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 	"github.com/nexus-playground/nexus/pipeline/graph"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/nexus"
@@ -37,6 +38,10 @@ type plan struct {
 	tests   map[string]*project.Test // by node ID
 	// configs are model configs after the model's own config() calls.
 	configs map[string]project.Config
+	// dialect is the warehouse the project's SQL is written for; target is
+	// dbt's target for it.
+	dialect dialect.Dialect
+	target  jinja.Target
 	// memo (nil outside a session) and the keys its renders are filed
 	// under: universeKey for parse renders, shapeKey for execution renders.
 	memo        *memo
@@ -87,12 +92,15 @@ func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env
 }
 
 // newPlan loads fsys and builds the graph. Problems that stop the build are
-// returned as one error; a *diag.Diagnostic when it has a position. cache
-// may be nil.
-func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error) {
+// returned as one error; a *diag.Diagnostic when it has a position. d
+// overrides the project's dialect ("": the profile's). cache may be nil.
+func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCache) (*plan, error) {
 	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
 		Builtin: true, AskVars: []string{"sources", "nexus"}, Origin: "the built-in package (pipeline/nexus/package)"})
 	if err != nil {
+		return nil, err
+	}
+	if d, err = projectDialect(proj.Target, d); err != nil {
 		return nil, err
 	}
 	set, err := settings.FromProject(proj)
@@ -110,7 +118,8 @@ func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error)
 		return nil, err
 	}
 	p := &plan{proj: proj, env: env, settings: set, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
-		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{}}
+		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{},
+		dialect: d, target: jinjaTarget(proj.Target, d, proj.Name)}
 	if c != nil {
 		p.memo = &c.memo
 	}

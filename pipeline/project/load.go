@@ -38,6 +38,10 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	for k, v := range vars {
 		p.Vars[k] = v
 	}
+	p.cliVars = vars
+	if p.Target, p.Warnings, err = readTarget(root, l.doc); err != nil {
+		return nil, err
+	}
 	if p.Dispatch, err = readDispatch(l.doc); err != nil {
 		return nil, err
 	}
