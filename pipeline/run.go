@@ -56,7 +56,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	}
 	res := &Result{OK: true}
 	s.env.memo.begin()
-	p, err := newPlan(fsys, opts.Vars, &s.env)
+	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &s.env)
 	if err != nil {
 		res.fail(diag.From(err, "", 0))
 		res.Summary = "Nothing was built: fix the error above and run again."
@@ -206,11 +206,11 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.plan.memo.translate(out, func() (string, error) { return translate(m.Path, m.SQL, out) })
+	return r.plan.memo.translate(r.plan.dialect, out, func() (string, error) { return translate(r.plan.dialect, m.Path, m.SQL, out) })
 }
 
-func translate(file, src, rendered string) (string, error) {
-	out, err := dialect.Translate(rendered)
+func translate(d dialect.Dialect, file, src, rendered string) (string, error) {
+	out, err := dialect.TranslateFor(d, rendered)
 	if err != nil {
 		d := diag.From(err, file, 0)
 		d.Line = mapLine(src, rendered, d.Line)
@@ -478,7 +478,7 @@ func formatStep(s Step) string {
 	case s.Kind == "model" && s.Message == "ephemeral":
 		what = fmt.Sprintf("OK ephemeral %s", s.Name)
 	case s.Kind == "model" && s.Message != "":
-		what = fmt.Sprintf("OK %s %s (%d rows)", s.Message, s.Relation, s.Rows)
+		what = fmt.Sprintf("OK %s into %s (%d rows)", s.Message, s.Relation, s.Rows)
 	case s.Kind == "model":
 		what = fmt.Sprintf("OK created table %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "test" && s.Status == "PASS":

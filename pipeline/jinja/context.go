@@ -54,10 +54,12 @@ type Rows struct {
 
 // Target is dbt's `target` variable.
 type Target struct {
-	Name    string // "dev"
-	Type    string // "sqlite"
-	Schema  string // "main"
-	Profile string
+	Name   string // "dev"
+	Type   string // "sqlite"
+	Schema string // "main"
+	// Database is the profile output's database ("main" without one).
+	Database string
+	Profile  string
 }
 
 // Context is what a model sees while it renders. Every callback may be nil;

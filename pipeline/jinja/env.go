@@ -267,7 +267,7 @@ func (e *Env) begin(path string, ctx *Context) {
 		"type":         ctx.Target.Type,
 		"schema":       ctx.Target.Schema,
 		"profile_name": ctx.Target.Profile,
-		"database":     "main",
+		"database":     ctx.Target.Database,
 		"threads":      1,
 	})
 	for name := range e.funcs {

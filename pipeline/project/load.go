@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -36,6 +37,10 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	p.cliVars = vars
 	for k, v := range vars {
 		p.Vars[k] = v
+	}
+	p.cliVars = vars
+	if p.Target, p.Warnings, err = readTarget(root, l.doc); err != nil {
+		return nil, err
 	}
 	if p.Dispatch, err = readDispatch(l.doc); err != nil {
 		return nil, err
@@ -170,6 +175,12 @@ func (p *Project) resolveOverrides() error {
 	}
 	for _, m := range p.Models {
 		prev, dup := byName[m.Name]
+		if dup && disabledInFile.MatchString(m.SQL) {
+			m.Config.Enabled = false
+		}
+		if dup && disabledInFile.MatchString(prev.SQL) {
+			prev.Config.Enabled = false
+		}
 		switch {
 		case !dup:
 			byName[m.Name] = m
@@ -197,6 +208,10 @@ func (p *Project) resolveOverrides() error {
 	p.Models = kept
 	return nil
 }
+
+// disabledInFile finds {{ config(enabled=false) }} in a model's text, to
+// tell which of two models of one name gives way before anything renders.
+var disabledInFile = regexp.MustCompile(`\{\{-?\s*config\s*\([^)]*\benabled\s*=\s*(false|False)\b`)
 
 // Where names a node's file for a message: a package's files under the
 // folder the package came from.

@@ -27,6 +27,8 @@ type Project struct {
 	// Warnings are problems that do not stop a build, such as a generic
 	// test from a package the playground does not ship.
 	Warnings []diag.Diagnostic
+	// Target is the profiles.yml output the project builds for.
+	Target Target
 	// Files is the root project's file system.
 	Files fs.FS
 	// Packages says which packages were loaded and from where.

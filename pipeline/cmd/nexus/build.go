@@ -28,6 +28,10 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	if err != nil {
 		return err
 	}
+	d, err := c.parseDialect()
+	if err != nil {
+		return err
+	}
 	dbPath, err := c.dbPath()
 	if err != nil {
 		return err
@@ -41,7 +45,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	}
 	defer s.Close()
 	opts := pipeline.Options{
-		Command: pipeline.Command(cmd), Vars: vars, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh,
+		Command: pipeline.Command(cmd), Vars: vars, Dialect: d, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh,
 		Progress: func(st pipeline.Step) {
 			fmt.Fprintln(stdout, st.Line)
 			if st.Status == "ERROR" && st.Message != "" {
@@ -88,6 +92,10 @@ func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	d, err := c.parseDialect()
+	if err != nil {
+		return err
+	}
 	// Like dbt, compile against the database the project builds into, so
 	// models that query built tables while they render (the trait pivot)
 	// compile too; without one, an empty in-memory database.
@@ -102,7 +110,7 @@ func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	sql, err := s.Compile(ctx, project.LocalDir(c.projectDir), pos[0], vars)
+	sql, err := s.Compile(ctx, project.LocalDir(c.projectDir), pos[0], vars, d)
 	if err != nil {
 		return err
 	}
@@ -121,11 +129,15 @@ func cmdList(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	nodes, err := pipeline.Nodes(project.LocalDir(c.projectDir), vars)
+	d, err := c.parseDialect()
 	if err != nil {
 		return err
 	}
-	sel, err := pipeline.SelectNodes(project.LocalDir(c.projectDir), vars, c.sel, c.excl)
+	nodes, err := pipeline.Nodes(project.LocalDir(c.projectDir), vars, d)
+	if err != nil {
+		return err
+	}
+	sel, err := pipeline.SelectNodes(project.LocalDir(c.projectDir), vars, d, c.sel, c.excl)
 	if err != nil {
 		return errUsage{err.Error()}
 	}
