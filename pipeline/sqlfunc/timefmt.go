@@ -13,7 +13,7 @@ import (
 
 // elem is one element of a format: a literal, or a field.
 type elem struct {
-	lit   string
+	lit string
 	// field is the strftime letter of the field ('Y' year, 'm' month...),
 	// or ':' +HH:MM, 'h' +HH, '*' a dot and microseconds (%E*S), 'E' a dot
 	// and width digits (%E<n>S), '.' width digits of the fraction; 0 for a
