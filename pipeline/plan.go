@@ -162,6 +162,7 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 		}
 		return nil, err
 	}
+	g.Disabled = p.disabledModels()
 	p.graph = g
 	return p, nil
 }
@@ -300,11 +301,19 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			continue
 		}
 		p.configs[name] = cfg
+		if !cfg.Enabled {
+			// config(enabled=false) in the file: the model is not built.
+			m.Config.Enabled = false
+			continue
+		}
 		nodes = append(nodes, &graph.Node{ID: nodeID("model", p.pkgOf(m.Package), m.Name), Kind: "model", Name: m.Name,
 			Package: p.pkgOf(m.Package), Path: m.Path, Tags: cfg.Tags, DependsOn: deps})
 	}
 	if firstErr != nil {
 		return nil, firstErr
+	}
+	if err := p.checkDisabledRefs(nodes); err != nil {
+		return nil, err
 	}
 	for _, t := range p.proj.Tests {
 		n := &graph.Node{Kind: "test", Name: t.Name, Package: p.pkgOf(t.Package), Path: t.File, Tags: t.Config.Tags}
@@ -319,12 +328,21 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			n.DependsOn = deps
 		} else {
 			dep, err := p.testTarget(t, t.Model)
+			if w, ok := err.(*disabledTarget); ok {
+				// As in dbt, a test of a disabled model is disabled too.
+				p.proj.Warnings = append(p.proj.Warnings, w.Diagnostic)
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
 			n.DependsOn = []string{dep}
 			if t.Kind == "relationships" {
 				to, err := p.testTarget(t, refName(t.Args["to"].(string)))
+				if w, ok := err.(*disabledTarget); ok {
+					p.proj.Warnings = append(p.proj.Warnings, w.Diagnostic)
+					continue
+				}
 				if err != nil {
 					return nil, err
 				}
@@ -371,7 +389,8 @@ func (p *plan) testTarget(t *project.Test, model string) (string, error) {
 			WithHint("fix the model name under models: in %s", t.File)
 	}
 	if !m.Config.Enabled {
-		return "", diag.Errorf(t.File, t.Line, "test %s is on model %q, which is disabled", t.Name, model)
+		return "", &disabledTarget{diag.Diagnostic{Severity: diag.Warning, File: t.File, Line: t.Line,
+			Message: fmt.Sprintf("test %s is not run: model %q is disabled", t.Name, model)}}
 	}
 	return nodeID("model", p.pkgOf(m.Package), m.Name), nil
 }
@@ -477,3 +496,54 @@ func (p *plan) source(file, src, table string, line int) (*sourceRef, error) {
 	}
 	return s, nil
 }
+
+// checkDisabledRefs rejects a ref() to a model that its own file disabled
+// with config(enabled=false): that is only known once the file has
+// rendered, after models sorted before it took the ref.
+func (p *plan) checkDisabledRefs(nodes []*graph.Node) error {
+	for _, n := range nodes {
+		for _, d := range n.DependsOn {
+			kind, rest, _ := strings.Cut(d, ".")
+			if kind != "model" {
+				continue
+			}
+			_, name, _ := strings.Cut(rest, ".")
+			if m, ok := p.models[name]; ok && !m.Config.Enabled {
+				src := p.models[n.Name].SQL
+				return diag.Errorf(n.Path, refLine(src, name), "ref(%q): model %q is disabled", name, name).
+					WithHint("%s sets config(enabled=false); enable it or remove the ref", m.Path)
+			}
+		}
+	}
+	return nil
+}
+
+// refLine is the line of the first ref to name in src, 0 if not found.
+func refLine(src, name string) int {
+	for _, q := range []string{"'", `"`} {
+		if i := strings.Index(src, q+name+q); i >= 0 {
+			return strings.Count(src[:i], "\n") + 1
+		}
+	}
+	return 0
+}
+
+// disabledModels lists models that are not built, by name, for selectors
+// that name one.
+func (p *plan) disabledModels() map[string]string {
+	out := map[string]string{}
+	for _, m := range p.proj.Disabled {
+		out[m.Name] = p.proj.Where(m)
+	}
+	for _, m := range p.models {
+		if !m.Config.Enabled {
+			out[m.Name] = p.proj.Where(m)
+		}
+	}
+	return out
+}
+
+// disabledTarget is the warning of a test whose model is disabled.
+type disabledTarget struct{ diag.Diagnostic }
+
+func (d *disabledTarget) Error() string { return d.Diagnostic.Error() }

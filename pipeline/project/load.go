@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -174,6 +175,12 @@ func (p *Project) resolveOverrides() error {
 	}
 	for _, m := range p.Models {
 		prev, dup := byName[m.Name]
+		if dup && disabledInFile.MatchString(m.SQL) {
+			m.Config.Enabled = false
+		}
+		if dup && disabledInFile.MatchString(prev.SQL) {
+			prev.Config.Enabled = false
+		}
 		switch {
 		case !dup:
 			byName[m.Name] = m
@@ -201,6 +208,10 @@ func (p *Project) resolveOverrides() error {
 	p.Models = kept
 	return nil
 }
+
+// disabledInFile finds {{ config(enabled=false) }} in a model's text, to
+// tell which of two models of one name gives way before anything renders.
+var disabledInFile = regexp.MustCompile(`\{\{-?\s*config\s*\([^)]*\benabled\s*=\s*(false|False)\b`)
 
 // Where names a node's file for a message: a package's files under the
 // folder the package came from.

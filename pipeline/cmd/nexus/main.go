@@ -53,6 +53,13 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	// Data for other programs (query --format csv|json into a pipe or a
+	// file) is written as it is; everything else is escaped for a terminal.
+	rawOut := stdout
+	if isTerminal(stdout) {
+		rawOut = &termWriter{w: stdout}
+	}
+	stdout, stderr = &termWriter{w: stdout}, &termWriter{w: stderr}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		if len(args) == 0 {
@@ -66,7 +73,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "build", "run", "test", "seed":
 		err = cmdBuild(ctx, cmd, rest, stdout, stderr)
 	case "query":
-		err = cmdQuery(ctx, rest, stdout)
+		err = cmdQuery(ctx, rest, stdout, rawOut)
 	case "ls", "list":
 		err = cmdList(rest, stdout)
 	case "compile":
