@@ -69,6 +69,9 @@ func TestSmallDefects(t *testing.T) {
 	})
 
 	t.Run("a stopped run does not say Done", func(t *testing.T) {
+		// Reset opened dbt_project.yml: back to the model.
+		eval[bool](t, ctx, `(document.querySelector('#tree li.file[data-path="models/sources/your_source_events.sql"]').click(), true)`)
+		waitFor(t, ctx, "the model in the editor", `document.getElementById("file-name").textContent === "models/sources/your_source_events.sql"`, 10*time.Second)
 		replace("with recursive r(x) as (select 1 union all select x + 1 from r) select count(*) as n from r")
 		do(t, ctx, chromedp.Click(chromedp.ID("run")))
 		waitFor(t, ctx, "the runaway model", `document.getElementById("status").textContent.includes("your_source_events")`, time.Minute)
