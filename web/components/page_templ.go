@@ -169,7 +169,7 @@ func sidebar() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<nav id=\"sidebar\" aria-label=\"Project files\"><div class=\"pane-head\"><span>Project</span> <span class=\"tools\"><button id=\"file-add\" type=\"button\" title=\"New file\">New</button> <button id=\"file-rename\" type=\"button\" title=\"Rename file\">Rename</button> <button id=\"file-delete\" type=\"button\" title=\"Delete file\">Delete</button> <button id=\"project-reset\" type=\"button\" title=\"Discard edits and reload the sample\">Reset</button></span></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<nav id=\"sidebar\" aria-label=\"Project files\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -177,7 +177,7 @@ func sidebar() templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<ul id=\"tree\" class=\"tree\" role=\"tree\"></ul><div class=\"pane-head sub\"><span>Package nexus</span><span class=\"muted\">read-only</span></div><ul id=\"pkgtree\" class=\"tree pkg\" role=\"tree\"></ul></nav>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<div class=\"pane-head\"><span>Files</span> <span class=\"tools\"><button id=\"file-add\" type=\"button\" title=\"New file\">New</button> <button id=\"file-rename\" type=\"button\" title=\"Rename file\">Rename</button> <button id=\"file-delete\" type=\"button\" title=\"Delete file\">Delete</button> <button id=\"project-reset\" type=\"button\" title=\"Discard edits and reload the sample\">Reset</button></span></div><ul id=\"tree\" class=\"tree\" role=\"tree\"></ul><div class=\"pane-head sub\"><span>Package nexus</span><span class=\"muted\">read-only</span></div><ul id=\"pkgtree\" class=\"tree pkg\" role=\"tree\"></ul></nav>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -408,7 +408,7 @@ func projectBar() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div class=\"projectbar\"><select id=\"project\" aria-label=\"Saved project\" title=\"Saved projects\"></select> <button id=\"project-new\" type=\"button\" title=\"Save a copy of this project under a new name\">Save as</button> <button id=\"project-rename\" type=\"button\" title=\"Rename this saved project\" disabled>Rename</button> <button id=\"project-delete\" type=\"button\" title=\"Delete this saved project\" disabled>Delete</button></div><div class=\"projectbar\"><details class=\"menu\"><summary>Import</summary><div class=\"menu-items\"><button id=\"import-folder\" type=\"button\">Project folder…</button> <button id=\"import-zip\" type=\"button\">Project .zip…</button> <button id=\"import-csv\" type=\"button\">CSV files as seeds…</button></div></details> <details class=\"menu\"><summary>Export</summary><div class=\"menu-items\"><button id=\"export-zip\" type=\"button\">Project .zip (dbt project)</button> <button id=\"export-db\" type=\"button\">Database (SQLite files)</button></div></details> <span class=\"muted droptip\">or drop a folder, .zip or CSV here</span></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div class=\"projectbar\"><select id=\"project\" aria-label=\"Saved project\" title=\"Saved projects\"></select> <button id=\"project-new\" type=\"button\" title=\"Save a copy of this project under a new name\">Save as</button> <button id=\"project-rename\" type=\"button\" title=\"Rename this saved project\" disabled>Rename project</button> <button id=\"project-delete\" type=\"button\" title=\"Delete this saved project\" disabled>Delete project</button></div><div class=\"projectbar\"><details class=\"menu\"><summary>Import</summary><div class=\"menu-items\"><button id=\"import-folder\" type=\"button\">Project folder…</button> <button id=\"import-zip\" type=\"button\">Project .zip…</button> <button id=\"import-csv\" type=\"button\">CSV files as seeds…</button></div></details> <details class=\"menu\"><summary>Export</summary><div class=\"menu-items\"><button id=\"export-zip\" type=\"button\">Project .zip (dbt project)</button> <button id=\"export-db\" type=\"button\">Database (SQLite files)</button></div></details> <span class=\"muted droptip\">or drop a folder, .zip or CSV here</span></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

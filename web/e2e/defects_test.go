@@ -29,6 +29,14 @@ func TestSmallDefects(t *testing.T) {
 	}
 	popup := `!!editorRoot().querySelector(".cm-tooltip-autocomplete")`
 
+	t.Run("one name per action in the sidebar", func(t *testing.T) {
+		dup := eval[string](t, ctx, `(() => { const b = [...document.querySelectorAll("#sidebar button, #sidebar summary")].filter((x) => x.getClientRects().length).map((x) => x.textContent.trim());
+			return b.filter((x, i) => b.indexOf(x) !== i).join(", "); })()`)
+		if dup != "" {
+			t.Fatalf("two sidebar buttons read the same: %s", dup)
+		}
+	})
+
 	t.Run("completion", func(t *testing.T) {
 		replace("select nope_col fro")
 		waitFor(t, ctx, "the completion popup", popup, 10*time.Second)
@@ -80,6 +88,14 @@ func TestSmallDefects(t *testing.T) {
 		sum := eval[string](t, ctx, `document.getElementById("run-summary").textContent`)
 		if !strings.HasPrefix(sum, "Stopped") || strings.Contains(sum, "Done") || strings.Contains(sum, "Finished running") {
 			t.Fatalf("a stopped run's summary: %q", sum)
+		}
+	})
+
+	t.Run("the project picker follows a walkthrough's sample", func(t *testing.T) {
+		do(t, ctx, chromedp.Navigate(site+"?sample=demo&walkthrough=new-source"))
+		waitFor(t, ctx, "the walkthrough's sample", `document.getElementById("sample").value === "quickstart"`, 2*time.Minute)
+		if got := eval[string](t, ctx, `document.querySelector("#project").selectedOptions[0].textContent`); got != "Sample: quickstart" {
+			t.Fatalf("after opening a quickstart walkthrough the project picker says %q", got)
 		}
 	})
 }

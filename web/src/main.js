@@ -181,6 +181,9 @@ class App {
     if (this.project) this.project.flush();
     this.project = new Project(sample, { memory: this.embed });
     $("sample").value = name;
+    // The project picker names the sample now open (a walkthrough opens
+    // its own sample).
+    if (this.projects) this.projects.setCurrent("");
     this.editor.reset();
     this.current = null;
     this.renderTrees();
