@@ -56,7 +56,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	}
 	res := &Result{OK: true}
 	s.env.memo.begin()
-	p, err := newPlan(fsys, opts.Vars, &s.env)
+	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &s.env)
 	if err != nil {
 		res.fail(diag.From(err, "", 0))
 		res.Summary = "Nothing was built: fix the error above and run again."
@@ -88,6 +88,9 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	s.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
 	res.Summary = summarize(res)
+	if line := p.proj.PackagesLine(); line != "" {
+		res.Summary = line + "\n" + res.Summary
+	}
 	return res, nil
 }
 
@@ -221,8 +224,8 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 // same text may expand differently once they change.
 func (r *runner) translate(file, src, rendered string) (string, error) {
 	var fresh string
-	sql, err := r.plan.memo.translate(rendered, func() (string, error) {
-		sql, read, err := translate(file, src, rendered, dialect.SQLite, r.columnNames)
+	sql, err := r.plan.memo.translate(r.plan.dialect, rendered, func() (string, error) {
+		sql, read, err := translate(file, src, rendered, r.plan.dialect, r.columnNames)
 		if err == nil && read {
 			fresh = sql
 			return "", errReadColumns
@@ -276,7 +279,10 @@ func translate(file, src, rendered string, d dialect.Dialect, columns func(schem
 // render renders a file with execute=true against the tables built so far.
 func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relation) (string, error) {
 	p := r.plan
-	key := nodeKey(p.shapeKey, file, src, this, *cfg)
+	// is_incremental() reads the database: a render keeps its answer in
+	// its key.
+	incremental := r.isIncremental(*cfg, this)
+	key := nodeKey(incrementalKey(p.shapeKey, incremental), file, src, this, *cfg)
 	if out, ok := p.memo.render(key, r.ask); ok {
 		return out, nil
 	}
@@ -285,7 +291,8 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	// run_query) is not kept.
 	var reads []dataRead
 	keep := true
-	ctx := p.context(file, cfg, this, true)
+	ctx := p.contextOf(file, src, cfg, this, true)
+	ctx.Incremental = incremental
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		if _, err := p.refID(file, pkg, name, line); err != nil {
 			return jinja.Relation{}, err
@@ -392,6 +399,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		step.Status = "OK"
 		step.Message = "ephemeral"
 		return nil
+	}
+	if r.isIncremental(cfg, rel) {
+		return r.runIncremental(m, sql, cfg, rel, step)
 	}
 	// Each model runs in a savepoint: a failure leaves the previous
 	// version of its table, and every other table, as it was.
@@ -524,6 +534,8 @@ func formatStep(s Step) string {
 		what = fmt.Sprintf("OK loaded seed %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "model" && s.Message == "ephemeral":
 		what = fmt.Sprintf("OK ephemeral %s", s.Name)
+	case s.Kind == "model" && s.Message != "":
+		what = fmt.Sprintf("OK %s into %s (%d rows)", s.Message, s.Relation, s.Rows)
 	case s.Kind == "model":
 		what = fmt.Sprintf("OK created table %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "test" && s.Status == "PASS":

@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/diag"
@@ -300,17 +301,44 @@ func stringValue(d Dialect, text string) string {
 		switch {
 		case c == '\\' && escapes && !raw && j+1 < len(body):
 			j++
-			switch body[j] {
+			switch c := body[j]; c {
 			case 'n':
 				b.WriteByte('\n')
 			case 't':
 				b.WriteByte('\t')
 			case 'r':
 				b.WriteByte('\r')
-			case '0':
-				b.WriteByte(0)
+			case 'a':
+				b.WriteByte('\a')
+			case 'b':
+				b.WriteByte('\b')
+			case 'f':
+				b.WriteByte('\f')
+			case 'v':
+				b.WriteByte('\v')
+			case 'x', 'X', 'u', 'U':
+				n := map[byte]int{'x': 2, 'X': 2, 'u': 4, 'U': 8}[c]
+				if r, err := strconv.ParseUint(body[min(j+1, len(body)):min(j+1+n, len(body))], 16, 32); err == nil && j+n < len(body) {
+					if c == 'x' || c == 'X' {
+						b.WriteByte(byte(r))
+					} else {
+						b.WriteRune(rune(r))
+					}
+					j += n
+				} else {
+					b.WriteByte(c)
+				}
+			case '0', '1', '2', '3', '4', '5', '6', '7':
+				if r, err := strconv.ParseUint(body[j:min(j+3, len(body))], 8, 8); err == nil && j+3 <= len(body) {
+					b.WriteByte(byte(r))
+					j += 2
+				} else if c == '0' {
+					b.WriteByte(0)
+				} else {
+					b.WriteByte(c)
+				}
 			default:
-				b.WriteByte(body[j])
+				b.WriteByte(c)
 			}
 		case c == q && n == 1 && j+1 < len(body) && body[j+1] == q:
 			b.WriteByte(q)

@@ -430,7 +430,7 @@ func (p *parser) parsePrimary() *node {
 			if n := p.parseKeywordForm(t); n != nil {
 				return n
 			}
-			if reserved[t.lower] && t.lower != "left" && t.lower != "right" && t.lower != "replace" {
+			if reserved[t.lower] && !(callable[t.lower] && p.isPunctAt(1, "(")) {
 				p.fail("unexpected " + t.text)
 			}
 		}
@@ -439,6 +439,10 @@ func (p *parser) parsePrimary() *node {
 	p.fail("expected an expression")
 	return nil
 }
+
+// callable are reserved words that are also function names.
+var callable = map[string]bool{"left": true, "right": true, "replace": true, "like": true, "glob": true,
+	"regexp": true, "rlike": true, "match": true, "ilike": true}
 
 // parseList reads expressions up to closer into n.list.
 func (p *parser) parseList(n *node, closer string) {

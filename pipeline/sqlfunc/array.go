@@ -123,7 +123,7 @@ func arrayToString(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	var b strings.Builder
 	first := true
 	for _, it := range items {
-		s, isNull := scalarText(it)
+		s, isNull := elementText(it)
 		if isNull {
 			if len(arg) < 3 || arg[2].Type() == sqlite3.NULL {
 				continue
@@ -139,9 +139,9 @@ func arrayToString(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	ctx.ResultText(b.String())
 }
 
-// scalarText is the text of a JSON value as SQL would show it: strings
+// elementText is the text of a JSON value as SQL would show it: strings
 // unquoted, numbers and booleans as written, objects and arrays as JSON.
-func scalarText(raw json.RawMessage) (string, bool) {
+func elementText(raw json.RawMessage) (string, bool) {
 	s := strings.TrimSpace(string(raw))
 	switch {
 	case s == "null":
@@ -319,7 +319,7 @@ func listContains(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		want = arg[1].Text()
 	}
 	for _, it := range items {
-		s, isNull := scalarText(it)
+		s, isNull := elementText(it)
 		if !isNull && s == want {
 			ctx.ResultBool(true)
 			return
