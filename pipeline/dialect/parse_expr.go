@@ -316,7 +316,7 @@ func (p *parser) parseTypeNode() *node {
 			}
 		}
 	}
-	if p.isPunct("<") {
+	if p.isPunct("<") && (t.lower == "array" || t.lower == "struct" || t.lower == "map") {
 		depth := 0
 		for !p.atEOF() {
 			if p.isPunct("<") {
