@@ -339,6 +339,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 	if blankSQL(sql) {
 		return diag.Errorf(m.Path, 1, "model %s has no SQL to run", m.Name).WithHint("write one select statement, e.g. select 1 as id")
 	}
+	if err := oneStatement(m, sql); err != nil {
+		return err
+	}
 	cfg := r.plan.configs[m.Name]
 	rel := r.plan.relation(m.Name)
 	step.Relation = rel.String()
