@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 	"github.com/nexus-playground/nexus/pipeline/graph"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/nexus"
@@ -37,11 +38,18 @@ type plan struct {
 	tests   map[string]*project.Test // by node ID
 	// configs are model configs after the model's own config() calls.
 	configs map[string]project.Config
+	// dialect is the warehouse the project's SQL is written for; target is
+	// dbt's target for it.
+	dialect dialect.Dialect
+	target  jinja.Target
 	// memo (nil outside a session) and the keys its renders are filed
 	// under: universeKey for parse renders, shapeKey for execution renders.
 	memo        *memo
 	universeKey string
 	shapeKey    string
+	// pkgOfFile is the package of each model and singular test, by path
+	// and text, so a render knows whose macros and vars come first.
+	pkgOfFile map[string]string
 }
 
 type sourceRef struct {
@@ -63,8 +71,9 @@ type envCache struct {
 
 // get returns an environment for macros, reusing the cached one when the
 // macro files are the same.
-func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
+func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env, error) {
 	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%v\x00", proj.Name, proj.Dispatch)
 	for _, m := range macros {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s", m.Path, m.Namespace, len(m.Source), m.Source)
 	}
@@ -72,7 +81,7 @@ func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
 	if c != nil && c.env != nil && c.key == key {
 		return c.env, nil
 	}
-	env, err := jinja.NewEnv(macros)
+	env, err := jinja.NewProjectEnv(proj, macros)
 	if err != nil {
 		return nil, err
 	}
@@ -83,35 +92,47 @@ func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
 }
 
 // newPlan loads fsys and builds the graph. Problems that stop the build are
-// returned as one error; a *diag.Diagnostic when it has a position. cache
-// may be nil.
-func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error) {
-	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package()})
+// returned as one error; a *diag.Diagnostic when it has a position. d
+// overrides the project's dialect ("": the profile's). cache may be nil.
+func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCache) (*plan, error) {
+	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
+		Builtin: true, AskVars: []string{"sources", "nexus"}, Origin: "the built-in package (pipeline/nexus/package)"})
 	if err != nil {
+		return nil, err
+	}
+	if d, err = projectDialect(proj.Target, d); err != nil {
 		return nil, err
 	}
 	set, err := settings.FromProject(proj)
 	if err != nil {
 		return nil, err
 	}
-	proj.Vars = set.Vars(proj.Vars)
+	proj.SetVars(PackageName, set.Vars())
 	proj.Warnings = append(proj.Warnings, set.Warnings...)
 	var c *envCache
 	if len(cache) > 0 {
 		c = cache[0]
 	}
-	env, err := c.get(proj.Macros)
+	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch})
 	if err != nil {
 		return nil, err
 	}
 	p := &plan{proj: proj, env: env, settings: set, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
-		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{}}
+		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{},
+		dialect: d, target: jinjaTarget(proj.Target, d, proj.Name)}
 	if c != nil {
 		p.memo = &c.memo
 	}
+	p.pkgOfFile = map[string]string{}
 	for _, m := range proj.Models {
 		p.models[m.Name] = m
 		p.configs[m.Name] = m.Config
+		p.pkgOfFile[m.Path+"\x00"+m.SQL] = m.Package
+	}
+	for _, t := range proj.Tests {
+		if t.Kind == "singular" {
+			p.pkgOfFile[t.File+"\x00"+t.SQL] = t.Package
+		}
 	}
 	for _, s := range proj.Seeds {
 		if prev, dup := p.seeds[s.Name]; dup {
@@ -141,6 +162,7 @@ func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error)
 		}
 		return nil, err
 	}
+	g.Disabled = p.disabledModels()
 	p.graph = g
 	return p, nil
 }
@@ -279,11 +301,19 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			continue
 		}
 		p.configs[name] = cfg
+		if !cfg.Enabled {
+			// config(enabled=false) in the file: the model is not built.
+			m.Config.Enabled = false
+			continue
+		}
 		nodes = append(nodes, &graph.Node{ID: nodeID("model", p.pkgOf(m.Package), m.Name), Kind: "model", Name: m.Name,
 			Package: p.pkgOf(m.Package), Path: m.Path, Tags: cfg.Tags, DependsOn: deps})
 	}
 	if firstErr != nil {
 		return nil, firstErr
+	}
+	if err := p.checkDisabledRefs(nodes); err != nil {
+		return nil, err
 	}
 	for _, t := range p.proj.Tests {
 		n := &graph.Node{Kind: "test", Name: t.Name, Package: p.pkgOf(t.Package), Path: t.File, Tags: t.Config.Tags}
@@ -298,12 +328,21 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			n.DependsOn = deps
 		} else {
 			dep, err := p.testTarget(t, t.Model)
+			if w, ok := err.(*disabledTarget); ok {
+				// As in dbt, a test of a disabled model is disabled too.
+				p.proj.Warnings = append(p.proj.Warnings, w.Diagnostic)
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
 			n.DependsOn = []string{dep}
 			if t.Kind == "relationships" {
 				to, err := p.testTarget(t, refName(t.Args["to"].(string)))
+				if w, ok := err.(*disabledTarget); ok {
+					p.proj.Warnings = append(p.proj.Warnings, w.Diagnostic)
+					continue
+				}
 				if err != nil {
 					return nil, err
 				}
@@ -350,7 +389,8 @@ func (p *plan) testTarget(t *project.Test, model string) (string, error) {
 			WithHint("fix the model name under models: in %s", t.File)
 	}
 	if !m.Config.Enabled {
-		return "", diag.Errorf(t.File, t.Line, "test %s is on model %q, which is disabled", t.Name, model)
+		return "", &disabledTarget{diag.Diagnostic{Severity: diag.Warning, File: t.File, Line: t.Line,
+			Message: fmt.Sprintf("test %s is not run: model %q is disabled", t.Name, model)}}
 	}
 	return nodeID("model", p.pkgOf(m.Package), m.Name), nil
 }
@@ -383,7 +423,7 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 	}
 	var deps []string
 	refs := map[string]string{}
-	ctx := p.context(file, cfg, this, false)
+	ctx := p.contextOf(file, src, cfg, this, false)
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		id, err := p.refID(file, pkg, name, line)
 		if err != nil {
@@ -456,3 +496,54 @@ func (p *plan) source(file, src, table string, line int) (*sourceRef, error) {
 	}
 	return s, nil
 }
+
+// checkDisabledRefs rejects a ref() to a model that its own file disabled
+// with config(enabled=false): that is only known once the file has
+// rendered, after models sorted before it took the ref.
+func (p *plan) checkDisabledRefs(nodes []*graph.Node) error {
+	for _, n := range nodes {
+		for _, d := range n.DependsOn {
+			kind, rest, _ := strings.Cut(d, ".")
+			if kind != "model" {
+				continue
+			}
+			_, name, _ := strings.Cut(rest, ".")
+			if m, ok := p.models[name]; ok && !m.Config.Enabled {
+				src := p.models[n.Name].SQL
+				return diag.Errorf(n.Path, refLine(src, name), "ref(%q): model %q is disabled", name, name).
+					WithHint("%s sets config(enabled=false); enable it or remove the ref", m.Path)
+			}
+		}
+	}
+	return nil
+}
+
+// refLine is the line of the first ref to name in src, 0 if not found.
+func refLine(src, name string) int {
+	for _, q := range []string{"'", `"`} {
+		if i := strings.Index(src, q+name+q); i >= 0 {
+			return strings.Count(src[:i], "\n") + 1
+		}
+	}
+	return 0
+}
+
+// disabledModels lists models that are not built, by name, for selectors
+// that name one.
+func (p *plan) disabledModels() map[string]string {
+	out := map[string]string{}
+	for _, m := range p.proj.Disabled {
+		out[m.Name] = p.proj.Where(m)
+	}
+	for _, m := range p.models {
+		if !m.Config.Enabled {
+			out[m.Name] = p.proj.Where(m)
+		}
+	}
+	return out
+}
+
+// disabledTarget is the warning of a test whose model is disabled.
+type disabledTarget struct{ diag.Diagnostic }
+
+func (d *disabledTarget) Error() string { return d.Diagnostic.Error() }

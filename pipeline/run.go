@@ -56,7 +56,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	}
 	res := &Result{OK: true}
 	s.env.memo.begin()
-	p, err := newPlan(fsys, opts.Vars, &s.env)
+	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &s.env)
 	if err != nil {
 		res.fail(diag.From(err, "", 0))
 		res.Summary = "Nothing was built: fix the error above and run again."
@@ -73,6 +73,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
 	}
+	r.runProjectHooks("on-run-start")
 	for i, n := range todo {
 		if n.Kind == "test" && (i == 0 || todo[i-1].Kind != "test") {
 			r.countTests(todo[i:])
@@ -85,9 +86,13 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 			opts.Progress(step)
 		}
 	}
+	r.runProjectHooks("on-run-end")
 	s.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
 	res.Summary = summarize(res)
+	if line := p.proj.PackagesLine(); line != "" {
+		res.Summary = line + "\n" + res.Summary
+	}
 	return res, nil
 }
 
@@ -161,13 +166,19 @@ func (r *runner) runNode(n *graph.Node) Step {
 		step.Message = "skipped: the run was stopped"
 		return step
 	}
+	if r.bad[onRunStartFailed] {
+		r.bad[n.ID] = true
+		step.Status = "SKIP"
+		step.Message = "skipped: an on-run-start hook failed"
+		return step
+	}
 	r.started = time.Now()
 	var err error
 	switch n.Kind {
 	case "seed":
 		err = r.runSeed(n, &step)
 	case "model":
-		err = r.runModel(n, &step)
+		err = r.runModelHooked(n, &step)
 	case "test":
 		err = r.runTest(n, &step)
 	}
@@ -203,11 +214,11 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.plan.memo.translate(out, func() (string, error) { return translate(m.Path, m.SQL, out) })
+	return r.plan.memo.translate(r.plan.dialect, out, func() (string, error) { return translate(r.plan.dialect, m.Path, m.SQL, out) })
 }
 
-func translate(file, src, rendered string) (string, error) {
-	out, err := dialect.Translate(rendered)
+func translate(d dialect.Dialect, file, src, rendered string) (string, error) {
+	out, err := dialect.TranslateFor(d, rendered)
 	if err != nil {
 		d := diag.From(err, file, 0)
 		d.Line = mapLine(src, rendered, d.Line)
@@ -219,7 +230,10 @@ func translate(file, src, rendered string) (string, error) {
 // render renders a file with execute=true against the tables built so far.
 func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relation) (string, error) {
 	p := r.plan
-	key := nodeKey(p.shapeKey, file, src, this, *cfg)
+	// is_incremental() reads the database: a render keeps its answer in
+	// its key.
+	incremental := r.isIncremental(*cfg, this)
+	key := nodeKey(incrementalKey(p.shapeKey, incremental), file, src, this, *cfg)
 	if out, ok := p.memo.render(key, r.ask); ok {
 		return out, nil
 	}
@@ -228,7 +242,8 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	// run_query) is not kept.
 	var reads []dataRead
 	keep := true
-	ctx := p.context(file, cfg, this, true)
+	ctx := p.contextOf(file, src, cfg, this, true)
+	ctx.Incremental = incremental
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		if _, err := p.refID(file, pkg, name, line); err != nil {
 			return jinja.Relation{}, err
@@ -324,6 +339,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 	if blankSQL(sql) {
 		return diag.Errorf(m.Path, 1, "model %s has no SQL to run", m.Name).WithHint("write one select statement, e.g. select 1 as id")
 	}
+	if err := oneStatement(m, sql); err != nil {
+		return err
+	}
 	cfg := r.plan.configs[m.Name]
 	rel := r.plan.relation(m.Name)
 	step.Relation = rel.String()
@@ -335,6 +353,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		step.Status = "OK"
 		step.Message = "ephemeral"
 		return nil
+	}
+	if r.isIncremental(cfg, rel) {
+		return r.runIncremental(m, sql, cfg, rel, step)
 	}
 	// Each model runs in a savepoint: a failure leaves the previous
 	// version of its table, and every other table, as it was.
@@ -430,9 +451,13 @@ func cleanSQLiteError(err error) string {
 func summarize(res *Result) string {
 	counts := map[string]int{}
 	kinds := map[string]int{}
+	total := 0
 	for _, s := range res.Steps {
-		counts[s.Status]++
 		kinds[s.Kind]++
+		if s.Kind != "hook" || s.Status == "ERROR" { // nodes, and hooks that failed
+			counts[s.Status]++
+			total++
+		}
 	}
 	var parts []string
 	for _, k := range []string{"seed", "model", "test"} {
@@ -440,12 +465,15 @@ func summarize(res *Result) string {
 			parts = append(parts, fmt.Sprintf("%d %s%s", kinds[k], k, plural(kinds[k])))
 		}
 	}
+	if n := kinds["hook"]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d project hook%s", n, plural(n)))
+	}
 	if len(parts) == 0 {
 		parts = append(parts, "nothing")
 	}
 	pass := counts["OK"] + counts["PASS"]
 	return fmt.Sprintf("Finished running %s in %.2fs.\nDone. PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
-		strings.Join(parts, ", "), res.Seconds, pass, counts["WARN"], counts["ERROR"]+counts["FAIL"], counts["SKIP"], len(res.Steps))
+		strings.Join(parts, ", "), res.Seconds, pass, counts["WARN"], counts["ERROR"]+counts["FAIL"], counts["SKIP"], total)
 }
 
 func plural(n int) string {
@@ -467,6 +495,8 @@ func formatStep(s Step) string {
 		what = fmt.Sprintf("OK loaded seed %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "model" && s.Message == "ephemeral":
 		what = fmt.Sprintf("OK ephemeral %s", s.Name)
+	case s.Kind == "model" && s.Message != "":
+		what = fmt.Sprintf("OK %s into %s (%d rows)", s.Message, s.Relation, s.Rows)
 	case s.Kind == "model":
 		what = fmt.Sprintf("OK created table %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "test" && s.Status == "PASS":

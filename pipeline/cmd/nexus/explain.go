@@ -12,6 +12,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline"
 	"github.com/nexus-playground/nexus/pipeline/explain"
 	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
+	"github.com/nexus-playground/nexus/pipeline/project"
 	"github.com/nexus-playground/nexus/pipeline/walkthrough"
 )
 
@@ -44,7 +45,7 @@ func cmdExplain(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	var bound int
 	if _, err := os.Stat(filepath.Join(c.projectDir, "dbt_project.yml")); err == nil {
-		if bound, err = explain.MaxRecursion(os.DirFS(c.projectDir), vars); err != nil {
+		if bound, err = explain.MaxRecursion(project.LocalDir(c.projectDir), vars); err != nil {
 			return err
 		}
 	} else {

@@ -20,7 +20,7 @@ with source_data as (
 ),
 
 with_latest as (
-    {{ get_first_or_last_row(
+    {{ nexus.get_first_or_last_row(
         source='source_data',
         partition_by='shop_id',
         order_by='synced_at',
