@@ -73,6 +73,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
 	}
+	r.runProjectHooks("on-run-start")
 	for i, n := range todo {
 		if n.Kind == "test" && (i == 0 || todo[i-1].Kind != "test") {
 			r.countTests(todo[i:])
@@ -85,6 +86,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 			opts.Progress(step)
 		}
 	}
+	r.runProjectHooks("on-run-end")
 	s.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
 	res.Summary = summarize(res)
@@ -164,17 +166,33 @@ func (r *runner) runNode(n *graph.Node) Step {
 		step.Message = "skipped: the run was stopped"
 		return step
 	}
+	if r.bad[onRunStartFailed] {
+		r.bad[n.ID] = true
+		step.Status = "SKIP"
+		step.Message = "skipped: an on-run-start hook failed"
+		return step
+	}
 	r.started = time.Now()
 	var err error
 	switch n.Kind {
 	case "seed":
 		err = r.runSeed(n, &step)
 	case "model":
-		err = r.runModel(n, &step)
+		err = r.runModelHooked(n, &step)
 	case "test":
 		err = r.runTest(n, &step)
 	}
 	step.Seconds = time.Since(r.started).Seconds()
+	var list diag.List
+	if errors.As(err, &list) {
+		r.bad[n.ID] = true
+		// one problem a line, continuation lines indented like the first
+		step.Status, step.Message = "ERROR", strings.ReplaceAll(list.Error(), "\n", "\n  ")
+		for _, d := range list {
+			r.res.fail(d)
+		}
+		err = nil
+	}
 	if err != nil {
 		r.bad[n.ID] = true
 		d := r.diagnose(err, n)
@@ -206,17 +224,64 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.plan.memo.translate(r.plan.dialect, out, func() (string, error) { return translate(r.plan.dialect, m.Path, m.SQL, out) })
+	return r.translate(m.Path, m.SQL, out)
 }
 
-func translate(d dialect.Dialect, file, src, rendered string) (string, error) {
-	out, err := dialect.TranslateFor(d, rendered)
+// translate translates rendered SQL, remembered by its text. A translation
+// that read the columns of tables (to expand a star) is not remembered: the
+// same text may expand differently once they change.
+func (r *runner) translate(file, src, rendered string) (string, error) {
+	var fresh string
+	sql, err := r.plan.memo.translate(r.plan.dialect, rendered, func() (string, error) {
+		sql, read, err := translate(file, src, rendered, r.plan.dialect, r.columnNames)
+		if err == nil && read {
+			fresh = sql
+			return "", errReadColumns
+		}
+		return sql, err
+	})
+	if errors.Is(err, errReadColumns) {
+		return fresh, nil
+	}
+	return sql, err
+}
+
+var errReadColumns = errors.New("translation read columns")
+
+// columnNames lists the columns of a relation the translator expands a
+// star over.
+func (r *runner) columnNames(schema, table string) ([]string, error) {
+	cols, err := r.db.Columns(r.ctx, schema, table)
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.Name
+	}
+	return names, err
+}
+
+// translate turns rendered SQL of dialect d into SQLite; read reports
+// whether it asked for the columns of a table. Every refusal is reported,
+// at its line of the source file.
+func translate(file, src, rendered string, d dialect.Dialect, columns func(schema, table string) ([]string, error)) (out string, read bool, err error) {
+	out, err = dialect.TranslateWith(rendered, dialect.Options{Dialect: d, Columns: func(schema, table string) ([]string, error) {
+		read = true
+		return columns(schema, table)
+	}})
+	var list diag.List
+	if errors.As(err, &list) {
+		mapped := make(diag.List, len(list))
+		for i, e := range list {
+			mapped[i] = diag.From(e, file, 0)
+			mapped[i].Line = mapLine(src, rendered, e.Line)
+		}
+		return "", read, mapped
+	}
 	if err != nil {
 		d := diag.From(err, file, 0)
 		d.Line = mapLine(src, rendered, d.Line)
-		return "", d
+		return "", read, d
 	}
-	return out, nil
+	return out, read, nil
 }
 
 // render renders a file with execute=true against the tables built so far.
@@ -330,6 +395,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 	}
 	if blankSQL(sql) {
 		return diag.Errorf(m.Path, 1, "model %s has no SQL to run", m.Name).WithHint("write one select statement, e.g. select 1 as id")
+	}
+	if err := oneStatement(m, sql); err != nil {
+		return err
 	}
 	cfg := r.plan.configs[m.Name]
 	rel := r.plan.relation(m.Name)
@@ -458,9 +526,13 @@ func cleanSQLiteError(err error) string {
 func summarize(res *Result) string {
 	counts := map[string]int{}
 	kinds := map[string]int{}
+	total := 0
 	for _, s := range res.Steps {
-		counts[s.Status]++
 		kinds[s.Kind]++
+		if s.Kind != "hook" || s.Status == "ERROR" { // nodes, and hooks that failed
+			counts[s.Status]++
+			total++
+		}
 	}
 	var parts []string
 	for _, k := range []string{"seed", "model", "test"} {
@@ -468,12 +540,15 @@ func summarize(res *Result) string {
 			parts = append(parts, fmt.Sprintf("%d %s%s", kinds[k], k, plural(kinds[k])))
 		}
 	}
+	if n := kinds["hook"]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d project hook%s", n, plural(n)))
+	}
 	if len(parts) == 0 {
 		parts = append(parts, "nothing")
 	}
 	pass := counts["OK"] + counts["PASS"]
 	return fmt.Sprintf("Finished running %s in %.2fs.\nDone. PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
-		strings.Join(parts, ", "), res.Seconds, pass, counts["WARN"], counts["ERROR"]+counts["FAIL"], counts["SKIP"], len(res.Steps))
+		strings.Join(parts, ", "), res.Seconds, pass, counts["WARN"], counts["ERROR"]+counts["FAIL"], counts["SKIP"], total)
 }
 
 func plural(n int) string {
