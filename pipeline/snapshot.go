@@ -194,9 +194,7 @@ func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
-	sql, err := r.plan.memo.translate(r.plan.dialect, out, func() (string, error) {
-		return translate(r.plan.dialect, s.decl.Path, s.decl.SQL, out)
-	})
+	sql, err := r.translate(s.decl.Path, s.decl.SQL, out)
 	if err != nil {
 		return err
 	}

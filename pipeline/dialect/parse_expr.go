@@ -316,7 +316,8 @@ func (p *parser) parseTypeNode() *node {
 			}
 		}
 	}
-	if p.isPunct("<") {
+	// Only a container type takes <...> parameters: in x::int < 0 the < compares.
+	if p.isPunct("<") && (t.lower == "array" || t.lower == "struct" || t.lower == "map") {
 		depth := 0
 		for !p.atEOF() {
 			if p.isPunct("<") {
