@@ -111,7 +111,7 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if err != nil {
 		return nil, err
 	}
-	proj.Vars = set.Vars(proj.Vars)
+	proj.SetVars(PackageName, set.Vars())
 	proj.Warnings = append(proj.Warnings, set.Warnings...)
 	var c *envCache
 	if len(cache) > 0 {

@@ -314,6 +314,9 @@ func (p *Project) VarsFor(pkg string) map[string]any {
 	for k, v := range p.cliVars {
 		out[k] = v
 	}
+	for k, v := range p.settled[pkg] {
+		out[k] = v
+	}
 	if p.varsFor == nil {
 		p.varsFor = map[string]map[string]any{}
 	}
