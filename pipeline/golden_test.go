@@ -59,7 +59,7 @@ type goldenArgs struct {
 	Compile []string     `yaml:"compile"`
 	// Hide names tables (schema.name) whose rows depend on the clock: the
 	// case checks them through queries instead.
-	Hide []string `yaml:"hide"`
+	Hide       []string `yaml:"hide"`
 	GoldenStep `yaml:",inline"`
 }
 
