@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
 
 	"github.com/nexus-playground/nexus/web/components"
 )
@@ -92,79 +91,4 @@ func TestEmbedOneReading(t *testing.T) {
 			t.Errorf("%s: page in embed mode %v, server lets other sites frame it %v", q, embed, framed)
 		}
 	}
-}
-
-// TestEngineCallsBounded: a template that would render for ever, opened
-// without a run, holds the engine no longer than the time limit: the
-// lineage call made on open is bounded like a run.
-func TestEngineCallsBounded(t *testing.T) {
-	ctx := newBrowser(t, 3*time.Minute)
-	files := quickstartFiles(t)
-	files["macros/f.sql"] = []byte("{% macro f(n) %}{% if n>0 %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}\n")
-	files["models/bomb.sql"] = []byte("select 1 {{ f(60) }}\n")
-	start := time.Now()
-	do(t, ctx, chromedp.Navigate(fullLink(t, files, "")))
-	waitFor(t, ctx, "the shared project", `document.body.dataset.shared === "1"`, time.Minute)
-	consoleQuery(t, ctx, "select 41 + 1 as answer")
-	waitFor(t, ctx, "the engine to answer again", `[...document.querySelectorAll("#console-grid tbody td")].some(td => td.textContent === "42")`, 45*time.Second)
-	if took := time.Since(start); took > 60*time.Second {
-		t.Errorf("the engine answered %v after the page opened", took)
-	} else {
-		t.Logf("the engine answered %v after the page opened", took.Round(time.Millisecond))
-	}
-}
-
-// TestTwoTabsKeepBothEdits: two tabs edit the same project; each autosave
-// merges the other's edits instead of overwriting them.
-func TestTwoTabsKeepBothEdits(t *testing.T) {
-	one := newBrowser(t, 3*time.Minute)
-	two, cancel := chromedp.NewContext(one)
-	defer cancel()
-	for _, ctx := range []context.Context{one, two} {
-		openReady(t, ctx, site+"?sample=quickstart")
-		waitFor(t, ctx, "dbt_project.yml in the editor", `document.getElementById("file-name").textContent === "dbt_project.yml"`, 10*time.Second)
-	}
-	// Tab one edits dbt_project.yml, tab two the README, both before
-	// either has seen the other's save.
-	eval[bool](t, one, helpersJS)
-	eval[bool](t, one, `(editorContent().focus(), true)`)
-	do(t, one, chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)), chromedp.KeyEvent("\n# from tab one\n"))
-	eval[bool](t, two, helpersJS)
-	eval[bool](t, two, `(document.querySelector('#tree li.file[data-path="README.md"]').click(), true)`)
-	waitFor(t, two, "README.md in the editor", `document.getElementById("file-name").textContent === "README.md"`, 10*time.Second)
-	eval[bool](t, two, `(editorContent().focus(), true)`)
-	do(t, two, chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)), chromedp.KeyEvent("\nfrom tab two\n"))
-	time.Sleep(time.Second) // both autosaves (300 ms after the last key)
-	const stored = `JSON.parse(localStorage.getItem("nexus-playground:project:quickstart") || "{}")`
-	waitFor(t, one, "both edits saved", `(() => { const f = `+stored+`; return (f["dbt_project.yml"] || "").includes("# from tab one") && (f["README.md"] || "").includes("from tab two"); })()`, 10*time.Second)
-	// Each tab now holds the other's edit too.
-	do(t, one, chromedp.Click(chromedp.CSS(`#tree li.file[data-path="README.md"]`)))
-	waitFor(t, one, "tab two's edit in tab one", `(editorRoot().querySelector(".cm-scroller").scrollTop = 1e9, [...editorContent().querySelectorAll(".cm-line")].some(l => l.textContent === "from tab two"))`, 10*time.Second)
-	// An edit of the same file in both: neither text is lost.
-	do(t, two, chromedp.KeyEvent("two again\n"))
-	do(t, one, chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)), chromedp.KeyEvent("one again\n"))
-	time.Sleep(time.Second)
-	waitFor(t, one, "both texts of README.md kept", `(() => { const f = `+stored+`; const all = Object.entries(f).filter(([k]) => k.startsWith("README")).map(([, v]) => v).join("\n"); return all.includes("one again") && all.includes("two again"); })()`, 10*time.Second)
-}
-
-// TestStorageFullKeepsProjects: with storage full, a project opened from a
-// link is not saved, says so, and a reload opens a project with its files,
-// never an empty one.
-func TestStorageFullKeepsProjects(t *testing.T) {
-	ctx := newBrowser(t, 3*time.Minute)
-	openReady(t, ctx, site+"?sample=quickstart")
-	eval[bool](t, ctx, `(() => {
-		for (let size = 1 << 20; size >= 16; size >>= 1) {
-			try { for (let i = 0; ; i++) localStorage.setItem("junk:" + size + ":" + i, "x".repeat(size)); } catch (e) {}
-		}
-		return true;
-	})()`)
-	files := quickstartFiles(t)
-	files["models/extra.sql"] = []byte("select 1 as one\n")
-	do(t, ctx, chromedp.Navigate(fullLink(t, files, "?from=link")))
-	waitFor(t, ctx, "the shared project", `document.body.dataset.shared === "1"`, time.Minute)
-	waitFor(t, ctx, "the storage message", `[...document.querySelectorAll(".toast")].some(el => el.textContent.includes("storage is full"))`, 10*time.Second)
-	do(t, ctx, chromedp.Navigate(site))
-	openReady(t, ctx, site)
-	waitFor(t, ctx, "a project with files after the reload", `document.querySelectorAll("#tree li.file").length > 0`, 10*time.Second)
 }

@@ -23,7 +23,7 @@ export class Projects {
     this.app = app;
     this.memory = !!opts.memory; // embed mode: nothing is written
     this.pending = new Map(); // files of projects created in this page
-    this.unsaved = new Set(); // ids whose files storage had no room for
+    this.pendingDialect = new Map(); // dialect of a project created from a link
     this.index = this.memory ? { current: "", list: [] } : readIndex();
     $("project").addEventListener("change", (e) => {
       const id = e.target.value;
@@ -34,14 +34,6 @@ export class Projects {
     $("project-new").addEventListener("click", () => this.saveAsNew());
     $("project-rename").addEventListener("click", () => this.rename());
     $("project-delete").addEventListener("click", () => this.remove());
-    // Another tab saved a project: fold its edits into the one open here
-    // (see Project.mergeStored), so neither tab loses what the other wrote.
-    window.addEventListener("storage", (e) => {
-      const p = this.app.project;
-      if (!p || e.storageArea !== localStorage || e.key !== p.key) return;
-      const merged = p.mergeStored();
-      if (merged) this.merged(p, merged);
-    });
     window.addEventListener("pagehide", () => this.flush());
     document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") this.flush(); });
   }
@@ -66,14 +58,12 @@ export class Projects {
   create(name, files, extra = {}) {
     const id = Date.now().toString(36) + Math.random().toString(36).slice(2, 7);
     const m = { id, name: uniqueName(name, this.index.list), sample: extra.sample || "", vars: extra.vars || "", fragment: extra.fragment || "" };
+    if (extra.dialect) this.pendingDialect.set(id, extra.dialect);
     if (!this.memory) {
       try {
         localStorage.setItem(keyOf(id), JSON.stringify(files));
       } catch (e) {
-        // Listed in the saved index without its files, it would open
-        // empty after a reload: it stays out of the index instead.
-        this.unsaved.add(id);
-        this.app.flash("The browser's storage is full: this project was not saved and is kept only until you close the page. Download it as a .zip to keep it, or delete saved projects to make room.");
+        this.app.flash("The browser's storage is full: this project is kept until you close the page. Download it as a .zip to keep it.");
       }
     }
     this.index.list.push(m);
@@ -87,8 +77,10 @@ export class Projects {
     const m = this.meta(id);
     if (!m) return false;
     const sample = this.app.samples.find((s) => s.name === m.sample) || { name: "", title: "", files: {} };
-    const p = new Project(sample, { key: keyOf(id), memory: this.memory, files: this.pending.get(id) || {}, vars: m.vars });
+    const p = new Project(sample, { key: keyOf(id), memory: this.memory, files: this.pending.get(id) || {}, vars: m.vars, dialect: this.pendingDialect.get(id) });
+    if (this.pendingDialect.has(id)) p.setDialect(this.pendingDialect.get(id));
     this.pending.delete(id);
+    this.pendingDialect.delete(id);
     p.id = id;
     this.show(p, user);
     this.setCurrent(id);
@@ -104,9 +96,9 @@ export class Projects {
   show(project, user) {
     const app = this.app;
     if (app.project) app.project.flush();
-    project.onMerge = (merged) => this.merged(project, merged);
     project.onSaveError = () => app.flash("The browser's storage is full: your edits are kept until you close the page. Download the project as a .zip to keep it.");
     app.project = project;
+    $("dialect").value = project.dialect;
     app.editor.reset();
     app.current = null;
     app.renderTrees();
@@ -115,20 +107,6 @@ export class Projects {
       app.engine.call({ op: "reset" }).then(() => app.refreshTables());
       app.refreshLineage();
     }
-  }
-
-  // merged shows what another tab's edits changed here.
-  merged(project, { changed, conflicts }) {
-    const app = this.app;
-    if (app.project !== project || changed.length === 0) return;
-    app.renderTrees();
-    if (app.current && changed.includes(app.current)) {
-      if (project.files.has(app.current)) app.openFile(app.current);
-      else app.openFirst();
-    }
-    document.body.dataset.merged = String(Number(document.body.dataset.merged || 0) + 1);
-    if (conflicts.length) app.flash(`Another tab changed ${conflicts.join(", ")} too: your text is kept, theirs is beside it as ${conflicts.length > 1 ? "files" : "a file"} named .other-tab.`);
-    else app.flash(`Took another tab's edits to ${changed.join(", ")}.`);
   }
 
   setCurrent(id) {
@@ -140,9 +118,7 @@ export class Projects {
     this.render();
     if (this.memory) return;
     try {
-      const list = this.index.list.filter((m) => !this.unsaved.has(m.id));
-      const current = this.unsaved.has(this.index.current) ? "" : this.index.current;
-      localStorage.setItem(INDEX, JSON.stringify({ current, list }));
+      localStorage.setItem(INDEX, JSON.stringify(this.index));
     } catch (e) {
       // The index is small; a full storage is reported when files are saved.
     }
@@ -163,7 +139,7 @@ export class Projects {
     const cur = this.app.project;
     const name = window.prompt("Name of the new project (a copy of this one)", (this.meta(this.index.current) || {}).name || cur.sample.name || "project");
     if (name === null) return;
-    const id = this.create(name.trim() || "project", cur.asObject(), { sample: cur.sample.name, vars: cur.vars });
+    const id = this.create(name.trim() || "project", cur.asObject(), { sample: cur.sample.name, vars: cur.vars, dialect: cur.dialect });
     this.open(id, false);
     this.app.flash(`Saved as “${this.meta(id).name}”.`);
   }
