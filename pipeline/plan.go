@@ -103,12 +103,17 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if d, err = projectDialect(proj.Target, d); err != nil {
 		return nil, err
 	}
-	set, err := settings.FromProject(proj)
-	if err != nil {
-		return nil, err
+	// The settings are the built-in package's reading of vars.nexus and
+	// vars.sources: a project that ships its own dbt-nexus reads its vars
+	// itself.
+	set, _ := settings.Parse(nil, nil)
+	if proj.Uses(PackageName) {
+		if set, err = settings.FromProject(proj); err != nil {
+			return nil, err
+		}
+		proj.SetVars(set.Vars(proj.Vars))
+		proj.Warnings = append(proj.Warnings, set.Warnings...)
 	}
-	proj.Vars = set.Vars(proj.Vars)
-	proj.Warnings = append(proj.Warnings, set.Warnings...)
 	var c *envCache
 	if len(cache) > 0 {
 		c = cache[0]

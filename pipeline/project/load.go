@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -68,7 +69,9 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	}
 	p.Packages = used
 	p.pkgVars = map[string]map[string]any{}
+	p.usedBuiltin = map[string]bool{}
 	for _, f := range append(loaded, declared...) {
+		p.usedBuiltin[f.name] = f.builtin
 		if v, ok := f.layout.doc.Get("vars").Plain().(map[string]any); ok {
 			p.pkgVars[f.name] = v
 		}
@@ -311,9 +314,26 @@ func (p *Project) VarsFor(pkg string) map[string]any {
 	for k, v := range p.cliVars {
 		out[k] = v
 	}
+	for k, v := range p.derived {
+		out[k] = v
+	}
 	if p.varsFor == nil {
 		p.varsFor = map[string]map[string]any{}
 	}
 	p.varsFor[pkg] = out
 	return out
+}
+
+// SetVars replaces the root vars with vars derived from them (the nexus
+// settings' reading of vars.nexus); what it adds or changes is what every
+// package's var() sees too.
+func (p *Project) SetVars(vars map[string]any) {
+	p.derived = map[string]any{}
+	for k, v := range vars {
+		if old, ok := p.Vars[k]; !ok || !reflect.DeepEqual(old, v) {
+			p.derived[k] = v
+		}
+	}
+	p.Vars = vars
+	p.varsFor = nil
 }

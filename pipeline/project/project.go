@@ -45,9 +45,12 @@ type Project struct {
 	// varsFor.
 	rootVars, cliVars map[string]any
 	pkgVars, varsFor  map[string]map[string]any
+	derived           map[string]any // see SetVars
 	// builtin names the engine's own packages (a root model may replace
 	// their models).
 	builtin map[string]bool
+	// usedBuiltin names the built-in packages this project loaded.
+	usedBuiltin map[string]bool
 }
 
 // Config is a node's resolved configuration.
