@@ -112,7 +112,7 @@ func (r *runner) incrementalConfig(m *project.Model, cfg project.Config) (*incre
 		return nil, err
 	}
 	if inc.strategy == "" || inc.strategy == "default" {
-		inc.strategy = defaultStrategy(r.plan.context(m.Path, nil, jinja.Relation{}, false).Target.Type, len(inc.uniqueKey) > 0)
+		inc.strategy = defaultStrategy(string(r.plan.dialect), len(inc.uniqueKey) > 0)
 	}
 	if !slices.Contains(strategies, inc.strategy) {
 		return nil, diag.Errorf(m.Path, configLine(m.SQL, "incremental_strategy"), "incremental_strategy %q is not one the playground runs", inc.strategy).
@@ -201,7 +201,7 @@ func (r *runner) runIncremental(m *project.Model, sql string, cfg project.Config
 		return err
 	}
 	step.Status, step.Rows = "OK", rows
-	step.Message = fmt.Sprintf("%s %d row%s into", inc.strategy, added, plural(int(added)))
+	step.Message = fmt.Sprintf("%s %d row%s", inc.strategy, added, plural(int(added)))
 	return nil
 }
 

@@ -478,7 +478,7 @@ func formatStep(s Step) string {
 	case s.Kind == "model" && s.Message == "ephemeral":
 		what = fmt.Sprintf("OK ephemeral %s", s.Name)
 	case s.Kind == "model" && s.Message != "":
-		what = fmt.Sprintf("OK %s %s (%d rows)", s.Message, s.Relation, s.Rows)
+		what = fmt.Sprintf("OK %s into %s (%d rows)", s.Message, s.Relation, s.Rows)
 	case s.Kind == "model":
 		what = fmt.Sprintf("OK created table %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "test" && s.Status == "PASS":

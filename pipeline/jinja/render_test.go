@@ -245,7 +245,7 @@ func TestRenderReusesEnv(t *testing.T) {
 
 func BenchmarkRender(b *testing.B) {
 	ar := mustGolden(b, "testdata/golden/event_log_union.txtar")
-	macros, path, model, ctx, _ := loadGolden(b, ar)
+	macros, path, model, ctx := loadGolden(b, ar)
 	env, err := NewEnv(macros)
 	if err != nil {
 		b.Fatal(err)

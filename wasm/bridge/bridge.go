@@ -33,6 +33,9 @@ type Request struct {
 	Select  []string          `json:"select,omitempty"`
 	Exclude []string          `json:"exclude,omitempty"`
 	Vars    map[string]any    `json:"vars,omitempty"`
+	// FullRefresh rebuilds incremental models and snapshots (dbt's
+	// --full-refresh); otherwise they build on the tables of earlier runs.
+	FullRefresh bool `json:"full_refresh,omitempty"`
 	// Dialect is the page's warehouse choice; "" keeps the project's
 	// profiles.yml target type (sqlite without one).
 	Dialect dialect.Dialect `json:"dialect,omitempty"`
@@ -169,7 +172,7 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 			cmd = pipeline.CmdBuild
 		}
 		res, err := sess.Build(ctx, fsys, pipeline.Options{
-			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Dialect: req.Dialect, Progress: progress,
+			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Dialect: req.Dialect, FullRefresh: req.FullRefresh, Progress: progress,
 		})
 		b.last = res
 		return res, err
