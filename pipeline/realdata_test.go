@@ -176,7 +176,7 @@ func TestRealDataC918759(t *testing.T) {
 func TestRealDataV013IntegrationTests(t *testing.T) {
 	dir := extract(t, realData(t, "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
 	fsys := project.LocalDir(filepath.Join(dir, "integration_tests"))
-	proj, err := project.Load(fsys, nil, project.Package{Name: PackageName, Files: PackageFiles(), Builtin: true, AskVars: []string{"sources", "nexus"}})
+	proj, err := project.Load(fsys, nil, project.Package{Name: PackageName, Files: PackageFiles(), Builtin: true, AskVars: askVars})
 	if err != nil {
 		t.Fatal(err)
 	}
