@@ -42,19 +42,19 @@ func TestConformance(t *testing.T) {
 		}
 		t.Run(string(d), func(t *testing.T) {
 			for _, c := range cases {
-				got, err := run(ctx, db, d, c.SQL)
+				got, err := run(ctx, db, d, c.Query())
 				if words, wantErr := c.WantError(); wantErr {
 					if err == nil || !strings.Contains(err.Error(), words) {
-						t.Errorf("%s:%d: %s\n  got %s, %v; want an error with %q", file, c.Line, c.SQL, got, err, words)
+						t.Errorf("%s:%d: %s\n  got %s, %v; want an error with %q", file, c.Line, c.Query(), got, err, words)
 					}
 					continue
 				}
 				if err != nil {
-					t.Errorf("%s:%d: %s\n  %v", file, c.Line, c.SQL, err)
+					t.Errorf("%s:%d: %s\n  %v", file, c.Line, c.Query(), err)
 					continue
 				}
 				if !conformance.Match(c.Expected, got) {
-					t.Errorf("%s:%d: %s\n  got  %s\n  want %s", file, c.Line, c.SQL, got, c.Expected)
+					t.Errorf("%s:%d: %s\n  got  %s\n  want %s", file, c.Line, c.Query(), got, c.Expected)
 				}
 			}
 		})

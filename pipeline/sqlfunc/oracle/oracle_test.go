@@ -49,7 +49,7 @@ func TestDuckDBAgrees(t *testing.T) {
 
 	for _, c := range cases {
 		theirs, theirErr := duckValue(duck, c.SQL)
-		mine, myErr := ourValue(ctx, ours, c.SQL)
+		mine, myErr := ourValue(ctx, ours, c.Query())
 		if _, wantErr := c.WantError(); wantErr {
 			if theirErr == nil || myErr == nil {
 				t.Errorf("duckdb.txt:%d: %s\n  want an error from both; DuckDB: %s, %v; ours: %s, %v", c.Line, c.SQL, theirs, theirErr, mine, myErr)
