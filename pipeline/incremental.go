@@ -207,15 +207,17 @@ func (r *runner) runIncremental(m *project.Model, sql string, cfg project.Config
 
 // savepoint runs f in a savepoint that is rolled back when f fails, so a
 // failing model leaves its table as it was.
-func (r *runner) savepoint(f func() error) error {
-	if err := r.db.Exec(r.ctx, "SAVEPOINT model"); err != nil {
+func (r *runner) savepoint(f func() error) error { return r.savepointNamed("model", f) }
+
+func (r *runner) savepointNamed(name string, f func() error) error {
+	if err := r.db.Exec(r.ctx, "SAVEPOINT "+name); err != nil {
 		return err
 	}
 	if err := f(); err != nil {
-		r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")
+		r.db.Exec(context.Background(), "ROLLBACK TO "+name+"; RELEASE "+name)
 		return err
 	}
-	return r.db.Exec(r.ctx, "RELEASE model")
+	return r.db.Exec(r.ctx, "RELEASE "+name)
 }
 
 // reconcileColumns compares the new rows' columns with the table's and

@@ -73,6 +73,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
 	}
+	r.runProjectHooks("on-run-start")
 	for i, n := range todo {
 		if n.Kind == "test" && (i == 0 || todo[i-1].Kind != "test") {
 			r.countTests(todo[i:])
@@ -85,6 +86,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 			opts.Progress(step)
 		}
 	}
+	r.runProjectHooks("on-run-end")
 	s.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
 	res.Summary = summarize(res)
@@ -164,13 +166,19 @@ func (r *runner) runNode(n *graph.Node) Step {
 		step.Message = "skipped: the run was stopped"
 		return step
 	}
+	if r.bad[onRunStartFailed] {
+		r.bad[n.ID] = true
+		step.Status = "SKIP"
+		step.Message = "skipped: an on-run-start hook failed"
+		return step
+	}
 	r.started = time.Now()
 	var err error
 	switch n.Kind {
 	case "seed":
 		err = r.runSeed(n, &step)
 	case "model":
-		err = r.runModel(n, &step)
+		err = r.runModelHooked(n, &step)
 	case "test":
 		err = r.runTest(n, &step)
 	}
@@ -331,6 +339,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 	if blankSQL(sql) {
 		return diag.Errorf(m.Path, 1, "model %s has no SQL to run", m.Name).WithHint("write one select statement, e.g. select 1 as id")
 	}
+	if err := oneStatement(m, sql); err != nil {
+		return err
+	}
 	cfg := r.plan.configs[m.Name]
 	rel := r.plan.relation(m.Name)
 	step.Relation = rel.String()
@@ -440,9 +451,13 @@ func cleanSQLiteError(err error) string {
 func summarize(res *Result) string {
 	counts := map[string]int{}
 	kinds := map[string]int{}
+	total := 0
 	for _, s := range res.Steps {
-		counts[s.Status]++
 		kinds[s.Kind]++
+		if s.Kind != "hook" || s.Status == "ERROR" { // nodes, and hooks that failed
+			counts[s.Status]++
+			total++
+		}
 	}
 	var parts []string
 	for _, k := range []string{"seed", "model", "test"} {
@@ -450,12 +465,15 @@ func summarize(res *Result) string {
 			parts = append(parts, fmt.Sprintf("%d %s%s", kinds[k], k, plural(kinds[k])))
 		}
 	}
+	if n := kinds["hook"]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d project hook%s", n, plural(n)))
+	}
 	if len(parts) == 0 {
 		parts = append(parts, "nothing")
 	}
 	pass := counts["OK"] + counts["PASS"]
 	return fmt.Sprintf("Finished running %s in %.2fs.\nDone. PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
-		strings.Join(parts, ", "), res.Seconds, pass, counts["WARN"], counts["ERROR"]+counts["FAIL"], counts["SKIP"], len(res.Steps))
+		strings.Join(parts, ", "), res.Seconds, pass, counts["WARN"], counts["ERROR"]+counts["FAIL"], counts["SKIP"], total)
 }
 
 func plural(n int) string {

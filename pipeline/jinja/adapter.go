@@ -125,6 +125,13 @@ func (e *Env) packageMacros(pkg string) map[string]any {
 	if pkg == "dbt_utils" {
 		return e.dbtUtils().members
 	}
+	if pkg == "dbt" {
+		if v, ok := e.globals.Get("dbt"); ok {
+			if ns, ok := v.(*namespaceValue); ok {
+				return ns.members
+			}
+		}
+	}
 	return nil
 }
 
