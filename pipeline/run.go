@@ -183,6 +183,16 @@ func (r *runner) runNode(n *graph.Node) Step {
 		err = r.runTest(n, &step)
 	}
 	step.Seconds = time.Since(r.started).Seconds()
+	var list diag.List
+	if errors.As(err, &list) {
+		r.bad[n.ID] = true
+		// one problem a line, continuation lines indented like the first
+		step.Status, step.Message = "ERROR", strings.ReplaceAll(list.Error(), "\n", "\n  ")
+		for _, d := range list {
+			r.res.fail(d)
+		}
+		err = nil
+	}
 	if err != nil {
 		r.bad[n.ID] = true
 		d := r.diagnose(err, n)
@@ -214,17 +224,64 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.plan.memo.translate(r.plan.dialect, out, func() (string, error) { return translate(r.plan.dialect, m.Path, m.SQL, out) })
+	return r.translate(m.Path, m.SQL, out)
 }
 
-func translate(d dialect.Dialect, file, src, rendered string) (string, error) {
-	out, err := dialect.TranslateFor(d, rendered)
+// translate translates rendered SQL, remembered by its text. A translation
+// that read the columns of tables (to expand a star) is not remembered: the
+// same text may expand differently once they change.
+func (r *runner) translate(file, src, rendered string) (string, error) {
+	var fresh string
+	sql, err := r.plan.memo.translate(r.plan.dialect, rendered, func() (string, error) {
+		sql, read, err := translate(file, src, rendered, r.plan.dialect, r.columnNames)
+		if err == nil && read {
+			fresh = sql
+			return "", errReadColumns
+		}
+		return sql, err
+	})
+	if errors.Is(err, errReadColumns) {
+		return fresh, nil
+	}
+	return sql, err
+}
+
+var errReadColumns = errors.New("translation read columns")
+
+// columnNames lists the columns of a relation the translator expands a
+// star over.
+func (r *runner) columnNames(schema, table string) ([]string, error) {
+	cols, err := r.db.Columns(r.ctx, schema, table)
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.Name
+	}
+	return names, err
+}
+
+// translate turns rendered SQL of dialect d into SQLite; read reports
+// whether it asked for the columns of a table. Every refusal is reported,
+// at its line of the source file.
+func translate(file, src, rendered string, d dialect.Dialect, columns func(schema, table string) ([]string, error)) (out string, read bool, err error) {
+	out, err = dialect.TranslateWith(rendered, dialect.Options{Dialect: d, Columns: func(schema, table string) ([]string, error) {
+		read = true
+		return columns(schema, table)
+	}})
+	var list diag.List
+	if errors.As(err, &list) {
+		mapped := make(diag.List, len(list))
+		for i, e := range list {
+			mapped[i] = diag.From(e, file, 0)
+			mapped[i].Line = mapLine(src, rendered, e.Line)
+		}
+		return "", read, mapped
+	}
 	if err != nil {
 		d := diag.From(err, file, 0)
 		d.Line = mapLine(src, rendered, d.Line)
-		return "", d
+		return "", read, d
 	}
-	return out, nil
+	return out, read, nil
 }
 
 // render renders a file with execute=true against the tables built so far.

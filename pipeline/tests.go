@@ -99,7 +99,7 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 			return "", err
 		}
 		out = strings.TrimRight(strings.TrimSpace(out), ";")
-		return r.plan.memo.translate(r.plan.dialect, out, func() (string, error) { return translate(r.plan.dialect, t.File, t.SQL, out) })
+		return r.translate(t.File, t.SQL, out)
 	}
 	rel := r.testRelation(t.Model)
 	col := t.Column

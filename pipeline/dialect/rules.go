@@ -48,14 +48,21 @@ type refusal struct {
 }
 
 var (
-	refQualify   = refusal{"QUALIFY is not supported by SQLite", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
-	refExcept    = refusal{"SELECT * EXCEPT (...) is not supported by SQLite", "list the columns to keep"}
-	refReplace   = refusal{"SELECT * REPLACE (...) is not supported by SQLite", "list the columns, writing the replaced ones as expressions with aliases"}
-	refFlatten   = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
-	refUnnest    = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array"}
-	refStruct    = refusal{"STRUCT is not supported by SQLite", "build JSON text with json_object('key', value)"}
-	refArrayAgg  = refusal{"ARRAY_AGG is not supported by SQLite", "use json_group_array(x) for a JSON array or group_concat(x, ',') for text"}
-	refDateTrunc = refusal{"DATE_TRUNC is not supported by SQLite",
+	refQualifyHere    = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
+	refQualify        = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
+	refStar           = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
+	refFlatten        = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
+	refFlattenOuter   = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
+	refUnnest         = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
+	refUnnestArgs     = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
+	refUnnestSelect   = refusal{"unnest() in the select list is not supported", "move it to FROM: from t, unnest(t.list) as u(x)"}
+	refAliasList      = refusal{"an UNNEST alias list must name exactly one column", "write unnest(x) as u(value)"}
+	refArraySub       = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
+	refInterval       = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
+	refWindowDistinct = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
+	refStruct         = refusal{"STRUCT is not supported by SQLite", "build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for"}
+	refArrayAgg       = refusal{"ARRAY_AGG is not supported by SQLite", "use json_group_array(x) for a JSON array or group_concat(x, ',') for text"}
+	refDateTrunc      = refusal{"DATE_TRUNC is not supported by SQLite",
 		"use date(x) for the day, strftime('%Y-%m-01', x) for the month, strftime('%Y-01-01', x) for the year"}
 	refDateDiff = refusal{"%s is not supported by SQLite",
 		"use julianday(b) - julianday(a) for days or unixepoch(b) - unixepoch(a) for seconds"}
@@ -71,21 +78,27 @@ var (
 	refNoType    = refusal{"%s has no type after it", "name the type, for example x::text"}
 )
 
+// sqliteRefused are warehouse functions refused in SQLite-dialect SQL,
+// with what to write instead (in a warehouse dialect they translate).
+var sqliteRefused = map[string]refusal{
+	"unnest": refUnnest, "struct": refStruct, "array_agg": refArrayAgg, "date_trunc": refDateTrunc,
+	"timestamp_diff": refDateDiff, "datediff": refDateDiff, "date_diff": refDateDiff,
+	"datetime_diff": refDateDiff, "timestampdiff": refDateDiff, "flatten": refFlatten,
+}
+
 // Refusals lists the constructs [Translate] refuses, with what to write
 // instead.
 var Refusals = []Rule{
-	{From: "QUALIFY", To: refQualify.hint},
-	{From: "SELECT * EXCEPT (...)", To: refExcept.hint},
-	{From: "SELECT * REPLACE (...)", To: refReplace.hint},
-	{From: "LATERAL FLATTEN(...)", To: refFlatten.hint},
-	{From: "UNNEST(...)", To: refUnnest.hint},
-	{From: "STRUCT(...), STRUCT<...>", To: refStruct.hint},
-	{From: "ARRAY_AGG(...)", To: refArrayAgg.hint},
-	{From: "DATE_TRUNC(...)", To: refDateTrunc.hint},
-	{From: "TIMESTAMP_DIFF(...), DATEDIFF(...)", To: refDateDiff.hint},
 	{From: "PIVOT(...)", To: refPivot.hint},
 	{From: "UNPIVOT(...)", To: refUnpivot.hint},
 	{From: "MERGE INTO", To: refMerge.hint},
 	{From: "::variant, ::array, ::object, ::struct, ::map casts", To: refSemi.hint},
 	{From: "array types: type[], array<...>", To: refArrayType.hint},
+	{From: "x + INTERVAL n unit", To: refInterval.hint},
+	{From: "SUM(DISTINCT x) OVER (...) and other DISTINCT window aggregates but COUNT", To: refWindowDistinct.hint},
+	{From: "FLATTEN(..., OUTER => TRUE)", To: refFlattenOuter.hint},
+	{From: "UNNEST(a, b) of several arrays", To: refUnnestArgs.hint},
+	{From: "unnest(x) in a select list (DuckDB)", To: refUnnestSelect.hint},
+	{From: "a function neither SQLite nor the warehouse functions here know", To: "the error names the closest known function"},
+	{From: "in SQLite-dialect SQL: UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", To: "set the project's dialect to the warehouse the SQL is written for"},
 }
