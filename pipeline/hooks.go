@@ -77,7 +77,7 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 	if err != nil {
 		return shiftLine(err, file, line)
 	}
-	sql, err := r.plan.memo.translate(r.plan.dialect, out, func() (string, error) { return translate(r.plan.dialect, file, src, out) })
+	sql, err := r.translate(file, src, out)
 	if err != nil {
 		return shiftLine(err, file, line)
 	}

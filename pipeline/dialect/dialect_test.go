@@ -234,3 +234,9 @@ func TestLinesKept(t *testing.T) {
 		t.Errorf("want two refusals at line 3, got %v", err)
 	}
 }
+
+// A comparison right after a cast is not a type parameter list.
+func TestCastThenComparison(t *testing.T) {
+	expectTranslated(t, sqlite, "delete from x where amount::int < 0", "delete from x where CAST(amount AS INTEGER) < 0")
+	expectTranslated(t, duckdb, "select a::integer>1, b::int<3 from t", "select CAST(a AS INTEGER)>1, CAST(b AS INTEGER)<3 from t")
+}

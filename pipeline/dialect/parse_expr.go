@@ -316,7 +316,9 @@ func (p *parser) parseTypeNode() *node {
 			}
 		}
 	}
-	if p.isPunct("<") {
+	// Only parameterised types take <...>; after any other type a < is the
+	// comparison that follows the cast (a::int < 0).
+	if p.isPunct("<") && genericTypes[t.lower] {
 		depth := 0
 		for !p.atEOF() {
 			if p.isPunct("<") {
@@ -815,3 +817,7 @@ func (p *parser) parseWindowSpec() *node {
 	p.expectPunct(")")
 	return p.close(n)
 }
+
+// genericTypes are the types written with parameters in angle brackets
+// (ARRAY<INT64>, STRUCT<a STRING>, MAP<K, V>, RANGE<DATE>).
+var genericTypes = map[string]bool{"array": true, "struct": true, "map": true, "range": true}
