@@ -33,6 +33,7 @@ func TestTranslate(t *testing.T) {
 		{name: "cast with spaces around ::", in: "select a :: int from t", want: "select CAST(a AS INTEGER) from t"},
 		{name: "cast across lines keeps the line breaks", in: "select a\n::\nint, b", want: "select CAST(a AS INTEGER)\n\n, b"},
 		{name: "cast then operator", in: "select a::int+1", want: "select CAST(a AS INTEGER)+1"},
+		{name: "cast then comparison", in: "delete from t where a::int < 0 or b::int>1", want: "delete from t where CAST(a AS INTEGER) < 0 or CAST(b AS INTEGER)>1"},
 		{name: "unary minus stays outside", in: "select -1::int", want: "select -CAST(1 AS INTEGER)"},
 
 		// type names

@@ -140,7 +140,7 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 		b.WriteString("select\n    '" + r.String() + "' as " + sourceCol)
 		for _, k := range order {
 			b.WriteString(",\n    ")
-			col := quoteIdent(names[k])
+			col := e.quote(names[k])
 			if perRel[i][k] {
 				if t, ok := overrides[names[k]]; ok {
 					b.WriteString("cast(" + col + " as " + t + ") as " + col)
@@ -252,9 +252,9 @@ func (e *Env) star(a *exec.VarArgs) (string, error) {
 		if except[strings.ToLower(c.Name)] {
 			continue
 		}
-		p := alias + quoteIdent(c.Name)
+		p := alias + e.quote(c.Name)
 		if prefix != "" || suffix != "" {
-			p += " as " + quoteIdent(prefix+c.Name+suffix)
+			p += " as " + e.quote(prefix+c.Name+suffix)
 		}
 		parts = append(parts, p)
 	}
