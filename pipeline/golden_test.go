@@ -35,6 +35,8 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/*
 //	-- want/log --            the run log (timings removed) and diagnostics
 //	-- want/SCHEMA.TABLE.csv -- every table built, rows sorted
 //	-- want/query/NAME.csv -- each query's answer
+//	-- want/compiled/NAME.sql -- the SQL of each model args.yml lists under
+//	                          compile:, rendered after the build
 //
 // `go test ./pipeline -run Golden -update` rewrites the want sections;
 // read the diff before committing it.
@@ -53,6 +55,7 @@ func TestGolden(t *testing.T) {
 
 type goldenArgs struct {
 	Steps      []GoldenStep `yaml:"steps"`
+	Compile    []string     `yaml:"compile"`
 	GoldenStep `yaml:",inline"`
 }
 
@@ -147,6 +150,13 @@ func runGolden(t *testing.T, file string) {
 		runQueries(ctx, s, stepQueries[i+1], fmt.Sprintf("want/query@%d/", i+1), got)
 	}
 	got["want/log"] = log.String()
+	for _, name := range args.Compile {
+		sql, err := s.Compile(ctx, fsys, name, steps[len(steps)-1].Vars, "")
+		if err != nil {
+			sql = "error: " + err.Error()
+		}
+		got["want/compiled/"+name+".sql"] = strings.TrimSpace(sql) + "\n"
+	}
 	tables, err := s.Tables(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -115,7 +115,7 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 		if set, err = settings.FromProject(proj); err != nil {
 			return nil, err
 		}
-		proj.SetVars(set.Vars(proj.Vars))
+		proj.SetVars(PackageName, set.Vars())
 		proj.Warnings = append(proj.Warnings, set.Warnings...)
 	}
 	var c *envCache

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -321,7 +320,7 @@ func (p *Project) VarsFor(pkg string) map[string]any {
 	for k, v := range p.cliVars {
 		out[k] = v
 	}
-	for k, v := range p.derived {
+	for k, v := range p.settled[pkg] {
 		out[k] = v
 	}
 	if p.varsFor == nil {
@@ -331,16 +330,3 @@ func (p *Project) VarsFor(pkg string) map[string]any {
 	return out
 }
 
-// SetVars replaces the root vars with vars derived from them (the nexus
-// settings' reading of vars.nexus); what it adds or changes is what every
-// package's var() sees too.
-func (p *Project) SetVars(vars map[string]any) {
-	p.derived = map[string]any{}
-	for k, v := range vars {
-		if old, ok := p.Vars[k]; !ok || !reflect.DeepEqual(old, v) {
-			p.derived[k] = v
-		}
-	}
-	p.Vars = vars
-	p.varsFor = nil
-}

@@ -45,7 +45,9 @@ type Project struct {
 	// varsFor.
 	rootVars, cliVars map[string]any
 	pkgVars, varsFor  map[string]map[string]any
-	derived           map[string]any // see SetVars
+	// settled are vars the engine parsed and set for a package's nodes
+	// (SetVars), above every layer.
+	settled map[string]map[string]any
 	// builtin names the engine's own packages (a root model may replace
 	// their models).
 	builtin map[string]bool
