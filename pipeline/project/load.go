@@ -329,4 +329,3 @@ func (p *Project) VarsFor(pkg string) map[string]any {
 	p.varsFor[pkg] = out
 	return out
 }
-
