@@ -486,9 +486,9 @@ func (p *plan) refID(file, pkg, name string, line int) (string, error) {
 		return "", diag.Errorf(file, line, "ref(%q): no model named %q%s", name, name, p.suggestModel(name)).
 			WithHint("create models/%s.sql or fix the name", name)
 	}
-	if !m.Config.Enabled {
-		return "", diag.Errorf(file, line, "ref(%q): model %q is disabled", name, name).WithHint("enable it (+enabled: true) or remove the ref")
-	}
+	// A ref to a disabled model is an error only from an enabled node, and
+	// whether the node is enabled is known once it has rendered:
+	// checkDisabledRefs decides after parsing, as dbt does.
 	return nodeID("model", p.pkgOf(m.Package), m.Name), nil
 }
 
@@ -511,6 +511,9 @@ func (p *plan) source(file, src, table string, line int) (*sourceRef, error) {
 // rendered, after models sorted before it took the ref.
 func (p *plan) checkDisabledRefs(nodes []*graph.Node) error {
 	for _, n := range nodes {
+		if self, ok := p.models[n.Name]; ok && !self.Config.Enabled {
+			continue // a disabled model's refs are never resolved, as in dbt
+		}
 		for _, d := range n.DependsOn {
 			kind, rest, _ := strings.Cut(d, ".")
 			if kind != "model" {
