@@ -51,6 +51,10 @@ type plan struct {
 	memo        *memo
 	universeKey string
 	shapeKey    string
+	// snapshots are the project's snapshots by name (snapshot.go), and
+	// snapshotKey their relations and configs for the memo's shape.
+	snapshots   map[string]*snapshot
+	snapshotKey string
 	// pkgOfFile is the package of each model and singular test, by path
 	// and text, so a render knows whose macros and vars come first.
 	pkgOfFile map[string]string
@@ -156,10 +160,15 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if p.memo != nil {
 		p.universeKey = p.universe(c.key)
 	}
+	snaps, err := p.parseSnapshots()
+	if err != nil {
+		return nil, err
+	}
 	nodes, err := p.parseNodes()
 	if err != nil {
 		return nil, err
 	}
+	nodes = append(nodes, snaps...)
 	if p.memo != nil {
 		p.shapeKey = p.shape()
 	}
@@ -269,6 +278,9 @@ func (p *plan) refRelation(name string) jinja.Relation {
 	if _, ok := p.models[name]; !ok {
 		if s, ok := p.seeds[name]; ok {
 			return jinja.Relation{Schema: schemaOf(s.Config), Name: s.Name}
+		}
+		if s, ok := p.snapshots[name]; ok {
+			return s.relation()
 		}
 	}
 	return p.relation(name)
@@ -482,6 +494,9 @@ func (p *plan) refID(file, pkg, name string, line int) (string, error) {
 	if !ok || pkg != "" && pkg != p.pkgOf(m.Package) && !(m.Override && pkg == PackageName) {
 		if s, ok := p.seeds[name]; ok {
 			return nodeID("seed", p.pkgOf(s.Package), s.Name), nil
+		}
+		if s, ok := p.snapshots[name]; ok {
+			return nodeID("snapshot", p.pkgOf(s.decl.Package), name), nil
 		}
 		return "", diag.Errorf(file, line, "ref(%q): no model named %q%s", name, name, p.suggestModel(name)).
 			WithHint("create models/%s.sql or fix the name", name)

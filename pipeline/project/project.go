@@ -23,7 +23,9 @@ type Project struct {
 	Seeds   []*Seed
 	Sources []*Source
 	Tests   []*Test
-	Macros  []jinja.MacroFile
+	// Snapshots are the {% snapshot %} blocks of snapshot-paths.
+	Snapshots []*Snapshot
+	Macros    []jinja.MacroFile
 	// Warnings are problems that do not stop a build, such as a generic
 	// test from a package the playground does not ship.
 	Warnings []diag.Diagnostic
