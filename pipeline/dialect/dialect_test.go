@@ -149,6 +149,7 @@ func TestStatements(t *testing.T) {
 	expectTranslated(t, bigquery, `select r'@(.+)', "it's", 'a\'b', '''x'y''', r"\d"`, `select '@(.+)', 'it''s', 'a''b', 'x''y', '\d'`)
 	expectTranslated(t, snowflake, `select 'a\nb', $$x'y$$`, "select 'a' || char(10) || 'b', 'x''y'")
 	expectTranslated(t, duckdb, `select 'a\n', "col" from t`, `select 'a\n', "col" from t`)
+	expectTranslated(t, bigquery, "select * from `my-project.raw.events` e join `raw`.`events` f using (id)", `select * from raw.events e join raw.events f using (id)`)
 	// DuckDB alias lists
 	expectTranslated(t, duckdb, "select x from (select 1, 2) as s(x, y)", "select x from (WITH _nexus_cols1(x, y) AS (select 1, 2) SELECT * FROM _nexus_cols1) AS s")
 	expectRows(t, duckdb, "select x + y from (values (1, 2)) as s(x, y)", "3")
