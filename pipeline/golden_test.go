@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,7 +27,7 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/*
 
 // A golden case is a whole project in a txtar archive:
 //
-//	-- args.yml --            optional: command, select, exclude, vars, full_refresh, steps
+//	-- args.yml --            optional: command, select, exclude, vars, full_refresh, steps, hide
 //	-- dbt_project.yml -- ... project files
 //	-- steps/N/PATH --        optional: PATH as it reads from step N on (1-based),
 //	                          to change a project between runs of one session
@@ -35,6 +36,8 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/*
 //	-- want/log --            the run log (timings removed) and diagnostics
 //	-- want/SCHEMA.TABLE.csv -- every table built, rows sorted
 //	-- want/query/NAME.csv -- each query's answer
+//	-- want/compiled/NAME.sql -- the SQL of each model args.yml lists under
+//	                          compile:, rendered after the build
 //
 // `go test ./pipeline -run Golden -update` rewrites the want sections;
 // read the diff before committing it.
@@ -52,7 +55,11 @@ func TestGolden(t *testing.T) {
 }
 
 type goldenArgs struct {
-	Steps      []GoldenStep `yaml:"steps"`
+	Steps   []GoldenStep `yaml:"steps"`
+	Compile []string     `yaml:"compile"`
+	// Hide names tables (schema.name) whose rows depend on the clock: the
+	// case checks them through queries instead.
+	Hide       []string `yaml:"hide"`
 	GoldenStep `yaml:",inline"`
 }
 
@@ -147,11 +154,21 @@ func runGolden(t *testing.T, file string) {
 		runQueries(ctx, s, stepQueries[i+1], fmt.Sprintf("want/query@%d/", i+1), got)
 	}
 	got["want/log"] = log.String()
+	for _, name := range args.Compile {
+		sql, err := s.Compile(ctx, fsys, name, steps[len(steps)-1].Vars, "")
+		if err != nil {
+			sql = "error: " + err.Error()
+		}
+		got["want/compiled/"+name+".sql"] = strings.TrimSpace(sql) + "\n"
+	}
 	tables, err := s.Tables(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tb := range tables {
+		if slices.Contains(args.Hide, tb.Schema+"."+tb.Name) {
+			continue
+		}
 		q, err := s.Query(ctx, fmt.Sprintf("SELECT * FROM %q.%q", tb.Schema, tb.Name), 0)
 		if err != nil {
 			t.Fatal(err)

@@ -47,6 +47,10 @@ type plan struct {
 	memo        *memo
 	universeKey string
 	shapeKey    string
+	// snapshots are the project's snapshots by name (snapshot.go), and
+	// snapshotKey their relations and configs for the memo's shape.
+	snapshots   map[string]*snapshot
+	snapshotKey string
 	// pkgOfFile is the package of each model and singular test, by path
 	// and text, so a render knows whose macros and vars come first.
 	pkgOfFile map[string]string
@@ -107,7 +111,7 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if err != nil {
 		return nil, err
 	}
-	proj.Vars = set.Vars(proj.Vars)
+	proj.SetVars(PackageName, set.Vars())
 	proj.Warnings = append(proj.Warnings, set.Warnings...)
 	var c *envCache
 	if len(cache) > 0 {
@@ -147,10 +151,15 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if p.memo != nil {
 		p.universeKey = p.universe(c.key)
 	}
+	snaps, err := p.parseSnapshots()
+	if err != nil {
+		return nil, err
+	}
 	nodes, err := p.parseNodes()
 	if err != nil {
 		return nil, err
 	}
+	nodes = append(nodes, snaps...)
 	if p.memo != nil {
 		p.shapeKey = p.shape()
 	}
@@ -260,6 +269,9 @@ func (p *plan) refRelation(name string) jinja.Relation {
 	if _, ok := p.models[name]; !ok {
 		if s, ok := p.seeds[name]; ok {
 			return jinja.Relation{Schema: schemaOf(s.Config), Name: s.Name}
+		}
+		if s, ok := p.snapshots[name]; ok {
+			return s.relation()
 		}
 	}
 	return p.relation(name)
@@ -474,12 +486,15 @@ func (p *plan) refID(file, pkg, name string, line int) (string, error) {
 		if s, ok := p.seeds[name]; ok {
 			return nodeID("seed", p.pkgOf(s.Package), s.Name), nil
 		}
+		if s, ok := p.snapshots[name]; ok {
+			return nodeID("snapshot", p.pkgOf(s.decl.Package), name), nil
+		}
 		return "", diag.Errorf(file, line, "ref(%q): no model named %q%s", name, name, p.suggestModel(name)).
 			WithHint("create models/%s.sql or fix the name", name)
 	}
-	if !m.Config.Enabled {
-		return "", diag.Errorf(file, line, "ref(%q): model %q is disabled", name, name).WithHint("enable it (+enabled: true) or remove the ref")
-	}
+	// A ref to a disabled model is an error only from an enabled node, and
+	// whether the node is enabled is known once it has rendered:
+	// checkDisabledRefs decides after parsing, as dbt does.
 	return nodeID("model", p.pkgOf(m.Package), m.Name), nil
 }
 
@@ -502,6 +517,9 @@ func (p *plan) source(file, src, table string, line int) (*sourceRef, error) {
 // rendered, after models sorted before it took the ref.
 func (p *plan) checkDisabledRefs(nodes []*graph.Node) error {
 	for _, n := range nodes {
+		if self, ok := p.models[n.Name]; ok && !self.Config.Enabled {
+			continue // a disabled model's refs are never resolved, as in dbt
+		}
 		for _, d := range n.DependsOn {
 			kind, rest, _ := strings.Cut(d, ".")
 			if kind != "model" {

@@ -104,7 +104,7 @@ func (res *Result) fail(d *diag.Diagnostic) {
 // todo lists the selected nodes the command executes, in build order.
 func (r *runner) todo(sel map[string]bool) []*graph.Node {
 	kinds := map[Command][]string{
-		CmdSeed: {"seed"}, CmdRun: {"model"}, CmdTest: {"test"}, CmdBuild: {"seed", "model", "test"},
+		CmdSeed: {"seed"}, CmdRun: {"model"}, CmdTest: {"test"}, CmdSnapshot: {"snapshot"}, CmdBuild: {"seed", "snapshot", "model", "test"},
 	}[r.opts.Command]
 	var out []*graph.Node
 	for _, n := range r.plan.graph.Order() {
@@ -132,6 +132,9 @@ func (r *runner) attachSchemas() error {
 	}
 	for _, s := range r.plan.sources {
 		schemas[s.rel.Schema] = true
+	}
+	for _, s := range r.plan.snapshots {
+		schemas[s.relation().Schema] = true
 	}
 	delete(schemas, "temp")
 	names := make([]string, 0, len(schemas))
@@ -181,6 +184,8 @@ func (r *runner) runNode(n *graph.Node) Step {
 		err = r.runModelHooked(n, &step)
 	case "test":
 		err = r.runTest(n, &step)
+	case "snapshot":
+		err = r.runSnapshot(n, &step)
 	}
 	step.Seconds = time.Since(r.started).Seconds()
 	var list diag.List
@@ -517,7 +522,7 @@ func summarize(res *Result) string {
 		}
 	}
 	var parts []string
-	for _, k := range []string{"seed", "model", "test"} {
+	for _, k := range []string{"seed", "snapshot", "model", "test"} {
 		if kinds[k] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s%s", kinds[k], k, plural(kinds[k])))
 		}
@@ -552,6 +557,8 @@ func formatStep(s Step) string {
 		what = fmt.Sprintf("OK loaded seed %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "model" && s.Message == "ephemeral":
 		what = fmt.Sprintf("OK ephemeral %s", s.Name)
+	case s.Kind == "snapshot":
+		what = fmt.Sprintf("OK snapshotted %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "model" && s.Message != "":
 		what = fmt.Sprintf("OK %s into %s (%d rows)", s.Message, s.Relation, s.Rows)
 	case s.Kind == "model":

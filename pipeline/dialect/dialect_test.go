@@ -149,6 +149,7 @@ func TestStatements(t *testing.T) {
 	expectTranslated(t, bigquery, `select r'@(.+)', "it's", 'a\'b', '''x'y''', r"\d"`, `select '@(.+)', 'it''s', 'a''b', 'x''y', '\d'`)
 	expectTranslated(t, snowflake, `select 'a\nb', $$x'y$$`, "select 'a' || char(10) || 'b', 'x''y'")
 	expectTranslated(t, duckdb, `select 'a\n', "col" from t`, `select 'a\n', "col" from t`)
+	expectTranslated(t, bigquery, "select * from `my-project.raw.events` e join `raw`.`events` f using (id)", `select * from raw.events e join raw.events f using (id)`)
 	// DuckDB alias lists
 	expectTranslated(t, duckdb, "select x from (select 1, 2) as s(x, y)", "select x from (WITH _nexus_cols1(x, y) AS (select 1, 2) SELECT * FROM _nexus_cols1) AS s")
 	expectRows(t, duckdb, "select x + y from (values (1, 2)) as s(x, y)", "3")
@@ -179,6 +180,10 @@ func TestSemantics(t *testing.T) {
 	expectRows(t, duckdb, "select string_agg(distinct a, ',') from (select 'x' as a union all select 'x' union all select 'y')", "x,y")
 	expectRefused(t, duckdb, "select sum(distinct b) over () from t", "1:8: SUM(DISTINCT ...) OVER (...) is not supported by SQLite (COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join)")
 	expectRows(t, duckdb, "select first(a) from t", "x")
+	// dbt-nexus v0.13's DuckDB shapes
+	expectRows(t, duckdb, "select * exclude(__nexus_rn) from (select *, row_number() over (partition by a is null order by b desc nulls last) as __nexus_rn from t) where __nexus_rn = 1 order by id", "1|x|10\n3|NULL|30")
+	expectRows(t, duckdb, "select string_agg(distinct a, ', ' order by a) from t", "Y, x")
+	expectRows(t, duckdb, "select id, count(distinct a) over (order by id rows between unbounded preceding and current row) from t order by id", "1|1\n2|2\n3|2")
 }
 
 func TestArraysAndStructs(t *testing.T) {
@@ -215,6 +220,7 @@ func TestFunctions(t *testing.T) {
 	expectTranslated(t, bigquery, "select date '2024-01-02', timestamp '2024-01-02 10:00:00'", "select date('2024-01-02'), '2024-01-02 10:00:00'")
 	expectRefused(t, bigquery, "select d + interval 1 day from t", "1:12: INTERVAL arithmetic is not supported (use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x))")
 	expectRefused(t, bigquery, "select jsn_extract(a, '$.x') from t", "1:8: unknown function JSN_EXTRACT in BigQuery SQL (the closest known function is JSON_EXTRACT)")
+	expectRefused(t, bigquery, "select zeroifnull(b) from t", "1:8: unknown function ZEROIFNULL in BigQuery SQL (ZEROIFNULL is a function of Snowflake SQL; the closest known function is ZERO_IF_NULL)")
 	expectRefused(t, snowflake, "select a::variant,\n  sum(distinct b) over ()\nfrom t", "1:11: cast to VARIANT is not supported by SQLite (SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field'))\n2:3: SUM(DISTINCT ...) OVER (...) is not supported by SQLite (COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join)")
 }
 

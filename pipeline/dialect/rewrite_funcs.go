@@ -158,6 +158,15 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		if c := closestFunction(name); c != "" {
 			hint = "the closest known function is " + strings.ToUpper(c)
 		}
+		var others []string
+		for _, o := range Dialects[1:] {
+			if _, ok := sqlfunc.Rename(string(o), name); ok && o != t.d {
+				others = append(others, dialectName(o))
+			}
+		}
+		if len(others) > 0 {
+			hint = strings.ToUpper(name) + " is a function of " + strings.Join(others, " and ") + " SQL; " + hint
+		}
 		t.refuse(n.tok, refusal{"unknown function " + strings.ToUpper(t.toks[n.tok].text) + " in %D SQL", hint})
 	}
 }
@@ -303,6 +312,9 @@ func knownFunction(name string) bool {
 func closestFunction(name string) string {
 	best, bestD := "", len(name)/2+2
 	try := func(c string) {
+		if c == name {
+			return
+		}
 		if d := editDistance(name, c); d < bestD || d == bestD && c < best {
 			best, bestD = c, d
 		}

@@ -12,7 +12,7 @@ import (
 func (e *Env) adapter() attrs {
 	return attrs{
 		"dispatch":                e.dispatch,
-		"quote":                   func(a *exec.VarArgs) string { return quoteIdent(argString(a, 0)) },
+		"quote":                   func(a *exec.VarArgs) string { return e.quote(argString(a, 0)) },
 		"get_columns_in_relation": e.columnsInRelation,
 		"type":                    func(*exec.VarArgs) string { return e.targetType() },
 	}
@@ -147,7 +147,7 @@ func (e *Env) columnsInRelation(a *exec.VarArgs) (*exec.Value, error) {
 	}
 	out := make([]any, len(cols))
 	for i, c := range cols {
-		out[i] = columnValue{c}
+		out[i] = columnValue{c, e.quote}
 	}
 	return exec.AsValue(&out), nil
 }

@@ -17,7 +17,7 @@ func (e *Env) api() attrs {
 			if name == nil || dtype == nil {
 				return nil, e.fail("api.Column.create() needs a name and a data type", "write api.Column.create('id', 'integer')")
 			}
-			return exec.AsValue(columnValue{Column{Name: name.String(), Type: dtype.String()}}), nil
+			return exec.AsValue(columnValue{Column{Name: name.String(), Type: dtype.String()}, e.quote}), nil
 		},
 		"translate_type": func(a *exec.VarArgs) string { return typeName(e.targetType(), argString(a, 0)) },
 		"numeric_type": func(a *exec.VarArgs) string {

@@ -118,6 +118,9 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 			p.Models = append(p.Models, &Model{Name: name, Package: pkg, Path: f, SQL: string(data), Config: c})
 		}
 	}
+	if err := p.loadSnapshots(fsys, l.doc, pkg); err != nil {
+		return err
+	}
 	for _, sp := range l.seedPaths {
 		for _, f := range walk(fsys, sp, ".csv") {
 			data, _ := fs.ReadFile(fsys, f)
@@ -309,6 +312,9 @@ func (p *Project) VarsFor(pkg string) map[string]any {
 	}
 	layer(p.rootVars)
 	for k, v := range p.cliVars {
+		out[k] = v
+	}
+	for k, v := range p.settled[pkg] {
 		out[k] = v
 	}
 	if p.varsFor == nil {

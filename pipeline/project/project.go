@@ -23,7 +23,9 @@ type Project struct {
 	Seeds   []*Seed
 	Sources []*Source
 	Tests   []*Test
-	Macros  []jinja.MacroFile
+	// Snapshots are the {% snapshot %} blocks of snapshot-paths.
+	Snapshots []*Snapshot
+	Macros    []jinja.MacroFile
 	// Warnings are problems that do not stop a build, such as a generic
 	// test from a package the playground does not ship.
 	Warnings []diag.Diagnostic
@@ -45,6 +47,9 @@ type Project struct {
 	// varsFor.
 	rootVars, cliVars map[string]any
 	pkgVars, varsFor  map[string]map[string]any
+	// settled are vars the engine parsed and set for a package's nodes
+	// (SetVars), above every layer.
+	settled map[string]map[string]any
 	// builtin names the engine's own packages (a root model may replace
 	// their models).
 	builtin map[string]bool

@@ -338,39 +338,16 @@ func boolFlag(m map[string]any, flag string, bad func(flag string, val any) erro
 	return b, nil
 }
 
-// Vars returns vars with the c918759 keys the package's models read set
-// from the settings: nexus_max_recursion always (so the default lives here
-// only), and sources when the project used the v0.13 form.
-func (s *Settings) Vars(vars map[string]any) map[string]any {
-	out := make(map[string]any, len(vars)+2)
-	for k, v := range vars {
-		out[k] = v
+// Vars are the c918759 vars the package's models read, set from the
+// settings whichever form the project used: nexus_max_recursion (so the
+// default lives here only) and sources, the enabled sources as a list of
+// {name, events, persons, groups, memberships}.
+func (s *Settings) Vars() map[string]any {
+	list := make([]any, len(s.Sources))
+	for i, src := range s.Sources {
+		list[i] = map[string]any{"name": src.Name, "events": src.Events, "persons": src.Persons, "groups": src.Groups, "memberships": src.Memberships}
 	}
-	out["nexus_max_recursion"] = int64(s.MaxRecursion)
-	if s.NexusSources {
-		list := make([]any, len(s.Sources))
-		for i, src := range s.Sources {
-			list[i] = map[string]any{"name": src.Name, "events": src.Events, "persons": src.Persons, "groups": src.Groups, "memberships": src.Memberships}
-		}
-		out["sources"] = list
-	}
-	return out
-}
-
-// dotted writes a var path as vars.a.b[2].c.
-func dotted(path []string) string {
-	var b strings.Builder
-	for i, k := range path {
-		if _, err := strconv.Atoi(k); err == nil {
-			b.WriteString("[" + k + "]")
-			continue
-		}
-		if i > 0 {
-			b.WriteString(".")
-		}
-		b.WriteString(k)
-	}
-	return b.String()
+	return map[string]any{"nexus_max_recursion": int64(s.MaxRecursion), "sources": list}
 }
 
 func describe(v any) string {
@@ -394,4 +371,20 @@ func sortedKeys(m map[string]any) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// dotted writes a var path as vars.a.b[2].c.
+func dotted(path []string) string {
+	var b strings.Builder
+	for i, k := range path {
+		if _, err := strconv.Atoi(k); err == nil {
+			b.WriteString("[" + k + "]")
+			continue
+		}
+		if i > 0 {
+			b.WriteString(".")
+		}
+		b.WriteString(k)
+	}
+	return b.String()
 }

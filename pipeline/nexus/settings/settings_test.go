@@ -85,7 +85,7 @@ func TestForms(t *testing.T) {
 			if len(s.Warnings) != c.warnings {
 				t.Errorf("warnings = %v, want %d", s.Warnings, c.warnings)
 			}
-			vars := s.Vars(map[string]any{})
+			vars := s.Vars()
 			if vars["nexus_max_recursion"] != int64(c.depth) {
 				t.Errorf("Vars nexus_max_recursion = %v", vars["nexus_max_recursion"])
 			}
