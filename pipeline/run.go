@@ -180,13 +180,13 @@ func (r *runner) runNode(n *graph.Node) Step {
 	var err error
 	switch n.Kind {
 	case "seed":
-		err = r.runSeed(n, &step)
+		err = r.runHooked(n, &step, r.runSeed)
 	case "model":
-		err = r.runModelHooked(n, &step)
+		err = r.runHooked(n, &step, r.runModel)
 	case "test":
 		err = r.runTest(n, &step)
 	case "snapshot":
-		err = r.runSnapshot(n, &step)
+		err = r.runHooked(n, &step, r.runSnapshot)
 	}
 	step.Seconds = time.Since(r.started).Seconds()
 	var list diag.List

@@ -140,12 +140,19 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 	}
 	// The root project's namespace: its macros under its own name. A
 	// package of the same name (a root project named nexus that also uses
-	// the built-in package) adds the macros the root does not define.
+	// the built-in package) adds the macros the root does not define, bare
+	// too, as that package's own nodes see them.
+	if pkg := e.namespaces[proj.Name]; pkg != nil && proj.Name != "" && e.namespaces[""] == nil {
+		e.namespace("")
+	}
 	if root := e.namespaces[""]; root != nil && proj.Name != "" {
 		if pkg := e.namespaces[proj.Name]; pkg != nil {
 			for k, v := range pkg.members {
 				if _, ok := root.members[k]; !ok {
 					root.members[k] = v
+					if _, defined := e.globals.Get(k); !defined {
+						e.globals.Set(k, v)
+					}
 				}
 			}
 		}

@@ -133,7 +133,8 @@ func (b *Bridge) serveShare(ctx context.Context, req Request) (any, error) {
 		return ShareResult{Files: toText(a.Raw)}, nil
 	case "share.writezip":
 		var buf bytes.Buffer
-		if err := share.WriteZip(&buf, toBytes(req.Files), a.Folder); err != nil {
+		files := share.ForWarehouse(toBytes(req.Files), string(req.Dialect))
+		if err := share.WriteZip(&buf, files, a.Folder); err != nil {
 			return nil, err
 		}
 		return ShareResult{Data: buf.Bytes()}, nil
