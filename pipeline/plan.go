@@ -328,6 +328,9 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			continue
 		}
 		p.configs[name] = cfg
+		if m.Package == "" {
+			p.proj.CheckFileConfig(m.Path, m.SQL, cfg)
+		}
 		if !cfg.Enabled {
 			// config(enabled=false) in the file: the model is not built.
 			m.Config.Enabled = false
