@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	controlStructures "github.com/nikolalohinski/gonja/v2/builtins/control_structures"
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -44,7 +45,13 @@ func (e *Env) SetContext(ctx context.Context) { e.limits.ctx = ctx }
 func (e *Env) tick(out any) error {
 	e.limits.work++
 	if ctx := e.limits.ctx; ctx != nil {
-		if err := ctx.Err(); err != nil {
+		err := ctx.Err()
+		// js/wasm has one thread: a busy render never lets the timer that
+		// would end ctx run, so the deadline is read off the clock too.
+		if d, ok := ctx.Deadline(); err == nil && ok && !time.Now().Before(d) {
+			err = context.DeadlineExceeded
+		}
+		if err != nil {
 			return e.fail("rendering stopped: "+err.Error(), "the time limit was reached or the run was stopped; look for a macro or loop that does too much work")
 		}
 	}
