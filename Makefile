@@ -2,7 +2,7 @@
 GO        ?= go
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run dist dist-fast web-deps test test-readme test-fmt test-go test-wasm test-browser fuzz bench bench-wasm bench-browser generate clean
+.PHONY: run dist dist-fast web-deps test test-readme test-fmt test-go test-wasm test-oracle test-browser fuzz bench bench-wasm bench-browser generate clean
 
 # run: build the static site into dist/ (fast compression) and serve exactly that folder
 # on http://localhost:$(PORT)/ (make run PORT=9000).
@@ -24,7 +24,7 @@ web-deps:
 	cd web && npm ci --no-audit --no-fund
 
 # test: formatting, vet, native tests, the same tests as js/wasm under node, then the browser tests.
-test: test-fmt test-go test-wasm test-browser fuzz
+test: test-fmt test-go test-wasm test-oracle test-browser fuzz
 
 # test-readme: every command of README.md in order on a fresh copy of the tracked files
 # (make run is started on a free port and probed; make test is this suite and is left out).
@@ -41,6 +41,12 @@ test-go:
 # test-wasm: the pipeline's tests compiled to js/wasm and run by node (same goldens, same tables).
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./pipeline/... ./wasm/...
+
+# test-oracle: the DuckDB conformance table run on DuckDB itself as well as on our
+# SQLite. A nested module (cgo, ~730 MB of DuckDB in the module cache) that neither
+# the main module's tests nor its js/wasm build see.
+test-oracle:
+	cd pipeline/sqlfunc/oracle && $(GO) vet ./... && CGO_ENABLED=1 $(GO) test -count=1 ./...
 
 # test-browser: end-to-end tests in headless Chromium against the served dist/.
 test-browser: dist-fast

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 )
 
 // Command is what a build does, as the CLI's verbs: seed, run, test or
@@ -15,6 +16,8 @@ const (
 	CmdRun   Command = "run"
 	CmdTest  Command = "test"
 	CmdBuild Command = "build"
+	// CmdSnapshot runs the project's snapshots (build runs them too).
+	CmdSnapshot Command = "snapshot"
 )
 
 // Options steer one build.
@@ -22,10 +25,16 @@ type Options struct {
 	Command Command
 	// Vars override the project's vars (dbt's --vars).
 	Vars map[string]any
+	// Dialect overrides the warehouse of the project's profiles.yml
+	// (--dialect); "" keeps the profile's, and SQLite without one.
+	Dialect dialect.Dialect
 	// Select and Exclude take dbt selectors: model names, source:NAME,
 	// package:NAME, tag:NAME, path:PATH, and +x, x+, @x.
 	Select  []string
 	Exclude []string
+	// FullRefresh rebuilds incremental models from scratch (dbt's
+	// --full-refresh; as in dbt, snapshots keep their history).
+	FullRefresh bool
 	// Timeout bounds the whole build; 0 means none.
 	Timeout time.Duration
 	// Progress, when set, receives each step as it finishes.

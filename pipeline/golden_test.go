@@ -6,10 +6,13 @@ import (
 	"encoding/csv"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -24,12 +27,17 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/*
 
 // A golden case is a whole project in a txtar archive:
 //
-//	-- args.yml --            optional: command, select, exclude, vars, steps
+//	-- args.yml --            optional: command, select, exclude, vars, full_refresh, steps, hide
 //	-- dbt_project.yml -- ... project files
+//	-- steps/N/PATH --        optional: PATH as it reads from step N on (1-based),
+//	                          to change a project between runs of one session
 //	-- query/NAME.sql --      optional queries to run after the build
+//	-- query@N/NAME.sql --    optional queries to run right after step N
 //	-- want/log --            the run log (timings removed) and diagnostics
 //	-- want/SCHEMA.TABLE.csv -- every table built, rows sorted
 //	-- want/query/NAME.csv -- each query's answer
+//	-- want/compiled/NAME.sql -- the SQL of each model args.yml lists under
+//	                          compile:, rendered after the build
 //
 // `go test ./pipeline -run Golden -update` rewrites the want sections;
 // read the diff before committing it.
@@ -47,7 +55,11 @@ func TestGolden(t *testing.T) {
 }
 
 type goldenArgs struct {
-	Steps      []GoldenStep `yaml:"steps"`
+	Steps   []GoldenStep `yaml:"steps"`
+	Compile []string     `yaml:"compile"`
+	// Hide names tables (schema.name) whose rows depend on the clock: the
+	// case checks them through queries instead.
+	Hide       []string `yaml:"hide"`
 	GoldenStep `yaml:",inline"`
 }
 
@@ -57,6 +69,8 @@ type GoldenStep struct {
 	Select  []string       `yaml:"select"`
 	Exclude []string       `yaml:"exclude"`
 	Vars    map[string]any `yaml:"vars"`
+	// FullRefresh is --full-refresh.
+	FullRefresh bool `yaml:"full_refresh"`
 }
 
 func runGolden(t *testing.T, file string) {
@@ -67,14 +81,36 @@ func runGolden(t *testing.T, file string) {
 	fsys := fstest.MapFS{}
 	var args goldenArgs
 	queries := map[string]string{}
+	edits := map[int]fstest.MapFS{}
+	stepQueries := map[int]map[string]string{}
 	for _, f := range ar.Files {
 		switch {
+		case strings.HasPrefix(f.Name, "steps/"):
+			n, path, _ := strings.Cut(strings.TrimPrefix(f.Name, "steps/"), "/")
+			i, err := strconv.Atoi(n)
+			if err != nil || i < 1 || path == "" {
+				t.Fatalf("%s: want steps/N/PATH with N from 1", f.Name)
+			}
+			if edits[i] == nil {
+				edits[i] = fstest.MapFS{}
+			}
+			edits[i][path] = &fstest.MapFile{Data: f.Data}
 		case f.Name == "args.yml":
 			if err := yaml.Unmarshal(f.Data, &args); err != nil {
 				t.Fatalf("args.yml: %v", err)
 			}
 		case strings.HasPrefix(f.Name, "query/"):
 			queries[strings.TrimSuffix(strings.TrimPrefix(f.Name, "query/"), ".sql")] = string(f.Data)
+		case strings.HasPrefix(f.Name, "query@"):
+			at, name, _ := strings.Cut(strings.TrimPrefix(f.Name, "query@"), "/")
+			i, err := strconv.Atoi(at)
+			if err != nil || i < 1 || name == "" {
+				t.Fatalf("%s: want query@N/NAME.sql with N from 1", f.Name)
+			}
+			if stepQueries[i] == nil {
+				stepQueries[i] = map[string]string{}
+			}
+			stepQueries[i][strings.TrimSuffix(name, ".sql")] = string(f.Data)
 		case strings.HasPrefix(f.Name, "want/"):
 		default:
 			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
@@ -84,6 +120,16 @@ func runGolden(t *testing.T, file string) {
 	if len(steps) == 0 {
 		steps = []GoldenStep{args.GoldenStep}
 	}
+	for i := range stepQueries {
+		if i > len(steps) {
+			t.Fatalf("query@%d/: the case has %d steps", i, len(steps))
+		}
+	}
+	for i := range edits {
+		if i > len(steps) {
+			t.Fatalf("steps/%d/: the case has %d steps", i, len(steps))
+		}
+	}
 	ctx := context.Background()
 	s, err := Open(ctx, ":memory:")
 	if err != nil {
@@ -92,44 +138,64 @@ func runGolden(t *testing.T, file string) {
 	defer s.Close()
 	got := map[string]string{}
 	var log strings.Builder
-	for _, st := range steps {
+	for i, st := range steps {
+		maps.Copy(fsys, edits[i+1])
 		cmd := Command(st.Command)
 		if cmd == "" {
 			cmd = CmdBuild
 		}
 		fmt.Fprintf(&log, "$ %s%s\n", cmd, describe(st))
-		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars})
+		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars, FullRefresh: st.FullRefresh})
 		if err != nil {
 			fmt.Fprintf(&log, "usage error: %v\n", err)
 			continue
 		}
 		writeLog(&log, res)
+		runQueries(ctx, s, stepQueries[i+1], fmt.Sprintf("want/query@%d/", i+1), got)
 	}
 	got["want/log"] = log.String()
+	for _, name := range args.Compile {
+		sql, err := s.Compile(ctx, fsys, name, steps[len(steps)-1].Vars, "")
+		if err != nil {
+			sql = "error: " + err.Error()
+		}
+		got["want/compiled/"+name+".sql"] = strings.TrimSpace(sql) + "\n"
+	}
 	tables, err := s.Tables(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tb := range tables {
+		if slices.Contains(args.Hide, tb.Schema+"."+tb.Name) {
+			continue
+		}
 		q, err := s.Query(ctx, fmt.Sprintf("SELECT * FROM %q.%q", tb.Schema, tb.Name), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		got["want/"+tb.Schema+"."+tb.Name+".csv"] = tableCSV(q, true)
 	}
+	runQueries(ctx, s, queries, "want/query/", got)
+	compareGolden(t, file, ar, got)
+}
+
+// runQueries files the answer of each query under prefix+NAME.csv.
+func runQueries(ctx context.Context, s *Session, queries map[string]string, prefix string, got map[string]string) {
 	for name, sql := range queries {
 		q, err := s.Query(ctx, sql, 0)
 		if err != nil {
-			got["want/query/"+name+".csv"] = "error: " + err.Error() + "\n"
+			got[prefix+name+".csv"] = "error: " + err.Error() + "\n"
 			continue
 		}
-		got["want/query/"+name+".csv"] = tableCSV(q, !strings.Contains(strings.ToLower(sql), "order by"))
+		got[prefix+name+".csv"] = tableCSV(q, !strings.Contains(strings.ToLower(sql), "order by"))
 	}
-	compareGolden(t, file, ar, got)
 }
 
 func describe(st GoldenStep) string {
 	var b strings.Builder
+	if st.FullRefresh {
+		b.WriteString(" --full-refresh")
+	}
 	for _, s := range st.Select {
 		b.WriteString(" --select " + s)
 	}

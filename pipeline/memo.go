@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/project"
 )
@@ -30,7 +31,7 @@ import (
 type memo struct {
 	parsed   map[string]parsedNode
 	rendered map[string]renderedNode
-	// translated maps rendered SQL to its SQLite dialect.
+	// translated maps a dialect and rendered SQL to its SQLite.
 	translated map[string]string
 	// next* collect what this build used; older entries are dropped so the
 	// memo holds one build's worth.
@@ -127,12 +128,13 @@ func (m *memo) keepRender(key, out string, reads []dataRead) {
 }
 
 // translate is dialect translation of rendered SQL, remembered: the same
-// text translates the same way.
-func (m *memo) translate(rendered string, translate func() (string, error)) (string, error) {
+// text of the same dialect translates the same way.
+func (m *memo) translate(d dialect.Dialect, rendered string, translate func() (string, error)) (string, error) {
 	if m == nil {
 		return translate()
 	}
-	out, ok := m.translated[rendered]
+	key := string(d) + "\x00" + rendered
+	out, ok := m.translated[key]
 	if !ok {
 		var err error
 		if out, err = translate(); err != nil {
@@ -140,7 +142,7 @@ func (m *memo) translate(rendered string, translate func() (string, error)) (str
 		}
 	}
 	if m.nextTranslated != nil {
-		m.nextTranslated[rendered] = out
+		m.nextTranslated[key] = out
 	}
 	return out, nil
 }
@@ -182,7 +184,7 @@ func (p *plan) universe(macroKey string) string {
 		return ""
 	}
 	h := sha256.New()
-	writeParts(h, macroKey, string(vars), p.proj.Name)
+	writeParts(h, macroKey, string(vars), p.proj.Name, fmt.Sprintf("%+v", p.target))
 	for _, name := range slices.Sorted(maps.Keys(p.models)) {
 		m := p.models[name]
 		c, err := configText(m.Config)
@@ -209,7 +211,7 @@ func (p *plan) shape() string {
 		return ""
 	}
 	h := sha256.New()
-	writeParts(h, p.universeKey)
+	writeParts(h, p.universeKey, p.snapshotKey)
 	for _, name := range slices.Sorted(maps.Keys(p.configs)) {
 		c, err := configText(p.configs[name])
 		if err != nil {

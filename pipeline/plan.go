@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 	"github.com/nexus-playground/nexus/pipeline/graph"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/nexus"
+	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 	"github.com/nexus-playground/nexus/pipeline/project"
 )
 
@@ -23,21 +26,34 @@ func PackageFiles() fs.FS { return nexus.Package() }
 // plan is a loaded project with its graph: stage 1 (load), 2 (parse render
 // to find refs and configs) and 3 (graph) of the pipeline.
 type plan struct {
-	proj   *project.Project
-	env    *jinja.Env
-	graph  *graph.Graph
-	models map[string]*project.Model // by name
-	seeds  map[string]*project.Seed
+	proj *project.Project
+	env  *jinja.Env
+	// settings are the package's vars, parsed once (package settings).
+	settings *settings.Settings
+	graph    *graph.Graph
+	models   map[string]*project.Model // by name
+	seeds    map[string]*project.Seed
 	// sources maps "src.table" to its declaration and the relation it reads.
 	sources map[string]*sourceRef
 	tests   map[string]*project.Test // by node ID
 	// configs are model configs after the model's own config() calls.
 	configs map[string]project.Config
+	// dialect is the warehouse the project's SQL is written for; target is
+	// dbt's target for it.
+	dialect dialect.Dialect
+	target  jinja.Target
 	// memo (nil outside a session) and the keys its renders are filed
 	// under: universeKey for parse renders, shapeKey for execution renders.
 	memo        *memo
 	universeKey string
 	shapeKey    string
+	// snapshots are the project's snapshots by name (snapshot.go), and
+	// snapshotKey their relations and configs for the memo's shape.
+	snapshots   map[string]*snapshot
+	snapshotKey string
+	// pkgOfFile is the package of each model and singular test, by path
+	// and text, so a render knows whose macros and vars come first.
+	pkgOfFile map[string]string
 }
 
 type sourceRef struct {
@@ -59,8 +75,9 @@ type envCache struct {
 
 // get returns an environment for macros, reusing the cached one when the
 // macro files are the same.
-func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
+func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env, error) {
 	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%v\x00", proj.Name, proj.Dispatch)
 	for _, m := range macros {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s", m.Path, m.Namespace, len(m.Source), m.Source)
 	}
@@ -68,7 +85,7 @@ func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
 	if c != nil && c.env != nil && c.key == key {
 		return c.env, nil
 	}
-	env, err := jinja.NewEnv(macros)
+	env, err := jinja.NewProjectEnv(proj, macros)
 	if err != nil {
 		return nil, err
 	}
@@ -79,29 +96,47 @@ func (c *envCache) get(macros []jinja.MacroFile) (*jinja.Env, error) {
 }
 
 // newPlan loads fsys and builds the graph. Problems that stop the build are
-// returned as one error; a *diag.Diagnostic when it has a position. cache
-// may be nil.
-func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error) {
-	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package()})
+// returned as one error; a *diag.Diagnostic when it has a position. d
+// overrides the project's dialect ("": the profile's). cache may be nil.
+func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCache) (*plan, error) {
+	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
+		Builtin: true, AskVars: []string{"sources", "nexus"}, Origin: "the built-in package (pipeline/nexus/package)"})
 	if err != nil {
 		return nil, err
 	}
+	if d, err = projectDialect(proj.Target, d); err != nil {
+		return nil, err
+	}
+	set, err := settings.FromProject(proj)
+	if err != nil {
+		return nil, err
+	}
+	proj.SetVars(PackageName, set.Vars())
+	proj.Warnings = append(proj.Warnings, set.Warnings...)
 	var c *envCache
 	if len(cache) > 0 {
 		c = cache[0]
 	}
-	env, err := c.get(proj.Macros)
+	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch})
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{proj: proj, env: env, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
-		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{}}
+	p := &plan{proj: proj, env: env, settings: set, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
+		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{},
+		dialect: d, target: jinjaTarget(proj.Target, d, proj.Name)}
 	if c != nil {
 		p.memo = &c.memo
 	}
+	p.pkgOfFile = map[string]string{}
 	for _, m := range proj.Models {
 		p.models[m.Name] = m
 		p.configs[m.Name] = m.Config
+		p.pkgOfFile[m.Path+"\x00"+m.SQL] = m.Package
+	}
+	for _, t := range proj.Tests {
+		if t.Kind == "singular" {
+			p.pkgOfFile[t.File+"\x00"+t.SQL] = t.Package
+		}
 	}
 	for _, s := range proj.Seeds {
 		if prev, dup := p.seeds[s.Name]; dup {
@@ -116,10 +151,15 @@ func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error)
 	if p.memo != nil {
 		p.universeKey = p.universe(c.key)
 	}
+	snaps, err := p.parseSnapshots()
+	if err != nil {
+		return nil, err
+	}
 	nodes, err := p.parseNodes()
 	if err != nil {
 		return nil, err
 	}
+	nodes = append(nodes, snaps...)
 	if p.memo != nil {
 		p.shapeKey = p.shape()
 	}
@@ -131,6 +171,7 @@ func newPlan(fsys fs.FS, vars map[string]any, cache ...*envCache) (*plan, error)
 		}
 		return nil, err
 	}
+	g.Disabled = p.disabledModels()
 	p.graph = g
 	return p, nil
 }
@@ -144,31 +185,27 @@ func (p *plan) pkgOf(pkg string) string {
 	return pkg
 }
 
-// checkSourcesVar rejects a vars.sources entry whose flag asks for a model
-// the project does not have (NEXUS_SPEC.md section 1).
+// checkSourcesVar rejects a source whose flag asks for a model the project
+// does not have (NEXUS_SPEC.md section 1).
 func (p *plan) checkSourcesVar() error {
-	list, ok := p.proj.Vars["sources"].([]any)
-	if !ok {
-		return nil
-	}
-	for i, e := range list {
-		m, ok := e.(map[string]any)
-		if !ok {
-			continue
-		}
-		name, _ := m["name"].(string)
+	for i, src := range p.settings.Sources {
 		for _, flag := range []struct{ key, suffix string }{
 			{"events", "events"}, {"persons", "person_identifiers"}, {"groups", "group_identifiers"}, {"memberships", "membership_identifiers"},
 		} {
-			if on, _ := m[flag.key].(bool); !on {
+			if !src.Has(flag.key) {
 				continue
 			}
-			want := name + "_" + flag.suffix
+			want := src.Name + "_" + flag.suffix
 			if mod, ok := p.models[want]; ok && mod.Config.Enabled {
 				continue
 			}
-			line := p.proj.VarLine("sources", i)
-			return diag.Errorf("dbt_project.yml", line, "vars.sources: source %q has %s: true but there is no model %q", name, flag.key, want).
+			file, line := p.proj.VarPos("sources", strconv.Itoa(i))
+			where := "vars.sources"
+			if p.settings.NexusSources {
+				file, line = p.proj.VarPos("nexus", "sources", src.Name)
+				where = "vars.nexus.sources." + src.Name
+			}
+			return diag.Errorf(file, line, "%s: source %q has %s: true but there is no model %q", where, src.Name, flag.key, want).
 				WithHint("create models/sources/%s.sql, or set %s: false", want, flag.key)
 		}
 	}
@@ -233,6 +270,9 @@ func (p *plan) refRelation(name string) jinja.Relation {
 		if s, ok := p.seeds[name]; ok {
 			return jinja.Relation{Schema: schemaOf(s.Config), Name: s.Name}
 		}
+		if s, ok := p.snapshots[name]; ok {
+			return s.relation()
+		}
 	}
 	return p.relation(name)
 }
@@ -273,11 +313,19 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			continue
 		}
 		p.configs[name] = cfg
+		if !cfg.Enabled {
+			// config(enabled=false) in the file: the model is not built.
+			m.Config.Enabled = false
+			continue
+		}
 		nodes = append(nodes, &graph.Node{ID: nodeID("model", p.pkgOf(m.Package), m.Name), Kind: "model", Name: m.Name,
 			Package: p.pkgOf(m.Package), Path: m.Path, Tags: cfg.Tags, DependsOn: deps})
 	}
 	if firstErr != nil {
 		return nil, firstErr
+	}
+	if err := p.checkDisabledRefs(nodes); err != nil {
+		return nil, err
 	}
 	for _, t := range p.proj.Tests {
 		n := &graph.Node{Kind: "test", Name: t.Name, Package: p.pkgOf(t.Package), Path: t.File, Tags: t.Config.Tags}
@@ -292,12 +340,21 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			n.DependsOn = deps
 		} else {
 			dep, err := p.testTarget(t, t.Model)
+			if w, ok := err.(*disabledTarget); ok {
+				// As in dbt, a test of a disabled model is disabled too.
+				p.proj.Warnings = append(p.proj.Warnings, w.Diagnostic)
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
 			n.DependsOn = []string{dep}
 			if t.Kind == "relationships" {
 				to, err := p.testTarget(t, refName(t.Args["to"].(string)))
+				if w, ok := err.(*disabledTarget); ok {
+					p.proj.Warnings = append(p.proj.Warnings, w.Diagnostic)
+					continue
+				}
 				if err != nil {
 					return nil, err
 				}
@@ -344,7 +401,8 @@ func (p *plan) testTarget(t *project.Test, model string) (string, error) {
 			WithHint("fix the model name under models: in %s", t.File)
 	}
 	if !m.Config.Enabled {
-		return "", diag.Errorf(t.File, t.Line, "test %s is on model %q, which is disabled", t.Name, model)
+		return "", &disabledTarget{diag.Diagnostic{Severity: diag.Warning, File: t.File, Line: t.Line,
+			Message: fmt.Sprintf("test %s is not run: model %q is disabled", t.Name, model)}}
 	}
 	return nodeID("model", p.pkgOf(m.Package), m.Name), nil
 }
@@ -377,7 +435,7 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 	}
 	var deps []string
 	refs := map[string]string{}
-	ctx := p.context(file, cfg, this, false)
+	ctx := p.contextOf(file, src, cfg, this, false)
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		id, err := p.refID(file, pkg, name, line)
 		if err != nil {
@@ -428,12 +486,15 @@ func (p *plan) refID(file, pkg, name string, line int) (string, error) {
 		if s, ok := p.seeds[name]; ok {
 			return nodeID("seed", p.pkgOf(s.Package), s.Name), nil
 		}
+		if s, ok := p.snapshots[name]; ok {
+			return nodeID("snapshot", p.pkgOf(s.decl.Package), name), nil
+		}
 		return "", diag.Errorf(file, line, "ref(%q): no model named %q%s", name, name, p.suggestModel(name)).
 			WithHint("create models/%s.sql or fix the name", name)
 	}
-	if !m.Config.Enabled {
-		return "", diag.Errorf(file, line, "ref(%q): model %q is disabled", name, name).WithHint("enable it (+enabled: true) or remove the ref")
-	}
+	// A ref to a disabled model is an error only from an enabled node, and
+	// whether the node is enabled is known once it has rendered:
+	// checkDisabledRefs decides after parsing, as dbt does.
 	return nodeID("model", p.pkgOf(m.Package), m.Name), nil
 }
 
@@ -450,3 +511,57 @@ func (p *plan) source(file, src, table string, line int) (*sourceRef, error) {
 	}
 	return s, nil
 }
+
+// checkDisabledRefs rejects a ref() to a model that its own file disabled
+// with config(enabled=false): that is only known once the file has
+// rendered, after models sorted before it took the ref.
+func (p *plan) checkDisabledRefs(nodes []*graph.Node) error {
+	for _, n := range nodes {
+		if self, ok := p.models[n.Name]; ok && !self.Config.Enabled {
+			continue // a disabled model's refs are never resolved, as in dbt
+		}
+		for _, d := range n.DependsOn {
+			kind, rest, _ := strings.Cut(d, ".")
+			if kind != "model" {
+				continue
+			}
+			_, name, _ := strings.Cut(rest, ".")
+			if m, ok := p.models[name]; ok && !m.Config.Enabled {
+				src := p.models[n.Name].SQL
+				return diag.Errorf(n.Path, refLine(src, name), "ref(%q): model %q is disabled", name, name).
+					WithHint("%s sets config(enabled=false); enable it or remove the ref", m.Path)
+			}
+		}
+	}
+	return nil
+}
+
+// refLine is the line of the first ref to name in src, 0 if not found.
+func refLine(src, name string) int {
+	for _, q := range []string{"'", `"`} {
+		if i := strings.Index(src, q+name+q); i >= 0 {
+			return strings.Count(src[:i], "\n") + 1
+		}
+	}
+	return 0
+}
+
+// disabledModels lists models that are not built, by name, for selectors
+// that name one.
+func (p *plan) disabledModels() map[string]string {
+	out := map[string]string{}
+	for _, m := range p.proj.Disabled {
+		out[m.Name] = p.proj.Where(m)
+	}
+	for _, m := range p.models {
+		if !m.Config.Enabled {
+			out[m.Name] = p.proj.Where(m)
+		}
+	}
+	return out
+}
+
+// disabledTarget is the warning of a test whose model is disabled.
+type disabledTarget struct{ diag.Diagnostic }
+
+func (d *disabledTarget) Error() string { return d.Diagnostic.Error() }

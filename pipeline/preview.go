@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/identity"
+	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 	"github.com/nexus-playground/nexus/pipeline/store"
 )
 
@@ -15,7 +16,7 @@ import (
 type PreviewOptions struct {
 	Entity       string // person (default) or group
 	Strategy     string // bounded (default) or exact
-	MaxRecursion int    // 0 means 5
+	MaxRecursion int    // 0 means settings.DefaultMaxRecursion
 	// EdgeLimit drops the edges of identifiers joined to more than this
 	// many distinct identifiers, as nexus.edge_quality's autofilter does;
 	// 0 keeps every edge.
@@ -63,7 +64,7 @@ func (s *Session) PreviewResolution(ctx context.Context, opts PreviewOptions) (*
 	}
 	depth := opts.MaxRecursion
 	if depth == 0 {
-		depth = 5
+		depth = settings.DefaultMaxRecursion
 	}
 	ids, edges, resolved, err := s.identityRelations(ctx, opts.Entity)
 	if err != nil {

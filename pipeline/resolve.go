@@ -3,10 +3,10 @@ package pipeline
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 
 	"github.com/nexus-playground/nexus/pipeline/identity"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 	"github.com/nexus-playground/nexus/pipeline/store"
 )
 
@@ -20,8 +20,8 @@ func (r *runner) funcs() map[string]jinja.Func {
 	}
 }
 
-// resolveComponents(entity_type, identifiers_relation, edges_relation)
-// resolves the identifiers and writes temp.nexus_<entity>_components
+// resolveComponents(entity_type, identifiers_relation, edges_relation
+// [, max_recursion]) resolves the identifiers and writes temp.nexus_<entity>_components
 // (identifier_type, identifier_value, component_type, component_value),
 // returning that relation.
 func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
@@ -35,17 +35,15 @@ func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 		return nil, fmt.Errorf("nexus_resolve_components: the identifiers and edges arguments must be ref(...) relations")
 	}
 	out := jinja.Relation{Schema: "temp", Name: "nexus_" + entity + "_components"}
-	strategyName := "bounded"
-	if v, ok := r.plan.proj.Vars["nexus_resolution"]; ok {
-		strategyName = fmt.Sprint(v)
-	}
-	strategy, err := identity.ParseStrategy(strategyName)
-	if err != nil {
-		return nil, err
-	}
-	depth, err := maxRecursion(r.plan.proj.Vars)
-	if err != nil {
-		return nil, err
+	set := r.plan.settings
+	strategy, strategyName, depth := set.Strategy, set.StrategyName, set.MaxRecursion
+	if len(args) > 3 && args[3] != nil {
+		// resolve_identifiers(..., max_recursion) passes its own bound.
+		n, err := settings.MaxRecursion(args[3])
+		if err != nil {
+			return nil, fmt.Errorf("resolve_identifiers: %v", err)
+		}
+		depth = n
 	}
 	g, err := r.readGraph(ids, edges)
 	if err != nil {
@@ -65,29 +63,6 @@ func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 	rep := g.Compare(depth)
 	r.res.Identity = append(r.res.Identity, identityReport(entity, strategyName, depth, rep))
 	return out, nil
-}
-
-func maxRecursion(vars map[string]any) (int, error) {
-	v, ok := vars["nexus_max_recursion"]
-	if !ok || v == nil {
-		return 5, nil
-	}
-	switch x := v.(type) {
-	case int64:
-		return int(x), nil
-	case uint64:
-		return int(x), nil
-	case int:
-		return x, nil
-	case float64:
-		return int(x), nil
-	case string:
-		n, err := strconv.Atoi(x)
-		if err == nil {
-			return n, nil
-		}
-	}
-	return 0, fmt.Errorf("var nexus_max_recursion must be a whole number, got %v", v)
 }
 
 // readGraph builds the identity graph of an identifiers and an edges table.

@@ -56,7 +56,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	}
 	res := &Result{OK: true}
 	s.env.memo.begin()
-	p, err := newPlan(fsys, opts.Vars, &s.env)
+	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &s.env)
 	if err != nil {
 		res.fail(diag.From(err, "", 0))
 		res.Summary = "Nothing was built: fix the error above and run again."
@@ -73,6 +73,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
 	}
+	r.runProjectHooks("on-run-start")
 	for i, n := range todo {
 		if n.Kind == "test" && (i == 0 || todo[i-1].Kind != "test") {
 			r.countTests(todo[i:])
@@ -85,9 +86,13 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 			opts.Progress(step)
 		}
 	}
+	r.runProjectHooks("on-run-end")
 	s.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
 	res.Summary = summarize(res)
+	if line := p.proj.PackagesLine(); line != "" {
+		res.Summary = line + "\n" + res.Summary
+	}
 	return res, nil
 }
 
@@ -99,7 +104,7 @@ func (res *Result) fail(d *diag.Diagnostic) {
 // todo lists the selected nodes the command executes, in build order.
 func (r *runner) todo(sel map[string]bool) []*graph.Node {
 	kinds := map[Command][]string{
-		CmdSeed: {"seed"}, CmdRun: {"model"}, CmdTest: {"test"}, CmdBuild: {"seed", "model", "test"},
+		CmdSeed: {"seed"}, CmdRun: {"model"}, CmdTest: {"test"}, CmdSnapshot: {"snapshot"}, CmdBuild: {"seed", "snapshot", "model", "test"},
 	}[r.opts.Command]
 	var out []*graph.Node
 	for _, n := range r.plan.graph.Order() {
@@ -127,6 +132,9 @@ func (r *runner) attachSchemas() error {
 	}
 	for _, s := range r.plan.sources {
 		schemas[s.rel.Schema] = true
+	}
+	for _, s := range r.plan.snapshots {
+		schemas[s.relation().Schema] = true
 	}
 	delete(schemas, "temp")
 	names := make([]string, 0, len(schemas))
@@ -161,17 +169,35 @@ func (r *runner) runNode(n *graph.Node) Step {
 		step.Message = "skipped: the run was stopped"
 		return step
 	}
+	if r.bad[onRunStartFailed] {
+		r.bad[n.ID] = true
+		step.Status = "SKIP"
+		step.Message = "skipped: an on-run-start hook failed"
+		return step
+	}
 	r.started = time.Now()
 	var err error
 	switch n.Kind {
 	case "seed":
-		err = r.runSeed(n, &step)
+		err = r.runHooked(n, &step, r.runSeed)
 	case "model":
-		err = r.runModel(n, &step)
+		err = r.runHooked(n, &step, r.runModel)
 	case "test":
 		err = r.runTest(n, &step)
+	case "snapshot":
+		err = r.runHooked(n, &step, r.runSnapshot)
 	}
 	step.Seconds = time.Since(r.started).Seconds()
+	var list diag.List
+	if errors.As(err, &list) {
+		r.bad[n.ID] = true
+		// one problem a line, continuation lines indented like the first
+		step.Status, step.Message = "ERROR", strings.ReplaceAll(list.Error(), "\n", "\n  ")
+		for _, d := range list {
+			r.res.fail(d)
+		}
+		err = nil
+	}
 	if err != nil {
 		r.bad[n.ID] = true
 		d := r.diagnose(err, n)
@@ -203,23 +229,73 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.plan.memo.translate(out, func() (string, error) { return translate(m.Path, m.SQL, out) })
+	return r.translate(m.Path, m.SQL, out)
 }
 
-func translate(file, src, rendered string) (string, error) {
-	out, err := dialect.Translate(rendered)
+// translate translates rendered SQL, remembered by its text. A translation
+// that read the columns of tables (to expand a star) is not remembered: the
+// same text may expand differently once they change.
+func (r *runner) translate(file, src, rendered string) (string, error) {
+	var fresh string
+	sql, err := r.plan.memo.translate(r.plan.dialect, rendered, func() (string, error) {
+		sql, read, err := translate(file, src, rendered, r.plan.dialect, r.columnNames)
+		if err == nil && read {
+			fresh = sql
+			return "", errReadColumns
+		}
+		return sql, err
+	})
+	if errors.Is(err, errReadColumns) {
+		return fresh, nil
+	}
+	return sql, err
+}
+
+var errReadColumns = errors.New("translation read columns")
+
+// columnNames lists the columns of a relation the translator expands a
+// star over.
+func (r *runner) columnNames(schema, table string) ([]string, error) {
+	cols, err := r.db.Columns(r.ctx, schema, table)
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.Name
+	}
+	return names, err
+}
+
+// translate turns rendered SQL of dialect d into SQLite; read reports
+// whether it asked for the columns of a table. Every refusal is reported,
+// at its line of the source file.
+func translate(file, src, rendered string, d dialect.Dialect, columns func(schema, table string) ([]string, error)) (out string, read bool, err error) {
+	out, err = dialect.TranslateWith(rendered, dialect.Options{Dialect: d, Columns: func(schema, table string) ([]string, error) {
+		read = true
+		return columns(schema, table)
+	}})
+	var list diag.List
+	if errors.As(err, &list) {
+		mapped := make(diag.List, len(list))
+		for i, e := range list {
+			mapped[i] = diag.From(e, file, 0)
+			mapped[i].Line = mapLine(src, rendered, e.Line)
+		}
+		return "", read, mapped
+	}
 	if err != nil {
 		d := diag.From(err, file, 0)
 		d.Line = mapLine(src, rendered, d.Line)
-		return "", d
+		return "", read, d
 	}
-	return out, nil
+	return out, read, nil
 }
 
 // render renders a file with execute=true against the tables built so far.
 func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relation) (string, error) {
 	p := r.plan
-	key := nodeKey(p.shapeKey, file, src, this, *cfg)
+	// is_incremental() reads the database: a render keeps its answer in
+	// its key.
+	incremental := r.isIncremental(*cfg, this)
+	key := nodeKey(incrementalKey(p.shapeKey, incremental), file, src, this, *cfg)
 	if out, ok := p.memo.render(key, r.ask); ok {
 		return out, nil
 	}
@@ -228,7 +304,8 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	// run_query) is not kept.
 	var reads []dataRead
 	keep := true
-	ctx := p.context(file, cfg, this, true)
+	ctx := p.contextOf(file, src, cfg, this, true)
+	ctx.Incremental = incremental
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		if _, err := p.refID(file, pkg, name, line); err != nil {
 			return jinja.Relation{}, err
@@ -324,6 +401,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 	if blankSQL(sql) {
 		return diag.Errorf(m.Path, 1, "model %s has no SQL to run", m.Name).WithHint("write one select statement, e.g. select 1 as id")
 	}
+	if err := oneStatement(m, sql); err != nil {
+		return err
+	}
 	cfg := r.plan.configs[m.Name]
 	rel := r.plan.relation(m.Name)
 	step.Relation = rel.String()
@@ -335,6 +415,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		step.Status = "OK"
 		step.Message = "ephemeral"
 		return nil
+	}
+	if r.isIncremental(cfg, rel) {
+		return r.runIncremental(m, sql, cfg, rel, step)
 	}
 	// Each model runs in a savepoint: a failure leaves the previous
 	// version of its table, and every other table, as it was.
@@ -448,22 +531,29 @@ func cleanSQLiteError(err error) string {
 func summarize(res *Result) string {
 	counts := map[string]int{}
 	kinds := map[string]int{}
+	total := 0
 	for _, s := range res.Steps {
-		counts[s.Status]++
 		kinds[s.Kind]++
+		if s.Kind != "hook" || s.Status == "ERROR" { // nodes, and hooks that failed
+			counts[s.Status]++
+			total++
+		}
 	}
 	var parts []string
-	for _, k := range []string{"seed", "model", "test"} {
+	for _, k := range []string{"seed", "snapshot", "model", "test"} {
 		if kinds[k] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s%s", kinds[k], k, plural(kinds[k])))
 		}
+	}
+	if n := kinds["hook"]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d project hook%s", n, plural(n)))
 	}
 	if len(parts) == 0 {
 		parts = append(parts, "nothing")
 	}
 	pass := counts["OK"] + counts["PASS"]
 	return fmt.Sprintf("Finished running %s in %.2fs.\nDone. PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
-		strings.Join(parts, ", "), res.Seconds, pass, counts["WARN"], counts["ERROR"]+counts["FAIL"], counts["SKIP"], len(res.Steps))
+		strings.Join(parts, ", "), res.Seconds, pass, counts["WARN"], counts["ERROR"]+counts["FAIL"], counts["SKIP"], total)
 }
 
 func plural(n int) string {
@@ -485,6 +575,10 @@ func formatStep(s Step) string {
 		what = fmt.Sprintf("OK loaded seed %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "model" && s.Message == "ephemeral":
 		what = fmt.Sprintf("OK ephemeral %s", s.Name)
+	case s.Kind == "snapshot":
+		what = fmt.Sprintf("OK snapshotted %s (%d rows)", s.Relation, s.Rows)
+	case s.Kind == "model" && s.Message != "":
+		what = fmt.Sprintf("OK %s into %s (%d rows)", s.Message, s.Relation, s.Rows)
 	case s.Kind == "model":
 		what = fmt.Sprintf("OK created table %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "test" && s.Status == "PASS":

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/project"
 	"github.com/nexus-playground/nexus/pipeline/store"
@@ -102,8 +103,8 @@ type Node struct {
 }
 
 // Nodes loads a project and lists its nodes in build order.
-func Nodes(fsys fs.FS, vars map[string]any) ([]Node, error) {
-	p, err := newPlan(fsys, vars)
+func Nodes(fsys fs.FS, vars map[string]any, d dialect.Dialect) ([]Node, error) {
+	p, err := newPlan(fsys, vars, d)
 	if err != nil {
 		return nil, err
 	}
@@ -119,6 +120,9 @@ func Nodes(fsys fs.FS, vars map[string]any) ([]Node, error) {
 		case "seed":
 			s := p.seeds[n.Name]
 			node.Schema, node.Relation, node.Materialized = schemaOf(s.Config), schemaOf(s.Config)+"."+s.Name, "seed"
+		case "snapshot":
+			rel := p.snapshots[n.Name].relation()
+			node.Schema, node.Relation, node.Materialized = rel.Schema, rel.String(), "snapshot"
 		case "source":
 			s := p.sources[n.SourceName+"."+n.Name]
 			node.Name = n.SourceName + "." + n.Name
@@ -132,18 +136,18 @@ func Nodes(fsys fs.FS, vars map[string]any) ([]Node, error) {
 // Compile renders one model (or singular test) for execution and returns its
 // SQL as SQLite will run it. Models that use run_query see an empty
 // database here; use Session.Compile after a build for those.
-func Compile(fsys fs.FS, name string, vars map[string]any) (string, error) {
+func Compile(fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
 	s, err := Open(context.Background(), store.MemoryDSN)
 	if err != nil {
 		return "", err
 	}
 	defer s.Close()
-	return s.Compile(context.Background(), fsys, name, vars)
+	return s.Compile(context.Background(), fsys, name, vars, d)
 }
 
 // Compile renders one model against this session's tables.
-func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any) (string, error) {
-	p, err := newPlan(fsys, vars, &s.env)
+func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
+	p, err := newPlan(fsys, vars, d, &s.env)
 	if err != nil {
 		return "", err
 	}
@@ -168,11 +172,19 @@ func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map
 	return "", fmt.Errorf("no model or test named %q%s", name, p.suggestModel(name))
 }
 
-// context is the template context of one file.
+// context is the template context of one file of the root project.
 func (p *plan) context(file string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
+	return p.contextOf(file, "", cfg, this, execute)
+}
+
+// contextOf is the template context of one file with its source text,
+// which tells the package it belongs to.
+func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
+	pkg := p.pkgOfFile[file+"\x00"+src]
 	return &jinja.Context{
-		Vars:    p.proj.Vars,
-		Target:  jinja.Target{Name: "dev", Type: "sqlite", Schema: "main", Profile: p.proj.Name},
+		Package: pkg,
+		Vars:    p.proj.VarsFor(pkg),
+		Target:  p.target,
 		This:    this,
 		Execute: execute,
 		Config: func(kw map[string]any) error {
@@ -198,8 +210,8 @@ func (p *plan) hasModel(args []any, _ map[string]any) (any, error) {
 
 // SelectNodes evaluates selectors over a project and returns the IDs of
 // the selected nodes.
-func SelectNodes(fsys fs.FS, vars map[string]any, include, exclude []string) (map[string]bool, error) {
-	p, err := newPlan(fsys, vars)
+func SelectNodes(fsys fs.FS, vars map[string]any, d dialect.Dialect, include, exclude []string) (map[string]bool, error) {
+	p, err := newPlan(fsys, vars, d)
 	if err != nil {
 		return nil, err
 	}

@@ -30,7 +30,7 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		step.Status = "PASS"
 	case t.Config.Severity == "warn":
 		step.Status = "WARN"
-		step.Message = fmt.Sprintf("%d failing row%s", failures, plural(int(failures)))
+		step.Message = fmt.Sprintf("%d failing row%s%s", failures, plural(int(failures)), r.failingSources(t))
 	default:
 		step.Status = "FAIL"
 		step.Message = fmt.Sprintf("%d failing row%s", failures, plural(int(failures)))
@@ -42,6 +42,24 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		}
 	}
 	return nil
+}
+
+// failingSources says which sources a warned test's failing rows come
+// from, when those rows have a source column: " (from gmail: 3, stripe: 1)".
+func (r *runner) failingSources(t *project.Test) string {
+	sql, err := r.testSQL(t)
+	if err != nil {
+		return ""
+	}
+	q, err := r.db.Query(r.ctx, "SELECT coalesce(cast(source AS TEXT), 'no source'), count(*) FROM (\n"+sql+"\n) GROUP BY 1 ORDER BY 2 DESC, 1", 20)
+	if err != nil || len(q.Rows) == 0 {
+		return "" // no source column: nothing more to say
+	}
+	parts := make([]string, len(q.Rows))
+	for i, row := range q.Rows {
+		parts[i] = fmt.Sprintf("%v: %v", row[0], row[1])
+	}
+	return " (from " + strings.Join(parts, ", ") + ")"
 }
 
 // maxTestBatch bounds how many tests share one statement.
@@ -99,7 +117,7 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 			return "", err
 		}
 		out = strings.TrimRight(strings.TrimSpace(out), ";")
-		return r.plan.memo.translate(out, func() (string, error) { return translate(t.File, t.SQL, out) })
+		return r.translate(t.File, t.SQL, out)
 	}
 	rel := r.testRelation(t.Model)
 	col := t.Column

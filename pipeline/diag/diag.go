@@ -86,3 +86,16 @@ func LineOf(text string, off int) int {
 	}
 	return strings.Count(text[:off], "\n") + 1
 }
+
+// List is several diagnostics reported together, such as every refusal of
+// one model; each keeps its own position.
+type List []*Diagnostic
+
+// Error renders one diagnostic a line.
+func (l List) Error() string {
+	parts := make([]string, len(l))
+	for i, d := range l {
+		parts[i] = d.Error()
+	}
+	return strings.Join(parts, "\n")
+}

@@ -33,6 +33,7 @@ func TestTranslate(t *testing.T) {
 		{name: "cast with spaces around ::", in: "select a :: int from t", want: "select CAST(a AS INTEGER) from t"},
 		{name: "cast across lines keeps the line breaks", in: "select a\n::\nint, b", want: "select CAST(a AS INTEGER)\n\n, b"},
 		{name: "cast then operator", in: "select a::int+1", want: "select CAST(a AS INTEGER)+1"},
+		{name: "cast then comparison", in: "delete from t where a::int < 0 or b::int>1", want: "delete from t where CAST(a AS INTEGER) < 0 or CAST(b AS INTEGER)>1"},
 		{name: "unary minus stays outside", in: "select -1::int", want: "select -CAST(1 AS INTEGER)"},
 
 		// type names
@@ -49,8 +50,8 @@ func TestTranslate(t *testing.T) {
 		// cast(), safe_cast(), try_cast()
 		{name: "cast as string", in: "select cast(a as string)", want: "select cast(a as TEXT)"},
 		{name: "CAST upper case", in: "SELECT CAST(a AS VARCHAR(20))", want: "SELECT CAST(a AS TEXT)"},
-		{name: "safe_cast and try_cast", in: "select safe_cast(a as int64), try_cast(b as float)", want: "select CAST(a as INTEGER), CAST(b as REAL)"},
-		{name: "cast as date", in: "select cast(a as date), safe_cast(b as date )", want: "select date(a), date(b )"},
+		{name: "safe_cast and try_cast", in: "select safe_cast(a as int64), try_cast(b as float)", want: "select try_cast(a, 'INTEGER'), try_cast(b, 'REAL')"},
+		{name: "cast as date", in: "select cast(a as date), safe_cast(b as date )", want: "select date(a), try_cast(b, 'date')"},
 		{name: "cast with an inner alias", in: "select cast((select a as b from t) as int)", want: "select cast((select a as b from t) as INTEGER)"},
 		{name: "cast of a :: cast", in: "select cast(a::int as text)", want: "select cast(CAST(a AS INTEGER) as TEXT)"},
 		{name: "cast over lines", in: "select cast(\n  a\n  as\n  numeric(10,\n2)\n) from t", want: "select cast(\n  a\n  as REAL\n\n\n) from t"},
@@ -93,22 +94,20 @@ func TestTranslateRefuses(t *testing.T) {
 		wantLine int
 		wantErr  string
 	}{
-		{name: "qualify", in: "select a\nfrom t\nqualify row_number() over (partition by a) = 1", wantLine: 3,
-			wantErr: "QUALIFY is not supported by SQLite (filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1)"},
-		{name: "select * except", in: "select * except (a) from t", wantLine: 1,
-			wantErr: "SELECT * EXCEPT (...) is not supported by SQLite (list the columns to keep)"},
-		{name: "select t.* replace", in: "select\n  t.* REPLACE (1 as a) from t", wantLine: 2,
-			wantErr: "SELECT * REPLACE (...) is not supported by SQLite (list the columns, writing the replaced ones as expressions with aliases)"},
+		{name: "select * except without columns", in: "select * except (a) from t", wantLine: 1,
+			wantErr: "SELECT * EXCEPT cannot be expanded: the columns of t are not known here (list the columns to keep)"},
+		{name: "select t.* replace without columns", in: "select\n  t.* REPLACE (1 as a) from t", wantLine: 2,
+			wantErr: "SELECT * REPLACE cannot be expanded: the columns of t are not known here (list the columns to keep)"},
 		{name: "lateral flatten", in: "select f.value from t,\nlateral flatten(input => t.items) f", wantLine: 2,
 			wantErr: "LATERAL FLATTEN is not supported by SQLite (join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col))"},
 		{name: "table(flatten())", in: "select * from t, table(flatten(t.items))", wantLine: 1,
 			wantErr: "LATERAL FLATTEN is not supported by SQLite (join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col))"},
 		{name: "unnest", in: "select x from t, unnest(t.items) as x", wantLine: 1,
-			wantErr: "UNNEST is not supported by SQLite (join json_each(x) as a table-valued function over a JSON array)"},
+			wantErr: "UNNEST is not supported by SQLite (join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for)"},
 		{name: "struct call", in: "select struct(a, b)", wantLine: 1,
-			wantErr: "STRUCT is not supported by SQLite (build JSON text with json_object('key', value))"},
+			wantErr: "STRUCT is not supported by SQLite (build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for)"},
 		{name: "typed struct", in: "select STRUCT<a INT64>(1)", wantLine: 1,
-			wantErr: "STRUCT is not supported by SQLite (build JSON text with json_object('key', value))"},
+			wantErr: "STRUCT is not supported by SQLite (build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for)"},
 		{name: "array_agg", in: "select array_agg(a) from t", wantLine: 1,
 			wantErr: "ARRAY_AGG is not supported by SQLite (use json_group_array(x) for a JSON array or group_concat(x, ',') for text)"},
 		{name: "date_trunc", in: "select\n\n date_trunc('month', a)", wantLine: 3,
@@ -180,20 +179,43 @@ func FuzzTranslate(f *testing.F) {
 		"select 'a''b', \"c\"\"d\", `e`, [f] /* g\n */ from t",
 		"select current_timestamp(), now(), (a)::date, cast(\na as date\n)",
 		"select a :: numeric(10,\n2), x::timestamp with time zone",
+		"select * except (a), r.x from t, unnest(t.arr) as r with offset o\nqualify row_number() over (partition by a) = 1",
+		"select struct(1 as a, [2, 3] as b).a, arr[offset(0)], r'x\\y', \"s\" from t where a like 'x%' order by 1",
+		"select x:a.b[0]::string, f.value from t, lateral flatten(input => t.v) f -- c\n",
+		"select * exclude (a), count(distinct b) over (), 7 // 2 from (select 1) as s(a)",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, sql string) {
+		for _, d := range Dialects[1:] {
+			out, err := TranslateWith(sql, Options{Dialect: d})
+			checkTranslated(t, sql, out, err)
+		}
 		out, err := Translate(sql)
-		if err != nil {
-			var d *diag.Diagnostic
-			if !errors.As(err, &d) || d.Line < 1 || d.Line > strings.Count(sql, "\n")+1 {
+		checkTranslated(t, sql, out, err)
+	})
+}
+
+// checkTranslated fails unless err is diagnostics within the lines of sql,
+// or out has the line breaks of sql.
+func checkTranslated(t *testing.T, sql, out string, err error) {
+	t.Helper()
+	if err != nil {
+		var d *diag.Diagnostic
+		var list diag.List
+		if errors.As(err, &d) {
+			list = diag.List{d}
+		} else if !errors.As(err, &list) {
+			t.Fatalf("Translate(%q): error %v is not a diagnostic", sql, err)
+		}
+		for _, d := range list {
+			if d.Line < 1 || d.Line > strings.Count(sql, "\n")+1 {
 				t.Fatalf("Translate(%q): error %v is not a diagnostic within the input", sql, err)
 			}
-			return
 		}
-		if got, want := strings.Count(out, "\n"), strings.Count(sql, "\n"); got != want {
-			t.Fatalf("Translate(%q) = %q: %d line breaks, want %d", sql, out, got, want)
-		}
-	})
+		return
+	}
+	if got, want := strings.Count(out, "\n"), strings.Count(sql, "\n"); got != want {
+		t.Fatalf("Translate(%q) = %q: %d line breaks, want %d", sql, out, got, want)
+	}
 }

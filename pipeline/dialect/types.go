@@ -1,17 +1,13 @@
 package dialect
 
-import (
-	"fmt"
-	"strings"
-
-	"github.com/nexus-playground/nexus/pipeline/diag"
-)
+import "strings"
 
 // sqlType is where a cast goes on SQLite: a CAST to a storage class, or a
 // function that gives the value's canonical text (date, json).
 type sqlType struct {
 	affinity string // TEXT, INTEGER, REAL or BLOB
 	fn       string // date or json, used instead of CAST
+	boolean  bool   // a BOOL: warehouses read 'true' and 'false'
 }
 
 // typeNames maps single-word type names, lower-cased, to SQLite.
@@ -30,7 +26,7 @@ var typeNames = map[string]sqlType{
 	"numeric": {affinity: "REAL"}, "decimal": {affinity: "REAL"}, "bignumeric": {affinity: "REAL"},
 	"number": {affinity: "REAL"},
 
-	"boolean": {affinity: "INTEGER"}, "bool": {affinity: "INTEGER"},
+	"boolean": {affinity: "INTEGER", boolean: true}, "bool": {affinity: "INTEGER", boolean: true},
 
 	"timestamp": {affinity: "TEXT"}, "timestamp_ntz": {affinity: "TEXT"}, "timestamp_tz": {affinity: "TEXT"},
 	"timestamp_ltz": {affinity: "TEXT"}, "timestamptz": {affinity: "TEXT"}, "datetime": {affinity: "TEXT"},
@@ -48,65 +44,43 @@ var semiStructured = map[string]bool{
 	"variant": true, "object": true, "struct": true, "map": true, "geography": true,
 }
 
-// parseType reads a type name starting at toks[i] (after :: or AS), with
+// typeProblem is why a type cannot be cast to: a refusal, its arguments
+// and the token it is at.
+type typeProblem struct {
+	r    refusal
+	args []any
+	tok  int
+}
+
+// typeOf reads the type name in tokens [from, to) (after :: or AS), with
 // its optional (n) or (p, s) and the multi-word forms double precision,
-// character varying and timestamp with(out) time zone. It returns the
-// SQLite type and the index just past the type.
-func parseType(toks []token, i int, after string, line int) (sqlType, int, error) {
-	i = skipSpace(toks, i)
-	if i >= len(toks) || toks[i].kind != kWord {
-		return sqlType{}, 0, refuse(refNoType, line, after)
+// character varying and timestamp with(out) time zone, and returns where it
+// goes on SQLite.
+func typeOf(toks []token, from, to int, after string, at int) (sqlType, *typeProblem) {
+	i := skipSpace(toks, from)
+	if i >= to || toks[i].kind != kWord {
+		return sqlType{}, &typeProblem{r: refNoType, args: []any{after}, tok: at}
 	}
 	name := toks[i]
-	line = name.line
-	i++
-	// Multi-word names: take the next words only when they complete one.
-	switch name.lower {
-	case "double":
-		i = takeWords(toks, i, "precision")
-	case "character", "char":
-		i = takeWords(toks, i, "varying")
-	case "timestamp", "time":
-		if j := takeWords(toks, i, "with", "time", "zone"); j != i {
-			i = j
-		} else {
-			i = takeWords(toks, i, "without", "time", "zone")
-		}
-	}
-	if name.lower == "array" {
-		return sqlType{}, 0, refuse(refArrayType, line, name.text)
+	at = i
+	if name.lower == "array" || name.lower == "list" {
+		return sqlType{}, &typeProblem{r: refArrayType, args: []any{strings.TrimSpace(joinText(toks[i:to]))}, tok: at}
 	}
 	if semiStructured[name.lower] {
-		return sqlType{}, 0, refuse(refSemi, line, strings.ToUpper(name.text))
+		return sqlType{}, &typeProblem{r: refSemi, args: []any{strings.ToUpper(name.text)}, tok: at}
 	}
 	t, ok := typeNames[name.lower]
 	if !ok {
-		return sqlType{}, 0, refuse(refUnknown, line, name.text)
+		return sqlType{}, &typeProblem{r: refUnknown, args: []any{name.text}, tok: at}
 	}
-	// Arguments: (n) or (p, s).
 	var args []string
-	if j := skipSpace(toks, i); j < len(toks) && toks[j].kind == kOpen {
-		depth := 0
-		for ; j < len(toks); j++ {
-			switch toks[j].kind {
-			case kOpen:
-				depth++
-			case kClose:
-				depth--
-			case kNumber:
-				args = append(args, toks[j].text)
-			}
-			if depth == 0 {
-				break
-			}
+	for j := i + 1; j < to; j++ {
+		switch {
+		case toks[j].kind == kNumber:
+			args = append(args, toks[j].text)
+		case toks[j].kind == kQuoted && toks[j].text[0] == '[', toks[j].kind == kPunct && toks[j].text == "[":
+			return sqlType{}, &typeProblem{r: refArrayType, args: []any{strings.TrimSpace(joinText(toks[i:to]))}, tok: at}
 		}
-		if j == len(toks) {
-			return sqlType{}, 0, refuse(refNoType, line, after)
-		}
-		i = j + 1
-	}
-	if j := skipSpace(toks, i); j < len(toks) && toks[j].kind == kQuoted && toks[j].text[0] == '[' {
-		return sqlType{}, 0, refuse(refArrayType, line, name.text+toks[j].text)
 	}
 	// Exact numerics without a fraction hold integers: numeric(p),
 	// numeric(p, 0), and Snowflake's number, whose default scale is 0.
@@ -116,21 +90,19 @@ func parseType(toks []token, i int, after string, line int) (sqlType, int, error
 			t = sqlType{affinity: "INTEGER"}
 		}
 	}
-	return t, i, nil
+	return t, nil
 }
 
-// takeWords returns the index past words when toks[i:] spells them
-// (separated by spaces), and i otherwise.
-func takeWords(toks []token, i int, words ...string) int {
-	j := i
-	for _, w := range words {
-		j = skipSpace(toks, j)
-		if j >= len(toks) || toks[j].lower != w {
-			return i
+func joinText(toks []token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		if t.kind == kSpace || t.kind == kComment {
+			b.WriteByte(' ')
+			continue
 		}
-		j++
+		b.WriteString(t.text)
 	}
-	return j
+	return b.String()
 }
 
 // skipSpace returns the index of the first token at or after i that is not
@@ -140,13 +112,4 @@ func skipSpace(toks []token, i int) int {
 		i++
 	}
 	return i
-}
-
-// refuse makes the diagnostic of r at line; args fill the message's verbs.
-func refuse(r refusal, line int, args ...any) *diag.Diagnostic {
-	msg := r.message
-	if len(args) > 0 {
-		msg = fmt.Sprintf(msg, args...)
-	}
-	return &diag.Diagnostic{Severity: diag.Error, Line: line, Message: msg, Hint: r.hint}
 }

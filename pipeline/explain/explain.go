@@ -15,13 +15,10 @@ import (
 
 	"github.com/nexus-playground/nexus/pipeline"
 	"github.com/nexus-playground/nexus/pipeline/identity"
+	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 	"github.com/nexus-playground/nexus/pipeline/project"
 	"github.com/nexus-playground/nexus/pipeline/store"
 )
-
-// DefaultMaxRecursion is dbt-nexus's nexus_max_recursion when the project
-// does not set it.
-const DefaultMaxRecursion = 5
 
 // Identifier is one identifier of an entity, written TYPE:VALUE.
 type Identifier struct {
@@ -45,7 +42,7 @@ type Options struct {
 	// Entity is "person" (the default) or "group".
 	Entity string
 	// MaxRecursion is the bound of the bounded resolution; 0 means
-	// DefaultMaxRecursion. Read a project's value with MaxRecursion.
+	// settings.DefaultMaxRecursion. Read a project's value with MaxRecursion.
 	MaxRecursion int
 }
 
@@ -91,39 +88,18 @@ func Explain(ctx context.Context, s *pipeline.Session, a, b Identifier) (*Explan
 	return ExplainWith(ctx, s, a, b, Options{})
 }
 
-// MaxRecursion reads nexus_max_recursion from a project's vars (vars
-// override dbt_project.yml, like --vars).
+// MaxRecursion reads the project's resolution bound (vars override
+// dbt_project.yml, like --vars) as the build does.
 func MaxRecursion(fsys fs.FS, vars map[string]any) (int, error) {
 	p, err := project.Load(fsys, vars)
 	if err != nil {
 		return 0, err
 	}
-	return boundOf(p.Vars)
-}
-
-func boundOf(vars map[string]any) (int, error) {
-	v, ok := vars["nexus_max_recursion"]
-	if !ok || v == nil {
-		return DefaultMaxRecursion, nil
+	set, err := settings.FromProject(p)
+	if err != nil {
+		return 0, err
 	}
-	switch x := v.(type) {
-	case int:
-		return x, nil
-	case int64:
-		return int(x), nil
-	case uint64:
-		return int(x), nil
-	case float64:
-		if x == float64(int(x)) {
-			return int(x), nil
-		}
-	case string:
-		var n int
-		if _, err := fmt.Sscanf(x, "%d", &n); err == nil {
-			return n, nil
-		}
-	}
-	return 0, fmt.Errorf("var nexus_max_recursion must be a whole number, got %v", v)
+	return set.MaxRecursion, nil
 }
 
 // Relations finds the built edges and resolved-identifier relations of an
@@ -175,7 +151,7 @@ func ExplainWith(ctx context.Context, s *pipeline.Session, a, b Identifier, opts
 	}
 	bound := opts.MaxRecursion
 	if bound == 0 {
-		bound = DefaultMaxRecursion
+		bound = settings.DefaultMaxRecursion
 	}
 	edgesRel, resRel, err := Relations(ctx, s, entity)
 	if err != nil {

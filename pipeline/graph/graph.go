@@ -24,6 +24,9 @@ type Node struct {
 
 // Graph is a checked, ordered set of nodes.
 type Graph struct {
+	// Disabled maps the names of disabled models to their files, so a
+	// selector naming one says why it selects nothing.
+	Disabled map[string]string
 	nodes    map[string]*Node
 	order    []*Node
 	children map[string][]string

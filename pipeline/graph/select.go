@@ -144,6 +144,9 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 	switch method {
 	case "name", "fqn":
 		match(func(n *Node) bool { return n.Kind != "source" && n.Name == value })
+		if file, ok := g.Disabled[value]; ok && len(out) == 0 {
+			return nil, fmt.Errorf("model %q is disabled (enabled: false for %s), so selecting it runs nothing", value, file)
+		}
 		if len(out) == 0 {
 			return nil, fmt.Errorf("no node is named %q%s", value, g.suggest(value))
 		}

@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
 )
@@ -11,7 +12,7 @@ import (
 func (e *Env) adapter() attrs {
 	return attrs{
 		"dispatch":                e.dispatch,
-		"quote":                   func(a *exec.VarArgs) string { return quoteIdent(argString(a, 0)) },
+		"quote":                   func(a *exec.VarArgs) string { return e.quote(argString(a, 0)) },
 		"get_columns_in_relation": e.columnsInRelation,
 		"type":                    func(*exec.VarArgs) string { return e.targetType() },
 	}
@@ -31,41 +32,107 @@ func (e *Env) targetType() string {
 	return "sqlite"
 }
 
-// dispatch is adapter.dispatch(name, macro_namespace): it returns the first
-// of <target type>__name and default__name found among the macros visible
-// from the calling template (the project's, then all packages') or in the
-// named package.
+// adapterParents are the adapters an adapter inherits macros from, as
+// dbt-redshift builds on dbt-postgres: dispatch tries their prefixes after
+// the adapter's own and before default__.
+var adapterParents = map[string][]string{"redshift": {"postgres"}, "databricks": {"spark"}}
+
+// dispatch is adapter.dispatch(name, macro_namespace), searched as dbt
+// does: the packages of the namespace's dispatch: search order in
+// dbt_project.yml, else the root project then the namespace when it names a
+// package, else the names visible where dispatch is called (the caller's
+// package, then the root project); in each package <target type>__name,
+// the adapter's parents', then default__name.
 func (e *Env) dispatch(ev *exec.Evaluator, a *exec.VarArgs) (*exec.Value, error) {
 	name := argString(a, 0)
 	if name == "" {
 		return nil, e.fail("adapter.dispatch() needs a macro name", "")
 	}
+	if pkg, macro, ok := strings.Cut(name, "."); ok {
+		return nil, e.fail(fmt.Sprintf("adapter.dispatch got the macro name %q, but \".\" is not valid in a macro name", name),
+			fmt.Sprintf("write adapter.dispatch('%s', macro_namespace='%s')", macro, pkg))
+	}
 	ns := argString(a, 1)
 	if v, ok := a.KwArgs["macro_namespace"]; ok && !v.IsNil() {
 		ns = v.String()
 	}
-	if v, ok := a.KwArgs["packages"]; ok && ns == "" && v.IsList() && v.Len() > 0 {
-		ns = v.Index(0).String()
-	}
-	var pkg *namespaceValue
-	if ns != "" {
-		if v, ok := ev.Environment.Context.Get(ns); ok {
-			pkg, _ = v.(*namespaceValue)
+	search := e.searchPackages(ns)
+	if v, ok := a.KwArgs["packages"]; ok && v.IsList() && v.Len() > 0 {
+		search = nil
+		for i := 0; i < v.Len(); i++ {
+			search = append(search, v.Index(i).String())
 		}
 	}
-	candidates := []string{e.targetType() + "__" + name, "default__" + name}
-	for _, c := range candidates {
-		if v, ok := ev.Environment.Context.Get(c); ok && exec.ToValue(v).IsCallable() {
-			return exec.AsValue(v), nil
-		}
-		if pkg != nil {
-			if v, ok := pkg.members[c]; ok {
-				return exec.AsValue(v), nil
+	typ := e.targetType()
+	prefixes := append(append([]string{typ}, adapterParents[typ]...), "default")
+	var tried []string
+	for _, pkg := range search {
+		for _, prefix := range prefixes {
+			candidate := prefix + "__" + name
+			if pkg == "" {
+				tried = append(tried, candidate)
+				if v, ok := ev.Environment.Context.Get(candidate); ok && exec.ToValue(v).IsCallable() {
+					return exec.AsValue(v), nil
+				}
+				continue
+			}
+			tried = append(tried, pkg+"."+candidate)
+			if members := e.packageMacros(pkg); members != nil {
+				if v, ok := members[candidate]; ok {
+					return exec.AsValue(v), nil
+				}
 			}
 		}
 	}
-	return nil, e.fail(fmt.Sprintf("adapter.dispatch found no macro %q or %q", candidates[0], candidates[1]),
-		"define one of them in macros/ or in the package")
+	where := ""
+	if ns != "" {
+		where = fmt.Sprintf(" within namespace %q", ns)
+	}
+	return nil, e.fail(fmt.Sprintf("adapter.dispatch found no macro %q%s (target type %s); searched %s", name, where, typ, strings.Join(tried, ", ")),
+		fmt.Sprintf("define %s__%s or default__%s, or list the package that has it in dispatch: of dbt_project.yml", typ, name, name))
+}
+
+// searchPackages is the list of packages dispatch searches for a
+// macro_namespace; "" stands for the names visible from the caller.
+func (e *Env) searchPackages(ns string) []string {
+	if ns == "" {
+		return []string{""}
+	}
+	if order, ok := e.dispatchOrder[ns]; ok && len(order) > 0 {
+		return order
+	}
+	if e.packageMacros(ns) != nil {
+		return []string{e.rootName, ns}
+	}
+	return []string{""}
+}
+
+// packageMacros are the macros of a package by name, the root project's
+// under its own name; nil when no such package is loaded.
+func (e *Env) packageMacros(pkg string) map[string]any {
+	if pkg == "" {
+		return nil
+	}
+	if pkg == e.rootName {
+		if ns := e.namespaces[""]; ns != nil {
+			return ns.members
+		}
+		return map[string]any{}
+	}
+	if ns := e.namespaces[pkg]; ns != nil {
+		return ns.members
+	}
+	if pkg == "dbt_utils" {
+		return e.dbtUtils().members
+	}
+	if pkg == "dbt" {
+		if v, ok := e.globals.Get("dbt"); ok {
+			if ns, ok := v.(*namespaceValue); ok {
+				return ns.members
+			}
+		}
+	}
+	return nil
 }
 
 // columnsInRelation is adapter.get_columns_in_relation(relation).
@@ -80,7 +147,7 @@ func (e *Env) columnsInRelation(a *exec.VarArgs) (*exec.Value, error) {
 	}
 	out := make([]any, len(cols))
 	for i, c := range cols {
-		out[i] = columnValue{c}
+		out[i] = columnValue{c, e.quote}
 	}
 	return exec.AsValue(&out), nil
 }

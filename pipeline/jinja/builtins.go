@@ -69,6 +69,7 @@ func (e *Env) installBuiltins() {
 	g.Set("adapter", e.adapter())
 	g.Set("dbt_utils", e.dbtUtils())
 	g.Set("zip", zipFn)
+	e.installCrossDB()
 }
 
 // filters are gonja's, with list producing a list that changes in place and

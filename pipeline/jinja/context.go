@@ -54,16 +54,21 @@ type Rows struct {
 
 // Target is dbt's `target` variable.
 type Target struct {
-	Name    string // "dev"
-	Type    string // "sqlite"
-	Schema  string // "main"
-	Profile string
+	Name   string // "dev"
+	Type   string // "sqlite"
+	Schema string // "main"
+	// Database is the profile output's database ("main" without one).
+	Database string
+	Profile  string
 }
 
 // Context is what a model sees while it renders. Every callback may be nil;
 // a nil callback makes the matching Jinja function a render error that says
 // what is unavailable.
 type Context struct {
+	// Package is the package of the node being rendered ("" for the root
+	// project): its macros come first for bare names, as in dbt.
+	Package string
 	// Vars are the project vars merged with --vars.
 	Vars map[string]any
 	// Target is dbt's target.
@@ -97,9 +102,10 @@ type Context struct {
 	ModelConfig map[string]any
 }
 
-// MacroFile is one file of macros. Namespace is "" for the project's own
-// macros and the package name ("nexus") for a package's, so its macros are
-// callable both bare and as nexus.name, as in dbt.
+// MacroFile is one file of macros. Namespace is "" for the root project's
+// own macros and the package name ("nexus") for a package's: they are
+// callable as nexus.name, and bare from the package's own macros and nodes,
+// as in dbt.
 type MacroFile struct {
 	Path      string
 	Namespace string

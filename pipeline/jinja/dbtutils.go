@@ -45,8 +45,8 @@ func stringList(v *exec.Value) []string {
 	return out
 }
 
-// surrogateKey is dbt_utils.generate_surrogate_key(field_list): an md5 of
-// the fields cast to text, NULLs replaced by a marker, joined by '-'.
+// surrogateKey is dbt_utils.generate_surrogate_key(field_list): the hex md5
+// of the fields cast to text, NULLs replaced by a marker, joined by '-'.
 func (e *Env) surrogateKey(a *exec.VarArgs) (string, error) {
 	fields := arg(a, 0, "field_list")
 	if fields == nil || !fields.IsList() {
@@ -65,7 +65,13 @@ func (e *Env) surrogateKey(a *exec.VarArgs) (string, error) {
 		}
 		parts = append(parts, "coalesce(cast("+f+" as text), '"+null+"')")
 	}
-	return "md5(cast(" + strings.Join(parts, " || ") + " as text))", nil
+	key := "md5(cast(" + strings.Join(parts, " || ") + " as text))"
+	if e.targetType() == "bigquery" {
+		// BigQuery's md5 gives bytes; dbt's hash() hexes them, so the keys
+		// are the same text on every warehouse.
+		key = "to_hex(" + key + ")"
+	}
+	return key, nil
 }
 
 // unionRelations is dbt_utils.union_relations: a union all of the
@@ -140,7 +146,7 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 		b.WriteString("select\n    '" + r.String() + "' as " + sourceCol)
 		for _, k := range order {
 			b.WriteString(",\n    ")
-			col := quoteIdent(names[k])
+			col := e.quote(names[k])
 			if perRel[i][k] {
 				if t, ok := overrides[names[k]]; ok {
 					b.WriteString("cast(" + col + " as " + t + ") as " + col)
@@ -252,9 +258,9 @@ func (e *Env) star(a *exec.VarArgs) (string, error) {
 		if except[strings.ToLower(c.Name)] {
 			continue
 		}
-		p := alias + quoteIdent(c.Name)
+		p := alias + e.quote(c.Name)
 		if prefix != "" || suffix != "" {
-			p += " as " + quoteIdent(prefix+c.Name+suffix)
+			p += " as " + e.quote(prefix+c.Name+suffix)
 		}
 		parts = append(parts, p)
 	}

@@ -34,6 +34,13 @@ type Env struct {
 	failure   *diag.Diagnostic // last error raised by a builtin
 	funcs     map[string]bool  // ctx.Funcs names installed in globals
 	configSet map[string]any   // config() arguments of this render
+
+	// packages: each package's macro context and namespace object
+	// ("" is the root project), and dispatch: search orders.
+	pkgCtx        map[string]*exec.Context
+	namespaces    map[string]*namespaceValue
+	rootName      string
+	dispatchOrder map[string][]string
 }
 
 type parsedFile struct {
@@ -47,18 +54,35 @@ type returnFrame struct {
 	value *exec.Value
 }
 
-// NewEnv parses and defines all macro files once. Macros of the project
-// (Namespace "") and of packages are callable bare from every model and
-// macro; a package's macros are also callable as <namespace>.name. When a
-// project macro and a package macro share a name, the bare name is the
-// project's, as in dbt. Errors are *diag.Diagnostic naming the macro file
-// and line.
-func NewEnv(macros []MacroFile) (*Env, error) {
+// Project says how a project's macros are named: the root project's name
+// (its macros' namespace, as `nexus.x()` in a root project named nexus) and
+// the dispatch: search orders of its dbt_project.yml.
+type Project struct {
+	Name string
+	// Dispatch maps a macro_namespace to the packages adapter.dispatch
+	// searches for it, in order.
+	Dispatch map[string][]string
+}
+
+// NewEnv parses and defines all macro files once, for a project without a
+// name (see NewProjectEnv).
+func NewEnv(macros []MacroFile) (*Env, error) { return NewProjectEnv(Project{}, macros) }
+
+// NewProjectEnv parses and defines all macro files once. Every package's
+// macros are callable as <package>.name, the root project's (Namespace "")
+// too under the project's name. A bare name resolves as in dbt: in the
+// package of the macro or node being rendered first, then in the root
+// project, then dbt's builtins; another package's macros need their
+// namespace. Errors are *diag.Diagnostic naming the macro file and line.
+func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 	e := &Env{
-		cfg:       config.New(),
-		macroFile: map[string]string{},
-		parsed:    map[string]parsedFile{},
-		funcs:     map[string]bool{},
+		cfg:           config.New(),
+		macroFile:     map[string]string{},
+		parsed:        map[string]parsedFile{},
+		funcs:         map[string]bool{},
+		pkgCtx:        map[string]*exec.Context{},
+		rootName:      proj.Name,
+		dispatchOrder: proj.Dispatch,
 	}
 	e.globals = exec.EmptyContext().Update(builtins.GlobalFunctions).Update(builtins.GlobalVariables)
 	e.environment = &exec.Environment{
@@ -75,44 +99,87 @@ func NewEnv(macros []MacroFile) (*Env, error) {
 	}
 	e.carrier = carrier
 	e.installBuiltins()
+	if proj.Name != "" {
+		e.globals.Set("project_name", proj.Name)
+	}
 
-	// Define every file's macros in its own context, then publish them.
-	namespaces := map[string]map[string]any{}
-	var project, pkgs []macroDef
+	// Define every file's macros in its package's context, so a macro's
+	// bare names find its own package first, then the root project.
+	e.namespaces = map[string]*namespaceValue{}
 	for _, f := range macros {
-		defs, err := e.defineMacros(f)
+		ctx := e.globals
+		if f.Namespace != "" {
+			ctx = e.packageContext(f.Namespace)
+		}
+		defs, err := e.defineMacros(f, ctx)
 		if err != nil {
 			return nil, err
 		}
-		if f.Namespace == "" {
-			project = append(project, defs...)
+		ns := e.namespace(f.Namespace)
+		for _, d := range defs {
+			ns.members[d.name] = d.fn
+			ctx.Set(d.name, d.fn)
+			if f.Namespace == "" || e.macroFile[d.name] == "" {
+				e.macroFile[d.name] = d.file
+			}
+		}
+	}
+	for name, ns := range e.namespaces {
+		if name == "" {
 			continue
 		}
-		pkgs = append(pkgs, defs...)
-		ns := namespaces[f.Namespace]
-		if ns == nil {
-			ns = map[string]any{}
-			namespaces[f.Namespace] = ns
-		}
-		for _, d := range defs {
-			ns[d.name] = d.fn
-		}
-	}
-	for _, d := range append(pkgs, project...) {
-		e.globals.Set(d.name, d.fn)
-		e.macroFile[d.name] = d.file
-	}
-	for name, members := range namespaces {
 		if name == "dbt_utils" {
 			for k, v := range e.dbtUtils().members {
-				if _, ok := members[k]; !ok {
-					members[k] = v
+				if _, ok := ns.members[k]; !ok {
+					ns.members[k] = v
 				}
 			}
 		}
-		e.globals.Set(name, &namespaceValue{name: name, members: members})
+		e.globals.Set(name, ns)
+	}
+	// The root project's namespace: its macros under its own name. A
+	// package of the same name (a root project named nexus that also uses
+	// the built-in package) adds the macros the root does not define, bare
+	// too, as that package's own nodes see them.
+	if pkg := e.namespaces[proj.Name]; pkg != nil && proj.Name != "" && e.namespaces[""] == nil {
+		e.namespace("")
+	}
+	if root := e.namespaces[""]; root != nil && proj.Name != "" {
+		if pkg := e.namespaces[proj.Name]; pkg != nil {
+			for k, v := range pkg.members {
+				if _, ok := root.members[k]; !ok {
+					root.members[k] = v
+					if _, defined := e.globals.Get(k); !defined {
+						e.globals.Set(k, v)
+					}
+				}
+			}
+		}
+		root.name = proj.Name
+		e.globals.Set(proj.Name, root)
 	}
 	return e, nil
+}
+
+// packageContext is the context a package's macros and nodes render in:
+// its own macros, then the globals.
+func (e *Env) packageContext(pkg string) *exec.Context {
+	ctx := e.pkgCtx[pkg]
+	if ctx == nil {
+		ctx = e.globals.Inherit()
+		e.pkgCtx[pkg] = ctx
+	}
+	return ctx
+}
+
+// namespace is the namespace object of a package ("" = the root project).
+func (e *Env) namespace(pkg string) *namespaceValue {
+	ns := e.namespaces[pkg]
+	if ns == nil {
+		ns = &namespaceValue{name: pkg, members: map[string]any{}}
+		e.namespaces[pkg] = ns
+	}
+	return ns
 }
 
 type macroDef struct {
@@ -122,12 +189,12 @@ type macroDef struct {
 
 // defineMacros runs a macro file once so its {% macro %} tags define their
 // functions, and returns them. Text outside macros is ignored, as in dbt.
-func (e *Env) defineMacros(f MacroFile) ([]macroDef, error) {
+func (e *Env) defineMacros(f MacroFile, in *exec.Context) ([]macroDef, error) {
 	root, err := e.parse(f.Path, f.Source)
 	if err != nil {
 		return nil, err
 	}
-	ctx := e.globals.Inherit()
+	ctx := in.Inherit()
 	var sink strings.Builder
 	if err := e.execute(root, ctx, &sink); err != nil {
 		return nil, e.diagnose(f.Path, err)
@@ -156,7 +223,11 @@ func (e *Env) Render(path, source string, ctx *Context) (string, error) {
 	e.begin(path, ctx)
 	defer e.end()
 	var out strings.Builder
-	if err := e.execute(root, e.globals.Inherit(), &out); err != nil {
+	scope := e.globals
+	if ctx.Package != "" && e.pkgCtx[ctx.Package] != nil {
+		scope = e.pkgCtx[ctx.Package]
+	}
+	if err := e.execute(root, scope.Inherit(), &out); err != nil {
 		return "", e.diagnose(path, err)
 	}
 	return out.String(), nil
@@ -203,7 +274,7 @@ func (e *Env) begin(path string, ctx *Context) {
 		"type":         ctx.Target.Type,
 		"schema":       ctx.Target.Schema,
 		"profile_name": ctx.Target.Profile,
-		"database":     "main",
+		"database":     ctx.Target.Database,
 		"threads":      1,
 	})
 	for name := range e.funcs {

@@ -29,12 +29,16 @@ var lexerMessage = regexp.MustCompile(`^(Unexpected|Unbalanced|Unable|unclosed)`
 // parseTemplate lexes and parses one file. The token stream is rewritten
 // before parsing (see rewriteTokens) so the result behaves like Jinja2.
 func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStructureGetter) (*nodes.Template, error) {
-	stream := tokens.LexAll(source, cfg)
+	masked, literals := maskStrings(source)
+	stream := tokens.LexAll(masked, cfg)
 	var toks []*tokens.Token
 	for {
 		tok := stream.Current()
 		if tok == nil {
 			break
+		}
+		if v, ok := literals[tok.Pos]; ok && tok.Type == tokens.String {
+			tok.Val = parserEscaped(v)
 		}
 		toks = append(toks, tok)
 		if tok.Type == tokens.EOF || tok.Type == tokens.Error {
@@ -54,7 +58,7 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 		}
 		return nil, syntaxDiagnostic(path, &parser.SyntaxError{Message: msg, Line: line}, 0)
 	}
-	toks = rewriteTokens(toks)
+	toks = rewriteTokens(rewriteConditionals(toks))
 	p := parser.NewParser(path, tokens.NewStream(toks), cfg, nil, cs)
 	root, err := p.Parse()
 	if err != nil {

@@ -29,7 +29,10 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 }
 
 // columnValue is one column as adapter.get_columns_in_relation returns it.
-type columnValue struct{ Column }
+type columnValue struct {
+	Column
+	quote func(string) string
+}
 
 func (c columnValue) GetAttribute(name string) (*exec.Value, bool) {
 	switch name {
@@ -38,7 +41,7 @@ func (c columnValue) GetAttribute(name string) (*exec.Value, bool) {
 	case "data_type", "dtype":
 		return exec.AsValue(c.Type), true
 	case "quoted":
-		return exec.AsValue(quoteIdent(c.Name)), true
+		return exec.AsValue(c.quote(c.Name)), true
 	}
 	return nil, false
 }
@@ -47,6 +50,17 @@ func (c columnValue) String() string { return c.Name }
 
 func quoteIdent(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// quote quotes an identifier as the project's warehouse does: BigQuery
+// reads "x" as a string and quotes names with backticks, the others with
+// double quotes. SQL the engine writes for a model goes through that
+// warehouse's translator, so it must be quoted the warehouse's way.
+func (e *Env) quote(s string) string {
+	if e.targetType() == "bigquery" {
+		return "`" + strings.ReplaceAll(s, "`", "\\`") + "`"
+	}
+	return quoteIdent(s)
 }
 
 // table is run_query's answer, shaped like dbt's agate table: iterating it

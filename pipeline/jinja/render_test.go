@@ -22,7 +22,7 @@ var testMacros = []MacroFile{
 {% macro fails_in_macro() %}
 {{ var('deep_missing') }}
 {% endmacro %}
-{% macro uses_pkg() %}{{ greet('pkg') }}{% endmacro %}`},
+{% macro uses_pkg() %}{{ nexus.greet('pkg') }}{% endmacro %}`},
 	{Path: "packages/nexus/macros/greet.sql", Namespace: "nexus", Source: `{% macro greet(
     name,
     greeting='hello'
@@ -102,8 +102,9 @@ func TestRender(t *testing.T) {
 		{name: "dict update sticks", src: `{% set d = {'a': 1} %}{% for i in [1] %}{% do d.update({'b': 2}) %}{% endfor %}{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}`, want: `a=1;b=2;`},
 		{name: "list extend pop insert", src: `{% set l = [1] %}{% do l.extend([2, 3]) %}{% do l.insert(0, 0) %}{{ l.pop() }} {{ l }}`, want: `3 [0, 1, 2]`},
 		{name: "trailing comma in call", src: "{{ config(\n  materialized='table',\n  tags=['a'],\n) }}ok", want: `ok`},
-		{name: "trailing comma in list and macro call", src: "{{ greet('x',) }} {{ [1, 2,] | length }}", want: `hello x 2`},
-		{name: "package macro bare and namespaced", src: `{{ greet('a') }}|{{ nexus.greet('b', greeting='hi') }}`, want: `hello a|hi b`},
+		{name: "trailing comma in list and macro call", src: "{{ nexus.greet('x',) }} {{ [1, 2,] | length }}", want: `hello x 2`},
+		{name: "package macro bare in its package and namespaced", src: `{{ greet('a') }}|{{ nexus.greet('b', greeting='hi') }}`, want: `hello a|hi b`, ctx: func(c *Context) { c.Package = "nexus" }},
+		{name: "package macro bare from the root project", src: `{{ greet('a') }}`, wantErr: `models/m.sql:1: 'greet' is undefined (no macro or function has this name; define it in macros/ or check the spelling)`},
 		{name: "project macro calls package macro", src: `{{ uses_pkg() }}`, want: `hello pkg`},
 		{name: "package macro calls project macro", src: `{{ nexus.nested() }}`, want: `HELLO X!`},
 		{name: "return of a list", src: `{% set c = cols('x') %}{{ c | length }} {{ c[1] }} {{ c | join(',') }}`, want: `2 x2 x1,x2`},
@@ -117,7 +118,7 @@ func TestRender(t *testing.T) {
 		{name: "if without else", src: `[{{ 'x' if false }}]`, want: `[]`},
 		{name: "split index", src: `{{ 'a.b.c'.split('.')[1] }}`, want: `b`},
 		{name: "whitespace control and comments", src: "a\n  {%- if true -%}\n  b\n  {%- endif %}\n{# gone #}c", want: "ab\nc"},
-		{name: "keyword call with defaults", src: `{{ greet(greeting='yo', name='z') }}`, want: `yo z`},
+		{name: "keyword call with defaults", src: `{{ nexus.greet(greeting='yo', name='z') }}`, want: `yo z`},
 		{name: "filters", src: `{{ ['A', 'b'] | join('-') | lower }} {{ 'x' | upper }} {{ 'a b' | replace(' ', '_') }} {{ '7' | int + 1 }} {{ none | default('d') }} {{ '  t ' | trim }} {{ 'abc' | length }} {{ 'ab' | list }}`, want: `a-b X a_b 8 d t 3 ['a', 'b']`},
 		{name: "tojson and fromjson", src: `{{ {'a': [1, 'x']} | tojson }} {{ fromjson('{"k": [1, 2]}')['k'][1] }} {{ tojson({'b': none, 'a': 1}) }} {{ {'b': '<', 'a': 1} | tojson }}`, want: `{"a": [1, "x"]} 2 {"b": null, "a": 1} {"a": 1, "b": "\u003c"}`},
 		{name: "tojson escapes like json.dumps", src: `{{ tojson(['<é>', 'a"b']) }}`, want: `["<\u00e9>", "a\"b"]`},
@@ -135,6 +136,8 @@ func TestRender(t *testing.T) {
 		{name: "run_query rows and columns", src: `{% set r = run_query('select') %}{{ r | length }} {% for row in r %}{{ row[0] }}{{ row['name'] }}{{ row.name }};{% endfor %} {{ r.columns[1].name }} {{ r.columns[0].values() }} {{ r.rows[1][1] }}`, want: `3 1annann;2bobbob;3; name [1, 2, 3] bob`},
 		{name: "run_query while parsing", src: `{{ run_query('select') is none }}`, ctx: func(c *Context) { c.Execute = false }, want: `True`},
 		{name: "adapter columns and quote", src: `{% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.name }}:{{ c.data_type }}:{{ c.dtype }}:{{ c.column }} {% endfor %}{{ adapter.quote('a') }}`, want: `id:INTEGER:INTEGER:id email:TEXT:TEXT:email "a"`},
+		{name: "quoting follows the warehouse", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}| {{ dbt_utils.union_relations(relations=[ref('x')]) | replace('\n', ' ') }}`, ctx: func(c *Context) { c.Target.Type = "bigquery" }, want: "`a` `id` `email` | select     'x' as _dbt_source_relation,     `id`,     `email` from x"},
+		{name: "double quotes elsewhere", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}`, ctx: func(c *Context) { c.Target.Type = "duckdb" }, want: `"a" "id" "email" `},
 		{name: "dispatch falls back to default", src: `{{ adapter.dispatch('thing', 'nexus')() }} {{ adapter.dispatch('only', 'nexus')() }}`, want: `default thing sqlite only`},
 		{name: "surrogate key", src: `{{ dbt_utils.generate_surrogate_key(['a', 'b']) }}`, want: `md5(cast(coalesce(cast(a as text), '_dbt_utils_surrogate_key_null_') || '-' || coalesce(cast(b as text), '_dbt_utils_surrogate_key_null_') as text))`},
 		{name: "get_column_values", src: `{{ dbt_utils.get_column_values(ref('t'), 'name') }}`, want: `[1, 2, 3]`},
@@ -153,7 +156,7 @@ func TestRender(t *testing.T) {
 		{name: "ref callback diagnostic keeps its hint", src: "\n\n{{ ref('missing') }}", wantErr: `models/m.sql:3: model "missing" not found (create models/missing.sql)`},
 		{name: "run_query error", src: `{{ run_query('select fail') }}`, wantErr: `models/m.sql:1: no such table: fail`},
 		{name: "return outside macro", src: `{{ return(1) }}`, wantErr: `models/m.sql:1: return() is only allowed inside a macro`},
-		{name: "dispatch without candidates", src: `{{ adapter.dispatch('nothing')() }}`, wantErr: `models/m.sql:1: adapter.dispatch found no macro "sqlite__nothing" or "default__nothing" (define one of them in macros/ or in the package)`},
+		{name: "dispatch without candidates", src: `{{ adapter.dispatch('nothing')() }}`, wantErr: `models/m.sql:1: adapter.dispatch found no macro "nothing" (target type sqlite); searched sqlite__nothing, default__nothing (define sqlite__nothing or default__nothing, or list the package that has it in dispatch: of dbt_project.yml)`},
 		{name: "env_var without default", src: `{{ env_var('TOKEN') }}`, wantErr: `models/m.sql:1: env_var "TOKEN" is not set (environment variables are not read here; give a default: env_var('TOKEN', 'value'))`},
 	}
 	env, err := NewEnv(testMacros)
@@ -244,7 +247,7 @@ func TestRenderReusesEnv(t *testing.T) {
 
 func BenchmarkRender(b *testing.B) {
 	ar := mustGolden(b, "testdata/golden/event_log_union.txtar")
-	macros, path, model, ctx, _ := loadGolden(b, ar)
+	macros, path, model, ctx := loadGolden(b, ar)
 	env, err := NewEnv(macros)
 	if err != nil {
 		b.Fatal(err)

@@ -14,6 +14,7 @@ var knownConfigs = map[string]bool{
 	"schema": true, "alias": true, "materialized": true, "tags": true, "enabled": true,
 	"severity": true, "incremental_strategy": true, "partition_by": true, "unique_key": true,
 	"cluster_by": true, "docs": true, "persist_docs": true, "full_refresh": true, "on_schema_change": true,
+	"pre-hook": true, "post-hook": true,
 }
 
 func defaultConfig(materialized string) Config {
@@ -68,6 +69,8 @@ func (c *Config) Set(key string, v any) {
 		c.Enabled = toBool(v)
 	case "severity":
 		c.Severity = strings.ToLower(toString(v))
+	case "pre-hook", "pre_hook", "post-hook", "post_hook":
+		c.addHooks(key, v)
 	case "tags":
 		for _, t := range toStrings(v) {
 			if !contains(c.Tags, t) {

@@ -3,7 +3,9 @@ package project
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -12,7 +14,10 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/yamlx"
 )
 
-// Load reads the root project from root and merges in the packages.
+// Load reads the root project from root and merges in its packages: the
+// ones packages.yml and dependencies.yml name (local: folders and what
+// `dbt deps` left in dbt_packages), and of pkgs, those that are not
+// Builtin, or Builtin ones the project asks for and does not ship itself.
 // vars override the project's vars (dbt's --vars).
 func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	l, err := readLayout(root)
@@ -28,15 +33,46 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 			p.Vars[k] = val
 		}
 	}
+	p.rootVars = maps.Clone(p.Vars)
+	p.cliVars = vars
 	for k, v := range vars {
 		p.Vars[k] = v
 	}
+	p.cliVars = vars
+	if p.Target, p.Warnings, err = readTarget(root, l.doc); err != nil {
+		return nil, err
+	}
+	if p.Dispatch, err = readDispatch(l.doc); err != nil {
+		return nil, err
+	}
+	var builtins []Package
+	var loaded []found
 	for _, pkg := range pkgs {
+		if pkg.Builtin {
+			builtins = append(builtins, pkg)
+			continue
+		}
 		pl, err := readLayout(pkg.Files)
 		if err != nil {
 			return nil, fmt.Errorf("package %s: %w", pkg.Name, err)
 		}
-		if err := p.loadFiles(pkg.Files, pl, pkg.Name); err != nil {
+		loaded = append(loaded, found{name: pkg.Name, origin: pkg.Origin, files: pkg.Files, layout: pl})
+	}
+	p.builtin = map[string]bool{}
+	for _, b := range builtins {
+		p.builtin[b.Name] = true
+	}
+	declared, used, err := resolvePackages(root, l, p.Vars, builtins)
+	if err != nil {
+		return nil, err
+	}
+	p.Packages = used
+	p.pkgVars = map[string]map[string]any{}
+	for _, f := range append(loaded, declared...) {
+		if v, ok := f.layout.doc.Get("vars").Plain().(map[string]any); ok {
+			p.pkgVars[f.name] = v
+		}
+		if err := p.loadFiles(f.files, f.layout, f.name); err != nil {
 			return nil, err
 		}
 	}
@@ -82,6 +118,9 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 			p.Models = append(p.Models, &Model{Name: name, Package: pkg, Path: f, SQL: string(data), Config: c})
 		}
 	}
+	if err := p.loadSnapshots(fsys, l.doc, pkg); err != nil {
+		return err
+	}
 	for _, sp := range l.seedPaths {
 		for _, f := range walk(fsys, sp, ".csv") {
 			data, _ := fs.ReadFile(fsys, f)
@@ -122,18 +161,39 @@ func folders(root, f string) []string {
 	return strings.Split(rel, "/")
 }
 
-// resolveOverrides lets a root model replace the package model of the
-// same name and rejects any other duplicate name.
+// resolveOverrides lets a root model replace the built-in package's model
+// of the same name (the playground's way to edit a nexus model) and, as in
+// dbt, rejects two enabled models of one name anywhere else. A disabled
+// model gives way to the enabled one.
 func (p *Project) resolveOverrides() error {
 	byName := map[string]*Model{}
 	var kept []*Model
+	replace := func(prev, m *Model) {
+		for i, k := range kept {
+			if k == prev {
+				kept[i] = m
+			}
+		}
+		byName[m.Name] = m
+	}
 	for _, m := range p.Models {
 		prev, dup := byName[m.Name]
+		if dup && disabledInFile.MatchString(m.SQL) {
+			m.Config.Enabled = false
+		}
+		if dup && disabledInFile.MatchString(prev.SQL) {
+			prev.Config.Enabled = false
+		}
 		switch {
 		case !dup:
 			byName[m.Name] = m
 			kept = append(kept, m)
-		case prev.Package != "" && m.Package == "":
+		case !m.Config.Enabled:
+			p.Disabled = append(p.Disabled, m)
+		case !prev.Config.Enabled:
+			p.Disabled = append(p.Disabled, prev)
+			replace(prev, m)
+		case p.builtin[prev.Package] && m.Package == "":
 			m.Override, m.Overrides = true, prev.Package+"/"+prev.Path
 			// The override keeps the package model's configuration tree
 			// position, so schema and tags stay what the package gave.
@@ -142,18 +202,37 @@ func (p *Project) resolveOverrides() error {
 			applyTree(&own, p.config.Get("models"), p.Name, folders(firstSeg(m.Path), m.Path), m.Name)
 			mergeConfig(&cfg, own)
 			m.Config = cfg
-			for i, k := range kept {
-				if k == prev {
-					kept[i] = m
-				}
-			}
-			byName[m.Name] = m
+			replace(prev, m)
 		default:
-			return diag.Errorf(m.Path, 1, "model %q is defined twice, here and in %s", m.Name, prev.Path).WithHint("rename one of the files: model names must be unique")
+			return diag.Errorf(p.Where(m), 1, "model %q is defined twice, here and in %s", m.Name, p.Where(prev)).
+				WithHint("model names must be unique across the project and its packages: rename one, or disable one with enabled: false")
 		}
 	}
 	p.Models = kept
 	return nil
+}
+
+// disabledInFile finds {{ config(enabled=false) }} in a model's text, to
+// tell which of two models of one name gives way before anything renders.
+var disabledInFile = regexp.MustCompile(`\{\{-?\s*config\s*\([^)]*\benabled\s*=\s*(false|False)\b`)
+
+// Where names a node's file for a message: a package's files under the
+// folder the package came from.
+func (p *Project) Where(m *Model) string {
+	if m.Package == "" {
+		return m.Path
+	}
+	for _, u := range p.Packages {
+		if u.Name == m.Package {
+			if strings.HasPrefix(u.Origin, "local: ") {
+				return path.Join(strings.TrimPrefix(u.Origin, "local: "), m.Path)
+			}
+			if !strings.Contains(u.Origin, " ") {
+				return path.Join(u.Origin, m.Path)
+			}
+		}
+	}
+	return m.Package + ":" + m.Path
 }
 
 func firstSeg(p string) string {
@@ -183,4 +262,64 @@ func mergeConfig(c *Config, own Config) {
 	for k, v := range own.Extra {
 		c.Set(k, v)
 	}
+}
+
+// readDispatch reads dispatch: [{macro_namespace, search_order}].
+func readDispatch(doc *yamlx.Node) (map[string][]string, error) {
+	n := doc.Get("dispatch")
+	if n == nil || n.Kind == yamlx.Scalar && n.Value == nil {
+		return nil, nil
+	}
+	hint := "write dispatch: [{macro_namespace: pkg, search_order: [my_project, pkg]}]"
+	if n.Kind != yamlx.List {
+		return nil, diag.Errorf("dbt_project.yml", n.Line, "`dispatch` must be a list").WithHint("%s", hint)
+	}
+	out := map[string][]string{}
+	for _, it := range n.Items {
+		ns, order := it.Get("macro_namespace").String(), it.Get("search_order")
+		if ns == "" || order == nil || order.Kind != yamlx.List {
+			return nil, diag.Errorf("dbt_project.yml", it.Line, "a dispatch entry needs macro_namespace: and a search_order: list").WithHint("%s", hint)
+		}
+		for _, o := range order.Items {
+			out[ns] = append(out[ns], o.String())
+		}
+	}
+	return out, nil
+}
+
+// VarsFor is what var() sees in a node of package pkg ("" = the root
+// project), as dbt merges vars: the package's own dbt_project.yml vars,
+// global then scoped to it (vars: {pkg: {...}}), then the root project's,
+// global then scoped to the package, then --vars; later ones win.
+func (p *Project) VarsFor(pkg string) map[string]any {
+	if v, ok := p.varsFor[pkg]; ok {
+		return v
+	}
+	name := p.pkgKey(pkg)
+	out := map[string]any{}
+	layer := func(vars map[string]any) {
+		for k, v := range vars {
+			out[k] = v
+		}
+		if scoped, ok := vars[name].(map[string]any); ok {
+			for k, v := range scoped {
+				out[k] = v
+			}
+		}
+	}
+	if pkg != "" {
+		layer(p.pkgVars[pkg])
+	}
+	layer(p.rootVars)
+	for k, v := range p.cliVars {
+		out[k] = v
+	}
+	for k, v := range p.settled[pkg] {
+		out[k] = v
+	}
+	if p.varsFor == nil {
+		p.varsFor = map[string]map[string]any{}
+	}
+	p.varsFor[pkg] = out
+	return out
 }

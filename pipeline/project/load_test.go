@@ -76,10 +76,10 @@ func TestOverrideOfPackageModel(t *testing.T) {
 		"models/states/nexus_states.sql": "select 'package'",
 	})
 	root := files(map[string]string{
-		"dbt_project.yml": "name: app\n",
+		"dbt_project.yml": "name: app\nvars:\n  sources: []\n",
 		"models/nexus-models/states/nexus_states.sql": "select 'mine'",
 	})
-	p, err := Load(root, nil, Package{Name: "nx", Files: pkg})
+	p, err := Load(root, nil, Package{Name: "nx", Files: pkg, Builtin: true, AskVars: []string{"sources"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +110,7 @@ func TestLoadErrors(t *testing.T) {
 		{name: "models not a mapping", files: map[string]string{"dbt_project.yml": "name: a\nmodels: [1, 2]\n"},
 			wantErr: "dbt_project.yml:2: `models` must be a mapping (nest it by project name, then folder, e.g. models: {my_project: {staging: {+schema: analytics}}})"},
 		{name: "duplicate model", files: map[string]string{"dbt_project.yml": "name: a\n", "models/x/m.sql": "select 1", "models/y/m.sql": "select 2"},
-			wantErr: `models/y/m.sql:1: model "m" is defined twice, here and in models/x/m.sql (rename one of the files: model names must be unique)`},
+			wantErr: `models/y/m.sql:1: model "m" is defined twice, here and in models/x/m.sql (model names must be unique across the project and its packages: rename one, or disable one with enabled: false)`},
 		{name: "source without name", files: map[string]string{"dbt_project.yml": "name: a\n", "models/s.yml": "sources:\n  - schema: raw\n"},
 			wantErr: "models/s.yml:2: source without `name:` (give each source a name, e.g. `- name: stripe`)"},
 		{name: "relationships without field", files: map[string]string{"dbt_project.yml": "name: a\n", "models/s.yml": "models:\n  - name: m\n    columns:\n      - name: id\n        tests:\n          - relationships:\n              to: ref('x')\n"},

@@ -23,14 +23,36 @@ type Project struct {
 	Seeds   []*Seed
 	Sources []*Source
 	Tests   []*Test
-	Macros  []jinja.MacroFile
+	// Snapshots are the {% snapshot %} blocks of snapshot-paths.
+	Snapshots []*Snapshot
+	Macros    []jinja.MacroFile
 	// Warnings are problems that do not stop a build, such as a generic
 	// test from a package the playground does not ship.
 	Warnings []diag.Diagnostic
+	// Target is the profiles.yml output the project builds for.
+	Target Target
 	// Files is the root project's file system.
 	Files fs.FS
+	// Packages says which packages were loaded and from where.
+	Packages []Used
+	// Dispatch is dbt_project.yml's dispatch: the packages
+	// adapter.dispatch searches for each macro_namespace, in order.
+	Dispatch map[string][]string
+	// Disabled are models that gave way to an enabled model of the same
+	// name.
+	Disabled []*Model
 	// config is the root dbt_project.yml, kept to configure packages.
 	config *yamlx.Node
+	// rootVars, cliVars and pkgVars are the layers of VarsFor, cached in
+	// varsFor.
+	rootVars, cliVars map[string]any
+	pkgVars, varsFor  map[string]map[string]any
+	// settled are vars the engine parsed and set for a package's nodes
+	// (SetVars), above every layer.
+	settled map[string]map[string]any
+	// builtin names the engine's own packages (a root model may replace
+	// their models).
+	builtin map[string]bool
 }
 
 // Config is a node's resolved configuration.
@@ -98,7 +120,7 @@ type Test struct {
 	Config Config
 }
 
-// Packages names the package models of a project.
+// Model returns the model of that name, nil if there is none.
 func (p *Project) Model(name string) *Model {
 	for _, m := range p.Models {
 		if m.Name == name {
@@ -108,15 +130,10 @@ func (p *Project) Model(name string) *Model {
 	return nil
 }
 
-// Package is a dbt package to load beside the root project.
-type Package struct {
-	Name  string
-	Files fs.FS
-}
-
 type layout struct {
 	name                                         string
 	modelPaths, seedPaths, testPaths, macroPaths []string
+	installPath                                  string // packages-install-path
 	doc                                          *yamlx.Node
 }
 
@@ -166,6 +183,10 @@ func readLayout(fsys fs.FS) (*layout, error) {
 	}
 	if l.macroPaths, err = paths("macro-paths", "macros"); err != nil {
 		return nil, err
+	}
+	l.installPath = "dbt_packages"
+	if n := doc.Get("packages-install-path"); n != nil && n.String() != "" {
+		l.installPath = strings.Trim(path.Clean(n.String()), "/")
 	}
 	return l, nil
 }

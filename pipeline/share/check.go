@@ -122,23 +122,28 @@ func (c *checker) claim(name string) error {
 	if len(c.files) >= MaxFiles {
 		return refuse(name, "the project has more than %d files: remove files it does not need", MaxFiles)
 	}
-	lower := strings.ToLower(name)
+	lower := foldPath(name)
 	if c.dirs[lower] {
 		return refuse(name, "this name is both a file and a folder: rename one of them")
 	}
 	// Every folder on the way and the file itself must not collide, ignoring
 	// case, with a different spelling: on Windows and macOS they would be
-	// one file, and the project would differ from machine to machine.
-	for i := 0; i <= len(name); i++ {
-		if i < len(name) && name[i] != '/' {
-			continue
+	// one file, and the project would differ from machine to machine. Each
+	// prefix is compared as a whole, element by element: a lower-cased name
+	// can be longer or shorter in bytes than the name (K U+212A, İ), so
+	// offsets into one never apply to the other.
+	elems := strings.Split(name, "/")
+	prefix, lp := "", ""
+	for i, elem := range elems {
+		if i > 0 {
+			prefix, lp = prefix+"/", lp+"/"
 		}
-		prefix, lp := name[:i], lower[:i]
+		prefix, lp = prefix+elem, lp+foldName(elem)
 		if seen, ok := c.fold[lp]; ok && seen != prefix {
 			return refuse(name, "the name differs from %q only in upper and lower case: rename one of them", seen)
 		}
 		c.fold[lp] = prefix
-		if i < len(name) {
+		if i < len(elems)-1 {
 			if c.files[prefix] {
 				return refuse(name, "the folder %q is also a file: rename one of them", prefix)
 			}
@@ -147,6 +152,19 @@ func (c *checker) claim(name string) error {
 	}
 	c.files[name] = true
 	return nil
+}
+
+// foldName is the spelling of one path element that case-insensitive file
+// systems would treat as the same name.
+func foldName(elem string) string { return strings.ToLower(elem) }
+
+// foldPath folds each element of a slash-separated path.
+func foldPath(name string) string {
+	elems := strings.Split(name, "/")
+	for i, e := range elems {
+		elems[i] = foldName(e)
+	}
+	return strings.Join(elems, "/")
 }
 
 // checkName refuses a path that could escape the project folder, that not

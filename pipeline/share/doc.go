@@ -18,6 +18,8 @@
 // names start with "." and so can never be project files:
 //
 //	-- .vars --     the vars text (YAML or JSON), when there is one
+//	-- .dialect --  the warehouse chosen in the page (bigquery, snowflake,
+//	                duckdb, sqlite), when one was: it overrides profiles.yml
 //	-- .deleted --  s1 only: sample files the project removed, one per line
 //	-- .nonl --     sections whose content does not end in a newline: the
 //	                newline txtar adds is dropped on decoding

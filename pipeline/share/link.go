@@ -37,6 +37,9 @@ type Project struct {
 	Files map[string][]byte
 	// Vars is the vars text (YAML or JSON) as the user wrote it, "" for none.
 	Vars string
+	// Dialect is the warehouse chosen in the page's selector (bigquery,
+	// snowflake, duckdb, sqlite), "" to keep the project's profiles.yml.
+	Dialect string
 	// Sample names the sample an s1 link was made from, "" for a full link.
 	// Decode sets it; Encode ignores it and uses its base argument.
 	Sample string
@@ -66,6 +69,9 @@ func Encode(p Project, base *Base) (string, error) {
 		return "", err
 	}
 	if err := checkVars([]byte(p.Vars)); err != nil {
+		return "", err
+	}
+	if err := checkDialect(p.Dialect); err != nil {
 		return "", err
 	}
 	files, deleted, prefix := p.Files, []string(nil), prefixFull
@@ -104,6 +110,9 @@ func Encode(p Project, base *Base) (string, error) {
 	}
 	if p.Vars != "" {
 		add(sectionVars, []byte(p.Vars))
+	}
+	if p.Dialect != "" {
+		add(sectionDialect, []byte(p.Dialect+"\n"))
 	}
 	for _, list := range []struct {
 		name  string
@@ -236,7 +245,7 @@ func applyToSample(edits Project, sample string, deleted []string, samples fs.FS
 	if err := Check(files); err != nil {
 		return Project{}, err
 	}
-	return Project{Files: files, Vars: edits.Vars, Sample: sample}, nil
+	return Project{Files: files, Vars: edits.Vars, Dialect: edits.Dialect, Sample: sample}, nil
 }
 
 func validSampleName(s string) bool {

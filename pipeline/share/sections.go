@@ -5,12 +5,15 @@ import (
 	"strings"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 )
 
 // Reserved section names. They start with "." so checkName refuses them as
 // project files and they can never collide with one.
 const (
 	sectionVars    = ".vars"
+	sectionDialect = ".dialect"
 	sectionDeleted = ".deleted"
 	sectionNonl    = ".nonl"
 	sectionQuoted  = ".quoted"
@@ -57,7 +60,7 @@ func parseArchive(data []byte) (Project, []string, error) {
 	reserved := map[string][]byte{}
 	for _, f := range a.Files {
 		switch f.Name {
-		case sectionVars, sectionDeleted, sectionNonl, sectionQuoted:
+		case sectionVars, sectionDialect, sectionDeleted, sectionNonl, sectionQuoted:
 			if _, dup := reserved[f.Name]; dup {
 				return Project{}, nil, errDamaged("two " + f.Name + " sections")
 			}
@@ -108,6 +111,12 @@ func parseArchive(data []byte) (Project, []string, error) {
 		}
 		p.Vars = string(v)
 	}
+	if d, ok := reserved[sectionDialect]; ok {
+		p.Dialect = strings.TrimSuffix(string(d), "\n")
+		if err := checkDialect(p.Dialect); err != nil {
+			return Project{}, nil, err
+		}
+	}
 	var deleted []string
 	if d, ok := reserved[sectionDeleted]; ok {
 		deleted = strings.Split(strings.TrimSuffix(string(d), "\n"), "\n")
@@ -150,4 +159,15 @@ func checkVars(v []byte) error {
 		return refuse("vars", "the vars are larger than %d MiB: make them smaller", MaxFileBytes>>20)
 	}
 	return checkText("vars", v)
+}
+
+// checkDialect accepts the warehouses the page's selector offers.
+func checkDialect(d string) error {
+	if d == "" {
+		return nil
+	}
+	if _, err := dialect.Parse(d); err != nil {
+		return refuse("dialect", "%v", err)
+	}
+	return nil
 }

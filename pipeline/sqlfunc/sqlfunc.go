@@ -25,7 +25,9 @@ func add(fs ...Func) { registry = append(registry, fs...) }
 // Register creates every function of the registry on conn.
 func Register(conn *sqlite3.Conn) error {
 	for _, f := range registry {
-		flags := sqlite3.INNOCUOUS
+		// Any function may mark its result as JSON (an array or struct),
+		// which SQLite allows only to functions that say so.
+		flags := sqlite3.INNOCUOUS | sqlite3.RESULT_SUBTYPE
 		if !f.Volatile {
 			flags |= sqlite3.DETERMINISTIC
 		}

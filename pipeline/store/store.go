@@ -29,6 +29,10 @@ type DB struct {
 	memoryLimit int64
 	// dataLimit caps each in-memory database's size (0: no cap).
 	dataLimit int64
+	// engine is set while the engine runs its own statements (see
+	// authorize); refused names what the authorizer last refused.
+	engine  bool
+	refused string
 }
 
 // MemoryDSN opens a database that lives only as long as the DB.
@@ -59,7 +63,11 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", dsn, err)
 	}
 	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit}
-	if err := db.setup(); err != nil {
+	if err := conn.SetAuthorizer(db.authorize); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if err := db.asEngine(db.setup); err != nil {
 		conn.Close()
 		return nil, err
 	}
@@ -101,9 +109,25 @@ func (db *DB) setup() error {
 		return err
 	}
 	for _, p := range pairs {
+		if err := checkSchemaFile(p[0], p[1]); err != nil {
+			return fmt.Errorf("%s: %w", db.file, err)
+		}
 		if err := db.attach(p[0], filepath.Join(filepath.Dir(db.file), p[1])); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkSchemaFile refuses an entry of _nexus_schemas that does not name a
+// schema and a database file beside the main one: the list is data in a
+// file that may come from anywhere, and attaching is writing.
+func checkSchemaFile(schema, file string) error {
+	switch {
+	case !schemaName.MatchString(schema) || schema == "temp" || schema == "main":
+		return fmt.Errorf("_nexus_schemas lists %q, which is not a schema name: remove the row", schema)
+	case file == "" || file != filepath.Base(file) || strings.ContainsAny(file, `/\:`) || strings.HasPrefix(file, ".") || !strings.HasSuffix(file, ".db"):
+		return fmt.Errorf("_nexus_schemas lists the file %q for schema %s: only a .db file in the same folder is attached; remove the row", file, schema)
 	}
 	return nil
 }
@@ -146,11 +170,11 @@ func (db *DB) EnsureSchema(schema string) error {
 		base := strings.TrimSuffix(filepath.Base(db.file), filepath.Ext(db.file))
 		name := base + "." + schema + ".db"
 		target = filepath.Join(filepath.Dir(db.file), name)
-		if err := db.conn.Exec(fmt.Sprintf("INSERT OR REPLACE INTO main._nexus_schemas VALUES (%s, %s)", Quote(schema), Quote(name))); err != nil {
+		if err := db.Exec(context.Background(), fmt.Sprintf("INSERT OR REPLACE INTO main._nexus_schemas VALUES (%s, %s)", Quote(schema), Quote(name))); err != nil {
 			return err
 		}
 	}
-	return db.attach(schema, target)
+	return db.asEngine(func() error { return db.attach(schema, target) })
 }
 
 func (db *DB) attach(schema, file string) error {
@@ -178,23 +202,40 @@ func (db *DB) capData(schema string) error {
 	if db.file != "" || db.dataLimit <= 0 {
 		return nil
 	}
-	return db.conn.Exec(fmt.Sprintf("PRAGMA %s.max_page_count=%d", Ident(schema), db.dataLimit/pageSize))
+	size, err := db.pageSize(schema)
+	if err != nil {
+		return err
+	}
+	return db.conn.Exec(fmt.Sprintf("PRAGMA %s.max_page_count=%d", Ident(schema), db.dataLimit/size))
 }
 
-// pageSize is SQLite's default page size, which in-memory databases keep.
-const pageSize = 4096
+// pageSize is the page size a database actually uses: memdb's is 8,192
+// bytes, SQLite's own in-memory databases 4,096.
+func (db *DB) pageSize(schema string) (int64, error) {
+	stmt, _, err := db.conn.Prepare("PRAGMA " + Ident(schema) + ".page_size")
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	if !stmt.Step() {
+		return 0, fmt.Errorf("page size of %s: %w", schema, stmt.Err())
+	}
+	return stmt.ColumnInt64(0), nil
+}
 
 // SetDataLimit caps the size of each in-memory database (main and every
 // schema), in bytes: a statement that would grow one past it fails with
 // *ErrDataLimit.
 func (db *DB) SetDataLimit(bytes int64) error {
 	db.dataLimit = bytes
-	for s := range db.schemas {
-		if err := db.capData(s); err != nil {
-			return err
+	return db.asEngine(func() error {
+		for s := range db.schemas {
+			if err := db.capData(s); err != nil {
+				return err
+			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // ErrDataLimit is returned when a statement would grow a database past the
@@ -223,6 +264,7 @@ func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
 // Exec runs one or more statements; ctx interrupts them.
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	defer db.limitError(&err)
+	defer db.notAllowed(&err)
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	return db.conn.Exec(sql)
@@ -244,7 +286,7 @@ var defaultDataLimit int64 = map[bool]int64{true: 1536 << 20, false: 0}[runtime.
 // lower the cap the database was opened with.
 func (db *DB) SetMemoryLimit(bytes int64) error {
 	db.memoryLimit = bytes
-	return db.conn.Exec(fmt.Sprintf("PRAGMA hard_heap_limit=%d", bytes))
+	return db.asEngine(func() error { return db.conn.Exec(fmt.Sprintf("PRAGMA hard_heap_limit=%d", bytes)) })
 }
 
 // ErrOutOfMemory is returned when a statement needed more memory than the

@@ -122,6 +122,9 @@ func Parse(file string, data []byte) (*Node, error) {
 }
 
 func parse(file string, data []byte) (*Node, error) {
+	if err := checkSize(file, data); err != nil {
+		return nil, err
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, yamlError(file, err)
@@ -132,7 +135,8 @@ func parse(file string, data []byte) (*Node, error) {
 	if len(f.Docs) > 1 {
 		return nil, diag.Errorf(file, 1, "more than one YAML document").WithHint("keep one document per file (remove the --- separators)")
 	}
-	return convert(file, f.Docs[0].Body)
+	c := &converter{file: file, anchors: map[string]*Node{}}
+	return c.convert(f.Docs[0].Body)
 }
 
 func yamlError(file string, err error) *diag.Diagnostic {
@@ -158,40 +162,66 @@ func lineOf(n ast.Node) int {
 	return 0
 }
 
-func convert(file string, n ast.Node) (*Node, error) {
+// converter turns one document's syntax tree into Nodes. Anchors (&x) are
+// remembered as converted trees; an alias (*x) shares the tree, which is
+// never modified, and what it adds once expanded is counted against
+// MaxAliasNodes.
+type converter struct {
+	file    string
+	anchors map[string]*Node
+	aliased int // nodes added by aliases, expanded
+}
+
+func (c *converter) convert(n ast.Node) (*Node, error) {
 	switch v := n.(type) {
 	case *ast.MappingNode:
 		out := &Node{Kind: Map, Line: lineOf(v)}
+		merged := map[string]bool{}
 		for _, mv := range v.Values {
-			if err := addPair(file, out, mv); err != nil {
+			if err := c.addPair(out, mv, merged); err != nil {
 				return nil, err
 			}
 		}
 		return out, nil
 	case *ast.MappingValueNode:
 		out := &Node{Kind: Map, Line: lineOf(v)}
-		return out, addPair(file, out, v)
+		return out, c.addPair(out, v, map[string]bool{})
 	case *ast.SequenceNode:
 		out := &Node{Kind: List, Line: lineOf(v)}
 		for _, it := range v.Values {
-			c, err := convert(file, it)
+			e, err := c.convert(it)
 			if err != nil {
 				return nil, err
 			}
-			out.Items = append(out.Items, c)
+			out.Items = append(out.Items, e)
 		}
 		return out, nil
 	case *ast.TagNode:
-		return convert(file, v.Value)
+		return c.convert(v.Value)
 	case *ast.AnchorNode:
-		return convert(file, v.Value)
+		val, err := c.convert(v.Value)
+		if err != nil {
+			return nil, err
+		}
+		c.anchors[v.Name.GetToken().Value] = val
+		return val, nil
+	case *ast.AliasNode:
+		name := v.Value.GetToken().Value
+		val, ok := c.anchors[name]
+		if !ok {
+			return nil, diag.Errorf(c.file, lineOf(v), "unknown alias *%s", name).WithHint("define the anchor &%s before it is used", name)
+		}
+		if err := c.count(val, lineOf(v)); err != nil {
+			return nil, err
+		}
+		return val, nil
 	case *ast.CommentNode:
 		return &Node{Kind: Scalar, Line: lineOf(v)}, nil
 	}
-	// Scalars (and aliases) are decoded by the library itself.
+	// Scalars are decoded by the library itself.
 	var val any
 	if err := yaml.NodeToValue(n, &val); err != nil {
-		return nil, yamlError(file, err)
+		return nil, yamlError(c.file, err)
 	}
 	switch x := val.(type) {
 	case map[string]any, []any:
@@ -202,23 +232,90 @@ func convert(file string, n ast.Node) (*Node, error) {
 	return &Node{Kind: Scalar, Line: lineOf(n), Value: val}, nil
 }
 
-func addPair(file string, out *Node, mv *ast.MappingValueNode) error {
+// count adds the expanded size of an aliased tree to the budget.
+func (c *converter) count(n *Node, line int) error {
+	var walk func(*Node) bool
+	walk = func(n *Node) bool {
+		c.aliased++
+		if c.aliased > MaxAliasNodes {
+			return false
+		}
+		for _, e := range n.Vals {
+			if !walk(e) {
+				return false
+			}
+		}
+		for _, e := range n.Items {
+			if !walk(e) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return diag.Errorf(c.file, line, "aliases expand to more than %d values", MaxAliasNodes).
+			WithHint("write the values out or use fewer nested aliases")
+	}
+	return nil
+}
+
+// addPair adds one key and value to out. A merge key (<<: *x, or a list of
+// aliases) adds the keys of the maps it names that are not set yet; a key
+// written in the mapping itself wins over a merged one, as in YAML 1.1.
+func (c *converter) addPair(out *Node, mv *ast.MappingValueNode, merged map[string]bool) error {
+	if _, ok := mv.Key.(*ast.MergeKeyNode); ok {
+		return c.merge(out, mv, merged)
+	}
 	key := strings.TrimSpace(mv.Key.String())
 	if s, ok := mv.Key.(*ast.StringNode); ok {
 		key = s.Value
 	}
-	if out.Get(key) != nil {
-		return diag.Errorf(file, lineOf(mv.Key), "duplicate key %q", key).WithHint("each key may appear once in a mapping")
-	}
-	val, err := convert(file, mv.Value)
+	val, err := c.convert(mv.Value)
 	if err != nil {
 		return err
 	}
 	if val.Line == 0 {
 		val.Line = lineOf(mv.Key)
 	}
+	for i, k := range out.Keys {
+		if k != key {
+			continue
+		}
+		if !merged[key] {
+			return diag.Errorf(c.file, lineOf(mv.Key), "duplicate key %q", key).WithHint("each key may appear once in a mapping")
+		}
+		out.Vals[i] = val
+		delete(merged, key)
+		return nil
+	}
 	out.Keys = append(out.Keys, key)
 	out.Vals = append(out.Vals, val)
+	return nil
+}
+
+func (c *converter) merge(out *Node, mv *ast.MappingValueNode, merged map[string]bool) error {
+	val, err := c.convert(mv.Value)
+	if err != nil {
+		return err
+	}
+	srcs := []*Node{val}
+	if val.Kind == List {
+		srcs = val.Items
+	}
+	for _, src := range srcs {
+		if src.Kind != Map {
+			return diag.Errorf(c.file, lineOf(mv.Key), "<< merges mappings only").
+				WithHint("write <<: *anchor where &anchor names a mapping, or a list of such aliases")
+		}
+		for i, k := range src.Keys {
+			if out.Get(k) != nil {
+				continue
+			}
+			out.Keys = append(out.Keys, k)
+			out.Vals = append(out.Vals, src.Vals[i])
+			merged[k] = true
+		}
+	}
 	return nil
 }
 

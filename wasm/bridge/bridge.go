@@ -20,6 +20,7 @@ import (
 
 	"github.com/nexus-playground/nexus/pipeline"
 	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 )
 
 // Request is one call from the page. Op selects the operation; the other
@@ -32,6 +33,12 @@ type Request struct {
 	Select  []string          `json:"select,omitempty"`
 	Exclude []string          `json:"exclude,omitempty"`
 	Vars    map[string]any    `json:"vars,omitempty"`
+	// FullRefresh rebuilds incremental models (dbt's --full-refresh);
+	// otherwise they build on the tables of earlier runs.
+	FullRefresh bool `json:"full_refresh,omitempty"`
+	// Dialect is the page's warehouse choice; "" keeps the project's
+	// profiles.yml target type (sqlite without one).
+	Dialect dialect.Dialect `json:"dialect,omitempty"`
 	// TimeoutMS bounds a build or query; 0 means none.
 	TimeoutMS int    `json:"timeout_ms,omitempty"`
 	SQL       string `json:"sql,omitempty"`
@@ -134,7 +141,7 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		if err != nil {
 			return nil, err
 		}
-		return pipeline.Nodes(fsys, req.Vars)
+		return pipeline.Nodes(fsys, req.Vars, req.Dialect)
 	case "compile":
 		fsys, err := projectFS(req.Files)
 		if err != nil {
@@ -143,9 +150,9 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		// After a build, compile against its tables: models that read the
 		// data while rendering (the persons pivot lists trait names) need it.
 		if b.sess != nil {
-			return b.sess.Compile(ctx, fsys, req.Name, req.Vars)
+			return b.sess.Compile(ctx, fsys, req.Name, req.Vars, req.Dialect)
 		}
-		return pipeline.Compile(fsys, req.Name, req.Vars)
+		return pipeline.Compile(fsys, req.Name, req.Vars, req.Dialect)
 	case "reset":
 		b.closeSession()
 		return true, nil
@@ -165,7 +172,7 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 			cmd = pipeline.CmdBuild
 		}
 		res, err := sess.Build(ctx, fsys, pipeline.Options{
-			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Progress: progress,
+			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Dialect: req.Dialect, FullRefresh: req.FullRefresh, Progress: progress,
 		})
 		b.last = res
 		return res, err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/nexus-playground/nexus/pipeline"
 	"github.com/nexus-playground/nexus/pipeline/explain"
+	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 	"github.com/nexus-playground/nexus/pipeline/store"
 )
 
@@ -18,7 +19,7 @@ func bound(req Request, a *IdentityArgs) (int, error) {
 		return a.MaxRecursion, nil
 	}
 	if len(req.Files) == 0 {
-		return explain.DefaultMaxRecursion, nil
+		return settings.DefaultMaxRecursion, nil
 	}
 	fsys, err := projectFS(req.Files)
 	if err != nil {

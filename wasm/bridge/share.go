@@ -30,6 +30,8 @@ type ShareArgs struct {
 	SampleFiles map[string]string `json:"sample_files,omitempty"`
 	// Vars is the vars text of the project.
 	Vars string `json:"vars,omitempty"`
+	// Dialect is the page's warehouse choice, carried by the link.
+	Dialect string `json:"dialect,omitempty"`
 	// Data is an uploaded zip (share.readzip).
 	Data []byte `json:"data,omitempty"`
 	// Raw are the files of a dropped folder, by path under the folder
@@ -47,6 +49,7 @@ type ShareResult struct {
 	Message  string            `json:"message,omitempty"`
 	Files    map[string]string `json:"files,omitempty"`
 	Vars     string            `json:"vars,omitempty"`
+	Dialect  string            `json:"dialect,omitempty"`
 	Sample   string            `json:"sample,omitempty"`
 	Data     []byte            `json:"data,omitempty"`
 }
@@ -65,7 +68,7 @@ func (b *Bridge) serveShare(ctx context.Context, req Request) (any, error) {
 		if a.Sample != "" {
 			base = &share.Base{Name: a.Sample, Files: toBytes(a.SampleFiles)}
 		}
-		frag, err := share.Encode(share.Project{Files: toBytes(req.Files), Vars: a.Vars}, base)
+		frag, err := share.Encode(share.Project{Files: toBytes(req.Files), Vars: a.Vars, Dialect: a.Dialect}, base)
 		var tl *share.TooLargeError
 		if errors.As(err, &tl) {
 			return ShareResult{TooLarge: true, Message: tl.Error()}, nil
@@ -92,7 +95,7 @@ func (b *Bridge) serveShare(ctx context.Context, req Request) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return ShareResult{Files: toText(p.Files), Vars: p.Vars, Sample: p.Sample}, nil
+		return ShareResult{Files: toText(p.Files), Vars: p.Vars, Dialect: p.Dialect, Sample: p.Sample}, nil
 	case "share.readzip":
 		files, err := share.ReadZip(bytes.NewReader(a.Data), int64(len(a.Data)))
 		if err != nil {
@@ -119,7 +122,8 @@ func (b *Bridge) serveShare(ctx context.Context, req Request) (any, error) {
 		return ShareResult{Files: toText(a.Raw)}, nil
 	case "share.writezip":
 		var buf bytes.Buffer
-		if err := share.WriteZip(&buf, toBytes(req.Files), a.Folder); err != nil {
+		files := share.ForWarehouse(toBytes(req.Files), string(req.Dialect))
+		if err := share.WriteZip(&buf, files, a.Folder); err != nil {
 			return nil, err
 		}
 		return ShareResult{Data: buf.Bytes()}, nil

@@ -34,7 +34,7 @@ func TestShareLinkRoundTripOverSample(t *testing.T) {
 	base := sampleFiles(t, "quickstart")
 	files := sampleFiles(t, "quickstart")
 	files["models/extra.sql"] = "select 1 as one\n"
-	enc, resp := shareCall(t, b, Request{Op: "share.encode", Files: files, Share: &ShareArgs{Sample: "quickstart", SampleFiles: base, Vars: "{a: 1}"}})
+	enc, resp := shareCall(t, b, Request{Op: "share.encode", Files: files, Share: &ShareArgs{Sample: "quickstart", SampleFiles: base, Vars: "{a: 1}", Dialect: "duckdb"}})
 	if !resp.OK || !strings.HasPrefix(enc.Fragment, "s1.quickstart.") {
 		t.Fatalf("encode: %+v %+v", resp.Error, enc)
 	}
@@ -42,8 +42,8 @@ func TestShareLinkRoundTripOverSample(t *testing.T) {
 	if !resp.OK {
 		t.Fatalf("decode: %+v", resp.Error)
 	}
-	if len(dec.Files) != len(files) || dec.Files["models/extra.sql"] != files["models/extra.sql"] || dec.Vars != "{a: 1}" || dec.Sample != "quickstart" {
-		t.Fatalf("decoded %d files, vars %q, sample %q", len(dec.Files), dec.Vars, dec.Sample)
+	if len(dec.Files) != len(files) || dec.Files["models/extra.sql"] != files["models/extra.sql"] || dec.Vars != "{a: 1}" || dec.Dialect != "duckdb" || dec.Sample != "quickstart" {
+		t.Fatalf("decoded %d files, vars %q, dialect %q, sample %q", len(dec.Files), dec.Vars, dec.Dialect, dec.Sample)
 	}
 	// A tampered link is refused with a message.
 	mid := len(enc.Fragment) / 2
@@ -84,7 +84,9 @@ func TestZipAndFolderImport(t *testing.T) {
 		t.Fatalf("writezip: %+v", resp.Error)
 	}
 	back, resp := shareCall(t, b, Request{Op: "share.readzip", Share: &ShareArgs{Data: z.Data}})
-	if !resp.OK || back.Files["packages.yml"] == "" || len(back.Files) != len(files)+1 {
+	// Export adds packages.yml and a profiles.yml template; the rest comes
+	// back as it went.
+	if !resp.OK || back.Files["packages.yml"] == "" || back.Files["profiles/profiles.yml"] == "" || len(back.Files) != len(files)+2 {
 		t.Fatalf("readzip: %+v, %d files", resp.Error, len(back.Files))
 	}
 	raw := map[string][]byte{"dbt_project.yml": []byte("name: x\n"), ".git/HEAD": []byte("x"), "target/x.sql": {0}}

@@ -29,7 +29,10 @@ func TestAutoRunErrorInPackageFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files["dbt_project.yml"] = []byte(strings.Replace(string(files["dbt_project.yml"]), "vars:\n", "vars:\n  nexus_max_recursion: abc\n", 1))
+	// A state model without the columns of nexus_states: the package's
+	// nexus_states.sql refuses it while it runs.
+	files["models/not_a_state.sql"] = []byte("select 1 as x\n")
+	files["dbt_project.yml"] = []byte(strings.Replace(string(files["dbt_project.yml"]), "vars:\n", "vars:\n  states: [not_a_state]\n", 1))
 	fragment, err := share.Encode(share.Project{Files: files}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +41,7 @@ func TestAutoRunErrorInPackageFile(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(site+"?run=1#"+fragment))
 	waitFor(t, ctx, "the failed run", `document.body.dataset.lastRun === "error"`, 2*time.Minute)
 	waitFor(t, ctx, "the problem listed at the package model",
-		`[...document.querySelectorAll("#diagnostics .diag")].some((d) => d.textContent.includes("nexus_max_recursion must be a whole number"))`, 20*time.Second)
+		`[...document.querySelectorAll("#diagnostics .diag")].some((d) => d.textContent.includes("state model not_a_state (listed in vars.states) has neither"))`, 20*time.Second)
 	waitFor(t, ctx, "the package model open in the editor",
-		`document.getElementById("file-name").textContent.includes("nexus_resolved_") && !document.getElementById("file-badge").classList.contains("hidden")`, 20*time.Second)
+		`document.getElementById("file-name").textContent.includes("nexus_states") && !document.getElementById("file-badge").classList.contains("hidden")`, 20*time.Second)
 }

@@ -135,7 +135,11 @@ export class ImportExport {
 export function downloadCSV(name, page) {
   const cell = (v) => {
     if (v === null || v === undefined) return "";
-    const s = typeof v === "object" ? JSON.stringify(v) : String(v);
+    let s = typeof v === "object" ? JSON.stringify(v) : String(v);
+    // A spreadsheet runs text that starts like a formula (=HYPERLINK(...),
+    // =cmd|..., +, -, @, or a tab or CR before one): a leading ' keeps it
+    // text. Numbers stay numbers.
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
     return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   };
   const lines = [page.columns.map(cell).join(",")];

@@ -239,13 +239,14 @@ class App {
     const timeout = Math.max(1, Math.min(600, Number($("timeout").value) || 30));
     const select = opts.select || $("select").value.trim().split(/\s+/).filter(Boolean);
     const command = opts.command || $("command").value;
+    const fullRefresh = opts.fullRefresh ?? $("full-refresh").checked;
     this.showTab("log");
     this.setBusy(true, `Running ${command}…`);
-    this.log.start(`${command}${select.length ? " --select " + select.join(" ") : ""}: starting…`);
+    this.log.start(`${command}${fullRefresh ? " --full-refresh" : ""}${select.length ? " --select " + select.join(" ") : ""}: starting…`);
     const t0 = performance.now();
     this.stopRequested = false;
     const resp = await this.engine.call({
-      op: "build", command, select, exclude: opts.exclude, vars: opts.vars, files: this.project.asObject(), timeout_ms: timeout * 1000,
+      op: "build", command, select, exclude: opts.exclude, vars: opts.vars, full_refresh: fullRefresh, files: this.project.asObject(), timeout_ms: timeout * 1000,
     }, (step) => {
       this.log.step(step);
       this.setStatus("running", `Running ${step.index}/${step.total} ${step.name}`);

@@ -10,11 +10,13 @@ import (
 
 	"github.com/nexus-playground/nexus/pipeline"
 	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/project"
 )
 
 func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.Writer) error {
 	var c common
 	fs := newFlags(cmd, &c)
+	fullRefresh := fs.Bool("full-refresh", false, "rebuild incremental models from scratch")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -23,6 +25,10 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 		return errUsage{fmt.Sprintf("%s takes no arguments (got %q); use --select to choose models", cmd, pos[0])}
 	}
 	vars, err := c.parseVars()
+	if err != nil {
+		return err
+	}
+	d, err := c.parseDialect()
 	if err != nil {
 		return err
 	}
@@ -39,7 +45,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	}
 	defer s.Close()
 	opts := pipeline.Options{
-		Command: pipeline.Command(cmd), Vars: vars, Select: c.sel, Exclude: c.excl, Timeout: c.timeout,
+		Command: pipeline.Command(cmd), Vars: vars, Dialect: d, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh,
 		Progress: func(st pipeline.Step) {
 			fmt.Fprintln(stdout, st.Line)
 			if st.Status == "ERROR" && st.Message != "" {
@@ -47,7 +53,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 			}
 		},
 	}
-	res, err := s.Build(ctx, os.DirFS(c.projectDir), opts)
+	res, err := s.Build(ctx, project.LocalDir(c.projectDir), opts)
 	var ue *pipeline.UsageError
 	if errors.As(err, &ue) {
 		return errUsage{ue.Error()}
@@ -86,6 +92,10 @@ func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	d, err := c.parseDialect()
+	if err != nil {
+		return err
+	}
 	// Like dbt, compile against the database the project builds into, so
 	// models that query built tables while they render (the trait pivot)
 	// compile too; without one, an empty in-memory database.
@@ -100,7 +110,7 @@ func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	sql, err := s.Compile(ctx, os.DirFS(c.projectDir), pos[0], vars)
+	sql, err := s.Compile(ctx, project.LocalDir(c.projectDir), pos[0], vars, d)
 	if err != nil {
 		return err
 	}
@@ -119,11 +129,15 @@ func cmdList(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	nodes, err := pipeline.Nodes(os.DirFS(c.projectDir), vars)
+	d, err := c.parseDialect()
 	if err != nil {
 		return err
 	}
-	sel, err := pipeline.SelectNodes(os.DirFS(c.projectDir), vars, c.sel, c.excl)
+	nodes, err := pipeline.Nodes(project.LocalDir(c.projectDir), vars, d)
+	if err != nil {
+		return err
+	}
+	sel, err := pipeline.SelectNodes(project.LocalDir(c.projectDir), vars, d, c.sel, c.excl)
 	if err != nil {
 		return errUsage{err.Error()}
 	}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/nexus-playground/nexus/pipeline"
 	"github.com/nexus-playground/nexus/pipeline/explain"
+	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
+	"github.com/nexus-playground/nexus/pipeline/project"
 	"github.com/nexus-playground/nexus/pipeline/walkthrough"
 )
 
@@ -41,17 +43,17 @@ func cmdExplain(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	bound := explain.DefaultMaxRecursion
+	var bound int
 	if _, err := os.Stat(filepath.Join(c.projectDir, "dbt_project.yml")); err == nil {
-		if bound, err = explain.MaxRecursion(os.DirFS(c.projectDir), vars); err != nil {
+		if bound, err = explain.MaxRecursion(project.LocalDir(c.projectDir), vars); err != nil {
 			return err
 		}
-	} else if v, ok := vars["nexus_max_recursion"]; ok {
-		var n int
-		if _, err := fmt.Sscan(fmt.Sprint(v), &n); err != nil {
-			return errUsage{fmt.Sprintf("nexus_max_recursion must be a whole number, got %v", v)}
+	} else {
+		set, err := settings.Parse(vars, nil)
+		if err != nil {
+			return errUsage{err.Error()}
 		}
-		bound = n
+		bound = set.MaxRecursion
 	}
 	dbPath, err := c.dbPath()
 	if err != nil {

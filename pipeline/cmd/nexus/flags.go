@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 )
 
 // listFlag collects a repeatable flag; each value may hold several
@@ -25,6 +27,7 @@ type common struct {
 	projectDir string
 	db         string
 	vars       string
+	dialect    string
 	timeout    time.Duration
 	sel, excl  listFlag
 }
@@ -35,6 +38,7 @@ func newFlags(name string, c *common) *flag.FlagSet {
 	fs.StringVar(&c.projectDir, "project-dir", ".", "project folder")
 	fs.StringVar(&c.db, "db", "", "database file, or :memory:")
 	fs.StringVar(&c.vars, "vars", "", "vars as YAML or JSON, overriding dbt_project.yml")
+	fs.StringVar(&c.dialect, "dialect", "", "warehouse the project's SQL is written for: bigquery, snowflake, duckdb or sqlite (default: profiles.yml's target type, else sqlite)")
 	fs.DurationVar(&c.timeout, "timeout", 0, "time limit for the whole run, e.g. 30s")
 	for _, n := range []string{"select", "s", "models", "m"} {
 		fs.Var(&c.sel, n, "selector")
@@ -74,6 +78,18 @@ func (c *common) dbPath() (string, error) {
 		return filepath.Join(dir, "nexus.db"), nil
 	}
 	return c.db, nil
+}
+
+// parseDialect reads --dialect; "" leaves the choice to the project.
+func (c *common) parseDialect() (dialect.Dialect, error) {
+	if c.dialect == "" {
+		return "", nil
+	}
+	d, err := dialect.Parse(c.dialect)
+	if err != nil {
+		return "", errUsage{"--dialect: " + err.Error()}
+	}
+	return d, nil
 }
 
 func (c *common) parseVars() (map[string]any, error) {

@@ -1,6 +1,6 @@
 // Command nexus builds a dbt-nexus project into SQLite and queries it.
 //
-//	nexus build   --project-dir DIR --db FILE [--select ...] [--exclude ...] [--vars YAML]
+//	nexus build   --project-dir DIR --db FILE [--select ...] [--exclude ...] [--vars YAML] [--dialect D]
 //	nexus run | test | seed   (same flags)
 //	nexus query   --db FILE [--format table|csv|json] SQL
 //	nexus ls      --project-dir DIR [--select ...]
@@ -22,12 +22,13 @@ const usage = `nexus builds a dbt-nexus project into SQLite and answers SQL agai
 
 Usage:
   nexus build   [--project-dir DIR] [--db FILE] [--select SEL] [--exclude SEL] [--vars YAML] [--timeout D]
-  nexus run     (same flags: models only)
+                [--dialect bigquery|snowflake|duckdb|sqlite]  (default: profiles.yml's target type, else sqlite)
+  nexus run     (same flags: models only; build and run take --full-refresh)
   nexus test    (same flags: tests only, against tables already built)
   nexus seed    (same flags: seeds only)
   nexus query   [--db FILE] [--format table|csv|json] [--max-rows N] SQL
-  nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND]
-  nexus compile [--project-dir DIR] [--db FILE] MODEL
+  nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND] [--dialect D]
+  nexus compile [--project-dir DIR] [--db FILE] [--dialect D] MODEL
   nexus share   DIR [--sample NAME] [--samples-dir DIR] [--base-url URL] [--vars YAML]
   nexus unshare URL DIR [--samples-dir DIR] [--force]
   nexus gen     --persons N --out DIR [--seed S] [--from samples/demo]
@@ -56,6 +57,13 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	// Data for other programs (query --format csv|json into a pipe or a
+	// file) is written as it is; everything else is escaped for a terminal.
+	rawOut := stdout
+	if isTerminal(stdout) {
+		rawOut = &termWriter{w: stdout}
+	}
+	stdout, stderr = &termWriter{w: stdout}, &termWriter{w: stderr}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		if len(args) == 0 {
@@ -69,7 +77,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "build", "run", "test", "seed":
 		err = cmdBuild(ctx, cmd, rest, stdout, stderr)
 	case "query":
-		err = cmdQuery(ctx, rest, stdout)
+		err = cmdQuery(ctx, rest, stdout, rawOut)
 	case "ls", "list":
 		err = cmdList(rest, stdout)
 	case "compile":

@@ -138,3 +138,31 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestCLIIncremental: an incremental model keeps its table between runs of
+// the command on one database file, and --full-refresh rebuilds it.
+func TestCLIIncremental(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("file databases are native only")
+	}
+	dir := writeProject(t, map[string]string{
+		"dbt_project.yml": "name: inc\n",
+		"models/events.sql": "{{ config(materialized='incremental') }}\n" +
+			"select 1 as id{% if is_incremental() %} union all select 2{% endif %}\n",
+	})
+	db := filepath.Join(t.TempDir(), "inc.db")
+	for i, want := range []string{
+		"OK created table events (1 rows)",
+		"OK append 2 rows into events (3 rows)",
+		"OK created table events (1 rows)",
+	} {
+		args := []string{"run", "--project-dir", dir, "--db", db, "--exclude", "package:nexus"}
+		if i == 2 {
+			args = append(args, "--full-refresh")
+		}
+		code, out, errOut := runCLI(args...)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Fatalf("run %d: exit %d, want %q in stdout:\n%s\nstderr:\n%s", i+1, code, want, out, errOut)
+		}
+	}
+}

@@ -13,7 +13,8 @@ import (
 	"github.com/nexus-playground/nexus/pipeline"
 )
 
-func cmdQuery(ctx context.Context, args []string, stdout io.Writer) error {
+// cmdQuery writes a table to stdout, CSV and JSON to rawOut.
+func cmdQuery(ctx context.Context, args []string, stdout, rawOut io.Writer) error {
 	var c common
 	fs := newFlags("query", &c)
 	format := fs.String("format", "table", "table, csv or json")
@@ -48,9 +49,9 @@ func cmdQuery(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	switch *format {
 	case "csv":
-		return writeCSV(stdout, t)
+		return writeCSV(rawOut, t)
 	case "json":
-		return writeJSON(stdout, t)
+		return writeJSON(rawOut, t)
 	}
 	writeTable(stdout, t)
 	return nil

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Writes the `want` section of every testdata/golden/*.txtar with Python's
-Jinja2, the engine dbt uses, so the Go renderer is compared with the
-reference and not with itself.
+"""Renders every testdata/golden/*.txtar with Python's Jinja2, the engine dbt
+uses, and prints a JSON object: case file name -> {"out": text} or
+{"error": message}. TestGolden runs it on every run and compares the Go
+renderer's output with it byte for byte, so the expected text always comes
+from Jinja2 and never from the renderer under test.
 
-Run by hand from pipeline/jinja (python3 with jinja2 3.1):
+    python3 testdata/jinja2_reference.py [case.txtar ...]
 
-    python3 testdata/jinja2_reference.py
-
-then review the diff. The stubs below mirror the Go builtins: ref/source
+Needs python3 with jinja2 3.x (Debian: python3-jinja2). The stubs below mirror the Go builtins: ref/source
 return relations printing as schema.name, run_query answers from the case's
 "queries", column lists come from "columns", and dbt_utils' SQL is written in
 the same shape as pipeline/jinja/dbtutils.go.
@@ -98,13 +98,6 @@ def parse_txtar(text):
     return comment, files
 
 
-def format_txtar(comment, files):
-    out = comment
-    for name, body in files.items():
-        out += "-- %s --\n%s" % (name, body)
-    return out
-
-
 def render_case(files):
     ctx = json.loads(files["context.json"])
     execute = ctx.get("execute", False)
@@ -146,8 +139,12 @@ def render_case(files):
             return []
         return columns.get(rel.name, [])
 
+    target = {"name": "dev", "type": "sqlite", "schema": "main", "database": "main",
+              "profile_name": "nexus", "threads": 1}
+    target.update(ctx.get("target", {}))
+
     def dispatch(name, macro_namespace=None):
-        for cand in ("sqlite__" + name, "default__" + name):
+        for cand in (target["type"] + "__" + name, "default__" + name):
             if cand in G:
                 return G[cand]
         raise Exception("no macro " + name)
@@ -234,7 +231,7 @@ def render_case(files):
                              undefined=jinja2.Undefined)
     G = {
         "ref": ref, "source": source, "var": var, "config": config, "return": do_return,
-        "run_query": run_query, "execute": execute,
+        "run_query": run_query, "execute": execute, "target": NS(target),
         "this": Relation(this.get("schema", "main"), this.get("name", "")),
         "adapter": NS({"dispatch": dispatch, "quote": quote}),
         "dbt_utils": dbt_utils,
@@ -263,13 +260,16 @@ def render_case(files):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    for path in sorted(glob.glob(os.path.join(here, "golden", "*.txtar"))):
+    paths = sys.argv[1:] or sorted(glob.glob(os.path.join(here, "golden", "*.txtar")))
+    results = {}
+    for path in paths:
         with open(path) as f:
-            comment, files = parse_txtar(f.read())
-        files["want"] = render_case(files) + "\n"
-        with open(path, "w") as f:
-            f.write(format_txtar(comment, files))
-        print("wrote", os.path.relpath(path, here), file=sys.stderr)
+            _, files = parse_txtar(f.read())
+        try:
+            results[os.path.basename(path)] = {"out": render_case(files)}
+        except Exception as e:  # reported by the Go test with the case name
+            results[os.path.basename(path)] = {"error": "%s: %s" % (type(e).__name__, e)}
+    json.dump(results, sys.stdout, indent=1, sort_keys=True)
 
 
 if __name__ == "__main__":

@@ -1,59 +1,19 @@
 {#-
-    The event-log unions (NEXUS_SPEC.md sections 2 and 3): one select per
-    enabled source model, in the spec's columns. A source model may leave out
-    optional columns (they come out NULL) or use the Common Tasks page's
-    simpler shape; each part of the union starts with a comment naming the
-    shape it recognised. With no enabled source the union is an empty select
-    with the same columns.
+    The event-log unions of identifiers and traits (NEXUS_SPEC.md sections 2
+    and 3), dbt-nexus c918759's process_entity_identifiers and
+    process_entity_traits: one select per enabled source model, in
+    dbt-nexus's columns. A source model may leave out optional columns (they
+    come out NULL) or use the Common Tasks page's simpler shape; each part of
+    the union starts with a comment naming the shape it recognised. With no
+    enabled source the union is an empty select with the same columns.
 -#}
-
-{%- macro union_events() -%}
-    {%- set names = nexus.enabled_sources('events') -%}
-    {%- if names | length == 0 %}
-select
-    cast(null as text) as event_id,
-    cast(null as text) as occurred_at,
-    cast(null as text) as event_name,
-    cast(null as text) as event_description,
-    cast(null as real) as event_value,
-    cast(null as text) as value_unit,
-    cast(null as text) as event_significance,
-    cast(null as text) as event_type,
-    cast(null as text) as source,
-    cast(null as text) as source_table,
-    cast(null as text) as synced_at
-where false
-    {%- endif -%}
-    {%- for name in names -%}
-        {%- set relation = ref(name ~ '_events') -%}
-        {%- set columns = nexus.columns_of(relation) -%}
-        {%- if not loop.first %}
-
-union all
-        {%- endif %}
-
--- {{ name }}_events: {{ 'Common Tasks shape (event_type, properties)' if 'event_name' not in columns and 'event_type' in columns else 'spec shape' }}
-select
-    cast(event_id as text) as event_id,
-    occurred_at,
-    {{ nexus.first_column(columns, ['event_name', 'event_type']) }} as event_name,
-    {{ nexus.first_column(columns, ['event_description']) }} as event_description,
-    {{ nexus.first_column(columns, ['event_value']) }} as event_value,
-    {{ nexus.first_column(columns, ['value_unit']) }} as value_unit,
-    {{ nexus.first_column(columns, ['event_significance']) }} as event_significance,
-    {{ nexus.first_column(columns, ['event_type']) }} as event_type,
-    {{ nexus.first_column(columns, ['source'], "'" ~ name ~ "'") }} as source,
-    {{ nexus.first_column(columns, ['source_table'], "'" ~ name ~ "_events'") }} as source_table,
-    {{ nexus.first_column(columns, ['synced_at']) }} as synced_at
-from {{ relation }}
-    {%- endfor -%}
-{%- endmacro -%}
 
 {#- Identifiers of one entity type ('person' or 'group'). row_id is the
     source's own when it has one; otherwise every source row keyed by its
     <entity>_id (or event_id) is one row_id, so the identifiers of one user
     record are joined by edges. Identifiers without a value are dropped. -#}
-{%- macro union_identifiers(entity) -%}
+{%- macro process_entity_identifiers(entity_type) -%}
+    {%- set entity = entity_type -%}
     {%- set names = nexus.enabled_sources(entity ~ 's') -%}
     {%- set key = entity ~ '_id' -%}
     {%- if names | length == 0 %}
@@ -63,8 +23,8 @@ select
     cast(null as text) as identifier_type,
     cast(null as text) as identifier_value,
     cast(null as text) as normalized_value,
-    cast(null as text) as occurred_at,
-    cast(null as text) as source
+    cast(null as text) as source,
+    cast(null as text) as occurred_at
 where false
     {%- endif -%}
     {%- for name in names -%}
@@ -81,7 +41,7 @@ where false
             {%- set row_id = dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", 'i.event_id']) -%}
             {%- set shape = 'no row_id: one row_id per event_id' -%}
         {%- else -%}
-            {%- set row_id = dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", 'i.identifier_type', 'i.identifier_value']) -%}
+            {%- set row_id = dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", nexus.first_column(columns, ['identifier_type'], alias='i'), nexus.first_column(columns, ['identifier_value'], alias='i')]) -%}
             {%- set shape = 'no row_id, no key: every identifier on its own' -%}
         {%- endif -%}
         {%- if not loop.first %}
@@ -93,24 +53,27 @@ union all
 select
     cast({{ 'e.event_id' if events is not none else nexus.first_column(columns, ['event_id'], alias='i') }} as text) as event_id,
     {{ row_id }} as row_id,
-    cast(i.identifier_type as text) as identifier_type,
-    cast(i.identifier_value as text) as identifier_value,
-    {{ nexus.normalize_identifier('i.identifier_type', 'i.identifier_value') }} as normalized_value,
-    {{ 'e.occurred_at' if events is not none else nexus.first_column(columns, ['occurred_at'], alias='i') }} as occurred_at,
-    {{ nexus.first_column(columns, ['source'], "'" ~ name ~ "'", alias='i') }} as source
+    cast({{ nexus.first_column(columns, ['identifier_type'], alias='i') }} as text) as identifier_type,
+    cast({{ nexus.first_column(columns, ['identifier_value'], alias='i') }} as text) as identifier_value,
+    {{ nexus.normalize_identifier(nexus.first_column(columns, ['identifier_type'], alias='i'), nexus.first_column(columns, ['identifier_value'], alias='i')) }} as normalized_value,
+    {{ nexus.first_column(columns, ['source'], "'" ~ name ~ "'", alias='i') }} as source,
+    {{ 'e.occurred_at' if events is not none else nexus.first_column(columns, ['occurred_at'], alias='i') }} as occurred_at
 from {{ relation }} as i
         {%- if events is not none %}
 left join {{ events }} as e
     on cast(e.{{ key }} as text) = cast(i.{{ key }} as text)
         {%- endif %}
-where i.identifier_value is not null
-    and cast(i.identifier_value as text) <> ''
+where {{ nexus.first_column(columns, ['identifier_value'], alias='i') }} is not null
+    and cast({{ nexus.first_column(columns, ['identifier_value'], alias='i') }} as text) <> ''
     {%- endfor -%}
 {%- endmacro -%}
 
 {#- Traits of one entity type. The union adds a row_id where a source has
-    none (NEXUS_SPEC.md section 2). Traits without a value are dropped. -#}
-{%- macro union_traits(entity) -%}
+    none (NEXUS_SPEC.md section 2). As in dbt-nexus every row is kept and a
+    column a source lacks is NULL: such rows resolve to no entity, and the
+    package's not_null warnings name the source. -#}
+{%- macro process_entity_traits(entity_type) -%}
+    {%- set entity = entity_type -%}
     {#- Traits are optional: a source with persons: true may have only
         identifiers, as in the Common Tasks page's new source. -#}
     {%- set names = [] -%}
@@ -127,8 +90,8 @@ select
     cast(null as text) as identifier_value,
     cast(null as text) as trait_name,
     cast(null as text) as trait_value,
-    cast(null as text) as occurred_at,
-    cast(null as text) as source
+    cast(null as text) as source,
+    cast(null as text) as occurred_at
 where false
     {%- endif -%}
     {%- for name in names -%}
@@ -142,55 +105,14 @@ union all
 -- {{ name }}_{{ entity }}_traits
 select
     cast({{ nexus.first_column(columns, ['event_id'], alias='t') }} as text) as event_id,
-    {{ 'cast(t.row_id as text)' if 'row_id' in columns else dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", nexus.first_column(columns, ['event_id'], "''", alias='t'), 't.identifier_type', 't.identifier_value', 't.trait_name']) }} as row_id,
-    cast(t.identifier_type as text) as identifier_type,
-    cast(t.identifier_value as text) as identifier_value,
-    cast(t.trait_name as text) as trait_name,
-    cast(t.trait_value as text) as trait_value,
-    {{ nexus.first_column(columns, ['occurred_at'], alias='t') }} as occurred_at,
-    {{ nexus.first_column(columns, ['source'], "'" ~ name ~ "'", alias='t') }} as source
+    {{ 'cast(t.row_id as text)' if 'row_id' in columns else dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", nexus.first_column(columns, ['event_id'], "''", alias='t'), nexus.first_column(columns, ['identifier_type'], alias='t'), nexus.first_column(columns, ['identifier_value'], alias='t'), nexus.first_column(columns, ['trait_name'], alias='t')]) }} as row_id,
+    cast({{ nexus.first_column(columns, ['identifier_type'], alias='t') }} as text) as identifier_type,
+    cast({{ nexus.first_column(columns, ['identifier_value'], alias='t') }} as text) as identifier_value,
+    cast({{ nexus.first_column(columns, ['trait_name'], alias='t') }} as text) as trait_name,
+    cast({{ nexus.first_column(columns, ['trait_value'], alias='t') }} as text) as trait_value,
+    {{ nexus.first_column(columns, ['source'], "'" ~ name ~ "'", alias='t') }} as source,
+    {{ nexus.first_column(columns, ['occurred_at'], alias='t') }} as occurred_at
 from {{ relation }} as t
-where t.identifier_value is not null
-    and t.trait_value is not null
     {%- endfor -%}
 {%- endmacro -%}
 
-{#- Membership identifiers: which person identifier belongs to which group
-    identifier, with a role. -#}
-{%- macro union_memberships() -%}
-    {%- set names = nexus.enabled_sources('memberships') -%}
-    {%- if names | length == 0 %}
-select
-    cast(null as text) as event_id,
-    cast(null as text) as person_identifier_type,
-    cast(null as text) as person_identifier,
-    cast(null as text) as group_identifier_type,
-    cast(null as text) as group_identifier,
-    cast(null as text) as role,
-    cast(null as text) as occurred_at,
-    cast(null as text) as source
-where false
-    {%- endif -%}
-    {%- for name in names -%}
-        {%- set relation = ref(name ~ '_membership_identifiers') -%}
-        {%- set columns = nexus.columns_of(relation) -%}
-        {%- if not loop.first %}
-
-union all
-        {%- endif %}
-
--- {{ name }}_membership_identifiers
-select
-    cast({{ nexus.first_column(columns, ['event_id'], alias='m') }} as text) as event_id,
-    cast(m.person_identifier_type as text) as person_identifier_type,
-    cast(m.person_identifier as text) as person_identifier,
-    cast(m.group_identifier_type as text) as group_identifier_type,
-    cast(m.group_identifier as text) as group_identifier,
-    {{ nexus.first_column(columns, ['role'], alias='m') }} as role,
-    {{ nexus.first_column(columns, ['occurred_at'], alias='m') }} as occurred_at,
-    {{ nexus.first_column(columns, ['source'], "'" ~ name ~ "'", alias='m') }} as source
-from {{ relation }} as m
-where m.person_identifier is not null
-    and m.group_identifier is not null
-    {%- endfor -%}
-{%- endmacro -%}

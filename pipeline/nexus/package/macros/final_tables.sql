@@ -1,65 +1,38 @@
 {#-
-    Final tables (NEXUS_SPEC.md section 5).
+    Final tables (NEXUS_SPEC.md section 5), dbt-nexus c918759's
+    finalize_entity and finalize_participants.
 -#}
 
-{#- The column a trait becomes: lower-cased, spaces to underscores, quotes
-    dropped (SQL over the trait_name column). -#}
-{%- macro trait_column(column) -%}
-lower(replace(replace(replace(trim({{ column }}), ' ', '_'), '"', ''), '''', ''))
-{%- endmacro -%}
-
-{#- One row per resolved entity, with its id twice (<entity>_id and id)
-    and one column per trait name. The trait names come from the data, so
-    they are read from the resolved traits table, which is built by then. A
-    trait that would be called like an id column is left out. -#}
-{%- macro entity_table(entity) -%}
-{%- set id = entity ~ '_id' -%}
-{%- set resolved = ref('nexus_resolved_' ~ entity ~ '_identifiers') -%}
-{%- set traits = ref('nexus_resolved_' ~ entity ~ '_traits') -%}
-{%- set trait_columns = [] -%}
-{%- if execute -%}
-    {%- set names_sql -%}
-select distinct {{ nexus.trait_column('trait_name') }} as column_name
-from {{ traits }}
-where trait_name is not null
-order by 1
-    {%- endset -%}
-    {%- set names = run_query(names_sql) -%}
-    {%- for row in names.rows -%}
-        {%- if row[0] and row[0] not in [id, 'id'] -%}
-            {%- do trait_columns.append(row[0]) -%}
-        {%- endif -%}
-    {%- endfor -%}
-{%- endif -%}
-with entities as (
+{#- One row per resolved entity: <entity>_id, the playground's `id` (the
+    same value, so the Common Tasks page's p.id runs), one column per trait
+    name (pivot_traits), and traits_<entity>_id as in dbt-nexus. The trait
+    names come from the data, so they are read from the resolved traits
+    table, which is built by then. -#}
+{%- macro finalize_entity(entity_type) -%}
+{%- set id = entity_type ~ '_id' -%}
+with distinct_entities as (
     select distinct {{ id }}
-    from {{ resolved }}
+    from {{ ref('nexus_resolved_' ~ entity_type ~ '_identifiers') }}
 ),
 
-traits as (
-    select
-        {{ id }},
-        {{ nexus.trait_column('trait_name') }} as column_name,
-        trait_value
-    from {{ traits }}
+pivoted_traits as (
+{{ nexus.pivot_traits('nexus_resolved_' ~ entity_type ~ '_traits', id, 'traits_') }}
 )
 
 select
     e.{{ id }},
-    e.{{ id }} as id
-    {%- for name in trait_columns %},
-    max(case when t.column_name = '{{ name }}' then t.trait_value end) as "{{ name }}"
-    {%- endfor %}
-from entities as e
-left join traits as t
-    on t.{{ id }} = e.{{ id }}
-group by e.{{ id }}
+    e.{{ id }} as id,
+    t.*
+from distinct_entities as e
+left join pivoted_traits as t
+    on t.traits_{{ id }} = e.{{ id }}
 order by e.{{ id }}
 {%- endmacro -%}
 
 {#- Distinct (event, entity) pairs: every event an identifier of the entity
-    was seen on. -#}
-{%- macro participants(entity) -%}
+    was seen on; key <entity>_participant_id. -#}
+{%- macro finalize_participants(entity_type) -%}
+{%- set entity = entity_type -%}
 select distinct
     {{ dbt_utils.generate_surrogate_key(['i.event_id', 'r.' ~ entity ~ '_id']) }} as {{ entity }}_participant_id,
     i.event_id,

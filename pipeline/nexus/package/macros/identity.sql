@@ -9,7 +9,7 @@
     identifier rows), which keeps builds reproducible. An identifier repeated
     on one row_id (the same user record on many events) counts once, so the
     pairs do not multiply. -#}
-{%- macro identifier_pairs(entity) -%}
+{%- macro identifier_pairs(identifiers) -%}
 select
     a.identifier_type as identifier_type_a,
     a.identifier_value as identifier_value_a,
@@ -26,7 +26,7 @@ from (
         identifier_value,
         min(occurred_at) as occurred_at,
         min(source) as source
-    from {{ ref('nexus_' ~ entity ~ '_identifiers') }}
+    from {{ identifiers }}
     where row_id is not null
     group by row_id, identifier_type, identifier_value
 ) as a
@@ -36,7 +36,7 @@ join (
         identifier_type,
         identifier_value,
         min(occurred_at) as occurred_at
-    from {{ ref('nexus_' ~ entity ~ '_identifiers') }}
+    from {{ identifiers }}
     where row_id is not null
     group by row_id, identifier_type, identifier_value
 ) as b
@@ -44,24 +44,29 @@ join (
     and (a.identifier_type <> b.identifier_type or a.identifier_value <> b.identifier_value)
 {%- endmacro -%}
 
-{#- The edges resolution reads: the pairs, less the edges of over-connected
-    identifiers when var nexus.edge_quality asks for it (NEXUS_SPEC.md
-    section 8). With error_autofilter (or critical_autofilter) true, every
+{#- dbt-nexus's create_identifier_edges: the edges resolution reads, from
+    the identifiers model named identifiers_table. Its columns are
+    identifier_type_a, identifier_value_a, identifier_type_b,
+    identifier_value_b as in dbt-nexus, then the playground's row_id, source,
+    occurred_at and created_at, which `nexus explain` shows. The pairs lose
+    the edges of over-connected identifiers when var nexus.edge_quality asks
+    for it (NEXUS_SPEC.md section 8). With error_autofilter (or critical_autofilter) true, every
     edge touching an identifier joined to more distinct identifiers than
     error_threshold (or critical_threshold) is dropped before resolution.
     edge_distributions keeps showing them. -#}
-{%- macro identifier_edges(entity) -%}
+{%- macro create_identifier_edges(identifiers_table) -%}
+{%- set identifiers = ref(identifiers_table) -%}
 {%- set limit = nexus.edge_autofilter_limit() -%}
 {%- set ignored = var('nexus_ignore_identifiers', []) -%}
 with pairs as (
 {%- if ignored | length == 0 %}
-{{ nexus.identifier_pairs(entity) }}
+{{ nexus.identifier_pairs(identifiers) }}
 {%- else %}
     {#- var nexus_ignore_identifiers: values (or TYPE:VALUE) that never join
         anything, such as a shared support inbox or a placeholder. #}
     select *
     from (
-{{ nexus.identifier_pairs(entity) }}
+{{ nexus.identifier_pairs(identifiers) }}
     ) as all_pairs
     where {{ nexus.ignored_identifier('identifier_type_a', 'identifier_value_a', ignored) }} = 0
         and {{ nexus.ignored_identifier('identifier_type_b', 'identifier_value_b', ignored) }} = 0
@@ -91,19 +96,29 @@ where not exists (
 {%- endif -%}
 {%- endmacro -%}
 
-{#- One row per distinct identifier with the id of the entity it resolves
-    to. The components come from nexus_resolve_components, which the runner
-    provides: it reads the identifiers and edges, resolves them (var
-    nexus_resolution: bounded by var nexus_max_recursion as in dbt-nexus, or
+{#- dbt-nexus's resolve_identifiers: each identifier of identifiers_table
+    with the id of the entity it resolves to, walking the edges of
+    edges_table at most max_recursion steps. Dispatched per warehouse like
+    dbt-nexus's, so a project may bring its own <adapter>__resolve_identifiers;
+    the package's one is default__resolve_identifiers. -#}
+{%- macro resolve_identifiers(entity_type, identifiers_table, edges_table, max_recursion=10) -%}
+    {{- return(adapter.dispatch('resolve_identifiers', 'nexus')(entity_type, identifiers_table, edges_table, max_recursion)) -}}
+{%- endmacro -%}
+
+{#- The components come from nexus_resolve_components, which the runner
+    provides: it reads the identifiers and edges once, resolves them in Go
+    (var nexus_resolution: bounded by max_recursion as in dbt-nexus, or
     exact) and returns a table of (identifier_type, identifier_value,
     component_type, component_value), the component being the smallest
-    identifier the identifier reaches. The id is a hash of the component, so
-    it is stable across builds. The earliest row of each identifier gives
-    its event_id. -#}
-{%- macro resolved_identifiers(entity) -%}
-{%- set identifiers = ref('nexus_' ~ entity ~ '_identifiers') -%}
-{%- set edges = ref('nexus_' ~ entity ~ '_identifiers_edges') -%}
-{%- set components = nexus_resolve_components(entity, identifiers, edges) if execute else none -%}
+    identifier reached. The entity id is the surrogate key of the component,
+    as in dbt-nexus, so it is stable across builds and warehouses. Each
+    identifier keeps one row, its smallest row_id's, as in dbt-nexus.
+    Columns: identifier_id, <entity>_id, event_id, identifier_type,
+    identifier_value, realtime_processed, existing_<entity>. -#}
+{%- macro default__resolve_identifiers(entity_type, identifiers_table, edges_table, max_recursion=10) -%}
+{%- set identifiers = ref(identifiers_table) -%}
+{%- set edges = ref(edges_table) -%}
+{%- set components = nexus_resolve_components(entity_type, identifiers, edges, max_recursion) if execute else none -%}
 with ranked as (
     select
         event_id,
@@ -112,27 +127,44 @@ with ranked as (
         identifier_value,
         row_number() over (
             partition by identifier_type, identifier_value
-            order by occurred_at is null, occurred_at, row_id
+            order by row_id, event_id
         ) as row_rank
     from {{ identifiers }}
+),
+
+resolved as (
+    select
+        {{ dbt_utils.generate_surrogate_key(['c.component_type', 'c.component_value']) }} as {{ entity_type }}_id,
+        r.event_id,
+        r.identifier_type,
+        r.identifier_value
+    from ranked as r
+    join {{ components }} as c
+        on c.identifier_type = r.identifier_type
+        and c.identifier_value = r.identifier_value
+    where r.row_rank = 1
 )
 
 select
-    {{ dbt_utils.generate_surrogate_key(['c.component_type', 'c.component_value']) }} as {{ entity }}_id,
-    r.event_id,
-    r.identifier_type,
-    r.identifier_value
-from ranked as r
-join {{ components }} as c
-    on c.identifier_type = r.identifier_type
-    and c.identifier_value = r.identifier_value
-where r.row_rank = 1
-order by 1, r.identifier_type, r.identifier_value
+    {{ dbt_utils.generate_surrogate_key([entity_type ~ '_id', 'identifier_type', 'identifier_value']) }} as identifier_id,
+    {{ entity_type }}_id,
+    event_id,
+    identifier_type,
+    identifier_value,
+    false as realtime_processed,
+    true as existing_{{ entity_type }}
+from resolved
+order by {{ entity_type }}_id, identifier_type, identifier_value
 {%- endmacro -%}
 
-{#- Traits joined to resolved identifiers on type and value; per entity and
-    trait name the latest occurred_at wins (ties: the larger value). -#}
-{%- macro resolved_traits(entity) -%}
+{#- dbt-nexus's resolve_traits: traits joined to resolved identifiers on
+    type and value; per entity and trait name the latest occurred_at wins
+    (ties: the larger value, then the later event). Columns as dbt-nexus:
+    trait_id, <entity>_id, trait_name, trait_value, occurred_at,
+    realtime_processed; then the playground's event_id and source, which the
+    page's person view shows. -#}
+{%- macro resolve_traits(entity_type) -%}
+{%- set entity = entity_type -%}
 with joined as (
     select
         r.{{ entity }}_id,
@@ -154,10 +186,11 @@ with joined as (
 select
     {{ dbt_utils.generate_surrogate_key([entity ~ '_id', 'trait_name', 'trait_value']) }} as trait_id,
     {{ entity }}_id,
-    event_id,
     trait_name,
     trait_value,
     occurred_at,
+    false as realtime_processed,
+    event_id,
     source
 from joined
 where trait_rank = 1

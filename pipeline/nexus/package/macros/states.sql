@@ -2,52 +2,106 @@
     States (NEXUS_SPEC.md section 6).
 -#}
 
-{#- A state timeline derived from events: per entity, the rows of
-    `relation` ordered by time, kept only where the state value changes;
-    each state is entered at its event's time, exited when the next one
-    starts (NULL while current), and the last one is current. The result has
-    the columns of nexus_states, so a state model can be just this call:
+{#- dbt-nexus c918759's derived_state: a state combined from other state
+    models. component_states lists {name, table, condition}: the rows of
+    model `table` (columns of nexus_states) are that component's changes and
+    `condition` (SQL over them, e.g. "case when state_value = 'paid' then 1
+    else 0 end") its status. At every change of any component, each
+    component's current status is carried forward as
+    current_<name>_status, and combination_logic (SQL over those) gives the
+    derived value; a new state starts only where that value changes. Each
+    state exits when the next one starts; the last one is current. Rows
+    with a NULL value are left out. Written without IGNORE NULLS, which
+    SQLite lacks: a component's status is read from its latest change, found
+    by counting its changes so far. -#}
+{%- macro derived_state(state_name, component_states, combination_logic, entity_type='group') -%}
+with all_component_changes as (
+{%- for component in component_states %}
+    {{ 'union all' if not loop.first }}
+    -- {{ component.name }}
+    select
+        cast(entity_id as text) as entity_id,
+        state_entered_at as changed_at,
+        '{{ component.name }}' as component,
+        {{ component.condition }} as is_active,
+        state_value as component_state_value,
+        trigger_event_id
+    from {{ ref(component.table) }}
+{%- endfor %}
+),
 
-        {{ nexus.derived_state(ref('stripe_invoice_events'), entity_id='person_id',
-                               state_name='billing_payment_status', state_value='status') }}
+counted_changes as (
+    select
+        *,
+        row_number() over (partition by entity_id order by changed_at, component, trigger_event_id) as change_seq
+        {%- for component in component_states %},
+        count(case when component = '{{ component.name }}' then 1 end) over (
+            partition by entity_id order by changed_at, component, trigger_event_id rows unbounded preceding
+        ) as {{ component.name }}_changes
+        {%- endfor %}
+    from all_component_changes
+),
 
-    entity_id and state_value are SQL expressions over `relation`; `where`
-    is an optional filter in the same terms. -#}
-{%- macro derived_state(relation, entity_id, state_name, state_value, entity_type='person', occurred_at='occurred_at', event_id='event_id', where=none) -%}
+component_status_timeline as (
+    select
+        entity_id,
+        changed_at,
+        component,
+        component_state_value,
+        trigger_event_id,
+        change_seq
+        {%- for component in component_states %},
+        first_value(case when component = '{{ component.name }}' then is_active end) over (
+            partition by entity_id, {{ component.name }}_changes order by change_seq
+        ) as current_{{ component.name }}_status
+        {%- endfor %}
+    from counted_changes
+),
+
+combined_status_timeline as (
+    select
+        entity_id,
+        changed_at,
+        change_seq,
+        trigger_event_id,
+        {{ combination_logic }} as combined_status
+    from component_status_timeline
+),
+
+status_transitions as (
+    select
+        entity_id,
+        changed_at,
+        change_seq,
+        trigger_event_id,
+        combined_status,
+        lag(combined_status) over (partition by entity_id order by change_seq) as previous_status
+    from combined_status_timeline
+),
+
+states as (
+    select
+        entity_id,
+        combined_status as state_value,
+        changed_at as state_entered_at,
+        lead(changed_at) over (partition by entity_id order by change_seq) as state_exited_at,
+        trigger_event_id
+    from status_transitions
+    where previous_status is null or combined_status <> previous_status
+)
+
 select
     entity_id,
     '{{ entity_type }}' as entity_type,
     '{{ state_name }}' as state_name,
-    state_value,
+    cast(state_value as text) as state_value,
     state_entered_at,
-    lead(state_entered_at) over timeline as state_exited_at,
-    case when lead(state_entered_at) over timeline is null then true else false end as is_current,
+    state_exited_at,
+    state_exited_at is null as is_current,
     trigger_event_id
-from (
-    select
-        entity_id,
-        state_value,
-        state_entered_at,
-        trigger_event_id,
-        lag(state_value) over (
-            partition by entity_id order by state_entered_at, trigger_event_id
-        ) as previous_value
-    from (
-        select
-            cast({{ entity_id }} as text) as entity_id,
-            cast({{ state_value }} as text) as state_value,
-            {{ occurred_at }} as state_entered_at,
-            cast({{ event_id }} as text) as trigger_event_id
-        from {{ relation }}
-        where {{ entity_id }} is not null
-            and {{ state_value }} is not null
-            {%- if where %}
-            and ({{ where }})
-            {%- endif %}
-    ) as observed
-) as changes
-where previous_value is null or previous_value <> state_value
-window timeline as (partition by entity_id order by state_entered_at, trigger_event_id)
+from states
+where state_value is not null
+order by state_entered_at desc
 {%- endmacro -%}
 
 {#- The models of `state_models` (var('states')) in the columns of

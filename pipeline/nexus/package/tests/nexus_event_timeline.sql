@@ -1,11 +1,16 @@
 {#- Events whose time is missing, not an ISO-8601 timestamp, or later than
     when they were synced: the Common Tasks page's "Check event timeline"
-    (earliest and latest event) is only meaningful without them. -#}
+    (earliest and latest event) is only meaningful without them. A warning:
+    dbt-nexus has no such check. The source column names the source model
+    the rows come from. -#}
+{{ config(severity='warn') }}
+{%- set columns = nexus.columns_of(ref('nexus_events')) -%}
+{%- set synced = 'synced_at' in columns %}
 select
     event_id,
-    source,
+    {{ nexus.first_column(columns, ['source', '_dbt_source_relation'], "'unknown'") }} as source,
     occurred_at,
-    synced_at,
+    {{ 'synced_at' if synced else 'null as synced_at' }},
     case
         when occurred_at is null then 'occurred_at is missing'
         when julianday(occurred_at) is null then 'occurred_at is not a timestamp'
@@ -14,5 +19,7 @@ select
 from {{ ref('nexus_events') }}
 where occurred_at is null
     or julianday(occurred_at) is null
+{%- if synced %}
     or (synced_at is not null and julianday(synced_at) is not null
         and julianday(occurred_at) > julianday(synced_at))
+{%- endif %}

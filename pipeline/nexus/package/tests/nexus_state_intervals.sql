@@ -2,6 +2,7 @@
     interval of the same entity and state name (two current states count as
     overlapping). Intervals that touch (one exits when the next is entered)
     are fine. -#}
+{{ config(severity='warn') }}
 with ordered as (
     select
         entity_type,

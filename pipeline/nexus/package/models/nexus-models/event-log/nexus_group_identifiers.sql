@@ -3,7 +3,7 @@
 {{ config(tags=['groups']) }}
 
 with identifiers as (
-{{ nexus.union_identifiers('group') }}
+{{ nexus.process_entity_identifiers('group') }}
 )
 
 select *

@@ -2,7 +2,7 @@
 {{ config(tags=['groups']) }}
 
 with traits as (
-{{ nexus.union_traits('group') }}
+{{ nexus.process_entity_traits('group') }}
 )
 
 select *

@@ -1,15 +1,35 @@
-{#- Every enabled source's membership identifiers (NEXUS_SPEC.md section 3). -#}
+{#- Every enabled source's membership identifiers (NEXUS_SPEC.md section 3):
+    as dbt-nexus, dbt_utils.union_relations over the
+    <source>_membership_identifiers models, so the table has the columns
+    the sources have, and _dbt_source_relation. -#}
 {{ config(tags=['memberships']) }}
+{%- set relations = [] -%}
+{%- for name in nexus.enabled_sources('memberships') -%}
+    {%- do relations.append(ref(name ~ '_membership_identifiers')) -%}
+{%- endfor %}
 
-with memberships as (
-{{ nexus.union_memberships() }}
+with unioned as (
+{%- if relations %}
+{{ dbt_utils.union_relations(relations=relations) }}
+{%- else %}
+    -- No source has memberships: true.
+    select
+        cast(null as text) as event_id,
+        cast(null as text) as occurred_at,
+        cast(null as text) as person_identifier,
+        cast(null as text) as person_identifier_type,
+        cast(null as text) as group_identifier,
+        cast(null as text) as group_identifier_type,
+        cast(null as text) as role,
+        cast(null as text) as source
+    where false
+{%- endif %}
 )
 
 select *
-from memberships
+from unioned
 {%- if is_incremental() %}
 -- Incremental runs (Common Tasks, "Configure Incremental Models") add only
 -- rows newer than the newest one already in the table.
 where occurred_at > (select coalesce(max(occurred_at), '') from {{ this }})
 {%- endif %}
-order by occurred_at desc, person_identifier, group_identifier

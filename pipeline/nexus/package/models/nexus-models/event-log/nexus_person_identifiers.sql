@@ -3,7 +3,7 @@
 {{ config(tags=['persons']) }}
 
 with identifiers as (
-{{ nexus.union_identifiers('person') }}
+{{ nexus.process_entity_identifiers('person') }}
 )
 
 select *

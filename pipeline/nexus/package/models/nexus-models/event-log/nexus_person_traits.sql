@@ -2,7 +2,7 @@
 {{ config(tags=['persons']) }}
 
 with traits as (
-{{ nexus.union_traits('person') }}
+{{ nexus.process_entity_traits('person') }}
 )
 
 select *

@@ -1,4 +1,4 @@
 {#- Which groups took part in which events (NEXUS_SPEC.md section 5). -#}
 {{ config(tags=['groups']) }}
 
-{{ nexus.participants('group') }}
+{{ nexus.finalize_participants('group') }}

@@ -1,4 +1,4 @@
 {#- One row per group, one column per trait (NEXUS_SPEC.md section 5). -#}
 {{ config(tags=['groups']) }}
 
-{{ nexus.entity_table('group') }}
+{{ nexus.finalize_entity('group') }}

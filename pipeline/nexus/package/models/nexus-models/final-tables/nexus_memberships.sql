@@ -1,18 +1,19 @@
 {#- Persons in groups: membership identifiers joined to both resolved sides,
-    the latest row per (person, group) kept (NEXUS_SPEC.md section 5). -#}
+    the latest row per (person, group) kept (NEXUS_SPEC.md section 5).
+    Columns as dbt-nexus. The membership identifiers take the sources'
+    shapes, so role, source and occurred_at are read only where some source
+    has them. -#}
 {{ config(tags=['memberships']) }}
+{%- set columns = nexus.columns_of(ref('nexus_membership_identifiers')) %}
 
 with joined as (
     select
         p.person_id,
         g.group_id,
-        m.role,
-        m.source,
-        m.occurred_at,
-        row_number() over (
-            partition by p.person_id, g.group_id
-            order by m.occurred_at desc, m.event_id desc, m.role
-        ) as membership_rank
+        {{ nexus.first_column(columns, ['role'], alias='m') }} as role,
+        {{ nexus.first_column(columns, ['source'], alias='m') }} as source,
+        {{ nexus.first_column(columns, ['occurred_at'], alias='m') }} as occurred_at,
+        {{ nexus.first_column(columns, ['event_id'], alias='m') }} as event_id
     from {{ ref('nexus_membership_identifiers') }} as m
     join {{ ref('nexus_resolved_person_identifiers') }} as p
         on p.identifier_type = m.person_identifier_type
@@ -20,6 +21,16 @@ with joined as (
     join {{ ref('nexus_resolved_group_identifiers') }} as g
         on g.identifier_type = m.group_identifier_type
         and g.identifier_value = m.group_identifier
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by person_id, group_id
+            order by occurred_at desc, event_id desc, role
+        ) as membership_rank
+    from joined
 )
 
 select
@@ -28,7 +39,8 @@ select
     group_id,
     role,
     source,
-    occurred_at
-from joined
+    occurred_at,
+    false as realtime_processed
+from ranked
 where membership_rank = 1
 order by occurred_at desc, membership_id

@@ -1,4 +1,4 @@
 {#- Which persons took part in which events (NEXUS_SPEC.md section 5). -#}
 {{ config(tags=['persons']) }}
 
-{{ nexus.participants('person') }}
+{{ nexus.finalize_participants('person') }}

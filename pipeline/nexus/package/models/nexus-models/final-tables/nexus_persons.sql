@@ -1,4 +1,4 @@
 {#- One row per person, one column per trait (NEXUS_SPEC.md section 5). -#}
 {{ config(tags=['persons']) }}
 
-{{ nexus.entity_table('person') }}
+{{ nexus.finalize_entity('person') }}

@@ -14,7 +14,7 @@
 
 with person_pairs as materialized (
 {%- if filtered %}
-{{ nexus.identifier_pairs('person') }}
+{{ nexus.identifier_pairs(ref('nexus_person_identifiers')) }}
 {%- else %}
     select * from {{ ref('nexus_person_identifiers_edges') }}
 {%- endif %}
@@ -22,7 +22,7 @@ with person_pairs as materialized (
 
 group_pairs as materialized (
 {%- if filtered %}
-{{ nexus.identifier_pairs('group') }}
+{{ nexus.identifier_pairs(ref('nexus_group_identifiers')) }}
 {%- else %}
     select * from {{ ref('nexus_group_identifiers_edges') }}
 {%- endif %}

@@ -1,4 +1,4 @@
 {#- The latest value of each trait of each person (NEXUS_SPEC.md section 4). -#}
 {{ config(tags=['persons']) }}
 
-{{ nexus.resolved_traits('person') }}
+{{ nexus.resolve_traits('person') }}

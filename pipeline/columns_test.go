@@ -1,0 +1,135 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/nexus-playground/nexus/pipeline/nexus"
+)
+
+// columnsDoc is one row of nexus/COLUMNS.md: a package table with
+// dbt-nexus's columns, ours, and what we add. "…" stands for columns that
+// come from the data.
+type columnsDoc struct {
+	table                 string
+	dbtNexus, ours, added []string
+}
+
+var backticked = regexp.MustCompile("`([^`]+)`|…")
+
+func cellColumns(cell string) []string {
+	var out []string
+	for _, m := range backticked.FindAllStringSubmatch(cell, -1) {
+		if m[0] == "…" {
+			out = append(out, "…")
+		} else {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+func readColumnsDoc(t *testing.T) []columnsDoc {
+	t.Helper()
+	data, err := os.ReadFile("nexus/COLUMNS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []columnsDoc
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(line, "| `") {
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		if len(cells) != 4 {
+			t.Fatalf("COLUMNS.md row %q: want 4 cells", line)
+		}
+		rows = append(rows, columnsDoc{table: cellColumns(cells[0])[0], dbtNexus: cellColumns(cells[1]),
+			ours: cellColumns(cells[2]), added: cellColumns(cells[3])})
+	}
+	return rows
+}
+
+// matchColumns tells whether got fits want, where "…" matches any run of
+// columns (at least none).
+func matchColumns(want, got []string) bool {
+	if len(want) == 0 {
+		return len(got) == 0
+	}
+	if want[0] == "…" {
+		for i := 0; i <= len(got); i++ {
+			if matchColumns(want[1:], got[i:]) {
+				return true
+			}
+		}
+		return false
+	}
+	return len(got) > 0 && want[0] == got[0] && matchColumns(want[1:], got[1:])
+}
+
+// TestColumnsDoc checks nexus/COLUMNS.md: our columns are dbt-nexus's plus
+// the additions it names, and the demo's built tables have exactly them.
+func TestColumnsDoc(t *testing.T) {
+	rows := readColumnsDoc(t)
+	if len(rows) < 19 {
+		t.Fatalf("COLUMNS.md lists %d tables, want every package table", len(rows))
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Build(ctx, os.DirFS("../samples/demo"), Options{Command: CmdBuild})
+	if err != nil || !res.OK {
+		t.Fatalf("demo build: %v %+v", err, res.Diagnostics)
+	}
+	seen := map[string]bool{}
+	models, err := fs.Glob(nexus.Package(), "models/*/*/*.sql")
+	if err != nil || len(models) == 0 {
+		t.Fatalf("package models: %v", err)
+	}
+	for _, m := range models {
+		seen[strings.TrimSuffix(path.Base(m), ".sql")] = false
+	}
+	for _, row := range rows {
+		t.Run(row.table, func(t *testing.T) {
+			if _, ok := seen[row.table]; !ok {
+				t.Fatalf("%s is not a model of the package", row.table)
+			}
+			seen[row.table] = true
+			added := map[string]bool{}
+			for _, c := range row.added {
+				added[c] = true
+			}
+			var rest []string
+			for _, c := range row.ours {
+				if !added[c] {
+					rest = append(rest, c)
+				}
+			}
+			// edge_distributions is not in c918759: all of it is added.
+			if len(row.dbtNexus) > 0 && strings.Join(rest, " ") != strings.Join(row.dbtNexus, " ") {
+				t.Errorf("ours without the additions = %v, dbt-nexus has %v", rest, row.dbtNexus)
+			}
+			q, err := s.Query(ctx, fmt.Sprintf("SELECT * FROM nexus_demo_data.%s LIMIT 0", row.table), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !matchColumns(row.ours, q.Columns) {
+				t.Errorf("built columns %v do not fit COLUMNS.md's %v", q.Columns, row.ours)
+			}
+		})
+	}
+	for m, ok := range seen {
+		if !ok {
+			t.Errorf("package model %s is missing from COLUMNS.md", m)
+		}
+	}
+}

@@ -1,0 +1,823 @@
+package dialect
+
+import "strings"
+
+// parseExpr reads an expression, lowest precedence first.
+func (p *parser) parseExpr() *node { return p.parseOr() }
+
+func (p *parser) binary(x *node, op string, right func() *node) *node {
+	n := &node{kind: nBinary, start: x.start, tok: p.next(), tok2: -1, name: op}
+	n.x = n.add(x)
+	n.y = n.add(right())
+	return p.close(n)
+}
+
+func (p *parser) parseOr() *node {
+	x := p.parseAnd()
+	for p.isWord("or") {
+		x = p.binary(x, "or", p.parseAnd)
+	}
+	return x
+}
+
+func (p *parser) parseAnd() *node {
+	x := p.parseNot()
+	for p.isWord("and") {
+		x = p.binary(x, "and", p.parseNot)
+	}
+	return x
+}
+
+func (p *parser) parseNot() *node {
+	if p.isWord("not") && !p.isWordAt(1, "exists") || p.isWord("not") && p.isWordAt(1, "not") {
+		n := p.open(nUnary)
+		n.tok = p.next()
+		n.name = "not"
+		n.x = n.add(p.parseNot())
+		return p.close(n)
+	}
+	return p.parseCmp()
+}
+
+var comparisons = map[string]bool{"=": true, "==": true, "!=": true, "<>": true, "<": true, "<=": true, ">": true, ">=": true}
+
+func (p *parser) parseCmp() *node {
+	x := p.parseBits()
+	for {
+		t := p.peek()
+		if t.kind == kPunct && comparisons[t.text] {
+			x = p.binary(x, t.text, p.parseBits)
+			continue
+		}
+		if t.kind != kWord {
+			return x
+		}
+		not := t.lower == "not"
+		w := t.lower
+		if not {
+			w = p.peekAt(1).lower
+		}
+		switch w {
+		case "is":
+			if not {
+				return x
+			}
+			n := &node{kind: nIs, start: x.start, tok: p.next(), tok2: -1}
+			n.x = n.add(x)
+			if _, ok := p.acceptWord("not"); ok {
+				n.flag = true
+			}
+			if _, ok := p.acceptWord("distinct"); ok {
+				p.expectWord("from")
+				n.name = "distinct"
+			}
+			n.y = n.add(p.parseBits())
+			x = p.close(n)
+		case "in":
+			n := &node{kind: nIn, start: x.start, tok: -1, tok2: -1, flag: not}
+			n.x = n.add(x)
+			if not {
+				p.next()
+			}
+			n.tok = p.next()
+			switch {
+			case p.isPunct("(") && (p.isWordAt(1, "select") || p.isWordAt(1, "with")):
+				n.y = n.add(p.parsePrimary())
+			case p.isPunct("("):
+				g := p.open(nTuple)
+				p.next()
+				for !p.isPunct(")") {
+					g.list = append(g.list, g.add(p.parseExpr()))
+					if !p.acceptPunct(",") {
+						break
+					}
+				}
+				p.expectPunct(")")
+				n.y = n.add(p.close(g))
+			default:
+				n.y = n.add(p.parsePostfix())
+			}
+			x = p.close(n)
+		case "like", "ilike", "glob", "regexp", "rlike", "match":
+			n := &node{kind: nLike, start: x.start, tok: -1, tok2: -1, flag: not}
+			n.x = n.add(x)
+			if not {
+				p.next()
+			}
+			n.tok = p.next()
+			n.name = p.toks[n.tok].lower
+			if p.isWord("any") || p.isWord("all") || p.isWord("some") {
+				p.fail("LIKE ANY")
+			}
+			n.y = n.add(p.parseBits())
+			if _, ok := p.acceptWord("escape"); ok {
+				n.z = n.add(p.parseBits())
+			}
+			x = p.close(n)
+		case "between":
+			n := &node{kind: nBetween, start: x.start, tok: -1, tok2: -1, flag: not}
+			n.x = n.add(x)
+			if not {
+				p.next()
+			}
+			n.tok = p.next()
+			n.y = n.add(p.parseBits())
+			p.expectWord("and")
+			n.z = n.add(p.parseBits())
+			x = p.close(n)
+		case "isnull", "notnull", "null":
+			if w == "null" && !not {
+				return x
+			}
+			n := &node{kind: nPostfix, start: x.start, tok: p.ti(), tok2: -1}
+			n.x = n.add(x)
+			if not {
+				p.next()
+			}
+			p.next()
+			x = p.close(n)
+		default:
+			return x
+		}
+	}
+}
+
+func (p *parser) parseBits() *node {
+	x := p.parseAdd()
+	for {
+		t := p.peek()
+		if t.kind != kPunct || t.text != "&" && t.text != "|" && t.text != "<<" && t.text != ">>" {
+			return x
+		}
+		x = p.binary(x, t.text, p.parseAdd)
+	}
+}
+
+func (p *parser) parseAdd() *node {
+	x := p.parseMul()
+	for {
+		t := p.peek()
+		if t.kind != kPunct || t.text != "+" && t.text != "-" {
+			return x
+		}
+		x = p.binary(x, t.text, p.parseMul)
+	}
+}
+
+func (p *parser) parseMul() *node {
+	x := p.parseConcat()
+	for {
+		t := p.peek()
+		if t.kind != kPunct || t.text != "*" && t.text != "/" && t.text != "%" && t.text != "//" {
+			return x
+		}
+		x = p.binary(x, t.text, p.parseConcat)
+	}
+}
+
+func (p *parser) parseConcat() *node {
+	x := p.parseUnary()
+	for {
+		t := p.peek()
+		if t.kind != kPunct || t.text != "||" && t.text != "->" && t.text != "->>" {
+			return x
+		}
+		x = p.binary(x, t.text, p.parseUnary)
+	}
+}
+
+func (p *parser) parseUnary() *node {
+	t := p.peek()
+	if t.kind == kPunct && (t.text == "-" || t.text == "+" || t.text == "~") {
+		n := p.open(nUnary)
+		n.tok = p.next()
+		n.name = t.text
+		n.x = n.add(p.parseUnary())
+		return p.close(n)
+	}
+	return p.parsePostfix()
+}
+
+// parsePostfix reads a primary followed by ::type, [index], .field, :path
+// and COLLATE.
+func (p *parser) parsePostfix() *node {
+	x := p.parsePrimary()
+	for {
+		t := p.peek()
+		switch {
+		case t.kind == kPunct && t.text == "::":
+			n := &node{kind: nCast, start: x.start, tok: p.next(), tok2: -1, name: "::"}
+			n.x = n.add(x)
+			n.y = n.add(p.parseTypeNode())
+			x = p.close(n)
+		case t.kind == kPunct && t.text == "[" && p.d != SQLite:
+			n := &node{kind: nIndex, start: x.start, tok: p.next(), tok2: -1}
+			n.x = n.add(x)
+			if w := p.peek(); w.kind == kWord && p.isPunctAt(1, "(") {
+				switch w.lower {
+				case "offset", "safe_offset", "ordinal", "safe_ordinal":
+					n.name = w.lower
+					p.next()
+					p.next()
+					n.y = n.add(p.parseExpr())
+					p.expectPunct(")")
+				}
+			}
+			if n.y == nil {
+				n.y = n.add(p.parseExpr())
+				if p.isPunct(":") {
+					p.fail("slices")
+				}
+			}
+			p.expectPunct("]")
+			x = p.close(n)
+		case t.kind == kDot && (x.kind == nCall || x.kind == nParen || x.kind == nIndex || x.kind == nField || x.kind == nPath || x.kind == nStruct):
+			n := &node{kind: nField, start: x.start, tok: -1, tok2: -1}
+			n.x = n.add(x)
+			p.next()
+			f := p.peek()
+			if f.kind != kWord && f.kind != kQuoted {
+				p.fail("expected a field name")
+			}
+			n.tok = p.next()
+			n.name = identName(*f)
+			x = p.close(n)
+		case t.kind == kPunct && t.text == ":" && p.d == Snowflake && (p.peekAt(1).kind == kWord || p.peekAt(1).kind == kQuoted):
+			n := &node{kind: nPath, start: x.start, tok: p.next(), tok2: -1}
+			n.x = n.add(x)
+			var path strings.Builder
+			path.WriteString("$")
+		path:
+			for first := true; ; first = false {
+				f := p.peek()
+				switch {
+				case (f.kind == kWord || f.kind == kQuoted) && first:
+					path.WriteString("." + jsonKey(f))
+					p.next()
+				case f.kind == kDot && (p.peekAt(1).kind == kWord || p.peekAt(1).kind == kQuoted):
+					p.next()
+					path.WriteString("." + jsonKey(p.peek()))
+					p.next()
+				case f.kind == kPunct && f.text == "[" && p.peekAt(1).kind == kNumber && p.isPunctAt(2, "]"):
+					p.next()
+					path.WriteString("[" + p.peek().text + "]")
+					p.next()
+					p.next()
+				default:
+					break path
+				}
+			}
+			n.name = path.String()
+			x = p.close(n)
+		case t.kind == kWord && t.lower == "collate":
+			n := &node{kind: nPostfix, start: x.start, tok: p.next(), tok2: -1}
+			n.x = n.add(x)
+			p.next()
+			x = p.close(n)
+		default:
+			return x
+		}
+	}
+}
+
+// jsonKey is an identifier as a JSON path key: quoted when not plain.
+func jsonKey(t *token) string {
+	name := t.text
+	if t.kind == kQuoted {
+		name = t.text[1 : len(t.text)-1]
+	}
+	for i := 0; i < len(name); i++ {
+		if !isWordPart(name[i]) {
+			return `"` + name + `"`
+		}
+	}
+	return name
+}
+
+// parseTypeNode reads a type name after :: or AS into a node spanning it.
+func (p *parser) parseTypeNode() *node {
+	n := p.open(nRaw)
+	t := p.peek()
+	if t.kind != kWord {
+		return p.close(n) // empty: refused by the cast rewrite
+	}
+	p.next()
+	switch t.lower {
+	case "double":
+		p.acceptWord("precision")
+	case "character", "char":
+		p.acceptWord("varying")
+	case "timestamp", "time":
+		if p.isWord("with") || p.isWord("without") {
+			if p.isWordAt(1, "time") && p.isWordAt(2, "zone") {
+				p.next()
+				p.next()
+				p.next()
+			}
+		}
+	}
+	// Only parameterised types take <...>; after any other type a < is the
+	// comparison that follows the cast (a::int < 0).
+	if p.isPunct("<") && genericTypes[t.lower] {
+		depth := 0
+		for !p.atEOF() {
+			if p.isPunct("<") {
+				depth++
+			} else if p.isPunct(">") {
+				depth--
+			} else if p.isPunct(">>") {
+				depth -= 2
+			}
+			p.next()
+			if depth <= 0 {
+				break
+			}
+		}
+	}
+	if p.isPunct("(") {
+		depth := 0
+		for !p.atEOF() {
+			if p.isPunct("(") {
+				depth++
+			} else if p.isPunct(")") {
+				depth--
+			}
+			p.next()
+			if depth == 0 {
+				break
+			}
+		}
+	}
+	for p.isPunct("[") && p.isPunctAt(1, "]") || p.peek().kind == kQuoted && p.peek().text == "[]" {
+		if p.next(); p.toks[p.sig[p.pos-1]].kind != kQuoted {
+			p.next()
+		}
+	}
+	return p.close(n)
+}
+
+// parsePrimary reads a literal, name, call, parenthesised expression or
+// special form.
+func (p *parser) parsePrimary() *node {
+	t := p.peek()
+	switch t.kind {
+	case kNumber:
+		n := p.open(nLit)
+		p.next()
+		return p.close(n)
+	case kString:
+		n := p.open(nString)
+		n.tok = p.next()
+		return p.close(n)
+	case kOpen:
+		if p.isWordAt(1, "select") || p.isWordAt(1, "with") || p.isWordAt(1, "values") {
+			n := p.open(nSubquery)
+			p.next()
+			n.x = n.add(p.parseQuery())
+			p.expectPunct(")")
+			return p.close(n)
+		}
+		n := p.open(nParen)
+		p.next()
+		n.x = n.add(p.parseExpr())
+		if p.isPunct(",") {
+			n.kind = nTuple
+			n.list = []*node{n.x}
+			for p.acceptPunct(",") {
+				n.list = append(n.list, n.add(p.parseExpr()))
+			}
+		}
+		p.expectPunct(")")
+		return p.close(n)
+	case kPunct:
+		switch t.text {
+		case "[":
+			if p.d != SQLite {
+				n := p.open(nArray)
+				p.next()
+				p.parseList(n, "]")
+				return p.close(n)
+			}
+		case "{":
+			if p.d == DuckDB {
+				n := p.open(nStruct)
+				p.next()
+				for !p.isPunct("}") {
+					k := p.peek()
+					if k.kind != kString && k.kind != kWord && k.kind != kQuoted {
+						p.fail("expected a key")
+					}
+					n.names = append(n.names, identName(*k))
+					p.next()
+					p.expectPunct(":")
+					n.list = append(n.list, n.add(p.parseExpr()))
+					if !p.acceptPunct(",") {
+						break
+					}
+				}
+				p.expectPunct("}")
+				return p.close(n)
+			}
+		case "?", "@", "$", ":":
+			n := p.open(nParam)
+			p.next()
+			if k := p.peek(); k.kind == kWord || k.kind == kNumber {
+				p.next()
+			}
+			return p.close(n)
+		}
+		p.fail("unexpected " + t.text)
+	case kWord, kQuoted:
+		if t.kind == kWord {
+			if n := p.parseKeywordForm(t); n != nil {
+				return n
+			}
+			if reserved[t.lower] && !(callable[t.lower] && p.isPunctAt(1, "(")) {
+				p.fail("unexpected " + t.text)
+			}
+		}
+		return p.parseNameOrCall()
+	}
+	p.fail("expected an expression")
+	return nil
+}
+
+// callable are reserved words that are also function names.
+var callable = map[string]bool{"left": true, "right": true, "replace": true, "like": true, "glob": true,
+	"regexp": true, "rlike": true, "match": true, "ilike": true}
+
+// parseList reads expressions up to closer into n.list.
+func (p *parser) parseList(n *node, closer string) {
+	for !p.isPunct(closer) {
+		n.list = append(n.list, n.add(p.parseExpr()))
+		if !p.acceptPunct(",") {
+			break
+		}
+	}
+	p.expectPunct(closer)
+}
+
+// parseKeywordForm reads CASE, CAST, EXTRACT, EXISTS, INTERVAL, ARRAY,
+// STRUCT and typed literals, or returns nil.
+func (p *parser) parseKeywordForm(t *token) *node {
+	call := p.isPunctAt(1, "(")
+	switch t.lower {
+	case "case":
+		n := p.open(nCase)
+		p.next()
+		if !p.isWord("when") {
+			n.x = n.add(p.parseExpr())
+		}
+		for {
+			if _, ok := p.acceptWord("when"); ok {
+				n.add(p.parseExpr())
+				p.expectWord("then")
+				n.add(p.parseExpr())
+				continue
+			}
+			if _, ok := p.acceptWord("else"); ok {
+				n.add(p.parseExpr())
+			}
+			break
+		}
+		p.expectWord("end")
+		return p.close(n)
+	case "cast", "safe_cast", "try_cast":
+		if !call {
+			return nil
+		}
+		n := p.open(nCast)
+		n.tok = p.next()
+		n.name = t.lower
+		p.next()
+		n.x = n.add(p.parseExpr())
+		n.tok2 = p.expectWord("as")
+		n.y = n.add(p.parseTypeNode())
+		if _, ok := p.acceptWord("format"); ok {
+			p.fail("CAST ... FORMAT")
+		}
+		p.expectPunct(")")
+		return p.close(n)
+	case "extract":
+		if !call || p.d == SQLite {
+			return nil
+		}
+		n := p.open(nExtract)
+		p.next()
+		p.next()
+		part := p.peek()
+		if part.kind != kWord && part.kind != kString {
+			p.fail("expected a date part")
+		}
+		n.name = strings.ToLower(strings.Trim(part.text, `'"`))
+		n.tok = p.next()
+		if p.isPunct("(") { // WEEK(MONDAY)
+			p.fail("EXTRACT(WEEK(day))")
+		}
+		p.expectWord("from")
+		n.x = n.add(p.parseExpr())
+		if _, ok := p.acceptWord("at"); ok {
+			p.fail("EXTRACT ... AT TIME ZONE")
+		}
+		p.expectPunct(")")
+		return p.close(n)
+	case "exists":
+		if !call {
+			return nil
+		}
+		n := p.open(nExists)
+		p.next()
+		n.x = n.add(p.parsePrimary())
+		return p.close(n)
+	case "not":
+		if p.isWordAt(1, "exists") {
+			n := p.open(nUnary)
+			n.tok = p.next()
+			n.name = "not"
+			n.x = n.add(p.parsePrimary())
+			return p.close(n)
+		}
+	case "interval":
+		if p.d == SQLite {
+			return nil
+		}
+		n := p.open(nInterval)
+		p.next()
+		n.x = n.add(p.parseUnary())
+		if u := p.peek(); u.kind == kWord && !reserved[u.lower] {
+			n.name = u.lower
+			n.tok = p.next()
+		}
+		return p.close(n)
+	case "array":
+		if p.d == SQLite {
+			return nil
+		}
+		if p.isPunctAt(1, "<") {
+			n := p.open(nArray)
+			p.next()
+			p.parseTypeTail()
+			p.expectPunct("[")
+			p.parseList(n, "]")
+			return p.close(n)
+		}
+		if p.isPunctAt(1, "[") {
+			n := p.open(nArray)
+			p.next()
+			p.next()
+			p.parseList(n, "]")
+			return p.close(n)
+		}
+		if call && (p.isWordAt(2, "select") || p.isWordAt(2, "with")) {
+			n := p.open(nArraySub)
+			p.next()
+			p.next()
+			n.x = n.add(p.parseQuery())
+			p.expectPunct(")")
+			return p.close(n)
+		}
+	case "struct":
+		if !call && !p.isPunctAt(1, "<") {
+			return nil
+		}
+		n := p.open(nStruct)
+		p.next()
+		var typed []string
+		if p.isPunct("<") {
+			typed = p.parseTypeTail()
+		}
+		p.expectPunct("(")
+		for i := 0; !p.isPunct(")"); i++ {
+			it := p.open(nItem)
+			it.x = it.add(p.parseExpr())
+			p.parseAlias(it)
+			name := it.name
+			if name == "" && i < len(typed) {
+				name = typed[i]
+			}
+			if name == "" {
+				name = fieldName(p.toks, it.x)
+			}
+			n.names = append(n.names, name)
+			n.list = append(n.list, n.add(p.close(it)))
+			if !p.acceptPunct(",") {
+				break
+			}
+		}
+		p.expectPunct(")")
+		return p.close(n)
+	case "date", "timestamp", "datetime", "time", "timestamp_ntz", "timestamp_tz", "timestamptz", "json":
+		if p.peekAt(1).kind == kString && p.d != SQLite {
+			n := p.open(nTyped)
+			n.name = t.lower
+			p.next()
+			n.tok = p.next()
+			return p.close(n)
+		}
+	}
+	return nil
+}
+
+// parseTypeTail reads <...> after ARRAY or STRUCT and returns the field
+// names of a STRUCT<name type, ...>.
+func (p *parser) parseTypeTail() []string {
+	var names []string
+	depth := 0
+	expectName := false
+	for !p.atEOF() {
+		t := p.peek()
+		switch {
+		case t.kind == kPunct && t.text == "<":
+			depth++
+			expectName = depth == 1
+			p.next()
+			continue
+		case t.kind == kPunct && t.text == ">":
+			depth--
+		case t.kind == kPunct && t.text == ">>":
+			depth -= 2
+		case t.kind == kPunct && t.text == "," && depth == 1:
+			expectName = true
+			p.next()
+			continue
+		case expectName && (t.kind == kWord || t.kind == kQuoted) && (p.peekAt(1).kind == kWord || p.peekAt(1).kind == kQuoted):
+			names = append(names, identName(*t))
+		}
+		expectName = false
+		p.next()
+		if depth <= 0 {
+			return names
+		}
+	}
+	p.fail("expected >")
+	return nil
+}
+
+// fieldName is the name BigQuery gives an unnamed struct field or select
+// column: a column's own name, or "" for an expression.
+func fieldName(toks []token, x *node) string {
+	switch x.kind {
+	case nName:
+		return identName(toks[x.parts[len(x.parts)-1]])
+	case nField:
+		return x.name
+	}
+	return ""
+}
+
+// parseNameOrCall reads a dotted name or a function call.
+func (p *parser) parseNameOrCall() *node {
+	n := p.open(nName)
+	for {
+		t := p.peek()
+		if t.kind != kWord && t.kind != kQuoted {
+			p.fail("expected a name")
+		}
+		n.parts = append(n.parts, p.next())
+		if !p.isPunct(".") || p.isPunctAt(1, "*") {
+			break
+		}
+		if k := p.peekAt(1).kind; k != kWord && k != kQuoted {
+			break
+		}
+		p.next()
+	}
+	if !p.isPunct("(") {
+		return p.close(n)
+	}
+	// A call: name(args) [WITHIN GROUP (...)] [FILTER (...)] [OVER ...].
+	n.kind = nCall
+	var b strings.Builder
+	for i, k := range n.parts {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(identName(p.toks[k]))
+	}
+	n.name = b.String()
+	n.tok = n.parts[len(n.parts)-1]
+	p.next()
+	if i, ok := p.acceptWord("distinct"); ok {
+		n.tok2 = i
+		n.flag = true
+	} else {
+		p.acceptWord("all")
+	}
+	for !p.isPunct(")") {
+		if p.isPunct("*") {
+			s := p.open(nRaw)
+			p.next()
+			n.list = append(n.list, n.add(p.close(s)))
+		} else if k := p.peekAt(1); (p.peek().kind == kWord) && k.kind == kPunct && (k.text == "=>" || k.text == ":=") {
+			a := p.open(nExpr)
+			a.name = p.peek().lower
+			p.next()
+			p.next()
+			a.x = a.add(p.parseExpr())
+			n.list = append(n.list, n.add(p.close(a)))
+		} else {
+			n.list = append(n.list, n.add(p.parseExpr()))
+		}
+		if p.acceptPunct(",") {
+			continue
+		}
+		if p.isWord("from") || p.isWord("for") || p.isWord("in") || p.isWord("separator") {
+			p.next() // SUBSTRING(x FROM 1 FOR 2), POSITION(a IN b)
+			continue
+		}
+		for {
+			switch {
+			case p.isWord("ignore") || p.isWord("respect"):
+				r := p.open(nRaw)
+				r.name = p.peek().lower
+				p.next()
+				p.expectWord("nulls")
+				n.z = n.add(p.close(r))
+				continue
+			case p.isWord("order") && p.isWordAt(1, "by"):
+				o := p.open(nExpr)
+				p.next()
+				p.next()
+				o.list = p.parseOrderItems(o)
+				n.y = n.add(p.close(o))
+				continue
+			case p.isWord("limit"):
+				p.fail("LIMIT inside an aggregate")
+			}
+			break
+		}
+		break
+	}
+	p.expectPunct(")")
+	if p.isWord("ignore") || p.isWord("respect") {
+		r := p.open(nRaw)
+		r.name = p.peek().lower
+		p.next()
+		p.expectWord("nulls")
+		n.z = n.add(p.close(r))
+	}
+	if p.isWord("within") {
+		w := p.open(nExpr)
+		p.next()
+		p.expectWord("group")
+		p.expectPunct("(")
+		p.expectWord("order")
+		p.expectWord("by")
+		w.list = p.parseOrderItems(w)
+		p.expectPunct(")")
+		n.add(p.close(w))
+	}
+	if p.isWord("filter") && p.isPunctAt(1, "(") {
+		f := p.open(nExpr)
+		p.next()
+		p.next()
+		p.expectWord("where")
+		f.add(p.parseExpr())
+		p.expectPunct(")")
+		n.add(p.close(f))
+	}
+	if p.isWord("over") {
+		w := p.open(nWindow)
+		p.next()
+		if p.isPunct("(") {
+			w.add(p.parseWindowSpec())
+		} else {
+			p.next()
+		}
+		n.x = n.add(p.close(w))
+	}
+	return p.close(n)
+}
+
+// parseWindowSpec reads ( [name] [PARTITION BY ...] [ORDER BY ...] [frame] ).
+func (p *parser) parseWindowSpec() *node {
+	n := p.open(nExpr)
+	p.expectPunct("(")
+	if t := p.peek(); t.kind == kWord && !reserved[t.lower] && t.lower != "rows" && t.lower != "range" && t.lower != "groups" {
+		p.next()
+	}
+	if p.isWord("partition") {
+		p.next()
+		p.expectWord("by")
+		for {
+			n.add(p.parseExpr())
+			if !p.acceptPunct(",") {
+				break
+			}
+		}
+	}
+	if p.isWord("order") {
+		p.next()
+		p.expectWord("by")
+		n.list = p.parseOrderItems(n)
+	}
+	if !p.isPunct(")") {
+		n.add(p.parseSoup(true))
+	}
+	p.expectPunct(")")
+	return p.close(n)
+}
+
+// genericTypes are the types written with parameters in angle brackets
+// (ARRAY<INT64>, STRUCT<a STRING>, MAP<K, V>, RANGE<DATE>).
+var genericTypes = map[string]bool{"array": true, "struct": true, "map": true, "range": true}

@@ -1,0 +1,160 @@
+package dialect
+
+import "strings"
+
+// printer writes the tree back as SQLite. A node without a rewrite prints
+// as its tokens (edited tokens replaced) with each kid printed in its place;
+// a rewritten node prints its own text followed by the line breaks and
+// comments of the tokens it dropped, so every line keeps its number.
+type printer struct {
+	d      Dialect
+	toks   []token
+	edit   []string
+	edited []bool
+	// flat > 0 prints on one line, without comments: for text a rewrite
+	// moves elsewhere, where a line comment would swallow what follows.
+	flat int
+}
+
+func newPrinter(d Dialect, toks []token) *printer {
+	return &printer{d: d, toks: toks, edit: make([]string, len(toks)), edited: make([]bool, len(toks))}
+}
+
+// setTok replaces the text of token i.
+func (pr *printer) setTok(i int, text string) {
+	if i >= 0 && i < len(pr.toks) {
+		pr.edit[i], pr.edited[i] = text, true
+	}
+}
+
+// dropTok removes token i, keeping its line breaks.
+func (pr *printer) dropTok(i int) { pr.setTok(i, breaks(pr.toks[i].text)) }
+
+func (pr *printer) tokText(i int) string {
+	if pr.flat > 0 && (pr.toks[i].kind == kSpace || pr.toks[i].kind == kComment) {
+		return " "
+	}
+	if pr.edited[i] {
+		if pr.flat > 0 {
+			return strings.ReplaceAll(pr.edit[i], "\n", " ")
+		}
+		return pr.edit[i]
+	}
+	return pr.toks[i].text
+}
+
+// text prints n.
+func (pr *printer) text(n *node) string {
+	var b strings.Builder
+	pr.write(&b, n)
+	return b.String()
+}
+
+func (pr *printer) write(b *strings.Builder, n *node) {
+	b.WriteString(n.pre)
+	if n.print != nil {
+		b.WriteString(n.print(pr, n))
+	} else {
+		pr.writeKids(b, n)
+	}
+	b.WriteString(n.post)
+}
+
+// plain prints n as written, ignoring its own rewrite but not its kids'.
+func (pr *printer) plain(n *node) string {
+	var b strings.Builder
+	pr.writeKids(&b, n)
+	return b.String()
+}
+
+func (pr *printer) writeKids(b *strings.Builder, n *node) {
+	i := n.start
+	for _, k := range n.kids {
+		for ; i < k.start; i++ {
+			b.WriteString(pr.tokText(i))
+		}
+		pr.write(b, k)
+		if k.end > i {
+			i = k.end
+		}
+	}
+	for ; i < n.end; i++ {
+		b.WriteString(pr.tokText(i))
+	}
+}
+
+// span prints the tokens [from, to) of parent n, printing the kids that
+// lie inside.
+func (pr *printer) span(n *node, from, to int) string {
+	var b strings.Builder
+	i := from
+	for _, k := range n.kids {
+		if k.end <= from || k.start >= to {
+			continue
+		}
+		for ; i < k.start; i++ {
+			b.WriteString(pr.tokText(i))
+		}
+		pr.write(&b, k)
+		i = k.end
+	}
+	for ; i < to; i++ {
+		b.WriteString(pr.tokText(i))
+	}
+	return b.String()
+}
+
+// carry gives the line breaks and comments of the tokens of n outside the
+// used nodes, for a rewrite that prints only those nodes.
+func (pr *printer) carry(n *node, used ...*node) string {
+	if pr.flat > 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i := n.start; i < n.end; i++ {
+		skip := false
+		for _, u := range used {
+			if u != nil && u.start <= i && i < u.end {
+				i = u.end - 1
+				skip = true
+				break
+			}
+		}
+		if skip {
+			continue
+		}
+		t := pr.toks[i]
+		if t.kind == kComment {
+			b.WriteString(" ")
+			b.WriteString(t.text)
+			continue
+		}
+		b.WriteString(breaks(t.text))
+	}
+	return b.String()
+}
+
+// breaks is the line breaks of s.
+func breaks(s string) string {
+	n := strings.Count(s, "\n")
+	if n == 0 {
+		return ""
+	}
+	return strings.Repeat("\n", n)
+}
+
+// quoteIdent quotes a name for SQLite when it is not a plain identifier.
+func quoteIdent(name string) string {
+	plain := name != ""
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(isWordPart(c) && c != '$') || i == 0 && isDigit(c) {
+			plain = false
+			break
+		}
+	}
+	if plain && !reserved[strings.ToLower(name)] {
+		return name
+	}
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}

@@ -1,0 +1,211 @@
+package dialect
+
+import "strings"
+
+// Arrays and structs are JSON text on SQLite: an array is a JSON array, a
+// struct a JSON object. These rewrites build and read them with SQLite's
+// JSON functions.
+
+// arrayValue is the helper column of ARRAY(SELECT ...).
+const arrayValue = "_nexus_value"
+
+// rewriteArray writes [a, b] and ARRAY[a, b] as json_array(a, b).
+func (t *translator) rewriteArray(n *node) {
+	list := n.list
+	n.print = func(pr *printer, n *node) string {
+		var b strings.Builder
+		b.WriteString("json_array(")
+		for i, e := range list {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(pr.text(e))
+		}
+		b.WriteString(")")
+		return b.String() + pr.carry(n, list...)
+	}
+}
+
+// rewriteStruct writes STRUCT(a AS x, b AS y), STRUCT<x T, y T>(a, b) and
+// DuckDB's {'x': a} as json_object('x', a, 'y', b).
+func (t *translator) rewriteStruct(n *node) {
+	if t.d == SQLite {
+		t.refuse(n.start, refStruct)
+		return
+	}
+	names, list := n.names, n.list
+	for i, name := range names {
+		if name == "" {
+			names[i] = "_field_" + itoa(i+1)
+		}
+	}
+	n.print = func(pr *printer, n *node) string {
+		var b strings.Builder
+		b.WriteString("json_object(")
+		var used []*node
+		for i, e := range list {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			x := e
+			if e.kind == nItem {
+				x = e.x
+			}
+			used = append(used, x)
+			b.WriteString(sqlString(names[i]) + ", " + pr.text(x))
+		}
+		b.WriteString(")")
+		return b.String() + pr.carry(n, used...)
+	}
+}
+
+// rewriteArraySub writes ARRAY(SELECT x FROM ...) as
+// (SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value FROM ...)),
+// and SELECT AS STRUCT a AS x, b AS y as one json_object per row.
+func (t *translator) rewriteArraySub(n *node) {
+	q := n.x
+	body := q.list[0]
+	for body.kind == nSubquery {
+		body = body.x.list[0]
+	}
+	if body.kind != nSelect {
+		t.refuse(n.start, refArraySub)
+		return
+	}
+	info := body.sel
+	value := arrayValue
+	if info.asTok >= 0 {
+		t.pr.setTok(info.asTok, "")
+		t.pr.setTok(info.structTok, "")
+	}
+	if info.asStruct {
+		value = "json(" + arrayValue + ")"
+		for i, it := range info.items {
+			if it.kind != nItem {
+				t.refuse(it.start, refArraySub)
+				return
+			}
+			name := it.name
+			if name == "" {
+				name = fieldName(t.toks, it.x)
+			}
+			if name == "" {
+				name = "_field_" + itoa(i+1)
+			}
+			x := it.x
+			it.print = func(pr *printer, it *node) string {
+				return sqlString(name) + ", " + pr.text(x) + pr.carry(it, x)
+			}
+		}
+		info.items[0].pre = "json_object(" + info.items[0].pre
+		last := info.items[len(info.items)-1]
+		last.post += ") AS " + arrayValue
+	} else {
+		if len(info.items) != 1 || info.items[0].kind != nItem {
+			t.refuse(n.start, refArraySub)
+			return
+		}
+		it := info.items[0]
+		x := it.x
+		it.print = func(pr *printer, it *node) string {
+			return pr.text(x) + " AS " + arrayValue + pr.carry(it, x)
+		}
+	}
+	n.print = func(pr *printer, n *node) string {
+		return "(SELECT json_group_array(" + value + ") FROM (" + pr.text(q) + "))" + pr.carry(n, q)
+	}
+}
+
+// rewriteIndex reads an array element: BigQuery's arr[OFFSET(i)],
+// [SAFE_OFFSET(i)], [ORDINAL(i)], [SAFE_ORDINAL(i)] and arr[i] (an offset);
+// DuckDB's 1-based arr[i]; Snowflake's 0-based arr[i]; and x['key'] of a
+// struct or object.
+func (t *translator) rewriteIndex(n *node) {
+	x, i := n.x, n.y
+	if i.kind == nString {
+		key := stringValue(t.d, t.toks[i.tok].text)
+		n.print = func(pr *printer, n *node) string {
+			return "json_extract(" + pr.text(x) + ", " + sqlString(jsonPath([]string{key})) + ")" + pr.carry(n, x)
+		}
+		return
+	}
+	base := 0
+	switch {
+	case n.name == "ordinal" || n.name == "safe_ordinal", n.name == "" && t.d == DuckDB:
+		base = 1
+	}
+	if i.kind == nLit {
+		if v, ok := atoi(t.toks[i.start].text); ok {
+			path := "$[" + itoa(v-base) + "]"
+			if v-base < 0 {
+				path = "$[#" + itoa(v-base) + "]"
+			}
+			n.print = func(pr *printer, n *node) string {
+				return "json_extract(" + pr.text(x) + ", " + sqlString(path) + ")" + pr.carry(n, x)
+			}
+			return
+		}
+	}
+	n.print = func(pr *printer, n *node) string {
+		idx := "(" + pr.text(i) + ")"
+		if base == 1 {
+			idx = "(" + pr.text(i) + ") - 1"
+		}
+		return "json_extract(" + pr.text(x) + ", '$[' || (" + idx + ") || ']')" + pr.carry(n, x, i)
+	}
+}
+
+func atoi(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return 0, false
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v, true
+}
+
+// rewriteField reads a field of a struct given by an expression:
+// f(x).field, (x).field, arr[OFFSET(0)].field.
+func (t *translator) rewriteField(n *node) {
+	x := n.x
+	var fields []string
+	for x.kind == nField {
+		fields = append([]string{x.name}, fields...)
+		x = x.x
+	}
+	fields = append(fields, n.name)
+	n.print = func(pr *printer, n *node) string {
+		return "json_extract(" + pr.text(x) + ", " + sqlString(jsonPath(fields)) + ")" + pr.carry(n, x)
+	}
+}
+
+// rewritePath reads Snowflake's x:a.b[0] as json_extract(x, '$.a.b[0]').
+func (t *translator) rewritePath(n *node) {
+	x, path := n.x, n.name
+	n.print = func(pr *printer, n *node) string {
+		return "json_extract(" + pr.text(x) + ", " + sqlString(path) + ")" + pr.carry(n, x)
+	}
+}
+
+// rewriteIn writes x IN UNNEST(arr) as x IN (SELECT value FROM
+// json_each(arr)).
+func (t *translator) rewriteIn(n *node) {
+	y := n.y
+	if y.kind != nCall || y.name != "unnest" || t.d == SQLite {
+		return
+	}
+	if len(y.list) != 1 {
+		t.refuse(y.start, refUnnestArgs)
+		return
+	}
+	arr := y.list[0]
+	y.print = func(pr *printer, y *node) string {
+		return "(SELECT value FROM json_each(" + pr.text(arr) + "))" + pr.carry(y, arr)
+	}
+	y.kind = nRaw // not a call any more: no unknown-function check
+}

@@ -1,0 +1,191 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/graph"
+	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/project"
+)
+
+// Hooks, as dbt runs them: dbt_project.yml's on-run-start before the first
+// node and on-run-end after the last, and a model's pre-hook / post-hook
+// configs around its own statement. Each is a Jinja template rendered when
+// it runs and translated from the project's dialect like a model.
+
+// onRunStartFailed marks, in runner.bad, a run whose on-run-start failed:
+// dbt then skips every node.
+const onRunStartFailed = "hook.on-run-start"
+
+// runProjectHooks runs the on-run-start or on-run-end hooks and logs each
+// as a step.
+func (r *runner) runProjectHooks(key string) {
+	hooks, err := r.plan.proj.RunHooks(key)
+	if err != nil {
+		r.res.fail(diag.From(err, "dbt_project.yml", 0))
+		if key == "on-run-start" {
+			r.bad[onRunStartFailed] = true
+		}
+		return
+	}
+	for i, h := range hooks {
+		start := time.Now()
+		name := fmt.Sprintf("%s.%s.%d", r.plan.proj.Name, key, i)
+		step := Step{Kind: "hook", Name: name, File: h.File, Index: i + 1, Total: len(hooks), Status: "OK"}
+		src := h.SQL
+		if key == "on-run-end" {
+			// dbt's on-run-end context: the schemas the run built into.
+			src = "{%- set schemas = " + r.builtSchemas() + " -%}" + src
+		}
+		err := r.runHook(h.File, h.Line, src, &project.Config{}, jinja.Relation{})
+		step.Seconds = time.Since(start).Seconds()
+		if err != nil {
+			d := diag.From(err, h.File, h.Line)
+			d.Message = key + " hook " + fmt.Sprint(i) + ": " + d.Message
+			step.Status, step.Message = "ERROR", d.Error()
+			r.res.fail(d)
+			if key == "on-run-start" {
+				r.bad[onRunStartFailed] = true
+			}
+		}
+		step.Line = formatHookStep(step)
+		r.res.Steps = append(r.res.Steps, step)
+		if r.opts.Progress != nil {
+			r.opts.Progress(step)
+		}
+		if err != nil && key == "on-run-start" {
+			return
+		}
+	}
+}
+
+func formatHookStep(s Step) string {
+	head := fmt.Sprintf("%d of %d %s hook %s ", s.Index, s.Total, s.Status, s.Name)
+	return head + strings.Repeat(".", max(4, 80-len(head))) + fmt.Sprintf(" [%.2fs]", s.Seconds)
+}
+
+// runHook renders one hook, translates it and runs it. line is where the
+// hook's text starts in file, so errors point into it.
+func (r *runner) runHook(file string, line int, src string, cfg *project.Config, this jinja.Relation) error {
+	out, err := r.render(file, src, cfg, this)
+	if err != nil {
+		return shiftLine(err, file, line)
+	}
+	sql, err := r.translate(file, src, out)
+	if err != nil {
+		return shiftLine(err, file, line)
+	}
+	if blankSQL(sql) {
+		return nil
+	}
+	if err := r.db.Exec(r.ctx, sql); err != nil {
+		return diag.Errorf(file, line, "%s", cleanSQLiteError(err))
+	}
+	return nil
+}
+
+// shiftLine moves a diagnostic's line, counted in the hook's text, to the
+// file the hook is written in.
+func shiftLine(err error, file string, line int) error {
+	var d *diag.Diagnostic
+	if !errors.As(err, &d) {
+		return diag.Errorf(file, line, "%s", err.Error())
+	}
+	c := *d
+	c.File = file
+	if c.Line > 0 && line > 0 {
+		c.Line += line - 1
+	} else {
+		c.Line = line
+	}
+	return &c
+}
+
+// runHooked runs a model, seed or snapshot between its pre-hooks and
+// post-hooks, all in one savepoint: a failing hook leaves its table as it
+// was.
+func (r *runner) runHooked(n *graph.Node, step *Step, run func(*graph.Node, *Step) error) error {
+	var cfg project.Config
+	var file, src string
+	var rel jinja.Relation
+	switch n.Kind {
+	case "model":
+		m := r.plan.models[n.Name]
+		cfg, file, src, rel = r.plan.configs[n.Name], m.Path, m.SQL, r.plan.relation(n.Name)
+	case "seed":
+		s := r.plan.seeds[n.Name]
+		cfg, file, rel = s.Config, s.Path, jinja.Relation{Schema: schemaOf(s.Config), Name: s.Name}
+	case "snapshot":
+		s := r.plan.snapshots[n.Name]
+		cfg, file, src, rel = s.cfg, s.decl.Path, s.decl.SQL, s.relation()
+	}
+	pre, err := cfg.Hooks("pre")
+	if err != nil {
+		return diag.Errorf(file, configLine(src, "pre"), "%s", err.Error())
+	}
+	post, err := cfg.Hooks("post")
+	if err != nil {
+		return diag.Errorf(file, configLine(src, "post"), "%s", err.Error())
+	}
+	// An ephemeral model is never run by itself, so neither are its hooks.
+	if len(pre)+len(post) == 0 || cfg.Materialized == "ephemeral" {
+		return run(n, step)
+	}
+	hooks := func(when string, hooks []string) error {
+		for i, h := range hooks {
+			c := cfg.Clone()
+			if err := r.runHook(file, configLine(src, when+"_hook"), h, &c, rel); err != nil {
+				d := diag.From(err, file, 0)
+				d.Message = fmt.Sprintf("%s's %s-hook %d of %d: %s", n.Name, when, i+1, len(hooks), d.Message)
+				return d
+			}
+		}
+		return nil
+	}
+	return r.savepointNamed("hooks", func() error {
+		if err := hooks("pre", pre); err != nil {
+			return err
+		}
+		if err := run(n, step); err != nil {
+			return err
+		}
+		return hooks("post", post)
+	})
+}
+
+// builtSchemas is the Jinja list of the schemas this run built into.
+func (r *runner) builtSchemas() string {
+	seen := map[string]bool{}
+	var out []string
+	for _, st := range r.res.Steps {
+		if st.Status != "OK" {
+			continue
+		}
+		var schema string
+		switch st.Kind {
+		case "model":
+			if r.plan.configs[st.Name].Materialized == "ephemeral" {
+				continue
+			}
+			schema = r.plan.relation(st.Name).Schema
+		case "seed":
+			schema = schemaOf(r.plan.seeds[st.Name].Config)
+		case "snapshot":
+			schema = r.plan.snapshots[st.Name].relation().Schema
+		default:
+			continue
+		}
+		if !seen[schema] {
+			seen[schema] = true
+			out = append(out, strconv.Quote(schema))
+		}
+	}
+	sort.Strings(out)
+	return "[" + strings.Join(out, ", ") + "]"
+}

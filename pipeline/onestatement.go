@@ -1,0 +1,26 @@
+package pipeline
+
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/store"
+)
+
+// oneStatement refuses a model whose compiled SQL holds a second statement:
+// the engine wraps a model in its own statements (a savepoint, CREATE
+// TABLE AS), and a second statement would run outside them.
+func oneStatement(m *project.Model, sql string) error {
+	i := store.SecondStatement(sql)
+	if i < 0 {
+		return nil
+	}
+	compiled := strings.Count(sql[:i], "\n") + 1
+	line := mapLineExact(m.SQL, sql, compiled)
+	if line == 0 {
+		line = 1
+	}
+	return diag.Errorf(m.Path, line, "model %s holds more than one SQL statement; only the first may run", m.Name).
+		WithHint("a model is one select: remove the `;` and what follows it")
+}

@@ -1,0 +1,233 @@
+package sqlfunc
+
+import (
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Aggregates the warehouses have and SQLite lacks. Each also runs as a
+// window function; those that can drop the oldest row (count_if,
+// bool_or_agg, bool_and_agg) run over sliding frames too.
+
+func init() {
+	add(
+		Func{Name: "count_if_true", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &countIf{} }},
+		Func{Name: "bool_or_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &boolAgg{or: true} }},
+		Func{Name: "bool_and_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &boolAgg{} }},
+		Func{Name: "any_value_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &pick{skipNulls: true} }},
+		Func{Name: "first_in_group", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &pick{} }},
+		Func{Name: "last_in_group", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &pick{last: true} }},
+		Func{Name: "listagg_text", NArgs: -1, Window: func() sqlite3.AggregateFunction { return &joinAgg{} }},
+		Func{Name: "string_agg_distinct", NArgs: -1, Window: func() sqlite3.AggregateFunction { return &joinAgg{distinct: true, sep: ","} }},
+		Func{Name: "array_agg_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &arrayAgg{} }},
+	)
+	all := []string{"bigquery", "snowflake", "duckdb"}
+	// count_if_true(x): rows where x is true.
+	rename("count_if_true", "countif", "bigquery")
+	rename("count_if_true", "count_if", "snowflake", "duckdb")
+	// bool_or_agg(x), bool_and_agg(x): NULL when every x is NULL.
+	rename("bool_or_agg", "logical_or", "bigquery")
+	rename("bool_and_agg", "logical_and", "bigquery")
+	rename("bool_or_agg", "bool_or", "duckdb", "snowflake")
+	rename("bool_and_agg", "bool_and", "duckdb", "snowflake")
+	rename("bool_or_agg", "boolor_agg", "snowflake")
+	rename("bool_and_agg", "booland_agg", "snowflake")
+	// any_value_agg(x): some non-NULL x of the group (the first one read).
+	rename("any_value_agg", "any_value", all...)
+	// first_in_group(x), last_in_group(x): DuckDB's first and last, NULLs
+	// included.
+	rename("first_in_group", "first", "duckdb")
+	rename("first_in_group", "arbitrary", "duckdb")
+	rename("last_in_group", "last", "duckdb")
+	// STRING_AGG(x[, sep]) is SQLite's group_concat (',' by default, NULLs
+	// skipped, ORDER BY inside the call kept). Snowflake's LISTAGG(x[, sep])
+	// joins with '' by default: listagg_text.
+	rename("group_concat", "string_agg", "bigquery", "duckdb")
+	rename("group_concat", "listagg", "duckdb")
+	rename("listagg_text", "listagg", "snowflake")
+	// string_agg_distinct(x, sep): the distinct values of x in the order
+	// first read, joined by sep; the translator writes
+	// STRING_AGG(DISTINCT x, sep) and LISTAGG(DISTINCT x, sep) as this,
+	// because SQLite's DISTINCT aggregates take one argument only.
+	// ARRAY_AGG is SQLite's json_group_array (a JSON array, NULLs kept as
+	// null, as DuckDB's list); Snowflake's ARRAY_AGG leaves NULLs out:
+	// array_agg_ignore_nulls, which the translator also writes for
+	// BigQuery's ARRAY_AGG(x IGNORE NULLS).
+	rename("json_group_array", "array_agg", "bigquery", "duckdb")
+	rename("json_group_array", "list", "duckdb")
+	rename("array_agg_ignore_nulls", "array_agg", "snowflake")
+	rename("array_agg_ignore_nulls", "arrayagg", "snowflake")
+}
+
+type countIf struct{ n int64 }
+
+func (c *countIf) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if v, ok := truth(arg[0]); ok && v {
+		c.n++
+	}
+}
+func (c *countIf) Inverse(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if v, ok := truth(arg[0]); ok && v {
+		c.n--
+	}
+}
+func (c *countIf) Value(ctx sqlite3.Context) { ctx.ResultInt64(c.n) }
+
+type boolAgg struct {
+	or            bool
+	trues, values int64
+}
+
+func (b *boolAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if v, ok := truth(arg[0]); ok {
+		b.values++
+		if v {
+			b.trues++
+		}
+	}
+}
+func (b *boolAgg) Inverse(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if v, ok := truth(arg[0]); ok {
+		b.values--
+		if v {
+			b.trues--
+		}
+	}
+}
+func (b *boolAgg) Value(ctx sqlite3.Context) {
+	switch {
+	case b.values == 0:
+		ctx.ResultNull()
+	case b.or:
+		ctx.ResultBool(b.trues > 0)
+	default:
+		ctx.ResultBool(b.trues == b.values)
+	}
+}
+
+// pick keeps one value of the group: the first (non-NULL with skipNulls)
+// or the last.
+type pick struct {
+	skipNulls, last bool
+	v               *sqlite3.Value
+	seen            bool
+}
+
+func (p *pick) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if p.skipNulls && arg[0].Type() == sqlite3.NULL {
+		return
+	}
+	if p.seen && !p.last {
+		return
+	}
+	if p.v != nil {
+		p.v.Close()
+	}
+	p.v, p.seen = arg[0].Dup(), true
+}
+func (p *pick) Value(ctx sqlite3.Context) {
+	if p.v == nil {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultValue(*p.v)
+}
+func (p *pick) Close() error {
+	if p.v != nil {
+		return p.v.Close()
+	}
+	return nil
+}
+
+// joinAgg joins text with a separator (the second argument, read from the
+// first row), skipping NULLs; with distinct, each value once.
+type joinAgg struct {
+	distinct bool
+	sep      string
+	sepSet   bool
+	b        strings.Builder
+	n        int
+	seen     map[string]struct{}
+}
+
+func (j *joinAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if len(arg) > 2 {
+		ctx.ResultError(errorString("LISTAGG: takes a value and an optional separator"))
+		return
+	}
+	if !j.sepSet {
+		j.sepSet = true
+		if len(arg) == 2 && arg[1].Type() != sqlite3.NULL {
+			j.sep = arg[1].Text()
+		} else if !j.distinct {
+			j.sep = ""
+		}
+	}
+	if arg[0].Type() == sqlite3.NULL {
+		return
+	}
+	s := arg[0].Text()
+	if j.distinct {
+		if j.seen == nil {
+			j.seen = map[string]struct{}{}
+		}
+		if _, dup := j.seen[s]; dup {
+			return
+		}
+		j.seen[s] = struct{}{}
+	}
+	if j.n > 0 {
+		j.b.WriteString(j.sep)
+	}
+	j.b.WriteString(s)
+	j.n++
+}
+func (j *joinAgg) Value(ctx sqlite3.Context) {
+	if j.n == 0 {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultText(j.b.String())
+}
+
+// arrayAgg builds a JSON array of the non-NULL values; JSON values (an
+// array or struct made by another function) are nested as JSON.
+type arrayAgg struct {
+	b []byte
+	n int
+}
+
+func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	v := arg[0]
+	if v.Type() == sqlite3.NULL {
+		return
+	}
+	if a.n == 0 {
+		a.b = append(a.b, '[')
+	} else {
+		a.b = append(a.b, ',')
+	}
+	a.n++
+	switch v.Type() {
+	case sqlite3.INTEGER, sqlite3.FLOAT:
+		a.b = append(a.b, v.Text()...)
+	default:
+		if v.Subtype() == jsonSubtype {
+			a.b = append(a.b, v.RawText()...)
+			return
+		}
+		var sb strings.Builder
+		writeJSONString(&sb, v.RawText())
+		a.b = append(a.b, sb.String()...)
+	}
+}
+func (a *arrayAgg) Value(ctx sqlite3.Context) {
+	if a.n == 0 {
+		ctx.ResultText("[]")
+		ctx.ResultSubtype(jsonSubtype)
+		return
+	}
+	ctx.ResultRawText(append(a.b, ']'))
+	ctx.ResultSubtype(jsonSubtype)
+}

@@ -1,0 +1,300 @@
+package sqlfunc
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Functions behind the dialect translator's rewrites where the warehouses
+// and SQLite differ in meaning: casts that give NULL instead of a wrong
+// value, boolean casts, case-sensitive LIKE, and aggregates SQLite takes
+// only with one argument or without DISTINCT in a window.
+
+func init() {
+	add(
+		Func{Name: "try_cast", NArgs: 2, Scalar: tryCast},
+		Func{Name: "cast_bool", NArgs: 1, Scalar: castBool},
+		Func{Name: "like_case_sensitive", NArgs: 2, Scalar: likeCaseSensitive},
+		Func{Name: "like_case_sensitive", NArgs: 3, Scalar: likeCaseSensitive},
+		Func{Name: "count_distinct", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &countDistinct{seen: map[string]int{}} }},
+		Func{Name: "string_agg_distinct", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &stringAggDistinct{seen: map[string]bool{}} }},
+		Func{Name: "first_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &firstAgg{} }},
+	)
+	rename("first_agg", "first", "duckdb")
+	rename("first_agg", "arbitrary", "duckdb")
+}
+
+// tryCast is SAFE_CAST / TRY_CAST (x AS type): x converted to type
+// (INTEGER, REAL, TEXT, BLOB, BOOLEAN or date), or NULL when it does not
+// convert. Text converts to a number only when it is one, whole for
+// INTEGER; reals round half away from zero to INTEGER, as the warehouses do.
+func tryCast(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	v := arg[0]
+	if v.Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	switch strings.ToUpper(arg[1].Text()) {
+	case "INTEGER":
+		if i, ok := toInteger(v); ok {
+			ctx.ResultInt64(i)
+			return
+		}
+	case "REAL":
+		if f, ok := toReal(v); ok {
+			ctx.ResultFloat(f)
+			return
+		}
+	case "BOOLEAN":
+		if b, ok := toBool(v); ok {
+			ctx.ResultBool(b)
+			return
+		}
+	case "TEXT":
+		ctx.ResultText(v.Text())
+		return
+	case "BLOB":
+		ctx.ResultBlob(v.RawBlob())
+		return
+	case "DATE":
+		s := strings.TrimSpace(v.Text())
+		if len(s) >= 10 && validDate(s[:10]) && (len(s) == 10 || s[10] == 'T' || s[10] == ' ') {
+			ctx.ResultText(s[:10])
+			return
+		}
+	case "JSON":
+		ctx.ResultText(v.Text())
+		return
+	}
+	ctx.ResultNull()
+}
+
+func validDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	y, e1 := strconv.Atoi(s[:4])
+	m, e2 := strconv.Atoi(s[5:7])
+	d, e3 := strconv.Atoi(s[8:10])
+	if e1 != nil || e2 != nil || e3 != nil || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
+	if m == 2 && (y%4 == 0 && y%100 != 0 || y%400 == 0) {
+		days = 29
+	}
+	return d <= days
+}
+
+func toInteger(v sqlite3.Value) (int64, bool) {
+	switch v.Type() {
+	case sqlite3.INTEGER:
+		return v.Int64(), true
+	case sqlite3.FLOAT:
+		f := math.Round(v.Float())
+		if math.IsNaN(f) || f > math.MaxInt64 || f < math.MinInt64 {
+			return 0, false
+		}
+		return int64(f), true
+	}
+	s := strings.TrimSpace(v.Text())
+	i, err := strconv.ParseInt(s, 10, 64)
+	return i, err == nil
+}
+
+func toReal(v sqlite3.Value) (float64, bool) {
+	switch v.Type() {
+	case sqlite3.INTEGER, sqlite3.FLOAT:
+		return v.Float(), true
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(v.Text()), 64)
+	return f, err == nil
+}
+
+func toBool(v sqlite3.Value) (bool, bool) {
+	switch v.Type() {
+	case sqlite3.INTEGER, sqlite3.FLOAT:
+		return v.Float() != 0, true
+	}
+	switch strings.ToLower(strings.TrimSpace(v.Text())) {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	return false, false
+}
+
+// castBool is CAST(x AS BOOL): 'true' and 'false' (any case) and numbers;
+// other text is an error, as in the warehouses.
+func castBool(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[0].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	b, ok := toBool(arg[0])
+	if !ok {
+		ctx.ResultError(errors.New("cannot cast " + strconv.Quote(arg[0].Text()) + " to BOOL: write 'true' or 'false'"))
+		return
+	}
+	ctx.ResultBool(b)
+}
+
+// likeCaseSensitive is the warehouses' LIKE: % any run, _ one character,
+// letters compared with their case; an optional escape character.
+func likeCaseSensitive(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[0].Type() == sqlite3.NULL || arg[1].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	esc := rune(-1)
+	if len(arg) == 3 && arg[2].Type() != sqlite3.NULL {
+		if e := []rune(arg[2].Text()); len(e) == 1 {
+			esc = e[0]
+		}
+	}
+	ctx.ResultBool(like([]rune(arg[0].Text()), []rune(arg[1].Text()), esc))
+}
+
+// like matches s against pattern p in O(len(s)*len(p)) time at worst,
+// backtracking only to the last %.
+func like(s, p []rune, esc rune) bool {
+	si, pi := 0, 0
+	starP, starS := -1, -1
+	for si < len(s) {
+		if pi < len(p) {
+			c := p[pi]
+			switch {
+			case c == esc && pi+1 < len(p):
+				if s[si] == p[pi+1] {
+					si++
+					pi += 2
+					continue
+				}
+			case c == '%':
+				starP, starS = pi, si
+				pi++
+				continue
+			case c == '_' || c == s[si]:
+				si++
+				pi++
+				continue
+			}
+		}
+		if starP < 0 {
+			return false
+		}
+		starS++
+		si, pi = starS, starP+1
+	}
+	for pi < len(p) && p[pi] == '%' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+// countDistinct is COUNT(DISTINCT x) usable as a window function: SQLite
+// refuses DISTINCT in windows.
+type countDistinct struct{ seen map[string]int }
+
+func valueKey(v sqlite3.Value) (string, bool) {
+	switch v.Type() {
+	case sqlite3.NULL:
+		return "", false
+	case sqlite3.INTEGER:
+		return "n" + strconv.FormatFloat(float64(v.Int64()), 'g', -1, 64), true
+	case sqlite3.FLOAT:
+		return "n" + strconv.FormatFloat(v.Float(), 'g', -1, 64), true
+	case sqlite3.BLOB:
+		return "b" + string(v.RawBlob()), true
+	}
+	return "t" + v.Text(), true
+}
+
+func (c *countDistinct) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if k, ok := valueKey(arg[0]); ok {
+		c.seen[k]++
+	}
+}
+
+func (c *countDistinct) Inverse(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if k, ok := valueKey(arg[0]); ok {
+		if c.seen[k]--; c.seen[k] <= 0 {
+			delete(c.seen, k)
+		}
+	}
+}
+
+func (c *countDistinct) Value(ctx sqlite3.Context) { ctx.ResultInt(len(c.seen)) }
+
+// stringAggDistinct is STRING_AGG / LISTAGG (DISTINCT x, separator): the
+// distinct non-NULL values in the order first met, joined.
+type stringAggDistinct struct {
+	seen  map[string]bool
+	parts []string
+	sep   string
+}
+
+func (a *stringAggDistinct) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[0].Type() == sqlite3.NULL {
+		return
+	}
+	a.sep = arg[1].Text()
+	s := arg[0].Text()
+	if !a.seen[s] {
+		a.seen[s] = true
+		a.parts = append(a.parts, s)
+	}
+}
+
+func (a *stringAggDistinct) Value(ctx sqlite3.Context) {
+	if len(a.parts) == 0 {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultText(strings.Join(a.parts, a.sep))
+}
+
+// firstAgg is DuckDB's first(x): the value of the first row aggregated,
+// NULL included.
+type firstAgg struct {
+	set  bool
+	typ  sqlite3.Datatype
+	i    int64
+	f    float64
+	text string
+}
+
+func (a *firstAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if a.set {
+		return
+	}
+	a.set, a.typ = true, arg[0].Type()
+	switch a.typ {
+	case sqlite3.INTEGER:
+		a.i = arg[0].Int64()
+	case sqlite3.FLOAT:
+		a.f = arg[0].Float()
+	case sqlite3.TEXT, sqlite3.BLOB:
+		a.text = string(arg[0].RawBlob())
+	}
+}
+
+func (a *firstAgg) Value(ctx sqlite3.Context) {
+	switch a.typ {
+	case sqlite3.INTEGER:
+		ctx.ResultInt64(a.i)
+	case sqlite3.FLOAT:
+		ctx.ResultFloat(a.f)
+	case sqlite3.TEXT:
+		ctx.ResultText(a.text)
+	case sqlite3.BLOB:
+		ctx.ResultBlob([]byte(a.text))
+	default:
+		ctx.ResultNull()
+	}
+}

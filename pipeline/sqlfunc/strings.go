@@ -1,0 +1,445 @@
+package sqlfunc
+
+import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/hex"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Strings. Lengths and positions count characters, not bytes, as the
+// warehouses do.
+
+func init() {
+	add(
+		Func{Name: "initcap_words", NArgs: -1, Scalar: initcapWords},
+		Func{Name: "split_to_json", NArgs: -1, Scalar: splitToJSON},
+		Func{Name: "split_part_at", NArgs: 3, Scalar: splitPartAt},
+		Func{Name: "starts_with_text", NArgs: 2, Scalar: startsWith},
+		Func{Name: "ends_with_text", NArgs: 2, Scalar: endsWith},
+		Func{Name: "contains_text", NArgs: 2, Scalar: containsText},
+		Func{Name: "pad_left", NArgs: -1, Scalar: padLeft},
+		Func{Name: "pad_right", NArgs: -1, Scalar: padRight},
+		Func{Name: "reverse_text", NArgs: 1, Scalar: reverseText},
+		Func{Name: "repeat_text", NArgs: 2, Scalar: repeatText},
+		Func{Name: "left_chars", NArgs: 2, Scalar: leftChars},
+		Func{Name: "right_chars", NArgs: 2, Scalar: rightChars},
+		Func{Name: "position_from", NArgs: -1, Scalar: positionFrom},
+		Func{Name: "concat_or_null", NArgs: -1, Scalar: concatOrNull},
+		Func{Name: "md5_bytes", NArgs: 1, Scalar: hashBytes(func(b []byte) []byte { s := md5.Sum(b); return s[:] })},
+		Func{Name: "sha1_bytes", NArgs: 1, Scalar: hashBytes(func(b []byte) []byte { s := sha1.Sum(b); return s[:] })},
+		Func{Name: "sha256_bytes", NArgs: 1, Scalar: hashBytes(func(b []byte) []byte { s := sha256.Sum256(b); return s[:] })},
+		Func{Name: "sha512_bytes", NArgs: 1, Scalar: hashBytes(func(b []byte) []byte { s := sha512.Sum512(b); return s[:] })},
+		Func{Name: "sha256_hex", NArgs: 1, Scalar: hashHex(func(b []byte) []byte { s := sha256.Sum256(b); return s[:] })},
+		Func{Name: "sha1_hex", NArgs: 1, Scalar: hashHex(func(b []byte) []byte { s := sha1.Sum(b); return s[:] })},
+		Func{Name: "sha2_hex", NArgs: -1, Scalar: sha2Hex},
+		Func{Name: "hex_lower", NArgs: 1, Scalar: hexLower},
+	)
+	all := []string{"bigquery", "snowflake", "duckdb"}
+	// initcap_words(s[, delimiters]): the first letter of each word upper
+	// case, the others lower case.
+	rename("initcap_words", "initcap", "bigquery", "snowflake")
+	// split_to_json(s[, delimiter]): the parts as a JSON array of text;
+	// BigQuery's default delimiter is ','; '' splits into characters.
+	rename("split_to_json", "split", "bigquery", "snowflake")
+	rename("split_to_json", "string_split", "duckdb")
+	rename("split_to_json", "str_split", "duckdb")
+	rename("split_to_json", "string_to_array", "duckdb")
+	// split_part_at(s, delimiter, n): the n-th part, 1-based, negative from
+	// the end; '' when there is none.
+	rename("split_part_at", "split_part", all...)
+	rename("starts_with_text", "starts_with", all...)
+	rename("starts_with_text", "startswith", "snowflake")
+	rename("ends_with_text", "ends_with", "bigquery", "duckdb")
+	rename("ends_with_text", "endswith", "snowflake")
+	rename("ends_with_text", "suffix", "duckdb")
+	rename("starts_with_text", "prefix", "duckdb")
+	rename("contains_text", "contains", "snowflake", "duckdb")
+	// pad_left(s, length[, fill]): padded or cut to length characters.
+	rename("pad_left", "lpad", all...)
+	rename("pad_right", "rpad", all...)
+	rename("reverse_text", "reverse", all...)
+	rename("repeat_text", "repeat", all...)
+	rename("left_chars", "left", all...)
+	rename("right_chars", "right", all...)
+	// STRPOS(s, sub) is SQLite's instr(s, sub).
+	rename("instr", "strpos", "bigquery", "duckdb")
+	// position_from(sub, s[, start]): Snowflake's POSITION and CHARINDEX.
+	rename("position_from", "position", "snowflake")
+	rename("position_from", "charindex", "snowflake")
+	// concat_or_null(...): NULL when any argument is NULL (BigQuery,
+	// Snowflake); DuckDB's concat skips NULLs, as SQLite's concat does.
+	rename("concat_or_null", "concat", "bigquery", "snowflake")
+	// BigQuery's hash functions return BYTES; TO_HEX writes them in lower
+	// case hex. Snowflake's and DuckDB's return hex text.
+	rename("md5_bytes", "md5", "bigquery")
+	rename("sha1_bytes", "sha1", "bigquery")
+	rename("sha256_bytes", "sha256", "bigquery")
+	rename("sha512_bytes", "sha512", "bigquery")
+	rename("hex_lower", "to_hex", "bigquery", "duckdb")
+	rename("hex_lower", "hex_encode", "snowflake")
+	rename("md5", "md5_hex", "snowflake")
+	rename("sha1_hex", "sha1", "snowflake", "duckdb")
+	rename("sha1_hex", "sha1_hex", "snowflake")
+	rename("sha256_hex", "sha256", "duckdb")
+	// sha2_hex(s[, bits]): Snowflake's SHA2, 256 bits by default.
+	rename("sha2_hex", "sha2", "snowflake")
+	rename("sha2_hex", "sha2_hex", "snowflake")
+}
+
+// initcapDelims are BigQuery's default word delimiters besides white space
+// (Snowflake's list is the same).
+const initcapDelims = " [](){}/|\\<>!?@\"^#$&~_,.:;*%+-"
+
+func initcapWords(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if len(args) < 1 || len(args) > 2 {
+		fail(ctx, "INITCAP", "takes a string and optional delimiters")
+		return
+	}
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	delims := initcapDelims
+	custom := len(args) == 2
+	if custom {
+		delims = args[1].Text()
+	}
+	s := args[0].Text()
+	var b strings.Builder
+	b.Grow(len(s))
+	start := true
+	for _, r := range s {
+		isDelim := strings.ContainsRune(delims, r) || !custom && unicode.IsSpace(r)
+		switch {
+		case isDelim:
+			b.WriteRune(r)
+			start = true
+		case start:
+			b.WriteRune(unicode.ToUpper(r))
+			start = false
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	ctx.ResultText(b.String())
+}
+
+func splitToJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if len(args) < 1 || len(args) > 2 {
+		fail(ctx, "SPLIT", "takes a string and an optional delimiter")
+		return
+	}
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	sep := ","
+	if len(args) == 2 {
+		sep = args[1].Text()
+	}
+	s := args[0].RawText()
+	var parts [][]byte
+	if sep == "" {
+		for i := 0; i < len(s); {
+			_, n := utf8.DecodeRune(s[i:])
+			parts = append(parts, s[i:i+n])
+			i += n
+		}
+	} else {
+		for {
+			i := strings.Index(string(s), sep)
+			if i < 0 {
+				parts = append(parts, s)
+				break
+			}
+			parts = append(parts, s[:i])
+			s = s[i+len(sep):]
+		}
+	}
+	var b strings.Builder
+	writeJSONStrings(&b, parts)
+	ctx.ResultText(b.String())
+	ctx.ResultSubtype(jsonSubtype)
+}
+
+func splitPartAt(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	n, ok := integer(args[2])
+	if !ok {
+		fail(ctx, "SPLIT_PART", "the part number must be an integer, not %s", args[2].Text())
+		return
+	}
+	s, sep := args[0].Text(), args[1].Text()
+	var parts []string
+	if sep == "" {
+		parts = []string{s}
+	} else {
+		parts = strings.Split(s, sep)
+	}
+	if n == 0 {
+		n = 1
+	}
+	if n < 0 {
+		n += int64(len(parts)) + 1
+	}
+	if n < 1 || n > int64(len(parts)) {
+		ctx.ResultText("")
+		return
+	}
+	ctx.ResultText(parts[n-1])
+}
+
+func startsWith(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultBool(strings.HasPrefix(args[0].Text(), args[1].Text()))
+}
+
+func endsWith(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultBool(strings.HasSuffix(args[0].Text(), args[1].Text()))
+}
+
+func containsText(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultBool(strings.Contains(args[0].Text(), args[1].Text()))
+}
+
+func pad(ctx sqlite3.Context, fn string, args []sqlite3.Value, left bool) {
+	if len(args) < 2 || len(args) > 3 {
+		fail(ctx, fn, "takes a string, a length and an optional pattern")
+		return
+	}
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	n, ok := integer(args[1])
+	if !ok || n < 0 {
+		fail(ctx, fn, "the length must be a non-negative integer, not %s", args[1].Text())
+		return
+	}
+	fill := " "
+	if len(args) == 3 {
+		fill = args[2].Text()
+	}
+	r := []rune(args[0].Text())
+	if int64(len(r)) >= n {
+		ctx.ResultText(string(r[:n]))
+		return
+	}
+	if fill == "" {
+		ctx.ResultText(string(r))
+		return
+	}
+	f := []rune(fill)
+	padding := make([]rune, 0, int(n)-len(r))
+	for i := 0; len(padding) < int(n)-len(r); i++ {
+		padding = append(padding, f[i%len(f)])
+	}
+	if left {
+		ctx.ResultText(string(padding) + string(r))
+	} else {
+		ctx.ResultText(string(r) + string(padding))
+	}
+}
+
+func padLeft(ctx sqlite3.Context, args ...sqlite3.Value)  { pad(ctx, "LPAD", args, true) }
+func padRight(ctx sqlite3.Context, args ...sqlite3.Value) { pad(ctx, "RPAD", args, false) }
+
+func reverseText(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	r := []rune(args[0].Text())
+	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+		r[i], r[j] = r[j], r[i]
+	}
+	ctx.ResultText(string(r))
+}
+
+// maxRepeat bounds REPEAT's result so one call cannot exhaust memory.
+const maxRepeat = 64 << 20
+
+func repeatText(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	n, ok := integer(args[1])
+	if !ok {
+		fail(ctx, "REPEAT", "the count must be an integer, not %s", args[1].Text())
+		return
+	}
+	s := args[0].Text()
+	if n <= 0 || s == "" {
+		ctx.ResultText("")
+		return
+	}
+	if int64(len(s))*n > maxRepeat {
+		fail(ctx, "REPEAT", "the result would be %d bytes, over the limit of %d", int64(len(s))*n, maxRepeat)
+		return
+	}
+	ctx.ResultText(strings.Repeat(s, int(n)))
+}
+
+func leftRight(ctx sqlite3.Context, fn string, args []sqlite3.Value, left bool) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	n, ok := integer(args[1])
+	if !ok {
+		fail(ctx, fn, "the length must be an integer, not %s", args[1].Text())
+		return
+	}
+	r := []rune(args[0].Text())
+	if n < 0 {
+		n = 0
+	}
+	if n > int64(len(r)) {
+		n = int64(len(r))
+	}
+	if left {
+		ctx.ResultText(string(r[:n]))
+	} else {
+		ctx.ResultText(string(r[int64(len(r))-n:]))
+	}
+}
+
+func leftChars(ctx sqlite3.Context, args ...sqlite3.Value)  { leftRight(ctx, "LEFT", args, true) }
+func rightChars(ctx sqlite3.Context, args ...sqlite3.Value) { leftRight(ctx, "RIGHT", args, false) }
+
+func positionFrom(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if len(args) < 2 || len(args) > 3 {
+		fail(ctx, "POSITION", "takes a substring, a string and an optional start position")
+		return
+	}
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	start := int64(1)
+	if len(args) == 3 {
+		var ok bool
+		if start, ok = integer(args[2]); !ok {
+			fail(ctx, "POSITION", "the start position must be an integer, not %s", args[2].Text())
+			return
+		}
+		start = max(start, 1)
+	}
+	sub, s := args[0].Text(), []rune(args[1].Text())
+	if start > int64(len(s))+1 {
+		ctx.ResultInt(0)
+		return
+	}
+	rest := string(s[start-1:])
+	i := strings.Index(rest, sub)
+	if i < 0 {
+		ctx.ResultInt(0)
+		return
+	}
+	ctx.ResultInt64(start + int64(utf8.RuneCountInString(rest[:i])))
+}
+
+func concatOrNull(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	var b strings.Builder
+	for _, a := range args {
+		b.Write(a.RawText())
+	}
+	ctx.ResultText(b.String())
+}
+
+func hashBytes(sum func([]byte) []byte) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if anyNull(args) {
+			ctx.ResultNull()
+			return
+		}
+		ctx.ResultBlob(sum(input(args[0])))
+	}
+}
+
+func hashHex(sum func([]byte) []byte) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if anyNull(args) {
+			ctx.ResultNull()
+			return
+		}
+		ctx.ResultText(hex.EncodeToString(sum(input(args[0]))))
+	}
+}
+
+// input is the bytes a hash reads: a blob's bytes, or else the text.
+func input(v sqlite3.Value) []byte {
+	if v.Type() == sqlite3.BLOB {
+		return v.RawBlob()
+	}
+	return v.RawText()
+}
+
+func sha2Hex(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if len(args) < 1 || len(args) > 2 {
+		fail(ctx, "SHA2", "takes a value and an optional digest size")
+		return
+	}
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	bits := int64(256)
+	if len(args) == 2 {
+		bits, _ = integer(args[1])
+	}
+	b := input(args[0])
+	var sum []byte
+	switch bits {
+	case 224:
+		s := sha256.Sum224(b)
+		sum = s[:]
+	case 256:
+		s := sha256.Sum256(b)
+		sum = s[:]
+	case 384:
+		s := sha512.Sum384(b)
+		sum = s[:]
+	case 512:
+		s := sha512.Sum512(b)
+		sum = s[:]
+	default:
+		fail(ctx, "SHA2", "the digest size must be 224, 256, 384 or 512, not %s", args[1].Text())
+		return
+	}
+	ctx.ResultText(hex.EncodeToString(sum))
+}
+
+func hexLower(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultText(hex.EncodeToString(input(args[0])))
+}

@@ -1,0 +1,68 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// A project's SQL (models, tests, run_query, the console) runs against its
+// own databases only. The authorizer, set on every connection, refuses what
+// would reach a file or change how the engine keeps its databases: ATTACH
+// (and VACUUM INTO, which attaches its target), DETACH, and PRAGMA settings
+// such as max_page_count. The engine's own statements (attaching the schemas
+// it named and checked, setting its limits) run as the engine.
+
+// readPragmas are the pragmas that take an argument only to say what to
+// read; any other pragma with an argument changes a setting.
+var readPragmas = map[string]bool{
+	"table_info": true, "table_xinfo": true, "table_list": true, "index_info": true, "index_xinfo": true,
+	"index_list": true, "foreign_key_list": true, "foreign_key_check": true, "integrity_check": true,
+	"quick_check": true,
+}
+
+// ErrNotAllowed is a project statement the authorizer refused.
+type ErrNotAllowed struct{ What string }
+
+func (e *ErrNotAllowed) Error() string {
+	return fmt.Sprintf("%s is not allowed in a project's SQL: the engine attaches, sizes and keeps its databases itself (remove the statement)", e.What)
+}
+
+func (db *DB) authorize(action sqlite3.AuthorizerActionCode, name3rd, name4th, schema, inner string) sqlite3.AuthorizerReturnCode {
+	if db.engine {
+		return sqlite3.AUTH_OK
+	}
+	switch action {
+	case sqlite3.AUTH_ATTACH:
+		db.refused = "ATTACH (or VACUUM INTO)"
+	case sqlite3.AUTH_DETACH:
+		db.refused = "DETACH"
+	case sqlite3.AUTH_PRAGMA:
+		if name4th == "" || readPragmas[strings.ToLower(name3rd)] {
+			return sqlite3.AUTH_OK
+		}
+		db.refused = "PRAGMA " + strings.ToLower(name3rd) + " = ..."
+	default:
+		return sqlite3.AUTH_OK
+	}
+	return sqlite3.AUTH_DENY
+}
+
+// asEngine runs f with the authorizer letting everything through: f is
+// the engine's own SQL, built from names it checked.
+func (db *DB) asEngine(f func() error) error {
+	was := db.engine
+	db.engine = true
+	defer func() { db.engine = was }()
+	return f()
+}
+
+// notAllowed turns the authorizer's refusal into *ErrNotAllowed.
+func (db *DB) notAllowed(err *error) {
+	if *err != nil && db.refused != "" && errors.Is(*err, sqlite3.AUTH) {
+		*err = &ErrNotAllowed{What: db.refused}
+	}
+	db.refused = ""
+}

@@ -1,0 +1,103 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/nexus-playground/nexus/pipeline/dialect"
+)
+
+const targetModel = "select '{{ target.type }}' as type, '{{ target.name }}' as name, " +
+	"'{{ target.schema }}' as schema, '{{ target.database }}' as db, '{{ target.profile_name }}' as profile"
+
+func profileProject(profile, profiles string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"dbt_project.yml":   {Data: []byte("name: shop\n" + profile)},
+		"models/target.sql": {Data: []byte(targetModel)},
+	}
+	if profiles != "" {
+		fsys["profiles.yml"] = &fstest.MapFile{Data: []byte(profiles)}
+	}
+	return fsys
+}
+
+// buildTarget builds the target model and returns its row as
+// "type name schema db profile", or the build's first error.
+func buildTarget(t *testing.T, s *Session, fsys fstest.MapFS, d dialect.Dialect) string {
+	t.Helper()
+	res, err := s.Build(context.Background(), fsys, Options{Command: CmdRun, Dialect: d})
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	if !res.OK {
+		return "error: " + res.Diagnostics[0].Error()
+	}
+	q, err := s.Query(context.Background(), "select * from target", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(fmt.Sprintln(q.Rows[0]...))
+}
+
+// The warehouse comes from the profiles.yml target dbt_project.yml names,
+// as dbt reads it; --dialect (Options.Dialect) overrides it; without
+// either the project is SQLite.
+func TestProjectDialect(t *testing.T) {
+	bq := "shop:\n  target: prod\n  outputs:\n    dev:\n      type: duckdb\n    prod:\n      type: bigquery\n      project: acme-dw\n      dataset: analytics\n"
+	cases := []struct {
+		name, profile, profiles string
+		override                dialect.Dialect
+		want                    string
+	}{
+		{"no profiles.yml", "profile: shop\n", "", "", "sqlite dev main main shop"},
+		{"no profiles.yml, flag", "", "", dialect.DuckDB, "duckdb dev main main shop"},
+		{"target picks output", "profile: shop\n", bq, "", "bigquery prod analytics acme-dw shop"},
+		{"flag overrides profile", "profile: shop\n", bq, dialect.Snowflake, "snowflake prod analytics acme-dw shop"},
+		{"single output without target", "profile: wh\n", "wh:\n  outputs:\n    ci:\n      type: Snowflake\n      database: RAW\n      schema: dbt_ci\n", "", "snowflake ci dbt_ci RAW wh"},
+		{"sqlite profile", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n", "", "sqlite dev main main shop"},
+		{"postgres is refused", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n", "",
+			`error: profiles.yml:5: target "dev" of profile "shop" has type postgres, which the playground cannot run`},
+		{"postgres with flag", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n", dialect.DuckDB, "duckdb dev main main shop"},
+		{"unknown flag", "", "", "oracle", `error: unknown dialect "oracle"`},
+		{"missing profile", "profile: other\n", bq, "", `error: profiles.yml:1: profiles.yml has no profile "other", which dbt_project.yml names`},
+		{"missing output", "profile: shop\n", "shop:\n  target: qa\n  outputs:\n    dev:\n      type: duckdb\n", "", `error: profiles.yml:2: profile "shop" has no output "qa" (set ` + "`target:`" + ` to one of: dev)`},
+		{"no type", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      schema: x\n", "", "error: profiles.yml:5: output \"dev\" of profile \"shop\" has no `type:`"},
+		{"no profile key", "", bq, "", "error: dbt_project.yml:1: profiles.yml is there but dbt_project.yml names no profile"},
+	}
+	s, err := Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := buildTarget(t, s, profileProject(c.profile, c.profiles), c.override)
+			if !strings.HasPrefix(got, c.want) {
+				t.Errorf("got  %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}
+
+// The same project rebuilt in one session with another dialect renders
+// again: the memo's keys include the dialect.
+func TestDialectChangeRendersAgain(t *testing.T) {
+	s, err := Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	fsys := profileProject("", "")
+	for _, d := range []dialect.Dialect{dialect.BigQuery, dialect.DuckDB, "", dialect.BigQuery} {
+		want := string(d)
+		if d == "" {
+			want = "sqlite"
+		}
+		if got := buildTarget(t, s, fsys, d); !strings.HasPrefix(got, want+" ") {
+			t.Errorf("dialect %q: got %s", d, got)
+		}
+	}
+}
