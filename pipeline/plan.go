@@ -20,6 +20,10 @@ import (
 // PackageName is the built-in package's name (NEXUS_SPEC.md section 1).
 const PackageName = "nexus"
 
+// askVars are the vars that ask for dbt-nexus: its sources list (c918759)
+// or settings (v0.13), and the settings the built-in package reads.
+var askVars = []string{"sources", "nexus", "nexus_max_recursion", "nexus_resolution"}
+
 // PackageFiles returns the built-in nexus package's files.
 func PackageFiles() fs.FS { return nexus.Package() }
 
@@ -100,19 +104,24 @@ func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env
 // overrides the project's dialect ("": the profile's). cache may be nil.
 func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCache) (*plan, error) {
 	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
-		Builtin: true, AskVars: []string{"sources", "nexus"}, Origin: "the built-in package (pipeline/nexus/package)"})
+		Builtin: true, AskVars: askVars, Origin: "the built-in package (pipeline/nexus/package)"})
 	if err != nil {
 		return nil, err
 	}
 	if d, err = projectDialect(proj.Target, d); err != nil {
 		return nil, err
 	}
-	set, err := settings.FromProject(proj)
-	if err != nil {
-		return nil, err
+	// The settings are the built-in package's reading of vars.nexus and
+	// vars.sources: a project that ships its own dbt-nexus reads its vars
+	// itself.
+	set, _ := settings.Parse(nil, nil)
+	if proj.Uses(PackageName) {
+		if set, err = settings.FromProject(proj); err != nil {
+			return nil, err
+		}
+		proj.SetVars(PackageName, set.Vars())
+		proj.Warnings = append(proj.Warnings, set.Warnings...)
 	}
-	proj.SetVars(PackageName, set.Vars())
-	proj.Warnings = append(proj.Warnings, set.Warnings...)
 	var c *envCache
 	if len(cache) > 0 {
 		c = cache[0]

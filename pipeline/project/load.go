@@ -45,6 +45,10 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	if p.Dispatch, err = readDispatch(l.doc); err != nil {
 		return nil, err
 	}
+	if p.config, err = p.renderConfigTrees(l.doc, ""); err != nil {
+		return nil, err
+	}
+	l.doc = p.config
 	var builtins []Package
 	var loaded []found
 	for _, pkg := range pkgs {
@@ -68,9 +72,14 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	}
 	p.Packages = used
 	p.pkgVars = map[string]map[string]any{}
+	p.usedBuiltin = map[string]bool{}
 	for _, f := range append(loaded, declared...) {
+		p.usedBuiltin[f.name] = f.builtin
 		if v, ok := f.layout.doc.Get("vars").Plain().(map[string]any); ok {
 			p.pkgVars[f.name] = v
+		}
+		if f.layout.doc, err = p.renderConfigTrees(f.layout.doc, f.name); err != nil {
+			return nil, err
 		}
 		if err := p.loadFiles(f.files, f.layout, f.name); err != nil {
 			return nil, err

@@ -53,6 +53,10 @@ type Project struct {
 	// builtin names the engine's own packages (a root model may replace
 	// their models).
 	builtin map[string]bool
+	// yamlEnv renders the Jinja in YAML properties (see renderYAML).
+	yamlEnv *jinja.Env
+	// usedBuiltin names the built-in packages this project loaded.
+	usedBuiltin map[string]bool
 }
 
 // Config is a node's resolved configuration.

@@ -54,6 +54,11 @@ class App {
     $("run").addEventListener("click", () => this.run());
     $("stop").addEventListener("click", () => this.stop());
     $("sample").addEventListener("change", (e) => this.loadSample(e.target.value, true));
+    $("dialect").addEventListener("change", (e) => {
+      if (!this.project) return;
+      this.project.setDialect(e.target.value);
+      this.refreshLineage();
+    });
     $("select").addEventListener("keydown", (e) => { if (e.key === "Enter") this.run(); });
     document.addEventListener("keydown", (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && !e.defaultPrevented) {
@@ -154,6 +159,7 @@ class App {
     if (this.project) this.project.flush();
     this.project = new Project(sample, { memory: this.embed });
     $("sample").value = name;
+    $("dialect").value = this.project.dialect;
     this.editor.reset();
     this.current = null;
     this.renderTrees();
@@ -246,7 +252,7 @@ class App {
     const t0 = performance.now();
     this.stopRequested = false;
     const resp = await this.engine.call({
-      op: "build", command, select, exclude: opts.exclude, vars: opts.vars, full_refresh: fullRefresh, files: this.project.asObject(), timeout_ms: timeout * 1000,
+      op: "build", command, select, exclude: opts.exclude, vars: opts.vars, dialect: this.project.dialect || undefined, full_refresh: fullRefresh, files: this.project.asObject(), timeout_ms: timeout * 1000,
     }, (step) => {
       this.log.step(step);
       this.setStatus("running", `Running ${step.index}/${step.total} ${step.name}`);
@@ -343,7 +349,7 @@ class App {
 
   async refreshLineage() {
     if (!this.engine) return;
-    const resp = await this.engine.call({ op: "nodes", files: this.project.asObject() });
+    const resp = await this.engine.call({ op: "nodes", files: this.project.asObject(), dialect: this.project.dialect || undefined });
     const el = $("lineage");
     if (!resp.ok) {
       clear(el).appendChild(h("div", { class: "error-box" }, describe(resp.error)));
