@@ -49,6 +49,9 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 		return nil, err
 	}
 	l.doc = p.config
+	for _, section := range []string{"models", "seeds", "tests", "data_tests"} {
+		p.checkConfigTree("dbt_project.yml", p.config.Get(section))
+	}
 	var builtins []Package
 	var loaded []found
 	for _, pkg := range pkgs {
@@ -119,6 +122,11 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 		}
 	}
 	for _, mp := range l.modelPaths {
+		if pkg == "" {
+			for _, f := range walk(fsys, mp, ".py") {
+				p.warn(f, 1, fmt.Sprintf("Python model %s is not run by the playground: it is left out of the build", baseName(f)), "write it as a SQL model to build it here")
+			}
+		}
 		for _, f := range walk(fsys, mp, ".sql") {
 			data, _ := fs.ReadFile(fsys, f)
 			name := baseName(f)
