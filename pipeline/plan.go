@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -75,6 +76,8 @@ type envCache struct {
 	key  string
 	env  *jinja.Env
 	memo memo
+	// ctx bounds the renders of the plan being made and run with it.
+	ctx context.Context
 }
 
 // get returns an environment for macros, reusing the cached one when the
@@ -129,6 +132,9 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch})
 	if err != nil {
 		return nil, err
+	}
+	if c != nil {
+		env.SetContext(c.ctx)
 	}
 	p := &plan{proj: proj, env: env, settings: set, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
 		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{},

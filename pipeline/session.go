@@ -147,6 +147,7 @@ func Compile(fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (s
 
 // Compile renders one model against this session's tables.
 func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
+	s.env.ctx = ctx
 	p, err := newPlan(fsys, vars, d, &s.env)
 	if err != nil {
 		return "", err

@@ -34,6 +34,7 @@ type Env struct {
 	failure   *diag.Diagnostic // last error raised by a builtin
 	funcs     map[string]bool  // ctx.Funcs names installed in globals
 	configSet map[string]any   // config() arguments of this render
+	limits    limits           // caps and context of this render (limits.go)
 
 	// packages: each package's macro context and namespace object
 	// ("" is the root project), and dispatch: search orders.
@@ -264,6 +265,7 @@ func (e *Env) execute(root *nodes.Template, ctx *exec.Context, out *strings.Buil
 // macros read.
 func (e *Env) begin(path string, ctx *Context) {
 	e.cur, e.curPath, e.failure, e.frames = ctx, path, nil, nil
+	e.limits.work = 0
 	e.configSet = map[string]any{}
 	e.globals.Set("this", relValue{ctx.This})
 	e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})

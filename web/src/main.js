@@ -79,6 +79,13 @@ class App {
   async boot() {
     performance.mark("nexus-boot");
     const params = new URLSearchParams(location.search);
+    // run=1 is used once, whatever happens to the run: a reload must not
+    // start it again (a link that hit a limit would hit it on every load).
+    if (params.has("run")) {
+      const u = new URL(location.href);
+      u.searchParams.delete("run");
+      history.replaceState(history.state, "", u);
+    }
     this.setStatus("loading", "Loading samples…");
     // The engine downloads and compiles while the samples load: it is the
     // long pole of the first run.
