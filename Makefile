@@ -2,15 +2,22 @@
 GO        ?= go
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
-.PHONY: run dist web-deps test test-fmt test-go test-wasm test-oracle test-browser fuzz bench bench-wasm bench-browser generate clean
+.PHONY: run dist dist-fast web-deps test test-readme test-fmt test-go test-wasm test-oracle test-browser fuzz bench bench-wasm bench-browser generate clean
 
-# run: build the static site into dist/ and serve exactly that folder.
-run: dist
-	$(GO) run ./web/cmd/serve -addr :8080 -dir dist
+# run: build the static site into dist/ (fast compression) and serve exactly that folder
+# on http://localhost:$(PORT)/ (make run PORT=9000).
+PORT ?= 8080
+run: dist-fast
+	$(GO) run ./web/cmd/serve -addr :$(PORT) -dir dist
 
-# dist: the static site (HTML, wasm, JS, CSS, pre-compressed copies) for any static host.
+# dist: the static site (HTML, wasm, JS, CSS, pre-compressed copies) for any static host,
+# with full compression (gzip -9, brotli 11: the files you deploy). The build prints each step.
 dist: web-deps
 	$(GO) run ./web/cmd/build -out dist
+
+# dist-fast: the same site with fast compression, for a local server and the browser tests.
+dist-fast: web-deps
+	$(GO) run ./web/cmd/build -out dist -fast
 
 # web-deps: the editor's npm packages, pinned by web/package-lock.json.
 web-deps:
@@ -18,6 +25,11 @@ web-deps:
 
 # test: formatting, vet, native tests, the same tests as js/wasm under node, then the browser tests.
 test: test-fmt test-go test-wasm test-oracle test-browser fuzz
+
+# test-readme: every command of README.md in order on a fresh copy of the tracked files
+# (make run is started on a free port and probed; make test is this suite and is left out).
+test-readme:
+	$(GO) test ./readme/ -v -timeout 60m
 
 test-fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -37,7 +49,7 @@ test-oracle:
 	cd pipeline/sqlfunc/oracle && $(GO) vet ./... && CGO_ENABLED=1 $(GO) test -count=1 ./...
 
 # test-browser: end-to-end tests in headless Chromium against the served dist/.
-test-browser: dist
+test-browser: dist-fast
 	$(GO) test ./web/...
 
 # fuzz: a short run of every fuzz target (seeds are committed under testdata/fuzz). The
@@ -75,4 +87,4 @@ generate:
 	$(GO) run github.com/a-h/templ/cmd/templ@v0.3.1100 generate ./web/components
 
 clean:
-	rm -rf dist target samples/*/target
+	rm -rf dist target samples/*/target demo.db* quickstart.db*

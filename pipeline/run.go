@@ -468,12 +468,30 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 	if errors.As(err, &se) {
 		msg := cleanSQLiteError(se.err)
 		d := diag.Errorf(n.Path, r.errorLine(n, se, msg), "%s", msg)
-		if strings.HasPrefix(msg, "no such table") {
+		if missing, ok := strings.CutPrefix(msg, "no such table: "); ok && r.readsSeed(n, missing) {
+			d.Hint = "load the seeds first: `nexus seed`, or `nexus build --select +" + n.Name + "` to seed, run and test it"
+		} else if strings.HasPrefix(msg, "no such table") {
 			d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"
 		}
 		return d
 	}
 	return diag.Errorf(n.Path, 0, "%s", err.Error())
+}
+
+// readsSeed reports whether table (as SQLite names it, maybe with a schema)
+// is a seed that n reads, directly or through a source: then the table is
+// missing because the seeds were not loaded, which run never does.
+func (r *runner) readsSeed(n *graph.Node, table string) bool {
+	_, name, ok := strings.Cut(table, ".")
+	if !ok {
+		name = table
+	}
+	for id := range r.plan.graph.Ancestors(n.ID) {
+		if a := r.plan.graph.Node(id); a.Kind == "seed" && strings.EqualFold(a.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // errorLine finds the source line an SQLite error is about: SQLite's own

@@ -3,30 +3,27 @@ package bridge
 import (
 	"context"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/nexus-playground/nexus/pipeline"
+	"github.com/nexus-playground/nexus/pipeline/share"
 )
 
-// sampleFiles reads a sample the way the page sends it: path -> text.
+// sampleFiles reads a sample the way the page sends it: path -> text,
+// without the build output (target/) a CLI run leaves in the folder, which
+// the site's samples.json leaves out too.
 func sampleFiles(t *testing.T, name string) map[string]string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "samples", name)
-	files := map[string]string{}
-	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(filepath.Join(dir, p))
-		files[p] = string(data)
-		return err
-	})
+	raw, err := share.ReadFS(os.DirFS(filepath.Join("..", "..", "samples", name)))
 	if err != nil {
 		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for p, data := range raw {
+		files[p] = string(data)
 	}
 	return files
 }

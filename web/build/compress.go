@@ -22,12 +22,19 @@ var compressible = map[string]bool{".html": true, ".js": true, ".css": true, ".w
 // ships one. Brotli makes the wasm about 30% smaller than gzip but takes
 // most of a minute on it, so results are kept in the user's cache folder by
 // content hash and an unchanged file is not compressed twice.
-func compressAll(ctx context.Context, out string) error {
+//
+// fast uses gzip's fastest level and brotli quality 5 instead, for a local
+// server; its copies are cached under their own keys.
+func compressAll(ctx context.Context, out string, fast bool) error {
 	entries, err := os.ReadDir(out)
 	if err != nil {
 		return err
 	}
 	cache := cacheDir()
+	gzLevel, brQuality, mode := gzip.BestCompression, 11, ""
+	if fast {
+		gzLevel, brQuality, mode = gzip.BestSpeed, 5, ".fast"
+	}
 	var brotli []string // files whose .br must be made
 	for _, e := range entries {
 		if e.IsDir() || !compressible[filepath.Ext(e.Name())] {
@@ -39,9 +46,9 @@ func compressAll(ctx context.Context, out string) error {
 			return err
 		}
 		sum := sha256.Sum256(data)
-		key := hex.EncodeToString(sum[:])
+		key := hex.EncodeToString(sum[:]) + mode
 		if !fromCache(cache, key+".gz", name+".gz") {
-			if err := gzipFile(name, data); err != nil {
+			if err := gzipFile(name, data, gzLevel); err != nil {
 				return err
 			}
 			toCache(cache, key+".gz", name+".gz")
@@ -56,7 +63,7 @@ func compressAll(ctx context.Context, out string) error {
 	if _, err := exec.LookPath("node"); err != nil {
 		return nil
 	}
-	cmd := exec.CommandContext(ctx, "node", append([]string{"-e", brotliScript}, brotli...)...)
+	cmd := exec.CommandContext(ctx, "node", append([]string{"-e", brotliScript, fmt.Sprint(brQuality)}, brotli...)...)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("brotli via node: %v\n%s", err, msg)
 	}
@@ -66,14 +73,14 @@ func compressAll(ctx context.Context, out string) error {
 			return err
 		}
 		sum := sha256.Sum256(data)
-		toCache(cache, hex.EncodeToString(sum[:])+".br", name+".br")
+		toCache(cache, hex.EncodeToString(sum[:])+mode+".br", name+".br")
 	}
 	return nil
 }
 
-func gzipFile(name string, data []byte) error {
+func gzipFile(name string, data []byte, level int) error {
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(&buf, level)
 	if err != nil {
 		return err
 	}
@@ -88,10 +95,11 @@ func gzipFile(name string, data []byte) error {
 
 var brotliScript = strings.TrimSpace(`
 const fs = require("fs"), zlib = require("zlib");
-for (const f of process.argv.slice(1)) {
+const quality = Number(process.argv[1]);
+for (const f of process.argv.slice(2)) {
   const data = fs.readFileSync(f);
   fs.writeFileSync(f + ".br", zlib.brotliCompressSync(data, { params: {
-    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+    [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
     [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
     [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
 }`)

@@ -117,13 +117,7 @@ func TestPlayground(t *testing.T) {
 		waitFor(t, ctx, "the person's events",
 			`document.querySelectorAll('#person-view section[data-section="Events"] .timeline li').length > 0`, 15*time.Second)
 		// The page after the demo run, with a person open, for the README.
-		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join("..", "testdata", "screenshot.png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		saveShot(t, ctx, "screenshot")
 		do(t, ctx, chromedp.Click(chromedp.ID("tab-lineage")))
 		waitFor(t, ctx, "the lineage graph", `document.querySelectorAll("#lineage svg g.node").length > 10`, 10*time.Second)
 		shot(t, ctx, "lineage")

@@ -30,12 +30,16 @@ Usage:
   nexus query   [--db FILE] [--format table|csv|json] [--max-rows N] SQL
   nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND] [--dialect D]
   nexus compile [--project-dir DIR] [--db FILE] [--dialect D] MODEL
-  nexus share   DIR [--sample NAME] [--samples-dir DIR] [--base-url URL] | nexus unshare URL DIR [--force]
+  nexus share   DIR [--sample NAME] [--samples-dir DIR] [--base-url URL] [--vars YAML]
+  nexus unshare URL DIR [--samples-dir DIR] [--force]
   nexus gen     --persons N --out DIR [--seed S] [--from samples/demo]
   nexus explain [--db FILE] [--project-dir DIR] [--entity person|group] TYPE:VALUE TYPE:VALUE
   nexus walkthrough list | check NAME [--samples-dir DIR]
 
 --db defaults to DIR/target/nexus.db; --db :memory: builds in memory.
+run and test read the tables that seed and run built: on a fresh project run
+"nexus seed" first, or "nexus build", which is seed + run + test.
+"nexus COMMAND -h" prints a command's flags.
 Each schema lives in a file beside it: FILE's name, a dot, the schema, ".db".
 `
 
@@ -93,8 +97,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = errUsage{fmt.Sprintf("unknown command %q\n\n%s", cmd, usage)}
 	}
 	var ue errUsage
+	var he errHelp
 	switch {
 	case err == nil:
+		return 0
+	case errors.As(err, &he):
+		printHelp(stdout, cmd, he.fs)
 		return 0
 	case errors.As(err, &ue):
 		fmt.Fprintln(stderr, "nexus:", ue.msg)

@@ -107,6 +107,39 @@ func TestCLI(t *testing.T) {
 	}
 }
 
+// TestHelp: -h and --help on every command print that command's usage line
+// and flags to stdout and exit 0, instead of "flag: help requested".
+func TestHelp(t *testing.T) {
+	for _, tc := range []struct{ cmd, line, flag string }{
+		{"build", "nexus build ", "-project-dir"},
+		{"run", "nexus run ", "-select"},
+		{"test", "nexus test ", "-select"},
+		{"seed", "nexus seed ", "-db"},
+		{"snapshot", "nexus snapshot ", "-select"},
+		{"query", "nexus query ", "-format"},
+		{"ls", "nexus ls ", "-resource-type"},
+		{"list", "nexus ls ", "-resource-type"},
+		{"compile", "nexus compile ", "-project-dir"},
+		{"share", "nexus share ", "-base-url"},
+		{"unshare", "nexus unshare ", "-force"},
+		{"gen", "nexus gen ", "-persons"},
+		{"explain", "nexus explain ", "-entity"},
+		{"walkthrough", "nexus walkthrough ", "-samples-dir"},
+	} {
+		for _, h := range []string{"-h", "--help"} {
+			t.Run(tc.cmd+h, func(t *testing.T) {
+				code, out, errOut := runCLI(tc.cmd, h)
+				if code != 0 || errOut != "" {
+					t.Fatalf("exit %d, stderr %q", code, errOut)
+				}
+				if !strings.Contains(out, tc.line) || !strings.Contains(out, tc.flag) {
+					t.Errorf("stdout lacks %q or %q:\n%s", tc.line, tc.flag, out)
+				}
+			})
+		}
+	}
+}
+
 // TestCLIIncremental: an incremental model keeps its table between runs of
 // the command on one database file, and --full-refresh rebuilds it.
 func TestCLIIncremental(t *testing.T) {

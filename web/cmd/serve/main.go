@@ -20,6 +20,6 @@ func main() {
 	if _, err := os.Stat(filepath.Join(*dir, "index.html")); err != nil {
 		log.Fatalf("serve: %s has no index.html; build it with `go run ./web/cmd/build -out %s`", *dir, *dir)
 	}
-	log.Printf("serving %s on http://localhost%s/", *dir, *addr)
+	log.Printf("serving %s on %s", *dir, serve.URL(*addr))
 	log.Fatal(http.ListenAndServe(*addr, serve.Handler(*dir)))
 }
