@@ -16,6 +16,8 @@ const (
 	CmdRun   Command = "run"
 	CmdTest  Command = "test"
 	CmdBuild Command = "build"
+	// CmdSnapshot runs the project's snapshots (build runs them too).
+	CmdSnapshot Command = "snapshot"
 )
 
 // Options steer one build.
@@ -30,8 +32,8 @@ type Options struct {
 	// package:NAME, tag:NAME, path:PATH, and +x, x+, @x.
 	Select  []string
 	Exclude []string
-	// FullRefresh rebuilds incremental models and snapshots from scratch
-	// (dbt's --full-refresh).
+	// FullRefresh rebuilds incremental models from scratch (dbt's
+	// --full-refresh; as in dbt, snapshots keep their history).
 	FullRefresh bool
 	// Timeout bounds the whole build; 0 means none.
 	Timeout time.Duration

@@ -107,43 +107,55 @@ func shiftLine(err error, file string, line int) error {
 	return &c
 }
 
-// runModelHooked runs a model between its pre-hooks and post-hooks, all in
-// one savepoint: a failing hook leaves the model's table as it was.
-func (r *runner) runModelHooked(n *graph.Node, step *Step) error {
-	m := r.plan.models[n.Name]
-	cfg := r.plan.configs[n.Name]
+// runHooked runs a model, seed or snapshot between its pre-hooks and
+// post-hooks, all in one savepoint: a failing hook leaves its table as it
+// was.
+func (r *runner) runHooked(n *graph.Node, step *Step, run func(*graph.Node, *Step) error) error {
+	var cfg project.Config
+	var file, src string
+	var rel jinja.Relation
+	switch n.Kind {
+	case "model":
+		m := r.plan.models[n.Name]
+		cfg, file, src, rel = r.plan.configs[n.Name], m.Path, m.SQL, r.plan.relation(n.Name)
+	case "seed":
+		s := r.plan.seeds[n.Name]
+		cfg, file, rel = s.Config, s.Path, jinja.Relation{Schema: schemaOf(s.Config), Name: s.Name}
+	case "snapshot":
+		s := r.plan.snapshots[n.Name]
+		cfg, file, src, rel = s.cfg, s.decl.Path, s.decl.SQL, s.relation()
+	}
 	pre, err := cfg.Hooks("pre")
 	if err != nil {
-		return diag.Errorf(m.Path, configLine(m.SQL, "pre"), "%s", err.Error())
+		return diag.Errorf(file, configLine(src, "pre"), "%s", err.Error())
 	}
 	post, err := cfg.Hooks("post")
 	if err != nil {
-		return diag.Errorf(m.Path, configLine(m.SQL, "post"), "%s", err.Error())
+		return diag.Errorf(file, configLine(src, "post"), "%s", err.Error())
 	}
 	// An ephemeral model is never run by itself, so neither are its hooks.
 	if len(pre)+len(post) == 0 || cfg.Materialized == "ephemeral" {
-		return r.runModel(n, step)
+		return run(n, step)
 	}
-	rel := r.plan.relation(n.Name)
-	run := func(when string, hooks []string) error {
+	hooks := func(when string, hooks []string) error {
 		for i, h := range hooks {
 			c := cfg.Clone()
-			if err := r.runHook(m.Path, configLine(m.SQL, when+"_hook"), h, &c, rel); err != nil {
-				d := diag.From(err, m.Path, 0)
-				d.Message = fmt.Sprintf("%s's %s-hook %d of %d: %s", m.Name, when, i+1, len(hooks), d.Message)
+			if err := r.runHook(file, configLine(src, when+"_hook"), h, &c, rel); err != nil {
+				d := diag.From(err, file, 0)
+				d.Message = fmt.Sprintf("%s's %s-hook %d of %d: %s", n.Name, when, i+1, len(hooks), d.Message)
 				return d
 			}
 		}
 		return nil
 	}
 	return r.savepointNamed("hooks", func() error {
-		if err := run("pre", pre); err != nil {
+		if err := hooks("pre", pre); err != nil {
 			return err
 		}
-		if err := r.runModel(n, step); err != nil {
+		if err := run(n, step); err != nil {
 			return err
 		}
-		return run("post", post)
+		return hooks("post", post)
 	})
 }
 
@@ -164,6 +176,8 @@ func (r *runner) builtSchemas() string {
 			schema = r.plan.relation(st.Name).Schema
 		case "seed":
 			schema = schemaOf(r.plan.seeds[st.Name].Config)
+		case "snapshot":
+			schema = r.plan.snapshots[st.Name].relation().Schema
 		default:
 			continue
 		}

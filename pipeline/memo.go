@@ -211,7 +211,7 @@ func (p *plan) shape() string {
 		return ""
 	}
 	h := sha256.New()
-	writeParts(h, p.universeKey)
+	writeParts(h, p.universeKey, p.snapshotKey)
 	for _, name := range slices.Sorted(maps.Keys(p.configs)) {
 		c, err := configText(p.configs[name])
 		if err != nil {

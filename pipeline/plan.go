@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -19,6 +20,10 @@ import (
 
 // PackageName is the built-in package's name (NEXUS_SPEC.md section 1).
 const PackageName = "nexus"
+
+// askVars are the vars that ask for dbt-nexus: its sources list (c918759)
+// or settings (v0.13), and the settings the built-in package reads.
+var askVars = []string{"sources", "nexus", "nexus_max_recursion", "nexus_resolution"}
 
 // PackageFiles returns the built-in nexus package's files.
 func PackageFiles() fs.FS { return nexus.Package() }
@@ -47,6 +52,10 @@ type plan struct {
 	memo        *memo
 	universeKey string
 	shapeKey    string
+	// snapshots are the project's snapshots by name (snapshot.go), and
+	// snapshotKey their relations and configs for the memo's shape.
+	snapshots   map[string]*snapshot
+	snapshotKey string
 	// pkgOfFile is the package of each model and singular test, by path
 	// and text, so a render knows whose macros and vars come first.
 	pkgOfFile map[string]string
@@ -67,6 +76,8 @@ type envCache struct {
 	key  string
 	env  *jinja.Env
 	memo memo
+	// ctx bounds the renders of the plan being made and run with it.
+	ctx context.Context
 }
 
 // get returns an environment for macros, reusing the cached one when the
@@ -96,19 +107,24 @@ func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env
 // overrides the project's dialect ("": the profile's). cache may be nil.
 func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCache) (*plan, error) {
 	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
-		Builtin: true, AskVars: []string{"sources", "nexus"}, Origin: "the built-in package (pipeline/nexus/package)"})
+		Builtin: true, AskVars: askVars, Origin: "the built-in package (pipeline/nexus/package)"})
 	if err != nil {
 		return nil, err
 	}
 	if d, err = projectDialect(proj.Target, d); err != nil {
 		return nil, err
 	}
-	set, err := settings.FromProject(proj)
-	if err != nil {
-		return nil, err
+	// The settings are the built-in package's reading of vars.nexus and
+	// vars.sources: a project that ships its own dbt-nexus reads its vars
+	// itself.
+	set, _ := settings.Parse(nil, nil)
+	if proj.Uses(PackageName) {
+		if set, err = settings.FromProject(proj); err != nil {
+			return nil, err
+		}
+		proj.SetVars(PackageName, set.Vars())
+		proj.Warnings = append(proj.Warnings, set.Warnings...)
 	}
-	proj.SetVars(PackageName, set.Vars())
-	proj.Warnings = append(proj.Warnings, set.Warnings...)
 	var c *envCache
 	if len(cache) > 0 {
 		c = cache[0]
@@ -116,6 +132,9 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch})
 	if err != nil {
 		return nil, err
+	}
+	if c != nil {
+		env.SetContext(c.ctx)
 	}
 	p := &plan{proj: proj, env: env, settings: set, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
 		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{},
@@ -147,10 +166,15 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if p.memo != nil {
 		p.universeKey = p.universe(c.key)
 	}
+	snaps, err := p.parseSnapshots()
+	if err != nil {
+		return nil, err
+	}
 	nodes, err := p.parseNodes()
 	if err != nil {
 		return nil, err
 	}
+	nodes = append(nodes, snaps...)
 	if p.memo != nil {
 		p.shapeKey = p.shape()
 	}
@@ -261,6 +285,9 @@ func (p *plan) refRelation(name string) jinja.Relation {
 		if s, ok := p.seeds[name]; ok {
 			return jinja.Relation{Schema: schemaOf(s.Config), Name: s.Name}
 		}
+		if s, ok := p.snapshots[name]; ok {
+			return s.relation()
+		}
 	}
 	return p.relation(name)
 }
@@ -301,6 +328,9 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			continue
 		}
 		p.configs[name] = cfg
+		if m.Package == "" {
+			p.proj.CheckFileConfig(m.Path, m.SQL, cfg)
+		}
 		if !cfg.Enabled {
 			// config(enabled=false) in the file: the model is not built.
 			m.Config.Enabled = false
@@ -473,6 +503,9 @@ func (p *plan) refID(file, pkg, name string, line int) (string, error) {
 	if !ok || pkg != "" && pkg != p.pkgOf(m.Package) && !(m.Override && pkg == PackageName) {
 		if s, ok := p.seeds[name]; ok {
 			return nodeID("seed", p.pkgOf(s.Package), s.Name), nil
+		}
+		if s, ok := p.snapshots[name]; ok {
+			return nodeID("snapshot", p.pkgOf(s.decl.Package), name), nil
 		}
 		return "", diag.Errorf(file, line, "ref(%q): no model named %q%s", name, name, p.suggestModel(name)).
 			WithHint("create models/%s.sql or fix the name", name)

@@ -1,64 +1,21 @@
 package pipeline
 
 import (
-	"archive/tar"
-	"compress/gzip"
 	"context"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/nexus-playground/nexus/pipeline/dialect"
 )
 
-// realData opens a tarball of ../shared/realdata (beside the repository)
-// as a file system, or skips the test.
-func realData(t *testing.T, name string) fstest.MapFS {
+// realData unpacks a tarball of the real projects (see realdataDir) and
+// opens it as a file system, or skips the test.
+func realData(t *testing.T, name string) fs.FS {
 	t.Helper()
-	var path string
-	for _, up := range []string{"../../shared/realdata", "../../../shared/realdata"} {
-		if _, err := os.Stat(filepath.Join(up, name)); err == nil {
-			path = filepath.Join(up, name)
-			break
-		}
-	}
-	if path == "" {
-		t.Skipf("%s is not beside the repository (../shared/realdata)", name)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	tr := tar.NewReader(gz)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if h.Typeflag != tar.TypeReg {
-			continue
-		}
-		rest := strings.TrimPrefix(h.Name, "./")
-		data, err := io.ReadAll(tr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fsys[rest] = &fstest.MapFile{Data: data, Mode: 0o644}
-	}
-	return fsys
+	return os.DirFS(extractTarball(t, filepath.Join(realdataDir(t), name)))
 }
 
 // TestRealBigQueryDemoSources builds dbt-nexus's BigQuery demo source

@@ -56,6 +56,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	}
 	res := &Result{OK: true}
 	s.env.memo.begin()
+	s.env.ctx = ctx
 	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &s.env)
 	if err != nil {
 		res.fail(diag.From(err, "", 0))
@@ -104,7 +105,7 @@ func (res *Result) fail(d *diag.Diagnostic) {
 // todo lists the selected nodes the command executes, in build order.
 func (r *runner) todo(sel map[string]bool) []*graph.Node {
 	kinds := map[Command][]string{
-		CmdSeed: {"seed"}, CmdRun: {"model"}, CmdTest: {"test"}, CmdBuild: {"seed", "model", "test"},
+		CmdSeed: {"seed"}, CmdRun: {"model"}, CmdTest: {"test"}, CmdSnapshot: {"snapshot"}, CmdBuild: {"seed", "snapshot", "model", "test"},
 	}[r.opts.Command]
 	var out []*graph.Node
 	for _, n := range r.plan.graph.Order() {
@@ -132,6 +133,9 @@ func (r *runner) attachSchemas() error {
 	}
 	for _, s := range r.plan.sources {
 		schemas[s.rel.Schema] = true
+	}
+	for _, s := range r.plan.snapshots {
+		schemas[s.relation().Schema] = true
 	}
 	delete(schemas, "temp")
 	names := make([]string, 0, len(schemas))
@@ -176,11 +180,13 @@ func (r *runner) runNode(n *graph.Node) Step {
 	var err error
 	switch n.Kind {
 	case "seed":
-		err = r.runSeed(n, &step)
+		err = r.runHooked(n, &step, r.runSeed)
 	case "model":
-		err = r.runModelHooked(n, &step)
+		err = r.runHooked(n, &step, r.runModel)
 	case "test":
 		err = r.runTest(n, &step)
+	case "snapshot":
+		err = r.runHooked(n, &step, r.runSnapshot)
 	}
 	step.Seconds = time.Since(r.started).Seconds()
 	var list diag.List
@@ -535,7 +541,7 @@ func summarize(res *Result) string {
 		}
 	}
 	var parts []string
-	for _, k := range []string{"seed", "model", "test"} {
+	for _, k := range []string{"seed", "snapshot", "model", "test"} {
 		if kinds[k] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s%s", kinds[k], k, plural(kinds[k])))
 		}
@@ -570,6 +576,8 @@ func formatStep(s Step) string {
 		what = fmt.Sprintf("OK loaded seed %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "model" && s.Message == "ephemeral":
 		what = fmt.Sprintf("OK ephemeral %s", s.Name)
+	case s.Kind == "snapshot":
+		what = fmt.Sprintf("OK snapshotted %s (%d rows)", s.Relation, s.Rows)
 	case s.Kind == "model" && s.Message != "":
 		what = fmt.Sprintf("OK %s into %s (%d rows)", s.Message, s.Relation, s.Rows)
 	case s.Kind == "model":

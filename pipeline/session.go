@@ -120,6 +120,9 @@ func Nodes(fsys fs.FS, vars map[string]any, d dialect.Dialect) ([]Node, error) {
 		case "seed":
 			s := p.seeds[n.Name]
 			node.Schema, node.Relation, node.Materialized = schemaOf(s.Config), schemaOf(s.Config)+"."+s.Name, "seed"
+		case "snapshot":
+			rel := p.snapshots[n.Name].relation()
+			node.Schema, node.Relation, node.Materialized = rel.Schema, rel.String(), "snapshot"
 		case "source":
 			s := p.sources[n.SourceName+"."+n.Name]
 			node.Name = n.SourceName + "." + n.Name
@@ -144,6 +147,7 @@ func Compile(fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (s
 
 // Compile renders one model against this session's tables.
 func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
+	s.env.ctx = ctx
 	p, err := newPlan(fsys, vars, d, &s.env)
 	if err != nil {
 		return "", err

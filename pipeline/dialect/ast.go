@@ -112,8 +112,10 @@ type fromInfo struct {
 	offset     string // WITH OFFSET alias
 	offsetNode *node
 	lateral    int // LATERAL token, or -1
-	columns    []string
-	flatten    bool // Snowflake FLATTEN: columns index, value, key...
-	aliasStart int  // first token of the alias clause, or -1
-	aliasCols  *node
+	// tokens of a table's name, for BigQuery's `project.dataset.table`
+	nameStart, nameEnd int
+	columns            []string
+	flatten            bool // Snowflake FLATTEN: columns index, value, key...
+	aliasStart         int  // first token of the alias clause, or -1
+	aliasCols          *node
 }

@@ -149,6 +149,7 @@ func TestStatements(t *testing.T) {
 	expectTranslated(t, bigquery, `select r'@(.+)', "it's", 'a\'b', '''x'y''', r"\d"`, `select '@(.+)', 'it''s', 'a''b', 'x''y', '\d'`)
 	expectTranslated(t, snowflake, `select 'a\nb', $$x'y$$`, "select 'a' || char(10) || 'b', 'x''y'")
 	expectTranslated(t, duckdb, `select 'a\n', "col" from t`, `select 'a\n', "col" from t`)
+	expectTranslated(t, bigquery, "select * from `my-project.raw.events` e join `raw`.`events` f using (id)", `select * from raw.events e join raw.events f using (id)`)
 	// DuckDB alias lists
 	expectTranslated(t, duckdb, "select x from (select 1, 2) as s(x, y)", "select x from (WITH _nexus_cols1(x, y) AS (select 1, 2) SELECT * FROM _nexus_cols1) AS s")
 	expectRows(t, duckdb, "select x + y from (values (1, 2)) as s(x, y)", "3")
@@ -217,7 +218,11 @@ func TestArraysAndStructs(t *testing.T) {
 func TestFunctions(t *testing.T) {
 	expectTranslated(t, bigquery, "select extract(date from ts) from t", "select date(ts) from t")
 	expectTranslated(t, bigquery, "select date '2024-01-02', timestamp '2024-01-02 10:00:00'", "select date('2024-01-02'), '2024-01-02 10:00:00'")
-	expectRefused(t, bigquery, "select d + interval 1 day from t", "1:12: INTERVAL arithmetic is not supported (use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x))")
+	expectTranslated(t, duckdb, "select d + interval 1 day, d - interval '2 months' from t", "select datetime_add_to_timestamp(d, 1, 'day'), datetime_add_to_timestamp(d, -(2), 'month') from t")
+	expectTranslated(t, bigquery, "select date_trunc(d, MONTH), timestamp_diff(a, b, day) from t", "select datetime_trunc_bigquery(d, 'month'), timestamp_diff_elapsed(a, b, 'day') from t")
+	expectRows(t, bigquery, "select date_trunc(date '2024-05-17', MONTH), extract(year from date '2024-05-17'), date_add(date '2024-01-31', interval 1 month)", "2024-05-01|2024|2024-02-29")
+	expectRows(t, snowflake, "select datediff(day, '2024-01-01', '2024-03-01'), dateadd(day, 1, '2024-01-01')", "60|2024-01-02")
+	expectRows(t, duckdb, "select date_diff('day', date '2024-01-01', date '2024-03-01')", "60")
 	expectRefused(t, bigquery, "select jsn_extract(a, '$.x') from t", "1:8: unknown function JSN_EXTRACT in BigQuery SQL (the closest known function is JSON_EXTRACT)")
 	expectRefused(t, bigquery, "select zeroifnull(b) from t", "1:8: unknown function ZEROIFNULL in BigQuery SQL (ZEROIFNULL is a function of Snowflake SQL; the closest known function is ZERO_IF_NULL)")
 	expectRefused(t, snowflake, "select a::variant,\n  sum(distinct b) over ()\nfrom t", "1:11: cast to VARIANT is not supported by SQLite (SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field'))\n2:3: SUM(DISTINCT ...) OVER (...) is not supported by SQLite (COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join)")

@@ -660,6 +660,7 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 			break
 		}
 		fi.kind = fromTable
+		fi.nameStart, fi.nameEnd = p.sig[namePos], p.prevEnd()
 		fi.table = parts[len(parts)-1]
 		if len(parts) > 1 {
 			fi.schema = parts[len(parts)-2]

@@ -107,6 +107,12 @@ func (pr *printer) span(n *node, from, to int) string {
 // carry gives the line breaks and comments of the tokens of n outside the
 // used nodes, for a rewrite that prints only those nodes.
 func (pr *printer) carry(n *node, used ...*node) string {
+	return pr.carryLess(n, 0, used...)
+}
+
+// carryLess is carry without the first drop line breaks outside comments:
+// those a rewrite's own text already holds, such as a quoted name's.
+func (pr *printer) carryLess(n *node, drop int, used ...*node) string {
 	if pr.flat > 0 {
 		return ""
 	}
@@ -129,7 +135,10 @@ func (pr *printer) carry(n *node, used ...*node) string {
 			b.WriteString(t.text)
 			continue
 		}
-		b.WriteString(breaks(t.text))
+		k := strings.Count(t.text, "\n")
+		d := min(k, drop)
+		drop -= d
+		b.WriteString(strings.Repeat("\n", k-d))
 	}
 	return b.String()
 }

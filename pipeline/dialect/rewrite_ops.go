@@ -1,9 +1,15 @@
 package dialect
 
+import "strings"
+
 // rewriteBinary makes / divide as the warehouses do: BigQuery, Snowflake
 // and DuckDB divide integers as real numbers (2999/100 is 29.99, not 29);
 // DuckDB's // is integer division.
 func (t *translator) rewriteBinary(n *node) {
+	if (n.name == "+" || n.name == "-") && n.y.kind == nInterval && t.d != SQLite {
+		t.addInterval(n)
+		return
+	}
 	switch {
 	case n.name == "/" && t.d != SQLite:
 		if n.x.kind == nLit && hasFraction(t.toks[n.x.start].text) {
@@ -66,5 +72,24 @@ func (t *translator) rewriteLike(n *node) {
 			s = "(NOT " + s + ")"
 		}
 		return s + pr.carry(n, x, y, z)
+	}
+}
+
+// addInterval writes x + INTERVAL n unit (and -) as
+// datetime_add_to_timestamp(x, n, 'unit'): the timestamp n units later,
+// months clamped to the month's last day.
+func (t *translator) addInterval(n *node) {
+	x, iv := n.x, n.y
+	iv.name = "arg" // printed as n, 'unit'
+	sign := ""
+	if n.name == "-" {
+		sign = "-"
+	}
+	n.print = func(pr *printer, n *node) string {
+		args := pr.text(iv)
+		if sign != "" {
+			args = "-(" + strings.Replace(args, ",", "),", 1)
+		}
+		return "datetime_add_to_timestamp(" + pr.text(x) + ", " + args + ")" + pr.carry(n, x, iv)
 	}
 }

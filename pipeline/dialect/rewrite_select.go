@@ -144,6 +144,17 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 	if f.lateral >= 0 && t.d != SQLite {
 		t.pr.dropTok(f.lateral) // SQLite's FROM items see the ones before them
 	}
+	if f.kind == fromTable && t.d == BigQuery && strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`") {
+		// `project.dataset.table`: SQLite has schemas only, the dataset
+		name := quoteIdent(f.table)
+		if f.schema != "" {
+			name = quoteIdent(f.schema) + "." + name
+		}
+		t.pr.setTok(f.nameStart, name)
+		for i := f.nameStart + 1; i < f.nameEnd; i++ {
+			t.pr.dropTok(i)
+		}
+	}
 	if f.kind == fromUnnest && f.expr != nil {
 		call := f.expr
 		arg, path, outer := t.unnestArgs(call)

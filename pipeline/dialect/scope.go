@@ -274,9 +274,10 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 	n.print = printAs("json_extract(" + base + ", " + sqlString(jsonPath(fields)) + ")")
 }
 
-// printAs gives a node the fixed text s, keeping its line breaks.
+// printAs gives a node the fixed text s, keeping its line breaks: those
+// of its tokens that s does not already hold.
 func printAs(s string) func(*printer, *node) string {
-	return func(pr *printer, n *node) string { return s + pr.carry(n) }
+	return func(pr *printer, n *node) string { return s + pr.carryLess(n, strings.Count(s, "\n")) }
 }
 
 // nameText is the first k parts of a dotted name as written.

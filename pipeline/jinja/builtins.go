@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 
@@ -70,6 +71,8 @@ func (e *Env) installBuiltins() {
 	g.Set("dbt_utils", e.dbtUtils())
 	g.Set("zip", zipFn)
 	e.installCrossDB()
+	g.Set("api", e.api())
+	installModules(g)
 }
 
 // filters are gonja's, with list producing a list that changes in place and
@@ -174,12 +177,18 @@ func (e *Env) envVar(a *exec.VarArgs) (*exec.Value, error) {
 	if len(a.Args) < 1 {
 		return nil, e.fail("env_var() needs a variable name", "")
 	}
+	name := a.Args[0].String()
+	if v, ok := os.LookupEnv(name); ok {
+		return exec.AsValue(v), nil
+	}
 	if len(a.Args) >= 2 {
 		return a.Args[1], nil
 	}
-	name := a.Args[0].String()
+	if v, ok := a.KwArgs["default"]; ok {
+		return v, nil
+	}
 	return nil, e.fail(fmt.Sprintf("env_var %q is not set", name),
-		fmt.Sprintf("environment variables are not read here; give a default: env_var('%s', 'value')", name))
+		fmt.Sprintf("set it in the environment, or give a default: env_var('%s', 'value')", name))
 }
 
 // configFn is dbt's config: config(materialized='table', ...) records the

@@ -45,8 +45,8 @@ func stringList(v *exec.Value) []string {
 	return out
 }
 
-// surrogateKey is dbt_utils.generate_surrogate_key(field_list): an md5 of
-// the fields cast to text, NULLs replaced by a marker, joined by '-'.
+// surrogateKey is dbt_utils.generate_surrogate_key(field_list): the hex md5
+// of the fields cast to text, NULLs replaced by a marker, joined by '-'.
 func (e *Env) surrogateKey(a *exec.VarArgs) (string, error) {
 	fields := arg(a, 0, "field_list")
 	if fields == nil || !fields.IsList() {
@@ -65,7 +65,13 @@ func (e *Env) surrogateKey(a *exec.VarArgs) (string, error) {
 		}
 		parts = append(parts, "coalesce(cast("+f+" as text), '"+null+"')")
 	}
-	return "md5(cast(" + strings.Join(parts, " || ") + " as text))", nil
+	key := "md5(cast(" + strings.Join(parts, " || ") + " as text))"
+	if e.targetType() == "bigquery" {
+		// BigQuery's md5 gives bytes; dbt's hash() hexes them, so the keys
+		// are the same text on every warehouse.
+		key = "to_hex(" + key + ")"
+	}
+	return key, nil
 }
 
 // unionRelations is dbt_utils.union_relations: a union all of the

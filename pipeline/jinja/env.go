@@ -34,6 +34,7 @@ type Env struct {
 	failure   *diag.Diagnostic // last error raised by a builtin
 	funcs     map[string]bool  // ctx.Funcs names installed in globals
 	configSet map[string]any   // config() arguments of this render
+	limits    limits           // caps and context of this render (limits.go)
 
 	// packages: each package's macro context and namespace object
 	// ("" is the root project), and dispatch: search orders.
@@ -139,12 +140,19 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 	}
 	// The root project's namespace: its macros under its own name. A
 	// package of the same name (a root project named nexus that also uses
-	// the built-in package) adds the macros the root does not define.
+	// the built-in package) adds the macros the root does not define, bare
+	// too, as that package's own nodes see them.
+	if pkg := e.namespaces[proj.Name]; pkg != nil && proj.Name != "" && e.namespaces[""] == nil {
+		e.namespace("")
+	}
 	if root := e.namespaces[""]; root != nil && proj.Name != "" {
 		if pkg := e.namespaces[proj.Name]; pkg != nil {
 			for k, v := range pkg.members {
 				if _, ok := root.members[k]; !ok {
 					root.members[k] = v
+					if _, defined := e.globals.Get(k); !defined {
+						e.globals.Set(k, v)
+					}
 				}
 			}
 		}
@@ -257,6 +265,7 @@ func (e *Env) execute(root *nodes.Template, ctx *exec.Context, out *strings.Buil
 // macros read.
 func (e *Env) begin(path string, ctx *Context) {
 	e.cur, e.curPath, e.failure, e.frames = ctx, path, nil, nil
+	e.limits.work = 0
 	e.configSet = map[string]any{}
 	e.globals.Set("this", relValue{ctx.This})
 	e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})

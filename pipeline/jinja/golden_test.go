@@ -107,13 +107,25 @@ func jinja2Renders(t *testing.T) map[string]struct{ Out, Error *string } {
 		}
 		t.Skip(msg)
 	}
-	if _, err := exec.LookPath("python3"); err != nil {
-		missing("no python3")
+	// The python3 first on PATH may be another install than Debian's, which
+	// is where python3-jinja2 goes: use the first that has jinja2.
+	python, why := "", "no python3"
+	for _, cand := range []string{"python3", "/usr/bin/python3"} {
+		path, err := exec.LookPath(cand)
+		if err != nil {
+			continue
+		}
+		out, err := exec.Command(path, "-c", "import jinja2").CombinedOutput()
+		if err == nil {
+			python = path
+			break
+		}
+		why = strings.TrimSpace(string(out))
 	}
-	if out, err := exec.Command("python3", "-c", "import jinja2").CombinedOutput(); err != nil {
-		missing(strings.TrimSpace(string(out)))
+	if python == "" {
+		missing(why)
 	}
-	cmd := exec.Command("python3", "testdata/jinja2_reference.py")
+	cmd := exec.Command(python, "testdata/jinja2_reference.py")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

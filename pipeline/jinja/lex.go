@@ -58,6 +58,9 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 		}
 		return nil, syntaxDiagnostic(path, &parser.SyntaxError{Message: msg, Line: line}, 0)
 	}
+	if err := checkNesting(path, toks); err != nil {
+		return nil, err
+	}
 	toks = rewriteTokens(rewriteConditionals(toks))
 	p := parser.NewParser(path, tokens.NewStream(toks), cfg, nil, cs)
 	root, err := p.Parse()

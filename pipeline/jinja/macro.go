@@ -24,6 +24,7 @@ const maxMacroDepth = 200
 func (e *Env) controlStructures() *exec.ControlStructureSet {
 	set := exec.NewControlStructureSet(map[string]parser.ControlStructureParser{})
 	set.Update(builtins.ControlStructures)
+	e.boundLoops(set)
 	gonjaMacro, _ := builtins.ControlStructures.Get("macro")
 	_ = set.Replace("macro", func(p *parser.Parser, args *parser.Parser) (nodes.ControlStructure, error) {
 		cs, err := gonjaMacro(p, args)
@@ -55,6 +56,9 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 	e := m.env
 	name := m.Name
 	fn := func(params *exec.VarArgs) *exec.Value {
+		if err := e.tick(r.Output); err != nil {
+			return exec.AsValue(err)
+		}
 		if len(e.frames) >= maxMacroDepth {
 			return exec.AsValue(fmt.Errorf("macro %q called itself more than %d times deep", name, maxMacroDepth))
 		}

@@ -43,7 +43,7 @@ func (c columnValue) GetAttribute(name string) (*exec.Value, bool) {
 	case "quoted":
 		return exec.AsValue(c.quote(c.Name)), true
 	}
-	return nil, false
+	return columnAttr(c.Column, name)
 }
 
 func (c columnValue) String() string { return c.Name }

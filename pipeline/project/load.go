@@ -45,6 +45,13 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	if p.Dispatch, err = readDispatch(l.doc); err != nil {
 		return nil, err
 	}
+	if p.config, err = p.renderConfigTrees(l.doc, ""); err != nil {
+		return nil, err
+	}
+	l.doc = p.config
+	for _, section := range []string{"models", "seeds", "tests", "data_tests"} {
+		p.checkConfigTree("dbt_project.yml", p.config.Get(section))
+	}
 	var builtins []Package
 	var loaded []found
 	for _, pkg := range pkgs {
@@ -68,9 +75,14 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	}
 	p.Packages = used
 	p.pkgVars = map[string]map[string]any{}
+	p.usedBuiltin = map[string]bool{}
 	for _, f := range append(loaded, declared...) {
+		p.usedBuiltin[f.name] = f.builtin
 		if v, ok := f.layout.doc.Get("vars").Plain().(map[string]any); ok {
 			p.pkgVars[f.name] = v
+		}
+		if f.layout.doc, err = p.renderConfigTrees(f.layout.doc, f.name); err != nil {
+			return nil, err
 		}
 		if err := p.loadFiles(f.files, f.layout, f.name); err != nil {
 			return nil, err
@@ -110,6 +122,11 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 		}
 	}
 	for _, mp := range l.modelPaths {
+		if pkg == "" {
+			for _, f := range walk(fsys, mp, ".py") {
+				p.warn(f, 1, fmt.Sprintf("Python model %s is not run by the playground: it is left out of the build", baseName(f)), "write it as a SQL model to build it here")
+			}
+		}
 		for _, f := range walk(fsys, mp, ".sql") {
 			data, _ := fs.ReadFile(fsys, f)
 			name := baseName(f)
@@ -117,6 +134,9 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 			configure("models", folders(mp, f), name, &c)
 			p.Models = append(p.Models, &Model{Name: name, Package: pkg, Path: f, SQL: string(data), Config: c})
 		}
+	}
+	if err := p.loadSnapshots(fsys, l.doc, pkg); err != nil {
+		return err
 	}
 	for _, sp := range l.seedPaths {
 		for _, f := range walk(fsys, sp, ".csv") {

@@ -122,6 +122,7 @@ type found struct {
 	name, origin string
 	files        fs.FS
 	layout       *layout
+	builtin      bool // the engine's own package
 }
 
 // resolvePackages lists the packages a project loads: its local: entries,
@@ -214,7 +215,7 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 			if origin == "" {
 				origin = "the built-in package"
 			}
-			add(found{name: b.Name, origin: origin, files: b.Files, layout: bl})
+			add(found{name: b.Name, origin: origin, files: b.Files, layout: bl, builtin: true})
 		}
 	}
 	var used []Used
@@ -317,3 +318,6 @@ func (p *Project) PackagesLine() string {
 	}
 	return "Packages: " + strings.Join(parts, "; ") + "."
 }
+
+// Uses tells whether the built-in package of that name was loaded.
+func (p *Project) Uses(builtin string) bool { return p.usedBuiltin[builtin] }

@@ -23,7 +23,9 @@ type Project struct {
 	Seeds   []*Seed
 	Sources []*Source
 	Tests   []*Test
-	Macros  []jinja.MacroFile
+	// Snapshots are the {% snapshot %} blocks of snapshot-paths.
+	Snapshots []*Snapshot
+	Macros    []jinja.MacroFile
 	// Warnings are problems that do not stop a build, such as a generic
 	// test from a package the playground does not ship.
 	Warnings []diag.Diagnostic
@@ -51,6 +53,10 @@ type Project struct {
 	// builtin names the engine's own packages (a root model may replace
 	// their models).
 	builtin map[string]bool
+	// yamlEnv renders the Jinja in YAML properties (see renderYAML).
+	yamlEnv *jinja.Env
+	// usedBuiltin names the built-in packages this project loaded.
+	usedBuiltin map[string]bool
 }
 
 // Config is a node's resolved configuration.

@@ -19,10 +19,17 @@ func (p *Project) loadYML(file string, data []byte, pkg string) error {
 	if doc.Kind != yamlx.Map {
 		return diag.Errorf(file, doc.Line, "expected a mapping with `version:`, `models:` or `sources:`")
 	}
+	if doc, err = p.renderYAML(file, pkg, doc); err != nil {
+		return err
+	}
 	for i, k := range doc.Keys {
 		v := doc.Vals[i]
 		switch k {
-		case "version", "exposures", "metrics", "macros", "semantic_models", "analyses", "snapshots", "unit_tests", "groups", "saved_queries":
+		case "exposures", "metrics", "semantic_models", "unit_tests", "saved_queries":
+			if v.Kind != yamlx.Scalar || v.Value != nil {
+				p.warn(file, v.Line, unrunSections[k], "")
+			}
+		case "version", "macros", "analyses", "snapshots", "groups":
 		case "sources":
 			if err := p.loadSources(file, v, pkg); err != nil {
 				return err
@@ -101,6 +108,9 @@ func (p *Project) loadNodeDocs(file, section string, n *yamlx.Node, pkg string) 
 			return diag.Errorf(file, it.Line, "entry of `%s` without `name:`", section).WithHint("write `- name: model_name`")
 		}
 		if cfg := it.Get("config"); cfg != nil && cfg.Kind == yamlx.Map {
+			if pkg == "" {
+				p.checkConfigMap(file, cfg)
+			}
 			p.applyNodeConfig(section, name, pkg, cfg.Plain().(map[string]any))
 		}
 		if err := p.loadColumnTests(file, it, name, pkg); err != nil {

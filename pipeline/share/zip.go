@@ -16,13 +16,6 @@ import (
 // central directory of millions of empty entries is refused early.
 const maxZipEntries = 10 * MaxFiles
 
-// PackagesYML is the packages.yml WriteZip adds to a project that has none,
-// so the download runs on a warehouse with `dbt deps && dbt build`.
-const PackagesYML = `packages:
-  - git: "https://github.com/slide-rule-tech/dbt-nexus.git"
-    revision: main
-`
-
 // ReadZip reads an uploaded zip of a project. Files all under one top folder
 // holding dbt_project.yml (a downloaded project) are taken from inside it; build output, installed
 // packages, hidden files and macOS clutter are skipped. Everything else must
@@ -108,7 +101,8 @@ var zipTime = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // WriteZip writes files as a zip of a dbt project, under the top folder
 // folder ("" for none), adding [PackagesYML] when the project has no
-// packages.yml. The files must pass [Check].
+// packages.yml. The files must pass [Check]. [ForWarehouse] adds the rest a
+// warehouse run needs.
 func WriteZip(w io.Writer, files map[string][]byte, folder string) error {
 	if err := Check(files); err != nil {
 		return err

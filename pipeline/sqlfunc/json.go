@@ -278,6 +278,7 @@ func init() {
 		Func{Name: "json_value_array", NArgs: -1, Scalar: jsonValueArray},
 		Func{Name: "json_get_json", NArgs: -1, Scalar: jsonGetJSON},
 		Func{Name: "json_get_text", NArgs: -1, Scalar: jsonGetText},
+		Func{Name: "json_get_member", NArgs: 2, Scalar: jsonGetMember},
 	)
 	// json_query_text(doc[, path]): the JSON text at path, compact; NULL
 	// when it is missing or JSON null (BigQuery's JSON_QUERY on a string).
@@ -304,7 +305,9 @@ func init() {
 	rename("json_get_json", "json_extract", "duckdb")
 	rename("json_get_json", "json_extract_path", "duckdb")
 	rename("json_get_json", "get_path", "snowflake")
-	rename("json_get_json", "get", "snowflake")
+	// json_get_member(doc, key or index): Snowflake's GET, one member by
+	// its whole name (dots included) or one element by index.
+	rename("json_get_member", "get", "snowflake")
 	// json_get_text(doc, path): a scalar as text, an object or array as
 	// JSON text, NULL for null (DuckDB's json_extract_string and ->>,
 	// Snowflake's JSON_EXTRACT_PATH_TEXT).
@@ -417,22 +420,24 @@ func jsonValueArray(ctx sqlite3.Context, args ...sqlite3.Value) {
 	ctx.ResultSubtype(jsonSubtype)
 }
 
-func jsonGetJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if len(args) == 2 && args[1].Type() == sqlite3.INTEGER {
-		// Snowflake's GET(array, index).
-		args = []sqlite3.Value{args[0], args[1]}
-		if anyNull(args) {
-			ctx.ResultNull()
-			return
-		}
-		raw := lookup(args[0].RawText(), []step{{index: int(args[1].Int64()), isIndex: true}})
-		if raw == nil {
-			ctx.ResultNull()
-			return
-		}
-		resultJSON(ctx, raw)
+func jsonGetMember(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
 		return
 	}
+	s := step{name: args[1].Text()}
+	if args[1].Type() == sqlite3.INTEGER {
+		s = step{index: int(args[1].Int64()), isIndex: true}
+	}
+	raw := lookup(args[0].RawText(), []step{s})
+	if raw == nil || s.index < 0 {
+		ctx.ResultNull()
+		return
+	}
+	resultJSON(ctx, raw)
+}
+
+func jsonGetJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
 	raw, ok := jsonArgs(ctx, "json_extract", args, false)
 	if !ok {
 		return

@@ -33,8 +33,8 @@ type Request struct {
 	Select  []string          `json:"select,omitempty"`
 	Exclude []string          `json:"exclude,omitempty"`
 	Vars    map[string]any    `json:"vars,omitempty"`
-	// FullRefresh rebuilds incremental models and snapshots (dbt's
-	// --full-refresh); otherwise they build on the tables of earlier runs.
+	// FullRefresh rebuilds incremental models (dbt's --full-refresh);
+	// otherwise they build on the tables of earlier runs.
 	FullRefresh bool `json:"full_refresh,omitempty"`
 	// Dialect is the page's warehouse choice; "" keeps the project's
 	// profiles.yml target type (sqlite without one).

@@ -37,6 +37,9 @@ type ShareArgs struct {
 	// Raw are the files of a dropped folder, by path under the folder
 	// (share.readfolder), or CSV files to add as seeds (share.check).
 	Raw map[string][]byte `json:"raw,omitempty"`
+	// Sizes are the names and sizes of a folder's files, to screen before
+	// reading them (share.screen).
+	Sizes map[string]int64 `json:"sizes,omitempty"`
 	// Folder is the top folder of a written zip (share.writezip).
 	Folder string `json:"folder,omitempty"`
 }
@@ -52,6 +55,8 @@ type ShareResult struct {
 	Dialect  string            `json:"dialect,omitempty"`
 	Sample   string            `json:"sample,omitempty"`
 	Data     []byte            `json:"data,omitempty"`
+	// Read lists the files of a folder worth reading (share.screen).
+	Read []string `json:"read,omitempty"`
 }
 
 // isShareOp tells whether op is served by serveShare.
@@ -102,6 +107,12 @@ func (b *Bridge) serveShare(ctx context.Context, req Request) (any, error) {
 			return nil, err
 		}
 		return ShareResult{Files: toText(files)}, nil
+	case "share.screen":
+		read, err := share.Screen(a.Sizes)
+		if err != nil {
+			return nil, err
+		}
+		return ShareResult{Read: read}, nil
 	case "share.readfolder":
 		fsys := fstest.MapFS{}
 		for name, data := range a.Raw {
@@ -122,7 +133,8 @@ func (b *Bridge) serveShare(ctx context.Context, req Request) (any, error) {
 		return ShareResult{Files: toText(a.Raw)}, nil
 	case "share.writezip":
 		var buf bytes.Buffer
-		if err := share.WriteZip(&buf, toBytes(req.Files), a.Folder); err != nil {
+		files := share.ForWarehouse(toBytes(req.Files), string(req.Dialect))
+		if err := share.WriteZip(&buf, files, a.Folder); err != nil {
 			return nil, err
 		}
 		return ShareResult{Data: buf.Bytes()}, nil

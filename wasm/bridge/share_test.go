@@ -84,7 +84,9 @@ func TestZipAndFolderImport(t *testing.T) {
 		t.Fatalf("writezip: %+v", resp.Error)
 	}
 	back, resp := shareCall(t, b, Request{Op: "share.readzip", Share: &ShareArgs{Data: z.Data}})
-	if !resp.OK || back.Files["packages.yml"] == "" || len(back.Files) != len(files)+1 {
+	// Export adds packages.yml and a profiles.yml template; the rest comes
+	// back as it went.
+	if !resp.OK || back.Files["packages.yml"] == "" || back.Files["profiles/profiles.yml"] == "" || len(back.Files) != len(files)+2 {
 		t.Fatalf("readzip: %+v, %d files", resp.Error, len(back.Files))
 	}
 	raw := map[string][]byte{"dbt_project.yml": []byte("name: x\n"), ".git/HEAD": []byte("x"), "target/x.sql": {0}}

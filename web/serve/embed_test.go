@@ -20,6 +20,15 @@ func TestFrameAncestorsOnlyInEmbedMode(t *testing.T) {
 		{"/", components.HeaderCSP},
 		{"/?embed=0", components.HeaderCSP},
 		{"/nexus.wasm?embed=1", components.HeaderCSP},
+		// The page reads the first "embed" the way URLSearchParams does;
+		// the server reads the same one.
+		{"/?embed=0;&embed=1", components.HeaderCSP},
+		{"/?embed=1;", components.HeaderCSP},
+		{"/?embed=0&embed=1", components.HeaderCSP},
+		{"/?embed=1&embed=0", components.EmbedHeaderCSP},
+		{"/?e%6Dbed=%31", components.EmbedHeaderCSP},
+		{"/?embed=1%", components.HeaderCSP},
+		{"/?embed+=1", components.HeaderCSP},
 	} {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest("GET", c.path, nil))

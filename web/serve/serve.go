@@ -53,7 +53,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	hd := w.Header()
 	// Only the page in embed mode may be framed by other sites.
-	if path.Ext(name) == ".html" && r.URL.Query().Get("embed") == "1" {
+	if embed, _ := Param(r.URL.RawQuery, "embed"); path.Ext(name) == ".html" && embed == "1" {
 		hd.Set("Content-Security-Policy", components.EmbedHeaderCSP)
 	} else {
 		hd.Set("Content-Security-Policy", components.HeaderCSP)

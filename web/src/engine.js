@@ -8,6 +8,14 @@
 const STOP_GRACE_MS = 800;
 const WATCHDOG_GRACE_MS = 2000;
 
+const DEFAULT_LIMIT_S = 30;
+
+// limitMs is the time limit in the page's Limit box, in milliseconds.
+function limitMs() {
+  const box = typeof document !== "undefined" && document.getElementById("timeout");
+  return (Number(box && box.value) || DEFAULT_LIMIT_S) * 1000;
+}
+
 export class Engine {
   constructor(module, workerURL, events) {
     this.module = module;
@@ -40,9 +48,13 @@ export class Engine {
 
   // call sends one request; onStep receives build steps as they finish.
   // It resolves with the bridge's response {ok, result, error, seconds}.
+  // Every call runs under the time limit (the page's Limit box), not only
+  // builds and queries: lineage, tables, compile, identity and share calls
+  // render a stranger's templates and read their views too.
   call(req, onStep) {
     return new Promise((resolve) => {
-      this.queue.push({ req: { ...req, id: this.nextID++ }, onStep, resolve });
+      const timeout_ms = req.timeout_ms > 0 ? req.timeout_ms : limitMs();
+      this.queue.push({ req: { ...req, timeout_ms, id: this.nextID++ }, onStep, resolve });
       this.pump();
     });
   }

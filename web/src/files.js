@@ -94,7 +94,7 @@ export class FileActions {
   async showCompiled() {
     const name = modelName(this.app.current || "");
     if (!name || !this.app.engine) return;
-    const resp = await this.app.engine.call({ op: "compile", name, files: this.app.project.asObject() });
+    const resp = await this.app.engine.call({ op: "compile", name, files: this.app.project.asObject(), dialect: this.app.project.dialect || undefined });
     if (!resp.ok) return this.app.flash(describe(resp.error));
     const key = COMPILED + name;
     this.app.compiled.set(key, resp.result || "");

@@ -60,12 +60,19 @@ export class ImportExport {
   async importFolder(files) {
     if (!files.length || !this.ready()) return;
     const top = (files[0].webkitRelativePath || files[0].path || files[0].name).split("/")[0];
-    const raw = {};
+    const byName = new Map();
     for (const f of files) {
       const rel = f.webkitRelativePath || f.path || f.name;
-      const name = rel.startsWith(top + "/") ? rel.slice(top.length + 1) : rel;
-      raw[name] = toBase64(new Uint8Array(await f.arrayBuffer()));
+      byName.set(rel.startsWith(top + "/") ? rel.slice(top.length + 1) : rel, f);
     }
+    // The engine screens names and sizes first: target/, .git, big files
+    // and other kinds are skipped or refused before a byte is read.
+    const sizes = Object.fromEntries([...byName].map(([name, f]) => [name, f.size]));
+    const screened = await this.app.engine.call({ op: "share.screen", share: { sizes } });
+    if (!screened.ok) return this.refuse(`The folder ${top}`, screened);
+    const raw = {};
+    for (const name of screened.result.read || []) raw[name] = toBase64(new Uint8Array(await byName.get(name).arrayBuffer()));
+    document.body.dataset.importRead = String(Object.keys(raw).length);
     const resp = await this.app.engine.call({ op: "share.readfolder", share: { raw } });
     if (!resp.ok) return this.refuse(`The folder ${top}`, resp);
     this.openImported(top, resp.result.files || {});

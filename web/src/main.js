@@ -55,6 +55,11 @@ class App {
     $("run").addEventListener("click", () => this.run());
     $("stop").addEventListener("click", () => this.stop());
     $("sample").addEventListener("change", (e) => this.loadSample(e.target.value, true));
+    $("dialect").addEventListener("change", (e) => {
+      if (!this.project) return;
+      this.project.setDialect(e.target.value);
+      this.refreshLineage();
+    });
     $("select").addEventListener("keydown", (e) => { if (e.key === "Enter") this.run(); });
     document.addEventListener("keydown", (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && !e.defaultPrevented) {
@@ -86,6 +91,13 @@ class App {
 
   async boot() {
     performance.mark("nexus-boot");
+    // run=1 is used once, whatever happens to the run: a reload must not
+    // start it again (a link that hit a limit would hit it on every load).
+    if (new URLSearchParams(location.search).has("run")) {
+      const u = new URL(location.href);
+      u.searchParams.delete("run");
+      history.replaceState(history.state, "", u);
+    }
     this.setStatus("loading", "Loading samples…");
     // The engine downloads and compiles while the samples load: it is the
     // long pole of the first run.
@@ -181,6 +193,7 @@ class App {
     if (this.project) this.project.flush();
     this.project = new Project(sample, { memory: this.embed });
     $("sample").value = name;
+    $("dialect").value = this.project.dialect;
     // The project picker names the sample now open (a walkthrough opens
     // its own sample).
     if (this.projects) this.projects.setCurrent("");
@@ -279,7 +292,7 @@ class App {
     const t0 = performance.now();
     this.stopRequested = false;
     const resp = await this.engine.call({
-      op: "build", command, select, exclude: opts.exclude, vars: opts.vars, full_refresh: fullRefresh, files: this.project.asObject(), timeout_ms: timeout * 1000,
+      op: "build", command, select, exclude: opts.exclude, vars: opts.vars, dialect: this.project.dialect || undefined, full_refresh: fullRefresh, files: this.project.asObject(), timeout_ms: timeout * 1000,
     }, (step) => {
       this.log.step(step);
       this.setStatus("running", `Running ${step.index}/${step.total} ${step.name}`);
@@ -384,7 +397,7 @@ class App {
 
   async refreshLineage() {
     if (!this.engine) return;
-    const resp = await this.engine.call({ op: "nodes", files: this.project.asObject() });
+    const resp = await this.engine.call({ op: "nodes", files: this.project.asObject(), dialect: this.project.dialect || undefined });
     const el = $("lineage");
     if (!resp.ok) {
       clear(el).appendChild(h("div", { class: "error-box" }, describe(resp.error)));

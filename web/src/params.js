@@ -1,7 +1,8 @@
 // The page's URL parameters, read in one place. A docs author writes these
 // by hand in an iframe's src, so each has one spelling and a checked value;
-// a parameter given twice (?embed=0&embed=1) or with a value outside its
-// set is ignored rather than guessed at.
+// a value outside its set is ignored rather than guessed at. A parameter
+// given twice counts once, by its first pair, the rule the server follows
+// (web/serve/params.go) so that both read an address the same way.
 //
 //   embed=1            results only, for an iframe (nothing saved)
 //   sample=NAME        open a sample project
@@ -19,10 +20,7 @@ export const TABS = { log: "log", tables: "tables", person: "person", sql: "cons
 
 export function readParams(search = location.search) {
   const q = new URLSearchParams(search);
-  const one = (k) => {
-    const all = q.getAll(k);
-    return all.length === 1 ? all[0] : null;
-  };
+  const one = (k) => q.get(k);
   const flag = (k) => ({ 1: true, 0: false })[one(k)] ?? null;
   const name = (k, re) => {
     const v = one(k);

@@ -14,6 +14,9 @@ export class Project {
     this.named = !!opts.key;
     this.memory = !!opts.memory;
     this.vars = opts.vars || "";
+    // dialect is the page's warehouse choice ("" = the project's
+    // profiles.yml), kept beside the files.
+    this.dialect = DIALECTS.includes(opts.dialect) ? opts.dialect : this.memory ? "" : loadDialect(this.key);
     this.files = new Map();
     this.edited = false;
     const saved = this.memory ? null : load(this.key);
@@ -79,9 +82,34 @@ export class Project {
     }
   }
 
+  // setDialect changes the warehouse choice and keeps it.
+  setDialect(d) {
+    this.dialect = DIALECTS.includes(d) ? d : "";
+    if (this.memory) return;
+    try {
+      if (this.dialect) localStorage.setItem(this.key + DIALECT_SUFFIX, this.dialect);
+      else localStorage.removeItem(this.key + DIALECT_SUFFIX);
+    } catch (e) {
+      if (this.onSaveError) this.onSaveError(e);
+    }
+  }
+
   // flush saves a pending autosave at once.
   flush() {
     if (this.saveTimer) this.save();
+  }
+}
+
+// DIALECTS are the choices of the page's Dialect selector ("" = Project).
+export const DIALECTS = ["", "bigquery", "snowflake", "duckdb", "sqlite"];
+const DIALECT_SUFFIX = ":dialect";
+
+function loadDialect(key) {
+  try {
+    const d = localStorage.getItem(key + DIALECT_SUFFIX) || "";
+    return DIALECTS.includes(d) ? d : "";
+  } catch (e) {
+    return "";
   }
 }
 

@@ -20,7 +20,7 @@ export class Share {
     return {
       op: "share.encode",
       files: p.asObject(),
-      share: sample ? { sample: sample.name, sample_files: sample.files, vars: p.vars || "" } : { vars: p.vars || "" },
+      share: sample ? { sample: sample.name, sample_files: sample.files, vars: p.vars || "", dialect: p.dialect || "" } : { vars: p.vars || "", dialect: p.dialect || "" },
     };
   }
 
@@ -99,7 +99,7 @@ export class Share {
     const files = r.files || {};
     const projects = app.projects;
     let id = projects.findShared(frag, files);
-    if (!id) id = projects.create(r.sample ? `Shared: ${r.sample}` : "Shared project", files, { sample: r.sample || "", vars: r.vars || "", fragment: frag });
+    if (!id) id = projects.create(r.sample ? `Shared: ${r.sample}` : "Shared project", files, { sample: r.sample || "", vars: r.vars || "", dialect: r.dialect || "", fragment: frag });
     projects.open(id, true);
     document.body.dataset.shared = "1";
     return true;

@@ -23,6 +23,7 @@ export class Projects {
     this.app = app;
     this.memory = !!opts.memory; // embed mode: nothing is written
     this.pending = new Map(); // files of projects created in this page
+    this.pendingDialect = new Map(); // dialect of a project created from a link
     this.index = this.memory ? { current: "", list: [] } : readIndex();
     $("project").addEventListener("change", (e) => {
       const id = e.target.value;
@@ -57,6 +58,7 @@ export class Projects {
   create(name, files, extra = {}) {
     const id = Date.now().toString(36) + Math.random().toString(36).slice(2, 7);
     const m = { id, name: uniqueName(name, this.index.list), sample: extra.sample || "", vars: extra.vars || "", fragment: extra.fragment || "" };
+    if (extra.dialect) this.pendingDialect.set(id, extra.dialect);
     if (!this.memory) {
       try {
         localStorage.setItem(keyOf(id), JSON.stringify(files));
@@ -75,8 +77,10 @@ export class Projects {
     const m = this.meta(id);
     if (!m) return false;
     const sample = this.app.samples.find((s) => s.name === m.sample) || { name: "", title: "", files: {} };
-    const p = new Project(sample, { key: keyOf(id), memory: this.memory, files: this.pending.get(id) || {}, vars: m.vars });
+    const p = new Project(sample, { key: keyOf(id), memory: this.memory, files: this.pending.get(id) || {}, vars: m.vars, dialect: this.pendingDialect.get(id) });
+    if (this.pendingDialect.has(id)) p.setDialect(this.pendingDialect.get(id));
     this.pending.delete(id);
+    this.pendingDialect.delete(id);
     p.id = id;
     this.show(p, user);
     this.setCurrent(id);
@@ -94,6 +98,7 @@ export class Projects {
     if (app.project) app.project.flush();
     project.onSaveError = () => app.flash("The browser's storage is full: your edits are kept until you close the page. Download the project as a .zip to keep it.");
     app.project = project;
+    $("dialect").value = project.dialect;
     app.editor.reset();
     app.current = null;
     app.renderTrees();
@@ -134,7 +139,7 @@ export class Projects {
     const cur = this.app.project;
     const name = window.prompt("Name of the new project (a copy of this one)", (this.meta(this.index.current) || {}).name || cur.sample.name || "project");
     if (name === null) return;
-    const id = this.create(name.trim() || "project", cur.asObject(), { sample: cur.sample.name, vars: cur.vars });
+    const id = this.create(name.trim() || "project", cur.asObject(), { sample: cur.sample.name, vars: cur.vars, dialect: cur.dialect });
     this.open(id, false);
     this.app.flash(`Saved as “${this.meta(id).name}”.`);
   }

@@ -16,7 +16,7 @@ import (
 func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.Writer) error {
 	var c common
 	fs := newFlags(cmd, &c)
-	fullRefresh := fs.Bool("full-refresh", false, "rebuild incremental models and snapshots from scratch")
+	fullRefresh := fs.Bool("full-refresh", false, "rebuild incremental models from scratch")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err

@@ -26,7 +26,7 @@ func printHelp(w io.Writer, cmd string, fs *flag.FlagSet) {
 	fmt.Fprintln(w, "\nFlags:")
 	fs.SetOutput(w)
 	fs.PrintDefaults()
-	if cmd == "build" || cmd == "run" || cmd == "test" || cmd == "seed" {
+	if cmd == "build" || cmd == "run" || cmd == "test" || cmd == "seed" || cmd == "snapshot" {
 		fmt.Fprintln(w, "\nbuild is seed + run + test in graph order; run, test and seed read the tables earlier commands built.")
 	}
 }

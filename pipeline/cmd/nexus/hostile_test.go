@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestBuildWritesOnlyItsDatabases: a stranger's project built with a file
@@ -41,3 +42,27 @@ func TestBuildWritesOnlyItsDatabases(t *testing.T) {
 }
 
 func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// TestTimeoutStopsJinja: --timeout stops a template that would render for
+// ever, at parse time as at run time.
+func TestTimeoutStopsJinja(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"dbt_project.yml":  "name: h\n",
+		"macros/f.sql":     "{% macro f(n) %}{% if n > 0 %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}\n",
+		"models/bomb.sql":  "select 1 as a {{ f(60) }}\n",
+		"models/other.sql": "select 2 as b\n",
+	})
+	// The same build without the runaway model is the baseline: loading
+	// and the other model cost what they cost (more in js/wasm).
+	start := time.Now()
+	runCLI("build", "--project-dir", dir, "--db", ":memory:", "--exclude", "package:nexus", "--select", "other")
+	baseline := time.Since(start)
+	start = time.Now()
+	code, _, errOut := runCLI("build", "--project-dir", dir, "--db", ":memory:", "--exclude", "package:nexus", "--timeout", "1s")
+	if took := time.Since(start); took > baseline+2*time.Second {
+		t.Errorf("build took %v with --timeout 1s (%v without the runaway model)", took, baseline)
+	}
+	if code != 1 || !strings.Contains(errOut, "models/bomb.sql") || !strings.Contains(errOut, "rendering stopped: context deadline exceeded") && !strings.Contains(errOut, "more than 100000 macro calls") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+}

@@ -26,6 +26,7 @@ Usage:
   nexus run     (same flags: models only; build and run take --full-refresh)
   nexus test    (same flags: tests only, against tables already built)
   nexus seed    (same flags: seeds only)
+  nexus snapshot (same flags: snapshots only)
   nexus query   [--db FILE] [--format table|csv|json] [--max-rows N] SQL
   nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND] [--dialect D]
   nexus compile [--project-dir DIR] [--db FILE] [--dialect D] MODEL
@@ -74,7 +75,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd, rest := args[0], args[1:]
 	var err error
 	switch cmd {
-	case "build", "run", "test", "seed":
+	case "build", "run", "test", "seed", "snapshot":
 		err = cmdBuild(ctx, cmd, rest, stdout, stderr)
 	case "query":
 		err = cmdQuery(ctx, rest, stdout, rawOut)

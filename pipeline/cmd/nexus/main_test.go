@@ -115,6 +115,7 @@ func TestHelp(t *testing.T) {
 		{"run", "nexus run ", "-select"},
 		{"test", "nexus test ", "-select"},
 		{"seed", "nexus seed ", "-db"},
+		{"snapshot", "nexus snapshot ", "-select"},
 		{"query", "nexus query ", "-format"},
 		{"ls", "nexus ls ", "-resource-type"},
 		{"list", "nexus ls ", "-resource-type"},

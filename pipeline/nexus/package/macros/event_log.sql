@@ -41,7 +41,7 @@ where false
             {%- set row_id = dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", 'i.event_id']) -%}
             {%- set shape = 'no row_id: one row_id per event_id' -%}
         {%- else -%}
-            {%- set row_id = dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", 'i.identifier_type', 'i.identifier_value']) -%}
+            {%- set row_id = dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", nexus.first_column(columns, ['identifier_type'], alias='i'), nexus.first_column(columns, ['identifier_value'], alias='i')]) -%}
             {%- set shape = 'no row_id, no key: every identifier on its own' -%}
         {%- endif -%}
         {%- if not loop.first %}
@@ -53,9 +53,9 @@ union all
 select
     cast({{ 'e.event_id' if events is not none else nexus.first_column(columns, ['event_id'], alias='i') }} as text) as event_id,
     {{ row_id }} as row_id,
-    cast(i.identifier_type as text) as identifier_type,
-    cast(i.identifier_value as text) as identifier_value,
-    {{ nexus.normalize_identifier('i.identifier_type', 'i.identifier_value') }} as normalized_value,
+    cast({{ nexus.first_column(columns, ['identifier_type'], alias='i') }} as text) as identifier_type,
+    cast({{ nexus.first_column(columns, ['identifier_value'], alias='i') }} as text) as identifier_value,
+    {{ nexus.normalize_identifier(nexus.first_column(columns, ['identifier_type'], alias='i'), nexus.first_column(columns, ['identifier_value'], alias='i')) }} as normalized_value,
     {{ nexus.first_column(columns, ['source'], "'" ~ name ~ "'", alias='i') }} as source,
     {{ 'e.occurred_at' if events is not none else nexus.first_column(columns, ['occurred_at'], alias='i') }} as occurred_at
 from {{ relation }} as i
@@ -63,13 +63,15 @@ from {{ relation }} as i
 left join {{ events }} as e
     on cast(e.{{ key }} as text) = cast(i.{{ key }} as text)
         {%- endif %}
-where i.identifier_value is not null
-    and cast(i.identifier_value as text) <> ''
+where {{ nexus.first_column(columns, ['identifier_value'], alias='i') }} is not null
+    and cast({{ nexus.first_column(columns, ['identifier_value'], alias='i') }} as text) <> ''
     {%- endfor -%}
 {%- endmacro -%}
 
 {#- Traits of one entity type. The union adds a row_id where a source has
-    none (NEXUS_SPEC.md section 2). Traits without a value are dropped. -#}
+    none (NEXUS_SPEC.md section 2). As in dbt-nexus every row is kept and a
+    column a source lacks is NULL: such rows resolve to no entity, and the
+    package's not_null warnings name the source. -#}
 {%- macro process_entity_traits(entity_type) -%}
     {%- set entity = entity_type -%}
     {#- Traits are optional: a source with persons: true may have only
@@ -103,16 +105,14 @@ union all
 -- {{ name }}_{{ entity }}_traits
 select
     cast({{ nexus.first_column(columns, ['event_id'], alias='t') }} as text) as event_id,
-    {{ 'cast(t.row_id as text)' if 'row_id' in columns else dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", nexus.first_column(columns, ['event_id'], "''", alias='t'), 't.identifier_type', 't.identifier_value', 't.trait_name']) }} as row_id,
-    cast(t.identifier_type as text) as identifier_type,
-    cast(t.identifier_value as text) as identifier_value,
-    cast(t.trait_name as text) as trait_name,
-    cast(t.trait_value as text) as trait_value,
+    {{ 'cast(t.row_id as text)' if 'row_id' in columns else dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", nexus.first_column(columns, ['event_id'], "''", alias='t'), nexus.first_column(columns, ['identifier_type'], alias='t'), nexus.first_column(columns, ['identifier_value'], alias='t'), nexus.first_column(columns, ['trait_name'], alias='t')]) }} as row_id,
+    cast({{ nexus.first_column(columns, ['identifier_type'], alias='t') }} as text) as identifier_type,
+    cast({{ nexus.first_column(columns, ['identifier_value'], alias='t') }} as text) as identifier_value,
+    cast({{ nexus.first_column(columns, ['trait_name'], alias='t') }} as text) as trait_name,
+    cast({{ nexus.first_column(columns, ['trait_value'], alias='t') }} as text) as trait_value,
     {{ nexus.first_column(columns, ['source'], "'" ~ name ~ "'", alias='t') }} as source,
     {{ nexus.first_column(columns, ['occurred_at'], alias='t') }} as occurred_at
 from {{ relation }} as t
-where t.identifier_value is not null
-    and t.trait_value is not null
     {%- endfor -%}
 {%- endmacro -%}
 

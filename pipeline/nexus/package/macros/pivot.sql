@@ -3,11 +3,17 @@
     c918759's public macros, same parameters and columns).
 -#}
 
-{#- The column name a trait or identifier type becomes: lower-cased,
-    spaces to underscores (as SQL over `column`). Quotes are dropped too,
-    so every name is a safe identifier. -#}
+{#- The column name a trait or identifier type becomes, as in dbt-nexus:
+    lower-cased, spaces to underscores (as SQL over `column`; written
+    without quote escapes, which warehouses spell differently). -#}
 {%- macro trait_column(column) -%}
-lower(replace(replace(replace(trim({{ column }}), ' ', '_'), '"', ''), '''', ''))
+lower(replace(trim({{ column }}), ' ', '_'))
+{%- endmacro -%}
+
+{#- Whether a column name from the data can be written in SQL as it is:
+    names holding quotes or backslashes are left out of the pivot. -#}
+{%- macro plain_column_name(name) -%}
+    {{- return(name and "'" not in name and '"' not in name and '\\' not in name) -}}
 {%- endmacro -%}
 
 {#- One row per entity of `identifiers_model` with its identifiers as
@@ -29,7 +35,7 @@ from (
 group by column_name
 order by column_name
     {%- endset -%}
-    {%- for row in run_query(counts_sql).rows -%}
+    {%- for row in run_query(counts_sql).rows if nexus.plain_column_name(row[0]) -%}
         {%- set most = row[1] | int -%}
         {%- for i in range(1, most + 1) -%}
             {%- set suffix = '' if i == 1 else i -%}
@@ -74,7 +80,7 @@ where trait_name is not null
 order by 1
     {%- endset -%}
     {%- for row in run_query(names_sql).rows -%}
-        {%- if row[0] and row[0] not in [entity_id_column, prefix ~ entity_id_column, 'id'] -%}
+        {%- if nexus.plain_column_name(row[0]) and row[0] not in [entity_id_column, prefix ~ entity_id_column, 'id'] -%}
             {%- do names.append(row[0]) -%}
         {%- endif -%}
     {%- endfor -%}

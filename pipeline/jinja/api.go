@@ -1,0 +1,66 @@
+package jinja
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nikolalohinski/gonja/v2/exec"
+)
+
+// api is dbt's `api` object: api.Column builds and names column types as
+// the project's warehouse does (api.Column.create('id', 'integer'),
+// translate_type, numeric_type, string_type).
+func (e *Env) api() attrs {
+	return attrs{"Column": attrs{
+		"create": func(a *exec.VarArgs) (*exec.Value, error) {
+			name, dtype := arg(a, 0, "name"), arg(a, 1, "label_or_dtype")
+			if name == nil || dtype == nil {
+				return nil, e.fail("api.Column.create() needs a name and a data type", "write api.Column.create('id', 'integer')")
+			}
+			return exec.AsValue(columnValue{Column{Name: name.String(), Type: dtype.String()}, e.quote}), nil
+		},
+		"translate_type": func(a *exec.VarArgs) string { return typeName(e.targetType(), argString(a, 0)) },
+		"numeric_type": func(a *exec.VarArgs) string {
+			dtype := argString(a, 0)
+			p, s := arg(a, 1, "precision"), arg(a, 2, "scale")
+			if e.targetType() == "bigquery" || p == nil || s == nil || p.IsNil() || s.IsNil() {
+				return dtype
+			}
+			return fmt.Sprintf("%s(%s,%s)", dtype, p.String(), s.String())
+		},
+		"string_type": func(a *exec.VarArgs) string {
+			if e.targetType() == "bigquery" {
+				return "string"
+			}
+			return fmt.Sprintf("character varying(%s)", argString(a, 0))
+		},
+	}}
+}
+
+// columnAttr answers the attributes dbt's Column objects have beyond name
+// and data_type: the type tests and the quoted name.
+func columnAttr(c Column, name string) (*exec.Value, bool) {
+	t := strings.ToLower(c.Type)
+	switch name {
+	case "is_string":
+		return exec.AsValue(func(*exec.VarArgs) bool {
+			return strings.Contains(t, "char") || strings.Contains(t, "text") || strings.Contains(t, "string")
+		}), true
+	case "is_number", "is_numeric":
+		return exec.AsValue(func(*exec.VarArgs) bool {
+			for _, k := range []string{"int", "real", "float", "double", "numeric", "decimal", "number"} {
+				if strings.Contains(t, k) {
+					return true
+				}
+			}
+			return false
+		}), true
+	case "is_integer":
+		return exec.AsValue(func(*exec.VarArgs) bool { return strings.Contains(t, "int") }), true
+	case "is_float":
+		return exec.AsValue(func(*exec.VarArgs) bool {
+			return strings.Contains(t, "real") || strings.Contains(t, "float") || strings.Contains(t, "double")
+		}), true
+	}
+	return nil, false
+}

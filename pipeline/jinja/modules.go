@@ -1,0 +1,579 @@
+package jinja
+
+import (
+	"crypto/rand"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/nikolalohinski/gonja/v2/exec"
+)
+
+// installModules adds dbt's Python helpers: modules.datetime, modules.re and
+// modules.itertools (the parts dbt packages use), run_started_at,
+// invocation_id, set, toyaml and fromyaml.
+func installModules(g *exec.Context) {
+	started := time.Now().UTC()
+	g.Set("modules", attrs{
+		"datetime":  datetimeModule(),
+		"re":        reModule(),
+		"itertools": itertoolsModule(),
+	})
+	g.Set("run_started_at", pyTime{t: started, aware: true})
+	g.Set("invocation_id", newInvocationID())
+	g.Set("set", func(a *exec.VarArgs) any {
+		out := []any{}
+		if len(a.Args) > 0 {
+			for _, v := range listOf(a.Args[0]) {
+				if !slices.ContainsFunc(out, func(x any) bool { return exec.AsValue(x).EqualValueTo(exec.AsValue(v)) }) {
+					out = append(out, v)
+				}
+			}
+		}
+		return &out
+	})
+	g.Set("toyaml", func(a *exec.VarArgs) (string, error) {
+		if len(a.Args) < 1 {
+			return "", fmt.Errorf("toyaml() needs a value")
+		}
+		b, err := yaml.Marshal(fromJinja(a.Args[0]))
+		return string(b), err
+	})
+	g.Set("fromyaml", func(a *exec.VarArgs) (any, error) {
+		if len(a.Args) < 1 {
+			return nil, fmt.Errorf("fromyaml() needs a string")
+		}
+		var v any
+		if err := yaml.Unmarshal([]byte(a.Args[0].String()), &v); err != nil {
+			if len(a.Args) > 1 {
+				return a.Args[1].Interface(), nil
+			}
+			return nil, fmt.Errorf("fromyaml: %v", err)
+		}
+		return toJinja(normalizeYAML(v)), nil
+	})
+}
+
+func normalizeYAML(v any) any {
+	switch x := v.(type) {
+	case uint64:
+		return int64(x)
+	case int:
+		return int64(x)
+	case []any:
+		for i := range x {
+			x[i] = normalizeYAML(x[i])
+		}
+	case map[string]any:
+		for k := range x {
+			x[k] = normalizeYAML(x[k])
+		}
+	}
+	return v
+}
+
+// newInvocationID is a random UUID (version 4), as dbt's invocation_id.
+func newInvocationID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+// listOf reads a list (or string, as Python iterates it) argument.
+func listOf(v *exec.Value) []any {
+	if v == nil || v.IsNil() {
+		return nil
+	}
+	var out []any
+	if v.IsString() {
+		for _, r := range v.String() {
+			out = append(out, string(r))
+		}
+		return out
+	}
+	v.Iterate(func(_, _ int, key, _ *exec.Value) bool {
+		out = append(out, key.Interface())
+		return true
+	}, func() {})
+	return out
+}
+
+func list(items []any) *[]any { return &items }
+
+// ---- datetime ------------------------------------------------------------
+
+// pyTime is a Python datetime (or date, when date is set).
+type pyTime struct {
+	t     time.Time
+	date  bool
+	aware bool
+}
+
+func (p pyTime) String() string {
+	if p.date {
+		return p.t.Format("2006-01-02")
+	}
+	s := p.t.Format("2006-01-02 15:04:05")
+	if us := p.t.Nanosecond() / 1000; us != 0 {
+		s += fmt.Sprintf(".%06d", us)
+	}
+	if p.aware {
+		s += p.t.Format("-07:00")
+	}
+	return s
+}
+
+func (p pyTime) GetAttribute(name string) (*exec.Value, bool) {
+	switch name {
+	case "year":
+		return exec.AsValue(p.t.Year()), true
+	case "month":
+		return exec.AsValue(int(p.t.Month())), true
+	case "day":
+		return exec.AsValue(p.t.Day()), true
+	case "hour":
+		return exec.AsValue(p.t.Hour()), true
+	case "minute":
+		return exec.AsValue(p.t.Minute()), true
+	case "second":
+		return exec.AsValue(p.t.Second()), true
+	case "strftime":
+		return exec.AsValue(func(a *exec.VarArgs) string { return strftime(p.t, argString(a, 0)) }), true
+	case "isoformat":
+		return exec.AsValue(func(*exec.VarArgs) string { return strings.Replace(p.String(), " ", "T", 1) }), true
+	case "date":
+		return exec.AsValue(func(*exec.VarArgs) pyTime { return pyTime{t: p.t, date: true} }), true
+	case "timestamp":
+		return exec.AsValue(func(*exec.VarArgs) float64 { return float64(p.t.UnixNano()) / 1e9 }), true
+	case "weekday":
+		return exec.AsValue(func(*exec.VarArgs) int { return (int(p.t.Weekday()) + 6) % 7 }), true
+	}
+	return nil, false
+}
+
+// pyDelta is a Python timedelta.
+type pyDelta struct{ d time.Duration }
+
+func (p pyDelta) String() string {
+	days := int(p.d / (24 * time.Hour))
+	rest := p.d - time.Duration(days)*24*time.Hour
+	if rest < 0 {
+		days--
+		rest += 24 * time.Hour
+	}
+	hms := fmt.Sprintf("%d:%02d:%02d", int(rest/time.Hour), int(rest%time.Hour/time.Minute), int(rest%time.Minute/time.Second))
+	if days == 0 {
+		return hms
+	}
+	unit := "days"
+	if days == 1 || days == -1 {
+		unit = "day"
+	}
+	return fmt.Sprintf("%d %s, %s", days, unit, hms)
+}
+
+func (p pyDelta) GetAttribute(name string) (*exec.Value, bool) {
+	switch name {
+	case "days":
+		return exec.AsValue(int(p.d / (24 * time.Hour))), true
+	case "seconds":
+		return exec.AsValue(int(p.d % (24 * time.Hour) / time.Second)), true
+	case "total_seconds":
+		return exec.AsValue(func(*exec.VarArgs) float64 { return p.d.Seconds() }), true
+	}
+	return nil, false
+}
+
+func intArg(a *exec.VarArgs, i int, name string, def int) int {
+	if v := arg(a, i, name); v != nil && !v.IsNil() {
+		return v.Integer()
+	}
+	return def
+}
+
+func datetimeModule() attrs {
+	mk := func(a *exec.VarArgs) pyTime {
+		return pyTime{t: time.Date(intArg(a, 0, "year", 1), time.Month(intArg(a, 1, "month", 1)), intArg(a, 2, "day", 1),
+			intArg(a, 3, "hour", 0), intArg(a, 4, "minute", 0), intArg(a, 5, "second", 0), intArg(a, 6, "microsecond", 0)*1000, time.UTC)}
+	}
+	return attrs{
+		"datetime": pyClass(func(a *exec.VarArgs) any {
+			if a != nil {
+				return mk(a)
+			}
+			return attrs{
+				"now":    func(*exec.VarArgs) pyTime { return pyTime{t: time.Now()} },
+				"utcnow": func(*exec.VarArgs) pyTime { return pyTime{t: time.Now().UTC()} },
+				"strptime": func(a *exec.VarArgs) (pyTime, error) {
+					t, err := time.Parse(goLayout(argString(a, 1)), argString(a, 0))
+					if err != nil {
+						return pyTime{}, fmt.Errorf("datetime.strptime(%q, %q): %v", argString(a, 0), argString(a, 1), err)
+					}
+					return pyTime{t: t}, nil
+				},
+				"fromisoformat": func(a *exec.VarArgs) (pyTime, error) {
+					s := argString(a, 0)
+					for _, l := range []string{"2006-01-02T15:04:05.999999999Z07:00", "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02"} {
+						if t, err := time.Parse(l, s); err == nil {
+							return pyTime{t: t, aware: strings.Contains(l, "Z07")}, nil
+						}
+					}
+					return pyTime{}, fmt.Errorf("datetime.fromisoformat: invalid isoformat string %q", s)
+				},
+			}
+		}),
+		"date": pyClass(func(a *exec.VarArgs) any {
+			if a != nil {
+				p := mk(a)
+				p.date = true
+				return p
+			}
+			return attrs{"today": func(*exec.VarArgs) pyTime { return pyTime{t: time.Now(), date: true} }}
+		}),
+		"timedelta": func(a *exec.VarArgs) pyDelta {
+			f := func(name string) float64 {
+				if v, ok := a.KwArgs[name]; ok {
+					return v.Float()
+				}
+				return 0
+			}
+			d := f("weeks")*7*24*3600 + f("days")*24*3600 + f("hours")*3600 + f("minutes")*60 + f("seconds") + f("milliseconds")/1e3 + f("microseconds")/1e6
+			if len(a.Args) > 0 {
+				d += a.Args[0].Float() * 24 * 3600
+			}
+			return pyDelta{d: time.Duration(d * float64(time.Second))}
+		},
+	}
+}
+
+// pyClass is a Python class: callable (datetime(2024, 1, 1)) and with
+// attributes (datetime.now()). Called with nil it returns its attributes:
+// a function type cannot hold a field.
+type pyClass func(a *exec.VarArgs) any
+
+func (c pyClass) GetAttribute(name string) (*exec.Value, bool) {
+	if m, ok := c(nil).(attrs); ok {
+		return m.GetAttribute(name)
+	}
+	return nil, false
+}
+
+// strftime formats t with Python's directives.
+func strftime(t time.Time, f string) string {
+	var b strings.Builder
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' || i+1 == len(f) {
+			b.WriteByte(f[i])
+			continue
+		}
+		i++
+		switch f[i] {
+		case 'Y':
+			fmt.Fprintf(&b, "%04d", t.Year())
+		case 'y':
+			fmt.Fprintf(&b, "%02d", t.Year()%100)
+		case 'm':
+			fmt.Fprintf(&b, "%02d", int(t.Month()))
+		case 'd':
+			fmt.Fprintf(&b, "%02d", t.Day())
+		case 'H':
+			fmt.Fprintf(&b, "%02d", t.Hour())
+		case 'I':
+			fmt.Fprintf(&b, "%02d", (t.Hour()+11)%12+1)
+		case 'p':
+			b.WriteString(t.Format("PM"))
+		case 'M':
+			fmt.Fprintf(&b, "%02d", t.Minute())
+		case 'S':
+			fmt.Fprintf(&b, "%02d", t.Second())
+		case 'f':
+			fmt.Fprintf(&b, "%06d", t.Nanosecond()/1000)
+		case 'j':
+			fmt.Fprintf(&b, "%03d", t.YearDay())
+		case 'a':
+			b.WriteString(t.Format("Mon"))
+		case 'A':
+			b.WriteString(t.Format("Monday"))
+		case 'b':
+			b.WriteString(t.Format("Jan"))
+		case 'B':
+			b.WriteString(t.Format("January"))
+		case 'w':
+			fmt.Fprintf(&b, "%d", int(t.Weekday()))
+		case 'z':
+			b.WriteString(t.Format("-0700"))
+		case 'Z':
+			b.WriteString(t.Format("MST"))
+		case '%':
+			b.WriteByte('%')
+		default:
+			b.WriteByte('%')
+			b.WriteByte(f[i])
+		}
+	}
+	return b.String()
+}
+
+// goLayout turns a Python strptime format into a Go time layout.
+func goLayout(f string) string {
+	r := strings.NewReplacer("%Y", "2006", "%y", "06", "%m", "01", "%d", "02", "%H", "15", "%I", "03", "%p", "PM",
+		"%M", "04", "%S", "05", "%f", "000000", "%b", "Jan", "%B", "January", "%a", "Mon", "%A", "Monday", "%z", "-0700", "%Z", "MST", "%%", "%")
+	return r.Replace(f)
+}
+
+// ---- re ------------------------------------------------------------------
+
+// Python's re flags, as dbt's modules.re has them.
+const (
+	reIgnoreCase = 2
+	reMultiline  = 8
+	reDotAll     = 16
+)
+
+func compileRe(pattern string, flags int) (*regexp.Regexp, error) {
+	prefix := ""
+	if flags&reIgnoreCase != 0 {
+		prefix += "i"
+	}
+	if flags&reMultiline != 0 {
+		prefix += "m"
+	}
+	if flags&reDotAll != 0 {
+		prefix += "s"
+	}
+	if prefix != "" {
+		pattern = "(?" + prefix + ")" + pattern
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return nil, fmt.Errorf("modules.re: %v (Go's RE2 syntax: no lookarounds or backreferences)", err)
+	}
+	return re, nil
+}
+
+// pyRepl turns Python's \1 and \g<name> references into Go's ${1}.
+var pyBackref = regexp.MustCompile(`\\(\d+)|\\g<(\w+)>`)
+
+func pyRepl(s string) string {
+	s = strings.ReplaceAll(s, "$", "$$")
+	return pyBackref.ReplaceAllString(s, "$${$1$2}")
+}
+
+// reMatch is a Python match object.
+type reMatch struct {
+	s   string
+	loc []int
+}
+
+func (m reMatch) group(i int) any {
+	if 2*i+1 >= len(m.loc) || m.loc[2*i] < 0 {
+		return nil
+	}
+	return m.s[m.loc[2*i]:m.loc[2*i+1]]
+}
+
+func (m reMatch) GetAttribute(name string) (*exec.Value, bool) {
+	switch name {
+	case "group":
+		return exec.AsValue(func(a *exec.VarArgs) any { return m.group(intArg(a, 0, "", 0)) }), true
+	case "groups":
+		return exec.AsValue(func(*exec.VarArgs) *[]any {
+			var out []any
+			for i := 1; i < len(m.loc)/2; i++ {
+				out = append(out, m.group(i))
+			}
+			return list(out)
+		}), true
+	case "start":
+		return exec.AsValue(func(*exec.VarArgs) int { return m.loc[0] }), true
+	case "end":
+		return exec.AsValue(func(*exec.VarArgs) int { return m.loc[1] }), true
+	}
+	return nil, false
+}
+
+func (m reMatch) String() string { return fmt.Sprint(m.group(0)) }
+
+// rePattern holds the functions of re over one compiled pattern.
+func rePattern(re *regexp.Regexp) attrs {
+	match := func(s string, anchor, full bool) any {
+		loc := re.FindStringSubmatchIndex(s)
+		if loc == nil || anchor && loc[0] != 0 || full && loc[1] != len(s) {
+			if anchor {
+				// Python's match anchors at the start: try an anchored pattern.
+				a := regexp.MustCompile(`^(?:` + re.String() + `)` + map[bool]string{true: "$", false: ""}[full])
+				if loc = a.FindStringSubmatchIndex(s); loc == nil {
+					return nil
+				}
+				return reMatch{s: s, loc: loc}
+			}
+			return nil
+		}
+		return reMatch{s: s, loc: loc}
+	}
+	return attrs{
+		"pattern":   re.String(),
+		"search":    func(a *exec.VarArgs) any { return match(argString(a, 0), false, false) },
+		"match":     func(a *exec.VarArgs) any { return match(argString(a, 0), true, false) },
+		"fullmatch": func(a *exec.VarArgs) any { return match(argString(a, 0), true, true) },
+		"sub": func(a *exec.VarArgs) string {
+			repl, s, count := pyRepl(argString(a, 0)), argString(a, 1), intArg(a, 2, "count", 0)
+			if count <= 0 {
+				return re.ReplaceAllString(s, repl)
+			}
+			out, n := "", 0
+			last := 0
+			for _, loc := range re.FindAllStringSubmatchIndex(s, count) {
+				out += s[last:loc[0]] + string(re.ExpandString(nil, repl, s, loc))
+				last = loc[1]
+				n++
+			}
+			return out + s[last:]
+		},
+		"findall": func(a *exec.VarArgs) *[]any {
+			var out []any
+			for _, m := range re.FindAllStringSubmatch(argString(a, 0), -1) {
+				switch len(m) {
+				case 1:
+					out = append(out, m[0])
+				case 2:
+					out = append(out, m[1])
+				default:
+					g := make([]any, len(m)-1)
+					for i, x := range m[1:] {
+						g[i] = x
+					}
+					out = append(out, list(g))
+				}
+			}
+			return list(out)
+		},
+		"split": func(a *exec.VarArgs) *[]any {
+			n := intArg(a, 1, "maxsplit", 0)
+			if n <= 0 {
+				n = -1
+			} else {
+				n++
+			}
+			var out []any
+			for _, p := range re.Split(argString(a, 0), n) {
+				out = append(out, p)
+			}
+			return list(out)
+		},
+	}
+}
+
+func reModule() attrs {
+	// Each function compiles its pattern (args[0]) and calls the pattern's
+	// function with the remaining arguments.
+	call := func(fn string) func(*exec.VarArgs) (*exec.Value, error) {
+		return func(a *exec.VarArgs) (*exec.Value, error) {
+			if len(a.Args) < 2 {
+				return nil, fmt.Errorf("modules.re.%s() needs a pattern and a string", fn)
+			}
+			flagPos := map[string]int{"search": 2, "match": 2, "fullmatch": 2, "findall": 2, "sub": 4, "split": 3}[fn]
+			re, err := compileRe(a.Args[0].String(), intArg(a, flagPos, "flags", 0))
+			if err != nil {
+				return nil, err
+			}
+			rest := &exec.VarArgs{Args: a.Args[1:min(len(a.Args), flagPos)], KwArgs: a.KwArgs}
+			f, _ := rePattern(re)[fn].(func(*exec.VarArgs) any)
+			if f != nil {
+				return exec.AsValue(f(rest)), nil
+			}
+			switch g := rePattern(re)[fn].(type) {
+			case func(*exec.VarArgs) string:
+				return exec.AsValue(g(rest)), nil
+			case func(*exec.VarArgs) *[]any:
+				return exec.AsValue(g(rest)), nil
+			}
+			return nil, fmt.Errorf("modules.re.%s is not available", fn)
+		}
+	}
+	m := attrs{
+		"compile": func(a *exec.VarArgs) (attrs, error) {
+			re, err := compileRe(argString(a, 0), intArg(a, 1, "flags", 0))
+			if err != nil {
+				return nil, err
+			}
+			return rePattern(re), nil
+		},
+		"escape":     func(a *exec.VarArgs) string { return regexp.QuoteMeta(argString(a, 0)) },
+		"I":          reIgnoreCase,
+		"IGNORECASE": reIgnoreCase,
+		"M":          reMultiline,
+		"MULTILINE":  reMultiline,
+		"S":          reDotAll,
+		"DOTALL":     reDotAll,
+	}
+	for _, fn := range []string{"search", "match", "fullmatch", "sub", "findall", "split"} {
+		m[fn] = call(fn)
+	}
+	return m
+}
+
+// ---- itertools -------------------------------------------------------------
+
+func itertoolsModule() attrs {
+	return attrs{
+		"chain": func(a *exec.VarArgs) *[]any {
+			var out []any
+			for _, l := range a.Args {
+				out = append(out, listOf(l)...)
+			}
+			return list(out)
+		},
+		"product": func(a *exec.VarArgs) *[]any {
+			pools := [][]any{}
+			repeat := 1
+			if r, ok := a.KwArgs["repeat"]; ok {
+				repeat = r.Integer()
+			}
+			for i := 0; i < repeat; i++ {
+				for _, l := range a.Args {
+					pools = append(pools, listOf(l))
+				}
+			}
+			result := [][]any{{}}
+			for _, pool := range pools {
+				var next [][]any
+				for _, r := range result {
+					for _, x := range pool {
+						next = append(next, append(slices.Clone(r), x))
+					}
+				}
+				result = next
+			}
+			out := make([]any, len(result))
+			for i, r := range result {
+				out[i] = list(r)
+			}
+			return list(out)
+		},
+		"combinations": func(a *exec.VarArgs) *[]any {
+			pool := listOf(arg(a, 0, "iterable"))
+			r := intArg(a, 1, "r", 0)
+			var out []any
+			var rec func(start int, cur []any)
+			rec = func(start int, cur []any) {
+				if len(cur) == r {
+					out = append(out, list(slices.Clone(cur)))
+					return
+				}
+				for i := start; i < len(pool); i++ {
+					rec(i+1, append(cur, pool[i]))
+				}
+			}
+			if r >= 0 && r <= len(pool) {
+				rec(0, nil)
+			}
+			return list(out)
+		},
+	}
+}

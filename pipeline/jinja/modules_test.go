@@ -1,0 +1,44 @@
+package jinja
+
+import (
+	"regexp"
+	"testing"
+)
+
+// dbt's Python helpers answer as Python does (expected values are Python 3's).
+func TestModulesAndAPI(t *testing.T) {
+	cases := []struct{ dialect, src, want string }{
+		{"duckdb", "{{ modules.datetime.datetime(2024, 3, 5, 7, 8, 9).strftime('%Y-%m-%d %H:%M:%S %j %a %b') }}", "2024-03-05 07:08:09 065 Tue Mar"},
+		{"duckdb", "{{ modules.datetime.date(2024, 2, 9) }}|{{ modules.datetime.datetime(2024, 2, 9, 1, 2, 3) }}", "2024-02-09|2024-02-09 01:02:03"},
+		{"duckdb", "{{ modules.datetime.datetime.strptime('2024-05-06', '%Y-%m-%d').isoformat() }}", "2024-05-06T00:00:00"},
+		{"duckdb", "{{ modules.datetime.datetime.fromisoformat('2024-05-06T10:11:12').hour }}", "10"},
+		{"duckdb", "{{ modules.datetime.timedelta(days=1, hours=2) }}|{{ modules.datetime.timedelta(hours=3).total_seconds() }}", "1 day, 2:00:00|10800.0"},
+		{"duckdb", "{{ modules.datetime.datetime.now().year > 2000 }}", "True"},
+		{"duckdb", "{{ modules.re.search('(\\d+)-(\\d+)', 'ab 12-34').group(2) }}|{{ modules.re.match('\\d', 'a1') is none }}", "34|True"},
+		{"duckdb", "{{ modules.re.sub('(\\w+)@(\\w+)', '\\\\2 at \\\\1', 'me@host') }}|{{ modules.re.findall('\\d', 'a1b2') | join(',') }}", "host at me|1,2"},
+		{"duckdb", "{{ modules.re.split('[,;]', 'a,b;c') | join('|') }}|{{ modules.re.search('ABC', 'xabc', modules.re.I).group(0) }}", "a|b|c|abc"},
+		{"duckdb", "{{ modules.re.compile('^[a-z_]+$').match('snake_case') is not none }}|{{ modules.re.escape('a.b') }}", "True|a\\.b"},
+		{"duckdb", "{{ modules.itertools.chain([1, 2], [3]) | join(',') }}|{{ modules.itertools.product(['a', 'b'], [1, 2]) | map('join', '') | join(',') }}|{{ modules.itertools.combinations([1, 2, 3], 2) | length }}", "1,2,3|a1,a2,b1,b2|3"},
+		{"bigquery", "{{ api.Column.translate_type('string') }} {{ api.Column.translate_type('integer') }} {{ api.Column.numeric_type('numeric', 28, 6) }}", "string INT64 numeric"},
+		{"snowflake", "{{ api.Column.translate_type('string') }} {{ api.Column.numeric_type('numeric', 28, 6) }} {{ api.Column.string_type(10) }}", "TEXT numeric(28,6) character varying(10)"},
+		{"duckdb", "{% set c = api.Column.create('Email Address', 'varchar') %}{{ c.name }}|{{ c.data_type }}|{{ c.quoted }}|{{ c.is_string() }}|{{ c.is_number() }}", `Email Address|varchar|"Email Address"|True|False`},
+		{"duckdb", "{{ set([1, 2, 1, 3, 2]) | length }}|{{ 2 in set([1, 2]) }}", "3|True"},
+		{"duckdb", "{{ fromyaml('a: 1\\nb: [x, y]\\n').b[1] }}|{{ toyaml({'k': 'v'}) | trim }}", "y|k: v"},
+		{"duckdb", "{{ env_var('NEXUS_TEST_UNSET_VAR', 'fallback') }}|{{ env_var('NEXUS_TEST_SET_VAR') }}", "fallback|from-env"},
+	}
+	t.Setenv("NEXUS_TEST_SET_VAR", "from-env")
+	for _, c := range cases {
+		got, err := renderFor(t, c.dialect, c.src)
+		if err != nil || got != c.want {
+			t.Errorf("%s:\n got %q (%v)\nwant %q", c.src, got, err, c.want)
+		}
+	}
+	got, err := renderFor(t, "duckdb", "{{ invocation_id }}|{{ run_started_at.strftime('%Y') }}|{{ run_started_at }}")
+	if err != nil || !regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\|20\d\d\|20\d\d-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?\+00:00$`).MatchString(got) {
+		t.Errorf("invocation_id and run_started_at: %q %v", got, err)
+	}
+	_, err = renderFor(t, "duckdb", "{{ env_var('NEXUS_TEST_UNSET_VAR') }}")
+	if err == nil || !regexp.MustCompile(`env_var "NEXUS_TEST_UNSET_VAR" is not set .*env_var\('NEXUS_TEST_UNSET_VAR', 'value'\)`).MatchString(err.Error()) {
+		t.Errorf("unset env_var: %v", err)
+	}
+}

@@ -1,0 +1,44 @@
+package share
+
+import "sort"
+
+// Screen decides, from names and sizes alone, which files of a folder to
+// read: what ReadFS would skip is left out, and what the checker would
+// refuse (a bad name or kind, a file or a project over the caps) is refused
+// before anything is read, so a 300 MB file in a dropped folder costs
+// nothing. The files it returns still go through ReadFS.
+func Screen(sizes map[string]int64) ([]string, error) {
+	names := make([]string, 0, len(sizes))
+	for name := range sizes {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var read []string
+	var total int64
+	for _, name := range names {
+		if err := checkPath(name); err != nil {
+			return nil, err
+		}
+		if skipped(name) {
+			continue
+		}
+		if err := checkName(name); err != nil {
+			return nil, err
+		}
+		if err := checkExt(name); err != nil {
+			return nil, err
+		}
+		size := sizes[name]
+		if size > MaxFileBytes {
+			return nil, refuse(name, "the file is larger than %d MiB once decompressed: make it smaller or leave it out", MaxFileBytes>>20)
+		}
+		if total += size; total > MaxTotalBytes {
+			return nil, refuse(name, "the project is larger than %d MiB in all once decompressed: remove large files such as big seeds", MaxTotalBytes>>20)
+		}
+		if len(read) >= MaxFiles {
+			return nil, refuse(name, "the project has more than %d files: remove files it does not need", MaxFiles)
+		}
+		read = append(read, name)
+	}
+	return read, nil
+}

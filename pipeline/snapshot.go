@@ -1,0 +1,336 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/graph"
+	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/store"
+)
+
+// Snapshots, as dbt takes them: each run compares the snapshot query's rows
+// with the current rows of the snapshot table (dbt_valid_to null) by
+// unique_key; a changed row closes its current version (dbt_valid_to) and
+// gets a new one, a new key gets its first. The strategy says what
+// "changed" means: timestamp (updated_at is later than the current
+// version's dbt_valid_from) or check (a check_cols column differs).
+
+type snapshot struct {
+	decl *project.Snapshot
+	cfg  project.Config // after the block's own config()
+}
+
+// relation is where a snapshot lands: target_schema (or schema), else main;
+// alias, else its name.
+func (s *snapshot) relation() jinja.Relation {
+	schema := s.cfg.Schema
+	if ts, ok := s.cfg.Extra["target_schema"].(string); ok && ts != "" {
+		schema = ts
+	}
+	if schema == "" {
+		schema = "main"
+	}
+	name := s.decl.Name
+	if s.cfg.Alias != "" {
+		name = s.cfg.Alias
+	}
+	return jinja.Relation{Schema: schema, Name: name}
+}
+
+// parseSnapshots files the project's snapshots and parses each block (its
+// refs, sources and config()) into a graph node.
+func (p *plan) parseSnapshots() ([]*graph.Node, error) {
+	p.snapshots = map[string]*snapshot{}
+	for _, s := range p.proj.Snapshots {
+		if prev, dup := p.snapshots[s.Name]; dup {
+			return nil, diag.Errorf(s.Path, s.Line, "snapshot %q is defined twice, here and in %s", s.Name, prev.decl.Path).WithHint("rename one of them")
+		}
+		if m, ok := p.models[s.Name]; ok {
+			return nil, diag.Errorf(s.Path, s.Line, "snapshot %q has the name of model %s", s.Name, m.Path).WithHint("rename the snapshot: ref() could not tell them apart")
+		}
+		p.snapshots[s.Name] = &snapshot{decl: s, cfg: s.Config}
+	}
+	names := slices.Sorted(maps.Keys(p.snapshots))
+	if p.universeKey != "" && len(names) > 0 {
+		h := sha256.New()
+		writeParts(h, p.universeKey)
+		for _, name := range names {
+			s := p.snapshots[name]
+			c, err := configText(s.cfg)
+			if err != nil {
+				return nil, err
+			}
+			writeParts(h, "snapshot", name, s.decl.Package, s.decl.Path, c)
+		}
+		p.universeKey = string(h.Sum(nil))
+	}
+	var nodes []*graph.Node
+	h := sha256.New()
+	for _, name := range names {
+		s := p.snapshots[name]
+		if !s.cfg.Enabled {
+			continue
+		}
+		cfg := s.cfg.Clone()
+		deps, err := p.collect(s.decl.Path, s.decl.SQL, &cfg, s.relation())
+		if err != nil {
+			return nil, err
+		}
+		s.cfg = cfg
+		pkg := p.pkgOf(s.decl.Package)
+		nodes = append(nodes, &graph.Node{ID: nodeID("snapshot", pkg, name), Kind: "snapshot", Name: name, Package: pkg,
+			Path: s.decl.Path, Tags: cfg.Tags, DependsOn: deps})
+		c, _ := configText(cfg)
+		rel := s.relation()
+		writeParts(h, name, rel.Schema, rel.Name, c)
+	}
+	p.snapshotKey = string(h.Sum(nil))
+	return nodes, nil
+}
+
+// snapshotSpec is a snapshot's checked configuration.
+type snapshotSpec struct {
+	strategy  string
+	uniqueKey []string
+	updatedAt string   // column; for check, optional
+	checkCols []string // nil with check_cols='all'
+	// invalidate closes the current version of keys the query no longer
+	// returns (invalidate_hard_deletes, or hard_deletes='invalidate').
+	invalidate bool
+}
+
+func snapshotConfig(s *snapshot) (*snapshotSpec, error) {
+	d := s.decl
+	fail := func(key, format string, args ...any) error {
+		line := d.Line
+		if l := configLine(d.SQL, key); l > 1 {
+			line = l
+		}
+		return diag.Errorf(d.Path, line, "snapshot %s: "+format, append([]any{d.Name}, args...)...)
+	}
+	extra := s.cfg.Extra
+	spec := &snapshotSpec{}
+	spec.strategy, _ = extra["strategy"].(string)
+	switch spec.strategy {
+	case "timestamp", "check":
+	case "":
+		return nil, fail("strategy", "no strategy").(*diag.Diagnostic).WithHint("add strategy='timestamp' (with updated_at) or strategy='check' (with check_cols) to its config")
+	default:
+		return nil, fail("strategy", "unknown strategy %q", spec.strategy).(*diag.Diagnostic).WithHint("use strategy='timestamp' or strategy='check'")
+	}
+	switch k := extra["unique_key"].(type) {
+	case string:
+		if strings.TrimSpace(k) != "" {
+			spec.uniqueKey = []string{strings.TrimSpace(k)}
+		}
+	case []any:
+		for _, e := range k {
+			if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+				spec.uniqueKey = append(spec.uniqueKey, strings.TrimSpace(s))
+			}
+		}
+	}
+	if len(spec.uniqueKey) == 0 {
+		return nil, fail("unique_key", "no unique_key").(*diag.Diagnostic).WithHint("name the column (or list of columns) that identifies a row: unique_key='id'")
+	}
+	spec.updatedAt, _ = extra["updated_at"].(string)
+	if spec.strategy == "timestamp" && spec.updatedAt == "" {
+		return nil, fail("updated_at", "the timestamp strategy needs updated_at").(*diag.Diagnostic).WithHint("name the column that says when a row last changed: updated_at='updated_at'")
+	}
+	if spec.strategy == "check" {
+		switch c := extra["check_cols"].(type) {
+		case string:
+			if c != "all" {
+				return nil, fail("check_cols", "check_cols must be 'all' or a list of columns, not %q", c)
+			}
+		case []any:
+			for _, e := range c {
+				col, ok := e.(string)
+				if !ok || col == "" {
+					return nil, fail("check_cols", "check_cols must list column names, not %v", e)
+				}
+				spec.checkCols = append(spec.checkCols, col)
+			}
+		default:
+			return nil, fail("check_cols", "the check strategy needs check_cols").(*diag.Diagnostic).WithHint("check_cols='all', or a list of the columns whose change makes a new version")
+		}
+	}
+	inv, _ := extra["invalidate_hard_deletes"].(bool)
+	hd, _ := extra["hard_deletes"].(string)
+	switch hd {
+	case "", "ignore":
+	case "invalidate":
+		inv = true
+	default:
+		return nil, fail("hard_deletes", "hard_deletes %q is not one the playground runs", hd).(*diag.Diagnostic).WithHint("use 'ignore' or 'invalidate'")
+	}
+	spec.invalidate = inv
+	return spec, nil
+}
+
+// snapshotTime is dbt's snapshot_get_time(): one timestamp per snapshot
+// run, written as the dialect translation writes current_timestamp.
+func snapshotTime() string {
+	return store.Quote(time.Now().UTC().Format("2006-01-02T15:04:05.000Z"))
+}
+
+func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
+	s := r.plan.snapshots[n.Name]
+	spec, err := snapshotConfig(s)
+	if err != nil {
+		return err
+	}
+	rel := s.relation()
+	step.Relation = rel.String()
+	cfg := s.cfg.Clone()
+	out, err := r.render(s.decl.Path, s.decl.SQL, &cfg, rel)
+	if err != nil {
+		return err
+	}
+	sql, err := r.translate(s.decl.Path, s.decl.SQL, out)
+	if err != nil {
+		return err
+	}
+	if blankSQL(sql) {
+		return diag.Errorf(s.decl.Path, s.decl.Line, "snapshot %s has no SQL to run", s.decl.Name).WithHint("write one select statement between {%% snapshot %%} and {%% endsnapshot %%}")
+	}
+	dst := store.Rel(rel.Schema, rel.Name)
+	srcName := rel.Name + "__dbt_snapshot_src"
+	src := store.Rel("temp", srcName)
+	now := snapshotTime()
+	err = r.savepoint(func() error {
+		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TEMP TABLE %s AS\n%s\n", src, store.Ident(srcName), sql)); err != nil {
+			return &sqlError{err: err, sql: sql}
+		}
+		cols, err := r.db.Columns(r.ctx, "temp", srcName)
+		if err != nil {
+			return err
+		}
+		names := make([]string, len(cols))
+		for i, c := range cols {
+			names[i] = c.Name
+		}
+		for i, c := range append(slices.Clone(spec.uniqueKey), spec.updatedAt) {
+			key := "unique_key"
+			if i == len(spec.uniqueKey) {
+				key = "updated_at"
+			}
+			if c != "" && !containsFold(names, c) {
+				return diag.Errorf(s.decl.Path, max(s.decl.Line, configLine(s.decl.SQL, key)), "snapshot %s: column %q is not in its query's columns (%s)", s.decl.Name, c, strings.Join(names, ", "))
+			}
+		}
+		for _, c := range spec.checkCols {
+			if !containsFold(names, c) {
+				return diag.Errorf(s.decl.Path, configLine(s.decl.SQL, "check_cols"), "snapshot %s: check_cols column %q is not in its query's columns (%s)", s.decl.Name, c, strings.Join(names, ", "))
+			}
+		}
+		var stmts []string
+		if r.tableExists(rel) {
+			stmts, err = r.snapshotChanges(spec, dst, src, cols, rel, now)
+			if err != nil {
+				return err
+			}
+		} else {
+			stmts = []string{snapshotCreate(spec, dst, src, now)}
+		}
+		stmts = append(stmts, "DROP TABLE "+src)
+		if err := r.db.Exec(r.ctx, strings.Join(stmts, ";\n")); err != nil {
+			return fmt.Errorf("snapshot %s: %w", s.decl.Name, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	rows, err := r.db.Count(r.ctx, dst)
+	if err != nil {
+		return err
+	}
+	step.Status, step.Rows = "OK", rows
+	return nil
+}
+
+// The columns dbt adds to a snapshot: a version's id, the updated_at it
+// was taken at, and the interval it is valid for.
+func snapshotColumns(spec *snapshotSpec, row, now string) (scdID, updatedAt string) {
+	updatedAt = now
+	if spec.updatedAt != "" {
+		updatedAt = row + store.Ident(spec.updatedAt)
+	}
+	var parts []string
+	for _, k := range append(slices.Clone(spec.uniqueKey), "") {
+		v := updatedAt
+		if k != "" {
+			v = row + store.Ident(k)
+		}
+		parts = append(parts, "coalesce(CAST("+v+" AS TEXT), '')")
+	}
+	return "md5(" + strings.Join(parts, " || '|' || ") + ")", updatedAt
+}
+
+func snapshotCreate(spec *snapshotSpec, dst, src, now string) string {
+	scd, upd := snapshotColumns(spec, "s.", now)
+	return fmt.Sprintf("CREATE TABLE %s AS SELECT s.*, %s AS dbt_scd_id, %s AS dbt_updated_at, %s AS dbt_valid_from, CAST(NULL AS TEXT) AS dbt_valid_to FROM %s AS s",
+		dst, scd, upd, upd, src)
+}
+
+// snapshotChanges are the statements of a run on an existing snapshot:
+// new columns first, then close changed and (when asked) deleted rows'
+// current versions, then insert the new versions.
+func (r *runner) snapshotChanges(spec *snapshotSpec, dst, src string, cols []store.Column, rel jinja.Relation, now string) ([]string, error) {
+	have, err := r.db.Columns(r.ctx, rel.Schema, rel.Name)
+	if err != nil {
+		return nil, err
+	}
+	var haveNames []string
+	for _, c := range have {
+		haveNames = append(haveNames, c.Name)
+	}
+	var stmts []string
+	var names []string
+	for _, c := range cols {
+		names = append(names, c.Name)
+		if !containsFold(haveNames, c.Name) {
+			stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", dst, store.Ident(c.Name), c.Type))
+		}
+	}
+	var match []string
+	for _, k := range spec.uniqueKey {
+		match = append(match, fmt.Sprintf("s.%s = t.%s", store.Ident(k), store.Ident(k)))
+	}
+	current := "t.dbt_valid_to IS NULL AND " + strings.Join(match, " AND ")
+	var changed string
+	if spec.strategy == "timestamp" {
+		changed = "t.dbt_valid_from < s." + store.Ident(spec.updatedAt)
+	} else {
+		check := spec.checkCols
+		if check == nil {
+			check = names
+		}
+		var diffs []string
+		for _, c := range check {
+			diffs = append(diffs, fmt.Sprintf("s.%s IS NOT t.%s", store.Ident(c), store.Ident(c)))
+		}
+		changed = "(" + strings.Join(diffs, " OR ") + ")"
+	}
+	_, upd := snapshotColumns(spec, "s.", now)
+	// Close the current version of each changed row at the new version's
+	// updated_at.
+	stmts = append(stmts, fmt.Sprintf("UPDATE %s AS t SET dbt_valid_to = %s FROM %s AS s WHERE %s AND %s", dst, upd, src, current, changed))
+	if spec.invalidate {
+		stmts = append(stmts, fmt.Sprintf("UPDATE %s AS t SET dbt_valid_to = %s WHERE t.dbt_valid_to IS NULL AND NOT EXISTS (SELECT 1 FROM %s AS s WHERE %s)",
+			dst, now, src, strings.Join(match, " AND ")))
+	}
+	// A row without a current version (a new key, or one just closed) gets one.
+	scd, upd := snapshotColumns(spec, "s.", now)
+	stmts = append(stmts, fmt.Sprintf("INSERT INTO %s (%s, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to) SELECT %s, %s, %s, %s, NULL FROM %s AS s WHERE NOT EXISTS (SELECT 1 FROM %s AS t WHERE %s)",
+		dst, quoteAll(names, ""), quoteAll(names, "s."), scd, upd, upd, src, dst, current))
+	return stmts, nil
+}

@@ -1,0 +1,65 @@
+package e2e
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/nexus-playground/nexus/pipeline/share"
+)
+
+// TestDialectSelector: a link's dialect sets the page's Dialect selector and
+// the run's target.type; choosing another warehouse rebuilds for it, and
+// Share puts the new choice in the link.
+func TestDialectSelector(t *testing.T) {
+	files := map[string][]byte{
+		"dbt_project.yml": []byte("name: wh\n"),
+		"models/wh.sql":   []byte("{{ config(alias='built_for_' ~ target.type) }}\nselect 1 as x\n"),
+	}
+	fragment, err := share.Encode(share.Project{Files: files, Dialect: "duckdb"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t, 8*time.Minute)
+	do(t, ctx, chromedp.Navigate(site+"#"+fragment))
+	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
+	waitFor(t, ctx, "the shared project", `document.body.dataset.shared === "1"`, 30*time.Second)
+	// A loaded machine compiles the engine slowly: the run gets time.
+	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
+	runSlow(t, ctx)
+	if got := eval[string](t, ctx, `document.getElementById("dialect").value`); got != "duckdb" {
+		t.Fatalf("selector after opening the link: %q", got)
+	}
+	waitFor(t, ctx, "the duckdb table", tableList+`.includes("built_for_duckdb")`, 20*time.Second)
+
+	eval[bool](t, ctx, `(document.getElementById("dialect").value = "bigquery", document.getElementById("dialect").dispatchEvent(new Event("change")), true)`)
+	runSlow(t, ctx)
+	// The table list is read again after the run ends: wait for it.
+	waitFor(t, ctx, "the bigquery table", tableList+`.includes("built_for_bigquery")`, 20*time.Second)
+
+	do(t, ctx, chromedp.Click(chromedp.ID("share")))
+	waitFor(t, ctx, "the share link", `!!document.body.dataset.shareLink`, 20*time.Second)
+	link := eval[string](t, ctx, `document.body.dataset.shareLink`)
+	p, err := share.Decode(link, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Dialect != "bigquery" {
+		t.Errorf("the shared link carries dialect %q, want bigquery", p.Dialect)
+	}
+}
+
+// runSlow is runAndList with room for a loaded machine.
+func runSlow(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	runs := eval[string](t, ctx, `document.body.dataset.runs || "0"`)
+	do(t, ctx, chromedp.Click(chromedp.ID("run")))
+	waitFor(t, ctx, "the run", `(document.body.dataset.runs || "0") !== "`+runs+`"`, 4*time.Minute)
+	if got := eval[string](t, ctx, `document.body.dataset.lastRun`); got != "ok" {
+		t.Fatalf("the run ended %s: %s", got, eval[string](t, ctx, `document.getElementById("runlog").textContent`))
+	}
+	waitFor(t, ctx, "the table list", `document.querySelectorAll('#tablelist li.table').length > 0`, time.Minute)
+	return eval[string](t, ctx, tableList)
+}
