@@ -60,7 +60,7 @@ func TestFirstScreen(t *testing.T) {
 // TestEmbedParams: what a docs author writes in an iframe's src decides what
 // the embed shows: it runs by itself, opens the tab, table and file asked
 // for, hides the editor unless editor=1 (then height=PX tall), and a
-// parameter given twice is ignored rather than guessed at.
+// parameter given twice counts by its first value, as the server reads it.
 func TestEmbedParams(t *testing.T) {
 	ctx := newBrowser(t, 10*time.Minute)
 	do(t, ctx, chromedp.EmulateViewport(720, 480))
