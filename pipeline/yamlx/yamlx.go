@@ -4,6 +4,7 @@
 package yamlx
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 
 	"github.com/nexus-playground/nexus/pipeline/diag"
 )
@@ -150,9 +152,35 @@ func yamlError(file string, err error) *diag.Diagnostic {
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
 		msg = msg[:i]
 	}
+	hint := ""
+	var se *yaml.SyntaxError
+	if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
+		line, col, hint = errorStart(se.Token, line, col)
+	}
 	d := diag.Errorf(file, line, "invalid YAML: %s", msg)
 	d.Col = col
+	if hint != "" {
+		d = d.WithHint("%s", hint)
+	}
 	return d
+}
+
+// errorStart moves an error from where the parser noticed it to the line a
+// person edited. The parser places a plain scalar that runs over several
+// lines (a key whose colon is missing swallows the lines below it) at its
+// last line, and an unclosed quote is noticed only where the quoted text
+// happens to end; both are reported where they begin.
+func errorStart(tk *token.Token, line, col int) (int, int, string) {
+	if p := tk.Prev; p != nil && p.Position != nil && (p.Type == token.DoubleQuoteType || p.Type == token.SingleQuoteType) &&
+		strings.Contains(p.Value, "\n") && p.Position.Line < line {
+		return p.Position.Line, p.Position.Column, fmt.Sprintf("the quoted text that starts here runs on to line %d: close its quote", line)
+	}
+	if tk.Type == token.StringType && tk.Position.Line == line {
+		if n := strings.Count(strings.TrimRight(tk.Origin, " \t\r\n"), "\n"); n > 0 && line-n >= 1 {
+			return line - n, 0, "a plain value runs over several lines here: is a colon (key: value) or a quote missing?"
+		}
+	}
+	return line, col, ""
 }
 
 func lineOf(n ast.Node) int {

@@ -41,6 +41,13 @@ func TestParse(t *testing.T) {
 			want: map[string]any{"a": strings.Repeat("[", 200) + "\n", "b": strings.Repeat("{", 200), "c": "x" + strings.Repeat("[", 201)}},
 		{name: "too large", yml: "a: '" + strings.Repeat("x", MaxBytes) + "'\n", wantErr: "y.yml:1: the YAML file is 4194310 bytes, more than the 4194304 allowed (split it into several files)"},
 		{name: "unclosed list", yml: "a: [1\nb: 2\n", wantErr: "y.yml:2:1: invalid YAML: ',' or ']' must be specified"},
+		// Where a person made the edit, not where the parser noticed it.
+		{name: "missing colon swallows the lines below", yml: "sources:\n  - name: a\n    schema: main\n    tables\n      - name: events\n        identifier: x\n",
+			wantErr: "y.yml:4: invalid YAML: value is not allowed in this context. map key-value is pre-defined (a plain value runs over several lines here: is a colon (key: value) or a quote missing?)"},
+		{name: "unclosed quote ends at a later quote", yml: "vars:\n  sources:\n    - name: \"your_source\n      events: true\n\n# \"Hi\" there\nmodels: x\n",
+			wantErr: "y.yml:3:13: invalid YAML: value is not allowed in this context (the quoted text that starts here runs on to line 6: close its quote)"},
+		{name: "a key without a colon before a blank line", yml: "a: 1\nb\n\n\nc: 2\n", wantErr: "y.yml:2:1: invalid YAML: non-map value is specified"},
+		{name: "indentation", yml: "a:\n  b: 1\n c: 2\n", wantErr: "y.yml:3:2: invalid YAML: value is not allowed in this context"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

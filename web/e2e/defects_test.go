@@ -13,7 +13,7 @@ import (
 // met: the completion popup stayed open over the results after Run and its
 // icons had no glyphs; Reset left the last run's diagnostics and "Failed"
 // status behind and its Undo button was white on white; a stopped run's
-// summary said "Done".
+// summary said "Done"; a YAML error was underlined lines below the edit.
 func TestSmallDefects(t *testing.T) {
 	ctx := newBrowser(t, 8*time.Minute)
 	do(t, ctx, chromedp.Navigate(site+"?sample=quickstart&file=models/sources/your_source_events.sql"))
@@ -90,6 +90,33 @@ func TestSmallDefects(t *testing.T) {
 		sum := eval[string](t, ctx, `document.getElementById("run-summary").textContent`)
 		if !strings.HasPrefix(sum, "Stopped") || strings.Contains(sum, "Done") || strings.Contains(sum, "Finished running") {
 			t.Fatalf("a stopped run's summary: %q", sum)
+		}
+	})
+
+	t.Run("a YAML error is underlined where it was made", func(t *testing.T) {
+		const file = "models/sources/your_source.yml"
+		eval[bool](t, ctx, `(document.querySelector('#tree li.file[data-path="`+file+`"]').click(), true)`)
+		waitFor(t, ctx, "the YAML in the editor", `document.getElementById("file-name").textContent === "`+file+`"`, 10*time.Second)
+		if l := strings.Split(editorText(t, ctx), "\n"); len(l) < 12 || strings.TrimSpace(l[7]) != "tables:" {
+			t.Fatalf("line 8 of %s is not \"tables:\": %q", file, l)
+		}
+		// Delete the colon of "tables:" on line 8: the four lines below it
+		// become one plain value, which the parser notices at line 12.
+		runs := eval[string](t, ctx, `document.body.dataset.runs`)
+		eval[bool](t, ctx, `(editorContent().focus(), true)`)
+		do(t, ctx, chromedp.KeyEvent(kb.Home, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+		for range 7 {
+			do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
+		}
+		do(t, ctx, chromedp.KeyEvent(kb.End), chromedp.KeyEvent(kb.Backspace))
+		do(t, ctx, chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+		waitFor(t, ctx, "the failed run", `document.body.dataset.runs !== "`+runs+`" && document.body.dataset.lastRun === "error"`, 2*time.Minute)
+		waitFor(t, ctx, "an underline", `!!editorRoot().querySelector(".cm-lintRange-error")`, 10*time.Second)
+		line := eval[int](t, ctx, `(() => {
+			const mark = editorRoot().querySelector(".cm-lintRange-error");
+			return [...editorRoot().querySelectorAll(".cm-content .cm-line")].findIndex((l) => l.contains(mark)) + 1; })()`)
+		if line != 8 {
+			t.Fatalf("underline on line %d, want 8 (the edit); diagnostics: %s", line, eval[string](t, ctx, `document.getElementById("diagnostics").textContent`))
 		}
 	})
 
