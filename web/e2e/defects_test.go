@@ -21,11 +21,24 @@ func TestSmallDefects(t *testing.T) {
 	waitFor(t, ctx, "the model in the editor", `document.getElementById("file-name").textContent === "models/sources/your_source_events.sql"`, 10*time.Second)
 	eval[bool](t, ctx, helpersJS)
 	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
+	// replace types text over the editor's content, as a person would, and
+	// waits until the editor holds it (keys sent before the editor has the
+	// focus go nowhere, so it tries again).
 	replace := func(text string) {
 		t.Helper()
-		eval[bool](t, ctx, `(editorContent().focus(), true)`)
-		do(t, ctx, chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)), chromedp.KeyEvent(kb.Delete))
-		do(t, ctx, chromedp.KeyEvent(text))
+		for try := 0; ; try++ {
+			eval[bool](t, ctx, `(editorContent().focus(), true)`)
+			waitFor(t, ctx, "the editor's focus", `editorRoot().activeElement === editorContent()`, 5*time.Second)
+			do(t, ctx, chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)), chromedp.KeyEvent(kb.Delete))
+			do(t, ctx, chromedp.KeyEvent(text))
+			got := editorText(t, ctx)
+			if got == text {
+				return
+			}
+			if try == 2 {
+				t.Fatalf("typing into the editor left %q, want %q", got, text)
+			}
+		}
 	}
 	popup := `!!editorRoot().querySelector(".cm-tooltip-autocomplete")`
 
