@@ -73,6 +73,7 @@ func (e *Env) installBuiltins() {
 	e.installCrossDB()
 	g.Set("api", e.api())
 	installModules(g)
+	e.installOperators()
 }
 
 // filters are gonja's, with list producing a list that changes in place and
@@ -80,6 +81,7 @@ func (e *Env) installBuiltins() {
 func (e *Env) filters() *exec.FilterSet {
 	f := exec.NewFilterSet(map[string]exec.FilterFunction{})
 	f.Update(builtins.Filters)
+	addDictFilters(f)
 	_ = f.Replace("list", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
 		if in.IsError() {
 			return in
