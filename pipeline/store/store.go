@@ -94,7 +94,7 @@ func (db *DB) setup() error {
 	if db.file == "" {
 		return nil
 	}
-	if err := db.conn.Exec("CREATE TABLE IF NOT EXISTS main._nexus_schemas (name TEXT PRIMARY KEY, file TEXT NOT NULL)"); err != nil {
+	if err := db.conn.Exec(schemaList); err != nil {
 		return err
 	}
 	stmt, _, err := db.conn.Prepare("SELECT name, file FROM main._nexus_schemas ORDER BY name")
@@ -168,7 +168,7 @@ func (db *DB) EnsureSchema(schema string) error {
 	target := ""
 	if db.file != "" {
 		base := strings.TrimSuffix(filepath.Base(db.file), filepath.Ext(db.file))
-		name := base + "." + schema + ".db"
+		name := schemaFile(base, schema)
 		target = filepath.Join(filepath.Dir(db.file), name)
 		if err := db.Exec(context.Background(), fmt.Sprintf("INSERT OR REPLACE INTO main._nexus_schemas VALUES (%s, %s)", Quote(schema), Quote(name))); err != nil {
 			return err
