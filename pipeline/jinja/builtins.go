@@ -44,6 +44,8 @@ func (e *Env) unavailable(fn, field string) error {
 func (e *Env) installBuiltins() {
 	g := e.globals
 	g.Set(listFuncName, newList)
+	g.Set(opFuncName, applyOperator)
+	g.Set(negFuncName, applyNegation)
 	g.Set("range", rangeFn)
 	g.Set("ref", e.ref)
 	g.Set("source", e.source)
@@ -73,7 +75,6 @@ func (e *Env) installBuiltins() {
 	e.installCrossDB()
 	g.Set("api", e.api())
 	installModules(g)
-	e.installOperators()
 }
 
 // filters are gonja's, with list producing a list that changes in place and

@@ -1,63 +1,60 @@
 package jinja
 
 import (
-	"errors"
 	"fmt"
-	"math"
 	"reflect"
-	"unsafe"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
 	"github.com/nikolalohinski/gonja/v2/nodes"
 	"github.com/nikolalohinski/gonja/v2/tokens"
 )
 
-// gonja parses Jinja2's arithmetic with Jinja2's precedence, but evaluates
-// `/`, `//`, `%` and `**` its own way: `-7 // 2` is -3, `'%s' % x` panics,
-// `7 ** 2` is a float. rewriteOperators turns each of those operations into a
-// call of a Go function with Python's semantics; the parse tree keeps its
-// shape, so precedence and associativity stay gonja's, which are Jinja2's.
-
-// operatorFuncs name the function each rewritten operator calls.
-var operatorFuncs = map[tokens.Type]string{
-	tokens.Division:      "__truediv__",
-	tokens.FloorDivision: "__floordiv__",
-	tokens.Modulo:        "__mod__",
-	tokens.Power:         "__pow__",
-}
-
-// installOperators defines the functions rewritten operators call.
-func (e *Env) installOperators() {
-	op := func(f func(l, r *exec.Value) (any, error)) func(*exec.VarArgs) (*exec.Value, error) {
-		return func(a *exec.VarArgs) (*exec.Value, error) {
-			v, err := f(a.Args[0], a.Args[1])
-			if err != nil {
-				return nil, e.fail(err.Error(), "")
-			}
-			return exec.AsValue(v), nil
-		}
-	}
-	e.globals.Set(operatorFuncs[tokens.Division], op(trueDiv))
-	e.globals.Set(operatorFuncs[tokens.FloorDivision], op(floorDiv))
-	e.globals.Set(operatorFuncs[tokens.Modulo], op(modulo))
-	e.globals.Set(operatorFuncs[tokens.Power], op(power))
-}
-
-var (
-	binaryType  = reflect.TypeFor[*nodes.BinaryExpression]()
-	envType     = reflect.TypeFor[*Env]()
-	nodesPkg    = reflect.TypeFor[nodes.Name]().PkgPath()
-	ownPkg      = reflect.TypeFor[Env]().PkgPath()
-	csPkgPrefix = "github.com/nikolalohinski/gonja/v2/builtins"
+// gonja applies arithmetic and comparison operators to numbers, strings and
+// lists only, while Python applies them to any type that defines them (dbt
+// templates subtract timedeltas from dates and compare datetimes). After
+// parsing, rewriteOperators turns every operator listed in overloads into a
+// call of opFuncName, which asks each overload in turn and falls back to
+// gonja's own semantics when none takes the operands.
+const (
+	opFuncName  = "__op__"
+	negFuncName = "__neg__"
 )
 
-// rewriteOperators rewrites, in place, every binary expression of the tree
-// whose operator is in operatorFuncs into `true and __op__(left, right)`:
-// gonja evaluates that to the call's value, whatever it is. The tree's
-// control structures keep their expressions in unexported fields, so the
-// walk reads them with reflection and changes only the nodes they point to.
-func rewriteOperators(root *nodes.Template) {
-	seen := map[unsafe.Pointer]bool{}
+// overload computes `l op r` for the operand types it knows; ok false leaves
+// the operands to the next overload, and finally to gonja.
+type overload func(op string, l, r *exec.Value) (v any, ok bool, err error)
+
+// overloads lists, per operator, the overloads tried in order.
+var overloads = map[string][]overload{
+	"+":  {datetimeOp},
+	"-":  {datetimeOp},
+	"*":  {datetimeOp},
+	"<":  {datetimeOp},
+	"<=": {datetimeOp},
+	">":  {datetimeOp},
+	">=": {datetimeOp},
+	"==": {datetimeOp},
+	"!=": {datetimeOp},
+	"/":  {pythonArith},
+	"//": {pythonArith},
+	"%":  {pythonArith},
+	"**": {pythonArith},
+}
+
+// negations compute unary minus for types gonja does not negate.
+var negations = []func(v *exec.Value) (any, bool){datetimeNeg}
+
+// rewriteOperators rewrites, in place, each binary expression whose operator
+// has overloads into `true and __op__('op', left, right)` (the `and` keeps
+// the node a BinaryExpression, so nothing that holds it needs to change),
+// and each unary minus into `__neg__(term)`. Nodes are walked by reflection:
+// gonja's control structures keep their expressions in unexported fields.
+func rewriteOperators(root nodes.Node) {
+	seen := map[uintptr]bool{}
+	binType := reflect.TypeFor[*nodes.BinaryExpression]()
+	unType := reflect.TypeFor[*nodes.UnaryExpression]()
+	tokType := reflect.TypeFor[*tokens.Token]()
+	envType := reflect.TypeFor[*Env]() // held by our control structures; not part of the tree
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
 		switch v.Kind() {
@@ -66,22 +63,18 @@ func rewriteOperators(root *nodes.Template) {
 				walk(v.Elem())
 			}
 		case reflect.Pointer:
-			if v.IsNil() || v.Type() == envType {
+			if v.IsNil() || v.Type() == tokType || v.Type() == envType || seen[v.Pointer()] {
 				return
 			}
-			p := v.UnsafePointer()
-			if seen[p] {
-				return
-			}
-			seen[p] = true
-			if v.Type() == binaryType {
-				rewriteBinary((*nodes.BinaryExpression)(p))
-			}
+			seen[v.Pointer()] = true
 			walk(v.Elem())
-		case reflect.Struct:
-			if !treePackage(v.Type().PkgPath()) {
-				return
+			switch v.Type() {
+			case binType:
+				rewriteBinary((*nodes.BinaryExpression)(v.UnsafePointer()))
+			case unType:
+				rewriteUnary((*nodes.UnaryExpression)(v.UnsafePointer()))
 			}
+		case reflect.Struct:
 			for i := range v.NumField() {
 				walk(v.Field(i))
 			}
@@ -99,159 +92,113 @@ func rewriteOperators(root *nodes.Template) {
 	walk(reflect.ValueOf(root))
 }
 
-// treePackage reports whether structs of a package can hold parse-tree
-// nodes: gonja's nodes and control structures, and ours.
-func treePackage(pkg string) bool {
-	return pkg == nodesPkg || pkg == ownPkg || len(pkg) >= len(csPkgPrefix) && pkg[:len(csPkgPrefix)] == csPkgPrefix
-}
-
 func rewriteBinary(b *nodes.BinaryExpression) {
 	if b.Operator == nil || b.Operator.Token == nil {
 		return
 	}
-	at := b.Operator.Token
-	fn, ok := operatorFuncs[at.Type]
-	if !ok {
+	op := b.Operator.Token
+	if _, ok := overloads[op.Val]; !ok {
 		return
 	}
-	tok := func(t tokens.Type, v string) *tokens.Token {
-		return &tokens.Token{Type: t, Val: v, Pos: at.Pos, Line: at.Line, Col: at.Col}
+	at := func(t tokens.Type, v string) *tokens.Token {
+		return &tokens.Token{Type: t, Val: v, Pos: op.Pos, Line: op.Line, Col: op.Col}
 	}
 	call := &nodes.Call{
-		Location: at,
-		Func:     &nodes.Name{Name: tok(tokens.Name, fn)},
-		Args:     []nodes.Expression{b.Left, b.Right},
+		Location: op,
+		Func:     &nodes.Name{Name: at(tokens.Name, opFuncName)},
+		Args:     []nodes.Expression{&nodes.String{Location: op, Val: op.Val}, b.Left, b.Right},
 		Kwargs:   map[string]nodes.Expression{},
 	}
-	b.Left = &nodes.Bool{Location: at, Val: true}
-	b.Operator = &nodes.BinOperator{Token: tok(tokens.And, "and")}
+	b.Left = &nodes.Bool{Location: op, Val: true}
+	b.Operator = &nodes.BinOperator{Token: at(tokens.And, "and")}
 	b.Right = call
 }
 
-// number reads an int or a float operand; a bool counts as 0 or 1, as in
-// Python.
-func number(v *exec.Value) (i int, f float64, isFloat, ok bool) {
-	switch x := v.Interface().(type) {
-	case bool:
-		if x {
-			return 1, 1, false, true
-		}
-		return 0, 0, false, true
+func rewriteUnary(u *nodes.UnaryExpression) {
+	if !u.Negative || u.Operator == nil {
+		return
 	}
-	switch {
-	case v.IsInteger():
-		return v.Integer(), float64(v.Integer()), false, true
-	case v.IsFloat():
-		return 0, v.Float(), true, true
+	op := u.Operator
+	u.Term = &nodes.Call{
+		Location: op,
+		Func:     &nodes.Name{Name: &tokens.Token{Type: tokens.Name, Val: negFuncName, Pos: op.Pos, Line: op.Line, Col: op.Col}},
+		Args:     []nodes.Expression{u.Term},
+		Kwargs:   map[string]nodes.Expression{},
 	}
-	return 0, 0, false, false
+	u.Negative = false
 }
 
-func operandError(op string, l, r *exec.Value) error {
-	return fmt.Errorf("unsupported operand type(s) for %s: '%s' and '%s'", op, pyTypeName(l), pyTypeName(r))
+// applyOperator is __op__: the overloads of op, else gonja's operator.
+func applyOperator(e *exec.Evaluator, a *exec.VarArgs) (*exec.Value, error) {
+	if len(a.Args) != 3 {
+		return nil, fmt.Errorf("%s needs an operator and two operands", opFuncName)
+	}
+	op, l, r := a.Args[0].String(), a.Args[1], a.Args[2]
+	for _, f := range overloads[op] {
+		v, ok, err := f(op, l, r)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return exec.AsValue(v), nil
+		}
+	}
+	return gonjaBinary(e, op, l, r)
 }
 
-func trueDiv(l, r *exec.Value) (any, error) {
-	_, a, _, okA := number(l)
-	_, b, _, okB := number(r)
-	if !okA || !okB {
-		return nil, operandError("/", l, r)
+// applyNegation is __neg__: a negation, else minus of a number.
+func applyNegation(a *exec.VarArgs) (*exec.Value, error) {
+	if len(a.Args) != 1 {
+		return nil, fmt.Errorf("%s needs one operand", negFuncName)
 	}
-	if b == 0 {
-		return nil, errors.New("division by zero")
+	for _, f := range negations {
+		if v, ok := f(a.Args[0]); ok {
+			return exec.AsValue(v), nil
+		}
 	}
-	return a / b, nil
+	switch x := a.Args[0]; {
+	case x.IsBool():
+		return exec.AsValue(-map[bool]int{false: 0, true: 1}[x.Bool()]), nil
+	case x.IsInteger():
+		return exec.AsValue(-x.Integer()), nil
+	case x.IsFloat():
+		return exec.AsValue(-x.Float()), nil
+	default:
+		return nil, fmt.Errorf("TypeError: bad operand type for unary -: '%s'", pyTypeName(x))
+	}
 }
 
-func floorDiv(l, r *exec.Value) (any, error) {
-	ai, af, aFloat, okA := number(l)
-	bi, bf, bFloat, okB := number(r)
-	if !okA || !okB {
-		return nil, operandError("//", l, r)
-	}
-	if aFloat || bFloat {
-		if bf == 0 {
-			return nil, errors.New("float floor division by zero")
-		}
-		return math.Floor(af / bf), nil
-	}
-	if bi == 0 {
-		return nil, errors.New("integer division or modulo by zero")
-	}
-	q := ai / bi
-	if ai%bi != 0 && (ai < 0) != (bi < 0) {
-		q--
-	}
-	return q, nil
+// operatorTypes maps an operator's text to its token type.
+var operatorTypes = map[string]tokens.Type{
+	"+": tokens.Addition, "-": tokens.Subtraction, "*": tokens.Multiply, "/": tokens.Division,
+	"//": tokens.FloorDivision, "%": tokens.Modulo, "**": tokens.Power, "~": tokens.Tilde,
+	"<": tokens.LowerThan, "<=": tokens.LowerThanOrEqual, ">": tokens.GreaterThan, ">=": tokens.GreaterThanOrEqual,
+	"==": tokens.Equals, "!=": tokens.Ne,
 }
 
-// modulo is Python's %: string formatting when the left side is a string,
-// else a remainder with the sign of the divisor.
-func modulo(l, r *exec.Value) (any, error) {
-	if l.IsString() {
-		return pyFormat(l.String(), r)
+// gonjaBinary evaluates `l op r` with gonja's evaluator, on the values
+// already computed.
+func gonjaBinary(e *exec.Evaluator, op string, l, r *exec.Value) (*exec.Value, error) {
+	node := &nodes.BinaryExpression{
+		Left:     operandName("__l__"),
+		Right:    operandName("__r__"),
+		Operator: &nodes.BinOperator{Token: &tokens.Token{Type: operatorTypes[op], Val: op}},
 	}
-	ai, af, aFloat, okA := number(l)
-	bi, bf, bFloat, okB := number(r)
-	if !okA || !okB {
-		return nil, operandError("%", l, r)
+	v := evalWith(e, node, map[string]any{"__l__": l, "__r__": r})
+	if v.IsError() {
+		return nil, v
 	}
-	if aFloat || bFloat {
-		if bf == 0 {
-			return nil, errors.New("float modulo")
-		}
-		m := math.Mod(af, bf)
-		if m != 0 && (m < 0) != (bf < 0) {
-			m += bf
-		}
-		return m, nil
-	}
-	if bi == 0 {
-		return nil, errors.New("integer division or modulo by zero")
-	}
-	m := ai % bi
-	if m != 0 && (m < 0) != (bi < 0) {
-		m += bi
-	}
-	return m, nil
+	return v, nil
 }
 
-// power is Python's **: an int raised to a non-negative int is an int.
-func power(l, r *exec.Value) (any, error) {
-	ai, af, aFloat, okA := number(l)
-	bi, bf, bFloat, okB := number(r)
-	if !okA || !okB {
-		return nil, operandError("** or pow()", l, r)
-	}
-	if !aFloat && !bFloat && bi >= 0 {
-		out, base, ok := 1, ai, true
-		for exp := bi; exp > 0 && ok; exp >>= 1 {
-			if exp&1 == 1 {
-				out, ok = mulInt(out, base)
-			}
-			if exp > 1 && ok {
-				base, ok = mulInt(base, base)
-			}
-		}
-		if !ok {
-			return nil, fmt.Errorf("%d ** %d does not fit in a 64-bit integer", ai, bi)
-		}
-		return out, nil
-	}
-	if af == 0 && bf < 0 {
-		return nil, errors.New("0.0 cannot be raised to a negative power")
-	}
-	if af < 0 && bf != math.Trunc(bf) {
-		return nil, fmt.Errorf("%s ** %s is a complex number", exec.AsValue(af).String(), exec.AsValue(bf).String())
-	}
-	return math.Pow(af, bf), nil
+func operandName(n string) *nodes.Name {
+	return &nodes.Name{Name: &tokens.Token{Type: tokens.Name, Val: n}}
 }
 
-// mulInt multiplies, reporting overflow.
-func mulInt(a, b int) (int, bool) {
-	c := a * b
-	if a != 0 && (c/a != b || a == -1 && b == math.MinInt) {
-		return 0, false
-	}
-	return c, true
+// evalWith evaluates node where names are only the given values.
+func evalWith(e *exec.Evaluator, node nodes.Expression, names map[string]any) *exec.Value {
+	env := *e.Environment
+	env.Context = exec.NewContext(names)
+	ev := &exec.Evaluator{Config: e.Config, Environment: &env, Loader: e.Loader}
+	return ev.Eval(node)
 }

@@ -319,32 +319,6 @@ func isDict(v *exec.Value) bool {
 	return dictOf(v) != nil || v.IsDict()
 }
 
-// pyTypeName is the Python type name of a value, for error messages.
-func pyTypeName(v *exec.Value) string {
-	if v == nil || v.IsNil() {
-		return "NoneType"
-	}
-	switch v.Interface().(type) {
-	case bool:
-		return "bool"
-	case exec.ValuesList:
-		return "tuple"
-	}
-	switch {
-	case v.IsInteger():
-		return "int"
-	case v.IsFloat():
-		return "float"
-	case v.IsString():
-		return "str"
-	case isDict(v):
-		return "dict"
-	case v.IsList():
-		return "list"
-	}
-	return "object"
-}
-
 // pyStr is Python's str() of a value.
 func pyStr(v *exec.Value) string {
 	if v == nil || v.IsNil() {
