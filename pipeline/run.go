@@ -334,6 +334,13 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		reads = append(reads, dataRead{kind: "columns", arg: rel.Schema + "\x00" + rel.Name, answer: answer})
 		return cols, err
 	}
+	// A render that writes to the log renders again next time, so the
+	// messages show on every run.
+	logf := r.templateLog(file)
+	ctx.Log = func(level jinja.LogLevel, msg string) {
+		keep = false
+		logf(level, msg)
+	}
 	for name, f := range r.funcs() {
 		ctx.Funcs[name] = func(args []any, kw map[string]any) (any, error) {
 			keep = false
@@ -543,6 +550,9 @@ func summarize(res *Result) string {
 	kinds := map[string]int{}
 	total := 0
 	for _, s := range res.Steps {
+		if s.Kind == "log" {
+			continue
+		}
 		kinds[s.Kind]++
 		if s.Kind != "hook" || s.Status == "ERROR" { // nodes, and hooks that failed
 			counts[s.Status]++
