@@ -212,10 +212,15 @@ func (r *runner) runNode(n *graph.Node) Step {
 
 func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	s := r.plan.seeds[n.Name]
-	t, err := seed.Parse(s.Path, s.Data)
+	declared, err := r.columnTypes(s)
 	if err != nil {
 		return err
 	}
+	t, err := seed.ParseTyped(s.Path, s.Data, declared)
+	if err != nil {
+		return err
+	}
+	r.checkColumnTypes(s, t, declared)
 	schema := schemaOf(s.Config)
 	if err := r.db.LoadTable(r.ctx, schema, s.Name, t.Columns, t.Types, t.Rows); err != nil {
 		return err
