@@ -44,6 +44,8 @@ func (e *Env) unavailable(fn, field string) error {
 func (e *Env) installBuiltins() {
 	g := e.globals
 	g.Set(listFuncName, newList)
+	g.Set(opFuncName, applyOperator)
+	g.Set(negFuncName, applyNegation)
 	g.Set("range", rangeFn)
 	g.Set("ref", e.ref)
 	g.Set("source", e.source)
