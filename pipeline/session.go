@@ -173,10 +173,12 @@ func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map
 	}
 	if m, ok := p.models[name]; ok {
 		sql, err := r.renderModel(m)
-		if err != nil && strings.Contains(err.Error(), "no such table") {
-			d := diag.From(err, m.Path, 0)
-			d.Hint = "this model reads built tables while it compiles: build the project first and compile against that database (--db)"
-			return "", d
+		if err != nil {
+			if _, missing := store.MissingTable(err.Error()); missing {
+				d := diag.From(err, m.Path, 0)
+				d.Hint = "this model reads built tables while it compiles: build the project first and compile against that database (--db)"
+				return "", d
+			}
 		}
 		return sql, err
 	}

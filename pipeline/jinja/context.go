@@ -5,9 +5,9 @@
 //
 // Outputs are compared byte for byte with Jinja2 (dbt's engine) by the
 // golden renders in testdata/golden, produced by testdata/jinja2_reference.py.
-// Known differences from Jinja2: none prints as an empty string (Jinja2
-// prints None, also inside printed lists and dicts), and dicts that come from
-// Go maps (vars) iterate in sorted key order rather than file order.
+// Known difference from Jinja2: none prints as an empty string (Jinja2
+// prints None, also inside printed lists and dicts), since gonja gives none
+// and an undefined name the same value.
 package jinja
 
 import "strings"
