@@ -59,6 +59,8 @@ type plan struct {
 	// pkgOfFile is the package of each model and singular test, by path
 	// and text, so a render knows whose macros and vars come first.
 	pkgOfFile map[string]string
+	// graphVar is dbt's graph variable, made once the graph is (graphvar.go).
+	graphVar *jinja.Graph
 }
 
 type sourceRef struct {

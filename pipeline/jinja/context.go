@@ -96,6 +96,8 @@ type Context struct {
 	Columns func(rel Relation) ([]Column, error)
 	// Funcs are extra globals implemented in Go.
 	Funcs map[string]Func
+	// Graph is dbt's graph variable; nil renders an empty one.
+	Graph *Graph
 	// ModelConfig is the model's configuration from dbt_project.yml and
 	// properties files; config.get(key, default) reads it after the values
 	// the file passes to config() itself. May be nil.
