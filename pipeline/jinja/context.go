@@ -101,6 +101,8 @@ type Context struct {
 	// LogWarn. log() without info=True goes only to dbt's debug log file,
 	// and is dropped here. May be nil.
 	Log func(level LogLevel, msg string)
+	// Graph is dbt's graph variable; nil renders an empty one.
+	Graph *Graph
 	// ModelConfig is the model's configuration from dbt_project.yml and
 	// properties files; config.get(key, default) reads it after the values
 	// the file passes to config() itself. May be nil.

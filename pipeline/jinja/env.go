@@ -273,6 +273,7 @@ func (e *Env) begin(path string, ctx *Context) {
 	e.globals.Set("this", relValue{ctx.This})
 	e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})
 	e.globals.Set("execute", ctx.Execute)
+	e.globals.Set("graph", ctx.Graph.jinja())
 	e.globals.Set("flags", attrs{"WHICH": "run", "FULL_REFRESH": false})
 	e.globals.Set("target", attrs{
 		"name":         ctx.Target.Name,
