@@ -27,6 +27,9 @@ const MaxResultBytes = 32 << 20
 func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err error) {
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
+	if err := db.beforeWrite(); err != nil {
+		return nil, err
+	}
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	stmt, tail, err := db.conn.Prepare(sql)

@@ -29,6 +29,15 @@ type DB struct {
 	memoryLimit int64
 	// dataLimit caps each in-memory database's size (0: no cap).
 	dataLimit int64
+	// totalLimit caps all in-memory databases together (0: no cap); see
+	// shareTotal, which keeps the page size and page cap it set of each,
+	// the bytes used when it last looked and whether the total was what
+	// bound a database then.
+	totalLimit int64
+	pageSizes  map[string]int64
+	maxPages   map[string]int64
+	totalUsed  int64
+	totalBinds bool
 	// engine is set while the engine runs its own statements (see
 	// authorize); refused names what the authorizer last refused.
 	engine  bool
@@ -62,7 +71,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dsn, err)
 	}
-	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit}
+	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit,
+		totalLimit: defaultTotalDataLimit, pageSizes: map[string]int64{}, maxPages: map[string]int64{}}
 	if err := conn.SetAuthorizer(db.authorize); err != nil {
 		conn.Close()
 		return nil, err
@@ -199,13 +209,20 @@ func (db *DB) attach(schema, file string) error {
 
 // capData sets an in-memory database's page limit from dataLimit.
 func (db *DB) capData(schema string) error {
-	if db.file != "" || db.dataLimit <= 0 {
+	if db.file != "" {
 		return nil
 	}
-	size, err := db.pageSize(schema)
+	if db.totalLimit > 0 {
+		return db.shareTotal()
+	}
+	if db.dataLimit <= 0 {
+		return nil
+	}
+	size, err := db.cachedPageSize(schema)
 	if err != nil {
 		return err
 	}
+	db.maxPages[schema] = db.dataLimit / size
 	return db.conn.Exec(fmt.Sprintf("PRAGMA %s.max_page_count=%d", Ident(schema), db.dataLimit/size))
 }
 
@@ -240,9 +257,18 @@ func (db *DB) SetDataLimit(bytes int64) error {
 
 // ErrDataLimit is returned when a statement would grow a database past the
 // data limit.
-type ErrDataLimit struct{ Limit int64 }
+type ErrDataLimit struct {
+	Limit int64
+	// Total is set when the cap on all schemas together was reached; Used
+	// is what they held before the statement.
+	Total bool
+	Used  int64
+}
 
 func (e *ErrDataLimit) Error() string {
+	if e.Total {
+		return fmt.Sprintf("database full: all schemas together may hold up to %d MB of tables here and held %d MB before this statement (build fewer rows or fewer large tables, or look for a join that multiplies rows)", e.Limit>>20, e.Used>>20)
+	}
 	return fmt.Sprintf("database full: a schema may hold up to %d MB of tables here (look for a join that multiplies rows, or build fewer rows)", e.Limit>>20)
 }
 
@@ -265,6 +291,9 @@ func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
+	if err := db.beforeWrite(); err != nil {
+		return err
+	}
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	return db.conn.Exec(sql)
@@ -301,8 +330,13 @@ func (e *ErrOutOfMemory) Error() string {
 // full database into *ErrDataLimit; the connection stays usable, since the
 // statement was finalized on the way out.
 func (db *DB) limitError(err *error) {
-	if *err != nil && errors.Is(*err, sqlite3.FULL) && db.dataLimit > 0 {
-		*err = &ErrDataLimit{Limit: db.dataLimit}
+	if *err != nil && errors.Is(*err, sqlite3.FULL) {
+		switch {
+		case db.totalLimit > 0 && db.file == "" && db.totalBinds:
+			*err = &ErrDataLimit{Limit: db.totalLimit, Total: true, Used: db.totalUsed}
+		case db.dataLimit > 0:
+			*err = &ErrDataLimit{Limit: db.dataLimit}
+		}
 	}
 	if r := recover(); r != nil {
 		if e, ok := r.(error); ok && strings.Contains(e.Error(), "out of memory") {
