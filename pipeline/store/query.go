@@ -27,9 +27,6 @@ const MaxResultBytes = 32 << 20
 func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err error) {
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
-	if err := db.beforeWrite(); err != nil {
-		return nil, err
-	}
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	stmt, tail, err := db.conn.Prepare(sql)
@@ -42,6 +39,11 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 	}
 	if nonSpace(tail) {
 		return nil, fmt.Errorf("only one statement can run at a time; remove what follows the first `;`")
+	}
+	if !stmt.ReadOnly() {
+		if err := db.beforeWrite(); err != nil {
+			return nil, err
+		}
 	}
 	n := stmt.ColumnCount()
 	out := &Rows{Columns: make([]string, n), Types: make([]string, n), ReadOnly: stmt.ReadOnly()}

@@ -38,6 +38,9 @@ type DB struct {
 	maxPages   map[string]int64
 	totalUsed  int64
 	totalBinds bool
+	// countStmt reads the page counts of countSchemas (NUL-separated).
+	countStmt    *sqlite3.Stmt
+	countSchemas string
 	// engine is set while the engine runs its own statements (see
 	// authorize); refused names what the authorizer last refused.
 	engine  bool
@@ -159,7 +162,13 @@ func (db *DB) Conn() *sqlite3.Conn { return db.conn }
 func (db *DB) File() string { return db.file }
 
 // Close closes the connection.
-func (db *DB) Close() error { return db.conn.Close() }
+func (db *DB) Close() error {
+	if db.countStmt != nil {
+		db.countStmt.Close()
+		db.countStmt = nil
+	}
+	return db.conn.Close()
+}
 
 var schemaName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 

@@ -32,23 +32,31 @@ func (db *DB) shareTotal() error {
 		return nil
 	}
 	names := db.Schemas()
-	var q strings.Builder
-	for i, s := range names {
-		if i > 0 {
-			q.WriteString(" UNION ALL ")
+	if db.countStmt == nil || db.countSchemas != strings.Join(names, "\x00") {
+		var q strings.Builder
+		for i, s := range names {
+			if i > 0 {
+				q.WriteString(" UNION ALL ")
+			}
+			fmt.Fprintf(&q, "SELECT page_count FROM pragma_page_count WHERE schema = %s", Quote(s))
 		}
-		fmt.Fprintf(&q, "SELECT page_count FROM pragma_page_count WHERE schema = %s", Quote(s))
+		if db.countStmt != nil {
+			db.countStmt.Close()
+			db.countStmt = nil
+		}
+		stmt, _, err := db.conn.Prepare(q.String())
+		if err != nil {
+			return err
+		}
+		db.countStmt, db.countSchemas = stmt, strings.Join(names, "\x00")
 	}
-	stmt, _, err := db.conn.Prepare(q.String())
-	if err != nil {
-		return err
-	}
+	stmt := db.countStmt
 	pages := make([]int64, 0, len(names))
 	for stmt.Step() {
 		pages = append(pages, stmt.ColumnInt64(0))
 	}
-	err = stmt.Err()
-	stmt.Close()
+	err := stmt.Err()
+	stmt.Reset()
 	if err != nil {
 		return err
 	}
