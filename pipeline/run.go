@@ -15,6 +15,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/project"
 	"github.com/nexus-playground/nexus/pipeline/seed"
+	"github.com/nexus-playground/nexus/pipeline/sqlfunc"
 	"github.com/nexus-playground/nexus/pipeline/store"
 )
 
@@ -467,10 +468,18 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 	var se *sqlError
 	if errors.As(err, &se) {
 		msg := cleanSQLiteError(se.err)
-		d := diag.Errorf(n.Path, r.errorLine(n, se, msg), "%s", msg)
-		if missing, ok := strings.CutPrefix(msg, "no such table: "); ok && r.readsSeed(n, missing) {
+		var line int
+		if l, rest := sqlfunc.LineOf(msg); l > 0 {
+			// A function that fails where the warehouse fails names the
+			// line of the compiled SQL.
+			line, msg = mapLine(r.sourceOf(n), se.sql, l), rest
+		} else {
+			line = r.errorLine(n, se, msg)
+		}
+		d := diag.Errorf(n.Path, line, "%s", msg)
+		if missing, ok := store.MissingTable(msg); ok && r.readsSeed(n, missing) {
 			d.Hint = "load the seeds first: `nexus seed`, or `nexus build --select +" + n.Name + "` to seed, run and test it"
-		} else if strings.HasPrefix(msg, "no such table") {
+		} else if ok {
 			d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"
 		}
 		return d

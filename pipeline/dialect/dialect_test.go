@@ -157,7 +157,7 @@ func TestStatements(t *testing.T) {
 
 func TestSemantics(t *testing.T) {
 	// division
-	expectTranslated(t, bigquery, "select a / b, 1.0 / 3", "select CAST(a AS REAL) / b, 1.0 / 3")
+	expectTranslated(t, bigquery, "select a / b, 1.0 / 3, a / 2", "select divide(a, b, 'bigquery', 1), 1.0 / 3, CAST(a AS REAL) / 2")
 	expectRows(t, bigquery, "select 2999 / 100", "29.99")
 	expectRows(t, snowflake, "select 7 / 2", "3.5")
 	expectRows(t, duckdb, "select 7 // 2, 7 / 2", "3|3.5")
@@ -248,5 +248,5 @@ func TestLinesKept(t *testing.T) {
 // A comparison right after a cast is not a type parameter list.
 func TestCastThenComparison(t *testing.T) {
 	expectTranslated(t, sqlite, "delete from x where amount::int < 0", "delete from x where CAST(amount AS INTEGER) < 0")
-	expectTranslated(t, duckdb, "select a::integer>1, b::int<3 from t", "select CAST(a AS INTEGER)>1, CAST(b AS INTEGER)<3 from t")
+	expectTranslated(t, duckdb, "select a::integer>1, b::int<3 from t", "select cast_to(a, 'INTEGER', 'duckdb', 1)>1, cast_to(b, 'INTEGER', 'duckdb', 1)<3 from t")
 }

@@ -134,6 +134,15 @@ func (t *translator) rewriteIndex(n *node) {
 	case n.name == "ordinal" || n.name == "safe_ordinal", n.name == "" && t.d == DuckDB:
 		base = 1
 	}
+	if n.name == "offset" || n.name == "ordinal" || n.name == "" && t.d == BigQuery {
+		// BigQuery fails on an index outside the array; array_at() does
+		// too.
+		line := itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "array_at(" + pr.text(x) + ", " + pr.text(i) + ", " + itoa(base) + ", " + line + ")" + pr.carry(n, x, i)
+		}
+		return
+	}
 	if i.kind == nLit {
 		if v, ok := atoi(t.toks[i.start].text); ok {
 			path := "$[" + itoa(v-base) + "]"

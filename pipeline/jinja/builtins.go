@@ -44,6 +44,8 @@ func (e *Env) unavailable(fn, field string) error {
 func (e *Env) installBuiltins() {
 	g := e.globals
 	g.Set(listFuncName, newList)
+	g.Set(opFuncName, applyOperator)
+	g.Set(negFuncName, applyNegation)
 	g.Set("range", rangeFn)
 	g.Set("ref", e.ref)
 	g.Set("source", e.source)
@@ -80,6 +82,7 @@ func (e *Env) installBuiltins() {
 func (e *Env) filters() *exec.FilterSet {
 	f := exec.NewFilterSet(map[string]exec.FilterFunction{})
 	f.Update(builtins.Filters)
+	addDictFilters(f)
 	_ = f.Replace("list", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
 		if in.IsError() {
 			return in
