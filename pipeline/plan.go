@@ -356,6 +356,7 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 				return nil, err
 			}
 			t.Config = cfg
+			n.Tags = cfg.Tags // config(tags=...) in the test's own file
 			n.DependsOn = deps
 		} else {
 			dep, err := p.testTarget(t, t.Model)

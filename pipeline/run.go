@@ -430,6 +430,13 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		if !r.db.Conn().GetAutocommit() {
 			r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")
 		}
+		if tooDeep(err) {
+			if staged, serr := r.createStaged(qrel, sql); staged {
+				err = serr
+			}
+		}
+	}
+	if err != nil {
 		return &sqlError{err: err, sql: sql}
 	}
 	rows, err := r.db.Count(r.ctx, qrel)
