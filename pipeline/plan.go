@@ -18,7 +18,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/project"
 )
 
-// PackageName is the built-in package's name (NEXUS_SPEC.md section 1).
+// PackageName is the built-in package's name.
 const PackageName = "nexus"
 
 // askVars are the vars that ask for dbt-nexus: its sources list (c918759)
@@ -59,6 +59,8 @@ type plan struct {
 	// pkgOfFile is the package of each model and singular test, by path
 	// and text, so a render knows whose macros and vars come first.
 	pkgOfFile map[string]string
+	// graphVar is dbt's graph variable, made once the graph is (graphvar.go).
+	graphVar *jinja.Graph
 }
 
 type sourceRef struct {
@@ -201,7 +203,7 @@ func (p *plan) pkgOf(pkg string) string {
 }
 
 // checkSourcesVar rejects a source whose flag asks for a model the project
-// does not have (NEXUS_SPEC.md section 1).
+// does not have.
 func (p *plan) checkSourcesVar() error {
 	for i, src := range p.settings.Sources {
 		for _, flag := range []struct{ key, suffix string }{
@@ -253,8 +255,7 @@ func (p *plan) bindSources() {
 	}
 }
 
-// schemaOf is where a node lands: its +schema as is (NEXUS_SPEC.md section
-// 1, Playground), else main.
+// schemaOf is where a node lands: its +schema as is, else main.
 func schemaOf(c project.Config) string {
 	if c.Schema == "" {
 		return "main"
@@ -355,6 +356,7 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 				return nil, err
 			}
 			t.Config = cfg
+			n.Tags = cfg.Tags // config(tags=...) in the test's own file
 			n.DependsOn = deps
 		} else {
 			dep, err := p.testTarget(t, t.Model)

@@ -430,6 +430,13 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		if !r.db.Conn().GetAutocommit() {
 			r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")
 		}
+		if tooDeep(err) {
+			if staged, serr := r.createStaged(qrel, sql); staged {
+				err = serr
+			}
+		}
+	}
+	if err != nil {
 		return &sqlError{err: err, sql: sql}
 	}
 	rows, err := r.db.Count(r.ctx, qrel)
@@ -477,9 +484,9 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 			line = r.errorLine(n, se, msg)
 		}
 		d := diag.Errorf(n.Path, line, "%s", msg)
-		if missing, ok := strings.CutPrefix(msg, "no such table: "); ok && r.readsSeed(n, missing) {
+		if missing, ok := store.MissingTable(msg); ok && r.readsSeed(n, missing) {
 			d.Hint = "load the seeds first: `nexus seed`, or `nexus build --select +" + n.Name + "` to seed, run and test it"
-		} else if strings.HasPrefix(msg, "no such table") {
+		} else if ok {
 			d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"
 		}
 		return d

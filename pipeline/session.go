@@ -173,10 +173,12 @@ func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map
 	}
 	if m, ok := p.models[name]; ok {
 		sql, err := r.renderModel(m)
-		if err != nil && strings.Contains(err.Error(), "no such table") {
-			d := diag.From(err, m.Path, 0)
-			d.Hint = "this model reads built tables while it compiles: build the project first and compile against that database (--db)"
-			return "", d
+		if err != nil {
+			if _, missing := store.MissingTable(err.Error()); missing {
+				d := diag.From(err, m.Path, 0)
+				d.Hint = "this model reads built tables while it compiles: build the project first and compile against that database (--db)"
+				return "", d
+			}
 		}
 		return sql, err
 	}
@@ -197,8 +199,13 @@ func (p *plan) context(file string, cfg *project.Config, this jinja.Relation, ex
 // which tells the package it belongs to.
 func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
 	pkg := p.pkgOfFile[file+"\x00"+src]
+	var g *jinja.Graph
+	if execute {
+		g = p.jinjaGraph()
+	}
 	return &jinja.Context{
 		Package: pkg,
+		Graph:   g,
 		Vars:    p.proj.VarsFor(pkg),
 		Target:  p.target,
 		This:    this,

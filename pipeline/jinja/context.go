@@ -5,9 +5,9 @@
 //
 // Outputs are compared byte for byte with Jinja2 (dbt's engine) by the
 // golden renders in testdata/golden, produced by testdata/jinja2_reference.py.
-// Known differences from Jinja2: none prints as an empty string (Jinja2
-// prints None, also inside printed lists and dicts), and dicts that come from
-// Go maps (vars) iterate in sorted key order rather than file order.
+// Known difference from Jinja2: none prints as an empty string (Jinja2
+// prints None, also inside printed lists and dicts), since gonja gives none
+// and an undefined name the same value.
 package jinja
 
 import "strings"
@@ -96,6 +96,8 @@ type Context struct {
 	Columns func(rel Relation) ([]Column, error)
 	// Funcs are extra globals implemented in Go.
 	Funcs map[string]Func
+	// Graph is dbt's graph variable; nil renders an empty one.
+	Graph *Graph
 	// ModelConfig is the model's configuration from dbt_project.yml and
 	// properties files; config.get(key, default) reads it after the values
 	// the file passes to config() itself. May be nil.

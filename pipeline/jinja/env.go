@@ -28,13 +28,16 @@ type Env struct {
 	parsed    map[string]parsedFile
 
 	// state of the current Render
-	cur       *Context
-	curPath   string
-	frames    []*returnFrame
-	failure   *diag.Diagnostic // last error raised by a builtin
-	funcs     map[string]bool  // ctx.Funcs names installed in globals
-	configSet map[string]any   // config() arguments of this render
-	limits    limits           // caps and context of this render (limits.go)
+	cur     *Context
+	curPath string
+	frames  []*returnFrame
+	// pendingCaller is the caller() of the {% call %} block whose macro is
+	// being invoked (calltag.go).
+	pendingCaller func(*exec.VarArgs) *exec.Value
+	failure       *diag.Diagnostic // last error raised by a builtin
+	funcs         map[string]bool  // ctx.Funcs names installed in globals
+	configSet     map[string]any   // config() arguments of this render
+	limits        limits           // caps and context of this render (limits.go)
 
 	// packages: each package's macro context and namespace object
 	// ("" is the root project), and dispatch: search orders.
@@ -270,6 +273,7 @@ func (e *Env) begin(path string, ctx *Context) {
 	e.globals.Set("this", relValue{ctx.This})
 	e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})
 	e.globals.Set("execute", ctx.Execute)
+	e.globals.Set("graph", ctx.Graph.jinja())
 	e.globals.Set("flags", attrs{"WHICH": "run", "FULL_REFRESH": false})
 	e.globals.Set("target", attrs{
 		"name":         ctx.Target.Name,

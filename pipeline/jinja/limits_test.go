@@ -76,6 +76,9 @@ func TestRenderLimits(t *testing.T) {
 func FuzzRender(f *testing.F) {
 	f.Add("select {{ 1 + 2 }}")
 	f.Add("{% for i in range(3) %}{{ i }}{% endfor %}")
+	f.Add("{{ '%-5.2f|%s|%(k)s' % (1.5, none) }}{{ '%(k)03d' % {'k': -7 // 2 ** 2} }}")
+	f.Add("{% set a, b = 1, 2 %}{% set c | upper %}{{ a % b }}{% endset %}{{ c }}")
+	f.Add("{% macro m() %}{{ caller(1, y=2) }}{% endmacro %}{% call(x, y=0) m() %}{{ x / y }}{% endcall %}")
 	f.Fuzz(func(t *testing.T, src string) {
 		env, err := NewEnv(nil)
 		if err != nil {

@@ -35,6 +35,10 @@ var overloads = map[string][]overload{
 	">=": {datetimeOp},
 	"==": {datetimeOp},
 	"!=": {datetimeOp},
+	"/":  {pythonArith},
+	"//": {pythonArith},
+	"%":  {pythonArith},
+	"**": {pythonArith},
 }
 
 // negations compute unary minus for types gonja does not negate.
@@ -50,6 +54,7 @@ func rewriteOperators(root nodes.Node) {
 	binType := reflect.TypeFor[*nodes.BinaryExpression]()
 	unType := reflect.TypeFor[*nodes.UnaryExpression]()
 	tokType := reflect.TypeFor[*tokens.Token]()
+	envType := reflect.TypeFor[*Env]() // held by our control structures; not part of the tree
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
 		switch v.Kind() {
@@ -58,7 +63,7 @@ func rewriteOperators(root nodes.Node) {
 				walk(v.Elem())
 			}
 		case reflect.Pointer:
-			if v.IsNil() || v.Type() == tokType || seen[v.Pointer()] {
+			if v.IsNil() || v.Type() == tokType || v.Type() == envType || seen[v.Pointer()] {
 				return
 			}
 			seen[v.Pointer()] = true

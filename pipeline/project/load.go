@@ -3,7 +3,6 @@ package project
 import (
 	"fmt"
 	"io/fs"
-	"maps"
 	"path"
 	"regexp"
 	"sort"
@@ -33,7 +32,7 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 			p.Vars[k] = val
 		}
 	}
-	p.rootVars = maps.Clone(p.Vars)
+	p.rootVars = orderedVars(l.doc.Get("vars"))
 	p.cliVars = vars
 	for k, v := range vars {
 		p.Vars[k] = v
@@ -78,9 +77,7 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	p.usedBuiltin = map[string]bool{}
 	for _, f := range append(loaded, declared...) {
 		p.usedBuiltin[f.name] = f.builtin
-		if v, ok := f.layout.doc.Get("vars").Plain().(map[string]any); ok {
-			p.pkgVars[f.name] = v
-		}
+		p.pkgVars[f.name] = orderedVars(f.layout.doc.Get("vars"))
 		if f.layout.doc, err = p.renderConfigTrees(f.layout.doc, f.name); err != nil {
 			return nil, err
 		}
@@ -318,10 +315,9 @@ func (p *Project) VarsFor(pkg string) map[string]any {
 		for k, v := range vars {
 			out[k] = v
 		}
-		if scoped, ok := vars[name].(map[string]any); ok {
-			for k, v := range scoped {
-				out[k] = v
-			}
+		keys, scoped := scopedVars(vars[name])
+		for _, k := range keys {
+			out[k] = scoped[k]
 		}
 	}
 	if pkg != "" {

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
 
@@ -47,8 +46,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		file = ""
 		dsn = MemoryDSN
 	}
-	if file != "" && runtime.GOOS == "js" {
-		// SQLite's file locking has no js/wasm implementation here.
+	if file != "" && !fileDatabases {
 		return nil, fmt.Errorf("open %s: the js/wasm build keeps databases in memory only; use --db :memory:", dsn)
 	}
 	// The library reserves 256 MB for SQLite unless told otherwise; the
@@ -225,7 +223,7 @@ func (db *DB) pageSize(schema string) (int64, error) {
 
 // SetDataLimit caps the size of each in-memory database (main and every
 // schema), in bytes: a statement that would grow one past it fails with
-// *ErrDataLimit.
+// ErrDataLimit.
 func (db *DB) SetDataLimit(bytes int64) error {
 	db.dataLimit = bytes
 	return db.asEngine(func() error {
@@ -238,13 +236,9 @@ func (db *DB) SetDataLimit(bytes int64) error {
 	})
 }
 
-// ErrDataLimit is returned when a statement would grow a database past the
-// data limit.
-type ErrDataLimit struct{ Limit int64 }
-
-func (e *ErrDataLimit) Error() string {
-	return fmt.Sprintf("database full: a schema may hold up to %d MB of tables here (look for a join that multiplies rows, or build fewer rows)", e.Limit>>20)
-}
+// ErrDataLimit is what a statement that would grow a database past the
+// data limit fails with (errors.Is); the message names the limit.
+var ErrDataLimit = errors.New("database full")
 
 // Schemas lists the attached schemas, main first.
 func (db *DB) Schemas() []string {
@@ -270,18 +264,6 @@ func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	return db.conn.Exec(sql)
 }
 
-// defaultMemoryLimit caps SQLite's heap: a query that would exhaust memory
-// (a runaway recursive CTE, a large cross join) fails with a message instead
-// of taking the process or the browser tab down. The js/wasm build gets a
-// lower cap since its heap shares 4 GiB of address space with Go's and grows
-// by copying.
-var defaultMemoryLimit int64 = map[bool]int64{true: 1 << 30, false: 3 << 30}[runtime.GOOS == "js"]
-
-// defaultDataLimit caps each in-memory database in js/wasm, where tables
-// live in Go's memory (see memoryTarget) and the whole process has 4 GiB;
-// natively an in-memory database is under the heap limit already.
-var defaultDataLimit int64 = map[bool]int64{true: 1536 << 20, false: 0}[runtime.GOOS == "js"]
-
 // SetMemoryLimit changes the cap on SQLite's heap, in bytes; it can only
 // lower the cap the database was opened with.
 func (db *DB) SetMemoryLimit(bytes int64) error {
@@ -289,24 +271,20 @@ func (db *DB) SetMemoryLimit(bytes int64) error {
 	return db.asEngine(func() error { return db.conn.Exec(fmt.Sprintf("PRAGMA hard_heap_limit=%d", bytes)) })
 }
 
-// ErrOutOfMemory is returned when a statement needed more memory than the
-// limit allows.
-type ErrOutOfMemory struct{ Limit int64 }
-
-func (e *ErrOutOfMemory) Error() string {
-	return fmt.Sprintf("out of memory: the statement needed more than the %d MB memory limit (look for a recursive CTE without a stop or a large cross join)", e.Limit>>20)
-}
+// ErrOutOfMemory is what a statement that needed more memory than the
+// limit allows fails with (errors.Is); the message names the limit.
+var ErrOutOfMemory = errors.New("out of memory")
 
 // limitError turns the library's out-of-memory panic into an error, and a
-// full database into *ErrDataLimit; the connection stays usable, since the
+// full database into ErrDataLimit; the connection stays usable, since the
 // statement was finalized on the way out.
 func (db *DB) limitError(err *error) {
 	if *err != nil && errors.Is(*err, sqlite3.FULL) && db.dataLimit > 0 {
-		*err = &ErrDataLimit{Limit: db.dataLimit}
+		*err = fmt.Errorf("%w: a schema may hold up to %d MB of tables here (look for a join that multiplies rows, or build fewer rows)", ErrDataLimit, db.dataLimit>>20)
 	}
 	if r := recover(); r != nil {
 		if e, ok := r.(error); ok && strings.Contains(e.Error(), "out of memory") {
-			*err = &ErrOutOfMemory{Limit: db.memoryLimit}
+			*err = fmt.Errorf("%w: the statement needed more than the %d MB memory limit (look for a recursive CTE without a stop or a large cross join)", ErrOutOfMemory, db.memoryLimit>>20)
 			return
 		}
 		panic(r)

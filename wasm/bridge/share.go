@@ -14,7 +14,7 @@ import (
 )
 
 // ShareArgs are the fields of the share, import and export operations
-// (issue 5). Binary data travels as base64 in the JSON.
+// Binary data travels as base64 in the JSON.
 type ShareArgs struct {
 	// Fragment is a share link or its fragment (share.decode).
 	Fragment string `json:"fragment,omitempty"`

@@ -12,7 +12,7 @@ import (
 )
 
 // IdentityArgs are the fields of the walkthrough.* and identity.*
-// operations (issue 6). Files and Vars of the request carry the project
+// operations. Files and Vars of the request carry the project
 // where an operation needs it.
 type IdentityArgs struct {
 	// Change is a walkthrough step's change (walkthrough.apply); Checks

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 
 	"github.com/nexus-playground/nexus/pipeline"
-	"github.com/nexus-playground/nexus/pipeline/project"
 	"github.com/nexus-playground/nexus/pipeline/walkthrough"
 )
 
@@ -43,7 +42,7 @@ func cmdExplain(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	var bound int
 	if _, err := os.Stat(filepath.Join(c.projectDir, "dbt_project.yml")); err == nil {
-		if bound, err = pipeline.ResolutionBound(project.LocalDir(c.projectDir), vars); err != nil {
+		if bound, err = pipeline.ResolutionBound(pipeline.ProjectDir(c.projectDir), vars); err != nil {
 			return err
 		}
 	} else if bound, err = pipeline.ResolutionBound(nil, vars); err != nil {
