@@ -118,8 +118,9 @@ type Node struct {
 }
 
 // Nodes loads a project and lists its nodes in build order.
-func Nodes(fsys fs.FS, vars map[string]any, d dialect.Dialect) ([]Node, error) {
-	p, err := newPlan(fsys, vars, d)
+func Nodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Dialect) ([]Node, error) {
+	// Parsing renders the project's templates: ctx bounds them.
+	p, err := newPlan(fsys, vars, d, &envCache{ctx: ctx})
 	if err != nil {
 		return nil, err
 	}
@@ -151,13 +152,13 @@ func Nodes(fsys fs.FS, vars map[string]any, d dialect.Dialect) ([]Node, error) {
 // Compile renders one model (or singular test) for execution and returns its
 // SQL as SQLite will run it. Models that use run_query see an empty
 // database here; use Session.Compile after a build for those.
-func Compile(fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
-	s, err := Open(context.Background(), store.MemoryDSN)
+func Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
+	s, err := Open(ctx, store.MemoryDSN)
 	if err != nil {
 		return "", err
 	}
 	defer s.Close()
-	return s.Compile(context.Background(), fsys, name, vars, d)
+	return s.Compile(ctx, fsys, name, vars, d)
 }
 
 // Compile renders one model against this session's tables.
@@ -233,8 +234,8 @@ func (p *plan) hasModel(args []any, _ map[string]any) (any, error) {
 
 // SelectNodes evaluates selectors over a project and returns the IDs of
 // the selected nodes.
-func SelectNodes(fsys fs.FS, vars map[string]any, d dialect.Dialect, include, exclude []string) (map[string]bool, error) {
-	p, err := newPlan(fsys, vars, d)
+func SelectNodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Dialect, include, exclude []string) (map[string]bool, error) {
+	p, err := newPlan(fsys, vars, d, &envCache{ctx: ctx})
 	if err != nil {
 		return nil, err
 	}

@@ -40,6 +40,11 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 	if nonSpace(tail) {
 		return nil, fmt.Errorf("only one statement can run at a time; remove what follows the first `;`")
 	}
+	if !stmt.ReadOnly() {
+		if err := db.beforeWrite(); err != nil {
+			return nil, err
+		}
+	}
 	n := stmt.ColumnCount()
 	out := &Rows{Columns: make([]string, n), Types: make([]string, n), ReadOnly: stmt.ReadOnly()}
 	for i := 0; i < n; i++ {

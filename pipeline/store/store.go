@@ -28,6 +28,18 @@ type DB struct {
 	memoryLimit int64
 	// dataLimit caps each in-memory database's size (0: no cap).
 	dataLimit int64
+	// totalLimit caps all in-memory databases together (0: no cap); see
+	// shareTotal, which keeps the page size and page cap it set of each,
+	// the bytes used when it last looked and whether the total was what
+	// bound a database then.
+	totalLimit int64
+	pageSizes  map[string]int64
+	maxPages   map[string]int64
+	totalUsed  int64
+	totalBinds bool
+	// countStmt reads the page counts of countSchemas (NUL-separated).
+	countStmt    *sqlite3.Stmt
+	countSchemas string
 	// engine is set while the engine runs its own statements (see
 	// authorize); refused names what the authorizer last refused.
 	engine  bool
@@ -60,7 +72,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dsn, err)
 	}
-	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit}
+	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit,
+		totalLimit: defaultTotalDataLimit, pageSizes: map[string]int64{}, maxPages: map[string]int64{}}
 	if err := conn.SetAuthorizer(db.authorize); err != nil {
 		conn.Close()
 		return nil, err
@@ -147,7 +160,13 @@ func (db *DB) Conn() *sqlite3.Conn { return db.conn }
 func (db *DB) File() string { return db.file }
 
 // Close closes the connection.
-func (db *DB) Close() error { return db.conn.Close() }
+func (db *DB) Close() error {
+	if db.countStmt != nil {
+		db.countStmt.Close()
+		db.countStmt = nil
+	}
+	return db.conn.Close()
+}
 
 var schemaName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
@@ -197,13 +216,20 @@ func (db *DB) attach(schema, file string) error {
 
 // capData sets an in-memory database's page limit from dataLimit.
 func (db *DB) capData(schema string) error {
-	if db.file != "" || db.dataLimit <= 0 {
+	if db.file != "" {
 		return nil
 	}
-	size, err := db.pageSize(schema)
+	if db.totalLimit > 0 {
+		return db.shareTotal()
+	}
+	if db.dataLimit <= 0 {
+		return nil
+	}
+	size, err := db.cachedPageSize(schema)
 	if err != nil {
 		return err
 	}
+	db.maxPages[schema] = db.dataLimit / size
 	return db.conn.Exec(fmt.Sprintf("PRAGMA %s.max_page_count=%d", Ident(schema), db.dataLimit/size))
 }
 
@@ -259,6 +285,9 @@ func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
+	if err := db.beforeWrite(); err != nil {
+		return err
+	}
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	return db.conn.Exec(sql)
@@ -279,8 +308,13 @@ var ErrOutOfMemory = errors.New("out of memory")
 // full database into ErrDataLimit; the connection stays usable, since the
 // statement was finalized on the way out.
 func (db *DB) limitError(err *error) {
-	if *err != nil && errors.Is(*err, sqlite3.FULL) && db.dataLimit > 0 {
-		*err = fmt.Errorf("%w: a schema may hold up to %d MB of tables here (look for a join that multiplies rows, or build fewer rows)", ErrDataLimit, db.dataLimit>>20)
+	if *err != nil && errors.Is(*err, sqlite3.FULL) {
+		switch {
+		case db.totalLimit > 0 && db.file == "" && db.totalBinds:
+			*err = fmt.Errorf("%w: all schemas together may hold up to %d MB of tables here and held %d MB before this statement (build fewer rows or fewer large tables, or look for a join that multiplies rows)", ErrDataLimit, db.totalLimit>>20, db.totalUsed>>20)
+		case db.dataLimit > 0:
+			*err = fmt.Errorf("%w: a schema may hold up to %d MB of tables here (look for a join that multiplies rows, or build fewer rows)", ErrDataLimit, db.dataLimit>>20)
+		}
 	}
 	if r := recover(); r != nil {
 		if e, ok := r.(error); ok && strings.Contains(e.Error(), "out of memory") {

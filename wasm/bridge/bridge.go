@@ -139,7 +139,7 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		if err != nil {
 			return nil, err
 		}
-		return pipeline.Nodes(fsys, req.Vars, req.Dialect)
+		return pipeline.Nodes(ctx, fsys, req.Vars, req.Dialect)
 	case "compile":
 		fsys, err := projectFS(req.Files)
 		if err != nil {
@@ -150,7 +150,7 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		if b.sess != nil {
 			return b.sess.Compile(ctx, fsys, req.Name, req.Vars, req.Dialect)
 		}
-		return pipeline.Compile(fsys, req.Name, req.Vars, req.Dialect)
+		return pipeline.Compile(ctx, fsys, req.Name, req.Vars, req.Dialect)
 	case "reset":
 		b.closeSession()
 		return true, nil

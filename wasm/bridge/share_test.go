@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/nexus-playground/nexus/pipeline"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 )
 
 // shareCall sends a share operation through JSON and decodes its result.
@@ -148,5 +149,26 @@ func TestDatabaseDownloadOpensWithStore(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("nexus_persons is in no schema of the download")
+	}
+}
+
+// TestWriteZipProfileForDialect: Export's profiles.yml template is for the
+// warehouse the request names (the page's Dialect selector), BigQuery
+// without one or for SQLite.
+func TestWriteZipProfileForDialect(t *testing.T) {
+	b := New(":memory:")
+	files := sampleFiles(t, "quickstart")
+	for d, want := range map[string]string{"": "type: bigquery", "sqlite": "type: bigquery", "bigquery": "type: bigquery", "snowflake": "type: snowflake", "duckdb": "type: duckdb"} {
+		z, resp := shareCall(t, b, Request{Op: "share.writezip", Files: files, Dialect: dialect.Dialect(d), Share: &ShareArgs{Folder: "quickstart"}})
+		if !resp.OK {
+			t.Fatalf("%q: writezip: %+v", d, resp.Error)
+		}
+		back, resp := shareCall(t, b, Request{Op: "share.readzip", Share: &ShareArgs{Data: z.Data}})
+		if !resp.OK {
+			t.Fatalf("%q: readzip: %+v", d, resp.Error)
+		}
+		if got := back.Files["profiles/profiles.yml"]; !strings.Contains(got, want) {
+			t.Errorf("dialect %q: the template has no %q:\n%s", d, want, got)
+		}
 	}
 }

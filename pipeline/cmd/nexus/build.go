@@ -131,11 +131,18 @@ func cmdList(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	nodes, err := pipeline.Nodes(pipeline.ProjectDir(c.projectDir), vars, d)
+	// --timeout bounds the templates parsing renders.
+	ctx := context.Background()
+	if c.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.timeout)
+		defer cancel()
+	}
+	nodes, err := pipeline.Nodes(ctx, pipeline.ProjectDir(c.projectDir), vars, d)
 	if err != nil {
 		return err
 	}
-	sel, err := pipeline.SelectNodes(pipeline.ProjectDir(c.projectDir), vars, d, c.sel, c.excl)
+	sel, err := pipeline.SelectNodes(ctx, pipeline.ProjectDir(c.projectDir), vars, d, c.sel, c.excl)
 	if err != nil {
 		return errUsage{err.Error()}
 	}

@@ -35,6 +35,7 @@ Usage:
   nexus compile [--project-dir DIR] [--db FILE] [--dialect D] MODEL
   nexus share   DIR [--sample NAME] [--samples-dir DIR] [--base-url URL] [--vars YAML]
   nexus unshare URL DIR [--samples-dir DIR] [--force]
+  nexus export  [--project-dir DIR] [--dialect D] [--force] OUT   (a folder, or OUT.zip: the project for dbt on its warehouse)
   nexus gen     --persons N --out DIR [--seed S] [--from samples/demo]
   nexus explain [--db FILE] [--project-dir DIR] [--entity person|group] TYPE:VALUE TYPE:VALUE
   nexus walkthrough list | check NAME [--samples-dir DIR]
@@ -92,6 +93,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdShare(rest, stdout)
 	case "unshare":
 		err = cmdUnshare(rest, stdout)
+	case "export":
+		err = cmdExport(rest, stdout)
 	case "gen":
 		err = cmdGen(rest, stdout)
 	case "explain":
