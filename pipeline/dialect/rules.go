@@ -95,6 +95,8 @@ var Translations = []Rule{
 		Note: "SQLite takes DISTINCT only with one argument"},
 	{From: "FIRST(x)", Dialects: "DuckDB", To: "first_agg(x)", Note: "the first value aggregated, NULL included"},
 	{From: "EXTRACT(part FROM x)", Dialects: warehouses, To: "date_part('part', x); date(x) for DATE"},
+	{From: "YEAR(x), QUARTER, MONTH, WEEK, DAY, DAYOFMONTH, DAYOFWEEK, DAYOFYEAR, HOUR, MINUTE, SECOND", Dialects: "Snowflake, DuckDB", To: "date_part('year', x)",
+		Note: "the dialect's EXTRACT, weeks and weekdays as it counts them"},
 	{From: "DATE_TRUNC(x, MONTH), datediff(day, a, b) and other bare date parts", Dialects: warehouses, To: "'month', 'day'",
 		Note: "passed as lower-case strings to the date functions"},
 	{From: "f(x, INTERVAL n unit)", Dialects: warehouses, To: "f(x, n, 'unit')"},

@@ -57,3 +57,13 @@ func TestWarehouseFailures(t *testing.T) {
 	expectRows(t, snowflake, "select array_construct(1, 2)[5]", "NULL")
 	expectRows(t, duckdb, "select [1, 2, 3][5]", "NULL")
 }
+
+// A select alias whose expression names a column of the same name stands
+// for that expression in QUALIFY once: the inner name is the column.
+func TestQualifyAliasNamingItself(t *testing.T) {
+	got, err := TranslateWith("select b + 1 as b from t qualify b > 1", testOptions(duckdb))
+	if err != nil || !strings.Contains(got, "(b + 1) > 1") {
+		t.Errorf("got %q, %v; want QUALIFY's b as (b + 1)", got, err)
+	}
+	expectRows(t, duckdb, "select b + 1 as b from t qualify b > 11", "31")
+}
