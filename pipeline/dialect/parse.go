@@ -416,12 +416,16 @@ func (p *parser) parseSelect() *node {
 		p.next()
 		p.next()
 		if p.isWord("all") {
-			p.fail("GROUP BY ALL")
-		}
-		for {
-			g.add(p.parseExpr())
-			if !p.acceptPunct(",") {
-				break
+			// GROUP BY ALL: the select items without an aggregate,
+			// filled in by the translator.
+			g.tok = p.next()
+			g.name = "all"
+		} else {
+			for {
+				g.add(p.parseExpr())
+				if !p.acceptPunct(",") {
+					break
+				}
 			}
 		}
 		info.group = s.add(p.close(g))
