@@ -12,6 +12,8 @@ type parser struct {
 	toks []token
 	sig  []int // raw indices of significant tokens
 	pos  int   // index into sig
+	// depth is the nesting of expressions being parsed.
+	depth int
 }
 
 // syntaxError stops a parse; the statement is then read token by token.
