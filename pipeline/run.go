@@ -212,10 +212,15 @@ func (r *runner) runNode(n *graph.Node) Step {
 
 func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	s := r.plan.seeds[n.Name]
-	t, err := seed.Parse(s.Path, s.Data)
+	declared, err := r.columnTypes(s)
 	if err != nil {
 		return err
 	}
+	t, err := seed.ParseTyped(s.Path, s.Data, declared)
+	if err != nil {
+		return err
+	}
+	r.checkColumnTypes(s, t, declared)
 	schema := schemaOf(s.Config)
 	if err := r.db.LoadTable(r.ctx, schema, s.Name, t.Columns, t.Types, t.Rows); err != nil {
 		return err
@@ -333,6 +338,13 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		cols, answer, err := r.columns(rel)
 		reads = append(reads, dataRead{kind: "columns", arg: rel.Schema + "\x00" + rel.Name, answer: answer})
 		return cols, err
+	}
+	// A render that writes to the log renders again next time, so the
+	// messages show on every run.
+	logf := r.templateLog(file)
+	ctx.Log = func(level jinja.LogLevel, msg string) {
+		keep = false
+		logf(level, msg)
 	}
 	for name, f := range r.funcs() {
 		ctx.Funcs[name] = func(args []any, kw map[string]any) (any, error) {
@@ -550,6 +562,9 @@ func summarize(res *Result) string {
 	kinds := map[string]int{}
 	total := 0
 	for _, s := range res.Steps {
+		if s.Kind == "log" {
+			continue
+		}
 		kinds[s.Kind]++
 		if s.Kind != "hook" || s.Status == "ERROR" { // nodes, and hooks that failed
 			counts[s.Status]++

@@ -37,7 +37,11 @@ func (r *runner) createStaged(qrel, sql string) (bool, error) {
 			fmt.Fprintf(&b, "CREATE TEMP TABLE %s AS %s;\n", c.Name, c.SQL)
 		}
 	}
-	fmt.Fprintf(&b, "DROP TABLE IF EXISTS %s;\nCREATE TABLE %s AS\n%s\n;\n", qrel, qrel, body)
+	create := "CREATE TABLE " + qrel
+	if name, ok := strings.CutPrefix(qrel, "temp."); ok {
+		create = "CREATE TEMP TABLE " + name
+	}
+	fmt.Fprintf(&b, "DROP TABLE IF EXISTS %s;\n%s AS\n%s\n;\n", qrel, create, body)
 	for _, c := range ctes {
 		fmt.Fprintf(&b, "DROP TABLE temp.%s;\n", c.Name)
 	}

@@ -15,6 +15,7 @@ func TestStagedCTEsAndSingularTestTags(t *testing.T) {
 	fsys := fstest.MapFS{
 		"dbt_project.yml":       {Data: []byte("name: p\n")},
 		"models/deep.sql":       {Data: []byte("with d0 as (select 1 as a, 1 as b),\nd1 as (select * from d0 union select d.a, d.b + 1 from d0 d),\nd2 as (select * from d1 union select d.a, d.b + 1 from d1 d),\nd3 as (select * from d2 union select d.a, d.b + 1 from d2 d),\nd4 as (select * from d3 union select d.a, d.b + 1 from d3 d),\nd5 as (select * from d4 union select d.a, d.b + 1 from d4 d),\nd6 as (select * from d5 union select d.a, d.b + 1 from d5 d),\nd7 as (select * from d6 union select d.a, d.b + 1 from d6 d),\nd8 as (select * from d7 union select d.a, d.b + 1 from d7 d),\nd9 as (select * from d8 union select d.a, d.b + 1 from d8 d),\nd10 as (select * from d9 union select d.a, d.b + 1 from d9 d)\nselect count(*) as n, max(b) as top from d10\n")},
+		"models/deep_inc.sql":   {Data: []byte("{{ config(materialized='incremental', unique_key='n') }}\nwith d0 as (select 1 as a, 1 as b),\nd1 as (select * from d0 union select d.a, d.b + 1 from d0 d),\nd2 as (select * from d1 union select d.a, d.b + 1 from d1 d),\nd3 as (select * from d2 union select d.a, d.b + 1 from d2 d),\nd4 as (select * from d3 union select d.a, d.b + 1 from d3 d),\nd5 as (select * from d4 union select d.a, d.b + 1 from d4 d),\nd6 as (select * from d5 union select d.a, d.b + 1 from d5 d),\nd7 as (select * from d6 union select d.a, d.b + 1 from d6 d),\nd8 as (select * from d7 union select d.a, d.b + 1 from d7 d),\nd9 as (select * from d8 union select d.a, d.b + 1 from d8 d),\nd10 as (select * from d9 union select d.a, d.b + 1 from d9 d)\nselect count(*) as n, max(b) as top from d10\n")},
 		"models/flat.sql":       {Data: []byte("with a as (select 1 as x), b(y) as (select x + 1 from a) select y from b\n")},
 		"tests/deep_counts.sql": {Data: []byte("{{ config(tags=['invariant']) }}\nselect * from {{ ref('deep') }} where n != 11 or top != 11\n")},
 		"tests/untagged.sql":    {Data: []byte("select * from {{ ref('flat') }} where y != 2\n")},
@@ -27,6 +28,10 @@ func TestStagedCTEsAndSingularTestTags(t *testing.T) {
 	res, err := s.Build(context.Background(), fsys, Options{Command: CmdRun})
 	if err != nil || !res.OK {
 		t.Fatalf("run: %v %+v", err, res.Diagnostics)
+	}
+	// The second run adds to the incremental model from a temporary table.
+	if res, err = s.Build(context.Background(), fsys, Options{Command: CmdRun, Select: []string{"deep_inc"}}); err != nil || !res.OK {
+		t.Fatalf("incremental run: %v %+v", err, res.Diagnostics)
 	}
 	res, err = s.Build(context.Background(), fsys, Options{Command: CmdTest, Select: []string{"tag:invariant"}})
 	if err != nil || !res.OK {
@@ -42,6 +47,7 @@ func TestStagedCTEsAndSingularTestTags(t *testing.T) {
 	for _, q := range []struct{ sql, want string }{
 		{"select n || ',' || top from deep", "11,11"},
 		{"select y from flat", "2"},
+		{"select count(*) || ',' || n || ',' || top from deep_inc", "1,11,11"},
 		{"select count(*) from sqlite_temp_master where name like 'd%'", "0"},
 	} {
 		tab, err := s.Query(context.Background(), q.sql, 1)

@@ -132,6 +132,10 @@ func TestStatements(t *testing.T) {
 	expectTranslated(t, bigquery, "select id, a from t\nqualify row_number() over (partition by a order by id) = 1",
 		"SELECT id, a FROM (select id, a, row_number() over (partition by a order by id) = 1 AS _nexus_qualify from t) WHERE _nexus_qualify\n")
 	expectTranslated(t, snowflake, "select * from t qualify rn = 1", "SELECT id, a, b FROM (select *, rn = 1 AS _nexus_qualify from t) WHERE _nexus_qualify ")
+	// a line comment before QUALIFY: the closing parenthesis goes on QUALIFY's line
+	expectTranslated(t, duckdb, "select id from t where a > 0 -- newest\nqualify row_number() over (partition by a order by id) = 1",
+		"SELECT id FROM (select id, row_number() over (partition by a order by id NULLS LAST) = 1 AS _nexus_qualify from t where a > 0 -- newest\n) WHERE _nexus_qualify")
+	expectRows(t, duckdb, "select id from t where id > 1 -- newest\nqualify row_number() over (order by id desc) = 1", "3")
 	expectRows(t, bigquery, "select id from t qualify row_number() over (order by b desc) = 1", "3")
 	expectRows(t, duckdb, "select *, row_number() over (order by id) as rn from t qualify rn > 2", "3|NULL|30|3")
 	// * EXCEPT, EXCLUDE, REPLACE

@@ -53,8 +53,8 @@ func (e *Env) installBuiltins() {
 	g.Set("config", e.configFunc())
 	g.Set("is_incremental", func(*exec.VarArgs) bool { return e.cur != nil && e.cur.Incremental })
 	g.Set("env_var", e.envVar)
-	g.Set("log", func(*exec.VarArgs) string { return "" })
-	g.Set("print", func(*exec.VarArgs) string { return "" })
+	g.Set("log", e.logFn)
+	g.Set("print", e.printFn)
 	g.Set("return", e.returnFn)
 	g.Set("run_query", e.runQuery)
 	g.Set("fromjson", fromJSON)
@@ -67,7 +67,7 @@ func (e *Env) installBuiltins() {
 			}
 			return nil, e.fail(msg, "")
 		},
-		"warn": func(*exec.VarArgs) string { return "" },
+		"warn": e.warnFn,
 	})
 	g.Set("adapter", e.adapter())
 	g.Set("dbt_utils", e.dbtUtils())

@@ -96,6 +96,11 @@ type Context struct {
 	Columns func(rel Relation) ([]Column, error)
 	// Funcs are extra globals implemented in Go.
 	Funcs map[string]Func
+	// Log receives what a template writes to dbt's output: log(msg,
+	// info=True) as LogInfo, print(...) as LogPrint, exceptions.warn(msg) as
+	// LogWarn. log() without info=True goes only to dbt's debug log file,
+	// and is dropped here. May be nil.
+	Log func(level LogLevel, msg string)
 	// Graph is dbt's graph variable; nil renders an empty one.
 	Graph *Graph
 	// ModelConfig is the model's configuration from dbt_project.yml and
@@ -119,3 +124,12 @@ type MacroFile struct {
 // string, int64, float64, bool, nil, []any, map[string]any or Relation.
 // The result is converted back the same way.
 type Func func(args []any, kwargs map[string]any) (any, error)
+
+// LogLevel says which builtin wrote a message to dbt's output.
+type LogLevel string
+
+const (
+	LogInfo  LogLevel = "info"
+	LogPrint LogLevel = "print"
+	LogWarn  LogLevel = "warn"
+)
