@@ -61,6 +61,8 @@ type plan struct {
 	pkgOfFile map[string]string
 	// graphVar is dbt's graph variable, made once the graph is (graphvar.go).
 	graphVar *jinja.Graph
+	// defs are the DuckDB macros and type aliases hooks defined.
+	defs dialect.Defs
 }
 
 type sourceRef struct {
