@@ -59,6 +59,8 @@ type plan struct {
 	// pkgOfFile is the package of each model and singular test, by path
 	// and text, so a render knows whose macros and vars come first.
 	pkgOfFile map[string]string
+	// analyses are the analyses by name (analysis.go).
+	analyses map[string]*project.Analysis
 	// graphVar is dbt's graph variable, made once the graph is (graphvar.go).
 	graphVar *jinja.Graph
 	// defs are the DuckDB macros and type aliases hooks defined.
@@ -157,6 +159,11 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 			p.pkgOfFile[t.File+"\x00"+t.SQL] = t.Package
 		}
 	}
+	p.analyses = map[string]*project.Analysis{}
+	for _, a := range proj.Analyses {
+		p.analyses[a.Name] = a
+		p.pkgOfFile[a.Path+"\x00"+a.SQL] = a.Package
+	}
 	for _, s := range proj.Seeds {
 		if prev, dup := p.seeds[s.Name]; dup {
 			return nil, diag.Errorf(s.Path, 1, "seed %q is defined twice, here and in %s", s.Name, prev.Path).WithHint("rename one of the files")
@@ -179,6 +186,11 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 		return nil, err
 	}
 	nodes = append(nodes, snaps...)
+	analyses, err := p.parseAnalyses()
+	if err != nil {
+		return nil, err
+	}
+	nodes = append(nodes, analyses...)
 	if p.memo != nil {
 		p.shapeKey = p.shape()
 	}

@@ -188,6 +188,9 @@ func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map
 			return r.testSQL(t)
 		}
 	}
+	if a, ok := p.analyses[name]; ok {
+		return r.compileAnalysis(a)
+	}
 	return "", fmt.Errorf("no model or test named %q%s", name, p.suggestModel(name))
 }
 

@@ -135,6 +135,9 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 	if err := p.loadSnapshots(fsys, l.doc, pkg); err != nil {
 		return err
 	}
+	if err := p.loadAnalyses(fsys, l.doc, pkg); err != nil {
+		return err
+	}
 	for _, sp := range l.seedPaths {
 		for _, f := range walk(fsys, sp, ".csv") {
 			data, _ := fs.ReadFile(fsys, f)

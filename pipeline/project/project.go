@@ -25,7 +25,9 @@ type Project struct {
 	Tests   []*Test
 	// Snapshots are the {% snapshot %} blocks of snapshot-paths.
 	Snapshots []*Snapshot
-	Macros    []jinja.MacroFile
+	// Analyses are the .sql files of analysis-paths.
+	Analyses []*Analysis
+	Macros   []jinja.MacroFile
 	// Warnings are problems that do not stop a build, such as a generic
 	// test from a package the playground does not ship.
 	Warnings []diag.Diagnostic
