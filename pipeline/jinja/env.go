@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"runtime"
 	"strings"
 
 	"github.com/nikolalohinski/gonja/v2/builtins"
@@ -251,7 +252,18 @@ func (e *Env) parse(path, source string) (*nodes.Template, error) {
 	return root, nil
 }
 
-func (e *Env) execute(root *nodes.Template, ctx *exec.Context, out *strings.Builder) error {
+func (e *Env) execute(root *nodes.Template, ctx *exec.Context, out *strings.Builder) (err error) {
+	// gonja panics on a few operands it does not check (`'' % ()` divides
+	// by zero): the template's mistake, reported as one, never a crash.
+	defer func() {
+		if p := recover(); p != nil {
+			re, ok := p.(runtime.Error)
+			if !ok {
+				panic(p)
+			}
+			err = e.fail("the template could not be evaluated: "+re.Error(), "check the operands of the expression on this line")
+		}
+	}()
 	env := &exec.Environment{
 		Context:           ctx,
 		Filters:           e.environment.Filters,

@@ -61,6 +61,16 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 		if err := e.tick(r.Output); err != nil {
 			return exec.AsValue(err)
 		}
+		for _, a := range params.Args {
+			if tooLong(a) {
+				return exec.AsValue(e.fail(errTooLong.Error(), ""))
+			}
+		}
+		for _, a := range params.KwArgs {
+			if tooLong(a) {
+				return exec.AsValue(e.fail(errTooLong.Error(), ""))
+			}
+		}
 		if len(e.frames) >= maxMacroDepth {
 			return exec.AsValue(fmt.Errorf("macro %q called itself more than %d times deep", name, maxMacroDepth))
 		}

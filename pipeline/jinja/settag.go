@@ -130,6 +130,9 @@ func (s *setStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBlock)
 	if value.IsError() {
 		return value
 	}
+	if tooLong(value) {
+		return errTooLong
+	}
 	if len(s.targets) == 1 {
 		return assign(r, s.targets[0], value)
 	}
