@@ -343,8 +343,8 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			continue
 		}
 		p.configs[name] = cfg
-		if m.Package == "" {
-			p.proj.CheckFileConfig(m.Path, m.SQL, cfg)
+		if !p.proj.Uses(m.Package) {
+			p.proj.CheckFileConfig(p.proj.WhereFile(m.Package, m.Path), m.SQL, cfg)
 		}
 		if !cfg.Enabled {
 			// config(enabled=false) in the file: the model is not built.
