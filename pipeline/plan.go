@@ -63,6 +63,8 @@ type plan struct {
 	analyses map[string]*project.Analysis
 	// graphVar is dbt's graph variable, made once the graph is (graphvar.go).
 	graphVar *jinja.Graph
+	// defs are the DuckDB macros and type aliases hooks defined.
+	defs dialect.Defs
 }
 
 type sourceRef struct {
