@@ -173,10 +173,15 @@ func (r *runner) runIncremental(m *project.Model, sql string, cfg project.Config
 	tmp := store.Rel("temp", tmpName)
 	var added int64
 	err = r.savepoint(func() error {
-		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TEMP TABLE %s AS\n%s\n", tmp, store.Ident(tmpName), sql)); err != nil {
+		err := r.db.Exec(r.ctx, fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TEMP TABLE %s AS\n%s\n", tmp, store.Ident(tmpName), sql))
+		if tooDeep(err) {
+			if staged, serr := r.createStaged(tmp, sql); staged {
+				err = serr
+			}
+		}
+		if err != nil {
 			return &sqlError{err: err, sql: sql}
 		}
-		var err error
 		if added, err = r.db.Count(r.ctx, tmp); err != nil {
 			return err
 		}

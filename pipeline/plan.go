@@ -18,7 +18,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/project"
 )
 
-// PackageName is the built-in package's name (NEXUS_SPEC.md section 1).
+// PackageName is the built-in package's name.
 const PackageName = "nexus"
 
 // askVars are the vars that ask for dbt-nexus: its sources list (c918759)
@@ -59,6 +59,12 @@ type plan struct {
 	// pkgOfFile is the package of each model and singular test, by path
 	// and text, so a render knows whose macros and vars come first.
 	pkgOfFile map[string]string
+	// analyses are the analyses by name (analysis.go).
+	analyses map[string]*project.Analysis
+	// graphVar is dbt's graph variable, made once the graph is (graphvar.go).
+	graphVar *jinja.Graph
+	// defs are the DuckDB macros and type aliases hooks defined.
+	defs dialect.Defs
 }
 
 type sourceRef struct {
@@ -153,6 +159,11 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 			p.pkgOfFile[t.File+"\x00"+t.SQL] = t.Package
 		}
 	}
+	p.analyses = map[string]*project.Analysis{}
+	for _, a := range proj.Analyses {
+		p.analyses[a.Name] = a
+		p.pkgOfFile[a.Path+"\x00"+a.SQL] = a.Package
+	}
 	for _, s := range proj.Seeds {
 		if prev, dup := p.seeds[s.Name]; dup {
 			return nil, diag.Errorf(s.Path, 1, "seed %q is defined twice, here and in %s", s.Name, prev.Path).WithHint("rename one of the files")
@@ -175,6 +186,11 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 		return nil, err
 	}
 	nodes = append(nodes, snaps...)
+	analyses, err := p.parseAnalyses()
+	if err != nil {
+		return nil, err
+	}
+	nodes = append(nodes, analyses...)
 	if p.memo != nil {
 		p.shapeKey = p.shape()
 	}
@@ -201,7 +217,7 @@ func (p *plan) pkgOf(pkg string) string {
 }
 
 // checkSourcesVar rejects a source whose flag asks for a model the project
-// does not have (NEXUS_SPEC.md section 1).
+// does not have.
 func (p *plan) checkSourcesVar() error {
 	for i, src := range p.settings.Sources {
 		for _, flag := range []struct{ key, suffix string }{
@@ -253,8 +269,7 @@ func (p *plan) bindSources() {
 	}
 }
 
-// schemaOf is where a node lands: its +schema as is (NEXUS_SPEC.md section
-// 1, Playground), else main.
+// schemaOf is where a node lands: its +schema as is, else main.
 func schemaOf(c project.Config) string {
 	if c.Schema == "" {
 		return "main"
@@ -328,8 +343,8 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			continue
 		}
 		p.configs[name] = cfg
-		if m.Package == "" {
-			p.proj.CheckFileConfig(m.Path, m.SQL, cfg)
+		if !p.proj.Uses(m.Package) {
+			p.proj.CheckFileConfig(p.proj.WhereFile(m.Package, m.Path), m.SQL, cfg)
 		}
 		if !cfg.Enabled {
 			// config(enabled=false) in the file: the model is not built.
@@ -355,6 +370,7 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 				return nil, err
 			}
 			t.Config = cfg
+			n.Tags = cfg.Tags // config(tags=...) in the test's own file
 			n.DependsOn = deps
 		} else {
 			dep, err := p.testTarget(t, t.Model)

@@ -1,19 +1,18 @@
 package pipeline
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/nexus-playground/nexus/pipeline/identity"
+	"github.com/nexus-playground/nexus/pipeline/inspect"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
-	"github.com/nexus-playground/nexus/pipeline/store"
 )
 
 // funcs are the Go functions templates can call. The package's resolved
 // identifier models call nexus_resolve_components, so the graph work of
-// identity resolution runs in Go over data read once (NEXUS_SPEC.md
-// section 4), not in a path-enumerating recursive CTE.
+// identity resolution runs in Go over data read once, not in a
+// path-enumerating recursive CTE.
 func (r *runner) funcs() map[string]jinja.Func {
 	return map[string]jinja.Func{
 		"nexus_resolve_components": r.resolveComponents,
@@ -45,7 +44,7 @@ func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 		}
 		depth = n
 	}
-	g, err := r.readGraph(ids, edges)
+	g, err := inspect.ReadGraph(r.ctx, r.db, inspect.Relation{Schema: ids.Schema, Name: ids.Name}, inspect.Relation{Schema: edges.Schema, Name: edges.Name})
 	if err != nil {
 		return nil, err
 	}
@@ -62,65 +61,6 @@ func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 	}
 	rep := g.Compare(depth)
 	r.res.Identity = append(r.res.Identity, identityReport(entity, strategyName, depth, rep))
-	return out, nil
-}
-
-// readGraph builds the identity graph of an identifiers and an edges table.
-func (r *runner) readGraph(ids, edges jinja.Relation) (*identity.Graph, error) {
-	idRows, edgeRows, err := r.readIdentity(store.Rel(ids.Schema, ids.Name), store.Rel(edges.Schema, edges.Name))
-	if err != nil {
-		return nil, err
-	}
-	b := identity.NewBuilder()
-	b.Grow(len(idRows), len(edgeRows))
-	for _, row := range idRows {
-		b.Identifier(row[0], row[1])
-	}
-	for _, row := range edgeRows {
-		b.Edge(b.Identifier(row[0], row[1]), b.Identifier(row[2], row[3]))
-	}
-	return b.Build(), nil
-}
-
-// readIdentity reads the distinct identifiers (type, value) of the
-// identifiers table and the edges (type_a, value_a, type_b, value_b) of the
-// edges table, each as one JSON text: one crossing of the Go/SQLite
-// boundary per table instead of one per row.
-func (r *runner) readIdentity(ids, edges string) (idRows, edgeRows [][]string, err error) {
-	idRows, err = r.readJSON(fmt.Sprintf(
-		"SELECT json_group_array(json_array(identifier_type, identifier_value)) FROM (SELECT DISTINCT identifier_type, identifier_value FROM %s WHERE identifier_value IS NOT NULL AND identifier_type IS NOT NULL)", ids))
-	if err != nil {
-		return nil, nil, err
-	}
-	edgeRows, err = r.readJSON(fmt.Sprintf(
-		"SELECT json_group_array(json_array(identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b)) FROM %s WHERE identifier_value_a IS NOT NULL AND identifier_value_b IS NOT NULL", edges))
-	return idRows, edgeRows, err
-}
-
-func (r *runner) readJSON(sql string) ([][]string, error) {
-	q, err := r.db.Query(r.ctx, sql, 1)
-	if err != nil {
-		return nil, err
-	}
-	text, _ := q.Rows[0][0].(string)
-	var raw [][]any
-	if err := json.Unmarshal([]byte(text), &raw); err != nil {
-		return nil, err
-	}
-	out := make([][]string, len(raw))
-	for i, row := range raw {
-		s := make([]string, len(row))
-		for j, v := range row {
-			switch x := v.(type) {
-			case string:
-				s[j] = x
-			case nil:
-			default:
-				s[j] = fmt.Sprint(x)
-			}
-		}
-		out[i] = s
-	}
 	return out, nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/project"
 	"github.com/nexus-playground/nexus/pipeline/seed"
+	"github.com/nexus-playground/nexus/pipeline/sqlfunc"
 	"github.com/nexus-playground/nexus/pipeline/store"
 )
 
@@ -39,6 +40,8 @@ type runner struct {
 	// testCounts holds failing-row counts computed for a batch of tests.
 	testCounts map[string]int64
 	started    time.Time
+	// endResults is on-run-end's `results` while its hooks render.
+	endResults []any
 }
 
 // Build loads fsys, plans it and runs opts.Command. Problems in the project
@@ -211,10 +214,15 @@ func (r *runner) runNode(n *graph.Node) Step {
 
 func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	s := r.plan.seeds[n.Name]
-	t, err := seed.Parse(s.Path, s.Data)
+	declared, err := r.columnTypes(s)
 	if err != nil {
 		return err
 	}
+	t, err := seed.ParseTyped(s.Path, s.Data, declared)
+	if err != nil {
+		return err
+	}
+	r.checkColumnTypes(s, t, declared)
 	schema := schemaOf(s.Config)
 	if err := r.db.LoadTable(r.ctx, schema, s.Name, t.Columns, t.Types, t.Rows); err != nil {
 		return err
@@ -237,6 +245,18 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 // that read the columns of tables (to expand a star) is not remembered: the
 // same text may expand differently once they change.
 func (r *runner) translate(file, src, rendered string) (string, error) {
+	if defs := &r.plan.defs; len(defs.Macros)+len(defs.Types) > 0 {
+		// DuckDB macros and type aliases defined by a hook: the
+		// translation depends on them, so it is not memoized.
+		expanded, err := dialect.ApplyDefinitions(r.plan.dialect, rendered, defs)
+		if err != nil {
+			d := diag.From(err, file, 0)
+			d.Line = mapLine(src, rendered, d.Line)
+			return "", d
+		}
+		sql, _, err := translate(file, src, expanded, r.plan.dialect, r.columnNames)
+		return sql, err
+	}
 	var fresh string
 	sql, err := r.plan.memo.translate(r.plan.dialect, rendered, func() (string, error) {
 		sql, read, err := translate(file, src, rendered, r.plan.dialect, r.columnNames)
@@ -332,6 +352,17 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		cols, answer, err := r.columns(rel)
 		reads = append(reads, dataRead{kind: "columns", arg: rel.Schema + "\x00" + rel.Name, answer: answer})
 		return cols, err
+	}
+	// A render that writes to the log renders again next time, so the
+	// messages show on every run.
+	if r.endResults != nil {
+		ctx.Globals = map[string]any{"results": r.endResults}
+		keep = false
+	}
+	logf := r.templateLog(file)
+	ctx.Log = func(level jinja.LogLevel, msg string) {
+		keep = false
+		logf(level, msg)
 	}
 	for name, f := range r.funcs() {
 		ctx.Funcs[name] = func(args []any, kw map[string]any) (any, error) {
@@ -429,6 +460,13 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		if !r.db.Conn().GetAutocommit() {
 			r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")
 		}
+		if tooDeep(err) {
+			if staged, serr := r.createStaged(qrel, sql); staged {
+				err = serr
+			}
+		}
+	}
+	if err != nil {
 		return &sqlError{err: err, sql: sql}
 	}
 	rows, err := r.db.Count(r.ctx, qrel)
@@ -467,10 +505,18 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 	var se *sqlError
 	if errors.As(err, &se) {
 		msg := cleanSQLiteError(se.err)
-		d := diag.Errorf(n.Path, r.errorLine(n, se, msg), "%s", msg)
-		if missing, ok := strings.CutPrefix(msg, "no such table: "); ok && r.readsSeed(n, missing) {
+		var line int
+		if l, rest := sqlfunc.LineOf(msg); l > 0 {
+			// A function that fails where the warehouse fails names the
+			// line of the compiled SQL.
+			line, msg = mapLine(r.sourceOf(n), se.sql, l), rest
+		} else {
+			line = r.errorLine(n, se, msg)
+		}
+		d := diag.Errorf(n.Path, line, "%s", msg)
+		if missing, ok := store.MissingTable(msg); ok && r.readsSeed(n, missing) {
 			d.Hint = "load the seeds first: `nexus seed`, or `nexus build --select +" + n.Name + "` to seed, run and test it"
-		} else if strings.HasPrefix(msg, "no such table") {
+		} else if ok {
 			d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"
 		}
 		return d
@@ -534,6 +580,9 @@ func summarize(res *Result) string {
 	kinds := map[string]int{}
 	total := 0
 	for _, s := range res.Steps {
+		if s.Kind == "log" {
+			continue
+		}
 		kinds[s.Kind]++
 		if s.Kind != "hook" || s.Status == "ERROR" { // nodes, and hooks that failed
 			counts[s.Status]++

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -47,7 +48,13 @@ func TestQueryCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(100 * time.Millisecond); cancel() }()
 	_, err = s.Query(ctx, "with recursive r(n) as (select 1 union all select n + 1 from r) select count(*) from r", 0)
-	if err == nil || err.Error() != "query stopped" {
-		t.Fatalf("want query stopped, got %v", err)
+	if err == nil || err.Error() != "query stopped" || !errors.Is(err, context.Canceled) {
+		t.Fatalf("want query stopped wrapping context.Canceled, got %v", err)
+	}
+	tctx, stop := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer stop()
+	_, err = s.Query(tctx, "with recursive r(n) as (select 1 union all select n + 1 from r) select count(*) from r", 0)
+	if err == nil || err.Error() != "query stopped: time limit reached" || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("want query stopped wrapping context.DeadlineExceeded, got %v", err)
 	}
 }

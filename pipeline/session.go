@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -32,8 +33,11 @@ func Open(ctx context.Context, dsn string) (*Session, error) {
 // Close closes the database.
 func (s *Session) Close() error { return s.db.Close() }
 
-// DB exposes the store to the pipeline's own tools (explain, share).
-func (s *Session) DB() *store.DB { return s.db }
+// DatabaseFiles copies the database into files laid out as Open reads a
+// file database: base.db for main, base.SCHEMA.db for each other schema.
+func (s *Session) DatabaseFiles(base string) (map[string][]byte, error) {
+	return s.db.Serialize(base)
+}
 
 // Query runs one SQL statement against the built tables, schema-qualified
 // names included, and returns at most maxRows rows (0: all).
@@ -45,15 +49,26 @@ func (s *Session) Query(ctx context.Context, sql string, maxRows int) (*Table, e
 	return &Table{Columns: r.Columns, Types: r.Types, Rows: r.Rows, Truncated: r.Truncated}, nil
 }
 
+// queryError names a statement that failed because ctx ended as stopped,
+// keeping the context's error for errors.Is.
 func queryError(ctx context.Context, err error) error {
-	if ctx.Err() == context.DeadlineExceeded {
-		return fmt.Errorf("query stopped: time limit reached")
+	if err == nil || ctx.Err() == nil {
+		return err
 	}
-	if ctx.Err() == context.Canceled {
-		return fmt.Errorf("query stopped")
-	}
-	return err
+	return stopped{ctx.Err()}
 }
+
+// stopped is a statement interrupted by its context.
+type stopped struct{ cause error }
+
+func (e stopped) Error() string {
+	if errors.Is(e.cause, context.DeadlineExceeded) {
+		return "query stopped: time limit reached"
+	}
+	return "query stopped"
+}
+
+func (e stopped) Unwrap() error { return e.cause }
 
 // Tables lists the built tables of every schema with their row counts.
 func (s *Session) Tables(ctx context.Context) ([]TableInfo, error) {
@@ -103,8 +118,9 @@ type Node struct {
 }
 
 // Nodes loads a project and lists its nodes in build order.
-func Nodes(fsys fs.FS, vars map[string]any, d dialect.Dialect) ([]Node, error) {
-	p, err := newPlan(fsys, vars, d)
+func Nodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Dialect) ([]Node, error) {
+	// Parsing renders the project's templates: ctx bounds them.
+	p, err := newPlan(fsys, vars, d, &envCache{ctx: ctx})
 	if err != nil {
 		return nil, err
 	}
@@ -136,13 +152,13 @@ func Nodes(fsys fs.FS, vars map[string]any, d dialect.Dialect) ([]Node, error) {
 // Compile renders one model (or singular test) for execution and returns its
 // SQL as SQLite will run it. Models that use run_query see an empty
 // database here; use Session.Compile after a build for those.
-func Compile(fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
-	s, err := Open(context.Background(), store.MemoryDSN)
+func Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
+	s, err := Open(ctx, store.MemoryDSN)
 	if err != nil {
 		return "", err
 	}
 	defer s.Close()
-	return s.Compile(context.Background(), fsys, name, vars, d)
+	return s.Compile(ctx, fsys, name, vars, d)
 }
 
 // Compile renders one model against this session's tables.
@@ -158,10 +174,12 @@ func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map
 	}
 	if m, ok := p.models[name]; ok {
 		sql, err := r.renderModel(m)
-		if err != nil && strings.Contains(err.Error(), "no such table") {
-			d := diag.From(err, m.Path, 0)
-			d.Hint = "this model reads built tables while it compiles: build the project first and compile against that database (--db)"
-			return "", d
+		if err != nil {
+			if _, missing := store.MissingTable(err.Error()); missing {
+				d := diag.From(err, m.Path, 0)
+				d.Hint = "this model reads built tables while it compiles: build the project first and compile against that database (--db)"
+				return "", d
+			}
 		}
 		return sql, err
 	}
@@ -169,6 +187,9 @@ func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map
 		if t.Name == name {
 			return r.testSQL(t)
 		}
+	}
+	if a, ok := p.analyses[name]; ok {
+		return r.compileAnalysis(a)
 	}
 	return "", fmt.Errorf("no model or test named %q%s", name, p.suggestModel(name))
 }
@@ -182,8 +203,13 @@ func (p *plan) context(file string, cfg *project.Config, this jinja.Relation, ex
 // which tells the package it belongs to.
 func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
 	pkg := p.pkgOfFile[file+"\x00"+src]
+	var g *jinja.Graph
+	if execute {
+		g = p.jinjaGraph()
+	}
 	return &jinja.Context{
 		Package: pkg,
+		Graph:   g,
 		Vars:    p.proj.VarsFor(pkg),
 		Target:  p.target,
 		This:    this,
@@ -211,8 +237,8 @@ func (p *plan) hasModel(args []any, _ map[string]any) (any, error) {
 
 // SelectNodes evaluates selectors over a project and returns the IDs of
 // the selected nodes.
-func SelectNodes(fsys fs.FS, vars map[string]any, d dialect.Dialect, include, exclude []string) (map[string]bool, error) {
-	p, err := newPlan(fsys, vars, d)
+func SelectNodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Dialect, include, exclude []string) (map[string]bool, error) {
+	p, err := newPlan(fsys, vars, d, &envCache{ctx: ctx})
 	if err != nil {
 		return nil, err
 	}

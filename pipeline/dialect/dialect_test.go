@@ -132,6 +132,10 @@ func TestStatements(t *testing.T) {
 	expectTranslated(t, bigquery, "select id, a from t\nqualify row_number() over (partition by a order by id) = 1",
 		"SELECT id, a FROM (select id, a, row_number() over (partition by a order by id) = 1 AS _nexus_qualify from t) WHERE _nexus_qualify\n")
 	expectTranslated(t, snowflake, "select * from t qualify rn = 1", "SELECT id, a, b FROM (select *, rn = 1 AS _nexus_qualify from t) WHERE _nexus_qualify ")
+	// a line comment before QUALIFY: the closing parenthesis goes on QUALIFY's line
+	expectTranslated(t, duckdb, "select id from t where a > 0 -- newest\nqualify row_number() over (partition by a order by id) = 1",
+		"SELECT id FROM (select id, row_number() over (partition by a order by id NULLS LAST) = 1 AS _nexus_qualify from t where a > 0 -- newest\n) WHERE _nexus_qualify")
+	expectRows(t, duckdb, "select id from t where id > 1 -- newest\nqualify row_number() over (order by id desc) = 1", "3")
 	expectRows(t, bigquery, "select id from t qualify row_number() over (order by b desc) = 1", "3")
 	expectRows(t, duckdb, "select *, row_number() over (order by id) as rn from t qualify rn > 2", "3|NULL|30|3")
 	// * EXCEPT, EXCLUDE, REPLACE
@@ -157,7 +161,7 @@ func TestStatements(t *testing.T) {
 
 func TestSemantics(t *testing.T) {
 	// division
-	expectTranslated(t, bigquery, "select a / b, 1.0 / 3", "select CAST(a AS REAL) / b, 1.0 / 3")
+	expectTranslated(t, bigquery, "select a / b, 1.0 / 3, a / 2", "select divide(a, b, 'bigquery', 1), 1.0 / 3, CAST(a AS REAL) / 2")
 	expectRows(t, bigquery, "select 2999 / 100", "29.99")
 	expectRows(t, snowflake, "select 7 / 2", "3.5")
 	expectRows(t, duckdb, "select 7 // 2, 7 / 2", "3|3.5")
@@ -248,5 +252,5 @@ func TestLinesKept(t *testing.T) {
 // A comparison right after a cast is not a type parameter list.
 func TestCastThenComparison(t *testing.T) {
 	expectTranslated(t, sqlite, "delete from x where amount::int < 0", "delete from x where CAST(amount AS INTEGER) < 0")
-	expectTranslated(t, duckdb, "select a::integer>1, b::int<3 from t", "select CAST(a AS INTEGER)>1, CAST(b AS INTEGER)<3 from t")
+	expectTranslated(t, duckdb, "select a::integer>1, b::int<3 from t", "select cast_to(a, 'INTEGER', 'duckdb', 1)>1, cast_to(b, 'INTEGER', 'duckdb', 1)<3 from t")
 }

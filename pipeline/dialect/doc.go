@@ -1,6 +1,6 @@
 // Package dialect translates the SQL of source models, written for
-// BigQuery, Snowflake or DuckDB, into SQLite (the source models of
-// NEXUS_SPEC.md section 2 run on SQLite in the playground).
+// BigQuery, Snowflake or DuckDB, into SQLite (a project's source models run
+// on SQLite in the playground).
 //
 // [Translate] rewrites what has a faithful SQLite equivalent, listed as data
 // in [Translations], and refuses what has not, listed in [Refusals], with a

@@ -14,10 +14,13 @@ type printer struct {
 	// flat > 0 prints on one line, without comments: for text a rewrite
 	// moves elsewhere, where a line comment would swallow what follows.
 	flat int
+	// expanding holds the select aliases being printed in place of a name
+	// in QUALIFY, so that an alias whose expression names it stops there.
+	expanding map[*node]bool
 }
 
 func newPrinter(d Dialect, toks []token) *printer {
-	return &printer{d: d, toks: toks, edit: make([]string, len(toks)), edited: make([]bool, len(toks))}
+	return &printer{d: d, toks: toks, edit: make([]string, len(toks)), edited: make([]bool, len(toks)), expanding: map[*node]bool{}}
 }
 
 // setTok replaces the text of token i.

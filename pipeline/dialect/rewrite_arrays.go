@@ -125,7 +125,7 @@ func (t *translator) rewriteIndex(n *node) {
 	if i.kind == nString {
 		key := stringValue(t.d, t.toks[i.tok].text)
 		n.print = func(pr *printer, n *node) string {
-			return "json_extract(" + pr.text(x) + ", " + sqlString(jsonPath([]string{key})) + ")" + pr.carry(n, x)
+			return "json_extract(" + pr.text(x) + ", " + pathString(jsonPath([]string{key})) + ")" + pr.carry(n, x)
 		}
 		return
 	}
@@ -133,6 +133,15 @@ func (t *translator) rewriteIndex(n *node) {
 	switch {
 	case n.name == "ordinal" || n.name == "safe_ordinal", n.name == "" && t.d == DuckDB:
 		base = 1
+	}
+	if n.name == "offset" || n.name == "ordinal" || n.name == "" && t.d == BigQuery {
+		// BigQuery fails on an index outside the array; array_at() does
+		// too.
+		line := itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "array_at(" + pr.text(x) + ", " + pr.text(i) + ", " + itoa(base) + ", " + line + ")" + pr.carry(n, x, i)
+		}
+		return
 	}
 	if i.kind == nLit {
 		if v, ok := atoi(t.toks[i.start].text); ok {
@@ -180,7 +189,7 @@ func (t *translator) rewriteField(n *node) {
 	}
 	fields = append(fields, n.name)
 	n.print = func(pr *printer, n *node) string {
-		return "json_extract(" + pr.text(x) + ", " + sqlString(jsonPath(fields)) + ")" + pr.carry(n, x)
+		return "json_extract(" + pr.text(x) + ", " + pathString(jsonPath(fields)) + ")" + pr.carry(n, x)
 	}
 }
 
@@ -188,7 +197,7 @@ func (t *translator) rewriteField(n *node) {
 func (t *translator) rewritePath(n *node) {
 	x, path := n.x, n.name
 	n.print = func(pr *printer, n *node) string {
-		return "json_extract(" + pr.text(x) + ", " + sqlString(path) + ")" + pr.carry(n, x)
+		return "json_extract(" + pr.text(x) + ", " + pathString(path) + ")" + pr.carry(n, x)
 	}
 }
 
@@ -208,4 +217,10 @@ func (t *translator) rewriteIn(n *node) {
 		return "(SELECT value FROM json_each(" + pr.text(arr) + "))" + pr.carry(y, arr)
 	}
 	y.kind = nRaw // not a call any more: no unknown-function check
+}
+
+// pathString writes a JSON path as an SQLite string on one line: a quoted
+// name may hold a line break, which the printer carries on its own.
+func pathString(path string) string {
+	return strings.ReplaceAll(sqlString(path), "\n", "' || char(10) || '")
 }

@@ -1,10 +1,14 @@
 package dialect
 
+import "strings"
+
 // rewriteCast writes CAST, SAFE_CAST, TRY_CAST and x::type for SQLite: the
 // type becomes one SQLite knows (SQLite gives an unknown type name NUMERIC
 // affinity, turning '007' into 7); dates and JSON go through date() and
 // json(); SAFE_CAST and TRY_CAST give NULL where the value does not convert,
-// as in the warehouses, and a cast to BOOL reads 'true' and 'false'.
+// as in the warehouses, and a cast to BOOL reads 'true' and 'false'. A
+// warehouse's plain CAST to a number or a date is cast_to(x, type, dialect,
+// line), which fails where the warehouse fails instead of giving 0 or NULL.
 func (t *translator) rewriteCast(n *node) {
 	typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
 	if prob != nil {
@@ -24,12 +28,25 @@ func (t *translator) rewriteCast(n *node) {
 		} else if typ.boolean {
 			target = "BOOLEAN"
 		}
+		dialectArg := ""
+		if t.d != SQLite {
+			dialectArg = ", " + sqlString(string(t.d))
+		}
 		n.print = func(pr *printer, n *node) string {
-			return "try_cast(" + pr.text(x) + ", " + sqlString(target) + ")" + pr.carry(n, x)
+			return "try_cast(" + t.castArg(pr, x) + ", " + sqlString(target) + dialectArg + ")" + pr.carry(n, x)
 		}
 	case typ.boolean && t.d != SQLite:
 		n.print = func(pr *printer, n *node) string {
 			return "cast_bool(" + pr.text(x) + ")" + pr.carry(n, x)
+		}
+	case t.d != SQLite && (typ.affinity == "INTEGER" || typ.affinity == "REAL" || typ.fn == "date"):
+		target := typ.affinity
+		if typ.fn == "date" {
+			target = "DATE"
+		}
+		line := itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "cast_to(" + t.castArg(pr, x) + ", " + sqlString(target) + ", " + sqlString(string(t.d)) + ", " + line + ")" + pr.carry(n, x)
 		}
 	case typ.fn != "":
 		n.print = func(pr *printer, n *node) string {
@@ -53,6 +70,25 @@ func (t *translator) rewriteCast(n *node) {
 		y.pre = " "
 		y.print = func(pr *printer, y *node) string { return typ.affinity + gap + pr.carry(y) }
 	}
+}
+
+// castArg prints the value of a cast. DuckDB reads 2.5 as a DECIMAL, whose
+// halves round away from zero where a DOUBLE's round to even: the literal
+// goes to the cast functions as text, which converts the same way.
+func (t *translator) castArg(pr *printer, x *node) string {
+	if t.d != DuckDB {
+		return pr.text(x)
+	}
+	sign, lit := "", x
+	if x.kind == nUnary && x.name == "-" && x.x != nil && x.x.kind == nLit {
+		sign, lit = "-", x.x
+	}
+	if lit.kind == nLit && lit.start+1 == lit.end {
+		if s := t.toks[lit.start].text; strings.Contains(s, ".") && !strings.ContainsAny(s, "eE'\"") {
+			return sqlString(sign+s) + pr.carry(x, lit)
+		}
+	}
+	return pr.text(x)
 }
 
 func castWord(n *node) string {

@@ -128,6 +128,17 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			t.refuse(n.tok, refUnnestSelect)
 			return
 		}
+	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second":
+		if (t.d == Snowflake || t.d == DuckDB) && len(n.list) == 1 && !n.flag && n.x == nil {
+			fn, _ := sqlfunc.Rename(string(t.d), "date_part")
+			part := map[string]string{"dayofmonth": "day", "weekofyear": "week"}[name]
+			if part == "" {
+				part = name
+			}
+			t.pr.setTok(n.tok, fn)
+			n.list[0].pre = sqlString(part) + ", " + n.list[0].pre
+			return
+		}
 	case "struct_pack":
 		if t.d == DuckDB {
 			t.pr.setTok(n.tok, "json_object")
@@ -167,8 +178,18 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		if len(others) > 0 {
 			hint = strings.ToUpper(name) + " is a function of " + strings.Join(others, " and ") + " SQL; " + hint
 		}
+		if datePartShorthands[name] {
+			hint = "write EXTRACT(" + strings.ToUpper(name) + " FROM x)"
+		}
 		t.refuse(n.tok, refusal{"unknown function " + strings.ToUpper(t.toks[n.tok].text) + " in %D SQL", hint})
 	}
+}
+
+// datePartShorthands are Snowflake's and DuckDB's YEAR(x), MONTH(x)...:
+// EXTRACT(part FROM x).
+var datePartShorthands = map[string]bool{
+	"year": true, "quarter": true, "month": true, "week": true, "weekofyear": true, "day": true,
+	"dayofmonth": true, "dayofweek": true, "dayofyear": true, "hour": true, "minute": true, "second": true,
 }
 
 // arrayResults are the sqlfunc functions that return arrays.

@@ -4,7 +4,8 @@ import "strings"
 
 // rewriteBinary makes / divide as the warehouses do: BigQuery, Snowflake
 // and DuckDB divide integers as real numbers (2999/100 is 29.99, not 29);
-// DuckDB's // is integer division.
+// DuckDB's // is integer division. A divisor that is not a non-zero number
+// goes through divide(), which fails on zero as BigQuery and Snowflake do.
 func (t *translator) rewriteBinary(n *node) {
 	if (n.name == "+" || n.name == "-") && n.y.kind == nInterval && t.d != SQLite {
 		t.addInterval(n)
@@ -12,6 +13,14 @@ func (t *translator) rewriteBinary(n *node) {
 	}
 	switch {
 	case n.name == "/" && t.d != SQLite:
+		if !nonZeroNumber(t, n.y) {
+			// divide() fails on a zero divisor where the warehouse fails.
+			x, y, line := n.x, n.y, itoa(t.toks[n.tok].line)
+			n.print = func(pr *printer, n *node) string {
+				return "divide(" + pr.text(x) + ", " + pr.text(y) + ", " + sqlString(string(t.d)) + ", " + line + ")" + pr.carry(n, x, y)
+			}
+			return
+		}
 		if n.x.kind == nLit && hasFraction(t.toks[n.x.start].text) {
 			return
 		}
@@ -24,6 +33,24 @@ func (t *translator) rewriteBinary(n *node) {
 		n.y.pre = "CAST(" + n.y.pre
 		n.y.post += " AS INTEGER)"
 	}
+}
+
+// nonZeroNumber tells whether n is a number literal other than zero, a
+// divisor SQLite's own / can take.
+func nonZeroNumber(t *translator, n *node) bool {
+	if n.kind != nLit || n.start+1 != n.end {
+		return false
+	}
+	lit := t.toks[n.start].text
+	if lit == "" || !isDigit(lit[0]) && lit[0] != '.' {
+		return false
+	}
+	for i := 0; i < len(lit) && lit[i] != 'e' && lit[i] != 'E'; i++ {
+		if lit[i] >= '1' && lit[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 func hasFraction(num string) bool {

@@ -11,6 +11,7 @@ const qualifyColumn = "_nexus_qualify"
 // QUALIFY as a filtered subquery.
 func (t *translator) rewriteSelect(s *node) {
 	info := s.sel
+	t.rewriteGroupAll(s)
 	if info.trailingComma >= 0 {
 		t.pr.dropTok(info.trailingComma)
 	}
@@ -117,6 +118,11 @@ func (t *translator) rewriteQualify(s *node) {
 		last.post += ", " + strings.TrimSpace(cond) + " AS " + qualifyColumn
 		inner := pr.span(n, n.start, info.qualifyTok)
 		trail := len(inner) - len(strings.TrimRight(inner, " \t\r\n"))
+		if lastLine := inner[strings.LastIndexByte(inner[:len(inner)-trail], '\n')+1 : len(inner)-trail]; strings.Contains(lastLine, "--") || t.d == BigQuery && strings.Contains(lastLine, "#") {
+			// A line comment ends the FROM ... part: the closing goes on
+			// the next line, where QUALIFY was, so it is not commented out.
+			trail = 0
+		}
 		return "SELECT " + strings.Join(names, ", ") + " FROM (" + inner[:len(inner)-trail] + ") WHERE " + qualifyColumn +
 			inner[len(inner)-trail:] + pr.carryRange(info.qualifyTok, n.end)
 	}

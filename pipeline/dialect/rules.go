@@ -32,18 +32,20 @@ var Translations = []Rule{
 	{From: "string, text, varchar(n), char(n), nvarchar, character varying", Dialects: all, To: "TEXT",
 		Note: "a type SQLite does not know gets NUMERIC affinity, which turns '007' into 7"},
 	{From: "int, integer, bigint, int64, smallint, tinyint, byteint", Dialects: all, To: "INTEGER",
-		Note: "CAST of a real truncates where the warehouses round; CAST of text that is not a number gives 0 where they fail"},
+		Note: "in SQLite's own dialect CAST of a real truncates and CAST of text that is not a number gives 0"},
+	{From: "CAST(x AS int64 | float64 | date ...), x::int", Dialects: warehouses, To: "cast_to(x, 'INTEGER', 'dialect', line)",
+		Note: "fails as the warehouse fails (text that is not a number or date, a number out of range), naming the line; reals round to INTEGER halves away from zero, a DuckDB DOUBLE's to even; text to INTEGER must be a whole number in BigQuery, any number (rounded) in Snowflake and DuckDB; DATE takes a date or a timestamp's UTC date"},
 	{From: "float, float64, double, double precision, real, numeric, decimal, numeric(p,s)", Dialects: all, To: "REAL",
 		Note: "numeric(p), numeric(p,0) and Snowflake's bare number become INTEGER; exact decimals are binary floating point"},
 	{From: "boolean, bool", Dialects: all, To: "INTEGER (1 and 0)",
 		Note: "in a warehouse dialect CAST(x AS BOOL) is cast_bool(x): 'true'/'false' in any case, numbers, an error otherwise"},
 	{From: "timestamp, timestamp_ntz, timestamp_tz, timestamp_ltz, timestamptz, datetime, time", Dialects: all, To: "TEXT",
 		Note: "timestamps are ISO 8601 text, kept as written"},
-	{From: "x::date, cast(x AS date)", Dialects: all, To: "date(x)", Note: "'YYYY-MM-DD'; NULL when x is not a date"},
+	{From: "x::date, cast(x AS date)", Dialects: "SQLite", To: "date(x)", Note: "'YYYY-MM-DD'; NULL when x is not a date"},
 	{From: "x::json, cast(x AS json)", Dialects: all, To: "json(x)", Note: "JSON is text; json(x) checks and minifies it"},
 	{From: "bytes, binary, varbinary", Dialects: all, To: "BLOB"},
-	{From: "safe_cast(x AS type), try_cast(x AS type)", Dialects: all, To: "try_cast(x, 'TYPE')",
-		Note: "NULL when x does not convert, as in the warehouses; text converts to INTEGER only when it is a whole number, reals round half away from zero"},
+	{From: "safe_cast(x AS type), try_cast(x AS type)", Dialects: all, To: "try_cast(x, 'TYPE', 'dialect')",
+		Note: "NULL where cast_to fails, converting as cast_to does"},
 	{From: "current_timestamp, current_timestamp(), now()", Dialects: all, To: timestampNow,
 		Note: "ISO 8601 UTC text with milliseconds; SQLite's own CURRENT_TIMESTAMP has no T, zone or fraction"},
 	{From: "current_date, current_date()", Dialects: all, To: "date('now')", Note: "UTC date"},
@@ -51,8 +53,8 @@ var Translations = []Rule{
 	{From: "ilike", Dialects: all, To: "like", Note: "SQLite's LIKE ignores case for ASCII letters only"},
 	{From: "a LIKE b", Dialects: warehouses, To: "like_case_sensitive(a, b)",
 		Note: "the warehouses' LIKE is case-sensitive, SQLite's is not; BigQuery and Snowflake take a backslash as the escape"},
-	{From: "a / b", Dialects: warehouses, To: "CAST(a AS REAL) / b",
-		Note: "they divide integers as reals (2999/100 is 29.99); division by zero gives NULL where BigQuery and Snowflake fail"},
+	{From: "a / b", Dialects: warehouses, To: "divide(a, b, 'dialect', line); CAST(a AS REAL) / n when b is a number other than 0",
+		Note: "they divide integers as reals (2999/100 is 29.99); division by zero fails in BigQuery and Snowflake, naming the line, and is ±Infinity in DuckDB (0/0, NaN there, is NULL)"},
 	{From: "a // b", Dialects: "DuckDB", To: "CAST(a AS INTEGER) / CAST(b AS INTEGER)", Note: "integer division"},
 	{From: "ORDER BY x [DESC]", Dialects: "Snowflake, DuckDB", To: "x NULLS LAST; x DESC NULLS FIRST (Snowflake) or NULLS LAST (DuckDB)",
 		Note: "SQLite, like BigQuery, sorts NULLs first ascending; the order is written out when the SQL leaves it implicit"},
@@ -61,6 +63,8 @@ var Translations = []Rule{
 	{From: "SELECT * EXCEPT (a), * EXCLUDE (a), * REPLACE (e AS a)", Dialects: all, To: "the column list",
 		Note: "expanded from the columns of the relations read: tables exist when a model runs, CTEs and subqueries are read from the SQL"},
 	{From: "UNION / INTERSECT / EXCEPT DISTINCT, MINUS", Dialects: all, To: "UNION / INTERSECT / EXCEPT"},
+	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
+		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group"},
 	{From: "SELECT a, b, FROM", Dialects: warehouses, To: "SELECT a, b FROM", Note: "a trailing comma before FROM"},
 	{From: `r'...', "...", '''...''', backslash escapes, $$...$$, E'...'`, Dialects: warehouses, To: "'...'",
 		Note: "raw, double-quoted and triple-quoted strings written as SQLite strings"},
@@ -72,8 +76,10 @@ var Translations = []Rule{
 	{From: "ARRAY(SELECT x ...), ARRAY(SELECT AS STRUCT ...)", Dialects: warehouses, To: "(SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value ...))"},
 	{From: "ARRAY_AGG(x [ORDER BY ...]), list(x)", Dialects: warehouses, To: "json_group_array(x ...)",
 		Note: "IGNORE NULLS and Snowflake's ARRAY_AGG add FILTER (WHERE x IS NOT NULL); BigQuery fails on a NULL element where this keeps it"},
-	{From: "arr[OFFSET(i)], arr[SAFE_OFFSET(i)], arr[ORDINAL(i)], arr[i]", Dialects: warehouses, To: "json_extract(arr, '$[i]')",
-		Note: "DuckDB's arr[i] and ORDINAL are 1-based; an index out of range gives NULL where OFFSET fails"},
+	{From: "arr[SAFE_OFFSET(i)], arr[SAFE_ORDINAL(i)], arr[i] (Snowflake, DuckDB)", Dialects: warehouses, To: "json_extract(arr, '$[i]')",
+		Note: "DuckDB's arr[i] and ORDINAL are 1-based; an index out of range gives NULL, as there"},
+	{From: "arr[OFFSET(i)], arr[ORDINAL(i)], arr[i]", Dialects: "BigQuery", To: "array_at(arr, i, base, line)",
+		Note: "an index out of range fails, as in BigQuery, naming the line"},
 	{From: "x['key']", Dialects: warehouses, To: "json_extract(x, '$.key')"},
 	{From: "s.field, alias.field of UNNEST, f(x).field", Dialects: warehouses, To: "json_extract(s, '$.field')",
 		Note: "a name whose first part is not a table alias in scope is a struct column; the column keeps the field's name"},
@@ -91,6 +97,8 @@ var Translations = []Rule{
 		Note: "SQLite takes DISTINCT only with one argument"},
 	{From: "FIRST(x)", Dialects: "DuckDB", To: "first_agg(x)", Note: "the first value aggregated, NULL included"},
 	{From: "EXTRACT(part FROM x)", Dialects: warehouses, To: "date_part('part', x); date(x) for DATE"},
+	{From: "YEAR(x), QUARTER, MONTH, WEEK, DAY, DAYOFMONTH, DAYOFWEEK, DAYOFYEAR, HOUR, MINUTE, SECOND", Dialects: "Snowflake, DuckDB", To: "date_part('year', x)",
+		Note: "the dialect's EXTRACT, weeks and weekdays as it counts them"},
 	{From: "DATE_TRUNC(x, MONTH), datediff(day, a, b) and other bare date parts", Dialects: warehouses, To: "'month', 'day'",
 		Note: "passed as lower-case strings to the date functions"},
 	{From: "f(x, INTERVAL n unit)", Dialects: warehouses, To: "f(x, n, 'unit')"},
@@ -125,10 +133,11 @@ var (
 		"use date(x) for the day, strftime('%Y-%m-01', x) for the month, strftime('%Y-01-01', x) for the year"}
 	refDateDiff = refusal{"%s is not supported by SQLite",
 		"use julianday(b) - julianday(a) for days or unixepoch(b) - unixepoch(a) for seconds"}
-	refPivot   = refusal{"PIVOT is not supported by SQLite", "use conditional aggregation: max(case when key = 'a' then value end) as a"}
-	refUnpivot = refusal{"UNPIVOT is not supported by SQLite", "use union all of one select per column"}
-	refMerge   = refusal{"MERGE is not supported by SQLite", "use insert ... on conflict (key) do update set ..."}
-	refSemi    = refusal{"cast to %s is not supported by SQLite",
+	refPivot        = refusal{"PIVOT is not supported by SQLite", "use conditional aggregation: max(case when key = 'a' then value end) as a"}
+	refUnpivot      = refusal{"UNPIVOT is not supported by SQLite", "use union all of one select per column"}
+	refMerge        = refusal{"MERGE is not supported by SQLite", "use insert ... on conflict (key) do update set ..."}
+	refGroupAllStar = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
+	refSemi         = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
 	refArrayType = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
 	refUnknown   = refusal{"unknown type %q in a cast",
@@ -161,6 +170,7 @@ var Refusals = []Rule{
 	{From: "a function neither SQLite nor pipeline/sqlfunc knows", Dialects: warehouses, To: "the error names the closest known function"},
 	{From: "UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", Dialects: "SQLite", To: "set the project's dialect to the warehouse the SQL is written for"},
 	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},
+	{From: "GROUP BY ALL with * in the select list", Dialects: all, To: refGroupAllStar.hint},
 }
 
 // Markdown is the README's table of the rules: what runs as what, where

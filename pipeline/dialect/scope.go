@@ -213,7 +213,15 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 		for s := sc; s != nil; s = s.parent {
 			if e, ok := s.aliases[parts[0]]; ok && s.rels == nil {
 				// a select alias inside QUALIFY: the expression it names
-				n.print = func(pr *printer, n *node) string { return "(" + pr.text(e) + ")" + pr.carry(n) }
+				n.print = func(pr *printer, n *node) string {
+					if pr.expanding[e] {
+						// the alias's own expression names it: a column
+						return pr.plain(n)
+					}
+					pr.expanding[e] = true
+					defer delete(pr.expanding, e)
+					return "(" + pr.text(e) + ")" + pr.carry(n)
+				}
 				return
 			}
 			if s.rels != nil {

@@ -58,7 +58,7 @@ func (b *Builder) Edge(x, y int32) {
 }
 
 // Row joins every pair of the identifiers seen on one row_id, the way the
-// package builds its edges (NEXUS_SPEC.md section 4). Distances matter to
+// package builds its edges. Distances matter to
 // the bounded strategy, so all pairs are joined, not a star.
 func (b *Builder) Row(ids ...int32) {
 	for i, x := range ids {

@@ -1,6 +1,6 @@
 // Package identity resolves identifiers into entities (persons or groups),
-// the identity-resolution stage of NEXUS_SPEC.md section 4, in Go over data
-// read once from SQLite.
+// the identity-resolution stage of dbt-nexus, in Go over data read once
+// from SQLite.
 //
 // # Model
 //
@@ -32,8 +32,7 @@
 //
 // The package's recursive CTE enumerates paths, which grows with the number
 // of paths and becomes very slow on dense graphs; in js/wasm SQL also runs
-// 6-10x slower than native while pure Go runs about 3.6x slower
-// (WASM_NOTES.md). Here strings are interned once, their sort order is
+// 6-10x slower than native while pure Go runs about 3.6x slower. Here strings are interned once, their sort order is
 // computed once and all graph work runs on int32 arrays in compressed sparse
 // row (CSR) form, with no maps after [Builder.Build].
 package identity

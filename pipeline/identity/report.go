@@ -1,8 +1,7 @@
 package identity
 
 // Report compares the bounded resolution with exact connected components so
-// a user can see when nexus_max_recursion is too low (NEXUS_SPEC.md section
-// 4). Every figure takes time linear in identifiers plus edges.
+// a user can see when nexus_max_recursion is too low. Every figure takes time linear in identifiers plus edges.
 type Report struct {
 	MaxDepth    int // the bound the bounded figures were computed with
 	Identifiers int

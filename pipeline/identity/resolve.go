@@ -10,7 +10,7 @@ import (
 type Strategy uint8
 
 const (
-	// Bounded is dbt-nexus's rule (NEXUS_SPEC.md section 4): the smallest
+	// Bounded is dbt-nexus's rule: the smallest
 	// identifier within nexus_max_recursion steps. A chain longer than the
 	// bound splits one real entity into several.
 	Bounded Strategy = iota

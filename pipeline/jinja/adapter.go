@@ -14,6 +14,7 @@ func (e *Env) adapter() attrs {
 		"dispatch":                e.dispatch,
 		"quote":                   func(a *exec.VarArgs) string { return e.quote(argString(a, 0)) },
 		"get_columns_in_relation": e.columnsInRelation,
+		"get_relation":            e.getRelation,
 		"type":                    func(*exec.VarArgs) string { return e.targetType() },
 	}
 }
@@ -133,6 +134,23 @@ func (e *Env) packageMacros(pkg string) map[string]any {
 		}
 	}
 	return nil
+}
+
+// getRelation is adapter.get_relation(database, schema, identifier): the
+// relation when that table exists, else none (always none while the
+// project is parsed, as nothing is built yet).
+func (e *Env) getRelation(a *exec.VarArgs) (*exec.Value, error) {
+	schema, name := arg(a, 1, "schema"), arg(a, 2, "identifier")
+	if schema == nil || name == nil || schema.IsNil() || name.IsNil() {
+		return nil, e.fail("adapter.get_relation() needs a schema and an identifier",
+			"write adapter.get_relation(database=target.database, schema='s', identifier='t')")
+	}
+	rel := Relation{Schema: schema.String(), Name: name.String()}
+	cols, err := e.columns(rel)
+	if err != nil || len(cols) == 0 {
+		return exec.AsValue(nil), err
+	}
+	return exec.AsValue(relValue{rel}), nil
 }
 
 // columnsInRelation is adapter.get_columns_in_relation(relation).

@@ -11,7 +11,22 @@ import (
 // the project's warehouse does (api.Column.create('id', 'integer'),
 // translate_type, numeric_type, string_type).
 func (e *Env) api() attrs {
-	return attrs{"Column": attrs{
+	return attrs{"Relation": attrs{
+		// create(database, schema, identifier) names a relation; the
+		// database is the one SQLite file, so only schema and identifier
+		// count.
+		"create": func(a *exec.VarArgs) relValue {
+			schema, name := arg(a, 1, "schema"), arg(a, 2, "identifier")
+			rel := Relation{Schema: "main"}
+			if schema != nil && !schema.IsNil() {
+				rel.Schema = schema.String()
+			}
+			if name != nil && !name.IsNil() {
+				rel.Name = name.String()
+			}
+			return relValue{rel}
+		},
+	}, "Column": attrs{
 		"create": func(a *exec.VarArgs) (*exec.Value, error) {
 			name, dtype := arg(a, 0, "name"), arg(a, 1, "label_or_dtype")
 			if name == nil || dtype == nil {

@@ -44,6 +44,8 @@ func (e *Env) unavailable(fn, field string) error {
 func (e *Env) installBuiltins() {
 	g := e.globals
 	g.Set(listFuncName, newList)
+	g.Set(opFuncName, applyOperator)
+	g.Set(negFuncName, applyNegation)
 	g.Set("range", rangeFn)
 	g.Set("ref", e.ref)
 	g.Set("source", e.source)
@@ -51,8 +53,8 @@ func (e *Env) installBuiltins() {
 	g.Set("config", e.configFunc())
 	g.Set("is_incremental", func(*exec.VarArgs) bool { return e.cur != nil && e.cur.Incremental })
 	g.Set("env_var", e.envVar)
-	g.Set("log", func(*exec.VarArgs) string { return "" })
-	g.Set("print", func(*exec.VarArgs) string { return "" })
+	g.Set("log", e.logFn)
+	g.Set("print", e.printFn)
 	g.Set("return", e.returnFn)
 	g.Set("run_query", e.runQuery)
 	g.Set("fromjson", fromJSON)
@@ -65,7 +67,7 @@ func (e *Env) installBuiltins() {
 			}
 			return nil, e.fail(msg, "")
 		},
-		"warn": func(*exec.VarArgs) string { return "" },
+		"warn": e.warnFn,
 	})
 	g.Set("adapter", e.adapter())
 	g.Set("dbt_utils", e.dbtUtils())
@@ -80,6 +82,7 @@ func (e *Env) installBuiltins() {
 func (e *Env) filters() *exec.FilterSet {
 	f := exec.NewFilterSet(map[string]exec.FilterFunction{})
 	f.Update(builtins.Filters)
+	addDictFilters(f)
 	_ = f.Replace("list", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
 		if in.IsError() {
 			return in

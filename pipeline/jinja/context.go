@@ -5,9 +5,9 @@
 //
 // Outputs are compared byte for byte with Jinja2 (dbt's engine) by the
 // golden renders in testdata/golden, produced by testdata/jinja2_reference.py.
-// Known differences from Jinja2: none prints as an empty string (Jinja2
-// prints None, also inside printed lists and dicts), and dicts that come from
-// Go maps (vars) iterate in sorted key order rather than file order.
+// Known difference from Jinja2: none prints as an empty string (Jinja2
+// prints None, also inside printed lists and dicts), since gonja gives none
+// and an undefined name the same value.
 package jinja
 
 import "strings"
@@ -96,6 +96,16 @@ type Context struct {
 	Columns func(rel Relation) ([]Column, error)
 	// Funcs are extra globals implemented in Go.
 	Funcs map[string]Func
+	// Globals are extra variables of this render (on-run-end's results),
+	// as Go values: string, numbers, bool, nil, []any, map[string]any.
+	Globals map[string]any
+	// Log receives what a template writes to dbt's output: log(msg,
+	// info=True) as LogInfo, print(...) as LogPrint, exceptions.warn(msg) as
+	// LogWarn. log() without info=True goes only to dbt's debug log file,
+	// and is dropped here. May be nil.
+	Log func(level LogLevel, msg string)
+	// Graph is dbt's graph variable; nil renders an empty one.
+	Graph *Graph
 	// ModelConfig is the model's configuration from dbt_project.yml and
 	// properties files; config.get(key, default) reads it after the values
 	// the file passes to config() itself. May be nil.
@@ -117,3 +127,12 @@ type MacroFile struct {
 // string, int64, float64, bool, nil, []any, map[string]any or Relation.
 // The result is converted back the same way.
 type Func func(args []any, kwargs map[string]any) (any, error)
+
+// LogLevel says which builtin wrote a message to dbt's output.
+type LogLevel string
+
+const (
+	LogInfo  LogLevel = "info"
+	LogPrint LogLevel = "print"
+	LogWarn  LogLevel = "warn"
+)

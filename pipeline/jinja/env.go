@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"runtime"
 	"strings"
 
 	"github.com/nikolalohinski/gonja/v2/builtins"
@@ -28,13 +29,16 @@ type Env struct {
 	parsed    map[string]parsedFile
 
 	// state of the current Render
-	cur       *Context
-	curPath   string
-	frames    []*returnFrame
-	failure   *diag.Diagnostic // last error raised by a builtin
-	funcs     map[string]bool  // ctx.Funcs names installed in globals
-	configSet map[string]any   // config() arguments of this render
-	limits    limits           // caps and context of this render (limits.go)
+	cur     *Context
+	curPath string
+	frames  []*returnFrame
+	// pendingCaller is the caller() of the {% call %} block whose macro is
+	// being invoked (calltag.go).
+	pendingCaller func(*exec.VarArgs) *exec.Value
+	failure       *diag.Diagnostic // last error raised by a builtin
+	funcs         map[string]bool  // ctx.Funcs names installed in globals
+	configSet     map[string]any   // config() arguments of this render
+	limits        limits           // caps and context of this render (limits.go)
 
 	// packages: each package's macro context and namespace object
 	// ("" is the root project), and dispatch: search orders.
@@ -248,7 +252,18 @@ func (e *Env) parse(path, source string) (*nodes.Template, error) {
 	return root, nil
 }
 
-func (e *Env) execute(root *nodes.Template, ctx *exec.Context, out *strings.Builder) error {
+func (e *Env) execute(root *nodes.Template, ctx *exec.Context, out *strings.Builder) (err error) {
+	// gonja panics on a few operands it does not check (`'' % ()` divides
+	// by zero): the template's mistake, reported as one, never a crash.
+	defer func() {
+		if p := recover(); p != nil {
+			re, ok := p.(runtime.Error)
+			if !ok {
+				panic(p)
+			}
+			err = e.fail("the template could not be evaluated: "+re.Error(), "check the operands of the expression on this line")
+		}
+	}()
 	env := &exec.Environment{
 		Context:           ctx,
 		Filters:           e.environment.Filters,
@@ -270,6 +285,7 @@ func (e *Env) begin(path string, ctx *Context) {
 	e.globals.Set("this", relValue{ctx.This})
 	e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})
 	e.globals.Set("execute", ctx.Execute)
+	e.globals.Set("graph", ctx.Graph.jinja())
 	e.globals.Set("flags", attrs{"WHICH": "run", "FULL_REFRESH": false})
 	e.globals.Set("target", attrs{
 		"name":         ctx.Target.Name,
@@ -289,9 +305,17 @@ func (e *Env) begin(path string, ctx *Context) {
 		e.globals.Set(name, e.goFunc(name, fn))
 		e.funcs[name] = true
 	}
+	for name, v := range ctx.Globals {
+		e.globals.Set(name, toJinja(v))
+	}
 }
 
 func (e *Env) end() {
+	if e.cur != nil {
+		for name := range e.cur.Globals {
+			e.globals.Set(name, nil) // undefined again
+		}
+	}
 	e.cur = nil
 	e.frames = nil
 }

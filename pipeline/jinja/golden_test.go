@@ -18,9 +18,10 @@ import (
 // goldenContext is context.json of a golden case; testdata/jinja2_reference.py
 // reads the same file for its stubs.
 type goldenContext struct {
-	Execute bool           `json:"execute"`
-	This    Relation       `json:"this"`
-	Vars    map[string]any `json:"vars"`
+	Execute bool     `json:"execute"`
+	This    Relation `json:"this"`
+	// Vars keep the order of their keys, as YAML vars do.
+	Vars json.RawMessage `json:"vars"`
 	// Target overrides fields of dbt's target (type, name...).
 	Target json.RawMessage `json:"target"`
 	// Columns of relations by name.
@@ -58,8 +59,17 @@ func loadGolden(t testing.TB, ar *txtar.Archive) (macros []MacroFile, modelPath,
 			macros = append(macros, mf)
 		}
 	}
+	vars := map[string]any{}
+	if gc.Vars != nil {
+		v, err := decodeOrdered(json.NewDecoder(bytes.NewReader(gc.Vars)))
+		o, ok := v.(Ordered)
+		if err != nil || !ok {
+			t.Fatalf("context.json vars: not an object (%v)", err)
+		}
+		vars = o.Values
+	}
 	ctx = &Context{
-		Vars:    gc.Vars,
+		Vars:    vars,
 		Target:  Target{Name: "dev", Type: "sqlite", Schema: "main", Database: "main", Profile: "nexus"},
 		This:    gc.This,
 		Execute: gc.Execute,
@@ -92,6 +102,46 @@ func loadGolden(t testing.TB, ar *txtar.Archive) (macros []MacroFile, modelPath,
 		}
 	}
 	return macros, modelPath, model, ctx
+}
+
+// decodeOrdered reads a JSON value with objects as Ordered, in the order
+// their keys are written, and numbers as json.Number.
+func decodeOrdered(dec *json.Decoder) (any, error) {
+	dec.UseNumber()
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok {
+	case json.Delim('{'):
+		o := Ordered{Values: map[string]any{}}
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			v, err := decodeOrdered(dec)
+			if err != nil {
+				return nil, err
+			}
+			o.Keys = append(o.Keys, k.(string))
+			o.Values[k.(string)] = v
+		}
+		_, err := dec.Token()
+		return o, err
+	case json.Delim('['):
+		l := []any{}
+		for dec.More() {
+			v, err := decodeOrdered(dec)
+			if err != nil {
+				return nil, err
+			}
+			l = append(l, v)
+		}
+		_, err := dec.Token()
+		return l, err
+	}
+	return tok, nil
 }
 
 // jinja2Renders runs testdata/jinja2_reference.py, which renders every

@@ -71,6 +71,7 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 		}
 		return nil, syntaxDiagnostic(path, err, line)
 	}
+	rewriteOperators(root)
 	return root, nil
 }
 

@@ -66,6 +66,16 @@ func (e *Env) tick(out any) error {
 	return nil
 }
 
+// errTooLong stops a render whose text value passed MaxOutputBytes before
+// it was output: a string that doubles in a loop or through a macro's
+// arguments.
+var errTooLong = fmt.Errorf("a text value of the template is longer than %d MiB (look for text that doubles in a loop or a macro)", MaxOutputBytes>>20)
+
+// tooLong reports a text value longer than MaxOutputBytes.
+func tooLong(v *exec.Value) bool {
+	return v != nil && v.IsString() && len(v.String()) > MaxOutputBytes
+}
+
 // boundLoops replaces gonja's {% for %} with one whose every iteration
 // first runs a tick.
 func (e *Env) boundLoops(set *exec.ControlStructureSet) {

@@ -31,6 +31,10 @@ func TestRenderLimits(t *testing.T) {
 			"m.sql:2: rendering stopped: context deadline exceeded (the time limit was reached or the run was stopped; look for a macro or loop that does too much work)"},
 		{"output without end", "select 1\n{% for i in range(20000) %}" + strings.Repeat("x", 2000) + "{% endfor %}", 0,
 			"m.sql:2: the template produced more than 32 MiB of text (look for a loop or macro that repeats text without end)"},
+		{"text doubling in a loop", "select 1\n{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", 0,
+			"m.sql:2: a text value of the template is longer than 32 MiB (look for text that doubles in a loop or a macro)"},
+		{"text doubling through a macro's arguments", "{% macro d(s, n) %}{% if n > 0 %}{{ d(s ~ s, n - 1) }}{% endif %}{% endmacro %}select 1\n{{ d('x', 60) }}", 0,
+			"m.sql:1: a text value of the template is longer than 32 MiB (look for text that doubles in a loop or a macro)"},
 		{"60k nested parentheses", "select 1\n{{ " + strings.Repeat("(", 60000) + "1" + strings.Repeat(")", 60000) + " }}", 0,
 			"m.sql:2: the template is nested more than 100 levels deep (split the expression or the blocks into macros)"},
 		{"nested lists", "{{ " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + " }}", 0,
@@ -76,6 +80,9 @@ func TestRenderLimits(t *testing.T) {
 func FuzzRender(f *testing.F) {
 	f.Add("select {{ 1 + 2 }}")
 	f.Add("{% for i in range(3) %}{{ i }}{% endfor %}")
+	f.Add("{{ '%-5.2f|%s|%(k)s' % (1.5, none) }}{{ '%(k)03d' % {'k': -7 // 2 ** 2} }}")
+	f.Add("{% set a, b = 1, 2 %}{% set c | upper %}{{ a % b }}{% endset %}{{ c }}")
+	f.Add("{% macro m() %}{{ caller(1, y=2) }}{% endmacro %}{% call(x, y=0) m() %}{{ x / y }}{% endcall %}")
 	f.Fuzz(func(t *testing.T, src string) {
 		env, err := NewEnv(nil)
 		if err != nil {

@@ -25,6 +25,8 @@ func (e *Env) controlStructures() *exec.ControlStructureSet {
 	set := exec.NewControlStructureSet(map[string]parser.ControlStructureParser{})
 	set.Update(builtins.ControlStructures)
 	e.boundLoops(set)
+	_ = set.Replace("set", setParser)
+	_ = set.Replace("call", e.callParser)
 	gonjaMacro, _ := builtins.ControlStructures.Get("macro")
 	_ = set.Replace("macro", func(p *parser.Parser, args *parser.Parser) (nodes.ControlStructure, error) {
 		cs, err := gonjaMacro(p, args)
@@ -59,8 +61,24 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 		if err := e.tick(r.Output); err != nil {
 			return exec.AsValue(err)
 		}
+		for _, a := range params.Args {
+			if tooLong(a) {
+				return exec.AsValue(e.fail(errTooLong.Error(), ""))
+			}
+		}
+		for _, a := range params.KwArgs {
+			if tooLong(a) {
+				return exec.AsValue(e.fail(errTooLong.Error(), ""))
+			}
+		}
 		if len(e.frames) >= maxMacroDepth {
 			return exec.AsValue(fmt.Errorf("macro %q called itself more than %d times deep", name, maxMacroDepth))
+		}
+		// The macro a {% call %} block invokes receives its caller;
+		// gonja's macro binds it from the defining renderer's context.
+		if caller := e.pendingCaller; caller != nil {
+			e.pendingCaller = nil
+			r.Environment.Context.Set("__gonja_caller__", caller)
 		}
 		frame := &returnFrame{}
 		e.frames = append(e.frames, frame)

@@ -18,6 +18,7 @@ import (
 // values.go).
 func methods() exec.Methods {
 	m := builtins.Methods
+	m.Str = plainStrMethods()
 	m.List = exec.NewMethodSet(listMethods)
 	m.Dict = exec.NewMethodSet(dictMethods)
 	return m

@@ -167,6 +167,9 @@ func (p pyDelta) String() string {
 		rest += 24 * time.Hour
 	}
 	hms := fmt.Sprintf("%d:%02d:%02d", int(rest/time.Hour), int(rest%time.Hour/time.Minute), int(rest%time.Minute/time.Second))
+	if us := rest % time.Second / time.Microsecond; us != 0 {
+		hms += fmt.Sprintf(".%06d", us)
+	}
 	if days == 0 {
 		return hms
 	}
@@ -180,9 +183,11 @@ func (p pyDelta) String() string {
 func (p pyDelta) GetAttribute(name string) (*exec.Value, bool) {
 	switch name {
 	case "days":
-		return exec.AsValue(int(p.d / (24 * time.Hour))), true
+		return exec.AsValue(int(floorDays(p.d))), true
 	case "seconds":
-		return exec.AsValue(int(p.d % (24 * time.Hour) / time.Second)), true
+		return exec.AsValue(int((p.d - time.Duration(floorDays(p.d))*day) / time.Second)), true
+	case "microseconds":
+		return exec.AsValue(int((p.d - time.Duration(floorDays(p.d))*day) % time.Second / time.Microsecond)), true
 	case "total_seconds":
 		return exec.AsValue(func(*exec.VarArgs) float64 { return p.d.Seconds() }), true
 	}
@@ -242,10 +247,17 @@ func datetimeModule() attrs {
 				}
 				return 0
 			}
-			d := f("weeks")*7*24*3600 + f("days")*24*3600 + f("hours")*3600 + f("minutes")*60 + f("seconds") + f("milliseconds")/1e3 + f("microseconds")/1e6
-			if len(a.Args) > 0 {
-				d += a.Args[0].Float() * 24 * 3600
+			// Python's positional order: days, seconds, microseconds,
+			// milliseconds, minutes, hours, weeks.
+			if a.KwArgs == nil {
+				a.KwArgs = map[string]*exec.Value{}
 			}
+			for i, name := range []string{"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"} {
+				if i < len(a.Args) {
+					a.KwArgs[name] = a.Args[i]
+				}
+			}
+			d := f("weeks")*7*24*3600 + f("days")*24*3600 + f("hours")*3600 + f("minutes")*60 + f("seconds") + f("milliseconds")/1e3 + f("microseconds")/1e6
 			return pyDelta{d: time.Duration(d * float64(time.Second))}
 		},
 	}

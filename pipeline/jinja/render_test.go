@@ -157,6 +157,12 @@ func TestRender(t *testing.T) {
 		{name: "run_query error", src: `{{ run_query('select fail') }}`, wantErr: `models/m.sql:1: no such table: fail`},
 		{name: "return outside macro", src: `{{ return(1) }}`, wantErr: `models/m.sql:1: return() is only allowed inside a macro`},
 		{name: "dispatch without candidates", src: `{{ adapter.dispatch('nothing')() }}`, wantErr: `models/m.sql:1: adapter.dispatch found no macro "nothing" (target type sqlite); searched sqlite__nothing, default__nothing (define sqlite__nothing or default__nothing, or list the package that has it in dispatch: of dbt_project.yml)`},
+		{name: "integer division by zero", src: "select\n  {{ var('n') // 0 }}", wantErr: `models/m.sql:2: integer division or modulo by zero`},
+		{name: "arithmetic on a string", src: `{{ 'a' ** 2 }}`, wantErr: `models/m.sql:1: unsupported operand type(s) for ** or pow(): 'str' and 'int'`},
+		{name: "format with too few arguments", src: "\n{{ '%s and %s' % ('a',) }}", wantErr: `models/m.sql:2: not enough arguments for format string`},
+		{name: "format with too many arguments", src: `{{ '%s' % ('a', 'b') }}`, wantErr: `models/m.sql:1: not all arguments converted during string formatting`},
+		{name: "set unpacks too few values", src: "\n\n{% set a, b, c = [1, 2] %}", wantErr: `models/m.sql:3: not enough values to unpack (expected 3, got 2)`},
+		{name: "call block with a function", src: `{% call(x) range(3) %}{% endcall %}`, wantErr: `models/m.sql:1: {% call %} needs a macro, and range is not one`},
 		{name: "env_var without default", src: `{{ env_var('TOKEN') }}`, wantErr: `models/m.sql:1: env_var "TOKEN" is not set (set it in the environment, or give a default: env_var('TOKEN', 'value'))`},
 	}
 	env, err := NewEnv(testMacros)

@@ -23,9 +23,16 @@ func newList(args *exec.VarArgs) *[]any {
 	return &l
 }
 
+// Ordered is a mapping whose keys keep the order they were written in: a
+// dict of vars from YAML iterates in file order, as Python's dicts do.
+type Ordered struct {
+	Keys   []string
+	Values map[string]any
+}
+
 // toJinja converts a Go value (vars, callback results) into the values
-// templates work with: lists become *[]any, maps *exec.Dict with sorted
-// keys, relations relValue, recursively.
+// templates work with: lists become *[]any, maps *exec.Dict (Ordered in
+// its order, a Go map with sorted keys), relations relValue, recursively.
 func toJinja(v any) any {
 	switch x := v.(type) {
 	case nil:
@@ -46,6 +53,12 @@ func toJinja(v any) any {
 			l[i] = e
 		}
 		return &l
+	case Ordered:
+		d := exec.NewDict()
+		for _, k := range x.Keys {
+			d.Pairs = append(d.Pairs, &exec.Pair{Key: exec.AsValue(k), Value: exec.AsValue(toJinja(x.Values[k]))})
+		}
+		return d
 	case map[string]any:
 		keys := make([]string, 0, len(x))
 		for k := range x {

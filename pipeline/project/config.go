@@ -71,6 +71,26 @@ func (c *Config) Set(key string, v any) {
 		c.Severity = strings.ToLower(toString(v))
 	case "pre-hook", "pre_hook", "post-hook", "post_hook":
 		c.addHooks(key, v)
+	case "column_types":
+		// dbt merges column_types across levels, a deeper level's types
+		// replacing a shallower one's for the same column.
+		if c.Extra == nil {
+			c.Extra = map[string]any{}
+		}
+		old, _ := c.Extra[key].(map[string]any)
+		add, ok := v.(map[string]any)
+		if !ok || old == nil {
+			c.Extra[key] = v
+			return
+		}
+		merged := make(map[string]any, len(old)+len(add))
+		for k, t := range old {
+			merged[k] = t
+		}
+		for k, t := range add {
+			merged[k] = t
+		}
+		c.Extra[key] = merged
 	case "tags":
 		for _, t := range toStrings(v) {
 			if !contains(c.Tags, t) {

@@ -25,7 +25,9 @@ type Project struct {
 	Tests   []*Test
 	// Snapshots are the {% snapshot %} blocks of snapshot-paths.
 	Snapshots []*Snapshot
-	Macros    []jinja.MacroFile
+	// Analyses are the .sql files of analysis-paths.
+	Analyses []*Analysis
+	Macros   []jinja.MacroFile
 	// Warnings are problems that do not stop a build, such as a generic
 	// test from a package the playground does not ship.
 	Warnings []diag.Diagnostic
@@ -55,6 +57,9 @@ type Project struct {
 	builtin map[string]bool
 	// yamlEnv renders the Jinja in YAML properties (see renderYAML).
 	yamlEnv *jinja.Env
+	// pkgDocs are the packages' own dbt_project.yml files (their on-run
+	// hooks run too), built-in packages excepted.
+	pkgDocs map[string]*yamlx.Node
 	// usedBuiltin names the built-in packages this project loaded.
 	usedBuiltin map[string]bool
 }

@@ -22,7 +22,21 @@ type Table struct {
 }
 
 // Parse reads CSV data. Errors name file and line.
-func Parse(file string, data []byte) (*Table, error) {
+func Parse(file string, data []byte) (*Table, error) { return ParseTyped(file, data, nil) }
+
+// Declared is a column type a project declares for a seed (column_types):
+// its SQLite storage class, whether cells are booleans, and the type as
+// written, for messages.
+type Declared struct {
+	Affinity string
+	Boolean  bool
+	Type     string
+}
+
+// ParseTyped is Parse with the column types a project declares, by column
+// name (matched without case): a declared column is stored as the warehouse
+// loads it, and a cell its type cannot hold is an error naming the line.
+func ParseTyped(file string, data []byte, declared map[string]Declared) (*Table, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = 0
@@ -46,6 +60,7 @@ func Parse(file string, data []byte) (*Table, error) {
 		seen[strings.ToLower(h)] = i
 	}
 	var cells [][]string
+	var lines []int
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -55,19 +70,64 @@ func Parse(file string, data []byte) (*Table, error) {
 			return nil, csvError(file, err)
 		}
 		cells = append(cells, rec)
+		line, _ := r.FieldPos(0)
+		lines = append(lines, line)
+	}
+	decl := make([]*Declared, len(header))
+	for name, d := range declared {
+		if c, ok := seen[strings.ToLower(name)]; ok {
+			decl[c] = &d
+		}
 	}
 	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(cells))}
 	for c := range header {
 		t.Types[c] = columnType(cells, c)
+		if decl[c] != nil {
+			t.Types[c] = decl[c].Affinity
+		}
 	}
 	for i, rec := range cells {
 		row := make([]any, len(rec))
 		for c, s := range rec {
-			row[c] = convert(s, t.Types[c])
+			if decl[c] == nil {
+				row[c] = convert(s, t.Types[c])
+				continue
+			}
+			v, ok := convertDeclared(s, *decl[c])
+			if !ok {
+				return nil, diag.Errorf(file, lines[i], "column %s is declared %s in column_types, and %q is not one", header[c], decl[c].Type, s).
+					WithHint("fix the cell, or declare the column with a type that holds it")
+			}
+			row[c] = v
 		}
 		t.Rows[i] = row
 	}
 	return t, nil
+}
+
+// convertDeclared converts a cell to a declared type; empty is NULL.
+func convertDeclared(s string, d Declared) (any, bool) {
+	if s == "" {
+		return nil, true
+	}
+	t := strings.TrimSpace(s)
+	switch {
+	case d.Boolean:
+		switch strings.ToLower(t) {
+		case "true", "t", "yes", "y", "1":
+			return int64(1), true
+		case "false", "f", "no", "n", "0":
+			return int64(0), true
+		}
+		return nil, false
+	case d.Affinity == "INTEGER":
+		n, err := strconv.ParseInt(t, 10, 64)
+		return n, err == nil
+	case d.Affinity == "REAL":
+		f, err := strconv.ParseFloat(t, 64)
+		return f, err == nil && !strings.ContainsAny(t, "xXpP_")
+	}
+	return s, true
 }
 
 func csvError(file string, err error) error {

@@ -11,7 +11,7 @@ import (
 )
 
 // Limits that no imported or shared project may exceed. They hold for share
-// links, uploaded zips and dropped folders alike (issue 8, part 3), and are
+// links, uploaded zips and dropped folders alike, and are
 // enforced while decompressing, so a zip bomb is refused by what it would
 // expand to, not by what its headers claim.
 const (

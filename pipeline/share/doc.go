@@ -1,6 +1,6 @@
 // Package share puts a whole project into a URL fragment and back, and reads
 // and writes projects as zip archives, refusing hostile archives on the way
-// in (issues 5 and 8; STYLE.md practice 12).
+// in.
 //
 // It has no browser code: the playground's wasm bridge and the nexus command
 // both call it.

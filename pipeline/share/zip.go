@@ -118,6 +118,18 @@ func WriteZip(w io.Writer, files map[string][]byte, folder string) error {
 		files = maps.Clone(files)
 		files["packages.yml"] = []byte(PackagesYML)
 	}
+	return writeEntries(w, files, prefix)
+}
+
+// WriteFiles writes files as a zip as they are, such as a built database's
+// files: no checks, nothing added. [WriteZip] writes a project.
+func WriteFiles(w io.Writer, files map[string][]byte) error {
+	return writeEntries(w, files, "")
+}
+
+// writeEntries writes files in name order, each under prefix, with one
+// fixed time, so the same files always zip to the same bytes.
+func writeEntries(w io.Writer, files map[string][]byte, prefix string) error {
 	zw := zip.NewWriter(w)
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: prefix + name, Method: zip.Deflate, Modified: zipTime})

@@ -2,7 +2,6 @@ package sqlfunc
 
 import (
 	"errors"
-	"math"
 	"strconv"
 	"strings"
 
@@ -16,7 +15,7 @@ import (
 
 func init() {
 	add(
-		Func{Name: "try_cast", NArgs: 2, Scalar: tryCast},
+		Func{Name: "try_cast", NArgs: 2, Scalar: tryCast}, // try_cast(x, type): BigQuery's rules
 		Func{Name: "cast_bool", NArgs: 1, Scalar: castBool},
 		Func{Name: "like_case_sensitive", NArgs: 2, Scalar: likeCaseSensitive},
 		Func{Name: "like_case_sensitive", NArgs: 3, Scalar: likeCaseSensitive},
@@ -26,93 +25,6 @@ func init() {
 	)
 	rename("first_agg", "first", "duckdb")
 	rename("first_agg", "arbitrary", "duckdb")
-}
-
-// tryCast is SAFE_CAST / TRY_CAST (x AS type): x converted to type
-// (INTEGER, REAL, TEXT, BLOB, BOOLEAN or date), or NULL when it does not
-// convert. Text converts to a number only when it is one, whole for
-// INTEGER; reals round half away from zero to INTEGER, as the warehouses do.
-func tryCast(ctx sqlite3.Context, arg ...sqlite3.Value) {
-	v := arg[0]
-	if v.Type() == sqlite3.NULL {
-		ctx.ResultNull()
-		return
-	}
-	switch strings.ToUpper(arg[1].Text()) {
-	case "INTEGER":
-		if i, ok := toInteger(v); ok {
-			ctx.ResultInt64(i)
-			return
-		}
-	case "REAL":
-		if f, ok := toReal(v); ok {
-			ctx.ResultFloat(f)
-			return
-		}
-	case "BOOLEAN":
-		if b, ok := toBool(v); ok {
-			ctx.ResultBool(b)
-			return
-		}
-	case "TEXT":
-		ctx.ResultText(v.Text())
-		return
-	case "BLOB":
-		ctx.ResultBlob(v.RawBlob())
-		return
-	case "DATE":
-		s := strings.TrimSpace(v.Text())
-		if len(s) >= 10 && validDate(s[:10]) && (len(s) == 10 || s[10] == 'T' || s[10] == ' ') {
-			ctx.ResultText(s[:10])
-			return
-		}
-	case "JSON":
-		ctx.ResultText(v.Text())
-		return
-	}
-	ctx.ResultNull()
-}
-
-func validDate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	y, e1 := strconv.Atoi(s[:4])
-	m, e2 := strconv.Atoi(s[5:7])
-	d, e3 := strconv.Atoi(s[8:10])
-	if e1 != nil || e2 != nil || e3 != nil || m < 1 || m > 12 || d < 1 {
-		return false
-	}
-	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
-	if m == 2 && (y%4 == 0 && y%100 != 0 || y%400 == 0) {
-		days = 29
-	}
-	return d <= days
-}
-
-func toInteger(v sqlite3.Value) (int64, bool) {
-	switch v.Type() {
-	case sqlite3.INTEGER:
-		return v.Int64(), true
-	case sqlite3.FLOAT:
-		f := math.Round(v.Float())
-		if math.IsNaN(f) || f > math.MaxInt64 || f < math.MinInt64 {
-			return 0, false
-		}
-		return int64(f), true
-	}
-	s := strings.TrimSpace(v.Text())
-	i, err := strconv.ParseInt(s, 10, 64)
-	return i, err == nil
-}
-
-func toReal(v sqlite3.Value) (float64, bool) {
-	switch v.Type() {
-	case sqlite3.INTEGER, sqlite3.FLOAT:
-		return v.Float(), true
-	}
-	f, err := strconv.ParseFloat(strings.TrimSpace(v.Text()), 64)
-	return f, err == nil
 }
 
 func toBool(v sqlite3.Value) (bool, bool) {

@@ -2,7 +2,6 @@ package sqlfunc
 
 import (
 	"math"
-	"strings"
 	"time"
 
 	"github.com/ncruces/go-sqlite3"
@@ -92,16 +91,6 @@ func (c *boundedCache[V]) getter(build func(string) (V, error)) func(sqlite3.Con
 	}
 }
 
-// checkZone accepts a zone argument that names UTC or an offset, and
-// returns the offset in seconds.
-func checkZone(ctx sqlite3.Context, fn string, v sqlite3.Value) (int, bool) {
-	off, ok := parseOffset(strings.TrimSpace(v.Text()))
-	if !ok {
-		fail(ctx, fn, "time zone %q: timestamps are kept in UTC; use 'UTC' or an offset such as '+02:00' or '-08:00'", v.Text())
-	}
-	return off, ok
-}
-
 // parseWith parses args[text] with the BigQuery format args[format].
 func parseWith(fn string, format, text int, date, null bool) func(sqlite3.Context, ...sqlite3.Value) {
 	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
@@ -129,11 +118,11 @@ func parseWith(fn string, format, text int, date, null bool) func(sqlite3.Contex
 		}
 		if len(args) == 3 {
 			// A zone says what zone the text is in when it names none.
-			off, ok := checkZone(ctx, fn, args[2])
+			loc, ok := zoneArg(ctx, fn, args[2])
 			if !ok {
 				return
 			}
-			t = t.Add(-time.Duration(off) * time.Second)
+			t = instantOf(t, loc)
 		}
 		if date {
 			resultDate(ctx, t)
@@ -190,11 +179,11 @@ func formatWith(fn string, format, value int, elemsOf func(sqlite3.Context, int,
 			return
 		}
 		if len(args) == 3 {
-			off, ok := checkZone(ctx, fn, args[2])
+			loc, ok := zoneArg(ctx, fn, args[2])
 			if !ok {
 				return
 			}
-			m.t = m.t.Add(time.Duration(off) * time.Second)
+			m.t = wallClock(m.t, loc)
 		}
 		var buf [64]byte
 		ctx.ResultRawText(writeTime(buf[:0], m.t, elems))
@@ -314,11 +303,11 @@ func timestampText(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	if len(args) == 2 {
-		off, ok := checkZone(ctx, fn, args[1])
+		loc, ok := zoneArg(ctx, fn, args[1])
 		if !ok {
 			return
 		}
-		m.t = m.t.Add(-time.Duration(off) * time.Second)
+		m.t = instantOf(m.t, loc)
 	}
 	resultTimestamp(ctx, m.t)
 }
@@ -338,11 +327,11 @@ func dateOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 		}
 		if len(args) == 2 {
 			// DATE(timestamp, zone): the date in that zone.
-			off, ok := checkZone(ctx, fn, args[1])
+			loc, ok := zoneArg(ctx, fn, args[1])
 			if !ok {
 				return
 			}
-			m.t = m.t.Add(time.Duration(off) * time.Second)
+			m.t = wallClock(m.t, loc)
 		}
 		resultDate(ctx, m.t)
 	case 3:

@@ -360,6 +360,7 @@ func readTime(s string, elems []elem) (time.Time, error) {
 	year, month, day, hour, minute, sec, nsec := 1970, 1, 1, 0, 0, 0, 0
 	pm, hasPM, hour12 := false, false, false
 	offset := 0
+	var loc *time.Location // a zone named in s
 	yday := 0
 	epoch, hasEpoch := int64(0), false
 	i := 0
@@ -525,7 +526,11 @@ func readTime(s string, elems []elem) (time.Time, error) {
 			}
 			offset, ok = parseOffset(s[i:j])
 			if !ok {
-				return time.Time{}, fmt.Errorf("time zone %q: timestamps are kept in UTC; only UTC and offsets such as +02:00 are known", s[i:j])
+				l, err := loadZone(s[i:j])
+				if err != nil {
+					return time.Time{}, err
+				}
+				loc, ok = l, true
 			}
 			i = j
 		case 's':
@@ -570,6 +575,9 @@ func readTime(s string, elems []elem) (time.Time, error) {
 	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
 	if yday > 0 {
 		t = time.Date(year, 1, yday, hour, minute, sec, nsec, time.UTC)
+	}
+	if loc != nil {
+		return instantOf(t, loc), nil
 	}
 	return t.Add(-time.Duration(offset) * time.Second), nil
 }

@@ -383,10 +383,12 @@ func (c calendar) truncFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 		ctx.ResultNull()
 		return
 	}
+	loc := time.UTC
 	if len(args) == 3 {
-		// BigQuery's TIMESTAMP_TRUNC(ts, part, zone): only UTC is kept.
-		if off, ok := parseOffset(args[2].Text()); !ok || off != 0 {
-			fail(ctx, "TIMESTAMP_TRUNC", "time zone %q: timestamps are kept in UTC and only 'UTC' is supported", args[2].Text())
+		// BigQuery's TIMESTAMP_TRUNC(ts, part, zone) truncates the zone's
+		// wall clock.
+		var ok bool
+		if loc, ok = zoneArg(ctx, "TIMESTAMP_TRUNC", args[2]); !ok {
 			return
 		}
 		args = args[:2]
@@ -401,12 +403,12 @@ func (c calendar) truncFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 		fail(ctx, fn, "%v", err)
 		return
 	}
-	t, err := c.trunc(m.t, dp)
+	t, err := c.trunc(wallClock(m.t, loc), dp)
 	if err != nil {
 		fail(ctx, fn, "%v", err)
 		return
 	}
-	m.t = t
+	m.t = instantOf(t, loc)
 	if c.truncGivesTimestamp {
 		m.date = false
 	}

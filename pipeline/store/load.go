@@ -15,6 +15,9 @@ import (
 // natively and in js/wasm, because json_each re-reads the text per column.
 func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []string, rows [][]any) (err error) {
 	defer db.limitError(&err)
+	if err := db.beforeWrite(); err != nil {
+		return err
+	}
 	rel := Rel(schema, name)
 	var b strings.Builder
 	fmt.Fprintf(&b, "DROP TABLE IF EXISTS %s; CREATE TABLE %s (", rel, rel)

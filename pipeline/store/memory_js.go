@@ -15,3 +15,17 @@ import (
 // pieces that need no copying; SQLite's heap keeps its page cache and the
 // temporary data of running statements, under the heap limit.
 func memoryTarget(name string) string { return "file:" + name + "?vfs=memdb" }
+
+// defaultMemoryLimit caps SQLite's heap: a query that would exhaust memory
+// (a runaway recursive CTE, a large cross join) fails with a message instead
+// of taking the browser tab down. It is lower than natively since the heap
+// shares 4 GiB of address space with Go's and grows by copying.
+const defaultMemoryLimit int64 = 1 << 30
+
+// defaultDataLimit caps each in-memory database: the tables live in Go's
+// memory (see memoryTarget) and the whole process has 4 GiB.
+const defaultDataLimit int64 = 1536 << 20
+
+// fileDatabases is false: SQLite's file locking has no js/wasm
+// implementation here.
+const fileDatabases = false

@@ -40,6 +40,11 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 	if nonSpace(tail) {
 		return nil, fmt.Errorf("only one statement can run at a time; remove what follows the first `;`")
 	}
+	if !stmt.ReadOnly() {
+		if err := db.beforeWrite(); err != nil {
+			return nil, err
+		}
+	}
 	n := stmt.ColumnCount()
 	out := &Rows{Columns: make([]string, n), Types: make([]string, n), ReadOnly: stmt.ReadOnly()}
 	for i := 0; i < n; i++ {
@@ -150,7 +155,7 @@ func (db *DB) Columns(ctx context.Context, schema, name string) (_ []Column, err
 	// prepare; pragma_table_info costs several times that in js/wasm.
 	stmt, _, err := db.conn.Prepare("SELECT * FROM " + Rel(schema, name))
 	if err != nil {
-		if strings.Contains(err.Error(), "no such table") {
+		if _, ok := MissingTable(err.Error()); ok {
 			return nil, nil
 		}
 		return nil, err
@@ -201,4 +206,11 @@ func (db *DB) PrepareError(sql string) (int, error) {
 		return strings.Count(sql[:off], "\n") + 1, err
 	}
 	return 0, err
+}
+
+// MissingTable tells whether an SQLite message says a table does not exist,
+// and which (as SQLite wrote it, maybe schema.name).
+func MissingTable(msg string) (table string, ok bool) {
+	_, after, ok := strings.Cut(msg, "no such table")
+	return strings.TrimPrefix(after, ": "), ok
 }

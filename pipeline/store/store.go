@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
 
@@ -29,6 +28,18 @@ type DB struct {
 	memoryLimit int64
 	// dataLimit caps each in-memory database's size (0: no cap).
 	dataLimit int64
+	// totalLimit caps all in-memory databases together (0: no cap); see
+	// shareTotal, which keeps the page size and page cap it set of each,
+	// the bytes used when it last looked and whether the total was what
+	// bound a database then.
+	totalLimit int64
+	pageSizes  map[string]int64
+	maxPages   map[string]int64
+	totalUsed  int64
+	totalBinds bool
+	// countStmt reads the page counts of countSchemas (NUL-separated).
+	countStmt    *sqlite3.Stmt
+	countSchemas string
 	// engine is set while the engine runs its own statements (see
 	// authorize); refused names what the authorizer last refused.
 	engine  bool
@@ -47,8 +58,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		file = ""
 		dsn = MemoryDSN
 	}
-	if file != "" && runtime.GOOS == "js" {
-		// SQLite's file locking has no js/wasm implementation here.
+	if file != "" && !fileDatabases {
 		return nil, fmt.Errorf("open %s: the js/wasm build keeps databases in memory only; use --db :memory:", dsn)
 	}
 	// The library reserves 256 MB for SQLite unless told otherwise; the
@@ -62,7 +72,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dsn, err)
 	}
-	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit}
+	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit,
+		totalLimit: defaultTotalDataLimit, pageSizes: map[string]int64{}, maxPages: map[string]int64{}}
 	if err := conn.SetAuthorizer(db.authorize); err != nil {
 		conn.Close()
 		return nil, err
@@ -94,7 +105,7 @@ func (db *DB) setup() error {
 	if db.file == "" {
 		return nil
 	}
-	if err := db.conn.Exec("CREATE TABLE IF NOT EXISTS main._nexus_schemas (name TEXT PRIMARY KEY, file TEXT NOT NULL)"); err != nil {
+	if err := db.conn.Exec(schemaList); err != nil {
 		return err
 	}
 	stmt, _, err := db.conn.Prepare("SELECT name, file FROM main._nexus_schemas ORDER BY name")
@@ -149,7 +160,13 @@ func (db *DB) Conn() *sqlite3.Conn { return db.conn }
 func (db *DB) File() string { return db.file }
 
 // Close closes the connection.
-func (db *DB) Close() error { return db.conn.Close() }
+func (db *DB) Close() error {
+	if db.countStmt != nil {
+		db.countStmt.Close()
+		db.countStmt = nil
+	}
+	return db.conn.Close()
+}
 
 var schemaName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
@@ -168,7 +185,7 @@ func (db *DB) EnsureSchema(schema string) error {
 	target := ""
 	if db.file != "" {
 		base := strings.TrimSuffix(filepath.Base(db.file), filepath.Ext(db.file))
-		name := base + "." + schema + ".db"
+		name := schemaFile(base, schema)
 		target = filepath.Join(filepath.Dir(db.file), name)
 		if err := db.Exec(context.Background(), fmt.Sprintf("INSERT OR REPLACE INTO main._nexus_schemas VALUES (%s, %s)", Quote(schema), Quote(name))); err != nil {
 			return err
@@ -199,13 +216,20 @@ func (db *DB) attach(schema, file string) error {
 
 // capData sets an in-memory database's page limit from dataLimit.
 func (db *DB) capData(schema string) error {
-	if db.file != "" || db.dataLimit <= 0 {
+	if db.file != "" {
 		return nil
 	}
-	size, err := db.pageSize(schema)
+	if db.totalLimit > 0 {
+		return db.shareTotal()
+	}
+	if db.dataLimit <= 0 {
+		return nil
+	}
+	size, err := db.cachedPageSize(schema)
 	if err != nil {
 		return err
 	}
+	db.maxPages[schema] = db.dataLimit / size
 	return db.conn.Exec(fmt.Sprintf("PRAGMA %s.max_page_count=%d", Ident(schema), db.dataLimit/size))
 }
 
@@ -225,7 +249,7 @@ func (db *DB) pageSize(schema string) (int64, error) {
 
 // SetDataLimit caps the size of each in-memory database (main and every
 // schema), in bytes: a statement that would grow one past it fails with
-// *ErrDataLimit.
+// ErrDataLimit.
 func (db *DB) SetDataLimit(bytes int64) error {
 	db.dataLimit = bytes
 	return db.asEngine(func() error {
@@ -238,13 +262,9 @@ func (db *DB) SetDataLimit(bytes int64) error {
 	})
 }
 
-// ErrDataLimit is returned when a statement would grow a database past the
-// data limit.
-type ErrDataLimit struct{ Limit int64 }
-
-func (e *ErrDataLimit) Error() string {
-	return fmt.Sprintf("database full: a schema may hold up to %d MB of tables here (look for a join that multiplies rows, or build fewer rows)", e.Limit>>20)
-}
+// ErrDataLimit is what a statement that would grow a database past the
+// data limit fails with (errors.Is); the message names the limit.
+var ErrDataLimit = errors.New("database full")
 
 // Schemas lists the attached schemas, main first.
 func (db *DB) Schemas() []string {
@@ -265,22 +285,13 @@ func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
+	if err := db.beforeWrite(); err != nil {
+		return err
+	}
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	return db.conn.Exec(sql)
 }
-
-// defaultMemoryLimit caps SQLite's heap: a query that would exhaust memory
-// (a runaway recursive CTE, a large cross join) fails with a message instead
-// of taking the process or the browser tab down. The js/wasm build gets a
-// lower cap since its heap shares 4 GiB of address space with Go's and grows
-// by copying.
-var defaultMemoryLimit int64 = map[bool]int64{true: 1 << 30, false: 3 << 30}[runtime.GOOS == "js"]
-
-// defaultDataLimit caps each in-memory database in js/wasm, where tables
-// live in Go's memory (see memoryTarget) and the whole process has 4 GiB;
-// natively an in-memory database is under the heap limit already.
-var defaultDataLimit int64 = map[bool]int64{true: 1536 << 20, false: 0}[runtime.GOOS == "js"]
 
 // SetMemoryLimit changes the cap on SQLite's heap, in bytes; it can only
 // lower the cap the database was opened with.
@@ -289,24 +300,25 @@ func (db *DB) SetMemoryLimit(bytes int64) error {
 	return db.asEngine(func() error { return db.conn.Exec(fmt.Sprintf("PRAGMA hard_heap_limit=%d", bytes)) })
 }
 
-// ErrOutOfMemory is returned when a statement needed more memory than the
-// limit allows.
-type ErrOutOfMemory struct{ Limit int64 }
-
-func (e *ErrOutOfMemory) Error() string {
-	return fmt.Sprintf("out of memory: the statement needed more than the %d MB memory limit (look for a recursive CTE without a stop or a large cross join)", e.Limit>>20)
-}
+// ErrOutOfMemory is what a statement that needed more memory than the
+// limit allows fails with (errors.Is); the message names the limit.
+var ErrOutOfMemory = errors.New("out of memory")
 
 // limitError turns the library's out-of-memory panic into an error, and a
-// full database into *ErrDataLimit; the connection stays usable, since the
+// full database into ErrDataLimit; the connection stays usable, since the
 // statement was finalized on the way out.
 func (db *DB) limitError(err *error) {
-	if *err != nil && errors.Is(*err, sqlite3.FULL) && db.dataLimit > 0 {
-		*err = &ErrDataLimit{Limit: db.dataLimit}
+	if *err != nil && errors.Is(*err, sqlite3.FULL) {
+		switch {
+		case db.totalLimit > 0 && db.file == "" && db.totalBinds:
+			*err = fmt.Errorf("%w: all schemas together may hold up to %d MB of tables here and held %d MB before this statement (build fewer rows or fewer large tables, or look for a join that multiplies rows)", ErrDataLimit, db.totalLimit>>20, db.totalUsed>>20)
+		case db.dataLimit > 0:
+			*err = fmt.Errorf("%w: a schema may hold up to %d MB of tables here (look for a join that multiplies rows, or build fewer rows)", ErrDataLimit, db.dataLimit>>20)
+		}
 	}
 	if r := recover(); r != nil {
 		if e, ok := r.(error); ok && strings.Contains(e.Error(), "out of memory") {
-			*err = &ErrOutOfMemory{Limit: db.memoryLimit}
+			*err = fmt.Errorf("%w: the statement needed more than the %d MB memory limit (look for a recursive CTE without a stop or a large cross join)", ErrOutOfMemory, db.memoryLimit>>20)
 			return
 		}
 		panic(r)

@@ -20,12 +20,11 @@ func TestMemoryLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = db.Query(ctx, "with recursive r(n) as (select 1 union all select n + 1 from r limit 3000000) select length(group_concat(hex(randomblob(100)))) from r", 0)
-	var oom *ErrOutOfMemory
-	if !errors.As(err, &oom) || err.Error() != "out of memory: the statement needed more than the 32 MB memory limit (look for a recursive CTE without a stop or a large cross join)" {
+	if !errors.Is(err, ErrOutOfMemory) || err.Error() != "out of memory: the statement needed more than the 32 MB memory limit (look for a recursive CTE without a stop or a large cross join)" {
 		t.Fatalf("got %v", err)
 	}
 	err = db.Exec(ctx, "create table big as with recursive r(n) as (select 1 union all select n + 1 from r limit 3000000) select hex(randomblob(100)) as x from r")
-	if !errors.As(err, &oom) {
+	if !errors.Is(err, ErrOutOfMemory) {
 		t.Fatalf("exec: got %v", err)
 	}
 	r, err := db.Query(ctx, "select 6 * 7", 0)
@@ -54,8 +53,7 @@ func TestDataLimit(t *testing.T) {
 	}
 	for _, target := range []string{"s.big", "main.big"} {
 		err = db.Exec(ctx, "create table "+target+" as with recursive r(n) as (select 1 union all select n + 1 from r limit 200000) select hex(randomblob(50)) as x from r")
-		var full *ErrDataLimit
-		if !errors.As(err, &full) || err.Error() != "database full: a schema may hold up to 8 MB of tables here (look for a join that multiplies rows, or build fewer rows)" {
+		if !errors.Is(err, ErrDataLimit) || err.Error() != "database full: a schema may hold up to 8 MB of tables here (look for a join that multiplies rows, or build fewer rows)" {
 			t.Fatalf("%s: got %v", target, err)
 		}
 	}

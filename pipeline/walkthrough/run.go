@@ -10,8 +10,6 @@ import (
 	"testing/fstest"
 
 	"github.com/nexus-playground/nexus/pipeline"
-	"github.com/nexus-playground/nexus/pipeline/explain"
-	"github.com/nexus-playground/nexus/pipeline/store"
 )
 
 // Project is the project a walkthrough edits: the sample's files plus the
@@ -262,41 +260,23 @@ func evaluate(ctx context.Context, s *pipeline.Session, last *pipeline.Result, c
 		}
 		return fmt.Sprintf("test %s did not run in the last command", c.TestPasses)
 	case len(c.PersonsMerged) > 0 || len(c.PersonsSplit) > 0:
-		ids := c.PersonsMerged
-		if len(ids) == 0 {
-			ids = c.PersonsSplit
+		merged, list := true, c.PersonsMerged
+		if len(list) == 0 {
+			merged, list = false, c.PersonsSplit
 		}
-		_, resolved, err := explain.Relations(ctx, s, "person")
-		if err != nil {
-			return err.Error()
-		}
-		schema, name, _ := strings.Cut(resolved, ".")
-		persons := make([]string, len(ids))
-		for i, id := range ids {
-			typ, value, _ := strings.Cut(id, ":")
-			t, err := s.Query(ctx, fmt.Sprintf("SELECT DISTINCT person_id FROM %s WHERE identifier_type = %s AND identifier_value = %s",
-				store.Rel(schema, name), store.Quote(typ), store.Quote(value)), 0)
+		ids := make([]pipeline.Identifier, len(list))
+		for i, text := range list {
+			id, err := pipeline.ParseIdentifier(text)
 			if err != nil {
 				return err.Error()
 			}
-			if len(t.Rows) == 0 {
-				return fmt.Sprintf("identifier %s is not in %s", id, resolved)
-			}
-			persons[i] = fmt.Sprint(t.Rows[0][0])
+			ids[i] = id
 		}
-		if len(c.PersonsMerged) > 0 {
-			for i := 1; i < len(ids); i++ {
-				if persons[i] != persons[0] {
-					return fmt.Sprintf("%s is person %s but %s is person %s; explain why with nexus explain %s %s",
-						ids[0], persons[0], ids[i], persons[i], ids[0], ids[i])
-				}
-			}
-			return ""
+		problem, err := s.Joined(ctx, "person", ids, merged)
+		if err != nil {
+			return err.Error()
 		}
-		if persons[0] == persons[1] {
-			return fmt.Sprintf("%s and %s are one person, %s", ids[0], ids[1], persons[0])
-		}
-		return ""
+		return problem
 	}
 	return "empty check"
 }

@@ -120,7 +120,11 @@ func depthWithin(data []byte, max int) (int, bool) {
 			case (c == '\'' || c == '"') && startsToken:
 				quote = c
 			case c == '[' || c == '{':
-				flow++
+				// A one-line [[[...]]] closes by the line's end: count
+				// each bracket as it opens.
+				if flow++; len(stack)+flow > max {
+					return lineNo, false
+				}
 			case c == ']' || c == '}':
 				flow--
 			}

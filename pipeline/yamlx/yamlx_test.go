@@ -35,6 +35,8 @@ func TestParse(t *testing.T) {
 		{name: "billion laughs", yml: billionLaughs, wantErr: "y.yml:5: aliases expand to more than 100000 values (write the values out or use fewer nested aliases)"},
 		{name: "nested too deep, block", yml: nested(150, "  ", "a:\n"), wantErr: "y.yml:101: YAML nested more than 100 levels deep (flatten the structure)"},
 		{name: "nested too deep, flow", yml: "a: " + strings.Repeat("[", 60000), wantErr: "y.yml:1: YAML nested more than 100 levels deep (flatten the structure)"},
+		{name: "nested too deep, flow closed on its line", yml: "a: " + strings.Repeat("[", 60000) + strings.Repeat("]", 60000) + "\n", wantErr: "y.yml:1: YAML nested more than 100 levels deep (flatten the structure)"},
+		{name: "nested too deep, flow maps closed on its line", yml: "a: " + strings.Repeat("{b: ", 150) + "1" + strings.Repeat("}", 150) + "\n", wantErr: "y.yml:1: YAML nested more than 100 levels deep (flatten the structure)"},
 		{name: "nested too deep, compact lists", yml: strings.Repeat("- ", 101) + "x\n", wantErr: "y.yml:1: YAML nested more than 100 levels deep (flatten the structure)"},
 		{name: "nested 90 deep is fine", yml: nested(90, "  ", "a:\n") + strings.Repeat("  ", 90) + "b: 1\n", wantDepth: 91},
 		{name: "brackets in text do not count", yml: "a: |\n  " + strings.Repeat("[", 200) + "\nb: '" + strings.Repeat("{", 200) + "'\nc: x[" + strings.Repeat("[", 200) + "\n# " + strings.Repeat("[", 200) + "\n",

@@ -19,8 +19,6 @@ import (
 	"time"
 
 	"github.com/nexus-playground/nexus/pipeline"
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/dialect"
 )
 
 // Request is one call from the page. Op selects the operation; the other
@@ -38,7 +36,7 @@ type Request struct {
 	FullRefresh bool `json:"full_refresh,omitempty"`
 	// Dialect is the page's warehouse choice; "" keeps the project's
 	// profiles.yml target type (sqlite without one).
-	Dialect dialect.Dialect `json:"dialect,omitempty"`
+	Dialect pipeline.Dialect `json:"dialect,omitempty"`
 	// TimeoutMS bounds a build or query; 0 means none.
 	TimeoutMS int    `json:"timeout_ms,omitempty"`
 	SQL       string `json:"sql,omitempty"`
@@ -53,11 +51,11 @@ type Request struct {
 
 // Response answers one request. Exactly one of Result and Error is set.
 type Response struct {
-	ID      int              `json:"id"`
-	OK      bool             `json:"ok"`
-	Result  any              `json:"result,omitempty"`
-	Error   *diag.Diagnostic `json:"error,omitempty"`
-	Seconds float64          `json:"seconds"`
+	ID      int                  `json:"id"`
+	OK      bool                 `json:"ok"`
+	Result  any                  `json:"result,omitempty"`
+	Error   *pipeline.Diagnostic `json:"error,omitempty"`
+	Seconds float64              `json:"seconds"`
 }
 
 // Bridge owns the in-memory database of one page (one Web Worker). Requests
@@ -82,13 +80,13 @@ func (b *Bridge) HandleJSON(ctx context.Context, in string, progress func(pipeli
 	var req Request
 	var resp Response
 	if err := json.Unmarshal([]byte(in), &req); err != nil {
-		resp = Response{Error: &diag.Diagnostic{Severity: diag.Error, Message: "bad request: " + err.Error()}}
+		resp = Response{Error: &pipeline.Diagnostic{Severity: pipeline.SeverityError, Message: "bad request: " + err.Error()}}
 	} else {
 		resp = b.Handle(ctx, req, progress)
 	}
 	out, err := json.Marshal(resp)
 	if err != nil {
-		out, _ = json.Marshal(Response{ID: req.ID, Error: &diag.Diagnostic{Severity: diag.Error, Message: "cannot encode the result: " + err.Error()}})
+		out, _ = json.Marshal(Response{ID: req.ID, Error: &pipeline.Diagnostic{Severity: pipeline.SeverityError, Message: "cannot encode the result: " + err.Error()}})
 	}
 	return string(out)
 }
@@ -104,7 +102,7 @@ func (b *Bridge) Handle(ctx context.Context, req Request, progress func(pipeline
 		if p := recover(); p != nil {
 			b.closeSession()
 			resp.OK, resp.Result = false, nil
-			resp.Error = &diag.Diagnostic{Severity: diag.Error,
+			resp.Error = &pipeline.Diagnostic{Severity: pipeline.SeverityError,
 				Message: fmt.Sprintf("internal error: %v", p),
 				Hint:    "the database was reset; run the project again. " + firstFrames(debug.Stack())}
 		}
@@ -141,7 +139,7 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		if err != nil {
 			return nil, err
 		}
-		return pipeline.Nodes(fsys, req.Vars, req.Dialect)
+		return pipeline.Nodes(ctx, fsys, req.Vars, req.Dialect)
 	case "compile":
 		fsys, err := projectFS(req.Files)
 		if err != nil {
@@ -152,7 +150,7 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		if b.sess != nil {
 			return b.sess.Compile(ctx, fsys, req.Name, req.Vars, req.Dialect)
 		}
-		return pipeline.Compile(fsys, req.Name, req.Vars, req.Dialect)
+		return pipeline.Compile(ctx, fsys, req.Name, req.Vars, req.Dialect)
 	case "reset":
 		b.closeSession()
 		return true, nil
@@ -249,18 +247,18 @@ func readAll(fsys fs.FS) ([]PackageFile, error) {
 
 // toDiag keeps a diagnostic's position so the editor can underline it, and
 // names a cancelled or timed-out context in the user's words.
-func toDiag(ctx context.Context, err error) *diag.Diagnostic {
+func toDiag(ctx context.Context, err error) *pipeline.Diagnostic {
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return &diag.Diagnostic{Severity: diag.Error, Message: "time limit reached", Hint: "the run was interrupted; raise the time limit or simplify the query"}
+		return &pipeline.Diagnostic{Severity: pipeline.SeverityError, Message: "time limit reached", Hint: "the run was interrupted; raise the time limit or simplify the query"}
 	case errors.Is(ctx.Err(), context.Canceled):
-		return &diag.Diagnostic{Severity: diag.Error, Message: "stopped"}
+		return &pipeline.Diagnostic{Severity: pipeline.SeverityError, Message: "stopped"}
 	}
-	var d *diag.Diagnostic
+	var d *pipeline.Diagnostic
 	if errors.As(err, &d) {
 		return d
 	}
-	return &diag.Diagnostic{Severity: diag.Error, Message: err.Error()}
+	return &pipeline.Diagnostic{Severity: pipeline.SeverityError, Message: err.Error()}
 }
 
 // firstFrames keeps the panicking frames of a stack trace short enough to

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nexus-playground/nexus/pipeline/dialect"
+	"github.com/nexus-playground/nexus/pipeline"
 )
 
 // The page's dialect reaches compile and build: target.type follows it,
@@ -21,7 +21,7 @@ func TestDialectFromPage(t *testing.T) {
 		if d == "" {
 			want = "sqlite"
 		}
-		resp := roundTrip(t, b, Request{Op: "compile", Files: files, Name: "wh", Dialect: dialect.Dialect(d)}, nil)
+		resp := roundTrip(t, b, Request{Op: "compile", Files: files, Name: "wh", Dialect: pipeline.Dialect(d)}, nil)
 		if !resp.OK || !strings.Contains(resp.Result.(string), "'"+want+"'") {
 			t.Errorf("dialect %q: %+v", d, resp)
 		}

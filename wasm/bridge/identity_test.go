@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/nexus-playground/nexus/pipeline"
-	"github.com/nexus-playground/nexus/pipeline/explain"
 	"github.com/nexus-playground/nexus/pipeline/walkthrough"
 )
 
@@ -112,7 +111,7 @@ func TestExplainPreviewAndGraph(t *testing.T) {
 		t.Fatalf("build: %s", res.Summary)
 	}
 	args := &IdentityArgs{A: "email:dana@northwind-coffee.com", B: "email:d.kim@fastmail.com"}
-	ex := decode[explain.Explanation](t, roundTrip(t, b, Request{Op: "identity.explain", Files: files, Identity: args}, nil))
+	ex := decode[pipeline.Explanation](t, roundTrip(t, b, Request{Op: "identity.explain", Files: files, Identity: args}, nil))
 	if len(ex.Chain) != 4 || ex.MaxRecursion != 5 || ex.LongerThanBound || ex.BoundedSplits {
 		t.Fatalf("explain: %d edges, bound %d, longer %v, splits %v", len(ex.Chain), ex.MaxRecursion, ex.LongerThanBound, ex.BoundedSplits)
 	}
@@ -122,8 +121,14 @@ func TestExplainPreviewAndGraph(t *testing.T) {
 		}
 	}
 	person := ex.EntityA
+	// An explicit bound of 0 is no hops, not the project's bound.
+	zero := 0
+	ex0 := decode[pipeline.Explanation](t, roundTrip(t, b, Request{Op: "identity.explain", Files: files, Identity: &IdentityArgs{A: args.A, B: args.B, MaxRecursion: &zero}}, nil))
+	if ex0.MaxRecursion != 0 || !ex0.BoundedSplits {
+		t.Fatalf("explain at bound 0: bound %d, splits %v", ex0.MaxRecursion, ex0.BoundedSplits)
+	}
 
-	g := decode[Graph](t, roundTrip(t, b, Request{Op: "identity.graph", Identity: &IdentityArgs{ID: person}}, nil))
+	g := decode[pipeline.EntityGraph](t, roundTrip(t, b, Request{Op: "identity.graph", Identity: &IdentityArgs{ID: person}}, nil))
 	if len(g.Nodes) < 5 || len(g.Edges) < 4 {
 		t.Fatalf("graph: %d nodes, %d edges", len(g.Nodes), len(g.Edges))
 	}
@@ -150,7 +155,7 @@ func TestExplainPreviewAndGraph(t *testing.T) {
 	if res := decode[pipeline.Result](t, roundTrip(t, b, Request{Op: "build", Files: files, Vars: vars}, nil)); !res.OK {
 		t.Fatalf("build: %s", res.Summary)
 	}
-	ex = decode[explain.Explanation](t, roundTrip(t, b, Request{Op: "identity.explain", Files: files, Vars: vars, Identity: args}, nil))
+	ex = decode[pipeline.Explanation](t, roundTrip(t, b, Request{Op: "identity.explain", Files: files, Vars: vars, Identity: args}, nil))
 	if len(ex.Chain) != 4 || ex.MaxRecursion != 3 || !ex.LongerThanBound || !ex.BoundedSplits || ex.EntityA == ex.EntityB {
 		t.Fatalf("explain at bound 3: %+v", ex)
 	}
@@ -162,7 +167,7 @@ func TestExplainPreviewAndGraph(t *testing.T) {
 	if !flagged[ex.EntityA] || !flagged[ex.EntityB] {
 		t.Fatalf("exact preview at bound 3 flags %v, want %s and %s", pv.MergedIDs, ex.EntityA, ex.EntityB)
 	}
-	g = decode[Graph](t, roundTrip(t, b, Request{Op: "identity.graph", Identity: &IdentityArgs{ID: ex.EntityA}}, nil))
+	g = decode[pipeline.EntityGraph](t, roundTrip(t, b, Request{Op: "identity.graph", Identity: &IdentityArgs{ID: ex.EntityA}}, nil))
 	outside := 0
 	for _, n := range g.Nodes {
 		if n.Entity != ex.EntityA {

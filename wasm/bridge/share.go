@@ -1,26 +1,20 @@
 package bridge
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"path"
-	"slices"
 	"strings"
 	"testing/fstest"
 
-	"github.com/ncruces/go-sqlite3"
-	"github.com/ncruces/go-sqlite3/ext/serdes"
-
+	"github.com/nexus-playground/nexus/pipeline"
 	"github.com/nexus-playground/nexus/pipeline/share"
-	"github.com/nexus-playground/nexus/pipeline/store"
 )
 
 // ShareArgs are the fields of the share, import and export operations
-// (issue 5). Binary data travels as base64 in the JSON.
+// Binary data travels as base64 in the JSON.
 type ShareArgs struct {
 	// Fragment is a share link or its fragment (share.decode).
 	Fragment string `json:"fragment,omitempty"`
@@ -143,7 +137,7 @@ func (b *Bridge) serveShare(ctx context.Context, req Request) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		data, err := databaseZip(sess.DB())
+		data, err := databaseZip(sess)
 		if err != nil {
 			return nil, err
 		}
@@ -189,76 +183,17 @@ across them (views in one schema read tables in the others):
     sqlite> ATTACH 'nexus.<schema>.db' AS <schema>;
 `
 
-// databaseZip serializes every attached schema of db into a zip: nexus.db
-// (main, with the _nexus_schemas list that store.Open reads to attach the
-// others again), nexus.<schema>.db per other schema, and a README.
-func databaseZip(db *store.DB) ([]byte, error) {
-	conn := db.Conn()
-	files := map[string][]byte{}
-	var schemas []string
-	for _, s := range db.Schemas() {
-		if s == "main" {
-			continue
-		}
-		data, err := serdes.Serialize(conn, s)
-		if err != nil {
-			return nil, fmt.Errorf("serialize schema %s: %w", s, err)
-		}
-		files["nexus."+s+".db"] = data
-		schemas = append(schemas, s)
-	}
-	main, err := serdes.Serialize(conn, "main")
+// databaseZip zips the session's database as the nexus command lays a
+// file database out (nexus.db, nexus.<schema>.db) with a README.
+func databaseZip(sess *pipeline.Session) ([]byte, error) {
+	files, err := sess.DatabaseFiles("nexus")
 	if err != nil {
-		return nil, fmt.Errorf("serialize the main schema: %w", err)
-	}
-	// The list of schemas goes into a copy of main, not the live database.
-	if main, err = withSchemaList(main, schemas); err != nil {
 		return nil, err
 	}
-	files["nexus.db"] = main
 	files["README.txt"] = []byte(DatabaseReadme)
-	return zipRaw(files)
-}
-
-func withSchemaList(main []byte, schemas []string) ([]byte, error) {
-	c, err := sqlite3.Open(":memory:")
-	if err != nil {
-		return nil, err
-	}
-	defer c.Close()
-	if len(main) > 0 {
-		if err := serdes.Deserialize(c, "main", main); err != nil {
-			return nil, fmt.Errorf("copy the main schema: %w", err)
-		}
-	}
-	sql := "CREATE TABLE IF NOT EXISTS main._nexus_schemas (name TEXT PRIMARY KEY, file TEXT NOT NULL);"
-	for _, s := range schemas {
-		sql += fmt.Sprintf("INSERT OR REPLACE INTO main._nexus_schemas VALUES (%s, %s);", store.Quote(s), store.Quote("nexus."+s+".db"))
-	}
-	if err := c.Exec(sql); err != nil {
-		return nil, err
-	}
-	return serdes.Serialize(c, "main")
-}
-
-func zipRaw(files map[string][]byte) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := writeZip(&buf, files, slices.Sorted(maps.Keys(files))); err != nil {
+	if err := share.WriteFiles(&buf, files); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-func writeZip(w *bytes.Buffer, files map[string][]byte, names []string) error {
-	zw := zip.NewWriter(w)
-	for _, name := range names {
-		fw, err := zw.Create(name)
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(files[name]); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
 }

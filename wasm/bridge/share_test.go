@@ -12,7 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nexus-playground/nexus/pipeline/store"
+	"github.com/nexus-playground/nexus/pipeline"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 )
 
 // shareCall sends a share operation through JSON and decodes its result.
@@ -128,26 +129,46 @@ func TestDatabaseDownloadOpensWithStore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	db, err := store.Open(context.Background(), filepath.Join(dir, "nexus.db"))
+	// Opened as the nexus command opens a file database, main's
+	// _nexus_schemas attaches the schema files again.
+	ctx := context.Background()
+	sess, err := pipeline.Open(ctx, filepath.Join(dir, "nexus.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	if len(db.Schemas()) < 2 {
-		t.Fatalf("schemas not attached again: %v", db.Schemas())
+	defer sess.Close()
+	tables, err := sess.Tables(ctx)
+	if err != nil {
+		t.Fatal(err)
 	}
 	found := false
-	for _, s := range db.Schemas() {
-		stmt, _, err := db.Conn().Prepare("SELECT count(*) FROM " + store.Ident(s) + ".sqlite_master WHERE name = 'nexus_persons'")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if stmt.Step() && stmt.ColumnInt(0) > 0 {
+	for _, tb := range tables {
+		if tb.Name == "nexus_persons" && tb.Schema != "main" && tb.Rows > 0 {
 			found = true
 		}
-		stmt.Close()
 	}
 	if !found {
 		t.Fatal("nexus_persons is in no schema of the download")
+	}
+}
+
+// TestWriteZipProfileForDialect: Export's profiles.yml template is for the
+// warehouse the request names (the page's Dialect selector), BigQuery
+// without one or for SQLite.
+func TestWriteZipProfileForDialect(t *testing.T) {
+	b := New(":memory:")
+	files := sampleFiles(t, "quickstart")
+	for d, want := range map[string]string{"": "type: bigquery", "sqlite": "type: bigquery", "bigquery": "type: bigquery", "snowflake": "type: snowflake", "duckdb": "type: duckdb"} {
+		z, resp := shareCall(t, b, Request{Op: "share.writezip", Files: files, Dialect: dialect.Dialect(d), Share: &ShareArgs{Folder: "quickstart"}})
+		if !resp.OK {
+			t.Fatalf("%q: writezip: %+v", d, resp.Error)
+		}
+		back, resp := shareCall(t, b, Request{Op: "share.readzip", Share: &ShareArgs{Data: z.Data}})
+		if !resp.OK {
+			t.Fatalf("%q: readzip: %+v", d, resp.Error)
+		}
+		if got := back.Files["profiles/profiles.yml"]; !strings.Contains(got, want) {
+			t.Errorf("dialect %q: the template has no %q:\n%s", d, want, got)
+		}
 	}
 }

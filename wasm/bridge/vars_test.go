@@ -3,7 +3,7 @@ package bridge
 import (
 	"testing"
 
-	"github.com/nexus-playground/nexus/pipeline/yamlx"
+	"github.com/goccy/go-yaml"
 )
 
 func TestSetYAMLKey(t *testing.T) {
@@ -46,7 +46,7 @@ models:
 		if got != c.want {
 			t.Errorf("%s:\ngot:\n%s\nwant:\n%s", c.name, got, c.want)
 		}
-		if _, err := yamlx.Parse("dbt_project.yml", []byte(got)); err != nil {
+		if err := yaml.Unmarshal([]byte(got), new(any)); err != nil {
 			t.Errorf("%s: result does not parse: %v", c.name, err)
 		}
 	}

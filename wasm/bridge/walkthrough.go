@@ -12,7 +12,7 @@ import (
 )
 
 // IdentityArgs are the fields of the walkthrough.* and identity.*
-// operations (issue 6). Files and Vars of the request carry the project
+// operations. Files and Vars of the request carry the project
 // where an operation needs it.
 type IdentityArgs struct {
 	// Change is a walkthrough step's change (walkthrough.apply); Checks
@@ -26,9 +26,10 @@ type IdentityArgs struct {
 	Entity string `json:"entity,omitempty"`
 	// ID is an entity id (identity.graph).
 	ID string `json:"id,omitempty"`
-	// MaxRecursion is the bound to explain or preview with; 0 reads the
-	// project's nexus_max_recursion from Files and Vars.
-	MaxRecursion int `json:"max_recursion,omitempty"`
+	// MaxRecursion is the bound to explain or preview with (0 is a bound:
+	// no hops); absent, the project's nexus_max_recursion from Files and
+	// Vars.
+	MaxRecursion *int `json:"max_recursion,omitempty"`
 	// Strategy, EdgeLimit and Ignore are the settings to preview
 	// (identity.preview).
 	Strategy  string   `json:"strategy,omitempty"`
@@ -72,7 +73,7 @@ func (b *Bridge) serveIdentity(ctx context.Context, req Request) (any, error) {
 	case "identity.preview":
 		return b.preview(ctx, sess, req, a)
 	case "identity.graph":
-		return graph(ctx, sess, a)
+		return sess.EntityGraph(ctx, a.Entity, a.ID)
 	}
 	return nil, fmt.Errorf("unknown operation %q", req.Op)
 }

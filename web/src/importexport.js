@@ -123,7 +123,9 @@ export class ImportExport {
     if (!this.ready()) return;
     const p = this.app.project;
     const folder = safeName(p.sample && p.sample.name ? p.sample.name : "project");
-    const resp = await this.app.engine.call({ op: "share.writezip", files: p.asObject(), share: { folder } });
+    // The profile template is for the warehouse chosen in the Dialect
+    // selector; "" (Project) leaves it to the project's profiles.yml.
+    const resp = await this.app.engine.call({ op: "share.writezip", files: p.asObject(), dialect: p.dialect || undefined, share: { folder } });
     if (!resp.ok) return this.app.flash(describe(resp.error));
     download(folder + ".zip", new Blob([fromBase64(resp.result.data)], { type: "application/zip" }));
   }

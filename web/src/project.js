@@ -23,6 +23,39 @@ export class Project {
     const src = saved || opts.files || sample.files;
     this.edited = !!saved && !this.named;
     for (const p of Object.keys(src).sort()) this.files.set(p, src[p]);
+    // base is what storage held when this page last read or wrote it:
+    // the common ancestor when another tab has saved since.
+    this.base = saved || { ...src };
+  }
+
+  // mergeStored folds in what another tab saved under this key since base:
+  // files only they changed are taken, files only this page changed are
+  // kept, and a file both changed keeps this page's text while theirs is
+  // kept beside it as PATH.other-tab.EXT. Returns the paths that changed
+  // here and those in conflict, or null when storage holds nothing new.
+  mergeStored() {
+    if (this.memory) return null;
+    const theirs = load(this.key);
+    if (!theirs || sameFiles(theirs, this.base)) return null;
+    const base = this.base;
+    const mine = this.asObject();
+    const changed = [], conflicts = [];
+    for (const p of new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)])) {
+      const b = base[p], m = mine[p], t = theirs[p];
+      if (m === t || t === b) continue;
+      if (m === b) {
+        if (t === undefined) this.files.delete(p);
+        else this.files.set(p, t);
+        changed.push(p);
+      } else if (t !== undefined) {
+        const copy = otherTabPath(p, this.files);
+        this.files.set(copy, t);
+        changed.push(copy);
+        conflicts.push(p);
+      }
+    }
+    this.base = theirs;
+    return { changed, conflicts };
   }
 
   paths() {
@@ -52,6 +85,7 @@ export class Project {
 
   reset() {
     if (!this.memory && !this.named) localStorage.removeItem(this.key);
+    if (!this.named) this.base = { ...this.sample.files };
     this.files = new Map(Object.entries(this.sample.files));
     this.edited = false;
     if (this.named) this.save();
@@ -74,8 +108,14 @@ export class Project {
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
     if (this.memory) return;
+    // Another tab may have saved this project since: merge, never
+    // overwrite its edits.
+    const merged = this.mergeStored();
+    if (merged && this.onMerge) this.onMerge(merged);
     try {
-      localStorage.setItem(this.key, JSON.stringify(this.asObject()));
+      const files = this.asObject();
+      localStorage.setItem(this.key, JSON.stringify(files));
+      this.base = files;
     } catch (e) {
       // Storage full or disabled: the project still lives in memory.
       if (this.onSaveError) this.onSaveError(e);
@@ -110,6 +150,23 @@ function loadDialect(key) {
     return DIALECTS.includes(d) ? d : "";
   } catch (e) {
     return "";
+  }
+}
+
+function sameFiles(a, b) {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+// otherTabPath names the copy of a file another tab changed too:
+// models/x.sql becomes models/x.other-tab.sql (then .other-tab-2 ...).
+function otherTabPath(p, files) {
+  const slash = p.lastIndexOf("/");
+  const dot = p.lastIndexOf(".");
+  const [stem, ext] = dot > slash ? [p.slice(0, dot), p.slice(dot)] : [p, ""];
+  for (let i = 1; ; i++) {
+    const c = `${stem}.other-tab${i > 1 ? "-" + i : ""}${ext}`;
+    if (!files.has(c)) return c;
   }
 }
 

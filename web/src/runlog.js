@@ -52,6 +52,12 @@ export class RunLog {
   row(st, parent) {
     const status = (st.status || "").toUpperCase();
     const cls = { OK: "ok", PASS: "ok", ERROR: "err", FAIL: "err", WARN: "warn", SKIP: "skip" }[status] || "";
+    if (st.kind === "log") {
+      // What a template wrote with log(info=True), print or exceptions.warn.
+      const tr = h("tr", { class: ["msg", cls, "kind-log"].filter(Boolean).join(" "), dataset: { name: st.name || "", status } }, h("td", { colspan: "6" }, st.line || ""));
+      parent.appendChild(tr);
+      return tr;
+    }
     const name = st.file
       ? h("a", { href: "#", class: "model", onclick: (e) => { e.preventDefault(); this.app.openFile(st.file); } }, st.name)
       : h("span", { class: "model" }, st.name);

@@ -24,6 +24,7 @@ export class Projects {
     this.memory = !!opts.memory; // embed mode: nothing is written
     this.pending = new Map(); // files of projects created in this page
     this.pendingDialect = new Map(); // dialect of a project created from a link
+    this.unsaved = new Set(); // ids whose files storage had no room for
     this.index = this.memory ? { current: "", list: [] } : readIndex();
     $("project").addEventListener("change", (e) => {
       const id = e.target.value;
@@ -34,6 +35,14 @@ export class Projects {
     $("project-new").addEventListener("click", () => this.saveAsNew());
     $("project-rename").addEventListener("click", () => this.rename());
     $("project-delete").addEventListener("click", () => this.remove());
+    // Another tab saved a project: fold its edits into the one open here
+    // (see Project.mergeStored), so neither tab loses what the other wrote.
+    window.addEventListener("storage", (e) => {
+      const p = this.app.project;
+      if (!p || e.storageArea !== localStorage || e.key !== p.key) return;
+      const merged = p.mergeStored();
+      if (merged) this.merged(p, merged);
+    });
     window.addEventListener("pagehide", () => this.flush());
     document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") this.flush(); });
   }
@@ -63,7 +72,10 @@ export class Projects {
       try {
         localStorage.setItem(keyOf(id), JSON.stringify(files));
       } catch (e) {
-        this.app.flash("The browser's storage is full: this project is kept until you close the page. Download it as a .zip to keep it.");
+        // Listed in the saved index without its files, it would open
+        // empty after a reload: it stays out of the index instead.
+        this.unsaved.add(id);
+        this.app.flash("The browser's storage is full: this project was not saved and is kept only until you close the page. Download it as a .zip to keep it, or delete saved projects to make room.");
       }
     }
     this.index.list.push(m);
@@ -96,6 +108,7 @@ export class Projects {
   show(project, user) {
     const app = this.app;
     if (app.project) app.project.flush();
+    project.onMerge = (merged) => this.merged(project, merged);
     project.onSaveError = () => app.flash("The browser's storage is full: your edits are kept until you close the page. Download the project as a .zip to keep it.");
     app.project = project;
     $("dialect").value = project.dialect;
@@ -109,6 +122,20 @@ export class Projects {
     }
   }
 
+  // merged shows what another tab's edits changed here.
+  merged(project, { changed, conflicts }) {
+    const app = this.app;
+    if (app.project !== project || changed.length === 0) return;
+    app.renderTrees();
+    if (app.current && changed.includes(app.current)) {
+      if (project.files.has(app.current)) app.openFile(app.current);
+      else app.openFirst();
+    }
+    document.body.dataset.merged = String(Number(document.body.dataset.merged || 0) + 1);
+    if (conflicts.length) app.flash(`Another tab changed ${conflicts.join(", ")} too: your text is kept, theirs is beside it as ${conflicts.length > 1 ? "files" : "a file"} named .other-tab.`);
+    else app.flash(`Took another tab's edits to ${changed.join(", ")}.`);
+  }
+
   setCurrent(id) {
     this.index.current = id;
     this.saveIndex();
@@ -118,7 +145,9 @@ export class Projects {
     this.render();
     if (this.memory) return;
     try {
-      localStorage.setItem(INDEX, JSON.stringify(this.index));
+      const list = this.index.list.filter((m) => !this.unsaved.has(m.id));
+      const current = this.unsaved.has(this.index.current) ? "" : this.index.current;
+      localStorage.setItem(INDEX, JSON.stringify({ current, list }));
     } catch (e) {
       // The index is small; a full storage is reported when files are saved.
     }

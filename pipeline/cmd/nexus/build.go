@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 
 	"github.com/nexus-playground/nexus/pipeline"
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/project"
 )
 
 func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.Writer) error {
@@ -53,7 +51,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 			}
 		},
 	}
-	res, err := s.Build(ctx, project.LocalDir(c.projectDir), opts)
+	res, err := s.Build(ctx, pipeline.ProjectDir(c.projectDir), opts)
 	var ue *pipeline.UsageError
 	if errors.As(err, &ue) {
 		return errUsage{ue.Error()}
@@ -62,7 +60,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 		return err
 	}
 	for _, d := range res.Diagnostics {
-		if d.Severity == diag.Warning {
+		if d.Severity == pipeline.SeverityWarning {
 			fmt.Fprintln(stderr, "warning: "+d.Error())
 			continue
 		}
@@ -110,7 +108,7 @@ func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	sql, err := s.Compile(ctx, project.LocalDir(c.projectDir), pos[0], vars, d)
+	sql, err := s.Compile(ctx, pipeline.ProjectDir(c.projectDir), pos[0], vars, d)
 	if err != nil {
 		return err
 	}
@@ -133,11 +131,18 @@ func cmdList(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	nodes, err := pipeline.Nodes(project.LocalDir(c.projectDir), vars, d)
+	// --timeout bounds the templates parsing renders.
+	ctx := context.Background()
+	if c.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.timeout)
+		defer cancel()
+	}
+	nodes, err := pipeline.Nodes(ctx, pipeline.ProjectDir(c.projectDir), vars, d)
 	if err != nil {
 		return err
 	}
-	sel, err := pipeline.SelectNodes(project.LocalDir(c.projectDir), vars, d, c.sel, c.excl)
+	sel, err := pipeline.SelectNodes(ctx, pipeline.ProjectDir(c.projectDir), vars, d, c.sel, c.excl)
 	if err != nil {
 		return errUsage{err.Error()}
 	}

@@ -10,9 +10,6 @@ import (
 	"path/filepath"
 
 	"github.com/nexus-playground/nexus/pipeline"
-	"github.com/nexus-playground/nexus/pipeline/explain"
-	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
-	"github.com/nexus-playground/nexus/pipeline/project"
 	"github.com/nexus-playground/nexus/pipeline/walkthrough"
 )
 
@@ -28,14 +25,14 @@ func cmdExplain(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(pos) != 2 {
 		return errUsage{"explain takes two identifiers: nexus explain --db FILE TYPE:VALUE TYPE:VALUE"}
 	}
-	if *entity != "person" && *entity != "group" {
-		return errUsage{fmt.Sprintf("--entity %q: use person or group", *entity)}
+	if _, err := pipeline.CheckEntity(*entity); err != nil {
+		return errUsage{err.Error()}
 	}
-	a, err := explain.ParseIdentifier(pos[0])
+	a, err := pipeline.ParseIdentifier(pos[0])
 	if err != nil {
 		return errUsage{err.Error()}
 	}
-	b, err := explain.ParseIdentifier(pos[1])
+	b, err := pipeline.ParseIdentifier(pos[1])
 	if err != nil {
 		return errUsage{err.Error()}
 	}
@@ -45,15 +42,11 @@ func cmdExplain(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	var bound int
 	if _, err := os.Stat(filepath.Join(c.projectDir, "dbt_project.yml")); err == nil {
-		if bound, err = explain.MaxRecursion(project.LocalDir(c.projectDir), vars); err != nil {
+		if bound, err = pipeline.ResolutionBound(pipeline.ProjectDir(c.projectDir), vars); err != nil {
 			return err
 		}
-	} else {
-		set, err := settings.Parse(vars, nil)
-		if err != nil {
-			return errUsage{err.Error()}
-		}
-		bound = set.MaxRecursion
+	} else if bound, err = pipeline.ResolutionBound(nil, vars); err != nil {
+		return errUsage{err.Error()}
 	}
 	dbPath, err := c.dbPath()
 	if err != nil {
@@ -70,11 +63,11 @@ func cmdExplain(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	ex, err := explain.ExplainWith(ctx, s, a, b, explain.Options{Entity: *entity, MaxRecursion: bound})
+	ex, err := s.Explain(ctx, a, b, pipeline.ExplainOptions{Entity: *entity, MaxRecursion: bound})
 	if err != nil {
 		return err
 	}
-	explain.WriteText(stdout, ex)
+	pipeline.WriteExplanation(stdout, ex)
 	return nil
 }
 

@@ -13,7 +13,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
-	"github.com/nexus-playground/nexus/pipeline/dialect"
+	"github.com/nexus-playground/nexus/pipeline"
 )
 
 // listFlag collects a repeatable flag; each value may hold several
@@ -81,11 +81,11 @@ func (c *common) dbPath() (string, error) {
 }
 
 // parseDialect reads --dialect; "" leaves the choice to the project.
-func (c *common) parseDialect() (dialect.Dialect, error) {
+func (c *common) parseDialect() (pipeline.Dialect, error) {
 	if c.dialect == "" {
 		return "", nil
 	}
-	d, err := dialect.Parse(c.dialect)
+	d, err := pipeline.ParseDialect(c.dialect)
 	if err != nil {
 		return "", errUsage{"--dialect: " + err.Error()}
 	}

@@ -3,10 +3,12 @@
 //	nexus build   --project-dir DIR --db FILE [--select ...] [--exclude ...] [--vars YAML] [--dialect D]
 //	nexus run | test | seed   (same flags)
 //	nexus query   --db FILE [--format table|csv|json] SQL
+//	nexus diff    OLD.db NEW.db
 //	nexus ls      --project-dir DIR [--select ...]
 //	nexus compile --project-dir DIR MODEL
 //
-// Exit status: 0 on success, 1 when a model or test failed, 2 on a usage error.
+// Exit status: 0 on success, 1 when a model or test failed (or diff
+// --exit-code found differences), 2 on a usage error.
 package main
 
 import (
@@ -28,10 +30,12 @@ Usage:
   nexus seed    (same flags: seeds only)
   nexus snapshot (same flags: snapshots only)
   nexus query   [--db FILE] [--format table|csv|json] [--max-rows N] SQL
+  nexus diff    OLD.db NEW.db [--table NAME] [--rows N] [--format table|json] [--exit-code]
   nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND] [--dialect D]
   nexus compile [--project-dir DIR] [--db FILE] [--dialect D] MODEL
   nexus share   DIR [--sample NAME] [--samples-dir DIR] [--base-url URL] [--vars YAML]
   nexus unshare URL DIR [--samples-dir DIR] [--force]
+  nexus export  [--project-dir DIR] [--dialect D] [--force] OUT   (a folder, or OUT.zip: the project for dbt on its warehouse)
   nexus gen     --persons N --out DIR [--seed S] [--from samples/demo]
   nexus explain [--db FILE] [--project-dir DIR] [--entity person|group] TYPE:VALUE TYPE:VALUE
   nexus walkthrough list | check NAME [--samples-dir DIR]
@@ -79,6 +83,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdBuild(ctx, cmd, rest, stdout, stderr)
 	case "query":
 		err = cmdQuery(ctx, rest, stdout, rawOut)
+	case "diff":
+		err = cmdDiff(ctx, rest, stdout, rawOut)
 	case "ls", "list":
 		err = cmdList(rest, stdout)
 	case "compile":
@@ -87,6 +93,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdShare(rest, stdout)
 	case "unshare":
 		err = cmdUnshare(rest, stdout)
+	case "export":
+		err = cmdExport(rest, stdout)
 	case "gen":
 		err = cmdGen(rest, stdout)
 	case "explain":

@@ -12,6 +12,7 @@ return relations printing as schema.name, run_query answers from the case's
 "queries", column lists come from "columns", and dbt_utils' SQL is written in
 the same shape as pipeline/jinja/dbtutils.go.
 """
+import datetime
 import glob
 import json
 import os
@@ -235,6 +236,7 @@ def render_case(files):
         "this": Relation(this.get("schema", "main"), this.get("name", "")),
         "adapter": NS({"dispatch": dispatch, "quote": quote}),
         "dbt_utils": dbt_utils,
+        "modules": NS({"datetime": datetime}),
     }
     # Jinja2 binds a template's free names when its module is made, so the
     # macros are defined twice: the second pass sees every macro and

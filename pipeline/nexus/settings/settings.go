@@ -62,7 +62,8 @@ func (s Source) Has(flag string) bool {
 	return false
 }
 
-// EdgeQuality is vars.nexus.edge_quality (NEXUS_SPEC.md section 8).
+// EdgeQuality is vars.nexus.edge_quality: connection-count thresholds that
+// warn, fail or drop the edges of an identifier joined to too many others.
 type EdgeQuality struct {
 	WarningThreshold   int
 	ErrorThreshold     int

@@ -7,7 +7,6 @@ import (
 	"testing/fstest"
 
 	"github.com/nexus-playground/nexus/pipeline"
-	"github.com/nexus-playground/nexus/pipeline/explain"
 	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 	"github.com/nexus-playground/nexus/pipeline/project"
 )
@@ -117,7 +116,7 @@ func TestInvalid(t *testing.T) {
 }
 
 // TestSameErrorEverywhere: build, explain (and the page's preview, which
-// reads the bound through explain.MaxRecursion) refuse 2.5 with one message.
+// reads the bound through pipeline.ResolutionBound) refuse 2.5 with one message.
 func TestSameErrorEverywhere(t *testing.T) {
 	fsys := fstest.MapFS{"dbt_project.yml": {Data: []byte(head + "vars:\n  nexus_max_recursion: 2.5\n")}}
 	want := "dbt_project.yml:4: vars.nexus_max_recursion: max_recursion must be a whole number 0 or more, got 2.5"
@@ -137,11 +136,11 @@ func TestSameErrorEverywhere(t *testing.T) {
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("build: %q, want %q", got, want)
 	}
-	if _, err := explain.MaxRecursion(fsys, nil); err == nil || !strings.HasPrefix(err.Error(), want) {
+	if _, err := pipeline.ResolutionBound(fsys, nil); err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("explain: %v, want %q", err, want)
 	}
 	// --vars: no line to name, so the flag is named.
-	if _, err := explain.MaxRecursion(fsys, map[string]any{"nexus_max_recursion": 2.5}); err == nil || !strings.HasPrefix(err.Error(), "--vars: vars.nexus_max_recursion") {
+	if _, err := pipeline.ResolutionBound(fsys, map[string]any{"nexus_max_recursion": 2.5}); err == nil || !strings.HasPrefix(err.Error(), "--vars: vars.nexus_max_recursion") {
 		t.Errorf("explain --vars: %v", err)
 	}
 }

@@ -1,11 +1,14 @@
 -- The domain is a group's trait too, so nexus_groups shows it.
-select distinct
-    event_id,
-    'domain' as identifier_type,
-    domain as identifier_value,
-    'domain' as trait_name,
-    domain as trait_value,
-    sent_at as occurred_at,
-    'gmail' as source
-from {{ ref('gmail_message_participants') }}
-where not {{ is_generic_domain('domain') }}
+with domains as (
+    {{ nexus.unpivot_traits(
+        model_name='gmail_message_participants',
+        columns=['domain'],
+        identifier_column='domain',
+        identifier_type='domain',
+        additional_columns=["sent_at as occurred_at", "'gmail' as source"]
+    ) }}
+)
+
+select distinct *
+from domains
+where not {{ is_generic_domain('identifier_value') }}

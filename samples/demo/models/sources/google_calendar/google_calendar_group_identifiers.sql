@@ -1,10 +1,13 @@
--- Attendees' company domains.
-select distinct
-    event_id,
-    md5(calendar_event_id || '|' || domain) as row_id,
-    'domain' as identifier_type,
-    domain as identifier_value,
-    start_at as occurred_at,
-    'google_calendar' as source
-from {{ ref('google_calendar_attendees') }}
-where not {{ is_generic_domain('domain') }}
+-- Attendees' company domains, once per meeting.
+with domains as (
+    {{ nexus.unpivot_identifiers(
+        model_name='google_calendar_attendees',
+        columns=['domain'],
+        row_id_field='domain_row_id',
+        additional_columns=["start_at as occurred_at", "'google_calendar' as source"]
+    ) }}
+)
+
+select distinct *
+from domains
+where not {{ is_generic_domain('identifier_value') }}

@@ -1,10 +1,14 @@
-select distinct
-    event_id,
-    'domain' as identifier_type,
-    domain as identifier_value,
-    'domain' as trait_name,
-    domain as trait_value,
-    start_at as occurred_at,
-    'google_calendar' as source
-from {{ ref('google_calendar_attendees') }}
-where not {{ is_generic_domain('domain') }}
+-- The domain is a group's trait too, so nexus_groups shows it.
+with domains as (
+    {{ nexus.unpivot_traits(
+        model_name='google_calendar_attendees',
+        columns=['domain'],
+        identifier_column='domain',
+        identifier_type='domain',
+        additional_columns=["start_at as occurred_at", "'google_calendar' as source"]
+    ) }}
+)
+
+select distinct *
+from domains
+where not {{ is_generic_domain('identifier_value') }}

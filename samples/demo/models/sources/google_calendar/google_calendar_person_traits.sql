@@ -1,23 +1,9 @@
 -- Attendees' display names and emails.
-select
-    event_id,
-    'email' as identifier_type,
-    email as identifier_value,
-    'name' as trait_name,
-    display_name as trait_value,
-    start_at as occurred_at,
-    'google_calendar' as source
-from {{ ref('google_calendar_attendees') }}
-where nullif(display_name, '') is not null
-
-union all
-
-select
-    event_id,
-    'email' as identifier_type,
-    email as identifier_value,
-    'email' as trait_name,
-    email as trait_value,
-    start_at as occurred_at,
-    'google_calendar' as source
-from {{ ref('google_calendar_attendees') }}
+{{ nexus.unpivot_traits(
+    model_name='google_calendar_attendees',
+    columns=['display_name', 'email'],
+    identifier_column='email',
+    identifier_type='email',
+    additional_columns=["start_at as occurred_at", "'google_calendar' as source"],
+    column_to_trait_name={'display_name': 'name'}
+) }}

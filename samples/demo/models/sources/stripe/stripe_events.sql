@@ -108,18 +108,11 @@ events as (
         synced_at
     from subscriptions
     where nullif(ended_at, '') is not null
+),
+
+stripe_events as (
+    select *, 'stripe' as source from events
 )
 
-select
-    event_id,
-    occurred_at,
-    event_name,
-    event_description,
-    event_value,
-    value_unit,
-    event_significance,
-    event_type,
-    'stripe' as source,
-    source_table,
-    synced_at
-from events
+select {{ nexus.common_event_fields() }}
+from stripe_events

@@ -1,21 +1,12 @@
 -- The company's legal name and billing country.
-with customers as (
-    select * from {{ ref('stripe_customers_clean') }}
-),
-
-traits as (
-    select customer_id, created_at, 'name' as trait_name, business_name as trait_value from customers
-    union all
-    select customer_id, created_at, 'Billing Country', address_country from customers
-)
-
-select
-    'stripe_customer_' || customer_id || '_created' as event_id,
-    'stripe_customer_id' as identifier_type,
-    customer_id as identifier_value,
-    trait_name,
-    trait_value,
-    created_at as occurred_at,
-    'stripe' as source
-from traits
-where trait_value is not null
+{{ nexus.unpivot_traits(
+    model_name='stripe_customers_clean',
+    columns=['business_name', 'address_country'],
+    identifier_column='customer_id',
+    identifier_type='stripe_customer_id',
+    additional_columns=["created_at as occurred_at", "'stripe' as source"],
+    column_to_trait_name={
+        'business_name': 'name',
+        'address_country': 'Billing Country'
+    }
+) }}

@@ -1,13 +1,11 @@
-package pipeline
+package inspect
 
 import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/identity"
-	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 	"github.com/nexus-playground/nexus/pipeline/store"
 )
 
@@ -16,7 +14,7 @@ import (
 type PreviewOptions struct {
 	Entity       string // person (default) or group
 	Strategy     string // bounded (default) or exact
-	MaxRecursion int    // 0 means settings.DefaultMaxRecursion
+	MaxRecursion int    // 0 or more; read a project's with Bound
 	// EdgeLimit drops the edges of identifiers joined to more than this
 	// many distinct identifiers, as nexus.edge_quality's autofilter does;
 	// 0 keeps every edge.
@@ -47,36 +45,31 @@ type Preview struct {
 	MergedIDs []string `json:"merged_ids,omitempty"`
 }
 
-// PreviewResolution resolves the built identifiers and edges again with
-// opts and compares the result with the built resolved-identifiers table,
-// so a user sees what a threshold or depth would do before changing the
-// project.
-func (s *Session) PreviewResolution(ctx context.Context, opts PreviewOptions) (*Preview, error) {
-	if opts.Entity == "" {
-		opts.Entity = "person"
-	}
-	if opts.Entity != "person" && opts.Entity != "group" {
-		return nil, fmt.Errorf("entity %q: use person or group", opts.Entity)
-	}
+// Resolve resolves the built identifiers and edges again with opts and
+// compares the result with the built resolved-identifiers table, so a user
+// sees what a threshold or depth would do before changing the project.
+func Resolve(ctx context.Context, db *store.DB, opts PreviewOptions) (*Preview, error) {
 	strategy, err := identity.ParseStrategy(orDefault(opts.Strategy, "bounded"))
 	if err != nil {
 		return nil, err
 	}
+	if err := checkBound(opts.MaxRecursion); err != nil {
+		return nil, err
+	}
 	depth := opts.MaxRecursion
-	if depth == 0 {
-		depth = settings.DefaultMaxRecursion
-	}
-	ids, edges, resolved, err := s.identityRelations(ctx, opts.Entity)
+	t, err := Find(ctx, db, opts.Entity)
 	if err != nil {
 		return nil, err
 	}
-	r := &runner{db: s.db, ctx: ctx}
-	idRows, edgeRows, err := r.readIdentity(ids, edges)
+	idRows, err := readIdentifiers(ctx, db, t.Identifiers)
 	if err != nil {
 		return nil, err
 	}
-	entityCol := opts.Entity + "_id"
-	builtRows, err := r.readJSON(fmt.Sprintf("SELECT json_group_array(json_array(identifier_type, identifier_value, %s)) FROM %s", entityCol, resolved))
+	edgeRows, err := readEdges(ctx, db, t.Edges)
+	if err != nil {
+		return nil, err
+	}
+	builtRows, err := readRows(ctx, db, fmt.Sprintf("SELECT json_group_array(json_array(identifier_type, identifier_value, %s)) FROM %s", idColumn(t.Entity), t.Resolved.SQL()))
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +91,7 @@ func (s *Session) PreviewResolution(ctx context.Context, opts PreviewOptions) (*
 		}
 		neighbours[a][c] = true
 	}
-	p := &Preview{Entity: opts.Entity}
+	p := &Preview{Entity: t.Entity}
 	for _, e := range edgeRows {
 		a, c := [2]string{e[0], e[1]}, [2]string{e[2], e[3]}
 		if ignored(e[0], e[1]) || ignored(e[2], e[3]) ||
@@ -155,36 +148,6 @@ func (s *Session) PreviewResolution(ctx context.Context, opts PreviewOptions) (*
 	sort.Strings(p.SplitIDs)
 	sort.Strings(p.MergedIDs)
 	return p, nil
-}
-
-// identityRelations finds the built identifiers, edges and resolved
-// identifiers tables of an entity type, in whatever schema they landed.
-func (s *Session) identityRelations(ctx context.Context, entity string) (ids, edges, resolved string, err error) {
-	tables, err := s.db.Tables(ctx)
-	if err != nil {
-		return "", "", "", err
-	}
-	want := map[string]*string{
-		"nexus_" + entity + "_identifiers":          &ids,
-		"nexus_" + entity + "_identifiers_edges":    &edges,
-		"nexus_resolved_" + entity + "_identifiers": &resolved,
-	}
-	for _, t := range tables {
-		if p, ok := want[t.Name]; ok && *p == "" {
-			*p = store.Rel(t.Schema, t.Name)
-		}
-	}
-	var missing []string
-	for name, p := range want {
-		if *p == "" {
-			missing = append(missing, name)
-		}
-	}
-	sort.Strings(missing)
-	if len(missing) > 0 {
-		return "", "", "", fmt.Errorf("build the project first: no table %s", strings.Join(missing, ", "))
-	}
-	return ids, edges, resolved, nil
 }
 
 func orDefault(s, def string) string {

@@ -1,22 +1,12 @@
-// Package explain answers "why are these one person?": for two identifiers
-// of a person (or group), the shortest chain of identity edges that joins
-// them, the source row behind each edge, and whether dbt-nexus's bounded
-// resolution at nexus_max_recursion keeps them together (NEXUS_SPEC.md
-// section 4).
-package explain
+package inspect
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io/fs"
 	"sort"
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline"
 	"github.com/nexus-playground/nexus/pipeline/identity"
-	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
-	"github.com/nexus-playground/nexus/pipeline/project"
 	"github.com/nexus-playground/nexus/pipeline/store"
 )
 
@@ -37,12 +27,15 @@ func ParseIdentifier(s string) (Identifier, error) {
 	return Identifier{Type: typ, Value: value}, nil
 }
 
-// Options steer an explanation.
+// Options steer an explanation: "why are these one person?" is answered
+// by the shortest chain of identity edges joining two identifiers, the
+// source row behind each edge, and whether dbt-nexus's bounded resolution
+// at nexus_max_recursion keeps them together.
 type Options struct {
 	// Entity is "person" (the default) or "group".
 	Entity string
-	// MaxRecursion is the bound of the bounded resolution; 0 means
-	// settings.DefaultMaxRecursion. Read a project's value with MaxRecursion.
+	// MaxRecursion is the bound of the bounded resolution, 0 or more; read
+	// a project's with Bound.
 	MaxRecursion int
 }
 
@@ -83,87 +76,22 @@ type Explanation struct {
 // Hops is the number of edges of the chain.
 func (e *Explanation) Hops() int { return len(e.Chain) }
 
-// Explain explains a and b as persons with the default bound.
-func Explain(ctx context.Context, s *pipeline.Session, a, b Identifier) (*Explanation, error) {
-	return ExplainWith(ctx, s, a, b, Options{})
-}
-
-// MaxRecursion reads the project's resolution bound (vars override
-// dbt_project.yml, like --vars) as the build does.
-func MaxRecursion(fsys fs.FS, vars map[string]any) (int, error) {
-	p, err := project.Load(fsys, vars)
-	if err != nil {
-		return 0, err
+// Explain explains why a and b are one entity.
+func Explain(ctx context.Context, db *store.DB, a, b Identifier, opts Options) (*Explanation, error) {
+	if err := checkBound(opts.MaxRecursion); err != nil {
+		return nil, err
 	}
-	set, err := settings.FromProject(p)
-	if err != nil {
-		return 0, err
-	}
-	return set.MaxRecursion, nil
-}
-
-// Relations finds the built edges and resolved-identifier relations of an
-// entity type ("person" or "group").
-func Relations(ctx context.Context, s *pipeline.Session, entity string) (edges, resolved string, err error) {
-	tables, err := s.Tables(ctx)
-	if err != nil {
-		return "", "", err
-	}
-	edgeName := "nexus_" + entity + "_identifiers_edges"
-	resName := "nexus_resolved_" + entity + "_identifiers"
-	bySchema := map[string]map[string]bool{}
-	for _, t := range tables {
-		if bySchema[t.Schema] == nil {
-			bySchema[t.Schema] = map[string]bool{}
-		}
-		bySchema[t.Schema][t.Name] = true
-	}
-	schemas := make([]string, 0, len(bySchema))
-	for sc := range bySchema {
-		schemas = append(schemas, sc)
-	}
-	sort.Strings(schemas)
-	for _, sc := range schemas {
-		if bySchema[sc][edgeName] && bySchema[sc][resName] {
-			return sc + "." + edgeName, sc + "." + resName, nil
-		}
-	}
-	for _, sc := range schemas {
-		if bySchema[sc][edgeName] {
-			for _, rs := range schemas {
-				if bySchema[rs][resName] {
-					return sc + "." + edgeName, rs + "." + resName, nil
-				}
-			}
-		}
-	}
-	return "", "", fmt.Errorf("no built %s and %s tables in this database; build the project first (nexus build)", edgeName, resName)
-}
-
-// ExplainWith explains why a and b are one entity.
-func ExplainWith(ctx context.Context, s *pipeline.Session, a, b Identifier, opts Options) (*Explanation, error) {
-	entity := opts.Entity
-	if entity == "" {
-		entity = "person"
-	}
-	if entity != "person" && entity != "group" {
-		return nil, fmt.Errorf("entity %q: use person or group", entity)
-	}
-	bound := opts.MaxRecursion
-	if bound == 0 {
-		bound = settings.DefaultMaxRecursion
-	}
-	edgesRel, resRel, err := Relations(ctx, s, entity)
+	t, err := Find(ctx, db, opts.Entity)
 	if err != nil {
 		return nil, err
 	}
-	idCol := entity + "_id"
+	entity, bound := t.Entity, opts.MaxRecursion
 
 	// The graph: every resolved identifier and every edge.
 	bld := identity.NewBuilder()
-	ids, err := readJSON(ctx, s, fmt.Sprintf(
+	ids, err := readRows(ctx, db, fmt.Sprintf(
 		"SELECT json_group_array(json_array(identifier_type, identifier_value, %s)) FROM (SELECT DISTINCT identifier_type, identifier_value, %s FROM %s WHERE identifier_type IS NOT NULL AND identifier_value IS NOT NULL)",
-		idCol, idCol, quoted(resRel)))
+		idColumn(entity), idColumn(entity), t.Resolved.SQL()))
 	if err != nil {
 		return nil, err
 	}
@@ -172,9 +100,7 @@ func ExplainWith(ctx context.Context, s *pipeline.Session, a, b Identifier, opts
 		bld.Identifier(r[0], r[1])
 		entityOf[Identifier{r[0], r[1]}] = r[2]
 	}
-	edges, err := readJSON(ctx, s, fmt.Sprintf(
-		"SELECT json_group_array(json_array(identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b)) FROM %s WHERE identifier_value_a IS NOT NULL AND identifier_value_b IS NOT NULL",
-		quoted(edgesRel)))
+	edges, err := readEdges(ctx, db, t.Edges)
 	if err != nil {
 		return nil, err
 	}
@@ -191,22 +117,22 @@ func ExplainWith(ctx context.Context, s *pipeline.Session, a, b Identifier, opts
 	}{{a, okA}, {b, okB}} {
 		if !u.ok {
 			return nil, fmt.Errorf("unknown %s identifier %s: it is in neither %s nor %s%s",
-				entity, u.id, resRel, edgesRel, knownTypes(ids, u.id.Type))
+				entity, u.id, t.Resolved, t.Edges, knownTypes(ids, u.id.Type))
 		}
 	}
-	ex := &Explanation{Entity: entity, Edges: edgesRel, A: a, B: b,
+	ex := &Explanation{Entity: entity, Edges: t.Edges.String(), A: a, B: b,
 		EntityA: entityOf[a], EntityB: entityOf[b], MaxRecursion: bound}
 	path := g.ShortestPath(ia, ib)
 	if path == nil {
 		return nil, fmt.Errorf("%s and %s are not connected: no chain of edges in %s joins them (%s %s and %s %s)",
-			a, b, edgesRel, entity, orNone(ex.EntityA), entity, orNone(ex.EntityB))
+			a, b, t.Edges, entity, orNone(ex.EntityA), entity, orNone(ex.EntityB))
 	}
 	for i := 0; i+1 < len(path); i++ {
 		ft, fv := g.Identifier(path[i])
 		tt, tv := g.Identifier(path[i+1])
 		l := Link{From: Identifier{ft, fv}, To: Identifier{tt, tv}}
 		l.FromEntity, l.ToEntity = entityOf[l.From], entityOf[l.To]
-		if err := sourceRow(ctx, s, edgesRel, &l); err != nil {
+		if err := sourceRow(ctx, db, t.Edges, &l); err != nil {
 			return nil, err
 		}
 		ex.Chain = append(ex.Chain, l)
@@ -217,11 +143,9 @@ func ExplainWith(ctx context.Context, s *pipeline.Session, a, b Identifier, opts
 	return ex, nil
 }
 
-// quoted turns schema.name into a quoted SQL relation.
-func quoted(rel string) string {
-	schema, name, _ := strings.Cut(rel, ".")
-	return store.Rel(schema, name)
-}
+// idColumn is the entity id column of the resolved table: person_id or
+// group_id.
+func idColumn(entity string) string { return entity + "_id" }
 
 func orNone(s string) string {
 	if s == "" {
@@ -246,13 +170,13 @@ func knownTypes(ids [][]string, typ string) string {
 	return fmt.Sprintf(" (identifier types there: %s)", strings.Join(types, ", "))
 }
 
-func sourceRow(ctx context.Context, s *pipeline.Session, rel string, l *Link) error {
+func sourceRow(ctx context.Context, db *store.DB, rel Relation, l *Link) error {
 	where := fmt.Sprintf("(identifier_type_a = %s AND identifier_value_a = %s AND identifier_type_b = %s AND identifier_value_b = %s) OR (identifier_type_a = %s AND identifier_value_a = %s AND identifier_type_b = %s AND identifier_value_b = %s)",
 		store.Quote(l.From.Type), store.Quote(l.From.Value), store.Quote(l.To.Type), store.Quote(l.To.Value),
 		store.Quote(l.To.Type), store.Quote(l.To.Value), store.Quote(l.From.Type), store.Quote(l.From.Value))
-	t, err := s.Query(ctx, fmt.Sprintf(
+	t, err := db.Query(ctx, fmt.Sprintf(
 		"SELECT row_id, source, occurred_at, (SELECT count(DISTINCT row_id) FROM %s WHERE %s) FROM %s WHERE %s ORDER BY occurred_at, row_id LIMIT 1",
-		quoted(rel), where, quoted(rel), where), 1)
+		rel.SQL(), where, rel.SQL(), where), 1)
 	if err != nil {
 		return err
 	}
@@ -263,36 +187,4 @@ func sourceRow(ctx context.Context, s *pipeline.Session, rel string, l *Link) er
 	l.RowID, l.Source, l.OccurredAt = text(r[0]), text(r[1]), text(r[2])
 	fmt.Sscan(text(r[3]), &l.Rows)
 	return nil
-}
-
-func text(v any) string {
-	if v == nil {
-		return ""
-	}
-	return fmt.Sprint(v)
-}
-
-func readJSON(ctx context.Context, s *pipeline.Session, sql string) ([][]string, error) {
-	t, err := s.Query(ctx, sql, 1)
-	if err != nil {
-		return nil, err
-	}
-	raw := "[]"
-	if len(t.Rows) > 0 {
-		if str, ok := t.Rows[0][0].(string); ok {
-			raw = str
-		}
-	}
-	var rows [][]any
-	if err := json.Unmarshal([]byte(raw), &rows); err != nil {
-		return nil, err
-	}
-	out := make([][]string, len(rows))
-	for i, r := range rows {
-		out[i] = make([]string, len(r))
-		for j, v := range r {
-			out[i][j] = text(v)
-		}
-	}
-	return out, nil
 }

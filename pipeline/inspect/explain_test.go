@@ -1,4 +1,4 @@
-package explain
+package inspect_test
 
 import (
 	"bytes"
@@ -70,40 +70,40 @@ func golden(t *testing.T, name string, got string) {
 	}
 }
 
-func explainText(t *testing.T, s *pipeline.Session, a, b string, opts Options) (*Explanation, string) {
+func explainText(t *testing.T, s *pipeline.Session, a, b string, opts pipeline.ExplainOptions) (*pipeline.Explanation, string) {
 	t.Helper()
-	ia, err := ParseIdentifier(a)
+	ia, err := pipeline.ParseIdentifier(a)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ib, err := ParseIdentifier(b)
+	ib, err := pipeline.ParseIdentifier(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex, err := ExplainWith(context.Background(), s, ia, ib, opts)
+	ex, err := s.Explain(context.Background(), ia, ib, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	WriteText(&buf, ex)
+	pipeline.WriteExplanation(&buf, ex)
 	return ex, buf.String()
 }
 
 func TestExplainDemo(t *testing.T) {
 	dir := filepath.Join("..", "..", "samples", "demo")
 	s := build(t, os.DirFS(dir))
-	bound, err := MaxRecursion(os.DirFS(dir), nil)
+	bound, err := pipeline.ResolutionBound(os.DirFS(dir), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Dana Kim: her work email and her private email are one person.
-	ex, got := explainText(t, s, "email:dana@northwind-coffee.com", "email:d.kim@fastmail.com", Options{MaxRecursion: bound})
+	ex, got := explainText(t, s, "email:dana@northwind-coffee.com", "email:d.kim@fastmail.com", pipeline.ExplainOptions{MaxRecursion: bound})
 	if ex.EntityA != ex.EntityB || ex.BoundedSplits || ex.Hops() != 4 {
 		t.Errorf("want one person joined by 4 edges within the bound, got %+v", ex)
 	}
 	golden(t, "demo_dana", got)
 	// At nexus_max_recursion 3 the same chain is longer than the bound.
-	ex, got = explainText(t, s, "email:dana@northwind-coffee.com", "email:d.kim@fastmail.com", Options{MaxRecursion: 3})
+	ex, got = explainText(t, s, "email:dana@northwind-coffee.com", "email:d.kim@fastmail.com", pipeline.ExplainOptions{MaxRecursion: 3})
 	if !ex.LongerThanBound || !ex.BoundedSplits {
 		t.Errorf("want the chain longer than bound 3, got %+v", ex)
 	}
@@ -113,14 +113,14 @@ func TestExplainDemo(t *testing.T) {
 func TestExplainChainLongerThanBound(t *testing.T) {
 	fsys := txtarFS(t, filepath.Join("testdata", "chain.txtar"))
 	s := build(t, fsys)
-	bound, err := MaxRecursion(fsys, nil)
+	bound, err := pipeline.ResolutionBound(fsys, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if bound != 2 {
 		t.Fatalf("bound %d, want 2", bound)
 	}
-	ex, got := explainText(t, s, "email:ada@example.com", "device:d-9", Options{MaxRecursion: bound})
+	ex, got := explainText(t, s, "email:ada@example.com", "device:d-9", pipeline.ExplainOptions{MaxRecursion: bound})
 	if ex.Hops() != 4 || !ex.LongerThanBound || !ex.BoundedSplits || ex.EntityA == ex.EntityB {
 		t.Errorf("want a 4-edge chain split by the bound, got %+v", ex)
 	}
@@ -136,17 +136,17 @@ func TestExplainErrors(t *testing.T) {
 		{"mail:ada@example.com", "device:d-9", "identifier types there: device, email, phone, user_id"},
 		{"email:ada@example.com", "email:grace@example.com", "are not connected"},
 	} {
-		a, _ := ParseIdentifier(c.a)
-		b, _ := ParseIdentifier(c.b)
-		_, err := Explain(ctx, s, a, b)
+		a, _ := pipeline.ParseIdentifier(c.a)
+		b, _ := pipeline.ParseIdentifier(c.b)
+		_, err := s.Explain(ctx, a, b, pipeline.ExplainOptions{MaxRecursion: 2})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("Explain(%s, %s) = %v, want an error with %q", c.a, c.b, err, c.want)
 		}
 	}
-	if _, err := ExplainWith(ctx, s, Identifier{"email", "ada@example.com"}, Identifier{"device", "d-9"}, Options{Entity: "group"}); err == nil {
+	if _, err := s.Explain(ctx, pipeline.Identifier{Type: "email", Value: "ada@example.com"}, pipeline.Identifier{Type: "device", Value: "d-9"}, pipeline.ExplainOptions{Entity: "group", MaxRecursion: 2}); err == nil {
 		t.Error("want an error for groups in a project without groups")
 	}
-	if _, err := ParseIdentifier("no-colon"); err == nil {
+	if _, err := pipeline.ParseIdentifier("no-colon"); err == nil {
 		t.Error("want an error for an identifier without a type")
 	}
 }

@@ -1,0 +1,42 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// TestParseAndCompileBounded: the lineage (Nodes), selection and Compile
+// render the project's templates under the caller's context, so a render
+// that would go on stops at its deadline with the context's error.
+func TestParseAndCompileBounded(t *testing.T) {
+	fsys := fstest.MapFS{
+		"dbt_project.yml": {Data: []byte("name: p\n")},
+		"macros/f.sql":    {Data: []byte("{% macro f(n) %}{% if n>0 %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}\n")},
+		"models/bomb.sql": {Data: []byte("select 1 as x {{ f(60) }}\n")},
+	}
+	for name, call := range map[string]func(context.Context) error{
+		"nodes": func(ctx context.Context) error { _, err := Nodes(ctx, fsys, nil, ""); return err },
+		"select": func(ctx context.Context) error {
+			_, err := SelectNodes(ctx, fsys, nil, "", []string{"bomb"}, nil)
+			return err
+		},
+		"compile": func(ctx context.Context) error { _, err := Compile(ctx, fsys, "bomb", nil, ""); return err },
+	} {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			start := time.Now()
+			err := call(ctx)
+			if err == nil || !errors.Is(err, context.Canceled) && !strings.Contains(err.Error(), "rendering stopped: context canceled") {
+				t.Errorf("got %v, want the context's error", err)
+			}
+			if took := time.Since(start); took > time.Second {
+				t.Errorf("took %v after the context ended", took)
+			}
+		})
+	}
+}

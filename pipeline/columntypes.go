@@ -1,0 +1,59 @@
+package pipeline
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
+	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/seed"
+)
+
+// columnTypes reads a seed's column_types config (dbt_project.yml's
+// +column_types and the seed's properties, merged as dbt merges them): the
+// types are the warehouse's, stored as SQLite holds them.
+func (r *runner) columnTypes(s *project.Seed) (map[string]seed.Declared, error) {
+	raw, ok := s.Config.Extra["column_types"]
+	if !ok || raw == nil {
+		return nil, nil
+	}
+	m, ok := raw.(map[string]any)
+	if !ok {
+		return nil, diag.Errorf(s.Path, 0, "column_types of seed %s must map column names to types, got %v", s.Name, raw).
+			WithHint("write +column_types: {zip_code: varchar(5)} under seeds: in dbt_project.yml")
+	}
+	out := make(map[string]seed.Declared, len(m))
+	for col, v := range m {
+		typ := fmt.Sprint(v)
+		aff, boolean, ok := dialect.Storage(typ)
+		if !ok {
+			return nil, diag.Errorf(s.Path, 0, "column_types of seed %s: %s has type %q, which the playground cannot store", s.Name, col, typ).
+				WithHint("use a text, integer, numeric, boolean, date or timestamp type")
+		}
+		out[col] = seed.Declared{Affinity: aff, Boolean: boolean, Type: typ}
+	}
+	return out, nil
+}
+
+// checkColumnTypes warns about column_types naming a column the seed does
+// not have: dbt ignores them without a word.
+func (r *runner) checkColumnTypes(s *project.Seed, t *seed.Table, declared map[string]seed.Declared) {
+	have := map[string]bool{}
+	for _, c := range t.Columns {
+		have[strings.ToLower(c)] = true
+	}
+	var missing []string
+	for c := range declared {
+		if !have[strings.ToLower(c)] {
+			missing = append(missing, c)
+		}
+	}
+	sort.Strings(missing)
+	for _, c := range missing {
+		r.res.Diagnostics = append(r.res.Diagnostics, diag.Diagnostic{Severity: diag.Warning, File: s.Path, Line: 1,
+			Message: fmt.Sprintf("column_types names column %s, which seed %s does not have: it is ignored", c, s.Name),
+			Hint:    "check the column's spelling against the CSV header"})
+	}
+}

@@ -1,0 +1,49 @@
+package dialect
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Storage says where a column type a project declares (seeds'
+// column_types, written in the warehouse's SQL) goes on SQLite: TEXT,
+// INTEGER, REAL or BLOB, and whether its values are booleans. A NUMBER,
+// NUMERIC or DECIMAL with scale 0 (Snowflake's NUMBER is NUMBER(38,0)) holds
+// integers. ok is false for a type SQLite has no storage for.
+func Storage(typeName string) (affinity string, boolean, ok bool) {
+	s := strings.ToLower(strings.TrimSpace(typeName))
+	word, args := s, ""
+	if i := strings.IndexAny(s, "( "); i >= 0 {
+		word, args = s[:i], s[i:]
+	}
+	t, known := typeNames[word]
+	if !known {
+		return "", false, false
+	}
+	switch word {
+	case "number", "numeric", "decimal":
+		if scaleZero(word, args) {
+			return "INTEGER", false, true
+		}
+	}
+	if t.fn != "" { // date, json: text on SQLite
+		return "TEXT", false, true
+	}
+	return t.affinity, t.boolean, true
+}
+
+// scaleZero reports whether (p, s) gives scale 0: NUMBER without arguments
+// is Snowflake's NUMBER(38,0); NUMERIC without them keeps decimals.
+func scaleZero(word, args string) bool {
+	args = strings.TrimSpace(args)
+	if args == "" {
+		return word == "number"
+	}
+	inner := strings.TrimSuffix(strings.TrimPrefix(args, "("), ")")
+	parts := strings.Split(inner, ",")
+	if len(parts) == 1 {
+		return true // (p): scale 0
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(parts[1]))
+	return err == nil && n == 0
+}

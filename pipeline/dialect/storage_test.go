@@ -1,0 +1,30 @@
+package dialect
+
+import "testing"
+
+func TestStorage(t *testing.T) {
+	tests := []struct {
+		typ, affinity string
+		boolean, ok   bool
+	}{
+		{"varchar(5)", "TEXT", false, true},
+		{"STRING", "TEXT", false, true},
+		{"character varying(20)", "TEXT", false, true},
+		{"int64", "INTEGER", false, true},
+		{"NUMBER", "INTEGER", false, true}, // Snowflake's NUMBER(38,0)
+		{"number(10, 2)", "REAL", false, true},
+		{"numeric(12,0)", "INTEGER", false, true},
+		{"numeric", "REAL", false, true},
+		{"double precision", "REAL", false, true},
+		{"boolean", "INTEGER", true, true},
+		{"date", "TEXT", false, true},
+		{"timestamp without time zone", "TEXT", false, true},
+		{"geography", "", false, false},
+	}
+	for _, tc := range tests {
+		aff, b, ok := Storage(tc.typ)
+		if aff != tc.affinity || b != tc.boolean || ok != tc.ok {
+			t.Errorf("Storage(%q) = %q, %v, %v; want %q, %v, %v", tc.typ, aff, b, ok, tc.affinity, tc.boolean, tc.ok)
+		}
+	}
+}

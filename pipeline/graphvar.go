@@ -1,0 +1,146 @@
+package pipeline
+
+import (
+	"path"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/project"
+)
+
+// jinjaGraph is dbt's `graph` variable for renders that execute: every
+// enabled node and source with the fields of dbt's manifest that the
+// engine knows. While the project is parsed the graph is not complete yet,
+// so parse renders see an empty one (dbt: "some properties ... will be
+// missing or incorrect during parsing").
+func (p *plan) jinjaGraph() *jinja.Graph {
+	if p.graph == nil {
+		return nil
+	}
+	if p.graphVar != nil {
+		return p.graphVar
+	}
+	g := &jinja.Graph{Nodes: map[string]map[string]any{}, Sources: map[string]map[string]any{}}
+	for _, n := range p.graph.Order() {
+		var node map[string]any
+		switch n.Kind {
+		case "model":
+			m := p.models[n.Name]
+			cfg := p.configs[n.Name]
+			rel := p.relation(n.Name)
+			node = p.graphNode(n.Kind, m.Package, m.Name, m.Path, cfg, rel)
+			node["raw_code"] = m.SQL
+			node["language"] = "sql"
+		case "seed":
+			s := p.seeds[n.Name]
+			node = p.graphNode(n.Kind, s.Package, s.Name, s.Path, s.Config, jinja.Relation{Schema: schemaOf(s.Config), Name: s.Name})
+		case "snapshot":
+			s := p.snapshots[n.Name]
+			node = p.graphNode(n.Kind, s.decl.Package, s.decl.Name, s.decl.Path, s.cfg, s.relation())
+			node["raw_code"] = s.decl.SQL
+		case "test":
+			t := p.tests[n.ID]
+			if t == nil {
+				continue
+			}
+			node = p.graphNode(n.Kind, t.Package, t.Name, t.File, t.Config, jinja.Relation{Schema: "main", Name: t.Name})
+			node["column_name"] = nilIfEmpty(t.Column)
+			if t.Kind == "singular" {
+				node["raw_code"] = t.SQL
+			} else {
+				node["test_metadata"] = map[string]any{"name": t.Kind, "kwargs": testKwargs(t)}
+			}
+		case "source":
+			s := p.sources[n.SourceName+"."+n.Name]
+			if s == nil {
+				continue
+			}
+			g.Sources[n.ID] = map[string]any{
+				"unique_id": n.ID, "resource_type": "source", "name": s.decl.Table, "source_name": s.decl.SourceName,
+				"identifier": s.decl.Identifier, "schema": s.decl.Schema, "database": p.target.Database,
+				"package_name": p.pkgOf(s.decl.Package), "path": s.decl.File, "original_file_path": s.decl.File,
+				"fqn": []any{p.pkgOf(s.decl.Package), s.decl.SourceName, s.decl.Table}, "relation_name": s.rel.String(),
+				"loader": "", "tags": []any{}, "meta": map[string]any{}, "config": map[string]any{"enabled": true},
+				"columns": map[string]any{}, "description": "",
+			}
+			continue
+		default:
+			continue
+		}
+		node["unique_id"] = n.ID
+		deps := []any{}
+		for _, d := range n.DependsOn {
+			deps = append(deps, d)
+		}
+		node["depends_on"] = map[string]any{"nodes": deps, "macros": []any{}}
+		g.Nodes[n.ID] = node
+	}
+	p.graphVar = g
+	return g
+}
+
+// graphNode holds the fields every node of dbt's graph has.
+func (p *plan) graphNode(kind, pkg, name, file string, cfg project.Config, rel jinja.Relation) map[string]any {
+	pkgName := p.pkgOf(pkg)
+	// path is relative to the node's folder (models/, seeds/...), as dbt's;
+	// fqn is the package, the folders, then the name.
+	rest := file
+	if i := strings.IndexByte(file, '/'); i >= 0 {
+		rest = file[i+1:]
+	}
+	fqn := []any{pkgName}
+	if dir := path.Dir(rest); dir != "." {
+		for _, d := range strings.Split(dir, "/") {
+			fqn = append(fqn, d)
+		}
+	}
+	fqn = append(fqn, name)
+	tags := []any{}
+	for _, t := range cfg.Tags {
+		tags = append(tags, t)
+	}
+	config := map[string]any{}
+	for k, v := range cfg.Extra {
+		config[k] = v
+	}
+	config["enabled"] = cfg.Enabled
+	config["tags"] = tags
+	config["materialized"] = nilIfEmpty(cfg.Materialized)
+	config["schema"] = nilIfEmpty(cfg.Schema)
+	config["alias"] = nilIfEmpty(cfg.Alias)
+	if kind == "test" {
+		config["severity"] = cfg.Severity
+	}
+	return map[string]any{
+		"resource_type": kind, "name": name, "package_name": pkgName,
+		"path": rest, "original_file_path": file, "fqn": fqn,
+		"database": p.target.Database, "schema": rel.Schema, "alias": rel.Name, "relation_name": rel.String(),
+		"config": config, "tags": tags, "description": "", "columns": map[string]any{}, "meta": map[string]any{},
+	}
+}
+
+// testKwargs are a generic test's arguments as dbt's test_metadata has
+// them: its own arguments plus column_name and model.
+func testKwargs(t *project.Test) map[string]any {
+	kw := map[string]any{}
+	for k, v := range t.Args {
+		kw[k] = v
+	}
+	if t.Column != "" {
+		kw["column_name"] = t.Column
+	}
+	model := "{{ get_where_subquery(ref('" + t.Model + "')) }}"
+	if src, ok := strings.CutPrefix(t.Model, "source:"); ok {
+		s, tbl, _ := strings.Cut(src, ".")
+		model = "{{ get_where_subquery(source('" + s + "', '" + tbl + "')) }}"
+	}
+	kw["model"] = model
+	return kw
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

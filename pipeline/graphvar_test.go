@@ -1,0 +1,75 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// A model reads dbt's graph variable (graph.nodes, graph.sources with the
+// manifest's fields) and asks adapter.get_relation whether a node's table
+// is built, as dbt packages that scan the graph do.
+func TestGraphVariable(t *testing.T) {
+	cases := []struct{ expr, want string }{
+		{"graph.nodes['model.p.orders'].resource_type", "model"},
+		{"graph.nodes['model.p.orders'].name", "orders"},
+		{"graph.nodes['model.p.orders'].package_name", "p"},
+		{"graph.nodes['model.p.orders'].path", "marts/orders.sql"},
+		{"graph.nodes['model.p.orders'].original_file_path", "models/marts/orders.sql"},
+		{"graph.nodes['model.p.orders'].fqn | join('.')", "p.marts.orders"},
+		{"graph.nodes['model.p.orders'].schema", "marts"},
+		{"graph.nodes['model.p.orders'].alias", "orders"},
+		{"graph.nodes['model.p.orders'].config.materialized", "table"},
+		{"graph.nodes['model.p.orders'].config.get('enabled', false)", "True"},
+		{"graph.nodes['model.p.orders'].tags | join(',')", "daily,finance"},
+		{"graph.nodes['model.p.orders'].depends_on.nodes | join(',')", "source.raw.orders"},
+		{"graph.nodes['seed.p.raw_orders'].resource_type", "seed"},
+		{"graph.nodes.values() | selectattr('resource_type', 'equalto', 'test') | map(attribute='test_metadata.name') | join(',')", "not_null"},
+		{"'source(' in graph.nodes['model.p.orders'].raw_code", "True"},
+		{"graph.nodes | length", "4"},
+		{"graph.sources['source.raw.orders'].source_name", "raw"},
+		{"graph.sources['source.raw.orders'].identifier", "raw_orders"},
+		{"graph.sources['source.raw.orders'].schema", "raw"},
+		{"graph.sources['source.raw.orders'].resource_type", "source"},
+		{"graph.exposures | length", "0"},
+		{"adapter.get_relation(database=target.database, schema='marts', identifier='orders') is not none", "True"},
+		{"adapter.get_relation(database=target.database, schema='marts', identifier='orders').identifier", "orders"},
+		{"adapter.get_relation(database=target.database, schema='marts', identifier='missing') is none", "True"},
+		{"api.Relation.create(database=target.database, schema='marts', identifier='orders')", "marts.orders"},
+	}
+	var cols []string
+	for i, c := range cases {
+		cols = append(cols, fmt.Sprintf("'{{ %s }}' as c%d", c.expr, i))
+	}
+	// The probe renders its expressions with execute true only, where the
+	// graph is complete; while parsing it is empty.
+	probe := "{{ config(materialized='table') }}\n{% if execute %}\nselect " + strings.Join(cols, ",\n  ") + "\n{% else %}select {{ graph.nodes | length }} as parse_nodes\n{% endif %}\n-- depends_on: {{ ref('orders') }}\n"
+	fsys := fstest.MapFS{
+		"dbt_project.yml":         {Data: []byte("name: p\nmodels:\n  p:\n    marts:\n      +schema: marts\n      +tags: [finance]\n")},
+		"seeds/raw_orders.csv":    {Data: []byte("id,amount\n1,10\n2,20\n")},
+		"models/sources.yml":      {Data: []byte("version: 2\nsources:\n  - name: raw\n    tables:\n      - name: orders\n        identifier: raw_orders\n")},
+		"models/marts/orders.sql": {Data: []byte("{{ config(materialized='table', tags=['daily']) }}\nselect * from {{ source('raw', 'orders') }}\n")},
+		"models/marts/schema.yml": {Data: []byte("version: 2\nmodels:\n  - name: orders\n    columns:\n      - name: id\n        tests: [not_null]\n")},
+		"models/probe.sql":        {Data: []byte(probe)},
+	}
+	s, err := Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Build(context.Background(), fsys, Options{Command: CmdBuild})
+	if err != nil || !res.OK {
+		t.Fatalf("build: %v %+v", err, res.Diagnostics)
+	}
+	q, err := s.Query(context.Background(), "select * from probe", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range cases {
+		if got := fmt.Sprint(q.Rows[0][i]); got != c.want {
+			t.Errorf("{{ %s }} = %q, want %q", c.expr, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,291 @@
+package sqlfunc
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Functions that fail where the warehouse fails: a plain CAST of a value
+// that does not convert, a division by zero, an array OFFSET out of range.
+// SQLite answers 0, NULL or NULL there, silently. Each takes the line of the
+// construct in the SQL as its last argument and starts its error with
+// "line N: " (see [LineOf]) so that the error can point at the model's line.
+
+func init() {
+	add(
+		Func{Name: "cast_to", NArgs: 4, Scalar: castTo},
+		Func{Name: "try_cast", NArgs: 3, Scalar: tryCast},
+		Func{Name: "divide", NArgs: 4, Scalar: divideChecked},
+		Func{Name: "array_at", NArgs: 4, Scalar: arrayAt},
+	)
+}
+
+// LineOf splits an error message of these functions, "line N: what", into
+// N and what; line is 0 when msg does not start with a line.
+func LineOf(msg string) (line int, rest string) {
+	r, ok := strings.CutPrefix(msg, "line ")
+	j := strings.Index(r, ": ")
+	if !ok || j <= 0 {
+		return 0, msg
+	}
+	n, err := strconv.Atoi(r[:j])
+	if err != nil || n <= 0 {
+		return 0, msg
+	}
+	return n, r[j+2:]
+}
+
+func lineError(ctx sqlite3.Context, line sqlite3.Value, format string, args ...any) {
+	ctx.ResultError(errorString(fmt.Sprintf("line %d: ", line.Int64()) + fmt.Sprintf(format, args...)))
+}
+
+// convert converts v to typ (INTEGER, REAL, BOOLEAN, TEXT, BLOB, DATE or
+// JSON) as dialect's CAST does; ok is false when it does not convert. v is
+// not NULL.
+//   - Reals to INTEGER round to the nearest integer, halves away from zero in
+//     BigQuery and Snowflake; DuckDB rounds a DOUBLE's halves to even (a
+//     DECIMAL literal reaches here as text, whose halves go away from zero).
+//   - Text to INTEGER: BigQuery takes only whole numbers (decimal or 0x
+//     hex); Snowflake and DuckDB take any number and round it.
+//   - DATE takes a date or a timestamp (its UTC date).
+func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
+	switch typ {
+	case "INTEGER":
+		switch v.Type() {
+		case sqlite3.INTEGER:
+			return v.Int64(), true
+		case sqlite3.FLOAT:
+			if dialect == "duckdb" {
+				return roundToInt(v.Float(), math.RoundToEven)
+			}
+			return roundToInt(v.Float(), math.Round)
+		}
+		s := strings.TrimSpace(v.Text())
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return i, true
+		}
+		if h, ok := strings.CutPrefix(strings.ToLower(s), "0x"); ok {
+			i, err := strconv.ParseInt(h, 16, 64)
+			return i, err == nil
+		}
+		if dialect == "bigquery" {
+			return nil, false
+		}
+		if f, ok := parseNumber(s); ok {
+			return roundToInt(f, math.Round)
+		}
+	case "REAL":
+		switch v.Type() {
+		case sqlite3.INTEGER, sqlite3.FLOAT:
+			return v.Float(), true
+		}
+		return parseNumber(strings.TrimSpace(v.Text()))
+	case "BOOLEAN":
+		return toBool(v)
+	case "TEXT", "JSON":
+		return v.Text(), true
+	case "BLOB":
+		return v.RawBlob(), true
+	case "DATE":
+		if v.Type() != sqlite3.TEXT {
+			return nil, false
+		}
+		m, err := parseISO(v.RawText())
+		if err != nil {
+			return nil, false
+		}
+		return m.t.Format("2006-01-02"), true
+	}
+	return nil, false
+}
+
+// parseNumber reads decimal or exponent notation; not hex floats, Inf or
+// NaN spelled as words.
+func parseNumber(s string) (any, bool) {
+	if s == "" || strings.ContainsAny(s, "xXnN") {
+		return nil, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
+
+func roundToInt(f any, round func(float64) float64) (any, bool) {
+	r := round(f.(float64))
+	if math.IsNaN(r) || r >= math.MaxInt64 || r < math.MinInt64 {
+		return nil, false
+	}
+	return int64(r), true
+}
+
+func resultAny(ctx sqlite3.Context, v any) {
+	switch x := v.(type) {
+	case int64:
+		ctx.ResultInt64(x)
+	case float64:
+		ctx.ResultFloat(x)
+	case bool:
+		ctx.ResultBool(x)
+	case string:
+		ctx.ResultText(x)
+	case []byte:
+		ctx.ResultBlob(x)
+	default:
+		ctx.ResultNull()
+	}
+}
+
+// castTo is a warehouse's plain CAST(x AS type): cast_to(x, type, dialect,
+// line). A value that does not convert is an error, as in the warehouse.
+func castTo(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	v := arg[0]
+	if v.Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	typ, dialect := strings.ToUpper(arg[1].Text()), arg[2].Text()
+	if r, ok := convert(v, typ, dialect); ok {
+		resultAny(ctx, r)
+		return
+	}
+	safe := "TRY_CAST"
+	if dialect == "bigquery" {
+		safe = "SAFE_CAST"
+	}
+	what := strconv.Quote(v.Text())
+	if v.Type() == sqlite3.FLOAT || v.Type() == sqlite3.INTEGER {
+		what = v.Text() + " (out of range)"
+	}
+	lineError(ctx, arg[3], "CAST of %s to %s failed, as it fails on %s; use %s to get NULL instead", what, typ, warehouseName(dialect), safe)
+}
+
+// tryCast is SAFE_CAST / TRY_CAST (x AS type): try_cast(x, type[, dialect]);
+// NULL when x does not convert.
+func tryCast(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[0].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	dialect := "bigquery"
+	if len(arg) > 2 {
+		dialect = arg[2].Text()
+	}
+	if r, ok := convert(arg[0], strings.ToUpper(arg[1].Text()), dialect); ok {
+		resultAny(ctx, r)
+		return
+	}
+	ctx.ResultNull()
+}
+
+func warehouseName(dialect string) string {
+	switch dialect {
+	case "bigquery":
+		return "BigQuery"
+	case "snowflake":
+		return "Snowflake"
+	case "duckdb":
+		return "DuckDB"
+	}
+	return dialect
+}
+
+// divideChecked is a / b of the warehouses: divide(a, b, dialect, line), always a
+// real. Dividing by zero fails in BigQuery and Snowflake; DuckDB gives
+// ±Infinity (its NaN for 0/0 is NULL here: SQLite has no NaN).
+func divideChecked(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	a, b := arg[0], arg[1]
+	if a.Type() == sqlite3.NULL || b.Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	x, y := a.Float(), b.Float()
+	if y == 0 {
+		switch dialect := arg[2].Text(); dialect {
+		case "duckdb":
+		case "bigquery":
+			lineError(ctx, arg[3], "division by zero: %s / %s; use SAFE_DIVIDE(x, y) to get NULL instead", a.Text(), b.Text())
+			return
+		default:
+			lineError(ctx, arg[3], "division by zero: %s / %s, which fails on %s; use DIV0(x, y) to get 0, or x / NULLIF(y, 0) to get NULL instead", a.Text(), b.Text(), warehouseName(dialect))
+			return
+		}
+	}
+	q := x / y
+	if math.IsNaN(q) {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultFloat(q)
+}
+
+// arrayAt is BigQuery's arr[OFFSET(i)] (base 0) and arr[ORDINAL(i)]
+// (base 1): array_at(arr, i, base, line), the element as json_extract gives
+// it. An index outside the array fails, as in BigQuery; SAFE_OFFSET gives
+// NULL instead.
+func arrayAt(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	arr, idx := arg[0], arg[1]
+	if arr.Type() == sqlite3.NULL || idx.Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	base := arg[2].Int64()
+	i := idx.Int64() - base
+	raw := bytes.TrimSpace(arr.RawText())
+	var items [][]byte
+	ok := len(raw) > 0 && json.Valid(raw)
+	if ok {
+		items, ok = elements(raw)
+	}
+	if !ok {
+		lineError(ctx, arg[3], "%s is not an array", strconv.Quote(arr.Text()))
+		return
+	}
+	if i < 0 || i >= int64(len(items)) {
+		word, safe := "OFFSET", "SAFE_OFFSET"
+		if base == 1 {
+			word, safe = "ORDINAL", "SAFE_ORDINAL"
+		}
+		lineError(ctx, arg[3], "array index %s(%d) is out of range: the array has %d element%s; use %s to get NULL instead", word, idx.Int64(), len(items), plural(len(items)), safe)
+		return
+	}
+	resultElement(ctx, items[i])
+}
+
+// resultElement returns a JSON value as SQLite's json_extract does: a
+// string as text, a number as a number, true and false as 1 and 0, null as
+// NULL, an object or array as JSON text.
+func resultElement(ctx sqlite3.Context, raw []byte) {
+	switch raw[0] {
+	case '{', '[':
+		resultJSON(ctx, raw)
+	case 'n':
+		ctx.ResultNull()
+	case 't':
+		ctx.ResultInt(1)
+	case 'f':
+		ctx.ResultInt(0)
+	case '"':
+		s, _ := scalarText(raw)
+		ctx.ResultText(s)
+	default:
+		if i, err := strconv.ParseInt(string(raw), 10, 64); err == nil {
+			ctx.ResultInt64(i)
+		} else if f, err := strconv.ParseFloat(string(raw), 64); err == nil {
+			ctx.ResultFloat(f)
+		} else {
+			ctx.ResultText(string(raw))
+		}
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

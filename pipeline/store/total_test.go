@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestTotalDataLimit: the cap on all schemas together stops a statement
+// that each schema's own cap would let through, names the total and what
+// to do, leaves every schema usable, and project SQL cannot lift it.
+func TestTotalDataLimit(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.SetDataLimit(8 << 20); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetTotalDataLimit(12 << 20); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"a", "b", "c"} {
+		if err := db.EnsureSchema(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// About 5 MB each: under a schema's 8 MB, but three pass the 12 MB total.
+	const fill = " as with recursive r(n) as (select 1 union all select n + 1 from r limit 45000) select hex(randomblob(50)) as x from r"
+	for _, s := range []string{"a", "b"} {
+		if err := db.Exec(ctx, "create table "+s+".t"+fill); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+	err = db.Exec(ctx, "create table c.t"+fill)
+	if !errors.Is(err, ErrDataLimit) || !strings.Contains(err.Error(), "all schemas together") {
+		t.Fatalf("third schema: got %v, want the total cap", err)
+	}
+	for _, want := range []string{"all schemas together may hold up to 12 MB", "build fewer rows"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q lacks %q", err, want)
+		}
+	}
+	// Project SQL cannot raise a schema's cap.
+	if err := db.Exec(ctx, "PRAGMA c.max_page_count=1000000"); err == nil {
+		t.Errorf("PRAGMA max_page_count from project SQL was allowed")
+	}
+	// A schema's tables are memory until the session ends: a table dropped
+	// leaves its pages to that schema, which builds into them again (a
+	// rebuild), while the total stays where it was for the others.
+	if err := db.Exec(ctx, "drop table a.t"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Exec(ctx, "create table a.t"+fill); err != nil {
+		t.Fatalf("rebuilding a dropped table in its schema: %v", err)
+	}
+	if err := db.Exec(ctx, "create table c.t"+fill); !errors.Is(err, ErrDataLimit) || !strings.Contains(err.Error(), "all schemas together") {
+		t.Fatalf("third schema again: got %v, want the total cap", err)
+	}
+	r, err := db.Query(ctx, "select count(*) from b.t", 0)
+	if err != nil || r.Rows[0][0].(int64) != 45000 {
+		t.Fatalf("schema unusable after the limit: %v %v", r, err)
+	}
+	// Without a total, each schema's own cap is all that applies.
+	if err := db.SetTotalDataLimit(0); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Exec(ctx, "create table c.t"+fill); err != nil {
+		t.Fatalf("without a total: %v", err)
+	}
+}
