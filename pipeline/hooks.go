@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/dialect"
 	"github.com/nexus-playground/nexus/pipeline/graph"
 	"github.com/nexus-playground/nexus/pipeline/jinja"
 	"github.com/nexus-playground/nexus/pipeline/project"
@@ -76,6 +77,11 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 	out, err := r.render(file, src, cfg, this)
 	if err != nil {
 		return shiftLine(err, file, line)
+	}
+	// DuckDB's CREATE MACRO, CREATE TYPE and SET define names for the SQL
+	// that follows; the plan keeps them.
+	if out, err = dialect.TakeDefinitions(r.plan.dialect, out, &r.plan.defs); err != nil {
+		return shiftLine(diag.From(err, file, 0), file, line)
 	}
 	sql, err := r.translate(file, src, out)
 	if err != nil {

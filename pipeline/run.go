@@ -243,6 +243,18 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 // that read the columns of tables (to expand a star) is not remembered: the
 // same text may expand differently once they change.
 func (r *runner) translate(file, src, rendered string) (string, error) {
+	if defs := &r.plan.defs; len(defs.Macros)+len(defs.Types) > 0 {
+		// DuckDB macros and type aliases defined by a hook: the
+		// translation depends on them, so it is not memoized.
+		expanded, err := dialect.ApplyDefinitions(r.plan.dialect, rendered, defs)
+		if err != nil {
+			d := diag.From(err, file, 0)
+			d.Line = mapLine(src, rendered, d.Line)
+			return "", d
+		}
+		sql, _, err := translate(file, src, expanded, r.plan.dialect, r.columnNames)
+		return sql, err
+	}
 	var fresh string
 	sql, err := r.plan.memo.translate(r.plan.dialect, rendered, func() (string, error) {
 		sql, read, err := translate(file, src, rendered, r.plan.dialect, r.columnNames)
