@@ -63,6 +63,8 @@ type plan struct {
 	analyses map[string]*project.Analysis
 	// graphVar is dbt's graph variable, made once the graph is (graphvar.go).
 	graphVar *jinja.Graph
+	// defs are the DuckDB macros and type aliases hooks defined.
+	defs dialect.Defs
 }
 
 type sourceRef struct {
@@ -341,8 +343,8 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			continue
 		}
 		p.configs[name] = cfg
-		if m.Package == "" {
-			p.proj.CheckFileConfig(m.Path, m.SQL, cfg)
+		if !p.proj.Uses(m.Package) {
+			p.proj.CheckFileConfig(p.proj.WhereFile(m.Package, m.Path), m.SQL, cfg)
 		}
 		if !cfg.Enabled {
 			// config(enabled=false) in the file: the model is not built.

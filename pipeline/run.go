@@ -40,6 +40,8 @@ type runner struct {
 	// testCounts holds failing-row counts computed for a batch of tests.
 	testCounts map[string]int64
 	started    time.Time
+	// endResults is on-run-end's `results` while its hooks render.
+	endResults []any
 }
 
 // Build loads fsys, plans it and runs opts.Command. Problems in the project
@@ -243,6 +245,18 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 // that read the columns of tables (to expand a star) is not remembered: the
 // same text may expand differently once they change.
 func (r *runner) translate(file, src, rendered string) (string, error) {
+	if defs := &r.plan.defs; len(defs.Macros)+len(defs.Types) > 0 {
+		// DuckDB macros and type aliases defined by a hook: the
+		// translation depends on them, so it is not memoized.
+		expanded, err := dialect.ApplyDefinitions(r.plan.dialect, rendered, defs)
+		if err != nil {
+			d := diag.From(err, file, 0)
+			d.Line = mapLine(src, rendered, d.Line)
+			return "", d
+		}
+		sql, _, err := translate(file, src, expanded, r.plan.dialect, r.columnNames)
+		return sql, err
+	}
 	var fresh string
 	sql, err := r.plan.memo.translate(r.plan.dialect, rendered, func() (string, error) {
 		sql, read, err := translate(file, src, rendered, r.plan.dialect, r.columnNames)
@@ -341,6 +355,10 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	}
 	// A render that writes to the log renders again next time, so the
 	// messages show on every run.
+	if r.endResults != nil {
+		ctx.Globals = map[string]any{"results": r.endResults}
+		keep = false
+	}
 	logf := r.templateLog(file)
 	ctx.Log = func(level jinja.LogLevel, msg string) {
 		keep = false

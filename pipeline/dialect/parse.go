@@ -12,6 +12,8 @@ type parser struct {
 	toks []token
 	sig  []int // raw indices of significant tokens
 	pos  int   // index into sig
+	// depth is the nesting of expressions being parsed.
+	depth int
 }
 
 // syntaxError stops a parse; the statement is then read token by token.
@@ -416,12 +418,16 @@ func (p *parser) parseSelect() *node {
 		p.next()
 		p.next()
 		if p.isWord("all") {
-			p.fail("GROUP BY ALL")
-		}
-		for {
-			g.add(p.parseExpr())
-			if !p.acceptPunct(",") {
-				break
+			// GROUP BY ALL: the select items without an aggregate,
+			// filled in by the translator.
+			g.tok = p.next()
+			g.name = "all"
+		} else {
+			for {
+				g.add(p.parseExpr())
+				if !p.acceptPunct(",") {
+					break
+				}
 			}
 		}
 		info.group = s.add(p.close(g))

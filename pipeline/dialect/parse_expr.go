@@ -3,7 +3,17 @@ package dialect
 import "strings"
 
 // parseExpr reads an expression, lowest precedence first.
-func (p *parser) parseExpr() *node { return p.parseOr() }
+func (p *parser) parseExpr() *node {
+	// A bound on nesting keeps a failed parse cheap to unwind and retry.
+	p.depth++
+	defer func() { p.depth-- }()
+	if p.depth > maxNesting {
+		p.fail("an expression nested more than 200 levels deep")
+	}
+	return p.parseOr()
+}
+
+const maxNesting = 200
 
 func (p *parser) binary(x *node, op string, right func() *node) *node {
 	n := &node{kind: nBinary, start: x.start, tok: p.next(), tok2: -1, name: op}

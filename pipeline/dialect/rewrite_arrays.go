@@ -125,7 +125,7 @@ func (t *translator) rewriteIndex(n *node) {
 	if i.kind == nString {
 		key := stringValue(t.d, t.toks[i.tok].text)
 		n.print = func(pr *printer, n *node) string {
-			return "json_extract(" + pr.text(x) + ", " + sqlString(jsonPath([]string{key})) + ")" + pr.carry(n, x)
+			return "json_extract(" + pr.text(x) + ", " + pathString(jsonPath([]string{key})) + ")" + pr.carry(n, x)
 		}
 		return
 	}
@@ -189,7 +189,7 @@ func (t *translator) rewriteField(n *node) {
 	}
 	fields = append(fields, n.name)
 	n.print = func(pr *printer, n *node) string {
-		return "json_extract(" + pr.text(x) + ", " + sqlString(jsonPath(fields)) + ")" + pr.carry(n, x)
+		return "json_extract(" + pr.text(x) + ", " + pathString(jsonPath(fields)) + ")" + pr.carry(n, x)
 	}
 }
 
@@ -197,7 +197,7 @@ func (t *translator) rewriteField(n *node) {
 func (t *translator) rewritePath(n *node) {
 	x, path := n.x, n.name
 	n.print = func(pr *printer, n *node) string {
-		return "json_extract(" + pr.text(x) + ", " + sqlString(path) + ")" + pr.carry(n, x)
+		return "json_extract(" + pr.text(x) + ", " + pathString(path) + ")" + pr.carry(n, x)
 	}
 }
 
@@ -217,4 +217,10 @@ func (t *translator) rewriteIn(n *node) {
 		return "(SELECT value FROM json_each(" + pr.text(arr) + "))" + pr.carry(y, arr)
 	}
 	y.kind = nRaw // not a call any more: no unknown-function check
+}
+
+// pathString writes a JSON path as an SQLite string on one line: a quoted
+// name may hold a line break, which the printer carries on its own.
+func pathString(path string) string {
+	return strings.ReplaceAll(sqlString(path), "\n", "' || char(10) || '")
 }

@@ -11,6 +11,7 @@ const qualifyColumn = "_nexus_qualify"
 // QUALIFY as a filtered subquery.
 func (t *translator) rewriteSelect(s *node) {
 	info := s.sel
+	t.rewriteGroupAll(s)
 	if info.trailingComma >= 0 {
 		t.pr.dropTok(info.trailingComma)
 	}

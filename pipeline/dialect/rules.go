@@ -63,6 +63,8 @@ var Translations = []Rule{
 	{From: "SELECT * EXCEPT (a), * EXCLUDE (a), * REPLACE (e AS a)", Dialects: all, To: "the column list",
 		Note: "expanded from the columns of the relations read: tables exist when a model runs, CTEs and subqueries are read from the SQL"},
 	{From: "UNION / INTERSECT / EXCEPT DISTINCT, MINUS", Dialects: all, To: "UNION / INTERSECT / EXCEPT"},
+	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
+		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group"},
 	{From: "SELECT a, b, FROM", Dialects: warehouses, To: "SELECT a, b FROM", Note: "a trailing comma before FROM"},
 	{From: `r'...', "...", '''...''', backslash escapes, $$...$$, E'...'`, Dialects: warehouses, To: "'...'",
 		Note: "raw, double-quoted and triple-quoted strings written as SQLite strings"},
@@ -131,10 +133,11 @@ var (
 		"use date(x) for the day, strftime('%Y-%m-01', x) for the month, strftime('%Y-01-01', x) for the year"}
 	refDateDiff = refusal{"%s is not supported by SQLite",
 		"use julianday(b) - julianday(a) for days or unixepoch(b) - unixepoch(a) for seconds"}
-	refPivot   = refusal{"PIVOT is not supported by SQLite", "use conditional aggregation: max(case when key = 'a' then value end) as a"}
-	refUnpivot = refusal{"UNPIVOT is not supported by SQLite", "use union all of one select per column"}
-	refMerge   = refusal{"MERGE is not supported by SQLite", "use insert ... on conflict (key) do update set ..."}
-	refSemi    = refusal{"cast to %s is not supported by SQLite",
+	refPivot        = refusal{"PIVOT is not supported by SQLite", "use conditional aggregation: max(case when key = 'a' then value end) as a"}
+	refUnpivot      = refusal{"UNPIVOT is not supported by SQLite", "use union all of one select per column"}
+	refMerge        = refusal{"MERGE is not supported by SQLite", "use insert ... on conflict (key) do update set ..."}
+	refGroupAllStar = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
+	refSemi         = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
 	refArrayType = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
 	refUnknown   = refusal{"unknown type %q in a cast",
@@ -167,6 +170,7 @@ var Refusals = []Rule{
 	{From: "a function neither SQLite nor pipeline/sqlfunc knows", Dialects: warehouses, To: "the error names the closest known function"},
 	{From: "UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", Dialects: "SQLite", To: "set the project's dialect to the warehouse the SQL is written for"},
 	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},
+	{From: "GROUP BY ALL with * in the select list", Dialects: all, To: refGroupAllStar.hint},
 }
 
 // Markdown is the README's table of the rules: what runs as what, where

@@ -81,6 +81,16 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 		if f.layout.doc, err = p.renderConfigTrees(f.layout.doc, f.name); err != nil {
 			return nil, err
 		}
+		if !f.builtin {
+			if p.pkgDocs == nil {
+				p.pkgDocs = map[string]*yamlx.Node{}
+			}
+			p.pkgDocs[f.name] = f.layout.doc
+			// A package's own dbt_project.yml is checked as the root's is.
+			for _, section := range []string{"models", "seeds", "tests", "data_tests"} {
+				p.checkConfigTree(p.WhereFile(f.name, "dbt_project.yml"), f.layout.doc.Get(section))
+			}
+		}
 		if err := p.loadFiles(f.files, f.layout, f.name); err != nil {
 			return nil, err
 		}
@@ -119,9 +129,9 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 		}
 	}
 	for _, mp := range l.modelPaths {
-		if pkg == "" {
+		if !p.usedBuiltin[pkg] {
 			for _, f := range walk(fsys, mp, ".py") {
-				p.warn(f, 1, fmt.Sprintf("Python model %s is not run by the playground: it is left out of the build", baseName(f)), "write it as a SQL model to build it here")
+				p.warn(p.WhereFile(pkg, f), 1, fmt.Sprintf("Python model %s is not run by the playground: it is left out of the build", baseName(f)), "write it as a SQL model to build it here")
 			}
 		}
 		for _, f := range walk(fsys, mp, ".sql") {
@@ -235,21 +245,25 @@ var disabledInFile = regexp.MustCompile(`\{\{-?\s*config\s*\([^)]*\benabled\s*=\
 
 // Where names a node's file for a message: a package's files under the
 // folder the package came from.
-func (p *Project) Where(m *Model) string {
-	if m.Package == "" {
-		return m.Path
+func (p *Project) Where(m *Model) string { return p.WhereFile(m.Package, m.Path) }
+
+// WhereFile names a file of package pkg ("" = the root project) for a
+// message: under the folder the package came from.
+func (p *Project) WhereFile(pkg, file string) string {
+	if pkg == "" {
+		return file
 	}
 	for _, u := range p.Packages {
-		if u.Name == m.Package {
+		if u.Name == pkg {
 			if strings.HasPrefix(u.Origin, "local: ") {
-				return path.Join(strings.TrimPrefix(u.Origin, "local: "), m.Path)
+				return path.Join(strings.TrimPrefix(u.Origin, "local: "), file)
 			}
 			if !strings.Contains(u.Origin, " ") {
-				return path.Join(u.Origin, m.Path)
+				return path.Join(u.Origin, file)
 			}
 		}
 	}
-	return m.Package + ":" + m.Path
+	return pkg + ":" + file
 }
 
 func firstSeg(p string) string {

@@ -27,7 +27,7 @@ func (p *Project) loadYML(file string, data []byte, pkg string) error {
 		switch k {
 		case "exposures", "metrics", "semantic_models", "unit_tests", "saved_queries":
 			if v.Kind != yamlx.Scalar || v.Value != nil {
-				p.warn(file, v.Line, unrunSections[k], "")
+				p.warn(p.WhereFile(pkg, file), v.Line, unrunSections[k], "")
 			}
 		// anchors: holds YAML anchors for the rest of the file (dbt 1.10);
 		// what it means is where the aliases use it.
@@ -110,8 +110,8 @@ func (p *Project) loadNodeDocs(file, section string, n *yamlx.Node, pkg string) 
 			return diag.Errorf(file, it.Line, "entry of `%s` without `name:`", section).WithHint("write `- name: model_name`")
 		}
 		if cfg := it.Get("config"); cfg != nil && cfg.Kind == yamlx.Map {
-			if pkg == "" {
-				p.checkConfigMap(file, cfg)
+			if !p.usedBuiltin[pkg] {
+				p.checkConfigMap(p.WhereFile(pkg, file), cfg)
 			}
 			p.applyNodeConfig(section, name, pkg, cfg.Plain().(map[string]any))
 		}

@@ -1,0 +1,15 @@
+package dialect
+
+import "testing"
+
+// GROUP BY ALL groups by every select item that is not an aggregate.
+func TestGroupByAll(t *testing.T) {
+	expectTranslated(t, duckdb, "select a, upper(a) as u, count(*) as n, sum(b) over () as w from t group by all",
+		"select a, upper(a) as u, count(*) as n, sum(b) over () as w from t GROUP BY 1, 2, 4")
+	expectTranslated(t, snowflake, "select a,\n  max(b) as m,\n  (select count(*) from t) as c\nfrom t\ngroup\nby all\norder by 1",
+		"select a,\n  max(b) as m,\n  (select count(*) from t) as c\nfrom t\nGROUP BY 1, 3\n\norder by 1 NULLS LAST")
+	expectTranslated(t, bigquery, "select count(*), max(a, b) from t group by all", "select count(*), max(a, b) from t GROUP BY 2")
+	expectTranslated(t, duckdb, "select count(*) as n from t group by all", "select count(*) as n from t ")
+	expectRows(t, duckdb, "select a is null as missing, count(*) as n from t group by all order by 1", "0|2\n1|1")
+	expectRefused(t, duckdb, "select *, count(*) from t group by all", "1:36: GROUP BY ALL over SELECT * is not supported (list the columns to group by, or list the select items instead of *)")
+}
