@@ -37,14 +37,19 @@ func (r *runner) runProjectHooks(key string) {
 	}
 	for i, h := range hooks {
 		start := time.Now()
-		name := fmt.Sprintf("%s.%s.%d", r.plan.proj.Name, key, i)
+		name := fmt.Sprintf("%s.%s.%d", r.plan.pkgOf(h.Package), key, h.Index)
 		step := Step{Kind: "hook", Name: name, File: h.File, Index: i + 1, Total: len(hooks), Status: "OK"}
 		src := h.SQL
 		if key == "on-run-end" {
-			// dbt's on-run-end context: the schemas the run built into.
+			// dbt's on-run-end context: the schemas the run built into,
+			// and the results of its nodes.
 			src = "{%- set schemas = " + r.builtSchemas() + " -%}" + src
+			r.endResults = r.results()
 		}
+		// A package's hook renders among its own macros and vars.
+		r.plan.pkgOfFile[h.File+"\x00"+src] = h.Package
 		err := r.runHook(h.File, h.Line, src, &project.Config{}, jinja.Relation{})
+		r.endResults = nil
 		step.Seconds = time.Since(start).Seconds()
 		if err != nil {
 			d := diag.From(err, h.File, h.Line)
@@ -194,4 +199,45 @@ func (r *runner) builtSchemas() string {
 	}
 	sort.Strings(out)
 	return "[" + strings.Join(out, ", ") + "]"
+}
+
+// results is dbt's `results` in on-run-end: one result per node the run
+// executed, with its node, status (success, error, skipped, pass, fail,
+// warn), message, execution_time, failures and adapter_response.
+func (r *runner) results() []any {
+	status := map[string]string{"OK": "success", "ERROR": "error", "SKIP": "skipped", "PASS": "pass", "FAIL": "fail", "WARN": "warn"}
+	byName := map[string]*graph.Node{}
+	for _, n := range r.plan.graph.Order() {
+		if k := n.Kind + "\x00" + n.Name; byName[k] == nil {
+			byName[k] = n
+		}
+	}
+	var out []any
+	for _, st := range r.res.Steps {
+		switch st.Kind {
+		case "seed", "model", "test", "snapshot":
+		default:
+			continue
+		}
+		node := map[string]any{
+			"name": st.Name, "resource_type": st.Kind, "original_file_path": st.File, "path": st.File,
+			"package_name": r.plan.proj.Name,
+		}
+		if n := byName[st.Kind+"\x00"+st.Name]; n != nil {
+			node["unique_id"], node["package_name"] = n.ID, n.Package
+		}
+		if st.Relation != "" {
+			node["relation_name"] = st.Relation
+		}
+		var failures any
+		if st.Kind == "test" {
+			failures = st.Rows
+		}
+		out = append(out, map[string]any{
+			"node": node, "status": status[st.Status], "message": st.Message, "execution_time": st.Seconds,
+			"failures": failures, "thread_id": "Thread-1",
+			"adapter_response": map[string]any{"rows_affected": st.Rows, "_message": st.Status},
+		})
+	}
+	return out
 }

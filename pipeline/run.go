@@ -40,6 +40,8 @@ type runner struct {
 	// testCounts holds failing-row counts computed for a batch of tests.
 	testCounts map[string]int64
 	started    time.Time
+	// endResults is on-run-end's `results` while its hooks render.
+	endResults []any
 }
 
 // Build loads fsys, plans it and runs opts.Command. Problems in the project
@@ -353,6 +355,10 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	}
 	// A render that writes to the log renders again next time, so the
 	// messages show on every run.
+	if r.endResults != nil {
+		ctx.Globals = map[string]any{"results": r.endResults}
+		keep = false
+	}
 	logf := r.templateLog(file)
 	ctx.Log = func(level jinja.LogLevel, msg string) {
 		keep = false

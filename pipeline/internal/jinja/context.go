@@ -96,6 +96,9 @@ type Context struct {
 	Columns func(rel Relation) ([]Column, error)
 	// Funcs are extra globals implemented in Go.
 	Funcs map[string]Func
+	// Globals are extra variables of this render (on-run-end's results),
+	// as Go values: string, numbers, bool, nil, []any, map[string]any.
+	Globals map[string]any
 	// Log receives what a template writes to dbt's output: log(msg,
 	// info=True) as LogInfo, print(...) as LogPrint, exceptions.warn(msg) as
 	// LogWarn. log() without info=True goes only to dbt's debug log file,

@@ -305,9 +305,17 @@ func (e *Env) begin(path string, ctx *Context) {
 		e.globals.Set(name, e.goFunc(name, fn))
 		e.funcs[name] = true
 	}
+	for name, v := range ctx.Globals {
+		e.globals.Set(name, toJinja(v))
+	}
 }
 
 func (e *Env) end() {
+	if e.cur != nil {
+		for name := range e.cur.Globals {
+			e.globals.Set(name, nil) // undefined again
+		}
+	}
 	e.cur = nil
 	e.frames = nil
 }

@@ -15,12 +15,41 @@ type Hook struct {
 	SQL  string
 	File string
 	Line int
+	// Package is the package whose dbt_project.yml holds an on-run hook
+	// ("" = the root project); Index its place there.
+	Package string
+	Index   int
 }
 
-// RunHooks lists the root project's on-run-start or on-run-end hooks: a
-// string or a list of them in dbt_project.yml.
+// RunHooks lists the on-run-start or on-run-end hooks of the run in dbt's
+// order: each package's (a string or a list in its dbt_project.yml), by
+// package name, then the root project's.
 func (p *Project) RunHooks(key string) ([]Hook, error) {
-	n := p.config.Get(key)
+	names := make([]string, 0, len(p.pkgDocs))
+	for name := range p.pkgDocs {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	var out []Hook
+	for _, name := range append(names, "") {
+		doc := p.config
+		if name != "" {
+			doc = p.pkgDocs[name]
+		}
+		hooks, err := runHooks(doc, key, p.WhereFile(name, "dbt_project.yml"))
+		if err != nil {
+			return nil, err
+		}
+		for i := range hooks {
+			hooks[i].Package = name
+		}
+		out = append(out, hooks...)
+	}
+	return out, nil
+}
+
+func runHooks(doc *yamlx.Node, key, file string) ([]Hook, error) {
+	n := doc.Get(key)
 	if n == nil || n.Kind == yamlx.Scalar && n.Value == nil {
 		return nil, nil
 	}
@@ -32,10 +61,10 @@ func (p *Project) RunHooks(key string) ([]Hook, error) {
 	for _, it := range items {
 		sql, ok := hookSQL(it.Plain())
 		if !ok {
-			return nil, diag.Errorf("dbt_project.yml", it.Line, "`%s` must be SQL or a list of SQL statements", key).
+			return nil, diag.Errorf(file, it.Line, "`%s` must be SQL or a list of SQL statements", key).
 				WithHint("write %s: \"insert into audit select 1\" or a list of such strings", key)
 		}
-		out = append(out, Hook{SQL: sql, File: "dbt_project.yml", Line: it.Line})
+		out = append(out, Hook{SQL: sql, File: file, Line: it.Line, Index: len(out)})
 	}
 	return out, nil
 }

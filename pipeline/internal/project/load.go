@@ -82,6 +82,10 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 			return nil, err
 		}
 		if !f.builtin {
+			if p.pkgDocs == nil {
+				p.pkgDocs = map[string]*yamlx.Node{}
+			}
+			p.pkgDocs[f.name] = f.layout.doc
 			// A package's own dbt_project.yml is checked as the root's is.
 			for _, section := range []string{"models", "seeds", "tests", "data_tests"} {
 				p.checkConfigTree(p.WhereFile(f.name, "dbt_project.yml"), f.layout.doc.Get(section))

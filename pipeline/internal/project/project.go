@@ -57,6 +57,9 @@ type Project struct {
 	builtin map[string]bool
 	// yamlEnv renders the Jinja in YAML properties (see renderYAML).
 	yamlEnv *jinja.Env
+	// pkgDocs are the packages' own dbt_project.yml files (their on-run
+	// hooks run too), built-in packages excepted.
+	pkgDocs map[string]*yamlx.Node
 	// usedBuiltin names the built-in packages this project loaded.
 	usedBuiltin map[string]bool
 }
