@@ -11,3 +11,10 @@ func TestDatePartShorthands(t *testing.T) {
 	// BigQuery has no such functions: the name stays, and is refused.
 	expectRefused(t, bigquery, "select year(d) from t", "1:8: unknown function YEAR in BigQuery SQL (write EXTRACT(YEAR FROM x))")
 }
+
+// BigQuery's SAFE. prefix gives NULL where the function fails.
+func TestSafePrefix(t *testing.T) {
+	expectTranslated(t, bigquery, "select safe.parse_date('%Y', x), SAFE.SQRT(x) from t", "select safe_parse_date_strftime('%Y', x), SQRT(x) from t")
+	expectRows(t, bigquery, "select safe.parse_date('%Y-%m-%d', 'nope'), safe.parse_date('%Y-%m-%d', '2024-05-17'), safe.parse_timestamp('%Y', 'x'), safe.sqrt(-1), safe.ln(0), safe.divide(1, 0)", "NULL|2024-05-17|NULL|NULL|NULL|NULL")
+	expectRefused(t, bigquery, "select safe.substr(a, 1, -1) from t", "1:8: SAFE.SUBSTR is not supported (SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST)")
+}

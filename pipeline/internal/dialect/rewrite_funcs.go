@@ -69,6 +69,12 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			}
 		}
 	}
+	if qualified && t.d == BigQuery && len(n.parts) == 2 && t.toks[n.parts[0]].lower == "safe" {
+		if !t.rewriteSafe(n) {
+			return
+		}
+		name, qualified = n.name, false
+	}
 	if qualified || t.insideFrom(n, sc) {
 		return
 	}
@@ -394,3 +400,33 @@ var sqliteFunctions = func() map[string]bool {
 	}
 	return m
 }()
+
+// rewriteSafe writes BigQuery's SAFE.f(...), which gives NULL where f
+// fails: f's variant that gives NULL, or f itself where it never fails on
+// SQLite; ok is false when n is done (rewritten or refused).
+func (t *translator) rewriteSafe(n *node) (ok bool) {
+	fn := t.toks[n.parts[1]].lower
+	for i := n.parts[0]; i < n.parts[1]; i++ {
+		t.pr.dropTok(i)
+	}
+	if v, has := safeVariants[fn]; has {
+		t.pr.setTok(n.parts[1], v)
+		return false
+	}
+	if !safeAsIs[fn] {
+		t.refuse(n.parts[0], refSafe, strings.ToUpper(fn))
+		return false
+	}
+	n.name = fn
+	return true
+}
+
+// safeVariants are the functions of pipeline/internal/sqlfunc computing SAFE.f.
+var safeVariants = map[string]string{
+	"parse_timestamp": "safe_parse_timestamp_strftime", "parse_datetime": "safe_parse_timestamp_strftime",
+	"parse_date": "safe_parse_date_strftime", "divide": "safe_divide_real",
+}
+
+// safeAsIs are the functions whose SQLite form gives NULL where
+// BigQuery's fails (a logarithm or root of a negative number).
+var safeAsIs = map[string]bool{"ln": true, "log10": true, "sqrt": true, "acos": true, "asin": true}

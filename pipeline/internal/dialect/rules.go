@@ -63,6 +63,8 @@ var Translations = []Rule{
 	{From: "SELECT * EXCEPT (a), * EXCLUDE (a), * REPLACE (e AS a)", Dialects: all, To: "the column list",
 		Note: "expanded from the columns of the relations read: tables exist when a model runs, CTEs and subqueries are read from the SQL"},
 	{From: "UNION / INTERSECT / EXCEPT DISTINCT, MINUS", Dialects: all, To: "UNION / INTERSECT / EXCEPT"},
+	{From: "SAFE.PARSE_DATE, SAFE.PARSE_TIMESTAMP, SAFE.PARSE_DATETIME, SAFE.DIVIDE; SAFE.LN, LOG10, SQRT, ACOS, ASIN", Dialects: "BigQuery", To: "safe_parse_date_strftime(...) ...; ln(...) ...",
+		Note: "NULL where the function fails; SQLite's own math functions already give NULL there"},
 	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
 		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group"},
 	{From: "SELECT a, b, FROM", Dialects: warehouses, To: "SELECT a, b FROM", Note: "a trailing comma before FROM"},
@@ -136,6 +138,7 @@ var (
 	refPivot        = refusal{"PIVOT is not supported by SQLite", "use conditional aggregation: max(case when key = 'a' then value end) as a"}
 	refUnpivot      = refusal{"UNPIVOT is not supported by SQLite", "use union all of one select per column"}
 	refMerge        = refusal{"MERGE is not supported by SQLite", "use insert ... on conflict (key) do update set ..."}
+	refSafe         = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
 	refGroupAllStar = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
 	refSemi         = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
@@ -171,6 +174,7 @@ var Refusals = []Rule{
 	{From: "UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", Dialects: "SQLite", To: "set the project's dialect to the warehouse the SQL is written for"},
 	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},
 	{From: "GROUP BY ALL with * in the select list", Dialects: all, To: refGroupAllStar.hint},
+	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
 }
 
 // Markdown is the README's table of the rules: what runs as what, where

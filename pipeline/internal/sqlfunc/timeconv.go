@@ -13,6 +13,8 @@ func init() {
 	add(
 		Func{Name: "parse_timestamp_strftime", NArgs: -1, Scalar: parseWith("PARSE_TIMESTAMP", 0, 1, false, false)},
 		Func{Name: "parse_date_strftime", NArgs: 2, Scalar: parseWith("PARSE_DATE", 0, 1, true, false)},
+		Func{Name: "safe_parse_timestamp_strftime", NArgs: -1, Scalar: parseWith("PARSE_TIMESTAMP", 0, 1, false, true)},
+		Func{Name: "safe_parse_date_strftime", NArgs: 2, Scalar: parseWith("PARSE_DATE", 0, 1, true, true)},
 		Func{Name: "format_timestamp_strftime", NArgs: -1, Scalar: formatWith("FORMAT_TIMESTAMP", 0, 1, bigqueryFormats.getter(bigqueryElems))},
 		Func{Name: "strptime_text", NArgs: 2, Scalar: parseDuckDB(false)},
 		Func{Name: "try_strptime_text", NArgs: 2, Scalar: parseDuckDB(true)},
