@@ -132,7 +132,7 @@ func runHarnessScenario(t *testing.T, it, name string, steps []string, exp expec
 	}
 	t.Logf("%d steps; EXPECT entities %v, log %v, empty final step %v, watermark advances %v", len(steps), exp.entities, exp.log, exp.emptyFinalStep, exp.watermarkAdvance)
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), name+".db"))
+	s, err := Open(ctx, ":memory:") // a fresh database per scenario
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,3 +13,11 @@ func TestGroupByAll(t *testing.T) {
 	expectRows(t, duckdb, "select a is null as missing, count(*) as n from t group by all order by 1", "0|2\n1|1")
 	expectRefused(t, duckdb, "select *, count(*) from t group by all", "1:36: GROUP BY ALL over SELECT * is not supported (list the columns to group by, or list the select items instead of *)")
 }
+
+// DISTINCT ON and UNION BY NAME are refused by the translator, at their
+// place, with what to write instead.
+func TestDistinctOnAndByNameRefused(t *testing.T) {
+	expectRefused(t, duckdb, "select distinct on (a) a, b\nfrom t order by a, b", "1:17: DISTINCT ON is not supported by SQLite (keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1)")
+	expectRefused(t, duckdb, "select a from t\nunion all by name\nselect a from t", "2:1: UNION BY NAME is not supported by SQLite (select the same columns in the same order on both sides and drop BY NAME)")
+	expectRows(t, duckdb, "select distinct a from t where a is not null order by a", "Y\nx")
+}

@@ -296,7 +296,10 @@ func (p *parser) parseQuery() *node {
 			p.acceptWord("all")
 		}
 		if p.isWord("by") && p.isWordAt(1, "name") {
-			p.fail("UNION BY NAME")
+			// refused by the translator, with where it is
+			op.tok2 = p.next()
+			p.next()
+			op.name = "by name"
 		}
 		q.add(p.close(op))
 		q.list2 = append(q.list2, op)
@@ -380,8 +383,13 @@ func (p *parser) parseSelect() *node {
 	p.expectWord("select")
 	if i, ok := p.acceptWord("distinct"); ok {
 		s.tok2 = i
-		if p.isWord("on") {
-			p.fail("DISTINCT ON")
+		if p.isWord("on") && p.isPunctAt(1, "(") {
+			// refused by the translator, with where it is
+			on := p.open(nExpr)
+			p.next()
+			p.next()
+			p.parseList(on, ")")
+			info.distinctOn = s.add(p.close(on))
 		}
 	} else {
 		p.acceptWord("all")

@@ -139,6 +139,8 @@ var (
 	refUnpivot      = refusal{"UNPIVOT is not supported by SQLite", "use union all of one select per column"}
 	refMerge        = refusal{"MERGE is not supported by SQLite", "use insert ... on conflict (key) do update set ..."}
 	refSafe         = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
+	refDistinctOn   = refusal{"DISTINCT ON is not supported by SQLite", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
+	refByName       = refusal{"%s BY NAME is not supported by SQLite", "select the same columns in the same order on both sides and drop BY NAME"}
 	refGroupAllStar = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
 	refSemi         = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
@@ -175,6 +177,8 @@ var Refusals = []Rule{
 	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},
 	{From: "GROUP BY ALL with * in the select list", Dialects: all, To: refGroupAllStar.hint},
 	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
+	{From: "SELECT DISTINCT ON (a) ...", Dialects: "DuckDB", To: refDistinctOn.hint},
+	{From: "UNION [ALL] BY NAME", Dialects: "DuckDB", To: refByName.hint},
 }
 
 // Markdown is the README's table of the rules: what runs as what, where

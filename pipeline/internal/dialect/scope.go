@@ -136,6 +136,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		}
 	}
 	for _, op := range q.list2 {
+		if op.name == "by name" {
+			t.refuse(op.start, refByName, strings.ToUpper(t.toks[op.start].text))
+		}
 		if op.tok >= 0 { // UNION DISTINCT is UNION
 			t.pr.dropTok(op.tok)
 			t.pr.dropTok(op.tok - 1)

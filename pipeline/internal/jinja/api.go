@@ -26,14 +26,48 @@ func (e *Env) api() attrs {
 			}
 			return relValue{rel}
 		},
-	}, "Column": attrs{
-		"create": func(a *exec.VarArgs) (*exec.Value, error) {
-			name, dtype := arg(a, 0, "name"), arg(a, 1, "label_or_dtype")
-			if name == nil || dtype == nil {
-				return nil, e.fail("api.Column.create() needs a name and a data type", "write api.Column.create('id', 'integer')")
-			}
-			return exec.AsValue(columnValue{Column{Name: name.String(), Type: dtype.String()}, e.quote}), nil
-		},
+	}, "Column": e.columnClass()}
+}
+
+// columnClass is api.Column: called as api.Column('id', 'integer'), as
+// Python builds an object from its class, or through its class methods.
+// Called with nil arguments it returns its Env, which GetAttribute needs
+// (a function type cannot hold a field), as configFn does.
+type columnClass func(a *exec.VarArgs) (*exec.Value, error)
+
+func (e *Env) columnClass() columnClass {
+	return func(a *exec.VarArgs) (*exec.Value, error) {
+		if a == nil {
+			return exec.AsValue(e), nil
+		}
+		return e.newColumn(a, "api.Column")
+	}
+}
+
+func (c columnClass) GetAttribute(name string) (*exec.Value, bool) {
+	v, _ := c(nil)
+	e := v.Interface().(*Env)
+	m, ok := e.columnMethods()[name]
+	if !ok {
+		return nil, false
+	}
+	return exec.AsValue(m), true
+}
+
+func (e *Env) newColumn(a *exec.VarArgs, fn string) (*exec.Value, error) {
+	name, dtype := arg(a, 0, "name"), arg(a, 1, "label_or_dtype")
+	if dtype == nil {
+		dtype = arg(a, 1, "dtype")
+	}
+	if name == nil || dtype == nil {
+		return nil, e.fail(fn+"() needs a name and a data type", "write "+fn+"('id', 'integer')")
+	}
+	return exec.AsValue(columnValue{Column{Name: name.String(), Type: dtype.String()}, e.quote}), nil
+}
+
+func (e *Env) columnMethods() attrs {
+	return attrs{
+		"create":         func(a *exec.VarArgs) (*exec.Value, error) { return e.newColumn(a, "api.Column.create") },
 		"translate_type": func(a *exec.VarArgs) string { return typeName(e.targetType(), argString(a, 0)) },
 		"numeric_type": func(a *exec.VarArgs) string {
 			dtype := argString(a, 0)
@@ -49,7 +83,7 @@ func (e *Env) api() attrs {
 			}
 			return fmt.Sprintf("character varying(%s)", argString(a, 0))
 		},
-	}}
+	}
 }
 
 // columnAttr answers the attributes dbt's Column objects have beyond name

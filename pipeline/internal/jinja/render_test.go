@@ -139,6 +139,7 @@ func TestRender(t *testing.T) {
 		{name: "quoting follows the warehouse", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}| {{ dbt_utils.union_relations(relations=[ref('x')]) | replace('\n', ' ') }}`, ctx: func(c *Context) { c.Target.Type = "bigquery" }, want: "`a` `id` `email` | select     'x' as _dbt_source_relation,     `id`,     `email` from x"},
 		{name: "double quotes elsewhere", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}`, ctx: func(c *Context) { c.Target.Type = "duckdb" }, want: `"a" "id" "email" `},
 		{name: "dispatch falls back to default", src: `{{ adapter.dispatch('thing', 'nexus')() }} {{ adapter.dispatch('only', 'nexus')() }}`, want: `default thing sqlite only`},
+		{name: "api.Column called and through create", src: `{{ api.Column('x', 'text').name }} {{ api.Column(name='y', dtype='int').data_type }} {{ api.Column.create('z', 'integer').is_integer() }} {{ api.Column.string_type(5) }}`, want: `x int True character varying(5)`},
 		{name: "surrogate key", src: `{{ dbt_utils.generate_surrogate_key(['a', 'b']) }}`, want: `md5(cast(coalesce(cast(a as text), '_dbt_utils_surrogate_key_null_') || '-' || coalesce(cast(b as text), '_dbt_utils_surrogate_key_null_') as text))`},
 		{name: "get_column_values", src: `{{ dbt_utils.get_column_values(ref('t'), 'name') }}`, want: `[1, 2, 3]`},
 		{name: "star", src: `{{ dbt_utils.star(ref('t'), except=['email'], relation_alias='t') }}`, want: `t."id"`},

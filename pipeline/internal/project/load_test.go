@@ -131,3 +131,29 @@ func TestLoadErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestAnchorsKey: dbt 1.10's top-level anchors: key holds YAML anchors that
+// the rest of the file uses through aliases and merge keys.
+func TestAnchorsKey(t *testing.T) {
+	p, err := Load(files(map[string]string{
+		"dbt_project.yml": "name: a\n",
+		"models/m.sql":    "select 1 as x",
+		"models/s.yml": `version: 2
+anchors:
+  - &tabled
+    config:
+      materialized: table
+      tags: [anchored]
+models:
+  - name: m
+    <<: *tabled
+`,
+	}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := p.Model("m")
+	if m == nil || m.Config.Materialized != "table" || !reflect.DeepEqual(m.Config.Tags, []string{"anchored"}) {
+		t.Fatalf("model m: %+v", m)
+	}
+}

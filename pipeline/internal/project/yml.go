@@ -29,7 +29,9 @@ func (p *Project) loadYML(file string, data []byte, pkg string) error {
 			if v.Kind != yamlx.Scalar || v.Value != nil {
 				p.warn(p.WhereFile(pkg, file), v.Line, unrunSections[k], "")
 			}
-		case "version", "macros", "analyses", "snapshots", "groups":
+		// anchors: holds YAML anchors for the rest of the file (dbt 1.10);
+		// what it means is where the aliases use it.
+		case "version", "macros", "analyses", "snapshots", "groups", "anchors":
 		case "sources":
 			if err := p.loadSources(file, v, pkg); err != nil {
 				return err
