@@ -4,8 +4,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline/jinja"
-	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
 // genericTestSQL renders a custom generic test (project/generic.go): its
