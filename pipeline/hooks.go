@@ -8,11 +8,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/dialect"
-	"github.com/nexus-playground/nexus/pipeline/graph"
-	"github.com/nexus-playground/nexus/pipeline/jinja"
-	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
 // Hooks, as dbt runs them: dbt_project.yml's on-run-start before the first
@@ -44,12 +44,12 @@ func (r *runner) runProjectHooks(key string) {
 			// dbt's on-run-end context: the schemas the run built into,
 			// and the results of its nodes.
 			src = "{%- set schemas = " + r.builtSchemas() + " -%}" + src
-			r.endResults = r.results()
+			r.globals = map[string]any{"results": r.results()}
 		}
 		// A package's hook renders among its own macros and vars.
 		r.plan.pkgOfFile[h.File+"\x00"+src] = h.Package
 		err := r.runHook(h.File, h.Line, src, &project.Config{}, jinja.Relation{})
-		r.endResults = nil
+		r.globals = nil
 		step.Seconds = time.Since(start).Seconds()
 		if err != nil {
 			d := diag.From(err, h.File, h.Line)

@@ -9,14 +9,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/dialect"
-	"github.com/nexus-playground/nexus/pipeline/graph"
-	"github.com/nexus-playground/nexus/pipeline/jinja"
-	"github.com/nexus-playground/nexus/pipeline/project"
-	"github.com/nexus-playground/nexus/pipeline/seed"
-	"github.com/nexus-playground/nexus/pipeline/sqlfunc"
-	"github.com/nexus-playground/nexus/pipeline/store"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/seed"
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 // UsageError is a problem with how the build was asked for (a selector that
@@ -40,8 +40,9 @@ type runner struct {
 	// testCounts holds failing-row counts computed for a batch of tests.
 	testCounts map[string]int64
 	started    time.Time
-	// endResults is on-run-end's `results` while its hooks render.
-	endResults []any
+	// globals are extra variables of the renders under way: on-run-end's
+	// results, a generic test's arguments.
+	globals map[string]any
 }
 
 // Build loads fsys, plans it and runs opts.Command. Problems in the project
@@ -355,8 +356,8 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	}
 	// A render that writes to the log renders again next time, so the
 	// messages show on every run.
-	if r.endResults != nil {
-		ctx.Globals = map[string]any{"results": r.endResults}
+	if r.globals != nil {
+		ctx.Globals = r.globals
 		keep = false
 	}
 	logf := r.templateLog(file)

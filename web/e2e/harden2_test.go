@@ -237,3 +237,62 @@ func TestFolderImportScreens(t *testing.T) {
 		t.Errorf("the refused folder was read: %s files", got)
 	}
 }
+
+// recordCallsJS logs every call the page sends to the engine's worker (op
+// and time limit) in window.__calls.
+const recordCallsJS = `(() => {
+	window.__calls = [];
+	const post = Worker.prototype.postMessage;
+	Worker.prototype.postMessage = function (m, ...rest) {
+		if (m && m.type === "call") { const r = JSON.parse(m.json); window.__calls.push({ op: r.op, timeout_ms: r.timeout_ms || 0 }); }
+		return post.call(this, m, ...rest);
+	};
+})()`
+
+// TestEveryEngineCallHasTheLimit: every call the page makes into the engine
+// (lineage, build, tables, query, identity.*, share.*) carries the time
+// limit of the page's Limit box, which the engine applies to the call as to
+// a run.
+func TestEveryEngineCallHasTheLimit(t *testing.T) {
+	ctx := newBrowser(t, 5*time.Minute)
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordCallsJS}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.Navigate(site+"?sample=demo"))
+	setLimit(t, ctx, "47")
+	waitFor(t, ctx, "the engine", `document.getElementById("status").dataset.state === "ready"`, 2*time.Minute)
+	runSlow(t, ctx)
+	do(t, ctx, chromedp.Click(chromedp.ID("tab-tables")))
+	waitFor(t, ctx, "nexus_persons in the table list", `!!document.querySelector('#tablelist li.table[data-name="nexus_persons"]')`, 30*time.Second)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#tablelist li.table[data-name="nexus_persons"]`)))
+	waitFor(t, ctx, "the persons grid", `!!document.querySelector("#table-grid td.link")`, 30*time.Second)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#table-grid td.link`)))
+	waitFor(t, ctx, "the person's identifiers", `document.querySelectorAll('#person-view section[data-section="Identifiers"] tbody tr').length > 0`, 30*time.Second)
+	do(t, ctx, chromedp.Click(chromedp.ID("share")))
+	waitFor(t, ctx, "the share link", `!!document.body.dataset.shareLink`, 30*time.Second)
+	eval[bool](t, ctx, captureBlobsJS)
+	eval[bool](t, ctx, `(document.getElementById("export-zip").click(), true)`)
+	waitFor(t, ctx, "the zip download", `window.__blobs.length > 0`, 30*time.Second)
+	type call struct {
+		Op        string `json:"op"`
+		TimeoutMS int    `json:"timeout_ms"`
+	}
+	calls := eval[[]call](t, ctx, `window.__calls`)
+	seen := map[string]bool{}
+	for _, c := range calls {
+		if c.TimeoutMS != 47000 {
+			t.Errorf("%s went to the engine with a time limit of %d ms, want the Limit box's 47000", c.Op, c.TimeoutMS)
+		}
+		op := c.Op
+		if i := strings.IndexByte(op, '.'); i > 0 {
+			op = op[:i+1]
+		}
+		seen[op] = true
+	}
+	for _, want := range []string{"nodes", "build", "tables", "identity.", "share."} {
+		if !seen[want] {
+			t.Errorf("no %s call was made; calls: %+v", want, calls)
+		}
+	}
+	t.Logf("%d calls, all with the limit", len(calls))
+}

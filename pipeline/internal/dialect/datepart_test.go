@@ -1,0 +1,20 @@
+package dialect
+
+import "testing"
+
+// Snowflake's and DuckDB's YEAR(x), MONTH(x)... are their EXTRACT.
+func TestDatePartShorthands(t *testing.T) {
+	expectTranslated(t, duckdb, "select year(d), dayofmonth(\n  d) from t", "select datetime_part_duckdb('year', d), datetime_part_duckdb(\n  'day', d) from t")
+	expectTranslated(t, snowflake, "select month(d), weekofyear(d) from t", "select datetime_part_snowflake('month', d), datetime_part_snowflake('week', d) from t")
+	expectRows(t, snowflake, "select year('2024-05-17'), hour('2024-05-17T10:30:00Z'), dayofweek('2024-05-19')", "2024|10|0")
+	expectRows(t, duckdb, "select month(date '2024-05-17'), dayofyear(date '2024-02-01')", "5|32")
+	// BigQuery has no such functions: the name stays, and is refused.
+	expectRefused(t, bigquery, "select year(d) from t", "1:8: unknown function YEAR in BigQuery SQL (write EXTRACT(YEAR FROM x))")
+}
+
+// BigQuery's SAFE. prefix gives NULL where the function fails.
+func TestSafePrefix(t *testing.T) {
+	expectTranslated(t, bigquery, "select safe.parse_date('%Y', x), SAFE.SQRT(x) from t", "select safe_parse_date_strftime('%Y', x), SQRT(x) from t")
+	expectRows(t, bigquery, "select safe.parse_date('%Y-%m-%d', 'nope'), safe.parse_date('%Y-%m-%d', '2024-05-17'), safe.parse_timestamp('%Y', 'x'), safe.sqrt(-1), safe.ln(0), safe.divide(1, 0)", "NULL|2024-05-17|NULL|NULL|NULL|NULL")
+	expectRefused(t, bigquery, "select safe.substr(a, 1, -1) from t", "1:8: SAFE.SUBSTR is not supported (SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST)")
+}

@@ -1,0 +1,23 @@
+package dialect
+
+import "testing"
+
+// GROUP BY ALL groups by every select item that is not an aggregate.
+func TestGroupByAll(t *testing.T) {
+	expectTranslated(t, duckdb, "select a, upper(a) as u, count(*) as n, sum(b) over () as w from t group by all",
+		"select a, upper(a) as u, count(*) as n, sum(b) over () as w from t GROUP BY 1, 2, 4")
+	expectTranslated(t, snowflake, "select a,\n  max(b) as m,\n  (select count(*) from t) as c\nfrom t\ngroup\nby all\norder by 1",
+		"select a,\n  max(b) as m,\n  (select count(*) from t) as c\nfrom t\nGROUP BY 1, 3\n\norder by 1 NULLS LAST")
+	expectTranslated(t, bigquery, "select count(*), max(a, b) from t group by all", "select count(*), max(a, b) from t GROUP BY 2")
+	expectTranslated(t, duckdb, "select count(*) as n from t group by all", "select count(*) as n from t ")
+	expectRows(t, duckdb, "select a is null as missing, count(*) as n from t group by all order by 1", "0|2\n1|1")
+	expectRefused(t, duckdb, "select *, count(*) from t group by all", "1:36: GROUP BY ALL over SELECT * is not supported (list the columns to group by, or list the select items instead of *)")
+}
+
+// DISTINCT ON and UNION BY NAME are refused by the translator, at their
+// place, with what to write instead.
+func TestDistinctOnAndByNameRefused(t *testing.T) {
+	expectRefused(t, duckdb, "select distinct on (a) a, b\nfrom t order by a, b", "1:17: DISTINCT ON is not supported by SQLite (keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1)")
+	expectRefused(t, duckdb, "select a from t\nunion all by name\nselect a from t", "2:1: UNION BY NAME is not supported by SQLite (select the same columns in the same order on both sides and drop BY NAME)")
+	expectRows(t, duckdb, "select distinct a from t where a is not null order by a", "Y\nx")
+}

@@ -1,0 +1,751 @@
+package dialect
+
+import (
+	"strings"
+)
+
+// parser reads the tokens of one dialect into a tree. It works on the
+// significant tokens (no spaces or comments); nodes record raw token
+// positions so the printer can give back everything in between.
+type parser struct {
+	d    Dialect
+	toks []token
+	sig  []int // raw indices of significant tokens
+	pos  int   // index into sig
+	// depth is the nesting of expressions being parsed.
+	depth int
+}
+
+// syntaxError stops a parse; the statement is then read token by token.
+type syntaxError struct {
+	tok int // raw token index, or len(toks) at the end
+	msg string
+}
+
+var eof = token{kind: kSpace}
+
+func newParser(d Dialect, toks []token) *parser {
+	p := &parser{d: d, toks: toks, sig: make([]int, 0, len(toks)/2+1)}
+	for i, t := range toks {
+		if t.kind != kSpace && t.kind != kComment {
+			p.sig = append(p.sig, i)
+		}
+	}
+	return p
+}
+
+// ti is the raw index of the current token (len(toks) at the end).
+func (p *parser) ti() int {
+	if p.pos < len(p.sig) {
+		return p.sig[p.pos]
+	}
+	return len(p.toks)
+}
+
+func (p *parser) peekAt(k int) *token {
+	if p.pos+k < len(p.sig) {
+		return &p.toks[p.sig[p.pos+k]]
+	}
+	return &eof
+}
+
+func (p *parser) peek() *token { return p.peekAt(0) }
+
+// next consumes the current token and returns its raw index.
+func (p *parser) next() int {
+	i := p.ti()
+	if p.pos < len(p.sig) {
+		p.pos++
+	}
+	return i
+}
+
+// prevEnd is the raw index just past the last consumed token.
+func (p *parser) prevEnd() int {
+	if p.pos == 0 {
+		return 0
+	}
+	return p.sig[p.pos-1] + 1
+}
+
+func (p *parser) atEOF() bool { return p.pos >= len(p.sig) }
+
+func (p *parser) isWord(w string) bool {
+	t := p.peek()
+	return t.kind == kWord && t.lower == w
+}
+
+func (p *parser) isWordAt(k int, w string) bool {
+	t := p.peekAt(k)
+	return t.kind == kWord && t.lower == w
+}
+
+func (p *parser) isPunct(s string) bool {
+	t := p.peek()
+	return (t.kind == kPunct || t.kind == kOpen || t.kind == kClose || t.kind == kDot) && t.text == s
+}
+
+func (p *parser) isPunctAt(k int, s string) bool {
+	t := p.peekAt(k)
+	return (t.kind == kPunct || t.kind == kOpen || t.kind == kClose || t.kind == kDot) && t.text == s
+}
+
+func (p *parser) acceptWord(w string) (int, bool) {
+	if p.isWord(w) {
+		return p.next(), true
+	}
+	return -1, false
+}
+
+func (p *parser) acceptPunct(s string) bool {
+	if p.isPunct(s) {
+		p.next()
+		return true
+	}
+	return false
+}
+
+func (p *parser) fail(msg string) {
+	panic(syntaxError{tok: p.ti(), msg: msg})
+}
+
+func (p *parser) expectWord(w string) int {
+	if !p.isWord(w) {
+		p.fail("expected " + strings.ToUpper(w))
+	}
+	return p.next()
+}
+
+func (p *parser) expectPunct(s string) int {
+	if !p.isPunct(s) {
+		p.fail("expected " + s)
+	}
+	return p.next()
+}
+
+func (p *parser) open(k nkind) *node {
+	return &node{kind: k, start: p.ti(), tok: -1, tok2: -1}
+}
+
+func (p *parser) close(n *node) *node {
+	n.end = p.prevEnd()
+	if n.end < n.start {
+		n.end = n.start
+	}
+	return n
+}
+
+func (n *node) add(k *node) *node {
+	if k != nil {
+		n.kids = append(n.kids, k)
+	}
+	return k
+}
+
+// reserved words end an expression: they are never an implicit alias or a
+// column name.
+var reserved = map[string]bool{
+	"select": true, "from": true, "where": true, "group": true, "having": true, "order": true,
+	"limit": true, "offset": true, "union": true, "intersect": true, "except": true, "join": true,
+	"on": true, "using": true, "left": true, "right": true, "full": true, "inner": true, "outer": true,
+	"cross": true, "natural": true, "as": true, "and": true, "or": true, "not": true, "in": true,
+	"is": true, "like": true, "ilike": true, "glob": true, "regexp": true, "rlike": true, "match": true,
+	"between": true, "case": true, "when": true, "then": true, "else": true, "end": true,
+	"window": true, "qualify": true, "over": true, "partition": true, "by": true, "asc": true,
+	"desc": true, "nulls": true, "into": true, "values": true, "with": true, "lateral": true,
+	"set": true, "returning": true, "escape": true, "collate": true, "isnull": true, "notnull": true,
+	"filter": true, "within": true, "pivot": true, "unpivot": true, "exclude": true, "fetch": true,
+	"for": true, "distinct": true, "all": true, "indexed": true, "do": true, "conflict": true,
+	"sample": true, "tablesample": true,
+}
+
+// parseScript reads every statement. A statement the structured parser
+// cannot read is read as a soup of tokens in which expressions and queries
+// are still parsed, so rewrites inside it happen.
+func (p *parser) parseScript() *node {
+	root := &node{kind: nScript, start: 0, end: len(p.toks), tok: -1, tok2: -1}
+	for !p.atEOF() {
+		if p.isPunct(";") {
+			p.next()
+			continue
+		}
+		root.add(p.parseStatement())
+	}
+	return root
+}
+
+func (p *parser) parseStatement() (n *node) {
+	start := p.pos
+	t := p.peek()
+	if t.kind == kWord && (t.lower == "select" || t.lower == "with" || t.lower == "values") || t.kind == kOpen {
+		if q, ok := p.try(p.parseQuery); ok && (p.atEOF() || p.isPunct(";")) {
+			return q
+		}
+		p.pos = start
+	}
+	if s, ok := p.try(func() *node { return p.parseSoup(false) }); ok {
+		return s
+	}
+	p.pos = start
+	raw := p.open(nRaw)
+	for !p.atEOF() && !p.isPunct(";") {
+		p.next()
+	}
+	return p.close(raw)
+}
+
+// try runs f, turning a syntax error into ok == false.
+func (p *parser) try(f func() *node) (n *node, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, is := r.(syntaxError); !is {
+				panic(r)
+			}
+			n, ok = nil, false
+		}
+	}()
+	return f(), true
+}
+
+// parseSoup reads tokens up to ';' (or the closing parenthesis when nested),
+// parsing queries and expressions where they parse.
+func (p *parser) parseSoup(nested bool) *node {
+	n := p.open(nSoup)
+	for !p.atEOF() && !p.isPunct(";") {
+		t := p.peek()
+		if nested && t.kind == kClose {
+			break
+		}
+		start := p.pos
+		switch {
+		case t.kind == kWord && (t.lower == "select" || t.lower == "with" || t.lower == "values"):
+			if q, ok := p.try(p.parseQuery); ok {
+				n.add(q)
+				continue
+			}
+		case t.kind == kOpen:
+			if e, ok := p.try(p.parseExpr); ok {
+				n.add(e)
+				continue
+			}
+			p.pos = start
+			g := p.open(nExpr)
+			p.next()
+			g.add(p.parseSoup(true))
+			p.expectPunct(")")
+			n.add(p.close(g))
+			continue
+		case t.kind == kWord && (reserved[t.lower] || t.lower == "merge"), t.kind == kClose, t.kind == kPunct && t.text != "[" && t.text != "-" && t.text != "{":
+		default:
+			if e, ok := p.try(p.parseExpr); ok {
+				n.add(e)
+				continue
+			}
+		}
+		p.pos = start
+		p.next()
+	}
+	return p.close(n)
+}
+
+// parseQuery reads [WITH ...] body {set-op body} [ORDER BY ...] [LIMIT ...].
+func (p *parser) parseQuery() *node {
+	q := p.open(nQuery)
+	if p.isWord("with") {
+		w := p.open(nWith)
+		p.next()
+		p.acceptWord("recursive")
+		for {
+			c := p.open(nCTE)
+			if k := p.peek().kind; k != kWord && k != kQuoted {
+				p.fail("expected a CTE name")
+			}
+			c.tok = p.next() // name
+			c.name = identName(p.toks[c.tok])
+			if p.isPunct("(") {
+				c.add(p.parseRawParens())
+			}
+			p.expectWord("as")
+			p.acceptWord("materialized")
+			if _, ok := p.acceptWord("not"); ok {
+				p.expectWord("materialized")
+			}
+			sub := p.open(nSubquery)
+			p.expectPunct("(")
+			sub.x = sub.add(p.parseQuery())
+			p.expectPunct(")")
+			c.x = c.add(p.close(sub)).x
+			w.list = append(w.list, w.add(p.close(c)))
+			if !p.acceptPunct(",") {
+				break
+			}
+		}
+		q.x = q.add(p.close(w))
+	}
+	q.list = append(q.list, q.add(p.parseBody()))
+	for {
+		t := p.peek()
+		if t.kind != kWord || t.lower != "union" && t.lower != "intersect" && t.lower != "except" && t.lower != "minus" {
+			break
+		}
+		op := p.open(nRaw)
+		p.next()
+		if i, ok := p.acceptWord("distinct"); ok {
+			op.tok = i
+		} else {
+			p.acceptWord("all")
+		}
+		if p.isWord("by") && p.isWordAt(1, "name") {
+			// refused by the translator, with where it is
+			op.tok2 = p.next()
+			p.next()
+			op.name = "by name"
+		}
+		q.add(p.close(op))
+		q.list2 = append(q.list2, op)
+		q.list = append(q.list, q.add(p.parseBody()))
+	}
+	if p.isWord("order") && p.isWordAt(1, "by") {
+		o := p.open(nExpr)
+		p.next()
+		p.next()
+		o.list = p.parseOrderItems(o)
+		q.y = q.add(p.close(o))
+	}
+	if p.isWord("limit") || p.isWord("offset") {
+		l := p.open(nExpr)
+		p.next()
+		l.add(p.parseExpr())
+		if p.acceptPunct(",") {
+			l.add(p.parseExpr())
+		}
+		if _, ok := p.acceptWord("offset"); ok {
+			l.add(p.parseExpr())
+		}
+		q.add(p.close(l))
+	}
+	return p.close(q)
+}
+
+func (p *parser) parseOrderItems(parent *node) []*node {
+	var out []*node
+	for {
+		o := p.open(nOrder)
+		o.x = o.add(p.parseExpr())
+		if _, ok := p.acceptWord("asc"); ok {
+		} else if _, ok := p.acceptWord("desc"); ok {
+			o.flag = true
+		}
+		if _, ok := p.acceptWord("nulls"); ok {
+			o.flag2 = true
+			if _, ok := p.acceptWord("first"); !ok {
+				p.expectWord("last")
+			}
+		}
+		out = append(out, parent.add(p.close(o)))
+		if !p.acceptPunct(",") {
+			return out
+		}
+	}
+}
+
+// parseBody reads a SELECT core, VALUES or a parenthesised query.
+func (p *parser) parseBody() *node {
+	switch {
+	case p.isWord("select"):
+		return p.parseSelect()
+	case p.isWord("values"):
+		v := p.open(nValues)
+		p.next()
+		for {
+			v.add(p.parsePrimary())
+			if !p.acceptPunct(",") {
+				break
+			}
+		}
+		return p.close(v)
+	case p.isPunct("("):
+		s := p.open(nSubquery)
+		p.next()
+		s.x = s.add(p.parseQuery())
+		p.expectPunct(")")
+		return p.close(s)
+	}
+	p.fail("expected SELECT")
+	return nil
+}
+
+// parseSelect reads one SELECT core.
+func (p *parser) parseSelect() *node {
+	s := p.open(nSelect)
+	info := &selectInfo{fromTok: -1, qualifyTok: -1, trailingComma: -1, asTok: -1, structTok: -1}
+	s.sel = info
+	p.expectWord("select")
+	if i, ok := p.acceptWord("distinct"); ok {
+		s.tok2 = i
+		if p.isWord("on") && p.isPunctAt(1, "(") {
+			// refused by the translator, with where it is
+			on := p.open(nExpr)
+			p.next()
+			p.next()
+			p.parseList(on, ")")
+			info.distinctOn = s.add(p.close(on))
+		}
+	} else {
+		p.acceptWord("all")
+	}
+	if p.isWord("as") && (p.isWordAt(1, "struct") || p.isWordAt(1, "value")) {
+		info.asTok = p.next()
+		info.structTok = p.next()
+		info.asStruct = p.toks[info.structTok].lower == "struct"
+		info.asValue = !info.asStruct
+	}
+	for {
+		info.items = append(info.items, s.add(p.parseItem()))
+		if !p.isPunct(",") {
+			break
+		}
+		comma := p.next()
+		t := p.peek()
+		if p.atEOF() || t.kind == kClose || t.kind == kWord && (t.lower == "from" || t.lower == "where" || t.lower == "group" || t.lower == "order" || t.lower == "limit" || t.lower == "union") || t.kind == kPunct && t.text == ";" {
+			info.trailingComma = comma
+			break
+		}
+	}
+	if i, ok := p.acceptWord("from"); ok {
+		info.fromTok = i
+		f := p.open(nExpr)
+		p.parseFromList(f, info)
+		info.fromClause = s.add(p.close(f))
+	}
+	if _, ok := p.acceptWord("where"); ok {
+		info.where = s.add(p.parseExpr())
+	}
+	if p.isWord("group") && p.isWordAt(1, "by") {
+		g := p.open(nExpr)
+		p.next()
+		p.next()
+		if p.isWord("all") {
+			// GROUP BY ALL: the select items without an aggregate,
+			// filled in by the translator.
+			g.tok = p.next()
+			g.name = "all"
+		} else {
+			for {
+				g.add(p.parseExpr())
+				if !p.acceptPunct(",") {
+					break
+				}
+			}
+		}
+		info.group = s.add(p.close(g))
+	}
+	if _, ok := p.acceptWord("having"); ok {
+		info.having = s.add(p.parseExpr())
+	}
+	if _, ok := p.acceptWord("window"); ok {
+		for {
+			w := p.open(nExpr)
+			p.next()
+			p.expectWord("as")
+			w.add(p.parseWindowSpec())
+			s.add(p.close(w))
+			if !p.acceptPunct(",") {
+				break
+			}
+		}
+	}
+	if i, ok := p.acceptWord("qualify"); ok {
+		info.qualifyTok = i
+		info.qualify = s.add(p.parseExpr())
+	}
+	return p.close(s)
+}
+
+// parseItem reads one select item: *, t.* (with EXCEPT, EXCLUDE or
+// REPLACE) or an expression with its alias.
+func (p *parser) parseItem() *node {
+	if n := p.starLength(); n > 0 {
+		st := p.open(nStar)
+		var qual []string
+		for k := 0; k < n-1; k += 2 {
+			qual = append(qual, identName(*p.peek()))
+			p.next()
+			p.next()
+		}
+		st.name = strings.Join(qual, ".")
+		st.tok = p.next() // *
+		p.parseStarModifiers(st)
+		return p.close(st)
+	}
+	it := p.open(nItem)
+	it.x = it.add(p.parseExpr())
+	p.parseAlias(it)
+	return p.close(it)
+}
+
+// starLength is the number of tokens of *, t.* or s.t.* at the current
+// position, or 0.
+func (p *parser) starLength() int {
+	for k := 0; ; k += 2 {
+		t := p.peekAt(k)
+		if t.kind == kPunct && t.text == "*" {
+			return k + 1
+		}
+		if (t.kind != kWord || reserved[t.lower]) && t.kind != kQuoted || !p.isPunctAt(k+1, ".") {
+			return 0
+		}
+	}
+}
+
+func (p *parser) parseStarModifiers(st *node) {
+	for {
+		switch {
+		case (p.isWord("except") || p.isWord("exclude")) && !(p.isPunctAt(1, "(") && (p.isWordAt(2, "select") || p.isWordAt(2, "with"))):
+			if p.isWord("except") && !p.isPunctAt(1, "(") {
+				return // a set operator
+			}
+			p.next()
+			paren := p.acceptPunct("(")
+			for {
+				st.names = append(st.names, p.parseDotted())
+				if !paren || !p.acceptPunct(",") {
+					break
+				}
+			}
+			if paren {
+				p.expectPunct(")")
+			}
+		case p.isWord("replace") && p.isPunctAt(1, "("):
+			p.next()
+			p.next()
+			for {
+				it := p.open(nItem)
+				it.x = it.add(p.parseExpr())
+				p.parseAlias(it)
+				if it.name == "" {
+					p.fail("REPLACE needs expr AS column")
+				}
+				st.list2 = append(st.list2, st.add(p.close(it)))
+				if !p.acceptPunct(",") {
+					break
+				}
+			}
+			p.expectPunct(")")
+		default:
+			return
+		}
+	}
+}
+
+// parseDotted reads a column name, possibly qualified, and returns its last
+// part in lower case.
+func (p *parser) parseDotted() string {
+	name := ""
+	for {
+		t := p.peek()
+		if t.kind != kWord && t.kind != kQuoted {
+			p.fail("expected a column name")
+		}
+		name = identName(*t)
+		p.next()
+		if !p.acceptPunct(".") {
+			return name
+		}
+	}
+}
+
+// parseAlias reads [AS] alias into n.name and n.tok.
+func (p *parser) parseAlias(n *node) {
+	as, hasAs := p.acceptWord("as")
+	t := p.peek()
+	if t.kind == kQuoted || t.kind == kWord && !reserved[t.lower] || hasAs && (t.kind == kWord || t.kind == kString) {
+		n.tok = p.next()
+		n.tok2 = as
+		n.name = identName(p.toks[n.tok])
+	} else if hasAs {
+		p.fail("expected an alias after AS")
+	}
+}
+
+// identName is the lower-case name an identifier token stands for.
+func identName(t token) string {
+	switch t.kind {
+	case kQuoted:
+		return strings.ToLower(t.text[1 : len(t.text)-1])
+	case kString:
+		return strings.ToLower(strings.Trim(t.text, `'"`))
+	}
+	return t.lower
+}
+
+// parseFromList reads FROM items and joins into f, recording each item in
+// info.from.
+func (p *parser) parseFromList(f *node, info *selectInfo) {
+	f.add(p.parseFromItem(info))
+	for {
+		if p.acceptPunct(",") {
+			f.add(p.parseFromItem(info))
+			continue
+		}
+		t := p.peek()
+		if t.kind != kWord {
+			return
+		}
+		switch t.lower {
+		case "join", "left", "right", "full", "inner", "cross", "natural", "outer":
+		default:
+			return
+		}
+		for !p.isWord("join") {
+			if p.atEOF() {
+				p.fail("expected JOIN")
+			}
+			p.next()
+		}
+		p.next()
+		f.add(p.parseFromItem(info))
+		if _, ok := p.acceptWord("on"); ok {
+			f.add(p.parseExpr())
+		} else if _, ok := p.acceptWord("using"); ok {
+			f.add(p.parseRawParens())
+		}
+	}
+}
+
+// parseFromItem reads one FROM item with its alias.
+func (p *parser) parseFromItem(info *selectInfo) *node {
+	n := p.open(nFrom)
+	fi := &fromInfo{aliasStart: -1, lateral: -1}
+	n.from = fi
+	fi.lateral, _ = p.acceptWord("lateral")
+	t := p.peek()
+	switch {
+	case t.kind == kOpen && (p.isWordAt(1, "select") || p.isWordAt(1, "with") || p.isWordAt(1, "values") || p.isPunctAt(1, "(")):
+		start := p.pos
+		if sub, ok := p.try(func() *node {
+			s := p.open(nSubquery)
+			p.next()
+			s.x = s.add(p.parseQuery())
+			p.expectPunct(")")
+			return p.close(s)
+		}); ok {
+			fi.kind = fromQuery
+			fi.expr = n.add(sub)
+			break
+		}
+		p.pos = start
+		fallthrough
+	case t.kind == kOpen:
+		fi.kind = fromGroup
+		p.next()
+		g := p.open(nExpr)
+		p.parseFromList(g, info)
+		n.add(p.close(g))
+		p.expectPunct(")")
+	case p.d != SQLite && t.kind == kWord && t.lower == "unnest" && p.isPunctAt(1, "("):
+		fi.kind = fromUnnest
+		fi.expr = n.add(p.parsePrimary())
+	case p.d == Snowflake && t.kind == kWord && (t.lower == "flatten" || t.lower == "table") && p.isPunctAt(1, "("):
+		fi.kind, fi.flatten = fromUnnest, true
+		fi.expr = n.add(p.parsePrimary())
+	case t.kind == kWord || t.kind == kQuoted:
+		var parts []string
+		namePos := p.pos
+		for {
+			t := p.peek()
+			if t.kind != kWord && t.kind != kQuoted {
+				p.fail("expected a table name")
+			}
+			if t.kind == kQuoted && t.text[0] == '`' && strings.Contains(t.text, ".") {
+				parts = append(parts, strings.Split(identName(*t), ".")...)
+			} else {
+				parts = append(parts, identName(*t))
+			}
+			p.next()
+			if !p.acceptPunct(".") {
+				break
+			}
+		}
+		if p.isPunct("(") {
+			p.pos = namePos
+			fi.kind = fromFunc
+			fi.expr = n.add(p.parsePrimary())
+			break
+		}
+		fi.kind = fromTable
+		fi.nameStart, fi.nameEnd = p.sig[namePos], p.prevEnd()
+		fi.table = parts[len(parts)-1]
+		if len(parts) > 1 {
+			fi.schema = parts[len(parts)-2]
+		}
+		fi.alias = fi.table
+	default:
+		p.fail("expected a table")
+	}
+	if p.isWord("pivot") || p.isWord("unpivot") {
+		p.fail(p.peek().lower)
+	}
+	if t := p.peek(); t.kind == kWord && (t.lower == "as" || !reserved[t.lower] && t.lower != "with") || t.kind == kQuoted {
+		fi.aliasStart = p.ti()
+		a := p.open(nRaw)
+		p.parseAlias(a)
+		if a.name != "" {
+			fi.alias = a.name
+			fi.aliasText = p.toks[a.tok].text
+		}
+		n.add(p.close(a))
+		if p.isPunct("(") {
+			fi.aliasCols = n.add(p.parseRawParens())
+			for _, k := range fi.aliasCols.list {
+				fi.columns = append(fi.columns, k.name)
+			}
+		}
+	}
+	if p.isWord("with") && p.isWordAt(1, "offset") {
+		o := p.open(nRaw)
+		p.next()
+		p.next()
+		p.acceptWord("as")
+		if t := p.peek(); t.kind == kWord && !reserved[t.lower] || t.kind == kQuoted {
+			o.tok = p.next()
+			fi.offset = identName(p.toks[o.tok])
+		} else {
+			fi.offset = "offset"
+		}
+		fi.offsetNode = n.add(p.close(o))
+	}
+	if p.isWord("indexed") || p.isWord("not") && p.isWordAt(1, "indexed") {
+		for !p.isWord("indexed") {
+			p.next()
+		}
+		p.next()
+		if _, ok := p.acceptWord("by"); ok {
+			p.next()
+		}
+	}
+	if p.isWord("pivot") || p.isWord("unpivot") {
+		p.fail(p.peek().lower)
+	}
+	info.from = append(info.from, n)
+	return p.close(n)
+}
+
+// parseRawParens reads a parenthesised list of names: (a, b, c); list holds
+// a node per name with its lower-case name.
+func (p *parser) parseRawParens() *node {
+	n := p.open(nRaw)
+	p.expectPunct("(")
+	for !p.isPunct(")") {
+		if p.atEOF() {
+			p.fail("expected )")
+		}
+		t := p.peek()
+		if t.kind == kWord || t.kind == kQuoted {
+			n.list = append(n.list, &node{name: identName(*t), tok: p.ti()})
+		}
+		p.next()
+	}
+	p.next()
+	return p.close(n)
+}

@@ -1,0 +1,286 @@
+package dialect
+
+import "strings"
+
+// qualifyColumn is the helper column of a QUALIFY rewrite.
+const qualifyColumn = "_nexus_qualify"
+
+// rewriteSelect makes the rewrites of a SELECT as a whole: the trailing
+// comma before FROM, stars that SQLite cannot give as written (with EXCEPT,
+// EXCLUDE or REPLACE, or over UNNEST), names of rewritten columns, and
+// QUALIFY as a filtered subquery.
+func (t *translator) rewriteSelect(s *node) {
+	info := s.sel
+	t.rewriteGroupAll(s)
+	if info.distinctOn != nil {
+		t.refuse(info.distinctOn.start, refDistinctOn)
+	}
+	if info.trailingComma >= 0 {
+		t.pr.dropTok(info.trailingComma)
+	}
+	overUnnest := false
+	for _, r := range info.from {
+		if r.from.kind == fromUnnest && t.d != SQLite {
+			overUnnest = true
+		}
+	}
+	for _, it := range info.items {
+		switch {
+		case it.kind == nStar:
+			if len(it.names) == 0 && len(it.list2) == 0 && !overUnnest {
+				continue
+			}
+			cols, err := t.starColumns(s, it)
+			if err != nil {
+				t.refuse(it.tok, refStar, starWhat(it), err.Error())
+				continue
+			}
+			if len(cols) == 0 {
+				t.refuse(it.tok, refStar, starWhat(it), "it leaves no column")
+				continue
+			}
+			it.print = func(pr *printer, n *node) string {
+				var b strings.Builder
+				for i, c := range cols {
+					if i > 0 {
+						b.WriteString(", ")
+					}
+					if c.replace != nil {
+						pr.flat++
+						b.WriteString(pr.text(c.replace.x))
+						pr.flat--
+						b.WriteString(" AS " + quoteIdent(c.name))
+						continue
+					}
+					b.WriteString(c.expr)
+				}
+				return b.String() + pr.carry(n)
+			}
+		case it.name == "" && it.x.print != nil && (it.x.kind == nName && it.x.flag2 || it.x.kind == nField || it.x.kind == nPath):
+			// a struct field or UNNEST value keeps the column name the
+			// warehouse gives it
+			name := fieldName(t.toks, it.x)
+			if it.x.kind == nName {
+				name = t.toks[it.x.parts[len(it.x.parts)-1]].text
+				if t.toks[it.x.parts[len(it.x.parts)-1]].kind == kQuoted {
+					name = identName(t.toks[it.x.parts[len(it.x.parts)-1]])
+				}
+			}
+			if it.x.kind == nPath {
+				name = t.pathName(it.x)
+			}
+			if name != "" {
+				it.post += " AS " + quoteIdent(name)
+			}
+		}
+	}
+	if info.qualify != nil {
+		t.rewriteQualify(s)
+	}
+}
+
+func starWhat(st *node) string {
+	switch {
+	case len(st.list2) > 0:
+		return "SELECT * REPLACE"
+	case len(st.names) > 0:
+		return "SELECT * EXCEPT"
+	}
+	return "SELECT * over UNNEST"
+}
+
+// pathName is the column name Snowflake gives x:a.b: the last key.
+func (t *translator) pathName(n *node) string {
+	p := n.name
+	if i := strings.LastIndexAny(p, ".["); i >= 0 {
+		p = p[i+1:]
+	}
+	return strings.Trim(strings.TrimSuffix(p, "]"), `"`)
+}
+
+// rewriteQualify turns SELECT list FROM ... QUALIFY cond into
+// SELECT names FROM (SELECT list, cond AS _nexus_qualify FROM ...) WHERE
+// _nexus_qualify: SQLite evaluates window functions only in the select
+// list, so the filter goes one level out.
+func (t *translator) rewriteQualify(s *node) {
+	info := s.sel
+	cols, err := t.selectColumns(s)
+	if err != nil {
+		t.refuse(info.qualifyTok, refQualify, err.Error())
+		return
+	}
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = quoteIdent(c)
+	}
+	last := info.items[len(info.items)-1]
+	s.print = func(pr *printer, n *node) string {
+		pr.flat++
+		cond := pr.text(info.qualify)
+		pr.flat--
+		last.post += ", " + strings.TrimSpace(cond) + " AS " + qualifyColumn
+		inner := pr.span(n, n.start, info.qualifyTok)
+		trail := len(inner) - len(strings.TrimRight(inner, " \t\r\n"))
+		if lastLine := inner[strings.LastIndexByte(inner[:len(inner)-trail], '\n')+1 : len(inner)-trail]; strings.Contains(lastLine, "--") || t.d == BigQuery && strings.Contains(lastLine, "#") {
+			// A line comment ends the FROM ... part: the closing goes on
+			// the next line, where QUALIFY was, so it is not commented out.
+			trail = 0
+		}
+		return "SELECT " + strings.Join(names, ", ") + " FROM (" + inner[:len(inner)-trail] + ") WHERE " + qualifyColumn +
+			inner[len(inner)-trail:] + pr.carryRange(info.qualifyTok, n.end)
+	}
+}
+
+// rewriteOrder makes the NULL order of Snowflake and DuckDB explicit:
+// SQLite, like BigQuery, sorts NULLs first ascending and last descending;
+// Snowflake sorts them last ascending and first descending; DuckDB last
+// both ways.
+func (t *translator) rewriteOrder(o *node) {
+	if o.flag2 {
+		return
+	}
+	switch {
+	case t.d == DuckDB, t.d == Snowflake && !o.flag:
+		o.post += " NULLS LAST"
+	case t.d == Snowflake && o.flag:
+		o.post += " NULLS FIRST"
+	}
+}
+
+// rewriteFrom writes UNNEST, FLATTEN and alias lists as SQLite FROM items.
+func (t *translator) rewriteFrom(n *node, sc *scope) {
+	f := n.from
+	if f.lateral >= 0 && t.d != SQLite {
+		t.pr.dropTok(f.lateral) // SQLite's FROM items see the ones before them
+	}
+	if f.kind == fromTable && t.d == BigQuery && strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`") {
+		// `project.dataset.table`: SQLite has schemas only, the dataset
+		name := quoteIdent(f.table)
+		if f.schema != "" {
+			name = quoteIdent(f.schema) + "." + name
+		}
+		t.pr.setTok(f.nameStart, name)
+		for i := f.nameStart + 1; i < f.nameEnd; i++ {
+			t.pr.dropTok(i)
+		}
+	}
+	if f.kind == fromUnnest && f.expr != nil {
+		call := f.expr
+		arg, path, outer := t.unnestArgs(call)
+		if outer {
+			t.refuse(call.start, refFlattenOuter)
+		}
+		if arg == nil {
+			t.refuse(call.start, refUnnestArgs)
+			return
+		}
+		call.print = func(pr *printer, c *node) string {
+			s := "json_each(" + pr.text(arg)
+			if path != "" {
+				s += ", " + sqlString(path)
+			}
+			return s + ")" + pr.carry(c, arg)
+		}
+		if f.aliasStart < 0 {
+			t.seq++
+			f.alias = "_nexus_unnest" + itoa(t.seq)
+			call.post += " AS " + f.alias
+		}
+		if f.offsetNode != nil {
+			f.offsetNode.print = func(pr *printer, k *node) string { return pr.carry(k) }
+		}
+		if f.aliasCols != nil {
+			if len(f.columns) != 1 {
+				t.refuse(f.aliasCols.start, refAliasList)
+			}
+			f.aliasCols.print = func(pr *printer, k *node) string { return pr.carry(k) }
+		}
+		return
+	}
+	if f.aliasCols != nil && f.kind != fromFunc {
+		// DuckDB's AS t(a, b): SQLite has column lists only on CTEs.
+		t.seq++
+		cte := "_nexus_cols" + itoa(t.seq)
+		var body *node
+		for _, k := range n.kids {
+			if k.end <= f.aliasStart {
+				body = k
+			}
+		}
+		cols := make([]string, len(f.columns))
+		for i, c := range f.columns {
+			cols[i] = quoteIdent(c)
+		}
+		alias := f.aliasText
+		n.print = func(pr *printer, n *node) string {
+			src := ""
+			if body != nil {
+				src = pr.text(body)
+			}
+			if f.kind == fromTable {
+				src = pr.span(n, n.start, f.aliasStart)
+			}
+			sel := "SELECT * FROM " + strings.TrimSpace(src)
+			if f.kind == fromQuery {
+				sel = strings.TrimSpace(src)
+				sel = strings.TrimSuffix(strings.TrimPrefix(sel, "("), ")")
+			}
+			return "(WITH " + cte + "(" + strings.Join(cols, ", ") + ") AS (" + sel + ") SELECT * FROM " + cte + ") AS " + alias + pr.carry(n, body)
+		}
+	}
+}
+
+// unnestArgs finds the array of UNNEST(x), FLATTEN(input => x, path => p)
+// or TABLE(FLATTEN(...)).
+func (t *translator) unnestArgs(call *node) (arg *node, path string, outer bool) {
+	if call.kind == nCall && call.name == "table" && len(call.list) == 1 && call.list[0].kind == nCall {
+		call.print = nil
+		inner := call.list[0]
+		a, p, o := t.unnestArgs(inner)
+		// print TABLE(FLATTEN(x)) as the inner call alone
+		call.print = func(pr *printer, c *node) string { return pr.text(inner) + pr.carry(c, inner) }
+		return a, p, o
+	}
+	if call.kind != nCall {
+		return nil, "", false
+	}
+	for _, a := range call.list {
+		if a.kind == nExpr && a.name != "" {
+			switch a.name {
+			case "input":
+				arg = a.x
+			case "path":
+				if a.x.kind == nString {
+					path = "$." + stringValue(t.d, t.toks[a.x.tok].text)
+				}
+			case "outer":
+				outer = strings.EqualFold(strings.TrimSpace(t.toks[a.x.start].text), "true")
+			}
+			continue
+		}
+		if arg == nil {
+			arg = a
+		} else if call.name == "unnest" {
+			return nil, "", false
+		}
+	}
+	return arg, path, outer
+}
+
+func itoa(i int) string {
+	var b [20]byte
+	n := len(b)
+	for {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+		if i == 0 {
+			return string(b[n:])
+		}
+	}
+}
+
+// carryRange gives the line breaks and comments of tokens [from, to).
+func (pr *printer) carryRange(from, to int) string {
+	return pr.carry(&node{start: from, end: to})
+}

@@ -1,0 +1,515 @@
+package dialect
+
+import (
+	"fmt"
+	"strings"
+)
+
+// scope is what names mean at a point of a query: the relations of the
+// enclosing SELECTs (innermost first) and the CTEs in view.
+type scope struct {
+	parent *scope
+	rels   []*node          // nFrom nodes of this SELECT
+	ctes   map[string]*node // CTE name -> its query
+	sel    *node            // the SELECT, when this is one
+	// aliases of the select list, for QUALIFY: name -> expression
+	aliases map[string]*node
+}
+
+func (s *scope) findRel(name string) *fromInfo {
+	for ; s != nil; s = s.parent {
+		for _, r := range s.rels {
+			if r.from.alias == name {
+				return r.from
+			}
+		}
+	}
+	return nil
+}
+
+// findOffset finds the relation whose WITH OFFSET alias is name.
+func (s *scope) findOffset(name string) *fromInfo {
+	for ; s != nil; s = s.parent {
+		for _, r := range s.rels {
+			if r.from.offset == name {
+				return r.from
+			}
+		}
+	}
+	return nil
+}
+
+// findUnnestColumn finds the UNNEST named by an alias list t(name).
+func (s *scope) findUnnestColumn(name string) *fromInfo {
+	for ; s != nil; s = s.parent {
+		for _, r := range s.rels {
+			if f := r.from; f.kind == fromUnnest && len(f.columns) == 1 && f.columns[0] == name {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+func (s *scope) findTable(schema, table string) *fromInfo {
+	for ; s != nil; s = s.parent {
+		for _, r := range s.rels {
+			if f := r.from; f.kind == fromTable && f.schema == schema && f.table == table {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+func (s *scope) findCTE(name string) *node {
+	for ; s != nil; s = s.parent {
+		if q, ok := s.ctes[name]; ok {
+			return q
+		}
+	}
+	return nil
+}
+
+// walk sets the rewrites of n and its kids.
+func (t *translator) walk(n *node, sc *scope) {
+	switch n.kind {
+	case nQuery:
+		t.walkQuery(n, sc)
+		return
+	case nSelect:
+		t.walkSelect(n, sc)
+		return
+	case nName:
+		t.rewriteName(n, sc)
+	case nCall:
+		t.rewriteCall(n, sc)
+	case nCast:
+		t.rewriteCast(n)
+	case nBinary:
+		t.rewriteBinary(n)
+	case nLike:
+		t.rewriteLike(n)
+	case nString:
+		t.rewriteString(n)
+	case nIndex:
+		t.rewriteIndex(n)
+	case nArray:
+		t.rewriteArray(n)
+	case nArraySub:
+		t.rewriteArraySub(n)
+	case nStruct:
+		t.rewriteStruct(n)
+	case nField:
+		t.rewriteField(n)
+	case nPath:
+		t.rewritePath(n)
+	case nExtract:
+		t.rewriteExtract(n)
+	case nInterval:
+		t.rewriteInterval(n)
+	case nTyped:
+		t.rewriteTyped(n)
+	case nIn:
+		t.rewriteIn(n)
+	case nOrder:
+		t.rewriteOrder(n)
+	case nFrom:
+		t.rewriteFrom(n, sc)
+	case nSoup, nRaw:
+		t.refuseTokens(n)
+	}
+	for _, k := range n.kids {
+		t.walk(k, sc)
+	}
+}
+
+// walkQuery walks a query: its CTEs in order (each seeing the ones before
+// it), its bodies, and ORDER BY in the scope of a lone SELECT.
+func (t *translator) walkQuery(q *node, sc *scope) {
+	inner := sc
+	if q.x != nil {
+		inner = &scope{parent: sc, ctes: map[string]*node{}}
+		for _, c := range q.x.list {
+			inner.ctes[c.name] = c.x // visible to itself: WITH RECURSIVE
+			t.walk(c.x, inner)
+		}
+	}
+	for _, op := range q.list2 {
+		if op.name == "by name" {
+			t.refuse(op.start, refByName, strings.ToUpper(t.toks[op.start].text))
+		}
+		if op.tok >= 0 { // UNION DISTINCT is UNION
+			t.pr.dropTok(op.tok)
+			t.pr.dropTok(op.tok - 1)
+		}
+		if t.toks[op.start].lower == "minus" {
+			t.pr.setTok(op.start, "EXCEPT")
+		}
+	}
+	for _, b := range q.list {
+		t.walk(b, inner)
+	}
+	orderScope := inner
+	if len(q.list) == 1 && q.list[0].kind == nSelect {
+		orderScope = q.list[0].sel.scope
+	}
+	for _, k := range q.kids {
+		if k == q.x || containsNode(q.list, k) || containsNode(q.list2, k) {
+			continue
+		}
+		t.walk(k, orderScope)
+	}
+}
+
+func containsNode(list []*node, n *node) bool {
+	for _, k := range list {
+		if k == n {
+			return true
+		}
+	}
+	return false
+}
+
+// walkSelect walks a SELECT core: FROM items first, whose names the rest
+// refers to, then the list and clauses; then the rewrites of the SELECT as a
+// whole (star expansion, QUALIFY, trailing comma).
+func (t *translator) walkSelect(s *node, sc *scope) {
+	info := s.sel
+	inner := &scope{parent: sc, rels: info.from, sel: s}
+	info.scope = inner
+	if info.fromClause != nil {
+		t.walk(info.fromClause, inner)
+	}
+	if info.qualify != nil {
+		inner.aliases = map[string]*node{}
+		for _, it := range info.items {
+			if it.kind == nItem && it.name != "" {
+				inner.aliases[it.name] = it.x
+			}
+		}
+	}
+	for _, k := range s.kids {
+		if k == info.fromClause {
+			continue
+		}
+		if k == info.qualify {
+			t.walk(k, &scope{parent: inner, aliases: inner.aliases})
+			continue
+		}
+		t.walk(k, inner)
+	}
+	t.rewriteSelect(s)
+}
+
+// rewriteName resolves a column reference: a field of a struct column or
+// of an UNNEST alias becomes json_extract, a bare UNNEST alias its value.
+func (t *translator) rewriteName(n *node, sc *scope) {
+	parts := make([]string, len(n.parts))
+	for i, k := range n.parts {
+		parts[i] = identName(t.toks[k])
+	}
+	if len(parts) == 1 {
+		if t.clockName(n, parts[0]) {
+			return
+		}
+		for s := sc; s != nil; s = s.parent {
+			if e, ok := s.aliases[parts[0]]; ok && s.rels == nil {
+				// a select alias inside QUALIFY: the expression it names
+				n.print = func(pr *printer, n *node) string {
+					if pr.expanding[e] {
+						// the alias's own expression names it: a column
+						return pr.plain(n)
+					}
+					pr.expanding[e] = true
+					defer delete(pr.expanding, e)
+					return "(" + pr.text(e) + ")" + pr.carry(n)
+				}
+				return
+			}
+			if s.rels != nil {
+				break
+			}
+		}
+	}
+	if t.d == SQLite {
+		return
+	}
+	if len(parts) == 1 {
+		n.flag2 = true
+		if r := sc.findRel(parts[0]); r != nil && r.kind == fromUnnest && !r.flatten {
+			n.print = printAs(quoteIdent(r.aliasOrName()) + ".value")
+		} else if r := sc.findUnnestColumn(parts[0]); r != nil {
+			n.print = printAs(quoteIdent(r.aliasOrName()) + ".value")
+		} else if r := sc.findOffset(parts[0]); r != nil {
+			n.print = printAs(quoteIdent(r.aliasOrName()) + ".key")
+		}
+		return
+	}
+	var base string
+	var fields []string
+	if r := sc.findRel(parts[0]); r != nil {
+		switch {
+		case r.kind == fromUnnest && r.flatten:
+			col := parts[1]
+			switch col {
+			case "index":
+				col = "key"
+			case "this":
+				col = "value"
+			case "path":
+				col = "fullkey"
+			}
+			base, fields = t.nameText(n, 1)+"."+col, parts[2:]
+		case r.kind == fromUnnest:
+			base, fields = t.nameText(n, 1)+".value", parts[1:]
+		default:
+			if len(parts) == 2 {
+				return
+			}
+			base, fields = t.nameText(n, 2), parts[2:]
+		}
+	} else if len(parts) >= 3 && sc.findTable(parts[0], parts[1]) != nil {
+		if len(parts) == 3 {
+			return
+		}
+		base, fields = t.nameText(n, 3), parts[3:]
+	} else {
+		base, fields = t.nameText(n, 1), parts[1:]
+	}
+	n.flag2 = true // renamed: the select list keeps its column name
+	if len(fields) == 0 {
+		n.print = printAs(base)
+		return
+	}
+	n.print = printAs("json_extract(" + base + ", " + sqlString(jsonPath(fields)) + ")")
+}
+
+// printAs gives a node the fixed text s, keeping its line breaks: those
+// of its tokens that s does not already hold.
+func printAs(s string) func(*printer, *node) string {
+	return func(pr *printer, n *node) string { return s + pr.carryLess(n, strings.Count(s, "\n")) }
+}
+
+// nameText is the first k parts of a dotted name as written.
+func (t *translator) nameText(n *node, k int) string {
+	var b strings.Builder
+	for i := 0; i < k; i++ {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(t.identOut(n.parts[i]))
+	}
+	return b.String()
+}
+
+// identOut is an identifier token as SQLite reads it: BigQuery's
+// backticks become double quotes.
+func (t *translator) identOut(i int) string {
+	tx := t.toks[i].text
+	if t.toks[i].kind == kQuoted && tx[0] == '`' {
+		return quoteIdent(tx[1 : len(tx)-1])
+	}
+	return tx
+}
+
+// jsonPath is the JSON path of struct fields a.b.c: '$.a.b.c'.
+func jsonPath(fields []string) string {
+	var b strings.Builder
+	b.WriteString("$")
+	for _, f := range fields {
+		b.WriteByte('.')
+		plain := f != ""
+		for i := 0; i < len(f); i++ {
+			if !isWordPart(f[i]) {
+				plain = false
+			}
+		}
+		if plain {
+			b.WriteString(f)
+		} else {
+			b.WriteString(`"` + f + `"`)
+		}
+	}
+	return b.String()
+}
+
+func (f *fromInfo) aliasOrName() string {
+	if f.alias != "" {
+		return f.alias
+	}
+	return f.table
+}
+
+// relColumns lists the columns a FROM item gives, in order.
+func (t *translator) relColumns(f *fromInfo, sc *scope) ([]string, error) {
+	if len(f.columns) > 0 {
+		return f.columns, nil
+	}
+	switch f.kind {
+	case fromTable:
+		if f.schema == "" {
+			if q := sc.findCTE(f.table); q != nil {
+				return t.queryColumns(q)
+			}
+		}
+		if t.opts.Columns == nil {
+			return nil, fmt.Errorf("the columns of %s are not known here", f.table)
+		}
+		cols, err := t.opts.Columns(f.schema, f.table)
+		if err != nil {
+			return nil, err
+		}
+		if len(cols) == 0 {
+			return nil, fmt.Errorf("relation %s does not exist yet", f.table)
+		}
+		return cols, nil
+	case fromQuery:
+		return t.queryColumns(f.expr.x)
+	case fromUnnest:
+		return []string{f.aliasOrName()}, nil
+	case fromFunc:
+		if name := f.expr.name; name == "json_each" || name == "json_tree" {
+			return []string{"key", "value", "type", "atom", "id", "parent", "fullkey", "path"}, nil
+		}
+	}
+	return nil, fmt.Errorf("the columns of this FROM item are not known")
+}
+
+// queryColumns lists the output columns of a query: those of its first
+// body.
+func (t *translator) queryColumns(q *node) ([]string, error) {
+	for q.kind == nQuery || q.kind == nSubquery {
+		if q.kind == nSubquery {
+			q = q.x
+			continue
+		}
+		q = q.list[0]
+	}
+	if q.kind == nValues {
+		if len(q.kids) == 0 {
+			return nil, fmt.Errorf("empty VALUES")
+		}
+		n := len(q.kids[0].list)
+		if n == 0 {
+			n = 1
+		}
+		cols := make([]string, n)
+		for i := range cols {
+			cols[i] = fmt.Sprintf("column%d", i+1)
+		}
+		return cols, nil
+	}
+	return t.selectColumns(q)
+}
+
+// selectColumns lists the output columns of a SELECT core, expanding stars.
+func (t *translator) selectColumns(s *node) ([]string, error) {
+	var out []string
+	for _, it := range s.sel.items {
+		if it.kind == nStar {
+			cols, err := t.starColumns(s, it)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range cols {
+				out = append(out, c.name)
+			}
+			continue
+		}
+		name := it.name
+		if name == "" {
+			name = fieldName(t.toks, it.x)
+		}
+		if name == "" {
+			return nil, fmt.Errorf("a selected expression has no name")
+		}
+		out = append(out, name)
+	}
+	return out, nil
+}
+
+// starColumn is one column a star expands to: its name and how to select
+// it.
+type starColumn struct {
+	name, expr string
+	replace    *node // REPLACE (expr AS name) item
+}
+
+// starColumns expands * or t.* of SELECT s, applying EXCEPT/EXCLUDE and
+// REPLACE.
+func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
+	sc := s.sel.scope
+	var rels []*fromInfo
+	for _, r := range s.sel.from {
+		if r.from.kind == fromGroup {
+			continue
+		}
+		if st.name == "" || r.from.aliasOrName() == st.name || r.from.schema+"."+r.from.table == st.name {
+			rels = append(rels, r.from)
+		}
+	}
+	if len(rels) == 0 {
+		return nil, fmt.Errorf("no relation %s in FROM", st.name)
+	}
+	var out []starColumn
+	for _, r := range rels {
+		cols, err := t.relColumns(r, sc)
+		if err != nil {
+			return nil, err
+		}
+		q := ""
+		if len(rels) > 1 || st.name != "" {
+			q = quoteIdent(r.aliasOrName()) + "."
+		}
+		for _, c := range cols {
+			expr := q + quoteIdent(c)
+			if r.kind == fromUnnest && t.d != SQLite && len(r.columns) == 0 {
+				expr = quoteIdent(r.aliasOrName()) + ".value AS " + quoteIdent(c)
+			}
+			out = append(out, starColumn{name: c, expr: expr})
+		}
+	}
+	if len(st.names) > 0 {
+		kept := out[:0:0]
+		for _, c := range out {
+			if !containsFold(st.names, c.name) {
+				kept = append(kept, c)
+			}
+		}
+		for _, n := range st.names {
+			found := false
+			for _, c := range out {
+				if strings.EqualFold(c.name, n) {
+					found = true
+				}
+			}
+			if !found {
+				return nil, fmt.Errorf("column %s of EXCEPT is not a column of the relations read", n)
+			}
+		}
+		out = kept
+	}
+	for _, r := range st.list2 {
+		found := false
+		for i, c := range out {
+			if strings.EqualFold(c.name, r.name) {
+				out[i].replace = r
+				found = true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("column %s of REPLACE is not a column of the relations read", r.name)
+		}
+	}
+	return out, nil
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,115 @@
+package jinja
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nikolalohinski/gonja/v2/exec"
+)
+
+// api is dbt's `api` object: api.Column builds and names column types as
+// the project's warehouse does (api.Column.create('id', 'integer'),
+// translate_type, numeric_type, string_type).
+func (e *Env) api() attrs {
+	return attrs{"Relation": attrs{
+		// create(database, schema, identifier) names a relation; the
+		// database is the one SQLite file, so only schema and identifier
+		// count.
+		"create": func(a *exec.VarArgs) relValue {
+			schema, name := arg(a, 1, "schema"), arg(a, 2, "identifier")
+			rel := Relation{Schema: "main"}
+			if schema != nil && !schema.IsNil() {
+				rel.Schema = schema.String()
+			}
+			if name != nil && !name.IsNil() {
+				rel.Name = name.String()
+			}
+			return relValue{rel}
+		},
+	}, "Column": e.columnClass()}
+}
+
+// columnClass is api.Column: called as api.Column('id', 'integer'), as
+// Python builds an object from its class, or through its class methods.
+// Called with nil arguments it returns its Env, which GetAttribute needs
+// (a function type cannot hold a field), as configFn does.
+type columnClass func(a *exec.VarArgs) (*exec.Value, error)
+
+func (e *Env) columnClass() columnClass {
+	return func(a *exec.VarArgs) (*exec.Value, error) {
+		if a == nil {
+			return exec.AsValue(e), nil
+		}
+		return e.newColumn(a, "api.Column")
+	}
+}
+
+func (c columnClass) GetAttribute(name string) (*exec.Value, bool) {
+	v, _ := c(nil)
+	e := v.Interface().(*Env)
+	m, ok := e.columnMethods()[name]
+	if !ok {
+		return nil, false
+	}
+	return exec.AsValue(m), true
+}
+
+func (e *Env) newColumn(a *exec.VarArgs, fn string) (*exec.Value, error) {
+	name, dtype := arg(a, 0, "name"), arg(a, 1, "label_or_dtype")
+	if dtype == nil {
+		dtype = arg(a, 1, "dtype")
+	}
+	if name == nil || dtype == nil {
+		return nil, e.fail(fn+"() needs a name and a data type", "write "+fn+"('id', 'integer')")
+	}
+	return exec.AsValue(columnValue{Column{Name: name.String(), Type: dtype.String()}, e.quote}), nil
+}
+
+func (e *Env) columnMethods() attrs {
+	return attrs{
+		"create":         func(a *exec.VarArgs) (*exec.Value, error) { return e.newColumn(a, "api.Column.create") },
+		"translate_type": func(a *exec.VarArgs) string { return typeName(e.targetType(), argString(a, 0)) },
+		"numeric_type": func(a *exec.VarArgs) string {
+			dtype := argString(a, 0)
+			p, s := arg(a, 1, "precision"), arg(a, 2, "scale")
+			if e.targetType() == "bigquery" || p == nil || s == nil || p.IsNil() || s.IsNil() {
+				return dtype
+			}
+			return fmt.Sprintf("%s(%s,%s)", dtype, p.String(), s.String())
+		},
+		"string_type": func(a *exec.VarArgs) string {
+			if e.targetType() == "bigquery" {
+				return "string"
+			}
+			return fmt.Sprintf("character varying(%s)", argString(a, 0))
+		},
+	}
+}
+
+// columnAttr answers the attributes dbt's Column objects have beyond name
+// and data_type: the type tests and the quoted name.
+func columnAttr(c Column, name string) (*exec.Value, bool) {
+	t := strings.ToLower(c.Type)
+	switch name {
+	case "is_string":
+		return exec.AsValue(func(*exec.VarArgs) bool {
+			return strings.Contains(t, "char") || strings.Contains(t, "text") || strings.Contains(t, "string")
+		}), true
+	case "is_number", "is_numeric":
+		return exec.AsValue(func(*exec.VarArgs) bool {
+			for _, k := range []string{"int", "real", "float", "double", "numeric", "decimal", "number"} {
+				if strings.Contains(t, k) {
+					return true
+				}
+			}
+			return false
+		}), true
+	case "is_integer":
+		return exec.AsValue(func(*exec.VarArgs) bool { return strings.Contains(t, "int") }), true
+	case "is_float":
+		return exec.AsValue(func(*exec.VarArgs) bool {
+			return strings.Contains(t, "real") || strings.Contains(t, "float") || strings.Contains(t, "double")
+		}), true
+	}
+	return nil, false
+}

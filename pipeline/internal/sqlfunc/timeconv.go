@@ -1,0 +1,448 @@
+package sqlfunc
+
+import (
+	"math"
+	"time"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Conversions between text, epoch numbers and timestamps.
+
+func init() {
+	add(
+		Func{Name: "parse_timestamp_strftime", NArgs: -1, Scalar: parseWith("PARSE_TIMESTAMP", 0, 1, false, false)},
+		Func{Name: "parse_date_strftime", NArgs: 2, Scalar: parseWith("PARSE_DATE", 0, 1, true, false)},
+		Func{Name: "safe_parse_timestamp_strftime", NArgs: -1, Scalar: parseWith("PARSE_TIMESTAMP", 0, 1, false, true)},
+		Func{Name: "safe_parse_date_strftime", NArgs: 2, Scalar: parseWith("PARSE_DATE", 0, 1, true, true)},
+		Func{Name: "format_timestamp_strftime", NArgs: -1, Scalar: formatWith("FORMAT_TIMESTAMP", 0, 1, bigqueryFormats.getter(bigqueryElems))},
+		Func{Name: "strptime_text", NArgs: 2, Scalar: parseDuckDB(false)},
+		Func{Name: "try_strptime_text", NArgs: 2, Scalar: parseDuckDB(true)},
+		Func{Name: "strftime_text", NArgs: 2, Scalar: formatWith("strftime", 1, 0, duckdbFormats.getter(duckdbElems))},
+		Func{Name: "to_timestamp_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TO_TIMESTAMP", false, false)},
+		Func{Name: "try_to_timestamp_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TRY_TO_TIMESTAMP", false, true)},
+		Func{Name: "to_date_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TO_DATE", true, false)},
+		Func{Name: "try_to_date_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TRY_TO_DATE", true, true)},
+		Func{Name: "to_char_snowflake", NArgs: -1, Scalar: toCharSnowflake},
+		Func{Name: "timestamp_text", NArgs: -1, Scalar: timestampText},
+		Func{Name: "date_of", NArgs: -1, Scalar: dateOf},
+		Func{Name: "timestamp_from_seconds", NArgs: 1, Scalar: fromEpoch(1e9)},
+		Func{Name: "timestamp_from_millis", NArgs: 1, Scalar: fromEpoch(1e6)},
+		Func{Name: "timestamp_from_micros", NArgs: 1, Scalar: fromEpoch(1e3)},
+		Func{Name: "date_from_unix_days", NArgs: 1, Scalar: dateFromUnixDays},
+		Func{Name: "unix_seconds_of", NArgs: 1, Scalar: toEpoch(time.Second)},
+		Func{Name: "unix_millis_of", NArgs: 1, Scalar: toEpoch(time.Millisecond)},
+		Func{Name: "unix_micros_of", NArgs: 1, Scalar: toEpoch(time.Microsecond)},
+		Func{Name: "unix_days_of", NArgs: 1, Scalar: unixDays},
+		Func{Name: "epoch_seconds_real", NArgs: 1, Scalar: epochReal},
+		Func{Name: "epoch_ms_either", NArgs: 1, Scalar: epochMillisEither},
+	)
+	// BigQuery: PARSE_TIMESTAMP(format, text[, zone]) and FORMAT_TIMESTAMP
+	// (format, x[, zone]) with its % elements (%Y %m %d %H %M %S %Ez %E*S...);
+	// PARSE_DATETIME gives a timestamp too.
+	rename("parse_timestamp_strftime", "parse_timestamp", "bigquery")
+	rename("parse_timestamp_strftime", "parse_datetime", "bigquery")
+	rename("parse_date_strftime", "parse_date", "bigquery")
+	for _, n := range []string{"format_timestamp", "format_datetime", "format_date", "format_time"} {
+		rename("format_timestamp_strftime", n, "bigquery")
+	}
+	// timestamp_text(x): a date or timestamp in the project's form
+	// (BigQuery's TIMESTAMP(x) and DATETIME(x)); date_of(x) or
+	// date_of(year, month, day): a date.
+	rename("timestamp_text", "timestamp", "bigquery")
+	rename("timestamp_text", "datetime", "bigquery")
+	rename("date_of", "date", "bigquery")
+	rename("to_date_snowflake", "date", "snowflake")
+	rename("timestamp_from_seconds", "timestamp_seconds", "bigquery")
+	rename("timestamp_from_millis", "timestamp_millis", "bigquery")
+	rename("timestamp_from_micros", "timestamp_micros", "bigquery")
+	rename("date_from_unix_days", "date_from_unix_date", "bigquery")
+	rename("unix_seconds_of", "unix_seconds", "bigquery")
+	rename("unix_millis_of", "unix_millis", "bigquery")
+	rename("unix_micros_of", "unix_micros", "bigquery")
+	rename("unix_days_of", "unix_date", "bigquery")
+	// DuckDB: strptime(text, format), strftime(x, format) (SQLite's own
+	// strftime keeps its name in the sqlite dialect), to_timestamp(seconds),
+	// epoch(x) in seconds, epoch_ms(x) in milliseconds or epoch_ms(n) as a
+	// timestamp, epoch_us.
+	rename("strptime_text", "strptime", "duckdb")
+	rename("try_strptime_text", "try_strptime", "duckdb")
+	rename("strftime_text", "strftime", "duckdb")
+	rename("timestamp_from_seconds", "to_timestamp", "duckdb")
+	rename("epoch_seconds_real", "epoch", "duckdb")
+	rename("epoch_ms_either", "epoch_ms", "duckdb")
+	rename("unix_micros_of", "epoch_us", "duckdb")
+	rename("timestamp_from_millis", "make_timestamp_ms", "duckdb")
+	// Snowflake: TO_TIMESTAMP(text[, format]) with its elements (YYYY-MM-DD
+	// HH24:MI:SS, MON, FF, TZH:TZM...) or TO_TIMESTAMP(epoch[, scale]);
+	// TRY_ forms give NULL where these fail; TO_CHAR(x, format).
+	for _, n := range []string{"to_timestamp", "to_timestamp_ntz", "to_timestamp_ltz", "to_timestamp_tz"} {
+		rename("to_timestamp_snowflake", n, "snowflake")
+		rename("try_to_timestamp_snowflake", "try_"+n, "snowflake")
+	}
+	rename("to_date_snowflake", "to_date", "snowflake")
+	rename("try_to_date_snowflake", "try_to_date", "snowflake")
+	rename("to_char_snowflake", "to_char", "snowflake")
+	rename("to_char_snowflake", "to_varchar", "snowflake")
+}
+
+// getter compiles formats of one flavor through the cache.
+func (c *boundedCache[V]) getter(build func(string) (V, error)) func(sqlite3.Context, int, string) (V, error) {
+	return func(ctx sqlite3.Context, i int, key string) (V, error) {
+		return compiled(ctx, i, key, c, build)
+	}
+}
+
+// parseWith parses args[text] with the BigQuery format args[format].
+func parseWith(fn string, format, text int, date, null bool) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if len(args) < 2 || len(args) > 3 {
+			fail(ctx, fn, "takes a format and a string, and an optional time zone")
+			return
+		}
+		if anyNull(args) {
+			ctx.ResultNull()
+			return
+		}
+		elems, err := compiled(ctx, format, args[format].Text(), &bigqueryFormats, bigqueryElems)
+		if err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+		t, err := readTime(args[text].Text(), elems)
+		if err != nil {
+			if null {
+				ctx.ResultNull()
+				return
+			}
+			fail(ctx, fn, "%v (format %q)", err, args[format].Text())
+			return
+		}
+		if len(args) == 3 {
+			// A zone says what zone the text is in when it names none.
+			loc, ok := zoneArg(ctx, fn, args[2])
+			if !ok {
+				return
+			}
+			t = instantOf(t, loc)
+		}
+		if date {
+			resultDate(ctx, t)
+		} else {
+			resultTimestamp(ctx, t)
+		}
+	}
+}
+
+func parseDuckDB(null bool) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		const fn = "strptime"
+		if anyNull(args) {
+			ctx.ResultNull()
+			return
+		}
+		elems, err := compiled(ctx, 1, args[1].Text(), &duckdbFormats, duckdbElems)
+		if err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+		t, err := readTime(args[0].Text(), elems)
+		if err != nil {
+			if null {
+				ctx.ResultNull()
+				return
+			}
+			fail(ctx, fn, "%v (format %q)", err, args[1].Text())
+			return
+		}
+		resultTimestamp(ctx, t)
+	}
+}
+
+// formatWith writes args[value] with the format args[format].
+func formatWith(fn string, format, value int, elemsOf func(sqlite3.Context, int, string) ([]elem, error)) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if len(args) < 2 || len(args) > 3 {
+			fail(ctx, fn, "takes a format and a date or timestamp, and an optional time zone")
+			return
+		}
+		if anyNull(args) {
+			ctx.ResultNull()
+			return
+		}
+		elems, err := elemsOf(ctx, format, args[format].Text())
+		if err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+		m, err := readMoment(args[value])
+		if err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+		if len(args) == 3 {
+			loc, ok := zoneArg(ctx, fn, args[2])
+			if !ok {
+				return
+			}
+			m.t = wallClock(m.t, loc)
+		}
+		var buf [64]byte
+		ctx.ResultRawText(writeTime(buf[:0], m.t, elems))
+	}
+}
+
+func toTimestampSnowflake(fn string, date, null bool) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if len(args) < 1 || len(args) > 2 {
+			fail(ctx, fn, "takes a value and an optional format or scale")
+			return
+		}
+		if anyNull(args) {
+			ctx.ResultNull()
+			return
+		}
+		result := func(t time.Time) {
+			if date {
+				resultDate(ctx, t)
+			} else {
+				resultTimestamp(ctx, t)
+			}
+		}
+		bad := func(err error) {
+			if null {
+				ctx.ResultNull()
+			} else {
+				fail(ctx, fn, "%v", err)
+			}
+		}
+		v := args[0]
+		// Numbers, and text of digits only, are seconds since the epoch (or
+		// another unit: scale 3 is milliseconds, 6 microseconds, 9 nanoseconds).
+		if n, ok := integer(v); ok && (v.Type() != sqlite3.TEXT || len(args) == 1) {
+			scale := int64(0)
+			if len(args) == 2 {
+				if scale, ok = integer(args[1]); !ok || scale < 0 || scale > 9 {
+					bad(errorString("the scale must be an integer from 0 to 9"))
+					return
+				}
+			}
+			result(time.Unix(0, 0).Add(time.Duration(float64(n) * math.Pow10(9-int(scale)))).UTC())
+			return
+		}
+		if v.Type() == sqlite3.FLOAT {
+			result(time.Unix(0, int64(v.Float()*1e9)).UTC())
+			return
+		}
+		if len(args) == 1 {
+			m, err := readMoment(v)
+			if err != nil {
+				bad(err)
+				return
+			}
+			result(m.t)
+			return
+		}
+		elems, err := compiled(ctx, 1, args[1].Text(), &snowflakeFormats, compileSnowflake)
+		if err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+		t, err := readTime(v.Text(), elems)
+		if err != nil {
+			bad(err)
+			return
+		}
+		result(t)
+	}
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+func toCharSnowflake(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "TO_CHAR"
+	if len(args) < 1 || len(args) > 2 {
+		fail(ctx, fn, "takes a value and an optional format")
+		return
+	}
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	if len(args) == 1 || args[0].Type() != sqlite3.TEXT {
+		ctx.ResultText(args[0].Text())
+		return
+	}
+	elems, err := compiled(ctx, 1, args[1].Text(), &snowflakeFormats, compileSnowflake)
+	if err != nil {
+		fail(ctx, fn, "%v", err)
+		return
+	}
+	m, err := readMoment(args[0])
+	if err != nil {
+		fail(ctx, fn, "%v", err)
+		return
+	}
+	var buf [64]byte
+	ctx.ResultRawText(writeTime(buf[:0], m.t, elems))
+}
+
+func timestampText(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "TIMESTAMP"
+	if len(args) < 1 || len(args) > 2 {
+		fail(ctx, fn, "takes a date or timestamp and an optional time zone")
+		return
+	}
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	m, err := readMoment(args[0])
+	if err != nil {
+		fail(ctx, fn, "%v", err)
+		return
+	}
+	if len(args) == 2 {
+		loc, ok := zoneArg(ctx, fn, args[1])
+		if !ok {
+			return
+		}
+		m.t = instantOf(m.t, loc)
+	}
+	resultTimestamp(ctx, m.t)
+}
+
+func dateOf(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "DATE"
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	switch len(args) {
+	case 1, 2:
+		m, err := readMoment(args[0])
+		if err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+		if len(args) == 2 {
+			// DATE(timestamp, zone): the date in that zone.
+			loc, ok := zoneArg(ctx, fn, args[1])
+			if !ok {
+				return
+			}
+			m.t = wallClock(m.t, loc)
+		}
+		resultDate(ctx, m.t)
+	case 3:
+		y, ok1 := integer(args[0])
+		mo, ok2 := integer(args[1])
+		d, ok3 := integer(args[2])
+		if !ok1 || !ok2 || !ok3 || mo < 1 || mo > 12 || d < 1 || d > int64(daysIn(int(y), time.Month(mo))) {
+			fail(ctx, fn, "%s is not a valid year, month and day", argList(args))
+			return
+		}
+		resultDate(ctx, time.Date(int(y), time.Month(mo), int(d), 0, 0, 0, 0, time.UTC))
+	default:
+		fail(ctx, fn, "takes a timestamp, or a year, a month and a day")
+	}
+}
+
+// fromEpoch reads a count of units (nanosPerUnit nanoseconds each) since
+// 1970-01-01 UTC.
+func fromEpoch(nanosPerUnit float64) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if anyNull(args) {
+			ctx.ResultNull()
+			return
+		}
+		if n, ok := integer(args[0]); ok {
+			unit := int64(nanosPerUnit)
+			sec, rest := floorDiv(n, int64(1e9)/unit), n-floorDiv(n, int64(1e9)/unit)*(int64(1e9)/unit)
+			resultTimestamp(ctx, time.Unix(sec, rest*unit).UTC())
+			return
+		}
+		f, ok := number(args[0])
+		if !ok {
+			fail(ctx, "TIMESTAMP_SECONDS", "%q is not a number of seconds since 1970", args[0].Text())
+			return
+		}
+		ns := f * nanosPerUnit
+		sec := math.Floor(ns / 1e9)
+		resultTimestamp(ctx, time.Unix(int64(sec), int64(math.Round(ns-sec*1e9))).UTC())
+	}
+}
+
+func toEpoch(unit time.Duration) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if anyNull(args) {
+			ctx.ResultNull()
+			return
+		}
+		m, err := readMoment(args[0])
+		if err != nil {
+			fail(ctx, "UNIX_SECONDS", "%v", err)
+			return
+		}
+		// Whole units, rounded down, as BigQuery truncates higher precision.
+		ctx.ResultInt64(floorDiv(m.t.UnixNano(), int64(unit)))
+	}
+}
+
+func unixDays(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	m, err := readMoment(args[0])
+	if err != nil {
+		fail(ctx, "UNIX_DATE", "%v", err)
+		return
+	}
+	ctx.ResultInt64(civilDays(m.t))
+}
+
+func dateFromUnixDays(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	n, ok := integer(args[0])
+	if !ok {
+		fail(ctx, "DATE_FROM_UNIX_DATE", "%q is not a whole number of days", args[0].Text())
+		return
+	}
+	resultDate(ctx, time.Unix(n*86400, 0).UTC())
+}
+
+func epochReal(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	m, err := readMoment(args[0])
+	if err != nil {
+		fail(ctx, "epoch", "%v", err)
+		return
+	}
+	ctx.ResultFloat(float64(m.t.UnixNano()) / 1e9)
+}
+
+func epochMillisEither(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return
+	}
+	if n, ok := integer(args[0]); ok && args[0].Type() != sqlite3.TEXT {
+		resultTimestamp(ctx, time.UnixMilli(n).UTC())
+		return
+	}
+	m, err := readMoment(args[0])
+	if err != nil {
+		fail(ctx, "epoch_ms", "%v", err)
+		return
+	}
+	ctx.ResultInt64(floorDiv(m.t.UnixNano(), int64(time.Millisecond)))
+}
