@@ -46,7 +46,7 @@ test-wasm:
 # SQLite. A nested module (cgo, ~730 MB of DuckDB in the module cache) that neither
 # the main module's tests nor its js/wasm build see.
 test-oracle:
-	cd pipeline/sqlfunc/oracle && $(GO) vet ./... && CGO_ENABLED=1 $(GO) test -count=1 ./...
+	cd pipeline/internal/sqlfunc/oracle && $(GO) vet ./... && CGO_ENABLED=1 $(GO) test -count=1 ./...
 
 # test-browser: end-to-end tests in headless Chromium against the served dist/.
 test-browser: dist-fast
@@ -57,11 +57,11 @@ test-browser: dist-fast
 # coordinator can report its own deadline as a failure (go.dev/issue/75804).
 FUZZTIME ?= 200000x
 fuzz:
-	$(GO) test ./pipeline/dialect -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/internal/dialect -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/share -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pipeline/share -run '^$$' -fuzz '^FuzzReadZip$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./pipeline/seed -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./pipeline/yamlx -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/internal/seed -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pipeline/internal/yamlx -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 
 # bench: native benchmarks (identity resolution, seeds, pipeline stages).
 bench:

@@ -192,15 +192,15 @@ for (const p of projects) {
 // ---- 5. native identity resolution at 10k / 100k / 1M identifiers
 let exact = {};
 if (opts.identity) {
-  log('\n## Identity resolution natively (go test ./pipeline/identity -bench Resolve, depth 5, 3 iterations each)');
-  r = await run('go', ['test', './pipeline/identity', '-run', '^$', '-bench', '^BenchmarkResolve(Exact|Bounded)$', '-benchtime', '3x']);
+  log('\n## Identity resolution natively (go test ./pipeline/internal/identity -bench Resolve, depth 5, 3 iterations each)');
+  r = await run('go', ['test', './pipeline/internal/identity', '-run', '^$', '-bench', '^BenchmarkResolve(Exact|Bounded)$', '-benchtime', '3x']);
   for (const line of r.stdout.split('\n')) {
     const m = line.match(/^BenchmarkResolve(Exact|Bounded)\/n=(\d+)\S*\s+\d+\s+(\d+) ns\/op/);
     if (!m) continue;
     log(`${m[1].toLowerCase()} n=${m[2]}: ${fmt(Number(m[3]) / 1e9)}`);
     if (m[1] === 'Exact') exact[m[2]] = Number(m[3]) / 1e9;
   }
-  r = await run('go', ['test', './pipeline/identity', '-run', '^$', '-bench', '^BenchmarkResolveBoundedDepth$', '-benchtime', '3x']);
+  r = await run('go', ['test', './pipeline/internal/identity', '-run', '^$', '-bench', '^BenchmarkResolveBoundedDepth$', '-benchtime', '3x']);
   const depths = [];
   for (const line of r.stdout.split('\n')) {
     const m = line.match(/^BenchmarkResolveBoundedDepth\/depth=(\d+)\S*\s+\d+\s+(\d+) ns\/op/);

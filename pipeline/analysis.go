@@ -3,9 +3,9 @@ package pipeline
 import (
 	"sort"
 
-	"github.com/nexus-playground/nexus/pipeline/graph"
-	"github.com/nexus-playground/nexus/pipeline/jinja"
-	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
 // Analyses (analysis-paths) as dbt has them: parsed like models, so their

@@ -3,8 +3,8 @@ package pipeline
 import (
 	"time"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 )
 
 // Command is what a build does, as the CLI's verbs: seed, run, test or

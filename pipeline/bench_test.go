@@ -29,8 +29,8 @@ import (
 	"testing/fstest"
 
 	"github.com/nexus-playground/nexus/pipeline/gen"
-	"github.com/nexus-playground/nexus/pipeline/seed"
-	"github.com/nexus-playground/nexus/pipeline/store"
+	"github.com/nexus-playground/nexus/pipeline/internal/seed"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 func benchSizes() []int {

@@ -4,8 +4,8 @@ import (
 	"context"
 	"sort"
 
-	"github.com/nexus-playground/nexus/pipeline/store"
-	"github.com/nexus-playground/nexus/pipeline/tablediff"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
+	"github.com/nexus-playground/nexus/pipeline/internal/tablediff"
 )
 
 // TableDiff is what differs in one table between two builds.

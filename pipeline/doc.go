@@ -20,4 +20,11 @@
 // interrupts SQLite and the error names the node and how long it ran.
 // Problems in the project are returned as diagnostics (file, line, message,
 // hint) in the Result, never as panics.
+//
+// The package is also the pipeline's one public surface: the command and the
+// page's bridge call it alone (with share, walkthrough and gen beside it for
+// links, walkthroughs and generated projects). The stages live under
+// internal/, and none of them imports this package; internal/inspect answers
+// the identity questions of a built database that Session.Explain,
+// Session.PreviewResolution and Session.EntityGraph ask.
 package pipeline

@@ -3,9 +3,9 @@ package pipeline
 import (
 	"io/fs"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/dialect"
-	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
 // The stage packages' types a caller of the pipeline meets, named here so

@@ -20,7 +20,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"golang.org/x/tools/txtar"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/*.txtar")

@@ -4,8 +4,8 @@ import (
 	"path"
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline/jinja"
-	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
 // jinjaGraph is dbt's `graph` variable for renders that execute: every

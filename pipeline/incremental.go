@@ -6,10 +6,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/jinja"
-	"github.com/nexus-playground/nexus/pipeline/project"
-	"github.com/nexus-playground/nexus/pipeline/store"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 // Incremental models, as dbt builds them: the first run (and a full

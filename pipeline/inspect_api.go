@@ -5,11 +5,11 @@ import (
 	"io"
 	"io/fs"
 
-	"github.com/nexus-playground/nexus/pipeline/inspect"
+	"github.com/nexus-playground/nexus/pipeline/internal/inspect"
 )
 
 // The identity questions a user asks of a built database, answered by
-// pipeline/inspect over this session's tables.
+// pipeline/internal/inspect over this session's tables.
 type (
 	// Identifier is one identifier of an entity, written TYPE:VALUE.
 	Identifier = inspect.Identifier

@@ -5,8 +5,8 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
 // quotedInMsg finds what an SQLite message points at: near "x", no such

@@ -4,7 +4,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 )
 
 // templateLog reports what a template of file writes to dbt's output

@@ -8,9 +8,9 @@ import (
 	"maps"
 	"slices"
 
-	"github.com/nexus-playground/nexus/pipeline/dialect"
-	"github.com/nexus-playground/nexus/pipeline/jinja"
-	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
 // memo keeps what rendering produced in the last build, so the next build of

@@ -3,9 +3,9 @@ package pipeline
 import (
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/project"
-	"github.com/nexus-playground/nexus/pipeline/store"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 // oneStatement refuses a model whose compiled SQL holds a second statement:

@@ -9,13 +9,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/dialect"
-	"github.com/nexus-playground/nexus/pipeline/graph"
-	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 	"github.com/nexus-playground/nexus/pipeline/nexus"
 	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
-	"github.com/nexus-playground/nexus/pipeline/project"
 )
 
 // PackageName is the built-in package's name.

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/nexus-playground/nexus/pipeline/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 )
 
 // realData unpacks a tarball of the real projects (see realdataDir) and

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nexus-playground/nexus/pipeline/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 )
 
 // TestDBTNexusDemoOnBuiltinPackage builds dbt-nexus c918759's own demo (its

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nexus-playground/nexus/pipeline/dialect"
-	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
 // dbt-nexus's own repository at c918759 is a root project named nexus: it

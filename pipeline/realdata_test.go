@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nexus-playground/nexus/pipeline/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 )
 
 // realdataDir is where the real projects are kept beside the repository:

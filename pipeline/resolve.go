@@ -3,9 +3,9 @@ package pipeline
 import (
 	"fmt"
 
-	"github.com/nexus-playground/nexus/pipeline/identity"
-	"github.com/nexus-playground/nexus/pipeline/inspect"
-	"github.com/nexus-playground/nexus/pipeline/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/identity"
+	"github.com/nexus-playground/nexus/pipeline/internal/inspect"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 )
 

@@ -9,14 +9,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/dialect"
-	"github.com/nexus-playground/nexus/pipeline/graph"
-	"github.com/nexus-playground/nexus/pipeline/jinja"
-	"github.com/nexus-playground/nexus/pipeline/project"
-	"github.com/nexus-playground/nexus/pipeline/seed"
-	"github.com/nexus-playground/nexus/pipeline/sqlfunc"
-	"github.com/nexus-playground/nexus/pipeline/store"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/seed"
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 // UsageError is a problem with how the build was asked for (a selector that

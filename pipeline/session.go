@@ -7,11 +7,11 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/dialect"
-	"github.com/nexus-playground/nexus/pipeline/jinja"
-	"github.com/nexus-playground/nexus/pipeline/project"
-	"github.com/nexus-playground/nexus/pipeline/store"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 // Session is an open database that projects are built into and queried.

@@ -8,11 +8,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/graph"
-	"github.com/nexus-playground/nexus/pipeline/jinja"
-	"github.com/nexus-playground/nexus/pipeline/project"
-	"github.com/nexus-playground/nexus/pipeline/store"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 // Snapshots, as dbt takes them: each run compares the snapshot query's rows

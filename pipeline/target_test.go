@@ -7,7 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/nexus-playground/nexus/pipeline/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 )
 
 const targetModel = "select '{{ target.type }}' as type, '{{ target.name }}' as name, " +

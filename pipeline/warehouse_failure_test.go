@@ -6,7 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/nexus-playground/nexus/pipeline/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 )
 
 // SQL that fails on the warehouse (a CAST of text that is not a number, a

@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/nexus-playground/nexus/pipeline"
-	"github.com/nexus-playground/nexus/pipeline/dialect"
 )
 
 // shareCall sends a share operation through JSON and decodes its result.
@@ -159,7 +158,7 @@ func TestWriteZipProfileForDialect(t *testing.T) {
 	b := New(":memory:")
 	files := sampleFiles(t, "quickstart")
 	for d, want := range map[string]string{"": "type: bigquery", "sqlite": "type: bigquery", "bigquery": "type: bigquery", "snowflake": "type: snowflake", "duckdb": "type: duckdb"} {
-		z, resp := shareCall(t, b, Request{Op: "share.writezip", Files: files, Dialect: dialect.Dialect(d), Share: &ShareArgs{Folder: "quickstart"}})
+		z, resp := shareCall(t, b, Request{Op: "share.writezip", Files: files, Dialect: pipeline.Dialect(d), Share: &ShareArgs{Folder: "quickstart"}})
 		if !resp.OK {
 			t.Fatalf("%q: writezip: %+v", d, resp.Error)
 		}

@@ -26,9 +26,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline/diag"
-	"github.com/nexus-playground/nexus/pipeline/identity"
-	"github.com/nexus-playground/nexus/pipeline/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/identity"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
 // DefaultMaxRecursion is dbt-nexus's nexus_max_recursion when a project

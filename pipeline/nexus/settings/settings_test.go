@@ -7,8 +7,8 @@ import (
 	"testing/fstest"
 
 	"github.com/nexus-playground/nexus/pipeline"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
-	"github.com/nexus-playground/nexus/pipeline/project"
 )
 
 func load(t *testing.T, yml string) (*settings.Settings, error) {

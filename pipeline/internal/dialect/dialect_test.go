@@ -1,0 +1,256 @@
+package dialect
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/ncruces/go-sqlite3"
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
+
+const (
+	sqlite    = SQLite
+	bigquery  = BigQuery
+	snowflake = Snowflake
+	duckdb    = DuckDB
+)
+
+// testColumns are the tables the tests' SQL reads, for star expansion.
+var testColumns = map[string][]string{
+	"t": {"id", "a", "b"}, "u": {"id", "c"}, "raw.events": {"id", "kind", "payload"},
+	"messages": {"id", "sender", "recipients"},
+}
+
+func testOptions(d Dialect) Options {
+	return Options{Dialect: d, Columns: func(schema, table string) ([]string, error) {
+		if schema != "" {
+			table = schema + "." + table
+		}
+		return testColumns[table], nil
+	}}
+}
+
+func expectTranslated(t *testing.T, d Dialect, in, want string) {
+	t.Helper()
+	got, err := TranslateWith(in, testOptions(d))
+	if err != nil {
+		t.Errorf("%s: %q: %v", d, in, err)
+		return
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s: %q (-want +got):\n%s", d, in, diff)
+	}
+	if strings.Count(got, "\n") != strings.Count(in, "\n") {
+		t.Errorf("%s: %q: line breaks changed in %q", d, in, got)
+	}
+}
+
+func expectRefused(t *testing.T, d Dialect, in, want string) {
+	t.Helper()
+	got, err := TranslateWith(in, testOptions(d))
+	if err == nil {
+		t.Errorf("%s: %q = %q, want the error %q", d, in, got, want)
+		return
+	}
+	var list diag.List
+	var one *diag.Diagnostic
+	if errors.As(err, &one) {
+		list = diag.List{one}
+	} else if !errors.As(err, &list) {
+		t.Errorf("%s: %q: %v is not a diagnostic", d, in, err)
+		return
+	}
+	var lines []string
+	for _, e := range list {
+		lines = append(lines, fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Error()))
+	}
+	if got := strings.Join(lines, "\n"); got != want {
+		t.Errorf("%s: %q:\n got %q\nwant %q", d, in, got, want)
+	}
+}
+
+// expectRows translates in, runs it on SQLite with the functions of
+// package sqlfunc, and compares the rows, each a line of |-separated values.
+func expectRows(t *testing.T, d Dialect, in, want string) {
+	t.Helper()
+	sql, err := TranslateWith(in, testOptions(d))
+	if err != nil {
+		t.Errorf("%s: %q: %v", d, in, err)
+		return
+	}
+	got, err := runSQL(sql)
+	if err != nil {
+		t.Errorf("%s: %q ran as %q: %v", d, in, sql, err)
+		return
+	}
+	if got != want {
+		t.Errorf("%s: %q ran as %q\n got %q\nwant %q", d, in, sql, got, want)
+	}
+}
+
+func runSQL(sql string) (string, error) {
+	conn, err := sqlite3.Open(":memory:")
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	if err := sqlfunc.Register(conn); err != nil {
+		return "", err
+	}
+	if err := conn.Exec(`create table t(id integer, a text, b integer);
+		insert into t values (1, 'x', 10), (2, 'Y', null), (3, null, 30);
+		create table messages(id integer, sender text, recipients text);
+		insert into messages values (1, '{"email":"a@x.com","domain":"x.com"}', '[{"email":"b@y.com","domain":"y.com"},{"email":"c@z.com","domain":"z.com"}]');`); err != nil {
+		return "", err
+	}
+	stmt, _, err := conn.Prepare(sql)
+	if err != nil {
+		return "", err
+	}
+	defer stmt.Close()
+	var rows []string
+	for stmt.Step() {
+		var cells []string
+		for i := 0; i < stmt.ColumnCount(); i++ {
+			if stmt.ColumnType(i) == sqlite3.NULL {
+				cells = append(cells, "NULL")
+				continue
+			}
+			cells = append(cells, stmt.ColumnText(i))
+		}
+		rows = append(rows, strings.Join(cells, "|"))
+	}
+	return strings.Join(rows, "\n"), stmt.Err()
+}
+
+func TestStatements(t *testing.T) {
+	// QUALIFY: a filtered subquery
+	expectTranslated(t, bigquery, "select id, a from t\nqualify row_number() over (partition by a order by id) = 1",
+		"SELECT id, a FROM (select id, a, row_number() over (partition by a order by id) = 1 AS _nexus_qualify from t) WHERE _nexus_qualify\n")
+	expectTranslated(t, snowflake, "select * from t qualify rn = 1", "SELECT id, a, b FROM (select *, rn = 1 AS _nexus_qualify from t) WHERE _nexus_qualify ")
+	// a line comment before QUALIFY: the closing parenthesis goes on QUALIFY's line
+	expectTranslated(t, duckdb, "select id from t where a > 0 -- newest\nqualify row_number() over (partition by a order by id) = 1",
+		"SELECT id FROM (select id, row_number() over (partition by a order by id NULLS LAST) = 1 AS _nexus_qualify from t where a > 0 -- newest\n) WHERE _nexus_qualify")
+	expectRows(t, duckdb, "select id from t where id > 1 -- newest\nqualify row_number() over (order by id desc) = 1", "3")
+	expectRows(t, bigquery, "select id from t qualify row_number() over (order by b desc) = 1", "3")
+	expectRows(t, duckdb, "select *, row_number() over (order by id) as rn from t qualify rn > 2", "3|NULL|30|3")
+	// * EXCEPT, EXCLUDE, REPLACE
+	expectTranslated(t, bigquery, "select * except (a) from t", "select id, b from t")
+	expectTranslated(t, duckdb, "select * exclude (a, b) from t", "select id from t")
+	expectTranslated(t, duckdb, "select * exclude a from t", "select id, b from t")
+	expectTranslated(t, bigquery, "select * replace (upper(a) as a) from t", "select id, upper(a) AS a, b from t")
+	expectTranslated(t, bigquery, "select t.* except (b), u.c from t join u using (id)", "select t.id, t.a, u.c from t join u using (id)")
+	expectTranslated(t, bigquery, "with c as (select id, a as x from t) select * except (x) from c", "with c as (select id, a as x from t) select id from c")
+	expectRefused(t, bigquery, "select * except (zzz) from t", "1:8: SELECT * EXCEPT cannot be expanded: column zzz of EXCEPT is not a column of the relations read (list the columns to keep)")
+	// set operators, trailing comma, raw and triple-quoted strings
+	expectTranslated(t, bigquery, "select 1 union distinct select 2", "select 1 union select 2")
+	expectTranslated(t, bigquery, "select 1 intersect distinct select 1 except distinct select 2", "select 1 intersect select 1 except select 2")
+	expectTranslated(t, bigquery, "select a,\n  b,\nfrom t", "select a,\n  b\nfrom t")
+	expectTranslated(t, bigquery, `select r'@(.+)', "it's", 'a\'b', '''x'y''', r"\d"`, `select '@(.+)', 'it''s', 'a''b', 'x''y', '\d'`)
+	expectTranslated(t, snowflake, `select 'a\nb', $$x'y$$`, "select 'a' || char(10) || 'b', 'x''y'")
+	expectTranslated(t, duckdb, `select 'a\n', "col" from t`, `select 'a\n', "col" from t`)
+	expectTranslated(t, bigquery, "select * from `my-project.raw.events` e join `raw`.`events` f using (id)", `select * from raw.events e join raw.events f using (id)`)
+	// DuckDB alias lists
+	expectTranslated(t, duckdb, "select x from (select 1, 2) as s(x, y)", "select x from (WITH _nexus_cols1(x, y) AS (select 1, 2) SELECT * FROM _nexus_cols1) AS s")
+	expectRows(t, duckdb, "select x + y from (values (1, 2)) as s(x, y)", "3")
+}
+
+func TestSemantics(t *testing.T) {
+	// division
+	expectTranslated(t, bigquery, "select a / b, 1.0 / 3, a / 2", "select divide(a, b, 'bigquery', 1), 1.0 / 3, CAST(a AS REAL) / 2")
+	expectRows(t, bigquery, "select 2999 / 100", "29.99")
+	expectRows(t, snowflake, "select 7 / 2", "3.5")
+	expectRows(t, duckdb, "select 7 // 2, 7 / 2", "3|3.5")
+	expectRows(t, sqlite, "select 7 / 2", "3")
+	// SAFE_CAST / TRY_CAST, casts to BOOL
+	expectRows(t, bigquery, "select safe_cast('x' as int64), safe_cast('12' as int64), safe_cast(2.5 as int64)", "NULL|12|3")
+	expectRows(t, duckdb, "select try_cast('x' as integer), try_cast('1.5' as double), cast('true' as boolean)", "NULL|1.5|1")
+	expectRows(t, bigquery, "select cast('false' as bool), cast('TRUE' as bool), safe_cast('maybe' as bool)", "0|1|NULL")
+	// LIKE is case-sensitive in the warehouses, ILIKE is not
+	expectRows(t, bigquery, "select 'a' like 'A', 'abc' like 'a%', 'a_c' like r'a\\_c', 'abc' like r'a\\_c'", "0|1|1|0")
+	expectRows(t, duckdb, "select 'a' like 'A', 'a' ilike 'A', 'a' not like 'A'", "0|1|1")
+	expectRows(t, sqlite, "select 'a' like 'A'", "1")
+	// NULL order: Snowflake and DuckDB sort NULLs last ascending
+	expectTranslated(t, snowflake, "select b from t order by b, a desc", "select b from t order by b NULLS LAST, a desc NULLS FIRST")
+	expectTranslated(t, duckdb, "select b from t order by b desc nulls first, a", "select b from t order by b desc nulls first, a NULLS LAST")
+	expectRows(t, duckdb, "select b from t order by b", "10\n30\nNULL")
+	expectRows(t, bigquery, "select b from t order by b", "NULL\n10\n30")
+	// window aggregates SQLite refuses
+	expectRows(t, duckdb, "select count(distinct a) over () from t limit 1", "2")
+	expectRows(t, duckdb, "select string_agg(distinct a, ',') from (select 'x' as a union all select 'x' union all select 'y')", "x,y")
+	expectRefused(t, duckdb, "select sum(distinct b) over () from t", "1:8: SUM(DISTINCT ...) OVER (...) is not supported by SQLite (COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join)")
+	expectRows(t, duckdb, "select first(a) from t", "x")
+	// dbt-nexus v0.13's DuckDB shapes
+	expectRows(t, duckdb, "select * exclude(__nexus_rn) from (select *, row_number() over (partition by a is null order by b desc nulls last) as __nexus_rn from t) where __nexus_rn = 1 order by id", "1|x|10\n3|NULL|30")
+	expectRows(t, duckdb, "select string_agg(distinct a, ', ' order by a) from t", "Y, x")
+	expectRows(t, duckdb, "select id, count(distinct a) over (order by id rows between unbounded preceding and current row) from t order by id", "1|1\n2|2\n3|2")
+}
+
+func TestArraysAndStructs(t *testing.T) {
+	expectTranslated(t, bigquery, "select [1, 2], struct(a as x, b), STRUCT<p INT64, q STRING>(1, 'z')",
+		"select json_array(1, 2), json_object('x', a, 'b', b), json_object('p', 1, 'q', 'z')")
+	expectRows(t, bigquery, "select struct(1 as x, [1, 2] as y)", `{"x":1,"y":[1,2]}`)
+	expectRows(t, bigquery, "select array(select a from t where a is not null order by a)", `["Y","x"]`)
+	expectRows(t, bigquery, "select array(select as struct id, a as name from t where id < 3)", `[{"id":1,"name":"x"},{"id":2,"name":"Y"}]`)
+	expectRows(t, bigquery, "select [10, 20, 30][offset(1)], [10, 20][safe_offset(5)], [10, 20][ordinal(1)]", "20|NULL|10")
+	expectRows(t, duckdb, "select [10, 20, 30][1]", "10")
+	expectRows(t, bigquery, "select array_length([1, 2, 3]), array_to_string(['a', 'b'], '-'), to_json_string(struct(1 as a))", `3|a-b|{"a":1}`)
+	expectRows(t, bigquery, "select generate_array(1, 3)", "[1,2,3]")
+	expectRows(t, bigquery, "select array_agg(a order by id) from t", `["x","Y",null]`)
+	expectRows(t, bigquery, "select array_agg(a ignore nulls order by id) from t", `["x","Y"]`)
+	expectRows(t, duckdb, "select flatten(array_agg(x)) from (select [1, 2] as x union all select [3])", "[1,2,3]")
+	// UNNEST, field access on struct columns and UNNEST aliases
+	expectTranslated(t, bigquery, "select r.email from messages m, unnest(m.recipients) as r",
+		"select json_extract(r.value, '$.email') AS email from messages m, json_each(m.recipients) as r")
+	expectTranslated(t, bigquery, "select sender.domain from messages where sender.email is not null",
+		"select json_extract(sender, '$.domain') AS domain from messages where json_extract(sender, '$.email') is not null")
+	expectRows(t, bigquery, "select m.id, r.email, o from messages m, unnest(m.recipients) as r with offset as o order by o", "1|b@y.com|0\n1|c@z.com|1")
+	expectRows(t, bigquery, "select sender.domain from messages", "x.com")
+	expectRows(t, bigquery, "select d from unnest(['a', 'b']) as d where d != 'a'", "b")
+	expectRows(t, bigquery, "select count(*) from messages where 'x.com' in unnest(['x.com', 'y.com'])", "1")
+	expectRows(t, bigquery, "select * from messages m, unnest(m.recipients) as r where r.domain = 'z.com'", `1|{"email":"a@x.com","domain":"x.com"}|[{"email":"b@y.com","domain":"y.com"},{"email":"c@z.com","domain":"z.com"}]|{"email":"c@z.com","domain":"z.com"}`)
+	expectRows(t, snowflake, "select f.value:email::string from messages m, lateral flatten(input => m.recipients) f order by f.index", "b@y.com\nc@z.com")
+	expectRows(t, snowflake, "select sender:domain from messages", "x.com")
+	expectRows(t, duckdb, "select x from unnest([1, 2]) as u(x)", "1\n2")
+	expectRefused(t, duckdb, "select unnest([1, 2])", "1:8: unnest() in the select list is not supported (move it to FROM: from t, unnest(t.list) as u(x))")
+}
+
+func TestFunctions(t *testing.T) {
+	expectTranslated(t, bigquery, "select extract(date from ts) from t", "select date(ts) from t")
+	expectTranslated(t, bigquery, "select date '2024-01-02', timestamp '2024-01-02 10:00:00'", "select date('2024-01-02'), '2024-01-02 10:00:00'")
+	expectTranslated(t, duckdb, "select d + interval 1 day, d - interval '2 months' from t", "select datetime_add_to_timestamp(d, 1, 'day'), datetime_add_to_timestamp(d, -(2), 'month') from t")
+	expectTranslated(t, bigquery, "select date_trunc(d, MONTH), timestamp_diff(a, b, day) from t", "select datetime_trunc_bigquery(d, 'month'), timestamp_diff_elapsed(a, b, 'day') from t")
+	expectRows(t, bigquery, "select date_trunc(date '2024-05-17', MONTH), extract(year from date '2024-05-17'), date_add(date '2024-01-31', interval 1 month)", "2024-05-01|2024|2024-02-29")
+	expectRows(t, snowflake, "select datediff(day, '2024-01-01', '2024-03-01'), dateadd(day, 1, '2024-01-01')", "60|2024-01-02")
+	expectRows(t, duckdb, "select date_diff('day', date '2024-01-01', date '2024-03-01')", "60")
+	expectRefused(t, bigquery, "select jsn_extract(a, '$.x') from t", "1:8: unknown function JSN_EXTRACT in BigQuery SQL (the closest known function is JSON_EXTRACT)")
+	expectRefused(t, bigquery, "select zeroifnull(b) from t", "1:8: unknown function ZEROIFNULL in BigQuery SQL (ZEROIFNULL is a function of Snowflake SQL; the closest known function is ZERO_IF_NULL)")
+	expectRefused(t, snowflake, "select a::variant,\n  sum(distinct b) over ()\nfrom t", "1:11: cast to VARIANT is not supported by SQLite (SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field'))\n2:3: SUM(DISTINCT ...) OVER (...) is not supported by SQLite (COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join)")
+}
+
+// TestLinesKept: every rewrite keeps the input's line breaks.
+func TestLinesKept(t *testing.T) {
+	in := "select\n  a,\n  struct(\n    b as x,\n    a as y\n  ) as s,\n  [\n1,\n2] as arr\nfrom t\nqualify row_number() over (\n  partition by a\n) = 1\norder by\n  a"
+	out, err := TranslateWith(in, testOptions(bigquery))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(out, "\n") != strings.Count(in, "\n") {
+		t.Errorf("%q: %d line breaks, want %d", out, strings.Count(out, "\n"), strings.Count(in, "\n"))
+	}
+	var list diag.List
+	_, err = TranslateWith("select\n\n a::geometry, b::variant from t", testOptions(bigquery))
+	if !errors.As(err, &list) || len(list) != 2 || list[0].Line != 3 {
+		t.Errorf("want two refusals at line 3, got %v", err)
+	}
+}
+
+// A comparison right after a cast is not a type parameter list.
+func TestCastThenComparison(t *testing.T) {
+	expectTranslated(t, sqlite, "delete from x where amount::int < 0", "delete from x where CAST(amount AS INTEGER) < 0")
+	expectTranslated(t, duckdb, "select a::integer>1, b::int<3 from t", "select cast_to(a, 'INTEGER', 'duckdb', 1)>1, cast_to(b, 'INTEGER', 'duckdb', 1)<3 from t")
+}

@@ -1,0 +1,432 @@
+package dialect
+
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
+
+// clockName rewrites current_timestamp, current_date and current_time
+// written without parentheses.
+func (t *translator) clockName(n *node, name string) bool {
+	to, ok := clock[name]
+	if !ok || t.toks[n.parts[0]].kind != kWord {
+		return false
+	}
+	n.print = printAs(to)
+	return true
+}
+
+var clock = map[string]string{
+	"current_timestamp": timestampNow,
+	"current_date":      "date('now')",
+	"current_time":      "strftime('%H:%M:%S', 'now')",
+}
+
+// datePartArgs are the functions whose date-part argument may be written as
+// a bare keyword (DATE_TRUNC(x, MONTH), datediff(day, a, b)); it is passed
+// as a lower-case string.
+var datePartArgs = map[string]bool{
+	"date_trunc": true, "timestamp_trunc": true, "datetime_trunc": true, "time_trunc": true,
+	"date_diff": true, "timestamp_diff": true, "datetime_diff": true, "time_diff": true,
+	"datediff": true, "timestampdiff": true, "dateadd": true, "timestampadd": true,
+	"date_part": true, "datepart": true, "last_day": true, "date_add": true, "date_sub": true,
+	"timestamp_add": true, "timestamp_sub": true, "datetime_add": true, "datetime_sub": true,
+	"time_slice": true, "trunc": true,
+}
+
+var dateParts = map[string]bool{
+	"microsecond": true, "millisecond": true, "second": true, "minute": true, "hour": true,
+	"day": true, "dayofweek": true, "dayofyear": true, "week": true, "isoweek": true,
+	"month": true, "quarter": true, "year": true, "isoyear": true, "date": true, "time": true,
+	"days": true, "hours": true, "minutes": true, "seconds": true, "months": true, "years": true,
+	"weeks": true, "quarters": true, "dow": true, "doy": true, "epoch": true, "ms": true, "us": true,
+	"milliseconds": true, "microseconds": true, "nanosecond": true, "ns": true, "yy": true, "mm": true,
+	"dd": true, "hh": true, "mi": true, "ss": true, "weekday": true, "yearofweek": true, "decade": true,
+	"century": true, "millennium": true,
+}
+
+// rewriteCall rewrites a function call: clock functions, arrays and
+// structs, window aggregates SQLite refuses, date-part keywords, and names
+// the dialect spells differently (through sqlfunc.Rename).
+func (t *translator) rewriteCall(n *node, sc *scope) {
+	name := n.name
+	qualified := len(n.parts) > 1
+	if !qualified && len(n.list) == 0 && n.x == nil {
+		if to, ok := clock[name]; ok || name == "now" {
+			if !ok {
+				to = timestampNow
+			}
+			n.print = printAs(to)
+			return
+		}
+	}
+	if t.d == SQLite && !qualified {
+		if r, ok := sqliteRefused[name]; ok {
+			if _, renamed := sqlfunc.Rename(string(t.d), name); !renamed {
+				t.refuse(n.tok, r, strings.ToUpper(t.toks[n.tok].text))
+				return
+			}
+		}
+	}
+	if qualified && t.d == BigQuery && len(n.parts) == 2 && t.toks[n.parts[0]].lower == "safe" {
+		if !t.rewriteSafe(n) {
+			return
+		}
+		name, qualified = n.name, false
+	}
+	if qualified || t.insideFrom(n, sc) {
+		return
+	}
+	if datePartArgs[name] && t.d != SQLite {
+		for _, a := range n.list {
+			if a.kind == nName && len(a.parts) == 1 && t.toks[a.parts[0]].kind == kWord && dateParts[t.toks[a.parts[0]].lower] {
+				t.pr.setTok(a.parts[0], sqlString(t.toks[a.parts[0]].lower))
+				a.kind = nLit
+			}
+		}
+	}
+	for _, a := range n.list {
+		if a.kind == nInterval {
+			a.name = "arg" // printed as n, 'unit'
+		}
+	}
+	if n.flag && n.x != nil { // DISTINCT ... OVER
+		if name == "count" {
+			t.pr.setTok(n.tok, "count_distinct")
+			t.pr.dropTok(n.tok2)
+		} else {
+			t.refuse(n.tok, refWindowDistinct, strings.ToUpper(t.toks[n.tok].text))
+		}
+		return
+	}
+	if n.flag && len(n.list) == 2 && (name == "string_agg" || name == "listagg" || name == "group_concat") {
+		// SQLite takes DISTINCT only with one argument
+		t.pr.setTok(n.tok, "string_agg_distinct")
+		t.pr.dropTok(n.tok2)
+		return
+	}
+	switch name {
+	case "array_agg", "list", "arrayagg":
+		if name == "list" && t.d != DuckDB || t.d == SQLite {
+			break
+		}
+		t.pr.setTok(n.tok, "json_group_array")
+		if len(n.list) == 1 && (n.z != nil && n.z.name == "ignore" || t.d == Snowflake) {
+			arg, win := n.list[0], n.x
+			if n.z != nil {
+				n.z.print = func(pr *printer, z *node) string { return pr.carry(z) }
+			}
+			filter := func(pr *printer) string {
+				pr.flat++
+				defer func() { pr.flat-- }()
+				return " FILTER (WHERE " + strings.TrimSpace(pr.text(arg)) + " IS NOT NULL)"
+			}
+			if win != nil {
+				win.print = func(pr *printer, w *node) string { return filter(pr) + " " + pr.plain(w) }
+			} else {
+				n.print = func(pr *printer, c *node) string { return pr.plain(c) + filter(pr) }
+			}
+		}
+		return
+	case "unnest":
+		if t.d != SQLite {
+			t.refuse(n.tok, refUnnestSelect)
+			return
+		}
+	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second":
+		if (t.d == Snowflake || t.d == DuckDB) && len(n.list) == 1 && !n.flag && n.x == nil {
+			fn, _ := sqlfunc.Rename(string(t.d), "date_part")
+			part := map[string]string{"dayofmonth": "day", "weekofyear": "week"}[name]
+			if part == "" {
+				part = name
+			}
+			t.pr.setTok(n.tok, fn)
+			n.list[0].pre = sqlString(part) + ", " + n.list[0].pre
+			return
+		}
+	case "struct_pack":
+		if t.d == DuckDB {
+			t.pr.setTok(n.tok, "json_object")
+			for _, a := range n.list {
+				if a.kind == nExpr && a.name != "" {
+					a.print = func(pr *printer, a *node) string {
+						return sqlString(a.name) + ", " + pr.text(a.x) + pr.carry(a, a.x)
+					}
+				}
+			}
+			return
+		}
+	}
+	if to, ok := sqlfunc.Rename(string(t.d), name); ok {
+		t.pr.setTok(n.tok, to)
+		name = to
+	}
+	if arrayResults[name] {
+		// JSON built in Go: json() marks it as JSON for the functions
+		// that nest it
+		n.pre, n.post = "json("+n.pre, n.post+")"
+	}
+	if _, ok := sqlfunc.Rename(string(t.d), n.name); ok {
+		return
+	}
+	if t.d != SQLite && !knownFunction(name) && !t.insideFrom(n, sc) {
+		hint := "no SQLite or built-in function has this name; write the computation with SQLite's functions"
+		if c := closestFunction(name); c != "" {
+			hint = "the closest known function is " + strings.ToUpper(c)
+		}
+		var others []string
+		for _, o := range Dialects[1:] {
+			if _, ok := sqlfunc.Rename(string(o), name); ok && o != t.d {
+				others = append(others, dialectName(o))
+			}
+		}
+		if len(others) > 0 {
+			hint = strings.ToUpper(name) + " is a function of " + strings.Join(others, " and ") + " SQL; " + hint
+		}
+		if datePartShorthands[name] {
+			hint = "write EXTRACT(" + strings.ToUpper(name) + " FROM x)"
+		}
+		t.refuse(n.tok, refusal{"unknown function " + strings.ToUpper(t.toks[n.tok].text) + " in %D SQL", hint})
+	}
+}
+
+// datePartShorthands are Snowflake's and DuckDB's YEAR(x), MONTH(x)...:
+// EXTRACT(part FROM x).
+var datePartShorthands = map[string]bool{
+	"year": true, "quarter": true, "month": true, "week": true, "weekofyear": true, "day": true,
+	"dayofmonth": true, "dayofweek": true, "dayofyear": true, "hour": true, "minute": true, "second": true,
+}
+
+// arrayResults are the sqlfunc functions that return arrays.
+var arrayResults = map[string]bool{"generate_array": true, "array_concat": true, "array_reverse": true, "array_flatten": true}
+
+// insideFrom reports whether call n is a FROM item's table-valued function.
+func (t *translator) insideFrom(n *node, sc *scope) bool {
+	if sc == nil {
+		return false
+	}
+	for _, r := range sc.rels {
+		if r.from.expr == n {
+			return true
+		}
+	}
+	return false
+}
+
+// rewriteString writes a literal of the dialect as an SQLite string:
+// BigQuery's "..." and r'...', triple quotes and backslash escapes.
+func (t *translator) rewriteString(n *node) {
+	if t.d == SQLite {
+		return
+	}
+	text := t.toks[n.tok].text
+	if out := sqlString(stringValue(t.d, text)); out != text {
+		extra := breaks(text)
+		out = strings.ReplaceAll(out, "\n", "' || char(10) || '")
+		t.pr.setTok(n.tok, out+extra)
+	}
+}
+
+// rewriteExtract writes EXTRACT(part FROM x) as a call with the part as a
+// string: date(x) for DATE, otherwise the date_part function.
+func (t *translator) rewriteExtract(n *node) {
+	x, part := n.x, n.name
+	if part == "date" {
+		n.print = func(pr *printer, n *node) string { return "date(" + pr.text(x) + ")" + pr.carry(n, x) }
+		return
+	}
+	fn := "date_part"
+	if to, ok := sqlfunc.Rename(string(t.d), "date_part"); ok {
+		fn = to
+	}
+	n.print = func(pr *printer, n *node) string {
+		return fn + "(" + sqlString(part) + ", " + pr.text(x) + ")" + pr.carry(n, x)
+	}
+}
+
+// rewriteInterval writes INTERVAL n unit: as an argument (DATE_ADD(x,
+// INTERVAL 1 DAY)) it becomes the two arguments n, 'unit' that the date
+// functions take; elsewhere it is refused.
+func (t *translator) rewriteInterval(n *node) {
+	x, unit := n.x, strings.TrimSuffix(n.name, "s")
+	if n.name == "arg" {
+		unit = ""
+		if n.tok >= 0 {
+			unit = strings.TrimSuffix(t.toks[n.tok].lower, "s")
+		}
+	}
+	if unit == "" && x.kind == nString {
+		// DuckDB's INTERVAL '1 day'
+		v := strings.Fields(stringValue(t.d, t.toks[x.tok].text))
+		if len(v) == 2 {
+			num, u := v[0], strings.TrimSuffix(strings.ToLower(v[1]), "s")
+			n.print = func(pr *printer, n *node) string { return num + ", " + sqlString(u) + pr.carry(n) }
+			if n.name != "arg" {
+				t.refuse(n.start, refInterval)
+			}
+			return
+		}
+	}
+	if n.name != "arg" || unit == "" {
+		t.refuse(n.start, refInterval)
+		return
+	}
+	n.print = func(pr *printer, n *node) string { return pr.text(x) + ", " + sqlString(unit) + pr.carry(n, x) }
+}
+
+// rewriteTyped writes DATE '...', TIMESTAMP '...' and JSON '...' literals.
+func (t *translator) rewriteTyped(n *node) {
+	lit := sqlString(stringValue(t.d, t.toks[n.tok].text))
+	switch n.name {
+	case "date":
+		n.print = printAs("date(" + lit + ")")
+	case "json":
+		n.print = printAs("json(" + lit + ")")
+	default:
+		n.print = printAs(lit)
+	}
+}
+
+// refuseTokens refuses constructs met in a statement read token by token.
+func (t *translator) refuseTokens(n *node) {
+	i := n.start
+	for _, k := range append(n.kids, &node{start: n.end, end: n.end}) {
+		for ; i < k.start && i < n.end; i++ {
+			tok := t.toks[i]
+			if tok.kind == kPunct && tok.text == "::" {
+				t.refuse(i, refNoOperand)
+			}
+			if tok.kind != kWord {
+				continue
+			}
+			next := skipSpace(t.toks, i+1)
+			nextWord := ""
+			if next < len(t.toks) {
+				nextWord = t.toks[next].lower
+			}
+			switch tok.lower {
+			case "qualify":
+				t.refuse(i, refQualifyHere)
+			case "pivot":
+				t.refuse(i, refPivot)
+			case "unpivot":
+				t.refuse(i, refUnpivot)
+			case "merge":
+				if nextWord == "into" {
+					t.refuse(i, refMerge)
+				}
+			case "lateral":
+				if nextWord == "flatten" {
+					t.refuse(i, refFlatten)
+				}
+			}
+		}
+		if k.end > i {
+			i = k.end
+		}
+	}
+}
+
+// knownFunction reports whether SQLite, the store or package sqlfunc has a
+// function of this name.
+func knownFunction(name string) bool {
+	return sqliteFunctions[name] || sqlfunc.Has(name)
+}
+
+// closestFunction is the known function whose name is nearest to name, or
+// "" when none is near.
+func closestFunction(name string) string {
+	best, bestD := "", len(name)/2+2
+	try := func(c string) {
+		if c == name {
+			return
+		}
+		if d := editDistance(name, c); d < bestD || d == bestD && c < best {
+			best, bestD = c, d
+		}
+	}
+	for c := range sqliteFunctions {
+		try(c)
+	}
+	for _, c := range sqlfunc.Names() {
+		try(c)
+	}
+	if bestD > 3 {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance of a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// sqliteFunctions are SQLite's own functions (core, aggregate, window,
+// math, date and JSON) and the ones the store registers.
+var sqliteFunctions = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.Fields(`abs changes char coalesce concat concat_ws format glob hex ifnull iif
+		instr last_insert_rowid length like likelihood likely load_extension lower ltrim max min nullif
+		octet_length printf quote random randomblob replace round rtrim sign soundex sqlite_compileoption_get
+		sqlite_compileoption_used sqlite_offset sqlite_source_id sqlite_version substr substring total_changes
+		trim typeof unhex unicode unlikely upper zeroblob avg count group_concat string_agg sum total
+		row_number rank dense_rank percent_rank cume_dist ntile lag lead first_value last_value nth_value
+		acos acosh asin asinh atan atan2 atanh ceil ceiling cos cosh degrees exp floor ln log log10 log2 mod
+		pi pow power radians sin sinh sqrt tan tanh trunc date time datetime julianday unixepoch strftime
+		timediff json jsonb json_array jsonb_array json_array_length json_error_position json_extract
+		jsonb_extract json_insert jsonb_insert json_object jsonb_object json_patch jsonb_patch json_pretty
+		json_remove jsonb_remove json_replace jsonb_replace json_set jsonb_set json_type json_valid json_quote
+		json_group_array jsonb_group_array json_group_object jsonb_group_object json_each json_tree
+		regexp match md5 raise cast current_timestamp current_date current_time now`) {
+		m[f] = true
+	}
+	return m
+}()
+
+// rewriteSafe writes BigQuery's SAFE.f(...), which gives NULL where f
+// fails: f's variant that gives NULL, or f itself where it never fails on
+// SQLite; ok is false when n is done (rewritten or refused).
+func (t *translator) rewriteSafe(n *node) (ok bool) {
+	fn := t.toks[n.parts[1]].lower
+	for i := n.parts[0]; i < n.parts[1]; i++ {
+		t.pr.dropTok(i)
+	}
+	if v, has := safeVariants[fn]; has {
+		t.pr.setTok(n.parts[1], v)
+		return false
+	}
+	if !safeAsIs[fn] {
+		t.refuse(n.parts[0], refSafe, strings.ToUpper(fn))
+		return false
+	}
+	n.name = fn
+	return true
+}
+
+// safeVariants are the functions of pipeline/internal/sqlfunc computing SAFE.f.
+var safeVariants = map[string]string{
+	"parse_timestamp": "safe_parse_timestamp_strftime", "parse_datetime": "safe_parse_timestamp_strftime",
+	"parse_date": "safe_parse_date_strftime", "divide": "safe_divide_real",
+}
+
+// safeAsIs are the functions whose SQLite form gives NULL where
+// BigQuery's fails (a logarithm or root of a negative number).
+var safeAsIs = map[string]bool{"ln": true, "log10": true, "sqrt": true, "acos": true, "asin": true}

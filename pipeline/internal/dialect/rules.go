@@ -1,0 +1,210 @@
+package dialect
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Rule is one translation or refusal, as data for the README and the UI.
+type Rule struct {
+	From     string // as written
+	Dialects string // the dialects it applies to: "all", or a list
+	To       string // as run on SQLite; for a refusal, what to write instead
+	Note     string // why, and where the result differs
+}
+
+const (
+	all        = "all"
+	warehouses = "BigQuery, Snowflake, DuckDB"
+)
+
+// timestampNow is the one text form of the current time: ISO 8601 in UTC
+// with milliseconds, like 2025-09-01T12:34:56.789Z. Source data carries
+// timestamps in this shape, and text timestamps only compare correctly
+// against each other when they share one shape.
+const timestampNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+// Translations lists every rewrite [TranslateWith] makes, and where the
+// meaning on SQLite differs from the warehouse's.
+var Translations = []Rule{
+	{From: "expr::type", Dialects: all, To: "CAST(expr AS type)",
+		Note: "the cast operator of Snowflake and DuckDB; x::a::b casts twice"},
+	{From: "string, text, varchar(n), char(n), nvarchar, character varying", Dialects: all, To: "TEXT",
+		Note: "a type SQLite does not know gets NUMERIC affinity, which turns '007' into 7"},
+	{From: "int, integer, bigint, int64, smallint, tinyint, byteint", Dialects: all, To: "INTEGER",
+		Note: "in SQLite's own dialect CAST of a real truncates and CAST of text that is not a number gives 0"},
+	{From: "CAST(x AS int64 | float64 | date ...), x::int", Dialects: warehouses, To: "cast_to(x, 'INTEGER', 'dialect', line)",
+		Note: "fails as the warehouse fails (text that is not a number or date, a number out of range), naming the line; reals round to INTEGER halves away from zero, a DuckDB DOUBLE's to even; text to INTEGER must be a whole number in BigQuery, any number (rounded) in Snowflake and DuckDB; DATE takes a date or a timestamp's UTC date"},
+	{From: "float, float64, double, double precision, real, numeric, decimal, numeric(p,s)", Dialects: all, To: "REAL",
+		Note: "numeric(p), numeric(p,0) and Snowflake's bare number become INTEGER; exact decimals are binary floating point"},
+	{From: "boolean, bool", Dialects: all, To: "INTEGER (1 and 0)",
+		Note: "in a warehouse dialect CAST(x AS BOOL) is cast_bool(x): 'true'/'false' in any case, numbers, an error otherwise"},
+	{From: "timestamp, timestamp_ntz, timestamp_tz, timestamp_ltz, timestamptz, datetime, time", Dialects: all, To: "TEXT",
+		Note: "timestamps are ISO 8601 text, kept as written"},
+	{From: "x::date, cast(x AS date)", Dialects: "SQLite", To: "date(x)", Note: "'YYYY-MM-DD'; NULL when x is not a date"},
+	{From: "x::json, cast(x AS json)", Dialects: all, To: "json(x)", Note: "JSON is text; json(x) checks and minifies it"},
+	{From: "bytes, binary, varbinary", Dialects: all, To: "BLOB"},
+	{From: "safe_cast(x AS type), try_cast(x AS type)", Dialects: all, To: "try_cast(x, 'TYPE', 'dialect')",
+		Note: "NULL where cast_to fails, converting as cast_to does"},
+	{From: "current_timestamp, current_timestamp(), now()", Dialects: all, To: timestampNow,
+		Note: "ISO 8601 UTC text with milliseconds; SQLite's own CURRENT_TIMESTAMP has no T, zone or fraction"},
+	{From: "current_date, current_date()", Dialects: all, To: "date('now')", Note: "UTC date"},
+	{From: "current_time, current_time()", Dialects: all, To: "strftime('%H:%M:%S', 'now')", Note: "UTC time"},
+	{From: "ilike", Dialects: all, To: "like", Note: "SQLite's LIKE ignores case for ASCII letters only"},
+	{From: "a LIKE b", Dialects: warehouses, To: "like_case_sensitive(a, b)",
+		Note: "the warehouses' LIKE is case-sensitive, SQLite's is not; BigQuery and Snowflake take a backslash as the escape"},
+	{From: "a / b", Dialects: warehouses, To: "divide(a, b, 'dialect', line); CAST(a AS REAL) / n when b is a number other than 0",
+		Note: "they divide integers as reals (2999/100 is 29.99); division by zero fails in BigQuery and Snowflake, naming the line, and is ±Infinity in DuckDB (0/0, NaN there, is NULL)"},
+	{From: "a % b", Dialects: "Snowflake, DuckDB", To: "modulo(a, b, 'dialect', line)",
+		Note: "reals keep their fraction (5.5 % 2 is 1.5; SQLite's % truncates both to integers); a zero divisor fails in DuckDB, naming the line, and gives NULL in Snowflake"},
+	{From: "a // b", Dialects: "DuckDB", To: "CAST(a AS INTEGER) / CAST(b AS INTEGER)", Note: "integer division"},
+	{From: "ORDER BY x [DESC]", Dialects: "Snowflake, DuckDB", To: "x NULLS LAST; x DESC NULLS FIRST (Snowflake) or NULLS LAST (DuckDB)",
+		Note: "SQLite, like BigQuery, sorts NULLs first ascending; the order is written out when the SQL leaves it implicit"},
+	{From: "QUALIFY cond", Dialects: all, To: "SELECT cols FROM (SELECT ..., cond AS _nexus_qualify FROM ...) WHERE _nexus_qualify",
+		Note: "select aliases in cond stand for their expressions; every column needs a name"},
+	{From: "SELECT * EXCEPT (a), * EXCLUDE (a), * REPLACE (e AS a)", Dialects: all, To: "the column list",
+		Note: "expanded from the columns of the relations read: tables exist when a model runs, CTEs and subqueries are read from the SQL"},
+	{From: "UNION / INTERSECT / EXCEPT DISTINCT, MINUS", Dialects: all, To: "UNION / INTERSECT / EXCEPT"},
+	{From: "SAFE.PARSE_DATE, SAFE.PARSE_TIMESTAMP, SAFE.PARSE_DATETIME, SAFE.DIVIDE; SAFE.LN, LOG10, SQRT, ACOS, ASIN", Dialects: "BigQuery", To: "safe_parse_date_strftime(...) ...; ln(...) ...",
+		Note: "NULL where the function fails; SQLite's own math functions already give NULL there"},
+	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
+		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group"},
+	{From: "SELECT a, b, FROM", Dialects: warehouses, To: "SELECT a, b FROM", Note: "a trailing comma before FROM"},
+	{From: `r'...', "...", '''...''', backslash escapes, $$...$$, E'...'`, Dialects: warehouses, To: "'...'",
+		Note: "raw, double-quoted and triple-quoted strings written as SQLite strings"},
+	{From: "FROM x AS t(a, b)", Dialects: all, To: "FROM (WITH _nexus_colsN(a, b) AS (SELECT * FROM x) SELECT * FROM _nexus_colsN) AS t"},
+	{From: "[a, b], ARRAY[a, b], list_value(a, b), array_construct(a, b)", Dialects: warehouses, To: "json_array(a, b)",
+		Note: "arrays are JSON text"},
+	{From: "STRUCT(a AS x), STRUCT<x T>(a), {'x': a}, struct_pack(x := a), object_construct('x', a)", Dialects: warehouses, To: "json_object('x', a)",
+		Note: "structs are JSON objects; an unnamed field of a column takes its name, others are _field_N"},
+	{From: "ARRAY(SELECT x ...), ARRAY(SELECT AS STRUCT ...)", Dialects: warehouses, To: "(SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value ...))"},
+	{From: "ARRAY_AGG(x [ORDER BY ...]), list(x)", Dialects: warehouses, To: "json_group_array(x ...)",
+		Note: "IGNORE NULLS and Snowflake's ARRAY_AGG add FILTER (WHERE x IS NOT NULL); BigQuery fails on a NULL element where this keeps it"},
+	{From: "arr[SAFE_OFFSET(i)], arr[SAFE_ORDINAL(i)], arr[i] (Snowflake, DuckDB)", Dialects: warehouses, To: "json_extract(arr, '$[i]')",
+		Note: "DuckDB's arr[i] and ORDINAL are 1-based; an index out of range gives NULL, as there"},
+	{From: "arr[OFFSET(i)], arr[ORDINAL(i)], arr[i]", Dialects: "BigQuery", To: "array_at(arr, i, base, line)",
+		Note: "an index out of range fails, as in BigQuery, naming the line"},
+	{From: "x['key']", Dialects: warehouses, To: "json_extract(x, '$.key')"},
+	{From: "s.field, alias.field of UNNEST, f(x).field", Dialects: warehouses, To: "json_extract(s, '$.field')",
+		Note: "a name whose first part is not a table alias in scope is a struct column; the column keeps the field's name"},
+	{From: "x:a.b[0]", Dialects: "Snowflake", To: "json_extract(x, '$.a.b[0]')"},
+	{From: "FROM t, UNNEST(t.arr) AS x [WITH OFFSET AS o]", Dialects: warehouses, To: "FROM t, json_each(t.arr) AS x",
+		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x"},
+	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
+		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
+	{From: "x IN UNNEST(arr)", Dialects: warehouses, To: "x IN (SELECT value FROM json_each(arr))"},
+	{From: "ARRAY_LENGTH, ARRAY_SIZE, len", Dialects: warehouses, To: "json_array_length"},
+	{From: "ARRAY_TO_STRING, GENERATE_ARRAY, ARRAY_CONCAT, ARRAY_REVERSE, flatten, list_contains, TO_JSON_STRING", Dialects: warehouses,
+		To: "Go functions of pipeline/internal/sqlfunc/array.go", Note: "arrays they return are wrapped in json() so they nest as JSON"},
+	{From: "COUNT(DISTINCT x) OVER (...)", Dialects: all, To: "count_distinct(x) OVER (...)", Note: "SQLite refuses DISTINCT in windows"},
+	{From: "STRING_AGG / LISTAGG / GROUP_CONCAT(DISTINCT x, sep)", Dialects: all, To: "string_agg_distinct(x, sep)",
+		Note: "SQLite takes DISTINCT only with one argument"},
+	{From: "FIRST(x)", Dialects: "DuckDB", To: "first_agg(x)", Note: "the first value aggregated, NULL included"},
+	{From: "EXTRACT(part FROM x)", Dialects: warehouses, To: "date_part('part', x); date(x) for DATE"},
+	{From: "YEAR(x), QUARTER, MONTH, WEEK, DAY, DAYOFMONTH, DAYOFWEEK, DAYOFYEAR, HOUR, MINUTE, SECOND", Dialects: "Snowflake, DuckDB", To: "date_part('year', x)",
+		Note: "the dialect's EXTRACT, weeks and weekdays as it counts them"},
+	{From: "DATE_TRUNC(x, MONTH), datediff(day, a, b) and other bare date parts", Dialects: warehouses, To: "'month', 'day'",
+		Note: "passed as lower-case strings to the date functions"},
+	{From: "f(x, INTERVAL n unit)", Dialects: warehouses, To: "f(x, n, 'unit')"},
+	{From: "x + INTERVAL n unit, x - INTERVAL n unit, INTERVAL '2 months'", Dialects: warehouses, To: "datetime_add_to_timestamp(x, n, 'unit')",
+		Note: "months are clamped to the month's last day"},
+	{From: "DATE '...', TIMESTAMP '...', JSON '...'", Dialects: warehouses, To: "date('...'), '...', json('...')"},
+	{From: "a function of the warehouse", Dialects: warehouses, To: "the function of pipeline/internal/sqlfunc computing it (sqlfunc.Rename)"},
+	{From: "true, false", Dialects: all, To: "true, false", Note: "kept: SQLite reads them as 1 and 0"},
+}
+
+// refusal is a construct with no faithful SQLite equivalent.
+type refusal struct {
+	message, hint string
+}
+
+var (
+	refQualifyHere    = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
+	refQualify        = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
+	refStar           = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
+	refFlatten        = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
+	refFlattenOuter   = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
+	refUnnest         = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
+	refUnnestArgs     = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
+	refUnnestSelect   = refusal{"unnest() in the select list is not supported", "move it to FROM: from t, unnest(t.list) as u(x)"}
+	refAliasList      = refusal{"an UNNEST alias list must name exactly one column", "write unnest(x) as u(value)"}
+	refArraySub       = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
+	refInterval       = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
+	refWindowDistinct = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
+	refStruct         = refusal{"STRUCT is not supported by SQLite", "build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for"}
+	refArrayAgg       = refusal{"ARRAY_AGG is not supported by SQLite", "use json_group_array(x) for a JSON array or group_concat(x, ',') for text"}
+	refDateTrunc      = refusal{"DATE_TRUNC is not supported by SQLite",
+		"use date(x) for the day, strftime('%Y-%m-01', x) for the month, strftime('%Y-01-01', x) for the year"}
+	refDateDiff = refusal{"%s is not supported by SQLite",
+		"use julianday(b) - julianday(a) for days or unixepoch(b) - unixepoch(a) for seconds"}
+	refPivot        = refusal{"PIVOT is not supported by SQLite", "use conditional aggregation: max(case when key = 'a' then value end) as a"}
+	refUnpivot      = refusal{"UNPIVOT is not supported by SQLite", "use union all of one select per column"}
+	refMerge        = refusal{"MERGE is not supported by SQLite", "use insert ... on conflict (key) do update set ..."}
+	refSafe         = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
+	refDistinctOn   = refusal{"DISTINCT ON is not supported by SQLite", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
+	refByName       = refusal{"%s BY NAME is not supported by SQLite", "select the same columns in the same order on both sides and drop BY NAME"}
+	refGroupAllStar = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
+	refSemi         = refusal{"cast to %s is not supported by SQLite",
+		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
+	refArrayType = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
+	refUnknown   = refusal{"unknown type %q in a cast",
+		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
+	refNoOperand = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
+	refNoType    = refusal{"%s has no type after it", "name the type, for example x::text"}
+)
+
+// sqliteRefused are warehouse functions refused in SQLite-dialect SQL,
+// with what to write instead (in a warehouse dialect they translate).
+var sqliteRefused = map[string]refusal{
+	"unnest": refUnnest, "struct": refStruct, "array_agg": refArrayAgg, "date_trunc": refDateTrunc,
+	"timestamp_diff": refDateDiff, "datediff": refDateDiff, "date_diff": refDateDiff,
+	"datetime_diff": refDateDiff, "timestampdiff": refDateDiff, "flatten": refFlatten,
+}
+
+// Refusals lists the constructs [Translate] refuses, with what to write
+// instead.
+var Refusals = []Rule{
+	{From: "PIVOT(...), UNPIVOT(...)", Dialects: all, To: refPivot.hint + "; " + refUnpivot.hint},
+	{From: "MERGE INTO", Dialects: all, To: refMerge.hint},
+	{From: "::variant, ::object, ::struct, ::map casts", Dialects: all, To: refSemi.hint},
+	{From: "array types: type[], array<...>", Dialects: all, To: refArrayType.hint},
+	{From: "INTERVAL n unit outside a date function or x ± INTERVAL", Dialects: warehouses, To: refInterval.hint},
+	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
+	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
+	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
+	{From: "unnest(x) in a select list", Dialects: "DuckDB", To: refUnnestSelect.hint},
+	{From: "ARRAY(SELECT a, b ...) without AS STRUCT", Dialects: warehouses, To: refArraySub.hint},
+	{From: "a function neither SQLite nor pipeline/internal/sqlfunc knows", Dialects: warehouses, To: "the error names the closest known function"},
+	{From: "UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", Dialects: "SQLite", To: "set the project's dialect to the warehouse the SQL is written for"},
+	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},
+	{From: "GROUP BY ALL with * in the select list", Dialects: all, To: refGroupAllStar.hint},
+	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
+	{From: "SELECT DISTINCT ON (a) ...", Dialects: "DuckDB", To: refDistinctOn.hint},
+	{From: "UNION [ALL] BY NAME", Dialects: "DuckDB", To: refByName.hint},
+}
+
+// Markdown is the README's table of the rules: what runs as what, where
+// the result differs, and what is refused.
+func Markdown() string {
+	var b strings.Builder
+	b.WriteString("| written | in | runs on SQLite as | what differs, and why |\n|---|---|---|---|\n")
+	for _, r := range Translations {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCell(r.From), r.Dialects, mdCell(r.To), mdText(r.Note))
+	}
+	b.WriteString("\nRefused, with file:line:column, the construct, the dialect and what to write instead (every refusal of a model at once):\n\n")
+	b.WriteString("| refused | in | write instead |\n|---|---|---|\n")
+	for _, r := range Refusals {
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(r.From), r.Dialects, mdText(r.To))
+	}
+	return b.String()
+}
+
+// mdCell writes SQL as code in a table cell.
+func mdCell(s string) string {
+	if strings.Contains(s, "`") {
+		return mdText(s)
+	}
+	return "`" + strings.ReplaceAll(s, "|", "\\|") + "`"
+}
+
+func mdText(s string) string { return strings.ReplaceAll(s, "|", "\\|") }

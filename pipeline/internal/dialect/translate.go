@@ -1,0 +1,114 @@
+package dialect
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+)
+
+// Options configure a translation.
+type Options struct {
+	// Dialect the SQL is written in; SQLite when empty.
+	Dialect Dialect
+	// Columns lists the columns of a relation the SQL reads, for SELECT *
+	// EXCEPT/REPLACE/EXCLUDE, QUALIFY and * over UNNEST. Schema is "" when
+	// the SQL does not name one. Without it those expansions are refused.
+	Columns func(schema, table string) ([]string, error)
+}
+
+// Translate rewrites sql written for SQLite (with the warehouse habits of
+// [Translations]: casts, ::, clock functions, ilike) into SQLite.
+func Translate(sql string) (string, error) { return TranslateWith(sql, Options{Dialect: SQLite}) }
+
+// TranslateFor translates sql written for d into SQLite.
+func TranslateFor(d Dialect, sql string) (string, error) {
+	return TranslateWith(sql, Options{Dialect: d})
+}
+
+// TranslateWith parses sql as written for o.Dialect and prints it as
+// SQLite, making the rewrites listed in [Translations] and refusing the
+// constructs listed in [Refusals]. Every refusal of sql is reported: the
+// error is a *diag.Diagnostic when there is one and a diag.List when there
+// are several; each has the Line and Col of the construct in sql and leaves
+// File to the caller. String literals, quoted identifiers and comments keep
+// their meaning, and every line break is kept, so line numbers of the output
+// match the input.
+func TranslateWith(sql string, o Options) (string, error) {
+	if o.Dialect == "" {
+		o.Dialect = SQLite
+	}
+	toks, err := lex(o.Dialect, sql)
+	if err != nil {
+		return "", err
+	}
+	p := newParser(o.Dialect, toks)
+	root := p.parseScript()
+	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks)}
+	t.walk(root, nil)
+	if len(t.errs) > 0 {
+		sort.SliceStable(t.errs, func(i, j int) bool {
+			a, b := t.errs[i], t.errs[j]
+			return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+		})
+		if len(t.errs) == 1 {
+			return "", t.errs[0]
+		}
+		return "", diag.List(t.errs)
+	}
+	var b strings.Builder
+	b.Grow(len(sql) + len(sql)/8)
+	t.pr.write(&b, root)
+	return b.String(), nil
+}
+
+// translator walks the tree, setting each node's rewrite and collecting
+// refusals.
+type translator struct {
+	d    Dialect
+	opts Options
+	toks []token
+	pr   *printer
+	errs []*diag.Diagnostic
+	seq  int // for generated aliases
+}
+
+// refuse records refusal r at token i.
+func (t *translator) refuse(i int, r refusal, args ...any) {
+	msg := r.message
+	if len(args) > 0 && strings.Contains(msg, "%") {
+		msg = fmt.Sprintf(msg, args...)
+	}
+	if strings.Contains(msg, "%D") {
+		msg = strings.ReplaceAll(msg, "%D", dialectName(t.d))
+	}
+	hint := strings.ReplaceAll(r.hint, "%D", dialectName(t.d))
+	line, col := 1, 0
+	if i >= 0 && i < len(t.toks) {
+		line, col = t.toks[i].line, t.toks[i].col
+	} else if n := len(t.toks); n > 0 {
+		line = t.toks[n-1].line + strings.Count(t.toks[n-1].text, "\n")
+	}
+	for _, e := range t.errs {
+		if e.Line == line && e.Col == col && e.Message == msg {
+			return
+		}
+	}
+	t.errs = append(t.errs, &diag.Diagnostic{Severity: diag.Error, Line: line, Col: col, Message: msg, Hint: hint})
+}
+
+func dialectName(d Dialect) string {
+	switch d {
+	case BigQuery:
+		return "BigQuery"
+	case Snowflake:
+		return "Snowflake"
+	case DuckDB:
+		return "DuckDB"
+	}
+	return "SQLite"
+}
+
+// name is the text of token i with its quotes.
+func (t *translator) tokText(i int) string { return t.toks[i].text }

@@ -1,0 +1,169 @@
+// Package inspect reads the identity tables of a built database: it finds
+// them, reads identifiers and edges once, and answers the questions a user
+// asks of a resolution: why two identifiers are one entity (Explain), what
+// other settings would change (Preview), one entity's graph (Graph) and
+// whether identifiers landed in one entity or several (Joined). The build
+// reads its graphs here too (ReadGraph), so every reader agrees on what an
+// identifier and an edge are.
+package inspect
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/identity"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
+)
+
+// Relation is a built table, by schema and name.
+type Relation struct {
+	Schema string
+	Name   string
+}
+
+// String is the relation as a user writes it, schema.name.
+func (r Relation) String() string { return r.Schema + "." + r.Name }
+
+// SQL is the relation quoted for a statement.
+func (r Relation) SQL() string { return store.Rel(r.Schema, r.Name) }
+
+// Entity checks an entity type: "" is person; person and group are known.
+func Entity(entity string) (string, error) {
+	switch entity {
+	case "":
+		return "person", nil
+	case "person", "group":
+		return entity, nil
+	}
+	return "", fmt.Errorf("entity %q: use person or group", entity)
+}
+
+// Tables are the built identity tables of one entity type.
+type Tables struct {
+	Entity      string
+	Identifiers Relation // nexus_<entity>_identifiers
+	Edges       Relation // nexus_<entity>_identifiers_edges
+	Resolved    Relation // nexus_resolved_<entity>_identifiers
+}
+
+// Find finds the identity tables of an entity type in whatever schema they
+// landed. Schemas are tried in name order; a table in the schema of the
+// edges table is preferred, so two builds into different schemas are not
+// mixed.
+func Find(ctx context.Context, db *store.DB, entity string) (*Tables, error) {
+	entity, err := Entity(entity)
+	if err != nil {
+		return nil, err
+	}
+	tables, err := db.Tables(ctx)
+	if err != nil {
+		return nil, err
+	}
+	schemasOf := map[string][]string{}
+	for _, t := range tables {
+		schemasOf[t.Name] = append(schemasOf[t.Name], t.Schema)
+	}
+	t := &Tables{Entity: entity}
+	want := []struct {
+		rel  *Relation
+		name string
+	}{
+		{&t.Edges, "nexus_" + entity + "_identifiers_edges"},
+		{&t.Identifiers, "nexus_" + entity + "_identifiers"},
+		{&t.Resolved, "nexus_resolved_" + entity + "_identifiers"},
+	}
+	var missing []string
+	for _, w := range want {
+		schemas := schemasOf[w.name]
+		if len(schemas) == 0 {
+			missing = append(missing, w.name)
+			continue
+		}
+		sort.Strings(schemas)
+		schema := schemas[0]
+		for _, s := range schemas {
+			if s == t.Edges.Schema {
+				schema = s
+			}
+		}
+		*w.rel = Relation{Schema: schema, Name: w.name}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return nil, fmt.Errorf("build the project first: no table %s", strings.Join(missing, ", "))
+	}
+	return t, nil
+}
+
+// ReadGraph builds the identity graph of an identifiers and an edges table.
+func ReadGraph(ctx context.Context, db *store.DB, ids, edges Relation) (*identity.Graph, error) {
+	idRows, err := readIdentifiers(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	edgeRows, err := readEdges(ctx, db, edges)
+	if err != nil {
+		return nil, err
+	}
+	b := identity.NewBuilder()
+	b.Grow(len(idRows), len(edgeRows))
+	for _, row := range idRows {
+		b.Identifier(row[0], row[1])
+	}
+	for _, row := range edgeRows {
+		b.Edge(b.Identifier(row[0], row[1]), b.Identifier(row[2], row[3]))
+	}
+	return b.Build(), nil
+}
+
+// readIdentifiers reads the distinct identifiers (type, value) of an
+// identifiers table.
+func readIdentifiers(ctx context.Context, db *store.DB, ids Relation) ([][]string, error) {
+	return readRows(ctx, db, fmt.Sprintf(
+		"SELECT json_group_array(json_array(identifier_type, identifier_value)) FROM (SELECT DISTINCT identifier_type, identifier_value FROM %s WHERE identifier_value IS NOT NULL AND identifier_type IS NOT NULL)", ids.SQL()))
+}
+
+// readEdges reads the edges (type_a, value_a, type_b, value_b) of an edges
+// table.
+func readEdges(ctx context.Context, db *store.DB, edges Relation) ([][]string, error) {
+	return readRows(ctx, db, fmt.Sprintf(
+		"SELECT json_group_array(json_array(identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b)) FROM %s WHERE identifier_value_a IS NOT NULL AND identifier_value_b IS NOT NULL", edges.SQL()))
+}
+
+// readRows runs a statement answering one JSON array of rows: one crossing
+// of the Go/SQLite boundary per table instead of one per row.
+func readRows(ctx context.Context, db *store.DB, sql string) ([][]string, error) {
+	q, err := db.Query(ctx, sql, 1)
+	if err != nil {
+		return nil, err
+	}
+	raw := "[]"
+	if len(q.Rows) > 0 {
+		if s, ok := q.Rows[0][0].(string); ok {
+			raw = s
+		}
+	}
+	var rows [][]any
+	if err := json.Unmarshal([]byte(raw), &rows); err != nil {
+		return nil, err
+	}
+	out := make([][]string, len(rows))
+	for i, row := range rows {
+		out[i] = make([]string, len(row))
+		for j, v := range row {
+			out[i][j] = text(v)
+		}
+	}
+	return out, nil
+}
+
+// text is a cell as text; NULL is "".
+func text(v any) string {
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprint(v)
+}

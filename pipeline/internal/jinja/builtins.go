@@ -1,0 +1,491 @@
+package jinja
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/nikolalohinski/gonja/v2/builtins"
+	"github.com/nikolalohinski/gonja/v2/exec"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+)
+
+// fail records a builtin's error as the diagnostic of the current render
+// (the line is added when the error reaches Render) and returns it.
+func (e *Env) fail(msg, hint string) error {
+	e.failure = &diag.Diagnostic{Severity: diag.Error, Message: msg, Hint: hint}
+	return errors.New(msg)
+}
+
+// failErr records an error returned by a Context callback. A
+// *diag.Diagnostic keeps its own file, line and hint.
+func (e *Env) failErr(err error) error {
+	var d *diag.Diagnostic
+	if errors.As(err, &d) {
+		c := *d
+		e.failure = &c
+		return errors.New(d.Message)
+	}
+	return e.fail(err.Error(), "")
+}
+
+// unavailable is the error of a builtin whose Context callback is nil.
+func (e *Env) unavailable(fn, field string) error {
+	return e.fail(fmt.Sprintf("%s is not available here", fn),
+		fmt.Sprintf("the caller of the renderer set no Context.%s", field))
+}
+
+// installBuiltins defines dbt's context: functions read the current
+// Context through e.cur, so macros defined once see every model's values.
+func (e *Env) installBuiltins() {
+	g := e.globals
+	g.Set(listFuncName, newList)
+	g.Set(opFuncName, applyOperator)
+	g.Set(negFuncName, applyNegation)
+	g.Set("range", rangeFn)
+	g.Set("ref", e.ref)
+	g.Set("source", e.source)
+	g.Set("var", e.varFn)
+	g.Set("config", e.configFunc())
+	g.Set("is_incremental", func(*exec.VarArgs) bool { return e.cur != nil && e.cur.Incremental })
+	g.Set("env_var", e.envVar)
+	g.Set("log", e.logFn)
+	g.Set("print", e.printFn)
+	g.Set("return", e.returnFn)
+	g.Set("run_query", e.runQuery)
+	g.Set("fromjson", fromJSON)
+	g.Set("tojson", toJSON)
+	g.Set("exceptions", attrs{
+		"raise_compiler_error": func(a *exec.VarArgs) (*exec.Value, error) {
+			msg := ""
+			if len(a.Args) > 0 {
+				msg = a.Args[0].String()
+			}
+			return nil, e.fail(msg, "")
+		},
+		"warn": e.warnFn,
+	})
+	g.Set("adapter", e.adapter())
+	g.Set("dbt_utils", e.dbtUtils())
+	g.Set("zip", zipFn)
+	e.installCrossDB()
+	g.Set("api", e.api())
+	installModules(g)
+}
+
+// filters are gonja's, with list producing a list that changes in place and
+// dbt's fromjson added.
+func (e *Env) filters() *exec.FilterSet {
+	f := exec.NewFilterSet(map[string]exec.FilterFunction{})
+	f.Update(builtins.Filters)
+	addDictFilters(f)
+	_ = f.Replace("list", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
+		if in.IsError() {
+			return in
+		}
+		out := []any{}
+		if in.IsString() {
+			for _, r := range in.String() {
+				out = append(out, string(r))
+			}
+			return exec.AsValue(&out)
+		}
+		in.Iterate(func(_, _ int, k, _ *exec.Value) bool {
+			out = append(out, k.Interface())
+			return true
+		}, func() {})
+		return exec.AsValue(&out)
+	})
+	_ = f.Replace("tojson", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
+		if in.IsError() {
+			return in
+		}
+		return exec.AsSafeValue(htmlSafe(string(appendPyJSON(nil, in, true))))
+	})
+	_ = f.Register("fromjson", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
+		v, err := fromJSON(&exec.VarArgs{Args: []*exec.Value{in}, KwArgs: map[string]*exec.Value{}})
+		if err != nil {
+			return exec.AsValue(err)
+		}
+		return exec.AsValue(v)
+	})
+	return f
+}
+
+// lineOf returns the template line the token rewriting passed to ref and
+// source.
+func lineOf(a *exec.VarArgs) int {
+	if v, ok := a.KwArgs[lineKwarg]; ok {
+		return v.Integer()
+	}
+	return 0
+}
+
+func (e *Env) ref(a *exec.VarArgs) (*exec.Value, error) {
+	var pkg, name string
+	switch len(a.Args) {
+	case 1:
+		name = a.Args[0].String()
+	case 2:
+		pkg, name = a.Args[0].String(), a.Args[1].String()
+	default:
+		return nil, e.fail(fmt.Sprintf("ref() takes 1 or 2 arguments (%d given)", len(a.Args)), "write ref('model') or ref('package', 'model')")
+	}
+	if e.cur == nil || e.cur.Ref == nil {
+		return nil, e.unavailable("ref()", "Ref")
+	}
+	rel, err := e.cur.Ref(pkg, name, lineOf(a))
+	if err != nil {
+		return nil, e.failErr(err)
+	}
+	return exec.AsValue(relValue{rel}), nil
+}
+
+func (e *Env) source(a *exec.VarArgs) (*exec.Value, error) {
+	if len(a.Args) != 2 {
+		return nil, e.fail(fmt.Sprintf("source() takes 2 arguments (%d given)", len(a.Args)), "write source('source_name', 'table_name')")
+	}
+	if e.cur == nil || e.cur.Source == nil {
+		return nil, e.unavailable("source()", "Source")
+	}
+	rel, err := e.cur.Source(a.Args[0].String(), a.Args[1].String(), lineOf(a))
+	if err != nil {
+		return nil, e.failErr(err)
+	}
+	return exec.AsValue(relValue{rel}), nil
+}
+
+func (e *Env) varFn(a *exec.VarArgs) (*exec.Value, error) {
+	if len(a.Args) < 1 || len(a.Args) > 2 {
+		return nil, e.fail(fmt.Sprintf("var() takes 1 or 2 arguments (%d given)", len(a.Args)), "write var('name') or var('name', default)")
+	}
+	name := a.Args[0].String()
+	if e.cur != nil {
+		if v, ok := e.cur.Vars[name]; ok {
+			return exec.AsValue(toJinja(v)), nil
+		}
+	}
+	if len(a.Args) == 2 {
+		return a.Args[1], nil
+	}
+	return nil, e.fail(fmt.Sprintf("var %q is not defined", name),
+		"add it under vars: in dbt_project.yml or pass --vars")
+}
+
+func (e *Env) envVar(a *exec.VarArgs) (*exec.Value, error) {
+	if len(a.Args) < 1 {
+		return nil, e.fail("env_var() needs a variable name", "")
+	}
+	name := a.Args[0].String()
+	if v, ok := os.LookupEnv(name); ok {
+		return exec.AsValue(v), nil
+	}
+	if len(a.Args) >= 2 {
+		return a.Args[1], nil
+	}
+	if v, ok := a.KwArgs["default"]; ok {
+		return v, nil
+	}
+	return nil, e.fail(fmt.Sprintf("env_var %q is not set", name),
+		fmt.Sprintf("set it in the environment, or give a default: env_var('%s', 'value')", name))
+}
+
+// configFn is dbt's config: config(materialized='table', ...) records the
+// keyword arguments and prints nothing; config.get(key, default) reads them
+// back, then Context.ModelConfig. Called with nil arguments it returns its
+// Env, which GetAttribute needs (a function type cannot hold a field).
+type configFn func(a *exec.VarArgs) (*exec.Value, error)
+
+func (e *Env) configFunc() configFn {
+	return func(a *exec.VarArgs) (*exec.Value, error) {
+		if a == nil {
+			return exec.AsValue(e), nil
+		}
+		if len(a.Args) > 1 || (len(a.Args) == 1 && !a.Args[0].IsDict()) {
+			return nil, e.fail("config() takes keyword arguments only", "write config(materialized='table')")
+		}
+		kw := map[string]any{}
+		if len(a.Args) == 1 {
+			for _, p := range dictEntries(a.Args[0]) {
+				kw[p.Key.String()] = fromJinja(p.Value)
+			}
+		}
+		for k, v := range a.KwArgs {
+			kw[k] = fromJinja(v)
+		}
+		if e.cur == nil || e.cur.Config == nil {
+			return nil, e.unavailable("config()", "Config")
+		}
+		for k, v := range kw {
+			e.configSet[k] = v
+		}
+		if err := e.cur.Config(kw); err != nil {
+			return nil, e.failErr(err)
+		}
+		return exec.AsValue(""), nil
+	}
+}
+
+func (c configFn) GetAttribute(name string) (*exec.Value, bool) {
+	if name != "get" && name != "require" {
+		return nil, false
+	}
+	ev, _ := c(nil)
+	e := ev.Interface().(*Env)
+	return exec.AsValue(func(a *exec.VarArgs) (*exec.Value, error) {
+		if len(a.Args) < 1 {
+			return nil, e.fail("config.get() needs a key", "")
+		}
+		key := a.Args[0].String()
+		if v, ok := e.configSet[key]; ok {
+			return exec.AsValue(toJinja(v)), nil
+		}
+		if e.cur != nil {
+			if v, ok := e.cur.ModelConfig[key]; ok {
+				return exec.AsValue(toJinja(v)), nil
+			}
+		}
+		if len(a.Args) > 1 {
+			return a.Args[1], nil
+		}
+		if d, ok := a.KwArgs["default"]; ok {
+			return d, nil
+		}
+		if name == "require" {
+			return nil, e.fail(fmt.Sprintf("config %q is required", key), "set it in config() or in dbt_project.yml")
+		}
+		return exec.AsValue(nil), nil
+	}), true
+}
+
+func (e *Env) runQuery(a *exec.VarArgs) (*exec.Value, error) {
+	if len(a.Args) != 1 {
+		return nil, e.fail("run_query() takes 1 argument", "")
+	}
+	rows, err := e.query(a.Args[0].String())
+	if err != nil || rows == nil {
+		return exec.AsValue(nil), err
+	}
+	return exec.AsValue(newTable(rows)), nil
+}
+
+// query runs sql through Context.RunQuery when executing; it returns nil
+// rows while the project is parsed (Execute false), as dbt does.
+func (e *Env) query(sql string) (*Rows, error) {
+	if e.cur == nil || !e.cur.Execute {
+		return nil, nil
+	}
+	if e.cur.RunQuery == nil {
+		return nil, e.unavailable("run_query()", "RunQuery")
+	}
+	rows, err := e.cur.RunQuery(sql)
+	if err != nil {
+		return nil, e.failErr(err)
+	}
+	if rows == nil {
+		rows = &Rows{}
+	}
+	return rows, nil
+}
+
+// goFunc exposes a Context.Funcs entry: arguments become plain Go values,
+// the result becomes a template value.
+func (e *Env) goFunc(name string, fn Func) func(*exec.VarArgs) (*exec.Value, error) {
+	return func(a *exec.VarArgs) (*exec.Value, error) {
+		args := make([]any, len(a.Args))
+		for i, v := range a.Args {
+			args[i] = fromJinja(v)
+		}
+		kwargs := make(map[string]any, len(a.KwArgs))
+		for k, v := range a.KwArgs {
+			kwargs[k] = fromJinja(v)
+		}
+		out, err := fn(args, kwargs)
+		if err != nil {
+			return nil, e.failErr(err)
+		}
+		return exec.AsValue(toJinja(out)), nil
+	}
+}
+
+// missingFunc replaces a Context.Funcs entry of an earlier render that the
+// current render does not provide.
+func (e *Env) missingFunc(name string) func(*exec.VarArgs) (*exec.Value, error) {
+	return func(*exec.VarArgs) (*exec.Value, error) {
+		return nil, e.fail(fmt.Sprintf("%s() is not available here", name), "the caller of the renderer did not provide it in Context.Funcs")
+	}
+}
+
+// rangeFn is Python's range as a list (gonja's streams through a goroutine
+// that leaks when a loop breaks early).
+func rangeFn(a *exec.VarArgs) (*exec.Value, error) {
+	start, stop, step := 0, 0, 1
+	switch len(a.Args) {
+	case 1:
+		stop = a.Args[0].Integer()
+	case 2:
+		start, stop = a.Args[0].Integer(), a.Args[1].Integer()
+	case 3:
+		start, stop, step = a.Args[0].Integer(), a.Args[1].Integer(), a.Args[2].Integer()
+	default:
+		return nil, errors.New("range() takes 1 to 3 arguments")
+	}
+	if step == 0 {
+		return nil, errors.New("range() step must not be zero")
+	}
+	out := []any{}
+	for i := start; (step > 0 && i < stop) || (step < 0 && i > stop); i += step {
+		out = append(out, i)
+		if len(out) > 1_000_000 {
+			return nil, errors.New("range() is too large")
+		}
+	}
+	return exec.AsValue(&out), nil
+}
+
+func zipFn(a *exec.VarArgs) *exec.Value {
+	out := []any{}
+	if len(a.Args) == 0 {
+		return exec.AsValue(&out)
+	}
+	n := a.Args[0].Len()
+	for _, l := range a.Args[1:] {
+		n = min(n, l.Len())
+	}
+	for i := 0; i < n; i++ {
+		t := make([]any, len(a.Args))
+		for j, l := range a.Args {
+			t[j] = l.Index(i).Interface()
+		}
+		out = append(out, &t)
+	}
+	return exec.AsValue(&out)
+}
+
+func fromJSON(a *exec.VarArgs) (any, error) {
+	if len(a.Args) < 1 {
+		return nil, errors.New("fromjson() needs a string")
+	}
+	var v any
+	if err := json.Unmarshal([]byte(a.Args[0].String()), &v); err != nil {
+		if len(a.Args) > 1 {
+			return a.Args[1].Interface(), nil
+		}
+		return nil, fmt.Errorf("fromjson: %v", err)
+	}
+	return toJinja(normalizeJSON(v)), nil
+}
+
+// normalizeJSON turns JSON numbers that are whole into ints, as Python's
+// json module does.
+func normalizeJSON(v any) any {
+	switch x := v.(type) {
+	case float64:
+		if x == float64(int64(x)) {
+			return int64(x)
+		}
+	case []any:
+		for i := range x {
+			x[i] = normalizeJSON(x[i])
+		}
+	case map[string]any:
+		for k := range x {
+			x[k] = normalizeJSON(x[k])
+		}
+	}
+	return v
+}
+
+// toJSON is dbt's tojson(value, sort_keys=False): compact separators as
+// Python's json.dumps (", " and ": ").
+func toJSON(a *exec.VarArgs) (string, error) {
+	if len(a.Args) < 1 {
+		return "", errors.New("tojson() needs a value")
+	}
+	sortKeys := false
+	if s, ok := a.KwArgs["sort_keys"]; ok {
+		sortKeys = s.IsTrue()
+	}
+	var b []byte
+	b = appendPyJSON(b, a.Args[0], sortKeys)
+	return string(b), nil
+}
+
+// htmlSafe escapes as Jinja2's tojson filter does.
+func htmlSafe(s string) string {
+	return strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`, "'", `\u0027`).Replace(s)
+}
+
+func appendPyJSON(b []byte, v *exec.Value, sortKeys bool) []byte {
+	switch {
+	case v == nil || v.IsNil():
+		return append(b, "null"...)
+	case v.IsBool():
+		if v.Bool() {
+			return append(b, "true"...)
+		}
+		return append(b, "false"...)
+	case v.IsInteger(), v.IsFloat():
+		return append(b, v.String()...)
+	case v.IsString():
+		return appendPyString(b, v.String())
+	case v.IsList():
+		b = append(b, '[')
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendPyJSON(b, v.Index(i), sortKeys)
+		}
+		return append(b, ']')
+	case v.IsDict():
+		pairs := dictEntries(v)
+		if sortKeys {
+			pairs = append([]*exec.Pair(nil), pairs...)
+			sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].Key.String() < pairs[j].Key.String() })
+		}
+		b = append(b, '{')
+		for i, p := range pairs {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendPyString(b, p.Key.String())
+			b = append(b, ": "...)
+			b = appendPyJSON(b, p.Value, sortKeys)
+		}
+		return append(b, '}')
+	}
+	return appendPyString(b, v.String())
+}
+
+// appendPyString quotes s as Python's json.dumps does (ensure_ascii: every
+// non-ASCII character as \uXXXX; <, > and & left as they are).
+func appendPyString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b = append(b, `\"`...)
+		case r == '\\':
+			b = append(b, `\\`...)
+		case r == '\n':
+			b = append(b, `\n`...)
+		case r == '\r':
+			b = append(b, `\r`...)
+		case r == '\t':
+			b = append(b, `\t`...)
+		case r < 0x20 || (r > 0x7f && r <= 0xffff):
+			b = fmt.Appendf(b, `\u%04x`, r)
+		case r > 0xffff:
+			r -= 0x10000
+			b = fmt.Appendf(b, `\u%04x\u%04x`, 0xd800+(r>>10), 0xdc00+(r&0x3ff))
+		default:
+			b = append(b, byte(r))
+		}
+	}
+	return append(b, '"')
+}

@@ -1,0 +1,116 @@
+package jinja
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/nikolalohinski/gonja/v2/parser"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+)
+
+var (
+	syntaxLine  = regexp.MustCompile(`\(Line: (\d+) Col: (\d+)`)
+	atLine      = regexp.MustCompile(`at line (\d+)`)
+	inMacro     = regexp.MustCompile(`Unable to execute macro '([^']*)'`)
+	notCallable = regexp.MustCompile(`(?:^|: )([A-Za-z_][A-Za-z0-9_.]*) is not callable`)
+	// wrappers gonja puts around an error on its way up.
+	wrappers = []*regexp.Regexp{
+		regexp.MustCompile(`Unable to render expression at line \d+: `),
+		regexp.MustCompile(`Unable to execute controlStructure at line \d+: `),
+		regexp.MustCompile(`Unable to render condition at line \d+: `),
+		regexp.MustCompile(`\w+ControlStructure\(Line=\d+ Col=\d+\): `),
+		regexp.MustCompile(`invalid call to function '[^']*': `),
+		regexp.MustCompile(`Unable to execute macro '[^']*': `),
+		regexp.MustCompile(`(?i)unable to evaluate parameters: `),
+	}
+)
+
+// syntaxDiagnostic turns a parse error into a diagnostic at its line. line
+// is where the parser stopped, used when the error has no position.
+func syntaxDiagnostic(path string, err error, line int) *diag.Diagnostic {
+	var se *parser.SyntaxError
+	if errors.As(err, &se) && se.Line > 0 {
+		d := diag.Errorf(path, se.Line, "syntax error: %s", strings.TrimSuffix(se.Message, "."))
+		if se.Raw != "" {
+			d.Message += fmt.Sprintf(" near %q", se.Raw)
+		}
+		return d
+	}
+	msg := err.Error()
+	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimSpace(msg[:strings.Index(msg, m[0])])
+	}
+	return diag.Errorf(path, line, "syntax error: %s", strings.TrimSuffix(msg, "."))
+}
+
+// diagnose turns a render error into a diagnostic at the model's line. When
+// the error happened inside a macro of a macro file, the message says which
+// macro and where.
+func (e *Env) diagnose(path string, err error) *diag.Diagnostic {
+	text := err.Error()
+
+	// Lines before the first macro frame are the model's; after the last,
+	// the innermost macro's.
+	modelPart, macroPart, macroName := text, "", ""
+	if locs := inMacro.FindAllStringSubmatchIndex(text, -1); locs != nil {
+		first, last := locs[0], locs[len(locs)-1]
+		name := text[last[2]:last[3]]
+		if _, ok := e.macroFile[name]; ok {
+			modelPart = text[:first[0]]
+			macroPart = text[last[1]:]
+			macroName = name
+		}
+	}
+	line := lastLine(modelPart)
+
+	var d diag.Diagnostic
+	// A failed call whose result is called again (adapter.dispatch(...)())
+	// reaches us as "... is not callable" without the cause.
+	if f := e.failure; f != nil && (strings.Contains(text, f.Message) || strings.Contains(text, ") is not callable")) {
+		d = *f
+	} else {
+		d = diag.Diagnostic{Severity: diag.Error, Message: rootCause(text)}
+		if m := notCallable.FindStringSubmatch(text); m != nil {
+			d.Message = fmt.Sprintf("'%s' is undefined", m[1])
+			d.Hint = "no macro or function has this name; define it in macros/ or check the spelling"
+		}
+	}
+	if d.File == "" {
+		d.File, d.Line = path, line
+	}
+	if macroName != "" {
+		at := e.macroFile[macroName]
+		if l := lastLine(macroPart); l > 0 {
+			at += ":" + strconv.Itoa(l)
+		}
+		d.Message += fmt.Sprintf(" (in macro %s at %s)", macroName, at)
+	}
+	return &d
+}
+
+func lastLine(s string) int {
+	m := atLine.FindAllStringSubmatch(s, -1)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[len(m)-1][1])
+	return n
+}
+
+// rootCause strips gonja's wrapping from an error text.
+func rootCause(text string) string {
+	for _, w := range wrappers {
+		if loc := w.FindAllStringIndex(text, -1); loc != nil {
+			if end := loc[len(loc)-1][1]; end < len(text) {
+				text = text[end:]
+			}
+		}
+	}
+	text = strings.TrimPrefix(text, "unable to execute template: ")
+	return text
+}

@@ -1,0 +1,268 @@
+package jinja
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+)
+
+// testMacros are shared by the render cases: a project file and a package
+// file calling each other.
+var testMacros = []MacroFile{
+	{Path: "macros/util.sql", Source: `{% macro cols(prefix='c') %}{{ return([prefix ~ '1', prefix ~ '2']) }}{% endmacro %}
+{% macro rel() %}{{ return(ref('orders')) }}{% endmacro %}
+{% macro shout(x) -%}
+  {{ x | upper }}!
+{%- endmacro %}
+{% macro fails_in_macro() %}
+{{ var('deep_missing') }}
+{% endmacro %}
+{% macro uses_pkg() %}{{ nexus.greet('pkg') }}{% endmacro %}`},
+	{Path: "packages/nexus/macros/greet.sql", Namespace: "nexus", Source: `{% macro greet(
+    name,
+    greeting='hello'
+) -%}
+{{ greeting }} {{ name }}
+{%- endmacro %}
+{% macro nested() %}{{ return(shout(greet('x'))) }}{% endmacro %}
+{% macro default__thing() %}default thing{% endmacro %}
+{% macro sqlite__only() %}sqlite only{% endmacro %}`},
+}
+
+// testContext answers ref, source, run_query and columns from small fixed
+// tables.
+func testContext() *Context {
+	return &Context{
+		Vars: map[string]any{
+			"n":       int64(3),
+			"name":    "Nexus",
+			"sources": []any{map[string]any{"name": "gmail", "events": true}, map[string]any{"name": "stripe", "events": false}},
+			"nested":  map[string]any{"a": map[string]any{"b": []any{"x", "y"}}},
+		},
+		Target:      Target{Name: "dev", Type: "sqlite", Schema: "main", Profile: "nexus"},
+		This:        Relation{Schema: "nexus_final_tables", Name: "persons"},
+		Execute:     true,
+		Incremental: false,
+		Ref: func(pkg, name string, line int) (Relation, error) {
+			if name == "missing" {
+				return Relation{}, diag.Errorf("", line, "model %q not found", name).WithHint("create models/%s.sql", name)
+			}
+			schema := "main"
+			if pkg != "" {
+				schema = pkg
+			}
+			return Relation{Schema: schema, Name: name}, nil
+		},
+		Source: func(src, tbl string, line int) (Relation, error) {
+			return Relation{Schema: src, Name: tbl}, nil
+		},
+		Config: func(map[string]any) error { return nil },
+		RunQuery: func(sql string) (*Rows, error) {
+			if strings.Contains(sql, "fail") {
+				return nil, errors.New("no such table: fail")
+			}
+			return &Rows{Columns: []string{"id", "name"}, Rows: [][]any{{int64(1), "ann"}, {int64(2), []byte("bob")}, {int64(3), nil}}}, nil
+		},
+		Columns: func(rel Relation) ([]Column, error) {
+			return []Column{{Name: "id", Type: "INTEGER"}, {Name: "email", Type: "TEXT"}}, nil
+		},
+		ModelConfig: map[string]any{"schema": "nexus_final_tables"},
+		Funcs: map[string]Func{
+			"twice": func(args []any, kw map[string]any) (any, error) {
+				switch v := args[0].(type) {
+				case int64:
+					return v * 2, nil
+				case Relation:
+					return Relation{Schema: v.Schema, Name: v.Name + "_2"}, nil
+				case []any:
+					return append(v, v...), nil
+				}
+				return nil, fmt.Errorf("twice: unsupported %T", args[0])
+			},
+		},
+	}
+}
+
+func TestRender(t *testing.T) {
+	tests := []struct {
+		name    string
+		src     string
+		ctx     func(*Context) // changes to testContext, may be nil
+		want    string
+		wantErr string
+	}{
+		// The fixes gonja needs.
+		{name: "append inside for changes the outer list", src: `{% set rels = [] %}{% for s in var('sources') %}{% if s.events %}{% do rels.append(s.name) %}{% endif %}{% endfor %}{{ rels }}`, want: `['gmail']`},
+		{name: "append to nested list", src: `{% set d = {'l': []} %}{% for i in range(3) %}{% do d['l'].append(i) %}{% endfor %}{{ d['l'] }}`, want: `[0, 1, 2]`},
+		{name: "dict update sticks", src: `{% set d = {'a': 1} %}{% for i in [1] %}{% do d.update({'b': 2}) %}{% endfor %}{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}`, want: `a=1;b=2;`},
+		{name: "list extend pop insert", src: `{% set l = [1] %}{% do l.extend([2, 3]) %}{% do l.insert(0, 0) %}{{ l.pop() }} {{ l }}`, want: `3 [0, 1, 2]`},
+		{name: "trailing comma in call", src: "{{ config(\n  materialized='table',\n  tags=['a'],\n) }}ok", want: `ok`},
+		{name: "trailing comma in list and macro call", src: "{{ nexus.greet('x',) }} {{ [1, 2,] | length }}", want: `hello x 2`},
+		{name: "package macro bare in its package and namespaced", src: `{{ greet('a') }}|{{ nexus.greet('b', greeting='hi') }}`, want: `hello a|hi b`, ctx: func(c *Context) { c.Package = "nexus" }},
+		{name: "package macro bare from the root project", src: `{{ greet('a') }}`, wantErr: `models/m.sql:1: 'greet' is undefined (no macro or function has this name; define it in macros/ or check the spelling)`},
+		{name: "project macro calls package macro", src: `{{ uses_pkg() }}`, want: `hello pkg`},
+		{name: "package macro calls project macro", src: `{{ nexus.nested() }}`, want: `HELLO X!`},
+		{name: "return of a list", src: `{% set c = cols('x') %}{{ c | length }} {{ c[1] }} {{ c | join(',') }}`, want: `2 x2 x1,x2`},
+		{name: "return of a relation", src: `{{ rel() }} {{ rel().name }}`, want: `orders orders`},
+		{name: "macro without return gives its text", src: `[{{ shout('a') }}]`, want: `[A!]`},
+
+		// Jinja constructs dbt-nexus uses.
+		{name: "block set", src: "{% set sql %}\nselect 1\n{% endset %}[{{ sql | trim }}]", want: `[select 1]`},
+		{name: "namespace", src: `{% set ns = namespace(n=0) %}{% for i in [1, 2, 3] %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}`, want: `6`},
+		{name: "loop first last", src: `{% for i in ['a', 'b', 'c'] %}{{ '(' if loop.first }}{{ i }}{{ ', ' if not loop.last }}{% endfor %})`, want: `(a, b, c)`},
+		{name: "if without else", src: `[{{ 'x' if false }}]`, want: `[]`},
+		{name: "split index", src: `{{ 'a.b.c'.split('.')[1] }}`, want: `b`},
+		{name: "whitespace control and comments", src: "a\n  {%- if true -%}\n  b\n  {%- endif %}\n{# gone #}c", want: "ab\nc"},
+		{name: "keyword call with defaults", src: `{{ nexus.greet(greeting='yo', name='z') }}`, want: `yo z`},
+		{name: "filters", src: `{{ ['A', 'b'] | join('-') | lower }} {{ 'x' | upper }} {{ 'a b' | replace(' ', '_') }} {{ '7' | int + 1 }} {{ none | default('d') }} {{ '  t ' | trim }} {{ 'abc' | length }} {{ 'ab' | list }}`, want: `a-b X a_b 8 d t 3 ['a', 'b']`},
+		{name: "tojson and fromjson", src: `{{ {'a': [1, 'x']} | tojson }} {{ fromjson('{"k": [1, 2]}')['k'][1] }} {{ tojson({'b': none, 'a': 1}) }} {{ {'b': '<', 'a': 1} | tojson }}`, want: `{"a": [1, "x"]} 2 {"b": null, "a": 1} {"a": 1, "b": "\u003c"}`},
+		{name: "tojson escapes like json.dumps", src: `{{ tojson(['<é>', 'a"b']) }}`, want: `["<\u00e9>", "a\"b"]`},
+		{name: "tests and operators", src: `{{ x is none }} {{ 1 is not none }} {{ 'a' in ['a'] }} {{ 'n' ~ 1 }}`, want: `True True True n1`},
+		{name: "nested vars", src: `{{ var('nested').a.b[1] }} {{ var('nested')['a'].get('b') | length }} {% for k, v in var('nested').items() %}{{ k }}{% endfor %}`, want: `y 2 a`},
+
+		// dbt builtins.
+		{name: "ref and attributes", src: `{{ ref('orders') }} {{ ref('nexus', 'events') }} {{ ref('nexus', 'events').schema }} {{ ref('orders').identifier }}`, want: `orders nexus.events nexus orders`},
+		{name: "source", src: `{{ source('gmail', 'messages') }}`, want: `gmail.messages`},
+		{name: "var with default", src: `{{ var('n') }} {{ var('nope', 'dflt') }} {{ var('nope', none) is none }}`, want: `3 dflt True`},
+		{name: "this target execute", src: `{{ this }} {{ this.name }} {{ target.name }} {{ target.type }} {{ target.schema }} {{ target.profile_name }} {{ execute }}`, want: `nexus_final_tables.persons persons dev sqlite main nexus True`},
+		{name: "is_incremental", src: `{% if is_incremental() %}inc{% else %}full{% endif %}`, want: `full`},
+		{name: "config get", src: `{{ config(materialized='view') }}{{ config.get('materialized') }} {{ config.get('schema') }} {{ config.get('x', 'dx') }}`, want: `view nexus_final_tables dx`},
+		{name: "env_var default and log", src: `{{ env_var('NEXUS_UNSET_FOR_TEST', '/h') }}{{ log('hi', info=true) }}`, want: `/h`},
+		{name: "run_query rows and columns", src: `{% set r = run_query('select') %}{{ r | length }} {% for row in r %}{{ row[0] }}{{ row['name'] }}{{ row.name }};{% endfor %} {{ r.columns[1].name }} {{ r.columns[0].values() }} {{ r.rows[1][1] }}`, want: `3 1annann;2bobbob;3; name [1, 2, 3] bob`},
+		{name: "run_query while parsing", src: `{{ run_query('select') is none }}`, ctx: func(c *Context) { c.Execute = false }, want: `True`},
+		{name: "adapter columns and quote", src: `{% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.name }}:{{ c.data_type }}:{{ c.dtype }}:{{ c.column }} {% endfor %}{{ adapter.quote('a') }}`, want: `id:INTEGER:INTEGER:id email:TEXT:TEXT:email "a"`},
+		{name: "quoting follows the warehouse", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}| {{ dbt_utils.union_relations(relations=[ref('x')]) | replace('\n', ' ') }}`, ctx: func(c *Context) { c.Target.Type = "bigquery" }, want: "`a` `id` `email` | select     'x' as _dbt_source_relation,     `id`,     `email` from x"},
+		{name: "double quotes elsewhere", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}`, ctx: func(c *Context) { c.Target.Type = "duckdb" }, want: `"a" "id" "email" `},
+		{name: "dispatch falls back to default", src: `{{ adapter.dispatch('thing', 'nexus')() }} {{ adapter.dispatch('only', 'nexus')() }}`, want: `default thing sqlite only`},
+		{name: "api.Column called and through create", src: `{{ api.Column('x', 'text').name }} {{ api.Column(name='y', dtype='int').data_type }} {{ api.Column.create('z', 'integer').is_integer() }} {{ api.Column.string_type(5) }}`, want: `x int True character varying(5)`},
+		{name: "surrogate key", src: `{{ dbt_utils.generate_surrogate_key(['a', 'b']) }}`, want: `md5(cast(coalesce(cast(a as text), '_dbt_utils_surrogate_key_null_') || '-' || coalesce(cast(b as text), '_dbt_utils_surrogate_key_null_') as text))`},
+		{name: "get_column_values", src: `{{ dbt_utils.get_column_values(ref('t'), 'name') }}`, want: `[1, 2, 3]`},
+		{name: "star", src: `{{ dbt_utils.star(ref('t'), except=['email'], relation_alias='t') }}`, want: `t."id"`},
+		{name: "go func round-trips values", src: `{{ twice(2) }} {{ twice(ref('a')) }} {{ twice(ref('a')).name }} {{ twice([1]) }}`, want: `4 a_2 a_2 [1, 1]`},
+
+		// Errors: the exact message a user sees.
+		{name: "unknown macro", src: "select\n{{ no_such_macro() }}", wantErr: `models/m.sql:2: 'no_such_macro' is undefined (no macro or function has this name; define it in macros/ or check the spelling)`},
+		{name: "syntax error", src: "select 1\n{% if %}\n{% endif %}", wantErr: `models/m.sql:2: syntax error: Unable to parse controlStructure "if": expected either a number, string, keyword or identifier`},
+		{name: "unclosed tag", src: "select 1\n{% for x in [1] %}\n{{ x }}", wantErr: `models/m.sql:3: syntax error: Unexpected EOF, expected tag else or endfor`},
+		{name: "missing var", src: "select\n  {{ var('start_date') }}", wantErr: `models/m.sql:2: var "start_date" is not defined (add it under vars: in dbt_project.yml or pass --vars)`},
+		{name: "missing var in macro", src: "a\n\n{{ fails_in_macro() }}", wantErr: `models/m.sql:3: var "deep_missing" is not defined (in macro fails_in_macro at macros/util.sql:7) (add it under vars: in dbt_project.yml or pass --vars)`},
+		{name: "raise_compiler_error", src: "{% if true %}\n  {{ exceptions.raise_compiler_error('sources must be a list') }}\n{% endif %}", wantErr: `models/m.sql:2: sources must be a list`},
+		{name: "nil ref callback", src: `{{ ref('a') }}`, ctx: func(c *Context) { c.Ref = nil }, wantErr: `models/m.sql:1: ref() is not available here (the caller of the renderer set no Context.Ref)`},
+		{name: "nil run_query callback", src: "\n{{ run_query('x') }}", ctx: func(c *Context) { c.RunQuery = nil }, wantErr: `models/m.sql:2: run_query() is not available here (the caller of the renderer set no Context.RunQuery)`},
+		{name: "ref callback diagnostic keeps its hint", src: "\n\n{{ ref('missing') }}", wantErr: `models/m.sql:3: model "missing" not found (create models/missing.sql)`},
+		{name: "run_query error", src: `{{ run_query('select fail') }}`, wantErr: `models/m.sql:1: no such table: fail`},
+		{name: "return outside macro", src: `{{ return(1) }}`, wantErr: `models/m.sql:1: return() is only allowed inside a macro`},
+		{name: "dispatch without candidates", src: `{{ adapter.dispatch('nothing')() }}`, wantErr: `models/m.sql:1: adapter.dispatch found no macro "nothing" (target type sqlite); searched sqlite__nothing, default__nothing (define sqlite__nothing or default__nothing, or list the package that has it in dispatch: of dbt_project.yml)`},
+		{name: "integer division by zero", src: "select\n  {{ var('n') // 0 }}", wantErr: `models/m.sql:2: integer division or modulo by zero`},
+		{name: "arithmetic on a string", src: `{{ 'a' ** 2 }}`, wantErr: `models/m.sql:1: unsupported operand type(s) for ** or pow(): 'str' and 'int'`},
+		{name: "format with too few arguments", src: "\n{{ '%s and %s' % ('a',) }}", wantErr: `models/m.sql:2: not enough arguments for format string`},
+		{name: "format with too many arguments", src: `{{ '%s' % ('a', 'b') }}`, wantErr: `models/m.sql:1: not all arguments converted during string formatting`},
+		{name: "set unpacks too few values", src: "\n\n{% set a, b, c = [1, 2] %}", wantErr: `models/m.sql:3: not enough values to unpack (expected 3, got 2)`},
+		{name: "call block with a function", src: `{% call(x) range(3) %}{% endcall %}`, wantErr: `models/m.sql:1: {% call %} needs a macro, and range is not one`},
+		{name: "env_var without default", src: `{{ env_var('TOKEN') }}`, wantErr: `models/m.sql:1: env_var "TOKEN" is not set (set it in the environment, or give a default: env_var('TOKEN', 'value'))`},
+	}
+	env, err := NewEnv(testMacros)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := testContext()
+			if tc.ctx != nil {
+				tc.ctx(ctx)
+			}
+			got, err := env.Render("models/m.sql", tc.src, ctx)
+			if tc.wantErr != "" {
+				if err == nil {
+					t.Fatalf("no error, output %q", got)
+				}
+				var d *diag.Diagnostic
+				if !errors.As(err, &d) {
+					t.Fatalf("error %T is not a *diag.Diagnostic", err)
+				}
+				if diff := cmp.Diff(tc.wantErr, err.Error()); diff != "" {
+					t.Errorf("error (-want +got):\n%s", diff)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("output (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestNewEnvErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		macros  []MacroFile
+		wantErr string
+	}{
+		{name: "syntax error in macro file", macros: []MacroFile{{Path: "macros/a.sql", Source: "{% macro a() %}\n{{ 1 + }}\n{% endmacro %}"}},
+			wantErr: `macros/a.sql:2: syntax error: expected either a number, string, keyword or identifier near "}}"`},
+		{name: "unclosed macro", macros: []MacroFile{{Path: "macros/b.sql", Source: "{% macro b() %}\nselect 1\n"}},
+			wantErr: `macros/b.sql:2: syntax error: Unexpected EOF, expected tag endmacro`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := NewEnv(tc.macros)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if diff := cmp.Diff(tc.wantErr, err.Error()); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRenderReusesEnv renders one parsed model with two contexts, as the
+// runner does (parse, then execute), and checks nothing leaks between them.
+func TestRenderReusesEnv(t *testing.T) {
+	env, err := NewEnv(testMacros)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := `{{ this }} {{ execute }} {{ config.get('materialized', 'none') }}`
+	first := testContext()
+	if _, err := env.Render("models/a.sql", "{{ config(materialized='view') }}", first); err != nil {
+		t.Fatal(err)
+	}
+	second := testContext()
+	second.This = Relation{Name: "b"}
+	second.Execute = false
+	second.Funcs = nil
+	got, err := env.Render("models/b.sql", src, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "b False none"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if _, err := env.Render("models/c.sql", "{{ twice(1) }}", second); err == nil || !strings.Contains(err.Error(), "twice() is not available here") {
+		t.Errorf("a Func of an earlier render is still callable: %v", err)
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	ar := mustGolden(b, "testdata/golden/event_log_union.txtar")
+	macros, path, model, ctx := loadGolden(b, ar)
+	env, err := NewEnv(macros)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := env.Render(path, model, ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

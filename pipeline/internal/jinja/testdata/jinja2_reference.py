@@ -1,0 +1,278 @@
+#!/usr/bin/env python3
+"""Renders every testdata/golden/*.txtar with Python's Jinja2, the engine dbt
+uses, and prints a JSON object: case file name -> {"out": text} or
+{"error": message}. TestGolden runs it on every run and compares the Go
+renderer's output with it byte for byte, so the expected text always comes
+from Jinja2 and never from the renderer under test.
+
+    python3 testdata/jinja2_reference.py [case.txtar ...]
+
+Needs python3 with jinja2 3.x (Debian: python3-jinja2). The stubs below mirror the Go builtins: ref/source
+return relations printing as schema.name, run_query answers from the case's
+"queries", column lists come from "columns", and dbt_utils' SQL is written in
+the same shape as pipeline/internal/jinja/dbtutils.go.
+"""
+import datetime
+import glob
+import json
+import os
+import re
+import sys
+
+import jinja2
+import jinja2.runtime
+
+
+class MacroReturn(Exception):
+    def __init__(self, value):
+        self.value = value
+
+
+# dbt's return(): a macro call yields the value given to return().
+_invoke = jinja2.runtime.Macro._invoke
+
+
+def _invoke_with_return(self, arguments, autoescape):
+    try:
+        return _invoke(self, arguments, autoescape)
+    except MacroReturn as r:
+        return r.value
+
+
+jinja2.runtime.Macro._invoke = _invoke_with_return
+
+
+def do_return(value=None):
+    raise MacroReturn(value)
+
+
+class Relation:
+    def __init__(self, schema, name):
+        self.schema, self.name, self.identifier, self.database = schema, name, name, "main"
+
+    def __str__(self):
+        if self.schema in ("", "main"):
+            return self.name
+        return self.schema + "." + self.name
+
+
+class Row:
+    def __init__(self, cols, vals):
+        self._cols, self._vals = cols, vals
+
+    def __getitem__(self, k):
+        if isinstance(k, int):
+            return self._vals[k]
+        return self._vals[self._cols.index(k)]
+
+    def __getattr__(self, k):
+        if k.startswith("_"):
+            raise AttributeError(k)
+        return self[k]
+
+
+class Column:
+    def __init__(self, name, values):
+        self.name, self._values = name, values
+
+    def values(self):
+        return list(self._values)
+
+
+class Table:
+    def __init__(self, cols, rows):
+        self.rows = [Row(cols, r) for r in rows]
+        self.columns = [Column(c, [r[i] for r in rows]) for i, c in enumerate(cols)]
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self):
+        return len(self.rows)
+
+
+def parse_txtar(text):
+    parts = re.split(r"^-- (.+?) --\n", text, flags=re.M)
+    comment, files = parts[0], {}
+    for i in range(1, len(parts), 2):
+        files[parts[i]] = parts[i + 1]
+    return comment, files
+
+
+def render_case(files):
+    ctx = json.loads(files["context.json"])
+    execute = ctx.get("execute", False)
+    vars_ = ctx.get("vars", {})
+    this = ctx.get("this", {})
+    columns = ctx.get("columns", {})
+    queries = ctx.get("queries", [])
+
+    def ref(*args):
+        return Relation("main", args[-1])
+
+    def source(src, tbl):
+        return Relation(src, tbl)
+
+    def var(name, *default):
+        if name in vars_:
+            return vars_[name]
+        if default:
+            return default[0]
+        raise Exception("var %r is not defined" % name)
+
+    def config(*a, **kw):
+        return ""
+
+    def run_sql(sql):
+        for q in queries:
+            if q["contains"] in sql:
+                return q["columns"], q["rows"]
+        return [], []
+
+    def run_query(sql):
+        if not execute:
+            return None
+        cols, rows = run_sql(sql)
+        return Table(cols, rows)
+
+    def cols_of(rel):
+        if not execute:
+            return []
+        return columns.get(rel.name, [])
+
+    target = {"name": "dev", "type": "sqlite", "schema": "main", "database": "main",
+              "profile_name": "nexus", "threads": 1}
+    target.update(ctx.get("target", {}))
+
+    def dispatch(name, macro_namespace=None):
+        for cand in (target["type"] + "__" + name, "default__" + name):
+            if cand in G:
+                return G[cand]
+        raise Exception("no macro " + name)
+
+    def surrogate_key(field_list):
+        parts = []
+        for i, f in enumerate(field_list):
+            if i > 0:
+                parts.append("'-'")
+            parts.append("coalesce(cast(%s as text), '_dbt_utils_surrogate_key_null_')" % f)
+        return "md5(cast(" + " || ".join(parts) + " as text))"
+
+    def quote(c):
+        return '"' + c.replace('"', '""') + '"'
+
+    def union_relations(relations, exclude=None, include=None, column_override=None,
+                        source_column_name="_dbt_source_relation", where=None):
+        if not execute:
+            return ""
+        exclude = [c.lower() for c in (exclude or [])]
+        include = [c.lower() for c in (include or [])]
+        order, names, types, per = [], {}, {}, []
+        for r in relations:
+            have = set()
+            for name, typ in cols_of(r):
+                k = name.lower()
+                if k in exclude or (include and k not in include):
+                    continue
+                have.add(k)
+                if k not in names:
+                    names[k], types[k] = name, typ
+                    order.append(k)
+            per.append(have)
+        out = []
+        for i, r in enumerate(relations):
+            s = "select\n    '%s' as %s" % (r, source_column_name)
+            for k in order:
+                col = quote(names[k])
+                if k in per[i]:
+                    s += ",\n    " + col
+                elif types[k]:
+                    s += ",\n    cast(null as %s) as %s" % (types[k], col)
+                else:
+                    s += ",\n    null as " + col
+            s += "\nfrom %s" % r
+            if where:
+                s += "\nwhere " + where
+            out.append(s)
+        return "\n\nunion all\n\n".join(out)
+
+    def get_column_values(table, column, order_by="count(*) desc", max_records=None,
+                          default=None, where=None):
+        if not execute:
+            return [] if default is None else default
+        sql = "select %s as value\nfrom %s" % (column, table)
+        if where is not None:
+            sql += "\nwhere " + where
+        sql += "\ngroup by %s\norder by %s" % (column, order_by)
+        if max_records is not None:
+            sql += "\nlimit %d" % max_records
+        cols, rows = run_sql(sql)
+        return [r[0] for r in rows]
+
+    def star(from_, except_=(), relation_alias=None):
+        if not execute:
+            return "*"
+        ex = [c.lower() for c in except_]
+        alias = relation_alias + "." if relation_alias else ""
+        parts = [alias + quote(n) for n, _ in cols_of(from_) if n.lower() not in ex]
+        return ",\n  ".join(parts) if parts else "*"
+
+    class NS:
+        def __init__(self, members):
+            self.__dict__.update(members)
+
+    dbt_utils = NS({
+        "generate_surrogate_key": surrogate_key,
+        "union_relations": union_relations,
+        "get_column_values": get_column_values,
+        "star": lambda *a, **k: star(*a, **{("except_" if x == "except" else x): v for x, v in k.items()}),
+    })
+
+    env = jinja2.Environment(extensions=["jinja2.ext.do"], trim_blocks=False, lstrip_blocks=False,
+                             undefined=jinja2.Undefined)
+    G = {
+        "ref": ref, "source": source, "var": var, "config": config, "return": do_return,
+        "run_query": run_query, "execute": execute, "target": NS(target),
+        "this": Relation(this.get("schema", "main"), this.get("name", "")),
+        "adapter": NS({"dispatch": dispatch, "quote": quote}),
+        "dbt_utils": dbt_utils,
+        "modules": NS({"datetime": datetime}),
+    }
+    # Jinja2 binds a template's free names when its module is made, so the
+    # macros are defined twice: the second pass sees every macro and
+    # namespace of the first.
+    for _ in range(2):
+        namespaces = {}
+        for path, src in files.items():
+            if not path.endswith(".sql") or path.startswith("models/"):
+                continue
+            m = re.match(r"packages/([^/]+)/", path)
+            module = env.from_string(src, globals=G).module
+            for name in dir(module):
+                macro = getattr(module, name)
+                if isinstance(macro, jinja2.runtime.Macro):
+                    G[name] = macro
+                    if m:
+                        namespaces.setdefault(m.group(1), {})[name] = macro
+        for ns, members in namespaces.items():
+            G[ns] = NS(members)
+    model = [p for p in files if p.startswith("models/")][0]
+    return env.from_string(files[model], globals=G).render()
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    paths = sys.argv[1:] or sorted(glob.glob(os.path.join(here, "golden", "*.txtar")))
+    results = {}
+    for path in paths:
+        with open(path) as f:
+            _, files = parse_txtar(f.read())
+        try:
+            results[os.path.basename(path)] = {"out": render_case(files)}
+        except Exception as e:  # reported by the Go test with the case name
+            results[os.path.basename(path)] = {"error": "%s: %s" % (type(e).__name__, e)}
+    json.dump(results, sys.stdout, indent=1, sort_keys=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,355 @@
+package project
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+)
+
+// Load reads the root project from root and merges in its packages: the
+// ones packages.yml and dependencies.yml name (local: folders and what
+// `dbt deps` left in dbt_packages), and of pkgs, those that are not
+// Builtin, or Builtin ones the project asks for and does not ship itself.
+// vars override the project's vars (dbt's --vars).
+func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
+	l, err := readLayout(root)
+	if err != nil {
+		return nil, err
+	}
+	p := &Project{Name: l.name, Files: root, config: l.doc, Vars: map[string]any{}}
+	if v := l.doc.Get("vars"); v != nil {
+		if v.Kind != yamlx.Map {
+			return nil, diag.Errorf("dbt_project.yml", v.Line, "`vars` must be a mapping").WithHint("write vars: then one `name: value` per line")
+		}
+		for k, val := range v.Plain().(map[string]any) {
+			p.Vars[k] = val
+		}
+	}
+	p.rootVars = orderedVars(l.doc.Get("vars"))
+	p.cliVars = vars
+	for k, v := range vars {
+		p.Vars[k] = v
+	}
+	p.cliVars = vars
+	if p.Target, p.Warnings, err = readTarget(root, l.doc); err != nil {
+		return nil, err
+	}
+	if p.Dispatch, err = readDispatch(l.doc); err != nil {
+		return nil, err
+	}
+	if p.config, err = p.renderConfigTrees(l.doc, ""); err != nil {
+		return nil, err
+	}
+	l.doc = p.config
+	for _, section := range []string{"models", "seeds", "tests", "data_tests"} {
+		p.checkConfigTree("dbt_project.yml", p.config.Get(section))
+	}
+	var builtins []Package
+	var loaded []found
+	for _, pkg := range pkgs {
+		if pkg.Builtin {
+			builtins = append(builtins, pkg)
+			continue
+		}
+		pl, err := readLayout(pkg.Files)
+		if err != nil {
+			return nil, fmt.Errorf("package %s: %w", pkg.Name, err)
+		}
+		loaded = append(loaded, found{name: pkg.Name, origin: pkg.Origin, files: pkg.Files, layout: pl})
+	}
+	p.builtin = map[string]bool{}
+	for _, b := range builtins {
+		p.builtin[b.Name] = true
+	}
+	declared, used, err := resolvePackages(root, l, p.Vars, builtins)
+	if err != nil {
+		return nil, err
+	}
+	p.Packages = used
+	p.pkgVars = map[string]map[string]any{}
+	p.usedBuiltin = map[string]bool{}
+	for _, f := range append(loaded, declared...) {
+		p.usedBuiltin[f.name] = f.builtin
+		p.pkgVars[f.name] = orderedVars(f.layout.doc.Get("vars"))
+		if f.layout.doc, err = p.renderConfigTrees(f.layout.doc, f.name); err != nil {
+			return nil, err
+		}
+		if !f.builtin {
+			if p.pkgDocs == nil {
+				p.pkgDocs = map[string]*yamlx.Node{}
+			}
+			p.pkgDocs[f.name] = f.layout.doc
+			// A package's own dbt_project.yml is checked as the root's is.
+			for _, section := range []string{"models", "seeds", "tests", "data_tests"} {
+				p.checkConfigTree(p.WhereFile(f.name, "dbt_project.yml"), f.layout.doc.Get(section))
+			}
+		}
+		if err := p.loadFiles(f.files, f.layout, f.name); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.loadFiles(root, l, ""); err != nil {
+		return nil, err
+	}
+	if err := p.resolveOverrides(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// pkgKey is the name a config tree uses for a package ("" = root).
+func (p *Project) pkgKey(pkg string) string {
+	if pkg == "" {
+		return p.Name
+	}
+	return pkg
+}
+
+func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
+	key := p.pkgKey(pkg)
+	// configure applies the `models:` or `seeds:` tree of the package's own
+	// dbt_project.yml, then the root project's, which overrides it.
+	configure := func(section string, folders []string, name string, c *Config) {
+		if pkg != "" {
+			applyTree(c, l.doc.Get(section), key, folders, name)
+		}
+		applyTree(c, p.config.Get(section), key, folders, name)
+	}
+	for _, mp := range l.macroPaths {
+		for _, f := range walk(fsys, mp, ".sql") {
+			data, _ := fs.ReadFile(fsys, f)
+			p.Macros = append(p.Macros, jinja.MacroFile{Path: f, Namespace: pkg, Source: string(data)})
+		}
+	}
+	for _, mp := range l.modelPaths {
+		if !p.usedBuiltin[pkg] {
+			for _, f := range walk(fsys, mp, ".py") {
+				p.warn(p.WhereFile(pkg, f), 1, fmt.Sprintf("Python model %s is not run by the playground: it is left out of the build", baseName(f)), "write it as a SQL model to build it here")
+			}
+		}
+		for _, f := range walk(fsys, mp, ".sql") {
+			data, _ := fs.ReadFile(fsys, f)
+			name := baseName(f)
+			c := defaultConfig("view")
+			configure("models", folders(mp, f), name, &c)
+			p.Models = append(p.Models, &Model{Name: name, Package: pkg, Path: f, SQL: string(data), Config: c})
+		}
+	}
+	if err := p.loadSnapshots(fsys, l.doc, pkg); err != nil {
+		return err
+	}
+	if err := p.loadAnalyses(fsys, l.doc, pkg); err != nil {
+		return err
+	}
+	for _, sp := range l.seedPaths {
+		for _, f := range walk(fsys, sp, ".csv") {
+			data, _ := fs.ReadFile(fsys, f)
+			name := baseName(f)
+			c := defaultConfig("seed")
+			configure("seeds", folders(sp, f), name, &c)
+			p.Seeds = append(p.Seeds, &Seed{Name: name, Package: pkg, Path: f, Data: data, Config: c})
+		}
+	}
+	for _, tp := range l.testPaths {
+		for _, f := range walk(fsys, tp, ".sql") {
+			data, _ := fs.ReadFile(fsys, f)
+			p.Tests = append(p.Tests, &Test{Name: baseName(f), Package: pkg, File: f, Line: 1, Kind: "singular", SQL: string(data), Config: defaultConfig("test")})
+		}
+	}
+	var ymls []string
+	for _, dir := range append(append([]string{}, l.modelPaths...), l.seedPaths...) {
+		ymls = append(ymls, walk(fsys, dir, ".yml")...)
+		ymls = append(ymls, walk(fsys, dir, ".yaml")...)
+	}
+	sort.Strings(ymls)
+	for _, f := range ymls {
+		data, _ := fs.ReadFile(fsys, f)
+		if err := p.loadYML(f, data, pkg); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// folders lists the folders of file f below the resource path root.
+func folders(root, f string) []string {
+	rel := strings.TrimPrefix(path.Dir(f), root)
+	rel = strings.Trim(rel, "/")
+	if rel == "" || rel == "." {
+		return nil
+	}
+	return strings.Split(rel, "/")
+}
+
+// resolveOverrides lets a root model replace the built-in package's model
+// of the same name (the playground's way to edit a nexus model) and, as in
+// dbt, rejects two enabled models of one name anywhere else. A disabled
+// model gives way to the enabled one.
+func (p *Project) resolveOverrides() error {
+	byName := map[string]*Model{}
+	var kept []*Model
+	replace := func(prev, m *Model) {
+		for i, k := range kept {
+			if k == prev {
+				kept[i] = m
+			}
+		}
+		byName[m.Name] = m
+	}
+	for _, m := range p.Models {
+		prev, dup := byName[m.Name]
+		if dup && disabledInFile.MatchString(m.SQL) {
+			m.Config.Enabled = false
+		}
+		if dup && disabledInFile.MatchString(prev.SQL) {
+			prev.Config.Enabled = false
+		}
+		switch {
+		case !dup:
+			byName[m.Name] = m
+			kept = append(kept, m)
+		case !m.Config.Enabled:
+			p.Disabled = append(p.Disabled, m)
+		case !prev.Config.Enabled:
+			p.Disabled = append(p.Disabled, prev)
+			replace(prev, m)
+		case p.builtin[prev.Package] && m.Package == "":
+			m.Override, m.Overrides = true, prev.Package+"/"+prev.Path
+			// The override keeps the package model's configuration tree
+			// position, so schema and tags stay what the package gave.
+			cfg := prev.Config.Clone()
+			own := defaultConfig("")
+			applyTree(&own, p.config.Get("models"), p.Name, folders(firstSeg(m.Path), m.Path), m.Name)
+			mergeConfig(&cfg, own)
+			m.Config = cfg
+			replace(prev, m)
+		default:
+			return diag.Errorf(p.Where(m), 1, "model %q is defined twice, here and in %s", m.Name, p.Where(prev)).
+				WithHint("model names must be unique across the project and its packages: rename one, or disable one with enabled: false")
+		}
+	}
+	p.Models = kept
+	return nil
+}
+
+// disabledInFile finds {{ config(enabled=false) }} in a model's text, to
+// tell which of two models of one name gives way before anything renders.
+var disabledInFile = regexp.MustCompile(`\{\{-?\s*config\s*\([^)]*\benabled\s*=\s*(false|False)\b`)
+
+// Where names a node's file for a message: a package's files under the
+// folder the package came from.
+func (p *Project) Where(m *Model) string { return p.WhereFile(m.Package, m.Path) }
+
+// WhereFile names a file of package pkg ("" = the root project) for a
+// message: under the folder the package came from.
+func (p *Project) WhereFile(pkg, file string) string {
+	if pkg == "" {
+		return file
+	}
+	for _, u := range p.Packages {
+		if u.Name == pkg {
+			if strings.HasPrefix(u.Origin, "local: ") {
+				return path.Join(strings.TrimPrefix(u.Origin, "local: "), file)
+			}
+			if !strings.Contains(u.Origin, " ") {
+				return path.Join(u.Origin, file)
+			}
+		}
+	}
+	return pkg + ":" + file
+}
+
+func firstSeg(p string) string {
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return p
+}
+
+// mergeConfig copies what own set explicitly onto c.
+func mergeConfig(c *Config, own Config) {
+	if own.Schema != "" {
+		c.Schema = own.Schema
+	}
+	if own.Alias != "" {
+		c.Alias = own.Alias
+	}
+	if own.Materialized != "" {
+		c.Materialized = own.Materialized
+	}
+	for _, t := range own.Tags {
+		if !contains(c.Tags, t) {
+			c.Tags = append(c.Tags, t)
+		}
+	}
+	sort.Strings(c.Tags)
+	for k, v := range own.Extra {
+		c.Set(k, v)
+	}
+}
+
+// readDispatch reads dispatch: [{macro_namespace, search_order}].
+func readDispatch(doc *yamlx.Node) (map[string][]string, error) {
+	n := doc.Get("dispatch")
+	if n == nil || n.Kind == yamlx.Scalar && n.Value == nil {
+		return nil, nil
+	}
+	hint := "write dispatch: [{macro_namespace: pkg, search_order: [my_project, pkg]}]"
+	if n.Kind != yamlx.List {
+		return nil, diag.Errorf("dbt_project.yml", n.Line, "`dispatch` must be a list").WithHint("%s", hint)
+	}
+	out := map[string][]string{}
+	for _, it := range n.Items {
+		ns, order := it.Get("macro_namespace").String(), it.Get("search_order")
+		if ns == "" || order == nil || order.Kind != yamlx.List {
+			return nil, diag.Errorf("dbt_project.yml", it.Line, "a dispatch entry needs macro_namespace: and a search_order: list").WithHint("%s", hint)
+		}
+		for _, o := range order.Items {
+			out[ns] = append(out[ns], o.String())
+		}
+	}
+	return out, nil
+}
+
+// VarsFor is what var() sees in a node of package pkg ("" = the root
+// project), as dbt merges vars: the package's own dbt_project.yml vars,
+// global then scoped to it (vars: {pkg: {...}}), then the root project's,
+// global then scoped to the package, then --vars; later ones win.
+func (p *Project) VarsFor(pkg string) map[string]any {
+	if v, ok := p.varsFor[pkg]; ok {
+		return v
+	}
+	name := p.pkgKey(pkg)
+	out := map[string]any{}
+	layer := func(vars map[string]any) {
+		for k, v := range vars {
+			out[k] = v
+		}
+		keys, scoped := scopedVars(vars[name])
+		for _, k := range keys {
+			out[k] = scoped[k]
+		}
+	}
+	if pkg != "" {
+		layer(p.pkgVars[pkg])
+	}
+	layer(p.rootVars)
+	for k, v := range p.cliVars {
+		out[k] = v
+	}
+	for k, v := range p.settled[pkg] {
+		out[k] = v
+	}
+	if p.varsFor == nil {
+		p.varsFor = map[string]map[string]any{}
+	}
+	p.varsFor[pkg] = out
+	return out
+}

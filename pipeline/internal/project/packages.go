@@ -1,0 +1,323 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+)
+
+// Package is a dbt package to load beside the root project.
+type Package struct {
+	Name  string
+	Files fs.FS
+	// Builtin marks a package the engine ships (the nexus package): it is
+	// loaded only when the project asks for it (a packages.yml entry, or
+	// one of AskVars in its vars) and ships no copy of its own.
+	Builtin bool
+	// AskVars are root vars whose presence asks for a built-in package.
+	AskVars []string
+	// Origin says where the package came from, for the build log.
+	Origin string
+}
+
+// Used is a package a project loaded, for the build log.
+type Used struct {
+	Name   string
+	Origin string // "local: ../", "dbt_packages/x", "the built-in package (...)"...
+}
+
+// LocalDir is a project folder on disk: an fs.FS that can also open a
+// packages.yml `local:` path outside the folder (`local: ../`), as dbt
+// does on the command line. A project from a link or an upload is a plain
+// fs.FS, whose local packages must lie inside it.
+type LocalDir string
+
+// Open implements fs.FS.
+func (d LocalDir) Open(name string) (fs.File, error) { return os.DirFS(string(d)).Open(name) }
+
+// Local opens a `local:` package path relative to the project folder.
+func (d LocalDir) Local(rel string) (fs.FS, error) {
+	dir := filepath.Join(string(d), filepath.FromSlash(rel))
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder", dir)
+	}
+	return LocalDir(dir), nil
+}
+
+// builtinUtils are packages whose macros the engine provides itself
+// (jinja's dbt_utils namespace), so a packages.yml entry for them needs no
+// dbt_packages folder.
+var builtinUtils = map[string]bool{"utils": true}
+
+// dep is one entry of packages.yml or dependencies.yml.
+type dep struct {
+	file, spec string
+	line       int
+	local      string // the local: path
+	guess      string // the name a hub or git entry installs as
+}
+
+// readDeps reads the packages: list of packages.yml and dependencies.yml.
+func readDeps(root fs.FS) ([]dep, error) {
+	var out []dep
+	for _, file := range []string{"packages.yml", "dependencies.yml"} {
+		data, err := fs.ReadFile(root, file)
+		if err != nil {
+			continue
+		}
+		doc, err := yamlx.Parse(file, data)
+		if err != nil {
+			return nil, err
+		}
+		pk := doc.Get("packages")
+		if pk == nil || pk.Kind == yamlx.Scalar && pk.Value == nil {
+			continue
+		}
+		if pk.Kind != yamlx.List {
+			return nil, diag.Errorf(file, pk.Line, "`packages` must be a list").WithHint("write `packages:` then `- local: path` or `- package: org/name` entries")
+		}
+		for _, it := range pk.Items {
+			d := dep{file: file, line: it.Line}
+			switch {
+			case it.Get("local") != nil:
+				d.local = it.Get("local").String()
+				d.spec = "local: " + d.local
+			case it.Get("package") != nil:
+				d.spec = it.Get("package").String()
+				d.guess = d.spec[strings.LastIndexByte(d.spec, '/')+1:]
+			case it.Get("git") != nil:
+				d.spec = it.Get("git").String()
+				d.guess = strings.TrimSuffix(path.Base(strings.TrimSuffix(d.spec, "/")), ".git")
+			case it.Get("tarball") != nil:
+				d.spec = it.Get("tarball").String()
+				d.guess = it.Get("name").String()
+			case it.Get("private") != nil:
+				d.spec = it.Get("private").String()
+				d.guess = strings.TrimSuffix(path.Base(d.spec), ".git")
+			default:
+				return nil, diag.Errorf(file, it.Line, "package entry without local:, package:, git: or tarball:").WithHint("write `- local: path/to/package` or `- package: org/name`")
+			}
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// pkgKeyOf normalises a package name for matching a hub or git entry to an
+// installed folder: dbt-nexus, dbt_nexus and nexus are one package.
+func pkgKeyOf(name string) string {
+	n := strings.ToLower(strings.ReplaceAll(name, "-", "_"))
+	return strings.TrimPrefix(n, "dbt_")
+}
+
+type found struct {
+	name, origin string
+	files        fs.FS
+	layout       *layout
+	builtin      bool // the engine's own package
+}
+
+// resolvePackages lists the packages a project loads: its local: entries,
+// every project dbt deps left in dbt_packages, and the built-in packages it
+// asks for and does not ship. It returns them with notes for the build log.
+func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Package) ([]found, []Used, error) {
+	deps, err := readDeps(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []found
+	have := map[string]bool{}
+	add := func(f found) {
+		if have[f.name] {
+			return
+		}
+		have[f.name] = true
+		out = append(out, f)
+	}
+	for _, d := range deps {
+		if d.local == "" {
+			continue
+		}
+		fsys, err := openLocal(root, d.local)
+		if err != nil {
+			return nil, nil, diag.Errorf(d.file, d.line, "package %s: %v", d.spec, err).WithHint("ship the package's folder with the project and point local: at it")
+		}
+		pl, err := readLayout(fsys)
+		if err != nil {
+			return nil, nil, fmt.Errorf("package %s (%s:%d): %w", d.spec, d.file, d.line, err)
+		}
+		if pl.name == l.name {
+			return nil, nil, diag.Errorf(d.file, d.line, "package %s is named %q like the root project", d.spec, pl.name).WithHint("a package needs a name of its own")
+		}
+		add(found{name: pl.name, origin: d.spec, files: fsys, layout: pl})
+	}
+	installed, err := installedPackages(root, l.installPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, f := range installed {
+		add(f)
+	}
+	byKey := map[string]bool{}
+	for _, f := range out {
+		byKey[pkgKeyOf(f.name)] = true
+	}
+	for _, f := range installed {
+		byKey[pkgKeyOf(path.Base(f.origin))] = true
+	}
+	var notes []Used
+	asked := map[string]bool{}
+	for _, d := range deps {
+		if d.local != "" {
+			continue
+		}
+		key := pkgKeyOf(d.guess)
+		switch {
+		case byKey[key]:
+		case builtinUtils[key]:
+			notes = append(notes, Used{Name: "dbt_utils", Origin: "the engine's own dbt_utils macros (" + d.spec + " is not installed)"})
+		default:
+			if b := builtinNamed(builtins, key); b != nil {
+				asked[b.Name] = true
+				continue
+			}
+			return nil, nil, diag.Errorf(d.file, d.line, "package %s is not installed: there is no %s/%s", d.spec, l.installPath, d.guess).
+				WithHint("run `dbt deps` and ship the %s folder with the project, or use `local:` with the package's folder", l.installPath)
+		}
+	}
+	for _, b := range builtins {
+		for _, v := range b.AskVars {
+			if _, ok := vars[v]; ok {
+				asked[b.Name] = true
+			}
+		}
+	}
+	for _, b := range builtins {
+		switch {
+		case !asked[b.Name]:
+		case have[b.Name]:
+		case l.name == b.Name && shipsCore(root, l, b):
+			notes = append(notes, Used{Name: b.Name, Origin: "the root project itself (its own models and macros; the built-in package is not used)"})
+		default:
+			bl, err := readLayout(b.Files)
+			if err != nil {
+				return nil, nil, fmt.Errorf("built-in package %s: %w", b.Name, err)
+			}
+			origin := b.Origin
+			if origin == "" {
+				origin = "the built-in package"
+			}
+			add(found{name: b.Name, origin: origin, files: b.Files, layout: bl, builtin: true})
+		}
+	}
+	var used []Used
+	for _, f := range out {
+		used = append(used, Used{Name: f.name, Origin: f.origin})
+	}
+	return out, append(used, notes...), nil
+}
+
+func builtinNamed(builtins []Package, key string) *Package {
+	for i := range builtins {
+		if pkgKeyOf(builtins[i].Name) == key {
+			return &builtins[i]
+		}
+	}
+	return nil
+}
+
+// shipsCore tells whether a root project named like a built-in package is
+// its own copy of it: it defines a model the built-in package defines.
+func shipsCore(root fs.FS, l *layout, b Package) bool {
+	bl, err := readLayout(b.Files)
+	if err != nil {
+		return false
+	}
+	core := map[string]bool{}
+	for _, mp := range bl.modelPaths {
+		for _, f := range walk(b.Files, mp, ".sql") {
+			core[baseName(f)] = true
+		}
+	}
+	for _, mp := range l.modelPaths {
+		for _, f := range walk(root, mp, ".sql") {
+			if core[baseName(f)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// openLocal opens a local: package path: through LocalDir on disk, or
+// inside the project's own files.
+func openLocal(root fs.FS, rel string) (fs.FS, error) {
+	if ld, ok := root.(interface{ Local(string) (fs.FS, error) }); ok {
+		return ld.Local(rel)
+	}
+	clean := path.Clean(strings.TrimPrefix(rel, "./"))
+	if path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") {
+		return nil, errors.New("the path leaves the project, and only the project's own files are here")
+	}
+	if clean == "." {
+		return nil, errors.New("the path is the project itself")
+	}
+	if st, err := fs.Stat(root, clean); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("there is no folder %s in the project", clean)
+	}
+	return fs.Sub(root, clean)
+}
+
+// installedPackages lists the projects `dbt deps` left in the install
+// folder, each under the name its dbt_project.yml gives, as dbt loads them.
+func installedPackages(root fs.FS, dir string) ([]found, error) {
+	entries, err := fs.ReadDir(root, dir)
+	if err != nil {
+		return nil, nil
+	}
+	var out []found
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		folder := path.Join(dir, e.Name())
+		if _, err := fs.Stat(root, path.Join(folder, "dbt_project.yml")); err != nil {
+			continue
+		}
+		sub, err := fs.Sub(root, folder)
+		if err != nil {
+			return nil, err
+		}
+		pl, err := readLayout(sub)
+		if err != nil {
+			return nil, fmt.Errorf("package in %s: %w", folder, err)
+		}
+		out = append(out, found{name: pl.name, origin: folder, files: sub, layout: pl})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].origin < out[j].origin })
+	return out, nil
+}
+
+// PackagesLine says which packages a build uses, for the build log; "" when
+// it uses none.
+func (p *Project) PackagesLine() string {
+	if len(p.Packages) == 0 {
+		return ""
+	}
+	parts := make([]string, len(p.Packages))
+	for i, u := range p.Packages {
+		parts[i] = u.Name + " from " + u.Origin
+	}
+	return "Packages: " + strings.Join(parts, "; ") + "."
+}
+
+// Uses tells whether the built-in package of that name was loaded.
+func (p *Project) Uses(builtin string) bool { return p.usedBuiltin[builtin] }

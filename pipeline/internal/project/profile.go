@@ -1,0 +1,113 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+)
+
+// ProfilesFile is where a project names its warehouse, as dbt reads it from
+// the project folder.
+const ProfilesFile = "profiles.yml"
+
+// Target is the output of the project's profile that dbt would connect to:
+// dbt_project.yml's `profile:` names a profile of profiles.yml, whose
+// `target:` names one of its `outputs:`. Type is "" when the project has no
+// profiles.yml (or it lacks the profile), and the caller picks the default.
+type Target struct {
+	Profile  string
+	Name     string // the output's name, "dev" when none is read
+	Type     string // the output's `type:` as written (bigquery, postgres...)
+	Schema   string // `schema:` (BigQuery also `dataset:`)
+	Database string // `database:` (BigQuery also `project:`)
+	Line     int    // line of `type:` in profiles.yml
+}
+
+// readTarget reads the target of the profile dbt_project.yml names. A
+// schema or database written as Jinja (env_var) is not read, with a
+// warning: the playground has no warehouse to connect to.
+func readTarget(root fs.FS, doc *yamlx.Node) (t Target, warn []diag.Diagnostic, err error) {
+	t, err = readProfile(root, doc)
+	for _, f := range []*string{&t.Schema, &t.Database} {
+		if strings.Contains(*f, "{{") {
+			warn = append(warn, diag.Diagnostic{Severity: diag.Warning, File: ProfilesFile, Line: t.Line,
+				Message: fmt.Sprintf("target %q: %q is not rendered; target.schema and target.database leave it out", t.Name, *f)})
+			*f = ""
+		}
+	}
+	return t, warn, err
+}
+
+func readProfile(root fs.FS, doc *yamlx.Node) (Target, error) {
+	t := Target{Profile: doc.Get("profile").String(), Name: "dev"}
+	data, err := fs.ReadFile(root, ProfilesFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return t, nil
+	}
+	if err != nil {
+		return t, diag.Errorf(ProfilesFile, 0, "cannot read profiles.yml: %v", err)
+	}
+	profiles, err := yamlx.Parse(ProfilesFile, data)
+	if err != nil {
+		return t, err
+	}
+	if profiles.Kind != yamlx.Map {
+		return t, diag.Errorf(ProfilesFile, profiles.Line, "profiles.yml must be a mapping of profile names").
+			WithHint("write `%s:` then `target: dev` and `outputs:`", nonEmpty(t.Profile, "my_profile"))
+	}
+	if t.Profile == "" {
+		return t, diag.Errorf("dbt_project.yml", 1, "profiles.yml is there but dbt_project.yml names no profile").
+			WithHint("add `profile: NAME` naming one of: %s", strings.Join(profileNames(profiles), ", "))
+	}
+	prof := profiles.Get(t.Profile)
+	if prof == nil || prof.Kind != yamlx.Map {
+		return t, diag.Errorf(ProfilesFile, profiles.Line, "profiles.yml has no profile %q, which dbt_project.yml names", t.Profile).
+			WithHint("profiles in profiles.yml: %s", strings.Join(profileNames(profiles), ", "))
+	}
+	outputs := prof.Get("outputs")
+	if outputs == nil || outputs.Kind != yamlx.Map || len(outputs.Keys) == 0 {
+		return t, diag.Errorf(ProfilesFile, prof.Line, "profile %q has no outputs", t.Profile).
+			WithHint("add `outputs:` with one output, e.g. `dev: {type: duckdb}`")
+	}
+	line := prof.Line
+	if n := prof.Get("target"); n != nil {
+		t.Name, line = n.String(), n.Line
+	} else if len(outputs.Keys) == 1 {
+		t.Name = outputs.Keys[0]
+	}
+	out := outputs.Get(t.Name)
+	if out == nil || out.Kind != yamlx.Map {
+		return t, diag.Errorf(ProfilesFile, line, "profile %q has no output %q", t.Profile, t.Name).
+			WithHint("set `target:` to one of: %s", strings.Join(outputs.Keys, ", "))
+	}
+	typ := out.Get("type")
+	if typ == nil || typ.String() == "" {
+		return t, diag.Errorf(ProfilesFile, out.Line, "output %q of profile %q has no `type:`", t.Name, t.Profile).
+			WithHint("write `type: bigquery`, `snowflake`, `duckdb` or `sqlite`")
+	}
+	t.Type, t.Line = strings.ToLower(strings.TrimSpace(typ.String())), typ.Line
+	t.Schema = nonEmpty(out.Get("schema").String(), out.Get("dataset").String())
+	t.Database = nonEmpty(out.Get("database").String(), out.Get("project").String())
+	return t, nil
+}
+
+func profileNames(profiles *yamlx.Node) []string {
+	var out []string
+	for _, k := range profiles.Keys {
+		if k != "config" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func nonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,234 @@
+// Package project loads a dbt project from an io/fs.FS: dbt_project.yml,
+// models, seeds, tests, macros and the yml files that declare sources and
+// schema tests. Packages (the built-in nexus package) load the same way and
+// are merged in, the root project's configuration taking precedence.
+package project
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+)
+
+// Project is a loaded root project with its packages merged in.
+type Project struct {
+	Name    string
+	Vars    map[string]any
+	Models  []*Model
+	Seeds   []*Seed
+	Sources []*Source
+	Tests   []*Test
+	// Snapshots are the {% snapshot %} blocks of snapshot-paths.
+	Snapshots []*Snapshot
+	// Analyses are the .sql files of analysis-paths.
+	Analyses []*Analysis
+	Macros   []jinja.MacroFile
+	// Warnings are problems that do not stop a build, such as a generic
+	// test from a package the playground does not ship.
+	Warnings []diag.Diagnostic
+	// Target is the profiles.yml output the project builds for.
+	Target Target
+	// Files is the root project's file system.
+	Files fs.FS
+	// Packages says which packages were loaded and from where.
+	Packages []Used
+	// Dispatch is dbt_project.yml's dispatch: the packages
+	// adapter.dispatch searches for each macro_namespace, in order.
+	Dispatch map[string][]string
+	// Disabled are models that gave way to an enabled model of the same
+	// name.
+	Disabled []*Model
+	// config is the root dbt_project.yml, kept to configure packages.
+	config *yamlx.Node
+	// rootVars, cliVars and pkgVars are the layers of VarsFor, cached in
+	// varsFor.
+	rootVars, cliVars map[string]any
+	pkgVars, varsFor  map[string]map[string]any
+	// settled are vars the engine parsed and set for a package's nodes
+	// (SetVars), above every layer.
+	settled map[string]map[string]any
+	// builtin names the engine's own packages (a root model may replace
+	// their models).
+	builtin map[string]bool
+	// yamlEnv renders the Jinja in YAML properties (see renderYAML).
+	yamlEnv *jinja.Env
+	// pkgDocs are the packages' own dbt_project.yml files (their on-run
+	// hooks run too), built-in packages excepted.
+	pkgDocs map[string]*yamlx.Node
+	// usedBuiltin names the built-in packages this project loaded.
+	usedBuiltin map[string]bool
+}
+
+// Config is a node's resolved configuration.
+type Config struct {
+	Schema       string
+	Alias        string
+	Materialized string
+	Tags         []string
+	Enabled      bool
+	// Severity of a test: error (default) or warn.
+	Severity string
+	// Extra holds other configs (partition_by, incremental_strategy...)
+	// that SQLite has no use for but a user may set.
+	Extra map[string]any
+}
+
+// Model is one model file.
+type Model struct {
+	Name    string
+	Package string // "" for the root project
+	Path    string // file path inside its package, e.g. models/sources/x.sql
+	SQL     string
+	Config  Config
+	// Override is true for a root model that replaces a package model of
+	// the same name.
+	Override bool
+	// Overrides is the package path of the model it replaces.
+	Overrides string
+}
+
+// Seed is one CSV file.
+type Seed struct {
+	Name    string
+	Package string
+	Path    string
+	Data    []byte
+	Config  Config
+}
+
+// Source is one table of a sources: declaration.
+type Source struct {
+	SourceName string
+	Table      string
+	Schema     string // schema it is read from
+	Identifier string // table name in that schema
+	File       string
+	Line       int
+	Package    string
+}
+
+// Test is a schema test from yml or a singular test from tests/*.sql.
+type Test struct {
+	Name    string
+	Package string
+	File    string
+	Line    int
+	// Kind is unique, not_null, accepted_values, relationships or
+	// singular.
+	Kind string
+	// Model names the model (or "source:src.table") the test is attached to.
+	Model  string
+	Column string
+	Args   map[string]any
+	SQL    string // singular tests
+	Config Config
+}
+
+// Model returns the model of that name, nil if there is none.
+func (p *Project) Model(name string) *Model {
+	for _, m := range p.Models {
+		if m.Name == name {
+			return m
+		}
+	}
+	return nil
+}
+
+type layout struct {
+	name                                         string
+	modelPaths, seedPaths, testPaths, macroPaths []string
+	installPath                                  string // packages-install-path
+	doc                                          *yamlx.Node
+}
+
+func readLayout(fsys fs.FS) (*layout, error) {
+	data, err := fs.ReadFile(fsys, "dbt_project.yml")
+	if err != nil {
+		return nil, diag.Errorf("dbt_project.yml", 0, "no dbt_project.yml").WithHint("a project needs a dbt_project.yml at its root with at least `name:`")
+	}
+	doc, err := yamlx.Parse("dbt_project.yml", data)
+	if err != nil {
+		return nil, err
+	}
+	if doc.Kind != yamlx.Map {
+		return nil, diag.Errorf("dbt_project.yml", doc.Line, "dbt_project.yml must be a mapping").WithHint("start with `name: my_project`")
+	}
+	for _, key := range []string{"models", "seeds", "vars"} {
+		if n := doc.Get(key); n != nil && n.Kind != yamlx.Map && !(n.Kind == yamlx.Scalar && n.Value == nil) {
+			return nil, diag.Errorf("dbt_project.yml", n.Line, "`%s` must be a mapping", key).WithHint("nest it by project name, then folder, e.g. %s: {my_project: {staging: {+schema: analytics}}}", key)
+		}
+	}
+	l := &layout{doc: doc, name: doc.Get("name").String()}
+	if l.name == "" {
+		return nil, diag.Errorf("dbt_project.yml", 1, "missing `name:`").WithHint("add `name: my_project` to dbt_project.yml")
+	}
+	paths := func(key, def string) ([]string, error) {
+		n := doc.Get(key)
+		if n == nil {
+			return []string{def}, nil
+		}
+		if n.Kind != yamlx.List {
+			return nil, diag.Errorf("dbt_project.yml", n.Line, "`%s` must be a list of folders", key).WithHint("write %s: [\"%s\"]", key, def)
+		}
+		var out []string
+		for _, it := range n.Items {
+			out = append(out, strings.Trim(path.Clean(it.String()), "/"))
+		}
+		return out, nil
+	}
+	if l.modelPaths, err = paths("model-paths", "models"); err != nil {
+		return nil, err
+	}
+	if l.seedPaths, err = paths("seed-paths", "seeds"); err != nil {
+		return nil, err
+	}
+	if l.testPaths, err = paths("test-paths", "tests"); err != nil {
+		return nil, err
+	}
+	if l.macroPaths, err = paths("macro-paths", "macros"); err != nil {
+		return nil, err
+	}
+	l.installPath = "dbt_packages"
+	if n := doc.Get("packages-install-path"); n != nil && n.String() != "" {
+		l.installPath = strings.Trim(path.Clean(n.String()), "/")
+	}
+	return l, nil
+}
+
+// walk lists the files under root with the given extension, sorted.
+func walk(fsys fs.FS, root, ext string) []string {
+	var out []string
+	fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ext) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+func baseName(p string) string {
+	b := path.Base(p)
+	return strings.TrimSuffix(b, path.Ext(b))
+}
+
+// VarLine is the dbt_project.yml line of vars.<key>[index], 0 if unknown.
+func (p *Project) VarLine(key string, index int) int {
+	n := p.config.Get("vars").Get(key)
+	if n == nil {
+		return 0
+	}
+	if n.Kind == yamlx.List && index >= 0 && index < len(n.Items) {
+		return n.Items[index].Line
+	}
+	return n.Line
+}

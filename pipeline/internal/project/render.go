@@ -1,0 +1,193 @@
+package project
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+)
+
+// unrendered are keys whose text dbt leaves as written when it renders a
+// YAML file: docs may hold {{ doc('x') }}, and hooks render when they run,
+// with the model's `this`.
+var unrendered = map[string]bool{"description": true, "docs": true, "meta": true,
+	"pre-hook": true, "post-hook": true, "+pre-hook": true, "+post-hook": true,
+	"pre_hook": true, "post_hook": true, "+pre_hook": true, "+post_hook": true}
+
+// renderYAML renders the Jinja in a YAML tree's strings (schema:
+// "{{ var('s') }}", enabled: "{{ env_var('ON', 'true') }}", test arguments)
+// with var and env_var as seen from package pkg, as dbt does. A tree without
+// Jinja comes back as is; one with Jinja comes back copied, as parsed trees
+// are shared.
+func (p *Project) renderYAML(file, pkg string, n *yamlx.Node) (*yamlx.Node, error) {
+	if n == nil || !hasJinja(n) {
+		return n, nil
+	}
+	switch n.Kind {
+	case yamlx.Scalar:
+		s, _ := n.Value.(string)
+		out, err := p.renderString(file, pkg, n.Line, s)
+		if err != nil {
+			return nil, err
+		}
+		return nativeValue(out, n.Line), nil
+	case yamlx.Map:
+		c := *n
+		c.Vals = make([]*yamlx.Node, len(n.Vals))
+		for i, v := range n.Vals {
+			if unrendered[n.Keys[i]] {
+				c.Vals[i] = v
+				continue
+			}
+			r, err := p.renderYAML(file, pkg, v)
+			if err != nil {
+				return nil, err
+			}
+			c.Vals[i] = r
+		}
+		return &c, nil
+	}
+	c := *n
+	c.Items = make([]*yamlx.Node, len(n.Items))
+	for i, v := range n.Items {
+		r, err := p.renderYAML(file, pkg, v)
+		if err != nil {
+			return nil, err
+		}
+		c.Items[i] = r
+	}
+	return &c, nil
+}
+
+func hasJinja(n *yamlx.Node) bool {
+	switch n.Kind {
+	case yamlx.Scalar:
+		s, ok := n.Value.(string)
+		return ok && (strings.Contains(s, "{{") || strings.Contains(s, "{%"))
+	case yamlx.Map:
+		for i, v := range n.Vals {
+			if !unrendered[n.Keys[i]] && hasJinja(v) {
+				return true
+			}
+		}
+	case yamlx.List:
+		for _, v := range n.Items {
+			if hasJinja(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// renderString renders one YAML string; errors name the YAML file and line.
+func (p *Project) renderString(file, pkg string, line int, s string) (string, error) {
+	if p.yamlEnv == nil {
+		env, err := jinja.NewEnv(nil)
+		if err != nil {
+			return "", err
+		}
+		p.yamlEnv = env
+	}
+	out, err := p.yamlEnv.Render(file, s, &jinja.Context{Package: pkg, Vars: p.VarsFor(pkg), Target: p.yamlTarget()})
+	if err != nil {
+		d := &diag.Diagnostic{Severity: diag.Error, File: file, Line: line, Message: err.Error()}
+		var jd *diag.Diagnostic
+		if errors.As(err, &jd) {
+			d.Message, d.Hint = jd.Message, jd.Hint
+		}
+		d.Message = "in " + strings.TrimSpace(s) + ": " + d.Message
+		return "", d
+	}
+	return strings.TrimSpace(out), nil
+}
+
+// yamlTarget is `target` while YAML renders: the profile's output, with
+// dbt's defaults where the playground has none (--dialect is not known yet).
+func (p *Project) yamlTarget() jinja.Target {
+	t := jinja.Target{Name: p.Target.Name, Type: p.Target.Type, Schema: p.Target.Schema, Database: p.Target.Database, Profile: p.Target.Profile}
+	for _, f := range []struct {
+		v   *string
+		def string
+	}{{&t.Name, "dev"}, {&t.Type, "sqlite"}, {&t.Schema, "main"}, {&t.Database, "main"}, {&t.Profile, p.Name}} {
+		if *f.v == "" {
+			*f.v = f.def
+		}
+	}
+	return t
+}
+
+// renderConfigTrees renders the Jinja of a dbt_project.yml's config trees
+// (models:, seeds:, tests:), leaving the rest as written.
+func (p *Project) renderConfigTrees(doc *yamlx.Node, pkg string) (*yamlx.Node, error) {
+	if doc == nil || doc.Kind != yamlx.Map {
+		return doc, nil
+	}
+	var c *yamlx.Node
+	for i, k := range doc.Keys {
+		if k != "models" && k != "seeds" && k != "tests" && k != "data_tests" {
+			continue
+		}
+		r, err := p.renderYAML("dbt_project.yml", pkg, doc.Vals[i])
+		if err != nil {
+			return nil, err
+		}
+		if r != doc.Vals[i] {
+			if c == nil {
+				cp := *doc
+				cp.Vals = append([]*yamlx.Node(nil), doc.Vals...)
+				c = &cp
+			}
+			c.Vals[i] = r
+		}
+	}
+	if c == nil {
+		return doc, nil
+	}
+	return c, nil
+}
+
+// nativeValue turns a rendered string into the value it spells, as dbt
+// renders YAML with Jinja's native types: "False" is false, "3" is 3,
+// "['a', 'b']" a list; anything else stays text.
+func nativeValue(s string, line int) *yamlx.Node {
+	scalar := func(v any) *yamlx.Node { return &yamlx.Node{Kind: yamlx.Scalar, Line: line, Value: v} }
+	switch s {
+	case "True":
+		return scalar(true)
+	case "False":
+		return scalar(false)
+	case "None":
+		return scalar(nil)
+	}
+	if i, err := strconv.ParseInt(s, 10, 64); err == nil && (s == "0" || !strings.HasPrefix(strings.TrimPrefix(s, "-"), "0")) {
+		return scalar(i)
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && strings.ContainsAny(s, ".eE") && !strings.ContainsAny(s, "xXnN_") {
+		return scalar(f)
+	}
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") || strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+		if n, err := yamlx.Parse("", []byte(s)); err == nil && n.Kind != yamlx.Scalar {
+			return withLine(n, line)
+		}
+	}
+	return scalar(s)
+}
+
+// withLine gives a parsed literal the line of the YAML value it replaces.
+func withLine(n *yamlx.Node, line int) *yamlx.Node {
+	c := *n
+	c.Line = line
+	c.Vals = make([]*yamlx.Node, len(n.Vals))
+	for i, v := range n.Vals {
+		c.Vals[i] = withLine(v, line)
+	}
+	c.Items = make([]*yamlx.Node, len(n.Items))
+	for i, v := range n.Items {
+		c.Items[i] = withLine(v, line)
+	}
+	return &c
+}

@@ -1,0 +1,95 @@
+package project
+
+import (
+	"io/fs"
+	"regexp"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+)
+
+// Snapshot is one {% snapshot name %} ... {% endsnapshot %} block of a file
+// under snapshot-paths.
+type Snapshot struct {
+	Name    string
+	Package string
+	Path    string
+	// SQL is the block's body, preceded by as many newlines as there are
+	// lines before it, so template lines are file lines.
+	SQL    string
+	Line   int // line of the {% snapshot %} tag
+	Config Config
+}
+
+var (
+	snapshotOpen  = regexp.MustCompile(`\{%-?\s*snapshot\s+([A-Za-z_][A-Za-z0-9_]*)\s*-?%\}`)
+	snapshotClose = regexp.MustCompile(`\{%-?\s*endsnapshot\s*-?%\}`)
+)
+
+// loadSnapshots reads the snapshot blocks of the package's snapshot-paths
+// (default snapshots/), configured by the `snapshots:` trees of
+// dbt_project.yml.
+func (p *Project) loadSnapshots(fsys fs.FS, doc *yamlx.Node, pkg string) error {
+	paths := []string{"snapshots"}
+	if n := doc.Get("snapshot-paths"); n != nil {
+		if n.Kind != yamlx.List {
+			return diag.Errorf("dbt_project.yml", n.Line, "`snapshot-paths` must be a list of folders").WithHint(`write snapshot-paths: ["snapshots"]`)
+		}
+		paths = nil
+		for _, it := range n.Items {
+			paths = append(paths, strings.Trim(it.String(), "/"))
+		}
+	}
+	key := p.pkgKey(pkg)
+	for _, sp := range paths {
+		for _, f := range walk(fsys, sp, ".sql") {
+			data, _ := fs.ReadFile(fsys, f)
+			blocks, err := snapshotBlocks(f, string(data))
+			if err != nil {
+				return err
+			}
+			for _, b := range blocks {
+				c := defaultConfig("snapshot")
+				if pkg != "" {
+					applyTree(&c, doc.Get("snapshots"), key, folders(sp, f), b.Name)
+				}
+				applyTree(&c, p.config.Get("snapshots"), key, folders(sp, f), b.Name)
+				b.Package, b.Config = pkg, c
+				p.Snapshots = append(p.Snapshots, b)
+			}
+		}
+	}
+	return nil
+}
+
+// snapshotBlocks splits a snapshot file into its blocks.
+func snapshotBlocks(file, src string) ([]*Snapshot, error) {
+	var out []*Snapshot
+	rest, offset := src, 0
+	for {
+		open := snapshotOpen.FindStringSubmatchIndex(rest)
+		if open == nil {
+			if c := snapshotClose.FindStringIndex(rest); c != nil {
+				return nil, diag.Errorf(file, lineAt(src, offset+c[0]), "{%% endsnapshot %%} without a {%% snapshot name %%} before it")
+			}
+			return out, nil
+		}
+		name := rest[open[2]:open[3]]
+		line := lineAt(src, offset+open[0])
+		body := rest[open[1]:]
+		end := snapshotClose.FindStringIndex(body)
+		if end == nil {
+			return nil, diag.Errorf(file, line, "snapshot %s has no {%% endsnapshot %%}", name).WithHint("close the block with {%% endsnapshot %%}")
+		}
+		if next := snapshotOpen.FindStringIndex(body[:end[0]]); next != nil {
+			return nil, diag.Errorf(file, lineAt(src, offset+open[1]+next[0]), "snapshot blocks cannot nest: snapshot %s is still open", name)
+		}
+		bodyLine := lineAt(src, offset+open[1])
+		out = append(out, &Snapshot{Name: name, Path: file, Line: line, SQL: strings.Repeat("\n", bodyLine-1) + body[:end[0]]})
+		offset += open[1] + end[1]
+		rest = src[offset:]
+	}
+}
+
+func lineAt(s string, off int) int { return strings.Count(s[:off], "\n") + 1 }

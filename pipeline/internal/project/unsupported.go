@@ -1,0 +1,124 @@
+package project
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+)
+
+// ranConfigs are the configs the engine acts on.
+var ranConfigs = keys("materialized", "schema", "alias", "tags", "enabled", "severity",
+	"incremental_strategy", "unique_key", "on_schema_change", "merge_update_columns", "merge_exclude_columns",
+	"full_refresh", "pre-hook", "post-hook", "pre_hook", "post_hook", "column_types")
+
+// inertConfigs are dbt configs that only shape the warehouse's storage,
+// permissions or docs: SQLite's answers are the same without them.
+var inertConfigs = keys("database", "partition_by", "cluster_by", "labels", "dist", "sort", "sort_type", "indexes",
+	"transient", "copy_grants", "secure", "query_tag", "snowflake_warehouse", "file_format", "location_root",
+	"kms_key_name", "hours_to_expiration", "require_partition_filter", "partition_expiration_days", "grants",
+	"persist_docs", "docs", "meta", "group", "access", "quoting", "quote_columns", "delimiter", "bind",
+	"automatic_clustering", "cluster_by_columns", "description", "omit_default_schema", "contract_enforced_docs")
+
+// unrunConfigs are dbt configs that change what a build does, which the
+// engine does not run: a project using them is told so.
+var unrunConfigs = keys("store_failures", "store_failures_as", "warn_if", "error_if", "fail_calc", "limit", "where",
+	"contract", "incremental_predicates", "batch_size", "lookback", "begin", "event_time", "concurrent_batches",
+	"sql_header", "packages", "submission_method", "strategy", "updated_at", "check_cols", "target_schema",
+	"target_database", "invalidate_hard_deletes", "hard_deletes", "snapshot_meta_column_names", "dbt_valid_to_current")
+
+func keys(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// configWarning says why a config key does nothing here, "" when it does
+// something or changes nothing SQLite would answer.
+func configWarning(key string) string {
+	switch {
+	case ranConfigs[key], inertConfigs[key]:
+		return ""
+	case unrunConfigs[key]:
+		return fmt.Sprintf("config %s is not run by the playground: the build goes on as if it were not set", key)
+	}
+	return fmt.Sprintf("unknown config %s: dbt has no such config and the playground ignores it", key)
+}
+
+// warn adds a warning once per file, line and message.
+func (p *Project) warn(file string, line int, msg, hint string) {
+	for _, w := range p.Warnings {
+		if w.File == file && w.Line == line && w.Message == msg {
+			return
+		}
+	}
+	p.Warnings = append(p.Warnings, diag.Diagnostic{Severity: diag.Warning, File: file, Line: line, Message: msg, Hint: hint})
+}
+
+// checkConfigMap warns about the keys of a config: mapping in a
+// properties file that do nothing here.
+func (p *Project) checkConfigMap(file string, n *yamlx.Node) {
+	if n == nil || n.Kind != yamlx.Map {
+		return
+	}
+	for i, k := range n.Keys {
+		if msg := configWarning(strings.TrimPrefix(k, "+")); msg != "" {
+			p.warn(file, n.Vals[i].Line, msg, "")
+		}
+	}
+}
+
+// checkConfigTree warns about the +keys of a dbt_project.yml config tree
+// (models:, seeds:, tests:) that do nothing here. Keys without "+" name
+// folders and nodes, unless dbt knows them as configs.
+func (p *Project) checkConfigTree(file string, n *yamlx.Node) {
+	if n == nil || n.Kind != yamlx.Map {
+		return
+	}
+	for i, k := range n.Keys {
+		v := n.Vals[i]
+		key := strings.TrimPrefix(k, "+")
+		plainConfig := ranConfigs[k] || inertConfigs[k] || unrunConfigs[k]
+		if key != k || plainConfig && v.Kind != yamlx.Map {
+			if msg := configWarning(key); msg != "" {
+				p.warn(file, v.Line, msg, "")
+			}
+			continue
+		}
+		p.checkConfigTree(file, v)
+	}
+}
+
+// CheckFileConfig warns about the configs of a node that do nothing here
+// and that its own file sets with config(key=...).
+func (p *Project) CheckFileConfig(file, src string, c Config) {
+	names := make([]string, 0, len(c.Extra))
+	for k := range c.Extra {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		msg := configWarning(k)
+		if msg == "" {
+			continue
+		}
+		if m := regexp.MustCompile(`\b` + regexp.QuoteMeta(k) + `\s*=`).FindStringIndex(src); m != nil {
+			p.warn(file, strings.Count(src[:m[0]], "\n")+1, msg, "")
+		}
+	}
+}
+
+// unrunSections are properties-file sections dbt acts on that the
+// playground does not run.
+var unrunSections = map[string]string{
+	"unit_tests":      "unit tests are not run by the playground",
+	"exposures":       "exposures are not used by the playground (no exposure: selector, no docs site)",
+	"metrics":         "metrics are not used by the playground (no semantic layer)",
+	"semantic_models": "semantic models are not used by the playground (no semantic layer)",
+	"saved_queries":   "saved queries are not used by the playground (no semantic layer)",
+}

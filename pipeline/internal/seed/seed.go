@@ -1,0 +1,210 @@
+// Package seed reads a dbt seed (a CSV file) into typed columns: a column is
+// INTEGER when every cell is an integer, REAL when every cell is a number,
+// TEXT otherwise (ISO timestamps stay text); empty cells are NULL.
+package seed
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+)
+
+// Table is a parsed seed.
+type Table struct {
+	Columns []string
+	Types   []string
+	Rows    [][]any
+}
+
+// Parse reads CSV data. Errors name file and line.
+func Parse(file string, data []byte) (*Table, error) { return ParseTyped(file, data, nil) }
+
+// Declared is a column type a project declares for a seed (column_types):
+// its SQLite storage class, whether cells are booleans, and the type as
+// written, for messages.
+type Declared struct {
+	Affinity string
+	Boolean  bool
+	Type     string
+}
+
+// ParseTyped is Parse with the column types a project declares, by column
+// name (matched without case): a declared column is stored as the warehouse
+// loads it, and a cell its type cannot hold is an error naming the line.
+func ParseTyped(file string, data []byte, declared map[string]Declared) (*Table, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = 0
+	header, err := r.Read()
+	if err == io.EOF {
+		return nil, diag.Errorf(file, 1, "seed is empty").WithHint("the first line must name the columns, e.g. id,email")
+	}
+	if err != nil {
+		return nil, csvError(file, err)
+	}
+	seen := map[string]int{}
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		header[i] = h
+		if h == "" {
+			return nil, diag.Errorf(file, 1, "column %d has no name", i+1).WithHint("give every column a name in the header line")
+		}
+		if j, dup := seen[strings.ToLower(h)]; dup {
+			return nil, diag.Errorf(file, 1, "column %q appears twice (columns %d and %d)", h, j+1, i+1).WithHint("column names must be unique")
+		}
+		seen[strings.ToLower(h)] = i
+	}
+	var cells [][]string
+	var lines []int
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvError(file, err)
+		}
+		cells = append(cells, rec)
+		line, _ := r.FieldPos(0)
+		lines = append(lines, line)
+	}
+	decl := make([]*Declared, len(header))
+	for name, d := range declared {
+		if c, ok := seen[strings.ToLower(name)]; ok {
+			decl[c] = &d
+		}
+	}
+	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(cells))}
+	for c := range header {
+		t.Types[c] = columnType(cells, c)
+		if decl[c] != nil {
+			t.Types[c] = decl[c].Affinity
+		}
+	}
+	for i, rec := range cells {
+		row := make([]any, len(rec))
+		for c, s := range rec {
+			if decl[c] == nil {
+				row[c] = convert(s, t.Types[c])
+				continue
+			}
+			v, ok := convertDeclared(s, *decl[c])
+			if !ok {
+				return nil, diag.Errorf(file, lines[i], "column %s is declared %s in column_types, and %q is not one", header[c], decl[c].Type, s).
+					WithHint("fix the cell, or declare the column with a type that holds it")
+			}
+			row[c] = v
+		}
+		t.Rows[i] = row
+	}
+	return t, nil
+}
+
+// convertDeclared converts a cell to a declared type; empty is NULL.
+func convertDeclared(s string, d Declared) (any, bool) {
+	if s == "" {
+		return nil, true
+	}
+	t := strings.TrimSpace(s)
+	switch {
+	case d.Boolean:
+		switch strings.ToLower(t) {
+		case "true", "t", "yes", "y", "1":
+			return int64(1), true
+		case "false", "f", "no", "n", "0":
+			return int64(0), true
+		}
+		return nil, false
+	case d.Affinity == "INTEGER":
+		n, err := strconv.ParseInt(t, 10, 64)
+		return n, err == nil
+	case d.Affinity == "REAL":
+		f, err := strconv.ParseFloat(t, 64)
+		return f, err == nil && !strings.ContainsAny(t, "xXpP_")
+	}
+	return s, true
+}
+
+func csvError(file string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Err.Error()
+		hint := "check the quotes and the number of commas on that line"
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			msg = "wrong number of fields"
+			hint = "every line needs as many values as the header has columns"
+		}
+		d := diag.Errorf(file, pe.Line, "malformed CSV: %s", msg).WithHint("%s", hint)
+		d.Col = pe.Column
+		return d
+	}
+	return diag.Errorf(file, 0, "malformed CSV: %v", err)
+}
+
+func columnType(cells [][]string, c int) string {
+	typ := ""
+	for _, rec := range cells {
+		s := rec[c]
+		if s == "" {
+			continue
+		}
+		switch {
+		case isInt(s):
+			if typ == "" {
+				typ = "INTEGER"
+			}
+		case isFloat(s):
+			if typ == "" || typ == "INTEGER" {
+				typ = "REAL"
+			}
+		default:
+			return "TEXT"
+		}
+	}
+	if typ == "" {
+		return "TEXT"
+	}
+	return typ
+}
+
+// isInt accepts integers without leading zeros, so ids like 007 stay text.
+func isInt(s string) bool {
+	d := strings.TrimPrefix(s, "-")
+	if d == "" || len(d) > 1 && d[0] == '0' {
+		return false
+	}
+	_, err := strconv.ParseInt(s, 10, 64)
+	return err == nil
+}
+
+func isFloat(s string) bool {
+	if strings.ContainsAny(s, "xXpP_") || strings.EqualFold(s, "nan") || strings.Contains(strings.ToLower(s), "inf") {
+		return false
+	}
+	d := strings.TrimPrefix(s, "-")
+	if len(d) > 1 && d[0] == '0' && d[1] != '.' {
+		return false
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+func convert(s, typ string) any {
+	if s == "" {
+		return nil
+	}
+	switch typ {
+	case "INTEGER":
+		v, _ := strconv.ParseInt(s, 10, 64)
+		return v
+	case "REAL":
+		v, _ := strconv.ParseFloat(s, 64)
+		return v
+	}
+	return s
+}

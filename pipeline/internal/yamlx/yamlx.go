@@ -1,0 +1,344 @@
+// Package yamlx reads YAML into a small tree that keeps the line of every
+// node, so the project loader can say "models/schema.yml:12: ..." about any
+// key or value it rejects.
+package yamlx
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+)
+
+// Kind of a node.
+type Kind int
+
+const (
+	Scalar Kind = iota
+	Map
+	List
+)
+
+// Node is one YAML value with its position. Scalars hold string, int64,
+// uint64, float64, bool or nil in Value.
+type Node struct {
+	Kind  Kind
+	Line  int
+	Value any
+	Keys  []string // map keys in document order
+	Vals  []*Node  // map values, parallel to Keys
+	Items []*Node  // list items
+}
+
+// Get returns the value under key of a map node, or nil.
+func (n *Node) Get(key string) *Node {
+	if n == nil || n.Kind != Map {
+		return nil
+	}
+	for i, k := range n.Keys {
+		if k == key {
+			return n.Vals[i]
+		}
+	}
+	return nil
+}
+
+// String returns a scalar as text ("" for nil or non-scalars).
+func (n *Node) String() string {
+	if n == nil || n.Kind != Scalar || n.Value == nil {
+		return ""
+	}
+	if s, ok := n.Value.(string); ok {
+		return s
+	}
+	return fmt.Sprint(n.Value)
+}
+
+// Plain converts the node to plain Go values: map[string]any, []any and
+// scalars, the shape templates and JSON expect.
+func (n *Node) Plain() any {
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case Map:
+		m := make(map[string]any, len(n.Keys))
+		for i, k := range n.Keys {
+			m[k] = n.Vals[i].Plain()
+		}
+		return m
+	case List:
+		l := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			l[i] = it.Plain()
+		}
+		return l
+	}
+	return n.Value
+}
+
+var posRE = regexp.MustCompile(`^\[(\d+):(\d+)\]\s*`)
+
+// memo keeps the trees of files parsed recently: a project is loaded again on
+// every run, mostly unchanged, and YAML parsing is among the costliest steps
+// of a small build in the js/wasm build. Trees are never changed after
+// parsing, so they can be shared.
+var memo = struct {
+	sync.Mutex
+	m map[string]*Node
+}{m: map[string]*Node{}}
+
+const memoMax = 256
+
+// Parse reads one YAML document. An empty document gives an empty map.
+// Errors are diagnostics naming file and line. The returned tree must not
+// be modified.
+func Parse(file string, data []byte) (*Node, error) {
+	key := file + "\x00" + string(data)
+	memo.Lock()
+	n, ok := memo.m[key]
+	memo.Unlock()
+	if ok {
+		return n, nil
+	}
+	n, err := parse(file, data)
+	if err != nil {
+		return nil, err
+	}
+	memo.Lock()
+	if len(memo.m) >= memoMax {
+		clear(memo.m)
+	}
+	memo.m[key] = n
+	memo.Unlock()
+	return n, nil
+}
+
+func parse(file string, data []byte) (*Node, error) {
+	if err := checkSize(file, data); err != nil {
+		return nil, err
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, yamlError(file, err)
+	}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return &Node{Kind: Map, Line: 1}, nil
+	}
+	if len(f.Docs) > 1 {
+		return nil, diag.Errorf(file, 1, "more than one YAML document").WithHint("keep one document per file (remove the --- separators)")
+	}
+	c := &converter{file: file, anchors: map[string]*Node{}}
+	return c.convert(f.Docs[0].Body)
+}
+
+func yamlError(file string, err error) *diag.Diagnostic {
+	msg := strings.TrimSpace(yaml.FormatError(err, false, false))
+	line, col := 0, 0
+	if m := posRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		col, _ = strconv.Atoi(m[2])
+		msg = msg[len(m[0]):]
+	}
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	d := diag.Errorf(file, line, "invalid YAML: %s", msg)
+	d.Col = col
+	return d
+}
+
+func lineOf(n ast.Node) int {
+	if t := n.GetToken(); t != nil && t.Position != nil {
+		return t.Position.Line
+	}
+	return 0
+}
+
+// converter turns one document's syntax tree into Nodes. Anchors (&x) are
+// remembered as converted trees; an alias (*x) shares the tree, which is
+// never modified, and what it adds once expanded is counted against
+// MaxAliasNodes.
+type converter struct {
+	file    string
+	anchors map[string]*Node
+	aliased int // nodes added by aliases, expanded
+}
+
+func (c *converter) convert(n ast.Node) (*Node, error) {
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		out := &Node{Kind: Map, Line: lineOf(v)}
+		merged := map[string]bool{}
+		for _, mv := range v.Values {
+			if err := c.addPair(out, mv, merged); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	case *ast.MappingValueNode:
+		out := &Node{Kind: Map, Line: lineOf(v)}
+		return out, c.addPair(out, v, map[string]bool{})
+	case *ast.SequenceNode:
+		out := &Node{Kind: List, Line: lineOf(v)}
+		for _, it := range v.Values {
+			e, err := c.convert(it)
+			if err != nil {
+				return nil, err
+			}
+			out.Items = append(out.Items, e)
+		}
+		return out, nil
+	case *ast.TagNode:
+		return c.convert(v.Value)
+	case *ast.AnchorNode:
+		val, err := c.convert(v.Value)
+		if err != nil {
+			return nil, err
+		}
+		c.anchors[v.Name.GetToken().Value] = val
+		return val, nil
+	case *ast.AliasNode:
+		name := v.Value.GetToken().Value
+		val, ok := c.anchors[name]
+		if !ok {
+			return nil, diag.Errorf(c.file, lineOf(v), "unknown alias *%s", name).WithHint("define the anchor &%s before it is used", name)
+		}
+		if err := c.count(val, lineOf(v)); err != nil {
+			return nil, err
+		}
+		return val, nil
+	case *ast.CommentNode:
+		return &Node{Kind: Scalar, Line: lineOf(v)}, nil
+	}
+	// Scalars are decoded by the library itself.
+	var val any
+	if err := yaml.NodeToValue(n, &val); err != nil {
+		return nil, yamlError(c.file, err)
+	}
+	switch x := val.(type) {
+	case map[string]any, []any:
+		return fromPlain(x, lineOf(n)), nil
+	case int:
+		val = int64(x)
+	}
+	return &Node{Kind: Scalar, Line: lineOf(n), Value: val}, nil
+}
+
+// count adds the expanded size of an aliased tree to the budget.
+func (c *converter) count(n *Node, line int) error {
+	var walk func(*Node) bool
+	walk = func(n *Node) bool {
+		c.aliased++
+		if c.aliased > MaxAliasNodes {
+			return false
+		}
+		for _, e := range n.Vals {
+			if !walk(e) {
+				return false
+			}
+		}
+		for _, e := range n.Items {
+			if !walk(e) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return diag.Errorf(c.file, line, "aliases expand to more than %d values", MaxAliasNodes).
+			WithHint("write the values out or use fewer nested aliases")
+	}
+	return nil
+}
+
+// addPair adds one key and value to out. A merge key (<<: *x, or a list of
+// aliases) adds the keys of the maps it names that are not set yet; a key
+// written in the mapping itself wins over a merged one, as in YAML 1.1.
+func (c *converter) addPair(out *Node, mv *ast.MappingValueNode, merged map[string]bool) error {
+	if _, ok := mv.Key.(*ast.MergeKeyNode); ok {
+		return c.merge(out, mv, merged)
+	}
+	key := strings.TrimSpace(mv.Key.String())
+	if s, ok := mv.Key.(*ast.StringNode); ok {
+		key = s.Value
+	}
+	val, err := c.convert(mv.Value)
+	if err != nil {
+		return err
+	}
+	if val.Line == 0 {
+		val.Line = lineOf(mv.Key)
+	}
+	for i, k := range out.Keys {
+		if k != key {
+			continue
+		}
+		if !merged[key] {
+			return diag.Errorf(c.file, lineOf(mv.Key), "duplicate key %q", key).WithHint("each key may appear once in a mapping")
+		}
+		out.Vals[i] = val
+		delete(merged, key)
+		return nil
+	}
+	out.Keys = append(out.Keys, key)
+	out.Vals = append(out.Vals, val)
+	return nil
+}
+
+func (c *converter) merge(out *Node, mv *ast.MappingValueNode, merged map[string]bool) error {
+	val, err := c.convert(mv.Value)
+	if err != nil {
+		return err
+	}
+	srcs := []*Node{val}
+	if val.Kind == List {
+		srcs = val.Items
+	}
+	for _, src := range srcs {
+		if src.Kind != Map {
+			return diag.Errorf(c.file, lineOf(mv.Key), "<< merges mappings only").
+				WithHint("write <<: *anchor where &anchor names a mapping, or a list of such aliases")
+		}
+		for i, k := range src.Keys {
+			if out.Get(k) != nil {
+				continue
+			}
+			out.Keys = append(out.Keys, k)
+			out.Vals = append(out.Vals, src.Vals[i])
+			merged[k] = true
+		}
+	}
+	return nil
+}
+
+// FromPlain builds a node tree from plain values (used for --vars given as JSON).
+func FromPlain(v any) *Node { return fromPlain(v, 0) }
+
+func fromPlain(v any, line int) *Node {
+	switch x := v.(type) {
+	case map[string]any:
+		n := &Node{Kind: Map, Line: line}
+		for k, e := range x {
+			n.Keys = append(n.Keys, k)
+			n.Vals = append(n.Vals, fromPlain(e, line))
+		}
+		return n
+	case []any:
+		n := &Node{Kind: List, Line: line}
+		for _, e := range x {
+			n.Items = append(n.Items, fromPlain(e, line))
+		}
+		return n
+	case int:
+		return &Node{Kind: Scalar, Line: line, Value: int64(x)}
+	}
+	return &Node{Kind: Scalar, Line: line, Value: v}
+}

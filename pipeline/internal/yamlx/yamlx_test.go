@@ -1,0 +1,120 @@
+package yamlx
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name      string
+		yml       string
+		want      any
+		wantLine  int // line of vars.n when set
+		wantErr   string
+		wantDepth int // when set, only check that the document parses this deep
+	}{
+		{name: "nested values and lines", yml: "name: x\nvars:\n  sources:\n    - name: a\n      events: true\n  n: 5\n",
+			want:     map[string]any{"name": "x", "vars": map[string]any{"n": uint64(5), "sources": []any{map[string]any{"name": "a", "events": true}}}},
+			wantLine: 6},
+		{name: "empty document", yml: "", want: map[string]any{}},
+		{name: "duplicate key", yml: "a: 1\na: 2\n", wantErr: `y.yml:2:1: invalid YAML: mapping key "a" already defined at [1:1]`},
+		{name: "alias of a scalar and a list", yml: "x: &n 5\ny: *n\nl: &l [a, b]\nm: *l\n",
+			want: map[string]any{"x": uint64(5), "y": uint64(5), "l": []any{"a", "b"}, "m": []any{"a", "b"}}},
+		{name: "merge key, explicit keys win", yml: "d: &d {materialized: view, schema: s}\nm:\n  <<: *d\n  materialized: table\n",
+			want: map[string]any{"d": map[string]any{"materialized": "view", "schema": "s"}, "m": map[string]any{"materialized": "table", "schema": "s"}}},
+		{name: "explicit key before merge wins", yml: "d: &d {a: 1, b: 2}\nm:\n  a: 9\n  <<: *d\n",
+			want: map[string]any{"d": map[string]any{"a": uint64(1), "b": uint64(2)}, "m": map[string]any{"a": uint64(9), "b": uint64(2)}}},
+		{name: "merge of a list of aliases", yml: "a: &a {x: 1}\nb: &b {x: 2, y: 2}\nm:\n  <<: [*a, *b]\n",
+			want: map[string]any{"a": map[string]any{"x": uint64(1)}, "b": map[string]any{"x": uint64(2), "y": uint64(2)}, "m": map[string]any{"x": uint64(1), "y": uint64(2)}}},
+		{name: "merge of a scalar", yml: "a: &a 1\nm:\n  <<: *a\n", wantErr: "y.yml:3: << merges mappings only (write <<: *anchor where &anchor names a mapping, or a list of such aliases)"},
+		{name: "billion laughs", yml: billionLaughs, wantErr: "y.yml:5: aliases expand to more than 100000 values (write the values out or use fewer nested aliases)"},
+		{name: "nested too deep, block", yml: nested(150, "  ", "a:\n"), wantErr: "y.yml:101: YAML nested more than 100 levels deep (flatten the structure)"},
+		{name: "nested too deep, flow", yml: "a: " + strings.Repeat("[", 60000), wantErr: "y.yml:1: YAML nested more than 100 levels deep (flatten the structure)"},
+		{name: "nested too deep, flow closed on its line", yml: "a: " + strings.Repeat("[", 60000) + strings.Repeat("]", 60000) + "\n", wantErr: "y.yml:1: YAML nested more than 100 levels deep (flatten the structure)"},
+		{name: "nested too deep, flow maps closed on its line", yml: "a: " + strings.Repeat("{b: ", 150) + "1" + strings.Repeat("}", 150) + "\n", wantErr: "y.yml:1: YAML nested more than 100 levels deep (flatten the structure)"},
+		{name: "nested too deep, compact lists", yml: strings.Repeat("- ", 101) + "x\n", wantErr: "y.yml:1: YAML nested more than 100 levels deep (flatten the structure)"},
+		{name: "nested 90 deep is fine", yml: nested(90, "  ", "a:\n") + strings.Repeat("  ", 90) + "b: 1\n", wantDepth: 91},
+		{name: "brackets in text do not count", yml: "a: |\n  " + strings.Repeat("[", 200) + "\nb: '" + strings.Repeat("{", 200) + "'\nc: x[" + strings.Repeat("[", 200) + "\n# " + strings.Repeat("[", 200) + "\n",
+			want: map[string]any{"a": strings.Repeat("[", 200) + "\n", "b": strings.Repeat("{", 200), "c": "x" + strings.Repeat("[", 201)}},
+		{name: "too large", yml: "a: '" + strings.Repeat("x", MaxBytes) + "'\n", wantErr: "y.yml:1: the YAML file is 4194310 bytes, more than the 4194304 allowed (split it into several files)"},
+		{name: "unclosed list", yml: "a: [1\nb: 2\n", wantErr: "y.yml:2:1: invalid YAML: ',' or ']' must be specified"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n, err := Parse("y.yml", []byte(tc.yml))
+			if tc.wantErr != "" {
+				if err == nil || err.Error() != tc.wantErr {
+					t.Fatalf("error %v, want %s", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.wantDepth > 0 {
+				if d := depth(n); d != tc.wantDepth {
+					t.Errorf("depth %d, want %d", d, tc.wantDepth)
+				}
+				return
+			}
+			if got := n.Plain(); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %#v", got)
+			}
+			if tc.wantLine > 0 && n.Get("vars").Get("n").Line != tc.wantLine {
+				t.Errorf("line %d, want %d", n.Get("vars").Get("n").Line, tc.wantLine)
+			}
+		})
+	}
+}
+
+const billionLaughs = `a: &a [x, x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]
+`
+
+// nested repeats line n times, each indented one step more.
+func nested(n int, step, line string) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat(step, i) + line)
+	}
+	return b.String()
+}
+
+func depth(n *Node) int {
+	d := 0
+	for _, e := range append(append([]*Node{}, n.Vals...), n.Items...) {
+		d = max(d, depth(e))
+	}
+	if n.Kind == Scalar {
+		return 0
+	}
+	return d + 1
+}
+
+// FuzzParse: no panic; every refusal is a diagnostic naming the file.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"name: x\n", "a: [1\n", "a: 1\na: 2\n", "- a\n- b: {c: d}\n", "x: &a 1\ny: *a\n", "--- \n...\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n, err := Parse("f.yml", data)
+		if err != nil {
+			var d *diag.Diagnostic
+			if !errors.As(err, &d) || d.File != "f.yml" {
+				t.Fatalf("refusal is not a diagnostic naming the file: %v", err)
+			}
+			return
+		}
+		_ = n.Plain()
+	})
+}
