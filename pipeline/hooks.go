@@ -44,12 +44,12 @@ func (r *runner) runProjectHooks(key string) {
 			// dbt's on-run-end context: the schemas the run built into,
 			// and the results of its nodes.
 			src = "{%- set schemas = " + r.builtSchemas() + " -%}" + src
-			r.endResults = r.results()
+			r.globals = map[string]any{"results": r.results()}
 		}
 		// A package's hook renders among its own macros and vars.
 		r.plan.pkgOfFile[h.File+"\x00"+src] = h.Package
 		err := r.runHook(h.File, h.Line, src, &project.Config{}, jinja.Relation{})
-		r.endResults = nil
+		r.globals = nil
 		step.Seconds = time.Since(start).Seconds()
 		if err != nil {
 			d := diag.From(err, h.File, h.Line)

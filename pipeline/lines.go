@@ -91,7 +91,13 @@ func mapLine(src, rendered string, line int) int {
 // failureDiag reports a failing test at its declaration.
 func failureDiag(t *project.Test, failures int64) diag.Diagnostic {
 	what := "test " + t.Name
-	if t.Kind != "singular" {
+	if t.Kind == "generic" {
+		on := strings.TrimPrefix(t.Model, "source:")
+		if t.Column != "" {
+			on += "." + t.Column
+		}
+		what = fmt.Sprintf("test %s on %s", strings.TrimPrefix(strings.Replace(t.Generic, "test_", "", 1), "."), on)
+	} else if t.Kind != "singular" {
 		what = fmt.Sprintf("test %s on %s.%s", t.Kind, strings.TrimPrefix(t.Model, "source:"), t.Column)
 	}
 	return diag.Diagnostic{Severity: diag.Error, File: t.File, Line: t.Line,

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +39,12 @@ func TestRealdataNexusV013IntegrationHarness(t *testing.T) {
 		t.Fatal("no scenarios in the seed")
 	}
 	for _, name := range slices.Sorted(maps.Keys(scenarios)) {
+		if runtime.GOOS == "js" && name != "accretion" {
+			// A scenario takes about 100 s under node (1.5 s natively): the
+			// js/wasm run drives one, with an empty final batch; the native
+			// run drives them all.
+			continue
+		}
 		t.Run(name, func(t *testing.T) {
 			runHarnessScenario(t, it, name, scenarios[name], expectationOf(string(runner), name))
 		})

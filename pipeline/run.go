@@ -40,8 +40,9 @@ type runner struct {
 	// testCounts holds failing-row counts computed for a batch of tests.
 	testCounts map[string]int64
 	started    time.Time
-	// endResults is on-run-end's `results` while its hooks render.
-	endResults []any
+	// globals are extra variables of the renders under way: on-run-end's
+	// results, a generic test's arguments.
+	globals map[string]any
 }
 
 // Build loads fsys, plans it and runs opts.Command. Problems in the project
@@ -355,8 +356,8 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	}
 	// A render that writes to the log renders again next time, so the
 	// messages show on every run.
-	if r.endResults != nil {
-		ctx.Globals = map[string]any{"results": r.endResults}
+	if r.globals != nil {
+		ctx.Globals = r.globals
 		keep = false
 	}
 	logf := r.templateLog(file)

@@ -121,6 +121,9 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 	}
 	rel := r.testRelation(t.Model)
 	col := t.Column
+	if t.Kind == "generic" {
+		return r.genericTestSQL(t)
+	}
 	switch t.Kind {
 	case "not_null":
 		return fmt.Sprintf("select * from %s where %s is null", rel, col), nil

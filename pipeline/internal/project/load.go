@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
-	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
 )
 
@@ -125,7 +124,7 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 	for _, mp := range l.macroPaths {
 		for _, f := range walk(fsys, mp, ".sql") {
 			data, _ := fs.ReadFile(fsys, f)
-			p.Macros = append(p.Macros, jinja.MacroFile{Path: f, Namespace: pkg, Source: string(data)})
+			p.Macros = append(p.Macros, p.macroFile(f, pkg, string(data)))
 		}
 	}
 	for _, mp := range l.modelPaths {
@@ -160,6 +159,10 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 	for _, tp := range l.testPaths {
 		for _, f := range walk(fsys, tp, ".sql") {
 			data, _ := fs.ReadFile(fsys, f)
+			if isGenericPath(tp, f) {
+				p.Macros = append(p.Macros, p.macroFile(f, pkg, string(data)))
+				continue
+			}
 			p.Tests = append(p.Tests, &Test{Name: baseName(f), Package: pkg, File: f, Line: 1, Kind: "singular", SQL: string(data), Config: defaultConfig("test")})
 		}
 	}

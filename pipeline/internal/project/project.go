@@ -57,6 +57,9 @@ type Project struct {
 	builtin map[string]bool
 	// yamlEnv renders the Jinja in YAML properties (see renderYAML).
 	yamlEnv *jinja.Env
+	// generic names the custom generic tests ("pkg.name", "" for the
+	// root project) of macro files (generic.go).
+	generic map[string]bool
 	// pkgDocs are the packages' own dbt_project.yml files (their on-run
 	// hooks run too), built-in packages excepted.
 	pkgDocs map[string]*yamlx.Node
@@ -126,7 +129,10 @@ type Test struct {
 	Column string
 	Args   map[string]any
 	SQL    string // singular tests
-	Config Config
+	// Generic is how a template calls a custom generic test's macro
+	// (test_name, or pkg.test_name); Kind is then "generic".
+	Generic string
+	Config  Config
 }
 
 // Model returns the model of that name, nil if there is none.

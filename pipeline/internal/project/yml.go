@@ -146,7 +146,10 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 			return err
 		}
 		for _, t := range items {
-			test, err := parseTest(file, t, model, column)
+			test, err := parseTest(file, t, model, column, func(kind string) string {
+				call, _ := p.genericTest(kind, pkg)
+				return call
+			})
 			var skip *skippedTest
 			if errors.As(err, &skip) {
 				p.Warnings = append(p.Warnings, skip.Diagnostic)
@@ -187,7 +190,7 @@ func (s *skippedTest) Error() string { return s.Diagnostic.Error() }
 
 var testKinds = map[string]bool{"unique": true, "not_null": true, "accepted_values": true, "relationships": true}
 
-func parseTest(file string, t *yamlx.Node, model, column string) (*Test, error) {
+func parseTest(file string, t *yamlx.Node, model, column string, generic func(kind string) string) (*Test, error) {
 	test := &Test{File: file, Line: t.Line, Model: model, Column: column, Config: defaultConfig("test"), Args: map[string]any{}}
 	switch t.Kind {
 	case yamlx.Scalar:
@@ -219,6 +222,11 @@ func parseTest(file string, t *yamlx.Node, model, column string) (*Test, error) 
 		}
 	default:
 		return nil, diag.Errorf(file, t.Line, "a test must be a name or a mapping").WithHint("write `- unique` or `- accepted_values: {values: [a, b]}`")
+	}
+	if call := generic(test.Kind); call != "" && !testKinds[test.Kind] {
+		test.Name = genericTestName(test)
+		test.Generic, test.Kind = call, "generic"
+		return test, nil
 	}
 	if pkg, name, ok := strings.Cut(test.Kind, "."); ok {
 		if !testKinds[name] {

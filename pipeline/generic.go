@@ -1,0 +1,50 @@
+package pipeline
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
+)
+
+// genericTestSQL renders a custom generic test (project/generic.go): its
+// macro called with model (the node's relation), column_name (for a column's
+// test) and the test's arguments, in the context of the package whose
+// properties file lists it. Its rows are the failures.
+func (r *runner) genericTestSQL(t *project.Test) (string, error) {
+	args := []string{"model=__test_model__"}
+	globals := map[string]any{"__test_model__": r.plan.testRelationOf(t.Model), "__test_args__": t.Args}
+	if t.Column != "" {
+		args = append(args, "column_name=__test_column__")
+		globals["__test_column__"] = t.Column
+	}
+	names := make([]string, 0, len(t.Args))
+	for k := range t.Args {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		args = append(args, k+"=__test_args__['"+k+"']")
+	}
+	src := strings.Repeat("\n", max(0, t.Line-1)) + "{{ " + t.Generic + "(" + strings.Join(args, ", ") + ") }}"
+	r.plan.pkgOfFile[t.File+"\x00"+src] = t.Package
+	r.globals = globals
+	defer func() { r.globals = nil }()
+	cfg := t.Config.Clone()
+	out, err := r.render(t.File, src, &cfg, r.plan.testRelationOf(t.Model))
+	if err != nil {
+		return "", err
+	}
+	out = strings.TrimRight(strings.TrimSpace(out), ";")
+	return r.translate(t.File, src, out)
+}
+
+// testRelationOf is the relation a test checks: a model's (or seed's,
+// snapshot's) or a source's ("source:src.table").
+func (p *plan) testRelationOf(model string) jinja.Relation {
+	if strings.HasPrefix(model, "source:") {
+		return p.sources[strings.TrimPrefix(model, "source:")].rel
+	}
+	return p.refRelation(model)
+}

@@ -1,0 +1,103 @@
+package project
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+)
+
+// Custom generic tests, as dbt has them: `{% test name(model, column_name,
+// ...) %}` blocks in macro files or under a test path's generic/ folder
+// are macros named test_<name>; a properties file that lists `name` (or
+// `pkg.name`) under tests: calls it with the node's relation as model, the
+// column as column_name and the test's arguments, and its rows are the
+// failures.
+
+var (
+	testOpen  = regexp.MustCompile(`\{%(-?)\s*test\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(`)
+	testClose = regexp.MustCompile(`\{%(-?)\s*endtest\s*(-?)%\}`)
+)
+
+// macroFile reads a macro file: its test blocks become test_<name> macros
+// (same lines, so errors point into the file), and the generic tests it
+// defines are noted.
+func (p *Project) macroFile(path, pkg, src string) jinja.MacroFile {
+	for _, m := range testOpen.FindAllStringSubmatch(src, -1) {
+		if p.generic == nil {
+			p.generic = map[string]bool{}
+		}
+		p.generic[pkg+"."+m[2]] = true
+	}
+	src = testOpen.ReplaceAllString(src, "{%${1} macro test_${2}(")
+	src = testClose.ReplaceAllString(src, "{%${1} endmacro ${2}%}")
+	return jinja.MacroFile{Path: path, Namespace: pkg, Source: src}
+}
+
+// genericTest finds the macro a test kind names: `name` in the package of
+// the properties file, the root project, then any package; or `pkg.name`. call is how a
+// template calls it ("" when no generic test has that name).
+func (p *Project) genericTest(kind, pkg string) (call, owner string) {
+	if ns, name, ok := strings.Cut(kind, "."); ok {
+		owner := ns
+		if ns == p.Name {
+			owner = ""
+		}
+		if p.generic[owner+"."+name] {
+			return ns + ".test_" + name, owner
+		}
+		return "", ""
+	}
+	for _, owner := range []string{pkg, ""} {
+		if p.generic[owner+"."+kind] {
+			return "test_" + kind, owner
+		}
+	}
+	// As dbt, a bare name also finds another package's generic test.
+	var owners []string
+	for key := range p.generic {
+		if owner, name, _ := strings.Cut(key, "."); name == kind {
+			owners = append(owners, owner)
+		}
+	}
+	if len(owners) > 0 {
+		sort.Strings(owners)
+		return owners[0] + ".test_" + kind, owners[0]
+	}
+	return "", ""
+}
+
+// isGenericPath reports whether a file under a test path holds generic
+// tests (tests/generic/...) rather than a singular test.
+func isGenericPath(testPath, file string) bool {
+	rel := strings.TrimPrefix(strings.TrimPrefix(file, testPath), "/")
+	return strings.HasPrefix(rel, "generic/")
+}
+
+var nonWord = regexp.MustCompile(`[^A-Za-z0-9_]+`)
+
+// genericTestName names a generic test as dbt does: the test, the node,
+// the column, then its arguments' values, so one test listed twice with
+// other arguments runs twice.
+func genericTestName(t *Test) string {
+	parts := []string{strings.ReplaceAll(t.Kind, ".", "_"), strings.NewReplacer("source:", "source_", ".", "_").Replace(t.Model)}
+	if t.Column != "" {
+		parts = append(parts, t.Column)
+	}
+	keys := make([]string, 0, len(t.Args))
+	for k := range t.Args {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var vals []string
+	for _, k := range keys {
+		vals = append(vals, strings.Trim(nonWord.ReplaceAllString(fmt.Sprint(t.Args[k]), "_"), "_"))
+	}
+	name := strings.Join(parts, "_")
+	if len(vals) > 0 {
+		name += "_" + strings.Join(vals, "__")
+	}
+	return name
+}
