@@ -26,6 +26,12 @@ func (t *translator) rewriteBinary(n *node) {
 		}
 		n.x.pre = "CAST(" + n.x.pre
 		n.x.post += " AS REAL)"
+	case n.name == "%" && (t.d == DuckDB || t.d == Snowflake):
+		// modulo() keeps a real's fraction and fails on zero in DuckDB.
+		x, y, line := n.x, n.y, itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "modulo(" + pr.text(x) + ", " + pr.text(y) + ", " + sqlString(string(t.d)) + ", " + line + ")" + pr.carry(n, x, y)
+		}
 	case n.name == "//":
 		t.pr.setTok(n.tok, "/")
 		n.x.pre = "CAST(" + n.x.pre

@@ -55,6 +55,8 @@ var Translations = []Rule{
 		Note: "the warehouses' LIKE is case-sensitive, SQLite's is not; BigQuery and Snowflake take a backslash as the escape"},
 	{From: "a / b", Dialects: warehouses, To: "divide(a, b, 'dialect', line); CAST(a AS REAL) / n when b is a number other than 0",
 		Note: "they divide integers as reals (2999/100 is 29.99); division by zero fails in BigQuery and Snowflake, naming the line, and is ±Infinity in DuckDB (0/0, NaN there, is NULL)"},
+	{From: "a % b", Dialects: "Snowflake, DuckDB", To: "modulo(a, b, 'dialect', line)",
+		Note: "reals keep their fraction (5.5 % 2 is 1.5; SQLite's % truncates both to integers); a zero divisor fails in DuckDB, naming the line, and gives NULL in Snowflake"},
 	{From: "a // b", Dialects: "DuckDB", To: "CAST(a AS INTEGER) / CAST(b AS INTEGER)", Note: "integer division"},
 	{From: "ORDER BY x [DESC]", Dialects: "Snowflake, DuckDB", To: "x NULLS LAST; x DESC NULLS FIRST (Snowflake) or NULLS LAST (DuckDB)",
 		Note: "SQLite, like BigQuery, sorts NULLs first ascending; the order is written out when the SQL leaves it implicit"},

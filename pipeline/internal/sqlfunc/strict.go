@@ -23,6 +23,7 @@ func init() {
 		Func{Name: "try_cast", NArgs: 3, Scalar: tryCast},
 		Func{Name: "divide", NArgs: 4, Scalar: divideChecked},
 		Func{Name: "array_at", NArgs: 4, Scalar: arrayAt},
+		Func{Name: "modulo", NArgs: 4, Scalar: modulo},
 	)
 }
 
@@ -288,4 +289,34 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// modulo is a % b of DuckDB and Snowflake: modulo(a, b, dialect, line).
+// Reals keep their fraction (5.5 % 2 is 1.5; SQLite's % makes both
+// integers); the sign is a's. A zero divisor fails in DuckDB, naming the
+// line; elsewhere it gives NULL, as SQLite's % does.
+func modulo(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	a, b := arg[0], arg[1]
+	if a.Type() == sqlite3.NULL || b.Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	if b.Float() == 0 {
+		if arg[2].Text() == "duckdb" {
+			lineError(ctx, arg[3], "division by zero: %s %% %s, which fails on DuckDB", a.Text(), b.Text())
+			return
+		}
+		ctx.ResultNull()
+		return
+	}
+	if a.NumericType() == sqlite3.INTEGER && b.NumericType() == sqlite3.INTEGER {
+		x, y := a.Int64(), b.Int64()
+		if y == -1 {
+			ctx.ResultInt64(0)
+			return
+		}
+		ctx.ResultInt64(x % y)
+		return
+	}
+	ctx.ResultFloat(math.Mod(a.Float(), b.Float()))
 }
