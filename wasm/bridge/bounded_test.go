@@ -35,7 +35,7 @@ func TestTemplateCallsBounded(t *testing.T) {
 			start := time.Now()
 			resp := roundTrip(t, tc.b, tc.req, nil)
 			took := time.Since(start)
-			if took > 2*time.Second {
+			if took > 5*time.Second { // unbounded, the bomb renders for minutes
 				t.Errorf("answered after %v with a 0.1 s limit", took)
 			}
 			// The render checks the clock: the limit comes before the

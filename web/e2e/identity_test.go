@@ -78,8 +78,21 @@ func TestExplainGraphAndGuards(t *testing.T) {
 	}
 	eval[bool](t, ctx, `(() => { const s = document.getElementById("guard-threshold"); s.value = "2"; document.getElementById("guard-figures").dataset.state = ""; s.dispatchEvent(new Event("input")); return true; })()`)
 	waitFor(t, ctx, "the moved preview", `document.getElementById("guard-figures").dataset.state === "done"`, 20*time.Second)
-	if after := fig(); after == before {
+	after := fig()
+	if after == before {
 		t.Fatalf("the preview did not change when the threshold moved: %s", after)
+	}
+	// An empty depth field previews the project's own bound; 0 is no hops.
+	setDepth := func(v string) string {
+		eval[bool](t, ctx, `(() => { const d = document.getElementById("guard-depth"); d.value = `+strconv.Quote(v)+`; document.getElementById("guard-figures").dataset.state = ""; d.dispatchEvent(new Event("input")); return true; })()`)
+		waitFor(t, ctx, "the preview at depth "+strconv.Quote(v), `document.getElementById("guard-figures").dataset.state === "done"`, 20*time.Second)
+		return fig()
+	}
+	if got := setDepth(""); got != after {
+		t.Fatalf("an empty depth previews %s, want the project's bound's %s", got, after)
+	}
+	if got := setDepth("0"); got == after {
+		t.Fatalf("depth 0 previews the same as the project's bound: %s", got)
 	}
 
 	// At bound 3 (the walkthrough link sets it), Dana Kim is two persons:

@@ -62,7 +62,7 @@ export class Guards {
     // The slider: its top position keeps every edge.
     const max = rows.length ? Number(rows[0][2]) : 1;
     const slider = h("input", { id: "guard-threshold", type: "range", min: "1", max: String(max + 1), value: String(max + 1), "aria-label": "Autofilter threshold" });
-    const depth = h("input", { id: "guard-depth", type: "number", min: "1", max: "100", value: String(this.bound()), "aria-label": "nexus_max_recursion" });
+    const depth = h("input", { id: "guard-depth", type: "number", min: "0", max: "100", value: String(this.bound()), "aria-label": "nexus_max_recursion" });
     const label = h("span", { class: "mono guard-value" });
     const figures = h("div", { id: "guard-figures", class: "guard-figures" });
     const apply = h("button", { type: "button", class: "primary", id: "guard-apply" }, "Apply and run");
@@ -70,11 +70,11 @@ export class Guards {
     const update = () => {
       label.textContent = limit() ? `drop edges of identifiers with more than ${limit()} connections` : "keep every edge";
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.preview(figures, limit(), Number(depth.value) || 0), 150);
+      this.timer = setTimeout(() => this.preview(figures, limit(), depthOf(depth)), 150);
     };
     slider.addEventListener("input", update);
     depth.addEventListener("input", update);
-    apply.addEventListener("click", () => this.apply(limit(), Number(depth.value) || 0));
+    apply.addEventListener("click", () => this.apply(limit(), depthOf(depth)));
     el.appendChild(h("h3", null, "Try a threshold"));
     el.appendChild(h("div", { class: "guard-controls" },
       h("label", null, "error_threshold with autofilter ", slider), label,
@@ -124,8 +124,8 @@ export class Guards {
     } else if (/error_autofilter/.test(text)) {
       sets.push([["vars", "nexus", "edge_quality", "error_autofilter"], false]);
     }
-    if (depth && depth !== this.bound()) sets.push([["vars", "nexus_max_recursion"], depth]);
-    if (app.runVars && depth) app.runVars = { ...app.runVars, nexus_max_recursion: depth };
+    if (depth !== undefined && depth !== this.bound()) sets.push([["vars", "nexus_max_recursion"], depth]);
+    if (app.runVars && depth !== undefined) app.runVars = { ...app.runVars, nexus_max_recursion: depth };
     for (const [path, value] of sets) {
       const resp = await app.engine.call({ op: "identity.setvar", identity: { text, path, value } });
       if (!resp.ok) return app.flash("dbt_project.yml was not changed: " + (resp.error ? resp.error.message : "error"));
@@ -135,4 +135,11 @@ export class Guards {
     app.openFile("dbt_project.yml");
     await app.run({ vars: app.runVars });
   }
+}
+
+// depthOf reads the depth field: empty means the project's own bound (the
+// engine is sent none), 0 means no hops, as nexus_max_recursion: 0 does.
+function depthOf(input) {
+  const v = input.value.trim();
+  return v === "" || !Number.isFinite(Number(v)) ? undefined : Number(v);
 }

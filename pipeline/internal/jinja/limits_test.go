@@ -61,7 +61,7 @@ func TestRenderLimits(t *testing.T) {
 			if err == nil || err.Error() != tc.want {
 				t.Fatalf("got %v\nwant %s", err, tc.want)
 			}
-			if tc.timeout > 0 && took > tc.timeout+time.Second {
+			if tc.timeout > 0 && took > tc.timeout+3*time.Second {
 				t.Errorf("stopped %v after the deadline", took-tc.timeout)
 			}
 			t.Logf("%v", took)
@@ -93,7 +93,7 @@ func FuzzRender(f *testing.F) {
 		env.SetContext(ctx)
 		start := time.Now()
 		_, err = env.Render("f.sql", src, &Context{})
-		if took := time.Since(start); took > 2*time.Second {
+		if took := time.Since(start); took > 10*time.Second { // a runaway runs for minutes; slack for a loaded machine
 			t.Fatalf("render took %v", took)
 		}
 		if err != nil {
