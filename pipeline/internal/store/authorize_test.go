@@ -16,11 +16,7 @@ import (
 // attaches.
 func TestProjectSQLStaysInside(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openMemory(t)
 	if err := db.SetDataLimit(8 << 20); err != nil {
 		t.Fatal(err)
 	}

@@ -9,11 +9,7 @@ import (
 // and only that message.
 func TestMissingTable(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openMemory(t)
 	if err := db.EnsureSchema("s"); err != nil {
 		t.Fatal(err)
 	}

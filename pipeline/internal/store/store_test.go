@@ -7,19 +7,26 @@ import (
 	"testing"
 )
 
+// openMemory opens an in-memory store closed when the test ends.
+func openMemory(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 // A statement that would exhaust memory fails with a message naming the
 // limit, and the connection keeps working.
 func TestMemoryLimit(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openMemory(t)
 	if err := db.SetMemoryLimit(32 << 20); err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.Query(ctx, "with recursive r(n) as (select 1 union all select n + 1 from r limit 3000000) select length(group_concat(hex(randomblob(100)))) from r", 0)
+	_, err := db.Query(ctx, "with recursive r(n) as (select 1 union all select n + 1 from r limit 3000000) select length(group_concat(hex(randomblob(100)))) from r", 0)
 	if !errors.Is(err, ErrOutOfMemory) || err.Error() != "out of memory: the statement needed more than the 32 MB memory limit (look for a recursive CTE without a stop or a large cross join)" {
 		t.Fatalf("got %v", err)
 	}
@@ -37,11 +44,7 @@ func TestMemoryLimit(t *testing.T) {
 // fails with a message naming the limit; the schema keeps its tables.
 func TestDataLimit(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openMemory(t)
 	if err := db.SetDataLimit(8 << 20); err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +55,7 @@ func TestDataLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, target := range []string{"s.big", "main.big"} {
-		err = db.Exec(ctx, "create table "+target+" as with recursive r(n) as (select 1 union all select n + 1 from r limit 200000) select hex(randomblob(50)) as x from r")
+		err := db.Exec(ctx, "create table "+target+" as with recursive r(n) as (select 1 union all select n + 1 from r limit 200000) select hex(randomblob(50)) as x from r")
 		if !errors.Is(err, ErrDataLimit) || err.Error() != "database full: a schema may hold up to 8 MB of tables here (look for a join that multiplies rows, or build fewer rows)" {
 			t.Fatalf("%s: got %v", target, err)
 		}
@@ -104,11 +107,7 @@ func TestSchemasReopen(t *testing.T) {
 // A result is cut at MaxResultBytes even when no row limit is given.
 func TestResultByteCap(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openMemory(t)
 	r, err := db.Query(ctx, "with recursive r(n) as (select 1 union all select n + 1 from r limit 100) select n, zeroblob(1048576) from r", 0)
 	if err != nil {
 		t.Fatal(err)

@@ -12,11 +12,7 @@ import (
 // to do, leaves every schema usable, and project SQL cannot lift it.
 func TestTotalDataLimit(t *testing.T) {
 	ctx := context.Background()
-	db, err := Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openMemory(t)
 	if err := db.SetDataLimit(8 << 20); err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +31,7 @@ func TestTotalDataLimit(t *testing.T) {
 			t.Fatalf("%s: %v", s, err)
 		}
 	}
-	err = db.Exec(ctx, "create table c.t"+fill)
+	err := db.Exec(ctx, "create table c.t"+fill)
 	if !errors.Is(err, ErrDataLimit) || !strings.Contains(err.Error(), "all schemas together") {
 		t.Fatalf("third schema: got %v, want the total cap", err)
 	}
