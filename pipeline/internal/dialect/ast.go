@@ -46,6 +46,7 @@ const (
 	nExists                // EXISTS (query)
 	nWindow                // OVER (...) or OVER name
 	nRaw                   // tokens printed as they are
+	nLambda                // DuckDB x -> expr, (x, i) -> expr, lambda x: expr; names = params, x = body
 )
 
 // node is one piece of the syntax tree over the token slice: tokens

@@ -15,6 +15,14 @@ CREATE TYPE IF NOT EXISTS string AS VARCHAR;
 CREATE OR REPLACE MACRO iff(c, t, f) AS CASE WHEN c THEN t ELSE f END;
 CREATE OR REPLACE MACRO add_n(a, n := 10) AS a + n;
 CREATE MACRO twice(x) AS add_n(x, n := x);
+CREATE OR REPLACE MACRO initcap(s) AS
+    list_aggregate(
+        list_transform(
+            string_split(s, ' '),
+            x -> upper(substring(x, 1, 1)) || lower(substring(x, 2))
+        ),
+        'string_agg', ' '
+    );
 SET disabled_optimizers='expression_rewriter';
 SET TimeZone='UTC';
 select 1`
@@ -23,7 +31,7 @@ select 1`
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "-- shims\n\n\n\n\n\n\nselect 1"; rest != want {
+	if want := "-- shims\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nselect 1"; rest != want {
 		t.Errorf("rest of the hook = %q, want %q", rest, want)
 	}
 	cases := []struct{ sql, want string }{
@@ -32,6 +40,8 @@ select 1`
 		{"select twice(id) from t where id = 3", "6"},
 		{"select cast(id as string) || 'x', id::string from t where id = 2", "2x|2"},
 		{"select t.iff from (select 1 as iff) t", "1"},
+		{"select initcap('hello wORLD'), initcap(a), initcap(null) from t where id = 2", "Hello World|Y|NULL"},
+		{"select id, initcap(a || ' ' || a) from t order by id", "1|X X\n2|Y Y\n3|NULL"},
 		{"select iff(\n  id = 1,\n  'one', 'other') as v,\n  id from t where id = 1", "one|1"},
 	}
 	for _, c := range cases {

@@ -718,6 +718,8 @@ func (p *parser) parseNameOrCall() *node {
 			s := p.open(nRaw)
 			p.next()
 			n.list = append(n.list, n.add(p.close(s)))
+		} else if lam := p.parseLambda(n.name, len(n.list)); lam != nil {
+			n.list = append(n.list, n.add(lam))
 		} else if k := p.peekAt(1); (p.peek().kind == kWord) && k.kind == kPunct && (k.text == "=>" || k.text == ":=") {
 			a := p.open(nExpr)
 			a.name = p.peek().lower

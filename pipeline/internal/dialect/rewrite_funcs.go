@@ -78,6 +78,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if qualified || t.insideFrom(n, sc) {
 		return
 	}
+	if t.rewriteListFunc(n) {
+		return
+	}
 	if datePartArgs[name] && t.d != SQLite {
 		for _, a := range n.list {
 			if a.kind == nName && len(a.parts) == 1 && t.toks[a.parts[0]].kind == kWord && dateParts[t.toks[a.parts[0]].lower] {
