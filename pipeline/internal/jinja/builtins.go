@@ -46,6 +46,7 @@ func (e *Env) installBuiltins() {
 	g.Set(listFuncName, newList)
 	g.Set(opFuncName, applyOperator)
 	g.Set(negFuncName, applyNegation)
+	g.Set(truthFuncName, truth)
 	g.Set("range", rangeFn)
 	g.Set("ref", e.ref)
 	g.Set("source", e.source)

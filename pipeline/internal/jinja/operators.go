@@ -68,6 +68,9 @@ func rewriteOperators(root nodes.Node) {
 			}
 			seen[v.Pointer()] = true
 			walk(v.Elem())
+			// v may come from an unexported field: NewAt gives the same
+			// pointer without that mark
+			rewriteTruth(reflect.NewAt(v.Type().Elem(), v.UnsafePointer()).Interface())
 			switch v.Type() {
 			case binType:
 				rewriteBinary((*nodes.BinaryExpression)(v.UnsafePointer()))
