@@ -35,6 +35,40 @@ import (
 // sets none (the package's own dbt_project.yml value).
 const DefaultMaxRecursion = 5
 
+// V013FallbackRecursion is the bound dbt-nexus v0.13's models use when a
+// vars.nexus mapping gives no max_recursion (or 0) and nexus_max_recursion
+// is not set; V013IncrementalFallbackRecursion the same with incremental
+// resolution on.
+const (
+	V013FallbackRecursion            = 10
+	V013IncrementalFallbackRecursion = 5
+)
+
+// pythonTrue is Python's truth of a YAML value, as Jinja's `or` tests it.
+func pythonTrue(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return x
+	case int:
+		return x != 0
+	case int64:
+		return x != 0
+	case uint64:
+		return x != 0
+	case float64:
+		return x != 0
+	case string:
+		return x != ""
+	case []any:
+		return len(x) > 0
+	case map[string]any:
+		return len(x) > 0
+	}
+	return true
+}
+
 // Flags are what a source gives, as vars.sources names them.
 var Flags = []string{"events", "persons", "groups", "memberships"}
 
@@ -91,8 +125,10 @@ type Settings struct {
 	Sources []Source
 	// NexusSources is true when the sources came from vars.nexus.sources.
 	NexusSources bool
-	// MaxRecursion bounds bounded resolution (vars.nexus.max_recursion,
-	// else vars.nexus_max_recursion, else DefaultMaxRecursion).
+	// MaxRecursion bounds bounded resolution: vars.nexus.max_recursion
+	// unless 0 or unset, else vars.nexus_max_recursion, else
+	// V013FallbackRecursion with a vars.nexus mapping and
+	// DefaultMaxRecursion without.
 	MaxRecursion int
 	// Strategy is vars.nexus_resolution: bounded (default) or exact.
 	Strategy     identity.Strategy
@@ -131,11 +167,22 @@ func Parse(vars map[string]any, pos Pos) (*Settings, error) {
 		nexus = m
 	}
 
-	// max_recursion: the v0.13 key wins over the c918759 one, as in v0.13.
+	// max_recursion as v0.13's models read it:
+	//   var('nexus', {}).get('max_recursion') or var('nexus_max_recursion', 10)
+	// (5 when incremental resolution is on): a value Python takes as false,
+	// 0 included, falls back. Without a vars.nexus mapping, c918759's
+	// nexus_max_recursion, where 0 is a bound (no hops).
 	path := []string{"nexus_max_recursion"}
 	v, set := vars["nexus_max_recursion"]
-	if nv, ok := nexus["max_recursion"]; ok && nv != nil {
-		path, v, set = []string{"nexus", "max_recursion"}, nv, true
+	if nexus != nil {
+		if nv := nexus["max_recursion"]; pythonTrue(nv) {
+			path, v, set = []string{"nexus", "max_recursion"}, nv, true
+		} else if !set || v == nil {
+			s.MaxRecursion = V013FallbackRecursion
+			if inc, ok := nexus["incremental"].(map[string]any); ok && pythonTrue(inc["enabled"]) {
+				s.MaxRecursion = V013IncrementalFallbackRecursion
+			}
+		}
 	}
 	if set && v != nil {
 		n, err := MaxRecursion(v)

@@ -58,6 +58,10 @@ func TestForms(t *testing.T) {
 `, 4, "new:g", 0},
 		{"a string of digits renders as the number in dbt", "vars:\n  nexus_max_recursion: \"6\"\n", 6, "", 0},
 		{"zero is a bound too", "vars:\n  nexus_max_recursion: 0\n", 0, "", 0},
+		{"v0.13's max_recursion: 0 falls back, as its `or` does, to 10", "vars:\n  nexus:\n    max_recursion: 0\n", 10, "", 0},
+		{"v0.13's max_recursion: 0 falls back to nexus_max_recursion", "vars:\n  nexus_max_recursion: 3\n  nexus:\n    max_recursion: 0\n", 3, "", 0},
+		{"a v0.13 mapping without max_recursion, incremental on: 5", "vars:\n  nexus:\n    incremental: {enabled: true}\n", 5, "", 0},
+		{"a v0.13 mapping without max_recursion: 10", "vars:\n  nexus:\n    incremental: {enabled: false}\n", 10, "", 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
