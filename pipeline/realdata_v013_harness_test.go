@@ -251,6 +251,36 @@ func runHarnessScenario(t *testing.T, it, name string, steps []string, exp expec
 			t.Errorf("%d %s entities, want %d", len(got), etype, want)
 		}
 	}
+	// explain and the entity graph read v0.13's entity tables: the two
+	// identifiers of the largest entity of each type are joined by a chain
+	// whose ends are that entity.
+	for etype, table := range harnessTypes {
+		rows := query(fmt.Sprintf(`select identifier_type, identifier_value, %[1]s_id from main.%[2]s
+where %[1]s_id = (select %[1]s_id from main.%[2]s group by 1 order by count(distinct identifier_type || ':' || identifier_value) desc, 1 limit 1)
+order by identifier_type, identifier_value`, etype, table))
+		if len(rows) < 2 || fmt.Sprint(rows[0][0], rows[0][1]) == fmt.Sprint(rows[len(rows)-1][0], rows[len(rows)-1][1]) {
+			continue
+		}
+		a := Identifier{Type: fmt.Sprint(rows[0][0]), Value: fmt.Sprint(rows[0][1])}
+		b := Identifier{Type: fmt.Sprint(rows[len(rows)-1][0]), Value: fmt.Sprint(rows[len(rows)-1][1])}
+		id := fmt.Sprint(rows[0][2])
+		ex, err := s.Explain(ctx, a, b, ExplainOptions{Entity: etype, MaxRecursion: 10})
+		if err != nil {
+			t.Errorf("explain %s %s %s: %v", etype, a, b, err)
+			continue
+		}
+		if ex.EntityA != id || ex.EntityB != id || ex.Hops() == 0 || ex.Chain[0].RowID == "" || ex.Chain[0].OccurredAt == "" {
+			t.Errorf("explain %s %s %s: entities %s and %s over %d edges (first %+v), want %s joined by a chain of source rows", etype, a, b, ex.EntityA, ex.EntityB, ex.Hops(), ex.Chain, id)
+		}
+		if ex.Edges != "main.nexus_entity_identifiers_edges" {
+			t.Errorf("explain read %s, want main.nexus_entity_identifiers_edges", ex.Edges)
+		}
+		t.Logf("explained %s %s %s: %d edges", etype, a, b, ex.Hops())
+		g, err := s.EntityGraph(ctx, etype, id)
+		if err != nil || len(g.Nodes) < 2 || len(g.Edges) == 0 {
+			t.Errorf("graph of %s %s: %v, %v", etype, id, g, err)
+		}
+	}
 	if exp.log != nil {
 		got := map[string]int{}
 		for _, r := range query("select resolution_reason, count(*) from main.nexus_resolution_log where resolution_reason != 'full_resolution' group by 1") {

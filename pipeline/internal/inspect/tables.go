@@ -18,17 +18,25 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
-// Relation is a built table, by schema and name.
+// Relation is a built table, by schema and name. Select, when set, is the
+// query that reads it in the columns of the c918759 table it stands for: a
+// v0.13 table holds every entity type in one.
 type Relation struct {
 	Schema string
 	Name   string
+	Select string
 }
 
 // String is the relation as a user writes it, schema.name.
 func (r Relation) String() string { return r.Schema + "." + r.Name }
 
-// SQL is the relation quoted for a statement.
-func (r Relation) SQL() string { return store.Rel(r.Schema, r.Name) }
+// SQL is the relation quoted for a statement, or its select in parentheses.
+func (r Relation) SQL() string {
+	if r.Select != "" {
+		return "(" + r.Select + ")"
+	}
+	return store.Rel(r.Schema, r.Name)
+}
 
 // Entity checks an entity type: "" is person; person and group are known.
 func Entity(entity string) (string, error) {
@@ -52,7 +60,10 @@ type Tables struct {
 // Find finds the identity tables of an entity type in whatever schema they
 // landed. Schemas are tried in name order; a table in the schema of the
 // edges table is preferred, so two builds into different schemas are not
-// mixed.
+// mixed. A dbt-nexus v0.13 build keeps the identifiers and edges of every
+// entity type in nexus_entity_identifiers and nexus_entity_identifiers_edges:
+// without the c918759 tables, those are read for the entity type, an
+// edge_id standing for the source row that joins identifiers.
 func Find(ctx context.Context, db *store.DB, entity string) (*Tables, error) {
 	entity, err := Entity(entity)
 	if err != nil {
@@ -75,6 +86,10 @@ func Find(ctx context.Context, db *store.DB, entity string) (*Tables, error) {
 		{&t.Identifiers, "nexus_" + entity + "_identifiers"},
 		{&t.Resolved, "nexus_resolved_" + entity + "_identifiers"},
 	}
+	v013 := len(schemasOf[want[0].name]) == 0 && len(schemasOf["nexus_entity_identifiers_edges"]) > 0
+	if v013 {
+		want[0].name, want[1].name = "nexus_entity_identifiers_edges", "nexus_entity_identifiers"
+	}
 	var missing []string
 	for _, w := range want {
 		schemas := schemasOf[w.name]
@@ -94,6 +109,14 @@ func Find(ctx context.Context, db *store.DB, entity string) (*Tables, error) {
 	if len(missing) > 0 {
 		sort.Strings(missing)
 		return nil, fmt.Errorf("build the project first: no table %s", strings.Join(missing, ", "))
+	}
+	if v013 {
+		typ := store.Quote(entity)
+		ids := store.Rel(t.Identifiers.Schema, t.Identifiers.Name)
+		t.Identifiers.Select = fmt.Sprintf("SELECT identifier_type, identifier_value, edge_id AS row_id, source, occurred_at FROM %s WHERE entity_type = %s", ids, typ)
+		t.Edges.Select = fmt.Sprintf(`SELECT identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b, source, edge_id AS row_id,
+  (SELECT min(i.occurred_at) FROM %s i WHERE i.edge_id = e.edge_id) AS occurred_at
+FROM %s e WHERE entity_type_a = %s AND entity_type_b = %s`, ids, store.Rel(t.Edges.Schema, t.Edges.Name), typ, typ)
 	}
 	return t, nil
 }
