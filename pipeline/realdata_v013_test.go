@@ -104,3 +104,29 @@ func TestRealdataNexusV013IntegrationBuild(t *testing.T) {
 		}
 	}
 }
+
+// The bound explain and the preview use for a project that ships v0.13:
+// read as its models read it (max_recursion, else nexus_max_recursion, else
+// 10, or 5 with incremental resolution on), its `entities:` sources not
+// refused as the built-in package refuses them.
+func TestRealdataNexusV013Bound(t *testing.T) {
+	root := extractTarball(t, filepath.Join(realdataDir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
+	fsys := ProjectDir(filepath.Join(root, "integration_tests"))
+	sources := map[string]any{"it": map[string]any{"enabled": true, "events": true, "entities": true}}
+	cases := []struct {
+		vars map[string]any
+		want int
+	}{
+		{nil, 5},
+		{map[string]any{"nexus": map[string]any{"max_recursion": 3, "sources": sources}}, 3},
+		{map[string]any{"nexus": map[string]any{"max_recursion": 0, "sources": sources}}, 10},
+		{map[string]any{"nexus": map[string]any{"max_recursion": 0, "incremental": map[string]any{"enabled": true}, "sources": sources}}, 5},
+		{map[string]any{"nexus_max_recursion": 7, "nexus": map[string]any{"max_recursion": 0, "sources": sources}}, 7},
+	}
+	for _, c := range cases {
+		got, err := ResolutionBound(fsys, c.vars)
+		if err != nil || got != c.want {
+			t.Errorf("vars %v: bound %d, %v; want %d", c.vars, got, err, c.want)
+		}
+	}
+}

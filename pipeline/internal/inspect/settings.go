@@ -22,6 +22,17 @@ func Bound(fsys fs.FS, vars map[string]any) (int, error) {
 		if p, err = project.Load(fsys, vars); err != nil {
 			return 0, err
 		}
+		// A project that ships dbt-nexus (as its root, or as a package)
+		// uses none of the built-in package's settings but the bound, read
+		// from the vars that package's models see.
+		if p.Name == settings.PackageName {
+			return settings.Bound(p.VarsFor(""), p.VarPos)
+		}
+		for _, u := range p.Packages {
+			if u.Name == settings.PackageName {
+				return settings.Bound(p.VarsFor(u.Name), p.VarPos)
+			}
+		}
 		set, err = settings.FromProject(p)
 	}
 	if err != nil {

@@ -69,6 +69,9 @@ func pythonTrue(v any) bool {
 	return true
 }
 
+// PackageName is the name dbt-nexus installs as.
+const PackageName = "nexus"
+
 // Flags are what a source gives, as vars.sources names them.
 var Flags = []string{"events", "persons", "groups", "memberships"}
 
@@ -143,6 +146,21 @@ type Settings struct {
 // Pos tells where the var at path is set, for error messages.
 type Pos func(path ...string) (file string, line int)
 
+// Bound reads only the bound from vars, as a dbt-nexus package shipped in
+// the project reads it: the rest of the settings are the built-in
+// package's, which such a project does not use.
+func Bound(vars map[string]any, pos Pos) (int, error) {
+	if pos == nil {
+		pos = func(...string) (string, int) { return "--vars", 0 }
+	}
+	fail := func(path []string, hint, format string, args ...any) error {
+		file, line := pos(path...)
+		return diag.Errorf(file, line, "vars.%s: %s", dotted(path), fmt.Sprintf(format, args...)).WithHint("%s", hint)
+	}
+	nexus, _ := vars["nexus"].(map[string]any)
+	return maxRecursionOf(vars, nexus, fail)
+}
+
 // FromProject parses a loaded project's vars.
 func FromProject(p *project.Project) (*Settings, error) {
 	return Parse(p.Vars, p.VarPos)
@@ -167,30 +185,11 @@ func Parse(vars map[string]any, pos Pos) (*Settings, error) {
 		nexus = m
 	}
 
-	// max_recursion as v0.13's models read it:
-	//   var('nexus', {}).get('max_recursion') or var('nexus_max_recursion', 10)
-	// (5 when incremental resolution is on): a value Python takes as false,
-	// 0 included, falls back. Without a vars.nexus mapping, c918759's
-	// nexus_max_recursion, where 0 is a bound (no hops).
-	path := []string{"nexus_max_recursion"}
-	v, set := vars["nexus_max_recursion"]
-	if nexus != nil {
-		if nv := nexus["max_recursion"]; pythonTrue(nv) {
-			path, v, set = []string{"nexus", "max_recursion"}, nv, true
-		} else if !set || v == nil {
-			s.MaxRecursion = V013FallbackRecursion
-			if inc, ok := nexus["incremental"].(map[string]any); ok && pythonTrue(inc["enabled"]) {
-				s.MaxRecursion = V013IncrementalFallbackRecursion
-			}
-		}
+	n, err := maxRecursionOf(vars, nexus, fail)
+	if err != nil {
+		return nil, err
 	}
-	if set && v != nil {
-		n, err := MaxRecursion(v)
-		if err != nil {
-			return nil, fail(path, "write a whole number of edges, 0 or more, like 5", "%v", err)
-		}
-		s.MaxRecursion = n
-	}
+	s.MaxRecursion = n
 
 	if v, ok := vars["nexus_resolution"]; ok && v != nil {
 		name, _ := v.(string)
@@ -218,6 +217,37 @@ func Parse(vars map[string]any, pos Pos) (*Settings, error) {
 }
 
 type failFunc func(path []string, hint, format string, args ...any) error
+
+// maxRecursionOf is the bound of bounded resolution, nexus being the
+// vars.nexus mapping or nil.
+func maxRecursionOf(vars, nexus map[string]any, fail failFunc) (int, error) {
+	n := DefaultMaxRecursion
+	// max_recursion as v0.13's models read it:
+	//   var('nexus', {}).get('max_recursion') or var('nexus_max_recursion', 10)
+	// (5 when incremental resolution is on): a value Python takes as false,
+	// 0 included, falls back. Without a vars.nexus mapping, c918759's
+	// nexus_max_recursion, where 0 is a bound (no hops).
+	path := []string{"nexus_max_recursion"}
+	v, set := vars["nexus_max_recursion"]
+	if nexus != nil {
+		if nv := nexus["max_recursion"]; pythonTrue(nv) {
+			path, v, set = []string{"nexus", "max_recursion"}, nv, true
+		} else if !set || v == nil {
+			n = V013FallbackRecursion
+			if inc, ok := nexus["incremental"].(map[string]any); ok && pythonTrue(inc["enabled"]) {
+				n = V013IncrementalFallbackRecursion
+			}
+		}
+	}
+	if set && v != nil {
+		m, err := MaxRecursion(v)
+		if err != nil {
+			return 0, fail(path, "write a whole number of edges, 0 or more, like 5", "%v", err)
+		}
+		n = m
+	}
+	return n, nil
+}
 
 // MaxRecursion reads one max_recursion value: a whole number of edges, 0 or
 // more (a string of digits too, which dbt renders as the number).
