@@ -124,6 +124,7 @@ func (t *translator) rewriteLambdaCall(n *node, kind string) {
 		idx = lam.names[1]
 	}
 	n.print = func(pr *printer, n *node) string {
+		carry := pr.carry(n, list, lam.x)
 		pr.flat++
 		defer func() { pr.flat-- }()
 		l := strings.TrimSpace(pr.text(list))
@@ -136,7 +137,7 @@ func (t *translator) rewriteLambdaCall(n *node, kind string) {
 			keep := "CASE WHEN _nexus_t IN ('array', 'object') THEN json(" + quoteIdent(elem) + ") ELSE " + quoteIdent(elem) + " END"
 			expr = "json_group_array(" + keep + " ORDER BY _nexus_i) FILTER (WHERE " + body + ")"
 		}
-		return "json(" + overList(l, expr, elem, idx) + ")" + pr.carry(n, list, lam.x)
+		return "json(" + overList(l, expr, elem, idx) + ")" + carry
 	}
 }
 
@@ -158,6 +159,7 @@ func (t *translator) rewriteListAggregate(n *node) {
 		return
 	}
 	n.print = func(pr *printer, n *node) string {
+		carry := pr.carry(n, append([]*node{list, fn}, extra...)...)
 		pr.flat++
 		defer func() { pr.flat-- }()
 		l := strings.TrimSpace(pr.text(list))
@@ -169,7 +171,6 @@ func (t *translator) rewriteListAggregate(n *node) {
 			}
 			args += ", " + sep
 		}
-		used := append([]*node{list, fn}, extra...)
-		return overList(l, agg+"("+args+" ORDER BY _nexus_i)", "_nexus_value", "") + pr.carry(n, used...)
+		return overList(l, agg+"("+args+" ORDER BY _nexus_i)", "_nexus_value", "") + carry
 	}
 }

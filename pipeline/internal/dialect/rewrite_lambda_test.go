@@ -14,10 +14,15 @@ func TestDuckDBLambdas(t *testing.T) {
 		{"select list_filter([1, 2, 3], lambda x: x > id) from t order by id", "[2,3]\n[3]\n[]"},
 		{"select list_transform(\n  [1, 2],\n  x -> x * 2) as v, id from t where id = 1", "[2,4]|1"},
 		{"select list_aggregate(list_filter([3, 1, 2], x -> x < 3), 'min')", "1"},
+		{"select list_aggregate(\n  ['a', 'b'],\n  'string_agg', '+') -- joined\n, 1", "a+b|1"},
 		{"select sender -> '$.email' from messages", `"a@x.com"`},
 	}
 	for _, c := range cases {
 		expectRows(t, DuckDB, c.sql, c.want)
+		// every line keeps its number
+		if out, err := TranslateFor(DuckDB, c.sql); err != nil || strings.Count(out, "\n") != strings.Count(c.sql, "\n") {
+			t.Errorf("%q translated to %q, %v: line breaks moved", c.sql, out, err)
+		}
 	}
 	for _, bad := range []struct{ sql, want string }{
 		{"select list_aggregate([1], 'histogram')", "list_aggregate with 'histogram' is not supported"},
