@@ -21,7 +21,7 @@ export class IdentityTools {
     const app = this.app;
     this.flagged = new Set();
     document.body.dataset.flagged = "";
-    if (app.engine && app.relation("nexus_resolved_person_identifiers") && app.relation("nexus_person_identifiers_edges")) {
+    if (app.engine && app.relation("nexus_resolved_person_identifiers") && (app.relation("nexus_person_identifiers_edges") || app.relation("nexus_entity_identifiers_edges"))) {
       const resp = await app.engine.call({ op: "identity.preview", files: app.project.asObject(), vars: app.runVars, identity: { strategy: "exact" } });
       if (resp.ok && resp.result) this.flagged = new Set(resp.result.merged_ids || []);
       document.body.dataset.flagged = String(this.flagged.size);
@@ -57,7 +57,8 @@ export class IdentityTools {
 
   async fill(id, xbox, gbox, flagged) {
     const app = this.app;
-    if (!app.relation("nexus_resolved_person_identifiers") || !app.relation("nexus_person_identifiers_edges")) {
+    // the edges: c918759's per-entity table, or v0.13's of every entity type
+    if (!app.relation("nexus_resolved_person_identifiers") || !(app.relation("nexus_person_identifiers_edges") || app.relation("nexus_entity_identifiers_edges"))) {
       xbox.appendChild(h("div", { class: "empty" }, "Identity tables not built in this project."));
       return;
     }

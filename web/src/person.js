@@ -1,6 +1,8 @@
 // The person page: everything the built tables know about one resolved
 // person, read with plain SQL from the identity, trait, event, membership
-// and state tables (wherever the project's config put them).
+// and state tables (wherever the project's config put them). A dbt-nexus
+// v0.13 build keeps persons among its entities: nexus_entities, the
+// entity_* tables and nexus_relationships are read for entity_type 'person'.
 
 import { h, clear, $, quoteLit, fmtInt } from "./dom.js";
 import { Grid, arrayProvider } from "./grid.js";
@@ -23,8 +25,16 @@ export class PersonPanel {
     this.search(this.find.value.trim());
   }
 
-  async personColumns() {
+  // persons is the relation listing the persons, with a person_id column.
+  persons() {
     const rel = this.app.relation("nexus_persons");
+    if (rel) return rel;
+    const ent = this.app.relation("nexus_entities");
+    return ent && `(select entity_id as person_id, * from ${ent} where entity_type = 'person')`;
+  }
+
+  async personColumns() {
+    const rel = this.persons();
     if (!rel) return null;
     const resp = await this.app.query(`select * from ${rel} limit 0`, 1);
     return resp.ok ? resp.result.columns : null;
@@ -35,7 +45,7 @@ export class PersonPanel {
   // list, after its answer, so no person is listed twice.
   async search(q) {
     const seq = (this.seq = (this.seq || 0) + 1);
-    const rel = this.app.relation("nexus_persons");
+    const rel = this.persons();
     const cols = rel && (await this.personColumns());
     if (seq !== this.seq) return;
     clear(this.results);
@@ -69,24 +79,35 @@ export class PersonPanel {
     const app = this.app;
     const lit = quoteLit(id);
     const r = (name) => app.relation(name);
+    // v0.13's tables, for the person: each gives the c918759 table's columns
+    const ent = (name, sql) => { const rel = r(name); return rel && sql(rel); };
+    const traits = r("nexus_resolved_person_traits") ||
+      ent("nexus_resolved_entity_traits", (t) => `(select entity_id as person_id, trait_name, trait_value, null as source, occurred_at from ${t} where entity_type = 'person')`);
+    const edges = r("nexus_person_identifiers_edges") ||
+      ent("nexus_entity_identifiers_edges", (t) => `(select * from ${t} where entity_type_a = 'person' and entity_type_b = 'person')`);
+    const participants = r("nexus_person_participants") ||
+      ent("nexus_entity_participants", (t) => `(select entity_id as person_id, event_id from ${t} where entity_type = 'person')`);
+    const relationships = !r("nexus_memberships") && r("nexus_relationships");
     const title = h("h2", null, "Person");
     const head = h("div", { class: "person-head" }, title, h("code", { class: "mono muted" }, String(id)));
     this.view.appendChild(head);
     this.app.identity.personTools(id, this.view);
-    if (r("nexus_resolved_person_traits")) {
-      const names = await app.query(`select trait_name, trait_value from ${r("nexus_resolved_person_traits")} where person_id = ${lit} and lower(trait_name) in ('name', 'email') order by lower(trait_name) desc`, 2);
+    if (traits) {
+      const names = await app.query(`select trait_name, trait_value from ${traits} where person_id = ${lit} and lower(trait_name) in ('name', 'email') order by lower(trait_name) desc`, 2);
       if (names.ok && names.result.rows.length) title.textContent = names.result.rows.map((row) => String(row[1])).join(" · ");
     }
 
     const sections = [
-      ["Traits", r("nexus_resolved_person_traits") &&
-        `select trait_name, trait_value, source, occurred_at from ${r("nexus_resolved_person_traits")} where person_id = ${lit} order by trait_name, occurred_at desc`],
+      ["Traits", traits &&
+        `select trait_name, trait_value, source, occurred_at from ${traits} where person_id = ${lit} order by trait_name, occurred_at desc`],
       ["Identifiers", r("nexus_resolved_person_identifiers") &&
         `select identifier_type, identifier_value, event_id from ${r("nexus_resolved_person_identifiers")} where person_id = ${lit} order by identifier_type, identifier_value`],
-      ["Edges that joined them", r("nexus_person_identifiers_edges") && r("nexus_resolved_person_identifiers") &&
-        `select distinct e.identifier_type_a, e.identifier_value_a, e.identifier_type_b, e.identifier_value_b from ${r("nexus_person_identifiers_edges")} e join ${r("nexus_resolved_person_identifiers")} i on i.identifier_type = e.identifier_type_a and i.identifier_value = e.identifier_value_a where i.person_id = ${lit} and (e.identifier_type_a, e.identifier_value_a) < (e.identifier_type_b, e.identifier_value_b) order by 1, 2, 3, 4`],
-      ["Events", r("nexus_person_participants") && r("nexus_events") &&
-        `select e.* from ${r("nexus_events")} e where e.event_id in (select event_id from ${r("nexus_person_participants")} where person_id = ${lit}) order by e.occurred_at desc`, "timeline"],
+      ["Edges that joined them", edges && r("nexus_resolved_person_identifiers") &&
+        `select distinct e.identifier_type_a, e.identifier_value_a, e.identifier_type_b, e.identifier_value_b from ${edges} e join ${r("nexus_resolved_person_identifiers")} i on i.identifier_type = e.identifier_type_a and i.identifier_value = e.identifier_value_a where i.person_id = ${lit} and (e.identifier_type_a, e.identifier_value_a) < (e.identifier_type_b, e.identifier_value_b) order by 1, 2, 3, 4`],
+      ["Events", participants && r("nexus_events") &&
+        `select e.* from ${r("nexus_events")} e where e.event_id in (select event_id from ${participants} where person_id = ${lit}) order by e.occurred_at desc`, "timeline"],
+      relationships ? ["Relationships",
+        `select relationship_type, entity_a_type, entity_a_id, entity_a_role, entity_b_type, entity_b_id, entity_b_role, is_active, established_at from ${relationships} where entity_a_id = ${lit} or entity_b_id = ${lit} order by established_at desc`] :
       ["Memberships", r("nexus_memberships") &&
         (r("nexus_groups")
           ? `select m.*, g.name as group_name from ${r("nexus_memberships")} m left join ${r("nexus_groups")} g on g.group_id = m.group_id where m.person_id = ${lit} order by m.occurred_at desc`
