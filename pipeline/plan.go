@@ -431,6 +431,13 @@ func (p *plan) testTarget(t *project.Test, model string) (string, error) {
 	}
 	m, ok := p.models[model]
 	if !ok {
+		// Seeds and snapshots are tested as models are.
+		if s, ok := p.seeds[model]; ok {
+			return nodeID("seed", p.pkgOf(s.Package), s.Name), nil
+		}
+		if s, ok := p.snapshots[model]; ok {
+			return nodeID("snapshot", p.pkgOf(s.decl.Package), model), nil
+		}
 		return "", diag.Errorf(t.File, t.Line, "test %s is on model %q, which does not exist%s", t.Name, model, p.suggestModel(model)).
 			WithHint("fix the model name under models: in %s", t.File)
 	}

@@ -30,6 +30,11 @@ var unrunConfigs = keys("store_failures", "store_failures_as", "warn_if", "error
 	"sql_header", "packages", "submission_method", "strategy", "updated_at", "check_cols", "target_schema",
 	"target_database", "invalidate_hard_deletes", "hard_deletes", "snapshot_meta_column_names", "dbt_valid_to_current")
 
+// snapshotConfigs are the configs a snapshot runs with (snapshot.go of the
+// pipeline), beyond those of every node.
+var snapshotConfigs = keys("strategy", "updated_at", "check_cols", "target_schema", "target_database",
+	"invalidate_hard_deletes", "hard_deletes")
+
 func keys(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))
 	for _, n := range names {
@@ -62,12 +67,16 @@ func (p *Project) warn(file string, line int, msg, hint string) {
 
 // checkConfigMap warns about the keys of a config: mapping in a
 // properties file that do nothing here.
-func (p *Project) checkConfigMap(file string, n *yamlx.Node) {
+func (p *Project) checkConfigMap(file string, n *yamlx.Node, section string) {
 	if n == nil || n.Kind != yamlx.Map {
 		return
 	}
 	for i, k := range n.Keys {
-		if msg := configWarning(strings.TrimPrefix(k, "+")); msg != "" {
+		key := strings.TrimPrefix(k, "+")
+		if section == "snapshots" && snapshotConfigs[key] {
+			continue
+		}
+		if msg := configWarning(key); msg != "" {
 			p.warn(file, n.Vals[i].Line, msg, "")
 		}
 	}
