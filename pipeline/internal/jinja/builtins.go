@@ -360,11 +360,12 @@ func zipFn(a *exec.VarArgs) *exec.Value {
 		n = min(n, l.Len())
 	}
 	for i := 0; i < n; i++ {
-		t := make([]any, len(a.Args))
+		// A tuple, as Python's zip yields (it prints as one).
+		t := make(exec.ValuesList, len(a.Args))
 		for j, l := range a.Args {
-			t[j] = l.Index(i).Interface()
+			t[j] = l.Index(i)
 		}
-		out = append(out, &t)
+		out = append(out, t)
 	}
 	return exec.AsValue(&out)
 }

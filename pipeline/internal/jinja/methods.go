@@ -207,8 +207,7 @@ var dictMethods = map[string]exec.Method[map[string]any]{
 		}
 		var out []any
 		for _, p := range dictEntries(self) {
-			pair := []any{p.Key.Interface(), p.Value}
-			out = append(out, &pair)
+			out = append(out, exec.ValuesList{p.Key, p.Value}) // a tuple, as in Python
 		}
 		return &out, nil
 	},

@@ -38,23 +38,28 @@ func isUndefined(v *exec.Value) bool {
 	return v == nil || v.IsError() || v.IsNil() && !isNone(v)
 }
 
-// holdsNone reports whether a list, tuple or dict holds None at any depth,
-// which gonja's printing of containers would show as nothing.
-func holdsNone(v *exec.Value) bool {
-	switch {
-	case isNone(v):
+// needsRepr reports whether a list, tuple or dict holds None or a tuple at
+// any depth, which gonja's printing of containers shows otherwise than
+// Python (None as nothing, a tuple as a list).
+func needsRepr(v *exec.Value) bool {
+	if v == nil || v.IsNil() {
+		return isNone(v)
+	}
+	if _, tuple := v.Interface().(exec.ValuesList); tuple {
 		return true
-	case v.IsNil() || v.IsString():
+	}
+	switch {
+	case v.IsString():
 		return false
 	case isDict(v):
 		for _, p := range dictEntries(v) {
-			if holdsNone(p.Value) {
+			if needsRepr(p.Value) {
 				return true
 			}
 		}
 	case v.IsList():
 		for i := range v.Len() {
-			if holdsNone(v.Index(i)) {
+			if needsRepr(v.Index(i)) {
 				return true
 			}
 		}
@@ -71,7 +76,7 @@ func printText(v *exec.Value) string {
 	case v.IsNil():
 		return ""
 	}
-	if _, tuple := v.Interface().(exec.ValuesList); tuple || holdsNone(v) {
+	if needsRepr(v) {
 		return pyRepr(v)
 	}
 	return v.String()
@@ -84,7 +89,7 @@ func printValue(a *exec.VarArgs) *exec.Value {
 	if v.IsError() || v.IsNil() && !isNone(v) {
 		return v
 	}
-	if _, tuple := v.Interface().(exec.ValuesList); tuple || holdsNone(v) {
+	if needsRepr(v) {
 		return exec.AsValue(printText(v))
 	}
 	return v
