@@ -47,9 +47,7 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 		return nil, err
 	}
 	l.doc = p.config
-	for _, section := range []string{"models", "seeds", "tests", "data_tests"} {
-		p.checkConfigTree("dbt_project.yml", p.config.Get(section))
-	}
+	p.checkProjectFile("dbt_project.yml", p.config)
 	var builtins []Package
 	var loaded []found
 	for _, pkg := range pkgs {
@@ -86,9 +84,7 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 			}
 			p.pkgDocs[f.name] = f.layout.doc
 			// A package's own dbt_project.yml is checked as the root's is.
-			for _, section := range []string{"models", "seeds", "tests", "data_tests"} {
-				p.checkConfigTree(p.WhereFile(f.name, "dbt_project.yml"), f.layout.doc.Get(section))
-			}
+			p.checkProjectFile(p.WhereFile(f.name, "dbt_project.yml"), f.layout.doc)
 		}
 		if err := p.loadFiles(f.files, f.layout, f.name); err != nil {
 			return nil, err
