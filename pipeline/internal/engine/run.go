@@ -1,4 +1,4 @@
-package pipeline
+package engine
 
 import (
 	"context"
@@ -48,7 +48,7 @@ type runner struct {
 // Build loads fsys, plans it and runs opts.Command. Problems in the project
 // come back as Result.Diagnostics with OK false; the error is for a bad
 // request (*UsageError) or a database that cannot be used.
-func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
+func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	start := time.Now()
 	if opts.Command == "" {
 		opts.Command = CmdBuild
@@ -59,9 +59,9 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 		defer cancel()
 	}
 	res := &Result{OK: true}
-	s.env.memo.begin()
-	s.env.ctx = ctx
-	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &s.env)
+	e.env.memo.begin()
+	e.env.ctx = ctx
+	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &e.env)
 	if err != nil {
 		res.fail(diag.From(err, "", 0))
 		res.Summary = "Nothing was built: fix the error above and run again."
@@ -73,7 +73,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	if err != nil {
 		return nil, &UsageError{err}
 	}
-	r := &runner{plan: p, db: s.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
+	r := &runner{plan: p, db: e.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
 	todo := r.todo(sel)
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
@@ -92,7 +92,7 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 		}
 	}
 	r.runProjectHooks("on-run-end")
-	s.env.memo.finish()
+	e.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
 	res.Summary = summarize(res)
 	if line := p.proj.PackagesLine(); line != "" {
