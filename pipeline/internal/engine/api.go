@@ -35,6 +35,10 @@ type Options struct {
 	// FullRefresh rebuilds incremental models from scratch (dbt's
 	// --full-refresh; as in dbt, snapshots keep their history).
 	FullRefresh bool
+	// RebuildAll builds every selected node again, even those whose
+	// inputs did not change since the session's last build (see
+	// Step.Reuse).
+	RebuildAll bool
 	// Timeout bounds the whole build; 0 means none.
 	Timeout time.Duration
 	// Progress, when set, receives each step as it finishes.
@@ -54,6 +58,11 @@ type Step struct {
 	Seconds  float64 `json:"seconds"`
 	Message  string  `json:"message,omitempty"`
 	File     string  `json:"file,omitempty"`
+	// Reuse says, from a session's second build on, whether the node was
+	// reused ("reused: unchanged": its inputs and every table it reads are
+	// as the last build left them) or built again and why ("rebuilt: SQL
+	// changed", "rebuilt: upstream X rebuilt", ...).
+	Reuse string `json:"reuse,omitempty"`
 	// Line is the log line as the CLI prints it.
 	Line string `json:"line"`
 }

@@ -38,8 +38,9 @@ import (
 // Engine builds projects into one database and keeps what its last build
 // rendered, so the next build of an unchanged file renders nothing again.
 type Engine struct {
-	db  *store.DB
-	env envCache
+	db   *store.DB
+	env  envCache
+	hist history
 }
 
 // New returns an engine that builds into db.
