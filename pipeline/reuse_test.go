@@ -239,3 +239,47 @@ func editSeed(r *rand.Rand, files map[string][]byte, f string) string {
 	files[f] = buf.Bytes()
 	return what
 }
+
+// What the database holds after a build is what a fresh build leaves,
+// whatever happened between builds: a query that changed a table makes
+// the next build reuse nothing, a deleted model's table goes, and a reused
+// seed shows its warnings again.
+func TestReuseAfterChangesOutsideTheProject(t *testing.T) {
+	ctx := context.Background()
+	files := map[string][]byte{
+		"dbt_project.yml":  []byte("name: p\nseeds:\n  p:\n    +column_types: {nope: integer}\n"),
+		"seeds/people.csv": []byte("id\n1\n2\n"),
+		"models/a.sql":     []byte("select id from {{ ref('people') }}\n"),
+		"models/b.sql":     []byte("select count(*) as n from {{ ref('a') }}\n"),
+	}
+	opts := Options{Exclude: []string{"package:nexus"}}
+	s := openSession(t)
+	first := build(t, s, files, opts)
+	if _, err := s.Query(ctx, "delete from a", 0); err != nil {
+		t.Fatal(err)
+	}
+	res := build(t, s, files, opts)
+	for _, st := range res.Steps {
+		if st.Reuse != "rebuilt: a query changed the database" {
+			t.Errorf("after a query wrote: %s %s: %q", st.Kind, st.Name, st.Reuse)
+		}
+	}
+	if tab, err := s.Query(ctx, "select count(*) from a", 1); err != nil || tab.Rows[0][0].(int64) != 2 {
+		t.Errorf("a after the build: %v %v, want 2 rows", tab, err)
+	}
+	again := build(t, s, files, opts)
+	if len(again.Diagnostics) != len(first.Diagnostics) || len(first.Diagnostics) == 0 {
+		t.Errorf("warnings: first build %v, reused build %v", first.Diagnostics, again.Diagnostics)
+	}
+	delete(files, "models/b.sql")
+	build(t, s, files, opts)
+	tables, err := s.Tables(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range tables {
+		if tb.Name == "b" {
+			t.Errorf("the deleted model's table is still there: %+v", tb)
+		}
+	}
+}

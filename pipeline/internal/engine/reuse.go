@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/graph"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
@@ -51,6 +52,8 @@ type built struct {
 	self   bool              // it reads its own table: never the same twice
 	rows   int64
 	status string
+	// warnings are the node's warnings, shown again when it is reused.
+	warnings []diag.Diagnostic
 }
 
 func relKey(schema, name string) string { return strings.ToLower(schema + "." + name) }
@@ -263,6 +266,7 @@ func (r *runner) reuse(n *graph.Node, step *Step, key, conf string) bool {
 		if b.view {
 			step.Message = "ephemeral"
 		}
+		r.res.Diagnostics = append(r.res.Diagnostics, b.warnings...)
 		r.reused++
 		return true
 	}
@@ -283,7 +287,7 @@ func (r *runner) reuse(n *graph.Node, step *Step, key, conf string) bool {
 // record keeps what a node's run left, once it ran: a node that failed is
 // forgotten, so the next build runs it again, and whatever it wrote has a
 // new version either way.
-func (r *runner) record(n *graph.Node, step *Step) {
+func (r *runner) record(n *graph.Node, step *Step, diags []diag.Diagnostic) {
 	var read []string
 	if r.stopReads != nil {
 		read = r.stopReads()
@@ -315,6 +319,11 @@ func (r *runner) record(n *graph.Node, step *Step) {
 		_, b.self = b.reads[b.rel]
 	}
 	b.rows, b.status, b.shown = step.Rows, step.Status, step.Relation
+	for _, d := range diags {
+		if d.Severity == diag.Warning {
+			b.warnings = append(b.warnings, d)
+		}
+	}
 	r.hist.nodes[n.ID] = b
 	r.hist.newVersion(b.rel, n.Name)
 }

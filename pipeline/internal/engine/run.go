@@ -102,8 +102,9 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		if n.Kind == "test" && (i == 0 || todo[i-1].Kind != "test") {
 			r.countTests(todo[i:])
 		}
+		warned := len(res.Diagnostics)
 		step := r.runNode(n)
-		r.record(n, &step)
+		r.record(n, &step, res.Diagnostics[warned:])
 		step.Index, step.Total = i+1, len(todo)
 		step.Line = formatStep(step)
 		res.Steps = append(res.Steps, step)
