@@ -42,6 +42,32 @@ func TestReuseMatchesAFreshBuild(t *testing.T) {
 			reused := 0
 			for e := range edits {
 				what := editProject(r, files)
+				switch r.IntN(4) {
+				case 0:
+					// a selection runs first: part of the graph is newer
+					sel := selectable(files)[r.IntN(len(selectable(files)))]
+					what += "; then a run of " + sel
+					// it may fail: its parents may not be built where they now go
+					if _, err := s.Build(ctx, mapFS(files), Options{Select: []string{sel}}); err != nil {
+						t.Fatal(err)
+					}
+				case 1:
+					// a model fails once, then is mended
+					f := selectable(files)[r.IntN(len(selectable(files)))]
+					path := "models/" + f + ".sql"
+					for name := range files {
+						if strings.HasSuffix(name, "/"+f+".sql") {
+							path = name
+						}
+					}
+					good := files[path]
+					files[path] = []byte("select * from no_such_table")
+					if _, err := s.Build(ctx, mapFS(files), Options{}); err != nil {
+						t.Fatal(err)
+					}
+					files[path] = good
+					what += "; after " + f + " failed once"
+				}
 				res := build(t, s, files, Options{})
 				for _, st := range res.Steps {
 					if st.Reuse == "reused: unchanged" {
@@ -133,11 +159,7 @@ func openSession(t *testing.T) *Session {
 
 func build(t *testing.T, s *Session, files map[string][]byte, opts Options) *Result {
 	t.Helper()
-	m := fstest.MapFS{}
-	for name, data := range files {
-		m[name] = &fstest.MapFile{Data: slices.Clone(data)}
-	}
-	res, err := s.Build(context.Background(), m, opts)
+	res, err := s.Build(context.Background(), mapFS(files), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,4 +304,23 @@ func TestReuseAfterChangesOutsideTheProject(t *testing.T) {
 			t.Errorf("the deleted model's table is still there: %+v", tb)
 		}
 	}
+}
+
+func mapFS(files map[string][]byte) fstest.MapFS {
+	m := fstest.MapFS{}
+	for name, data := range files {
+		m[name] = &fstest.MapFile{Data: slices.Clone(data)}
+	}
+	return m
+}
+
+// selectable lists the project's own source and state models by name.
+func selectable(files map[string][]byte) []string {
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if (strings.HasPrefix(name, "models/sources/") || strings.HasPrefix(name, "models/states/")) && strings.HasSuffix(name, ".sql") {
+			out = append(out, strings.TrimSuffix(name[strings.LastIndex(name, "/")+1:], ".sql"))
+		}
+	}
+	return out
 }
