@@ -78,7 +78,7 @@ func TestRealdataNexusV013Root(t *testing.T) {
 // call. Every model of the package builds, the metadata models included,
 // and every test passes.
 func TestRealdataNexusV013IntegrationBuild(t *testing.T) {
-	root := extractTarball(t, filepath.Join(realdataDir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
+	root := realdata.Extract(t, filepath.Join(realdata.Dir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
 	ctx := context.Background()
 	s, err := Open(ctx, ":memory:")
 	if err != nil {
@@ -111,7 +111,7 @@ func TestRealdataNexusV013IntegrationBuild(t *testing.T) {
 // 10, or 5 with incremental resolution on), its `entities:` sources not
 // refused as the built-in package refuses them.
 func TestRealdataNexusV013Bound(t *testing.T) {
-	root := extractTarball(t, filepath.Join(realdataDir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
+	root := realdata.Extract(t, filepath.Join(realdata.Dir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
 	fsys := ProjectDir(filepath.Join(root, "integration_tests"))
 	sources := map[string]any{"it": map[string]any{"enabled": true, "events": true, "entities": true}}
 	cases := []struct {
