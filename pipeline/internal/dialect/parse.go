@@ -12,8 +12,9 @@ type parser struct {
 	toks []token
 	sig  []int // raw indices of significant tokens
 	pos  int   // index into sig
-	// depth is the nesting of expressions being parsed.
-	depth int
+	// depth is the nesting of expressions being parsed; deepAt is the
+	// furthest position where it passed maxNesting.
+	depth, deepAt int
 }
 
 // syntaxError stops a parse; the statement is then read token by token.
@@ -217,16 +218,23 @@ func (p *parser) parseSoup(nested bool) *node {
 			break
 		}
 		start := p.pos
+		// A parse from before where nesting passed the bound would fail
+		// there again: read on token by token until past it, so a deeply
+		// nested statement costs one failed parse, not one per level.
+		deep := start < p.deepAt
 		switch {
+		case deep && t.kind != kOpen:
 		case t.kind == kWord && (t.lower == "select" || t.lower == "with" || t.lower == "values"):
 			if q, ok := p.try(p.parseQuery); ok {
 				n.add(q)
 				continue
 			}
 		case t.kind == kOpen:
-			if e, ok := p.try(p.parseExpr); ok {
-				n.add(e)
-				continue
+			if !deep {
+				if e, ok := p.try(p.parseExpr); ok {
+					n.add(e)
+					continue
+				}
 			}
 			p.pos = start
 			g := p.open(nExpr)
