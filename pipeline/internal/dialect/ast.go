@@ -89,6 +89,7 @@ type selectInfo struct {
 	asTok, structTok              int // SELECT AS STRUCT / AS VALUE, or -1
 	asStruct, asValue             bool
 	scope                         *scope
+	unnest                        *node // DuckDB's unnest(list) select item (select_unnest.go)
 }
 
 // fromKind is what a FROM item reads.
