@@ -147,7 +147,7 @@ var (
 		"use julianday(b) - julianday(a) for days or unixepoch(b) - unixepoch(a) for seconds"}
 	refPivot        = refusal{"PIVOT is not supported by SQLite", "use conditional aggregation: max(case when key = 'a' then value end) as a"}
 	refUnpivot      = refusal{"UNPIVOT is not supported by SQLite", "use union all of one select per column"}
-	refMerge        = refusal{"MERGE is not supported by SQLite", "use insert ... on conflict (key) do update set ..."}
+	refMerge        = refusal{"MERGE INTO is not supported by SQLite", "for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ..."}
 	refSafe         = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
 	refDistinctOn   = refusal{"DISTINCT ON is not supported by SQLite", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refByName       = refusal{"%s BY NAME is not supported by SQLite", "select the same columns in the same order on both sides and drop BY NAME"}

@@ -121,7 +121,7 @@ func TestTranslateRefuses(t *testing.T) {
 		{name: "unpivot", in: "select * from t unpivot(v for k in (a, b))", wantLine: 1,
 			wantErr: "UNPIVOT is not supported by SQLite (use union all of one select per column)"},
 		{name: "merge into", in: "merge into t using u on t.id = u.id", wantLine: 1,
-			wantErr: "MERGE is not supported by SQLite (use insert ... on conflict (key) do update set ...)"},
+			wantErr: "MERGE INTO is not supported by SQLite (for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ...)"},
 		{name: "cast to variant", in: "select\n payload::variant", wantLine: 2,
 			wantErr: "cast to VARIANT is not supported by SQLite (SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field'))"},
 		{name: "cast to object", in: "select cast(a as object)", wantLine: 1,
