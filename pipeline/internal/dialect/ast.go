@@ -120,4 +120,5 @@ type fromInfo struct {
 	flatten            bool // Snowflake FLATTEN: columns index, value, key...
 	aliasStart         int  // first token of the alias clause, or -1
 	aliasCols          *node
+	pivot              *pivotInfo // PIVOT / UNPIVOT after the item (pivot.go)
 }

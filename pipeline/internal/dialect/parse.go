@@ -691,10 +691,10 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 	default:
 		p.fail("expected a table")
 	}
-	if p.isWord("pivot") || p.isWord("unpivot") {
-		p.fail(p.peek().lower)
+	if p.isWord("pivot") && p.isPunctAt(1, "(") || p.isWord("unpivot") {
+		p.parsePivot(n, fi)
 	}
-	if t := p.peek(); t.kind == kWord && (t.lower == "as" || !reserved[t.lower] && t.lower != "with") || t.kind == kQuoted {
+	if t := p.peek(); t.kind == kWord && (t.lower == "as" || !reserved[t.lower] && t.lower != "with" && t.lower != "pivot" && t.lower != "unpivot") || t.kind == kQuoted {
 		fi.aliasStart = p.ti()
 		a := p.open(nRaw)
 		p.parseAlias(a)
@@ -730,6 +730,19 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		p.next()
 		if _, ok := p.acceptWord("by"); ok {
 			p.next()
+		}
+	}
+	if fi.pivot == nil && (p.isWord("pivot") && p.isPunctAt(1, "(") || p.isWord("unpivot")) {
+		// t AS x PIVOT (...) [AS p]
+		p.parsePivot(n, fi)
+		if t := p.peek(); t.kind == kWord && (t.lower == "as" || !reserved[t.lower]) || t.kind == kQuoted {
+			a := p.open(nRaw)
+			p.parseAlias(a)
+			if a.name != "" {
+				fi.alias = a.name
+				fi.aliasText = p.toks[a.tok].text
+			}
+			n.add(p.close(a))
 		}
 	}
 	if p.isWord("pivot") || p.isWord("unpivot") {

@@ -93,6 +93,10 @@ var Translations = []Rule{
 	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
 		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
 	{From: "x IN UNNEST(arr)", Dialects: warehouses, To: "x IN (SELECT value FROM json_each(arr))"},
+	{From: "FROM t PIVOT (sum(v) [AS s] FOR k IN ('a' [AS x], ...))", Dialects: all, To: "FROM (SELECT other columns, sum(CASE WHEN k = 'a' THEN v END) AS a ... FROM t GROUP BY other columns)",
+		Note: "the columns of t the clause does not name are kept and grouped by; columns are named as the warehouse names them: the value (Snowflake keeps its quotes), with the aggregate's alias before it (BigQuery) or after it (DuckDB)"},
+	{From: "FROM t UNPIVOT [INCLUDE NULLS] (v FOR k IN (a [AS 'x'], ...))", Dialects: all, To: "FROM (SELECT other columns, 'a' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL ...)",
+		Note: "k holds the column's name as written (upper case for Snowflake's unquoted names); BigQuery puts v before k"},
 	{From: "SELECT id, unnest(list) AS x FROM t", Dialects: "DuckDB", To: "SELECT id, u.value AS x FROM t, json_each(list) AS u",
 		Note: "a row per element for each row of t, none for an empty or NULL list, as in DuckDB; one unnest per select list, outside grouped queries"},
 	{From: "ARRAY_LENGTH, ARRAY_SIZE, len", Dialects: warehouses, To: "json_array_length"},
@@ -145,8 +149,11 @@ var (
 		"use date(x) for the day, strftime('%Y-%m-01', x) for the month, strftime('%Y-01-01', x) for the year"}
 	refDateDiff = refusal{"%s is not supported by SQLite",
 		"use julianday(b) - julianday(a) for days or unixepoch(b) - unixepoch(a) for seconds"}
-	refPivot        = refusal{"PIVOT is not supported by SQLite", "use conditional aggregation: max(case when key = 'a' then value end) as a"}
-	refUnpivot      = refusal{"UNPIVOT is not supported by SQLite", "use union all of one select per column"}
+	refPivot        = refusal{"this form of PIVOT is not supported", "list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a"}
+	refUnpivot      = refusal{"this form of UNPIVOT is not supported", "list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column"}
+	refPivotDynamic = refusal{"%s over values that a subquery or ANY gives is not supported", "list the values: FOR k IN ('a', 'b') — the columns must be known before the query runs"}
+	refPivotColumns = refusal{"%s cannot be written here: %s", "read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT"}
+	refPivotAgg     = refusal{"this PIVOT or UNPIVOT is not supported", "PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column"}
 	refMerge        = refusal{"MERGE INTO is not supported by SQLite", "for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ..."}
 	refSafe         = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
 	refDistinctOn   = refusal{"DISTINCT ON is not supported by SQLite", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
@@ -172,7 +179,8 @@ var sqliteRefused = map[string]refusal{
 // Refusals lists the constructs [Translate] refuses, with what to write
 // instead.
 var Refusals = []Rule{
-	{From: "PIVOT(...), UNPIVOT(...)", Dialects: all, To: refPivot.hint + "; " + refUnpivot.hint},
+	{From: "PIVOT / UNPIVOT over values from a subquery or ANY", Dialects: all, To: refPivotDynamic.hint},
+	{From: "PIVOT t ON ... USING ..., UNPIVOT t ON ... INTO ...", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},
 	{From: "MERGE INTO", Dialects: all, To: refMerge.hint},
 	{From: "::variant, ::object, ::struct, ::map casts", Dialects: all, To: refSemi.hint},
 	{From: "array types: type[], array<...>", Dialects: all, To: refArrayType.hint},
