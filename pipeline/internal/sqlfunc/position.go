@@ -33,12 +33,7 @@ func init() {
 
 func instrAt(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "INSTR"
-	if len(args) < 2 || len(args) > 4 {
-		fail(ctx, fn, "takes a value, a value to find, and optionally a position and an occurrence")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 2, 4, "takes a value, a value to find, and optionally a position and an occurrence") {
 		return
 	}
 	pos, occ := int64(1), int64(1)
@@ -49,11 +44,8 @@ func instrAt(ctx sqlite3.Context, args ...sqlite3.Value) {
 			return
 		}
 	}
-	if len(args) > 3 {
-		if occ, ok = integer(args[3]); !ok || occ < 1 {
-			fail(ctx, fn, "occurrence must be a positive integer, not %s", args[3].Text())
-			return
-		}
+	if occ, ok = positiveArg(ctx, fn, "occurrence", args, 3); !ok {
+		return
 	}
 	s, sub := []rune(args[0].Text()), []rune(args[1].Text())
 	n := int64(len(s))
@@ -90,8 +82,7 @@ func instrAt(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 func regexpInstrAt(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "REGEXP_INSTR"
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	// The option (start or end) sits between the occurrence and the
@@ -109,12 +100,7 @@ func regexpInstrAt(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 func regexpInstrGroup(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "REGEXP_INSTR"
-	if len(args) < 2 || len(args) > 5 {
-		fail(ctx, fn, "takes a value, a pattern, and optionally a position, an occurrence and an occurrence position")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 2, 5, "takes a value, a pattern, and optionally a position, an occurrence and an occurrence position") {
 		return
 	}
 	option, rest, ok := instrOption(ctx, fn, args)
