@@ -191,6 +191,9 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 		return nil, err
 	}
 	nodes = append(nodes, analyses...)
+	if nodes, err = p.checkDisabledRefs(nodes); err != nil {
+		return nil, err
+	}
 	if p.memo != nil {
 		p.shapeKey = p.shape()
 	}
@@ -357,9 +360,6 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	if err := p.checkDisabledRefs(nodes); err != nil {
-		return nil, err
-	}
 	for _, t := range p.proj.Tests {
 		n := &graph.Node{Kind: "test", Name: t.Name, Package: p.pkgOf(t.Package), Path: t.File, Tags: t.Config.Tags}
 		n.ID = nodeID("test", n.Package, t.Name)
@@ -431,6 +431,13 @@ func (p *plan) testTarget(t *project.Test, model string) (string, error) {
 	}
 	m, ok := p.models[model]
 	if !ok {
+		// Seeds and snapshots are tested as models are.
+		if s, ok := p.seeds[model]; ok {
+			return nodeID("seed", p.pkgOf(s.Package), s.Name), nil
+		}
+		if s, ok := p.snapshots[model]; ok {
+			return nodeID("snapshot", p.pkgOf(s.decl.Package), model), nil
+		}
 		return "", diag.Errorf(t.File, t.Line, "test %s is on model %q, which does not exist%s", t.Name, model, p.suggestModel(model)).
 			WithHint("fix the model name under models: in %s", t.File)
 	}
@@ -549,11 +556,10 @@ func (p *plan) source(file, src, table string, line int) (*sourceRef, error) {
 // checkDisabledRefs rejects a ref() to a model that its own file disabled
 // with config(enabled=false): that is only known once the file has
 // rendered, after models sorted before it took the ref.
-func (p *plan) checkDisabledRefs(nodes []*graph.Node) error {
+func (p *plan) checkDisabledRefs(nodes []*graph.Node) ([]*graph.Node, error) {
+	kept := nodes[:0]
 	for _, n := range nodes {
-		if self, ok := p.models[n.Name]; ok && !self.Config.Enabled {
-			continue // a disabled model's refs are never resolved, as in dbt
-		}
+		disabled := ""
 		for _, d := range n.DependsOn {
 			kind, rest, _ := strings.Cut(d, ".")
 			if kind != "model" {
@@ -561,13 +567,47 @@ func (p *plan) checkDisabledRefs(nodes []*graph.Node) error {
 			}
 			_, name, _ := strings.Cut(rest, ".")
 			if m, ok := p.models[name]; ok && !m.Config.Enabled {
-				src := p.models[n.Name].SQL
-				return diag.Errorf(n.Path, refLine(src, name), "ref(%q): model %q is disabled", name, name).
-					WithHint("%s sets config(enabled=false); enable it or remove the ref", m.Path)
+				disabled = name
+				break
 			}
 		}
+		switch {
+		case disabled == "":
+		case n.Kind == "test":
+			// As in dbt, a test of a disabled model is disabled too.
+			p.proj.Warnings = append(p.proj.Warnings, diag.Diagnostic{Severity: diag.Warning, File: n.Path,
+				Line: refLine(p.tests[n.ID].SQL, disabled), Message: fmt.Sprintf("test %s is not run: model %q is disabled", n.Name, disabled)})
+			continue
+		default:
+			m := p.models[disabled]
+			hint := fmt.Sprintf("%s sets config(enabled=false); enable it or remove the ref", m.Path)
+			if !strings.Contains(m.SQL, "enabled") {
+				hint = fmt.Sprintf("%s is disabled by enabled: false in a properties file or dbt_project.yml; enable it or remove the ref", m.Path)
+			}
+			return nil, diag.Errorf(n.Path, refLine(p.nodeSQL(n), disabled), "ref(%q): model %q is disabled", disabled, disabled).WithHint("%s", hint)
+		}
+		kept = append(kept, n)
 	}
-	return nil
+	return kept, nil
+}
+
+// nodeSQL is the source of a model, snapshot or analysis node.
+func (p *plan) nodeSQL(n *graph.Node) string {
+	switch n.Kind {
+	case "model":
+		if m := p.models[n.Name]; m != nil {
+			return m.SQL
+		}
+	case "snapshot":
+		if s := p.snapshots[n.Name]; s != nil {
+			return s.decl.SQL
+		}
+	case "analysis":
+		if a := p.analyses[n.Name]; a != nil {
+			return a.SQL
+		}
+	}
+	return ""
 }
 
 // refLine is the line of the first ref to name in src, 0 if not found.
