@@ -1,10 +1,13 @@
-package pipeline
+package engine
 
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -639,3 +642,90 @@ func (p *plan) disabledModels() map[string]string {
 type disabledTarget struct{ diag.Diagnostic }
 
 func (d *disabledTarget) Error() string { return d.Diagnostic.Error() }
+
+// context is the template context of one file of the root project.
+func (p *plan) context(file string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
+	return p.contextOf(file, "", cfg, this, execute)
+}
+
+// contextOf is the template context of one file with its source text,
+// which tells the package it belongs to.
+func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
+	pkg := p.pkgOfFile[file+"\x00"+src]
+	var g *jinja.Graph
+	if execute {
+		g = p.jinjaGraph()
+	}
+	return &jinja.Context{
+		Package: pkg,
+		Graph:   g,
+		Vars:    p.proj.VarsFor(pkg),
+		Target:  p.target,
+		This:    this,
+		Execute: execute,
+		Config: func(kw map[string]any) error {
+			if cfg != nil {
+				cfg.Apply(kw)
+			}
+			return nil
+		},
+		Funcs: map[string]jinja.Func{"nexus_has_model": p.hasModel},
+	}
+}
+
+// hasModel is nexus_has_model(name): whether an enabled model of that name
+// exists, so the package can union optional source models (a source with
+// persons: true may have no <source>_person_traits).
+func (p *plan) hasModel(args []any, _ map[string]any) (any, error) {
+	if len(args) != 1 {
+		return nil, fmt.Errorf("nexus_has_model(name) takes one argument")
+	}
+	m, ok := p.models[fmt.Sprint(args[0])]
+	return ok && m.Config.Enabled, nil
+}
+
+// universe is the state every parse render may read (see memo).
+func (p *plan) universe(macroKey string) string {
+	vars, err := json.Marshal(p.proj.Vars)
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	writeParts(h, macroKey, string(vars), p.proj.Name, fmt.Sprintf("%+v", p.target))
+	for _, name := range slices.Sorted(maps.Keys(p.models)) {
+		m := p.models[name]
+		c, err := configText(m.Config)
+		if err != nil {
+			return ""
+		}
+		writeParts(h, "model", name, m.Package, m.Path, fmt.Sprint(m.Override), c)
+	}
+	for _, name := range slices.Sorted(maps.Keys(p.seeds)) {
+		s := p.seeds[name]
+		writeParts(h, "seed", name, s.Package, schemaOf(s.Config))
+	}
+	for _, key := range slices.Sorted(maps.Keys(p.sources)) {
+		s := p.sources[key]
+		writeParts(h, "source", key, s.rel.Schema, s.rel.Name, s.seed)
+	}
+	return string(h.Sum(nil))
+}
+
+// shape is the state every execution render may read apart from the
+// database: the universe and each model's relation and parsed config.
+func (p *plan) shape() string {
+	if p.universeKey == "" {
+		return ""
+	}
+	h := sha256.New()
+	writeParts(h, p.universeKey, p.snapshotKey)
+	for _, name := range slices.Sorted(maps.Keys(p.configs)) {
+		c, err := configText(p.configs[name])
+		if err != nil {
+			return ""
+		}
+		rel := p.relation(name)
+		writeParts(h, name, rel.Schema, rel.Name, c)
+	}
+	return string(h.Sum(nil))
+}
