@@ -295,7 +295,7 @@ class App {
     });
     const wall = (performance.now() - t0) / 1000;
     this.setBusy(false);
-    if (!(resp.ok && resp.result.ok) && this.stopRequested) resp.stopped = true;
+    if (!(resp.ok && resp.result.ok) && (this.stopRequested || (resp.ok && resp.result.stopped))) resp.stopped = true;
     this.log.finish(resp, wall);
     const diags = [];
     if (resp.ok) diags.push(...(resp.result.diagnostics || []));
