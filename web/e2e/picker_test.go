@@ -174,7 +174,10 @@ func TestProjectPicker(t *testing.T) {
 		if _, err := chromedp.Call(ctx, dom.SetFileInputFiles, dom.SetFileInputFilesParams{Files: []string{zpath}, BackendNodeID: ev.BackendNodeID}); err != nil {
 			t.Fatal(err)
 		}
-		waitFor(t, ctx, "the imported project", `document.getElementById("picker-name").textContent === "myimport"`, 30*time.Second)
+		waitFor(t, ctx, "the imported project", `document.getElementById("picker-name").textContent === "myimport" || !!document.body.dataset.importError`, 2*time.Minute)
+		if e := eval[string](t, ctx, `document.body.dataset.importError || ""`); e != "" {
+			t.Fatalf("the import was refused: %s", e)
+		}
 		if n := eval[int](t, ctx, `document.querySelectorAll("#tree li.file").length`); n != len(files) {
 			t.Errorf("the imported project shows %d files, want %d", n, len(files))
 		}
