@@ -4,10 +4,17 @@
 
 import { h, clear, $, quoteLit, fmtInt } from "./dom.js";
 import { Grid, arrayProvider } from "./grid.js";
+import { IdentityTools } from "./identitygraph.js";
 
 export class PersonPanel {
-  constructor(app) {
+  constructor(app, ctl) {
     this.app = app;
+    // The person page's identity sections and the split flags on its list.
+    this.identity = new IdentityTools(app);
+    ctl.on("tables-changed", () => {
+      this.reset();
+      this.identity.refresh();
+    });
     this.find = $("person-find");
     this.results = $("person-results");
     this.view = $("person-view");
@@ -61,7 +68,7 @@ export class PersonPanel {
         h("span", { class: "pname" }, text), h("span", { class: "pid mono" }, String(id).slice(0, 10))));
     }
     if (!resp.result.rows.length) this.results.appendChild(h("li", { class: "empty" }, "No match"));
-    this.app.identity.markPersons(this.results);
+    this.identity.markPersons(this.results);
   }
 
   async open(id) {
@@ -72,7 +79,7 @@ export class PersonPanel {
     const title = h("h2", null, "Person");
     const head = h("div", { class: "person-head" }, title, h("code", { class: "mono muted" }, String(id)));
     this.view.appendChild(head);
-    this.app.identity.personTools(id, this.view);
+    this.identity.personTools(id, this.view);
     if (r("nexus_resolved_person_traits")) {
       const names = await app.query(`select trait_name, trait_value from ${r("nexus_resolved_person_traits")} where person_id = ${lit} and lower(trait_name) in ('name', 'email') order by lower(trait_name) desc`, 2);
       if (names.ok && names.result.rows.length) title.textContent = names.result.rows.map((row) => String(row[1])).join(" · ");

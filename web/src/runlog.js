@@ -4,8 +4,11 @@
 import { h, clear, $, fmtInt, fmtSec } from "./dom.js";
 
 export class RunLog {
-  constructor(app) {
+  constructor(app, ctl) {
     this.app = app;
+    ctl.on("run-start", ({ label }) => this.start(label));
+    ctl.on("step", ({ step }) => this.step(step));
+    ctl.on("run-end", ({ resp, wall }) => this.finish(resp, wall));
     this.body = $("runlog").tBodies[0];
     this.summary = $("run-summary");
     this.identity = $("identity-report");

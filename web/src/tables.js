@@ -3,13 +3,26 @@
 
 import { h, clear, $, fmtInt, quoteIdent } from "./dom.js";
 import { Grid } from "./grid.js";
+import { params } from "./params.js";
 
 export class TablesPanel {
-  constructor(app) {
+  constructor(app, ctl) {
     this.app = app;
+    this.ctl = ctl;
     this.list = $("tablelist");
     this.gridEl = $("table-grid");
     this.selected = null;
+    ctl.on("tables-changed", ({ tables }) => {
+      this.render(tables);
+      // table= opens that table the first time it exists.
+      if (params.table && !this.tableApplied) {
+        const t = tables.find((x) => `${x.schema}.${x.name}` === params.table) || tables.find((x) => x.name === params.table);
+        if (t) {
+          this.tableApplied = true;
+          this.open(t);
+        }
+      }
+    });
   }
 
   render(tables) {
@@ -53,10 +66,11 @@ export class TablesPanel {
     }
     const rel = (t.schema ? quoteIdent(t.schema) + "." : "") + quoteIdent(t.name);
     const app = this.app;
+    const ctl = this.ctl;
     const grid = new Grid(this.gridEl, {
       async fetch({ offset, limit, sort }) {
         const order = sort ? ` order by ${sort.col + 1}${sort.desc ? " desc" : ""}` : "";
-        const resp = await app.query(`select * from ${rel}${order} limit ${limit} offset ${offset}`, limit);
+        const resp = await ctl.query(`select * from ${rel}${order} limit ${limit} offset ${offset}`, limit);
         if (!resp.ok) return { error: resp.error ? resp.error.message : "query failed" };
         return { ...resp.result, total: t.rows };
       },
