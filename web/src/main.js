@@ -349,6 +349,14 @@ class App {
     for (const v of [...items].sort()) list.appendChild(h("option", { value: v }));
   }
 
+  // openChanges shows a table's rows that changed in the last run.
+  openChanges(d) {
+    const t = this.tables.find((x) => x.schema === d.schema && x.name === d.name);
+    if (!t) return this.flash(`${d.schema}.${d.name} was removed by the last run.`);
+    this.showTab("tables");
+    this.tablesPanel.open(t, true);
+  }
+
   openPerson(id) {
     this.showTab("person");
     this.person.open(id);

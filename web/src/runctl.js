@@ -25,6 +25,9 @@ export class RunController extends EventTarget {
     this.tables = [];
     this.vars = undefined; // the vars of the last run (a walkthrough's, the guards')
     this.runs = 0;
+    // changes is what the last build changed against the one before
+    // (the bridge's Changes: {tables, max_rows, seconds, error}), or null.
+    this.changes = null;
   }
 
   on(type, fn) {
@@ -58,6 +61,7 @@ export class RunController extends EventTarget {
     const stopped = !ok && (resp.stopped || this.stopRequested);
     if (stopped) resp.stopped = true;
     this.runs++;
+    this.changes = resp.ok && resp.result ? resp.result.changes || null : null;
     this.emit("run-end", { resp, wall, ok, stopped, first: this.runs === 1 });
     if (resp.restarted) this.lose("run");
     else await this.refreshTables("run");
@@ -81,13 +85,31 @@ export class RunController extends EventTarget {
   // restarted is the engine's own report of a restart.
   restarted(reason) {
     this.tables = [];
+    this.changes = null;
     this.emit("restarted", { reason });
     this.emit("tables-changed", { tables: [], after: "restart" });
   }
 
   lose(after) {
     this.tables = [];
+    this.changes = null;
     this.emit("tables-changed", { tables: [], after, lost: true });
+  }
+
+  // changeOf is what the last build changed in one table, or null.
+  changeOf(schema, name) {
+    return (this.changes && (this.changes.tables || []).find((t) => t.schema === schema && t.name === name)) || null;
+  }
+
+  // diffRows asks the engine for a table's differing rows against the
+  // previous run.
+  diffRows(schema, name) {
+    return this.engine.call({ op: "diff.rows", diff: { schema, name } });
+  }
+
+  // personChange asks which identifiers joined or left a person.
+  personChange(id) {
+    return this.engine.call({ op: "diff.person", diff: { person: String(id) } });
   }
 
   // query runs one SQL statement in the engine's database.
@@ -112,6 +134,8 @@ export class RunController extends EventTarget {
     if (!this.engine) return;
     const resp = await this.engine.call({ op: "tables" });
     this.tables = resp.ok ? resp.result || [] : [];
+    // Another project's tables (reset) have no previous run.
+    if (after === "reset") this.changes = null;
     this.emit("tables-changed", { tables: this.tables, after });
   }
 }
