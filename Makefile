@@ -50,7 +50,7 @@ test-oracle:
 
 # test-browser: end-to-end tests in headless Chromium against the served dist/.
 test-browser: dist-fast
-	$(GO) test ./web/...
+	$(GO) test -timeout 40m ./web/...
 
 # fuzz: a short run of every fuzz target (seeds are committed under testdata/fuzz). The
 # budget is a count of inputs, not a duration: with a duration, Go 1.26's fuzzing

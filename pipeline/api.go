@@ -66,7 +66,10 @@ type Result struct {
 	Identity    []IdentityReport  `json:"identity,omitempty"`
 	Summary     string            `json:"summary"`
 	OK          bool              `json:"ok"`
-	Seconds     float64           `json:"seconds"`
+	// Stopped: the run was stopped or reached its time limit before it
+	// finished (OK is then false).
+	Stopped bool    `json:"stopped,omitempty"`
+	Seconds float64 `json:"seconds"`
 }
 
 // IdentityReport compares the bounded resolution with exact connected

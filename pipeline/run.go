@@ -172,6 +172,7 @@ func (r *runner) runNode(n *graph.Node) Step {
 		r.bad[n.ID] = true
 		step.Status = "SKIP"
 		step.Message = "skipped: the run was stopped"
+		r.noteStop(n)
 		return step
 	}
 	if r.bad[onRunStartFailed] {
@@ -211,6 +212,21 @@ func (r *runner) runNode(n *graph.Node) Step {
 		r.res.fail(d)
 	}
 	return step
+}
+
+// noteStop records, once, that the run was stopped between nodes: no node
+// failed, yet the build did not finish, so it must not report success.
+func (r *runner) noteStop(n *graph.Node) {
+	if r.res.Stopped {
+		return
+	}
+	r.res.Stopped = true
+	if errors.Is(r.ctx.Err(), context.DeadlineExceeded) {
+		r.res.fail(diag.Errorf(n.Path, 0, "the run reached its time limit before %s %s", n.Kind, n.Name).
+			WithHint("raise the time limit, or select fewer nodes"))
+		return
+	}
+	r.res.fail(diag.Errorf(n.Path, 0, "the run was stopped before %s %s", n.Kind, n.Name))
 }
 
 func (r *runner) runSeed(n *graph.Node, step *Step) error {
@@ -492,6 +508,9 @@ func (e *sqlError) Unwrap() error { return e.err }
 // was stopped says which node and after how long.
 func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 	elapsed := time.Since(r.started).Seconds()
+	if r.ctx.Err() != nil {
+		r.res.Stopped = true
+	}
 	switch {
 	case errors.Is(r.ctx.Err(), context.DeadlineExceeded):
 		return diag.Errorf(n.Path, 0, "%s %s stopped after %.1fs: the time limit was reached", n.Kind, n.Name, elapsed).
@@ -603,8 +622,12 @@ func summarize(res *Result) string {
 		parts = append(parts, "nothing")
 	}
 	pass := counts["OK"] + counts["PASS"]
-	return fmt.Sprintf("Finished running %s in %.2fs.\nDone. PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
-		strings.Join(parts, ", "), res.Seconds, pass, counts["WARN"], counts["ERROR"]+counts["FAIL"], counts["SKIP"], total)
+	end := "Done."
+	if res.Stopped {
+		end = "Stopped."
+	}
+	return fmt.Sprintf("Finished running %s in %.2fs.\n%s PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
+		strings.Join(parts, ", "), res.Seconds, end, pass, counts["WARN"], counts["ERROR"]+counts["FAIL"], counts["SKIP"], total)
 }
 
 func plural(n int) string {

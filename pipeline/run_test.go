@@ -58,3 +58,37 @@ func TestQueryCancel(t *testing.T) {
 		t.Fatalf("want query stopped wrapping context.DeadlineExceeded, got %v", err)
 	}
 }
+
+// A run stopped between two nodes (no query was running to interrupt)
+// reports that it stopped, never success, and names where it stopped.
+func TestStopBetweenNodesIsNotSuccess(t *testing.T) {
+	fsys := fstest.MapFS{
+		"dbt_project.yml": {Data: []byte("name: p\n")},
+		"models/a.sql":    {Data: []byte("select 1 as x")},
+		"models/b.sql":    {Data: []byte("select x from {{ ref('a') }}")},
+	}
+	s, err := Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	res, err := s.Build(ctx, fsys, Options{Command: CmdRun, Progress: func(st Step) {
+		if st.Name == "a" {
+			cancel()
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.OK || !res.Stopped {
+		t.Fatalf("a stopped run reports ok=%v stopped=%v", res.OK, res.Stopped)
+	}
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Error() != "models/b.sql: the run was stopped before model b" {
+		t.Errorf("diagnostics: %v", res.Diagnostics)
+	}
+	if !strings.Contains(res.Summary, "\nStopped. PASS=1 WARN=0 ERROR=0 SKIP=1 TOTAL=2") {
+		t.Errorf("summary: %q", res.Summary)
+	}
+}

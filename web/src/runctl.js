@@ -58,7 +58,7 @@ export class RunController extends EventTarget {
     const ok = resp.ok && resp.result.ok;
     // A stop that Go honoured ends the build with a failed step, not a
     // failed call: the page remembers that the user asked for it.
-    const stopped = !ok && (resp.stopped || this.stopRequested);
+    const stopped = !ok && (resp.stopped || this.stopRequested || (resp.ok && resp.result.stopped));
     if (stopped) resp.stopped = true;
     this.runs++;
     this.changes = resp.ok && resp.result ? resp.result.changes || null : null;

@@ -94,7 +94,7 @@ export class RunLog {
       return;
     }
     this.summary.className = "summary " + (res.ok ? "ok" : "err");
-    // A stopped build's own summary ends "Done.": say what was done instead.
+    // A stopped build: say what was done before the stop.
     const text = resp.stopped ? stoppedSummary(res.summary) : res.summary || "";
     this.summary.append(h("b", null, res.ok ? "Done" : resp.stopped ? "Stopped" : "Finished with errors"), " ", text, ` · ${fmtSec(res.seconds)} in the engine, ${fmtSec(wall)} on the page`);
     for (const d of res.diagnostics || []) {
