@@ -1,5 +1,5 @@
-// The peer: identity resolution as dbt-nexus does it (NEXUS_SPEC.md
-// section 4), on sql.js (SQLite compiled by Emscripten) under node.
+// The peer: identity resolution as dbt-nexus does it (a bounded walk of
+// the identifier edges), on sql.js (SQLite compiled by Emscripten) under node.
 //
 //   node peer.mjs --depth 5 persons.csv [groups.csv ...]
 //

@@ -133,21 +133,58 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // BenchmarkRebuild is the playground's Run button: the same project built
-// again into the session that built it, which replaces the tables and
-// reuses the renders whose inputs did not change. The first build is not
-// timed.
+// again into the session that built it. "unchanged" reuses every table,
+// "one-model-edit" edits a state model (billing_lifecycle) before each
+// build, so it and what reads it are rebuilt, and "rebuild-all" builds
+// everything again. The first build is not timed.
 func BenchmarkRebuild(b *testing.B) {
+	const edited = "models/states/billing_lifecycle.sql"
 	for _, p := range benchProjects() {
-		b.Run(p.name, func(b *testing.B) {
-			fsys := p.fsys(b)
-			s := openBench(b)
-			defer s.Close()
-			benchBuild(b, s, fsys, Options{Command: CmdBuild})
-			for b.Loop() {
+		for _, mode := range []string{"unchanged", "one-model-edit", "rebuild-all"} {
+			b.Run(p.name+"/"+mode, func(b *testing.B) {
+				fsys := copyFS(b, p.fsys(b))
+				orig := fsys[edited].Data
+				s := openBench(b)
+				defer s.Close()
 				benchBuild(b, s, fsys, Options{Command: CmdBuild})
-			}
-		})
+				opts := Options{Command: CmdBuild, RebuildAll: mode == "rebuild-all"}
+				var res *Result
+				for i := 0; b.Loop(); i++ {
+					if mode == "one-model-edit" {
+						fsys[edited] = &fstest.MapFile{Data: orig}
+						if i%2 == 0 {
+							fsys[edited] = &fstest.MapFile{Data: []byte("select * from (\n" + string(orig) + "\n) as edited")}
+						}
+					}
+					res = benchBuild(b, s, fsys, opts)
+				}
+				reused := 0
+				for _, st := range res.Steps {
+					if st.Reuse == "reused: unchanged" {
+						reused++
+					}
+				}
+				b.ReportMetric(float64(reused), "reused")
+			})
+		}
 	}
+}
+
+// copyFS reads a project into memory, so a benchmark can edit it.
+func copyFS(b *testing.B, fsys fs.FS) fstest.MapFS {
+	m := fstest.MapFS{}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, name)
+		m[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m
 }
 
 // BenchmarkStage times each stage on its own: seeds into an empty database,

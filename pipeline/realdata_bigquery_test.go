@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/realdata"
 )
 
-// realData unpacks a tarball of the real projects (see realdataDir) and
+// realData unpacks a tarball of the real projects (see realdata.Dir) and
 // opens it as a file system, or skips the test.
 func realData(t *testing.T, name string) fs.FS {
 	t.Helper()
-	return os.DirFS(extractTarball(t, filepath.Join(realdataDir(t), name)))
+	return os.DirFS(realdata.Extract(t, filepath.Join(realdata.Dir(t), name)))
 }
 
 // TestRealBigQueryDemoSources builds dbt-nexus's BigQuery demo source

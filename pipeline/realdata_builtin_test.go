@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/realdata"
 )
 
 // TestDBTNexusDemoOnBuiltinPackage builds dbt-nexus c918759's own demo (its
@@ -16,7 +17,7 @@ import (
 // and with the core removed so the built-in package takes its place. Both
 // build, and persons, groups and memberships have the same ids.
 func TestDBTNexusDemoOnBuiltinPackage(t *testing.T) {
-	tarball := filepath.Join(realdataDir(t), "dbt-nexus-c918759.tar.gz")
+	tarball := filepath.Join(realdata.Dir(t), "dbt-nexus-c918759.tar.gz")
 	ids := func(dir string, dropCore bool) map[string][]string {
 		if dropCore {
 			for _, core := range []string{"models/nexus-models", "macros"} {
@@ -56,8 +57,8 @@ func TestDBTNexusDemoOnBuiltinPackage(t *testing.T) {
 		}
 		return out
 	}
-	core := ids(extractTarball(t, tarball), false)
-	builtin := ids(extractTarball(t, tarball), true)
+	core := ids(realdata.Extract(t, tarball), false)
+	builtin := ids(realdata.Extract(t, tarball), true)
 	for table, want := range core {
 		if len(want) == 0 {
 			t.Errorf("%s: the core built no rows", table)

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/realdata"
 )
 
 // The integration harness of dbt-nexus v0.13.0 (integration_tests/, which
@@ -28,7 +30,7 @@ import (
 // for one; the watermark advances where it asks for that; and the final
 // entity and log counts are run.py's EXPECT.
 func TestRealdataNexusV013IntegrationHarness(t *testing.T) {
-	root := extractTarball(t, filepath.Join(realdataDir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
+	root := realdata.Extract(t, filepath.Join(realdata.Dir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
 	it := filepath.Join(root, "integration_tests")
 	scenarios := harnessScenarios(t, filepath.Join(it, "seeds", "it_identifier_rows.csv"))
 	runner, err := os.ReadFile(filepath.Join(it, "run.py"))

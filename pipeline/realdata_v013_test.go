@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/realdata"
 )
 
 // The dbt-nexus v0.13.0 repository, built unchanged as the root project
@@ -19,7 +20,7 @@ import (
 // model builds, every model downstream of those two is skipped, and every
 // test that runs passes.
 func TestRealdataNexusV013Root(t *testing.T) {
-	dir := extractTarball(t, filepath.Join(realdataDir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
+	dir := realdata.Extract(t, filepath.Join(realdata.Dir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
 	ctx := context.Background()
 	s, err := Open(ctx, ":memory:")
 	if err != nil {

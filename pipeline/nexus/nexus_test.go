@@ -12,7 +12,7 @@ import (
 
 // TestPackageLayout checks what the loader relies on: the project file at
 // the root, named nexus, and every model documented in a .yml beside it
-// with the model's folder as its config path (NEXUS_SPEC.md section 1).
+// with the model's folder as its config path.
 func TestPackageLayout(t *testing.T) {
 	pkg := Package()
 	raw, err := fs.ReadFile(pkg, "dbt_project.yml")

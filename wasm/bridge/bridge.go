@@ -34,6 +34,10 @@ type Request struct {
 	// FullRefresh rebuilds incremental models (dbt's --full-refresh);
 	// otherwise they build on the tables of earlier runs.
 	FullRefresh bool `json:"full_refresh,omitempty"`
+	// RebuildAll builds every selected node again; otherwise a build
+	// reuses the tables whose inputs did not change since the session's
+	// last build, and each step's "reuse" says which and why.
+	RebuildAll bool `json:"rebuild_all,omitempty"`
 	// Dialect is the page's warehouse choice; "" keeps the project's
 	// profiles.yml target type (sqlite without one).
 	Dialect pipeline.Dialect `json:"dialect,omitempty"`
@@ -180,7 +184,7 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 			return nil, err
 		}
 		res, err := sess.Build(ctx, fsys, pipeline.Options{
-			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Dialect: req.Dialect, FullRefresh: req.FullRefresh, Progress: progress,
+			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Dialect: req.Dialect, FullRefresh: req.FullRefresh, RebuildAll: req.RebuildAll, Progress: progress,
 		})
 		b.last = res
 		if err != nil || ctx.Err() != nil {

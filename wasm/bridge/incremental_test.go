@@ -37,3 +37,42 @@ func TestBuildsAreIncrementalUntilFullRefresh(t *testing.T) {
 		}
 	}
 }
+
+// A second build reuses the unchanged models and says so; rebuild_all
+// builds them again.
+func TestBuildsReuseUntilRebuildAll(t *testing.T) {
+	b := New(":memory:")
+	files := map[string]string{
+		"dbt_project.yml": "name: reuse\n",
+		"models/a.sql":    "select 1 as id\n",
+		"models/b.sql":    "select id + 1 as id from {{ ref('a') }}\n",
+	}
+	for i, tc := range []struct {
+		edit       string
+		rebuildAll bool
+		want       []string
+	}{
+		{"", false, []string{"", ""}},
+		{"", false, []string{"reused: unchanged", "reused: unchanged"}},
+		{"select 2 as id\n", false, []string{"rebuilt: SQL changed", "rebuilt: upstream a rebuilt"}},
+		{"", true, []string{"rebuilt: rebuild all", "rebuilt: rebuild all"}},
+	} {
+		if tc.edit != "" {
+			files["models/a.sql"] = tc.edit
+		}
+		var steps []pipeline.Step
+		resp := roundTrip(t, b, Request{Op: "build", Command: "run", Files: files, Exclude: []string{"package:nexus"}, RebuildAll: tc.rebuildAll}, &steps)
+		if !resp.OK || len(steps) != 2 {
+			t.Fatalf("build %d: ok %v, steps %+v", i+1, resp.OK, steps)
+		}
+		for j, st := range steps {
+			if st.Reuse != tc.want[j] {
+				t.Errorf("build %d: %s: reuse %q, want %q", i+1, st.Name, st.Reuse, tc.want[j])
+			}
+		}
+	}
+	q := roundTrip(t, b, Request{Op: "query", SQL: "select id from b"}, nil)
+	if row := q.Result.(map[string]any)["rows"].([]any)[0].([]any); row[0].(float64) != 3 {
+		t.Errorf("b holds %v, want 3", row[0])
+	}
+}

@@ -144,7 +144,15 @@ func header() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<header id=\"topbar\"><div class=\"brand\"><span class=\"logo\" aria-hidden=\"true\"></span>Nexus <b>Playground</b></div><label class=\"field\"><span>Sample</span> <select id=\"sample\" aria-label=\"Sample project\"></select></label><div class=\"runbox\"><button id=\"run\" class=\"primary\" type=\"button\" disabled title=\"Build the project (Ctrl/Cmd+Enter)\">▶ Run</button> <button id=\"stop\" type=\"button\" disabled title=\"Stop the running build or query\">■ Stop</button> <select id=\"command\" aria-label=\"Command\"><option value=\"build\" selected>build</option> <option value=\"run\">run</option> <option value=\"seed\">seed</option> <option value=\"test\">test</option> <option value=\"snapshot\">snapshot</option></select> <input id=\"select\" type=\"text\" spellcheck=\"false\" list=\"select-nodes\" autocomplete=\"off\" placeholder=\"--select e.g. +nexus_persons tag:states\" aria-label=\"Select\"> <datalist id=\"select-nodes\"></datalist> <label class=\"field small\" title=\"Rebuild incremental models from scratch (--full-refresh); without it a Run builds on the tables of the last one. Snapshots keep their history, as in dbt\"><input id=\"full-refresh\" type=\"checkbox\" aria-label=\"Full refresh\"> <span>Full refresh</span></label> <label class=\"field small\" title=\"Warehouse the project's SQL is written for (--dialect); the project's profiles.yml decides when left at Project. A share link carries the choice.\"><span>Dialect</span> <select id=\"dialect\" aria-label=\"Dialect\"><option value=\"\" selected>Project</option> <option value=\"bigquery\">BigQuery</option> <option value=\"snowflake\">Snowflake</option> <option value=\"duckdb\">DuckDB</option> <option value=\"sqlite\">SQLite</option></select></label> <label class=\"field small\" title=\"Per-run time limit in seconds\"><span>Limit</span> <input id=\"timeout\" type=\"number\" min=\"1\" max=\"600\" value=\"30\" aria-label=\"Time limit in seconds\"> <span>s</span></label></div><button id=\"share\" type=\"button\" title=\"Put the project in a link and copy it\">Share</button><div id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\">Loading…</div><div id=\"loadbar\" class=\"loadbar\" aria-hidden=\"true\"><div id=\"loadbar-fill\"></div></div></header>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<header id=\"topbar\"><div class=\"brand\"><span class=\"logo\" aria-hidden=\"true\"></span>Nexus <b>Playground</b></div>")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = projectPicker().Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<div class=\"runbox\"><button id=\"run\" class=\"primary\" type=\"button\" disabled title=\"Build the project (Ctrl/Cmd+Enter)\">▶ Run</button> <button id=\"stop\" type=\"button\" disabled title=\"Stop the running build or query\">■ Stop</button> <select id=\"command\" aria-label=\"Command\"><option value=\"build\" selected>build</option> <option value=\"run\">run</option> <option value=\"seed\">seed</option> <option value=\"test\">test</option> <option value=\"snapshot\">snapshot</option></select> <input id=\"select\" type=\"text\" spellcheck=\"false\" list=\"select-nodes\" autocomplete=\"off\" placeholder=\"--select e.g. +nexus_persons tag:states\" aria-label=\"Select\"> <datalist id=\"select-nodes\"></datalist> <label class=\"field small\" title=\"Rebuild incremental models from scratch (--full-refresh); without it a Run builds on the tables of the last one. Snapshots keep their history, as in dbt\"><input id=\"full-refresh\" type=\"checkbox\" aria-label=\"Full refresh\"> <span>Full refresh</span></label> <label class=\"field small\" title=\"Warehouse the project's SQL is written for (--dialect); the project's profiles.yml decides when left at Project. A share link carries the choice.\"><span>Dialect</span> <select id=\"dialect\" aria-label=\"Dialect\"><option value=\"\" selected>Project</option> <option value=\"bigquery\">BigQuery</option> <option value=\"snowflake\">Snowflake</option> <option value=\"duckdb\">DuckDB</option> <option value=\"sqlite\">SQLite</option></select></label> <label class=\"field small\" title=\"Per-run time limit in seconds\"><span>Limit</span> <input id=\"timeout\" type=\"number\" min=\"1\" max=\"600\" value=\"30\" aria-label=\"Time limit in seconds\"> <span>s</span></label></div><button id=\"share\" type=\"button\" title=\"Put the project in a link and copy it\">Share</button><div id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\">Loading…</div><div id=\"loadbar\" class=\"loadbar\" aria-hidden=\"true\"><div id=\"loadbar-fill\"></div></div></header>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -169,15 +177,7 @@ func sidebar() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<nav id=\"sidebar\" aria-label=\"Project files\">")
-		if templ_7745c5c3_Err != nil {
-			return templ_7745c5c3_Err
-		}
-		templ_7745c5c3_Err = projectBar().Render(ctx, templ_7745c5c3_Buffer)
-		if templ_7745c5c3_Err != nil {
-			return templ_7745c5c3_Err
-		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<div class=\"pane-head\"><span>Files</span> <span class=\"tools\"><button id=\"file-add\" type=\"button\" title=\"New file\">New</button> <button id=\"file-rename\" type=\"button\" title=\"Rename file\">Rename</button> <button id=\"file-delete\" type=\"button\" title=\"Delete file\">Delete</button> <button id=\"project-reset\" type=\"button\" title=\"Discard edits and reload the sample\">Reset</button></span></div><ul id=\"tree\" class=\"tree\" role=\"tree\"></ul><div class=\"pane-head sub\"><span>Package nexus</span><span class=\"muted\">read-only</span></div><ul id=\"pkgtree\" class=\"tree pkg\" role=\"tree\"></ul></nav>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<nav id=\"sidebar\" aria-label=\"Project files\"><div class=\"pane-head\"><span>Files</span> <span class=\"tools\"><button id=\"file-add\" type=\"button\" title=\"New file\">New</button> <button id=\"file-rename\" type=\"button\" title=\"Rename file\">Rename</button> <button id=\"file-delete\" type=\"button\" title=\"Delete file\">Delete</button> <button id=\"project-reset\" type=\"button\" title=\"Discard edits and reload the sample\">Reset</button></span></div><ul id=\"tree\" class=\"tree\" role=\"tree\"></ul><div class=\"pane-head sub\"><span>Package nexus</span><span class=\"muted\">read-only</span></div><ul id=\"pkgtree\" class=\"tree pkg\" role=\"tree\"></ul></nav>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -337,7 +337,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var13 string
 		templ_7745c5c3_Var13, templ_7745c5c3_Err = templruntime.NewAttributeExpression("tab-" + id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 62}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 182, Col: 62}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var13)
 		if templ_7745c5c3_Err != nil {
@@ -350,7 +350,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var14 string
 		templ_7745c5c3_Var14, templ_7745c5c3_Err = templruntime.NewAttributeExpression(id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 80}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 182, Col: 80}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var14)
 		if templ_7745c5c3_Err != nil {
@@ -363,7 +363,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var15 string
 		templ_7745c5c3_Var15, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.FormatBool(selected)).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 127}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 182, Col: 127}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var15)
 		if templ_7745c5c3_Err != nil {
@@ -376,7 +376,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var16 string
 		templ_7745c5c3_Var16, templ_7745c5c3_Err = templ.JoinStringErrs(label)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 137}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 182, Col: 137}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var16))
 		if templ_7745c5c3_Err != nil {
@@ -390,8 +390,10 @@ func tab(id string, label string, selected bool) templ.Component {
 	})
 }
 
-// projectBar holds the saved projects and the import and export menus.
-func projectBar() templ.Component {
+// projectPicker is the one place to choose what is edited (a sample or a
+// saved project) and to make, import, rename, delete or download one
+// (picker.js fills the two lists).
+func projectPicker() templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -408,7 +410,7 @@ func projectBar() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div class=\"projectbar\"><select id=\"project\" aria-label=\"Saved project\" title=\"Saved projects\"></select> <button id=\"project-new\" type=\"button\" title=\"Save a copy of this project under a new name\">Save as</button> <button id=\"project-rename\" type=\"button\" title=\"Rename this saved project\" disabled>Rename project</button> <button id=\"project-delete\" type=\"button\" title=\"Delete this saved project\" disabled>Delete project</button></div><div class=\"projectbar\"><details class=\"menu\"><summary>Import</summary><div class=\"menu-items\"><button id=\"import-folder\" type=\"button\">Project folder…</button> <button id=\"import-zip\" type=\"button\">Project .zip…</button> <button id=\"import-csv\" type=\"button\">CSV files as seeds…</button></div></details> <details class=\"menu\"><summary>Export</summary><div class=\"menu-items\"><button id=\"export-zip\" type=\"button\">Project .zip (dbt project)</button> <button id=\"export-db\" type=\"button\">Database (SQLite files)</button></div></details> <span class=\"muted droptip\">or drop a folder, .zip or CSV here</span></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div id=\"picker-field\" class=\"field picker\"><span id=\"picker-caption\">Project</span> <button id=\"picker\" type=\"button\" aria-haspopup=\"menu\" aria-expanded=\"false\" aria-controls=\"picker-menu\" aria-labelledby=\"picker-caption picker-name\" title=\"Choose a sample or one of your projects; new, import, rename, delete, download\"><span id=\"picker-name\">Loading…</span><span class=\"caret\" aria-hidden=\"true\">▾</span></button><div id=\"picker-menu\" class=\"picker-menu\" role=\"menu\" aria-label=\"Projects\" hidden><div class=\"picker-head\" id=\"picker-samples-head\" role=\"presentation\">Samples</div><div id=\"picker-samples\" role=\"group\" aria-labelledby=\"picker-samples-head\"></div><div class=\"picker-head\" id=\"picker-saved-head\" role=\"presentation\">Your projects</div><div id=\"picker-saved\" role=\"group\" aria-labelledby=\"picker-saved-head\"></div><div class=\"picker-sep\" role=\"separator\"></div><div role=\"group\" aria-label=\"New\"><button id=\"project-new\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">New project: a copy of this one…</button> <button id=\"import-folder\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Import a project folder…</button> <button id=\"import-zip\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Import a project .zip…</button> <button id=\"import-csv\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Add CSV files as seeds…</button></div><div class=\"picker-sep\" role=\"separator\"></div><div role=\"group\" aria-label=\"This project\"><button id=\"project-rename\" type=\"button\" role=\"menuitem\" tabindex=\"-1\" aria-disabled=\"true\">Rename this project…</button> <button id=\"project-delete\" type=\"button\" role=\"menuitem\" tabindex=\"-1\" aria-disabled=\"true\">Delete this project…</button> <button id=\"export-zip\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Download as a .zip (dbt project)</button> <button id=\"export-db\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Download the database (SQLite files)</button></div><div class=\"picker-tip muted\" role=\"presentation\">You can also drop a folder, a .zip or CSV files on the page.</div></div></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -135,8 +135,8 @@ func TestSmallDefects(t *testing.T) {
 
 	t.Run("the project picker follows a walkthrough's sample", func(t *testing.T) {
 		do(t, ctx, chromedp.Navigate(site+"?sample=demo&walkthrough=new-source"))
-		waitFor(t, ctx, "the walkthrough's sample", `document.getElementById("sample").value === "quickstart"`, 2*time.Minute)
-		if got := eval[string](t, ctx, `document.querySelector("#project").selectedOptions[0].textContent`); got != "Sample: quickstart" {
+		waitFor(t, ctx, "the walkthrough's sample", `document.getElementById("picker").dataset.sample === "quickstart"`, 2*time.Minute)
+		if got := eval[string](t, ctx, `document.getElementById("picker-name").textContent`); got != "Sample: quickstart" {
 			t.Fatalf("after opening a quickstart walkthrough the project picker says %q", got)
 		}
 	})

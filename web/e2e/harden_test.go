@@ -86,7 +86,7 @@ func TestEmbedOneReading(t *testing.T) {
 		resp.Body.Close()
 		framed := resp.Header.Get("Content-Security-Policy") == components.EmbedHeaderCSP
 		do(t, ctx, chromedp.Navigate(site+q))
-		waitFor(t, ctx, "the page's boot", `!!document.getElementById("project") && document.getElementById("status").dataset.state !== undefined`, 30*time.Second)
+		waitFor(t, ctx, "the page's boot", `!!document.getElementById("picker") && document.getElementById("status").dataset.state !== undefined`, 30*time.Second)
 		if embed := eval[bool](t, ctx, `document.body.classList.contains("embed")`); embed != framed {
 			t.Errorf("%s: page in embed mode %v, server lets other sites frame it %v", q, embed, framed)
 		}

@@ -19,7 +19,7 @@ const layoutJS = `(() => {
 	const visible = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
 	const box = (el) => el.getBoundingClientRect();
 	const label = (el) => "#" + (el.id || el.className || el.tagName);
-	const controls = ["#topbar .brand", "#sample", "#run", "#stop", "#command", "#select", "#timeout", "#share", "#status", "#open-full"]
+	const controls = ["#topbar .brand", "#picker", "#run", "#stop", "#command", "#select", "#timeout", "#share", "#status", "#open-full"]
 		.map((s) => document.querySelector(s)).filter(visible);
 	out.controls = controls.map(label);
 	for (const el of controls) {

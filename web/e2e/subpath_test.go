@@ -28,12 +28,11 @@ func TestServedFromASubPath(t *testing.T) {
 	ctx := newBrowser(t, time.Minute)
 	do(t, ctx, chromedp.Navigate(srv.URL+"/docs/play/?sample=quickstart"))
 	waitFor(t, ctx, "engine ready under a sub-path", `document.getElementById("status").dataset.state === "ready"`, 45*time.Second)
-	if got := eval[string](t, ctx, `document.getElementById("sample").value`); got != "quickstart" {
+	if got := eval[string](t, ctx, `document.getElementById("picker").dataset.sample`); got != "quickstart" {
 		t.Fatalf("sample %q, want quickstart", got)
 	}
 	// Picking another sample loads its files and puts it in the address.
-	do(t, ctx, chromedp.SetValue(chromedp.ID("sample"), "demo"))
-	eval[bool](t, ctx, `document.getElementById("sample").dispatchEvent(new Event("change"))`)
+	do(t, ctx, chromedp.Click(chromedp.ID("picker")), chromedp.Click(chromedp.CSS(`#picker-samples [data-sample="demo"]`)))
 	waitFor(t, ctx, "the demo's files", `!!document.querySelector('#tree li.file[data-path="models/billing/billing_events.sql"]')`, 5*time.Second)
 	if got := eval[string](t, ctx, `location.pathname + location.search`); got != "/docs/play/?sample=demo" {
 		t.Fatalf("address %q after picking demo", got)

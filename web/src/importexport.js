@@ -18,7 +18,6 @@ export class ImportExport {
     $("import-csv").addEventListener("click", () => this.csvInput.click());
     $("export-zip").addEventListener("click", () => this.projectZip());
     $("export-db").addEventListener("click", () => this.database());
-    for (const b of document.querySelectorAll(".menu-items button")) b.addEventListener("click", () => b.closest("details").removeAttribute("open"));
     document.addEventListener("dragover", (e) => {
       if (e.dataTransfer && [...e.dataTransfer.types].includes("Files")) {
         e.preventDefault();

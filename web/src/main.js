@@ -75,7 +75,6 @@ class App {
   wireChrome() {
     $("run").addEventListener("click", () => this.run());
     $("stop").addEventListener("click", () => this.ctl.stop());
-    $("sample").addEventListener("change", (e) => this.loadSample(e.target.value, true));
     $("dialect").addEventListener("change", (e) => {
       if (!this.project) return;
       this.project.setDialect(e.target.value);
@@ -135,8 +134,6 @@ class App {
       this.samples = [];
     }
     performance.mark("nexus-samples-loaded");
-    const sel = $("sample");
-    for (const s of this.samples) sel.appendChild(h("option", { value: s.name }, s.title && s.title !== s.name ? `${s.name} — ${s.title}` : s.name));
     const want = params.sample;
     const first = this.samples.find((s) => s.name === want) || this.samples[0];
     // Without ?sample, the project open last comes back.
@@ -213,7 +210,6 @@ class App {
     if (!sample) return;
     if (this.project) this.project.flush();
     this.project = new Project(sample, { memory: this.embed });
-    $("sample").value = name;
     $("dialect").value = this.project.dialect;
     // The project picker names the sample now open (a walkthrough opens
     // its own sample).

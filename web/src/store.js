@@ -9,8 +9,9 @@
 // The index (which named projects exist, which one was open) is one key;
 // each project's files are another, so an edit writes one project only.
 
-import { h, $, clear } from "./dom.js";
+import { h, $ } from "./dom.js";
 import { Project } from "./project.js";
+import { ProjectPicker } from "./picker.js";
 
 const INDEX = "nexus-playground:projects";
 const UNDO = "nexus-playground:undo";
@@ -26,12 +27,10 @@ export class Projects {
     this.pendingDialect = new Map(); // dialect of a project created from a link
     this.unsaved = new Set(); // ids whose files storage had no room for
     this.index = this.memory ? { current: "", list: [] } : readIndex();
-    $("project").addEventListener("change", (e) => {
-      const id = e.target.value;
-      if (id) this.open(id, true);
-      else this.app.loadSample($("sample").value, true);
+    this.picker = new ProjectPicker(app, this, {
+      onSample: (name) => this.app.loadSample(name, true),
+      onProject: (id) => this.open(id, true),
     });
-    $("sample").addEventListener("change", () => this.setCurrent(""));
     $("project-new").addEventListener("click", () => this.saveAsNew());
     $("project-rename").addEventListener("click", () => this.rename());
     $("project-delete").addEventListener("click", () => this.remove());
@@ -96,7 +95,6 @@ export class Projects {
     p.id = id;
     this.show(p, user);
     this.setCurrent(id);
-    if (m.sample) $("sample").value = m.sample;
     const u = new URL(location.href);
     u.searchParams.delete("sample");
     if (user) u.searchParams.delete("run");
@@ -153,15 +151,9 @@ export class Projects {
     }
   }
 
-  // render lists the named projects; "" is the sample working copy.
+  // render shows the samples and the named projects in the picker.
   render() {
-    const sel = clear($("project"));
-    const sample = $("sample").value;
-    sel.appendChild(h("option", { value: "" }, sample ? `Sample: ${sample}` : "Sample"));
-    for (const m of [...this.index.list].sort((a, b) => a.name.localeCompare(b.name))) sel.appendChild(h("option", { value: m.id }, m.name));
-    sel.value = this.meta(this.index.current) ? this.index.current : "";
-    $("project-rename").disabled = !sel.value;
-    $("project-delete").disabled = !sel.value;
+    this.picker.render();
   }
 
   saveAsNew() {
@@ -189,7 +181,10 @@ export class Projects {
     if (!this.memory) localStorage.removeItem(keyOf(m.id));
     this.index.current = "";
     this.saveIndex();
-    this.app.loadSample($("sample").value, true);
+    // The sample it was made from opens in its place.
+    const app = this.app;
+    const sample = app.samples.find((s) => s.name === m.sample) || app.samples[0];
+    if (sample) app.loadSample(sample.name, true);
   }
 
   // findShared returns the id of a project opened from the same link and

@@ -148,7 +148,7 @@ func (e *Env) getRelation(a *exec.VarArgs) (*exec.Value, error) {
 	rel := Relation{Schema: schema.String(), Name: name.String()}
 	cols, err := e.columns(rel)
 	if err != nil || len(cols) == 0 {
-		return exec.AsValue(nil), err
+		return noneValue(), err
 	}
 	return exec.AsValue(relValue{rel}), nil
 }

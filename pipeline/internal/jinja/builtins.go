@@ -46,6 +46,8 @@ func (e *Env) installBuiltins() {
 	g.Set(listFuncName, newList)
 	g.Set(opFuncName, applyOperator)
 	g.Set(negFuncName, applyNegation)
+	g.Set(printFuncName, printValue)
+	g.Set("none", none)
 	g.Set("range", rangeFn)
 	g.Set("ref", e.ref)
 	g.Set("source", e.source)
@@ -83,6 +85,7 @@ func (e *Env) filters() *exec.FilterSet {
 	f := exec.NewFilterSet(map[string]exec.FilterFunction{})
 	f.Update(builtins.Filters)
 	addDictFilters(f)
+	noneFilters(f)
 	_ = f.Replace("list", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
 		if in.IsError() {
 			return in
@@ -258,7 +261,7 @@ func (c configFn) GetAttribute(name string) (*exec.Value, bool) {
 		if name == "require" {
 			return nil, e.fail(fmt.Sprintf("config %q is required", key), "set it in config() or in dbt_project.yml")
 		}
-		return exec.AsValue(nil), nil
+		return noneValue(), nil
 	}), true
 }
 
@@ -268,7 +271,7 @@ func (e *Env) runQuery(a *exec.VarArgs) (*exec.Value, error) {
 	}
 	rows, err := e.query(a.Args[0].String())
 	if err != nil || rows == nil {
-		return exec.AsValue(nil), err
+		return noneValue(), err
 	}
 	return exec.AsValue(newTable(rows)), nil
 }
@@ -357,11 +360,12 @@ func zipFn(a *exec.VarArgs) *exec.Value {
 		n = min(n, l.Len())
 	}
 	for i := 0; i < n; i++ {
-		t := make([]any, len(a.Args))
+		// A tuple, as Python's zip yields (it prints as one).
+		t := make(exec.ValuesList, len(a.Args))
 		for j, l := range a.Args {
-			t[j] = l.Index(i).Interface()
+			t[j] = l.Index(i)
 		}
-		out = append(out, &t)
+		out = append(out, t)
 	}
 	return exec.AsValue(&out)
 }

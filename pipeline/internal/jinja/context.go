@@ -4,10 +4,8 @@
 // project's and packages' macros.
 //
 // Outputs are compared byte for byte with Jinja2 (dbt's engine) by the
-// golden renders in testdata/golden, produced by testdata/jinja2_reference.py.
-// Known difference from Jinja2: none prints as an empty string (Jinja2
-// prints None, also inside printed lists and dicts), since gonja gives none
-// and an undefined name the same value.
+// golden renders in testdata/golden, which testdata/jinja2_reference.py
+// renders with Jinja2 on every test run.
 package jinja
 
 import "strings"

@@ -93,7 +93,7 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 	e.environment = &exec.Environment{
 		Context:           e.globals,
 		Filters:           e.filters(),
-		Tests:             builtins.Tests,
+		Tests:             noneTests(builtins.Tests),
 		ControlStructures: e.controlStructures(),
 		Methods:           methods(),
 	}

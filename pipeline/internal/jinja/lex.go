@@ -117,6 +117,7 @@ func rewriteTokens(in []*tokens.Token) []*tokens.Token {
 		return out[len(out)-1]
 	}
 	for i, tok := range in {
+		noneLiteral(tok)
 		switch tok.Type {
 		case tokens.Comma:
 			if i+1 < len(in) {

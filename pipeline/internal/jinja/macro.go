@@ -100,7 +100,7 @@ func (e *Env) returnFn(args *exec.VarArgs) (*exec.Value, error) {
 	}
 	f := e.frames[len(e.frames)-1]
 	f.set = true
-	f.value = exec.AsValue(nil)
+	f.value = noneValue()
 	if len(args.Args) > 0 {
 		f.value = args.Args[0]
 	}

@@ -57,7 +57,7 @@ var listMethods = map[string]exec.Method[[]any]{
 		}
 		p := listPtr(self)
 		*p = append(*p, a.Args[0].Interface())
-		return nil, nil
+		return none, nil
 	},
 	"extend": func(_ []any, self *exec.Value, a *exec.VarArgs) (any, error) {
 		if err := wantArgs("extend", a, 1, 1); err != nil {
@@ -68,7 +68,7 @@ var listMethods = map[string]exec.Method[[]any]{
 			*p = append(*p, k.Interface())
 			return true
 		}, func() {})
-		return nil, nil
+		return none, nil
 	},
 	"insert": func(_ []any, self *exec.Value, a *exec.VarArgs) (any, error) {
 		if err := wantArgs("insert", a, 2, 2); err != nil {
@@ -79,7 +79,7 @@ var listMethods = map[string]exec.Method[[]any]{
 		*p = append(*p, nil)
 		copy((*p)[i+1:], (*p)[i:])
 		(*p)[i] = a.Args[1].Interface()
-		return nil, nil
+		return none, nil
 	},
 	"pop": func(_ []any, self *exec.Value, a *exec.VarArgs) (any, error) {
 		if err := wantArgs("pop", a, 0, 1); err != nil {
@@ -111,7 +111,7 @@ var listMethods = map[string]exec.Method[[]any]{
 		for i, e := range *p {
 			if exec.ToValue(e).EqualValueTo(a.Args[0]) {
 				*p = append((*p)[:i], (*p)[i+1:]...)
-				return nil, nil
+				return none, nil
 			}
 		}
 		return nil, errors.New("list.remove(x): x not in list")
@@ -157,7 +157,7 @@ var listMethods = map[string]exec.Method[[]any]{
 		for i, j := 0, len(*p)-1; i < j; i, j = i+1, j-1 {
 			(*p)[i], (*p)[j] = (*p)[j], (*p)[i]
 		}
-		return nil, nil
+		return none, nil
 	},
 	"sort": func(_ []any, self *exec.Value, a *exec.VarArgs) (any, error) {
 		p := listPtr(self)
@@ -177,7 +177,7 @@ var listMethods = map[string]exec.Method[[]any]{
 		for i, v := range vals {
 			(*p)[i] = v.Interface()
 		}
-		return nil, nil
+		return none, nil
 	},
 }
 
@@ -199,7 +199,7 @@ var dictMethods = map[string]exec.Method[map[string]any]{
 		if len(a.Args) == 2 {
 			return a.Args[1].Interface(), nil
 		}
-		return nil, nil
+		return none, nil
 	},
 	"items": func(_ map[string]any, self *exec.Value, a *exec.VarArgs) (any, error) {
 		if err := wantArgs("items", a, 0, 0); err != nil {
@@ -207,8 +207,7 @@ var dictMethods = map[string]exec.Method[map[string]any]{
 		}
 		var out []any
 		for _, p := range dictEntries(self) {
-			pair := []any{p.Key.Interface(), p.Value}
-			out = append(out, &pair)
+			out = append(out, exec.ValuesList{p.Key, p.Value}) // a tuple, as in Python
 		}
 		return &out, nil
 	},
@@ -253,7 +252,7 @@ var dictMethods = map[string]exec.Method[map[string]any]{
 				return nil, err
 			}
 		}
-		return nil, nil
+		return none, nil
 	},
 	"pop": func(_ map[string]any, self *exec.Value, a *exec.VarArgs) (any, error) {
 		if err := wantArgs("pop", a, 1, 2); err != nil {
@@ -277,7 +276,7 @@ var dictMethods = map[string]exec.Method[map[string]any]{
 		if v, ok := dictGet(self, key); ok {
 			return v.Interface(), nil
 		}
-		var def any
+		def := none
 		if len(a.Args) == 2 {
 			def = a.Args[1].Interface()
 		}
@@ -296,12 +295,12 @@ var dictMethods = map[string]exec.Method[map[string]any]{
 	"clear": func(_ map[string]any, self *exec.Value, a *exec.VarArgs) (any, error) {
 		if d := dictOf(self); d != nil {
 			d.Pairs = d.Pairs[:0]
-			return nil, nil
+			return none, nil
 		}
 		rv := reflect.ValueOf(self.Interface())
 		if rv.Kind() == reflect.Map {
 			rv.Clear()
 		}
-		return nil, nil
+		return none, nil
 	},
 }

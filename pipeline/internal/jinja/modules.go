@@ -384,7 +384,7 @@ type reMatch struct {
 
 func (m reMatch) group(i int) any {
 	if 2*i+1 >= len(m.loc) || m.loc[2*i] < 0 {
-		return nil
+		return none
 	}
 	return m.s[m.loc[2*i]:m.loc[2*i+1]]
 }
@@ -409,7 +409,7 @@ func (m reMatch) GetAttribute(name string) (*exec.Value, bool) {
 	return nil, false
 }
 
-func (m reMatch) String() string { return fmt.Sprint(m.group(0)) }
+func (m reMatch) String() string { return printText(exec.AsValue(m.group(0))) }
 
 // rePattern holds the functions of re over one compiled pattern.
 func rePattern(re *regexp.Regexp) attrs {
@@ -420,11 +420,11 @@ func rePattern(re *regexp.Regexp) attrs {
 				// Python's match anchors at the start: try an anchored pattern.
 				a := regexp.MustCompile(`^(?:` + re.String() + `)` + map[bool]string{true: "$", false: ""}[full])
 				if loc = a.FindStringSubmatchIndex(s); loc == nil {
-					return nil
+					return none
 				}
 				return reMatch{s: s, loc: loc}
 			}
-			return nil
+			return none
 		}
 		return reMatch{s: s, loc: loc}
 	}

@@ -34,6 +34,7 @@ var overloads = map[string][]overload{
 	">":  {datetimeOp},
 	">=": {datetimeOp},
 	"==": {datetimeOp},
+	"~":  {concatOp},
 	"!=": {datetimeOp},
 	"/":  {pythonArith},
 	"//": {pythonArith},
@@ -47,12 +48,14 @@ var negations = []func(v *exec.Value) (any, bool){datetimeNeg}
 // rewriteOperators rewrites, in place, each binary expression whose operator
 // has overloads into `true and __op__('op', left, right)` (the `and` keeps
 // the node a BinaryExpression, so nothing that holds it needs to change),
-// and each unary minus into `__neg__(term)`. Nodes are walked by reflection:
+// each unary minus into `__neg__(term)` and each output `{{ x }}` into
+// `{{ __print__(x) }}` (none.go). Nodes are walked by reflection:
 // gonja's control structures keep their expressions in unexported fields.
 func rewriteOperators(root nodes.Node) {
 	seen := map[uintptr]bool{}
 	binType := reflect.TypeFor[*nodes.BinaryExpression]()
 	unType := reflect.TypeFor[*nodes.UnaryExpression]()
+	outType := reflect.TypeFor[*nodes.Output]()
 	tokType := reflect.TypeFor[*tokens.Token]()
 	envType := reflect.TypeFor[*Env]() // held by our control structures; not part of the tree
 	var walk func(v reflect.Value)
@@ -73,6 +76,8 @@ func rewriteOperators(root nodes.Node) {
 				rewriteBinary((*nodes.BinaryExpression)(v.UnsafePointer()))
 			case unType:
 				rewriteUnary((*nodes.UnaryExpression)(v.UnsafePointer()))
+			case outType:
+				wrapOutput((*nodes.Output)(v.UnsafePointer()))
 			}
 		case reflect.Struct:
 			for i := range v.NumField() {

@@ -119,10 +119,10 @@ func TestRender(t *testing.T) {
 		{name: "split index", src: `{{ 'a.b.c'.split('.')[1] }}`, want: `b`},
 		{name: "whitespace control and comments", src: "a\n  {%- if true -%}\n  b\n  {%- endif %}\n{# gone #}c", want: "ab\nc"},
 		{name: "keyword call with defaults", src: `{{ nexus.greet(greeting='yo', name='z') }}`, want: `yo z`},
-		{name: "filters", src: `{{ ['A', 'b'] | join('-') | lower }} {{ 'x' | upper }} {{ 'a b' | replace(' ', '_') }} {{ '7' | int + 1 }} {{ none | default('d') }} {{ '  t ' | trim }} {{ 'abc' | length }} {{ 'ab' | list }}`, want: `a-b X a_b 8 d t 3 ['a', 'b']`},
+		{name: "filters", src: `{{ ['A', 'b'] | join('-') | lower }} {{ 'x' | upper }} {{ 'a b' | replace(' ', '_') }} {{ '7' | int + 1 }} {{ none | default('d') }} {{ nope | default('d') }} {{ '  t ' | trim }} {{ 'abc' | length }} {{ 'ab' | list }}`, want: `a-b X a_b 8 None d t 3 ['a', 'b']`},
 		{name: "tojson and fromjson", src: `{{ {'a': [1, 'x']} | tojson }} {{ fromjson('{"k": [1, 2]}')['k'][1] }} {{ tojson({'b': none, 'a': 1}) }} {{ {'b': '<', 'a': 1} | tojson }}`, want: `{"a": [1, "x"]} 2 {"b": null, "a": 1} {"a": 1, "b": "\u003c"}`},
 		{name: "tojson escapes like json.dumps", src: `{{ tojson(['<é>', 'a"b']) }}`, want: `["<\u00e9>", "a\"b"]`},
-		{name: "tests and operators", src: `{{ x is none }} {{ 1 is not none }} {{ 'a' in ['a'] }} {{ 'n' ~ 1 }}`, want: `True True True n1`},
+		{name: "tests and operators", src: `{{ x is none }} {{ none is none }} {{ 1 is not none }} {{ 'a' in ['a'] }} {{ 'n' ~ 1 }}`, want: `False True True True n1`},
 		{name: "nested vars", src: `{{ var('nested').a.b[1] }} {{ var('nested')['a'].get('b') | length }} {% for k, v in var('nested').items() %}{{ k }}{% endfor %}`, want: `y 2 a`},
 
 		// dbt builtins.
@@ -133,7 +133,7 @@ func TestRender(t *testing.T) {
 		{name: "is_incremental", src: `{% if is_incremental() %}inc{% else %}full{% endif %}`, want: `full`},
 		{name: "config get", src: `{{ config(materialized='view') }}{{ config.get('materialized') }} {{ config.get('schema') }} {{ config.get('x', 'dx') }}`, want: `view nexus_final_tables dx`},
 		{name: "env_var default and log", src: `{{ env_var('NEXUS_UNSET_FOR_TEST', '/h') }}{{ log('hi', info=true) }}`, want: `/h`},
-		{name: "run_query rows and columns", src: `{% set r = run_query('select') %}{{ r | length }} {% for row in r %}{{ row[0] }}{{ row['name'] }}{{ row.name }};{% endfor %} {{ r.columns[1].name }} {{ r.columns[0].values() }} {{ r.rows[1][1] }}`, want: `3 1annann;2bobbob;3; name [1, 2, 3] bob`},
+		{name: "run_query rows and columns", src: `{% set r = run_query('select') %}{{ r | length }} {% for row in r %}{{ row[0] }}{{ row['name'] }}{{ row.name }};{% endfor %} {{ r.columns[1].name }} {{ r.columns[0].values() }} {{ r.rows[1][1] }}`, want: `3 1annann;2bobbob;3NoneNone; name [1, 2, 3] bob`},
 		{name: "run_query while parsing", src: `{{ run_query('select') is none }}`, ctx: func(c *Context) { c.Execute = false }, want: `True`},
 		{name: "adapter columns and quote", src: `{% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.name }}:{{ c.data_type }}:{{ c.dtype }}:{{ c.column }} {% endfor %}{{ adapter.quote('a') }}`, want: `id:INTEGER:INTEGER:id email:TEXT:TEXT:email "a"`},
 		{name: "quoting follows the warehouse", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}| {{ dbt_utils.union_relations(relations=[ref('x')]) | replace('\n', ' ') }}`, ctx: func(c *Context) { c.Target.Type = "bigquery" }, want: "`a` `id` `email` | select     'x' as _dbt_source_relation,     `id`,     `email` from x"},

@@ -36,7 +36,7 @@ type Ordered struct {
 func toJinja(v any) any {
 	switch x := v.(type) {
 	case nil:
-		return nil
+		return none
 	case Relation:
 		return relValue{x}
 	case *Relation:

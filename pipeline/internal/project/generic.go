@@ -19,6 +19,9 @@ import (
 var (
 	testOpen  = regexp.MustCompile(`\{%(-?)\s*test\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(`)
 	testClose = regexp.MustCompile(`\{%(-?)\s*endtest\s*(-?)%\}`)
+	// macroOpen finds the macros a file defines (macros: properties name
+	// them).
+	macroOpen = regexp.MustCompile(`\{%-?\s*macro\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(`)
 )
 
 // macroFile reads a macro file: its test blocks become test_<name> macros
@@ -33,6 +36,12 @@ func (p *Project) macroFile(path, pkg, src string) jinja.MacroFile {
 	}
 	src = testOpen.ReplaceAllString(src, "{%${1} macro test_${2}(")
 	src = testClose.ReplaceAllString(src, "{%${1} endmacro ${2}%}")
+	for _, m := range macroOpen.FindAllStringSubmatch(src, -1) {
+		if p.macroNames == nil {
+			p.macroNames = map[string]bool{}
+		}
+		p.macroNames[pkg+"."+m[1]] = true
+	}
 	return jinja.MacroFile{Path: path, Namespace: pkg, Source: src}
 }
 

@@ -47,9 +47,7 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 		return nil, err
 	}
 	l.doc = p.config
-	for _, section := range []string{"models", "seeds", "tests", "data_tests"} {
-		p.checkConfigTree("dbt_project.yml", p.config.Get(section))
-	}
+	p.checkProjectFile("dbt_project.yml", p.config)
 	var builtins []Package
 	var loaded []found
 	for _, pkg := range pkgs {
@@ -86,9 +84,7 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 			}
 			p.pkgDocs[f.name] = f.layout.doc
 			// A package's own dbt_project.yml is checked as the root's is.
-			for _, section := range []string{"models", "seeds", "tests", "data_tests"} {
-				p.checkConfigTree(p.WhereFile(f.name, "dbt_project.yml"), f.layout.doc.Get(section))
-			}
+			p.checkProjectFile(p.WhereFile(f.name, "dbt_project.yml"), f.layout.doc)
 		}
 		if err := p.loadFiles(f.files, f.layout, f.name); err != nil {
 			return nil, err
@@ -166,12 +162,10 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 			p.Tests = append(p.Tests, &Test{Name: baseName(f), Package: pkg, File: f, Line: 1, Kind: "singular", SQL: string(data), Config: defaultConfig("test")})
 		}
 	}
-	var ymls []string
-	for _, dir := range append(append([]string{}, l.modelPaths...), l.seedPaths...) {
-		ymls = append(ymls, walk(fsys, dir, ".yml")...)
-		ymls = append(ymls, walk(fsys, dir, ".yaml")...)
+	ymls, err := propertiesFiles(fsys, l)
+	if err != nil {
+		return err
 	}
-	sort.Strings(ymls)
 	for _, f := range ymls {
 		data, _ := fs.ReadFile(fsys, f)
 		if err := p.loadYML(f, data, pkg); err != nil {
@@ -179,6 +173,42 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 		}
 	}
 	return nil
+}
+
+// projectFiles are the root files that are not properties files, should a
+// resource path be the project folder itself.
+var projectFiles = keys("dbt_project.yml", "packages.yml", "dependencies.yml", "profiles.yml", "selectors.yml", "package-lock.yml")
+
+// propertiesFiles lists the properties files (.yml, .yaml) of a package:
+// dbt reads them under every resource path (models, seeds, snapshots,
+// analyses, tests and macros), each file once.
+func propertiesFiles(fsys fs.FS, l *layout) ([]string, error) {
+	snaps, err := snapshotPaths(l.doc)
+	if err != nil {
+		return nil, err
+	}
+	analyses, err := analysisPaths(l.doc)
+	if err != nil {
+		return nil, err
+	}
+	var dirs []string
+	for _, d := range [][]string{l.modelPaths, l.seedPaths, snaps, analyses, l.testPaths, l.macroPaths} {
+		dirs = append(dirs, d...)
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, dir := range dirs {
+		for _, ext := range []string{".yml", ".yaml"} {
+			for _, f := range walk(fsys, dir, ext) {
+				if !seen[f] && !projectFiles[f] {
+					seen[f] = true
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out, nil
 }
 
 // folders lists the folders of file f below the resource path root.

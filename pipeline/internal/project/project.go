@@ -63,6 +63,9 @@ type Project struct {
 	// pkgDocs are the packages' own dbt_project.yml files (their on-run
 	// hooks run too), built-in packages excepted.
 	pkgDocs map[string]*yamlx.Node
+	// macroNames are the macros of macro files, as "pkg.name" ("" for
+	// the root project).
+	macroNames map[string]bool
 	// usedBuiltin names the built-in packages this project loaded.
 	usedBuiltin map[string]bool
 }

@@ -2,6 +2,7 @@ package project
 
 import (
 	"io/fs"
+	"path"
 	"regexp"
 	"strings"
 
@@ -31,15 +32,9 @@ var (
 // (default snapshots/), configured by the `snapshots:` trees of
 // dbt_project.yml.
 func (p *Project) loadSnapshots(fsys fs.FS, doc *yamlx.Node, pkg string) error {
-	paths := []string{"snapshots"}
-	if n := doc.Get("snapshot-paths"); n != nil {
-		if n.Kind != yamlx.List {
-			return diag.Errorf("dbt_project.yml", n.Line, "`snapshot-paths` must be a list of folders").WithHint(`write snapshot-paths: ["snapshots"]`)
-		}
-		paths = nil
-		for _, it := range n.Items {
-			paths = append(paths, strings.Trim(it.String(), "/"))
-		}
+	paths, err := snapshotPaths(doc)
+	if err != nil {
+		return err
 	}
 	key := p.pkgKey(pkg)
 	for _, sp := range paths {
@@ -61,6 +56,22 @@ func (p *Project) loadSnapshots(fsys fs.FS, doc *yamlx.Node, pkg string) error {
 		}
 	}
 	return nil
+}
+
+// snapshotPaths are the folders of snapshot-paths (default snapshots/).
+func snapshotPaths(doc *yamlx.Node) ([]string, error) {
+	n := doc.Get("snapshot-paths")
+	if n == nil {
+		return []string{"snapshots"}, nil
+	}
+	if n.Kind != yamlx.List {
+		return nil, diag.Errorf("dbt_project.yml", n.Line, "`snapshot-paths` must be a list of folders").WithHint(`write snapshot-paths: ["snapshots"]`)
+	}
+	var paths []string
+	for _, it := range n.Items {
+		paths = append(paths, strings.Trim(path.Clean(it.String()), "/"))
+	}
+	return paths, nil
 }
 
 // snapshotBlocks splits a snapshot file into its blocks.

@@ -30,6 +30,11 @@ var unrunConfigs = keys("store_failures", "store_failures_as", "warn_if", "error
 	"sql_header", "packages", "submission_method", "strategy", "updated_at", "check_cols", "target_schema",
 	"target_database", "invalidate_hard_deletes", "hard_deletes", "snapshot_meta_column_names", "dbt_valid_to_current")
 
+// snapshotConfigs are the configs a snapshot runs with (snapshot.go of the
+// pipeline), beyond those of every node.
+var snapshotConfigs = keys("strategy", "updated_at", "check_cols", "target_schema", "target_database",
+	"invalidate_hard_deletes", "hard_deletes")
+
 func keys(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))
 	for _, n := range names {
@@ -62,12 +67,16 @@ func (p *Project) warn(file string, line int, msg, hint string) {
 
 // checkConfigMap warns about the keys of a config: mapping in a
 // properties file that do nothing here.
-func (p *Project) checkConfigMap(file string, n *yamlx.Node) {
+func (p *Project) checkConfigMap(file string, n *yamlx.Node, section string) {
 	if n == nil || n.Kind != yamlx.Map {
 		return
 	}
 	for i, k := range n.Keys {
-		if msg := configWarning(strings.TrimPrefix(k, "+")); msg != "" {
+		key := strings.TrimPrefix(k, "+")
+		if section == "snapshots" && snapshotConfigs[key] {
+			continue
+		}
+		if msg := configWarning(key); msg != "" {
 			p.warn(file, n.Vals[i].Line, msg, "")
 		}
 	}
@@ -76,21 +85,51 @@ func (p *Project) checkConfigMap(file string, n *yamlx.Node) {
 // checkConfigTree warns about the +keys of a dbt_project.yml config tree
 // (models:, seeds:, tests:) that do nothing here. Keys without "+" name
 // folders and nodes, unless dbt knows them as configs.
-func (p *Project) checkConfigTree(file string, n *yamlx.Node) {
+func (p *Project) checkConfigTree(file string, n *yamlx.Node, section string) {
 	if n == nil || n.Kind != yamlx.Map {
 		return
 	}
 	for i, k := range n.Keys {
 		v := n.Vals[i]
 		key := strings.TrimPrefix(k, "+")
-		plainConfig := ranConfigs[k] || inertConfigs[k] || unrunConfigs[k]
+		snapshotKey := section == "snapshots" && snapshotConfigs[key]
+		plainConfig := ranConfigs[k] || inertConfigs[k] || unrunConfigs[k] || snapshotKey
 		if key != k || plainConfig && v.Kind != yamlx.Map {
-			if msg := configWarning(key); msg != "" {
+			if msg := configWarning(key); msg != "" && !snapshotKey {
 				p.warn(file, v.Line, msg, "")
 			}
 			continue
 		}
-		p.checkConfigTree(file, v)
+		p.checkConfigTree(file, v, section)
+	}
+}
+
+// projectKeys are the top-level keys of dbt_project.yml that dbt knows.
+var projectKeys = keys("name", "version", "config-version", "profile", "model-paths", "seed-paths", "test-paths",
+	"analysis-paths", "macro-paths", "snapshot-paths", "docs-paths", "asset-paths", "function-paths", "target-path",
+	"log-path", "packages-install-path", "clean-targets", "query-comment", "require-dbt-version", "models", "seeds",
+	"snapshots", "sources", "tests", "data_tests", "analyses", "exposures", "metrics", "semantic-models",
+	"saved-queries", "unit_tests", "functions", "vars", "on-run-start", "on-run-end", "dispatch", "quoting", "flags",
+	"restrict-access", "dbt-cloud", "anchors")
+
+// checkProjectFile warns about what a dbt_project.yml sets that does
+// nothing here: configs of its trees, and top-level keys dbt does not know
+// (dbt rejects them; the playground reads on without them).
+func (p *Project) checkProjectFile(file string, doc *yamlx.Node) {
+	if doc == nil || doc.Kind != yamlx.Map {
+		return
+	}
+	for i, k := range doc.Keys {
+		switch {
+		case k == "source-paths" || k == "data-paths":
+			want := map[string]string{"source-paths": "model-paths", "data-paths": "seed-paths"}[k]
+			p.warn(file, doc.Vals[i].Line, fmt.Sprintf("`%s` is not read: dbt 1.0 renamed it `%s`", k, want), fmt.Sprintf("rename it %s", want))
+		case !projectKeys[k]:
+			p.warn(file, doc.Vals[i].Line, fmt.Sprintf("unknown key `%s` in dbt_project.yml: dbt does not know it and the playground ignores it", k), "remove it, or fix its name")
+		}
+	}
+	for _, section := range []string{"models", "seeds", "snapshots", "tests", "data_tests"} {
+		p.checkConfigTree(file, doc.Get(section), section)
 	}
 }
 

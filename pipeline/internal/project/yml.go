@@ -7,10 +7,13 @@ import (
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
 	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
 )
 
-// loadYML reads the sources:, models: and seeds: sections of one yml file.
+// loadYML reads the sections of one properties file: sources:, and the
+// entries of models:, seeds:, snapshots:, analyses: and macros:, which
+// describe nodes of the same package.
 func (p *Project) loadYML(file string, data []byte, pkg string) error {
 	doc, err := yamlx.Parse(file, data)
 	if err != nil {
@@ -31,17 +34,21 @@ func (p *Project) loadYML(file string, data []byte, pkg string) error {
 			}
 		// anchors: holds YAML anchors for the rest of the file (dbt 1.10);
 		// what it means is where the aliases use it.
-		case "version", "macros", "analyses", "snapshots", "groups", "anchors":
+		case "version", "groups", "anchors":
+		case "macros":
+			if err := p.loadMacroDocs(file, v, pkg); err != nil {
+				return err
+			}
 		case "sources":
 			if err := p.loadSources(file, v, pkg); err != nil {
 				return err
 			}
-		case "models", "seeds":
+		case "models", "seeds", "snapshots", "analyses", "tests", "data_tests":
 			if err := p.loadNodeDocs(file, k, v, pkg); err != nil {
 				return err
 			}
 		default:
-			return diag.Errorf(file, v.Line, "unknown top-level key %q", k).WithHint("a properties file holds version:, models:, seeds: and sources:")
+			return diag.Errorf(file, v.Line, "unknown top-level key %q", k).WithHint("a properties file holds version:, models:, seeds:, snapshots:, analyses:, data_tests:, macros: and sources:")
 		}
 	}
 	return nil
@@ -98,22 +105,51 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 	return nil
 }
 
-// loadNodeDocs reads models:/seeds: entries: config and tests.
+// sectionKind is the node kind each properties section describes.
+var sectionKind = map[string]string{"models": "model", "seeds": "seed", "snapshots": "snapshot", "analyses": "analysis",
+	"macros": "macro", "tests": "singular test", "data_tests": "singular test"}
+
+// loadNodeDocs reads the entries of models:, seeds:, snapshots:,
+// analyses: or tests:/data_tests: (singular tests): their config and tests. An entry that names no node of its
+// package is a warning, as dbt's "Did not find matching node for patch":
+// its config and tests are not used.
 func (p *Project) loadNodeDocs(file, section string, n *yamlx.Node, pkg string) error {
 	items, err := list(file, n, section)
 	if err != nil {
 		return err
 	}
+	kind := sectionKind[section]
 	for _, it := range items {
 		name := it.Get("name").String()
 		if name == "" {
-			return diag.Errorf(file, it.Line, "entry of `%s` without `name:`", section).WithHint("write `- name: model_name`")
+			return diag.Errorf(file, it.Line, "entry of `%s` without `name:`", section).WithHint("write `- name: %s_name`", kind)
+		}
+		if v := it.Get("versions"); section == "models" && v != nil {
+			p.warn(p.WhereFile(pkg, file), v.Line, fmt.Sprintf("model %s has versions: model versions are not supported by the playground, so this entry is not used", name),
+				"name each version's file as its own model and describe it under models:")
+			continue
+		}
+		configs := p.nodeConfigs(section, name, pkg)
+		if configs == nil {
+			p.noSuchNode(file, it.Line, section, name, pkg)
+			continue
 		}
 		if cfg := it.Get("config"); cfg != nil && cfg.Kind == yamlx.Map {
 			if !p.usedBuiltin[pkg] {
-				p.checkConfigMap(p.WhereFile(pkg, file), cfg)
+				p.checkConfigMap(p.WhereFile(pkg, file), cfg, section)
 			}
-			p.applyNodeConfig(section, name, pkg, cfg.Plain().(map[string]any))
+			kw := cfg.Plain().(map[string]any)
+			for _, c := range configs {
+				c.Apply(kw)
+			}
+		}
+		if section == "analyses" || section == "tests" || section == "data_tests" {
+			// dbt tests no analysis nor test: such tests would never run.
+			if line := testsLine(file, it); line > 0 {
+				p.warn(p.WhereFile(pkg, file), line, fmt.Sprintf("%s %s has tests: dbt does not run them, and neither does the playground", kind, name),
+					"move the tests to the model it reads, or remove them")
+			}
+			continue
 		}
 		if err := p.loadColumnTests(file, it, name, pkg); err != nil {
 			return err
@@ -122,20 +158,163 @@ func (p *Project) loadNodeDocs(file, section string, n *yamlx.Node, pkg string) 
 	return nil
 }
 
-func (p *Project) applyNodeConfig(section, name, pkg string, kw map[string]any) {
-	if section == "seeds" {
-		for _, s := range p.Seeds {
-			if s.Name == name && s.Package == pkg {
-				s.Config.Apply(kw)
+// nodeConfigs are the configs of the nodes of a section's kind named name
+// in package pkg (a model may have a disabled twin); nil when there is none.
+func (p *Project) nodeConfigs(section, name, pkg string) []*Config {
+	var out []*Config
+	switch section {
+	case "models":
+		for _, m := range p.Models {
+			if m.Name == name && m.Package == pkg {
+				out = append(out, &m.Config)
 			}
 		}
-		return
-	}
-	for _, m := range p.Models {
-		if m.Name == name && m.Package == pkg {
-			m.Config.Apply(kw)
+	case "seeds":
+		for _, s := range p.Seeds {
+			if s.Name == name && s.Package == pkg {
+				out = append(out, &s.Config)
+			}
+		}
+	case "snapshots":
+		for _, s := range p.Snapshots {
+			if s.Name == name && s.Package == pkg {
+				out = append(out, &s.Config)
+			}
+		}
+	case "analyses":
+		for _, a := range p.Analyses {
+			if a.Name == name && a.Package == pkg {
+				out = append(out, &a.Config)
+			}
+		}
+	case "tests", "data_tests":
+		for _, t := range p.Tests {
+			if t.Kind == "singular" && t.Name == name && t.Package == pkg {
+				out = append(out, &t.Config)
+			}
 		}
 	}
+	return out
+}
+
+// nodeNames lists the names of a section's nodes in package pkg, for a
+// suggestion.
+func (p *Project) nodeNames(section, pkg string) []string {
+	var out []string
+	add := func(name, of string) {
+		if of == pkg {
+			out = append(out, name)
+		}
+	}
+	switch section {
+	case "models":
+		for _, m := range p.Models {
+			add(m.Name, m.Package)
+		}
+	case "seeds":
+		for _, s := range p.Seeds {
+			add(s.Name, s.Package)
+		}
+	case "snapshots":
+		for _, s := range p.Snapshots {
+			add(s.Name, s.Package)
+		}
+	case "analyses":
+		for _, a := range p.Analyses {
+			add(a.Name, a.Package)
+		}
+	case "tests", "data_tests":
+		for _, t := range p.Tests {
+			if t.Kind == "singular" {
+				add(t.Name, t.Package)
+			}
+		}
+	case "macros":
+		for key := range p.macroNames {
+			if owner, name, _ := strings.Cut(key, "."); owner == pkg {
+				out = append(out, name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// noSuchNode warns about a properties entry that names no node.
+func (p *Project) noSuchNode(file string, line int, section, name, pkg string) {
+	kind := sectionKind[section]
+	hint := fmt.Sprintf("rename the entry to an existing %s, or remove it", kind)
+	if kind == "singular test" {
+		hint = "name a .sql file under test-paths, or remove the entry"
+	}
+	if best := closest(name, p.nodeNames(section, pkg)); best != "" {
+		hint = fmt.Sprintf("did you mean %q? Rename the entry, or remove it", best)
+	}
+	what := "its config, columns and tests are not used"
+	if section == "macros" {
+		what = "its description and arguments document nothing"
+	}
+	of := "this project"
+	if pkg != "" {
+		of = "package " + pkg
+	}
+	p.warn(p.WhereFile(pkg, file), line, fmt.Sprintf("%s: entry %q matches no %s of %s: %s", section, name, kind, of, what), hint)
+}
+
+// closest is the name nearest to name, "" when none is near enough to be
+// a likely typo.
+func closest(name string, names []string) string {
+	best, bestD := "", 1<<30
+	for _, n := range names {
+		if d := graph.Distance(name, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	if best == "" || bestD > (len(name)+2)/3 {
+		return ""
+	}
+	return best
+}
+
+// testsLine is the line of the first tests:/data_tests: of an entry or of
+// its columns, 0 without any.
+func testsLine(file string, it *yamlx.Node) int {
+	nodes := []*yamlx.Node{it}
+	if cols, err := list(file, it.Get("columns"), "columns"); err == nil {
+		nodes = append(nodes, cols...)
+	}
+	for _, n := range nodes {
+		for _, key := range []string{"tests", "data_tests"} {
+			if t := n.Get(key); t != nil && !(t.Kind == yamlx.Scalar && t.Value == nil) {
+				return t.Line
+			}
+		}
+	}
+	return 0
+}
+
+// loadMacroDocs checks the entries of macros:: each names a macro (or a
+// generic test, as test_name) of the package; their description and
+// arguments only document it.
+func (p *Project) loadMacroDocs(file string, n *yamlx.Node, pkg string) error {
+	items, err := list(file, n, "macros")
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		name := it.Get("name").String()
+		if name == "" {
+			return diag.Errorf(file, it.Line, "entry of `macros` without `name:`").WithHint("write `- name: macro_name`")
+		}
+		if !p.macroNames[pkg+"."+name] {
+			p.noSuchNode(file, it.Line, "macros", name, pkg)
+			continue
+		}
+		if _, err := list(file, it.Get("arguments"), "arguments"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // loadColumnTests reads `tests:`/`data_tests:` of a node and of its columns.

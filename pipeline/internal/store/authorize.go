@@ -31,6 +31,9 @@ func (e *ErrNotAllowed) Error() string {
 }
 
 func (db *DB) authorize(action sqlite3.AuthorizerActionCode, name3rd, name4th, schema, inner string) sqlite3.AuthorizerReturnCode {
+	if action == sqlite3.AUTH_READ && db.reads != nil {
+		db.reads[strings.ToLower(schema+"."+name3rd)] = true
+	}
 	if db.engine {
 		return sqlite3.AUTH_OK
 	}
@@ -66,3 +69,24 @@ func (db *DB) notAllowed(err *error) {
 	}
 	db.refused = ""
 }
+
+// TrackReads starts collecting the tables that the statements prepared from
+// now on read, as SQLite's authorizer reports them (through views too);
+// the function it returns stops and lists them, as lower-case
+// schema.name. The engine keeps them to tell whether a table it built
+// could come out different when built again.
+func (db *DB) TrackReads() func() []string {
+	db.reads = map[string]bool{}
+	return func() []string {
+		out := make([]string, 0, len(db.reads))
+		for r := range db.reads {
+			out = append(out, r)
+		}
+		db.reads = nil
+		return out
+	}
+}
+
+// Writes counts the statements Query has run that could change the
+// database: a change the engine did not make shows as a new count.
+func (db *DB) Writes() int { return db.writes }

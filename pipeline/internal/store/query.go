@@ -41,6 +41,7 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 		return nil, fmt.Errorf("only one statement can run at a time; remove what follows the first `;`")
 	}
 	if !stmt.ReadOnly() {
+		db.writes++
 		if err := db.beforeWrite(); err != nil {
 			return nil, err
 		}

@@ -44,6 +44,11 @@ type DB struct {
 	// authorize); refused names what the authorizer last refused.
 	engine  bool
 	refused string
+	// reads, while set, collects the tables that statements prepared
+	// meanwhile read (TrackReads); writes counts the statements Query ran
+	// that could change the database (Writes).
+	reads  map[string]bool
+	writes int
 }
 
 // MemoryDSN opens a database that lives only as long as the DB.

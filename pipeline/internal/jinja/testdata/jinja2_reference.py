@@ -237,6 +237,7 @@ def render_case(files):
         "adapter": NS({"dispatch": dispatch, "quote": quote}),
         "dbt_utils": dbt_utils,
         "modules": NS({"datetime": datetime}),
+        "zip": zip,  # dbt's context has Python's zip
     }
     # Jinja2 binds a template's free names when its module is made, so the
     # macros are defined twice: the second pass sees every macro and

@@ -1,5 +1,5 @@
 {#-
-    Edge quality (NEXUS_SPEC.md section 8), configured like later dbt-nexus
+    Edge quality, configured like later dbt-nexus
     versions so a project moves to them unchanged:
 
         vars:

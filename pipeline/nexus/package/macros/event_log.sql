@@ -1,6 +1,6 @@
 {#-
-    The event-log unions of identifiers and traits (NEXUS_SPEC.md sections 2
-    and 3), dbt-nexus c918759's process_entity_identifiers and
+    The event-log unions of identifiers and traits, each
+    with a row_id, dbt-nexus c918759's process_entity_identifiers and
     process_entity_traits: one select per enabled source model, in
     dbt-nexus's columns. A source model may leave out optional columns (they
     come out NULL) or use the Common Tasks page's simpler shape; each part of
@@ -69,7 +69,7 @@ where {{ nexus.first_column(columns, ['identifier_value'], alias='i') }} is not 
 {%- endmacro -%}
 
 {#- Traits of one entity type. The union adds a row_id where a source has
-    none (NEXUS_SPEC.md section 2). As in dbt-nexus every row is kept and a
+    none. As in dbt-nexus every row is kept and a
     column a source lacks is NULL: such rows resolve to no entity, and the
     package's not_null warnings name the source. -#}
 {%- macro process_entity_traits(entity_type) -%}

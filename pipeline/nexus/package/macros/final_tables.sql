@@ -1,5 +1,5 @@
 {#-
-    Final tables (NEXUS_SPEC.md section 5), dbt-nexus c918759's
+    Final tables, dbt-nexus c918759's
     finalize_entity and finalize_participants.
 -#}
 

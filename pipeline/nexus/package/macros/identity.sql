@@ -1,5 +1,5 @@
 {#-
-    Identity resolution (NEXUS_SPEC.md section 4) for one entity type,
+    Identity resolution for one entity type,
     'person' or 'group'.
 -#}
 
@@ -50,7 +50,7 @@ join (
     identifier_value_b as in dbt-nexus, then the playground's row_id, source,
     occurred_at and created_at, which `nexus explain` shows. The pairs lose
     the edges of over-connected identifiers when var nexus.edge_quality asks
-    for it (NEXUS_SPEC.md section 8). With error_autofilter (or critical_autofilter) true, every
+    for it. With error_autofilter (or critical_autofilter) true, every
     edge touching an identifier joined to more distinct identifiers than
     error_threshold (or critical_threshold) is dropped before resolution.
     edge_distributions keeps showing them. -#}

@@ -1,5 +1,5 @@
 {#-
-    Normalising identifiers (NEXUS_SPEC.md section 3). The event log stores
+    Normalising identifiers. The event log stores
     the normalised form next to the raw value; resolution joins on the raw
     value, so a source model that wants "Ann@X.com" and "ann@x.com" to meet
     applies these macros itself.

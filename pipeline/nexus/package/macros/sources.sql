@@ -1,5 +1,5 @@
 {#-
-    Helpers the event-log unions share (NEXUS_SPEC.md sections 1-3).
+    Helpers the event-log unions share.
 -#}
 
 {#- Names of the entries of var('sources') whose `flag` (events, persons,

@@ -1,5 +1,5 @@
 {#-
-    States (NEXUS_SPEC.md section 6).
+    States.
 -#}
 
 {#- dbt-nexus c918759's derived_state: a state combined from other state

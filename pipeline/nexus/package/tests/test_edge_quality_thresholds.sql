@@ -1,6 +1,6 @@
 {#- Identifiers still joined to more distinct identifiers than the
     edge-quality error_threshold in the edges resolution reads, that is after
-    any autofilter (NEXUS_SPEC.md section 8). Each one may merge unrelated
+    any autofilter. Each one may merge unrelated
     people or companies; edge_distributions shows where its edges come from. -#}
 {{ config(severity='warn') }}
 {%- set error = nexus.edge_quality_setting('error_threshold', 20) | int %}

@@ -1,4 +1,4 @@
-{#- Every enabled source's events, newest first (NEXUS_SPEC.md section 3):
+{#- Every enabled source's events, newest first:
     as dbt-nexus, dbt_utils.union_relations over the <source>_events models,
     keeping the event columns any of them has (a column one source lacks is
     NULL in its rows) and naming each row's model in _dbt_source_relation. -#}

@@ -1,4 +1,4 @@
-{#- Every enabled source's group traits (NEXUS_SPEC.md section 3). -#}
+{#- Every enabled source's group traits. -#}
 {{ config(tags=['groups']) }}
 
 with traits as (

@@ -1,4 +1,4 @@
-{#- Every enabled source's membership identifiers (NEXUS_SPEC.md section 3):
+{#- Every enabled source's membership identifiers:
     as dbt-nexus, dbt_utils.union_relations over the
     <source>_membership_identifiers models, so the table has the columns
     the sources have, and _dbt_source_relation. -#}

@@ -1,5 +1,5 @@
-{#- Every enabled source's person identifiers with their normalised value
-    (NEXUS_SPEC.md section 3). -#}
+{#- Every enabled source's person identifiers with their normalised value,
+    beside the raw one. -#}
 {{ config(tags=['persons']) }}
 
 with identifiers as (

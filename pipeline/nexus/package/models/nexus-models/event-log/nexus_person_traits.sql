@@ -1,4 +1,4 @@
-{#- Every enabled source's person traits (NEXUS_SPEC.md section 3). -#}
+{#- Every enabled source's person traits. -#}
 {{ config(tags=['persons']) }}
 
 with traits as (

@@ -1,4 +1,4 @@
-{#- Which groups took part in which events (NEXUS_SPEC.md section 5). -#}
+{#- Which groups took part in which events. -#}
 {{ config(tags=['groups']) }}
 
 {{ nexus.finalize_participants('group') }}

@@ -1,4 +1,4 @@
-{#- One row per group, one column per trait (NEXUS_SPEC.md section 5). -#}
+{#- One row per group, one column per trait. -#}
 {{ config(tags=['groups']) }}
 
 {{ nexus.finalize_entity('group') }}

@@ -1,5 +1,5 @@
 {#- Persons in groups: membership identifiers joined to both resolved sides,
-    the latest row per (person, group) kept (NEXUS_SPEC.md section 5).
+    the latest row per (person, group) kept.
     Columns as dbt-nexus. The membership identifiers take the sources'
     shapes, so role, source and occurred_at are read only where some source
     has them. -#}

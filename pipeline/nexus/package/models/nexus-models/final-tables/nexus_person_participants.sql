@@ -1,4 +1,4 @@
-{#- Which persons took part in which events (NEXUS_SPEC.md section 5). -#}
+{#- Which persons took part in which events. -#}
 {{ config(tags=['persons']) }}
 
 {{ nexus.finalize_participants('person') }}

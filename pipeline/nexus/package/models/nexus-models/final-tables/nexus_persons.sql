@@ -1,4 +1,4 @@
-{#- One row per person, one column per trait (NEXUS_SPEC.md section 5). -#}
+{#- One row per person, one column per trait. -#}
 {{ config(tags=['persons']) }}
 
 {{ nexus.finalize_entity('person') }}

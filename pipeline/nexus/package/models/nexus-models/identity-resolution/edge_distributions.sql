@@ -1,7 +1,7 @@
 {#- Every identifier's connection count with the sources behind it and its
     level against the edge-quality thresholds, from the unfiltered pairs, so
-    over-connected identifiers stay visible with autofilters on
-    (NEXUS_SPEC.md section 8). A view: it costs nothing until queried. -#}
+    over-connected identifiers stay visible with autofilters on.
+    A view: it costs nothing until queried. -#}
 {{ config(materialized='view', tags=['persons', 'groups']) }}
 
 {%- set warning = nexus.edge_quality_setting('warning_threshold', 10) | int -%}

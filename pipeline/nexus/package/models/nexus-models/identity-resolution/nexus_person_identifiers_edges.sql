@@ -1,4 +1,4 @@
-{#- Edges between the person identifiers seen together (NEXUS_SPEC.md section 4). -#}
+{#- Edges between the person identifiers seen together. -#}
 {{ config(tags=['persons']) }}
 
 {{ nexus.create_identifier_edges('nexus_person_identifiers') }}

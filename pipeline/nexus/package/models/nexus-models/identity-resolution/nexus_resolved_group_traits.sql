@@ -1,4 +1,4 @@
-{#- The latest value of each trait of each group (NEXUS_SPEC.md section 4). -#}
+{#- The latest value of each trait of each group. -#}
 {{ config(tags=['groups']) }}
 
 {{ nexus.resolve_traits('group') }}

@@ -1,4 +1,4 @@
-{#- The latest value of each trait of each person (NEXUS_SPEC.md section 4). -#}
+{#- The latest value of each trait of each person. -#}
 {{ config(tags=['persons']) }}
 
 {{ nexus.resolve_traits('person') }}

@@ -1,5 +1,5 @@
-{#- Every state model listed in var('states'), newest first, in the columns
-    of NEXUS_SPEC.md section 6. -#}
+{#- Every state model listed in var('states'), newest first, as entity_id, entity_type,
+    state_name, state_value, state_entered_at, state_exited_at and is_current. -#}
 
 with listed_states as (
 {{ nexus.union_state_models(var('states', [])) }}

@@ -1,4 +1,4 @@
-package pipeline
+package engine
 
 import (
 	"context"
@@ -43,12 +43,30 @@ type runner struct {
 	// globals are extra variables of the renders under way: on-run-end's
 	// results, a generic test's arguments.
 	globals map[string]any
+	// What the build reuses of the last one (reuse.go): the history, why
+	// nothing is reused ("" when reuse is on), the nodes that must run and
+	// why, what nodes under way will record, the relations present when
+	// the build started, the reads being collected, the reads of the last
+	// batch of tests, and how many nodes were reused.
+	hist       *history
+	reuseOff   string
+	first      bool
+	mustRun    map[string]string
+	pending    map[string]*built
+	exists     map[string]bool
+	stopReads  func() []string
+	batchReads []string
+	reused     int
+	// writesAtStart and ownWrites tell a render's writes from the
+	// engine's own.
+	writesAtStart, ownWrites int
+	testSQLs                 map[*project.Test]string
 }
 
 // Build loads fsys, plans it and runs opts.Command. Problems in the project
 // come back as Result.Diagnostics with OK false; the error is for a bad
 // request (*UsageError) or a database that cannot be used.
-func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
+func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	start := time.Now()
 	if opts.Command == "" {
 		opts.Command = CmdBuild
@@ -59,9 +77,9 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 		defer cancel()
 	}
 	res := &Result{OK: true}
-	s.env.memo.begin()
-	s.env.ctx = ctx
-	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &s.env)
+	e.env.memo.begin()
+	e.env.ctx = ctx
+	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &e.env)
 	if err != nil {
 		res.fail(diag.From(err, "", 0))
 		res.Summary = "Nothing was built: fix the error above and run again."
@@ -73,17 +91,20 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 	if err != nil {
 		return nil, &UsageError{err}
 	}
-	r := &runner{plan: p, db: s.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
+	r := &runner{plan: p, db: e.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
 	todo := r.todo(sel)
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
 	}
+	r.startReuse(&e.hist)
 	r.runProjectHooks("on-run-start")
 	for i, n := range todo {
 		if n.Kind == "test" && (i == 0 || todo[i-1].Kind != "test") {
 			r.countTests(todo[i:])
 		}
+		warned := len(res.Diagnostics)
 		step := r.runNode(n)
+		r.record(n, &step, res.Diagnostics[warned:])
 		step.Index, step.Total = i+1, len(todo)
 		step.Line = formatStep(step)
 		res.Steps = append(res.Steps, step)
@@ -92,9 +113,13 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 		}
 	}
 	r.runProjectHooks("on-run-end")
-	s.env.memo.finish()
+	r.finishReuse()
+	e.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
 	res.Summary = summarize(res)
+	if r.reused > 0 {
+		res.Summary += fmt.Sprintf("\nReused %d node%s whose inputs did not change.", r.reused, plural(r.reused))
+	}
 	if line := p.proj.PackagesLine(); line != "" {
 		res.Summary = line + "\n" + res.Summary
 	}
@@ -231,6 +256,14 @@ func (r *runner) noteStop(n *graph.Node) {
 
 func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	s := r.plan.seeds[n.Name]
+	conf, err := configText(s.Config)
+	if err != nil {
+		conf = "" // not written down: never the same
+		r.mustRun[n.ID] = "config cannot be compared"
+	}
+	if r.reuse(n, step, hashText(string(s.Data)), hashText(conf, schemaOf(s.Config), s.Name)) {
+		return nil
+	}
 	declared, err := r.columnTypes(s)
 	if err != nil {
 		return err
@@ -457,6 +490,19 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 	rel := r.plan.relation(m.Name)
 	step.Relation = rel.String()
 	qrel := store.Rel(rel.Schema, rel.Name)
+	if r.isIncremental(cfg, rel) {
+		if !r.first {
+			step.Reuse = "rebuilt: incremental models run every time"
+		}
+	} else {
+		conf, err := configText(cfg)
+		if err != nil {
+			r.mustRun[n.ID] = "config cannot be compared"
+		}
+		if r.reuse(n, step, hashText(sql), hashText(conf, rel.Schema, rel.Name, string(r.plan.dialect))) {
+			return nil
+		}
+	}
 	if cfg.Materialized == "ephemeral" {
 		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS %s; CREATE TEMP VIEW %s AS\n%s", qrel, store.Ident(rel.Name), sql)); err != nil {
 			return &sqlError{err: err, sql: sql}
@@ -640,7 +686,16 @@ func plural(n int) string {
 // formatStep renders a run-log line like dbt's.
 func formatStep(s Step) string {
 	var what string
+	reused := s.Reuse == "reused: unchanged"
 	switch {
+	case reused && s.Kind == "seed":
+		what = fmt.Sprintf("OK reused seed %s (%d rows)", s.Relation, s.Rows)
+	case reused && s.Message == "ephemeral":
+		what = fmt.Sprintf("OK reused ephemeral %s", s.Name)
+	case reused && s.Kind == "model":
+		what = fmt.Sprintf("OK reused table %s (%d rows)", s.Relation, s.Rows)
+	case reused:
+		what = fmt.Sprintf("%s reused %s", s.Status, s.Name)
 	case s.Status == "SKIP":
 		what = fmt.Sprintf("SKIP %s %s", s.Kind, s.Name)
 	case s.Status == "ERROR":
@@ -666,8 +721,13 @@ func formatStep(s Step) string {
 		dots = 4
 	}
 	line := head + strings.Repeat(".", dots) + fmt.Sprintf(" [%.2fs]", s.Seconds)
-	if s.Status == "SKIP" {
+	switch {
+	case s.Status == "SKIP":
 		line = head + strings.Repeat(".", dots) + " [SKIP]"
+	case reused:
+		line = head + strings.Repeat(".", dots) + " [unchanged]"
+	case s.Reuse != "" && s.Status != "ERROR":
+		line += " (" + s.Reuse + ")"
 	}
 	return line
 }

@@ -1,4 +1,4 @@
-package pipeline
+package engine
 
 import (
 	"fmt"
@@ -12,12 +12,15 @@ import (
 
 func (r *runner) runTest(n *graph.Node, step *Step) error {
 	t := r.plan.tests[n.ID]
+	sql, err := r.cachedTestSQL(t)
+	if err != nil {
+		return err
+	}
+	if r.reuse(n, step, hashText(sql), r.testConf(t)) {
+		return nil
+	}
 	failures, ok := r.testCounts[n.ID]
 	if !ok {
-		sql, err := r.testSQL(t)
-		if err != nil {
-			return err
-		}
 		q, err := r.db.Query(r.ctx, "SELECT count(*) FROM (\n"+sql+"\n)", 1)
 		if err != nil {
 			return &sqlError{err: err, sql: sql}
@@ -79,8 +82,12 @@ func (r *runner) countTests(nodes []*graph.Node) {
 		if r.skipped(n) {
 			continue
 		}
-		sql, err := r.testSQL(r.plan.tests[n.ID])
+		t := r.plan.tests[n.ID]
+		sql, err := r.cachedTestSQL(t)
 		if err != nil {
+			continue
+		}
+		if ok, _ := r.reuseReason(n, hashText(sql), r.testConf(t)); ok {
 			continue
 		}
 		ids = append(ids, n.ID)
@@ -89,13 +96,39 @@ func (r *runner) countTests(nodes []*graph.Node) {
 	if len(ids) < 2 {
 		return
 	}
+	stop := r.db.TrackReads()
 	q, err := r.db.Query(r.ctx, "SELECT "+strings.Join(parts, ",\n"), 1)
+	r.batchReads = stop()
 	if err != nil {
 		return
 	}
 	for i, id := range ids {
 		r.testCounts[id], _ = q.Rows[0][i].(int64)
 	}
+}
+
+// cachedTestSQL is testSQL, compiled once a build.
+func (r *runner) cachedTestSQL(t *project.Test) (string, error) {
+	if sql, ok := r.testSQLs[t]; ok {
+		return sql, nil
+	}
+	sql, err := r.testSQL(t)
+	if err == nil {
+		if r.testSQLs == nil {
+			r.testSQLs = map[*project.Test]string{}
+		}
+		r.testSQLs[t] = sql
+	}
+	return sql, err
+}
+
+// testConf is what a test's result depends on beside its SQL.
+func (r *runner) testConf(t *project.Test) string {
+	c, err := configText(t.Config)
+	if err != nil {
+		return ""
+	}
+	return hashText(c)
 }
 
 // skipped tells whether a node will be skipped because a parent failed.

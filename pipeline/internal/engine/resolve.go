@@ -1,4 +1,4 @@
-package pipeline
+package engine
 
 import (
 	"fmt"
@@ -59,6 +59,7 @@ func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 	if err := r.db.LoadTable(r.ctx, "temp", out.Name, cols, []string{"TEXT", "TEXT", "TEXT", "TEXT"}, rows); err != nil {
 		return nil, err
 	}
+	r.contentVersion(out, rows)
 	rep := g.Compare(depth)
 	r.res.Identity = append(r.res.Identity, identityReport(entity, strategyName, depth, rep))
 	return out, nil

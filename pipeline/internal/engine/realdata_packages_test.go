@@ -1,4 +1,4 @@
-package pipeline
+package engine
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/realdata"
 )
 
 // dbt-nexus's own repository at c918759 is a root project named nexus: it
@@ -15,7 +16,7 @@ import (
 // nexus.x(), and its dispatched macros resolve for BigQuery
 // (TestRealdataNexusC918759 builds it).
 func TestRealdataPackagesC918759(t *testing.T) {
-	dir := extractTarball(t, filepath.Join(realdataDir(t), "dbt-nexus-c918759.tar.gz"))
+	dir := realdata.Extract(t, filepath.Join(realdata.Dir(t), "dbt-nexus-c918759.tar.gz"))
 	fsys := project.LocalDir(dir)
 
 	p, err := newPlan(fsys, nil, dialect.BigQuery)
@@ -59,7 +60,7 @@ func TestRealdataPackagesC918759(t *testing.T) {
 // dbt-nexus v0.13.0's integration_tests project consumes the package with
 // `local: ../`: the package loads from the parent folder, under its name.
 func TestRealdataPackagesV013IntegrationTests(t *testing.T) {
-	dir := extractTarball(t, filepath.Join(realdataDir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
+	dir := realdata.Extract(t, filepath.Join(realdata.Dir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
 	fsys := project.LocalDir(filepath.Join(dir, "integration_tests"))
 	proj, err := project.Load(fsys, nil, project.Package{Name: PackageName, Files: PackageFiles(), Builtin: true, AskVars: askVars})
 	if err != nil {

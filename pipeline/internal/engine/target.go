@@ -1,4 +1,4 @@
-package pipeline
+package engine
 
 import (
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"

@@ -1,10 +1,13 @@
-package pipeline
+package engine
 
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -191,6 +194,9 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 		return nil, err
 	}
 	nodes = append(nodes, analyses...)
+	if nodes, err = p.checkDisabledRefs(nodes); err != nil {
+		return nil, err
+	}
 	if p.memo != nil {
 		p.shapeKey = p.shape()
 	}
@@ -357,9 +363,6 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	if err := p.checkDisabledRefs(nodes); err != nil {
-		return nil, err
-	}
 	for _, t := range p.proj.Tests {
 		n := &graph.Node{Kind: "test", Name: t.Name, Package: p.pkgOf(t.Package), Path: t.File, Tags: t.Config.Tags}
 		n.ID = nodeID("test", n.Package, t.Name)
@@ -431,6 +434,13 @@ func (p *plan) testTarget(t *project.Test, model string) (string, error) {
 	}
 	m, ok := p.models[model]
 	if !ok {
+		// Seeds and snapshots are tested as models are.
+		if s, ok := p.seeds[model]; ok {
+			return nodeID("seed", p.pkgOf(s.Package), s.Name), nil
+		}
+		if s, ok := p.snapshots[model]; ok {
+			return nodeID("snapshot", p.pkgOf(s.decl.Package), model), nil
+		}
 		return "", diag.Errorf(t.File, t.Line, "test %s is on model %q, which does not exist%s", t.Name, model, p.suggestModel(model)).
 			WithHint("fix the model name under models: in %s", t.File)
 	}
@@ -549,11 +559,10 @@ func (p *plan) source(file, src, table string, line int) (*sourceRef, error) {
 // checkDisabledRefs rejects a ref() to a model that its own file disabled
 // with config(enabled=false): that is only known once the file has
 // rendered, after models sorted before it took the ref.
-func (p *plan) checkDisabledRefs(nodes []*graph.Node) error {
+func (p *plan) checkDisabledRefs(nodes []*graph.Node) ([]*graph.Node, error) {
+	kept := nodes[:0]
 	for _, n := range nodes {
-		if self, ok := p.models[n.Name]; ok && !self.Config.Enabled {
-			continue // a disabled model's refs are never resolved, as in dbt
-		}
+		disabled := ""
 		for _, d := range n.DependsOn {
 			kind, rest, _ := strings.Cut(d, ".")
 			if kind != "model" {
@@ -561,13 +570,47 @@ func (p *plan) checkDisabledRefs(nodes []*graph.Node) error {
 			}
 			_, name, _ := strings.Cut(rest, ".")
 			if m, ok := p.models[name]; ok && !m.Config.Enabled {
-				src := p.models[n.Name].SQL
-				return diag.Errorf(n.Path, refLine(src, name), "ref(%q): model %q is disabled", name, name).
-					WithHint("%s sets config(enabled=false); enable it or remove the ref", m.Path)
+				disabled = name
+				break
 			}
 		}
+		switch {
+		case disabled == "":
+		case n.Kind == "test":
+			// As in dbt, a test of a disabled model is disabled too.
+			p.proj.Warnings = append(p.proj.Warnings, diag.Diagnostic{Severity: diag.Warning, File: n.Path,
+				Line: refLine(p.tests[n.ID].SQL, disabled), Message: fmt.Sprintf("test %s is not run: model %q is disabled", n.Name, disabled)})
+			continue
+		default:
+			m := p.models[disabled]
+			hint := fmt.Sprintf("%s sets config(enabled=false); enable it or remove the ref", m.Path)
+			if !strings.Contains(m.SQL, "enabled") {
+				hint = fmt.Sprintf("%s is disabled by enabled: false in a properties file or dbt_project.yml; enable it or remove the ref", m.Path)
+			}
+			return nil, diag.Errorf(n.Path, refLine(p.nodeSQL(n), disabled), "ref(%q): model %q is disabled", disabled, disabled).WithHint("%s", hint)
+		}
+		kept = append(kept, n)
 	}
-	return nil
+	return kept, nil
+}
+
+// nodeSQL is the source of a model, snapshot or analysis node.
+func (p *plan) nodeSQL(n *graph.Node) string {
+	switch n.Kind {
+	case "model":
+		if m := p.models[n.Name]; m != nil {
+			return m.SQL
+		}
+	case "snapshot":
+		if s := p.snapshots[n.Name]; s != nil {
+			return s.decl.SQL
+		}
+	case "analysis":
+		if a := p.analyses[n.Name]; a != nil {
+			return a.SQL
+		}
+	}
+	return ""
 }
 
 // refLine is the line of the first ref to name in src, 0 if not found.
@@ -599,3 +642,90 @@ func (p *plan) disabledModels() map[string]string {
 type disabledTarget struct{ diag.Diagnostic }
 
 func (d *disabledTarget) Error() string { return d.Diagnostic.Error() }
+
+// context is the template context of one file of the root project.
+func (p *plan) context(file string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
+	return p.contextOf(file, "", cfg, this, execute)
+}
+
+// contextOf is the template context of one file with its source text,
+// which tells the package it belongs to.
+func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
+	pkg := p.pkgOfFile[file+"\x00"+src]
+	var g *jinja.Graph
+	if execute {
+		g = p.jinjaGraph()
+	}
+	return &jinja.Context{
+		Package: pkg,
+		Graph:   g,
+		Vars:    p.proj.VarsFor(pkg),
+		Target:  p.target,
+		This:    this,
+		Execute: execute,
+		Config: func(kw map[string]any) error {
+			if cfg != nil {
+				cfg.Apply(kw)
+			}
+			return nil
+		},
+		Funcs: map[string]jinja.Func{"nexus_has_model": p.hasModel},
+	}
+}
+
+// hasModel is nexus_has_model(name): whether an enabled model of that name
+// exists, so the package can union optional source models (a source with
+// persons: true may have no <source>_person_traits).
+func (p *plan) hasModel(args []any, _ map[string]any) (any, error) {
+	if len(args) != 1 {
+		return nil, fmt.Errorf("nexus_has_model(name) takes one argument")
+	}
+	m, ok := p.models[fmt.Sprint(args[0])]
+	return ok && m.Config.Enabled, nil
+}
+
+// universe is the state every parse render may read (see memo).
+func (p *plan) universe(macroKey string) string {
+	vars, err := json.Marshal(p.proj.Vars)
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	writeParts(h, macroKey, string(vars), p.proj.Name, fmt.Sprintf("%+v", p.target))
+	for _, name := range slices.Sorted(maps.Keys(p.models)) {
+		m := p.models[name]
+		c, err := configText(m.Config)
+		if err != nil {
+			return ""
+		}
+		writeParts(h, "model", name, m.Package, m.Path, fmt.Sprint(m.Override), c)
+	}
+	for _, name := range slices.Sorted(maps.Keys(p.seeds)) {
+		s := p.seeds[name]
+		writeParts(h, "seed", name, s.Package, schemaOf(s.Config))
+	}
+	for _, key := range slices.Sorted(maps.Keys(p.sources)) {
+		s := p.sources[key]
+		writeParts(h, "source", key, s.rel.Schema, s.rel.Name, s.seed)
+	}
+	return string(h.Sum(nil))
+}
+
+// shape is the state every execution render may read apart from the
+// database: the universe and each model's relation and parsed config.
+func (p *plan) shape() string {
+	if p.universeKey == "" {
+		return ""
+	}
+	h := sha256.New()
+	writeParts(h, p.universeKey, p.snapshotKey)
+	for _, name := range slices.Sorted(maps.Keys(p.configs)) {
+		c, err := configText(p.configs[name])
+		if err != nil {
+			return ""
+		}
+		rel := p.relation(name)
+		writeParts(h, name, rel.Schema, rel.Name, c)
+	}
+	return string(h.Sum(nil))
+}

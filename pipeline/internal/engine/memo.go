@@ -1,12 +1,10 @@
-package pipeline
+package engine
 
 import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"hash"
-	"maps"
-	"slices"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
@@ -175,52 +173,6 @@ func writeParts(h hash.Hash, parts ...string) {
 	for _, p := range parts {
 		fmt.Fprintf(h, "%d:%s;", len(p), p)
 	}
-}
-
-// universe is the state every parse render may read (see memo).
-func (p *plan) universe(macroKey string) string {
-	vars, err := json.Marshal(p.proj.Vars)
-	if err != nil {
-		return ""
-	}
-	h := sha256.New()
-	writeParts(h, macroKey, string(vars), p.proj.Name, fmt.Sprintf("%+v", p.target))
-	for _, name := range slices.Sorted(maps.Keys(p.models)) {
-		m := p.models[name]
-		c, err := configText(m.Config)
-		if err != nil {
-			return ""
-		}
-		writeParts(h, "model", name, m.Package, m.Path, fmt.Sprint(m.Override), c)
-	}
-	for _, name := range slices.Sorted(maps.Keys(p.seeds)) {
-		s := p.seeds[name]
-		writeParts(h, "seed", name, s.Package, schemaOf(s.Config))
-	}
-	for _, key := range slices.Sorted(maps.Keys(p.sources)) {
-		s := p.sources[key]
-		writeParts(h, "source", key, s.rel.Schema, s.rel.Name, s.seed)
-	}
-	return string(h.Sum(nil))
-}
-
-// shape is the state every execution render may read apart from the
-// database: the universe and each model's relation and parsed config.
-func (p *plan) shape() string {
-	if p.universeKey == "" {
-		return ""
-	}
-	h := sha256.New()
-	writeParts(h, p.universeKey, p.snapshotKey)
-	for _, name := range slices.Sorted(maps.Keys(p.configs)) {
-		c, err := configText(p.configs[name])
-		if err != nil {
-			return ""
-		}
-		rel := p.relation(name)
-		writeParts(h, name, rel.Schema, rel.Name, c)
-	}
-	return string(h.Sum(nil))
 }
 
 // maxMemoAnswer is the largest run_query answer a memoized render keeps;

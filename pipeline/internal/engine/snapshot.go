@@ -1,4 +1,4 @@
-package pipeline
+package engine
 
 import (
 	"crypto/sha256"
@@ -182,6 +182,9 @@ func snapshotTime() string {
 }
 
 func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
+	if !r.first {
+		step.Reuse = "rebuilt: snapshots run every time"
+	}
 	s := r.plan.snapshots[n.Name]
 	spec, err := snapshotConfig(s)
 	if err != nil {

@@ -1,4 +1,4 @@
-package pipeline
+package engine
 
 import (
 	"errors"
@@ -148,6 +148,7 @@ func (r *runner) runHooked(n *graph.Node, step *Step, run func(*graph.Node, *Ste
 	if len(pre)+len(post) == 0 || cfg.Materialized == "ephemeral" {
 		return run(n, step)
 	}
+	r.mustRun[n.ID] = "it has hooks"
 	hooks := func(when string, hooks []string) error {
 		for i, h := range hooks {
 			c := cfg.Clone()

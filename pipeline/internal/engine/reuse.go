@@ -1,0 +1,355 @@
+package engine
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
+)
+
+// history is what an engine knows of the nodes its builds left in the
+// database, so that the next build re-runs only what could come out
+// different: a seed, model or test is reused when its own inputs (its SQL
+// as SQLite runs it, or a seed's data; its relation, config and dialect)
+// are the same and every table it read, by ref, source or name, is still
+// the version it read. Everything it read is known exactly: SQLite's
+// authorizer names each table a statement reads, through views too, and
+// the graph's parents are added to that. A rebuilt table gets a new
+// version, so what read it is rebuilt in turn.
+//
+// Not reused, ever: snapshots and incremental models (they act on the
+// history their table holds, and dbt runs them every time), nodes with
+// pre- or post-hooks, and a node that failed or was skipped. Nothing is
+// reused in a build of a project with on-run-start or on-run-end hooks (a
+// hook may change any table), after a query changed the database, or when
+// the build asks for a full refresh or to rebuild all.
+type history struct {
+	nodes map[string]*built // by node ID
+	// versions are the versions of the relations (lower-case schema.name)
+	// the engine wrote; a relation it never wrote has version "".
+	versions map[string]string
+	// owner is the node that last built each relation, for the log.
+	owner map[string]string
+	next  int
+	// writes is the database's write count after the last build: a query
+	// that changed the database since makes everything stale.
+	writes int
+}
+
+// built is one node as the last build that ran it left it.
+type built struct {
+	key    string            // the node's own inputs, hashed
+	conf   string            // its relation, config and dialect
+	reads  map[string]string // relation read -> its version then
+	rel    string            // relation written ("" for a test)
+	shown  string            // the relation as the log shows it
+	view   bool              // the relation is a view
+	self   bool              // it reads its own table: never the same twice
+	rows   int64
+	status string
+	// warnings are the node's warnings, shown again when it is reused.
+	warnings []diag.Diagnostic
+}
+
+func relKey(schema, name string) string { return strings.ToLower(schema + "." + name) }
+
+func hashText(parts ...string) string {
+	h := sha256.New()
+	writeParts(h, parts...)
+	return string(h.Sum(nil))
+}
+
+// newVersion marks a relation as rewritten.
+func (h *history) newVersion(rel, owner string) {
+	if rel == "" {
+		return
+	}
+	h.next++
+	h.versions[rel] = fmt.Sprint("v", h.next)
+	h.owner[rel] = owner
+}
+
+// nodeRel is the relation a seed, model or snapshot node writes, and
+// whether it is a view (an ephemeral model's temporary view).
+func (p *plan) nodeRel(n *graph.Node) (string, bool) {
+	switch n.Kind {
+	case "seed":
+		s := p.seeds[n.Name]
+		return relKey(schemaOf(s.Config), s.Name), false
+	case "model":
+		rel := p.relation(n.Name)
+		if p.configs[n.Name].Materialized == "ephemeral" {
+			return relKey("temp", rel.Name), true
+		}
+		return relKey(rel.Schema, rel.Name), false
+	case "snapshot":
+		rel := p.snapshots[n.Name].relation()
+		return relKey(rel.Schema, rel.Name), false
+	case "source":
+		s := p.sources[n.SourceName+"."+n.Name]
+		return relKey(s.rel.Schema, s.rel.Name), false
+	}
+	return "", false
+}
+
+// startReuse prepares a build's use of the history: it drops the tables of
+// nodes the project no longer has, and says why nothing may be reused
+// ("" when reuse is on).
+func (r *runner) startReuse(h *history) {
+	r.hist = h
+	r.mustRun = map[string]string{}
+	r.pending = map[string]*built{}
+	r.first = len(h.nodes) == 0
+	if h.nodes == nil {
+		h.nodes, h.versions, h.owner = map[string]*built{}, map[string]string{}, map[string]string{}
+	}
+	switch hooks := r.plan.proj; {
+	case r.opts.FullRefresh:
+		r.reuseOff = "full refresh"
+	case r.opts.RebuildAll:
+		r.reuseOff = "rebuild all"
+	case h.writes != r.db.Writes():
+		r.reuseOff = "a query changed the database"
+	case hasRunHooks(hooks.RunHooks):
+		r.reuseOff = "the project has on-run-start or on-run-end hooks"
+	}
+	r.writesAtStart = r.db.Writes()
+	r.dropGone()
+	if tables, err := r.db.Tables(r.ctx); err == nil {
+		r.exists = map[string]bool{}
+		for _, t := range tables {
+			r.exists[relKey(t.Schema, t.Name)] = true
+		}
+		r.ownWrites = r.db.Writes() - r.writesAtStart
+		if q, err := r.db.Query(r.ctx, "SELECT name FROM temp.sqlite_schema WHERE type IN ('table','view')", 0); err == nil {
+			for _, row := range q.Rows {
+				r.exists[relKey("temp", fmt.Sprint(row[0]))] = true
+			}
+		}
+	}
+}
+
+func hasRunHooks[H any](get func(string) ([]H, error)) bool {
+	for _, key := range []string{"on-run-start", "on-run-end"} {
+		if hs, err := get(key); err != nil || len(hs) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// dropGone drops the tables of the nodes the last build made that this
+// project no longer has, or that now write elsewhere, so the database
+// holds what a fresh build of the project would.
+func (r *runner) dropGone() {
+	now := map[string]string{} // node ID -> relation
+	claimed := map[string]bool{}
+	for _, n := range r.plan.graph.Order() {
+		if n.Kind == "seed" || n.Kind == "model" || n.Kind == "snapshot" {
+			rel, _ := r.plan.nodeRel(n)
+			now[n.ID], claimed[rel] = rel, true
+		} else if n.Kind == "test" {
+			now[n.ID] = ""
+		}
+	}
+	for _, id := range sortedKeys(r.hist.nodes) {
+		b := r.hist.nodes[id]
+		if rel, ok := now[id]; ok && rel == b.rel {
+			continue
+		}
+		delete(r.hist.nodes, id)
+		if b.rel == "" || claimed[b.rel] {
+			continue
+		}
+		what := "TABLE"
+		if b.view {
+			what = "VIEW"
+		}
+		schema, name, _ := strings.Cut(b.rel, ".")
+		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP %s IF EXISTS %s.%s", what, store.Ident(schema), store.Ident(name))); err == nil {
+			delete(r.hist.versions, b.rel)
+			delete(r.hist.owner, b.rel)
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// parentReads are the relations a node reads through the graph, with
+// their versions now.
+func (r *runner) parentReads(n *graph.Node) map[string]string {
+	out := map[string]string{}
+	for _, id := range r.plan.graph.Parents(n.ID) {
+		p := r.plan.graph.Node(id)
+		if p == nil {
+			continue
+		}
+		if rel, _ := r.plan.nodeRel(p); rel != "" {
+			out[rel] = r.hist.versions[rel]
+		}
+		if p.Kind == "source" {
+			if s := r.plan.sources[p.SourceName+"."+p.Name]; s != nil && s.seed != "" {
+				if sn := r.plan.graph.Node(s.seed); sn != nil {
+					rel, _ := r.plan.nodeRel(sn)
+					out[rel] = r.hist.versions[rel]
+				}
+			}
+		}
+	}
+	return out
+}
+
+// reuseReason tells whether node n, whose own inputs hash to key and conf,
+// can be left as the last build left it; else why it is built again.
+func (r *runner) reuseReason(n *graph.Node, key, conf string) (bool, string) {
+	if r.reuseOff != "" {
+		return false, r.reuseOff
+	}
+	if why := r.mustRun[n.ID]; why != "" {
+		return false, why
+	}
+	b := r.hist.nodes[n.ID]
+	switch {
+	case b == nil:
+		return false, "not built yet, or failed last time"
+	case b.conf != conf:
+		return false, "config changed"
+	case b.key != key && n.Kind == "seed":
+		return false, "data changed"
+	case b.key != key:
+		return false, "SQL changed"
+	case b.rel != "" && !r.exists[b.rel]:
+		return false, "its table is missing"
+	case n.Kind == "test" && b.status != "PASS":
+		return false, "failed last time"
+	case b.self:
+		return false, "it reads its own table"
+	}
+	for _, rel := range sortedKeys(b.reads) {
+		if r.hist.versions[rel] != b.reads[rel] {
+			by := r.hist.owner[rel]
+			if by == "" {
+				by = rel
+			}
+			return false, "upstream " + by + " rebuilt"
+		}
+	}
+	for rel, v := range r.parentReads(n) {
+		if b.reads[rel] != v {
+			return false, "upstream " + rel + " changed"
+		}
+	}
+	return true, ""
+}
+
+// reuse decides for node n: when it can be reused it fills in its step
+// from the last build and returns true; else it notes why in the step and
+// starts collecting what the node's statements read.
+func (r *runner) reuse(n *graph.Node, step *Step, key, conf string) bool {
+	ok, why := r.reuseReason(n, key, conf)
+	if ok {
+		b := r.hist.nodes[n.ID]
+		step.Status, step.Rows, step.Reuse = b.status, b.rows, "reused: unchanged"
+		step.Relation = b.shown
+		if b.view {
+			step.Message = "ephemeral"
+		}
+		r.res.Diagnostics = append(r.res.Diagnostics, b.warnings...)
+		r.reused++
+		return true
+	}
+	if !r.first {
+		step.Reuse = "rebuilt: " + why
+	}
+	rel, view := r.plan.nodeRel(n)
+	if n.Kind == "test" {
+		rel, view = "", false
+	}
+	r.pending[n.ID] = &built{key: key, conf: conf, reads: r.parentReads(n), rel: rel, view: view}
+	if r.stopReads == nil {
+		r.stopReads = r.db.TrackReads()
+	}
+	return false
+}
+
+// record keeps what a node's run left, once it ran: a node that failed is
+// forgotten, so the next build runs it again, and whatever it wrote has a
+// new version either way.
+func (r *runner) record(n *graph.Node, step *Step, diags []diag.Diagnostic) {
+	var read []string
+	if r.stopReads != nil {
+		read = r.stopReads()
+		r.stopReads = nil
+	}
+	if step.Reuse == "reused: unchanged" {
+		return
+	}
+	b := r.pending[n.ID]
+	delete(r.pending, n.ID)
+	rel, _ := r.plan.nodeRel(n)
+	if n.Kind == "test" {
+		rel = ""
+	}
+	if b == nil || step.Status == "ERROR" || step.Status == "SKIP" {
+		delete(r.hist.nodes, n.ID)
+		if step.Status != "SKIP" {
+			r.hist.newVersion(rel, n.Name)
+		}
+		return
+	}
+	for _, rr := range append(read, r.batchReads...) {
+		if _, ok := b.reads[rr]; !ok && rr != b.rel {
+			b.reads[rr] = r.hist.versions[rr]
+		}
+	}
+	if b.rel != "" {
+		// A node that reads its own table is never the same twice.
+		_, b.self = b.reads[b.rel]
+	}
+	b.rows, b.status, b.shown = step.Rows, step.Status, step.Relation
+	for _, d := range diags {
+		if d.Severity == diag.Warning {
+			b.warnings = append(b.warnings, d)
+		}
+	}
+	r.hist.nodes[n.ID] = b
+	r.hist.newVersion(b.rel, n.Name)
+}
+
+// contentVersion gives a relation the engine filled from Go (the resolved
+// components) a version made from its content, so that the same result
+// reads as unchanged.
+func (r *runner) contentVersion(rel jinja.Relation, rows [][]any) {
+	if r.hist == nil {
+		return
+	}
+	k := relKey(rel.Schema, rel.Name)
+	r.hist.versions[k] = fmt.Sprintf("rows %x", sha256.Sum256([]byte(answerText(rows))))
+	r.hist.owner[k] = rel.Name
+}
+
+// finishReuse closes a build's use of the history.
+func (r *runner) finishReuse() {
+	if r.stopReads != nil {
+		r.stopReads()
+		r.stopReads = nil
+	}
+	r.hist.writes = r.db.Writes()
+	if r.writesAtStart != r.hist.writes-r.ownWrites {
+		// a render's run_query changed the database: what it changed is
+		// not known, so the next build reuses nothing.
+		r.hist.writes = -1
+	}
+}
