@@ -89,6 +89,7 @@ type selectInfo struct {
 	asTok, structTok              int // SELECT AS STRUCT / AS VALUE, or -1
 	asStruct, asValue             bool
 	scope                         *scope
+	unnest                        *node // DuckDB's unnest(list) select item (select_unnest.go)
 }
 
 // fromKind is what a FROM item reads.
@@ -119,4 +120,5 @@ type fromInfo struct {
 	flatten            bool // Snowflake FLATTEN: columns index, value, key...
 	aliasStart         int  // first token of the alias clause, or -1
 	aliasCols          *node
+	pivot              *pivotInfo // PIVOT / UNPIVOT after the item (pivot.go)
 }

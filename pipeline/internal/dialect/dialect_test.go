@@ -216,7 +216,55 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, snowflake, "select f.value:email::string from messages m, lateral flatten(input => m.recipients) f order by f.index", "b@y.com\nc@z.com")
 	expectRows(t, snowflake, "select sender:domain from messages", "x.com")
 	expectRows(t, duckdb, "select x from unnest([1, 2]) as u(x)", "1\n2")
-	expectRefused(t, duckdb, "select unnest([1, 2])", "1:8: unnest() in the select list is not supported (move it to FROM: from t, unnest(t.list) as u(x))")
+}
+
+// DuckDB's unnest(list) as a select item: a row per element for each row,
+// none for an empty or NULL list; what no warehouse or SQLite can give the
+// same way is refused.
+func TestSelectUnnest(t *testing.T) {
+	translated := []struct {
+		d       Dialect
+		in, out string
+	}{
+		{duckdb, "select id, unnest(l) as x from t", "select t.id AS id, _nexus_unnest1.value as x from t, json_each(l) AS _nexus_unnest1"},
+		{duckdb, "select a, unnest(value) from t as s", `select a, _nexus_unnest1.value AS "unnest(value)" from t as s, json_each(s.value) AS _nexus_unnest1`},
+		{duckdb, "select unnest([1, 2])", `select _nexus_unnest1.value AS "unnest([1, 2])" FROM json_each(json_array(1, 2)) AS _nexus_unnest1`},
+		{duckdb, "select id,\n  unnest(\n    l\n  ) as x -- the elements\nfrom t -- each row\nwhere id > 1", "select t.id AS id,\n  _nexus_unnest1.value\n\n as x -- the elements\nfrom t, json_each(l) AS _nexus_unnest1 -- each row\nwhere t.id > 1"},
+		{duckdb, "select t.id, unnest(t.l) from t join u on u.id = t.id", `select t.id, _nexus_unnest1.value AS "unnest(t.l)" from t join u on u.id = t.id, json_each(t.l) AS _nexus_unnest1`},
+	}
+	for _, c := range translated {
+		expectTranslated(t, c.d, c.in, c.out)
+	}
+	rows := []struct {
+		d        Dialect
+		in, want string
+	}{
+		{duckdb, "select unnest([3, 1, 2]) as x", "3\n1\n2"},
+		{duckdb, "select id, unnest(l) as x from (select 1 as id, [10, 20] as l union all select 2, [] union all select 3, null union all select 4, [30]) order by id, x", "1|10\n1|20\n4|30"},
+		{duckdb, "select distinct unnest(['a', 'b', 'a']) as x order by x", "a\nb"},
+		{duckdb, "select unnest([1, 2, 3]) as x limit 2", "1\n2"},
+		{duckdb, "select unnest(r) as x from (select [[1, 2], [3]] as r)", "[1,2]\n[3]"},
+		{duckdb, "select x from (select unnest(['p', 'q']) as x) where x = 'q'", "q"},
+	}
+	for _, c := range rows {
+		expectRows(t, c.d, c.in, c.want)
+	}
+	refused := []struct {
+		d        Dialect
+		in, want string
+	}{
+		{duckdb, "select unnest([1]) + 1", "1:8: unnest() inside an expression is not supported (select unnest(x) as a column of its own, or move it to FROM: from t, unnest(t.list) as u(x))"},
+		{duckdb, "select unnest([1]), unnest([2])", "1:21: several unnest() in one select list are not supported (DuckDB pairs their elements by position, which SQLite cannot: unnest one list per select)"},
+		{duckdb, "select unnest([[1]], recursive := true)", "1:8: unnest() of one list without options is supported, not this one (unnest one level of one list: unnest(x))"},
+		{duckdb, "select k, unnest(list(x)) from t group by k", "1:11: unnest() in the select list of a grouped query is not supported (group in a subquery and unnest around it: select unnest(l) from (select list(x) as l from t group by k))"},
+		{duckdb, "select count(*), unnest([1])", "1:18: unnest() in the select list of a grouped query is not supported (group in a subquery and unnest around it: select unnest(l) from (select list(x) as l from t group by k))"},
+		{duckdb, "select id, unnest(l) from t, u", "1:8: the column id needs its table's name in a select with unnest() (qualify it with the table it comes from, such as t.id)"},
+		{bigquery, "select id, unnest(arr) from t", "1:12: UNNEST in a select list is not BigQuery: BigQuery takes UNNEST only in FROM and after IN (move it to FROM: from t, unnest(t.arr) as x, or build an array with array(select ... from unnest(t.arr) as x))"},
+		{snowflake, "select unnest(arr) from t", "1:8: Snowflake has no UNNEST (join lateral flatten(input => t.arr) as f and select f.value)"},
+	}
+	for _, c := range refused {
+		expectRefused(t, c.d, c.in, c.want)
+	}
 }
 
 func TestFunctions(t *testing.T) {

@@ -12,8 +12,9 @@ type parser struct {
 	toks []token
 	sig  []int // raw indices of significant tokens
 	pos  int   // index into sig
-	// depth is the nesting of expressions being parsed.
-	depth int
+	// depth is the nesting of expressions being parsed; deepAt is the
+	// furthest position where it passed maxNesting.
+	depth, deepAt int
 }
 
 // syntaxError stops a parse; the statement is then read token by token.
@@ -217,16 +218,23 @@ func (p *parser) parseSoup(nested bool) *node {
 			break
 		}
 		start := p.pos
+		// A parse from before where nesting passed the bound would fail
+		// there again: read on token by token until past it, so a deeply
+		// nested statement costs one failed parse, not one per level.
+		deep := start < p.deepAt
 		switch {
+		case deep && t.kind != kOpen:
 		case t.kind == kWord && (t.lower == "select" || t.lower == "with" || t.lower == "values"):
 			if q, ok := p.try(p.parseQuery); ok {
 				n.add(q)
 				continue
 			}
 		case t.kind == kOpen:
-			if e, ok := p.try(p.parseExpr); ok {
-				n.add(e)
-				continue
+			if !deep {
+				if e, ok := p.try(p.parseExpr); ok {
+					n.add(e)
+					continue
+				}
 			}
 			p.pos = start
 			g := p.open(nExpr)
@@ -683,10 +691,10 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 	default:
 		p.fail("expected a table")
 	}
-	if p.isWord("pivot") || p.isWord("unpivot") {
-		p.fail(p.peek().lower)
+	if p.isWord("pivot") && p.isPunctAt(1, "(") || p.isWord("unpivot") {
+		p.parsePivot(n, fi)
 	}
-	if t := p.peek(); t.kind == kWord && (t.lower == "as" || !reserved[t.lower] && t.lower != "with") || t.kind == kQuoted {
+	if t := p.peek(); t.kind == kWord && (t.lower == "as" || !reserved[t.lower] && t.lower != "with" && t.lower != "pivot" && t.lower != "unpivot") || t.kind == kQuoted {
 		fi.aliasStart = p.ti()
 		a := p.open(nRaw)
 		p.parseAlias(a)
@@ -722,6 +730,19 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		p.next()
 		if _, ok := p.acceptWord("by"); ok {
 			p.next()
+		}
+	}
+	if fi.pivot == nil && (p.isWord("pivot") && p.isPunctAt(1, "(") || p.isWord("unpivot")) {
+		// t AS x PIVOT (...) [AS p]
+		p.parsePivot(n, fi)
+		if t := p.peek(); t.kind == kWord && (t.lower == "as" || !reserved[t.lower]) || t.kind == kQuoted {
+			a := p.open(nRaw)
+			p.parseAlias(a)
+			if a.name != "" {
+				fi.alias = a.name
+				fi.aliasText = p.toks[a.tok].text
+			}
+			n.add(p.close(a))
 		}
 	}
 	if p.isWord("pivot") || p.isWord("unpivot") {

@@ -8,6 +8,7 @@ func (p *parser) parseExpr() *node {
 	p.depth++
 	defer func() { p.depth-- }()
 	if p.depth > maxNesting {
+		p.deepAt = max(p.deepAt, p.pos)
 		p.fail("an expression nested more than 200 levels deep")
 	}
 	return p.parseOr()

@@ -130,8 +130,17 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 		return
 	case "unnest":
-		if t.d != SQLite {
+		switch {
+		case t.unnestSeen[n]:
+			return
+		case t.d == DuckDB:
 			t.refuse(n.tok, refUnnestSelect)
+			return
+		case t.d == BigQuery:
+			t.refuse(n.tok, refUnnestBigQuery)
+			return
+		case t.d == Snowflake:
+			t.refuse(n.tok, refUnnestSnowflake)
 			return
 		}
 	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second":

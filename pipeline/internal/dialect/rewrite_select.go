@@ -164,6 +164,10 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.pr.dropTok(i)
 		}
 	}
+	if f.pivot != nil {
+		t.rewritePivot(n, sc)
+		return
+	}
 	if f.kind == fromUnnest && f.expr != nil {
 		call := f.expr
 		arg, path, outer := t.unnestArgs(call)

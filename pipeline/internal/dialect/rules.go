@@ -93,6 +93,12 @@ var Translations = []Rule{
 	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
 		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
 	{From: "x IN UNNEST(arr)", Dialects: warehouses, To: "x IN (SELECT value FROM json_each(arr))"},
+	{From: "FROM t PIVOT (sum(v) [AS s] FOR k IN ('a' [AS x], ...))", Dialects: all, To: "FROM (SELECT other columns, sum(CASE WHEN k = 'a' THEN v END) AS a ... FROM t GROUP BY other columns)",
+		Note: "the columns of t the clause does not name are kept and grouped by; columns are named as the warehouse names them: the value (Snowflake keeps its quotes), with the aggregate's alias before it (BigQuery) or after it (DuckDB)"},
+	{From: "FROM t UNPIVOT [INCLUDE NULLS] (v FOR k IN (a [AS 'x'], ...))", Dialects: all, To: "FROM (SELECT other columns, 'a' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL ...)",
+		Note: "k holds the column's name as written (upper case for Snowflake's unquoted names); BigQuery puts v before k"},
+	{From: "SELECT id, unnest(list) AS x FROM t", Dialects: "DuckDB", To: "SELECT id, u.value AS x FROM t, json_each(list) AS u",
+		Note: "a row per element for each row of t, none for an empty or NULL list, as in DuckDB; one unnest per select list, outside grouped queries"},
 	{From: "ARRAY_LENGTH, ARRAY_SIZE, len", Dialects: warehouses, To: "json_array_length"},
 	{From: "ARRAY_TO_STRING, GENERATE_ARRAY, ARRAY_CONCAT, ARRAY_REVERSE, flatten, list_contains, TO_JSON_STRING", Dialects: warehouses,
 		To: "Go functions of pipeline/internal/sqlfunc/array.go", Note: "arrays they return are wrapped in json() so they nest as JSON"},
@@ -119,27 +125,36 @@ type refusal struct {
 }
 
 var (
-	refQualifyHere    = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
-	refQualify        = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
-	refStar           = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
-	refFlatten        = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
-	refFlattenOuter   = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
-	refUnnest         = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
-	refUnnestArgs     = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
-	refUnnestSelect   = refusal{"unnest() in the select list is not supported", "move it to FROM: from t, unnest(t.list) as u(x)"}
-	refAliasList      = refusal{"an UNNEST alias list must name exactly one column", "write unnest(x) as u(value)"}
-	refArraySub       = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
-	refInterval       = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
-	refWindowDistinct = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
-	refStruct         = refusal{"STRUCT is not supported by SQLite", "build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for"}
-	refArrayAgg       = refusal{"ARRAY_AGG is not supported by SQLite", "use json_group_array(x) for a JSON array or group_concat(x, ',') for text"}
-	refDateTrunc      = refusal{"DATE_TRUNC is not supported by SQLite",
+	refQualifyHere     = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
+	refQualify         = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
+	refStar            = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
+	refFlatten         = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
+	refFlattenOuter    = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
+	refUnnest          = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
+	refUnnestArgs      = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
+	refUnnestSelect    = refusal{"unnest() inside an expression is not supported", "select unnest(x) as a column of its own, or move it to FROM: from t, unnest(t.list) as u(x)"}
+	refUnnestSeveral   = refusal{"several unnest() in one select list are not supported", "DuckDB pairs their elements by position, which SQLite cannot: unnest one list per select"}
+	refUnnestOptions   = refusal{"unnest() of one list without options is supported, not this one", "unnest one level of one list: unnest(x)"}
+	refUnnestGrouped   = refusal{"unnest() in the select list of a grouped query is not supported", "group in a subquery and unnest around it: select unnest(l) from (select list(x) as l from t group by k)"}
+	refUnnestColumn    = refusal{"the column %s needs its table's name in a select with unnest()", "qualify it with the table it comes from, such as t.id"}
+	refUnnestBigQuery  = refusal{"UNNEST in a select list is not BigQuery: BigQuery takes UNNEST only in FROM and after IN", "move it to FROM: from t, unnest(t.arr) as x, or build an array with array(select ... from unnest(t.arr) as x)"}
+	refUnnestSnowflake = refusal{"Snowflake has no UNNEST", "join lateral flatten(input => t.arr) as f and select f.value"}
+	refAliasList       = refusal{"an UNNEST alias list must name exactly one column", "write unnest(x) as u(value)"}
+	refArraySub        = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
+	refInterval        = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
+	refWindowDistinct  = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
+	refStruct          = refusal{"STRUCT is not supported by SQLite", "build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for"}
+	refArrayAgg        = refusal{"ARRAY_AGG is not supported by SQLite", "use json_group_array(x) for a JSON array or group_concat(x, ',') for text"}
+	refDateTrunc       = refusal{"DATE_TRUNC is not supported by SQLite",
 		"use date(x) for the day, strftime('%Y-%m-01', x) for the month, strftime('%Y-01-01', x) for the year"}
 	refDateDiff = refusal{"%s is not supported by SQLite",
 		"use julianday(b) - julianday(a) for days or unixepoch(b) - unixepoch(a) for seconds"}
-	refPivot        = refusal{"PIVOT is not supported by SQLite", "use conditional aggregation: max(case when key = 'a' then value end) as a"}
-	refUnpivot      = refusal{"UNPIVOT is not supported by SQLite", "use union all of one select per column"}
-	refMerge        = refusal{"MERGE is not supported by SQLite", "use insert ... on conflict (key) do update set ..."}
+	refPivot        = refusal{"this form of PIVOT is not supported", "list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a"}
+	refUnpivot      = refusal{"this form of UNPIVOT is not supported", "list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column"}
+	refPivotDynamic = refusal{"%s over values that a subquery or ANY gives is not supported", "list the values: FOR k IN ('a', 'b') — the columns must be known before the query runs"}
+	refPivotColumns = refusal{"%s cannot be written here: %s", "read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT"}
+	refPivotAgg     = refusal{"this PIVOT or UNPIVOT is not supported", "PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column"}
+	refMerge        = refusal{"MERGE INTO is not supported by SQLite", "for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ..."}
 	refSafe         = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
 	refDistinctOn   = refusal{"DISTINCT ON is not supported by SQLite", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refByName       = refusal{"%s BY NAME is not supported by SQLite", "select the same columns in the same order on both sides and drop BY NAME"}
@@ -164,7 +179,8 @@ var sqliteRefused = map[string]refusal{
 // Refusals lists the constructs [Translate] refuses, with what to write
 // instead.
 var Refusals = []Rule{
-	{From: "PIVOT(...), UNPIVOT(...)", Dialects: all, To: refPivot.hint + "; " + refUnpivot.hint},
+	{From: "PIVOT / UNPIVOT over values from a subquery or ANY", Dialects: all, To: refPivotDynamic.hint},
+	{From: "PIVOT t ON ... USING ..., UNPIVOT t ON ... INTO ...", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},
 	{From: "MERGE INTO", Dialects: all, To: refMerge.hint},
 	{From: "::variant, ::object, ::struct, ::map casts", Dialects: all, To: refSemi.hint},
 	{From: "array types: type[], array<...>", Dialects: all, To: refArrayType.hint},
@@ -172,7 +188,11 @@ var Refusals = []Rule{
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
-	{From: "unnest(x) in a select list", Dialects: "DuckDB", To: refUnnestSelect.hint},
+	{From: "unnest(x) inside an expression of a select list", Dialects: "DuckDB", To: refUnnestSelect.hint},
+	{From: "several unnest(x) in one select list", Dialects: "DuckDB", To: refUnnestSeveral.hint},
+	{From: "unnest(x) in the select list of a grouped query", Dialects: "DuckDB", To: refUnnestGrouped.hint},
+	{From: "UNNEST(x) in a select list", Dialects: "BigQuery", To: refUnnestBigQuery.hint},
+	{From: "UNNEST(x)", Dialects: "Snowflake", To: refUnnestSnowflake.hint},
 	{From: "ARRAY(SELECT a, b ...) without AS STRUCT", Dialects: warehouses, To: refArraySub.hint},
 	{From: "a function neither SQLite nor pipeline/internal/sqlfunc knows", Dialects: warehouses, To: "the error names the closest known function"},
 	{From: "UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", Dialects: "SQLite", To: "set the project's dialect to the warehouse the SQL is written for"},

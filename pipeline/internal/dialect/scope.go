@@ -178,6 +178,7 @@ func (t *translator) walkSelect(s *node, sc *scope) {
 	info := s.sel
 	inner := &scope{parent: sc, rels: info.from, sel: s}
 	info.scope = inner
+	t.markSelectUnnest(s)
 	if info.fromClause != nil {
 		t.walk(info.fromClause, inner)
 	}
@@ -200,6 +201,7 @@ func (t *translator) walkSelect(s *node, sc *scope) {
 		t.walk(k, inner)
 	}
 	t.rewriteSelect(s)
+	t.rewriteSelectUnnest(s)
 }
 
 // rewriteName resolves a column reference: a field of a struct column or

@@ -45,7 +45,7 @@ func TranslateWith(sql string, o Options) (string, error) {
 	}
 	p := newParser(o.Dialect, toks)
 	root := p.parseScript()
-	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks)}
+	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{}}
 	t.walk(root, nil)
 	if len(t.errs) > 0 {
 		sort.SliceStable(t.errs, func(i, j int) bool {
@@ -72,6 +72,9 @@ type translator struct {
 	pr   *printer
 	errs []*diag.Diagnostic
 	seq  int // for generated aliases
+	// unnestSeen are the select-item unnest calls markSelectUnnest has
+	// rewritten or refused already.
+	unnestSeen map[*node]bool
 }
 
 // refuse records refusal r at token i.

@@ -117,11 +117,11 @@ func TestTranslateRefuses(t *testing.T) {
 		{name: "datediff", in: "select datediff('day', a, b)", wantLine: 1,
 			wantErr: "DATEDIFF is not supported by SQLite (use julianday(b) - julianday(a) for days or unixepoch(b) - unixepoch(a) for seconds)"},
 		{name: "pivot", in: "select * from t pivot(sum(v) for k in ('a'))", wantLine: 1,
-			wantErr: "PIVOT is not supported by SQLite (use conditional aggregation: max(case when key = 'a' then value end) as a)"},
+			wantErr: "PIVOT cannot be written here: the columns of t are not known here (read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT)"},
 		{name: "unpivot", in: "select * from t unpivot(v for k in (a, b))", wantLine: 1,
-			wantErr: "UNPIVOT is not supported by SQLite (use union all of one select per column)"},
+			wantErr: "UNPIVOT cannot be written here: the columns of t are not known here (read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT)"},
 		{name: "merge into", in: "merge into t using u on t.id = u.id", wantLine: 1,
-			wantErr: "MERGE is not supported by SQLite (use insert ... on conflict (key) do update set ...)"},
+			wantErr: "MERGE INTO is not supported by SQLite (for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ...)"},
 		{name: "cast to variant", in: "select\n payload::variant", wantLine: 2,
 			wantErr: "cast to VARIANT is not supported by SQLite (SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field'))"},
 		{name: "cast to object", in: "select cast(a as object)", wantLine: 1,
@@ -183,6 +183,8 @@ func FuzzTranslate(f *testing.F) {
 		"select struct(1 as a, [2, 3] as b).a, arr[offset(0)], r'x\\y', \"s\" from t where a like 'x%' order by 1",
 		"select x:a.b[0]::string, f.value from t, lateral flatten(input => t.v) f -- c\n",
 		"select * exclude (a), count(distinct b) over (), 7 // 2 from (select 1) as s(a)",
+		"select * from t pivot(sum(b) as s, count(*) for a in ('x' as y, 'z')) as p, u unpivot include nulls (v for k in (c as 'w'))",
+		"select id, unnest(l) as x from t where id > 1",
 	} {
 		f.Add(s)
 	}

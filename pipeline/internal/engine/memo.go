@@ -41,6 +41,7 @@ type memo struct {
 type renderedNode struct {
 	out   string
 	reads []dataRead
+	outs  []jinja.MacroOutput // what macros wrote into out (macroline.go)
 }
 
 // dataRead is one question a render asked the database, with its answer.
@@ -99,30 +100,30 @@ func (m *memo) keepParse(key string, n parsedNode) {
 
 // render returns the memoized output of key when every read it made
 // answers the same now (ask gives today's answer).
-func (m *memo) render(key string, ask func(dataRead) (string, error)) (string, bool) {
+func (m *memo) render(key string, ask func(dataRead) (string, error)) (renderedNode, bool) {
 	if m == nil || key == "" {
-		return "", false
+		return renderedNode{}, false
 	}
 	n, ok := m.rendered[key]
 	if !ok {
-		return "", false
+		return renderedNode{}, false
 	}
 	for _, r := range n.reads {
 		if now, err := ask(r); err != nil || now != r.answer {
-			return "", false
+			return renderedNode{}, false
 		}
 	}
 	if m.nextRendered != nil {
 		m.nextRendered[key] = n
 	}
-	return n.out, true
+	return n, true
 }
 
-func (m *memo) keepRender(key, out string, reads []dataRead) {
+func (m *memo) keepRender(key string, n renderedNode) {
 	if m == nil || key == "" || m.nextRendered == nil {
 		return
 	}
-	m.nextRendered[key] = renderedNode{out: out, reads: reads}
+	m.nextRendered[key] = n
 }
 
 // translate is dialect translation of rendered SQL, remembered: the same

@@ -43,6 +43,9 @@ type runner struct {
 	// globals are extra variables of the renders under way: on-run-end's
 	// results, a generic test's arguments.
 	globals map[string]any
+	// rendered is the last render of each file with what its macros
+	// wrote, to name the macro an error in its SQL comes from.
+	rendered map[string]renderedNode
 	// What the build reuses of the last one (reuse.go): the history, why
 	// nothing is reused ("" when reuse is on), the nodes that must run and
 	// why, what nodes under way will record, the relations present when
@@ -295,21 +298,25 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 // that read the columns of tables (to expand a star) is not remembered: the
 // same text may expand differently once they change.
 func (r *runner) translate(file, src, rendered string) (string, error) {
+	place := func(d *diag.Diagnostic, line, col int) {
+		d.File = file
+		r.place(d, file, src, rendered, line, col)
+	}
 	if defs := &r.plan.defs; len(defs.Macros)+len(defs.Types) > 0 {
 		// DuckDB macros and type aliases defined by a hook: the
 		// translation depends on them, so it is not memoized.
 		expanded, err := dialect.ApplyDefinitions(r.plan.dialect, rendered, defs)
 		if err != nil {
 			d := diag.From(err, file, 0)
-			d.Line = mapLine(src, rendered, d.Line)
+			place(d, d.Line, d.Col)
 			return "", d
 		}
-		sql, _, err := translate(file, src, expanded, r.plan.dialect, r.columnNames)
+		sql, _, err := translate(expanded, r.plan.dialect, r.columnNames, place)
 		return sql, err
 	}
 	var fresh string
 	sql, err := r.plan.memo.translate(r.plan.dialect, rendered, func() (string, error) {
-		sql, read, err := translate(file, src, rendered, r.plan.dialect, r.columnNames)
+		sql, read, err := translate(rendered, r.plan.dialect, r.columnNames, place)
 		if err == nil && read {
 			fresh = sql
 			return "", errReadColumns
@@ -337,8 +344,8 @@ func (r *runner) columnNames(schema, table string) ([]string, error) {
 
 // translate turns rendered SQL of dialect d into SQLite; read reports
 // whether it asked for the columns of a table. Every refusal is reported,
-// at its line of the source file.
-func translate(file, src, rendered string, d dialect.Dialect, columns func(schema, table string) ([]string, error)) (out string, read bool, err error) {
+// placed by place (given the line and column in rendered).
+func translate(rendered string, d dialect.Dialect, columns func(schema, table string) ([]string, error), place func(d *diag.Diagnostic, line, col int)) (out string, read bool, err error) {
 	out, err = dialect.TranslateWith(rendered, dialect.Options{Dialect: d, Columns: func(schema, table string) ([]string, error) {
 		read = true
 		return columns(schema, table)
@@ -347,14 +354,14 @@ func translate(file, src, rendered string, d dialect.Dialect, columns func(schem
 	if errors.As(err, &list) {
 		mapped := make(diag.List, len(list))
 		for i, e := range list {
-			mapped[i] = diag.From(e, file, 0)
-			mapped[i].Line = mapLine(src, rendered, e.Line)
+			mapped[i] = diag.From(e, "", 0)
+			place(mapped[i], e.Line, e.Col)
 		}
 		return "", read, mapped
 	}
 	if err != nil {
-		d := diag.From(err, file, 0)
-		d.Line = mapLine(src, rendered, d.Line)
+		d := diag.From(err, "", 0)
+		place(d, d.Line, d.Col)
 		return "", read, d
 	}
 	return out, read, nil
@@ -367,8 +374,9 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	// its key.
 	incremental := r.isIncremental(*cfg, this)
 	key := nodeKey(incrementalKey(p.shapeKey, incremental), file, src, this, *cfg)
-	if out, ok := p.memo.render(key, r.ask); ok {
-		return out, nil
+	if n, ok := p.memo.render(key, r.ask); ok {
+		r.keepOutputs(file, n.out, n.outs)
+		return n.out, nil
 	}
 	// reads are the render's questions to the database, kept with its
 	// output; a render that changed data (resolved identities, wrote through
@@ -377,6 +385,12 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	keep := true
 	ctx := p.contextOf(file, src, cfg, this, true)
 	ctx.Incremental = incremental
+	var outs []jinja.MacroOutput
+	ctx.MacroOutput = func(o jinja.MacroOutput) {
+		if len(outs) < maxMacroOutputs {
+			outs = append(outs, o)
+		}
+	}
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		if _, err := p.refID(file, pkg, name, line); err != nil {
 			return jinja.Relation{}, err
@@ -421,8 +435,11 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		}
 	}
 	out, err := p.env.Render(file, src, ctx)
-	if err == nil && keep {
-		p.memo.keepRender(key, out, reads)
+	if err == nil {
+		r.keepOutputs(file, out, outs)
+		if keep {
+			p.memo.keepRender(key, renderedNode{out: out, reads: reads, outs: outs})
+		}
 	}
 	return out, err
 }
@@ -571,15 +588,18 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 	var se *sqlError
 	if errors.As(err, &se) {
 		msg := cleanSQLiteError(se.err)
-		var line int
+		d := diag.Errorf(n.Path, 0, "%s", msg)
 		if l, rest := sqlfunc.LineOf(msg); l > 0 {
 			// A function that fails where the warehouse fails names the
-			// line of the compiled SQL.
-			line, msg = mapLine(r.sourceOf(n), se.sql, l), rest
-		} else {
-			line = r.errorLine(n, se, msg)
+			// line of the compiled SQL, which is the rendered SQL's.
+			d.Message = rest
+			if !r.inMacroSQL(d, n, se, l) {
+				d.Line = mapLine(r.sourceOf(n), se.sql, l)
+			}
+		} else if l, perr := r.db.PrepareError(se.sql); perr == nil || l <= 0 || !r.inMacroSQL(d, n, se, l) {
+			d.Line = r.errorLine(n, se, msg)
 		}
-		d := diag.Errorf(n.Path, line, "%s", msg)
+		msg = d.Message
 		if missing, ok := store.MissingTable(msg); ok && r.readsSeed(n, missing) {
 			d.Hint = "load the seeds first: `nexus seed`, or `nexus build --select +" + n.Name + "` to seed, run and test it"
 		} else if ok {
@@ -617,6 +637,20 @@ func (r *runner) errorLine(n *graph.Node, se *sqlError, msg string) int {
 		}
 	}
 	return sourceLine(src, msg)
+}
+
+// inMacroSQL places d, an SQLite error at line of n's compiled SQL (whose
+// lines are its rendered SQL's), when a macro wrote that line.
+func (r *runner) inMacroSQL(d *diag.Diagnostic, n *graph.Node, se *sqlError, line int) bool {
+	last, ok := r.rendered[n.Path]
+	if n.Kind != "model" || !ok || strings.Count(last.out, "\n") != strings.Count(se.sql, "\n") {
+		return false
+	}
+	if _, ok := r.macroOrigin(n.Path, r.sourceOf(n), last.out, line, 0); !ok {
+		return false
+	}
+	r.place(d, n.Path, r.sourceOf(n), last.out, line, 0)
+	return true
 }
 
 func (r *runner) sourceOf(n *graph.Node) string {

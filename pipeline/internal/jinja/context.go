@@ -102,6 +102,9 @@ type Context struct {
 	// LogWarn. log() without info=True goes only to dbt's debug log file,
 	// and is dropped here. May be nil.
 	Log func(level LogLevel, msg string)
+	// MacroOutput, when set, receives the text of every macro call of the
+	// render that returned text, inner calls before the calls they are in.
+	MacroOutput func(MacroOutput)
 	// Graph is dbt's graph variable; nil renders an empty one.
 	Graph *Graph
 	// ModelConfig is the model's configuration from dbt_project.yml and

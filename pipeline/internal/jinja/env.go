@@ -27,6 +27,7 @@ type Env struct {
 
 	macroFile map[string]string // macro name -> file defining it (for errors)
 	parsed    map[string]parsedFile
+	defining  string // the macro file being defined (defineMacros)
 
 	// state of the current Render
 	cur     *Context
@@ -201,7 +202,10 @@ func (e *Env) defineMacros(f MacroFile, in *exec.Context) ([]macroDef, error) {
 	}
 	ctx := in.Inherit()
 	var sink strings.Builder
-	if err := e.execute(root, ctx, &sink); err != nil {
+	e.defining = f.Path
+	err = e.execute(root, ctx, &sink)
+	e.defining = ""
+	if err != nil {
 		return nil, e.diagnose(f.Path, err)
 	}
 	var defs []macroDef

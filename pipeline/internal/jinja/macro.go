@@ -57,6 +57,15 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 	}
 	e := m.env
 	name := m.Name
+	// Where the macro is written, for errors in the SQL it produces: a
+	// macro file's, or the file being rendered for a macro a model defines.
+	file, line := e.defining, 0
+	if file == "" {
+		file = e.curPath
+	}
+	if m.Macro.Location != nil {
+		line = m.Macro.Location.Line
+	}
 	fn := func(params *exec.VarArgs) *exec.Value {
 		if err := e.tick(r.Output); err != nil {
 			return exec.AsValue(err)
@@ -85,7 +94,10 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 		out := body(params)
 		e.frames = e.frames[:len(e.frames)-1]
 		if frame.set {
-			return frame.value
+			out = frame.value
+		}
+		if c := e.cur; c != nil && c.MacroOutput != nil && out != nil && out.IsString() {
+			c.MacroOutput(MacroOutput{Macro: name, File: file, Line: line, Text: out.String()})
 		}
 		return out
 	}
@@ -106,3 +118,16 @@ func (e *Env) returnFn(args *exec.VarArgs) (*exec.Value, error) {
 	}
 	return nil, errReturn
 }
+
+// MacroOutput is the text one macro call produced, so that a problem in the
+// SQL it became can name the macro's file and line.
+type MacroOutput struct {
+	Macro string
+	File  string
+	Line  int // line of the {% macro %} tag in File
+	Text  string
+}
+
+// SourceOf is the text of a file the Env parsed (a macro file, a model);
+// "" when it has not parsed it.
+func (e *Env) SourceOf(path string) string { return e.parsed[path].source }

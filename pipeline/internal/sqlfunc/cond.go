@@ -73,8 +73,7 @@ func nullIfZero(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func divide(ctx sqlite3.Context, fn string, args []sqlite3.Value, zero func()) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	x, ok1 := number(args[0])
@@ -107,8 +106,7 @@ func divOrZeroIfNull(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func divTruncated(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	x, ok1 := integer(args[0])

@@ -421,8 +421,7 @@ func jsonValueArray(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func jsonGetMember(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	s := step{name: args[1].Text()}

@@ -132,8 +132,7 @@ func init() {
 }
 
 func regexpContains(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	re, ok := pattern(ctx, "REGEXP_CONTAINS", args, 1, "")
@@ -145,12 +144,7 @@ func regexpContains(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 func regexpFullMatch(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "REGEXP_LIKE"
-	if len(args) < 2 || len(args) > 3 {
-		fail(ctx, fn, "takes a subject, a pattern and optional parameters")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 2, 3, "takes a subject, a pattern and optional parameters") {
 		return
 	}
 	flags := ""
@@ -185,12 +179,7 @@ func startAt(s []byte, pos int64) ([]byte, bool) {
 
 func regexpExtractFirst(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "REGEXP_EXTRACT"
-	if len(args) < 2 || len(args) > 4 {
-		fail(ctx, fn, "takes a value, a pattern, and optionally a position and an occurrence")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 2, 4, "takes a value, a pattern, and optionally a position and an occurrence") {
 		return
 	}
 	re, ok := pattern(ctx, fn, args, 1, "")
@@ -201,20 +190,13 @@ func regexpExtractFirst(ctx sqlite3.Context, args ...sqlite3.Value) {
 		fail(ctx, fn, "the pattern %q has %d capture groups; it may have at most one", args[1].Text(), re.NumSubexp())
 		return
 	}
-	pos, occ := int64(1), int64(1)
-	if len(args) > 2 {
-		pos, ok = integer(args[2])
-		if !ok || pos < 1 {
-			fail(ctx, fn, "position must be a positive integer, not %s", args[2].Text())
-			return
-		}
+	pos, ok := positiveArg(ctx, fn, "position", args, 2)
+	if !ok {
+		return
 	}
-	if len(args) > 3 {
-		occ, ok = integer(args[3])
-		if !ok || occ < 1 {
-			fail(ctx, fn, "occurrence must be a positive integer, not %s", args[3].Text())
-			return
-		}
+	occ, ok := positiveArg(ctx, fn, "occurrence", args, 3)
+	if !ok {
+		return
 	}
 	s, _ := startAt(args[0].RawText(), pos)
 	group := 0
@@ -244,12 +226,7 @@ func nthMatch(re *regexp.Regexp, s []byte, occ int64) []int {
 
 func regexpExtractGroup(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "regexp_extract"
-	if len(args) < 2 || len(args) > 3 {
-		fail(ctx, fn, "takes a string, a pattern and an optional group")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 2, 3, "takes a string, a pattern and an optional group") {
 		return
 	}
 	re, ok := pattern(ctx, fn, args, 1, "")
@@ -286,19 +263,12 @@ func readSnowflakeRegexp(ctx sqlite3.Context, fn string, args []sqlite3.Value) (
 		fail(ctx, fn, "takes a subject, a pattern, and optionally a position, an occurrence, parameters and a group")
 		return r, false
 	}
-	pos := int64(1)
-	r.occurrence = 1
-	if len(args) > 2 {
-		if pos, ok = integer(args[2]); !ok || pos < 1 {
-			fail(ctx, fn, "position must be a positive integer, not %s", args[2].Text())
-			return r, false
-		}
+	pos, ok := positiveArg(ctx, fn, "position", args, 2)
+	if !ok {
+		return r, false
 	}
-	if len(args) > 3 {
-		if r.occurrence, ok = integer(args[3]); !ok || r.occurrence < 1 {
-			fail(ctx, fn, "occurrence must be a positive integer, not %s", args[3].Text())
-			return r, false
-		}
+	if r.occurrence, ok = positiveArg(ctx, fn, "occurrence", args, 3); !ok {
+		return r, false
 	}
 	flags, extract := "", false
 	if len(args) > 4 {
@@ -328,8 +298,7 @@ func readSnowflakeRegexp(ctx sqlite3.Context, fn string, args []sqlite3.Value) (
 }
 
 func regexpSubstrAt(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	r, ok := readSnowflakeRegexp(ctx, "REGEXP_SUBSTR", args)
@@ -346,21 +315,12 @@ func regexpSubstrAt(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 func regexpCountMatches(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "REGEXP_COUNT"
-	if len(args) < 2 || len(args) > 4 {
-		fail(ctx, fn, "takes a subject, a pattern, and optionally a position and parameters")
+	if !called(ctx, fn, args, 2, 4, "takes a subject, a pattern, and optionally a position and parameters") {
 		return
 	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	pos, ok := positiveArg(ctx, fn, "position", args, 2)
+	if !ok {
 		return
-	}
-	pos := int64(1)
-	var ok bool
-	if len(args) > 2 {
-		if pos, ok = integer(args[2]); !ok || pos < 1 {
-			fail(ctx, fn, "position must be a positive integer, not %s", args[2].Text())
-			return
-		}
 	}
 	flags := ""
 	if len(args) > 3 {
@@ -411,12 +371,7 @@ func jsonPlain(s []byte) bool {
 
 func regexpExtractAllJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "REGEXP_EXTRACT_ALL"
-	if len(args) != 2 {
-		fail(ctx, fn, "takes a value and a pattern")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 2, 2, "takes a value and a pattern") {
 		return
 	}
 	re, ok := pattern(ctx, fn, args, 1, "")
@@ -453,8 +408,7 @@ const jsonSubtype = 'J'
 
 func regexpExtractAllGroupJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "regexp_extract_all"
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	if len(args) == 3 || len(args) == 2 {
@@ -564,8 +518,7 @@ func replacement(ctx sqlite3.Context, fn string, args []sqlite3.Value, i int) (s
 
 func regexpReplaceAll(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "REGEXP_REPLACE"
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	re, ok := pattern(ctx, fn, args, 1, "")
@@ -581,12 +534,7 @@ func regexpReplaceAll(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 func regexpReplaceOpts(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "REGEXP_REPLACE"
-	if len(args) < 2 || len(args) > 6 {
-		fail(ctx, fn, "takes a subject, a pattern, and optionally a replacement, a position, an occurrence and parameters")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 2, 6, "takes a subject, a pattern, and optionally a replacement, a position, an occurrence and parameters") {
 		return
 	}
 	pos, occ := int64(1), int64(0)
@@ -627,12 +575,7 @@ func regexpReplaceOpts(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 func regexpReplaceFirstOpts(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "regexp_replace"
-	if len(args) < 3 || len(args) > 4 {
-		fail(ctx, fn, "takes a string, a pattern, a replacement and optional options")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 3, 4, "takes a string, a pattern, a replacement and optional options") {
 		return
 	}
 	flags, global := "", false

@@ -98,12 +98,7 @@ func init() {
 const initcapDelims = " [](){}/|\\<>!?@\"^#$&~_,.:;*%+-"
 
 func initcapWords(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if len(args) < 1 || len(args) > 2 {
-		fail(ctx, "INITCAP", "takes a string and optional delimiters")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, "INITCAP", args, 1, 2, "takes a string and optional delimiters") {
 		return
 	}
 	delims := initcapDelims
@@ -132,12 +127,7 @@ func initcapWords(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func splitToJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if len(args) < 1 || len(args) > 2 {
-		fail(ctx, "SPLIT", "takes a string and an optional delimiter")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, "SPLIT", args, 1, 2, "takes a string and an optional delimiter") {
 		return
 	}
 	sep := ","
@@ -170,8 +160,7 @@ func splitToJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func splitPartAt(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	n, ok := integer(args[2])
@@ -200,36 +189,28 @@ func splitPartAt(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func startsWith(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	ctx.ResultBool(strings.HasPrefix(args[0].Text(), args[1].Text()))
 }
 
 func endsWith(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	ctx.ResultBool(strings.HasSuffix(args[0].Text(), args[1].Text()))
 }
 
 func containsText(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	ctx.ResultBool(strings.Contains(args[0].Text(), args[1].Text()))
 }
 
 func pad(ctx sqlite3.Context, fn string, args []sqlite3.Value, left bool) {
-	if len(args) < 2 || len(args) > 3 {
-		fail(ctx, fn, "takes a string, a length and an optional pattern")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 2, 3, "takes a string, a length and an optional pattern") {
 		return
 	}
 	n, ok := integer(args[1])
@@ -266,8 +247,7 @@ func padLeft(ctx sqlite3.Context, args ...sqlite3.Value)  { pad(ctx, "LPAD", arg
 func padRight(ctx sqlite3.Context, args ...sqlite3.Value) { pad(ctx, "RPAD", args, false) }
 
 func reverseText(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	r := []rune(args[0].Text())
@@ -281,8 +261,7 @@ func reverseText(ctx sqlite3.Context, args ...sqlite3.Value) {
 const maxRepeat = 64 << 20
 
 func repeatText(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	n, ok := integer(args[1])
@@ -303,8 +282,7 @@ func repeatText(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func leftRight(ctx sqlite3.Context, fn string, args []sqlite3.Value, left bool) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	n, ok := integer(args[1])
@@ -330,12 +308,7 @@ func leftChars(ctx sqlite3.Context, args ...sqlite3.Value)  { leftRight(ctx, "LE
 func rightChars(ctx sqlite3.Context, args ...sqlite3.Value) { leftRight(ctx, "RIGHT", args, false) }
 
 func positionFrom(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if len(args) < 2 || len(args) > 3 {
-		fail(ctx, "POSITION", "takes a substring, a string and an optional start position")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, "POSITION", args, 2, 3, "takes a substring, a string and an optional start position") {
 		return
 	}
 	start := int64(1)
@@ -362,8 +335,7 @@ func positionFrom(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func concatOrNull(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	var b strings.Builder
@@ -375,8 +347,7 @@ func concatOrNull(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 func hashBytes(sum func([]byte) []byte) func(sqlite3.Context, ...sqlite3.Value) {
 	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
-		if anyNull(args) {
-			ctx.ResultNull()
+		if nullCall(ctx, args) {
 			return
 		}
 		ctx.ResultBlob(sum(input(args[0])))
@@ -385,8 +356,7 @@ func hashBytes(sum func([]byte) []byte) func(sqlite3.Context, ...sqlite3.Value) 
 
 func hashHex(sum func([]byte) []byte) func(sqlite3.Context, ...sqlite3.Value) {
 	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
-		if anyNull(args) {
-			ctx.ResultNull()
+		if nullCall(ctx, args) {
 			return
 		}
 		ctx.ResultText(hex.EncodeToString(sum(input(args[0]))))
@@ -402,12 +372,7 @@ func input(v sqlite3.Value) []byte {
 }
 
 func sha2Hex(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if len(args) < 1 || len(args) > 2 {
-		fail(ctx, "SHA2", "takes a value and an optional digest size")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, "SHA2", args, 1, 2, "takes a value and an optional digest size") {
 		return
 	}
 	bits := int64(256)
@@ -437,8 +402,7 @@ func sha2Hex(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func hexLower(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	ctx.ResultText(hex.EncodeToString(input(args[0])))

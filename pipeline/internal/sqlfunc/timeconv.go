@@ -96,12 +96,7 @@ func (c *boundedCache[V]) getter(build func(string) (V, error)) func(sqlite3.Con
 // parseWith parses args[text] with the BigQuery format args[format].
 func parseWith(fn string, format, text int, date, null bool) func(sqlite3.Context, ...sqlite3.Value) {
 	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
-		if len(args) < 2 || len(args) > 3 {
-			fail(ctx, fn, "takes a format and a string, and an optional time zone")
-			return
-		}
-		if anyNull(args) {
-			ctx.ResultNull()
+		if !called(ctx, fn, args, 2, 3, "takes a format and a string, and an optional time zone") {
 			return
 		}
 		elems, err := compiled(ctx, format, args[format].Text(), &bigqueryFormats, bigqueryElems)
@@ -137,8 +132,7 @@ func parseWith(fn string, format, text int, date, null bool) func(sqlite3.Contex
 func parseDuckDB(null bool) func(sqlite3.Context, ...sqlite3.Value) {
 	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
 		const fn = "strptime"
-		if anyNull(args) {
-			ctx.ResultNull()
+		if nullCall(ctx, args) {
 			return
 		}
 		elems, err := compiled(ctx, 1, args[1].Text(), &duckdbFormats, duckdbElems)
@@ -162,12 +156,7 @@ func parseDuckDB(null bool) func(sqlite3.Context, ...sqlite3.Value) {
 // formatWith writes args[value] with the format args[format].
 func formatWith(fn string, format, value int, elemsOf func(sqlite3.Context, int, string) ([]elem, error)) func(sqlite3.Context, ...sqlite3.Value) {
 	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
-		if len(args) < 2 || len(args) > 3 {
-			fail(ctx, fn, "takes a format and a date or timestamp, and an optional time zone")
-			return
-		}
-		if anyNull(args) {
-			ctx.ResultNull()
+		if !called(ctx, fn, args, 2, 3, "takes a format and a date or timestamp, and an optional time zone") {
 			return
 		}
 		elems, err := elemsOf(ctx, format, args[format].Text())
@@ -194,12 +183,7 @@ func formatWith(fn string, format, value int, elemsOf func(sqlite3.Context, int,
 
 func toTimestampSnowflake(fn string, date, null bool) func(sqlite3.Context, ...sqlite3.Value) {
 	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
-		if len(args) < 1 || len(args) > 2 {
-			fail(ctx, fn, "takes a value and an optional format or scale")
-			return
-		}
-		if anyNull(args) {
-			ctx.ResultNull()
+		if !called(ctx, fn, args, 1, 2, "takes a value and an optional format or scale") {
 			return
 		}
 		result := func(t time.Time) {
@@ -263,12 +247,7 @@ func (e errorString) Error() string { return string(e) }
 
 func toCharSnowflake(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "TO_CHAR"
-	if len(args) < 1 || len(args) > 2 {
-		fail(ctx, fn, "takes a value and an optional format")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 1, 2, "takes a value and an optional format") {
 		return
 	}
 	if len(args) == 1 || args[0].Type() != sqlite3.TEXT {
@@ -291,12 +270,7 @@ func toCharSnowflake(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 func timestampText(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "TIMESTAMP"
-	if len(args) < 1 || len(args) > 2 {
-		fail(ctx, fn, "takes a date or timestamp and an optional time zone")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 1, 2, "takes a date or timestamp and an optional time zone") {
 		return
 	}
 	m, err := readMoment(args[0])
@@ -316,8 +290,7 @@ func timestampText(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 func dateOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "DATE"
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	switch len(args) {
@@ -354,8 +327,7 @@ func dateOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 // 1970-01-01 UTC.
 func fromEpoch(nanosPerUnit float64) func(sqlite3.Context, ...sqlite3.Value) {
 	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
-		if anyNull(args) {
-			ctx.ResultNull()
+		if nullCall(ctx, args) {
 			return
 		}
 		if n, ok := integer(args[0]); ok {
@@ -377,8 +349,7 @@ func fromEpoch(nanosPerUnit float64) func(sqlite3.Context, ...sqlite3.Value) {
 
 func toEpoch(unit time.Duration) func(sqlite3.Context, ...sqlite3.Value) {
 	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
-		if anyNull(args) {
-			ctx.ResultNull()
+		if nullCall(ctx, args) {
 			return
 		}
 		m, err := readMoment(args[0])
@@ -392,8 +363,7 @@ func toEpoch(unit time.Duration) func(sqlite3.Context, ...sqlite3.Value) {
 }
 
 func unixDays(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	m, err := readMoment(args[0])
@@ -405,8 +375,7 @@ func unixDays(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func dateFromUnixDays(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	n, ok := integer(args[0])
@@ -418,8 +387,7 @@ func dateFromUnixDays(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func epochReal(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	m, err := readMoment(args[0])
@@ -431,8 +399,7 @@ func epochReal(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func epochMillisEither(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	if n, ok := integer(args[0]); ok && args[0].Type() != sqlite3.TEXT {

@@ -375,12 +375,7 @@ func argList(args []sqlite3.Value) string {
 
 func (c calendar) truncFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "DATE_TRUNC"
-	if len(args) < 2 || len(args) > 3 {
-		fail(ctx, fn, "takes a date or timestamp and a date part")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 2, 3, "takes a date or timestamp and a date part") {
 		return
 	}
 	loc := time.UTC
@@ -466,12 +461,7 @@ func (c calendar) boundaries(a, b time.Time, dp datePart) (int64, error) {
 
 func (c calendar) diffFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "DATEDIFF"
-	if len(args) != 3 {
-		fail(ctx, fn, "takes a date part and two dates or timestamps")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 3, 3, "takes a date part and two dates or timestamps") {
 		return
 	}
 	dp, rest, ok := splitPartArgs(args)
@@ -544,12 +534,7 @@ func elapsed(a, b time.Time, dp datePart) (int64, error) {
 
 func elapsedFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "TIMESTAMP_DIFF"
-	if len(args) != 3 {
-		fail(ctx, fn, "takes two timestamps and a date part")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 3, 3, "takes two timestamps and a date part") {
 		return
 	}
 	dp, rest, ok := splitPartArgs(args)
@@ -625,12 +610,7 @@ func dateAdd(sign int64, toTimestamp bool) func(sqlite3.Context, ...sqlite3.Valu
 		if sign < 0 {
 			fn = "DATE_SUB"
 		}
-		if len(args) != 3 {
-			fail(ctx, fn, "takes a date part, a number and a date or timestamp")
-			return
-		}
-		if anyNull(args) {
-			ctx.ResultNull()
+		if !called(ctx, fn, args, 3, 3, "takes a date part, a number and a date or timestamp") {
 			return
 		}
 		dp, rest, ok := splitPartArgs(args)
@@ -732,12 +712,7 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 
 func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "EXTRACT"
-	if len(args) != 2 {
-		fail(ctx, fn, "takes a date part and a date or timestamp")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 2, 2, "takes a date part and a date or timestamp") {
 		return
 	}
 	dp, rest, ok := splitPartArgs(args)
@@ -770,12 +745,7 @@ func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 // lastDay returns the last day of the part (month by default) holding x.
 func (c calendar) lastDayFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "LAST_DAY"
-	if len(args) < 1 || len(args) > 2 {
-		fail(ctx, fn, "takes a date and an optional date part")
-		return
-	}
-	if anyNull(args) {
-		ctx.ResultNull()
+	if !called(ctx, fn, args, 1, 2, "takes a date and an optional date part") {
 		return
 	}
 	dp := datePart{p: pMonth}

@@ -27,6 +27,41 @@ func anyNull(args []sqlite3.Value) bool {
 	return false
 }
 
+// called checks a call of fn before it computes: an argument count outside
+// [lo, hi] fails saying what fn takes, and a NULL argument makes the result
+// NULL, as most warehouse functions do. It reports whether to go on.
+func called(ctx sqlite3.Context, fn string, args []sqlite3.Value, lo, hi int, takes string) bool {
+	if len(args) < lo || len(args) > hi {
+		fail(ctx, fn, "%s", takes)
+		return false
+	}
+	return !nullCall(ctx, args)
+}
+
+// nullCall gives NULL as the result when an argument is NULL, and reports
+// whether it did.
+func nullCall(ctx sqlite3.Context, args []sqlite3.Value) bool {
+	if anyNull(args) {
+		ctx.ResultNull()
+		return true
+	}
+	return false
+}
+
+// positiveArg reads argument i of a call, a positive integer named what
+// (a position, an occurrence); 1 when the call has no argument i.
+func positiveArg(ctx sqlite3.Context, fn, what string, args []sqlite3.Value, i int) (int64, bool) {
+	if len(args) <= i {
+		return 1, true
+	}
+	n, ok := integer(args[i])
+	if !ok || n < 1 {
+		fail(ctx, fn, "%s must be a positive integer, not %s", what, args[i].Text())
+		return 0, false
+	}
+	return n, true
+}
+
 // text is the value as text, the way SQLite casts it.
 func text(v sqlite3.Value) string { return v.Text() }
 

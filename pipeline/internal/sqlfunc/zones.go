@@ -75,8 +75,7 @@ func init() {
 // as target's wall clock (a TIMESTAMP_NTZ, written as UTC text).
 func convertTimezone(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "CONVERT_TIMEZONE"
-	if anyNull(args) {
-		ctx.ResultNull()
+	if nullCall(ctx, args) {
 		return
 	}
 	m, err := readMoment(args[len(args)-1])

@@ -1,0 +1,70 @@
+package dialect
+
+import "testing"
+
+// produce is the table of BigQuery's PIVOT and UNPIVOT examples.
+const produce = "with produce as (select 'Kale' as product, 51 as sales, 'Q1' as quarter, 2020 as year union all " +
+	"select 'Kale', 23, 'Q2', 2020 union all select 'Kale', 45, 'Q3', 2020 union all select 'Kale', 3, 'Q4', 2020 union all " +
+	"select 'Kale', 70, 'Q1', 2021 union all select 'Kale', 85, 'Q2', 2021 union all " +
+	"select 'Apple', 77, 'Q1', 2020 union all select 'Apple', 0, 'Q2', 2020 union all select 'Apple', 1, 'Q1', 2021) "
+
+// quarters is the same data as columns.
+const quarters = "with produce as (select 'Kale' as product, 51 as q1, 23 as q2, 45 as q3, 3 as q4 union all " +
+	"select 'Apple', 77, 0, 25, 2) "
+
+func TestPivot(t *testing.T) {
+	translated := []struct {
+		d       Dialect
+		in, out string
+	}{
+		{bigquery, "select * from t pivot(sum(b) for a in ('x', 'y'))",
+			"select * from (SELECT id, sum(CASE WHEN a = 'x' THEN b END) AS x, sum(CASE WHEN a = 'y' THEN b END) AS y FROM t GROUP BY id) AS t"},
+		{bigquery, "select *\nfrom t\npivot(\n  sum(b) as total, count(*) as n\n  for a in ('x' as ex)\n) as p",
+			"select *\nfrom (SELECT id, sum(CASE WHEN a = 'x' THEN b END) AS total_ex, count(CASE WHEN a = 'x' THEN 1 END) AS n_ex FROM t GROUP BY id) AS p\n\n\n\n"},
+		{snowflake, "select * from t pivot(sum(b) for a in ('x'))",
+			`select * from (SELECT id, sum(CASE WHEN a = 'x' THEN b END) AS "'x'" FROM t GROUP BY id) AS t`},
+		{duckdb, "select * from t unpivot (v for k in (a, b))",
+			"select * from (SELECT id, 'a' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL SELECT id, 'b' AS k, b AS v FROM t WHERE b IS NOT NULL) AS t"},
+		{bigquery, "select * from t unpivot include nulls (v for k in (a as 'first', b))",
+			"select * from (SELECT id, a AS v, 'first' AS k FROM t UNION ALL SELECT id, b AS v, 'b' AS k FROM t) AS t"},
+		{snowflake, "select * from t unpivot (v for k in (a, b))",
+			"select * from (SELECT id, 'A' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL SELECT id, 'B' AS k, b AS v FROM t WHERE b IS NOT NULL) AS t"},
+	}
+	for _, c := range translated {
+		expectTranslated(t, c.d, c.in, c.out)
+	}
+	rows := []struct {
+		d        Dialect
+		in, want string
+	}{
+		// BigQuery's documented PIVOT example
+		{bigquery, produce + "select * from produce pivot(sum(sales) for quarter in ('Q1', 'Q2', 'Q3', 'Q4')) order by product, year",
+			"Apple|2020|77|0|NULL|NULL\nApple|2021|1|NULL|NULL|NULL\nKale|2020|51|23|45|3\nKale|2021|70|85|NULL|NULL"},
+		{bigquery, produce + "select * from (select product, sales, quarter from produce) pivot(sum(sales) as total_sales, count(*) as num_records for quarter in ('Q1', 'Q2')) order by product",
+			"Apple|78|2|0|1\nKale|121|2|108|2"},
+		{bigquery, produce + "select p.product, p.q from produce pivot(sum(sales) for quarter in ('Q1' as q)) as p where p.year = 2021 order by 1",
+			"Apple|1\nKale|70"},
+		// BigQuery's documented UNPIVOT example
+		{bigquery, quarters + "select * from produce unpivot(sales for quarter in (q1, q2, q3, q4)) order by product, quarter",
+			"Apple|77|q1\nApple|0|q2\nApple|25|q3\nApple|2|q4\nKale|51|q1\nKale|23|q2\nKale|45|q3\nKale|3|q4"},
+		{duckdb, quarters + "select product, quarter, sales from produce unpivot (sales for quarter in (q1, q2)) where product = 'Kale' order by quarter",
+			"Kale|q1|51\nKale|q2|23"},
+	}
+	for _, c := range rows {
+		expectRows(t, c.d, c.in, c.want)
+	}
+	refused := []struct {
+		d        Dialect
+		in, want string
+	}{
+		{snowflake, "select * from t pivot(sum(b) for a in (any order by a))", "1:40: PIVOT over values that a subquery or ANY gives is not supported (list the values: FOR k IN ('a', 'b') — the columns must be known before the query runs)"},
+		{bigquery, "select * from t pivot(sum(b) for a in (select distinct a from t))", "1:40: PIVOT over values that a subquery or ANY gives is not supported (list the values: FOR k IN ('a', 'b') — the columns must be known before the query runs)"},
+		{bigquery, "select * from nowhere pivot(sum(b) for a in ('x'))", "1:23: PIVOT cannot be written here: relation nowhere does not exist yet (read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT)"},
+		{bigquery, "select * from t pivot(sum(b) + 1 for a in ('x'))", "1:23: this PIVOT or UNPIVOT is not supported (PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column)"},
+		{duckdb, "pivot t on a using sum(b)", "1:1: this form of PIVOT is not supported (list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a)"},
+		{duckdb, "unpivot t on a, b into name k value v", "1:1: this form of UNPIVOT is not supported (list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column)"},
+	}
+	for _, c := range refused {
+		expectRefused(t, c.d, c.in, c.want)
+	}
+}

@@ -1,0 +1,160 @@
+package dialect
+
+import "strings"
+
+// DuckDB's unnest(list) as a select item of its own gives a row per element
+// of the list, for each row of the FROM items; an empty or NULL list gives
+// none. That is a join of json_each(list) after the FROM items, whose
+// value is the item. BigQuery has UNNEST only in FROM and after IN, and
+// Snowflake none: there, and in the DuckDB forms this does not cover, the
+// call is refused (rewriteCall) with what to write.
+
+// markSelectUnnest finds the unnest item of a DuckDB select before its
+// expressions are walked, refusing the forms it does not rewrite.
+func (t *translator) markSelectUnnest(s *node) {
+	if t.d != DuckDB {
+		return
+	}
+	info := s.sel
+	var found *node
+	for _, it := range info.items {
+		if it.kind != nItem || it.x == nil || it.x.kind != nCall || it.x.name != "unnest" || len(it.x.parts) > 1 {
+			continue
+		}
+		t.unnestSeen[it.x] = true
+		if found != nil {
+			t.refuse(it.x.tok, refUnnestSeveral)
+			continue
+		}
+		found = it
+	}
+	if found == nil {
+		return
+	}
+	call := found.x
+	switch {
+	case len(call.list) != 1 || call.list[0].kind == nExpr && call.list[0].name != "":
+		t.refuse(call.tok, refUnnestOptions)
+		return
+	case info.group != nil || info.having != nil || info.qualify != nil || hasAggregateItem(info.items):
+		t.refuse(call.tok, refUnnestGrouped)
+		return
+	}
+	info.unnest = found
+}
+
+func hasAggregateItem(items []*node) bool {
+	for _, it := range items {
+		if it.kind == nItem && hasAggregate(it.x) {
+			return true
+		}
+	}
+	return false
+}
+
+// rewriteSelectUnnest prints the unnest item as the value of a json_each
+// joined after the FROM items (or as the FROM of a select without one).
+func (t *translator) rewriteSelectUnnest(s *node) {
+	info := s.sel
+	it := info.unnest
+	if it == nil {
+		return
+	}
+	call, arg := it.x, it.x.list[0]
+	if info.fromClause != nil && !t.qualifyEachNames(s) {
+		return
+	}
+	t.seq++
+	alias := "_nexus_unnest" + itoa(t.seq)
+	call.print = func(pr *printer, c *node) string { return alias + ".value" + pr.carry(c) }
+	if it.name == "" {
+		// DuckDB names the column after the call as written.
+		name := "unnest(" + strings.Join(strings.Fields(t.source(arg)), " ") + ")"
+		call.post += " AS " + quoteIdent(name)
+	}
+	join := func(pr *printer) string {
+		pr.flat++
+		defer func() { pr.flat-- }()
+		return "json_each(" + strings.TrimSpace(pr.text(arg)) + ") AS " + alias
+	}
+	at, sep := info.fromClause, ", "
+	if at == nil {
+		at, sep = info.items[len(info.items)-1], " FROM "
+	}
+	before := at.print
+	at.print = func(pr *printer, n *node) string {
+		// after the last token, before any space or comment that ends it
+		last := n.end
+		for last > n.start && (t.toks[last-1].kind == kSpace || t.toks[last-1].kind == kComment) {
+			last--
+		}
+		if before != nil {
+			return before(pr, n) + sep + join(pr)
+		}
+		return pr.span(n, n.start, last) + sep + join(pr) + pr.span(n, last, n.end)
+	}
+}
+
+// eachColumns are the columns of json_each: next to it, a column of the
+// same name written without its table would be ambiguous.
+var eachColumns = map[string]bool{"key": true, "value": true, "type": true, "atom": true, "id": true,
+	"parent": true, "fullkey": true, "path": true, "json": true, "root": true}
+
+// qualifyEachNames gives the columns named like json_each's in select s
+// (outside its FROM and subqueries) the name of the one relation it reads,
+// so the joined json_each does not make them ambiguous. With several
+// relations, such a column is refused: the translator cannot tell whose
+// it is.
+func (t *translator) qualifyEachNames(s *node) bool {
+	info := s.sel
+	var names []*node
+	var visit func(n *node)
+	visit = func(n *node) {
+		if n == info.fromClause || n != s && (n.kind == nSelect || n.kind == nQuery) {
+			return
+		}
+		if n.kind == nName && len(n.parts) == 1 && n.print == nil && eachColumns[identName(t.toks[n.parts[0]])] {
+			names = append(names, n)
+		}
+		for _, k := range n.kids {
+			visit(k)
+		}
+	}
+	visit(s)
+	if len(names) == 0 {
+		return true
+	}
+	if len(info.from) != 1 {
+		for _, n := range names {
+			t.refuse(n.start, refUnnestColumn, t.source(n))
+		}
+		return false
+	}
+	f := info.from[0]
+	qual := f.from.aliasOrName()
+	if qual == "" {
+		// an unnamed subquery: name it
+		t.seq++
+		qual = "_nexus_from" + itoa(t.seq)
+		f.post += " AS " + qual
+	}
+	for _, n := range names {
+		n.print = printAs(quoteIdent(qual) + "." + t.source(n))
+	}
+	// A select item keeps its name as an alias, which ORDER BY reads.
+	for _, it := range info.items {
+		if it.kind == nItem && it.name == "" && it.x != nil && it.x.kind == nName && len(it.x.parts) == 1 && containsNode(names, it.x) {
+			it.x.post += " AS " + t.source(it.x)
+		}
+	}
+	return true
+}
+
+// source is the text of n as written.
+func (t *translator) source(n *node) string {
+	var b strings.Builder
+	for i := n.start; i < n.end; i++ {
+		b.WriteString(t.toks[i].text)
+	}
+	return b.String()
+}
