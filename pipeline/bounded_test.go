@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 )
 
 // TestParseAndCompileBounded: the lineage (Nodes), selection and Compile
@@ -29,13 +28,11 @@ func TestParseAndCompileBounded(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel()
-			start := time.Now()
+			// f(60) renders 2^60 calls: returning at all shows the render
+			// honoured the context.
 			err := call(ctx)
 			if err == nil || !errors.Is(err, context.Canceled) && !strings.Contains(err.Error(), "rendering stopped: context canceled") {
 				t.Errorf("got %v, want the context's error", err)
-			}
-			if took := time.Since(start); took > time.Second {
-				t.Errorf("took %v after the context ended", took)
 			}
 		})
 	}

@@ -1,7 +1,10 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
@@ -13,7 +16,8 @@ type TableDiff struct {
 	Schema string `json:"schema"`
 	Name   string `json:"name"`
 	// Status is "added" or "removed" for a table only one build has,
-	// "changed" or "same" for a table both have.
+	// "changed" or "same" for a table both have, "unchecked" for one too
+	// large to read (see ReadTables).
 	Status string `json:"status"`
 	*tablediff.Diff
 }
@@ -25,22 +29,67 @@ type DiffRow = tablediff.Row
 // limit differing rows per table (negative: all). Tables come in schema and
 // name order.
 func Diff(ctx context.Context, old, new *Session, limit int) ([]TableDiff, error) {
-	ot, err := old.db.Tables(ctx)
+	a, err := old.ReadTables(ctx, -1)
 	if err != nil {
 		return nil, err
 	}
-	nt, err := new.db.Tables(ctx)
+	b, err := new.ReadTables(ctx, -1)
 	if err != nil {
 		return nil, err
 	}
-	type rel struct{ schema, name string }
+	return CompareTables(a, b, limit), nil
+}
+
+// TableSet is the rows of a database's tables and views at one moment,
+// kept to compare a later build with.
+type TableSet struct {
+	tables map[rel]setTable
+}
+
+type rel struct{ schema, name string }
+
+type setTable struct {
+	rows    int64
+	read    bool // false: over the row cap, counted only
+	content tablediff.Table
+}
+
+// ReadTables reads every table and view. A table of more than maxRows rows
+// is counted but not read (negative maxRows: read all), which bounds what a
+// page holds and spends on large projects.
+func (s *Session) ReadTables(ctx context.Context, maxRows int) (*TableSet, error) {
+	ts, err := s.Tables(ctx)
+	if err != nil {
+		return nil, err
+	}
+	set := &TableSet{tables: make(map[rel]setTable, len(ts))}
+	for _, t := range ts {
+		st := setTable{rows: t.Rows}
+		if maxRows < 0 || t.Rows <= int64(maxRows) {
+			r, err := s.db.Query(ctx, "SELECT * FROM "+store.Rel(t.Schema, t.Name), 0)
+			if err != nil {
+				return nil, queryError(ctx, err)
+			}
+			st.read, st.content = true, tablediff.Table{Columns: r.Columns, Rows: r.Rows}
+			st.rows = int64(len(r.Rows))
+		}
+		set.tables[rel{t.Schema, t.Name}] = st
+	}
+	return set, nil
+}
+
+// Len is the number of tables and views in the set.
+func (t *TableSet) Len() int { return len(t.tables) }
+
+// CompareTables compares two sets, keeping at most limit differing rows per
+// table (negative: all). A table either set holds over its row cap has the
+// status "unchecked" and only its row counts.
+func CompareTables(old, new *TableSet, limit int) []TableDiff {
 	names := map[rel][2]bool{}
-	for _, t := range ot {
-		k := rel{t.Schema, t.Name}
-		names[k] = [2]bool{true, names[k][1]}
+	for k := range old.tables {
+		names[k] = [2]bool{true, false}
 	}
-	for _, t := range nt {
-		k := rel{t.Schema, t.Name}
+	for k := range new.tables {
 		names[k] = [2]bool{names[k][0], true}
 	}
 	keys := make([]rel, 0, len(names))
@@ -55,44 +104,168 @@ func Diff(ctx context.Context, old, new *Session, limit int) ([]TableDiff, error
 	})
 	out := make([]TableDiff, 0, len(keys))
 	for _, k := range keys {
-		in := names[k]
-		var a, b tablediff.Table
-		if in[0] {
-			if a, err = readAll(ctx, old, k.schema, k.name); err != nil {
-				return nil, err
-			}
-		}
-		if in[1] {
-			if b, err = readAll(ctx, new, k.schema, k.name); err != nil {
-				return nil, err
-			}
-		}
-		if !in[0] {
-			a.Columns = b.Columns
-		}
-		if !in[1] {
-			b.Columns = a.Columns
-		}
-		d := TableDiff{Schema: k.schema, Name: k.name, Diff: tablediff.Compare(a, b, limit)}
-		switch {
-		case !in[0]:
-			d.Status = "added"
-		case !in[1]:
-			d.Status = "removed"
-		case d.Same():
-			d.Status = "same"
-		default:
-			d.Status = "changed"
-		}
-		out = append(out, d)
+		out = append(out, compareOne(old, new, k, limit))
 	}
-	return out, nil
+	return out
 }
 
-func readAll(ctx context.Context, s *Session, schema, name string) (tablediff.Table, error) {
-	r, err := s.db.Query(ctx, "SELECT * FROM "+store.Rel(schema, name), 0)
-	if err != nil {
-		return tablediff.Table{}, queryError(ctx, err)
+// CompareTable compares one table of two sets, keeping at most limit
+// differing rows (negative: all); ok is false when neither set has it.
+func CompareTable(old, new *TableSet, schema, name string, limit int) (d TableDiff, ok bool) {
+	k := rel{schema, name}
+	_, inOld := old.tables[k]
+	_, inNew := new.tables[k]
+	if !inOld && !inNew {
+		return TableDiff{}, false
 	}
-	return tablediff.Table{Columns: r.Columns, Rows: r.Rows}, nil
+	return compareOne(old, new, k, limit), true
+}
+
+func compareOne(old, new *TableSet, k rel, limit int) TableDiff {
+	a, inOld := old.tables[k]
+	b, inNew := new.tables[k]
+	if (inOld && !a.read) || (inNew && !b.read) {
+		return TableDiff{Schema: k.schema, Name: k.name, Status: "unchecked",
+			Diff: &tablediff.Diff{OldRows: int(a.rows), NewRows: int(b.rows)}}
+	}
+	if inOld && inNew && sameContent(a.content, b.content) {
+		// Most tables of a re-run are unchanged: skip matching their rows.
+		return TableDiff{Schema: k.schema, Name: k.name, Status: "same",
+			Diff: &tablediff.Diff{Columns: b.content.Columns, OldRows: len(a.content.Rows), NewRows: len(b.content.Rows)}}
+	}
+	if !inOld {
+		a.content.Columns = b.content.Columns
+	}
+	if !inNew {
+		b.content.Columns = a.content.Columns
+	}
+	d := TableDiff{Schema: k.schema, Name: k.name, Diff: tablediff.Compare(a.content, b.content, limit)}
+	switch {
+	case !inOld:
+		d.Status = "added"
+	case !inNew:
+		d.Status = "removed"
+	case d.Same():
+		d.Status = "same"
+	default:
+		d.Status = "changed"
+	}
+	return d
+}
+
+// PersonChange says which identifiers joined or left one resolved person
+// between two builds: the person's identifiers now against those of the
+// persons that held any of them before (a merge joins several, a split
+// leaves some out).
+type PersonChange struct {
+	// Compared is false when either set lacks the resolved identifiers
+	// table or holds it over the row cap.
+	Compared bool        `json:"compared"`
+	Was      []string    `json:"was"` // the previous build's person ids
+	Joined   [][2]string `json:"joined"`
+	Left     [][2]string `json:"left"`
+}
+
+// PersonChanges compares person id's identifiers in new with old.
+func PersonChanges(old, new *TableSet, id string) PersonChange {
+	const table = "nexus_resolved_person_identifiers"
+	a, okA := old.named(table)
+	b, okB := new.named(table)
+	ch := PersonChange{Was: []string{}, Joined: [][2]string{}, Left: [][2]string{}}
+	if !okA || !okB {
+		return ch
+	}
+	ra, okA := identifierRows(a)
+	rb, okB := identifierRows(b)
+	if !okA || !okB {
+		return ch
+	}
+	ch.Compared = true
+	now := map[[2]string]bool{}
+	for _, r := range rb {
+		if r.person == id {
+			now[r.ident] = true
+		}
+	}
+	was := map[string]bool{}
+	for _, r := range ra {
+		if now[r.ident] && !was[r.person] {
+			was[r.person] = true
+			ch.Was = append(ch.Was, r.person)
+		}
+	}
+	before := map[[2]string]bool{}
+	for _, r := range ra {
+		if was[r.person] && !before[r.ident] {
+			before[r.ident] = true
+			if !now[r.ident] {
+				ch.Left = append(ch.Left, r.ident)
+			}
+		}
+	}
+	for _, r := range rb {
+		if r.person == id && !before[r.ident] {
+			before[r.ident] = true // once per identifier
+			ch.Joined = append(ch.Joined, r.ident)
+		}
+	}
+	sort.Strings(ch.Was)
+	for _, l := range [][][2]string{ch.Joined, ch.Left} {
+		sort.Slice(l, func(i, j int) bool { return l[i][0] < l[j][0] || l[i][0] == l[j][0] && l[i][1] < l[j][1] })
+	}
+	return ch
+}
+
+// named finds a read table by name in any schema.
+func (t *TableSet) named(name string) (tablediff.Table, bool) {
+	for k, st := range t.tables {
+		if k.name == name && st.read {
+			return st.content, true
+		}
+	}
+	return tablediff.Table{}, false
+}
+
+type identifierRow struct {
+	person string
+	ident  [2]string // type, value
+}
+
+func identifierRows(t tablediff.Table) ([]identifierRow, bool) {
+	col := map[string]int{}
+	for i, c := range t.Columns {
+		col[c] = i
+	}
+	p, okP := col["person_id"]
+	ty, okT := col["identifier_type"]
+	v, okV := col["identifier_value"]
+	if !okP || !okT || !okV {
+		return nil, false
+	}
+	out := make([]identifierRow, 0, len(t.Rows))
+	for _, r := range t.Rows {
+		out = append(out, identifierRow{fmt.Sprint(r[p]), [2]string{fmt.Sprint(r[ty]), fmt.Sprint(r[v])}})
+	}
+	return out, true
+}
+
+// sameContent reports whether two versions hold the same columns and the
+// same cells in the same order.
+func sameContent(a, b tablediff.Table) bool {
+	if !slices.Equal(a.Columns, b.Columns) || len(a.Rows) != len(b.Rows) {
+		return false
+	}
+	for i, r := range a.Rows {
+		for j, x := range r {
+			y := b.Rows[i][j]
+			if xb, ok := x.([]byte); ok {
+				if yb, ok := y.([]byte); !ok || !bytes.Equal(xb, yb) {
+					return false
+				}
+			} else if _, ok := y.([]byte); ok || x != y {
+				return false
+			}
+		}
+	}
+	return true
 }

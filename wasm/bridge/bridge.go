@@ -51,6 +51,8 @@ type Request struct {
 	// Identity carries the arguments of the walkthrough.* and identity.*
 	// operations (walkthrough.go, identity.go).
 	Identity *IdentityArgs `json:"identity,omitempty"`
+	// Diff carries the arguments of the diff.* operations (changes.go).
+	Diff *DiffArgs `json:"diff,omitempty"`
 }
 
 // Response answers one request. Exactly one of Result and Error is set.
@@ -71,6 +73,8 @@ type Bridge struct {
 	// last is the latest build's result, which a walkthrough's test_passes
 	// check reads.
 	last *pipeline.Result
+	// before and after are the tables of the last two builds (changes.go).
+	before, after *pipeline.TableSet
 }
 
 // New returns a bridge whose database is opened at dsn on first use
@@ -158,6 +162,8 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 	case "reset":
 		b.closeSession()
 		return true, nil
+	case "diff.rows", "diff.person":
+		return b.serveDiff(req)
 	}
 	sess, err := b.session(ctx)
 	if err != nil {
@@ -173,11 +179,26 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		if cmd == "" {
 			cmd = pipeline.CmdBuild
 		}
+		base, err := b.baseline(ctx, sess)
+		if err != nil {
+			return nil, err
+		}
 		res, err := sess.Build(ctx, fsys, pipeline.Options{
 			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Dialect: req.Dialect, FullRefresh: req.FullRefresh, RebuildAll: req.RebuildAll, Progress: progress,
 		})
 		b.last = res
-		return res, err
+		if err != nil || ctx.Err() != nil {
+			// A failed or stopped build leaves no baseline worth keeping.
+			b.forgetChanges()
+			return res, err
+		}
+		changes, err := b.compare(ctx, sess, base)
+		if err != nil {
+			// The build stands; only the comparison is lost.
+			b.forgetChanges()
+			changes = &Changes{Error: err.Error()}
+		}
+		return BuildResult{Result: res, Changes: changes}, nil
 	case "query":
 		max := req.MaxRows
 		if max <= 0 || max > MaxRows {
@@ -211,6 +232,7 @@ func (b *Bridge) closeSession() {
 		b.sess = nil
 	}
 	b.last = nil
+	b.forgetChanges()
 }
 
 // projectFS checks the page's file names and lays the files out as a file

@@ -1,7 +1,7 @@
 // The playground page: loads the samples and the engine, wires the project
 // tree, the editor and the result panels together.
 
-import { h, clear, $, quoteIdent, fmtSec } from "./dom.js";
+import { h, clear, $ } from "./dom.js";
 import { Engine, loadModule } from "./engine.js";
 import { Editor } from "./editor.js";
 import { Project, comparePaths } from "./project.js";
@@ -13,12 +13,13 @@ import { SQLConsole } from "./sqlconsole.js";
 import { renderLineage, PACKAGE } from "./lineage.js";
 import { FileActions, PKG, COMPILED, modelName } from "./files.js";
 import { Walkthroughs } from "./walkthrough.js";
-import { IdentityTools } from "./identitygraph.js";
 import { Projects } from "./store.js";
 import { Share } from "./share.js";
 import { ImportExport } from "./importexport.js";
 import { isEmbed, setupEmbed } from "./embed.js";
 import { params } from "./params.js";
+import { RunController } from "./runctl.js";
+import { setStatus, followRuns } from "./status.js";
 
 class App {
   constructor() {
@@ -27,33 +28,53 @@ class App {
     this.project = null;
     this.pkgFiles = new Map();
     this.compiled = new Map();
-    this.tables = [];
     this.current = null; // editor key
-    this.running = false;
-    this.firstRunDone = false;
+    // The panels follow the controller's events (runctl.js).
+    this.ctl = new RunController();
+    followRuns(this.ctl);
     this.editor = new Editor($("editor"), {
       onChange: (key, text) => this.project.set(key, text),
       onRun: () => this.run(),
     });
-    this.log = new RunLog(this);
-    this.tablesPanel = new TablesPanel(this);
-    this.person = new PersonPanel(this);
+    this.log = new RunLog(this, this.ctl);
+    this.tablesPanel = new TablesPanel(this, this.ctl);
+    this.person = new PersonPanel(this, this.ctl);
     this.console = new SQLConsole(this);
     this.files = new FileActions(this);
     this.walkthroughs = new Walkthroughs(this);
     this.walkthroughsLoaded = this.walkthroughs.load(this.version);
-    this.identity = new IdentityTools(this);
+    this.identity = this.person.identity;
     this.embed = isEmbed();
     if (this.embed) setupEmbed();
     this.projects = new Projects(this, { memory: this.embed });
     this.share = new Share(this);
     this.exports = new ImportExport(this);
+    this.ctl.on("run-end", ({ resp }) => {
+      const diags = [];
+      if (resp.ok) diags.push(...(resp.result.diagnostics || []));
+      else if (resp.error && resp.error.file) diags.push(resp.error);
+      this.showDiagnostics(diags);
+    });
+    this.ctl.on("tables-changed", ({ after, lost }) => {
+      if (lost) this.flash("The engine was restarted: run the project again to rebuild the tables.");
+      if (after === "run") this.refreshLineage();
+    });
     this.wireChrome();
   }
 
+  // The engine, the run state and the tables belong to the controller.
+  get engine() { return this.ctl.engine; }
+  get running() { return this.ctl.running; }
+  get tables() { return this.ctl.tables; }
+  get runVars() { return this.ctl.vars; }
+  set runVars(v) { this.ctl.vars = v; }
+  query(sql, maxRows) { return this.ctl.query(sql, maxRows); }
+  relation(name) { return this.ctl.relation(name); }
+  refreshTables() { return this.ctl.refreshTables(); }
+
   wireChrome() {
     $("run").addEventListener("click", () => this.run());
-    $("stop").addEventListener("click", () => this.stop());
+    $("stop").addEventListener("click", () => this.ctl.stop());
     $("dialect").addEventListener("change", (e) => {
       if (!this.project) return;
       this.project.setDialect(e.target.value);
@@ -65,7 +86,7 @@ class App {
         e.preventDefault();
         this.run();
       }
-      if (e.key === "Escape" && this.running) this.stop();
+      if (e.key === "Escape" && this.running) this.ctl.stop();
     });
     for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => this.showTab(tab.dataset.panel));
     $("expand").addEventListener("click", () => this.setWide(!$("layout").classList.contains("wide")));
@@ -127,10 +148,10 @@ class App {
       const module = await compiling;
       performance.mark("nexus-engine-compiled");
       this.setStatus("loading", "Starting engine…");
-      this.engine = new Engine(module, `worker.js?v=${this.version}`, {
-        onRestart: (reason) => this.onRestart(reason),
+      this.ctl.engine = new Engine(module, `worker.js?v=${this.version}`, {
+        onRestart: (reason) => this.ctl.restarted(reason),
       });
-      await this.engine.start();
+      await this.ctl.engine.start();
       performance.mark("nexus-engine-ready");
     } catch (err) {
       this.setStatus("error", "The engine failed to load: " + (err.message || err));
@@ -274,121 +295,17 @@ class App {
   // with the bridge's response, or null when nothing ran.
   async run(opts = {}) {
     if (!this.engine || this.running) return null;
-    this.runVars = opts.vars;
     const timeout = Math.max(1, Math.min(600, Number($("timeout").value) || 30));
     const select = opts.select || $("select").value.trim().split(/\s+/).filter(Boolean);
     const command = opts.command || $("command").value;
     const fullRefresh = opts.fullRefresh ?? $("full-refresh").checked;
     // The first run keeps the tab the address asked for (tab=).
-    if (!params.tab || this.firstRunDone) this.showTab("log");
+    if (!params.tab || this.ctl.runs > 0) this.showTab("log");
     $("welcome").classList.add("hidden");
     this.editor.closePopups();
-    this.setBusy(true, `Running ${command}…`);
-    this.log.start(`${command}${fullRefresh ? " --full-refresh" : ""}${select.length ? " --select " + select.join(" ") : ""}: starting…`);
-    const t0 = performance.now();
-    this.stopRequested = false;
-    const resp = await this.engine.call({
-      op: "build", command, select, exclude: opts.exclude, vars: opts.vars, dialect: this.project.dialect || undefined, full_refresh: fullRefresh, files: this.project.asObject(), timeout_ms: timeout * 1000,
-    }, (step) => {
-      this.log.step(step);
-      this.setStatus("running", `Running ${step.index}/${step.total} ${step.name}`);
-    });
-    const wall = (performance.now() - t0) / 1000;
-    this.setBusy(false);
-    if (!(resp.ok && resp.result.ok) && (this.stopRequested || (resp.ok && resp.result.stopped))) resp.stopped = true;
-    this.log.finish(resp, wall);
-    const diags = [];
-    if (resp.ok) diags.push(...(resp.result.diagnostics || []));
-    else if (resp.error && resp.error.file) diags.push(resp.error);
-    this.showDiagnostics(diags);
-    const ok = resp.ok && resp.result.ok;
-    // A stop that Go honoured ends the build with a failed step, not a
-    // failed call: the page remembers that the user asked for it.
-    const stopped = !ok && (resp.stopped || this.stopRequested);
-    if (stopped) resp.stopped = true;
-    document.body.dataset.lastRun = ok ? "ok" : stopped ? "stopped" : "error";
-    document.body.dataset.lastRunSeconds = String(wall);
-    document.body.dataset.lastRunEngineSeconds = resp.ok && resp.result ? String(resp.result.seconds) : "";
-    document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
-    this.setStatus(ok ? "done" : stopped ? "stopped" : "error",
-      ok ? `Done in ${fmtSec(wall)}` : stopped ? "Stopped" : `Failed: ${describe(resp.ok ? (resp.result.diagnostics || [])[0] : resp.error)}`);
-    if (!this.firstRunDone) {
-      this.firstRunDone = true;
-      performance.mark("nexus-first-run-done");
-      document.body.dataset.firstRunMs = String(Math.round(performance.now()));
-      document.body.dataset.firstRunSeconds = String(wall);
-    }
-    this.afterStop(resp);
-    if (!resp.restarted) await this.refreshTables();
-    this.refreshLineage();
-    return resp;
-  }
-
-  stop() {
-    if (this.engine && this.engine.busy) {
-      this.stopRequested = true;
-      this.setStatus("stopping", "Stopping…");
-      this.engine.stop();
-    }
-  }
-
-  afterStop(resp) {
-    if (resp && resp.restarted) {
-      this.tables = [];
-      this.tablesPanel.render([]);
-      this.flash("The engine was restarted: run the project again to rebuild the tables.");
-    }
-  }
-
-  onRestart(reason) {
-    this.tables = [];
-    this.tablesPanel.render([]);
-    this.setStatus("stopped", reason.startsWith("stopped") ? "Stopped (engine restarted)" : "Engine restarted: " + reason);
-    document.body.dataset.lastRun = "stopped";
-  }
-
-  setBusy(on, label) {
-    this.running = on;
-    $("run").disabled = on;
-    $("console-run").disabled = on;
-    $("stop").disabled = !on;
-    if (on) this.setStatus("running", label || "Running…");
-    else if ($("status").dataset.state === "running") this.setStatus("ready", "Ready");
-  }
-
-  // query runs one SQL statement in the engine's database.
-  async query(sql, maxRows) {
-    const resp = await this.engine.call({ op: "query", sql, max_rows: maxRows, timeout_ms: (Number($("timeout").value) || 30) * 1000 });
-    // Go encodes an empty slice as null.
-    if (resp.ok && resp.result) {
-      resp.result.rows = resp.result.rows || [];
-      resp.result.columns = resp.result.columns || [];
-      resp.result.types = resp.result.types || [];
-    }
-    return resp;
-  }
-
-  // relation is the schema-qualified name of a built table, or null.
-  relation(name) {
-    const t = this.tables.find((x) => x.name === name);
-    return t ? (t.schema ? quoteIdent(t.schema) + "." : "") + quoteIdent(t.name) : null;
-  }
-
-  async refreshTables() {
-    if (!this.engine) return;
-    const resp = await this.engine.call({ op: "tables" });
-    this.tables = resp.ok ? resp.result || [] : [];
-    this.tablesPanel.render(this.tables);
-    // table= opens that table the first time it exists.
-    if (params.table && !this.tableApplied) {
-      const t = this.tables.find((x) => `${x.schema}.${x.name}` === params.table) || this.tables.find((x) => x.name === params.table);
-      if (t) {
-        this.tableApplied = true;
-        this.tablesPanel.open(t);
-      }
-    }
-    this.person.reset();
-    this.identity.refresh();
+    return this.ctl.run({
+      command, select, exclude: opts.exclude, vars: opts.vars, dialect: this.project.dialect || undefined, full_refresh: fullRefresh, files: this.project.asObject(), timeout_ms: timeout * 1000,
+    }, `${command}${fullRefresh ? " --full-refresh" : ""}${select.length ? " --select " + select.join(" ") : ""}: starting…`);
   }
 
   async refreshLineage() {
@@ -426,6 +343,14 @@ class App {
     }
     const list = clear($("select-nodes"));
     for (const v of [...items].sort()) list.appendChild(h("option", { value: v }));
+  }
+
+  // openChanges shows a table's rows that changed in the last run.
+  openChanges(d) {
+    const t = this.tables.find((x) => x.schema === d.schema && x.name === d.name);
+    if (!t) return this.flash(`${d.schema}.${d.name} was removed by the last run.`);
+    this.showTab("tables");
+    this.tablesPanel.open(t, true);
   }
 
   openPerson(id) {
@@ -469,9 +394,7 @@ class App {
   }
 
   setStatus(state, text) {
-    const el = $("status");
-    el.dataset.state = state;
-    el.textContent = text;
+    setStatus(state, text);
   }
 
   flash(text) {

@@ -6,10 +6,18 @@
 
 import { h, clear, $, quoteLit, fmtInt } from "./dom.js";
 import { Grid, arrayProvider } from "./grid.js";
+import { IdentityTools } from "./identitygraph.js";
 
 export class PersonPanel {
-  constructor(app) {
+  constructor(app, ctl) {
     this.app = app;
+    this.ctl = ctl;
+    // The person page's identity sections and the split flags on its list.
+    this.identity = new IdentityTools(app);
+    ctl.on("tables-changed", () => {
+      this.reset();
+      this.identity.refresh();
+    });
     this.find = $("person-find");
     this.results = $("person-results");
     this.view = $("person-view");
@@ -71,7 +79,7 @@ export class PersonPanel {
         h("span", { class: "pname" }, text), h("span", { class: "pid mono" }, String(id).slice(0, 10))));
     }
     if (!resp.result.rows.length) this.results.appendChild(h("li", { class: "empty" }, "No match"));
-    this.app.identity.markPersons(this.results);
+    this.identity.markPersons(this.results);
   }
 
   async open(id) {
@@ -91,7 +99,8 @@ export class PersonPanel {
     const title = h("h2", null, "Person");
     const head = h("div", { class: "person-head" }, title, h("code", { class: "mono muted" }, String(id)));
     this.view.appendChild(head);
-    this.app.identity.personTools(id, this.view);
+    this.identity.personTools(id, this.view);
+    if (this.ctl.changes && r("nexus_resolved_person_identifiers")) this.changes(id);
     if (traits) {
       const names = await app.query(`select trait_name, trait_value from ${traits} where person_id = ${lit} and lower(trait_name) in ('name', 'email') order by lower(trait_name) desc`, 2);
       if (names.ok && names.result.rows.length) title.textContent = names.result.rows.map((row) => String(row[1])).join(" · ");
@@ -132,6 +141,35 @@ export class PersonPanel {
       sec.querySelector("h3").append(h("span", { class: "count" }, fmtInt(resp.result.rows.length)));
       if (style === "timeline") this.timeline(box, resp.result);
       else new Grid(box, arrayProvider(resp.result), { pageSize: 50 }).load();
+    }
+  }
+
+  // changes says which identifiers joined or left the person in the last
+  // run (the engine compares the two runs' resolved identifiers).
+  async changes(id) {
+    const box = h("div", { class: "person-changes" });
+    const sec = h("section", { class: "person-sec", dataset: { section: "Since the previous run" } }, h("h3", null, "Since the previous run"), box);
+    const tools = this.view.querySelector(".identity-tools");
+    if (tools) tools.before(sec);
+    else this.view.appendChild(sec);
+    const resp = await this.ctl.personChange(id);
+    if (!resp.ok) {
+      box.appendChild(h("div", { class: "error-box" }, resp.error ? resp.error.message : "comparison failed"));
+      return;
+    }
+    const c = resp.result;
+    if (!c.compared) {
+      box.appendChild(h("div", { class: "empty" }, "Not compared: one of the runs has no resolved identifiers table, or it was over the comparison's row cap."));
+      return;
+    }
+    const ident = (pair) => `${pair[0]}:${pair[1]}`;
+    const list = (cls, label, items) => h("p", { class: cls, dataset: { list: cls } }, h("b", null, label + " "), items.map((x, i) => [i ? ", " : "", h("code", { class: "mono" }, ident(x))]));
+    if (!c.joined.length && !c.left.length) box.appendChild(h("p", { class: "muted", dataset: { list: "none" } }, "No identifier joined or left this person."));
+    if (c.joined.length) box.appendChild(list("joined", `Joined (${c.joined.length}):`, c.joined));
+    if (c.left.length) box.appendChild(list("left", `Left (${c.left.length}):`, c.left));
+    if (!c.was.length) box.appendChild(h("p", { class: "muted" }, "A new person: none of its identifiers was resolved in the previous run."));
+    else if (c.was.length > 1 || c.was[0] !== String(id)) {
+      box.appendChild(h("p", { class: "muted" }, `In the previous run these identifiers belonged to ${c.was.length === 1 ? "person" : "persons"} ${c.was.join(", ")}.`));
     }
   }
 

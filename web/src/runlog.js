@@ -4,11 +4,17 @@
 import { h, clear, $, fmtInt, fmtSec } from "./dom.js";
 
 export class RunLog {
-  constructor(app) {
+  constructor(app, ctl) {
     this.app = app;
+    ctl.on("run-start", ({ label }) => this.start(label));
+    ctl.on("step", ({ step }) => this.step(step));
+    ctl.on("run-end", ({ resp, wall }) => this.finish(resp, wall));
     this.body = $("runlog").tBodies[0];
     this.summary = $("run-summary");
     this.identity = $("identity-report");
+    // What the run changed against the previous one, above the identity report.
+    this.changes = h("div", { id: "run-changes" });
+    this.identity.before(this.changes);
     const toggle = $("log-tests");
     toggle.addEventListener("change", () => $("runlog").classList.toggle("hide-tests", !toggle.checked));
   }
@@ -17,6 +23,7 @@ export class RunLog {
     this.dropPending();
     clear(this.body);
     clear(this.identity);
+    clear(this.changes);
     clear(this.summary);
     this.summary.className = "summary running";
     this.summary.append(h("span", { class: "spinner", "aria-hidden": "true" }), label);
@@ -61,7 +68,7 @@ export class RunLog {
     const name = st.file
       ? h("a", { href: "#", class: "model", onclick: (e) => { e.preventDefault(); this.app.openFile(st.file); } }, st.name)
       : h("span", { class: "model" }, st.name);
-    const tr = h("tr", { class: `${cls} kind-${st.kind || "other"}`, dataset: { name: st.name || "", status } },
+    const tr = h("tr", { class: `${cls} kind-${st.kind || "other"}`, dataset: { name: st.name || "", status, relation: (st.relation || "").replace(/"/g, "") } },
       h("td", { class: "idx" }, st.total ? `${st.index}/${st.total}` : String(st.index || "")),
       h("td", { class: "status" }, h("span", { class: "pill " + cls }, status || "…")),
       h("td", { class: "kind" }, st.kind || ""),
@@ -106,11 +113,66 @@ export class RunLog {
       this.identity.append(h("h3", null, "Identity resolution"), t,
         ...ids.filter((r) => r.message).map((r) => h("p", { class: "note" }, `${r.entity}: ${r.message}`)));
     }
+    if (res.ok || res.changes) this.showChanges(res.changes);
     // Show what needs reading: the first failure, else the identity report.
     const first = this.body.querySelector("tr.err");
     if (first) first.scrollIntoView({ block: "center" });
     else if (ids.length) this.identity.scrollIntoView({ block: "end" });
   }
+
+  // showChanges lists per table the rows the run added, removed and changed
+  // against the previous run, and marks the tables' rows in the log.
+  showChanges(ch) {
+    const box = clear(this.changes);
+    if (!ch) {
+      box.append(h("p", { class: "note", dataset: { changes: "first" } }, "The next Run shows what changed against this one."));
+      return;
+    }
+    if (ch.error) {
+      box.append(h("p", { class: "note", dataset: { changes: "error" } }, "The tables were not compared: " + ch.error));
+      return;
+    }
+    const tables = ch.tables || [];
+    const changed = tables.filter((t) => t.status !== "same" && t.status !== "unchecked");
+    const unchecked = tables.filter((t) => t.status === "unchecked");
+    const same = tables.length - changed.length - unchecked.length;
+    box.dataset.changed = String(changed.length);
+    box.append(h("h3", null, "Changes since the previous run"));
+    if (changed.length) {
+      box.append(h("table", { class: "log changes" },
+        h("thead", null, h("tr", null, ["table", "added", "removed", "changed", "rows now"].map((c) => h("th", null, c)))),
+        h("tbody", null, changed.map((t) => h("tr", { dataset: { schema: t.schema, name: t.name, status: t.status, added: String(t.added), removed: String(t.removed), changed: String(t.changed) } },
+          h("td", null, h("a", { href: "#", class: "model", onclick: (e) => { e.preventDefault(); this.app.openChanges(t); } }, `${t.schema}.${t.name}`),
+            t.status === "changed" ? null : h("span", { class: "rel" }, t.status === "added" ? "new table" : "table removed")),
+          h("td", { class: "num added" }, t.added ? "+" + fmtInt(t.added) : ""),
+          h("td", { class: "num removed" }, t.removed ? "−" + fmtInt(t.removed) : ""),
+          h("td", { class: "num changed" }, t.changed ? "~" + fmtInt(t.changed) : ""),
+          h("td", { class: "num" }, fmtInt(t.new_rows)))))));
+    } else {
+      box.append(h("p", { class: "note" }, "No table changed."));
+    }
+    const notes = [`${fmtInt(same)} ${same === 1 ? "table" : "tables"} unchanged`, `compared in ${fmtSec(ch.seconds)}`];
+    if (unchecked.length) notes.push(`${fmtInt(unchecked.length)} over ${fmtInt(ch.max_rows)} rows not compared (${unchecked.map((t) => t.name).join(", ")})`);
+    box.append(h("p", { class: "muted" }, notes.join(" · ")));
+    // The log's row of each table says what changed in it.
+    for (const t of tables) {
+      if (t.status === "same") continue;
+      // A step names main's tables with or without "main.".
+      const rels = [`${t.schema}.${t.name}`, t.schema === "main" ? t.name : null];
+      for (const tr of this.body.querySelectorAll("tr[data-relation]")) {
+        if (!rels.includes(tr.dataset.relation)) continue;
+        tr.cells[4].append(h("span", { class: "diff", title: "rows added, removed and changed since the previous run" }, diffText(t)));
+      }
+    }
+  }
+}
+
+// diffText is a table's change in a few characters: "+2 −1 ~3".
+export function diffText(t) {
+  if (t.status === "unchecked") return "not compared";
+  if (t.status === "added") return "new table";
+  if (t.status === "removed") return "table removed";
+  return `+${fmtInt(t.added)} −${fmtInt(t.removed)} ~${fmtInt(t.changed)}`;
 }
 
 // stoppedSummary keeps the counts of a stopped build's summary

@@ -47,20 +47,20 @@ export class SQLConsole {
     if (!sql.trim()) return;
     this.status.textContent = "running…";
     this.status.className = "muted";
-    this.app.setBusy(true, "Query running…");
+    this.app.ctl.setBusy(true, "Query running…");
     const t0 = performance.now();
     let resp;
     try {
       resp = await this.app.query(sql, MAX_ROWS);
     } finally {
-      this.app.setBusy(false);
+      this.app.ctl.setBusy(false);
     }
     const wall = (performance.now() - t0) / 1000;
     if (!resp.ok) {
       this.status.textContent = (resp.stopped ? "stopped: " : "error: ") + (resp.error ? resp.error.message : "");
       this.status.className = "error-text";
       this.gridEl.replaceChildren(h("div", { class: "error-box" }, resp.error ? resp.error.message : "query failed"));
-      this.app.afterStop(resp);
+      this.app.ctl.afterStop(resp);
       return;
     }
     const res = resp.result;
@@ -71,6 +71,6 @@ export class SQLConsole {
       onCell: (col, v) => this.app.openPerson(v),
     }).load();
     // A statement that changes tables (create, drop) changes the list.
-    if (!/^\s*(--[^\n]*\n\s*)*(select|with|values|pragma|explain)\b/i.test(sql)) this.app.refreshTables();
+    if (!/^\s*(--[^\n]*\n\s*)*(select|with|values|pragma|explain)\b/i.test(sql)) this.app.ctl.refreshTables("query");
   }
 }

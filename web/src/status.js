@@ -1,0 +1,42 @@
+// The status line, the Run and Stop buttons, and the body's data-* figures
+// of the last run (which the browser tests and benchmarks read). They
+// follow the run controller's events.
+
+import { $, fmtSec } from "./dom.js";
+import { describe } from "./runlog.js";
+
+export function setStatus(state, text) {
+  const el = $("status");
+  el.dataset.state = state;
+  el.textContent = text;
+}
+
+export function followRuns(ctl) {
+  ctl.on("busy", ({ on, label }) => {
+    $("run").disabled = on;
+    $("console-run").disabled = on;
+    $("stop").disabled = !on;
+    if (on) setStatus("running", label || "Running…");
+    else if ($("status").dataset.state === "running") setStatus("ready", "Ready");
+  });
+  ctl.on("step", ({ step }) => setStatus("running", `Running ${step.index}/${step.total} ${step.name}`));
+  ctl.on("stopping", () => setStatus("stopping", "Stopping…"));
+  ctl.on("restarted", ({ reason }) => {
+    setStatus("stopped", reason.startsWith("stopped") ? "Stopped (engine restarted)" : "Engine restarted: " + reason);
+    document.body.dataset.lastRun = "stopped";
+  });
+  ctl.on("run-end", ({ resp, wall, ok, stopped, first }) => {
+    const data = document.body.dataset;
+    data.lastRun = ok ? "ok" : stopped ? "stopped" : "error";
+    data.lastRunSeconds = String(wall);
+    data.lastRunEngineSeconds = resp.ok && resp.result ? String(resp.result.seconds) : "";
+    data.runs = String(Number(data.runs || 0) + 1);
+    setStatus(ok ? "done" : stopped ? "stopped" : "error",
+      ok ? `Done in ${fmtSec(wall)}` : stopped ? "Stopped" : `Failed: ${describe(resp.ok ? (resp.result.diagnostics || [])[0] : resp.error)}`);
+    if (first) {
+      performance.mark("nexus-first-run-done");
+      data.firstRunMs = String(Math.round(performance.now()));
+      data.firstRunSeconds = String(wall);
+    }
+  });
+}
