@@ -152,7 +152,7 @@ func header() templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<div class=\"runbox\"><button id=\"run\" class=\"primary\" type=\"button\" disabled title=\"Build the project (Ctrl/Cmd+Enter)\">▶ Run</button> <button id=\"stop\" type=\"button\" disabled title=\"Stop the running build or query\">■ Stop</button> <select id=\"command\" aria-label=\"Command\"><option value=\"build\" selected>build</option> <option value=\"run\">run</option> <option value=\"seed\">seed</option> <option value=\"test\">test</option> <option value=\"snapshot\">snapshot</option></select> <input id=\"select\" type=\"text\" spellcheck=\"false\" list=\"select-nodes\" autocomplete=\"off\" placeholder=\"--select e.g. +nexus_persons tag:states\" aria-label=\"Select\"> <datalist id=\"select-nodes\"></datalist> <label class=\"field small\" title=\"Rebuild incremental models from scratch (--full-refresh); without it a Run builds on the tables of the last one. Snapshots keep their history, as in dbt\"><input id=\"full-refresh\" type=\"checkbox\" aria-label=\"Full refresh\"> <span>Full refresh</span></label> <label class=\"field small\" title=\"Warehouse the project's SQL is written for (--dialect); the project's profiles.yml decides when left at Project. A share link carries the choice.\"><span>Dialect</span> <select id=\"dialect\" aria-label=\"Dialect\"><option value=\"\" selected>Project</option> <option value=\"bigquery\">BigQuery</option> <option value=\"snowflake\">Snowflake</option> <option value=\"duckdb\">DuckDB</option> <option value=\"sqlite\">SQLite</option></select></label> <label class=\"field small\" title=\"Per-run time limit in seconds\"><span>Limit</span> <input id=\"timeout\" type=\"number\" min=\"1\" max=\"600\" value=\"30\" aria-label=\"Time limit in seconds\"> <span>s</span></label></div><button id=\"share\" type=\"button\" title=\"Put the project in a link and copy it\">Share</button><div id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\">Loading…</div><div id=\"loadbar\" class=\"loadbar\" aria-hidden=\"true\"><div id=\"loadbar-fill\"></div></div></header>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<div class=\"runbox\"><button id=\"run\" class=\"primary\" type=\"button\" disabled title=\"Build the project (Ctrl/Cmd+Enter)\">▶ Run</button> <button id=\"stop\" type=\"button\" disabled title=\"Stop the running build or query\">■ Stop</button> <select id=\"command\" aria-label=\"Command\"><option value=\"build\" selected>build</option> <option value=\"run\">run</option> <option value=\"seed\">seed</option> <option value=\"test\">test</option> <option value=\"snapshot\">snapshot</option></select> <input id=\"select\" type=\"text\" spellcheck=\"false\" list=\"select-nodes\" autocomplete=\"off\" placeholder=\"--select e.g. +nexus_persons tag:states\" aria-label=\"Select\"> <datalist id=\"select-nodes\"></datalist> <label class=\"field small\" title=\"Rebuild incremental models from scratch (--full-refresh); without it a Run builds on the tables of the last one. Snapshots keep their history, as in dbt\"><input id=\"full-refresh\" type=\"checkbox\" aria-label=\"Full refresh\"> <span>Full refresh</span></label> <label class=\"field small\" title=\"Build every selected node again; without it a Run reuses the tables whose inputs (SQL, seeds, vars, the tables they read) did not change since the last Run\"><input id=\"rebuild-all\" type=\"checkbox\" aria-label=\"Rebuild all\"> <span>Rebuild all</span></label> <label class=\"field small\" title=\"Warehouse the project's SQL is written for (--dialect); the project's profiles.yml decides when left at Project. A share link carries the choice.\"><span>Dialect</span> <select id=\"dialect\" aria-label=\"Dialect\"><option value=\"\" selected>Project</option> <option value=\"bigquery\">BigQuery</option> <option value=\"snowflake\">Snowflake</option> <option value=\"duckdb\">DuckDB</option> <option value=\"sqlite\">SQLite</option></select></label> <label class=\"field small\" title=\"Per-run time limit in seconds\"><span>Limit</span> <input id=\"timeout\" type=\"number\" min=\"1\" max=\"600\" value=\"30\" aria-label=\"Time limit in seconds\"> <span>s</span></label></div><button id=\"share\" type=\"button\" title=\"Put the project in a link and copy it\">Share</button><div id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\">Loading…</div><div id=\"loadbar\" class=\"loadbar\" aria-hidden=\"true\"><div id=\"loadbar-fill\"></div></div></header>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -337,7 +337,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var13 string
 		templ_7745c5c3_Var13, templ_7745c5c3_Err = templruntime.NewAttributeExpression("tab-" + id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 182, Col: 62}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 62}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var13)
 		if templ_7745c5c3_Err != nil {
@@ -350,7 +350,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var14 string
 		templ_7745c5c3_Var14, templ_7745c5c3_Err = templruntime.NewAttributeExpression(id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 182, Col: 80}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 80}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var14)
 		if templ_7745c5c3_Err != nil {
@@ -363,7 +363,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var15 string
 		templ_7745c5c3_Var15, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.FormatBool(selected)).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 182, Col: 127}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 127}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var15)
 		if templ_7745c5c3_Err != nil {
@@ -376,7 +376,7 @@ func tab(id string, label string, selected bool) templ.Component {
 		var templ_7745c5c3_Var16 string
 		templ_7745c5c3_Var16, templ_7745c5c3_Err = templ.JoinStringErrs(label)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 182, Col: 137}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 137}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var16))
 		if templ_7745c5c3_Err != nil {

@@ -299,12 +299,13 @@ class App {
     const select = opts.select || $("select").value.trim().split(/\s+/).filter(Boolean);
     const command = opts.command || $("command").value;
     const fullRefresh = opts.fullRefresh ?? $("full-refresh").checked;
+    const rebuildAll = opts.rebuildAll ?? $("rebuild-all").checked;
     // The first run keeps the tab the address asked for (tab=).
     if (!params.tab || this.ctl.runs > 0) this.showTab("log");
     $("welcome").classList.add("hidden");
     this.editor.closePopups();
     return this.ctl.run({
-      command, select, exclude: opts.exclude, vars: opts.vars, dialect: this.project.dialect || undefined, full_refresh: fullRefresh, files: this.project.asObject(), timeout_ms: timeout * 1000,
+      command, select, exclude: opts.exclude, vars: opts.vars, dialect: this.project.dialect || undefined, full_refresh: fullRefresh, rebuild_all: rebuildAll, files: this.project.asObject(), timeout_ms: timeout * 1000,
     }, `${command}${fullRefresh ? " --full-refresh" : ""}${select.length ? " --select " + select.join(" ") : ""}: starting…`);
   }
 

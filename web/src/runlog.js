@@ -68,11 +68,15 @@ export class RunLog {
     const name = st.file
       ? h("a", { href: "#", class: "model", onclick: (e) => { e.preventDefault(); this.app.openFile(st.file); } }, st.name)
       : h("span", { class: "model" }, st.name);
-    const tr = h("tr", { class: `${cls} kind-${st.kind || "other"}`, dataset: { name: st.name || "", status, relation: (st.relation || "").replace(/"/g, "") } },
+    // Reuse (from a session's second build on): "reused: unchanged", or
+    // "rebuilt: " and why.
+    const reused = (st.reuse || "").startsWith("reused");
+    const tr = h("tr", { class: `${cls} kind-${st.kind || "other"}${reused ? " reused" : ""}`, dataset: { name: st.name || "", status, relation: (st.relation || "").replace(/"/g, ""), reuse: st.reuse || "" } },
       h("td", { class: "idx" }, st.total ? `${st.index}/${st.total}` : String(st.index || "")),
       h("td", { class: "status" }, h("span", { class: "pill " + cls }, status || "…")),
       h("td", { class: "kind" }, st.kind || ""),
-      h("td", null, name, st.relation ? h("span", { class: "rel" }, st.relation) : null),
+      h("td", null, name, st.relation ? h("span", { class: "rel" }, st.relation) : null,
+        st.reuse ? h("span", { class: "reuse", title: st.reuse }, reused ? "reused" : st.reuse) : null),
       h("td", { class: "num" }, st.kind === "test" ? "" : `${fmtInt(st.rows || 0)} rows`),
       h("td", { class: "num" }, fmtSec(st.seconds)),
     );

@@ -1,0 +1,64 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestRunReusesUnchangedTables: a second Run of an unchanged project reuses
+// what the first built and the log says so per node; "Rebuild all" builds
+// every node again and the log says why.
+func TestRunReusesUnchangedTables(t *testing.T) {
+	ctx := newBrowser(t, 5*time.Minute)
+	do(t, ctx, chromedp.Navigate(site+"?sample=demo"))
+	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
+	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
+	run := func(n int) {
+		t.Helper()
+		do(t, ctx, chromedp.Click(chromedp.ID("run")))
+		waitFor(t, ctx, fmt.Sprintf("run %d", n), fmt.Sprintf(`document.body.dataset.runs === "%d"`, n), 3*time.Minute)
+		if r := eval[string](t, ctx, `document.body.dataset.lastRun`); r != "ok" {
+			t.Fatalf("run %d ended %q: %s", n, r, eval[string](t, ctx, `document.getElementById("run-summary").textContent`))
+		}
+	}
+	count := func(sel string) int {
+		return eval[int](t, ctx, `document.querySelectorAll('#runlog tbody tr`+sel+`').length`)
+	}
+	run(1)
+	if n := count(`[data-reuse]:not([data-reuse=""])`); n != 0 {
+		t.Fatalf("a first run marks %d rows as reused or rebuilt", n)
+	}
+	run(2)
+	reused := count(`[data-reuse="reused: unchanged"]`)
+	if reused == 0 {
+		t.Fatal("a second run of an unchanged project reused nothing")
+	}
+	// Every other node says why it ran again.
+	if odd := eval[string](t, ctx, `[...document.querySelectorAll('#runlog tbody tr[data-reuse]')].map((r) => r.dataset.reuse).filter((r) => r !== "reused: unchanged" && !r.startsWith("rebuilt: ")).join(" | ")`); odd != "" {
+		t.Fatalf("rows of the second run with neither reuse nor a reason: %s", odd)
+	}
+	if sum := eval[string](t, ctx, `document.getElementById("run-summary").textContent`); !strings.Contains(sum, fmt.Sprintf("Reused %d nodes", reused)) {
+		t.Fatalf("the summary does not count the %d reused rows: %q", reused, sum)
+	}
+	if shown := eval[string](t, ctx, `document.querySelector('#runlog tbody tr.reused .reuse').textContent`); shown != "reused" {
+		t.Fatalf("a reused row reads %q", shown)
+	}
+	personRows := `document.querySelector('#runlog tbody tr[data-name="nexus_persons"] td.num').textContent`
+	persons := eval[string](t, ctx, personRows)
+
+	eval[bool](t, ctx, `(document.getElementById("rebuild-all").click(), true)`)
+	run(3)
+	if n := count(`[data-reuse="reused: unchanged"]`); n != 0 {
+		t.Fatalf("Rebuild all reused %d nodes", n)
+	}
+	if n := count(`[data-reuse="rebuilt: rebuild all"]`); n < reused {
+		t.Fatalf("Rebuild all: %d rows say so, want at least the %d reused before", n, reused)
+	}
+	if again := eval[string](t, ctx, personRows); again != persons || !strings.HasSuffix(persons, " rows") {
+		t.Fatalf("nexus_persons: %q when reused, %q when rebuilt", persons, again)
+	}
+}
