@@ -58,7 +58,10 @@ export class RunController extends EventTarget {
     const ok = resp.ok && resp.result.ok;
     // A stop that Go honoured ends the build with a failed step, not a
     // failed call: the page remembers that the user asked for it.
-    const stopped = !ok && (resp.stopped || this.stopRequested || (resp.ok && resp.result.stopped));
+    // Only the user's Stop counts as stopped: the engine's result.stopped
+    // is also set by the time limit, which the page reports as a failure
+    // that names the limit.
+    const stopped = !ok && (resp.stopped || this.stopRequested);
     if (stopped) resp.stopped = true;
     this.runs++;
     this.changes = resp.ok && resp.result ? resp.result.changes || null : null;
