@@ -3,7 +3,9 @@ package e2e
 import (
 	"archive/tar"
 	"compress/gzip"
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -30,7 +32,13 @@ func v013Project(t *testing.T, scenario, now string) map[string][]byte {
 			}
 		}
 	}
-	f, err := os.Open(filepath.Join(dir, "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
+	tarball := filepath.Join(dir, "dbt-nexus-v0.13.0-91b50f8.tar.gz")
+	if _, err := os.Stat(tarball); errors.Is(err, fs.ErrNotExist) {
+		// As the pipeline's real-project tests: a clone without the real
+		// projects beside it skips them; CI has them.
+		t.Skip("real projects not found in shared/realdata beside the repository (set NEXUS_REALDATA)")
+	}
+	f, err := os.Open(tarball)
 	if err != nil {
 		t.Fatalf("the v0.13.0 tarball (set NEXUS_REALDATA): %v", err)
 	}
