@@ -120,6 +120,9 @@ var Translations = []Rule{
 		Note: "months are clamped to the month's last day"},
 	{From: "DATE '...', TIMESTAMP '...', JSON '...'", Dialects: warehouses, To: "date('...'), '...', json('...')"},
 	{From: "a function of the warehouse", Dialects: warehouses, To: "the function of pipeline/internal/sqlfunc computing it (sqlfunc.Rename)"},
+	{From: "CREATE OR REPLACE [TEMP] TABLE | VIEW x AS SELECT ...", Dialects: all, To: "DROP TABLE | VIEW IF EXISTS x; CREATE [TEMP] TABLE | VIEW x AS SELECT ...",
+		Note: "TRANSIENT, SECURE and MATERIALIZED are dropped, VOLATILE is TEMP; column types become SQLite's (arrays and structs TEXT); BigQuery's PARTITION BY, CLUSTER BY and OPTIONS and Snowflake's CLUSTER BY and COMMENT change no result and are dropped; a temporary table loses its schema"},
+	{From: "TRUNCATE [TABLE] x", Dialects: all, To: "DELETE FROM x"},
 	{From: "true, false", Dialects: all, To: "true, false", Note: "kept: SQLite reads them as 1 and 0"},
 }
 
@@ -169,6 +172,7 @@ var (
 	refUnknown   = refusal{"unknown type %q in a cast",
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
 	refNoOperand = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
+	refCreate    = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
 	refNoType    = refusal{"%s has no type after it", "name the type, for example x::text"}
 )
 
@@ -205,6 +209,7 @@ var Refusals = []Rule{
 	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "SELECT DISTINCT ON (a) ...", Dialects: "DuckDB", To: refDistinctOn.hint},
 	{From: "UNION [ALL] BY NAME", Dialects: "DuckDB", To: refByName.hint},
+	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},
 }
 
 // Markdown is the README's table of the rules: what runs as what, where
