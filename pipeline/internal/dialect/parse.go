@@ -328,7 +328,11 @@ func (p *parser) parseQuery() *node {
 		o := p.open(nExpr)
 		p.next()
 		p.next()
-		o.list = p.parseOrderItems(o)
+		if p.isWord("all") && !p.isPunctAt(1, "(") {
+			p.parseOrderAll(o)
+		} else {
+			o.list = p.parseOrderItems(o)
+		}
 		q.y = q.add(p.close(o))
 	}
 	if p.isWord("limit") || p.isWord("offset") {

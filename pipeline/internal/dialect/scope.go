@@ -161,6 +161,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 	for _, b := range q.list {
 		t.walk(b, inner)
 	}
+	if q.y != nil && q.y.name == "all" {
+		t.rewriteOrderAll(q)
+	}
 	orderScope := inner
 	if len(q.list) == 1 && q.list[0].kind == nSelect {
 		orderScope = q.list[0].sel.scope
