@@ -25,6 +25,11 @@ func (r *runner) genericTestSQL(t *project.Test) (string, error) {
 	}
 	sort.Strings(names)
 	for _, k := range names {
+		if v, ok := t.Args[k].(string); ok && isRelationCall(v) {
+			// dbt renders a ref() or source() argument to its relation.
+			args = append(args, k+"="+strings.TrimSpace(v))
+			continue
+		}
 		args = append(args, k+"=__test_args__['"+k+"']")
 	}
 	src := strings.Repeat("\n", max(0, t.Line-1)) + "{{ " + t.Generic + "(" + strings.Join(args, ", ") + ") }}"

@@ -556,12 +556,7 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 	if err != nil {
 		return &sqlError{err: err, sql: sql}
 	}
-	rows, err := r.db.Count(r.ctx, qrel)
-	if err != nil {
-		return err
-	}
-	step.Status, step.Rows = "OK", rows
-	return nil
+	return r.finishStep(step, qrel)
 }
 
 // sqlError is a failure of SQLite on compiled SQL.

@@ -182,13 +182,11 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		key := pkgKeyOf(d.guess)
 		switch {
 		case byKey[key]:
+		case builtinNamed(builtins, key) != nil:
+			asked[builtinNamed(builtins, key).Name] = true
 		case builtinUtils[key]:
 			notes = append(notes, Used{Name: "dbt_utils", Origin: "the engine's own dbt_utils macros (" + d.spec + " is not installed)"})
 		default:
-			if b := builtinNamed(builtins, key); b != nil {
-				asked[b.Name] = true
-				continue
-			}
 			return nil, nil, diag.Errorf(d.file, d.line, "package %s is not installed: there is no %s/%s", d.spec, l.installPath, d.guess).
 				WithHint("run `dbt deps` and ship the %s folder with the project, or use `local:` with the package's folder", l.installPath)
 		}
