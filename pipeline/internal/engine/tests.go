@@ -152,11 +152,35 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 		out = strings.TrimRight(strings.TrimSpace(out), ";")
 		return r.translate(t.File, t.SQL, out)
 	}
-	rel := r.testRelation(t.Model)
-	col := t.Column
 	if t.Kind == "generic" {
 		return r.genericTestSQL(t)
 	}
+	sql, err := r.builtinTestSQL(t, whereSubquery(r.testRelation(t.Model), t))
+	if err != nil || testWhere(t) == "" {
+		return sql, err
+	}
+	// The where condition is the warehouse's SQL.
+	return r.translate(t.File, sql, sql)
+}
+
+// testWhere is a test's where config, "" without one.
+func testWhere(t *project.Test) string {
+	w, _ := t.Config.Extra["where"].(string)
+	return strings.TrimSpace(w)
+}
+
+// whereSubquery is the relation a test reads: with a where config, the
+// rows that meet it, as dbt writes it.
+func whereSubquery(rel string, t *project.Test) string {
+	if w := testWhere(t); w != "" {
+		return "(select * from " + rel + " where " + w + ") dbt_subquery"
+	}
+	return rel
+}
+
+// builtinTestSQL is the query of dbt's own generic tests on rel.
+func (r *runner) builtinTestSQL(t *project.Test, rel string) (string, error) {
+	col := t.Column
 	switch t.Kind {
 	case "not_null":
 		return fmt.Sprintf("select * from %s where %s is null", rel, col), nil
@@ -179,6 +203,7 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 		return fmt.Sprintf("select %s as value_field, count(*) as n_records from %s where %s is not null and %s not in (%s) group by %s",
 			col, rel, col, col, strings.Join(lits, ", "), col), nil
 	case "relationships":
+		rel = strings.TrimSuffix(rel, " dbt_subquery") // aliased child below
 		to := r.testRelation(refName(t.Args["to"].(string)))
 		field := t.Args["field"].(string)
 		return fmt.Sprintf("select child.%s as from_field from %s as child left join %s as parent on child.%s = parent.%s where child.%s is not null and parent.%s is null",
