@@ -2,7 +2,10 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/graph"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
@@ -28,10 +31,19 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		failures, _ = q.Rows[0][0].(int64)
 	}
 	step.Rows = failures
+	errorIf, err := failureCondition(t, "error_if")
+	if err != nil {
+		return err
+	}
+	warnIf, err := failureCondition(t, "warn_if")
+	if err != nil {
+		return err
+	}
 	switch {
-	case failures == 0:
+	case t.Config.Severity == "warn" && !warnIf(failures),
+		t.Config.Severity != "warn" && !errorIf(failures) && !warnIf(failures):
 		step.Status = "PASS"
-	case t.Config.Severity == "warn":
+	case t.Config.Severity == "warn" || !errorIf(failures):
 		step.Status = "WARN"
 		step.Message = fmt.Sprintf("%d failing row%s%s", failures, plural(int(failures)), r.failingSources(t))
 	default:
@@ -45,6 +57,44 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		}
 	}
 	return nil
+}
+
+// failureCondition reads a test's warn_if or error_if config (dbt's
+// default "!=0"): a comparison of the failure count with a number.
+func failureCondition(t *project.Test, key string) (func(int64) bool, error) {
+	text := "!=0"
+	if v, ok := t.Config.Extra[key]; ok && v != nil {
+		text = strings.TrimSpace(fmt.Sprint(v))
+	}
+	ops := []string{">=", "<=", "!=", "<>", "==", ">", "<", "="}
+	for _, op := range ops {
+		rest, ok := strings.CutPrefix(text, op)
+		if !ok {
+			continue
+		}
+		n, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+		if err != nil {
+			break
+		}
+		return func(f int64) bool {
+			x := float64(f)
+			switch op {
+			case ">=":
+				return x >= n
+			case "<=":
+				return x <= n
+			case "!=", "<>":
+				return x != n
+			case ">":
+				return x > n
+			case "<":
+				return x < n
+			}
+			return x == n
+		}, nil
+	}
+	return nil, diag.Errorf(t.File, t.Line, "test %s: %s %q is not a comparison with a number", t.Name, key, text).
+		WithHint("write %s: \">10\" (one of >, >=, <, <=, =, != then a number)", key)
 }
 
 // failingSources says which sources a warned test's failing rows come

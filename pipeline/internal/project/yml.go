@@ -339,7 +339,7 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 			}
 			test.Package = pkg
 			for _, k := range sortedKeys(test.configAt) {
-				if msg := configWarning(k); msg != "" && !p.usedBuiltin[pkg] {
+				if msg := configWarning(k); msg != "" && !testRanConfigs[k] && !p.usedBuiltin[pkg] {
 					p.warn(p.WhereFile(pkg, file), test.configAt[k], msg, "")
 				}
 			}
@@ -380,6 +380,10 @@ func sortedKeys(m map[string]int) []string {
 	sort.Strings(out)
 	return out
 }
+
+// testRanConfigs are configs the engine runs on tests only (the failure
+// thresholds); on other nodes they are named as not run.
+var testRanConfigs = keys("warn_if", "error_if")
 
 // testConfigKeys are the keys dbt takes as a test's config when they sit
 // beside its arguments.
