@@ -771,6 +771,7 @@ func (p *parser) parseNameOrCall() *node {
 	}
 	if p.isWord("within") {
 		w := p.open(nExpr)
+		w.name = "within"
 		p.next()
 		p.expectWord("group")
 		p.expectPunct("(")

@@ -87,6 +87,14 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 				t.pr.setTok(a.parts[0], sqlString(t.toks[a.parts[0]].lower))
 				a.kind = nLit
 			}
+			// BigQuery's WEEK(MONDAY): weeks starting on that day
+			if a.kind == nCall && (a.name == "week" || a.name == "isoweek") && len(a.list) == 1 && a.list[0].kind == nName && len(a.list[0].parts) == 1 {
+				day := t.toks[a.list[0].parts[0]].lower
+				if weekdays[day] {
+					a.print = printAs(sqlString(a.name + "(" + day + ")"))
+					a.kind = nLit
+				}
+			}
 		}
 	}
 	for _, a := range n.list {
@@ -107,6 +115,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		// SQLite takes DISTINCT only with one argument
 		t.pr.setTok(n.tok, "string_agg_distinct")
 		t.pr.dropTok(n.tok2)
+		return
+	}
+	if t.rewriteWarehouseCall(n) {
 		return
 	}
 	switch name {
@@ -210,8 +221,11 @@ var datePartShorthands = map[string]bool{
 	"dayofmonth": true, "dayofweek": true, "dayofyear": true, "hour": true, "minute": true, "second": true,
 }
 
+// weekdays name the first day of BigQuery's WEEK(<day>).
+var weekdays = map[string]bool{"sunday": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true}
+
 // arrayResults are the sqlfunc functions that return arrays.
-var arrayResults = map[string]bool{"generate_array": true, "array_concat": true, "array_reverse": true, "array_flatten": true}
+var arrayResults = map[string]bool{"generate_array": true, "generate_date_array": true, "array_concat": true, "array_reverse": true, "array_flatten": true}
 
 // insideFrom reports whether call n is a FROM item's table-valued function.
 func (t *translator) insideFrom(n *node, sc *scope) bool {

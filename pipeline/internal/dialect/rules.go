@@ -128,6 +128,15 @@ var Translations = []Rule{
 	{From: "CREATE OR REPLACE [TEMP] TABLE | VIEW x AS SELECT ...", Dialects: all, To: "DROP TABLE | VIEW IF EXISTS x; CREATE [TEMP] TABLE | VIEW x AS SELECT ...",
 		Note: "TRANSIENT, SECURE and MATERIALIZED are dropped, VOLATILE is TEMP; column types become SQLite's (arrays and structs TEXT); BigQuery's PARTITION BY, CLUSTER BY and OPTIONS and Snowflake's CLUSTER BY and COMMENT change no result and are dropped; a temporary table loses its schema"},
 	{From: "TRUNCATE [TABLE] x", Dialects: all, To: "DELETE FROM x"},
+	{From: "DECODE(x, s1, r1, ..., d), EQUAL_NULL(a, b)", Dialects: "Snowflake", To: "CASE WHEN x IS s1 THEN r1 ... ELSE d END; (a IS b)", Note: "NULL matches NULL, as in Snowflake"},
+	{From: "TO_NUMBER(x[, p, s]), TRY_TO_NUMBER, TO_DECIMAL, TRY_TO_DECIMAL, TO_DOUBLE, TRY_TO_DOUBLE", Dialects: "Snowflake", To: "cast_to(x, 'INTEGER', 'snowflake', line); try_cast(x, 'REAL', 'snowflake')",
+		Note: "the scale is 0 unless given, so 12.5 becomes 13; TRY_ forms give NULL where the text is not a number; a format argument is not supported"},
+	{From: "TRY_PARSE_JSON(x)", Dialects: "Snowflake", To: "CASE WHEN json_valid(x) THEN json(x) END"},
+	{From: "TRUNC(x), TRUNC(x, n) of a number", Dialects: "Snowflake", To: "CAST(trunc(x) AS INTEGER); trunc(x * 10^n) / 10^n", Note: "toward zero; TRUNC(x, 'part') truncates dates"},
+	{From: "agg(x, sep) WITHIN GROUP (ORDER BY y)", Dialects: all, To: "agg(x, sep ORDER BY y)"},
+	{From: "APPROX_COUNT_DISTINCT(x)", Dialects: warehouses, To: "count(DISTINCT x)", Note: "exact, where the warehouse estimates"},
+	{From: "DAYNAME(x), MONTHNAME(x)", Dialects: "Snowflake, DuckDB", To: "weekday_name(x, 3 | 0), month_name(x, 3 | 0)", Note: "Mon and Jan in Snowflake, Monday and January in DuckDB"},
+	{From: "DATE_TRUNC(x, WEEK(MONDAY))", Dialects: "BigQuery", To: "datetime_trunc_bigquery(x, 'week(monday)')"},
 	{From: "true, false", Dialects: all, To: "true, false", Note: "kept: SQLite reads them as 1 and 0"},
 }
 

@@ -1,6 +1,7 @@
 package sqlfunc
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ncruces/go-sqlite3"
@@ -230,4 +231,81 @@ func (a *arrayAgg) Value(ctx sqlite3.Context) {
 	}
 	ctx.ResultRawText(append(a.b, ']'))
 	ctx.ResultSubtype(jsonSubtype)
+}
+
+func init() {
+	add(
+		Func{Name: "median_of", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &median{} }},
+		Func{Name: "value_at_max", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: 1} }},
+		Func{Name: "value_at_min", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: -1} }},
+	)
+	// median_of(x): the middle number, or the mean of the two middle ones;
+	// NULLs ignored.
+	rename("median_of", "median", "snowflake", "duckdb")
+	// value_at_max(v, k): v of the row with the largest k (NULL keys
+	// ignored; the first such row on a tie).
+	for _, n := range []string{"arg_max", "argmax", "max_by"} {
+		rename("value_at_max", n, "duckdb")
+	}
+	rename("value_at_min", "arg_min", "duckdb")
+	rename("value_at_min", "argmin", "duckdb")
+	rename("value_at_min", "min_by", "duckdb")
+	rename("value_at_max", "max_by", "snowflake")
+	rename("value_at_min", "min_by", "snowflake")
+}
+
+type median struct{ xs []float64 }
+
+func (m *median) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if f, ok := number(arg[0]); ok && arg[0].Type() != sqlite3.NULL {
+		m.xs = append(m.xs, f)
+	}
+}
+func (m *median) Value(ctx sqlite3.Context) {
+	if len(m.xs) == 0 {
+		ctx.ResultNull()
+		return
+	}
+	xs := slices.Clone(m.xs)
+	slices.Sort(xs)
+	mid := len(xs) / 2
+	if len(xs)%2 == 1 {
+		ctx.ResultFloat(xs[mid])
+		return
+	}
+	ctx.ResultFloat((xs[mid-1] + xs[mid]) / 2)
+}
+
+// valueAt keeps the value of the row whose key is the largest (sign 1) or
+// smallest (sign -1), comparing keys as SQLite orders them.
+type valueAt struct {
+	sign int
+	v, k *sqlite3.Value
+}
+
+func (a *valueAt) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[1].Type() == sqlite3.NULL {
+		return
+	}
+	if a.k != nil && a.sign*compare(arg[1], *a.k) <= 0 {
+		return
+	}
+	a.Close()
+	v, k := arg[0].Dup(), arg[1].Dup()
+	a.v, a.k = v, k
+}
+func (a *valueAt) Value(ctx sqlite3.Context) {
+	if a.v == nil {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultValue(*a.v)
+}
+func (a *valueAt) Close() error {
+	if a.v != nil {
+		a.v.Close()
+		a.k.Close()
+		a.v, a.k = nil, nil
+	}
+	return nil
 }

@@ -1,0 +1,37 @@
+package dialect
+
+import "testing"
+
+func TestWarehouseCalls(t *testing.T) {
+	translated := []struct {
+		d       Dialect
+		in, out string
+	}{
+		{snowflake, "select decode(a, 'x', 1, 'y', 2, 0) from t", "select CASE WHEN a IS 'x' THEN 1 WHEN a IS 'y' THEN 2 ELSE 0 END from t"},
+		{snowflake, "select decode(a,\n 'x', 1) from t", "select CASE WHEN a IS 'x' THEN 1 END\n from t"},
+		{snowflake, "select equal_null(a, b) from t", "select (a IS b) from t"},
+		{snowflake, "select try_to_number(a), to_number(a, 10, 2), try_to_double(a) from t", "select try_cast(a, 'INTEGER', 'snowflake'), cast_to(a, 'REAL', 'snowflake', 1), try_cast(a, 'REAL', 'snowflake') from t"},
+		{snowflake, "select try_parse_json(a) from t", "select CASE WHEN json_valid(a) THEN json(a) END from t"},
+		{snowflake, "select listagg(a, ',') within group (order by a) from t", "select listagg_text(a, ',' ORDER BY a NULLS LAST)  from t"},
+		{snowflake, "select dayname(d), monthname(d) from t", "select weekday_name(d, 3), month_name(d, 3) from t"},
+		{duckdb, "select dayname(d) from t", "select weekday_name(d, 0) from t"},
+		{snowflake, "select trunc(b), trunc(b, 2), trunc(d, 'month') from t", "select CAST(trunc(b) AS INTEGER), (trunc(b * power(10, 2)) / power(10, 2)), datetime_trunc_snowflake(d, 'month') from t"},
+		{bigquery, "select date_trunc(d, week(monday)), approx_count_distinct(a) from t", "select datetime_trunc_bigquery(d, 'week(monday)'), count(DISTINCT a) from t"},
+		{bigquery, "select generate_date_array(d, e, interval 1 week) from t", "select json(generate_date_array(d, e, 1, 'week')) from t"},
+	}
+	for _, c := range translated {
+		expectTranslated(t, c.d, c.in, c.out)
+	}
+	rows := []struct {
+		d        Dialect
+		in, want string
+	}{
+		{snowflake, "select decode(a, 'x', 'ex', null, 'none', 'other') from t order by id", "ex\nother\nnone"},
+		{snowflake, "select listagg(coalesce(a, '-'), '') within group (order by id desc) from t", "-Yx"},
+		{bigquery, "select d from unnest(generate_date_array(date '2024-01-30', date '2024-02-01')) as d", "2024-01-30\n2024-01-31\n2024-02-01"},
+		{duckdb, "select arg_max(a, b), median(b) from t", "NULL|20.0"},
+	}
+	for _, c := range rows {
+		expectRows(t, c.d, c.in, c.want)
+	}
+}
