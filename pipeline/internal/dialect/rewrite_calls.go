@@ -22,6 +22,31 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	if n.x == nil && len(args) > 0 && t.rewriteWithinGroup(n) {
 		return false
 	}
+	if lim := limitOf(n); lim != nil && n.name != "array_agg" {
+		t.refuse(lim.start, refAggLimit, strings.ToUpper(t.toks[n.tok].text))
+		return true
+	}
+	if n.z != nil && n.x != nil {
+		switch {
+		case n.z.name == "respect":
+			n.z.print = func(pr *printer, z *node) string { return pr.carry(z) }
+		case n.name == "first_value" || n.name == "last_value":
+			t.pr.setTok(n.tok, n.name+"_ignore_nulls")
+			n.z.print = func(pr *printer, z *node) string { return pr.carry(z) }
+			return true
+		default:
+			t.refuse(n.z.start, refIgnoreNulls, strings.ToUpper(t.toks[n.tok].text))
+			return true
+		}
+	}
+	if n.name == "position" && len(args) == 2 {
+		// POSITION(sub IN s): the IN between the arguments is a comma
+		for i := args[0].end; i < args[1].start; i++ {
+			if t.toks[i].kind == kWord && t.toks[i].lower == "in" {
+				t.pr.setTok(i, ",")
+			}
+		}
+	}
 	switch {
 	case t.d == Snowflake && n.name == "decode" && len(args) >= 3 && n.x == nil:
 		// DECODE(x, s1, r1, ..., default): NULL matches NULL, as IS does
@@ -122,4 +147,14 @@ func (t *translator) rewriteWithinGroup(n *node) bool {
 	}
 	w.print = func(pr *printer, w *node) string { return pr.carry(w) }
 	return true
+}
+
+// limitOf is the LIMIT inside call n, or nil.
+func limitOf(n *node) *node {
+	for _, k := range n.kids {
+		if k.kind == nExpr && k.name == "limit" {
+			return k
+		}
+	}
+	return nil
 }

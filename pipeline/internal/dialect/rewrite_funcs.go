@@ -126,6 +126,19 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			break
 		}
 		t.pr.setTok(n.tok, "json_group_array")
+		limit := ""
+		if lim := limitOf(n); lim != nil && len(n.list) == 1 {
+			// the count goes before the call's ORDER BY, after its argument
+			t.pr.setTok(n.tok, "array_agg_limit")
+			limit = ", " + strings.Join(strings.Fields(t.source(lim.x)), " ")
+			if n.y != nil {
+				n.y.pre = limit + " " + n.y.pre
+				limit = ""
+			} else {
+				n.list[0].post += limit
+			}
+			lim.print = func(pr *printer, l *node) string { return pr.carry(l) }
+		}
 		if len(n.list) == 1 && (n.z != nil && n.z.name == "ignore" || t.d == Snowflake) {
 			arg, win := n.list[0], n.x
 			if n.z != nil {
@@ -134,7 +147,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			filter := func(pr *printer) string {
 				pr.flat++
 				defer func() { pr.flat-- }()
-				return " FILTER (WHERE " + strings.TrimSpace(pr.text(arg)) + " IS NOT NULL)"
+				return " FILTER (WHERE " + strings.TrimSpace(strings.TrimSuffix(pr.text(arg), limit)) + " IS NOT NULL)"
 			}
 			if win != nil {
 				win.print = func(pr *printer, w *node) string { return filter(pr) + " " + pr.plain(w) }

@@ -137,6 +137,8 @@ var Translations = []Rule{
 	{From: "APPROX_COUNT_DISTINCT(x)", Dialects: warehouses, To: "count(DISTINCT x)", Note: "exact, where the warehouse estimates"},
 	{From: "DAYNAME(x), MONTHNAME(x)", Dialects: "Snowflake, DuckDB", To: "weekday_name(x, 3 | 0), month_name(x, 3 | 0)", Note: "Mon and Jan in Snowflake, Monday and January in DuckDB"},
 	{From: "DATE_TRUNC(x, WEEK(MONDAY))", Dialects: "BigQuery", To: "datetime_trunc_bigquery(x, 'week(monday)')"},
+	{From: "FIRST_VALUE(x IGNORE NULLS) OVER (...), LAST_VALUE(x) IGNORE NULLS OVER (...)", Dialects: all, To: "first_value_ignore_nulls(x) OVER (...)", Note: "the first (last) non-NULL value of the frame"},
+	{From: "ARRAY_AGG(x ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "array_agg_limit(x, n ORDER BY y)", Note: "the first n values in that order"},
 	{From: "true, false", Dialects: all, To: "true, false", Note: "kept: SQLite reads them as 1 and 0"},
 }
 
@@ -185,10 +187,12 @@ var (
 	refArrayType = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
 	refUnknown   = refusal{"unknown type %q in a cast",
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
-	refNoOperand = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
-	refOrderAll  = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
-	refCreate    = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
-	refNoType    = refusal{"%s has no type after it", "name the type, for example x::text"}
+	refNoOperand   = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
+	refOrderAll    = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
+	refAggLimit    = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG(x ORDER BY y LIMIT n) works; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
+	refIgnoreNulls = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS; for LAG and LEAD, use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
+	refCreate      = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
+	refNoType      = refusal{"%s has no type after it", "name the type, for example x::text"}
 )
 
 // sqliteRefused are warehouse functions refused in SQLite-dialect SQL,
@@ -224,6 +228,8 @@ var Refusals = []Rule{
 	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "SELECT DISTINCT ON (a) ...", Dialects: "DuckDB", To: refDistinctOn.hint},
 	{From: "UNION [ALL] BY NAME", Dialects: "DuckDB", To: refByName.hint},
+	{From: "LAG, LEAD, NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
+	{From: "LIMIT inside an aggregate other than ARRAY_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},
 }
