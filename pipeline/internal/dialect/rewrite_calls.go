@@ -93,6 +93,14 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return "(trunc(" + x + " * " + scale + ") / " + scale + ")" + pr.carry(n, args...)
 		}
 		return true
+	case t.d == Snowflake && n.name == "ratio_to_report" && len(args) == 1 && n.x != nil:
+		// x / SUM(x) OVER (...), NULL when the sum is 0
+		win := n.x
+		n.print = func(pr *printer, n *node) string {
+			x := strings.TrimSpace(pr.text(args[0]))
+			return "(CAST(" + x + " AS REAL) / NULLIF(sum(" + x + ") " + strings.TrimSpace(pr.text(win)) + ", 0))" + pr.carry(n, args[0], win)
+		}
+		return true
 	case t.d != SQLite && n.name == "approx_count_distinct" && len(args) == 1 && n.x == nil:
 		t.pr.setTok(n.tok, "count")
 		args[0].pre = "DISTINCT " + args[0].pre

@@ -22,6 +22,9 @@ func TestWarehouseCalls(t *testing.T) {
 		{snowflake, "select last_value(b) ignore nulls over (order by id) from t", "select last_value_ignore_nulls(b)  over (order by id NULLS LAST) from t"},
 		{bigquery, "select array_agg(b order by id desc limit 2) from t", "select array_agg_limit(b , 2 order by id desc ) from t"},
 		{duckdb, "select position('Y' in a), strlen(a) from t", "select position_from('Y' , a), octet_length(a) from t"},
+		{snowflake, "select ratio_to_report(b) over (partition by a) from t", "select (CAST(b AS REAL) / NULLIF(sum(b) over (partition by a), 0)) from t"},
+		{snowflake, "select f.value from table(flatten(input => x)) f", "select f.value AS value from json_each(x) f"},
+		{snowflake, "select dayofweekiso(d), add_months(d, 1) from t", "select datetime_part_snowflake('dayofweekiso', d), add_months_keep_last_day(d, 1) from t"},
 	}
 	for _, c := range translated {
 		expectTranslated(t, c.d, c.in, c.out)

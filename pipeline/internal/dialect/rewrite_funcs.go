@@ -21,6 +21,8 @@ var clock = map[string]string{
 	"current_timestamp": timestampNow,
 	"current_date":      "date('now')",
 	"current_time":      "strftime('%H:%M:%S', 'now')",
+	// Snowflake's SYSDATE() and GETDATE(), DuckDB's today()
+	"sysdate": timestampNow, "getdate": timestampNow, "today": "date('now')",
 }
 
 // datePartArgs are the functions whose date-part argument may be written as
@@ -170,7 +172,8 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			t.refuse(n.tok, refUnnestSnowflake)
 			return
 		}
-	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second":
+	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second",
+		"dayofweekiso", "weekiso", "yearofweekiso", "isodow", "isoyear":
 		if (t.d == Snowflake || t.d == DuckDB) && len(n.list) == 1 && !n.flag && n.x == nil {
 			fn, _ := sqlfunc.Rename(string(t.d), "date_part")
 			part := map[string]string{"dayofmonth": "day", "weekofyear": "week"}[name]
@@ -246,7 +249,9 @@ func (t *translator) insideFrom(n *node, sc *scope) bool {
 		return false
 	}
 	for _, r := range sc.rels {
-		if r.from.expr == n {
+		e := r.from.expr
+		// Snowflake's TABLE(FLATTEN(...)): the call inside TABLE too
+		if e == n || e != nil && e.kind == nCall && e.name == "table" && len(e.list) == 1 && e.list[0] == n {
 			return true
 		}
 	}

@@ -139,6 +139,8 @@ var Translations = []Rule{
 	{From: "DATE_TRUNC(x, WEEK(MONDAY))", Dialects: "BigQuery", To: "datetime_trunc_bigquery(x, 'week(monday)')"},
 	{From: "FIRST_VALUE(x IGNORE NULLS) OVER (...), LAST_VALUE(x) IGNORE NULLS OVER (...)", Dialects: all, To: "first_value_ignore_nulls(x) OVER (...)", Note: "the first (last) non-NULL value of the frame"},
 	{From: "ARRAY_AGG(x ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "array_agg_limit(x, n ORDER BY y)", Note: "the first n values in that order"},
+	{From: "RATIO_TO_REPORT(x) OVER (...)", Dialects: "Snowflake", To: "CAST(x AS REAL) / NULLIF(sum(x) OVER (...), 0)"},
+	{From: "SYSDATE(), GETDATE(), today()", Dialects: "Snowflake, DuckDB", To: timestampNow + "; date('now')"},
 	{From: "true, false", Dialects: all, To: "true, false", Note: "kept: SQLite reads them as 1 and 0"},
 }
 

@@ -15,7 +15,12 @@ func init() {
 		Func{Name: "weekday_name", NArgs: 2, Scalar: nameOf(func(t time.Time) string { return t.Weekday().String() })},
 		Func{Name: "month_name", NArgs: 2, Scalar: nameOf(func(t time.Time) string { return t.Month().String() })},
 		Func{Name: "generate_date_array", NArgs: -1, Scalar: generateDateArray},
+		Func{Name: "add_months_keep_last_day", NArgs: 2, Scalar: addMonthsKeepLastDay},
 	)
+	// add_months_keep_last_day(x, n): Snowflake's ADD_MONTHS, clamped to
+	// the month's last day, and the last day of a month stays the last day
+	// (2024-02-29 plus one month is 2024-03-31).
+	rename("add_months_keep_last_day", "add_months", "snowflake")
 	// weekday_name(x, n) and month_name(x, n): the English name, cut to n
 	// letters when n > 0 (Snowflake's DAYNAME and MONTHNAME give three,
 	// DuckDB's the whole name). The translator adds n.
@@ -91,4 +96,26 @@ func generateDateArray(ctx sqlite3.Context, args ...sqlite3.Value) {
 		items = append(items, json.RawMessage(strconv.Quote(t.Format("2006-01-02"))))
 	}
 	resultArray(ctx, items)
+}
+
+func addMonthsKeepLastDay(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "ADD_MONTHS"
+	if nullCall(ctx, args) {
+		return
+	}
+	m, err := readMoment(args[0])
+	if err != nil {
+		fail(ctx, fn, "%v", err)
+		return
+	}
+	n, ok := integer(args[1])
+	if !ok {
+		fail(ctx, fn, "the number of months must be an integer, not %s", args[1].Text())
+		return
+	}
+	t := addMonths(m.t, int(n))
+	if m.t.Day() == daysIn(m.t.Year(), m.t.Month()) {
+		t = t.AddDate(0, 0, daysIn(t.Year(), t.Month())-t.Day())
+	}
+	resultMoment(ctx, moment{t: t, date: m.date})
 }
