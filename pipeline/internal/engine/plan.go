@@ -117,7 +117,7 @@ func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env
 // overrides the project's dialect ("": the profile's). cache may be nil.
 func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCache) (*plan, error) {
 	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
-		Builtin: true, AskVars: askVars, Origin: "the built-in package (pipeline/nexus/package)"},
+		Layer: func(vars map[string]any) fs.FS { return nexus.Layer(settings.EntityLayer(vars)) }, Builtin: true, AskVars: askVars, Origin: "the built-in package (pipeline/nexus/package)"},
 		project.Package{Name: "dbt_utils", Files: dbtutils.Package(), Builtin: true,
 			Origin: "the engine's own dbt_utils macros and tests (the project ships no dbt_utils)"})
 	if err != nil {
@@ -231,6 +231,7 @@ func (p *plan) checkSourcesVar() error {
 	for i, src := range p.settings.Sources {
 		for _, flag := range []struct{ key, suffix string }{
 			{"events", "events"}, {"persons", "person_identifiers"}, {"groups", "group_identifiers"}, {"memberships", "membership_identifiers"},
+			{"entities", "entity_identifiers"}, {"entities", "entity_traits"}, {"relationships", "relationship_declarations"},
 		} {
 			if !src.Has(flag.key) {
 				continue

@@ -39,6 +39,23 @@ type history struct {
 	// writes is the database's write count after the last build: a query
 	// that changed the database since makes everything stale.
 	writes int
+	// hooks counts the hooks the builds ran: a hook may write any table
+	// without giving it a new version.
+	hooks int
+}
+
+// Versions returns the version of each relation (lower-case schema.name)
+// the engine's builds wrote, and how many hooks they ran. A table whose
+// version is the same at two moments, with no hook run and no query write
+// (store.DB.Writes) between them, holds the same rows: every build that
+// writes a relation gives it a new version. A view can change without one
+// (what it reads changed), and a relation never written has version "".
+func (e *Engine) Versions() (map[string]string, int) {
+	out := make(map[string]string, len(e.hist.versions))
+	for k, v := range e.hist.versions {
+		out[k] = v
+	}
+	return out, e.hist.hooks
 }
 
 // built is one node as the last build that ran it left it.

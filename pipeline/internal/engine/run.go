@@ -535,7 +535,11 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 	// version of its table, and every other table, as it was.
 	// One Exec for the whole step: every statement costs a fixed overhead
 	// in the js/wasm build.
-	err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s\n; RELEASE model", qrel, qrel, sql))
+	indexes, err := indexSQL(m, cfg, rel)
+	if err != nil {
+		return err
+	}
+	err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s\n;\n%sRELEASE model", qrel, qrel, sql, indexes))
 	if err != nil {
 		if !r.db.Conn().GetAutocommit() {
 			r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")
@@ -543,6 +547,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		if tooDeep(err) {
 			if staged, serr := r.createStaged(qrel, sql); staged {
 				err = serr
+				if err == nil && indexes != "" {
+					err = r.db.Exec(r.ctx, indexes)
+				}
 			}
 		}
 	}

@@ -26,6 +26,10 @@ type Package struct {
 	AskVars []string
 	// Origin says where the package came from, for the build log.
 	Origin string
+	// Layer, when set, picks a built-in package's files from the project's
+	// vars (the nexus package's c918759 or v0.13 entity layer); Files
+	// otherwise.
+	Layer func(vars map[string]any) fs.FS
 }
 
 // Used is a package a project loaded, for the build log.

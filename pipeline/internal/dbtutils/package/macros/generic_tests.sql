@@ -235,3 +235,64 @@ where not (
     and coalesce(upper_bound {{ gap_op }} next_lower_bound, rank_from_last = 1, false)
 )
 {% endtest %}
+
+{#- equality: the rows of model missing from compare_model and the other
+    way round (distinct rows, over compare_columns or every column but
+    exclude_columns; numeric columns rounded to precision when given).
+    dbt counts those rows plus the difference between the two counts; one
+    row here per unit. -#}
+{% test equality(model, compare_model, compare_columns=none, exclude_columns=none, precision=none) %}
+{%- if not execute %}select 1 as parsed where 1 = 0{% else -%}
+{%- set cols = [] -%}
+{%- set skip = (exclude_columns or []) | map('lower') | list -%}
+{%- if compare_columns -%}
+{%- for c in compare_columns %}{% if c | lower not in skip %}{% do cols.append(c) %}{% endif %}{% endfor -%}
+{%- else -%}
+{%- for col in adapter.get_columns_in_relation(model) -%}
+{%- if col.column | lower not in skip -%}
+{%- set t = col.data_type | lower -%}
+{%- if precision is not none and ('real' in t or 'float' in t or 'double' in t or 'num' in t or 'dec' in t) -%}
+{%- do cols.append('round(' ~ col.quoted ~ ', ' ~ precision ~ ') as ' ~ col.quoted) -%}
+{%- else -%}
+{%- do cols.append(col.quoted) -%}
+{%- endif -%}
+{%- endif -%}
+{%- endfor -%}
+{%- endif %}
+with a_minus_b as (
+    select {{ cols | join(', ') }} from {{ model }}
+    {{ dbt.except() }}
+    select {{ cols | join(', ') }} from {{ compare_model }}
+),
+b_minus_a as (
+    select {{ cols | join(', ') }} from {{ compare_model }}
+    {{ dbt.except() }}
+    select {{ cols | join(', ') }} from {{ model }}
+)
+select 'a_minus_b' as which_diff from a_minus_b
+union all
+select 'b_minus_a' from b_minus_a
+union all
+select 'count_difference' from (select row_number() over () as k from a_minus_b) extra_a
+where k > (select count(*) from b_minus_a)
+union all
+select 'count_difference' from (select row_number() over () as k from b_minus_a) extra_b
+where k > (select count(*) from a_minus_b)
+{%- endif %}
+{% endtest %}
+
+{#- unique_where and not_null_where, dbt_utils 0.x's tests with a where
+    argument (dbt's where config does the same now). -#}
+{% test unique_where(model, column_name, where='1=1') %}
+select {{ column_name }} as unique_field, count(*) as n_records
+from {{ model }}
+where {{ column_name }} is not null and ({{ where }})
+group by {{ column_name }}
+having count(*) > 1
+{% endtest %}
+
+{% test not_null_where(model, column_name, where='1=1') %}
+select *
+from {{ model }}
+where {{ column_name }} is null and ({{ where }})
+{% endtest %}
