@@ -81,7 +81,11 @@ func TestReuseMatchesAFreshBuild(t *testing.T) {
 					}
 				}
 				fresh := openSession(t)
-				build(t, fresh, files, Options{})
+				want := build(t, fresh, files, Options{})
+				// A memoized identity render reports its resolution again.
+				if !slices.Equal(res.Identity, want.Identity) {
+					t.Errorf("edit %d (%s): identity reports %+v, a fresh build's %+v", e, what, res.Identity, want.Identity)
+				}
 				diffs, err := Diff(ctx, fresh, s, 3)
 				if err != nil {
 					t.Fatal(err)

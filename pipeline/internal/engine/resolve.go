@@ -69,8 +69,20 @@ func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 		return nil, err
 	}
 	r.contentVersion(out, rows)
-	rep := g.Compare(depth)
-	r.res.Identity = append(r.res.Identity, identityReport(entity, strategyName, depth, rep))
+	rep := identityReport(entity, strategyName, depth, g.Compare(depth))
+	r.res.Identity = append(r.res.Identity, rep)
+	if fx := r.effects; fx != nil {
+		// The components are a function of the two relations read: the
+		// render stays valid while they, and the table written, keep
+		// their versions.
+		for _, rel := range []jinja.Relation{ids, edges, out} {
+			k := relKey(rel.Schema, rel.Name)
+			v := r.version(k)
+			fx.keep = fx.keep && v != ""
+			fx.reads = append(fx.reads, dataRead{kind: "version", arg: k, answer: v})
+		}
+		fx.identity = append(fx.identity, rep)
+	}
 	return out, nil
 }
 

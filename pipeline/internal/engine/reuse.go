@@ -357,6 +357,28 @@ func (r *runner) contentVersion(rel jinja.Relation, rows [][]any) {
 	r.hist.owner[k] = rel.Name
 }
 
+// version is the version of relation k (relKey) now, "" when the engine
+// did not write it or it is gone.
+func (r *runner) version(k string) string {
+	if r.hist == nil || r.exists == nil {
+		return ""
+	}
+	if !r.exists[k] && r.hist.owner[k] == "" {
+		return ""
+	}
+	return r.hist.versions[k]
+}
+
+// cleanState says, while a build runs, that only the engine wrote since
+// the last build ended and during this one: "" when a query or a render
+// wrote, else the number of hooks run so far (a hook may write any table).
+func (r *runner) cleanState() string {
+	if r.hist == nil || r.hist.writes < 0 || r.hist.writes != r.writesAtStart || r.db.Writes() != r.writesAtStart+r.ownWrites {
+		return ""
+	}
+	return fmt.Sprint("hooks ", r.hist.hooks)
+}
+
 // finishReuse closes a build's use of the history.
 func (r *runner) finishReuse() {
 	if r.stopReads != nil {
