@@ -9,9 +9,11 @@ package pipeline
 //
 // Generated projects of 1,000 and 4,000 persons always run; 10,000 and
 // 100,000 only with NEXUS_BENCH_LARGE=1 and one iteration, as they take
-// seconds each:
+// seconds each. NEXUS_BENCH_PERSONS picks the sizes instead; BuildModels
+// reports each model's seconds beside the whole build's:
 //
 //	NEXUS_BENCH_LARGE=1 go test ./pipeline -run '^$' -bench 'Build/persons=10000' -benchtime 1x
+//	NEXUS_BENCH_PERSONS=20000,100000 go test ./pipeline -run '^$' -bench 'Build/' -benchtime 1x
 //
 // Every benchmark prepares its project (generation, parsing, an earlier
 // stage's tables) before the timer starts.
@@ -23,6 +25,7 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -34,6 +37,17 @@ import (
 )
 
 func benchSizes() []int {
+	if v := os.Getenv("NEXUS_BENCH_PERSONS"); v != "" {
+		var sizes []int
+		for _, f := range strings.Split(v, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n <= 0 {
+				panic(fmt.Sprintf("NEXUS_BENCH_PERSONS=%q: want sizes such as 20000,100000", v))
+			}
+			sizes = append(sizes, n)
+		}
+		return sizes
+	}
 	sizes := []int{1000, 4000}
 	if os.Getenv("NEXUS_BENCH_LARGE") != "" {
 		sizes = append(sizes, 10000, 100000)
@@ -128,7 +142,18 @@ func BenchmarkBuild(b *testing.B) {
 			for _, r := range res.Identity {
 				b.ReportMetric(float64(r.Identifiers), r.Entity+"-ids")
 			}
+			reportSlowest(b, res, 6)
 		})
+	}
+}
+
+// reportSlowest reports the seconds of the n slowest nodes of the last
+// build, so a slow build says where its time went.
+func reportSlowest(b *testing.B, res *Result, n int) {
+	steps := append([]Step(nil), res.Steps...)
+	sort.SliceStable(steps, func(i, j int) bool { return steps[i].Seconds > steps[j].Seconds })
+	for _, st := range steps[:min(n, len(steps))] {
+		b.ReportMetric(st.Seconds, "s/"+st.Name)
 	}
 }
 

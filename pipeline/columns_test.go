@@ -35,15 +35,24 @@ func cellColumns(cell string) []string {
 	return out
 }
 
-func readColumnsDoc(t *testing.T) []columnsDoc {
+// entityLayerSection is the heading of COLUMNS.md's entity-layer table.
+const entityLayerSection = "## The entity layer (dbt-nexus v0.13)"
+
+// readColumnsDoc reads the table of COLUMNS.md under the `## ` heading
+// section, "" for the c918759 table at the top.
+func readColumnsDoc(t *testing.T, section string) []columnsDoc {
 	t.Helper()
 	data, err := os.ReadFile("nexus/COLUMNS.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var rows []columnsDoc
+	heading := ""
 	for _, line := range strings.Split(string(data), "\n") {
-		if !strings.HasPrefix(line, "| `") {
+		if strings.HasPrefix(line, "## ") {
+			heading = line
+		}
+		if !strings.HasPrefix(line, "| `") || heading != section {
 			continue
 		}
 		cells := strings.Split(strings.Trim(line, "|"), "|")
@@ -76,7 +85,7 @@ func matchColumns(want, got []string) bool {
 // TestColumnsDoc checks nexus/COLUMNS.md: our columns are dbt-nexus's plus
 // the additions it names, and the demo's built tables have exactly them.
 func TestColumnsDoc(t *testing.T) {
-	rows := readColumnsDoc(t)
+	rows := readColumnsDoc(t, "")
 	if len(rows) < 19 {
 		t.Fatalf("COLUMNS.md lists %d tables, want every package table", len(rows))
 	}
@@ -91,7 +100,7 @@ func TestColumnsDoc(t *testing.T) {
 		t.Fatalf("demo build: %v %+v", err, res.Diagnostics)
 	}
 	seen := map[string]bool{}
-	models, err := fs.Glob(nexus.Package(), "models/*/*/*.sql")
+	models, err := fs.Glob(nexus.Layer(false), "models/*/*/*.sql")
 	if err != nil || len(models) == 0 {
 		t.Fatalf("package models: %v", err)
 	}
@@ -130,6 +139,57 @@ func TestColumnsDoc(t *testing.T) {
 	for m, ok := range seen {
 		if !ok {
 			t.Errorf("package model %s is missing from COLUMNS.md", m)
+		}
+	}
+}
+
+// TestEntityColumnsDoc checks COLUMNS.md's entity-layer table: our columns
+// are dbt-nexus v0.13.0's, and samples/entities's built tables have exactly
+// them, every model of the layer listed.
+func TestEntityColumnsDoc(t *testing.T) {
+	rows := readColumnsDoc(t, entityLayerSection)
+	if len(rows) < 13 {
+		t.Fatalf("COLUMNS.md's entity layer lists %d tables, want every model of the layer", len(rows))
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Build(ctx, os.DirFS("../samples/entities"), Options{Command: CmdBuild})
+	if err != nil || !res.OK {
+		t.Fatalf("entities build: %v %+v", err, res.Diagnostics)
+	}
+	seen := map[string]bool{}
+	models, err := fs.Glob(nexus.Layer(true), "models/nexus-entities/*/*.sql")
+	if err != nil || len(models) == 0 {
+		t.Fatalf("entity layer models: %v", err)
+	}
+	for _, m := range models {
+		seen[strings.TrimSuffix(path.Base(m), ".sql")] = false
+	}
+	for _, row := range rows {
+		t.Run(row.table, func(t *testing.T) {
+			if _, ok := seen[row.table]; !ok {
+				t.Fatalf("%s is not a model of the entity layer", row.table)
+			}
+			seen[row.table] = true
+			if len(row.added) > 0 || strings.Join(row.ours, " ") != strings.Join(row.dbtNexus, " ") {
+				t.Errorf("ours %v, v0.13 %v, added %v: the entity layer adds no columns", row.ours, row.dbtNexus, row.added)
+			}
+			q, err := s.Query(ctx, fmt.Sprintf("SELECT * FROM nexus.%s LIMIT 0", row.table), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !matchColumns(row.ours, q.Columns) {
+				t.Errorf("built columns %v do not fit COLUMNS.md's %v", q.Columns, row.ours)
+			}
+		})
+	}
+	for m, ok := range seen {
+		if !ok {
+			t.Errorf("entity layer model %s is missing from COLUMNS.md", m)
 		}
 	}
 }

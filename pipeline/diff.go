@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 	"github.com/nexus-playground/nexus/pipeline/internal/tablediff"
@@ -44,6 +45,14 @@ func Diff(ctx context.Context, old, new *Session, limit int) ([]TableDiff, error
 // kept to compare a later build with.
 type TableSet struct {
 	tables map[rel]setTable
+	// What ReadTablesSince needs to know which tables are still as read:
+	// the session, the row cap, the query writes and hook runs then, and
+	// each table's version.
+	sess     *Session
+	maxRows  int
+	writes   int
+	hooks    int
+	versions map[rel]string
 }
 
 type rel struct{ schema, name string }
@@ -58,12 +67,35 @@ type setTable struct {
 // is counted but not read (negative maxRows: read all), which bounds what a
 // page holds and spends on large projects.
 func (s *Session) ReadTables(ctx context.Context, maxRows int) (*TableSet, error) {
+	return s.ReadTablesSince(ctx, maxRows, nil)
+}
+
+// ReadTablesSince is ReadTables that takes from prev, an earlier read of
+// this session with the same row cap, the rows of each table no build has
+// written since: its version is the same, its row count too, and no query
+// wrote and no hook ran in between. Views are always read (what they read
+// may have changed). A re-run that rebuilt a few models then reads only
+// those: moving rows out of SQLite is costly, most of all in js/wasm.
+func (s *Session) ReadTablesSince(ctx context.Context, maxRows int, prev *TableSet) (*TableSet, error) {
 	ts, err := s.Tables(ctx)
 	if err != nil {
 		return nil, err
 	}
-	set := &TableSet{tables: make(map[rel]setTable, len(ts))}
+	versions, hooks := s.eng.Versions()
+	set := &TableSet{tables: make(map[rel]setTable, len(ts)), sess: s, maxRows: maxRows,
+		writes: s.db.Writes(), hooks: hooks, versions: make(map[rel]string, len(ts))}
+	still := prev != nil && prev.sess == s && prev.maxRows == maxRows && prev.writes == set.writes && prev.hooks == hooks
 	for _, t := range ts {
+		k := rel{t.Schema, t.Name}
+		v := ""
+		if t.Kind != "view" {
+			v = versions[relKey(t.Schema, t.Name)]
+		}
+		set.versions[k] = v
+		if old, ok := prev.reusable(k, v, t.Rows); still && ok {
+			set.tables[k] = old
+			continue
+		}
 		st := setTable{rows: t.Rows}
 		if maxRows < 0 || t.Rows <= int64(maxRows) {
 			r, err := s.db.Query(ctx, "SELECT * FROM "+store.Rel(t.Schema, t.Name), 0)
@@ -73,10 +105,23 @@ func (s *Session) ReadTables(ctx context.Context, maxRows int) (*TableSet, error
 			st.read, st.content = true, tablediff.Table{Columns: r.Columns, Rows: r.Rows}
 			st.rows = int64(len(r.Rows))
 		}
-		set.tables[rel{t.Schema, t.Name}] = st
+		set.tables[k] = st
 	}
 	return set, nil
 }
+
+// reusable returns prev's read of table k when it was read at version v
+// (not "") with the same row count.
+func (prev *TableSet) reusable(k rel, v string, rows int64) (setTable, bool) {
+	if prev == nil || v == "" || prev.versions[k] != v {
+		return setTable{}, false
+	}
+	old, ok := prev.tables[k]
+	return old, ok && old.rows == rows
+}
+
+// relKey is the engine's name of a relation in its versions.
+func relKey(schema, name string) string { return strings.ToLower(schema + "." + name) }
 
 // Len is the number of tables and views in the set.
 func (t *TableSet) Len() int { return len(t.tables) }

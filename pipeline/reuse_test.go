@@ -39,7 +39,13 @@ func TestReuseMatchesAFreshBuild(t *testing.T) {
 			}
 			s := openSession(t)
 			build(t, s, files, Options{})
-			reused := 0
+			// read follows the session's tables as the page does, reading
+			// again only what the builds wrote (ReadTablesSince).
+			read, err := s.ReadTables(ctx, -1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reused, kept := 0, 0
 			for e := range edits {
 				what := editProject(r, files)
 				switch r.IntN(4) {
@@ -75,7 +81,11 @@ func TestReuseMatchesAFreshBuild(t *testing.T) {
 					}
 				}
 				fresh := openSession(t)
-				build(t, fresh, files, Options{})
+				want := build(t, fresh, files, Options{})
+				// A memoized identity render reports its resolution again.
+				if !slices.Equal(res.Identity, want.Identity) {
+					t.Errorf("edit %d (%s): identity reports %+v, a fresh build's %+v", e, what, res.Identity, want.Identity)
+				}
 				diffs, err := Diff(ctx, fresh, s, 3)
 				if err != nil {
 					t.Fatal(err)
@@ -85,9 +95,18 @@ func TestReuseMatchesAFreshBuild(t *testing.T) {
 						t.Errorf("edit %d (%s): %s.%s is %s against a fresh build: %+v", e, what, d.Schema, d.Name, d.Status, d.Diff)
 					}
 				}
+				since, n := readSince(t, s, read)
+				for _, d := range n {
+					t.Errorf("edit %d (%s): %s", e, what, d)
+				}
+				kept += sharedTables(read, since)
+				read = since
 			}
 			if reused == 0 {
 				t.Errorf("no node was reused in %d builds", edits)
+			}
+			if kept == 0 {
+				t.Errorf("no table read was kept in %d builds", edits)
 			}
 		})
 	}
@@ -144,6 +163,126 @@ func TestReuseSaysWhy(t *testing.T) {
 		if why[node] != want {
 			t.Errorf("%s: %q, want %q", node, why[node], want)
 		}
+	}
+}
+
+// readSince reads s's tables again after prev, keeping what no build
+// wrote, and says where that read differs from reading every table.
+func readSince(t *testing.T, s *Session, prev *TableSet) (*TableSet, []string) {
+	t.Helper()
+	ctx := context.Background()
+	since, err := s.ReadTablesSince(ctx, -1, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.ReadTables(ctx, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bad []string
+	for _, d := range CompareTables(all, since, 3) {
+		if d.Status != "same" {
+			bad = append(bad, fmt.Sprintf("%s.%s kept from the last read is %s against reading it: %+v", d.Schema, d.Name, d.Status, d.Diff))
+		}
+	}
+	return since, bad
+}
+
+func findRel(set *TableSet, name string) (rel, bool) {
+	for k := range set.tables {
+		if k.name == name {
+			return k, true
+		}
+	}
+	return rel{}, false
+}
+
+// sharedTables counts the tables of b that are a's read, kept.
+func sharedTables(a, b *TableSet) int {
+	n := 0
+	for k, tb := range b.tables {
+		if ta, ok := a.tables[k]; ok && len(tb.content.Rows) > 0 && len(ta.content.Rows) > 0 && &ta.content.Rows[0] == &tb.content.Rows[0] {
+			n++
+		}
+	}
+	return n
+}
+
+// A read of the tables after a build keeps the earlier read of each table
+// the build did not write, and reads again one a query or a hook wrote,
+// and views.
+func TestReadTablesSinceRereadsWhatChanged(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name    string
+		files   map[string][]byte
+		before  func(s *Session) // after the first build
+		between func(s *Session) // after the first read, before the build
+		edit    map[string]string
+		kept    []string // tables kept from the first read
+		reread  []string // tables read again
+	}{
+		{
+			name:  "an edit rebuilds one model and what reads it",
+			files: map[string][]byte{"dbt_project.yml": []byte("name: p\n"), "seeds/people.csv": []byte("id\n1\n2\n"), "models/a.sql": []byte("select id from {{ ref('people') }}\n"), "models/b.sql": []byte("select count(*) as n from {{ ref('a') }}\n"), "models/c.sql": []byte("select 1 as one\n")},
+			edit:  map[string]string{"models/a.sql": "select id * 2 as id from {{ ref('people') }}\n"},
+			kept:  []string{"people", "c"}, reread: []string{"a", "b"},
+		},
+		{
+			name:    "a query wrote: nothing is kept",
+			files:   map[string][]byte{"dbt_project.yml": []byte("name: p\n"), "seeds/people.csv": []byte("id\n1\n2\n"), "models/a.sql": []byte("select id from {{ ref('people') }}\n"), "models/c.sql": []byte("select 1 as one\n")},
+			between: func(s *Session) { s.Query(ctx, "update c set one = 2", 0) },
+			reread:  []string{"people", "a", "c"},
+		},
+		{
+			name:   "a hook ran: nothing is kept",
+			files:  map[string][]byte{"dbt_project.yml": []byte("name: p\n"), "seeds/people.csv": []byte("id\n1\n2\n"), "models/a.sql": []byte("{{ config(post_hook='update people set id = id + 10') }}\nselect id from {{ ref('people') }}\n"), "models/c.sql": []byte("select 1 as one\n")},
+			edit:   map[string]string{"models/a.sql": "{{ config(post_hook='update people set id = id + 20') }}\nselect id from {{ ref('people') }}\n"},
+			reread: []string{"people", "a", "c"},
+		},
+		{
+			name:   "a view (made by a query before) is always read",
+			files:  map[string][]byte{"dbt_project.yml": []byte("name: p\n"), "seeds/people.csv": []byte("id\n1\n2\n"), "models/v.sql": []byte("{{ config(materialized='view') }}\nselect id from {{ ref('people') }}\n")},
+			before: func(s *Session) { s.Query(ctx, "create view w as select * from people", 0) },
+			kept:   []string{"people", "v"},
+			reread: []string{"w"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := Options{Exclude: []string{"package:nexus"}}
+			s := openSession(t)
+			files := maps.Clone(tc.files)
+			build(t, s, files, opts)
+			if tc.before != nil {
+				tc.before(s)
+				build(t, s, files, opts)
+			}
+			first, err := s.ReadTables(ctx, -1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.between != nil {
+				tc.between(s)
+			}
+			for f, text := range tc.edit {
+				files[f] = []byte(text)
+			}
+			build(t, s, files, opts)
+			since, bad := readSince(t, s, first)
+			for _, d := range bad {
+				t.Error(d)
+			}
+			for _, name := range append(append([]string{}, tc.kept...), tc.reread...) {
+				k, ok := findRel(since, name)
+				if !ok {
+					t.Fatalf("%s is not in the read: %v", name, since.tables)
+				}
+				keptIt := &first.tables[k].content.Rows[0] == &since.tables[k].content.Rows[0]
+				if want := slices.Contains(tc.kept, name); keptIt != want {
+					t.Errorf("%s: kept %v, want %v", name, keptIt, want)
+				}
+			}
+		})
 	}
 }
 

@@ -5,6 +5,9 @@ import (
 	"maps"
 	"regexp"
 	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 )
 
 // The dbt-nexus commit whose public API the built-in package follows
@@ -25,6 +28,31 @@ const PackagesYML = `packages:
     version: 1.3.0
 `
 
+// The dbt-nexus release whose entity layer the built-in package follows
+// (pipeline/nexus/COLUMNS.md, "The entity layer"): a project whose sources
+// give entities pins it instead, with PackagesYMLV013.
+const (
+	DBTNexusV013Revision = "91b50f899939fb063c6f7afdc0ee7cf4d0235435" // v0.13.0
+	PackagesYMLV013      = `packages:
+  - git: "` + DBTNexusGit + `"
+    revision: ` + DBTNexusV013Revision + ` # v0.13.0
+  - package: dbt-labs/dbt_utils
+    version: 1.3.0
+`
+)
+
+// packagesYML is the packages.yml a project without one gets: dbt-nexus
+// v0.13.0 when its dbt_project.yml asks for entities (as the built-in
+// package builds it then), c918759 otherwise.
+func packagesYML(files map[string][]byte) []byte {
+	if doc, err := yamlx.Parse("dbt_project.yml", files["dbt_project.yml"]); err == nil && doc != nil {
+		if vars, ok := doc.Get("vars").Plain().(map[string]any); ok && settings.EntityLayer(vars) {
+			return []byte(PackagesYMLV013)
+		}
+	}
+	return []byte(PackagesYML)
+}
+
 // ProfilesTemplatePath is where ForWarehouse puts the profiles.yml template:
 // in a folder of its own, so the playground (which reads a profiles.yml at
 // the project's root to learn its warehouse) takes the project back
@@ -33,14 +61,14 @@ const ProfilesTemplatePath = "profiles/profiles.yml"
 
 // ForWarehouse returns the files of a project as dbt with dbt-nexus runs
 // them on a warehouse: the project's own files unchanged, plus
-// [PackagesYML] when it has no packages.yml and, when it has no
+// [PackagesYML] (or [PackagesYMLV013]) when it has no packages.yml and, when it has no
 // profiles.yml, a profiles.yml template for warehouse (bigquery,
 // snowflake or duckdb; anything else, such as the playground's sqlite, gets
 // BigQuery, dbt-nexus's own warehouse).
 func ForWarehouse(files map[string][]byte, warehouse string) map[string][]byte {
 	out := maps.Clone(files)
 	if _, ok := out["packages.yml"]; !ok {
-		out["packages.yml"] = []byte(PackagesYML)
+		out["packages.yml"] = packagesYML(files)
 	}
 	if _, ok := out["profiles.yml"]; !ok {
 		out[ProfilesTemplatePath] = []byte(ProfilesTemplate(warehouse, profileName(files["dbt_project.yml"])))

@@ -61,6 +61,27 @@ func TestForWarehouse(t *testing.T) {
 	}
 }
 
+// TestPackagesPin: an exported project pins the dbt-nexus release whose
+// tables the playground built for it: v0.13.0 when a source gives entities
+// (samples/entities), c918759 otherwise.
+func TestPackagesPin(t *testing.T) {
+	for _, c := range []struct{ sample, revision string }{
+		{"demo", DBTNexusRevision}, {"quickstart", DBTNexusRevision}, {"entities", DBTNexusV013Revision},
+	} {
+		p, err := LoadSample(os.DirFS(samplesDir), c.sample)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pkgs struct {
+			Packages []map[string]string `yaml:"packages"`
+		}
+		got := ForWarehouse(p.Files, "duckdb")["packages.yml"]
+		if err := yaml.Unmarshal(got, &pkgs); err != nil || pkgs.Packages[0]["revision"] != c.revision {
+			t.Errorf("%s: packages.yml %s (%v), want revision %s", c.sample, got, err, c.revision)
+		}
+	}
+}
+
 func sameBytes(a, b map[string][]byte) bool {
 	if len(a) != len(b) {
 		return false

@@ -100,7 +100,7 @@ func topFolder(entries []*zip.File) string {
 var zipTime = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // WriteZip writes files as a zip of a dbt project, under the top folder
-// folder ("" for none), adding [PackagesYML] when the project has no
+// folder ("" for none), adding [PackagesYML] (or [PackagesYMLV013]) when the project has no
 // packages.yml. The files must pass [Check]. [ForWarehouse] adds the rest a
 // warehouse run needs.
 func WriteZip(w io.Writer, files map[string][]byte, folder string) error {
@@ -116,7 +116,7 @@ func WriteZip(w io.Writer, files map[string][]byte, folder string) error {
 	}
 	if _, ok := files["packages.yml"]; !ok {
 		files = maps.Clone(files)
-		files["packages.yml"] = []byte(PackagesYML)
+		files["packages.yml"] = packagesYML(files)
 	}
 	return writeEntries(w, files, prefix)
 }

@@ -13,7 +13,8 @@ import (
 // build's (pipeline.CompareTables); that read becomes the baseline of the
 // next build, so a run reads the tables once. A first build on an empty
 // database reads nothing: there is nothing to compare with, and the first
-// visit stays fast. The next build then reads its baseline first.
+// visit stays fast. The next build then reads its baseline first. After a
+// build only the tables it wrote are read again (Session.ReadTablesSince).
 
 // DiffMaxRows caps the rows of a table the bridge reads to compare: a
 // larger table is counted only, and the page says it was not compared.
@@ -54,7 +55,8 @@ func (b *Bridge) compare(ctx context.Context, sess *pipeline.Session, base *pipe
 		return nil, nil
 	}
 	start := time.Now()
-	now, err := sess.ReadTables(ctx, DiffMaxRows)
+	// Only the tables the build wrote are read again.
+	now, err := sess.ReadTablesSince(ctx, DiffMaxRows, base)
 	if err != nil {
 		return nil, err
 	}

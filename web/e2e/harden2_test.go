@@ -16,7 +16,7 @@ import (
 
 // front brings a tab to the front, so the keys sent to it reach its focused
 // editor.
-func front(t *testing.T, ctx context.Context) {
+func front(t testing.TB, ctx context.Context) {
 	t.Helper()
 	if _, err := chromedp.Call(ctx, page.BringToFront, cdp.Empty{}); err != nil {
 		t.Fatal(err)
@@ -24,7 +24,7 @@ func front(t *testing.T, ctx context.Context) {
 }
 
 // typeAtEnd types text at the end of the file open in the editor.
-func typeAtEnd(t *testing.T, ctx context.Context, text string) {
+func typeAtEnd(t testing.TB, ctx context.Context, text string) {
 	t.Helper()
 	front(t, ctx)
 	eval[bool](t, ctx, helpersJS)
@@ -33,7 +33,7 @@ func typeAtEnd(t *testing.T, ctx context.Context, text string) {
 }
 
 // openInEditor clicks a file of the tree and waits for the editor to show it.
-func openInEditor(t *testing.T, ctx context.Context, path string) {
+func openInEditor(t testing.TB, ctx context.Context, path string) {
 	t.Helper()
 	eval[bool](t, ctx, `(document.querySelector('#tree li.file[data-path="`+path+`"]').click(), true)`)
 	waitFor(t, ctx, path+" in the editor", `document.getElementById("file-name").textContent === "`+path+`"`, 10*time.Second)

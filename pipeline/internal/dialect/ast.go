@@ -47,6 +47,8 @@ const (
 	nWindow                // OVER (...) or OVER name
 	nRaw                   // tokens printed as they are
 	nLambda                // DuckDB x -> expr, (x, i) -> expr, lambda x: expr; names = params, x = body
+	nCreate                // CREATE [OR REPLACE] TABLE | VIEW ...; create (ddl.go)
+	nTable                 // the table a statement creates or writes; names = parts as written
 )
 
 // node is one piece of the syntax tree over the token slice: tokens
@@ -70,8 +72,9 @@ type node struct {
 	flag2   bool     // NULLS given for order items, AS STRUCT for selects
 
 	// set by the parser for selects and FROM items
-	sel  *selectInfo
-	from *fromInfo
+	sel    *selectInfo
+	from   *fromInfo
+	create *createInfo
 
 	// rewrites: text around the node, or a function giving its whole text
 	pre, post string

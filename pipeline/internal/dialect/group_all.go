@@ -27,6 +27,68 @@ func (t *translator) rewriteGroupAll(s *node) {
 	g.print = func(pr *printer, g *node) string { return text + pr.carry(g) }
 }
 
+// parseOrderAll reads ALL [ASC | DESC] [NULLS FIRST | LAST] after ORDER BY
+// into o: name "all", flag DESC, names the NULLS order given.
+func (p *parser) parseOrderAll(o *node) {
+	o.name = "all"
+	o.tok = p.next()
+	if _, ok := p.acceptWord("desc"); ok {
+		o.flag = true
+	} else {
+		p.acceptWord("asc")
+	}
+	if _, ok := p.acceptWord("nulls"); ok {
+		if _, ok := p.acceptWord("first"); ok {
+			o.names = []string{"FIRST"}
+		} else {
+			p.expectWord("last")
+			o.names = []string{"LAST"}
+		}
+	}
+}
+
+// rewriteOrderAll writes ORDER BY ALL (DuckDB, Snowflake) as ORDER BY
+// every select item's position, left to right, each in the direction and
+// NULL order the dialect gives it.
+func (t *translator) rewriteOrderAll(q *node) {
+	o := q.y
+	s := q.list[0]
+	if s.kind != nSelect {
+		t.refuse(o.tok, refOrderAll, "VALUES has no select items")
+		return
+	}
+	nulls := "LAST"
+	switch {
+	case len(o.names) == 1:
+		nulls = o.names[0]
+	case t.d == Snowflake && o.flag, t.d == SQLite && !o.flag, t.d == BigQuery && !o.flag:
+		nulls = "FIRST"
+	}
+	dir := " NULLS " + nulls
+	if o.flag {
+		dir = " DESC" + dir
+	}
+	n := 0
+	for _, it := range s.sel.items {
+		if it.kind != nStar {
+			n++
+			continue
+		}
+		cols, err := t.starColumns(s, it)
+		if err != nil {
+			t.refuse(o.tok, refOrderAll, err.Error())
+			return
+		}
+		n += len(cols)
+	}
+	var pos []string
+	for i := 1; i <= n; i++ {
+		pos = append(pos, itoa(i)+dir)
+	}
+	text := "ORDER BY " + strings.Join(pos, ", ")
+	o.print = func(pr *printer, o *node) string { return text + pr.carry(o) }
+}
+
 // hasAggregate tells whether n calls an aggregate outside a window and
 // outside a subquery.
 func hasAggregate(n *node) bool {

@@ -21,3 +21,13 @@ func TestDistinctOnAndByNameRefused(t *testing.T) {
 	expectRefused(t, duckdb, "select a from t\nunion all by name\nselect a from t", "2:1: UNION BY NAME is not supported by SQLite (select the same columns in the same order on both sides and drop BY NAME)")
 	expectRows(t, duckdb, "select distinct a from t where a is not null order by a", "Y\nx")
 }
+
+// ORDER BY ALL orders by every column, left to right.
+func TestOrderByAll(t *testing.T) {
+	expectTranslated(t, duckdb, "select a, b from t order by all", "select a, b from t ORDER BY 1 NULLS LAST, 2 NULLS LAST")
+	expectTranslated(t, duckdb, "select * from t order by all desc", "select * from t ORDER BY 1 DESC NULLS LAST, 2 DESC NULLS LAST, 3 DESC NULLS LAST")
+	expectTranslated(t, snowflake, "select a from t order by all desc", "select a from t ORDER BY 1 DESC NULLS FIRST")
+	expectTranslated(t, duckdb, "select a from t order by all nulls first", "select a from t ORDER BY 1 NULLS FIRST")
+	expectRows(t, duckdb, "select a, b from t order by all", "Y|NULL\nx|10\nNULL|30")
+	expectRefused(t, duckdb, "select * from nowhere order by all", "1:32: ORDER BY ALL cannot be written out: relation nowhere does not exist yet (list the columns to order by: ORDER BY 1, 2, ...)")
+}

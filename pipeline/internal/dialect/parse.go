@@ -184,6 +184,12 @@ func (p *parser) parseStatement() (n *node) {
 		}
 		p.pos = start
 	}
+	if t.kind == kWord && t.lower == "create" {
+		if c, ok := p.try(p.parseCreate); ok {
+			return c
+		}
+		p.pos = start
+	}
 	if s, ok := p.try(func() *node { return p.parseSoup(false) }); ok {
 		return s
 	}
@@ -224,6 +230,11 @@ func (p *parser) parseSoup(nested bool) *node {
 		deep := start < p.deepAt
 		switch {
 		case deep && t.kind != kOpen:
+		case (t.kind == kWord && !reserved[t.lower] && t.lower != "if" && t.lower != "table" || t.kind == kQuoted) && p.atTableTarget():
+			if name, ok := p.try(p.parseTableName); ok {
+				n.add(name)
+				continue
+			}
 		case t.kind == kWord && (t.lower == "select" || t.lower == "with" || t.lower == "values"):
 			if q, ok := p.try(p.parseQuery); ok {
 				n.add(q)
@@ -317,7 +328,11 @@ func (p *parser) parseQuery() *node {
 		o := p.open(nExpr)
 		p.next()
 		p.next()
-		o.list = p.parseOrderItems(o)
+		if p.isWord("all") && !p.isPunctAt(1, "(") {
+			p.parseOrderAll(o)
+		} else {
+			o.list = p.parseOrderItems(o)
+		}
 		q.y = q.add(p.close(o))
 	}
 	if p.isWord("limit") || p.isWord("offset") {

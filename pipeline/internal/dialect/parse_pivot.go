@@ -9,13 +9,17 @@ type pivotInfo struct {
 	aggs     []*node
 	aggNames []string
 	forCol   *node
-	// UNPIVOT: the columns named in IN, the value and name columns made.
+	// PIVOT: the values; UNPIVOT: the columns named in IN, each group of
+	// several value columns (a1, b1) in groups. The value and name columns
+	// made.
 	values       []*node
+	groups       [][]*node
 	valueNames   []string // alias as written, "" when none
-	valueCol     string
+	valueCols    []string
 	nameCol      string
 	includeNulls bool
-	dynamic      int // token of IN (ANY ...) or IN (SELECT ...), or -1
+	dynamic      int   // token of IN (ANY ...) or IN (SELECT ...), or -1
+	onNull       *node // Snowflake's DEFAULT ON NULL (value)
 }
 
 // parsePivot reads PIVOT (aggs FOR col IN (values)) or UNPIVOT [INCLUDE |
@@ -35,7 +39,17 @@ func (p *parser) parsePivot(n *node, fi *fromInfo) {
 	}
 	p.expectPunct("(")
 	if pv.unpivot {
-		pv.valueCol = p.pivotName()
+		if p.acceptPunct("(") {
+			for {
+				pv.valueCols = append(pv.valueCols, p.pivotName())
+				if !p.acceptPunct(",") {
+					break
+				}
+			}
+			p.expectPunct(")")
+		} else {
+			pv.valueCols = []string{p.pivotName()}
+		}
 	} else {
 		for {
 			pv.aggs = append(pv.aggs, n.add(p.parseExpr()))
@@ -66,8 +80,21 @@ func (p *parser) parsePivot(n *node, fi *fromInfo) {
 		}
 	} else {
 		for {
-			if pv.unpivot {
-				pv.values = append(pv.values, n.add(p.parsePrimary()))
+			if pv.unpivot && len(pv.valueCols) > 1 {
+				p.expectPunct("(")
+				var g []*node
+				for {
+					g = append(g, n.add(p.parsePrimary()))
+					if !p.acceptPunct(",") {
+						break
+					}
+				}
+				p.expectPunct(")")
+				pv.groups = append(pv.groups, g)
+			} else if pv.unpivot {
+				v := n.add(p.parsePrimary())
+				pv.values = append(pv.values, v)
+				pv.groups = append(pv.groups, []*node{v})
 			} else {
 				pv.values = append(pv.values, n.add(p.parseExpr()))
 			}
@@ -79,6 +106,14 @@ func (p *parser) parsePivot(n *node, fi *fromInfo) {
 		}
 	}
 	p.expectPunct(")")
+	if !pv.unpivot && p.isWord("default") && p.isWordAt(1, "on") && p.isWordAt(2, "null") {
+		p.next()
+		p.next()
+		p.next()
+		p.expectPunct("(")
+		pv.onNull = n.add(p.parseExpr())
+		p.expectPunct(")")
+	}
 	p.expectPunct(")")
 }
 

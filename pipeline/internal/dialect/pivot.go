@@ -87,7 +87,11 @@ func (t *translator) rewritePivot(n *node, sc *scope) {
 				if k > 0 || len(group) > 0 {
 					b.WriteString(", ")
 				}
-				b.WriteString(strings.TrimSpace(pr.text(a)) + " AS " + quoteIdent(names[k]))
+				agg := strings.TrimSpace(pr.text(a))
+				if pv.onNull != nil {
+					agg = "coalesce(" + agg + ", " + strings.TrimSpace(pr.text(pv.onNull)) + ")"
+				}
+				b.WriteString(agg + " AS " + quoteIdent(names[k]))
 				k++
 			}
 		}
@@ -130,18 +134,25 @@ func (t *translator) pivotColumn(v *node, alias, agg string, aggs int) string {
 	return agg + "_" + name
 }
 
-// rewriteUnpivot prints UNPIVOT as one select per column named in IN,
-// keeping the other columns; rows whose value is NULL are left out unless
-// INCLUDE NULLS.
+// rewriteUnpivot prints UNPIVOT as one select per column (or group of
+// columns) named in IN, keeping the other columns. Rows whose value is
+// NULL are left out unless INCLUDE NULLS; with several value columns,
+// DuckDB leaves out a row where any is NULL, BigQuery one where all are.
 func (t *translator) rewriteUnpivot(n *node, cols []string) {
 	f, pv := n.from, n.from.pivot
 	named := map[string]bool{}
-	for _, v := range pv.values {
-		if v.kind != nName || len(v.parts) != 1 {
-			t.refuse(v.start, refPivotAgg)
+	for _, g := range pv.groups {
+		if len(g) != len(pv.valueCols) {
+			t.refuse(g[0].start, refPivotAgg)
 			return
 		}
-		named[identName(t.toks[v.parts[0]])] = true
+		for _, v := range g {
+			if v.kind != nName || len(v.parts) != 1 {
+				t.refuse(v.start, refPivotAgg)
+				return
+			}
+			named[identName(t.toks[v.parts[0]])] = true
+		}
 	}
 	var keep []string
 	for _, c := range cols {
@@ -149,11 +160,12 @@ func (t *translator) rewriteUnpivot(n *node, cols []string) {
 			keep = append(keep, quoteIdent(c))
 		}
 	}
-	nameCol, valueCol := quoteIdent(pv.nameCol), quoteIdent(pv.valueCol)
-	f.columns = append(unquoted(keep), pv.nameCol, pv.valueCol)
+	nameCol := quoteIdent(pv.nameCol)
+	made := append([]string{pv.nameCol}, pv.valueCols...)
 	if t.d == BigQuery {
-		f.columns = append(unquoted(keep), pv.valueCol, pv.nameCol)
+		made = append(append([]string{}, pv.valueCols...), pv.nameCol)
 	}
+	f.columns = append(unquoted(keep), made...)
 	alias := f.aliasText
 	if alias == "" {
 		alias = quoteIdent(f.alias)
@@ -162,25 +174,35 @@ func (t *translator) rewriteUnpivot(n *node, cols []string) {
 		pr.flat++
 		src := strings.TrimSpace(pr.span(n, n.start, pv.kw))
 		var branches []string
-		for i, v := range pv.values {
-			col := nameAsWritten(t.toks[v.parts[0]])
+		for i, g := range pv.groups {
+			var written, values, nulls []string
+			for j, v := range g {
+				col := nameAsWritten(t.toks[v.parts[0]])
+				written = append(written, col)
+				values = append(values, quoteIdent(col)+" AS "+quoteIdent(pv.valueCols[j]))
+				nulls = append(nulls, quoteIdent(col)+" IS NOT NULL")
+			}
 			label := pv.valueNames[i]
 			if label == "" {
-				label = col
-				if t.d == Snowflake && t.toks[v.parts[0]].kind == kWord {
-					label = strings.ToUpper(col)
+				label = strings.Join(written, "_")
+				if t.d == Snowflake && len(g) == 1 && t.toks[g[0].parts[0]].kind == kWord {
+					label = strings.ToUpper(label)
 				}
 			}
 			items := append([]string{}, keep...)
-			named, value := sqlString(label)+" AS "+nameCol, quoteIdent(col)+" AS "+valueCol
+			named := sqlString(label) + " AS " + nameCol
 			if t.d == BigQuery {
-				items = append(items, value, named)
+				items = append(append(items, values...), named)
 			} else {
-				items = append(items, named, value)
+				items = append(append(items, named), values...)
 			}
 			sel := "SELECT " + strings.Join(items, ", ") + " FROM " + src
 			if !pv.includeNulls {
-				sel += " WHERE " + quoteIdent(col) + " IS NOT NULL"
+				join := " AND "
+				if t.d == BigQuery {
+					join = " OR "
+				}
+				sel += " WHERE " + strings.Join(nulls, join)
 			}
 			branches = append(branches, sel)
 		}

@@ -12,6 +12,10 @@ const produce = "with produce as (select 'Kale' as product, 51 as sales, 'Q1' as
 const quarters = "with produce as (select 'Kale' as product, 51 as q1, 23 as q2, 45 as q3, 3 as q4 union all " +
 	"select 'Apple', 77, 0, 25, 2) "
 
+// halves has two groups of columns, one all NULL.
+const halves = "with halves as (select 'Kale' as product, 51 as s1, 2 as r1, 3 as s2, 4 as r2 union all " +
+	"select 'Apple', 77, 1, null, null) "
+
 func TestPivot(t *testing.T) {
 	translated := []struct {
 		d       Dialect
@@ -29,6 +33,12 @@ func TestPivot(t *testing.T) {
 			"select * from (SELECT id, a AS v, 'first' AS k FROM t UNION ALL SELECT id, b AS v, 'b' AS k FROM t) AS t"},
 		{snowflake, "select * from t unpivot (v for k in (a, b))",
 			"select * from (SELECT id, 'A' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL SELECT id, 'B' AS k, b AS v FROM t WHERE b IS NOT NULL) AS t"},
+		{snowflake, "select * from t pivot(sum(b) for a in ('x') default on null (0))",
+			`select * from (SELECT id, coalesce(sum(CASE WHEN a = 'x' THEN b END), 0) AS "'x'" FROM t GROUP BY id) AS t`},
+		{duckdb, "select * from t unpivot ((v, w) for k in ((a, b) as x, (id, id)))",
+			"select * from (SELECT 'x' AS k, a AS v, b AS w FROM t WHERE a IS NOT NULL AND b IS NOT NULL UNION ALL SELECT 'id_id' AS k, id AS v, id AS w FROM t WHERE id IS NOT NULL AND id IS NOT NULL) AS t"},
+		{bigquery, "select * from t unpivot ((v, w) for k in ((a, b) as 'x'))",
+			"select * from (SELECT id, a AS v, b AS w, 'x' AS k FROM t WHERE a IS NOT NULL OR b IS NOT NULL) AS t"},
 	}
 	for _, c := range translated {
 		expectTranslated(t, c.d, c.in, c.out)
@@ -49,6 +59,18 @@ func TestPivot(t *testing.T) {
 			"Apple|77|q1\nApple|0|q2\nApple|25|q3\nApple|2|q4\nKale|51|q1\nKale|23|q2\nKale|45|q3\nKale|3|q4"},
 		{duckdb, quarters + "select product, quarter, sales from produce unpivot (sales for quarter in (q1, q2)) where product = 'Kale' order by quarter",
 			"Kale|q1|51\nKale|q2|23"},
+		// several value columns: DuckDB leaves out a row with any NULL, BigQuery one with all NULL
+		{duckdb, halves + "select * from halves unpivot ((s, r) for h in ((s1, r1) as 'first', (s2, r2))) order by all",
+			"Apple|first|77|1\nKale|first|51|2\nKale|s2_r2|3|4"},
+		{duckdb, halves + "select * from halves unpivot include nulls ((s, r) for h in ((s1, r1), (s2, r2))) order by all",
+			"Apple|s1_r1|77|1\nApple|s2_r2|NULL|NULL\nKale|s1_r1|51|2\nKale|s2_r2|3|4"},
+		{bigquery, halves + "select * from halves unpivot ((s, r) for h in ((s1, r1) as 'first', (s2, r2) as 'second')) order by product, h",
+			"Apple|77|1|first\nKale|51|2|first\nKale|3|4|second"},
+		{bigquery, "with h as (select 'Kale' as product, 5 as s1, null as r1) select * from h unpivot ((s, r) for k in ((s1, r1)))",
+			"Kale|5|NULL|s1_r1"},
+		// Snowflake's DEFAULT ON NULL fills the cells without rows
+		{snowflake, produce + "select * from (select product, sales, quarter from produce) pivot(sum(sales) for quarter in ('Q3', 'Q4') default on null (-1)) order by product",
+			"Apple|-1|-1\nKale|45|3"},
 	}
 	for _, c := range rows {
 		expectRows(t, c.d, c.in, c.want)

@@ -69,6 +69,8 @@ var Translations = []Rule{
 		Note: "NULL where the function fails; SQLite's own math functions already give NULL there"},
 	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
 		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group"},
+	{From: "ORDER BY ALL [DESC]", Dialects: "Snowflake, DuckDB", To: "ORDER BY 1 NULLS LAST, 2 NULLS LAST, ...",
+		Note: "every column, left to right (* expanded as for * EXCLUDE), NULLs placed as the dialect places them"},
 	{From: "SELECT a, b, FROM", Dialects: warehouses, To: "SELECT a, b FROM", Note: "a trailing comma before FROM"},
 	{From: `r'...', "...", '''...''', backslash escapes, $$...$$, E'...'`, Dialects: warehouses, To: "'...'",
 		Note: "raw, double-quoted and triple-quoted strings written as SQLite strings"},
@@ -97,6 +99,9 @@ var Translations = []Rule{
 		Note: "the columns of t the clause does not name are kept and grouped by; columns are named as the warehouse names them: the value (Snowflake keeps its quotes), with the aggregate's alias before it (BigQuery) or after it (DuckDB)"},
 	{From: "FROM t UNPIVOT [INCLUDE NULLS] (v FOR k IN (a [AS 'x'], ...))", Dialects: all, To: "FROM (SELECT other columns, 'a' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL ...)",
 		Note: "k holds the column's name as written (upper case for Snowflake's unquoted names); BigQuery puts v before k"},
+	{From: "UNPIVOT ((v, w) FOR k IN ((a1, b1) [AS 'x'], ...))", Dialects: "BigQuery, DuckDB", To: "SELECT other columns, 'a1_b1' AS k, a1 AS v, b1 AS w FROM t WHERE ... UNION ALL ...",
+		Note: "k is the alias or the columns' names joined with _; without INCLUDE NULLS, DuckDB leaves out a row where any value is NULL, BigQuery one where all are"},
+	{From: "PIVOT (... FOR k IN (...) DEFAULT ON NULL (d))", Dialects: "Snowflake", To: "coalesce(sum(CASE WHEN k = 'a' THEN v END), d)", Note: "every NULL cell of the pivot's columns is d"},
 	{From: "SELECT id, unnest(list) AS x FROM t", Dialects: "DuckDB", To: "SELECT id, u.value AS x FROM t, json_each(list) AS u",
 		Note: "a row per element for each row of t, none for an empty or NULL list, as in DuckDB; one unnest per select list, outside grouped queries"},
 	{From: "ARRAY_LENGTH, ARRAY_SIZE, len", Dialects: warehouses, To: "json_array_length"},
@@ -120,6 +125,9 @@ var Translations = []Rule{
 		Note: "months are clamped to the month's last day"},
 	{From: "DATE '...', TIMESTAMP '...', JSON '...'", Dialects: warehouses, To: "date('...'), '...', json('...')"},
 	{From: "a function of the warehouse", Dialects: warehouses, To: "the function of pipeline/internal/sqlfunc computing it (sqlfunc.Rename)"},
+	{From: "CREATE OR REPLACE [TEMP] TABLE | VIEW x AS SELECT ...", Dialects: all, To: "DROP TABLE | VIEW IF EXISTS x; CREATE [TEMP] TABLE | VIEW x AS SELECT ...",
+		Note: "TRANSIENT, SECURE and MATERIALIZED are dropped, VOLATILE is TEMP; column types become SQLite's (arrays and structs TEXT); BigQuery's PARTITION BY, CLUSTER BY and OPTIONS and Snowflake's CLUSTER BY and COMMENT change no result and are dropped; a temporary table loses its schema"},
+	{From: "TRUNCATE [TABLE] x", Dialects: all, To: "DELETE FROM x"},
 	{From: "true, false", Dialects: all, To: "true, false", Note: "kept: SQLite reads them as 1 and 0"},
 }
 
@@ -169,6 +177,8 @@ var (
 	refUnknown   = refusal{"unknown type %q in a cast",
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
 	refNoOperand = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
+	refOrderAll  = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
+	refCreate    = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
 	refNoType    = refusal{"%s has no type after it", "name the type, for example x::text"}
 )
 
@@ -205,6 +215,8 @@ var Refusals = []Rule{
 	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "SELECT DISTINCT ON (a) ...", Dialects: "DuckDB", To: refDistinctOn.hint},
 	{From: "UNION [ALL] BY NAME", Dialects: "DuckDB", To: refByName.hint},
+	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
+	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},
 }
 
 // Markdown is the README's table of the rules: what runs as what, where

@@ -118,6 +118,17 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.rewriteFrom(n, sc)
 	case nSoup, nRaw:
 		t.refuseTokens(n)
+		if n.kind == nSoup {
+			t.rewriteSoup(n)
+		}
+	case nCreate:
+		t.rewriteCreate(n)
+		if n.create.query != nil {
+			t.walk(n.create.query, sc)
+		}
+		return
+	case nTable:
+		t.tableName(n, false)
 	}
 	for _, k := range n.kids {
 		t.walk(k, sc)
@@ -149,6 +160,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 	}
 	for _, b := range q.list {
 		t.walk(b, inner)
+	}
+	if q.y != nil && q.y.name == "all" {
+		t.rewriteOrderAll(q)
 	}
 	orderScope := inner
 	if len(q.list) == 1 && q.list[0].kind == nSelect {

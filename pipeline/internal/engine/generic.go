@@ -14,7 +14,12 @@ import (
 // properties file lists it. Its rows are the failures.
 func (r *runner) genericTestSQL(t *project.Test) (string, error) {
 	args := []string{"model=__test_model__"}
-	globals := map[string]any{"__test_model__": r.plan.testRelationOf(t.Model), "__test_args__": t.Args}
+	var model any = r.plan.testRelationOf(t.Model)
+	if testWhere(t) != "" {
+		// As dbt's get_where_subquery, model is then the filtered rows.
+		model = whereSubquery(r.plan.testRelationOf(t.Model).String(), t)
+	}
+	globals := map[string]any{"__test_model__": model, "__test_args__": t.Args}
 	if t.Column != "" {
 		args = append(args, "column_name=__test_column__")
 		globals["__test_column__"] = t.Column
@@ -25,6 +30,11 @@ func (r *runner) genericTestSQL(t *project.Test) (string, error) {
 	}
 	sort.Strings(names)
 	for _, k := range names {
+		if v, ok := t.Args[k].(string); ok && isRelationCall(v) {
+			// dbt renders a ref() or source() argument to its relation.
+			args = append(args, k+"="+strings.TrimSpace(v))
+			continue
+		}
 		args = append(args, k+"=__test_args__['"+k+"']")
 	}
 	src := strings.Repeat("\n", max(0, t.Line-1)) + "{{ " + t.Generic + "(" + strings.Join(args, ", ") + ") }}"

@@ -79,6 +79,9 @@ func formatHookStep(s Step) string {
 // runHook renders one hook, translates it and runs it. line is where the
 // hook's text starts in file, so errors point into it.
 func (r *runner) runHook(file string, line int, src string, cfg *project.Config, this jinja.Relation) error {
+	if r.hist != nil {
+		r.hist.hooks++
+	}
 	out, err := r.render(file, src, cfg, this)
 	if err != nil {
 		return shiftLine(err, file, line)

@@ -173,14 +173,8 @@ func (r *runner) runIncremental(m *project.Model, sql string, cfg project.Config
 	tmp := store.Rel("temp", tmpName)
 	var added int64
 	err = r.savepoint(func() error {
-		err := r.db.Exec(r.ctx, fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TEMP TABLE %s AS\n%s\n", tmp, store.Ident(tmpName), sql))
-		if tooDeep(err) {
-			if staged, serr := r.createStaged(tmp, sql); staged {
-				err = serr
-			}
-		}
-		if err != nil {
-			return &sqlError{err: err, sql: sql}
+		if err := r.stageQuery(tmpName, sql); err != nil {
+			return err
 		}
 		if added, err = r.db.Count(r.ctx, tmp); err != nil {
 			return err
@@ -201,12 +195,33 @@ func (r *runner) runIncremental(m *project.Model, sql string, cfg project.Config
 	if err != nil {
 		return err
 	}
-	rows, err := r.db.Count(r.ctx, dst)
+	step.Message = fmt.Sprintf("%s %d row%s", inc.strategy, added, plural(int(added)))
+	return r.finishStep(step, dst)
+}
+
+// stageQuery runs a model's or snapshot's select into temporary table name,
+// so the statements that merge it into the target read it once.
+func (r *runner) stageQuery(name, sql string) error {
+	tmp := store.Rel("temp", name)
+	err := r.db.Exec(r.ctx, fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TEMP TABLE %s AS\n%s\n", tmp, store.Ident(name), sql))
+	if tooDeep(err) {
+		if staged, serr := r.createStaged(tmp, sql); staged {
+			err = serr
+		}
+	}
+	if err != nil {
+		return &sqlError{err: err, sql: sql}
+	}
+	return nil
+}
+
+// finishStep marks a built node's step OK with the row count of its table.
+func (r *runner) finishStep(step *Step, qrel string) error {
+	rows, err := r.db.Count(r.ctx, qrel)
 	if err != nil {
 		return err
 	}
 	step.Status, step.Rows = "OK", rows
-	step.Message = fmt.Sprintf("%s %d row%s", inc.strategy, added, plural(int(added)))
 	return nil
 }
 

@@ -24,8 +24,9 @@ import (
 // universe plus every model's relation and config after parsing) are the
 // same, and when what it read from the database (run_query answers, a
 // relation's columns) reads the same again now. A render that resolved
-// identities or changed data through run_query is rendered again every
-// time. Dialect translation is remembered by the rendered text.
+// identities is reused while the relations the resolution read and wrote
+// keep their versions (renderEffects). A render that changed data through
+// run_query is rendered again every time. Dialect translation is remembered by the rendered text.
 type memo struct {
 	parsed   map[string]parsedNode
 	rendered map[string]renderedNode
@@ -42,12 +43,14 @@ type renderedNode struct {
 	out   string
 	reads []dataRead
 	outs  []jinja.MacroOutput // what macros wrote into out (macroline.go)
+	// identity is what the render's identity resolution reported.
+	identity []IdentityReport
 }
 
 // dataRead is one question a render asked the database, with its answer.
 type dataRead struct {
-	kind   string // "query" or "columns"
-	arg    string // the SQL, or the relation as schema\x00name
+	kind   string // "query", "columns", "clean" or "version"
+	arg    string // the SQL, the relation as schema\x00name, or its version key
 	answer string
 }
 

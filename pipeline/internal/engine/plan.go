@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"github.com/nexus-playground/nexus/pipeline/internal/dbtutils"
 	"io/fs"
 	"maps"
 	"slices"
@@ -116,7 +117,9 @@ func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env
 // overrides the project's dialect ("": the profile's). cache may be nil.
 func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCache) (*plan, error) {
 	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
-		Builtin: true, AskVars: askVars, Origin: "the built-in package (pipeline/nexus/package)"})
+		Layer: func(vars map[string]any) fs.FS { return nexus.Layer(settings.EntityLayer(vars)) }, Builtin: true, AskVars: askVars, Origin: "the built-in package (pipeline/nexus/package)"},
+		project.Package{Name: "dbt_utils", Files: dbtutils.Package(), Builtin: true,
+			Origin: "the engine's own dbt_utils macros and tests (the project ships no dbt_utils)"})
 	if err != nil {
 		return nil, err
 	}
@@ -228,6 +231,7 @@ func (p *plan) checkSourcesVar() error {
 	for i, src := range p.settings.Sources {
 		for _, flag := range []struct{ key, suffix string }{
 			{"events", "events"}, {"persons", "person_identifiers"}, {"groups", "group_identifiers"}, {"memberships", "membership_identifiers"},
+			{"entities", "entity_identifiers"}, {"entities", "entity_traits"}, {"relationships", "relationship_declarations"},
 		} {
 			if !src.Has(flag.key) {
 				continue
@@ -386,16 +390,30 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 				return nil, err
 			}
 			n.DependsOn = []string{dep}
+			// relationships' to:, and any generic test argument written as
+			// ref() or source() (compare_model, to...), is a parent too.
+			var others []string
 			if t.Kind == "relationships" {
-				to, err := p.testTarget(t, refName(t.Args["to"].(string)))
+				others = append(others, t.Args["to"].(string))
+			}
+			if t.Kind == "generic" {
+				others = append(others, relationArgs(t)...)
+			}
+			disabled := false
+			for _, o := range others {
+				to, err := p.testTarget(t, refName(o))
 				if w, ok := err.(*disabledTarget); ok {
 					p.proj.Warnings = append(p.proj.Warnings, w.Diagnostic)
-					continue
+					disabled = true
+					break
 				}
 				if err != nil {
 					return nil, err
 				}
 				n.DependsOn = append(n.DependsOn, to)
+			}
+			if disabled {
+				continue
 			}
 		}
 		if _, dup := p.tests[n.ID]; dup {
@@ -405,6 +423,26 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 		nodes = append(nodes, n)
 	}
 	return nodes, nil
+}
+
+// relationArgs are a generic test's arguments written as a ref() or
+// source() call, in argument order: dbt renders them to relations.
+func relationArgs(t *project.Test) []string {
+	var out []string
+	for _, k := range sortedKeys(t.Args) {
+		if s, ok := t.Args[k].(string); ok && isRelationCall(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// isRelationCall reports whether a test argument is a ref() or source()
+// call and nothing else.
+func isRelationCall(s string) bool {
+	s = strings.TrimSpace(s)
+	return (strings.HasPrefix(s, "ref(") || strings.HasPrefix(s, "source(")) && strings.HasSuffix(s, ")") &&
+		strings.Count(s, "(") == 1 && strings.Count(s, ")") == 1
 }
 
 // refName turns "ref('x')" (as yml writes relationships' to:) into x.

@@ -6,6 +6,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/identity"
 	"github.com/nexus-playground/nexus/pipeline/internal/inspect"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
 	"github.com/nexus-playground/nexus/pipeline/nexus/settings"
 )
 
@@ -20,9 +21,10 @@ func (r *runner) funcs() map[string]jinja.Func {
 }
 
 // resolveComponents(entity_type, identifiers_relation, edges_relation
-// [, max_recursion]) resolves the identifiers and writes temp.nexus_<entity>_components
+// [, max_recursion] [, by_entity_type=true]) resolves the identifiers and writes temp.nexus_<entity>_components
 // (identifier_type, identifier_value, component_type, component_value),
-// returning that relation.
+// returning that relation. With by_entity_type the tables are v0.13's,
+// holding every entity type, and only entity_type's rows are read.
 func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 	if len(args) < 3 {
 		return nil, fmt.Errorf("nexus_resolve_components(entity_type, identifiers, edges) takes 3 arguments, got %d", len(args))
@@ -44,7 +46,14 @@ func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 		}
 		depth = n
 	}
-	g, err := inspect.ReadGraph(r.ctx, r.db, inspect.Relation{Schema: ids.Schema, Name: ids.Name}, inspect.Relation{Schema: edges.Schema, Name: edges.Name})
+	idRel, edgeRel := inspect.Relation{Schema: ids.Schema, Name: ids.Name}, inspect.Relation{Schema: edges.Schema, Name: edges.Name}
+	if by, _ := kw["by_entity_type"].(bool); by {
+		// v0.13's tables hold every entity type: read this one's rows.
+		typ := store.Quote(entity)
+		idRel.Select = fmt.Sprintf("SELECT * FROM %s WHERE entity_type = %s", store.Rel(ids.Schema, ids.Name), typ)
+		edgeRel.Select = fmt.Sprintf("SELECT * FROM %s WHERE entity_type_a = %s AND entity_type_b = %s", store.Rel(edges.Schema, edges.Name), typ, typ)
+	}
+	g, err := inspect.ReadGraph(r.ctx, r.db, idRel, edgeRel)
 	if err != nil {
 		return nil, err
 	}
@@ -60,8 +69,20 @@ func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 		return nil, err
 	}
 	r.contentVersion(out, rows)
-	rep := g.Compare(depth)
-	r.res.Identity = append(r.res.Identity, identityReport(entity, strategyName, depth, rep))
+	rep := identityReport(entity, strategyName, depth, g.Compare(depth))
+	r.res.Identity = append(r.res.Identity, rep)
+	if fx := r.effects; fx != nil {
+		// The components are a function of the two relations read: the
+		// render stays valid while they, and the table written, keep
+		// their versions.
+		for _, rel := range []jinja.Relation{ids, edges, out} {
+			k := relKey(rel.Schema, rel.Name)
+			v := r.version(k)
+			fx.keep = fx.keep && v != ""
+			fx.reads = append(fx.reads, dataRead{kind: "version", arg: k, answer: v})
+		}
+		fx.identity = append(fx.identity, rep)
+	}
 	return out, nil
 }
 

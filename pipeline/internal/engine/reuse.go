@@ -39,6 +39,23 @@ type history struct {
 	// writes is the database's write count after the last build: a query
 	// that changed the database since makes everything stale.
 	writes int
+	// hooks counts the hooks the builds ran: a hook may write any table
+	// without giving it a new version.
+	hooks int
+}
+
+// Versions returns the version of each relation (lower-case schema.name)
+// the engine's builds wrote, and how many hooks they ran. A table whose
+// version is the same at two moments, with no hook run and no query write
+// (store.DB.Writes) between them, holds the same rows: every build that
+// writes a relation gives it a new version. A view can change without one
+// (what it reads changed), and a relation never written has version "".
+func (e *Engine) Versions() (map[string]string, int) {
+	out := make(map[string]string, len(e.hist.versions))
+	for k, v := range e.hist.versions {
+		out[k] = v
+	}
+	return out, e.hist.hooks
 }
 
 // built is one node as the last build that ran it left it.
@@ -338,6 +355,28 @@ func (r *runner) contentVersion(rel jinja.Relation, rows [][]any) {
 	k := relKey(rel.Schema, rel.Name)
 	r.hist.versions[k] = fmt.Sprintf("rows %x", sha256.Sum256([]byte(answerText(rows))))
 	r.hist.owner[k] = rel.Name
+}
+
+// version is the version of relation k (relKey) now, "" when the engine
+// did not write it or it is gone.
+func (r *runner) version(k string) string {
+	if r.hist == nil || r.exists == nil {
+		return ""
+	}
+	if !r.exists[k] && r.hist.owner[k] == "" {
+		return ""
+	}
+	return r.hist.versions[k]
+}
+
+// cleanState says, while a build runs, that only the engine wrote since
+// the last build ended and during this one: "" when a query or a render
+// wrote, else the number of hooks run so far (a hook may write any table).
+func (r *runner) cleanState() string {
+	if r.hist == nil || r.hist.writes < 0 || r.hist.writes != r.writesAtStart || r.db.Writes() != r.writesAtStart+r.ownWrites {
+		return ""
+	}
+	return fmt.Sprint("hooks ", r.hist.hooks)
 }
 
 // finishReuse closes a build's use of the history.

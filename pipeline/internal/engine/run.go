@@ -64,6 +64,20 @@ type runner struct {
 	// engine's own.
 	writesAtStart, ownWrites int
 	testSQLs                 map[*project.Test]string
+	// effects collects what the Go functions of the render under way read
+	// and reported (render, resolveComponents).
+	effects *renderEffects
+}
+
+// renderEffects is what a render's Go functions read and reported. A
+// render that resolved identities is memoized like one that only read the
+// database: it comes out the same, and leaves the same components table,
+// while the relations it read and the one it wrote keep their versions
+// and nothing but the engine wrote since.
+type renderEffects struct {
+	reads    []dataRead
+	identity []IdentityReport
+	keep     bool // false: a function cannot say what it depends on
 }
 
 // Build loads fsys, plans it and runs opts.Command. Problems in the project
@@ -376,6 +390,7 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	key := nodeKey(incrementalKey(p.shapeKey, incremental), file, src, this, *cfg)
 	if n, ok := p.memo.render(key, r.ask); ok {
 		r.keepOutputs(file, n.out, n.outs)
+		r.res.Identity = append(r.res.Identity, n.identity...)
 		return n.out, nil
 	}
 	// reads are the render's questions to the database, kept with its
@@ -428,17 +443,27 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		keep = false
 		logf(level, msg)
 	}
+	fx := &renderEffects{keep: true}
+	prev := r.effects
+	r.effects = fx
+	defer func() { r.effects = prev }()
 	for name, f := range r.funcs() {
 		ctx.Funcs[name] = func(args []any, kw map[string]any) (any, error) {
-			keep = false
+			if len(fx.reads) == 0 {
+				// The functions read tables by version: that holds only
+				// while no query or hook wrote behind the engine's back.
+				clean := r.cleanState()
+				fx.keep = fx.keep && clean != ""
+				fx.reads = append(fx.reads, dataRead{kind: "clean", answer: clean})
+			}
 			return f(args, kw)
 		}
 	}
 	out, err := p.env.Render(file, src, ctx)
 	if err == nil {
 		r.keepOutputs(file, out, outs)
-		if keep {
-			p.memo.keepRender(key, renderedNode{out: out, reads: reads, outs: outs})
+		if keep && fx.keep {
+			p.memo.keepRender(key, renderedNode{out: out, reads: append(reads, fx.reads...), outs: outs, identity: fx.identity})
 		}
 	}
 	return out, err
@@ -487,6 +512,10 @@ func (r *runner) ask(q dataRead) (string, error) {
 		schema, name, _ := strings.Cut(q.arg, "\x00")
 		_, answer, err := r.columns(jinja.Relation{Schema: schema, Name: name})
 		return answer, err
+	case "clean":
+		return r.cleanState(), nil
+	case "version":
+		return r.version(q.arg), nil
 	}
 	return "", fmt.Errorf("unknown read %q", q.kind)
 }
@@ -535,7 +564,11 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 	// version of its table, and every other table, as it was.
 	// One Exec for the whole step: every statement costs a fixed overhead
 	// in the js/wasm build.
-	err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s\n; RELEASE model", qrel, qrel, sql))
+	indexes, err := indexSQL(m, cfg, rel)
+	if err != nil {
+		return err
+	}
+	err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s\n;\n%sRELEASE model", qrel, qrel, sql, indexes))
 	if err != nil {
 		if !r.db.Conn().GetAutocommit() {
 			r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")
@@ -543,18 +576,16 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		if tooDeep(err) {
 			if staged, serr := r.createStaged(qrel, sql); staged {
 				err = serr
+				if err == nil && indexes != "" {
+					err = r.db.Exec(r.ctx, indexes)
+				}
 			}
 		}
 	}
 	if err != nil {
 		return &sqlError{err: err, sql: sql}
 	}
-	rows, err := r.db.Count(r.ctx, qrel)
-	if err != nil {
-		return err
-	}
-	step.Status, step.Rows = "OK", rows
-	return nil
+	return r.finishStep(step, qrel)
 }
 
 // sqlError is a failure of SQLite on compiled SQL.

@@ -209,8 +209,8 @@ func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
 	src := store.Rel("temp", srcName)
 	now := snapshotTime()
 	err = r.savepoint(func() error {
-		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TEMP TABLE %s AS\n%s\n", src, store.Ident(srcName), sql)); err != nil {
-			return &sqlError{err: err, sql: sql}
+		if err := r.stageQuery(srcName, sql); err != nil {
+			return err
 		}
 		cols, err := r.db.Columns(r.ctx, "temp", srcName)
 		if err != nil {
@@ -252,12 +252,7 @@ func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
-	rows, err := r.db.Count(r.ctx, dst)
-	if err != nil {
-		return err
-	}
-	step.Status, step.Rows = "OK", rows
-	return nil
+	return r.finishStep(step, dst)
 }
 
 // The columns dbt adds to a snapshot: a version's id, the updated_at it

@@ -2,7 +2,10 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/graph"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
@@ -28,10 +31,19 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		failures, _ = q.Rows[0][0].(int64)
 	}
 	step.Rows = failures
+	errorIf, err := failureCondition(t, "error_if")
+	if err != nil {
+		return err
+	}
+	warnIf, err := failureCondition(t, "warn_if")
+	if err != nil {
+		return err
+	}
 	switch {
-	case failures == 0:
+	case t.Config.Severity == "warn" && !warnIf(failures),
+		t.Config.Severity != "warn" && !errorIf(failures) && !warnIf(failures):
 		step.Status = "PASS"
-	case t.Config.Severity == "warn":
+	case t.Config.Severity == "warn" || !errorIf(failures):
 		step.Status = "WARN"
 		step.Message = fmt.Sprintf("%d failing row%s%s", failures, plural(int(failures)), r.failingSources(t))
 	default:
@@ -45,6 +57,44 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		}
 	}
 	return nil
+}
+
+// failureCondition reads a test's warn_if or error_if config (dbt's
+// default "!=0"): a comparison of the failure count with a number.
+func failureCondition(t *project.Test, key string) (func(int64) bool, error) {
+	text := "!=0"
+	if v, ok := t.Config.Extra[key]; ok && v != nil {
+		text = strings.TrimSpace(fmt.Sprint(v))
+	}
+	ops := []string{">=", "<=", "!=", "<>", "==", ">", "<", "="}
+	for _, op := range ops {
+		rest, ok := strings.CutPrefix(text, op)
+		if !ok {
+			continue
+		}
+		n, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+		if err != nil {
+			break
+		}
+		return func(f int64) bool {
+			x := float64(f)
+			switch op {
+			case ">=":
+				return x >= n
+			case "<=":
+				return x <= n
+			case "!=", "<>":
+				return x != n
+			case ">":
+				return x > n
+			case "<":
+				return x < n
+			}
+			return x == n
+		}, nil
+	}
+	return nil, diag.Errorf(t.File, t.Line, "test %s: %s %q is not a comparison with a number", t.Name, key, text).
+		WithHint("write %s: \">10\" (one of >, >=, <, <=, =, != then a number)", key)
 }
 
 // failingSources says which sources a warned test's failing rows come
@@ -152,11 +202,35 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 		out = strings.TrimRight(strings.TrimSpace(out), ";")
 		return r.translate(t.File, t.SQL, out)
 	}
-	rel := r.testRelation(t.Model)
-	col := t.Column
 	if t.Kind == "generic" {
 		return r.genericTestSQL(t)
 	}
+	sql, err := r.builtinTestSQL(t, whereSubquery(r.testRelation(t.Model), t))
+	if err != nil || testWhere(t) == "" {
+		return sql, err
+	}
+	// The where condition is the warehouse's SQL.
+	return r.translate(t.File, sql, sql)
+}
+
+// testWhere is a test's where config, "" without one.
+func testWhere(t *project.Test) string {
+	w, _ := t.Config.Extra["where"].(string)
+	return strings.TrimSpace(w)
+}
+
+// whereSubquery is the relation a test reads: with a where config, the
+// rows that meet it, as dbt writes it.
+func whereSubquery(rel string, t *project.Test) string {
+	if w := testWhere(t); w != "" {
+		return "(select * from " + rel + " where " + w + ") dbt_subquery"
+	}
+	return rel
+}
+
+// builtinTestSQL is the query of dbt's own generic tests on rel.
+func (r *runner) builtinTestSQL(t *project.Test, rel string) (string, error) {
+	col := t.Column
 	switch t.Kind {
 	case "not_null":
 		return fmt.Sprintf("select * from %s where %s is null", rel, col), nil
@@ -179,6 +253,7 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 		return fmt.Sprintf("select %s as value_field, count(*) as n_records from %s where %s is not null and %s not in (%s) group by %s",
 			col, rel, col, col, strings.Join(lits, ", "), col), nil
 	case "relationships":
+		rel = strings.TrimSuffix(rel, " dbt_subquery") // aliased child below
 		to := r.testRelation(refName(t.Args["to"].(string)))
 		field := t.Args["field"].(string)
 		return fmt.Sprintf("select child.%s as from_field from %s as child left join %s as parent on child.%s = parent.%s where child.%s is not null and parent.%s is null",

@@ -52,6 +52,9 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 	var loaded []found
 	for _, pkg := range pkgs {
 		if pkg.Builtin {
+			if pkg.Layer != nil {
+				pkg.Files = pkg.Layer(p.Vars)
+			}
 			builtins = append(builtins, pkg)
 			continue
 		}

@@ -26,6 +26,10 @@ type Package struct {
 	AskVars []string
 	// Origin says where the package came from, for the build log.
 	Origin string
+	// Layer, when set, picks a built-in package's files from the project's
+	// vars (the nexus package's c918759 or v0.13 entity layer); Files
+	// otherwise.
+	Layer func(vars map[string]any) fs.FS
 }
 
 // Used is a package a project loaded, for the build log.
@@ -182,13 +186,11 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		key := pkgKeyOf(d.guess)
 		switch {
 		case byKey[key]:
+		case builtinNamed(builtins, key) != nil:
+			asked[builtinNamed(builtins, key).Name] = true
 		case builtinUtils[key]:
 			notes = append(notes, Used{Name: "dbt_utils", Origin: "the engine's own dbt_utils macros (" + d.spec + " is not installed)"})
 		default:
-			if b := builtinNamed(builtins, key); b != nil {
-				asked[b.Name] = true
-				continue
-			}
 			return nil, nil, diag.Errorf(d.file, d.line, "package %s is not installed: there is no %s/%s", d.spec, l.installPath, d.guess).
 				WithHint("run `dbt deps` and ship the %s folder with the project, or use `local:` with the package's folder", l.installPath)
 		}

@@ -136,6 +136,9 @@ type Test struct {
 	// (test_name, or pkg.test_name); Kind is then "generic".
 	Generic string
 	Config  Config
+	// configAt is the line of each config key the test's entry sets (in
+	// config: or beside its arguments), for warnings.
+	configAt map[string]int
 }
 
 // Model returns the model of that name, nil if there is none.

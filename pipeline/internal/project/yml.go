@@ -338,6 +338,11 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 				return err
 			}
 			test.Package = pkg
+			for _, k := range sortedKeys(test.configAt) {
+				if msg := configWarning(k); msg != "" && !testRanConfigs[k] && !p.usedBuiltin[pkg] {
+					p.warn(p.WhereFile(pkg, file), test.configAt[k], msg, "")
+				}
+			}
 			p.Tests = append(p.Tests, test)
 		}
 		return nil
@@ -367,6 +372,24 @@ type skippedTest struct{ diag.Diagnostic }
 
 func (s *skippedTest) Error() string { return s.Diagnostic.Error() }
 
+func sortedKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// testRanConfigs are configs the engine runs on tests only (the failure
+// thresholds); on other nodes they are named as not run.
+var testRanConfigs = keys("warn_if", "error_if")
+
+// testConfigKeys are the keys dbt takes as a test's config when they sit
+// beside its arguments.
+var testConfigKeys = keys("severity", "tags", "enabled", "where", "limit", "warn_if", "error_if", "fail_calc",
+	"store_failures", "store_failures_as", "meta", "database", "schema", "alias")
+
 var testKinds = map[string]bool{"unique": true, "not_null": true, "accepted_values": true, "relationships": true}
 
 func parseTest(file string, t *yamlx.Node, model, column string, generic func(kind string) string) (*Test, error) {
@@ -380,12 +403,25 @@ func parseTest(file string, t *yamlx.Node, model, column string, generic func(ki
 		}
 		test.Kind = t.Keys[0]
 		args := t.Vals[0]
+		test.configAt = map[string]int{}
 		if args.Kind == yamlx.Map {
 			for i, k := range args.Keys {
 				if k == "config" {
 					if m, ok := args.Vals[i].Plain().(map[string]any); ok {
 						test.Config.Apply(m)
 					}
+					if c := args.Vals[i]; c.Kind == yamlx.Map {
+						for j, ck := range c.Keys {
+							test.configAt[ck] = c.Vals[j].Line
+						}
+					}
+					continue
+				}
+				if testConfigKeys[k] {
+					// dbt reads these keys beside a test's arguments as its
+					// config (`severity: warn`, `where: ...`).
+					test.Config.Set(k, args.Vals[i].Plain())
+					test.configAt[k] = args.Vals[i].Line
 					continue
 				}
 				if k == "arguments" {

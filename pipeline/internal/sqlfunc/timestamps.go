@@ -847,6 +847,9 @@ func init() {
 	for _, n := range []string{"dateadd", "timestampadd", "timeadd", "timestamp_add", "date_add"} {
 		rename("datetime_add", n, "snowflake")
 	}
+	// DuckDB's date_add(x, INTERVAL n part), which dbt-duckdb's dateadd
+	// writes.
+	rename("datetime_add", "date_add", "duckdb")
 	// datetime_part_X(part, x): EXTRACT(part FROM x), which the translator
 	// writes as date_part('part', x) in every dialect.
 	rename("datetime_part_bigquery", "date_part", "bigquery")

@@ -75,13 +75,20 @@ const PackageName = "nexus"
 // Flags are what a source gives, as vars.sources names them.
 var Flags = []string{"events", "persons", "groups", "memberships"}
 
+// EntityFlags are the flags of a v0.13 source (vars.nexus.sources) beside
+// events: entities gives <source>_entity_identifiers and
+// <source>_entity_traits, relationships <source>_relationship_declarations.
+var EntityFlags = []string{"entities", "relationships"}
+
 // Source is one entry of the sources configuration.
 type Source struct {
-	Name        string
-	Events      bool
-	Persons     bool
-	Groups      bool
-	Memberships bool
+	Name          string
+	Events        bool
+	Persons       bool
+	Groups        bool
+	Memberships   bool
+	Entities      bool
+	Relationships bool
 }
 
 // Has tells whether the source gives flag (one of Flags).
@@ -95,6 +102,28 @@ func (s Source) Has(flag string) bool {
 		return s.Groups
 	case "memberships":
 		return s.Memberships
+	case "entities":
+		return s.Entities
+	case "relationships":
+		return s.Relationships
+	}
+	return false
+}
+
+// ERTypes are the entity types the entity layer resolves: v0.13's default
+// entity_types, the two its package has resolved-identifier models for.
+var ERTypes = []string{"person", "group"}
+
+// EntityLayer tells whether vars ask for v0.13's entity layer: some
+// enabled source of vars.nexus.sources has entities: true. It reads the
+// raw vars before they are checked (Parse says what is wrong with them).
+func EntityLayer(vars map[string]any) bool {
+	nexus, _ := vars["nexus"].(map[string]any)
+	sources, _ := nexus["sources"].(map[string]any)
+	for _, v := range sources {
+		if cfg, ok := v.(map[string]any); ok && cfg["enabled"] == true && cfg["entities"] == true {
+			return true
+		}
 	}
 	return false
 }
@@ -128,6 +157,12 @@ type Settings struct {
 	Sources []Source
 	// NexusSources is true when the sources came from vars.nexus.sources.
 	NexusSources bool
+	// Entities is true when a source gives v0.13 entities: the package
+	// builds its entity layer (nexus_entities, nexus_relationships...)
+	// instead of c918759's persons and groups.
+	Entities bool
+	// EntityTypes are the entity types the entity layer resolves.
+	EntityTypes []string
 	// MaxRecursion bounds bounded resolution: vars.nexus.max_recursion
 	// unless 0 or unset, else vars.nexus_max_recursion, else
 	// V013FallbackRecursion with a vars.nexus mapping and
@@ -213,7 +248,54 @@ func Parse(vars map[string]any, pos Pos) (*Settings, error) {
 			return nil, err
 		}
 	}
+	if s.Entities {
+		if err := s.parseEntityTypes(nexus["entity_types"], fail); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
+}
+
+// parseEntityTypes reads v0.13's vars.nexus.entity_types (a list of names,
+// or a mapping of name to {entity_resolution: bool}); person and group
+// when unset. The entity layer resolves person and group only: other types
+// and types without resolution (registered entities) need the real
+// package.
+func (s *Settings) parseEntityTypes(v any, fail failFunc) error {
+	s.EntityTypes = ERTypes
+	if v == nil {
+		return nil
+	}
+	path := []string{"nexus", "entity_types"}
+	hint := "list person and/or group, or ship dbt-nexus v0.13 in the project (packages.yml with local:) for other entity types"
+	var names []string
+	switch x := v.(type) {
+	case []any:
+		for _, n := range x {
+			name, _ := n.(string)
+			names = append(names, name)
+		}
+	case map[string]any:
+		for _, name := range sortedKeys(x) {
+			if cfg, ok := x[name].(map[string]any); ok && cfg["entity_resolution"] == false {
+				return fail(append(path, name), hint, "entity types without resolution (registration models) are not in the built-in package")
+			}
+			names = append(names, name)
+		}
+	default:
+		return fail(path, hint, "must be a list or a mapping, got %s", describe(v))
+	}
+	s.EntityTypes = nil
+	for _, name := range names {
+		if name != "person" && name != "group" {
+			return fail(path, hint, "entity type %q: the built-in package resolves person and group only", name)
+		}
+		s.EntityTypes = append(s.EntityTypes, name)
+	}
+	if len(s.EntityTypes) == 0 {
+		return fail(path, hint, "lists no entity type")
+	}
+	return nil
 }
 
 type failFunc func(path []string, hint, format string, args ...any) error
@@ -356,15 +438,17 @@ func (s *Settings) parseNexusSources(v any, fail failFunc) error {
 		if !ok {
 			return fail(path, "write enabled: true and the flags under it", "must be a mapping, got %s", describe(m[name]))
 		}
-		if _, ok := cfg["entities"]; ok {
-			return fail(path, "set persons: true and/or groups: true (with <source>_person_identifiers / <source>_group_identifiers models)",
-				"entities: the built-in package follows dbt-nexus c918759, whose sources give persons and groups, not v0.13's entity models")
-		}
 		flagErr := func(flag string, val any) error {
 			return fail(append(path, flag), "write true or false", "must be true or false, got %s", describe(val))
 		}
 		src, err := sourceFlags(name, cfg, flagErr)
 		if err != nil {
+			return err
+		}
+		if src.Entities, err = boolFlag(cfg, "entities", flagErr); err != nil {
+			return err
+		}
+		if src.Relationships, err = boolFlag(cfg, "relationships", flagErr); err != nil {
 			return err
 		}
 		enabled, err := boolFlag(cfg, "enabled", flagErr)
@@ -380,7 +464,44 @@ func (s *Settings) parseNexusSources(v any, fail failFunc) error {
 		}
 		s.Sources = append(s.Sources, src)
 	}
+	return s.checkLayers(fail)
+}
+
+// checkLayers refuses a project that mixes c918759's person and group
+// sources with v0.13's entity sources: the package builds one layer or the
+// other. It also reads v0.13's entity_types, which the entity layer
+// resolves for person and group only.
+func (s *Settings) checkLayers(fail failFunc) error {
+	var entityNames, c918759Names []string
+	for _, src := range s.Sources {
+		if src.Entities || src.Relationships {
+			entityNames = append(entityNames, src.Name)
+		}
+		if src.Persons || src.Groups || src.Memberships {
+			c918759Names = append(c918759Names, src.Name)
+		}
+	}
+	for _, src := range s.Sources {
+		if src.Relationships && !src.Entities && !anyEntities(s.Sources) {
+			return fail([]string{"nexus", "sources", src.Name, "relationships"}, "add entities: true to a source (with <source>_entity_identifiers and <source>_entity_traits models)",
+				"relationships need entities: the relationships of v0.13 join entities, and no source gives any")
+		}
+	}
+	s.Entities = anyEntities(s.Sources)
+	if s.Entities && len(c918759Names) > 0 {
+		return fail([]string{"nexus", "sources", c918759Names[0]}, "give this source entities: true with a <source>_entity_identifiers model instead of persons/groups/memberships, or drop entities: from "+strings.Join(entityNames, ", "),
+			"persons, groups and memberships are dbt-nexus c918759's flags, while %s give v0.13 entities: the built-in package builds one layer or the other", strings.Join(entityNames, ", "))
+	}
 	return nil
+}
+
+func anyEntities(sources []Source) bool {
+	for _, src := range sources {
+		if src.Entities {
+			return true
+		}
+	}
+	return false
 }
 
 func sourceFlags(name string, m map[string]any, bad func(flag string, val any) error) (Source, error) {
@@ -423,9 +544,21 @@ func boolFlag(m map[string]any, flag string, bad func(flag string, val any) erro
 func (s *Settings) Vars() map[string]any {
 	list := make([]any, len(s.Sources))
 	for i, src := range s.Sources {
-		list[i] = map[string]any{"name": src.Name, "events": src.Events, "persons": src.Persons, "groups": src.Groups, "memberships": src.Memberships}
+		entry := map[string]any{"name": src.Name, "events": src.Events, "persons": src.Persons, "groups": src.Groups, "memberships": src.Memberships}
+		if s.Entities {
+			entry["entities"], entry["relationships"] = src.Entities, src.Relationships
+		}
+		list[i] = entry
 	}
-	return map[string]any{"nexus_max_recursion": int64(s.MaxRecursion), "sources": list}
+	out := map[string]any{"nexus_max_recursion": int64(s.MaxRecursion), "sources": list}
+	if s.Entities {
+		types := make([]any, len(s.EntityTypes))
+		for i, t := range s.EntityTypes {
+			types[i] = t
+		}
+		out["nexus_er_entity_types"] = types
+	}
+	return out
 }
 
 func describe(v any) string {

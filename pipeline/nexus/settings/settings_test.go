@@ -62,6 +62,14 @@ func TestForms(t *testing.T) {
 		{"v0.13's max_recursion: 0 falls back to nexus_max_recursion", "vars:\n  nexus_max_recursion: 3\n  nexus:\n    max_recursion: 0\n", 3, "", 0},
 		{"a v0.13 mapping without max_recursion, incremental on: 5", "vars:\n  nexus:\n    incremental: {enabled: true}\n", 5, "", 0},
 		{"a v0.13 mapping without max_recursion: 10", "vars:\n  nexus:\n    incremental: {enabled: false}\n", 10, "", 0},
+		{"v0.13 entities and relationships: the entity layer", `vars:
+  nexus:
+    max_recursion: 3
+    entity_types: [person, group]
+    sources:
+      crm: {enabled: true, events: true, entities: true, relationships: true}
+      web: {enabled: true, events: true, entities: true}
+`, 3, "crm:enr web:en", 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -75,9 +83,12 @@ func TestForms(t *testing.T) {
 			var got []string
 			for _, src := range s.Sources {
 				f := ""
-				for _, flag := range settings.Flags {
+				for _, flag := range append(settings.Flags, "entities", "relationships") {
 					if src.Has(flag) {
-						f += flag[:1]
+						f += map[string]string{"entities": "n"}[flag]
+						if flag != "entities" {
+							f += flag[:1]
+						}
 					}
 				}
 				got = append(got, src.Name+":"+f)
@@ -89,6 +100,9 @@ func TestForms(t *testing.T) {
 				t.Errorf("warnings = %v, want %d", s.Warnings, c.warnings)
 			}
 			vars := s.Vars()
+			if entities := strings.Contains(c.sources, ":en"); s.Entities != entities || (vars["nexus_er_entity_types"] != nil) != entities {
+				t.Errorf("Entities = %v, Vars nexus_er_entity_types = %v", s.Entities, vars["nexus_er_entity_types"])
+			}
 			if vars["nexus_max_recursion"] != int64(c.depth) {
 				t.Errorf("Vars nexus_max_recursion = %v", vars["nexus_max_recursion"])
 			}
@@ -108,7 +122,12 @@ func TestInvalid(t *testing.T) {
 		{"vars:\n  nexus:\n    edge_quality:\n      eror_threshold: 3\n", `dbt_project.yml:6: vars.nexus.edge_quality.eror_threshold: unknown edge_quality setting "eror_threshold"`},
 		{"vars:\n  sources:\n    - name: a\n      events: yes please\n", `dbt_project.yml:5: vars.sources[0]: source "a": events must be true or false, got "yes please"`},
 		{"vars:\n  sources: gadget\n", "dbt_project.yml:4: vars.sources: must be a list"},
-		{"vars:\n  nexus:\n    sources:\n      a: {enabled: true, entities: true}\n", "dbt_project.yml:6: vars.nexus.sources.a: entities:"},
+		{"vars:\n  nexus:\n    sources:\n      a: {enabled: true, entities: yes please}\n", `dbt_project.yml:6: vars.nexus.sources.a.entities: must be true or false, got "yes please"`},
+		{"vars:\n  nexus:\n    sources:\n      a: {enabled: true, entities: true}\n      b: {enabled: true, persons: true}\n", "dbt_project.yml:7: vars.nexus.sources.b: persons, groups and memberships are dbt-nexus c918759's flags, while a give v0.13 entities"},
+		{"vars:\n  nexus:\n    sources:\n      a: {enabled: true, relationships: true}\n", "dbt_project.yml:6: vars.nexus.sources.a.relationships: relationships need entities"},
+		{"vars:\n  nexus:\n    entity_types: [person, subscription]\n    sources:\n      a: {enabled: true, entities: true}\n", `dbt_project.yml:5: vars.nexus.entity_types: entity type "subscription": the built-in package resolves person and group only`},
+		{"vars:\n  nexus:\n    entity_types:\n      person: {}\n      plan: {entity_resolution: false}\n    sources:\n      a: {enabled: true, entities: true}\n", "dbt_project.yml:7: vars.nexus.entity_types.plan: entity types without resolution"},
+		{"vars:\n  nexus:\n    entity_types: []\n    sources:\n      a: {enabled: true, entities: true}\n", "dbt_project.yml:5: vars.nexus.entity_types: lists no entity type"},
 		{"vars:\n  nexus_resolution: fuzzy\n", `dbt_project.yml:4: vars.nexus_resolution: unknown strategy fuzzy`},
 	}
 	for _, c := range cases {

@@ -2,6 +2,10 @@
     as dbt-nexus, dbt_utils.union_relations over the <source>_events models,
     keeping the event columns any of them has (a column one source lacks is
     NULL in its rows) and naming each row's model in _dbt_source_relation. -#}
+{#- The index serves every check of an event_id against the events
+    (nexus_participant_events, relationships tests); warehouses without
+    indexes ignore it. #}
+{{ config(indexes=[{'columns': ['event_id']}]) }}
 {%- set relations = [] -%}
 {%- for name in nexus.enabled_sources('events') -%}
     {%- do relations.append(ref(name ~ '_events')) -%}

@@ -1,0 +1,349 @@
+package dialect
+
+import "strings"
+
+// CREATE TABLE and CREATE VIEW, as hooks and operations write them, in
+// each dialect: CREATE [OR REPLACE] [TEMP | TEMPORARY | TRANSIENT ...]
+// TABLE | VIEW [IF NOT EXISTS] name [(columns)] [AS] query. SQLite has no
+// OR REPLACE: it runs as a DROP ... IF EXISTS before the CREATE. Column
+// types become SQLite's, the query is translated like any other, and the
+// names of the tables a statement creates or writes are read as names,
+// never as struct fields.
+
+// createInfo is a parsed CREATE TABLE or CREATE VIEW.
+type createInfo struct {
+	orTok, replaceTok int   // OR REPLACE, or -1
+	temp              bool  // TEMP, TEMPORARY, VOLATILE
+	drop              []int // words SQLite has no use for: TRANSIENT, LOCAL, SECURE...
+	view              bool
+	name              *node // nTable
+	cols              []colDef
+	viewCols          bool  // a view's list of column names, which SQLite takes as is
+	extra             []int // [start, end) of clauses that change no result: PARTITION BY...
+	query             *node
+	bad               int // token of a form refused, or -1
+	badWhat           string
+}
+
+// colDef is one column of CREATE TABLE name (col type [NOT NULL], ...):
+// the type's tokens [typeStart, typeEnd).
+type colDef struct {
+	typeStart, typeEnd int
+}
+
+// createModifiers are the words between CREATE [OR REPLACE] and TABLE or
+// VIEW; temp says which make a temporary table.
+var createModifiers = map[string]bool{
+	"temp": true, "temporary": true, "volatile": true,
+	"local": false, "global": false, "transient": false, "secure": false, "materialized": false,
+}
+
+// resultlessClauses are what may stand between a table's name and AS
+// without changing a result: BigQuery's partitioning, clustering and
+// options, Snowflake's clustering, comment and grants.
+var resultlessClauses = map[string]bool{
+	"partition": true, "cluster": true, "options": true, "comment": true, "copy": true,
+}
+
+// parseCreate reads CREATE TABLE or CREATE VIEW; other CREATE statements
+// fail, and are read as soup.
+func (p *parser) parseCreate() *node {
+	n := p.open(nCreate)
+	c := &createInfo{orTok: -1, replaceTok: -1, bad: -1}
+	n.create = c
+	p.expectWord("create")
+	if i, ok := p.acceptWord("or"); ok {
+		c.orTok, c.replaceTok = i, p.expectWord("replace")
+	}
+	for {
+		t := p.peek()
+		temp, ok := createModifiers[t.lower]
+		if t.kind != kWord || !ok {
+			break
+		}
+		if temp {
+			c.temp = true
+			if t.lower == "volatile" {
+				c.drop = append(c.drop, p.ti())
+			}
+		} else {
+			c.drop = append(c.drop, p.ti())
+		}
+		p.next()
+	}
+	switch {
+	case p.isWord("table"):
+	case p.isWord("view"):
+		c.view = true
+	default:
+		p.fail("expected TABLE or VIEW")
+	}
+	p.next()
+	if p.isWord("if") && p.isWordAt(1, "not") && p.isWordAt(2, "exists") {
+		p.next()
+		p.next()
+		p.next()
+	}
+	c.name = n.add(p.parseTableName())
+	switch {
+	case !p.isPunct("(") || p.isWordAt(1, "select") || p.isWordAt(1, "with"):
+	case p.d == SQLite: // SQLite's own column definitions, kept as written
+		c.cols = []colDef{}
+		for depth := 0; !p.atEOF(); {
+			switch p.peek().kind {
+			case kOpen:
+				depth++
+			case kClose:
+				depth--
+			}
+			p.next()
+			if depth == 0 {
+				break
+			}
+		}
+	default:
+		p.parseColumnDefs(c)
+	}
+	if t := p.peek(); t.kind == kWord && resultlessClauses[t.lower] && !c.view {
+		start := p.ti()
+		for depth := 0; !p.atEOF() && !p.isPunct(";") && !(depth == 0 && p.isWord("as")); p.next() {
+			switch p.peek().kind {
+			case kOpen:
+				depth++
+			case kClose:
+				depth--
+			}
+		}
+		c.extra = []int{start, p.prevEnd()}
+	}
+	if _, ok := p.acceptWord("as"); ok {
+		if len(c.cols) > 0 && c.bad < 0 {
+			c.bad, c.badWhat = n.start, "CREATE TABLE with both column definitions and AS SELECT"
+		}
+		c.query = n.add(p.parseQuery())
+	} else if c.cols == nil && c.bad < 0 {
+		c.bad, c.badWhat = p.ti(), "this CREATE "+map[bool]string{false: "TABLE", true: "VIEW"}[c.view]
+		for !p.atEOF() && !p.isPunct(";") {
+			p.next()
+		}
+	}
+	if !p.atEOF() && !p.isPunct(";") {
+		p.fail("expected the end of the statement")
+	}
+	return p.close(n)
+}
+
+// parseTableName reads a dotted table name into an nTable node.
+func (p *parser) parseTableName() *node {
+	n := p.open(nTable)
+	for {
+		t := p.peek()
+		if t.kind != kWord && t.kind != kQuoted {
+			p.fail("expected a table name")
+		}
+		if t.kind == kQuoted && t.text[0] == '`' && strings.Contains(t.text, ".") {
+			n.names = append(n.names, strings.Split(t.text[1:len(t.text)-1], ".")...)
+		} else {
+			n.names = append(n.names, nameAsWritten(*t))
+		}
+		n.parts = append(n.parts, p.next())
+		if !p.acceptPunct(".") {
+			break
+		}
+	}
+	return p.close(n)
+}
+
+// parseColumnDefs reads (col type [NOT NULL], ...) of a table, or (col,
+// ...) of a view.
+func (p *parser) parseColumnDefs(c *createInfo) {
+	p.expectPunct("(")
+	c.cols = []colDef{}
+	for {
+		if t := p.peek(); t.kind != kWord && t.kind != kQuoted {
+			p.fail("expected a column name")
+		}
+		p.next()
+		if c.view {
+			c.viewCols = true
+		} else {
+			d := colDef{typeStart: p.ti()}
+			p.skipType()
+			d.typeEnd = p.prevEnd()
+			if d.typeEnd <= d.typeStart {
+				p.fail("expected a type")
+			}
+			if p.isWord("not") {
+				p.next()
+				p.expectWord("null")
+			} else {
+				p.acceptWord("null")
+			}
+			if !p.isPunct(",") && !p.isPunct(")") && c.bad < 0 {
+				c.bad, c.badWhat = p.ti(), "a column constraint other than NOT NULL"
+				for !p.atEOF() && !p.isPunct(",") && !p.isPunct(")") {
+					p.next()
+				}
+			}
+			c.cols = append(c.cols, d)
+		}
+		if !p.acceptPunct(",") {
+			break
+		}
+	}
+	p.expectPunct(")")
+}
+
+// typeWords continue a type name of several words.
+var typeWords = map[string]bool{"precision": true, "varying": true, "with": true, "without": true, "time": true, "zone": true, "local": true}
+
+// skipType reads a column's type: a name, the words of double precision
+// or timestamp with time zone, and what is in (...), <...> and [...].
+func (p *parser) skipType() {
+	if t := p.peek(); t.kind != kWord {
+		p.fail("expected a type")
+	}
+	p.next()
+	for !p.atEOF() {
+		t := p.peek()
+		switch {
+		case t.kind == kWord && typeWords[t.lower]:
+			p.next()
+		case t.kind == kOpen, t.text == "<", t.text == "[":
+			closer := map[string]string{"(": ")", "<": ">", "[": "]"}[t.text]
+			depth := 0
+			for !p.atEOF() {
+				switch p.peek().text {
+				case t.text:
+					depth++
+				case closer:
+					depth--
+				case ">>":
+					depth -= 2
+				}
+				p.next()
+				if depth <= 0 {
+					break
+				}
+			}
+		default:
+			return
+		}
+	}
+}
+
+// rewriteCreate prints a CREATE statement as SQLite runs it.
+func (t *translator) rewriteCreate(n *node) {
+	c := n.create
+	if c.bad >= 0 {
+		t.refuse(c.bad, refCreate, c.badWhat)
+		return
+	}
+	for _, i := range c.drop {
+		t.pr.dropTok(i)
+	}
+	if len(c.extra) == 2 {
+		for i := c.extra[0]; i < c.extra[1]; i++ {
+			t.pr.dropTok(i)
+		}
+	}
+	for _, d := range c.cols {
+		typ, problem := typeOf(t.toks, d.typeStart, d.typeEnd, "column", d.typeStart)
+		affinity := typ.affinity
+		switch {
+		case problem != nil && (problem.r == refArrayType || problem.r == refSemi):
+			affinity = "TEXT" // arrays and structs are JSON text
+		case problem != nil:
+			t.refuse(problem.tok, problem.r, problem.args...)
+			continue
+		case affinity == "":
+			affinity = "TEXT" // DATE and JSON are text
+		}
+		t.pr.setTok(d.typeStart, affinity)
+		for i := d.typeStart + 1; i < d.typeEnd; i++ {
+			t.pr.dropTok(i)
+		}
+	}
+	name := t.tableName(c.name, c.temp)
+	if c.orTok >= 0 {
+		t.pr.dropTok(c.orTok)
+		t.pr.dropTok(c.replaceTok)
+		what := "TABLE"
+		if c.view {
+			what = "VIEW"
+		}
+		drop := name
+		if c.temp {
+			drop = "temp." + name
+		}
+		n.pre = "DROP " + what + " IF EXISTS " + drop + "; "
+	}
+}
+
+// tableName prints the name of a table a statement creates or writes:
+// BigQuery's `project.dataset.table` as "dataset"."table", a temporary
+// table without its schema (SQLite keeps them in temp).
+func (t *translator) tableName(n *node, temp bool) string {
+	backtick := false
+	for _, i := range n.parts {
+		backtick = backtick || t.toks[i].kind == kQuoted && t.toks[i].text[0] == '`'
+	}
+	if !backtick && !temp {
+		return strings.TrimSpace(t.pr.plain(n))
+	}
+	parts := n.names
+	if temp {
+		parts = parts[len(parts)-1:]
+	} else if len(parts) > 2 {
+		parts = parts[len(parts)-2:]
+	}
+	var q []string
+	for _, s := range parts {
+		q = append(q, quoteIdent(s))
+	}
+	text := strings.Join(q, ".")
+	t.pr.setTok(n.parts[0], text)
+	for i := n.parts[0] + 1; i < n.end; i++ {
+		t.pr.dropTok(i)
+	}
+	return text
+}
+
+// markTableTargets reads, in a statement the parser took token by token,
+// the name after INSERT INTO, UPDATE, DELETE FROM, DROP TABLE [IF EXISTS]
+// and TRUNCATE [TABLE] as a table's name.
+func (p *parser) atTableTarget() bool {
+	if p.pos == 0 {
+		return false
+	}
+	prev := p.toks[p.sig[p.pos-1]]
+	if prev.kind != kWord {
+		return false
+	}
+	var before string
+	if p.pos >= 2 {
+		before = p.toks[p.sig[p.pos-2]].lower
+	}
+	switch prev.lower {
+	case "into", "update", "table", "view", "truncate":
+		return true
+	case "from":
+		return before == "delete"
+	case "exists":
+		return before == "if"
+	}
+	return false
+}
+
+// rewriteSoup turns TRUNCATE [TABLE] x, which SQLite lacks, into DELETE
+// FROM x.
+func (t *translator) rewriteSoup(n *node) {
+	first := skipSpace(t.toks, n.start)
+	if first >= n.end || t.toks[first].kind != kWord || t.toks[first].lower != "truncate" {
+		return
+	}
+	t.pr.setTok(first, "DELETE FROM")
+	if next := skipSpace(t.toks, first+1); next < n.end && t.toks[next].lower == "table" {
+		t.pr.dropTok(next)
+	}
+}

@@ -1,0 +1,112 @@
+package dialect
+
+import (
+	"testing"
+
+	"github.com/ncruces/go-sqlite3"
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
+
+func TestCreate(t *testing.T) {
+	translated := []struct {
+		d       Dialect
+		in, out string
+	}{
+		{bigquery, "create table if not exists main.x as select a from t", "create table if not exists main.x as select a from t"},
+		{bigquery, "create or replace table main.x as select s.f from t", "DROP TABLE IF EXISTS main.x; create   table main.x as select json_extract(s, '$.f') AS f from t"},
+		{bigquery, "create or replace table `proj.ds.x`\npartition by date(ts)\ncluster by a\noptions(description='x')\nas (select a from t)", "DROP TABLE IF EXISTS ds.x; create   table ds.x\n\n\n\nas (select a from t)"},
+		{bigquery, "create temp table x as select 1 as a", "create temp table x as select 1 as a"},
+		{snowflake, "create or replace temporary table s.x as select a::int as a from t", "DROP TABLE IF EXISTS temp.x; create   temporary table x as select cast_to(a, 'INTEGER', 'snowflake', 1) as a from t"},
+		{snowflake, "create or replace transient table x comment = 'daily' as select 1", "DROP TABLE IF EXISTS x; create    table x  as select 1"},
+		{snowflake, "create or replace local temporary table x as select 1", "DROP TABLE IF EXISTS temp.x; create    temporary table x as select 1"},
+		{duckdb, "create or replace table x as select 1 as a", "DROP TABLE IF EXISTS x; create   table x as select 1 as a"},
+		{duckdb, "create table x (a int, b varchar(3) not null, c int[], d struct(a int), e double precision null, f date)", "create table x (a INTEGER, b TEXT not null, c TEXT, d TEXT, e REAL null, f TEXT)"},
+		{bigquery, "create table if not exists x (a int64, b array<struct<c string, d int64>>, e numeric(10, 2))", "create table if not exists x (a INTEGER, b TEXT, e REAL)"},
+		{duckdb, "create or replace view v (a) as select 1", "DROP VIEW IF EXISTS v; create   view v (a) as select 1"},
+		{snowflake, "create or replace secure view s.v as select 1 as a", "DROP VIEW IF EXISTS s.v; create    view s.v as select 1 as a"},
+		// the tables statements write are names, never struct fields
+		{bigquery, "insert into main.x select a from t", "insert into main.x select a from t"},
+		{bigquery, "insert into `p.d.x` (a) select 1", "insert into d.x (a) select 1"},
+		{bigquery, "delete from main.x where s.f = 1", "delete from main.x where json_extract(s, '$.f') = 1"},
+		{bigquery, "drop table if exists main.x", "drop table if exists main.x"},
+		{bigquery, "update main.x set a = 1 where b = 2", "update main.x set a = 1 where b = 2"},
+		{bigquery, "truncate table main.x", "DELETE FROM  main.x"},
+		{snowflake, "truncate s.x", "DELETE FROM s.x"},
+		{duckdb, "insert into t(a) values (1) on conflict (a) do update set a = 2", "insert into t(a) values (1) on conflict (a) do update set a = 2"},
+	}
+	for _, c := range translated {
+		expectTranslated(t, c.d, c.in, c.out)
+	}
+	refused := []struct {
+		d        Dialect
+		in, want string
+	}{
+		{snowflake, "create or replace table s.x clone y", "1:29: this CREATE TABLE is not supported by SQLite (" + refCreate.hint + ")"},
+		{snowflake, "create table x like y", "1:16: this CREATE TABLE is not supported by SQLite (" + refCreate.hint + ")"},
+		{duckdb, "create table x (a int primary key)", "1:23: a column constraint other than NOT NULL is not supported by SQLite (" + refCreate.hint + ")"},
+		{bigquery, "create table x (a int64) as select 1", "1:1: CREATE TABLE with both column definitions and AS SELECT is not supported by SQLite (" + refCreate.hint + ")"},
+		{duckdb, "create table x (a frobnicate)", "1:19: unknown type \"frobnicate\" in a cast (" + refUnknown.hint + ")"},
+	}
+	for _, c := range refused {
+		expectRefused(t, c.d, c.in, c.want)
+	}
+}
+
+// TestCreateRuns runs hooks' DDL twice on SQLite: OR REPLACE replaces, IF
+// NOT EXISTS keeps.
+func TestCreateRuns(t *testing.T) {
+	scripts := []struct {
+		d     Dialect
+		sql   string
+		query string
+		want  string
+	}{
+		{bigquery, "create or replace table main.x as select 1 as a; create or replace table main.x as select 2 as a", "select a from x", "2"},
+		{bigquery, "create table if not exists main.x as select 1 as a; create table if not exists main.x as select 2 as a", "select a from x", "1"},
+		{snowflake, "create table x as select 5 as a; create or replace temporary table x as select 6 as a", "select (select a from main.x) || ',' || (select a from temp.x)", "5,6"},
+		{duckdb, "create or replace view v as select 1 as a; create or replace view v as select 3 as a", "select a from v", "3"},
+		{duckdb, "create table x (a int, b varchar); insert into x values (1, '007'); truncate x; insert into x values (2, '008')", "select a, b from x", "2|008"},
+	}
+	for _, s := range scripts {
+		sql, err := TranslateWith(s.sql, testOptions(s.d))
+		if err != nil {
+			t.Errorf("%s: %q: %v", s.d, s.sql, err)
+			continue
+		}
+		conn, err := sqlite3.Open(":memory:")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sqlfunc.Register(conn); err != nil {
+			t.Fatal(err)
+		}
+		if err := conn.Exec(sql); err != nil {
+			t.Errorf("%s: %q ran as %q: %v", s.d, s.sql, sql, err)
+			conn.Close()
+			continue
+		}
+		stmt, _, err := conn.Prepare(s.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		for stmt.Step() {
+			for i := 0; i < stmt.ColumnCount(); i++ {
+				if i > 0 {
+					got += "|"
+				}
+				got += stmt.ColumnText(i)
+			}
+		}
+		stmt.Close()
+		conn.Close()
+		if got != s.want {
+			t.Errorf("%s: %q ran as %q: got %q, want %q", s.d, s.sql, sql, got, s.want)
+		}
+	}
+}
+
+func TestCreateSQLite(t *testing.T) {
+	expectTranslated(t, sqlite, "create table if not exists log (id integer primary key, at varchar(3) default (1 + 2))", "create table if not exists log (id integer primary key, at varchar(3) default (1 + 2))")
+	expectTranslated(t, sqlite, "create or replace table x (id integer primary key)", "DROP TABLE IF EXISTS x; create   table x (id integer primary key)")
+}

@@ -1,0 +1,70 @@
+package bridge
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"testing"
+)
+
+// BenchmarkRun is the page's Run on the demo, served by the bridge as the
+// browser's worker serves it (build, then the tables compared with the
+// previous run's), after one untimed first build: "unchanged" reuses every
+// table, "rebuild-all" builds every node, and the edit-* modes change one
+// model before each run. Under js/wasm it shows what a warm engine in a
+// page spends, without the browser:
+//
+//	GOOS=js GOARCH=wasm go test -exec="$(go env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/bridge -run '^$' -bench Run
+func BenchmarkRun(b *testing.B) {
+	files := demoFiles(b)
+	for _, mode := range []struct{ name, edit string }{
+		{"unchanged", ""},
+		{"rebuild-all", ""},
+		{"edit-state", "models/states/billing_lifecycle.sql"},
+		{"edit-source-events", "models/sources/stripe/stripe_events.sql"},
+		{"edit-source-identifiers", "models/sources/stripe/stripe_person_identifiers.sql"},
+	} {
+		b.Run(mode.name, func(b *testing.B) {
+			br := New(":memory:")
+			req := Request{Op: "build", Files: map[string]string{}}
+			for k, v := range files {
+				req.Files[k] = v
+			}
+			run := func() {
+				if resp := br.Handle(context.Background(), req, nil); !resp.OK {
+					b.Fatalf("%s: %+v", mode.name, resp.Error)
+				}
+			}
+			run()
+			req.RebuildAll = mode.name == "rebuild-all"
+			orig := files[mode.edit]
+			for i := 0; b.Loop(); i++ {
+				if mode.edit != "" {
+					req.Files[mode.edit] = orig
+					if i%2 == 0 {
+						req.Files[mode.edit] = orig + "\n-- edited\n"
+					}
+				}
+				run()
+			}
+		})
+	}
+}
+
+func demoFiles(b *testing.B) map[string]string {
+	b.Helper()
+	fsys := os.DirFS("../../samples/demo")
+	files := map[string]string{}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, name)
+		files[name] = string(data)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return files
+}
