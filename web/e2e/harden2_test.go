@@ -254,15 +254,15 @@ const recordCallsJS = `(() => {
 // limit of the page's Limit box, which the engine applies to the call as to
 // a run.
 func TestEveryEngineCallHasTheLimit(t *testing.T) {
-	ctx := newBrowser(t, 5*time.Minute)
+	ctx := newBrowser(t, 8*time.Minute)
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordCallsJS}); err != nil {
 		t.Fatal(err)
 	}
 	// The sample's link runs it by itself, under the limit set while the
 	// engine loads.
 	do(t, ctx, chromedp.Navigate(site+"?sample=demo"))
-	setLimit(t, ctx, "47")
-	waitFor(t, ctx, "the sample's own run", `document.body.dataset.runs === "1"`, 2*time.Minute)
+	setLimit(t, ctx, "470")
+	waitFor(t, ctx, "the sample's own run", `document.body.dataset.runs === "1"`, 4*time.Minute)
 	if got := eval[string](t, ctx, `document.body.dataset.lastRun`); got != "ok" {
 		t.Fatalf("the run ended %q: %s", got, eval[string](t, ctx, `document.getElementById("status").textContent`))
 	}
@@ -284,8 +284,8 @@ func TestEveryEngineCallHasTheLimit(t *testing.T) {
 	calls := eval[[]call](t, ctx, `window.__calls`)
 	seen := map[string]bool{}
 	for _, c := range calls {
-		if c.TimeoutMS != 47000 {
-			t.Errorf("%s went to the engine with a time limit of %d ms, want the Limit box's 47000", c.Op, c.TimeoutMS)
+		if c.TimeoutMS != 470000 {
+			t.Errorf("%s went to the engine with a time limit of %d ms, want the Limit box's 470000", c.Op, c.TimeoutMS)
 		}
 		op := c.Op
 		if i := strings.IndexByte(op, '.'); i > 0 {
