@@ -53,9 +53,14 @@ func TestProjectPicker(t *testing.T) {
 		if open() || focused() != "picker" {
 			t.Fatalf("Escape: menu open %v, focus on %q", open(), focused())
 		}
+		// The samples in name order: demo, entities, quickstart.
 		do(t, ctx, chromedp.KeyEvent(kb.Enter), chromedp.KeyEvent(kb.ArrowUp))
+		if focused() != "entities" {
+			t.Fatalf("ArrowUp went to %q, want entities", focused())
+		}
+		do(t, ctx, chromedp.KeyEvent(kb.ArrowUp))
 		if focused() != "demo" {
-			t.Fatalf("ArrowUp went to %q, want demo", focused())
+			t.Fatalf("a second ArrowUp went to %q, want demo", focused())
 		}
 		do(t, ctx, chromedp.KeyEvent(kb.Enter))
 		waitFor(t, ctx, "the demo's files", `!!document.querySelector('#tree li.file[data-path="models/billing/billing_events.sql"]')`, 10*time.Second)

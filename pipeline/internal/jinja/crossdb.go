@@ -217,6 +217,11 @@ func (e *Env) crossDBMacros() map[string]crossDBMacro {
 				}
 				return fmt.Sprintf("split(%s, %s)[safe_offset(%s - 1)]", str, delim, s(n)), nil
 			}
+			if d == "sqlite" {
+				// SQLite has no split_part; the engine's function of the
+				// warehouses' meaning is split_part_at.
+				return fmt.Sprintf("split_part_at(%s, %s, %s)", str, delim, s(n)), nil
+			}
 			return fmt.Sprintf("split_part(%s, %s, %s)", str, delim, s(n)), nil
 		}},
 		"concat": {params: req("fields"), sql: func(d string, a map[string]*exec.Value) (any, error) {

@@ -227,7 +227,8 @@ func (e *Env) getColumnValues(a *exec.VarArgs) (*exec.Value, error) {
 }
 
 // star is dbt_utils.star(from, except=[], relation_alias=none, prefix=”,
-// suffix=”): the relation's columns as a select list. While parsing it
+// suffix=”, quote_identifiers=True): the relation's columns as a select
+// list. While parsing it
 // renders *, as dbt_utils does.
 func (e *Env) star(a *exec.VarArgs) (string, error) {
 	rel, err := e.relationArg(a, 0, "from", "dbt_utils.star()")
@@ -246,6 +247,10 @@ func (e *Env) star(a *exec.VarArgs) (string, error) {
 	if v := arg(a, 4, "suffix"); v != nil {
 		suffix = v.String()
 	}
+	quote := e.quote
+	if v := arg(a, 5, "quote_identifiers"); v != nil && !v.IsNil() && !v.IsTrue() {
+		quote = func(s string) string { return s }
+	}
 	if e.cur == nil || !e.cur.Execute {
 		return "*", nil
 	}
@@ -258,9 +263,9 @@ func (e *Env) star(a *exec.VarArgs) (string, error) {
 		if except[strings.ToLower(c.Name)] {
 			continue
 		}
-		p := alias + e.quote(c.Name)
+		p := alias + quote(c.Name)
 		if prefix != "" || suffix != "" {
-			p += " as " + e.quote(prefix+c.Name+suffix)
+			p += " as " + quote(prefix+c.Name+suffix)
 		}
 		parts = append(parts, p)
 	}

@@ -30,10 +30,12 @@ order by e.{{ id }}
 {%- endmacro -%}
 
 {#- Distinct (event, entity) pairs: every event an identifier of the entity
-    was seen on; key <entity>_participant_id. -#}
+    was seen on; key <entity>_participant_id. Grouped rather than select
+    distinct: the key is a function of the pair, and one sort then serves
+    both the grouping and the order. -#}
 {%- macro finalize_participants(entity_type) -%}
 {%- set entity = entity_type -%}
-select distinct
+select
     {{ dbt_utils.generate_surrogate_key(['i.event_id', 'r.' ~ entity ~ '_id']) }} as {{ entity }}_participant_id,
     i.event_id,
     r.{{ entity }}_id
@@ -42,5 +44,6 @@ join {{ ref('nexus_resolved_' ~ entity ~ '_identifiers') }} as r
     on r.identifier_type = i.identifier_type
     and r.identifier_value = i.identifier_value
 where i.event_id is not null
+group by i.event_id, r.{{ entity }}_id
 order by i.event_id, r.{{ entity }}_id
 {%- endmacro -%}

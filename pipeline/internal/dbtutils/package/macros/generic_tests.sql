@@ -13,6 +13,16 @@
 {%- if group_by_columns | length > 0 %}group by {{ group_by_columns | join(', ') }}{% endif -%}
 {%- endmacro -%}
 
+{#- A timestamp or date value to compare: SQLite keeps them as text, which
+    datetime() and date() make comparable. -#}
+{%- macro _as_timestamp(expr) -%}
+{%- if target.type == 'sqlite' %}datetime({{ expr }}){% else %}cast({{ expr }} as {{ dbt.type_timestamp() }}){% endif -%}
+{%- endmacro -%}
+
+{%- macro _as_date(expr) -%}
+{%- if target.type == 'sqlite' %}date({{ expr }}){% else %}cast({{ expr }} as date){% endif -%}
+{%- endmacro -%}
+
 {% test unique_combination_of_columns(model, combination_of_columns, quote_columns=false) %}
 {%- set cols = [] -%}
 {%- for c in combination_of_columns -%}
@@ -142,7 +152,7 @@ from (
     from {{ model }}
 ) windowed
 {%- if datepart %}
-where not (cast(current_value as {{ dbt.type_timestamp() }}) = cast({{ dbt.dateadd(datepart, interval, 'previous_value') }} as {{ dbt.type_timestamp() }}))
+where not ({{ _as_timestamp('current_value') }} = {{ _as_timestamp(dbt.dateadd(datepart, interval, 'previous_value')) }})
 {%- else %}
 where not (current_value = previous_value + {{ interval }})
 {%- endif %}
@@ -150,14 +160,14 @@ where not (current_value = previous_value + {{ interval }})
 
 {% test recency(model, field, datepart, interval, ignore_time_component=false, group_by_columns=[]) %}
 {%- set threshold = dbt.dateadd(datepart, interval * -1, dbt.current_timestamp()) -%}
-{%- set kind = dbt.type_timestamp() if not ignore_time_component else 'date' %}
+{%- set as_kind = _as_date if ignore_time_component else _as_timestamp %}
 select *
 from (
-    select {{ _group_select(group_by_columns) }}max(cast({{ field }} as {{ kind }})) as most_recent
+    select {{ _group_select(group_by_columns) }}max({{ as_kind(field) }}) as most_recent
     from {{ model }}
     {{ _group_clause(group_by_columns) }}
 ) latest
-where most_recent < cast({{ threshold }} as {{ kind }}) or most_recent is null
+where most_recent < {{ as_kind(threshold) }} or most_recent is null
 {% endtest %}
 
 {#- equal_rowcount: dbt counts |rows of model - rows of compare_model| per

@@ -287,3 +287,34 @@ from {{ relation }}
 {% macro except() %}{{ return(dbt.except()) }}{% endmacro %}
 {% macro intersect() %}{{ return(dbt.intersect()) }}{% endmacro %}
 {% macro bool_or(expression) %}{{ return(dbt.bool_or(expression)) }}{% endmacro %}
+
+{#- Web macros: parts of a URL held in a column. -#}
+{% macro get_url_host(field) -%}
+{%- set no_scheme = dbt.replace(dbt.replace(dbt.replace(field, "'android-app://'", "''"), "'http://'", "''"), "'https://'", "''") -%}
+cast({{ dbt.split_part(dbt.split_part(dbt.split_part(no_scheme, "'/'", 1), "'?'", 1), "'#'", 1) }} as {{ dbt.type_string() }})
+{%- endmacro %}
+
+{% macro get_url_path(field) -%}
+{%- set no_scheme = dbt.replace(dbt.replace(field, "'http://'", "''"), "'https://'", "''") -%}
+{%- set host = dbt.split_part(no_scheme, "'/'", 1) -%}
+{%- set rest = dbt.length(no_scheme) ~ ' - ' ~ dbt.length(host) ~ ' - 1' -%}
+{%- set after_host = 'case when ' ~ rest ~ ' > 0 then ' ~ dbt.right(no_scheme, rest) ~ " else '' end" -%}
+cast({{ dbt.split_part(dbt.split_part(after_host, "'?'", 1), "'#'", 1) }} as {{ dbt.type_string() }})
+{%- endmacro %}
+
+{% macro get_url_parameter(field, url_parameter) -%}
+nullif({{ dbt.split_part(dbt.split_part(dbt.split_part(field, "'" ~ url_parameter ~ "='", 2), "'&'", 1), "'#'", 1) }}, '')
+{%- endmacro %}
+
+{#- Jinja helpers: the time, and a log line with it. -#}
+{% macro pretty_time(format='%H:%M:%S') %}
+{{- return(modules.datetime.datetime.now().strftime(format)) -}}
+{% endmacro %}
+
+{% macro pretty_log_format(message) %}
+{{- return(pretty_time() ~ ' + ' ~ message) -}}
+{% endmacro %}
+
+{% macro log_info(message) %}
+{%- do log(pretty_log_format(message), info=True) -%}
+{% endmacro %}
