@@ -146,3 +146,42 @@ func indexOf(t *testing.T, recs [][]string, row []string) int {
 	t.Fatal("record not in the file")
 	return 0
 }
+
+// TestBuildStampIsNamedOnce: a column holding one new value in every row
+// (a build stamp such as current_timestamp) is named once in the log and
+// the grid, and does not count every row as changed.
+func TestBuildStampIsNamedOnce(t *testing.T) {
+	const model = "models/sources/your_source_events.sql"
+	ctx := newBrowser(t, 6*time.Minute)
+	openRun(t, ctx, site+"?sample=quickstart")
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#tree li.file[data-path="`+model+`"]`)))
+	waitFor(t, ctx, "the model in the editor", `document.getElementById("file-name").textContent === "`+model+`"`, 10*time.Second)
+	if first := strings.SplitN(editorText(t, ctx), "\n", 2)[0]; first != "select" {
+		t.Fatalf("%s starts %q, want a line of its own for select", model, first)
+	}
+	// Typed at the end of the first line, then its 1 made a 2 in place.
+	eval[bool](t, ctx, `(editorContent().focus(), true)`)
+	do(t, ctx, chromedp.KeyEvent(kb.Home, chromedp.KeyModifiers(chromedp.ModifierCtrl)), chromedp.KeyEvent(kb.End))
+	do(t, ctx, chromedp.KeyEvent(" 'v1' as build_tag,"))
+	runAndList(t, ctx)
+	eval[bool](t, ctx, `(editorContent().focus(), true)`)
+	do(t, ctx, chromedp.KeyEvent(kb.Home, chromedp.KeyModifiers(chromedp.ModifierCtrl)), chromedp.KeyEvent(kb.End))
+	for range len("' as build_tag,") {
+		do(t, ctx, chromedp.KeyEvent(kb.ArrowLeft))
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Backspace), chromedp.KeyEvent("2"))
+	if first := strings.SplitN(editorText(t, ctx), "\n", 2)[0]; first != "select 'v2' as build_tag," {
+		t.Fatalf("the first line reads %q after the edits", first)
+	}
+	runAndList(t, ctx)
+	logRow := `[...document.querySelectorAll('#runlog tr[data-name="your_source_events"] .diff')].map(s => s.textContent).join()`
+	if got := eval[string](t, ctx, logRow); got != "+0 −0 ~0 · new build_tag" {
+		t.Errorf("the model's log row says %q, want +0 −0 ~0 · new build_tag", got)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#run-changes tr[data-name="your_source_events"] a`)))
+	caption := `((document.querySelector("#table-grid .gridbar .caption") || {}).textContent || "")`
+	waitFor(t, ctx, "the stamp in the grid's caption", caption+`.includes("build_tag in every row: v1 → v2")`, 20*time.Second)
+	if n := eval[int](t, ctx, `document.querySelectorAll("#table-grid .diffgrid tbody tr").length`); n != 0 {
+		t.Errorf("the grid shows %d differing rows, want none", n)
+	}
+}

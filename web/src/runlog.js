@@ -176,7 +176,10 @@ export function diffText(t) {
   if (t.status === "unchecked") return "not compared";
   if (t.status === "added") return "new table";
   if (t.status === "removed") return "table removed";
-  return `+${fmtInt(t.added)} −${fmtInt(t.removed)} ~${fmtInt(t.changed)}`;
+  const rows = `+${fmtInt(t.added)} −${fmtInt(t.removed)} ~${fmtInt(t.changed)}`;
+  // A build stamp (one new value in every row) is named once.
+  const stamped = (t.stamped || []).map((st) => st.column);
+  return stamped.length ? `${rows} · new ${stamped.join(", ")}` : rows;
 }
 
 // stoppedSummary keeps the counts of a stopped build's summary

@@ -135,6 +135,7 @@ export class TablesPanel {
     if (rows.length < total) notes.push(`showing the first ${fmtInt(rows.length)} of ${fmtInt(total)}`);
     if ((d.columns_added || []).length) notes.push("new columns: " + d.columns_added.join(", "));
     if ((d.columns_removed || []).length) notes.push("removed columns: " + d.columns_removed.join(", "));
+    for (const st of d.stamped || []) notes.push(`${st.column} in every row: ${cellText(st.old)} → ${cellText(st.new)}`);
     const mark = { added: "+", removed: "−", changed: "~" };
     const body = h("tbody", null, rows.map((r) => h("tr", { class: "diff-" + r.kind, dataset: { kind: r.kind } },
       h("td", { class: "diffkind", title: r.kind }, mark[r.kind] || ""),

@@ -6,6 +6,10 @@
 // column); a matched row whose other cells differ is changed. Without such a
 // key, rows are compared whole, as multisets: a changed row counts as one
 // removed and one added.
+//
+// A column that holds one value in every row of each version, a different
+// one in each (a build stamp such as `current_timestamp as _processed_at`),
+// is reported once as stamped instead of changing every row.
 package tablediff
 
 import (
@@ -37,6 +41,7 @@ type Diff struct {
 	Columns        []string `json:"columns"`       // the columns compared: those of both versions
 	ColumnsAdded   []string `json:"columns_added,omitempty"`
 	ColumnsRemoved []string `json:"columns_removed,omitempty"`
+	Stamped        []Stamp  `json:"stamped,omitempty"`
 	OldRows        int      `json:"old_rows"`
 	NewRows        int      `json:"new_rows"`
 	Added          int      `json:"added"`
@@ -47,10 +52,17 @@ type Diff struct {
 	Rows []Row `json:"rows,omitempty"`
 }
 
+// Stamp is a column whose one value in every row changed to another one.
+type Stamp struct {
+	Column string `json:"column"`
+	Old    any    `json:"old"`
+	New    any    `json:"new"`
+}
+
 // Same reports whether the two versions hold the same rows and columns.
 func (d *Diff) Same() bool {
 	return d.Added == 0 && d.Removed == 0 && d.Changed == 0 &&
-		len(d.ColumnsAdded) == 0 && len(d.ColumnsRemoved) == 0
+		len(d.ColumnsAdded) == 0 && len(d.ColumnsRemoved) == 0 && len(d.Stamped) == 0
 }
 
 // Compare compares old with new, keeping at most limit differing rows
@@ -84,8 +96,22 @@ func Compare(old, new Table, limit int) *Diff {
 			break
 		}
 	}
+	// cmp lists the shared columns whose cells are compared row by row.
+	var cmp []int
+	for j := range oc {
+		if j == k {
+			cmp = append(cmp, j)
+			continue
+		}
+		if st, ok := stamped(old.Rows, new.Rows, oc[j], nc[j]); ok {
+			st.Column = d.Columns[j]
+			d.Stamped = append(d.Stamped, st)
+			continue
+		}
+		cmp = append(cmp, j)
+	}
 	if k < 0 {
-		compareWhole(d, old, new, oc, nc, keep)
+		compareWhole(d, old, new, pickInts(oc, cmp), pickInts(nc, cmp), oc, nc, keep)
 		return d
 	}
 	d.Key = d.Columns[k]
@@ -103,7 +129,7 @@ func Compare(old, new Table, limit int) *Diff {
 		}
 		matched[i] = true
 		var changed []string
-		for j := range oc {
+		for _, j := range cmp {
 			if cellKey(r[oc[j]]) != cellKey(new.Rows[i][nc[j]]) {
 				changed = append(changed, d.Columns[j])
 			}
@@ -122,8 +148,43 @@ func Compare(old, new Table, limit int) *Diff {
 	return d
 }
 
-// compareWhole matches rows on all shared cells, counting duplicates.
-func compareWhole(d *Diff, old, new Table, oc, nc []int, keep func(Row)) {
+// stamped reports whether column o of old and n of new each hold one
+// non-NULL value in every one of at least two rows, and the values differ.
+func stamped(old, new [][]any, o, n int) (Stamp, bool) {
+	one := func(rows [][]any, c int) (any, bool) {
+		if len(rows) < 2 || rows[0][c] == nil {
+			return nil, false
+		}
+		first := cellKey(rows[0][c])
+		for _, r := range rows[1:] {
+			if cellKey(r[c]) != first {
+				return nil, false
+			}
+		}
+		return rows[0][c], true
+	}
+	ov, ok := one(old, o)
+	if !ok {
+		return Stamp{}, false
+	}
+	nv, ok := one(new, n)
+	if !ok || cellKey(ov) == cellKey(nv) {
+		return Stamp{}, false
+	}
+	return Stamp{Old: ov, New: nv}, true
+}
+
+func pickInts(cols, at []int) []int {
+	out := make([]int, len(at))
+	for i, j := range at {
+		out[i] = cols[j]
+	}
+	return out
+}
+
+// compareWhole matches rows on the compared cells (oc, nc), counting
+// duplicates; the rows it keeps show every shared cell (allO, allN).
+func compareWhole(d *Diff, old, new Table, oc, nc, allO, allN []int, keep func(Row)) {
 	count := map[string]int{}
 	for _, r := range new.Rows {
 		count[rowKey(r, nc)]++
@@ -135,7 +196,7 @@ func compareWhole(d *Diff, old, new Table, oc, nc []int, keep func(Row)) {
 			continue
 		}
 		d.Removed++
-		keep(Row{Kind: "removed", Old: pick(r, oc)})
+		keep(Row{Kind: "removed", Old: pick(r, allO)})
 	}
 	// What is left in count is the added rows, found in the new order.
 	for _, r := range new.Rows {
@@ -143,7 +204,7 @@ func compareWhole(d *Diff, old, new Table, oc, nc []int, keep func(Row)) {
 		if count[s] > 0 {
 			count[s]--
 			d.Added++
-			keep(Row{Kind: "added", New: pick(r, nc)})
+			keep(Row{Kind: "added", New: pick(r, allN)})
 		}
 	}
 }
@@ -247,6 +308,13 @@ func (d *Diff) Summary() string {
 	}
 	if len(d.ColumnsRemoved) > 0 {
 		parts = append(parts, "columns removed: "+strings.Join(sorted(d.ColumnsRemoved), ", "))
+	}
+	if len(d.Stamped) > 0 {
+		names := make([]string, len(d.Stamped))
+		for i, st := range d.Stamped {
+			names[i] = st.Column
+		}
+		parts = append(parts, "new in every row: "+strings.Join(sorted(names), ", "))
 	}
 	return strings.Join(parts, "; ")
 }

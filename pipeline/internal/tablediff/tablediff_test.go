@@ -67,6 +67,35 @@ func TestCompare(t *testing.T) {
 			want: Diff{Key: "id", Columns: []string{"name", "id"}, ColumnsAdded: []string{"new"}, ColumnsRemoved: []string{"gone"},
 				OldRows: 1, NewRows: 1},
 		},
+		{
+			name: "a build stamp in every row is reported once, not as changed rows",
+			old:  Table{[]string{"id", "name", "_processed_at"}, [][]any{{int64(1), "a", "2026-01-01 10:00:00"}, {int64(2), "b", "2026-01-01 10:00:00"}}},
+			new:  Table{[]string{"id", "name", "_processed_at"}, [][]any{{int64(1), "a", "2026-01-02 09:00:00"}, {int64(2), "B", "2026-01-02 09:00:00"}}},
+			want: Diff{Key: "id", Columns: []string{"id", "name", "_processed_at"}, OldRows: 2, NewRows: 2, Changed: 1,
+				Stamped: []Stamp{{Column: "_processed_at", Old: "2026-01-01 10:00:00", New: "2026-01-02 09:00:00"}},
+				Rows: []Row{{Kind: "changed", Key: int64(2), Old: []any{int64(2), "b", "2026-01-01 10:00:00"}, New: []any{int64(2), "B", "2026-01-02 09:00:00"}, Changed: []string{"name"}}}},
+		},
+		{
+			name: "a stamp without a key: whole rows compared without it",
+			old:  Table{[]string{"v", "at"}, [][]any{{"a", int64(1)}, {"a", int64(1)}, {"b", int64(1)}}},
+			new:  Table{[]string{"v", "at"}, [][]any{{"a", int64(2)}, {"b", int64(2)}, {"c", int64(2)}}},
+			want: Diff{Columns: []string{"v", "at"}, OldRows: 3, NewRows: 3, Added: 1, Removed: 1,
+				Stamped: []Stamp{{Column: "at", Old: int64(1), New: int64(2)}},
+				Rows: []Row{{Kind: "removed", Old: []any{"a", int64(1)}}, {Kind: "added", New: []any{"c", int64(2)}}}},
+		},
+		{
+			name: "one row is no stamp: its cell changed",
+			old:  Table{[]string{"id", "at"}, [][]any{{int64(1), "t1"}}},
+			new:  Table{[]string{"id", "at"}, [][]any{{int64(1), "t2"}}},
+			want: Diff{Key: "id", Columns: []string{"id", "at"}, OldRows: 1, NewRows: 1, Changed: 1,
+				Rows: []Row{{Kind: "changed", Key: int64(1), Old: []any{int64(1), "t1"}, New: []any{int64(1), "t2"}, Changed: []string{"at"}}}},
+		},
+		{
+			name: "a constant column left as it was is compared as usual",
+			old:  Table{[]string{"id", "at"}, [][]any{{int64(1), "t1"}, {int64(2), "t1"}}},
+			new:  Table{[]string{"id", "at"}, [][]any{{int64(1), "t1"}, {int64(2), "t1"}}},
+			want: Diff{Key: "id", Columns: []string{"id", "at"}, OldRows: 2, NewRows: 2},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,6 +128,7 @@ func TestSummary(t *testing.T) {
 		{Diff{Added: 2, Removed: 1, Changed: 3}, "+2 -1 ~3 rows"},
 		{Diff{ColumnsAdded: []string{"b", "a"}}, "columns added: a, b"},
 		{Diff{Removed: 1, ColumnsRemoved: []string{"x"}}, "+0 -1 ~0 rows; columns removed: x"},
+		{Diff{Stamped: []Stamp{{Column: "_processed_at"}}}, "new in every row: _processed_at"},
 	}
 	for _, tt := range tests {
 		if got := tt.d.Summary(); got != tt.want {
