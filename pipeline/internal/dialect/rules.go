@@ -105,7 +105,7 @@ var Translations = []Rule{
 	{From: "SELECT id, unnest(list) AS x FROM t", Dialects: "DuckDB", To: "SELECT id, u.value AS x FROM t, json_each(list) AS u",
 		Note: "a row per element for each row of t, none for an empty or NULL list, as in DuckDB; one unnest per select list, outside grouped queries"},
 	{From: "ARRAY_LENGTH, ARRAY_SIZE, len", Dialects: warehouses, To: "json_array_length"},
-	{From: "ARRAY_TO_STRING, GENERATE_ARRAY, ARRAY_CONCAT, ARRAY_REVERSE, flatten, list_contains, TO_JSON_STRING", Dialects: warehouses,
+	{From: "ARRAY_TO_STRING, GENERATE_ARRAY, GENERATE_DATE_ARRAY, ARRAY_CONCAT, ARRAY_REVERSE, flatten, list_contains, list_sort, list_distinct, regexp_split_to_array, TO_JSON_STRING", Dialects: warehouses,
 		To: "Go functions of pipeline/internal/sqlfunc/array.go", Note: "arrays they return are wrapped in json() so they nest as JSON"},
 	{From: "list_transform(l, x -> e), list_filter(l, (x, i) -> e), lambda x: e", Dialects: "DuckDB",
 		To: "(SELECT json_group_array(e ORDER BY key) FROM json_each(l))", Note: "the parameters are columns over the list's elements, i 1-based; NULL for a NULL list; -> is a lambda only in these functions, JSON extraction elsewhere"},
