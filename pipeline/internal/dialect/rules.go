@@ -101,6 +101,8 @@ var Translations = []Rule{
 		Note: "k holds the column's name as written (upper case for Snowflake's unquoted names); BigQuery puts v before k"},
 	{From: "UNPIVOT ((v, w) FOR k IN ((a1, b1) [AS 'x'], ...))", Dialects: "BigQuery, DuckDB", To: "SELECT other columns, 'a1_b1' AS k, a1 AS v, b1 AS w FROM t WHERE ... UNION ALL ...",
 		Note: "k is the alias or the columns' names joined with _; without INCLUDE NULLS, DuckDB leaves out a row where any value is NULL, BigQuery one where all are"},
+	{From: "UNPIVOT t ON a, (b1, b2) AS x [INTO NAME k VALUE v [, w]]", Dialects: "DuckDB", To: "SELECT * FROM t UNPIVOT (v FOR k IN (a, (b1, b2) AS x))",
+		Note: "the statement form, also as a subquery or after a CTE; NAME name and VALUE value when INTO is left out"},
 	{From: "PIVOT (... FOR k IN (...) DEFAULT ON NULL (d))", Dialects: "Snowflake", To: "coalesce(sum(CASE WHEN k = 'a' THEN v END), d)", Note: "every NULL cell of the pivot's columns is d"},
 	{From: "SELECT id, unnest(list) AS x FROM t", Dialects: "DuckDB", To: "SELECT id, u.value AS x FROM t, json_each(list) AS u",
 		Note: "a row per element for each row of t, none for an empty or NULL list, as in DuckDB; one unnest per select list, outside grouped queries"},
@@ -209,7 +211,7 @@ var sqliteRefused = map[string]refusal{
 // instead.
 var Refusals = []Rule{
 	{From: "PIVOT / UNPIVOT over values from a subquery or ANY", Dialects: all, To: refPivotDynamic.hint},
-	{From: "PIVOT t ON ... USING ..., UNPIVOT t ON ... INTO ...", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},
+	{From: "PIVOT t ON ... USING ..., UNPIVOT t ON COLUMNS(...)", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},
 	{From: "MERGE INTO", Dialects: all, To: refMerge.hint},
 	{From: "::variant, ::object, ::struct, ::map casts", Dialects: all, To: refSemi.hint},
 	{From: "array types: type[], array<...>", Dialects: all, To: refArrayType.hint},
