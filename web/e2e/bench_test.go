@@ -112,7 +112,7 @@ func benchSite(b *testing.B, dist string, files map[string][]byte) *httptest.Ser
 func browserBuild(b *testing.B, url string) float64 {
 	b.Helper()
 	ctx := newBrowser(b, 15*time.Minute)
-	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+"/?sample=bench")); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+"/?sample=bench&run=0")); err != nil {
 		b.Fatal(err)
 	}
 	waitFor(b, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)

@@ -15,7 +15,7 @@ import (
 // graph reading the entity tables.
 func TestEntitiesSample(t *testing.T) {
 	ctx := newBrowser(t, 8*time.Minute)
-	openReady(t, ctx, site+"?sample=quickstart")
+	openReady(t, ctx, site+"?sample=quickstart&run=0")
 	do(t, ctx, chromedp.Click(chromedp.ID("picker")), chromedp.Click(chromedp.CSS(`#picker-samples [data-sample="entities"]`)))
 	waitFor(t, ctx, "the entities sample open", `location.search === "?sample=entities"`, 20*time.Second)
 	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)

@@ -18,7 +18,7 @@ import (
 // and works from the keyboard alone; an embed does not show it.
 func TestProjectPicker(t *testing.T) {
 	ctx := newBrowser(t, 6*time.Minute)
-	openReady(t, ctx, site+"?sample=quickstart")
+	openReady(t, ctx, site+"?sample=quickstart&run=0")
 	name := func() string { return eval[string](t, ctx, `document.getElementById("picker-name").textContent`) }
 	open := func() bool { return eval[bool](t, ctx, `!document.getElementById("picker-menu").hidden`) }
 	focused := func() string {
