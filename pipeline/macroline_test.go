@@ -13,7 +13,7 @@ import (
 // and the macro's file and line, where the fix goes: translation refusals
 // and SQLite's and the warehouse functions' errors alike.
 func TestErrorInMacroNamesMacroLine(t *testing.T) {
-	const macros = "{% macro first_of(col) %}\n  first_value({{ col }} ignore nulls) over ()\n{% endmacro %}\n\n" +
+	const macros = "{% macro first_of(col) %}\n  ({{ col }} similar to 'a')\n{% endmacro %}\n\n" +
 		"{% macro as_int(col) -%}\ncast({{ col }} as int64)\n{%- endmacro %}\n\n" +
 		"{% macro wrapped(col) %}\n  {{ agg(col) }}\n{% endmacro %}\n\n" +
 		"{% macro missing() %}\nselect\n  no_such_col\nfrom (select 1 as id)\n{% endmacro %}\n\n" +
@@ -29,7 +29,7 @@ func TestErrorInMacroNamesMacroLine(t *testing.T) {
 		{"refusal through two macros", dialect.SQLite, "select\n  id,\n\n  {{ wrapped('code') }} as c\nfrom (select 1 as id, 'a' as code)\n",
 			"models/m.sql:4: ARRAY_AGG is not supported by SQLite (in the SQL of macro agg, macros/util.sql:20) (use json_group_array(x) for a JSON array or group_concat(x, ',') for text; change macro agg at macros/util.sql:20 (reached through wrapped))"},
 		{"SQLite syntax error inline", dialect.BigQuery, "select\n  id,\n  {{ first_of('code') }} as c\nfrom (select 1 as id, 'a' as code)\n",
-			"models/m.sql:3: near \"ignore\": syntax error (in the SQL of macro first_of, macros/util.sql:2)"},
+			"models/m.sql:3: near \"similar\": syntax error (in the SQL of macro first_of, macros/util.sql:2)"},
 		{"MERGE in a model", dialect.BigQuery, "-- upsert\nmerge into t using u on t.id = u.id\nwhen matched then update set v = u.v\n",
 			"models/m.sql:2:1: MERGE INTO is not supported by SQLite (for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs"},
 		{"the model's own line", dialect.SQLite, "select\n  array_agg(code) as c,\n  {{ first_of('id') }} as f\nfrom (select 1 as id, 'a' as code)\n",

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/nexus-playground/nexus/pipeline"
@@ -111,7 +112,7 @@ func benchSite(b *testing.B, dist string, files map[string][]byte) *httptest.Ser
 func browserBuild(b *testing.B, url string) float64 {
 	b.Helper()
 	ctx := newBrowser(b, 15*time.Minute)
-	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+"/?sample=bench")); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+"/?sample=bench&run=0")); err != nil {
 		b.Fatal(err)
 	}
 	waitFor(b, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
@@ -166,6 +167,11 @@ func BenchmarkBrowserDemo(b *testing.B) {
 	}
 	for i := 0; i < b.N; i++ {
 		ctx := newBrowser(b, 10*time.Minute)
+		// The page's time limit at its largest before the first run starts:
+		// the bench measures time, and a busy machine must not fail it.
+		if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: largestLimitJS}); err != nil {
+			b.Fatal(err)
+		}
 		fromNav, first := visitDemo(b, ctx, srv.URL, "first visit")
 		transfer := eval[float64](b, ctx, transferBytesJS)
 		b.Logf("transfer: %s", eval[string](b, ctx, transferJS))
@@ -228,6 +234,10 @@ func runDemo(b *testing.B, ctx context.Context, what string) (wall, engine float
 	}
 	return eval[float64](b, ctx, `Number(document.body.dataset.lastRunSeconds)`), eval[float64](b, ctx, `Number(document.body.dataset.lastRunEngineSeconds)`)
 }
+
+// largestLimitJS sets the time limit box to its largest once the page is
+// parsed.
+const largestLimitJS = `document.addEventListener("DOMContentLoaded", () => { document.getElementById("timeout").value = "600"; });`
 
 // transferBytesJS is what the page fetched over the network, compressed,
 // in bytes.

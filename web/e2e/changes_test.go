@@ -57,8 +57,7 @@ func TestRunShowsWhatChanged(t *testing.T) {
 	newEmail := "new." + reemailed[emailCol]
 
 	ctx := newBrowser(t, 8*time.Minute)
-	do(t, ctx, chromedp.Navigate(site+"?sample=demo&run=1"))
-	waitFor(t, ctx, "the first run", `document.body.dataset.lastRun === "ok"`, 3*time.Minute)
+	openRun(t, ctx, site+"?sample=demo")
 	waitFor(t, ctx, "the first run's note", `!!document.querySelector('#run-changes [data-changes="first"]')`, 20*time.Second)
 
 	// Edit the seed in the editor with the keyboard.

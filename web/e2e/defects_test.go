@@ -16,7 +16,7 @@ import (
 // summary said "Done"; a YAML error was underlined lines below the edit.
 func TestSmallDefects(t *testing.T) {
 	ctx := newBrowser(t, 8*time.Minute)
-	do(t, ctx, chromedp.Navigate(site+"?sample=quickstart&file=models/sources/your_source_events.sql"))
+	do(t, ctx, chromedp.Navigate(site+"?sample=quickstart&run=0&file=models/sources/your_source_events.sql"))
 	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
 	waitFor(t, ctx, "the model in the editor", `document.getElementById("file-name").textContent === "models/sources/your_source_events.sql"`, 10*time.Second)
 	eval[bool](t, ctx, helpersJS)

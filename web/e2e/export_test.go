@@ -17,7 +17,7 @@ import (
 // project's own files.
 func TestExportProfileForDialect(t *testing.T) {
 	ctx := newBrowser(t, 4*time.Minute)
-	openReady(t, ctx, site+"?sample=quickstart")
+	openReady(t, ctx, site+"?sample=quickstart&run=0")
 	eval[bool](t, ctx, captureBlobsJS)
 	for _, tc := range []struct{ dialect, want string }{
 		{"", "type: bigquery"},

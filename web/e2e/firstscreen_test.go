@@ -116,3 +116,58 @@ func TestEmbedParams(t *testing.T) {
 		}
 	})
 }
+
+// TestSampleLinkRuns: a sample's link (?sample=demo, the docs page's "try
+// it") shows the built tables without a click; run=0 opens the same sample
+// waiting for Run, also after a reload, and so does the visitor's own
+// edited copy of the sample.
+func TestSampleLinkRuns(t *testing.T) {
+	ctx := newBrowser(t, 8*time.Minute)
+	// waitsForRun checks a page that must not run by itself: the package's
+	// files are listed after the page decided whether to run, so once they
+	// are there a run would have started.
+	waitsForRun := func(t *testing.T, what string) {
+		t.Helper()
+		waitFor(t, ctx, "the package's files", `document.querySelectorAll("#pkgtree li.file").length > 0`, 2*time.Minute)
+		if got := eval[string](t, ctx, `(document.body.dataset.runs || "none") + " " + document.getElementById("status").dataset.state`); got != "none ready" {
+			t.Fatalf("%s: runs and status %q, want no run and ready", what, got)
+		}
+		if !eval[bool](t, ctx, `document.getElementById("welcome").getClientRects().length > 0`) {
+			t.Fatalf("%s: the first-screen note is hidden though nothing ran", what)
+		}
+	}
+
+	t.Run("sample= runs by itself", func(t *testing.T) {
+		openRun(t, ctx, site+"?sample=demo")
+		do(t, ctx, chromedp.Click(chromedp.ID("tab-tables")))
+		waitFor(t, ctx, "the built tables", `!!document.querySelector('#tablelist li.table[data-name="nexus_persons"]')`, 30*time.Second)
+		if eval[bool](t, ctx, `document.getElementById("welcome").getClientRects().length > 0`) {
+			t.Fatal("the first-screen note stays after the sample's own run")
+		}
+		if q := eval[string](t, ctx, `location.search`); q != "?sample=demo" {
+			t.Errorf("after the run the address holds %q", q)
+		}
+	})
+
+	t.Run("run=0 waits for Run", func(t *testing.T) {
+		do(t, ctx, chromedp.Navigate(site+"?sample=demo&run=0"))
+		waitsForRun(t, "sample=demo&run=0")
+		if q := eval[string](t, ctx, `location.search`); q != "?sample=demo&run=0" {
+			t.Errorf("run=0 left the address: %q", q)
+		}
+		do(t, ctx, chromedp.Reload())
+		waitsForRun(t, "sample=demo&run=0 reloaded")
+	})
+
+	t.Run("an edited copy waits for Run", func(t *testing.T) {
+		eval[bool](t, ctx, `fetch("samples.json").then((r) => r.json()).then((s) => {
+			const demo = s.find((x) => x.name === "demo");
+			localStorage.setItem("nexus-playground:project:demo", JSON.stringify({ ...demo.files, "notes.md": "mine\n" }));
+			return true; })`)
+		do(t, ctx, chromedp.Navigate(site+"?sample=demo"))
+		waitsForRun(t, "the edited demo")
+		if !eval[bool](t, ctx, `!!document.querySelector('#tree li.file[data-path="notes.md"]')`) {
+			t.Fatal("the edited copy did not open")
+		}
+	})
+}

@@ -29,6 +29,22 @@ func openReady(t *testing.T, ctx context.Context, address string) {
 	waitFor(t, ctx, "the engine", `document.getElementById("status").dataset.state === "ready"`, time.Minute)
 }
 
+// openRun opens an address whose project runs by itself (sample=, an
+// embed, run=1) and waits for that run to end well. The longest time limit
+// is set while the engine loads, before the run starts, so a busy machine
+// cannot fail it.
+func openRun(t *testing.T, ctx context.Context, address string) {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(address))
+	if !eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", document.body.dataset.runs === undefined)`) {
+		t.Fatal("the run started before the time limit could be set")
+	}
+	waitFor(t, ctx, "the run the address starts", `document.body.dataset.runs === "1" && document.getElementById("status").dataset.state !== "running"`, 4*time.Minute)
+	if got := eval[string](t, ctx, `document.body.dataset.lastRun`); got != "ok" {
+		t.Fatalf("the run ended %q: %s", got, eval[string](t, ctx, `document.getElementById("status").textContent`))
+	}
+}
+
 // consoleQuery types sql into the console, runs it and waits for its grid.
 func consoleQuery(t *testing.T, ctx context.Context, sql string) {
 	t.Helper()
@@ -43,7 +59,7 @@ func consoleQuery(t *testing.T, ctx context.Context, sql string) {
 // formula is exported with a leading ', numbers as they are.
 func TestCSVExportQuotesFormulas(t *testing.T) {
 	ctx := newBrowser(t, 4*time.Minute)
-	openReady(t, ctx, site+"?sample=quickstart")
+	openReady(t, ctx, site+"?sample=quickstart&run=0")
 	consoleQuery(t, ctx, `select '=HYPERLINK("http://x","y")' as a, '+1' as b, '-2' as c, '@SUM(1)' as d, char(9) || '=1' as e, char(13) || '=1' as f, -5 as n, 'plain' as p, '=cmd|x' as "=h"`)
 	eval[bool](t, ctx, captureBlobsJS)
 	do(t, ctx, chromedp.Click(chromedp.CSS("#console-grid button.csv")))

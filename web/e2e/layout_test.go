@@ -84,17 +84,13 @@ func TestLayouts(t *testing.T) {
 			name += "-embed"
 		}
 		t.Run(name, func(t *testing.T) {
-			// The run is started by a click with the longest time limit, so
-			// a busy machine cannot fail it (embeds also run by themselves:
-			// TestEmbedParams).
+			// The sample runs by itself, as a visitor from a docs link sees it.
 			url := site + "?sample=demo"
 			if tc.embed {
-				url = site + "?embed=1&sample=demo&run=0"
+				url = site + "?embed=1&sample=demo"
 			}
-			do(t, ctx, chromedp.EmulateViewport(tc.w, tc.h), chromedp.Navigate(url))
-			waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
-			eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", document.getElementById("run").click(), true)`)
-			waitFor(t, ctx, "the demo run", `document.body.dataset.lastRun === "ok"`, 4*time.Minute)
+			do(t, ctx, chromedp.EmulateViewport(tc.w, tc.h))
+			openRun(t, ctx, url)
 			// A phone's page scrolls: measure the top bar from the top.
 			eval[bool](t, ctx, `(scrollTo(0, 0), true)`)
 			var r layoutReport

@@ -18,7 +18,7 @@ import (
 // and works from the keyboard alone; an embed does not show it.
 func TestProjectPicker(t *testing.T) {
 	ctx := newBrowser(t, 6*time.Minute)
-	openReady(t, ctx, site+"?sample=quickstart")
+	openReady(t, ctx, site+"?sample=quickstart&run=0")
 	name := func() string { return eval[string](t, ctx, `document.getElementById("picker-name").textContent`) }
 	open := func() bool { return eval[bool](t, ctx, `!document.getElementById("picker-menu").hidden`) }
 	focused := func() string {
@@ -53,9 +53,14 @@ func TestProjectPicker(t *testing.T) {
 		if open() || focused() != "picker" {
 			t.Fatalf("Escape: menu open %v, focus on %q", open(), focused())
 		}
+		// The samples in name order: demo, entities, quickstart.
 		do(t, ctx, chromedp.KeyEvent(kb.Enter), chromedp.KeyEvent(kb.ArrowUp))
+		if focused() != "entities" {
+			t.Fatalf("ArrowUp went to %q, want entities", focused())
+		}
+		do(t, ctx, chromedp.KeyEvent(kb.ArrowUp))
 		if focused() != "demo" {
-			t.Fatalf("ArrowUp went to %q, want demo", focused())
+			t.Fatalf("a second ArrowUp went to %q, want demo", focused())
 		}
 		do(t, ctx, chromedp.KeyEvent(kb.Enter))
 		waitFor(t, ctx, "the demo's files", `!!document.querySelector('#tree li.file[data-path="models/billing/billing_events.sql"]')`, 10*time.Second)

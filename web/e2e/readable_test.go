@@ -15,10 +15,7 @@ import (
 // opens the node's table.
 func TestReadableResults(t *testing.T) {
 	ctx := newBrowser(t, 10*time.Minute)
-	do(t, ctx, chromedp.Navigate(site+"?sample=demo"))
-	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
-	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", document.getElementById("run").click(), true)`)
-	waitFor(t, ctx, "the demo run", `document.body.dataset.lastRun === "ok"`, 4*time.Minute)
+	openRun(t, ctx, site+"?sample=demo")
 
 	t.Run("persons grid", func(t *testing.T) {
 		do(t, ctx, chromedp.Click(chromedp.ID("tab-tables")))

@@ -14,9 +14,8 @@ import (
 // every node again and the log says why.
 func TestRunReusesUnchangedTables(t *testing.T) {
 	ctx := newBrowser(t, 5*time.Minute)
-	do(t, ctx, chromedp.Navigate(site+"?sample=demo"))
-	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
-	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
+	// The sample's link makes the first run by itself.
+	openRun(t, ctx, site+"?sample=demo")
 	run := func(n int) {
 		t.Helper()
 		do(t, ctx, chromedp.Click(chromedp.ID("run")))
@@ -28,7 +27,6 @@ func TestRunReusesUnchangedTables(t *testing.T) {
 	count := func(sel string) int {
 		return eval[int](t, ctx, `document.querySelectorAll('#runlog tbody tr`+sel+`').length`)
 	}
-	run(1)
 	if n := count(`[data-reuse]:not([data-reuse=""])`); n != 0 {
 		t.Fatalf("a first run marks %d rows as reused or rebuilt", n)
 	}

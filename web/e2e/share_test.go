@@ -39,7 +39,7 @@ func editorEnd(t *testing.T, ctx context.Context) string {
 func TestKeepAndShare(t *testing.T) {
 	ctx := newBrowser(t, 4*time.Minute)
 	const marker = "# kept-across-reload"
-	do(t, ctx, chromedp.Navigate(site+"?sample=quickstart"))
+	do(t, ctx, chromedp.Navigate(site+"?sample=quickstart&run=0"))
 	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, time.Minute)
 	waitFor(t, ctx, "dbt_project.yml in the editor", `document.getElementById("file-name").textContent === "dbt_project.yml"`, 10*time.Second)
 	eval[bool](t, ctx, helpersJS)

@@ -26,7 +26,7 @@ func TestServedFromASubPath(t *testing.T) {
 	defer srv.Close()
 
 	ctx := newBrowser(t, time.Minute)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/docs/play/?sample=quickstart"))
+	do(t, ctx, chromedp.Navigate(srv.URL+"/docs/play/?sample=quickstart&run=0"))
 	waitFor(t, ctx, "engine ready under a sub-path", `document.getElementById("status").dataset.state === "ready"`, 45*time.Second)
 	if got := eval[string](t, ctx, `document.getElementById("picker").dataset.sample`); got != "quickstart" {
 		t.Fatalf("sample %q, want quickstart", got)

@@ -106,7 +106,7 @@ func TestPersonPageOnV013Entities(t *testing.T) {
 		}
 	}
 	ctx := newBrowser(t, 10*time.Minute)
-	openReady(t, ctx, site+"?sample=quickstart")
+	openReady(t, ctx, site+"?sample=quickstart&run=0")
 	do(t, ctx, chromedp.SetUploadFiles(chromedp.CSS(`input[type=file][webkitdirectory]`), []string{dir}))
 	waitFor(t, ctx, "the imported project", `[...document.querySelectorAll(".toast")].some(el => el.textContent.includes("Imported"))`, time.Minute)
 	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)

@@ -113,7 +113,8 @@ class App {
     performance.mark("nexus-boot");
     // run=1 is used once, whatever happens to the run: a reload must not
     // start it again (a link that hit a limit would hit it on every load).
-    if (new URLSearchParams(location.search).has("run")) {
+    // run=0 stays: it starts nothing, and a reload keeps honouring it.
+    if (params.run !== false && new URLSearchParams(location.search).has("run")) {
       const u = new URL(location.href);
       u.searchParams.delete("run");
       history.replaceState(history.state, "", u);
@@ -140,6 +141,10 @@ class App {
     const restored = !want && !this.embed && this.projects.restore();
     if (!restored && first) this.loadSample(first.name, false);
     else if (!restored) this.flash("No samples were built into this site.");
+    // ?sample=NAME links to that sample's results (a docs page's "try it"),
+    // so it runs once loaded, unless run=0. The visitor's own edited copy
+    // of the sample does not: it is their work, and may not run quickly.
+    const sampleLink = !!want && !!first && !this.project.edited;
     this.projects.render();
     if (want && first && first.name !== want) this.flash(`No sample named “${want}”; opened ${first.name}.`);
 
@@ -173,8 +178,9 @@ class App {
     // An auto-run goes first: it refreshes the tables and the lineage
     // itself when it ends, and nothing queued ahead of it delays it, not
     // even the package's file list, which the engine sends after it.
-    // An embed exists to show results, so it runs unless run=0.
-    const autorun = params.run === true || (this.embed && params.run !== false);
+    // An embed exists to show results, so it runs unless run=0, and so
+    // does a sample's link; a share link runs only with run=1.
+    const autorun = params.run === true || (params.run !== false && (this.embed || (sampleLink && opened === null)));
     this.applyView();
     if (autorun && opened !== false) {
       this.run();

@@ -5,9 +5,11 @@
 // (web/serve/params.go) so that both read an address the same way.
 //
 //   embed=1            results only, for an iframe (nothing saved)
-//   sample=NAME        open a sample project
-//   run=1              run the project once it has loaded (a share link's
-//                      "run when opened"); an embed runs unless run=0
+//   sample=NAME        open a sample project; it runs once loaded unless
+//                      run=0 (or the sample opened is the visitor's edited copy)
+//   run=1 / 0          run the project once it has loaded (a share link's
+//                      "run when opened") / never run by itself; embeds and
+//                      sample= links run unless run=0
 //   file=PATH          the file open in the editor (models/x.sql)
 //   tab=NAME           the results tab: log, tables, person, sql, lineage,
 //                      walkthroughs, guards

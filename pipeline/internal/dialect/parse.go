@@ -15,6 +15,8 @@ type parser struct {
 	// depth is the nesting of expressions being parsed; deepAt is the
 	// furthest position where it passed maxNesting.
 	depth, deepAt int
+	// argIn: IN ends the expression, the first argument of POSITION(a IN b)
+	argIn bool
 }
 
 // syntaxError stops a parse; the statement is then read token by token.

@@ -85,6 +85,9 @@ func (p *parser) parseCmp() *node {
 			n.y = n.add(p.parseBits())
 			x = p.close(n)
 		case "in":
+			if p.argIn {
+				return x // POSITION(sub IN s)
+			}
 			n := &node{kind: nIn, start: x.start, tok: -1, tok2: -1, flag: not}
 			n.x = n.add(x)
 			if not {
@@ -729,7 +732,10 @@ func (p *parser) parseNameOrCall() *node {
 			a.x = a.add(p.parseExpr())
 			n.list = append(n.list, n.add(p.close(a)))
 		} else {
+			saved := p.argIn
+			p.argIn = n.name == "position" && len(n.list) == 0
 			n.list = append(n.list, n.add(p.parseExpr()))
+			p.argIn = saved
 		}
 		if p.acceptPunct(",") {
 			continue
@@ -755,7 +761,13 @@ func (p *parser) parseNameOrCall() *node {
 				n.y = n.add(p.close(o))
 				continue
 			case p.isWord("limit"):
-				p.fail("LIMIT inside an aggregate")
+				// BigQuery's ARRAY_AGG(x ORDER BY y LIMIT n)
+				l := p.open(nExpr)
+				l.name = "limit"
+				p.next()
+				l.x = l.add(p.parseExpr())
+				n.add(p.close(l))
+				continue
 			}
 			break
 		}
@@ -771,6 +783,7 @@ func (p *parser) parseNameOrCall() *node {
 	}
 	if p.isWord("within") {
 		w := p.open(nExpr)
+		w.name = "within"
 		p.next()
 		p.expectWord("group")
 		p.expectPunct("(")

@@ -21,6 +21,8 @@ var clock = map[string]string{
 	"current_timestamp": timestampNow,
 	"current_date":      "date('now')",
 	"current_time":      "strftime('%H:%M:%S', 'now')",
+	// Snowflake's SYSDATE() and GETDATE(), DuckDB's today()
+	"sysdate": timestampNow, "getdate": timestampNow, "today": "date('now')",
 }
 
 // datePartArgs are the functions whose date-part argument may be written as
@@ -87,6 +89,14 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 				t.pr.setTok(a.parts[0], sqlString(t.toks[a.parts[0]].lower))
 				a.kind = nLit
 			}
+			// BigQuery's WEEK(MONDAY): weeks starting on that day
+			if a.kind == nCall && (a.name == "week" || a.name == "isoweek") && len(a.list) == 1 && a.list[0].kind == nName && len(a.list[0].parts) == 1 {
+				day := t.toks[a.list[0].parts[0]].lower
+				if weekdays[day] {
+					a.print = printAs(sqlString(a.name + "(" + day + ")"))
+					a.kind = nLit
+				}
+			}
 		}
 	}
 	for _, a := range n.list {
@@ -109,12 +119,28 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		t.pr.dropTok(n.tok2)
 		return
 	}
+	if t.rewriteWarehouseCall(n) {
+		return
+	}
 	switch name {
 	case "array_agg", "list", "arrayagg":
 		if name == "list" && t.d != DuckDB || t.d == SQLite {
 			break
 		}
 		t.pr.setTok(n.tok, "json_group_array")
+		limit := ""
+		if lim := limitOf(n); lim != nil && len(n.list) == 1 {
+			// the count goes before the call's ORDER BY, after its argument
+			t.pr.setTok(n.tok, "array_agg_limit")
+			limit = ", " + strings.Join(strings.Fields(t.source(lim.x)), " ")
+			if n.y != nil {
+				n.y.pre = limit + " " + n.y.pre
+				limit = ""
+			} else {
+				n.list[0].post += limit
+			}
+			lim.print = func(pr *printer, l *node) string { return pr.carry(l) }
+		}
 		if len(n.list) == 1 && (n.z != nil && n.z.name == "ignore" || t.d == Snowflake) {
 			arg, win := n.list[0], n.x
 			if n.z != nil {
@@ -123,7 +149,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			filter := func(pr *printer) string {
 				pr.flat++
 				defer func() { pr.flat-- }()
-				return " FILTER (WHERE " + strings.TrimSpace(pr.text(arg)) + " IS NOT NULL)"
+				return " FILTER (WHERE " + strings.TrimSpace(strings.TrimSuffix(pr.text(arg), limit)) + " IS NOT NULL)"
 			}
 			if win != nil {
 				win.print = func(pr *printer, w *node) string { return filter(pr) + " " + pr.plain(w) }
@@ -146,7 +172,8 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			t.refuse(n.tok, refUnnestSnowflake)
 			return
 		}
-	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second":
+	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second",
+		"dayofweekiso", "weekiso", "yearofweekiso", "isodow", "isoyear":
 		if (t.d == Snowflake || t.d == DuckDB) && len(n.list) == 1 && !n.flag && n.x == nil {
 			fn, _ := sqlfunc.Rename(string(t.d), "date_part")
 			part := map[string]string{"dayofmonth": "day", "weekofyear": "week"}[name]
@@ -210,8 +237,11 @@ var datePartShorthands = map[string]bool{
 	"dayofmonth": true, "dayofweek": true, "dayofyear": true, "hour": true, "minute": true, "second": true,
 }
 
+// weekdays name the first day of BigQuery's WEEK(<day>).
+var weekdays = map[string]bool{"sunday": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true}
+
 // arrayResults are the sqlfunc functions that return arrays.
-var arrayResults = map[string]bool{"generate_array": true, "array_concat": true, "array_reverse": true, "array_flatten": true}
+var arrayResults = map[string]bool{"generate_array": true, "generate_date_array": true, "array_concat": true, "array_reverse": true, "array_flatten": true}
 
 // insideFrom reports whether call n is a FROM item's table-valued function.
 func (t *translator) insideFrom(n *node, sc *scope) bool {
@@ -219,7 +249,9 @@ func (t *translator) insideFrom(n *node, sc *scope) bool {
 		return false
 	}
 	for _, r := range sc.rels {
-		if r.from.expr == n {
+		e := r.from.expr
+		// Snowflake's TABLE(FLATTEN(...)): the call inside TABLE too
+		if e == n || e != nil && e.kind == nCall && e.name == "table" && len(e.list) == 1 && e.list[0] == n {
 			return true
 		}
 	}

@@ -128,6 +128,19 @@ var Translations = []Rule{
 	{From: "CREATE OR REPLACE [TEMP] TABLE | VIEW x AS SELECT ...", Dialects: all, To: "DROP TABLE | VIEW IF EXISTS x; CREATE [TEMP] TABLE | VIEW x AS SELECT ...",
 		Note: "TRANSIENT, SECURE and MATERIALIZED are dropped, VOLATILE is TEMP; column types become SQLite's (arrays and structs TEXT); BigQuery's PARTITION BY, CLUSTER BY and OPTIONS and Snowflake's CLUSTER BY and COMMENT change no result and are dropped; a temporary table loses its schema"},
 	{From: "TRUNCATE [TABLE] x", Dialects: all, To: "DELETE FROM x"},
+	{From: "DECODE(x, s1, r1, ..., d), EQUAL_NULL(a, b)", Dialects: "Snowflake", To: "CASE WHEN x IS s1 THEN r1 ... ELSE d END; (a IS b)", Note: "NULL matches NULL, as in Snowflake"},
+	{From: "TO_NUMBER(x[, p, s]), TRY_TO_NUMBER, TO_DECIMAL, TRY_TO_DECIMAL, TO_DOUBLE, TRY_TO_DOUBLE", Dialects: "Snowflake", To: "cast_to(x, 'INTEGER', 'snowflake', line); try_cast(x, 'REAL', 'snowflake')",
+		Note: "the scale is 0 unless given, so 12.5 becomes 13; TRY_ forms give NULL where the text is not a number; a format argument is not supported"},
+	{From: "TRY_PARSE_JSON(x)", Dialects: "Snowflake", To: "CASE WHEN json_valid(x) THEN json(x) END"},
+	{From: "TRUNC(x), TRUNC(x, n) of a number", Dialects: "Snowflake", To: "CAST(trunc(x) AS INTEGER); trunc(x * 10^n) / 10^n", Note: "toward zero; TRUNC(x, 'part') truncates dates"},
+	{From: "agg(x, sep) WITHIN GROUP (ORDER BY y)", Dialects: all, To: "agg(x, sep ORDER BY y)"},
+	{From: "APPROX_COUNT_DISTINCT(x)", Dialects: warehouses, To: "count(DISTINCT x)", Note: "exact, where the warehouse estimates"},
+	{From: "DAYNAME(x), MONTHNAME(x)", Dialects: "Snowflake, DuckDB", To: "weekday_name(x, 3 | 0), month_name(x, 3 | 0)", Note: "Mon and Jan in Snowflake, Monday and January in DuckDB"},
+	{From: "DATE_TRUNC(x, WEEK(MONDAY))", Dialects: "BigQuery", To: "datetime_trunc_bigquery(x, 'week(monday)')"},
+	{From: "FIRST_VALUE(x IGNORE NULLS) OVER (...), LAST_VALUE(x) IGNORE NULLS OVER (...)", Dialects: all, To: "first_value_ignore_nulls(x) OVER (...)", Note: "the first (last) non-NULL value of the frame"},
+	{From: "ARRAY_AGG(x ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "array_agg_limit(x, n ORDER BY y)", Note: "the first n values in that order"},
+	{From: "RATIO_TO_REPORT(x) OVER (...)", Dialects: "Snowflake", To: "CAST(x AS REAL) / NULLIF(sum(x) OVER (...), 0)"},
+	{From: "SYSDATE(), GETDATE(), today()", Dialects: "Snowflake, DuckDB", To: timestampNow + "; date('now')"},
 	{From: "true, false", Dialects: all, To: "true, false", Note: "kept: SQLite reads them as 1 and 0"},
 }
 
@@ -176,10 +189,12 @@ var (
 	refArrayType = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
 	refUnknown   = refusal{"unknown type %q in a cast",
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
-	refNoOperand = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
-	refOrderAll  = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
-	refCreate    = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
-	refNoType    = refusal{"%s has no type after it", "name the type, for example x::text"}
+	refNoOperand   = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
+	refOrderAll    = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
+	refAggLimit    = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG(x ORDER BY y LIMIT n) works; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
+	refIgnoreNulls = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS; for LAG and LEAD, use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
+	refCreate      = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
+	refNoType      = refusal{"%s has no type after it", "name the type, for example x::text"}
 )
 
 // sqliteRefused are warehouse functions refused in SQLite-dialect SQL,
@@ -215,6 +230,8 @@ var Refusals = []Rule{
 	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "SELECT DISTINCT ON (a) ...", Dialects: "DuckDB", To: refDistinctOn.hint},
 	{From: "UNION [ALL] BY NAME", Dialects: "DuckDB", To: refByName.hint},
+	{From: "LAG, LEAD, NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
+	{From: "LIMIT inside an aggregate other than ARRAY_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},
 }

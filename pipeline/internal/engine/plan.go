@@ -368,6 +368,9 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 		return nil, firstErr
 	}
 	for _, t := range p.proj.Tests {
+		if !t.Config.Enabled {
+			continue // enabled: false, in config: or beside the arguments
+		}
 		n := &graph.Node{Kind: "test", Name: t.Name, Package: p.pkgOf(t.Package), Path: t.File, Tags: t.Config.Tags}
 		n.ID = nodeID("test", n.Package, t.Name)
 		if t.Kind == "singular" {

@@ -1,6 +1,7 @@
 package sqlfunc
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ncruces/go-sqlite3"
@@ -193,14 +194,20 @@ func (j *joinAgg) Value(ctx sqlite3.Context) {
 
 // arrayAgg builds a JSON array of the non-NULL values; JSON values (an
 // array or struct made by another function) are nested as JSON.
+// With limit (array_agg_limit(x, n), BigQuery's ARRAY_AGG(x ORDER BY y
+// LIMIT n)), the first n values in the call's order, NULLs kept as null.
 type arrayAgg struct {
-	b []byte
-	n int
+	b     []byte
+	n     int
+	limit bool
 }
 
 func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
 	v := arg[0]
-	if v.Type() == sqlite3.NULL {
+	if a.limit && int64(a.n) >= arg[1].Int64() {
+		return
+	}
+	if v.Type() == sqlite3.NULL && !a.limit {
 		return
 	}
 	if a.n == 0 {
@@ -210,6 +217,8 @@ func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
 	}
 	a.n++
 	switch v.Type() {
+	case sqlite3.NULL:
+		a.b = append(a.b, "null"...)
 	case sqlite3.INTEGER, sqlite3.FLOAT:
 		a.b = append(a.b, v.Text()...)
 	default:
@@ -230,4 +239,130 @@ func (a *arrayAgg) Value(ctx sqlite3.Context) {
 	}
 	ctx.ResultRawText(append(a.b, ']'))
 	ctx.ResultSubtype(jsonSubtype)
+}
+
+func init() {
+	add(
+		Func{Name: "array_agg_limit", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &arrayAgg{limit: true} }},
+		Func{Name: "first_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{} }},
+		Func{Name: "last_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{last: true} }},
+		Func{Name: "median_of", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &median{} }},
+		Func{Name: "value_at_max", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: 1} }},
+		Func{Name: "value_at_min", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: -1} }},
+	)
+	// median_of(x): the middle number, or the mean of the two middle ones;
+	// NULLs ignored.
+	rename("median_of", "median", "snowflake", "duckdb")
+	// value_at_max(v, k): v of the row with the largest k (NULL keys
+	// ignored; the first such row on a tie).
+	for _, n := range []string{"arg_max", "argmax", "max_by"} {
+		rename("value_at_max", n, "duckdb")
+	}
+	rename("value_at_min", "arg_min", "duckdb")
+	rename("value_at_min", "argmin", "duckdb")
+	rename("value_at_min", "min_by", "duckdb")
+	rename("value_at_max", "max_by", "snowflake")
+	rename("value_at_min", "min_by", "snowflake")
+}
+
+type median struct{ xs []float64 }
+
+func (m *median) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if f, ok := number(arg[0]); ok && arg[0].Type() != sqlite3.NULL {
+		m.xs = append(m.xs, f)
+	}
+}
+func (m *median) Value(ctx sqlite3.Context) {
+	if len(m.xs) == 0 {
+		ctx.ResultNull()
+		return
+	}
+	xs := slices.Clone(m.xs)
+	slices.Sort(xs)
+	mid := len(xs) / 2
+	if len(xs)%2 == 1 {
+		ctx.ResultFloat(xs[mid])
+		return
+	}
+	ctx.ResultFloat((xs[mid-1] + xs[mid]) / 2)
+}
+
+// valueAt keeps the value of the row whose key is the largest (sign 1) or
+// smallest (sign -1), comparing keys as SQLite orders them.
+type valueAt struct {
+	sign int
+	v, k *sqlite3.Value
+}
+
+func (a *valueAt) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[1].Type() == sqlite3.NULL {
+		return
+	}
+	if a.k != nil && a.sign*compare(arg[1], *a.k) <= 0 {
+		return
+	}
+	a.Close()
+	v, k := arg[0].Dup(), arg[1].Dup()
+	a.v, a.k = v, k
+}
+func (a *valueAt) Value(ctx sqlite3.Context) {
+	if a.v == nil {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultValue(*a.v)
+}
+func (a *valueAt) Close() error {
+	if a.v != nil {
+		a.v.Close()
+		a.k.Close()
+		a.v, a.k = nil, nil
+	}
+	return nil
+}
+
+// framePick is FIRST_VALUE / LAST_VALUE(x IGNORE NULLS) OVER (...): the
+// first or last non-NULL value of the window frame. It keeps the frame's
+// rows so that rows leaving the frame (Inverse) drop out.
+type framePick struct {
+	last bool
+	rows []*sqlite3.Value // nil for a NULL
+}
+
+func (f *framePick) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[0].Type() == sqlite3.NULL {
+		f.rows = append(f.rows, nil)
+		return
+	}
+	f.rows = append(f.rows, arg[0].Dup())
+}
+func (f *framePick) Inverse(_ sqlite3.Context, _ ...sqlite3.Value) {
+	if len(f.rows) > 0 {
+		if f.rows[0] != nil {
+			f.rows[0].Close()
+		}
+		f.rows = f.rows[1:]
+	}
+}
+func (f *framePick) Value(ctx sqlite3.Context) {
+	for i := range f.rows {
+		j := i
+		if f.last {
+			j = len(f.rows) - 1 - i
+		}
+		if f.rows[j] != nil {
+			ctx.ResultValue(*f.rows[j])
+			return
+		}
+	}
+	ctx.ResultNull()
+}
+func (f *framePick) Close() error {
+	for _, v := range f.rows {
+		if v != nil {
+			v.Close()
+		}
+	}
+	f.rows = nil
+	return nil
 }

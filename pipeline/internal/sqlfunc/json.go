@@ -315,7 +315,7 @@ func init() {
 	rename("json_get_text", "json_extract_path_text", "duckdb")
 	rename("json_get_text", "json_extract_path_text", "snowflake")
 	// Snowflake's PARSE_JSON checks and keeps JSON text: SQLite's json().
-	rename("json", "parse_json", "snowflake")
+	rename("json", "parse_json", "snowflake", "bigquery")
 	rename("json", "try_parse_json", "snowflake")
 }
 

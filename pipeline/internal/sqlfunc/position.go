@@ -13,8 +13,8 @@ import (
 func init() {
 	add(
 		Func{Name: "instr_at", NArgs: -1, Scalar: instrAt},
-		Func{Name: "regexp_instr_at", NArgs: -1, Scalar: regexpInstrAt},
-		Func{Name: "regexp_instr_group", NArgs: -1, Scalar: regexpInstrGroup},
+		Func{Name: "regexp_instr_at", NArgs: -1, Scalar: regexpInstr(false)},
+		Func{Name: "regexp_instr_group", NArgs: -1, Scalar: regexpInstr(true)},
 	)
 	// instr_at(s, sub[, position[, occurrence]]): BigQuery's INSTR; a
 	// negative position searches backwards from that many characters
@@ -80,52 +80,47 @@ func instrAt(ctx sqlite3.Context, args ...sqlite3.Value) {
 	ctx.ResultInt(0)
 }
 
-func regexpInstrAt(ctx sqlite3.Context, args ...sqlite3.Value) {
-	const fn = "REGEXP_INSTR"
-	if nullCall(ctx, args) {
-		return
-	}
-	// The option (start or end) sits between the occurrence and the
-	// parameters; readSnowflakeRegexp reads the others.
-	option, rest, ok := instrOption(ctx, fn, args)
-	if !ok {
-		return
-	}
-	r, ok := readSnowflakeRegexp(ctx, fn, rest)
-	if !ok {
-		return
-	}
-	matchPosition(ctx, args[0], r, r.group, option)
-}
-
-func regexpInstrGroup(ctx sqlite3.Context, args ...sqlite3.Value) {
-	const fn = "REGEXP_INSTR"
-	if !called(ctx, fn, args, 2, 5, "takes a value, a pattern, and optionally a position, an occurrence and an occurrence position") {
-		return
-	}
-	option, rest, ok := instrOption(ctx, fn, args)
-	if !ok {
-		return
-	}
-	r, ok := readSnowflakeRegexp(ctx, fn, rest)
-	if !ok {
-		return
-	}
-	if n := r.re.NumSubexp(); n > 1 {
-		fail(ctx, fn, "the pattern %q has %d capturing groups; it may have one at most", args[1].Text(), n)
-		return
-	}
-	if len(args) > 2 {
-		if pos, _ := integer(args[2]); pos > int64(utf8.RuneCount(args[0].RawText())) {
+// regexpInstr is REGEXP_INSTR: Snowflake's, or BigQuery's (bigquery),
+// which gives the position of the pattern's capturing group when it has
+// one, refuses patterns with more, and finds nothing for an empty pattern
+// or a position past the end. Both read the option (start or end) between
+// the occurrence and Snowflake's parameters, and the rest as Snowflake's
+// regexp arguments.
+func regexpInstr(bigquery bool) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		const fn = "REGEXP_INSTR"
+		if bigquery && !called(ctx, fn, args, 2, 5, "takes a value, a pattern, and optionally a position, an occurrence and an occurrence position") ||
+			!bigquery && nullCall(ctx, args) {
+			return
+		}
+		option, rest, ok := instrOption(ctx, fn, args)
+		if !ok {
+			return
+		}
+		r, ok := readSnowflakeRegexp(ctx, fn, rest)
+		if !ok {
+			return
+		}
+		if !bigquery {
+			matchPosition(ctx, args[0], r, r.group, option)
+			return
+		}
+		if n := r.re.NumSubexp(); n > 1 {
+			fail(ctx, fn, "the pattern %q has %d capturing groups; it may have one at most", args[1].Text(), n)
+			return
+		}
+		if len(args) > 2 {
+			if pos, _ := integer(args[2]); pos > int64(utf8.RuneCount(args[0].RawText())) {
+				ctx.ResultInt(0)
+				return
+			}
+		}
+		if len(args[1].RawText()) == 0 {
 			ctx.ResultInt(0)
 			return
 		}
+		matchPosition(ctx, args[0], r, r.re.NumSubexp(), option)
 	}
-	if len(args[1].RawText()) == 0 {
-		ctx.ResultInt(0)
-		return
-	}
-	matchPosition(ctx, args[0], r, r.re.NumSubexp(), option)
 }
 
 // instrOption reads REGEXP_INSTR's fifth argument, whether to give the

@@ -73,6 +73,10 @@ func init() {
 	// position_from(sub, s[, start]): Snowflake's POSITION and CHARINDEX.
 	rename("position_from", "position", "snowflake")
 	rename("position_from", "charindex", "snowflake")
+	rename("position_from", "position", "duckdb") // POSITION(sub IN s)
+	// LEN is LENGTH in Snowflake; DuckDB's strlen counts bytes.
+	rename("length", "len", "snowflake")
+	rename("octet_length", "strlen", "duckdb")
 	// concat_or_null(...): NULL when any argument is NULL (BigQuery,
 	// Snowflake); DuckDB's concat skips NULLs, as SQLite's concat does.
 	rename("concat_or_null", "concat", "bigquery", "snowflake")

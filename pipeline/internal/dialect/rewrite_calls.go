@@ -1,0 +1,168 @@
+package dialect
+
+import "strings"
+
+// Calls of the warehouses that run as other SQL: Snowflake's DECODE,
+// EQUAL_NULL, TO_NUMBER and TRY_ forms and TRY_PARSE_JSON, DAYNAME and
+// MONTHNAME, TRUNC of a number, APPROX_COUNT_DISTINCT, and WITHIN GROUP
+// (ORDER BY ...).
+
+// numberConversions are Snowflake's conversions to numbers; try says which
+// give NULL instead of failing, real which give reals whatever the scale.
+var numberConversions = map[string]struct{ try, real bool }{
+	"to_number": {}, "to_decimal": {}, "to_numeric": {},
+	"try_to_number": {try: true}, "try_to_decimal": {try: true}, "try_to_numeric": {try: true},
+	"to_double": {real: true}, "try_to_double": {try: true, real: true},
+}
+
+// rewriteWarehouseCall rewrites call n when it is one of those; done is
+// false when n is left to the general rules.
+func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
+	args := n.list
+	if n.x == nil && len(args) > 0 && t.rewriteWithinGroup(n) {
+		return false
+	}
+	if lim := limitOf(n); lim != nil && n.name != "array_agg" {
+		t.refuse(lim.start, refAggLimit, strings.ToUpper(t.toks[n.tok].text))
+		return true
+	}
+	if n.z != nil && n.x != nil {
+		switch {
+		case n.z.name == "respect":
+			n.z.print = func(pr *printer, z *node) string { return pr.carry(z) }
+		case n.name == "first_value" || n.name == "last_value":
+			t.pr.setTok(n.tok, n.name+"_ignore_nulls")
+			n.z.print = func(pr *printer, z *node) string { return pr.carry(z) }
+			return true
+		default:
+			t.refuse(n.z.start, refIgnoreNulls, strings.ToUpper(t.toks[n.tok].text))
+			return true
+		}
+	}
+	if n.name == "position" && len(args) == 2 {
+		// POSITION(sub IN s): the IN between the arguments is a comma
+		for i := args[0].end; i < args[1].start; i++ {
+			if t.toks[i].kind == kWord && t.toks[i].lower == "in" {
+				t.pr.setTok(i, ",")
+			}
+		}
+	}
+	switch {
+	case t.d == Snowflake && n.name == "decode" && len(args) >= 3 && n.x == nil:
+		// DECODE(x, s1, r1, ..., default): NULL matches NULL, as IS does
+		n.print = func(pr *printer, n *node) string {
+			x := strings.TrimSpace(pr.text(args[0]))
+			var b strings.Builder
+			b.WriteString("CASE")
+			i := 1
+			for ; i+1 < len(args); i += 2 {
+				b.WriteString(" WHEN " + x + " IS " + strings.TrimSpace(pr.text(args[i])) + " THEN " + strings.TrimSpace(pr.text(args[i+1])))
+			}
+			if i < len(args) {
+				b.WriteString(" ELSE " + strings.TrimSpace(pr.text(args[i])))
+			}
+			return b.String() + " END" + pr.carry(n, args...)
+		}
+		return true
+	case t.d == Snowflake && n.name == "equal_null" && len(args) == 2:
+		n.print = func(pr *printer, n *node) string {
+			return "(" + strings.TrimSpace(pr.text(args[0])) + " IS " + strings.TrimSpace(pr.text(args[1])) + ")" + pr.carry(n, args...)
+		}
+		return true
+	case t.d == Snowflake && n.name == "try_parse_json" && len(args) == 1:
+		n.print = func(pr *printer, n *node) string {
+			x := strings.TrimSpace(pr.text(args[0]))
+			return "CASE WHEN json_valid(" + x + ") THEN json(" + x + ") END" + pr.carry(n, args...)
+		}
+		return true
+	case (t.d == Snowflake || t.d == DuckDB) && (n.name == "dayname" || n.name == "monthname") && len(args) == 1:
+		letters := "0"
+		if t.d == Snowflake {
+			letters = "3" // Mon, Jan
+		}
+		args[0].post += ", " + letters
+		return false
+	case t.d == Snowflake && (n.name == "trunc" || n.name == "truncate") && (len(args) == 1 || len(args) == 2 && args[1].kind == nLit):
+		// TRUNC of a number (to a scale): toward zero; TRUNC(x, 'part') truncates dates
+		n.print = func(pr *printer, n *node) string {
+			x := strings.TrimSpace(pr.text(args[0]))
+			if len(args) == 1 {
+				return "CAST(trunc(" + x + ") AS INTEGER)" + pr.carry(n, args...)
+			}
+			scale := "power(10, " + strings.TrimSpace(pr.text(args[1])) + ")"
+			return "(trunc(" + x + " * " + scale + ") / " + scale + ")" + pr.carry(n, args...)
+		}
+		return true
+	case t.d == Snowflake && n.name == "ratio_to_report" && len(args) == 1 && n.x != nil:
+		// x / SUM(x) OVER (...), NULL when the sum is 0
+		win := n.x
+		n.print = func(pr *printer, n *node) string {
+			x := strings.TrimSpace(pr.text(args[0]))
+			return "(CAST(" + x + " AS REAL) / NULLIF(sum(" + x + ") " + strings.TrimSpace(pr.text(win)) + ", 0))" + pr.carry(n, args[0], win)
+		}
+		return true
+	case t.d != SQLite && n.name == "approx_count_distinct" && len(args) == 1 && n.x == nil:
+		t.pr.setTok(n.tok, "count")
+		args[0].pre = "DISTINCT " + args[0].pre
+		return true
+	}
+	conv, ok := numberConversions[n.name]
+	if !ok || t.d != Snowflake || len(args) == 0 || len(args) > 3 || len(args) > 1 && args[1].kind == nString {
+		return false
+	}
+	// TO_NUMBER(x[, precision[, scale]]): the scale is 0 unless given
+	target := "INTEGER"
+	if conv.real || len(args) == 3 && strings.Trim(strings.TrimSpace(t.source(args[2])), "0") != "" {
+		target = "REAL"
+	}
+	line := itoa(t.toks[n.tok].line)
+	n.print = func(pr *printer, n *node) string {
+		x := strings.TrimSpace(pr.text(args[0]))
+		if conv.try {
+			return "try_cast(" + x + ", '" + target + "', 'snowflake')" + pr.carry(n, args...)
+		}
+		return "cast_to(" + x + ", '" + target + "', 'snowflake', " + line + ")" + pr.carry(n, args...)
+	}
+	return true
+}
+
+// rewriteWithinGroup moves WITHIN GROUP (ORDER BY ...) of an aggregate
+// into the call, where SQLite takes it: listagg(x, ',' ORDER BY x).
+func (t *translator) rewriteWithinGroup(n *node) bool {
+	var w *node
+	for _, k := range n.kids {
+		if k.kind == nExpr && k.name == "within" {
+			w = k
+		}
+	}
+	if w == nil || strings.HasPrefix(n.name, "percentile") {
+		return false
+	}
+	last := n.list[len(n.list)-1]
+	before := last.print
+	last.print = func(pr *printer, x *node) string {
+		text := pr.plain(x)
+		if before != nil {
+			text = before(pr, x)
+		}
+		pr.flat++
+		defer func() { pr.flat-- }()
+		var items []string
+		for _, o := range w.list {
+			items = append(items, strings.TrimSpace(pr.text(o)))
+		}
+		return text + " ORDER BY " + strings.Join(items, ", ")
+	}
+	w.print = func(pr *printer, w *node) string { return pr.carry(w) }
+	return true
+}
+
+// limitOf is the LIMIT inside call n, or nil.
+func limitOf(n *node) *node {
+	for _, k := range n.kids {
+		if k.kind == nExpr && k.name == "limit" {
+			return k
+		}
+	}
+	return nil
+}

@@ -1,0 +1,53 @@
+package dialect
+
+import "testing"
+
+func TestWarehouseCalls(t *testing.T) {
+	translated := []struct {
+		d       Dialect
+		in, out string
+	}{
+		{snowflake, "select decode(a, 'x', 1, 'y', 2, 0) from t", "select CASE WHEN a IS 'x' THEN 1 WHEN a IS 'y' THEN 2 ELSE 0 END from t"},
+		{snowflake, "select decode(a,\n 'x', 1) from t", "select CASE WHEN a IS 'x' THEN 1 END\n from t"},
+		{snowflake, "select equal_null(a, b) from t", "select (a IS b) from t"},
+		{snowflake, "select try_to_number(a), to_number(a, 10, 2), try_to_double(a) from t", "select try_cast(a, 'INTEGER', 'snowflake'), cast_to(a, 'REAL', 'snowflake', 1), try_cast(a, 'REAL', 'snowflake') from t"},
+		{snowflake, "select try_parse_json(a) from t", "select CASE WHEN json_valid(a) THEN json(a) END from t"},
+		{snowflake, "select listagg(a, ',') within group (order by a) from t", "select listagg_text(a, ',' ORDER BY a NULLS LAST)  from t"},
+		{snowflake, "select dayname(d), monthname(d) from t", "select weekday_name(d, 3), month_name(d, 3) from t"},
+		{duckdb, "select dayname(d) from t", "select weekday_name(d, 0) from t"},
+		{snowflake, "select trunc(b), trunc(b, 2), trunc(d, 'month') from t", "select CAST(trunc(b) AS INTEGER), (trunc(b * power(10, 2)) / power(10, 2)), datetime_trunc_snowflake(d, 'month') from t"},
+		{bigquery, "select date_trunc(d, week(monday)), approx_count_distinct(a) from t", "select datetime_trunc_bigquery(d, 'week(monday)'), count(DISTINCT a) from t"},
+		{bigquery, "select generate_date_array(d, e, interval 1 week) from t", "select json(generate_date_array(d, e, 1, 'week')) from t"},
+		{bigquery, "select first_value(b ignore nulls) over (order by id) from t", "select first_value_ignore_nulls(b ) over (order by id) from t"},
+		{snowflake, "select last_value(b) ignore nulls over (order by id) from t", "select last_value_ignore_nulls(b)  over (order by id NULLS LAST) from t"},
+		{bigquery, "select array_agg(b order by id desc limit 2) from t", "select array_agg_limit(b , 2 order by id desc ) from t"},
+		{duckdb, "select position('Y' in a), strlen(a) from t", "select position_from('Y' , a), octet_length(a) from t"},
+		{snowflake, "select ratio_to_report(b) over (partition by a) from t", "select (CAST(b AS REAL) / NULLIF(sum(b) over (partition by a), 0)) from t"},
+		{snowflake, "select f.value from table(flatten(input => x)) f", "select f.value AS value from json_each(x) f"},
+		{snowflake, "select dayofweekiso(d), add_months(d, 1) from t", "select datetime_part_snowflake('dayofweekiso', d), add_months_keep_last_day(d, 1) from t"},
+	}
+	for _, c := range translated {
+		expectTranslated(t, c.d, c.in, c.out)
+	}
+	rows := []struct {
+		d        Dialect
+		in, want string
+	}{
+		{snowflake, "select decode(a, 'x', 'ex', null, 'none', 'other') from t order by id", "ex\nother\nnone"},
+		{snowflake, "select listagg(coalesce(a, '-'), '') within group (order by id desc) from t", "-Yx"},
+		{bigquery, "select d from unnest(generate_date_array(date '2024-01-30', date '2024-02-01')) as d", "2024-01-30\n2024-01-31\n2024-02-01"},
+		{duckdb, "select arg_max(a, b), median(b) from t", "NULL|20.0"},
+		{bigquery, "select id, first_value(b ignore nulls) over (order by id desc), last_value(b ignore nulls) over (order by id rows between unbounded preceding and 1 preceding) from t order by id",
+			"1|30|NULL\n2|30|10\n3|30|10"},
+		{bigquery, "select array_agg(b ignore nulls order by id desc limit 1)[offset(0)] from t", "30"},
+		{bigquery, "select to_json_string(array_agg(a order by id limit 2)) from t", `["x","Y"]`},
+	}
+	for _, c := range rows {
+		expectRows(t, c.d, c.in, c.want)
+	}
+}
+
+func TestWarehouseCallsRefused(t *testing.T) {
+	expectRefused(t, snowflake, "select lag(b) ignore nulls over (order by id) from t", "1:15: LAG(...) IGNORE NULLS is not supported by SQLite ("+refIgnoreNulls.hint+")")
+	expectRefused(t, bigquery, "select string_agg(a, ',' limit 2) from t", "1:26: LIMIT inside STRING_AGG(...) is not supported ("+refAggLimit.hint+")")
+}

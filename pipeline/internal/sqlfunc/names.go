@@ -1,0 +1,121 @@
+package sqlfunc
+
+import (
+	"encoding/json"
+	"strconv"
+	"time"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Names of days and months, and series of dates.
+
+func init() {
+	add(
+		Func{Name: "weekday_name", NArgs: 2, Scalar: nameOf(func(t time.Time) string { return t.Weekday().String() })},
+		Func{Name: "month_name", NArgs: 2, Scalar: nameOf(func(t time.Time) string { return t.Month().String() })},
+		Func{Name: "generate_date_array", NArgs: -1, Scalar: generateDateArray},
+		Func{Name: "add_months_keep_last_day", NArgs: 2, Scalar: addMonthsKeepLastDay},
+	)
+	// add_months_keep_last_day(x, n): Snowflake's ADD_MONTHS, clamped to
+	// the month's last day, and the last day of a month stays the last day
+	// (2024-02-29 plus one month is 2024-03-31).
+	rename("add_months_keep_last_day", "add_months", "snowflake")
+	// weekday_name(x, n) and month_name(x, n): the English name, cut to n
+	// letters when n > 0 (Snowflake's DAYNAME and MONTHNAME give three,
+	// DuckDB's the whole name). The translator adds n.
+	rename("weekday_name", "dayname", "snowflake", "duckdb")
+	rename("month_name", "monthname", "snowflake", "duckdb")
+	// make_date and date_from_parts are DATE(year, month, day).
+	rename("date_of", "make_date", "duckdb")
+	rename("date_of", "date_from_parts", "snowflake")
+	rename("date_of", "datefromparts", "snowflake")
+}
+
+func nameOf(name func(time.Time) string) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if nullCall(ctx, args) {
+			return
+		}
+		m, err := readMoment(args[0])
+		if err != nil {
+			fail(ctx, "DAYNAME", "%v", err)
+			return
+		}
+		s := name(m.t)
+		if n := args[1].Int(); n > 0 && n < len(s) {
+			s = s[:n]
+		}
+		ctx.ResultText(s)
+	}
+}
+
+// generateDateArray is BigQuery's GENERATE_DATE_ARRAY(start, end[, n,
+// 'unit']) (the translator writes INTERVAL n unit as n, 'unit'): the dates
+// from start to end, both included, n units apart (one day by default).
+func generateDateArray(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "GENERATE_DATE_ARRAY"
+	if !called(ctx, fn, args, 2, 4, "takes a start date, an end date and an optional INTERVAL n unit") || nullCall(ctx, args) {
+		return
+	}
+	start, err := readMoment(args[0])
+	if err != nil {
+		fail(ctx, fn, "%v", err)
+		return
+	}
+	end, err := readMoment(args[1])
+	if err != nil {
+		fail(ctx, fn, "%v", err)
+		return
+	}
+	step, dp := int64(1), datePart{p: pDay}
+	if len(args) == 4 {
+		var ok bool
+		if step, ok = integer(args[2]); !ok || step == 0 {
+			fail(ctx, fn, "the step must be a whole number other than 0 (%s)", argList(args))
+			return
+		}
+		if dp, ok = readPart(args[3]); !ok || dp.p < pDay || dp.p > pYear {
+			fail(ctx, fn, "the step's unit must be DAY, WEEK, MONTH, QUARTER or YEAR (%s)", argList(args))
+			return
+		}
+	} else if len(args) == 3 {
+		fail(ctx, fn, "write the step as INTERVAL n unit (%s)", argList(args))
+		return
+	}
+	items := []json.RawMessage{}
+	for i := int64(0); ; i++ {
+		t, err := addPart(start.t, i*step, dp)
+		if err != nil || step > 0 && t.After(end.t) || step < 0 && t.Before(end.t) {
+			break
+		}
+		if len(items) == 1e6 {
+			fail(ctx, fn, "more than 1,000,000 dates")
+			return
+		}
+		items = append(items, json.RawMessage(strconv.Quote(t.Format("2006-01-02"))))
+	}
+	resultArray(ctx, items)
+}
+
+func addMonthsKeepLastDay(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "ADD_MONTHS"
+	if nullCall(ctx, args) {
+		return
+	}
+	m, err := readMoment(args[0])
+	if err != nil {
+		fail(ctx, fn, "%v", err)
+		return
+	}
+	n, ok := integer(args[1])
+	if !ok {
+		fail(ctx, fn, "the number of months must be an integer, not %s", args[1].Text())
+		return
+	}
+	t := addMonths(m.t, int(n))
+	if m.t.Day() == daysIn(m.t.Year(), m.t.Month()) {
+		t = t.AddDate(0, 0, daysIn(t.Year(), t.Month())-t.Day())
+	}
+	resultMoment(ctx, moment{t: t, date: m.date})
+}
