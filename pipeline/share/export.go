@@ -45,12 +45,20 @@ const (
 // v0.13.0 when its dbt_project.yml asks for entities (as the built-in
 // package builds it then), c918759 otherwise.
 func packagesYML(files map[string][]byte) []byte {
-	if doc, err := yamlx.Parse("dbt_project.yml", files["dbt_project.yml"]); err == nil && doc != nil {
-		if vars, ok := doc.Get("vars").Plain().(map[string]any); ok && settings.EntityLayer(vars) {
-			return []byte(PackagesYMLV013)
-		}
+	if entityLayer(files) {
+		return []byte(PackagesYMLV013)
 	}
 	return []byte(PackagesYML)
+}
+
+// entityLayer tells whether a project's sources give v0.13 entities.
+func entityLayer(files map[string][]byte) bool {
+	doc, err := yamlx.Parse("dbt_project.yml", files["dbt_project.yml"])
+	if err != nil || doc == nil {
+		return false
+	}
+	vars, ok := doc.Get("vars").Plain().(map[string]any)
+	return ok && settings.EntityLayer(vars)
 }
 
 // ProfilesTemplatePath is where ForWarehouse puts the profiles.yml template:
@@ -71,7 +79,7 @@ func ForWarehouse(files map[string][]byte, warehouse string) map[string][]byte {
 		out["packages.yml"] = packagesYML(files)
 	}
 	if _, ok := out["profiles.yml"]; !ok {
-		out[ProfilesTemplatePath] = []byte(ProfilesTemplate(warehouse, profileName(files["dbt_project.yml"])))
+		out[ProfilesTemplatePath] = []byte(profilesTemplate(warehouse, profileName(files["dbt_project.yml"]), entityLayer(files)))
 	}
 	return out
 }
@@ -95,6 +103,12 @@ func profileName(project []byte) string {
 // ProfilesTemplate is a profiles.yml with one dev target for warehouse,
 // its credentials left for the user to fill in.
 func ProfilesTemplate(warehouse, profile string) string {
+	return profilesTemplate(warehouse, profile, false)
+}
+
+// profilesTemplate is ProfilesTemplate for a project that pins dbt-nexus
+// v0.13.0 (v013), which resolves identifiers on DuckDB itself.
+func profilesTemplate(warehouse, profile string, v013 bool) string {
 	var output, note string
 	switch strings.ToLower(warehouse) {
 	case "snowflake":
@@ -111,7 +125,9 @@ func ProfilesTemplate(warehouse, profile string) string {
 		output = `      type: duckdb
       path: nexus.duckdb
       threads: 4`
-		note = "# dbt-nexus c918759 resolves identifiers on BigQuery and Snowflake only\n# (bigquery__ and snowflake__resolve_identifiers); on DuckDB bring your\n# own duckdb__resolve_identifiers macro.\n"
+		if !v013 {
+			note = "# dbt-nexus c918759 resolves identifiers on BigQuery and Snowflake only\n# (bigquery__ and snowflake__resolve_identifiers); on DuckDB bring your\n# own duckdb__resolve_identifiers macro.\n"
+		}
 	default:
 		warehouse = "bigquery"
 		output = `      type: bigquery

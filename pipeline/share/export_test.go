@@ -75,9 +75,14 @@ func TestPackagesPin(t *testing.T) {
 		var pkgs struct {
 			Packages []map[string]string `yaml:"packages"`
 		}
-		got := ForWarehouse(p.Files, "duckdb")["packages.yml"]
+		out := ForWarehouse(p.Files, "duckdb")
+		got := out["packages.yml"]
 		if err := yaml.Unmarshal(got, &pkgs); err != nil || pkgs.Packages[0]["revision"] != c.revision {
 			t.Errorf("%s: packages.yml %s (%v), want revision %s", c.sample, got, err, c.revision)
+		}
+		// c918759 has no duckdb__resolve_identifiers; v0.13.0 has one.
+		if note := strings.Contains(string(out[ProfilesTemplatePath]), "bring your"); note != (c.revision == DBTNexusRevision) {
+			t.Errorf("%s: the DuckDB profile's note about resolve_identifiers: %v\n%s", c.sample, note, out[ProfilesTemplatePath])
 		}
 	}
 }
