@@ -136,6 +136,7 @@ var Translations = []Rule{
 	{From: "TRY_PARSE_JSON(x)", Dialects: "Snowflake", To: "CASE WHEN json_valid(x) THEN json(x) END"},
 	{From: "TRUNC(x), TRUNC(x, n) of a number", Dialects: "Snowflake", To: "CAST(trunc(x) AS INTEGER); trunc(x * 10^n) / 10^n", Note: "toward zero; TRUNC(x, 'part') truncates dates"},
 	{From: "agg(x, sep) WITHIN GROUP (ORDER BY y)", Dialects: all, To: "agg(x, sep ORDER BY y)"},
+	{From: "PERCENTILE_CONT(q) WITHIN GROUP (ORDER BY x [DESC]), quantile_cont(x, q)", Dialects: "Snowflake, DuckDB", To: "quantile_cont_of(x, q)", Note: "interpolated between the two nearest values; DESC reads 1 - q"},
 	{From: "APPROX_COUNT_DISTINCT(x)", Dialects: warehouses, To: "count(DISTINCT x)", Note: "exact, where the warehouse estimates"},
 	{From: "DAYNAME(x), MONTHNAME(x)", Dialects: "Snowflake, DuckDB", To: "weekday_name(x, 3 | 0), month_name(x, 3 | 0)", Note: "Mon and Jan in Snowflake, Monday and January in DuckDB"},
 	{From: "DATE_TRUNC(x, WEEK(MONDAY))", Dialects: "BigQuery", To: "datetime_trunc_bigquery(x, 'week(monday)')"},
