@@ -50,6 +50,9 @@ const layoutJS = `(() => {
 		if (q.bottom < p.bottom - 2) out.problems.push("the open panel ends " + Math.round(p.bottom - q.bottom) + " px above the pane's bottom");
 	}
 	if (p.width < 200 || p.height < 150) out.problems.push("the results pane is " + Math.round(p.width) + "x" + Math.round(p.height));
+	// The first screen shows the results (300 px of them, or all), a
+	// phone's page too, which scrolls.
+	if (vh - p.top < Math.min(300, p.height) - 1) out.problems.push("the first screen shows " + Math.round(vh - p.top) + " px of the results pane");
 	return JSON.stringify(out);
 })()`
 
@@ -63,8 +66,8 @@ type layoutReport struct {
 
 // TestLayouts: at the sizes the page is shown at (a phone, docs embeds,
 // laptops and a desktop), after the demo's run, no two top-bar controls
-// overlap, none is clipped, the tabs fit, and in an embed the results fill
-// the frame. A screenshot of each size goes to web/testdata with -update.
+// overlap, none is clipped, the tabs fit, the first screen shows the
+// results (on a phone too), and in an embed they fill the frame. A screenshot of each size goes to web/testdata with -update.
 func TestLayouts(t *testing.T) {
 	ctx := newBrowser(t, 15*time.Minute)
 	for _, tc := range []struct {

@@ -18,7 +18,6 @@ type createInfo struct {
 	view              bool
 	name              *node // nTable
 	cols              []colDef
-	viewCols          bool  // a view's list of column names, which SQLite takes as is
 	extra             []int // [start, end) of clauses that change no result: PARTITION BY...
 	query             *node
 	bad               int // token of a form refused, or -1
@@ -164,9 +163,7 @@ func (p *parser) parseColumnDefs(c *createInfo) {
 			p.fail("expected a column name")
 		}
 		p.next()
-		if c.view {
-			c.viewCols = true
-		} else {
+		if !c.view { // a view's column names are kept as written
 			d := colDef{typeStart: p.ti()}
 			p.skipType()
 			d.typeEnd = p.prevEnd()
@@ -309,9 +306,9 @@ func (t *translator) tableName(n *node, temp bool) string {
 	return text
 }
 
-// markTableTargets reads, in a statement the parser took token by token,
-// the name after INSERT INTO, UPDATE, DELETE FROM, DROP TABLE [IF EXISTS]
-// and TRUNCATE [TABLE] as a table's name.
+// atTableTarget tells whether the current token, in a statement the
+// parser takes token by token, names the table written: after INSERT
+// INTO, UPDATE, DELETE FROM, DROP TABLE [IF EXISTS] and TRUNCATE [TABLE].
 func (p *parser) atTableTarget() bool {
 	if p.pos == 0 {
 		return false

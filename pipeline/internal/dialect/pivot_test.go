@@ -39,6 +39,11 @@ func TestPivot(t *testing.T) {
 			"select * from (SELECT 'x' AS k, a AS v, b AS w FROM t WHERE a IS NOT NULL AND b IS NOT NULL UNION ALL SELECT 'id_id' AS k, id AS v, id AS w FROM t WHERE id IS NOT NULL AND id IS NOT NULL) AS t"},
 		{bigquery, "select * from t unpivot ((v, w) for k in ((a, b) as 'x'))",
 			"select * from (SELECT id, a AS v, b AS w, 'x' AS k FROM t WHERE a IS NOT NULL OR b IS NOT NULL) AS t"},
+		// DuckDB's simplified UNPIVOT is the standard clause
+		{duckdb, "unpivot t\non a, b\ninto name k value v;\nselect 1",
+			"SELECT * FROM (SELECT id, 'a' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL SELECT id, 'b' AS k, b AS v FROM t WHERE b IS NOT NULL) AS t\n\n ;\nselect 1"},
+		{duckdb, "with c as (select id, b, b + 1 as d from t) unpivot c on b as x, d",
+			"with c as (select id, b, b + 1 as d from t) SELECT * FROM (SELECT id, 'x' AS name, b AS value FROM c WHERE b IS NOT NULL UNION ALL SELECT id, 'd' AS name, d AS value FROM c WHERE d IS NOT NULL) AS c"},
 	}
 	for _, c := range translated {
 		expectTranslated(t, c.d, c.in, c.out)
@@ -84,7 +89,7 @@ func TestPivot(t *testing.T) {
 		{bigquery, "select * from nowhere pivot(sum(b) for a in ('x'))", "1:23: PIVOT cannot be written here: relation nowhere does not exist yet (read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT)"},
 		{bigquery, "select * from t pivot(sum(b) + 1 for a in ('x'))", "1:23: this PIVOT or UNPIVOT is not supported (PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column)"},
 		{duckdb, "pivot t on a using sum(b)", "1:1: this form of PIVOT is not supported (list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a)"},
-		{duckdb, "unpivot t on a, b into name k value v", "1:1: this form of UNPIVOT is not supported (list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column)"},
+		{duckdb, "unpivot t on columns(* exclude (id)) into name k value v", "1:1: this form of UNPIVOT is not supported (list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column)"},
 	}
 	for _, c := range refused {
 		expectRefused(t, c.d, c.in, c.want)

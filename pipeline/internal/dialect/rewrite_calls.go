@@ -19,6 +19,9 @@ var numberConversions = map[string]struct{ try, real bool }{
 // false when n is left to the general rules.
 func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	args := n.list
+	if n.name == "percentile_cont" && t.d != SQLite && len(args) == 1 && t.rewritePercentile(n) {
+		return true
+	}
 	if n.x == nil && len(args) > 0 && t.rewriteWithinGroup(n) {
 		return false
 	}
@@ -165,4 +168,31 @@ func limitOf(n *node) *node {
 		}
 	}
 	return nil
+}
+
+// rewritePercentile writes PERCENTILE_CONT(q) WITHIN GROUP (ORDER BY x
+// [DESC]) [OVER (...)] as quantile_cont_of(x, q), with 1 - q for DESC.
+func (t *translator) rewritePercentile(n *node) bool {
+	var w *node
+	for _, k := range n.kids {
+		if k.kind == nExpr && k.name == "within" {
+			w = k
+		}
+	}
+	if w == nil || len(w.list) != 1 {
+		return false
+	}
+	o, q, win := w.list[0], n.list[0], n.x
+	n.print = func(pr *printer, n *node) string {
+		qt := strings.TrimSpace(pr.text(q))
+		if o.flag {
+			qt = "1 - (" + qt + ")"
+		}
+		text := "quantile_cont_of(" + strings.TrimSpace(pr.text(o.x)) + ", " + qt + ")"
+		if win != nil {
+			text += " " + strings.TrimSpace(pr.text(win))
+		}
+		return text + pr.carry(n, q, o.x, win)
+	}
+	return true
 }

@@ -241,7 +241,7 @@ var datePartShorthands = map[string]bool{
 var weekdays = map[string]bool{"sunday": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true}
 
 // arrayResults are the sqlfunc functions that return arrays.
-var arrayResults = map[string]bool{"generate_array": true, "generate_date_array": true, "array_concat": true, "array_reverse": true, "array_flatten": true}
+var arrayResults = map[string]bool{"generate_array": true, "list_sort_json": true, "list_distinct_json": true, "regexp_split_json": true, "generate_date_array": true, "array_concat": true, "array_reverse": true, "array_flatten": true}
 
 // insideFrom reports whether call n is a FROM item's table-valued function.
 func (t *translator) insideFrom(n *node, sc *scope) bool {

@@ -43,6 +43,11 @@ func TranslateWith(sql string, o Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if std := rewriteUnpivotStatements(o.Dialect, sql, toks); std != sql {
+		if toks, err = lex(o.Dialect, std); err != nil {
+			return "", err
+		}
+	}
 	p := newParser(o.Dialect, toks)
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{}}

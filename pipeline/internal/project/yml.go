@@ -331,6 +331,10 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 			})
 			var skip *skippedTest
 			if errors.As(err, &skip) {
+				if ns, _, _ := strings.Cut(skip.kind, "."); ns == "dbt_utils" && p.builtin[ns] && !p.loaded(ns) {
+					skip.Message = fmt.Sprintf("test %s on %s is skipped: the project does not list dbt_utils in packages.yml", skip.kind, model)
+					skip.Hint = "list dbt-labs/dbt_utils in packages.yml: the engine's own dbt_utils then runs its tests"
+				}
 				p.Warnings = append(p.Warnings, skip.Diagnostic)
 				continue
 			}
@@ -368,7 +372,10 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 }
 
 // skippedTest is a test the loader leaves out, with the warning that says so.
-type skippedTest struct{ diag.Diagnostic }
+type skippedTest struct {
+	diag.Diagnostic
+	kind string // pkg.name
+}
 
 func (s *skippedTest) Error() string { return s.Diagnostic.Error() }
 
@@ -379,6 +386,12 @@ func sortedKeys(m map[string]int) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// loaded reports whether a package of that name is loaded.
+func (p *Project) loaded(pkg string) bool {
+	_, ok := p.usedBuiltin[pkg]
+	return ok
 }
 
 // testRanConfigs are configs the engine runs on tests only (the failure
@@ -450,7 +463,7 @@ func parseTest(file string, t *yamlx.Node, model, column string, generic func(ki
 			// the project still loads, and the skip is reported.
 			return nil, &skippedTest{diag.Diagnostic{Severity: diag.Warning, File: file, Line: t.Line,
 				Message: fmt.Sprintf("test %s on %s is skipped: the playground has no generic test %q of package %s", test.Kind, model, name, pkg),
-				Hint:    "write it as a singular test in tests/*.sql to run it here"}}
+				Hint:    "write it as a singular test in tests/*.sql to run it here"}, test.Kind}
 		}
 		test.Kind = name
 	}

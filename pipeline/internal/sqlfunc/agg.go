@@ -1,6 +1,7 @@
 package sqlfunc
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -246,6 +247,7 @@ func init() {
 		Func{Name: "array_agg_limit", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &arrayAgg{limit: true} }},
 		Func{Name: "first_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{} }},
 		Func{Name: "last_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{last: true} }},
+		Func{Name: "quantile_cont_of", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &median{} }},
 		Func{Name: "median_of", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &median{} }},
 		Func{Name: "value_at_max", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: 1} }},
 		Func{Name: "value_at_min", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: -1} }},
@@ -253,6 +255,10 @@ func init() {
 	// median_of(x): the middle number, or the mean of the two middle ones;
 	// NULLs ignored.
 	rename("median_of", "median", "snowflake", "duckdb")
+	// quantile_cont_of(x, q): the q quantile interpolated between the two
+	// nearest values (DuckDB's quantile_cont; PERCENTILE_CONT(q) WITHIN
+	// GROUP (ORDER BY x), which the translator writes as this).
+	rename("quantile_cont_of", "quantile_cont", "duckdb")
 	// value_at_max(v, k): v of the row with the largest k (NULL keys
 	// ignored; the first such row on a tie).
 	for _, n := range []string{"arg_max", "argmax", "max_by"} {
@@ -265,9 +271,23 @@ func init() {
 	rename("value_at_min", "min_by", "snowflake")
 }
 
-type median struct{ xs []float64 }
+// median keeps the numbers of the group for the median, or the quantile
+// its second argument gives (read from the first row).
+type median struct {
+	xs    []float64
+	q     float64
+	qRead bool
+}
 
-func (m *median) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+func (m *median) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if len(arg) == 2 && !m.qRead {
+		q, ok := number(arg[1])
+		if !ok || q < 0 || q > 1 {
+			ctx.ResultError(fmt.Errorf("QUANTILE_CONT: the quantile must be between 0 and 1, not %s", arg[1].Text()))
+			return
+		}
+		m.q, m.qRead = q, true
+	}
 	if f, ok := number(arg[0]); ok && arg[0].Type() != sqlite3.NULL {
 		m.xs = append(m.xs, f)
 	}
@@ -279,12 +299,17 @@ func (m *median) Value(ctx sqlite3.Context) {
 	}
 	xs := slices.Clone(m.xs)
 	slices.Sort(xs)
-	mid := len(xs) / 2
-	if len(xs)%2 == 1 {
-		ctx.ResultFloat(xs[mid])
+	q := 0.5
+	if m.qRead {
+		q = m.q
+	}
+	pos := q * float64(len(xs)-1)
+	lo := int(pos)
+	if lo+1 >= len(xs) {
+		ctx.ResultFloat(xs[lo])
 		return
 	}
-	ctx.ResultFloat((xs[mid-1] + xs[mid]) / 2)
+	ctx.ResultFloat(xs[lo] + (xs[lo+1]-xs[lo])*(pos-float64(lo)))
 }
 
 // valueAt keeps the value of the row whose key is the largest (sign 1) or

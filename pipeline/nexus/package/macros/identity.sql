@@ -8,18 +8,10 @@
     and created_at are when the edge was first seen (the earliest of its
     identifier rows), which keeps builds reproducible. An identifier repeated
     on one row_id (the same user record on many events) counts once, so the
-    pairs do not multiply. -#}
+    pairs do not multiply. The identifiers are grouped once and joined to
+    themselves, so the table is read once. -#}
 {%- macro identifier_pairs(identifiers) -%}
-select
-    a.identifier_type as identifier_type_a,
-    a.identifier_value as identifier_value_a,
-    b.identifier_type as identifier_type_b,
-    b.identifier_value as identifier_value_b,
-    a.row_id,
-    a.source,
-    min(coalesce(a.occurred_at, b.occurred_at), coalesce(b.occurred_at, a.occurred_at)) as occurred_at,
-    min(coalesce(a.occurred_at, b.occurred_at), coalesce(b.occurred_at, a.occurred_at)) as created_at
-from (
+with row_identifiers as (
     select
         row_id,
         identifier_type,
@@ -29,17 +21,19 @@ from (
     from {{ identifiers }}
     where row_id is not null
     group by row_id, identifier_type, identifier_value
-) as a
-join (
-    select
-        row_id,
-        identifier_type,
-        identifier_value,
-        min(occurred_at) as occurred_at
-    from {{ identifiers }}
-    where row_id is not null
-    group by row_id, identifier_type, identifier_value
-) as b
+)
+
+select
+    a.identifier_type as identifier_type_a,
+    a.identifier_value as identifier_value_a,
+    b.identifier_type as identifier_type_b,
+    b.identifier_value as identifier_value_b,
+    a.row_id,
+    a.source,
+    min(coalesce(a.occurred_at, b.occurred_at), coalesce(b.occurred_at, a.occurred_at)) as occurred_at,
+    min(coalesce(a.occurred_at, b.occurred_at), coalesce(b.occurred_at, a.occurred_at)) as created_at
+from row_identifiers as a
+join row_identifiers as b
     on a.row_id = b.row_id
     and (a.identifier_type <> b.identifier_type or a.identifier_value <> b.identifier_value)
 {%- endmacro -%}

@@ -1,0 +1,167 @@
+package sqlfunc
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// DuckDB's list functions over JSON arrays: list_sort, list_distinct, and
+// splitting by a regular expression.
+
+func init() {
+	add(
+		Func{Name: "list_sort_json", NArgs: -1, Scalar: listSort},
+		Func{Name: "list_distinct_json", NArgs: 1, Scalar: listDistinct},
+		Func{Name: "regexp_split_json", NArgs: 2, Scalar: regexpSplit},
+	)
+	// list_sort_json(l[, 'ASC' | 'DESC'[, 'NULLS FIRST' | 'NULLS LAST']]):
+	// numbers by value, text by bytes; NULLs last unless asked.
+	rename("list_sort_json", "list_sort", "duckdb")
+	rename("list_sort_json", "array_sort", "duckdb")
+	// list_distinct_json(l): each value once, in first-seen order, NULLs
+	// left out.
+	rename("list_distinct_json", "list_distinct", "duckdb")
+	rename("list_distinct_json", "array_distinct", "duckdb")
+	// regexp_split_json(s, pattern): the pieces between matches.
+	rename("regexp_split_json", "regexp_split_to_array", "duckdb")
+	rename("regexp_split_json", "string_split_regex", "duckdb")
+	rename("regexp_split_json", "str_split_regex", "duckdb")
+}
+
+func listSort(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "LIST_SORT"
+	if !called(ctx, fn, args, 1, 3, "takes a list, and optionally 'ASC' or 'DESC' and 'NULLS FIRST' or 'NULLS LAST'") {
+		return
+	}
+	items, ok, err := readArray(args[0])
+	if err != nil {
+		ctx.ResultError(err)
+		return
+	}
+	if !ok {
+		ctx.ResultNull()
+		return
+	}
+	desc, nullsFirst := false, false
+	if len(args) > 1 {
+		switch strings.ToUpper(args[1].Text()) {
+		case "ASC":
+		case "DESC":
+			desc = true
+		default:
+			fail(ctx, fn, "the order must be 'ASC' or 'DESC', not %q", args[1].Text())
+			return
+		}
+	}
+	if len(args) > 2 {
+		switch strings.Join(strings.Fields(strings.ToUpper(args[2].Text())), " ") {
+		case "NULLS FIRST":
+			nullsFirst = true
+		case "NULLS LAST":
+		default:
+			fail(ctx, fn, "the NULL order must be 'NULLS FIRST' or 'NULLS LAST', not %q", args[2].Text())
+			return
+		}
+	}
+	type elem struct {
+		raw  json.RawMessage
+		v    any
+		null bool
+	}
+	es := make([]elem, len(items))
+	for i, it := range items {
+		var v any
+		_ = json.Unmarshal(it, &v)
+		es[i] = elem{raw: it, v: v, null: v == nil}
+	}
+	slices.SortStableFunc(es, func(a, b elem) int {
+		if a.null || b.null {
+			switch {
+			case a.null && b.null:
+				return 0
+			case a.null == nullsFirst:
+				return -1
+			}
+			return 1
+		}
+		c := compareJSON(a.v, b.v)
+		if desc {
+			c = -c
+		}
+		return c
+	})
+	for i := range es {
+		items[i] = es[i].raw
+	}
+	resultArray(ctx, items)
+}
+
+// compareJSON orders decoded JSON values: numbers, then text, then others
+// by their text.
+func compareJSON(a, b any) int {
+	x, xn := a.(float64)
+	y, yn := b.(float64)
+	switch {
+	case xn && yn:
+		switch {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	case xn:
+		return -1
+	case yn:
+		return 1
+	}
+	xs, _ := json.Marshal(a)
+	ys, _ := json.Marshal(b)
+	return strings.Compare(string(xs), string(ys))
+}
+
+func listDistinct(ctx sqlite3.Context, args ...sqlite3.Value) {
+	items, ok, err := readArray(args[0])
+	if err != nil {
+		ctx.ResultError(err)
+		return
+	}
+	if !ok {
+		ctx.ResultNull()
+		return
+	}
+	seen := map[string]bool{}
+	out := []json.RawMessage{}
+	for _, it := range items {
+		s := string(it)
+		if s == "null" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, it)
+	}
+	resultArray(ctx, out)
+}
+
+func regexpSplit(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "REGEXP_SPLIT_TO_ARRAY"
+	if nullCall(ctx, args) {
+		return
+	}
+	re, ok := pattern(ctx, fn, args, 1, "")
+	if !ok {
+		return
+	}
+	parts := re.Split(args[0].Text(), -1)
+	items := make([][]byte, len(parts))
+	for i, p := range parts {
+		items[i] = []byte(p)
+	}
+	var b strings.Builder
+	writeJSONStrings(&b, items)
+	ctx.ResultText(b.String())
+	ctx.ResultSubtype(jsonSubtype)
+}
