@@ -73,7 +73,7 @@ func TestCompare(t *testing.T) {
 			new:  Table{[]string{"id", "name", "_processed_at"}, [][]any{{int64(1), "a", "2026-01-02 09:00:00"}, {int64(2), "B", "2026-01-02 09:00:00"}}},
 			want: Diff{Key: "id", Columns: []string{"id", "name", "_processed_at"}, OldRows: 2, NewRows: 2, Changed: 1,
 				Stamped: []Stamp{{Column: "_processed_at", Old: "2026-01-01 10:00:00", New: "2026-01-02 09:00:00"}},
-				Rows: []Row{{Kind: "changed", Key: int64(2), Old: []any{int64(2), "b", "2026-01-01 10:00:00"}, New: []any{int64(2), "B", "2026-01-02 09:00:00"}, Changed: []string{"name"}}}},
+				Rows:    []Row{{Kind: "changed", Key: int64(2), Old: []any{int64(2), "b", "2026-01-01 10:00:00"}, New: []any{int64(2), "B", "2026-01-02 09:00:00"}, Changed: []string{"name"}}}},
 		},
 		{
 			name: "a stamp without a key: whole rows compared without it",
@@ -81,7 +81,7 @@ func TestCompare(t *testing.T) {
 			new:  Table{[]string{"v", "at"}, [][]any{{"a", int64(2)}, {"b", int64(2)}, {"c", int64(2)}}},
 			want: Diff{Columns: []string{"v", "at"}, OldRows: 3, NewRows: 3, Added: 1, Removed: 1,
 				Stamped: []Stamp{{Column: "at", Old: int64(1), New: int64(2)}},
-				Rows: []Row{{Kind: "removed", Old: []any{"a", int64(1)}}, {Kind: "added", New: []any{"c", int64(2)}}}},
+				Rows:    []Row{{Kind: "removed", Old: []any{"a", int64(1)}}, {Kind: "added", New: []any{"c", int64(2)}}}},
 		},
 		{
 			name: "one row is no stamp: its cell changed",
