@@ -1,0 +1,89 @@
+package sqlfunc
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Timestamps from their parts, and the keys of a JSON object.
+
+func init() {
+	add(
+		Func{Name: "timestamp_of_parts", NArgs: -1, Scalar: timestampOfParts},
+		Func{Name: "json_object_keys", NArgs: -1, Scalar: jsonObjectKeys},
+	)
+	// timestamp_of_parts(year, month, day, hour, minute, seconds) with
+	// fractional seconds, or timestamp_of_parts(micros since 1970):
+	// DuckDB's make_timestamp. Parts out of range are an error.
+	rename("timestamp_of_parts", "make_timestamp", "duckdb")
+	// json_object_keys(doc[, path]): the keys of the object at path, in
+	// document order, as a JSON array; [] for anything else (DuckDB's
+	// json_keys).
+	rename("json_object_keys", "json_keys", "duckdb")
+}
+
+func timestampOfParts(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "MAKE_TIMESTAMP"
+	if nullCall(ctx, args) {
+		return
+	}
+	switch len(args) {
+	case 1:
+		fromEpoch(1e3)(ctx, args...)
+	case 6:
+		var p [5]int64
+		for i := range p {
+			n, ok := integer(args[i])
+			if !ok {
+				fail(ctx, fn, "%s: the year, month, day, hour and minute must be whole numbers", argList(args))
+				return
+			}
+			p[i] = n
+		}
+		sec, ok := number(args[5])
+		if !ok || p[1] < 1 || p[1] > 12 || p[2] < 1 || p[2] > int64(daysIn(int(p[0]), time.Month(p[1]))) ||
+			p[3] < 0 || p[3] > 23 || p[4] < 0 || p[4] > 59 || sec < 0 || sec >= 60 {
+			fail(ctx, fn, "%s is not a valid year, month, day, hour, minute and seconds", argList(args))
+			return
+		}
+		whole := math.Floor(sec)
+		ns := int(math.Round((sec-whole)*1e6)) * 1000 // microseconds, as DuckDB keeps
+		resultTimestamp(ctx, time.Date(int(p[0]), time.Month(p[1]), int(p[2]), int(p[3]), int(p[4]), int(whole), ns, time.UTC))
+	default:
+		fail(ctx, fn, "takes microseconds since 1970, or a year, month, day, hour, minute and seconds")
+	}
+}
+
+func jsonObjectKeys(ctx sqlite3.Context, args ...sqlite3.Value) {
+	raw, ok := jsonArgs(ctx, "JSON_KEYS", args, true)
+	if !ok {
+		return
+	}
+	var keys [][]byte
+	if raw[0] == '{' {
+		i := skipSpace(raw, 1)
+		for i < len(raw) && raw[i] == '"' {
+			end := skipString(raw, i)
+			var k string
+			if json.Unmarshal(raw[i:end], &k) != nil {
+				ctx.ResultNull()
+				return
+			}
+			keys = append(keys, []byte(k))
+			i = skipSpace(raw, end)
+			i = skipSpace(raw, i+1) // the colon
+			i = skipSpace(raw, skipValue(raw, i))
+			if i < len(raw) && raw[i] == ',' {
+				i = skipSpace(raw, i+1)
+			}
+		}
+	}
+	var b strings.Builder
+	writeJSONStrings(&b, keys)
+	ctx.ResultText(b.String())
+	ctx.ResultSubtype(jsonSubtype)
+}
