@@ -312,16 +312,22 @@ func (r *runner) renderModel(m *project.Model) (string, error) {
 // that read the columns of tables (to expand a star) is not remembered: the
 // same text may expand differently once they change.
 func (r *runner) translate(file, src, rendered string) (string, error) {
-	place := func(d *diag.Diagnostic, line, col int) {
+	return r.translateSQL(rendered, func(d *diag.Diagnostic, line, col int) {
 		d.File = file
 		r.place(d, file, src, rendered, line, col)
-	}
+	})
+}
+
+// translateSQL is the one translation of everything the engine runs:
+// models, tests, snapshots, hooks and the queries macros run while
+// rendering. place puts a refusal in the file it came from.
+func (r *runner) translateSQL(rendered string, place func(d *diag.Diagnostic, line, col int)) (string, error) {
 	if defs := &r.plan.defs; len(defs.Macros)+len(defs.Types) > 0 {
 		// DuckDB macros and type aliases defined by a hook: the
 		// translation depends on them, so it is not memoized.
 		expanded, err := dialect.ApplyDefinitions(r.plan.dialect, rendered, defs)
 		if err != nil {
-			d := diag.From(err, file, 0)
+			d := diag.From(err, "", 0)
 			place(d, d.Line, d.Col)
 			return "", d
 		}
@@ -419,12 +425,16 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		}
 		return s.rel, nil
 	}
-	ctx.RunQuery = func(sql string) (*jinja.Rows, error) {
-		rows, answer, err := r.runQuery(sql)
+	ctx.RunQuery = func(sql string, sqlite bool) (*jinja.Rows, error) {
+		rows, answer, err := r.runQuery(sql, sqlite)
 		if answer == "" {
 			keep = false
 		}
-		reads = append(reads, dataRead{kind: "query", arg: sql, answer: answer})
+		kind := "query"
+		if sqlite {
+			kind = "sqlite"
+		}
+		reads = append(reads, dataRead{kind: kind, arg: sql, answer: answer})
 		return rows, err
 	}
 	ctx.Columns = func(rel jinja.Relation) ([]jinja.Column, error) {
@@ -473,7 +483,14 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 // memo; "" when the memo must not keep it: the statement changed the
 // database (asking again would change it again) or the answer is too
 // large, which is judged before writing it down.
-func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
+func (r *runner) runQuery(sql string, sqlite bool) (*jinja.Rows, string, error) {
+	if !sqlite {
+		// The query is in the warehouse's SQL, like the model running it.
+		var err error
+		if sql, err = r.translateSQL(sql, func(*diag.Diagnostic, int, int) {}); err != nil {
+			return nil, "", queryRefused(err)
+		}
+	}
 	q, err := r.db.Query(r.ctx, sql, 0)
 	if err != nil {
 		return nil, "", fmt.Errorf("run_query: %w", err)
@@ -487,6 +504,31 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 		return rows, "", nil
 	}
 	return rows, answer, nil
+}
+
+// queryRefused is a translation refusal of a query a macro ran. It names
+// no file, so the renderer places it at the call (the model's line and the
+// macro's); the line it gives is the query's own.
+func queryRefused(err error) error {
+	var list diag.List
+	if errors.As(err, &list) && len(list) > 0 {
+		d := *diag.From(list[0], "", 0)
+		if len(list) > 1 {
+			d.Message += fmt.Sprintf(" (and %d more)", len(list)-1)
+		}
+		return queryRefusal(&d)
+	}
+	return queryRefusal(diag.From(err, "", 0))
+}
+
+func queryRefusal(d *diag.Diagnostic) error {
+	c := *d
+	c.File, c.Line, c.Col = "", 0, 0
+	c.Message = "run_query: " + c.Message
+	if d.Line > 0 {
+		c.Message += fmt.Sprintf(" (line %d of the query)", d.Line)
+	}
+	return &c
 }
 
 // columns is adapter.get_columns_in_relation, with the memo's answer.
@@ -505,8 +547,8 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 // ask answers a memoized render's question again.
 func (r *runner) ask(q dataRead) (string, error) {
 	switch q.kind {
-	case "query":
-		_, answer, err := r.runQuery(q.arg)
+	case "query", "sqlite":
+		_, answer, err := r.runQuery(q.arg, q.kind == "sqlite")
 		return answer, err
 	case "columns":
 		schema, name, _ := strings.Cut(q.arg, "\x00")

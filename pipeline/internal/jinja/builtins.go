@@ -60,6 +60,7 @@ func (e *Env) installBuiltins() {
 	g.Set("print", e.printFn)
 	g.Set("return", e.returnFn)
 	g.Set("run_query", e.runQuery)
+	g.Set(sqliteQueryFuncName, e.sqliteQuery)
 	g.Set("fromjson", fromJSON)
 	g.Set("tojson", toJSON)
 	g.Set("exceptions", attrs{
@@ -277,16 +278,34 @@ func (e *Env) runQuery(a *exec.VarArgs) (*exec.Value, error) {
 	return exec.AsValue(newTable(rows)), nil
 }
 
-// query runs sql through Context.RunQuery when executing; it returns nil
-// rows while the project is parsed (Execute false), as dbt does.
-func (e *Env) query(sql string) (*Rows, error) {
+// sqliteQueryFuncName is run_query for SQL written for SQLite itself, not
+// translated: the engine's own macros use it to read SQLite's catalog.
+const sqliteQueryFuncName = "__sqlite_query__"
+
+func (e *Env) sqliteQuery(a *exec.VarArgs) (*exec.Value, error) {
+	if len(a.Args) != 1 {
+		return nil, e.fail(sqliteQueryFuncName+"() takes 1 argument", "")
+	}
+	rows, err := e.queryAs(a.Args[0].String(), true)
+	if err != nil || rows == nil {
+		return noneValue(), err
+	}
+	return exec.AsValue(newTable(rows)), nil
+}
+
+// query runs sql, in the project's dialect, through Context.RunQuery when
+// executing; it returns nil rows while the project is parsed (Execute
+// false), as dbt does.
+func (e *Env) query(sql string) (*Rows, error) { return e.queryAs(sql, false) }
+
+func (e *Env) queryAs(sql string, sqlite bool) (*Rows, error) {
 	if e.cur == nil || !e.cur.Execute {
 		return nil, nil
 	}
 	if e.cur.RunQuery == nil {
 		return nil, e.unavailable("run_query()", "RunQuery")
 	}
-	rows, err := e.cur.RunQuery(sql)
+	rows, err := e.cur.RunQuery(sql, sqlite)
 	if err != nil {
 		return nil, e.failErr(err)
 	}

@@ -1,8 +1,9 @@
 {#- dbt_utils' SQL generators and introspective macros, written from the
     package's documentation. The SQL they write is the warehouse's
     (target.type), through dbt's cross-database macros, and is translated
-    with the model. Queries they run themselves (run_query) run on the
-    engine's SQLite, as run_query does. -#}
+    with the model. Queries they run themselves (run_query) are the
+    warehouse's too; only the catalog reads of get_relations_by_pattern are
+    SQLite's own (__sqlite_query__). -#}
 
 {#- generate_series(upper_bound): the numbers 1 to upper_bound as
     generated_number. -#}
@@ -244,9 +245,9 @@ from {{ relation }}
 {% macro get_relations_by_pattern(schema_pattern, table_pattern, exclude='', database=target.database) %}
 {%- set found = [] -%}
 {%- if execute -%}
-{%- set schemas = run_query("select name from pragma_database_list where name <> 'temp' and name like '" ~ dbt.escape_single_quotes(schema_pattern) ~ "' escape '\\'") -%}
+{%- set schemas = __sqlite_query__("select name from pragma_database_list where name <> 'temp' and name like '" ~ dbt.escape_single_quotes(schema_pattern) ~ "' escape '\\'") -%}
 {%- for s in schemas.columns[0].values() -%}
-{%- set tables = run_query("select name from \"" ~ s ~ "\".sqlite_master where type in ('table', 'view') and name not like '\\_nexus%' escape '\\' and name like '" ~ dbt.escape_single_quotes(table_pattern) ~ "' escape '\\'" ~ (" and name not like '" ~ dbt.escape_single_quotes(exclude) ~ "' escape '\\'" if exclude else '') ~ " order by name") -%}
+{%- set tables = __sqlite_query__("select name from \"" ~ s ~ "\".sqlite_master where type in ('table', 'view') and name not like '\\_nexus%' escape '\\' and name like '" ~ dbt.escape_single_quotes(table_pattern) ~ "' escape '\\'" ~ (" and name not like '" ~ dbt.escape_single_quotes(exclude) ~ "' escape '\\'" if exclude else '') ~ " order by name") -%}
 {%- for t in tables.columns[0].values() -%}
 {%- do found.append(api.Relation.create(database=database, schema=s, identifier=t)) -%}
 {%- endfor -%}
