@@ -237,10 +237,23 @@ func (p *parser) parsePostfix() *node {
 					p.expectPunct(")")
 				}
 			}
-			if n.y == nil {
-				n.y = n.add(p.parseExpr())
+			if n.y == nil && n.name == "" {
+				// DuckDB's slice x[begin:end], either bound optional.
+				if !p.isPunct(":") {
+					n.y = n.add(p.parseExpr())
+				}
 				if p.isPunct(":") {
-					p.fail("slices")
+					if p.d != DuckDB {
+						p.fail("slices")
+					}
+					p.next()
+					n.name = "slice"
+					if !p.isPunct("]") && !p.isPunct(":") {
+						n.z = n.add(p.parseExpr())
+					}
+					if p.isPunct(":") {
+						p.fail("slices with a step")
+					}
 				}
 			}
 			p.expectPunct("]")

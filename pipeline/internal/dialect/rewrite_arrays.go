@@ -122,10 +122,24 @@ func (t *translator) rewriteArraySub(n *node) {
 // struct or object.
 func (t *translator) rewriteIndex(n *node) {
 	x, i := n.x, n.y
-	if i.kind == nString {
+	if i != nil && i.kind == nString {
 		key := stringValue(t.d, t.toks[i.tok].text)
 		n.print = func(pr *printer, n *node) string {
 			return "json_extract(" + pr.text(x) + ", " + pathString(jsonPath([]string{key})) + ")" + pr.carry(n, x)
+		}
+		return
+	}
+	if t.d == DuckDB {
+		// DuckDB indexes and slices lists and text alike (1-based,
+		// negative from the end): which one x is shows only at run time.
+		if n.name == "slice" {
+			n.print = func(pr *printer, n *node) string {
+				return "list_or_text_slice(" + pr.text(x) + ", " + orDefault(pr, n.y, "1") + ", " + orDefault(pr, n.z, "-1") + ")" + pr.carry(n, x, n.y, n.z)
+			}
+			return
+		}
+		n.print = func(pr *printer, n *node) string {
+			return "list_or_text_at(" + pr.text(x) + ", " + pr.text(i) + ")" + pr.carry(n, x, i)
 		}
 		return
 	}
@@ -162,6 +176,15 @@ func (t *translator) rewriteIndex(n *node) {
 		}
 		return "json_extract(" + pr.text(x) + ", '$[' || (" + idx + ") || ']')" + pr.carry(n, x, i)
 	}
+}
+
+// orDefault prints n, or def when it is absent (an open slice bound:
+// from the first, to the last).
+func orDefault(pr *printer, n *node, def string) string {
+	if n == nil {
+		return def
+	}
+	return pr.text(n)
 }
 
 func atoi(s string) (int, bool) {

@@ -1,0 +1,14 @@
+package dialect
+
+import "testing"
+
+// DuckDB indexes and slices lists and text alike; the values are checked
+// on DuckDB itself in sqlfunc's conformance table.
+func TestDuckDBIndexAndSlice(t *testing.T) {
+	expectTranslated(t, duckdb, "select l[2], l[-1], s[a + 1] from t", "select list_or_text_at(l, 2), list_or_text_at(l, -1), list_or_text_at(s, a + 1) from t")
+	expectTranslated(t, duckdb, "select l[2:3], l[:2], l[2:], s[ 1 : n ] from t", "select list_or_text_slice(l, 2, 3), list_or_text_slice(l, 1, 2), list_or_text_slice(l, 2, -1), list_or_text_slice(s, 1, n) from t")
+	// A slice with a step, and slices outside DuckDB, are left to SQLite,
+	// which refuses them.
+	expectTranslated(t, duckdb, "select l[1:3:2] from t", "select l[1:3:2] from t")
+	expectTranslated(t, bigquery, "select l[1:3] from t", "select l[1:3] from t")
+}
