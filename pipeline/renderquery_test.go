@@ -37,6 +37,14 @@ func TestRenderTimeQueriesSpeakTheDialect(t *testing.T) {
 			"{% set d = dbt_utils.get_query_results_as_dict(\"select iff(count(*) > 2, 'many', 'few') as size from \" ~ ref('base')) %}\n" +
 				"select '{{ d['size'][0] if execute else '' }}' as answer\n",
 			"many"},
+		{"Snowflake statement and load_result data", dialect.Snowflake,
+			"{% call statement('latest', fetch_result=True) %}\nselect kind from {{ ref('base') }}\nqualify row_number() over (order by id desc) = 1\n{% endcall %}\n" +
+				"select '{{ load_result('latest')['data'][0][0] if execute else '' }}' as answer\n",
+			"a"},
+		{"BigQuery statement and load_result table", dialect.BigQuery,
+			"{% call statement('n', fetch_result=True) %}select countif(kind = 'a') as n from {{ ref('base') }}{% endcall %}\n" +
+				"select '{{ load_result('n').table.columns[0].values()[0] if execute else '' }}' as answer\n",
+			"2"},
 		{"DuckDB date_trunc and qualify", dialect.DuckDB,
 			"{% set r = run_query(\"select strftime(date_trunc('day', created_at::timestamp), '%Y-%m-%d') as day from \" ~ ref('base') ~ \" qualify row_number() over (order by created_at desc) = 1\") %}\n" +
 				"select '{{ r.rows[0][0] if execute else '' }}' as answer\n",
@@ -99,6 +107,9 @@ func TestRenderTimeQueryRefusalNamesTheCall(t *testing.T) {
 		{"in a macro", dialect.SQLite,
 			"select 1 as id\n\n{% if execute %}{% do latest(ref('base')) %}{% endif %}\n",
 			[]string{"models/m.sql:3: run_query: ARRAY_AGG is not supported by SQLite", "(in macro latest at macros/q.sql:2)"}},
+		{"in a statement block", dialect.SQLite,
+			"select 1 as id\n{% call statement('x', fetch_result=True) %}\nselect array_agg(1)\n{% endcall %}\n",
+			[]string{"models/m.sql:2: run_query: ARRAY_AGG is not supported by SQLite", "(line 2 of the query)"}},
 		{"MERGE on BigQuery", dialect.BigQuery,
 			"select 1 as id\n{% if execute %}{% do run_query('merge into t using u on t.id = u.id\\nwhen matched then delete') %}{% endif %}\n",
 			[]string{"models/m.sql:2: run_query: MERGE INTO is not supported by SQLite", "(line 1 of the query)"}},

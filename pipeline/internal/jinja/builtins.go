@@ -61,6 +61,8 @@ func (e *Env) installBuiltins() {
 	g.Set("return", e.returnFn)
 	g.Set("run_query", e.runQuery)
 	g.Set(sqliteQueryFuncName, e.sqliteQuery)
+	g.Set("statement", e.statement)
+	g.Set("load_result", e.loadResult)
 	g.Set("fromjson", fromJSON)
 	g.Set("tojson", toJSON)
 	g.Set("exceptions", attrs{
