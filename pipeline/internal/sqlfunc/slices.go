@@ -16,6 +16,13 @@ func init() {
 		Func{Name: "list_or_text_at", NArgs: 2, Scalar: listOrTextAt},
 		Func{Name: "list_or_text_slice", NArgs: 3, Scalar: listOrTextSlice},
 	)
+	// The function forms: list_slice(x, begin, end), list_extract(x, i).
+	for _, n := range []string{"list_slice", "array_slice"} {
+		rename("list_or_text_slice", n, "duckdb")
+	}
+	for _, n := range []string{"list_extract", "array_extract", "list_element"} {
+		rename("list_or_text_at", n, "duckdb")
+	}
 }
 
 // listItems returns the elements of v when it is a JSON array.
