@@ -40,13 +40,11 @@ func TestCancelFromTheEventLoopStopsSQLite(t *testing.T) {
 	if resp.OK || resp.Error == nil || resp.Error.Message != "stopped" {
 		t.Fatalf("want the query stopped, got %+v", resp)
 	}
-	// Without the yield the cancel would never land and the test would hang;
-	// the bound is loose because a loaded machine delays the timer, and how
-	// fast Stop feels is measured by the browser test, not here.
+	// The query never ends by itself, so its return is the proof that the
+	// cancel landed: without the yield it would hang until go test's limit.
+	// How fast Stop feels is measured by the browser test, not here: a
+	// loaded machine delays the timer by seconds.
 	t.Logf("the cancel landed %v after the query started (the timer fires at 300ms)", took)
-	if took > 10*time.Second {
-		t.Fatalf("the cancel took %v to land", took)
-	}
 	// The database still answers.
 	if again := b.Handle(context.Background(), bridge.Request{Op: "query", SQL: "select 1"}, nil); !again.OK {
 		t.Fatalf("query after the cancel: %+v", again.Error)
