@@ -121,7 +121,24 @@ func (p *parser) parseCmp() *node {
 			n.tok = p.next()
 			n.name = p.toks[n.tok].lower
 			if p.isWord("any") || p.isWord("all") || p.isWord("some") {
-				p.fail("LIKE ANY")
+				// Snowflake's and BigQuery's x LIKE ANY|ALL (p1, p2, ...).
+				if not || p.d != Snowflake && p.d != BigQuery || n.name != "like" && n.name != "ilike" || !p.isPunctAt(1, "(") {
+					p.fail("LIKE ANY")
+				}
+				n.tok2 = p.next()
+				p.next()
+				for {
+					n.list = append(n.list, n.add(p.parseExpr()))
+					if !p.acceptPunct(",") {
+						break
+					}
+				}
+				p.expectPunct(")")
+				if _, ok := p.acceptWord("escape"); ok {
+					n.z = n.add(p.parseBits())
+				}
+				x = p.close(n)
+				continue
 			}
 			n.y = n.add(p.parseBits())
 			if _, ok := p.acceptWord("escape"); ok {

@@ -72,6 +72,10 @@ func hasFraction(num string) bool {
 // LIKE ignores ASCII case) and ILIKE the case-insensitive LIKE of SQLite.
 // BigQuery and Snowflake patterns take \ as their escape character.
 func (t *translator) rewriteLike(n *node) {
+	if n.tok2 >= 0 {
+		t.rewriteLikeAny(n)
+		return
+	}
 	switch n.name {
 	case "ilike":
 		if t.toks[n.tok].text == "ILIKE" {
@@ -105,6 +109,38 @@ func (t *translator) rewriteLike(n *node) {
 			s = "(NOT " + s + ")"
 		}
 		return s + pr.carry(n, x, y, z)
+	}
+}
+
+// rewriteLikeAny writes x LIKE ANY (p1, p2) as one LIKE per pattern joined
+// by OR (AND for ALL), keeping SQL's NULL logic; ILIKE is SQLite's LIKE,
+// which ignores case.
+func (t *translator) rewriteLikeAny(n *node) {
+	x, z, pats := n.x, n.z, n.list
+	join := " OR "
+	if t.toks[n.tok2].lower == "all" {
+		join = " AND "
+	}
+	escape := `, '\'`
+	ilike := n.name == "ilike"
+	n.print = func(pr *printer, n *node) string {
+		xs := pr.text(x)
+		esc := escape
+		if z != nil {
+			esc = ", " + pr.text(z)
+		}
+		parts := make([]string, len(pats))
+		for i, p := range pats {
+			if ilike {
+				parts[i] = xs + " LIKE " + pr.text(p)
+				if z != nil {
+					parts[i] += " ESCAPE " + pr.text(z)
+				}
+			} else {
+				parts[i] = "like_case_sensitive(" + xs + ", " + pr.text(p) + esc + ")"
+			}
+		}
+		return "(" + strings.Join(parts, join) + ")" + pr.carry(n, append([]*node{x, z}, pats...)...)
 	}
 }
 

@@ -12,3 +12,8 @@ func TestDuckDBIndexAndSlice(t *testing.T) {
 	expectTranslated(t, duckdb, "select l[1:3:2] from t", "select l[1:3:2] from t")
 	expectTranslated(t, bigquery, "select l[1:3] from t", "select l[1:3] from t")
 }
+
+func TestLikeAny(t *testing.T) {
+	expectTranslated(t, snowflake, "select a like any ('x%', b), a ilike all ('%y', '%z') from t", `select (like_case_sensitive(a, 'x%', '\') OR like_case_sensitive(a, b, '\')), (a LIKE '%y' AND a LIKE '%z') from t`)
+	expectTranslated(t, bigquery, "select a like some ('x%') escape '^' from t", "select (like_case_sensitive(a, 'x%', '^')) from t")
+}
