@@ -45,6 +45,9 @@ func TestRenderTimeQueriesSpeakTheDialect(t *testing.T) {
 			"{% call statement('n', fetch_result=True) %}select countif(kind = 'a') as n from {{ ref('base') }}{% endcall %}\n" +
 				"select '{{ load_result('n').table.columns[0].values()[0] if execute else '' }}' as answer\n",
 			"2"},
+		{"BigQuery dates through get_intervals_between", dialect.BigQuery,
+			"select '{{ dbt_utils.get_intervals_between(\"date '2024-01-31'\", \"date '2024-03-01'\", 'month') if execute else '' }}' as answer\n",
+			"2"},
 		{"DuckDB date_trunc and qualify", dialect.DuckDB,
 			"{% set r = run_query(\"select strftime(date_trunc('day', created_at::timestamp), '%Y-%m-%d') as day from \" ~ ref('base') ~ \" qualify row_number() over (order by created_at desc) = 1\") %}\n" +
 				"select '{{ r.rows[0][0] if execute else '' }}' as answer\n",
@@ -109,7 +112,7 @@ func TestRenderTimeQueryRefusalNamesTheCall(t *testing.T) {
 			[]string{"models/m.sql:3: run_query: ARRAY_AGG is not supported by SQLite", "(in macro latest at macros/q.sql:2)"}},
 		{"in a statement block", dialect.SQLite,
 			"select 1 as id\n{% call statement('x', fetch_result=True) %}\nselect array_agg(1)\n{% endcall %}\n",
-			[]string{"models/m.sql:2: run_query: ARRAY_AGG is not supported by SQLite", "(line 2 of the query)"}},
+			[]string{"models/m.sql:2: statement(\"x\"): ARRAY_AGG is not supported by SQLite", "(line 2 of the query)"}},
 		{"MERGE on BigQuery", dialect.BigQuery,
 			"select 1 as id\n{% if execute %}{% do run_query('merge into t using u on t.id = u.id\\nwhen matched then delete') %}{% endif %}\n",
 			[]string{"models/m.sql:2: run_query: MERGE INTO is not supported by SQLite", "(line 1 of the query)"}},

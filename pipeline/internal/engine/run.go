@@ -493,7 +493,7 @@ func (r *runner) runQuery(sql string, sqlite bool) (*jinja.Rows, string, error) 
 	}
 	q, err := r.db.Query(r.ctx, sql, 0)
 	if err != nil {
-		return nil, "", fmt.Errorf("run_query: %w", err)
+		return nil, "", err
 	}
 	rows := &jinja.Rows{Columns: q.Columns, Rows: q.Rows}
 	if !q.ReadOnly || len(q.Rows)*max(1, len(q.Columns)) > maxMemoCells {
@@ -524,7 +524,6 @@ func queryRefused(err error) error {
 func queryRefusal(d *diag.Diagnostic) error {
 	c := *d
 	c.File, c.Line, c.Col = "", 0, 0
-	c.Message = "run_query: " + c.Message
 	if d.Line > 0 {
 		c.Message += fmt.Sprintf(" (line %d of the query)", d.Line)
 	}

@@ -273,7 +273,7 @@ func (e *Env) runQuery(a *exec.VarArgs) (*exec.Value, error) {
 	if len(a.Args) != 1 {
 		return nil, e.fail("run_query() takes 1 argument", "")
 	}
-	rows, err := e.query(a.Args[0].String())
+	rows, err := e.queryAs("run_query", a.Args[0].String(), false)
 	if err != nil || rows == nil {
 		return noneValue(), err
 	}
@@ -288,7 +288,7 @@ func (e *Env) sqliteQuery(a *exec.VarArgs) (*exec.Value, error) {
 	if len(a.Args) != 1 {
 		return nil, e.fail(sqliteQueryFuncName+"() takes 1 argument", "")
 	}
-	rows, err := e.queryAs(a.Args[0].String(), true)
+	rows, err := e.queryAs("run_query", a.Args[0].String(), true)
 	if err != nil || rows == nil {
 		return noneValue(), err
 	}
@@ -298,9 +298,11 @@ func (e *Env) sqliteQuery(a *exec.VarArgs) (*exec.Value, error) {
 // query runs sql, in the project's dialect, through Context.RunQuery when
 // executing; it returns nil rows while the project is parsed (Execute
 // false), as dbt does.
-func (e *Env) query(sql string) (*Rows, error) { return e.queryAs(sql, false) }
+func (e *Env) query(sql string) (*Rows, error) { return e.queryAs("run_query", sql, false) }
 
-func (e *Env) queryAs(sql string, sqlite bool) (*Rows, error) {
+// queryAs is query; what (run_query, statement('x')) names the caller in
+// an error.
+func (e *Env) queryAs(what, sql string, sqlite bool) (*Rows, error) {
 	if e.cur == nil || !e.cur.Execute {
 		return nil, nil
 	}
@@ -308,8 +310,14 @@ func (e *Env) queryAs(sql string, sqlite bool) (*Rows, error) {
 		return nil, e.unavailable("run_query()", "RunQuery")
 	}
 	rows, err := e.cur.RunQuery(sql, sqlite)
-	if err != nil {
-		return nil, e.failErr(err)
+	var d *diag.Diagnostic
+	switch {
+	case errors.As(err, &d):
+		c := *d
+		c.Message = what + ": " + c.Message
+		return nil, e.failErr(&c)
+	case err != nil:
+		return nil, e.failErr(fmt.Errorf("%s: %w", what, err))
 	}
 	if rows == nil {
 		rows = &Rows{}

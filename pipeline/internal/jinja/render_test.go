@@ -155,7 +155,7 @@ func TestRender(t *testing.T) {
 		{name: "nil ref callback", src: `{{ ref('a') }}`, ctx: func(c *Context) { c.Ref = nil }, wantErr: `models/m.sql:1: ref() is not available here (the caller of the renderer set no Context.Ref)`},
 		{name: "nil run_query callback", src: "\n{{ run_query('x') }}", ctx: func(c *Context) { c.RunQuery = nil }, wantErr: `models/m.sql:2: run_query() is not available here (the caller of the renderer set no Context.RunQuery)`},
 		{name: "ref callback diagnostic keeps its hint", src: "\n\n{{ ref('missing') }}", wantErr: `models/m.sql:3: model "missing" not found (create models/missing.sql)`},
-		{name: "run_query error", src: `{{ run_query('select fail') }}`, wantErr: `models/m.sql:1: no such table: fail`},
+		{name: "run_query error", src: `{{ run_query('select fail') }}`, wantErr: `models/m.sql:1: run_query: no such table: fail`},
 		{name: "return outside macro", src: `{{ return(1) }}`, wantErr: `models/m.sql:1: return() is only allowed inside a macro`},
 		{name: "dispatch without candidates", src: `{{ adapter.dispatch('nothing')() }}`, wantErr: `models/m.sql:1: adapter.dispatch found no macro "nothing" (target type sqlite); searched sqlite__nothing, default__nothing (define sqlite__nothing or default__nothing, or list the package that has it in dispatch: of dbt_project.yml)`},
 		{name: "integer division by zero", src: "select\n  {{ var('n') // 0 }}", wantErr: `models/m.sql:2: integer division or modulo by zero`},

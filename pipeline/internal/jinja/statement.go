@@ -1,6 +1,8 @@
 package jinja
 
 import (
+	"fmt"
+
 	"github.com/nikolalohinski/gonja/v2/exec"
 )
 
@@ -18,12 +20,17 @@ func (e *Env) statement(a *exec.VarArgs) *exec.Value {
 	if body.IsError() {
 		return body
 	}
-	rows, err := e.query(body.String())
+	what := "statement"
+	name := arg(a, 0, "name")
+	if name != nil && !name.IsNil() {
+		what = fmt.Sprintf("statement(%q)", name.String())
+	}
+	rows, err := e.queryAs(what, body.String(), false)
 	if err != nil {
 		return exec.AsValue(err)
 	}
 	if rows != nil {
-		if name := arg(a, 0, "name"); name != nil && !name.IsNil() {
+		if name != nil && !name.IsNil() {
 			e.results[name.String()] = rows
 		}
 	}
