@@ -15,7 +15,15 @@ func init() {
 	add(
 		Func{Name: "timestamp_of_parts", NArgs: -1, Scalar: timestampOfParts},
 		Func{Name: "json_object_keys", NArgs: -1, Scalar: jsonObjectKeys},
+		Func{Name: "timestamp_of_parts_overflowing", NArgs: -1, Scalar: timestampOfPartsOverflowing},
 	)
+	// timestamp_of_parts_overflowing(year, month, day, hour, minute,
+	// second[, nanosecond]): Snowflake's TIMESTAMP_FROM_PARTS, where a part
+	// out of range carries into the next (month 13 is January of the next
+	// year, second -3600 an hour earlier).
+	for _, n := range []string{"timestamp_from_parts", "timestamp_ntz_from_parts", "timestampfromparts", "timestampntzfromparts"} {
+		rename("timestamp_of_parts_overflowing", n, "snowflake")
+	}
 	// timestamp_of_parts(year, month, day, hour, minute, seconds) with
 	// fractional seconds, or timestamp_of_parts(micros since 1970):
 	// DuckDB's make_timestamp. Parts out of range are an error.
@@ -86,4 +94,25 @@ func jsonObjectKeys(ctx sqlite3.Context, args ...sqlite3.Value) {
 	writeJSONStrings(&b, keys)
 	ctx.ResultText(b.String())
 	ctx.ResultSubtype(jsonSubtype)
+}
+
+func timestampOfPartsOverflowing(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "TIMESTAMP_FROM_PARTS"
+	if len(args) != 6 && len(args) != 7 {
+		fail(ctx, fn, "takes a year, month, day, hour, minute, second and an optional nanosecond")
+		return
+	}
+	if nullCall(ctx, args) {
+		return
+	}
+	var p [7]int64
+	for i, a := range args {
+		n, ok := integer(a)
+		if !ok {
+			fail(ctx, fn, "%s: every part must be a whole number", argList(args))
+			return
+		}
+		p[i] = n
+	}
+	resultTimestamp(ctx, time.Date(int(p[0]), time.Month(p[1]), int(p[2]), int(p[3]), int(p[4]), int(p[5]), int(p[6]), time.UTC))
 }
