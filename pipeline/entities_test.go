@@ -81,11 +81,7 @@ func TestRealdataEntityLayerColumns(t *testing.T) {
 
 	ctx := context.Background()
 	build := func(fsys fs.FS, opts Options, packages string) *Session {
-		s, err := Open(ctx, ":memory:")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
+		s := openSession(t)
 		opts.Command = CmdBuild
 		res, err := s.Build(ctx, fsys, opts)
 		if err != nil {
@@ -242,11 +238,7 @@ func TestEntityLayer(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := context.Background()
-			s, err := Open(ctx, ":memory:")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
+			s := openSession(t)
 			res, err := s.Build(ctx, entityProject(c.maxRecursion, c.rows, c.extra), Options{Command: CmdBuild})
 			if c.err != "" {
 				got := fmt.Sprint(err)

@@ -56,11 +56,7 @@ func TestRenderTimeQueriesSpeakTheDialect(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := context.Background()
-			s, err := Open(ctx, ":memory:")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
+			s := openSession(t)
 			fsys := fstest.MapFS{
 				"dbt_project.yml": {Data: []byte("name: shop\n")},
 				"packages.yml":    {Data: []byte("packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.3.0\n")},
@@ -120,11 +116,7 @@ func TestRenderTimeQueryRefusalNamesTheCall(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := context.Background()
-			s, err := Open(ctx, ":memory:")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
+			s := openSession(t)
 			fsys := fstest.MapFS{
 				"dbt_project.yml": {Data: []byte("name: shop\n")},
 				"macros/q.sql":    {Data: []byte(macros)},

@@ -99,6 +99,22 @@ func readArray(v sqlite3.Value) (items []json.RawMessage, ok bool, err error) {
 	return items, true, nil
 }
 
+// arrayArg reads v as a JSON array for a function's result: on NULL it
+// makes the result NULL, on text that is no array an error, and reports
+// false either way.
+func arrayArg(ctx sqlite3.Context, v sqlite3.Value) ([]json.RawMessage, bool) {
+	items, ok, err := readArray(v)
+	if err != nil {
+		ctx.ResultError(err)
+		return nil, false
+	}
+	if !ok {
+		ctx.ResultNull()
+		return nil, false
+	}
+	return items, true
+}
+
 func truncate(s string) string {
 	if len(s) > 40 {
 		return s[:40] + "..."
@@ -110,12 +126,11 @@ func truncate(s string) string {
 // elements are left out unless a third argument gives their text
 // (BigQuery's ARRAY_TO_STRING).
 func arrayToString(ctx sqlite3.Context, arg ...sqlite3.Value) {
-	items, ok, err := readArray(arg[0])
-	if err != nil {
-		ctx.ResultError(err)
+	items, ok := arrayArg(ctx, arg[0])
+	if !ok {
 		return
 	}
-	if !ok || arg[1].Type() == sqlite3.NULL {
+	if arg[1].Type() == sqlite3.NULL {
 		ctx.ResultNull()
 		return
 	}
@@ -236,13 +251,8 @@ func compact(b *strings.Builder, s string) error {
 func arrayConcat(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	var all []json.RawMessage
 	for _, a := range arg {
-		items, ok, err := readArray(a)
-		if err != nil {
-			ctx.ResultError(err)
-			return
-		}
+		items, ok := arrayArg(ctx, a)
 		if !ok {
-			ctx.ResultNull()
 			return
 		}
 		all = append(all, items...)
@@ -251,13 +261,8 @@ func arrayConcat(ctx sqlite3.Context, arg ...sqlite3.Value) {
 }
 
 func arrayReverse(ctx sqlite3.Context, arg ...sqlite3.Value) {
-	items, ok, err := readArray(arg[0])
-	if err != nil || !ok {
-		if err != nil {
-			ctx.ResultError(err)
-		} else {
-			ctx.ResultNull()
-		}
+	items, ok := arrayArg(ctx, arg[0])
+	if !ok {
 		return
 	}
 	for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
@@ -268,13 +273,8 @@ func arrayReverse(ctx sqlite3.Context, arg ...sqlite3.Value) {
 
 // arrayFlatten is DuckDB's flatten: an array of arrays as one array.
 func arrayFlatten(ctx sqlite3.Context, arg ...sqlite3.Value) {
-	items, ok, err := readArray(arg[0])
-	if err != nil || !ok {
-		if err != nil {
-			ctx.ResultError(err)
-		} else {
-			ctx.ResultNull()
-		}
+	items, ok := arrayArg(ctx, arg[0])
+	if !ok {
 		return
 	}
 	var out []json.RawMessage
@@ -300,12 +300,11 @@ func arrayFlatten(ctx sqlite3.Context, arg ...sqlite3.Value) {
 // listContains is DuckDB's list_contains(list, value): whether an element
 // equals the value.
 func listContains(ctx sqlite3.Context, arg ...sqlite3.Value) {
-	items, ok, err := readArray(arg[0])
-	if err != nil {
-		ctx.ResultError(err)
+	items, ok := arrayArg(ctx, arg[0])
+	if !ok {
 		return
 	}
-	if !ok || arg[1].Type() == sqlite3.NULL {
+	if arg[1].Type() == sqlite3.NULL {
 		ctx.ResultNull()
 		return
 	}

@@ -36,13 +36,8 @@ func listSort(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, fn, args, 1, 3, "takes a list, and optionally 'ASC' or 'DESC' and 'NULLS FIRST' or 'NULLS LAST'") {
 		return
 	}
-	items, ok, err := readArray(args[0])
-	if err != nil {
-		ctx.ResultError(err)
-		return
-	}
+	items, ok := arrayArg(ctx, args[0])
 	if !ok {
-		ctx.ResultNull()
 		return
 	}
 	desc, nullsFirst := false, false
@@ -124,13 +119,8 @@ func compareJSON(a, b any) int {
 }
 
 func listDistinct(ctx sqlite3.Context, args ...sqlite3.Value) {
-	items, ok, err := readArray(args[0])
-	if err != nil {
-		ctx.ResultError(err)
-		return
-	}
+	items, ok := arrayArg(ctx, args[0])
 	if !ok {
-		ctx.ResultNull()
 		return
 	}
 	seen := map[string]bool{}
