@@ -34,7 +34,7 @@ const (
 	nIs                    // x IS [NOT] y
 	nLike                  // x [NOT] LIKE|ILIKE|GLOB y [ESCAPE z]
 	nPostfix               // x ISNULL / NOTNULL / NOT NULL / COLLATE n
-	nIndex                 // x[i], x[OFFSET(i)], ...: x, y = index, name = offset/safe_offset/ordinal/""; DuckDB x[y:z]: name = slice
+	nIndex                 // x[i], x[OFFSET(i)], ...: x, y = index, name = offset/safe_offset/ordinal/""; DuckDB x[y:z:list[0]]: name = slice
 	nField                 // x.field after a call or paren: x, name = field
 	nPath                  // Snowflake x:a.b[0]: x, name = JSON path
 	nArray                 // [a, b], ARRAY[a, b]; list

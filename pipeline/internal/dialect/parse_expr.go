@@ -236,7 +236,8 @@ func (p *parser) parsePostfix() *node {
 	for {
 		t := p.peek()
 		switch {
-		case t.kind == kPunct && t.text == "::":
+		case t.kind == kPunct && t.text == "::" && !(p.d == DuckDB && p.isPunctAt(1, "-")):
+			// (DuckDB's x[b::-1] is a slice with a step, not a cast.)
 			n := &node{kind: nCast, start: x.start, tok: p.next(), tok2: -1, name: "::"}
 			n.x = n.add(x)
 			n.y = n.add(p.parseTypeNode())
@@ -255,21 +256,25 @@ func (p *parser) parsePostfix() *node {
 				}
 			}
 			if n.y == nil && n.name == "" {
-				// DuckDB's slice x[begin:end], either bound optional.
-				if !p.isPunct(":") {
+				// DuckDB's slice x[begin:end[:step]], either bound
+				// optional; x[::-1] and x[b::-1] lex their colons as ::.
+				if !p.isPunct(":") && !p.isPunct("::") {
 					n.y = n.add(p.parseExpr())
 				}
-				if p.isPunct(":") {
+				if p.isPunct(":") || p.isPunct("::") {
 					if p.d != DuckDB {
 						p.fail("slices")
 					}
-					p.next()
 					n.name = "slice"
-					if !p.isPunct("]") && !p.isPunct(":") {
-						n.z = n.add(p.parseExpr())
-					}
 					if p.isPunct(":") {
-						p.fail("slices with a step")
+						p.next()
+						if !p.isPunct("]") && !p.isPunct(":") {
+							n.z = n.add(p.parseExpr())
+						}
+					}
+					if p.isPunct(":") || p.isPunct("::") {
+						p.next()
+						n.list = []*node{n.add(p.parseExpr())}
 					}
 				}
 			}

@@ -7,9 +7,12 @@ import "testing"
 func TestDuckDBIndexAndSlice(t *testing.T) {
 	expectTranslated(t, duckdb, "select l[2], l[-1], s[a + 1] from t", "select list_or_text_at(l, 2), list_or_text_at(l, -1), list_or_text_at(s, a + 1) from t")
 	expectTranslated(t, duckdb, "select l[2:3], l[:2], l[2:], s[ 1 : n ] from t", "select list_or_text_slice(l, 2, 3), list_or_text_slice(l, 1, 2), list_or_text_slice(l, 2, -1), list_or_text_slice(s, 1, n) from t")
-	// A slice with a step, and slices outside DuckDB, are left to SQLite,
-	// which refuses them.
-	expectTranslated(t, duckdb, "select l[1:3:2] from t", "select l[1:3:2] from t")
+	// A step, with the bounds left out marked (1 begin, 2 end); [::-1]
+	// and [b::-1] lex their colons as the cast operator.
+	expectTranslated(t, duckdb, "select l[1:3:2], l[:-2:n], l[::-1], l[4::-1], l[:2:-1] from t",
+		"select list_or_text_slice(l, 1, 3, 2, 0), list_or_text_slice(l, 1, -2, n, 1), list_or_text_slice(l, 1, -1, -1, 3), list_or_text_slice(l, 4, -1, -1, 2), list_or_text_slice(l, 1, 2, -1, 1) from t")
+	expectTranslated(t, duckdb, "select x::int, l[a::int:2] from t", "select cast_to(x, 'INTEGER', 'duckdb', 1), list_or_text_slice(l, cast_to(a, 'INTEGER', 'duckdb', 1), 2) from t")
+	// Slices outside DuckDB are left to SQLite, which refuses them.
 	expectTranslated(t, bigquery, "select l[1:3] from t", "select l[1:3] from t")
 }
 
