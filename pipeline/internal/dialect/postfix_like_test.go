@@ -19,4 +19,14 @@ func TestDuckDBIndexAndSlice(t *testing.T) {
 func TestLikeAny(t *testing.T) {
 	expectTranslated(t, snowflake, "select a like any ('x%', b), a ilike all ('%y', '%z') from t", `select (like_case_sensitive(a, 'x%', '\') OR like_case_sensitive(a, b, '\')), (a LIKE '%y' AND a LIKE '%z') from t`)
 	expectTranslated(t, bigquery, "select a like some ('x%') escape '^' from t", "select (like_case_sensitive(a, 'x%', '^')) from t")
+	// NOT negates each LIKE, as BigQuery documents it.
+	expectTranslated(t, snowflake, "select a not like any ('x%', b), a not ilike all ('%y') from t", `select (NOT (like_case_sensitive(a, 'x%', '\')) OR NOT (like_case_sensitive(a, b, '\'))), (NOT (a LIKE '%y')) from t`)
+	expectTranslated(t, snowflake, "select a like any (select p from q) from t", `select (like_case_sensitive(a, (select p from q), '\')) from t`)
+	// BigQuery's patterns from UNNEST(array) or a subquery: one query over
+	// the elements, empty sets as documented.
+	expectTranslated(t, bigquery, "select a like any unnest(['x%', b]) from t",
+		`select (SELECT CASE WHEN count(*) = 0 THEN 0 WHEN max(m) THEN 1 WHEN count(m) < count(*) THEN NULL ELSE 0 END FROM (SELECT like_case_sensitive(a, value, '\') AS m FROM json_each(json_array('x%', b)))) from t`)
+	expectTranslated(t, bigquery, "select a not like all (select p from q) from t",
+		`select (SELECT CASE WHEN count(*) = 0 THEN 0 WHEN min(m) = 0 THEN 0 WHEN count(m) < count(*) THEN NULL ELSE 1 END FROM (SELECT NOT (like_case_sensitive(a, value, '\')) AS m FROM json_each((SELECT json_group_array(_nexus_value) FROM (select p AS _nexus_value from q))))) from t`)
+	expectRefused(t, bigquery, "select a like any unnest(x, y) from t", "1:19: "+refUnnestArgs.message+" ("+refUnnestArgs.hint+")")
 }
