@@ -45,6 +45,14 @@ func TestRenderTimeQueriesSpeakTheDialect(t *testing.T) {
 			"{% call statement('n', fetch_result=True) %}select countif(kind = 'a') as n from {{ ref('base') }}{% endcall %}\n" +
 				"select '{{ load_result('n').table.columns[0].values()[0] if execute else '' }}' as answer\n",
 			"2"},
+		{"statement without fetch_result keeps the response, not the rows", dialect.Snowflake,
+			"{% call statement('all') %}select kind from {{ ref('base') }}{% endcall %}\n{% set r = load_result('all') %}\n" +
+				"select '{{ (r['data']|length ~ '/' ~ r.table.column_names|length ~ '/' ~ r['response']['rows_affected']) if execute else '' }}' as answer\n",
+			"0/0/3"},
+		{"statement with fetch_result=False, positional", dialect.DuckDB,
+			"{% call statement('all', False) %}select kind from {{ ref('base') }}{% endcall %}\n" +
+				"select '{{ load_result('all')['data']|length if execute else '' }}' as answer\n",
+			"0"},
 		{"BigQuery dates through get_intervals_between", dialect.BigQuery,
 			"select '{{ dbt_utils.get_intervals_between(\"date '2024-01-31'\", \"date '2024-03-01'\", 'month') if execute else '' }}' as answer\n",
 			"2"},
