@@ -25,7 +25,7 @@ func (e *Env) statement(a *exec.VarArgs) *exec.Value {
 	if name != nil && !name.IsNil() {
 		what = fmt.Sprintf("statement(%q)", name.String())
 	}
-	rows, err := e.queryAs(what, body.String(), false)
+	rows, err := e.queryAs(what, body.String())
 	if err != nil {
 		return exec.AsValue(err)
 	}
