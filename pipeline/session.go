@@ -110,6 +110,11 @@ func Nodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Diale
 	return engine.Nodes(ctx, fsys, vars, d)
 }
 
+// LastNodes is what Nodes lists for the project of this session's last
+// build (the same files, vars and dialect), or nil when that build could
+// not load its project: listing them again would load the project again.
+func (s *Session) LastNodes() []Node { return s.eng.LastNodes() }
+
 // Compile renders one model (or singular test) for execution and returns its
 // SQL as SQLite will run it. Models that use run_query see an empty
 // database here; use Session.Compile after a build for those.
