@@ -27,6 +27,13 @@ func Open(ctx context.Context, dsn string) (*Session, error) {
 	return &Session{db: db, eng: engine.New(db)}, nil
 }
 
+// Stats counts the statements the session's database ran and the time
+// they took, since it was opened.
+func (s *Session) Stats() StatementStats { return s.db.Stats() }
+
+// StatementStats is what Session.Stats counts.
+type StatementStats = store.Stats
+
 // Close closes the database.
 func (s *Session) Close() error { return s.db.Close() }
 
