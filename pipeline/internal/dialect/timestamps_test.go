@@ -41,6 +41,8 @@ func TestTimestampComparisons(t *testing.T) {
 	expectTranslated(t, bigquery, "select id from t where a between '2024-01-05' and current_timestamp()", "select id from t where as_timestamp(a) between '2024-01-05T00:00:00Z' and strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
 	expectTranslated(t, snowflake, "select id from t where a < current_timestamp", "select id from t where as_timestamp(a) < strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
 	expectTranslated(t, duckdb, "select id from t where a::timestamp = b::timestamp", "select id from t where cast_to(a, 'DATETIME', 'duckdb', 1) = cast_to(b, 'DATETIME', 'duckdb', 1)")
+	expectTranslated(t, bigquery, "select id from t where a in (timestamp '2024-01-05 10:00:00', b, '2024-01-05 11:00:00+01')", "select id from t where as_timestamp(a) in ('2024-01-05T10:00:00Z', as_timestamp(b), '2024-01-05T10:00:00Z')")
+	expectTranslated(t, bigquery, "select id from t where a in ('x', b)", "select id from t where a in ('x', b)")
 	expectTranslated(t, bigquery, "select id from t where a = b", "select id from t where a = b")
 	expectTranslated(t, bigquery, "select id from t where timestamp_seconds(a) is null or timestamp_seconds(a) > null", "select id from t where timestamp_from_seconds(a) is null or timestamp_from_seconds(a) > null")
 }
