@@ -269,7 +269,7 @@ func TestSelectUnnest(t *testing.T) {
 
 func TestFunctions(t *testing.T) {
 	expectTranslated(t, bigquery, "select extract(date from ts) from t", "select date(ts) from t")
-	expectTranslated(t, bigquery, "select date '2024-01-02', timestamp '2024-01-02 10:00:00'", "select date('2024-01-02'), '2024-01-02 10:00:00'")
+	expectTranslated(t, bigquery, "select date '2024-01-02', timestamp '2024-01-02 10:00:00'", "select date('2024-01-02'), '2024-01-02T10:00:00Z'")
 	expectTranslated(t, duckdb, "select d + interval 1 day, d - interval '2 months' from t", "select datetime_add_to_timestamp(d, 1, 'day'), datetime_add_to_timestamp(d, -(2), 'month') from t")
 	expectTranslated(t, bigquery, "select date_trunc(d, MONTH), timestamp_diff(a, b, day) from t", "select datetime_trunc_bigquery(d, 'month'), timestamp_diff_elapsed(a, b, 'day') from t")
 	expectRows(t, bigquery, "select date_trunc(date '2024-05-17', MONTH), extract(year from date '2024-05-17'), date_add(date '2024-01-31', interval 1 month)", "2024-05-01|2024|2024-02-29")

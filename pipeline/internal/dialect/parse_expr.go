@@ -650,7 +650,7 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		}
 		p.expectPunct(")")
 		return p.close(n)
-	case "date", "timestamp", "datetime", "time", "timestamp_ntz", "timestamp_tz", "timestamptz", "json":
+	case "date", "timestamp", "datetime", "time", "timestamp_ntz", "timestamp_tz", "timestamp_ltz", "timestamptz", "json":
 		if p.peekAt(1).kind == kString && p.d != SQLite {
 			n := p.open(nTyped)
 			n.name = t.lower

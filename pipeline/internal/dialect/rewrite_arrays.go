@@ -228,6 +228,9 @@ func (t *translator) rewritePath(n *node) {
 // json_each(arr)).
 func (t *translator) rewriteIn(n *node) {
 	y := n.y
+	if y.kind == nTuple {
+		t.compareTimestamps(append([]*node{n.x}, y.list...)...)
+	}
 	if y.kind != nCall || y.name != "unnest" || t.d == SQLite {
 		return
 	}

@@ -11,6 +11,10 @@ func (t *translator) rewriteBinary(n *node) {
 		t.addInterval(n)
 		return
 	}
+	if comparisons[n.name] {
+		t.compareTimestamps(n.x, n.y)
+		return
+	}
 	switch {
 	case n.name == "/" && t.d != SQLite:
 		if !nonZeroNumber(t, n.y) {

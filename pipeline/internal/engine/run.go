@@ -97,6 +97,10 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	e.env.memo.begin()
 	e.env.ctx = ctx
 	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &e.env)
+	e.lastNodes = nil
+	if err == nil {
+		e.lastNodes = p.nodes()
+	}
 	if err != nil {
 		res.fail(diag.From(err, "", 0))
 		res.Summary = "Nothing was built: fix the error above and run again."

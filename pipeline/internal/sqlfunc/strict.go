@@ -55,6 +55,8 @@ func lineError(ctx sqlite3.Context, line sqlite3.Value, format string, args ...a
 //   - Text to INTEGER: BigQuery takes only whole numbers (decimal or 0x
 //     hex); Snowflake and DuckDB take any number and round it.
 //   - DATE takes a date or a timestamp (its UTC date).
+//   - TIMESTAMP (an instant) and DATETIME (a wall clock) take timestamp
+//     text and write it in the project's form (see timecast.go).
 func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 	switch typ {
 	case "INTEGER":
@@ -93,6 +95,8 @@ func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 		return v.Text(), true
 	case "BLOB":
 		return v.RawBlob(), true
+	case KindInstant, KindWallClock:
+		return convertTimestamp(v, typ, dialect)
 	case "DATE":
 		if v.Type() != sqlite3.TEXT {
 			return nil, false

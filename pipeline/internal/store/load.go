@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -48,6 +49,9 @@ func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []
 	b.WriteString(")")
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
+	// The savepoint, the insert (one statement however many rows) and the
+	// release.
+	defer db.count(3, time.Now())
 	if err := db.conn.Exec("SAVEPOINT load"); err != nil {
 		return err
 	}

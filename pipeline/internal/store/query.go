@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -29,6 +30,7 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 	defer db.notAllowed(&err)
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
+	defer db.count(1, time.Now())
 	stmt, tail, err := db.conn.Prepare(sql)
 	if err != nil {
 		return nil, err
@@ -154,6 +156,7 @@ func (db *DB) Columns(ctx context.Context, schema, name string) (_ []Column, err
 	}
 	// Preparing `SELECT *` and reading the statement's columns costs one
 	// prepare; pragma_table_info costs several times that in js/wasm.
+	defer db.count(1, time.Now())
 	stmt, _, err := db.conn.Prepare("SELECT * FROM " + Rel(schema, name))
 	if err != nil {
 		if _, ok := MissingTable(err.Error()); ok {
