@@ -431,17 +431,18 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		}
 		return s.rel, nil
 	}
-	ctx.RunQuery = func(sql string, sqlite bool) (*jinja.Rows, error) {
-		rows, answer, err := r.runQuery(sql, sqlite)
+	ctx.RunQuery = func(sql string) (*jinja.Rows, error) {
+		rows, answer, err := r.runQuery(sql)
 		if answer == "" {
 			keep = false
 		}
-		kind := "query"
-		if sqlite {
-			kind = "sqlite"
-		}
-		reads = append(reads, dataRead{kind: kind, arg: sql, answer: answer})
+		reads = append(reads, dataRead{kind: "query", arg: sql, answer: answer})
 		return rows, err
+	}
+	ctx.Relations = func(schemaPattern, namePattern, exclude string) ([]jinja.Relation, error) {
+		rels, answer, err := r.relations(schemaPattern, namePattern, exclude)
+		reads = append(reads, dataRead{kind: "relations", arg: schemaPattern + "\x00" + namePattern + "\x00" + exclude, answer: answer})
+		return rels, err
 	}
 	ctx.Columns = func(rel jinja.Relation) ([]jinja.Column, error) {
 		cols, answer, err := r.columns(rel)
@@ -500,13 +501,11 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 // memo; "" when the memo must not keep it: the statement changed the
 // database (asking again would change it again) or the answer is too
 // large, which is judged before writing it down.
-func (r *runner) runQuery(sql string, sqlite bool) (*jinja.Rows, string, error) {
-	if !sqlite {
-		// The query is in the warehouse's SQL, like the model running it.
-		var err error
-		if sql, err = r.translateSQL(sql, func(*diag.Diagnostic, int, int) {}); err != nil {
-			return nil, "", queryRefused(err)
-		}
+func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
+	// The query is in the warehouse's SQL, like the model running it.
+	sql, err := r.translateSQL(sql, func(*diag.Diagnostic, int, int) {})
+	if err != nil {
+		return nil, "", queryRefused(err)
 	}
 	q, err := r.db.Query(r.ctx, sql, 0)
 	if err != nil {
@@ -560,11 +559,32 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 	return out, answerText(out), nil
 }
 
+// relations lists the built relations matching the patterns, with the
+// answer a memoized render compares.
+func (r *runner) relations(schemaPattern, namePattern, exclude string) ([]jinja.Relation, string, error) {
+	tables, err := r.db.Relations(r.ctx, schemaPattern, namePattern, exclude)
+	if err != nil {
+		return nil, "", err
+	}
+	out := make([]jinja.Relation, len(tables))
+	for i, t := range tables {
+		out[i] = jinja.Relation{Schema: t.Schema, Name: t.Name}
+	}
+	return out, answerText(out), nil
+}
+
 // ask answers a memoized render's question again.
 func (r *runner) ask(q dataRead) (string, error) {
 	switch q.kind {
-	case "query", "sqlite":
-		_, answer, err := r.runQuery(q.arg, q.kind == "sqlite")
+	case "query":
+		_, answer, err := r.runQuery(q.arg)
+		return answer, err
+	case "relations":
+		p := strings.SplitN(q.arg, "\x00", 3)
+		if len(p) != 3 {
+			return "", fmt.Errorf("bad relations read %q", q.arg)
+		}
+		_, answer, err := r.relations(p[0], p[1], p[2])
 		return answer, err
 	case "columns":
 		schema, name, _ := strings.Cut(q.arg, "\x00")

@@ -36,11 +36,11 @@ type Env struct {
 	// pendingCaller is the caller() of the {% call %} block whose macro is
 	// being invoked (calltag.go).
 	pendingCaller func(*exec.VarArgs) *exec.Value
-	failure       *diag.Diagnostic // last error raised by a builtin
-	funcs         map[string]bool  // ctx.Funcs names installed in globals
-	configSet     map[string]any   // config() arguments of this render
-	results       map[string]*Rows // statement answers of this render, for load_result
-	limits        limits           // caps and context of this render (limits.go)
+	failure       *diag.Diagnostic           // last error raised by a builtin
+	funcs         map[string]bool            // ctx.Funcs names installed in globals
+	configSet     map[string]any             // config() arguments of this render
+	results       map[string]statementResult // statement answers of this render, for load_result
+	limits        limits                     // caps and context of this render (limits.go)
 
 	// packages: each package's macro context and namespace object
 	// ("" is the root project), and dispatch: search orders.
@@ -295,7 +295,7 @@ func (e *Env) begin(path string, ctx *Context, usesGraph bool) {
 	e.cur, e.curPath, e.failure, e.frames = ctx, path, nil, nil
 	e.limits.work = 0
 	e.configSet = map[string]any{}
-	e.results = map[string]*Rows{}
+	e.results = map[string]statementResult{}
 	e.globals.Set("this", relValue{ctx.This})
 	e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})
 	e.globals.Set("execute", ctx.Execute)

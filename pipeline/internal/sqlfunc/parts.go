@@ -91,10 +91,7 @@ func jsonObjectKeys(ctx sqlite3.Context, args ...sqlite3.Value) {
 			}
 		}
 	}
-	var b strings.Builder
-	writeJSONStrings(&b, keys)
-	ctx.ResultText(b.String())
-	ctx.ResultSubtype(jsonSubtype)
+	resultTextArray(ctx, keys)
 }
 
 func timestampOfPartsOverflowing(ctx sqlite3.Context, args ...sqlite3.Value) {

@@ -1,8 +1,6 @@
 package sqlfunc
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -240,12 +238,7 @@ func arrayAt(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	}
 	base := arg[2].Int64()
 	i := idx.Int64() - base
-	raw := bytes.TrimSpace(arr.RawText())
-	var items [][]byte
-	ok := len(raw) > 0 && json.Valid(raw)
-	if ok {
-		items, ok = elements(raw)
-	}
+	items, ok := listItems(arr)
 	if !ok {
 		lineError(ctx, arg[3], "%s is not an array", strconv.Quote(arr.Text()))
 		return

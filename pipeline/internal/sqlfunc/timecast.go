@@ -249,9 +249,8 @@ func stringOfTimestamp(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, fn, args, 1, 2, "takes a timestamp and an optional time zone") || nullCall(ctx, args) {
 		return
 	}
-	m, err := readMoment(args[0])
-	if err != nil {
-		fail(ctx, fn, "%v", err)
+	m, ok := momentArg(ctx, fn, args[0])
+	if !ok {
 		return
 	}
 	loc := time.UTC
