@@ -104,3 +104,26 @@ func bind(stmt *sqlite3.Stmt, i int, v any) error {
 	}
 	return stmt.BindText(i, fmt.Sprint(v))
 }
+
+// ExecJSON runs one statement with one bound text, a JSON document the
+// statement reads with json_each: a whole table crosses the Go/SQLite
+// boundary in one bind instead of one per value, which the js/wasm build
+// pays dearly for.
+func (db *DB) ExecJSON(ctx context.Context, sql, doc string) (err error) {
+	defer db.limitError(&err)
+	defer db.notAllowed(&err)
+	if err := db.beforeWrite(); err != nil {
+		return err
+	}
+	old := db.conn.SetInterrupt(ctx)
+	defer db.conn.SetInterrupt(old)
+	stmt, _, err := db.conn.Prepare(sql)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	if err := stmt.BindText(1, doc); err != nil {
+		return err
+	}
+	return stmt.Exec()
+}
