@@ -94,6 +94,12 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		defer cancel()
 	}
 	res := &Result{OK: true}
+	if opts.Profile {
+		e.db.Profile(true)
+		defer e.db.Profile(false)
+		res.Profile = &Profile{}
+	}
+	statements0, sql0 := e.db.Profiled()
 	e.env.memo.begin()
 	e.env.ctx = ctx
 	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &e.env)
@@ -114,13 +120,25 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		return nil, err
 	}
 	r.startReuse(&e.hist)
+	if res.Profile != nil {
+		res.Profile.PlanSeconds = time.Since(start).Seconds()
+	}
 	r.runProjectHooks("on-run-start")
 	for i, n := range todo {
+		stepStart := time.Now()
+		statements, sql := e.db.Profiled()
 		if n.Kind == "test" && (i == 0 || todo[i-1].Kind != "test") {
 			r.countTests(todo[i:])
 		}
 		warned := len(res.Diagnostics)
 		step := r.runNode(n)
+		if res.Profile != nil {
+			// A batch of tests is counted in its first test's step.
+			step.Seconds = time.Since(stepStart).Seconds()
+			n, d := e.db.Profiled()
+			step.SQLCalls, step.SQLSeconds = n-statements, (d - sql).Seconds()
+			res.Profile.StepsSeconds += step.Seconds
+		}
 		r.record(n, &step, res.Diagnostics[warned:])
 		step.Index, step.Total = i+1, len(todo)
 		step.Line = formatStep(step)
@@ -133,6 +151,10 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	r.finishReuse()
 	e.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
+	if res.Profile != nil {
+		n, d := e.db.Profiled()
+		res.Profile.SQLCalls, res.Profile.SQLSeconds = n-statements0, (d - sql0).Seconds()
+	}
 	res.Summary = summarize(res)
 	if r.reused > 0 {
 		res.Summary += fmt.Sprintf("\nReused %d node%s whose inputs did not change.", r.reused, plural(r.reused))

@@ -46,6 +46,7 @@ func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []
 		b.WriteString("?")
 	}
 	b.WriteString(")")
+	defer db.timed(db.clock(), 2+len(rows))
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	if err := db.conn.Exec("SAVEPOINT load"); err != nil {

@@ -25,6 +25,7 @@ const MaxResultBytes = 32 << 20
 
 // Query runs one statement and reads at most maxRows rows (0: all).
 func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err error) {
+	defer db.timed(db.clock(), 1)
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	old := db.conn.SetInterrupt(ctx)

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ncruces/go-sqlite3"
 
@@ -49,6 +50,10 @@ type DB struct {
 	// that could change the database (Writes).
 	reads  map[string]bool
 	writes int
+	// profiled and profileTime are Profile's counts.
+	profiling   bool
+	profiled    int
+	profileTime time.Duration
 }
 
 // MemoryDSN opens a database that lives only as long as the DB.
@@ -288,6 +293,7 @@ func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
 
 // Exec runs one or more statements; ctx interrupts them.
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
+	defer db.timed(db.clock(), 1)
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	if err := db.beforeWrite(); err != nil {
