@@ -78,7 +78,7 @@ function buildResult(r) {
   const modelErrors = (r.stdout.match(/ERROR (model|seed) /g) || []).length;
   const ok = !!m && !r.capped && modelErrors === 0;
   // --profile's lines: the split of the build's time and each step's.
-  const pm = r.stdout.match(/^profile: ([0-9.]+)s in all: planning ([0-9.]+)s, steps ([0-9.]+)s; (\d+) calls ran SQL in ([0-9.]+)s$/m);
+  const pm = r.stdout.match(/^profile: ([0-9.]+)s in all: planning ([0-9.]+)s, steps ([0-9.]+)s; (\d+) statements ran in ([0-9.]+)s$/m);
   const profile = pm ? { plan: Number(pm[2]), steps: Number(pm[3]), calls: Number(pm[4]), sql: Number(pm[5]), step: {} } : null;
   for (const sm of r.stdout.matchAll(/^profile: +([0-9.]+) +([0-9.]+) +(\d+) (\S+) (\S+)$/gm)) {
     if (profile) profile.step[`${sm[4]} ${sm[5]}`] = { seconds: Number(sm[1]), sql: Number(sm[2]), calls: Number(sm[3]) };
@@ -89,7 +89,6 @@ function buildResult(r) {
   };
 }
 
-// --profile costs a clock read per SQL call: noise beside a build.
 const nativeBuild = (dir) => run(nativeBin, ['build', '--project-dir', dir, '--db', ':memory:', '--profile']).then(buildResult);
 const wasmBuild = (dir) => run('node', [wasmExec, wasmBin, 'build', '--project-dir', dir, '--db', ':memory:', '--profile'], { capSeconds: opts.cap * 5 }).then(buildResult);
 
@@ -128,7 +127,7 @@ for (const p of projects) {
 // ---- 3a. where the time goes (nexus build --profile): planning, SQL, the
 // rest (Go: rendering, reading results), and the slowest steps of js/wasm.
 log('\n## Where the time goes (nexus build --profile), native vs js/wasm');
-log('| project | planning | SQL calls | SQL time | other step time | |');
+log('| project | planning | statements (js/wasm) | SQL time | other step time | |');
 log('|---|---|---|---|---|---|');
 const pair = (n, w) => `${fmt(n)} / ${fmt(w)}${n && w ? ` (${(w / n).toFixed(1)}x)` : ''}`;
 for (const p of projects) {
@@ -140,7 +139,7 @@ for (const p of projects) {
   const n = p.native.profile, w = p.wasm.profile;
   if (!n || !w || !p.persons) continue;
   log(`\nSlowest js/wasm steps, ${p.name} (seconds and SQL seconds, native / js/wasm; the native figure is there when the step is among native's slowest too):`);
-  log('| step | SQL calls | time | SQL time |');
+  log('| step | statements | time | SQL time |');
   log('|---|---|---|---|');
   for (const [name, ws] of Object.entries(w.step).slice(0, 12)) {
     const ns = n.step[name] || {};

@@ -73,3 +73,39 @@ func TestGraphVariable(t *testing.T) {
 		}
 	}
 }
+
+// A model that never names the graph still sees it through a macro that
+// does, and a model that names neither renders as before (the graph is
+// converted for templates only when one can read it).
+func TestGraphVariableThroughAMacro(t *testing.T) {
+	fsys := fstest.MapFS{
+		"dbt_project.yml":          {Data: []byte("name: p\n")},
+		"macros/node_count.sql":    {Data: []byte("{% macro node_count() %}{{ graph.nodes | length }}{% endmacro %}\n")},
+		"models/orders.sql":        {Data: []byte("select 1 as id\n")},
+		"models/counted.sql":       {Data: []byte("{{ config(materialized='table') }}\nselect {% if execute %}{{ node_count() }}{% else %}-1{% endif %} as n from {{ ref('orders') }}\n")},
+		"models/plain.sql":         {Data: []byte("select 2 as id\n")},
+		"models/graph_in_text.sql": {Data: []byte("-- a paragraph\nselect 3 as id\n")},
+	}
+	s, err := Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Build(context.Background(), fsys, Options{Command: CmdBuild})
+	if err != nil || !res.OK {
+		t.Fatalf("build: %v %+v", err, res.Diagnostics)
+	}
+	for _, c := range []struct{ sql, want string }{
+		{"select n from counted", "4"},
+		{"select id from plain", "2"},
+		{"select id from graph_in_text", "3"},
+	} {
+		q, err := s.Query(context.Background(), c.sql, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(q.Rows[0][0]); got != c.want {
+			t.Errorf("%s = %s, want %s", c.sql, got, c.want)
+		}
+	}
+}

@@ -45,6 +45,14 @@ func TestRenderTimeQueriesSpeakTheDialect(t *testing.T) {
 			"{% call statement('n', fetch_result=True) %}select countif(kind = 'a') as n from {{ ref('base') }}{% endcall %}\n" +
 				"select '{{ load_result('n').table.columns[0].values()[0] if execute else '' }}' as answer\n",
 			"2"},
+		{"statement without fetch_result keeps the response, not the rows", dialect.Snowflake,
+			"{% call statement('all') %}select kind from {{ ref('base') }}{% endcall %}\n{% set r = load_result('all') %}\n" +
+				"select '{{ (r['data']|length ~ '/' ~ r.table.column_names|length ~ '/' ~ r['response']['rows_affected']) if execute else '' }}' as answer\n",
+			"0/0/3"},
+		{"statement with fetch_result=False, positional", dialect.DuckDB,
+			"{% call statement('all', False) %}select kind from {{ ref('base') }}{% endcall %}\n" +
+				"select '{{ load_result('all')['data']|length if execute else '' }}' as answer\n",
+			"0"},
 		{"BigQuery dates through get_intervals_between", dialect.BigQuery,
 			"select '{{ dbt_utils.get_intervals_between(\"date '2024-01-31'\", \"date '2024-03-01'\", 'month') if execute else '' }}' as answer\n",
 			"2"},
@@ -134,6 +142,52 @@ func TestRenderTimeQueryRefusalNamesTheCall(t *testing.T) {
 			for _, w := range c.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("got %q\nwant it to hold %q", got, w)
+				}
+			}
+		})
+	}
+}
+
+// dbt_utils.get_relations_by_pattern reads the engine's catalog: the built
+// tables and views by schema and name pattern (any case, \ escapes), those
+// matching exclude left out, the engine's own tables never.
+func TestRelationsByPattern(t *testing.T) {
+	cases := []struct{ call, want string }{
+		{"dbt_utils.get_relations_by_pattern('%', 'STG%')", "main.stg_a,main.stg_b,mart.stg_c"},
+		{"dbt_utils.get_relations_by_pattern('%', 'stg%', exclude='%b')", "main.stg_a,mart.stg_c"},
+		{"dbt_utils.get_relations_by_pattern('MART', '%')", "mart.stg_c"},
+		{"dbt_utils.get_relations_by_pattern('%', 'stg\\\\_a')", "main.stg_a"},
+		{"dbt_utils.get_relations_by_prefix('main', 'stg')", "main.stg_a,main.stg_b"},
+		{"dbt_utils.get_relations_by_pattern('%', '%nexus%')", ""},
+		{"dbt_utils.get_relations_by_pattern('nowhere', '%')", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.call, func(t *testing.T) {
+			ctx := context.Background()
+			s := openSession(t)
+			fsys := fstest.MapFS{
+				"dbt_project.yml":   {Data: []byte("name: shop\n")},
+				"packages.yml":      {Data: []byte("packages:\n  - package: dbt-labs/dbt_utils\n    version: 1.3.0\n")},
+				"models/stg_a.sql":  {Data: []byte("select 1 as id\n")},
+				"models/stg_b.sql":  {Data: []byte("{{ config(materialized='view') }}\nselect 2 as id\n")},
+				"models/stg_c.sql":  {Data: []byte("{{ config(schema='mart') }}\nselect 3 as id\n")},
+				"models/answer.sql": {Data: []byte("-- depends_on: {{ ref('stg_a') }} {{ ref('stg_b') }} {{ ref('stg_c') }}\n{% set found = " + c.call + " %}\nselect '{% for r in found %}{{ r.schema }}.{{ r.identifier }}{{ ',' if not loop.last }}{% endfor %}' as answer\n")},
+			}
+			// Twice: the second build renders from the memo.
+			for run := 0; run < 2; run++ {
+				res, err := s.Build(ctx, fsys, Options{Command: CmdRun})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !res.OK {
+					t.Fatalf("run %d: build failed: %v", run, res.Diagnostics)
+				}
+				q, err := s.Query(ctx, "select answer from answer", 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(q.Rows) != 1 || fmt.Sprint(q.Rows[0][0]) != c.want {
+					t.Errorf("run %d: answer %v, want %q", run, q.Rows, c.want)
 				}
 			}
 		})

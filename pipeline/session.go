@@ -27,6 +27,13 @@ func Open(ctx context.Context, dsn string) (*Session, error) {
 	return &Session{db: db, eng: engine.New(db)}, nil
 }
 
+// Stats counts the statements the session's database ran and the time
+// they took, since it was opened.
+func (s *Session) Stats() StatementStats { return s.db.Stats() }
+
+// StatementStats is what Session.Stats counts.
+type StatementStats = store.Stats
+
 // Close closes the database.
 func (s *Session) Close() error { return s.db.Close() }
 
@@ -109,6 +116,11 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 func Nodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Dialect) ([]Node, error) {
 	return engine.Nodes(ctx, fsys, vars, d)
 }
+
+// LastNodes is what Nodes lists for the project of this session's last
+// build (the same files, vars and dialect), or nil when that build could
+// not load its project: listing them again would load the project again.
+func (s *Session) LastNodes() []Node { return s.eng.LastNodes() }
 
 // Compile renders one model (or singular test) for execution and returns its
 // SQL as SQLite will run it. Models that use run_query see an empty

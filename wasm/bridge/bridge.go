@@ -6,6 +6,7 @@ package bridge
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -75,6 +76,11 @@ type Bridge struct {
 	last *pipeline.Result
 	// before and after are the tables of the last two builds (changes.go).
 	before, after *pipeline.TableSet
+	// nodes are the last build's nodes and nodesKey the files, vars and
+	// dialect it built (projectKey): the page lists the nodes after every
+	// Run, and they need not be loaded again while the project is the same.
+	nodes    []pipeline.Node
+	nodesKey string
 }
 
 // New returns a bridge whose database is opened at dsn on first use
@@ -143,6 +149,9 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 	case "package":
 		return readAll(pipeline.PackageFiles())
 	case "nodes":
+		if b.nodes != nil && b.nodesKey == projectKey(req) {
+			return b.nodes, nil
+		}
 		fsys, err := projectFS(req.Files)
 		if err != nil {
 			return nil, err
@@ -187,6 +196,7 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Dialect: req.Dialect, FullRefresh: req.FullRefresh, RebuildAll: req.RebuildAll, Progress: progress,
 		})
 		b.last = res
+		b.nodes, b.nodesKey = sess.LastNodes(), projectKey(req)
 		if err != nil || ctx.Err() != nil {
 			// A failed or stopped build leaves no baseline worth keeping.
 			b.forgetChanges()
@@ -232,7 +242,28 @@ func (b *Bridge) closeSession() {
 		b.sess = nil
 	}
 	b.last = nil
+	b.nodes, b.nodesKey = nil, ""
 	b.forgetChanges()
+}
+
+// projectKey identifies what a project's nodes depend on: its files, vars
+// and dialect.
+func projectKey(req Request) string {
+	names := make([]string, 0, len(req.Files))
+	for name := range req.Files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, name := range names {
+		fmt.Fprintf(h, "%d:%s%d:%s", len(name), name, len(req.Files[name]), req.Files[name])
+	}
+	if len(req.Vars) > 0 {
+		vars, _ := json.Marshal(req.Vars)
+		h.Write(vars)
+	}
+	fmt.Fprintf(h, "\x00%s", req.Dialect)
+	return string(h.Sum(nil))
 }
 
 // projectFS checks the page's file names and lays the files out as a file

@@ -16,7 +16,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	var c common
 	fs := newFlags(cmd, &c)
 	fullRefresh := fs.Bool("full-refresh", false, "rebuild incremental models from scratch")
-	profile := fs.Bool("profile", false, "after the summary, print where the time went: planning, the slowest steps, and the calls that ran SQL and their time")
+	profile := fs.Bool("profile", false, "after the summary, print where the time went: planning, the slowest steps, and the statements run and their time")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -173,16 +173,16 @@ func fileExists(p string) bool {
 // planning, steps and SQL, and the slowest steps with their SQL share.
 func printProfile(w io.Writer, res *pipeline.Result) {
 	p := res.Profile
-	fmt.Fprintf(w, "profile: %.3fs in all: planning %.3fs, steps %.3fs; %d calls ran SQL in %.3fs\n",
-		res.Seconds, p.PlanSeconds, p.StepsSeconds, p.SQLCalls, p.SQLSeconds)
+	fmt.Fprintf(w, "profile: %.3fs in all: planning %.3fs, steps %.3fs; %d statements ran in %.3fs\n",
+		res.Seconds, p.PlanSeconds, p.StepsSeconds, p.Statements, p.SQLSeconds)
 	steps := append([]pipeline.Step(nil), res.Steps...)
 	sort.SliceStable(steps, func(i, j int) bool { return steps[i].Seconds > steps[j].Seconds })
-	fmt.Fprintln(w, "profile: slowest steps (seconds, SQL seconds, SQL calls, kind, name)")
+	fmt.Fprintln(w, "profile: slowest steps (seconds, SQL seconds, statements, kind, name)")
 	for i, st := range steps {
 		if i == profileSteps {
 			break
 		}
-		fmt.Fprintf(w, "profile: %8.3f %8.3f %5d %s %s\n", st.Seconds, st.SQLSeconds, st.SQLCalls, st.Kind, st.Name)
+		fmt.Fprintf(w, "profile: %8.3f %8.3f %5d %s %s\n", st.Seconds, st.SQLSeconds, st.Statements, st.Kind, st.Name)
 	}
 }
 

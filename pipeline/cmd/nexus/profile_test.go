@@ -9,14 +9,14 @@ import (
 
 // TestBuildProfile: build --profile ends with where the time went: the
 // total split into planning and steps, the calls that ran SQL, and the
-// slowest steps with their own SQL calls (the seed's load is one call per
-// row plus creating the table and its savepoint).
+// slowest steps with their own statements (the seed's: drop, create,
+// savepoint, one insert for all rows, release).
 func TestBuildProfile(t *testing.T) {
 	code, out, errOut := runCLI("build", "--project-dir", writeProject(t, shop), "--db", ":memory:", "--exclude", "package:nexus", "--profile")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
-	total := regexp.MustCompile(`(?m)^profile: [0-9.]+s in all: planning [0-9.]+s, steps [0-9.]+s; (\d+) calls ran SQL in [0-9.]+s$`).FindStringSubmatch(out)
+	total := regexp.MustCompile(`(?m)^profile: [0-9.]+s in all: planning [0-9.]+s, steps [0-9.]+s; (\d+) statements ran in [0-9.]+s$`).FindStringSubmatch(out)
 	if total == nil {
 		t.Fatalf("no profile total line:\n%s", out)
 	}
@@ -26,10 +26,10 @@ func TestBuildProfile(t *testing.T) {
 		calls[m[2]], _ = strconv.Atoi(m[1])
 	}
 	if calls["seed orders"] != 5 || calls["model big"] < 1 {
-		t.Errorf("step calls %v, want seed orders 5 (create, savepoint, two rows, release) and model big at least 1:\n%s", calls, out)
+		t.Errorf("step calls %v, want seed orders 5 (drop, create, savepoint, insert, release) and model big at least 1:\n%s", calls, out)
 	}
 	if n, _ := strconv.Atoi(total[1]); n < calls["seed orders"]+calls["model big"] {
-		t.Errorf("total calls %d below the steps' %v", n, calls)
+		t.Errorf("total statements %d below the steps' %v", n, calls)
 	}
 	if !strings.Contains(out, "Done. PASS=2") {
 		t.Errorf("summary missing:\n%s", out)

@@ -32,9 +32,9 @@ const (
 	nIn                    // x [NOT] IN (list | query | UNNEST(arr))
 	nBetween               // x [NOT] BETWEEN y AND z
 	nIs                    // x IS [NOT] y
-	nLike                  // x [NOT] LIKE|ILIKE|GLOB y [ESCAPE z]
+	nLike                  // x [NOT] LIKE|ILIKE|GLOB y [ESCAPE z]; LIKE ANY|ALL: tok2, patterns in list (or an array in y)
 	nPostfix               // x ISNULL / NOTNULL / NOT NULL / COLLATE n
-	nIndex                 // x[i], x[OFFSET(i)], ...: x, y = index, name = offset/safe_offset/ordinal/""; DuckDB x[y:z]: name = slice
+	nIndex                 // x[i], x[OFFSET(i)], ...: x, y = index, name = offset/safe_offset/ordinal/""; DuckDB x[y:z:list[0]]: name = slice
 	nField                 // x.field after a call or paren: x, name = field
 	nPath                  // Snowflake x:a.b[0]: x, name = JSON path
 	nArray                 // [a, b], ARRAY[a, b]; list

@@ -121,19 +121,36 @@ func (p *parser) parseCmp() *node {
 			n.tok = p.next()
 			n.name = p.toks[n.tok].lower
 			if p.isWord("any") || p.isWord("all") || p.isWord("some") {
-				// Snowflake's and BigQuery's x LIKE ANY|ALL (p1, p2, ...).
-				if not || p.d != Snowflake && p.d != BigQuery || n.name != "like" && n.name != "ilike" || !p.isPunctAt(1, "(") {
+				// Snowflake's and BigQuery's x [NOT] LIKE ANY|ALL (p1, p2,
+				// ...); BigQuery's patterns may also be the rows of a
+				// subquery or UNNEST(array), kept in y as an array.
+				unnest := p.d == BigQuery && p.isWordAt(1, "unnest") && p.isPunctAt(2, "(")
+				if p.d != Snowflake && p.d != BigQuery || n.name != "like" && n.name != "ilike" || !p.isPunctAt(1, "(") && !unnest {
 					p.fail("LIKE ANY")
 				}
 				n.tok2 = p.next()
-				p.next()
-				for {
-					n.list = append(n.list, n.add(p.parseExpr()))
-					if !p.acceptPunct(",") {
-						break
+				switch {
+				case unnest:
+					n.y = n.add(p.parsePostfix())
+				case p.d == BigQuery && (p.isWordAt(1, "select") || p.isWordAt(1, "with")):
+					g := p.open(nArraySub)
+					p.next()
+					g.x = g.add(p.parseQuery())
+					p.expectPunct(")")
+					n.y = n.add(p.close(g))
+				case p.isWordAt(1, "select") || p.isWordAt(1, "with"):
+					// Snowflake's subquery gives one row: one pattern.
+					n.list = []*node{n.add(p.parsePrimary())}
+				default:
+					p.next()
+					for {
+						n.list = append(n.list, n.add(p.parseExpr()))
+						if !p.acceptPunct(",") {
+							break
+						}
 					}
+					p.expectPunct(")")
 				}
-				p.expectPunct(")")
 				if _, ok := p.acceptWord("escape"); ok {
 					n.z = n.add(p.parseBits())
 				}
@@ -236,7 +253,8 @@ func (p *parser) parsePostfix() *node {
 	for {
 		t := p.peek()
 		switch {
-		case t.kind == kPunct && t.text == "::":
+		case t.kind == kPunct && t.text == "::" && !(p.d == DuckDB && p.isPunctAt(1, "-")):
+			// (DuckDB's x[b::-1] is a slice with a step, not a cast.)
 			n := &node{kind: nCast, start: x.start, tok: p.next(), tok2: -1, name: "::"}
 			n.x = n.add(x)
 			n.y = n.add(p.parseTypeNode())
@@ -255,21 +273,25 @@ func (p *parser) parsePostfix() *node {
 				}
 			}
 			if n.y == nil && n.name == "" {
-				// DuckDB's slice x[begin:end], either bound optional.
-				if !p.isPunct(":") {
+				// DuckDB's slice x[begin:end[:step]], either bound
+				// optional; x[::-1] and x[b::-1] lex their colons as ::.
+				if !p.isPunct(":") && !p.isPunct("::") {
 					n.y = n.add(p.parseExpr())
 				}
-				if p.isPunct(":") {
+				if p.isPunct(":") || p.isPunct("::") {
 					if p.d != DuckDB {
 						p.fail("slices")
 					}
-					p.next()
 					n.name = "slice"
-					if !p.isPunct("]") && !p.isPunct(":") {
-						n.z = n.add(p.parseExpr())
-					}
 					if p.isPunct(":") {
-						p.fail("slices with a step")
+						p.next()
+						if !p.isPunct("]") && !p.isPunct(":") {
+							n.z = n.add(p.parseExpr())
+						}
+					}
+					if p.isPunct(":") || p.isPunct("::") {
+						p.next()
+						n.list = []*node{n.add(p.parseExpr())}
 					}
 				}
 			}
@@ -650,7 +672,7 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		}
 		p.expectPunct(")")
 		return p.close(n)
-	case "date", "timestamp", "datetime", "time", "timestamp_ntz", "timestamp_tz", "timestamptz", "json":
+	case "date", "timestamp", "datetime", "time", "timestamp_ntz", "timestamp_tz", "timestamp_ltz", "timestamptz", "json":
 		if p.peekAt(1).kind == kString && p.d != SQLite {
 			n := p.open(nTyped)
 			n.name = t.lower

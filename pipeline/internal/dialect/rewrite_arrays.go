@@ -132,6 +132,22 @@ func (t *translator) rewriteIndex(n *node) {
 	if t.d == DuckDB {
 		// DuckDB indexes and slices lists and text alike (1-based,
 		// negative from the end): which one x is shows only at run time.
+		if n.name == "slice" && len(n.list) == 1 {
+			// With a step, which bounds were left out tells the function
+			// where a backward slice starts and ends.
+			omitted := 0
+			if n.y == nil {
+				omitted |= 1
+			}
+			if n.z == nil {
+				omitted |= 2
+			}
+			step := n.list[0]
+			n.print = func(pr *printer, n *node) string {
+				return "list_or_text_slice(" + pr.text(x) + ", " + orDefault(pr, n.y, "1") + ", " + orDefault(pr, n.z, "-1") + ", " + pr.text(step) + ", " + itoa(omitted) + ")" + pr.carry(n, x, n.y, n.z, step)
+			}
+			return
+		}
 		if n.name == "slice" {
 			n.print = func(pr *printer, n *node) string {
 				return "list_or_text_slice(" + pr.text(x) + ", " + orDefault(pr, n.y, "1") + ", " + orDefault(pr, n.z, "-1") + ")" + pr.carry(n, x, n.y, n.z)
@@ -228,6 +244,9 @@ func (t *translator) rewritePath(n *node) {
 // json_each(arr)).
 func (t *translator) rewriteIn(n *node) {
 	y := n.y
+	if y.kind == nTuple {
+		t.compareTimestamps(append([]*node{n.x}, y.list...)...)
+	}
 	if y.kind != nCall || y.name != "unnest" || t.d == SQLite {
 		return
 	}

@@ -27,6 +27,8 @@ func TestWarehouseCalls(t *testing.T) {
 		{snowflake, "select dayofweekiso(d), add_months(d, 1) from t", "select datetime_part_snowflake('dayofweekiso', d), add_months_keep_last_day(d, 1) from t"},
 		{duckdb, "select list_sort(l, 'DESC'), list_distinct(l), regexp_split_to_array(a, ',') from t", "select json(list_sort_json(l, 'DESC')), json(list_distinct_json(l)), json(regexp_split_json(a, ',')) from t"},
 		{snowflake, "select percentile_cont(0.25) within group (order by b desc) over (partition by a) from t", "select quantile_cont_of(b, 1 - (0.25)) over (partition by a) from t"},
+		{snowflake, "select time_slice(d, 4, month, 'END') from t", "select time_slice_of(d, 4, 'month', 'END') from t"},
+		{snowflake, "select timestamp_ntz_from_parts(d, tm), timestamp_from_parts(2013, 4, 5, 12, 0, 0) from t", "select timestamp_of_parts_overflowing(d, tm), timestamp_of_parts_overflowing(2013, 4, 5, 12, 0, 0) from t"},
 	}
 	for _, c := range translated {
 		expectTranslated(t, c.d, c.in, c.out)

@@ -8,7 +8,10 @@ import "strings"
 // json(); SAFE_CAST and TRY_CAST give NULL where the value does not convert,
 // as in the warehouses, and a cast to BOOL reads 'true' and 'false'. A
 // warehouse's plain CAST to a number or a date is cast_to(x, type, dialect,
-// line), which fails where the warehouse fails instead of giving 0 or NULL.
+// line), which fails where the warehouse fails instead of giving 0 or NULL;
+// so is a CAST to a timestamp type, which writes the one timestamp form
+// (timestamps.go). A timestamp cast to a string is written as the warehouse
+// writes it.
 func (t *translator) rewriteCast(n *node) {
 	typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
 	if prob != nil {
@@ -20,10 +23,24 @@ func (t *translator) rewriteCast(n *node) {
 	}
 	safe := n.name == "safe_cast" || n.name == "try_cast"
 	x := n.x
+	kind := ""
+	if t.d != SQLite {
+		kind = castKind(t.d, typ)
+	}
+	if from := t.timestampOf(x); from != "" && kind == "" && typ.affinity == "TEXT" && typ.fn == "" {
+		// a timestamp to a string: the warehouse's text of it
+		args := ", " + sqlString(from) + ", " + sqlString(string(t.d)) + ")"
+		n.print = func(pr *printer, n *node) string {
+			return "timestamp_string(" + pr.text(x) + args + pr.carry(n, x)
+		}
+		return
+	}
 	switch {
 	case safe:
 		target := typ.affinity
-		if typ.fn != "" {
+		if kind != "" {
+			target = kind
+		} else if typ.fn != "" {
 			target = typ.fn
 		} else if typ.boolean {
 			target = "BOOLEAN"
@@ -39,10 +56,12 @@ func (t *translator) rewriteCast(n *node) {
 		n.print = func(pr *printer, n *node) string {
 			return "cast_bool(" + pr.text(x) + ")" + pr.carry(n, x)
 		}
-	case t.d != SQLite && (typ.affinity == "INTEGER" || typ.affinity == "REAL" || typ.fn == "date"):
+	case t.d != SQLite && (typ.affinity == "INTEGER" || typ.affinity == "REAL" || typ.fn == "date" || kind != ""):
 		target := typ.affinity
 		if typ.fn == "date" {
 			target = "DATE"
+		} else if kind != "" {
+			target = kind
 		}
 		line := itoa(t.toks[n.tok].line)
 		n.print = func(pr *printer, n *node) string {

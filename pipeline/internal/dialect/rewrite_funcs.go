@@ -328,6 +328,10 @@ func (t *translator) rewriteTyped(n *node) {
 	case "json":
 		n.print = printAs("json(" + lit + ")")
 	default:
+		if kind := timestampKind(t.d, n.name); kind != "" {
+			t.rewriteTimestampLiteral(n, kind)
+			return
+		}
 		n.print = printAs(lit)
 	}
 }

@@ -11,6 +11,10 @@ func (t *translator) rewriteBinary(n *node) {
 		t.addInterval(n)
 		return
 	}
+	if comparisons[n.name] {
+		t.compareTimestamps(n.x, n.y)
+		return
+	}
 	switch {
 	case n.name == "/" && t.d != SQLite:
 		if !nonZeroNumber(t, n.y) {
@@ -112,36 +116,88 @@ func (t *translator) rewriteLike(n *node) {
 	}
 }
 
-// rewriteLikeAny writes x LIKE ANY (p1, p2) as one LIKE per pattern joined
-// by OR (AND for ALL), keeping SQL's NULL logic; ILIKE is SQLite's LIKE,
-// which ignores case.
+// rewriteLikeAny writes x [NOT] LIKE ANY (p1, p2) as one LIKE per pattern
+// joined by OR (AND for ALL), keeping SQL's NULL logic; NOT negates each
+// LIKE ('a' NOT LIKE ANY ('a', 'b') is true), as BigQuery documents it.
+// ILIKE is SQLite's LIKE, which ignores case. BigQuery's patterns from a
+// subquery or UNNEST(array) go through likeAnyOfArray.
 func (t *translator) rewriteLikeAny(n *node) {
 	x, z, pats := n.x, n.z, n.list
+	all := t.toks[n.tok2].lower == "all"
 	join := " OR "
-	if t.toks[n.tok2].lower == "all" {
+	if all {
 		join = " AND "
 	}
-	escape := `, '\'`
-	ilike := n.name == "ilike"
+	ilike, not := n.name == "ilike", n.flag
+	like := func(pr *printer, xs, p string) string {
+		s := "like_case_sensitive(" + xs + ", " + p + `, '\')`
+		if z != nil {
+			s = "like_case_sensitive(" + xs + ", " + p + ", " + pr.text(z) + ")"
+		}
+		if ilike {
+			s = xs + " LIKE " + p
+			if z != nil {
+				s += " ESCAPE " + pr.text(z)
+			}
+		}
+		if not {
+			s = "NOT (" + s + ")"
+		}
+		return s
+	}
+	if n.y != nil {
+		t.likeAnyOfArray(n, all, like)
+		return
+	}
 	n.print = func(pr *printer, n *node) string {
 		xs := pr.text(x)
-		esc := escape
-		if z != nil {
-			esc = ", " + pr.text(z)
-		}
 		parts := make([]string, len(pats))
 		for i, p := range pats {
-			if ilike {
-				parts[i] = xs + " LIKE " + pr.text(p)
-				if z != nil {
-					parts[i] += " ESCAPE " + pr.text(z)
-				}
-			} else {
-				parts[i] = "like_case_sensitive(" + xs + ", " + pr.text(p) + esc + ")"
-			}
+			parts[i] = like(pr, xs, pr.text(p))
 		}
 		return "(" + strings.Join(parts, join) + ")" + pr.carry(n, append([]*node{x, z}, pats...)...)
 	}
+}
+
+// likeAnyOfArray writes BigQuery's x [NOT] LIKE ANY|ALL UNNEST(arr) and
+// (subquery) (here an array) as one query over the array's elements, with
+// the documented rules: an empty set of patterns gives FALSE for LIKE ANY,
+// TRUE for NOT LIKE ANY, and for ALL FALSE (TRUE with NOT) from an array
+// but TRUE (FALSE with NOT) from a subquery; then a match decides, then a
+// NULL pattern or value gives NULL.
+func (t *translator) likeAnyOfArray(n *node, all bool, like func(pr *printer, xs, p string) string) {
+	x, z, arr := n.x, n.z, n.y
+	if arr.kind == nCall {
+		arr.kind = nRaw // read below, not a call: no unknown-function check
+		if len(arr.list) != 1 {
+			t.refuse(arr.start, refUnnestArgs)
+			return
+		}
+	}
+	empty := (all && arr.kind == nArraySub) != n.flag
+	decide := "WHEN max(m) THEN 1"
+	if all {
+		decide = "WHEN min(m) = 0 THEN 0"
+	}
+	undecided := "0"
+	if all {
+		undecided = "1"
+	}
+	n.print = func(pr *printer, n *node) string {
+		a := arr
+		if a.kind == nRaw {
+			a = a.list[0]
+		}
+		return "(SELECT CASE WHEN count(*) = 0 THEN " + boolText(empty) + " " + decide + " WHEN count(m) < count(*) THEN NULL ELSE " + undecided +
+			" END FROM (SELECT " + like(pr, pr.text(x), "value") + " AS m FROM json_each(" + pr.text(a) + ")))" + pr.carry(n, x, z, a)
+	}
+}
+
+func boolText(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
 }
 
 // addInterval writes x + INTERVAL n unit (and -) as

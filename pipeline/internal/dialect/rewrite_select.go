@@ -56,9 +56,9 @@ func (t *translator) rewriteSelect(s *node) {
 				}
 				return b.String() + pr.carry(n)
 			}
-		case it.name == "" && it.x.print != nil && (it.x.kind == nName && it.x.flag2 || it.x.kind == nField || it.x.kind == nPath):
+		case it.name == "" && it.print == nil && it.x.print != nil && (it.x.kind == nName && it.x.flag2 || it.x.kind == nField || it.x.kind == nPath):
 			// a struct field or UNNEST value keeps the column name the
-			// warehouse gives it
+			// warehouse gives it (unless ARRAY(SELECT ...) names it)
 			name := fieldName(t.toks, it.x)
 			if it.x.kind == nName {
 				name = t.toks[it.x.parts[len(it.x.parts)-1]].text

@@ -40,7 +40,13 @@ var Translations = []Rule{
 	{From: "boolean, bool", Dialects: all, To: "INTEGER (1 and 0)",
 		Note: "in a warehouse dialect CAST(x AS BOOL) is cast_bool(x): 'true'/'false' in any case, numbers, an error otherwise"},
 	{From: "timestamp, timestamp_ntz, timestamp_tz, timestamp_ltz, timestamptz, datetime, time", Dialects: all, To: "TEXT",
-		Note: "timestamps are ISO 8601 text, kept as written"},
+		Note: "timestamps are text in one form, 2024-05-17T10:00:00Z (UTC, a fraction only when there is one), which compares, sorts and joins as text; time is kept as written, and so is every timestamp in SQLite's own dialect"},
+	{From: "CAST(x AS timestamp | datetime | timestamp_ntz | timestamp_tz | timestamptz ...), x::timestamp", Dialects: warehouses, To: "cast_to(x, 'TIMESTAMP' | 'DATETIME', 'dialect', line)",
+		Note: "reads the text the warehouse takes (2024-5-17 9:00, T or a space, a fraction, Z, an offset or a zone name) and writes the one form; an instant (BigQuery's TIMESTAMP, Snowflake's TIMESTAMP_TZ and _LTZ, DuckDB's TIMESTAMPTZ) is converted to UTC, so Snowflake's TIMESTAMP_TZ loses its offset; a wall clock (BigQuery's DATETIME, Snowflake's TIMESTAMP and _NTZ, DuckDB's TIMESTAMP) drops an offset, which BigQuery refuses; Snowflake reads a number as seconds since the epoch; text that is not a timestamp fails, naming the line and the type, and gives NULL in SAFE_CAST and TRY_CAST"},
+	{From: "CAST(ts AS string | varchar | text), ts::varchar, STRING(ts[, zone])", Dialects: warehouses, To: "timestamp_string(ts, 'TIMESTAMP' | 'DATETIME', 'dialect'); string_of_timestamp(ts, zone)",
+		Note: "when ts is known to be a timestamp (a literal, a cast, a function giving one): the warehouse's text, 2024-05-17 10:00:00+00 (BigQuery, a fraction of 3 or 6 digits; a DATETIME without +00), 2024-05-17 10:00:00.000 and ... +0000 for Snowflake's TZ and LTZ, 2024-05-17 10:00:00 and ...+00 for DuckDB's TIMESTAMPTZ; a column of timestamp text is cast as it is"},
+	{From: "x op ts, x BETWEEN ts1 AND ts2, x IN (ts, ...) (op: =, <>, <, <=, >, >=)", Dialects: warehouses, To: "as_timestamp(x) op ts; '2024-05-17' op ts as '2024-05-17T00:00:00Z' op ts",
+		Note: "where one side is known to be a timestamp, the other is read as timestamp text in the one form: seeds and sources keep timestamps as written, and '2024-05-17 10:00:00' sorts before '2024-05-17T00:00:00Z' as text. Between two columns nothing is known: cast a source's timestamp column once (cast(ts as timestamp)) in the model that reads it, so ORDER BY, MIN/MAX and joins compare one form"},
 	{From: "x::date, cast(x AS date)", Dialects: "SQLite", To: "date(x)", Note: "'YYYY-MM-DD'; NULL when x is not a date"},
 	{From: "x::json, cast(x AS json)", Dialects: all, To: "json(x)", Note: "JSON is text; json(x) checks and minifies it"},
 	{From: "bytes, binary, varbinary", Dialects: all, To: "BLOB"},
@@ -53,6 +59,10 @@ var Translations = []Rule{
 	{From: "ilike", Dialects: all, To: "like", Note: "SQLite's LIKE ignores case for ASCII letters only"},
 	{From: "a LIKE b", Dialects: warehouses, To: "like_case_sensitive(a, b)",
 		Note: "the warehouses' LIKE is case-sensitive, SQLite's is not; BigQuery and Snowflake take a backslash as the escape"},
+	{From: "a [NOT] LIKE | ILIKE ANY | SOME | ALL (p1, p2, ...)", Dialects: "BigQuery, Snowflake", To: "(like_case_sensitive(a, p1) OR like_case_sensitive(a, p2) ...); AND for ALL",
+		Note: "NOT negates each LIKE ('a' NOT LIKE ANY ('a', 'b') is true), as BigQuery documents it; a match decides, else a NULL gives NULL"},
+	{From: "a [NOT] LIKE ANY | SOME | ALL UNNEST(arr), LIKE ANY (SELECT ...)", Dialects: "BigQuery", To: "(SELECT CASE ... END FROM (SELECT like_case_sensitive(a, value) AS m FROM json_each(arr)))",
+		Note: "no patterns: FALSE for LIKE ANY and for LIKE ALL UNNEST, TRUE for LIKE ALL (SELECT ...), the opposite with NOT, as documented"},
 	{From: "a / b", Dialects: warehouses, To: "divide(a, b, 'dialect', line); CAST(a AS REAL) / n when b is a number other than 0",
 		Note: "they divide integers as reals (2999/100 is 29.99); division by zero fails in BigQuery and Snowflake, naming the line, and is ±Infinity in DuckDB (0/0, NaN there, is NULL)"},
 	{From: "a % b", Dialects: "Snowflake, DuckDB", To: "modulo(a, b, 'dialect', line)",
@@ -82,10 +92,12 @@ var Translations = []Rule{
 	{From: "ARRAY(SELECT x ...), ARRAY(SELECT AS STRUCT ...)", Dialects: warehouses, To: "(SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value ...))"},
 	{From: "ARRAY_AGG(x [ORDER BY ...]), list(x)", Dialects: warehouses, To: "json_group_array(x ...)",
 		Note: "IGNORE NULLS and Snowflake's ARRAY_AGG add FILTER (WHERE x IS NOT NULL); BigQuery fails on a NULL element where this keeps it"},
-	{From: "arr[SAFE_OFFSET(i)], arr[SAFE_ORDINAL(i)], arr[i] (Snowflake, DuckDB)", Dialects: warehouses, To: "json_extract(arr, '$[i]')",
-		Note: "DuckDB's arr[i] and ORDINAL are 1-based; an index out of range gives NULL, as there"},
+	{From: "arr[SAFE_OFFSET(i)], arr[SAFE_ORDINAL(i)], arr[i] (Snowflake)", Dialects: "BigQuery, Snowflake", To: "json_extract(arr, '$[i]')",
+		Note: "ORDINAL is 1-based; an index out of range gives NULL, as there"},
 	{From: "arr[OFFSET(i)], arr[ORDINAL(i)], arr[i]", Dialects: "BigQuery", To: "array_at(arr, i, base, line)",
 		Note: "an index out of range fails, as in BigQuery, naming the line"},
+	{From: "x[i], x[begin:end], x[begin:end:step], list_slice(x, b, e[, step])", Dialects: "DuckDB", To: "list_or_text_at(x, i), list_or_text_slice(x, b, e[, step, omitted])",
+		Note: "1-based, negative from the end, the end included, on lists and text alike (which one shows at run time); a negative step walks back, x[::-1] reverses; a step on text fails, as in DuckDB"},
 	{From: "x['key']", Dialects: warehouses, To: "json_extract(x, '$.key')"},
 	{From: "s.field, alias.field of UNNEST, f(x).field", Dialects: warehouses, To: "json_extract(s, '$.field')",
 		Note: "a name whose first part is not a table alias in scope is a struct column; the column keeps the field's name"},
@@ -125,7 +137,8 @@ var Translations = []Rule{
 	{From: "f(x, INTERVAL n unit)", Dialects: warehouses, To: "f(x, n, 'unit')"},
 	{From: "x + INTERVAL n unit, x - INTERVAL n unit, INTERVAL '2 months'", Dialects: warehouses, To: "datetime_add_to_timestamp(x, n, 'unit')",
 		Note: "months are clamped to the month's last day"},
-	{From: "DATE '...', TIMESTAMP '...', JSON '...'", Dialects: warehouses, To: "date('...'), '...', json('...')"},
+	{From: "DATE '...', TIMESTAMP '...', DATETIME '...', TIMESTAMP_NTZ | _TZ | _LTZ '...', TIMESTAMPTZ '...', JSON '...'", Dialects: warehouses, To: "date('...'), '2024-05-17T10:00:00Z', json('...')",
+		Note: "timestamp literals are written in the one form when translated, converted as CAST converts them"},
 	{From: "a function of the warehouse", Dialects: warehouses, To: "the function of pipeline/internal/sqlfunc computing it (sqlfunc.Rename)"},
 	{From: "CREATE OR REPLACE [TEMP] TABLE | VIEW x AS SELECT ...", Dialects: all, To: "DROP TABLE | VIEW IF EXISTS x; CREATE [TEMP] TABLE | VIEW x AS SELECT ...",
 		Note: "TRANSIENT, SECURE and MATERIALIZED are dropped, VOLATILE is TEMP; column types become SQLite's (arrays and structs TEXT); BigQuery's PARTITION BY, CLUSTER BY and OPTIONS and Snowflake's CLUSTER BY and COMMENT change no result and are dropped; a temporary table loses its schema"},
@@ -192,12 +205,13 @@ var (
 	refArrayType = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
 	refUnknown   = refusal{"unknown type %q in a cast",
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
-	refNoOperand   = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
-	refOrderAll    = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
-	refAggLimit    = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG(x ORDER BY y LIMIT n) works; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
-	refIgnoreNulls = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS; for LAG and LEAD, use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
-	refCreate      = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
-	refNoType      = refusal{"%s has no type after it", "name the type, for example x::text"}
+	refNoOperand        = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
+	refOrderAll         = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
+	refAggLimit         = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG(x ORDER BY y LIMIT n) works; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
+	refIgnoreNulls      = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS; for LAG and LEAD, use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
+	refCreate           = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
+	refNoType           = refusal{"%s has no type after it", "name the type, for example x::text"}
+	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
 
 // sqliteRefused are warehouse functions refused in SQLite-dialect SQL,
@@ -236,6 +250,7 @@ var Refusals = []Rule{
 	{From: "LAG, LEAD, NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
+	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
 	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},
 }
 

@@ -112,6 +112,8 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.rewriteTyped(n)
 	case nIn:
 		t.rewriteIn(n)
+	case nBetween:
+		t.compareTimestamps(n.x, n.y, n.z)
 	case nOrder:
 		t.rewriteOrder(n)
 	case nFrom:

@@ -3,6 +3,8 @@ package dialect
 import (
 	"strconv"
 	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
 // Storage says where a column type a project declares (seeds'
@@ -30,6 +32,26 @@ func Storage(typeName string) (affinity string, boolean, ok bool) {
 		return "TEXT", false, true
 	}
 	return t.affinity, t.boolean, true
+}
+
+// StorageTimestamp is the kind of timestamp (sqlfunc.KindInstant or
+// KindWallClock) a declared column type holds in dialect d, "" when it is
+// not a timestamp type or d is SQLite, whose timestamps stay as written: a
+// warehouse loads such a column as timestamps, so its cells are stored in
+// the one form of timestamps, as literals and casts write them.
+func StorageTimestamp(d Dialect, typeName string) string {
+	if d == SQLite {
+		return ""
+	}
+	s := strings.ToLower(strings.TrimSpace(typeName))
+	word := s
+	if i := strings.IndexAny(s, "( "); i >= 0 {
+		word = s[:i]
+	}
+	if word == "timestamp" && strings.Contains(s, " with time zone") {
+		return sqlfunc.KindInstant
+	}
+	return timestampKind(d, word)
 }
 
 // scaleZero reports whether (p, s) gives scale 0: NUMBER without arguments

@@ -8,6 +8,10 @@ type sqlType struct {
 	affinity string // TEXT, INTEGER, REAL or BLOB
 	fn       string // date or json, used instead of CAST
 	boolean  bool   // a BOOL: warehouses read 'true' and 'false'
+	// name is the type's first word, lower-cased; withZone is set for
+	// timestamp with time zone.
+	name     string
+	withZone bool
 }
 
 // typeNames maps single-word type names, lower-cased, to SQLite.
@@ -73,8 +77,12 @@ func typeOf(toks []token, from, to int, after string, at int) (sqlType, *typePro
 	if !ok {
 		return sqlType{}, &typeProblem{r: refUnknown, args: []any{name.text}, tok: at}
 	}
+	t.name = name.lower
 	var args []string
 	for j := i + 1; j < to; j++ {
+		if toks[j].kind == kWord && toks[j].lower == "with" {
+			t.withZone = true
+		}
 		switch {
 		case toks[j].kind == kNumber:
 			args = append(args, toks[j].text)

@@ -68,11 +68,10 @@ type Step struct {
 	Reuse string `json:"reuse,omitempty"`
 	// Line is the log line as the CLI prints it.
 	Line string `json:"line"`
-	// SQLCalls and SQLSeconds are, with Options.Profile, the calls that
-	// ran SQL for the step (an Exec of several statements is one, a seed
-	// load one per row) and their time; the rest of Seconds is Go
-	// (rendering, reading results, bookkeeping).
-	SQLCalls   int     `json:"sql_calls,omitempty"`
+	// Statements and SQLSeconds are, with Options.Profile, the statements
+	// the step ran (store.Stats: a seed's insert is one however many rows)
+	// and their time; the rest of Seconds is Go (rendering, bookkeeping).
+	Statements int     `json:"statements,omitempty"`
 	SQLSeconds float64 `json:"sql_seconds,omitempty"`
 }
 
@@ -81,7 +80,7 @@ type Step struct {
 type Profile struct {
 	PlanSeconds  float64 `json:"plan_seconds"`
 	StepsSeconds float64 `json:"steps_seconds"`
-	SQLCalls     int     `json:"sql_calls"`
+	Statements   int     `json:"statements"`
 	SQLSeconds   float64 `json:"sql_seconds"`
 }
 

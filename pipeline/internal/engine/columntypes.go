@@ -9,6 +9,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
 	"github.com/nexus-playground/nexus/pipeline/internal/seed"
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
 // columnTypes reads a seed's column_types config (dbt_project.yml's
@@ -32,7 +33,15 @@ func (r *runner) columnTypes(s *project.Seed) (map[string]seed.Declared, error) 
 			return nil, diag.Errorf(s.Path, 0, "column_types of seed %s: %s has type %q, which the playground cannot store", s.Name, col, typ).
 				WithHint("use a text, integer, numeric, boolean, date or timestamp type")
 		}
-		out[col] = seed.Declared{Affinity: aff, Boolean: boolean, Type: typ}
+		decl := seed.Declared{Affinity: aff, Boolean: boolean, Type: typ}
+		if kind := dialect.StorageTimestamp(r.plan.dialect, typ); kind != "" {
+			d := string(r.plan.dialect)
+			decl.Timestamp = func(cell string) (string, bool) {
+				c, err := sqlfunc.CanonicalTimestamp(cell, kind, d)
+				return c, err == nil
+			}
+		}
+		out[col] = decl
 	}
 	return out, nil
 }

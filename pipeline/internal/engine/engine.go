@@ -41,6 +41,8 @@ type Engine struct {
 	db   *store.DB
 	env  envCache
 	hist history
+	// lastNodes are the nodes of the last build's project (LastNodes).
+	lastNodes []Node
 }
 
 // New returns an engine that builds into db.
@@ -53,6 +55,17 @@ func Nodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Diale
 	if err != nil {
 		return nil, err
 	}
+	return p.nodes(), nil
+}
+
+// LastNodes is what Nodes lists for the project of the engine's last
+// build, taken from that build's plan, or nil when that build could not
+// load its project. The page lists the nodes after every Run, and loading
+// the project again costs as much as a small build does in js/wasm.
+func (e *Engine) LastNodes() []Node { return e.lastNodes }
+
+// nodes lists the plan's nodes in build order.
+func (p *plan) nodes() []Node {
 	var out []Node
 	for _, n := range p.graph.Order() {
 		node := Node{ID: n.ID, Name: n.Name, Kind: n.Kind, Package: n.Package, Path: n.Path, Tags: n.Tags, DependsOn: p.graph.Parents(n.ID)}
@@ -75,7 +88,7 @@ func Nodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Diale
 		}
 		out = append(out, node)
 	}
-	return out, nil
+	return out
 }
 
 // Compile renders one model, singular test or analysis against the

@@ -49,7 +49,7 @@ type renderedNode struct {
 
 // dataRead is one question a render asked the database, with its answer.
 type dataRead struct {
-	kind   string // "query", "sqlite", "columns", "clean" or "version"
+	kind   string // "query", "relations", "columns", "clean" or "version"
 	arg    string // the SQL, the relation as schema\x00name, or its version key
 	answer string
 }

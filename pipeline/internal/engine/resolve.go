@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/identity"
@@ -24,7 +25,11 @@ func (r *runner) funcs() map[string]jinja.Func {
 // [, max_recursion] [, by_entity_type=true]) resolves the identifiers and writes temp.nexus_<entity>_components
 // (identifier_type, identifier_value, component_type, component_value),
 // returning that relation. With by_entity_type the tables are v0.13's,
-// holding every entity type, and only entity_type's rows are read.
+// holding every entity type, and only entity_type's rows are read. With
+// first_event=true the table is (identifier_type, identifier_value,
+// event_id, component_type, component_value) and holds only the
+// identifiers of the identifiers relation, each with the event_id of its
+// first row (writeFirstEvents).
 func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 	if len(args) < 3 {
 		return nil, fmt.Errorf("nexus_resolve_components(entity_type, identifiers, edges) takes 3 arguments, got %d", len(args))
@@ -53,20 +58,34 @@ func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 		idRel.Select = fmt.Sprintf("SELECT * FROM %s WHERE entity_type = %s", store.Rel(ids.Schema, ids.Name), typ)
 		edgeRel.Select = fmt.Sprintf("SELECT * FROM %s WHERE entity_type_a = %s AND entity_type_b = %s", store.Rel(edges.Schema, edges.Name), typ, typ)
 	}
-	g, err := inspect.ReadGraph(r.ctx, r.db, idRel, edgeRel)
-	if err != nil {
-		return nil, err
-	}
-	reps := g.Resolve(strategy, depth)
-	rows := make([][]any, len(reps))
-	for id, rep := range reps {
-		t, v := g.Identifier(int32(id))
-		rt, rv := g.Identifier(rep)
-		rows[id] = []any{t, v, rt, rv}
-	}
-	cols := []string{"identifier_type", "identifier_value", "component_type", "component_value"}
-	if err := r.db.LoadTable(r.ctx, "temp", out.Name, cols, []string{"TEXT", "TEXT", "TEXT", "TEXT"}, rows); err != nil {
-		return nil, err
+	firstEvent, _ := kw["first_event"].(bool)
+	var rows [][]any
+	var g *identity.Graph
+	if firstEvent {
+		// The table holds each identifier's first event too, so the
+		// model reads it alone instead of ranking every identifier row
+		// again in SQL.
+		var err error
+		if g, rows, err = r.writeFirstEvents(out, idRel, edgeRel, strategy, depth); err != nil {
+			return nil, err
+		}
+	} else {
+		var err error
+		g, err = inspect.ReadGraph(r.ctx, r.db, idRel, edgeRel)
+		if err != nil {
+			return nil, err
+		}
+		reps := g.Resolve(strategy, depth)
+		rows = make([][]any, len(reps))
+		for id, rep := range reps {
+			t, v := g.Identifier(int32(id))
+			rt, rv := g.Identifier(rep)
+			rows[id] = []any{t, v, rt, rv}
+		}
+		cols := []string{"identifier_type", "identifier_value", "component_type", "component_value"}
+		if err := r.db.LoadTable(r.ctx, "temp", out.Name, cols, []string{"TEXT", "TEXT", "TEXT", "TEXT"}, rows); err != nil {
+			return nil, err
+		}
 	}
 	r.contentVersion(out, rows)
 	rep := identityReport(entity, strategyName, depth, g.Compare(depth))
@@ -84,6 +103,42 @@ func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 		fx.identity = append(fx.identity, rep)
 	}
 	return out, nil
+}
+
+// writeFirstEvents writes out as (identifier_type, identifier_value,
+// event_id, component_type, component_value): one row per identifier of
+// ids with the event_id of its first row (smallest row_id, then event_id)
+// and the component it resolves to. The first three columns take their
+// types from ids, so a model selecting them gets the columns a select from
+// ids would; the rows go in as one JSON text.
+func (r *runner) writeFirstEvents(out jinja.Relation, ids, edges inspect.Relation, strategy identity.Strategy, depth int) (*identity.Graph, [][]any, error) {
+	g, firsts, err := inspect.ReadGraphFirstEvents(r.ctx, r.db, ids, edges)
+	if err != nil {
+		return nil, nil, err
+	}
+	reps := g.Resolve(strategy, depth)
+	rows := make([][]any, 0, len(firsts))
+	for _, f := range firsts {
+		id, ok := g.Lookup(inspect.GraphText(f.Type), inspect.GraphText(f.Value))
+		if !ok {
+			return nil, nil, fmt.Errorf("nexus_resolve_components: identifier %v %v is not in the graph", f.Type, f.Value)
+		}
+		rt, rv := g.Identifier(reps[id])
+		rows = append(rows, []any{f.Type, f.Value, f.EventID, rt, rv})
+	}
+	doc, err := json.Marshal(rows)
+	if err != nil {
+		return nil, nil, err
+	}
+	rel := store.Rel("temp", out.Name)
+	if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TABLE %s AS SELECT identifier_type, identifier_value, event_id, CAST(NULL AS TEXT) AS component_type, CAST(NULL AS TEXT) AS component_value FROM %s WHERE 0",
+		rel, rel, ids.SQL())); err != nil {
+		return nil, nil, err
+	}
+	if err := r.db.ExecJSON(r.ctx, fmt.Sprintf("INSERT INTO %s SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)", rel), string(doc)); err != nil {
+		return nil, nil, err
+	}
+	return g, rows, nil
 }
 
 func identityReport(entity, strategy string, depth int, rep identity.Report) IdentityReport {

@@ -51,12 +51,14 @@ type runner struct {
 	// why, what nodes under way will record, the relations present when
 	// the build started, the reads being collected, the reads of the last
 	// batch of tests, and how many nodes were reused.
-	hist       *history
-	reuseOff   string
-	first      bool
-	mustRun    map[string]string
-	pending    map[string]*built
-	exists     map[string]bool
+	hist     *history
+	reuseOff string
+	first    bool
+	mustRun  map[string]string
+	pending  map[string]*built
+	exists   map[string]bool
+	// views are the relations that were views when the build started.
+	views      map[string]bool
 	stopReads  func() []string
 	batchReads []string
 	reused     int
@@ -95,14 +97,16 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	}
 	res := &Result{OK: true}
 	if opts.Profile {
-		e.db.Profile(true)
-		defer e.db.Profile(false)
 		res.Profile = &Profile{}
 	}
-	statements0, sql0 := e.db.Profiled()
+	stats0 := e.db.Stats()
 	e.env.memo.begin()
 	e.env.ctx = ctx
 	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &e.env)
+	e.lastNodes = nil
+	if err == nil {
+		e.lastNodes = p.nodes()
+	}
 	if err != nil {
 		res.fail(diag.From(err, "", 0))
 		res.Summary = "Nothing was built: fix the error above and run again."
@@ -126,7 +130,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	r.runProjectHooks("on-run-start")
 	for i, n := range todo {
 		stepStart := time.Now()
-		statements, sql := e.db.Profiled()
+		stats := e.db.Stats()
 		if n.Kind == "test" && (i == 0 || todo[i-1].Kind != "test") {
 			r.countTests(todo[i:])
 		}
@@ -135,8 +139,8 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		if res.Profile != nil {
 			// A batch of tests is counted in its first test's step.
 			step.Seconds = time.Since(stepStart).Seconds()
-			n, d := e.db.Profiled()
-			step.SQLCalls, step.SQLSeconds = n-statements, (d - sql).Seconds()
+			now := e.db.Stats()
+			step.Statements, step.SQLSeconds = now.Statements-stats.Statements, now.Seconds-stats.Seconds
 			res.Profile.StepsSeconds += step.Seconds
 		}
 		r.record(n, &step, res.Diagnostics[warned:])
@@ -152,8 +156,8 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	e.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
 	if res.Profile != nil {
-		n, d := e.db.Profiled()
-		res.Profile.SQLCalls, res.Profile.SQLSeconds = n-statements0, (d - sql0).Seconds()
+		now := e.db.Stats()
+		res.Profile.Statements, res.Profile.SQLSeconds = now.Statements-stats0.Statements, now.Seconds-stats0.Seconds
 	}
 	res.Summary = summarize(res)
 	if r.reused > 0 {
@@ -447,20 +451,32 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		}
 		return s.rel, nil
 	}
-	ctx.RunQuery = func(sql string, sqlite bool) (*jinja.Rows, error) {
-		rows, answer, err := r.runQuery(sql, sqlite)
+	ctx.RunQuery = func(sql string) (*jinja.Rows, error) {
+		rows, answer, err := r.runQuery(sql)
 		if answer == "" {
 			keep = false
 		}
-		kind := "query"
-		if sqlite {
-			kind = "sqlite"
-		}
-		reads = append(reads, dataRead{kind: kind, arg: sql, answer: answer})
+		reads = append(reads, dataRead{kind: "query", arg: sql, answer: answer})
 		return rows, err
+	}
+	ctx.Relations = func(schemaPattern, namePattern, exclude string) ([]jinja.Relation, error) {
+		rels, answer, err := r.relations(schemaPattern, namePattern, exclude)
+		reads = append(reads, dataRead{kind: "relations", arg: schemaPattern + "\x00" + namePattern + "\x00" + exclude, answer: answer})
+		return rels, err
 	}
 	ctx.Columns = func(rel jinja.Relation) ([]jinja.Column, error) {
 		cols, answer, err := r.columns(rel)
+		// A table the engine built keeps its columns while it keeps its
+		// version and only the engine writes: the memo then checks the
+		// version, in memory, instead of asking SQLite again (a statement
+		// costs about a millisecond in js/wasm, and a re-run of the demo
+		// asked 29 times). A view's columns follow the tables it reads, and
+		// temp holds the views of ephemeral models: those are asked again.
+		k := relKey(rel.Schema, rel.Name)
+		if v, clean := r.version(k), r.cleanState(); err == nil && v != "" && clean != "" && !strings.EqualFold(rel.Schema, "temp") && !r.views[k] {
+			reads = append(reads, dataRead{kind: "clean", answer: clean}, dataRead{kind: "version", arg: k, answer: v})
+			return cols, err
+		}
 		reads = append(reads, dataRead{kind: "columns", arg: rel.Schema + "\x00" + rel.Name, answer: answer})
 		return cols, err
 	}
@@ -505,13 +521,11 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 // memo; "" when the memo must not keep it: the statement changed the
 // database (asking again would change it again) or the answer is too
 // large, which is judged before writing it down.
-func (r *runner) runQuery(sql string, sqlite bool) (*jinja.Rows, string, error) {
-	if !sqlite {
-		// The query is in the warehouse's SQL, like the model running it.
-		var err error
-		if sql, err = r.translateSQL(sql, func(*diag.Diagnostic, int, int) {}); err != nil {
-			return nil, "", queryRefused(err)
-		}
+func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
+	// The query is in the warehouse's SQL, like the model running it.
+	sql, err := r.translateSQL(sql, func(*diag.Diagnostic, int, int) {})
+	if err != nil {
+		return nil, "", queryRefused(err)
 	}
 	q, err := r.db.Query(r.ctx, sql, 0)
 	if err != nil {
@@ -565,11 +579,32 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 	return out, answerText(out), nil
 }
 
+// relations lists the built relations matching the patterns, with the
+// answer a memoized render compares.
+func (r *runner) relations(schemaPattern, namePattern, exclude string) ([]jinja.Relation, string, error) {
+	tables, err := r.db.Relations(r.ctx, schemaPattern, namePattern, exclude)
+	if err != nil {
+		return nil, "", err
+	}
+	out := make([]jinja.Relation, len(tables))
+	for i, t := range tables {
+		out[i] = jinja.Relation{Schema: t.Schema, Name: t.Name}
+	}
+	return out, answerText(out), nil
+}
+
 // ask answers a memoized render's question again.
 func (r *runner) ask(q dataRead) (string, error) {
 	switch q.kind {
-	case "query", "sqlite":
-		_, answer, err := r.runQuery(q.arg, q.kind == "sqlite")
+	case "query":
+		_, answer, err := r.runQuery(q.arg)
+		return answer, err
+	case "relations":
+		p := strings.SplitN(q.arg, "\x00", 3)
+		if len(p) != 3 {
+			return "", fmt.Errorf("bad relations read %q", q.arg)
+		}
+		_, answer, err := r.relations(p[0], p[1], p[2])
 		return answer, err
 	case "columns":
 		schema, name, _ := strings.Cut(q.arg, "\x00")

@@ -60,7 +60,7 @@ func (e *Env) installBuiltins() {
 	g.Set("print", e.printFn)
 	g.Set("return", e.returnFn)
 	g.Set("run_query", e.runQuery)
-	g.Set(sqliteQueryFuncName, e.sqliteQuery)
+	g.Set(relationsFuncName, e.relationsByPattern)
 	g.Set("statement", e.statement)
 	g.Set("load_result", e.loadResult)
 	g.Set("fromjson", fromJSON)
@@ -273,43 +273,54 @@ func (e *Env) runQuery(a *exec.VarArgs) (*exec.Value, error) {
 	if len(a.Args) != 1 {
 		return nil, e.fail("run_query() takes 1 argument", "")
 	}
-	rows, err := e.queryAs("run_query", a.Args[0].String(), false)
+	rows, err := e.queryAs("run_query", a.Args[0].String())
 	if err != nil || rows == nil {
 		return noneValue(), err
 	}
 	return exec.AsValue(newTable(rows)), nil
 }
 
-// sqliteQueryFuncName is run_query for SQL written for SQLite itself, not
-// translated: the engine's own macros use it to read SQLite's catalog.
-const sqliteQueryFuncName = "__sqlite_query__"
+// relationsFuncName lists built relations by pattern for the engine's
+// dbt_utils.get_relations_by_pattern: (schema_pattern, table_pattern,
+// exclude) gives the matching relations, none while parsing.
+const relationsFuncName = "__relations_by_pattern__"
 
-func (e *Env) sqliteQuery(a *exec.VarArgs) (*exec.Value, error) {
-	if len(a.Args) != 1 {
-		return nil, e.fail(sqliteQueryFuncName+"() takes 1 argument", "")
+func (e *Env) relationsByPattern(a *exec.VarArgs) (*exec.Value, error) {
+	if len(a.Args) != 3 {
+		return nil, e.fail(relationsFuncName+"() takes 3 arguments", "")
 	}
-	rows, err := e.queryAs("run_query", a.Args[0].String(), true)
-	if err != nil || rows == nil {
-		return noneValue(), err
+	out := []any{}
+	if e.cur == nil || !e.cur.Execute {
+		return exec.AsValue(&out), nil
 	}
-	return exec.AsValue(newTable(rows)), nil
+	if e.cur.Relations == nil {
+		return nil, e.unavailable("listing relations", "Relations")
+	}
+	rels, err := e.cur.Relations(a.Args[0].String(), a.Args[1].String(), a.Args[2].String())
+	if err != nil {
+		return nil, e.failErr(err)
+	}
+	for _, r := range rels {
+		out = append(out, relValue{r})
+	}
+	return exec.AsValue(&out), nil
 }
 
 // query runs sql, in the project's dialect, through Context.RunQuery when
 // executing; it returns nil rows while the project is parsed (Execute
 // false), as dbt does.
-func (e *Env) query(sql string) (*Rows, error) { return e.queryAs("run_query", sql, false) }
+func (e *Env) query(sql string) (*Rows, error) { return e.queryAs("run_query", sql) }
 
 // queryAs is query; what (run_query, statement('x')) names the caller in
 // an error.
-func (e *Env) queryAs(what, sql string, sqlite bool) (*Rows, error) {
+func (e *Env) queryAs(what, sql string) (*Rows, error) {
 	if e.cur == nil || !e.cur.Execute {
 		return nil, nil
 	}
 	if e.cur.RunQuery == nil {
 		return nil, e.unavailable("run_query()", "RunQuery")
 	}
-	rows, err := e.cur.RunQuery(sql, sqlite)
+	rows, err := e.cur.RunQuery(sql)
 	var d *diag.Diagnostic
 	switch {
 	case errors.As(err, &d):

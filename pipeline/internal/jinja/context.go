@@ -87,10 +87,13 @@ type Context struct {
 	Config func(kwargs map[string]any) error
 	// RunQuery runs SQL against the tables already built (run_query and
 	// the macros built on it). With Execute false it is not called and
-	// run_query returns none, as in dbt. The SQL is the warehouse's
-	// (translated like a model) unless sqlite: the engine's own macros
-	// reading SQLite's catalog write SQLite.
-	RunQuery func(sql string, sqlite bool) (*Rows, error)
+	// run_query returns none, as in dbt. The SQL is the warehouse's,
+	// translated like a model.
+	RunQuery func(sql string) (*Rows, error)
+	// Relations lists the built tables and views whose schema and name
+	// match LIKE patterns (any case, \ escapes), those whose name matches
+	// exclude ("" for none) left out (dbt_utils.get_relations_by_pattern).
+	Relations func(schemaPattern, namePattern, exclude string) ([]Relation, error)
 	// Columns lists the columns of a built relation
 	// (adapter.get_columns_in_relation, dbt_utils.union_relations).
 	Columns func(rel Relation) ([]Column, error)

@@ -36,11 +36,11 @@ type Env struct {
 	// pendingCaller is the caller() of the {% call %} block whose macro is
 	// being invoked (calltag.go).
 	pendingCaller func(*exec.VarArgs) *exec.Value
-	failure       *diag.Diagnostic // last error raised by a builtin
-	funcs         map[string]bool  // ctx.Funcs names installed in globals
-	configSet     map[string]any   // config() arguments of this render
-	results       map[string]*Rows // statement answers of this render, for load_result
-	limits        limits           // caps and context of this render (limits.go)
+	failure       *diag.Diagnostic           // last error raised by a builtin
+	funcs         map[string]bool            // ctx.Funcs names installed in globals
+	configSet     map[string]any             // config() arguments of this render
+	results       map[string]statementResult // statement answers of this render, for load_result
+	limits        limits                     // caps and context of this render (limits.go)
 
 	// packages: each package's macro context and namespace object
 	// ("" is the root project), and dispatch: search orders.
@@ -48,6 +48,8 @@ type Env struct {
 	namespaces    map[string]*namespaceValue
 	rootName      string
 	dispatchOrder map[string][]string
+	// macrosUseGraph: some macro's text names graph (see begin).
+	macrosUseGraph bool
 }
 
 type parsedFile struct {
@@ -114,6 +116,9 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 	// bare names find its own package first, then the root project.
 	e.namespaces = map[string]*namespaceValue{}
 	for _, f := range macros {
+		if strings.Contains(f.Source, "graph") {
+			e.macrosUseGraph = true
+		}
 		ctx := e.globals
 		if f.Namespace != "" {
 			ctx = e.packageContext(f.Namespace)
@@ -230,7 +235,7 @@ func (e *Env) Render(path, source string, ctx *Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	e.begin(path, ctx)
+	e.begin(path, ctx, e.macrosUseGraph || strings.Contains(source, "graph"))
 	defer e.end()
 	var out strings.Builder
 	scope := e.globals
@@ -282,16 +287,23 @@ func (e *Env) execute(root *nodes.Template, ctx *exec.Context, out *strings.Buil
 }
 
 // begin publishes the model's context to the globals that templates and
-// macros read.
-func (e *Env) begin(path string, ctx *Context) {
+// macros read. The graph is converted for templates only when one can read
+// it (usesGraph): a template names a global to read it, and only the
+// source being rendered and the macros are templates. Converting a
+// project's graph costs more than rendering most models.
+func (e *Env) begin(path string, ctx *Context, usesGraph bool) {
 	e.cur, e.curPath, e.failure, e.frames = ctx, path, nil, nil
 	e.limits.work = 0
 	e.configSet = map[string]any{}
-	e.results = map[string]*Rows{}
+	e.results = map[string]statementResult{}
 	e.globals.Set("this", relValue{ctx.This})
 	e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})
 	e.globals.Set("execute", ctx.Execute)
-	e.globals.Set("graph", ctx.Graph.jinja())
+	if usesGraph {
+		e.globals.Set("graph", ctx.Graph.jinja())
+	} else {
+		e.globals.Set("graph", unreadGraph)
+	}
 	e.globals.Set("flags", attrs{"WHICH": "run", "FULL_REFRESH": false})
 	e.globals.Set("target", attrs{
 		"name":         ctx.Target.Name,

@@ -80,7 +80,7 @@ func loadGolden(t testing.TB, ar *txtar.Archive) (macros []MacroFile, modelPath,
 			return Relation{Schema: src, Name: tbl}, nil
 		},
 		Config: func(map[string]any) error { return nil },
-		RunQuery: func(sql string, _ bool) (*Rows, error) {
+		RunQuery: func(sql string) (*Rows, error) {
 			for _, q := range gc.Queries {
 				if strings.Contains(sql, q.Contains) {
 					return &Rows{Columns: q.Columns, Rows: q.Rows}, nil

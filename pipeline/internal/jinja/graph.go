@@ -33,6 +33,10 @@ func (g *Graph) jinja() attrs {
 	return g.value
 }
 
+// unreadGraph is what begin sets for a render whose templates never name
+// the graph.
+var unreadGraph = emptyGraph()
+
 // emptyGraph is the graph with no nodes: what a render without one sees.
 func emptyGraph() attrs {
 	g := attrs{}

@@ -62,7 +62,7 @@ func testContext() *Context {
 			return Relation{Schema: src, Name: tbl}, nil
 		},
 		Config: func(map[string]any) error { return nil },
-		RunQuery: func(sql string, _ bool) (*Rows, error) {
+		RunQuery: func(sql string) (*Rows, error) {
 			if strings.Contains(sql, "fail") {
 				return nil, errors.New("no such table: fail")
 			}

@@ -25,29 +25,41 @@ func (e *Env) statement(a *exec.VarArgs) *exec.Value {
 	if name != nil && !name.IsNil() {
 		what = fmt.Sprintf("statement(%q)", name.String())
 	}
-	rows, err := e.queryAs(what, body.String(), false)
+	rows, err := e.queryAs(what, body.String())
 	if err != nil {
 		return exec.AsValue(err)
 	}
-	if rows != nil {
-		if name != nil && !name.IsNil() {
-			e.results[name.String()] = rows
+	if rows != nil && name != nil && !name.IsNil() {
+		// Without fetch_result=True dbt keeps only the response: the
+		// table is empty, without columns.
+		res := statementResult{rows: rows, affected: len(rows.Rows)}
+		if f := arg(a, 1, "fetch_result"); f == nil || !f.IsTrue() {
+			res.rows = &Rows{}
 		}
+		e.results[name.String()] = res
 	}
 	return exec.AsValue("")
 }
 
+// statementResult is what a statement keeps for load_result: its rows
+// (none unless fetched) and how many the SQL answered.
+type statementResult struct {
+	rows     *Rows
+	affected int
+}
+
 // loadResult is dbt's load_result(name): the answer of the statement of
-// that name, as data (rows of values) and table; none before it ran.
+// that name, as data (rows of values), table and response; none before it
+// ran. A statement without fetch_result=True answers with no data.
 func (e *Env) loadResult(a *exec.VarArgs) (*exec.Value, error) {
 	if len(a.Args) != 1 {
 		return nil, e.fail("load_result() takes 1 argument", "")
 	}
-	rows, ok := e.results[a.Args[0].String()]
+	res, ok := e.results[a.Args[0].String()]
 	if !ok {
 		return noneValue(), nil
 	}
-	t := newTable(rows)
+	t := newTable(res.rows)
 	data := make([]any, len(t))
 	for i, r := range t {
 		data[i] = r.vals
@@ -55,6 +67,6 @@ func (e *Env) loadResult(a *exec.VarArgs) (*exec.Value, error) {
 	return exec.AsValue(attrs{
 		"data":     data,
 		"table":    t,
-		"response": attrs{"code": "SELECT", "rows_affected": len(rows.Rows)},
+		"response": attrs{"code": "SELECT", "rows_affected": res.affected},
 	}), nil
 }

@@ -31,6 +31,9 @@ type Declared struct {
 	Affinity string
 	Boolean  bool
 	Type     string
+	// Timestamp, for a timestamp type, writes a cell in the project's one
+	// form of timestamps; ok is false when the cell is not a timestamp.
+	Timestamp func(cell string) (string, bool)
 }
 
 // ParseTyped is Parse with the column types a project declares, by column
@@ -112,6 +115,8 @@ func convertDeclared(s string, d Declared) (any, bool) {
 	}
 	t := strings.TrimSpace(s)
 	switch {
+	case d.Timestamp != nil:
+		return d.Timestamp(t)
 	case d.Boolean:
 		switch strings.ToLower(t) {
 		case "true", "t", "yes", "y", "1":

@@ -232,12 +232,41 @@ func jsonArgs(ctx sqlite3.Context, fn string, args []sqlite3.Value, dollar bool)
 			return nil, false
 		}
 	}
-	raw = lookup(args[0].RawText(), path)
+	return jsonAt(ctx, args[0], path)
+}
+
+// jsonAt returns the raw JSON at path in doc; when doc is not JSON or has
+// no such value it makes the result NULL and reports false.
+func jsonAt(ctx sqlite3.Context, doc sqlite3.Value, path []step) ([]byte, bool) {
+	raw := lookup(doc.RawText(), path)
 	if raw == nil {
 		ctx.ResultNull()
 		return nil, false
 	}
 	return raw, true
+}
+
+// jsonArrayArgs reads the document and path as jsonArgs does and returns
+// the elements of the array there; anything else makes the result NULL.
+func jsonArrayArgs(ctx sqlite3.Context, fn string, args []sqlite3.Value) ([][]byte, bool) {
+	raw, ok := jsonArgs(ctx, fn, args, true)
+	if !ok {
+		return nil, false
+	}
+	items, ok := elements(raw)
+	if !ok {
+		ctx.ResultNull()
+		return nil, false
+	}
+	return items, true
+}
+
+// resultTextArray returns texts as a JSON array of strings.
+func resultTextArray(ctx sqlite3.Context, texts [][]byte) {
+	var b strings.Builder
+	writeJSONStrings(&b, texts)
+	ctx.ResultText(b.String())
+	ctx.ResultSubtype(jsonSubtype)
 }
 
 // resultJSON returns raw JSON as compact text marked as JSON.
@@ -363,39 +392,22 @@ func elements(raw []byte) ([][]byte, bool) {
 }
 
 func jsonQueryArray(ctx sqlite3.Context, args ...sqlite3.Value) {
-	raw, ok := jsonArgs(ctx, "JSON_QUERY_ARRAY", args, true)
+	items, ok := jsonArrayArgs(ctx, "JSON_QUERY_ARRAY", args)
 	if !ok {
 		return
 	}
-	items, ok := elements(raw)
-	if !ok {
-		ctx.ResultNull()
-		return
-	}
-	var b strings.Builder
-	var c bytes.Buffer
-	b.WriteByte('[')
+	texts := make([][]byte, len(items))
 	for i, it := range items {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		c.Reset()
+		var c bytes.Buffer
 		json.Compact(&c, it)
-		writeJSONString(&b, c.Bytes())
+		texts[i] = c.Bytes()
 	}
-	b.WriteByte(']')
-	ctx.ResultText(b.String())
-	ctx.ResultSubtype(jsonSubtype)
+	resultTextArray(ctx, texts)
 }
 
 func jsonValueArray(ctx sqlite3.Context, args ...sqlite3.Value) {
-	raw, ok := jsonArgs(ctx, "JSON_VALUE_ARRAY", args, true)
+	items, ok := jsonArrayArgs(ctx, "JSON_VALUE_ARRAY", args)
 	if !ok {
-		return
-	}
-	items, ok := elements(raw)
-	if !ok {
-		ctx.ResultNull()
 		return
 	}
 	var b strings.Builder
@@ -428,12 +440,13 @@ func jsonGetMember(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if args[1].Type() == sqlite3.INTEGER {
 		s = step{index: int(args[1].Int64()), isIndex: true}
 	}
-	raw := lookup(args[0].RawText(), []step{s})
-	if raw == nil || s.index < 0 {
+	if s.index < 0 {
 		ctx.ResultNull()
 		return
 	}
-	resultJSON(ctx, raw)
+	if raw, ok := jsonAt(ctx, args[0], []step{s}); ok {
+		resultJSON(ctx, raw)
+	}
 }
 
 func jsonGetJSON(ctx sqlite3.Context, args ...sqlite3.Value) {

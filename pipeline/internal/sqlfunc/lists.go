@@ -150,8 +150,5 @@ func regexpSplit(ctx sqlite3.Context, args ...sqlite3.Value) {
 	for i, p := range parts {
 		items[i] = []byte(p)
 	}
-	var b strings.Builder
-	writeJSONStrings(&b, items)
-	ctx.ResultText(b.String())
-	ctx.ResultSubtype(jsonSubtype)
+	resultTextArray(ctx, items)
 }

@@ -37,9 +37,8 @@ func nameOf(name func(time.Time) string) func(sqlite3.Context, ...sqlite3.Value)
 		if nullCall(ctx, args) {
 			return
 		}
-		m, err := readMoment(args[0])
-		if err != nil {
-			fail(ctx, "DAYNAME", "%v", err)
+		m, ok := momentArg(ctx, "DAYNAME", args[0])
+		if !ok {
 			return
 		}
 		s := name(m.t)
@@ -58,14 +57,12 @@ func generateDateArray(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, fn, args, 2, 4, "takes a start date, an end date and an optional INTERVAL n unit") || nullCall(ctx, args) {
 		return
 	}
-	start, err := readMoment(args[0])
-	if err != nil {
-		fail(ctx, fn, "%v", err)
+	start, ok := momentArg(ctx, fn, args[0])
+	if !ok {
 		return
 	}
-	end, err := readMoment(args[1])
-	if err != nil {
-		fail(ctx, fn, "%v", err)
+	end, ok := momentArg(ctx, fn, args[1])
+	if !ok {
 		return
 	}
 	step, dp := int64(1), datePart{p: pDay}
@@ -103,9 +100,8 @@ func addMonthsKeepLastDay(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
 	}
-	m, err := readMoment(args[0])
-	if err != nil {
-		fail(ctx, fn, "%v", err)
+	m, ok := momentArg(ctx, fn, args[0])
+	if !ok {
 		return
 	}
 	n, ok := integer(args[1])

@@ -20,7 +20,8 @@ func init() {
 	// timestamp_of_parts_overflowing(year, month, day, hour, minute,
 	// second[, nanosecond]): Snowflake's TIMESTAMP_FROM_PARTS, where a part
 	// out of range carries into the next (month 13 is January of the next
-	// year, second -3600 an hour earlier).
+	// year, second -3600 an hour earlier); or (date, time): that day at that
+	// time of day.
 	for _, n := range []string{"timestamp_from_parts", "timestamp_ntz_from_parts", "timestampfromparts", "timestampntzfromparts"} {
 		rename("timestamp_of_parts_overflowing", n, "snowflake")
 	}
@@ -90,19 +91,20 @@ func jsonObjectKeys(ctx sqlite3.Context, args ...sqlite3.Value) {
 			}
 		}
 	}
-	var b strings.Builder
-	writeJSONStrings(&b, keys)
-	ctx.ResultText(b.String())
-	ctx.ResultSubtype(jsonSubtype)
+	resultTextArray(ctx, keys)
 }
 
 func timestampOfPartsOverflowing(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "TIMESTAMP_FROM_PARTS"
-	if len(args) != 6 && len(args) != 7 {
-		fail(ctx, fn, "takes a year, month, day, hour, minute, second and an optional nanosecond")
+	if len(args) != 2 && len(args) != 6 && len(args) != 7 {
+		fail(ctx, fn, "takes a date and a time, or a year, month, day, hour, minute, second and an optional nanosecond")
 		return
 	}
 	if nullCall(ctx, args) {
+		return
+	}
+	if len(args) == 2 {
+		timestampOfDateAndTime(ctx, fn, args[0], args[1])
 		return
 	}
 	var p [7]int64
@@ -115,4 +117,23 @@ func timestampOfPartsOverflowing(ctx sqlite3.Context, args ...sqlite3.Value) {
 		p[i] = n
 	}
 	resultTimestamp(ctx, time.Date(int(p[0]), time.Month(p[1]), int(p[2]), int(p[3]), int(p[4]), int(p[5]), int(p[6]), time.UTC))
+}
+
+// timestampOfDateAndTime writes the timestamp at time of day tv on the day
+// of dv (a date, or a timestamp whose day counts).
+func timestampOfDateAndTime(ctx sqlite3.Context, fn string, dv, tv sqlite3.Value) {
+	d, err := readMoment(dv)
+	if err != nil {
+		fail(ctx, fn, "the date: %v", err)
+		return
+	}
+	// A time of day reads as the time on 1970-01-01, in the one ISO reader.
+	clock, err := parseISO([]byte("1970-01-01T" + strings.TrimSpace(tv.Text())))
+	if tv.Type() != sqlite3.TEXT || err != nil || clock.t.Year() != 1970 || clock.t.YearDay() != 1 {
+		fail(ctx, fn, "the time: %q is not a time of day: write it as HH:MM:SS[.fraction]", tv.Text())
+		return
+	}
+	y, m, day := d.t.Date()
+	c := clock.t
+	resultTimestamp(ctx, time.Date(y, m, day, c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), time.UTC))
 }

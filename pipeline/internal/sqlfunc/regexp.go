@@ -396,10 +396,7 @@ func resultMatches(ctx sqlite3.Context, re *regexp.Regexp, s []byte, group int) 
 		}
 		items = append(items, s[m[2*group]:m[2*group+1]])
 	}
-	var b strings.Builder
-	writeJSONStrings(&b, items)
-	ctx.ResultText(b.String())
-	ctx.ResultSubtype(jsonSubtype)
+	resultTextArray(ctx, items)
 }
 
 // jsonSubtype marks a result as JSON for SQLite's json functions, so an
@@ -443,10 +440,7 @@ func regexpExtractAllGroupJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
 			items = append(items, r.s[m[2*r.group]:m[2*r.group+1]])
 		}
 	}
-	var b strings.Builder
-	writeJSONStrings(&b, items)
-	ctx.ResultText(b.String())
-	ctx.ResultSubtype(jsonSubtype)
+	resultTextArray(ctx, items)
 }
 
 var templates boundedCache[string]

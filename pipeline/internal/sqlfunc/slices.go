@@ -10,11 +10,16 @@ import (
 // DuckDB's x[i] and x[begin:end] on a list or on text: 1-based, negative
 // from the end, the end included. The translator cannot tell a list from
 // text, so these do at run time: a value that is a JSON array is a list.
+// x[begin:end:step] takes every step-th element of a list, backwards from
+// begin down to end for a negative step (DuckDB has no step on text).
 
 func init() {
 	add(
 		Func{Name: "list_or_text_at", NArgs: 2, Scalar: listOrTextAt},
-		Func{Name: "list_or_text_slice", NArgs: 3, Scalar: listOrTextSlice},
+		// list_or_text_slice(x, begin, end[, step[, omitted]]): omitted
+		// says which bounds x[b:e:s] left out (1 begin, 2 end), where a
+		// backward slice starts and ends by default.
+		Func{Name: "list_or_text_slice", NArgs: -1, Scalar: listOrTextSlice},
 	)
 	// The function forms: list_slice(x, begin, end), list_extract(x, i).
 	for _, n := range []string{"list_slice", "array_slice"} {
@@ -84,31 +89,90 @@ func sliceBounds(b, e int64, n int) (int, int) {
 }
 
 func listOrTextSlice(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if nullCall(ctx, args) {
+	const fn = "[:]"
+	if !called(ctx, fn, args, 3, 5, "takes a list or text, a begin, an end and an optional step") {
 		return
 	}
 	b, ok1 := integer(args[1])
 	e, ok2 := integer(args[2])
 	if !ok1 || !ok2 {
-		fail(ctx, "[:]", "the bounds must be integers, not %s and %s", args[1].Text(), args[2].Text())
+		fail(ctx, fn, "the bounds must be integers, not %s and %s", args[1].Text(), args[2].Text())
 		return
 	}
-	if items, ok := listItems(args[0]); ok {
-		from, to := sliceBounds(b, e, len(items))
-		var out bytes.Buffer
-		out.WriteByte('[')
-		for k, it := range items[from:to] {
-			if k > 0 {
-				out.WriteByte(',')
-			}
-			json.Compact(&out, it)
+	items, list := listItems(args[0])
+	if len(args) > 3 {
+		step, ok := integer(args[3])
+		omitted, _ := integer(args[len(args)-1])
+		if len(args) == 4 {
+			omitted = 0
 		}
-		out.WriteByte(']')
-		ctx.ResultRawText(out.Bytes())
-		ctx.ResultSubtype(jsonSubtype)
+		switch {
+		case !ok:
+			fail(ctx, fn, "the step must be an integer, not %s", args[3].Text())
+		case step == 0:
+			fail(ctx, fn, "the step cannot be zero")
+		case !list:
+			fail(ctx, fn, "a slice with a step takes a list, not text (DuckDB has no step on text)")
+		default:
+			resultList(ctx, steppedSlice(items, b, e, step, omitted))
+		}
+		return
+	}
+	if list {
+		from, to := sliceBounds(b, e, len(items))
+		resultList(ctx, items[from:to])
 		return
 	}
 	r := []rune(args[0].Text())
 	from, to := sliceBounds(b, e, len(r))
 	ctx.ResultText(string(r[from:to]))
+}
+
+// steppedSlice picks every step-th item from begin to end (1-based,
+// negative from the end, both included); a negative step walks backwards,
+// from the last item and down to the first where omitted says a bound was
+// left out.
+func steppedSlice(items [][]byte, b, e, step, omitted int64) [][]byte {
+	if step > 0 {
+		from, to := sliceBounds(b, e, len(items))
+		var out [][]byte
+		for i := from; i < to; i += int(min(step, int64(len(items)))) {
+			out = append(out, items[i])
+		}
+		return out
+	}
+	n := int64(len(items))
+	if omitted&1 != 0 {
+		b = n
+	}
+	if omitted&2 != 0 {
+		e = 1
+	}
+	if b < 0 {
+		b += n + 1
+	}
+	if e < 0 {
+		e += n + 1
+	}
+	b, e = min(b, n), max(e, 1)
+	var out [][]byte
+	for i := b; i >= e; i += max(step, -n) {
+		out = append(out, items[i-1])
+	}
+	return out
+}
+
+// resultList writes items as a JSON array.
+func resultList(ctx sqlite3.Context, items [][]byte) {
+	var out bytes.Buffer
+	out.WriteByte('[')
+	for k, it := range items {
+		if k > 0 {
+			out.WriteByte(',')
+		}
+		json.Compact(&out, it)
+	}
+	out.WriteByte(']')
+	ctx.ResultRawText(out.Bytes())
+	ctx.ResultSubtype(jsonSubtype)
 }

@@ -1,8 +1,6 @@
 package sqlfunc
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -55,6 +53,8 @@ func lineError(ctx sqlite3.Context, line sqlite3.Value, format string, args ...a
 //   - Text to INTEGER: BigQuery takes only whole numbers (decimal or 0x
 //     hex); Snowflake and DuckDB take any number and round it.
 //   - DATE takes a date or a timestamp (its UTC date).
+//   - TIMESTAMP (an instant) and DATETIME (a wall clock) take timestamp
+//     text and write it in the project's form (see timecast.go).
 func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 	switch typ {
 	case "INTEGER":
@@ -93,6 +93,8 @@ func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 		return v.Text(), true
 	case "BLOB":
 		return v.RawBlob(), true
+	case KindInstant, KindWallClock:
+		return convertTimestamp(v, typ, dialect)
 	case "DATE":
 		if v.Type() != sqlite3.TEXT {
 			return nil, false
@@ -159,8 +161,15 @@ func castTo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		safe = "SAFE_CAST"
 	}
 	what := strconv.Quote(v.Text())
-	if v.Type() == sqlite3.FLOAT || v.Type() == sqlite3.INTEGER {
+	numeric := v.Type() == sqlite3.FLOAT || v.Type() == sqlite3.INTEGER
+	switch {
+	case numeric && (typ == KindInstant || typ == KindWallClock):
+		what = v.Text() + " (a number: convert seconds since the epoch with " + map[string]string{"bigquery": "TIMESTAMP_SECONDS", "duckdb": "to_timestamp"}[dialect] + ")"
+	case numeric:
 		what = v.Text() + " (out of range)"
+	}
+	if typ == KindInstant || typ == KindWallClock {
+		typ = timestampTypeName(typ, dialect)
 	}
 	lineError(ctx, arg[3], "CAST of %s to %s failed, as it fails on %s; use %s to get NULL instead", what, typ, warehouseName(dialect), safe)
 }
@@ -236,12 +245,7 @@ func arrayAt(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	}
 	base := arg[2].Int64()
 	i := idx.Int64() - base
-	raw := bytes.TrimSpace(arr.RawText())
-	var items [][]byte
-	ok := len(raw) > 0 && json.Valid(raw)
-	if ok {
-		items, ok = elements(raw)
-	}
+	items, ok := listItems(arr)
 	if !ok {
 		lineError(ctx, arg[3], "%s is not an array", strconv.Quote(arr.Text()))
 		return

@@ -157,10 +157,7 @@ func splitToJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
 			s = s[i+len(sep):]
 		}
 	}
-	var b strings.Builder
-	writeJSONStrings(&b, parts)
-	ctx.ResultText(b.String())
-	ctx.ResultSubtype(jsonSubtype)
+	resultTextArray(ctx, parts)
 }
 
 func splitPartAt(ctx sqlite3.Context, args ...sqlite3.Value) {

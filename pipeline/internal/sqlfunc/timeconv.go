@@ -164,9 +164,8 @@ func formatWith(fn string, format, value int, elemsOf func(sqlite3.Context, int,
 			fail(ctx, fn, "%v", err)
 			return
 		}
-		m, err := readMoment(args[value])
-		if err != nil {
-			fail(ctx, fn, "%v", err)
+		m, ok := momentArg(ctx, fn, args[value])
+		if !ok {
 			return
 		}
 		if len(args) == 3 {
@@ -259,9 +258,8 @@ func toCharSnowflake(ctx sqlite3.Context, args ...sqlite3.Value) {
 		fail(ctx, fn, "%v", err)
 		return
 	}
-	m, err := readMoment(args[0])
-	if err != nil {
-		fail(ctx, fn, "%v", err)
+	m, ok := momentArg(ctx, fn, args[0])
+	if !ok {
 		return
 	}
 	var buf [64]byte
@@ -273,9 +271,8 @@ func timestampText(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, fn, args, 1, 2, "takes a date or timestamp and an optional time zone") {
 		return
 	}
-	m, err := readMoment(args[0])
-	if err != nil {
-		fail(ctx, fn, "%v", err)
+	m, ok := momentArg(ctx, fn, args[0])
+	if !ok {
 		return
 	}
 	if len(args) == 2 {
@@ -295,9 +292,8 @@ func dateOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	switch len(args) {
 	case 1, 2:
-		m, err := readMoment(args[0])
-		if err != nil {
-			fail(ctx, fn, "%v", err)
+		m, ok := momentArg(ctx, fn, args[0])
+		if !ok {
 			return
 		}
 		if len(args) == 2 {
@@ -352,9 +348,8 @@ func toEpoch(unit time.Duration) func(sqlite3.Context, ...sqlite3.Value) {
 		if nullCall(ctx, args) {
 			return
 		}
-		m, err := readMoment(args[0])
-		if err != nil {
-			fail(ctx, "UNIX_SECONDS", "%v", err)
+		m, ok := momentArg(ctx, "UNIX_SECONDS", args[0])
+		if !ok {
 			return
 		}
 		// Whole units, rounded down, as BigQuery truncates higher precision.
@@ -366,9 +361,8 @@ func unixDays(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
 	}
-	m, err := readMoment(args[0])
-	if err != nil {
-		fail(ctx, "UNIX_DATE", "%v", err)
+	m, ok := momentArg(ctx, "UNIX_DATE", args[0])
+	if !ok {
 		return
 	}
 	ctx.ResultInt64(civilDays(m.t))
@@ -390,9 +384,8 @@ func epochReal(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
 	}
-	m, err := readMoment(args[0])
-	if err != nil {
-		fail(ctx, "epoch", "%v", err)
+	m, ok := momentArg(ctx, "epoch", args[0])
+	if !ok {
 		return
 	}
 	ctx.ResultFloat(float64(m.t.UnixNano()) / 1e9)
@@ -406,9 +399,8 @@ func epochMillisEither(ctx sqlite3.Context, args ...sqlite3.Value) {
 		resultTimestamp(ctx, time.UnixMilli(n).UTC())
 		return
 	}
-	m, err := readMoment(args[0])
-	if err != nil {
-		fail(ctx, "epoch_ms", "%v", err)
+	m, ok := momentArg(ctx, "epoch_ms", args[0])
+	if !ok {
 		return
 	}
 	ctx.ResultInt64(floorDiv(m.t.UnixNano(), int64(time.Millisecond)))

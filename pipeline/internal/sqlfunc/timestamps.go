@@ -361,6 +361,55 @@ func badPart(ctx sqlite3.Context, fn string, args []sqlite3.Value) {
 	fail(ctx, fn, "no date part among the arguments (%s): name one such as 'day', 'week', 'month', 'year' or 'hour'", argList(args))
 }
 
+// partCall is a call of a date-part function: the part, the other
+// arguments in order, and whether the part came first (Snowflake's and
+// DuckDB's order) or last (BigQuery's).
+type partCall struct {
+	dp    datePart
+	rest  []sqlite3.Value
+	first bool
+}
+
+// readPartCall checks a call of fn as called does and finds its part; it
+// fails the call, or gives NULL, and reports false when fn cannot go on.
+func readPartCall(ctx sqlite3.Context, fn string, args []sqlite3.Value, lo, hi int, takes string) (partCall, bool) {
+	if !called(ctx, fn, args, lo, hi, takes) {
+		return partCall{}, false
+	}
+	dp, rest, ok := splitPartArgs(args)
+	if !ok {
+		badPart(ctx, fn, args)
+		return partCall{}, false
+	}
+	_, first := readPart(args[0])
+	return partCall{dp: dp, rest: rest, first: first}, true
+}
+
+// momentArg reads argument v of fn as a date or timestamp, failing the call
+// when it is not one.
+func momentArg(ctx sqlite3.Context, fn string, v sqlite3.Value) (moment, bool) {
+	m, err := readMoment(v)
+	if err != nil {
+		fail(ctx, fn, "%v", err)
+		return moment{}, false
+	}
+	return m, true
+}
+
+// fromTo reads the two dates or timestamps of a difference: (part, from,
+// to) with the part first, BigQuery's (to, from, part) with it last.
+func (pc partCall) fromTo(ctx sqlite3.Context, fn string) (a, b moment, ok bool) {
+	from, to := pc.rest[0], pc.rest[1]
+	if !pc.first {
+		from, to = to, from
+	}
+	if a, ok = momentArg(ctx, fn, from); !ok {
+		return
+	}
+	b, ok = momentArg(ctx, fn, to)
+	return
+}
+
 func argList(args []sqlite3.Value) string {
 	var parts []string
 	for _, a := range args {
@@ -388,17 +437,15 @@ func (c calendar) truncFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 		}
 		args = args[:2]
 	}
-	dp, rest, ok := splitPartArgs(args)
+	pc, ok := readPartCall(ctx, fn, args, 2, 2, "")
 	if !ok {
-		badPart(ctx, fn, args)
 		return
 	}
-	m, err := readMoment(rest[0])
-	if err != nil {
-		fail(ctx, fn, "%v", err)
+	m, ok := momentArg(ctx, fn, pc.rest[0])
+	if !ok {
 		return
 	}
-	t, err := c.trunc(wallClock(m.t, loc), dp)
+	t, err := c.trunc(wallClock(m.t, loc), pc.dp)
 	if err != nil {
 		fail(ctx, fn, "%v", err)
 		return
@@ -461,30 +508,15 @@ func (c calendar) boundaries(a, b time.Time, dp datePart) (int64, error) {
 
 func (c calendar) diffFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "DATEDIFF"
-	if !called(ctx, fn, args, 3, 3, "takes a date part and two dates or timestamps") {
-		return
-	}
-	dp, rest, ok := splitPartArgs(args)
+	pc, ok := readPartCall(ctx, fn, args, 3, 3, "takes a date part and two dates or timestamps")
 	if !ok {
-		badPart(ctx, fn, args)
 		return
 	}
-	from, to := rest[0], rest[1]
-	if _, first := readPart(args[0]); !first {
-		// BigQuery: DATE_DIFF(end, start, part).
-		from, to = to, from
-	}
-	a, err := readMoment(from)
-	if err != nil {
-		fail(ctx, fn, "%v", err)
+	a, b, ok := pc.fromTo(ctx, fn)
+	if !ok {
 		return
 	}
-	b, err := readMoment(to)
-	if err != nil {
-		fail(ctx, fn, "%v", err)
-		return
-	}
-	n, err := c.boundaries(a.t, b.t, dp)
+	n, err := c.boundaries(a.t, b.t, pc.dp)
 	if err != nil {
 		fail(ctx, fn, "%v", err)
 		return
@@ -534,29 +566,15 @@ func elapsed(a, b time.Time, dp datePart) (int64, error) {
 
 func elapsedFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "TIMESTAMP_DIFF"
-	if !called(ctx, fn, args, 3, 3, "takes two timestamps and a date part") {
-		return
-	}
-	dp, rest, ok := splitPartArgs(args)
+	pc, ok := readPartCall(ctx, fn, args, 3, 3, "takes two timestamps and a date part")
 	if !ok {
-		badPart(ctx, fn, args)
 		return
 	}
-	from, to := rest[0], rest[1]
-	if _, first := readPart(args[0]); !first {
-		from, to = to, from
-	}
-	a, err := readMoment(from)
-	if err != nil {
-		fail(ctx, fn, "%v", err)
+	a, b, ok := pc.fromTo(ctx, fn)
+	if !ok {
 		return
 	}
-	b, err := readMoment(to)
-	if err != nil {
-		fail(ctx, fn, "%v", err)
-		return
-	}
-	n, err := elapsed(a.t, b.t, dp)
+	n, err := elapsed(a.t, b.t, pc.dp)
 	if err != nil {
 		fail(ctx, fn, "%v", err)
 		return
@@ -610,29 +628,25 @@ func dateAdd(sign int64, toTimestamp bool) func(sqlite3.Context, ...sqlite3.Valu
 		if sign < 0 {
 			fn = "DATE_SUB"
 		}
-		if !called(ctx, fn, args, 3, 3, "takes a date part, a number and a date or timestamp") {
-			return
-		}
-		dp, rest, ok := splitPartArgs(args)
+		pc, ok := readPartCall(ctx, fn, args, 3, 3, "takes a date part, a number and a date or timestamp")
 		if !ok {
-			badPart(ctx, fn, args)
 			return
 		}
 		// Snowflake: DATEADD(part, n, x); BigQuery: DATE_ADD(x, n, part).
-		nArg, xArg := rest[0], rest[1]
-		if _, first := readPart(args[0]); !first {
-			nArg, xArg = rest[1], rest[0]
+		nArg, xArg := pc.rest[0], pc.rest[1]
+		if !pc.first {
+			nArg, xArg = pc.rest[1], pc.rest[0]
 		}
 		n, ok := integer(nArg)
 		if !ok {
 			fail(ctx, fn, "the number to add must be an integer, not %s", nArg.Text())
 			return
 		}
-		m, err := readMoment(xArg)
-		if err != nil {
-			fail(ctx, fn, "%v", err)
+		m, ok := momentArg(ctx, fn, xArg)
+		if !ok {
 			return
 		}
+		dp := pc.dp
 		t, err := addPart(m.t, sign*n, dp)
 		if err != nil {
 			fail(ctx, fn, "%v", err)
@@ -712,24 +726,19 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 
 func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "EXTRACT"
-	if !called(ctx, fn, args, 2, 2, "takes a date part and a date or timestamp") {
-		return
-	}
-	dp, rest, ok := splitPartArgs(args)
+	pc, ok := readPartCall(ctx, fn, args, 2, 2, "takes a date part and a date or timestamp")
 	if !ok {
-		badPart(ctx, fn, args)
 		return
 	}
-	m, err := readMoment(rest[0])
-	if err != nil {
-		fail(ctx, fn, "%v", err)
+	m, ok := momentArg(ctx, fn, pc.rest[0])
+	if !ok {
 		return
 	}
-	if dp.p == pDate {
+	if pc.dp.p == pDate {
 		resultDate(ctx, m.t)
 		return
 	}
-	v, err := c.extract(m.t, dp)
+	v, err := c.extract(m.t, pc.dp)
 	if err != nil {
 		fail(ctx, fn, "%v", err)
 		return
@@ -759,9 +768,8 @@ func (c calendar) lastDayFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 		}
 		x = rest[0]
 	}
-	m, err := readMoment(x)
-	if err != nil {
-		fail(ctx, fn, "%v", err)
+	m, ok := momentArg(ctx, fn, x)
+	if !ok {
 		return
 	}
 	start, err := c.trunc(m.t, dp)

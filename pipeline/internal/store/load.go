@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -46,9 +47,11 @@ func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []
 		b.WriteString("?")
 	}
 	b.WriteString(")")
-	defer db.timed(db.clock(), 2+len(rows))
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
+	// The savepoint, the insert (one statement however many rows) and the
+	// release.
+	defer db.count(3, time.Now())
 	if err := db.conn.Exec("SAVEPOINT load"); err != nil {
 		return err
 	}
@@ -100,4 +103,27 @@ func bind(stmt *sqlite3.Stmt, i int, v any) error {
 		return stmt.BindBlob(i, x)
 	}
 	return stmt.BindText(i, fmt.Sprint(v))
+}
+
+// ExecJSON runs one statement with one bound text, a JSON document the
+// statement reads with json_each: a whole table crosses the Go/SQLite
+// boundary in one bind instead of one per value, which the js/wasm build
+// pays dearly for.
+func (db *DB) ExecJSON(ctx context.Context, sql, doc string) (err error) {
+	defer db.limitError(&err)
+	defer db.notAllowed(&err)
+	if err := db.beforeWrite(); err != nil {
+		return err
+	}
+	old := db.conn.SetInterrupt(ctx)
+	defer db.conn.SetInterrupt(old)
+	stmt, _, err := db.conn.Prepare(sql)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	if err := stmt.BindText(1, doc); err != nil {
+		return err
+	}
+	return stmt.Exec()
 }

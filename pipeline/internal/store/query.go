@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -25,11 +26,11 @@ const MaxResultBytes = 32 << 20
 
 // Query runs one statement and reads at most maxRows rows (0: all).
 func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err error) {
-	defer db.timed(db.clock(), 1)
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
+	defer db.count(1, time.Now())
 	stmt, tail, err := db.conn.Prepare(sql)
 	if err != nil {
 		return nil, err
@@ -155,6 +156,7 @@ func (db *DB) Columns(ctx context.Context, schema, name string) (_ []Column, err
 	}
 	// Preparing `SELECT *` and reading the statement's columns costs one
 	// prepare; pragma_table_info costs several times that in js/wasm.
+	defer db.count(1, time.Now())
 	stmt, _, err := db.conn.Prepare("SELECT * FROM " + Rel(schema, name))
 	if err != nil {
 		if _, ok := MissingTable(err.Error()); ok {
@@ -178,9 +180,22 @@ type Table struct {
 
 // Tables lists every table and view of every attached schema, sorted.
 func (db *DB) Tables(ctx context.Context) ([]Table, error) {
+	return db.Relations(ctx, "%", "%", "")
+}
+
+// Relations lists the tables and views whose schema and name match LIKE
+// patterns (SQLite's: ASCII case ignored, \ escapes), leaving out those
+// whose name matches exclude (when given) and the engine's own tables;
+// schemas in Schemas' order, names sorted.
+func (db *DB) Relations(ctx context.Context, schemaPattern, namePattern, exclude string) ([]Table, error) {
 	var out []Table
 	for _, s := range db.Schemas() {
-		r, err := db.Query(ctx, fmt.Sprintf("SELECT name, type FROM %s.sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%%' AND name NOT LIKE '\\_nexus\\_%%' ESCAPE '\\' ORDER BY name", Ident(s)), 0)
+		q := fmt.Sprintf("SELECT name, type FROM %s.sqlite_schema WHERE %s LIKE %s ESCAPE '\\' AND type IN ('table','view') AND name NOT LIKE 'sqlite_%%' AND name NOT LIKE '\\_nexus\\_%%' ESCAPE '\\' AND name LIKE %s ESCAPE '\\'",
+			Ident(s), Quote(s), Quote(schemaPattern), Quote(namePattern))
+		if exclude != "" {
+			q += fmt.Sprintf(" AND name NOT LIKE %s ESCAPE '\\'", Quote(exclude))
+		}
+		r, err := db.Query(ctx, q+" ORDER BY name", 0)
 		if err != nil {
 			return nil, err
 		}

@@ -50,10 +50,38 @@ type DB struct {
 	// that could change the database (Writes).
 	reads  map[string]bool
 	writes int
-	// profiled and profileTime are Profile's counts.
-	profiling   bool
-	profiled    int
-	profileTime time.Duration
+	// stats counts the statements run and the time spent in them (Stats).
+	stats Stats
+}
+
+// Stats counts the statements a DB ran and the time they took: in js/wasm
+// each statement has a fixed cost of about a millisecond, so their number
+// is a figure to watch that does not depend on the machine's load.
+type Stats struct {
+	Statements int
+	Seconds    float64
+}
+
+// Stats returns the counts since the DB was opened.
+func (db *DB) Stats() Stats { return db.stats }
+
+// count adds n statements that started at start.
+func (db *DB) count(n int, start time.Time) {
+	db.stats.Statements += n
+	db.stats.Seconds += time.Since(start).Seconds()
+}
+
+// statements is the number of statements in sql.
+func statements(sql string) int {
+	n := 1
+	for {
+		i := SecondStatement(sql)
+		if i < 0 {
+			return n
+		}
+		sql = sql[i:]
+		n++
+	}
 }
 
 // MemoryDSN opens a database that lives only as long as the DB.
@@ -293,7 +321,6 @@ func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
 
 // Exec runs one or more statements; ctx interrupts them.
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
-	defer db.timed(db.clock(), 1)
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	if err := db.beforeWrite(); err != nil {
@@ -301,6 +328,7 @@ func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	}
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
+	defer db.count(statements(sql), time.Now())
 	return db.conn.Exec(sql)
 }
 

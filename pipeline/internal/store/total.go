@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"time"
 )
 
 // defaultTotalDataLimit caps all in-memory databases together in js/wasm:
@@ -51,6 +52,7 @@ func (db *DB) shareTotal() error {
 		db.countStmt, db.countSchemas = stmt, strings.Join(names, "\x00")
 	}
 	stmt := db.countStmt
+	defer db.count(1, time.Now())
 	pages := make([]int64, 0, len(names))
 	for stmt.Step() {
 		pages = append(pages, stmt.ColumnInt64(0))
@@ -81,6 +83,7 @@ func (db *DB) shareTotal() error {
 			limit = min(limit, db.dataLimit)
 		}
 		if n := limit / size; db.maxPages[s] != n {
+			db.stats.Statements++
 			if err := db.conn.Exec(fmt.Sprintf("PRAGMA %s.max_page_count=%d", Ident(s), n)); err != nil {
 				return err
 			}

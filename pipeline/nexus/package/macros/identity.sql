@@ -103,40 +103,27 @@ where not exists (
     provides: it reads the identifiers and edges once, resolves them in Go
     (var nexus_resolution: bounded by max_recursion as in dbt-nexus, or
     exact) and returns a table of (identifier_type, identifier_value,
-    component_type, component_value), the component being the smallest
-    identifier reached. The entity id is the surrogate key of the component,
-    as in dbt-nexus, so it is stable across builds and warehouses. Each
-    identifier keeps one row, its smallest row_id's, as in dbt-nexus.
+    event_id, component_type, component_value), one row per identifier, the
+    component being the smallest identifier reached. The event_id is the one
+    of the identifier's first row (smallest row_id, then event_id), the row
+    dbt-nexus's row_number() over (partition by identifier_type,
+    identifier_value order by row_id, event_id) keeps: the runner picks it
+    from the same read, so the identifiers are not ranked again here. The
+    entity id is the surrogate key of the component, as in dbt-nexus, so it
+    is stable across builds and warehouses.
     Columns: identifier_id, <entity>_id, event_id, identifier_type,
     identifier_value, realtime_processed, existing_<entity>. -#}
 {%- macro default__resolve_identifiers(entity_type, identifiers_table, edges_table, max_recursion=10) -%}
 {%- set identifiers = ref(identifiers_table) -%}
 {%- set edges = ref(edges_table) -%}
-{%- set components = nexus_resolve_components(entity_type, identifiers, edges, max_recursion) if execute else none -%}
-with ranked as (
+{%- set components = nexus_resolve_components(entity_type, identifiers, edges, max_recursion, first_event=true) if execute else none -%}
+with resolved as (
     select
+        {{ dbt_utils.generate_surrogate_key(['component_type', 'component_value']) }} as {{ entity_type }}_id,
         event_id,
-        row_id,
         identifier_type,
-        identifier_value,
-        row_number() over (
-            partition by identifier_type, identifier_value
-            order by row_id, event_id
-        ) as row_rank
-    from {{ identifiers }}
-),
-
-resolved as (
-    select
-        {{ dbt_utils.generate_surrogate_key(['c.component_type', 'c.component_value']) }} as {{ entity_type }}_id,
-        r.event_id,
-        r.identifier_type,
-        r.identifier_value
-    from ranked as r
-    join {{ components }} as c
-        on c.identifier_type = r.identifier_type
-        and c.identifier_value = r.identifier_value
-    where r.row_rank = 1
+        identifier_value
+    from {{ components }}
 )
 
 select

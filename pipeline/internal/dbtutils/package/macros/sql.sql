@@ -2,8 +2,8 @@
     package's documentation. The SQL they write is the warehouse's
     (target.type), through dbt's cross-database macros, and is translated
     with the model. Queries they run themselves (run_query) are the
-    warehouse's too; only the catalog reads of get_relations_by_pattern are
-    SQLite's own (__sqlite_query__). -#}
+    warehouse's too; get_relations_by_pattern reads the engine's catalog
+    (__relations_by_pattern__). -#}
 
 {#- generate_series(upper_bound): the numbers 1 to upper_bound as
     generated_number. -#}
@@ -240,20 +240,10 @@ from {{ relation }}
 
 {#- get_relations_by_pattern(schema_pattern, table_pattern, exclude,
     database): the built tables and views whose schema and name match the
-    LIKE patterns (any case, \ escapes), those matching exclude left out.
-    The engine's schemas are SQLite databases: the catalog is theirs. -#}
+    LIKE patterns (any case, \ escapes), those matching exclude left out,
+    from the engine's catalog. -#}
 {% macro get_relations_by_pattern(schema_pattern, table_pattern, exclude='', database=target.database) %}
-{%- set found = [] -%}
-{%- if execute -%}
-{%- set schemas = __sqlite_query__("select name from pragma_database_list where name <> 'temp' and name like '" ~ dbt.escape_single_quotes(schema_pattern) ~ "' escape '\\'") -%}
-{%- for s in schemas.columns[0].values() -%}
-{%- set tables = __sqlite_query__("select name from \"" ~ s ~ "\".sqlite_master where type in ('table', 'view') and name not like '\\_nexus%' escape '\\' and name like '" ~ dbt.escape_single_quotes(table_pattern) ~ "' escape '\\'" ~ (" and name not like '" ~ dbt.escape_single_quotes(exclude) ~ "' escape '\\'" if exclude else '') ~ " order by name") -%}
-{%- for t in tables.columns[0].values() -%}
-{%- do found.append(api.Relation.create(database=database, schema=s, identifier=t)) -%}
-{%- endfor -%}
-{%- endfor -%}
-{%- endif -%}
-{{- return(found) -}}
+{{- return(__relations_by_pattern__(schema_pattern, table_pattern, exclude or '')) -}}
 {% endmacro %}
 
 {% macro get_relations_by_prefix(schema, prefix, exclude='', database=target.database) %}

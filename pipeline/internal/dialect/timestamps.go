@@ -1,0 +1,148 @@
+package dialect
+
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
+
+// Timestamps have one text form in SQLite, the one the functions of
+// pipeline/internal/sqlfunc write: 2024-05-17T10:00:00Z, UTC, a fraction
+// only when there is one. A TIMESTAMP '...' literal is written in that form
+// here, a CAST to a timestamp type converts at run time, a CAST of a
+// timestamp to a string writes the warehouse's text, and a comparison of a
+// timestamp with a value not known to be one (a column of source text, kept
+// as written) reads that value as a timestamp first.
+
+// timestampKind is the kind of timestamp the type or literal name means in
+// dialect d: an instant (converted to UTC from an offset or zone) or a wall
+// clock; "" when it is not a timestamp type. time is not.
+func timestampKind(d Dialect, name string) string {
+	switch name {
+	case "timestamp_tz", "timestamp_ltz", "timestamptz":
+		return sqlfunc.KindInstant
+	case "timestamp_ntz", "datetime":
+		return sqlfunc.KindWallClock
+	case "timestamp":
+		if d == BigQuery {
+			return sqlfunc.KindInstant
+		}
+		// Snowflake's TIMESTAMP is TIMESTAMP_NTZ (its default
+		// TIMESTAMP_TYPE_MAPPING); DuckDB's has no zone.
+		return sqlfunc.KindWallClock
+	}
+	return ""
+}
+
+// castKind is the timestamp kind of a cast's type, "" when it is not a
+// timestamp type.
+func castKind(d Dialect, typ sqlType) string {
+	if typ.withZone && typ.name == "timestamp" {
+		return sqlfunc.KindInstant
+	}
+	return timestampKind(d, typ.name)
+}
+
+// timestampResults are the functions that return a timestamp, and its kind,
+// per dialect.
+var timestampResults = map[Dialect]map[string]string{
+	BigQuery: {
+		"current_timestamp": sqlfunc.KindInstant, "timestamp": sqlfunc.KindInstant,
+		"timestamp_seconds": sqlfunc.KindInstant, "timestamp_millis": sqlfunc.KindInstant,
+		"timestamp_micros": sqlfunc.KindInstant, "timestamp_trunc": sqlfunc.KindInstant,
+		"timestamp_add": sqlfunc.KindInstant, "timestamp_sub": sqlfunc.KindInstant,
+		"parse_timestamp":  sqlfunc.KindInstant,
+		"current_datetime": sqlfunc.KindWallClock, "datetime": sqlfunc.KindWallClock,
+		"datetime_trunc": sqlfunc.KindWallClock, "datetime_add": sqlfunc.KindWallClock,
+		"datetime_sub": sqlfunc.KindWallClock, "parse_datetime": sqlfunc.KindWallClock,
+	},
+	Snowflake: {
+		"current_timestamp": sqlfunc.KindInstant, "getdate": sqlfunc.KindInstant,
+		"localtimestamp": sqlfunc.KindInstant, "sysdate": sqlfunc.KindWallClock,
+		"to_timestamp": sqlfunc.KindWallClock, "to_timestamp_ntz": sqlfunc.KindWallClock,
+		"to_timestamp_ltz": sqlfunc.KindInstant, "to_timestamp_tz": sqlfunc.KindInstant,
+		"try_to_timestamp": sqlfunc.KindWallClock, "try_to_timestamp_ntz": sqlfunc.KindWallClock,
+		"try_to_timestamp_ltz": sqlfunc.KindInstant, "try_to_timestamp_tz": sqlfunc.KindInstant,
+		"timestamp_from_parts": sqlfunc.KindWallClock, "timestamp_ntz_from_parts": sqlfunc.KindWallClock,
+	},
+	DuckDB: {
+		"current_timestamp": sqlfunc.KindInstant, "now": sqlfunc.KindInstant,
+		"get_current_timestamp": sqlfunc.KindInstant, "to_timestamp": sqlfunc.KindInstant,
+		"make_timestamp": sqlfunc.KindWallClock, "strptime": sqlfunc.KindWallClock,
+	},
+}
+
+// timestampOf tells whether n is known to be a timestamp, and its kind: a
+// typed literal, a cast to a timestamp type, a function returning one.
+func (t *translator) timestampOf(n *node) string {
+	if t.d == SQLite || n == nil {
+		return ""
+	}
+	switch n.kind {
+	case nParen:
+		return t.timestampOf(n.x)
+	case nTyped:
+		return timestampKind(t.d, n.name)
+	case nCast:
+		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
+		if prob == nil {
+			return castKind(t.d, typ)
+		}
+	case nCall:
+		if len(n.parts) <= 1 {
+			return timestampResults[t.d][n.name]
+		}
+	case nName:
+		if len(n.parts) == 1 && t.toks[n.parts[0]].kind == kWord && t.toks[n.parts[0]].lower == "current_timestamp" {
+			return sqlfunc.KindInstant
+		}
+	}
+	return ""
+}
+
+// compareTimestamps makes the operands of a comparison with a timestamp
+// compare as instants: an operand not known to be a timestamp goes through
+// as_timestamp(), which writes timestamp text in the one form (seeds keep
+// '2024-05-17 10:00:00' as written, which as text sorts before
+// '2024-05-17T00:00:00Z'); a string literal is converted here.
+func (t *translator) compareTimestamps(operands ...*node) {
+	known := false
+	for _, o := range operands {
+		if t.timestampOf(o) != "" {
+			known = true
+		}
+	}
+	if !known {
+		return
+	}
+	for _, o := range operands {
+		if t.timestampOf(o) != "" || o.start+1 == o.end && t.toks[o.start].lower == "null" {
+			continue
+		}
+		switch o.kind {
+		case nString:
+			s := stringValue(t.d, t.toks[o.tok].text)
+			if c, err := sqlfunc.CanonicalTimestamp(s, sqlfunc.KindInstant, string(t.d)); err == nil {
+				o.print = printAs(sqlString(c))
+				continue
+			}
+		case nLit, nParam:
+			continue // numbers and NULL
+		}
+		o.pre = "as_timestamp(" + o.pre
+		o.post += ")"
+	}
+}
+
+// rewriteTimestampLiteral writes TIMESTAMP '...', DATETIME '...' and the
+// other timestamp literals in the one form; a literal that is not a
+// timestamp is refused, as the warehouse refuses it.
+func (t *translator) rewriteTimestampLiteral(n *node, kind string) {
+	s := stringValue(t.d, t.toks[n.tok].text)
+	c, err := sqlfunc.CanonicalTimestamp(s, kind, string(t.d))
+	if err != nil {
+		t.refuse(n.tok, refTimestampLiteral, strings.ToUpper(t.toks[n.start].text), err.Error())
+		return
+	}
+	n.print = printAs(sqlString(c))
+}

@@ -1,0 +1,48 @@
+package dialect
+
+import "testing"
+
+func TestTimestampLiterals(t *testing.T) {
+	expectTranslated(t, bigquery, "select timestamp '2024-01-05 10:00:00'", "select '2024-01-05T10:00:00Z'")
+	expectTranslated(t, bigquery, "select timestamp '2024-01-05 10:00:00.5+02:00'", "select '2024-01-05T08:00:00.5Z'")
+	expectTranslated(t, bigquery, "select timestamp '2024-01-05 10:00:00 America/Los_Angeles'", "select '2024-01-05T18:00:00Z'")
+	expectTranslated(t, bigquery, "select timestamp '2024-01-05'", "select '2024-01-05T00:00:00Z'")
+	expectTranslated(t, bigquery, "select datetime '2024-01-05 10:00:00'", "select '2024-01-05T10:00:00Z'")
+	expectTranslated(t, snowflake, "select timestamp_ntz '2024-01-05 10:00:00 +02:00'", "select '2024-01-05T10:00:00Z'")
+	expectTranslated(t, snowflake, "select timestamp_tz '2024-01-05 10:00:00 +02:00'", "select '2024-01-05T08:00:00Z'")
+	expectTranslated(t, snowflake, "select timestamp_ltz '2024-01-05 10:00:00'", "select '2024-01-05T10:00:00Z'")
+	expectTranslated(t, duckdb, "select timestamptz '2024-01-05 10:00:00+02'", "select '2024-01-05T08:00:00Z'")
+	expectTranslated(t, duckdb, "select timestamp '2024-01-05 10:00:00+02'", "select '2024-01-05T10:00:00Z'")
+	expectTranslated(t, bigquery, "select time '10:00:00'", "select '10:00:00'")
+	expectTranslated(t, sqlite, "select timestamp '2024-01-05 10:00:00'", "select timestamp '2024-01-05 10:00:00'")
+	expectRefused(t, bigquery, "select\n  timestamp '2024-02-30 10:00:00'", `2:13: TIMESTAMP literal: "2024-02-30 10:00:00" is not a timestamp (write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC)`)
+	expectRefused(t, bigquery, "select datetime '2024-01-05 10:00:00+02'", `1:17: DATETIME literal: "2024-01-05 10:00:00+02" is not a DATETIME, which takes no time zone (write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC)`)
+}
+
+func TestTimestampCasts(t *testing.T) {
+	expectTranslated(t, bigquery, "select cast(a as timestamp) from t", "select cast_to(a, 'TIMESTAMP', 'bigquery', 1) from t")
+	expectTranslated(t, bigquery, "select safe_cast(a as datetime) from t", "select try_cast(a, 'DATETIME', 'bigquery') from t")
+	expectTranslated(t, snowflake, "select a::timestamp, a::timestamp_ltz, try_cast(a as timestamp_tz) from t", "select cast_to(a, 'DATETIME', 'snowflake', 1), cast_to(a, 'TIMESTAMP', 'snowflake', 1), try_cast(a, 'TIMESTAMP', 'snowflake') from t")
+	expectTranslated(t, duckdb, "select a::timestamp, cast(a as timestamp with time zone), a::timestamptz from t", "select cast_to(a, 'DATETIME', 'duckdb', 1), cast_to(a, 'TIMESTAMP', 'duckdb', 1), cast_to(a, 'TIMESTAMP', 'duckdb', 1) from t")
+	expectTranslated(t, sqlite, "select cast(a as timestamp) from t", "select cast(a as TEXT) from t")
+	// a timestamp cast to a string is the warehouse's text of it
+	expectTranslated(t, bigquery, "select cast(timestamp_seconds(a) as string) from t", "select timestamp_string(timestamp_from_seconds(a), 'TIMESTAMP', 'bigquery') from t")
+	expectTranslated(t, bigquery, "select cast(cast(a as datetime) as string) from t", "select timestamp_string(cast_to(a, 'DATETIME', 'bigquery', 1), 'DATETIME', 'bigquery') from t")
+	expectTranslated(t, snowflake, "select a::timestamp_tz::varchar from t", "select timestamp_string(cast_to(a, 'TIMESTAMP', 'snowflake', 1), 'TIMESTAMP', 'snowflake') from t")
+	expectTranslated(t, duckdb, "select now()::varchar, (timestamp '2024-01-05 10:00:00')::text", "select timestamp_string(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'TIMESTAMP', 'duckdb'), timestamp_string(('2024-01-05T10:00:00Z'), 'DATETIME', 'duckdb')")
+	expectTranslated(t, bigquery, "select cast(a as string) from t", "select cast(a as TEXT) from t")
+}
+
+// A comparison of a timestamp with a value not known to be one reads that
+// value as a timestamp: source text keeps the form it was written in.
+func TestTimestampComparisons(t *testing.T) {
+	expectTranslated(t, bigquery, "select id from t where a >= timestamp '2024-01-05 00:00:00'", "select id from t where as_timestamp(a) >= '2024-01-05T00:00:00Z'")
+	expectTranslated(t, bigquery, "select id from t where timestamp_seconds(b) < a", "select id from t where timestamp_from_seconds(b) < as_timestamp(a)")
+	expectTranslated(t, bigquery, "select id from t where a between '2024-01-05' and current_timestamp()", "select id from t where as_timestamp(a) between '2024-01-05T00:00:00Z' and strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
+	expectTranslated(t, snowflake, "select id from t where a < current_timestamp", "select id from t where as_timestamp(a) < strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
+	expectTranslated(t, duckdb, "select id from t where a::timestamp = b::timestamp", "select id from t where cast_to(a, 'DATETIME', 'duckdb', 1) = cast_to(b, 'DATETIME', 'duckdb', 1)")
+	expectTranslated(t, bigquery, "select id from t where a in (timestamp '2024-01-05 10:00:00', b, '2024-01-05 11:00:00+01')", "select id from t where as_timestamp(a) in ('2024-01-05T10:00:00Z', as_timestamp(b), '2024-01-05T10:00:00Z')")
+	expectTranslated(t, bigquery, "select id from t where a in ('x', b)", "select id from t where a in ('x', b)")
+	expectTranslated(t, bigquery, "select id from t where a = b", "select id from t where a = b")
+	expectTranslated(t, bigquery, "select id from t where timestamp_seconds(a) is null or timestamp_seconds(a) > null", "select id from t where timestamp_from_seconds(a) is null or timestamp_from_seconds(a) > null")
+}
