@@ -18,3 +18,16 @@ func TestNumericScaleCasts(t *testing.T) {
 	expectTranslated(t, duckdb, "select a::decimal(18,0), a::double from t", "select cast_to(a, 'INTEGER', 'duckdb', 1), cast_to(a, 'REAL', 'duckdb', 1) from t")
 	expectRows(t, duckdb, "select 1.005::decimal(10,2), (-0.125)::decimal(4,2), 9.995::decimal(10,2)", "1.01|-0.13|10.0")
 }
+
+func TestProbedIdioms(t *testing.T) {
+	expectTranslated(t, snowflake, "select object_construct('a', x, 'b', y) from t", "select json((SELECT json_group_object(key, value) FROM json_each(json_object('a', x, 'b', y)) WHERE type <> 'null')) from t")
+	expectTranslated(t, snowflake, "select object_construct_keep_null('a', x) from t", "select json_object('a', x) from t")
+	expectTranslated(t, snowflake, "select replace(a, '-') from t", "select replace(a, '-', '') from t")
+	expectTranslated(t, snowflake, "select a rlike '[0-9]+', a not regexp 'x' from t", "select regexp_full_match(a, '[0-9]+'), (NOT regexp_full_match(a, 'x')) from t")
+	expectTranslated(t, snowflake, "select date_part(epoch_millisecond, a) from t", "select datetime_part_snowflake('epoch_millisecond', a) from t")
+	expectTranslated(t, bigquery, "select generate_uuid()", "select uuid_text()")
+	expectTranslated(t, duckdb, "select uuid(), gen_random_uuid()", "select uuid_text(), uuid_text()")
+	expectRefused(t, snowflake, "select hash(a) from t", "1:8: HASH is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce ("+refHash.hint+")")
+	expectRefused(t, bigquery, "select\n farm_fingerprint(a) from t", "2:2: FARM_FINGERPRINT is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce ("+refHash.hint+")")
+	expectRows(t, snowflake, "select object_construct('a', 1, 'b', null, 'c', object_construct('d', 'x'))", `{"a":1,"c":{"d":"x"}}`)
+}

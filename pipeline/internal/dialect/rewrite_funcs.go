@@ -45,7 +45,8 @@ var dateParts = map[string]bool{
 	"weeks": true, "quarters": true, "dow": true, "doy": true, "epoch": true, "ms": true, "us": true,
 	"milliseconds": true, "microseconds": true, "nanosecond": true, "ns": true, "yy": true, "mm": true,
 	"dd": true, "hh": true, "mi": true, "ss": true, "weekday": true, "yearofweek": true, "decade": true,
-	"century": true, "millennium": true,
+	"century": true, "millennium": true, "epoch_second": true, "epoch_millisecond": true,
+	"epoch_microsecond": true, "epoch_nanosecond": true,
 }
 
 // rewriteCall rewrites a function call: clock functions, arrays and
@@ -81,6 +82,23 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		return
 	}
 	if t.rewriteListFunc(n) {
+		return
+	}
+	if r, ok := unfaithful[t.d][name]; ok {
+		t.refuse(n.tok, r, strings.ToUpper(t.toks[n.tok].text))
+		return
+	}
+	switch {
+	case t.d == Snowflake && name == "replace" && len(n.list) == 2 && n.x == nil:
+		// REPLACE(s, pattern): the replacement defaults to ''
+		n.list[1].post += ", ''"
+	case t.d == Snowflake && (name == "object_construct" || name == "object_construct_keep_null") && len(n.list) > 0 && n.list[0].kind != nStar:
+		if name == "object_construct" {
+			// members whose value is NULL are left out
+			n.pre = "json((SELECT json_group_object(key, value) FROM json_each(" + n.pre
+			n.post += ") WHERE type <> 'null'))"
+		}
+		t.pr.setTok(n.tok, "json_object")
 		return
 	}
 	if datePartArgs[name] && t.d != SQLite {

@@ -96,6 +96,19 @@ func (t *translator) rewriteLike(n *node) {
 		}
 		return
 	case "like":
+	case "regexp", "rlike":
+		if t.d == Snowflake {
+			// Snowflake's x RLIKE p and x REGEXP p: p matches all of x
+			x, y, not := n.x, n.y, n.flag
+			n.print = func(pr *printer, n *node) string {
+				s := "regexp_full_match(" + pr.text(x) + ", " + pr.text(y) + ")"
+				if not {
+					s = "(NOT " + s + ")"
+				}
+				return s + pr.carry(n, x, y)
+			}
+		}
+		return
 	default:
 		return
 	}

@@ -215,9 +215,18 @@ var (
 	refIgnoreNulls      = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS; for LAG and LEAD, use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
 	refCreate           = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
 	refNoType           = refusal{"%s has no type after it", "name the type, for example x::text"}
+	refHash             = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "for a key, hash the text with md5(x) or sha256(x) (BigQuery: to_hex(md5(x)); Snowflake: md5(x), sha2(x)), which give the same value everywhere"}
 	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
+
+// unfaithful are warehouse functions whose values no SQLite function
+// reproduces, per dialect.
+var unfaithful = map[Dialect]map[string]refusal{
+	Snowflake: {"hash": refHash},
+	DuckDB:    {"hash": refHash},
+	BigQuery:  {"farm_fingerprint": refHash},
+}
 
 // sqliteRefused are warehouse functions refused in SQLite-dialect SQL,
 // with what to write instead (in a warehouse dialect they translate).
@@ -255,6 +264,7 @@ var Refusals = []Rule{
 	{From: "LAG, LEAD, NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
+	{From: "HASH(x), FARM_FINGERPRINT(x)", Dialects: "BigQuery, Snowflake, DuckDB", To: refHash.hint},
 	{From: "timestamp - timestamp (an INTERVAL)", Dialects: "Snowflake, DuckDB", To: refTimestampMinus.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
 	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},

@@ -196,6 +196,9 @@ const (
 	pDayOfYear
 	pNanosecond
 	pEpoch
+	pEpochMillisecond
+	pEpochMicrosecond
+	pEpochNanosecond
 	pDate
 )
 
@@ -220,7 +223,11 @@ func init() {
 		pDayOfYear:    "dayofyear doy yearday dy",
 		pNanosecond:   "nanosecond nanoseconds ns nsec",
 		pEpoch:        "epoch epoch_second epoch_seconds",
-		pDate:         "date",
+		// Snowflake's whole milli-, micro- and nanoseconds since 1970
+		pEpochMillisecond: "epoch_millisecond epoch_milliseconds",
+		pEpochMicrosecond: "epoch_microsecond epoch_microseconds",
+		pEpochNanosecond:  "epoch_nanosecond epoch_nanoseconds",
+		pDate:             "date",
 	} {
 		for _, n := range strings.Fields(names) {
 			partNames[n] = p
@@ -716,10 +723,18 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 	case pNanosecond:
 		return int64(t.Nanosecond()), nil
 	case pEpoch:
-		if t.Nanosecond() == 0 && !c.subsecondsWithSeconds {
+		// Snowflake's EPOCH_SECOND is whole seconds; DuckDB's epoch keeps
+		// the fraction.
+		if !c.subsecondsWithSeconds {
 			return t.Unix(), nil
 		}
 		return float64(t.UnixNano()) / 1e9, nil
+	case pEpochMillisecond:
+		return t.UnixMilli(), nil
+	case pEpochMicrosecond:
+		return t.UnixMicro(), nil
+	case pEpochNanosecond:
+		return t.UnixNano(), nil
 	}
 	return nil, fmt.Errorf("cannot extract %s", partLabel(dp.p))
 }
