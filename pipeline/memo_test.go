@@ -123,3 +123,64 @@ func buildAndDump(t *testing.T, s *Session, fsys fstest.MapFS, vars map[string]a
 	}
 	return out
 }
+
+// A render that read a table's columns is reused while that table keeps
+// its version, without asking SQLite again; the table rebuilt with another
+// column, changed by a query behind the engine's back, or a view whose
+// table changed under it, render it again.
+func TestMemoizedColumnsFollowTheirTable(t *testing.T) {
+	base := map[string]string{
+		"dbt_project.yml":  "name: p\n",
+		"seeds/people.csv": "id,name\n1,ann\n2,bob\n",
+		"models/base.sql":  "select id, name from {{ ref('people') }}\n",
+		"models/eph.sql":   "{{ config(materialized='ephemeral') }}\nselect * from {{ ref('base') }}\n",
+		"models/cols.sql":  "select 1 as one{% if execute %}{% for c in adapter.get_columns_in_relation(ref('base')) %}, {{ c.name }}{% endfor %}{% endif %} from {{ ref('base') }}\n",
+		"models/ecols.sql": "select 1 as one{% if execute %}{% for c in adapter.get_columns_in_relation(ref('eph')) %}, {{ c.name }} as e_{{ c.name }}{% endfor %}{% endif %} from {{ ref('eph') }}\n",
+	}
+	edit := func(path, text string) map[string]string {
+		out := map[string]string{}
+		for k, v := range base {
+			out[k] = v
+		}
+		out[path] = text
+		return out
+	}
+	ctx := context.Background()
+	long, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer long.Close()
+	for _, st := range []struct {
+		name   string
+		files  map[string]string
+		before string // a query the long session runs first
+	}{
+		{"first build", base, ""},
+		{"unchanged", base, ""},
+		{"upstream gains a column", edit("models/base.sql", "select id, name, 7 as extra from {{ ref('people') }}\n"), ""},
+		{"upstream back", base, ""},
+		{"a query adds a column behind the engine", base, "alter table main.base add column z"},
+		{"unchanged after the query", base, ""},
+	} {
+		if st.before != "" {
+			if _, err := long.Query(ctx, st.before, 0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fsys := fstest.MapFS{}
+		for name, text := range st.files {
+			fsys[name] = &fstest.MapFile{Data: []byte(text)}
+		}
+		fresh, err := Open(ctx, ":memory:")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := buildAndDump(t, fresh, fsys, nil, nil)
+		got := buildAndDump(t, long, fsys, nil, fresh)
+		fresh.Close()
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: the reused session built other tables (-fresh +reused):\n%s", st.name, diff)
+		}
+	}
+}

@@ -178,14 +178,17 @@ func BenchmarkBrowserDemo(b *testing.B) {
 		// each run as the page saw it (Run to tables), and the build's own
 		// time inside the worker.
 		series := func(what string, prepare func(r int)) (wall, engine []float64) {
+			var parts []string
 			for r := 0; r < runs; r++ {
 				if prepare != nil {
 					prepare(r)
 				}
 				w, e := runDemo(b, ctx, what+" "+strconv.Itoa(r+1))
 				wall, engine = append(wall, w), append(engine, e)
+				parts = append(parts, eval[string](b, ctx, `document.body.dataset.lastRunTiming`))
 			}
 			b.Logf("%s: %s (in the engine %s)", what, fmtSeconds(wall), fmtSeconds(engine))
+			b.Logf("%s, by part in ms: %s", what, strings.Join(parts, " "))
 			return wall, engine
 		}
 		unchanged, unchangedEngine := series("unchanged", nil)

@@ -25,7 +25,9 @@ const wtJS = `window.wt = {
 // checks held, with their text.
 func playStep(t *testing.T, ctx context.Context, step int, showMe bool) (bool, string) {
 	t.Helper()
-	waitFor(t, ctx, fmt.Sprintf("step %d", step), `wt.view().dataset.state === "step" && wt.view().dataset.step === "`+strconv.Itoa(step)+`"`, 20*time.Second)
+	// After a navigation the step shows once the engine has started, which
+	// a busy machine takes its time over.
+	waitFor(t, ctx, fmt.Sprintf("step %d", step), `wt.view().dataset.state === "step" && wt.view().dataset.step === "`+strconv.Itoa(step)+`"`, 2*time.Minute)
 	if showMe && eval[bool](t, ctx, `wt.click(".wt-show")`) {
 		waitFor(t, ctx, "the change", `document.querySelector("#learn-view .wt-show").textContent === "Applied"`, 20*time.Second)
 	}

@@ -54,7 +54,7 @@ export class Engine {
   call(req, onStep) {
     return new Promise((resolve) => {
       const timeout_ms = req.timeout_ms > 0 ? req.timeout_ms : limitMs();
-      this.queue.push({ req: { ...req, timeout_ms, id: this.nextID++ }, onStep, resolve });
+      this.queue.push({ req: { ...req, timeout_ms, id: this.nextID++ }, onStep, resolve, created: performance.now() });
       this.pump();
     });
   }
@@ -74,6 +74,7 @@ export class Engine {
       return;
     }
     if (this.current !== job) return;
+    job.posted = performance.now();
     this.worker.postMessage({ type: "call", id: job.req.id, json: JSON.stringify(job.req) });
     // Go checks the time limit itself, between statements and inside
     // SQLite; the watchdog covers work that never looks at the clock.
@@ -89,7 +90,15 @@ export class Engine {
     if (m.type === "step") {
       if (job && job.req.id === m.id && job.onStep) job.onStep(JSON.parse(m.step));
     } else if (m.type === "result") {
-      if (job && job.req.id === m.id) this.finish(job, JSON.parse(m.json));
+      if (job && job.req.id === m.id) {
+        const t = performance.now();
+        const resp = JSON.parse(m.json);
+        // Where a call's time went, in ms: waiting behind other calls,
+        // posted until answered (the worker's whole turn) and parsing the
+        // answer here (the benchmarks print it).
+        resp.timing = { queued: job.posted - job.created, worker: t - job.posted, parse: performance.now() - t, bytes: m.json.length };
+        this.finish(job, resp);
+      }
     } else if (m.type === "exit") {
       // Go ended (a panic the bridge could not catch): start over.
       this.restart(m.message || "the engine stopped");

@@ -16,18 +16,45 @@ export class IdentityTools {
     this.guards = new Guards(app);
   }
 
-  // refresh runs after every build and table refresh.
-  async refresh() {
+  // refresh runs after every build and table refresh (after: "run",
+  // "reset", "query", "restart").
+  async refresh(after) {
     const app = this.app;
+    const built = app.engine && app.relation("nexus_resolved_person_identifiers") && (app.relation("nexus_person_identifiers_edges") || app.relation("nexus_entity_identifiers_edges"));
+    // The exact preview reads the identifiers, their edges and the
+    // resolved identifiers only: after a run that left all of them as
+    // they were, its answer is the one the page has.
+    if (built && after === "run" && this.previewed && this.identityUnchanged()) {
+      this.markPersons(document.getElementById("person-results"));
+      this.guards.render();
+      document.body.dataset.flaggedRun = String(app.ctl.runs);
+      return;
+    }
+    this.previewed = false;
     this.flagged = new Set();
     document.body.dataset.flagged = "";
-    if (app.engine && app.relation("nexus_resolved_person_identifiers") && (app.relation("nexus_person_identifiers_edges") || app.relation("nexus_entity_identifiers_edges"))) {
+    if (built) {
+      document.body.dataset.previews = String(Number(document.body.dataset.previews || 0) + 1);
       const resp = await app.engine.call({ op: "identity.preview", files: app.project.asObject(), vars: app.runVars, identity: { strategy: "exact" } });
       if (resp.ok && resp.result) this.flagged = new Set(resp.result.merged_ids || []);
+      this.previewed = !!(resp.ok && resp.result);
       document.body.dataset.flagged = String(this.flagged.size);
       this.markPersons(document.getElementById("person-results"));
     }
     this.guards.render();
+    // The run whose flags these are, and how many previews the page asked
+    // for (the browser tests read both).
+    document.body.dataset.flaggedRun = String(app.ctl.runs);
+  }
+
+  // identityUnchanged tells whether the last run compared the tables the
+  // preview reads and found each the same as before.
+  identityUnchanged() {
+    const c = this.app.ctl.changes;
+    if (!c || c.error) return false;
+    const read = new Set(["nexus_person_identifiers", "nexus_person_identifiers_edges", "nexus_resolved_person_identifiers", "nexus_entity_identifiers", "nexus_entity_identifiers_edges"]);
+    const seen = (c.tables || []).filter((t) => read.has(t.name));
+    return seen.length > 0 && seen.every((t) => t.status === "same");
   }
 
   // markPersons flags the persons of a list (li[data-person]).

@@ -14,9 +14,9 @@ export class PersonPanel {
     this.ctl = ctl;
     // The person page's identity sections and the split flags on its list.
     this.identity = new IdentityTools(app);
-    ctl.on("tables-changed", () => {
+    ctl.on("tables-changed", ({ after }) => {
       this.reset();
-      this.identity.refresh();
+      this.identity.refresh(after);
     });
     this.find = $("person-find");
     this.results = $("person-results");

@@ -30,6 +30,17 @@ export function followRuns(ctl) {
     data.lastRun = ok ? "ok" : stopped ? "stopped" : "error";
     data.lastRunSeconds = String(wall);
     data.lastRunEngineSeconds = resp.ok && resp.result ? String(resp.result.seconds) : "";
+    // The run's time by part, in ms: queued, worker (posted to answered),
+    // bridge (the worker's Go call), build, changes (the tables compared
+    // with the previous run's), parse (the answer's JSON on the page).
+    const t = resp.timing || {};
+    const ms = (s) => (s === undefined ? undefined : Math.round(s * 1000));
+    data.lastRunTiming = JSON.stringify({
+      queued: Math.round(t.queued), worker: Math.round(t.worker), bridge: ms(resp.seconds),
+      build: resp.ok && resp.result ? ms(resp.result.seconds) : undefined,
+      changes: resp.ok && resp.result && resp.result.changes ? ms(resp.result.changes.seconds) : undefined,
+      parse: Math.round(t.parse), bytes: t.bytes,
+    });
     data.runs = String(Number(data.runs || 0) + 1);
     setStatus(ok ? "done" : stopped ? "stopped" : "error",
       ok ? `Done in ${fmtSec(wall)}` : stopped ? "Stopped" : `Failed: ${describe(resp.ok ? (resp.result.diagnostics || [])[0] : resp.error)}`);

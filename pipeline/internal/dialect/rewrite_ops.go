@@ -15,6 +15,9 @@ func (t *translator) rewriteBinary(n *node) {
 		t.compareTimestamps(n.x, n.y)
 		return
 	}
+	if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake) && t.dateArithmetic(n) {
+		return
+	}
 	switch {
 	case n.name == "/" && t.d != SQLite:
 		if !nonZeroNumber(t, n.y) {
@@ -217,4 +220,62 @@ func (t *translator) addInterval(n *node) {
 		}
 		return "datetime_add_to_timestamp(" + pr.text(x) + ", " + args + ")" + pr.carry(n, x, iv)
 	}
+}
+
+// dateResults are the functions that return a DATE in DuckDB and Snowflake.
+var dateResults = map[string]bool{
+	"current_date": true, "to_date": true, "try_to_date": true, "make_date": true,
+	"date_from_parts": true, "datefromparts": true, "last_day": true,
+}
+
+// dateOf tells whether n is known to be a DATE: a DATE literal, a cast to
+// DATE, CURRENT_DATE or a function returning a date.
+func (t *translator) dateOf(n *node) bool {
+	switch n.kind {
+	case nParen:
+		return n.x != nil && t.dateOf(n.x)
+	case nTyped:
+		return n.name == "date"
+	case nCast:
+		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
+		return prob == nil && typ.name == "date"
+	case nCall:
+		return len(n.parts) <= 1 && dateResults[n.name]
+	case nName:
+		return len(n.parts) == 1 && t.toks[n.parts[0]].kind == kWord && t.toks[n.parts[0]].lower == "current_date"
+	}
+	return false
+}
+
+// dateArithmetic writes DuckDB's and Snowflake's date ± n days as a date
+// and date - date as the whole days between (SQLite would add to the year
+// and give 0); timestamp - timestamp, an INTERVAL in DuckDB and an error in
+// Snowflake, is refused. It tells whether n was one of these.
+func (t *translator) dateArithmetic(n *node) bool {
+	x, y := n.x, n.y
+	xd, yd := t.dateOf(x), t.dateOf(y)
+	switch {
+	case n.name == "-" && t.timestampOf(x) != "" && (t.timestampOf(y) != "" || yd):
+		t.refuse(n.tok, refTimestampMinus, dialectName(t.d))
+		return true
+	case xd && yd && n.name == "-":
+		n.print = func(pr *printer, n *node) string {
+			return "CAST(julianday(" + pr.text(x) + ") - julianday(" + pr.text(y) + ") AS INTEGER)" + pr.carry(n, x, y)
+		}
+		return true
+	case xd && !yd && t.timestampOf(y) == "" || yd && !xd && n.name == "+" && t.timestampOf(x) == "":
+		d, days := x, y
+		if yd {
+			d, days = y, x
+		}
+		sign := ""
+		if n.name == "-" {
+			sign = "-"
+		}
+		n.print = func(pr *printer, n *node) string {
+			return "date(" + pr.text(d) + ", (" + sign + "(" + pr.text(days) + ")) || ' days')" + pr.carry(n, x, y)
+		}
+		return true
+	}
+	return false
 }

@@ -42,7 +42,7 @@ var Translations = []Rule{
 	{From: "timestamp, timestamp_ntz, timestamp_tz, timestamp_ltz, timestamptz, datetime, time", Dialects: all, To: "TEXT",
 		Note: "timestamps are text in one form, 2024-05-17T10:00:00Z (UTC, a fraction only when there is one), which compares, sorts and joins as text; time is kept as written, and so is every timestamp in SQLite's own dialect"},
 	{From: "CAST(x AS timestamp | datetime | timestamp_ntz | timestamp_tz | timestamptz ...), x::timestamp", Dialects: warehouses, To: "cast_to(x, 'TIMESTAMP' | 'DATETIME', 'dialect', line)",
-		Note: "reads the text the warehouse takes (2024-5-17 9:00, T or a space, a fraction, Z, an offset or a zone name) and writes the one form; an instant (BigQuery's TIMESTAMP, Snowflake's TIMESTAMP_TZ and _LTZ, DuckDB's TIMESTAMPTZ) is converted to UTC, so Snowflake's TIMESTAMP_TZ loses its offset; a wall clock (BigQuery's DATETIME, Snowflake's TIMESTAMP and _NTZ, DuckDB's TIMESTAMP) drops an offset, which BigQuery refuses; text that is not a timestamp fails, naming the line, and gives NULL in SAFE_CAST and TRY_CAST"},
+		Note: "reads the text the warehouse takes (2024-5-17 9:00, T or a space, a fraction, Z, an offset or a zone name) and writes the one form; an instant (BigQuery's TIMESTAMP, Snowflake's TIMESTAMP_TZ and _LTZ, DuckDB's TIMESTAMPTZ) is converted to UTC, so Snowflake's TIMESTAMP_TZ loses its offset; a wall clock (BigQuery's DATETIME, Snowflake's TIMESTAMP and _NTZ, DuckDB's TIMESTAMP) drops an offset, which BigQuery refuses; Snowflake reads a number as seconds since the epoch; text that is not a timestamp fails, naming the line and the type, and gives NULL in SAFE_CAST and TRY_CAST"},
 	{From: "CAST(ts AS string | varchar | text), ts::varchar, STRING(ts[, zone])", Dialects: warehouses, To: "timestamp_string(ts, 'TIMESTAMP' | 'DATETIME', 'dialect'); string_of_timestamp(ts, zone)",
 		Note: "when ts is known to be a timestamp (a literal, a cast, a function giving one): the warehouse's text, 2024-05-17 10:00:00+00 (BigQuery, a fraction of 3 or 6 digits; a DATETIME without +00), 2024-05-17 10:00:00.000 and ... +0000 for Snowflake's TZ and LTZ, 2024-05-17 10:00:00 and ...+00 for DuckDB's TIMESTAMPTZ; a column of timestamp text is cast as it is"},
 	{From: "x op ts, x BETWEEN ts1 AND ts2, x IN (ts, ...) (op: =, <>, <, <=, >, >=)", Dialects: warehouses, To: "as_timestamp(x) op ts; '2024-05-17' op ts as '2024-05-17T00:00:00Z' op ts",
@@ -211,6 +211,7 @@ var (
 	refIgnoreNulls      = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS; for LAG and LEAD, use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
 	refCreate           = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
 	refNoType           = refusal{"%s has no type after it", "name the type, for example x::text"}
+	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
 
@@ -250,6 +251,7 @@ var Refusals = []Rule{
 	{From: "LAG, LEAD, NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
+	{From: "timestamp - timestamp (an INTERVAL)", Dialects: "Snowflake, DuckDB", To: refTimestampMinus.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
 	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},
 }

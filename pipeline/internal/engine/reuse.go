@@ -138,9 +138,12 @@ func (r *runner) startReuse(h *history) {
 	r.writesAtStart = r.db.Writes()
 	r.dropGone()
 	if tables, err := r.db.Tables(r.ctx); err == nil {
-		r.exists = map[string]bool{}
+		r.exists, r.views = map[string]bool{}, map[string]bool{}
 		for _, t := range tables {
 			r.exists[relKey(t.Schema, t.Name)] = true
+			if t.Kind == "view" {
+				r.views[relKey(t.Schema, t.Name)] = true
+			}
 		}
 		r.ownWrites = r.db.Writes() - r.writesAtStart
 		if q, err := r.db.Query(r.ctx, "SELECT name FROM temp.sqlite_schema WHERE type IN ('table','view')", 0); err == nil {

@@ -51,12 +51,14 @@ type runner struct {
 	// why, what nodes under way will record, the relations present when
 	// the build started, the reads being collected, the reads of the last
 	// batch of tests, and how many nodes were reused.
-	hist       *history
-	reuseOff   string
-	first      bool
-	mustRun    map[string]string
-	pending    map[string]*built
-	exists     map[string]bool
+	hist     *history
+	reuseOff string
+	first    bool
+	mustRun  map[string]string
+	pending  map[string]*built
+	exists   map[string]bool
+	// views are the relations that were views when the build started.
+	views      map[string]bool
 	stopReads  func() []string
 	batchReads []string
 	reused     int
@@ -444,6 +446,17 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	}
 	ctx.Columns = func(rel jinja.Relation) ([]jinja.Column, error) {
 		cols, answer, err := r.columns(rel)
+		// A table the engine built keeps its columns while it keeps its
+		// version and only the engine writes: the memo then checks the
+		// version, in memory, instead of asking SQLite again (a statement
+		// costs about a millisecond in js/wasm, and a re-run of the demo
+		// asked 29 times). A view's columns follow the tables it reads, and
+		// temp holds the views of ephemeral models: those are asked again.
+		k := relKey(rel.Schema, rel.Name)
+		if v, clean := r.version(k), r.cleanState(); err == nil && v != "" && clean != "" && !strings.EqualFold(rel.Schema, "temp") && !r.views[k] {
+			reads = append(reads, dataRead{kind: "clean", answer: clean}, dataRead{kind: "version", arg: k, answer: v})
+			return cols, err
+		}
 		reads = append(reads, dataRead{kind: "columns", arg: rel.Schema + "\x00" + rel.Name, answer: answer})
 		return cols, err
 	}

@@ -161,8 +161,15 @@ func castTo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		safe = "SAFE_CAST"
 	}
 	what := strconv.Quote(v.Text())
-	if v.Type() == sqlite3.FLOAT || v.Type() == sqlite3.INTEGER {
+	numeric := v.Type() == sqlite3.FLOAT || v.Type() == sqlite3.INTEGER
+	switch {
+	case numeric && (typ == KindInstant || typ == KindWallClock):
+		what = v.Text() + " (a number: convert seconds since the epoch with " + map[string]string{"bigquery": "TIMESTAMP_SECONDS", "duckdb": "to_timestamp"}[dialect] + ")"
+	case numeric:
 		what = v.Text() + " (out of range)"
+	}
+	if typ == KindInstant || typ == KindWallClock {
+		typ = timestampTypeName(typ, dialect)
 	}
 	lineError(ctx, arg[3], "CAST of %s to %s failed, as it fails on %s; use %s to get NULL instead", what, typ, warehouseName(dialect), safe)
 }

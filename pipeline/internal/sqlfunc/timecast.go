@@ -2,6 +2,7 @@ package sqlfunc
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -173,8 +174,32 @@ func CanonicalTimestamp(s, kind, dialect string) (string, error) {
 	return string(appendTimestamp(nil, t)), nil
 }
 
-// convertTimestamp is convert for TIMESTAMP and DATETIME.
+// timestampTypeName names a timestamp kind as dialect names its type.
+func timestampTypeName(kind, dialect string) string {
+	switch {
+	case dialect == "snowflake" && kind == KindWallClock:
+		return "TIMESTAMP_NTZ"
+	case dialect == "snowflake":
+		return "TIMESTAMP_TZ"
+	case dialect == "duckdb" && kind == KindWallClock:
+		return "TIMESTAMP"
+	case dialect == "duckdb":
+		return "TIMESTAMPTZ"
+	}
+	return kind
+}
+
+// convertTimestamp is convert for TIMESTAMP and DATETIME. Snowflake casts
+// a number as seconds since the epoch; BigQuery and DuckDB refuse one.
 func convertTimestamp(v sqlite3.Value, kind, dialect string) (any, bool) {
+	if (v.Type() == sqlite3.INTEGER || v.Type() == sqlite3.FLOAT) && dialect == "snowflake" {
+		f := v.Float()
+		if math.IsNaN(f) || math.Abs(f) > 1e11 {
+			return nil, false
+		}
+		sec := math.Floor(f)
+		return string(appendTimestamp(nil, time.Unix(int64(sec), int64(math.Round((f-sec)*1e9))))), true
+	}
 	if v.Type() != sqlite3.TEXT {
 		return nil, false
 	}

@@ -26,6 +26,7 @@ func init() {
 		Func{Name: "to_char_snowflake", NArgs: -1, Scalar: toCharSnowflake},
 		Func{Name: "timestamp_text", NArgs: -1, Scalar: timestampText},
 		Func{Name: "date_of", NArgs: -1, Scalar: dateOf},
+		Func{Name: "datetime_of", NArgs: -1, Scalar: datetimeOf},
 		Func{Name: "timestamp_from_seconds", NArgs: 1, Scalar: fromEpoch(1e9)},
 		Func{Name: "timestamp_from_millis", NArgs: 1, Scalar: fromEpoch(1e6)},
 		Func{Name: "timestamp_from_micros", NArgs: 1, Scalar: fromEpoch(1e3)},
@@ -50,7 +51,7 @@ func init() {
 	// (BigQuery's TIMESTAMP(x) and DATETIME(x)); date_of(x) or
 	// date_of(year, month, day): a date.
 	rename("timestamp_text", "timestamp", "bigquery")
-	rename("timestamp_text", "datetime", "bigquery")
+	rename("datetime_of", "datetime", "bigquery")
 	rename("date_of", "date", "bigquery")
 	rename("to_date_snowflake", "date", "snowflake")
 	rename("timestamp_from_seconds", "timestamp_seconds", "bigquery")
@@ -283,6 +284,58 @@ func timestampText(ctx sqlite3.Context, args ...sqlite3.Value) {
 		m.t = instantOf(m.t, loc)
 	}
 	resultTimestamp(ctx, m.t)
+}
+
+// datetimeOf is BigQuery's DATETIME(x): DATETIME(timestamp, zone) is the
+// wall clock in that zone (where TIMESTAMP(datetime, zone) goes the other
+// way), DATETIME(date, time) joins the two.
+func datetimeOf(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "DATETIME"
+	if len(args) == 6 {
+		if nullCall(ctx, args) {
+			return
+		}
+		var p [6]int
+		for i, a := range args {
+			n, ok := integer(a)
+			if !ok {
+				fail(ctx, fn, "%s are not a year, month, day, hour, minute and second", argList(args))
+				return
+			}
+			p[i] = int(n)
+		}
+		t := time.Date(p[0], time.Month(p[1]), p[2], p[3], p[4], p[5], 0, time.UTC)
+		if p[1] < 1 || p[1] > 12 || p[2] < 1 || p[2] > daysIn(p[0], time.Month(p[1])) || p[3] < 0 || p[3] > 23 || p[4] < 0 || p[4] > 59 || p[5] < 0 || p[5] > 59 {
+			fail(ctx, fn, "%s is not a valid date and time", argList(args))
+			return
+		}
+		resultTimestamp(ctx, t)
+		return
+	}
+	if len(args) != 2 {
+		timestampText(ctx, args...)
+		return
+	}
+	if nullCall(ctx, args) {
+		return
+	}
+	m, ok := momentArg(ctx, fn, args[0])
+	if !ok {
+		return
+	}
+	if m.date {
+		for _, layout := range []string{"15:04:05.999999999", "15:04"} {
+			if c, err := time.Parse(layout, args[1].Text()); err == nil {
+				resultTimestamp(ctx, m.t.Add(time.Duration(c.Hour())*time.Hour+time.Duration(c.Minute())*time.Minute+time.Duration(c.Second())*time.Second+time.Duration(c.Nanosecond())))
+				return
+			}
+		}
+	}
+	loc, ok := zoneArg(ctx, fn, args[1])
+	if !ok {
+		return
+	}
+	resultTimestamp(ctx, wallClock(m.t, loc))
 }
 
 func dateOf(ctx sqlite3.Context, args ...sqlite3.Value) {
