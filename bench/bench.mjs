@@ -77,14 +77,20 @@ function buildResult(r) {
   const m = r.stdout.match(/Finished running .* in ([0-9.]+)s\.\nDone\. PASS=(\d+) WARN=(\d+) ERROR=(\d+) SKIP=(\d+) TOTAL=(\d+)/);
   const modelErrors = (r.stdout.match(/ERROR (model|seed) /g) || []).length;
   const ok = !!m && !r.capped && modelErrors === 0;
+  // --profile's lines: the split of the build's time and each step's.
+  const pm = r.stdout.match(/^profile: ([0-9.]+)s in all: planning ([0-9.]+)s, steps ([0-9.]+)s; (\d+) statements ran in ([0-9.]+)s$/m);
+  const profile = pm ? { plan: Number(pm[2]), steps: Number(pm[3]), calls: Number(pm[4]), sql: Number(pm[5]), step: {} } : null;
+  for (const sm of r.stdout.matchAll(/^profile: +([0-9.]+) +([0-9.]+) +(\d+) (\S+) (\S+)$/gm)) {
+    if (profile) profile.step[`${sm[4]} ${sm[5]}`] = { seconds: Number(sm[1]), sql: Number(sm[2]), calls: Number(sm[3]) };
+  }
   return {
-    ok, capped: r.capped, wall: r.wall, build: m ? Number(m[1]) : null,
+    ok, capped: r.capped, wall: r.wall, build: m ? Number(m[1]) : null, profile,
     summary: m ? `PASS=${m[2]} ERROR=${m[4]} SKIP=${m[5]}` : (r.capped ? 'stopped' : `exit ${r.code}: ${(r.stderr || '').trim().split('\n').pop()}`),
   };
 }
 
-const nativeBuild = (dir) => run(nativeBin, ['build', '--project-dir', dir, '--db', ':memory:']).then(buildResult);
-const wasmBuild = (dir) => run('node', [wasmExec, wasmBin, 'build', '--project-dir', dir, '--db', ':memory:'], { capSeconds: opts.cap * 5 }).then(buildResult);
+const nativeBuild = (dir) => run(nativeBin, ['build', '--project-dir', dir, '--db', ':memory:', '--profile']).then(buildResult);
+const wasmBuild = (dir) => run('node', [wasmExec, wasmBin, 'build', '--project-dir', dir, '--db', ':memory:', '--profile'], { capSeconds: opts.cap * 5 }).then(buildResult);
 
 // ---- 1. binaries
 log(`# nexus js/wasm benchmark, ${new Date().toISOString()}`);
@@ -116,6 +122,29 @@ for (const p of projects) {
   const ratio = p.native.build && p.wasm.build ? p.wasm.build / p.native.build : null;
   p.ratio = ratio;
   log(`| ${p.name} | ${fmt(p.native.build)} | ${p.wasm.capped ? `did not finish in ${opts.cap * 5}s` : fmt(p.wasm.build)} | ${ratio ? ratio.toFixed(1) + 'x' : 'n/a'} | ${fmt(p.native.wall)} | ${fmt(p.wasm.wall)} | ${p.wasm.wall && !p.wasm.capped ? (p.wasm.wall / p.native.wall).toFixed(1) + 'x' : 'n/a'} | native ${p.native.summary}; wasm ${p.wasm.summary} |`);
+}
+
+// ---- 3a. where the time goes (nexus build --profile): planning, SQL, the
+// rest (Go: rendering, reading results), and the slowest steps of js/wasm.
+log('\n## Where the time goes (nexus build --profile), native vs js/wasm');
+log('| project | planning | statements (js/wasm) | SQL time | other step time | |');
+log('|---|---|---|---|---|---|');
+const pair = (n, w) => `${fmt(n)} / ${fmt(w)}${n && w ? ` (${(w / n).toFixed(1)}x)` : ''}`;
+for (const p of projects) {
+  const n = p.native.profile, w = p.wasm.profile;
+  if (!n || !w) continue;
+  log(`| ${p.name} | ${pair(n.plan, w.plan)} | ${w.calls} | ${pair(n.sql, w.sql)} | ${pair(n.steps - n.sql, w.steps - w.sql)} | native / js/wasm |`);
+}
+for (const p of projects) {
+  const n = p.native.profile, w = p.wasm.profile;
+  if (!n || !w || !p.persons) continue;
+  log(`\nSlowest js/wasm steps, ${p.name} (seconds and SQL seconds, native / js/wasm; the native figure is there when the step is among native's slowest too):`);
+  log('| step | statements | time | SQL time |');
+  log('|---|---|---|---|');
+  for (const [name, ws] of Object.entries(w.step).slice(0, 12)) {
+    const ns = n.step[name] || {};
+    log(`| ${name} | ${ws.calls} | ${pair(ns.seconds, ws.seconds)} | ${pair(ns.sql, ws.sql)} |`);
+  }
 }
 
 // ---- 3b. warm engine: go test -bench natively and as js/wasm under node

@@ -17,6 +17,8 @@ type (
 	Step = engine.Step
 	// Result is the outcome of a build.
 	Result = engine.Result
+	// Profile splits a build's time (Options.Profile).
+	Profile = engine.Profile
 	// IdentityReport compares the bounded resolution with exact connected
 	// components for one entity type.
 	IdentityReport = engine.IdentityReport

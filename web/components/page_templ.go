@@ -56,46 +56,72 @@ func Page(p PageProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "\"><script defer src=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "\"><link rel=\"preload\" href=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var4 string
-		templ_7745c5c3_Var4, templ_7745c5c3_Err = templruntime.NewAttributeExpression("app.js?v=" + p.Version).ResolveURL(ctx)
+		templ_7745c5c3_Var4, templ_7745c5c3_Err = templruntime.NewAttributeExpression("nexus.wasm?v=" + p.Version).ResolveURL(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 18, Col: 46}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 22, Col: 57}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var4)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "\"></script></head><body data-wasm-bytes=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\"><link rel=\"preload\" href=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var5 string
-		templ_7745c5c3_Var5, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.FormatInt(p.WasmBytes, 10)).Resolve(ctx)
+		templ_7745c5c3_Var5, templ_7745c5c3_Err = templruntime.NewAttributeExpression("samples.json?v=" + p.Version).ResolveURL(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 20, Col: 60}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 23, Col: 59}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var5)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "\" data-version=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "\" as=\"fetch\" type=\"application/json\" crossorigin=\"anonymous\"><script defer src=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var6 string
-		templ_7745c5c3_Var6, templ_7745c5c3_Err = templruntime.NewAttributeExpression(p.Version).Resolve(ctx)
+		templ_7745c5c3_Var6, templ_7745c5c3_Err = templruntime.NewAttributeExpression("app.js?v=" + p.Version).ResolveURL(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 20, Col: 87}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 24, Col: 46}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var6)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "\"></script></head><body data-wasm-bytes=\"")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var7 string
+		templ_7745c5c3_Var7, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.FormatInt(p.WasmBytes, 10)).Resolve(ctx)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 26, Col: 60}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var7)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "\" data-version=\"")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var8 string
+		templ_7745c5c3_Var8, templ_7745c5c3_Err = templruntime.NewAttributeExpression(p.Version).Resolve(ctx)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 26, Col: 87}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var8)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -103,7 +129,7 @@ func Page(p PageProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "<main id=\"layout\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<main id=\"layout\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -119,7 +145,7 @@ func Page(p PageProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "</main></body></html>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "</main></body></html>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -144,7 +170,7 @@ func header() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<header id=\"topbar\"><div class=\"brand\"><span class=\"logo\" aria-hidden=\"true\"></span>Nexus <b>Playground</b></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<header id=\"topbar\"><div class=\"brand\"><span class=\"logo\" aria-hidden=\"true\"></span>Nexus <b>Playground</b></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -152,7 +178,7 @@ func header() templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<div class=\"runbox\"><button id=\"run\" class=\"primary\" type=\"button\" disabled title=\"Build the project (Ctrl/Cmd+Enter)\">▶ Run</button> <button id=\"stop\" type=\"button\" disabled title=\"Stop the running build or query\">■ Stop</button> <select id=\"command\" aria-label=\"Command\"><option value=\"build\" selected>build</option> <option value=\"run\">run</option> <option value=\"seed\">seed</option> <option value=\"test\">test</option> <option value=\"snapshot\">snapshot</option></select> <input id=\"select\" type=\"text\" spellcheck=\"false\" list=\"select-nodes\" autocomplete=\"off\" placeholder=\"--select e.g. +nexus_persons tag:states\" aria-label=\"Select\"> <datalist id=\"select-nodes\"></datalist> <label class=\"field small\" title=\"Rebuild incremental models from scratch (--full-refresh); without it a Run builds on the tables of the last one. Snapshots keep their history, as in dbt\"><input id=\"full-refresh\" type=\"checkbox\" aria-label=\"Full refresh\"> <span>Full refresh</span></label> <label class=\"field small\" title=\"Build every selected node again; without it a Run reuses the tables whose inputs (SQL, seeds, vars, the tables they read) did not change since the last Run\"><input id=\"rebuild-all\" type=\"checkbox\" aria-label=\"Rebuild all\"> <span>Rebuild all</span></label> <label class=\"field small\" title=\"Warehouse the project's SQL is written for (--dialect); the project's profiles.yml decides when left at Project. A share link carries the choice.\"><span>Dialect</span> <select id=\"dialect\" aria-label=\"Dialect\"><option value=\"\" selected>Project</option> <option value=\"bigquery\">BigQuery</option> <option value=\"snowflake\">Snowflake</option> <option value=\"duckdb\">DuckDB</option> <option value=\"sqlite\">SQLite</option></select></label> <label class=\"field small\" title=\"Per-run time limit in seconds\"><span>Limit</span> <input id=\"timeout\" type=\"number\" min=\"1\" max=\"600\" value=\"30\" aria-label=\"Time limit in seconds\"> <span>s</span></label></div><button id=\"share\" type=\"button\" title=\"Put the project in a link and copy it\">Share</button><div id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\">Loading…</div><div id=\"loadbar\" class=\"loadbar\" aria-hidden=\"true\"><div id=\"loadbar-fill\"></div></div></header>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "<div class=\"runbox\"><button id=\"run\" class=\"primary\" type=\"button\" disabled title=\"Build the project (Ctrl/Cmd+Enter)\">▶ Run</button> <button id=\"stop\" type=\"button\" disabled title=\"Stop the running build or query\">■ Stop</button> <select id=\"command\" aria-label=\"Command\"><option value=\"build\" selected>build</option> <option value=\"run\">run</option> <option value=\"seed\">seed</option> <option value=\"test\">test</option> <option value=\"snapshot\">snapshot</option></select> <input id=\"select\" type=\"text\" spellcheck=\"false\" list=\"select-nodes\" autocomplete=\"off\" placeholder=\"--select e.g. +nexus_persons tag:states\" aria-label=\"Select\"> <datalist id=\"select-nodes\"></datalist> <label class=\"field small\" title=\"Rebuild incremental models from scratch (--full-refresh); without it a Run builds on the tables of the last one. Snapshots keep their history, as in dbt\"><input id=\"full-refresh\" type=\"checkbox\" aria-label=\"Full refresh\"> <span>Full refresh</span></label> <label class=\"field small\" title=\"Build every selected node again; without it a Run reuses the tables whose inputs (SQL, seeds, vars, the tables they read) did not change since the last Run\"><input id=\"rebuild-all\" type=\"checkbox\" aria-label=\"Rebuild all\"> <span>Rebuild all</span></label> <label class=\"field small\" title=\"Warehouse the project's SQL is written for (--dialect); the project's profiles.yml decides when left at Project. A share link carries the choice.\"><span>Dialect</span> <select id=\"dialect\" aria-label=\"Dialect\"><option value=\"\" selected>Project</option> <option value=\"bigquery\">BigQuery</option> <option value=\"snowflake\">Snowflake</option> <option value=\"duckdb\">DuckDB</option> <option value=\"sqlite\">SQLite</option></select></label> <label class=\"field small\" title=\"Per-run time limit in seconds\"><span>Limit</span> <input id=\"timeout\" type=\"number\" min=\"1\" max=\"600\" value=\"30\" aria-label=\"Time limit in seconds\"> <span>s</span></label></div><button id=\"share\" type=\"button\" title=\"Put the project in a link and copy it\">Share</button><div id=\"status\" class=\"status\" role=\"status\" aria-live=\"polite\">Loading…</div><div id=\"loadbar\" class=\"loadbar\" aria-hidden=\"true\"><div id=\"loadbar-fill\"></div></div></header>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -177,7 +203,7 @@ func sidebar() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<nav id=\"sidebar\" aria-label=\"Project files\"><div class=\"pane-head\"><span>Files</span> <span class=\"tools\"><button id=\"file-add\" type=\"button\" title=\"New file\">New</button> <button id=\"file-rename\" type=\"button\" title=\"Rename file\">Rename</button> <button id=\"file-delete\" type=\"button\" title=\"Delete file\">Delete</button> <button id=\"project-reset\" type=\"button\" title=\"Discard edits and reload the sample\">Reset</button></span></div><ul id=\"tree\" class=\"tree\" role=\"tree\"></ul><div class=\"pane-head sub\"><span>Package nexus</span><span class=\"muted\">read-only</span></div><ul id=\"pkgtree\" class=\"tree pkg\" role=\"tree\"></ul></nav>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "<nav id=\"sidebar\" aria-label=\"Project files\"><div class=\"pane-head\"><span>Files</span> <span class=\"tools\"><button id=\"file-add\" type=\"button\" title=\"New file\">New</button> <button id=\"file-rename\" type=\"button\" title=\"Rename file\">Rename</button> <button id=\"file-delete\" type=\"button\" title=\"Delete file\">Delete</button> <button id=\"project-reset\" type=\"button\" title=\"Discard edits and reload the sample\">Reset</button></span></div><ul id=\"tree\" class=\"tree\" role=\"tree\"></ul><div class=\"pane-head sub\"><span>Package nexus</span><span class=\"muted\">read-only</span></div><ul id=\"pkgtree\" class=\"tree pkg\" role=\"tree\"></ul></nav>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -202,7 +228,7 @@ func editorPane() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "<section id=\"editor-pane\" aria-label=\"Editor\"><div class=\"pane-head\"><span id=\"file-name\" class=\"mono\">—</span> <span id=\"file-badge\" class=\"badge hidden\"></span> <span class=\"tools\"><button id=\"file-compiled\" type=\"button\" class=\"hidden\" title=\"Show the SQL this model runs as, after Jinja\">Compiled SQL</button> <button id=\"file-override\" type=\"button\" class=\"hidden\" title=\"Copy this package model into the project to change it\">Override in project</button></span></div><div id=\"editor\"></div><div id=\"diagnostics\" class=\"diagnostics\"></div></section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "<section id=\"editor-pane\" aria-label=\"Editor\"><div class=\"pane-head\"><span id=\"file-name\" class=\"mono\">—</span> <span id=\"file-badge\" class=\"badge hidden\"></span> <span class=\"tools\"><button id=\"file-compiled\" type=\"button\" class=\"hidden\" title=\"Show the SQL this model runs as, after Jinja\">Compiled SQL</button> <button id=\"file-override\" type=\"button\" class=\"hidden\" title=\"Copy this package model into the project to change it\">Override in project</button></span></div><div id=\"editor\"></div><div id=\"diagnostics\" class=\"diagnostics\"></div></section>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -227,7 +253,7 @@ func resultPane() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "<section id=\"result-pane\" aria-label=\"Results\"><div class=\"tabs\" role=\"tablist\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "<section id=\"result-pane\" aria-label=\"Results\"><div class=\"tabs\" role=\"tablist\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -259,7 +285,7 @@ func resultPane() templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "<button id=\"expand\" type=\"button\" class=\"expand\" aria-pressed=\"false\" title=\"Give the results the editor's room\">⇔ Wide</button></div><div id=\"panel-log\" class=\"panel logpanel\" role=\"tabpanel\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<button id=\"expand\" type=\"button\" class=\"expand\" aria-pressed=\"false\" title=\"Give the results the editor's room\">⇔ Wide</button></div><div id=\"panel-log\" class=\"panel logpanel\" role=\"tabpanel\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -267,7 +293,7 @@ func resultPane() templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "<div class=\"loghead\"><div id=\"run-summary\" class=\"summary\"></div><label class=\"logfilter\"><input id=\"log-tests\" type=\"checkbox\" checked> show passing tests</label></div><div id=\"logscroll\" class=\"logscroll\"><table id=\"runlog\" class=\"log\"><tbody></tbody></table><div id=\"identity-report\"></div></div></div><div id=\"panel-tables\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"split\"><ul id=\"tablelist\" class=\"tablelist\"></ul><div id=\"table-grid\" class=\"gridwrap\"></div></div></div><div id=\"panel-person\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"person-search\"><input id=\"person-find\" type=\"search\" placeholder=\"Find a person by id, email or name\" aria-label=\"Find a person\"><ul id=\"person-results\" class=\"plist\"></ul></div><div id=\"person-view\"></div></div><div id=\"panel-console\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"examples\"><span class=\"muted\">Examples:</span> <span id=\"examples\"></span></div><div id=\"console-editor\"></div><div class=\"console-bar\"><button id=\"console-run\" type=\"button\" class=\"primary\" disabled>Run query</button> <span class=\"muted\">Ctrl/Cmd+Enter in the box runs the query</span> <span id=\"console-status\" class=\"muted\"></span></div><div id=\"console-grid\" class=\"gridwrap\"></div></div><div id=\"panel-lineage\" class=\"panel hidden\" role=\"tabpanel\"><div id=\"lineage-legend\" class=\"legend\"></div><div id=\"lineage\"></div></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "<div class=\"loghead\"><div id=\"run-summary\" class=\"summary\"></div><label class=\"logfilter\"><input id=\"log-tests\" type=\"checkbox\" checked> show passing tests</label></div><div id=\"logscroll\" class=\"logscroll\"><table id=\"runlog\" class=\"log\"><tbody></tbody></table><div id=\"identity-report\"></div></div></div><div id=\"panel-tables\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"split\"><ul id=\"tablelist\" class=\"tablelist\"></ul><div id=\"table-grid\" class=\"gridwrap\"></div></div></div><div id=\"panel-person\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"person-search\"><input id=\"person-find\" type=\"search\" placeholder=\"Find a person by id, email or name\" aria-label=\"Find a person\"><ul id=\"person-results\" class=\"plist\"></ul></div><div id=\"person-view\"></div></div><div id=\"panel-console\" class=\"panel hidden\" role=\"tabpanel\"><div class=\"examples\"><span class=\"muted\">Examples:</span> <span id=\"examples\"></span></div><div id=\"console-editor\"></div><div class=\"console-bar\"><button id=\"console-run\" type=\"button\" class=\"primary\" disabled>Run query</button> <span class=\"muted\">Ctrl/Cmd+Enter in the box runs the query</span> <span id=\"console-status\" class=\"muted\"></span></div><div id=\"console-grid\" class=\"gridwrap\"></div></div><div id=\"panel-lineage\" class=\"panel hidden\" role=\"tabpanel\"><div id=\"lineage-legend\" class=\"legend\"></div><div id=\"lineage\"></div></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -279,7 +305,7 @@ func resultPane() templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "</section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "</section>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -305,7 +331,7 @@ func welcome() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "<div id=\"welcome\" class=\"welcome\"><h2>Build this project in your browser</h2><p>Press <b>▶ Run</b> (or Ctrl/Cmd+Enter) to load the seeds, build every model and run the tests. The tabs then show the tables, each resolved person, the lineage and an SQL console.</p><div class=\"welcome-actions\"><button id=\"welcome-run\" type=\"button\" class=\"primary\" disabled>▶ Run the project</button> <button id=\"welcome-learn\" type=\"button\">Start a walkthrough</button></div><p class=\"muted\">Nothing leaves your browser: the pipeline runs here, compiled to WebAssembly.</p></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<div id=\"welcome\" class=\"welcome\"><h2>Build this project in your browser</h2><p>Press <b>▶ Run</b> (or Ctrl/Cmd+Enter) to load the seeds, build every model and run the tests. The tabs then show the tables, each resolved person, the lineage and an SQL console.</p><div class=\"welcome-actions\"><button id=\"welcome-run\" type=\"button\" class=\"primary\" disabled>▶ Run the project</button> <button id=\"welcome-learn\" type=\"button\">Start a walkthrough</button></div><p class=\"muted\">Nothing leaves your browser: the pipeline runs here, compiled to WebAssembly.</p></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -330,59 +356,59 @@ func tab(id string, label string, selected bool) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<button type=\"button\" role=\"tab\" class=\"tab\" id=\"")
-		if templ_7745c5c3_Err != nil {
-			return templ_7745c5c3_Err
-		}
-		var templ_7745c5c3_Var13 string
-		templ_7745c5c3_Var13, templ_7745c5c3_Err = templruntime.NewAttributeExpression("tab-" + id).Resolve(ctx)
-		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 62}
-		}
-		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var13)
-		if templ_7745c5c3_Err != nil {
-			return templ_7745c5c3_Err
-		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "\" data-panel=\"")
-		if templ_7745c5c3_Err != nil {
-			return templ_7745c5c3_Err
-		}
-		var templ_7745c5c3_Var14 string
-		templ_7745c5c3_Var14, templ_7745c5c3_Err = templruntime.NewAttributeExpression(id).Resolve(ctx)
-		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 80}
-		}
-		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var14)
-		if templ_7745c5c3_Err != nil {
-			return templ_7745c5c3_Err
-		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "\" aria-selected=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "<button type=\"button\" role=\"tab\" class=\"tab\" id=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var15 string
-		templ_7745c5c3_Var15, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.FormatBool(selected)).Resolve(ctx)
+		templ_7745c5c3_Var15, templ_7745c5c3_Err = templruntime.NewAttributeExpression("tab-" + id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 127}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 192, Col: 62}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var15)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "\" data-panel=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var16 string
-		templ_7745c5c3_Var16, templ_7745c5c3_Err = templ.JoinStringErrs(label)
+		templ_7745c5c3_Var16, templ_7745c5c3_Err = templruntime.NewAttributeExpression(id).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 186, Col: 137}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 192, Col: 80}
 		}
-		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var16))
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var16)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "</button>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "\" aria-selected=\"")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var17 string
+		templ_7745c5c3_Var17, templ_7745c5c3_Err = templruntime.NewAttributeExpression(strconv.FormatBool(selected)).Resolve(ctx)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 192, Col: 127}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var17)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "\">")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var18 string
+		templ_7745c5c3_Var18, templ_7745c5c3_Err = templ.JoinStringErrs(label)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/components/page.templ`, Line: 192, Col: 137}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var18))
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "</button>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -410,7 +436,7 @@ func projectPicker() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div id=\"picker-field\" class=\"field picker\"><span id=\"picker-caption\">Project</span> <button id=\"picker\" type=\"button\" aria-haspopup=\"menu\" aria-expanded=\"false\" aria-controls=\"picker-menu\" aria-labelledby=\"picker-caption picker-name\" title=\"Choose a sample or one of your projects; new, import, rename, delete, download\"><span id=\"picker-name\">Loading…</span><span class=\"caret\" aria-hidden=\"true\">▾</span></button><div id=\"picker-menu\" class=\"picker-menu\" role=\"menu\" aria-label=\"Projects\" hidden><div class=\"picker-head\" id=\"picker-samples-head\" role=\"presentation\">Samples</div><div id=\"picker-samples\" role=\"group\" aria-labelledby=\"picker-samples-head\"></div><div class=\"picker-head\" id=\"picker-saved-head\" role=\"presentation\">Your projects</div><div id=\"picker-saved\" role=\"group\" aria-labelledby=\"picker-saved-head\"></div><div class=\"picker-sep\" role=\"separator\"></div><div role=\"group\" aria-label=\"New\"><button id=\"project-new\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">New project: a copy of this one…</button> <button id=\"import-folder\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Import a project folder…</button> <button id=\"import-zip\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Import a project .zip…</button> <button id=\"import-csv\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Add CSV files as seeds…</button></div><div class=\"picker-sep\" role=\"separator\"></div><div role=\"group\" aria-label=\"This project\"><button id=\"project-rename\" type=\"button\" role=\"menuitem\" tabindex=\"-1\" aria-disabled=\"true\">Rename this project…</button> <button id=\"project-delete\" type=\"button\" role=\"menuitem\" tabindex=\"-1\" aria-disabled=\"true\">Delete this project…</button> <button id=\"export-zip\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Download as a .zip (dbt project)</button> <button id=\"export-db\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Download the database (SQLite files)</button></div><div class=\"picker-tip muted\" role=\"presentation\">You can also drop a folder, a .zip or CSV files on the page.</div></div></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 25, "<div id=\"picker-field\" class=\"field picker\"><span id=\"picker-caption\">Project</span> <button id=\"picker\" type=\"button\" aria-haspopup=\"menu\" aria-expanded=\"false\" aria-controls=\"picker-menu\" aria-labelledby=\"picker-caption picker-name\" title=\"Choose a sample or one of your projects; new, import, rename, delete, download\"><span id=\"picker-name\">Loading…</span><span class=\"caret\" aria-hidden=\"true\">▾</span></button><div id=\"picker-menu\" class=\"picker-menu\" role=\"menu\" aria-label=\"Projects\" hidden><div class=\"picker-head\" id=\"picker-samples-head\" role=\"presentation\">Samples</div><div id=\"picker-samples\" role=\"group\" aria-labelledby=\"picker-samples-head\"></div><div class=\"picker-head\" id=\"picker-saved-head\" role=\"presentation\">Your projects</div><div id=\"picker-saved\" role=\"group\" aria-labelledby=\"picker-saved-head\"></div><div class=\"picker-sep\" role=\"separator\"></div><div role=\"group\" aria-label=\"New\"><button id=\"project-new\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">New project: a copy of this one…</button> <button id=\"import-folder\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Import a project folder…</button> <button id=\"import-zip\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Import a project .zip…</button> <button id=\"import-csv\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Add CSV files as seeds…</button></div><div class=\"picker-sep\" role=\"separator\"></div><div role=\"group\" aria-label=\"This project\"><button id=\"project-rename\" type=\"button\" role=\"menuitem\" tabindex=\"-1\" aria-disabled=\"true\">Rename this project…</button> <button id=\"project-delete\" type=\"button\" role=\"menuitem\" tabindex=\"-1\" aria-disabled=\"true\">Delete this project…</button> <button id=\"export-zip\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Download as a .zip (dbt project)</button> <button id=\"export-db\" type=\"button\" role=\"menuitem\" tabindex=\"-1\">Download the database (SQLite files)</button></div><div class=\"picker-tip muted\" role=\"presentation\">You can also drop a folder, a .zip or CSV files on the page.</div></div></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

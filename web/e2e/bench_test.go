@@ -242,6 +242,10 @@ func runDemo(b *testing.B, ctx context.Context, what string) (wall, engine float
 // parsed.
 const largestLimitJS = `document.addEventListener("DOMContentLoaded", () => { document.getElementById("timeout").value = "600"; });`
 
+// resourceTimesJS lists the page's downloads with the times they started
+// and ended, from navigation.
+const resourceTimesJS = `performance.getEntriesByType("resource").map((r) => r.name.replace(/^.*\//, "").replace(/\?.*$/, "") + " " + Math.round(r.startTime) + "-" + Math.round(r.responseEnd) + " ms").join(", ")`
+
 // transferBytesJS is what the page fetched over the network, compressed,
 // in bytes.
 const transferBytesJS = `performance.getEntriesByType("resource").concat(performance.getEntriesByType("navigation")).reduce((a, r) => a + r.transferSize, 0)`
@@ -269,6 +273,9 @@ func visitDemo(b *testing.B, ctx context.Context, url, visit string) (fromNav, r
 	run = eval[float64](b, ctx, `Number(document.body.dataset.firstRunSeconds)`)
 	marks := eval[string](b, ctx, `performance.getEntriesByType("mark").map((m) => m.name.replace("nexus-", "") + " " + Math.round(m.startTime) + " ms").join(", ")`)
 	b.Logf("%s, from navigation: %s", visit, marks)
+	// When each of the first run's downloads started and ended: the engine
+	// is the long pole, and the page should start fetching it first.
+	b.Logf("%s, downloads: %s", visit, eval[string](b, ctx, resourceTimesJS))
 	return fromNav, run
 }
 

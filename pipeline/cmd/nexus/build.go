@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/nexus-playground/nexus/pipeline"
 )
@@ -15,6 +16,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	var c common
 	fs := newFlags(cmd, &c)
 	fullRefresh := fs.Bool("full-refresh", false, "rebuild incremental models from scratch")
+	profile := fs.Bool("profile", false, "after the summary, print where the time went: planning, the slowest steps, and the statements run and their time")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -43,7 +45,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	}
 	defer s.Close()
 	opts := pipeline.Options{
-		Command: pipeline.Command(cmd), Vars: vars, Dialect: d, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh,
+		Command: pipeline.Command(cmd), Vars: vars, Dialect: d, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh, Profile: *profile,
 		Progress: func(st pipeline.Step) {
 			fmt.Fprintln(stdout, st.Line)
 			if st.Status == "ERROR" && st.Message != "" {
@@ -70,6 +72,9 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 		fmt.Fprintf(stdout, "identity %s: %s\n", r.Entity, r.Message)
 	}
 	fmt.Fprintln(stdout, res.Summary)
+	if res.Profile != nil {
+		printProfile(stdout, res)
+	}
 	if !res.OK {
 		return errFailed
 	}
@@ -163,3 +168,23 @@ func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+// printProfile prints --profile's report: the build's time split into
+// planning, steps and SQL, and the slowest steps with their SQL share.
+func printProfile(w io.Writer, res *pipeline.Result) {
+	p := res.Profile
+	fmt.Fprintf(w, "profile: %.3fs in all: planning %.3fs, steps %.3fs; %d statements ran in %.3fs\n",
+		res.Seconds, p.PlanSeconds, p.StepsSeconds, p.Statements, p.SQLSeconds)
+	steps := append([]pipeline.Step(nil), res.Steps...)
+	sort.SliceStable(steps, func(i, j int) bool { return steps[i].Seconds > steps[j].Seconds })
+	fmt.Fprintln(w, "profile: slowest steps (seconds, SQL seconds, statements, kind, name)")
+	for i, st := range steps {
+		if i == profileSteps {
+			break
+		}
+		fmt.Fprintf(w, "profile: %8.3f %8.3f %5d %s %s\n", st.Seconds, st.SQLSeconds, st.Statements, st.Kind, st.Name)
+	}
+}
+
+// profileSteps is how many steps --profile lists.
+const profileSteps = 25

@@ -148,16 +148,27 @@ func (t *translator) rewriteWithinGroup(n *node) bool {
 		if before != nil {
 			text = before(pr, x)
 		}
-		pr.flat++
-		defer func() { pr.flat-- }()
-		var items []string
-		for _, o := range w.list {
-			items = append(items, strings.TrimSpace(pr.text(o)))
-		}
-		return text + " ORDER BY " + strings.Join(items, ", ")
+		return text + withinOrder(pr, n)
 	}
 	w.print = func(pr *printer, w *node) string { return pr.carry(w) }
 	return true
+}
+
+// withinOrder is " ORDER BY ..." of call n's WITHIN GROUP as written into
+// the call, "" when it has none.
+func withinOrder(pr *printer, n *node) string {
+	for _, w := range n.kids {
+		if w.kind == nExpr && w.name == "within" {
+			pr.flat++
+			defer func() { pr.flat-- }()
+			var items []string
+			for _, o := range w.list {
+				items = append(items, strings.TrimSpace(pr.text(o)))
+			}
+			return " ORDER BY " + strings.Join(items, ", ")
+		}
+	}
+	return ""
 }
 
 // limitOf is the LIMIT inside call n, or nil.

@@ -13,6 +13,8 @@ func TestWarehouseCalls(t *testing.T) {
 		{snowflake, "select try_to_number(a), to_number(a, 10, 2), try_to_double(a) from t", "select try_cast(a, 'INTEGER', 'snowflake'), cast_to(a, 'REAL', 'snowflake', 1), try_cast(a, 'REAL', 'snowflake') from t"},
 		{snowflake, "select try_parse_json(a) from t", "select CASE WHEN json_valid(a) THEN json(a) END from t"},
 		{snowflake, "select listagg(a, ',') within group (order by a) from t", "select listagg_text(a, ',' ORDER BY a NULLS LAST)  from t"},
+		{snowflake, "select array_agg(a) within group (order by b desc) from t", "select json_group_array(a ORDER BY b desc NULLS FIRST)  FILTER (WHERE a IS NOT NULL) from t"},
+		{snowflake, "select listagg(distinct a, ',') within group (order by a) from t", "select string_agg_distinct( a, ',' ORDER BY a NULLS LAST)  from t"},
 		{snowflake, "select dayname(d), monthname(d) from t", "select weekday_name(d, 3), month_name(d, 3) from t"},
 		{duckdb, "select dayname(d) from t", "select weekday_name(d, 0) from t"},
 		{snowflake, "select trunc(b), trunc(b, 2), trunc(d, 'month') from t", "select CAST(trunc(b) AS INTEGER), (trunc(b * power(10, 2)) / power(10, 2)), datetime_trunc_snowflake(d, 'month') from t"},
@@ -39,6 +41,8 @@ func TestWarehouseCalls(t *testing.T) {
 	}{
 		{snowflake, "select decode(a, 'x', 'ex', null, 'none', 'other') from t order by id", "ex\nother\nnone"},
 		{snowflake, "select listagg(coalesce(a, '-'), '') within group (order by id desc) from t", "-Yx"},
+		{snowflake, "select array_to_string(array_agg(b) within group (order by id desc), ',') from t", "30,10"},
+		{snowflake, "select listagg(distinct lower(a), ',') within group (order by lower(a) desc) from t", "y,x"},
 		{bigquery, "select d from unnest(generate_date_array(date '2024-01-30', date '2024-02-01')) as d", "2024-01-30\n2024-01-31\n2024-02-01"},
 		{duckdb, "select arg_max(a, b), median(b) from t", "NULL|20.0"},
 		{bigquery, "select id, first_value(b ignore nulls) over (order by id desc), last_value(b ignore nulls) over (order by id rows between unbounded preceding and 1 preceding) from t order by id",

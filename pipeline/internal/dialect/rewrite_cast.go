@@ -50,7 +50,7 @@ func (t *translator) rewriteCast(n *node) {
 			dialectArg = ", " + sqlString(string(t.d))
 		}
 		n.print = func(pr *printer, n *node) string {
-			return "try_cast(" + t.castArg(pr, x) + ", " + sqlString(target) + dialectArg + ")" + pr.carry(n, x)
+			return scaled(typ, "try_cast("+t.castArg(pr, x)+", "+sqlString(target)+dialectArg+")") + pr.carry(n, x)
 		}
 	case typ.boolean && t.d != SQLite:
 		n.print = func(pr *printer, n *node) string {
@@ -65,7 +65,7 @@ func (t *translator) rewriteCast(n *node) {
 		}
 		line := itoa(t.toks[n.tok].line)
 		n.print = func(pr *printer, n *node) string {
-			return "cast_to(" + t.castArg(pr, x) + ", " + sqlString(target) + ", " + sqlString(string(t.d)) + ", " + line + ")" + pr.carry(n, x)
+			return scaled(typ, "cast_to("+t.castArg(pr, x)+", "+sqlString(target)+", "+sqlString(string(t.d))+", "+line+")") + pr.carry(n, x)
 		}
 	case typ.fn != "":
 		n.print = func(pr *printer, n *node) string {
@@ -89,6 +89,15 @@ func (t *translator) rewriteCast(n *node) {
 		y.pre = " "
 		y.print = func(pr *printer, y *node) string { return typ.affinity + gap + pr.carry(y) }
 	}
+}
+
+// scaled rounds a cast's value to the scale of numeric(p, s), halves away
+// from zero, as the warehouses do.
+func scaled(typ sqlType, value string) string {
+	if typ.scale == "" {
+		return value
+	}
+	return "round_scale(" + value + ", " + typ.scale + ")"
 }
 
 // castArg prints the value of a cast. DuckDB reads 2.5 as a DECIMAL, whose

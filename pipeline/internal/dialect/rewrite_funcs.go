@@ -117,6 +117,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		// SQLite takes DISTINCT only with one argument
 		t.pr.setTok(n.tok, "string_agg_distinct")
 		t.pr.dropTok(n.tok2)
+		if n.x == nil {
+			t.rewriteWithinGroup(n)
+		}
 		return
 	}
 	if t.rewriteWarehouseCall(n) {
@@ -149,7 +152,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			filter := func(pr *printer) string {
 				pr.flat++
 				defer func() { pr.flat-- }()
-				return " FILTER (WHERE " + strings.TrimSpace(strings.TrimSuffix(pr.text(arg), limit)) + " IS NOT NULL)"
+				// the argument without the ORDER BY of WITHIN GROUP
+				text := strings.TrimSuffix(pr.text(arg), withinOrder(pr, n))
+				return " FILTER (WHERE " + strings.TrimSpace(strings.TrimSuffix(text, limit)) + " IS NOT NULL)"
 			}
 			if win != nil {
 				win.print = func(pr *printer, w *node) string { return filter(pr) + " " + pr.plain(w) }

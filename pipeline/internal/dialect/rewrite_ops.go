@@ -15,6 +15,10 @@ func (t *translator) rewriteBinary(n *node) {
 		t.compareTimestamps(n.x, n.y)
 		return
 	}
+	if n.name == "||" && (t.d == Snowflake || t.d == DuckDB) {
+		t.concatTimestamps(n.x, n.y)
+		return
+	}
 	if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake) && t.dateArithmetic(n) {
 		return
 	}

@@ -134,6 +134,17 @@ func (t *translator) compareTimestamps(operands ...*node) {
 	}
 }
 
+// concatTimestamps writes a timestamp joined to text with || as Snowflake
+// and DuckDB cast it to a string, as CAST(ts AS VARCHAR) writes it.
+func (t *translator) concatTimestamps(operands ...*node) {
+	for _, o := range operands {
+		if kind := t.timestampOf(o); kind != "" {
+			o.pre = "timestamp_string(" + o.pre
+			o.post += ", " + sqlString(kind) + ", " + sqlString(string(t.d)) + ")"
+		}
+	}
+}
+
 // rewriteTimestampLiteral writes TIMESTAMP '...', DATETIME '...' and the
 // other timestamp literals in the one form; a literal that is not a
 // timestamp is refused, as the warehouse refuses it.

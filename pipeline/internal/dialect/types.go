@@ -12,6 +12,9 @@ type sqlType struct {
 	// timestamp with time zone.
 	name     string
 	withZone bool
+	// scale is the digits kept after the point by numeric(p, s) with s >
+	// 0, which the warehouses round to, halves away from zero.
+	scale string
 }
 
 // typeNames maps single-word type names, lower-cased, to SQLite.
@@ -96,6 +99,8 @@ func typeOf(toks []token, from, to int, after string, at int) (sqlType, *typePro
 	case "numeric", "decimal", "number":
 		if len(args) == 1 || len(args) == 2 && strings.Trim(args[1], "0") == "" || name.lower == "number" && len(args) == 0 {
 			t = sqlType{affinity: "INTEGER"}
+		} else if len(args) == 2 {
+			t.scale = strings.TrimLeft(args[1], "0")
 		}
 	}
 	return t, nil

@@ -43,6 +43,9 @@ type Options struct {
 	Timeout time.Duration
 	// Progress, when set, receives each step as it finishes.
 	Progress func(Step)
+	// Profile fills Step.Statements and Step.SQLSeconds, and
+	// Result.Profile: where a build's time goes (nexus build --profile).
+	Profile bool
 }
 
 // Step is one line of the run log: a seed, model or test that ran, failed
@@ -65,6 +68,20 @@ type Step struct {
 	Reuse string `json:"reuse,omitempty"`
 	// Line is the log line as the CLI prints it.
 	Line string `json:"line"`
+	// Statements and SQLSeconds are, with Options.Profile, the statements
+	// the step ran (store.Stats: a seed's insert is one however many rows)
+	// and their time; the rest of Seconds is Go (rendering, bookkeeping).
+	Statements int     `json:"statements,omitempty"`
+	SQLSeconds float64 `json:"sql_seconds,omitempty"`
+}
+
+// Profile splits a build's time (Options.Profile): planning (loading and
+// parsing the project), the steps, and what SQLite ran in all.
+type Profile struct {
+	PlanSeconds  float64 `json:"plan_seconds"`
+	StepsSeconds float64 `json:"steps_seconds"`
+	Statements   int     `json:"statements"`
+	SQLSeconds   float64 `json:"sql_seconds"`
 }
 
 // Result is the outcome of a build: the steps, the problems found, and
@@ -79,6 +96,8 @@ type Result struct {
 	// finished (OK is then false).
 	Stopped bool    `json:"stopped,omitempty"`
 	Seconds float64 `json:"seconds"`
+	// Profile is set with Options.Profile.
+	Profile *Profile `json:"profile,omitempty"`
 }
 
 // IdentityReport compares the bounded resolution with exact connected

@@ -96,6 +96,10 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		defer cancel()
 	}
 	res := &Result{OK: true}
+	if opts.Profile {
+		res.Profile = &Profile{}
+	}
+	stats0 := e.db.Stats()
 	e.env.memo.begin()
 	e.env.ctx = ctx
 	p, err := newPlan(fsys, opts.Vars, opts.Dialect, &e.env)
@@ -120,13 +124,25 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		return nil, err
 	}
 	r.startReuse(&e.hist)
+	if res.Profile != nil {
+		res.Profile.PlanSeconds = time.Since(start).Seconds()
+	}
 	r.runProjectHooks("on-run-start")
 	for i, n := range todo {
+		stepStart := time.Now()
+		stats := e.db.Stats()
 		if n.Kind == "test" && (i == 0 || todo[i-1].Kind != "test") {
 			r.countTests(todo[i:])
 		}
 		warned := len(res.Diagnostics)
 		step := r.runNode(n)
+		if res.Profile != nil {
+			// A batch of tests is counted in its first test's step.
+			step.Seconds = time.Since(stepStart).Seconds()
+			now := e.db.Stats()
+			step.Statements, step.SQLSeconds = now.Statements-stats.Statements, now.Seconds-stats.Seconds
+			res.Profile.StepsSeconds += step.Seconds
+		}
 		r.record(n, &step, res.Diagnostics[warned:])
 		step.Index, step.Total = i+1, len(todo)
 		step.Line = formatStep(step)
@@ -139,6 +155,10 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	r.finishReuse()
 	e.env.memo.finish()
 	res.Seconds = time.Since(start).Seconds()
+	if res.Profile != nil {
+		now := e.db.Stats()
+		res.Profile.Statements, res.Profile.SQLSeconds = now.Statements-stats0.Statements, now.Seconds-stats0.Seconds
+	}
 	res.Summary = summarize(res)
 	if r.reused > 0 {
 		res.Summary += fmt.Sprintf("\nReused %d node%s whose inputs did not change.", r.reused, plural(r.reused))

@@ -22,6 +22,7 @@ func init() {
 		Func{Name: "count_distinct", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &countDistinct{seen: map[string]int{}} }},
 		Func{Name: "string_agg_distinct", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &stringAggDistinct{seen: map[string]bool{}} }},
 		Func{Name: "first_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &firstAgg{} }},
+		Func{Name: "round_scale", NArgs: 2, Scalar: roundScale},
 	)
 	rename("first_agg", "first", "duckdb")
 	rename("first_agg", "arbitrary", "duckdb")
@@ -209,4 +210,45 @@ func (a *firstAgg) Value(ctx sqlite3.Context) {
 	default:
 		ctx.ResultNull()
 	}
+}
+
+// roundScale is a cast to numeric(p, s): x rounded to s digits after the
+// point, halves away from zero, on x's shortest decimal text, so 1.005
+// gives 1.01 as the warehouses' decimals do (the double below 1.005 gives
+// 1.0 with SQLite's round).
+func roundScale(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if args[0].Type() == sqlite3.NULL || args[1].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	scale := int(args[1].Int64())
+	text := strconv.FormatFloat(args[0].Float(), 'f', -1, 64)
+	sign := ""
+	if strings.HasPrefix(text, "-") {
+		sign, text = "-", text[1:]
+	}
+	whole, frac, _ := strings.Cut(text, ".")
+	if scale < 0 || len(frac) <= scale {
+		ctx.ResultFloat(args[0].Float())
+		return
+	}
+	digits := []byte(whole + frac[:scale])
+	if frac[scale] >= '5' {
+		i := len(digits) - 1
+		for ; i >= 0 && digits[i] == '9'; i-- {
+			digits[i] = '0'
+		}
+		if i < 0 {
+			digits = append([]byte{'1'}, digits...)
+		} else {
+			digits[i]++
+		}
+	}
+	n := len(digits) - scale
+	f, err := strconv.ParseFloat(sign+string(digits[:n])+"."+string(digits[n:]), 64)
+	if err != nil {
+		fail(ctx, "CAST", "%v", err)
+		return
+	}
+	ctx.ResultFloat(f)
 }
