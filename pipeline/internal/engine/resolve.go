@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/identity"
@@ -110,7 +109,8 @@ func (r *runner) resolveComponents(args []any, kw map[string]any) (any, error) {
 // ids with the event_id of its first row (smallest row_id, then event_id)
 // and the component it resolves to. The first three columns take their
 // types from ids, so a model selecting them gets the columns a select from
-// ids would; the rows go in as one JSON text.
+// ids would. The rows go in through prepared binds: measured natively and
+// as js/wasm, faster than one statement over a JSON text for five columns.
 func (r *runner) writeFirstEvents(out jinja.Relation, ids, edges inspect.Relation, strategy identity.Strategy, depth int) (*identity.Graph, [][]any, error) {
 	g, firsts, err := inspect.ReadGraphFirstEvents(r.ctx, r.db, ids, edges)
 	if err != nil {
@@ -124,18 +124,14 @@ func (r *runner) writeFirstEvents(out jinja.Relation, ids, edges inspect.Relatio
 			return nil, nil, fmt.Errorf("nexus_resolve_components: identifier %v %v is not in the graph", f.Type, f.Value)
 		}
 		rt, rv := g.Identifier(reps[id])
-		rows = append(rows, []any{f.Type, f.Value, f.EventID, rt, rv})
-	}
-	doc, err := json.Marshal(rows)
-	if err != nil {
-		return nil, nil, err
+		rows = append(rows, []any{inspect.SQLValue(f.Type), inspect.SQLValue(f.Value), inspect.SQLValue(f.EventID), rt, rv})
 	}
 	rel := store.Rel("temp", out.Name)
 	if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TABLE %s AS SELECT identifier_type, identifier_value, event_id, CAST(NULL AS TEXT) AS component_type, CAST(NULL AS TEXT) AS component_value FROM %s WHERE 0",
 		rel, rel, ids.SQL())); err != nil {
 		return nil, nil, err
 	}
-	if err := r.db.ExecJSON(r.ctx, fmt.Sprintf("INSERT INTO %s SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)", rel), string(doc)); err != nil {
+	if err := r.db.InsertRows(r.ctx, "temp", out.Name, 5, rows); err != nil {
 		return nil, nil, err
 	}
 	return g, rows, nil

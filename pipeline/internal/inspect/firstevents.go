@@ -17,7 +17,7 @@ import (
 // SQLite's order (NULL, then numbers, then text), the row dbt-nexus's
 // row_number() over (partition by identifier_type, identifier_value order
 // by row_id, event_id) ranks first. Values are as SQLite holds them: a
-// string, a json.Number or nil, so writing them back through JSON gives the
+// string, a json.Number or nil, so binding them back (SQLValue) gives the
 // same values of the same types.
 type FirstEvent struct {
 	Type, Value, EventID any
@@ -49,7 +49,8 @@ func ReadGraphFirstEvents(ctx context.Context, db *store.DB, ids, edges Relation
 		}
 		f := &out[i]
 		if c := sqlCompare(row[2], f.rowID); c < 0 || c == 0 && sqlCompare(row[3], f.EventID) < 0 {
-			f.EventID, f.rowID = row[3], row[2]
+			// The first row's own values: 1.0 and 1 are one identifier.
+			*f = FirstEvent{Type: row[0], Value: row[1], EventID: row[3], rowID: row[2]}
 		}
 	}
 	edgeRows, err := readEdges(ctx, db, edges)
@@ -216,4 +217,18 @@ func readJSONRows(ctx context.Context, db *store.DB, ids Relation) ([][4]any, er
 		return nil, err
 	}
 	return rows, nil
+}
+
+// SQLValue is a value read here as a Go value to bind: an integer as
+// int64, another number as float64, text as string, NULL as nil.
+func SQLValue(v any) any {
+	n, ok := v.(json.Number)
+	if !ok {
+		return v
+	}
+	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
+		return i
+	}
+	f, _ := n.Float64()
+	return f
 }

@@ -35,18 +35,20 @@ func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []
 	if err := db.Exec(ctx, b.String()); err != nil {
 		return err
 	}
+	return db.InsertRows(ctx, schema, name, len(cols), rows)
+}
+
+// InsertRows appends rows of ncols values to schema.name through one
+// prepared INSERT inside a savepoint, as LoadTable fills a table.
+func (db *DB) InsertRows(ctx context.Context, schema, name string, ncols int, rows [][]any) (err error) {
+	defer db.limitError(&err)
 	if len(rows) == 0 {
 		return nil
 	}
-	b.Reset()
-	fmt.Fprintf(&b, "INSERT INTO %s VALUES (", rel)
-	for i := range cols {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("?")
+	if err := db.beforeWrite(); err != nil {
+		return err
 	}
-	b.WriteString(")")
+	sql := fmt.Sprintf("INSERT INTO %s VALUES (?%s)", Rel(schema, name), strings.Repeat(", ?", ncols-1))
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	// The savepoint, the insert (one statement however many rows) and the
@@ -55,7 +57,7 @@ func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []
 	if err := db.conn.Exec("SAVEPOINT load"); err != nil {
 		return err
 	}
-	if err := db.insertRows(b.String(), len(cols), rows); err != nil {
+	if err := db.insertRows(sql, ncols, rows); err != nil {
 		db.conn.Exec("ROLLBACK TO load; RELEASE load")
 		return err
 	}
@@ -103,27 +105,4 @@ func bind(stmt *sqlite3.Stmt, i int, v any) error {
 		return stmt.BindBlob(i, x)
 	}
 	return stmt.BindText(i, fmt.Sprint(v))
-}
-
-// ExecJSON runs one statement with one bound text, a JSON document the
-// statement reads with json_each: a whole table crosses the Go/SQLite
-// boundary in one bind instead of one per value, which the js/wasm build
-// pays dearly for.
-func (db *DB) ExecJSON(ctx context.Context, sql, doc string) (err error) {
-	defer db.limitError(&err)
-	defer db.notAllowed(&err)
-	if err := db.beforeWrite(); err != nil {
-		return err
-	}
-	old := db.conn.SetInterrupt(ctx)
-	defer db.conn.SetInterrupt(old)
-	stmt, _, err := db.conn.Prepare(sql)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	if err := stmt.BindText(1, doc); err != nil {
-		return err
-	}
-	return stmt.Exec()
 }
