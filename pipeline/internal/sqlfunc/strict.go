@@ -103,6 +103,11 @@ func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 		if err != nil {
 			return nil, false
 		}
+		if dialect == "snowflake" {
+			// a TIMESTAMP_TZ's date is the one in its own offset
+			// (CONVERT_TIMEZONE('America/Los_Angeles', ts)::date)
+			return strings.TrimSpace(v.Text())[:10], true
+		}
 		return m.t.Format("2006-01-02"), true
 	}
 	return nil, false

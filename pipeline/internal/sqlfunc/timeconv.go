@@ -2,6 +2,7 @@ package sqlfunc
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"github.com/ncruces/go-sqlite3"
@@ -222,6 +223,11 @@ func toTimestampSnowflake(fn string, date, null bool) func(sqlite3.Context, ...s
 			m, err := readMoment(v)
 			if err != nil {
 				bad(err)
+				return
+			}
+			if date {
+				// a TIMESTAMP_TZ's date is the one in its own offset
+				ctx.ResultText(strings.TrimSpace(v.Text())[:10])
 				return
 			}
 			result(m.t)
