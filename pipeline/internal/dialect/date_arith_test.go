@@ -31,3 +31,16 @@ func TestProbedIdioms(t *testing.T) {
 	expectRefused(t, bigquery, "select\n farm_fingerprint(a) from t", "2:2: FARM_FINGERPRINT is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce ("+refHash.hint+")")
 	expectRows(t, snowflake, "select object_construct('a', 1, 'b', null, 'c', object_construct('d', 'x'))", `{"a":1,"c":{"d":"x"}}`)
 }
+
+func TestExtractAtTimeZone(t *testing.T) {
+	expectTranslated(t, bigquery, "select extract(hour from ts at time zone 'America/Los_Angeles') from t", "select datetime_part_bigquery('hour', datetime_of(ts, 'America/Los_Angeles')) from t")
+	expectTranslated(t, bigquery, "select extract(date from ts at time zone z) from t", "select date(datetime_of(ts, z)) from t")
+}
+
+func TestClockInZoneAndBooleanText(t *testing.T) {
+	expectTranslated(t, bigquery, "select current_date('America/Los_Angeles')", "select date_of("+timestampNow+", 'America/Los_Angeles')")
+	expectTranslated(t, bigquery, "select current_datetime(z), current_datetime() from t", "select datetime_of("+timestampNow+", z), "+timestampNow+" from t")
+	expectTranslated(t, bigquery, "select cast(a > 1 as string) from t", "select CASE WHEN a > 1 THEN 'true' WHEN NOT a > 1 THEN 'false' END from t")
+	expectTranslated(t, snowflake, "select true::varchar", "select CASE WHEN true THEN 'true' WHEN NOT true THEN 'false' END")
+	expectRows(t, duckdb, "select cast(1 = 1 as varchar), cast(false as varchar), cast(null::boolean = true as varchar)", "true|false|NULL")
+}

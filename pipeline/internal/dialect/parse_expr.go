@@ -582,7 +582,13 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		}
 		p.expectWord("from")
 		n.x = n.add(p.parseExpr())
-		if _, ok := p.acceptWord("at"); ok {
+		if p.d == BigQuery && p.isWord("at") && p.isWordAt(1, "time") && p.isWordAt(2, "zone") {
+			// BigQuery's EXTRACT(part FROM ts AT TIME ZONE zone)
+			p.next()
+			p.next()
+			p.next()
+			n.y = n.add(p.parseExpr())
+		} else if _, ok := p.acceptWord("at"); ok {
 			p.fail("EXTRACT ... AT TIME ZONE")
 		}
 		p.expectPunct(")")

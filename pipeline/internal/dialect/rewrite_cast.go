@@ -35,6 +35,14 @@ func (t *translator) rewriteCast(n *node) {
 		}
 		return
 	}
+	if typ.affinity == "TEXT" && typ.fn == "" && kind == "" && t.d != SQLite && t.booleanOf(x) {
+		// a boolean to a string is 'true' or 'false' in the warehouses
+		n.print = func(pr *printer, n *node) string {
+			v := pr.text(x)
+			return "CASE WHEN " + v + " THEN 'true' WHEN NOT " + v + " THEN 'false' END" + pr.carry(n, x)
+		}
+		return
+	}
 	switch {
 	case safe:
 		target := typ.affinity
@@ -132,4 +140,23 @@ func joinRaw(toks []token) string {
 		s += t.text
 	}
 	return s
+}
+
+// booleanOf tells whether n is known to be a boolean: TRUE, FALSE, a
+// comparison, LIKE, IN, BETWEEN, IS, NOT, AND, OR.
+func (t *translator) booleanOf(n *node) bool {
+	switch n.kind {
+	case nParen:
+		return n.x != nil && t.booleanOf(n.x)
+	case nLit, nName:
+		w := t.toks[n.start].lower
+		return n.start+1 == n.end && t.toks[n.start].kind == kWord && (w == "true" || w == "false")
+	case nBinary:
+		return comparisons[n.name] || n.name == "and" || n.name == "or"
+	case nUnary:
+		return n.name == "not"
+	case nLike, nIn, nBetween, nIs:
+		return true
+	}
+	return false
 }

@@ -21,6 +21,7 @@ var clock = map[string]string{
 	"current_timestamp": timestampNow,
 	"current_date":      "date('now')",
 	"current_time":      "strftime('%H:%M:%S', 'now')",
+	"current_datetime":  timestampNow, // BigQuery: the UTC wall clock
 	// Snowflake's SYSDATE() and GETDATE(), DuckDB's today()
 	"sysdate": timestampNow, "getdate": timestampNow, "today": "date('now')",
 }
@@ -63,6 +64,17 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			n.print = printAs(to)
 			return
 		}
+	}
+	if t.d == BigQuery && !qualified && len(n.list) == 1 && n.x == nil && (name == "current_date" || name == "current_datetime") {
+		// CURRENT_DATE(zone), CURRENT_DATETIME(zone): the clock in that zone
+		fn, zone := "date_of", n.list[0]
+		if name == "current_datetime" {
+			fn = "datetime_of"
+		}
+		n.print = func(pr *printer, n *node) string {
+			return fn + "(" + timestampNow + ", " + pr.text(zone) + ")" + pr.carry(n, zone)
+		}
+		return
 	}
 	if t.d == SQLite && !qualified {
 		if r, ok := sqliteRefused[name]; ok {
@@ -298,9 +310,16 @@ func (t *translator) rewriteString(n *node) {
 // rewriteExtract writes EXTRACT(part FROM x) as a call with the part as a
 // string: date(x) for DATE, otherwise the date_part function.
 func (t *translator) rewriteExtract(n *node) {
-	x, part := n.x, n.name
+	x, zone, part := n.x, n.y, n.name
+	// the value, or with AT TIME ZONE its wall clock in that zone
+	value := func(pr *printer) string {
+		if zone != nil {
+			return "datetime_of(" + pr.text(x) + ", " + pr.text(zone) + ")"
+		}
+		return pr.text(x)
+	}
 	if part == "date" {
-		n.print = func(pr *printer, n *node) string { return "date(" + pr.text(x) + ")" + pr.carry(n, x) }
+		n.print = func(pr *printer, n *node) string { return "date(" + value(pr) + ")" + pr.carry(n, x, zone) }
 		return
 	}
 	fn := "date_part"
@@ -308,7 +327,7 @@ func (t *translator) rewriteExtract(n *node) {
 		fn = to
 	}
 	n.print = func(pr *printer, n *node) string {
-		return fn + "(" + sqlString(part) + ", " + pr.text(x) + ")" + pr.carry(n, x)
+		return fn + "(" + sqlString(part) + ", " + value(pr) + ")" + pr.carry(n, x, zone)
 	}
 }
 
