@@ -77,6 +77,11 @@ func init() {
 	// LEN is LENGTH in Snowflake; DuckDB's strlen counts bytes.
 	rename("length", "len", "snowflake")
 	rename("octet_length", "strlen", "duckdb")
+	// CHAR_LENGTH and CHARACTER_LENGTH count characters; BYTE_LENGTH and
+	// OCTET_LENGTH bytes.
+	rename("length", "char_length", "bigquery", "duckdb")
+	rename("length", "character_length", "bigquery", "duckdb")
+	rename("octet_length", "byte_length", "bigquery")
 	// concat_or_null(...): NULL when any argument is NULL (BigQuery,
 	// Snowflake); DuckDB's concat skips NULLs, as SQLite's concat does.
 	rename("concat_or_null", "concat", "bigquery", "snowflake")
