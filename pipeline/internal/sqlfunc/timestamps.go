@@ -872,7 +872,7 @@ func init() {
 	}
 	// DuckDB's date_add(x, INTERVAL n part), which dbt-duckdb's dateadd
 	// writes.
-	rename("datetime_add", "date_add", "duckdb")
+	rename("datetime_add_to_timestamp", "date_add", "duckdb") // a DATE plus an INTERVAL is a TIMESTAMP
 	// datetime_part_X(part, x): EXTRACT(part FROM x), which the translator
 	// writes as date_part('part', x) in every dialect.
 	rename("datetime_part_bigquery", "date_part", "bigquery")
