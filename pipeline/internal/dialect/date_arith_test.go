@@ -44,3 +44,8 @@ func TestClockInZoneAndBooleanText(t *testing.T) {
 	expectTranslated(t, snowflake, "select true::varchar", "select CASE WHEN true THEN 'true' WHEN NOT true THEN 'false' END")
 	expectRows(t, duckdb, "select cast(1 = 1 as varchar), cast(false as varchar), cast(null::boolean = true as varchar)", "true|false|NULL")
 }
+
+func TestTypeofRefused(t *testing.T) {
+	expectRefused(t, duckdb, "select typeof(a) from t", "1:8: TYPEOF is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types ("+refTypeof.hint+")")
+	expectTranslated(t, sqlite, "select typeof(a) from t", "select typeof(a) from t")
+}
