@@ -49,3 +49,7 @@ func TestTypeofRefused(t *testing.T) {
 	expectRefused(t, duckdb, "select typeof(a) from t", "1:8: TYPEOF is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types ("+refTypeof.hint+")")
 	expectTranslated(t, sqlite, "select typeof(a) from t", "select typeof(a) from t")
 }
+
+func TestColumnsRefused(t *testing.T) {
+	expectRefused(t, duckdb, "select min(columns(*)) from t", "1:12: COLUMNS(...) star expressions are not supported ("+refColumns.hint+")")
+}
