@@ -1,0 +1,116 @@
+package sqlfunc
+
+import (
+	"math"
+	"strings"
+	"time"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Snowflake's TO_BOOLEAN and TRY_TO_BOOLEAN, SQUARE, BITAND, BITOR, BITXOR
+// and MONTHS_BETWEEN. A NULL argument gives NULL.
+
+func init() {
+	add(Func{Name: "to_boolean_snowflake", NArgs: 1, Scalar: toBoolean(false)},
+		Func{Name: "try_to_boolean_snowflake", NArgs: 1, Scalar: toBoolean(true)},
+		Func{Name: "square_number", NArgs: 1, Scalar: squareNumber},
+		Func{Name: "bit_and2", NArgs: 2, Scalar: bitwise("BITAND", func(a, b int64) int64 { return a & b })},
+		Func{Name: "bit_or2", NArgs: 2, Scalar: bitwise("BITOR", func(a, b int64) int64 { return a | b })},
+		Func{Name: "bit_xor2", NArgs: 2, Scalar: bitwise("BITXOR", func(a, b int64) int64 { return a ^ b })},
+		Func{Name: "months_between_snowflake", NArgs: 2, Scalar: monthsBetween})
+	rename("to_boolean_snowflake", "to_boolean", "snowflake")
+	rename("try_to_boolean_snowflake", "try_to_boolean", "snowflake")
+	rename("square_number", "square", "snowflake")
+	rename("bit_and2", "bitand", "snowflake")
+	rename("bit_or2", "bitor", "snowflake")
+	rename("bit_xor2", "bitxor", "snowflake")
+	rename("months_between_snowflake", "months_between", "snowflake")
+}
+
+// toBoolean reads text 'true', 't', 'yes', 'y', 'on', '1' (and their
+// opposites, in any case) and numbers (0 is false); anything else fails, or
+// is NULL for TRY_TO_BOOLEAN.
+func toBoolean(try bool) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		v := args[0]
+		switch v.Type() {
+		case sqlite3.NULL:
+			ctx.ResultNull()
+			return
+		case sqlite3.INTEGER, sqlite3.FLOAT:
+			ctx.ResultBool(v.Float() != 0)
+			return
+		case sqlite3.TEXT:
+			switch strings.ToLower(strings.TrimSpace(v.Text())) {
+			case "true", "t", "yes", "y", "on", "1":
+				ctx.ResultBool(true)
+				return
+			case "false", "f", "no", "n", "off", "0":
+				ctx.ResultBool(false)
+				return
+			}
+		}
+		if try {
+			ctx.ResultNull()
+			return
+		}
+		fail(ctx, "TO_BOOLEAN", "Boolean value '%s' is not recognized", v.Text())
+	}
+}
+
+func squareNumber(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	f, ok := number(args[0])
+	if !ok {
+		fail(ctx, "SQUARE", "%q is not a number", args[0].Text())
+		return
+	}
+	ctx.ResultFloat(f * f)
+}
+
+func bitwise(fn string, op func(a, b int64) int64) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if nullCall(ctx, args) {
+			return
+		}
+		a, ok1 := integer(args[0])
+		b, ok2 := integer(args[1])
+		if !ok1 || !ok2 {
+			fail(ctx, fn, "takes two integers, not %s", argList(args))
+			return
+		}
+		ctx.ResultInt64(op(a, b))
+	}
+}
+
+// monthsBetween is date1 - date2 in months: whole months from the years and
+// months, and a fraction from the days and times counting 31 days a month,
+// except that the same day of the month, or the last day of both months,
+// gives whole months whatever the times.
+func monthsBetween(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	a, ok := momentArg(ctx, "MONTHS_BETWEEN", args[0])
+	if !ok {
+		return
+	}
+	b, ok := momentArg(ctx, "MONTHS_BETWEEN", args[1])
+	if !ok {
+		return
+	}
+	x, y := a.t, b.t
+	months := float64((x.Year()-y.Year())*12 + int(x.Month()) - int(y.Month()))
+	last := func(t time.Time) bool { return t.Day() == daysIn(t.Year(), t.Month()) }
+	if x.Day() != y.Day() && !(last(x) && last(y)) {
+		dayOf := func(t time.Time) float64 {
+			since := t.Sub(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location()))
+			return float64(t.Day()) + since.Hours()/24
+		}
+		months += (dayOf(x) - dayOf(y)) / 31
+	}
+	ctx.ResultFloat(math.Round(months*1e6) / 1e6)
+}
