@@ -18,11 +18,12 @@ const (
 	warehouses = "BigQuery, Snowflake, DuckDB"
 )
 
-// timestampNow is the one text form of the current time: ISO 8601 in UTC
-// with milliseconds, like 2025-09-01T12:34:56.789Z. Source data carries
-// timestamps in this shape, and text timestamps only compare correctly
-// against each other when they share one shape.
-const timestampNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+// timestampNow is the current time in the one timestamp text form: ISO 8601
+// in UTC, the fraction of a second (milliseconds, SQLite's clock) without
+// trailing zeros, like 2025-09-01T12:34:56.78Z or 2025-09-01T12:34:56Z.
+// as_timestamp writes that form, so the clock equals any other timestamp
+// of the same instant as text.
+const timestampNow = "as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
 
 // Translations lists every rewrite [TranslateWith] makes, and where the
 // meaning on SQLite differs from the warehouse's.
@@ -57,7 +58,7 @@ var Translations = []Rule{
 	{From: "safe_cast(x AS type), try_cast(x AS type)", Dialects: all, To: "try_cast(x, 'TYPE', 'dialect')",
 		Note: "NULL where cast_to fails, converting as cast_to does"},
 	{From: "current_timestamp, current_timestamp(), now()", Dialects: all, To: timestampNow,
-		Note: "ISO 8601 UTC text with milliseconds; SQLite's own CURRENT_TIMESTAMP has no T, zone or fraction"},
+		Note: "ISO 8601 UTC text, milliseconds without trailing zeros (the one timestamp form); SQLite's own CURRENT_TIMESTAMP has no T, zone or fraction"},
 	{From: "current_date, current_date()", Dialects: all, To: "date('now')", Note: "UTC date"},
 	{From: "current_time, current_time()", Dialects: all, To: "strftime('%H:%M:%S', 'now')", Note: "UTC time"},
 	{From: "ilike", Dialects: all, To: "like", Note: "SQLite's LIKE ignores case for ASCII letters only"},

@@ -9,7 +9,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 )
 
-const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+const now = "as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
 
 func TestTranslate(t *testing.T) {
 	tests := []struct {

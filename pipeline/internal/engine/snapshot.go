@@ -178,7 +178,8 @@ func snapshotConfig(s *snapshot) (*snapshotSpec, error) {
 // snapshotTime is dbt's snapshot_get_time(): one timestamp per snapshot
 // run, written as the dialect translation writes current_timestamp.
 func snapshotTime() string {
-	return store.Quote(time.Now().UTC().Format("2006-01-02T15:04:05.000Z"))
+	// The one timestamp form: milliseconds, trailing zeros trimmed.
+	return store.Quote(time.Now().UTC().Truncate(time.Millisecond).Format("2006-01-02T15:04:05.999Z"))
 }
 
 func (r *runner) runSnapshot(n *graph.Node, step *Step) error {

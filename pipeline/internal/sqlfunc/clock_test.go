@@ -1,0 +1,46 @@
+package sqlfunc_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc/conformance"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
+)
+
+// The clock writes the one timestamp form (a fraction only when there is
+// one, without trailing zeros), so that it equals other timestamps of the
+// same instant as text. SQLite's 'now' is replaced by fixed instants.
+func TestClockForm(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, store.MemoryDSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, c := range []struct {
+		d        dialect.Dialect
+		sql, now string
+		want     string
+	}{
+		{dialect.BigQuery, "select current_timestamp()", "2025-09-01 12:34:56.780", "2025-09-01T12:34:56.78Z"},
+		{dialect.BigQuery, "select current_datetime()", "2025-09-01 12:34:56.000", "2025-09-01T12:34:56Z"},
+		{dialect.Snowflake, "select current_timestamp", "2025-09-01 12:34:56.123", "2025-09-01T12:34:56.123Z"},
+		{dialect.Snowflake, "select sysdate()", "2025-09-01 12:34:56.100", "2025-09-01T12:34:56.1Z"},
+		{dialect.DuckDB, "select now()", "2025-09-01 12:34:56.000", "2025-09-01T12:34:56Z"},
+	} {
+		out, err := dialect.TranslateFor(c.d, c.sql)
+		if err != nil || !strings.Contains(out, "'now'") {
+			t.Fatalf("%s: %s, %v: want a reading of 'now'", c.sql, out, err)
+		}
+		rows, err := db.Query(ctx, strings.ReplaceAll(out, "'now'", "'"+c.now+"'"), 1)
+		if err != nil {
+			t.Fatalf("%s: %v", c.sql, err)
+		}
+		if got := conformance.Render(rows.Rows[0][0]); got != "'"+c.want+"'" {
+			t.Errorf("%s at %s: got %s, want '%s'", c.sql, c.now, got, c.want)
+		}
+	}
+}
