@@ -114,3 +114,67 @@ func monthsBetween(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	ctx.ResultFloat(math.Round(months*1e6) / 1e6)
 }
+
+func init() {
+	add(Func{Name: "to_time_snowflake", NArgs: -1, Scalar: toTime("TO_TIME", false)},
+		Func{Name: "try_to_time_snowflake", NArgs: -1, Scalar: toTime("TRY_TO_TIME", true)})
+	rename("to_time_snowflake", "to_time", "snowflake")
+	rename("to_time_snowflake", "time", "snowflake")
+	rename("try_to_time_snowflake", "try_to_time", "snowflake")
+}
+
+// toTime gives the time of day as HH:MM:SS text, with a fraction of a
+// second only when it has one. It reads HH:MM[:SS[.f]], the time of a
+// timestamp (its wall clock: the zone written is dropped), text with a
+// format, and an integer as seconds, milliseconds, microseconds or
+// nanoseconds since the epoch by its magnitude, as Snowflake does.
+func toTime(fn string, null bool) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if !called(ctx, fn, args, 1, 2, "takes a value and an optional format") {
+			return
+		}
+		v := args[0]
+		var t time.Time
+		var err error
+		s := strings.TrimSpace(v.Text())
+		if n, ok := integer(v); ok && len(args) == 1 {
+			a := n
+			if a < 0 {
+				a = -a
+			}
+			switch {
+			case a < 31536000000:
+				t = time.Unix(n, 0)
+			case a < 31536000000000:
+				t = time.UnixMilli(n)
+			case a < 31536000000000000:
+				t = time.UnixMicro(n)
+			default:
+				t = time.Unix(0, n)
+			}
+		} else if len(args) == 2 {
+			var elems []elem
+			elems, err = compiled(ctx, 1, args[1].Text(), &snowflakeFormats, compileSnowflake)
+			if err != nil {
+				fail(ctx, fn, "%v", err)
+				return
+			}
+			t, err = readTime(s, elems)
+		} else if p, ok := parseTimestampText("1970-01-01 " + s); ok && !p.date {
+			t = p.wall
+		} else if p, ok := parseTimestampText(s); ok && !p.date {
+			t = p.wall
+		} else {
+			err = errorString("'" + s + "' is not a time")
+		}
+		if err != nil {
+			if null {
+				ctx.ResultNull()
+			} else {
+				fail(ctx, fn, "%v", err)
+			}
+			return
+		}
+		ctx.ResultText(t.UTC().Format("15:04:05.999999999"))
+	}
+}
