@@ -75,6 +75,12 @@ func (t *translator) rewriteCast(n *node) {
 		n.print = func(pr *printer, n *node) string {
 			return scaled(typ, "cast_to("+t.castArg(pr, x)+", "+sqlString(target)+", "+sqlString(string(t.d))+", "+line+")") + pr.carry(n, x)
 		}
+	case t.d == BigQuery && typ.affinity == "TEXT" && typ.fn == "" && kind == "":
+		// a FLOAT64 is written as BigQuery writes it: 1, not SQLite's 1.0
+		line := itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "cast_to(" + pr.text(x) + ", 'TEXT', 'bigquery', " + line + ")" + pr.carry(n, x)
+		}
 	case typ.fn != "":
 		n.print = func(pr *printer, n *node) string {
 			return typ.fn + "(" + pr.text(x) + ")" + pr.carry(n, x)

@@ -139,6 +139,8 @@ var Translations = []Rule{
 	{From: "EXTRACT(part FROM x)", Dialects: warehouses, To: "date_part('part', x); date(x) for DATE"},
 	{From: "EXTRACT(part FROM ts AT TIME ZONE zone)", Dialects: "BigQuery", To: "date_part('part', datetime_of(ts, zone))"},
 	{From: "CURRENT_DATE(zone), CURRENT_DATETIME([zone])", Dialects: "BigQuery", To: "date_of(now, zone), datetime_of(now, zone)"},
+	{From: "CAST(x AS STRING), SAFE_CAST(x AS STRING)", Dialects: "BigQuery", To: "cast_to(x, 'TEXT', 'bigquery', line); try_cast(x, 'TEXT', 'bigquery')",
+		Note: "a FLOAT64 is written as BigQuery writes it (1, 1.5, 1e+20), not as SQLite's 1.0; Snowflake and DuckDB write a decimal 1.0 as 1.0, as SQLite does"},
 	{From: "CAST(bool AS string), bool::varchar", Dialects: warehouses, To: "CASE WHEN b THEN 'true' WHEN NOT b THEN 'false' END",
 		Note: "where the translator sees a boolean (TRUE, FALSE, a comparison, LIKE, IN, AND, OR, NOT); a boolean column is 1 or 0 and casts to '1' or '0'"},
 	{From: "YEAR(x), QUARTER, MONTH, WEEK, DAY, DAYOFMONTH, DAYOFWEEK, DAYOFYEAR, HOUR, MINUTE, SECOND", Dialects: "Snowflake, DuckDB", To: "date_part('year', x)",

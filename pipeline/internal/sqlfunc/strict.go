@@ -90,6 +90,9 @@ func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 	case "BOOLEAN":
 		return toBool(v)
 	case "TEXT", "JSON":
+		if typ == "TEXT" && dialect == "bigquery" && v.Type() == sqlite3.FLOAT {
+			return bigQueryFloatText(v.Float()), true
+		}
 		return v.Text(), true
 	case "BLOB":
 		return v.RawBlob(), true
@@ -111,6 +114,28 @@ func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 		return m.t.Format("2006-01-02"), true
 	}
 	return nil, false
+}
+
+// bigQueryFloatText is BigQuery's CAST(FLOAT64 AS STRING): the shortest of
+// 15 or 17 significant digits that reads back as f, without trailing
+// zeros, in exponent form from 1e15 or below 1e-4 (1, 1.5, 1e+20), and
+// nan, inf, -inf. SQLite's own text would be 1.0.
+func bigQueryFloatText(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "nan"
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case f == 0:
+		return "0"
+	}
+	s := strconv.FormatFloat(f, 'g', 15, 64)
+	if g, _ := strconv.ParseFloat(s, 64); g != f {
+		s = strconv.FormatFloat(f, 'g', 17, 64)
+	}
+	return s
 }
 
 // parseNumber reads decimal or exponent notation; not hex floats, Inf or
