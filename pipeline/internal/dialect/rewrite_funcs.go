@@ -104,6 +104,19 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	case t.d == Snowflake && name == "replace" && len(n.list) == 2 && n.x == nil:
 		// REPLACE(s, pattern): the replacement defaults to ''
 		n.list[1].post += ", ''"
+	case t.d == Snowflake && name == "is_null_value" && len(n.list) == 1 && n.x == nil:
+		// IS_NULL_VALUE(v:path): SQLite's json_extract gives NULL both for a
+		// JSON null and for no value, json_type tells them apart ('null' or
+		// NULL), as Snowflake does (TRUE or NULL)
+		arg := n.list[0]
+		n.print = func(pr *printer, n *node) string {
+			s := pr.text(arg)
+			if args, ok := extractArgs(s); ok {
+				return "(json_type(" + args + ") = 'null')" + pr.carry(n, arg)
+			}
+			return "is_json_null(" + s + ")" + pr.carry(n, arg)
+		}
+		return
 	case t.d == Snowflake && (name == "object_construct" || name == "object_construct_keep_null") && len(n.list) > 0 && n.list[0].kind != nStar:
 		if name == "object_construct" {
 			// members whose value is NULL are left out
@@ -276,7 +289,8 @@ var datePartShorthands = map[string]bool{
 var weekdays = map[string]bool{"sunday": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true}
 
 // arrayResults are the sqlfunc functions that return arrays.
-var arrayResults = map[string]bool{"generate_array": true, "list_sort_json": true, "list_distinct_json": true, "regexp_split_json": true, "generate_date_array": true, "array_concat": true, "array_reverse": true, "array_flatten": true}
+var arrayResults = map[string]bool{"generate_array": true, "list_sort_json": true, "list_distinct_json": true, "regexp_split_json": true, "generate_date_array": true, "array_concat": true, "array_reverse": true, "array_flatten": true,
+	"array_slice_snowflake": true, "array_distinct_all": true, "array_compact": true, "array_append": true, "array_prepend": true, "object_keys_sorted": true}
 
 // insideFrom reports whether call n is a FROM item's table-valued function.
 func (t *translator) insideFrom(n *node, sc *scope) bool {
@@ -520,3 +534,32 @@ var safeVariants = map[string]string{
 // safeAsIs are the functions whose SQLite form gives NULL where
 // BigQuery's fails (a logarithm or root of a negative number).
 var safeAsIs = map[string]bool{"ln": true, "log10": true, "sqrt": true, "acos": true, "asin": true}
+
+// extractArgs returns the arguments of s when s is one call of
+// json_extract(...) and nothing else.
+func extractArgs(s string) (string, bool) {
+	const pre = "json_extract("
+	if !strings.HasPrefix(s, pre) {
+		return "", false
+	}
+	depth, quote := 1, byte(0)
+	for i := len(pre); i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return s[len(pre):i], i == len(s)-1
+			}
+		}
+	}
+	return "", false
+}

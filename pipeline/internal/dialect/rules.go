@@ -109,6 +109,8 @@ var Translations = []Rule{
 	{From: "s.field, alias.field of UNNEST, f(x).field", Dialects: warehouses, To: "json_extract(s, '$.field')",
 		Note: "a name whose first part is not a table alias in scope is a struct column; the column keeps the field's name"},
 	{From: "x:a.b[0]", Dialects: "Snowflake", To: "json_extract(x, '$.a.b[0]')"},
+	{From: "IS_NULL_VALUE(x:a.b)", Dialects: "Snowflake", To: "(json_type(x, '$.a.b') = 'null')",
+		Note: "TRUE for a JSON null, FALSE for another value, NULL where there is no value; on other arguments is_json_null(v), which cannot tell a JSON null a function such as GET gave from no value (both NULL)"},
 	{From: "FROM t, UNNEST(t.arr) AS x [WITH OFFSET AS o]", Dialects: warehouses, To: "FROM t, json_each(t.arr) AS x",
 		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x"},
 	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",

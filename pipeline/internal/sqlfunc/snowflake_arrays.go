@@ -1,0 +1,193 @@
+package sqlfunc
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Snowflake's array and object functions over JSON text: ARRAY_CONTAINS,
+// ARRAY_SLICE, ARRAY_DISTINCT, ARRAY_COMPACT, ARRAY_APPEND, ARRAY_PREPEND,
+// OBJECT_KEYS and IS_NULL_VALUE. A NULL array gives NULL.
+
+func init() {
+	add(Func{Name: "array_contains_value", NArgs: 2, Scalar: arrayContainsValue},
+		Func{Name: "array_slice_snowflake", NArgs: 3, Scalar: arraySliceSnowflake},
+		Func{Name: "array_distinct_all", NArgs: 1, Scalar: arrayDistinctAll},
+		Func{Name: "array_compact", NArgs: 1, Scalar: arrayCompact},
+		Func{Name: "array_append", NArgs: 2, Scalar: arrayInsertAt(false)},
+		Func{Name: "array_prepend", NArgs: 2, Scalar: arrayInsertAt(true)},
+		Func{Name: "object_keys_sorted", NArgs: 1, Scalar: objectKeysSorted},
+		Func{Name: "is_json_null", NArgs: 1, Scalar: isJSONNull})
+	rename("array_contains_value", "array_contains", "snowflake")
+	rename("array_slice_snowflake", "array_slice", "snowflake")
+	rename("array_distinct_all", "array_distinct", "snowflake")
+	rename("object_keys_sorted", "object_keys", "snowflake")
+	rename("is_json_null", "is_null_value", "snowflake")
+}
+
+// valueJSON is a SQL value as a JSON array element: NULL is null, numbers
+// as written, JSON (an array or object built here) as it is, other text a
+// JSON string.
+func valueJSON(v sqlite3.Value) json.RawMessage {
+	switch v.Type() {
+	case sqlite3.NULL:
+		return json.RawMessage("null")
+	case sqlite3.INTEGER, sqlite3.FLOAT:
+		return json.RawMessage(v.Text())
+	}
+	if v.Subtype() == jsonSubtype {
+		return json.RawMessage(bytes.Clone(v.RawText()))
+	}
+	var sb strings.Builder
+	writeJSONString(&sb, v.RawText())
+	return json.RawMessage(sb.String())
+}
+
+// sameJSON compares two JSON values as values: numbers by value, others
+// by their compact text.
+func sameJSON(a, b []byte) bool {
+	var x, y any
+	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
+		return bytes.Equal(a, b)
+	}
+	if xf, ok := x.(float64); ok {
+		yf, ok := y.(float64)
+		return ok && xf == yf
+	}
+	xs, _ := json.Marshal(x)
+	ys, _ := json.Marshal(y)
+	return bytes.Equal(xs, ys)
+}
+
+// arrayContainsValue is ARRAY_CONTAINS(value, array): whether an element
+// equals the value. Snowflake takes a VARIANT value; here the value is
+// taken as it is: a number matches an equal number, text a string of that
+// text, an array or object built here an equal one. A NULL value gives NULL.
+func arrayContainsValue(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	items, ok := arrayArg(ctx, args[1])
+	if !ok {
+		return
+	}
+	want := valueJSON(args[0])
+	for _, it := range items {
+		if sameJSON(it, want) {
+			ctx.ResultBool(true)
+			return
+		}
+	}
+	ctx.ResultBool(false)
+}
+
+// arraySliceSnowflake is ARRAY_SLICE(array, from, to): 0-based, to left
+// out, negative positions counted from the end, clipped to the array.
+func arraySliceSnowflake(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	items, ok := arrayArg(ctx, args[0])
+	if !ok {
+		return
+	}
+	from, ok1 := integer(args[1])
+	to, ok2 := integer(args[2])
+	if !ok1 || !ok2 {
+		fail(ctx, "ARRAY_SLICE", "the positions must be integers, not %s", argList(args[1:]))
+		return
+	}
+	n := int64(len(items))
+	clip := func(i int64) int64 {
+		if i < 0 {
+			i += n
+		}
+		return max(0, min(i, n))
+	}
+	from, to = clip(from), clip(to)
+	if from >= to {
+		resultArray(ctx, nil)
+		return
+	}
+	resultArray(ctx, items[from:to])
+}
+
+// arrayDistinctAll keeps the first of equal elements, NULL included (once).
+func arrayDistinctAll(ctx sqlite3.Context, args ...sqlite3.Value) {
+	items, ok := arrayArg(ctx, args[0])
+	if !ok {
+		return
+	}
+	var out []json.RawMessage
+	for _, it := range items {
+		if !slices.ContainsFunc(out, func(o json.RawMessage) bool { return sameJSON(o, it) }) {
+			out = append(out, it)
+		}
+	}
+	resultArray(ctx, out)
+}
+
+// arrayCompact leaves out the NULL elements.
+func arrayCompact(ctx sqlite3.Context, args ...sqlite3.Value) {
+	items, ok := arrayArg(ctx, args[0])
+	if !ok {
+		return
+	}
+	var out []json.RawMessage
+	for _, it := range items {
+		if string(bytes.TrimSpace(it)) != "null" {
+			out = append(out, it)
+		}
+	}
+	resultArray(ctx, out)
+}
+
+// arrayInsertAt adds a value (NULL too) at the end, or at the start.
+func arrayInsertAt(first bool) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		items, ok := arrayArg(ctx, args[0])
+		if !ok {
+			return
+		}
+		v := valueJSON(args[1])
+		if first {
+			items = append([]json.RawMessage{v}, items...)
+		} else {
+			items = append(items, v)
+		}
+		resultArray(ctx, items)
+	}
+}
+
+// objectKeysSorted lists the keys of an object, sorted, as Snowflake keeps
+// an object's keys.
+func objectKeysSorted(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	var obj map[string]json.RawMessage
+	raw := bytes.TrimSpace(args[0].RawText())
+	if len(raw) == 0 || raw[0] != '{' || json.Unmarshal(raw, &obj) != nil {
+		fail(ctx, "OBJECT_KEYS", "not an object: %s", truncate(args[0].Text()))
+		return
+	}
+	keys := make([][]byte, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, []byte(k))
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	resultTextArray(ctx, keys)
+}
+
+// isJSONNull is IS_NULL_VALUE(variant): true for a JSON null, false for any
+// other value, NULL for a SQL NULL (a missing value).
+func isJSONNull(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	ctx.ResultBool(args[0].Type() == sqlite3.TEXT && string(bytes.TrimSpace(args[0].RawText())) == "null")
+}
