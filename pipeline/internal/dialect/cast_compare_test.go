@@ -21,3 +21,9 @@ func TestBigQueryCastToString(t *testing.T) {
 	expectTranslated(t, bigquery, "select cast(1.0 as string), safe_cast(x as string)", "select cast_to(1.0, 'TEXT', 'bigquery', 1), try_cast(x, 'TEXT', 'bigquery')")
 	expectTranslated(t, duckdb, "select cast(1.0 as varchar)", "select cast(1.0 as TEXT)")
 }
+
+func TestNumericDefaultScale(t *testing.T) {
+	expectTranslated(t, bigquery, "select cast(x as numeric)", "select round_scale(cast_to(x, 'REAL', 'bigquery', 1), 9)")
+	expectTranslated(t, duckdb, "select x::decimal", "select round_scale(cast_to(x, 'REAL', 'duckdb', 1), 3)")
+	expectTranslated(t, snowflake, "select x::numeric", "select cast_to(x, 'INTEGER', 'snowflake', 1)")
+}

@@ -21,6 +21,7 @@ func (t *translator) rewriteCast(n *node) {
 		t.refuse(prob.tok, prob.r, prob.args...)
 		return
 	}
+	typ = defaultScale(t.d, typ)
 	safe := n.name == "safe_cast" || n.name == "try_cast"
 	x := n.x
 	kind := ""
@@ -107,6 +108,24 @@ func (t *translator) rewriteCast(n *node) {
 
 // scaled rounds a cast's value to the scale of numeric(p, s), halves away
 // from zero, as the warehouses do.
+// defaultScale gives NUMERIC and DECIMAL written without (p, s) the
+// warehouse's default scale: BigQuery's NUMERIC is NUMERIC(38, 9), DuckDB's
+// DECIMAL is DECIMAL(18, 3), Snowflake's is NUMBER(38, 0).
+func defaultScale(d Dialect, typ sqlType) sqlType {
+	if typ.affinity != "REAL" || typ.scale != "" || typ.name != "numeric" && typ.name != "decimal" {
+		return typ
+	}
+	switch d {
+	case BigQuery:
+		typ.scale = "9"
+	case DuckDB:
+		typ.scale = "3"
+	case Snowflake:
+		return sqlType{affinity: "INTEGER", name: typ.name}
+	}
+	return typ
+}
+
 func scaled(typ sqlType, value string) string {
 	if typ.scale == "" {
 		return value
