@@ -58,3 +58,8 @@ func TestIsNullValue(t *testing.T) {
 	expectTranslated(t, snowflake, "select is_null_value(v:a.b) from t", "select (json_type(v, '$.a.b') = 'null') from t")
 	expectTranslated(t, snowflake, "select is_null_value(v:a || 'x') from t", "select is_json_null(json_extract(v, '$.a') || 'x') from t")
 }
+
+func TestAgeRefused(t *testing.T) {
+	expectRefused(t, duckdb, "select age(a, b) from t", "1:8: AGE is not supported: it gives an INTERVAL (8 years 6 months 20 days), which has no value in SQLite ("+refAge.hint+")")
+	expectRows(t, duckdb, "select datesub('year', timestamp '1992-09-20', timestamp '2001-04-10')", "8")
+}

@@ -231,6 +231,7 @@ var (
 	refHash             = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "for a key, hash the text with md5(x) or sha256(x) (BigQuery: to_hex(md5(x)); Snowflake: md5(x), sha2(x)), which give the same value everywhere"}
 	refColumns          = refusal{"%s(...) star expressions are not supported", "list the columns, or use * EXCLUDE (...) / * REPLACE (... AS x), which are"}
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
+	refAge              = refusal{"%s is not supported: it gives an INTERVAL (8 years 6 months 20 days), which has no value in SQLite", "take the elapsed time in a unit: datesub('year', birth, now) counts whole years, as an age does; date_diff('day', a, b) counts days"}
 	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
@@ -239,7 +240,7 @@ var (
 // reproduces, per dialect.
 var unfaithful = map[Dialect]map[string]refusal{
 	Snowflake: {"hash": refHash, "typeof": refTypeof},
-	DuckDB:    {"hash": refHash, "typeof": refTypeof, "columns": refColumns},
+	DuckDB:    {"hash": refHash, "typeof": refTypeof, "columns": refColumns, "age": refAge},
 	BigQuery:  {"farm_fingerprint": refHash},
 }
 
@@ -282,6 +283,7 @@ var Refusals = []Rule{
 	{From: "TYPEOF(x)", Dialects: "Snowflake, DuckDB", To: refTypeof.hint},
 	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},
 	{From: "HASH(x), FARM_FINGERPRINT(x)", Dialects: "BigQuery, Snowflake, DuckDB", To: refHash.hint},
+	{From: "age(a, b) (an INTERVAL)", Dialects: "DuckDB", To: refAge.hint},
 	{From: "timestamp - timestamp (an INTERVAL)", Dialects: "Snowflake, DuckDB", To: refTimestampMinus.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
 	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},

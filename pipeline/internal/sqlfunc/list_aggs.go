@@ -1,0 +1,78 @@
+package sqlfunc
+
+import (
+	"encoding/json"
+	"math"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// DuckDB's list_sum, list_min, list_max and list_avg over a JSON array:
+// NULL elements are left out, and a list with no other element gives NULL,
+// as the aggregates do (checked on DuckDB).
+
+func init() {
+	add(Func{Name: "list_sum_json", NArgs: 1, Scalar: listAgg("LIST_SUM", "sum")},
+		Func{Name: "list_min_json", NArgs: 1, Scalar: listAgg("LIST_MIN", "min")},
+		Func{Name: "list_max_json", NArgs: 1, Scalar: listAgg("LIST_MAX", "max")},
+		Func{Name: "list_avg_json", NArgs: 1, Scalar: listAgg("LIST_AVG", "avg")})
+	for _, op := range []string{"sum", "min", "max", "avg"} {
+		rename("list_"+op+"_json", "list_"+op, "duckdb")
+	}
+}
+
+func listAgg(fn, op string) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		items, ok := arrayArg(ctx, args[0])
+		if !ok {
+			return
+		}
+		var vals []any
+		var raws []json.RawMessage
+		for _, it := range items {
+			var v any
+			if json.Unmarshal(it, &v) == nil && v != nil {
+				vals = append(vals, v)
+				raws = append(raws, it)
+			}
+		}
+		if len(vals) == 0 {
+			ctx.ResultNull()
+			return
+		}
+		switch op {
+		case "min", "max":
+			best := 0
+			for i := 1; i < len(vals); i++ {
+				if c := compareJSON(vals[i], vals[best]); c < 0 && op == "min" || c > 0 && op == "max" {
+					best = i
+				}
+			}
+			resultElement(ctx, raws[best])
+			return
+		}
+		sum, ints := 0.0, true
+		var isum int64
+		for i, v := range vals {
+			f, ok := v.(float64)
+			if !ok {
+				fail(ctx, fn, "%s is not a number", raws[i])
+				return
+			}
+			var n int64
+			if err := json.Unmarshal(raws[i], &n); err != nil {
+				ints = false
+			}
+			isum += n
+			sum += f
+		}
+		switch {
+		case op == "avg":
+			ctx.ResultFloat(sum / float64(len(vals)))
+		case ints && math.Abs(sum) < 1<<62:
+			ctx.ResultInt64(isum)
+		default:
+			ctx.ResultFloat(sum)
+		}
+	}
+}
