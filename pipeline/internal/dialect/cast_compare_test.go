@@ -32,3 +32,11 @@ func TestBigQueryUnnestNeedsAlias(t *testing.T) {
 	expectRefused(t, bigquery, "select a, b\nfrom t, unnest(t.structs)", "2:9: UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here (name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars))")
 	expectRows(t, bigquery, "select x from unnest([1, 2]) as x", "1\n2")
 }
+
+func TestDuckDBSeriesInFrom(t *testing.T) {
+	expectRows(t, duckdb, "select * from range(3)", "0\n1\n2")
+	expectRows(t, duckdb, "select * from range(1, 7, 2)", "1\n3\n5")
+	expectRows(t, duckdb, "select * from generate_series(1, 3)", "1\n2\n3")
+	expectRows(t, duckdb, "select g.generate_series from generate_series(5, 1, -2) as g", "5\n3\n1")
+	expectRows(t, duckdb, "select count(*) from range(3, 1)", "0")
+}

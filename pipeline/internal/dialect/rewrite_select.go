@@ -207,6 +207,11 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		}
 		return
 	}
+	if f.kind == fromFunc && t.d == DuckDB && f.expr != nil && f.expr.kind == nCall && f.aliasCols == nil &&
+		(f.expr.name == "range" || f.expr.name == "generate_series") && len(f.expr.list) >= 1 && len(f.expr.list) <= 3 {
+		t.rewriteSeries(f.expr)
+		return
+	}
 	if f.aliasCols != nil && f.kind != fromFunc {
 		// DuckDB's AS t(a, b): SQLite has column lists only on CTEs.
 		t.seq++
@@ -293,4 +298,34 @@ func itoa(i int) string {
 // carryRange gives the line breaks and comments of tokens [from, to).
 func (pr *printer) carryRange(from, to int) string {
 	return pr.carry(&node{start: from, end: to})
+}
+
+// rewriteSeries writes DuckDB's range(...) and generate_series(...) in FROM
+// as a recursive CTE: from a (0 if not given) by step (1) up to b, which
+// range leaves out and generate_series includes, as on DuckDB. The column
+// is named after the function.
+func (t *translator) rewriteSeries(call *node) {
+	args, name := call.list, call.name
+	call.print = func(pr *printer, c *node) string {
+		a, b, step := "0", "", "1"
+		switch len(args) {
+		case 1:
+			b = pr.text(args[0])
+		default:
+			a, b = pr.text(args[0]), pr.text(args[1])
+			if len(args) == 3 {
+				step = pr.text(args[2])
+			}
+		}
+		lt, gt := " < ", " > "
+		if name == "generate_series" {
+			lt, gt = " <= ", " >= "
+		}
+		in := func(x string) string {
+			return "CASE WHEN (" + step + ") > 0 THEN " + x + lt + "(" + b + ") WHEN (" + step + ") < 0 THEN " + x + gt + "(" + b + ") END"
+		}
+		return "(WITH RECURSIVE _nexus_series(v) AS (SELECT (" + a + ") WHERE " + in("("+a+")") +
+			" UNION ALL SELECT v + (" + step + ") FROM _nexus_series WHERE " + in("v + ("+step+")") +
+			") SELECT v AS " + quoteIdent(name) + " FROM _nexus_series)" + pr.carry(c, args...)
+	}
 }

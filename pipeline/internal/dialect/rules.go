@@ -116,6 +116,8 @@ var Translations = []Rule{
 		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x"},
 	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
 		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
+	{From: "FROM range(n), range(a, b[, step]), generate_series(a, b[, step])", Dialects: "DuckDB", To: "(WITH RECURSIVE ... SELECT v AS \"range\" | \"generate_series\" ...)",
+		Note: "numbers only; range leaves b out, generate_series includes it, as on DuckDB; a step of 0 gives no rows"},
 	{From: "x IN UNNEST(arr)", Dialects: warehouses, To: "x IN (SELECT value FROM json_each(arr))"},
 	{From: "FROM t PIVOT (sum(v) [AS s] FOR k IN ('a' [AS x], ...))", Dialects: all, To: "FROM (SELECT other columns, sum(CASE WHEN k = 'a' THEN v END) AS a ... FROM t GROUP BY other columns)",
 		Note: "the columns of t the clause does not name are kept and grouped by; columns are named as the warehouse names them: the value (Snowflake keeps its quotes), with the aggregate's alias before it (BigQuery) or after it (DuckDB)"},
