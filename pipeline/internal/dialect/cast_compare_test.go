@@ -27,3 +27,8 @@ func TestNumericDefaultScale(t *testing.T) {
 	expectTranslated(t, duckdb, "select x::decimal", "select round_scale(cast_to(x, 'REAL', 'duckdb', 1), 3)")
 	expectTranslated(t, snowflake, "select x::numeric", "select cast_to(x, 'INTEGER', 'snowflake', 1)")
 }
+
+func TestBigQueryUnnestNeedsAlias(t *testing.T) {
+	expectRefused(t, bigquery, "select a, b\nfrom t, unnest(t.structs)", "2:9: UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here (name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars))")
+	expectRows(t, bigquery, "select x from unnest([1, 2]) as x", "1\n2")
+}

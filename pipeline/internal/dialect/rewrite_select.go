@@ -185,6 +185,12 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			}
 			return s + ")" + pr.carry(c, arg)
 		}
+		if f.aliasStart < 0 && t.d == BigQuery && arg.kind == nName {
+			// a column's array may hold structs, whose fields BigQuery
+			// makes columns; a literal array or subquery keeps its use
+			t.refuse(call.start, refUnnestNoAlias)
+			return
+		}
 		if f.aliasStart < 0 {
 			t.seq++
 			f.alias = "_nexus_unnest" + itoa(t.seq)

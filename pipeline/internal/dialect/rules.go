@@ -188,6 +188,7 @@ var (
 	refFlatten         = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
 	refFlattenOuter    = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
 	refUnnest          = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
+	refUnnestNoAlias   = refusal{"UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
 	refUnnestArgs      = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
 	refUnnestSelect    = refusal{"unnest() inside an expression is not supported", "select unnest(x) as a column of its own, or move it to FROM: from t, unnest(t.list) as u(x)"}
 	refUnnestSeveral   = refusal{"several unnest() in one select list are not supported", "DuckDB pairs their elements by position, which SQLite cannot: unnest one list per select"}
