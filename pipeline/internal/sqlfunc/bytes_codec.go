@@ -1,0 +1,61 @@
+package sqlfunc
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// BigQuery's TO_BASE64, FROM_BASE64 and FROM_HEX. BYTES are SQLite blobs,
+// as MD5 and SHA256 give them; TO_HEX is hex_lower (strings.go).
+
+func init() {
+	add(Func{Name: "to_base64_bytes", NArgs: 1, Scalar: toBase64},
+		Func{Name: "from_base64_bytes", NArgs: 1, Scalar: fromBase64},
+		Func{Name: "from_hex_bytes", NArgs: 1, Scalar: fromHex})
+	rename("to_base64_bytes", "to_base64", "bigquery")
+	rename("from_base64_bytes", "from_base64", "bigquery")
+	rename("from_hex_bytes", "from_hex", "bigquery")
+}
+
+func toBase64(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	ctx.ResultText(base64.StdEncoding.EncodeToString(input(args[0])))
+}
+
+// fromBase64 reads the standard alphabet with its = padding; white space is
+// skipped.
+func fromBase64(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	s := strings.Join(strings.Fields(args[0].Text()), "")
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		fail(ctx, "FROM_BASE64", "%q is not base64 text", truncate(args[0].Text()))
+		return
+	}
+	ctx.ResultBlob(b)
+}
+
+// fromHex reads hex digits in either case; an odd count reads as if a 0
+// came first.
+func fromHex(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	s := args[0].Text()
+	if len(s)%2 == 1 {
+		s = "0" + s
+	}
+	b, err := hex.DecodeString(s)
+	if err != nil {
+		fail(ctx, "FROM_HEX", "%q is not hex text", truncate(args[0].Text()))
+		return
+	}
+	ctx.ResultBlob(b)
+}
