@@ -44,14 +44,10 @@ func timestampOfParts(ctx sqlite3.Context, args ...sqlite3.Value) {
 	case 1:
 		fromEpoch(1e3)(ctx, args...)
 	case 6:
-		var p [5]int64
-		for i := range p {
-			n, ok := integer(args[i])
-			if !ok {
-				fail(ctx, fn, "%s: the year, month, day, hour and minute must be whole numbers", argList(args))
-				return
-			}
-			p[i] = n
+		p, ok := integers(args[:5])
+		if !ok {
+			fail(ctx, fn, "%s: the year, month, day, hour and minute must be whole numbers", argList(args))
+			return
 		}
 		sec, ok := number(args[5])
 		if !ok || p[1] < 1 || p[1] > 12 || p[2] < 1 || p[2] > int64(daysIn(int(p[0]), time.Month(p[1]))) ||
@@ -107,15 +103,12 @@ func timestampOfPartsOverflowing(ctx sqlite3.Context, args ...sqlite3.Value) {
 		timestampOfDateAndTime(ctx, fn, args[0], args[1])
 		return
 	}
-	var p [7]int64
-	for i, a := range args {
-		n, ok := integer(a)
-		if !ok {
-			fail(ctx, fn, "%s: every part must be a whole number", argList(args))
-			return
-		}
-		p[i] = n
+	p, ok := integers(args)
+	if !ok {
+		fail(ctx, fn, "%s: every part must be a whole number", argList(args))
+		return
 	}
+	p = append(p, 0) // the nanosecond when it is left out
 	resultTimestamp(ctx, time.Date(int(p[0]), time.Month(p[1]), int(p[2]), int(p[3]), int(p[4]), int(p[5]), int(p[6]), time.UTC))
 }
 

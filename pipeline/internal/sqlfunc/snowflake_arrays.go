@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ncruces/go-sqlite3"
@@ -49,18 +50,20 @@ func valueJSON(v sqlite3.Value) json.RawMessage {
 
 // sameJSON compares two JSON values as values: numbers by value, others
 // by their compact text.
-func sameJSON(a, b []byte) bool {
-	var x, y any
-	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
-		return bytes.Equal(a, b)
+func sameJSON(a, b []byte) bool { return jsonKey(a) == jsonKey(b) }
+
+// jsonKey is what sameJSON compares: a number's value, another value's
+// compact text, text that is not JSON as it is.
+func jsonKey(raw []byte) string {
+	var x any
+	if json.Unmarshal(raw, &x) != nil {
+		return "raw:" + string(raw)
 	}
-	if xf, ok := x.(float64); ok {
-		yf, ok := y.(float64)
-		return ok && xf == yf
+	if f, ok := x.(float64); ok {
+		return "num:" + strconv.FormatFloat(f+0, 'g', -1, 64) // +0 makes -0 equal 0
 	}
-	xs, _ := json.Marshal(x)
-	ys, _ := json.Marshal(y)
-	return bytes.Equal(xs, ys)
+	s, _ := json.Marshal(x)
+	return "json:" + string(s)
 }
 
 // arrayContainsValue is ARRAY_CONTAINS(value, array): whether an element
@@ -122,9 +125,11 @@ func arrayDistinctAll(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !ok {
 		return
 	}
+	seen := map[string]bool{}
 	var out []json.RawMessage
 	for _, it := range items {
-		if !slices.ContainsFunc(out, func(o json.RawMessage) bool { return sameJSON(o, it) }) {
+		if k := jsonKey(it); !seen[k] {
+			seen[k] = true
 			out = append(out, it)
 		}
 	}

@@ -301,14 +301,14 @@ func datetimeOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 		if nullCall(ctx, args) {
 			return
 		}
+		n, ok := integers(args)
+		if !ok {
+			fail(ctx, fn, "%s are not a year, month, day, hour, minute and second", argList(args))
+			return
+		}
 		var p [6]int
-		for i, a := range args {
-			n, ok := integer(a)
-			if !ok {
-				fail(ctx, fn, "%s are not a year, month, day, hour, minute and second", argList(args))
-				return
-			}
-			p[i] = int(n)
+		for i, v := range n {
+			p[i] = int(v)
 		}
 		t := time.Date(p[0], time.Month(p[1]), p[2], p[3], p[4], p[5], 0, time.UTC)
 		if p[1] < 1 || p[1] > 12 || p[2] < 1 || p[2] > daysIn(p[0], time.Month(p[1])) || p[3] < 0 || p[3] > 23 || p[4] < 0 || p[4] > 59 || p[5] < 0 || p[5] > 59 {

@@ -65,6 +65,20 @@ func positiveArg(ctx sqlite3.Context, fn, what string, args []sqlite3.Value, i i
 // text is the value as text, the way SQLite casts it.
 func text(v sqlite3.Value) string { return v.Text() }
 
+// integers reads every value as a whole number, as integer does; false when
+// one is not.
+func integers(vs []sqlite3.Value) ([]int64, bool) {
+	out := make([]int64, len(vs))
+	for i, v := range vs {
+		n, ok := integer(v)
+		if !ok {
+			return nil, false
+		}
+		out[i] = n
+	}
+	return out, true
+}
+
 // integer reads v as a whole number: integers as they are, reals when they
 // have no fraction, text when it spells an integer.
 func integer(v sqlite3.Value) (int64, bool) {
