@@ -35,7 +35,7 @@ var Translations = []Rule{
 	{From: "int, integer, bigint, int64, smallint, tinyint, byteint", Dialects: all, To: "INTEGER",
 		Note: "in SQLite's own dialect CAST of a real truncates and CAST of text that is not a number gives 0"},
 	{From: "CAST(x AS int64 | float64 | date ...), x::int", Dialects: warehouses, To: "cast_to(x, 'INTEGER', 'dialect', line)",
-		Note: "fails as the warehouse fails (text that is not a number or date, a number out of range), naming the line; reals round to INTEGER halves away from zero, a DuckDB DOUBLE's to even; text to INTEGER must be a whole number in BigQuery, any number (rounded) in Snowflake and DuckDB; DATE takes a date or a timestamp's UTC date"},
+		Note: "fails as the warehouse fails (text that is not a number or date, a number out of range), naming the line; reals round to INTEGER halves away from zero, a DuckDB DOUBLE's to even; text to INTEGER must be a whole number in BigQuery, any number (rounded) in Snowflake and DuckDB; text to FLOAT takes inf, -inf and infinity in any case (±Infinity, which SQLite stores), and fails on nan, since SQLite has no NaN (NULL in SAFE_CAST and TRY_CAST); a NUMERIC or DECIMAL cannot hold an infinity, as there; DATE takes a date or a timestamp's UTC date"},
 	{From: "float, float64, double, double precision, real, numeric, decimal, numeric(p,s)", Dialects: all, To: "REAL",
 		Note: "numeric(p), numeric(p,0) and Snowflake's bare number become INTEGER; exact decimals are binary floating point"},
 	{From: "CAST(x AS numeric(p, s)), x::number(p, s), x::decimal(p, s) with s > 0", Dialects: warehouses, To: "round_scale(cast_to(x, 'REAL', 'dialect', line), s)",
@@ -117,7 +117,7 @@ var Translations = []Rule{
 	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
 		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
 	{From: "FROM range(n), range(a, b[, step]), generate_series(a, b[, step])", Dialects: "DuckDB", To: "(WITH RECURSIVE ... SELECT v AS \"range\" | \"generate_series\" ...)",
-		Note: "numbers only; range leaves b out, generate_series includes it, as on DuckDB; a step of 0 gives no rows"},
+		Note: "numbers only; range leaves b out, generate_series includes it, as on DuckDB; an alias list AS t(x) names the column; a step of 0 fails, naming the line, as on DuckDB"},
 	{From: "x IN UNNEST(arr)", Dialects: warehouses, To: "x IN (SELECT value FROM json_each(arr))"},
 	{From: "FROM t PIVOT (sum(v) [AS s] FOR k IN ('a' [AS x], ...))", Dialects: all, To: "FROM (SELECT other columns, sum(CASE WHEN k = 'a' THEN v END) AS a ... FROM t GROUP BY other columns)",
 		Note: "the columns of t the clause does not name are kept and grouped by; columns are named as the warehouse names them: the value (Snowflake keeps its quotes), with the aggregate's alias before it (BigQuery) or after it (DuckDB)"},
@@ -200,6 +200,7 @@ var (
 	refUnnestBigQuery  = refusal{"UNNEST in a select list is not BigQuery: BigQuery takes UNNEST only in FROM and after IN", "move it to FROM: from t, unnest(t.arr) as x, or build an array with array(select ... from unnest(t.arr) as x)"}
 	refUnnestSnowflake = refusal{"Snowflake has no UNNEST", "join lateral flatten(input => t.arr) as f and select f.value"}
 	refAliasList       = refusal{"an UNNEST alias list must name exactly one column", "write unnest(x) as u(value)"}
+	refSeriesAliasList = refusal{"%s(...) has one column: its alias list must name exactly one", "write range(3) AS t(x)"}
 	refArraySub        = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
 	refInterval        = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
 	refWindowDistinct  = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
@@ -266,6 +267,7 @@ var Refusals = []Rule{
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
+	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
 	{From: "unnest(x) inside an expression of a select list", Dialects: "DuckDB", To: refUnnestSelect.hint},
 	{From: "several unnest(x) in one select list", Dialects: "DuckDB", To: refUnnestSeveral.hint},
 	{From: "unnest(x) in the select list of a grouped query", Dialects: "DuckDB", To: refUnnestGrouped.hint},
