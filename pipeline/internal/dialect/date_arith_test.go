@@ -9,6 +9,16 @@ func TestDateArithmetic(t *testing.T) {
 	expectTranslated(t, snowflake, "select a::date - b::date from t", "select CAST(julianday(cast_to(a, 'DATE', 'snowflake', 1)) - julianday(cast_to(b, 'DATE', 'snowflake', 1)) AS INTEGER) from t")
 	expectTranslated(t, snowflake, "select to_date(a) + 1 from t", "select date(to_date_snowflake(a), ((1)) || ' days') from t")
 	expectTranslated(t, bigquery, "select a + 1 from t", "select a + 1 from t")
+	// A column, or a function passing a value on, may hold a DATE the
+	// translator cannot see: date_arith() tells when the query runs.
+	expectTranslated(t, duckdb, "select d - 1, 7 + d, b - a, d - lag(d) over (order by d), n * 2 + 1 from t",
+		"select date_arith(d, 1, '-', 1), date_arith(7, d, '+', 1), date_arith(b, a, '-', 1), date_arith(d, lag(d) over (order by d NULLS LAST), '-', 1), n * 2 + 1 from t")
+	expectTranslated(t, snowflake, "select d - 1 from t", "select d - 1 from t")
+	expectRows(t, duckdb, "with t as (select date '2024-03-01' as d, date '2024-02-01' as e, 5 as n, 2.5 as r) select d - 1, d + 30, 1 + d, d - e, n - 1, r - 1, n - n, 9223372036854775807 - n from t",
+		"2024-02-29|2024-03-31|2024-03-02|29|4|1.5|0|9223372036854775802")
+	expectRows(t, duckdb, "with t as (select null as d, '7' as s) select d - 1, s - 1 from t", "NULL|6")
+	expectFails(t, duckdb, "with t as (select timestamp '2024-01-05 10:00:00' as a)\nselect a - a from t", "line 2: 2024-01-05T10:00:00Z - 2024-01-05T10:00:00Z: DuckDB takes no number from or to a TIMESTAMP")
+	expectFails(t, duckdb, "with t as (select 'abc' as a) select a - 1 from t", "abc - 1: DuckDB adds and subtracts numbers and dates, not text")
 	expectRefused(t, duckdb, "select\n  timestamp '2024-01-05 10:00:00' - a::timestamp from t", "2:35: timestamp - timestamp is not supported in DuckDB SQL: it gives an INTERVAL, which has no value in SQLite (take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake)")
 }
 

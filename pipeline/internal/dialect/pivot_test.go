@@ -42,8 +42,8 @@ func TestPivot(t *testing.T) {
 		// DuckDB's simplified UNPIVOT is the standard clause
 		{duckdb, "unpivot t\non a, b\ninto name k value v;\nselect 1",
 			"SELECT * FROM (SELECT id, 'a' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL SELECT id, 'b' AS k, b AS v FROM t WHERE b IS NOT NULL) AS t\n\n ;\nselect 1"},
-		{duckdb, "with c as (select id, b, b + 1 as d from t) unpivot c on b as x, d",
-			"with c as (select id, b, b + 1 as d from t) SELECT * FROM (SELECT id, 'x' AS name, b AS value FROM c WHERE b IS NOT NULL UNION ALL SELECT id, 'd' AS name, d AS value FROM c WHERE d IS NOT NULL) AS c"},
+		{duckdb, "with c as (select id, b, b * 2 as d from t) unpivot c on b as x, d",
+			"with c as (select id, b, b * 2 as d from t) SELECT * FROM (SELECT id, 'x' AS name, b AS value FROM c WHERE b IS NOT NULL UNION ALL SELECT id, 'd' AS name, d AS value FROM c WHERE d IS NOT NULL) AS c"},
 	}
 	for _, c := range translated {
 		expectTranslated(t, c.d, c.in, c.out)

@@ -22,6 +22,13 @@ func (t *translator) rewriteBinary(n *node) {
 	if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake) && t.dateArithmetic(n) {
 		return
 	}
+	if (n.name == "+" || n.name == "-") && t.d == DuckDB && t.maybeDateArithmetic(n) {
+		x, y, op, line := n.x, n.y, n.name, itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "date_arith(" + pr.text(x) + ", " + pr.text(y) + ", '" + op + "', " + line + ")" + pr.carry(n, x, y)
+		}
+		return
+	}
 	switch {
 	case n.name == "/" && t.d != SQLite:
 		if !nonZeroNumber(t, n.y) {
@@ -262,6 +269,51 @@ func (t *translator) dateOf(n *node) bool {
 		return len(n.parts) == 1 && t.toks[n.parts[0]].kind == kWord && t.toks[n.parts[0]].lower == "current_date"
 	}
 	return false
+}
+
+// valueCalls are the functions giving one of their arguments' values,
+// which may be a DATE.
+var valueCalls = map[string]bool{
+	"lag": true, "lead": true, "first_value": true, "last_value": true, "nth_value": true,
+	"min": true, "max": true, "any_value": true, "first": true, "last": true, "arg_max": true,
+	"arg_min": true, "max_by": true, "min_by": true, "coalesce": true, "ifnull": true,
+}
+
+// mayBeDate tells whether n may hold a DATE the translator cannot see: a
+// column, or a function passing a value on.
+func (t *translator) mayBeDate(n *node) bool {
+	switch n.kind {
+	case nParen:
+		return n.x != nil && t.mayBeDate(n.x)
+	case nName:
+		return !t.dateOf(n) && t.timestampOf(n) == ""
+	case nCall:
+		return len(n.parts) <= 1 && valueCalls[n.name]
+	}
+	return false
+}
+
+func isIntegerLiteral(t *translator, n *node) bool {
+	if n.kind != nLit || n.start+1 != n.end {
+		return false
+	}
+	for _, c := range []byte(t.toks[n.start].text) {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// maybeDateArithmetic tells whether x - y or x + n may be DuckDB's DATE
+// arithmetic on a column: d - 1, d + 7, b - a, d - lag(d) OVER (...).
+// date_arith() tells dates from numbers when the query runs.
+func (t *translator) maybeDateArithmetic(n *node) bool {
+	x, y := n.x, n.y
+	if n.name == "-" {
+		return t.mayBeDate(x) && (t.mayBeDate(y) || isIntegerLiteral(t, y))
+	}
+	return t.mayBeDate(x) && isIntegerLiteral(t, y) || isIntegerLiteral(t, x) && t.mayBeDate(y)
 }
 
 // dateArithmetic writes DuckDB's and Snowflake's date ± n days as a date

@@ -15,12 +15,17 @@ func init() {
 	add(
 		Func{Name: "list_sort_json", NArgs: -1, Scalar: listSort},
 		Func{Name: "list_distinct_json", NArgs: 1, Scalar: listDistinct},
+		Func{Name: "list_reverse_sort_json", NArgs: -1, Scalar: listReverseSort},
 		Func{Name: "regexp_split_json", NArgs: 2, Scalar: regexpSplit},
 	)
 	// list_sort_json(l[, 'ASC' | 'DESC'[, 'NULLS FIRST' | 'NULLS LAST']]):
 	// numbers by value, text by bytes; NULLs last unless asked.
 	rename("list_sort_json", "list_sort", "duckdb")
 	rename("list_sort_json", "array_sort", "duckdb")
+	// list_reverse_sort_json(l[, 'NULLS FIRST' | 'NULLS LAST']): list_sort
+	// descending.
+	rename("list_reverse_sort_json", "list_reverse_sort", "duckdb")
+	rename("list_reverse_sort_json", "array_reverse_sort", "duckdb")
 	// list_distinct_json(l): each value once, in first-seen order, NULLs
 	// left out.
 	rename("list_distinct_json", "list_distinct", "duckdb")
@@ -31,33 +36,51 @@ func init() {
 	rename("regexp_split_json", "str_split_regex", "duckdb")
 }
 
+func listReverseSort(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if !called(ctx, "LIST_REVERSE_SORT", args, 1, 2, "takes a list, and optionally 'NULLS FIRST' or 'NULLS LAST'") {
+		return
+	}
+	sortList(ctx, "LIST_REVERSE_SORT", args[0], "DESC", args[1:]...)
+}
+
 func listSort(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "LIST_SORT"
 	if !called(ctx, fn, args, 1, 3, "takes a list, and optionally 'ASC' or 'DESC' and 'NULLS FIRST' or 'NULLS LAST'") {
 		return
 	}
-	items, ok := arrayArg(ctx, args[0])
+	order := "ASC"
+	if len(args) > 1 {
+		order = args[1].Text()
+	}
+	var nulls []sqlite3.Value
+	if len(args) > 2 {
+		nulls = args[2:]
+	}
+	sortList(ctx, fn, args[0], order, nulls...)
+}
+
+// sortList sorts list in order ('ASC' or 'DESC'), NULLs as nulls[0] says.
+func sortList(ctx sqlite3.Context, fn string, list sqlite3.Value, order string, nulls ...sqlite3.Value) {
+	items, ok := arrayArg(ctx, list)
 	if !ok {
 		return
 	}
 	desc, nullsFirst := false, false
-	if len(args) > 1 {
-		switch strings.ToUpper(args[1].Text()) {
-		case "ASC":
-		case "DESC":
-			desc = true
-		default:
-			fail(ctx, fn, "the order must be 'ASC' or 'DESC', not %q", args[1].Text())
-			return
-		}
+	switch strings.ToUpper(order) {
+	case "ASC":
+	case "DESC":
+		desc = true
+	default:
+		fail(ctx, fn, "the order must be 'ASC' or 'DESC', not %q", order)
+		return
 	}
-	if len(args) > 2 {
-		switch strings.Join(strings.Fields(strings.ToUpper(args[2].Text())), " ") {
+	if len(nulls) > 0 {
+		switch strings.Join(strings.Fields(strings.ToUpper(nulls[0].Text())), " ") {
 		case "NULLS FIRST":
 			nullsFirst = true
 		case "NULLS LAST":
 		default:
-			fail(ctx, fn, "the NULL order must be 'NULLS FIRST' or 'NULLS LAST', not %q", args[2].Text())
+			fail(ctx, fn, "the NULL order must be 'NULLS FIRST' or 'NULLS LAST', not %q", nulls[0].Text())
 			return
 		}
 	}

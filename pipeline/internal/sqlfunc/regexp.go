@@ -80,7 +80,7 @@ func regexpFlags(ctx sqlite3.Context, fn, params string) (flags string, extract,
 
 func init() {
 	add(
-		Func{Name: "regexp_contains", NArgs: 2, Scalar: regexpContains},
+		Func{Name: "regexp_contains", NArgs: -1, Scalar: regexpContains},
 		Func{Name: "regexp_full_match", NArgs: -1, Scalar: regexpFullMatch},
 		Func{Name: "regexp_extract_first", NArgs: -1, Scalar: regexpExtractFirst},
 		Func{Name: "regexp_extract_group", NArgs: -1, Scalar: regexpExtractGroup},
@@ -91,7 +91,8 @@ func init() {
 		Func{Name: "regexp_replace_opts", NArgs: -1, Scalar: regexpReplaceOpts},
 		Func{Name: "regexp_count_matches", NArgs: -1, Scalar: regexpCountMatches},
 	)
-	// regexp_contains(s, p): true when p matches part of s.
+	// regexp_contains(s, p[, options]): true when p matches part of s;
+	// DuckDB's regexp_matches takes options such as 'i'.
 	rename("regexp_contains", "regexp_contains", "bigquery")
 	rename("regexp_contains", "regexp_matches", "duckdb")
 	// regexp_full_match(s, p[, params]): p must match all of s (Snowflake's
@@ -132,10 +133,18 @@ func init() {
 }
 
 func regexpContains(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if nullCall(ctx, args) {
+	const fn = "REGEXP_CONTAINS"
+	if !called(ctx, fn, args, 2, 3, "takes a subject, a pattern and optional options") || nullCall(ctx, args) {
 		return
 	}
-	re, ok := pattern(ctx, "REGEXP_CONTAINS", args, 1, "")
+	flags := ""
+	if len(args) == 3 {
+		var ok bool
+		if flags, _, _, ok = regexpFlags(ctx, fn, args[2].Text()); !ok {
+			return
+		}
+	}
+	re, ok := pattern(ctx, fn, args, 1, flags)
 	if !ok {
 		return
 	}

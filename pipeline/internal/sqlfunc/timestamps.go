@@ -200,6 +200,7 @@ const (
 	pEpochMicrosecond
 	pEpochNanosecond
 	pDate
+	pYearWeek // DuckDB's yearweek: the ISO year times 100 plus the ISO week
 )
 
 var partNames = map[string]part{}
@@ -228,6 +229,7 @@ func init() {
 		pEpochMicrosecond: "epoch_microsecond epoch_microseconds",
 		pEpochNanosecond:  "epoch_nanosecond epoch_nanoseconds",
 		pDate:             "date",
+		pYearWeek:         "yearweek",
 	} {
 		for _, n := range strings.Fields(names) {
 			partNames[n] = p
@@ -675,6 +677,9 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 	case pISOYear:
 		y, _ := t.ISOWeek()
 		return int64(y), nil
+	case pYearWeek:
+		y, w := t.ISOWeek()
+		return int64(y*100 + w), nil
 	case pQuarter:
 		return int64((t.Month()-1)/3 + 1), nil
 	case pMonth:
