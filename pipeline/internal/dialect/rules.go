@@ -35,7 +35,7 @@ var Translations = []Rule{
 	{From: "int, integer, bigint, int64, smallint, tinyint, byteint", Dialects: all, To: "INTEGER",
 		Note: "in SQLite's own dialect CAST of a real truncates and CAST of text that is not a number gives 0"},
 	{From: "CAST(x AS int64 | float64 | date ...), x::int", Dialects: warehouses, To: "cast_to(x, 'INTEGER', 'dialect', line)",
-		Note: "fails as the warehouse fails (text that is not a number or date, a number out of range), naming the line; reals round to INTEGER halves away from zero, a DuckDB DOUBLE's to even; text to INTEGER must be a whole number in BigQuery, any number (rounded) in Snowflake and DuckDB; DATE takes a date or a timestamp's UTC date"},
+		Note: "fails as the warehouse fails (text that is not a number or date, a number out of range), naming the line; reals round to INTEGER halves away from zero, a DuckDB DOUBLE's to even; text to INTEGER must be a whole number in BigQuery, any number (rounded) in Snowflake and DuckDB; text to FLOAT takes inf, -inf and infinity in any case (±Infinity, which SQLite stores), and fails on nan, since SQLite has no NaN (NULL in SAFE_CAST and TRY_CAST); a NUMERIC or DECIMAL cannot hold an infinity, as there; DATE takes a date or a timestamp's UTC date"},
 	{From: "float, float64, double, double precision, real, numeric, decimal, numeric(p,s)", Dialects: all, To: "REAL",
 		Note: "numeric(p), numeric(p,0) and Snowflake's bare number become INTEGER; exact decimals are binary floating point"},
 	{From: "CAST(x AS numeric(p, s)), x::number(p, s), x::decimal(p, s) with s > 0", Dialects: warehouses, To: "round_scale(cast_to(x, 'REAL', 'dialect', line), s)",
