@@ -117,7 +117,7 @@ var Translations = []Rule{
 	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
 		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
 	{From: "FROM range(n), range(a, b[, step]), generate_series(a, b[, step])", Dialects: "DuckDB", To: "(WITH RECURSIVE ... SELECT v AS \"range\" | \"generate_series\" ...)",
-		Note: "numbers only; range leaves b out, generate_series includes it, as on DuckDB; a step of 0 gives no rows"},
+		Note: "numbers only; range leaves b out, generate_series includes it, as on DuckDB; an alias list AS t(x) names the column; a step of 0 fails, naming the line, as on DuckDB"},
 	{From: "x IN UNNEST(arr)", Dialects: warehouses, To: "x IN (SELECT value FROM json_each(arr))"},
 	{From: "FROM t PIVOT (sum(v) [AS s] FOR k IN ('a' [AS x], ...))", Dialects: all, To: "FROM (SELECT other columns, sum(CASE WHEN k = 'a' THEN v END) AS a ... FROM t GROUP BY other columns)",
 		Note: "the columns of t the clause does not name are kept and grouped by; columns are named as the warehouse names them: the value (Snowflake keeps its quotes), with the aggregate's alias before it (BigQuery) or after it (DuckDB)"},
@@ -200,6 +200,7 @@ var (
 	refUnnestBigQuery  = refusal{"UNNEST in a select list is not BigQuery: BigQuery takes UNNEST only in FROM and after IN", "move it to FROM: from t, unnest(t.arr) as x, or build an array with array(select ... from unnest(t.arr) as x)"}
 	refUnnestSnowflake = refusal{"Snowflake has no UNNEST", "join lateral flatten(input => t.arr) as f and select f.value"}
 	refAliasList       = refusal{"an UNNEST alias list must name exactly one column", "write unnest(x) as u(value)"}
+	refSeriesAliasList = refusal{"%s(...) has one column: its alias list must name exactly one", "write range(3) AS t(x)"}
 	refArraySub        = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
 	refInterval        = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
 	refWindowDistinct  = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
@@ -266,6 +267,7 @@ var Refusals = []Rule{
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
+	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
 	{From: "unnest(x) inside an expression of a select list", Dialects: "DuckDB", To: refUnnestSelect.hint},
 	{From: "several unnest(x) in one select list", Dialects: "DuckDB", To: refUnnestSeveral.hint},
 	{From: "unnest(x) in the select list of a grouped query", Dialects: "DuckDB", To: refUnnestGrouped.hint},

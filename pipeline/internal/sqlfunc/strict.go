@@ -22,6 +22,7 @@ func init() {
 		Func{Name: "divide", NArgs: 4, Scalar: divideChecked},
 		Func{Name: "array_at", NArgs: 4, Scalar: arrayAt},
 		Func{Name: "modulo", NArgs: 4, Scalar: modulo},
+		Func{Name: "series_step", NArgs: 3, Scalar: seriesStep},
 	)
 }
 
@@ -384,4 +385,16 @@ func modulo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultFloat(math.Mod(a.Float(), b.Float()))
+}
+
+// seriesStep is the step of DuckDB's range(a, b, step) and
+// generate_series(...) in FROM: series_step(step, function, line). A step
+// of 0 would never reach the end; DuckDB fails there, and so does this.
+func seriesStep(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	v := arg[0]
+	if (v.Type() == sqlite3.INTEGER || v.Type() == sqlite3.FLOAT) && v.Float() == 0 {
+		lineError(ctx, arg[2], "%s(...) with a step of 0 never reaches its end, and fails on DuckDB; give a step other than 0", arg[1].Text())
+		return
+	}
+	ctx.ResultValue(v)
 }
