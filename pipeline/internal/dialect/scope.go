@@ -73,6 +73,9 @@ func (s *scope) findCTE(name string) *node {
 
 // walk sets the rewrites of n and its kids.
 func (t *translator) walk(n *node, sc *scope) {
+	saved := t.sc
+	t.sc = sc
+	defer func() { t.sc = saved }()
 	switch n.kind {
 	case nQuery:
 		t.walkQuery(n, sc)
@@ -145,6 +148,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		inner = &scope{parent: sc, ctes: map[string]*node{}}
 		for _, c := range q.x.list {
 			inner.ctes[c.name] = c.x // visible to itself: WITH RECURSIVE
+			if len(c.kids) > 1 {
+				t.renamed[c.x] = true // name (a, b) AS (...)
+			}
 			t.walk(c.x, inner)
 		}
 	}
