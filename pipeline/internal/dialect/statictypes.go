@@ -327,3 +327,34 @@ type selTyped struct {
 	cols     []colType
 	complete bool
 }
+
+// outputTypes are the known static types of the columns the last
+// statement of a script selects.
+func (t *translator) outputTypes(root *node) map[string]string {
+	if t.d == SQLite || len(root.kids) == 0 {
+		return nil
+	}
+	q := root.kids[len(root.kids)-1]
+	if q.kind != nQuery && q.kind != nSelect {
+		return nil
+	}
+	t.sc = nil
+	cols, _ := t.queryTypes(q)
+	var out map[string]string
+	seen := map[string]bool{}
+	for _, c := range cols {
+		if seen[c.name] {
+			delete(out, c.name) // two columns of one name: which one is read is not known
+			continue
+		}
+		seen[c.name] = true
+		if c.typ == "" || c.name == "" {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[c.name] = c.typ
+	}
+	return out
+}
