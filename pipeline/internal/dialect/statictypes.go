@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
@@ -208,12 +209,17 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 		if t.opts.Types == nil {
 			return nil, false
 		}
-		m := t.opts.Types(f.schema, f.table)
-		cols := make([]colType, 0, len(m))
-		for name, typ := range m {
-			cols = append(cols, colType{name: name, typ: typ})
+		key := f.schema + "." + f.table
+		cols, ok := t.tableTypes[key]
+		if !ok {
+			m := t.opts.Types(f.schema, f.table)
+			cols = make([]colType, 0, len(m))
+			for name, typ := range m {
+				cols = append(cols, colType{name: strings.ToLower(name), typ: typ})
+			}
+			sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
+			t.tableTypes[key] = cols
 		}
-		sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
 		return cols, false
 	case fromQuery:
 		return t.queryTypes(f.expr.x)
