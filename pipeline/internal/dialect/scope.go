@@ -391,6 +391,9 @@ func (t *translator) relColumns(f *fromInfo, sc *scope) ([]string, error) {
 	case fromQuery:
 		return t.queryColumns(f.expr.x)
 	case fromUnnest:
+		if f.fields != nil {
+			return f.fields, nil
+		}
 		return []string{f.aliasOrName()}, nil
 	case fromFunc:
 		if name := f.expr.name; name == "json_each" || name == "json_tree" {
@@ -488,7 +491,7 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 		}
 		for _, c := range cols {
 			expr := q + quoteIdent(c)
-			if r.kind == fromUnnest && t.d != SQLite && len(r.columns) == 0 {
+			if r.kind == fromUnnest && t.d != SQLite && len(r.columns) == 0 && r.fields == nil {
 				expr = quoteIdent(r.aliasOrName()) + ".value AS " + quoteIdent(c)
 			}
 			out = append(out, starColumn{name: c, expr: expr})
