@@ -340,7 +340,12 @@ func (r *runner) record(n *graph.Node, step *Step, diags []diag.Diagnostic) {
 		}
 		return
 	}
-	for _, rr := range append(read, r.batchReads...) {
+	if _, batched := r.testCounts[n.ID]; batched && n.Kind == "test" {
+		// What the batch read counts for each of its tests, and for
+		// nothing else: a model after the batch reads only its own.
+		read = append(read, r.batchReads...)
+	}
+	for _, rr := range read {
 		if _, ok := b.reads[rr]; !ok && rr != b.rel {
 			b.reads[rr] = r.hist.versions[rr]
 		}

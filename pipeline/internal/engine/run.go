@@ -58,8 +58,9 @@ type runner struct {
 	pending  map[string]*built
 	exists   map[string]bool
 	// views are the relations that were views when the build started.
-	views      map[string]bool
-	stopReads  func() []string
+	views     map[string]bool
+	stopReads func() []string
+	// batchReads is what the test batch under way read (countTests).
 	batchReads []string
 	reused     int
 	// writesAtStart and ownWrites tell a render's writes from the
