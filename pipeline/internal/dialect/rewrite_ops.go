@@ -246,23 +246,9 @@ var dateResults = map[string]bool{
 }
 
 // dateOf tells whether n is known to be a DATE: a DATE literal, a cast to
-// DATE, CURRENT_DATE or a function returning a date.
-func (t *translator) dateOf(n *node) bool {
-	switch n.kind {
-	case nParen:
-		return n.x != nil && t.dateOf(n.x)
-	case nTyped:
-		return n.name == "date"
-	case nCast:
-		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
-		return prob == nil && typ.name == "date"
-	case nCall:
-		return len(n.parts) <= 1 && dateResults[n.name]
-	case nName:
-		return len(n.parts) == 1 && t.toks[n.parts[0]].kind == kWord && t.toks[n.parts[0]].lower == "current_date"
-	}
-	return false
-}
+// DATE, CURRENT_DATE, a function returning a date, a column of dates
+// (statictypes.go).
+func (t *translator) dateOf(n *node) bool { return t.staticType(n) == TypeDate }
 
 // dateArithmetic writes DuckDB's and Snowflake's date ± n days as a date
 // and date - date as the whole days between (SQLite would add to the year

@@ -35,7 +35,7 @@ var Translations = []Rule{
 	{From: "int, integer, bigint, int64, smallint, tinyint, byteint", Dialects: all, To: "INTEGER",
 		Note: "in SQLite's own dialect CAST of a real truncates and CAST of text that is not a number gives 0"},
 	{From: "CAST(x AS int64 | float64 | date ...), x::int", Dialects: warehouses, To: "cast_to(x, 'INTEGER', 'dialect', line)",
-		Note: "fails as the warehouse fails (text that is not a number or date, a number out of range), naming the line; reals round to INTEGER halves away from zero, a DuckDB DOUBLE's to even; text to INTEGER must be a whole number in BigQuery, any number (rounded) in Snowflake and DuckDB; DATE takes a date or a timestamp's UTC date"},
+		Note: "fails as the warehouse fails (text that is not a number or date, a number out of range), naming the line; reals round to INTEGER halves away from zero, a DuckDB DOUBLE's to even; text to INTEGER must be a whole number in BigQuery, any number (rounded) in Snowflake and DuckDB; text to FLOAT takes inf, -inf and infinity in any case (±Infinity, which SQLite stores), and fails on nan, since SQLite has no NaN (NULL in SAFE_CAST and TRY_CAST); a NUMERIC or DECIMAL cannot hold an infinity, as there; DATE takes a date or a timestamp's UTC date (Snowflake: the date in the timestamp's own offset)"},
 	{From: "float, float64, double, double precision, real, numeric, decimal, numeric(p,s)", Dialects: all, To: "REAL",
 		Note: "numeric(p), numeric(p,0) and Snowflake's bare number become INTEGER; exact decimals are binary floating point"},
 	{From: "CAST(x AS numeric(p, s)), x::number(p, s), x::decimal(p, s) with s > 0", Dialects: warehouses, To: "round_scale(cast_to(x, 'REAL', 'dialect', line), s)",
@@ -50,6 +50,8 @@ var Translations = []Rule{
 		Note: "timestamps are text in one form, 2024-05-17T10:00:00Z (UTC, a fraction only when there is one), which compares, sorts and joins as text; time is kept as written, and so is every timestamp in SQLite's own dialect"},
 	{From: "CAST(x AS timestamp | datetime | timestamp_ntz | timestamp_tz | timestamptz ...), x::timestamp", Dialects: warehouses, To: "cast_to(x, 'TIMESTAMP' | 'DATETIME', 'dialect', line)",
 		Note: "reads the text the warehouse takes (2024-5-17 9:00, T or a space, a fraction, Z, an offset or a zone name) and writes the one form; an instant (BigQuery's TIMESTAMP, Snowflake's TIMESTAMP_TZ and _LTZ, DuckDB's TIMESTAMPTZ) is converted to UTC, so Snowflake's TIMESTAMP_TZ loses its offset; a wall clock (BigQuery's DATETIME, Snowflake's TIMESTAMP and _NTZ, DuckDB's TIMESTAMP) drops an offset, which BigQuery refuses; Snowflake reads a number as seconds since the epoch; text that is not a timestamp fails, naming the line and the type, and gives NULL in SAFE_CAST and TRY_CAST"},
+	{From: "CONVERT_TIMEZONE(zone, ts), and DATE_TRUNC, DATE_PART, EXTRACT, HOUR ..., LAST_DAY, ::date of its value", Dialects: "Snowflake", To: "convert_timezone(zone, ts) gives 2024-01-04T22:00:00-05:00",
+		Note: "the TIMESTAMP_TZ keeps its offset in its text, and the date functions read it there, as Snowflake does: a day starts at local midnight, DATE_TRUNC keeps the offset (2024-01-04T00:00:00-05:00), HOUR is the local hour, ::date the local date; comparing with a known timestamp reads the instant; a CAST to TIMESTAMP_TZ and DATEADD write UTC (the same instant)"},
 	{From: "CAST(ts AS string | varchar | text), ts::varchar, STRING(ts[, zone]), ts || text (Snowflake, DuckDB)", Dialects: warehouses, To: "timestamp_string(ts, 'TIMESTAMP' | 'DATETIME', 'dialect'); string_of_timestamp(ts, zone)",
 		Note: "when ts is known to be a timestamp (a literal, a cast, a function giving one): the warehouse's text, 2024-05-17 10:00:00+00 (BigQuery, a fraction of 3 or 6 digits; a DATETIME without +00), 2024-05-17 10:00:00.000 and ... +0000 for Snowflake's TZ and LTZ, 2024-05-17 10:00:00 and ...+00 for DuckDB's TIMESTAMPTZ; a column of timestamp text is cast as it is"},
 	{From: "x op ts, x BETWEEN ts1 AND ts2, x IN (ts, ...) (op: =, <>, <, <=, >, >=)", Dialects: warehouses, To: "as_timestamp(x) op ts; '2024-05-17' op ts as '2024-05-17T00:00:00Z' op ts",
@@ -95,7 +97,7 @@ var Translations = []Rule{
 	{From: "[a, b], ARRAY[a, b], list_value(a, b), array_construct(a, b)", Dialects: warehouses, To: "json_array(a, b)",
 		Note: "arrays are JSON text"},
 	{From: "STRUCT(a AS x), STRUCT<x T>(a), {'x': a}, struct_pack(x := a), object_construct('x', a)", Dialects: warehouses, To: "json_object('x', a)",
-		Note: "structs are JSON objects; an unnamed field of a column takes its name, others are _field_N"},
+		Note: "structs are JSON objects; an unnamed field of a column takes its name, others are _field_N, or in a BigQuery array literal the first struct's name ([STRUCT(1 AS a), STRUCT(2)])"},
 	{From: "ARRAY(SELECT x ...), ARRAY(SELECT AS STRUCT ...)", Dialects: warehouses, To: "(SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value ...))"},
 	{From: "ARRAY_AGG(x [ORDER BY ...]), list(x)", Dialects: warehouses, To: "json_group_array(x ...)",
 		Note: "IGNORE NULLS and Snowflake's ARRAY_AGG add FILTER (WHERE x IS NOT NULL); BigQuery fails on a NULL element where this keeps it"},
@@ -113,11 +115,11 @@ var Translations = []Rule{
 	{From: "IS_NULL_VALUE(x:a.b)", Dialects: "Snowflake", To: "(json_type(x, '$.a.b') = 'null')",
 		Note: "TRUE for a JSON null, FALSE for another value, NULL where there is no value; on other arguments is_json_null(v), which cannot tell a JSON null a function such as GET gave from no value (both NULL)"},
 	{From: "FROM t, UNNEST(t.arr) AS x [WITH OFFSET AS o]", Dialects: warehouses, To: "FROM t, json_each(t.arr) AS x",
-		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x"},
+		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x; BigQuery's UNNEST([STRUCT(1 AS a, 'x' AS b), STRUCT(2, 'y')]) without an alias gives a column per field, named by the first struct, as an array literal's structs are"},
 	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
 		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
 	{From: "FROM range(n), range(a, b[, step]), generate_series(a, b[, step])", Dialects: "DuckDB", To: "(WITH RECURSIVE ... SELECT v AS \"range\" | \"generate_series\" ...)",
-		Note: "numbers only; range leaves b out, generate_series includes it, as on DuckDB; a step of 0 gives no rows"},
+		Note: "numbers only; range leaves b out, generate_series includes it, as on DuckDB; an alias list AS t(x) names the column; a step of 0 fails, naming the line, as on DuckDB"},
 	{From: "x IN UNNEST(arr)", Dialects: warehouses, To: "x IN (SELECT value FROM json_each(arr))"},
 	{From: "FROM t PIVOT (sum(v) [AS s] FOR k IN ('a' [AS x], ...))", Dialects: all, To: "FROM (SELECT other columns, sum(CASE WHEN k = 'a' THEN v END) AS a ... FROM t GROUP BY other columns)",
 		Note: "the columns of t the clause does not name are kept and grouped by; columns are named as the warehouse names them: the value (Snowflake keeps its quotes), with the aggregate's alias before it (BigQuery) or after it (DuckDB)"},
@@ -217,6 +219,7 @@ var (
 	refUnnestBigQuery  = refusal{"UNNEST in a select list is not BigQuery: BigQuery takes UNNEST only in FROM and after IN", "move it to FROM: from t, unnest(t.arr) as x, or build an array with array(select ... from unnest(t.arr) as x)"}
 	refUnnestSnowflake = refusal{"Snowflake has no UNNEST", "join lateral flatten(input => t.arr) as f and select f.value"}
 	refAliasList       = refusal{"an UNNEST alias list must name exactly one column", "write unnest(x) as u(value)"}
+	refSeriesAliasList = refusal{"%s(...) has one column: its alias list must name exactly one", "write range(3) AS t(x)"}
 	refArraySub        = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
 	refInterval        = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
 	refWindowDistinct  = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
@@ -283,6 +286,7 @@ var Refusals = []Rule{
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
+	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
 	{From: "unnest(x) inside an expression of a select list", Dialects: "DuckDB", To: refUnnestSelect.hint},
 	{From: "several unnest(x) in one select list", Dialects: "DuckDB", To: refUnnestSeveral.hint},
 	{From: "unnest(x) in the select list of a grouped query", Dialects: "DuckDB", To: refUnnestGrouped.hint},

@@ -16,6 +16,10 @@ type Options struct {
 	// EXCEPT/REPLACE/EXCLUDE, QUALIFY and * over UNNEST. Schema is "" when
 	// the SQL does not name one. Without it those expansions are refused.
 	Columns func(schema, table string) ([]string, error)
+	// Types gives the static types (TypeDate, sqlfunc.KindInstant,
+	// sqlfunc.KindWallClock) of the columns of a table the SQL reads, by
+	// lower-case column name; a column it leaves out is unknown.
+	Types func(schema, table string) map[string]string
 }
 
 // Translate rewrites sql written for SQLite (with the warehouse habits of
@@ -50,7 +54,8 @@ func TranslateWith(sql string, o Options) (string, error) {
 	}
 	p := newParser(o.Dialect, toks)
 	root := p.parseScript()
-	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{}}
+	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
+		renamed: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}}
 	t.walk(root, nil)
 	if len(t.errs) > 0 {
 		sort.SliceStable(t.errs, func(i, j int) bool {
@@ -80,6 +85,13 @@ type translator struct {
 	// unnestSeen are the select-item unnest calls markSelectUnnest has
 	// rewritten or refused already.
 	unnestSeen map[*node]bool
+	// sc is the scope being walked, where names get their static types;
+	// renamed are the CTEs with a column list; typing and selTypes are the
+	// SELECTs whose output types are being and have been worked out.
+	sc       *scope
+	renamed  map[*node]bool
+	typing   map[*node]bool
+	selTypes map[*node]selTyped
 }
 
 // refuse records refusal r at token i.
