@@ -22,7 +22,7 @@ const (
 // testColumns are the tables the tests' SQL reads, for star expansion.
 var testColumns = map[string][]string{
 	"t": {"id", "a", "b"}, "u": {"id", "c"}, "raw.events": {"id", "kind", "payload"},
-	"messages": {"id", "sender", "recipients"},
+	"messages": {"id", "sender", "recipients"}, "main.s": {"d", "ts", "n"},
 }
 
 func testOptions(d Dialect) Options {

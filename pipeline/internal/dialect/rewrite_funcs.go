@@ -258,6 +258,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if _, ok := sqlfunc.Rename(string(t.d), n.name); ok {
 		return
 	}
+	if _, ok := durationUnits[name]; ok && t.d == DuckDB && !qualified {
+		t.refuse(n.tok, refInterval) // to_days(n) outside x ± to_days(n)
+		return
+	}
 	if t.d != SQLite && !knownFunction(name) && !t.insideFrom(n, sc) {
 		hint := "no SQLite or built-in function has this name; write the computation with SQLite's functions"
 		if c := closestFunction(name); c != "" {
@@ -350,11 +354,17 @@ func (t *translator) rewriteExtract(n *node) {
 // INTERVAL 1 DAY)) it becomes the two arguments n, 'unit' that the date
 // functions take; elsewhere it is refused.
 func (t *translator) rewriteInterval(n *node) {
+	if n.name == "parts" {
+		return // x + INTERVAL '1 month 2 days', written by addInterval
+	}
 	x, unit := n.x, strings.TrimSuffix(n.name, "s")
 	if n.name == "arg" {
 		unit = ""
 		if n.tok >= 0 {
 			unit = strings.TrimSuffix(t.toks[n.tok].lower, "s")
+		}
+		if n.names != nil {
+			unit = n.names[0] // DuckDB's to_days(n)
 		}
 	}
 	if unit == "" && x.kind == nString {

@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
@@ -208,12 +209,17 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 		if t.opts.Types == nil {
 			return nil, false
 		}
-		m := t.opts.Types(f.schema, f.table)
-		cols := make([]colType, 0, len(m))
-		for name, typ := range m {
-			cols = append(cols, colType{name: name, typ: typ})
+		key := f.schema + "." + f.table
+		cols, ok := t.tableTypes[key]
+		if !ok {
+			m := t.opts.Types(f.schema, f.table)
+			cols = make([]colType, 0, len(m))
+			for name, typ := range m {
+				cols = append(cols, colType{name: strings.ToLower(name), typ: typ})
+			}
+			sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
+			t.tableTypes[key] = cols
 		}
-		sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
 		return cols, false
 	case fromQuery:
 		return t.queryTypes(f.expr.x)
@@ -326,4 +332,35 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 type selTyped struct {
 	cols     []colType
 	complete bool
+}
+
+// outputTypes are the known static types of the columns the last
+// statement of a script selects.
+func (t *translator) outputTypes(root *node) map[string]string {
+	if t.d == SQLite || len(root.kids) == 0 {
+		return nil
+	}
+	q := root.kids[len(root.kids)-1]
+	if q.kind != nQuery && q.kind != nSelect {
+		return nil
+	}
+	t.sc = nil
+	cols, _ := t.queryTypes(q)
+	var out map[string]string
+	seen := map[string]bool{}
+	for _, c := range cols {
+		if seen[c.name] {
+			delete(out, c.name) // two columns of one name: which one is read is not known
+			continue
+		}
+		seen[c.name] = true
+		if c.typ == "" || c.name == "" {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[c.name] = c.typ
+	}
+	return out
 }
