@@ -31,6 +31,9 @@ func TestNumericDefaultScale(t *testing.T) {
 func TestBigQueryUnnestNeedsAlias(t *testing.T) {
 	expectRefused(t, bigquery, "select a, b\nfrom t, unnest(t.structs)", "2:9: UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here (name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars))")
 	expectRows(t, bigquery, "select x from unnest([1, 2]) as x", "1\n2")
+	expectRows(t, bigquery, "select a, b from unnest([struct(1 as a, 'x' as b), struct(2, 'y')])", "1|x\n2|y")
+	expectRows(t, bigquery, "select * from unnest([struct(1 as a, [3] as l)])", "1|[3]")
+	expectTranslated(t, bigquery, "select [struct(1 as a), struct(2)]", "select json_array(json_object('a', 1), json_object('a', 2))")
 }
 
 func TestDuckDBSeriesInFrom(t *testing.T) {

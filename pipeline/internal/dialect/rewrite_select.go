@@ -185,6 +185,20 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			}
 			return s + ")" + pr.carry(c, arg)
 		}
+		if f.aliasStart < 0 && t.d == BigQuery && f.offsetNode == nil && f.aliasCols == nil {
+			if fields := structArrayFields(arg); fields != nil {
+				// a literal array of structs: BigQuery makes its fields
+				// columns, whose names the literal gives
+				f.fields = fields
+				call.print = func(pr *printer, c *node) string {
+					cols := make([]string, len(fields))
+					for i, name := range fields {
+						cols[i] = "json_extract(value, " + pathString(jsonPath([]string{name})) + ") AS " + quoteIdent(name)
+					}
+					return "(SELECT " + strings.Join(cols, ", ") + " FROM json_each(" + pr.text(arg) + "))" + pr.carry(c, arg)
+				}
+			}
+		}
 		if f.aliasStart < 0 && t.d == BigQuery && arg.kind == nName {
 			// a column's array may hold structs, whose fields BigQuery
 			// makes columns; a literal array or subquery keeps its use

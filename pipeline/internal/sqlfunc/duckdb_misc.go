@@ -2,17 +2,14 @@ package sqlfunc
 
 import (
 	"encoding/json"
-	"math"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/ncruces/go-sqlite3"
 )
 
 // DuckDB functions dbt models call that SQLite lacks or answers
-// differently: list membership and position, struct_extract, ascii and
-// chr, len of a list or a string, Unicode lower and upper, and the
-// standard deviations and variances.
+// differently: list membership and position, struct_extract, len of a list
+// or a string; and DuckDB's names for functions the other warehouses have.
 
 func init() {
 	add(
@@ -20,15 +17,7 @@ func init() {
 		Func{Name: "list_has_all_json", NArgs: 2, Scalar: listHas(true)},
 		Func{Name: "list_position_json", NArgs: 2, Scalar: listPosition},
 		Func{Name: "struct_field", NArgs: 2, Scalar: structField},
-		Func{Name: "ascii_code", NArgs: 1, Scalar: asciiCode},
-		Func{Name: "chr_of", NArgs: 1, Scalar: chrOf},
 		Func{Name: "list_or_text_length", NArgs: 1, Scalar: listOrTextLength},
-		Func{Name: "lower_unicode", NArgs: 1, Scalar: caseMap(strings.ToLower)},
-		Func{Name: "upper_unicode", NArgs: 1, Scalar: caseMap(strings.ToUpper)},
-		Func{Name: "stddev_samp_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &moments{sample: true, root: true} }},
-		Func{Name: "stddev_pop_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &moments{root: true} }},
-		Func{Name: "var_samp_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &moments{sample: true} }},
-		Func{Name: "var_pop_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &moments{} }},
 	)
 	// list_has_any(a, b), list_has_all(a, b): whether a holds any (all) of
 	// b's elements, NULLs never matching.
@@ -43,27 +32,26 @@ func init() {
 	}
 	// struct_extract(s, 'field') is s.field.
 	rename("struct_field", "struct_extract", "duckdb")
-	// ascii(s): the code point of the first character; chr(n) the character.
-	rename("ascii_code", "ascii", "duckdb", "snowflake", "bigquery")
-	rename("chr_of", "chr", "duckdb", "snowflake", "bigquery")
+	// ascii(s), chr(n) and the standard deviations and variances, as the
+	// other warehouses have them (numeric.go, stats.go).
+	rename("ascii_code", "ascii", "duckdb")
+	rename("char", "chr", "duckdb")
+	rename("stddev_samp_of", "stddev", "duckdb")
+	rename("stddev_samp_of", "stddev_samp", "duckdb")
+	rename("stddev_pop_of", "stddev_pop", "duckdb")
+	rename("var_samp_of", "variance", "duckdb")
+	rename("var_samp_of", "var_samp", "duckdb")
+	rename("var_pop_of", "var_pop", "duckdb")
+	rename("covar_samp_of", "covar_samp", "duckdb")
+	rename("covar_pop_of", "covar_pop", "duckdb")
+	rename("corr_of", "corr", "duckdb")
+	// The warehouses change the case of every letter, SQLite's lower and
+	// upper only ASCII's.
+	rename("upper_text", "upper", "duckdb")
+	rename("lower_text", "lower", "duckdb")
 	// len(x) of a list counts its elements, of text its characters: which
 	// one shows when the query runs, as for x[i].
 	rename("list_or_text_length", "len", "duckdb")
-	// The warehouses change the case of every letter, SQLite's lower and
-	// upper only ASCII's.
-	rename("lower_unicode", "lower", "duckdb", "snowflake", "bigquery")
-	rename("upper_unicode", "upper", "duckdb", "snowflake", "bigquery")
-	// Standard deviation and variance, of a sample (NULL for fewer than two
-	// values) or of the population, computed as DuckDB does (Welford's
-	// method).
-	for _, d := range []string{"duckdb", "snowflake", "bigquery"} {
-		rename("stddev_samp_agg", "stddev_samp", d)
-		rename("stddev_samp_agg", "stddev", d)
-		rename("stddev_pop_agg", "stddev_pop", d)
-		rename("var_samp_agg", "var_samp", d)
-		rename("var_samp_agg", "variance", d)
-		rename("var_pop_agg", "var_pop", d)
-	}
 }
 
 // elementKeys are the JSON texts of a list's non-NULL elements.
@@ -153,30 +141,6 @@ func structField(ctx sqlite3.Context, args ...sqlite3.Value) {
 	resultElement(ctx, raw)
 }
 
-func asciiCode(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if nullCall(ctx, args) {
-		return
-	}
-	r, _ := utf8.DecodeRuneInString(args[0].Text())
-	if r == utf8.RuneError {
-		ctx.ResultInt(0)
-		return
-	}
-	ctx.ResultInt(int(r))
-}
-
-func chrOf(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if nullCall(ctx, args) {
-		return
-	}
-	n, ok := integer(args[0])
-	if !ok || n < 0 || n > utf8.MaxRune {
-		fail(ctx, "CHR", "takes a code point, not %s", args[0].Text())
-		return
-	}
-	ctx.ResultText(string(rune(n)))
-}
-
 func listOrTextLength(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
@@ -186,67 +150,4 @@ func listOrTextLength(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultInt(utf8.RuneCountInString(args[0].Text()))
-}
-
-func caseMap(f func(string) string) func(sqlite3.Context, ...sqlite3.Value) {
-	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
-		if args[0].Type() != sqlite3.TEXT {
-			if args[0].Type() == sqlite3.NULL {
-				ctx.ResultNull()
-				return
-			}
-			ctx.ResultText(args[0].Text())
-			return
-		}
-		ctx.ResultText(f(args[0].Text()))
-	}
-}
-
-// moments is Welford's running mean and sum of squared deviations.
-type moments struct {
-	sample, root bool
-	n            float64
-	mean, m2     float64
-}
-
-func (m *moments) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
-	x, ok := number(arg[0])
-	if !ok || arg[0].Type() == sqlite3.NULL {
-		return
-	}
-	m.n++
-	d := x - m.mean
-	m.mean += d / m.n
-	m.m2 += d * (x - m.mean)
-}
-
-func (m *moments) Inverse(_ sqlite3.Context, arg ...sqlite3.Value) {
-	x, ok := number(arg[0])
-	if !ok || arg[0].Type() == sqlite3.NULL {
-		return
-	}
-	if m.n <= 1 {
-		*m = moments{sample: m.sample, root: m.root}
-		return
-	}
-	mean := (m.n*m.mean - x) / (m.n - 1)
-	m.m2 -= (x - m.mean) * (x - mean)
-	m.mean = mean
-	m.n--
-}
-
-func (m *moments) Value(ctx sqlite3.Context) {
-	div := m.n
-	if m.sample {
-		div--
-	}
-	if m.n == 0 || div <= 0 {
-		ctx.ResultNull()
-		return
-	}
-	v := m.m2 / div
-	if m.root {
-		v = math.Sqrt(v)
-	}
-	ctx.ResultFloat(v)
 }
