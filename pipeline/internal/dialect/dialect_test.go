@@ -217,6 +217,7 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, snowflake, "select f.value:email::string from messages m, lateral flatten(input => m.recipients) f order by f.index", "b@y.com\nc@z.com")
 	expectRows(t, snowflake, "select sender:domain from messages", "x.com")
 	expectRows(t, duckdb, "select x from unnest([1, 2]) as u(x)", "1\n2")
+	expectRows(t, duckdb, "select u.x, u.x.k from unnest([{'k': 1}, {'k': 2}]) as u(x) order by u.x.k", "{\"k\":1}|1\n{\"k\":2}|2")
 }
 
 // DuckDB's unnest(list) as a select item: a row per element for each row,

@@ -285,6 +285,13 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 				col = "fullkey"
 			}
 			base, fields = t.nameText(n, 1)+"."+col, parts[2:]
+		case r.kind == fromUnnest && len(r.columns) == 1 && r.columns[0] == parts[1]:
+			// u.x of UNNEST(...) AS u(x) is the element itself
+			base, fields = t.nameText(n, 1)+".value", parts[2:]
+			if len(fields) == 0 {
+				n.print = printAs(base)
+				return
+			}
 		case r.kind == fromUnnest:
 			base, fields = t.nameText(n, 1)+".value", parts[1:]
 		default:

@@ -2,6 +2,7 @@ package sqlfunc
 
 import (
 	"encoding/json"
+	"math"
 	"unicode/utf8"
 
 	"github.com/ncruces/go-sqlite3"
@@ -18,7 +19,12 @@ func init() {
 		Func{Name: "list_position_json", NArgs: 2, Scalar: listPosition},
 		Func{Name: "struct_field", NArgs: 2, Scalar: structField},
 		Func{Name: "list_or_text_length", NArgs: 1, Scalar: listOrTextLength},
+		Func{Name: "round_duckdb", NArgs: -1, Scalar: roundDuckDB},
 	)
+	// round(x[, n]): an integer stays an integer (rounded to tens, hundreds
+	// for n < 0); a real is round(x * 10^n) / 10^n, halves away from zero,
+	// as DuckDB rounds a DOUBLE (1.005 is 1.0, its double being below).
+	rename("round_duckdb", "round", "duckdb")
 	// list_has_any(a, b), list_has_all(a, b): whether a holds any (all) of
 	// b's elements, NULLs never matching.
 	rename("list_has_any_json", "list_has_any", "duckdb")
@@ -150,4 +156,45 @@ func listOrTextLength(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultInt(utf8.RuneCountInString(args[0].Text()))
+}
+
+func roundDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if !called(ctx, "ROUND", args, 1, 2, "takes a number and an optional number of digits") || nullCall(ctx, args) {
+		return
+	}
+	var digits int64
+	if len(args) == 2 {
+		var ok bool
+		if digits, ok = integer(args[1]); !ok {
+			fail(ctx, "ROUND", "the digits must be an integer, not %s", args[1].Text())
+			return
+		}
+	}
+	x, i, isInt, ok := numeric(args[0])
+	if !ok {
+		fail(ctx, "ROUND", "rounds numbers, not %s", args[0].Text())
+		return
+	}
+	if isInt && args[0].Type() == sqlite3.INTEGER {
+		if digits >= 0 {
+			ctx.ResultInt64(i)
+			return
+		}
+		p := math.Pow(10, float64(-digits))
+		ctx.ResultInt64(int64(math.Round(float64(i)/p) * p))
+		return
+	}
+	var r float64
+	switch p := math.Pow(10, math.Abs(float64(digits))); {
+	case digits > 0:
+		r = math.Round(x*p) / p
+	case digits < 0:
+		r = math.Round(x/p) * p
+	default:
+		r = math.Round(x)
+	}
+	if math.IsInf(r, 0) || math.IsNaN(r) {
+		r = x
+	}
+	ctx.ResultFloat(r)
 }
