@@ -178,6 +178,8 @@ var Translations = []Rule{
 	{From: "APPROX_COUNT_DISTINCT(x)", Dialects: warehouses, To: "count(DISTINCT x)", Note: "exact, where the warehouse estimates"},
 	{From: "MOD(a, b)", Dialects: "BigQuery, Snowflake", To: "modulo(a, b, 'dialect', line)",
 		Note: "whole numbers stay whole and decimals exact (MOD(4.5, 1.2) is 0.9; SQLite's mod() gives reals); a zero divisor fails in BigQuery, naming the line, and gives NULL in Snowflake"},
+	{From: "round(x[, n])", Dialects: "DuckDB", To: "round_duckdb(x, n)",
+		Note: "an integer stays an integer (n < 0 rounds to tens, hundreds); a real is round(x * 10^n) / 10^n, halves away from zero, as DuckDB rounds a DOUBLE, so 1.005 gives 1.0 where a DuckDB DECIMAL gives 1.01"},
 	{From: "ROUND(x[, scale[, mode]]), Snowflake's CEIL, FLOOR, TRUNC(x, scale)", Dialects: "BigQuery, Snowflake", To: "round_real_to(x, scale, mode) (BigQuery), round_to, ceil_to, floor_to, trunc_to (Snowflake)",
 		Note: "on the shortest decimal text of x, so 1.235 rounds to 1.24; a negative scale rounds before the point (SQLite's round takes it as 0); ROUND_HALF_EVEN / HALF_TO_EVEN round halves to even; Snowflake gives a whole number for a scale of 0 or less, BigQuery a FLOAT64"},
 	{From: "LOG(x[, base])", Dialects: "BigQuery", To: "log_base_second(x, base)",
