@@ -194,6 +194,9 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		}
 		res, err := sess.Build(ctx, fsys, pipeline.Options{
 			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Dialect: req.Dialect, FullRefresh: req.FullRefresh, RebuildAll: req.RebuildAll, Progress: progress,
+			// Where a build's time went (planning, SQL): a few clock reads
+			// per step, and the page's benchmarks print it.
+			Profile: true,
 		})
 		b.last = res
 		b.nodes, b.nodesKey = sess.LastNodes(), projectKey(req)
