@@ -211,7 +211,13 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 			b.forgetChanges()
 			changes = &Changes{Error: err.Error()}
 		}
-		return BuildResult{Result: res, Changes: changes}, nil
+		out := BuildResult{Result: res, Changes: changes}
+		if changes != nil && changes.Error == "" {
+			out.Tables = b.after.Tables()
+		} else if ts, err := sess.Tables(ctx); err == nil {
+			out.Tables = ts
+		}
+		return out, nil
 	case "query":
 		max := req.MaxRows
 		if max <= 0 || max > MaxRows {
