@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
@@ -385,7 +386,11 @@ func (t *translator) rewriteInterval(n *node) {
 	n.print = func(pr *printer, n *node) string { return pr.text(x) + ", " + sqlString(unit) + pr.carry(n, x) }
 }
 
-// rewriteTyped writes DATE '...', TIMESTAMP '...' and JSON '...' literals.
+// numericTypes are the type names of BigQuery's typed number literals.
+var numericTypes = map[string]bool{"numeric": true, "bignumeric": true, "decimal": true, "bigdecimal": true}
+
+// rewriteTyped writes DATE '...', TIMESTAMP '...', JSON '...' and
+// BigQuery's NUMERIC '...' literals.
 func (t *translator) rewriteTyped(n *node) {
 	lit := sqlString(stringValue(t.d, t.toks[n.tok].text))
 	switch n.name {
@@ -393,6 +398,14 @@ func (t *translator) rewriteTyped(n *node) {
 		n.print = printAs("date(" + lit + ")")
 	case "json":
 		n.print = printAs("json(" + lit + ")")
+	case "numeric", "bignumeric", "decimal", "bigdecimal":
+		// BigQuery's NUMERIC '2.5': the number, checked as a cast checks it
+		text := strings.TrimSpace(stringValue(t.d, t.toks[n.tok].text))
+		if _, err := strconv.ParseFloat(text, 64); err == nil && strings.Trim(text, "+-.0123456789") == "" {
+			n.print = printAs("(" + text + ")")
+		} else {
+			n.print = printAs("cast_to(" + lit + ", 'REAL', 'bigquery', " + itoa(t.toks[n.tok].line) + ")")
+		}
 	default:
 		if kind := timestampKind(t.d, n.name); kind != "" {
 			t.rewriteTimestampLiteral(n, kind)
