@@ -297,6 +297,14 @@ func (t *translator) addInterval(n *node) {
 	if n.name == "-" {
 		sign = "-"
 	}
+	// DuckDB's DATE + INTERVAL is a TIMESTAMP (BigQuery's a DATETIME, the
+	// same text); Snowflake's stays a DATE for parts of a day or longer
+	// (TO_DATE('2018-04-15') + INTERVAL '1 year' is 2019-04-15), as
+	// datetime_add keeps it.
+	fn := "datetime_add_to_timestamp("
+	if t.d == Snowflake {
+		fn = "datetime_add("
+	}
 	if iv.x != nil && iv.x.kind == nString && iv.tok < 0 && iv.names == nil {
 		if nums, units := intervalParts(stringValue(t.d, t.toks[iv.x.tok].text)); len(nums) > 0 {
 			if t.d == DuckDB {
@@ -309,7 +317,7 @@ func (t *translator) addInterval(n *node) {
 					if sign != "" {
 						num = "-(" + num + ")" // never --1, a comment
 					}
-					s = "datetime_add_to_timestamp(" + s + ", " + num + ", " + sqlString(units[i]) + ")"
+					s = fn + s + ", " + num + ", " + sqlString(units[i]) + ")"
 				}
 				return s + pr.carry(n, x)
 			}
@@ -322,7 +330,7 @@ func (t *translator) addInterval(n *node) {
 		if sign != "" {
 			args = "-(" + strings.Replace(args, ",", "),", 1)
 		}
-		return "datetime_add_to_timestamp(" + pr.text(x) + ", " + args + ")" + pr.carry(n, x, iv)
+		return fn + pr.text(x) + ", " + args + ")" + pr.carry(n, x, iv)
 	}
 }
 
