@@ -1,7 +1,9 @@
 package dialect
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
@@ -192,8 +194,19 @@ func containsFrom(rels []*node, f *fromInfo) bool {
 // relTypes are the columns of a FROM item with their static types; complete
 // tells whether they are all its columns.
 func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
-	if len(f.columns) > 0 {
-		return nil, false // t(a, b): renamed
+	if len(f.columns) > 0 && !t.renaming[f] {
+		// t(a, b): the columns of the relation renamed by position
+		t.renaming[f] = true
+		defer delete(t.renaming, f)
+		cols, complete := t.relTypes(f, sc)
+		if !complete || len(cols) != len(f.columns) {
+			return nil, false
+		}
+		out := make([]colType, len(cols))
+		for i, c := range cols {
+			out[i] = colType{name: strings.ToLower(f.columns[i]), typ: c.typ}
+		}
+		return out, true
 	}
 	switch f.kind {
 	case fromTable:
@@ -208,12 +221,17 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 		if t.opts.Types == nil {
 			return nil, false
 		}
-		m := t.opts.Types(f.schema, f.table)
-		cols := make([]colType, 0, len(m))
-		for name, typ := range m {
-			cols = append(cols, colType{name: name, typ: typ})
+		key := f.schema + "." + f.table
+		cols, ok := t.tableTypes[key]
+		if !ok {
+			m := t.opts.Types(f.schema, f.table)
+			cols = make([]colType, 0, len(m))
+			for name, typ := range m {
+				cols = append(cols, colType{name: strings.ToLower(name), typ: typ})
+			}
+			sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
+			t.tableTypes[key] = cols
 		}
-		sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
 		return cols, false
 	case fromQuery:
 		return t.queryTypes(f.expr.x)
@@ -240,10 +258,16 @@ func (t *translator) queryTypes(q *node) ([]colType, bool) {
 				b = b.list[0]
 			}
 		}
-		if b.kind != nSelect {
+		var cols []colType
+		complete := true
+		switch b.kind {
+		case nSelect:
+			cols, complete = t.selectTypes(b)
+		case nValues:
+			cols = t.valuesTypes(b)
+		default:
 			return nil, false
 		}
-		cols, complete := t.selectTypes(b)
 		if i == 0 {
 			if len(bodies) == 1 {
 				return cols, complete
@@ -326,4 +350,74 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 type selTyped struct {
 	cols     []colType
 	complete bool
+}
+
+// outputTypes are the known static types of the columns the last
+// statement of a script selects.
+func (t *translator) outputTypes(root *node) map[string]string {
+	if t.d == SQLite || len(root.kids) == 0 {
+		return nil
+	}
+	q := root.kids[len(root.kids)-1]
+	if q.kind != nQuery && q.kind != nSelect {
+		return nil
+	}
+	t.sc = nil
+	cols, _ := t.queryTypes(q)
+	var out map[string]string
+	seen := map[string]bool{}
+	for _, c := range cols {
+		if seen[c.name] {
+			delete(out, c.name) // two columns of one name: which one is read is not known
+			continue
+		}
+		seen[c.name] = true
+		if c.typ == "" || c.name == "" {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[c.name] = c.typ
+	}
+	return out
+}
+
+// valuesTypes are the columns of VALUES (column1, column2, ...), each of
+// the type all its rows give it.
+func (t *translator) valuesTypes(v *node) []colType {
+	saved := t.sc
+	t.sc = nil
+	defer func() { t.sc = saved }()
+	var out []colType
+	for r, row := range v.kids {
+		vals := []*node{row}
+		switch row.kind {
+		case nTuple:
+			vals = row.list
+		case nParen:
+			vals = []*node{row.x}
+		}
+		if r == 0 {
+			out = make([]colType, len(vals))
+			for i := range out {
+				out[i] = colType{name: fmt.Sprintf("column%d", i+1), null: true}
+			}
+		}
+		if len(vals) != len(out) {
+			return nil
+		}
+		for i, x := range vals {
+			if t.isNull(x) {
+				continue
+			}
+			typ := t.staticType(x)
+			if out[i].null {
+				out[i].typ, out[i].null = typ, false
+			} else if typ != out[i].typ {
+				out[i].typ = ""
+			}
+		}
+	}
+	return out
 }

@@ -368,8 +368,12 @@ func modulo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		return
 	}
 	if b.Float() == 0 {
-		if arg[2].Text() == "duckdb" {
+		switch arg[2].Text() {
+		case "duckdb":
 			lineError(ctx, arg[3], "division by zero: %s %% %s, which fails on DuckDB", a.Text(), b.Text())
+			return
+		case "bigquery":
+			lineError(ctx, arg[3], "division by zero: MOD(%s, %s), which fails on BigQuery", a.Text(), b.Text())
 			return
 		}
 		ctx.ResultNull()
@@ -384,7 +388,19 @@ func modulo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		ctx.ResultInt64(x % y)
 		return
 	}
-	ctx.ResultFloat(math.Mod(a.Float(), b.Float()))
+	r := math.Mod(a.Float(), b.Float())
+	if d := arg[2].Text(); d == "bigquery" || d == "snowflake" {
+		// their MOD and % of decimals are exact: 4.5 % 1.2 is 0.9
+		r = decimalRound(r, max(decimalPlaces(a.Float()), decimalPlaces(b.Float())), modeHalfAway)
+	}
+	ctx.ResultFloat(r)
+}
+
+// decimalPlaces counts the digits after the point of x's shortest decimal
+// text.
+func decimalPlaces(x float64) int {
+	_, frac, _ := strings.Cut(strconv.FormatFloat(x, 'f', -1, 64), ".")
+	return len(frac)
 }
 
 // seriesStep is the step of DuckDB's range(a, b, step) and
