@@ -58,6 +58,16 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return "modulo(" + strings.TrimSpace(pr.text(args[0])) + ", " + strings.TrimSpace(pr.text(args[1])) + ", " + sqlString(string(t.d)) + ", " + line + ")" + pr.carry(n, args...)
 		}
 		return true
+	case t.d == Snowflake && (n.name == "conditional_true_event" || n.name == "conditional_change_event") && len(args) == 1 && n.x != nil:
+		// counted over the rows from the partition's start to this one
+		n.x.print = func(pr *printer, w *node) string {
+			text := pr.plain(w)
+			if i := strings.LastIndex(text, ")"); i > 0 && strings.TrimSpace(text[i+1:]) == "" {
+				return text[:i] + " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW" + text[i:]
+			}
+			return text
+		}
+		return false
 	case t.d == Snowflake && n.name == "array_to_string" && len(args) == 2 && n.x == nil:
 		// a NULL element is an empty string
 		args[1].post += ", ''"

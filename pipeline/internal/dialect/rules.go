@@ -118,6 +118,8 @@ var Translations = []Rule{
 		Note: "TRUE for a JSON null, FALSE for another value, NULL where there is no value; on other arguments is_json_null(v), which cannot tell a JSON null a function such as GET gave from no value (both NULL)"},
 	{From: "FROM t, UNNEST(t.arr) AS x [WITH OFFSET AS o]", Dialects: warehouses, To: "FROM t, json_each(t.arr) AS x",
 		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x; BigQuery's UNNEST([STRUCT(1 AS a, 'x' AS b), STRUCT(2, 'y')]) without an alias gives a column per field, named by the first struct, as an array literal's structs are"},
+	{From: "FROM TABLE(GENERATOR(ROWCOUNT => n)), SEQ1() ... SEQ8()", Dialects: "Snowflake", To: "(WITH RECURSIVE _nexus_gen(_nexus_seq) AS (...) SELECT _nexus_seq FROM _nexus_gen); _nexus_seq",
+		Note: "n rows; SEQ4() and its kin number them from 0 without gaps (Snowflake may leave gaps), so row_number() over (order by seq4()) and dateadd(day, seq4(), d) spines give Snowflake's rows"},
 	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
 		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
 	{From: "FROM range(n), range(a, b[, step]), generate_series(a, b[, step])", Dialects: "DuckDB", To: "(WITH RECURSIVE ... SELECT v AS \"range\" | \"generate_series\" ...)",
@@ -186,6 +188,8 @@ var Translations = []Rule{
 		Note: "Go aggregates, also over windows; NULLs (and pairs with a NULL) left out; a sample of one row is NULL; results are reals, where Snowflake gives a NUMBER's decimals for a NUMBER column"},
 	{From: "PERCENTILE_CONT(x, q) OVER (...), PERCENTILE_DISC(x, q) OVER (...), APPROX_QUANTILES(x, n), PERCENTILE_DISC(q) WITHIN GROUP (ORDER BY x)", Dialects: "BigQuery, Snowflake", To: "quantile_cont_of(x, q), quantile_disc_of(x, q), approx_quantiles_of(x, n)",
 		Note: "DISC is the first value whose share of the ordered rows reaches q (any ordered type in BigQuery, numbers for Snowflake's DESC); APPROX_QUANTILES is exact: the n + 1 values at 0, 1/n ... 1 as an array"},
+	{From: "CONDITIONAL_TRUE_EVENT(cond) OVER (...), CONDITIONAL_CHANGE_EVENT(x) OVER (...)", Dialects: "Snowflake", To: "true_event_count(cond) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), change_event_count(x) OVER (...)",
+		Note: "running counts from the partition's first row to the current one; a NULL x is not a change"},
 	{From: "NUMERIC '2.5', BIGNUMERIC '...'", Dialects: "BigQuery", To: "(2.5)", Note: "text that is not a number fails at run time, naming the line, as a cast does"},
 	{From: "EXTRACT(WEEK(MONDAY) FROM x)", Dialects: "BigQuery", To: "date_part('week(monday)', x)", Note: "weeks starting on that day; the days before the year's first one are week 0"},
 	{From: "ARRAY_TO_STRING(a, sep), CONCAT_WS(sep, ...)", Dialects: "Snowflake", To: "array_to_string(a, sep, ''), concat_ws_or_null(sep, ...)",
@@ -209,6 +213,8 @@ var (
 	refQualify         = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
 	refStar            = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
 	refFlatten         = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
+	refGenerator       = refusal{"GENERATOR takes ROWCOUNT => n only here", "write TABLE(GENERATOR(ROWCOUNT => n)): TIMELIMIT gives as many rows as the machine makes in that time"}
+	refSeq             = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
 	refFlattenOuter    = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
 	refUnnest          = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
 	refUnnestNoAlias   = refusal{"UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
@@ -287,6 +293,7 @@ var Refusals = []Rule{
 	{From: "INTERVAL n unit (and DuckDB's to_days(n) ...) outside a date function or x ± INTERVAL, INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
+	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
 	{From: "unnest(x) inside an expression of a select list", Dialects: "DuckDB", To: refUnnestSelect.hint},
