@@ -190,6 +190,8 @@ var Translations = []Rule{
 		Note: "DISC is the first value whose share of the ordered rows reaches q (any ordered type in BigQuery, numbers for Snowflake's DESC); APPROX_QUANTILES is exact: the n + 1 values at 0, 1/n ... 1 as an array"},
 	{From: "CONDITIONAL_TRUE_EVENT(cond) OVER (...), CONDITIONAL_CHANGE_EVENT(x) OVER (...)", Dialects: "Snowflake", To: "true_event_count(cond) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), change_event_count(x) OVER (...)",
 		Note: "running counts from the partition's first row to the current one; a NULL x is not a change"},
+	{From: "OBJECT_AGG(k, v), ARRAY_UNIQUE_AGG(x)", Dialects: "Snowflake", To: "json_group_object(k, v) FILTER (WHERE k IS NOT NULL AND v IS NOT NULL), json_group_array(DISTINCT x) FILTER (WHERE x IS NOT NULL)",
+		Note: "keys keep the order met, where Snowflake shows them sorted; a key met twice is kept twice, where Snowflake fails"},
 	{From: "NUMERIC '2.5', BIGNUMERIC '...'", Dialects: "BigQuery", To: "(2.5)", Note: "text that is not a number fails at run time, naming the line, as a cast does"},
 	{From: "EXTRACT(WEEK(MONDAY) FROM x)", Dialects: "BigQuery", To: "date_part('week(monday)', x)", Note: "weeks starting on that day; the days before the year's first one are week 0"},
 	{From: "ARRAY_TO_STRING(a, sep), CONCAT_WS(sep, ...)", Dialects: "Snowflake", To: "array_to_string(a, sep, ''), concat_ws_or_null(sep, ...)",
