@@ -151,7 +151,11 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return true
 	}
 	conv, ok := numberConversions[n.name]
-	if !ok || t.d != Snowflake || len(args) == 0 || len(args) > 3 || len(args) > 1 && args[1].kind == nString {
+	if ok && t.d == Snowflake && len(args) > 1 && args[1].kind == nString {
+		t.refuse(args[1].start, refNumberFormat, strings.ToUpper(t.toks[n.tok].text))
+		return true
+	}
+	if !ok || t.d != Snowflake || len(args) == 0 || len(args) > 3 {
 		return false
 	}
 	// TO_NUMBER(x[, precision[, scale]]): the scale is 0 unless given

@@ -42,7 +42,7 @@ var Translations = []Rule{
 		Note: "rounded to s digits, halves away from zero, on the shortest decimal text of x (1.005 gives 1.01); the precision p is not checked"},
 	{From: "CAST(x AS numeric | decimal), x::numeric (no (p, s))", Dialects: warehouses, To: "round_scale(cast_to(x, 'REAL', 'dialect', line), 9 | 3); cast_to(x, 'INTEGER', 'snowflake', line)",
 		Note: "the warehouse's default scale: BigQuery's NUMERIC(38, 9), DuckDB's DECIMAL(18, 3), Snowflake's NUMBER(38, 0)"},
-	{From: "date + n, date - n, date - date (a DATE literal, cast or function such as CURRENT_DATE)", Dialects: "Snowflake, DuckDB", To: "date(d, n || ' days'); CAST(julianday(a) - julianday(b) AS INTEGER)",
+	{From: "date + n, date - n, date - date (a DATE literal, cast or function such as CURRENT_DATE)", Dialects: "BigQuery (not date - date), Snowflake, DuckDB", To: "date(d, n || ' days'); CAST(julianday(a) - julianday(b) AS INTEGER)",
 		Note: "where the value is known to be a DATE (see the next row); a date column of a source plus n is SQLite arithmetic on text: cast it (col::date + n), or write dateadd(day, n, col) or col + INTERVAL n DAY"},
 	{From: "a column or expression known to hold a DATE or a timestamp", Dialects: warehouses, To: "the rules of its type: date ± n, CAST(ts AS string), ts || text, comparisons with ts",
 		Note: "known from literals, casts and functions; through the columns of CTEs and subqueries (by name, * included), and CASE, COALESCE, IFNULL, NVL, IF, IFF, NULLIF, GREATEST, LEAST, MIN, MAX and ANY_VALUE whose non-NULL branches share the type; and through the columns of the tables the build made: a model's take the types of its select, a seed's those declared date or timestamp in column_types (while the same session, page or command, built or reused them). A source's columns, a CTE with a column list and a UNION of differing types are unknown, and read as SQLite reads them"},
@@ -215,6 +215,7 @@ var (
 	refQualify         = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
 	refStar            = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
 	refFlatten         = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
+	refNumberFormat    = refusal{"%s with a format model is not supported", "take the separators out and give the scale: to_number(replace(replace(x, ',', ''), '$', ''), 38, 2)"}
 	refGenerator       = refusal{"GENERATOR takes ROWCOUNT => n only here", "write TABLE(GENERATOR(ROWCOUNT => n)): TIMELIMIT gives as many rows as the machine makes in that time"}
 	refSeq             = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
 	refFlattenOuter    = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
@@ -264,7 +265,7 @@ var (
 	refColumns          = refusal{"%s(...) star expressions are not supported", "list the columns, or use * EXCLUDE (...) / * REPLACE (... AS x), which are"}
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
 	refAge              = refusal{"%s is not supported: it gives an INTERVAL (8 years 6 months 20 days), which has no value in SQLite", "take the elapsed time in a unit: datesub('year', birth, now) counts whole years, as an age does; date_diff('day', a, b) counts days"}
-	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake"}
+	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
 
@@ -295,6 +296,7 @@ var Refusals = []Rule{
 	{From: "INTERVAL n unit (and DuckDB's to_days(n) ...) outside a date function or x ± INTERVAL, INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
+	{From: "TO_NUMBER(x, 'format'), TRY_TO_NUMBER, TO_DECIMAL ... with a format; TO_CHAR(number, 'format') (at run time)", Dialects: "Snowflake", To: refNumberFormat.hint + "; for TO_CHAR, to_varchar(round(x, 2)) padded with lpad(...)"},
 	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
@@ -318,7 +320,7 @@ var Refusals = []Rule{
 	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},
 	{From: "HASH(x), FARM_FINGERPRINT(x)", Dialects: "BigQuery, Snowflake, DuckDB", To: refHash.hint},
 	{From: "age(a, b) (an INTERVAL)", Dialects: "DuckDB", To: refAge.hint},
-	{From: "timestamp - timestamp (an INTERVAL)", Dialects: "Snowflake, DuckDB", To: refTimestampMinus.hint},
+	{From: "timestamp - timestamp (an INTERVAL); BigQuery's date - date", Dialects: "BigQuery, Snowflake, DuckDB", To: refTimestampMinus.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
 	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},
 }
