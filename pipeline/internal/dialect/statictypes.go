@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -193,8 +194,19 @@ func containsFrom(rels []*node, f *fromInfo) bool {
 // relTypes are the columns of a FROM item with their static types; complete
 // tells whether they are all its columns.
 func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
-	if len(f.columns) > 0 {
-		return nil, false // t(a, b): renamed
+	if len(f.columns) > 0 && !t.renaming[f] {
+		// t(a, b): the columns of the relation renamed by position
+		t.renaming[f] = true
+		defer delete(t.renaming, f)
+		cols, complete := t.relTypes(f, sc)
+		if !complete || len(cols) != len(f.columns) {
+			return nil, false
+		}
+		out := make([]colType, len(cols))
+		for i, c := range cols {
+			out[i] = colType{name: strings.ToLower(f.columns[i]), typ: c.typ}
+		}
+		return out, true
 	}
 	switch f.kind {
 	case fromTable:
@@ -246,10 +258,16 @@ func (t *translator) queryTypes(q *node) ([]colType, bool) {
 				b = b.list[0]
 			}
 		}
-		if b.kind != nSelect {
+		var cols []colType
+		complete := true
+		switch b.kind {
+		case nSelect:
+			cols, complete = t.selectTypes(b)
+		case nValues:
+			cols = t.valuesTypes(b)
+		default:
 			return nil, false
 		}
-		cols, complete := t.selectTypes(b)
 		if i == 0 {
 			if len(bodies) == 1 {
 				return cols, complete
@@ -361,6 +379,45 @@ func (t *translator) outputTypes(root *node) map[string]string {
 			out = map[string]string{}
 		}
 		out[c.name] = c.typ
+	}
+	return out
+}
+
+// valuesTypes are the columns of VALUES (column1, column2, ...), each of
+// the type all its rows give it.
+func (t *translator) valuesTypes(v *node) []colType {
+	saved := t.sc
+	t.sc = nil
+	defer func() { t.sc = saved }()
+	var out []colType
+	for r, row := range v.kids {
+		vals := []*node{row}
+		switch row.kind {
+		case nTuple:
+			vals = row.list
+		case nParen:
+			vals = []*node{row.x}
+		}
+		if r == 0 {
+			out = make([]colType, len(vals))
+			for i := range out {
+				out[i] = colType{name: fmt.Sprintf("column%d", i+1), null: true}
+			}
+		}
+		if len(vals) != len(out) {
+			return nil
+		}
+		for i, x := range vals {
+			if t.isNull(x) {
+				continue
+			}
+			typ := t.staticType(x)
+			if out[i].null {
+				out[i].typ, out[i].null = typ, false
+			} else if typ != out[i].typ {
+				out[i].typ = ""
+			}
+		}
 	}
 	return out
 }

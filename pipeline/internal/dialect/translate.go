@@ -64,7 +64,7 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	p := newParser(o.Dialect, toks)
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
-		renamed: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}}
+		renamed: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}}
 	t.walk(root, nil)
 	if len(t.errs) > 0 {
 		sort.SliceStable(t.errs, func(i, j int) bool {
@@ -103,6 +103,8 @@ type translator struct {
 	selTypes map[*node]selTyped
 	// tableTypes are Options.Types' answers, by schema.table.
 	tableTypes map[string][]colType
+	// renaming are the FROM items t(a, b) whose columns are being typed.
+	renaming map[*fromInfo]bool
 }
 
 // refuse records refusal r at token i.
