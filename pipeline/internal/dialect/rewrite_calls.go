@@ -37,6 +37,8 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			t.pr.setTok(n.tok, n.name+"_ignore_nulls")
 			n.z.print = func(pr *printer, z *node) string { return pr.carry(z) }
 			return true
+		case t.d == Snowflake && (n.name == "lag" || n.name == "lead") && n.z.name == "ignore" && t.lagIgnoreNulls(n):
+			return true
 		default:
 			t.refuse(n.z.start, refIgnoreNulls, strings.ToUpper(t.toks[n.tok].text))
 			return true
@@ -269,4 +271,34 @@ func wholeNumber(s string) bool {
 	s = strings.Join(strings.Fields(s), "")
 	s = strings.TrimPrefix(s, "-")
 	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// lagIgnoreNulls writes Snowflake's LAG(x[, 1[, default]]) IGNORE NULLS
+// OVER (... ORDER BY ...) as the last non-NULL x of the rows before the
+// current one, LEAD as the first of the rows after it; false (refused)
+// for another offset or a window that is not written out with an ORDER BY.
+func (t *translator) lagIgnoreNulls(n *node) bool {
+	args, win := n.list, n.x
+	if len(args) < 1 || len(args) > 3 || len(args) > 1 && strings.TrimSpace(t.source(args[1])) != "1" {
+		return false
+	}
+	src := " " + strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(t.source(win), "(", " ( ")), " ")) + " "
+	if !strings.Contains(src, " order by ") || !strings.HasSuffix(strings.TrimSpace(src), ")") ||
+		strings.Contains(src, " rows ") || strings.Contains(src, " range ") || strings.Contains(src, " groups ") {
+		return false
+	}
+	fn, frame := "last_value_ignore_nulls", " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING"
+	if n.name == "lead" {
+		fn, frame = "first_value_ignore_nulls", " ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING"
+	}
+	n.print = func(pr *printer, c *node) string {
+		w := strings.TrimSpace(pr.text(win))
+		i := strings.LastIndex(w, ")")
+		text := fn + "(" + strings.TrimSpace(pr.text(args[0])) + ") " + w[:i] + frame + w[i:]
+		if len(args) == 3 {
+			text = "coalesce(" + text + ", " + strings.TrimSpace(pr.text(args[2])) + ")"
+		}
+		return text + pr.carry(c, append(append([]*node{}, args...), win)...)
+	}
+	return true
 }
