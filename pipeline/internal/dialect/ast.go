@@ -121,8 +121,9 @@ type fromInfo struct {
 	// tokens of a table's name, for BigQuery's `project.dataset.table`
 	nameStart, nameEnd int
 	columns            []string
-	flatten            bool // Snowflake FLATTEN: columns index, value, key...
-	aliasStart         int  // first token of the alias clause, or -1
+	flatten            bool     // Snowflake FLATTEN: columns index, value, key...
+	fields             []string // BigQuery UNNEST of a literal array of structs without an alias: its columns
+	aliasStart         int      // first token of the alias clause, or -1
 	aliasCols          *node
 	pivot              *pivotInfo // PIVOT / UNPIVOT after the item (pivot.go)
 }

@@ -31,6 +31,9 @@ func TestNumericDefaultScale(t *testing.T) {
 func TestBigQueryUnnestNeedsAlias(t *testing.T) {
 	expectRefused(t, bigquery, "select a, b\nfrom t, unnest(t.structs)", "2:9: UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here (name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars))")
 	expectRows(t, bigquery, "select x from unnest([1, 2]) as x", "1\n2")
+	expectRows(t, bigquery, "select a, b from unnest([struct(1 as a, 'x' as b), struct(2, 'y')])", "1|x\n2|y")
+	expectRows(t, bigquery, "select * from unnest([struct(1 as a, [3] as l)])", "1|[3]")
+	expectTranslated(t, bigquery, "select [struct(1 as a), struct(2)]", "select json_array(json_object('a', 1), json_object('a', 2))")
 }
 
 func TestDuckDBSeriesInFrom(t *testing.T) {
@@ -39,4 +42,8 @@ func TestDuckDBSeriesInFrom(t *testing.T) {
 	expectRows(t, duckdb, "select * from generate_series(1, 3)", "1\n2\n3")
 	expectRows(t, duckdb, "select g.generate_series from generate_series(5, 1, -2) as g", "5\n3\n1")
 	expectRows(t, duckdb, "select count(*) from range(3, 1)", "0")
+	expectRows(t, duckdb, "select x from range(3) t(x)", "0\n1\n2")
+	expectRows(t, duckdb, "select g.n * 2 from generate_series(1, 3) as g(n)", "2\n4\n6")
+	expectTranslated(t, duckdb, "select * from range(0, 9, 0)", "select * from (WITH RECURSIVE _nexus_series(v) AS (SELECT (0) WHERE CASE WHEN series_step(0, 'range', 1) > 0 THEN (0) < (9) WHEN series_step(0, 'range', 1) < 0 THEN (0) > (9) END UNION ALL SELECT v + (0) FROM _nexus_series WHERE CASE WHEN (0) > 0 THEN v + (0) < (9) WHEN (0) < 0 THEN v + (0) > (9) END) SELECT v AS range FROM _nexus_series)")
+	expectRefused(t, duckdb, "select *\nfrom range(3) as t(a, b)", "2:19: range(...) has one column: its alias list must name exactly one (write range(3) AS t(x))")
 }

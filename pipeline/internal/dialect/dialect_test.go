@@ -22,7 +22,7 @@ const (
 // testColumns are the tables the tests' SQL reads, for star expansion.
 var testColumns = map[string][]string{
 	"t": {"id", "a", "b"}, "u": {"id", "c"}, "raw.events": {"id", "kind", "payload"},
-	"messages": {"id", "sender", "recipients"},
+	"messages": {"id", "sender", "recipients"}, "main.s": {"d", "ts", "n"},
 }
 
 func testOptions(d Dialect) Options {
@@ -142,7 +142,7 @@ func TestStatements(t *testing.T) {
 	expectTranslated(t, bigquery, "select * except (a) from t", "select id, b from t")
 	expectTranslated(t, duckdb, "select * exclude (a, b) from t", "select id from t")
 	expectTranslated(t, duckdb, "select * exclude a from t", "select id, b from t")
-	expectTranslated(t, bigquery, "select * replace (upper(a) as a) from t", "select id, upper(a) AS a, b from t")
+	expectTranslated(t, bigquery, "select * replace (upper(a) as a) from t", "select id, upper_text(a) AS a, b from t")
 	expectTranslated(t, bigquery, "select t.* except (b), u.c from t join u using (id)", "select t.id, t.a, u.c from t join u using (id)")
 	expectTranslated(t, bigquery, "with c as (select id, a as x from t) select * except (x) from c", "with c as (select id, a as x from t) select id from c")
 	expectRefused(t, bigquery, "select * except (zzz) from t", "1:8: SELECT * EXCEPT cannot be expanded: column zzz of EXCEPT is not a column of the relations read (list the columns to keep)")

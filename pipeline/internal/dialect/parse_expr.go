@@ -577,8 +577,15 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		}
 		n.name = strings.ToLower(strings.Trim(part.text, `'"`))
 		n.tok = p.next()
-		if p.isPunct("(") { // WEEK(MONDAY)
-			p.fail("EXTRACT(WEEK(day))")
+		if p.isPunct("(") { // BigQuery's WEEK(MONDAY): weeks starting on that day
+			day := p.peekAt(1)
+			if p.d != BigQuery || n.name != "week" || day.kind != kWord || !weekdays[strings.ToLower(day.text)] {
+				p.fail("EXTRACT(WEEK(day))")
+			}
+			p.next()
+			p.next()
+			p.expectPunct(")")
+			n.name = "week(" + strings.ToLower(day.text) + ")"
 		}
 		p.expectWord("from")
 		n.x = n.add(p.parseExpr())
@@ -678,8 +685,8 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		}
 		p.expectPunct(")")
 		return p.close(n)
-	case "date", "timestamp", "datetime", "time", "timestamp_ntz", "timestamp_tz", "timestamp_ltz", "timestamptz", "json":
-		if p.peekAt(1).kind == kString && p.d != SQLite {
+	case "date", "timestamp", "datetime", "time", "timestamp_ntz", "timestamp_tz", "timestamp_ltz", "timestamptz", "json", "numeric", "bignumeric", "decimal", "bigdecimal":
+		if p.peekAt(1).kind == kString && p.d != SQLite && (p.d == BigQuery || !numericTypes[t.lower]) {
 			n := p.open(nTyped)
 			n.name = t.lower
 			p.next()

@@ -12,6 +12,17 @@ const arrayValue = "_nexus_value"
 // rewriteArray writes [a, b] and ARRAY[a, b] as json_array(a, b).
 func (t *translator) rewriteArray(n *node) {
 	list := n.list
+	if fields := structArrayFields(n); fields != nil && t.d == BigQuery {
+		// BigQuery types an array of structs by its first element:
+		// [STRUCT(1 AS a), STRUCT(2)] is [{a: 1}, {a: 2}]
+		for _, e := range list[1:] {
+			for i, name := range e.names {
+				if name == "" {
+					e.names[i] = fields[i]
+				}
+			}
+		}
+	}
 	n.print = func(pr *printer, n *node) string {
 		var b strings.Builder
 		b.WriteString("json_array(")
@@ -24,6 +35,29 @@ func (t *translator) rewriteArray(n *node) {
 		b.WriteString(")")
 		return b.String() + pr.carry(n, list...)
 	}
+}
+
+// structArrayFields gives the field names of an array literal of structs,
+// [STRUCT(1 AS a, 'x' AS b), STRUCT(2, 'y')], as its first struct names
+// them; nil when an element is not a struct or has another number of fields.
+func structArrayFields(arr *node) []string {
+	if arr.kind != nArray || len(arr.list) == 0 {
+		return nil
+	}
+	first := arr.list[0]
+	for _, e := range arr.list {
+		if e.kind != nStruct || len(e.names) != len(first.names) {
+			return nil
+		}
+	}
+	names := make([]string, len(first.names))
+	for i, name := range first.names {
+		if name == "" {
+			name = "_field_" + itoa(i+1)
+		}
+		names[i] = name
+	}
+	return names
 }
 
 // rewriteStruct writes STRUCT(a AS x, b AS y), STRUCT<x T, y T>(a, b) and

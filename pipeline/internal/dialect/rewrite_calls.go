@@ -19,7 +19,7 @@ var numberConversions = map[string]struct{ try, real bool }{
 // false when n is left to the general rules.
 func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	args := n.list
-	if n.name == "percentile_cont" && t.d != SQLite && len(args) == 1 && t.rewritePercentile(n) {
+	if (n.name == "percentile_cont" || n.name == "percentile_disc" && t.d == Snowflake) && t.d != SQLite && len(args) == 1 && t.rewritePercentile(n) {
 		return true
 	}
 	if n.x == nil && len(args) > 0 && t.rewriteWithinGroup(n) {
@@ -51,6 +51,17 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		}
 	}
 	switch {
+	case (t.d == BigQuery || t.d == Snowflake) && n.name == "mod" && len(args) == 2 && n.x == nil:
+		// MOD(a, b): whole numbers stay whole (SQLite's mod() gives a real)
+		line := itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "modulo(" + strings.TrimSpace(pr.text(args[0])) + ", " + strings.TrimSpace(pr.text(args[1])) + ", " + sqlString(string(t.d)) + ", " + line + ")" + pr.carry(n, args...)
+		}
+		return true
+	case t.d == Snowflake && n.name == "array_to_string" && len(args) == 2 && n.x == nil:
+		// a NULL element is an empty string
+		args[1].post += ", ''"
+		return false
 	case t.d == Snowflake && n.name == "decode" && len(args) >= 3 && n.x == nil:
 		// DECODE(x, s1, r1, ..., default): NULL matches NULL, as IS does
 		n.print = func(pr *printer, n *node) string {
@@ -85,16 +96,16 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		}
 		args[0].post += ", " + letters
 		return false
-	case t.d == Snowflake && (n.name == "trunc" || n.name == "truncate") && (len(args) == 1 || len(args) == 2 && args[1].kind == nLit):
-		// TRUNC of a number (to a scale): toward zero; TRUNC(x, 'part') truncates dates
+	case t.d == Snowflake && (n.name == "trunc" || n.name == "truncate") && len(args) == 1:
+		// TRUNC of a number: toward zero
 		n.print = func(pr *printer, n *node) string {
-			x := strings.TrimSpace(pr.text(args[0]))
-			if len(args) == 1 {
-				return "CAST(trunc(" + x + ") AS INTEGER)" + pr.carry(n, args...)
-			}
-			scale := "power(10, " + strings.TrimSpace(pr.text(args[1])) + ")"
-			return "(trunc(" + x + " * " + scale + ") / " + scale + ")" + pr.carry(n, args...)
+			return "CAST(trunc(" + strings.TrimSpace(pr.text(args[0])) + ") AS INTEGER)" + pr.carry(n, args...)
 		}
+		return true
+	case t.d == Snowflake && (n.name == "trunc" || n.name == "truncate") && len(args) == 2 && wholeNumber(t.source(args[1])):
+		// TRUNC(x, scale) of a number, toward zero at that scale (negative
+		// before the point); TRUNC(x, 'part') truncates dates
+		t.pr.setTok(n.tok, "trunc_to")
 		return true
 	case t.d == Snowflake && n.name == "ratio_to_report" && len(args) == 1 && n.x != nil:
 		// x / SUM(x) OVER (...), NULL when the sum is 0
@@ -182,7 +193,8 @@ func limitOf(n *node) *node {
 }
 
 // rewritePercentile writes PERCENTILE_CONT(q) WITHIN GROUP (ORDER BY x
-// [DESC]) [OVER (...)] as quantile_cont_of(x, q), with 1 - q for DESC.
+// [DESC]) [OVER (...)] as quantile_cont_of(x, q), with 1 - q for DESC, and
+// Snowflake's PERCENTILE_DISC as quantile_disc_of(x, q) (of -x for DESC).
 func (t *translator) rewritePercentile(n *node) bool {
 	var w *node
 	for _, k := range n.kids {
@@ -200,10 +212,27 @@ func (t *translator) rewritePercentile(n *node) bool {
 			qt = "1 - (" + qt + ")"
 		}
 		text := "quantile_cont_of(" + strings.TrimSpace(pr.text(o.x)) + ", " + qt + ")"
+		if n.name == "percentile_disc" {
+			x := strings.TrimSpace(pr.text(o.x))
+			if o.flag {
+				x = "-(" + x + ")" // DESC: the order of the negated numbers
+				text = "-quantile_disc_of(" + x + ", " + strings.TrimSpace(pr.text(q)) + ")"
+			} else {
+				text = "quantile_disc_of(" + x + ", " + qt + ")"
+			}
+		}
 		if win != nil {
 			text += " " + strings.TrimSpace(pr.text(win))
 		}
 		return text + pr.carry(n, q, o.x, win)
 	}
 	return true
+}
+
+// wholeNumber reports whether s, SQL text, is a whole number such as 2 or
+// -1.
+func wholeNumber(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	s = strings.TrimPrefix(s, "-")
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }

@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
@@ -257,6 +258,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if _, ok := sqlfunc.Rename(string(t.d), n.name); ok {
 		return
 	}
+	if _, ok := durationUnits[name]; ok && t.d == DuckDB && !qualified {
+		t.refuse(n.tok, refInterval) // to_days(n) outside x ± to_days(n)
+		return
+	}
 	if t.d != SQLite && !knownFunction(name) && !t.insideFrom(n, sc) {
 		hint := "no SQLite or built-in function has this name; write the computation with SQLite's functions"
 		if c := closestFunction(name); c != "" {
@@ -349,11 +354,17 @@ func (t *translator) rewriteExtract(n *node) {
 // INTERVAL 1 DAY)) it becomes the two arguments n, 'unit' that the date
 // functions take; elsewhere it is refused.
 func (t *translator) rewriteInterval(n *node) {
+	if n.name == "parts" {
+		return // x + INTERVAL '1 month 2 days', written by addInterval
+	}
 	x, unit := n.x, strings.TrimSuffix(n.name, "s")
 	if n.name == "arg" {
 		unit = ""
 		if n.tok >= 0 {
 			unit = strings.TrimSuffix(t.toks[n.tok].lower, "s")
+		}
+		if n.names != nil {
+			unit = n.names[0] // DuckDB's to_days(n)
 		}
 	}
 	if unit == "" && x.kind == nString {
@@ -375,7 +386,11 @@ func (t *translator) rewriteInterval(n *node) {
 	n.print = func(pr *printer, n *node) string { return pr.text(x) + ", " + sqlString(unit) + pr.carry(n, x) }
 }
 
-// rewriteTyped writes DATE '...', TIMESTAMP '...' and JSON '...' literals.
+// numericTypes are the type names of BigQuery's typed number literals.
+var numericTypes = map[string]bool{"numeric": true, "bignumeric": true, "decimal": true, "bigdecimal": true}
+
+// rewriteTyped writes DATE '...', TIMESTAMP '...', JSON '...' and
+// BigQuery's NUMERIC '...' literals.
 func (t *translator) rewriteTyped(n *node) {
 	lit := sqlString(stringValue(t.d, t.toks[n.tok].text))
 	switch n.name {
@@ -383,6 +398,14 @@ func (t *translator) rewriteTyped(n *node) {
 		n.print = printAs("date(" + lit + ")")
 	case "json":
 		n.print = printAs("json(" + lit + ")")
+	case "numeric", "bignumeric", "decimal", "bigdecimal":
+		// BigQuery's NUMERIC '2.5': the number, checked as a cast checks it
+		text := strings.TrimSpace(stringValue(t.d, t.toks[n.tok].text))
+		if _, err := strconv.ParseFloat(text, 64); err == nil && strings.Trim(text, "+-.0123456789") == "" {
+			n.print = printAs("(" + text + ")")
+		} else {
+			n.print = printAs("cast_to(" + lit + ", 'REAL', 'bigquery', " + itoa(t.toks[n.tok].line) + ")")
+		}
 	default:
 		if kind := timestampKind(t.d, n.name); kind != "" {
 			t.rewriteTimestampLiteral(n, kind)

@@ -7,9 +7,17 @@ import "strings"
 // DuckDB's // is integer division. A divisor that is not a non-zero number
 // goes through divide(), which fails on zero as BigQuery and Snowflake do.
 func (t *translator) rewriteBinary(n *node) {
-	if (n.name == "+" || n.name == "-") && n.y.kind == nInterval && t.d != SQLite {
-		t.addInterval(n)
-		return
+	if (n.name == "+" || n.name == "-") && t.d != SQLite {
+		t.durationCall(n.x)
+		t.durationCall(n.y)
+		if n.name == "+" && n.x.kind == nInterval && n.y.kind != nInterval {
+			// INTERVAL 1 DAY + x is x + INTERVAL 1 DAY
+			n.x, n.y = n.y, n.x
+		}
+		if n.y.kind == nInterval {
+			t.addInterval(n)
+			return
+		}
 	}
 	if comparisons[n.name] {
 		t.compareTimestamps(n.x, n.y)
@@ -220,22 +228,109 @@ func boolText(b bool) string {
 	return "0"
 }
 
+// durationUnits are DuckDB's functions giving an INTERVAL of n units.
+var durationUnits = map[string]string{
+	"to_years": "year", "to_months": "month", "to_weeks": "week", "to_days": "day", "to_hours": "hour",
+	"to_minutes": "minute", "to_seconds": "second", "to_milliseconds": "millisecond", "to_microseconds": "microsecond",
+}
+
+// durationCall makes DuckDB's to_days(n) (and to_hours ...) an operand of
+// + or - the INTERVAL (n) DAY it stands for.
+func (t *translator) durationCall(n *node) {
+	unit, ok := durationUnits[n.name]
+	if t.d != DuckDB || n.kind != nCall || !ok || len(n.parts) > 1 || len(n.list) != 1 || n.x != nil {
+		return
+	}
+	n.kind, n.x, n.names = nInterval, n.list[0], []string{unit}
+}
+
+// intervalParts reads the text of INTERVAL '1 day', '1 month 2 days' or
+// Snowflake's '1 day, 2 hours' as numbers and units; nil when it is not
+// such a list.
+func intervalParts(text string) (nums, units []string) {
+	f := strings.Fields(strings.ReplaceAll(text, ",", " "))
+	if len(f) == 0 || len(f)%2 != 0 {
+		return nil, nil
+	}
+	for i := 0; i < len(f); i += 2 {
+		num := strings.TrimPrefix(f[i], "-")
+		if num == "" || strings.Trim(num, "0123456789") != "" {
+			return nil, nil
+		}
+		nums = append(nums, f[i])
+		units = append(units, strings.TrimSuffix(strings.ToLower(f[i+1]), "s"))
+	}
+	return nums, units
+}
+
+// duckdbIntervalOrder orders an interval's parts as DuckDB adds them:
+// months (and years, quarters), then days (and weeks), then the rest.
+func duckdbIntervalOrder(nums, units []string) ([]string, []string) {
+	rank := func(u string) int {
+		switch u {
+		case "year", "quarter", "month", "mon", "y", "yr":
+			return 0
+		case "day", "week", "d", "w":
+			return 1
+		}
+		return 2
+	}
+	var n2, u2 []string
+	for r := 0; r <= 2; r++ {
+		for i, u := range units {
+			if rank(u) == r {
+				n2, u2 = append(n2, nums[i]), append(u2, u)
+			}
+		}
+	}
+	return n2, u2
+}
+
 // addInterval writes x + INTERVAL n unit (and -) as
 // datetime_add_to_timestamp(x, n, 'unit'): the timestamp n units later,
-// months clamped to the month's last day.
+// months clamped to the month's last day. An interval of several parts,
+// INTERVAL '1 month 2 days', adds them in turn: in the order written
+// (Snowflake), or months, then days, then time (DuckDB, whatever the order).
 func (t *translator) addInterval(n *node) {
 	x, iv := n.x, n.y
-	iv.name = "arg" // printed as n, 'unit'
 	sign := ""
 	if n.name == "-" {
 		sign = "-"
 	}
+	// DuckDB's DATE + INTERVAL is a TIMESTAMP (BigQuery's a DATETIME, the
+	// same text); Snowflake's stays a DATE for parts of a day or longer
+	// (TO_DATE('2018-04-15') + INTERVAL '1 year' is 2019-04-15), as
+	// datetime_add keeps it.
+	fn := "datetime_add_to_timestamp("
+	if t.d == Snowflake {
+		fn = "datetime_add("
+	}
+	if iv.x != nil && iv.x.kind == nString && iv.tok < 0 && iv.names == nil {
+		if nums, units := intervalParts(stringValue(t.d, t.toks[iv.x.tok].text)); len(nums) > 0 {
+			if t.d == DuckDB {
+				nums, units = duckdbIntervalOrder(nums, units)
+			}
+			iv.name = "parts" // printed here
+			n.print = func(pr *printer, n *node) string {
+				s := pr.text(x)
+				for i, num := range nums {
+					if sign != "" {
+						num = "-(" + num + ")" // never --1, a comment
+					}
+					s = fn + s + ", " + num + ", " + sqlString(units[i]) + ")"
+				}
+				return s + pr.carry(n, x)
+			}
+			return
+		}
+	}
+	iv.name = "arg" // printed as n, 'unit'
 	n.print = func(pr *printer, n *node) string {
 		args := pr.text(iv)
 		if sign != "" {
 			args = "-(" + strings.Replace(args, ",", "),", 1)
 		}
-		return "datetime_add_to_timestamp(" + pr.text(x) + ", " + args + ")" + pr.carry(n, x, iv)
+		return fn + pr.text(x) + ", " + args + ")" + pr.carry(n, x, iv)
 	}
 }
 
@@ -246,23 +341,9 @@ var dateResults = map[string]bool{
 }
 
 // dateOf tells whether n is known to be a DATE: a DATE literal, a cast to
-// DATE, CURRENT_DATE or a function returning a date.
-func (t *translator) dateOf(n *node) bool {
-	switch n.kind {
-	case nParen:
-		return n.x != nil && t.dateOf(n.x)
-	case nTyped:
-		return n.name == "date"
-	case nCast:
-		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
-		return prob == nil && typ.name == "date"
-	case nCall:
-		return len(n.parts) <= 1 && dateResults[n.name]
-	case nName:
-		return len(n.parts) == 1 && t.toks[n.parts[0]].kind == kWord && t.toks[n.parts[0]].lower == "current_date"
-	}
-	return false
-}
+// DATE, CURRENT_DATE, a function returning a date, a column of dates
+// (statictypes.go).
+func (t *translator) dateOf(n *node) bool { return t.staticType(n) == TypeDate }
 
 // dateArithmetic writes DuckDB's and Snowflake's date ± n days as a date
 // and date - date as the whole days between (SQLite would add to the year

@@ -185,6 +185,20 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			}
 			return s + ")" + pr.carry(c, arg)
 		}
+		if f.aliasStart < 0 && t.d == BigQuery && f.offsetNode == nil && f.aliasCols == nil {
+			if fields := structArrayFields(arg); fields != nil {
+				// a literal array of structs: BigQuery makes its fields
+				// columns, whose names the literal gives
+				f.fields = fields
+				call.print = func(pr *printer, c *node) string {
+					cols := make([]string, len(fields))
+					for i, name := range fields {
+						cols[i] = "json_extract(value, " + pathString(jsonPath([]string{name})) + ") AS " + quoteIdent(name)
+					}
+					return "(SELECT " + strings.Join(cols, ", ") + " FROM json_each(" + pr.text(arg) + "))" + pr.carry(c, arg)
+				}
+			}
+		}
 		if f.aliasStart < 0 && t.d == BigQuery && arg.kind == nName {
 			// a column's array may hold structs, whose fields BigQuery
 			// makes columns; a literal array or subquery keeps its use
@@ -207,9 +221,19 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		}
 		return
 	}
-	if f.kind == fromFunc && t.d == DuckDB && f.expr != nil && f.expr.kind == nCall && f.aliasCols == nil &&
+	if f.kind == fromFunc && t.d == DuckDB && f.expr != nil && f.expr.kind == nCall &&
 		(f.expr.name == "range" || f.expr.name == "generate_series") && len(f.expr.list) >= 1 && len(f.expr.list) <= 3 {
-		t.rewriteSeries(f.expr)
+		column := f.expr.name
+		if f.aliasCols != nil {
+			// range(3) AS t(x): the one column is named x
+			if len(f.columns) != 1 {
+				t.refuse(f.aliasCols.start, refSeriesAliasList, f.expr.name)
+				return
+			}
+			column = f.columns[0]
+			f.aliasCols.print = func(pr *printer, k *node) string { return pr.carry(k) }
+		}
+		t.rewriteSeries(f.expr, column)
 		return
 	}
 	if f.aliasCols != nil && f.kind != fromFunc {
@@ -303,9 +327,11 @@ func (pr *printer) carryRange(from, to int) string {
 // rewriteSeries writes DuckDB's range(...) and generate_series(...) in FROM
 // as a recursive CTE: from a (0 if not given) by step (1) up to b, which
 // range leaves out and generate_series includes, as on DuckDB. The column
-// is named after the function.
-func (t *translator) rewriteSeries(call *node) {
+// is named after the function, or as an alias list names it. A step of 0
+// fails, naming the line, as DuckDB fails.
+func (t *translator) rewriteSeries(call *node, column string) {
 	args, name := call.list, call.name
+	line := itoa(t.toks[call.start].line)
 	call.print = func(pr *printer, c *node) string {
 		a, b, step := "0", "", "1"
 		switch len(args) {
@@ -321,11 +347,16 @@ func (t *translator) rewriteSeries(call *node) {
 		if name == "generate_series" {
 			lt, gt = " <= ", " >= "
 		}
-		in := func(x string) string {
-			return "CASE WHEN (" + step + ") > 0 THEN " + x + lt + "(" + b + ") WHEN (" + step + ") < 0 THEN " + x + gt + "(" + b + ") END"
+		in := func(x, step string) string {
+			return "CASE WHEN " + step + " > 0 THEN " + x + lt + "(" + b + ") WHEN " + step + " < 0 THEN " + x + gt + "(" + b + ") END"
 		}
-		return "(WITH RECURSIVE _nexus_series(v) AS (SELECT (" + a + ") WHERE " + in("("+a+")") +
-			" UNION ALL SELECT v + (" + step + ") FROM _nexus_series WHERE " + in("v + ("+step+")") +
-			") SELECT v AS " + quoteIdent(name) + " FROM _nexus_series)" + pr.carry(c, args...)
+		// the first row checks a given step once; the recursion starts after it
+		first := "(" + step + ")"
+		if len(args) == 3 {
+			first = "series_step(" + step + ", '" + name + "', " + line + ")"
+		}
+		return "(WITH RECURSIVE _nexus_series(v) AS (SELECT (" + a + ") WHERE " + in("("+a+")", first) +
+			" UNION ALL SELECT v + (" + step + ") FROM _nexus_series WHERE " + in("v + ("+step+")", "("+step+")") +
+			") SELECT v AS " + quoteIdent(column) + " FROM _nexus_series)" + pr.carry(c, args...)
 	}
 }

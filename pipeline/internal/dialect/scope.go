@@ -73,6 +73,9 @@ func (s *scope) findCTE(name string) *node {
 
 // walk sets the rewrites of n and its kids.
 func (t *translator) walk(n *node, sc *scope) {
+	saved := t.sc
+	t.sc = sc
+	defer func() { t.sc = saved }()
 	switch n.kind {
 	case nQuery:
 		t.walkQuery(n, sc)
@@ -145,6 +148,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		inner = &scope{parent: sc, ctes: map[string]*node{}}
 		for _, c := range q.x.list {
 			inner.ctes[c.name] = c.x // visible to itself: WITH RECURSIVE
+			if len(c.kids) > 1 {
+				t.renamed[c.x] = true // name (a, b) AS (...)
+			}
 			t.walk(c.x, inner)
 		}
 	}
@@ -385,6 +391,9 @@ func (t *translator) relColumns(f *fromInfo, sc *scope) ([]string, error) {
 	case fromQuery:
 		return t.queryColumns(f.expr.x)
 	case fromUnnest:
+		if f.fields != nil {
+			return f.fields, nil
+		}
 		return []string{f.aliasOrName()}, nil
 	case fromFunc:
 		if name := f.expr.name; name == "json_each" || name == "json_tree" {
@@ -482,7 +491,7 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 		}
 		for _, c := range cols {
 			expr := q + quoteIdent(c)
-			if r.kind == fromUnnest && t.d != SQLite && len(r.columns) == 0 {
+			if r.kind == fromUnnest && t.d != SQLite && len(r.columns) == 0 && r.fields == nil {
 				expr = quoteIdent(r.aliasOrName()) + ".value AS " + quoteIdent(c)
 			}
 			out = append(out, starColumn{name: c, expr: expr})

@@ -69,3 +69,17 @@ func scaleZero(word, args string) bool {
 	n, err := strconv.Atoi(strings.TrimSpace(parts[1]))
 	return err == nil && n == 0
 }
+
+// StaticType is the static type (TypeDate, sqlfunc.KindInstant or
+// KindWallClock) of the values of a declared column type in dialect d, ""
+// for other types and in SQLite.
+func StaticType(d Dialect, typeName string) string {
+	if d == SQLite {
+		return ""
+	}
+	s := strings.ToLower(strings.TrimSpace(typeName))
+	if s == "date" {
+		return TypeDate
+	}
+	return StorageTimestamp(d, typeName)
+}

@@ -71,7 +71,8 @@ func TestQualifyAliasNamingItself(t *testing.T) {
 // DuckDB's and Snowflake's % keeps a real's fraction; DuckDB fails on zero.
 func TestModulo(t *testing.T) {
 	expectTranslated(t, duckdb, "select a % 2 from t", "select modulo(a, 2, 'duckdb', 1) from t")
-	expectTranslated(t, bigquery, "select mod(a, 2) from t", "select mod(a, 2) from t")
+	expectTranslated(t, bigquery, "select mod(a, 2) from t", "select modulo(a, 2, 'bigquery', 1) from t")
+	expectFails(t, bigquery, "select 1,\n mod(5, 0)", "line 2: division by zero: MOD(5, 0), which fails on BigQuery")
 	expectRows(t, duckdb, "select 5.5 % 2, -7 % 3, 7 % -3, 7 % 2.5, null % 2", "1.5|-1|1|2.0|NULL")
 	expectRows(t, snowflake, "select 10.5 % 3, 7 % 0", "1.5|NULL")
 	expectFails(t, duckdb, "select 1,\n 5 % 0", "line 2: division by zero: 5 % 0, which fails on DuckDB")

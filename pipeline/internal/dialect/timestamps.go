@@ -73,29 +73,12 @@ var timestampResults = map[Dialect]map[string]string{
 }
 
 // timestampOf tells whether n is known to be a timestamp, and its kind: a
-// typed literal, a cast to a timestamp type, a function returning one.
+// typed literal, a cast to a timestamp type, a function returning one, a
+// column of one (statictypes.go).
 func (t *translator) timestampOf(n *node) string {
-	if t.d == SQLite || n == nil {
-		return ""
-	}
-	switch n.kind {
-	case nParen:
-		return t.timestampOf(n.x)
-	case nTyped:
-		return timestampKind(t.d, n.name)
-	case nCast:
-		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
-		if prob == nil {
-			return castKind(t.d, typ)
-		}
-	case nCall:
-		if len(n.parts) <= 1 {
-			return timestampResults[t.d][n.name]
-		}
-	case nName:
-		if len(n.parts) == 1 && t.toks[n.parts[0]].kind == kWord && t.toks[n.parts[0]].lower == "current_timestamp" {
-			return sqlfunc.KindInstant
-		}
+	switch typ := t.staticType(n); typ {
+	case sqlfunc.KindInstant, sqlfunc.KindWallClock:
+		return typ
 	}
 	return ""
 }

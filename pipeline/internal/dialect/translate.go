@@ -16,6 +16,10 @@ type Options struct {
 	// EXCEPT/REPLACE/EXCLUDE, QUALIFY and * over UNNEST. Schema is "" when
 	// the SQL does not name one. Without it those expansions are refused.
 	Columns func(schema, table string) ([]string, error)
+	// Types gives the static types (TypeDate, sqlfunc.KindInstant,
+	// sqlfunc.KindWallClock) of the columns of a table the SQL reads, by
+	// lower-case column name; a column it leaves out is unknown.
+	Types func(schema, table string) map[string]string
 }
 
 // Translate rewrites sql written for SQLite (with the warehouse habits of
@@ -36,21 +40,31 @@ func TranslateFor(d Dialect, sql string) (string, error) {
 // their meaning, and every line break is kept, so line numbers of the output
 // match the input.
 func TranslateWith(sql string, o Options) (string, error) {
+	out, _, err := TranslateTyped(sql, o)
+	return out, err
+}
+
+// TranslateTyped is TranslateWith that also gives the static types of the
+// output columns of the last statement, when it is a query (a model's
+// select): lower-case column name -> TypeDate, sqlfunc.KindInstant or
+// KindWallClock, for the columns whose type is known.
+func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	if o.Dialect == "" {
 		o.Dialect = SQLite
 	}
 	toks, err := lex(o.Dialect, sql)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if std := rewriteUnpivotStatements(o.Dialect, sql, toks); std != sql {
 		if toks, err = lex(o.Dialect, std); err != nil {
-			return "", err
+			return "", nil, err
 		}
 	}
 	p := newParser(o.Dialect, toks)
 	root := p.parseScript()
-	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{}}
+	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
+		renamed: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}}
 	t.walk(root, nil)
 	if len(t.errs) > 0 {
 		sort.SliceStable(t.errs, func(i, j int) bool {
@@ -58,14 +72,14 @@ func TranslateWith(sql string, o Options) (string, error) {
 			return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 		})
 		if len(t.errs) == 1 {
-			return "", t.errs[0]
+			return "", nil, t.errs[0]
 		}
-		return "", diag.List(t.errs)
+		return "", nil, diag.List(t.errs)
 	}
 	var b strings.Builder
 	b.Grow(len(sql) + len(sql)/8)
 	t.pr.write(&b, root)
-	return b.String(), nil
+	return b.String(), t.outputTypes(root), nil
 }
 
 // translator walks the tree, setting each node's rewrite and collecting
@@ -80,6 +94,17 @@ type translator struct {
 	// unnestSeen are the select-item unnest calls markSelectUnnest has
 	// rewritten or refused already.
 	unnestSeen map[*node]bool
+	// sc is the scope being walked, where names get their static types;
+	// renamed are the CTEs with a column list; typing and selTypes are the
+	// SELECTs whose output types are being and have been worked out.
+	sc       *scope
+	renamed  map[*node]bool
+	typing   map[*node]bool
+	selTypes map[*node]selTyped
+	// tableTypes are Options.Types' answers, by schema.table.
+	tableTypes map[string][]colType
+	// renaming are the FROM items t(a, b) whose columns are being typed.
+	renaming map[*fromInfo]bool
 }
 
 // refuse records refusal r at token i.

@@ -99,7 +99,7 @@ func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[
 	if err != nil {
 		return "", err
 	}
-	r := &runner{plan: p, db: e.db, ctx: ctx, res: &Result{}}
+	r := &runner{plan: p, db: e.db, ctx: ctx, res: &Result{}, types: e.hist.types}
 	if err := r.attachSchemas(); err != nil {
 		return "", err
 	}

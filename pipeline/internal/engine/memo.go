@@ -31,12 +31,12 @@ type memo struct {
 	parsed   map[string]parsedNode
 	rendered map[string]renderedNode
 	// translated maps a dialect and rendered SQL to its SQLite.
-	translated map[string]string
+	translated map[string]translation
 	// next* collect what this build used; older entries are dropped so the
 	// memo holds one build's worth.
 	nextParsed     map[string]parsedNode
 	nextRendered   map[string]renderedNode
-	nextTranslated map[string]string
+	nextTranslated map[string]translation
 }
 
 type renderedNode struct {
@@ -68,7 +68,7 @@ func (m *memo) begin() {
 	if m == nil {
 		return
 	}
-	m.nextParsed, m.nextRendered, m.nextTranslated = map[string]parsedNode{}, map[string]renderedNode{}, map[string]string{}
+	m.nextParsed, m.nextRendered, m.nextTranslated = map[string]parsedNode{}, map[string]renderedNode{}, map[string]translation{}
 }
 
 // finish keeps the entries of the build that just ran.
@@ -130,17 +130,18 @@ func (m *memo) keepRender(key string, n renderedNode) {
 }
 
 // translate is dialect translation of rendered SQL, remembered: the same
-// text of the same dialect translates the same way.
-func (m *memo) translate(d dialect.Dialect, rendered string, translate func() (string, error)) (string, error) {
+// text of the same dialect translates the same way while the column types
+// it read are the same (same tells).
+func (m *memo) translate(d dialect.Dialect, rendered string, same func(translation) bool, translate func() (translation, error)) (translation, error) {
 	if m == nil {
 		return translate()
 	}
 	key := string(d) + "\x00" + rendered
 	out, ok := m.translated[key]
-	if !ok {
+	if !ok || !same(out) {
 		var err error
 		if out, err = translate(); err != nil {
-			return "", err
+			return translation{}, err
 		}
 	}
 	if m.nextTranslated != nil {

@@ -42,6 +42,9 @@ type history struct {
 	// hooks counts the hooks the builds ran: a hook may write any table
 	// without giving it a new version.
 	hooks int
+	// types are the static types of the columns of the relations built
+	// (statictypes.go).
+	types map[string]map[string]string
 }
 
 // Versions returns the version of each relation (lower-case schema.name)
@@ -125,6 +128,13 @@ func (r *runner) startReuse(h *history) {
 	if h.nodes == nil {
 		h.nodes, h.versions, h.owner = map[string]*built{}, map[string]string{}, map[string]string{}
 	}
+	if h.types == nil {
+		h.types = map[string]map[string]string{}
+	}
+	if h.writes != r.db.Writes() {
+		clear(h.types) // what a query changed is not known
+	}
+	r.types = h.types
 	switch hooks := r.plan.proj; {
 	case r.opts.FullRefresh:
 		r.reuseOff = "full refresh"
@@ -194,6 +204,7 @@ func (r *runner) dropGone() {
 		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP %s IF EXISTS %s.%s", what, store.Ident(schema), store.Ident(name))); err == nil {
 			delete(r.hist.versions, b.rel)
 			delete(r.hist.owner, b.rel)
+			delete(r.hist.types, b.rel)
 		}
 	}
 }
@@ -329,7 +340,12 @@ func (r *runner) record(n *graph.Node, step *Step, diags []diag.Diagnostic) {
 		}
 		return
 	}
-	for _, rr := range append(read, r.batchReads...) {
+	if _, batched := r.testCounts[n.ID]; batched && n.Kind == "test" {
+		// What the batch read counts for each of its tests, and for
+		// nothing else: a model after the batch reads only its own.
+		read = append(read, r.batchReads...)
+	}
+	for _, rr := range read {
 		if _, ok := b.reads[rr]; !ok && rr != b.rel {
 			b.reads[rr] = r.hist.versions[rr]
 		}

@@ -58,8 +58,9 @@ type runner struct {
 	pending  map[string]*built
 	exists   map[string]bool
 	// views are the relations that were views when the build started.
-	views      map[string]bool
-	stopReads  func() []string
+	views     map[string]bool
+	stopReads func() []string
+	// batchReads is what the test batch under way read (countTests).
 	batchReads []string
 	reused     int
 	// writesAtStart and ownWrites tell a render's writes from the
@@ -69,6 +70,9 @@ type runner struct {
 	// effects collects what the Go functions of the render under way read
 	// and reported (render, resolveComponents).
 	effects *renderEffects
+	// types are the static types of the built relations' columns
+	// (statictypes.go), the history's.
+	types map[string]map[string]string
 }
 
 // renderEffects is what a render's Go functions read and reported. A
@@ -320,25 +324,40 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	if err := r.db.LoadTable(r.ctx, schema, s.Name, t.Columns, t.Types, t.Rows); err != nil {
 		return err
 	}
+	r.keepTypes(relKey(schema, s.Name), seedTypes(r.plan.dialect, t.Columns, declared))
 	step.Status, step.Relation, step.Rows = "OK", schema+"."+s.Name, int64(len(t.Rows))
 	return nil
 }
 
 // renderModel renders a model for execution and translates its dialect.
 func (r *runner) renderModel(m *project.Model) (string, error) {
+	tr, err := r.renderModelTyped(m)
+	return tr.sql, err
+}
+
+// renderModelTyped is renderModel with the static types of the model's
+// columns.
+func (r *runner) renderModelTyped(m *project.Model) (translation, error) {
 	cfg := r.plan.configs[m.Name].Clone()
 	out, err := r.render(m.Path, m.SQL, &cfg, r.plan.relation(m.Name))
 	if err != nil {
-		return "", err
+		return translation{}, err
 	}
-	return r.translate(m.Path, m.SQL, out)
+	return r.translateTyped(m.Path, m.SQL, out)
 }
 
 // translate translates rendered SQL, remembered by its text. A translation
 // that read the columns of tables (to expand a star) is not remembered: the
 // same text may expand differently once they change.
 func (r *runner) translate(file, src, rendered string) (string, error) {
-	return r.translateSQL(rendered, func(d *diag.Diagnostic, line, col int) {
+	tr, err := r.translateTyped(file, src, rendered)
+	return tr.sql, err
+}
+
+// translateTyped is translate with the static types of the columns the
+// SQL selects.
+func (r *runner) translateTyped(file, src, rendered string) (translation, error) {
+	return r.translateWith(rendered, func(d *diag.Diagnostic, line, col int) {
 		d.File = file
 		r.place(d, file, src, rendered, line, col)
 	})
@@ -348,6 +367,11 @@ func (r *runner) translate(file, src, rendered string) (string, error) {
 // models, tests, snapshots, hooks and the queries macros run while
 // rendering. place puts a refusal in the file it came from.
 func (r *runner) translateSQL(rendered string, place func(d *diag.Diagnostic, line, col int)) (string, error) {
+	tr, err := r.translateWith(rendered, place)
+	return tr.sql, err
+}
+
+func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, line, col int)) (translation, error) {
 	if defs := &r.plan.defs; len(defs.Macros)+len(defs.Types) > 0 {
 		// DuckDB macros and type aliases defined by a hook: the
 		// translation depends on them, so it is not memoized.
@@ -355,24 +379,24 @@ func (r *runner) translateSQL(rendered string, place func(d *diag.Diagnostic, li
 		if err != nil {
 			d := diag.From(err, "", 0)
 			place(d, d.Line, d.Col)
-			return "", d
+			return translation{}, d
 		}
-		sql, _, err := translate(expanded, r.plan.dialect, r.columnNames, place)
-		return sql, err
+		tr, _, err := translate(expanded, r.plan.dialect, r.columnNames, r.relTypes, place)
+		return tr, err
 	}
-	var fresh string
-	sql, err := r.plan.memo.translate(r.plan.dialect, rendered, func() (string, error) {
-		sql, read, err := translate(rendered, r.plan.dialect, r.columnNames, place)
+	var fresh translation
+	tr, err := r.plan.memo.translate(r.plan.dialect, rendered, r.sameTypes, func() (translation, error) {
+		tr, read, err := translate(rendered, r.plan.dialect, r.columnNames, r.relTypes, place)
 		if err == nil && read {
-			fresh = sql
-			return "", errReadColumns
+			fresh = tr
+			return translation{}, errReadColumns
 		}
-		return sql, err
+		return tr, err
 	})
 	if errors.Is(err, errReadColumns) {
 		return fresh, nil
 	}
-	return sql, err
+	return tr, err
 }
 
 var errReadColumns = errors.New("translation read columns")
@@ -391,10 +415,15 @@ func (r *runner) columnNames(schema, table string) ([]string, error) {
 // translate turns rendered SQL of dialect d into SQLite; read reports
 // whether it asked for the columns of a table. Every refusal is reported,
 // placed by place (given the line and column in rendered).
-func translate(rendered string, d dialect.Dialect, columns func(schema, table string) ([]string, error), place func(d *diag.Diagnostic, line, col int)) (out string, read bool, err error) {
-	out, err = dialect.TranslateWith(rendered, dialect.Options{Dialect: d, Columns: func(schema, table string) ([]string, error) {
+func translate(rendered string, d dialect.Dialect, columns func(schema, table string) ([]string, error), types func(schema, table string) map[string]string, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
+	tr.typesRead = map[string]string{}
+	tr.sql, tr.types, err = dialect.TranslateTyped(rendered, dialect.Options{Dialect: d, Columns: func(schema, table string) ([]string, error) {
 		read = true
 		return columns(schema, table)
+	}, Types: func(schema, table string) map[string]string {
+		m := types(schema, table)
+		tr.typesRead[schema+"\x00"+table] = typesText(m)
+		return m
 	}})
 	var list diag.List
 	if errors.As(err, &list) {
@@ -403,14 +432,14 @@ func translate(rendered string, d dialect.Dialect, columns func(schema, table st
 			mapped[i] = diag.From(e, "", 0)
 			place(mapped[i], e.Line, e.Col)
 		}
-		return "", read, mapped
+		return translation{}, read, mapped
 	}
 	if err != nil {
 		d := diag.From(err, "", 0)
 		place(d, d.Line, d.Col)
-		return "", read, d
+		return translation{}, read, d
 	}
-	return out, read, nil
+	return tr, read, nil
 }
 
 // render renders a file with execute=true against the tables built so far.
@@ -620,10 +649,11 @@ func (r *runner) ask(q dataRead) (string, error) {
 
 func (r *runner) runModel(n *graph.Node, step *Step) error {
 	m := r.plan.models[n.Name]
-	sql, err := r.renderModel(m)
+	tr, err := r.renderModelTyped(m)
 	if err != nil {
 		return err
 	}
+	sql := tr.sql
 	if blankSQL(sql) {
 		return diag.Errorf(m.Path, 1, "model %s has no SQL to run", m.Name).WithHint("write one select statement, e.g. select 1 as id")
 	}
@@ -651,12 +681,17 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS %s; CREATE TEMP VIEW %s AS\n%s", qrel, store.Ident(rel.Name), sql)); err != nil {
 			return &sqlError{err: err, sql: sql}
 		}
+		r.keepTypes(relKey("temp", rel.Name), tr.types)
 		step.Status = "OK"
 		step.Message = "ephemeral"
 		return nil
 	}
 	if r.isIncremental(cfg, rel) {
-		return r.runIncremental(m, sql, cfg, rel, step)
+		if err := r.runIncremental(m, sql, cfg, rel, step); err != nil {
+			return err
+		}
+		r.keepTypes(relKey(rel.Schema, rel.Name), tr.types)
+		return nil
 	}
 	// Each model runs in a savepoint: a failure leaves the previous
 	// version of its table, and every other table, as it was.
@@ -683,6 +718,7 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 	if err != nil {
 		return &sqlError{err: err, sql: sql}
 	}
+	r.keepTypes(relKey(rel.Schema, rel.Name), tr.types)
 	return r.finishStep(step, qrel)
 }
 

@@ -123,7 +123,7 @@ const maxTestBatch = 64
 // js/wasm build. A test that does not compile, or a batch that fails, is
 // left to runTest, which runs it alone and reports its own error.
 func (r *runner) countTests(nodes []*graph.Node) {
-	r.testCounts = map[string]int64{}
+	r.testCounts, r.batchReads = map[string]int64{}, nil
 	var ids, parts []string
 	for _, n := range nodes {
 		if n.Kind != "test" || len(ids) == maxTestBatch {

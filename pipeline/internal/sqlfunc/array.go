@@ -3,6 +3,7 @@ package sqlfunc
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 
@@ -190,7 +191,8 @@ func generateArray(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		return
 	}
 	start, end := arg[0].Float(), arg[1].Float()
-	n := (end-start)/step + 1
+	// the steps that stay within end (a little slack for reals such as 0.1)
+	n := math.Floor((end-start)/step+1e-9) + 1
 	if n > 1e6 {
 		ctx.ResultError(errors.New("GENERATE_ARRAY: more than 1,000,000 elements"))
 		return

@@ -2,6 +2,7 @@ package sqlfunc
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 
@@ -219,6 +220,11 @@ func (a *firstAgg) Value(ctx sqlite3.Context) {
 func roundScale(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if args[0].Type() == sqlite3.NULL || args[1].Type() == sqlite3.NULL {
 		ctx.ResultNull()
+		return
+	}
+	if math.IsInf(args[0].Float(), 0) {
+		// the warehouses' decimals hold no infinity: CAST('inf' AS NUMERIC) fails
+		ctx.ResultError(errorString("a NUMERIC or DECIMAL cannot hold " + strconv.FormatFloat(args[0].Float(), 'g', -1, 64) + ", as in the warehouse; cast to FLOAT64 or DOUBLE to keep it"))
 		return
 	}
 	scale := int(args[1].Int64())

@@ -22,6 +22,7 @@ func init() {
 		Func{Name: "divide", NArgs: 4, Scalar: divideChecked},
 		Func{Name: "array_at", NArgs: 4, Scalar: arrayAt},
 		Func{Name: "modulo", NArgs: 4, Scalar: modulo},
+		Func{Name: "series_step", NArgs: 3, Scalar: seriesStep},
 	)
 }
 
@@ -86,7 +87,11 @@ func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 		case sqlite3.INTEGER, sqlite3.FLOAT:
 			return v.Float(), true
 		}
-		return parseNumber(strings.TrimSpace(v.Text()))
+		s := strings.TrimSpace(v.Text())
+		if f, ok := infinityWord(s); ok {
+			return f, true
+		}
+		return parseNumber(s)
 	case "BOOLEAN":
 		return toBool(v)
 	case "TEXT", "JSON":
@@ -148,6 +153,30 @@ func parseNumber(s string) (any, bool) {
 	return f, err == nil
 }
 
+// infinityWord reads the warehouses' words for an infinite FLOAT, in any
+// case: inf, +inf, -inf, infinity, +infinity, -infinity. SQLite stores
+// ±Infinity as a REAL (it prints 9e999). NaN, which the warehouses also
+// take, SQLite cannot store: see nanWord.
+func infinityWord(s string) (float64, bool) {
+	sign := 1.0
+	switch {
+	case strings.HasPrefix(s, "-"):
+		sign, s = -1, s[1:]
+	case strings.HasPrefix(s, "+"):
+		s = s[1:]
+	}
+	if strings.EqualFold(s, "inf") || strings.EqualFold(s, "infinity") {
+		return math.Inf(int(sign)), true
+	}
+	return 0, false
+}
+
+// nanWord tells whether s is the warehouses' NaN (nan, +nan, -nan in any case).
+func nanWord(s string) bool {
+	s = strings.TrimLeft(strings.TrimSpace(s), "+-")
+	return strings.EqualFold(s, "nan")
+}
+
 func roundToInt(f any, round func(float64) float64) (any, bool) {
 	r := round(f.(float64))
 	if math.IsNaN(r) || r >= math.MaxInt64 || r < math.MinInt64 {
@@ -197,6 +226,9 @@ func castTo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		what = v.Text() + " (a number: convert seconds since the epoch with " + map[string]string{"bigquery": "TIMESTAMP_SECONDS", "duckdb": "to_timestamp"}[dialect] + ")"
 	case numeric:
 		what = v.Text() + " (out of range)"
+	case typ == "REAL" && nanWord(v.Text()):
+		lineError(ctx, arg[3], "CAST of %s to FLOAT gives NaN on %s, which SQLite cannot store (it has no NaN); keep the row out with WHERE lower(x) <> 'nan', or use %s, which gives NULL here", what, warehouseName(dialect), safe)
+		return
 	}
 	if typ == KindInstant || typ == KindWallClock {
 		typ = timestampTypeName(typ, dialect)
@@ -336,8 +368,12 @@ func modulo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		return
 	}
 	if b.Float() == 0 {
-		if arg[2].Text() == "duckdb" {
+		switch arg[2].Text() {
+		case "duckdb":
 			lineError(ctx, arg[3], "division by zero: %s %% %s, which fails on DuckDB", a.Text(), b.Text())
+			return
+		case "bigquery":
+			lineError(ctx, arg[3], "division by zero: MOD(%s, %s), which fails on BigQuery", a.Text(), b.Text())
 			return
 		}
 		ctx.ResultNull()
@@ -352,5 +388,29 @@ func modulo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		ctx.ResultInt64(x % y)
 		return
 	}
-	ctx.ResultFloat(math.Mod(a.Float(), b.Float()))
+	r := math.Mod(a.Float(), b.Float())
+	if d := arg[2].Text(); d == "bigquery" || d == "snowflake" {
+		// their MOD and % of decimals are exact: 4.5 % 1.2 is 0.9
+		r = decimalRound(r, max(decimalPlaces(a.Float()), decimalPlaces(b.Float())), modeHalfAway)
+	}
+	ctx.ResultFloat(r)
+}
+
+// decimalPlaces counts the digits after the point of x's shortest decimal
+// text.
+func decimalPlaces(x float64) int {
+	_, frac, _ := strings.Cut(strconv.FormatFloat(x, 'f', -1, 64), ".")
+	return len(frac)
+}
+
+// seriesStep is the step of DuckDB's range(a, b, step) and
+// generate_series(...) in FROM: series_step(step, function, line). A step
+// of 0 would never reach the end; DuckDB fails there, and so does this.
+func seriesStep(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	v := arg[0]
+	if (v.Type() == sqlite3.INTEGER || v.Type() == sqlite3.FLOAT) && v.Float() == 0 {
+		lineError(ctx, arg[2], "%s(...) with a step of 0 never reaches its end, and fails on DuckDB; give a step other than 0", arg[1].Text())
+		return
+	}
+	ctx.ResultValue(v)
 }

@@ -17,9 +17,21 @@ import (
 // fractions), converting offsets to UTC; a time without a zone is UTC.
 
 // moment is a parsed value: its instant in UTC and whether it was a date.
+// off is the offset the text was written in, in seconds east of UTC (0 for
+// Z, UTC or none): Snowflake's TIMESTAMP_TZ keeps it (CONVERT_TIMEZONE
+// writes 2024-01-04T22:00:00-05:00) and reads its parts in it.
 type moment struct {
 	t    time.Time
 	date bool
+	off  int
+}
+
+// zone is the fixed zone of m's offset, nil when it was written in UTC.
+func (m moment) zone() *time.Location {
+	if m.off == 0 {
+		return nil
+	}
+	return time.FixedZone("", m.off)
 }
 
 // readMoment parses a date or timestamp argument.
@@ -92,7 +104,7 @@ func parseISO(b []byte) (moment, error) {
 		return bad()
 	}
 	t := time.Date(y, time.Month(mo), d, h, mi, sec, nsec, time.UTC).Add(-time.Duration(off) * time.Second)
-	return moment{t: t}, nil
+	return moment{t: t, off: off}, nil
 }
 
 // parseOffset reads a zone: "", Z, UTC, +HH, +HHMM or +HH:MM, in seconds
@@ -280,11 +292,15 @@ type calendar struct {
 	// subsecondsWithSeconds: MILLISECOND and MICROSECOND include the
 	// seconds (DuckDB: 44.5 s is 44500 ms), else only the fraction.
 	subsecondsWithSeconds bool
+	// ownOffset: a timestamp written with an offset is truncated and read
+	// in that offset (Snowflake's TIMESTAMP_TZ: a day starts at its local
+	// midnight), and DATE_TRUNC keeps the offset; else in UTC.
+	ownOffset bool
 }
 
 var (
 	bigqueryCalendar  = calendar{name: "bigquery", weekStart: time.Sunday, dayOfWeekFrom1: true, sundayWeekNumbers: true}
-	snowflakeCalendar = calendar{name: "snowflake", weekStart: time.Monday}
+	snowflakeCalendar = calendar{name: "snowflake", weekStart: time.Monday, ownOffset: true}
 	duckdbCalendar    = calendar{name: "duckdb", weekStart: time.Monday, truncGivesTimestamp: true, weekDiffByDays: true, subsecondsWithSeconds: true}
 	calendars         = []calendar{bigqueryCalendar, snowflakeCalendar, duckdbCalendar}
 )
@@ -452,12 +468,20 @@ func (c calendar) truncFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !ok {
 		return
 	}
+	own := c.ownOffset && len(args) == 2 && !m.date && m.zone() != nil
+	if own {
+		loc = m.zone()
+	}
 	t, err := c.trunc(wallClock(m.t, loc), pc.dp)
 	if err != nil {
 		fail(ctx, fn, "%v", err)
 		return
 	}
 	m.t = instantOf(t, loc)
+	if own {
+		resultZoned(ctx, m.t.In(loc))
+		return
+	}
 	if c.truncGivesTimestamp {
 		m.date = false
 	}
@@ -749,11 +773,16 @@ func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !ok {
 		return
 	}
+	t := m.t
+	if loc := m.zone(); c.ownOffset && loc != nil && (pc.dp.p < pEpoch || pc.dp.p > pEpochNanosecond) {
+		// the parts of a TIMESTAMP_TZ are those of its own wall clock
+		t = wallClock(t, loc)
+	}
 	if pc.dp.p == pDate {
-		resultDate(ctx, m.t)
+		resultDate(ctx, t)
 		return
 	}
-	v, err := c.extract(m.t, pc.dp)
+	v, err := c.extract(t, pc.dp)
 	if err != nil {
 		fail(ctx, fn, "%v", err)
 		return
@@ -786,6 +815,9 @@ func (c calendar) lastDayFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	m, ok := momentArg(ctx, fn, x)
 	if !ok {
 		return
+	}
+	if loc := m.zone(); c.ownOffset && loc != nil {
+		m.t = wallClock(m.t, loc)
 	}
 	start, err := c.trunc(m.t, dp)
 	if err != nil || dp.p < pDay {

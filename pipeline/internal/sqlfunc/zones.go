@@ -95,7 +95,12 @@ func convertTimezone(ctx sqlite3.Context, args ...sqlite3.Value) {
 		resultTimestamp(ctx, wallClock(instantOf(m.t, source), target))
 		return
 	}
-	t := m.t.In(target)
+	resultZoned(ctx, m.t.In(target))
+}
+
+// resultZoned writes t with its own offset, as a Snowflake TIMESTAMP_TZ:
+// 2024-01-04T22:00:00-05:00.
+func resultZoned(ctx sqlite3.Context, t time.Time) {
 	layout := "2006-01-02T15:04:05-07:00"
 	if t.Nanosecond() != 0 {
 		layout = "2006-01-02T15:04:05.999999999-07:00"

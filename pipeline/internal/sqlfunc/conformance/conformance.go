@@ -10,7 +10,12 @@
 //
 // The expected value is NULL, true or false, a number, a string in single
 // quotes (” for a quote), or "error: words" when the query must fail with
-// a message containing words. Lines starting with # are comments (the
+// a message containing words. A query giving several columns or rows lists
+// every value, columns separated by commas and rows by " | ", in the order
+// the query gives them:
+//
+//	select x, x * 2 from (values (1), (2)) t(x) order by x => 1, 2 | 2, 4
+// Lines starting with # are comments (the
 // source of the facts); blank lines are skipped. A line starting with "> "
 // gives the query our side runs for the next case instead of its own, for
 // a construct the translator does not rewrite yet (the DuckDB table still
@@ -78,13 +83,85 @@ func Parse(r io.Reader) ([]Case, error) {
 		c := Case{Line: n, SQL: strings.TrimSpace(line[:i]), Expected: strings.TrimSpace(line[i+4:]), Ours: ours}
 		ours = ""
 		if _, isErr := c.WantError(); !isErr {
-			if err := checkValue(c.Expected); err != nil {
+			if _, err := c.Rows(); err != nil {
 				return nil, fmt.Errorf("line %d: %v", n, err)
 			}
 		}
 		cases = append(cases, c)
 	}
 	return cases, sc.Err()
+}
+
+// Rows is the expected value split into rows of values.
+func (c Case) Rows() ([][]string, error) {
+	var rows [][]string
+	row := []string{}
+	s := strings.TrimSpace(c.Expected)
+	for {
+		v := s
+		if strings.HasPrefix(s, "'") {
+			i := 1
+			for i < len(s) {
+				if s[i] == '\'' {
+					if i+1 < len(s) && s[i+1] == '\'' {
+						i += 2
+						continue
+					}
+					break
+				}
+				i++
+			}
+			v = s[:min(i+1, len(s))]
+		} else if i := strings.IndexAny(s, ",|"); i >= 0 {
+			v = s[:i]
+		}
+		v = strings.TrimSpace(v)
+		if err := checkValue(v); err != nil {
+			return nil, err
+		}
+		row = append(row, v)
+		s = strings.TrimSpace(s[len(v):])
+		if s == "" {
+			return append(rows, row), nil
+		}
+		switch s[0] {
+		case ',':
+		case '|':
+			rows = append(rows, row)
+			row = []string{}
+		default:
+			return nil, fmt.Errorf("after the value %s: want a comma, | or the end, got %q", v, s)
+		}
+		s = strings.TrimSpace(s[1:])
+	}
+}
+
+// MatchRows tells whether the rows got, each value as Render wrote it, are
+// the expected rows.
+func MatchRows(expected, got [][]string) bool {
+	if len(expected) != len(got) {
+		return false
+	}
+	for i := range expected {
+		if len(expected[i]) != len(got[i]) {
+			return false
+		}
+		for j := range expected[i] {
+			if !Match(expected[i][j], got[i][j]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Format writes rows as a table writes them.
+func Format(rows [][]string) string {
+	parts := make([]string, len(rows))
+	for i, r := range rows {
+		parts[i] = strings.Join(r, ", ")
+	}
+	return strings.Join(parts, " | ")
 }
 
 func checkValue(v string) error {

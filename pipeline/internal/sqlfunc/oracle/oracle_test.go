@@ -8,27 +8,26 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"math/big"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc/conformance"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
+// TestDuckDBAgrees runs every DuckDB table (duckdb.txt, the documented
+// examples; duckdb.models.txt, queries as dbt projects write them).
 func TestDuckDBAgrees(t *testing.T) {
-	f, err := os.Open("../testdata/conformance/duckdb.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases, err := conformance.Parse(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
+	files, err := filepath.Glob("../testdata/conformance/duckdb*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no DuckDB tables: %v", err)
 	}
 	duck, err := sql.Open("duckdb", "")
 	if err != nil {
@@ -52,74 +51,112 @@ func TestDuckDBAgrees(t *testing.T) {
 	}
 	defer ours.Close()
 
-	for _, c := range cases {
-		theirs, theirErr := duckValue(duck, c.SQL)
-		mine, myErr := ourValue(ctx, ours, c.Query())
-		if _, wantErr := c.WantError(); wantErr {
-			if theirErr == nil || myErr == nil {
-				t.Errorf("duckdb.txt:%d: %s\n  want an error from both; DuckDB: %s, %v; ours: %s, %v", c.Line, c.SQL, theirs, theirErr, mine, myErr)
+	for _, file := range files {
+		name := filepath.Base(file)
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases, err := conformance.Parse(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, c := range cases {
+			theirs, theirErr := duckRows(duck, c.SQL)
+			mine, myErr := ourRows(ctx, ours, c.Query())
+			if _, wantErr := c.WantError(); wantErr {
+				if theirErr == nil || myErr == nil {
+					t.Errorf("%s:%d: %s\n  want an error from both; DuckDB: %s, %v; ours: %s, %v", name, c.Line, c.SQL,
+						conformance.Format(theirs), theirErr, conformance.Format(mine), myErr)
+				}
+				continue
 			}
-			continue
-		}
-		if theirErr != nil || myErr != nil {
-			t.Errorf("duckdb.txt:%d: %s\n  DuckDB: %v\n  ours: %v", c.Line, c.SQL, theirErr, myErr)
-			continue
-		}
-		if !conformance.Match(c.Expected, theirs) {
-			t.Errorf("duckdb.txt:%d: %s\n  DuckDB answers %s; the table says %s", c.Line, c.SQL, theirs, c.Expected)
-		}
-		if !conformance.Match(c.Expected, mine) {
-			t.Errorf("duckdb.txt:%d: %s\n  we answer %s; the table says %s", c.Line, c.SQL, mine, c.Expected)
+			if theirErr != nil || myErr != nil {
+				t.Errorf("%s:%d: %s\n  DuckDB: %s, %v\n  ours: %v", name, c.Line, c.SQL, conformance.Format(theirs), theirErr, myErr)
+				continue
+			}
+			want, _ := c.Rows()
+			if !conformance.MatchRows(want, theirs) {
+				t.Errorf("%s:%d: %s\n  DuckDB answers %s; the table says %s", name, c.Line, c.SQL, conformance.Format(theirs), c.Expected)
+			}
+			if !conformance.MatchRows(want, mine) {
+				t.Errorf("%s:%d: %s\n  we answer %s; the table says %s", name, c.Line, c.SQL, conformance.Format(mine), c.Expected)
+			}
 		}
 	}
 }
 
-// duckValue runs q on DuckDB and renders its one value. Lists become JSON
-// text, the project's representation of arrays; dates are written as
-// 'YYYY-MM-DD'.
-func duckValue(db *sql.DB, q string) (string, error) {
+// duckRows runs q on DuckDB and renders its values. Lists and structs
+// become JSON text, the project's representation of them; dates are
+// written as 'YYYY-MM-DD'; HUGEINTs and DECIMALs as numbers.
+func duckRows(db *sql.DB, q string) ([][]string, error) {
 	rows, err := db.Query(q)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer rows.Close()
 	types, err := rows.ColumnTypes()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	if !rows.Next() {
-		return "", rows.Err()
+	var out [][]string
+	for rows.Next() {
+		vals := make([]any, len(types))
+		ptrs := make([]any, len(types))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		row := make([]string, len(vals))
+		for i, v := range vals {
+			row[i], err = duckRender(v, types[i].DatabaseTypeName())
+			if err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, row)
 	}
-	var v any
-	if err := rows.Scan(&v); err != nil {
-		return "", err
-	}
+	return out, rows.Err()
+}
+
+func duckRender(v any, typ string) (string, error) {
 	switch x := v.(type) {
-	case []any:
+	case []any, map[string]any:
 		b, err := json.Marshal(x)
 		if err != nil {
 			return "", err
 		}
 		return conformance.Render(string(b)), nil
 	case time.Time:
-		if strings.EqualFold(types[0].DatabaseTypeName(), "DATE") {
+		if strings.EqualFold(typ, "DATE") {
 			return conformance.Render(x.Format("2006-01-02")), nil
 		}
+	case *big.Int:
+		return x.String(), nil
+	case duckdb.Decimal:
+		return conformance.Render(x.Float64()), nil
 	}
 	return conformance.Render(v), nil
 }
 
-func ourValue(ctx context.Context, db *store.DB, q string) (string, error) {
+func ourRows(ctx context.Context, db *store.DB, q string) ([][]string, error) {
 	out, err := dialect.TranslateFor(dialect.DuckDB, q)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	rows, err := db.Query(ctx, out, 1)
+	rows, err := db.Query(ctx, out, 1000)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	if len(rows.Rows) == 0 {
-		return "", nil
+	got := make([][]string, len(rows.Rows))
+	for i, r := range rows.Rows {
+		got[i] = make([]string, len(r))
+		for j, v := range r {
+			got[i][j] = conformance.Render(v)
+		}
 	}
-	return conformance.Render(rows.Rows[0][0]), nil
+	return got, nil
 }

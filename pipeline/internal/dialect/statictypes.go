@@ -1,0 +1,423 @@
+package dialect
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
+
+// Static types are what the translator knows of a value's warehouse type
+// before it runs, where SQLite would read it otherwise: TypeDate, or a
+// timestamp's kind (sqlfunc.KindInstant, sqlfunc.KindWallClock); "" when
+// nothing is known, and then the SQL is translated as SQLite reads it. They
+// come from literals, casts and functions, follow CASE, COALESCE and the
+// other conditionals, the columns of CTEs and subqueries, and the columns of
+// the tables a statement reads (Options.Types).
+
+// TypeDate is the static type of a DATE.
+const TypeDate = "DATE"
+
+// colType is an output column of a query and its static type.
+type colType struct {
+	name, typ string
+	null      bool // the NULL literal: takes the type of the other rows
+}
+
+// staticType is the static type of n in the scope being walked.
+func (t *translator) staticType(n *node) string {
+	if t.d == SQLite || n == nil {
+		return ""
+	}
+	switch n.kind {
+	case nParen:
+		return t.staticType(n.x)
+	case nTyped:
+		if n.name == "date" {
+			return TypeDate
+		}
+		return timestampKind(t.d, n.name)
+	case nCast:
+		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
+		if prob != nil {
+			return ""
+		}
+		if typ.name == "date" {
+			return TypeDate
+		}
+		return castKind(t.d, typ)
+	case nCall:
+		if len(n.parts) > 1 {
+			return ""
+		}
+		if k := timestampResults[t.d][n.name]; k != "" {
+			return k
+		}
+		if dateResults[n.name] {
+			return TypeDate
+		}
+		switch n.name {
+		case "coalesce", "ifnull", "nvl", "greatest", "least", "min", "max", "any_value":
+			return t.commonType(n.list)
+		case "nullif":
+			if len(n.list) == 2 {
+				return t.staticType(n.list[0])
+			}
+		case "if", "iff":
+			if len(n.list) == 3 {
+				return t.commonType(n.list[1:])
+			}
+		}
+	case nCase:
+		k := n.kids
+		if n.x != nil {
+			k = k[1:]
+		}
+		var branches []*node
+		for i := 1; i < len(k); i += 2 {
+			branches = append(branches, k[i])
+		}
+		if len(k)%2 == 1 {
+			branches = append(branches, k[len(k)-1])
+		}
+		return t.commonType(branches)
+	case nBinary:
+		if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake) {
+			x, y := t.staticType(n.x), t.staticType(n.y)
+			if x == TypeDate && y == "" || n.name == "+" && y == TypeDate && x == "" {
+				return TypeDate // date ± n days
+			}
+		}
+	case nName:
+		if len(n.parts) == 1 && t.toks[n.parts[0]].kind == kWord {
+			switch t.toks[n.parts[0]].lower {
+			case "current_timestamp":
+				return sqlfunc.KindInstant
+			case "current_date":
+				return TypeDate
+			}
+		}
+		return t.columnType(n)
+	}
+	return ""
+}
+
+// commonType is the static type all of list share, NULL literals aside; ""
+// when one is unknown or two differ.
+func (t *translator) commonType(list []*node) string {
+	common := ""
+	for _, x := range list {
+		if t.isNull(x) {
+			continue
+		}
+		typ := t.staticType(x)
+		if typ == "" || common != "" && typ != common {
+			return ""
+		}
+		common = typ
+	}
+	return common
+}
+
+func (t *translator) isNull(n *node) bool {
+	return n.start+1 == n.end && t.toks[n.start].lower == "null"
+}
+
+// columnType is the static type of the column a name refers to: a column
+// of a CTE, a subquery or a table whose types are known. An unqualified
+// name is looked for in the relations of the innermost SELECT, then
+// outwards; a relation whose columns are not all known stops the search.
+func (t *translator) columnType(n *node) string {
+	parts := make([]string, len(n.parts))
+	for i, k := range n.parts {
+		parts[i] = identName(t.toks[k])
+	}
+	switch len(parts) {
+	case 1:
+		for s := t.sc; s != nil; s = s.parent {
+			if s.rels == nil {
+				continue
+			}
+			unsure := false
+			for _, r := range s.rels {
+				cols, complete := t.relTypes(r.from, s)
+				for _, c := range cols {
+					if c.name == parts[0] {
+						return c.typ
+					}
+				}
+				if !complete {
+					unsure = true
+				}
+			}
+			if unsure {
+				return ""
+			}
+		}
+	case 2, 3:
+		var r *fromInfo
+		if len(parts) == 2 {
+			r = t.sc.findRel(parts[0])
+		} else {
+			r = t.sc.findTable(parts[0], parts[1])
+		}
+		if r == nil {
+			return ""
+		}
+		// the scope the relation is in, for the CTEs it may name
+		s := t.sc
+		for ; s != nil; s = s.parent {
+			if containsFrom(s.rels, r) {
+				break
+			}
+		}
+		cols, _ := t.relTypes(r, s)
+		for _, c := range cols {
+			if c.name == parts[len(parts)-1] {
+				return c.typ
+			}
+		}
+	}
+	return ""
+}
+
+func containsFrom(rels []*node, f *fromInfo) bool {
+	for _, r := range rels {
+		if r.from == f {
+			return true
+		}
+	}
+	return false
+}
+
+// relTypes are the columns of a FROM item with their static types; complete
+// tells whether they are all its columns.
+func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
+	if len(f.columns) > 0 && !t.renaming[f] {
+		// t(a, b): the columns of the relation renamed by position
+		t.renaming[f] = true
+		defer delete(t.renaming, f)
+		cols, complete := t.relTypes(f, sc)
+		if !complete || len(cols) != len(f.columns) {
+			return nil, false
+		}
+		out := make([]colType, len(cols))
+		for i, c := range cols {
+			out[i] = colType{name: strings.ToLower(f.columns[i]), typ: c.typ}
+		}
+		return out, true
+	}
+	switch f.kind {
+	case fromTable:
+		if f.schema == "" {
+			if q := sc.findCTE(f.table); q != nil {
+				if t.renamed[q] {
+					return nil, false
+				}
+				return t.queryTypes(q)
+			}
+		}
+		if t.opts.Types == nil {
+			return nil, false
+		}
+		key := f.schema + "." + f.table
+		cols, ok := t.tableTypes[key]
+		if !ok {
+			m := t.opts.Types(f.schema, f.table)
+			cols = make([]colType, 0, len(m))
+			for name, typ := range m {
+				cols = append(cols, colType{name: strings.ToLower(name), typ: typ})
+			}
+			sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
+			t.tableTypes[key] = cols
+		}
+		return cols, false
+	case fromQuery:
+		return t.queryTypes(f.expr.x)
+	}
+	return nil, false
+}
+
+// queryTypes are the output columns of a query with their static types: a
+// column has a type when every body of a UNION gives it that type.
+func (t *translator) queryTypes(q *node) ([]colType, bool) {
+	for q.kind == nSubquery {
+		q = q.x
+	}
+	bodies := []*node{q}
+	if q.kind == nQuery {
+		bodies = q.list
+	}
+	var out []colType
+	for i, b := range bodies {
+		for b.kind == nSubquery || b.kind == nQuery && len(b.list) == 1 {
+			if b.kind == nSubquery {
+				b = b.x
+			} else {
+				b = b.list[0]
+			}
+		}
+		var cols []colType
+		complete := true
+		switch b.kind {
+		case nSelect:
+			cols, complete = t.selectTypes(b)
+		case nValues:
+			cols = t.valuesTypes(b)
+		default:
+			return nil, false
+		}
+		if i == 0 {
+			if len(bodies) == 1 {
+				return cols, complete
+			}
+			if !complete {
+				return nil, false
+			}
+			out = append([]colType(nil), cols...)
+			continue
+		}
+		if !complete || len(cols) != len(out) {
+			return nil, false
+		}
+		for j, c := range cols {
+			switch {
+			case c.null:
+			case out[j].null:
+				out[j].typ, out[j].null = c.typ, false
+			case c.typ != out[j].typ:
+				out[j].typ = ""
+			}
+		}
+	}
+	return out, true
+}
+
+// selectTypes are the output columns of a SELECT core with their static
+// types, * expanded over the relations whose columns are known.
+func (t *translator) selectTypes(s *node) ([]colType, bool) {
+	if c, ok := t.selTypes[s]; ok {
+		return c.cols, c.complete
+	}
+	sc := s.sel.scope
+	if sc == nil || t.typing[s] {
+		return nil, false
+	}
+	t.typing[s] = true
+	defer delete(t.typing, s)
+	saved := t.sc
+	t.sc = sc
+	defer func() { t.sc = saved }()
+	var out []colType
+	complete := true
+	for _, it := range s.sel.items {
+		if it.kind == nStar {
+			for _, r := range s.sel.from {
+				f := r.from
+				if f.kind == fromGroup || it.name != "" && f.aliasOrName() != it.name && f.schema+"."+f.table != it.name {
+					continue
+				}
+				cols, all := t.relTypes(f, sc)
+				if !all {
+					complete = false
+				}
+				for _, c := range cols {
+					if containsFold(it.names, c.name) {
+						continue
+					}
+					for _, rep := range it.list2 {
+						if rep.name == c.name {
+							c.typ = t.staticType(rep.x)
+						}
+					}
+					out = append(out, c)
+				}
+			}
+			continue
+		}
+		name := it.name
+		if name == "" {
+			name = fieldName(t.toks, it.x)
+		}
+		out = append(out, colType{name: name, typ: t.staticType(it.x), null: t.isNull(it.x)})
+	}
+	t.selTypes[s] = selTyped{out, complete}
+	return out, complete
+}
+
+// selTyped is a SELECT's output columns, kept once worked out.
+type selTyped struct {
+	cols     []colType
+	complete bool
+}
+
+// outputTypes are the known static types of the columns the last
+// statement of a script selects.
+func (t *translator) outputTypes(root *node) map[string]string {
+	if t.d == SQLite || len(root.kids) == 0 {
+		return nil
+	}
+	q := root.kids[len(root.kids)-1]
+	if q.kind != nQuery && q.kind != nSelect {
+		return nil
+	}
+	t.sc = nil
+	cols, _ := t.queryTypes(q)
+	var out map[string]string
+	seen := map[string]bool{}
+	for _, c := range cols {
+		if seen[c.name] {
+			delete(out, c.name) // two columns of one name: which one is read is not known
+			continue
+		}
+		seen[c.name] = true
+		if c.typ == "" || c.name == "" {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[c.name] = c.typ
+	}
+	return out
+}
+
+// valuesTypes are the columns of VALUES (column1, column2, ...), each of
+// the type all its rows give it.
+func (t *translator) valuesTypes(v *node) []colType {
+	saved := t.sc
+	t.sc = nil
+	defer func() { t.sc = saved }()
+	var out []colType
+	for r, row := range v.kids {
+		vals := []*node{row}
+		switch row.kind {
+		case nTuple:
+			vals = row.list
+		case nParen:
+			vals = []*node{row.x}
+		}
+		if r == 0 {
+			out = make([]colType, len(vals))
+			for i := range out {
+				out[i] = colType{name: fmt.Sprintf("column%d", i+1), null: true}
+			}
+		}
+		if len(vals) != len(out) {
+			return nil
+		}
+		for i, x := range vals {
+			if t.isNull(x) {
+				continue
+			}
+			typ := t.staticType(x)
+			if out[i].null {
+				out[i].typ, out[i].null = typ, false
+			} else if typ != out[i].typ {
+				out[i].typ = ""
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,98 @@
+package engine
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/seed"
+)
+
+// The translator knows a value is a DATE or a timestamp from literals,
+// casts and functions (dialect/statictypes.go); a relation the engine
+// built keeps the static types of its columns, so that a model reading it
+// adds days to a date column and writes a timestamp column as text as its
+// warehouse does. A model's columns take the types its select gives them,
+// a seed's the date and timestamp types of its column_types. The types are
+// kept in the history with the versions (reuse.go): a reused table keeps
+// them, a query that changed the database forgets them all, and a relation
+// the engine did not build (a source) has none, so its columns are read as
+// SQLite reads them.
+
+// translation is rendered SQL as SQLite runs it, with the static types
+// of the columns it selects and those it read (typesText of each answer,
+// by schema\x00table) to tell whether it still holds.
+type translation struct {
+	sql       string
+	types     map[string]string
+	typesRead map[string]string
+}
+
+// relTypes answers the translator: the static types of the columns of a
+// relation the engine built. A name without a schema is the temporary
+// relation of that name, else main's, as SQLite reads it.
+func (r *runner) relTypes(schema, table string) map[string]string {
+	if r.types == nil {
+		return nil
+	}
+	if schema == "" {
+		if m, ok := r.types[relKey("temp", table)]; ok {
+			return m
+		}
+		schema = "main"
+	}
+	return r.types[relKey(schema, table)]
+}
+
+// sameTypes tells whether the column types a translation read are the
+// same now.
+func (r *runner) sameTypes(tr translation) bool {
+	for k, v := range tr.typesRead {
+		schema, table, _ := strings.Cut(k, "\x00")
+		if typesText(r.relTypes(schema, table)) != v {
+			return false
+		}
+	}
+	return true
+}
+
+// keepTypes records the static types of a relation just built.
+func (r *runner) keepTypes(rel string, types map[string]string) {
+	if r.types == nil || rel == "" {
+		return
+	}
+	if types == nil {
+		types = map[string]string{}
+	}
+	r.types[rel] = types
+}
+
+// seedTypes are the static types of a seed's columns: those declared a
+// date or timestamp in column_types.
+func seedTypes(d dialect.Dialect, columns []string, declared map[string]seed.Declared) map[string]string {
+	out := map[string]string{}
+	for name, decl := range declared {
+		for _, c := range columns {
+			if strings.EqualFold(c, name) {
+				if typ := dialect.StaticType(d, decl.Type); typ != "" {
+					out[strings.ToLower(c)] = typ
+				}
+			}
+		}
+	}
+	return out
+}
+
+// typesText writes column types down in one order.
+func typesText(m map[string]string) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		b.WriteString(k + "=" + m[k] + ";")
+	}
+	return b.String()
+}

@@ -1,0 +1,89 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+)
+
+// A model reading a seed's date and timestamp columns (column_types) or
+// another model's gets the warehouse's answers: a date plus days, a
+// timestamp as the warehouse writes it as text. The DuckDB answers are
+// DuckDB's (checked in pipeline/internal/sqlfunc/oracle).
+func TestUpstreamColumnTypes(t *testing.T) {
+	seedCSV := []byte("d,ts\n2024-01-05,2024-01-05 10:00:00\n")
+	for _, c := range []struct {
+		d     dialect.Dialect
+		model string // models/m.sql; models/n.sql reads it
+		next  string
+		want  string // m's row | n's row
+	}{
+		{dialect.DuckDB, "select d + 7 as next_week, d - date '2024-01-01' as days, cast(ts as varchar) as ts_text, ts || '!' as bang from {{ ref('s') }}",
+			"select next_week + 1 as d, next_week - 1 as e from {{ ref('m') }}",
+			"2024-01-12|4|2024-01-05 10:00:00|2024-01-05 10:00:00! ; 2024-01-13|2024-01-11"},
+		{dialect.Snowflake, "select d - 1 as yesterday, ts::varchar as ts_text from {{ ref('s') }}",
+			"with c as (select * from {{ ref('m') }}) select yesterday + 2 as d, ts_text from c",
+			"2024-01-04|2024-01-05 10:00:00.000 ; 2024-01-06|2024-01-05 10:00:00.000"},
+		{dialect.BigQuery, "select cast(ts as string) as ts_text, timestamp_add(ts, interval 1 hour) as later from {{ ref('s') }}",
+			"select cast(later as string) as s from {{ ref('m') }}",
+			"2024-01-05 10:00:00+00|2024-01-05T11:00:00Z ; 2024-01-05 11:00:00+00"},
+	} {
+		t.Run(string(c.d), func(t *testing.T) {
+			files := map[string][]byte{
+				"dbt_project.yml": []byte("name: p\nseeds:\n  p:\n    +column_types: {d: date, ts: timestamp}\n"),
+				"seeds/s.csv":     seedCSV,
+				"models/m.sql":    []byte(c.model + "\n"),
+				"models/n.sql":    []byte(c.next + "\n"),
+			}
+			s := openSession(t)
+			opts := Options{Exclude: []string{"package:nexus"}, Dialect: c.d}
+			for i := 0; i < 2; i++ { // the second build reuses every table
+				build(t, s, files, opts)
+				if got := rowsOf(t, s, "m") + " ; " + rowsOf(t, s, "n"); got != c.want {
+					t.Errorf("build %d: %s, want %s", i+1, got, c.want)
+				}
+			}
+		})
+	}
+}
+
+// A seed whose column is no longer declared a date gives a column of
+// text: the model reading it is translated again, not remembered.
+func TestUpstreamColumnTypesChange(t *testing.T) {
+	files := map[string][]byte{
+		"dbt_project.yml": []byte("name: p\nseeds:\n  p:\n    +column_types: {d: date}\n"),
+		"seeds/s.csv":     []byte("d\n2024-01-05\n"),
+		"models/m.sql":    []byte("select d + 7 as next_week from {{ ref('s') }}\n"),
+	}
+	s := openSession(t)
+	opts := Options{Exclude: []string{"package:nexus"}, Dialect: dialect.DuckDB}
+	build(t, s, files, opts)
+	if got := rowsOf(t, s, "m"); got != "2024-01-12" {
+		t.Errorf("with d a date: %s", got)
+	}
+	files["dbt_project.yml"] = []byte("name: p\nseeds:\n  p:\n    +column_types: {d: varchar}\n")
+	build(t, s, files, opts)
+	if got := rowsOf(t, s, "m"); got != "2031" {
+		t.Errorf("with d text: %s, want SQLite's 2031 as before", got)
+	}
+}
+
+func rowsOf(t *testing.T, s *Session, table string) string {
+	t.Helper()
+	tab, err := s.Query(context.Background(), "select * from "+table, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, r := range tab.Rows {
+		var cells []string
+		for _, v := range r {
+			cells = append(cells, fmt.Sprint(v))
+		}
+		rows = append(rows, strings.Join(cells, "|"))
+	}
+	return strings.Join(rows, "\n")
+}
