@@ -157,7 +157,7 @@ var Translations = []Rule{
 	{From: "DATE_TRUNC(x, MONTH), datediff(day, a, b) and other bare date parts", Dialects: warehouses, To: "'month', 'day'",
 		Note: "passed as lower-case strings to the date functions"},
 	{From: "f(x, INTERVAL n unit)", Dialects: warehouses, To: "f(x, n, 'unit')"},
-	{From: "x + INTERVAL n unit, x - INTERVAL n unit, INTERVAL n unit + x, INTERVAL '2 months', INTERVAL (col) DAY, x ± to_days(n) (DuckDB)", Dialects: warehouses, To: "datetime_add_to_timestamp(x, n, 'unit'); datetime_add(x, n, 'unit') in Snowflake",
+	{From: "x + INTERVAL n unit, x - INTERVAL n unit, INTERVAL n unit + x, INTERVAL '2 months', INTERVAL (col) DAY, INTERVAL 1 DAY * n, x ± to_days(n) and x ± '1 day'::interval (DuckDB)", Dialects: warehouses, To: "datetime_add_to_timestamp(x, n, 'unit'); datetime_add(x, n, 'unit') in Snowflake",
 		Note: "months are clamped to the month's last day; INTERVAL '1 month 2 days' (Snowflake: '1 day, 2 hours') adds each part in turn, in the order written in Snowflake, months then days then time in DuckDB; DuckDB's to_years ... to_microseconds(n) are INTERVAL n unit; a DATE plus an INTERVAL is a timestamp, except in Snowflake for parts of a day or longer (datetime_add), where it stays a DATE"},
 	{From: "DATE '...', TIMESTAMP '...', DATETIME '...', TIMESTAMP_NTZ | _TZ | _LTZ '...', TIMESTAMPTZ '...', JSON '...'", Dialects: warehouses, To: "date('...'), '2024-05-17T10:00:00Z', json('...')",
 		Note: "timestamp literals are written in the one form when translated, converted as CAST converts them"},
