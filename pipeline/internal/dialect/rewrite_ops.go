@@ -318,10 +318,10 @@ func (t *translator) addInterval(n *node) {
 	// DuckDB's DATE + INTERVAL is a TIMESTAMP (BigQuery's a DATETIME, the
 	// same text); Snowflake's stays a DATE for parts of a day or longer
 	// (TO_DATE('2018-04-15') + INTERVAL '1 year' is 2019-04-15), as
-	// datetime_add keeps it.
+	// datetime_add keeps it, and a TIMESTAMP_TZ keeps its offset.
 	fn := "datetime_add_to_timestamp("
 	if t.d == Snowflake {
-		fn = "datetime_add("
+		fn = "datetime_add_snowflake("
 	}
 	if iv.x != nil && iv.x.kind == nString && iv.tok < 0 && iv.names == nil {
 		if nums, units := intervalParts(stringValue(t.d, t.toks[iv.x.tok].text)); len(nums) > 0 {
