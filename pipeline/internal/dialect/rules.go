@@ -284,7 +284,7 @@ var Refusals = []Rule{
 	{From: "MERGE INTO", Dialects: all, To: refMerge.hint},
 	{From: "::variant, ::object, ::struct, ::map casts", Dialects: all, To: refSemi.hint},
 	{From: "array types: type[], array<...>", Dialects: all, To: refArrayType.hint},
-	{From: "INTERVAL n unit (and DuckDB's to_days(n) ...) outside a date function or x ± INTERVAL, INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
+	{From: "INTERVAL n unit (and DuckDB's to_days(n) ..., '1 day'::interval) outside a date function or x ± INTERVAL, INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
