@@ -16,11 +16,13 @@ func TestIntervalArithmetic(t *testing.T) {
 	expectTranslated(t, duckdb, "select d + to_days(n), ts - to_hours(2) from t", "select datetime_add_to_timestamp(d, n, 'day'), datetime_add_to_timestamp(ts, -(2), 'hour') from t")
 	expectTranslated(t, duckdb, "select interval 1 day + ts from t", "select datetime_add_to_timestamp(ts, 1, 'day') from t")
 	expectTranslated(t, duckdb, "select d + interval '2 days 1 month' from t", "select datetime_add_to_timestamp(datetime_add_to_timestamp(d, 1, 'month'), 2, 'day') from t")
-	expectTranslated(t, snowflake, "select ts - interval '1 day, 2 hours' from t", "select datetime_add(datetime_add(ts, -(1), 'day'), -(2), 'hour') from t")
+	expectTranslated(t, snowflake, "select ts - interval '1 day, 2 hours' from t", "select datetime_add_snowflake(datetime_add_snowflake(ts, -(1), 'day'), -(2), 'hour') from t")
 	expectRows(t, snowflake, "select to_date('2018-04-15') + interval '1 year', '2024-01-31'::date + interval '1 day, 2 hours'", "2019-04-15|2024-02-01T02:00:00Z")
 	expectTranslated(t, bigquery, "select interval 1 hour + ts from t", "select datetime_add_to_timestamp(ts, 1, 'hour') from t")
 	expectRefused(t, duckdb, "select\n to_days(3)", "2:2: INTERVAL arithmetic is not supported ("+refInterval.hint+")")
 	expectRows(t, duckdb, "select date '2024-03-31' - interval '-1 month'", "2024-04-30T00:00:00Z")
+	expectTranslated(t, duckdb, "select ts + interval 1 day * n, ts - 2 * interval 1 hour from t", "select datetime_add_to_timestamp(ts, (1) * (n), 'day'), datetime_add_to_timestamp(ts, -((1) * (2)), 'hour') from t")
+	expectTranslated(t, duckdb, "select ts - '1 month 2 days'::interval from t", "select datetime_add_to_timestamp(datetime_add_to_timestamp(ts, -(1), 'month'), -(2), 'day') from t")
 	expectRefused(t, duckdb, "select interval 1 day - ts from t", "1:8: INTERVAL arithmetic is not supported ("+refInterval.hint+")")
 }
 

@@ -383,6 +383,14 @@ func (t *translator) rewriteInterval(n *node) {
 		t.refuse(n.start, refInterval)
 		return
 	}
+	if n.list != nil {
+		// INTERVAL 1 DAY * n
+		factor := n.list[0]
+		n.print = func(pr *printer, n *node) string {
+			return "(" + pr.text(x) + ") * (" + pr.text(factor) + "), " + sqlString(unit) + pr.carry(n, x, factor)
+		}
+		return
+	}
 	n.print = func(pr *printer, n *node) string { return pr.text(x) + ", " + sqlString(unit) + pr.carry(n, x) }
 }
 
