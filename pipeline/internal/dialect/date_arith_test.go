@@ -23,6 +23,7 @@ func TestIntervalArithmetic(t *testing.T) {
 	expectRows(t, duckdb, "select date '2024-03-31' - interval '-1 month'", "2024-04-30T00:00:00Z")
 	expectTranslated(t, duckdb, "select ts + interval 1 day * n, ts - 2 * interval 1 hour from t", "select datetime_add_to_timestamp(ts, (1) * (n), 'day'), datetime_add_to_timestamp(ts, -((1) * (2)), 'hour') from t")
 	expectTranslated(t, duckdb, "select ts - '1 month 2 days'::interval from t", "select datetime_add_to_timestamp(datetime_add_to_timestamp(ts, -(1), 'month'), -(2), 'day') from t")
+	expectRefused(t, duckdb, "select '1 day'::interval", "1:17: INTERVAL arithmetic is not supported ("+refInterval.hint+")")
 	expectRefused(t, duckdb, "select interval 1 day - ts from t", "1:8: INTERVAL arithmetic is not supported ("+refInterval.hint+")")
 }
 
