@@ -9,15 +9,19 @@ import (
 )
 
 // Static types are what the translator knows of a value's warehouse type
-// before it runs, where SQLite would read it otherwise: TypeDate, or a
-// timestamp's kind (sqlfunc.KindInstant, sqlfunc.KindWallClock); "" when
-// nothing is known, and then the SQL is translated as SQLite reads it. They
-// come from literals, casts and functions, follow CASE, COALESCE and the
-// other conditionals, the columns of CTEs and subqueries, and the columns of
-// the tables a statement reads (Options.Types).
+// before it runs, where SQLite would read it otherwise: TypeDate, TypeBool
+// or a timestamp's kind (sqlfunc.KindInstant, sqlfunc.KindWallClock); ""
+// when nothing is known, and then the SQL is translated as SQLite reads it.
+// They come from literals, comparisons, casts and functions, follow CASE,
+// COALESCE and the other conditionals, the columns of CTEs, subqueries and
+// VALUES, and the columns of the tables a statement reads (Options.Types).
 
-// TypeDate is the static type of a DATE.
-const TypeDate = "DATE"
+// TypeDate is the static type of a DATE, TypeBool of a BOOL (1 or 0 in
+// SQLite, 'true' or 'false' as text in the warehouses).
+const (
+	TypeDate = "DATE"
+	TypeBool = "BOOLEAN"
+)
 
 // colType is an output column of a query and its static type.
 type colType struct {
@@ -33,6 +37,19 @@ func (t *translator) staticType(n *node) string {
 	switch n.kind {
 	case nParen:
 		return t.staticType(n.x)
+	case nLit, nName:
+		if w := t.toks[n.start].lower; n.start+1 == n.end && t.toks[n.start].kind == kWord && (w == "true" || w == "false") {
+			return TypeBool
+		}
+		if n.kind == nName {
+			return t.nameType(n)
+		}
+	case nUnary:
+		if n.name == "not" {
+			return TypeBool
+		}
+	case nLike, nIn, nBetween, nIs:
+		return TypeBool
 	case nTyped:
 		if n.name == "date" {
 			return TypeDate
@@ -45,6 +62,9 @@ func (t *translator) staticType(n *node) string {
 		}
 		if typ.name == "date" {
 			return TypeDate
+		}
+		if typ.boolean {
+			return TypeBool
 		}
 		return castKind(t.d, typ)
 	case nCall:
@@ -83,24 +103,31 @@ func (t *translator) staticType(n *node) string {
 		}
 		return t.commonType(branches)
 	case nBinary:
+		if comparisons[n.name] || n.name == "and" || n.name == "or" {
+			return TypeBool
+		}
 		if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake) {
 			x, y := t.staticType(n.x), t.staticType(n.y)
 			if x == TypeDate && y == "" || n.name == "+" && y == TypeDate && x == "" {
 				return TypeDate // date ± n days
 			}
 		}
-	case nName:
-		if len(n.parts) == 1 && t.toks[n.parts[0]].kind == kWord {
-			switch t.toks[n.parts[0]].lower {
-			case "current_timestamp":
-				return sqlfunc.KindInstant
-			case "current_date":
-				return TypeDate
-			}
-		}
-		return t.columnType(n)
 	}
 	return ""
+}
+
+// nameType is the static type of a name: CURRENT_TIMESTAMP, CURRENT_DATE
+// or a column.
+func (t *translator) nameType(n *node) string {
+	if len(n.parts) == 1 && t.toks[n.parts[0]].kind == kWord {
+		switch t.toks[n.parts[0]].lower {
+		case "current_timestamp":
+			return sqlfunc.KindInstant
+		case "current_date":
+			return TypeDate
+		}
+	}
+	return t.columnType(n)
 }
 
 // commonType is the static type all of list share, NULL literals aside; ""

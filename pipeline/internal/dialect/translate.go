@@ -16,8 +16,8 @@ type Options struct {
 	// EXCEPT/REPLACE/EXCLUDE, QUALIFY and * over UNNEST. Schema is "" when
 	// the SQL does not name one. Without it those expansions are refused.
 	Columns func(schema, table string) ([]string, error)
-	// Types gives the static types (TypeDate, sqlfunc.KindInstant,
-	// sqlfunc.KindWallClock) of the columns of a table the SQL reads, by
+	// Types gives the static types (TypeDate, TypeBool,
+	// sqlfunc.KindInstant, sqlfunc.KindWallClock) of the columns of a table the SQL reads, by
 	// lower-case column name; a column it leaves out is unknown.
 	Types func(schema, table string) map[string]string
 }
@@ -46,8 +46,8 @@ func TranslateWith(sql string, o Options) (string, error) {
 
 // TranslateTyped is TranslateWith that also gives the static types of the
 // output columns of the last statement, when it is a query (a model's
-// select): lower-case column name -> TypeDate, sqlfunc.KindInstant or
-// KindWallClock, for the columns whose type is known.
+// select): lower-case column name -> TypeDate, TypeBool,
+// sqlfunc.KindInstant or KindWallClock, for the columns whose type is known.
 func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	if o.Dialect == "" {
 		o.Dialect = SQLite
