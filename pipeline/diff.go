@@ -53,6 +53,8 @@ type TableSet struct {
 	writes   int
 	hooks    int
 	versions map[rel]string
+	// list is the tables as Session.Tables listed them for this read.
+	list []TableInfo
 }
 
 type rel struct{ schema, name string }
@@ -83,7 +85,7 @@ func (s *Session) ReadTablesSince(ctx context.Context, maxRows int, prev *TableS
 	}
 	versions, hooks := s.eng.Versions()
 	set := &TableSet{tables: make(map[rel]setTable, len(ts)), sess: s, maxRows: maxRows,
-		writes: s.db.Writes(), hooks: hooks, versions: make(map[rel]string, len(ts))}
+		writes: s.db.Writes(), hooks: hooks, versions: make(map[rel]string, len(ts)), list: ts}
 	still := prev != nil && prev.sess == s && prev.maxRows == maxRows && prev.writes == set.writes && prev.hooks == hooks
 	for _, t := range ts {
 		k := rel{t.Schema, t.Name}
@@ -125,6 +127,10 @@ func relKey(schema, name string) string { return strings.ToLower(schema + "." + 
 
 // Len is the number of tables and views in the set.
 func (t *TableSet) Len() int { return len(t.tables) }
+
+// Tables lists the set's tables and views with their row counts, as
+// Session.Tables did when the set was read.
+func (t *TableSet) Tables() []TableInfo { return t.list }
 
 // CompareTables compares two sets, keeping at most limit differing rows per
 // table (negative: all). A table either set holds over its row cap has the

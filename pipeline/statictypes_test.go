@@ -9,21 +9,21 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 )
 
-// A model reading a seed's date and timestamp columns (column_types) or
-// another model's gets the warehouse's answers: a date plus days, a
-// timestamp as the warehouse writes it as text. The DuckDB answers are
+// A model reading a seed's date, timestamp and boolean columns
+// (column_types) or another model's gets the warehouse's answers: a date
+// plus days, a timestamp and a boolean as the warehouse writes them as text. The DuckDB answers are
 // DuckDB's (checked in pipeline/internal/sqlfunc/oracle).
 func TestUpstreamColumnTypes(t *testing.T) {
-	seedCSV := []byte("d,ts\n2024-01-05,2024-01-05 10:00:00\n")
+	seedCSV := []byte("d,ts,ok\n2024-01-05,2024-01-05 10:00:00,true\n")
 	for _, c := range []struct {
 		d     dialect.Dialect
 		model string // models/m.sql; models/n.sql reads it
 		next  string
 		want  string // m's row | n's row
 	}{
-		{dialect.DuckDB, "select d + 7 as next_week, d - date '2024-01-01' as days, cast(ts as varchar) as ts_text, ts || '!' as bang from {{ ref('s') }}",
-			"select next_week + 1 as d, next_week - 1 as e from {{ ref('m') }}",
-			"2024-01-12|4|2024-01-05 10:00:00|2024-01-05 10:00:00! ; 2024-01-13|2024-01-11"},
+		{dialect.DuckDB, "select d + 7 as next_week, d - date '2024-01-01' as days, cast(ts as varchar) as ts_text, ts || '!' as bang, ok::varchar as ok_text, d > date '2024-02-01' as late from {{ ref('s') }}",
+			"select next_week + 1 as d, next_week - 1 as e, late::varchar as late_text from {{ ref('m') }}",
+			"2024-01-12|4|2024-01-05 10:00:00|2024-01-05 10:00:00!|true|0 ; 2024-01-13|2024-01-11|false"},
 		{dialect.Snowflake, "select d - 1 as yesterday, ts::varchar as ts_text from {{ ref('s') }}",
 			"with c as (select * from {{ ref('m') }}) select yesterday + 2 as d, ts_text from c",
 			"2024-01-04|2024-01-05 10:00:00.000 ; 2024-01-06|2024-01-05 10:00:00.000"},
@@ -33,7 +33,7 @@ func TestUpstreamColumnTypes(t *testing.T) {
 	} {
 		t.Run(string(c.d), func(t *testing.T) {
 			files := map[string][]byte{
-				"dbt_project.yml": []byte("name: p\nseeds:\n  p:\n    +column_types: {d: date, ts: timestamp}\n"),
+				"dbt_project.yml": []byte("name: p\nseeds:\n  p:\n    +column_types: {d: date, ts: timestamp, ok: boolean}\n"),
 				"seeds/s.csv":     seedCSV,
 				"models/m.sql":    []byte(c.model + "\n"),
 				"models/n.sql":    []byte(c.next + "\n"),

@@ -3,23 +3,32 @@
 // Command wasm is the playground's WebAssembly entry. It runs inside a Web
 // Worker and exposes one object to JavaScript:
 //
-//	nexusBridge.call(requestJSON, onStep) -> Promise<responseJSON>
+//	nexusBridge.call(requestJSON, onSteps, id) -> Promise<responseJSON>
 //	nexusBridge.cancel(id)
 //
-// Requests and responses are the JSON of package bridge; onStep receives
-// each run-log step as JSON while a build runs. This file only converts
-// values between JavaScript and Go.
+// Requests and responses are the JSON of package bridge; id is the
+// request's id (cancel names it). onSteps receives the run-log steps while
+// a build runs, as a JSON array of the steps that finished since the last
+// call: one call per step would cost a message to the page per step. This
+// file only converts values between JavaScript and Go.
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"sync"
 	"syscall/js"
+	"time"
 
 	"github.com/nexus-playground/nexus/pipeline"
 	"github.com/nexus-playground/nexus/wasm/bridge"
 )
+
+// stepsEvery is how often a build's finished steps go to the page: often
+// enough for the status line to count, rarely enough that a build of many
+// quick steps sends a few messages, not one per step.
+const stepsEvery = 40 * time.Millisecond
 
 func main() {
 	b := bridge.New(":memory:")
@@ -35,10 +44,16 @@ func main() {
 		if len(args) > 1 && args[1].Type() == js.TypeFunction {
 			onStep = args[1]
 		}
+		// The worker passes the id beside the request, so a large request
+		// (a project's files) is not decoded once more just to find it.
 		var head struct {
 			ID int `json:"id"`
 		}
-		_ = json.Unmarshal([]byte(in), &head)
+		if len(args) > 2 && args[2].Type() == js.TypeNumber {
+			head.ID = args[2].Int()
+		} else {
+			_ = json.Unmarshal([]byte(in), &head)
+		}
 		ctx, cancel := context.WithCancel(context.Background())
 		mu.Lock()
 		cancels[head.ID] = cancel
@@ -56,14 +71,28 @@ func main() {
 					mu.Unlock()
 					cancel()
 				}()
-				progress := func(s pipeline.Step) {
-					if onStep.Type() == js.TypeFunction {
-						if data, err := json.Marshal(s); err == nil {
-							onStep.Invoke(string(data))
-						}
+				var steps [][]byte
+				var sent time.Time
+				flush := func() {
+					if len(steps) > 0 {
+						onStep.Invoke("[" + string(bytes.Join(steps, []byte(","))) + "]")
+						steps, sent = nil, time.Now()
 					}
 				}
-				resolve.Invoke(b.HandleJSON(newYieldingContext(ctx), in, progress))
+				progress := func(s pipeline.Step) {
+					if onStep.Type() != js.TypeFunction {
+						return
+					}
+					if data, err := json.Marshal(s); err == nil {
+						steps = append(steps, data)
+					}
+					if time.Since(sent) >= stepsEvery {
+						flush()
+					}
+				}
+				out := b.HandleJSON(newYieldingContext(ctx), in, progress)
+				flush()
+				resolve.Invoke(out)
 			}()
 			return nil
 		})

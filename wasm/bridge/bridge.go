@@ -194,6 +194,9 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		}
 		res, err := sess.Build(ctx, fsys, pipeline.Options{
 			Command: cmd, Select: req.Select, Exclude: req.Exclude, Vars: req.Vars, Dialect: req.Dialect, FullRefresh: req.FullRefresh, RebuildAll: req.RebuildAll, Progress: progress,
+			// Where a build's time went (planning, SQL): a few clock reads
+			// per step, and the page's benchmarks print it.
+			Profile: true,
 		})
 		b.last = res
 		b.nodes, b.nodesKey = sess.LastNodes(), projectKey(req)
@@ -208,7 +211,13 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 			b.forgetChanges()
 			changes = &Changes{Error: err.Error()}
 		}
-		return BuildResult{Result: res, Changes: changes}, nil
+		out := BuildResult{Result: res, Changes: changes}
+		if changes != nil && changes.Error == "" {
+			out.Tables = b.after.Tables()
+		} else if ts, err := sess.Tables(ctx); err == nil {
+			out.Tables = ts
+		}
+		return out, nil
 	case "query":
 		max := req.MaxRows
 		if max <= 0 || max > MaxRows {

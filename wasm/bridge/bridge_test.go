@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -178,5 +179,30 @@ func TestPanicBecomesAnError(t *testing.T) {
 	again := b.Handle(context.Background(), Request{Op: "build", Files: files}, nil)
 	if !again.OK {
 		t.Fatalf("build after the panic: %+v", again.Error)
+	}
+}
+
+// A build's answer lists the tables as the tables operation does, on a
+// first build (nothing to compare) and on the next ones (read with the
+// changes), and after a build with a failing model.
+func TestBuildListsTheTables(t *testing.T) {
+	files := sampleFiles(t, "demo")
+	b := New(":memory:")
+	const model = "models/states/billing_lifecycle.sql"
+	orig := files[model]
+	for _, text := range []string{orig, orig + "\n-- edited\n", "select * from no_such_table"} {
+		files[model] = text
+		resp := roundTrip(t, b, Request{Op: "build", Files: files}, nil)
+		if !resp.OK {
+			t.Fatalf("build: %+v", resp.Error)
+		}
+		got := resp.Result.(map[string]any)["tables"]
+		want := roundTrip(t, b, Request{Op: "tables"}, nil)
+		if !want.OK {
+			t.Fatalf("tables: %+v", want.Error)
+		}
+		if len(want.Result.([]any)) < 50 || !reflect.DeepEqual(got, want.Result) {
+			t.Errorf("a build of %q lists the tables\n%v\nthe tables operation\n%v", text[:20], got, want.Result)
+		}
 	}
 }

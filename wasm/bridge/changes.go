@@ -38,6 +38,11 @@ type Changes struct {
 type BuildResult struct {
 	*pipeline.Result
 	Changes *Changes `json:"changes,omitempty"`
+	// Tables are the built tables as the tables operation lists them,
+	// read with the changes: the page lists them after every Run, and a
+	// call of its own would wait in the page's queue. Null when they could
+	// not be listed.
+	Tables []pipeline.TableInfo `json:"tables"`
 }
 
 // baseline returns the tables to compare the coming build with.

@@ -87,8 +87,8 @@ export class Engine {
 
   onMessage(m) {
     const job = this.current;
-    if (m.type === "step") {
-      if (job && job.req.id === m.id && job.onStep) job.onStep(JSON.parse(m.step));
+    if (m.type === "steps") {
+      if (job && job.req.id === m.id && job.onStep) for (const step of JSON.parse(m.steps)) job.onStep(step);
     } else if (m.type === "result") {
       if (job && job.req.id === m.id) {
         const t = performance.now();

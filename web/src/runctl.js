@@ -67,6 +67,8 @@ export class RunController extends EventTarget {
     this.changes = resp.ok && resp.result ? resp.result.changes || null : null;
     this.emit("run-end", { resp, wall, ok, stopped, first: this.runs === 1 });
     if (resp.restarted) this.lose("run");
+    // A build lists the tables in its answer; a failed call does not.
+    else if (resp.ok && resp.result && resp.result.tables) this.setTables(resp.result.tables, "run");
     else await this.refreshTables("run");
     return resp;
   }
@@ -136,7 +138,11 @@ export class RunController extends EventTarget {
   async refreshTables(after = "reset") {
     if (!this.engine) return;
     const resp = await this.engine.call({ op: "tables" });
-    this.tables = resp.ok ? resp.result || [] : [];
+    this.setTables(resp.ok ? resp.result || [] : [], after);
+  }
+
+  setTables(tables, after) {
+    this.tables = tables;
     // Another project's tables (reset) have no previous run.
     if (after === "reset") this.changes = null;
     this.emit("tables-changed", { tables: this.tables, after });

@@ -32,13 +32,16 @@ export function followRuns(ctl) {
     data.lastRunEngineSeconds = resp.ok && resp.result ? String(resp.result.seconds) : "";
     // The run's time by part, in ms: queued, worker (posted to answered),
     // bridge (the worker's Go call), build, changes (the tables compared
-    // with the previous run's), parse (the answer's JSON on the page).
+    // with the previous run's), plan and sql (the build's planning and its
+    // statements, how many), parse (the answer's JSON on the page).
     const t = resp.timing || {};
+    const prof = resp.ok && resp.result ? resp.result.profile : undefined;
     const ms = (s) => (s === undefined ? undefined : Math.round(s * 1000));
     data.lastRunTiming = JSON.stringify({
       queued: Math.round(t.queued), worker: Math.round(t.worker), bridge: ms(resp.seconds),
       build: resp.ok && resp.result ? ms(resp.result.seconds) : undefined,
       changes: resp.ok && resp.result && resp.result.changes ? ms(resp.result.changes.seconds) : undefined,
+      plan: prof ? ms(prof.plan_seconds) : undefined, sql: prof ? ms(prof.sql_seconds) : undefined, statements: prof ? prof.statements : undefined,
       parse: Math.round(t.parse), bytes: t.bytes,
     });
     data.runs = String(Number(data.runs || 0) + 1);

@@ -1,7 +1,8 @@
 // The Web Worker that hosts the Go pipeline. The page compiles nexus.wasm
 // once and hands the module over, so a restart after Stop costs only an
 // instantiation. Messages in: init {module}, call {id, json}, cancel {id}.
-// Messages out: ready, step {id, step}, result {id, json}, exit {message}.
+// Messages out: ready, steps {id, steps} (a JSON array of the build steps
+// that finished since the last), result {id, json}, exit {message}.
 
 /* global Go, nexusBridge */
 self.importScripts("wasm_exec.js");
@@ -21,8 +22,8 @@ self.onmessage = async (e) => {
         break;
       }
       case "call": {
-        const onStep = (step) => self.postMessage({ type: "step", id: m.id, step });
-        const json = await nexusBridge.call(m.json, onStep);
+        const onSteps = (steps) => self.postMessage({ type: "steps", id: m.id, steps });
+        const json = await nexusBridge.call(m.json, onSteps, m.id);
         self.postMessage({ type: "result", id: m.id, json });
         break;
       }

@@ -19,18 +19,21 @@ func TestDateArithmetic(t *testing.T) {
 	expectRows(t, duckdb, "with t as (select null as d, '7' as s) select d - 1, s - 1 from t", "NULL|6")
 	expectFails(t, duckdb, "with t as (select '2024-01-05 10:00:00' as a)\nselect a - a from t", "line 2: 2024-01-05 10:00:00 - 2024-01-05 10:00:00: DuckDB takes no number from or to a TIMESTAMP")
 	expectFails(t, duckdb, "with t as (select 'abc' as a) select a - 1 from t", "abc - 1: DuckDB adds and subtracts numbers and dates, not text")
-	expectRefused(t, duckdb, "select\n  timestamp '2024-01-05 10:00:00' - a::timestamp from t", "2:35: timestamp - timestamp is not supported in DuckDB SQL: it gives an INTERVAL, which has no value in SQLite (take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake)")
+	expectRefused(t, duckdb, "select\n  timestamp '2024-01-05 10:00:00' - a::timestamp from t", "2:35: timestamp - timestamp is not supported in DuckDB SQL: it gives an INTERVAL, which has no value in SQLite (take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery)")
 }
 
 func TestIntervalArithmetic(t *testing.T) {
 	expectTranslated(t, duckdb, "select d + to_days(n), ts - to_hours(2) from t", "select datetime_add_to_timestamp(d, n, 'day'), datetime_add_to_timestamp(ts, -(2), 'hour') from t")
 	expectTranslated(t, duckdb, "select interval 1 day + ts from t", "select datetime_add_to_timestamp(ts, 1, 'day') from t")
 	expectTranslated(t, duckdb, "select d + interval '2 days 1 month' from t", "select datetime_add_to_timestamp(datetime_add_to_timestamp(d, 1, 'month'), 2, 'day') from t")
-	expectTranslated(t, snowflake, "select ts - interval '1 day, 2 hours' from t", "select datetime_add(datetime_add(ts, -(1), 'day'), -(2), 'hour') from t")
+	expectTranslated(t, snowflake, "select ts - interval '1 day, 2 hours' from t", "select datetime_add_snowflake(datetime_add_snowflake(ts, -(1), 'day'), -(2), 'hour') from t")
 	expectRows(t, snowflake, "select to_date('2018-04-15') + interval '1 year', '2024-01-31'::date + interval '1 day, 2 hours'", "2019-04-15|2024-02-01T02:00:00Z")
 	expectTranslated(t, bigquery, "select interval 1 hour + ts from t", "select datetime_add_to_timestamp(ts, 1, 'hour') from t")
 	expectRefused(t, duckdb, "select\n to_days(3)", "2:2: INTERVAL arithmetic is not supported ("+refInterval.hint+")")
 	expectRows(t, duckdb, "select date '2024-03-31' - interval '-1 month'", "2024-04-30T00:00:00Z")
+	expectTranslated(t, duckdb, "select ts + interval 1 day * n, ts - 2 * interval 1 hour from t", "select datetime_add_to_timestamp(ts, (1) * (n), 'day'), datetime_add_to_timestamp(ts, -((1) * (2)), 'hour') from t")
+	expectTranslated(t, duckdb, "select ts - '1 month 2 days'::interval from t", "select datetime_add_to_timestamp(datetime_add_to_timestamp(ts, -(1), 'month'), -(2), 'day') from t")
+	expectRefused(t, duckdb, "select '1 day'::interval", "1:17: INTERVAL arithmetic is not supported ("+refInterval.hint+")")
 	expectRefused(t, duckdb, "select interval 1 day - ts from t", "1:8: INTERVAL arithmetic is not supported ("+refInterval.hint+")")
 }
 

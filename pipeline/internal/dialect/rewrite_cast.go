@@ -168,20 +168,6 @@ func joinRaw(toks []token) string {
 }
 
 // booleanOf tells whether n is known to be a boolean: TRUE, FALSE, a
-// comparison, LIKE, IN, BETWEEN, IS, NOT, AND, OR.
-func (t *translator) booleanOf(n *node) bool {
-	switch n.kind {
-	case nParen:
-		return n.x != nil && t.booleanOf(n.x)
-	case nLit, nName:
-		w := t.toks[n.start].lower
-		return n.start+1 == n.end && t.toks[n.start].kind == kWord && (w == "true" || w == "false")
-	case nBinary:
-		return comparisons[n.name] || n.name == "and" || n.name == "or"
-	case nUnary:
-		return n.name == "not"
-	case nLike, nIn, nBetween, nIs:
-		return true
-	}
-	return false
-}
+// comparison, LIKE, IN, BETWEEN, IS, NOT, AND, OR, a cast to BOOL, a column
+// of booleans (statictypes.go).
+func (t *translator) booleanOf(n *node) bool { return t.staticType(n) == TypeBool }

@@ -8,8 +8,8 @@ import "strings"
 // goes through divide(), which fails on zero as BigQuery and Snowflake do.
 func (t *translator) rewriteBinary(n *node) {
 	if (n.name == "+" || n.name == "-") && t.d != SQLite {
-		t.durationCall(n.x)
-		t.durationCall(n.y)
+		t.intervalOperand(n.x)
+		t.intervalOperand(n.y)
 		if n.name == "+" && n.x.kind == nInterval && n.y.kind != nInterval {
 			// INTERVAL 1 DAY + x is x + INTERVAL 1 DAY
 			n.x, n.y = n.y, n.x
@@ -27,7 +27,7 @@ func (t *translator) rewriteBinary(n *node) {
 		t.concatTimestamps(n.x, n.y)
 		return
 	}
-	if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake) && t.dateArithmetic(n) {
+	if (n.name == "+" || n.name == "-") && t.d != SQLite && t.dateArithmetic(n) {
 		return
 	}
 	if (n.name == "+" || n.name == "-") && t.d == DuckDB && t.maybeDateArithmetic(n) {
@@ -241,14 +241,32 @@ var durationUnits = map[string]string{
 	"to_minutes": "minute", "to_seconds": "second", "to_milliseconds": "millisecond", "to_microseconds": "microsecond",
 }
 
-// durationCall makes DuckDB's to_days(n) (and to_hours ...) an operand of
-// + or - the INTERVAL (n) DAY it stands for.
-func (t *translator) durationCall(n *node) {
-	unit, ok := durationUnits[n.name]
-	if t.d != DuckDB || n.kind != nCall || !ok || len(n.parts) > 1 || len(n.list) != 1 || n.x != nil {
-		return
+// intervalOperand makes an operand of + or - that stands for an INTERVAL
+// one: DuckDB's to_days(n) (and to_hours ...) is INTERVAL (n) DAY, its
+// '1 day'::interval is INTERVAL '1 day', and INTERVAL 1 DAY * n (or
+// n * INTERVAL 1 DAY) is n days.
+func (t *translator) intervalOperand(n *node) {
+	switch {
+	case n.kind == nCall && t.d == DuckDB:
+		unit, ok := durationUnits[n.name]
+		if ok && len(n.parts) <= 1 && len(n.list) == 1 && n.x == nil {
+			n.kind, n.x, n.names, n.list = nInterval, n.list[0], []string{unit}, nil
+		}
+	case n.kind == nCast && t.d == DuckDB && n.x.kind == nString && n.y != nil && n.y.end == n.y.start+1 && t.toks[n.y.start].lower == "interval":
+		n.kind, n.tok, n.names = nInterval, -1, nil
+		n.kids = []*node{n.x}
+		n.y = nil
+	case n.kind == nBinary && n.name == "*":
+		iv, factor := n.x, n.y
+		if iv.kind != nInterval {
+			iv, factor = factor, iv
+		}
+		if iv.kind != nInterval || factor.kind == nInterval || (iv.tok < 0 && iv.names == nil) {
+			return
+		}
+		iv.name = "parts" // printed by the product
+		n.kind, n.x, n.tok, n.names, n.list = nInterval, iv.x, iv.tok, iv.names, []*node{factor}
 	}
-	n.kind, n.x, n.names = nInterval, n.list[0], []string{unit}
 }
 
 // intervalParts reads the text of INTERVAL '1 day', '1 month 2 days' or
@@ -307,10 +325,10 @@ func (t *translator) addInterval(n *node) {
 	// DuckDB's DATE + INTERVAL is a TIMESTAMP (BigQuery's a DATETIME, the
 	// same text); Snowflake's stays a DATE for parts of a day or longer
 	// (TO_DATE('2018-04-15') + INTERVAL '1 year' is 2019-04-15), as
-	// datetime_add keeps it.
+	// datetime_add keeps it, and a TIMESTAMP_TZ keeps its offset.
 	fn := "datetime_add_to_timestamp("
 	if t.d == Snowflake {
-		fn = "datetime_add("
+		fn = "datetime_add_snowflake("
 	}
 	if iv.x != nil && iv.x.kind == nString && iv.tok < 0 && iv.names == nil {
 		if nums, units := intervalParts(stringValue(t.d, t.toks[iv.x.tok].text)); len(nums) > 0 {
@@ -397,15 +415,20 @@ func (t *translator) maybeDateArithmetic(n *node) bool {
 	return t.mayBeDate(x) && isIntegerLiteral(t, y) || isIntegerLiteral(t, x) && t.mayBeDate(y)
 }
 
-// dateArithmetic writes DuckDB's and Snowflake's date ± n days as a date
-// and date - date as the whole days between (SQLite would add to the year
-// and give 0); timestamp - timestamp, an INTERVAL in DuckDB and an error in
+// dateArithmetic writes date ± n days as a date (BigQuery, DuckDB,
+// Snowflake) and DuckDB's and Snowflake's date - date as the whole days
+// between (SQLite would add to the year and give 0); timestamp - timestamp,
+// an INTERVAL in DuckDB and BigQuery (date - date too) and an error in
 // Snowflake, is refused. It tells whether n was one of these.
 func (t *translator) dateArithmetic(n *node) bool {
 	x, y := n.x, n.y
 	xd, yd := t.dateOf(x), t.dateOf(y)
 	switch {
 	case n.name == "-" && t.timestampOf(x) != "" && (t.timestampOf(y) != "" || yd):
+		t.refuse(n.tok, refTimestampMinus, dialectName(t.d))
+		return true
+	case n.name == "-" && t.d == BigQuery && (xd && yd || t.timestampOf(x) != "" && t.timestampOf(y) != ""):
+		// an INTERVAL in BigQuery too
 		t.refuse(n.tok, refTimestampMinus, dialectName(t.d))
 		return true
 	case xd && yd && n.name == "-":

@@ -42,10 +42,10 @@ var Translations = []Rule{
 		Note: "rounded to s digits, halves away from zero, on the shortest decimal text of x (1.005 gives 1.01); the precision p is not checked"},
 	{From: "CAST(x AS numeric | decimal), x::numeric (no (p, s))", Dialects: warehouses, To: "round_scale(cast_to(x, 'REAL', 'dialect', line), 9 | 3); cast_to(x, 'INTEGER', 'snowflake', line)",
 		Note: "the warehouse's default scale: BigQuery's NUMERIC(38, 9), DuckDB's DECIMAL(18, 3), Snowflake's NUMBER(38, 0)"},
-	{From: "date + n, date - n, date - date (a DATE literal, cast or function such as CURRENT_DATE)", Dialects: "Snowflake, DuckDB", To: "date(d, n || ' days'); CAST(julianday(a) - julianday(b) AS INTEGER)",
-		Note: "where the value is known to be a DATE (see the next row); in Snowflake a date column of a source plus n is SQLite arithmetic on text: cast it (col::date + n), or write dateadd(day, n, col) or col + INTERVAL n DAY"},
-	{From: "a column or expression known to hold a DATE or a timestamp", Dialects: warehouses, To: "the rules of its type: date ± n, CAST(ts AS string), ts || text, comparisons with ts",
-		Note: "known from literals, casts and functions; through the columns of CTEs and subqueries (by name, * included), and CASE, COALESCE, IFNULL, NVL, IF, IFF, NULLIF, GREATEST, LEAST, MIN, MAX and ANY_VALUE whose non-NULL branches share the type; and through the columns of the tables the build made: a model's take the types of its select, a seed's those declared date or timestamp in column_types (while the same session, page or command, built or reused them). A source's columns, a CTE with a column list and a UNION of differing types are unknown, and read as SQLite reads them (but see the next row)"},
+	{From: "date + n, date - n, date - date (a DATE literal, cast or function such as CURRENT_DATE)", Dialects: "BigQuery (not date - date), Snowflake, DuckDB", To: "date(d, n || ' days'); CAST(julianday(a) - julianday(b) AS INTEGER)",
+		Note: "where the value is known to be a DATE (see the next row); a date column of a source plus n is SQLite arithmetic on text: cast it (col::date + n), or write dateadd(day, n, col) or col + INTERVAL n DAY"},
+	{From: "a column or expression known to hold a DATE, a timestamp or a boolean", Dialects: warehouses, To: "the rules of its type: date ± n, CAST(ts AS string), ts || text, comparisons with ts, CAST(bool AS string)",
+		Note: "known from literals, casts and functions; through the columns of CTEs, subqueries and VALUES (by name, * included, and by position in t(a, b)), and CASE, COALESCE, IFNULL, NVL, IF, IFF, NULLIF, GREATEST, LEAST, MIN, MAX and ANY_VALUE whose non-NULL branches share the type; and through the columns of the tables the build made: a model's take the types of its select, a seed's those declared date, timestamp or boolean in column_types (while the same session, page or command, built or reused them). A source's columns, a CTE with a column list and a UNION of differing types are unknown, and read as SQLite reads them (but see the next row)"},
 	{From: "col - n, col + n, n + col, a - b, d - lag(d) OVER (...) where no type is known (columns and value-passing functions)", Dialects: "DuckDB", To: "date_arith(a, b, '+' | '-', line)",
 		Note: "a DATE in such a value is seen when the query runs: date ± n days is a date, date - date the days between; numbers add as SQLite adds them; a timestamp, whose difference is an INTERVAL, or text that is no number fails, naming the line"},
 	{From: "boolean, bool", Dialects: all, To: "INTEGER (1 and 0)",
@@ -54,10 +54,10 @@ var Translations = []Rule{
 		Note: "timestamps are text in one form, 2024-05-17T10:00:00Z (UTC, a fraction only when there is one), which compares, sorts and joins as text; time is kept as written, and so is every timestamp in SQLite's own dialect"},
 	{From: "CAST(x AS timestamp | datetime | timestamp_ntz | timestamp_tz | timestamptz ...), x::timestamp", Dialects: warehouses, To: "cast_to(x, 'TIMESTAMP' | 'DATETIME', 'dialect', line)",
 		Note: "reads the text the warehouse takes (2024-5-17 9:00, T or a space, a fraction, Z, an offset or a zone name) and writes the one form; an instant (BigQuery's TIMESTAMP, Snowflake's TIMESTAMP_TZ and _LTZ, DuckDB's TIMESTAMPTZ) is converted to UTC, so Snowflake's TIMESTAMP_TZ loses its offset; a wall clock (BigQuery's DATETIME, Snowflake's TIMESTAMP and _NTZ, DuckDB's TIMESTAMP) drops an offset, which BigQuery refuses; Snowflake reads a number as seconds since the epoch; text that is not a timestamp fails, naming the line and the type, and gives NULL in SAFE_CAST and TRY_CAST"},
-	{From: "CONVERT_TIMEZONE(zone, ts), and DATE_TRUNC, DATE_PART, EXTRACT, HOUR ..., LAST_DAY, ::date of its value", Dialects: "Snowflake", To: "convert_timezone(zone, ts) gives 2024-01-04T22:00:00-05:00",
-		Note: "the TIMESTAMP_TZ keeps its offset in its text, and the date functions read it there, as Snowflake does: a day starts at local midnight, DATE_TRUNC keeps the offset (2024-01-04T00:00:00-05:00), HOUR is the local hour, ::date the local date; comparing with a known timestamp reads the instant; a CAST to TIMESTAMP_TZ and DATEADD write UTC (the same instant)"},
+	{From: "CONVERT_TIMEZONE(zone, ts), and DATE_TRUNC, DATE_PART, EXTRACT, HOUR ..., LAST_DAY, DATEADD, + INTERVAL, ::date of its value", Dialects: "Snowflake", To: "convert_timezone(zone, ts) gives 2024-01-04T22:00:00-05:00",
+		Note: "the TIMESTAMP_TZ keeps its offset in its text, and the date functions read it there, as Snowflake does: a day starts at local midnight, DATE_TRUNC keeps the offset (2024-01-04T00:00:00-05:00), HOUR is the local hour, ::date the local date; comparing with a known timestamp reads the instant; DATEADD and + INTERVAL move it on its own clock and keep the offset; a CAST to TIMESTAMP_TZ writes UTC (the same instant, its offset lost)"},
 	{From: "CAST(ts AS string | varchar | text), ts::varchar, STRING(ts[, zone]), ts || text (Snowflake, DuckDB)", Dialects: warehouses, To: "timestamp_string(ts, 'TIMESTAMP' | 'DATETIME', 'dialect'); string_of_timestamp(ts, zone)",
-		Note: "when ts is known to be a timestamp (see 'known to hold a DATE or a timestamp' above): the warehouse's text, 2024-05-17 10:00:00+00 (BigQuery, a fraction of 3 or 6 digits; a DATETIME without +00), 2024-05-17 10:00:00.000 and ... +0000 for Snowflake's TZ and LTZ, 2024-05-17 10:00:00 and ...+00 for DuckDB's TIMESTAMPTZ; a source's column of timestamp text is cast as it is"},
+		Note: "when ts is known to be a timestamp (see 'known to hold a DATE, a timestamp or a boolean' above): the warehouse's text, 2024-05-17 10:00:00+00 (BigQuery, a fraction of 3 or 6 digits; a DATETIME without +00), 2024-05-17 10:00:00.000 and ... +0000 for Snowflake's TZ and LTZ, 2024-05-17 10:00:00 and ...+00 for DuckDB's TIMESTAMPTZ; a source's column of timestamp text is cast as it is"},
 	{From: "x op ts, x BETWEEN ts1 AND ts2, x IN (ts, ...) (op: =, <>, <, <=, >, >=)", Dialects: warehouses, To: "as_timestamp(x) op ts; '2024-05-17' op ts as '2024-05-17T00:00:00Z' op ts",
 		Note: "where one side is known to be a timestamp, the other is read as timestamp text in the one form: seeds and sources keep timestamps as written, and '2024-05-17 10:00:00' sorts before '2024-05-17T00:00:00Z' as text. Between two columns of unknown type (a source's) nothing is known: cast a source's timestamp column once (cast(ts as timestamp)) in the model that reads it, so ORDER BY, MIN/MAX and joins compare one form"},
 	{From: "x::date, cast(x AS date)", Dialects: "SQLite", To: "date(x)", Note: "'YYYY-MM-DD'; NULL when x is not a date"},
@@ -120,6 +120,8 @@ var Translations = []Rule{
 		Note: "TRUE for a JSON null, FALSE for another value, NULL where there is no value; on other arguments is_json_null(v), which cannot tell a JSON null a function such as GET gave from no value (both NULL)"},
 	{From: "FROM t, UNNEST(t.arr) AS x [WITH OFFSET AS o]", Dialects: warehouses, To: "FROM t, json_each(t.arr) AS x",
 		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x; BigQuery's UNNEST([STRUCT(1 AS a, 'x' AS b), STRUCT(2, 'y')]) without an alias gives a column per field, named by the first struct, as an array literal's structs are"},
+	{From: "FROM TABLE(GENERATOR(ROWCOUNT => n)), SEQ1() ... SEQ8()", Dialects: "Snowflake", To: "(WITH RECURSIVE _nexus_gen(_nexus_seq) AS (...) SELECT _nexus_seq FROM _nexus_gen); _nexus_seq",
+		Note: "n rows; SEQ4() and its kin number them from 0 without gaps (Snowflake may leave gaps), so row_number() over (order by seq4()) and dateadd(day, seq4(), d) spines give Snowflake's rows"},
 	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
 		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
 	{From: "FROM range(n), range(a, b[, step]), generate_series(a, b[, step])", Dialects: "DuckDB", To: "(WITH RECURSIVE ... SELECT v AS \"range\" | \"generate_series\" ...)",
@@ -154,13 +156,13 @@ var Translations = []Rule{
 	{From: "CAST(x AS STRING), SAFE_CAST(x AS STRING)", Dialects: "BigQuery", To: "cast_to(x, 'TEXT', 'bigquery', line); try_cast(x, 'TEXT', 'bigquery')",
 		Note: "a FLOAT64 is written as BigQuery writes it (1, 1.5, 1e+20), not as SQLite's 1.0; Snowflake and DuckDB write a decimal 1.0 as 1.0, as SQLite does"},
 	{From: "CAST(bool AS string), bool::varchar", Dialects: warehouses, To: "CASE WHEN b THEN 'true' WHEN NOT b THEN 'false' END",
-		Note: "where the translator sees a boolean (TRUE, FALSE, a comparison, LIKE, IN, AND, OR, NOT); a boolean column is 1 or 0 and casts to '1' or '0'"},
+		Note: "where the value is known to be a boolean (TRUE, FALSE, a comparison, LIKE, IN, AND, OR, NOT, a cast to BOOL, a model's column holding one, a seed's column declared boolean); a source's boolean column is 1 or 0 and casts to '1' or '0'"},
 	{From: "YEAR(x), QUARTER, MONTH, WEEK, DAY, DAYOFMONTH, DAYOFWEEK, DAYOFYEAR, HOUR, MINUTE, SECOND", Dialects: "Snowflake, DuckDB", To: "date_part('year', x)",
 		Note: "the dialect's EXTRACT, weeks and weekdays as it counts them"},
 	{From: "DATE_TRUNC(x, MONTH), datediff(day, a, b) and other bare date parts", Dialects: warehouses, To: "'month', 'day'",
 		Note: "passed as lower-case strings to the date functions"},
 	{From: "f(x, INTERVAL n unit)", Dialects: warehouses, To: "f(x, n, 'unit')"},
-	{From: "x + INTERVAL n unit, x - INTERVAL n unit, INTERVAL n unit + x, INTERVAL '2 months', INTERVAL (col) DAY, x ± to_days(n) (DuckDB)", Dialects: warehouses, To: "datetime_add_to_timestamp(x, n, 'unit'); datetime_add(x, n, 'unit') in Snowflake",
+	{From: "x + INTERVAL n unit, x - INTERVAL n unit, INTERVAL n unit + x, INTERVAL '2 months', INTERVAL (col) DAY, INTERVAL 1 DAY * n, x ± to_days(n) and x ± '1 day'::interval (DuckDB)", Dialects: warehouses, To: "datetime_add_to_timestamp(x, n, 'unit'); datetime_add_snowflake(x, n, 'unit') in Snowflake",
 		Note: "months are clamped to the month's last day; INTERVAL '1 month 2 days' (Snowflake: '1 day, 2 hours') adds each part in turn, in the order written in Snowflake, months then days then time in DuckDB; DuckDB's to_years ... to_microseconds(n) are INTERVAL n unit; a DATE plus an INTERVAL is a timestamp, except in Snowflake for parts of a day or longer (datetime_add), where it stays a DATE"},
 	{From: "DATE '...', TIMESTAMP '...', DATETIME '...', TIMESTAMP_NTZ | _TZ | _LTZ '...', TIMESTAMPTZ '...', JSON '...'", Dialects: warehouses, To: "date('...'), '2024-05-17T10:00:00Z', json('...')",
 		Note: "timestamp literals are written in the one form when translated, converted as CAST converts them"},
@@ -191,12 +193,18 @@ var Translations = []Rule{
 		Note: "Go aggregates, also over windows; NULLs (and pairs with a NULL) left out; a sample of one row is NULL; results are reals, where Snowflake gives a NUMBER's decimals for a NUMBER column"},
 	{From: "PERCENTILE_CONT(x, q) OVER (...), PERCENTILE_DISC(x, q) OVER (...), APPROX_QUANTILES(x, n), PERCENTILE_DISC(q) WITHIN GROUP (ORDER BY x)", Dialects: "BigQuery, Snowflake", To: "quantile_cont_of(x, q), quantile_disc_of(x, q), approx_quantiles_of(x, n)",
 		Note: "DISC is the first value whose share of the ordered rows reaches q (any ordered type in BigQuery, numbers for Snowflake's DESC); APPROX_QUANTILES is exact: the n + 1 values at 0, 1/n ... 1 as an array"},
+	{From: "CONDITIONAL_TRUE_EVENT(cond) OVER (...), CONDITIONAL_CHANGE_EVENT(x) OVER (...)", Dialects: "Snowflake", To: "true_event_count(cond) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), change_event_count(x) OVER (...)",
+		Note: "running counts from the partition's first row to the current one; a NULL x is not a change"},
+	{From: "OBJECT_AGG(k, v), ARRAY_UNIQUE_AGG(x)", Dialects: "Snowflake", To: "json_group_object(k, v) FILTER (WHERE k IS NOT NULL AND v IS NOT NULL), json_group_array(DISTINCT x) FILTER (WHERE x IS NOT NULL)",
+		Note: "keys keep the order met, where Snowflake shows them sorted; a key met twice is kept twice, where Snowflake fails"},
 	{From: "NUMERIC '2.5', BIGNUMERIC '...'", Dialects: "BigQuery", To: "(2.5)", Note: "text that is not a number fails at run time, naming the line, as a cast does"},
 	{From: "EXTRACT(WEEK(MONDAY) FROM x)", Dialects: "BigQuery", To: "date_part('week(monday)', x)", Note: "weeks starting on that day; the days before the year's first one are week 0"},
 	{From: "ARRAY_TO_STRING(a, sep), CONCAT_WS(sep, ...)", Dialects: "Snowflake", To: "array_to_string(a, sep, ''), concat_ws_or_null(sep, ...)",
 		Note: "a NULL element is an empty string; CONCAT_WS is NULL when any argument is (SQLite's skips NULLs)"},
 	{From: "DAYNAME(x), MONTHNAME(x)", Dialects: "Snowflake, DuckDB", To: "weekday_name(x, 3 | 0), month_name(x, 3 | 0)", Note: "Mon and Jan in Snowflake, Monday and January in DuckDB"},
 	{From: "DATE_TRUNC(x, WEEK(MONDAY))", Dialects: "BigQuery", To: "datetime_trunc_bigquery(x, 'week(monday)')"},
+	{From: "LAG(x[, 1[, d]]) IGNORE NULLS OVER (... ORDER BY ...), LEAD", Dialects: "Snowflake", To: "coalesce(last_value_ignore_nulls(x) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), d); first_value_ignore_nulls(x) OVER (... ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)",
+		Note: "the nearest non-NULL value before (after) the row; another offset is refused"},
 	{From: "FIRST_VALUE(x IGNORE NULLS) OVER (...), LAST_VALUE(x) IGNORE NULLS OVER (...)", Dialects: all, To: "first_value_ignore_nulls(x) OVER (...)", Note: "the first (last) non-NULL value of the frame"},
 	{From: "ARRAY_AGG(x ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "array_agg_limit(x, n ORDER BY y)", Note: "the first n values in that order"},
 	{From: "RATIO_TO_REPORT(x) OVER (...)", Dialects: "Snowflake", To: "CAST(x AS REAL) / NULLIF(sum(x) OVER (...), 0)"},
@@ -214,6 +222,9 @@ var (
 	refQualify         = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
 	refStar            = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
 	refFlatten         = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
+	refNumberFormat    = refusal{"%s with a format model is not supported", "take the separators out and give the scale: to_number(replace(replace(x, ',', ''), '$', ''), 38, 2)"}
+	refGenerator       = refusal{"GENERATOR takes ROWCOUNT => n only here", "write TABLE(GENERATOR(ROWCOUNT => n)): TIMELIMIT gives as many rows as the machine makes in that time"}
+	refSeq             = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
 	refFlattenOuter    = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
 	refUnnest          = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
 	refUnnestNoAlias   = refusal{"UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
@@ -254,14 +265,14 @@ var (
 	refNoOperand        = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
 	refOrderAll         = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
 	refAggLimit         = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG(x ORDER BY y LIMIT n) works; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
-	refIgnoreNulls      = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS; for LAG and LEAD, use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
+	refIgnoreNulls      = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS, and Snowflake's LAG and LEAD with an offset of 1 and an OVER (... ORDER BY ...) written out; otherwise use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
 	refCreate           = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
 	refNoType           = refusal{"%s has no type after it", "name the type, for example x::text"}
 	refHash             = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "for a key, hash the text with md5(x) or sha256(x) (BigQuery: to_hex(md5(x)); Snowflake: md5(x), sha2(x)), which give the same value everywhere"}
 	refColumns          = refusal{"%s(...) star expressions are not supported", "list the columns, or use * EXCLUDE (...) / * REPLACE (... AS x), which are"}
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
 	refAge              = refusal{"%s is not supported: it gives an INTERVAL (8 years 6 months 20 days), which has no value in SQLite", "take the elapsed time in a unit: datesub('year', birth, now) counts whole years, as an age does; date_diff('day', a, b) counts days"}
-	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake"}
+	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
 
@@ -289,9 +300,11 @@ var Refusals = []Rule{
 	{From: "MERGE INTO", Dialects: all, To: refMerge.hint},
 	{From: "::variant, ::object, ::struct, ::map casts", Dialects: all, To: refSemi.hint},
 	{From: "array types: type[], array<...>", Dialects: all, To: refArrayType.hint},
-	{From: "INTERVAL n unit (and DuckDB's to_days(n) ...) outside a date function or x ± INTERVAL, INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
+	{From: "INTERVAL n unit (and DuckDB's to_days(n) ..., '1 day'::interval) outside a date function or x ± INTERVAL, INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
+	{From: "TO_NUMBER(x, 'format'), TRY_TO_NUMBER, TO_DECIMAL ... with a format; TO_CHAR(number, 'format') (at run time)", Dialects: "Snowflake", To: refNumberFormat.hint + "; for TO_CHAR, to_varchar(round(x, 2)) padded with lpad(...)"},
+	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
 	{From: "unnest(x) inside an expression of a select list", Dialects: "DuckDB", To: refUnnestSelect.hint},
@@ -307,14 +320,14 @@ var Refusals = []Rule{
 	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "SELECT DISTINCT ON (a) ...", Dialects: "DuckDB", To: refDistinctOn.hint},
 	{From: "UNION [ALL] BY NAME", Dialects: "DuckDB", To: refByName.hint},
-	{From: "LAG, LEAD, NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
+	{From: "LAG, LEAD (but Snowflake's with offset 1), NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "TYPEOF(x)", Dialects: "Snowflake, DuckDB", To: refTypeof.hint},
 	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},
 	{From: "HASH(x), FARM_FINGERPRINT(x)", Dialects: "BigQuery, Snowflake, DuckDB", To: refHash.hint},
 	{From: "age(a, b) (an INTERVAL)", Dialects: "DuckDB", To: refAge.hint},
-	{From: "timestamp - timestamp (an INTERVAL)", Dialects: "Snowflake, DuckDB", To: refTimestampMinus.hint},
+	{From: "timestamp - timestamp (an INTERVAL); BigQuery's date - date", Dialects: "BigQuery, Snowflake, DuckDB", To: refTimestampMinus.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
 	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},
 }

@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -8,15 +9,19 @@ import (
 )
 
 // Static types are what the translator knows of a value's warehouse type
-// before it runs, where SQLite would read it otherwise: TypeDate, or a
-// timestamp's kind (sqlfunc.KindInstant, sqlfunc.KindWallClock); "" when
-// nothing is known, and then the SQL is translated as SQLite reads it. They
-// come from literals, casts and functions, follow CASE, COALESCE and the
-// other conditionals, the columns of CTEs and subqueries, and the columns of
-// the tables a statement reads (Options.Types).
+// before it runs, where SQLite would read it otherwise: TypeDate, TypeBool
+// or a timestamp's kind (sqlfunc.KindInstant, sqlfunc.KindWallClock); ""
+// when nothing is known, and then the SQL is translated as SQLite reads it.
+// They come from literals, comparisons, casts and functions, follow CASE,
+// COALESCE and the other conditionals, the columns of CTEs, subqueries and
+// VALUES, and the columns of the tables a statement reads (Options.Types).
 
-// TypeDate is the static type of a DATE.
-const TypeDate = "DATE"
+// TypeDate is the static type of a DATE, TypeBool of a BOOL (1 or 0 in
+// SQLite, 'true' or 'false' as text in the warehouses).
+const (
+	TypeDate = "DATE"
+	TypeBool = "BOOLEAN"
+)
 
 // colType is an output column of a query and its static type.
 type colType struct {
@@ -32,6 +37,19 @@ func (t *translator) staticType(n *node) string {
 	switch n.kind {
 	case nParen:
 		return t.staticType(n.x)
+	case nLit, nName:
+		if w := t.toks[n.start].lower; n.start+1 == n.end && t.toks[n.start].kind == kWord && (w == "true" || w == "false") {
+			return TypeBool
+		}
+		if n.kind == nName {
+			return t.nameType(n)
+		}
+	case nUnary:
+		if n.name == "not" {
+			return TypeBool
+		}
+	case nLike, nIn, nBetween, nIs:
+		return TypeBool
 	case nTyped:
 		if n.name == "date" {
 			return TypeDate
@@ -44,6 +62,9 @@ func (t *translator) staticType(n *node) string {
 		}
 		if typ.name == "date" {
 			return TypeDate
+		}
+		if typ.boolean {
+			return TypeBool
 		}
 		return castKind(t.d, typ)
 	case nCall:
@@ -82,24 +103,31 @@ func (t *translator) staticType(n *node) string {
 		}
 		return t.commonType(branches)
 	case nBinary:
+		if comparisons[n.name] || n.name == "and" || n.name == "or" {
+			return TypeBool
+		}
 		if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake) {
 			x, y := t.staticType(n.x), t.staticType(n.y)
 			if x == TypeDate && y == "" || n.name == "+" && y == TypeDate && x == "" {
 				return TypeDate // date ± n days
 			}
 		}
-	case nName:
-		if len(n.parts) == 1 && t.toks[n.parts[0]].kind == kWord {
-			switch t.toks[n.parts[0]].lower {
-			case "current_timestamp":
-				return sqlfunc.KindInstant
-			case "current_date":
-				return TypeDate
-			}
-		}
-		return t.columnType(n)
 	}
 	return ""
+}
+
+// nameType is the static type of a name: CURRENT_TIMESTAMP, CURRENT_DATE
+// or a column.
+func (t *translator) nameType(n *node) string {
+	if len(n.parts) == 1 && t.toks[n.parts[0]].kind == kWord {
+		switch t.toks[n.parts[0]].lower {
+		case "current_timestamp":
+			return sqlfunc.KindInstant
+		case "current_date":
+			return TypeDate
+		}
+	}
+	return t.columnType(n)
 }
 
 // commonType is the static type all of list share, NULL literals aside; ""
@@ -193,8 +221,19 @@ func containsFrom(rels []*node, f *fromInfo) bool {
 // relTypes are the columns of a FROM item with their static types; complete
 // tells whether they are all its columns.
 func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
-	if len(f.columns) > 0 {
-		return nil, false // t(a, b): renamed
+	if len(f.columns) > 0 && !t.renaming[f] {
+		// t(a, b): the columns of the relation renamed by position
+		t.renaming[f] = true
+		defer delete(t.renaming, f)
+		cols, complete := t.relTypes(f, sc)
+		if !complete || len(cols) != len(f.columns) {
+			return nil, false
+		}
+		out := make([]colType, len(cols))
+		for i, c := range cols {
+			out[i] = colType{name: strings.ToLower(f.columns[i]), typ: c.typ}
+		}
+		return out, true
 	}
 	switch f.kind {
 	case fromTable:
@@ -246,10 +285,16 @@ func (t *translator) queryTypes(q *node) ([]colType, bool) {
 				b = b.list[0]
 			}
 		}
-		if b.kind != nSelect {
+		var cols []colType
+		complete := true
+		switch b.kind {
+		case nSelect:
+			cols, complete = t.selectTypes(b)
+		case nValues:
+			cols = t.valuesTypes(b)
+		default:
 			return nil, false
 		}
-		cols, complete := t.selectTypes(b)
 		if i == 0 {
 			if len(bodies) == 1 {
 				return cols, complete
@@ -361,6 +406,45 @@ func (t *translator) outputTypes(root *node) map[string]string {
 			out = map[string]string{}
 		}
 		out[c.name] = c.typ
+	}
+	return out
+}
+
+// valuesTypes are the columns of VALUES (column1, column2, ...), each of
+// the type all its rows give it.
+func (t *translator) valuesTypes(v *node) []colType {
+	saved := t.sc
+	t.sc = nil
+	defer func() { t.sc = saved }()
+	var out []colType
+	for r, row := range v.kids {
+		vals := []*node{row}
+		switch row.kind {
+		case nTuple:
+			vals = row.list
+		case nParen:
+			vals = []*node{row.x}
+		}
+		if r == 0 {
+			out = make([]colType, len(vals))
+			for i := range out {
+				out[i] = colType{name: fmt.Sprintf("column%d", i+1), null: true}
+			}
+		}
+		if len(vals) != len(out) {
+			return nil
+		}
+		for i, x := range vals {
+			if t.isNull(x) {
+				continue
+			}
+			typ := t.staticType(x)
+			if out[i].null {
+				out[i].typ, out[i].null = typ, false
+			} else if typ != out[i].typ {
+				out[i].typ = ""
+			}
+		}
 	}
 	return out
 }

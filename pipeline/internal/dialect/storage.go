@@ -70,8 +70,8 @@ func scaleZero(word, args string) bool {
 	return err == nil && n == 0
 }
 
-// StaticType is the static type (TypeDate, sqlfunc.KindInstant or
-// KindWallClock) of the values of a declared column type in dialect d, ""
+// StaticType is the static type (TypeDate, TypeBool, sqlfunc.KindInstant
+// or KindWallClock) of the values of a declared column type in dialect d, ""
 // for other types and in SQLite.
 func StaticType(d Dialect, typeName string) string {
 	if d == SQLite {
@@ -80,6 +80,9 @@ func StaticType(d Dialect, typeName string) string {
 	s := strings.ToLower(strings.TrimSpace(typeName))
 	if s == "date" {
 		return TypeDate
+	}
+	if _, boolean, ok := Storage(typeName); ok && boolean {
+		return TypeBool
 	}
 	return StorageTimestamp(d, typeName)
 }

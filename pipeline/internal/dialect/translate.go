@@ -16,8 +16,8 @@ type Options struct {
 	// EXCEPT/REPLACE/EXCLUDE, QUALIFY and * over UNNEST. Schema is "" when
 	// the SQL does not name one. Without it those expansions are refused.
 	Columns func(schema, table string) ([]string, error)
-	// Types gives the static types (TypeDate, sqlfunc.KindInstant,
-	// sqlfunc.KindWallClock) of the columns of a table the SQL reads, by
+	// Types gives the static types (TypeDate, TypeBool,
+	// sqlfunc.KindInstant, sqlfunc.KindWallClock) of the columns of a table the SQL reads, by
 	// lower-case column name; a column it leaves out is unknown.
 	Types func(schema, table string) map[string]string
 }
@@ -46,8 +46,8 @@ func TranslateWith(sql string, o Options) (string, error) {
 
 // TranslateTyped is TranslateWith that also gives the static types of the
 // output columns of the last statement, when it is a query (a model's
-// select): lower-case column name -> TypeDate, sqlfunc.KindInstant or
-// KindWallClock, for the columns whose type is known.
+// select): lower-case column name -> TypeDate, TypeBool,
+// sqlfunc.KindInstant or KindWallClock, for the columns whose type is known.
 func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	if o.Dialect == "" {
 		o.Dialect = SQLite
@@ -64,7 +64,7 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	p := newParser(o.Dialect, toks)
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
-		renamed: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}}
+		renamed: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}}
 	t.walk(root, nil)
 	if len(t.errs) > 0 {
 		sort.SliceStable(t.errs, func(i, j int) bool {
@@ -103,6 +103,8 @@ type translator struct {
 	selTypes map[*node]selTyped
 	// tableTypes are Options.Types' answers, by schema.table.
 	tableTypes map[string][]colType
+	// renaming are the FROM items t(a, b) whose columns are being typed.
+	renaming map[*fromInfo]bool
 }
 
 // refuse records refusal r at token i.

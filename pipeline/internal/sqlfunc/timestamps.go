@@ -654,8 +654,10 @@ func addPart(t time.Time, n int64, dp datePart) (time.Time, error) {
 
 // dateAdd returns DATE_ADD (sign 1) or DATE_SUB (sign -1). With
 // toTimestamp the result is always a timestamp (DuckDB's date + interval);
-// else a date stays a date when the part is a day or longer.
-func dateAdd(sign int64, toTimestamp bool) func(sqlite3.Context, ...sqlite3.Value) {
+// else a date stays a date when the part is a day or longer. With
+// ownOffset a timestamp written with an offset (Snowflake's TIMESTAMP_TZ)
+// moves on its own wall clock and keeps its offset.
+func dateAdd(sign int64, toTimestamp, ownOffset bool) func(sqlite3.Context, ...sqlite3.Value) {
 	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
 		fn := "DATEADD"
 		if sign < 0 {
@@ -680,12 +682,21 @@ func dateAdd(sign int64, toTimestamp bool) func(sqlite3.Context, ...sqlite3.Valu
 			return
 		}
 		dp := pc.dp
-		t, err := addPart(m.t, sign*n, dp)
+		loc := time.UTC
+		own := ownOffset && !m.date && m.zone() != nil
+		if own {
+			loc = m.zone()
+		}
+		t, err := addPart(wallClock(m.t, loc), sign*n, dp)
 		if err != nil {
 			fail(ctx, fn, "%v", err)
 			return
 		}
-		m.t = t
+		m.t = instantOf(t, loc)
+		if own {
+			resultZoned(ctx, m.t.In(loc))
+			return
+		}
 		if toTimestamp || dp.p < pDay || dp.p == pNanosecond {
 			m.date = false
 		}
@@ -859,10 +870,11 @@ func init() {
 	}
 	add(
 		Func{Name: "timestamp_diff_elapsed", NArgs: -1, Scalar: elapsedFunc},
-		Func{Name: "datetime_add", NArgs: -1, Scalar: dateAdd(1, false)},
-		Func{Name: "datetime_sub", NArgs: -1, Scalar: dateAdd(-1, false)},
-		Func{Name: "datetime_add_to_timestamp", NArgs: -1, Scalar: dateAdd(1, true)},
-		Func{Name: "datetime_sub_to_timestamp", NArgs: -1, Scalar: dateAdd(-1, true)},
+		Func{Name: "datetime_add", NArgs: -1, Scalar: dateAdd(1, false, false)},
+		Func{Name: "datetime_add_snowflake", NArgs: -1, Scalar: dateAdd(1, false, true)},
+		Func{Name: "datetime_sub", NArgs: -1, Scalar: dateAdd(-1, false, false)},
+		Func{Name: "datetime_add_to_timestamp", NArgs: -1, Scalar: dateAdd(1, true, false)},
+		Func{Name: "datetime_sub_to_timestamp", NArgs: -1, Scalar: dateAdd(-1, true, false)},
 	)
 	// Date parts arrive as lower-case text ('month', 'week(monday)'), first
 	// (Snowflake, DuckDB) or last (BigQuery): the functions find the part
@@ -883,7 +895,7 @@ func init() {
 	// boundaries crossed from start to end.
 	rename("datetime_diff_bigquery", "date_diff", "bigquery")
 	rename("datetime_diff_bigquery", "datetime_diff", "bigquery")
-	for _, n := range []string{"datediff", "date_diff", "timestampdiff", "timestamp_diff"} {
+	for _, n := range []string{"datediff", "date_diff", "timestampdiff", "timestamp_diff", "timediff"} {
 		rename("datetime_diff_snowflake", n, "snowflake")
 	}
 	rename("datetime_diff_duckdb", "datediff", "duckdb")
@@ -905,7 +917,7 @@ func init() {
 		rename("datetime_sub", n, "bigquery")
 	}
 	for _, n := range []string{"dateadd", "timestampadd", "timeadd", "timestamp_add", "date_add"} {
-		rename("datetime_add", n, "snowflake")
+		rename("datetime_add_snowflake", n, "snowflake")
 	}
 	// DuckDB's date_add(x, INTERVAL n part), which dbt-duckdb's dateadd
 	// writes.

@@ -85,11 +85,17 @@ order by 1
         {%- endif -%}
     {%- endfor -%}
 {%- endif -%}
+{#- Each row's column name is worked out once: merged into the grouping,
+    as SQLite would merge a plain subquery, it is worked out per column. #}
+with named_traits as materialized (
+    select {{ entity_id_column }}, {{ nexus.trait_column('trait_name') }} as column_name, trait_value
+    from {{ relation }}
+)
 select
     {%- for name in names %}
-    max(case when {{ nexus.trait_column('trait_name') }} = '{{ name }}' then trait_value end) as "{{ name }}",
+    max(case when column_name = '{{ name }}' then trait_value end) as "{{ name }}",
     {%- endfor %}
     {{ entity_id_column }} as {{ prefix }}{{ entity_id_column }}
-from {{ relation }}
+from named_traits
 group by {{ entity_id_column }}
 {%- endmacro -%}

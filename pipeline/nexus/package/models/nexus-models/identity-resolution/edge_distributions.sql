@@ -12,7 +12,11 @@
     are read instead of joining the identifiers on row_id again. #}
 {%- set filtered = nexus.edge_autofilter_limit() is not none %}
 
-with person_pairs as materialized (
+{#- Computed pairs are kept for the two reads; the edges tables are read
+    twice as they are, which costs less than copying them. #}
+{%- set keep = 'materialized' if filtered else 'not materialized' %}
+
+with person_pairs as {{ keep }} (
 {%- if filtered %}
 {{ nexus.identifier_pairs(ref('nexus_person_identifiers')) }}
 {%- else %}
@@ -20,7 +24,7 @@ with person_pairs as materialized (
 {%- endif %}
 ),
 
-group_pairs as materialized (
+group_pairs as {{ keep }} (
 {%- if filtered %}
 {{ nexus.identifier_pairs(ref('nexus_group_identifiers')) }}
 {%- else %}
