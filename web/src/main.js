@@ -317,7 +317,17 @@ class App {
 
   async refreshLineage() {
     if (!this.engine) return;
-    const resp = await this.engine.call({ op: "nodes", files: this.project.asObject(), dialect: this.project.dialect || undefined });
+    const files = this.project.asObject();
+    const dialect = this.project.dialect || undefined;
+    // The nodes depend on the files and the dialect only: after a Run of
+    // an unchanged project the page has them, and a call would make the
+    // next Run wait behind it (and send the project's files once more).
+    const key = JSON.stringify([files, dialect || ""]);
+    let resp = this.nodesSeen && this.nodesSeen.key === key ? this.nodesSeen.resp : null;
+    if (!resp) {
+      resp = await this.engine.call({ op: "nodes", files, dialect });
+      if (resp.ok) this.nodesSeen = { key, resp };
+    }
     const el = $("lineage");
     if (!resp.ok) {
       clear(el).appendChild(h("div", { class: "error-box" }, describe(resp.error)));

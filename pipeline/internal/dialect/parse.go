@@ -671,6 +671,10 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 	case p.d != SQLite && t.kind == kWord && t.lower == "unnest" && p.isPunctAt(1, "("):
 		fi.kind = fromUnnest
 		fi.expr = n.add(p.parsePrimary())
+	case p.d == Snowflake && t.kind == kWord && t.lower == "table" && p.isPunctAt(1, "(") && p.peekAt(2).lower == "generator" && p.isPunctAt(3, "("):
+		// TABLE(GENERATOR(ROWCOUNT => n)): n rows
+		fi.kind = fromFunc
+		fi.expr = n.add(p.parsePrimary())
 	case p.d == Snowflake && t.kind == kWord && (t.lower == "flatten" || t.lower == "table") && p.isPunctAt(1, "("):
 		fi.kind, fi.flatten = fromUnnest, true
 		fi.expr = n.add(p.parsePrimary())

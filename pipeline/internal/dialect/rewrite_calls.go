@@ -37,6 +37,8 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			t.pr.setTok(n.tok, n.name+"_ignore_nulls")
 			n.z.print = func(pr *printer, z *node) string { return pr.carry(z) }
 			return true
+		case t.d == Snowflake && (n.name == "lag" || n.name == "lead") && n.z.name == "ignore" && t.lagIgnoreNulls(n):
+			return true
 		default:
 			t.refuse(n.z.start, refIgnoreNulls, strings.ToUpper(t.toks[n.tok].text))
 			return true
@@ -56,6 +58,36 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		line := itoa(t.toks[n.tok].line)
 		n.print = func(pr *printer, n *node) string {
 			return "modulo(" + strings.TrimSpace(pr.text(args[0])) + ", " + strings.TrimSpace(pr.text(args[1])) + ", " + sqlString(string(t.d)) + ", " + line + ")" + pr.carry(n, args...)
+		}
+		return true
+	case t.d == Snowflake && (n.name == "conditional_true_event" || n.name == "conditional_change_event") && len(args) == 1 && n.x != nil:
+		// counted over the rows from the partition's start to this one
+		n.x.print = func(pr *printer, w *node) string {
+			text := pr.plain(w)
+			if i := strings.LastIndex(text, ")"); i > 0 && strings.TrimSpace(text[i+1:]) == "" {
+				return text[:i] + " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW" + text[i:]
+			}
+			return text
+		}
+		return false
+	case t.d == Snowflake && n.name == "object_agg" && len(args) == 2 && n.x == nil && !n.flag:
+		// the pairs whose key and value are not NULL
+		t.pr.setTok(n.tok, "json_group_object")
+		n.print = func(pr *printer, c *node) string {
+			pr.flat++
+			defer func() { pr.flat-- }()
+			return pr.plain(c) + " FILTER (WHERE " + strings.TrimSpace(pr.text(args[0])) + " IS NOT NULL AND " + strings.TrimSpace(pr.text(args[1])) + " IS NOT NULL)"
+		}
+		return true
+	case t.d == Snowflake && n.name == "array_unique_agg" && len(args) == 1 && n.x == nil && !n.flag:
+		// the distinct values, NULL left out
+		t.pr.setTok(n.tok, "json_group_array")
+		args[0].pre = "DISTINCT " + args[0].pre
+		n.print = func(pr *printer, c *node) string {
+			pr.flat++
+			text := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(pr.text(args[0])), "DISTINCT "))
+			pr.flat--
+			return pr.plain(c) + " FILTER (WHERE " + text + " IS NOT NULL)"
 		}
 		return true
 	case t.d == Snowflake && n.name == "array_to_string" && len(args) == 2 && n.x == nil:
@@ -121,7 +153,11 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return true
 	}
 	conv, ok := numberConversions[n.name]
-	if !ok || t.d != Snowflake || len(args) == 0 || len(args) > 3 || len(args) > 1 && args[1].kind == nString {
+	if ok && t.d == Snowflake && len(args) > 1 && args[1].kind == nString {
+		t.refuse(args[1].start, refNumberFormat, strings.ToUpper(t.toks[n.tok].text))
+		return true
+	}
+	if !ok || t.d != Snowflake || len(args) == 0 || len(args) > 3 {
 		return false
 	}
 	// TO_NUMBER(x[, precision[, scale]]): the scale is 0 unless given
@@ -235,4 +271,34 @@ func wholeNumber(s string) bool {
 	s = strings.Join(strings.Fields(s), "")
 	s = strings.TrimPrefix(s, "-")
 	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// lagIgnoreNulls writes Snowflake's LAG(x[, 1[, default]]) IGNORE NULLS
+// OVER (... ORDER BY ...) as the last non-NULL x of the rows before the
+// current one, LEAD as the first of the rows after it; false (refused)
+// for another offset or a window that is not written out with an ORDER BY.
+func (t *translator) lagIgnoreNulls(n *node) bool {
+	args, win := n.list, n.x
+	if len(args) < 1 || len(args) > 3 || len(args) > 1 && strings.TrimSpace(t.source(args[1])) != "1" {
+		return false
+	}
+	src := " " + strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(t.source(win), "(", " ( ")), " ")) + " "
+	if !strings.Contains(src, " order by ") || !strings.HasSuffix(strings.TrimSpace(src), ")") ||
+		strings.Contains(src, " rows ") || strings.Contains(src, " range ") || strings.Contains(src, " groups ") {
+		return false
+	}
+	fn, frame := "last_value_ignore_nulls", " ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING"
+	if n.name == "lead" {
+		fn, frame = "first_value_ignore_nulls", " ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING"
+	}
+	n.print = func(pr *printer, c *node) string {
+		w := strings.TrimSpace(pr.text(win))
+		i := strings.LastIndex(w, ")")
+		text := fn + "(" + strings.TrimSpace(pr.text(args[0])) + ") " + w[:i] + frame + w[i:]
+		if len(args) == 3 {
+			text = "coalesce(" + text + ", " + strings.TrimSpace(pr.text(args[2])) + ")"
+		}
+		return text + pr.carry(c, append(append([]*node{}, args...), win)...)
+	}
+	return true
 }

@@ -56,6 +56,7 @@ func TestWarehouseCalls(t *testing.T) {
 }
 
 func TestWarehouseCallsRefused(t *testing.T) {
-	expectRefused(t, snowflake, "select lag(b) ignore nulls over (order by id) from t", "1:15: LAG(...) IGNORE NULLS is not supported by SQLite ("+refIgnoreNulls.hint+")")
+	expectRefused(t, snowflake, "select lag(b, 2) ignore nulls over (order by id) from t", "1:18: LAG(...) IGNORE NULLS is not supported by SQLite ("+refIgnoreNulls.hint+")")
+	expectRefused(t, snowflake, "select lead(b) ignore nulls over w from t window w as (order by id)", "1:16: LEAD(...) IGNORE NULLS is not supported by SQLite ("+refIgnoreNulls.hint+")")
 	expectRefused(t, bigquery, "select string_agg(a, ',' limit 2) from t", "1:26: LIMIT inside STRING_AGG(...) is not supported ("+refAggLimit.hint+")")
 }

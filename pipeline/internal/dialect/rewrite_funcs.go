@@ -36,7 +36,7 @@ var datePartArgs = map[string]bool{
 	"datediff": true, "timestampdiff": true, "dateadd": true, "timestampadd": true,
 	"date_part": true, "datepart": true, "last_day": true, "date_add": true, "date_sub": true,
 	"timestamp_add": true, "timestamp_sub": true, "datetime_add": true, "datetime_sub": true,
-	"time_slice": true, "trunc": true,
+	"time_slice": true, "trunc": true, "timediff": true,
 }
 
 var dateParts = map[string]bool{
@@ -95,6 +95,16 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		return
 	}
 	if t.rewriteListFunc(n) {
+		return
+	}
+	if t.d == Snowflake && len(n.list) <= 1 && n.x == nil && (name == "seq1" || name == "seq2" || name == "seq4" || name == "seq8") {
+		// the row number of the query's TABLE(GENERATOR(...))
+		col := seqColumn(sc)
+		if col == "" {
+			t.refuse(n.tok, refSeq, strings.ToUpper(t.toks[n.tok].text))
+			return
+		}
+		n.print = func(pr *printer, c *node) string { return col + pr.carry(c, n.list...) }
 		return
 	}
 	if r, ok := unfaithful[t.d][name]; ok {

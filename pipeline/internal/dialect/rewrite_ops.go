@@ -27,7 +27,7 @@ func (t *translator) rewriteBinary(n *node) {
 		t.concatTimestamps(n.x, n.y)
 		return
 	}
-	if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake) && t.dateArithmetic(n) {
+	if (n.name == "+" || n.name == "-") && t.d != SQLite && t.dateArithmetic(n) {
 		return
 	}
 	switch {
@@ -363,15 +363,20 @@ var dateResults = map[string]bool{
 // (statictypes.go).
 func (t *translator) dateOf(n *node) bool { return t.staticType(n) == TypeDate }
 
-// dateArithmetic writes DuckDB's and Snowflake's date ± n days as a date
-// and date - date as the whole days between (SQLite would add to the year
-// and give 0); timestamp - timestamp, an INTERVAL in DuckDB and an error in
+// dateArithmetic writes date ± n days as a date (BigQuery, DuckDB,
+// Snowflake) and DuckDB's and Snowflake's date - date as the whole days
+// between (SQLite would add to the year and give 0); timestamp - timestamp,
+// an INTERVAL in DuckDB and BigQuery (date - date too) and an error in
 // Snowflake, is refused. It tells whether n was one of these.
 func (t *translator) dateArithmetic(n *node) bool {
 	x, y := n.x, n.y
 	xd, yd := t.dateOf(x), t.dateOf(y)
 	switch {
 	case n.name == "-" && t.timestampOf(x) != "" && (t.timestampOf(y) != "" || yd):
+		t.refuse(n.tok, refTimestampMinus, dialectName(t.d))
+		return true
+	case n.name == "-" && t.d == BigQuery && (xd && yd || t.timestampOf(x) != "" && t.timestampOf(y) != ""):
+		// an INTERVAL in BigQuery too
 		t.refuse(n.tok, refTimestampMinus, dialectName(t.d))
 		return true
 	case xd && yd && n.name == "-":

@@ -236,6 +236,10 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		t.rewriteSeries(f.expr, column)
 		return
 	}
+	if gen := generatorCall(f); gen != nil {
+		t.rewriteGenerator(f.expr, gen)
+		return
+	}
 	if f.aliasCols != nil && f.kind != fromFunc {
 		// DuckDB's AS t(a, b): SQLite has column lists only on CTEs.
 		t.seq++
@@ -359,4 +363,57 @@ func (t *translator) rewriteSeries(call *node, column string) {
 			" UNION ALL SELECT v + (" + step + ") FROM _nexus_series WHERE " + in("v + ("+step+")", "("+step+")") +
 			") SELECT v AS " + quoteIdent(column) + " FROM _nexus_series)" + pr.carry(c, args...)
 	}
+}
+
+// generatorCall is the GENERATOR(...) call of Snowflake's FROM item
+// TABLE(GENERATOR(...)), or nil.
+func generatorCall(f *fromInfo) *node {
+	if f.kind != fromFunc || f.expr == nil || f.expr.kind != nCall || f.expr.name != "table" || len(f.expr.list) != 1 {
+		return nil
+	}
+	if g := f.expr.list[0]; g.kind == nCall && g.name == "generator" {
+		return g
+	}
+	return nil
+}
+
+// rewriteGenerator writes Snowflake's TABLE(GENERATOR(ROWCOUNT => n)) as a
+// recursive CTE of n rows, numbered from 0 in the column _nexus_seq, which
+// SEQ1() ... SEQ8() of the query read. TIMELIMIT is refused: the rows it
+// gives depend on the machine.
+func (t *translator) rewriteGenerator(table, gen *node) {
+	var count *node
+	for _, a := range gen.list {
+		if a.kind == nExpr && a.name == "rowcount" {
+			count = a.x
+		} else {
+			t.refuse(a.start, refGenerator)
+			return
+		}
+	}
+	if count == nil {
+		t.refuse(gen.start, refGenerator)
+		return
+	}
+	table.print = func(pr *printer, c *node) string {
+		n := strings.TrimSpace(pr.text(count))
+		return "(WITH RECURSIVE _nexus_gen(_nexus_seq) AS (SELECT 0 WHERE 0 < (" + n + ") UNION ALL SELECT _nexus_seq + 1 FROM _nexus_gen WHERE _nexus_seq + 1 < (" + n +
+			")) SELECT _nexus_seq FROM _nexus_gen)" + pr.carry(c, count)
+	}
+}
+
+// seqColumn is what Snowflake's SEQ4() and its kin read in scope sc: the
+// row number of the TABLE(GENERATOR(...)) there, "" when none is.
+func seqColumn(sc *scope) string {
+	for ; sc != nil; sc = sc.parent {
+		for _, r := range sc.rels {
+			if generatorCall(r.from) != nil {
+				if r.from.alias != "" {
+					return quoteIdent(r.from.alias) + "._nexus_seq"
+				}
+				return "_nexus_seq"
+			}
+		}
+	}
+	return ""
 }

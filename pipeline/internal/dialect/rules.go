@@ -42,7 +42,7 @@ var Translations = []Rule{
 		Note: "rounded to s digits, halves away from zero, on the shortest decimal text of x (1.005 gives 1.01); the precision p is not checked"},
 	{From: "CAST(x AS numeric | decimal), x::numeric (no (p, s))", Dialects: warehouses, To: "round_scale(cast_to(x, 'REAL', 'dialect', line), 9 | 3); cast_to(x, 'INTEGER', 'snowflake', line)",
 		Note: "the warehouse's default scale: BigQuery's NUMERIC(38, 9), DuckDB's DECIMAL(18, 3), Snowflake's NUMBER(38, 0)"},
-	{From: "date + n, date - n, date - date (a DATE literal, cast or function such as CURRENT_DATE)", Dialects: "Snowflake, DuckDB", To: "date(d, n || ' days'); CAST(julianday(a) - julianday(b) AS INTEGER)",
+	{From: "date + n, date - n, date - date (a DATE literal, cast or function such as CURRENT_DATE)", Dialects: "BigQuery (not date - date), Snowflake, DuckDB", To: "date(d, n || ' days'); CAST(julianday(a) - julianday(b) AS INTEGER)",
 		Note: "where the value is known to be a DATE (see the next row); a date column of a source plus n is SQLite arithmetic on text: cast it (col::date + n), or write dateadd(day, n, col) or col + INTERVAL n DAY"},
 	{From: "a column or expression known to hold a DATE, a timestamp or a boolean", Dialects: warehouses, To: "the rules of its type: date ± n, CAST(ts AS string), ts || text, comparisons with ts, CAST(bool AS string)",
 		Note: "known from literals, casts and functions; through the columns of CTEs, subqueries and VALUES (by name, * included, and by position in t(a, b)), and CASE, COALESCE, IFNULL, NVL, IF, IFF, NULLIF, GREATEST, LEAST, MIN, MAX and ANY_VALUE whose non-NULL branches share the type; and through the columns of the tables the build made: a model's take the types of its select, a seed's those declared date, timestamp or boolean in column_types (while the same session, page or command, built or reused them). A source's columns, a CTE with a column list and a UNION of differing types are unknown, and read as SQLite reads them"},
@@ -120,6 +120,8 @@ var Translations = []Rule{
 		Note: "TRUE for a JSON null, FALSE for another value, NULL where there is no value; on other arguments is_json_null(v), which cannot tell a JSON null a function such as GET gave from no value (both NULL)"},
 	{From: "FROM t, UNNEST(t.arr) AS x [WITH OFFSET AS o]", Dialects: warehouses, To: "FROM t, json_each(t.arr) AS x",
 		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x; BigQuery's UNNEST([STRUCT(1 AS a, 'x' AS b), STRUCT(2, 'y')]) without an alias gives a column per field, named by the first struct, as an array literal's structs are"},
+	{From: "FROM TABLE(GENERATOR(ROWCOUNT => n)), SEQ1() ... SEQ8()", Dialects: "Snowflake", To: "(WITH RECURSIVE _nexus_gen(_nexus_seq) AS (...) SELECT _nexus_seq FROM _nexus_gen); _nexus_seq",
+		Note: "n rows; SEQ4() and its kin number them from 0 without gaps (Snowflake may leave gaps), so row_number() over (order by seq4()) and dateadd(day, seq4(), d) spines give Snowflake's rows"},
 	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
 		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
 	{From: "FROM range(n), range(a, b[, step]), generate_series(a, b[, step])", Dialects: "DuckDB", To: "(WITH RECURSIVE ... SELECT v AS \"range\" | \"generate_series\" ...)",
@@ -188,12 +190,18 @@ var Translations = []Rule{
 		Note: "Go aggregates, also over windows; NULLs (and pairs with a NULL) left out; a sample of one row is NULL; results are reals, where Snowflake gives a NUMBER's decimals for a NUMBER column"},
 	{From: "PERCENTILE_CONT(x, q) OVER (...), PERCENTILE_DISC(x, q) OVER (...), APPROX_QUANTILES(x, n), PERCENTILE_DISC(q) WITHIN GROUP (ORDER BY x)", Dialects: "BigQuery, Snowflake", To: "quantile_cont_of(x, q), quantile_disc_of(x, q), approx_quantiles_of(x, n)",
 		Note: "DISC is the first value whose share of the ordered rows reaches q (any ordered type in BigQuery, numbers for Snowflake's DESC); APPROX_QUANTILES is exact: the n + 1 values at 0, 1/n ... 1 as an array"},
+	{From: "CONDITIONAL_TRUE_EVENT(cond) OVER (...), CONDITIONAL_CHANGE_EVENT(x) OVER (...)", Dialects: "Snowflake", To: "true_event_count(cond) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), change_event_count(x) OVER (...)",
+		Note: "running counts from the partition's first row to the current one; a NULL x is not a change"},
+	{From: "OBJECT_AGG(k, v), ARRAY_UNIQUE_AGG(x)", Dialects: "Snowflake", To: "json_group_object(k, v) FILTER (WHERE k IS NOT NULL AND v IS NOT NULL), json_group_array(DISTINCT x) FILTER (WHERE x IS NOT NULL)",
+		Note: "keys keep the order met, where Snowflake shows them sorted; a key met twice is kept twice, where Snowflake fails"},
 	{From: "NUMERIC '2.5', BIGNUMERIC '...'", Dialects: "BigQuery", To: "(2.5)", Note: "text that is not a number fails at run time, naming the line, as a cast does"},
 	{From: "EXTRACT(WEEK(MONDAY) FROM x)", Dialects: "BigQuery", To: "date_part('week(monday)', x)", Note: "weeks starting on that day; the days before the year's first one are week 0"},
 	{From: "ARRAY_TO_STRING(a, sep), CONCAT_WS(sep, ...)", Dialects: "Snowflake", To: "array_to_string(a, sep, ''), concat_ws_or_null(sep, ...)",
 		Note: "a NULL element is an empty string; CONCAT_WS is NULL when any argument is (SQLite's skips NULLs)"},
 	{From: "DAYNAME(x), MONTHNAME(x)", Dialects: "Snowflake, DuckDB", To: "weekday_name(x, 3 | 0), month_name(x, 3 | 0)", Note: "Mon and Jan in Snowflake, Monday and January in DuckDB"},
 	{From: "DATE_TRUNC(x, WEEK(MONDAY))", Dialects: "BigQuery", To: "datetime_trunc_bigquery(x, 'week(monday)')"},
+	{From: "LAG(x[, 1[, d]]) IGNORE NULLS OVER (... ORDER BY ...), LEAD", Dialects: "Snowflake", To: "coalesce(last_value_ignore_nulls(x) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), d); first_value_ignore_nulls(x) OVER (... ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)",
+		Note: "the nearest non-NULL value before (after) the row; another offset is refused"},
 	{From: "FIRST_VALUE(x IGNORE NULLS) OVER (...), LAST_VALUE(x) IGNORE NULLS OVER (...)", Dialects: all, To: "first_value_ignore_nulls(x) OVER (...)", Note: "the first (last) non-NULL value of the frame"},
 	{From: "ARRAY_AGG(x ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "array_agg_limit(x, n ORDER BY y)", Note: "the first n values in that order"},
 	{From: "RATIO_TO_REPORT(x) OVER (...)", Dialects: "Snowflake", To: "CAST(x AS REAL) / NULLIF(sum(x) OVER (...), 0)"},
@@ -211,6 +219,9 @@ var (
 	refQualify         = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
 	refStar            = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
 	refFlatten         = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
+	refNumberFormat    = refusal{"%s with a format model is not supported", "take the separators out and give the scale: to_number(replace(replace(x, ',', ''), '$', ''), 38, 2)"}
+	refGenerator       = refusal{"GENERATOR takes ROWCOUNT => n only here", "write TABLE(GENERATOR(ROWCOUNT => n)): TIMELIMIT gives as many rows as the machine makes in that time"}
+	refSeq             = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
 	refFlattenOuter    = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
 	refUnnest          = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
 	refUnnestNoAlias   = refusal{"UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
@@ -251,14 +262,14 @@ var (
 	refNoOperand        = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
 	refOrderAll         = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
 	refAggLimit         = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG(x ORDER BY y LIMIT n) works; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
-	refIgnoreNulls      = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS; for LAG and LEAD, use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
+	refIgnoreNulls      = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS, and Snowflake's LAG and LEAD with an offset of 1 and an OVER (... ORDER BY ...) written out; otherwise use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
 	refCreate           = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
 	refNoType           = refusal{"%s has no type after it", "name the type, for example x::text"}
 	refHash             = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "for a key, hash the text with md5(x) or sha256(x) (BigQuery: to_hex(md5(x)); Snowflake: md5(x), sha2(x)), which give the same value everywhere"}
 	refColumns          = refusal{"%s(...) star expressions are not supported", "list the columns, or use * EXCLUDE (...) / * REPLACE (... AS x), which are"}
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
 	refAge              = refusal{"%s is not supported: it gives an INTERVAL (8 years 6 months 20 days), which has no value in SQLite", "take the elapsed time in a unit: datesub('year', birth, now) counts whole years, as an age does; date_diff('day', a, b) counts days"}
-	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake"}
+	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery"}
 	refLateralAlias     = refusal{"%s is an alias of this select list: BigQuery does not let a select item use an alias an earlier item defines", "repeat the expression, or select it in a subquery and compute from that: select a, a * 10 as b from (select 2 as a)"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
@@ -287,9 +298,11 @@ var Refusals = []Rule{
 	{From: "MERGE INTO", Dialects: all, To: refMerge.hint},
 	{From: "::variant, ::object, ::struct, ::map casts", Dialects: all, To: refSemi.hint},
 	{From: "array types: type[], array<...>", Dialects: all, To: refArrayType.hint},
-	{From: "INTERVAL n unit (and DuckDB's to_days(n) ...) outside a date function or x ± INTERVAL, INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
+	{From: "INTERVAL n unit (and DuckDB's to_days(n) ..., '1 day'::interval) outside a date function or x ± INTERVAL, INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
+	{From: "TO_NUMBER(x, 'format'), TRY_TO_NUMBER, TO_DECIMAL ... with a format; TO_CHAR(number, 'format') (at run time)", Dialects: "Snowflake", To: refNumberFormat.hint + "; for TO_CHAR, to_varchar(round(x, 2)) padded with lpad(...)"},
+	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
 	{From: "unnest(x) inside an expression of a select list", Dialects: "DuckDB", To: refUnnestSelect.hint},
@@ -305,14 +318,14 @@ var Refusals = []Rule{
 	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "SELECT DISTINCT ON (a) ...", Dialects: "DuckDB", To: refDistinctOn.hint},
 	{From: "UNION [ALL] BY NAME", Dialects: "DuckDB", To: refByName.hint},
-	{From: "LAG, LEAD, NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
+	{From: "LAG, LEAD (but Snowflake's with offset 1), NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "TYPEOF(x)", Dialects: "Snowflake, DuckDB", To: refTypeof.hint},
 	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},
 	{From: "HASH(x), FARM_FINGERPRINT(x)", Dialects: "BigQuery, Snowflake, DuckDB", To: refHash.hint},
 	{From: "age(a, b) (an INTERVAL)", Dialects: "DuckDB", To: refAge.hint},
-	{From: "timestamp - timestamp (an INTERVAL)", Dialects: "Snowflake, DuckDB", To: refTimestampMinus.hint},
+	{From: "timestamp - timestamp (an INTERVAL); BigQuery's date - date", Dialects: "BigQuery, Snowflake, DuckDB", To: refTimestampMinus.hint},
 	{From: "select 2 as a, a * 10 as b (an alias used in the same select list)", Dialects: "BigQuery", To: refLateralAlias.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
 	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},

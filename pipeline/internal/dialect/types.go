@@ -76,6 +76,10 @@ func typeOf(toks []token, from, to int, after string, at int) (sqlType, *typePro
 	if semiStructured[name.lower] {
 		return sqlType{}, &typeProblem{r: refSemi, args: []any{strings.ToUpper(name.text)}, tok: at}
 	}
+	if name.lower == "interval" {
+		// '1 day'::interval has a value only added to a date or timestamp (rewrite_ops.go)
+		return sqlType{}, &typeProblem{r: refInterval, tok: at}
+	}
 	t, ok := typeNames[name.lower]
 	if !ok {
 		return sqlType{}, &typeProblem{r: refUnknown, args: []any{name.text}, tok: at}

@@ -22,7 +22,11 @@ func init() {
 		Func{Name: "array_append", NArgs: 2, Scalar: arrayInsertAt(false)},
 		Func{Name: "array_prepend", NArgs: 2, Scalar: arrayInsertAt(true)},
 		Func{Name: "object_keys_sorted", NArgs: 1, Scalar: objectKeysSorted},
-		Func{Name: "is_json_null", NArgs: 1, Scalar: isJSONNull})
+		Func{Name: "is_json_null", NArgs: 1, Scalar: isJSONNull},
+		Func{Name: "array_position_of", NArgs: 2, Scalar: arrayPositionOf},
+		Func{Name: "tokens_array", NArgs: -1, Scalar: tokensArray})
+	rename("array_position_of", "array_position", "snowflake")
+	rename("tokens_array", "strtok_to_array", "snowflake")
 	rename("array_contains_value", "array_contains", "snowflake")
 	rename("array_slice_snowflake", "array_slice", "snowflake")
 	rename("array_distinct_all", "array_distinct", "snowflake")
@@ -195,4 +199,44 @@ func isJSONNull(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultBool(args[0].Type() == sqlite3.TEXT && string(bytes.TrimSpace(args[0].RawText())) == "null")
+}
+
+// arrayPositionOf is ARRAY_POSITION(value, array): the 0-based place of
+// the first element equal to value (as ARRAY_CONTAINS compares), NULL when
+// none is.
+func arrayPositionOf(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if args[1].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	items, ok := arrayArg(ctx, args[1])
+	if !ok {
+		return
+	}
+	want := valueJSON(args[0])
+	for i, it := range items {
+		if sameJSON(it, want) {
+			ctx.ResultInt64(int64(i))
+			return
+		}
+	}
+	ctx.ResultNull()
+}
+
+// tokensArray is STRTOK_TO_ARRAY(s[, delimiters]): the tokens of s cut at
+// any of the delimiter characters (' ' by default), empty ones skipped.
+func tokensArray(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if !called(ctx, "STRTOK_TO_ARRAY", args, 1, 2, "takes a string and optional delimiter characters") {
+		return
+	}
+	delims := " "
+	if len(args) > 1 {
+		delims = args[1].Text()
+	}
+	items := []json.RawMessage{}
+	for _, tok := range strings.FieldsFunc(args[0].Text(), func(r rune) bool { return strings.ContainsRune(delims, r) }) {
+		b, _ := json.Marshal(tok)
+		items = append(items, b)
+	}
+	resultArray(ctx, items)
 }

@@ -256,6 +256,12 @@ func toCharSnowflake(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, fn, args, 1, 2, "takes a value and an optional format") {
 		return
 	}
+	if len(args) == 2 && (args[0].Type() == sqlite3.INTEGER || args[0].Type() == sqlite3.FLOAT) && args[1].Type() != sqlite3.NULL {
+		// a number format model ('999.99', '$9,999') is not read: fail
+		// rather than give the number unformatted
+		fail(ctx, fn, "number formats such as %q are not supported; round the number and cast it, to_varchar(round(x, 2)), and pad it with lpad(...)", args[1].Text())
+		return
+	}
 	if len(args) == 1 || args[0].Type() != sqlite3.TEXT {
 		ctx.ResultText(args[0].Text())
 		return

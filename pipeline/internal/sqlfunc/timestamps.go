@@ -890,7 +890,7 @@ func init() {
 	// boundaries crossed from start to end.
 	rename("datetime_diff_bigquery", "date_diff", "bigquery")
 	rename("datetime_diff_bigquery", "datetime_diff", "bigquery")
-	for _, n := range []string{"datediff", "date_diff", "timestampdiff", "timestamp_diff"} {
+	for _, n := range []string{"datediff", "date_diff", "timestampdiff", "timestamp_diff", "timediff"} {
 		rename("datetime_diff_snowflake", n, "snowflake")
 	}
 	rename("datetime_diff_duckdb", "datediff", "duckdb")
