@@ -186,6 +186,7 @@ var Translations = []Rule{
 	{From: "SUBSTR(s, position[, length]), SUBSTRING", Dialects: "BigQuery", To: "substr_bigquery(s, position, length)",
 		Note: "position 0 is 1 and a negative position before the start starts at the start (SQLite's substr('apple', 0, 2) is 'a', BigQuery's 'ap'); a negative length fails"},
 	{From: "UPPER(s), LOWER(s)", Dialects: "BigQuery, Snowflake", To: "upper_text(s), lower_text(s)", Note: "every letter's case (SQLite's change ASCII letters only)"},
+	{From: "CONTAINS_SUBSTR(s, text)", Dialects: "BigQuery", To: "contains_folded(s, text)", Note: "on strings, letters compared without case; BigQuery also normalizes both (NFKC, so 'Ⅸ' holds 'IX') and searches every field of a struct, which this does not"},
 	{From: "STDDEV, STDDEV_SAMP, STDDEV_POP, VARIANCE, VAR_SAMP, VAR_POP, COVAR_SAMP, COVAR_POP, CORR", Dialects: "BigQuery, Snowflake", To: "stddev_samp_of(x) ... corr_of(y, x)",
 		Note: "Go aggregates, also over windows; NULLs (and pairs with a NULL) left out; a sample of one row is NULL; results are reals, where Snowflake gives a NUMBER's decimals for a NUMBER column"},
 	{From: "PERCENTILE_CONT(x, q) OVER (...), PERCENTILE_DISC(x, q) OVER (...), APPROX_QUANTILES(x, n), PERCENTILE_DISC(q) WITHIN GROUP (ORDER BY x)", Dialects: "BigQuery, Snowflake", To: "quantile_cont_of(x, q), quantile_disc_of(x, q), approx_quantiles_of(x, n)",

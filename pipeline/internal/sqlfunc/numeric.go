@@ -33,7 +33,9 @@ func init() {
 		Func{Name: "lower_text", NArgs: 1, Scalar: mapText(strings.ToLower)},
 		Func{Name: "edit_distance", NArgs: -1, Scalar: editDistance},
 		Func{Name: "concat_ws_or_null", NArgs: -1, Scalar: concatWSOrNull},
+		Func{Name: "contains_folded", NArgs: 2, Scalar: containsFolded},
 	)
+	rename("contains_folded", "contains_substr", "bigquery")
 	rename("concat_ws_or_null", "concat_ws", "snowflake")
 	// BigQuery's ROUND gives a FLOAT64, Snowflake's keeps a whole number whole
 	rename("round_real_to", "round", "bigquery")
@@ -318,4 +320,14 @@ func asciiCode(ctx sqlite3.Context, args ...sqlite3.Value) {
 		r = 0
 	}
 	ctx.ResultInt64(int64(r))
+}
+
+// containsFolded is BigQuery's CONTAINS_SUBSTR(value, text) on a string:
+// whether value holds text, letters compared without their case. BigQuery
+// also normalizes both (NFKC), which this does not.
+func containsFolded(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	ctx.ResultBool(strings.Contains(strings.ToLower(args[0].Text()), strings.ToLower(args[1].Text())))
 }
