@@ -338,7 +338,7 @@ func containsFolded(ctx sqlite3.Context, args ...sqlite3.Value) {
 // first letter, then the codes of the letters after it, a code repeated
 // by the next letter or across H and W written once, vowels separating
 // repeats, padded with 0 to four characters; characters that are not
-// Latin letters are skipped, and ” has no code. (SQLite's soundex does
+// Latin letters are skipped, and an empty string has no code. (SQLite's soundex does
 // not join codes across H and W: 'Ashcraft' is A226 there, A261 here.)
 func soundex(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if args[0].Type() == sqlite3.NULL {
