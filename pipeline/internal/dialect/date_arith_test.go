@@ -39,7 +39,7 @@ func TestIntervalArithmetic(t *testing.T) {
 
 func TestNumericScaleCasts(t *testing.T) {
 	expectTranslated(t, snowflake, "select a::number(10,2) from t", "select round_scale(cast_to(a, 'REAL', 'snowflake', 1), 2) from t")
-	expectTranslated(t, bigquery, "select safe_cast(a as numeric(10, 2)) from t", "select round_scale(try_cast(a, 'REAL', 'bigquery'), 2) from t")
+	expectTranslated(t, bigquery, "select safe_cast(a as numeric(10, 2)) from t", "select round_scale(try_cast(a, 'REAL', 'bigquery'), 2, 1) from t")
 	expectTranslated(t, duckdb, "select a::decimal(18,0), a::double from t", "select cast_to(a, 'INTEGER', 'duckdb', 1), cast_to(a, 'REAL', 'duckdb', 1) from t")
 	expectRows(t, duckdb, "select 1.005::decimal(10,2), (-0.125)::decimal(4,2), 9.995::decimal(10,2)", "1.01|-0.13|10.0")
 }

@@ -59,7 +59,7 @@ func (t *translator) rewriteCast(n *node) {
 			dialectArg = ", " + sqlString(string(t.d))
 		}
 		n.print = func(pr *printer, n *node) string {
-			return scaled(typ, "try_cast("+t.castArg(pr, x)+", "+sqlString(target)+dialectArg+")") + pr.carry(n, x)
+			return scaled(typ, "try_cast("+t.castArg(pr, x)+", "+sqlString(target)+dialectArg+")", true) + pr.carry(n, x)
 		}
 	case typ.boolean && t.d != SQLite:
 		n.print = func(pr *printer, n *node) string {
@@ -74,7 +74,7 @@ func (t *translator) rewriteCast(n *node) {
 		}
 		line := itoa(t.toks[n.tok].line)
 		n.print = func(pr *printer, n *node) string {
-			return scaled(typ, "cast_to("+t.castArg(pr, x)+", "+sqlString(target)+", "+sqlString(string(t.d))+", "+line+")") + pr.carry(n, x)
+			return scaled(typ, "cast_to("+t.castArg(pr, x)+", "+sqlString(target)+", "+sqlString(string(t.d))+", "+line+")", false) + pr.carry(n, x)
 		}
 	case t.d == BigQuery && typ.affinity == "TEXT" && typ.fn == "" && kind == "":
 		// a FLOAT64 is written as BigQuery writes it: 1, not SQLite's 1.0
@@ -126,9 +126,14 @@ func defaultScale(d Dialect, typ sqlType) sqlType {
 	return typ
 }
 
-func scaled(typ sqlType, value string) string {
+// scaled rounds a cast's value to its type's scale; a safe cast's third
+// argument makes a value the type cannot hold NULL instead of an error.
+func scaled(typ sqlType, value string, safe bool) string {
 	if typ.scale == "" {
 		return value
+	}
+	if safe {
+		return "round_scale(" + value + ", " + typ.scale + ", 1)"
 	}
 	return "round_scale(" + value + ", " + typ.scale + ")"
 }

@@ -232,7 +232,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			return
 		}
 	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second",
-		"dayofweekiso", "weekiso", "yearofweekiso", "isodow", "isoyear", "weekday", "yearweek":
+		"dayofweekiso", "weekiso", "yearofweekiso", "yearofweek", "isodow", "isoyear", "weekday", "yearweek":
 		if (t.d == Snowflake || t.d == DuckDB) && len(n.list) == 1 && !n.flag && n.x == nil {
 			fn, _ := sqlfunc.Rename(string(t.d), "date_part")
 			part := map[string]string{"dayofmonth": "day", "weekofyear": "week"}[name]

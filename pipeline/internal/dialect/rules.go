@@ -85,6 +85,8 @@ var Translations = []Rule{
 		Note: "SQLite, like BigQuery, sorts NULLs first ascending; the order is written out when the SQL leaves it implicit"},
 	{From: "QUALIFY cond", Dialects: all, To: "SELECT cols FROM (SELECT ..., cond AS _nexus_qualify FROM ...) WHERE _nexus_qualify",
 		Note: "select aliases in cond stand for their expressions; every column needs a name"},
+	{From: "select 2 as a, a * 10 as b", Dialects: "Snowflake, DuckDB", To: "select 2 as a, (2) * 10 as b",
+		Note: "a name in a select item that is not a column of the relations read stands for an earlier item's alias (a column wins, as there); when their columns are not known (a table not built yet) the name is left for SQLite, which reads the column or fails naming it"},
 	{From: "SELECT * EXCEPT (a), * EXCLUDE (a), * REPLACE (e AS a)", Dialects: all, To: "the column list",
 		Note: "expanded from the columns of the relations read: tables exist when a model runs, CTEs and subqueries are read from the SQL"},
 	{From: "UNION / INTERSECT / EXCEPT DISTINCT, MINUS", Dialects: all, To: "UNION / INTERSECT / EXCEPT"},
@@ -189,7 +191,8 @@ var Translations = []Rule{
 	{From: "SUBSTR(s, position[, length]), SUBSTRING", Dialects: "BigQuery", To: "substr_bigquery(s, position, length)",
 		Note: "position 0 is 1 and a negative position before the start starts at the start (SQLite's substr('apple', 0, 2) is 'a', BigQuery's 'ap'); a negative length fails"},
 	{From: "UPPER(s), LOWER(s)", Dialects: warehouses, To: "upper_text(s), lower_text(s)", Note: "every letter's case (SQLite's change ASCII letters only)"},
-	{From: "STDDEV, STDDEV_SAMP, STDDEV_POP, VARIANCE, VAR_SAMP, VAR_POP, COVAR_SAMP, COVAR_POP, CORR", Dialects: "BigQuery, Snowflake", To: "stddev_samp_of(x) ... corr_of(y, x)",
+	{From: "CONTAINS_SUBSTR(s, text)", Dialects: "BigQuery", To: "contains_folded(s, text)", Note: "on strings, letters compared without case; BigQuery also normalizes both (NFKC, so 'Ⅸ' holds 'IX') and searches every field of a struct, which this does not"},
+	{From: "STDDEV, STDDEV_SAMP, STDDEV_POP, VARIANCE, VAR_SAMP, VAR_POP, COVAR_SAMP, COVAR_POP, CORR", Dialects: warehouses, To: "stddev_samp_of(x) ... corr_of(y, x)",
 		Note: "Go aggregates, also over windows; NULLs (and pairs with a NULL) left out; a sample of one row is NULL; results are reals, where Snowflake gives a NUMBER's decimals for a NUMBER column"},
 	{From: "PERCENTILE_CONT(x, q) OVER (...), PERCENTILE_DISC(x, q) OVER (...), APPROX_QUANTILES(x, n), PERCENTILE_DISC(q) WITHIN GROUP (ORDER BY x)", Dialects: "BigQuery, Snowflake", To: "quantile_cont_of(x, q), quantile_disc_of(x, q), approx_quantiles_of(x, n)",
 		Note: "DISC is the first value whose share of the ordered rows reaches q (any ordered type in BigQuery, numbers for Snowflake's DESC); APPROX_QUANTILES is exact: the n + 1 values at 0, 1/n ... 1 as an array"},
@@ -273,6 +276,7 @@ var (
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
 	refAge              = refusal{"%s is not supported: it gives an INTERVAL (8 years 6 months 20 days), which has no value in SQLite", "take the elapsed time in a unit: datesub('year', birth, now) counts whole years, as an age does; date_diff('day', a, b) counts days"}
 	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery"}
+	refLateralAlias     = refusal{"%s is an alias of this select list: BigQuery does not let a select item use an alias an earlier item defines", "repeat the expression, or select it in a subquery and compute from that: select a, a * 10 as b from (select 2 as a)"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
 
@@ -328,6 +332,7 @@ var Refusals = []Rule{
 	{From: "HASH(x), FARM_FINGERPRINT(x)", Dialects: "BigQuery, Snowflake, DuckDB", To: refHash.hint},
 	{From: "age(a, b) (an INTERVAL)", Dialects: "DuckDB", To: refAge.hint},
 	{From: "timestamp - timestamp (an INTERVAL); BigQuery's date - date", Dialects: "BigQuery, Snowflake, DuckDB", To: refTimestampMinus.hint},
+	{From: "select 2 as a, a * 10 as b (an alias used in the same select list)", Dialects: "BigQuery", To: refLateralAlias.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
 	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},
 }

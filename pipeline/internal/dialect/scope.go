@@ -14,6 +14,10 @@ type scope struct {
 	sel    *node            // the SELECT, when this is one
 	// aliases of the select list, for QUALIFY: name -> expression
 	aliases map[string]*node
+	// inputCols are the lower-case column names of rels, for lateral
+	// aliases; inputKnown is false when some are not known.
+	inputCols  map[string]bool
+	inputKnown bool
 }
 
 func (s *scope) findRel(name string) *fromInfo {
@@ -254,6 +258,10 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 			if s.rels != nil {
 				break
 			}
+		}
+		if e := t.lateralAlias(n, sc); e != nil {
+			t.rewriteLateralAlias(n, e)
+			return
 		}
 	}
 	if t.d == SQLite {

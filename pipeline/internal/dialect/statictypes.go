@@ -127,6 +127,9 @@ func (t *translator) nameType(n *node) string {
 			return TypeDate
 		}
 	}
+	if e := t.lateralAlias(n, t.sc); e != nil {
+		return t.staticType(e.x)
+	}
 	return t.columnType(n)
 }
 

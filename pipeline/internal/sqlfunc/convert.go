@@ -24,6 +24,7 @@ func init() {
 		Func{Name: "string_agg_distinct", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &stringAggDistinct{seen: map[string]bool{}} }},
 		Func{Name: "first_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &firstAgg{} }},
 		Func{Name: "round_scale", NArgs: 2, Scalar: roundScale},
+		Func{Name: "round_scale", NArgs: 3, Scalar: roundScale}, // round_scale(x, s, 1): SAFE_CAST / TRY_CAST
 	)
 	rename("first_agg", "first", "duckdb")
 	rename("first_agg", "arbitrary", "duckdb")
@@ -223,7 +224,12 @@ func roundScale(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	if math.IsInf(args[0].Float(), 0) {
-		// the warehouses' decimals hold no infinity: CAST('inf' AS NUMERIC) fails
+		// the warehouses' decimals hold no infinity: CAST('inf' AS NUMERIC)
+		// fails, SAFE_CAST and TRY_CAST give NULL
+		if len(args) == 3 {
+			ctx.ResultNull()
+			return
+		}
 		ctx.ResultError(errorString("a NUMERIC or DECIMAL cannot hold " + strconv.FormatFloat(args[0].Float(), 'g', -1, 64) + ", as in the warehouse; cast to FLOAT64 or DOUBLE to keep it"))
 		return
 	}

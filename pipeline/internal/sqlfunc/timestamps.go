@@ -230,7 +230,7 @@ func init() {
 		pMonth:        "month months mm mon mons",
 		pQuarter:      "quarter quarters q qtr qtrs",
 		pYear:         "year years y yy yyy yyyy yr yrs",
-		pISOYear:      "isoyear yearofweekiso",
+		pISOYear:      "isoyear yearofweekiso yearofweek",
 		pDayOfWeek:    "dayofweek dow weekday dw",
 		pISODayOfWeek: "dayofweekiso isodow weekday_iso dow_iso",
 		pDayOfYear:    "dayofyear doy yearday dy",
