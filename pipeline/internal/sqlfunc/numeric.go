@@ -34,7 +34,9 @@ func init() {
 		Func{Name: "edit_distance", NArgs: -1, Scalar: editDistance},
 		Func{Name: "concat_ws_or_null", NArgs: -1, Scalar: concatWSOrNull},
 		Func{Name: "contains_folded", NArgs: 2, Scalar: containsFolded},
+		Func{Name: "soundex_code", NArgs: 1, Scalar: soundex},
 	)
+	rename("soundex_code", "soundex", "bigquery")
 	rename("contains_folded", "contains_substr", "bigquery")
 	rename("concat_ws_or_null", "concat_ws", "snowflake")
 	// BigQuery's ROUND gives a FLOAT64, Snowflake's keeps a whole number whole
@@ -330,4 +332,50 @@ func containsFolded(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultBool(strings.Contains(strings.ToLower(args[0].Text()), strings.ToLower(args[1].Text())))
+}
+
+// soundex is American Soundex as BigQuery's SOUNDEX computes it: the
+// first letter, then the codes of the letters after it, a code repeated
+// by the next letter or across H and W written once, vowels separating
+// repeats, padded with 0 to four characters; characters that are not
+// Latin letters are skipped, and an empty string has no code. (SQLite's soundex does
+// not join codes across H and W: 'Ashcraft' is A226 there, A261 here.)
+func soundex(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if args[0].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	const codes = "01230120022455012623010202" // a..z
+	var out []byte
+	last := byte(0)
+	for _, r := range strings.ToLower(args[0].Text()) {
+		if r < 'a' || r > 'z' {
+			continue
+		}
+		c := codes[r-'a']
+		if out == nil {
+			out = []byte{byte(r - 'a' + 'A')}
+			last = c
+			continue
+		}
+		switch {
+		case r == 'h' || r == 'w':
+			// keeps last: the same code on both sides is written once
+		case c == '0':
+			last = 0 // a vowel separates
+		case c != last:
+			if len(out) < 4 {
+				out = append(out, c)
+			}
+			last = c
+		}
+	}
+	if out == nil {
+		ctx.ResultText("")
+		return
+	}
+	for len(out) < 4 {
+		out = append(out, '0')
+	}
+	ctx.ResultText(string(out))
 }
