@@ -16,12 +16,12 @@ import "strings"
 // flattenColumns are the columns of Snowflake's FLATTEN.
 var flattenColumns = []string{"seq", "key", "path", "index", "value", "this"}
 
-// lateralAlias is the earlier select item whose alias the one-part name n
-// stands for, n being in an item of the innermost SELECT of sc; nil when n
+// lateralAlias is the earlier select item whose alias the name n (or the
+// first part of n.field) stands for, n being in an item of the innermost SELECT of sc; nil when n
 // is not in a select item, names no earlier alias, is a lambda parameter
 // or may be a column of the relations read.
 func (t *translator) lateralAlias(n *node, sc *scope) *node {
-	if t.d == SQLite || n.kind != nName || len(n.parts) != 1 {
+	if t.d == SQLite || n.kind != nName {
 		return nil
 	}
 	s := sc
@@ -113,10 +113,21 @@ func (t *translator) rewriteLateralAlias(n, e *node) {
 		return
 	}
 	n.flag2 = true // a bare alias item keeps its name as the column's
+	path := ""
+	if len(n.parts) > 1 {
+		fields := make([]string, len(n.parts)-1)
+		for i, k := range n.parts[1:] {
+			fields[i] = identName(t.toks[k])
+		}
+		path = sqlString(jsonPath(fields))
+	}
 	n.print = func(pr *printer, n *node) string {
 		pr.flat++
 		s := "(" + strings.TrimSpace(pr.text(e.x)) + ")"
 		pr.flat--
+		if path != "" {
+			s = "json_extract(" + s + ", " + path + ")"
+		}
 		return s + pr.carry(n)
 	}
 }

@@ -114,11 +114,16 @@ func (t *translator) rewriteQualify(s *node) {
 		names[i] = quoteIdent(c)
 	}
 	last := info.items[len(info.items)-1]
+	var post *string // last's own text after it; the SELECT may print more than once (a lateral alias)
 	s.print = func(pr *printer, n *node) string {
 		pr.flat++
 		cond := pr.text(info.qualify)
 		pr.flat--
-		last.post += ", " + strings.TrimSpace(cond) + " AS " + qualifyColumn
+		if post == nil {
+			post = new(string)
+			*post = last.post
+		}
+		last.post = *post + ", " + strings.TrimSpace(cond) + " AS " + qualifyColumn
 		inner := pr.span(n, n.start, info.qualifyTok)
 		trail := len(inner) - len(strings.TrimRight(inner, " \t\r\n"))
 		if lastLine := inner[strings.LastIndexByte(inner[:len(inner)-trail], '\n')+1 : len(inner)-trail]; strings.Contains(lastLine, "--") || t.d == BigQuery && strings.Contains(lastLine, "#") {

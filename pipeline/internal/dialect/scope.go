@@ -313,6 +313,9 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 			return
 		}
 		base, fields = t.nameText(n, 3), parts[3:]
+	} else if e := t.lateralAlias(n, sc); e != nil {
+		t.rewriteLateralAlias(n, e) // a field of an earlier item: s.x
+		return
 	} else {
 		base, fields = t.nameText(n, 1), parts[1:]
 	}

@@ -127,7 +127,7 @@ func (t *translator) nameType(n *node) string {
 			return TypeDate
 		}
 	}
-	if e := t.lateralAlias(n, t.sc); e != nil {
+	if e := t.lateralAlias(n, t.sc); e != nil && len(n.parts) == 1 {
 		return t.staticType(e.x)
 	}
 	return t.columnType(n)
