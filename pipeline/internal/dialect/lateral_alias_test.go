@@ -20,7 +20,7 @@ func TestLateralAlias(t *testing.T) {
 	expectTranslated(t, duckdb, "select date '2024-01-31' as d, d + 1 as e", "select date('2024-01-31') as d, date((date('2024-01-31')), ((1)) || ' days') as e")
 	expectTranslated(t, duckdb, "select {'x': 1} as s, s.x", `select json_object('x', 1) as s, json_extract((json_object('x', 1)), '$.x') AS x`)
 	expectTranslated(t, duckdb, "select (select id from t qualify id = 1) as a, a + 1 as b",
-		"select (SELECT id FROM (select id, id = 1 AS _nexus_qualify from t) WHERE _nexus_qualify ) as a, ((SELECT id FROM (select id, id = 1 AS _nexus_qualify from t) WHERE _nexus_qualify )) + 1 as b")
+		"select (SELECT id FROM (select id, id = 1 AS _nexus_qualify from t) WHERE _nexus_qualify ) as a, date_arith(((SELECT id FROM (select id, id = 1 AS _nexus_qualify from t) WHERE _nexus_qualify )), 1, '+', 1) as b")
 	// the columns of src are not known: the name is left for SQLite
 	expectTranslated(t, duckdb, "select 2 as a, a * 10 as b from src", "select 2 as a, a * 10 as b from src")
 	expectTranslated(t, bigquery, "select 2 as a, a * 10 as b from src", "select 2 as a, a * 10 as b from src")
