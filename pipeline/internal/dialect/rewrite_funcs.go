@@ -487,7 +487,7 @@ func closestFunction(name string) string {
 		if c == name {
 			return
 		}
-		if d := editDistance(name, c); d < bestD || d == bestD && c < best {
+		if d := sqlfunc.Levenshtein(name, c); d < bestD || d == bestD && c < best {
 			best, bestD = c, d
 		}
 	}
@@ -501,27 +501,6 @@ func closestFunction(name string) string {
 		return ""
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance of a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // sqliteFunctions are SQLite's own functions (core, aggregate, window,

@@ -264,28 +264,11 @@ func editDistance(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, fn, args, 2, 3, "takes two strings and an optional maximum distance") {
 		return
 	}
-	a, b := []rune(args[0].Text()), []rune(args[1].Text())
 	if !utf8.ValidString(args[0].Text()) || !utf8.ValidString(args[1].Text()) {
 		fail(ctx, fn, "the arguments must be text")
 		return
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	d := int64(prev[len(b)])
+	d := int64(Levenshtein(args[0].Text(), args[1].Text()))
 	if len(args) == 3 {
 		m, ok := integer(args[2])
 		if !ok {
@@ -295,6 +278,29 @@ func editDistance(ctx sqlite3.Context, args ...sqlite3.Value) {
 		d = min(d, max(m, 0))
 	}
 	ctx.ResultInt64(d)
+}
+
+// Levenshtein is the edit distance between the characters of a and b: the
+// fewest insertions, deletions and substitutions that turn a into b.
+func Levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 // concatWSOrNull is Snowflake's CONCAT_WS(sep, a, ...): the arguments

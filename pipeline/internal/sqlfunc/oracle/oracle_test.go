@@ -64,7 +64,7 @@ func TestDuckDBAgrees(t *testing.T) {
 		}
 		for _, c := range cases {
 			theirs, theirErr := duckRows(duck, c.SQL)
-			mine, myErr := ourRows(ctx, ours, c.Query())
+			mine, myErr := conformance.Run(ctx, ours, dialect.DuckDB, c.Query())
 			if _, wantErr := c.WantError(); wantErr {
 				if theirErr == nil || myErr == nil {
 					t.Errorf("%s:%d: %s\n  want an error from both; DuckDB: %s, %v; ours: %s, %v", name, c.Line, c.SQL,
@@ -140,23 +140,4 @@ func duckRender(v any, typ string) (string, error) {
 		return conformance.Render(x.Float64()), nil
 	}
 	return conformance.Render(v), nil
-}
-
-func ourRows(ctx context.Context, db *store.DB, q string) ([][]string, error) {
-	out, err := dialect.TranslateFor(dialect.DuckDB, q)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := db.Query(ctx, out, 1000)
-	if err != nil {
-		return nil, err
-	}
-	got := make([][]string, len(rows.Rows))
-	for i, r := range rows.Rows {
-		got[i] = make([]string, len(r))
-		for j, v := range r {
-			got[i][j] = conformance.Render(v)
-		}
-	}
-	return got, nil
 }
