@@ -104,7 +104,7 @@ func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[
 		return "", err
 	}
 	if m, ok := p.models[name]; ok {
-		sql, err := r.renderModel(m)
+		tr, err := r.renderModel(m)
 		if err != nil {
 			if _, missing := store.MissingTable(err.Error()); missing {
 				d := diag.From(err, m.Path, 0)
@@ -112,7 +112,7 @@ func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[
 				return "", d
 			}
 		}
-		return sql, err
+		return tr.sql, err
 	}
 	for _, t := range p.tests {
 		if t.Name == name {

@@ -329,48 +329,36 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	return nil
 }
 
-// renderModel renders a model for execution and translates its dialect.
-func (r *runner) renderModel(m *project.Model) (string, error) {
-	tr, err := r.renderModelTyped(m)
-	return tr.sql, err
-}
-
-// renderModelTyped is renderModel with the static types of the model's
-// columns.
-func (r *runner) renderModelTyped(m *project.Model) (translation, error) {
+// renderModel renders a model for execution and translates its dialect,
+// with the static types of the columns it selects.
+func (r *runner) renderModel(m *project.Model) (translation, error) {
 	cfg := r.plan.configs[m.Name].Clone()
 	out, err := r.render(m.Path, m.SQL, &cfg, r.plan.relation(m.Name))
 	if err != nil {
 		return translation{}, err
 	}
-	return r.translateTyped(m.Path, m.SQL, out)
+	return r.translateWith(out, r.placeIn(m.Path, m.SQL, out))
 }
 
-// translate translates rendered SQL, remembered by its text. A translation
-// that read the columns of tables (to expand a star) is not remembered: the
-// same text may expand differently once they change.
+// translate translates rendered SQL of file, whose source is src.
 func (r *runner) translate(file, src, rendered string) (string, error) {
-	tr, err := r.translateTyped(file, src, rendered)
+	tr, err := r.translateWith(rendered, r.placeIn(file, src, rendered))
 	return tr.sql, err
 }
 
-// translateTyped is translate with the static types of the columns the
-// SQL selects.
-func (r *runner) translateTyped(file, src, rendered string) (translation, error) {
-	return r.translateWith(rendered, func(d *diag.Diagnostic, line, col int) {
+// placeIn puts a refusal in rendered SQL at the line of file it came from.
+func (r *runner) placeIn(file, src, rendered string) func(d *diag.Diagnostic, line, col int) {
+	return func(d *diag.Diagnostic, line, col int) {
 		d.File = file
 		r.place(d, file, src, rendered, line, col)
-	})
+	}
 }
 
-// translateSQL is the one translation of everything the engine runs:
+// translateWith is the one translation of everything the engine runs:
 // models, tests, snapshots, hooks and the queries macros run while
-// rendering. place puts a refusal in the file it came from.
-func (r *runner) translateSQL(rendered string, place func(d *diag.Diagnostic, line, col int)) (string, error) {
-	tr, err := r.translateWith(rendered, place)
-	return tr.sql, err
-}
-
+// rendering; place puts a refusal in the file it came from. It is
+// remembered by its text, unless it read the columns of tables (to expand a
+// star): the same text may expand differently once they change.
 func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, line, col int)) (translation, error) {
 	if defs := &r.plan.defs; len(defs.Macros)+len(defs.Types) > 0 {
 		// DuckDB macros and type aliases defined by a hook: the
@@ -552,11 +540,11 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 // large, which is judged before writing it down.
 func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	// The query is in the warehouse's SQL, like the model running it.
-	sql, err := r.translateSQL(sql, func(*diag.Diagnostic, int, int) {})
+	tr, err := r.translateWith(sql, func(*diag.Diagnostic, int, int) {})
 	if err != nil {
 		return nil, "", queryRefused(err)
 	}
-	q, err := r.db.Query(r.ctx, sql, 0)
+	q, err := r.db.Query(r.ctx, tr.sql, 0)
 	if err != nil {
 		return nil, "", err
 	}
@@ -649,7 +637,7 @@ func (r *runner) ask(q dataRead) (string, error) {
 
 func (r *runner) runModel(n *graph.Node, step *Step) error {
 	m := r.plan.models[n.Name]
-	tr, err := r.renderModelTyped(m)
+	tr, err := r.renderModel(m)
 	if err != nil {
 		return err
 	}
