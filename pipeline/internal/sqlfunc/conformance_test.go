@@ -2,7 +2,6 @@ package sqlfunc_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -31,12 +30,7 @@ func TestConformance(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}
-		f, err := os.Open(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases, err := conformance.Parse(f)
-		f.Close()
+		cases, err := conformance.ParseFile(file)
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}

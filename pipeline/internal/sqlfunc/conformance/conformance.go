@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -59,6 +60,16 @@ func (c Case) WantError() (string, bool) {
 		return strings.TrimSpace(w), true
 	}
 	return "", false
+}
+
+// ParseFile reads the table in file.
+func ParseFile(file string) ([]Case, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Parse(f)
 }
 
 // Parse reads a table.

@@ -9,7 +9,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"math/big"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -53,12 +52,7 @@ func TestDuckDBAgrees(t *testing.T) {
 
 	for _, file := range files {
 		name := filepath.Base(file)
-		f, err := os.Open(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases, err := conformance.Parse(f)
-		f.Close()
+		cases, err := conformance.ParseFile(file)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
