@@ -21,12 +21,18 @@ func (t *translator) rewritePivot(n *node, sc *scope) {
 	src := *f
 	src.pivot, src.columns = nil, nil
 	cols, err := t.relColumns(&src, sc)
+	source := func(pr *printer) string { return pr.span(n, n.start, pv.kw) }
+	if f.aliasCols != nil && f.aliasStart < pv.kw {
+		// x AS t(a, b) PIVOT (...): the columns are the alias list's
+		cols, err = append([]string(nil), f.columns...), nil
+		source = t.renamedSource(n, pv.kw)
+	}
 	if err != nil {
 		t.refuse(pv.kw, refPivotColumns, what, err.Error())
 		return
 	}
 	if pv.unpivot {
-		t.rewriteUnpivot(n, cols)
+		t.rewriteUnpivot(n, cols, source)
 		return
 	}
 	used := map[string]bool{}
@@ -95,7 +101,7 @@ func (t *translator) rewritePivot(n *node, sc *scope) {
 				k++
 			}
 		}
-		b.WriteString(" FROM " + strings.TrimSpace(pr.span(n, n.start, pv.kw)))
+		b.WriteString(" FROM " + strings.TrimSpace(source(pr)))
 		if len(group) > 0 {
 			b.WriteString(" GROUP BY " + strings.Join(group, ", "))
 		}
@@ -135,10 +141,11 @@ func (t *translator) pivotColumn(v *node, alias, agg string, aggs int) string {
 }
 
 // rewriteUnpivot prints UNPIVOT as one select per column (or group of
-// columns) named in IN, keeping the other columns. Rows whose value is
+// columns) named in IN, keeping the other columns, reading the FROM item
+// as source prints it. Rows whose value is
 // NULL are left out unless INCLUDE NULLS; with several value columns,
 // DuckDB leaves out a row where any is NULL, BigQuery one where all are.
-func (t *translator) rewriteUnpivot(n *node, cols []string) {
+func (t *translator) rewriteUnpivot(n *node, cols []string, source func(*printer) string) {
 	f, pv := n.from, n.from.pivot
 	named := map[string]bool{}
 	for _, g := range pv.groups {
@@ -172,7 +179,7 @@ func (t *translator) rewriteUnpivot(n *node, cols []string) {
 	}
 	n.print = func(pr *printer, n *node) string {
 		pr.flat++
-		src := strings.TrimSpace(pr.span(n, n.start, pv.kw))
+		src := strings.TrimSpace(source(pr))
 		var branches []string
 		for i, g := range pv.groups {
 			var written, values, nulls []string

@@ -247,34 +247,52 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 	}
 	if f.aliasCols != nil && f.kind != fromFunc {
 		// DuckDB's AS t(a, b): SQLite has column lists only on CTEs.
-		t.seq++
-		cte := "_nexus_cols" + itoa(t.seq)
-		var body *node
-		for _, k := range n.kids {
-			if k.end <= f.aliasStart {
-				body = k
-			}
+		renamed := t.renamedSource(n, n.end)
+		n.print = func(pr *printer, n *node) string { return renamed(pr) }
+	}
+}
+
+// renamedSource prints the FROM item n with an alias list, x AS t(a, b),
+// up to token end, the way SQLite takes it: a CTE with a column list,
+// (WITH _nexus_colsN(a, b) AS (SELECT * FROM x) SELECT * FROM _nexus_colsN)
+// AS t.
+func (t *translator) renamedSource(n *node, end int) func(pr *printer) string {
+	f := n.from
+	t.seq++
+	cte := "_nexus_cols" + itoa(t.seq)
+	var body *node
+	alias := ""
+	for _, k := range n.kids {
+		if k.end <= f.aliasStart {
+			body = k
 		}
-		cols := make([]string, len(f.columns))
-		for i, c := range f.columns {
-			cols[i] = quoteIdent(c)
+		if k.start == f.aliasStart && k.tok >= 0 {
+			alias = t.toks[k.tok].text // the alias before a PIVOT's own
 		}
-		alias := f.aliasText
-		n.print = func(pr *printer, n *node) string {
-			src := ""
-			if body != nil {
-				src = pr.text(body)
-			}
-			if f.kind == fromTable {
-				src = pr.span(n, n.start, f.aliasStart)
-			}
-			sel := "SELECT * FROM " + strings.TrimSpace(src)
-			if f.kind == fromQuery {
-				sel = strings.TrimSpace(src)
-				sel = strings.TrimSuffix(strings.TrimPrefix(sel, "("), ")")
-			}
-			return "(WITH " + cte + "(" + strings.Join(cols, ", ") + ") AS (" + sel + ") SELECT * FROM " + cte + ") AS " + alias + pr.carry(n, body)
+	}
+	cols := make([]string, len(f.columns))
+	for i, c := range f.columns {
+		cols[i] = quoteIdent(c)
+	}
+	return func(pr *printer) string {
+		src := ""
+		if body != nil {
+			src = pr.text(body)
 		}
+		if f.kind == fromTable {
+			src = pr.span(n, n.start, f.aliasStart)
+		}
+		sel := "SELECT * FROM " + strings.TrimSpace(src)
+		if f.kind == fromQuery {
+			sel = strings.TrimSpace(src)
+			sel = strings.TrimSuffix(strings.TrimPrefix(sel, "("), ")")
+		}
+		var used []*node
+		if body != nil {
+			used = append(used, body)
+		}
+		return "(WITH " + cte + "(" + strings.Join(cols, ", ") + ") AS (" + sel + ") SELECT * FROM " + cte + ") AS " + alias +
+			pr.carry(&node{start: n.start, end: end, kids: n.kids}, used...)
 	}
 }
 
