@@ -190,6 +190,8 @@ var Translations = []Rule{
 		Note: "the natural logarithm unless a base is given, second; SQLite's log(x) is base 10 and log(b, x) takes the base first; x <= 0 fails as in BigQuery"},
 	{From: "SUBSTR(s, position[, length]), SUBSTRING", Dialects: "BigQuery", To: "substr_bigquery(s, position, length)",
 		Note: "position 0 is 1 and a negative position before the start starts at the start (SQLite's substr('apple', 0, 2) is 'a', BigQuery's 'ap'); a negative length fails"},
+	{From: "SUBSTR(s, position[, length]), SUBSTRING", Dialects: "Snowflake", To: "substr_snowflake(s, position, length)",
+		Note: "position 0 is 1 (SQLite's substr('mystring', 0, 3) is 'my', Snowflake's 'mys'); a negative length, or a negative position before the start, gives '' (SQLite counts a negative length backwards)"},
 	{From: "UPPER(s), LOWER(s)", Dialects: warehouses, To: "upper_text(s), lower_text(s)", Note: "every letter's case (SQLite's change ASCII letters only)"},
 	{From: "CONTAINS_SUBSTR(s, text)", Dialects: "BigQuery", To: "contains_folded(s, text)", Note: "on strings, letters compared without case; BigQuery also normalizes both (NFKC, so 'Ⅸ' holds 'IX') and searches every field of a struct, which this does not"},
 	{From: "STDDEV, STDDEV_SAMP, STDDEV_POP, VARIANCE, VAR_SAMP, VAR_POP, COVAR_SAMP, COVAR_POP, CORR", Dialects: warehouses, To: "stddev_samp_of(x) ... corr_of(y, x)",

@@ -13,10 +13,10 @@ import (
 // BigQuery and Snowflake: ROUND to a negative scale or half to even, CEIL
 // and FLOOR to a scale (Snowflake), BigQuery's LOG (natural by default, the
 // base second; SQLite's LOG(x) is base 10 and LOG(b, x) takes the base
-// first), BigQuery's SUBSTR (position 0 is 1, a position before the start
-// starts at the start), UPPER and LOWER of every letter (SQLite's change
-// ASCII letters only), Snowflake's EDITDISTANCE and its CONCAT_WS (NULL
-// when any argument is NULL; SQLite's skips NULLs).
+// first), BigQuery's and Snowflake's SUBSTR (position 0 is 1), UPPER and
+// LOWER of every letter (SQLite's change ASCII letters only), Snowflake's
+// EDITDISTANCE and its CONCAT_WS (NULL when any argument is NULL; SQLite's
+// skips NULLs).
 
 func init() {
 	add(
@@ -28,7 +28,8 @@ func init() {
 		Func{Name: "trunc_real_to", NArgs: -1, Scalar: roundTo("TRUNC", modeTrunc, true)},
 		Func{Name: "ascii_code", NArgs: 1, Scalar: asciiCode},
 		Func{Name: "log_base_second", NArgs: -1, Scalar: logBaseSecond},
-		Func{Name: "substr_bigquery", NArgs: -1, Scalar: substrBigQuery},
+		Func{Name: "substr_bigquery", NArgs: -1, Scalar: substrFrom(false)},
+		Func{Name: "substr_snowflake", NArgs: -1, Scalar: substrFrom(true)},
 		Func{Name: "upper_text", NArgs: 1, Scalar: mapText(strings.ToUpper)},
 		Func{Name: "lower_text", NArgs: 1, Scalar: mapText(strings.ToLower)},
 		Func{Name: "edit_distance", NArgs: -1, Scalar: editDistance},
@@ -49,6 +50,8 @@ func init() {
 	rename("log_base_second", "log", "bigquery")
 	rename("substr_bigquery", "substr", "bigquery")
 	rename("substr_bigquery", "substring", "bigquery")
+	rename("substr_snowflake", "substr", "snowflake")
+	rename("substr_snowflake", "substring", "snowflake")
 	rename("upper_text", "upper", "bigquery", "snowflake")
 	rename("lower_text", "lower", "bigquery", "snowflake")
 	rename("edit_distance", "editdistance", "snowflake")
@@ -191,59 +194,64 @@ func logBaseSecond(ctx sqlite3.Context, args ...sqlite3.Value) {
 	ctx.ResultFloat(math.Log(x) / math.Log(b))
 }
 
-// substrBigQuery is BigQuery's SUBSTR(value, position[, length]) on text
-// (characters) and bytes: position 0 is 1, a negative position counts from
-// the end and one before the start starts at the start; a negative length
-// fails.
-func substrBigQuery(ctx sqlite3.Context, args ...sqlite3.Value) {
-	const fn = "SUBSTR"
-	if !called(ctx, fn, args, 2, 3, "takes a value, a position and an optional length") {
-		return
-	}
-	ints, ok := integers(args[1:])
-	if !ok {
-		fail(ctx, fn, "the position and length must be whole numbers (%s)", argList(args))
-		return
-	}
-	blob := args[0].Type() == sqlite3.BLOB
-	var runes []rune
-	var b []byte
-	n := 0
-	if blob {
-		b = args[0].RawBlob()
-		n = len(b)
-	} else {
-		runes = []rune(args[0].Text())
-		n = len(runes)
-	}
-	pos := ints[0]
-	switch {
-	case pos == 0:
-		pos = 1
-	case pos < 0:
-		pos = max(int64(n)+pos+1, 1)
-	}
-	end := int64(n) + 1
-	if len(ints) == 2 {
-		if ints[1] < 0 {
-			fail(ctx, fn, "the length must not be negative, not %d", ints[1])
+// substrFrom is SUBSTR(value, position[, length]) on text (characters)
+// and bytes: position 0 is 1, a negative position counts from the end.
+// BigQuery starts a position before the start at the start and fails on a
+// negative length; Snowflake gives an empty
+// value for both.
+func substrFrom(snowflake bool) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		const fn = "SUBSTR"
+		if !called(ctx, fn, args, 2, 3, "takes a value, a position and an optional length") {
 			return
 		}
-		end = min(end, pos+ints[1])
-	}
-	if pos > int64(n) || end <= pos {
-		if blob {
-			ctx.ResultBlob([]byte{})
-		} else {
-			ctx.ResultText("")
+		ints, ok := integers(args[1:])
+		if !ok {
+			fail(ctx, fn, "the position and length must be whole numbers (%s)", argList(args))
+			return
 		}
-		return
+		blob := args[0].Type() == sqlite3.BLOB
+		var runes []rune
+		var b []byte
+		n := 0
+		if blob {
+			b = args[0].RawBlob()
+			n = len(b)
+		} else {
+			runes = []rune(args[0].Text())
+			n = len(runes)
+		}
+		pos := ints[0]
+		switch {
+		case pos == 0:
+			pos = 1
+		case pos < 0 && snowflake && -pos > int64(n):
+			pos = int64(n) + 1 // nothing
+		case pos < 0:
+			pos = max(int64(n)+pos+1, 1)
+		}
+		end := int64(n) + 1
+		if len(ints) == 2 {
+			if ints[1] < 0 && !snowflake {
+				fail(ctx, fn, "the length must not be negative, not %d", ints[1])
+				return
+			}
+			end = min(end, pos+max(ints[1], 0))
+		}
+		if pos > int64(n) || end <= pos {
+			if blob {
+				ctx.ResultBlob([]byte{})
+			} else {
+				ctx.ResultText("")
+			}
+			return
+		}
+		if blob {
+			ctx.ResultBlob(b[pos-1 : end-1])
+			return
+		}
+		ctx.ResultText(string(runes[pos-1 : end-1]))
 	}
-	if blob {
-		ctx.ResultBlob(b[pos-1 : end-1])
-		return
-	}
-	ctx.ResultText(string(runes[pos-1 : end-1]))
 }
 
 func mapText(f func(string) string) func(sqlite3.Context, ...sqlite3.Value) {
