@@ -1,6 +1,9 @@
 package dialect
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Calls of the warehouses that run as other SQL: Snowflake's DECODE,
 // EQUAL_NULL, TO_NUMBER and TRY_ forms and TRY_PARSE_JSON, DAYNAME and
@@ -147,6 +150,8 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return "(CAST(" + x + " AS REAL) / NULLIF(sum(" + x + ") " + strings.TrimSpace(pr.text(win)) + ", 0))" + pr.carry(n, args[0], win)
 		}
 		return true
+	case t.d == BigQuery && n.name == "json_keys" && len(args) > 1 && n.x == nil:
+		return t.namedArgs(n, "max_depth", "mode")
 	case t.d != SQLite && n.name == "approx_count_distinct" && len(args) == 1 && n.x == nil:
 		t.pr.setTok(n.tok, "count")
 		args[0].pre = "DISTINCT " + args[0].pre
@@ -301,4 +306,52 @@ func (t *translator) lagIgnoreNulls(n *node) bool {
 		return text + pr.carry(c, append(append([]*node{}, args...), win)...)
 	}
 	return true
+}
+
+// namedArgs writes call n's arguments given by name (f(x, mode => 'lax'))
+// in the places of params, the parameters after the first, NULL for one
+// left out; false (left as written) when a name is not one of params.
+func (t *translator) namedArgs(n *node, params ...string) bool {
+	args := n.list
+	at := map[string]*node{}
+	positional := 0
+	for _, a := range args {
+		switch {
+		case a.kind == nExpr && a.name != "" && a.x != nil:
+			at[a.name] = a.x
+		case len(at) > 0:
+			return false // a positional argument after a named one
+		default:
+			positional++
+		}
+	}
+	if len(at) == 0 {
+		return false
+	}
+	for name := range at {
+		if !slices.Contains(params, name) || slices.Index(params, name)+1 < positional {
+			return false
+		}
+	}
+	n.print = func(pr *printer, c *node) string {
+		var out []string
+		for _, a := range args[:positional] {
+			out = append(out, strings.TrimSpace(pr.text(a)))
+		}
+		last := positional
+		for i, p := range params {
+			if at[p] != nil {
+				last = i + 2
+			}
+		}
+		for i := positional; i < last; i++ {
+			if x := at[params[i-1]]; x != nil {
+				out = append(out, strings.TrimSpace(pr.text(x)))
+			} else {
+				out = append(out, "NULL")
+			}
+		}
+		return strings.TrimSpace(pr.tokText(c.tok)) + "(" + strings.Join(out, ", ") + ")" + pr.carry(c, args...)
+	}
+	return false
 }

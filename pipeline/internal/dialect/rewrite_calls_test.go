@@ -30,6 +30,8 @@ func TestWarehouseCalls(t *testing.T) {
 		{duckdb, "select list_sort(l, 'DESC'), list_distinct(l), regexp_split_to_array(a, ',') from t", "select json(list_sort_json(l, 'DESC')), json(list_distinct_json(l)), json(regexp_split_json(a, ',')) from t"},
 		{snowflake, "select percentile_cont(0.25) within group (order by b desc) over (partition by a) from t", "select quantile_cont_of(b, 1 - (0.25)) over (partition by a) from t"},
 		{snowflake, "select time_slice(d, 4, month, 'END') from t", "select time_slice_of(d, 4, 'month', 'END') from t"},
+		{bigquery, "select json_keys(j, mode => 'lax'), json_keys(j, 2), format('%t', a) from t", "select json_keys_of(j, NULL, 'lax'), json_keys_of(j, 2), format_bigquery('%t', a) from t"},
+		{bigquery, "select json_keys(j, mode => 'lax', max_depth => 1) from t", "select json_keys_of(j, 1, 'lax') from t"},
 		{snowflake, "select timestamp_ntz_from_parts(d, tm), timestamp_from_parts(2013, 4, 5, 12, 0, 0) from t", "select timestamp_of_parts_overflowing(d, tm), timestamp_of_parts_overflowing(2013, 4, 5, 12, 0, 0) from t"},
 	}
 	for _, c := range translated {

@@ -36,7 +36,7 @@ func init() {
 		Func{Name: "as_timestamp", NArgs: 1, Scalar: asTimestamp},
 		Func{Name: "string_of_timestamp", NArgs: -1, Scalar: stringOfTimestamp},
 	)
-	// BigQuery's STRING(timestamp[, zone]).
+	// BigQuery's STRING(timestamp[, zone]), and STRING(json).
 	rename("string_of_timestamp", "string", "bigquery")
 }
 
@@ -271,6 +271,9 @@ func timestampString(ctx sqlite3.Context, args ...sqlite3.Value) {
 // stringOfTimestamp is BigQuery's STRING(timestamp[, zone]).
 func stringOfTimestamp(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "STRING"
+	if len(args) == 1 && stringOfJSON(ctx, args[0]) {
+		return
+	}
 	if !called(ctx, fn, args, 1, 2, "takes a timestamp and an optional time zone") || nullCall(ctx, args) {
 		return
 	}

@@ -1,0 +1,218 @@
+package sqlfunc
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// BigQuery's functions that look at a JSON value: JSON_TYPE, JSON_KEYS,
+// STRING(json), and TO_JSON, which makes one. A JSON value is JSON text;
+// a field read with json.a arrives as SQLite reads it with json_extract
+// (numbers as numbers, a string as its text, without quotes).
+
+func init() {
+	add(
+		Func{Name: "json_type_of", NArgs: 1, Scalar: jsonTypeOf},
+		Func{Name: "json_keys_of", NArgs: -1, Scalar: jsonKeysOf},
+		Func{Name: "to_json_value", NArgs: -1, Scalar: toJSONValue},
+	)
+	rename("json_type_of", "json_type", "bigquery")
+	rename("json_keys_of", "json_keys", "bigquery")
+	rename("to_json_value", "to_json", "bigquery")
+}
+
+// jsonValueOf reads v as JSON: JSON text as it is, a number as a number,
+// and text that is not JSON (a string field read with json.a) as a string.
+func jsonValueOf(v sqlite3.Value) []byte {
+	switch v.Type() {
+	case sqlite3.INTEGER, sqlite3.FLOAT:
+		return []byte(v.Text())
+	}
+	raw := bytes.TrimSpace(v.RawText())
+	if v.Subtype() == jsonSubtype || json.Valid(raw) {
+		return raw
+	}
+	b, _ := json.Marshal(v.Text())
+	return b
+}
+
+// jsonTypeOf is JSON_TYPE(json): object, array, string, number, boolean
+// or null (SQLite's json_type says integer, real, true, false, text).
+func jsonTypeOf(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	raw := jsonValueOf(args[0])
+	if len(raw) == 0 {
+		fail(ctx, "JSON_TYPE", "the value is empty, not JSON")
+		return
+	}
+	switch raw[0] {
+	case '{':
+		ctx.ResultText("object")
+	case '[':
+		ctx.ResultText("array")
+	case '"':
+		ctx.ResultText("string")
+	case 't', 'f':
+		ctx.ResultText("boolean")
+	case 'n':
+		ctx.ResultText("null")
+	default:
+		ctx.ResultText("number")
+	}
+}
+
+// jsonKeysOf is JSON_KEYS(json[, max_depth[, mode]]): the distinct keys of
+// the objects in json, sorted, a nested key written after its parent's
+// with a dot (a, a.b), down to max_depth levels (all when NULL). Mode
+// 'strict' (the default) does not look into arrays, 'lax' looks into an
+// array of objects, 'lax recursive' into arrays in arrays too.
+func jsonKeysOf(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "JSON_KEYS"
+	if len(args) < 1 || len(args) > 3 {
+		fail(ctx, fn, "takes a JSON value, an optional max_depth and an optional mode ('strict', 'lax' or 'lax recursive')")
+		return
+	}
+	if args[0].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	depth := int64(-1)
+	if len(args) > 1 && args[1].Type() != sqlite3.NULL {
+		n, ok := integer(args[1])
+		if !ok || n < 1 {
+			fail(ctx, fn, "max_depth must be a positive integer, not %s", args[1].Text())
+			return
+		}
+		depth = n
+	}
+	arrays := 0 // how many levels of arrays the keys are looked for in
+	if len(args) > 2 {
+		if args[2].Type() == sqlite3.NULL {
+			ctx.ResultNull()
+			return
+		}
+		switch strings.Join(strings.Fields(strings.ToLower(args[2].Text())), " ") {
+		case "strict":
+		case "lax":
+			arrays = 1
+		case "lax recursive":
+			arrays = -1
+		default:
+			fail(ctx, fn, "the mode must be 'strict', 'lax' or 'lax recursive', not %q", args[2].Text())
+			return
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(jsonValueOf(args[0])))
+	seen := map[string]bool{}
+	if err := collectKeys(dec, "", 0, depth, arrays, 0, seen); err != nil {
+		fail(ctx, fn, "the value is not JSON: %v", err)
+		return
+	}
+	keys := make([][]byte, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, []byte(k))
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	resultTextArray(ctx, keys)
+}
+
+// collectKeys reads the next value of dec, adding the keys of its objects
+// under prefix at level (0 for the top) to seen; inArrays counts the
+// arrays around the value since its last object.
+func collectKeys(dec *json.Decoder, prefix string, level, depth int64, arrays, inArrays int, seen map[string]bool) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	d, ok := tok.(json.Delim)
+	if !ok {
+		return nil
+	}
+	switch d {
+	case '{':
+		for dec.More() {
+			t, err := dec.Token()
+			if err != nil {
+				return err
+			}
+			key := prefix + keyName(t.(string))
+			look := depth < 0 || level < depth
+			if look {
+				seen[key] = true
+			}
+			next := key + "."
+			if !look {
+				next = ""
+			}
+			if err := collectKeys(dec, next, level+1, depth, arrays, 0, seen); err != nil {
+				return err
+			}
+		}
+	case '[':
+		for dec.More() {
+			// a skipped array's objects still have to be read past
+			skip := arrays >= 0 && inArrays >= arrays
+			if skip {
+				var x json.RawMessage
+				if err := dec.Decode(&x); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := collectKeys(dec, prefix, level, depth, arrays, inArrays+1, seen); err != nil {
+				return err
+			}
+		}
+	}
+	_, err = dec.Token() // the closing } or ]
+	if err == io.EOF {
+		err = nil
+	}
+	return err
+}
+
+// keyName writes a key as JSON_KEYS does: quoted when it is not a plain
+// name, so a dot inside it is not read as nesting.
+func keyName(k string) string {
+	for _, r := range k {
+		if !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return strconv.Quote(k)
+		}
+	}
+	return k
+}
+
+// toJSONValue is BigQuery's TO_JSON(value): the value as JSON, marked as
+// JSON so that it nests; NULL is JSON null.
+func toJSONValue(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if len(args) < 1 || len(args) > 2 {
+		fail(ctx, "TO_JSON", "takes a value and an optional stringify_wide_numbers => BOOL")
+		return
+	}
+	toJSONString(ctx, args[0])
+	ctx.ResultSubtype(jsonSubtype)
+}
+
+// stringOfJSON is STRING(json) for a JSON value: the string, unquoted; a
+// value of another JSON type fails. ok is false when v is no JSON value.
+func stringOfJSON(ctx sqlite3.Context, v sqlite3.Value) (ok bool) {
+	if v.Subtype() != jsonSubtype {
+		return false
+	}
+	raw := bytes.TrimSpace(v.RawText())
+	var s string
+	if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
+		fail(ctx, "STRING", "the JSON value %s is not a string", truncate(string(raw)))
+		return true
+	}
+	ctx.ResultText(s)
+	return true
+}
