@@ -158,8 +158,14 @@ func punctLen(d Dialect, s string) int {
 			return len(op)
 		}
 	}
-	if d == DuckDB && strings.HasPrefix(s, "//") {
-		return 2
+	if d == DuckDB {
+		// integer division, power, and the operator forms of LIKE (~~),
+		// ILIKE (~~*), GLOB (~~~) and regexp_full_match (~), negated by !
+		for _, op := range [...]string{"!~~*", "!~~", "~~~", "~~*", "~~", "!~", "//", "**"} {
+			if strings.HasPrefix(s, op) {
+				return len(op)
+			}
+		}
 	}
 	return 1
 }

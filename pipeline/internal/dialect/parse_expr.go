@@ -50,6 +50,16 @@ func (p *parser) parseNot() *node {
 	return p.parseCmp()
 }
 
+// likeOperators are DuckDB's operator forms of [NOT] LIKE, ILIKE and GLOB,
+// and of regexp_matches (x ~ p: p matches a part of x).
+var likeOperators = map[string]struct {
+	name string
+	not  bool
+}{
+	"~~": {"like", false}, "!~~": {"like", true}, "~~*": {"ilike", false}, "!~~*": {"ilike", true},
+	"~~~": {"glob", false}, "~": {"regexp_matches", false}, "!~": {"regexp_matches", true},
+}
+
 var comparisons = map[string]bool{"=": true, "==": true, "!=": true, "<>": true, "<": true, "<=": true, ">": true, ">=": true}
 
 func (p *parser) parseCmp() *node {
@@ -58,6 +68,14 @@ func (p *parser) parseCmp() *node {
 		t := p.peek()
 		if t.kind == kPunct && comparisons[t.text] {
 			x = p.binary(x, t.text, p.parseBits)
+			continue
+		}
+		if op, ok := likeOperators[t.text]; ok && t.kind == kPunct && p.d == DuckDB {
+			// DuckDB's x ~~ p is x LIKE p, !~~ NOT LIKE, and so on.
+			n := &node{kind: nLike, start: x.start, tok: p.next(), tok2: -1, name: op.name, flag: op.not}
+			n.x = n.add(x)
+			n.y = n.add(p.parseBits())
+			x = p.close(n)
 			continue
 		}
 		if t.kind != kWord {
@@ -112,7 +130,15 @@ func (p *parser) parseCmp() *node {
 				n.y = n.add(p.parsePostfix())
 			}
 			x = p.close(n)
-		case "like", "ilike", "glob", "regexp", "rlike", "match":
+		case "like", "ilike", "glob", "regexp", "rlike", "match", "similar":
+			if to := 1; w == "similar" {
+				if not {
+					to = 2
+				}
+				if p.d != DuckDB || !p.isWordAt(to, "to") {
+					return x
+				}
+			}
 			n := &node{kind: nLike, start: x.start, tok: -1, tok2: -1, flag: not}
 			n.x = n.add(x)
 			if not {
@@ -120,6 +146,9 @@ func (p *parser) parseCmp() *node {
 			}
 			n.tok = p.next()
 			n.name = p.toks[n.tok].lower
+			if n.name == "similar" {
+				p.next() // TO
+			}
 			if p.isWord("any") || p.isWord("all") || p.isWord("some") {
 				// Snowflake's and BigQuery's x [NOT] LIKE ANY|ALL (p1, p2,
 				// ...); BigQuery's patterns may also be the rows of a
@@ -224,14 +253,28 @@ func (p *parser) parseMul() *node {
 }
 
 func (p *parser) parseConcat() *node {
-	x := p.parseUnary()
+	x := p.parsePower()
 	for {
 		t := p.peek()
 		if t.kind != kPunct || t.text != "||" && t.text != "->" && t.text != "->>" {
 			return x
 		}
-		x = p.binary(x, t.text, p.parseUnary)
+		x = p.binary(x, t.text, p.parsePower)
 	}
+}
+
+// parsePower reads DuckDB's x ^ y and x ** y: left to right, above * and
+// below a sign (-2 ^ 2 is 4), as DuckDB parses them.
+func (p *parser) parsePower() *node {
+	x := p.parseUnary()
+	for p.d == DuckDB {
+		t := p.peek()
+		if t.kind != kPunct || t.text != "^" && t.text != "**" {
+			break
+		}
+		x = p.binary(x, "^", p.parseUnary)
+	}
+	return x
 }
 
 func (p *parser) parseUnary() *node {

@@ -38,6 +38,12 @@ func (t *translator) rewriteBinary(n *node) {
 		return
 	}
 	switch {
+	case n.name == "^":
+		// DuckDB's x ^ y and x ** y: a DOUBLE, as SQLite's pow gives
+		x, y := n.x, n.y
+		n.print = func(pr *printer, n *node) string {
+			return "pow(" + pr.text(x) + ", " + pr.text(y) + ")" + pr.carry(n, x, y)
+		}
 	case n.name == "/" && t.d != SQLite:
 		if !nonZeroNumber(t, n.y) {
 			// divide() fails on a zero divisor where the warehouse fails.
@@ -104,9 +110,14 @@ func (t *translator) rewriteLike(n *node) {
 	}
 	switch n.name {
 	case "ilike":
-		if t.toks[n.tok].text == "ILIKE" {
+		switch {
+		case t.toks[n.tok].text == "ILIKE":
 			t.pr.setTok(n.tok, "LIKE")
-		} else {
+		case t.toks[n.tok].kind == kPunct && n.flag: // DuckDB's !~~*
+			t.pr.setTok(n.tok, "NOT LIKE")
+		case t.toks[n.tok].kind == kPunct:
+			t.pr.setTok(n.tok, "LIKE")
+		default:
 			t.pr.setTok(n.tok, "like")
 		}
 		return
@@ -114,14 +125,22 @@ func (t *translator) rewriteLike(n *node) {
 	case "regexp", "rlike":
 		if t.d == Snowflake {
 			// Snowflake's x RLIKE p and x REGEXP p: p matches all of x
-			x, y, not := n.x, n.y, n.flag
-			n.print = func(pr *printer, n *node) string {
-				s := "regexp_full_match(" + pr.text(x) + ", " + pr.text(y) + ")"
-				if not {
-					s = "(NOT " + s + ")"
-				}
-				return s + pr.carry(n, x, y)
-			}
+			t.matchCall(n, "regexp_full_match")
+		}
+		return
+	case "similar":
+		// DuckDB's SIMILAR TO takes a regular expression (RE2, as Go's
+		// regexp) that must match all of x; x ~ p a part of x.
+		t.matchCall(n, "regexp_full_match")
+		return
+	case "regexp_matches":
+		t.matchCall(n, "regexp_contains")
+		return
+	case "glob":
+		if t.d == DuckDB {
+			// DuckDB's GLOB negates a class with [!...] and escapes with
+			// \; SQLite's with [^...] and no escape.
+			t.matchCall(n, "glob_match")
 		}
 		return
 	default:
@@ -148,6 +167,22 @@ func (t *translator) rewriteLike(n *node) {
 			s = "(NOT " + s + ")"
 		}
 		return s + pr.carry(n, x, y, z)
+	}
+}
+
+// matchCall writes x [NOT] op y as fn(x, y); an ESCAPE is refused, the
+// function having its own.
+func (t *translator) matchCall(n *node, fn string) {
+	if n.z != nil {
+		t.refuse(n.z.start, refEscape, strings.ToUpper(t.toks[n.tok].text))
+	}
+	x, y, not := n.x, n.y, n.flag
+	n.print = func(pr *printer, n *node) string {
+		s := fn + "(" + pr.text(x) + ", " + pr.text(y) + ")"
+		if not {
+			s = "(NOT " + s + ")"
+		}
+		return s + pr.carry(n, x, y)
 	}
 }
 

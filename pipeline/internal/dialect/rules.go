@@ -72,6 +72,14 @@ var Translations = []Rule{
 	{From: "ilike", Dialects: all, To: "like", Note: "SQLite's LIKE ignores case for ASCII letters only"},
 	{From: "a LIKE b", Dialects: warehouses, To: "like_case_sensitive(a, b)",
 		Note: "the warehouses' LIKE is case-sensitive, SQLite's is not; BigQuery and Snowflake take a backslash as the escape"},
+	{From: "x ~~ p, x !~~ p, x ~~* p, x !~~* p, x ~~~ p", Dialects: "DuckDB", To: "x [NOT] LIKE p, x [NOT] ILIKE p, x GLOB p (as above)",
+		Note: "DuckDB's operator forms of LIKE, ILIKE and GLOB"},
+	{From: "x [NOT] SIMILAR TO p; x ~ p, x !~ p", Dialects: "DuckDB", To: "[NOT] regexp_full_match(x, p); [NOT] regexp_contains(x, p)",
+		Note: "p is a regular expression (RE2, as Go's regexp), as in DuckDB (not SQL's SIMILAR TO patterns): SIMILAR TO matches all of x, ~ a part of it"},
+	{From: "x GLOB p", Dialects: "DuckDB", To: "glob_match(x, p)",
+		Note: "case-sensitive; * any text, ? one byte (of UTF-8), [a-c] a class of bytes, [!a-c] its complement, \\ escapes the next character, as DuckDB reads them (SQLite's GLOB negates with [^...] and has no escape)"},
+	{From: "x ^ y, x ** y", Dialects: "DuckDB", To: "pow(x, y)",
+		Note: "a DOUBLE; above * and / and below a sign (2 * 3 ^ 2 is 18.0, -2 ^ 2 is 4.0, 2 ^ 3 ^ 2 is 64.0), as DuckDB parses them; a NaN (a negative number to a fractional power) is NULL, since SQLite has no NaN"},
 	{From: "a [NOT] LIKE | ILIKE ANY | SOME | ALL (p1, p2, ...)", Dialects: "BigQuery, Snowflake", To: "(like_case_sensitive(a, p1) OR like_case_sensitive(a, p2) ...); AND for ALL",
 		Note: "NOT negates each LIKE ('a' NOT LIKE ANY ('a', 'b') is true), as BigQuery documents it; a match decides, else a NULL gives NULL"},
 	{From: "a [NOT] LIKE ANY | SOME | ALL UNNEST(arr), LIKE ANY (SELECT ...)", Dialects: "BigQuery", To: "(SELECT CASE ... END FROM (SELECT like_case_sensitive(a, value) AS m FROM json_each(arr)))",
@@ -279,6 +287,7 @@ var (
 	refAge              = refusal{"%s is not supported: it gives an INTERVAL (8 years 6 months 20 days), which has no value in SQLite", "take the elapsed time in a unit: datesub('year', birth, now) counts whole years, as an age does; date_diff('day', a, b) counts days"}
 	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery"}
 	refLateralAlias     = refusal{"%s is an alias of this select list: BigQuery does not let a select item use an alias an earlier item defines", "repeat the expression, or select it in a subquery and compute from that: select a, a * 10 as b from (select 2 as a)"}
+	refEscape           = refusal{"%s ... ESCAPE is not supported", "escape with a backslash inside the pattern: x glob 'a\\*' (SIMILAR TO and ~ take a regular expression: 'a\\.c')"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
 
@@ -335,6 +344,7 @@ var Refusals = []Rule{
 	{From: "age(a, b) (an INTERVAL)", Dialects: "DuckDB", To: refAge.hint},
 	{From: "timestamp - timestamp (an INTERVAL); BigQuery's date - date", Dialects: "BigQuery, Snowflake, DuckDB", To: refTimestampMinus.hint},
 	{From: "select 2 as a, a * 10 as b (an alias used in the same select list)", Dialects: "BigQuery", To: refLateralAlias.hint},
+	{From: "x GLOB p ESCAPE e, x SIMILAR TO p ESCAPE e", Dialects: "DuckDB", To: refEscape.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
 	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},
 }

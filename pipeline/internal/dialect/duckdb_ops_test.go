@@ -1,0 +1,31 @@
+package dialect
+
+import "testing"
+
+// DuckDB's operator forms of LIKE, ILIKE, GLOB and the regular
+// expressions; the values are checked on DuckDB itself in sqlfunc's
+// conformance table.
+func TestDuckDBMatchOperators(t *testing.T) {
+	expectTranslated(t, duckdb, "select a ~~ 'x%', a !~~ 'x%' from t", "select like_case_sensitive(a, 'x%'), (NOT like_case_sensitive(a, 'x%')) from t")
+	expectTranslated(t, duckdb, "select a ~~* 'x%', a !~~* 'x%' from t", "select a LIKE 'x%', a NOT LIKE 'x%' from t")
+	expectTranslated(t, duckdb, "select a similar to 'a.c', a not similar to b from t", "select regexp_full_match(a, 'a.c'), (NOT regexp_full_match(a, b)) from t")
+	expectTranslated(t, duckdb, "select a ~ 'b', a !~ 'b' from t", "select regexp_contains(a, 'b'), (NOT regexp_contains(a, 'b')) from t")
+	expectTranslated(t, duckdb, "select a glob 'x*', a not glob '[!a]', a ~~~ 'x?' from t", "select glob_match(a, 'x*'), (NOT glob_match(a, '[!a]')), glob_match(a, 'x?') from t")
+	expectTranslated(t, duckdb, "select * from t where a ~~ b || '%' and not a ~ 'z'", "select * from t where like_case_sensitive(a, b || '%') and not regexp_contains(a, 'z')")
+	// DuckDB's LIKE is case-sensitive and has no escape character unless
+	// told; SQLite's own GLOB is kept in its dialect.
+	expectTranslated(t, duckdb, "select a like 'x%', a like 'x!%' escape '!' from t", "select like_case_sensitive(a, 'x%'), like_case_sensitive(a, 'x!%', '!') from t")
+	expectTranslated(t, sqlite, "select a glob 'x*' from t", "select a glob 'x*' from t")
+	// ~ stays SQLite's bitwise NOT before a value.
+	expectTranslated(t, duckdb, "select ~a from t", "select ~a from t")
+	expectRefused(t, duckdb, "select a glob 'x!*' escape '!' from t", "1:28: GLOB ... ESCAPE is not supported ("+refEscape.hint+")")
+	expectRefused(t, duckdb, "select a similar to 'x' escape '!' from t", "1:32: SIMILAR ... ESCAPE is not supported ("+refEscape.hint+")")
+}
+
+// DuckDB's ^ and ** are power, a DOUBLE, above * and below a sign.
+func TestDuckDBPower(t *testing.T) {
+	expectTranslated(t, duckdb, "select 2 ^ 3, a ** b from t", "select pow(2, 3), pow(a, b) from t")
+	expectTranslated(t, duckdb, "select 2 * 3 ^ 2, -2 ^ 2, 2 ^ 3 ^ 2 from t", "select 2 * pow(3, 2), pow(-2, 2), pow(pow(2, 3), 2) from t")
+	expectTranslated(t, duckdb, "select 'a' || 2 ^ 2, (a * 2) ** -b from t", "select 'a' || pow(2, 2), pow((a * 2), -b) from t")
+	expectTranslated(t, duckdb, "select count(*) from t", "select count(*) from t")
+}
