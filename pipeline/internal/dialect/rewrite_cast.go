@@ -13,6 +13,10 @@ import "strings"
 // (timestamps.go). A timestamp cast to a string is written as the warehouse
 // writes it.
 func (t *translator) rewriteCast(n *node) {
+	if t.d == DuckDB && castsToInterval(t, n) {
+		t.rewriteIntervalValue(n)
+		return
+	}
 	typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
 	if prob != nil {
 		if n.y.start == n.y.end {

@@ -107,6 +107,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		n.print = func(pr *printer, c *node) string { return col + pr.carry(c, n.list...) }
 		return
 	}
+	if t.rewriteIntervalCall(n) {
+		return
+	}
 	if r, ok := unfaithful[t.d][name]; ok {
 		t.refuse(n.tok, r, strings.ToUpper(t.toks[n.tok].text))
 		return
@@ -340,6 +343,12 @@ func (t *translator) rewriteString(n *node) {
 // string: date(x) for DATE, otherwise the date_part function.
 func (t *translator) rewriteExtract(n *node) {
 	x, zone, part := n.x, n.y, n.name
+	if zone == nil && part != "date" && t.intervalOf(x) {
+		n.print = func(pr *printer, n *node) string {
+			return "interval_part(" + sqlString(part) + ", " + pr.text(x) + ")" + pr.carry(n, x)
+		}
+		return
+	}
 	// the value, or with AT TIME ZONE its wall clock in that zone
 	value := func(pr *printer) string {
 		if zone != nil {
@@ -383,11 +392,17 @@ func (t *translator) rewriteInterval(n *node) {
 		if len(v) == 2 {
 			num, u := v[0], strings.TrimSuffix(strings.ToLower(v[1]), "s")
 			n.print = func(pr *printer, n *node) string { return num + ", " + sqlString(u) + pr.carry(n) }
+			if n.name != "arg" && t.rewriteIntervalValue(n) {
+				return
+			}
 			if n.name != "arg" {
 				t.refuse(n.start, refInterval)
 			}
 			return
 		}
+	}
+	if n.name != "arg" && t.rewriteIntervalValue(n) {
+		return
 	}
 	if n.name != "arg" || unit == "" {
 		t.refuse(n.start, refInterval)

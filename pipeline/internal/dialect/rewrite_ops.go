@@ -10,6 +10,10 @@ func (t *translator) rewriteBinary(n *node) {
 	if (n.name == "+" || n.name == "-") && t.d != SQLite {
 		t.intervalOperand(n.x)
 		t.intervalOperand(n.y)
+		if t.d == DuckDB && t.intervalOf(n.x) && t.intervalOf(n.y) {
+			t.rewriteIntervalBinary(n) // interval ± interval
+			return
+		}
 		if n.name == "+" && n.x.kind == nInterval && n.y.kind != nInterval {
 			// INTERVAL 1 DAY + x is x + INTERVAL 1 DAY
 			n.x, n.y = n.y, n.x
@@ -18,6 +22,9 @@ func (t *translator) rewriteBinary(n *node) {
 			t.addInterval(n)
 			return
 		}
+	}
+	if t.rewriteIntervalBinary(n) {
+		return
 	}
 	if comparisons[n.name] {
 		t.compareTimestamps(n.x, n.y)

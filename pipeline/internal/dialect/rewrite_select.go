@@ -141,6 +141,7 @@ func (t *translator) rewriteQualify(s *node) {
 // Snowflake sorts them last ascending and first descending; DuckDB last
 // both ways.
 func (t *translator) rewriteOrder(o *node) {
+	t.orderInterval(o)
 	if o.flag2 {
 		return
 	}

@@ -174,6 +174,10 @@ var Translations = []Rule{
 	{From: "f(x, INTERVAL n unit)", Dialects: warehouses, To: "f(x, n, 'unit')"},
 	{From: "x + INTERVAL n unit, x - INTERVAL n unit, INTERVAL n unit + x, INTERVAL '2 months', INTERVAL (col) DAY, INTERVAL 1 DAY * n, x ± to_days(n) and x ± '1 day'::interval (DuckDB)", Dialects: warehouses, To: "datetime_add_to_timestamp(x, n, 'unit'); datetime_add_snowflake(x, n, 'unit') in Snowflake",
 		Note: "months are clamped to the month's last day; INTERVAL '1 month 2 days' (Snowflake: '1 day, 2 hours') adds each part in turn, in the order written in Snowflake, months then days then time in DuckDB; DuckDB's to_years ... to_microseconds(n) are INTERVAL n unit; a DATE plus an INTERVAL is a timestamp, except in Snowflake for parts of a day or longer (datetime_add), where it stays a DATE"},
+	{From: "timestamp - timestamp (a DATE is its midnight), age(a, b), and INTERVAL n unit, INTERVAL '1 day 2 hours', '36 hours'::interval, to_days(n) standing alone; interval ± interval, interval * n, interval / n, x ± an interval value", Dialects: "DuckDB", To: "timestamp_minus(a, b), age_interval(a, b), interval_of(n, 'unit'), interval_of('...'), interval_add, interval_mul, datetime_add_interval",
+		Note: "an INTERVAL is the text DuckDB prints for it: '02:30:00', '1 day 02:00:00', '1 month 2 days', '-1 day -02:30:00', '00:20:00.5'; a - b of timestamps gives days and time, age(a, b) years, months and days on the calendar; a fraction carries down (INTERVAL '1.5 hours' is 01:30:00, INTERVAL '1 month' * 1.5 is 1 month 15 days)"},
+	{From: "comparisons, BETWEEN, ORDER BY, min, max, avg, EXTRACT, date_part and epoch of an INTERVAL", Dialects: "DuckDB", To: "interval_key(x) > interval_key(y), interval_min(x), interval_avg(x), interval_part('hour', x)",
+		Note: "where the value is known to be an INTERVAL (the forms above, a CTE's or model's column holding one); compared as DuckDB compares them, a month as 30 days and a day as 24 hours (1 day > 23 hours, not as text); a part is read from its own field (the hour of 1 day 26:00:00 is 26), epoch counts a year as 365.25 days and a month as 30; avg truncates to the microsecond, where DuckDB's last digit can be one or two higher; an interval in a source's column, whose type is not known, compares as text"},
 	{From: "DATE '...', TIMESTAMP '...', DATETIME '...', TIMESTAMP_NTZ | _TZ | _LTZ '...', TIMESTAMPTZ '...', JSON '...'", Dialects: warehouses, To: "date('...'), '2024-05-17T10:00:00Z', json('...')",
 		Note: "timestamp literals are written in the one form when translated, converted as CAST converts them"},
 	{From: "a function of the warehouse", Dialects: warehouses, To: "the function of pipeline/internal/sqlfunc computing it (sqlfunc.Rename)"},
@@ -284,7 +288,8 @@ var (
 	refHash             = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "for a key, hash the text with md5(x) or sha256(x) (BigQuery: to_hex(md5(x)); Snowflake: md5(x), sha2(x)), which give the same value everywhere"}
 	refColumns          = refusal{"%s(...) star expressions are not supported", "list the columns, or use * EXCLUDE (...) / * REPLACE (... AS x), which are"}
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
-	refAge              = refusal{"%s is not supported: it gives an INTERVAL (8 years 6 months 20 days), which has no value in SQLite", "take the elapsed time in a unit: datesub('year', birth, now) counts whole years, as an age does; date_diff('day', a, b) counts days"}
+	refAge              = refusal{"%s with one argument (the age at today's midnight) is not supported", "name the end: age(current_date, x), or age(ts, x) with a timestamp of the data"}
+	refIntervalSum      = refusal{"sum of INTERVALs is not supported: DuckDB has no sum of intervals either", "sum the seconds: sum(epoch(x)), or take avg(x)"}
 	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery"}
 	refLateralAlias     = refusal{"%s is an alias of this select list: BigQuery does not let a select item use an alias an earlier item defines", "repeat the expression, or select it in a subquery and compute from that: select a, a * 10 as b from (select 2 as a)"}
 	refEscape           = refusal{"%s ... ESCAPE is not supported", "escape with a backslash inside the pattern: x glob 'a\\*' (SIMILAR TO and ~ take a regular expression: 'a\\.c')"}
@@ -315,7 +320,7 @@ var Refusals = []Rule{
 	{From: "MERGE INTO", Dialects: all, To: refMerge.hint},
 	{From: "::variant, ::object, ::struct, ::map casts", Dialects: all, To: refSemi.hint},
 	{From: "array types: type[], array<...>", Dialects: all, To: refArrayType.hint},
-	{From: "INTERVAL n unit (and DuckDB's to_days(n) ..., '1 day'::interval) outside a date function or x ± INTERVAL, INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
+	{From: "INTERVAL n unit outside a date function or x ± INTERVAL (BigQuery, Snowflake); INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "TO_NUMBER(x, 'format'), TRY_TO_NUMBER, TO_DECIMAL ... with a format; TO_CHAR(number, 'format') (at run time)", Dialects: "Snowflake", To: refNumberFormat.hint + "; for TO_CHAR, to_varchar(round(x, 2)) padded with lpad(...)"},
@@ -341,8 +346,9 @@ var Refusals = []Rule{
 	{From: "TYPEOF(x)", Dialects: "Snowflake, DuckDB", To: refTypeof.hint},
 	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},
 	{From: "HASH(x), FARM_FINGERPRINT(x)", Dialects: "BigQuery, Snowflake, DuckDB", To: refHash.hint},
-	{From: "age(a, b) (an INTERVAL)", Dialects: "DuckDB", To: refAge.hint},
-	{From: "timestamp - timestamp (an INTERVAL); BigQuery's date - date", Dialects: "BigQuery, Snowflake, DuckDB", To: refTimestampMinus.hint},
+	{From: "age(x) with one argument", Dialects: "DuckDB", To: refAge.hint},
+	{From: "sum(x) of INTERVALs (DuckDB refuses it too)", Dialects: "DuckDB", To: refIntervalSum.hint},
+	{From: "timestamp - timestamp (an INTERVAL); BigQuery's date - date", Dialects: "BigQuery, Snowflake", To: refTimestampMinus.hint},
 	{From: "select 2 as a, a * 10 as b (an alias used in the same select list)", Dialects: "BigQuery", To: refLateralAlias.hint},
 	{From: "x GLOB p ESCAPE e, x SIMILAR TO p ESCAPE e", Dialects: "DuckDB", To: refEscape.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},

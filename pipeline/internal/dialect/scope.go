@@ -120,7 +120,9 @@ func (t *translator) walk(n *node, sc *scope) {
 	case nIn:
 		t.rewriteIn(n)
 	case nBetween:
-		t.compareTimestamps(n.x, n.y, n.z)
+		if !t.compareIntervals(n.x, n.y, n.z) {
+			t.compareTimestamps(n.x, n.y, n.z)
+		}
 	case nOrder:
 		t.rewriteOrder(n)
 	case nFrom:

@@ -34,6 +34,9 @@ func (t *translator) staticType(n *node) string {
 	if t.d == SQLite || n == nil {
 		return ""
 	}
+	if typ := t.intervalType(n); typ != "" {
+		return typ
+	}
 	switch n.kind {
 	case nParen:
 		return t.staticType(n.x)

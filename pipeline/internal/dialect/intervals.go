@@ -1,0 +1,247 @@
+package dialect
+
+import "strings"
+
+// DuckDB's INTERVAL values: the difference of two timestamps, age(a, b),
+// INTERVAL '1 day' and to_days(n) standing alone. An interval is the text
+// DuckDB prints for it ('1 day 02:30:00'); sqlfunc/interval.go reads it.
+// Text does not order as durations do, so a comparison, ORDER BY, min and
+// max of a value known to be an INTERVAL (statictypes.go) go through
+// interval_key() and the interval aggregates.
+
+// TypeInterval is the static type of a DuckDB INTERVAL.
+const TypeInterval = "INTERVAL"
+
+func (t *translator) intervalOf(n *node) bool { return t.staticType(n) == TypeInterval }
+
+// intervalType is the static type of the DuckDB expressions giving an
+// INTERVAL, "" for the others.
+func (t *translator) intervalType(n *node) string {
+	if t.d != DuckDB {
+		return ""
+	}
+	switch n.kind {
+	case nInterval:
+		return TypeInterval
+	case nCast:
+		if castsToInterval(t, n) {
+			return TypeInterval
+		}
+	case nCall:
+		if len(n.parts) > 1 {
+			return ""
+		}
+		if _, ok := durationUnits[n.name]; ok || n.name == "age" && len(n.list) == 2 {
+			return TypeInterval
+		}
+		if n.name == "avg" && len(n.list) == 1 && t.intervalOf(n.list[0]) {
+			return TypeInterval
+		}
+	case nUnary:
+		if n.name == "-" && t.intervalOf(n.x) {
+			return TypeInterval
+		}
+	case nBinary:
+		x, y := n.x, n.y
+		switch n.name {
+		case "-":
+			if t.timestampMinus(n) {
+				return TypeInterval
+			}
+			fallthrough
+		case "+":
+			if t.intervalOf(x) && t.intervalOf(y) {
+				return TypeInterval
+			}
+		case "*":
+			if t.intervalOf(x) != t.intervalOf(y) {
+				return TypeInterval
+			}
+		case "/":
+			if t.intervalOf(x) && !t.intervalOf(y) {
+				return TypeInterval
+			}
+		}
+	}
+	return ""
+}
+
+// castsToInterval tells whether n is x::interval or CAST(x AS INTERVAL).
+func castsToInterval(t *translator, n *node) bool {
+	return n.y != nil && n.y.end == n.y.start+1 && t.toks[n.y.start].lower == "interval"
+}
+
+// timestampMinus tells whether n is DuckDB's timestamp - timestamp (a DATE
+// on one side is its midnight).
+func (t *translator) timestampMinus(n *node) bool {
+	if t.d != DuckDB || n.name != "-" {
+		return false
+	}
+	xt, yt := t.timestampOf(n.x) != "", t.timestampOf(n.y) != ""
+	return xt && (yt || t.dateOf(n.y)) || yt && t.dateOf(n.x)
+}
+
+// rewriteIntervalBinary writes the DuckDB operators on intervals: a - b of
+// timestamps, interval ± interval, x ± interval value, interval * n and /
+// n, and comparisons of intervals. It tells whether n was one of these.
+func (t *translator) rewriteIntervalBinary(n *node) bool {
+	if t.d != DuckDB {
+		return false
+	}
+	x, y := n.x, n.y
+	sign := ", 1"
+	if n.name == "-" {
+		sign = ", -1"
+	}
+	call := func(fn, last string, args ...*node) func(*printer, *node) string {
+		return func(pr *printer, n *node) string {
+			var s []string
+			for _, a := range args {
+				s = append(s, pr.text(a))
+			}
+			return fn + "(" + strings.Join(s, ", ") + last + ")" + pr.carry(n, args...)
+		}
+	}
+	xi, yi := t.intervalOf(x), t.intervalOf(y)
+	switch {
+	case comparisons[n.name]:
+		return t.compareIntervals(x, y)
+	case t.timestampMinus(n):
+		n.print = call("timestamp_minus", "", x, y)
+		return true
+	case (n.name == "+" || n.name == "-") && xi && yi:
+		n.print = call("interval_add", sign, x, y)
+		return true
+	case (n.name == "+" || n.name == "-") && yi && y.kind != nInterval:
+		// x ± a value: ts - started_at + (b - a)
+		n.print = call("datetime_add_interval", sign, x, y)
+		return true
+	case n.name == "+" && xi && x.kind != nInterval:
+		n.print = call("datetime_add_interval", sign, y, x)
+		return true
+	case n.name == "-" && xi && !yi:
+		t.refuse(x.start, refInterval) // INTERVAL - x
+	case n.name == "*" && xi != yi:
+		iv, f := x, y
+		if yi {
+			iv, f = y, x
+		}
+		n.print = func(pr *printer, n *node) string {
+			return "interval_mul(" + pr.text(iv) + ", " + pr.text(f) + ")" + pr.carry(n, x, y)
+		}
+		return true
+	case n.name == "/" && xi && !yi:
+		n.print = func(pr *printer, n *node) string {
+			return "interval_mul(" + pr.text(x) + ", 1.0 / (" + pr.text(y) + "))" + pr.carry(n, x, y)
+		}
+		return true
+	}
+	return false
+}
+
+// rewriteIntervalCall writes age(a, b), to_days(n) and the other duration
+// functions standing alone, date_part and epoch of an interval, and the
+// aggregates of intervals. It tells whether n was one of these.
+func (t *translator) rewriteIntervalCall(n *node) bool {
+	if t.d != DuckDB || n.x != nil && n.name != "min" && n.name != "max" && n.name != "avg" {
+		return false
+	}
+	args := n.list
+	to := func(fn string, pre string) {
+		t.pr.setTok(n.tok, fn)
+		if pre != "" {
+			args[0].pre = pre + args[0].pre
+		}
+	}
+	switch {
+	case n.name == "age" && len(args) == 2:
+		to("age_interval", "")
+	case durationUnits[n.name] != "" && len(args) == 1:
+		to("interval_of", "")
+		args[0].post += ", " + sqlString(durationUnits[n.name])
+	case (n.name == "date_part" || n.name == "datepart") && len(args) == 2 && t.intervalOf(args[1]):
+		to("interval_part", "")
+	case n.name == "epoch" && len(args) == 1 && t.intervalOf(args[0]):
+		to("interval_part", "'epoch', ")
+	case datePartShorthands[n.name] && len(args) == 1 && t.intervalOf(args[0]):
+		part := n.name
+		if part == "dayofmonth" {
+			part = "day"
+		}
+		to("interval_part", sqlString(part)+", ")
+	case (n.name == "min" || n.name == "max" || n.name == "avg") && len(args) == 1 && !n.flag && t.intervalOf(args[0]):
+		to("interval_"+n.name, "")
+	case n.name == "sum" && len(args) == 1 && t.intervalOf(args[0]):
+		t.refuse(n.tok, refIntervalSum)
+	default:
+		return false
+	}
+	return true
+}
+
+// rewriteIntervalValue writes INTERVAL n unit, INTERVAL '...' and
+// '...'::interval where they stand for a value (not added to a date, not an
+// argument of a date function): interval_of(n, 'unit'), interval_of('...').
+// It tells whether n was written so.
+func (t *translator) rewriteIntervalValue(n *node) bool {
+	if t.d != DuckDB {
+		return false
+	}
+	x := n.x
+	if n.kind == nCast {
+		n.print = func(pr *printer, n *node) string { return "interval_of(" + pr.text(x) + ")" + pr.carry(n, x) }
+		return true
+	}
+	unit := ""
+	if n.tok >= 0 {
+		unit = strings.TrimSuffix(t.toks[n.tok].lower, "s")
+	}
+	if n.names != nil {
+		unit = n.names[0]
+	}
+	var factor *node
+	if n.list != nil {
+		factor = n.list[0]
+	}
+	n.print = func(pr *printer, n *node) string {
+		s := "interval_of(" + pr.text(x)
+		if unit != "" {
+			s += ", " + sqlString(unit)
+		}
+		s += ")"
+		if factor != nil {
+			s = "interval_mul(" + s + ", " + pr.text(factor) + ")"
+		}
+		return s + pr.carry(n, x, factor)
+	}
+	return true
+}
+
+// compareIntervals makes the operands of a comparison or BETWEEN with an
+// interval compare as DuckDB compares intervals. It tells whether one was.
+func (t *translator) compareIntervals(operands ...*node) bool {
+	if t.d != DuckDB {
+		return false
+	}
+	known := false
+	for _, o := range operands {
+		known = known || t.intervalOf(o)
+	}
+	if !known {
+		return false
+	}
+	for _, o := range operands {
+		o.pre = "interval_key(" + o.pre
+		o.post += ")"
+	}
+	return true
+}
+
+// orderInterval orders an ORDER BY item known to be an interval as DuckDB
+// does.
+func (t *translator) orderInterval(o *node) {
+	if o.x != nil && t.intervalOf(o.x) {
+		o.x.pre = "interval_key(" + o.x.pre
+		o.x.post += ")"
+	}
+}
