@@ -73,15 +73,6 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return text
 		}
 		return false
-	case t.d == Snowflake && n.name == "object_agg" && len(args) == 2 && n.x == nil && !n.flag:
-		// the pairs whose key and value are not NULL
-		t.pr.setTok(n.tok, "json_group_object")
-		n.print = func(pr *printer, c *node) string {
-			pr.flat++
-			defer func() { pr.flat-- }()
-			return pr.plain(c) + " FILTER (WHERE " + strings.TrimSpace(pr.text(args[0])) + " IS NOT NULL AND " + strings.TrimSpace(pr.text(args[1])) + " IS NOT NULL)"
-		}
-		return true
 	case t.d == Snowflake && n.name == "array_unique_agg" && len(args) == 1 && n.x == nil && !n.flag:
 		// the distinct values, NULL left out
 		t.pr.setTok(n.tok, "json_group_array")

@@ -9,7 +9,8 @@ import (
 
 // DuckDB's list_sum, list_min, list_max and list_avg over a JSON array:
 // NULL elements are left out, and a list with no other element gives NULL,
-// as the aggregates do (checked on DuckDB).
+// as the aggregates do (checked on DuckDB); Snowflake's ARRAY_MAX and
+// ARRAY_MIN likewise.
 
 func init() {
 	add(Func{Name: "list_sum_json", NArgs: 1, Scalar: listAgg("LIST_SUM", "sum")},
@@ -19,6 +20,9 @@ func init() {
 	for _, op := range []string{"sum", "min", "max", "avg"} {
 		rename("list_"+op+"_json", "list_"+op, "duckdb")
 	}
+	// Snowflake's ARRAY_MAX and ARRAY_MIN: the same, NULLs left out
+	rename("list_max_json", "array_max", "snowflake")
+	rename("list_min_json", "array_min", "snowflake")
 }
 
 func listAgg(fn, op string) func(sqlite3.Context, ...sqlite3.Value) {

@@ -40,7 +40,11 @@ func listReverseSort(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, "LIST_REVERSE_SORT", args, 1, 2, "takes a list, and optionally 'NULLS FIRST' or 'NULLS LAST'") {
 		return
 	}
-	sortList(ctx, "LIST_REVERSE_SORT", args[0], "DESC", args[1:]...)
+	nulls := ""
+	if len(args) > 1 {
+		nulls = args[1].Text()
+	}
+	sortList(ctx, "LIST_REVERSE_SORT", args[0], "DESC", nulls)
 }
 
 func listSort(ctx sqlite3.Context, args ...sqlite3.Value) {
@@ -52,15 +56,16 @@ func listSort(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if len(args) > 1 {
 		order = args[1].Text()
 	}
-	var nulls []sqlite3.Value
+	nulls := ""
 	if len(args) > 2 {
-		nulls = args[2:]
+		nulls = args[2].Text()
 	}
-	sortList(ctx, fn, args[0], order, nulls...)
+	sortList(ctx, fn, args[0], order, nulls)
 }
 
-// sortList sorts list in order ('ASC' or 'DESC'), NULLs as nulls[0] says.
-func sortList(ctx sqlite3.Context, fn string, list sqlite3.Value, order string, nulls ...sqlite3.Value) {
+// sortList sorts list in order ('ASC' or 'DESC'), NULLs as nulls says
+// ('NULLS FIRST', 'NULLS LAST', or ” for last).
+func sortList(ctx sqlite3.Context, fn string, list sqlite3.Value, order, nulls string) {
 	items, ok := arrayArg(ctx, list)
 	if !ok {
 		return
@@ -74,13 +79,13 @@ func sortList(ctx sqlite3.Context, fn string, list sqlite3.Value, order string, 
 		fail(ctx, fn, "the order must be 'ASC' or 'DESC', not %q", order)
 		return
 	}
-	if len(nulls) > 0 {
-		switch strings.Join(strings.Fields(strings.ToUpper(nulls[0].Text())), " ") {
+	if nulls != "" {
+		switch strings.Join(strings.Fields(strings.ToUpper(nulls)), " ") {
 		case "NULLS FIRST":
 			nullsFirst = true
 		case "NULLS LAST":
 		default:
-			fail(ctx, fn, "the NULL order must be 'NULLS FIRST' or 'NULLS LAST', not %q", nulls[0].Text())
+			fail(ctx, fn, "the NULL order must be 'NULLS FIRST' or 'NULLS LAST', not %q", nulls)
 			return
 		}
 	}
