@@ -13,8 +13,9 @@ import (
 // translator cannot tell whether an operand is a DATE (a column, LAG(d)...).
 // Dates are 'YYYY-MM-DD' text here, which SQLite's own + and - read as the
 // year: a date ± n days is a date and date - date the days between, as in
-// DuckDB; numbers add as SQLite adds them. A timestamp, whose difference is
-// an INTERVAL in DuckDB, and text that is no number fail, naming the line.
+// DuckDB; numbers add as SQLite adds them; timestamp - timestamp is an
+// INTERVAL (interval.go). A number added to a timestamp and text that is no
+// number fail, naming the line.
 
 func init() {
 	add(Func{Name: "date_arith", NArgs: 4, Scalar: dateArith})
@@ -28,6 +29,11 @@ func dateArith(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	xd, xIsDate := dateValue(x)
 	yd, yIsDate := dateValue(y)
+	if op == "-" && (xIsDate || isTimestampText(x)) && (yIsDate || isTimestampText(y)) && !(xIsDate && yIsDate) {
+		// timestamps the translator could not see: an INTERVAL
+		timestampMinus(ctx, x, y)
+		return
+	}
 	switch {
 	case xIsDate && yIsDate && op == "-":
 		ctx.ResultInt64(int64(math.Round(xd.Sub(yd).Hours() / 24)))
@@ -49,7 +55,7 @@ func dateArith(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	if isTimestampText(x) || isTimestampText(y) {
-		lineError(ctx, line, "%s %s %s: DuckDB takes no number from or to a TIMESTAMP, and the difference of two is an INTERVAL; write date_diff('second', a, b) or ts + INTERVAL n HOUR", x.Text(), op, y.Text())
+		lineError(ctx, line, "%s %s %s: DuckDB takes no number from or to a TIMESTAMP; write ts + INTERVAL n HOUR", x.Text(), op, y.Text())
 		return
 	}
 	a, i, aInt, ok1 := numeric(x)

@@ -175,6 +175,15 @@ func parseClock(w string) (int64, bool) {
 	return sign * (h*microsPerHour + m*microsPerMinute + int64(math.Round(sec*1e6))), true
 }
 
+// isIntervalText tells whether v is interval text.
+func isIntervalText(v sqlite3.Value) bool {
+	if v.Type() != sqlite3.TEXT {
+		return false
+	}
+	_, ok := parseInterval(v.Text())
+	return ok
+}
+
 // intervalArg reads an interval argument; it fails naming fn when v is no
 // interval text.
 func intervalArg(ctx sqlite3.Context, fn string, v sqlite3.Value) (interval, bool) {

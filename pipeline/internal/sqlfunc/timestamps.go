@@ -785,6 +785,11 @@ func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !ok {
 		return
 	}
+	if _, err := readMoment(pc.rest[0]); err != nil && c.name == "duckdb" && isIntervalText(pc.rest[0]) {
+		// an INTERVAL in a column the translator knows no type of
+		intervalPart(ctx, args...)
+		return
+	}
 	m, ok := momentArg(ctx, fn, pc.rest[0])
 	if !ok {
 		return
