@@ -170,6 +170,9 @@ func TestSemantics(t *testing.T) {
 	expectRows(t, bigquery, "select safe_cast('x' as int64), safe_cast('12' as int64), safe_cast(2.5 as int64)", "NULL|12|3")
 	expectRows(t, duckdb, "select try_cast('x' as integer), try_cast('1.5' as double), cast('true' as boolean)", "NULL|1.5|1")
 	expectRows(t, bigquery, "select cast('false' as bool), cast('TRUE' as bool), safe_cast('maybe' as bool)", "0|1|NULL")
+	expectTranslated(t, duckdb, "select a::boolean, try_cast(a as bool) from t", "select cast_bool(a, 'duckdb'), try_cast(a, 'BOOLEAN', 'duckdb') from t")
+	expectRows(t, duckdb, "select 'YES'::boolean, 'n'::boolean, 'T'::boolean, '0'::boolean, try_cast('on' as boolean), try_cast(' true' as boolean)", "1|0|1|0|NULL|NULL")
+	expectRows(t, bigquery, "select safe_cast('yes' as bool), cast(' true ' as bool)", "NULL|1")
 	// LIKE is case-sensitive in the warehouses, ILIKE is not
 	expectRows(t, bigquery, "select 'a' like 'A', 'abc' like 'a%', 'a_c' like r'a\\_c', 'abc' like r'a\\_c'", "0|1|1|0")
 	expectRows(t, duckdb, "select 'a' like 'A', 'a' ilike 'A', 'a' not like 'A'", "0|1|1")

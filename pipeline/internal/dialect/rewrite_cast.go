@@ -66,8 +66,12 @@ func (t *translator) rewriteCast(n *node) {
 			return scaled(typ, "try_cast("+t.castArg(pr, x)+", "+sqlString(target)+dialectArg+")", true) + pr.carry(n, x)
 		}
 	case typ.boolean && t.d != SQLite:
+		dialectArg := ""
+		if t.d == DuckDB {
+			dialectArg = ", 'duckdb'" // t, yes, y, 1 ... too
+		}
 		n.print = func(pr *printer, n *node) string {
-			return "cast_bool(" + pr.text(x) + ")" + pr.carry(n, x)
+			return "cast_bool(" + pr.text(x) + dialectArg + ")" + pr.carry(n, x)
 		}
 	case t.d != SQLite && (typ.affinity == "INTEGER" || typ.affinity == "REAL" || typ.fn == "date" || kind != ""):
 		target := typ.affinity

@@ -49,7 +49,7 @@ var Translations = []Rule{
 	{From: "col - n, col + n, n + col, a - b, d - lag(d) OVER (...) where no type is known (columns and value-passing functions)", Dialects: "DuckDB", To: "date_arith(a, b, '+' | '-', line)",
 		Note: "a DATE in such a value is seen when the query runs: date ± n days is a date, date - date the days between, timestamp - timestamp an INTERVAL; numbers add as SQLite adds them; a number and a timestamp, or text that is no number, fail, naming the line"},
 	{From: "boolean, bool", Dialects: all, To: "INTEGER (1 and 0)",
-		Note: "in a warehouse dialect CAST(x AS BOOL) is cast_bool(x): 'true'/'false' in any case, numbers, an error otherwise"},
+		Note: "in a warehouse dialect CAST(x AS BOOL) is cast_bool(x): 'true'/'false' in any case, numbers, an error otherwise (NULL in SAFE_CAST and TRY_CAST); DuckDB's, cast_bool(x, 'duckdb'), also takes t, f, yes, no, y, n, 1 and 0 in any case, without spaces around"},
 	{From: "timestamp, timestamp_ntz, timestamp_tz, timestamp_ltz, timestamptz, datetime, time", Dialects: all, To: "TEXT",
 		Note: "timestamps are text in one form, 2024-05-17T10:00:00Z (UTC, a fraction only when there is one), which compares, sorts and joins as text; time is kept as written, and so is every timestamp in SQLite's own dialect"},
 	{From: "CAST(x AS timestamp | datetime | timestamp_ntz | timestamp_tz | timestamptz ...), x::timestamp", Dialects: warehouses, To: "cast_to(x, 'TIMESTAMP' | 'DATETIME', 'dialect', line)",

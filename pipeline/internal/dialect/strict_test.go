@@ -27,6 +27,7 @@ func TestWarehouseFailures(t *testing.T) {
 	expectTranslated(t, duckdb, "select cast(2.5 as integer), 2.5::int, x::date", "select cast_to('2.5', 'INTEGER', 'duckdb', 1), cast_to('2.5', 'INTEGER', 'duckdb', 1), cast_to(x, 'DATE', 'duckdb', 1)")
 	expectTranslated(t, sqlite, "select cast(a as integer), a / b", "select cast(a as INTEGER), a / b")
 
+	expectFails(t, duckdb, "select 'on'::boolean", `cannot cast "on" to BOOL: write true, false, t, f, yes, no, y, n, 1 or 0`)
 	// text that is not a number
 	expectFails(t, bigquery, "select 1,\n cast('abc' as int64)", `line 2: CAST of "abc" to INTEGER failed, as it fails on BigQuery; use SAFE_CAST`)
 	expectFails(t, snowflake, "select 'abc'::number(10,2)", `CAST of "abc" to REAL failed, as it fails on Snowflake; use TRY_CAST`)

@@ -18,6 +18,7 @@ func init() {
 	add(
 		Func{Name: "try_cast", NArgs: 2, Scalar: tryCast}, // try_cast(x, type): BigQuery's rules
 		Func{Name: "cast_bool", NArgs: 1, Scalar: castBool},
+		Func{Name: "cast_bool", NArgs: 2, Scalar: castBool}, // cast_bool(x, 'duckdb')
 		Func{Name: "like_case_sensitive", NArgs: 2, Scalar: likeCaseSensitive},
 		Func{Name: "like_case_sensitive", NArgs: 3, Scalar: likeCaseSensitive},
 		Func{Name: "count_distinct", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &countDistinct{seen: map[string]int{}} }},
@@ -30,10 +31,22 @@ func init() {
 	rename("first_agg", "arbitrary", "duckdb")
 }
 
-func toBool(v sqlite3.Value) (bool, bool) {
+// toBool reads a number (non-zero is true) or text as a BOOL: 'true' and
+// 'false' in any case, spaces around them aside; DuckDB also takes t, f,
+// yes, no, y, n, 1 and 0 in any case, and no spaces.
+func toBool(v sqlite3.Value, dialect string) (bool, bool) {
 	switch v.Type() {
 	case sqlite3.INTEGER, sqlite3.FLOAT:
 		return v.Float() != 0, true
+	}
+	if dialect == "duckdb" {
+		switch strings.ToLower(v.Text()) {
+		case "true", "t", "yes", "y", "1":
+			return true, true
+		case "false", "f", "no", "n", "0":
+			return false, true
+		}
+		return false, false
 	}
 	switch strings.ToLower(strings.TrimSpace(v.Text())) {
 	case "true":
@@ -44,16 +57,24 @@ func toBool(v sqlite3.Value) (bool, bool) {
 	return false, false
 }
 
-// castBool is CAST(x AS BOOL): 'true' and 'false' (any case) and numbers;
+// castBool is cast_bool(x[, dialect]), CAST(x AS BOOL) by toBool's rules;
 // other text is an error, as in the warehouses.
 func castBool(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	if arg[0].Type() == sqlite3.NULL {
 		ctx.ResultNull()
 		return
 	}
-	b, ok := toBool(arg[0])
+	dialect := ""
+	if len(arg) > 1 {
+		dialect = arg[1].Text()
+	}
+	b, ok := toBool(arg[0], dialect)
 	if !ok {
-		ctx.ResultError(errors.New("cannot cast " + strconv.Quote(arg[0].Text()) + " to BOOL: write 'true' or 'false'"))
+		write := "write 'true' or 'false'"
+		if dialect == "duckdb" {
+			write = "write true, false, t, f, yes, no, y, n, 1 or 0"
+		}
+		ctx.ResultError(errors.New("cannot cast " + strconv.Quote(arg[0].Text()) + " to BOOL: " + write))
 		return
 	}
 	ctx.ResultBool(b)

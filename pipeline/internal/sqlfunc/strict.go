@@ -93,7 +93,7 @@ func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 		}
 		return parseNumber(s)
 	case "BOOLEAN":
-		return toBool(v)
+		return toBool(v, dialect)
 	case "TEXT", "JSON":
 		if typ == "TEXT" && dialect == "bigquery" && v.Type() == sqlite3.FLOAT {
 			return bigQueryFloatText(v.Float()), true
