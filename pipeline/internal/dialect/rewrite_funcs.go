@@ -172,6 +172,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	}
 	if n.flag && len(n.list) == 2 && (name == "string_agg" || name == "listagg" || name == "group_concat") {
 		// SQLite takes DISTINCT only with one argument
+		if lim := limitOf(n); lim != nil {
+			t.refuse(lim.start, refAggLimit, strings.ToUpper(t.toks[n.tok].text))
+			return
+		}
 		t.pr.setTok(n.tok, "string_agg_distinct")
 		t.pr.dropTok(n.tok2)
 		if n.x == nil {
@@ -183,6 +187,25 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		return
 	}
 	switch name {
+	case "string_agg":
+		lim := limitOf(n)
+		if lim == nil || t.d != BigQuery {
+			break
+		}
+		// STRING_AGG(x[, sep] ORDER BY y LIMIT n): the count after the
+		// separator, before the call's ORDER BY
+		t.pr.setTok(n.tok, "string_agg_limit")
+		limit := ", " + strings.Join(strings.Fields(t.source(lim.x)), " ")
+		if len(n.list) == 1 {
+			limit = ", ','" + limit
+		}
+		if n.y != nil {
+			n.y.pre = limit + " " + n.y.pre
+		} else {
+			n.list[len(n.list)-1].post += limit
+		}
+		lim.print = func(pr *printer, l *node) string { return pr.carry(l) }
+		return
 	case "array_agg", "list", "arrayagg":
 		if name == "list" && t.d != DuckDB || t.d == SQLite {
 			break

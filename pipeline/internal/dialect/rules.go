@@ -114,7 +114,7 @@ var Translations = []Rule{
 		Note: "structs are JSON objects; an unnamed field of a column takes its name, others are _field_N, or in a BigQuery array literal the first struct's name ([STRUCT(1 AS a), STRUCT(2)])"},
 	{From: "ARRAY(SELECT x ...), ARRAY(SELECT AS STRUCT ...)", Dialects: warehouses, To: "(SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value ...))"},
 	{From: "ARRAY_AGG(x [ORDER BY ...]), list(x)", Dialects: warehouses, To: "json_group_array(x ...)",
-		Note: "IGNORE NULLS and Snowflake's ARRAY_AGG add FILTER (WHERE x IS NOT NULL); BigQuery fails on a NULL element where this keeps it"},
+		Note: "IGNORE NULLS and Snowflake's ARRAY_AGG add FILTER (WHERE x IS NOT NULL); BigQuery's ARRAY_AGG in the select list of a model's final query is checked by array_without_nulls, which fails on a NULL element as BigQuery does"},
 	{From: "arr[SAFE_OFFSET(i)], arr[SAFE_ORDINAL(i)], arr[i] (Snowflake)", Dialects: "BigQuery, Snowflake", To: "json_extract(arr, '$[i]')",
 		Note: "ORDINAL is 1-based; an index out of range gives NULL, as there"},
 	{From: "arr[OFFSET(i)], arr[ORDINAL(i)], arr[i]", Dialects: "BigQuery", To: "array_at(arr, i, base, line)",
@@ -228,6 +228,7 @@ var Translations = []Rule{
 		Note: "the nearest non-NULL value before (after) the row; another offset is refused"},
 	{From: "FIRST_VALUE(x IGNORE NULLS) OVER (...), LAST_VALUE(x) IGNORE NULLS OVER (...)", Dialects: all, To: "first_value_ignore_nulls(x) OVER (...)", Note: "the first (last) non-NULL value of the frame"},
 	{From: "ARRAY_AGG(x ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "array_agg_limit(x, n ORDER BY y)", Note: "the first n values in that order"},
+	{From: "STRING_AGG(x[, sep] ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "string_agg_limit(x, sep, n ORDER BY y)", Note: "the first n values that are not NULL, in that order"},
 	{From: "RATIO_TO_REPORT(x) OVER (...)", Dialects: "Snowflake", To: "CAST(x AS REAL) / NULLIF(sum(x) OVER (...), 0)"},
 	{From: "SYSDATE(), GETDATE(), today()", Dialects: "Snowflake, DuckDB", To: timestampNow + "; date('now')"},
 	{From: "true, false", Dialects: all, To: "true, false", Note: "kept: SQLite reads them as 1 and 0"},
@@ -285,7 +286,7 @@ var (
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
 	refNoOperand        = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
 	refOrderAll         = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
-	refAggLimit         = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG(x ORDER BY y LIMIT n) works; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
+	refAggLimit         = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG and STRING_AGG (x ORDER BY y LIMIT n) work; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
 	refIgnoreNulls      = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS, and Snowflake's LAG and LEAD with an offset of 1 and an OVER (... ORDER BY ...) written out; otherwise use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
 	refCreate           = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
 	refNoType           = refusal{"%s has no type after it", "name the type, for example x::text"}
@@ -345,7 +346,7 @@ var Refusals = []Rule{
 	{From: "SELECT DISTINCT ON (a) ...", Dialects: "DuckDB", To: refDistinctOn.hint},
 	{From: "UNION [ALL] BY NAME", Dialects: "DuckDB", To: refByName.hint},
 	{From: "LAG, LEAD (but Snowflake's with offset 1), NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
-	{From: "LIMIT inside an aggregate other than ARRAY_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
+	{From: "LIMIT inside an aggregate other than ARRAY_AGG and STRING_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "TYPEOF(x)", Dialects: "Snowflake, DuckDB", To: refTypeof.hint},
 	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},

@@ -66,6 +66,7 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
 		renamed: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}}
 	t.walk(root, nil)
+	t.checkFinalArrays(root)
 	if len(t.errs) > 0 {
 		sort.SliceStable(t.errs, func(i, j int) bool {
 			a, b := t.errs[i], t.errs[j]

@@ -21,6 +21,7 @@ func init() {
 		Func{Name: "first_in_group", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &pick{} }},
 		Func{Name: "last_in_group", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &pick{last: true} }},
 		Func{Name: "listagg_text", NArgs: -1, Window: func() sqlite3.AggregateFunction { return &joinAgg{} }},
+		Func{Name: "string_agg_limit", NArgs: 3, Window: func() sqlite3.AggregateFunction { return &joinAgg{limited: true} }},
 		Func{Name: "string_agg_distinct", NArgs: -1, Window: func() sqlite3.AggregateFunction { return &joinAgg{distinct: true, sep: ","} }},
 		Func{Name: "array_agg_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &arrayAgg{} }},
 	)
@@ -48,6 +49,8 @@ func init() {
 	rename("group_concat", "string_agg", "bigquery", "duckdb")
 	rename("group_concat", "listagg", "duckdb")
 	rename("listagg_text", "listagg", "snowflake")
+	// string_agg_limit(x, sep, n): BigQuery's STRING_AGG(x, sep ORDER BY y
+	// LIMIT n), the first n values that are not NULL in the call's order.
 	// string_agg_distinct(x, sep): the distinct values of x in the order
 	// first read, joined by sep; the translator writes
 	// STRING_AGG(DISTINCT x, sep) and LISTAGG(DISTINCT x, sep) as this,
@@ -151,16 +154,27 @@ type joinAgg struct {
 	b        strings.Builder
 	n        int
 	seen     map[string]struct{}
+	limit    int64 // string_agg_limit: the most values joined
+	limited  bool
 }
 
 func (j *joinAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
-	if len(arg) > 2 {
+	if len(arg) > 2 && !j.limited {
 		ctx.ResultError(errorString("LISTAGG: takes a value and an optional separator"))
+		return
+	}
+	if j.limited && j.n == 0 && j.limit == 0 {
+		if j.limit = arg[2].Int64(); j.limit < 0 || arg[2].Type() != sqlite3.INTEGER {
+			ctx.ResultError(errorString("STRING_AGG: LIMIT must be a non-negative integer, not " + arg[2].Text()))
+			return
+		}
+	}
+	if j.limited && int64(j.n) >= j.limit {
 		return
 	}
 	if !j.sepSet {
 		j.sepSet = true
-		if len(arg) == 2 && arg[1].Type() != sqlite3.NULL {
+		if len(arg) >= 2 && arg[1].Type() != sqlite3.NULL {
 			j.sep = arg[1].Text()
 		} else if !j.distinct {
 			j.sep = ""

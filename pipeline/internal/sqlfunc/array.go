@@ -27,6 +27,7 @@ func init() {
 		Func{Name: "array_reverse", NArgs: 1, Scalar: arrayReverse},
 		Func{Name: "array_flatten", NArgs: 1, Scalar: arrayFlatten},
 		Func{Name: "list_contains", NArgs: 2, Scalar: listContains},
+		Func{Name: "array_without_nulls", NArgs: 2, Scalar: arrayWithoutNulls},
 	)
 	rename("json_array_length", "array_length", "bigquery", "duckdb")
 	rename("json_array_length", "array_size", "snowflake")
@@ -327,4 +328,29 @@ func listContains(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		}
 	}
 	ctx.ResultBool(false)
+}
+
+// arrayWithoutNulls(array, column) is the array, or BigQuery's error when
+// an element is NULL: the translator checks the arrays a BigQuery query
+// returns with it, since BigQuery fails on such a result.
+func arrayWithoutNulls(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	v := arg[0]
+	if v.Type() != sqlite3.NULL && v.Type() != sqlite3.INTEGER && v.Type() != sqlite3.FLOAT {
+		if items, ok, _ := readArray(v); ok {
+			for _, it := range items {
+				if string(it) == "null" {
+					field := ""
+					if arg[1].Type() != sqlite3.NULL && arg[1].Text() != "" {
+						field = "; error in writing field " + arg[1].Text()
+					}
+					ctx.ResultError(errorString("Array cannot have a null element" + field + " (write ARRAY_AGG(x IGNORE NULLS) to leave NULLs out)"))
+					return
+				}
+			}
+		}
+	}
+	ctx.ResultValue(v)
+	if v.Subtype() == jsonSubtype {
+		ctx.ResultSubtype(jsonSubtype)
+	}
 }
