@@ -69,17 +69,26 @@ func (t *translator) rewriteOrderAll(q *node) {
 		dir = " DESC" + dir
 	}
 	n := 0
-	for _, it := range s.sel.items {
-		if it.kind != nStar {
-			n++
-			continue
-		}
-		cols, err := t.starColumns(s, it)
+	if hasByName(q) {
+		plan, err := t.byNameColumns(q)
 		if err != nil {
 			t.refuse(o.tok, refOrderAll, err.Error())
 			return
 		}
-		n += len(cols)
+		n = len(plan.cols)
+	} else {
+		for _, it := range s.sel.items {
+			if it.kind != nStar {
+				n++
+				continue
+			}
+			cols, err := t.starColumns(s, it)
+			if err != nil {
+				t.refuse(o.tok, refOrderAll, err.Error())
+				return
+			}
+			n += len(cols)
+		}
 	}
 	var pos []string
 	for i := 1; i <= n; i++ {

@@ -161,9 +161,6 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		}
 	}
 	for _, op := range q.list2 {
-		if op.name == "by name" {
-			t.refuse(op.start, refByName, strings.ToUpper(t.toks[op.start].text))
-		}
 		if op.tok >= 0 { // UNION DISTINCT is UNION
 			t.pr.dropTok(op.tok)
 			t.pr.dropTok(op.tok - 1)
@@ -174,6 +171,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 	}
 	for _, b := range q.list {
 		t.walk(b, inner)
+	}
+	if hasByName(q) {
+		t.rewriteByName(q)
 	}
 	if q.y != nil && q.y.name == "all" {
 		t.rewriteOrderAll(q)
@@ -424,12 +424,19 @@ func (t *translator) relColumns(f *fromInfo, sc *scope) ([]string, error) {
 }
 
 // queryColumns lists the output columns of a query: those of its first
-// body.
+// body, or with UNION BY NAME those the bodies give together.
 func (t *translator) queryColumns(q *node) ([]string, error) {
 	for q.kind == nQuery || q.kind == nSubquery {
 		if q.kind == nSubquery {
 			q = q.x
 			continue
+		}
+		if hasByName(q) {
+			plan, err := t.byNameColumns(q)
+			if err != nil {
+				return nil, err
+			}
+			return plan.cols, nil
 		}
 		q = q.list[0]
 	}

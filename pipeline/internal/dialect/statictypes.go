@@ -278,6 +278,9 @@ func (t *translator) queryTypes(q *node) ([]colType, bool) {
 	for q.kind == nSubquery {
 		q = q.x
 	}
+	if hasByName(q) {
+		return nil, false // matched by name: not known here
+	}
 	bodies := []*node{q}
 	if q.kind == nQuery {
 		bodies = q.list

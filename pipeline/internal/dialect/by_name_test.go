@@ -1,0 +1,30 @@
+package dialect
+
+import "testing"
+
+// UNION BY NAME selects each input in the order of the result's columns:
+// the first input's, then the new ones of each later input.
+func TestUnionByName(t *testing.T) {
+	expectTranslated(t, duckdb, "select id, a from t\nunion all by name\nselect c, id from u",
+		"SELECT *, NULL AS c FROM (select id, a from t)\nunion all\nSELECT id, NULL AS a, c FROM (select c, id from u)")
+	expectTranslated(t, snowflake, "select a, id from t union by name select id, a from t", "select a, id from t union SELECT a, id FROM (select id, a from t)")
+	expectTranslated(t, duckdb, "select * from t union by name (select b as a, 1 as x)",
+		"SELECT *, NULL AS x FROM (select * from t) union SELECT NULL AS id, a, NULL AS b, x FROM (select b as a, 1 as x)")
+	// later set operations match by position against the columns so far
+	expectTranslated(t, duckdb, "select 1 as a union by name select 2 as c union all select 5, 6 order by all",
+		"SELECT *, NULL AS c FROM (select 1 as a) union SELECT NULL AS a, c FROM (select 2 as c) union all select 5, 6 ORDER BY 1 NULLS LAST, 2 NULLS LAST")
+	expectTranslated(t, duckdb, "select 1 as a union all select 2 union by name select 3 as b",
+		"SELECT *, NULL AS b FROM (select 1 as a) union all SELECT *, NULL AS b FROM (select 2) union SELECT NULL AS a, b FROM (select 3 as b)")
+	// the columns of a CTE with BY NAME are known to what reads it
+	expectTranslated(t, duckdb, "with x as (select 1 as a union all by name select 2 as b) select * exclude (a) from x",
+		"with x as (SELECT *, NULL AS b FROM (select 1 as a) union all SELECT NULL AS a, b FROM (select 2 as b)) select b from x")
+	expectRows(t, duckdb, "select id, a from t where id < 3 union all by name select b, id from t where id = 3 order by id", "1|x|NULL\n2|Y|NULL\n3|NULL|30")
+	expectRows(t, duckdb, "select 'x' as A, 1 as b union by name select 2 as B, 'x' as a order by b", "x|1\nx|2")
+	expectRefused(t, duckdb, "select * from nowhere\nunion by name select 1 as a", "2:1: UNION BY NAME cannot be written here: relation nowhere does not exist yet (read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME)")
+	expectRefused(t, duckdb, "select 1 as a, 2 as a union by name select 3 as a", "1:23: UNION BY NAME cannot be written here: the name a occurs twice in one input (read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME)")
+	expectRefused(t, duckdb, "select a + 1 from t union by name select 3 as a", "1:21: UNION BY NAME cannot be written here: a selected expression has no name (read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME)")
+	expectRefused(t, duckdb, "select 1 as a union by name select 2 as a except select 1 as a", "1:15: UNION BY NAME cannot be written here: EXCEPT in the same query keeps its operands by position (read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME)")
+	expectRefused(t, duckdb, "select 1 as a intersect by name select 1 as a", "1:15: INTERSECT BY NAME is not supported in DuckDB SQL (select the same columns in the same order on both sides and drop BY NAME)")
+	expectRefused(t, bigquery, "select 1 as a union all by name select 1 as a", "1:15: UNION BY NAME is not supported in BigQuery SQL (select the same columns in the same order on both sides and drop BY NAME)")
+	expectRefused(t, sqlite, "select a from t\nunion all by name\nselect a from t", "2:1: UNION BY NAME is not supported in SQLite SQL (select the same columns in the same order on both sides and drop BY NAME)")
+}
