@@ -87,7 +87,7 @@ type selectInfo struct {
 	from                          []*node // nFrom items, flattened out of joins
 	fromClause                    *node   // the FROM list or join tree as written
 	where, having, qualify, group *node
-	distinctOn                    *node // DISTINCT ON (...), refused
+	distinctOn                    *node // DISTINCT ON (...) (distinct_on.go)
 	fromTok, qualifyTok           int
 	trailingComma                 int // token of a comma before FROM, or -1
 	asTok, structTok              int // SELECT AS STRUCT / AS VALUE, or -1

@@ -49,14 +49,7 @@ func (t *translator) byNameColumns(q *node) (*byNamePlan, error) {
 		if err != nil {
 			return nil, err
 		}
-		seen := map[string]bool{}
-		for _, c := range cols {
-			if seen[strings.ToLower(c)] {
-				return nil, fmt.Errorf("the name %s occurs twice in one input", c)
-			}
-			seen[strings.ToLower(c)] = true
-		}
-		return cols, nil
+		return cols, uniqueNames(cols)
 	}
 	first, err := inputCols(q.list[0])
 	if err != nil {

@@ -57,17 +57,7 @@ func (t *translator) rewriteOrderAll(q *node) {
 		t.refuse(o.tok, refOrderAll, "VALUES has no select items")
 		return
 	}
-	nulls := "LAST"
-	switch {
-	case len(o.names) == 1:
-		nulls = o.names[0]
-	case t.d == Snowflake && o.flag, t.d == SQLite && !o.flag, t.d == BigQuery && !o.flag:
-		nulls = "FIRST"
-	}
-	dir := " NULLS " + nulls
-	if o.flag {
-		dir = " DESC" + dir
-	}
+	dir := t.orderAllDir(o)
 	n := 0
 	if hasByName(q) {
 		plan, err := t.byNameColumns(q)
@@ -96,6 +86,23 @@ func (t *translator) rewriteOrderAll(q *node) {
 	}
 	text := "ORDER BY " + strings.Join(pos, ", ")
 	o.print = func(pr *printer, o *node) string { return text + pr.carry(o) }
+}
+
+// orderAllDir is the direction and NULL order ORDER BY ALL [DESC] [NULLS
+// ...] gives each column in the dialect, as " DESC NULLS LAST".
+func (t *translator) orderAllDir(o *node) string {
+	nulls := "LAST"
+	switch {
+	case len(o.names) == 1:
+		nulls = o.names[0]
+	case t.d == Snowflake && o.flag, t.d == SQLite && !o.flag, t.d == BigQuery && !o.flag:
+		nulls = "FIRST"
+	}
+	dir := " NULLS " + nulls
+	if o.flag {
+		dir = " DESC" + dir
+	}
+	return dir
 }
 
 // hasAggregate tells whether n calls an aggregate outside a window and

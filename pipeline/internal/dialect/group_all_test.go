@@ -14,13 +14,6 @@ func TestGroupByAll(t *testing.T) {
 	expectRefused(t, duckdb, "select *, count(*) from t group by all", "1:36: GROUP BY ALL over SELECT * is not supported (list the columns to group by, or list the select items instead of *)")
 }
 
-// DISTINCT ON and UNION BY NAME are refused by the translator, at their
-// place, with what to write instead.
-func TestDistinctOnAndByNameRefused(t *testing.T) {
-	expectRefused(t, duckdb, "select distinct on (a) a, b\nfrom t order by a, b", "1:17: DISTINCT ON is not supported by SQLite (keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1)")
-	expectRows(t, duckdb, "select distinct a from t where a is not null order by a", "Y\nx")
-}
-
 // ORDER BY ALL orders by every column, left to right.
 func TestOrderByAll(t *testing.T) {
 	expectTranslated(t, duckdb, "select a, b from t order by all", "select a, b from t ORDER BY 1 NULLS LAST, 2 NULLS LAST")

@@ -12,9 +12,6 @@ const qualifyColumn = "_nexus_qualify"
 func (t *translator) rewriteSelect(s *node) {
 	info := s.sel
 	t.rewriteGroupAll(s)
-	if info.distinctOn != nil {
-		t.refuse(info.distinctOn.start, refDistinctOn)
-	}
 	if info.trailingComma >= 0 {
 		t.pr.dropTok(info.trailingComma)
 	}

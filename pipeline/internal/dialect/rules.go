@@ -100,6 +100,8 @@ var Translations = []Rule{
 	{From: "UNION / INTERSECT / EXCEPT DISTINCT, MINUS", Dialects: all, To: "UNION / INTERSECT / EXCEPT"},
 	{From: "a UNION [ALL] BY NAME b", Dialects: "Snowflake, DuckDB", To: "SELECT *, NULL AS c FROM (a) UNION [ALL] SELECT x, NULL AS y, c FROM (b)",
 		Note: "columns matched by name, case aside: the first input's, then the new ones of each later input in their order, NULL in the rows of an input without them; a plain UNION after it matches by position, as there. The columns are read as for * EXCLUDE"},
+	{From: "SELECT DISTINCT ON (k, ...) ... ORDER BY o", Dialects: "DuckDB", To: "SELECT cols FROM (SELECT *, row_number() OVER (PARTITION BY k ORDER BY o) AS _nexus_rn FROM (SELECT ...)) WHERE _nexus_rn = 1 ORDER BY o",
+		Note: "the first row of each key in the order of the query's ORDER BY (any one without); a key or ORDER BY item that is a position or a select item's name means that item, its alias winning over a column of the relations read, as there; other expressions are computed on the rows read in hidden columns"},
 	{From: "SAFE.PARSE_DATE, SAFE.PARSE_TIMESTAMP, SAFE.PARSE_DATETIME, SAFE.DIVIDE; SAFE.LN, LOG10, SQRT, ACOS, ASIN", Dialects: "BigQuery", To: "safe_parse_date_strftime(...) ...; ln(...) ...",
 		Note: "NULL where the function fails; SQLite's own math functions already give NULL there"},
 	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
@@ -271,18 +273,19 @@ var (
 		"use date(x) for the day, strftime('%Y-%m-01', x) for the month, strftime('%Y-01-01', x) for the year"}
 	refDateDiff = refusal{"%s is not supported by SQLite",
 		"use julianday(b) - julianday(a) for days or unixepoch(b) - unixepoch(a) for seconds"}
-	refPivot         = refusal{"this form of PIVOT is not supported", "list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a"}
-	refUnpivot       = refusal{"this form of UNPIVOT is not supported", "list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column"}
-	refPivotDynamic  = refusal{"%s over values that a subquery or ANY gives is not supported", "list the values: FOR k IN ('a', 'b') — the columns must be known before the query runs"}
-	refPivotColumns  = refusal{"%s cannot be written here: %s", "read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT"}
-	refPivotAgg      = refusal{"this PIVOT or UNPIVOT is not supported", "PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column"}
-	refMerge         = refusal{"MERGE INTO is not supported by SQLite", "for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ..."}
-	refSafe          = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
-	refDistinctOn    = refusal{"DISTINCT ON is not supported by SQLite", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
-	refByName        = refusal{"%s BY NAME is not supported in %s SQL", "select the same columns in the same order on both sides and drop BY NAME"}
-	refByNameColumns = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME"}
-	refGroupAllStar  = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
-	refSemi          = refusal{"cast to %s is not supported by SQLite",
+	refPivot          = refusal{"this form of PIVOT is not supported", "list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a"}
+	refUnpivot        = refusal{"this form of UNPIVOT is not supported", "list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column"}
+	refPivotDynamic   = refusal{"%s over values that a subquery or ANY gives is not supported", "list the values: FOR k IN ('a', 'b') — the columns must be known before the query runs"}
+	refPivotColumns   = refusal{"%s cannot be written here: %s", "read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT"}
+	refPivotAgg       = refusal{"this PIVOT or UNPIVOT is not supported", "PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column"}
+	refMerge          = refusal{"MERGE INTO is not supported by SQLite", "for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ..."}
+	refSafe           = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
+	refDistinctOn     = refusal{"DISTINCT ON is not supported in %s SQL", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
+	refDistinctOnHere = refusal{"DISTINCT ON cannot be written here: %s", "name every selected column once, from relations whose columns are known, or keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
+	refByName         = refusal{"%s BY NAME is not supported in %s SQL", "select the same columns in the same order on both sides and drop BY NAME"}
+	refByNameColumns  = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME"}
+	refGroupAllStar   = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
+	refSemi           = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
 	refArrayType = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
 	refUnknown   = refusal{"unknown type %q in a cast",
@@ -346,7 +349,8 @@ var Refusals = []Rule{
 	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},
 	{From: "GROUP BY ALL with * in the select list", Dialects: all, To: refGroupAllStar.hint},
 	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
-	{From: "SELECT DISTINCT ON (a) ...", Dialects: "DuckDB", To: refDistinctOn.hint},
+	{From: "SELECT DISTINCT ON (a) ... naming a column twice, over relations whose columns are unknown, or with QUALIFY or unnest() in the same SELECT", Dialects: "DuckDB", To: refDistinctOnHere.hint},
+	{From: "SELECT DISTINCT ON (a) ...", Dialects: "BigQuery, Snowflake, SQLite", To: refDistinctOn.hint},
 	{From: "UNION BY NAME over an input whose columns are unknown or that names a column twice, or in a query with INTERSECT or EXCEPT", Dialects: "Snowflake, DuckDB", To: refByNameColumns.hint},
 	{From: "UNION [ALL] BY NAME in BigQuery and SQLite SQL; INTERSECT / EXCEPT BY NAME", Dialects: all, To: refByName.hint},
 	{From: "LAG, LEAD (but Snowflake's with offset 1), NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},

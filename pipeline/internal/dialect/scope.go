@@ -188,6 +188,15 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		}
 		t.walk(k, orderScope)
 	}
+	for _, b := range q.list {
+		if b.kind == nSelect && b.sel.distinctOn != nil {
+			var order *node // the first row of a key is in the order of the query's ORDER BY
+			if len(q.list) == 1 {
+				order = q.y
+			}
+			t.rewriteDistinctOn(b, order)
+		}
+	}
 }
 
 func containsNode(list []*node, n *node) bool {
