@@ -67,6 +67,7 @@ func (t *translator) rewriteDistinctOn(s, order *node) {
 			keys = append(keys, c)
 			continue
 		}
+		t.aliasesIn(s, k)
 		name := "_nexus_on" + itoa(len(keys)+1)
 		hidden, hiddenNames, keys = append(hidden, k), append(hiddenNames, name), append(keys, name)
 	}
@@ -89,6 +90,7 @@ func (t *translator) rewriteDistinctOn(s, order *node) {
 				}
 				continue
 			}
+			t.aliasesIn(s, x)
 			name := "_nexus_ord" + itoa(i+1)
 			hidden, hiddenNames = append(hidden, x), append(hiddenNames, name)
 			before := x.print
@@ -144,6 +146,35 @@ func (t *translator) rewriteDistinctOn(s, order *node) {
 		last.post = *post + extra
 		return "SELECT " + strings.Join(cols, ", ") + " FROM (SELECT *, " + window + ") AS " + distinctRow +
 			" FROM (" + pr.plain(n) + ")) WHERE " + distinctRow + " = 1"
+	}
+}
+
+// aliasesIn makes each name in x that is the alias of an item of SELECT s,
+// and no column of the relations read, stand for the item's expression:
+// DuckDB reads the expressions of DISTINCT ON and ORDER BY so (a column
+// wins, as for lateral aliases; when the columns are not known the name
+// is left for SQLite).
+func (t *translator) aliasesIn(s, x *node) {
+	switch x.kind {
+	case nSubquery, nArraySub, nExists, nLambda:
+		return
+	case nName:
+		if x.print != nil {
+			return
+		}
+		name := identName(t.toks[x.parts[0]])
+		for _, it := range s.sel.items {
+			if it.kind == nItem && it.name == name {
+				if found, known := t.inputColumn(s.sel.scope, name); !found && known {
+					t.rewriteLateralAlias(x, it)
+				}
+				return
+			}
+		}
+		return
+	}
+	for _, k := range x.kids {
+		t.aliasesIn(s, k)
 	}
 }
 

@@ -25,6 +25,11 @@ func TestDistinctOn(t *testing.T) {
 		// expressions and columns that are not selected
 		{"select distinct on (lower(k)) k, v from (values ('a', 2), ('A', 1), ('b', 3)) t(k, v) order by v desc", "b|3\na|2"},
 		{"select distinct on (k) v from (values ('a', 2, 9), ('a', 1, 8), ('b', 3, 7)) t(k, v, w) order by w", "3\n1"},
+		// in an expression an alias stands for its item where no column of that name is read
+		{"select distinct on (kk) k as kk, v " + kv + "order by lower(kk), v desc", "a|2\nb|3"},
+		{"select distinct on (upper(kk)) k as kk, v from (values ('a', 2), ('A', 1), ('b', 3)) t(k, v) order by v", "A|1\nb|3"},
+		{"select distinct on (k) k, -v as v " + kv + "order by k, v + 0", "a|-1\nb|-3"},
+		{"select distinct on (k + 0) -v as k, v from (values (1, 2), (1, 1), (3, 3)) t(k, v) order by v", "-1|1\n-3|3"},
 		{"select distinct on (k) k, count(*) as n " + kv + "group by k, v order by k, n desc", "a|1\nb|1"},
 		// NULLs sort last, as in DuckDB
 		{"with c as (select distinct on (k) k, v from (values ('a', 2), ('a', null), ('b', 3)) t(k, v) order by k, v desc) select * from c order by k", "a|2\nb|3"},

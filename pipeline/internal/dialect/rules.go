@@ -101,7 +101,7 @@ var Translations = []Rule{
 	{From: "a UNION [ALL] BY NAME b", Dialects: "Snowflake, DuckDB", To: "SELECT *, NULL AS c FROM (a) UNION [ALL] SELECT x, NULL AS y, c FROM (b)",
 		Note: "columns matched by name, case aside: the first input's, then the new ones of each later input in their order, NULL in the rows of an input without them; a plain UNION after it matches by position, as there. The columns are read as for * EXCLUDE"},
 	{From: "SELECT DISTINCT ON (k, ...) ... ORDER BY o", Dialects: "DuckDB", To: "SELECT cols FROM (SELECT *, row_number() OVER (PARTITION BY k ORDER BY o) AS _nexus_rn FROM (SELECT ...)) WHERE _nexus_rn = 1 ORDER BY o",
-		Note: "the first row of each key in the order of the query's ORDER BY (any one without); a key or ORDER BY item that is a position or a select item's name means that item, its alias winning over a column of the relations read, as there; other expressions are computed on the rows read in hidden columns"},
+		Note: "the first row of each key in the order of the query's ORDER BY (any one without); a key or ORDER BY item that is a position or a select item's name means that item, its alias winning over a column of the relations read, as there; other expressions are computed on the rows read in hidden columns, where a name that is no column read stands for the select item of that alias"},
 	{From: "SAFE.PARSE_DATE, SAFE.PARSE_TIMESTAMP, SAFE.PARSE_DATETIME, SAFE.DIVIDE; SAFE.LN, LOG10, SQRT, ACOS, ASIN", Dialects: "BigQuery", To: "safe_parse_date_strftime(...) ...; ln(...) ...",
 		Note: "NULL where the function fails; SQLite's own math functions already give NULL there"},
 	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
