@@ -28,7 +28,7 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	if n.x == nil && len(args) > 0 && t.rewriteWithinGroup(n) {
 		return false
 	}
-	if lim := limitOf(n); lim != nil && n.name != "array_agg" && !(t.d == BigQuery && n.name == "string_agg" && !n.flag && len(args) <= 2 && n.x == nil) {
+	if lim := limitOf(n); lim != nil && n.name != "array_agg" && !(t.d == BigQuery && (n.name == "string_agg" && len(args) <= 2 || n.name == "array_concat_agg" && len(args) == 1) && !n.flag && n.x == nil) {
 		t.refuse(lim.start, refAggLimit, strings.ToUpper(t.toks[n.tok].text))
 		return true
 	}

@@ -187,16 +187,16 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		return
 	}
 	switch name {
-	case "string_agg":
+	case "string_agg", "array_concat_agg":
 		lim := limitOf(n)
 		if lim == nil || t.d != BigQuery {
 			break
 		}
 		// STRING_AGG(x[, sep] ORDER BY y LIMIT n): the count after the
 		// separator, before the call's ORDER BY
-		t.pr.setTok(n.tok, "string_agg_limit")
+		t.pr.setTok(n.tok, name+"_limit")
 		limit := ", " + strings.Join(strings.Fields(t.source(lim.x)), " ")
-		if len(n.list) == 1 {
+		if len(n.list) == 1 && name == "string_agg" {
 			limit = ", ','" + limit
 		}
 		if n.y != nil {

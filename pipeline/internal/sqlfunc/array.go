@@ -343,7 +343,7 @@ func arrayWithoutNulls(ctx sqlite3.Context, arg ...sqlite3.Value) {
 					if arg[1].Type() != sqlite3.NULL && arg[1].Text() != "" {
 						field = "; error in writing field " + arg[1].Text()
 					}
-					ctx.ResultError(errorString("Array cannot have a null element" + field + " (write ARRAY_AGG(x IGNORE NULLS) to leave NULLs out)"))
+					ctx.ResultError(errorString("Array cannot have a null element" + field + " (leave NULLs out: ARRAY_AGG(x IGNORE NULLS), or a filter)"))
 					return
 				}
 			}
