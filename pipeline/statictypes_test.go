@@ -24,6 +24,11 @@ func TestUpstreamColumnTypes(t *testing.T) {
 		{dialect.DuckDB, "select d + 7 as next_week, d - date '2024-01-01' as days, cast(ts as varchar) as ts_text, ts || '!' as bang, ok::varchar as ok_text, d > date '2024-02-01' as late from {{ ref('s') }}",
 			"select next_week + 1 as d, next_week - 1 as e, late::varchar as late_text from {{ ref('m') }}",
 			"2024-01-12|4|2024-01-05 10:00:00|2024-01-05 10:00:00!|true|0 ; 2024-01-13|2024-01-11|false"},
+		// an INTERVAL column read by the next model compares, adds and
+		// extracts as an interval (text would put 10:00:00 after 1 day)
+		{dialect.DuckDB, "select ts - d as since_midnight from {{ ref('s') }}",
+			"select since_midnight > interval '1 day' as long, extract(hour from since_midnight) as h, since_midnight + interval 1 day as later from {{ ref('m') }}",
+			"10:00:00 ; 0|10|1 day 10:00:00"},
 		{dialect.Snowflake, "select d - 1 as yesterday, ts::varchar as ts_text from {{ ref('s') }}",
 			"with c as (select * from {{ ref('m') }}) select yesterday + 2 as d, ts_text from c",
 			"2024-01-04|2024-01-05 10:00:00.000 ; 2024-01-06|2024-01-05 10:00:00.000"},

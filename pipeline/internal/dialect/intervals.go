@@ -169,6 +169,8 @@ func (t *translator) rewriteIntervalCall(n *node) bool {
 			part = "day"
 		}
 		to("interval_part", sqlString(part)+", ")
+	case (n.name == "greatest" || n.name == "least") && len(args) > 0 && t.commonType(args) == TypeInterval:
+		to("interval_"+n.name, "")
 	case (n.name == "min" || n.name == "max" || n.name == "avg") && len(args) == 1 && !n.flag && t.intervalOf(args[0]):
 		to("interval_"+n.name, "")
 	case n.name == "sum" && len(args) == 1 && t.intervalOf(args[0]):
@@ -177,6 +179,21 @@ func (t *translator) rewriteIntervalCall(n *node) bool {
 		return false
 	}
 	return true
+}
+
+// intervalValueArgs are the functions taking an INTERVAL as a value, not
+// as the n, 'unit' of the date functions.
+var intervalValueArgs = map[string]bool{
+	"coalesce": true, "ifnull": true, "nullif": true, "if": true, "iff": true, "greatest": true, "least": true,
+	"min": true, "max": true, "avg": true, "any_value": true, "first": true, "last": true, "epoch": true, "date_part": true, "datepart": true,
+}
+
+// rewriteIntervalNeg writes -x of an interval.
+func (t *translator) rewriteIntervalNeg(n *node) {
+	if n.name == "-" && t.intervalOf(n.x) {
+		x := n.x
+		n.print = func(pr *printer, n *node) string { return "interval_mul(" + pr.text(x) + ", -1)" + pr.carry(n, x) }
+	}
 }
 
 // rewriteIntervalValue writes INTERVAL n unit, INTERVAL '...' and
@@ -240,8 +257,59 @@ func (t *translator) compareIntervals(operands ...*node) bool {
 // orderInterval orders an ORDER BY item known to be an interval as DuckDB
 // does.
 func (t *translator) orderInterval(o *node) {
-	if o.x != nil && t.intervalOf(o.x) {
-		o.x.pre = "interval_key(" + o.x.pre
-		o.x.post += ")"
+	if t.d != DuckDB || o.x == nil {
+		return
 	}
+	x := o.x
+	if it := t.orderedItem(x); it != nil {
+		if !t.intervalOf(it.x) {
+			return
+		}
+		if x.kind == nLit {
+			// ORDER BY 2: the select item itself, by its alias if it has one
+			x.print = func(pr *printer, n *node) string {
+				if it.name != "" {
+					return quoteIdent(it.name)
+				}
+				return pr.text(it.x)
+			}
+		}
+	} else if !t.intervalOf(x) {
+		return
+	}
+	x.pre = "interval_key(" + x.pre
+	x.post += ")"
+}
+
+// orderedItem is the select item an ORDER BY item names: by its alias or
+// its position; nil for another expression.
+func (t *translator) orderedItem(x *node) *node {
+	s := t.sc
+	if s == nil || s.sel == nil {
+		return nil
+	}
+	items := s.sel.sel.items
+	switch {
+	case x.kind == nName && len(x.parts) == 1:
+		name := identName(t.toks[x.parts[0]])
+		for _, it := range items {
+			if it.kind == nItem && it.name == name {
+				return it
+			}
+		}
+	case isIntegerLiteral(t, x):
+		k := 0
+		for _, c := range t.toks[x.start].text {
+			k = k*10 + int(c-'0')
+		}
+		for _, it := range items {
+			if it.kind == nStar {
+				return nil // the position depends on the relations' columns
+			}
+		}
+		if k >= 1 && k <= len(items) && items[k-1].kind == nItem {
+			return items[k-1]
+		}
+	}
+	return nil
 }

@@ -157,7 +157,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 	}
 	for _, a := range n.list {
-		if a.kind == nInterval {
+		if a.kind == nInterval && !(t.d == DuckDB && intervalValueArgs[name]) {
 			a.name = "arg" // printed as n, 'unit'
 		}
 	}

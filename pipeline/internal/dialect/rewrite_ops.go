@@ -452,7 +452,9 @@ func isIntegerLiteral(t *translator, n *node) bool {
 func (t *translator) maybeDateArithmetic(n *node) bool {
 	x, y := n.x, n.y
 	if n.name == "-" {
-		return t.mayBeDate(x) && (t.mayBeDate(y) || isIntegerLiteral(t, y))
+		// a timestamp less a column: an INTERVAL when that holds one too
+		ts := t.timestampOf(x) != "" && t.mayBeDate(y) || t.mayBeDate(x) && t.timestampOf(y) != ""
+		return ts || t.mayBeDate(x) && (t.mayBeDate(y) || isIntegerLiteral(t, y))
 	}
 	return t.mayBeDate(x) && isIntegerLiteral(t, y) || isIntegerLiteral(t, x) && t.mayBeDate(y)
 }

@@ -119,6 +119,10 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.rewriteTyped(n)
 	case nIn:
 		t.rewriteIn(n)
+	case nUnary:
+		if t.d == DuckDB {
+			t.rewriteIntervalNeg(n)
+		}
 	case nBetween:
 		if !t.compareIntervals(n.x, n.y, n.z) {
 			t.compareTimestamps(n.x, n.y, n.z)

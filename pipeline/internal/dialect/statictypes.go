@@ -9,8 +9,8 @@ import (
 )
 
 // Static types are what the translator knows of a value's warehouse type
-// before it runs, where SQLite would read it otherwise: TypeDate, TypeBool
-// or a timestamp's kind (sqlfunc.KindInstant, sqlfunc.KindWallClock); ""
+// before it runs, where SQLite would read it otherwise: TypeDate, TypeBool,
+// TypeInterval or a timestamp's kind (sqlfunc.KindInstant, KindWallClock); ""
 // when nothing is known, and then the SQL is translated as SQLite reads it.
 // They come from literals, comparisons, casts and functions, follow CASE,
 // COALESCE and the other conditionals, the columns of CTEs, subqueries and
@@ -83,6 +83,11 @@ func (t *translator) staticType(n *node) string {
 		switch n.name {
 		case "coalesce", "ifnull", "nvl", "greatest", "least", "min", "max", "any_value":
 			return t.commonType(n.list)
+		case "lag", "lead", "first_value", "last_value", "nth_value", "first", "last", "arbitrary":
+			// a value of the first argument
+			if len(n.list) > 0 {
+				return t.commonType(n.list[:1])
+			}
 		case "nullif":
 			if len(n.list) == 2 {
 				return t.staticType(n.list[0])

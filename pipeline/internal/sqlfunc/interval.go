@@ -38,6 +38,8 @@ func init() {
 		Func{Name: "timestamp_minus", NArgs: 2, Scalar: timestampMinus},
 		Func{Name: "age_interval", NArgs: 2, Scalar: ageInterval},
 		Func{Name: "datetime_add_interval", NArgs: 3, Scalar: datetimeAddInterval},
+		Func{Name: "interval_greatest", NArgs: -1, Scalar: intervalExtreme(true)},
+		Func{Name: "interval_least", NArgs: -1, Scalar: intervalExtreme(false)},
 		Func{Name: "interval_min", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &intervalPick{} }},
 		Func{Name: "interval_max", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &intervalPick{max: true} }},
 		Func{Name: "interval_avg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &intervalAvg{} }},
@@ -394,6 +396,18 @@ func datetimeAddInterval(ctx sqlite3.Context, args ...sqlite3.Value) {
 	s := args[2].Int64()
 	t := addMonths(m.t.UTC(), int(s*iv.months)).AddDate(0, 0, int(s*iv.days)).Add(time.Duration(s*iv.micros) * time.Microsecond)
 	resultTimestamp(ctx, t)
+}
+
+// intervalExtreme is DuckDB's greatest (max) or least of intervals, NULLs
+// left out.
+func intervalExtreme(max bool) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		p := intervalPick{max: max}
+		for _, a := range args {
+			p.Step(ctx, a)
+		}
+		p.Value(ctx)
+	}
 }
 
 // intervalPick is min or max of intervals by DuckDB's order.
