@@ -10,6 +10,9 @@ func TestUnionByName(t *testing.T) {
 	expectTranslated(t, snowflake, "select a, id from t union by name select id, a from t", "select a, id from t union SELECT a, id FROM (select id, a from t)")
 	expectTranslated(t, duckdb, "select * from t union by name (select b as a, 1 as x)",
 		"SELECT *, NULL AS x FROM (select * from t) union SELECT NULL AS id, a, NULL AS b, x FROM (select b as a, 1 as x)")
+	// a column keeps its name as written
+	expectTranslated(t, duckdb, "select 1 as Id union all by name select 2 as \"Extra\"",
+		"SELECT *, NULL AS Extra FROM (select 1 as Id) union all SELECT NULL AS Id, Extra FROM (select 2 as \"Extra\")")
 	// later set operations match by position against the columns so far
 	expectTranslated(t, duckdb, "select 1 as a union by name select 2 as c union all select 5, 6 order by all",
 		"SELECT *, NULL AS c FROM (select 1 as a) union SELECT NULL AS a, c FROM (select 2 as c) union all select 5, 6 ORDER BY 1 NULLS LAST, 2 NULLS LAST")

@@ -10,6 +10,8 @@ func TestDistinctOn(t *testing.T) {
 		"SELECT a, b FROM (SELECT *, row_number() OVER (PARTITION BY a ORDER BY a NULLS LAST, b desc NULLS LAST) AS _nexus_rn FROM (select a, b\nfrom t)) WHERE _nexus_rn = 1 order by a NULLS LAST, b desc NULLS LAST")
 	expectTranslated(t, duckdb, "select distinct on (lower(a)) a from t",
 		"SELECT a FROM (SELECT *, row_number() OVER (PARTITION BY _nexus_on1) AS _nexus_rn FROM (select a, lower_text(a) AS _nexus_on1 from t)) WHERE _nexus_rn = 1")
+	expectTranslated(t, duckdb, "select distinct on (a) a as MyA, b from t",
+		"SELECT MyA, b FROM (SELECT *, row_number() OVER (PARTITION BY _nexus_on1) AS _nexus_rn FROM (select a as MyA, b, a AS _nexus_on1 from t)) WHERE _nexus_rn = 1")
 	// a position names a select item; a column not selected is computed on the rows read
 	expectTranslated(t, duckdb, "select distinct on (1) a from t order by 1, id limit 2",
 		"SELECT a FROM (SELECT *, row_number() OVER (PARTITION BY a ORDER BY a NULLS LAST, _nexus_ord2 NULLS LAST) AS _nexus_rn FROM (select a, id AS _nexus_ord2 from t)) WHERE _nexus_rn = 1 order by a NULLS LAST, _nexus_ord2 NULLS LAST limit 2")

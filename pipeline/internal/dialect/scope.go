@@ -470,7 +470,8 @@ func (t *translator) queryColumns(q *node) ([]string, error) {
 	return t.selectColumns(q)
 }
 
-// selectColumns lists the output columns of a SELECT core, expanding stars.
+// selectColumns lists the output columns of a SELECT core, expanding
+// stars, each name as written (the warehouse keeps an alias's case).
 func (t *translator) selectColumns(s *node) ([]string, error) {
 	var out []string
 	for _, it := range s.sel.items {
@@ -485,7 +486,12 @@ func (t *translator) selectColumns(s *node) ([]string, error) {
 			continue
 		}
 		name := it.name
-		if name == "" {
+		switch {
+		case name != "" && it.tok >= 0 && (t.toks[it.tok].kind == kQuoted || t.toks[it.tok].kind == kWord):
+			name = nameAsWritten(t.toks[it.tok])
+		case name == "" && it.x.kind == nName:
+			name = nameAsWritten(t.toks[it.x.parts[len(it.x.parts)-1]])
+		case name == "":
 			name = fieldName(t.toks, it.x)
 		}
 		if name == "" {
