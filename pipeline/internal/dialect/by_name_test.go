@@ -18,6 +18,7 @@ func TestUnionByName(t *testing.T) {
 		"SELECT *, NULL AS c FROM (select 1 as a) union SELECT NULL AS a, c FROM (select 2 as c) union all select 5, 6 ORDER BY 1 NULLS LAST, 2 NULLS LAST")
 	expectTranslated(t, duckdb, "select 1 as a union all select 2 union by name select 3 as b",
 		"SELECT *, NULL AS b FROM (select 1 as a) union all SELECT *, NULL AS b FROM (select 2) union SELECT NULL AS a, b FROM (select 3 as b)")
+	expectRows(t, duckdb, "select distinct on (b) b, a from t union all by name select id as a from t where id = 1 order by a", "NULL|1\nNULL|Y\n10|x\n30|NULL")
 	// the columns of a CTE with BY NAME are known to what reads it
 	expectTranslated(t, duckdb, "with x as (select 1 as a union all by name select 2 as b) select * exclude (a) from x",
 		"with x as (SELECT *, NULL AS b FROM (select 1 as a) union all SELECT NULL AS a, b FROM (select 2 as b)) select b from x")

@@ -176,9 +176,6 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 	for _, b := range q.list {
 		t.walk(b, inner)
 	}
-	if hasByName(q) {
-		t.rewriteByName(q)
-	}
 	if q.y != nil && q.y.name == "all" {
 		t.rewriteOrderAll(q)
 	}
@@ -200,6 +197,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 			}
 			t.rewriteDistinctOn(b, order)
 		}
+	}
+	if hasByName(q) {
+		t.rewriteByName(q) // around the bodies as rewritten
 	}
 }
 
