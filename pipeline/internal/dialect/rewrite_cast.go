@@ -13,6 +13,12 @@ import "strings"
 // (timestamps.go). A timestamp cast to a string is written as the warehouse
 // writes it.
 func (t *translator) rewriteCast(n *node) {
+	if i := skipSpace(t.toks, n.y.start); t.d == Snowflake && i < n.y.end && variantCasts[t.toks[i].lower] != "" {
+		// x::variant is x; x::array and x::object check it
+		fn, x := variantCasts[t.toks[i].lower], n.x
+		n.print = func(pr *printer, n *node) string { return fn + "(" + pr.text(x) + ")" + pr.carry(n, x) }
+		return
+	}
 	if t.d == DuckDB && castsToInterval(t, n) {
 		t.rewriteIntervalValue(n)
 		return

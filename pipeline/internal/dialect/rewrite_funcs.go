@@ -110,6 +110,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.rewriteIntervalCall(n) {
 		return
 	}
+	if t.rewriteVariantTest(n) {
+		return
+	}
 	if r, ok := unfaithful[t.d][name]; ok {
 		t.refuse(n.tok, r, strings.ToUpper(t.toks[n.tok].text))
 		return

@@ -130,6 +130,10 @@ var Translations = []Rule{
 		Note: "a name whose first part is not a table alias in scope is a struct column; the column keeps the field's name"},
 	{From: "x:a.b[0]", Dialects: "Snowflake", To: "json_extract(x, '$.a.b[0]')",
 		Note: "a string is its SQL text (x), where Snowflake shows the VARIANT as JSON (\"x\"); so x:status = 'paid', x:status::string and GROUP BY x:status give the warehouse's answers, but a selected x:status shows paid, not \"paid\" (objects and arrays stay JSON text)"},
+	{From: "x::variant, TO_VARIANT(x), x::array, TO_ARRAY(x), x::object, TO_OBJECT(x)", Dialects: "Snowflake", To: "variant_of(x), to_array_of(x), to_object_of(x)",
+		Note: "a VARIANT is the value itself (a string its text, as x:a gives it); TO_ARRAY makes a value that is no array an array of one; TO_OBJECT fails on a value that is no object"},
+	{From: "TYPEOF(x), IS_INTEGER(x), IS_DECIMAL, IS_DOUBLE, IS_REAL, IS_VARCHAR, IS_CHAR, IS_BOOLEAN, IS_ARRAY, IS_OBJECT", Dialects: "Snowflake", To: "variant_kind(x), (variant_kind(x) IN ('INTEGER', ...)); on a path json_type_kind(json_type(x, '$.a'))",
+		Note: "the kind of value held: INTEGER, DECIMAL, DOUBLE, VARCHAR, BOOLEAN, ARRAY, OBJECT, NULL_VALUE; a real is DECIMAL unless it has an exponent (SQLite keeps no NUMBER scale, so 1.5::float reads DECIMAL); a BOOLEAN outside JSON is 1 or 0 here, so INTEGER; text that is a JSON array or object reads as one"},
 	{From: "IS_NULL_VALUE(x:a.b)", Dialects: "Snowflake", To: "(json_type(x, '$.a.b') = 'null')",
 		Note: "TRUE for a JSON null, FALSE for another value, NULL where there is no value; on other arguments is_json_null(v), which cannot tell a JSON null a function such as GET gave from no value (both NULL)"},
 	{From: "FROM t, UNNEST(t.arr) AS x [WITH OFFSET AS o]", Dialects: warehouses, To: "FROM t, json_each(t.arr) AS x",
@@ -311,7 +315,7 @@ var (
 // unfaithful are warehouse functions whose values no SQLite function
 // reproduces, per dialect.
 var unfaithful = map[Dialect]map[string]refusal{
-	Snowflake: {"hash": refHash, "typeof": refTypeof},
+	Snowflake: {"hash": refHash},
 	DuckDB:    {"hash": refHash, "typeof": refTypeof, "columns": refColumns, "age": refAge},
 	BigQuery:  {"farm_fingerprint": refHash},
 }
@@ -330,7 +334,7 @@ var Refusals = []Rule{
 	{From: "PIVOT / UNPIVOT over values from a subquery or ANY", Dialects: all, To: refPivotDynamic.hint},
 	{From: "PIVOT t ON ... USING ..., UNPIVOT t ON COLUMNS(...)", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},
 	{From: "MERGE INTO", Dialects: all, To: refMerge.hint},
-	{From: "::variant, ::object, ::struct, ::map casts", Dialects: all, To: refSemi.hint},
+	{From: "::variant, ::object, ::struct, ::map casts (but Snowflake's ::variant, ::object, ::array)", Dialects: all, To: refSemi.hint},
 	{From: "array types: type[], array<...>", Dialects: all, To: refArrayType.hint},
 	{From: "INTERVAL n unit outside a date function or x ± INTERVAL (BigQuery, Snowflake); INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
@@ -357,7 +361,7 @@ var Refusals = []Rule{
 	{From: "LAG, LEAD (but Snowflake's with offset 1), NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG, STRING_AGG and ARRAY_CONCAT_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
-	{From: "TYPEOF(x)", Dialects: "Snowflake, DuckDB", To: refTypeof.hint},
+	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
 	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},
 	{From: "HASH(x), FARM_FINGERPRINT(x)", Dialects: "BigQuery, Snowflake, DuckDB", To: refHash.hint},
 	{From: "age(x) with one argument", Dialects: "DuckDB", To: refAge.hint},
