@@ -26,10 +26,8 @@ func init() {
 	// DuckDB's the whole name). The translator adds n.
 	rename("weekday_name", "dayname", "snowflake", "duckdb")
 	rename("month_name", "monthname", "snowflake", "duckdb")
-	// make_date and date_from_parts are DATE(year, month, day).
+	// make_date is DATE(year, month, day).
 	rename("date_of", "make_date", "duckdb")
-	rename("date_of", "date_from_parts", "snowflake")
-	rename("date_of", "datefromparts", "snowflake")
 }
 
 func nameOf(name func(time.Time) string) func(sqlite3.Context, ...sqlite3.Value) {

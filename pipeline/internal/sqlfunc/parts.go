@@ -9,14 +9,33 @@ import (
 	"github.com/ncruces/go-sqlite3"
 )
 
-// Timestamps from their parts, and the keys of a JSON object.
+// Dates, times and timestamps from their parts, and the keys of a JSON
+// object.
 
 func init() {
 	add(
 		Func{Name: "timestamp_of_parts", NArgs: -1, Scalar: timestampOfParts},
 		Func{Name: "json_object_keys", NArgs: -1, Scalar: jsonObjectKeys},
 		Func{Name: "timestamp_of_parts_overflowing", NArgs: -1, Scalar: timestampOfPartsOverflowing},
+		Func{Name: "instant_of_parts_overflowing", NArgs: -1, Scalar: instantOfPartsOverflowing},
+		Func{Name: "date_of_parts_overflowing", NArgs: 3, Scalar: dateOfPartsOverflowing},
+		Func{Name: "time_of_parts_overflowing", NArgs: -1, Scalar: timeOfPartsOverflowing},
 	)
+	// date_of_parts_overflowing(year, month, day): Snowflake's
+	// DATE_FROM_PARTS, carrying as TIMESTAMP_FROM_PARTS does (month 0 is
+	// December of the year before, day 100 the 100th day from the 1st).
+	rename("date_of_parts_overflowing", "date_from_parts", "snowflake")
+	rename("date_of_parts_overflowing", "datefromparts", "snowflake")
+	// time_of_parts_overflowing(hour, minute, second[, nanosecond]):
+	// Snowflake's TIME_FROM_PARTS, carrying likewise around the clock.
+	rename("time_of_parts_overflowing", "time_from_parts", "snowflake")
+	rename("time_of_parts_overflowing", "timefromparts", "snowflake")
+	// instant_of_parts_overflowing(year ... second[, nanosecond[, zone]]):
+	// TIMESTAMP_TZ_FROM_PARTS and TIMESTAMP_LTZ_FROM_PARTS, the wall clock
+	// read in the zone (UTC, the session's, by default), as a UTC instant.
+	for _, n := range []string{"timestamp_tz_from_parts", "timestamptzfromparts", "timestamp_ltz_from_parts", "timestampltzfromparts"} {
+		rename("instant_of_parts_overflowing", n, "snowflake")
+	}
 	// timestamp_of_parts_overflowing(year, month, day, hour, minute,
 	// second[, nanosecond]): Snowflake's TIMESTAMP_FROM_PARTS, where a part
 	// out of range carries into the next (month 13 is January of the next
@@ -129,4 +148,57 @@ func timestampOfDateAndTime(ctx sqlite3.Context, fn string, dv, tv sqlite3.Value
 	y, m, day := d.t.Date()
 	c := clock.t
 	resultTimestamp(ctx, time.Date(y, m, day, c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), time.UTC))
+}
+
+func dateOfPartsOverflowing(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	p, ok := integers(args)
+	if !ok {
+		fail(ctx, "DATE_FROM_PARTS", "%s: every part must be a whole number", argList(args))
+		return
+	}
+	resultDate(ctx, time.Date(int(p[0]), time.Month(p[1]), int(p[2]), 0, 0, 0, 0, time.UTC))
+}
+
+func timeOfPartsOverflowing(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "TIME_FROM_PARTS"
+	if !called(ctx, fn, args, 3, 4, "takes an hour, a minute, a second and an optional nanosecond") {
+		return
+	}
+	p, ok := integers(args)
+	if !ok {
+		fail(ctx, fn, "%s: every part must be a whole number", argList(args))
+		return
+	}
+	p = append(p, 0)
+	t := time.Date(1970, 1, 1, int(p[0]), int(p[1]), int(p[2]), int(p[3]), time.UTC)
+	ctx.ResultText(t.Format("15:04:05.999999999"))
+}
+
+func instantOfPartsOverflowing(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "TIMESTAMP_TZ_FROM_PARTS"
+	if len(args) < 6 || len(args) > 8 {
+		fail(ctx, fn, "takes a year, month, day, hour, minute, second, an optional nanosecond and an optional time zone")
+		return
+	}
+	if nullCall(ctx, args) {
+		return
+	}
+	loc := time.UTC
+	if len(args) == 8 {
+		var ok bool
+		if loc, ok = zoneArg(ctx, fn, args[7]); !ok {
+			return
+		}
+		args = args[:7]
+	}
+	p, ok := integers(args)
+	if !ok {
+		fail(ctx, fn, "%s: every part must be a whole number", argList(args))
+		return
+	}
+	p = append(p, 0)
+	resultTimestamp(ctx, time.Date(int(p[0]), time.Month(p[1]), int(p[2]), int(p[3]), int(p[4]), int(p[5]), int(p[6]), loc).UTC())
 }

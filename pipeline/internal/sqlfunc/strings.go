@@ -28,6 +28,7 @@ func init() {
 		Func{Name: "pad_right", NArgs: -1, Scalar: padRight},
 		Func{Name: "reverse_text", NArgs: 1, Scalar: reverseText},
 		Func{Name: "repeat_text", NArgs: 2, Scalar: repeatText},
+		Func{Name: "spaces", NArgs: 1, Scalar: spaces},
 		Func{Name: "left_chars", NArgs: 2, Scalar: leftChars},
 		Func{Name: "right_chars", NArgs: 2, Scalar: rightChars},
 		Func{Name: "position_from", NArgs: -1, Scalar: positionFrom},
@@ -66,6 +67,8 @@ func init() {
 	rename("pad_right", "rpad", all...)
 	rename("reverse_text", "reverse", all...)
 	rename("repeat_text", "repeat", all...)
+	// spaces(n): Snowflake's SPACE, n blanks ('' for n <= 0)
+	rename("spaces", "space", "snowflake")
 	rename("left_chars", "left", all...)
 	rename("right_chars", "right", all...)
 	// STRPOS(s, sub) is SQLite's instr(s, sub).
@@ -412,4 +415,16 @@ func hexLower(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultText(hex.EncodeToString(input(args[0])))
+}
+
+func spaces(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	n, ok := integer(args[0])
+	if !ok || n > 1<<20 {
+		fail(ctx, "SPACE", "takes a whole number up to %d, not %s", 1<<20, args[0].Text())
+		return
+	}
+	ctx.ResultText(strings.Repeat(" ", int(max(n, 0))))
 }

@@ -1,0 +1,98 @@
+package sqlfunc
+
+import (
+	"hash/fnv"
+	"math"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Snowflake's WIDTH_BUCKET, CBRT and UNIFORM.
+
+func init() {
+	add(Func{Name: "width_bucket_of", NArgs: 4, Scalar: widthBucket},
+		Func{Name: "cube_root", NArgs: 1, Scalar: cubeRoot},
+		Func{Name: "uniform_from", NArgs: 3, Scalar: uniformFrom})
+	rename("width_bucket_of", "width_bucket", "snowflake")
+	rename("cube_root", "cbrt", "snowflake")
+	rename("uniform_from", "uniform", "snowflake")
+}
+
+// widthBucket is WIDTH_BUCKET(x, min, max, n): which of n equal buckets
+// from min to max holds x, 1 to n; 0 below the range and n + 1 at max or
+// above it (min may be above max: the buckets then run downwards).
+func widthBucket(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "WIDTH_BUCKET"
+	if nullCall(ctx, args) {
+		return
+	}
+	x, ok1 := number(args[0])
+	lo, ok2 := number(args[1])
+	hi, ok3 := number(args[2])
+	n, ok4 := integer(args[3])
+	if !ok1 || !ok2 || !ok3 || !ok4 {
+		fail(ctx, fn, "takes three numbers and a whole number of buckets (%s)", argList(args))
+		return
+	}
+	if n <= 0 || lo == hi {
+		fail(ctx, fn, "the number of buckets must be positive and the bounds must differ (%s)", argList(args))
+		return
+	}
+	if lo > hi {
+		x, lo, hi = -x, -lo, -hi
+	}
+	switch {
+	case x < lo:
+		ctx.ResultInt64(0)
+	case x >= hi:
+		ctx.ResultInt64(n + 1)
+	default:
+		ctx.ResultInt64(min(int64(math.Floor((x-lo)/(hi-lo)*float64(n)))+1, n))
+	}
+}
+
+func cubeRoot(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	x, ok := number(args[0])
+	if !ok {
+		fail(ctx, "CBRT", "%s is not a number", args[0].Text())
+		return
+	}
+	ctx.ResultFloat(math.Cbrt(x))
+}
+
+// uniformFrom is UNIFORM(min, max, gen): a number from min to max, both
+// included, drawn by gen: whole when min and max are whole, else a real.
+// As in Snowflake the draw depends on gen alone, so a constant gen gives
+// one value and RANDOM() a new one per row; the values differ from
+// Snowflake's, whose generator is its own.
+func uniformFrom(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "UNIFORM"
+	if nullCall(ctx, args) {
+		return
+	}
+	h := fnv.New64a()
+	h.Write([]byte{byte(args[2].Type())})
+	h.Write(args[2].RawBlob())
+	// a fraction in [0, 1) from the hash's top 53 bits
+	u := float64(h.Sum64()>>11) / (1 << 53)
+	lo, ok1 := integer(args[0])
+	hi, ok2 := integer(args[1])
+	if ok1 && ok2 && args[0].Type() == sqlite3.INTEGER && args[1].Type() == sqlite3.INTEGER {
+		if lo > hi {
+			fail(ctx, fn, "min %d is above max %d", lo, hi)
+			return
+		}
+		ctx.ResultInt64(lo + int64(u*float64(hi-lo+1)))
+		return
+	}
+	a, ok1 := number(args[0])
+	b, ok2 := number(args[1])
+	if !ok1 || !ok2 || a > b {
+		fail(ctx, fn, "takes a min and a max number, min not above max, and a generator such as RANDOM() (%s)", argList(args))
+		return
+	}
+	ctx.ResultFloat(a + u*(b-a))
+}
