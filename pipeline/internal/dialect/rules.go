@@ -232,7 +232,7 @@ var Translations = []Rule{
 		Note: "a NULL element is an empty string; CONCAT_WS is NULL when any argument is (SQLite's skips NULLs)"},
 	{From: "DATE_FROM_PARTS, TIME_FROM_PARTS, TIMESTAMP_FROM_PARTS, TIMESTAMP_TZ_FROM_PARTS, TIMESTAMP_LTZ_FROM_PARTS", Dialects: "Snowflake", To: "date_of_parts_overflowing(...), time_of_parts_overflowing(...), timestamp_of_parts_overflowing(...), instant_of_parts_overflowing(...)",
 		Note: "a part out of range carries into the next, as in Snowflake (month 13 is January of the next year, month 0 December of the year before, day 0 the month before's last day); a TIMESTAMP_TZ is kept as its UTC instant"},
-	{From: "UNIFORM(min, max, gen), WIDTH_BUCKET(x, min, max, n), CBRT(x), SPACE(n)", Dialects: "Snowflake", To: "uniform_from(min, max, gen), width_bucket_of(...), cube_root(x), spaces(n)",
+	{From: "UNIFORM(min, max, gen), WIDTH_BUCKET(x, min, max, n), SPACE(n)", Dialects: "Snowflake", To: "uniform_from(min, max, gen), width_bucket_of(...), spaces(n)",
 		Note: "UNIFORM draws from gen alone, as Snowflake does (a constant gives one value, RANDOM() one per row), but not Snowflake's numbers; RANDOM() is SQLite's random 64-bit integer, and RANDOM(seed) is refused by SQLite"},
 	{From: "DAYNAME(x), MONTHNAME(x)", Dialects: "Snowflake, DuckDB", To: "weekday_name(x, 3 | 0), month_name(x, 3 | 0)", Note: "Mon and Jan in Snowflake, Monday and January in DuckDB"},
 	{From: "DATE_TRUNC(x, WEEK(MONDAY))", Dialects: "BigQuery", To: "datetime_trunc_bigquery(x, 'week(monday)')"},

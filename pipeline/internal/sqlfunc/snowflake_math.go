@@ -7,14 +7,12 @@ import (
 	"github.com/ncruces/go-sqlite3"
 )
 
-// Snowflake's WIDTH_BUCKET, CBRT and UNIFORM.
+// Snowflake's WIDTH_BUCKET and UNIFORM (CBRT is numbers.go's cbrt).
 
 func init() {
 	add(Func{Name: "width_bucket_of", NArgs: 4, Scalar: widthBucket},
-		Func{Name: "cube_root", NArgs: 1, Scalar: cubeRoot},
 		Func{Name: "uniform_from", NArgs: 3, Scalar: uniformFrom})
 	rename("width_bucket_of", "width_bucket", "snowflake")
-	rename("cube_root", "cbrt", "snowflake")
 	rename("uniform_from", "uniform", "snowflake")
 }
 
@@ -49,18 +47,6 @@ func widthBucket(ctx sqlite3.Context, args ...sqlite3.Value) {
 	default:
 		ctx.ResultInt64(min(int64(math.Floor((x-lo)/(hi-lo)*float64(n)))+1, n))
 	}
-}
-
-func cubeRoot(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if nullCall(ctx, args) {
-		return
-	}
-	x, ok := number(args[0])
-	if !ok {
-		fail(ctx, "CBRT", "%s is not a number", args[0].Text())
-		return
-	}
-	ctx.ResultFloat(math.Cbrt(x))
 }
 
 // uniformFrom is UNIFORM(min, max, gen): a number from min to max, both
