@@ -261,6 +261,14 @@ func closeQuoted(sql string, i int, closer byte) (int, bool) {
 }
 
 func scanNumber(sql string, i int) int {
+	// a hex integer, 0xF9B5, which SQLite reads too
+	if sql[i] == '0' && i+2 < len(sql) && (sql[i+1] == 'x' || sql[i+1] == 'X') && isHexDigit(sql[i+2]) {
+		i += 2
+		for i < len(sql) && isHexDigit(sql[i]) {
+			i++
+		}
+		return i
+	}
 	for i < len(sql) && (isDigit(sql[i]) || sql[i] == '.') {
 		if sql[i] == '.' && i+1 < len(sql) && sql[i+1] == '.' {
 			break
@@ -365,6 +373,8 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isHexDigit(c byte) bool { return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
 func isWordStart(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || c >= 0x80
 }

@@ -45,7 +45,7 @@ func init() {
 	rename("parse_timestamp_strftime", "parse_timestamp", "bigquery")
 	rename("parse_timestamp_strftime", "parse_datetime", "bigquery")
 	rename("parse_date_strftime", "parse_date", "bigquery")
-	for _, n := range []string{"format_timestamp", "format_datetime", "format_date", "format_time"} {
+	for _, n := range []string{"format_timestamp", "format_datetime", "format_date"} {
 		rename("format_timestamp_strftime", n, "bigquery")
 	}
 	// timestamp_text(x): a date or timestamp in the project's form

@@ -790,6 +790,17 @@ func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 		intervalPart(ctx, args...)
 		return
 	}
+	if _, err := readMoment(pc.rest[0]); err != nil && c.name == "bigquery" && pc.dp.p >= pMicrosecond && pc.dp.p <= pHour {
+		// a TIME: the part of its clock
+		if d, err := readClock(pc.rest[0]); err == nil {
+			if v, err := c.extract(time.Unix(0, 0).UTC().Add(d), pc.dp); err == nil {
+				if n, ok := v.(int64); ok {
+					ctx.ResultInt64(n)
+					return
+				}
+			}
+		}
+	}
 	m, ok := momentArg(ctx, fn, pc.rest[0])
 	if !ok {
 		return
