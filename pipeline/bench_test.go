@@ -158,28 +158,33 @@ func reportSlowest(b *testing.B, res *Result, n int) {
 }
 
 // BenchmarkRebuild is the playground's Run button: the same project built
-// again into the session that built it. "unchanged" reuses every table,
-// "one-model-edit" edits a state model (billing_lifecycle) before each
-// build, so it and what reads it are rebuilt, and "rebuild-all" builds
-// everything again. The first build is not timed.
+// again into the session that built it. "unchanged" reuses every table;
+// "edit-state" and "edit-source" add a comment line to a state model
+// (billing_lifecycle) or a source model (stripe_events) before each build,
+// as the browser benchmark types one, so it and what reads it are rebuilt;
+// "rebuild-all" builds everything again. The first build is not timed.
+// stmts/op counts the SQL statements of one build (each has a fixed cost
+// in js/wasm).
 func BenchmarkRebuild(b *testing.B) {
-	const edited = "models/states/billing_lifecycle.sql"
+	edits := map[string]string{
+		"edit-state":  "models/states/billing_lifecycle.sql",
+		"edit-source": "models/sources/stripe/stripe_events.sql",
+	}
 	for _, p := range benchProjects() {
-		for _, mode := range []string{"unchanged", "one-model-edit", "rebuild-all"} {
+		for _, mode := range []string{"unchanged", "edit-state", "edit-source", "rebuild-all"} {
 			b.Run(p.name+"/"+mode, func(b *testing.B) {
 				fsys := copyFS(b, p.fsys(b))
-				orig := fsys[edited].Data
+				edited := edits[mode]
 				s := openBench(b)
 				defer s.Close()
 				benchBuild(b, s, fsys, Options{Command: CmdBuild})
 				opts := Options{Command: CmdBuild, RebuildAll: mode == "rebuild-all"}
 				var res *Result
+				stmts := s.Stats().Statements
 				for i := 0; b.Loop(); i++ {
-					if mode == "one-model-edit" {
-						fsys[edited] = &fstest.MapFile{Data: orig}
-						if i%2 == 0 {
-							fsys[edited] = &fstest.MapFile{Data: []byte("select * from (\n" + string(orig) + "\n) as edited")}
-						}
+					if edited != "" {
+						orig := fsys[edited].Data
+						fsys[edited] = &fstest.MapFile{Data: append(orig[:len(orig):len(orig)], fmt.Sprintf("\n-- edit %d", i)...)}
 					}
 					res = benchBuild(b, s, fsys, opts)
 				}
@@ -190,6 +195,7 @@ func BenchmarkRebuild(b *testing.B) {
 					}
 				}
 				b.ReportMetric(float64(reused), "reused")
+				b.ReportMetric(float64(s.Stats().Statements-stmts)/float64(b.N), "stmts/op")
 			})
 		}
 	}
