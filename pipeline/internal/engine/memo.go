@@ -94,6 +94,19 @@ func (m *memo) parse(key string) (parsedNode, bool) {
 	return parsedNode{deps: append([]string(nil), n.deps...), cfg: n.cfg.Clone(), refs: n.refs}, ok
 }
 
+// keepParses keeps every parse render for the next build: a build that
+// takes the last plan again (samefiles.go) parses nothing, and the build
+// after it, of an edited project, still finds the renders of the files
+// that did not change.
+func (m *memo) keepParses() {
+	if m == nil || m.nextParsed == nil {
+		return
+	}
+	for k, n := range m.parsed {
+		m.nextParsed[k] = n
+	}
+}
+
 func (m *memo) keepParse(key string, n parsedNode) {
 	if m == nil || key == "" || m.nextParsed == nil {
 		return

@@ -88,6 +88,10 @@ type envCache struct {
 	memo memo
 	// ctx bounds the renders of the plan being made and run with it.
 	ctx context.Context
+	// last is the last build's plan and lastInputs what it was made from
+	// (samefiles.go).
+	last       *plan
+	lastInputs planInputs
 }
 
 // get returns an environment for macros, reusing the cached one when the
