@@ -147,20 +147,15 @@ func (r *runner) startReuse(h *history) {
 	}
 	r.writesAtStart = r.db.Writes()
 	r.dropGone()
-	if tables, err := r.db.Tables(r.ctx); err == nil {
+	if tables, err := r.db.TablesAndTemp(r.ctx); err == nil {
 		r.exists, r.views = map[string]bool{}, map[string]bool{}
 		for _, t := range tables {
 			r.exists[relKey(t.Schema, t.Name)] = true
-			if t.Kind == "view" {
+			if t.Kind == "view" && t.Schema != "temp" {
 				r.views[relKey(t.Schema, t.Name)] = true
 			}
 		}
 		r.ownWrites = r.db.Writes() - r.writesAtStart
-		if q, err := r.db.Query(r.ctx, "SELECT name FROM temp.sqlite_schema WHERE type IN ('table','view')", 0); err == nil {
-			for _, row := range q.Rows {
-				r.exists[relKey("temp", fmt.Sprint(row[0]))] = true
-			}
-		}
 	}
 }
 

@@ -188,20 +188,39 @@ func (db *DB) Tables(ctx context.Context) ([]Table, error) {
 // whose name matches exclude (when given) and the engine's own tables;
 // schemas in Schemas' order, names sorted.
 func (db *DB) Relations(ctx context.Context, schemaPattern, namePattern, exclude string) ([]Table, error) {
-	var out []Table
-	for _, s := range db.Schemas() {
-		q := fmt.Sprintf("SELECT name, type FROM %s.sqlite_schema WHERE %s LIKE %s ESCAPE '\\' AND type IN ('table','view') AND name NOT LIKE 'sqlite_%%' AND name NOT LIKE '\\_nexus\\_%%' ESCAPE '\\' AND name LIKE %s ESCAPE '\\'",
-			Ident(s), Quote(s), Quote(schemaPattern), Quote(namePattern))
+	return db.relations(ctx, schemaPattern, namePattern, exclude, false)
+}
+
+// TablesAndTemp is Tables followed by every table and view of temp (the
+// views of ephemeral models, the engine's work tables), in one statement.
+func (db *DB) TablesAndTemp(ctx context.Context) ([]Table, error) {
+	return db.relations(ctx, "%", "%", "", true)
+}
+
+// relations asks every schema in one statement: each statement has a
+// fixed cost in the js/wasm build.
+func (db *DB) relations(ctx context.Context, schemaPattern, namePattern, exclude string, temp bool) ([]Table, error) {
+	schemas := db.Schemas()
+	parts := make([]string, 0, len(schemas)+1)
+	for i, s := range schemas {
+		q := fmt.Sprintf("SELECT %d AS s, name, type FROM %s.sqlite_schema WHERE %s LIKE %s ESCAPE '\\' AND type IN ('table','view') AND name NOT LIKE 'sqlite_%%' AND name NOT LIKE '\\_nexus\\_%%' ESCAPE '\\' AND name LIKE %s ESCAPE '\\'",
+			i, Ident(s), Quote(s), Quote(schemaPattern), Quote(namePattern))
 		if exclude != "" {
 			q += fmt.Sprintf(" AND name NOT LIKE %s ESCAPE '\\'", Quote(exclude))
 		}
-		r, err := db.Query(ctx, q+" ORDER BY name", 0)
-		if err != nil {
-			return nil, err
-		}
-		for _, row := range r.Rows {
-			out = append(out, Table{Schema: s, Name: row[0].(string), Kind: row[1].(string)})
-		}
+		parts = append(parts, q)
+	}
+	if temp {
+		schemas = append(schemas, "temp")
+		parts = append(parts, fmt.Sprintf("SELECT %d, name, type FROM temp.sqlite_schema WHERE type IN ('table','view')", len(schemas)-1))
+	}
+	r, err := db.Query(ctx, strings.Join(parts, " UNION ALL ")+" ORDER BY 1, 2", 0)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Table, 0, len(r.Rows))
+	for _, row := range r.Rows {
+		out = append(out, Table{Schema: schemas[row[0].(int64)], Name: row[1].(string), Kind: row[2].(string)})
 	}
 	return out, nil
 }
