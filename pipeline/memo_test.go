@@ -184,3 +184,68 @@ func TestMemoizedColumnsFollowTheirTable(t *testing.T) {
 		}
 	}
 }
+
+// A render's run_query over tables the engine built is reused while those
+// tables keep their versions, without running the query again; a seed or
+// upstream change, a query writing behind the engine, or an ephemeral
+// model's view (asked again every time) render it again when the answer
+// would differ.
+func TestMemoizedQueriesFollowTheirTables(t *testing.T) {
+	base := map[string]string{
+		"dbt_project.yml":  "name: p\n",
+		"seeds/people.csv": "id,name\n1,ann\n2,bob\n",
+		"models/base.sql":  "select id, name from {{ ref('people') }}\n",
+		"models/eph.sql":   "{{ config(materialized='ephemeral') }}\nselect * from {{ ref('base') }} where id > 1\n",
+		// One query a model, so that each answer is judged alone.
+		"models/qbase.sql": "select {{ run_query('select count(*) from ' ~ ref('base')).rows[0][0] if execute else 0 }} as n\n",
+		"models/qeph.sql":  "select '{{ run_query('select group_concat(name) from ' ~ ref('eph')).rows[0][0] if execute else '' }}' as e\n",
+		"models/qseed.sql": "select {{ run_query('select max(id) from ' ~ ref('people')).rows[0][0] if execute else 0 }} as s\n",
+	}
+	edit := func(path, text string) map[string]string {
+		out := map[string]string{}
+		for k, v := range base {
+			out[k] = v
+		}
+		out[path] = text
+		return out
+	}
+	ctx := context.Background()
+	long, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer long.Close()
+	for _, st := range []struct {
+		name   string
+		files  map[string]string
+		before string // a query the long session runs first
+	}{
+		{"first build", base, ""},
+		{"unchanged", base, ""},
+		{"a seed row more", edit("seeds/people.csv", "id,name\n1,ann\n2,bob\n3,cy\n"), ""},
+		{"upstream filters", edit("models/base.sql", "select id, name from {{ ref('people') }} where id < 3\n"), ""},
+		{"back to the start", base, ""},
+		{"a query adds a row behind the engine", base, "insert into main.base values (9, 'zed')"},
+		{"unchanged after the query", base, ""},
+	} {
+		if st.before != "" {
+			if _, err := long.Query(ctx, st.before, 0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fsys := fstest.MapFS{}
+		for name, text := range st.files {
+			fsys[name] = &fstest.MapFile{Data: []byte(text)}
+		}
+		fresh, err := Open(ctx, ":memory:")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := buildAndDump(t, fresh, fsys, nil, nil)
+		got := buildAndDump(t, long, fsys, nil, fresh)
+		fresh.Close()
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: the reused session built other tables (-fresh +reused):\n%s", st.name, diff)
+		}
+	}
+}

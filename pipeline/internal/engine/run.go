@@ -469,11 +469,13 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		return s.rel, nil
 	}
 	ctx.RunQuery = func(sql string) (*jinja.Rows, error) {
+		stop := r.db.TrackReads()
 		rows, answer, err := r.runQuery(sql)
+		read := stop()
 		if answer == "" {
 			keep = false
 		}
-		reads = append(reads, dataRead{kind: "query", arg: sql, answer: answer})
+		reads = append(reads, r.queryReads(sql, answer, read)...)
 		return rows, err
 	}
 	ctx.Relations = func(schemaPattern, namePattern, exclude string) ([]jinja.Relation, error) {
@@ -557,6 +559,31 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 		return rows, "", nil
 	}
 	return rows, answer, nil
+}
+
+// queryReads is what a memoized render keeps of a run_query whose answer
+// was written down, to tell whether it would answer the same now. When it
+// read only tables the engine built, and only the engine wrote, those
+// tables' versions say it, in memory: a statement costs about a
+// millisecond in js/wasm, and the demo's pivots ask two on every Run.
+// Else the query is asked again and its answer compared. Views and temp
+// are left to the query, as for a relation's columns.
+func (r *runner) queryReads(sql, answer string, tables []string) []dataRead {
+	asked := []dataRead{{kind: "query", arg: sql, answer: answer}}
+	clean := r.cleanState()
+	if answer == "" || clean == "" || len(tables) == 0 {
+		return asked
+	}
+	sort.Strings(tables)
+	out := []dataRead{{kind: "clean", answer: clean}}
+	for _, k := range tables {
+		v := r.version(k)
+		if v == "" || strings.HasPrefix(k, "temp.") || r.views[k] {
+			return asked
+		}
+		out = append(out, dataRead{kind: "version", arg: k, answer: v})
+	}
+	return out
 }
 
 // queryRefused is a translation refusal of a query a macro ran. It names

@@ -74,15 +74,21 @@ func (db *DB) notAllowed(err *error) {
 // now on read, as SQLite's authorizer reports them (through views too);
 // the function it returns stops and lists them, as lower-case
 // schema.name. The engine keeps them to tell whether a table it built
-// could come out different when built again.
+// could come out different when built again. Tracking nests: what an
+// inner tracking (a run_query while a model renders) sees counts for the
+// outer one too, once the inner one stops, which it must do first.
 func (db *DB) TrackReads() func() []string {
+	outer := db.reads
 	db.reads = map[string]bool{}
 	return func() []string {
 		out := make([]string, 0, len(db.reads))
 		for r := range db.reads {
 			out = append(out, r)
+			if outer != nil {
+				outer[r] = true
+			}
 		}
-		db.reads = nil
+		db.reads = outer
 		return out
 	}
 }
