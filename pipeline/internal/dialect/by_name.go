@@ -110,7 +110,7 @@ func (t *translator) rewriteByName(q *node) {
 	}
 	what := strings.ToUpper(t.toks[at.start].text)
 	if t.d != DuckDB && t.d != Snowflake || t.toks[at.start].lower != "union" {
-		t.refuse(at.start, refByName, what, dialectName(t.d))
+		t.refuse(at.start, refByName, what+" BY NAME", dialectName(t.d))
 		return
 	}
 	plan, err := t.byNameColumns(q)

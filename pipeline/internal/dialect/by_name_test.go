@@ -30,5 +30,8 @@ func TestUnionByName(t *testing.T) {
 	expectRefused(t, duckdb, "select 1 as a union by name select 2 as a except select 1 as a", "1:15: UNION BY NAME cannot be written here: EXCEPT in the same query keeps its operands by position (read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME)")
 	expectRefused(t, duckdb, "select 1 as a intersect by name select 1 as a", "1:15: INTERSECT BY NAME is not supported in DuckDB SQL (select the same columns in the same order on both sides and drop BY NAME)")
 	expectRefused(t, bigquery, "select 1 as a union all by name select 1 as a", "1:15: UNION BY NAME is not supported in BigQuery SQL (select the same columns in the same order on both sides and drop BY NAME)")
+	expectRefused(t, bigquery, "select 1 as a full union all by name select 2 as b", "1:15: FULL UNION ... is not supported in BigQuery SQL (select the same columns in the same order on both sides and drop BY NAME)")
+	expectRefused(t, bigquery, "select 1 as a left outer union all by name select 2 as b", "1:15: LEFT OUTER ... is not supported in BigQuery SQL (select the same columns in the same order on both sides and drop BY NAME)")
+	expectTranslated(t, bigquery, "select t.a from t left join u on t.id = u.id", "select t.a from t left join u on t.id = u.id")
 	expectRefused(t, sqlite, "select a from t\nunion all by name\nselect a from t", "2:1: UNION BY NAME is not supported in SQLite SQL (select the same columns in the same order on both sides and drop BY NAME)")
 }

@@ -508,12 +508,41 @@ func (t *translator) refuseTokens(n *node) {
 				if nextWord == "flatten" {
 					t.refuse(i, refFlatten)
 				}
+			case "full", "left", "inner", "outer":
+				// BigQuery's FULL [OUTER] UNION ALL BY NAME and kin, which
+				// the parser leaves: matching by name has other rules there
+				op := nextWord
+				if op == "outer" {
+					if after := skipSpace(t.toks, next+1); after < len(t.toks) {
+						op = t.toks[after].lower
+					}
+				}
+				if setOperators[op] && !(tok.lower == "outer" && i > n.start && byNameModes[t.toks[prevWord(t.toks, i)].lower]) {
+					t.refuse(i, refByName, strings.ToUpper(tok.text)+" "+strings.ToUpper(nextWord)+" ...", dialectName(t.d))
+				}
 			}
 		}
 		if k.end > i {
 			i = k.end
 		}
 	}
+}
+
+// setOperators are the words of set operations; byNameModes the words
+// BigQuery writes before them.
+var (
+	setOperators = map[string]bool{"union": true, "intersect": true, "except": true}
+	byNameModes  = map[string]bool{"full": true, "left": true, "inner": true}
+)
+
+// prevWord is the token before i that is not a space or comment, or i.
+func prevWord(toks []token, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if toks[j].kind != kSpace && toks[j].kind != kComment {
+			return j
+		}
+	}
+	return i
 }
 
 // knownFunction reports whether SQLite, the store or package sqlfunc has a

@@ -291,7 +291,7 @@ var (
 	refSafe           = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
 	refDistinctOn     = refusal{"DISTINCT ON is not supported in %s SQL", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refDistinctOnHere = refusal{"DISTINCT ON cannot be written here: %s", "name every selected column once, from relations whose columns are known, or keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
-	refByName         = refusal{"%s BY NAME is not supported in %s SQL", "select the same columns in the same order on both sides and drop BY NAME"}
+	refByName         = refusal{"%s is not supported in %s SQL", "select the same columns in the same order on both sides and drop BY NAME"}
 	refByNameColumns  = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME"}
 	refGroupAllStar   = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
 	refSemi           = refusal{"cast to %s is not supported by SQLite",
@@ -361,7 +361,7 @@ var Refusals = []Rule{
 	{From: "SELECT DISTINCT ON (a) ... naming a column twice, over relations whose columns are unknown, or with QUALIFY or unnest() in the same SELECT", Dialects: "DuckDB", To: refDistinctOnHere.hint},
 	{From: "SELECT DISTINCT ON (a) ...", Dialects: "BigQuery, Snowflake, SQLite", To: refDistinctOn.hint},
 	{From: "UNION BY NAME over an input whose columns are unknown or that names a column twice, or in a query with INTERSECT or EXCEPT", Dialects: "Snowflake, DuckDB", To: refByNameColumns.hint},
-	{From: "UNION [ALL] BY NAME in BigQuery and SQLite SQL; INTERSECT / EXCEPT BY NAME", Dialects: all, To: refByName.hint},
+	{From: "UNION [ALL] BY NAME in BigQuery and SQLite SQL; INTERSECT / EXCEPT BY NAME; BigQuery's FULL / LEFT / INNER [OUTER] UNION ... BY NAME", Dialects: all, To: refByName.hint},
 	{From: "LAG, LEAD (but Snowflake's with offset 1), NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG, STRING_AGG and ARRAY_CONCAT_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
