@@ -75,6 +75,13 @@ func (iv interval) String() string {
 	return strings.Join(parts, " ")
 }
 
+// epoch is DuckDB's seconds of the interval: a year is 365.25 days, a
+// month 30.
+func (iv interval) epoch() float64 {
+	days := float64(iv.months/12)*365.25 + float64(iv.months%12*30+iv.days)
+	return days*86400 + float64(iv.micros)/1e6
+}
+
 // key orders intervals as DuckDB compares them: a month is 30 days.
 func (iv interval) key() int64 { return (iv.months*30+iv.days)*microsPerDay + iv.micros }
 
@@ -241,8 +248,7 @@ func intervalPart(ctx sqlite3.Context, args ...sqlite3.Value) {
 	var n int64
 	switch p := strings.ToLower(args[0].Text()); p {
 	case "epoch":
-		days := float64(iv.months/12)*365.25 + float64(iv.months%12*30+iv.days)
-		ctx.ResultFloat(days*86400 + float64(iv.micros)/1e6)
+		ctx.ResultFloat(iv.epoch())
 		return
 	case "millennium", "millennia":
 		n = iv.months / 12000

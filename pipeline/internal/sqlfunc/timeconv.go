@@ -449,6 +449,12 @@ func epochReal(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
 	}
+	if _, err := readMoment(args[0]); err != nil && isIntervalText(args[0]) {
+		// an INTERVAL in a column the translator knows no type of
+		iv, _ := parseInterval(args[0].Text())
+		ctx.ResultFloat(iv.epoch())
+		return
+	}
 	m, ok := momentArg(ctx, "epoch", args[0])
 	if !ok {
 		return
