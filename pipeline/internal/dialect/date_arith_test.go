@@ -99,4 +99,8 @@ func TestIntervalValues(t *testing.T) {
 	expectRefused(t, duckdb, "select sum(age(a, b)) from t", "1:8: "+refIntervalSum.message+" ("+refIntervalSum.hint+")")
 	expectRefused(t, duckdb, "select age(a) from t", "1:8: AGE with one argument (the age at today's midnight) is not supported ("+refAge.hint+")")
 	expectRows(t, duckdb, "select datesub('year', timestamp '1992-09-20', timestamp '2001-04-10')", "8")
+	// date_sub counts whole parts, a month end reaching a later day of a
+	// shorter month; date_diff counts boundaries.
+	expectRows(t, duckdb, "select date_sub('month', date '2024-01-31', date '2024-02-29'), date_sub('month', date '2024-01-31', date '2024-02-28'), date_sub('month', date '2024-02-29', date '2024-01-31'), date_sub('year', date '2024-02-29', date '2025-02-28')", "1|0|-1|1")
+	expectRows(t, duckdb, "select date_sub('month', timestamp '2024-01-31 10:00', timestamp '2024-02-29 09:00'), date_sub('quarter', date '2024-01-31', date '2024-04-30'), date_diff('month', date '2024-01-31', date '2024-02-01'), date_sub('month', date '2024-01-31', date '2024-02-01')", "0|1|1|0")
 }

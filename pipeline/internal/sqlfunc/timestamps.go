@@ -577,15 +577,7 @@ func elapsed(a, b time.Time, dp datePart) (int64, error) {
 	case pWeek:
 		return int64(d / (7 * 24 * time.Hour)), nil
 	case pMonth, pQuarter, pYear:
-		months := int64(b.Year()*12+int(b.Month())) - int64(a.Year()*12+int(a.Month()))
-		// A month is complete when b's day and time of month reach a's.
-		restA := a.Sub(time.Date(a.Year(), a.Month(), 1, 0, 0, 0, 0, time.UTC))
-		restB := b.Sub(time.Date(b.Year(), b.Month(), 1, 0, 0, 0, 0, time.UTC))
-		if months > 0 && restB < restA {
-			months--
-		} else if months < 0 && restB > restA {
-			months++
-		}
+		months := wholeMonths(a, b)
 		switch dp.p {
 		case pQuarter:
 			return months / 3, nil
@@ -595,6 +587,24 @@ func elapsed(a, b time.Time, dp datePart) (int64, error) {
 		return months, nil
 	}
 	return 0, fmt.Errorf("cannot count %s between two timestamps", partLabel(dp.p))
+}
+
+// wholeMonths counts the months from a to b that are complete: b's day
+// and time of month reach a's, a's day taken as b's month's last day when
+// that month is shorter (January 31 to February 29 is a month). From a
+// later a the count is negative, of the same size as from b to a, as
+// DuckDB's date_sub counts them.
+func wholeMonths(a, b time.Time) int64 {
+	if b.Before(a) {
+		return -wholeMonths(b, a)
+	}
+	months := int64(b.Year()*12+int(b.Month())) - int64(a.Year()*12+int(a.Month()))
+	day := min(a.Day(), daysIn(b.Year(), b.Month()))
+	reach := time.Date(b.Year(), b.Month(), day, a.Hour(), a.Minute(), a.Second(), a.Nanosecond(), time.UTC)
+	if months > 0 && b.Before(reach) {
+		months--
+	}
+	return months
 }
 
 func elapsedFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
