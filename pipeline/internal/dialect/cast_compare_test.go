@@ -47,3 +47,16 @@ func TestDuckDBSeriesInFrom(t *testing.T) {
 	expectTranslated(t, duckdb, "select * from range(0, 9, 0)", "select * from (WITH RECURSIVE _nexus_series(v) AS (SELECT (0) WHERE CASE WHEN series_step(0, 'range', 1) > 0 THEN (0) < (9) WHEN series_step(0, 'range', 1) < 0 THEN (0) > (9) END UNION ALL SELECT v + (0) FROM _nexus_series WHERE CASE WHEN (0) > 0 THEN v + (0) < (9) WHEN (0) < 0 THEN v + (0) > (9) END) SELECT v AS range FROM _nexus_series)")
 	expectRefused(t, duckdb, "select *\nfrom range(3) as t(a, b)", "2:19: range(...) has one column: its alias list must name exactly one (write range(3) AS t(x))")
 }
+
+// range and generate_series of timestamps, and both as list values: a
+// JSON array, which unnest() reads; a date spine is a common idiom.
+func TestDuckDBSeriesLists(t *testing.T) {
+	expectTranslated(t, duckdb, "select generate_series(date '2024-01-01', date '2024-01-03', interval 1 day), range(a, b, 2) from t", "select series_list(date('2024-01-01'), date('2024-01-03'), interval_of(1, 'day')), range_list(a, b, 2) from t")
+	expectTranslated(t, duckdb, "select * from range(a, b, interval '1 hour') t(h)", "select * from (SELECT value AS h FROM json_each(range_list(a, b, series_step(interval_of('1 hour'), 'range', 1)))) t")
+	expectTranslated(t, duckdb, "select unnest(generate_series(a, b, interval 1 day))::date as d from t", "select cast_to(_nexus_unnest1.value, 'DATE', 'duckdb', 1) as d from t, json_each(series_list(a, b, interval_of(1, 'day'))) AS _nexus_unnest1")
+	expectRows(t, duckdb, "select generate_series(3), range(1, 7, 2), generate_series(5, 1, -2), range(1, 3, 0)", "[0,1,2,3]|[1,3,5]|[5,3,1]|[]")
+	expectRows(t, duckdb, "select generate_series(date '2024-01-31', date '2024-04-30', interval 1 month)", `["2024-01-31T00:00:00Z","2024-02-29T00:00:00Z","2024-03-29T00:00:00Z","2024-04-29T00:00:00Z"]`)
+	expectRows(t, duckdb, "with spine as (select unnest(generate_series(date '2024-01-01', date '2024-01-03', interval 1 day))::date as d) select d from spine order by d", "2024-01-01\n2024-01-02\n2024-01-03")
+	expectFails(t, duckdb, "select *\nfrom range(date '2024-01-01', date '2024-01-03', interval 0 day)", "line 2: range(...) with a step of 0")
+	expectRows(t, duckdb, "select h from range(timestamp '2024-01-01 00:00', timestamp '2024-01-01 01:00', interval 30 minute) t(h)", "2024-01-01T00:00:00Z\n2024-01-01T00:30:00Z")
+}

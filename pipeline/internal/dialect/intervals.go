@@ -186,6 +186,7 @@ func (t *translator) rewriteIntervalCall(n *node) bool {
 var intervalValueArgs = map[string]bool{
 	"coalesce": true, "ifnull": true, "nullif": true, "if": true, "iff": true, "greatest": true, "least": true,
 	"min": true, "max": true, "avg": true, "any_value": true, "first": true, "last": true, "epoch": true, "date_part": true, "datepart": true,
+	"range": true, "generate_series": true, // the step of a series of timestamps
 }
 
 // rewriteIntervalNeg writes -x of an interval.

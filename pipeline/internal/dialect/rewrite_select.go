@@ -1,6 +1,10 @@
 package dialect
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
 
 // qualifyColumn is the helper column of a QUALIFY rewrite.
 const qualifyColumn = "_nexus_qualify"
@@ -236,7 +240,11 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			column = f.columns[0]
 			f.aliasCols.print = func(pr *printer, k *node) string { return pr.carry(k) }
 		}
-		t.rewriteSeries(f.expr, column)
+		if t.timestampSeries(f.expr) {
+			t.rewriteSeriesList(f.expr, column)
+		} else {
+			t.rewriteSeries(f.expr, column)
+		}
 		return
 	}
 	if gen := generatorCall(f); gen != nil {
@@ -383,6 +391,38 @@ func (t *translator) rewriteSeries(call *node, column string) {
 		return "(WITH RECURSIVE _nexus_series(v) AS (SELECT (" + a + ") WHERE " + in("("+a+")", first) +
 			" UNION ALL SELECT v + (" + step + ") FROM _nexus_series WHERE " + in("v + ("+step+")", "("+step+")") +
 			") SELECT v AS " + quoteIdent(column) + " FROM _nexus_series)" + pr.carry(c, args...)
+	}
+}
+
+// timestampSeries tells whether a range(...) or generate_series(...) goes
+// over timestamps: its step is an INTERVAL, or its start a date or a
+// timestamp.
+func (t *translator) timestampSeries(call *node) bool {
+	if len(call.list) != 3 {
+		return false
+	}
+	typ := t.staticType(call.list[0])
+	return t.intervalOf(call.list[2]) || typ == TypeDate || typ == sqlfunc.KindInstant || typ == sqlfunc.KindWallClock
+}
+
+// rewriteSeriesList writes a series of timestamps in FROM as the rows of
+// its list: range_list / series_list in sqlfunc add the interval as
+// DuckDB adds it, months by the calendar. A zero step fails, naming the
+// line, as DuckDB fails.
+func (t *translator) rewriteSeriesList(call *node, column string) {
+	args, fn := call.list, "series_list"
+	if call.name == "range" {
+		fn = "range_list"
+	}
+	line := itoa(t.toks[call.start].line)
+	call.print = func(pr *printer, c *node) string {
+		s := make([]string, len(args))
+		for i, a := range args {
+			s[i] = strings.TrimSpace(pr.text(a))
+		}
+		// a zero step fails in FROM, as on DuckDB (the list is empty)
+		s[2] = "series_step(" + s[2] + ", '" + call.name + "', " + line + ")"
+		return "(SELECT value AS " + quoteIdent(column) + " FROM json_each(" + fn + "(" + strings.Join(s, ", ") + ")))" + pr.carry(c, args...)
 	}
 }
 

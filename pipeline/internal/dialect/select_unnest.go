@@ -18,12 +18,13 @@ func (t *translator) markSelectUnnest(s *node) {
 	info := s.sel
 	var found *node
 	for _, it := range info.items {
-		if it.kind != nItem || it.x == nil || it.x.kind != nCall || it.x.name != "unnest" || len(it.x.parts) > 1 {
+		if it.kind != nItem || unnestOf(it.x) == nil {
 			continue
 		}
-		t.unnestSeen[it.x] = true
+		call := unnestOf(it.x)
+		t.unnestSeen[call] = true
 		if found != nil {
-			t.refuse(it.x.tok, refUnnestSeveral)
+			t.refuse(call.tok, refUnnestSeveral)
 			continue
 		}
 		found = it
@@ -31,7 +32,7 @@ func (t *translator) markSelectUnnest(s *node) {
 	if found == nil {
 		return
 	}
-	call := found.x
+	call := unnestOf(found.x)
 	switch {
 	case len(call.list) != 1 || call.list[0].kind == nExpr && call.list[0].name != "":
 		t.refuse(call.tok, refUnnestOptions)
@@ -41,6 +42,18 @@ func (t *translator) markSelectUnnest(s *node) {
 		return
 	}
 	info.unnest = found
+}
+
+// unnestOf is the unnest(x) call a select item is, or casts
+// (unnest(x)::date, a date spine's idiom); nil for other items.
+func unnestOf(x *node) *node {
+	for x != nil && x.kind == nCast {
+		x = x.x
+	}
+	if x == nil || x.kind != nCall || x.name != "unnest" || len(x.parts) > 1 {
+		return nil
+	}
+	return x
 }
 
 func hasAggregateItem(items []*node) bool {
@@ -60,14 +73,15 @@ func (t *translator) rewriteSelectUnnest(s *node) {
 	if it == nil {
 		return
 	}
-	call, arg := it.x, it.x.list[0]
+	call := unnestOf(it.x)
+	arg := call.list[0]
 	if info.fromClause != nil && !t.qualifyEachNames(s) {
 		return
 	}
 	t.seq++
 	alias := "_nexus_unnest" + itoa(t.seq)
 	call.print = func(pr *printer, c *node) string { return alias + ".value" + pr.carry(c) }
-	if it.name == "" {
+	if it.name == "" && call == it.x {
 		// DuckDB names the column after the call as written.
 		name := "unnest(" + strings.Join(strings.Fields(t.source(arg)), " ") + ")"
 		call.post += " AS " + quoteIdent(name)

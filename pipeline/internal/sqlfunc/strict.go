@@ -408,7 +408,12 @@ func decimalPlaces(x float64) int {
 // of 0 would never reach the end; DuckDB fails there, and so does this.
 func seriesStep(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	v := arg[0]
-	if (v.Type() == sqlite3.INTEGER || v.Type() == sqlite3.FLOAT) && v.Float() == 0 {
+	zero := (v.Type() == sqlite3.INTEGER || v.Type() == sqlite3.FLOAT) && v.Float() == 0
+	if v.Type() == sqlite3.TEXT {
+		iv, ok := parseInterval(v.Text())
+		zero = ok && iv.key() == 0 // an INTERVAL step of timestamps
+	}
+	if zero {
 		lineError(ctx, arg[2], "%s(...) with a step of 0 never reaches its end, and fails on DuckDB; give a step other than 0", arg[1].Text())
 		return
 	}
