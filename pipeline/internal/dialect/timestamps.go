@@ -102,7 +102,7 @@ func (t *translator) compareTimestamps(operands ...*node) {
 		return
 	}
 	for _, o := range operands {
-		if t.timestampOf(o) != "" || o.start+1 == o.end && t.toks[o.start].lower == "null" {
+		if t.timestampOf(o) != "" && !t.keepsOffset(o) || o.start+1 == o.end && t.toks[o.start].lower == "null" {
 			continue
 		}
 		switch o.kind {
@@ -118,6 +118,16 @@ func (t *translator) compareTimestamps(operands ...*node) {
 		o.pre = "as_timestamp(" + o.pre
 		o.post += ")"
 	}
+}
+
+// keepsOffset tells whether n is Snowflake's TO_TIMESTAMP_TZ, whose text
+// keeps the offset written in its input, so it compares as an instant
+// only through as_timestamp().
+func (t *translator) keepsOffset(n *node) bool {
+	for n.kind == nParen {
+		n = n.x
+	}
+	return t.d == Snowflake && n.kind == nCall && (n.name == "to_timestamp_tz" || n.name == "try_to_timestamp_tz")
 }
 
 // concatTimestamps writes a timestamp joined to text with || as Snowflake

@@ -264,6 +264,9 @@ func timestampString(ctx sqlite3.Context, args ...sqlite3.Value) {
 		if loc, ok = zoneArg(ctx, "STRING", args[3]); !ok {
 			return
 		}
+	} else if p.loc != nil && args[1].Text() == KindInstant && args[2].Text() == "snowflake" {
+		// a TIMESTAMP_TZ that keeps its offset is written in it
+		loc = p.loc
 	}
 	ctx.ResultText(writeTimestampString(t, loc, args[1].Text(), args[2].Text()))
 }

@@ -20,10 +20,14 @@ func init() {
 		Func{Name: "strptime_text", NArgs: 2, Scalar: parseDuckDB(false)},
 		Func{Name: "try_strptime_text", NArgs: 2, Scalar: parseDuckDB(true)},
 		Func{Name: "strftime_text", NArgs: 2, Scalar: formatWith("strftime", 1, 0, duckdbFormats.getter(duckdbElems))},
-		Func{Name: "to_timestamp_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TO_TIMESTAMP", false, false)},
-		Func{Name: "try_to_timestamp_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TRY_TO_TIMESTAMP", false, true)},
-		Func{Name: "to_date_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TO_DATE", true, false)},
-		Func{Name: "try_to_date_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TRY_TO_DATE", true, true)},
+		Func{Name: "to_timestamp_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TO_TIMESTAMP", false, false, offsetDropped)},
+		Func{Name: "try_to_timestamp_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TRY_TO_TIMESTAMP", false, true, offsetDropped)},
+		Func{Name: "to_timestamp_ltz_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TO_TIMESTAMP_LTZ", false, false, offsetToUTC)},
+		Func{Name: "try_to_timestamp_ltz_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TRY_TO_TIMESTAMP_LTZ", false, true, offsetToUTC)},
+		Func{Name: "to_timestamp_tz_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TO_TIMESTAMP_TZ", false, false, offsetKept)},
+		Func{Name: "try_to_timestamp_tz_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TRY_TO_TIMESTAMP_TZ", false, true, offsetKept)},
+		Func{Name: "to_date_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TO_DATE", true, false, offsetToUTC)},
+		Func{Name: "try_to_date_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TRY_TO_DATE", true, true, offsetToUTC)},
 		Func{Name: "to_char_snowflake", NArgs: -1, Scalar: toCharSnowflake},
 		Func{Name: "timestamp_text", NArgs: -1, Scalar: timestampText},
 		Func{Name: "date_of", NArgs: -1, Scalar: dateOf},
@@ -77,10 +81,17 @@ func init() {
 	rename("timestamp_from_millis", "make_timestamp_ms", "duckdb")
 	// Snowflake: TO_TIMESTAMP(text[, format]) with its elements (YYYY-MM-DD
 	// HH24:MI:SS, MON, FF, TZH:TZM...) or TO_TIMESTAMP(epoch[, scale]);
-	// TRY_ forms give NULL where these fail; TO_CHAR(x, format).
-	for _, n := range []string{"to_timestamp", "to_timestamp_ntz", "to_timestamp_ltz", "to_timestamp_tz"} {
+	// TRY_ forms give NULL where these fail; TO_CHAR(x, format). Text with
+	// an offset gives its wall clock for TO_TIMESTAMP and _NTZ (a
+	// TIMESTAMP_NTZ ignores the zone), the instant in UTC for _LTZ (the
+	// session's zone is UTC), and keeps its offset for _TZ.
+	for _, n := range []string{"to_timestamp", "to_timestamp_ntz"} {
 		rename("to_timestamp_snowflake", n, "snowflake")
 		rename("try_to_timestamp_snowflake", "try_"+n, "snowflake")
+	}
+	for _, n := range []string{"ltz", "tz"} {
+		rename("to_timestamp_"+n+"_snowflake", "to_timestamp_"+n, "snowflake")
+		rename("try_to_timestamp_"+n+"_snowflake", "try_to_timestamp_"+n, "snowflake")
 	}
 	rename("to_date_snowflake", "to_date", "snowflake")
 	rename("try_to_date_snowflake", "try_to_date", "snowflake")
@@ -182,7 +193,14 @@ func formatWith(fn string, format, value int, elemsOf func(sqlite3.Context, int,
 	}
 }
 
-func toTimestampSnowflake(fn string, date, null bool) func(sqlite3.Context, ...sqlite3.Value) {
+// What TO_TIMESTAMP and its kin do with an offset written in the text.
+const (
+	offsetToUTC   = iota // the instant, in UTC
+	offsetDropped        // the wall clock as written
+	offsetKept           // the wall clock with its offset (resultZoned)
+)
+
+func toTimestampSnowflake(fn string, date, null bool, offset int) func(sqlite3.Context, ...sqlite3.Value) {
 	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
 		if !called(ctx, fn, args, 1, 2, "takes a value and an optional format or scale") {
 			return
@@ -230,7 +248,14 @@ func toTimestampSnowflake(fn string, date, null bool) func(sqlite3.Context, ...s
 				ctx.ResultText(strings.TrimSpace(v.Text())[:10])
 				return
 			}
-			result(m.t)
+			switch zone := m.zone(); {
+			case zone != nil && offset == offsetDropped:
+				resultTimestamp(ctx, wallClock(m.t, zone))
+			case zone != nil && offset == offsetKept:
+				resultZoned(ctx, m.t.In(zone))
+			default:
+				result(m.t)
+			}
 			return
 		}
 		elems, err := compiled(ctx, 1, args[1].Text(), &snowflakeFormats, compileSnowflake)
