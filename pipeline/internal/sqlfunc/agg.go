@@ -21,6 +21,9 @@ func init() {
 		Func{Name: "first_in_group", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &pick{} }},
 		Func{Name: "last_in_group", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &pick{last: true} }},
 		Func{Name: "listagg_text", NArgs: -1, Window: func() sqlite3.AggregateFunction { return &joinAgg{} }},
+		Func{Name: "bit_and", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &bitAgg{op: '&'} }},
+		Func{Name: "bit_or", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &bitAgg{op: '|'} }},
+		Func{Name: "bit_xor", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &bitAgg{op: '^'} }},
 		Func{Name: "string_agg_limit", NArgs: 3, Window: func() sqlite3.AggregateFunction { return &joinAgg{limited: true} }},
 		Func{Name: "string_agg_distinct", NArgs: -1, Window: func() sqlite3.AggregateFunction { return &joinAgg{distinct: true, sep: ","} }},
 		Func{Name: "array_agg_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &arrayAgg{} }},
@@ -404,4 +407,43 @@ func (f *framePick) Close() error {
 	}
 	f.rows = nil
 	return nil
+}
+
+// bitAgg is BIT_AND, BIT_OR or BIT_XOR(x) (BigQuery, DuckDB): the bitwise
+// operation over the group's integers; NULLs are left out, and a group
+// with none gives NULL.
+type bitAgg struct {
+	op  byte
+	acc int64
+	n   int
+}
+
+func (b *bitAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[0].Type() == sqlite3.NULL {
+		return
+	}
+	x, ok := integer(arg[0])
+	if !ok || arg[0].Type() == sqlite3.TEXT {
+		ctx.ResultError(errorString("BIT_" + map[byte]string{'&': "AND", '|': "OR", '^': "XOR"}[b.op] + ": " + arg[0].Text() + " is not an integer"))
+		return
+	}
+	switch {
+	case b.n == 0:
+		b.acc = x
+	case b.op == '&':
+		b.acc &= x
+	case b.op == '|':
+		b.acc |= x
+	default:
+		b.acc ^= x
+	}
+	b.n++
+}
+
+func (b *bitAgg) Value(ctx sqlite3.Context) {
+	if b.n == 0 {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultInt64(b.acc)
 }

@@ -15,6 +15,7 @@ func init() {
 		Func{Name: "weekday_name", NArgs: 2, Scalar: nameOf(func(t time.Time) string { return t.Weekday().String() })},
 		Func{Name: "month_name", NArgs: 2, Scalar: nameOf(func(t time.Time) string { return t.Month().String() })},
 		Func{Name: "generate_date_array", NArgs: -1, Scalar: generateDateArray},
+		Func{Name: "generate_timestamp_array", NArgs: 4, Scalar: generateTimestampArray},
 		Func{Name: "add_months_keep_last_day", NArgs: 2, Scalar: addMonthsKeepLastDay},
 	)
 	// add_months_keep_last_day(x, n): Snowflake's ADD_MONTHS, clamped to
@@ -91,6 +92,56 @@ func generateDateArray(ctx sqlite3.Context, args ...sqlite3.Value) {
 		items = append(items, json.RawMessage(strconv.Quote(t.Format("2006-01-02"))))
 	}
 	resultArray(ctx, items)
+}
+
+// generateTimestampArray is BigQuery's GENERATE_TIMESTAMP_ARRAY(start,
+// end, INTERVAL n unit) (written with n, 'unit'): the timestamps from start
+// to end, both included, n units apart; the unit is DAY or shorter.
+func generateTimestampArray(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "GENERATE_TIMESTAMP_ARRAY"
+	if nullCall(ctx, args) {
+		return
+	}
+	start, ok := momentArg(ctx, fn, args[0])
+	if !ok {
+		return
+	}
+	end, ok := momentArg(ctx, fn, args[1])
+	if !ok {
+		return
+	}
+	step, ok := integer(args[2])
+	if !ok || step == 0 {
+		fail(ctx, fn, "the step must be a whole number other than 0 (%s)", argList(args))
+		return
+	}
+	dp, ok := readPart(args[3])
+	if !ok || dp.p < pMicrosecond || dp.p > pDay {
+		fail(ctx, fn, "the step's unit must be MICROSECOND, MILLISECOND, SECOND, MINUTE, HOUR or DAY (%s)", argList(args))
+		return
+	}
+	var b []byte
+	b = append(b, '[')
+	n := 0
+	for i := int64(0); ; i++ {
+		t, err := addPart(start.t, i*step, dp)
+		if err != nil || step > 0 && t.After(end.t) || step < 0 && t.Before(end.t) {
+			break
+		}
+		if n == 1e6 {
+			fail(ctx, fn, "more than 1,000,000 timestamps")
+			return
+		}
+		if n > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = appendTimestamp(b, t)
+		b = append(b, '"')
+		n++
+	}
+	ctx.ResultRawText(append(b, ']'))
+	ctx.ResultSubtype(jsonSubtype)
 }
 
 func addMonthsKeepLastDay(ctx sqlite3.Context, args ...sqlite3.Value) {

@@ -2,14 +2,18 @@ package sqlfunc
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"math/bits"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 
 	"github.com/ncruces/go-sqlite3"
 )
 
-// BigQuery's mathematical and bit functions SQLite lacks: RANGE_BUCKET,
+// BigQuery's mathematical and bit functions SQLite lacks, PARSE_NUMERIC and
+// ERROR: RANGE_BUCKET,
 // BIT_COUNT, SAFE_ADD / SAFE_SUBTRACT / SAFE_MULTIPLY / SAFE_NEGATE (NULL
 // where the result overflows), IS_INF, IS_NAN, CBRT, RAND, and the
 // trigonometric COT, CSC, SEC and their hyperbolic forms.
@@ -47,10 +51,16 @@ func init() {
 		Func{Name: "coth", NArgs: 1, Scalar: realFunc("COTH", func(x float64) float64 { return 1 / math.Tanh(x) })},
 		Func{Name: "csch", NArgs: 1, Scalar: realFunc("CSCH", func(x float64) float64 { return 1 / math.Sinh(x) })},
 		Func{Name: "sech", NArgs: 1, Scalar: realFunc("SECH", func(x float64) float64 { return 1 / math.Cosh(x) })},
+		Func{Name: "parse_numeric", NArgs: 1, Scalar: parseNumeric("PARSE_NUMERIC")},
+		Func{Name: "parse_bignumeric", NArgs: 1, Scalar: parseNumeric("PARSE_BIGNUMERIC")},
+		Func{Name: "error_raised", NArgs: 1, Volatile: true, Scalar: errorRaised},
 		Func{Name: "random_real", NArgs: 0, Volatile: true, Scalar: func(ctx sqlite3.Context, _ ...sqlite3.Value) { ctx.ResultFloat(rand.Float64()) }},
 	)
 	// RAND(): a FLOAT64 in [0, 1)
 	rename("random_real", "rand", "bigquery")
+	// ERROR(message): fails the query with the message (volatile, so that
+	// SQLite does not compute it where the query does not reach it)
+	rename("error_raised", "error", "bigquery")
 }
 
 func abs64(n int64) int64 {
@@ -203,4 +213,49 @@ func realFunc(fn string, f func(float64) float64) func(sqlite3.Context, ...sqlit
 		}
 		ctx.ResultFloat(r)
 	}
+}
+
+// parseNumeric is PARSE_NUMERIC(text) and PARSE_BIGNUMERIC: a decimal or
+// exponent number, with white space and a sign allowed around it,
+// rounded to 9 decimal places (NUMERIC's scale) halves away from zero; a
+// NUMERIC is a real number here.
+func parseNumeric(fn string) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if nullCall(ctx, args) {
+			return
+		}
+		s := strings.Join(strings.Fields(args[0].Text()), "")
+		sign := ""
+		if s != "" && (s[0] == '-' || s[0] == '+') {
+			sign, s = s[:1], s[1:]
+		} else if n := len(s); n > 0 && (s[n-1] == '-' || s[n-1] == '+') {
+			sign, s = s[n-1:], s[:n-1] // a trailing sign: '1.5-'
+		}
+		if s == "" || strings.ContainsAny(s, "+-xXnNiI") && !strings.ContainsAny(s, "eE") || strings.ContainsAny(s, "xXnNiI_") {
+			fail(ctx, fn, "%q is not a number", args[0].Text())
+			return
+		}
+		f, err := strconv.ParseFloat(sign+s, 64)
+		if err != nil {
+			fail(ctx, fn, "%q is not a number", args[0].Text())
+			return
+		}
+		scale := 1e9
+		if fn == "PARSE_BIGNUMERIC" {
+			scale = 1e38
+		}
+		if r := math.Round(f*scale) / scale; !math.IsInf(r, 0) && !math.IsNaN(r) && fn == "PARSE_NUMERIC" {
+			f = r
+		}
+		ctx.ResultFloat(f)
+	}
+}
+
+// errorRaised is ERROR(message).
+func errorRaised(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if args[0].Type() == sqlite3.NULL {
+		ctx.ResultError(errors.New("ERROR: NULL"))
+		return
+	}
+	ctx.ResultError(errors.New(args[0].Text()))
 }
