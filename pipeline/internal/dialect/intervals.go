@@ -154,6 +154,10 @@ func (t *translator) rewriteIntervalCall(n *node) bool {
 		}
 	}
 	switch {
+	case n.name == "date_add" && len(args) == 2 && args[1].kind != nInterval && t.intervalOf(args[1]):
+		// date_add(x, an interval value)
+		to("datetime_add_interval", "")
+		args[1].post += ", 1"
 	case n.name == "age" && len(args) == 2:
 		to("age_interval", "")
 	case durationUnits[n.name] != "" && len(args) == 1:
