@@ -91,6 +91,23 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 		name, qualified = n.name, false
 	}
+	if qualified && t.d == BigQuery && len(n.parts) == 2 && bigQueryNamespaces[t.toks[n.parts[0]].lower] {
+		full := t.toks[n.parts[0]].lower + "." + t.toks[n.parts[1]].lower
+		to, ok := namespacedFunctions[full]
+		if !ok {
+			t.refuse(n.parts[0], refNamespaced, strings.ToUpper(full))
+			return
+		}
+		for i := n.parts[0]; i < n.parts[1]; i++ {
+			t.pr.dropTok(i)
+		}
+		t.pr.setTok(n.parts[1], to)
+		return
+	}
+	if qualified && t.d == BigQuery && !t.insideFrom(n, sc) {
+		t.refuse(n.parts[0], refUDF, strings.ToUpper(t.source(n)[:strings.Index(t.source(n), "(")]))
+		return
+	}
 	if qualified || t.insideFrom(n, sc) {
 		return
 	}
@@ -616,6 +633,15 @@ func (t *translator) rewriteSafe(n *node) (ok bool) {
 	n.name = fn
 	return true
 }
+
+// bigQueryNamespaces are the prefixes of BigQuery's function families
+// (NET.HOST, HLL_COUNT.MERGE); other qualified calls are the project's
+// own functions (dataset.fn).
+var bigQueryNamespaces = map[string]bool{"net": true, "hll_count": true, "keys": true, "aead": true, "kll_quantiles": true, "deterministic_aead": true}
+
+// namespacedFunctions are those families' functions that run, and the
+// sqlfunc function computing each.
+var namespacedFunctions = map[string]string{"net.host": "net_host"}
 
 // safeVariants are the functions of pipeline/internal/sqlfunc computing SAFE.f.
 var safeVariants = map[string]string{
