@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
+	"strconv"
+	"unsafe"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
@@ -179,17 +181,43 @@ func nodeKey(state, file, src string, this jinja.Relation, cfg project.Config) s
 	return string(h.Sum(nil))
 }
 
+// configText writes a config down for comparison. It runs for every
+// model several times a build, so it appends instead of formatting.
 func configText(c project.Config) (string, error) {
-	extra, err := json.Marshal(c.Extra)
-	if err != nil {
-		return "", err
+	b := make([]byte, 0, 64)
+	for _, s := range []string{c.Schema, c.Alias, c.Materialized} {
+		b = append(strconv.AppendQuote(b, s), ' ')
 	}
-	return fmt.Sprintf("%q %q %q %q %v %q %s", c.Schema, c.Alias, c.Materialized, c.Tags, c.Enabled, c.Severity, extra), nil
+	b = append(b, '[')
+	for _, t := range c.Tags {
+		b = append(strconv.AppendQuote(b, t), ' ')
+	}
+	b = append(strconv.AppendBool(append(b, "] "...), c.Enabled), ' ')
+	b = append(strconv.AppendQuote(b, c.Severity), ' ')
+	switch {
+	case c.Extra == nil:
+		b = append(b, "null"...)
+	case len(c.Extra) == 0:
+		b = append(b, "{}"...)
+	default:
+		extra, err := json.Marshal(c.Extra)
+		if err != nil {
+			return "", err
+		}
+		b = append(b, extra...)
+	}
+	return string(b), nil
 }
 
+// writeParts hashes parts, each after its length, so that no two lists
+// write the same bytes. A part is written as it is, not copied: parts are
+// whole files and SQL, hashed several times a build.
 func writeParts(h hash.Hash, parts ...string) {
+	head := make([]byte, 0, 24)
 	for _, p := range parts {
-		fmt.Fprintf(h, "%d:%s;", len(p), p)
+		head = append(strconv.AppendInt(head[:0], int64(len(p)), 10), ':')
+		h.Write(head)
+		h.Write(unsafe.Slice(unsafe.StringData(p), len(p))) // hash.Hash does not keep or change what it is given
 	}
 }
 

@@ -100,7 +100,7 @@ func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%v\x00", proj.Name, proj.Dispatch)
 	for _, m := range macros {
-		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s", m.Path, m.Namespace, len(m.Source), m.Source)
+		writeParts(h, m.Path, m.Namespace, m.Source)
 	}
 	key := string(h.Sum(nil))
 	if c != nil && c.env != nil && c.key == key {
