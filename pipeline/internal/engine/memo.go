@@ -33,12 +33,12 @@ type memo struct {
 	parsed   map[string]parsedNode
 	rendered map[string]renderedNode
 	// translated maps a dialect and rendered SQL to its SQLite.
-	translated map[string]translation
+	translated map[translationKey]translation
 	// next* collect what this build used; older entries are dropped so the
 	// memo holds one build's worth.
 	nextParsed     map[string]parsedNode
 	nextRendered   map[string]renderedNode
-	nextTranslated map[string]translation
+	nextTranslated map[translationKey]translation
 }
 
 type renderedNode struct {
@@ -70,7 +70,7 @@ func (m *memo) begin() {
 	if m == nil {
 		return
 	}
-	m.nextParsed, m.nextRendered, m.nextTranslated = map[string]parsedNode{}, map[string]renderedNode{}, map[string]translation{}
+	m.nextParsed, m.nextRendered, m.nextTranslated = map[string]parsedNode{}, map[string]renderedNode{}, map[translationKey]translation{}
 }
 
 // finish keeps the entries of the build that just ran.
@@ -151,7 +151,7 @@ func (m *memo) translate(d dialect.Dialect, rendered string, same func(translati
 	if m == nil {
 		return translate()
 	}
-	key := string(d) + "\x00" + rendered
+	key := translationKey{d, rendered}
 	out, ok := m.translated[key]
 	if !ok || !same(out) {
 		var err error
@@ -163,6 +163,12 @@ func (m *memo) translate(d dialect.Dialect, rendered string, same func(translati
 		m.nextTranslated[key] = out
 	}
 	return out, nil
+}
+
+// translationKey names a translation without copying the rendered SQL.
+type translationKey struct {
+	dialect  dialect.Dialect
+	rendered string
 }
 
 // nodeKey names one render: the state it depends on (universe or shape),

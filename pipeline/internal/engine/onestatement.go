@@ -5,14 +5,14 @@ import (
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
-	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 // oneStatement refuses a model whose compiled SQL holds a second statement:
 // the engine wraps a model in its own statements (a savepoint, CREATE
-// TABLE AS), and a second statement would run outside them.
-func oneStatement(m *project.Model, sql string) error {
-	i := store.SecondStatement(sql)
+// TABLE AS), and a second statement would run outside them. second is
+// where it starts (store.SecondStatement), -1 for none.
+func oneStatement(m *project.Model, sql string, second int) error {
+	i := second
 	if i < 0 {
 		return nil
 	}

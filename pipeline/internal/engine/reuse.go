@@ -263,21 +263,51 @@ func (r *runner) reuseReason(n *graph.Node, key, conf string) (bool, string) {
 	case b.self:
 		return false, "it reads its own table"
 	}
-	for _, rel := range sortedKeys(b.reads) {
-		if r.hist.versions[rel] != b.reads[rel] {
-			by := r.hist.owner[rel]
-			if by == "" {
-				by = rel
+	// Most nodes are unchanged: the reads are checked as they come, and
+	// sorted only to name the first that changed.
+	for rel, v := range b.reads {
+		if r.hist.versions[rel] == v {
+			continue
+		}
+		for _, rel := range sortedKeys(b.reads) {
+			if r.hist.versions[rel] != b.reads[rel] {
+				by := r.hist.owner[rel]
+				if by == "" {
+					by = rel
+				}
+				return false, "upstream " + by + " rebuilt"
 			}
-			return false, "upstream " + by + " rebuilt"
 		}
 	}
-	for rel, v := range r.parentReads(n) {
-		if b.reads[rel] != v {
-			return false, "upstream " + rel + " changed"
-		}
+	if rel := r.changedParent(n, b.reads); rel != "" {
+		return false, "upstream " + rel + " changed"
 	}
 	return true, ""
+}
+
+// changedParent is the first relation a node reads through the graph
+// (parentReads) whose version is not the one in reads, "" when none is.
+func (r *runner) changedParent(n *graph.Node, reads map[string]string) string {
+	changed := func(rel string) bool { return rel != "" && reads[rel] != r.hist.versions[rel] }
+	for _, id := range r.plan.graph.Parents(n.ID) {
+		p := r.plan.graph.Node(id)
+		if p == nil {
+			continue
+		}
+		if rel, _ := r.plan.nodeRel(p); changed(rel) {
+			return rel
+		}
+		if p.Kind == "source" {
+			if s := r.plan.sources[p.SourceName+"."+p.Name]; s != nil && s.seed != "" {
+				if sn := r.plan.graph.Node(s.seed); sn != nil {
+					if rel, _ := r.plan.nodeRel(sn); changed(rel) {
+						return rel
+					}
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // reuse decides for node n: when it can be reused it fills in its step

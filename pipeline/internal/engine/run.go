@@ -427,6 +427,7 @@ func translate(rendered string, d dialect.Dialect, columns func(schema, table st
 		place(d, d.Line, d.Col)
 		return translation{}, read, d
 	}
+	tr.key, tr.second, tr.blank = hashText(tr.sql), store.SecondStatement(tr.sql), blankSQL(tr.sql)
 	return tr, read, nil
 }
 
@@ -669,10 +670,10 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		return err
 	}
 	sql := tr.sql
-	if blankSQL(sql) {
+	if tr.blank {
 		return diag.Errorf(m.Path, 1, "model %s has no SQL to run", m.Name).WithHint("write one select statement, e.g. select 1 as id")
 	}
-	if err := oneStatement(m, sql); err != nil {
+	if err := oneStatement(m, sql, tr.second); err != nil {
 		return err
 	}
 	cfg := r.plan.configs[m.Name]
@@ -688,7 +689,7 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		if err != nil {
 			r.mustRun[n.ID] = "config cannot be compared"
 		}
-		if r.reuse(n, step, hashText(sql), hashText(conf, rel.Schema, rel.Name, string(r.plan.dialect))) {
+		if r.reuse(n, step, tr.key, hashText(conf, rel.Schema, rel.Name, string(r.plan.dialect))) {
 			return nil
 		}
 	}

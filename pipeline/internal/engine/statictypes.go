@@ -26,6 +26,12 @@ type translation struct {
 	sql       string
 	types     map[string]string
 	typesRead map[string]string
+	// key is the SQL hashed, second where a second statement starts (-1:
+	// none) and blank whether it is empty: what a model's run asks of its
+	// SQL, worked out once with the translation, which the memo keeps.
+	key    string
+	second int
+	blank  bool
 }
 
 // relTypes answers the translator: the static types of the columns of a
