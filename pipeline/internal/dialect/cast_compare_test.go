@@ -60,3 +60,16 @@ func TestDuckDBSeriesLists(t *testing.T) {
 	expectFails(t, duckdb, "select *\nfrom range(date '2024-01-01', date '2024-01-03', interval 0 day)", "line 2: range(...) with a step of 0")
 	expectRows(t, duckdb, "select h from range(timestamp '2024-01-01 00:00', timestamp '2024-01-01 01:00', interval 30 minute) t(h)", "2024-01-01T00:00:00Z\n2024-01-01T00:30:00Z")
 }
+
+// DuckDB casts a string literal compared with a known number to the
+// number's type; SQLite would compare storage classes (1 = '1' false).
+func TestDuckDBNumberAgainstString(t *testing.T) {
+	expectTranslated(t, duckdb, "select 1 = '1', '2' < 10, 1.5 = '1.55', x = '1' from t", "select 1 = cast_to('1', 'INTEGER', 'duckdb', 1), cast_to('2', 'INTEGER', 'duckdb', 1) < 10, 1.5 = round_scale(cast_to('1.55', 'REAL', 'duckdb', 1), 1), x = '1' from t")
+	expectTranslated(t, duckdb, "select a::double in ('1', b), count(*) between '0' and '2' from t", "select cast_to(a, 'REAL', 'duckdb', 1) in (cast_to('1', 'REAL', 'duckdb', 1), b), count(*) between cast_to('0', 'INTEGER', 'duckdb', 1) and cast_to('2', 'INTEGER', 'duckdb', 1) from t")
+	// a column of a CTE or VALUES holding numbers is known; a source's is not
+	expectRows(t, duckdb, "with v as (select * from (values (1, 'a'), (2, 'b')) t(x, y)) select y from v where x = '2'", "b")
+	expectRows(t, duckdb, "select 1 = '1', 2 = '1.5', 1 = ' 1', 1.6 = '1.55', 1 + 1 = '2', '10' > '9'", "1|1|1|1|1|0")
+	expectFails(t, duckdb, "select 1 = 'x'", `CAST of "x" to INTEGER failed`)
+	// elsewhere SQLite's comparison stays
+	expectTranslated(t, bigquery, "select 1 = '1'", "select 1 = '1'")
+}

@@ -71,6 +71,8 @@ var Translations = []Rule{
 		Note: "ISO 8601 UTC text, milliseconds without trailing zeros (the one timestamp form); SQLite's own CURRENT_TIMESTAMP has no T, zone or fraction"},
 	{From: "current_date, current_date()", Dialects: all, To: "date('now')", Note: "UTC date"},
 	{From: "current_time, current_time()", Dialects: all, To: "strftime('%H:%M:%S', 'now')", Note: "UTC time"},
+	{From: "n = '1', n < '2', n IN ('1', ...), n BETWEEN '0' AND '9' (n a number, the other a string literal)", Dialects: "DuckDB", To: "n = cast_to('1', 'INTEGER' | 'REAL', 'duckdb', line); round_scale(...) for a DECIMAL",
+		Note: "DuckDB casts the literal to the number's type (1 = '1' is true, 2 = '1.5' too, 1 = 'x' fails); SQLite compares storage classes, and a number never equals text. Where n is known to be a number: a number literal, a cast, count(*), arithmetic of those, and a column of a CTE, subquery or VALUES holding them; a table's column of unknown type compares as SQLite compares (a column declared INTEGER or REAL converts the text itself)"},
 	{From: "ilike", Dialects: all, To: "like", Note: "SQLite's LIKE ignores case for ASCII letters only"},
 	{From: "a LIKE b", Dialects: warehouses, To: "like_case_sensitive(a, b)",
 		Note: "the warehouses' LIKE is case-sensitive, SQLite's is not; BigQuery and Snowflake take a backslash as the escape"},

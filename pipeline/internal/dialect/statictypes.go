@@ -26,7 +26,8 @@ const (
 // colType is an output column of a query and its static type.
 type colType struct {
 	name, typ string
-	null      bool // the NULL literal: takes the type of the other rows
+	num       string // INTEGER or REAL for a known number (numberType)
+	null      bool   // the NULL literal: takes the type of the other rows
 }
 
 // staticType is the static type of n in the scope being walked.
@@ -138,7 +139,15 @@ func (t *translator) nameType(n *node) string {
 	if e := t.lateralAlias(n, t.sc); e != nil && len(n.parts) == 1 {
 		return t.staticType(e.x)
 	}
-	return t.columnType(n)
+	return t.column(n).typ
+}
+
+// columnNumber is the numberType of the column a name refers to.
+func (t *translator) columnNumber(n *node) string {
+	if e := t.lateralAlias(n, t.sc); e != nil && len(n.parts) == 1 {
+		return t.numberType(e.x)
+	}
+	return t.column(n).num
 }
 
 // commonType is the static type all of list share, NULL literals aside; ""
@@ -162,11 +171,11 @@ func (t *translator) isNull(n *node) bool {
 	return n.start+1 == n.end && t.toks[n.start].lower == "null"
 }
 
-// columnType is the static type of the column a name refers to: a column
+// column is the column a name refers to, with its static types: a column
 // of a CTE, a subquery or a table whose types are known. An unqualified
 // name is looked for in the relations of the innermost SELECT, then
 // outwards; a relation whose columns are not all known stops the search.
-func (t *translator) columnType(n *node) string {
+func (t *translator) column(n *node) colType {
 	parts := make([]string, len(n.parts))
 	for i, k := range n.parts {
 		parts[i] = identName(t.toks[k])
@@ -182,7 +191,7 @@ func (t *translator) columnType(n *node) string {
 				cols, complete := t.relTypes(r.from, s)
 				for _, c := range cols {
 					if c.name == parts[0] {
-						return c.typ
+						return c
 					}
 				}
 				if !complete {
@@ -190,7 +199,7 @@ func (t *translator) columnType(n *node) string {
 				}
 			}
 			if unsure {
-				return ""
+				return colType{}
 			}
 		}
 	case 2, 3:
@@ -201,7 +210,7 @@ func (t *translator) columnType(n *node) string {
 			r = t.sc.findTable(parts[0], parts[1])
 		}
 		if r == nil {
-			return ""
+			return colType{}
 		}
 		// the scope the relation is in, for the CTEs it may name
 		s := t.sc
@@ -213,11 +222,11 @@ func (t *translator) columnType(n *node) string {
 		cols, _ := t.relTypes(r, s)
 		for _, c := range cols {
 			if c.name == parts[len(parts)-1] {
-				return c.typ
+				return c
 			}
 		}
 	}
-	return ""
+	return colType{}
 }
 
 func containsFrom(rels []*node, f *fromInfo) bool {
@@ -242,7 +251,7 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 		}
 		out := make([]colType, len(cols))
 		for i, c := range cols {
-			out[i] = colType{name: strings.ToLower(f.columns[i]), typ: c.typ}
+			out[i] = colType{name: strings.ToLower(f.columns[i]), typ: c.typ, num: c.num}
 		}
 		return out, true
 	}
@@ -326,9 +335,14 @@ func (t *translator) queryTypes(q *node) ([]colType, bool) {
 			switch {
 			case c.null:
 			case out[j].null:
-				out[j].typ, out[j].null = c.typ, false
-			case c.typ != out[j].typ:
-				out[j].typ = ""
+				out[j].typ, out[j].num, out[j].null = c.typ, c.num, false
+			default:
+				if c.typ != out[j].typ {
+					out[j].typ = ""
+				}
+				if c.num != out[j].num {
+					out[j].num = ""
+				}
 			}
 		}
 	}
@@ -369,7 +383,7 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 					}
 					for _, rep := range it.list2 {
 						if rep.name == c.name {
-							c.typ = t.staticType(rep.x)
+							c.typ, c.num = t.staticType(rep.x), t.numberType(rep.x)
 						}
 					}
 					out = append(out, c)
@@ -381,7 +395,7 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 		if name == "" {
 			name = fieldName(t.toks, it.x)
 		}
-		out = append(out, colType{name: name, typ: t.staticType(it.x), null: t.isNull(it.x)})
+		out = append(out, colType{name: name, typ: t.staticType(it.x), num: t.numberType(it.x), null: t.isNull(it.x)})
 	}
 	t.selTypes[s] = selTyped{out, complete}
 	return out, complete
@@ -452,11 +466,16 @@ func (t *translator) valuesTypes(v *node) []colType {
 			if t.isNull(x) {
 				continue
 			}
-			typ := t.staticType(x)
+			typ, num := t.staticType(x), t.numberType(x)
 			if out[i].null {
-				out[i].typ, out[i].null = typ, false
-			} else if typ != out[i].typ {
+				out[i].typ, out[i].num, out[i].null = typ, num, false
+				continue
+			}
+			if typ != out[i].typ {
 				out[i].typ = ""
+			}
+			if num != out[i].num {
+				out[i].num = ""
 			}
 		}
 	}

@@ -1,0 +1,109 @@
+package dialect
+
+import "strings"
+
+// DuckDB compares a number with a string literal by casting the literal to
+// the number's type: 1 = '1' is true, 2 = '1.5' too (the text rounds to an
+// INTEGER), 1.6 = '1.55' too (to a DECIMAL of one digit after the point),
+// and 1 = 'x' fails. SQLite compares the storage classes, and a
+// number is never equal to text. Where the translator knows a side is a
+// number, the literal goes through cast_to, which converts and fails as
+// DuckDB's cast does.
+
+// compareNumbers casts the string literals among the operands of a
+// comparison, BETWEEN or IN list to the type of a known number among them.
+func (t *translator) compareNumbers(operands ...*node) {
+	if t.d != DuckDB {
+		return
+	}
+	typ, rank := "", 0
+	for _, o := range operands {
+		// a REAL decides, then a DECIMAL, then an INTEGER
+		r := map[string]int{"": 0, "INTEGER": 1, "REAL": 3}[t.numberType(o)]
+		if strings.HasPrefix(t.numberType(o), decimalType) {
+			r = 2
+		}
+		if r > rank {
+			typ, rank = t.numberType(o), r
+		}
+	}
+	if typ == "" {
+		return
+	}
+	cast, scale := typ, ""
+	if s, ok := strings.CutPrefix(typ, decimalType); ok {
+		cast, scale = "REAL", s
+	}
+	for _, o := range operands {
+		if o.kind != nString {
+			continue
+		}
+		o.pre = "cast_to(" + o.pre
+		o.post += ", '" + cast + "', 'duckdb', " + itoa(t.toks[o.start].line) + ")"
+		if scale != "" {
+			o.pre = "round_scale(" + o.pre
+			o.post += ", " + scale + ")"
+		}
+	}
+}
+
+// decimalType starts the numberType of a DECIMAL with its digits after
+// the point: "DECIMAL 2" for 1.25 or a cast to decimal(10, 2).
+const decimalType = "DECIMAL "
+
+// numberType is INTEGER or REAL where n is known to be a number: a number
+// literal, a cast to a number, count(...), arithmetic of those, and the
+// columns of CTEs, subqueries and VALUES holding them; "" otherwise.
+func (t *translator) numberType(n *node) string {
+	switch n.kind {
+	case nParen:
+		return t.numberType(n.x)
+	case nLit:
+		if n.start+1 != n.end || t.toks[n.start].kind != kNumber {
+			return ""
+		}
+		lit := t.toks[n.start].text
+		if strings.ContainsAny(lit, "eE") {
+			return "REAL" // a DOUBLE
+		}
+		if _, frac, ok := strings.Cut(lit, "."); ok {
+			return decimalType + itoa(len(frac))
+		}
+		return "INTEGER"
+	case nUnary:
+		if n.name == "-" || n.name == "+" {
+			return t.numberType(n.x)
+		}
+	case nCast:
+		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
+		if prob == nil && !typ.boolean && typ.fn == "" && (typ.affinity == "INTEGER" || typ.affinity == "REAL") {
+			if typ.scale != "" {
+				return decimalType + typ.scale
+			}
+			return typ.affinity
+		}
+	case nCall:
+		if len(n.parts) <= 1 && n.name == "count" {
+			return "INTEGER"
+		}
+	case nBinary:
+		x, y := t.numberType(n.x), t.numberType(n.y)
+		if x == "" || y == "" {
+			return ""
+		}
+		switch n.name {
+		case "/", "^":
+			return "REAL"
+		case "//":
+			return "INTEGER"
+		case "+", "-", "*", "%":
+			if x == "INTEGER" && y == "INTEGER" {
+				return "INTEGER"
+			}
+			return "REAL" // DECIMAL arithmetic changes the scale: read as a real
+		}
+	case nName:
+		return t.columnNumber(n)
+	}
+	return ""
+}
