@@ -282,6 +282,7 @@ func TestFunctions(t *testing.T) {
 	expectRows(t, duckdb, "select date_diff('day', date '2024-01-01', date '2024-03-01')", "60")
 	expectRefused(t, bigquery, "select jsn_extract(a, '$.x') from t", "1:8: unknown function JSN_EXTRACT in BigQuery SQL (the closest known function is JSON_EXTRACT)")
 	expectRefused(t, bigquery, "select zeroifnull(b) from t", "1:8: unknown function ZEROIFNULL in BigQuery SQL (ZEROIFNULL is a function of Snowflake SQL; the closest known function is ZERO_IF_NULL)")
+	expectTranslated(t, snowflake, "select x::varchar, x || 'a' from (select 1.50 as x)", "select decimal_text(x, 2), decimal_text(x, 2) || 'a' from (select 1.50 as x)")
 	expectTranslated(t, snowflake, "select a::variant, typeof(v:x), is_integer(v) from t", "select variant_of(a), json_type_kind(json_type(v, '$.x')), (variant_kind(v) IN ('INTEGER')) from t")
 	expectRefused(t, snowflake, "select a::map,\n  sum(distinct b) over ()\nfrom t", "1:11: cast to MAP is not supported by SQLite (SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field'))\n2:3: SUM(DISTINCT ...) OVER (...) is not supported by SQLite (COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join)")
 }

@@ -56,6 +56,13 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		}
 	}
 	switch {
+	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 1 && n.x == nil && t.isDecimal(args[0]):
+		// TO_VARCHAR of a NUMBER(p, s): all s digits after the point
+		s, _ := decimalScale(t.staticType(args[0]))
+		n.print = func(pr *printer, n *node) string {
+			return "decimal_text(" + pr.text(args[0]) + ", " + s + ")" + pr.carry(n, args...)
+		}
+		return true
 	case (t.d == BigQuery || t.d == Snowflake) && n.name == "mod" && len(args) == 2 && n.x == nil:
 		// MOD(a, b): whole numbers stay whole (SQLite's mod() gives a real)
 		line := itoa(t.toks[n.tok].line)

@@ -46,6 +46,13 @@ func (t *translator) rewriteCast(n *node) {
 		}
 		return
 	}
+	if s, ok := decimalScale(t.staticType(x)); ok && typ.affinity == "TEXT" && typ.fn == "" && kind == "" {
+		// a NUMBER(p, s) to a string: all s digits after the point
+		n.print = func(pr *printer, n *node) string {
+			return "decimal_text(" + pr.text(x) + ", " + s + ")" + pr.carry(n, x)
+		}
+		return
+	}
 	if typ.affinity == "TEXT" && typ.fn == "" && kind == "" && t.d != SQLite && t.booleanOf(x) {
 		// a boolean to a string is 'true' or 'false' in the warehouses
 		n.print = func(pr *printer, n *node) string {

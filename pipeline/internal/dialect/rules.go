@@ -40,6 +40,8 @@ var Translations = []Rule{
 		Note: "numeric(p), numeric(p,0) and Snowflake's bare number become INTEGER; exact decimals are binary floating point"},
 	{From: "CAST(x AS numeric(p, s)), x::number(p, s), x::decimal(p, s) with s > 0", Dialects: warehouses, To: "round_scale(cast_to(x, 'REAL', 'dialect', line), s)",
 		Note: "rounded to s digits, halves away from zero, on the shortest decimal text of x (1.005 gives 1.01); the precision p is not checked"},
+	{From: "CAST(x AS varchar), x::varchar, TO_VARCHAR(x), x || text of a NUMBER(p, s)", Dialects: "Snowflake", To: "decimal_text(x, s)",
+		Note: "all s digits after the point, as Snowflake writes them (10.50::number(10,2)::varchar is 10.50; SQLite writes 10.5), where the scale is known: a literal with a point, a cast to number(p, s), TO_NUMBER(x, p, s), and the columns, CASE and COALESCE that carry one; arithmetic, and a UNION or CASE of different scales, lose it and write the shortest number"},
 	{From: "CAST(x AS numeric | decimal), x::numeric (no (p, s))", Dialects: warehouses, To: "round_scale(cast_to(x, 'REAL', 'dialect', line), 9 | 3); cast_to(x, 'INTEGER', 'snowflake', line)",
 		Note: "the warehouse's default scale: BigQuery's NUMERIC(38, 9), DuckDB's DECIMAL(18, 3), Snowflake's NUMBER(38, 0)"},
 	{From: "date + n, date - n, date - date (a DATE literal, cast or function such as CURRENT_DATE)", Dialects: "BigQuery (not date - date), Snowflake, DuckDB", To: "date(d, n || ' days'); CAST(julianday(a) - julianday(b) AS INTEGER)",

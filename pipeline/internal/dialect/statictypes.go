@@ -42,6 +42,9 @@ func (t *translator) staticType(n *node) string {
 	case nParen:
 		return t.staticType(n.x)
 	case nLit, nName:
+		if typ := t.decimalLiteral(n); typ != "" {
+			return typ
+		}
 		if w := t.toks[n.start].lower; n.start+1 == n.end && t.toks[n.start].kind == kWord && (w == "true" || w == "false") {
 			return TypeBool
 		}
@@ -70,6 +73,9 @@ func (t *translator) staticType(n *node) string {
 		if typ.boolean {
 			return TypeBool
 		}
+		if t.d == Snowflake && typ.affinity == "REAL" && typ.scale != "" {
+			return typeDecimal + typ.scale
+		}
 		return castKind(t.d, typ)
 	case nCall:
 		if len(n.parts) > 1 {
@@ -80,6 +86,12 @@ func (t *translator) staticType(n *node) string {
 		}
 		if dateResults[n.name] {
 			return TypeDate
+		}
+		if c, ok := numberConversions[n.name]; ok && t.d == Snowflake && !c.real && len(n.list) == 3 {
+			// TO_NUMBER(x, p, s): a NUMBER(p, s)
+			if s := n.list[2]; s.kind == nLit && s.start+1 == s.end && strings.Trim(t.toks[s.start].text, "0123456789") == "" && strings.Trim(t.toks[s.start].text, "0") != "" {
+				return typeDecimal + strings.TrimLeft(t.toks[s.start].text, "0")
+			}
 		}
 		switch n.name {
 		case "coalesce", "ifnull", "nvl", "greatest", "least", "min", "max", "any_value":
