@@ -416,37 +416,46 @@ func intervalExtreme(max bool) func(sqlite3.Context, ...sqlite3.Value) {
 	}
 }
 
-// intervalPick is min or max of intervals by DuckDB's order.
+// intervalPick is min or max of intervals by DuckDB's order. It keeps the
+// values of the frame, oldest first, for sliding window frames.
 type intervalPick struct {
 	max  bool
-	best interval
-	seen bool
+	vals []interval
 }
 
 func (p *intervalPick) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	if arg[0].Type() == sqlite3.NULL {
 		return
 	}
-	iv, ok := intervalArg(ctx, "min/max", arg[0])
-	if !ok {
-		return
+	if iv, ok := intervalArg(ctx, "min/max", arg[0]); ok {
+		p.vals = append(p.vals, iv)
 	}
-	if !p.seen || p.max && iv.key() > p.best.key() || !p.max && iv.key() < p.best.key() {
-		p.best, p.seen = iv, true
+}
+
+func (p *intervalPick) Inverse(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[0].Type() != sqlite3.NULL && len(p.vals) > 0 {
+		p.vals = p.vals[1:]
 	}
 }
 
 func (p *intervalPick) Value(ctx sqlite3.Context) {
-	if !p.seen {
+	if len(p.vals) == 0 {
 		ctx.ResultNull()
 		return
 	}
-	ctx.ResultText(p.best.String())
+	best := p.vals[0]
+	for _, iv := range p.vals[1:] {
+		if p.max && iv.key() > best.key() || !p.max && iv.key() < best.key() {
+			best = iv
+		}
+	}
+	ctx.ResultText(best.String())
 }
 
 // intervalAvg is DuckDB's avg of intervals: each field's sum divided by
 // the count, a remainder of months carried to days (30 a month) and of
-// days to microseconds.
+// days to microseconds (avg of 1 second, 0 and 0 is 00:00:00.333334, as
+// DuckDB answers).
 type intervalAvg struct {
 	sum interval
 	n   int64
@@ -480,8 +489,8 @@ func (a *intervalAvg) Value(ctx sqlite3.Context) {
 		return
 	}
 	n := a.n
-	months := a.sum.months / n
 	days := a.sum.days + a.sum.months%n*30
-	micros := a.sum.micros + days%n*microsPerDay
-	ctx.ResultText(interval{months, days / n, micros / n}.String())
+	// DuckDB adds the remainder of the microseconds' division, not a rounding
+	micros := a.sum.micros/n + a.sum.micros%n + days%n*microsPerDay/n
+	ctx.ResultText(interval{a.sum.months / n, days / n, micros}.String())
 }
