@@ -13,8 +13,47 @@ import (
 // 2000-01-01 for months, quarters and years. A date gives a date.
 
 func init() {
-	add(Func{Name: "time_bucket_of", NArgs: -1, Scalar: timeBucketOf})
+	add(Func{Name: "time_bucket_of", NArgs: -1, Scalar: timeBucketOf},
+		Func{Name: "bucket_from_1950", NArgs: -1, Scalar: bucketFrom1950})
 	rename("time_bucket_of", "time_bucket", "duckdb")
+	// BigQuery's DATE_BUCKET, DATETIME_BUCKET and TIMESTAMP_BUCKET(x,
+	// INTERVAL n unit[, origin]), written bucket_from_1950(x, n, 'unit'[,
+	// origin]): buckets from 1950-01-01 unless an origin is given.
+	for _, n := range []string{"date_bucket", "datetime_bucket", "timestamp_bucket"} {
+		rename("bucket_from_1950", n, "bigquery")
+	}
+}
+
+func bucketFrom1950(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "DATE_BUCKET"
+	if len(args) != 3 && len(args) != 4 {
+		fail(ctx, fn, "takes a date or timestamp, an INTERVAL and an optional origin")
+		return
+	}
+	if nullCall(ctx, args) {
+		return
+	}
+	m, err := readMoment(args[0])
+	if err != nil {
+		fail(ctx, fn, "%v", err)
+		return
+	}
+	n, ok := integer(args[1])
+	dp, okp := readPart(args[2])
+	if !ok || !okp || n <= 0 {
+		fail(ctx, fn, "the bucket width must be a positive whole number of units, not %s %s", args[1].Text(), args[2].Text())
+		return
+	}
+	origin := time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC)
+	if len(args) == 4 {
+		o, err := readMoment(args[3])
+		if err != nil {
+			fail(ctx, fn, "the origin: %v", err)
+			return
+		}
+		origin = o.t
+	}
+	bucket(ctx, fn, n, dp, m, origin)
 }
 
 var partMicros = map[part]int64{
@@ -43,11 +82,6 @@ func timeBucketOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	months := map[part]int64{pMonth: 1, pQuarter: 3, pYear: 12}[dp.p] * n
-	width := partMicros[dp.p] * n
-	if months == 0 && width == 0 {
-		fail(ctx, fn, "the bucket width's unit must be a year, quarter, month, week, day, hour, minute, second, millisecond or microsecond")
-		return
-	}
 	origin := time.Date(2000, 1, 3, 0, 0, 0, 0, time.UTC)
 	if months > 0 {
 		origin = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -68,6 +102,18 @@ func timeBucketOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 			return
 		}
 		origin = origin.Add(time.Duration(k*partMicros[op.p]) * time.Microsecond)
+	}
+	bucket(ctx, fn, n, dp, m, origin)
+}
+
+// bucket gives the start of the bucket of m, buckets being n units of dp
+// wide from origin (months from its month).
+func bucket(ctx sqlite3.Context, fn string, n int64, dp datePart, m moment, origin time.Time) {
+	months := map[part]int64{pMonth: 1, pQuarter: 3, pYear: 12}[dp.p] * n
+	width := partMicros[dp.p] * n
+	if months == 0 && width == 0 {
+		fail(ctx, fn, "the bucket width's unit must be a year, quarter, month, week, day, hour, minute, second, millisecond or microsecond")
+		return
 	}
 	t := m.t.UTC()
 	var out time.Time
