@@ -7,7 +7,8 @@ import "testing"
 // conformance table.
 func TestDuckDBMatchOperators(t *testing.T) {
 	expectTranslated(t, duckdb, "select a ~~ 'x%', a !~~ 'x%' from t", "select like_case_sensitive(a, 'x%'), (NOT like_case_sensitive(a, 'x%')) from t")
-	expectTranslated(t, duckdb, "select a ~~* 'x%', a !~~* 'x%' from t", "select a LIKE 'x%', a NOT LIKE 'x%' from t")
+	expectTranslated(t, duckdb, "select a ~~* 'x%', a !~~* 'x%', a ilike 'x!%' escape '!' from t", "select like_ignoring_case(a, 'x%'), (NOT like_ignoring_case(a, 'x%')), like_ignoring_case(a, 'x!%', '!') from t")
+	expectRows(t, duckdb, "select 'É' ilike 'é', 'ÄBC' ilike 'ä%', 'Straße' ilike 'STRASSE', 'A_C' ilike 'a!_c' escape '!', null ilike 'a'", "1|1|0|1|NULL")
 	expectTranslated(t, duckdb, "select a similar to 'a.c', a not similar to b from t", "select regexp_full_match(a, 'a.c'), (NOT regexp_full_match(a, b)) from t")
 	expectTranslated(t, duckdb, "select a ~ 'b', a !~ 'b' from t", "select regexp_contains(a, 'b'), (NOT regexp_contains(a, 'b')) from t")
 	expectTranslated(t, duckdb, "select a glob 'x*', a not glob '[!a]', a ~~~ 'x?' from t", "select glob_match(a, 'x*'), (NOT glob_match(a, '[!a]')), glob_match(a, 'x?') from t")

@@ -110,7 +110,8 @@ func hasFraction(num string) bool {
 }
 
 // rewriteLike makes LIKE case-sensitive where the warehouse's is (SQLite's
-// LIKE ignores ASCII case) and ILIKE the case-insensitive LIKE of SQLite.
+// LIKE ignores ASCII case) and ILIKE the case-insensitive LIKE of SQLite,
+// or in DuckDB like_ignoring_case, which ignores every letter's case.
 // BigQuery and Snowflake patterns take \ as their escape character.
 func (t *translator) rewriteLike(n *node) {
 	if n.tok2 >= 0 {
@@ -119,14 +120,13 @@ func (t *translator) rewriteLike(n *node) {
 	}
 	switch n.name {
 	case "ilike":
-		switch {
-		case t.toks[n.tok].text == "ILIKE":
+		if t.d == DuckDB {
+			t.likeCall(n, "like_ignoring_case")
+			return
+		}
+		if t.toks[n.tok].text == "ILIKE" {
 			t.pr.setTok(n.tok, "LIKE")
-		case t.toks[n.tok].kind == kPunct && n.flag: // DuckDB's !~~*
-			t.pr.setTok(n.tok, "NOT LIKE")
-		case t.toks[n.tok].kind == kPunct:
-			t.pr.setTok(n.tok, "LIKE")
-		default:
+		} else {
 			t.pr.setTok(n.tok, "like")
 		}
 		return
@@ -158,6 +158,12 @@ func (t *translator) rewriteLike(n *node) {
 	if t.d == SQLite {
 		return
 	}
+	t.likeCall(n, "like_case_sensitive")
+}
+
+// likeCall writes x [NOT] LIKE y [ESCAPE z] as fn(x, y[, z]); BigQuery's
+// and Snowflake's escape is a backslash unless told.
+func (t *translator) likeCall(n *node, fn string) {
 	x, y, z := n.x, n.y, n.z
 	escape := ""
 	if t.d == BigQuery || t.d == Snowflake {
@@ -165,7 +171,7 @@ func (t *translator) rewriteLike(n *node) {
 	}
 	not := n.flag
 	n.print = func(pr *printer, n *node) string {
-		s := "like_case_sensitive(" + pr.text(x) + ", " + pr.text(y)
+		s := fn + "(" + pr.text(x) + ", " + pr.text(y)
 		if z != nil {
 			s += ", " + pr.text(z)
 		} else {

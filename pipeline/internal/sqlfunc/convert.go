@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -21,6 +22,8 @@ func init() {
 		Func{Name: "cast_bool", NArgs: 2, Scalar: castBool}, // cast_bool(x, 'duckdb')
 		Func{Name: "like_case_sensitive", NArgs: 2, Scalar: likeCaseSensitive},
 		Func{Name: "like_case_sensitive", NArgs: 3, Scalar: likeCaseSensitive},
+		Func{Name: "like_ignoring_case", NArgs: 2, Scalar: likeIgnoringCase},
+		Func{Name: "like_ignoring_case", NArgs: 3, Scalar: likeIgnoringCase},
 		Func{Name: "count_distinct", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &countDistinct{seen: map[string]int{}} }},
 		Func{Name: "string_agg_distinct", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &stringAggDistinct{seen: map[string]bool{}} }},
 		Func{Name: "first_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &firstAgg{} }},
@@ -94,6 +97,31 @@ func likeCaseSensitive(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		}
 	}
 	ctx.ResultBool(like([]rune(arg[0].Text()), []rune(arg[1].Text()), esc))
+}
+
+// likeIgnoringCase is DuckDB's ILIKE: LIKE with every letter's case
+// ignored (SQLite's LIKE ignores the case of ASCII letters only).
+func likeIgnoringCase(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[0].Type() == sqlite3.NULL || arg[1].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	esc := rune(-1)
+	if len(arg) == 3 && arg[2].Type() != sqlite3.NULL {
+		if e := []rune(arg[2].Text()); len(e) == 1 {
+			esc = e[0]
+		}
+	}
+	fold := func(s string) []rune {
+		r := []rune(s)
+		for i, c := range r {
+			if c != esc {
+				r[i] = unicode.ToLower(c)
+			}
+		}
+		return r
+	}
+	ctx.ResultBool(like(fold(arg[0].Text()), fold(arg[1].Text()), esc))
 }
 
 // like matches s against pattern p in O(len(s)*len(p)) time at worst,
