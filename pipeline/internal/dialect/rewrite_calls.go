@@ -1,14 +1,15 @@
 package dialect
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
 
-// Calls of the warehouses that run as other SQL: Snowflake's DECODE,
-// EQUAL_NULL, TO_NUMBER and TRY_ forms and TRY_PARSE_JSON, DAYNAME and
-// MONTHNAME, TRUNC of a number, APPROX_COUNT_DISTINCT, and WITHIN GROUP
-// (ORDER BY ...).
+// Calls of the warehouses that run as other SQL: Snowflake's BOOLAND,
+// BITNOT and their kin, DECODE, EQUAL_NULL, TO_NUMBER and TRY_ forms and
+// TRY_PARSE_JSON, DAYNAME and MONTHNAME, TRUNC of a number,
+// APPROX_COUNT_DISTINCT, and WITHIN GROUP (ORDER BY ...).
 
 // numberConversions are Snowflake's conversions to numbers; try says which
 // give NULL instead of failing, real which give reals whatever the scale.
@@ -16,6 +17,15 @@ var numberConversions = map[string]struct{ try, real bool }{
 	"to_number": {}, "to_decimal": {}, "to_numeric": {},
 	"try_to_number": {try: true}, "try_to_decimal": {try: true}, "try_to_numeric": {try: true},
 	"to_double": {real: true}, "try_to_double": {try: true, real: true},
+}
+
+// snowflakeOperators are Snowflake's functions that are SQLite operators:
+// BOOLAND and its kin read numbers as booleans (0 is FALSE) with the
+// three-valued logic of AND, OR and NOT; the bit functions are ~, << and >>.
+var snowflakeOperators = map[string]string{
+	"booland": "((%s) <> 0 AND (%s) <> 0)", "boolor": "((%s) <> 0 OR (%s) <> 0)",
+	"boolxor": "(((%s) <> 0) <> ((%s) <> 0))", "boolnot": "(NOT ((%s) <> 0))",
+	"bitnot": "(~(%s))", "bitshiftleft": "((%s) << (%s))", "bitshiftright": "((%s) >> (%s))",
 }
 
 // rewriteWarehouseCall rewrites call n when it is one of those; done is
@@ -54,6 +64,16 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 				t.pr.setTok(i, ",")
 			}
 		}
+	}
+	if op, ok := snowflakeOperators[n.name]; ok && t.d == Snowflake && len(args) == strings.Count(op, "%s") && n.x == nil {
+		n.print = func(pr *printer, n *node) string {
+			vals := make([]any, len(args))
+			for i, a := range args {
+				vals[i] = strings.TrimSpace(pr.text(a))
+			}
+			return fmt.Sprintf(op, vals...) + pr.carry(n, args...)
+		}
+		return true
 	}
 	switch {
 	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 1 && n.x == nil && t.isDecimal(args[0]):

@@ -24,7 +24,7 @@ var clock = map[string]string{
 	"current_time":      "strftime('%H:%M:%S', 'now')",
 	"current_datetime":  timestampNow, // BigQuery: the UTC wall clock
 	// Snowflake's SYSDATE() and GETDATE(), DuckDB's today()
-	"sysdate": timestampNow, "getdate": timestampNow, "today": "date('now')",
+	"sysdate": timestampNow, "getdate": timestampNow, "today": "date('now')", "localtimestamp": timestampNow,
 }
 
 // datePartArgs are the functions whose date-part argument may be written as

@@ -32,6 +32,12 @@ func init() {
 	// count_if_true(x): rows where x is true.
 	rename("count_if_true", "countif", "bigquery")
 	rename("count_if_true", "count_if", "snowflake", "duckdb")
+	// Snowflake's BITAND_AGG, BIT_AND_AGG, BITANDAGG ... are BIT_AND ...
+	for _, op := range []string{"and", "or", "xor"} {
+		for _, n := range []string{"bit" + op + "_agg", "bit_" + op + "_agg", "bit" + op + "agg", "bit_" + op + "agg"} {
+			rename("bit_"+op, n, "snowflake")
+		}
+	}
 	// bool_or_agg(x), bool_and_agg(x): NULL when every x is NULL.
 	rename("bool_or_agg", "logical_or", "bigquery")
 	rename("bool_and_agg", "logical_and", "bigquery")
@@ -276,6 +282,8 @@ func init() {
 	// nearest values (DuckDB's quantile_cont; PERCENTILE_CONT(q) WITHIN
 	// GROUP (ORDER BY x), which the translator writes as this).
 	rename("quantile_cont_of", "quantile_cont", "duckdb")
+	// Snowflake's APPROX_PERCENTILE(x, q) is exact here
+	rename("quantile_cont_of", "approx_percentile", "snowflake")
 	// value_at_max(v, k): v of the row with the largest k (NULL keys
 	// ignored; the first such row on a tie).
 	for _, n := range []string{"arg_max", "argmax", "max_by"} {

@@ -5,13 +5,16 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ncruces/go-sqlite3"
 )
 
 // BigQuery's TO_BASE64, FROM_BASE64, TO_BASE32, FROM_BASE32, FROM_HEX and
 // SAFE_CONVERT_BYTES_TO_STRING. BYTES are SQLite blobs, as MD5 and SHA256
-// give them; TO_HEX is hex_lower (strings.go).
+// give them; TO_HEX is hex_lower (strings.go). Snowflake's BASE64_ENCODE,
+// BASE64_DECODE_STRING and HEX_DECODE_STRING (and their TRY_ forms) work
+// on text.
 
 func init() {
 	add(Func{Name: "to_base64_bytes", NArgs: 1, Scalar: toBase64},
@@ -23,6 +26,44 @@ func init() {
 	rename("to_base64_bytes", "to_base64", "bigquery")
 	rename("from_base64_bytes", "from_base64", "bigquery")
 	rename("from_hex_bytes", "from_hex", "bigquery")
+	add(Func{Name: "base64_decode_text", NArgs: 1, Scalar: decodeText("BASE64_DECODE_STRING", decodeBase64, false)},
+		Func{Name: "try_base64_decode_text", NArgs: 1, Scalar: decodeText("TRY_BASE64_DECODE_STRING", decodeBase64, true)},
+		Func{Name: "hex_decode_text", NArgs: 1, Scalar: decodeText("HEX_DECODE_STRING", hex.DecodeString, false)},
+		Func{Name: "try_hex_decode_text", NArgs: 1, Scalar: decodeText("TRY_HEX_DECODE_STRING", hex.DecodeString, true)})
+	rename("to_base64_bytes", "base64_encode", "snowflake")
+	rename("base64_decode_text", "base64_decode_string", "snowflake")
+	rename("try_base64_decode_text", "try_base64_decode_string", "snowflake")
+	rename("hex_decode_text", "hex_decode_string", "snowflake")
+	rename("try_hex_decode_text", "try_hex_decode_string", "snowflake")
+}
+
+// decodeBase64 reads base64 with or without its = padding, white space
+// skipped.
+func decodeBase64(s string) ([]byte, error) {
+	s = strings.Join(strings.Fields(s), "")
+	if b, err := base64.StdEncoding.DecodeString(s); err == nil {
+		return b, nil
+	}
+	return base64.RawStdEncoding.DecodeString(s)
+}
+
+// decodeText decodes text to the text it encodes, failing (or NULL for a
+// TRY_ form) on text that is not so encoded or does not decode to UTF-8.
+func decodeText(fn string, decode func(string) ([]byte, error), null bool) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if nullCall(ctx, args) {
+			return
+		}
+		b, err := decode(args[0].Text())
+		switch {
+		case err == nil && utf8.Valid(b):
+			ctx.ResultText(string(b))
+		case null:
+			ctx.ResultNull()
+		default:
+			fail(ctx, fn, "%q does not decode to text", truncate(args[0].Text()))
+		}
+	}
 }
 
 func toBase64(ctx sqlite3.Context, args ...sqlite3.Value) {

@@ -7,13 +7,18 @@ import (
 	"github.com/ncruces/go-sqlite3"
 )
 
-// Snowflake's WIDTH_BUCKET and UNIFORM (CBRT is numbers.go's cbrt).
+// Snowflake's WIDTH_BUCKET, UNIFORM, FACTORIAL and HAVERSINE (CBRT is
+// numbers.go's cbrt).
 
 func init() {
 	add(Func{Name: "width_bucket_of", NArgs: 4, Scalar: widthBucket},
-		Func{Name: "uniform_from", NArgs: 3, Scalar: uniformFrom})
+		Func{Name: "uniform_from", NArgs: 3, Scalar: uniformFrom},
+		Func{Name: "factorial_of", NArgs: 1, Scalar: factorialOf},
+		Func{Name: "haversine_km", NArgs: 4, Scalar: haversineKm})
 	rename("width_bucket_of", "width_bucket", "snowflake")
 	rename("uniform_from", "uniform", "snowflake")
+	rename("factorial_of", "factorial", "snowflake")
+	rename("haversine_km", "haversine", "snowflake")
 }
 
 // widthBucket is WIDTH_BUCKET(x, min, max, n): which of n equal buckets
@@ -81,4 +86,51 @@ func uniformFrom(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultFloat(a + u*(b-a))
+}
+
+// factorialOf is FACTORIAL(n) for n from 0 to 33 (Snowflake's range): an
+// integer up to 20!, a real beyond, where an integer cannot hold it.
+func factorialOf(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	n, ok := integer(args[0])
+	if !ok || n < 0 || n > 33 {
+		fail(ctx, "FACTORIAL", "takes a whole number from 0 to 33, not %s", args[0].Text())
+		return
+	}
+	if n <= 20 {
+		f := int64(1)
+		for i := int64(2); i <= n; i++ {
+			f *= i
+		}
+		ctx.ResultInt64(f)
+		return
+	}
+	f := 1.0
+	for i := 2.0; i <= float64(n); i++ {
+		f *= i
+	}
+	ctx.ResultFloat(f)
+}
+
+// haversineKm is HAVERSINE(lat1, lon1, lat2, lon2): the great-circle
+// distance in kilometres between two points given in degrees, on a sphere
+// of radius 6371 km.
+func haversineKm(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	var d [4]float64
+	for i, a := range args {
+		f, ok := number(a)
+		if !ok {
+			fail(ctx, "HAVERSINE", "takes four numbers, not %s", argList(args))
+			return
+		}
+		d[i] = f * math.Pi / 180
+	}
+	dLat, dLon := d[2]-d[0], d[3]-d[1]
+	h := math.Pow(math.Sin(dLat/2), 2) + math.Cos(d[0])*math.Cos(d[2])*math.Pow(math.Sin(dLon/2), 2)
+	ctx.ResultFloat(2 * 6371 * math.Asin(math.Sqrt(h)))
 }

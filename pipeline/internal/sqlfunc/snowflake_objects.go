@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/ncruces/go-sqlite3"
 )
 
 // Snowflake's objects as JSON objects: OBJECT_INSERT, OBJECT_DELETE,
-// OBJECT_PICK and OBJECT_AGG. Members keep their order; an object can hold
+// OBJECT_PICK, OBJECT_AGG and GET_IGNORE_CASE. Members keep their order; an object can hold
 // no SQL NULL, so a pair whose key or value is NULL is left out (a JSON
 // null, PARSE_JSON('null'), is kept).
 
@@ -17,7 +18,9 @@ func init() {
 	add(Func{Name: "object_insert_key", NArgs: -1, Scalar: objectInsert},
 		Func{Name: "object_delete_keys", NArgs: -1, Scalar: objectKeep(false)},
 		Func{Name: "object_pick_keys", NArgs: -1, Scalar: objectKeep(true)},
-		Func{Name: "object_agg_unique", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &objectAgg{} }})
+		Func{Name: "object_agg_unique", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &objectAgg{} }},
+		Func{Name: "member_ignoring_case", NArgs: 2, Scalar: memberIgnoringCase})
+	rename("member_ignoring_case", "get_ignore_case", "snowflake")
 	rename("object_insert_key", "object_insert", "snowflake")
 	rename("object_delete_keys", "object_delete", "snowflake")
 	rename("object_pick_keys", "object_pick", "snowflake")
@@ -213,4 +216,33 @@ func variantJSON(v sqlite3.Value) json.RawMessage {
 		return json.RawMessage(bytes.Clone(raw))
 	}
 	return valueJSON(v)
+}
+
+// memberIgnoringCase is GET_IGNORE_CASE(object, key): the member whose key
+// equals key (exactly, else ignoring case), as GET gives it; NULL when
+// there is none.
+func memberIgnoringCase(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	ms, ok := objectArg(ctx, "GET_IGNORE_CASE", args[0])
+	if !ok {
+		return
+	}
+	key := args[1].Text()
+	found := -1
+	for i, m := range ms {
+		if m.key == key {
+			found = i
+			break
+		}
+		if found < 0 && strings.EqualFold(m.key, key) {
+			found = i
+		}
+	}
+	if found < 0 {
+		ctx.ResultNull()
+		return
+	}
+	resultJSON(ctx, ms[found].raw)
 }

@@ -12,7 +12,7 @@ import (
 
 // Snowflake's VARIANT on SQLite: a value as it is (a string its text, a
 // number a number, an array or object JSON text). TO_VARIANT, TO_ARRAY,
-// TO_OBJECT, and the type a VARIANT holds, as TYPEOF names it and the
+// TO_OBJECT, STRIP_NULL_VALUE, CHECK_JSON, and the type a VARIANT holds, as TYPEOF names it and the
 // IS_INTEGER ... IS_OBJECT tests read it (the translator writes those as
 // variant_kind(x) IN (...)).
 
@@ -21,7 +21,11 @@ func init() {
 		Func{Name: "to_array_of", NArgs: 1, Scalar: toArrayOf},
 		Func{Name: "to_object_of", NArgs: 1, Scalar: toObjectOf},
 		Func{Name: "variant_kind", NArgs: 1, Scalar: variantKind},
-		Func{Name: "json_type_kind", NArgs: 1, Scalar: jsonTypeKind})
+		Func{Name: "json_type_kind", NArgs: 1, Scalar: jsonTypeKind},
+		Func{Name: "json_null_stripped", NArgs: 1, Scalar: jsonNullStripped},
+		Func{Name: "json_error", NArgs: 1, Scalar: jsonError})
+	rename("json_null_stripped", "strip_null_value", "snowflake")
+	rename("json_error", "check_json", "snowflake")
 	rename("variant_of", "to_variant", "snowflake")
 	rename("to_array_of", "to_array", "snowflake")
 	rename("to_object_of", "to_object", "snowflake")
@@ -138,4 +142,29 @@ func jsonTypeKind(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultText(k)
+}
+
+// jsonNullStripped is STRIP_NULL_VALUE(v): NULL for a JSON null, v
+// otherwise.
+func jsonNullStripped(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if args[0].Type() == sqlite3.TEXT && string(bytes.TrimSpace(args[0].RawText())) == "null" {
+		ctx.ResultNull()
+		return
+	}
+	variantOf(ctx, args...)
+}
+
+// jsonError is CHECK_JSON(text): NULL when the text is JSON (or NULL),
+// else what is wrong with it.
+func jsonError(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if args[0].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	var v any
+	if err := json.Unmarshal(args[0].RawText(), &v); err != nil {
+		ctx.ResultText(err.Error())
+		return
+	}
+	ctx.ResultNull()
 }
