@@ -1,6 +1,7 @@
 package sqlfunc
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
@@ -23,6 +24,7 @@ func init() {
 		Func{Name: "generate_array", NArgs: 2, Scalar: generateArray},
 		Func{Name: "generate_array", NArgs: 3, Scalar: generateArray},
 		Func{Name: "to_json_string", NArgs: 1, Scalar: toJSONString},
+		Func{Name: "to_json_string", NArgs: 2, Scalar: toJSONStringPretty},
 		Func{Name: "array_concat", NArgs: -1, Scalar: arrayConcat},
 		Func{Name: "array_reverse", NArgs: 1, Scalar: arrayReverse},
 		Func{Name: "array_flatten", NArgs: 1, Scalar: arrayFlatten},
@@ -352,5 +354,32 @@ func arrayWithoutNulls(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	ctx.ResultValue(v)
 	if v.Subtype() == jsonSubtype {
 		ctx.ResultSubtype(jsonSubtype)
+	}
+}
+
+// toJSONStringPretty is TO_JSON_STRING(value, pretty_print): with
+// pretty_print true, the JSON indented by two spaces, a member's value
+// after ": ".
+func toJSONStringPretty(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	pretty, ok := truth(arg[1])
+	if !ok || !pretty {
+		toJSONString(ctx, arg[0])
+		return
+	}
+	toJSONString(ctx, arg[0])
+	var flat strings.Builder
+	v := arg[0]
+	switch v.Type() {
+	case sqlite3.NULL:
+		return
+	case sqlite3.TEXT:
+		t := strings.TrimSpace(v.Text())
+		if !(strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")) || compact(&flat, t) != nil {
+			return
+		}
+		var out bytes.Buffer
+		if json.Indent(&out, []byte(flat.String()), "", "  ") == nil {
+			ctx.ResultText(out.String())
+		}
 	}
 }
