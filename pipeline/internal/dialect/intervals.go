@@ -1,6 +1,10 @@
 package dialect
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
 
 // DuckDB's INTERVAL values: the difference of two timestamps, age(a, b),
 // INTERVAL '1 day' and to_days(n) standing alone. An interval is the text
@@ -50,8 +54,22 @@ func (t *translator) intervalType(n *node) string {
 			}
 			fallthrough
 		case "+":
-			if t.intervalOf(x) && t.intervalOf(y) {
+			xi, yi := t.intervalOf(x), t.intervalOf(y)
+			if xi && yi {
 				return TypeInterval
+			}
+			// a timestamp (a DATE's midnight) moved by an interval
+			if xi != yi {
+				other := x
+				if xi {
+					other = y
+				}
+				if k := t.timestampOf(other); k != "" && (yi || n.name == "+") {
+					return k
+				}
+				if t.dateOf(other) && (yi || n.name == "+") {
+					return sqlfunc.KindWallClock
+				}
 			}
 		case "*":
 			if t.intervalOf(x) != t.intervalOf(y) {
