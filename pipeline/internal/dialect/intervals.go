@@ -308,8 +308,8 @@ func (t *translator) orderInterval(o *node) {
 // its position; nil for another expression.
 func (t *translator) orderedItem(x *node) *node {
 	s := t.sc
-	if s == nil || s.sel == nil {
-		return nil
+	if s == nil || s.sel == nil || x.start < s.sel.end {
+		return nil // not the query's ORDER BY: a window's reads columns
 	}
 	items := s.sel.sel.items
 	switch {
