@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
 // Calls of the warehouses that run as other SQL: Snowflake's BOOLAND,
@@ -168,6 +170,17 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return "(CAST(" + x + " AS REAL) / NULLIF(sum(" + x + ") " + strings.TrimSpace(pr.text(win)) + ", 0))" + pr.carry(n, args[0], win)
 		}
 		return true
+	case t.d == BigQuery && n.name == "format" && len(args) > 1 && n.x == nil:
+		// a value whose type SQLite's does not tell is marked with it, for
+		// %t and %T
+		for _, a := range args[1:] {
+			switch typ := t.staticType(a); typ {
+			case TypeBool, TypeDate, sqlfunc.KindInstant, sqlfunc.KindWallClock:
+				a.pre = "format_arg_typed(" + a.pre
+				a.post += ", '" + typ + "')"
+			}
+		}
+		return false
 	case t.d == BigQuery && n.name == "json_keys" && len(args) > 1 && n.x == nil:
 		return t.namedArgs(n, "max_depth", "mode")
 	case t.d != SQLite && n.name == "approx_count_distinct" && len(args) == 1 && n.x == nil:

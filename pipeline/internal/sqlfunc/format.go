@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/ncruces/go-sqlite3"
@@ -20,11 +21,40 @@ import (
 // the next argument). SQLite's own format() knows neither %t nor %T nor '.
 // A value's type is read from its SQLite value: text is a STRING, an
 // integer an INT64, a real a FLOAT64, a blob BYTES, and JSON made in the
-// same expression an ARRAY (a JSON array) or a STRUCT (a JSON object).
+// same expression an ARRAY (a JSON array) or a STRUCT (a JSON object);
+// the translator marks a BOOL, DATE, TIMESTAMP or DATETIME it knows of.
 
 func init() {
-	add(Func{Name: "format_bigquery", NArgs: -1, Scalar: formatBigQuery})
+	add(Func{Name: "format_bigquery", NArgs: -1, Scalar: formatBigQuery},
+		Func{Name: "format_arg_typed", NArgs: 2, Scalar: formatArgTyped})
 	rename("format_bigquery", "format", "bigquery")
+}
+
+// Subtypes that mark a FORMAT argument with the type the translator knows
+// it has: format_arg_typed(x, 'BOOLEAN' | 'DATE' | 'TIMESTAMP' |
+// 'DATETIME') is x so marked, for %t and %T to write it as that type.
+const (
+	boolSubtype     = 'B'
+	dateSubtype     = 'D'
+	instantSubtype  = 'I'
+	datetimeSubtype = 'W'
+)
+
+func formatArgTyped(ctx sqlite3.Context, args ...sqlite3.Value) {
+	ctx.ResultValue(args[0])
+	if args[0].Type() == sqlite3.NULL {
+		return
+	}
+	switch args[1].Text() {
+	case "BOOLEAN":
+		ctx.ResultSubtype(boolSubtype)
+	case "DATE":
+		ctx.ResultSubtype(dateSubtype)
+	case KindInstant:
+		ctx.ResultSubtype(instantSubtype)
+	case KindWallClock:
+		ctx.ResultSubtype(datetimeSubtype)
+	}
 }
 
 // formatSpec is one % directive of a format string.
@@ -301,9 +331,35 @@ func describeValue(v sqlite3.Value) string {
 // printable is a value as %t writes it (literal false) or as %T writes it,
 // a literal of the value's type.
 func printable(v sqlite3.Value, literal bool) string {
-	switch v.Type() {
-	case sqlite3.NULL:
+	if v.Type() == sqlite3.NULL {
 		return "NULL"
+	}
+	switch v.Subtype() {
+	case boolSubtype:
+		if b, ok := truth(v); ok {
+			return strconv.FormatBool(b)
+		}
+	case dateSubtype:
+		if literal {
+			return "DATE " + sqlQuoted(v.Text(), '"')
+		}
+		return v.Text()
+	case instantSubtype, datetimeSubtype:
+		m, err := readMoment(v)
+		if err != nil {
+			break
+		}
+		kind, name := KindInstant, "TIMESTAMP "
+		if v.Subtype() == datetimeSubtype {
+			kind, name = KindWallClock, "DATETIME "
+		}
+		s := writeTimestampString(m.t, time.UTC, kind, "bigquery")
+		if literal {
+			return name + sqlQuoted(s, '"')
+		}
+		return s
+	}
+	switch v.Type() {
 	case sqlite3.INTEGER:
 		return strconv.FormatInt(v.Int64(), 10)
 	case sqlite3.FLOAT:
