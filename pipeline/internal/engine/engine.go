@@ -43,6 +43,8 @@ type Engine struct {
 	hist history
 	// lastNodes are the nodes of the last build's project (LastNodes).
 	lastNodes []Node
+	// last is the last build when it reused every node (again.go).
+	last lastRun
 }
 
 // New returns an engine that builds into db.
@@ -64,8 +66,16 @@ func Nodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Diale
 // the project again costs as much as a small build does in js/wasm.
 func (e *Engine) LastNodes() []Node { return e.lastNodes }
 
-// nodes lists the plan's nodes in build order.
+// nodes lists the plan's nodes in build order, once a plan: a plan taken
+// again (samefiles.go) lists the same.
 func (p *plan) nodes() []Node {
+	if p.listed == nil {
+		p.listed = p.listNodes()
+	}
+	return p.listed
+}
+
+func (p *plan) listNodes() []Node {
 	var out []Node
 	for _, n := range p.graph.Order() {
 		node := Node{ID: n.ID, Name: n.Name, Kind: n.Kind, Package: n.Package, Path: n.Path, Tags: n.Tags, DependsOn: p.graph.Parents(n.ID)}

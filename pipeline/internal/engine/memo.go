@@ -73,6 +73,14 @@ func (m *memo) begin() {
 	m.nextParsed, m.nextRendered, m.nextTranslated = map[string]parsedNode{}, map[string]renderedNode{}, map[translationKey]translation{}
 }
 
+// cancel ends a build that used the last one's result whole: every entry
+// stays for the next build.
+func (m *memo) cancel() {
+	if m != nil {
+		m.nextParsed, m.nextRendered, m.nextTranslated = nil, nil, nil
+	}
+}
+
 // finish keeps the entries of the build that just ran.
 func (m *memo) finish() {
 	if m == nil || m.nextParsed == nil {

@@ -69,6 +69,8 @@ type plan struct {
 	graphVar *jinja.Graph
 	// defs are the DuckDB macros and type aliases hooks defined.
 	defs dialect.Defs
+	// listed are the nodes as Nodes lists them (engine.go).
+	listed []Node
 }
 
 type sourceRef struct {

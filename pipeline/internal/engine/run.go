@@ -117,6 +117,10 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		res.Seconds = time.Since(start).Seconds()
 		return res, nil
 	}
+	if again := e.again(p, opts, start); again != nil {
+		e.env.memo.cancel()
+		return again, nil
+	}
 	res.Diagnostics = append(res.Diagnostics, p.proj.Warnings...)
 	sel, err := p.graph.Select(opts.Select, opts.Exclude)
 	if err != nil {
@@ -170,6 +174,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	if line := p.proj.PackagesLine(); line != "" {
 		res.Summary = line + "\n" + res.Summary
 	}
+	e.keepRun(p, opts, res, r.reused)
 	return res, nil
 }
 

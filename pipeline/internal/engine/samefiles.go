@@ -17,9 +17,15 @@ import (
 
 // planInputs is what newPlan reads.
 type planInputs struct {
-	files   map[string]string // path -> text (and mode, for a directory)
-	vars    string            // JSON
+	files   map[string]fileText // by path
+	vars    string              // JSON
 	dialect dialect.Dialect
+}
+
+// fileText is a file's text, with its mode when a map gave it.
+type fileText struct {
+	mode fs.FileMode
+	text string
 }
 
 // readPlanInputs reads every file of fsys; ok is false when the inputs
@@ -29,11 +35,11 @@ func readPlanInputs(fsys fs.FS, vars map[string]any, d dialect.Dialect) (in plan
 	if err != nil {
 		return planInputs{}, false
 	}
-	in = planInputs{files: map[string]string{}, vars: string(v), dialect: d}
+	in = planInputs{files: map[string]fileText{}, vars: string(v), dialect: d}
 	if m, isMap := fsys.(fstest.MapFS); isMap {
 		// The page's projects: the map is the file system.
 		for name, f := range m {
-			in.files[name] = f.Mode.String() + "\x00" + string(f.Data)
+			in.files[name] = fileText{f.Mode, string(f.Data)}
 		}
 		return in, true
 	}
@@ -42,10 +48,30 @@ func readPlanInputs(fsys fs.FS, vars map[string]any, d dialect.Dialect) (in plan
 			return err
 		}
 		data, err := fs.ReadFile(fsys, name)
-		in.files[name] = string(data)
+		in.files[name] = fileText{text: string(data)}
 		return err
 	})
 	return in, err == nil
+}
+
+// holds tells whether fsys, vars and d are what a was read from. The
+// page's projects are compared in place, without a copy.
+func (a planInputs) holds(fsys fs.FS, vars map[string]any, d dialect.Dialect) bool {
+	m, isMap := fsys.(fstest.MapFS)
+	if !isMap {
+		b, ok := readPlanInputs(fsys, vars, d)
+		return ok && a.same(b)
+	}
+	v, err := json.Marshal(vars)
+	if err != nil || string(v) != a.vars || d != a.dialect || len(m) != len(a.files) {
+		return false
+	}
+	for name, f := range m {
+		if was, ok := a.files[name]; !ok || was.mode != f.Mode || was.text != string(f.Data) {
+			return false
+		}
+	}
+	return true
 }
 
 func (a planInputs) same(b planInputs) bool {
@@ -64,8 +90,7 @@ func (a planInputs) same(b planInputs) bool {
 // what it was made from, ready for another build; else it makes a new one
 // and keeps it for the next build.
 func (c *envCache) lastPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect) (*plan, error) {
-	in, ok := readPlanInputs(fsys, vars, d)
-	if p := c.last; ok && p != nil && in.same(c.lastInputs) {
+	if p := c.last; p != nil && c.lastInputs.holds(fsys, vars, d) {
 		p.proj.Files = fsys
 		p.env.SetContext(c.ctx)
 		// Hooks define DuckDB macros as they run, each build afresh.
@@ -77,6 +102,7 @@ func (c *envCache) lastPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect) 
 		return p, nil
 	}
 	c.last, c.lastInputs = nil, planInputs{}
+	in, ok := readPlanInputs(fsys, vars, d)
 	p, err := newPlan(fsys, vars, d, c)
 	if err == nil && ok {
 		c.last, c.lastInputs = p, in
