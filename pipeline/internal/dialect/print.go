@@ -155,6 +155,17 @@ func breaks(s string) string {
 	return strings.Repeat("\n", n)
 }
 
+// sqliteKeywords are words SQLite will not read as a bare name (AS index
+// is a syntax error), beyond the parser's reserved words: a name the
+// translator writes, such as FLATTEN's index, is quoted.
+var sqliteKeywords = map[string]bool{
+	"index": true, "table": true, "default": true, "check": true, "constraint": true, "primary": true,
+	"references": true, "foreign": true, "unique": true, "create": true, "drop": true, "insert": true,
+	"update": true, "delete": true, "exists": true, "null": true, "transaction": true, "trigger": true,
+	"view": true, "add": true, "alter": true, "autoincrement": true, "commit": true, "deferrable": true,
+	"else": true, "limit": true, "notnull": true, "to": true, "where": true,
+}
+
 // quoteIdent quotes a name for SQLite when it is not a plain identifier.
 func quoteIdent(name string) string {
 	plain := name != ""
@@ -165,7 +176,7 @@ func quoteIdent(name string) string {
 			break
 		}
 	}
-	if plain && !reserved[strings.ToLower(name)] {
+	if plain && !reserved[strings.ToLower(name)] && !sqliteKeywords[strings.ToLower(name)] {
 		return name
 	}
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`

@@ -37,6 +37,10 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	if (n.name == "percentile_cont" || n.name == "percentile_disc" && t.d == Snowflake) && t.d != SQLite && len(args) == 1 && t.rewritePercentile(n) {
 		return true
 	}
+	if n.x != nil && hasWithinGroup(n) && !strings.HasPrefix(n.name, "percentile") {
+		t.refuse(n.tok, refWithinOver, strings.ToUpper(t.toks[n.tok].text))
+		return true
+	}
 	if n.x == nil && len(args) > 0 && t.rewriteWithinGroup(n) {
 		return false
 	}
@@ -237,6 +241,16 @@ func (t *translator) rewriteWithinGroup(n *node) bool {
 	return true
 }
 
+// hasWithinGroup tells whether call n has WITHIN GROUP (...).
+func hasWithinGroup(n *node) bool {
+	for _, k := range n.kids {
+		if k.kind == nExpr && k.name == "within" {
+			return true
+		}
+	}
+	return false
+}
+
 // withinOrder is " ORDER BY ..." of call n's WITHIN GROUP as written into
 // the call, "" when it has none.
 func withinOrder(pr *printer, n *node) string {
@@ -385,4 +399,9 @@ func (t *translator) namedArgs(n *node, params ...string) bool {
 		return strings.TrimSpace(pr.tokText(c.tok)) + "(" + strings.Join(out, ", ") + ")" + pr.carry(c, args...)
 	}
 	return false
+}
+
+// isStar tells whether argument a is a bare *.
+func isStar(t *translator, a *node) bool {
+	return a.kind == nStar || a.start+1 == a.end && t.toks[a.start].text == "*"
 }
