@@ -70,6 +70,11 @@ func TestDuckDBNumberAgainstString(t *testing.T) {
 	expectRows(t, duckdb, "with v as (select * from (values (1, 'a'), (2, 'b')) t(x, y)) select y from v where x = '2'", "b")
 	expectRows(t, duckdb, "select 1 = '1', 2 = '1.5', 1 = ' 1', 1.6 = '1.55', 1 + 1 = '2', '10' > '9'", "1|1|1|1|1|0")
 	expectFails(t, duckdb, "select 1 = 'x'", `CAST of "x" to INTEGER failed`)
+	// a boolean: the literal is cast to BOOLEAN
+	expectTranslated(t, duckdb, "select flag = 'true', (a > 1) in ('t', 'f') from t", "select flag = 'true', (a > 1) in (cast_bool('t', 'duckdb'), cast_bool('f', 'duckdb')) from t")
+	expectRows(t, duckdb, "with v as (select * from (values (1, true), (2, false)) t(id, flag)) select id from v where flag = 'yes'", "1")
+	expectRows(t, duckdb, "select true = 't', false = 'false', true < 'true', false < 't'", "1|1|0|1")
+	expectFails(t, duckdb, "select true = 'x'", `cannot cast "x" to BOOL`)
 	// elsewhere SQLite's comparison stays
 	expectTranslated(t, bigquery, "select 1 = '1'", "select 1 = '1'")
 }

@@ -280,7 +280,7 @@ func (t *translator) rewriteIn(n *node) {
 	y := n.y
 	if y.kind == nTuple {
 		t.compareTimestamps(append([]*node{n.x}, y.list...)...)
-		t.compareNumbers(append([]*node{n.x}, y.list...)...)
+		t.compareLiterals(append([]*node{n.x}, y.list...)...)
 	}
 	if y.kind != nCall || y.name != "unnest" || t.d == SQLite {
 		return

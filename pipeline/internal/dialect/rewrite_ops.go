@@ -28,7 +28,7 @@ func (t *translator) rewriteBinary(n *node) {
 	}
 	if comparisons[n.name] {
 		t.compareTimestamps(n.x, n.y)
-		t.compareNumbers(n.x, n.y)
+		t.compareLiterals(n.x, n.y)
 		return
 	}
 	if n.name == "||" && (t.d == Snowflake || t.d == DuckDB) {

@@ -2,19 +2,31 @@ package dialect
 
 import "strings"
 
-// DuckDB compares a number with a string literal by casting the literal to
-// the number's type: 1 = '1' is true, 2 = '1.5' too (the text rounds to an
-// INTEGER), 1.6 = '1.55' too (to a DECIMAL of one digit after the point),
-// and 1 = 'x' fails. SQLite compares the storage classes, and a
-// number is never equal to text. Where the translator knows a side is a
-// number, the literal goes through cast_to, which converts and fails as
-// DuckDB's cast does.
+// DuckDB compares a number or a boolean with a string literal by casting
+// the literal to its type: 1 = '1' is true, 2 = '1.5' too (the text rounds
+// to an INTEGER), 1.6 = '1.55' too (to a DECIMAL of one digit after the
+// point), true = 't' too, and 1 = 'x' fails. SQLite compares the storage
+// classes, and a number (a boolean is 1 or 0) is never equal to text.
+// Where the translator knows a side's type, the literal goes through
+// cast_to or cast_bool, which convert and fail as DuckDB's cast does.
 
-// compareNumbers casts the string literals among the operands of a
-// comparison, BETWEEN or IN list to the type of a known number among them.
-func (t *translator) compareNumbers(operands ...*node) {
+// compareLiterals casts the string literals among the operands of a
+// comparison, BETWEEN or IN list to the type of a known number or boolean
+// among them.
+func (t *translator) compareLiterals(operands ...*node) {
 	if t.d != DuckDB {
 		return
+	}
+	for _, o := range operands {
+		if t.staticType(o) == TypeBool {
+			for _, s := range operands {
+				if s.kind == nString {
+					s.pre = "cast_bool(" + s.pre
+					s.post += ", 'duckdb')"
+				}
+			}
+			return
+		}
 	}
 	typ, rank := "", 0
 	for _, o := range operands {
