@@ -187,6 +187,8 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return false
 	case t.d == BigQuery && n.name == "json_keys" && len(args) > 1 && n.x == nil:
 		return t.namedArgs(n, "max_depth", "mode")
+	case t.d == BigQuery && n.name == "json_strip_nulls" && len(args) > 1 && n.x == nil:
+		return t.namedArgs(n, "json_path", "include_arrays", "remove_empty")
 	case t.d != SQLite && n.name == "approx_count_distinct" && len(args) == 1 && n.x == nil:
 		t.pr.setTok(n.tok, "count")
 		args[0].pre = "DISTINCT " + args[0].pre

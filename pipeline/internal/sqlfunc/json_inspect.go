@@ -12,7 +12,7 @@ import (
 )
 
 // BigQuery's functions that look at a JSON value: JSON_TYPE, JSON_KEYS,
-// STRING(json), and TO_JSON, which makes one. A JSON value is JSON text;
+// STRING(json), JSON_STRIP_NULLS, and TO_JSON, which makes one. A JSON value is JSON text;
 // a field read with json.a arrives as SQLite reads it with json_extract
 // (numbers as numbers, a string as its text, without quotes).
 
@@ -21,6 +21,7 @@ func init() {
 		Func{Name: "json_type_of", NArgs: 1, Scalar: jsonTypeOf},
 		Func{Name: "json_keys_of", NArgs: -1, Scalar: jsonKeysOf},
 		Func{Name: "to_json_value", NArgs: -1, Scalar: toJSONValue},
+		Func{Name: "json_strip_nulls", NArgs: -1, Scalar: jsonStripNulls},
 	)
 	rename("json_type_of", "json_type", "bigquery")
 	rename("json_keys_of", "json_keys", "bigquery")
@@ -215,4 +216,163 @@ func stringOfJSON(ctx sqlite3.Context, v sqlite3.Value) (ok bool) {
 	}
 	ctx.ResultText(s)
 	return true
+}
+
+// jsonStripNulls is JSON_STRIP_NULLS(json[, path[, include_arrays[,
+// remove_empty]]]): the JSON without the null members of its objects,
+// nor, when include_arrays (the default), the null elements of its
+// arrays; with remove_empty, objects and arrays left empty go too, and a
+// value left with nothing is JSON null. Only the path '$' is taken.
+func jsonStripNulls(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "JSON_STRIP_NULLS"
+	if len(args) < 1 || len(args) > 4 {
+		fail(ctx, fn, "takes a JSON value, an optional JSONPath and the options include_arrays and remove_empty")
+		return
+	}
+	if args[0].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	if len(args) > 1 && args[1].Type() != sqlite3.NULL && strings.TrimSpace(args[1].Text()) != "$" {
+		fail(ctx, fn, "only the path '$' (the whole value) is supported, not %q", args[1].Text())
+		return
+	}
+	option := func(i int, def bool) bool {
+		if len(args) <= i || args[i].Type() == sqlite3.NULL {
+			return def
+		}
+		b, _ := truth(args[i])
+		return b
+	}
+	arrays, empty := option(2, true), option(3, false)
+	// members keep their order: objects are read as ordered pairs
+	dec := json.NewDecoder(bytes.NewReader(jsonValueOf(args[0])))
+	dec.UseNumber()
+	v, err := readOrdered(dec)
+	if err != nil {
+		fail(ctx, fn, "the value is not JSON: %v", err)
+		return
+	}
+	v, keep := stripNulls(v, arrays, empty)
+	if !keep {
+		v = nil
+	}
+	var b bytes.Buffer
+	writeOrdered(&b, v)
+	ctx.ResultRawText(b.Bytes())
+	ctx.ResultSubtype(jsonSubtype)
+}
+
+// orderedObject is a JSON object with its members in order.
+type orderedObject struct {
+	keys []string
+	vals []any
+}
+
+// readOrdered reads the next JSON value: objects as *orderedObject,
+// arrays as []any, numbers as json.Number.
+func readOrdered(dec *json.Decoder) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	d, ok := tok.(json.Delim)
+	if !ok {
+		return tok, nil
+	}
+	if d == '[' {
+		items := []any{}
+		for dec.More() {
+			v, err := readOrdered(dec)
+			if err != nil {
+				return nil, err
+			}
+			items = append(items, v)
+		}
+		_, err := dec.Token()
+		return items, err
+	}
+	obj := &orderedObject{}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		v, err := readOrdered(dec)
+		if err != nil {
+			return nil, err
+		}
+		obj.keys = append(obj.keys, k.(string))
+		obj.vals = append(obj.vals, v)
+	}
+	_, err = dec.Token()
+	return obj, err
+}
+
+func writeOrdered(b *bytes.Buffer, v any) {
+	switch v := v.(type) {
+	case *orderedObject:
+		b.WriteByte('{')
+		for i, k := range v.keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			kb, _ := json.Marshal(k)
+			b.Write(kb)
+			b.WriteByte(':')
+			writeOrdered(b, v.vals[i])
+		}
+		b.WriteByte('}')
+	case []any:
+		b.WriteByte('[')
+		for i, x := range v {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeOrdered(b, x)
+		}
+		b.WriteByte(']')
+	case json.Number:
+		// a number as a JSON value writes it: 2.50 is 2.5
+		if _, err := v.Int64(); err != nil {
+			if f, err := v.Float64(); err == nil {
+				b.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
+				return
+			}
+		}
+		b.WriteString(v.String())
+	default:
+		out, _ := json.Marshal(v)
+		b.Write(out)
+	}
+}
+
+// stripNulls removes nulls from v; keep is false when v itself goes (a
+// null, or with empty an object or array left empty).
+func stripNulls(v any, arrays, empty bool) (any, bool) {
+	switch x := v.(type) {
+	case nil:
+		return nil, false
+	case *orderedObject:
+		out := &orderedObject{}
+		for i, k := range x.keys {
+			if y, keep := stripNulls(x.vals[i], arrays, empty); keep {
+				out.keys = append(out.keys, k)
+				out.vals = append(out.vals, y)
+			}
+		}
+		return out, !(empty && len(out.keys) == 0)
+	case []any:
+		if !arrays {
+			return x, !(empty && len(x) == 0)
+		}
+		out := []any{}
+		for _, e := range x {
+			if y, keep := stripNulls(e, arrays, empty); keep {
+				out = append(out, y)
+			}
+		}
+		return out, !(empty && len(out) == 0)
+	}
+	return v, true
 }
