@@ -151,6 +151,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			return "is_json_null(" + s + ")" + pr.carry(n, arg)
 		}
 		return
+	case t.d == Snowflake && name == "random" && len(n.list) > 0 && n.x == nil:
+		t.refuse(n.tok, refRandomSeed, strings.ToUpper(t.toks[n.tok].text))
+		return
 	case t.d == Snowflake && (name == "object_construct" || name == "object_construct_keep_null") && len(n.list) == 1 && isStar(t, n.list[0]):
 		t.refuse(n.tok, refObjectStar, strings.ToUpper(t.toks[n.tok].text))
 		return

@@ -233,16 +233,16 @@ var Translations = []Rule{
 		Note: "pairs with a NULL key or value left out; a key met twice fails, as in Snowflake (\"duplicate field key\"); keys keep the order met, where Snowflake shows them sorted"},
 	{From: "OBJECT_INSERT(o, k, v[, update]), OBJECT_DELETE(o, k, ...), OBJECT_PICK(o, k, ... | array)", Dialects: "Snowflake", To: "object_insert_key(...), object_delete_keys(...), object_pick_keys(...)",
 		Note: "objects are JSON text; OBJECT_INSERT of a key the object has fails unless update is TRUE; a NULL key or value is left out, a JSON null kept; members keep their order, where Snowflake shows keys sorted"},
-	{From: "ARRAYS_OVERLAP, ARRAY_INTERSECTION, ARRAY_EXCEPT, ARRAY_SORT, ARRAY_INSERT, ARRAY_REMOVE, ARRAY_REMOVE_AT, ARRAY_MAX, ARRAY_MIN, ARRAY_GENERATE_RANGE, ARRAY_CONSTRUCT_COMPACT", Dialects: "Snowflake", To: "Go functions over JSON arrays (sqlfunc/snowflake_sets.go)",
-		Note: "elements compare as ARRAY_CONTAINS compares them (numbers by value); INTERSECTION and EXCEPT count each element as often as it occurs; Snowflake's SQL NULL element (undefined) and JSON null are both null in JSON text, so they sort and match alike"},
+	{From: "ARRAYS_OVERLAP, ARRAY_INTERSECTION, ARRAY_EXCEPT, ARRAY_UNION_AGG, ARRAY_SORT, ARRAY_INSERT, ARRAY_REMOVE, ARRAY_REMOVE_AT, ARRAY_MAX, ARRAY_MIN, ARRAY_GENERATE_RANGE, ARRAY_CONSTRUCT_COMPACT", Dialects: "Snowflake", To: "Go functions over JSON arrays (sqlfunc/snowflake_sets.go)",
+		Note: "elements compare as ARRAY_CONTAINS compares them (numbers by value); INTERSECTION, EXCEPT and UNION_AGG count each element as often as it occurs; Snowflake's SQL NULL element (undefined) and JSON null are both null in JSON text, so they sort and match alike"},
 	{From: "NUMERIC '2.5', BIGNUMERIC '...'", Dialects: "BigQuery", To: "(2.5)", Note: "text that is not a number fails at run time, naming the line, as a cast does"},
 	{From: "EXTRACT(WEEK(MONDAY) FROM x)", Dialects: "BigQuery", To: "date_part('week(monday)', x)", Note: "weeks starting on that day; the days before the year's first one are week 0"},
 	{From: "ARRAY_TO_STRING(a, sep), CONCAT_WS(sep, ...)", Dialects: "Snowflake", To: "array_to_string(a, sep, ''), concat_ws_or_null(sep, ...)",
 		Note: "a NULL element is an empty string; CONCAT_WS is NULL when any argument is (SQLite's skips NULLs)"},
 	{From: "DATE_FROM_PARTS, TIME_FROM_PARTS, TIMESTAMP_FROM_PARTS, TIMESTAMP_TZ_FROM_PARTS, TIMESTAMP_LTZ_FROM_PARTS", Dialects: "Snowflake", To: "date_of_parts_overflowing(...), time_of_parts_overflowing(...), timestamp_of_parts_overflowing(...), instant_of_parts_overflowing(...)",
 		Note: "a part out of range carries into the next, as in Snowflake (month 13 is January of the next year, month 0 December of the year before, day 0 the month before's last day); a TIMESTAMP_TZ is kept as its UTC instant"},
-	{From: "UNIFORM(min, max, gen), WIDTH_BUCKET(x, min, max, n), SPACE(n)", Dialects: "Snowflake", To: "uniform_from(min, max, gen), width_bucket_of(...), spaces(n)",
-		Note: "UNIFORM draws from gen alone, as Snowflake does (a constant gives one value, RANDOM() one per row), but not Snowflake's numbers; RANDOM() is SQLite's random 64-bit integer, and RANDOM(seed) is refused by SQLite"},
+	{From: "UNIFORM(min, max, gen), WIDTH_BUCKET(x, min, max, n), SPACE(n), INSERT(s, pos, n, new)", Dialects: "Snowflake", To: "uniform_from(min, max, gen), width_bucket_of(...), spaces(n), insert_text(...)",
+		Note: "UNIFORM draws from gen alone, as Snowflake does (a constant gives one value, RANDOM() one per row), but not Snowflake's numbers; RANDOM() is SQLite's random 64-bit integer, and RANDOM(seed) is refused"},
 	{From: "BOOLAND(a, b), BOOLOR, BOOLXOR, BOOLNOT(a), BITNOT(a), BITSHIFTLEFT(a, n), BITSHIFTRIGHT(a, n)", Dialects: "Snowflake", To: "((a) <> 0 AND (b) <> 0), ..., (NOT ((a) <> 0)), (~(a)), ((a) << (n)), ((a) >> (n))",
 		Note: "numbers read as booleans (0 is FALSE) with SQL's three-valued logic, as Snowflake does"},
 	{From: "FACTORIAL, HAVERSINE, BITAND_AGG, BITOR_AGG, BITXOR_AGG, APPROX_PERCENTILE, BASE64_ENCODE, BASE64_DECODE_STRING, HEX_DECODE_STRING, STRIP_NULL_VALUE, CHECK_JSON, GET_IGNORE_CASE", Dialects: "Snowflake", To: "Go functions (factorial_of, haversine_km, bit_and ..., quantile_cont_of ...)",
@@ -273,6 +273,7 @@ var (
 	refNumberFormat    = refusal{"%s with a format model is not supported", "take the separators out and give the scale: to_number(replace(replace(x, ',', ''), '$', ''), 38, 2)"}
 	refGenerator       = refusal{"GENERATOR takes ROWCOUNT => n only here", "write TABLE(GENERATOR(ROWCOUNT => n)): TIMELIMIT gives as many rows as the machine makes in that time"}
 	refWithinOver      = refusal{"%s ... WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by SQLite", "compute the aggregate with its WITHIN GROUP in a subquery grouped by the PARTITION BY columns, and join it back"}
+	refRandomSeed      = refusal{"%s(seed) is not supported: SQLite's random() takes no seed", "write RANDOM() (its numbers are not Snowflake's either way), or UNIFORM(min, max, seed) for one value per seed"}
 	refObjectStar      = refusal{"%s(*) is not supported here", "name the columns: object_construct('a', a, 'b', b, ...)"}
 	refSeq             = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
 	refFlattenOuter    = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
@@ -387,6 +388,7 @@ var Refusals = []Rule{
 	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
 	{From: "LISTAGG(x, sep) WITHIN GROUP (ORDER BY ...) OVER (...), and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
 	{From: "OBJECT_CONSTRUCT(*)", Dialects: "Snowflake", To: refObjectStar.hint},
+	{From: "RANDOM(seed)", Dialects: "Snowflake", To: refRandomSeed.hint},
 	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},
 	{From: "HASH(x), FARM_FINGERPRINT(x)", Dialects: "BigQuery, Snowflake, DuckDB", To: refHash.hint},
 	{From: "age(x) with one argument", Dialects: "DuckDB", To: refAge.hint},

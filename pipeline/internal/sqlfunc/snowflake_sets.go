@@ -9,7 +9,7 @@ import (
 // Snowflake's arrays as multisets and lists: ARRAYS_OVERLAP,
 // ARRAY_INTERSECTION, ARRAY_EXCEPT (each element counted as often as it
 // occurs), ARRAY_SORT, ARRAY_INSERT, ARRAY_REMOVE, ARRAY_REMOVE_AT,
-// ARRAY_GENERATE_RANGE and ARRAY_CONSTRUCT_COMPACT. Elements compare as
+// ARRAY_GENERATE_RANGE, ARRAY_CONSTRUCT_COMPACT and ARRAY_UNION_AGG. Elements compare as
 // ARRAY_CONTAINS compares them (sameJSON); a NULL element is a value here.
 // A NULL array gives NULL.
 
@@ -22,7 +22,9 @@ func init() {
 		Func{Name: "array_remove_value", NArgs: 2, Scalar: arrayRemoveValue},
 		Func{Name: "array_remove_at", NArgs: 2, Scalar: arrayRemoveAt},
 		Func{Name: "array_generate_range", NArgs: -1, Scalar: arrayGenerateRange},
-		Func{Name: "array_construct_compact", NArgs: -1, Scalar: arrayConstructCompact})
+		Func{Name: "array_construct_compact", NArgs: -1, Scalar: arrayConstructCompact},
+		Func{Name: "array_union_counted", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &arrayUnionAgg{} }})
+	rename("array_union_counted", "array_union_agg", "snowflake")
 	rename("arrays_overlap_values", "arrays_overlap", "snowflake")
 	rename("array_intersection_counted", "array_intersection", "snowflake")
 	rename("array_except_counted", "array_except", "snowflake")
@@ -231,4 +233,50 @@ func arrayConstructCompact(ctx sqlite3.Context, args ...sqlite3.Value) {
 		}
 	}
 	resultArray(ctx, out)
+}
+
+// arrayUnionAgg is ARRAY_UNION_AGG(array): the group's arrays as one, each
+// element as many times as the array holding it most often holds it, in
+// the order first met; NULL arrays left out, NULL for a group of none.
+type arrayUnionAgg struct {
+	items []json.RawMessage
+	most  map[string]int
+	seen  bool
+	err   error
+}
+
+func (a *arrayUnionAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	items, ok, err := readArray(arg[0])
+	if err != nil && a.err == nil {
+		a.err = err
+	}
+	if !ok || a.err != nil {
+		return
+	}
+	a.seen = true
+	if a.most == nil {
+		a.most = map[string]int{}
+	}
+	counts := map[string]int{}
+	for _, it := range items {
+		k := jsonKey(it)
+		counts[k]++
+		if counts[k] > a.most[k] {
+			a.most[k] = counts[k]
+			a.items = append(a.items, it)
+		}
+	}
+}
+
+func (a *arrayUnionAgg) Value(ctx sqlite3.Context) {
+	switch {
+	case a.err != nil:
+		ctx.ResultError(a.err)
+	case !a.seen:
+		ctx.ResultNull()
+	default:
+		// marked JSON here: json() cannot wrap a window function's call
+		b, _ := json.Marshal(append([]json.RawMessage{}, a.items...))
+		resultJSON(ctx, b)
+	}
 }

@@ -29,6 +29,7 @@ func init() {
 		Func{Name: "reverse_text", NArgs: 1, Scalar: reverseText},
 		Func{Name: "repeat_text", NArgs: 2, Scalar: repeatText},
 		Func{Name: "spaces", NArgs: 1, Scalar: spaces},
+		Func{Name: "insert_text", NArgs: 4, Scalar: insertText},
 		Func{Name: "left_chars", NArgs: 2, Scalar: leftChars},
 		Func{Name: "right_chars", NArgs: 2, Scalar: rightChars},
 		Func{Name: "position_from", NArgs: -1, Scalar: positionFrom},
@@ -69,6 +70,9 @@ func init() {
 	rename("repeat_text", "repeat", all...)
 	// spaces(n): Snowflake's SPACE, n blanks ('' for n <= 0)
 	rename("spaces", "space", "snowflake")
+	// insert_text(s, pos, n, new): Snowflake's INSERT, the n characters
+	// from pos (1-based) replaced by new
+	rename("insert_text", "insert", "snowflake")
 	rename("left_chars", "left", all...)
 	rename("right_chars", "right", all...)
 	// STRPOS(s, sub) is SQLite's instr(s, sub).
@@ -427,4 +431,21 @@ func spaces(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultText(strings.Repeat(" ", int(max(n, 0))))
+}
+
+func insertText(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "INSERT"
+	if nullCall(ctx, args) {
+		return
+	}
+	pos, ok1 := integer(args[1])
+	n, ok2 := integer(args[2])
+	if !ok1 || !ok2 || pos < 1 || n < 0 {
+		fail(ctx, fn, "the position must be a whole number from 1 and the length one from 0 (%s)", argList(args))
+		return
+	}
+	r := []rune(args[0].Text())
+	start := min(pos-1, int64(len(r)))
+	end := min(start+n, int64(len(r)))
+	ctx.ResultText(string(r[:start]) + args[3].Text() + string(r[end:]))
 }
