@@ -699,13 +699,13 @@ func (p *plan) context(file string, cfg *project.Config, this jinja.Relation, ex
 // which tells the package it belongs to.
 func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relation, execute bool) *jinja.Context {
 	pkg := p.pkgOfFile[file+"\x00"+src]
-	var g *jinja.Graph
+	var g func() *jinja.Graph
 	if execute {
-		g = p.jinjaGraph()
+		g = p.jinjaGraph
 	}
 	return &jinja.Context{
 		Package: pkg,
-		Graph:   g,
+		GraphOf: g,
 		Vars:    p.proj.VarsFor(pkg),
 		Target:  p.target,
 		This:    this,

@@ -110,8 +110,11 @@ type Context struct {
 	// MacroOutput, when set, receives the text of every macro call of the
 	// render that returned text, inner calls before the calls they are in.
 	MacroOutput func(MacroOutput)
-	// Graph is dbt's graph variable; nil renders an empty one.
-	Graph *Graph
+	// Graph is dbt's graph variable; nil renders an empty one. GraphOf,
+	// when Graph is nil, makes it the first time a template can read it:
+	// most renders never do, and making it costs more than most renders.
+	Graph   *Graph
+	GraphOf func() *Graph
 	// ModelConfig is the model's configuration from dbt_project.yml and
 	// properties files; config.get(key, default) reads it after the values
 	// the file passes to config() itself. May be nil.

@@ -300,6 +300,9 @@ func (e *Env) begin(path string, ctx *Context, usesGraph bool) {
 	e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})
 	e.globals.Set("execute", ctx.Execute)
 	if usesGraph {
+		if ctx.Graph == nil && ctx.GraphOf != nil {
+			ctx.Graph = ctx.GraphOf()
+		}
 		e.globals.Set("graph", ctx.Graph.jinja())
 	} else {
 		e.globals.Set("graph", unreadGraph)
