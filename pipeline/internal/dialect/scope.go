@@ -159,8 +159,13 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		inner = &scope{parent: sc, ctes: map[string]*node{}}
 		for _, c := range q.x.list {
 			inner.ctes[c.name] = c.x // visible to itself: WITH RECURSIVE
-			if len(c.kids) > 1 {
-				t.renamed[c.x] = true // name (a, b) AS (...)
+			if len(c.kids) > 1 && c.kids[0].kind == nRaw {
+				// name (a, b) AS (...): the list names its columns by position
+				names := make([]string, len(c.kids[0].list))
+				for i, k := range c.kids[0].list {
+					names[i] = nameAsWritten(t.toks[k.tok])
+				}
+				t.renamed[c.x] = names
 			}
 			t.walk(c.x, inner)
 		}
@@ -408,6 +413,9 @@ func (t *translator) relColumns(f *fromInfo, sc *scope) ([]string, error) {
 	case fromTable:
 		if f.schema == "" {
 			if q := sc.findCTE(f.table); q != nil {
+				if names, ok := t.renamed[q]; ok {
+					return names, nil
+				}
 				return t.queryColumns(q)
 			}
 		}

@@ -258,21 +258,15 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 		t.renaming[f] = true
 		defer delete(t.renaming, f)
 		cols, complete := t.relTypes(f, sc)
-		if !complete || len(cols) != len(f.columns) {
-			return nil, false
-		}
-		out := make([]colType, len(cols))
-		for i, c := range cols {
-			out[i] = colType{name: strings.ToLower(f.columns[i]), typ: c.typ, num: c.num}
-		}
-		return out, true
+		return renameTypes(f.columns, cols, complete)
 	}
 	switch f.kind {
 	case fromTable:
 		if f.schema == "" {
 			if q := sc.findCTE(f.table); q != nil {
-				if t.renamed[q] {
-					return nil, false
+				if names, ok := t.renamed[q]; ok {
+					cols, complete := t.queryTypes(q)
+					return renameTypes(names, cols, complete)
 				}
 				return t.queryTypes(q)
 			}
@@ -296,6 +290,19 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 		return t.queryTypes(f.expr.x)
 	}
 	return nil, false
+}
+
+// renameTypes names the columns cols by position: those of t(a, b) or of a
+// CTE's column list, which must name them all.
+func renameTypes(names []string, cols []colType, complete bool) ([]colType, bool) {
+	if !complete || len(cols) != len(names) {
+		return nil, false
+	}
+	out := make([]colType, len(cols))
+	for i, c := range cols {
+		out[i] = colType{name: strings.ToLower(names[i]), typ: c.typ, num: c.num}
+	}
+	return out, true
 }
 
 // queryTypes are the output columns of a query with their static types: a

@@ -37,9 +37,11 @@ func TestStaticTypesInStatement(t *testing.T) {
 			"select date(d, ((1)) || ' days') from (WITH _nexus_cols1(d, n) AS (values (date('2024-01-05'), 1), (null, 2)) SELECT * FROM _nexus_cols1) AS t"},
 		{duckdb, "select e + 1, f + 1 from (select current_date as d, 1 as n) as t(e, f)",
 			"select date(e, ((1)) || ' days'), date_arith(f, 1, '+', 1) from (WITH _nexus_cols1(e, f) AS (select date('now') as d, 1 as n) SELECT * FROM _nexus_cols1) AS t"},
-		// a CTE with a column list, a union of differing types: unknown,
-		// as written
-		{duckdb, "with c(d) as (select date '2024-01-05') select d + 1 from c", "with c(d) as (select date('2024-01-05')) select date_arith(d, 1, '+', 1) from c"},
+		// a CTE with a column list: its names, the types by position
+		{duckdb, "with c(d) as (select date '2024-01-05') select d + 1 from c", "with c(d) as (select date('2024-01-05')) select date(d, ((1)) || ' days') from c"},
+		{duckdb, "with c(d, x) as (select 1 as x, current_date as d) select x + 1 from c", "with c(d, x) as (select 1 as x, date('now') as d) select date(x, ((1)) || ' days') from c"},
+		{duckdb, "with c(d) as (select date '2024-01-05', 1) select d + 1 from c", "with c(d) as (select date('2024-01-05'), 1) select date_arith(d, 1, '+', 1) from c"},
+		// a union of differing types: unknown, as written
 		{duckdb, "with c as (select date '2024-01-05' as d union all select a from t) select d + 1 from c",
 			"with c as (select date('2024-01-05') as d union all select a from t) select date_arith(d, 1, '+', 1) from c"},
 		// a name is a column of one relation of the FROM (or SQL fails on
