@@ -25,3 +25,28 @@ func TestCTEColumnList(t *testing.T) {
 	expectRows(t, duckdb, "with t(a, b) as (select 1 as x, 2 as y) select distinct on (a) * from t", "1|2")
 	expectRows(t, duckdb, "with t(a, b) as (select 1 as x, 2 as y) select * from t union all by name select 3 as b", "1|2\nNULL|3")
 }
+
+// A bare VALUES names its columns col0, col1, ... in DuckDB, column1,
+// column2, ... in Snowflake (and SQLite); a column list renames them.
+func TestValuesColumnNames(t *testing.T) {
+	for _, c := range []struct {
+		d       Dialect
+		in, out string
+	}{
+		{duckdb, "select col0 from (values (1))", "select col0 from (SELECT column1 AS col0 FROM (values (1)))"},
+		{duckdb, "select * exclude (col0) from (values (1, 2))", "select col1 from (SELECT column1 AS col0, column2 AS col1 FROM (values (1, 2)))"},
+		{duckdb, "values (1, 2), (3, 4)", "SELECT column1 AS col0, column2 AS col1 FROM (values (1, 2), (3, 4))"},
+		{duckdb, "select 1 as col1 union all by name values (2, 3)",
+			"SELECT *, NULL AS col0 FROM (select 1 as col1) union all SELECT col1, col0 FROM (SELECT column1 AS col0, column2 AS col1 FROM (values (2, 3)))"},
+		{duckdb, "select col1 + 1 from (values (1, date '2024-01-05'))", "select date(col1, ((1)) || ' days') from (SELECT column1 AS col0, column2 AS col1 FROM (values (1, date('2024-01-05'))))"},
+		{snowflake, "select * exclude (column1) from (values (1, 2))", "select column2 from (values (1, 2))"},
+		// renamed by a column list, or inserted by position: as written
+		{duckdb, "select a from (values (1, 2)) v(a, b)", "select a from (WITH _nexus_cols1(a, b) AS (values (1, 2)) SELECT * FROM _nexus_cols1) AS v"},
+		{duckdb, "with c(a) as (values (1)) select a from c", "with c(a) as (values (1)) select a from c"},
+		{duckdb, "insert into t values (1, 'x', 2) on conflict do nothing", "insert into t values (1, 'x', 2) on conflict do nothing"},
+	} {
+		expectTranslated(t, c.d, c.in, c.out)
+	}
+	expectRows(t, duckdb, "select * exclude (col0) from (values (1, 2), (3, 4)) order by col1", "2\n4")
+	expectRows(t, duckdb, "select 1 as col1 union all by name values (2, 3) order by col1", "1|NULL\n3|2")
+}

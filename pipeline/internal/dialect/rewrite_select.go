@@ -171,6 +171,9 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.pr.dropTok(i)
 		}
 	}
+	if f.kind == fromQuery && f.aliasCols != nil && f.expr != nil && f.expr.x != nil && (f.pivot == nil || f.aliasStart < f.pivot.kw) {
+		t.renamed[f.expr.x] = f.columns // (VALUES ...) AS t(a, b): its own names are not seen
+	}
 	if f.pivot != nil {
 		t.rewritePivot(n, sc)
 		return

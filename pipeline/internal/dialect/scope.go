@@ -136,6 +136,12 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.refuseTokens(n)
 		if n.kind == nSoup {
 			t.rewriteSoup(n)
+			for _, k := range n.kids {
+				if k.kind == nQuery && t.renamed[k] == nil {
+					// INSERT ... VALUES: the table's columns take the values by position
+					t.renamed[k] = []string{}
+				}
+			}
 		}
 	case nCreate:
 		t.rewriteCreate(n)
@@ -179,6 +185,7 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 			t.pr.setTok(op.start, "EXCEPT")
 		}
 	}
+	t.nameValues(q)
 	for _, b := range q.list {
 		t.walk(b, inner)
 	}
@@ -466,13 +473,9 @@ func (t *translator) queryColumns(q *node) ([]string, error) {
 		if len(q.kids) == 0 {
 			return nil, fmt.Errorf("empty VALUES")
 		}
-		n := len(q.kids[0].list)
-		if n == 0 {
-			n = 1
-		}
-		cols := make([]string, n)
+		cols := make([]string, valuesWidth(q))
 		for i := range cols {
-			cols[i] = fmt.Sprintf("column%d", i+1)
+			cols[i] = t.valuesColumn(i)
 		}
 		return cols, nil
 	}

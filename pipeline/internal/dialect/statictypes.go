@@ -1,7 +1,6 @@
 package dialect
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -457,7 +456,7 @@ func (t *translator) outputTypes(root *node) map[string]string {
 	return out
 }
 
-// valuesTypes are the columns of VALUES (column1, column2, ...), each of
+// valuesTypes are the columns of VALUES (valuesColumn), each of
 // the type all its rows give it.
 func (t *translator) valuesTypes(v *node) []colType {
 	saved := t.sc
@@ -475,7 +474,7 @@ func (t *translator) valuesTypes(v *node) []colType {
 		if r == 0 {
 			out = make([]colType, len(vals))
 			for i := range out {
-				out[i] = colType{name: fmt.Sprintf("column%d", i+1), null: true}
+				out[i] = colType{name: t.valuesColumn(i), null: true}
 			}
 		}
 		if len(vals) != len(out) {
