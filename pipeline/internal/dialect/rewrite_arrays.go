@@ -23,6 +23,9 @@ func (t *translator) rewriteArray(n *node) {
 			}
 		}
 	}
+	for _, e := range list {
+		t.boolAsJSON(e)
+	}
 	n.print = func(pr *printer, n *node) string {
 		var b strings.Builder
 		b.WriteString("json_array(")
@@ -72,6 +75,12 @@ func (t *translator) rewriteStruct(n *node) {
 		if name == "" {
 			names[i] = "_field_" + itoa(i+1)
 		}
+	}
+	for _, e := range list {
+		if e.kind == nItem {
+			e = e.x
+		}
+		t.boolAsJSON(e)
 	}
 	n.print = func(pr *printer, n *node) string {
 		var b strings.Builder
@@ -300,4 +309,14 @@ func (t *translator) rewriteIn(n *node) {
 // name may hold a line break, which the printer carries on its own.
 func pathString(path string) string {
 	return strings.ReplaceAll(sqlString(path), "\n", "' || char(10) || '")
+}
+
+// boolAsJSON makes a value the translator knows is a BOOL JSON true or
+// false where it goes into JSON (an array, a struct, TO_JSON_STRING), as
+// in the warehouse; SQLite's 1 and 0 would be numbers there.
+func (t *translator) boolAsJSON(x *node) {
+	if x != nil && t.d != SQLite && t.staticType(x) == TypeBool {
+		x.pre = "bool_as_json(" + x.pre
+		x.post += ")"
+	}
 }

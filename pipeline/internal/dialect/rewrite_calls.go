@@ -174,6 +174,9 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return "(CAST(" + x + " AS REAL) / NULLIF(sum(" + x + ") " + strings.TrimSpace(pr.text(win)) + ", 0))" + pr.carry(n, args[0], win)
 		}
 		return true
+	case (t.d == BigQuery && (n.name == "to_json_string" || n.name == "to_json") || t.d == DuckDB && n.name == "to_json") && len(args) >= 1 && n.x == nil:
+		t.boolAsJSON(args[0])
+		return false
 	case t.d == BigQuery && n.name == "format" && len(args) > 1 && n.x == nil:
 		// a value whose type SQLite's does not tell is marked with it, for
 		// %t and %T

@@ -227,6 +227,10 @@ func toJSONString(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	default:
 		s := v.Text()
 		t := strings.TrimSpace(s)
+		if v.Subtype() == jsonSubtype && json.Valid([]byte(t)) && !strings.HasPrefix(t, "{") && !strings.HasPrefix(t, "[") {
+			ctx.ResultText(t) // a JSON scalar made here: true, a number
+			return
+		}
 		if (strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")) && json.Valid([]byte(t)) {
 			var b strings.Builder
 			if err := compact(&b, t); err == nil {

@@ -24,6 +24,7 @@ func init() {
 		Func{Name: "lax_float64_of", NArgs: 1, Scalar: jsonNumber("LAX_FLOAT64", true, false)},
 		Func{Name: "lax_bool_of", NArgs: 1, Scalar: jsonBool(true)},
 		Func{Name: "lax_string_of", NArgs: 1, Scalar: laxString},
+		Func{Name: "bool_as_json", NArgs: 1, Scalar: boolAsJSON},
 	)
 	rename("json_int64", "int64", "bigquery")
 	rename("json_float64", "float64", "bigquery")
@@ -162,4 +163,17 @@ func laxString(ctx sqlite3.Context, args ...sqlite3.Value) {
 	default:
 		ctx.ResultNull()
 	}
+}
+
+// boolAsJSON(x) is a BOOL as JSON true or false (NULL stays NULL): the
+// translator puts a value it knows is a BOOL into an array, a struct or
+// TO_JSON_STRING with it, where SQLite's 1 and 0 would be numbers.
+func boolAsJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
+	b, ok := truth(args[0])
+	if !ok {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultText(strconv.FormatBool(b))
+	ctx.ResultSubtype(jsonSubtype)
 }
