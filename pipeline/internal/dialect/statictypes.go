@@ -12,8 +12,9 @@ import (
 // TypeInterval or a timestamp's kind (sqlfunc.KindInstant, KindWallClock); ""
 // when nothing is known, and then the SQL is translated as SQLite reads it.
 // They come from literals, comparisons, casts and functions, follow CASE,
-// COALESCE and the other conditionals, the columns of CTEs, subqueries and
-// VALUES, and the columns of the tables a statement reads (Options.Types).
+// COALESCE and the other conditionals, the columns of CTEs (by place under
+// a column list), subqueries, UNION BY NAME and VALUES, and the columns of
+// the tables a statement reads (Options.Types).
 
 // TypeDate is the static type of a DATE, TypeBool of a BOOL (1 or 0 in
 // SQLite, 'true' or 'false' as text in the warehouses).
@@ -311,7 +312,7 @@ func (t *translator) queryTypes(q *node) ([]colType, bool) {
 		q = q.x
 	}
 	if hasByName(q) {
-		return nil, false // matched by name: not known here
+		return t.byNameTypes(q)
 	}
 	bodies := []*node{q}
 	if q.kind == nQuery {
@@ -350,16 +351,60 @@ func (t *translator) queryTypes(q *node) ([]colType, bool) {
 			return nil, false
 		}
 		for j, c := range cols {
-			switch {
-			case c.null:
-			case out[j].null:
-				out[j].typ, out[j].num, out[j].null = c.typ, c.num, false
-			default:
-				if c.typ != out[j].typ {
-					out[j].typ = ""
-				}
-				if c.num != out[j].num {
-					out[j].num = ""
+			out[j].merge(c)
+		}
+	}
+	return out, true
+}
+
+// merge makes c's rows part of the column: a type both give stays, NULL
+// literals aside.
+func (o *colType) merge(c colType) {
+	switch {
+	case c.null:
+	case o.null:
+		o.typ, o.num, o.null = c.typ, c.num, false
+	default:
+		if c.typ != o.typ {
+			o.typ = ""
+		}
+		if c.num != o.num {
+			o.num = ""
+		}
+	}
+}
+
+// byNameTypes are the output columns of query q, which has a UNION BY
+// NAME, with their static types: each input's column of that name, or of
+// that place for an input matched by position, gives its rows.
+func (t *translator) byNameTypes(q *node) ([]colType, bool) {
+	plan, err := t.byNameColumns(q)
+	if err != nil {
+		return nil, false
+	}
+	out := make([]colType, len(plan.cols))
+	for j, c := range plan.cols {
+		out[j] = colType{name: strings.ToLower(c), null: true}
+	}
+	for i, b := range q.list {
+		cols, complete := t.queryTypes(b)
+		if !complete {
+			return nil, false
+		}
+		pick := plan.pick[i]
+		if pick == nil {
+			if len(cols) != len(out)-plan.pad[i] {
+				return nil, false
+			}
+			for j, c := range cols {
+				out[j].merge(c)
+			}
+			continue
+		}
+		for j, name := range pick {
+			for _, c := range cols {
+				if name != "" && strings.EqualFold(c.name, name) {
+					out[j].merge(c)
 				}
 			}
 		}

@@ -41,6 +41,17 @@ func TestStaticTypesInStatement(t *testing.T) {
 		{duckdb, "with c(d) as (select date '2024-01-05') select d + 1 from c", "with c(d) as (select date('2024-01-05')) select date(d, ((1)) || ' days') from c"},
 		{duckdb, "with c(d, x) as (select 1 as x, current_date as d) select x + 1 from c", "with c(d, x) as (select 1 as x, date('now') as d) select date(x, ((1)) || ' days') from c"},
 		{duckdb, "with c(d) as (select date '2024-01-05', 1) select d + 1 from c", "with c(d) as (select date('2024-01-05'), 1) select date_arith(d, 1, '+', 1) from c"},
+		// UNION BY NAME: a column's type is that of the inputs' columns of
+		// its name (of its place after a plain UNION)
+		{duckdb, "with c as (select date '2024-01-05' as d) select d + 7 from (select d from c union all by name select 1 as n)",
+			"with c as (select date('2024-01-05') as d) select date(d, ((7)) || ' days') from (SELECT *, NULL AS n FROM (select d from c) union all SELECT NULL AS d, n FROM (select 1 as n))"},
+		{duckdb, "with c as (select date '2024-01-05' as D) select d + 7 from (select 1 as n union all by name select D from c union all select 2, current_date)",
+			"with c as (select date('2024-01-05') as D) select date(d, ((7)) || ' days') from (SELECT *, NULL AS D FROM (select 1 as n) union all SELECT NULL AS n, D FROM (select D from c) union all select 2, date('now'))"},
+		{duckdb, "with c as (select date '2024-01-05' as d) select d + 7 from (select d from c union all by name select 5 as d)",
+			"with c as (select date('2024-01-05') as d) select date_arith(d, 7, '+', 1) from (select d from c union all SELECT d FROM (select 5 as d))"},
+		// DISTINCT ON keeps the types of its select list
+		{duckdb, "with c as (select date '2024-01-05' as d) select d + 7 from (select distinct on (d) d from c)",
+			"with c as (select date('2024-01-05') as d) select date(d, ((7)) || ' days') from (SELECT d FROM (SELECT *, row_number() OVER (PARTITION BY d) AS _nexus_rn FROM (select d from c)) WHERE _nexus_rn = 1)"},
 		// a union of differing types: unknown, as written
 		{duckdb, "with c as (select date '2024-01-05' as d union all select a from t) select d + 1 from c",
 			"with c as (select date('2024-01-05') as d union all select a from t) select date_arith(d, 1, '+', 1) from c"},
@@ -57,6 +68,7 @@ func TestStaticTypesInStatement(t *testing.T) {
 		expectTranslated(t, c.d, c.in, c.out)
 	}
 	expectRows(t, duckdb, "with c as (select date '2024-01-30' as d) select d + 7, d - date '2024-01-01' from c", "2024-02-06|29")
+	expectRows(t, duckdb, "with c as (select date '2024-01-30' as d) select d + 7, d - date '2024-01-01' from (select 1 as n union all by name select d from c) where n is null", "2024-02-06|29")
 }
 
 // The columns of a table read take the types Options.Types gives them, and
@@ -89,6 +101,7 @@ func TestStaticTypesOfTables(t *testing.T) {
 		{"with c as (select * exclude (d) from main.s) select * from c", map[string]string{"ts": "DATETIME"}},
 		{"select current_timestamp as now_ts, to_date(a) as dt from t", map[string]string{"now_ts": "TIMESTAMP", "dt": TypeDate}},
 		{"create table x as select current_date as d", nil},
+		{"select current_date as d union all by name select current_timestamp as ts, null as d", map[string]string{"d": TypeDate, "ts": "TIMESTAMP"}},
 	} {
 		_, got, err := TranslateTyped(c.in, o)
 		if err != nil || !reflect.DeepEqual(got, c.want) {
