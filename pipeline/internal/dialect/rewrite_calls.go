@@ -190,6 +190,14 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return false
 	case t.d == BigQuery && n.name == "json_keys" && len(args) > 1 && n.x == nil:
 		return t.namedArgs(n, "max_depth", "mode")
+	case t.d == BigQuery && (n.name == "json_array_append" || n.name == "json_array_insert") && len(args) > 3 && n.x == nil:
+		// the each-element flag by name: last, after the pairs
+		last := args[len(args)-1]
+		if last.kind == nExpr && (last.name == "append_each_element" || last.name == "insert_each_element") && last.x != nil && len(args)%2 == 0 {
+			x := last.x
+			last.print = func(pr *printer, l *node) string { return strings.TrimSpace(pr.text(x)) + pr.carry(l, x) }
+		}
+		return false
 	case t.d == BigQuery && n.name == "json_strip_nulls" && len(args) > 1 && n.x == nil:
 		return t.namedArgs(n, "json_path", "include_arrays", "remove_empty")
 	case t.d != SQLite && n.name == "approx_count_distinct" && len(args) == 1 && n.x == nil:
