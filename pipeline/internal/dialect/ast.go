@@ -122,6 +122,7 @@ type fromInfo struct {
 	nameStart, nameEnd int
 	columns            []string
 	flatten            bool     // Snowflake FLATTEN: columns index, value, key...
+	split              string   // SPLIT_TO_TABLE, STRTOK_SPLIT_TO_TABLE: the function splitting; index is 1-based
 	fields             []string // BigQuery UNNEST of a literal array of structs without an alias: its columns
 	aliasStart         int      // first token of the alias clause, or -1
 	aliasCols          *node

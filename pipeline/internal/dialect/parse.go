@@ -675,7 +675,7 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		// TABLE(GENERATOR(ROWCOUNT => n)): n rows
 		fi.kind = fromFunc
 		fi.expr = n.add(p.parsePrimary())
-	case p.d == Snowflake && t.kind == kWord && (t.lower == "flatten" || t.lower == "table") && p.isPunctAt(1, "("):
+	case p.d == Snowflake && t.kind == kWord && (t.lower == "flatten" || t.lower == "table" || splitTables[t.lower] != "") && p.isPunctAt(1, "("):
 		fi.kind, fi.flatten = fromUnnest, true
 		fi.expr = n.add(p.parsePrimary())
 	case t.kind == kWord || t.kind == kQuoted:

@@ -178,6 +178,9 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		t.rewritePivot(n, sc)
 		return
 	}
+	if f.kind == fromUnnest && f.expr != nil && t.rewriteSplitTable(f) {
+		return
+	}
 	if f.kind == fromUnnest && f.expr != nil {
 		call := f.expr
 		arg, path, outer := t.unnestArgs(call)

@@ -151,6 +151,8 @@ var Translations = []Rule{
 		Note: "n rows; SEQ4() and its kin number them from 0 without gaps (Snowflake may leave gaps), so row_number() over (order by seq4()) and dateadd(day, seq4(), d) spines give Snowflake's rows"},
 	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
 		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
+	{From: "LATERAL SPLIT_TO_TABLE(s, sep) t, TABLE(STRTOK_SPLIT_TO_TABLE(s[, chars]))", Dialects: "Snowflake", To: "json_each(split_to_json(s, sep)) AS t, json_each(tokens_array(s, chars))",
+		Note: "t.value the part, t.index its place from 1 (t.key + 1)"},
 	{From: "FROM range(n), range(a, b[, step]), generate_series(a, b[, step])", Dialects: "DuckDB", To: "(WITH RECURSIVE ... SELECT v AS \"range\" | \"generate_series\" ...)",
 		Note: "range leaves b out, generate_series includes it, as on DuckDB; an alias list AS t(x) names the column; a step of 0 fails, naming the line, as on DuckDB; of timestamps (a DATE is its midnight) by an INTERVAL, the rows of range_list / series_list below"},
 	{From: "range(...), generate_series(...) as values; range(a, b, INTERVAL ...) in FROM", Dialects: "DuckDB", To: "range_list(a, b, step), series_list(a, b, step)",

@@ -315,6 +315,12 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 			switch col {
 			case "index":
 				col = "key"
+				if r.split != "" && len(parts) == 2 {
+					// SPLIT_TO_TABLE counts from 1
+					n.flag2 = true
+					n.print = printAs("(" + t.nameText(n, 1) + ".key + 1)")
+					return
+				}
 			case "this":
 				col = "value"
 			case "path":
