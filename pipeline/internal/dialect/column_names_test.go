@@ -24,6 +24,8 @@ func TestCTEColumnList(t *testing.T) {
 	expectRows(t, duckdb, "with t(a, b) as (select 1 as x, 2 as y) select * exclude (a) from t", "2")
 	expectRows(t, duckdb, "with t(a, b) as (select 1 as x, 2 as y) select distinct on (a) * from t", "1|2")
 	expectRows(t, duckdb, "with t(a, b) as (select 1 as x, 2 as y) select * from t union all by name select 3 as b", "1|2\nNULL|3")
+	// BigQuery's WITH has no column list
+	expectRefused(t, bigquery, "with s as (select 1 as a),\nt(a, b) as (select 1, 2) select a from t", "2:2: a column list after a CTE's name is not supported in BigQuery SQL (name the columns inside the CTE: with t as (select 1 as a, 2 as b))")
 }
 
 // A bare VALUES names its columns col0, col1, ... in DuckDB, column1,
@@ -49,4 +51,7 @@ func TestValuesColumnNames(t *testing.T) {
 	}
 	expectRows(t, duckdb, "select * exclude (col0) from (values (1, 2), (3, 4)) order by col1", "2\n4")
 	expectRows(t, duckdb, "select 1 as col1 union all by name values (2, 3) order by col1", "1|NULL\n3|2")
+	// BigQuery has VALUES in INSERT only
+	expectRefused(t, bigquery, "select a from (values (1, 2)) as v(a, b)", "1:16: VALUES is not supported in BigQuery SQL outside INSERT (select the rows: select 1 as a, 'x' as b union all select 2, 'y')")
+	expectTranslated(t, bigquery, "insert into t values (1, 'x', 2)", "insert into t values (1, 'x', 2)")
 }

@@ -336,6 +336,8 @@ var (
 	refLateralAlias     = refusal{"%s is an alias of this select list: BigQuery does not let a select item use an alias an earlier item defines", "repeat the expression, or select it in a subquery and compute from that: select a, a * 10 as b from (select 2 as a)"}
 	refEscape           = refusal{"%s ... ESCAPE is not supported", "escape with a backslash inside the pattern: x glob 'a\\*' (SIMILAR TO and ~ take a regular expression: 'a\\.c')"}
 	refNamespaced       = refusal{"%s is not supported", "NET.HOST works; NET.REG_DOMAIN and NET.PUBLIC_SUFFIX need the public suffix list: take the host with NET.HOST and its last labels with SPLIT; HLL_COUNT, KEYS and AEAD functions have no equivalent"}
+	refCTEColumns       = refusal{"a column list after a CTE's name is not supported in BigQuery SQL", "name the columns inside the CTE: with t as (select 1 as a, 2 as b)"}
+	refValues           = refusal{"VALUES is not supported in BigQuery SQL outside INSERT", "select the rows: select 1 as a, 'x' as b union all select 2, 'y'"}
 	refUDF              = refusal{"%s is a dataset's function (a persistent UDF), which SQLite does not have", "write its body in the query, or as a dbt macro the models call"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
@@ -384,6 +386,8 @@ var Refusals = []Rule{
 	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "NET.*, HLL_COUNT.*, KEYS.*, AEAD.* functions but NET.HOST", Dialects: "BigQuery", To: refNamespaced.hint},
 	{From: "dataset.function(...), a persistent UDF", Dialects: "BigQuery", To: refUDF.hint},
+	{From: "WITH t(a, b) AS (...), a CTE with a column list (BigQuery refuses it)", Dialects: "BigQuery", To: refCTEColumns.hint},
+	{From: "VALUES outside INSERT (BigQuery refuses it)", Dialects: "BigQuery", To: refValues.hint},
 	{From: "SELECT DISTINCT ON (a) ... naming a column twice, over relations whose columns are unknown, or with QUALIFY or unnest() in the same SELECT", Dialects: "DuckDB", To: refDistinctOnHere.hint},
 	{From: "SELECT DISTINCT ON (a) ...", Dialects: "BigQuery, Snowflake, SQLite", To: refDistinctOn.hint},
 	{From: "UNION BY NAME over an input whose columns are unknown or that names a column twice, or in a query with INTERSECT or EXCEPT", Dialects: "Snowflake, DuckDB", To: refByNameColumns.hint},

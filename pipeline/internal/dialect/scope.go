@@ -137,9 +137,8 @@ func (t *translator) walk(n *node, sc *scope) {
 		if n.kind == nSoup {
 			t.rewriteSoup(n)
 			for _, k := range n.kids {
-				if k.kind == nQuery && t.renamed[k] == nil {
-					// INSERT ... VALUES: the table's columns take the values by position
-					t.renamed[k] = []string{}
+				if k.kind == nQuery {
+					t.inserted[k] = true
 				}
 			}
 		}
@@ -165,7 +164,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		inner = &scope{parent: sc, ctes: map[string]*node{}}
 		for _, c := range q.x.list {
 			inner.ctes[c.name] = c.x // visible to itself: WITH RECURSIVE
-			if len(c.kids) > 1 && c.kids[0].kind == nRaw {
+			if len(c.kids) > 1 && c.kids[0].kind == nRaw && t.d == BigQuery {
+				t.refuse(c.kids[0].start, refCTEColumns)
+			} else if len(c.kids) > 1 && c.kids[0].kind == nRaw {
 				// name (a, b) AS (...): the list names its columns by position
 				names := make([]string, len(c.kids[0].list))
 				for i, k := range c.kids[0].list {
@@ -185,7 +186,7 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 			t.pr.setTok(op.start, "EXCEPT")
 		}
 	}
-	t.nameValues(q)
+	t.rewriteValues(q)
 	for _, b := range q.list {
 		t.walk(b, inner)
 	}

@@ -27,13 +27,21 @@ func valuesWidth(v *node) int {
 	return len(v.kids[0].list)
 }
 
-// nameValues gives the VALUES bodies of query q DuckDB's column names.
-func (t *translator) nameValues(q *node) {
-	if t.d != DuckDB || t.renamed[q] != nil {
-		return
+// rewriteValues gives the VALUES bodies of query q DuckDB's column names;
+// BigQuery has VALUES in INSERT only.
+func (t *translator) rewriteValues(q *node) {
+	if t.inserted[q] {
+		return // the table's columns take the values by position
 	}
 	for _, b := range q.list {
 		if b.kind != nValues || len(b.kids) == 0 {
+			continue
+		}
+		if t.d == BigQuery {
+			t.refuse(b.start, refValues)
+			continue
+		}
+		if t.d != DuckDB || t.renamed[q] != nil {
 			continue
 		}
 		cols := make([]string, valuesWidth(b))
