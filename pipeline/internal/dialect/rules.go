@@ -249,6 +249,8 @@ var Translations = []Rule{
 		Note: "UNIFORM draws from gen alone, as Snowflake does (a constant gives one value, RANDOM() one per row), but not Snowflake's numbers; RANDOM() is SQLite's random 64-bit integer, and RANDOM(seed) is refused"},
 	{From: "BOOLAND(a, b), BOOLOR, BOOLXOR, BOOLNOT(a), BITNOT(a), BITSHIFTLEFT(a, n), BITSHIFTRIGHT(a, n)", Dialects: "Snowflake", To: "((a) <> 0 AND (b) <> 0), ..., (NOT ((a) <> 0)), (~(a)), ((a) << (n)), ((a) >> (n))",
 		Note: "numbers read as booleans (0 is FALSE) with SQL's three-valued logic, as Snowflake does"},
+	{From: "REGR_SLOPE(y, x), REGR_INTERCEPT, REGR_R2, REGR_COUNT, REGR_AVGX, REGR_AVGY, REGR_SXX, REGR_SYY, REGR_SXY", Dialects: "Snowflake", To: "regr_slope_of(y, x) ...",
+		Note: "Go aggregates over the pairs with neither value NULL; the line's functions are NULL where x never varies, REGR_R2 is 1 where y never varies"},
 	{From: "SKEW(x), KURTOSIS(x)", Dialects: "Snowflake", To: "sample_skewness(x), sample_kurtosis(x)",
 		Note: "the adjusted sample estimators (KURTOSIS checked on Snowflake's documented example; SKEW is the same estimator family, not checked against one); NULL for fewer than 3 (4) values or when all are equal"},
 	{From: "FACTORIAL, HAVERSINE, BITAND_AGG, BITOR_AGG, BITXOR_AGG, APPROX_PERCENTILE, BASE64_ENCODE, BASE64_DECODE_STRING, HEX_DECODE_STRING, STRIP_NULL_VALUE, CHECK_JSON, GET_IGNORE_CASE", Dialects: "Snowflake", To: "Go functions (factorial_of, haversine_km, bit_and ..., quantile_cont_of ...)",
