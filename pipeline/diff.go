@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -55,6 +56,8 @@ type TableSet struct {
 	versions map[rel]string
 	// list is the tables as Session.Tables listed them for this read.
 	list []TableInfo
+	// engine is the version of every relation the engine wrote then.
+	engine map[string]string
 }
 
 type rel struct{ schema, name string }
@@ -78,15 +81,23 @@ func (s *Session) ReadTables(ctx context.Context, maxRows int) (*TableSet, error
 // wrote and no hook ran in between. Views are always read (what they read
 // may have changed). A re-run that rebuilt a few models then reads only
 // those: moving rows out of SQLite is costly, most of all in js/wasm.
+//
+// When nothing was written at all since prev (no relation has a new
+// version, no query wrote, no hook ran) and prev holds no view, prev is
+// the answer, without a statement: a Run that changed nothing lists and
+// counts nothing again.
 func (s *Session) ReadTablesSince(ctx context.Context, maxRows int, prev *TableSet) (*TableSet, error) {
+	versions, hooks := s.eng.Versions()
+	still := prev != nil && prev.sess == s && prev.maxRows == maxRows && prev.writes == s.db.Writes() && prev.hooks == hooks
+	if still && maps.Equal(prev.engine, versions) && !prev.hasViews() {
+		return prev, nil
+	}
 	ts, err := s.Tables(ctx)
 	if err != nil {
 		return nil, err
 	}
-	versions, hooks := s.eng.Versions()
 	set := &TableSet{tables: make(map[rel]setTable, len(ts)), sess: s, maxRows: maxRows,
-		writes: s.db.Writes(), hooks: hooks, versions: make(map[rel]string, len(ts)), list: ts}
-	still := prev != nil && prev.sess == s && prev.maxRows == maxRows && prev.writes == set.writes && prev.hooks == hooks
+		writes: s.db.Writes(), hooks: hooks, versions: make(map[rel]string, len(ts)), list: ts, engine: versions}
 	for _, t := range ts {
 		k := rel{t.Schema, t.Name}
 		v := ""
@@ -110,6 +121,17 @@ func (s *Session) ReadTablesSince(ctx context.Context, maxRows int, prev *TableS
 		set.tables[k] = st
 	}
 	return set, nil
+}
+
+// hasViews tells whether the read listed a view: a view is read again
+// every time, whatever it reads.
+func (prev *TableSet) hasViews() bool {
+	for _, t := range prev.list {
+		if t.Kind == "view" {
+			return true
+		}
+	}
+	return false
 }
 
 // reusable returns prev's read of table k when it was read at version v

@@ -479,3 +479,38 @@ func selectable(files map[string][]byte) []string {
 	}
 	return out
 }
+
+// After a build that wrote nothing, the next read of the tables is the
+// last one, without a statement; a query that wrote makes it read again.
+func TestReadTablesSinceNothingWritten(t *testing.T) {
+	ctx := context.Background()
+	files := map[string][]byte{"dbt_project.yml": []byte("name: p\n"), "seeds/people.csv": []byte("id\n1\n2\n"), "models/a.sql": []byte("select id from {{ ref('people') }}\n")}
+	s := openSession(t)
+	build(t, s, files, Options{})
+	first, err := s.ReadTables(ctx, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	build(t, s, files, Options{})
+	before := s.Stats().Statements
+	if same, err := s.ReadTablesSince(ctx, -1, first); err != nil || same != first {
+		t.Errorf("a build that wrote nothing: the tables were read again (%v)", err)
+	}
+	if n := s.Stats().Statements - before; n != 0 {
+		t.Errorf("a build that wrote nothing: reading the tables ran %d statements, want 0", n)
+	}
+	same, bad := readSince(t, s, first)
+	for _, d := range bad {
+		t.Error(d)
+	}
+	if _, err := s.Query(ctx, "insert into main.a values (3)", 0); err != nil {
+		t.Fatal(err)
+	}
+	again, bad := readSince(t, s, same)
+	if again == same {
+		t.Errorf("after a query wrote, the last read was kept whole")
+	}
+	for _, d := range bad {
+		t.Error(d)
+	}
+}
