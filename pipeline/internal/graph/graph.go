@@ -4,6 +4,7 @@
 package graph
 
 import (
+	"container/heap"
 	"fmt"
 	"sort"
 	"strings"
@@ -154,33 +155,51 @@ func (g *Graph) topo() []*Node {
 	for id, n := range g.nodes {
 		indeg[id] = len(unique(n.DependsOn))
 	}
-	less := func(a, b string) bool {
-		na, nb := g.nodes[a], g.nodes[b]
-		if kindRank[na.Kind] != kindRank[nb.Kind] {
-			return kindRank[na.Kind] < kindRank[nb.Kind]
-		}
-		return a < b
-	}
-	var ready []string
+	// The next node is always the least ready one by kind, then ID: a
+	// heap finds it without sorting what is ready again at every step.
+	ready := &readyHeap{rank: map[string]int{}}
 	for _, id := range g.sortedIDs() {
+		ready.rank[id] = kindRank[g.nodes[id].Kind]
 		if indeg[id] == 0 {
-			ready = append(ready, id)
+			ready.ids = append(ready.ids, id)
 		}
 	}
+	heap.Init(ready)
 	var out []*Node
-	for len(ready) > 0 {
-		sort.Slice(ready, func(i, j int) bool { return less(ready[i], ready[j]) })
-		id := ready[0]
-		ready = ready[1:]
+	for ready.Len() > 0 {
+		id := heap.Pop(ready).(string)
 		out = append(out, g.nodes[id])
 		for _, c := range unique(g.children[id]) {
 			indeg[c]--
 			if indeg[c] == 0 {
-				ready = append(ready, c)
+				heap.Push(ready, c)
 			}
 		}
 	}
 	return out
+}
+
+// readyHeap holds the IDs of the nodes whose parents are all placed, the
+// least by kind rank, then ID, first.
+type readyHeap struct {
+	ids  []string
+	rank map[string]int
+}
+
+func (h *readyHeap) Len() int { return len(h.ids) }
+func (h *readyHeap) Less(i, j int) bool {
+	a, b := h.ids[i], h.ids[j]
+	if h.rank[a] != h.rank[b] {
+		return h.rank[a] < h.rank[b]
+	}
+	return a < b
+}
+func (h *readyHeap) Swap(i, j int) { h.ids[i], h.ids[j] = h.ids[j], h.ids[i] }
+func (h *readyHeap) Push(x any)    { h.ids = append(h.ids, x.(string)) }
+func (h *readyHeap) Pop() any {
+	last := h.ids[len(h.ids)-1]
+	h.ids = h.ids[:len(h.ids)-1]
+	return last
 }
 
 func unique(l []string) []string {
