@@ -2,13 +2,8 @@ package engine
 
 import (
 	"context"
-	"io/fs"
-	"os"
 	"slices"
 	"testing"
-	"testing/fstest"
-
-	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 // A Run with nothing changed after one that reused every node gives that
@@ -16,25 +11,7 @@ import (
 // database, another selection or rebuild-all run the nodes again.
 func TestUnchangedRunRepeatsTheLastLog(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, store.MemoryDSN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	e := New(db)
-	files := fstest.MapFS{}
-	src := os.DirFS("../../../samples/quickstart")
-	err = fs.WalkDir(src, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(src, name)
-		files[name] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, db, files := quickstartEngine(t)
 	build := func(opts Options) (*Result, int) {
 		t.Helper()
 		before := db.Stats().Statements

@@ -3,36 +3,15 @@ package engine
 import (
 	"context"
 	"io/fs"
-	"os"
 	"testing"
 	"testing/fstest"
-
-	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 // A build of the same files, vars and dialect takes the last build's plan;
 // any difference makes a new one.
 func TestSameFilesTakeTheLastPlan(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, store.MemoryDSN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	e := New(db)
-	files := fstest.MapFS{}
-	src := os.DirFS("../../../samples/quickstart")
-	err = fs.WalkDir(src, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(src, name)
-		files[name] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, _, files := quickstartEngine(t)
 	build := func(opts Options) *plan {
 		t.Helper()
 		res, err := e.Build(ctx, files, opts)
