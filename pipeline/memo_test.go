@@ -137,32 +137,64 @@ func TestMemoizedColumnsFollowTheirTable(t *testing.T) {
 		"models/cols.sql":  "select 1 as one{% if execute %}{% for c in adapter.get_columns_in_relation(ref('base')) %}, {{ c.name }}{% endfor %}{% endif %} from {{ ref('base') }}\n",
 		"models/ecols.sql": "select 1 as one{% if execute %}{% for c in adapter.get_columns_in_relation(ref('eph')) %}, {{ c.name }} as e_{{ c.name }}{% endfor %}{% endif %} from {{ ref('eph') }}\n",
 	}
-	edit := func(path, text string) map[string]string {
-		out := map[string]string{}
-		for k, v := range base {
-			out[k] = v
-		}
-		out[path] = text
-		return out
-	}
-	ctx := context.Background()
-	long, err := Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer long.Close()
-	for _, st := range []struct {
-		name   string
-		files  map[string]string
-		before string // a query the long session runs first
-	}{
+	edit := func(path, text string) map[string]string { return withFile(base, path, text) }
+	expectLongSessionMatchesFresh(t, []sessionStep{
 		{"first build", base, ""},
 		{"unchanged", base, ""},
 		{"upstream gains a column", edit("models/base.sql", "select id, name, 7 as extra from {{ ref('people') }}\n"), ""},
 		{"upstream back", base, ""},
 		{"a query adds a column behind the engine", base, "alter table main.base add column z"},
 		{"unchanged after the query", base, ""},
-	} {
+	})
+}
+
+// A render's run_query over tables the engine built is reused while those
+// tables keep their versions, without running the query again; a seed or
+// upstream change, a query writing behind the engine, or an ephemeral
+// model's view (asked again every time) render it again when the answer
+// would differ.
+func TestMemoizedQueriesFollowTheirTables(t *testing.T) {
+	base := map[string]string{
+		"dbt_project.yml":  "name: p\n",
+		"seeds/people.csv": "id,name\n1,ann\n2,bob\n",
+		"models/base.sql":  "select id, name from {{ ref('people') }}\n",
+		"models/eph.sql":   "{{ config(materialized='ephemeral') }}\nselect * from {{ ref('base') }} where id > 1\n",
+		// One query a model, so that each answer is judged alone.
+		"models/qbase.sql": "select {{ run_query('select count(*) from ' ~ ref('base')).rows[0][0] if execute else 0 }} as n\n",
+		"models/qeph.sql":  "select '{{ run_query('select group_concat(name) from ' ~ ref('eph')).rows[0][0] if execute else '' }}' as e\n",
+		"models/qseed.sql": "select {{ run_query('select max(id) from ' ~ ref('people')).rows[0][0] if execute else 0 }} as s\n",
+	}
+	edit := func(path, text string) map[string]string { return withFile(base, path, text) }
+	expectLongSessionMatchesFresh(t, []sessionStep{
+		{"first build", base, ""},
+		{"unchanged", base, ""},
+		{"a seed row more", edit("seeds/people.csv", "id,name\n1,ann\n2,bob\n3,cy\n"), ""},
+		{"upstream filters", edit("models/base.sql", "select id, name from {{ ref('people') }} where id < 3\n"), ""},
+		{"back to the start", base, ""},
+		{"a query adds a row behind the engine", base, "insert into main.base values (9, 'zed')"},
+		{"unchanged after the query", base, ""},
+	})
+}
+
+// sessionStep is one Run of a long session: the project's files, after a
+// query the session runs first (when given).
+type sessionStep struct {
+	name   string
+	files  map[string]string
+	before string
+}
+
+// expectLongSessionMatchesFresh runs the steps in one session and checks
+// that each step's tables are those of a fresh build of the same files.
+func expectLongSessionMatchesFresh(t *testing.T, steps []sessionStep) {
+	t.Helper()
+	ctx := context.Background()
+	long, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer long.Close()
+	for _, st := range steps {
 		if st.before != "" {
 			if _, err := long.Query(ctx, st.before, 0); err != nil {
 				t.Fatal(err)
@@ -185,67 +217,12 @@ func TestMemoizedColumnsFollowTheirTable(t *testing.T) {
 	}
 }
 
-// A render's run_query over tables the engine built is reused while those
-// tables keep their versions, without running the query again; a seed or
-// upstream change, a query writing behind the engine, or an ephemeral
-// model's view (asked again every time) render it again when the answer
-// would differ.
-func TestMemoizedQueriesFollowTheirTables(t *testing.T) {
-	base := map[string]string{
-		"dbt_project.yml":  "name: p\n",
-		"seeds/people.csv": "id,name\n1,ann\n2,bob\n",
-		"models/base.sql":  "select id, name from {{ ref('people') }}\n",
-		"models/eph.sql":   "{{ config(materialized='ephemeral') }}\nselect * from {{ ref('base') }} where id > 1\n",
-		// One query a model, so that each answer is judged alone.
-		"models/qbase.sql": "select {{ run_query('select count(*) from ' ~ ref('base')).rows[0][0] if execute else 0 }} as n\n",
-		"models/qeph.sql":  "select '{{ run_query('select group_concat(name) from ' ~ ref('eph')).rows[0][0] if execute else '' }}' as e\n",
-		"models/qseed.sql": "select {{ run_query('select max(id) from ' ~ ref('people')).rows[0][0] if execute else 0 }} as s\n",
+// withFile is files with path's text replaced.
+func withFile(files map[string]string, path, text string) map[string]string {
+	out := map[string]string{}
+	for k, v := range files {
+		out[k] = v
 	}
-	edit := func(path, text string) map[string]string {
-		out := map[string]string{}
-		for k, v := range base {
-			out[k] = v
-		}
-		out[path] = text
-		return out
-	}
-	ctx := context.Background()
-	long, err := Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer long.Close()
-	for _, st := range []struct {
-		name   string
-		files  map[string]string
-		before string // a query the long session runs first
-	}{
-		{"first build", base, ""},
-		{"unchanged", base, ""},
-		{"a seed row more", edit("seeds/people.csv", "id,name\n1,ann\n2,bob\n3,cy\n"), ""},
-		{"upstream filters", edit("models/base.sql", "select id, name from {{ ref('people') }} where id < 3\n"), ""},
-		{"back to the start", base, ""},
-		{"a query adds a row behind the engine", base, "insert into main.base values (9, 'zed')"},
-		{"unchanged after the query", base, ""},
-	} {
-		if st.before != "" {
-			if _, err := long.Query(ctx, st.before, 0); err != nil {
-				t.Fatal(err)
-			}
-		}
-		fsys := fstest.MapFS{}
-		for name, text := range st.files {
-			fsys[name] = &fstest.MapFile{Data: []byte(text)}
-		}
-		fresh, err := Open(ctx, ":memory:")
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := buildAndDump(t, fresh, fsys, nil, nil)
-		got := buildAndDump(t, long, fsys, nil, fresh)
-		fresh.Close()
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("%s: the reused session built other tables (-fresh +reused):\n%s", st.name, diff)
-		}
-	}
+	out[path] = text
+	return out
 }
