@@ -86,33 +86,13 @@ func castBool(ctx sqlite3.Context, arg ...sqlite3.Value) {
 // likeCaseSensitive is the warehouses' LIKE: % any run, _ one character,
 // letters compared with their case; an optional escape character.
 func likeCaseSensitive(ctx sqlite3.Context, arg ...sqlite3.Value) {
-	if arg[0].Type() == sqlite3.NULL || arg[1].Type() == sqlite3.NULL {
-		ctx.ResultNull()
-		return
-	}
-	esc := rune(-1)
-	if len(arg) == 3 && arg[2].Type() != sqlite3.NULL {
-		if e := []rune(arg[2].Text()); len(e) == 1 {
-			esc = e[0]
-		}
-	}
-	ctx.ResultBool(like([]rune(arg[0].Text()), []rune(arg[1].Text()), esc))
+	likeCall(ctx, arg, func(s string, _ rune) []rune { return []rune(s) })
 }
 
 // likeIgnoringCase is DuckDB's ILIKE: LIKE with every letter's case
 // ignored (SQLite's LIKE ignores the case of ASCII letters only).
 func likeIgnoringCase(ctx sqlite3.Context, arg ...sqlite3.Value) {
-	if arg[0].Type() == sqlite3.NULL || arg[1].Type() == sqlite3.NULL {
-		ctx.ResultNull()
-		return
-	}
-	esc := rune(-1)
-	if len(arg) == 3 && arg[2].Type() != sqlite3.NULL {
-		if e := []rune(arg[2].Text()); len(e) == 1 {
-			esc = e[0]
-		}
-	}
-	fold := func(s string) []rune {
+	likeCall(ctx, arg, func(s string, esc rune) []rune {
 		r := []rune(s)
 		for i, c := range r {
 			if c != esc {
@@ -120,8 +100,23 @@ func likeIgnoringCase(ctx sqlite3.Context, arg ...sqlite3.Value) {
 			}
 		}
 		return r
+	})
+}
+
+// likeCall matches text against pattern (and an optional escape
+// character), both read through runes; NULL when either is NULL.
+func likeCall(ctx sqlite3.Context, arg []sqlite3.Value, runes func(s string, esc rune) []rune) {
+	if arg[0].Type() == sqlite3.NULL || arg[1].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
 	}
-	ctx.ResultBool(like(fold(arg[0].Text()), fold(arg[1].Text()), esc))
+	esc := rune(-1)
+	if len(arg) == 3 && arg[2].Type() != sqlite3.NULL {
+		if e := []rune(arg[2].Text()); len(e) == 1 {
+			esc = e[0]
+		}
+	}
+	ctx.ResultBool(like(runes(arg[0].Text(), esc), runes(arg[1].Text(), esc), esc))
 }
 
 // like matches s against pattern p in O(len(s)*len(p)) time at worst,
