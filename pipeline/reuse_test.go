@@ -514,3 +514,24 @@ func TestReadTablesSinceNothingWritten(t *testing.T) {
 		t.Error(d)
 	}
 }
+
+// A node that reads a table by its bare name, without ref() or a schema,
+// is rebuilt when that table is: SQLite names such a read without its
+// schema, which the engine resolves to every schema the name could mean.
+func TestReuseFollowsReadsByBareName(t *testing.T) {
+	base := map[string]string{
+		"dbt_project.yml":  "name: p\n",
+		"seeds/people.csv": "id\n1\n2\n",
+		"models/a.sql":     "{{ config(materialized='table') }}\nselect id from {{ ref('people') }}\n",
+		// No ref: the graph does not know zcount reads a (built first by name).
+		"models/zcount.sql": "{{ config(materialized='table') }}\nselect count(*) as n from a\n",
+		"models/zmax.sql":   "{{ config(materialized='table') }}\nselect max(id) as m from a\n",
+	}
+	edit := func(path, text string) map[string]string { return withFile(base, path, text) }
+	expectLongSessionMatchesFresh(t, []sessionStep{
+		{"first build", base, ""},
+		{"a seed row more", edit("seeds/people.csv", "id\n1\n2\n3\n"), ""},
+		{"a filters", edit("models/a.sql", "{{ config(materialized='table') }}\nselect id from {{ ref('people') }} where id > 1\n"), ""},
+		{"back to the start", base, ""},
+	})
+}

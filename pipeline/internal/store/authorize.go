@@ -32,7 +32,7 @@ func (e *ErrNotAllowed) Error() string {
 
 func (db *DB) authorize(action sqlite3.AuthorizerActionCode, name3rd, name4th, schema, inner string) sqlite3.AuthorizerReturnCode {
 	if action == sqlite3.AUTH_READ && db.reads != nil {
-		db.reads[strings.ToLower(schema+"."+name3rd)] = true
+		db.noteRead(schema, name3rd)
 	}
 	if db.engine {
 		return sqlite3.AUTH_OK
@@ -90,6 +90,20 @@ func (db *DB) TrackReads() func() []string {
 		}
 		db.reads = outer
 		return out
+	}
+}
+
+// noteRead records a read of schema.name. SQLite names a table read
+// without a schema when no column of it is read (select count(*) from t)
+// and the SQL named none: t may be any schema's, so each is recorded.
+func (db *DB) noteRead(schema, name string) {
+	if schema != "" {
+		db.reads[strings.ToLower(schema+"."+name)] = true
+		return
+	}
+	db.reads[strings.ToLower("temp."+name)] = true
+	for s := range db.schemas {
+		db.reads[strings.ToLower(s+"."+name)] = true
 	}
 }
 
