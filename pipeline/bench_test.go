@@ -161,6 +161,7 @@ func reportSlowest(b *testing.B, res *Result, n int) {
 // again into the session that built it. "unchanged" reuses every table;
 // "edit-state" and "edit-source" add a comment line to a state model
 // (billing_lifecycle) or a source model (stripe_events) before each build,
+// or "edit-ids" to the source of identifiers (stripe_person_identifiers),
 // as the browser benchmark types one, so it and what reads it are rebuilt;
 // "rebuild-all" builds everything again. The first build is not timed.
 // stmts/op counts the SQL statements of one build (each has a fixed cost
@@ -169,9 +170,10 @@ func BenchmarkRebuild(b *testing.B) {
 	edits := map[string]string{
 		"edit-state":  "models/states/billing_lifecycle.sql",
 		"edit-source": "models/sources/stripe/stripe_events.sql",
+		"edit-ids":    "models/sources/stripe/stripe_person_identifiers.sql",
 	}
 	for _, p := range benchProjects() {
-		for _, mode := range []string{"unchanged", "edit-state", "edit-source", "rebuild-all"} {
+		for _, mode := range []string{"unchanged", "edit-state", "edit-source", "edit-ids", "rebuild-all"} {
 			b.Run(p.name+"/"+mode, func(b *testing.B) {
 				fsys := copyFS(b, p.fsys(b))
 				edited := edits[mode]
