@@ -105,6 +105,8 @@ func (p *plan) listNodes() []Node {
 // engine's database and returns its SQL as SQLite will run it.
 func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
 	e.env.ctx = ctx
+	// A compile's render may write (identity resolution's temp tables).
+	e.hist.rels = nil
 	p, err := newPlan(fsys, vars, d, &e.env)
 	if err != nil {
 		return "", err

@@ -45,6 +45,8 @@ type history struct {
 	// types are the static types of the columns of the relations built
 	// (statictypes.go).
 	types map[string]map[string]string
+	// rels are the relations the last build left (relset.go).
+	rels *relSet
 }
 
 // Versions returns the version of each relation (lower-case schema.name)
@@ -146,7 +148,16 @@ func (r *runner) startReuse(h *history) {
 		r.reuseOff = "the project has on-run-start or on-run-end hooks"
 	}
 	r.writesAtStart = r.db.Writes()
+	r.hooksAtStart = h.hooks
+	exists, views, kept := r.keptRelations()
+	h.rels = nil
+	if kept {
+		r.exists, r.views = exists, views
+	}
 	r.dropGone()
+	if kept {
+		return
+	}
 	if tables, err := r.db.TablesAndTemp(r.ctx); err == nil {
 		r.exists, r.views = map[string]bool{}, map[string]bool{}
 		for _, t := range tables {
@@ -196,7 +207,13 @@ func (r *runner) dropGone() {
 			what = "VIEW"
 		}
 		schema, name, _ := strings.Cut(b.rel, ".")
-		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP %s IF EXISTS %s.%s", what, store.Ident(schema), store.Ident(name))); err == nil {
+		err := r.db.Exec(r.ctx, fmt.Sprintf("DROP %s IF EXISTS %s.%s", what, store.Ident(schema), store.Ident(name)))
+		if r.exists != nil {
+			delete(r.exists, b.rel)
+			delete(r.views, b.rel)
+			r.relsUnknown = r.relsUnknown || err != nil
+		}
+		if err == nil {
 			delete(r.hist.versions, b.rel)
 			delete(r.hist.owner, b.rel)
 			delete(r.hist.types, b.rel)
@@ -358,6 +375,12 @@ func (r *runner) record(n *graph.Node, step *Step, diags []diag.Diagnostic) {
 	if n.Kind == "test" {
 		rel = ""
 	}
+	if step.Status == "ERROR" {
+		// its statements may have dropped its table and not made it again
+		r.relsUnknown = true
+	} else if step.Status != "SKIP" && n.Kind != "test" {
+		r.wrote(rel)
+	}
 	if b == nil || step.Status == "ERROR" || step.Status == "SKIP" {
 		delete(r.hist.nodes, n.ID)
 		if step.Status != "SKIP" {
@@ -397,6 +420,7 @@ func (r *runner) contentVersion(rel jinja.Relation, rows [][]any) {
 		return
 	}
 	k := relKey(rel.Schema, rel.Name)
+	r.wrote(k)
 	r.hist.versions[k] = fmt.Sprintf("rows %x", sha256.Sum256([]byte(answerText(rows))))
 	r.hist.owner[k] = rel.Name
 }
@@ -435,4 +459,5 @@ func (r *runner) finishReuse() {
 		// not known, so the next build reuses nothing.
 		r.hist.writes = -1
 	}
+	r.keepRelations()
 }

@@ -66,7 +66,11 @@ type runner struct {
 	// writesAtStart and ownWrites tell a render's writes from the
 	// engine's own.
 	writesAtStart, ownWrites int
-	testSQLs                 map[*project.Test]string
+	// hooksAtStart is the hooks run before the build; relsUnknown says
+	// that the build may have changed relations it cannot name (relset.go).
+	hooksAtStart int
+	relsUnknown  bool
+	testSQLs     map[*project.Test]string
 	// effects collects what the Go functions of the render under way read
 	// and reported (render, resolveComponents).
 	effects *renderEffects
