@@ -141,6 +141,8 @@ var Translations = []Rule{
 		Note: "a string is its SQL text (x), where Snowflake shows the VARIANT as JSON (\"x\"); so x:status = 'paid', x:status::string and GROUP BY x:status give the warehouse's answers, but a selected x:status shows paid, not \"paid\" (objects and arrays stay JSON text)"},
 	{From: "x::variant, TO_VARIANT(x), x::array, TO_ARRAY(x), x::object, TO_OBJECT(x)", Dialects: "Snowflake", To: "variant_of(x), to_array_of(x), to_object_of(x)",
 		Note: "a VARIANT is the value itself (a string its text, as x:a gives it); TO_ARRAY makes a value that is no array an array of one; TO_OBJECT fails on a value that is no object"},
+	{From: "MD5_BINARY, SHA1_BINARY, SHA2_BINARY, TO_BINARY(s[, 'HEX' | 'BASE64' | 'UTF-8']), TRY_TO_BINARY, HEX_DECODE_BINARY, BASE64_DECODE_BINARY", Dialects: "Snowflake", To: "Go functions giving a blob (to_binary_snowflake(s, f) for TO_BINARY)",
+		Note: "a BINARY is a blob, as BigQuery's BYTES are: HEX_ENCODE, BASE64_ENCODE and TO_VARCHAR(b[, format]) read it, TO_VARCHAR writing upper case hex unless told BASE64 or UTF-8, as Snowflake does; tables show a blob as its hex digits (the command line writes x'edf1...')"},
 	{From: "TYPEOF(x), IS_INTEGER(x), IS_DECIMAL, IS_DOUBLE, IS_REAL, IS_VARCHAR, IS_CHAR, IS_BOOLEAN, IS_ARRAY, IS_OBJECT", Dialects: "Snowflake", To: "variant_kind(x), (variant_kind(x) IN ('INTEGER', ...)); on a path json_type_kind(json_type(x, '$.a'))",
 		Note: "the kind of value held: INTEGER, DECIMAL, DOUBLE, VARCHAR, BOOLEAN, ARRAY, OBJECT, NULL_VALUE; a real is DECIMAL unless it has an exponent (SQLite keeps no NUMBER scale, so 1.5::float reads DECIMAL); a BOOLEAN outside JSON is 1 or 0 here, so INTEGER; text that is a JSON array or object reads as one"},
 	{From: "IS_NULL_VALUE(x:a.b)", Dialects: "Snowflake", To: "(json_type(x, '$.a.b') = 'null')",
@@ -341,13 +343,14 @@ var (
 	refCTEColumns       = refusal{"a column list after a CTE's name is not supported in BigQuery SQL", "name the columns inside the CTE: with t as (select 1 as a, 2 as b)"}
 	refValues           = refusal{"VALUES is not supported in BigQuery SQL outside INSERT", "select the rows: select 1 as a, 'x' as b union all select 2, 'y'"}
 	refUDF              = refusal{"%s is a dataset's function (a persistent UDF), which SQLite does not have", "write its body in the query, or as a dbt macro the models call"}
+	refHashAgg          = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "to tell whether two tables hold the same rows, compare them with EXCEPT both ways; for a fingerprint of a group, hash its sorted rows: md5(listagg(md5(x), ',') within group (order by md5(x)))"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
 
 // unfaithful are warehouse functions whose values no SQLite function
 // reproduces, per dialect.
 var unfaithful = map[Dialect]map[string]refusal{
-	Snowflake: {"hash": refHash},
+	Snowflake: {"hash": refHash, "hash_agg": refHashAgg},
 	DuckDB:    {"hash": refHash, "typeof": refTypeof, "columns": refColumns, "age": refAge},
 	BigQuery:  {"farm_fingerprint": refHash},
 }
@@ -403,6 +406,7 @@ var Refusals = []Rule{
 	{From: "RANDOM(seed)", Dialects: "Snowflake", To: refRandomSeed.hint},
 	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},
 	{From: "HASH(x), FARM_FINGERPRINT(x)", Dialects: "BigQuery, Snowflake, DuckDB", To: refHash.hint},
+	{From: "HASH_AGG(x)", Dialects: "Snowflake", To: refHashAgg.hint},
 	{From: "age(x) with one argument", Dialects: "DuckDB", To: refAge.hint},
 	{From: "sum(x) of INTERVALs (DuckDB refuses it too)", Dialects: "DuckDB", To: refIntervalSum.hint},
 	{From: "timestamp - timestamp (an INTERVAL); BigQuery's date - date", Dialects: "BigQuery, Snowflake", To: refTimestampMinus.hint},

@@ -99,7 +99,6 @@ func init() {
 	rename("sha256_bytes", "sha256", "bigquery")
 	rename("sha512_bytes", "sha512", "bigquery")
 	rename("hex_lower", "to_hex", "bigquery", "duckdb")
-	rename("hex_lower", "hex_encode", "snowflake")
 	rename("md5", "md5_hex", "snowflake")
 	rename("sha1_hex", "sha1", "snowflake", "duckdb")
 	rename("sha1_hex", "sha1_hex", "snowflake")
@@ -385,15 +384,22 @@ func input(v sqlite3.Value) []byte {
 }
 
 func sha2Hex(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if !called(ctx, "SHA2", args, 1, 2, "takes a value and an optional digest size") {
-		return
+	if sum, ok := sha2Sum(ctx, "SHA2", args); ok {
+		ctx.ResultText(hex.EncodeToString(sum))
+	}
+}
+
+// sha2Sum is the SHA-2 digest of args[0] in args[1] bits (256 by default)
+// for SHA2 and SHA2_BINARY; ok is false when the call failed or is NULL.
+func sha2Sum(ctx sqlite3.Context, fn string, args []sqlite3.Value) (sum []byte, ok bool) {
+	if !called(ctx, fn, args, 1, 2, "takes a value and an optional digest size") {
+		return nil, false
 	}
 	bits := int64(256)
 	if len(args) == 2 {
 		bits, _ = integer(args[1])
 	}
 	b := input(args[0])
-	var sum []byte
 	switch bits {
 	case 224:
 		s := sha256.Sum224(b)
@@ -408,10 +414,10 @@ func sha2Hex(ctx sqlite3.Context, args ...sqlite3.Value) {
 		s := sha512.Sum512(b)
 		sum = s[:]
 	default:
-		fail(ctx, "SHA2", "the digest size must be 224, 256, 384 or 512, not %s", args[1].Text())
-		return
+		fail(ctx, fn, "the digest size must be 224, 256, 384 or 512, not %s", args[1].Text())
+		return nil, false
 	}
-	ctx.ResultText(hex.EncodeToString(sum))
+	return sum, true
 }
 
 func hexLower(ctx sqlite3.Context, args ...sqlite3.Value) {

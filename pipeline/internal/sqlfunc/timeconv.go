@@ -287,6 +287,10 @@ func toCharSnowflake(ctx sqlite3.Context, args ...sqlite3.Value) {
 		fail(ctx, fn, "number formats such as %q are not supported; round the number and cast it, to_varchar(round(x, 2)), and pad it with lpad(...)", args[1].Text())
 		return
 	}
+	if args[0].Type() == sqlite3.BLOB {
+		binaryText(ctx, fn, args)
+		return
+	}
 	if len(args) == 1 || args[0].Type() != sqlite3.TEXT {
 		ctx.ResultText(args[0].Text())
 		return

@@ -28,6 +28,7 @@ package conformance
 
 import (
 	"bufio"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"math"
@@ -178,6 +179,12 @@ func Format(rows [][]string) string {
 func checkValue(v string) error {
 	switch {
 	case v == "NULL", v == "true", v == "false":
+		return nil
+	case strings.HasPrefix(v, "X'"):
+		// a blob, as Render writes it: upper case hex digits
+		if _, err := hex.DecodeString(strings.TrimSuffix(v[2:], "'")); err != nil || !strings.HasSuffix(v, "'") || v != strings.ToUpper(v) {
+			return fmt.Errorf("the value %s is not a blob written X'HEX' in upper case", v)
+		}
 		return nil
 	case strings.HasPrefix(v, "'"):
 		if len(v) < 2 || !strings.HasSuffix(v, "'") || strings.Contains(strings.ReplaceAll(v[1:len(v)-1], "''", ""), "'") {
