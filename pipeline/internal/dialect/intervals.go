@@ -185,7 +185,7 @@ func (t *translator) rewriteIntervalCall(n *node) bool {
 		to("interval_part", "")
 	case n.name == "epoch" && len(args) == 1 && t.intervalOf(args[0]):
 		to("interval_part", "'epoch', ")
-	case datePartShorthands[n.name] && len(args) == 1 && t.intervalOf(args[0]):
+	case (datePartShorthands[n.name] || (n.name == "decade" || n.name == "century" || n.name == "millennium")) && len(args) == 1 && t.intervalOf(args[0]):
 		part := n.name
 		if part == "dayofmonth" {
 			part = "day"

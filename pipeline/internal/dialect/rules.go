@@ -192,6 +192,8 @@ var Translations = []Rule{
 		Note: "where the value is known to be a boolean (TRUE, FALSE, a comparison, LIKE, IN, AND, OR, NOT, a cast to BOOL, a model's column holding one, a seed's column declared boolean); a source's boolean column is 1 or 0 and casts to '1' or '0'"},
 	{From: "YEAR(x), QUARTER, MONTH, WEEK, DAY, DAYOFMONTH, DAYOFWEEK, DAYOFYEAR, HOUR, MINUTE, SECOND", Dialects: "Snowflake, DuckDB", To: "date_part('year', x)",
 		Note: "the dialect's EXTRACT, weeks and weekdays as it counts them"},
+	{From: "DECADE(x), CENTURY, MILLENNIUM and these parts (decades, c, cent, mil...) in date_part, EXTRACT, date_trunc, datediff and date_sub", Dialects: "DuckDB", To: "date_part('century', x)",
+		Note: "as DuckDB counts them: EXTRACT's centuries and millennia start at year 1 (2000 is in the 20th century), date_trunc and datediff cut at multiples of 100 and 1000 (date_trunc('century', 2024-05-17) is 2000-01-01)"},
 	{From: "DATE_TRUNC(x, MONTH), datediff(day, a, b) and other bare date parts", Dialects: warehouses, To: "'month', 'day'",
 		Note: "passed as lower-case strings to the date functions"},
 	{From: "f(x, INTERVAL n unit)", Dialects: warehouses, To: "f(x, n, 'unit')"},

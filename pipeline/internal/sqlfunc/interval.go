@@ -250,11 +250,11 @@ func intervalPart(ctx sqlite3.Context, args ...sqlite3.Value) {
 	case "epoch":
 		ctx.ResultFloat(iv.epoch())
 		return
-	case "millennium", "millennia":
+	case "millennium", "millennia", "millenniums", "millenium", "mil", "mils":
 		n = iv.months / 12000
-	case "century", "centuries":
+	case "century", "centuries", "c", "cent":
 		n = iv.months / 1200
-	case "decade", "decades":
+	case "decade", "decades", "dec", "decs":
 		n = iv.months / 120
 	case "year", "years", "y", "yr":
 		n = iv.months / 12

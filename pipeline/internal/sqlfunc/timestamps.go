@@ -213,9 +213,16 @@ const (
 	pEpochNanosecond
 	pDate
 	pYearWeek // DuckDB's yearweek: the ISO year times 100 plus the ISO week
+	// DuckDB's eras (see calendar.eras)
+	pDecade
+	pCentury
+	pMillennium
 )
 
 var partNames = map[string]part{}
+
+// partLabels name each part in errors: the first of its names, in capitals.
+var partLabels = map[part]string{}
 
 func init() {
 	for p, names := range map[part]string{
@@ -242,10 +249,14 @@ func init() {
 		pEpochNanosecond:  "epoch_nanosecond epoch_nanoseconds",
 		pDate:             "date",
 		pYearWeek:         "yearweek",
+		pDecade:           "decade decades dec decs",
+		pCentury:          "century centuries c cent",
+		pMillennium:       "millennium millennia millenniums millenium mil mils",
 	} {
 		for _, n := range strings.Fields(names) {
 			partNames[n] = p
 		}
+		partLabels[p] = strings.ToUpper(strings.Fields(names)[0])
 	}
 }
 
@@ -298,12 +309,16 @@ type calendar struct {
 	// in that offset (Snowflake's TIMESTAMP_TZ: a day starts at its local
 	// midnight), and DATE_TRUNC keeps the offset; else in UTC.
 	ownOffset bool
+	// eras: DECADE, CENTURY and MILLENNIUM are parts (DuckDB). EXTRACT
+	// counts centuries from year 1 (2000 is in the 20th), but DATE_TRUNC
+	// and DATEDIFF cut years at multiples of 100 (2000-01-01 starts one).
+	eras bool
 }
 
 var (
 	bigqueryCalendar  = calendar{name: "bigquery", weekStart: time.Sunday, dayOfWeekFrom1: true, sundayWeekNumbers: true}
 	snowflakeCalendar = calendar{name: "snowflake", weekStart: time.Monday, ownOffset: true}
-	duckdbCalendar    = calendar{name: "duckdb", weekStart: time.Monday, truncGivesTimestamp: true, weekDiffByDays: true, subsecondsWithSeconds: true}
+	duckdbCalendar    = calendar{name: "duckdb", weekStart: time.Monday, truncGivesTimestamp: true, weekDiffByDays: true, subsecondsWithSeconds: true, eras: true}
 	calendars         = []calendar{bigqueryCalendar, snowflakeCalendar, duckdbCalendar}
 )
 
@@ -358,14 +373,23 @@ func (c calendar) trunc(t time.Time, dp datePart) (time.Time, error) {
 		iy, _ := t.ISOWeek()
 		return isoYearStart(iy), nil
 	}
+	if n := c.eraYears(dp.p); n > 0 {
+		return time.Date(y/n*n, 1, 1, 0, 0, 0, 0, time.UTC), nil
+	}
 	return t, fmt.Errorf("cannot truncate to %s", partLabel(dp.p))
 }
 
+// eraYears is the years in an era part the calendar has, else 0.
+func (c calendar) eraYears(p part) int {
+	if !c.eras {
+		return 0
+	}
+	return map[part]int{pDecade: 10, pCentury: 100, pMillennium: 1000}[p]
+}
+
 func partLabel(p part) string {
-	for n, q := range partNames {
-		if q == p && len(n) > 3 && !strings.HasSuffix(n, "s") {
-			return strings.ToUpper(n)
-		}
+	if l, ok := partLabels[p]; ok {
+		return l
 	}
 	return "that part"
 }
@@ -536,6 +560,9 @@ func (c calendar) boundaries(a, b time.Time, dp datePart) (int64, error) {
 		yb, _ := b.ISOWeek()
 		return int64(yb - ya), nil
 	}
+	if n := c.eraYears(dp.p); n > 0 {
+		return int64(b.Year()/n - a.Year()/n), nil
+	}
 	return 0, fmt.Errorf("cannot count %s between two values", partLabel(dp.p))
 }
 
@@ -559,7 +586,7 @@ func (c calendar) diffFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 // elapsed counts whole dp intervals from a to b, truncated toward zero
 // (BigQuery's TIMESTAMP_DIFF, DuckDB's date_sub).
-func elapsed(a, b time.Time, dp datePart) (int64, error) {
+func (c calendar) elapsed(a, b time.Time, dp datePart) (int64, error) {
 	d := b.Sub(a)
 	switch dp.p {
 	case pMicrosecond:
@@ -586,6 +613,9 @@ func elapsed(a, b time.Time, dp datePart) (int64, error) {
 		}
 		return months, nil
 	}
+	if n := c.eraYears(dp.p); n > 0 {
+		return wholeMonths(a, b) / int64(12*n), nil
+	}
 	return 0, fmt.Errorf("cannot count %s between two timestamps", partLabel(dp.p))
 }
 
@@ -607,7 +637,7 @@ func wholeMonths(a, b time.Time) int64 {
 	return months
 }
 
-func elapsedFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
+func (c calendar) elapsedFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "TIMESTAMP_DIFF"
 	pc, ok := readPartCall(ctx, fn, args, 3, 3, "takes two timestamps and a date part")
 	if !ok {
@@ -617,7 +647,7 @@ func elapsedFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !ok {
 		return
 	}
-	n, err := elapsed(a.t, b.t, pc.dp)
+	n, err := c.elapsed(a.t, b.t, pc.dp)
 	if err != nil {
 		fail(ctx, fn, "%v", err)
 		return
@@ -786,6 +816,14 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 	case pEpochNanosecond:
 		return t.UnixNano(), nil
 	}
+	switch n := c.eraYears(dp.p); {
+	case n == 10:
+		return int64(t.Year() / 10), nil
+	case n > 0 && t.Year() > 0:
+		return int64((t.Year()-1)/n + 1), nil // the years 1 to 100 are the first century
+	case n > 0:
+		return int64(t.Year()/n - 1), nil
+	}
 	return nil, fmt.Errorf("cannot extract %s", partLabel(dp.p))
 }
 
@@ -862,7 +900,7 @@ func (c calendar) lastDayFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 		m.t = wallClock(m.t, loc)
 	}
 	start, err := c.trunc(m.t, dp)
-	if err != nil || dp.p < pDay {
+	if err != nil || dp.p < pDay || c.eraYears(dp.p) > 0 {
 		fail(ctx, fn, "the part must be WEEK, MONTH, QUARTER or YEAR (%s)", argList(args))
 		return
 	}
@@ -895,7 +933,8 @@ func init() {
 		)
 	}
 	add(
-		Func{Name: "timestamp_diff_elapsed", NArgs: -1, Scalar: elapsedFunc},
+		Func{Name: "timestamp_diff_elapsed", NArgs: -1, Scalar: bigqueryCalendar.elapsedFunc},
+		Func{Name: "timestamp_diff_elapsed_duckdb", NArgs: -1, Scalar: duckdbCalendar.elapsedFunc},
 		Func{Name: "datetime_add", NArgs: -1, Scalar: dateAdd(1, false, false)},
 		Func{Name: "datetime_add_snowflake", NArgs: -1, Scalar: dateAdd(1, false, true)},
 		Func{Name: "datetime_sub", NArgs: -1, Scalar: dateAdd(-1, false, false)},
@@ -927,10 +966,11 @@ func init() {
 	rename("datetime_diff_duckdb", "datediff", "duckdb")
 	rename("datetime_diff_duckdb", "date_diff", "duckdb")
 	// timestamp_diff_elapsed(end, start, part) or (part, start, end): whole
-	// parts elapsed, truncated (BigQuery's TIMESTAMP_DIFF, DuckDB's date_sub).
+	// parts elapsed, truncated (BigQuery's TIMESTAMP_DIFF, DuckDB's date_sub,
+	// which counts decades, centuries and millennia too).
 	rename("timestamp_diff_elapsed", "timestamp_diff", "bigquery")
-	rename("timestamp_diff_elapsed", "date_sub", "duckdb")
-	rename("timestamp_diff_elapsed", "datesub", "duckdb")
+	rename("timestamp_diff_elapsed_duckdb", "date_sub", "duckdb")
+	rename("timestamp_diff_elapsed_duckdb", "datesub", "duckdb")
 	// datetime_add(part, n, x) or (x, n, part): x plus n parts, months
 	// clamped to the month's last day; datetime_sub subtracts. The
 	// translator writes DATE_ADD(x, INTERVAL n part) as
