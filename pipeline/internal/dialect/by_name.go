@@ -20,7 +20,7 @@ func hasByName(q *node) bool {
 		return false
 	}
 	for _, op := range q.list2 {
-		if op.name == "by name" {
+		if op.name == "by name" || isCorresponding(op) {
 			return true
 		}
 	}
@@ -39,6 +39,11 @@ type byNamePlan struct {
 // byNameColumns works out the columns of query q, which has a BY NAME set
 // operation, and how each input gives them.
 func (t *translator) byNameColumns(q *node) (*byNamePlan, error) {
+	for _, op := range q.list2 {
+		if isCorresponding(op) {
+			return t.correspondingColumns(q)
+		}
+	}
 	for _, op := range q.list2 {
 		if w := t.toks[op.start].lower; w != "union" {
 			return nil, fmt.Errorf("%s in the same query keeps its operands by position", strings.ToUpper(w))
@@ -97,7 +102,7 @@ func (t *translator) byNameColumns(q *node) (*byNamePlan, error) {
 func (t *translator) rewriteByName(q *node) {
 	var at *node
 	for _, op := range q.list2 {
-		if op.name == "by name" {
+		if op.name == "by name" || isCorresponding(op) {
 			if at == nil {
 				at = op
 			}
@@ -109,6 +114,19 @@ func (t *translator) rewriteByName(q *node) {
 		}
 	}
 	what := strings.ToUpper(t.toks[at.start].text)
+	if isCorresponding(at) {
+		if t.d != BigQuery {
+			t.refuse(at.start, refByName, what+" CORRESPONDING", dialectName(t.d))
+			return
+		}
+		plan, err := t.byNameColumns(q)
+		if err != nil {
+			t.refuse(at.start, refCorresponding, what, err.Error())
+			return
+		}
+		t.selectByPlan(q, plan)
+		return
+	}
 	if t.d != DuckDB && t.d != Snowflake || t.toks[at.start].lower != "union" {
 		t.refuse(at.start, refByName, what+" BY NAME", dialectName(t.d))
 		return
@@ -118,6 +136,11 @@ func (t *translator) rewriteByName(q *node) {
 		t.refuse(at.start, refByNameColumns, what, err.Error())
 		return
 	}
+	t.selectByPlan(q, plan)
+}
+
+// selectByPlan selects each input of q again as plan says.
+func (t *translator) selectByPlan(q *node, plan *byNamePlan) {
 	for i, b := range q.list {
 		pick, pad := plan.pick[i], plan.pad[i]
 		if pick == nil && pad == 0 {

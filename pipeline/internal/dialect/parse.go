@@ -322,6 +322,7 @@ func (p *parser) parseQuery() *node {
 			p.next()
 			op.name = "by name"
 		}
+		p.parseCorresponding(op)
 		q.add(p.close(op))
 		q.list2 = append(q.list2, op)
 		q.list = append(q.list, q.add(p.parseBody()))
