@@ -20,6 +20,9 @@ type Options struct {
 	// sqlfunc.KindInstant, sqlfunc.KindWallClock) of the columns of a table the SQL reads, by
 	// lower-case column name; a column it leaves out is unknown.
 	Types func(schema, table string) map[string]string
+	// Session answers Snowflake's CURRENT_DATABASE(), CURRENT_SCHEMA() and
+	// the other session functions.
+	Session Session
 }
 
 // Translate rewrites sql written for SQLite (with the warehouse habits of

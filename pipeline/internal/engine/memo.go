@@ -153,13 +153,13 @@ func (m *memo) keepRender(key string, n renderedNode) {
 }
 
 // translate is dialect translation of rendered SQL, remembered: the same
-// text of the same dialect translates the same way while the column types
+// text of the same dialect and session translates the same way while the column types
 // it read are the same (same tells).
-func (m *memo) translate(d dialect.Dialect, rendered string, same func(translation) bool, translate func() (translation, error)) (translation, error) {
+func (m *memo) translate(d dialect.Dialect, session dialect.Session, rendered string, same func(translation) bool, translate func() (translation, error)) (translation, error) {
 	if m == nil {
 		return translate()
 	}
-	key := translationKey{d, rendered}
+	key := translationKey{d, session, rendered}
 	out, ok := m.translated[key]
 	if !ok || !same(out) {
 		var err error
@@ -176,6 +176,7 @@ func (m *memo) translate(d dialect.Dialect, rendered string, same func(translati
 // translationKey names a translation without copying the rendered SQL.
 type translationKey struct {
 	dialect  dialect.Dialect
+	session  dialect.Session
 	rendered string
 }
 

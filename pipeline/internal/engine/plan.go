@@ -51,6 +51,9 @@ type plan struct {
 	// dbt's target for it.
 	dialect dialect.Dialect
 	target  jinja.Target
+	// session answers Snowflake's CURRENT_DATABASE() and the other
+	// session functions, from the target.
+	session dialect.Session
 	// memo (nil outside a session) and the keys its renders are filed
 	// under: universeKey for parse renders, shapeKey for execution renders.
 	memo        *memo
@@ -157,6 +160,7 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	p := &plan{proj: proj, env: env, settings: set, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
 		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{},
 		dialect: d, target: jinjaTarget(proj.Target, d, proj.Name)}
+	p.session = session(proj.Target, p.target)
 	if c != nil {
 		p.memo = &c.memo
 	}

@@ -378,12 +378,12 @@ func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, l
 			place(d, d.Line, d.Col)
 			return translation{}, d
 		}
-		tr, _, err := translate(expanded, r.plan.dialect, r.columnNames, r.relTypes, place)
+		tr, _, err := translate(expanded, r.plan.dialect, r.plan.session, r.columnNames, r.relTypes, place)
 		return tr, err
 	}
 	var fresh translation
-	tr, err := r.plan.memo.translate(r.plan.dialect, rendered, r.sameTypes, func() (translation, error) {
-		tr, read, err := translate(rendered, r.plan.dialect, r.columnNames, r.relTypes, place)
+	tr, err := r.plan.memo.translate(r.plan.dialect, r.plan.session, rendered, r.sameTypes, func() (translation, error) {
+		tr, read, err := translate(rendered, r.plan.dialect, r.plan.session, r.columnNames, r.relTypes, place)
 		if err == nil && read {
 			fresh = tr
 			return translation{}, errReadColumns
@@ -409,12 +409,12 @@ func (r *runner) columnNames(schema, table string) ([]string, error) {
 	return names, err
 }
 
-// translate turns rendered SQL of dialect d into SQLite; read reports
+// translate turns rendered SQL of dialect d, run in session, into SQLite; read reports
 // whether it asked for the columns of a table. Every refusal is reported,
 // placed by place (given the line and column in rendered).
-func translate(rendered string, d dialect.Dialect, columns func(schema, table string) ([]string, error), types func(schema, table string) map[string]string, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
+func translate(rendered string, d dialect.Dialect, session dialect.Session, columns func(schema, table string) ([]string, error), types func(schema, table string) map[string]string, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
 	tr.typesRead = map[string]string{}
-	tr.sql, tr.types, err = dialect.TranslateTyped(rendered, dialect.Options{Dialect: d, Columns: func(schema, table string) ([]string, error) {
+	tr.sql, tr.types, err = dialect.TranslateTyped(rendered, dialect.Options{Dialect: d, Session: session, Columns: func(schema, table string) ([]string, error) {
 		read = true
 		return columns(schema, table)
 	}, Types: func(schema, table string) map[string]string {

@@ -44,3 +44,11 @@ func jinjaTarget(t project.Target, d dialect.Dialect, projectName string) jinja.
 	}
 	return jt
 }
+
+// session is what Snowflake's session functions answer: the database and
+// schema of dbt's target (so CURRENT_SCHEMA() is target.schema, "main"
+// without a profile), and the profile's user, role and warehouse ("" when
+// it has none: NULL).
+func session(t project.Target, jt jinja.Target) dialect.Session {
+	return dialect.Session{Database: jt.Database, Schema: jt.Schema, User: t.User, Role: t.Role, Warehouse: t.Warehouse}
+}

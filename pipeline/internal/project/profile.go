@@ -24,7 +24,10 @@ type Target struct {
 	Type     string // the output's `type:` as written (bigquery, postgres...)
 	Schema   string // `schema:` (BigQuery also `dataset:`)
 	Database string // `database:` (BigQuery also `project:`)
-	Line     int    // line of `type:` in profiles.yml
+	// Snowflake's `user:`, `role:` and `warehouse:`, which its session
+	// functions (CURRENT_USER() ...) answer
+	User, Role, Warehouse string
+	Line                  int // line of `type:` in profiles.yml
 }
 
 // readTarget reads the target of the profile dbt_project.yml names. A
@@ -36,6 +39,13 @@ func readTarget(root fs.FS, doc *yamlx.Node) (t Target, warn []diag.Diagnostic, 
 		if strings.Contains(*f, "{{") {
 			warn = append(warn, diag.Diagnostic{Severity: diag.Warning, File: ProfilesFile, Line: t.Line,
 				Message: fmt.Sprintf("target %q: %q is not rendered; target.schema and target.database leave it out", t.Name, *f)})
+			*f = ""
+		}
+	}
+	// a user, role or warehouse is commonly env_var(...): its session
+	// function answers NULL, without a warning
+	for _, f := range []*string{&t.User, &t.Role, &t.Warehouse} {
+		if strings.Contains(*f, "{{") {
 			*f = ""
 		}
 	}
@@ -92,6 +102,7 @@ func readProfile(root fs.FS, doc *yamlx.Node) (Target, error) {
 	t.Type, t.Line = strings.ToLower(strings.TrimSpace(typ.String())), typ.Line
 	t.Schema = nonEmpty(out.Get("schema").String(), out.Get("dataset").String())
 	t.Database = nonEmpty(out.Get("database").String(), out.Get("project").String())
+	t.User, t.Role, t.Warehouse = out.Get("user").String(), out.Get("role").String(), out.Get("warehouse").String()
 	return t, nil
 }
 

@@ -1,0 +1,19 @@
+package dialect
+
+import "testing"
+
+func TestSessionFunctions(t *testing.T) {
+	o := Options{Dialect: Snowflake, Session: Session{Database: "analytics", Schema: "dbt_ann", User: "ann", Role: "transformer", Warehouse: "transforming"}}
+	for _, c := range []struct{ in, want string }{
+		{"select current_database(), current_schema()", "select 'ANALYTICS', 'DBT_ANN'"},
+		{"select CURRENT_USER(), current_role(),\n current_warehouse()", "select 'ANN', 'TRANSFORMER',\n 'TRANSFORMING'"},
+		{"select current_database() || '.' || current_schema() as here", "select 'ANALYTICS' || '.' || 'DBT_ANN' as here"},
+	} {
+		got, err := TranslateWith(c.in, o)
+		if err != nil || got != c.want {
+			t.Errorf("%q:\n got  %q, %v\n want %q", c.in, got, err, c.want)
+		}
+	}
+	// without a target value the function is NULL, as with no database in use
+	expectTranslated(t, snowflake, "select current_warehouse(), current_database()", "select NULL, NULL")
+}
