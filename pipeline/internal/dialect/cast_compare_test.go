@@ -19,7 +19,7 @@ func TestCastThenLessThan(t *testing.T) {
 
 func TestBigQueryCastToString(t *testing.T) {
 	expectTranslated(t, bigquery, "select cast(1.0 as string), safe_cast(x as string)", "select cast_to(1.0, 'TEXT', 'bigquery', 1), try_cast(x, 'TEXT', 'bigquery')")
-	expectTranslated(t, duckdb, "select cast(1.0 as varchar)", "select cast(1.0 as TEXT)")
+	expectTranslated(t, duckdb, "select cast(1.0 as varchar)", "select decimal_text(1.0, 1)")
 }
 
 func TestNumericDefaultScale(t *testing.T) {

@@ -37,14 +37,40 @@ func (t *translator) decimalLiteral(n *node) string {
 	return typeDecimal + strconv.Itoa(len(text)-i-1)
 }
 
-// concatDecimals writes operands of || of a known scale as their text.
+// concatDecimals writes operands of || of a known number type as their
+// text (numberText).
 func (t *translator) concatDecimals(operands ...*node) {
 	for _, o := range operands {
-		if s, ok := decimalScale(t.staticType(o)); ok {
-			o.pre = "decimal_text(" + o.pre
-			o.post += ", " + s + ")"
+		if fn, args, ok := t.numberText(o); ok {
+			o.pre = fn + "(" + o.pre
+			o.post += args + ")"
 		}
 	}
+}
+
+// numberText is the function writing x as the warehouse writes it as text,
+// and the arguments after x: a Snowflake NUMBER(p, s) or a DuckDB DECIMAL
+// with all s digits after the point (decimal_text), a DuckDB DOUBLE or
+// FLOAT in its shortest form (double_text, float32_text); false where
+// SQLite's own text is the warehouse's.
+func (t *translator) numberText(x *node) (fn, args string, ok bool) {
+	if s, ok := decimalScale(t.staticType(x)); ok {
+		return "decimal_text", ", " + s, true
+	}
+	if t.d != DuckDB {
+		return "", "", false
+	}
+	switch num := t.numberType(x); num {
+	case "REAL":
+		return "double_text", "", true
+	case "FLOAT":
+		return "float32_text", "", true
+	default:
+		if s, ok := numberScale(num); ok && num != "INTEGER" {
+			return "decimal_text", ", " + strconv.Itoa(s), true
+		}
+	}
+	return "", "", false
 }
 
 // isDecimal tells whether x has a known scale.

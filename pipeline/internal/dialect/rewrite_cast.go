@@ -46,10 +46,11 @@ func (t *translator) rewriteCast(n *node) {
 		}
 		return
 	}
-	if s, ok := decimalScale(t.staticType(x)); ok && typ.affinity == "TEXT" && typ.fn == "" && kind == "" {
-		// a NUMBER(p, s) to a string: all s digits after the point
+	if fn, args, ok := t.numberText(x); ok && typ.affinity == "TEXT" && typ.fn == "" && kind == "" {
+		// a number to a string: a decimal with all its digits after the
+		// point, a real in its shortest form
 		n.print = func(pr *printer, n *node) string {
-			return "decimal_text(" + pr.text(x) + ", " + s + ")" + pr.carry(n, x)
+			return fn + "(" + pr.text(x) + args + ")" + pr.carry(n, x)
 		}
 		return
 	}

@@ -151,6 +151,10 @@ func (t *translator) walk(n *node, sc *scope) {
 	case nTable:
 		t.tableName(n, false)
 	}
+	switch n.kind {
+	case nBinary, nCall, nCase, nCast:
+		t.exactNumbers(n)
+	}
 	for _, k := range n.kids {
 		t.walk(k, sc)
 	}

@@ -26,7 +26,7 @@ const (
 // colType is an output column of a query and its static type.
 type colType struct {
 	name, typ string
-	num       string // INTEGER or REAL for a known number (numberType)
+	num       string // the number type of a known number (numberType)
 	null      bool   // the NULL literal: takes the type of the other rows
 }
 
@@ -368,9 +368,7 @@ func (o *colType) merge(c colType) {
 		if c.typ != o.typ {
 			o.typ = ""
 		}
-		if c.num != o.num {
-			o.num = ""
-		}
+		o.num = mergeNumbers(o.num, c.num)
 	}
 }
 
@@ -537,9 +535,7 @@ func (t *translator) valuesTypes(v *node) []colType {
 			if typ != out[i].typ {
 				out[i].typ = ""
 			}
-			if num != out[i].num {
-				out[i].num = ""
-			}
+			out[i].num = mergeNumbers(out[i].num, num)
 		}
 	}
 	return out

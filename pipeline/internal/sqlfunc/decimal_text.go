@@ -6,9 +6,10 @@ import (
 	"github.com/ncruces/go-sqlite3"
 )
 
-// decimal_text(x, s): a NUMBER(p, s) as Snowflake writes it as text, with
-// all s digits after the point (10.50, not SQLite's 10.5). The translator
-// calls it where the scale is known (a literal, a cast to number(p, s)).
+// decimal_text(x, s): a Snowflake NUMBER(p, s) or a DuckDB DECIMAL(p, s)
+// as the warehouse writes it as text, with all s digits after the point
+// (10.50, not SQLite's 10.5). The translator calls it where the scale is
+// known (a literal, a cast to number(p, s), DuckDB's arithmetic of those).
 
 func init() {
 	add(Func{Name: "decimal_text", NArgs: 2, Scalar: decimalText})

@@ -1,0 +1,369 @@
+package dialect
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Number types are what the translator knows of a number's warehouse type:
+// INTEGER, REAL (a DOUBLE), FLOAT (DuckDB's 32-bit FLOAT) or "DECIMAL s", a
+// DECIMAL with s digits after the point. SQLite holds a DECIMAL as the real
+// nearest to it; DuckDB's DECIMAL arithmetic is exact, so where the type is
+// known the translator rounds results back to their scale (round_scale):
+// 0.1 + 0.2 = 0.3 holds, round(1.005, 2) is 1.01. DuckDB's result scales:
+// + - % keep the larger scale, * adds them, / gives a DOUBLE, sum, min, max,
+// abs and the conditionals keep the scale, round(x, n) makes it n when n is
+// smaller, floor and ceil 0. A FLOAT operand with anything but a DOUBLE
+// gives a FLOAT, rounded to 32 bits (to_float32).
+
+// decimalType starts the numberType of a DECIMAL with its digits after
+// the point: "DECIMAL 2" for 1.25 or a cast to decimal(10, 2).
+const decimalType = "DECIMAL "
+
+// maxExactScale is the largest scale kept exact: a real holds about 17
+// digits, so larger scales are read as reals.
+const maxExactScale = 17
+
+// numberScale is the digits after the point of number type num: 0 for an
+// INTEGER; false for a REAL, a FLOAT or an unknown type.
+func numberScale(num string) (int, bool) {
+	if num == "INTEGER" {
+		return 0, true
+	}
+	s, ok := strings.CutPrefix(num, decimalType)
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// decimalOf is the number type of a DECIMAL of scale s, a REAL when the
+// scale is beyond what a real holds exactly.
+func decimalOf(s int) string {
+	if s > maxExactScale {
+		return "REAL"
+	}
+	return decimalType + strconv.Itoa(s)
+}
+
+// mergeNumbers is the number type of values of types a and b together (a
+// column of VALUES or of a UNION, the branches of CASE): DuckDB widens an
+// INTEGER and a DECIMAL to the larger scale, anything with a DOUBLE to a
+// DOUBLE.
+func mergeNumbers(a, b string) string {
+	switch {
+	case a == b:
+		return a
+	case a == "" || b == "":
+		return ""
+	case a == "REAL" || b == "REAL":
+		return "REAL"
+	case a == "FLOAT" || b == "FLOAT":
+		return "FLOAT"
+	}
+	x, _ := numberScale(a)
+	y, _ := numberScale(b)
+	return decimalOf(max(x, y))
+}
+
+// commonNumber merges the number types of list, NULL literals aside.
+func (t *translator) commonNumber(list []*node) string {
+	common, seen := "", false
+	for _, x := range list {
+		if t.isNull(x) {
+			continue
+		}
+		if !seen {
+			common, seen = t.numberType(x), true
+			continue
+		}
+		common = mergeNumbers(common, t.numberType(x))
+	}
+	return common
+}
+
+// numberType is the number type of n where it is known: a number literal,
+// a cast to a number, count(...), arithmetic and aggregates of those, and
+// the columns of CTEs, subqueries and VALUES holding them; "" otherwise.
+func (t *translator) numberType(n *node) string {
+	switch n.kind {
+	case nParen:
+		return t.numberType(n.x)
+	case nLit:
+		if n.start+1 != n.end || t.toks[n.start].kind != kNumber {
+			return ""
+		}
+		lit := t.toks[n.start].text
+		if strings.ContainsAny(lit, "eE") {
+			return "REAL" // a DOUBLE
+		}
+		if _, frac, ok := strings.Cut(lit, "."); ok {
+			return decimalOf(len(frac))
+		}
+		return "INTEGER"
+	case nUnary:
+		if n.name == "-" || n.name == "+" {
+			return t.numberType(n.x)
+		}
+	case nCast:
+		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
+		if prob == nil && !typ.boolean && typ.fn == "" && (typ.affinity == "INTEGER" || typ.affinity == "REAL") {
+			typ = defaultScale(t.d, typ)
+			if typ.scale != "" {
+				s, _ := strconv.Atoi(typ.scale)
+				return decimalOf(s)
+			}
+			if t.d == DuckDB && isFloat32(typ) {
+				return "FLOAT"
+			}
+			return typ.affinity
+		}
+	case nCall:
+		if len(n.parts) <= 1 && n.name == "count" {
+			return "INTEGER"
+		}
+		if t.d == DuckDB && len(n.parts) <= 1 {
+			return t.callNumber(n)
+		}
+	case nCase:
+		if t.d == DuckDB {
+			return t.commonNumber(caseBranches(n))
+		}
+	case nBinary:
+		x, y := t.numberType(n.x), t.numberType(n.y)
+		if t.d == DuckDB && n.name == "/" && x != "" && x != "FLOAT" && y == "" {
+			return "REAL" // a number divided: a DOUBLE whatever the divisor
+		}
+		if x == "" || y == "" {
+			return ""
+		}
+		if t.d == DuckDB {
+			return duckArithmetic(n.name, x, y)
+		}
+		switch n.name {
+		case "/", "^":
+			return "REAL"
+		case "//":
+			return "INTEGER"
+		case "+", "-", "*", "%":
+			if x == "INTEGER" && y == "INTEGER" {
+				return "INTEGER"
+			}
+			return "REAL" // DECIMAL arithmetic changes the scale: read as a real
+		}
+	case nName:
+		return t.columnNumber(n)
+	}
+	return ""
+}
+
+// isFloat32 tells whether a cast's type is DuckDB's 32-bit FLOAT (float,
+// float4, real); double and float8 are 64-bit.
+func isFloat32(typ sqlType) bool {
+	return typ.name == "float" || typ.name == "float4" || typ.name == "real"
+}
+
+// duckArithmetic is the number type of x op y in DuckDB.
+func duckArithmetic(op, x, y string) string {
+	switch op {
+	case "^", "**":
+		return "REAL"
+	case "//":
+		if x == "INTEGER" && y == "INTEGER" {
+			return "INTEGER"
+		}
+		return ""
+	case "+", "-", "*", "%", "/":
+	default:
+		return ""
+	}
+	switch {
+	case x == "REAL" || y == "REAL":
+		return "REAL"
+	case x == "FLOAT" || y == "FLOAT":
+		return "FLOAT"
+	case op == "/":
+		return "REAL"
+	}
+	a, _ := numberScale(x)
+	b, _ := numberScale(y)
+	switch {
+	case x == "INTEGER" && y == "INTEGER":
+		return "INTEGER"
+	case op == "*":
+		return decimalOf(a + b)
+	}
+	return decimalOf(max(a, b))
+}
+
+// callNumber is the number type of a DuckDB function call.
+func (t *translator) callNumber(n *node) string {
+	args := n.list
+	switch n.name {
+	case "sum":
+		if len(args) == 1 {
+			switch x := t.numberType(args[0]); x {
+			case "FLOAT":
+				return "REAL"
+			default:
+				return x
+			}
+		}
+	case "avg", "mean":
+		if len(args) == 1 && t.numberType(args[0]) != "" {
+			return "REAL"
+		}
+	case "min", "max", "any_value", "first", "last", "arbitrary", "abs",
+		"coalesce", "ifnull", "greatest", "least":
+		return t.commonNumber(args)
+	case "nullif":
+		if len(args) == 2 {
+			return t.numberType(args[0])
+		}
+	case "if":
+		if len(args) == 3 {
+			return t.commonNumber(args[1:])
+		}
+	case "floor", "ceil", "ceiling", "trunc":
+		if len(args) == 1 {
+			if x := t.numberType(args[0]); strings.HasPrefix(x, decimalType) {
+				return decimalOf(0)
+			} else {
+				return x
+			}
+		}
+	case "round":
+		if len(args) == 0 || len(args) > 2 {
+			return ""
+		}
+		x := t.numberType(args[0])
+		s, isDec := numberScale(x)
+		if !isDec || x == "INTEGER" {
+			return x
+		}
+		if len(args) == 1 {
+			return decimalOf(0)
+		}
+		d, ok := t.intLiteral(args[1])
+		if !ok {
+			return ""
+		}
+		return decimalOf(max(0, min(s, d)))
+	}
+	return ""
+}
+
+// intLiteral is the value of an integer literal, signed or not.
+func (t *translator) intLiteral(n *node) (int, bool) {
+	sign := 1
+	for n.kind == nParen || n.kind == nUnary && n.name == "-" {
+		if n.kind == nUnary {
+			sign = -sign
+		}
+		n = n.x
+	}
+	if n.kind != nLit || n.start+1 != n.end || t.toks[n.start].kind != kNumber {
+		return 0, false
+	}
+	v, err := strconv.Atoi(t.toks[n.start].text)
+	return sign * v, err == nil
+}
+
+// caseBranches are the values a CASE can give.
+func caseBranches(n *node) []*node {
+	k := n.kids
+	if n.x != nil {
+		k = k[1:]
+	}
+	var branches []*node
+	for i := 1; i < len(k); i += 2 {
+		branches = append(branches, k[i])
+	}
+	if len(k)%2 == 1 {
+		branches = append(branches, k[len(k)-1])
+	}
+	return branches
+}
+
+// exactNumbers rounds a DuckDB expression's value to its number type
+// where SQLite's arithmetic would leave it elsewhere: decimal arithmetic
+// and sums to their scale, round(decimal, n) exactly, FLOAT results to 32
+// bits, and the conditionals mixing an INTEGER with a DECIMAL or a DOUBLE
+// to a real (coalesce(sum(amount), 0) is 0.0 in DuckDB).
+func (t *translator) exactNumbers(n *node) {
+	if t.d != DuckDB {
+		return
+	}
+	num := t.numberType(n)
+	s, isDec := numberScale(num)
+	isDec = isDec && num != "INTEGER"
+	wrap := func(fn, args string) {
+		n.pre = fn + "(" + n.pre
+		n.post += args + ")"
+	}
+	switch n.kind {
+	case nBinary:
+		switch {
+		case isDec && (n.name == "+" || n.name == "-" || n.name == "*" || n.name == "%"):
+			wrap("round_scale", ", "+strconv.Itoa(s))
+		case num == "FLOAT":
+			wrap("to_float32", "")
+		}
+	case nCast:
+		if num == "FLOAT" {
+			wrap("to_float32", "")
+		}
+	case nCall:
+		switch {
+		case n.name == "round" && isDec && len(n.list) > 0 && t.roundsToDigits(n):
+			// round_scale rounds the decimal's digits, halves away from zero
+			x := n.list[0]
+			n.print = func(pr *printer, n *node) string {
+				return "round_scale(" + pr.text(x) + ", " + strconv.Itoa(s) + ")" + pr.carry(n, x)
+			}
+		case n.name == "sum" && isDec:
+			wrap("round_scale", ", "+strconv.Itoa(s))
+		case (n.name == "avg" || n.name == "mean") && len(n.list) == 1 && !n.flag:
+			// the average of exact decimals, divided once
+			if s, ok := numberScale(t.numberType(n.list[0])); ok && t.numberType(n.list[0]) != "INTEGER" {
+				t.pr.setTok(n.tok, "decimal_avg")
+				n.list[0].post += ", " + strconv.Itoa(s)
+			}
+		case n.name == "coalesce" || n.name == "ifnull" || n.name == "greatest" || n.name == "least" || n.name == "if":
+			t.realBranches(n, n.list, num, s, isDec)
+		}
+	case nCase:
+		t.realBranches(n, caseBranches(n), num, s, isDec)
+	}
+}
+
+// realBranches makes a conditional of a DECIMAL or DOUBLE type give a real
+// where one of its values is an INTEGER.
+func (t *translator) realBranches(n *node, values []*node, num string, s int, isDec bool) {
+	if !isDec && num != "REAL" && num != "FLOAT" {
+		return
+	}
+	for _, v := range values {
+		if t.numberType(v) == "INTEGER" {
+			if isDec {
+				n.pre = "round_scale(" + n.pre
+				n.post += ", " + strconv.Itoa(s) + ")"
+			} else {
+				n.pre = "CAST(" + n.pre
+				n.post += " AS REAL)"
+			}
+			return
+		}
+	}
+}
+
+// roundsToDigits tells whether round(x[, n]) keeps n >= 0 digits after the
+// point; round(x, -1) rounds to tens as round_duckdb does.
+func (t *translator) roundsToDigits(n *node) bool {
+	if len(n.list) == 1 {
+		return true
+	}
+	d, ok := t.intLiteral(n.list[1])
+	return ok && d >= 0
+}

@@ -1,0 +1,29 @@
+package dialect
+
+import "testing"
+
+// DuckDB's DECIMAL results are rounded back to the scale DuckDB gives
+// them; the values are checked on DuckDB itself in sqlfunc's conformance
+// table.
+func TestDuckDBDecimalScales(t *testing.T) {
+	expectTranslated(t, duckdb, "select 0.1 + 0.2, 1.25 * 0.3, 1.5 - 2, 10.25 % 3 from t",
+		"select round_scale(0.1 + 0.2, 1), round_scale(1.25 * 0.3, 3), round_scale(1.5 - 2, 1), round_scale(modulo(10.25, 3, 'duckdb', 1), 2) from t")
+	expectTranslated(t, duckdb, "select 1 + 2, a + 0.5, 1.5 / 3 from t", "select 1 + 2, a + 0.5, 1.5 / 3 from t")
+	// a column of VALUES has the largest scale of its rows
+	expectTranslated(t, duckdb, "select sum(x), avg(x), round(x, 1), round(x), round(x, -1) from (values (1.25), (2.5)) v(x)",
+		"select round_scale(sum(x), 2), decimal_avg(x, 2), round_scale(x, 1), round_scale(x, 0), round_duckdb(x, -1) from (WITH _nexus_cols1(x) AS (values (1.25), (2.5)) SELECT * FROM _nexus_cols1) AS v")
+	expectTranslated(t, duckdb, "with o as (select 1 as id, 10.5 as amount) select coalesce(sum(amount), 0), case when id > 1 then amount else 0 end from o",
+		"with o as (select 1 as id, 10.5 as amount) select round_scale(coalesce(round_scale(sum(amount), 1), 0), 1), round_scale(case when id > 1 then amount else 0 end, 1) from o")
+	expectTranslated(t, duckdb, "select coalesce(10 / b, 0), coalesce(a / b, 0), coalesce(a, 0) from t", "select CAST(coalesce(divide(10, b, 'duckdb', 1), 0) AS REAL), coalesce(divide(a, b, 'duckdb', 1), 0), coalesce(a, 0) from t")
+	// Snowflake's arithmetic is not rounded
+	expectTranslated(t, snowflake, "select 0.1 + 0.2", "select 0.1 + 0.2")
+}
+
+// A DOUBLE or FLOAT as text is written as DuckDB writes it; a FLOAT is 32
+// bits.
+func TestDuckDBNumberText(t *testing.T) {
+	expectTranslated(t, duckdb, "select (1 / 3)::varchar, 2.50::varchar, 1e20 || 'x', 3::varchar from t",
+		"select double_text((CAST(1 AS REAL) / 3)), decimal_text(2.50, 2), double_text(1e20) || 'x', CAST(3 AS TEXT) from t")
+	expectTranslated(t, duckdb, "select a::float / 3, a::double / 3 from t",
+		"select to_float32(to_float32(CAST(cast_to(a, 'REAL', 'duckdb', 1) AS REAL)) / 3), CAST(cast_to(a, 'REAL', 'duckdb', 1) AS REAL) / 3 from t")
+}
