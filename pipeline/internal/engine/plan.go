@@ -91,6 +91,8 @@ type envCache struct {
 	key  string
 	env  *jinja.Env
 	memo memo
+	// files is what the last load made of each file.
+	files project.Cache
 	// ctx bounds the renders of the plan being made and run with it.
 	ctx context.Context
 	// last is the last build's plan and lastInputs what it was made from
@@ -125,7 +127,15 @@ func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env
 // returned as one error; a *diag.Diagnostic when it has a position. d
 // overrides the project's dialect ("": the profile's). cache may be nil.
 func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCache) (*plan, error) {
-	proj, err := project.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
+	var c *envCache
+	if len(cache) > 0 {
+		c = cache[0]
+	}
+	var files *project.Cache
+	if c != nil {
+		files = &c.files
+	}
+	proj, err := files.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
 		Layer: func(vars map[string]any) fs.FS { return nexus.Layer(settings.EntityLayer(vars)) }, Builtin: true, AskVars: askVars, Origin: "the built-in package (pipeline/nexus/package)"},
 		project.Package{Name: "dbt_utils", Files: dbtutils.Package(), Builtin: true,
 			Origin: "the engine's own dbt_utils macros and tests (the project ships no dbt_utils)"})
@@ -145,10 +155,6 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 		}
 		proj.SetVars(PackageName, set.Vars())
 		proj.Warnings = append(proj.Warnings, set.Warnings...)
-	}
-	var c *envCache
-	if len(cache) > 0 {
-		c = cache[0]
 	}
 	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch})
 	if err != nil {

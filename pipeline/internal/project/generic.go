@@ -25,24 +25,39 @@ var (
 )
 
 // macroFile reads a macro file: its test blocks become test_<name> macros
-// (same lines, so errors point into the file), and the generic tests it
-// defines are noted.
+// (same lines, so errors point into the file), and the generic tests and
+// macros it defines are noted.
 func (p *Project) macroFile(path, pkg, src string) jinja.MacroFile {
-	for _, m := range testOpen.FindAllStringSubmatch(src, -1) {
+	e := p.cache.macro(path, pkg, src)
+	for _, name := range e.generic {
 		if p.generic == nil {
 			p.generic = map[string]bool{}
 		}
-		p.generic[pkg+"."+m[2]] = true
+		p.generic[pkg+"."+name] = true
+	}
+	for _, name := range e.macros {
+		if p.macroNames == nil {
+			p.macroNames = map[string]bool{}
+		}
+		p.macroNames[pkg+"."+name] = true
+	}
+	return e.file
+}
+
+// readMacroFile is what a macro file alone gives: its text with test
+// blocks as macros, and the names of the tests and macros it defines.
+func readMacroFile(path, pkg, src string) macroEntry {
+	e := macroEntry{src: src, pkg: pkg}
+	for _, m := range testOpen.FindAllStringSubmatch(src, -1) {
+		e.generic = append(e.generic, m[2])
 	}
 	src = testOpen.ReplaceAllString(src, "{%${1} macro test_${2}(")
 	src = testClose.ReplaceAllString(src, "{%${1} endmacro ${2}%}")
 	for _, m := range macroOpen.FindAllStringSubmatch(src, -1) {
-		if p.macroNames == nil {
-			p.macroNames = map[string]bool{}
-		}
-		p.macroNames[pkg+"."+m[1]] = true
+		e.macros = append(e.macros, m[1])
 	}
-	return jinja.MacroFile{Path: path, Namespace: pkg, Source: src}
+	e.file = jinja.MacroFile{Path: path, Namespace: pkg, Source: src}
+	return e
 }
 
 // genericTest finds the macro a test kind names: `name` in the package of

@@ -18,11 +18,26 @@ import (
 // Builtin, or Builtin ones the project asks for and does not ship itself.
 // vars override the project's vars (dbt's --vars).
 func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
+	return (*Cache)(nil).Load(root, vars, pkgs...)
+}
+
+// Load is Load taking what c kept of each file that did not change since
+// the last load through c, and keeping this load's for the next.
+func (c *Cache) Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
+	c.begin()
+	p, err := load(c, root, vars, pkgs)
+	if err == nil {
+		c.end()
+	}
+	return p, err
+}
+
+func load(c *Cache, root fs.FS, vars map[string]any, pkgs []Package) (*Project, error) {
 	l, err := readLayout(root)
 	if err != nil {
 		return nil, err
 	}
-	p := &Project{Name: l.name, Files: root, config: l.doc, Vars: map[string]any{}}
+	p := &Project{Name: l.name, Files: root, config: l.doc, Vars: map[string]any{}, cache: c}
 	if v := l.doc.Get("vars"); v != nil {
 		if v.Kind != yamlx.Map {
 			return nil, diag.Errorf("dbt_project.yml", v.Line, "`vars` must be a mapping").WithHint("write vars: then one `name: value` per line")

@@ -7,7 +7,6 @@ package project
 import (
 	"io/fs"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
@@ -68,6 +67,8 @@ type Project struct {
 	macroNames map[string]bool
 	// usedBuiltin names the built-in packages this project loaded.
 	usedBuiltin map[string]bool
+	// cache is what the last load made of each file (cache.go), or nil.
+	cache *Cache
 }
 
 // Config is a node's resolved configuration.
@@ -210,22 +211,6 @@ func readLayout(fsys fs.FS) (*layout, error) {
 		l.installPath = strings.Trim(path.Clean(n.String()), "/")
 	}
 	return l, nil
-}
-
-// walk lists the files under root with the given extension, sorted.
-func walk(fsys fs.FS, root, ext string) []string {
-	var out []string
-	fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ext) {
-			out = append(out, p)
-		}
-		return nil
-	})
-	sort.Strings(out)
-	return out
 }
 
 func baseName(p string) string {

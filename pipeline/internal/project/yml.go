@@ -15,7 +15,7 @@ import (
 // entries of models:, seeds:, snapshots:, analyses: and macros:, which
 // describe nodes of the same package.
 func (p *Project) loadYML(file string, data []byte, pkg string) error {
-	doc, err := yamlx.Parse(file, data)
+	doc, err := p.cache.parseYAML(file, pkg, data)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,136 @@
+package project
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"testing/fstest"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+)
+
+// Cache keeps what a load made of each file, by its path and text, so
+// that the next load of a session (the playground's next Run, after one
+// file was edited) parses again only the files that changed. What it
+// keeps is what a file alone gives (a macro file's rewritten text and the
+// names it defines, a properties file's parsed tree), so a load from it
+// is a fresh load. Entries a load did not use are dropped after it.
+type Cache struct {
+	macros     map[string]macroEntry // by package and path
+	yaml       map[string]yamlEntry  // by package and path
+	nextMacros map[string]macroEntry
+	nextYAML   map[string]yamlEntry
+}
+
+type macroEntry struct {
+	src, pkg string
+	file     jinja.MacroFile
+	// generic and macros are the test and macro names the file defines.
+	generic, macros []string
+}
+
+type yamlEntry struct {
+	data string
+	doc  *yamlx.Node
+	err  error
+}
+
+// begin and end bracket one load.
+func (c *Cache) begin() {
+	if c != nil {
+		c.nextMacros, c.nextYAML = map[string]macroEntry{}, map[string]yamlEntry{}
+	}
+}
+
+func (c *Cache) end() {
+	if c != nil && c.nextMacros != nil {
+		c.macros, c.yaml = c.nextMacros, c.nextYAML
+		c.nextMacros, c.nextYAML = nil, nil
+	}
+}
+
+// macro is macroFile's reading of src, from the cache when the file is
+// the same.
+func (c *Cache) macro(path, pkg, src string) macroEntry {
+	key := pkg + "\x00" + path
+	if c != nil && c.nextMacros != nil {
+		if e, ok := c.macros[key]; ok && e.src == src {
+			c.nextMacros[key] = e
+			return e
+		}
+	}
+	e := readMacroFile(path, pkg, src)
+	if c != nil && c.nextMacros != nil {
+		c.nextMacros[key] = e
+	}
+	return e
+}
+
+// parseYAML is yamlx.Parse, from the cache when the file is the same.
+// Parsed trees are shared: nothing changes one after parsing (renderYAML
+// copies what it renders).
+func (c *Cache) parseYAML(file, pkg string, data []byte) (*yamlx.Node, error) {
+	key := pkg + "\x00" + file
+	if c != nil && c.nextYAML != nil {
+		if e, ok := c.yaml[key]; ok && e.data == string(data) {
+			c.nextYAML[key] = e
+			return e.doc, e.err
+		}
+	}
+	doc, err := yamlx.Parse(file, data)
+	if c != nil && c.nextYAML != nil {
+		c.nextYAML[key] = yamlEntry{data: string(data), doc: doc, err: err}
+	}
+	return doc, err
+}
+
+// walk lists the files under root (a folder or a file) whose names end in
+// ext, sorted, as fs.WalkDir finds them. A map of files (the page's
+// projects) is filtered in place: walking it opens each folder by scanning
+// every file, for each folder.
+func walk(fsys fs.FS, root, ext string) []string {
+	if m, ok := fsys.(fstest.MapFS); ok && plainMap(m) {
+		if !fs.ValidPath(root) {
+			return nil
+		}
+		var out []string
+		for name := range m {
+			if strings.HasSuffix(name, ext) && (root == "." || name == root || strings.HasPrefix(name, root+"/")) {
+				out = append(out, name)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	var out []string
+	fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ext) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+// plainMap tells whether every entry of m is a regular file at a valid
+// path that no other entry lies under, so that filtering its names is
+// what walking it finds.
+func plainMap(m fstest.MapFS) bool {
+	for name, f := range m {
+		if !f.Mode.IsRegular() || !fs.ValidPath(name) || name == "." {
+			return false
+		}
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			if _, clash := m[dir]; clash {
+				return false
+			}
+		}
+	}
+	return true
+}
