@@ -505,6 +505,7 @@ func (p *parser) parsePrimary() *node {
 				n := p.open(nArray)
 				p.next()
 				p.parseList(n, "]")
+				p.tuplesAsStructs(n, nil)
 				return p.close(n)
 			}
 		case "{":
@@ -678,9 +679,10 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		if p.isPunctAt(1, "<") {
 			n := p.open(nArray)
 			p.next()
-			p.parseTypeTail()
+			fields := p.parseTypeNames(2)
 			p.expectPunct("[")
 			p.parseList(n, "]")
+			p.tuplesAsStructs(n, fields)
 			return p.close(n)
 		}
 		if p.isPunctAt(1, "[") {
@@ -688,6 +690,7 @@ func (p *parser) parseKeywordForm(t *token) *node {
 			p.next()
 			p.next()
 			p.parseList(n, "]")
+			p.tuplesAsStructs(n, nil)
 			return p.close(n)
 		}
 		if call && (p.isWordAt(2, "select") || p.isWordAt(2, "with")) {
@@ -742,7 +745,11 @@ func (p *parser) parseKeywordForm(t *token) *node {
 
 // parseTypeTail reads <...> after ARRAY or STRUCT and returns the field
 // names of a STRUCT<name type, ...>.
-func (p *parser) parseTypeTail() []string {
+func (p *parser) parseTypeTail() []string { return p.parseTypeNames(1) }
+
+// parseTypeNames reads a type's <...> as parseTypeTail does, giving the
+// field names at depth: 2 for the struct of ARRAY<STRUCT<a INT64>>.
+func (p *parser) parseTypeNames(at int) []string {
 	var names []string
 	depth := 0
 	expectName := false
@@ -751,14 +758,14 @@ func (p *parser) parseTypeTail() []string {
 		switch {
 		case t.kind == kPunct && t.text == "<":
 			depth++
-			expectName = depth == 1
+			expectName = depth == at
 			p.next()
 			continue
 		case t.kind == kPunct && t.text == ">":
 			depth--
 		case t.kind == kPunct && t.text == ">>":
 			depth -= 2
-		case t.kind == kPunct && t.text == "," && depth == 1:
+		case t.kind == kPunct && t.text == "," && depth == at:
 			expectName = true
 			p.next()
 			continue
@@ -955,3 +962,23 @@ func (p *parser) parseWindowSpec() *node {
 // genericTypes are the types written with parameters in angle brackets
 // (ARRAY<INT64>, STRUCT<a STRING>, MAP<K, V>, RANGE<DATE>).
 var genericTypes = map[string]bool{"array": true, "struct": true, "map": true, "range": true}
+
+// tuplesAsStructs makes the tuples (a, b) of a BigQuery array literal the
+// STRUCTs BigQuery reads them as: the fields named by the array's type
+// (ARRAY<STRUCT<x INT64, y STRING>>[(1, 'a')]), else anonymous, which
+// rewriteStruct names _field_1, _field_2, ... as BigQuery's JSON does.
+func (p *parser) tuplesAsStructs(arr *node, fields []string) {
+	if p.d != BigQuery {
+		return
+	}
+	for _, e := range arr.list {
+		if e.kind != nTuple {
+			continue
+		}
+		e.kind, e.x = nStruct, nil
+		e.names = make([]string, len(e.list))
+		if len(fields) == len(e.list) {
+			copy(e.names, fields)
+		}
+	}
+}

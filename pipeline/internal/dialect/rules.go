@@ -126,7 +126,7 @@ var Translations = []Rule{
 	{From: "[a, b], ARRAY[a, b], list_value(a, b), array_construct(a, b)", Dialects: warehouses, To: "json_array(a, b)",
 		Note: "arrays are JSON text"},
 	{From: "STRUCT(a AS x), STRUCT<x T>(a), {'x': a}, struct_pack(x := a), object_construct('x', a)", Dialects: warehouses, To: "json_object('x', a)",
-		Note: "structs are JSON objects; an unnamed field of a column takes its name, others are _field_N, or in a BigQuery array literal the first struct's name ([STRUCT(1 AS a), STRUCT(2)])"},
+		Note: "structs are JSON objects; an unnamed field of a column takes its name, others are _field_N, or in a BigQuery array literal the first struct's name ([STRUCT(1 AS a), STRUCT(2)]); a tuple in a BigQuery array literal is a STRUCT, [(1, 'a')] is [{_field_1: 1, _field_2: 'a'}], its fields named by the array's type in ARRAY<STRUCT<x INT64, y STRING>>[(1, 'a')]"},
 	{From: "ARRAY(SELECT x ...), ARRAY(SELECT AS STRUCT ...)", Dialects: warehouses, To: "(SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value ...))"},
 	{From: "ARRAY_AGG(x [ORDER BY ...]), list(x)", Dialects: warehouses, To: "json_group_array(x ...)",
 		Note: "IGNORE NULLS and Snowflake's ARRAY_AGG add FILTER (WHERE x IS NOT NULL); BigQuery's ARRAY_AGG in the select list of a model's final query is checked by array_without_nulls, which fails on a NULL element as BigQuery does"},
