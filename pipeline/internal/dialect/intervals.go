@@ -193,6 +193,10 @@ func (t *translator) rewriteIntervalCall(n *node) bool {
 		to("interval_part", sqlString(part)+", ")
 	case (n.name == "greatest" || n.name == "least") && len(args) > 0 && t.commonType(args) == TypeInterval:
 		to("interval_"+n.name, "")
+	case n.name == "count" && n.flag && n.x == nil && len(args) == 1 && t.intervalOf(args[0]):
+		// count(DISTINCT x): equal intervals once (interval_groups.go)
+		args[0].pre = "interval_key(" + args[0].pre
+		args[0].post += ")"
 	case (n.name == "min" || n.name == "max" || n.name == "avg") && len(args) == 1 && !n.flag && t.intervalOf(args[0]):
 		to("interval_"+n.name, "")
 	case n.name == "sum" && len(args) == 1 && t.intervalOf(args[0]):

@@ -1,0 +1,187 @@
+package dialect
+
+// DuckDB holds two intervals equal when they are as long, a month counting
+// 30 days and a day 24 hours (1 day = 24 hours, 1 month = 30 days), and
+// groups them so. Their text differs, so GROUP BY, SELECT DISTINCT and
+// count(DISTINCT) of a value known to be an INTERVAL go by interval_key()
+// of it; a group shows the text of one of its values.
+
+// groupIntervals writes the GROUP BY items of SELECT s that are intervals
+// (by expression, alias or position), and SELECT DISTINCT over intervals
+// as a GROUP BY of its items.
+func (t *translator) groupIntervals(s *node) {
+	if t.d != DuckDB {
+		return
+	}
+	info := s.sel
+	saved := t.sc
+	t.sc = info.scope // the items' names are the relations' columns
+	defer func() { t.sc = saved }()
+	if g := info.group; g != nil && g.name != "all" {
+		for _, k := range g.kids {
+			t.groupInterval(s, k)
+		}
+	} else if g != nil && g.print != nil {
+		t.groupAllIntervals(s)
+	}
+	t.distinctIntervals(s)
+}
+
+// groupAllIntervals writes GROUP BY ALL (rewriteGroupAll) with
+// interval_key() of the items that are intervals.
+func (t *translator) groupAllIntervals(s *node) {
+	var keys []*node // the items grouped by; intervals by key
+	var interval []bool
+	for _, it := range s.sel.items {
+		if it.kind == nItem && !hasAggregate(it.x) {
+			keys = append(keys, it)
+			interval = append(interval, t.intervalOf(it.x))
+		}
+	}
+	any := false
+	for _, iv := range interval {
+		any = any || iv
+	}
+	if !any {
+		return
+	}
+	s.sel.group.print = func(pr *printer, g *node) string {
+		return "GROUP BY " + groupKeys(pr, s.sel.items, keys, interval) + pr.carry(g)
+	}
+}
+
+// groupKeys is the GROUP BY list of keys, items of items: a position, or
+// interval_key() of the item when it is an interval.
+func groupKeys(pr *printer, items, keys []*node, interval []bool) string {
+	pr.flat++
+	defer func() { pr.flat-- }()
+	text := ""
+	for i, k := range keys {
+		if i > 0 {
+			text += ", "
+		}
+		if interval[i] {
+			text += "interval_key(" + pr.text(k.x) + ")"
+			continue
+		}
+		for j, it := range items {
+			if it == k {
+				text += itoa(j + 1)
+			}
+		}
+	}
+	return text
+}
+
+// groupInterval makes GROUP BY item k go by interval_key() when it is an
+// interval.
+func (t *translator) groupInterval(s *node, k *node) {
+	if isIntegerLiteral(t, k) {
+		it := itemAt(t, s, k)
+		if it == nil || !t.intervalOf(it.x) {
+			return
+		}
+		k.print = func(pr *printer, n *node) string {
+			pr.flat++
+			defer func() { pr.flat-- }()
+			return "interval_key(" + pr.text(it.x) + ")"
+		}
+		return
+	}
+	if t.intervalOf(k) || k.kind == nName && len(k.parts) == 1 && aliasIsInterval(t, s, k) {
+		// an alias inside an expression is still the select item in SQLite
+		k.pre = "interval_key(" + k.pre
+		k.post += ")"
+	}
+}
+
+// itemAt is the select item position literal k names, or nil.
+func itemAt(t *translator, s *node, k *node) *node {
+	n := 0
+	for _, c := range t.toks[k.start].text {
+		n = n*10 + int(c-'0')
+	}
+	items := s.sel.items
+	for _, it := range items {
+		if it.kind == nStar {
+			return nil // the position depends on the relations' columns
+		}
+	}
+	if n >= 1 && n <= len(items) {
+		return items[n-1]
+	}
+	return nil
+}
+
+// aliasIsInterval tells whether name k is the alias of a select item of s
+// holding an interval.
+func aliasIsInterval(t *translator, s *node, k *node) bool {
+	name := identName(t.toks[k.parts[0]])
+	if found, _ := t.inputColumn(t.sc, name); found {
+		return false // a column of the relations read wins
+	}
+	for _, it := range s.sel.items {
+		if it.kind == nItem && it.name == name {
+			return t.intervalOf(it.x)
+		}
+	}
+	return false
+}
+
+// distinctIntervals writes SELECT DISTINCT items FROM ... [WHERE ...] with
+// an interval among the items as SELECT items FROM ... [WHERE ...] GROUP BY
+// each item, interval_key() of the intervals. It leaves alone a SELECT that
+// groups, aggregates, numbers rows in windows or reads a star.
+func (t *translator) distinctIntervals(s *node) {
+	info := s.sel
+	if s.tok2 < 0 || t.toks[s.tok2].lower != "distinct" || info.distinctOn != nil || info.group != nil || info.having != nil ||
+		info.qualify != nil || info.unnest != nil || info.fromClause == nil || s.print != nil {
+		return
+	}
+	any := false
+	for _, it := range info.items {
+		if it.kind != nItem || hasAggregate(it.x) || hasWindow(it.x) {
+			return
+		}
+		any = any || t.intervalOf(it.x)
+	}
+	if !any {
+		return
+	}
+	t.pr.dropTok(s.tok2)
+	items := info.items
+	interval := make([]bool, len(items))
+	for i, it := range items {
+		interval[i] = t.intervalOf(it.x)
+	}
+	anchor := info.fromClause
+	if info.where != nil {
+		anchor = info.where
+	}
+	own := anchor.print
+	anchor.print = func(pr *printer, n *node) string {
+		text := ""
+		if own != nil {
+			text = own(pr, n)
+		} else {
+			text = pr.plain(n)
+		}
+		return text + " GROUP BY " + groupKeys(pr, items, items, interval)
+	}
+}
+
+// hasWindow tells whether n calls a window function outside a subquery.
+func hasWindow(n *node) bool {
+	if n == nil || n.kind == nSelect {
+		return false
+	}
+	if n.kind == nCall && n.x != nil && n.x.kind == nWindow {
+		return true
+	}
+	for _, k := range n.kids {
+		if hasWindow(k) {
+			return true
+		}
+	}
+	return false
+}
