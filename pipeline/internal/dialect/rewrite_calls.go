@@ -145,7 +145,13 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	case t.d == Snowflake && n.name == "try_parse_json" && len(args) == 1:
 		n.print = func(pr *printer, n *node) string {
 			x := strings.TrimSpace(pr.text(args[0]))
-			return "CASE WHEN json_valid(" + x + ") THEN json(" + x + ") END" + pr.carry(n, args...)
+			return "CASE WHEN json_valid(" + x + ") THEN json_keys_sorted(json(" + x + ")) END" + pr.carry(n, args...)
+		}
+		return true
+	case t.d == Snowflake && n.name == "parse_json" && len(args) == 1:
+		// an OBJECT's keys sorted, as Snowflake keeps them
+		n.print = func(pr *printer, n *node) string {
+			return "json_keys_sorted(json(" + strings.TrimSpace(pr.text(args[0])) + "))" + pr.carry(n, args...)
 		}
 		return true
 	case (t.d == Snowflake || t.d == DuckDB) && (n.name == "dayname" || n.name == "monthname") && len(args) == 1:

@@ -158,10 +158,14 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		t.refuse(n.tok, refObjectStar, strings.ToUpper(t.toks[n.tok].text))
 		return
 	case t.d == Snowflake && (name == "object_construct" || name == "object_construct_keep_null") && len(n.list) > 0 && n.list[0].kind != nStar:
+		// keys sorted, as Snowflake keeps an OBJECT's
 		if name == "object_construct" {
 			// members whose value is NULL are left out
-			n.pre = "json((SELECT json_group_object(key, value) FROM json_each(" + n.pre
+			n.pre = "json_keys_sorted((SELECT json_group_object(key, value) FROM json_each(" + n.pre
 			n.post += ") WHERE type <> 'null'))"
+		} else {
+			n.pre = "json_keys_sorted(" + n.pre
+			n.post += ")"
 		}
 		t.pr.setTok(n.tok, "json_object")
 		return

@@ -10,7 +10,8 @@ import (
 )
 
 // Snowflake's objects as JSON objects: OBJECT_INSERT, OBJECT_DELETE,
-// OBJECT_PICK, OBJECT_AGG and GET_IGNORE_CASE. Members keep their order; an object can hold
+// OBJECT_PICK, OBJECT_AGG and GET_IGNORE_CASE. Members are in key order, as
+// Snowflake keeps them (json_sorted.go); an object can hold
 // no SQL NULL, so a pair whose key or value is NULL is left out (a JSON
 // null, PARSE_JSON('null'), is kept).
 
@@ -59,7 +60,7 @@ func readObject(v sqlite3.Value) (ms []member, ok bool) {
 	return ms, true
 }
 
-// resultObject returns ms as a JSON object.
+// resultObject returns ms as a JSON object, its keys sorted.
 func resultObject(ctx sqlite3.Context, ms []member) {
 	var b bytes.Buffer
 	b.WriteByte('{')
@@ -73,7 +74,13 @@ func resultObject(ctx sqlite3.Context, ms []member) {
 		b.Write(m.raw)
 	}
 	b.WriteByte('}')
-	resultJSON(ctx, b.Bytes())
+	sorted, ok := sortedJSON(b.Bytes())
+	if !ok {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultRawText(sorted)
+	ctx.ResultSubtype(jsonSubtype)
 }
 
 // objectArg reads argument v of fn as an object: NULL gives NULL, anything
@@ -91,7 +98,7 @@ func objectArg(ctx sqlite3.Context, fn string, v sqlite3.Value) ([]member, bool)
 }
 
 // objectInsert is OBJECT_INSERT(object, key, value[, update]): the object
-// with the pair added at the end; a key it has already fails unless update
+// with the pair added; a key it has already fails unless update
 // is TRUE, which replaces that member's value.
 func objectInsert(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "OBJECT_INSERT"

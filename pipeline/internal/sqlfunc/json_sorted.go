@@ -1,0 +1,115 @@
+package sqlfunc
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Snowflake keeps an OBJECT's keys sorted: OBJECT_CONSTRUCT('b', 1, 'a',
+// 2) and PARSE_JSON('{"b":1,"a":2}') both show {"a":2,"b":1}, at every
+// depth. json_keys_sorted(x) writes JSON text so; the translator wraps
+// Snowflake's object-making expressions in it, and the OBJECT_ functions
+// (snowflake_objects.go) sort what they give.
+
+func init() {
+	add(Func{Name: "json_keys_sorted", NArgs: 1, Scalar: jsonKeysSorted})
+}
+
+func jsonKeysSorted(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if args[0].Type() != sqlite3.TEXT {
+		ctx.ResultValue(args[0])
+		return
+	}
+	raw := args[0].RawText()
+	sorted, ok := sortedJSON(raw)
+	if !ok {
+		// not JSON: the value as it is
+		ctx.ResultValue(args[0])
+		return
+	}
+	ctx.ResultRawText(sorted)
+	ctx.ResultSubtype(jsonSubtype)
+}
+
+// sortedJSON is raw, compact, with the members of every object in key
+// order (byte order of the keys, a key twice kept in order).
+func sortedJSON(raw []byte) ([]byte, bool) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var b bytes.Buffer
+	if err := writeSorted(&b, dec); err != nil {
+		return nil, false
+	}
+	if _, err := dec.Token(); err == nil {
+		return nil, false // more than one value
+	}
+	return b.Bytes(), true
+}
+
+func writeSorted(b *bytes.Buffer, dec *json.Decoder) error {
+	var v json.RawMessage
+	if err := dec.Decode(&v); err != nil {
+		return err
+	}
+	return appendSorted(b, v)
+}
+
+// appendSorted writes one JSON value with its objects' keys sorted.
+func appendSorted(b *bytes.Buffer, v json.RawMessage) error {
+	v = bytes.TrimSpace(v)
+	switch {
+	case len(v) > 0 && v[0] == '{':
+		var ms []member
+		dec := json.NewDecoder(bytes.NewReader(v))
+		if _, err := dec.Token(); err != nil {
+			return err
+		}
+		for dec.More() {
+			t, err := dec.Token()
+			if err != nil {
+				return err
+			}
+			k, _ := t.(string)
+			var m json.RawMessage
+			if err := dec.Decode(&m); err != nil {
+				return err
+			}
+			ms = append(ms, member{k, m})
+		}
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].key < ms[j].key })
+		b.WriteByte('{')
+		for i, m := range ms {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			k, _ := json.Marshal(m.key)
+			b.Write(k)
+			b.WriteByte(':')
+			if err := appendSorted(b, m.raw); err != nil {
+				return err
+			}
+		}
+		b.WriteByte('}')
+	case len(v) > 0 && v[0] == '[':
+		var items []json.RawMessage
+		if err := json.Unmarshal(v, &items); err != nil {
+			return err
+		}
+		b.WriteByte('[')
+		for i, it := range items {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if err := appendSorted(b, it); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+	default:
+		return json.Compact(b, v)
+	}
+	return nil
+}
