@@ -55,6 +55,25 @@ func TestUpstreamColumnTypes(t *testing.T) {
 	}
 }
 
+// DuckDB DECIMALs stay exact from a seed's column_types through the models
+// reading it: 0.1 + 0.2 is 0.3, and a decimal sum is written with its scale.
+func TestUpstreamDecimals(t *testing.T) {
+	files := map[string][]byte{
+		"dbt_project.yml": []byte("name: p\nseeds:\n  p:\n    +column_types: {price: 'decimal(10, 2)', qty: bigint}\n"),
+		"seeds/s.csv":     []byte("price,qty\n0.10,1\n0.20,1\n0.05,2\n"),
+		"models/m.sql":    []byte("select price * qty as line_total, price from {{ ref('s') }}\n"),
+		"models/n.sql":    []byte("select sum(price) = 0.35 as exact, sum(line_total)::varchar as shown, coalesce(sum(line_total) filter (where price > 1), 0) as none from {{ ref('m') }}\n"),
+	}
+	s := openSession(t)
+	opts := Options{Exclude: []string{"package:nexus"}, Dialect: dialect.DuckDB}
+	for i := 0; i < 2; i++ { // the second build reuses every table
+		build(t, s, files, opts)
+		if got := rowsOf(t, s, "n"); got != "1|0.40|0" {
+			t.Errorf("build %d: %s, want 1|0.40|0", i+1, got)
+		}
+	}
+}
+
 // A seed whose column is no longer declared a date gives a column of
 // text: the model reading it is translated again, not remembered.
 func TestUpstreamColumnTypesChange(t *testing.T) {

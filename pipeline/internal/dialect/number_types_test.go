@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 // DuckDB's DECIMAL results are rounded back to the scale DuckDB gives
 // them; the values are checked on DuckDB itself in sqlfunc's conformance
@@ -26,4 +29,41 @@ func TestDuckDBNumberText(t *testing.T) {
 		"select double_text((CAST(1 AS REAL) / 3)), decimal_text(2.50, 2), double_text(1e20) || 'x', CAST(3 AS TEXT) from t")
 	expectTranslated(t, duckdb, "select a::float / 3, a::double / 3 from t",
 		"select to_float32(to_float32(CAST(cast_to(a, 'REAL', 'duckdb', 1) AS REAL)) / 3), CAST(cast_to(a, 'REAL', 'duckdb', 1) AS REAL) / 3 from t")
+}
+
+// A model's number columns carry their DuckDB types to the models reading
+// it, so a sum over a staging model's DECIMAL column stays exact.
+func TestDuckDBNumberTypesOfTables(t *testing.T) {
+	o := testOptions(duckdb)
+	_, types, err := TranslateTyped("select id, (cents / 100)::decimal(16, 2) as amount, count(*) / 100 as ratio, 1.5::float as f, name from raw", o)
+	want := map[string]string{"amount": "NUMBER DECIMAL 2", "ratio": "NUMBER REAL", "f": "NUMBER FLOAT"}
+	if err != nil || !reflect.DeepEqual(types, want) {
+		t.Fatalf("output types %v, %v; want %v", types, err, want)
+	}
+	o.Types = func(schema, table string) map[string]string {
+		if table == "stg" {
+			return types
+		}
+		return nil
+	}
+	got, _, err := TranslateTyped("select sum(amount), coalesce(ratio, 0), amount::varchar from main.stg", o)
+	if out := "select round_scale(sum(amount), 2), CAST(coalesce(ratio, 0) AS REAL), decimal_text(amount, 2) from main.stg"; err != nil || got != out {
+		t.Errorf("got %q, %v; want %q", got, err, out)
+	}
+}
+
+// A seed's column_types give its number columns their DuckDB types.
+func TestDuckDBDeclaredNumbers(t *testing.T) {
+	for in, want := range map[string]string{
+		"decimal(10, 2)": "NUMBER DECIMAL 2", "NUMERIC(12,4)": "NUMBER DECIMAL 4", "decimal": "NUMBER DECIMAL 3",
+		"decimal(10, 0)": "NUMBER INTEGER", "bigint": "NUMBER INTEGER", "double": "NUMBER REAL", "float": "NUMBER FLOAT",
+		"varchar": "", "boolean": TypeBool, "date": TypeDate,
+	} {
+		if got := StaticType(DuckDB, in); got != want {
+			t.Errorf("StaticType(duckdb, %q) = %q; want %q", in, got, want)
+		}
+	}
+	if got := StaticType(Snowflake, "decimal(10, 2)"); got != "" {
+		t.Errorf("StaticType(snowflake, decimal(10, 2)) = %q; want none", got)
+	}
 }

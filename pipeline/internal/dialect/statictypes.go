@@ -23,6 +23,11 @@ const (
 	TypeBool = "BOOLEAN"
 )
 
+// typeNumber starts the type a built table keeps for a DuckDB column of a
+// known number type (numberType), "NUMBER DECIMAL 2": a model reading it
+// keeps DuckDB's DECIMAL scales.
+const typeNumber = "NUMBER "
+
 // colType is an output column of a query and its static type.
 type colType struct {
 	name, typ string
@@ -280,6 +285,10 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 			m := t.opts.Types(f.schema, f.table)
 			cols = make([]colType, 0, len(m))
 			for name, typ := range m {
+				if num, ok := strings.CutPrefix(typ, typeNumber); ok {
+					cols = append(cols, colType{name: strings.ToLower(name), num: num})
+					continue
+				}
 				cols = append(cols, colType{name: strings.ToLower(name), typ: typ})
 			}
 			sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
@@ -488,13 +497,17 @@ func (t *translator) outputTypes(root *node) map[string]string {
 			continue
 		}
 		seen[c.name] = true
-		if c.typ == "" || c.name == "" {
+		typ := c.typ
+		if typ == "" && c.num != "" && t.d == DuckDB {
+			typ = typeNumber + c.num
+		}
+		if typ == "" || c.name == "" {
 			continue
 		}
 		if out == nil {
 			out = map[string]string{}
 		}
-		out[c.name] = c.typ
+		out[c.name] = typ
 	}
 	return out
 }

@@ -71,8 +71,8 @@ func scaleZero(word, args string) bool {
 }
 
 // StaticType is the static type (TypeDate, TypeBool, sqlfunc.KindInstant
-// or KindWallClock) of the values of a declared column type in dialect d, ""
-// for other types and in SQLite.
+// or KindWallClock, and in DuckDB a number's, declaredNumber) of the values
+// of a declared column type in dialect d, "" for other types and in SQLite.
 func StaticType(d Dialect, typeName string) string {
 	if d == SQLite {
 		return ""
@@ -84,5 +84,43 @@ func StaticType(d Dialect, typeName string) string {
 	if _, boolean, ok := Storage(typeName); ok && boolean {
 		return TypeBool
 	}
+	if num := declaredNumber(s); num != "" && d == DuckDB {
+		return typeNumber + num
+	}
 	return StorageTimestamp(d, typeName)
+}
+
+// declaredNumber is the number type (numberType) of a declared DuckDB
+// column type, lower-cased: decimal(10, 2) is a DECIMAL of scale 2, a bare
+// decimal DuckDB's DECIMAL(18, 3), a scale of 0 an INTEGER as Storage
+// stores it; "" for a type that is no number.
+func declaredNumber(s string) string {
+	word, args := s, ""
+	if i := strings.IndexAny(s, "( "); i >= 0 {
+		word, args = s[:i], strings.TrimSpace(s[i:])
+	}
+	t, known := typeNames[word]
+	switch {
+	case !known || t.boolean || t.fn != "":
+		return ""
+	case t.affinity == "INTEGER":
+		return "INTEGER"
+	case word == "float" || word == "float4" || word == "real":
+		return "FLOAT"
+	case word == "numeric" || word == "decimal":
+		if args == "" {
+			return decimalOf(3)
+		}
+		if scaleZero(word, args) {
+			return "INTEGER"
+		}
+		_, scale, _ := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(args, "("), ")"), ",")
+		if n, err := strconv.Atoi(strings.TrimSpace(scale)); err == nil {
+			return decimalOf(n)
+		}
+		return ""
+	case t.affinity == "REAL":
+		return "REAL"
+	}
+	return ""
 }

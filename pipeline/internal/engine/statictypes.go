@@ -13,7 +13,8 @@ import (
 // built keeps the static types of its columns, so that a model reading it
 // adds days to a date column and writes a timestamp column as text as its
 // warehouse does. A model's columns take the types its select gives them,
-// a seed's the date and timestamp types of its column_types. The types are
+// a seed's the date, timestamp, boolean and (DuckDB) number types of its
+// column_types. The types are
 // kept in the history with the versions (reuse.go): a reused table keeps
 // them, a query that changed the database forgets them all, and a relation
 // the engine did not build (a source) has none, so its columns are read as
@@ -74,7 +75,7 @@ func (r *runner) keepTypes(rel string, types map[string]string) {
 }
 
 // seedTypes are the static types of a seed's columns: those declared a
-// date or timestamp in column_types.
+// date, a timestamp, a boolean or (DuckDB) a number in column_types.
 func seedTypes(d dialect.Dialect, columns []string, declared map[string]seed.Declared) map[string]string {
 	out := map[string]string{}
 	for name, decl := range declared {
