@@ -93,6 +93,8 @@ type envCache struct {
 	memo memo
 	// files is what the last load made of each file.
 	files project.Cache
+	// graph is the last plan's graph (graphOf).
+	graph *graph.Graph
 	// ctx bounds the renders of the plan being made and run with it.
 	ctx context.Context
 	// last is the last build's plan and lastInputs what it was made from
@@ -121,6 +123,22 @@ func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env
 		c.key, c.env = key, env
 	}
 	return env, nil
+}
+
+// graphOf is graph.New of nodes, the last plan's graph when it is that
+// graph.
+func (c *envCache) graphOf(nodes []*graph.Node) (*graph.Graph, error) {
+	if c == nil {
+		return graph.New(nodes)
+	}
+	if !c.graph.Holds(nodes) {
+		g, err := graph.New(nodes)
+		if err != nil {
+			return nil, err
+		}
+		c.graph = g
+	}
+	return c.graph, nil
 }
 
 // newPlan loads fsys and builds the graph. Problems that stop the build are
@@ -219,7 +237,7 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if p.memo != nil {
 		p.shapeKey = p.shape()
 	}
-	g, err := graph.New(nodes)
+	g, err := c.graphOf(nodes)
 	if err != nil {
 		if ce, ok := err.(*graph.CycleError); ok {
 			first := ce.Cycle[0]

@@ -6,6 +6,7 @@ package graph
 import (
 	"container/heap"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -256,4 +257,21 @@ func (g *Graph) Ancestors(id string) map[string]bool {
 	}
 	walk(id)
 	return out
+}
+
+// Holds tells whether g is the graph New makes of nodes: the same nodes,
+// field for field, in any order. A session's next build mostly plans the
+// same graph, and checking is cheaper than ordering it again.
+func (g *Graph) Holds(nodes []*Node) bool {
+	if g == nil || len(nodes) != len(g.nodes) {
+		return false
+	}
+	for _, n := range nodes {
+		was, ok := g.nodes[n.ID]
+		if !ok || was.Kind != n.Kind || was.Name != n.Name || was.Package != n.Package || was.Path != n.Path ||
+			was.SourceName != n.SourceName || !slices.Equal(was.Tags, n.Tags) || !slices.Equal(was.DependsOn, n.DependsOn) {
+			return false
+		}
+	}
+	return true
 }

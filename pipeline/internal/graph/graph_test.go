@@ -99,3 +99,35 @@ func TestSelect(t *testing.T) {
 		})
 	}
 }
+
+// Holds says whether a graph is New's of the nodes: any change to a node,
+// one more or one less, is another graph.
+func TestHolds(t *testing.T) {
+	g, err := New(chain())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		edit func([]*Node) []*Node
+		want bool
+	}{
+		{"the same nodes", func(n []*Node) []*Node { return n }, true},
+		{"in another order", func(n []*Node) []*Node { n[0], n[6] = n[6], n[0]; return n }, true},
+		{"a dependency more", func(n []*Node) []*Node { n[5].DependsOn = []string{"model.p.a"}; return n }, false},
+		{"dependencies in another order", func(n []*Node) []*Node { n[3].DependsOn = []string{"model.p.a", "model.p.a"}; return n }, false},
+		{"a tag", func(n []*Node) []*Node { n[2].Tags = []string{"x"}; return n }, false},
+		{"a path", func(n []*Node) []*Node { n[2].Path = "models/other.sql"; return n }, false},
+		{"a source name", func(n []*Node) []*Node { n[1].SourceName = "other"; return n }, false},
+		{"a node less", func(n []*Node) []*Node { return n[:6] }, false},
+		{"a node more", func(n []*Node) []*Node { return append(n, &Node{ID: "model.p.y", Kind: "model", Name: "y"}) }, false},
+		{"a node renamed", func(n []*Node) []*Node { n[5].ID = "model.p.y"; return n }, false},
+	} {
+		if got := g.Holds(c.edit(chain())); got != c.want {
+			t.Errorf("%s: Holds = %v, want %v", c.name, got, c.want)
+		}
+	}
+	if (*Graph)(nil).Holds(chain()) {
+		t.Error("no graph holds nodes")
+	}
+}

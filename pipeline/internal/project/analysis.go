@@ -44,7 +44,7 @@ func (p *Project) loadAnalyses(fsys fs.FS, doc *yamlx.Node, pkg string) error {
 		return err
 	}
 	for _, ap := range paths {
-		for _, f := range walk(fsys, ap, ".sql") {
+		for _, f := range p.walk(fsys, ap, ".sql") {
 			data, _ := fs.ReadFile(fsys, f)
 			p.Analyses = append(p.Analyses, &Analysis{Name: baseName(f), Package: pkg, Path: f, SQL: string(data), Config: defaultConfig("analysis")})
 		}

@@ -3,6 +3,7 @@ package project
 import (
 	"io/fs"
 	"path"
+	"reflect"
 	"sort"
 	"strings"
 	"testing/fstest"
@@ -86,24 +87,79 @@ func (c *Cache) parseYAML(file, pkg string, data []byte) (*yamlx.Node, error) {
 	return doc, err
 }
 
+// walk is walk with what it looks at asked once a load: whether a map
+// of files is plain (it looks at every file), and the files under each
+// folder of another file system (a load walks a folder for several kinds
+// of file).
+func (p *Project) walk(fsys fs.FS, root, ext string) []string {
+	m, ok := fsys.(fstest.MapFS)
+	if !ok {
+		if !reflect.ValueOf(fsys).Comparable() {
+			return walkDir(fsys, root, ext)
+		}
+		key := walkKey{fsys, root}
+		all, done := p.walked[key]
+		if !done {
+			all = walkDir(fsys, root, "")
+			if p.walked == nil {
+				p.walked = map[walkKey][]string{}
+			}
+			p.walked[key] = all
+		}
+		var out []string
+		for _, f := range all {
+			if strings.HasSuffix(f, ext) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	id := reflect.ValueOf(m).Pointer()
+	plain, known := p.plainMaps[id]
+	if !known {
+		plain = plainMap(m)
+		if p.plainMaps == nil {
+			p.plainMaps = map[uintptr]bool{}
+		}
+		p.plainMaps[id] = plain
+	}
+	if !plain {
+		return walkDir(fsys, root, ext)
+	}
+	return filterMap(m, root, ext)
+}
+
+type walkKey struct {
+	fsys fs.FS
+	root string
+}
+
 // walk lists the files under root (a folder or a file) whose names end in
 // ext, sorted, as fs.WalkDir finds them. A map of files (the page's
 // projects) is filtered in place: walking it opens each folder by scanning
 // every file, for each folder.
 func walk(fsys fs.FS, root, ext string) []string {
 	if m, ok := fsys.(fstest.MapFS); ok && plainMap(m) {
-		if !fs.ValidPath(root) {
-			return nil
-		}
-		var out []string
-		for name := range m {
-			if strings.HasSuffix(name, ext) && (root == "." || name == root || strings.HasPrefix(name, root+"/")) {
-				out = append(out, name)
-			}
-		}
-		sort.Strings(out)
-		return out
+		return filterMap(m, root, ext)
 	}
+	return walkDir(fsys, root, ext)
+}
+
+func filterMap(m fstest.MapFS, root, ext string) []string {
+	if !fs.ValidPath(root) {
+		return nil
+	}
+	var out []string
+	for name := range m {
+		if strings.HasSuffix(name, ext) && (root == "." || name == root || strings.HasPrefix(name, root+"/")) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func walkDir(fsys fs.FS, root, ext string) []string {
 	var out []string
 	fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -114,6 +114,8 @@ func TestWalkOfAMapIsWalkDirs(t *testing.T) {
 	withDir := files(map[string]string{"models/x.sql": ""})
 	withDir["models/sub"] = &fstest.MapFile{Mode: fs.ModeDir}
 	for _, m := range []fstest.MapFS{plain, withDir} {
+		p := &Project{}
+		sub := &opaqueFS{m} // not a map: walked once a folder
 		for _, root := range []string{".", "models", "models/sub", "models/x.sql", "nope", "models/", "./models", "/models", "a.sql"} {
 			for _, ext := range []string{".sql", ".yml", ".csv"} {
 				var want []string
@@ -127,7 +129,17 @@ func TestWalkOfAMapIsWalkDirs(t *testing.T) {
 				if got := walk(m, root, ext); !reflect.DeepEqual(got, want) {
 					t.Errorf("walk(%q, %q) = %q, WalkDir finds %q", root, ext, got, want)
 				}
+				// A load asks once for a map, and walks another file
+				// system once a folder.
+				if got := p.walk(m, root, ext); !reflect.DeepEqual(got, want) {
+					t.Errorf("a load's walk(%q, %q) = %q, WalkDir finds %q", root, ext, got, want)
+				}
+				if got := p.walk(sub, root, ext); !reflect.DeepEqual(got, want) {
+					t.Errorf("a load's walk(%q, %q) of another file system = %q, WalkDir finds %q", root, ext, got, want)
+				}
 			}
 		}
 	}
 }
+
+type opaqueFS struct{ fs.FS }

@@ -136,18 +136,18 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 		applyTree(c, p.config.Get(section), key, folders, name)
 	}
 	for _, mp := range l.macroPaths {
-		for _, f := range walk(fsys, mp, ".sql") {
+		for _, f := range p.walk(fsys, mp, ".sql") {
 			data, _ := fs.ReadFile(fsys, f)
 			p.Macros = append(p.Macros, p.macroFile(f, pkg, string(data)))
 		}
 	}
 	for _, mp := range l.modelPaths {
 		if !p.usedBuiltin[pkg] {
-			for _, f := range walk(fsys, mp, ".py") {
+			for _, f := range p.walk(fsys, mp, ".py") {
 				p.warn(p.WhereFile(pkg, f), 1, fmt.Sprintf("Python model %s is not run by the playground: it is left out of the build", baseName(f)), "write it as a SQL model to build it here")
 			}
 		}
-		for _, f := range walk(fsys, mp, ".sql") {
+		for _, f := range p.walk(fsys, mp, ".sql") {
 			data, _ := fs.ReadFile(fsys, f)
 			name := baseName(f)
 			c := defaultConfig("view")
@@ -162,7 +162,7 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 		return err
 	}
 	for _, sp := range l.seedPaths {
-		for _, f := range walk(fsys, sp, ".csv") {
+		for _, f := range p.walk(fsys, sp, ".csv") {
 			data, _ := fs.ReadFile(fsys, f)
 			name := baseName(f)
 			c := defaultConfig("seed")
@@ -171,7 +171,7 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 		}
 	}
 	for _, tp := range l.testPaths {
-		for _, f := range walk(fsys, tp, ".sql") {
+		for _, f := range p.walk(fsys, tp, ".sql") {
 			data, _ := fs.ReadFile(fsys, f)
 			if isGenericPath(tp, f) {
 				p.Macros = append(p.Macros, p.macroFile(f, pkg, string(data)))
@@ -180,7 +180,7 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 			p.Tests = append(p.Tests, &Test{Name: baseName(f), Package: pkg, File: f, Line: 1, Kind: "singular", SQL: string(data), Config: defaultConfig("test")})
 		}
 	}
-	ymls, err := propertiesFiles(fsys, l)
+	ymls, err := p.propertiesFiles(fsys, l)
 	if err != nil {
 		return err
 	}
@@ -200,7 +200,7 @@ var projectFiles = keys("dbt_project.yml", "packages.yml", "dependencies.yml", "
 // propertiesFiles lists the properties files (.yml, .yaml) of a package:
 // dbt reads them under every resource path (models, seeds, snapshots,
 // analyses, tests and macros), each file once.
-func propertiesFiles(fsys fs.FS, l *layout) ([]string, error) {
+func (p *Project) propertiesFiles(fsys fs.FS, l *layout) ([]string, error) {
 	snaps, err := snapshotPaths(l.doc)
 	if err != nil {
 		return nil, err
@@ -217,7 +217,7 @@ func propertiesFiles(fsys fs.FS, l *layout) ([]string, error) {
 	var out []string
 	for _, dir := range dirs {
 		for _, ext := range []string{".yml", ".yaml"} {
-			for _, f := range walk(fsys, dir, ext) {
+			for _, f := range p.walk(fsys, dir, ext) {
 				if !seen[f] && !projectFiles[f] {
 					seen[f] = true
 					out = append(out, f)

@@ -69,6 +69,12 @@ type Project struct {
 	usedBuiltin map[string]bool
 	// cache is what the last load made of each file (cache.go), or nil.
 	cache *Cache
+	// plainMaps says, for each map of files this load walked, whether
+	// walk may filter its names (cache.go).
+	plainMaps map[uintptr]bool
+	// walked are the files under each folder of each other file system
+	// this load walked.
+	walked map[walkKey][]string
 }
 
 // Config is a node's resolved configuration.

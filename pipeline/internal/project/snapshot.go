@@ -38,7 +38,7 @@ func (p *Project) loadSnapshots(fsys fs.FS, doc *yamlx.Node, pkg string) error {
 	}
 	key := p.pkgKey(pkg)
 	for _, sp := range paths {
-		for _, f := range walk(fsys, sp, ".sql") {
+		for _, f := range p.walk(fsys, sp, ".sql") {
 			data, _ := fs.ReadFile(fsys, f)
 			blocks, err := snapshotBlocks(f, string(data))
 			if err != nil {
