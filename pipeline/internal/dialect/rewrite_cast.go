@@ -98,11 +98,13 @@ func (t *translator) rewriteCast(n *node) {
 		n.print = func(pr *printer, n *node) string {
 			return scaled(typ, "cast_to("+t.castArg(pr, x)+", "+sqlString(target)+", "+sqlString(string(t.d))+", "+line+")", false) + pr.carry(n, x)
 		}
-	case t.d == BigQuery && typ.affinity == "TEXT" && typ.fn == "" && kind == "":
-		// a FLOAT64 is written as BigQuery writes it: 1, not SQLite's 1.0
+	case (t.d == BigQuery || t.d == DuckDB && x.kind != nString && t.numberType(x) == "" && t.staticType(x) == "") && typ.affinity == "TEXT" && typ.fn == "" && kind == "":
+		// a FLOAT64 is written as BigQuery writes it: 1, not SQLite's 1.0;
+		// a real of unknown type as DuckDB writes a DOUBLE, shortest
 		line := itoa(t.toks[n.tok].line)
+		d := sqlString(string(t.d))
 		n.print = func(pr *printer, n *node) string {
-			return "cast_to(" + pr.text(x) + ", 'TEXT', 'bigquery', " + line + ")" + pr.carry(n, x)
+			return "cast_to(" + pr.text(x) + ", 'TEXT', " + d + ", " + line + ")" + pr.carry(n, x)
 		}
 	case typ.fn != "":
 		n.print = func(pr *printer, n *node) string {

@@ -98,6 +98,10 @@ func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 		if typ == "TEXT" && dialect == "bigquery" && v.Type() == sqlite3.FLOAT {
 			return bigQueryFloatText(v.Float()), true
 		}
+		if typ == "TEXT" && dialect == "duckdb" && v.Type() == sqlite3.FLOAT {
+			// a real of unknown type is taken for a DOUBLE
+			return duckFloatText(v.Float(), 64), true
+		}
 		return v.Text(), true
 	case "BLOB":
 		return v.RawBlob(), true
