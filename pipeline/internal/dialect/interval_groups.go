@@ -31,16 +31,14 @@ func (t *translator) groupIntervals(s *node) {
 // interval_key() of the items that are intervals.
 func (t *translator) groupAllIntervals(s *node) {
 	var keys []*node // the items grouped by; intervals by key
-	var interval []bool
+	var interval []string
+	any := false
 	for _, it := range s.sel.items {
 		if it.kind == nItem && !hasAggregate(it.x) {
 			keys = append(keys, it)
-			interval = append(interval, t.intervalOf(it.x))
+			interval = append(interval, t.intervalKey(it.x))
+			any = any || interval[len(interval)-1] != ""
 		}
-	}
-	any := false
-	for _, iv := range interval {
-		any = any || iv
 	}
 	if !any {
 		return
@@ -51,8 +49,9 @@ func (t *translator) groupAllIntervals(s *node) {
 }
 
 // groupKeys is the GROUP BY list of keys, items of items: a position, or
-// interval_key() of the item when it is an interval.
-func groupKeys(pr *printer, items, keys []*node, interval []bool) string {
+// interval_key() of the item when it is an interval (interval[i], the
+// function, is set).
+func groupKeys(pr *printer, items, keys []*node, interval []string) string {
 	pr.flat++
 	defer func() { pr.flat-- }()
 	text := ""
@@ -60,8 +59,8 @@ func groupKeys(pr *printer, items, keys []*node, interval []bool) string {
 		if i > 0 {
 			text += ", "
 		}
-		if interval[i] {
-			text += "interval_key(" + pr.text(k.x) + ")"
+		if interval[i] != "" {
+			text += interval[i] + "(" + pr.text(k.x) + ")"
 			continue
 		}
 		for j, it := range items {
@@ -78,19 +77,24 @@ func groupKeys(pr *printer, items, keys []*node, interval []bool) string {
 func (t *translator) groupInterval(s *node, k *node) {
 	if isIntegerLiteral(t, k) {
 		it := itemAt(t, s, k)
-		if it == nil || !t.intervalOf(it.x) {
+		if it == nil || t.intervalKey(it.x) == "" {
 			return
 		}
+		key := t.intervalKey(it.x)
 		k.print = func(pr *printer, n *node) string {
 			pr.flat++
 			defer func() { pr.flat-- }()
-			return "interval_key(" + pr.text(it.x) + ")"
+			return key + "(" + pr.text(it.x) + ")"
 		}
 		return
 	}
-	if t.intervalOf(k) || k.kind == nName && len(k.parts) == 1 && aliasIsInterval(t, s, k) {
+	key := t.intervalKey(k)
+	if key == "" && k.kind == nName && len(k.parts) == 1 {
+		key = aliasKey(t, s, k)
+	}
+	if key != "" {
 		// an alias inside an expression is still the select item in SQLite
-		k.pre = "interval_key(" + k.pre
+		k.pre = key + "(" + k.pre
 		k.post += ")"
 	}
 }
@@ -113,19 +117,19 @@ func itemAt(t *translator, s *node, k *node) *node {
 	return nil
 }
 
-// aliasIsInterval tells whether name k is the alias of a select item of s
-// holding an interval.
-func aliasIsInterval(t *translator, s *node, k *node) bool {
+// aliasKey is the intervalKey of the select item of s name k is the
+// alias of, "" when it is none.
+func aliasKey(t *translator, s *node, k *node) string {
 	name := identName(t.toks[k.parts[0]])
 	if found, _ := t.inputColumn(t.sc, name); found {
-		return false // a column of the relations read wins
+		return "" // a column of the relations read wins
 	}
 	for _, it := range s.sel.items {
 		if it.kind == nItem && it.name == name {
-			return t.intervalOf(it.x)
+			return t.intervalKey(it.x)
 		}
 	}
-	return false
+	return ""
 }
 
 // distinctIntervals writes SELECT DISTINCT items FROM ... [WHERE ...] with
@@ -139,21 +143,19 @@ func (t *translator) distinctIntervals(s *node) {
 		return
 	}
 	any := false
-	for _, it := range info.items {
+	items := info.items
+	interval := make([]string, len(items))
+	for i, it := range items {
 		if it.kind != nItem || hasAggregate(it.x) || hasWindow(it.x) {
 			return
 		}
-		any = any || t.intervalOf(it.x)
+		interval[i] = t.intervalKey(it.x)
+		any = any || interval[i] != ""
 	}
 	if !any {
 		return
 	}
 	t.pr.dropTok(s.tok2)
-	items := info.items
-	interval := make([]bool, len(items))
-	for i, it := range items {
-		interval[i] = t.intervalOf(it.x)
-	}
 	anchor := info.fromClause
 	if info.where != nil {
 		anchor = info.where

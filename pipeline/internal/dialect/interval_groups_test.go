@@ -22,3 +22,18 @@ func TestIntervalGroups(t *testing.T) {
 	// text is text: no key
 	expectTranslated(t, duckdb, "select distinct x from t group by x", "select distinct x from t group by x")
 }
+
+// b - a of columns of no known type is an interval or a number when the
+// query runs: ORDER BY, GROUP BY, min and max order either as DuckDB does.
+func TestMaybeIntervals(t *testing.T) {
+	expectTranslated(t, duckdb, "select max(b - a), min(b - a) from t order by b - a",
+		"select maybe_interval_max(date_arith(b, a, '-', 1)), maybe_interval_min(date_arith(b, a, '-', 1)) from t order by interval_sort_key(date_arith(b, a, '-', 1)) NULLS LAST")
+	expectTranslated(t, duckdb, "with d as (select b - a as dur from t) select dur from d group by dur order by 1",
+		"with d as (select date_arith(b, a, '-', 1) as dur from t) select dur from d group by interval_sort_key(dur) order by interval_sort_key(dur) NULLS LAST")
+	// d - 1 may be a date: left alone
+	expectTranslated(t, duckdb, "select d - 1 from t order by d - 1", "select date_arith(d, 1, '-', 1) from t order by date_arith(d, 1, '-', 1) NULLS LAST")
+	const src = "with s as (select * from (values (1, '2024-01-01 10:00:00', '2024-01-02 09:00:00'), (2, '2024-01-01 09:00:00', '2024-01-02 15:00:00'), (3, '2024-01-01 08:00:00', '2024-01-01 10:30:00')) t(id, a, b)) "
+	expectRows(t, duckdb, src+"select id from s order by b - a", "3\n1\n2")
+	expectRows(t, duckdb, src+"select max(b - a), min(b - a) from s", "1 day 06:00:00|02:30:00")
+	expectRows(t, duckdb, "select max(n - m), min(n - m) from (values (10, 1), (100, 1), (2, 1.5)) t(n, m)", "99.0|0.5")
+}

@@ -13,10 +13,37 @@ import (
 // max of a value known to be an INTERVAL (statictypes.go) go through
 // interval_key() and the interval aggregates.
 
-// TypeInterval is the static type of a DuckDB INTERVAL.
-const TypeInterval = "INTERVAL"
+// TypeInterval is the static type of a DuckDB INTERVAL; TypeMaybeInterval
+// that of b - a of values of no known type (date_arith), an INTERVAL when
+// they hold timestamps, else a number.
+const (
+	TypeInterval      = "INTERVAL"
+	TypeMaybeInterval = "INTERVAL?"
+)
 
 func (t *translator) intervalOf(n *node) bool { return t.staticType(n) == TypeInterval }
+
+// intervalKey is the function ordering and grouping n as DuckDB does when
+// n is or may be an interval: interval_key, interval_sort_key (which
+// leaves other values as they are); "" for other values.
+func (t *translator) intervalKey(n *node) string {
+	switch t.staticType(n) {
+	case TypeInterval:
+		return "interval_key"
+	case TypeMaybeInterval:
+		return "interval_sort_key"
+	}
+	return ""
+}
+
+// maybeIntervalMinus tells whether n is DuckDB's b - a of values of no
+// known type (but not d - 1), which date_arith() computes.
+func (t *translator) maybeIntervalMinus(n *node) bool {
+	if t.d != DuckDB || n.name != "-" || isIntegerLiteral(t, n.y) || t.dateOf(n.x) || t.dateOf(n.y) || t.intervalOf(n.x) || t.intervalOf(n.y) {
+		return false
+	}
+	return t.maybeDateArithmetic(n)
+}
 
 // intervalType is the static type of the DuckDB expressions giving an
 // INTERVAL, "" for the others.
@@ -79,6 +106,9 @@ func (t *translator) intervalType(n *node) string {
 			if t.intervalOf(x) && !t.intervalOf(y) {
 				return TypeInterval
 			}
+		}
+		if t.maybeIntervalMinus(n) {
+			return TypeMaybeInterval
 		}
 	}
 	return ""
@@ -193,10 +223,12 @@ func (t *translator) rewriteIntervalCall(n *node) bool {
 		to("interval_part", sqlString(part)+", ")
 	case (n.name == "greatest" || n.name == "least") && len(args) > 0 && t.commonType(args) == TypeInterval:
 		to("interval_"+n.name, "")
-	case n.name == "count" && n.flag && n.x == nil && len(args) == 1 && t.intervalOf(args[0]):
+	case n.name == "count" && n.flag && n.x == nil && len(args) == 1 && t.intervalKey(args[0]) != "":
 		// count(DISTINCT x): equal intervals once (interval_groups.go)
-		args[0].pre = "interval_key(" + args[0].pre
+		args[0].pre = t.intervalKey(args[0]) + "(" + args[0].pre
 		args[0].post += ")"
+	case (n.name == "min" || n.name == "max") && len(args) == 1 && !n.flag && t.staticType(args[0]) == TypeMaybeInterval:
+		to("maybe_interval_"+n.name, "")
 	case (n.name == "min" || n.name == "max" || n.name == "avg") && len(args) == 1 && !n.flag && t.intervalOf(args[0]):
 		to("interval_"+n.name, "")
 	case n.name == "sum" && len(args) == 1 && t.intervalOf(args[0]):
@@ -288,8 +320,9 @@ func (t *translator) orderInterval(o *node) {
 		return
 	}
 	x := o.x
+	key := t.intervalKey(x)
 	if it := t.orderedItem(x); it != nil {
-		if !t.intervalOf(it.x) {
+		if key = t.intervalKey(it.x); key == "" {
 			return
 		}
 		if x.kind == nLit {
@@ -301,10 +334,10 @@ func (t *translator) orderInterval(o *node) {
 				return pr.text(it.x)
 			}
 		}
-	} else if !t.intervalOf(x) {
+	} else if key == "" {
 		return
 	}
-	x.pre = "interval_key(" + x.pre
+	x.pre = key + "(" + x.pre
 	x.post += ")"
 }
 
