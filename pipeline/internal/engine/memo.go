@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"hash"
@@ -30,14 +29,14 @@ import (
 // keep their versions (renderEffects). A render that changed data through
 // run_query is rendered again every time. Dialect translation is remembered by the rendered text.
 type memo struct {
-	parsed   map[string]parsedNode
-	rendered map[string]renderedNode
+	parsed   map[renderKey]parsedNode
+	rendered map[renderKey]renderedNode
 	// translated maps a dialect and rendered SQL to its SQLite.
 	translated map[translationKey]translation
 	// next* collect what this build used; older entries are dropped so the
 	// memo holds one build's worth.
-	nextParsed     map[string]parsedNode
-	nextRendered   map[string]renderedNode
+	nextParsed     map[renderKey]parsedNode
+	nextRendered   map[renderKey]renderedNode
 	nextTranslated map[translationKey]translation
 }
 
@@ -70,7 +69,7 @@ func (m *memo) begin() {
 	if m == nil {
 		return
 	}
-	m.nextParsed, m.nextRendered, m.nextTranslated = map[string]parsedNode{}, map[string]renderedNode{}, map[translationKey]translation{}
+	m.nextParsed, m.nextRendered, m.nextTranslated = map[renderKey]parsedNode{}, map[renderKey]renderedNode{}, map[translationKey]translation{}
 }
 
 // cancel ends a build that used the last one's result whole: every entry
@@ -90,8 +89,8 @@ func (m *memo) finish() {
 	m.nextParsed, m.nextRendered, m.nextTranslated = nil, nil, nil
 }
 
-func (m *memo) parse(key string) (parsedNode, bool) {
-	if m == nil || key == "" {
+func (m *memo) parse(key renderKey) (parsedNode, bool) {
+	if m == nil || key.state == "" {
 		return parsedNode{}, false
 	}
 	n, ok := m.parsed[key]
@@ -117,8 +116,8 @@ func (m *memo) keepParses() {
 	}
 }
 
-func (m *memo) keepParse(key string, n parsedNode) {
-	if m == nil || key == "" || m.nextParsed == nil {
+func (m *memo) keepParse(key renderKey, n parsedNode) {
+	if m == nil || key.state == "" || m.nextParsed == nil {
 		return
 	}
 	m.nextParsed[key] = parsedNode{deps: append([]string(nil), n.deps...), cfg: n.cfg.Clone(), refs: n.refs}
@@ -126,8 +125,8 @@ func (m *memo) keepParse(key string, n parsedNode) {
 
 // render returns the memoized output of key when every read it made
 // answers the same now (ask gives today's answer).
-func (m *memo) render(key string, ask func(dataRead) (string, error)) (renderedNode, bool) {
-	if m == nil || key == "" {
+func (m *memo) render(key renderKey, ask func(dataRead) (string, error)) (renderedNode, bool) {
+	if m == nil || key.state == "" {
 		return renderedNode{}, false
 	}
 	n, ok := m.rendered[key]
@@ -145,8 +144,8 @@ func (m *memo) render(key string, ask func(dataRead) (string, error)) (renderedN
 	return n, true
 }
 
-func (m *memo) keepRender(key string, n renderedNode) {
-	if m == nil || key == "" || m.nextRendered == nil {
+func (m *memo) keepRender(key renderKey, n renderedNode) {
+	if m == nil || key.state == "" || m.nextRendered == nil {
 		return
 	}
 	m.nextRendered[key] = n
@@ -180,20 +179,25 @@ type translationKey struct {
 	rendered string
 }
 
-// nodeKey names one render: the state it depends on (universe or shape),
-// the file, its text, its relation and its config. "" means "do not
-// memoize" (a config that cannot be written down).
-func nodeKey(state, file, src string, this jinja.Relation, cfg project.Config) string {
+// renderKey names one render: the state it depends on (universe or
+// shape), the file, its text, its relation and its config. The zero key
+// means "do not memoize" (a config that cannot be written down). The
+// texts are kept as they are, not hashed: a map compares them faster
+// than SHA-256 reads them, in js/wasm most of all, and no two differ by
+// chance.
+type renderKey struct {
+	state, file, src, schema, name, config string
+}
+
+func nodeKey(state, file, src string, this jinja.Relation, cfg project.Config) renderKey {
 	if state == "" {
-		return ""
+		return renderKey{}
 	}
 	c, err := configText(cfg)
 	if err != nil {
-		return ""
+		return renderKey{}
 	}
-	h := sha256.New()
-	writeParts(h, state, file, src, this.Schema, this.Name, c)
-	return string(h.Sum(nil))
+	return renderKey{state, file, src, this.Schema, this.Name, c}
 }
 
 // configText writes a config down for comparison. It runs for every

@@ -65,7 +65,7 @@ func (e *Engine) Versions() (map[string]string, int) {
 
 // built is one node as the last build that ran it left it.
 type built struct {
-	key    string            // the node's own inputs, hashed
+	key    string            // the node's own inputs: a seed's data, a test's SQL, a model's SQL hashed
 	conf   string            // its relation, config and dialect
 	reads  map[string]string // relation read -> its version then
 	rel    string            // relation written ("" for a test)

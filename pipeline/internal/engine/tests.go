@@ -19,7 +19,7 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
-	if r.reuse(n, step, hashText(sql), r.testConf(t)) {
+	if r.reuse(n, step, sql, r.testConf(t)) {
 		return nil
 	}
 	failures, ok := r.testCounts[n.ID]
@@ -137,7 +137,7 @@ func (r *runner) countTests(nodes []*graph.Node) {
 		if err != nil {
 			continue
 		}
-		if ok, _ := r.reuseReason(n, hashText(sql), r.testConf(t)); ok {
+		if ok, _ := r.reuseReason(n, sql, r.testConf(t)); ok {
 			continue
 		}
 		ids = append(ids, n.ID)
