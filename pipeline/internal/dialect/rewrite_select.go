@@ -144,6 +144,7 @@ func (t *translator) rewriteQualify(s *node) {
 // both ways.
 func (t *translator) rewriteOrder(o *node) {
 	t.orderInterval(o)
+	t.orderInstant(o)
 	if o.flag2 {
 		return
 	}

@@ -89,6 +89,9 @@ func (t *translator) staticType(n *node) string {
 		if k := timestampResults[t.d][n.name]; k != "" {
 			return k
 		}
+		if t.keepsOffset(n) {
+			return sqlfunc.KindInstant // CONVERT_TIMEZONE(zone, ts)
+		}
 		if dateResults[n.name] {
 			return TypeDate
 		}

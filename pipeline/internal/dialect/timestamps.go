@@ -120,14 +120,16 @@ func (t *translator) compareTimestamps(operands ...*node) {
 	}
 }
 
-// keepsOffset tells whether n is Snowflake's TO_TIMESTAMP_TZ, whose text
-// keeps the offset written in its input, so it compares as an instant
-// only through as_timestamp().
+// keepsOffset tells whether n is Snowflake's TO_TIMESTAMP_TZ or
+// CONVERT_TIMEZONE(zone, ts), whose text keeps an offset (the one written
+// in its input, the zone's), so it compares as an instant only through
+// as_timestamp().
 func (t *translator) keepsOffset(n *node) bool {
 	for n.kind == nParen {
 		n = n.x
 	}
-	return t.d == Snowflake && n.kind == nCall && (n.name == "to_timestamp_tz" || n.name == "try_to_timestamp_tz")
+	return t.d == Snowflake && n.kind == nCall && len(n.parts) <= 1 && (n.name == "to_timestamp_tz" || n.name == "try_to_timestamp_tz" ||
+		n.name == "convert_timezone" && len(n.list) == 2)
 }
 
 // concatTimestamps writes a timestamp joined to text with || as Snowflake
@@ -152,4 +154,42 @@ func (t *translator) rewriteTimestampLiteral(n *node, kind string) {
 		return
 	}
 	n.print = printAs(sqlString(c))
+}
+
+// orderInstant orders Snowflake's instants (TIMESTAMP_TZ, _LTZ) by
+// instant_key(x): TO_TIMESTAMP_TZ and CONVERT_TIMEZONE keep the offset
+// written, and texts of different offsets do not sort as their instants.
+func (t *translator) orderInstant(o *node) {
+	if t.d != Snowflake || o.x == nil {
+		return
+	}
+	x := o.x
+	if it := t.orderedItem(x); it != nil {
+		if t.timestampOf(it.x) != sqlfunc.KindInstant {
+			return
+		}
+		if x.kind == nLit {
+			// ORDER BY 2: the select item itself, by its alias if it has one
+			x.print = func(pr *printer, n *node) string {
+				if it.name != "" {
+					return quoteIdent(it.name)
+				}
+				return pr.text(it.x)
+			}
+		}
+	} else if t.timestampOf(x) != sqlfunc.KindInstant {
+		return
+	}
+	x.pre = "instant_key(" + x.pre
+	x.post += ")"
+}
+
+// minMaxInstant makes Snowflake's MIN and MAX of an instant compare
+// instants (instant_min, instant_max), as ORDER BY does (orderInstant).
+func (t *translator) minMaxInstant(n *node) bool {
+	if t.d != Snowflake || n.name != "min" && n.name != "max" || len(n.list) != 1 || n.flag || t.timestampOf(n.list[0]) != sqlfunc.KindInstant {
+		return false
+	}
+	t.pr.setTok(n.tok, "instant_"+n.name)
+	return true
 }

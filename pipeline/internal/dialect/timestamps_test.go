@@ -48,3 +48,17 @@ func TestTimestampComparisons(t *testing.T) {
 	expectTranslated(t, bigquery, "select id from t where a = b", "select id from t where a = b")
 	expectTranslated(t, bigquery, "select id from t where timestamp_seconds(a) is null or timestamp_seconds(a) > null", "select id from t where timestamp_from_seconds(a) is null or timestamp_from_seconds(a) > null")
 }
+
+// Snowflake's instants sort, and take MIN and MAX, by instant: the text of
+// TO_TIMESTAMP_TZ and CONVERT_TIMEZONE keeps an offset.
+func TestInstantOrder(t *testing.T) {
+	expectTranslated(t, snowflake, "select a from (select to_timestamp_tz(s) as a from t) order by a desc",
+		"select a from (select to_timestamp_tz_snowflake(s) as a from t) order by instant_key(a) desc NULLS FIRST")
+	expectTranslated(t, snowflake, "select to_timestamp_tz(s) as a from t order by 1",
+		"select to_timestamp_tz_snowflake(s) as a from t order by instant_key(a) NULLS LAST")
+	expectTranslated(t, snowflake, "select min(a), max(convert_timezone('UTC', a)) over (order by a::timestamp_tz) from t",
+		"select min(a), instant_max(convert_timezone('UTC', a)) over (order by instant_key(cast_to(a, 'TIMESTAMP', 'snowflake', 1)) NULLS LAST) from t")
+	// wall clocks sort as text, and other dialects are unchanged
+	expectTranslated(t, snowflake, "select max(a::timestamp_ntz) from t order by 1", "select max(cast_to(a, 'DATETIME', 'snowflake', 1)) from t order by 1 NULLS LAST")
+	expectTranslated(t, duckdb, "select max(a::timestamptz) from t", "select max(cast_to(a, 'TIMESTAMP', 'duckdb', 1)) from t")
+}

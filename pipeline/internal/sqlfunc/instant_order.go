@@ -1,0 +1,95 @@
+package sqlfunc
+
+import (
+	"strings"
+	"time"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// Snowflake's TIMESTAMP_TZ keeps the offset it was written in
+// (2024-04-05T01:02:03+02:00), so its text does not sort as its instant
+// does. The translator orders such values by instant_key(x) and takes
+// their MIN and MAX with instant_min and instant_max, which compare
+// instants and give the value as written.
+
+func init() {
+	add(Func{Name: "instant_key", NArgs: 1, Scalar: instantKey},
+		Func{Name: "instant_min", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &instantPick{} }},
+		Func{Name: "instant_max", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &instantPick{max: true} }})
+}
+
+// instantOfText reads timestamp text as its instant; text without a zone
+// is UTC, as the project writes instants.
+func instantOfText(s string) (time.Time, bool) {
+	p, ok := parseTimestampText(s)
+	if !ok {
+		return time.Time{}, false
+	}
+	if p.loc != nil {
+		return instantOf(p.wall, p.loc), true
+	}
+	return p.wall, true
+}
+
+// instantKey is instant_key(x): timestamp text as nanoseconds since the
+// epoch (an integer that sorts as the instants do, fractions of a second
+// included), other values unchanged.
+func instantKey(ctx sqlite3.Context, args ...sqlite3.Value) {
+	v := args[0]
+	if v.Type() == sqlite3.TEXT {
+		if t, ok := instantOfText(v.Text()); ok && t.Year() > 1677 && t.Year() < 2262 {
+			ctx.ResultInt64(t.UnixNano())
+			return
+		}
+	}
+	ctx.ResultValue(v)
+}
+
+// instantPick keeps the earliest (or latest) non-NULL value of a group;
+// values that are not timestamp text compare as text.
+type instantPick struct {
+	max  bool
+	v    *sqlite3.Value
+	t    time.Time
+	isTS bool
+}
+
+func (p *instantPick) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	v := arg[0]
+	if v.Type() == sqlite3.NULL {
+		return
+	}
+	t, isTS := time.Time{}, false
+	if v.Type() == sqlite3.TEXT {
+		t, isTS = instantOfText(v.Text())
+	}
+	if p.v != nil {
+		var c int
+		if isTS && p.isTS {
+			c = t.Compare(p.t)
+		} else {
+			c = strings.Compare(v.Text(), p.v.Text())
+		}
+		if p.max && c <= 0 || !p.max && c >= 0 {
+			return
+		}
+		p.v.Close()
+	}
+	p.v, p.t, p.isTS = v.Dup(), t, isTS
+}
+
+func (p *instantPick) Value(ctx sqlite3.Context) {
+	if p.v == nil {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultValue(*p.v)
+}
+
+func (p *instantPick) Close() error {
+	if p.v != nil {
+		return p.v.Close()
+	}
+	return nil
+}
