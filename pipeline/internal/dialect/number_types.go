@@ -330,6 +330,13 @@ func (t *translator) exactNumbers(n *node) {
 				t.pr.setTok(n.tok, "decimal_avg")
 				n.list[0].post += ", " + strconv.Itoa(s)
 			}
+		case n.name == "concat" || n.name == "concat_ws":
+			// numbers joined as DuckDB writes them (|| does the same)
+			args := n.list
+			if n.name == "concat_ws" && len(args) > 0 {
+				args = args[1:]
+			}
+			t.concatDecimals(args...)
 		case n.name == "coalesce" || n.name == "ifnull" || n.name == "greatest" || n.name == "least" || n.name == "if":
 			t.realBranches(n, n.list, num, s, isDec)
 		}

@@ -27,6 +27,8 @@ func TestDuckDBDecimalScales(t *testing.T) {
 func TestDuckDBNumberText(t *testing.T) {
 	expectTranslated(t, duckdb, "select (1 / 3)::varchar, 2.50::varchar, 1e20 || 'x', 3::varchar from t",
 		"select double_text((CAST(1 AS REAL) / 3)), decimal_text(2.50, 2), double_text(1e20) || 'x', CAST(3 AS TEXT) from t")
+	expectTranslated(t, duckdb, "select concat('a', 2.50, 1 / 4, 3), concat_ws(1.5, 'a', 1.5) from t",
+		"select concat('a', decimal_text(2.50, 2), double_text(CAST(1 AS REAL) / 4), 3), concat_ws(1.5, 'a', decimal_text(1.5, 1)) from t")
 	// a value of unknown type: a real is taken for a DOUBLE when it runs
 	expectTranslated(t, duckdb, "select a::varchar, 'a'::varchar, (a = 1)::varchar from t",
 		"select cast_to(a, 'TEXT', 'duckdb', 1), CAST('a' AS TEXT), CASE WHEN (a = 1) THEN 'true' WHEN NOT (a = 1) THEN 'false' END from t")
