@@ -29,11 +29,7 @@ type FirstEvent struct {
 // each identifier's first event. Identifiers with a NULL type or value are
 // left out, as they join nothing.
 func ReadGraphFirstEvents(ctx context.Context, db *store.DB, ids, edges Relation) (*identity.Graph, []FirstEvent, error) {
-	// One text of quoted values (quote(): 'text' with '' for a quote,
-	// numbers as they print, NULL), fields split by U+001F and rows by
-	// U+001E: it parses without a JSON decoder, the most of this read's
-	// cost. A value holding either separator falls back to JSON.
-	rows, err := readQuoted(ctx, db, ids)
+	rows, err := readFirstRows(ctx, db, ids)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -144,7 +140,10 @@ func sqlCompare(a, b any) int {
 
 // readQuoted reads (identifier_type, identifier_value, row_id, event_id) of
 // every row of ids with a type and a value, each value a string, a
-// json.Number or nil.
+// json.Number or nil, through one text of quoted values (quote(): text in
+// single quotes, each quote doubled, numbers as they print, NULL), fields
+// split by U+001F and rows by U+001E. A value holding either separator
+// falls back to JSON.
 func readQuoted(ctx context.Context, db *store.DB, ids Relation) ([][4]any, error) {
 	q, err := db.Query(ctx, fmt.Sprintf(
 		"SELECT group_concat(quote(identifier_type) || char(31) || quote(identifier_value) || char(31) || quote(row_id) || char(31) || quote(event_id), char(30)) FROM %s WHERE identifier_value IS NOT NULL AND identifier_type IS NOT NULL", ids.SQL()), 1)

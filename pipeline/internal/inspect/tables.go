@@ -149,9 +149,8 @@ func readIdentifiers(ctx context.Context, db *store.DB, ids Relation) ([][]strin
 		"SELECT json_group_array(json_array(identifier_type, identifier_value)) FROM (SELECT DISTINCT identifier_type, identifier_value FROM %s WHERE identifier_value IS NOT NULL AND identifier_type IS NOT NULL)", ids.SQL()))
 }
 
-// readEdges reads the edges (type_a, value_a, type_b, value_b) of an edges
-// table.
-func readEdges(ctx context.Context, db *store.DB, edges Relation) ([][]string, error) {
+// readJSONEdges is readEdges through one JSON text.
+func readJSONEdges(ctx context.Context, db *store.DB, edges Relation) ([][]string, error) {
 	return readRows(ctx, db, fmt.Sprintf(
 		"SELECT json_group_array(json_array(identifier_type_a, identifier_value_a, identifier_type_b, identifier_value_b)) FROM %s WHERE identifier_value_a IS NOT NULL AND identifier_value_b IS NOT NULL", edges.SQL()))
 }

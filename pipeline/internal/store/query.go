@@ -83,6 +83,43 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 	return out, nil
 }
 
+// Scan runs one read-only statement and calls fn with each row as it is
+// stepped, the values as Query gives them; fn must not keep the slice. It
+// holds no rows, so it has no size cap: for reads that Go folds as they
+// come, such as an identity graph's identifiers and edges. An error from
+// fn stops the read and is returned.
+func (db *DB) Scan(ctx context.Context, sql string, fn func(row []any) error) (err error) {
+	defer db.limitError(&err)
+	defer db.notAllowed(&err)
+	old := db.conn.SetInterrupt(ctx)
+	defer db.conn.SetInterrupt(old)
+	defer db.count(1, time.Now())
+	stmt, tail, err := db.conn.Prepare(sql)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	if stmt == nil {
+		return fmt.Errorf("empty query")
+	}
+	if nonSpace(tail) {
+		return fmt.Errorf("only one statement can run at a time; remove what follows the first `;`")
+	}
+	if !stmt.ReadOnly() {
+		return fmt.Errorf("scan reads only: %.40q writes", sql)
+	}
+	row := make([]any, stmt.ColumnCount())
+	for stmt.Step() {
+		for i := range row {
+			row[i] = value(stmt, i)
+		}
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	return stmt.Err()
+}
+
 func value(stmt *sqlite3.Stmt, i int) any {
 	switch stmt.ColumnType(i) {
 	case sqlite3.INTEGER:
