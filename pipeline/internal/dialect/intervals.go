@@ -13,9 +13,15 @@ import (
 // max of a value known to be an INTERVAL (statictypes.go) go through
 // interval_key() and the interval aggregates.
 
-// TypeInterval is the static type of a DuckDB INTERVAL; TypeMaybeInterval
-// that of b - a of values of no known type (date_arith), an INTERVAL when
-// they hold timestamps, else a number.
+// BigQuery's INTERVAL values are the same months, days and microseconds
+// (date - date, timestamp - timestamp, INTERVAL n part standing alone,
+// MAKE_INTERVAL, the JUSTIFY functions), written in BigQuery's text
+// '0-0 1 2:0:0' (sqlfunc/interval_bigquery.go), which the functions of
+// interval.go read and write back.
+
+// TypeInterval is the static type of a DuckDB or BigQuery INTERVAL;
+// TypeMaybeInterval that of DuckDB's b - a of values of no known type
+// (date_arith), an INTERVAL when they hold timestamps, else a number.
 const (
 	TypeInterval      = "INTERVAL"
 	TypeMaybeInterval = "INTERVAL?"
@@ -48,7 +54,7 @@ func (t *translator) maybeIntervalMinus(n *node) bool {
 // intervalType is the static type of the DuckDB expressions giving an
 // INTERVAL, "" for the others.
 func (t *translator) intervalType(n *node) string {
-	if t.d != DuckDB {
+	if !t.hasIntervals() {
 		return ""
 	}
 	switch n.kind {
@@ -62,7 +68,10 @@ func (t *translator) intervalType(n *node) string {
 		if len(n.parts) > 1 {
 			return ""
 		}
-		if _, ok := durationUnits[n.name]; ok || n.name == "age" && len(n.list) == 2 {
+		if _, ok := durationUnits[n.name]; t.d == DuckDB && (ok || n.name == "age" && len(n.list) == 2) {
+			return TypeInterval
+		}
+		if t.d == BigQuery && bigQueryIntervalFuncs[n.name] {
 			return TypeInterval
 		}
 		if n.name == "avg" && len(n.list) == 1 && t.intervalOf(n.list[0]) {
@@ -120,8 +129,12 @@ func castsToInterval(t *translator, n *node) bool {
 }
 
 // timestampMinus tells whether n is DuckDB's timestamp - timestamp (a DATE
-// on one side is its midnight).
+// on one side is its midnight), or BigQuery's of two timestamps, two
+// datetimes or two dates.
 func (t *translator) timestampMinus(n *node) bool {
+	if t.d == BigQuery && n.name == "-" {
+		return t.dateOf(n.x) && t.dateOf(n.y) || t.timestampOf(n.x) != "" && t.timestampOf(n.y) != ""
+	}
 	if t.d != DuckDB || n.name != "-" {
 		return false
 	}
@@ -133,7 +146,7 @@ func (t *translator) timestampMinus(n *node) bool {
 // timestamps, interval ± interval, x ± interval value, interval * n and /
 // n, and comparisons of intervals. It tells whether n was one of these.
 func (t *translator) rewriteIntervalBinary(n *node) bool {
-	if t.d != DuckDB {
+	if !t.hasIntervals() {
 		return false
 	}
 	x, y := n.x, n.y
@@ -154,17 +167,23 @@ func (t *translator) rewriteIntervalBinary(n *node) bool {
 	switch {
 	case comparisons[n.name]:
 		return t.compareIntervals(x, y)
+	case t.timestampMinus(n) && t.d == BigQuery && t.dateOf(x):
+		n.print = call("date_minus_bigquery", "", x, y)
+		return true
+	case t.timestampMinus(n) && t.d == BigQuery:
+		n.print = call("timestamp_minus_bigquery", "", x, y)
+		return true
 	case t.timestampMinus(n):
 		n.print = call("timestamp_minus", "", x, y)
 		return true
 	case (n.name == "+" || n.name == "-") && xi && yi:
 		n.print = call("interval_add", sign, x, y)
 		return true
-	case (n.name == "+" || n.name == "-") && yi && y.kind != nInterval:
+	case (n.name == "+" || n.name == "-") && yi && (y.kind != nInterval || y.tok2 >= 0):
 		// x ± a value: ts - started_at + (b - a)
 		n.print = call("datetime_add_interval", sign, x, y)
 		return true
-	case n.name == "+" && xi && x.kind != nInterval:
+	case n.name == "+" && xi && (x.kind != nInterval || x.tok2 >= 0):
 		n.print = call("datetime_add_interval", sign, y, x)
 		return true
 	case n.name == "-" && xi && !yi:
@@ -191,8 +210,11 @@ func (t *translator) rewriteIntervalBinary(n *node) bool {
 // functions standing alone, date_part and epoch of an interval, and the
 // aggregates of intervals. It tells whether n was one of these.
 func (t *translator) rewriteIntervalCall(n *node) bool {
-	if t.d != DuckDB || n.x != nil && n.name != "min" && n.name != "max" && n.name != "avg" {
+	if !t.hasIntervals() || n.x != nil && n.name != "min" && n.name != "max" && n.name != "avg" {
 		return false
+	}
+	if t.d == BigQuery {
+		return t.rewriteBigQueryIntervalCall(n)
 	}
 	args := n.list
 	to := func(fn string, pre string) {
@@ -245,6 +267,7 @@ var intervalValueArgs = map[string]bool{
 	"coalesce": true, "ifnull": true, "nullif": true, "if": true, "iff": true, "greatest": true, "least": true,
 	"min": true, "max": true, "avg": true, "any_value": true, "first": true, "last": true, "epoch": true, "date_part": true, "datepart": true,
 	"range": true, "generate_series": true, // the step of a series of timestamps
+	"justify_days": true, "justify_hours": true, "justify_interval": true, "sum": true, "to_json_string": true, "string": true,
 }
 
 // rewriteIntervalNeg writes -x of an interval.
@@ -260,6 +283,9 @@ func (t *translator) rewriteIntervalNeg(n *node) {
 // argument of a date function): interval_of(n, 'unit'), interval_of('...').
 // It tells whether n was written so.
 func (t *translator) rewriteIntervalValue(n *node) bool {
+	if t.d == BigQuery {
+		return t.rewriteBigQueryInterval(n)
+	}
 	if t.d != DuckDB {
 		return false
 	}
@@ -296,7 +322,7 @@ func (t *translator) rewriteIntervalValue(n *node) bool {
 // compareIntervals makes the operands of a comparison or BETWEEN with an
 // interval compare as DuckDB compares intervals. It tells whether one was.
 func (t *translator) compareIntervals(operands ...*node) bool {
-	if t.d != DuckDB {
+	if !t.hasIntervals() {
 		return false
 	}
 	known := false
@@ -316,7 +342,7 @@ func (t *translator) compareIntervals(operands ...*node) bool {
 // orderInterval orders an ORDER BY item known to be an interval as DuckDB
 // does.
 func (t *translator) orderInterval(o *node) {
-	if t.d != DuckDB || o.x == nil {
+	if !t.hasIntervals() || o.x == nil {
 		return
 	}
 	x := o.x

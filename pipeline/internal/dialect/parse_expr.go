@@ -670,6 +670,11 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		if u := p.peek(); u.kind == kWord && !reserved[u.lower] {
 			n.name = u.lower
 			n.tok = p.next()
+			if p.d == BigQuery && p.isWord("to") && p.peekAt(1).kind == kWord {
+				// INTERVAL '1-2 3 4:5:6' YEAR TO SECOND
+				p.next()
+				n.tok2 = p.next()
+			}
 		}
 		return p.close(n)
 	case "array":

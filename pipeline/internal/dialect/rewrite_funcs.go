@@ -187,7 +187,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 	}
 	for _, a := range n.list {
-		if a.kind == nInterval && !(t.d == DuckDB && intervalValueArgs[name]) {
+		if a.kind == nInterval && !(t.hasIntervals() && intervalValueArgs[name]) {
 			a.name = "arg" // printed as n, 'unit'
 		}
 	}
@@ -401,8 +401,12 @@ func (t *translator) rewriteString(n *node) {
 func (t *translator) rewriteExtract(n *node) {
 	x, zone, part := n.x, n.y, n.name
 	if zone == nil && part != "date" && t.intervalOf(x) {
+		fn := "interval_part("
+		if t.d == BigQuery {
+			fn = "interval_part_bigquery("
+		}
 		n.print = func(pr *printer, n *node) string {
-			return "interval_part(" + sqlString(part) + ", " + pr.text(x) + ")" + pr.carry(n, x)
+			return fn + sqlString(part) + ", " + pr.text(x) + ")" + pr.carry(n, x)
 		}
 		return
 	}

@@ -10,7 +10,7 @@ func (t *translator) rewriteBinary(n *node) {
 	if (n.name == "+" || n.name == "-") && t.d != SQLite {
 		t.intervalOperand(n.x)
 		t.intervalOperand(n.y)
-		if t.d == DuckDB && t.intervalOf(n.x) && t.intervalOf(n.y) {
+		if t.hasIntervals() && t.intervalOf(n.x) && t.intervalOf(n.y) || n.y.kind == nInterval && n.y.tok2 >= 0 || n.x.kind == nInterval && n.x.tok2 >= 0 {
 			t.rewriteIntervalBinary(n) // interval ± interval
 			return
 		}

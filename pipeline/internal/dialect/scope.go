@@ -120,7 +120,7 @@ func (t *translator) walk(n *node, sc *scope) {
 	case nIn:
 		t.rewriteIn(n)
 	case nUnary:
-		if t.d == DuckDB {
+		if t.hasIntervals() {
 			t.rewriteIntervalNeg(n)
 		}
 	case nBetween:

@@ -19,7 +19,12 @@ import (
 // durations do (1 day against 23 hours), so the translator compares and
 // orders intervals by interval_key(), DuckDB's order: a month is 30 days, a
 // day 24 hours.
-type interval struct{ months, days, micros int64 }
+type interval struct {
+	months, days, micros int64
+	// bq: the value came as BigQuery's text ('0-0 1 2:0:0') and is
+	// written back so (interval_bigquery.go)
+	bq bool
+}
 
 const (
 	microsPerSecond = int64(1e6)
@@ -46,8 +51,12 @@ func init() {
 	)
 }
 
-// String is DuckDB's text of the interval.
+// String is DuckDB's text of the interval, or BigQuery's for a BigQuery
+// value.
 func (iv interval) String() string {
+	if iv.bq {
+		return iv.bigQueryText()
+	}
 	var parts []string
 	unit := func(n int64, name string) {
 		if n == 0 {
@@ -124,6 +133,9 @@ func (iv interval) plus(n float64, u struct{ months, days, micros int64 }) inter
 // parseInterval reads interval text: number-unit pairs and a time
 // [-]H:MM[:SS[.f]], DuckDB's output form among them.
 func parseInterval(s string) (interval, bool) {
+	if iv, ok := parseBigQueryInterval(s); ok {
+		return iv, true
+	}
 	var iv interval
 	f := strings.Fields(strings.ToLower(s))
 	if len(f) == 0 {
@@ -296,7 +308,7 @@ func intervalAdd(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	s := args[2].Int64()
-	ctx.ResultText(interval{x.months + s*y.months, x.days + s*y.days, x.micros + s*y.micros}.String())
+	ctx.ResultText(interval{x.months + s*y.months, x.days + s*y.days, x.micros + s*y.micros, x.bq || y.bq}.String())
 }
 
 // interval_mul(x, f) is x * f: each field times f, a fraction of months
@@ -315,10 +327,10 @@ func intervalMul(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	if isInt {
-		ctx.ResultText(interval{x.months * i, x.days * i, x.micros * i}.String())
+		ctx.ResultText(interval{x.months * i, x.days * i, x.micros * i, x.bq}.String())
 		return
 	}
-	iv := interval{}.plus(f, struct{ months, days, micros int64 }{x.months, x.days, x.micros})
+	iv := interval{bq: x.bq}.plus(f, struct{ months, days, micros int64 }{x.months, x.days, x.micros})
 	ctx.ResultText(iv.String())
 }
 
@@ -377,9 +389,9 @@ func ageInterval(ctx sqlite3.Context, args ...sqlite3.Value) {
 		months += 12
 		years--
 	}
-	iv := interval{years*12 + months, days, micros}
+	iv := interval{months: years*12 + months, days: days, micros: micros}
 	if flip {
-		iv = interval{-iv.months, -iv.days, -iv.micros}
+		iv = interval{months: -iv.months, days: -iv.days, micros: -iv.micros}
 	}
 	ctx.ResultText(iv.String())
 }
@@ -469,7 +481,7 @@ func (a *intervalAvg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	if !ok {
 		return
 	}
-	a.sum = interval{a.sum.months + iv.months, a.sum.days + iv.days, a.sum.micros + iv.micros}
+	a.sum = interval{a.sum.months + iv.months, a.sum.days + iv.days, a.sum.micros + iv.micros, a.sum.bq || iv.bq}
 	a.n++
 }
 
@@ -478,7 +490,7 @@ func (a *intervalAvg) Inverse(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		return
 	}
 	if iv, ok := parseInterval(arg[0].Text()); ok {
-		a.sum = interval{a.sum.months - iv.months, a.sum.days - iv.days, a.sum.micros - iv.micros}
+		a.sum = interval{a.sum.months - iv.months, a.sum.days - iv.days, a.sum.micros - iv.micros, a.sum.bq}
 		a.n--
 	}
 }
@@ -492,5 +504,5 @@ func (a *intervalAvg) Value(ctx sqlite3.Context) {
 	days := a.sum.days + a.sum.months%n*30
 	// DuckDB adds the remainder of the microseconds' division, not a rounding
 	micros := a.sum.micros/n + a.sum.micros%n + days%n*microsPerDay/n
-	ctx.ResultText(interval{a.sum.months / n, days / n, micros}.String())
+	ctx.ResultText(interval{a.sum.months / n, days / n, micros, a.sum.bq}.String())
 }

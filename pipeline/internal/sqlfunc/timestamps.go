@@ -838,6 +838,13 @@ func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 		intervalPart(ctx, args...)
 		return
 	}
+	if c.name == "bigquery" && pc.rest[0].Type() == sqlite3.TEXT {
+		if _, ok := parseBigQueryInterval(pc.rest[0].Text()); ok {
+			// an INTERVAL in a column the translator knows no type of
+			intervalPartBigQuery(ctx, args...)
+			return
+		}
+	}
 	if _, err := readMoment(pc.rest[0]); err != nil && c.name == "bigquery" && pc.dp.p >= pMicrosecond && pc.dp.p <= pHour {
 		// a TIME: the part of its clock
 		if d, err := readClock(pc.rest[0]); err == nil {
