@@ -335,7 +335,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	if err := r.db.LoadTable(r.ctx, schema, s.Name, t.Columns, t.Types, t.Rows); err != nil {
 		return err
 	}
-	r.keepTypes(relKey(schema, s.Name), seedTypes(r.plan.dialect, t.Columns, declared))
+	r.keepTypes(relKey(schema, s.Name), seedTypes(r.plan.dialect, t.Columns, declared, t.Types))
 	step.Status, step.Relation, step.Rows = "OK", schema+"."+s.Name, int64(len(t.Rows))
 	return nil
 }

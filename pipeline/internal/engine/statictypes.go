@@ -14,7 +14,7 @@ import (
 // adds days to a date column and writes a timestamp column as text as its
 // warehouse does. A model's columns take the types its select gives them,
 // a seed's the date, timestamp, boolean and (DuckDB) number types of its
-// column_types. The types are
+// column_types and (DuckDB) the numbers its values hold. The types are
 // kept in the history with the versions (reuse.go): a reused table keeps
 // them, a query that changed the database forgets them all, and a relation
 // the engine did not build (a source) has none, so its columns are read as
@@ -75,12 +75,22 @@ func (r *runner) keepTypes(rel string, types map[string]string) {
 }
 
 // seedTypes are the static types of a seed's columns: those declared a
-// date, a timestamp, a boolean or (DuckDB) a number in column_types.
-func seedTypes(d dialect.Dialect, columns []string, declared map[string]seed.Declared) map[string]string {
+// date, a timestamp, a boolean or (DuckDB) a number in column_types, and
+// (DuckDB) the numbers of the others as the seed's values gave them
+// (inferred: INTEGER or REAL, dbt's INTEGER and DOUBLE), so that a model
+// computing on them knows it holds numbers (amount * 2 = '20' is true).
+func seedTypes(d dialect.Dialect, columns []string, declared map[string]seed.Declared, inferred []string) map[string]string {
 	out := map[string]string{}
+	for i, c := range columns {
+		inferredAs := map[string]string{"INTEGER": "bigint", "REAL": "double"}[inferred[i]]
+		if typ := dialect.StaticType(d, inferredAs); inferredAs != "" && typ != "" && d == dialect.DuckDB {
+			out[strings.ToLower(c)] = typ
+		}
+	}
 	for name, decl := range declared {
 		for _, c := range columns {
 			if strings.EqualFold(c, name) {
+				delete(out, strings.ToLower(c)) // declared: as declared
 				if typ := dialect.StaticType(d, decl.Type); typ != "" {
 					out[strings.ToLower(c)] = typ
 				}
