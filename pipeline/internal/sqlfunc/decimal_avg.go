@@ -7,9 +7,11 @@ import (
 )
 
 // decimal_avg(x, s): DuckDB's avg of a DECIMAL with s digits after the
-// point, summed exactly as whole numbers of 10^-s and divided once (the
-// average of 0.1 and 0.2 is 0.15, not SQLite's 0.15000000000000002). A sum
-// beyond 2^53 is carried on as a real. It runs as a window function too.
+// point: the sum, exact in whole numbers of 10^-s, as a DOUBLE divided by
+// the count (the average of 0.1 and 0.2 is 0.15, not SQLite's
+// 0.15000000000000002; of 1.1, 2.2 and 3.3 it is 6.6 / 3,
+// 2.1999999999999997, as in DuckDB). A sum beyond 2^53 units is carried on
+// as a real. It runs as a window function too.
 
 func init() {
 	add(Func{Name: "decimal_avg", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &decimalAvg{} }})
@@ -41,5 +43,5 @@ func (a *decimalAvg) Value(ctx sqlite3.Context) {
 		ctx.ResultNull()
 		return
 	}
-	ctx.ResultFloat(a.units / (float64(a.n) * a.scale))
+	ctx.ResultFloat(a.units / a.scale / float64(a.n))
 }
