@@ -12,7 +12,8 @@ import (
 // and TO_NUMBER(x, p, s), and it follows columns as the other static types
 // do; a CAST to a string, TO_VARCHAR(x) and || then write decimal_text(x, s).
 // The scale is read while rewriting, in the scope of x.
-// Arithmetic drops it (Snowflake's scale rules for + - * / are not modelled).
+// Arithmetic of numbers of known scales (an INTEGER's is 0) has Snowflake's
+// result scale (arithmeticScale), and its value is rounded to it.
 
 const typeDecimal = "DECIMAL:"
 
@@ -77,4 +78,48 @@ func (t *translator) numberText(x *node) (fn, args string, ok bool) {
 func (t *translator) isDecimal(x *node) bool {
 	_, ok := decimalScale(t.staticType(x))
 	return ok
+}
+
+// snowflakeScale is the scale of a Snowflake number: its static type's, 0
+// for an INTEGER; false when it is unknown (a FLOAT, a column of no known
+// type).
+func (t *translator) snowflakeScale(x *node) (int, bool) {
+	if s, ok := decimalScale(t.staticType(x)); ok {
+		n, err := strconv.Atoi(s)
+		return n, err == nil
+	}
+	return 0, t.numberType(x) == "INTEGER"
+}
+
+// arithmeticScale is Snowflake's scale of the result of x + y, x - y,
+// x * y and x / y from the scales of x and y, as its documentation
+// ("Scale and precision in arithmetic operations") gives them: the larger
+// for + and -, their sum up to the larger of theirs and 12 for *, and the
+// dividend's plus 6 up to 12 (or the dividend's if larger) for /.
+func (t *translator) arithmeticScale(n *node) (int, bool) {
+	if t.d != Snowflake || n.kind != nBinary || n.name != "+" && n.name != "-" && n.name != "*" && n.name != "/" {
+		return 0, false
+	}
+	s1, ok1 := t.snowflakeScale(n.x)
+	s2, ok2 := t.snowflakeScale(n.y)
+	if !ok1 || !ok2 {
+		return 0, false
+	}
+	switch n.name {
+	case "*":
+		return min(s1+s2, max(s1, s2, 12)), true
+	case "/":
+		return max(s1, min(s1+6, 12)), true
+	}
+	return max(s1, s2), true
+}
+
+// roundToScale rounds Snowflake arithmetic of known scales to its result
+// scale, as Snowflake's exact NUMBER arithmetic gives it: 1/3 is 0.333333,
+// 0.1 + 0.2 is 0.3.
+func (t *translator) roundToScale(n *node) {
+	if s, ok := t.arithmeticScale(n); ok && s > 0 {
+		n.pre = "round_scale(" + n.pre
+		n.post += ", " + strconv.Itoa(s) + ")"
+	}
 }

@@ -154,6 +154,7 @@ func (t *translator) walk(n *node, sc *scope) {
 	switch n.kind {
 	case nBinary, nCall, nCase, nCast:
 		t.exactNumbers(n)
+		t.roundToScale(n) // Snowflake (decimals.go)
 	}
 	for _, k := range n.kids {
 		t.walk(k, sc)

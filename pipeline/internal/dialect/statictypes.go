@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
@@ -140,6 +141,9 @@ func (t *translator) staticType(n *node) string {
 			if x == TypeDate && y == "" || n.name == "+" && y == TypeDate && x == "" {
 				return TypeDate // date ± n days
 			}
+		}
+		if s, ok := t.arithmeticScale(n); ok && s > 0 {
+			return typeDecimal + strconv.Itoa(s) // Snowflake's NUMBER(p, s)
 		}
 	}
 	return ""
