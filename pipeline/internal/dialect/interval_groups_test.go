@@ -37,3 +37,12 @@ func TestMaybeIntervals(t *testing.T) {
 	expectRows(t, duckdb, src+"select max(b - a), min(b - a) from s", "1 day 06:00:00|02:30:00")
 	expectRows(t, duckdb, "select max(n - m), min(n - m) from (values (10, 1), (100, 1), (2, 1.5)) t(n, m)", "99.0|0.5")
 }
+
+// Two such values, or one and a string literal, compare as intervals when
+// they hold intervals.
+func TestMaybeIntervalComparisons(t *testing.T) {
+	expectTranslated(t, duckdb, "select b - a > '1 hour', b - a = d - c, b - a > n from t",
+		"select interval_sort_key(date_arith(b, a, '-', 1)) > interval_sort_key('1 hour'), interval_sort_key(date_arith(b, a, '-', 1)) = interval_sort_key(date_arith(d, c, '-', 1)), date_arith(b, a, '-', 1) > n from t")
+	const src = "with s as (select * from (values ('2024-01-01 10:00:00', '2024-01-02 09:00:00', '2024-01-01 00:00:00', '2024-01-01 02:00:00')) t(a, b, c, d)) "
+	expectRows(t, duckdb, src+"select b - a > '1 hour', b - a > d - c, b - a between '2 hours' and '1 day', b - a > '1 day' from s", "1|1|1|0")
+}

@@ -329,14 +329,38 @@ func (t *translator) compareIntervals(operands ...*node) bool {
 	for _, o := range operands {
 		known = known || t.intervalOf(o)
 	}
+	key := "interval_key("
 	if !known {
-		return false
+		if !t.maybeIntervals(operands) {
+			return false
+		}
+		key = "interval_sort_key("
 	}
 	for _, o := range operands {
-		o.pre = "interval_key(" + o.pre
+		o.pre = key + o.pre
 		o.post += ")"
 	}
 	return true
+}
+
+// maybeIntervals tells whether operands are DuckDB's b - a of values of no
+// known type (TypeMaybeInterval) and string literals, one at least of the
+// former: intervals when the query runs compare as intervals, and numbers
+// as numbers, when all go through interval_sort_key.
+func (t *translator) maybeIntervals(operands []*node) bool {
+	if t.d != DuckDB {
+		return false
+	}
+	maybe := false
+	for _, o := range operands {
+		switch {
+		case t.staticType(o) == TypeMaybeInterval:
+			maybe = true
+		case o.kind != nString:
+			return false
+		}
+	}
+	return maybe
 }
 
 // orderInterval orders an ORDER BY item known to be an interval as DuckDB
