@@ -29,6 +29,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
@@ -78,7 +79,7 @@ func (p *plan) nodes() []Node {
 func (p *plan) listNodes() []Node {
 	var out []Node
 	for _, n := range p.graph.Order() {
-		node := Node{ID: n.ID, Name: n.Name, Kind: n.Kind, Package: n.Package, Path: n.Path, Tags: n.Tags, DependsOn: p.graph.Parents(n.ID)}
+		node := Node{ID: n.ID, Name: n.Name, Kind: n.Kind, Package: n.Package, Path: n.Path, Tags: n.Tags, DependsOn: slices.Clone(p.graph.Parents(n.ID))}
 		switch n.Kind {
 		case "model":
 			m := p.models[n.Name]

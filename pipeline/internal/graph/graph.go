@@ -32,6 +32,9 @@ type Graph struct {
 	nodes    map[string]*Node
 	order    []*Node
 	children map[string][]string
+	// parents are each node's dependencies without repeats, made once:
+	// a build asks for them several times a node.
+	parents map[string][]string
 }
 
 // New checks that every dependency exists and that there is no cycle, and
@@ -56,6 +59,10 @@ func New(nodes []*Node) (*Graph, error) {
 		return nil, &CycleError{Cycle: cyc}
 	}
 	g.order = g.topo()
+	g.parents = make(map[string][]string, len(nodes))
+	for _, n := range nodes {
+		g.parents[n.ID] = unique(n.DependsOn)
+	}
 	return g, nil
 }
 
@@ -221,8 +228,9 @@ func (g *Graph) Order() []*Node { return g.order }
 // Node returns a node by ID.
 func (g *Graph) Node(id string) *Node { return g.nodes[id] }
 
-// Parents returns the IDs n depends on.
-func (g *Graph) Parents(id string) []string { return unique(g.nodes[id].DependsOn) }
+// Parents returns the IDs n depends on, each once. The slice is the
+// graph's own: callers read it.
+func (g *Graph) Parents(id string) []string { return g.parents[id] }
 
 // Children returns the IDs that depend on id.
 func (g *Graph) Children(id string) []string { return unique(g.children[id]) }
