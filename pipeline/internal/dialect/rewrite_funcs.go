@@ -170,6 +170,13 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		t.pr.setTok(n.tok, "json_object")
 		return
 	}
+	if t.d == BigQuery && (name == "normalize" || name == "normalize_and_casefold") && len(n.list) == 2 {
+		// the mode is a bare word: NORMALIZE(s, NFKC)
+		if a := n.list[1]; a.kind == nName && len(a.parts) == 1 && normalModes[t.toks[a.parts[0]].lower] {
+			t.pr.setTok(a.parts[0], sqlString(strings.ToUpper(t.toks[a.parts[0]].lower)))
+			a.kind = nLit
+		}
+	}
 	if datePartArgs[name] && t.d != SQLite {
 		for _, a := range n.list {
 			if a.kind == nName && len(a.parts) == 1 && t.toks[a.parts[0]].kind == kWord && dateParts[t.toks[a.parts[0]].lower] {
@@ -697,3 +704,6 @@ func extractArgs(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// normalModes are the Unicode normalization forms of BigQuery's NORMALIZE.
+var normalModes = map[string]bool{"nfc": true, "nfkc": true, "nfd": true, "nfkd": true}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ncruces/go-sqlite3"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Numbers and text where SQLite's own functions answer otherwise than
@@ -339,13 +340,13 @@ func asciiCode(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 // containsFolded is BigQuery's CONTAINS_SUBSTR(value, text) on a string:
-// whether value holds text, letters compared without their case. BigQuery
-// also normalizes both (NFKC), which this does not.
+// whether value holds text, both normalized (NFKC) and their case folded,
+// as NORMALIZE_AND_CASEFOLD(x, NFKC) does (normalize.go).
 func containsFolded(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
 	}
-	ctx.ResultBool(strings.Contains(strings.ToLower(args[0].Text()), strings.ToLower(args[1].Text())))
+	ctx.ResultBool(strings.Contains(foldNormal(norm.NFKC, args[0].Text()), foldNormal(norm.NFKC, args[1].Text())))
 }
 
 // soundex is American Soundex as BigQuery's SOUNDEX computes it: the
