@@ -88,9 +88,9 @@ func (c *Cache) parseYAML(file, pkg string, data []byte) (*yamlx.Node, error) {
 }
 
 // walk is walk with what it looks at asked once a load: whether a map
-// of files is plain (it looks at every file), and the files under each
-// folder of another file system (a load walks a folder for several kinds
-// of file).
+// of files is plain (which looks at every file) and its names sorted, and
+// the files under each folder of another file system (a load walks a
+// folder for several kinds of file).
 func (p *Project) walk(fsys fs.FS, root, ext string) []string {
 	m, ok := fsys.(fstest.MapFS)
 	if !ok {
@@ -115,18 +115,46 @@ func (p *Project) walk(fsys fs.FS, root, ext string) []string {
 		return out
 	}
 	id := reflect.ValueOf(m).Pointer()
-	plain, known := p.plainMaps[id]
+	l, known := p.plainMaps[id]
 	if !known {
-		plain = plainMap(m)
-		if p.plainMaps == nil {
-			p.plainMaps = map[uintptr]bool{}
+		l.plain = plainMap(m)
+		if l.plain {
+			l.names = make([]string, 0, len(m))
+			for name := range m {
+				l.names = append(l.names, name)
+			}
+			sort.Strings(l.names)
 		}
-		p.plainMaps[id] = plain
+		if p.plainMaps == nil {
+			p.plainMaps = map[uintptr]mapListing{}
+		}
+		p.plainMaps[id] = l
 	}
-	if !plain {
+	if !l.plain {
 		return walkDir(fsys, root, ext)
 	}
-	return filterMap(m, root, ext)
+	if !fs.ValidPath(root) {
+		return nil
+	}
+	var out []string
+	for _, name := range l.names {
+		if underRoot(name, root, ext) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// mapListing is a map of files as walk sees it: whether its names can be
+// filtered (plainMap), and its names sorted.
+type mapListing struct {
+	plain bool
+	names []string
+}
+
+// underRoot tells whether walk lists name for root and ext.
+func underRoot(name, root, ext string) bool {
+	return strings.HasSuffix(name, ext) && (root == "." || name == root || strings.HasPrefix(name, root+"/"))
 }
 
 type walkKey struct {
@@ -151,7 +179,7 @@ func filterMap(m fstest.MapFS, root, ext string) []string {
 	}
 	var out []string
 	for name := range m {
-		if strings.HasSuffix(name, ext) && (root == "." || name == root || strings.HasPrefix(name, root+"/")) {
+		if underRoot(name, root, ext) {
 			out = append(out, name)
 		}
 	}

@@ -69,9 +69,9 @@ type Project struct {
 	usedBuiltin map[string]bool
 	// cache is what the last load made of each file (cache.go), or nil.
 	cache *Cache
-	// plainMaps says, for each map of files this load walked, whether
-	// walk may filter its names (cache.go).
-	plainMaps map[uintptr]bool
+	// plainMaps are the maps of files this load walked, listed once
+	// (cache.go).
+	plainMaps map[uintptr]mapListing
 	// walked are the files under each folder of each other file system
 	// this load walked.
 	walked map[walkKey][]string
