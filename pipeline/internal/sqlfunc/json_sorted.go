@@ -10,7 +10,8 @@ import (
 
 // Snowflake keeps an OBJECT's keys sorted: OBJECT_CONSTRUCT('b', 1, 'a',
 // 2) and PARSE_JSON('{"b":1,"a":2}') both show {"a":2,"b":1}, at every
-// depth. json_keys_sorted(x) writes JSON text so; the translator wraps
+// depth. json_keys_sorted(x) writes JSON text so (a JSON string at the top
+// as its text, the project's VARIANT string); the translator wraps
 // Snowflake's object-making expressions in it, and the OBJECT_ functions
 // (snowflake_objects.go) sort what they give.
 
@@ -24,6 +25,15 @@ func jsonKeysSorted(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	raw := args[0].RawText()
+	if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '"' {
+		// a string is its text, as a VARIANT string is everywhere here
+		// (v:field, TO_VARIANT), so ::string and = 'abc' read it
+		var str string
+		if json.Unmarshal(t, &str) == nil {
+			ctx.ResultText(str)
+			return
+		}
+	}
 	sorted, ok := sortedJSON(raw)
 	if !ok {
 		// not JSON: the value as it is
