@@ -374,3 +374,66 @@ func (t *translator) roundsToDigits(n *node) bool {
 	d, ok := t.intLiteral(n.list[1])
 	return ok && d >= 0
 }
+
+// realColumns makes the INTEGER values of a column DuckDB types as a
+// DECIMAL or a DOUBLE reals, as DuckDB gives them: the rows of VALUES and
+// the bodies of a UNION (values (1), (2.5) is 1.0 and 2.5 there).
+func (t *translator) realColumns(q *node) {
+	if t.d != DuckDB || hasByName(q) {
+		return
+	}
+	cols, complete := t.queryTypes(q)
+	if !complete {
+		return
+	}
+	wantsReal := func(i int) bool {
+		if i >= len(cols) {
+			return false
+		}
+		_, dec := numberScale(cols[i].num)
+		return cols[i].num != "" && cols[i].num != "INTEGER" && (dec || cols[i].num == "REAL" || cols[i].num == "FLOAT")
+	}
+	toReal := func(x *node) {
+		x.pre = "CAST(" + x.pre
+		x.post += " AS REAL)"
+	}
+	for _, b := range q.list {
+		for b.kind == nSubquery || b.kind == nQuery && len(b.list) == 1 && b.x == nil {
+			if b.kind == nSubquery {
+				b = b.x
+			} else {
+				b = b.list[0]
+			}
+		}
+		switch b.kind {
+		case nValues:
+			saved := t.sc
+			t.sc = nil
+			for _, row := range b.kids {
+				vals := []*node{row}
+				switch row.kind {
+				case nTuple:
+					vals = row.list
+				case nParen:
+					vals = []*node{row.x}
+				}
+				for i, x := range vals {
+					if wantsReal(i) && t.numberType(x) == "INTEGER" {
+						toReal(x)
+					}
+				}
+			}
+			t.sc = saved
+		case nSelect:
+			own, _ := t.selectTypes(b)
+			for i, it := range b.sel.items {
+				if it.kind == nStar {
+					break
+				}
+				if wantsReal(i) && i < len(own) && own[i].num == "INTEGER" {
+					toReal(it.x)
+				}
+			}
+		}
+	}
+}

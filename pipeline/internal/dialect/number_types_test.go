@@ -71,3 +71,13 @@ func TestDuckDBDeclaredNumbers(t *testing.T) {
 		t.Errorf("StaticType(snowflake, decimal(10, 2)) = %q; want none", got)
 	}
 }
+
+// An INTEGER in a column DuckDB types as a DECIMAL or a DOUBLE is a real,
+// as DuckDB gives it (1.0, not 1).
+func TestDuckDBRealColumns(t *testing.T) {
+	expectTranslated(t, duckdb, "select 1 as a, 'x' as b union all select 2.5, 'y' union all select 3, 'z'",
+		"select CAST(1 AS REAL) as a, 'x' as b union all select 2.5, 'y' union all select CAST(3 AS REAL), 'z'")
+	expectTranslated(t, duckdb, "select * from (values (1, 2), (2.5, 3))", "select * from (SELECT column1 AS col0, column2 AS col1 FROM (values (CAST(1 AS REAL), 2), (2.5, 3)))")
+	expectTranslated(t, duckdb, "select 1 as a union all select 2", "select 1 as a union all select 2")
+	expectTranslated(t, snowflake, "select 1 as a union all select 2.5", "select 1 as a union all select 2.5")
+}

@@ -195,6 +195,7 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 	for _, b := range q.list {
 		t.walk(b, inner)
 	}
+	t.realColumns(q) // once the bodies' scopes are known
 	if q.y != nil && q.y.name == "all" {
 		t.rewriteOrderAll(q)
 	}
