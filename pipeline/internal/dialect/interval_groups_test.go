@@ -35,6 +35,7 @@ func TestMaybeIntervals(t *testing.T) {
 	const src = "with s as (select * from (values (1, '2024-01-01 10:00:00', '2024-01-02 09:00:00'), (2, '2024-01-01 09:00:00', '2024-01-02 15:00:00'), (3, '2024-01-01 08:00:00', '2024-01-01 10:30:00')) t(id, a, b)) "
 	expectRows(t, duckdb, src+"select id from s order by b - a", "3\n1\n2")
 	expectRows(t, duckdb, src+"select max(b - a), min(b - a) from s", "1 day 06:00:00|02:30:00")
+	expectRows(t, duckdb, src+"select avg(b - a) from s", "18:30:00")
 	expectRows(t, duckdb, "select max(n - m), min(n - m) from (values (10, 1), (100, 1), (2, 1.5)) t(n, m)", "99.0|0.5")
 }
 

@@ -74,8 +74,10 @@ func (t *translator) intervalType(n *node) string {
 		if t.d == BigQuery && bigQueryIntervalFuncs[n.name] {
 			return TypeInterval
 		}
-		if n.name == "avg" && len(n.list) == 1 && t.intervalOf(n.list[0]) {
-			return TypeInterval
+		if n.name == "avg" && len(n.list) == 1 {
+			if typ := t.staticType(n.list[0]); typ == TypeInterval || typ == TypeMaybeInterval {
+				return typ
+			}
 		}
 	case nUnary:
 		if n.name == "-" && t.intervalOf(n.x) {
@@ -249,7 +251,7 @@ func (t *translator) rewriteIntervalCall(n *node) bool {
 		// count(DISTINCT x): equal intervals once (interval_groups.go)
 		args[0].pre = t.intervalKey(args[0]) + "(" + args[0].pre
 		args[0].post += ")"
-	case (n.name == "min" || n.name == "max") && len(args) == 1 && !n.flag && t.staticType(args[0]) == TypeMaybeInterval:
+	case (n.name == "min" || n.name == "max" || n.name == "avg") && len(args) == 1 && !n.flag && t.staticType(args[0]) == TypeMaybeInterval:
 		to("maybe_interval_"+n.name, "")
 	case (n.name == "min" || n.name == "max" || n.name == "avg") && len(args) == 1 && !n.flag && t.intervalOf(args[0]):
 		to("interval_"+n.name, "")

@@ -17,6 +17,7 @@ func init() {
 		Func{Name: "interval_sort_key", NArgs: 1, Scalar: intervalSortKey},
 		Func{Name: "maybe_interval_min", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &maybeIntervalPick{} }},
 		Func{Name: "maybe_interval_max", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &maybeIntervalPick{max: true} }},
+		Func{Name: "maybe_interval_avg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &maybeIntervalAvg{} }},
 	)
 }
 
@@ -108,5 +109,72 @@ func (p *maybeIntervalPick) Value(ctx sqlite3.Context) {
 		ctx.ResultFloat(best.num)
 	default:
 		ctx.ResultRawText(best.text)
+	}
+}
+
+// maybeIntervalAvg is avg of values that may be intervals: of interval
+// text as DuckDB averages intervals (intervalAvg), of numbers as a real.
+// The first value decides which; a value of the other kind fails.
+type maybeIntervalAvg struct {
+	intervals intervalAvg
+	sum       float64
+	n         int64
+	kind      int // 0 none yet, 1 intervals, 2 numbers
+}
+
+// kindOf is 1 for interval text, 2 for a number, 0 for neither.
+func kindOf(v sqlite3.Value) int {
+	switch v.Type() {
+	case sqlite3.INTEGER, sqlite3.FLOAT:
+		return 2
+	case sqlite3.TEXT:
+		if _, ok := parseInterval(v.Text()); ok {
+			return 1
+		}
+	}
+	return 0
+}
+
+func (a *maybeIntervalAvg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	a.add(ctx, arg[0], 1)
+}
+
+func (a *maybeIntervalAvg) Inverse(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	a.add(ctx, arg[0], -1)
+}
+
+// add counts v in (sign 1) or out (sign -1).
+func (a *maybeIntervalAvg) add(ctx sqlite3.Context, v sqlite3.Value, sign int64) {
+	if v.Type() == sqlite3.NULL {
+		return
+	}
+	k := kindOf(v)
+	if a.kind == 0 {
+		a.kind = k
+	}
+	if k == 0 || k != a.kind {
+		fail(ctx, "avg", "%q is not an INTERVAL or a number like the values before it", v.Text())
+		return
+	}
+	if k == 1 {
+		if sign > 0 {
+			a.intervals.Step(ctx, v)
+		} else {
+			a.intervals.Inverse(ctx, v)
+		}
+		return
+	}
+	a.sum += float64(sign) * v.Float()
+	a.n += sign
+}
+
+func (a *maybeIntervalAvg) Value(ctx sqlite3.Context) {
+	switch {
+	case a.kind == 1:
+		a.intervals.Value(ctx)
+	case a.n > 0:
+		ctx.ResultFloat(a.sum / float64(a.n))
+	default:
+		ctx.ResultNull()
 	}
 }
