@@ -106,7 +106,7 @@ var nonWord = regexp.MustCompile(`[^A-Za-z0-9_]+`)
 // the column, then its arguments' values, so one test listed twice with
 // other arguments runs twice.
 func genericTestName(t *Test) string {
-	parts := []string{strings.ReplaceAll(t.Kind, ".", "_"), strings.NewReplacer("source:", "source_", ".", "_").Replace(t.Model)}
+	parts := []string{strings.ReplaceAll(t.Kind, ".", "_"), modelInTestName.Replace(t.Model)}
 	if t.Column != "" {
 		parts = append(parts, t.Column)
 	}

@@ -501,6 +501,10 @@ func parseTest(file string, t *yamlx.Node, model, column string, generic func(ki
 
 // testName follows dbt's naming: kind_model_column.
 func testName(t *Test) string {
-	m := strings.NewReplacer("source:", "source_", ".", "_").Replace(t.Model)
+	m := modelInTestName.Replace(t.Model)
 	return fmt.Sprintf("%s_%s_%s", t.Kind, m, t.Column)
 }
+
+// modelInTestName writes a test's model into its name, made once: tests
+// are named on every load.
+var modelInTestName = strings.NewReplacer("source:", "source_", ".", "_")
