@@ -34,6 +34,16 @@ func (t *translator) rewriteCast(n *node) {
 	typ = defaultScale(t.d, typ)
 	safe := n.name == "safe_cast" || n.name == "try_cast"
 	x := n.x
+	if t.d == Snowflake && typ.affinity == "BLOB" {
+		// Snowflake reads text cast to BINARY as hex, its default input
+		// format ('616263'::binary is abc's bytes)
+		fn := "to_binary_snowflake("
+		if safe {
+			fn = "try_to_binary_snowflake("
+		}
+		n.print = func(pr *printer, n *node) string { return fn + pr.text(x) + ")" + pr.carry(n, x) }
+		return
+	}
 	kind := ""
 	if t.d != SQLite {
 		kind = castKind(t.d, typ)
