@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
@@ -84,6 +85,17 @@ func hashText(parts ...string) string {
 	h := sha256.New()
 	writeParts(h, parts...)
 	return string(h.Sum(nil))
+}
+
+// partsText writes short parts down for comparison, each after its
+// length, as writeParts hashes them: cheaper than hashing what is short.
+func partsText(parts ...string) string {
+	var b []byte
+	for _, p := range parts {
+		b = append(strconv.AppendInt(b, int64(len(p)), 10), ':')
+		b = append(b, p...)
+	}
+	return string(b)
 }
 
 // newVersion marks a relation as rewritten.

@@ -319,7 +319,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 		r.mustRun[n.ID] = "config cannot be compared"
 	}
 	// The data itself is the key: comparing it is cheaper than hashing it.
-	if r.reuse(n, step, string(s.Data), hashText(conf, schemaOf(s.Config), s.Name)) {
+	if r.reuse(n, step, string(s.Data), partsText(conf, schemaOf(s.Config), s.Name)) {
 		return nil
 	}
 	declared, err := r.columnTypes(s)
@@ -700,7 +700,7 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		if err != nil {
 			r.mustRun[n.ID] = "config cannot be compared"
 		}
-		if r.reuse(n, step, tr.key, hashText(conf, rel.Schema, rel.Name, string(r.plan.dialect))) {
+		if r.reuse(n, step, tr.key, partsText(conf, rel.Schema, rel.Name, string(r.plan.dialect))) {
 			return nil
 		}
 	}

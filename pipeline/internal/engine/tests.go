@@ -178,7 +178,7 @@ func (r *runner) testConf(t *project.Test) string {
 	if err != nil {
 		return ""
 	}
-	return hashText(c)
+	return c
 }
 
 // skipped tells whether a node will be skipped because a parent failed.
