@@ -170,10 +170,11 @@ func duckArithmetic(op, x, y string) string {
 	case "^", "**":
 		return "REAL"
 	case "//":
+		// a DECIMAL or a DOUBLE is divided as by /
 		if x == "INTEGER" && y == "INTEGER" {
 			return "INTEGER"
 		}
-		return ""
+		return duckArithmetic("/", x, y)
 	case "+", "-", "*", "%", "/":
 	default:
 		return ""

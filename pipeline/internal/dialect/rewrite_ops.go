@@ -54,19 +54,11 @@ func (t *translator) rewriteBinary(n *node) {
 			return "pow(" + pr.text(x) + ", " + pr.text(y) + ")" + pr.carry(n, x, y)
 		}
 	case n.name == "/" && t.d != SQLite:
-		if !nonZeroNumber(t, n.y) {
-			// divide() fails on a zero divisor where the warehouse fails.
-			x, y, line := n.x, n.y, itoa(t.toks[n.tok].line)
-			n.print = func(pr *printer, n *node) string {
-				return "divide(" + pr.text(x) + ", " + pr.text(y) + ", " + sqlString(string(t.d)) + ", " + line + ")" + pr.carry(n, x, y)
-			}
-			return
-		}
-		if n.x.kind == nLit && hasFraction(t.toks[n.x.start].text) {
-			return
-		}
-		n.x.pre = "CAST(" + n.x.pre
-		n.x.post += " AS REAL)"
+		t.divideAsReal(n)
+	case n.name == "//" && t.d == DuckDB && t.numberType(n) != "INTEGER" && t.numberType(n) != "":
+		// DuckDB's // of a DECIMAL or a DOUBLE is /: 7.5 // 2 is 3.75
+		t.pr.setTok(n.tok, "/")
+		t.divideAsReal(n)
 	case n.name == "%" && (t.d == DuckDB || t.d == Snowflake):
 		// modulo() keeps a real's fraction and fails on zero in DuckDB.
 		x, y, line := n.x, n.y, itoa(t.toks[n.tok].line)
@@ -80,6 +72,23 @@ func (t *translator) rewriteBinary(n *node) {
 		n.y.pre = "CAST(" + n.y.pre
 		n.y.post += " AS INTEGER)"
 	}
+}
+
+// divideAsReal writes x / y dividing as reals; a divisor that may be zero
+// goes through divide(), which fails where the warehouse fails.
+func (t *translator) divideAsReal(n *node) {
+	if !nonZeroNumber(t, n.y) {
+		x, y, line := n.x, n.y, itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "divide(" + pr.text(x) + ", " + pr.text(y) + ", " + sqlString(string(t.d)) + ", " + line + ")" + pr.carry(n, x, y)
+		}
+		return
+	}
+	if n.x.kind == nLit && hasFraction(t.toks[n.x.start].text) {
+		return
+	}
+	n.x.pre = "CAST(" + n.x.pre
+	n.x.post += " AS REAL)"
 }
 
 // nonZeroNumber tells whether n is a number literal other than zero, a
