@@ -2,9 +2,10 @@ package dialect
 
 // DuckDB holds two intervals equal when they are as long, a month counting
 // 30 days and a day 24 hours (1 day = 24 hours, 1 month = 30 days), and
-// groups them so. Their text differs, so GROUP BY, SELECT DISTINCT and
-// count(DISTINCT) of a value known to be an INTERVAL go by interval_key()
-// of it; a group shows the text of one of its values.
+// groups them so. Their text differs, so GROUP BY, SELECT DISTINCT,
+// count(DISTINCT) and a window's PARTITION BY of a value known to be an
+// INTERVAL go by interval_key() of it; a group shows the text of one of
+// its values.
 
 // groupIntervals writes the GROUP BY items of SELECT s that are intervals
 // (by expression, alias or position), and SELECT DISTINCT over intervals
@@ -186,4 +187,22 @@ func hasWindow(n *node) bool {
 		}
 	}
 	return false
+}
+
+// partitionIntervals makes the PARTITION BY items of window call n that
+// are intervals go by their key.
+func (t *translator) partitionIntervals(n *node) {
+	if t.d != DuckDB || n.x == nil || n.x.kind != nWindow || len(n.x.kids) == 0 {
+		return
+	}
+	spec := n.x.kids[0]
+	for _, k := range spec.kids {
+		if k.kind == nOrder || k.kind == nSoup {
+			continue
+		}
+		if key := t.intervalKey(k); key != "" {
+			k.pre = key + "(" + k.pre
+			k.post += ")"
+		}
+	}
 }

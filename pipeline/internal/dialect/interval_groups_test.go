@@ -17,6 +17,10 @@ func TestIntervalGroups(t *testing.T) {
 		"select  x, 1 as k\nfrom "+w+" where true GROUP BY interval_key(x), 2 -- c\norder by 2 NULLS LAST")
 	expectRows(t, duckdb, "select count(*) from (select distinct x from "+v+")", "2")
 	expectRows(t, duckdb, "select x, count(*) from "+v+" group by x order by x", "1 day|2\n1 month|2")
+	expectTranslated(t, duckdb, "select row_number() over (partition by x, k order by x) from t",
+		"select row_number() over (partition by x, k order by x NULLS LAST) from t")
+	expectTranslated(t, duckdb, "select row_number() over (partition by x, k order by x) from "+v,
+		"select row_number() over (partition by interval_key(x), k order by interval_key(x) NULLS LAST) from "+w)
 	// a window or an aggregate in the list: left as written
 	expectTranslated(t, duckdb, "select distinct x, row_number() over () from "+v, "select distinct x, row_number() over () from "+w)
 	// text is text: no key

@@ -124,6 +124,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		n.print = func(pr *printer, c *node) string { return col + pr.carry(c, n.list...) }
 		return
 	}
+	t.partitionIntervals(n)
 	if t.rewriteIntervalCall(n) || t.rewriteSessionCall(n) || t.minMaxInstant(n) {
 		return
 	}
