@@ -162,6 +162,13 @@ var reserved = map[string]bool{
 	"sample": true, "tablesample": true,
 }
 
+// reserved tells whether word is reserved in the parser's dialect: the
+// words above, and Snowflake's MINUS (EXCEPT), which ends a query there
+// (select 1 minus select 2).
+func (p *parser) reserved(word string) bool {
+	return reserved[word] || p.d == Snowflake && word == "minus"
+}
+
 // parseScript reads every statement. A statement the structured parser
 // cannot read is read as a soup of tokens in which expressions and queries
 // are still parsed, so rewrites inside it happen.
@@ -232,7 +239,7 @@ func (p *parser) parseSoup(nested bool) *node {
 		deep := start < p.deepAt
 		switch {
 		case deep && t.kind != kOpen:
-		case (t.kind == kWord && !reserved[t.lower] && t.lower != "if" && t.lower != "table" || t.kind == kQuoted) && p.atTableTarget():
+		case (t.kind == kWord && !p.reserved(t.lower) && t.lower != "if" && t.lower != "table" || t.kind == kQuoted) && p.atTableTarget():
 			if name, ok := p.try(p.parseTableName); ok {
 				n.add(name)
 				continue
@@ -256,7 +263,7 @@ func (p *parser) parseSoup(nested bool) *node {
 			p.expectPunct(")")
 			n.add(p.close(g))
 			continue
-		case t.kind == kWord && (reserved[t.lower] || t.lower == "merge"), t.kind == kClose, t.kind == kPunct && t.text != "[" && t.text != "-" && t.text != "{":
+		case t.kind == kWord && (p.reserved(t.lower) || t.lower == "merge"), t.kind == kClose, t.kind == kPunct && t.text != "[" && t.text != "-" && t.text != "{":
 		default:
 			if e, ok := p.try(p.parseExpr); ok {
 				n.add(e)
@@ -518,7 +525,7 @@ func (p *parser) starLength() int {
 		if t.kind == kPunct && t.text == "*" {
 			return k + 1
 		}
-		if (t.kind != kWord || reserved[t.lower]) && t.kind != kQuoted || !p.isPunctAt(k+1, ".") {
+		if (t.kind != kWord || p.reserved(t.lower)) && t.kind != kQuoted || !p.isPunctAt(k+1, ".") {
 			return 0
 		}
 	}
@@ -585,7 +592,7 @@ func (p *parser) parseDotted() string {
 func (p *parser) parseAlias(n *node) {
 	as, hasAs := p.acceptWord("as")
 	t := p.peek()
-	if t.kind == kQuoted || t.kind == kWord && !reserved[t.lower] || hasAs && (t.kind == kWord || t.kind == kString) {
+	if t.kind == kQuoted || t.kind == kWord && !p.reserved(t.lower) || hasAs && (t.kind == kWord || t.kind == kString) {
 		n.tok = p.next()
 		n.tok2 = as
 		n.name = identName(p.toks[n.tok])
@@ -716,7 +723,7 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 	if p.isWord("pivot") && p.isPunctAt(1, "(") || p.isWord("unpivot") {
 		p.parsePivot(n, fi)
 	}
-	if t := p.peek(); t.kind == kWord && (t.lower == "as" || !reserved[t.lower] && t.lower != "with" && t.lower != "pivot" && t.lower != "unpivot") || t.kind == kQuoted {
+	if t := p.peek(); t.kind == kWord && (t.lower == "as" || !p.reserved(t.lower) && t.lower != "with" && t.lower != "pivot" && t.lower != "unpivot") || t.kind == kQuoted {
 		fi.aliasStart = p.ti()
 		a := p.open(nRaw)
 		p.parseAlias(a)
@@ -737,7 +744,7 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		p.next()
 		p.next()
 		p.acceptWord("as")
-		if t := p.peek(); t.kind == kWord && !reserved[t.lower] || t.kind == kQuoted {
+		if t := p.peek(); t.kind == kWord && !p.reserved(t.lower) || t.kind == kQuoted {
 			o.tok = p.next()
 			fi.offset = identName(p.toks[o.tok])
 		} else {
@@ -757,7 +764,7 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 	if fi.pivot == nil && (p.isWord("pivot") && p.isPunctAt(1, "(") || p.isWord("unpivot")) {
 		// t AS x PIVOT (...) [AS p]
 		p.parsePivot(n, fi)
-		if t := p.peek(); t.kind == kWord && (t.lower == "as" || !reserved[t.lower]) || t.kind == kQuoted {
+		if t := p.peek(); t.kind == kWord && (t.lower == "as" || !p.reserved(t.lower)) || t.kind == kQuoted {
 			a := p.open(nRaw)
 			p.parseAlias(a)
 			if a.name != "" {

@@ -542,7 +542,7 @@ func (p *parser) parsePrimary() *node {
 			if n := p.parseKeywordForm(t); n != nil {
 				return n
 			}
-			if reserved[t.lower] && !(callable[t.lower] && p.isPunctAt(1, "(")) {
+			if p.reserved(t.lower) && !(callable[t.lower] && p.isPunctAt(1, "(")) {
 				p.fail("unexpected " + t.text)
 			}
 		}
@@ -667,7 +667,7 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		n := p.open(nInterval)
 		p.next()
 		n.x = n.add(p.parseUnary())
-		if u := p.peek(); u.kind == kWord && !reserved[u.lower] {
+		if u := p.peek(); u.kind == kWord && !p.reserved(u.lower) {
 			n.name = u.lower
 			n.tok = p.next()
 			if p.d == BigQuery && p.isWord("to") && p.peekAt(1).kind == kWord {
@@ -939,7 +939,7 @@ func (p *parser) parseNameOrCall() *node {
 func (p *parser) parseWindowSpec() *node {
 	n := p.open(nExpr)
 	p.expectPunct("(")
-	if t := p.peek(); t.kind == kWord && !reserved[t.lower] && t.lower != "rows" && t.lower != "range" && t.lower != "groups" {
+	if t := p.peek(); t.kind == kWord && !p.reserved(t.lower) && t.lower != "rows" && t.lower != "range" && t.lower != "groups" {
 		p.next()
 	}
 	if p.isWord("partition") {
