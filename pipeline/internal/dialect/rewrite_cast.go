@@ -23,6 +23,12 @@ func (t *translator) rewriteCast(n *node) {
 		t.rewriteIntervalValue(n)
 		return
 	}
+	if t.d == BigQuery && n.name == "cast" && castsToInterval(t, n) {
+		// CAST('0-0 1 2:0:0' AS INTERVAL), CAST('P1DT2H' AS INTERVAL)
+		x := n.x
+		n.print = func(pr *printer, n *node) string { return "interval_of_bigquery(" + pr.text(x) + ")" + pr.carry(n, x) }
+		return
+	}
 	typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
 	if prob != nil {
 		if n.y.start == n.y.end {

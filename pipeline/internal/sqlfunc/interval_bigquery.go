@@ -131,6 +131,10 @@ func intervalOfBigQuery(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	switch len(args) {
 	case 1:
+		if iv, ok := parseISODuration(args[0].Text()); ok {
+			ctx.ResultText(iv.String())
+			return
+		}
 		iv, ok := intervalArg(ctx, "INTERVAL", args[0])
 		if ok {
 			iv.bq = true
@@ -373,4 +377,63 @@ func (a *intervalSum) Value(ctx sqlite3.Context) {
 		return
 	}
 	ctx.ResultText(a.sum.String())
+}
+
+// parseISODuration reads an ISO 8601 duration as CAST(... AS INTERVAL)
+// does: P[nY][nM][nW][nD][T[nH][nM][n[.f]S]], each number signed.
+func parseISODuration(s string) (interval, bool) {
+	rest, ok := strings.CutPrefix(strings.ToUpper(strings.TrimSpace(s)), "P")
+	if !ok || rest == "" {
+		return interval{}, false
+	}
+	iv, timePart, any := interval{bq: true}, false, false
+	for rest != "" {
+		if rest[0] == 'T' && !timePart {
+			timePart, rest = true, rest[1:]
+			continue
+		}
+		j := 0
+		for j < len(rest) && (rest[j] >= '0' && rest[j] <= '9' || rest[j] == '-' || rest[j] == '.') {
+			j++
+		}
+		if j == 0 || j == len(rest) {
+			return interval{}, false
+		}
+		num, unit := rest[:j], rest[j]
+		rest = rest[j+1:]
+		any = true
+		if unit == 'S' && timePart {
+			sign := int64(1)
+			if n, ok := strings.CutPrefix(num, "-"); ok {
+				sign, num = -1, n
+			}
+			micros, ok := secondsMicros(num)
+			if !ok {
+				return interval{}, false
+			}
+			iv.micros += sign * micros
+			continue
+		}
+		n, err := strconv.ParseInt(num, 10, 64)
+		if err != nil {
+			return interval{}, false
+		}
+		switch {
+		case unit == 'Y' && !timePart:
+			iv.months += 12 * n
+		case unit == 'M' && !timePart:
+			iv.months += n
+		case unit == 'W' && !timePart:
+			iv.days += 7 * n
+		case unit == 'D' && !timePart:
+			iv.days += n
+		case unit == 'H' && timePart:
+			iv.micros += n * microsPerHour
+		case unit == 'M' && timePart:
+			iv.micros += n * microsPerMinute
+		default:
+			return interval{}, false
+		}
+	}
+	return iv, any
 }
