@@ -218,8 +218,16 @@ func (t *translator) callNumber(n *node) string {
 	case "min", "max", "any_value", "first", "last", "arbitrary", "abs",
 		"coalesce", "ifnull", "greatest", "least":
 		return t.commonNumber(args)
-	case "nullif":
-		if len(args) == 2 {
+	case "nullif", "first_value", "last_value", "nth_value":
+		if len(args) > 0 {
+			return t.numberType(args[0])
+		}
+	case "lag", "lead":
+		// a value of the first argument, or the default
+		if len(args) == 3 {
+			return t.commonNumber([]*node{args[0], args[2]})
+		}
+		if len(args) > 0 {
 			return t.numberType(args[0])
 		}
 	case "if":
@@ -340,6 +348,8 @@ func (t *translator) exactNumbers(n *node) {
 			t.concatDecimals(args...)
 		case n.name == "coalesce" || n.name == "ifnull" || n.name == "greatest" || n.name == "least" || n.name == "if":
 			t.realBranches(n, n.list, num, s, isDec)
+		case (n.name == "lag" || n.name == "lead") && len(n.list) == 3:
+			t.realBranches(n, []*node{n.list[0], n.list[2]}, num, s, isDec)
 		}
 	case nCase:
 		t.realBranches(n, caseBranches(n), num, s, isDec)

@@ -440,6 +440,9 @@ var valueCalls = map[string]bool{
 // mayBeDate tells whether n may hold a DATE the translator cannot see: a
 // column, or a function passing a value on.
 func (t *translator) mayBeDate(n *node) bool {
+	if t.d == DuckDB && t.numberType(n) != "" {
+		return false // a known number
+	}
 	switch n.kind {
 	case nParen:
 		return n.x != nil && t.mayBeDate(n.x)
