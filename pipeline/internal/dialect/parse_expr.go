@@ -509,9 +509,17 @@ func (p *parser) parsePrimary() *node {
 				return p.close(n)
 			}
 		case "{":
-			if p.d == DuckDB {
+			if p.d == DuckDB || p.d == Snowflake {
 				n := p.open(nStruct)
+				n.flag = p.d == Snowflake // an OBJECT constant: keys sorted, NULL members left out
 				p.next()
+				if p.d == Snowflake && (p.isPunct("*") || p.isPunctAt(1, ".") && p.isPunctAt(2, "*")) {
+					// {*}, {t.*}: refused when rewritten
+					n.name = "*"
+					for !p.isPunct("}") {
+						p.next()
+					}
+				}
 				for !p.isPunct("}") {
 					k := p.peek()
 					if k.kind != kString && k.kind != kWord && k.kind != kQuoted {

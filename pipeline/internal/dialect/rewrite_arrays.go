@@ -64,10 +64,15 @@ func structArrayFields(arr *node) []string {
 }
 
 // rewriteStruct writes STRUCT(a AS x, b AS y), STRUCT<x T, y T>(a, b) and
-// DuckDB's {'x': a} as json_object('x', a, 'y', b).
+// DuckDB's {'x': a} as json_object('x', a, 'y', b); Snowflake's OBJECT
+// constant {'x': a} as OBJECT_CONSTRUCT('x', a).
 func (t *translator) rewriteStruct(n *node) {
 	if t.d == SQLite {
 		t.refuse(n.start, refStruct)
+		return
+	}
+	if n.name == "*" {
+		t.refuse(n.start, refObjectConstantStar)
 		return
 	}
 	names, list := n.names, n.list
@@ -98,6 +103,10 @@ func (t *translator) rewriteStruct(n *node) {
 			b.WriteString(sqlString(names[i]) + ", " + pr.text(x))
 		}
 		b.WriteString(")")
+		if n.flag {
+			// as OBJECT_CONSTRUCT: keys sorted, members whose value is NULL left out
+			return objectWithoutNullsPre + b.String() + objectWithoutNullsPost + pr.carry(n, used...)
+		}
 		return b.String() + pr.carry(n, used...)
 	}
 }

@@ -160,10 +160,13 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		return
 	case t.d == Snowflake && (name == "object_construct" || name == "object_construct_keep_null") && len(n.list) > 0 && n.list[0].kind != nStar:
 		// keys sorted, as Snowflake keeps an OBJECT's
+		for i := 1; i < len(n.list); i += 2 {
+			t.boolAsJSON(n.list[i])
+		}
 		if name == "object_construct" {
 			// members whose value is NULL are left out
-			n.pre = "json_keys_sorted((SELECT json_group_object(key, value) FROM json_each(" + n.pre
-			n.post += ") WHERE type <> 'null'))"
+			n.pre = objectWithoutNullsPre + n.pre
+			n.post += objectWithoutNullsPost
 		} else {
 			n.pre = "json_keys_sorted(" + n.pre
 			n.post += ")"
@@ -708,3 +711,12 @@ func extractArgs(s string) (string, bool) {
 
 // normalModes are the Unicode normalization forms of BigQuery's NORMALIZE.
 var normalModes = map[string]bool{"nfc": true, "nfkc": true, "nfd": true, "nfkd": true}
+
+// objectWithoutNullsPre and objectWithoutNullsPost wrap a json_object(...) as
+// Snowflake's OBJECT_CONSTRUCT builds it: keys sorted, members whose value is
+// NULL left out. json_each reads true and false as 1 and 0, so they are
+// written back as JSON.
+const (
+	objectWithoutNullsPre  = "json_keys_sorted((SELECT json_group_object(key, CASE type WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') ELSE value END) FROM json_each("
+	objectWithoutNullsPost = ") WHERE type <> 'null'))"
+)

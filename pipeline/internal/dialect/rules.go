@@ -252,8 +252,8 @@ var Translations = []Rule{
 		Note: "running counts from the partition's first row to the current one; a NULL x is not a change"},
 	{From: "OBJECT_AGG(k, v), ARRAY_UNIQUE_AGG(x)", Dialects: "Snowflake", To: "object_agg_unique(k, v), json_group_array(DISTINCT x) FILTER (WHERE x IS NOT NULL)",
 		Note: "pairs with a NULL key or value left out; a key met twice fails, as in Snowflake (\"duplicate field key\"); keys sorted, as Snowflake keeps them"},
-	{From: "OBJECT_CONSTRUCT(...), OBJECT_CONSTRUCT_KEEP_NULL(...), PARSE_JSON(s), TRY_PARSE_JSON(s)", Dialects: "Snowflake", To: "json_keys_sorted(json_object(...)), json_keys_sorted(json(s))",
-		Note: "an OBJECT's keys are sorted at every depth, as Snowflake keeps them: parse_json('{\"b\":1,\"a\":2}') is {\"a\":2,\"b\":1}; arrays keep their order"},
+	{From: "OBJECT_CONSTRUCT(...), {'k': v, ...}, OBJECT_CONSTRUCT_KEEP_NULL(...), PARSE_JSON(s), TRY_PARSE_JSON(s)", Dialects: "Snowflake", To: "json_keys_sorted(json_object(...)), json_keys_sorted(json(s))",
+		Note: "an OBJECT's keys are sorted at every depth, as Snowflake keeps them: parse_json('{\"b\":1,\"a\":2}') is {\"a\":2,\"b\":1}; arrays keep their order; OBJECT_CONSTRUCT and an OBJECT constant {'k': v} leave out members whose value is NULL"},
 	{From: "OBJECT_INSERT(o, k, v[, update]), OBJECT_DELETE(o, k, ...), OBJECT_PICK(o, k, ... | array)", Dialects: "Snowflake", To: "object_insert_key(...), object_delete_keys(...), object_pick_keys(...)",
 		Note: "objects are JSON text; OBJECT_INSERT of a key the object has fails unless update is TRUE; a NULL key or value is left out, a JSON null kept; keys are sorted, as Snowflake keeps them"},
 	{From: "ARRAYS_OVERLAP, ARRAY_INTERSECTION, ARRAY_EXCEPT, ARRAY_UNION_AGG, ARRAY_SORT, ARRAY_INSERT, ARRAY_REMOVE, ARRAY_REMOVE_AT, ARRAY_MAX, ARRAY_MIN, ARRAY_GENERATE_RANGE, ARRAY_CONSTRUCT_COMPACT", Dialects: "Snowflake", To: "Go functions over JSON arrays (sqlfunc/snowflake_sets.go)",
@@ -293,35 +293,36 @@ type refusal struct {
 }
 
 var (
-	refQualifyHere     = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
-	refQualify         = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
-	refStar            = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
-	refFlatten         = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
-	refNumberFormat    = refusal{"%s with a format model is not supported", "take the separators out and give the scale: to_number(replace(replace(x, ',', ''), '$', ''), 38, 2)"}
-	refGenerator       = refusal{"GENERATOR takes ROWCOUNT => n only here", "write TABLE(GENERATOR(ROWCOUNT => n)): TIMELIMIT gives as many rows as the machine makes in that time"}
-	refWithinOver      = refusal{"%s ... WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by SQLite", "compute the aggregate with its WITHIN GROUP in a subquery grouped by the PARTITION BY columns, and join it back"}
-	refRandomSeed      = refusal{"%s(seed) is not supported: SQLite's random() takes no seed", "write RANDOM() (its numbers are not Snowflake's either way), or UNIFORM(min, max, seed) for one value per seed"}
-	refObjectStar      = refusal{"%s(*) is not supported here", "name the columns: object_construct('a', a, 'b', b, ...)"}
-	refSeq             = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
-	refFlattenOuter    = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
-	refUnnest          = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
-	refUnnestNoAlias   = refusal{"UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
-	refUnnestArgs      = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
-	refUnnestSelect    = refusal{"unnest() inside an expression is not supported", "select unnest(x) as a column of its own, or move it to FROM: from t, unnest(t.list) as u(x)"}
-	refUnnestSeveral   = refusal{"several unnest() in one select list are not supported", "DuckDB pairs their elements by position, which SQLite cannot: unnest one list per select"}
-	refUnnestOptions   = refusal{"unnest() of one list without options is supported, not this one", "unnest one level of one list: unnest(x)"}
-	refUnnestGrouped   = refusal{"unnest() in the select list of a grouped query is not supported", "group in a subquery and unnest around it: select unnest(l) from (select list(x) as l from t group by k)"}
-	refUnnestColumn    = refusal{"the column %s needs its table's name in a select with unnest()", "qualify it with the table it comes from, such as t.id"}
-	refUnnestBigQuery  = refusal{"UNNEST in a select list is not BigQuery: BigQuery takes UNNEST only in FROM and after IN", "move it to FROM: from t, unnest(t.arr) as x, or build an array with array(select ... from unnest(t.arr) as x)"}
-	refUnnestSnowflake = refusal{"Snowflake has no UNNEST", "join lateral flatten(input => t.arr) as f and select f.value"}
-	refAliasList       = refusal{"an UNNEST alias list must name exactly one column", "write unnest(x) as u(value)"}
-	refSeriesAliasList = refusal{"%s(...) has one column: its alias list must name exactly one", "write range(3) AS t(x)"}
-	refArraySub        = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
-	refInterval        = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
-	refWindowDistinct  = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
-	refStruct          = refusal{"STRUCT is not supported by SQLite", "build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for"}
-	refArrayAgg        = refusal{"ARRAY_AGG is not supported by SQLite", "use json_group_array(x) for a JSON array or group_concat(x, ',') for text"}
-	refDateTrunc       = refusal{"DATE_TRUNC is not supported by SQLite",
+	refQualifyHere        = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
+	refQualify            = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
+	refStar               = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
+	refFlatten            = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
+	refNumberFormat       = refusal{"%s with a format model is not supported", "take the separators out and give the scale: to_number(replace(replace(x, ',', ''), '$', ''), 38, 2)"}
+	refGenerator          = refusal{"GENERATOR takes ROWCOUNT => n only here", "write TABLE(GENERATOR(ROWCOUNT => n)): TIMELIMIT gives as many rows as the machine makes in that time"}
+	refWithinOver         = refusal{"%s ... WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by SQLite", "compute the aggregate with its WITHIN GROUP in a subquery grouped by the PARTITION BY columns, and join it back"}
+	refRandomSeed         = refusal{"%s(seed) is not supported: SQLite's random() takes no seed", "write RANDOM() (its numbers are not Snowflake's either way), or UNIFORM(min, max, seed) for one value per seed"}
+	refObjectStar         = refusal{"%s(*) is not supported here", "name the columns: object_construct('a', a, 'b', b, ...)"}
+	refObjectConstantStar = refusal{"{*} is not supported here", "name the columns: {'a': a, 'b': b, ...}"}
+	refSeq                = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
+	refFlattenOuter       = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
+	refUnnest             = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
+	refUnnestNoAlias      = refusal{"UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
+	refUnnestArgs         = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
+	refUnnestSelect       = refusal{"unnest() inside an expression is not supported", "select unnest(x) as a column of its own, or move it to FROM: from t, unnest(t.list) as u(x)"}
+	refUnnestSeveral      = refusal{"several unnest() in one select list are not supported", "DuckDB pairs their elements by position, which SQLite cannot: unnest one list per select"}
+	refUnnestOptions      = refusal{"unnest() of one list without options is supported, not this one", "unnest one level of one list: unnest(x)"}
+	refUnnestGrouped      = refusal{"unnest() in the select list of a grouped query is not supported", "group in a subquery and unnest around it: select unnest(l) from (select list(x) as l from t group by k)"}
+	refUnnestColumn       = refusal{"the column %s needs its table's name in a select with unnest()", "qualify it with the table it comes from, such as t.id"}
+	refUnnestBigQuery     = refusal{"UNNEST in a select list is not BigQuery: BigQuery takes UNNEST only in FROM and after IN", "move it to FROM: from t, unnest(t.arr) as x, or build an array with array(select ... from unnest(t.arr) as x)"}
+	refUnnestSnowflake    = refusal{"Snowflake has no UNNEST", "join lateral flatten(input => t.arr) as f and select f.value"}
+	refAliasList          = refusal{"an UNNEST alias list must name exactly one column", "write unnest(x) as u(value)"}
+	refSeriesAliasList    = refusal{"%s(...) has one column: its alias list must name exactly one", "write range(3) AS t(x)"}
+	refArraySub           = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
+	refInterval           = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
+	refWindowDistinct     = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
+	refStruct             = refusal{"STRUCT is not supported by SQLite", "build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for"}
+	refArrayAgg           = refusal{"ARRAY_AGG is not supported by SQLite", "use json_group_array(x) for a JSON array or group_concat(x, ',') for text"}
+	refDateTrunc          = refusal{"DATE_TRUNC is not supported by SQLite",
 		"use date(x) for the day, strftime('%Y-%m-01', x) for the month, strftime('%Y-01-01', x) for the year"}
 	refDateDiff = refusal{"%s is not supported by SQLite",
 		"use julianday(b) - julianday(a) for days or unixepoch(b) - unixepoch(a) for seconds"}
