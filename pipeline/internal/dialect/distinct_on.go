@@ -64,12 +64,12 @@ func (t *translator) rewriteDistinctOn(s, order *node) {
 	var hiddenNames, keys []string
 	for _, k := range on.list {
 		if c := item(k); c != "" {
-			keys = append(keys, c)
+			keys = append(keys, t.onIntervalKey(s, k, c))
 			continue
 		}
 		t.aliasesIn(s, k)
 		name := "_nexus_on" + itoa(len(keys)+1)
-		hidden, hiddenNames, keys = append(hidden, k), append(hiddenNames, name), append(keys, name)
+		hidden, hiddenNames, keys = append(hidden, k), append(hiddenNames, name), append(keys, t.onIntervalKey(s, k, name))
 	}
 	inHidden := false // printing the hidden columns: an ORDER BY item's own text
 	var sortBy func(pr *printer) string
@@ -93,15 +93,18 @@ func (t *translator) rewriteDistinctOn(s, order *node) {
 			t.aliasesIn(s, x)
 			name := "_nexus_ord" + itoa(i+1)
 			hidden, hiddenNames = append(hidden, x), append(hiddenNames, name)
-			before := x.print
+			// the hidden column holds the item as ordered (interval_key()
+			// of an interval): the ORDER BY reads the column alone
+			before, pre, post := x.print, x.pre, x.post
+			x.pre, x.post = "", ""
 			x.print = func(pr *printer, n *node) string {
 				switch {
 				case !inHidden:
 					return name + pr.carry(n)
 				case before != nil:
-					return before(pr, n)
+					return pre + before(pr, n) + post
 				}
-				return pr.plain(n)
+				return pre + pr.plain(n) + post
 			}
 		}
 		sortBy = func(pr *printer) string {

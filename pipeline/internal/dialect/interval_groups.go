@@ -206,3 +206,29 @@ func (t *translator) partitionIntervals(n *node) {
 		}
 	}
 }
+
+// onIntervalKey is col, the column DISTINCT ON key k of SELECT s is read
+// from, in interval_key() when k (or the select item it names) is an
+// interval: one row for 1 day and 24 hours, as in DuckDB.
+func (t *translator) onIntervalKey(s, k *node, col string) string {
+	saved := t.sc
+	t.sc = s.sel.scope
+	defer func() { t.sc = saved }()
+	key := ""
+	switch {
+	case isIntegerLiteral(t, k):
+		if it := itemAt(t, s, k); it != nil {
+			key = t.intervalKey(it.x)
+		}
+	case k.kind == nName && len(k.parts) == 1:
+		if key = aliasKey(t, s, k); key == "" {
+			key = t.intervalKey(k)
+		}
+	default:
+		key = t.intervalKey(k)
+	}
+	if key == "" {
+		return col
+	}
+	return key + "(" + col + ")"
+}

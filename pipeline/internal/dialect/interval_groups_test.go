@@ -21,6 +21,9 @@ func TestIntervalGroups(t *testing.T) {
 		"select row_number() over (partition by x, k order by x NULLS LAST) from t")
 	expectTranslated(t, duckdb, "select row_number() over (partition by x, k order by x) from "+v,
 		"select row_number() over (partition by interval_key(x), k order by interval_key(x) NULLS LAST) from "+w)
+	expectRows(t, duckdb, "select distinct on (x) x from "+v+" order by x", "1 day\n1 month")
+	expectRows(t, duckdb, "select distinct on (1) x as d from "+v+" order by d", "1 day\n1 month")
+	expectRows(t, duckdb, "select distinct on (x * 2) x from "+v+" order by x", "1 day\n1 month")
 	// a window or an aggregate in the list: left as written
 	expectTranslated(t, duckdb, "select distinct x, row_number() over () from "+v, "select distinct x, row_number() over () from "+w)
 	// text is text: no key
