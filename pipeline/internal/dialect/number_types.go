@@ -346,6 +346,8 @@ func (t *translator) exactNumbers(n *node) {
 				args = args[1:]
 			}
 			t.concatDecimals(args...)
+		case (n.name == "string_agg" || n.name == "listagg" || n.name == "group_concat") && len(n.list) > 0:
+			t.concatDecimals(n.list[0])
 		case n.name == "coalesce" || n.name == "ifnull" || n.name == "greatest" || n.name == "least" || n.name == "if":
 			t.realBranches(n, n.list, num, s, isDec)
 		case (n.name == "lag" || n.name == "lead") && len(n.list) == 3:

@@ -31,6 +31,7 @@ func TestDuckDBNumberText(t *testing.T) {
 		"select double_text((CAST(1 AS REAL) / 3)), decimal_text(2.50, 2), double_text(1e20) || 'x', CAST(3 AS TEXT) from t")
 	expectTranslated(t, duckdb, "select concat('a', 2.50, 1 / 4, 3), concat_ws(1.5, 'a', 1.5) from t",
 		"select concat('a', decimal_text(2.50, 2), double_text(CAST(1 AS REAL) / 4), 3), concat_ws(1.5, 'a', decimal_text(1.5, 1)) from t")
+	expectTranslated(t, duckdb, "select string_agg(x, ',') from (select 2.50 as x)", "select group_concat(decimal_text(x, 2), ',') from (select 2.50 as x)")
 	// a value of unknown type: a real is taken for a DOUBLE when it runs
 	expectTranslated(t, duckdb, "select a::varchar, 'a'::varchar, (a = 1)::varchar from t",
 		"select cast_to(a, 'TEXT', 'duckdb', 1), CAST('a' AS TEXT), CASE WHEN (a = 1) THEN 'true' WHEN NOT (a = 1) THEN 'false' END from t")
