@@ -156,16 +156,18 @@ func (t *translator) rewriteTimestampLiteral(n *node, kind string) {
 	n.print = printAs(sqlString(c))
 }
 
-// orderInstant orders Snowflake's instants (TIMESTAMP_TZ, _LTZ) by
-// instant_key(x): TO_TIMESTAMP_TZ and CONVERT_TIMEZONE keep the offset
-// written, and texts of different offsets do not sort as their instants.
+// orderInstant orders a value known to be a timestamp by instant_key(x):
+// the one text form writes a fraction only when there is one, so as text
+// 10:00:00.5Z sorts before 10:00:00Z; and Snowflake's TO_TIMESTAMP_TZ and
+// CONVERT_TIMEZONE keep the offset written, whose texts do not sort as
+// their instants.
 func (t *translator) orderInstant(o *node) {
-	if t.d != Snowflake || o.x == nil {
+	if t.d == SQLite || o.x == nil {
 		return
 	}
 	x := o.x
 	if it := t.orderedItem(x); it != nil {
-		if t.timestampOf(it.x) != sqlfunc.KindInstant {
+		if t.timestampOf(it.x) == "" {
 			return
 		}
 		if x.kind == nLit {
@@ -177,17 +179,17 @@ func (t *translator) orderInstant(o *node) {
 				return pr.text(it.x)
 			}
 		}
-	} else if t.timestampOf(x) != sqlfunc.KindInstant {
+	} else if t.timestampOf(x) == "" {
 		return
 	}
 	x.pre = "instant_key(" + x.pre
 	x.post += ")"
 }
 
-// minMaxInstant makes Snowflake's MIN and MAX of an instant compare
-// instants (instant_min, instant_max), as ORDER BY does (orderInstant).
+// minMaxInstant makes MIN and MAX of a timestamp compare instants
+// (instant_min, instant_max), as ORDER BY does (orderInstant).
 func (t *translator) minMaxInstant(n *node) bool {
-	if t.d != Snowflake || n.name != "min" && n.name != "max" || len(n.list) != 1 || n.flag || t.timestampOf(n.list[0]) != sqlfunc.KindInstant {
+	if t.d == SQLite || n.name != "min" && n.name != "max" || len(n.list) != 1 || n.flag || t.timestampOf(n.list[0]) == "" {
 		return false
 	}
 	t.pr.setTok(n.tok, "instant_"+n.name)

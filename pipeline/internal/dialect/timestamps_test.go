@@ -58,7 +58,28 @@ func TestInstantOrder(t *testing.T) {
 		"select to_timestamp_tz_snowflake(s) as a from t order by instant_key(a) NULLS LAST")
 	expectTranslated(t, snowflake, "select min(a), max(convert_timezone('UTC', a)) over (order by a::timestamp_tz) from t",
 		"select min(a), instant_max(convert_timezone('UTC', a)) over (order by instant_key(cast_to(a, 'TIMESTAMP', 'snowflake', 1)) NULLS LAST) from t")
-	// wall clocks sort as text, and other dialects are unchanged
-	expectTranslated(t, snowflake, "select max(a::timestamp_ntz) from t order by 1", "select max(cast_to(a, 'DATETIME', 'snowflake', 1)) from t order by 1 NULLS LAST")
-	expectTranslated(t, duckdb, "select max(a::timestamptz) from t", "select max(cast_to(a, 'TIMESTAMP', 'duckdb', 1)) from t")
+	// wall clocks and the other dialects' timestamps too: the text form
+	// writes a fraction only when there is one
+	expectTranslated(t, snowflake, "select max(a::timestamp_ntz) as m from t order by 1", "select instant_max(cast_to(a, 'DATETIME', 'snowflake', 1)) as m from t order by instant_key(m) NULLS LAST")
+	expectTranslated(t, duckdb, "select max(a::timestamptz) from t", "select instant_max(cast_to(a, 'TIMESTAMP', 'duckdb', 1)) from t")
+	expectTranslated(t, bigquery, "select a from t order by cast(a as datetime)", "select a from t order by instant_key(cast_to(a, 'DATETIME', 'bigquery', 1))")
+	expectTranslated(t, duckdb, "select a from t order by a", "select a from t order by a NULLS LAST")
+}
+
+// Within one second, a timestamp with a fraction sorts after the one
+// without, in every dialect: as text 10:00:00.5Z is before 10:00:00Z.
+func TestTimestampFractionOrder(t *testing.T) {
+	const values = "(values ('2024-05-17 10:00:00.5'), ('2024-05-17 10:00:00'), ('2024-05-17 10:00:00.25'), ('2024-05-17 09:59:59.75'))"
+	for _, c := range []struct {
+		d   Dialect
+		typ string
+	}{{bigquery, "timestamp"}, {bigquery, "datetime"}, {snowflake, "timestamp_ntz"}, {snowflake, "timestamp_tz"}, {duckdb, "timestamp"}, {duckdb, "timestamptz"}} {
+		in := "select cast(s as " + c.typ + ") as ts from " + values + " as v(s) order by ts"
+		if c.d == bigquery {
+			in = "select cast(s as " + c.typ + ") as ts from unnest(['2024-05-17 10:00:00.5', '2024-05-17 10:00:00', '2024-05-17 10:00:00.25', '2024-05-17 09:59:59.75']) as s order by ts"
+		}
+		expectRows(t, c.d, in, "2024-05-17T09:59:59.75Z\n2024-05-17T10:00:00Z\n2024-05-17T10:00:00.25Z\n2024-05-17T10:00:00.5Z")
+		minMax := "select min(ts), max(ts) from (" + in + ")"
+		expectRows(t, c.d, minMax, "2024-05-17T09:59:59.75Z|2024-05-17T10:00:00.5Z")
+	}
 }
