@@ -28,6 +28,9 @@ func (t *translator) rewriteBinary(n *node) {
 	}
 	if comparisons[n.name] {
 		t.compareTimestamps(n.x, n.y)
+		if n.name == "<" || n.name == ">" || n.name == "<=" || n.name == ">=" {
+			t.orderCompared(n.x, n.y)
+		}
 		t.compareLiterals(n.x, n.y)
 		return
 	}

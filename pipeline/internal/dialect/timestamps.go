@@ -120,6 +120,32 @@ func (t *translator) compareTimestamps(operands ...*node) {
 	}
 }
 
+// orderCompared makes an ordering comparison (<, >=, BETWEEN) of a
+// timestamp compare instant_key()s, after compareTimestamps: as text,
+// 10:00:00.5Z is before 10:00:00Z, the form writing a fraction only when
+// there is one.
+func (t *translator) orderCompared(operands ...*node) {
+	known := false
+	for _, o := range operands {
+		if o.start+1 == o.end && t.toks[o.start].lower == "null" {
+			return
+		}
+		if t.timestampOf(o) != "" {
+			known = true
+		}
+	}
+	if !known {
+		return
+	}
+	for _, o := range operands {
+		if o.kind == nLit || o.kind == nParam {
+			continue // numbers and NULL
+		}
+		o.pre = "instant_key(" + o.pre
+		o.post += ")"
+	}
+}
+
 // keepsOffset tells whether n is Snowflake's TO_TIMESTAMP_TZ or
 // CONVERT_TIMEZONE(zone, ts), whose text keeps an offset (the one written
 // in its input, the zone's), so it compares as an instant only through

@@ -36,12 +36,13 @@ func TestTimestampCasts(t *testing.T) {
 }
 
 // A comparison of a timestamp with a value not known to be one reads that
-// value as a timestamp: source text keeps the form it was written in.
+// value as a timestamp: source text keeps the form it was written in; <,
+// >= and BETWEEN compare instant_key()s.
 func TestTimestampComparisons(t *testing.T) {
-	expectTranslated(t, bigquery, "select id from t where a >= timestamp '2024-01-05 00:00:00'", "select id from t where as_timestamp(a) >= '2024-01-05T00:00:00Z'")
-	expectTranslated(t, bigquery, "select id from t where timestamp_seconds(b) < a", "select id from t where timestamp_from_seconds(b) < as_timestamp(a)")
-	expectTranslated(t, bigquery, "select id from t where a between '2024-01-05' and current_timestamp()", "select id from t where as_timestamp(a) between '2024-01-05T00:00:00Z' and as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
-	expectTranslated(t, snowflake, "select id from t where a < current_timestamp", "select id from t where as_timestamp(a) < as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
+	expectTranslated(t, bigquery, "select id from t where a >= timestamp '2024-01-05 00:00:00'", "select id from t where instant_key(as_timestamp(a)) >= instant_key('2024-01-05T00:00:00Z')")
+	expectTranslated(t, bigquery, "select id from t where timestamp_seconds(b) < a", "select id from t where instant_key(timestamp_from_seconds(b)) < instant_key(as_timestamp(a))")
+	expectTranslated(t, bigquery, "select id from t where a between '2024-01-05' and current_timestamp()", "select id from t where instant_key(as_timestamp(a)) between instant_key('2024-01-05T00:00:00Z') and instant_key(as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))")
+	expectTranslated(t, snowflake, "select id from t where a < current_timestamp", "select id from t where instant_key(as_timestamp(a)) < instant_key(as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))")
 	expectTranslated(t, duckdb, "select id from t where a::timestamp = b::timestamp", "select id from t where cast_to(a, 'DATETIME', 'duckdb', 1) = cast_to(b, 'DATETIME', 'duckdb', 1)")
 	expectTranslated(t, bigquery, "select id from t where a in (timestamp '2024-01-05 10:00:00', b, '2024-01-05 11:00:00+01')", "select id from t where as_timestamp(a) in ('2024-01-05T10:00:00Z', as_timestamp(b), '2024-01-05T10:00:00Z')")
 	expectTranslated(t, bigquery, "select id from t where a in ('x', b)", "select id from t where a in ('x', b)")
@@ -64,6 +65,13 @@ func TestInstantOrder(t *testing.T) {
 	expectTranslated(t, duckdb, "select max(a::timestamptz) from t", "select instant_max(cast_to(a, 'TIMESTAMP', 'duckdb', 1)) from t")
 	expectTranslated(t, bigquery, "select a from t order by cast(a as datetime)", "select a from t order by instant_key(cast_to(a, 'DATETIME', 'bigquery', 1))")
 	expectTranslated(t, duckdb, "select a from t order by a", "select a from t order by a NULLS LAST")
+}
+
+// Comparisons order timestamps within one second too.
+func TestTimestampFractionCompare(t *testing.T) {
+	expectRows(t, bigquery, "select timestamp '2024-05-17 10:00:00.5' > timestamp '2024-05-17 10:00:00', timestamp '2024-05-17 10:00:00.5' between '2024-05-17 10:00:00' and '2024-05-17 10:00:01'", "1|1")
+	expectRows(t, snowflake, "select count(*) from (values ('2024-05-17 10:00:00.5'), ('2024-05-17 09:59:59')) as v(s) where s::timestamp_ntz >= '2024-05-17 10:00:00'", "1")
+	expectRows(t, duckdb, "select count(*) from (values ('2024-05-17 10:00:00.25'), ('2024-05-17 10:00:00')) as v(s) where s::timestamp < timestamp '2024-05-17 10:00:00.5'", "2")
 }
 
 // Within one second, a timestamp with a fraction sorts after the one

@@ -34,12 +34,18 @@ func instantOfText(s string) (time.Time, bool) {
 
 // instantKey is instant_key(x): timestamp text as nanoseconds since the
 // epoch (an integer that sorts as the instants do, fractions of a second
-// included), other values unchanged.
+// included), other values unchanged. Beyond the years an int64 of
+// nanoseconds holds (0001-01-01, 9999-12-31 as bounds of validity) the key
+// is a float, which SQLite compares with the integers as numbers.
 func instantKey(ctx sqlite3.Context, args ...sqlite3.Value) {
 	v := args[0]
 	if v.Type() == sqlite3.TEXT {
-		if t, ok := instantOfText(v.Text()); ok && t.Year() > 1677 && t.Year() < 2262 {
-			ctx.ResultInt64(t.UnixNano())
+		if t, ok := instantOfText(v.Text()); ok {
+			if t.Year() > 1677 && t.Year() < 2262 {
+				ctx.ResultInt64(t.UnixNano())
+			} else {
+				ctx.ResultFloat(float64(t.Unix())*1e9 + float64(t.Nanosecond()))
+			}
 			return
 		}
 	}
