@@ -154,7 +154,11 @@ func compare(a, b sqlite3.Value) int {
 		}
 		return 0
 	case 1:
-		return bytes.Compare(a.RawText(), b.RawText())
+		x, y := a.RawText(), b.RawText()
+		if c, ok := compareTimestampTexts(x, y); ok {
+			return c
+		}
+		return bytes.Compare(x, y)
 	}
 	return bytes.Compare(a.RawBlob(), b.RawBlob())
 }

@@ -99,3 +99,27 @@ func (p *instantPick) Close() error {
 	}
 	return nil
 }
+
+// compareTimestampTexts compares two texts in the one timestamp form
+// (2024-05-17T10:00:00.5Z) as instants, for GREATEST, LEAST and the
+// functions ordering values: as text 10:00:00.5Z is before 10:00:00Z.
+// ok is false when either is not in that form.
+func compareTimestampTexts(x, y []byte) (c int, ok bool) {
+	tx, okx := oneFormInstant(x)
+	if !okx {
+		return 0, false
+	}
+	ty, oky := oneFormInstant(y)
+	if !oky {
+		return 0, false
+	}
+	return tx.Compare(ty), true
+}
+
+func oneFormInstant(b []byte) (time.Time, bool) {
+	if len(b) < 20 || b[10] != 'T' || b[len(b)-1] != 'Z' || b[19] != 'Z' && b[19] != '.' {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, string(b))
+	return t, err == nil
+}
