@@ -88,8 +88,8 @@ func (a planInputs) same(b planInputs) bool {
 
 // lastPlan returns the plan of the last build when fsys, vars and d are
 // what it was made from, ready for another build; else it makes a new one
-// and keeps it for the next build.
-func (c *envCache) lastPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect) (*plan, error) {
+// and, with keep, keeps it for the next build.
+func (c *envCache) lastPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, keep bool) (*plan, error) {
 	if p := c.last; p != nil && c.lastInputs.holds(fsys, vars, d) {
 		p.proj.Files = fsys
 		p.env.SetContext(c.ctx)
@@ -102,6 +102,9 @@ func (c *envCache) lastPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect) 
 		return p, nil
 	}
 	c.last, c.lastInputs = nil, planInputs{}
+	if !keep {
+		return newPlan(fsys, vars, d, c)
+	}
 	in, ok := readPlanInputs(fsys, vars, d)
 	p, err := newPlan(fsys, vars, d, c)
 	if err == nil && ok {

@@ -41,3 +41,31 @@ func TestSameFilesTakeTheLastPlan(t *testing.T) {
 		t.Errorf("a build after %s changed took the last plan", model)
 	}
 }
+
+// A build the session says is its last (the CLI's) keeps no plan, and so
+// no copy of the files; it builds as any other.
+func TestOnceKeepsNoPlan(t *testing.T) {
+	ctx := context.Background()
+	e, _, files := quickstartEngine(t)
+	kept, err := e.Build(ctx, files, Options{})
+	if err != nil || !kept.OK {
+		t.Fatalf("build: %v %+v", err, kept.Diagnostics)
+	}
+	e2, _, _ := quickstartEngine(t)
+	once, err := e2.Build(ctx, files, Options{Once: true})
+	if err != nil || !once.OK {
+		t.Fatalf("build once: %v %+v", err, once.Diagnostics)
+	}
+	if e2.env.last != nil || e2.env.lastInputs.files != nil {
+		t.Errorf("a build with Once kept its plan")
+	}
+	if len(kept.Steps) != len(once.Steps) {
+		t.Fatalf("a build with Once ran %d steps, against %d", len(once.Steps), len(kept.Steps))
+	}
+	for i, s := range once.Steps {
+		k := kept.Steps[i]
+		if s.Kind != k.Kind || s.Name != k.Name || s.Status != k.Status || s.Rows != k.Rows {
+			t.Errorf("step %d with Once: %s %s %s %d rows, against %s %s %s %d rows", i+1, s.Kind, s.Name, s.Status, s.Rows, k.Kind, k.Name, k.Status, k.Rows)
+		}
+	}
+}
