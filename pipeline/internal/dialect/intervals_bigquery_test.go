@@ -14,6 +14,7 @@ func TestBigQueryIntervals(t *testing.T) {
 	expectTranslated(t, bigquery, "select make_interval(1, minute => 5, day => 2)", "select make_interval_bigquery(1, NULL, 2, NULL, 5, NULL)")
 	expectTranslated(t, bigquery, "select justify_hours(interval 47 hour)", "select justify_hours(interval_of_bigquery(47, 'hour'))")
 	expectTranslated(t, bigquery, "select cast('P1DT2H' as interval)", "select interval_of_bigquery('P1DT2H')")
+	expectTranslated(t, bigquery, "select safe_cast(s as interval)", "select try_interval_of_bigquery(s)")
 	expectTranslated(t, bigquery, "select extract(day from interval 3 day)", "select interval_part_bigquery('day', interval_of_bigquery(3, 'day'))")
 	// a date moved by an interval literal stays the date function it was
 	expectTranslated(t, bigquery, "select date_add(date '2008-12-25', interval 5 day)", "select datetime_add(date('2008-12-25'), 5, 'day')")

@@ -23,10 +23,14 @@ func (t *translator) rewriteCast(n *node) {
 		t.rewriteIntervalValue(n)
 		return
 	}
-	if t.d == BigQuery && n.name == "cast" && castsToInterval(t, n) {
-		// CAST('0-0 1 2:0:0' AS INTERVAL), CAST('P1DT2H' AS INTERVAL)
-		x := n.x
-		n.print = func(pr *printer, n *node) string { return "interval_of_bigquery(" + pr.text(x) + ")" + pr.carry(n, x) }
+	if t.d == BigQuery && castsToInterval(t, n) {
+		// CAST('0-0 1 2:0:0' AS INTERVAL), CAST('P1DT2H' AS INTERVAL);
+		// SAFE_CAST gives NULL where CAST fails
+		x, fn := n.x, "interval_of_bigquery("
+		if n.name == "safe_cast" {
+			fn = "try_interval_of_bigquery("
+		}
+		n.print = func(pr *printer, n *node) string { return fn + pr.text(x) + ")" + pr.carry(n, x) }
 		return
 	}
 	typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)

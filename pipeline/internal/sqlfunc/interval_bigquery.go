@@ -18,6 +18,7 @@ import (
 func init() {
 	add(
 		Func{Name: "interval_of_bigquery", NArgs: -1, Scalar: intervalOfBigQuery},
+		Func{Name: "try_interval_of_bigquery", NArgs: 1, Scalar: tryIntervalOfBigQuery},
 		Func{Name: "make_interval_bigquery", NArgs: 6, Scalar: makeIntervalBigQuery},
 		Func{Name: "interval_part_bigquery", NArgs: 2, Scalar: intervalPartBigQuery},
 		Func{Name: "timestamp_minus_bigquery", NArgs: 2, Scalar: timestampMinusBigQuery},
@@ -131,15 +132,11 @@ func intervalOfBigQuery(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	switch len(args) {
 	case 1:
-		if iv, ok := parseISODuration(args[0].Text()); ok {
+		if iv, ok := readBigQueryInterval(args[0]); ok {
 			ctx.ResultText(iv.String())
 			return
 		}
-		iv, ok := intervalArg(ctx, "INTERVAL", args[0])
-		if ok {
-			iv.bq = true
-			ctx.ResultText(iv.String())
-		}
+		intervalArg(ctx, "INTERVAL", args[0]) // fails, naming the text
 	case 2:
 		u, known := unitOf(args[1].Text())
 		n, _, _, ok := numeric(args[0])
@@ -161,6 +158,30 @@ func intervalOfBigQuery(ctx sqlite3.Context, args ...sqlite3.Value) {
 		}
 		ctx.ResultText(iv.String())
 	}
+}
+
+// readBigQueryInterval reads CAST(x AS INTERVAL)'s text: an ISO 8601
+// duration or the canonical text.
+func readBigQueryInterval(v sqlite3.Value) (interval, bool) {
+	if v.Type() != sqlite3.TEXT {
+		return interval{}, false
+	}
+	if iv, ok := parseISODuration(v.Text()); ok {
+		return iv, true
+	}
+	iv, ok := parseInterval(v.Text())
+	iv.bq = true
+	return iv, ok
+}
+
+// try_interval_of_bigquery(x) is SAFE_CAST(x AS INTERVAL): NULL where
+// CAST fails.
+func tryIntervalOfBigQuery(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if iv, ok := readBigQueryInterval(args[0]); ok {
+		ctx.ResultText(iv.String())
+		return
+	}
+	ctx.ResultNull()
 }
 
 // readQualified reads INTERVAL 'text' from TO to: one whitespace field per
