@@ -1,6 +1,10 @@
 package dialect
 
-import "strings"
+import (
+	"math"
+	"strconv"
+	"strings"
+)
 
 // hasIntervals tells whether the dialect's INTERVAL is a value here:
 // DuckDB's and BigQuery's are (intervals.go); Snowflake's only moves a
@@ -97,4 +101,45 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// smallerPart is the next smaller datetime part of an INTERVAL and how many
+// of it make one: a fraction of a part is a whole number of a smaller one.
+var smallerPart = map[string]struct {
+	part string
+	per  float64
+}{
+	"year": {"month", 12}, "quarter": {"month", 3}, "week": {"day", 7}, "day": {"hour", 24}, "hour": {"minute", 60},
+	"minute": {"second", 60}, "second": {"millisecond", 1000}, "millisecond": {"microsecond", 1000},
+}
+
+// refuseFractionalInterval refuses BigQuery's INTERVAL 1.5 DAY, as
+// BigQuery does (a single part takes an INT64), naming the whole number of
+// a smaller part to write. It tells whether n was refused.
+func (t *translator) refuseFractionalInterval(n *node) bool {
+	if t.d != BigQuery || n.tok < 0 || n.tok2 >= 0 {
+		return false
+	}
+	x, sign := n.x, ""
+	if x.kind == nUnary && x.name == "-" {
+		x, sign = x.x, "-"
+	}
+	if x.kind != nLit {
+		return false
+	}
+	text := t.toks[skipSpace(t.toks, x.start)].text
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil || v == math.Trunc(v) {
+		return false
+	}
+	part := t.toks[n.tok].lower
+	instead := ""
+	for p, w := part, v; instead == "" && smallerPart[p].part != ""; {
+		w, p = w*smallerPart[p].per, smallerPart[p].part
+		if r := math.Round(w); math.Abs(w-r) < 1e-9 {
+			instead = ", such as INTERVAL " + sign + strconv.FormatFloat(r, 'f', -1, 64) + " " + strings.ToUpper(p)
+		}
+	}
+	t.refuse(n.start, refIntervalFraction, sign+text, strings.ToUpper(part), instead)
+	return true
 }

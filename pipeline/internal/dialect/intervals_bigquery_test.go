@@ -23,6 +23,9 @@ func TestBigQueryIntervals(t *testing.T) {
 	expectRows(t, bigquery, "select d from (select date '2024-01-05' - date '2024-01-01' as d union all select interval 23 hour) order by d", "0-0 0 23:0:0\n0-0 4 0:0:0")
 	expectRows(t, bigquery, "select timestamp '2024-01-02 00:00:00' - timestamp '2024-01-01 00:00:00' > interval 23 hour", "1")
 	expectRows(t, bigquery, "select justify_interval(timestamp '2024-03-02 01:00:00' - timestamp '2024-01-01 00:00:00')", "0-2 1 1:0:0")
+	expectRefused(t, bigquery, "select interval 1.5 day", "1:8: INTERVAL 1.5 DAY: BigQuery takes a whole number of a single part, such as INTERVAL 36 HOUR (write a whole number of a smaller part, or MAKE_INTERVAL(day => 1, hour => 12) for several parts)")
+	expectRefused(t, bigquery, "select date_add(d, interval -0.25 hour) from t", "1:20: INTERVAL -0.25 HOUR: BigQuery takes a whole number of a single part, such as INTERVAL -15 MINUTE (write a whole number of a smaller part, or MAKE_INTERVAL(day => 1, hour => 12) for several parts)")
+	expectRefused(t, bigquery, "select interval 1.5 month", "1:8: INTERVAL 1.5 MONTH: BigQuery takes a whole number of a single part (write a whole number of a smaller part, or MAKE_INTERVAL(day => 1, hour => 12) for several parts)")
 	expectRefused(t, bigquery, "select make_interval(1, year => 2)", "1:25: MAKE_INTERVAL takes year, month, day, hour, minute and second, by place then by name, each once (write MAKE_INTERVAL(1, 6, 15) or MAKE_INTERVAL(hour => 10, second => 20))")
 	expectRefused(t, bigquery, "select make_interval(weeks => 2)", "1:22: MAKE_INTERVAL takes year, month, day, hour, minute and second, by place then by name, each once (write MAKE_INTERVAL(1, 6, 15) or MAKE_INTERVAL(hour => 10, second => 20))")
 }

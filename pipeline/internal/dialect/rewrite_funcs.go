@@ -448,6 +448,9 @@ func (t *translator) rewriteInterval(n *node) {
 	if n.name == "parts" {
 		return // x + INTERVAL '1 month 2 days', written by addInterval
 	}
+	if t.refuseFractionalInterval(n) {
+		return
+	}
 	x, unit := n.x, strings.TrimSuffix(n.name, "s")
 	if n.name == "arg" {
 		unit = ""

@@ -354,6 +354,7 @@ var (
 	refColumns          = refusal{"%s(...) star expressions are not supported", "list the columns, or use * EXCLUDE (...) / * REPLACE (... AS x), which are"}
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
 	refAge              = refusal{"%s with one argument (the age at today's midnight) is not supported", "name the end: age(current_date, x), or age(ts, x) with a timestamp of the data"}
+	refIntervalFraction = refusal{"INTERVAL %s %s: BigQuery takes a whole number of a single part%s", "write a whole number of a smaller part, or MAKE_INTERVAL(day => 1, hour => 12) for several parts"}
 	refMakeInterval     = refusal{"MAKE_INTERVAL takes year, month, day, hour, minute and second, by place then by name, each once", "write MAKE_INTERVAL(1, 6, 15) or MAKE_INTERVAL(hour => 10, second => 20)"}
 	refIntervalSum      = refusal{"sum of INTERVALs is not supported: DuckDB has no sum of intervals either", "sum the seconds: sum(epoch(x)), or take avg(x)"}
 	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery"}
@@ -392,6 +393,7 @@ var Refusals = []Rule{
 	{From: "::variant, ::object, ::struct, ::map casts (but Snowflake's ::variant, ::object, ::array)", Dialects: all, To: refSemi.hint},
 	{From: "array types: type[], array<...>", Dialects: all, To: refArrayType.hint},
 	{From: "INTERVAL n unit outside a date function or x ± INTERVAL (Snowflake); INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
+	{From: "INTERVAL 1.5 DAY, a number with a fraction for a single part (BigQuery refuses it)", Dialects: "BigQuery", To: refIntervalFraction.hint},
 	{From: "MAKE_INTERVAL with an unknown parameter name, a parameter given twice, or by place after one by name", Dialects: "BigQuery", To: refMakeInterval.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
