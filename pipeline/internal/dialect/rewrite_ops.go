@@ -58,6 +58,16 @@ func (t *translator) rewriteBinary(n *node) {
 		}
 	case n.name == "/" && t.d != SQLite:
 		t.divideAsReal(n)
+	case n.name == "//" && t.d == DuckDB && !nonZeroNumber(t, n.y):
+		// a zero divisor fails in DuckDB, of integers, DECIMALs and DOUBLEs
+		whole := "1"
+		if typ := t.numberType(n); typ != "INTEGER" && typ != "" {
+			whole = "0"
+		}
+		x, y, line := n.x, n.y, itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "divide_whole(" + pr.text(x) + ", " + pr.text(y) + ", " + whole + ", " + line + ")" + pr.carry(n, x, y)
+		}
 	case n.name == "//" && t.d == DuckDB && t.numberType(n) != "INTEGER" && t.numberType(n) != "":
 		// DuckDB's // of a DECIMAL or a DOUBLE is /: 7.5 // 2 is 3.75
 		t.pr.setTok(n.tok, "/")

@@ -22,6 +22,7 @@ func init() {
 		Func{Name: "divide", NArgs: 4, Scalar: divideChecked},
 		Func{Name: "array_at", NArgs: 4, Scalar: arrayAt},
 		Func{Name: "modulo", NArgs: 4, Scalar: modulo},
+		Func{Name: "divide_whole", NArgs: 4, Scalar: divideWhole},
 		Func{Name: "series_step", NArgs: 3, Scalar: seriesStep},
 	)
 }
@@ -297,6 +298,29 @@ func divideChecked(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultFloat(q)
+}
+
+// divideWhole is DuckDB's a // b when b may be zero:
+// divide_whole(a, b, whole, line). With whole 1 both are read as integers
+// and the quotient truncates toward zero (-7 // 2 is -3); with whole 0 (a
+// DECIMAL or a DOUBLE) it divides as / does. A zero divisor fails, as in
+// DuckDB, where / of integers gives ±Infinity instead.
+func divideWhole(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	a, b := arg[0], arg[1]
+	if a.Type() == sqlite3.NULL || b.Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	whole := arg[2].Int64() == 1
+	if whole && b.Int64() == 0 || !whole && b.Float() == 0 {
+		lineError(ctx, arg[3], "division by zero: %s // %s, which fails on DuckDB; use x // NULLIF(y, 0) to get NULL instead", a.Text(), b.Text())
+		return
+	}
+	if !whole {
+		ctx.ResultFloat(a.Float() / b.Float())
+		return
+	}
+	ctx.ResultInt64(a.Int64() / b.Int64())
 }
 
 // arrayAt is BigQuery's arr[OFFSET(i)] (base 0) and arr[ORDINAL(i)]
