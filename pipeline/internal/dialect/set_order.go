@@ -1,0 +1,94 @@
+package dialect
+
+import "strings"
+
+// orderCompound makes an ORDER BY of a UNION, INTERSECT or EXCEPT go by
+// instant_key() or interval_key() of a column the first body gives as a
+// known timestamp or interval. SQLite takes only a column's name or
+// number there, so the compound becomes a subquery the ORDER BY (and
+// LIMIT) read: SELECT * FROM (a UNION b) ORDER BY instant_key("ts").
+func (t *translator) orderCompound(q *node) {
+	if t.d == SQLite || len(q.list) < 2 || q.y == nil || q.y.name == "all" || hasByName(q) {
+		return
+	}
+	first := q.list[0]
+	for first.kind == nSubquery && first.x != nil && len(first.x.list) == 1 {
+		first = first.x.list[0]
+	}
+	if first.kind != nSelect {
+		return
+	}
+	for _, it := range first.sel.items {
+		if it.kind != nItem {
+			return // a star: which column a number names depends on the relations
+		}
+	}
+	wrap := false
+	for _, o := range q.y.list {
+		x := o.x
+		if x == nil {
+			continue
+		}
+		k := compoundColumn(t, first, x)
+		if k < 0 {
+			continue
+		}
+		it := first.sel.items[k]
+		key := ""
+		switch {
+		case t.hasIntervals() && t.intervalKey(it.x) != "":
+			key = t.intervalKey(it.x)
+		case t.timestampOf(it.x) != "":
+			key = "instant_key"
+		default:
+			continue
+		}
+		x.print = func(pr *printer, _ *node) string { return quoteIdent(t.itemColumn(pr, it)) }
+		x.pre = key + "(" + x.pre
+		x.post += ")"
+		wrap = true
+	}
+	if wrap {
+		q.list[0].pre = "SELECT * FROM (" + q.list[0].pre
+		last := q.list[len(q.list)-1]
+		last.post += ")"
+	}
+}
+
+// compoundColumn is the position of the first body's item an ORDER BY
+// item of a compound names, by its name or number; -1 for another.
+func compoundColumn(t *translator, first, x *node) int {
+	items := first.sel.items
+	switch {
+	case x.kind == nName && len(x.parts) == 1:
+		name := identName(t.toks[x.parts[0]])
+		for i, it := range items {
+			if it.kind == nItem && (it.name == name || it.name == "" && it.x.kind == nName && identName(t.toks[it.x.parts[len(it.x.parts)-1]]) == name) {
+				return i
+			}
+		}
+	case isIntegerLiteral(t, x):
+		k := 0
+		for _, c := range t.toks[x.start].text {
+			k = k*10 + int(c-'0')
+		}
+		if k >= 1 && k <= len(items) {
+			return k - 1
+		}
+	}
+	return -1
+}
+
+// itemColumn is the name SQLite gives select item it's column: its alias,
+// a column's name, or else the expression's text as printed.
+func (t *translator) itemColumn(pr *printer, it *node) string {
+	switch {
+	case it.name != "" && it.tok >= 0 && (t.toks[it.tok].kind == kQuoted || t.toks[it.tok].kind == kWord):
+		return nameAsWritten(t.toks[it.tok])
+	case it.name != "":
+		return it.name
+	case it.x.kind == nName && it.x.print == nil && it.x.pre == "" && it.x.post == "":
+		return nameAsWritten(t.toks[it.x.parts[len(it.x.parts)-1]])
+	}
+	return strings.TrimSpace(pr.text(it.x)) // SQLite names it by its span, spaces and all
+}

@@ -1,0 +1,21 @@
+package dialect
+
+import "testing"
+
+// The ORDER BY of a compound orders a known timestamp or interval column by
+// instant or length, by its name or number, LIMIT and a WITH kept.
+func TestCompoundOrderByKey(t *testing.T) {
+	for _, c := range []struct {
+		d        Dialect
+		in, want string
+	}{
+		{duckdb, "select timestamp '2024-05-17 10:00:00.5' as ts union all select timestamp '2024-05-17 10:00:00' order by ts", "2024-05-17T10:00:00Z\n2024-05-17T10:00:00.5Z"},
+		{duckdb, "with c as (select 1) select timestamp '2024-05-17 10:00:00.5'  union select timestamp '2024-05-17 10:00:00.25' union select timestamp '2024-05-17 10:00:00' order by 1 desc limit 1 offset 1", "2024-05-17T10:00:00.25Z"},
+		{duckdb, "select 1 as n, interval 10 day as d intersect select 1, interval 10 day union all select 2, interval 2 day order by d, n", "2|2 days\n1|10 days"},
+		{bigquery, "select datetime '2024-05-17 10:00:00.5' as ts union distinct select datetime '2024-05-17 10:00:00' except distinct select datetime '2024-05-17 10:00:00.25' order by ts", "2024-05-17T10:00:00Z\n2024-05-17T10:00:00.5Z"},
+		{bigquery, "select interval 10 day as d union all select interval 2 day order by 1 limit 1", "0-0 2 0:0:0"},
+		{snowflake, "select '2024-05-17 10:00:00.5'::timestamp_ntz as ts union all select '2024-05-17 10:00:00'::timestamp_ntz order by ts desc", "2024-05-17T10:00:00.5Z\n2024-05-17T10:00:00Z"},
+	} {
+		expectRows(t, c.d, c.in, c.want)
+	}
+}
