@@ -120,6 +120,10 @@ func (t *translator) rewriteByName(q *node) {
 			return
 		}
 		plan, err := t.byNameColumns(q)
+		if err != nil && at.flag {
+			t.refuse(at.start, refBigQueryByName, what, err.Error())
+			return
+		}
 		if err != nil {
 			t.refuse(at.start, refCorresponding, what, err.Error())
 			return

@@ -29,7 +29,15 @@ func TestUnionByName(t *testing.T) {
 	expectRefused(t, duckdb, "select a + 1 from t union by name select 3 as a", "1:21: UNION BY NAME cannot be written here: a selected expression has no name (read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME)")
 	expectRefused(t, duckdb, "select 1 as a union by name select 2 as a except select 1 as a", "1:15: UNION BY NAME cannot be written here: EXCEPT in the same query keeps its operands by position (read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME)")
 	expectRefused(t, duckdb, "select 1 as a intersect by name select 1 as a", "1:15: INTERSECT BY NAME is not supported in DuckDB SQL (select the same columns in the same order on both sides and drop BY NAME)")
-	expectRefused(t, bigquery, "select 1 as a union all by name select 1 as a", "1:15: UNION BY NAME is not supported in BigQuery SQL (select the same columns in the same order on both sides and drop BY NAME)")
+	// BigQuery's BY NAME is STRICT CORRESPONDING: the same names in every input
+	expectTranslated(t, bigquery, "select 1 as one_digit, 10 as two_digit\nunion all by name\nselect 20 as two_digit, 2 as one_digit",
+		"SELECT one_digit, two_digit FROM (select 1 as one_digit, 10 as two_digit)\nunion all\nSELECT one_digit, two_digit FROM (select 20 as two_digit, 2 as one_digit)")
+	expectRows(t, bigquery, "select 1 as one_digit, 10 as two_digit union all by name select 20 as two_digit, 2 as one_digit", "1|10\n2|20")
+	expectRows(t, bigquery, "select 1 as a, 2 as b union all by name on (b, a) select 3 as b, 4 as a", "2|1\n3|4")
+	expectRows(t, bigquery, "select * from (select 1 as x, 2 as y except distinct by name select 2 as y, 1 as x)", "")
+	const bqHint = " (read CTEs, subqueries or tables whose columns are known and select the same column names, each once, in every input (in any order); or select the same columns in the same order on both sides and drop BY NAME)"
+	expectRefused(t, bigquery, "select 1 as a, 2 as b\nunion all by name select 2 as b, 3 as c", "2:1: UNION BY NAME cannot be written here: input 2 does not select the same column names as the first, as BY NAME wants"+bqHint)
+	expectRefused(t, bigquery, "select 1 as a, 2 as b union all by name on (c) select 2 as b, 1 as a", "1:23: UNION BY NAME cannot be written here: input 1 has no column c"+bqHint)
 	expectRefused(t, bigquery, "select 1 as a full union all by name select 2 as b", "1:15: FULL UNION ... is not supported in BigQuery SQL (select the same columns in the same order on both sides and drop BY NAME)")
 	expectRefused(t, bigquery, "select 1 as a left outer union all by name select 2 as b", "1:15: LEFT OUTER ... is not supported in BigQuery SQL (select the same columns in the same order on both sides and drop BY NAME)")
 	expectTranslated(t, bigquery, "select t.a from t left join u on t.id = u.id", "select t.a from t left join u on t.id = u.id")

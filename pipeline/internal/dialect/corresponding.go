@@ -11,8 +11,9 @@ import (
 // BY (a, b) has those columns, in that order; STRICT CORRESPONDING wants
 // the same columns in every input. Each input is then selected again in
 // the result's order (by_name.go writes that), so SQLite matches them by
-// position. FULL and LEFT modes, which fill a missing column with NULL,
-// are refused (rewrite_funcs.go).
+// position. BY NAME [ON (a, b)] is STRICT CORRESPONDING [BY (a, b)].
+// FULL and LEFT modes, which fill a missing column with NULL, are refused
+// (rewrite_funcs.go).
 
 // parseCorresponding reads [STRICT] CORRESPONDING [BY (column, ...)] after
 // a set operator into op.
@@ -31,11 +32,29 @@ func (p *parser) parseCorresponding(op *node) {
 		return
 	}
 	p.next()
+	p.parseColumnList(op, "CORRESPONDING BY")
+}
+
+// parseBigQueryByName reads the rest of BigQuery's BY NAME [ON (column,
+// ...)] into op, after BY NAME: it is STRICT CORRESPONDING [BY (...)],
+// the same columns in every input, in the first input's order or the
+// listed one. op.flag keeps that it was written BY NAME, for the errors.
+func (p *parser) parseBigQueryByName(op *node) {
+	op.name, op.flag = "strict corresponding", true
+	if !p.isWord("on") || !p.isPunctAt(1, "(") {
+		return
+	}
+	p.next()
+	p.parseColumnList(op, "BY NAME ON")
+}
+
+// parseColumnList reads (column, ...) into op.names.
+func (p *parser) parseColumnList(op *node, what string) {
 	p.next()
 	for {
 		t := p.peek()
 		if t.kind != kWord && t.kind != kQuoted {
-			p.fail("expected a column name in CORRESPONDING BY (...)")
+			p.fail("expected a column name in " + what + " (...)")
 		}
 		op.names = append(op.names, identName(*t))
 		p.next()
@@ -88,7 +107,11 @@ func (t *translator) correspondingColumns(q *node) (*byNamePlan, error) {
 			same = same && containsFold(in, c)
 		}
 		if !same {
-			return nil, fmt.Errorf("input %d does not select the same column names as the first, as STRICT wants", i+1)
+			wants := "STRICT"
+			if q.list2[0].flag {
+				wants = "BY NAME"
+			}
+			return nil, fmt.Errorf("input %d does not select the same column names as the first, as %s wants", i+1, wants)
 		}
 	}
 	cols := by

@@ -324,10 +324,13 @@ func (p *parser) parseQuery() *node {
 			p.acceptWord("all")
 		}
 		if p.isWord("by") && p.isWordAt(1, "name") {
-			// refused by the translator, with where it is
+			// refused by the translator where it is not the dialect's
 			op.tok2 = p.next()
 			p.next()
 			op.name = "by name"
+			if p.d == BigQuery {
+				p.parseBigQueryByName(op)
+			}
 		}
 		p.parseCorresponding(op)
 		q.add(p.close(op))

@@ -107,8 +107,8 @@ var Translations = []Rule{
 	{From: "UNION / INTERSECT / EXCEPT DISTINCT, MINUS", Dialects: all, To: "UNION / INTERSECT / EXCEPT"},
 	{From: "a UNION [ALL] BY NAME b", Dialects: "Snowflake, DuckDB", To: "SELECT *, NULL AS c FROM (a) UNION [ALL] SELECT x, NULL AS y, c FROM (b)",
 		Note: "columns matched by name, case aside: the first input's, then the new ones of each later input in their order, NULL in the rows of an input without them; a plain UNION after it matches by position, as there. The columns are read as for * EXCLUDE"},
-	{From: "a UNION ALL [STRICT] CORRESPONDING [BY (x, y)] b, and INTERSECT / EXCEPT DISTINCT ... CORRESPONDING", Dialects: "BigQuery", To: "SELECT x, y FROM (a) UNION ALL SELECT x, y FROM (b)",
-		Note: "columns matched by name, case aside: the columns every input selects, in the first input's order; BY (x, y) those columns in that order; STRICT wants the same names in every input"},
+	{From: "a UNION ALL [STRICT] CORRESPONDING [BY (x, y)] b, a UNION ALL BY NAME [ON (x, y)] b, and INTERSECT / EXCEPT DISTINCT ... CORRESPONDING or BY NAME", Dialects: "BigQuery", To: "SELECT x, y FROM (a) UNION ALL SELECT x, y FROM (b)",
+		Note: "columns matched by name, case aside: the columns every input selects, in the first input's order; BY (x, y) those columns in that order; STRICT wants the same names in every input, and so does BY NAME, which is STRICT CORRESPONDING (BY NAME ON (x, y) is STRICT CORRESPONDING BY (x, y))"},
 	{From: "SELECT DISTINCT ON (k, ...) ... ORDER BY o", Dialects: "DuckDB", To: "SELECT cols FROM (SELECT *, row_number() OVER (PARTITION BY k ORDER BY o) AS _nexus_rn FROM (SELECT ...)) WHERE _nexus_rn = 1 ORDER BY o",
 		Note: "the first row of each key in the order of the query's ORDER BY (any one without); a key or ORDER BY item that is a position or a select item's name means that item, its alias winning over a column of the relations read, as there; other expressions are computed on the rows read in hidden columns, where a name that is no column read stands for the select item of that alias"},
 	{From: "SAFE.PARSE_DATE, SAFE.PARSE_TIMESTAMP, SAFE.PARSE_DATETIME, SAFE.DIVIDE; SAFE.LN, LOG10, SQRT, ACOS, ASIN", Dialects: "BigQuery", To: "safe_parse_date_strftime(...) ...; ln(...) ...",
@@ -336,6 +336,7 @@ var (
 	refDistinctOn     = refusal{"DISTINCT ON is not supported in %s SQL", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refDistinctOnHere = refusal{"DISTINCT ON cannot be written here: %s", "name every selected column once, from relations whose columns are known, or keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refByName         = refusal{"%s is not supported in %s SQL", "select the same columns in the same order on both sides and drop BY NAME"}
+	refBigQueryByName = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known and select the same column names, each once, in every input (in any order); or select the same columns in the same order on both sides and drop BY NAME"}
 	refCorresponding  = refusal{"%s CORRESPONDING cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and use one kind of CORRESPONDING in a query; or select the same columns in the same order on both sides and drop CORRESPONDING"}
 	refByNameColumns  = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME"}
 	refGroupAllStar   = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
@@ -420,7 +421,8 @@ var Refusals = []Rule{
 	{From: "SELECT DISTINCT ON (a) ...", Dialects: "BigQuery, Snowflake, SQLite", To: refDistinctOn.hint},
 	{From: "CORRESPONDING over an input whose columns are unknown or that names a column twice, inputs without a common column (or, with BY, without a listed one), mixed with a set operation by position or another kind of CORRESPONDING; CORRESPONDING outside BigQuery SQL", Dialects: all, To: refCorresponding.hint},
 	{From: "UNION BY NAME over an input whose columns are unknown or that names a column twice, or in a query with INTERSECT or EXCEPT", Dialects: "Snowflake, DuckDB", To: refByNameColumns.hint},
-	{From: "UNION [ALL] BY NAME in BigQuery and SQLite SQL; INTERSECT / EXCEPT BY NAME; BigQuery's FULL / LEFT / INNER [OUTER] UNION ... BY NAME", Dialects: all, To: refByName.hint},
+	{From: "BY NAME over an input whose columns are unknown or that names a column twice, or inputs that do not select the same column names (BigQuery refuses it too)", Dialects: "BigQuery", To: refBigQueryByName.hint},
+	{From: "UNION [ALL] BY NAME in SQLite SQL; INTERSECT / EXCEPT BY NAME but BigQuery's; BigQuery's FULL / LEFT / INNER [OUTER] UNION ... BY NAME or CORRESPONDING", Dialects: all, To: refByName.hint},
 	{From: "LAG, LEAD (but Snowflake's with offset 1), NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG, STRING_AGG and ARRAY_CONCAT_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
