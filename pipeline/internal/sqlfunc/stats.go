@@ -18,11 +18,20 @@ func init() {
 	moments := func(kind int) sqlite3.AggregateConstructor {
 		return func() sqlite3.AggregateFunction { return &momentsAgg{kind: kind} }
 	}
+	// DuckDB's standard deviations and variances update the mean row by
+	// row (Welford's method); its last digit differs from two passes.
+	streamed := func(kind int) sqlite3.AggregateConstructor {
+		return func() sqlite3.AggregateFunction { return &momentsAgg{kind: kind, streamed: true} }
+	}
 	add(
 		Func{Name: "stddev_samp_of", NArgs: 1, Window: moments(statStddevSamp)},
 		Func{Name: "stddev_pop_of", NArgs: 1, Window: moments(statStddevPop)},
 		Func{Name: "var_samp_of", NArgs: 1, Window: moments(statVarSamp)},
 		Func{Name: "var_pop_of", NArgs: 1, Window: moments(statVarPop)},
+		Func{Name: "stddev_samp_rows", NArgs: 1, Window: streamed(statStddevSamp)},
+		Func{Name: "stddev_pop_rows", NArgs: 1, Window: streamed(statStddevPop)},
+		Func{Name: "var_samp_rows", NArgs: 1, Window: streamed(statVarSamp)},
+		Func{Name: "var_pop_rows", NArgs: 1, Window: streamed(statVarPop)},
 		Func{Name: "covar_samp_of", NArgs: 2, Window: moments(statCovarSamp)},
 		Func{Name: "covar_pop_of", NArgs: 2, Window: moments(statCovarPop)},
 		Func{Name: "corr_of", NArgs: 2, Window: moments(statCorr)},
@@ -62,8 +71,9 @@ const (
 
 // momentsAgg keeps the values (pairs for two arguments) of the group.
 type momentsAgg struct {
-	kind   int
-	xs, ys []float64
+	kind     int
+	xs, ys   []float64
+	streamed bool // one pass over the rows in order, as DuckDB computes
 }
 
 func (a *momentsAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
@@ -125,6 +135,15 @@ func (a *momentsAgg) Value(ctx sqlite3.Context) {
 	if samp {
 		div = n - 1
 	}
+	if a.streamed {
+		m2 := welfordSquares(a.xs)
+		if a.kind == statStddevSamp || a.kind == statStddevPop {
+			ctx.ResultFloat(math.Sqrt(m2 / div))
+		} else {
+			ctx.ResultFloat(m2 / div)
+		}
+		return
+	}
 	switch a.kind {
 	case statStddevSamp, statStddevPop:
 		ctx.ResultFloat(math.Sqrt(co(a.xs, a.xs) / div))
@@ -140,6 +159,18 @@ func (a *momentsAgg) Value(ctx sqlite3.Context) {
 		}
 		ctx.ResultFloat(co(a.xs, a.ys) / math.Sqrt(sx*sy))
 	}
+}
+
+// welfordSquares is the sum of squared deviations from the mean of xs,
+// the mean updated one value at a time.
+func welfordSquares(xs []float64) float64 {
+	mean, m2 := 0.0, 0.0
+	for i, x := range xs {
+		d := x - mean
+		mean += d / float64(i+1)
+		m2 += (x - mean) * d
+	}
+	return m2
 }
 
 // discAgg keeps the values of the group for PERCENTILE_DISC(x, q) (the
