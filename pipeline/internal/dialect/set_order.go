@@ -8,7 +8,7 @@ import "strings"
 // number there, so the compound becomes a subquery the ORDER BY (and
 // LIMIT) read: SELECT * FROM (a UNION b) ORDER BY instant_key("ts").
 func (t *translator) orderCompound(q *node) {
-	if t.d == SQLite || len(q.list) < 2 || q.y == nil || q.y.name == "all" || hasByName(q) {
+	if t.d == SQLite || len(q.list) < 2 || q.y != nil && q.y.name == "all" || hasByName(q) {
 		return
 	}
 	first := q.list[0]
@@ -24,7 +24,11 @@ func (t *translator) orderCompound(q *node) {
 		}
 	}
 	wrap := false
-	for _, o := range q.y.list {
+	var order []*node
+	if q.y != nil {
+		order = q.y.list
+	}
+	for _, o := range order {
 		x := o.x
 		if x == nil {
 			continue
@@ -48,11 +52,66 @@ func (t *translator) orderCompound(q *node) {
 		x.post += ")"
 		wrap = true
 	}
+	if t.unionIntervals(q, first) {
+		return // wrapped already
+	}
 	if wrap {
 		q.list[0].pre = "SELECT * FROM (" + q.list[0].pre
 		last := q.list[len(q.list)-1]
 		last.post += ")"
 	}
+}
+
+// unionIntervals makes a UNION (distinct, every operator of the query) of
+// a known DuckDB interval column keep one row for equal
+// intervals, 1 day and 24 hours, as DuckDB does: a UNION ALL grouped by
+// interval_key() of those columns and the others as they are. It tells
+// whether it wrapped the compound.
+func (t *translator) unionIntervals(q, first *node) bool {
+	if t.d != DuckDB { // as GROUP BY of an interval (groupIntervals)
+		return false
+	}
+	for _, op := range q.list2 {
+		if t.toks[op.start].lower != "union" || op.name != "" {
+			return false
+		}
+		for i := op.start; i < op.end; i++ {
+			if w := t.toks[i].lower; t.toks[i].kind == kWord && (w == "all" || w == "corresponding" || w == "strict") {
+				return false // UNION ALL keeps every row; CORRESPONDING rewrites the bodies
+			}
+		}
+	}
+	any := false
+	for _, it := range first.sel.items {
+		any = any || t.intervalKey(it.x) == "interval_key"
+	}
+	if !any {
+		return false
+	}
+	for _, op := range q.list2 {
+		t.pr.setTok(op.start, "UNION ALL")
+	}
+	items := first.sel.items
+	q.list[0].pre = "SELECT * FROM (" + q.list[0].pre
+	last := q.list[len(q.list)-1]
+	saved := last.print
+	last.print = func(pr *printer, n *node) string {
+		body := ""
+		if saved != nil {
+			body = saved(pr, n)
+		} else {
+			body = pr.plain(n)
+		}
+		keys := make([]string, len(items))
+		for i, it := range items {
+			keys[i] = quoteIdent(t.itemColumn(pr, it))
+			if t.intervalKey(it.x) == "interval_key" {
+				keys[i] = "interval_key(" + keys[i] + ")"
+			}
+		}
+		return body + ") GROUP BY " + strings.Join(keys, ", ")
+	}
+	return true
 }
 
 // compoundColumn is the position of the first body's item an ORDER BY

@@ -19,3 +19,10 @@ func TestCompoundOrderByKey(t *testing.T) {
 		expectRows(t, c.d, c.in, c.want)
 	}
 }
+
+// A DuckDB UNION keeps one row for equal intervals; UNION ALL keeps both.
+func TestUnionIntervals(t *testing.T) {
+	expectRows(t, duckdb, "select interval 1 day as d, 1 as n union select interval 24 hours, 1 union distinct select interval 2 day, 2 order by d", "1 day|1\n2 days|2")
+	expectRows(t, duckdb, "select count(*) from (select interval 1 day union all select interval 24 hours)", "2")
+	expectRows(t, bigquery, "select count(*) from (select interval 1 day union distinct select interval 1 day)", "1")
+}
