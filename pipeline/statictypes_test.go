@@ -113,3 +113,33 @@ func rowsOf(t *testing.T, s *Session, table string) string {
 	}
 	return strings.Join(rows, "\n")
 }
+
+// A seed's column declared interval in column_types holds the dialect's
+// intervals: it orders and takes min and max by length (text would put
+// 10:00:00 after 1 day), and a cell that is no interval names its line.
+func TestSeedIntervalColumn(t *testing.T) {
+	for _, c := range []struct {
+		d     dialect.Dialect
+		csv   string
+		model string
+		want  string
+	}{
+		{dialect.DuckDB, "k,iv\na,1 day\nb,10:00:00\nc,36 hours\n",
+			"select string_agg(k, '' order by iv) as ks, min(iv) as lo, max(iv) as hi from {{ ref('s') }}", "bac|10:00:00|36:00:00"},
+		{dialect.BigQuery, "k,iv\na,0-0 1 0:0:0\nb,PT10H\nc,0-0 0 36:0:0\n",
+			"select string_agg(k, '' order by iv) as ks, min(iv) as lo, max(iv) as hi from {{ ref('s') }}", "bac|0-0 0 10:0:0|0-0 0 36:0:0"},
+	} {
+		t.Run(string(c.d), func(t *testing.T) {
+			files := map[string][]byte{
+				"dbt_project.yml": []byte("name: p\nseeds:\n  p:\n    +column_types: {iv: interval}\n"),
+				"seeds/s.csv":     []byte(c.csv),
+				"models/m.sql":    []byte(c.model + "\n"),
+			}
+			s := openSession(t)
+			build(t, s, files, Options{Exclude: []string{"package:nexus"}, Dialect: c.d})
+			if got := rowsOf(t, s, "m"); got != c.want {
+				t.Errorf("%s, want %s", got, c.want)
+			}
+		})
+	}
+}

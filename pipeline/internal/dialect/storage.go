@@ -34,6 +34,13 @@ func Storage(typeName string) (affinity string, boolean, ok bool) {
 	return t.affinity, t.boolean, true
 }
 
+// StorageInterval tells whether a declared column type is an INTERVAL that
+// dialect d has (DuckDB's and BigQuery's; Snowflake has no INTERVAL
+// column): its cells are stored as the dialect writes an interval, TEXT.
+func StorageInterval(d Dialect, typeName string) bool {
+	return (d == DuckDB || d == BigQuery) && strings.EqualFold(strings.TrimSpace(typeName), "interval")
+}
+
 // StorageTimestamp is the kind of timestamp (sqlfunc.KindInstant or
 // KindWallClock) a declared column type holds in dialect d, "" when it is
 // not a timestamp type or d is SQLite, whose timestamps stay as written: a
@@ -70,7 +77,7 @@ func scaleZero(word, args string) bool {
 	return err == nil && n == 0
 }
 
-// StaticType is the static type (TypeDate, TypeBool, sqlfunc.KindInstant
+// StaticType is the static type (TypeDate, TypeBool, TypeInterval, sqlfunc.KindInstant
 // or KindWallClock, and in DuckDB a number's, declaredNumber) of the values
 // of a declared column type in dialect d, "" for other types and in SQLite.
 func StaticType(d Dialect, typeName string) string {
@@ -80,6 +87,9 @@ func StaticType(d Dialect, typeName string) string {
 	s := strings.ToLower(strings.TrimSpace(typeName))
 	if s == "date" {
 		return TypeDate
+	}
+	if StorageInterval(d, typeName) {
+		return TypeInterval
 	}
 	if _, boolean, ok := Storage(typeName); ok && boolean {
 		return TypeBool

@@ -28,3 +28,12 @@ func TestStorage(t *testing.T) {
 		}
 	}
 }
+
+// A column declared interval is an INTERVAL where the dialect has one.
+func TestStaticTypeInterval(t *testing.T) {
+	for d, want := range map[Dialect]string{DuckDB: TypeInterval, BigQuery: TypeInterval, Snowflake: "", SQLite: ""} {
+		if got := StaticType(d, " INTERVAL "); got != want {
+			t.Errorf("StaticType(%s, interval) = %q; want %q", d, got, want)
+		}
+	}
+}

@@ -28,10 +28,16 @@ func (r *runner) columnTypes(s *project.Seed) (map[string]seed.Declared, error) 
 	out := make(map[string]seed.Declared, len(m))
 	for col, v := range m {
 		typ := fmt.Sprint(v)
+		if dialect.StorageInterval(r.plan.dialect, typ) {
+			// each cell written as the dialect writes an interval
+			d := string(r.plan.dialect)
+			out[col] = seed.Declared{Affinity: "TEXT", Type: typ, Timestamp: func(cell string) (string, bool) { return sqlfunc.CanonicalInterval(cell, d) }}
+			continue
+		}
 		aff, boolean, ok := dialect.Storage(typ)
 		if !ok {
 			return nil, diag.Errorf(s.Path, 0, "column_types of seed %s: %s has type %q, which the playground cannot store", s.Name, col, typ).
-				WithHint("use a text, integer, numeric, boolean, date or timestamp type")
+				WithHint("use a text, integer, numeric, boolean, date or timestamp type (or, in DuckDB and BigQuery, interval)")
 		}
 		decl := seed.Declared{Affinity: aff, Boolean: boolean, Type: typ}
 		if kind := dialect.StorageTimestamp(r.plan.dialect, typ); kind != "" {

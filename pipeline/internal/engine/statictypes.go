@@ -13,8 +13,8 @@ import (
 // built keeps the static types of its columns, so that a model reading it
 // adds days to a date column and writes a timestamp column as text as its
 // warehouse does. A model's columns take the types its select gives them,
-// a seed's the date, timestamp, boolean and (DuckDB) number types of its
-// column_types and (DuckDB) the numbers its values hold. The types are
+// a seed's the date, timestamp, boolean, (DuckDB, BigQuery) interval and
+// (DuckDB) number types of its column_types and (DuckDB) the numbers its values hold. The types are
 // kept in the history with the versions (reuse.go): a reused table keeps
 // them, a query that changed the database forgets them all, and a relation
 // the engine did not build (a source) has none, so its columns are read as
@@ -75,7 +75,7 @@ func (r *runner) keepTypes(rel string, types map[string]string) {
 }
 
 // seedTypes are the static types of a seed's columns: those declared a
-// date, a timestamp, a boolean or (DuckDB) a number in column_types, and
+// date, a timestamp, a boolean, an interval or (DuckDB) a number in column_types, and
 // (DuckDB) the numbers of the others as the seed's values gave them
 // (inferred: INTEGER or REAL, dbt's INTEGER and DOUBLE), so that a model
 // computing on them knows it holds numbers (amount * 2 = '20' is true).

@@ -32,7 +32,8 @@ type Declared struct {
 	Boolean  bool
 	Type     string
 	// Timestamp, for a timestamp type, writes a cell in the project's one
-	// form of timestamps; ok is false when the cell is not a timestamp.
+	// form of timestamps (for an interval, in the dialect's text of
+	// intervals); ok is false when the cell is not one.
 	Timestamp func(cell string) (string, bool)
 }
 

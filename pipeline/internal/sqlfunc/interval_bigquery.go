@@ -174,6 +174,20 @@ func readBigQueryInterval(v sqlite3.Value) (interval, bool) {
 	return iv, ok
 }
 
+// CanonicalInterval writes a seed's INTERVAL cell as dialect ("duckdb",
+// "bigquery") writes intervals, so that it orders, compares and adds as
+// one: DuckDB's '1 day 02:00:00', BigQuery's '0-0 1 2:0:0' (BigQuery's
+// read from an ISO 8601 duration too); ok is false for text that is no
+// interval.
+func CanonicalInterval(cell, dialect string) (string, bool) {
+	iv, ok := parseInterval(cell)
+	if dialect == "bigquery" && !ok {
+		iv, ok = parseISODuration(cell)
+	}
+	iv.bq = dialect == "bigquery"
+	return iv.String(), ok
+}
+
 // try_interval_of_bigquery(x) is SAFE_CAST(x AS INTERVAL): NULL where
 // CAST fails.
 func tryIntervalOfBigQuery(ctx sqlite3.Context, args ...sqlite3.Value) {
