@@ -23,6 +23,6 @@ func TestCorresponding(t *testing.T) {
 	expectRefused(t, bigquery, "select 1 as a, 2 as b union all strict corresponding select 2 as b", "1:23: UNION CORRESPONDING cannot be written here: input 2 does not select the same column names as the first, as STRICT wants"+hint)
 	expectRefused(t, bigquery, "select 1 as a union all corresponding select 2 as a union all select 3", "1:15: UNION CORRESPONDING cannot be written here: UNION without CORRESPONDING in the same query keeps its operands by position"+hint)
 	expectRefused(t, bigquery, "select * from nowhere union all corresponding select 1 as a", "1:23: UNION CORRESPONDING cannot be written here: relation nowhere does not exist yet"+hint)
-	expectRefused(t, bigquery, "select 1 as a full outer union all corresponding select 2 as a", "1:15: FULL OUTER ... is not supported in BigQuery SQL (select the same columns in the same order on both sides and drop BY NAME)")
+	expectRefused(t, bigquery, "select 1 as a full outer union all corresponding select 2 as a", "1:15: FULL OUTER ... is not supported in BigQuery SQL (INNER UNION ALL BY NAME is UNION ALL CORRESPONDING, which works; for FULL or LEFT, select NULL AS each missing column in the inputs that lack it and write UNION ALL BY NAME)")
 	expectRefused(t, duckdb, "select 1 as a union all corresponding select 2 as a", "1:15: UNION CORRESPONDING is not supported in DuckDB SQL (select the same columns in the same order on both sides and drop BY NAME)")
 }

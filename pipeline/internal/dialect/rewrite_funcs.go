@@ -565,7 +565,7 @@ func (t *translator) refuseTokens(n *node) {
 					}
 				}
 				if setOperators[op] && !(tok.lower == "outer" && i > n.start && byNameModes[t.toks[prevWord(t.toks, i)].lower]) {
-					t.refuse(i, refByName, strings.ToUpper(tok.text)+" "+strings.ToUpper(nextWord)+" ...", dialectName(t.d))
+					t.refuse(i, refByNameMode, strings.ToUpper(tok.text)+" "+strings.ToUpper(nextWord)+" ...", dialectName(t.d))
 				}
 			}
 		}

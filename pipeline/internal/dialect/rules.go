@@ -336,6 +336,7 @@ var (
 	refDistinctOn     = refusal{"DISTINCT ON is not supported in %s SQL", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refDistinctOnHere = refusal{"DISTINCT ON cannot be written here: %s", "name every selected column once, from relations whose columns are known, or keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refByName         = refusal{"%s is not supported in %s SQL", "select the same columns in the same order on both sides and drop BY NAME"}
+	refByNameMode     = refusal{"%s is not supported in %s SQL", "INNER UNION ALL BY NAME is UNION ALL CORRESPONDING, which works; for FULL or LEFT, select NULL AS each missing column in the inputs that lack it and write UNION ALL BY NAME"}
 	refBigQueryByName = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known and select the same column names, each once, in every input (in any order); or select the same columns in the same order on both sides and drop BY NAME"}
 	refCorresponding  = refusal{"%s CORRESPONDING cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and use one kind of CORRESPONDING in a query; or select the same columns in the same order on both sides and drop CORRESPONDING"}
 	refByNameColumns  = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME"}
@@ -422,7 +423,8 @@ var Refusals = []Rule{
 	{From: "CORRESPONDING over an input whose columns are unknown or that names a column twice, inputs without a common column (or, with BY, without a listed one), mixed with a set operation by position or another kind of CORRESPONDING; CORRESPONDING outside BigQuery SQL", Dialects: all, To: refCorresponding.hint},
 	{From: "UNION BY NAME over an input whose columns are unknown or that names a column twice, or in a query with INTERSECT or EXCEPT", Dialects: "Snowflake, DuckDB", To: refByNameColumns.hint},
 	{From: "BY NAME over an input whose columns are unknown or that names a column twice, or inputs that do not select the same column names (BigQuery refuses it too)", Dialects: "BigQuery", To: refBigQueryByName.hint},
-	{From: "UNION [ALL] BY NAME in SQLite SQL; INTERSECT / EXCEPT BY NAME but BigQuery's; BigQuery's FULL / LEFT / INNER [OUTER] UNION ... BY NAME or CORRESPONDING", Dialects: all, To: refByName.hint},
+	{From: "UNION [ALL] BY NAME in SQLite SQL; INTERSECT / EXCEPT BY NAME but BigQuery's", Dialects: all, To: refByName.hint},
+	{From: "FULL / LEFT / INNER [OUTER] UNION ... BY NAME or CORRESPONDING", Dialects: "BigQuery", To: refByNameMode.hint},
 	{From: "LAG, LEAD (but Snowflake's with offset 1), NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG, STRING_AGG and ARRAY_CONCAT_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
