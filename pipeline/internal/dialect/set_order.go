@@ -52,7 +52,7 @@ func (t *translator) orderCompound(q *node) {
 		x.post += ")"
 		wrap = true
 	}
-	if t.unionIntervals(q, first) {
+	if t.unionIntervals(q, first) || t.intersectIntervals(q, first) {
 		return // wrapped already
 	}
 	if wrap {
@@ -150,4 +150,64 @@ func (t *translator) itemColumn(pr *printer, it *node) string {
 		return nameAsWritten(t.toks[it.x.parts[len(it.x.parts)-1]])
 	}
 	return strings.TrimSpace(pr.text(it.x)) // SQLite names it by its span, spaces and all
+}
+
+// intersectIntervals makes a DuckDB a INTERSECT b or a EXCEPT b of a known
+// interval column compare intervals by length, as DuckDB does: the rows of
+// a for which b has [no] row of equal keys, grouped by those keys. It
+// tells whether it rewrote the compound.
+func (t *translator) intersectIntervals(q, first *node) bool {
+	if t.d != DuckDB || len(q.list) != 2 || q.list[1].kind != nSelect || len(q.list[1].sel.items) != len(first.sel.items) {
+		return false
+	}
+	op := q.list2[0]
+	kw := t.toks[op.start].lower
+	if kw != "intersect" && kw != "except" && kw != "minus" || op.name != "" {
+		return false
+	}
+	for i := op.start; i < op.end; i++ {
+		if w := t.toks[i].lower; t.toks[i].kind == kWord && (w == "all" || w == "corresponding" || w == "strict") {
+			return false
+		}
+	}
+	left, right := first.sel.items, q.list[1].sel.items
+	any := false
+	for i, it := range left {
+		if right[i].kind != nItem {
+			return false
+		}
+		any = any || t.intervalKey(it.x) == "interval_key"
+	}
+	if !any {
+		return false
+	}
+	exists := "EXISTS"
+	if kw != "intersect" {
+		exists = "NOT EXISTS"
+	}
+	t.pr.setTok(op.start, ") AS _nexus_l WHERE "+exists+" (SELECT 1 FROM (")
+	q.list[0].pre = "SELECT * FROM (" + q.list[0].pre
+	last := q.list[1]
+	saved := last.print
+	last.print = func(pr *printer, n *node) string {
+		body := ""
+		if saved != nil {
+			body = saved(pr, n)
+		} else {
+			body = pr.plain(n)
+		}
+		conds := make([]string, len(left))
+		keys := make([]string, len(left))
+		for i, it := range left {
+			l, r := quoteIdent(t.itemColumn(pr, it)), quoteIdent(t.itemColumn(pr, right[i]))
+			keys[i], l, r = l, "_nexus_l."+l, "_nexus_r."+r
+			if t.intervalKey(it.x) == "interval_key" {
+				keys[i] = "interval_key(" + keys[i] + ")"
+				l, r = "interval_key("+l+")", "interval_key("+r+")"
+			}
+			conds[i] = r + " IS " + l
+		}
+		return body + ") AS _nexus_r WHERE " + strings.Join(conds, " AND ") + ") GROUP BY " + strings.Join(keys, ", ")
+	}
+	return true
 }

@@ -26,3 +26,9 @@ func TestUnionIntervals(t *testing.T) {
 	expectRows(t, duckdb, "select count(*) from (select interval 1 day union all select interval 24 hours)", "2")
 	expectRows(t, bigquery, "select count(*) from (select interval 1 day union distinct select interval 1 day)", "1")
 }
+
+// A DuckDB INTERSECT or EXCEPT of intervals compares them by length.
+func TestIntersectIntervals(t *testing.T) {
+	expectRows(t, duckdb, "select interval 1 day as d, 1 as n intersect select interval 24 hours, 1 order by d", "1 day|1")
+	expectRows(t, duckdb, "select interval 1 day as d, 1 as n except select interval 24 hours, 2", "1 day|1")
+}
