@@ -180,6 +180,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 				}
 				t.renamed[c.x] = names
 			}
+			if t.toks[q.x.start+2].lower == "recursive" || t.toks[q.x.start+1].lower == "recursive" {
+				t.recursive[c.x] = true
+			}
 			t.walk(c.x, inner)
 		}
 	}

@@ -8,7 +8,7 @@ import "strings"
 // number there, so the compound becomes a subquery the ORDER BY (and
 // LIMIT) read: SELECT * FROM (a UNION b) ORDER BY instant_key("ts").
 func (t *translator) orderCompound(q *node) {
-	if t.d == SQLite || len(q.list) < 2 || q.y != nil && q.y.name == "all" || hasByName(q) {
+	if t.d == SQLite || len(q.list) < 2 || q.y != nil && q.y.name == "all" || hasByName(q) || t.recursive[q] {
 		return
 	}
 	first := q.list[0]

@@ -32,3 +32,8 @@ func TestIntersectIntervals(t *testing.T) {
 	expectRows(t, duckdb, "select interval 1 day as d, 1 as n intersect select interval 24 hours, 1 order by d", "1 day|1")
 	expectRows(t, duckdb, "select interval 1 day as d, 1 as n except select interval 24 hours, 2", "1 day|1")
 }
+
+// A recursive CTE's UNION stays a compound SQLite can recurse through.
+func TestRecursiveUnionIntervals(t *testing.T) {
+	expectRows(t, duckdb, "with recursive r(d, n) as (select interval 1 day, 1 union select interval 1 day, n + 1 from r where n < 3) select count(*) from r", "3")
+}

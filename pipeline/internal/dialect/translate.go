@@ -67,7 +67,7 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	p := newParser(o.Dialect, toks)
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
-		renamed: map[*node][]string{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}}
+		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}}
 	t.walk(root, nil)
 	t.checkFinalArrays(root)
 	if len(t.errs) > 0 {
@@ -101,8 +101,9 @@ type translator struct {
 	// sc is the scope being walked, where names get their static types;
 	// renamed are the CTEs with a column list, and its names; typing and selTypes are the
 	// SELECTs whose output types are being and have been worked out.
-	sc      *scope
-	renamed map[*node][]string
+	sc        *scope
+	renamed   map[*node][]string
+	recursive map[*node]bool // the queries of WITH RECURSIVE's CTEs, which SQLite cannot wrap
 	// inserted are the queries of INSERT statements (VALUES by position).
 	inserted map[*node]bool
 	typing   map[*node]bool
