@@ -72,13 +72,8 @@ func (t *translator) unionIntervals(q, first *node) bool {
 		return false
 	}
 	for _, op := range q.list2 {
-		if t.toks[op.start].lower != "union" || op.name != "" {
+		if t.toks[op.start].lower != "union" || op.name != "" || !t.plainSetOp(op) {
 			return false
-		}
-		for i := op.start; i < op.end; i++ {
-			if w := t.toks[i].lower; t.toks[i].kind == kWord && (w == "all" || w == "corresponding" || w == "strict") {
-				return false // UNION ALL keeps every row; CORRESPONDING rewrites the bodies
-			}
 		}
 	}
 	any := false
@@ -93,15 +88,7 @@ func (t *translator) unionIntervals(q, first *node) bool {
 	}
 	items := first.sel.items
 	q.list[0].pre = "SELECT * FROM (" + q.list[0].pre
-	last := q.list[len(q.list)-1]
-	saved := last.print
-	last.print = func(pr *printer, n *node) string {
-		body := ""
-		if saved != nil {
-			body = saved(pr, n)
-		} else {
-			body = pr.plain(n)
-		}
+	appendAfter(q.list[len(q.list)-1], func(pr *printer) string {
 		keys := make([]string, len(items))
 		for i, it := range items {
 			keys[i] = quoteIdent(t.itemColumn(pr, it))
@@ -109,8 +96,8 @@ func (t *translator) unionIntervals(q, first *node) bool {
 				keys[i] = "interval_key(" + keys[i] + ")"
 			}
 		}
-		return body + ") GROUP BY " + strings.Join(keys, ", ")
-	}
+		return ") GROUP BY " + strings.Join(keys, ", ")
+	})
 	return true
 }
 
@@ -162,13 +149,8 @@ func (t *translator) intersectIntervals(q, first *node) bool {
 	}
 	op := q.list2[0]
 	kw := t.toks[op.start].lower
-	if kw != "intersect" && kw != "except" && kw != "minus" || op.name != "" {
+	if kw != "intersect" && kw != "except" && kw != "minus" || op.name != "" || !t.plainSetOp(op) {
 		return false
-	}
-	for i := op.start; i < op.end; i++ {
-		if w := t.toks[i].lower; t.toks[i].kind == kWord && (w == "all" || w == "corresponding" || w == "strict") {
-			return false
-		}
 	}
 	left, right := first.sel.items, q.list[1].sel.items
 	any := false
@@ -187,15 +169,7 @@ func (t *translator) intersectIntervals(q, first *node) bool {
 	}
 	t.pr.setTok(op.start, ") AS _nexus_l WHERE "+exists+" (SELECT 1 FROM (")
 	q.list[0].pre = "SELECT * FROM (" + q.list[0].pre
-	last := q.list[1]
-	saved := last.print
-	last.print = func(pr *printer, n *node) string {
-		body := ""
-		if saved != nil {
-			body = saved(pr, n)
-		} else {
-			body = pr.plain(n)
-		}
+	appendAfter(q.list[1], func(pr *printer) string {
 		conds := make([]string, len(left))
 		keys := make([]string, len(left))
 		for i, it := range left {
@@ -207,7 +181,29 @@ func (t *translator) intersectIntervals(q, first *node) bool {
 			}
 			conds[i] = r + " IS " + l
 		}
-		return body + ") AS _nexus_r WHERE " + strings.Join(conds, " AND ") + ") GROUP BY " + strings.Join(keys, ", ")
+		return ") AS _nexus_r WHERE " + strings.Join(conds, " AND ") + ") GROUP BY " + strings.Join(keys, ", ")
+	})
+	return true
+}
+
+// plainSetOp tells whether a set operator is without ALL, CORRESPONDING or
+// STRICT: ALL keeps every row, and CORRESPONDING rewrites the bodies.
+func (t *translator) plainSetOp(op *node) bool {
+	for i := op.start; i < op.end; i++ {
+		if w := t.toks[i].lower; t.toks[i].kind == kWord && (w == "all" || w == "corresponding" || w == "strict") {
+			return false
+		}
 	}
 	return true
+}
+
+// appendAfter prints tail(pr) after body n as it prints otherwise.
+func appendAfter(n *node, tail func(pr *printer) string) {
+	saved := n.print
+	n.print = func(pr *printer, n *node) string {
+		if saved != nil {
+			return saved(pr, n) + tail(pr)
+		}
+		return pr.plain(n) + tail(pr)
+	}
 }

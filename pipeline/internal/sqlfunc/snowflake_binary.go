@@ -104,15 +104,7 @@ func toBinary(fn string, try bool) func(sqlite3.Context, ...sqlite3.Value) {
 			ctx.ResultBlob(args[0].Blob(nil))
 			return
 		}
-		b, ok := decodeBinaryText(args[0].Text(), format)
-		switch {
-		case ok:
-			ctx.ResultBlob(b)
-		case try:
-			ctx.ResultNull()
-		default:
-			fail(ctx, fn, "%q is not %s text", truncate(args[0].Text()), format)
-		}
+		resultDecoded(ctx, fn, args[0].Text(), format, try)
 	}
 }
 
@@ -123,15 +115,7 @@ func decodeBinary(fn, format string, try bool) func(sqlite3.Context, ...sqlite3.
 		if nullCall(ctx, args) {
 			return
 		}
-		b, ok := decodeBinaryText(args[0].Text(), format)
-		switch {
-		case ok:
-			ctx.ResultBlob(b)
-		case try:
-			ctx.ResultNull()
-		default:
-			fail(ctx, fn, "%q is not %s text", truncate(args[0].Text()), format)
-		}
+		resultDecoded(ctx, fn, args[0].Text(), format, try)
 	}
 }
 
@@ -173,4 +157,18 @@ func hexEncodeCased(ctx sqlite3.Context, args ...sqlite3.Value) {
 		}
 	}
 	ctx.ResultText(strings.ToUpper(s))
+}
+
+// resultDecoded answers the bytes text encodes in format; text that does
+// not decode is NULL in a TRY_ form and an error otherwise.
+func resultDecoded(ctx sqlite3.Context, fn, text, format string, try bool) {
+	b, ok := decodeBinaryText(text, format)
+	switch {
+	case ok:
+		ctx.ResultBlob(b)
+	case try:
+		ctx.ResultNull()
+	default:
+		fail(ctx, fn, "%q is not %s text", truncate(text), format)
+	}
 }
