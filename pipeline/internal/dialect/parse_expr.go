@@ -516,7 +516,7 @@ func (p *parser) parsePrimary() *node {
 				if p.d == Snowflake && (p.isPunct("*") || p.isPunctAt(1, ".") && p.isPunctAt(2, "*")) {
 					// {*}, {t.*}: refused when rewritten
 					n.name = "*"
-					for !p.isPunct("}") {
+					for !p.isPunct("}") && p.pos < len(p.sig) { // the end without } fails below
 						p.next()
 					}
 				}
