@@ -120,18 +120,7 @@ func (t *translator) staticType(n *node) string {
 			}
 		}
 	case nCase:
-		k := n.kids
-		if n.x != nil {
-			k = k[1:]
-		}
-		var branches []*node
-		for i := 1; i < len(k); i += 2 {
-			branches = append(branches, k[i])
-		}
-		if len(k)%2 == 1 {
-			branches = append(branches, k[len(k)-1])
-		}
-		return t.commonType(branches)
+		return t.commonType(caseBranches(n))
 	case nBinary:
 		if comparisons[n.name] || n.name == "and" || n.name == "or" {
 			return TypeBool
