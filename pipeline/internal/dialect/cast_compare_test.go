@@ -23,8 +23,8 @@ func TestBigQueryCastToString(t *testing.T) {
 }
 
 func TestNumericDefaultScale(t *testing.T) {
-	expectTranslated(t, bigquery, "select cast(x as numeric)", "select round_scale(cast_to(x, 'REAL', 'bigquery', 1), 9)")
-	expectTranslated(t, duckdb, "select x::decimal", "select round_scale(cast_to(x, 'REAL', 'duckdb', 1), 3)")
+	expectTranslated(t, bigquery, "select cast(x as numeric)", "select decimal_fits(round_scale(cast_to(x, 'REAL', 'bigquery', 1), 9), 38, 9, 1)")
+	expectTranslated(t, duckdb, "select x::decimal", "select decimal_fits(round_scale(cast_to(x, 'REAL', 'duckdb', 1), 3), 18, 3, 1)")
 	expectTranslated(t, snowflake, "select x::numeric", "select cast_to(x, 'INTEGER', 'snowflake', 1)")
 }
 

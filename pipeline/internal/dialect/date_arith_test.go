@@ -40,10 +40,13 @@ func TestIntervalArithmetic(t *testing.T) {
 }
 
 func TestNumericScaleCasts(t *testing.T) {
-	expectTranslated(t, snowflake, "select a::number(10,2) from t", "select round_scale(cast_to(a, 'REAL', 'snowflake', 1), 2) from t")
-	expectTranslated(t, bigquery, "select safe_cast(a as numeric(10, 2)) from t", "select round_scale(try_cast(a, 'REAL', 'bigquery'), 2, 1) from t")
-	expectTranslated(t, duckdb, "select a::decimal(18,0), a::double from t", "select cast_to(a, 'INTEGER', 'duckdb', 1), cast_to(a, 'REAL', 'duckdb', 1) from t")
+	expectTranslated(t, snowflake, "select a::number(10,2) from t", "select decimal_fits(round_scale(cast_to(a, 'REAL', 'snowflake', 1), 2), 10, 2, 1) from t")
+	expectTranslated(t, bigquery, "select safe_cast(a as numeric(10, 2)) from t", "select decimal_fits(round_scale(try_cast(a, 'REAL', 'bigquery'), 2, 1), 10, 2) from t")
+	expectTranslated(t, duckdb, "select a::decimal(18,0), a::double from t", "select decimal_fits(cast_to(a, 'INTEGER', 'duckdb', 1), 18, 0, 1), cast_to(a, 'REAL', 'duckdb', 1) from t")
 	expectRows(t, duckdb, "select 1.005::decimal(10,2), (-0.125)::decimal(4,2), 9.995::decimal(10,2)", "1.01|-0.13|10.0")
+	expectTranslated(t, snowflake, "select a::number(3), try_cast(a as decimal(3, 1)) from t", "select decimal_fits(cast_to(a, 'INTEGER', 'snowflake', 1), 3, 0, 1), decimal_fits(round_scale(try_cast(a, 'REAL', 'snowflake'), 1, 1), 3, 1) from t")
+	expectFails(t, duckdb, "select 99.99::decimal(3,1)", "line 1: 100.0 is out of range for DECIMAL(3, 1), which holds at most 2 digits before the point")
+	expectRows(t, duckdb, "select try_cast(1000 as decimal(3,1)) is null, 99.9::decimal(3,1), (-999)::decimal(3)", "1|99.9|-999")
 }
 
 func TestProbedIdioms(t *testing.T) {

@@ -97,7 +97,7 @@ func (t *translator) rewriteCast(n *node) {
 			dialectArg = ", " + sqlString(string(t.d))
 		}
 		n.print = func(pr *printer, n *node) string {
-			return scaled(typ, "try_cast("+t.castArg(pr, x)+", "+sqlString(target)+dialectArg+")", true) + pr.carry(n, x)
+			return scaled(typ, "try_cast("+t.castArg(pr, x)+", "+sqlString(target)+dialectArg+")", "") + pr.carry(n, x)
 		}
 	case typ.boolean && t.d != SQLite:
 		dialectArg := ""
@@ -116,7 +116,7 @@ func (t *translator) rewriteCast(n *node) {
 		}
 		line := itoa(t.toks[n.tok].line)
 		n.print = func(pr *printer, n *node) string {
-			return scaled(typ, "cast_to("+t.castArg(pr, x)+", "+sqlString(target)+", "+sqlString(string(t.d))+", "+line+")", false) + pr.carry(n, x)
+			return scaled(typ, "cast_to("+t.castArg(pr, x)+", "+sqlString(target)+", "+sqlString(string(t.d))+", "+line+")", line) + pr.carry(n, x)
 		}
 	case (t.d == BigQuery || t.d == DuckDB && x.kind != nString && t.numberType(x) == "" && t.staticType(x) == "") && typ.affinity == "TEXT" && typ.fn == "" && kind == "":
 		// a FLOAT64 is written as BigQuery writes it: 1, not SQLite's 1.0;
@@ -150,8 +150,6 @@ func (t *translator) rewriteCast(n *node) {
 	}
 }
 
-// scaled rounds a cast's value to the scale of numeric(p, s), halves away
-// from zero, as the warehouses do.
 // defaultScale gives NUMERIC and DECIMAL written without (p, s) the
 // warehouse's default scale: BigQuery's NUMERIC is NUMERIC(38, 9), DuckDB's
 // DECIMAL is DECIMAL(18, 3), Snowflake's is NUMBER(38, 0).
@@ -161,25 +159,37 @@ func defaultScale(d Dialect, typ sqlType) sqlType {
 	}
 	switch d {
 	case BigQuery:
-		typ.scale = "9"
+		typ.scale, typ.precision = "9", "38"
 	case DuckDB:
-		typ.scale = "3"
+		typ.scale, typ.precision = "3", "18"
 	case Snowflake:
 		return sqlType{affinity: "INTEGER", name: typ.name}
 	}
 	return typ
 }
 
-// scaled rounds a cast's value to its type's scale; a safe cast's third
-// argument makes a value the type cannot hold NULL instead of an error.
-func scaled(typ sqlType, value string, safe bool) string {
-	if typ.scale == "" {
+// scaled rounds a cast's value to its type's scale and checks that it fits
+// its precision (decimal_fits). A safe cast has no line: a value the type
+// cannot hold is NULL instead of an error.
+func scaled(typ sqlType, value string, line string) string {
+	s := typ.scale
+	if s != "" {
+		if line == "" {
+			value = "round_scale(" + value + ", " + s + ", 1)"
+		} else {
+			value = "round_scale(" + value + ", " + s + ")"
+		}
+	}
+	if typ.precision == "" {
 		return value
 	}
-	if safe {
-		return "round_scale(" + value + ", " + typ.scale + ", 1)"
+	if s == "" {
+		s = "0"
 	}
-	return "round_scale(" + value + ", " + typ.scale + ")"
+	if line == "" {
+		return "decimal_fits(" + value + ", " + typ.precision + ", " + s + ")"
+	}
+	return "decimal_fits(" + value + ", " + typ.precision + ", " + s + ", " + line + ")"
 }
 
 // castArg prints the value of a cast. DuckDB reads 2.5 as a DECIMAL, whose

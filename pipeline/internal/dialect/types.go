@@ -15,6 +15,9 @@ type sqlType struct {
 	// scale is the digits kept after the point by numeric(p, s) with s >
 	// 0, which the warehouses round to, halves away from zero.
 	scale string
+	// precision is p of numeric(p[, s]): a value with more than p - s
+	// digits before the point is out of range, an error in the warehouses.
+	precision string
 }
 
 // typeNames maps single-word type names, lower-cased, to SQLite.
@@ -105,6 +108,9 @@ func typeOf(toks []token, from, to int, after string, at int) (sqlType, *typePro
 			t = sqlType{affinity: "INTEGER"}
 		} else if len(args) == 2 {
 			t.scale = strings.TrimLeft(args[1], "0")
+		}
+		if len(args) > 0 {
+			t.precision = args[0]
 		}
 	}
 	return t, nil

@@ -3,6 +3,7 @@ package sqlfunc
 import (
 	"errors"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"unicode"
@@ -28,7 +29,9 @@ func init() {
 		Func{Name: "string_agg_distinct", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &stringAggDistinct{seen: map[string]bool{}} }},
 		Func{Name: "first_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &firstAgg{} }},
 		Func{Name: "round_scale", NArgs: 2, Scalar: roundScale},
-		Func{Name: "round_scale", NArgs: 3, Scalar: roundScale}, // round_scale(x, s, 1): SAFE_CAST / TRY_CAST
+		Func{Name: "round_scale", NArgs: 3, Scalar: roundScale},   // round_scale(x, s, 1): SAFE_CAST / TRY_CAST
+		Func{Name: "decimal_fits", NArgs: 3, Scalar: decimalFits}, // decimal_fits(x, p, s): SAFE_CAST / TRY_CAST
+		Func{Name: "decimal_fits", NArgs: 4, Scalar: decimalFits}, // decimal_fits(x, p, s, line)
 	)
 	rename("first_agg", "first", "duckdb")
 	rename("first_agg", "arbitrary", "duckdb")
@@ -278,15 +281,38 @@ func roundScale(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	scale := int(args[1].Int64())
-	text := strconv.FormatFloat(args[0].Float(), 'f', -1, 64)
+	f, err := roundedAt(args[0].Float(), scale)
+	if err != nil {
+		fail(ctx, "CAST", "%v", err)
+		return
+	}
+	if !belowPow10(f, maxDecimalDigits-scale) {
+		// beyond the widest decimal: an overflow error in the warehouses
+		if len(args) == 3 {
+			ctx.ResultNull()
+			return
+		}
+		ctx.ResultError(errorString(strconv.FormatFloat(f, 'f', -1, 64) + " is out of range for DECIMAL(38, " + strconv.Itoa(scale) + "), the widest decimal, as in the warehouse (BigQuery's NUMERIC holds 29 digits before the point); use a FLOAT64 or DOUBLE"))
+		return
+	}
+	ctx.ResultFloat(f)
+}
+
+// maxDecimalDigits is the precision of the warehouses' widest DECIMAL,
+// NUMBER and NUMERIC.
+const maxDecimalDigits = 38
+
+// roundedAt is x rounded at scale digits after the point, halves away from
+// zero, reading x as its shortest decimal text.
+func roundedAt(x float64, scale int) (float64, error) {
+	text := strconv.FormatFloat(x, 'f', -1, 64)
 	sign := ""
 	if strings.HasPrefix(text, "-") {
 		sign, text = "-", text[1:]
 	}
 	whole, frac, _ := strings.Cut(text, ".")
 	if scale < 0 || len(frac) <= scale {
-		ctx.ResultFloat(args[0].Float())
-		return
+		return x, nil
 	}
 	digits := []byte(whole + frac[:scale])
 	if frac[scale] >= '5' {
@@ -301,10 +327,61 @@ func roundScale(ctx sqlite3.Context, args ...sqlite3.Value) {
 		}
 	}
 	n := len(digits) - scale
-	f, err := strconv.ParseFloat(sign+string(digits[:n])+"."+string(digits[n:]), 64)
-	if err != nil {
-		fail(ctx, "CAST", "%v", err)
+	return strconv.ParseFloat(sign+string(digits[:n])+"."+string(digits[n:]), 64)
+}
+
+// decimalFits is decimal_fits(x, p, s[, line]): x, already at scale s,
+// when it fits a DECIMAL(p, s), whose values have at most p - s digits
+// before the point. A value that does not is an error in the warehouses
+// (DuckDB: "Could not cast value 1000 to DECIMAL(3,1)"), here too, naming
+// the line; without a line (a safe cast) it is NULL.
+func decimalFits(ctx sqlite3.Context, args ...sqlite3.Value) {
+	x := args[0]
+	p, _ := integer(args[1])
+	s, _ := integer(args[2])
+	if x.Type() == sqlite3.NULL || fitsDigits(x, p-s) {
+		ctx.ResultValue(x)
 		return
 	}
-	ctx.ResultFloat(f)
+	if len(args) < 4 {
+		ctx.ResultNull()
+		return
+	}
+	lineError(ctx, args[3], "%s is out of range for DECIMAL(%d, %d), which holds at most %d digits before the point, as in the warehouse; cast to a wider type", x.Text(), p, s, max(p-s, 0))
 }
+
+// fitsDigits tells whether number x has at most digits digits before the
+// point; values that are no number are left to the cast.
+func fitsDigits(x sqlite3.Value, digits int64) bool {
+	switch x.Type() {
+	case sqlite3.INTEGER:
+		if digits >= 19 {
+			return true
+		}
+		v := x.Int64()
+		return v > -pow10Int[max(digits, 0)] && v < pow10Int[max(digits, 0)]
+	case sqlite3.FLOAT:
+		return belowPow10(x.Float(), int(max(digits, 0)))
+	}
+	return true
+}
+
+// belowPow10 tells whether |f| < 10^d, exactly: the real nearest
+// 99999999999999999999999999999999999999 is below 10^38 and fits a
+// DECIMAL(38, 0), though it prints as 1e38.
+func belowPow10(f float64, d int) bool {
+	if d <= 22 { // 10^d is a real exactly
+		return math.Abs(f) < math.Pow10(d)
+	}
+	limit := new(big.Float).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d)), nil))
+	return new(big.Float).SetFloat64(math.Abs(f)).Cmp(limit) < 0
+}
+
+// pow10Int are the powers of 10 an int64 holds.
+var pow10Int = func() (p [19]int64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
