@@ -219,6 +219,18 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "select * from messages m, unnest(m.recipients) as r where r.domain = 'z.com'", `1|{"email":"a@x.com","domain":"x.com"}|[{"email":"b@y.com","domain":"y.com"},{"email":"c@z.com","domain":"z.com"}]|{"email":"c@z.com","domain":"z.com"}`)
 	expectRows(t, snowflake, "select f.value:email::string from messages m, lateral flatten(input => m.recipients) f order by f.index", "b@y.com\nc@z.com")
 	expectRows(t, snowflake, "select sender:domain from messages", "x.com")
+	// FLATTEN's OUTER => TRUE keeps a row for an empty or NULL array; index and key as FLATTEN gives them
+	expectTranslated(t, snowflake, "select f.value from t, lateral flatten(input => t.a, outer => true) f",
+		"select f.value AS value from t LEFT JOIN  json_each(t.a) f ON true")
+	expectTranslated(t, snowflake, "select f.value from t inner join table(flatten(t.a, outer => true)) f",
+		"select f.value AS value from t  LEFT JOIN json_each(t.a) f ON true")
+	expectRows(t, snowflake, "select t.id, f.value, f.index from (select 1 id, parse_json('[7, 8]') a union all select 2, parse_json('[]') union all select 3, null) t cross join lateral flatten(input => t.a, outer => true) f order by 1, 3",
+		"1|7|0\n1|8|1\n2|NULL|NULL\n3|NULL|NULL")
+	expectRefused(t, snowflake, "select f.value from lateral flatten(input => parse_json('[]'), outer => true) f",
+		"1:29: FLATTEN(..., OUTER => TRUE) is supported only after a comma or a JOIN without ON (t, lateral flatten(input => t.col, outer => true) f)")
+	expectRows(t, snowflake, "select f.key, f.index, f.path, f.value from lateral flatten(input => parse_json('{\"a\": [1], \"b\": 2}')) f", "a|NULL|a|[1]\nb|NULL|b|2")
+	expectRows(t, snowflake, "select f.key is null, f.index, f.path from lateral flatten(input => parse_json('{\"a\": [5, 6]}'), path => 'a') f", "1|0|a[0]\n1|1|a[1]")
+	expectRows(t, snowflake, "select index, value from lateral flatten(input => parse_json('[5, 6]'))", "0|5\n1|6")
 	expectRows(t, duckdb, "select x from unnest([1, 2]) as u(x)", "1\n2")
 	expectRows(t, duckdb, "select u.x, u.x.k from unnest([{'k': 1}, {'k': 2}]) as u(x) order by u.x.k", "{\"k\":1}|1\n{\"k\":2}|2")
 }

@@ -186,7 +186,7 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 	if f.kind == fromUnnest && f.expr != nil {
 		call := f.expr
 		arg, path, outer := t.unnestArgs(call)
-		if outer {
+		if outer && !t.outerJoin(n) {
 			t.refuse(call.start, refFlattenOuter)
 		}
 		if arg == nil {
@@ -264,6 +264,47 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		renamed := t.renamedSource(n, n.end)
 		n.print = func(pr *printer, n *node) string { return renamed(pr) }
 	}
+}
+
+// outerJoin makes the FROM item n, a FLATTEN(..., OUTER => TRUE), a LEFT
+// JOIN ... ON true, so that a row whose array is empty or NULL stays, with
+// NULL values, as FLATTEN's OUTER keeps it: after a comma, a JOIN, an INNER
+// JOIN or a CROSS JOIN without ON, or a LEFT JOIN. It reports false for
+// the first FROM item and a join with its own ON or USING.
+func (t *translator) outerJoin(n *node) bool {
+	sig := func(i, step int) int {
+		for i >= 0 && i < len(t.toks) && (t.toks[i].kind == kSpace || t.toks[i].kind == kComment) {
+			i += step
+		}
+		return i
+	}
+	word := func(i int) string {
+		if i < 0 || i >= len(t.toks) {
+			return ""
+		}
+		return strings.ToLower(t.toks[i].text)
+	}
+	if next := word(sig(n.end, 1)); next == "on" || next == "using" {
+		return false
+	}
+	prev := sig(n.start-1, -1)
+	switch word(prev) {
+	case ",":
+		t.pr.setTok(prev, " LEFT JOIN")
+	case "join":
+		before := sig(prev-1, -1)
+		switch word(before) {
+		case "outer", "left":
+			return true
+		case "inner", "cross":
+			t.pr.dropTok(before)
+		}
+		t.pr.setTok(prev, "LEFT JOIN")
+	default:
+		return false
+	}
+	n.post += " ON true"
+	return true
 }
 
 // renamedSource prints the FROM item n with an alias list, x AS t(a, b),

@@ -155,8 +155,8 @@ var Translations = []Rule{
 		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x; BigQuery's UNNEST([STRUCT(1 AS a, 'x' AS b), STRUCT(2, 'y')]) without an alias gives a column per field, named by the first struct, as an array literal's structs are"},
 	{From: "FROM TABLE(GENERATOR(ROWCOUNT => n)), SEQ1() ... SEQ8()", Dialects: "Snowflake", To: "(WITH RECURSIVE _nexus_gen(_nexus_seq) AS (...) SELECT _nexus_seq FROM _nexus_gen); _nexus_seq",
 		Note: "n rows; SEQ4() and its kin number them from 0 without gaps (Snowflake may leave gaps), so row_number() over (order by seq4()) and dateadd(day, seq4(), d) spines give Snowflake's rows"},
-	{From: "LATERAL FLATTEN(input => x[, path => 'p']) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f",
-		Note: "f.value, f.index (key), f.key, f.path (fullkey)"},
+	{From: "LATERAL FLATTEN(input => x[, path => 'p'][, outer => true]) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f; t LEFT JOIN json_each(...) AS f ON true",
+		Note: "f.value; f.index an array element's place from 0 (NULL for an object's), f.key an object's key (NULL for an array's), f.path without json_each's $. (a[0]); an unqualified index is FLATTEN's; OUTER => TRUE after a comma or a JOIN becomes a LEFT JOIN, keeping a row with NULLs for an empty or NULL array"},
 	{From: "LATERAL SPLIT_TO_TABLE(s, sep) t, TABLE(STRTOK_SPLIT_TO_TABLE(s[, chars]))", Dialects: "Snowflake", To: "json_each(split_to_json(s, sep)) AS t, json_each(tokens_array(s, chars))",
 		Note: "t.value the part, t.index its place from 1 (t.key + 1)"},
 	{From: "FROM range(n), range(a, b[, step]), generate_series(a, b[, step])", Dialects: "DuckDB", To: "(WITH RECURSIVE ... SELECT v AS \"range\" | \"generate_series\" ...)",
@@ -304,7 +304,7 @@ var (
 	refObjectStar         = refusal{"%s(*) is not supported here", "name the columns: object_construct('a', a, 'b', b, ...)"}
 	refObjectConstantStar = refusal{"{*} is not supported here", "name the columns: {'a': a, 'b': b, ...}"}
 	refSeq                = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
-	refFlattenOuter       = refusal{"FLATTEN(..., OUTER => TRUE) is not supported", "left join json_each(t.col) on true"}
+	refFlattenOuter       = refusal{"FLATTEN(..., OUTER => TRUE) is supported only after a comma or a JOIN without ON", "t, lateral flatten(input => t.col, outer => true) f"}
 	refUnnest             = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
 	refUnnestNoAlias      = refusal{"UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
 	refUnnestArgs         = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
@@ -398,7 +398,7 @@ var Refusals = []Rule{
 	{From: "INTERVAL 1.5 DAY, a number with a fraction for a single part (BigQuery refuses it)", Dialects: "BigQuery", To: refIntervalFraction.hint},
 	{From: "MAKE_INTERVAL with an unknown parameter name, a parameter given twice, or by place after one by name", Dialects: "BigQuery", To: refMakeInterval.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
-	{From: "FLATTEN(..., OUTER => TRUE)", Dialects: "Snowflake", To: refFlattenOuter.hint},
+	{From: "FLATTEN(..., OUTER => TRUE) as the first FROM item or joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "TO_NUMBER(x, 'format'), TRY_TO_NUMBER, TO_DECIMAL ... with a format; TO_CHAR(number, 'format') (at run time)", Dialects: "Snowflake", To: refNumberFormat.hint + "; for TO_CHAR, to_varchar(round(x, 2)) padded with lpad(...)"},
 	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},

@@ -43,6 +43,34 @@ func (s *scope) findOffset(name string) *fromInfo {
 	return nil
 }
 
+// findFlatten finds the nearest FLATTEN (not a SPLIT_TO_TABLE) in scope.
+func (s *scope) findFlatten() *fromInfo {
+	for ; s != nil; s = s.parent {
+		for _, r := range s.rels {
+			if f := r.from; f.kind == fromUnnest && f.flatten && f.split == "" {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// flattenColumn is column col of the FLATTEN aliased rel, read from its
+// json_each: an array's elements have an index and no key, an object's a
+// key and no index, and a path is written without json_each's leading $
+// and dot; "" for the columns json_each has as they are.
+func flattenColumn(rel, col string) string {
+	switch col {
+	case "index":
+		return "(CASE WHEN typeof(" + rel + ".key) = 'integer' THEN " + rel + ".key END)"
+	case "key":
+		return "(CASE WHEN typeof(" + rel + ".key) = 'text' THEN " + rel + ".key END)"
+	case "path":
+		return "ltrim(substr(" + rel + ".fullkey, 2), '.')"
+	}
+	return ""
+}
+
 // findUnnestColumn finds the UNNEST named by an alias list t(name).
 func (s *scope) findUnnestColumn(name string) *fromInfo {
 	for ; s != nil; s = s.parent {
@@ -315,6 +343,11 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 			n.print = printAs(quoteIdent(r.aliasOrName()) + ".value")
 		} else if r := sc.findOffset(parts[0]); r != nil {
 			n.print = printAs(quoteIdent(r.aliasOrName()) + ".key")
+		} else if r := sc.findFlatten(); r != nil && parts[0] == "index" {
+			// SQLite reserves INDEX: only FLATTEN's can be meant
+			n.print = func(pr *printer, n *node) string {
+				return printAs(flattenColumn(quoteIdent(r.aliasOrName()), "index"))(pr, n)
+			}
 		}
 		return
 	}
@@ -337,6 +370,13 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 				col = "value"
 			case "path":
 				col = "fullkey"
+			}
+			if r.split == "" && len(parts) == 2 {
+				if e := flattenColumn(t.nameText(n, 1), parts[1]); e != "" {
+					n.flag2 = true
+					n.print = printAs(e)
+					return
+				}
 			}
 			base, fields = t.nameText(n, 1)+"."+col, parts[2:]
 		case r.kind == fromUnnest && len(r.columns) == 1 && r.columns[0] == parts[1]:
