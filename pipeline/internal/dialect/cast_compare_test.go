@@ -28,8 +28,18 @@ func TestNumericDefaultScale(t *testing.T) {
 	expectTranslated(t, snowflake, "select x::numeric", "select cast_to(x, 'INTEGER', 'snowflake', 1)")
 }
 
-func TestBigQueryUnnestNeedsAlias(t *testing.T) {
-	expectRefused(t, bigquery, "select a, b\nfrom t, unnest(t.structs)", "2:9: UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here (name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars))")
+// UNNEST of a column without an alias: names no relation beside it has
+// are its structs' fields, GA4's event_params idiom (unnest_fields.go).
+func TestBigQueryUnnestWithoutAlias(t *testing.T) {
+	expectTranslated(t, bigquery, "select (select value.string_value from unnest(event_params) where key = 'x') as v from events",
+		"select (select json_extract(_nexus_unnest1.value, '$.value.string_value') AS string_value from json_each(event_params) AS _nexus_unnest1 where json_extract(_nexus_unnest1.value, '$.key') = 'x') as v from events")
+	expectTranslated(t, bigquery, "select id, a, b, c\nfrom t, unnest(t.structs)", "select id, a, b, json_extract(_nexus_unnest1.value, '$.c') AS c\nfrom t, json_each(t.structs) AS _nexus_unnest1")
+	expectRows(t, bigquery, "select id, (select domain from unnest(recipients) where email like 'c%') from messages", "1|z.com")
+	// a name the structs lack is the enclosing relation's column
+	expectRows(t, bigquery, "select (select count(*) from unnest(m.recipients) where id = 1 and domain != 'x') from messages m", "2")
+	expectRows(t, bigquery, "select (select string_agg(email, ',' order by email desc) from unnest(recipients)) from messages", "c@z.com,b@y.com")
+	expectRefused(t, bigquery, "select 1,\n  key from events, unnest(params)", "2:3: key beside UNNEST without an alias is not supported here: it may be a field of the array's structs or a column of a relation whose columns are not known (name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars))")
+	expectRefused(t, bigquery, "select * from t, unnest(t.structs)", "1:8: SELECT * over UNNEST cannot be expanded: the fields of UNNEST without an alias are not known here (list the columns to keep)")
 	expectRows(t, bigquery, "select x from unnest([1, 2]) as x", "1\n2")
 	expectRows(t, bigquery, "select a, b from unnest([struct(1 as a, 'x' as b), struct(2, 'y')])", "1|x\n2|y")
 	expectRows(t, bigquery, "select * from unnest([struct(1 as a, [3] as l)])", "1|[3]")

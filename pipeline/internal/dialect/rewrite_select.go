@@ -215,10 +215,7 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			}
 		}
 		if f.aliasStart < 0 && t.d == BigQuery && arg.kind == nName {
-			// a column's array may hold structs, whose fields BigQuery
-			// makes columns; a literal array or subquery keeps its use
-			t.refuse(call.start, refUnnestNoAlias)
-			return
+			f.implicit = true // its fields are names of the SELECT (unnest_fields.go)
 		}
 		if f.aliasStart < 0 {
 			t.seq++

@@ -152,7 +152,7 @@ var Translations = []Rule{
 	{From: "IS_NULL_VALUE(x:a.b)", Dialects: "Snowflake", To: "(json_type(x, '$.a.b') = 'null')",
 		Note: "TRUE for a JSON null, FALSE for another value, NULL where there is no value; on other arguments is_json_null(v), which cannot tell a JSON null a function such as GET gave from no value (both NULL)"},
 	{From: "FROM t, UNNEST(t.arr) AS x [WITH OFFSET AS o]", Dialects: warehouses, To: "FROM t, json_each(t.arr) AS x",
-		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x; BigQuery's UNNEST([STRUCT(1 AS a, 'x' AS b), STRUCT(2, 'y')]) without an alias gives a column per field, named by the first struct, as an array literal's structs are"},
+		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x; BigQuery's UNNEST([STRUCT(1 AS a, 'x' AS b), STRUCT(2, 'y')]) without an alias gives a column per field, named by the first struct, as an array literal's structs are; BigQuery's UNNEST(t.arr) of a column without an alias (GA4's (SELECT value.string_value FROM UNNEST(event_params) WHERE key = 'x')): a name that no relation beside it has is a field of its structs, or, where the element lacks it, an enclosing relation's column"},
 	{From: "FROM TABLE(GENERATOR(ROWCOUNT => n)), SEQ1() ... SEQ8()", Dialects: "Snowflake", To: "(WITH RECURSIVE _nexus_gen(_nexus_seq) AS (...) SELECT _nexus_seq FROM _nexus_gen); _nexus_seq",
 		Note: "n rows; SEQ4() and its kin number them from 0 without gaps (Snowflake may leave gaps), so row_number() over (order by seq4()) and dateadd(day, seq4(), d) spines give Snowflake's rows"},
 	{From: "LATERAL FLATTEN(input => x[, path => 'p'][, outer => true]) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f; t LEFT JOIN json_each(...) AS f ON true",
@@ -306,7 +306,7 @@ var (
 	refSeq                = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
 	refFlattenOuter       = refusal{"FLATTEN(..., OUTER => TRUE) is supported only after a comma or a JOIN without ON", "t, lateral flatten(input => t.col, outer => true) f"}
 	refUnnest             = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
-	refUnnestNoAlias      = refusal{"UNNEST without an alias is not supported: BigQuery would expose a struct's fields as columns, whose names are not known here", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
+	refUnnestFieldName    = refusal{"%s beside UNNEST without an alias is not supported here: it may be a field of the array's structs or a column of a relation whose columns are not known", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
 	refUnnestArgs         = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
 	refUnnestSelect       = refusal{"unnest() inside an expression is not supported", "select unnest(x) as a column of its own, or move it to FROM: from t, unnest(t.list) as u(x)"}
 	refUnnestSeveral      = refusal{"several unnest() in one select list are not supported", "DuckDB pairs their elements by position, which SQLite cannot: unnest one list per select"}
@@ -407,6 +407,7 @@ var Refusals = []Rule{
 	{From: "several unnest(x) in one select list", Dialects: "DuckDB", To: refUnnestSeveral.hint},
 	{From: "unnest(x) in the select list of a grouped query", Dialects: "DuckDB", To: refUnnestGrouped.hint},
 	{From: "UNNEST(x) in a select list", Dialects: "BigQuery", To: refUnnestBigQuery.hint},
+	{From: "a name beside UNNEST(t.arr) without an alias in a SELECT that reads relations whose columns are not known", Dialects: "BigQuery", To: refUnnestFieldName.hint},
 	{From: "UNNEST(x)", Dialects: "Snowflake", To: refUnnestSnowflake.hint},
 	{From: "ARRAY(SELECT a, b ...) without AS STRUCT", Dialects: warehouses, To: refArraySub.hint},
 	{From: "a function neither SQLite nor pipeline/internal/sqlfunc knows", Dialects: warehouses, To: "the error names the closest known function"},

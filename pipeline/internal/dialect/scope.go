@@ -332,7 +332,7 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 			return
 		}
 	}
-	if t.d == SQLite {
+	if t.d == SQLite || t.implicitField(n, parts, sc) {
 		return
 	}
 	if len(parts) == 1 {
@@ -500,6 +500,9 @@ func (t *translator) relColumns(f *fromInfo, sc *scope) ([]string, error) {
 	case fromUnnest:
 		if f.fields != nil {
 			return f.fields, nil
+		}
+		if f.implicit {
+			return nil, fmt.Errorf("the fields of UNNEST without an alias are not known here")
 		}
 		return []string{f.aliasOrName()}, nil
 	case fromFunc:

@@ -1,0 +1,106 @@
+package dialect
+
+import "strings"
+
+// BigQuery's UNNEST(t.arr) without an alias makes the fields of the
+// array's structs names of its SELECT: GA4's
+// (SELECT value.string_value FROM UNNEST(event_params) WHERE key = 'x').
+// The fields are not known here, so a name of that SELECT that no other
+// relation of it has is read as a field of the element; where a relation
+// of an enclosing SELECT has it, as BigQuery does, the field when the
+// element has one, else that column.
+
+// implicitField rewrites n, a name whose first part is parts[0], when it
+// stands for a field of an unaliased UNNEST; it reports whether it did.
+func (t *translator) implicitField(n *node, parts []string, sc *scope) bool {
+	if t.d != BigQuery || !hasImplicitUnnest(sc) || sc.findRel(parts[0]) != nil ||
+		len(parts) >= 3 && sc.findTable(parts[0], parts[1]) != nil {
+		return false
+	}
+	for s := sc; s != nil; s = s.parent {
+		if len(s.rels) == 0 {
+			continue
+		}
+		var u *fromInfo
+		known := true
+		for _, r := range s.rels {
+			f := r.from
+			if f.implicit {
+				if u == nil && (n.start < f.expr.start || n.start >= f.expr.end) { // its own array is read outside
+					u = f
+				}
+				continue
+			}
+			if f.kind == fromGroup {
+				continue
+			}
+			cols, err := t.relColumns(f, s)
+			if err != nil {
+				known = false
+				continue
+			}
+			if containsFold(cols, parts[0]) || f.offset == parts[0] {
+				return false // a column of a relation beside it
+			}
+		}
+		if u == nil {
+			if !known {
+				return false
+			}
+			continue // not here: an enclosing SELECT's
+		}
+		if !known {
+			t.refuse(n.start, refUnnestFieldName, parts[0])
+			return true
+		}
+		elem := quoteIdent(u.alias)
+		field := "json_extract(" + elem + ".value, " + sqlString(jsonPath(parts)) + ")"
+		if outer := t.outerColumn(s.parent, parts[0]); outer != "" {
+			if len(parts) > 1 {
+				outer = "json_extract(" + outer + ", " + sqlString(jsonPath(parts[1:])) + ")"
+			}
+			field = "CASE WHEN " + elem + ".type = 'object' AND json_type(" + elem + ".value, " + sqlString(jsonPath(parts[:1])) +
+				") IS NOT NULL THEN " + field + " ELSE " + outer + " END"
+		}
+		n.flag2 = true // the select list keeps the name's last part
+		n.print = printAs(field)
+		return true
+	}
+	return false
+}
+
+// hasImplicitUnnest reports whether a SELECT around sc reads an unaliased
+// UNNEST of a column.
+func hasImplicitUnnest(sc *scope) bool {
+	for s := sc; s != nil; s = s.parent {
+		for _, r := range s.rels {
+			if r.from.implicit {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// outerColumn is name qualified by the first relation of sc or the
+// SELECTs around it whose known columns hold it, or "".
+func (t *translator) outerColumn(sc *scope, name string) string {
+	for s := sc; s != nil; s = s.parent {
+		for _, r := range s.rels {
+			f := r.from
+			if f.implicit || f.kind == fromGroup || f.kind == fromUnnest {
+				continue
+			}
+			cols, err := t.relColumns(f, s)
+			if err != nil {
+				continue
+			}
+			for _, c := range cols {
+				if strings.EqualFold(c, name) {
+					return quoteIdent(f.aliasOrName()) + "." + quoteIdent(c)
+				}
+			}
+		}
+	}
+	return ""
+}
