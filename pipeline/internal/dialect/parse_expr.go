@@ -946,6 +946,7 @@ func (p *parser) parseNameOrCall() *node {
 // parseWindowSpec reads ( [name] [PARTITION BY ...] [ORDER BY ...] [frame] ).
 func (p *parser) parseWindowSpec() *node {
 	n := p.open(nExpr)
+	n.name = "over" // rangeFrame finds its frame
 	p.expectPunct("(")
 	if t := p.peek(); t.kind == kWord && !p.reserved(t.lower) && t.lower != "rows" && t.lower != "range" && t.lower != "groups" {
 		p.next()

@@ -159,6 +159,10 @@ func (t *translator) walk(n *node, sc *scope) {
 		}
 	case nOrder:
 		t.rewriteOrder(n)
+	case nExpr:
+		if n.name == "over" {
+			t.rangeFrame(n)
+		}
 	case nFrom:
 		t.rewriteFrom(n, sc)
 	case nSoup, nRaw:

@@ -1,6 +1,10 @@
 package dialect
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
 
 // orderCompound makes an ORDER BY of a UNION, INTERSECT or EXCEPT go by
 // instant_key() or interval_key() of a column the first body gives as a
@@ -18,42 +22,49 @@ func (t *translator) orderCompound(q *node) {
 	if first.kind != nSelect {
 		return
 	}
-	for _, it := range first.sel.items {
-		if it.kind != nItem {
-			return // a star: which column a number names depends on the relations
-		}
-	}
 	wrap := false
 	var order []*node
 	if q.y != nil {
 		order = q.y.list
 	}
-	for _, o := range order {
-		x := o.x
-		if x == nil {
-			continue
+	if hasStar(first) {
+		// the columns * gives, when the relations' columns are all known
+		cols, complete := t.selectTypes(first)
+		if !complete {
+			return
 		}
-		k := compoundColumn(t, first, x)
-		if k < 0 {
-			continue
+		for _, o := range order {
+			if k := expandedColumn(t, cols, o.x); k >= 0 && t.orderKey(cols[k].typ) != "" {
+				name := cols[k].name
+				o.x.print = func(*printer, *node) string { return quoteIdent(name) }
+				o.x.pre = t.orderKey(cols[k].typ) + "(" + o.x.pre
+				o.x.post += ")"
+				wrap = true
+			}
 		}
-		it := first.sel.items[k]
-		key := ""
-		switch {
-		case t.hasIntervals() && t.intervalKey(it.x) != "":
-			key = t.intervalKey(it.x)
-		case t.timestampOf(it.x) != "":
-			key = "instant_key"
-		default:
-			continue
+	} else {
+		for _, o := range order {
+			x := o.x
+			if x == nil {
+				continue
+			}
+			k := compoundColumn(t, first, x)
+			if k < 0 {
+				continue
+			}
+			it := first.sel.items[k]
+			key := t.orderKey(t.staticType(it.x))
+			if key == "" {
+				continue
+			}
+			x.print = func(pr *printer, _ *node) string { return quoteIdent(t.itemColumn(pr, it)) }
+			x.pre = key + "(" + x.pre
+			x.post += ")"
+			wrap = true
 		}
-		x.print = func(pr *printer, _ *node) string { return quoteIdent(t.itemColumn(pr, it)) }
-		x.pre = key + "(" + x.pre
-		x.post += ")"
-		wrap = true
-	}
-	if t.unionIntervals(q, first) || t.intersectIntervals(q, first) {
-		return // wrapped already
+		if t.unionIntervals(q, first) || t.intersectIntervals(q, first) {
+			return // wrapped already
+		}
 	}
 	if wrap {
 		q.list[0].pre = "SELECT * FROM (" + q.list[0].pre
@@ -99,6 +110,58 @@ func (t *translator) unionIntervals(q, first *node) bool {
 		return ") GROUP BY " + strings.Join(keys, ", ")
 	})
 	return true
+}
+
+// orderKey is the function a compound's ORDER BY orders a column of
+// static type typ by: its instant or its length; "" for the others.
+func (t *translator) orderKey(typ string) string {
+	switch typ {
+	case TypeInterval:
+		if t.hasIntervals() {
+			return "interval_key"
+		}
+	case TypeMaybeInterval:
+		if t.hasIntervals() {
+			return "interval_sort_key"
+		}
+	case sqlfunc.KindInstant, sqlfunc.KindWallClock:
+		return "instant_key"
+	}
+	return ""
+}
+
+func hasStar(s *node) bool {
+	for _, it := range s.sel.items {
+		if it.kind != nItem {
+			return true
+		}
+	}
+	return false
+}
+
+// expandedColumn is the position of the column of cols (the first body's, *
+// expanded) an ORDER BY item of a compound names, by its name or number;
+// -1 for another.
+func expandedColumn(t *translator, cols []colType, x *node) int {
+	switch {
+	case x == nil:
+	case x.kind == nName && len(x.parts) == 1:
+		name := identName(t.toks[x.parts[0]])
+		for i, c := range cols {
+			if strings.EqualFold(c.name, name) {
+				return i
+			}
+		}
+	case isIntegerLiteral(t, x):
+		k := 0
+		for _, c := range t.toks[x.start].text {
+			k = k*10 + int(c-'0')
+		}
+		if k >= 1 && k <= len(cols) {
+			return k - 1
+		}
+	}
+	return -1
 }
 
 // compoundColumn is the position of the first body's item an ORDER BY

@@ -15,6 +15,10 @@ func TestCompoundOrderByKey(t *testing.T) {
 		{bigquery, "select datetime '2024-05-17 10:00:00.5' as ts union distinct select datetime '2024-05-17 10:00:00' except distinct select datetime '2024-05-17 10:00:00.25' order by ts", "2024-05-17T10:00:00Z\n2024-05-17T10:00:00.5Z"},
 		{bigquery, "select interval 10 day as d union all select interval 2 day order by 1 limit 1", "0-0 2 0:0:0"},
 		{snowflake, "select '2024-05-17 10:00:00.5'::timestamp_ntz as ts union all select '2024-05-17 10:00:00'::timestamp_ntz order by ts desc", "2024-05-17T10:00:00.5Z\n2024-05-17T10:00:00Z"},
+		// a first body of SELECT *: the columns of the relations it reads
+		{duckdb, "with a as (select timestamp '2024-05-17 10:00:00.5' as ts, 1 as n) select * from a union all select timestamp '2024-05-17 10:00:00', 2 order by ts", "2024-05-17T10:00:00Z|2\n2024-05-17T10:00:00.5Z|1"},
+		{bigquery, "select * from (select timestamp '2024-05-17 10:00:00.5+00' as ts) union all select timestamp '2024-05-17 12:00:00+02' order by 1 desc", "2024-05-17T10:00:00.5Z\n2024-05-17T10:00:00Z"},
+		{duckdb, "select * from (select interval 10 day as d) union all select interval 2 day order by d limit 1", "2 days"},
 	} {
 		expectRows(t, c.d, c.in, c.want)
 	}
