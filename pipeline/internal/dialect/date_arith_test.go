@@ -58,7 +58,7 @@ func TestProbedIdioms(t *testing.T) {
 	expectTranslated(t, bigquery, "select generate_uuid()", "select uuid_text()")
 	expectTranslated(t, duckdb, "select uuid(), gen_random_uuid()", "select uuid_text(), uuid_text()")
 	expectRefused(t, snowflake, "select hash(a) from t", "1:8: HASH is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce ("+refHash.hint+")")
-	expectRefused(t, bigquery, "select\n farm_fingerprint(a) from t", "2:2: FARM_FINGERPRINT is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce ("+refHash.hint+")")
+	expectTranslated(t, bigquery, "select\n farm_fingerprint(a) from t", "select\n fingerprint64(a) from t")
 	expectRefused(t, snowflake, "select hash_agg(*) from t", "1:8: HASH_AGG is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce ("+refHashAgg.hint+")")
 	expectRows(t, snowflake, "select object_construct('a', 1, 'b', null, 'c', object_construct('d', 'x', 'e', false))", `{"a":1,"c":{"d":"x","e":false}}`)
 }

@@ -145,6 +145,8 @@ var Translations = []Rule{
 		Note: "a VARIANT is the value itself (a string its text, as x:a gives it, where Snowflake shows \"abc\"; PARSE_JSON('\"abc\"') gives abc too, so ::string and = 'abc' read it as there); TO_ARRAY makes a value that is no array an array of one; TO_OBJECT fails on a value that is no object"},
 	{From: "CURRENT_DATABASE(), CURRENT_SCHEMA(), CURRENT_USER(), CURRENT_ROLE(), CURRENT_WAREHOUSE()", Dialects: "Snowflake", To: "the target's value as a string: 'ANALYTICS'",
 		Note: "the database and schema of dbt's target (target.database and target.schema, main without a profile) and the user, role and warehouse of the profiles.yml output, in upper case as Snowflake names unquoted objects; NULL when the profile has none (or writes it with env_var)"},
+	{From: "FARM_FINGERPRINT(x)", Dialects: "BigQuery", To: "fingerprint64(x)",
+		Note: "FarmHash's Fingerprint64 of the text's UTF-8 bytes or of the BYTES, as a signed INT64: the warehouse's values"},
 	{From: "MD5_BINARY, SHA1_BINARY, SHA2_BINARY, TO_BINARY(s[, 'HEX' | 'BASE64' | 'UTF-8']), TRY_TO_BINARY, HEX_DECODE_BINARY, BASE64_DECODE_BINARY, x::binary, CAST(x AS varbinary)", Dialects: "Snowflake", To: "Go functions giving a blob (to_binary_snowflake(s, f) for TO_BINARY and casts, which read hex as Snowflake's default input format does)",
 		Note: "a BINARY is a blob, as BigQuery's BYTES are: HEX_ENCODE, BASE64_ENCODE and TO_VARCHAR(b[, format]) read it, TO_VARCHAR writing upper case hex unless told BASE64 or UTF-8, as Snowflake does; tables show a blob as its hex digits (the command line writes x'edf1...')"},
 	{From: "TYPEOF(x), IS_INTEGER(x), IS_DECIMAL, IS_DOUBLE, IS_REAL, IS_VARCHAR, IS_CHAR, IS_BOOLEAN, IS_ARRAY, IS_OBJECT", Dialects: "Snowflake", To: "variant_kind(x), (variant_kind(x) IN ('INTEGER', ...)); on a path json_type_kind(json_type(x, '$.a'))",
@@ -376,7 +378,6 @@ var (
 var unfaithful = map[Dialect]map[string]refusal{
 	Snowflake: {"hash": refHash, "hash_agg": refHashAgg},
 	DuckDB:    {"hash": refHash, "typeof": refTypeof, "columns": refColumns, "age": refAge},
-	BigQuery:  {"farm_fingerprint": refHash},
 }
 
 // sqliteRefused are warehouse functions refused in SQLite-dialect SQL,
@@ -436,7 +437,7 @@ var Refusals = []Rule{
 	{From: "OBJECT_CONSTRUCT(*)", Dialects: "Snowflake", To: refObjectStar.hint},
 	{From: "RANDOM(seed)", Dialects: "Snowflake", To: refRandomSeed.hint},
 	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},
-	{From: "HASH(x), FARM_FINGERPRINT(x)", Dialects: "BigQuery, Snowflake, DuckDB", To: refHash.hint},
+	{From: "HASH(x)", Dialects: "Snowflake, DuckDB", To: refHash.hint},
 	{From: "HASH_AGG(x)", Dialects: "Snowflake", To: refHashAgg.hint},
 	{From: "age(x) with one argument", Dialects: "DuckDB", To: refAge.hint},
 	{From: "sum(x) of INTERVALs (DuckDB refuses it too)", Dialects: "DuckDB", To: refIntervalSum.hint},
