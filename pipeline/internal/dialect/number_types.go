@@ -211,6 +211,20 @@ func (t *translator) callNumber(n *node) string {
 				return x
 			}
 		}
+	case "list_sum", "list_min", "list_max", "list_avg":
+		if len(args) != 1 {
+			return ""
+		}
+		num, _ := listNumber(t.staticType(args[0]))
+		switch {
+		case num == "":
+			return ""
+		case n.name == "list_avg":
+			return "REAL"
+		case num == "FLOAT" && n.name == "list_sum":
+			return "REAL"
+		}
+		return num
 	case "avg", "mean":
 		if len(args) == 1 && t.numberType(args[0]) != "" {
 			return "REAL"

@@ -206,6 +206,10 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return false
 	case t.d == BigQuery && n.name == "json_strip_nulls" && len(args) > 1 && n.x == nil:
 		return t.namedArgs(n, "json_path", "include_arrays", "remove_empty")
+	case t.d == DuckDB && (n.name == "list_sum" || n.name == "list_avg") && len(args) == 1 && n.x == nil && t.listScale(args[0]) != "":
+		// the elements are DECIMALs: summed exactly at their scale
+		args[0].post += ", " + t.listScale(args[0])
+		return false
 	case t.d != SQLite && n.name == "approx_count_distinct" && len(args) == 1 && n.x == nil:
 		t.pr.setTok(n.tok, "count")
 		args[0].pre = "DISTINCT " + args[0].pre

@@ -58,6 +58,14 @@ func (t *translator) rewriteCast(n *node) {
 	if t.d != SQLite {
 		kind = castKind(t.d, typ)
 	}
+	if xt := t.staticType(x); t.d == DuckDB && nested(xt) && kind == "" && typ.affinity == "TEXT" && typ.fn == "" {
+		// a list or a struct to a string: as DuckDB writes it
+		num, _ := listNumber(xt)
+		n.print = func(pr *printer, n *node) string {
+			return "nested_text(" + pr.text(x) + ", " + sqlString(num) + ")" + pr.carry(n, x)
+		}
+		return
+	}
 	if from := t.timestampOf(x); from != "" && kind == "" && typ.affinity == "TEXT" && typ.fn == "" {
 		// a timestamp to a string: the warehouse's text of it
 		args := ", " + sqlString(from) + ", " + sqlString(string(t.d)) + ")"

@@ -34,6 +34,14 @@ func (t *translator) rewriteBinary(n *node) {
 		t.compareLiterals(n.x, n.y)
 		return
 	}
+	if n.name == "||" && t.d == DuckDB && strings.HasPrefix(t.staticType(n.x), TypeList) && strings.HasPrefix(t.staticType(n.y), TypeList) {
+		// DuckDB's || of two lists is one list
+		x, y := n.x, n.y
+		n.print = func(pr *printer, n *node) string {
+			return "array_concat(" + pr.text(x) + ", " + pr.text(y) + ")" + pr.carry(n, x, y)
+		}
+		return
+	}
 	if n.name == "||" && (t.d == Snowflake || t.d == DuckDB) {
 		t.concatTimestamps(n.x, n.y)
 		t.concatDecimals(n.x, n.y)

@@ -10,6 +10,7 @@ import (
 
 // Static types are what the translator knows of a value's warehouse type
 // before it runs, where SQLite would read it otherwise: TypeDate, TypeBool,
+// TypeList and TypeStruct (list_types.go),
 // TypeInterval or a timestamp's kind (sqlfunc.KindInstant, KindWallClock); ""
 // when nothing is known, and then the SQL is translated as SQLite reads it.
 // They come from literals, comparisons, casts and functions, follow CASE,
@@ -83,9 +84,24 @@ func (t *translator) staticType(n *node) string {
 			return typeDecimal + typ.scale
 		}
 		return castKind(t.d, typ)
+	case nArray:
+		if t.d == DuckDB {
+			return t.listElements(n.list)
+		}
+	case nStruct:
+		if t.d == DuckDB {
+			return TypeStruct
+		}
+	case nIndex:
+		if typ := t.staticType(n.x); n.name == "slice" && strings.HasPrefix(typ, TypeList) {
+			return typ // a slice of a list
+		}
 	case nCall:
 		if len(n.parts) > 1 {
 			return ""
+		}
+		if typ := t.listCallType(n); typ != "" {
+			return typ
 		}
 		if k := timestampResults[t.d][n.name]; k != "" {
 			return k
@@ -130,6 +146,9 @@ func (t *translator) staticType(n *node) string {
 			if x == TypeDate && y == "" || n.name == "+" && y == TypeDate && x == "" {
 				return TypeDate // date ± n days
 			}
+		}
+		if n.name == "||" && t.d == DuckDB && strings.HasPrefix(t.staticType(n.x), TypeList) && strings.HasPrefix(t.staticType(n.y), TypeList) {
+			return t.listElements([]*node{n.x, n.y})
 		}
 		if s, ok := t.arithmeticScale(n); ok && s > 0 {
 			return typeDecimal + strconv.Itoa(s) // Snowflake's NUMBER(p, s)

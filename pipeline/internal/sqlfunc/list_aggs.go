@@ -10,13 +10,18 @@ import (
 // DuckDB's list_sum, list_min, list_max and list_avg over a JSON array:
 // NULL elements are left out, and a list with no other element gives NULL,
 // as the aggregates do (checked on DuckDB); Snowflake's ARRAY_MAX and
-// ARRAY_MIN likewise.
+// ARRAY_MIN likewise. A second argument s says the elements are DECIMALs
+// with s digits after the point: list_sum and list_avg add them exactly,
+// in whole 10^-s, as DuckDB does (list_sum([1.10, 2.20]) is 3.3; list_avg
+// divides those units by the count times 10^s).
 
 func init() {
 	add(Func{Name: "list_sum_json", NArgs: 1, Scalar: listAgg("LIST_SUM", "sum")},
 		Func{Name: "list_min_json", NArgs: 1, Scalar: listAgg("LIST_MIN", "min")},
 		Func{Name: "list_max_json", NArgs: 1, Scalar: listAgg("LIST_MAX", "max")},
-		Func{Name: "list_avg_json", NArgs: 1, Scalar: listAgg("LIST_AVG", "avg")})
+		Func{Name: "list_avg_json", NArgs: 1, Scalar: listAgg("LIST_AVG", "avg")},
+		Func{Name: "list_sum_json", NArgs: 2, Scalar: listAgg("LIST_SUM", "sum")},
+		Func{Name: "list_avg_json", NArgs: 2, Scalar: listAgg("LIST_AVG", "avg")})
 	for _, op := range []string{"sum", "min", "max", "avg"} {
 		rename("list_"+op+"_json", "list_"+op, "duckdb")
 	}
@@ -57,11 +62,20 @@ func listAgg(fn, op string) func(sqlite3.Context, ...sqlite3.Value) {
 		}
 		sum, ints := 0.0, true
 		var isum int64
+		unit := 0.0 // 10^s for DECIMALs of scale s
+		if len(args) > 1 {
+			if s, ok := integer(args[1]); ok && s > 0 && s <= 17 {
+				unit = math.Pow(10, float64(s))
+			}
+		}
 		for i, v := range vals {
 			f, ok := v.(float64)
 			if !ok {
 				fail(ctx, fn, "%s is not a number", raws[i])
 				return
+			}
+			if unit != 0 {
+				f = math.Round(f * unit)
 			}
 			var n int64
 			if err := json.Unmarshal(raws[i], &n); err != nil {
@@ -71,6 +85,10 @@ func listAgg(fn, op string) func(sqlite3.Context, ...sqlite3.Value) {
 			sum += f
 		}
 		switch {
+		case op == "avg" && unit != 0:
+			ctx.ResultFloat(sum / (float64(len(vals)) * unit))
+		case unit != 0:
+			ctx.ResultFloat(sum / unit)
 		case op == "avg":
 			ctx.ResultFloat(sum / float64(len(vals)))
 		case ints && math.Abs(sum) < 1<<62:

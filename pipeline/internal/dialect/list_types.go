@@ -1,0 +1,121 @@
+package dialect
+
+import "strings"
+
+// DuckDB's lists and structs are JSON text on SQLite; where the translator
+// knows a value is one (a literal, a function giving a list, a column of
+// them) its static type is TypeList, followed by the number type of its
+// numbers where that is known ("LIST DECIMAL 2" for [1.50, 2.25]), or
+// TypeStruct. Cast to a string, such a value is written as DuckDB writes
+// it ([1.50, 2.25], [a, b], {'k': v}: nested_text in sqlfunc), two lists
+// joined with || are one list, and list_sum and list_avg of DECIMALs are
+// exact at their scale.
+
+const (
+	TypeList   = "LIST"
+	TypeStruct = "STRUCT"
+)
+
+// listOf is the static type of a list whose numbers are of number type num.
+func listOf(num string) string {
+	if num == "" {
+		return TypeList
+	}
+	return TypeList + " " + num
+}
+
+// listNumber is the number type of the numbers of a list of static type
+// typ; ok is false when typ is no list.
+func listNumber(typ string) (num string, ok bool) {
+	if typ == TypeList {
+		return "", true
+	}
+	if num, ok := strings.CutPrefix(typ, TypeList+" "); ok {
+		return num, true
+	}
+	return "", false
+}
+
+// nested tells whether static type typ is a list or a struct.
+func nested(typ string) bool {
+	_, ok := listNumber(typ)
+	return ok || typ == TypeStruct
+}
+
+// leafNumber is the number type of x's numbers: of x itself, or of the
+// numbers a list x holds.
+func (t *translator) leafNumber(x *node) string {
+	if num, ok := listNumber(t.staticType(x)); ok {
+		return num
+	}
+	return t.numberType(x)
+}
+
+// listElements is the list type of a list of elems: the number type they
+// all share, nested lists' numbers included.
+func (t *translator) listElements(elems []*node) string {
+	common, seen := "", false
+	for _, e := range elems {
+		if t.isNull(e) {
+			continue
+		}
+		num := t.leafNumber(e)
+		if !seen {
+			common, seen = num, true
+			continue
+		}
+		common = mergeNumbers(common, num)
+	}
+	return listOf(common)
+}
+
+// listResults are DuckDB functions giving a list: of strings ("text"),
+// of their first argument's elements ("same"), of their arguments ("args")
+// or of the values aggregated ("agg").
+var listResults = map[string]string{
+	"string_split": "text", "str_split": "text", "string_to_array": "text", "string_split_regex": "text",
+	"str_split_regex": "text", "regexp_split_to_array": "text", "regexp_extract_all": "text",
+	"list_distinct": "same", "array_distinct": "same", "list_sort": "same", "array_sort": "same",
+	"list_reverse_sort": "same", "array_reverse_sort": "same", "list_slice": "same", "array_slice": "same",
+	"list_reverse": "same", "array_reverse": "same", "list_filter": "same", "array_filter": "same",
+	"flatten":     "same",
+	"list_concat": "args", "list_cat": "args", "array_concat": "args", "array_cat": "args",
+	"list_append": "args", "array_append": "args", "array_push_back": "args", "list_prepend": "args",
+	"array_prepend": "args", "list_value": "args", "list_pack": "args",
+	"list": "agg", "array_agg": "agg",
+}
+
+// listCallType is the static type of a DuckDB call giving a list, "" for
+// other calls.
+func (t *translator) listCallType(n *node) string {
+	if t.d != DuckDB || len(n.list) == 0 {
+		return ""
+	}
+	switch listResults[n.name] {
+	case "text":
+		return TypeList
+	case "same":
+		if _, ok := listNumber(t.staticType(n.list[0])); ok {
+			return t.staticType(n.list[0])
+		}
+		return TypeList
+	case "args":
+		return t.listElements(n.list)
+	case "agg":
+		if len(n.list) == 1 {
+			return listOf(t.numberType(n.list[0]))
+		}
+		return TypeList
+	}
+	return ""
+}
+
+// listScale is the scale of the DECIMAL numbers list x holds, "" when they
+// are not DECIMALs with digits after the point.
+func (t *translator) listScale(x *node) string {
+	num, _ := listNumber(t.staticType(x))
+	if s, ok := numberScale(num); ok && s > 0 {
+		return itoa(s)
+	}
+	return ""
+}

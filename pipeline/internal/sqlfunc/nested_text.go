@@ -1,0 +1,126 @@
+package sqlfunc
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// nested_text(x, num): a DuckDB list or struct (JSON text here) cast to
+// VARCHAR, as DuckDB writes it: [1, 2], [a, b, NULL], {'k': v}. A string
+// is quoted ('a,b', with \' and \\ inside) when it is empty, starts or
+// ends with white space, holds one of ,'"[]{}():=\ or reads NULL; a
+// struct's keys are always quoted. num is the number type of the numbers
+// when the translator knows it: "DECIMAL s" writes s digits after the
+// point (1.50), "REAL" and "FLOAT" as a DOUBLE and a FLOAT are written
+// (2.0); other numbers stay as JSON writes them.
+
+func init() {
+	add(Func{Name: "nested_text", NArgs: 2, Scalar: nestedText})
+}
+
+func nestedText(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if args[0].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	dec := json.NewDecoder(strings.NewReader(args[0].Text()))
+	dec.UseNumber()
+	var b strings.Builder
+	if err := writeNested(&b, dec, args[1].Text()); err != nil {
+		ctx.ResultText(args[0].Text()) // not JSON: the text as it is
+		return
+	}
+	ctx.ResultText(b.String())
+}
+
+// writeNested writes the next JSON value of dec as DuckDB writes it.
+func writeNested(b *strings.Builder, dec *json.Decoder, num string) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		object := v == '{'
+		if object {
+			b.WriteByte('{')
+		} else {
+			b.WriteByte('[')
+		}
+		for i := 0; dec.More(); i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if object {
+				key, err := dec.Token()
+				if err != nil {
+					return err
+				}
+				k, _ := key.(string)
+				b.WriteString(quoteNested(k) + ": ")
+			}
+			if err := writeNested(b, dec, num); err != nil {
+				return err
+			}
+		}
+		if _, err := dec.Token(); err != nil {
+			return err
+		}
+		if object {
+			b.WriteByte('}')
+		} else {
+			b.WriteByte(']')
+		}
+	case nil:
+		b.WriteString("NULL")
+	case bool:
+		b.WriteString(strconv.FormatBool(v))
+	case string:
+		if nestedNeedsQuotes(v) {
+			v = quoteNested(v)
+		}
+		b.WriteString(v)
+	case json.Number:
+		b.WriteString(nestedNumber(v, num))
+	}
+	return nil
+}
+
+func nestedNumber(v json.Number, num string) string {
+	f, err := v.Float64()
+	if err != nil {
+		return v.String()
+	}
+	if s, ok := strings.CutPrefix(num, "DECIMAL "); ok {
+		if scale, err := strconv.Atoi(s); err == nil {
+			return strconv.FormatFloat(f, 'f', scale, 64)
+		}
+	}
+	switch {
+	case num == "REAL":
+		return duckFloatText(f, 64)
+	case num == "FLOAT":
+		return duckFloatText(f, 32)
+	case strings.ContainsAny(v.String(), "eE"):
+		return duckFloatText(f, 64)
+	}
+	return v.String()
+}
+
+func nestedNeedsQuotes(s string) bool {
+	if s == "" || strings.EqualFold(s, "null") {
+		return true
+	}
+	if t := bytes.TrimSpace([]byte(s)); len(t) != len(s) {
+		return true
+	}
+	return strings.ContainsAny(s, ",'\"[]{}():=\\")
+}
+
+func quoteNested(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
