@@ -231,6 +231,11 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, snowflake, "select f.key, f.index, f.path, f.value from lateral flatten(input => parse_json('{\"a\": [1], \"b\": 2}')) f", "a|NULL|a|[1]\nb|NULL|b|2")
 	expectRows(t, snowflake, "select f.key is null, f.index, f.path from lateral flatten(input => parse_json('{\"a\": [5, 6]}'), path => 'a') f", "1|0|a[0]\n1|1|a[1]")
 	expectRows(t, snowflake, "select index, value from lateral flatten(input => parse_json('[5, 6]'))", "0|5\n1|6")
+	// $1, $2 ... are the columns of the one FROM item by place
+	expectTranslated(t, snowflake, "select $2 from (select 1 as a, 'x' as b) t where $1 = 1", "select t.b from (select 1 as a, 'x' as b) t where t.a = 1")
+	expectRows(t, snowflake, "select $1, $2 from (values (1, 'a'), (2, 'b'))", "1|a\n2|b")
+	expectRefused(t, snowflake, "select $1 from (select 1 as a) t, (select 2 as b) u",
+		"1:8: $1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns (name the column: select t.a from t)")
 	expectRows(t, duckdb, "select x from unnest([1, 2]) as u(x)", "1\n2")
 	expectRows(t, duckdb, "select u.x, u.x.k from unnest([{'k': 1}, {'k': 2}]) as u(x) order by u.x.k", "{\"k\":1}|1\n{\"k\":2}|2")
 }

@@ -89,6 +89,32 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return "decimal_text(" + pr.text(args[0]) + ", " + s + ")" + pr.carry(n, args...)
 		}
 		return true
+	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 1 && n.x == nil && t.booleanOf(args[0]):
+		// TO_VARCHAR of a boolean is 'true' or 'false', as its cast is
+		n.print = func(pr *printer, n *node) string {
+			v := pr.text(args[0])
+			return "CASE WHEN " + v + " THEN 'true' WHEN NOT " + v + " THEN 'false' END" + pr.carry(n, args...)
+		}
+		return true
+	case t.d == Snowflake && n.name == "count" && len(args) > 1 && n.x == nil:
+		// COUNT([DISTINCT] a, b): the rows, or distinct tuples, where no
+		// value is NULL; SQLite's count takes one argument
+		n.print = func(pr *printer, n *node) string {
+			pr.flat++ // each value is printed twice
+			vals := make([]string, len(args))
+			conds := make([]string, len(args))
+			for i, a := range args {
+				vals[i] = strings.TrimSpace(pr.text(a))
+				conds[i] = "(" + vals[i] + ") IS NOT NULL"
+			}
+			pr.flat--
+			when := "CASE WHEN " + strings.Join(conds, " AND ") + " THEN "
+			if n.flag {
+				return "count(DISTINCT " + when + "json_array(" + strings.Join(vals, ", ") + ") END)" + pr.carry(n, args...)
+			}
+			return "count(" + when + "1 END)" + pr.carry(n, args...)
+		}
+		return true
 	case (t.d == BigQuery || t.d == Snowflake) && n.name == "mod" && len(args) == 2 && n.x == nil:
 		// MOD(a, b): whole numbers stay whole (SQLite's mod() gives a real)
 		line := itoa(t.toks[n.tok].line)
@@ -224,17 +250,32 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return false
 	}
 	// TO_NUMBER(x[, precision[, scale]]): the scale is 0 unless given
-	target := "INTEGER"
-	if conv.real || len(args) == 3 && strings.Trim(strings.TrimSpace(t.source(args[2])), "0") != "" {
-		target = "REAL"
+	typ := sqlType{affinity: "INTEGER"}
+	if !conv.real && len(args) >= 2 {
+		// rounded to the scale and checked against the precision, as a
+		// cast to NUMBER(p, s) is
+		typ.precision = strings.TrimSpace(t.source(args[1]))
+		if len(args) == 3 {
+			if s := strings.TrimSpace(t.source(args[2])); strings.Trim(s, "0") != "" {
+				typ.affinity, typ.scale = "REAL", s
+			}
+		}
+		for _, v := range []string{typ.precision, typ.scale} {
+			if strings.Trim(v, "0123456789") != "" {
+				typ.precision, typ.scale = "", "" // not literals: converted only
+			}
+		}
+	}
+	if conv.real {
+		typ.affinity = "REAL"
 	}
 	line := itoa(t.toks[n.tok].line)
 	n.print = func(pr *printer, n *node) string {
 		x := strings.TrimSpace(pr.text(args[0]))
 		if conv.try {
-			return "try_cast(" + x + ", '" + target + "', 'snowflake')" + pr.carry(n, args...)
+			return scaled(typ, "try_cast("+x+", '"+typ.affinity+"', 'snowflake')", "") + pr.carry(n, args...)
 		}
-		return "cast_to(" + x + ", '" + target + "', 'snowflake', " + line + ")" + pr.carry(n, args...)
+		return scaled(typ, "cast_to("+x+", '"+typ.affinity+"', 'snowflake', "+line+")", line) + pr.carry(n, args...)
 	}
 	return true
 }

@@ -194,7 +194,7 @@ var Translations = []Rule{
 	{From: "CURRENT_DATE(zone), CURRENT_DATETIME([zone])", Dialects: "BigQuery", To: "date_of(now, zone), datetime_of(now, zone)"},
 	{From: "CAST(x AS STRING), SAFE_CAST(x AS STRING)", Dialects: "BigQuery", To: "cast_to(x, 'TEXT', 'bigquery', line); try_cast(x, 'TEXT', 'bigquery')",
 		Note: "a FLOAT64 is written as BigQuery writes it (1, 1.5, 1e+20), not as SQLite's 1.0; Snowflake and DuckDB write a decimal 1.0 as 1.0, as SQLite does"},
-	{From: "CAST(bool AS string), bool::varchar", Dialects: warehouses, To: "CASE WHEN b THEN 'true' WHEN NOT b THEN 'false' END",
+	{From: "CAST(bool AS string), bool::varchar, TO_VARCHAR(bool) (Snowflake)", Dialects: warehouses, To: "CASE WHEN b THEN 'true' WHEN NOT b THEN 'false' END",
 		Note: "where the value is known to be a boolean (TRUE, FALSE, a comparison, LIKE, IN, AND, OR, NOT, a cast to BOOL, a model's column holding one, a seed's column declared boolean); a source's boolean column is 1 or 0 and casts to '1' or '0'"},
 	{From: "YEAR(x), QUARTER, MONTH, WEEK, DAY, DAYOFMONTH, DAYOFWEEK, DAYOFYEAR, HOUR, MINUTE, SECOND", Dialects: "Snowflake, DuckDB", To: "date_part('year', x)",
 		Note: "the dialect's EXTRACT, weeks and weekdays as it counts them"},
@@ -219,7 +219,9 @@ var Translations = []Rule{
 	{From: "TRUNCATE [TABLE] x", Dialects: all, To: "DELETE FROM x"},
 	{From: "DECODE(x, s1, r1, ..., d), EQUAL_NULL(a, b)", Dialects: "Snowflake", To: "CASE WHEN x IS s1 THEN r1 ... ELSE d END; (a IS b)", Note: "NULL matches NULL, as in Snowflake"},
 	{From: "TO_NUMBER(x[, p, s]), TRY_TO_NUMBER, TO_DECIMAL, TRY_TO_DECIMAL, TO_DOUBLE, TRY_TO_DOUBLE", Dialects: "Snowflake", To: "cast_to(x, 'INTEGER', 'snowflake', line); try_cast(x, 'REAL', 'snowflake')",
-		Note: "the scale is 0 unless given, so 12.5 becomes 13; TRY_ forms give NULL where the text is not a number; a format argument is not supported"},
+		Note: "the scale is 0 unless given, so 12.5 becomes 13; with (p, s) rounded to s digits and out of range beyond p - s digits before the point, as a cast to NUMBER(p, s) (decimal_fits(round_scale(...), p, s, line)); TRY_ forms give NULL where the text is not a number or out of range; a format argument is not supported"},
+	{From: "COUNT(a, b), COUNT(DISTINCT a, b)", Dialects: "Snowflake", To: "count(CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN 1 END); count(DISTINCT CASE WHEN ... THEN json_array(a, b) END)",
+		Note: "the rows, or the distinct tuples, in which no value is NULL"},
 	{From: "TRY_PARSE_JSON(x)", Dialects: "Snowflake", To: "CASE WHEN json_valid(x) THEN json(x) END"},
 	{From: "TRUNC(x), TRUNC(x, n) of a number", Dialects: "Snowflake", To: "CAST(trunc(x) AS INTEGER); trunc(x * 10^n) / 10^n", Note: "toward zero; TRUNC(x, 'part') truncates dates"},
 	{From: "agg(x, sep) WITHIN GROUP (ORDER BY y)", Dialects: all, To: "agg(x, sep ORDER BY y)"},
@@ -308,6 +310,7 @@ var (
 	refObjectStar         = refusal{"%s(*) is not supported here", "name the columns: object_construct('a', a, 'b', b, ...)"}
 	refObjectConstantStar = refusal{"{*} is not supported here", "name the columns: {'a': a, 'b': b, ...}"}
 	refSeq                = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
+	refPositional         = refusal{"$1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns", "name the column: select t.a from t"}
 	refFlattenOuter       = refusal{"FLATTEN(..., OUTER => TRUE) is supported only after a comma or a JOIN without ON", "t, lateral flatten(input => t.col, outer => true) f"}
 	refUnnest             = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
 	refUnnestFieldName    = refusal{"%s beside UNNEST without an alias is not supported here: it may be a field of the array's structs or a column of a relation whose columns are not known", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
@@ -403,6 +406,7 @@ var Refusals = []Rule{
 	{From: "MAKE_INTERVAL with an unknown parameter name, a parameter given twice, or by place after one by name", Dialects: "BigQuery", To: refMakeInterval.hint},
 	{From: "RANGE BETWEEN INTERVAL ... PRECEDING AND CURRENT ROW, and every RANGE frame with an offset over a known date or timestamp", Dialects: warehouses, To: refRangeFrame.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
+	{From: "$1, $2 ... over several FROM items, a staged file or a relation whose columns are unknown", Dialects: "Snowflake", To: refPositional.hint},
 	{From: "FLATTEN(..., OUTER => TRUE) as the first FROM item or joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "TO_NUMBER(x, 'format'), TRY_TO_NUMBER, TO_DECIMAL ... with a format; TO_CHAR(number, 'format') (at run time)", Dialects: "Snowflake", To: refNumberFormat.hint + "; for TO_CHAR, to_varchar(round(x, 2)) padded with lpad(...)"},
 	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},

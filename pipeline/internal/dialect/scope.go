@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -41,6 +42,29 @@ func (s *scope) findOffset(name string) *fromInfo {
 		}
 	}
 	return nil
+}
+
+// rewritePositional writes Snowflake's $1, $2 ... (the columns of the one
+// FROM item, by place) as the column's name: SQLite would read them as
+// parameters, NULL.
+func (t *translator) rewritePositional(n *node, sc *scope) {
+	if t.d != Snowflake || n.end-n.start != 2 || t.toks[n.start].text != "$" || t.toks[n.start+1].kind != kNumber {
+		return
+	}
+	i, err := strconv.Atoi(t.toks[n.start+1].text)
+	var cols []string
+	if err == nil && sc != nil && len(sc.rels) == 1 {
+		cols, err = t.relColumns(sc.rels[0].from, sc)
+	}
+	if err != nil || sc == nil || len(sc.rels) != 1 || i < 1 || i > len(cols) {
+		t.refuse(n.start, refPositional)
+		return
+	}
+	name := quoteIdent(cols[i-1])
+	if rel := sc.rels[0].from.aliasOrName(); rel != "" {
+		name = quoteIdent(rel) + "." + name
+	}
+	n.print = printAs(name)
 }
 
 // findFlatten finds the nearest FLATTEN (not a SPLIT_TO_TABLE) in scope.
@@ -117,6 +141,8 @@ func (t *translator) walk(n *node, sc *scope) {
 		return
 	case nName:
 		t.rewriteName(n, sc)
+	case nParam:
+		t.rewritePositional(n, sc)
 	case nCall:
 		t.rewriteCall(n, sc)
 	case nCast:
