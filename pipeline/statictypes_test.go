@@ -143,3 +143,30 @@ func TestSeedIntervalColumn(t *testing.T) {
 		})
 	}
 }
+
+// A seed's column of ISO datetimes without column_types is a timestamp,
+// as dbt infers it (DATETIME in BigQuery, TIMESTAMP_NTZ in Snowflake,
+// TIMESTAMP in DuckDB), written in the one form: ORDER BY and MAX go by
+// instant, where as text 10:00:00.5Z sorts before 10:00:00Z. A column with
+// another cell (note) stays text.
+func TestSeedDatetimesInferred(t *testing.T) {
+	files := map[string][]byte{
+		"dbt_project.yml": []byte("name: p\n"),
+		"seeds/s.csv":     []byte("id,ts,tz,note\n1,2024-05-17T10:00:00.5,2024-05-17T10:00:00.5Z,2024-05-17T10:00:00.5Z\n2,2024-05-17T10:00:00,2024-05-17T10:00:00Z,x\n3,,,2024-05-17T10:00:00Z\n"),
+		"models/m.sql":    []byte("select string_agg(cast(id as string), ',' order by ts) as by_ts, string_agg(cast(id as string), ',' order by tz) as by_tz, string_agg(cast(id as string), ',' order by note) as by_note, max(ts) as last from {{ ref('s') }}\n"),
+	}
+	for _, c := range []struct {
+		d    dialect.Dialect
+		want string
+	}{
+		{dialect.BigQuery, "3,2,1|3,2,1|1,3,2|2024-05-17T10:00:00.5Z"},
+		{dialect.DuckDB, "2,1,3|2,1,3|1,3,2|2024-05-17T10:00:00.5Z"},
+		{dialect.Snowflake, "2,1,3|2,1,3|1,3,2|2024-05-17T10:00:00.5Z"},
+	} {
+		s := openSession(t)
+		build(t, s, files, Options{Exclude: []string{"package:nexus"}, Dialect: c.d})
+		if got := rowsOf(t, s, "m"); got != c.want {
+			t.Errorf("%s: %s, want %s", c.d, got, c.want)
+		}
+	}
+}

@@ -34,22 +34,43 @@ func (r *runner) columnTypes(s *project.Seed) (map[string]seed.Declared, error) 
 			out[col] = seed.Declared{Affinity: "TEXT", Type: typ, Timestamp: func(cell string) (string, bool) { return sqlfunc.CanonicalInterval(cell, d) }}
 			continue
 		}
-		aff, boolean, ok := dialect.Storage(typ)
+		decl, ok := declaredType(r.plan.dialect, typ)
 		if !ok {
 			return nil, diag.Errorf(s.Path, 0, "column_types of seed %s: %s has type %q, which the playground cannot store", s.Name, col, typ).
 				WithHint("use a text, integer, numeric, boolean, date or timestamp type (or, in DuckDB and BigQuery, interval)")
 		}
-		decl := seed.Declared{Affinity: aff, Boolean: boolean, Type: typ}
-		if kind := dialect.StorageTimestamp(r.plan.dialect, typ); kind != "" {
-			d := string(r.plan.dialect)
-			decl.Timestamp = func(cell string) (string, bool) {
-				c, err := sqlfunc.CanonicalTimestamp(cell, kind, d)
-				return c, err == nil
-			}
-		}
 		out[col] = decl
 	}
 	return out, nil
+}
+
+// declaredType is how a seed's column of type typ is stored.
+func declaredType(d dialect.Dialect, typ string) (seed.Declared, bool) {
+	aff, boolean, ok := dialect.Storage(typ)
+	if !ok {
+		return seed.Declared{}, false
+	}
+	decl := seed.Declared{Affinity: aff, Boolean: boolean, Type: typ}
+	if kind := dialect.StorageTimestamp(d, typ); kind != "" {
+		decl.Timestamp = func(cell string) (string, bool) {
+			c, err := sqlfunc.CanonicalTimestamp(cell, kind, string(d))
+			return c, err == nil
+		}
+	}
+	return decl, true
+}
+
+// seedDatetime is the type dbt gives a seed's column of datetimes it
+// infers (its adapters' convert_datetime_type): BigQuery's DATETIME,
+// Snowflake's TIMESTAMP_NTZ, DuckDB's TIMESTAMP; nil in SQLite, where
+// they stay text.
+func seedDatetime(d dialect.Dialect) *seed.Declared {
+	typ := map[dialect.Dialect]string{dialect.BigQuery: "datetime", dialect.Snowflake: "timestamp_ntz", dialect.DuckDB: "timestamp"}[d]
+	if typ == "" {
+		return nil
+	}
+	decl, _ := declaredType(d, typ)
+	return &decl
 }
 
 // checkColumnTypes warns about column_types naming a column the seed does

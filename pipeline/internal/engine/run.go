@@ -326,9 +326,16 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
-	t, err := seed.ParseTyped(s.Path, s.Data, declared)
+	datetime := seedDatetime(r.plan.dialect)
+	t, err := seed.ParseInferred(s.Path, s.Data, declared, datetime)
 	if err != nil {
 		return err
+	}
+	if len(t.Datetimes) > 0 && declared == nil {
+		declared = map[string]seed.Declared{}
+	}
+	for _, c := range t.Datetimes {
+		declared[c] = *datetime // typed as declared from here on
 	}
 	r.checkColumnTypes(s, t, declared)
 	schema := schemaOf(s.Config)

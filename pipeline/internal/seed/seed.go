@@ -1,6 +1,7 @@
 // Package seed reads a dbt seed (a CSV file) into typed columns: a column is
 // INTEGER when every cell is an integer, REAL when every cell is a number,
-// TEXT otherwise (ISO timestamps stay text); empty cells are NULL.
+// TEXT otherwise (ISO timestamps stay text, unless the caller gives the
+// type dbt infers for them); empty cells are NULL.
 package seed
 
 import (
@@ -19,6 +20,8 @@ type Table struct {
 	Columns []string
 	Types   []string
 	Rows    [][]any
+	// Datetimes are the columns given the datetime type of ParseInferred.
+	Datetimes []string
 }
 
 // Parse reads CSV data. Errors name file and line.
@@ -41,6 +44,14 @@ type Declared struct {
 // name (matched without case): a declared column is stored as the warehouse
 // loads it, and a cell its type cannot hold is an error naming the line.
 func ParseTyped(file string, data []byte, declared map[string]Declared) (*Table, error) {
+	return ParseInferred(file, data, declared, nil)
+}
+
+// ParseInferred is ParseTyped that gives an undeclared column whose every
+// cell is a datetime as dbt infers one (its agate type tester: every cell
+// YYYY-MM-DD HH:MM:SS, or every cell ISO 8601 with a T) the type datetime,
+// when given: the warehouse loads it as a timestamp.
+func ParseInferred(file string, data []byte, declared map[string]Declared, datetime *Declared) (*Table, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = 0
@@ -85,6 +96,10 @@ func ParseTyped(file string, data []byte, declared map[string]Declared) (*Table,
 	}
 	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(cells))}
 	for c := range header {
+		if decl[c] == nil && datetime != nil && datetimeColumn(cells, c, datetime.Timestamp) {
+			decl[c] = datetime
+			t.Datetimes = append(t.Datetimes, header[c])
+		}
 		t.Types[c] = columnType(cells, c)
 		if decl[c] != nil {
 			t.Types[c] = decl[c].Affinity
@@ -176,6 +191,29 @@ func columnType(cells [][]string, c int) string {
 		return "TEXT"
 	}
 	return typ
+}
+
+// datetimeColumn tells whether every cell of column c, one at least, is a
+// datetime as dbt's type tester reads one, and one conv converts.
+func datetimeColumn(cells [][]string, c int, conv func(string) (string, bool)) bool {
+	spaced, iso := 0, 0
+	for _, rec := range cells {
+		s := rec[c]
+		switch {
+		case s == "":
+			continue
+		case len(s) == 19 && s[10] == ' ' && strings.Trim(s[:10]+s[11:], "0123456789-:") == "":
+			spaced++ // %Y-%m-%d %H:%M:%S
+		case len(s) > 13 && s[10] == 'T':
+			iso++
+		default:
+			return false
+		}
+		if _, ok := conv(s); !ok || spaced > 0 && iso > 0 {
+			return false
+		}
+	}
+	return spaced+iso > 0
 }
 
 // isInt accepts integers without leading zeros, so ids like 007 stay text.

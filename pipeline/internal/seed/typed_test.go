@@ -2,6 +2,7 @@ package seed
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -25,5 +26,31 @@ func TestParseTyped(t *testing.T) {
 	_, err = ParseTyped("seeds/s.csv", bad, map[string]Declared{"n": {Affinity: "INTEGER", Type: "int64"}})
 	if want := `seeds/s.csv:3: column n is declared int64 in column_types, and "multi\nline" is not one (fix the cell, or declare the column with a type that holds it)`; err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
+// A column is a datetime when every cell is one in one of the two forms
+// dbt's type tester reads, and the conversion takes it.
+func TestDatetimeColumn(t *testing.T) {
+	conv := func(s string) (string, bool) { return s, !strings.Contains(s, "99:") }
+	for _, c := range []struct {
+		cells []string
+		want  bool
+	}{
+		{[]string{"2024-05-17 10:00:00", "", "2024-05-18 00:00:00"}, true},
+		{[]string{"2024-05-17T10:00:00.5Z", "2024-05-17T10:00:00+02:00"}, true},
+		{[]string{"2024-05-17 10:00:00", "2024-05-17T10:00:00"}, false}, // two forms
+		{[]string{"2024-05-17 10:00:00.5"}, false},                      // a fraction without the T
+		{[]string{"2024-05-17"}, false},                                 // a date
+		{[]string{"2024-05-17T99:00:00"}, false},                        // not converted
+		{[]string{""}, false},
+	} {
+		cells := make([][]string, len(c.cells))
+		for i, s := range c.cells {
+			cells[i] = []string{s}
+		}
+		if got := datetimeColumn(cells, 0, conv); got != c.want {
+			t.Errorf("%q: %v, want %v", c.cells, got, c.want)
+		}
 	}
 }
