@@ -38,10 +38,16 @@ func (t *translator) decimalLiteral(n *node) string {
 	return typeDecimal + strconv.Itoa(len(text)-i-1)
 }
 
-// concatDecimals writes operands of || of a known number type as their
-// text (numberText).
-func (t *translator) concatDecimals(operands ...*node) {
+// concatText writes operands of || of a known number type as their
+// text (numberText), and booleans as true and false, as the warehouses
+// join them.
+func (t *translator) concatText(operands ...*node) {
 	for _, o := range operands {
+		if t.booleanOf(o) {
+			o.pre = "CASE (" + o.pre
+			o.post += ") WHEN 1 THEN 'true' WHEN 0 THEN 'false' END"
+			continue
+		}
 		if fn, args, ok := t.numberText(o); ok {
 			o.pre = fn + "(" + o.pre
 			o.post += args + ")"

@@ -17,3 +17,11 @@ func TestSnowflakeArithmeticScales(t *testing.T) {
 	// arithmetic as SQLite computes it
 	expectTranslated(t, snowflake, "select a * 2, 1.5::float * 2 from t", "select a * 2, cast_to(1.5, 'REAL', 'snowflake', 1) * 2 from t")
 }
+
+// A boolean joined to text is true or false, as the warehouses write it.
+func TestConcatBooleans(t *testing.T) {
+	expectTranslated(t, duckdb, "select 'b=' || (x > 1) from t", "select 'b=' || CASE ((x > 1)) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END from t")
+	expectTranslated(t, duckdb, "select concat('a', true)", "select concat('a', CASE (true) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)")
+	expectTranslated(t, snowflake, "select 'b=' || true", "select 'b=' || CASE (true) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END")
+	expectTranslated(t, duckdb, "select 'n=' || x from t", "select 'n=' || x from t")
+}

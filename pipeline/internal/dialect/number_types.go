@@ -359,9 +359,9 @@ func (t *translator) exactNumbers(n *node) {
 			if n.name == "concat_ws" && len(args) > 0 {
 				args = args[1:]
 			}
-			t.concatDecimals(args...)
+			t.concatText(args...)
 		case (n.name == "string_agg" || n.name == "listagg" || n.name == "group_concat") && len(n.list) > 0:
-			t.concatDecimals(n.list[0])
+			t.concatText(n.list[0])
 		case n.name == "coalesce" || n.name == "ifnull" || n.name == "greatest" || n.name == "least" || n.name == "if":
 			t.realBranches(n, n.list, num, s, isDec)
 		case (n.name == "lag" || n.name == "lead") && len(n.list) == 3:

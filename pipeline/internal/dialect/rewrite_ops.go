@@ -44,7 +44,7 @@ func (t *translator) rewriteBinary(n *node) {
 	}
 	if n.name == "||" && (t.d == Snowflake || t.d == DuckDB) {
 		t.concatTimestamps(n.x, n.y)
-		t.concatDecimals(n.x, n.y)
+		t.concatText(n.x, n.y)
 		return
 	}
 	if (n.name == "+" || n.name == "-") && t.d != SQLite && t.dateArithmetic(n) {

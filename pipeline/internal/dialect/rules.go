@@ -194,7 +194,7 @@ var Translations = []Rule{
 	{From: "CURRENT_DATE(zone), CURRENT_DATETIME([zone])", Dialects: "BigQuery", To: "date_of(now, zone), datetime_of(now, zone)"},
 	{From: "CAST(x AS STRING), SAFE_CAST(x AS STRING)", Dialects: "BigQuery", To: "cast_to(x, 'TEXT', 'bigquery', line); try_cast(x, 'TEXT', 'bigquery')",
 		Note: "a FLOAT64 is written as BigQuery writes it (1, 1.5, 1e+20), not as SQLite's 1.0; Snowflake and DuckDB write a decimal 1.0 as 1.0, as SQLite does"},
-	{From: "CAST(bool AS string), bool::varchar, TO_VARCHAR(bool) (Snowflake)", Dialects: warehouses, To: "CASE WHEN b THEN 'true' WHEN NOT b THEN 'false' END",
+	{From: "CAST(bool AS string), bool::varchar, TO_VARCHAR(bool) (Snowflake); text || bool (Snowflake, DuckDB); concat(..., bool), string_agg(bool, sep) (DuckDB)", Dialects: warehouses, To: "CASE WHEN b THEN 'true' WHEN NOT b THEN 'false' END; CASE (b) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END",
 		Note: "where the value is known to be a boolean (TRUE, FALSE, a comparison, LIKE, IN, AND, OR, NOT, a cast to BOOL, a model's column holding one, a seed's column declared boolean); a source's boolean column is 1 or 0 and casts to '1' or '0'"},
 	{From: "YEAR(x), QUARTER, MONTH, WEEK, DAY, DAYOFMONTH, DAYOFWEEK, DAYOFYEAR, HOUR, MINUTE, SECOND", Dialects: "Snowflake, DuckDB", To: "date_part('year', x)",
 		Note: "the dialect's EXTRACT, weeks and weekdays as it counts them"},
