@@ -148,6 +148,9 @@ func (r *runner) startReuse(h *history) {
 	if h.writes != r.db.Writes() {
 		clear(h.types) // what a query changed is not known
 	}
+	if r.first && len(h.types) == 0 {
+		r.keptTypes(h.types)
+	}
 	r.types = h.types
 	switch hooks := r.plan.proj; {
 	case r.opts.FullRefresh:

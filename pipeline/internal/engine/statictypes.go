@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"sort"
 	"strings"
 
@@ -18,7 +19,9 @@ import (
 // kept in the history with the versions (reuse.go): a reused table keeps
 // them, a query that changed the database forgets them all, and a relation
 // the engine did not build (a source) has none, so its columns are read as
-// SQLite reads them.
+// SQLite reads them. A file database keeps them too (store.KeptTypes), for
+// the next process that builds in it: a build of some models reads the
+// others as the build that made them knew them.
 
 // translation is rendered SQL as SQLite runs it, with the static types
 // of the columns it selects and those it read (typesText of each answer,
@@ -63,7 +66,9 @@ func (r *runner) sameTypes(tr translation) bool {
 	return true
 }
 
-// keepTypes records the static types of a relation just built.
+// keepTypes records the static types of a relation just built, and
+// writes them into a file database (store.DB.KeepTypes) for a later
+// process.
 func (r *runner) keepTypes(rel string, types map[string]string) {
 	if r.types == nil || rel == "" {
 		return
@@ -72,6 +77,27 @@ func (r *runner) keepTypes(rel string, types map[string]string) {
 		types = map[string]string{}
 	}
 	r.types[rel] = types
+	if r.db.File() == "" || strings.HasPrefix(rel, "temp.") {
+		return
+	}
+	if text, err := json.Marshal(types); err == nil {
+		// a database that cannot keep them loses only what a later
+		// process knows of the relation
+		schema, name, _ := strings.Cut(rel, ".")
+		r.db.KeepTypes(r.ctx, schema, name, string(r.plan.dialect), string(text))
+	}
+}
+
+// keptTypes reads into types what an earlier process wrote down of the
+// relations of a file database it built for the same dialect.
+func (r *runner) keptTypes(types map[string]map[string]string) {
+	kept, _ := r.db.KeptTypes(r.ctx, string(r.plan.dialect))
+	for rel, text := range kept {
+		var m map[string]string
+		if json.Unmarshal([]byte(text), &m) == nil {
+			types[rel] = m
+		}
+	}
 }
 
 // seedTypes are the static types of a seed's columns: those declared a

@@ -143,7 +143,7 @@ func (db *DB) setup() error {
 	if db.file == "" {
 		return nil
 	}
-	if err := db.conn.Exec(schemaList); err != nil {
+	if err := db.conn.Exec(schemaList + ";" + typesList); err != nil {
 		return err
 	}
 	stmt, _, err := db.conn.Prepare("SELECT name, file FROM main._nexus_schemas ORDER BY name")
