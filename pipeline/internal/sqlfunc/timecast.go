@@ -197,8 +197,7 @@ func convertTimestamp(v sqlite3.Value, kind, dialect string) (any, bool) {
 		if math.IsNaN(f) || math.Abs(f) > 1e11 {
 			return nil, false
 		}
-		sec := math.Floor(f)
-		return string(appendTimestamp(nil, time.Unix(int64(sec), int64(math.Round((f-sec)*1e9))))), true
+		return string(appendTimestamp(nil, epochSeconds(f))), true
 	}
 	if v.Type() != sqlite3.TEXT {
 		return nil, false

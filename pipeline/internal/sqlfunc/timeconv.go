@@ -2,6 +2,7 @@ package sqlfunc
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -229,12 +230,17 @@ func toTimestampSnowflake(fn string, date, null bool, offset int) func(sqlite3.C
 					bad(errorString("the scale must be an integer from 0 to 9"))
 					return
 				}
+			} else if v.Type() == sqlite3.TEXT {
+				// text of an integer: its size tells the unit
+				for limit := int64(31536000000); scale < 9 && n >= limit; limit *= 1000 {
+					scale += 3
+				}
 			}
-			result(time.Unix(0, 0).Add(time.Duration(float64(n) * math.Pow10(9-int(scale)))).UTC())
+			result(epochTime(n, int(scale)))
 			return
 		}
 		if v.Type() == sqlite3.FLOAT {
-			result(time.Unix(0, int64(v.Float()*1e9)).UTC())
+			result(epochSeconds(v.Float()))
 			return
 		}
 		if len(args) == 1 {
@@ -411,6 +417,28 @@ func dateOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 	default:
 		fail(ctx, fn, "takes a timestamp, or a year, a month and a day")
 	}
+}
+
+// epochTime is n units of 10^-scale seconds since 1970-01-01 UTC, exactly.
+func epochTime(n int64, scale int) time.Time {
+	per := int64(math.Pow10(scale))
+	sec := floorDiv(n, per)
+	return time.Unix(sec, (n-sec*per)*int64(math.Pow10(9-scale))).UTC()
+}
+
+// epochSeconds is f seconds since 1970-01-01 UTC, read from f's shortest
+// decimal text to the nanosecond: Snowflake's numbers are decimals, so
+// 1700000000.123 (a millisecond count divided by 1000) is .123 exactly.
+func epochSeconds(f float64) time.Time {
+	text := strconv.FormatFloat(math.Abs(f), 'f', -1, 64)
+	whole, frac, _ := strings.Cut(text, ".")
+	frac = (frac + "000000000")[:9]
+	sec, _ := strconv.ParseInt(whole, 10, 64)
+	ns, _ := strconv.ParseInt(frac, 10, 64)
+	if f < 0 {
+		sec, ns = -sec, -ns
+	}
+	return time.Unix(sec, ns).UTC()
 }
 
 // fromEpoch reads a count of units (nanosPerUnit nanoseconds each) since
