@@ -1,5 +1,7 @@
 package dialect
 
+import "strings"
+
 // DuckDB holds two intervals equal when they are as long, a month counting
 // 30 days and a day 24 hours (1 day = 24 hours, 1 month = 30 days), and
 // groups them so. Their text differs, so GROUP BY, SELECT DISTINCT,
@@ -137,19 +139,35 @@ func aliasKey(t *translator, s *node, k *node) string {
 // an interval among the items as SELECT items FROM ... [WHERE ...] GROUP BY
 // each item, interval_key() of the intervals. It leaves alone a SELECT that
 // groups, aggregates, numbers rows in windows or reads a star.
+//
+// A SELECT that groups, numbers rows in windows or reads a star becomes
+// SELECT * FROM (the SELECT without DISTINCT) GROUP BY its columns, the
+// intervals' keys: the windows and groups are computed first, as DISTINCT
+// comes after them. One mixing * with other items is refused.
 func (t *translator) distinctIntervals(s *node) {
 	info := s.sel
-	if s.tok2 < 0 || t.toks[s.tok2].lower != "distinct" || info.distinctOn != nil || info.group != nil || info.having != nil ||
-		info.qualify != nil || info.unnest != nil || info.fromClause == nil || s.print != nil {
+	if s.tok2 < 0 || t.toks[s.tok2].lower != "distinct" || info.distinctOn != nil || info.fromClause == nil || s.print != nil {
+		return
+	}
+	blocked := info.group != nil || info.having != nil || info.qualify != nil || info.unnest != nil
+	aggregated, stars := false, 0
+	for _, it := range info.items {
+		if it.kind != nItem {
+			stars++
+		}
+		blocked = blocked || it.kind != nItem || hasWindow(it.x)
+		aggregated = aggregated || it.kind == nItem && hasAggregate(it.x)
+	}
+	if blocked || aggregated {
+		if cols, complete := t.selectTypes(s); (blocked || info.group != nil) && hasInterval(cols) {
+			t.distinctAfter(s, cols, complete, stars)
+		}
 		return
 	}
 	any := false
 	items := info.items
 	interval := make([]string, len(items))
 	for i, it := range items {
-		if it.kind != nItem || hasAggregate(it.x) || hasWindow(it.x) {
-			return
-		}
 		interval[i] = t.intervalKey(it.x)
 		any = any || interval[i] != ""
 	}
@@ -171,6 +189,43 @@ func (t *translator) distinctIntervals(s *node) {
 		}
 		return text + " GROUP BY " + groupKeys(pr, items, items, interval)
 	}
+}
+
+// distinctAfter writes SELECT DISTINCT ... of known intervals as
+// SELECT * FROM (SELECT ...) GROUP BY each column, interval_key() of the
+// intervals; cols are the SELECT's columns, * expanded.
+func (t *translator) distinctAfter(s *node, cols []colType, complete bool, stars int) {
+	items := s.sel.items
+	if stars > 0 && (len(items) != 1 || !complete) {
+		t.refuse(s.tok2, refDistinctIntervals)
+		return
+	}
+	t.pr.dropTok(s.tok2)
+	s.pre = "SELECT * FROM (" + s.pre
+	appendAfter(s, func(pr *printer) string {
+		var keys []string
+		for i, c := range cols {
+			key := quoteIdent(c.name)
+			if stars == 0 {
+				key = quoteIdent(t.itemColumn(pr, items[i]))
+			}
+			if c.typ == TypeInterval {
+				key = "interval_key(" + key + ")"
+			}
+			keys = append(keys, key)
+		}
+		return ") GROUP BY " + strings.Join(keys, ", ")
+	})
+}
+
+// hasInterval tells whether a column of cols is a known interval.
+func hasInterval(cols []colType) bool {
+	for _, c := range cols {
+		if c.typ == TypeInterval {
+			return true
+		}
+	}
+	return false
 }
 
 // hasWindow tells whether n calls a window function outside a subquery.

@@ -24,8 +24,12 @@ func TestIntervalGroups(t *testing.T) {
 	expectRows(t, duckdb, "select distinct on (x) x from "+v+" order by x", "1 day\n1 month")
 	expectRows(t, duckdb, "select distinct on (1) x as d from "+v+" order by d", "1 day\n1 month")
 	expectRows(t, duckdb, "select distinct on (x * 2) x from "+v+" order by x", "1 day\n1 month")
-	// a window or an aggregate in the list: left as written
-	expectTranslated(t, duckdb, "select distinct x, row_number() over () from "+v, "select distinct x, row_number() over () from "+w)
+	// a window, a group or *: DISTINCT over the SELECT computed first
+	expectTranslated(t, duckdb, "select distinct x, count(*) over () from "+v, "SELECT * FROM (select  x, count(*) over () from "+w+") GROUP BY interval_key(x), \"count(*) over ()\"")
+	expectRows(t, duckdb, "select count(*) from (select distinct x, count(*) over () as n from "+v+")", "2")
+	expectRows(t, duckdb, "select count(*) from (select distinct * from "+v+")", "2")
+	expectRows(t, duckdb, "select count(*) from (select distinct max(x) as m from "+v+" group by epoch(x) > 100000)", "2")
+	expectRefused(t, duckdb, "select distinct *, 1 from "+v, "1:8: "+refDistinctIntervals.message+" ("+refDistinctIntervals.hint+")")
 	// text is text: no key
 	expectTranslated(t, duckdb, "select distinct x from t group by x", "select distinct x from t group by x")
 }

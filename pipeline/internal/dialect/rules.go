@@ -329,6 +329,9 @@ var (
 	refArraySub           = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
 	refInterval           = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
 	refRangeFrame         = refusal{"a RANGE frame with an offset over a date, a timestamp or an INTERVAL is not supported: SQLite's RANGE offsets are numbers", "use ROWS frames, or join the rows of the range: from t as a join t as b on b.ts > a.ts - the interval (the dialect's date function) and b.ts <= a.ts, grouped by a's columns"}
+	refSetAll             = refusal{"%s ALL is not supported by SQLite", "number the copies of each row in both inputs, with row_number() over (partition by every column) as n in each select, INTERSECT (or EXCEPT) those, and select the columns without n"}
+	refSetIntervals       = refusal{"this %s of INTERVAL columns cannot compare them by length here (1 day and 24 hours are equal in DuckDB, not as text)", "select the intervals by name (no *, no BY NAME), in a UNION chain or one INTERSECT or EXCEPT of two SELECTs, nesting the rest in subqueries; or compare their lengths, epoch(d) and to_months(d)"}
+	refDistinctIntervals  = refusal{"SELECT DISTINCT of INTERVAL columns with * beside other items, or * over relations whose columns are unknown, cannot compare them by length here (1 day and 24 hours are equal in DuckDB, not as text)", "select the columns by name, or * alone over relations whose columns are known"}
 	refWindowDistinct     = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
 	refStruct             = refusal{"STRUCT is not supported by SQLite", "build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for"}
 	refArrayAgg           = refusal{"ARRAY_AGG is not supported by SQLite", "use json_group_array(x) for a JSON array or group_concat(x, ',') for text"}
@@ -407,6 +410,9 @@ var Refusals = []Rule{
 	{From: "INTERVAL 1.5 DAY, a number with a fraction for a single part (BigQuery refuses it)", Dialects: "BigQuery", To: refIntervalFraction.hint},
 	{From: "MAKE_INTERVAL with an unknown parameter name, a parameter given twice, or by place after one by name", Dialects: "BigQuery", To: refMakeInterval.hint},
 	{From: "RANGE BETWEEN INTERVAL ... PRECEDING AND CURRENT ROW, and every RANGE frame with an offset over a known date or timestamp", Dialects: warehouses, To: refRangeFrame.hint},
+	{From: "INTERSECT ALL, EXCEPT ALL", Dialects: warehouses, To: refSetAll.hint},
+	{From: "a UNION, INTERSECT or EXCEPT removing duplicates of INTERVAL columns, but a UNION chain or one INTERSECT or EXCEPT of two SELECTs that name their columns (not *, not BY NAME, not CORRESPONDING)", Dialects: "DuckDB", To: refSetIntervals.hint},
+	{From: "SELECT DISTINCT of INTERVAL columns with * beside other items, or * over relations whose columns are unknown", Dialects: "DuckDB", To: refDistinctIntervals.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "$1, $2 ... over several FROM items, a staged file or a relation whose columns are unknown", Dialects: "Snowflake", To: refPositional.hint},
 	{From: "FLATTEN(..., OUTER => TRUE) as the first FROM item or joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},

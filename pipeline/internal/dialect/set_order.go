@@ -11,16 +11,18 @@ import (
 // known timestamp or interval. SQLite takes only a column's name or
 // number there, so the compound becomes a subquery the ORDER BY (and
 // LIMIT) read: SELECT * FROM (a UNION b) ORDER BY instant_key("ts").
-func (t *translator) orderCompound(q *node) {
+// It tells whether it made the compound compare intervals by length
+// (unionIntervals, intersectIntervals).
+func (t *translator) orderCompound(q *node) bool {
 	if t.d == SQLite || len(q.list) < 2 || q.y != nil && q.y.name == "all" || hasByName(q) || t.recursive[q] {
-		return
+		return false
 	}
 	first := q.list[0]
 	for first.kind == nSubquery && first.x != nil && len(first.x.list) == 1 {
 		first = first.x.list[0]
 	}
 	if first.kind != nSelect {
-		return
+		return false
 	}
 	wrap := false
 	var order []*node
@@ -31,7 +33,7 @@ func (t *translator) orderCompound(q *node) {
 		// the columns * gives, when the relations' columns are all known
 		cols, complete := t.selectTypes(first)
 		if !complete {
-			return
+			return false
 		}
 		for _, o := range order {
 			if k := expandedColumn(t, cols, o.x); k >= 0 && t.orderKey(cols[k].typ) != "" {
@@ -63,7 +65,7 @@ func (t *translator) orderCompound(q *node) {
 			wrap = true
 		}
 		if t.unionIntervals(q, first) || t.intersectIntervals(q, first) {
-			return // wrapped already
+			return true // wrapped already
 		}
 	}
 	if wrap {
@@ -71,6 +73,46 @@ func (t *translator) orderCompound(q *node) {
 		last := q.list[len(q.list)-1]
 		last.post += ")"
 	}
+	return false
+}
+
+// refuseSetOps refuses the set operations a compound would answer
+// otherwise here: INTERSECT ALL and EXCEPT ALL, which SQLite lacks; and
+// (DuckDB, where 1 day and 24 hours are equal) a UNION, INTERSECT or
+// EXCEPT that removes duplicates of a known INTERVAL column, which
+// orderCompound did not rewrite to compare lengths (rewritten: a UNION
+// chain, or one INTERSECT or EXCEPT of two SELECTs, without * or BY NAME).
+func (t *translator) refuseSetOps(q *node, rewritten bool) {
+	dedup := -1
+	for _, op := range q.list2 {
+		kw := strings.ToUpper(t.toks[op.start].text)
+		all := t.setOpAll(op)
+		if all && kw != "UNION" {
+			t.refuse(op.start, refSetAll, kw)
+		}
+		if !all && dedup < 0 {
+			dedup = op.start
+		}
+	}
+	if t.d != DuckDB || rewritten || dedup < 0 || t.recursive[q] {
+		return
+	}
+	for _, b := range q.list {
+		if cols, _ := t.queryTypes(b); hasInterval(cols) {
+			t.refuse(dedup, refSetIntervals, strings.ToUpper(t.toks[dedup].text))
+			return
+		}
+	}
+}
+
+// setOpAll tells whether a set operator keeps duplicates (ALL).
+func (t *translator) setOpAll(op *node) bool {
+	for i := op.start; i < op.end; i++ {
+		if t.toks[i].kind == kWord && t.toks[i].lower == "all" {
+			return true
+		}
+	}
+	return false
 }
 
 // unionIntervals makes a UNION (distinct, every operator of the query) of
