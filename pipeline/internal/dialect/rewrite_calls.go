@@ -34,7 +34,7 @@ var snowflakeOperators = map[string]string{
 // false when n is left to the general rules.
 func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	args := n.list
-	if (n.name == "percentile_cont" || n.name == "percentile_disc" && t.d == Snowflake) && t.d != SQLite && len(args) == 1 && t.rewritePercentile(n) {
+	if (n.name == "percentile_cont" || n.name == "percentile_disc" && (t.d == Snowflake || t.d == DuckDB)) && t.d != SQLite && len(args) == 1 && t.rewritePercentile(n) {
 		return true
 	}
 	if n.x != nil && hasWithinGroup(n) && !strings.HasPrefix(n.name, "percentile") {

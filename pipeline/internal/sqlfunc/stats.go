@@ -55,6 +55,9 @@ func init() {
 	rename("quantile_cont_of", "percentile_cont", "bigquery")
 	rename("quantile_disc_of", "percentile_disc", "bigquery")
 	rename("approx_quantiles_of", "approx_quantiles", "bigquery")
+	// DuckDB's quantile_disc(x, q) and quantile(x, q), the same value
+	rename("quantile_disc_of", "quantile_disc", "duckdb")
+	rename("quantile_disc_of", "quantile", "duckdb")
 	rename("value_at_max", "max_by", "bigquery")
 	rename("value_at_min", "min_by", "bigquery")
 }
