@@ -23,6 +23,7 @@ func TestWarehouseCalls(t *testing.T) {
 		{bigquery, "select generate_date_array(d, e, interval 1 week) from t", "select json(generate_date_array(d, e, 1, 'week')) from t"},
 		{bigquery, "select first_value(b ignore nulls) over (order by id) from t", "select first_value_ignore_nulls(b ) over (order by id) from t"},
 		{snowflake, "select last_value(b) ignore nulls over (order by id) from t", "select last_value_ignore_nulls(b)  over (order by id NULLS LAST) from t"},
+		{bigquery, "select first_value(b) over (w), last_value(b) over(w) from t window w as (order by id)", "select first_value(b) over w, last_value(b) over w from t window w as (order by id)"},
 		{bigquery, "select array_agg(b order by id desc limit 2) from t", "select array_without_nulls(array_agg_limit(b , 2 order by id desc ), '') from t"},
 		{duckdb, "select position('Y' in a), strlen(a) from t", "select position_from('Y' , a), octet_length(a) from t"},
 		{snowflake, "select ratio_to_report(b) over (partition by a) from t", "select (CAST(b AS REAL) / NULLIF(sum(b) over (partition by a), 0)) from t"},
@@ -58,6 +59,9 @@ func TestWarehouseCalls(t *testing.T) {
 		{bigquery, "select id, first_value(b ignore nulls) over (order by id desc), last_value(b ignore nulls) over (order by id rows between unbounded preceding and 1 preceding) from t order by id",
 			"1|30|NULL\n2|30|10\n3|30|10"},
 		{bigquery, "select array_agg(b ignore nulls order by id desc limit 1)[offset(0)] from t", "30"},
+		// OVER (w) of a window with a frame: SQLite would refuse to override it
+		{bigquery, "select id, first_value(b ignore nulls) over (w), last_value(b) over (w) from t window w as (order by id rows between unbounded preceding and unbounded following) order by id",
+			"1|10|30\n2|10|30\n3|10|30"},
 		{bigquery, "select to_json_string(array_agg(a order by id limit 2)) from t", `["x","Y"]`},
 	}
 	for _, c := range rows {

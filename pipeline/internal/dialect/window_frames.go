@@ -12,6 +12,7 @@ func (t *translator) rangeFrame(spec *node) {
 	if t.d == SQLite {
 		return
 	}
+	t.namedWindowOnly(spec)
 	for _, k := range spec.kids {
 		if k.kind != nSoup || k.start >= k.end || t.toks[k.start].lower != "range" {
 			continue
@@ -39,5 +40,25 @@ func (t *translator) rangeFrame(spec *node) {
 		if offset && (interval || timed) {
 			t.refuse(k.start, refRangeFrame)
 		}
+	}
+}
+
+// namedWindowOnly writes OVER (w), a named window alone, as OVER w: SQLite
+// reads the parentheses as a new window copying w, which it refuses when w
+// has a frame (BigQuery and DuckDB take both as w itself).
+func (t *translator) namedWindowOnly(spec *node) {
+	var toks []int
+	for i := spec.start; i < spec.end; i++ {
+		if k := t.toks[i].kind; k != kSpace && k != kComment {
+			toks = append(toks, i)
+		}
+	}
+	if len(toks) == 3 && t.toks[toks[0]].text == "(" && t.toks[toks[1]].kind == kWord && t.toks[toks[2]].text == ")" {
+		if toks[0] > 0 && t.toks[toks[0]-1].kind == kSpace {
+			t.pr.dropTok(toks[0])
+		} else {
+			t.pr.setTok(toks[0], " ")
+		}
+		t.pr.dropTok(toks[2])
 	}
 }
