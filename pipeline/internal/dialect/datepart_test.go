@@ -6,6 +6,11 @@ import "testing"
 func TestDatePartShorthands(t *testing.T) {
 	expectTranslated(t, duckdb, "select year(d), dayofmonth(\n  d) from t", "select datetime_part_duckdb('year', d), datetime_part_duckdb(\n  'day', d) from t")
 	expectTranslated(t, snowflake, "select month(d), weekofyear(d) from t", "select datetime_part_snowflake('month', d), datetime_part_snowflake('week', d) from t")
+	// a bare date part only in the part's place: a column named date or day elsewhere stays a column
+	expectTranslated(t, snowflake, "select dateadd(day, 1, date), timeadd(mins, 5, day), last_day(date), date_part(yearofweekiso, date) from t",
+		"select datetime_add_snowflake('day', 1, date), datetime_add_snowflake('mins', 5, day), last_day_snowflake(date), datetime_part_snowflake('yearofweekiso', date) from t")
+	expectTranslated(t, bigquery, "select date_trunc(date, month), date_diff(date, day, day), last_day(date, month) from t",
+		"select datetime_trunc_bigquery(date, 'month'), datetime_diff_bigquery(date, day, 'day'), last_day_bigquery(date, 'month') from t")
 	expectRows(t, snowflake, "select year('2024-05-17'), hour('2024-05-17T10:30:00Z'), dayofweek('2024-05-19')", "2024|10|0")
 	expectRows(t, duckdb, "select month(date '2024-05-17'), dayofyear(date '2024-02-01')", "5|32")
 	// DuckDB's eras; Snowflake has no such functions.

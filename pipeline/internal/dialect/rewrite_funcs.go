@@ -33,7 +33,7 @@ var clock = map[string]string{
 var datePartArgs = map[string]bool{
 	"date_trunc": true, "timestamp_trunc": true, "datetime_trunc": true, "time_trunc": true,
 	"date_diff": true, "timestamp_diff": true, "datetime_diff": true, "time_diff": true,
-	"datediff": true, "timestampdiff": true, "dateadd": true, "timestampadd": true,
+	"datediff": true, "timestampdiff": true, "dateadd": true, "timestampadd": true, "timeadd": true,
 	"date_part": true, "datepart": true, "last_day": true, "date_add": true, "date_sub": true,
 	"timestamp_add": true, "timestamp_sub": true, "datetime_add": true, "datetime_sub": true,
 	"time_slice": true, "trunc": true, "timediff": true,
@@ -181,12 +181,23 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			a.kind = nLit
 		}
 	}
-	if datePartArgs[name] && t.d != SQLite {
+	if datePartArgs[name] && t.d != SQLite && len(n.list) >= 2 {
+		// the part has one place, so that a column named date or day
+		// elsewhere stays a column: third in BigQuery's *_DIFF and in
+		// TIME_SLICE, second in BigQuery's others and in LAST_DAY and
+		// TRUNC, first otherwise
+		at := 0
+		switch {
+		case t.d == BigQuery && strings.HasSuffix(name, "_diff") || name == "time_slice":
+			at = 2
+		case t.d == BigQuery || name == "last_day" || name == "trunc":
+			at = 1
+		}
+		if a := n.list[min(at, len(n.list)-1)]; a.kind == nName && len(a.parts) == 1 && t.toks[a.parts[0]].kind == kWord && (dateParts[t.toks[a.parts[0]].lower] || sqlfunc.IsDatePart(t.toks[a.parts[0]].lower)) {
+			t.pr.setTok(a.parts[0], sqlString(t.toks[a.parts[0]].lower))
+			a.kind = nLit
+		}
 		for _, a := range n.list {
-			if a.kind == nName && len(a.parts) == 1 && t.toks[a.parts[0]].kind == kWord && dateParts[t.toks[a.parts[0]].lower] {
-				t.pr.setTok(a.parts[0], sqlString(t.toks[a.parts[0]].lower))
-				a.kind = nLit
-			}
 			// BigQuery's WEEK(MONDAY): weeks starting on that day
 			if a.kind == nCall && (a.name == "week" || a.name == "isoweek") && len(a.list) == 1 && a.list[0].kind == nName && len(a.list[0].parts) == 1 {
 				day := t.toks[a.list[0].parts[0]].lower

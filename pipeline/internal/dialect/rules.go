@@ -203,7 +203,7 @@ var Translations = []Rule{
 	{From: "DECADE(x), CENTURY, MILLENNIUM and these parts (decades, c, cent, mil...) in date_part, EXTRACT, date_trunc, datediff and date_sub", Dialects: "DuckDB", To: "date_part('century', x)",
 		Note: "as DuckDB counts them: EXTRACT's centuries and millennia start at year 1 (2000 is in the 20th century), date_trunc and datediff cut at multiples of 100 and 1000 (date_trunc('century', 2024-05-17) is 2000-01-01)"},
 	{From: "DATE_TRUNC(x, MONTH), datediff(day, a, b) and other bare date parts", Dialects: warehouses, To: "'month', 'day'",
-		Note: "passed as lower-case strings to the date functions"},
+		Note: "passed as lower-case strings to the date functions, any of the warehouse's names of a part (mins, yrs, qtr, yearofweekiso ...); only in the part's place (the first argument, BigQuery's second or a *_DIFF's third, LAST_DAY's and TRUNC's second, TIME_SLICE's third), so that a column named date or day elsewhere stays a column"},
 	{From: "f(x, INTERVAL n unit)", Dialects: warehouses, To: "f(x, n, 'unit')"},
 	{From: "x + INTERVAL n unit, x - INTERVAL n unit, INTERVAL n unit + x, INTERVAL '2 months', INTERVAL (col) DAY, INTERVAL 1 DAY * n, x ± to_days(n) and x ± '1 day'::interval (DuckDB)", Dialects: warehouses, To: "datetime_add_to_timestamp(x, n, 'unit'); datetime_add_snowflake(x, n, 'unit') in Snowflake",
 		Note: "months are clamped to the month's last day; INTERVAL '1 month 2 days' (Snowflake: '1 day, 2 hours') adds each part in turn, in the order written in Snowflake, months then days then time in DuckDB; DuckDB's to_years ... to_microseconds(n) are INTERVAL n unit; a DATE plus an INTERVAL is a timestamp, except in Snowflake for parts of a day or longer (datetime_add), where it stays a DATE"},

@@ -260,6 +260,13 @@ func init() {
 	}
 }
 
+// IsDatePart reports whether name (lower case) names a date part, such as
+// month, mins or yearofweekiso.
+func IsDatePart(name string) bool {
+	_, ok := partNames[name]
+	return ok
+}
+
 // datePart is a part with, for BigQuery's WEEK(<weekday>), its first day.
 type datePart struct {
 	p        part
