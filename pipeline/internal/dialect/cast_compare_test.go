@@ -39,6 +39,9 @@ func TestBigQueryUnnestWithoutAlias(t *testing.T) {
 	expectRows(t, bigquery, "select (select count(*) from unnest(m.recipients) where id = 1 and domain != 'x') from messages m", "2")
 	expectRows(t, bigquery, "select (select string_agg(email, ',' order by email desc) from unnest(recipients)) from messages", "c@z.com,b@y.com")
 	expectRefused(t, bigquery, "select 1,\n  key from events, unnest(params)", "2:3: key beside UNNEST without an alias is not supported here: it may be a field of the array's structs or a column of a relation whose columns are not known (name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars))")
+	// with an alias the element is a value table's row: its fields are names too
+	expectRows(t, bigquery, "select array_to_string(array(select r.email from unnest(recipients) as r order by domain desc), ',') from messages", "c@z.com,b@y.com")
+	expectTranslated(t, bigquery, "select a from events, unnest(events.params) as p", "select a from events, json_each(events.params) as p")
 	expectRefused(t, bigquery, "select * from t, unnest(t.structs)", "1:8: SELECT * over UNNEST cannot be expanded: the fields of UNNEST without an alias are not known here (list the columns to keep)")
 	expectRows(t, bigquery, "select x from unnest([1, 2]) as x", "1\n2")
 	expectRows(t, bigquery, "select a, b from unnest([struct(1 as a, 'x' as b), struct(2, 'y')])", "1|x\n2|y")

@@ -8,12 +8,15 @@ import "strings"
 // The fields are not known here, so a name of that SELECT that no other
 // relation of it has is read as a field of the element; where a relation
 // of an enclosing SELECT has it, as BigQuery does, the field when the
-// element has one, else that column.
+// element has one, else that column. With an alias the element is a value
+// table's row, whose fields BigQuery reads as names too (ORDER BY key over
+// UNNEST(event_params) AS p): a name no relation beside it has is the
+// field when the element has one, else the name as SQLite reads it.
 
 // implicitField rewrites n, a name whose first part is parts[0], when it
 // stands for a field of an unaliased UNNEST; it reports whether it did.
 func (t *translator) implicitField(n *node, parts []string, sc *scope) bool {
-	if t.d != BigQuery || !hasImplicitUnnest(sc) || sc.findRel(parts[0]) != nil ||
+	if t.d != BigQuery || !hasImplicitUnnest(sc) || sc.findRel(parts[0]) != nil || sc.findOffset(parts[0]) != nil ||
 		len(parts) >= 3 && sc.findTable(parts[0], parts[1]) != nil {
 		return false
 	}
@@ -25,7 +28,7 @@ func (t *translator) implicitField(n *node, parts []string, sc *scope) bool {
 		known := true
 		for _, r := range s.rels {
 			f := r.from
-			if f.implicit {
+			if f.implicit || valueRows(f) {
 				if u == nil && (n.start < f.expr.start || n.start >= f.expr.end) { // its own array is read outside
 					u = f
 				}
@@ -49,13 +52,20 @@ func (t *translator) implicitField(n *node, parts []string, sc *scope) bool {
 			}
 			continue // not here: an enclosing SELECT's
 		}
+		if !known && !u.implicit {
+			return false
+		}
 		if !known {
 			t.refuse(n.start, refUnnestFieldName, parts[0])
 			return true
 		}
 		elem := quoteIdent(u.alias)
 		field := "json_extract(" + elem + ".value, " + sqlString(jsonPath(parts)) + ")"
-		if outer := t.outerColumn(s.parent, parts[0]); outer != "" {
+		outer, known := t.outerColumn(s.parent, parts[0])
+		if outer == "" && !known && !u.implicit {
+			outer = t.nameText(n, 1) // perhaps a column of a relation around it
+		}
+		if outer != "" {
 			if len(parts) > 1 {
 				outer = "json_extract(" + outer + ", " + sqlString(jsonPath(parts[1:])) + ")"
 			}
@@ -69,12 +79,19 @@ func (t *translator) implicitField(n *node, parts []string, sc *scope) bool {
 	return false
 }
 
-// hasImplicitUnnest reports whether a SELECT around sc reads an unaliased
-// UNNEST of a column.
+// valueRows reports whether f is an aliased UNNEST of a column, whose
+// elements may be structs.
+func valueRows(f *fromInfo) bool {
+	return f.kind == fromUnnest && !f.flatten && f.split == "" && f.aliasStart >= 0 && f.aliasCols == nil &&
+		f.expr != nil && f.expr.kind == nCall && len(f.expr.list) == 1 && f.expr.list[0].kind == nName
+}
+
+// hasImplicitUnnest reports whether a SELECT around sc reads an UNNEST of
+// a column.
 func hasImplicitUnnest(sc *scope) bool {
 	for s := sc; s != nil; s = s.parent {
 		for _, r := range s.rels {
-			if r.from.implicit {
+			if r.from.implicit || valueRows(r.from) {
 				return true
 			}
 		}
@@ -83,8 +100,10 @@ func hasImplicitUnnest(sc *scope) bool {
 }
 
 // outerColumn is name qualified by the first relation of sc or the
-// SELECTs around it whose known columns hold it, or "".
-func (t *translator) outerColumn(sc *scope, name string) string {
+// SELECTs around it whose known columns hold it, or ""; known tells
+// whether the columns of all those relations are known.
+func (t *translator) outerColumn(sc *scope, name string) (col string, known bool) {
+	known = true
 	for s := sc; s != nil; s = s.parent {
 		for _, r := range s.rels {
 			f := r.from
@@ -93,14 +112,15 @@ func (t *translator) outerColumn(sc *scope, name string) string {
 			}
 			cols, err := t.relColumns(f, s)
 			if err != nil {
+				known = false
 				continue
 			}
 			for _, c := range cols {
 				if strings.EqualFold(c, name) {
-					return quoteIdent(f.aliasOrName()) + "." + quoteIdent(c)
+					return quoteIdent(f.aliasOrName()) + "." + quoteIdent(c), true
 				}
 			}
 		}
 	}
-	return ""
+	return "", known
 }
