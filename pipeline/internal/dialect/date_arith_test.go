@@ -73,6 +73,8 @@ func TestClockInZoneAndBooleanText(t *testing.T) {
 	expectTranslated(t, bigquery, "select current_datetime(z), current_datetime() from t", "select datetime_of("+timestampNow+", z), "+timestampNow+" from t")
 	expectTranslated(t, bigquery, "select cast(a > 1 as string) from t", "select CASE WHEN a > 1 THEN 'true' WHEN NOT a > 1 THEN 'false' END from t")
 	expectTranslated(t, snowflake, "select true::varchar", "select CASE WHEN true THEN 'true' WHEN NOT true THEN 'false' END")
+	expectTranslated(t, snowflake, "select get(v, 'a')::string, to_varchar(get_path(v, 'a.b')), get(v, 0)::int from t",
+		"select CAST(json_get_text(json_get_member(v, 'a'), '$') AS TEXT), to_char_snowflake(json_get_text(json_get_json(v, 'a.b'), '$')), cast_to(json_get_text(json_get_member(v, 0), '$'), 'INTEGER', 'snowflake', 1) from t")
 	expectTranslated(t, snowflake, "select to_varchar(a > 1), to_char(a) from t", "select CASE WHEN a > 1 THEN 'true' WHEN NOT a > 1 THEN 'false' END, to_char_snowflake(a) from t")
 	expectRows(t, duckdb, "select cast(1 = 1 as varchar), cast(false as varchar), cast(null::boolean = true as varchar)", "true|false|NULL")
 }

@@ -89,6 +89,9 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return "decimal_text(" + pr.text(args[0]) + ", " + s + ")" + pr.carry(n, args...)
 		}
 		return true
+	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 1 && n.x == nil && args[0].kind == nCall && (args[0].name == "get" || args[0].name == "get_path"):
+		t.variantValue(args[0])
+		return false
 	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 1 && n.x == nil && t.booleanOf(args[0]):
 		// TO_VARCHAR of a boolean is 'true' or 'false', as its cast is
 		n.print = func(pr *printer, n *node) string {

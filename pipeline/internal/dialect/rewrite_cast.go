@@ -54,6 +54,9 @@ func (t *translator) rewriteCast(n *node) {
 		n.print = func(pr *printer, n *node) string { return fn + pr.text(x) + ")" + pr.carry(n, x) }
 		return
 	}
+	if typ.fn != "json" {
+		t.variantValue(x)
+	}
 	kind := ""
 	if t.d != SQLite {
 		kind = castKind(t.d, typ)
@@ -238,3 +241,13 @@ func joinRaw(toks []token) string {
 // comparison, LIKE, IN, BETWEEN, IS, NOT, AND, OR, a cast to BOOL, a column
 // of booleans (statictypes.go).
 func (t *translator) booleanOf(n *node) bool { return t.staticType(n) == TypeBool }
+
+// variantValue reads x, when it is Snowflake's GET or GET_PATH, whose
+// variant is JSON text ('"x"'), as the path forms' values are read: a
+// string without its quotes. For a cast or TO_VARCHAR of it.
+func (t *translator) variantValue(x *node) {
+	if t.d == Snowflake && x.kind == nCall && len(x.parts) == 1 && (x.name == "get" || x.name == "get_path") {
+		x.pre = "json_get_text(" + x.pre
+		x.post += ", '$')"
+	}
+}

@@ -143,6 +143,8 @@ var Translations = []Rule{
 		Note: "a name whose first part is not a table alias in scope is a struct column; the column keeps the field's name"},
 	{From: "x:a.b[0]", Dialects: "Snowflake", To: "json_extract(x, '$.a.b[0]')",
 		Note: "a string is its SQL text (x), where Snowflake shows the VARIANT as JSON (\"x\"); so x:status = 'paid', x:status::string and GROUP BY x:status give the warehouse's answers, but a selected x:status shows paid, not \"paid\" (objects and arrays stay JSON text). Quoting strings would match Snowflake's display but not its meaning: every function that takes x:status as text (UPPER, SPLIT_PART, ||, LIKE...) casts it to the unquoted string there, and SQLite's functions would see the quotes"},
+	{From: "GET(v, k)::type, GET_PATH(v, 'a.b')::type, TO_VARCHAR(GET(...))", Dialects: "Snowflake", To: "cast_to(json_get_text(json_get_member(v, k), '$'), 'TYPE', ...)",
+		Note: "GET and GET_PATH give the member as JSON text (\"x\", null), as Snowflake shows the VARIANT; cast or TO_VARCHAR, its value is read as x:a's is: a string without its quotes, null as NULL"},
 	{From: "x::variant, TO_VARIANT(x), x::array, TO_ARRAY(x), x::object, TO_OBJECT(x)", Dialects: "Snowflake", To: "variant_of(x), to_array_of(x), to_object_of(x)",
 		Note: "a VARIANT is the value itself (a string its text, as x:a gives it, where Snowflake shows \"abc\"; PARSE_JSON('\"abc\"') gives abc too, so ::string and = 'abc' read it as there); TO_ARRAY makes a value that is no array an array of one; TO_OBJECT fails on a value that is no object"},
 	{From: "CURRENT_DATABASE(), CURRENT_SCHEMA(), CURRENT_USER(), CURRENT_ROLE(), CURRENT_WAREHOUSE()", Dialects: "Snowflake", To: "the target's value as a string: 'ANALYTICS'",
