@@ -91,6 +91,9 @@ func (t *translator) listCallType(n *node) string {
 	if t.d != DuckDB || len(n.list) == 0 {
 		return ""
 	}
+	if top := topN(n); top != nil {
+		return listOf(t.numberType(top[0]))
+	}
 	switch listResults[n.name] {
 	case "text":
 		return TypeList
@@ -118,4 +121,18 @@ func (t *translator) listScale(x *node) string {
 		return itoa(s)
 	}
 	return ""
+}
+
+// topN is the value, the key and the count of DuckDB's max(x, n),
+// min(x, n), arg_max(v, k, n) and arg_min(v, k, n), which give a list of
+// the values of the n rows with the largest (smallest) key; nil for other
+// calls.
+func topN(n *node) []*node {
+	switch {
+	case (n.name == "max" || n.name == "min") && len(n.list) == 2:
+		return []*node{n.list[0], n.list[0], n.list[1]}
+	case len(n.list) == 3 && (n.name == "arg_max" || n.name == "argmax" || n.name == "max_by" || n.name == "arg_min" || n.name == "argmin" || n.name == "min_by"):
+		return n.list
+	}
+	return nil
 }

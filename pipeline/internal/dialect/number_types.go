@@ -231,6 +231,9 @@ func (t *translator) callNumber(n *node) string {
 		}
 	case "min", "max", "any_value", "first", "last", "arbitrary", "abs",
 		"coalesce", "ifnull", "greatest", "least":
+		if (n.name == "min" || n.name == "max") && len(args) == 2 {
+			return "" // max(x, n): a list
+		}
 		return t.commonNumber(args)
 	case "nullif", "first_value", "last_value", "nth_value":
 		if len(args) > 0 {

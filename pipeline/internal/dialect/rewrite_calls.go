@@ -235,6 +235,19 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return false
 	case t.d == BigQuery && n.name == "json_strip_nulls" && len(args) > 1 && n.x == nil:
 		return t.namedArgs(n, "json_path", "include_arrays", "remove_empty")
+	case t.d == DuckDB && topN(n) != nil && n.x == nil:
+		top, sign := topN(n), "1"
+		if strings.HasPrefix(n.name, "min") || strings.HasPrefix(n.name, "arg_min") || n.name == "argmin" {
+			sign = "-1"
+		}
+		n.print = func(pr *printer, n *node) string {
+			s := make([]string, 3)
+			for i, a := range top {
+				s[i] = strings.TrimSpace(pr.text(a))
+			}
+			return "extremes_of(" + strings.Join(s, ", ") + ", " + sign + ")" + pr.carry(n, n.list...)
+		}
+		return true
 	case t.d == DuckDB && (n.name == "list_sum" || n.name == "list_avg") && len(args) == 1 && n.x == nil && t.listScale(args[0]) != "":
 		// the elements are DECIMALs: summed exactly at their scale
 		args[0].post += ", " + t.listScale(args[0])

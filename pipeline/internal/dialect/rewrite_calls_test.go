@@ -32,6 +32,7 @@ func TestWarehouseCalls(t *testing.T) {
 		{duckdb, "select list_sort(l, 'DESC'), list_distinct(l), regexp_split_to_array(a, ',') from t", "select json(list_sort_json(l, 'DESC')), json(list_distinct_json(l)), json(regexp_split_json(a, ',')) from t"},
 		{snowflake, "select percentile_cont(0.25) within group (order by b desc) over (partition by a) from t", "select quantile_cont_of(b, 1 - (0.25)) over (partition by a) from t"},
 		{duckdb, "select quantile_disc(b, 0.5), quantile(b, 0.9), percentile_disc(0.5) within group (order by b) from t", "select quantile_disc_of(b, 0.5), quantile_disc_of(b, 0.9), quantile_disc_of(b, 0.5) from t"},
+		{duckdb, "select max(b, 3), min(b, 2), arg_max(a, b, 2), min_by(a, b, 1), max(b) from t", "select extremes_of(b, b, 3, 1), extremes_of(b, b, 2, -1), extremes_of(a, b, 2, 1), extremes_of(a, b, 1, -1), max(b) from t"},
 		{duckdb, "select format('{} of {:.2f}', a, b) from t", "select format_duckdb('{} of {:.2f}', a, b) from t"},
 		{snowflake, "select time_slice(d, 4, month, 'END') from t", "select time_slice_of(d, 4, 'month', 'END') from t"},
 		{bigquery, "select string_agg(a, ',' order by id limit 2), string_agg(a limit 1) from t", "select string_agg_limit(a, ',' , 2 order by id ), string_agg_limit(a, ',', 1 ) from t"},

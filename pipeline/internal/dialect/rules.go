@@ -230,6 +230,7 @@ var Translations = []Rule{
 	{From: "TRUNC(x), TRUNC(x, n) of a number", Dialects: "Snowflake", To: "CAST(trunc(x) AS INTEGER); trunc(x * 10^n) / 10^n", Note: "toward zero; TRUNC(x, 'part') truncates dates"},
 	{From: "agg(x, sep) WITHIN GROUP (ORDER BY y)", Dialects: all, To: "agg(x, sep ORDER BY y)"},
 	{From: "PERCENTILE_CONT(q) WITHIN GROUP (ORDER BY x [DESC]), quantile_cont(x, q)", Dialects: "Snowflake, DuckDB", To: "quantile_cont_of(x, q)", Note: "interpolated between the two nearest values; DESC reads 1 - q"},
+	{From: "max(x, n), min(x, n), arg_max(v, k, n), arg_min(v, k, n), max_by, min_by", Dialects: "DuckDB", To: "extremes_of(v, k, n, sign)", Note: "a list of the values of the n rows with the largest (smallest) key, in that order, rows with a NULL key left out; NULL for no rows"},
 	{From: "format('{} {:.2f}', a, b)", Dialects: "DuckDB", To: "format_duckdb(f, a, b)", Note: "the {fmt} placeholders DuckDB's format() takes: {}, {1}, {:spec} with fill, align, sign, 0, width, the , separator, precision and the types d f e x X o b s; a NULL argument gives NULL; printf(...) keeps SQLite's printf, as DuckDB's"},
 	{From: "PERCENTILE_DISC(q) WITHIN GROUP (ORDER BY x [DESC]), quantile_disc(x, q), quantile(x, q)", Dialects: "DuckDB", To: "quantile_disc_of(x, q)", Note: "the first value whose share of the rows at or below it reaches q, NULLs left out, as a window too"},
 	{From: "APPROX_COUNT_DISTINCT(x)", Dialects: warehouses, To: "count(DISTINCT x)", Note: "exact, where the warehouse estimates"},
