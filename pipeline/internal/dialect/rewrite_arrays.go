@@ -112,8 +112,7 @@ func (t *translator) rewriteStruct(n *node) {
 }
 
 // rewriteArraySub writes ARRAY(SELECT x FROM ...) as
-// (SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value FROM ...)),
-// and SELECT AS STRUCT a AS x, b AS y as one json_object per row.
+// (SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value FROM ...)).
 func (t *translator) rewriteArraySub(n *node) {
 	q := n.x
 	body := q.list[0]
@@ -126,32 +125,8 @@ func (t *translator) rewriteArraySub(n *node) {
 	}
 	info := body.sel
 	value := arrayValue
-	if info.asTok >= 0 {
-		t.pr.setTok(info.asTok, "")
-		t.pr.setTok(info.structTok, "")
-	}
 	if info.asStruct {
-		value = "json(" + arrayValue + ")"
-		for i, it := range info.items {
-			if it.kind != nItem {
-				t.refuse(it.start, refArraySub)
-				return
-			}
-			name := it.name
-			if name == "" {
-				name = fieldName(t.toks, it.x)
-			}
-			if name == "" {
-				name = "_field_" + itoa(i+1)
-			}
-			x := it.x
-			it.print = func(pr *printer, it *node) string {
-				return sqlString(name) + ", " + pr.text(x) + pr.carry(it, x)
-			}
-		}
-		info.items[0].pre = "json_object(" + info.items[0].pre
-		last := info.items[len(info.items)-1]
-		last.post += ") AS " + arrayValue
+		value = "json(" + arrayValue + ")" // selectAsStruct names the objects
 	} else {
 		if len(info.items) != 1 || info.items[0].kind != nItem {
 			t.refuse(n.start, refArraySub)
@@ -328,4 +303,36 @@ func (t *translator) boolAsJSON(x *node) {
 		x.pre = "bool_as_json(" + x.pre
 		x.post += ")"
 	}
+}
+
+// selectAsStruct writes SELECT AS STRUCT a AS x, b AS y as one json_object
+// per row, named _nexus_value for ARRAY(...), and SELECT AS VALUE x as x.
+func (t *translator) selectAsStruct(info *selectInfo) {
+	if info.asTok >= 0 {
+		t.pr.setTok(info.asTok, "")
+		t.pr.setTok(info.structTok, "")
+	}
+	if !info.asStruct {
+		return
+	}
+	for i, it := range info.items {
+		if it.kind != nItem {
+			t.refuse(it.start, refArraySub)
+			return
+		}
+		name := it.name
+		if name == "" {
+			name = fieldName(t.toks, it.x)
+		}
+		if name == "" {
+			name = "_field_" + itoa(i+1)
+		}
+		x := it.x
+		it.print = func(pr *printer, it *node) string {
+			return sqlString(name) + ", " + pr.text(x) + pr.carry(it, x)
+		}
+	}
+	info.items[0].pre = "json_object(" + info.items[0].pre
+	last := info.items[len(info.items)-1]
+	last.post += ") AS " + arrayValue
 }

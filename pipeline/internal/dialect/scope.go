@@ -303,6 +303,7 @@ func (t *translator) walkSelect(s *node, sc *scope) {
 	inner := &scope{parent: sc, rels: info.from, sel: s}
 	info.scope = inner
 	t.markSelectUnnest(s)
+	t.selectAsStruct(info)
 	if info.fromClause != nil {
 		t.walk(info.fromClause, inner)
 	}
