@@ -4,7 +4,7 @@ import "testing"
 
 // Snowflake's arithmetic of numbers of known scales has its result scale:
 // the larger for + and -, the sum up to max(s1, s2, 12) for *, the
-// dividend's plus 6 up to 12 for /; the value is rounded to it and written
+// dividend's plus 6 up to 12 for / and AVG; the value is rounded to it and written
 // with it as text.
 func TestSnowflakeArithmeticScales(t *testing.T) {
 	expectTranslated(t, snowflake, "select 0.1 + 0.2, 10.01 * 1.1, 1 / 3, 1 + 2 from t",
@@ -16,6 +16,9 @@ func TestSnowflakeArithmeticScales(t *testing.T) {
 	// a scale that is not known (a column of a source, a FLOAT) leaves the
 	// arithmetic as SQLite computes it
 	expectTranslated(t, snowflake, "select a * 2, 1.5::float * 2 from t", "select a * 2, cast_to(1.5, 'REAL', 'snowflake', 1) * 2 from t")
+	// AVG divides as /: an INTEGER's average has 6 digits, a NUMBER(p, 2)'s 8
+	expectTranslated(t, snowflake, "select avg(a::int), avg(a::number(10,2)) over (), avg(a) from t",
+		"select round_scale(avg(cast_to(a, 'INTEGER', 'snowflake', 1)), 6), round_scale(avg(decimal_fits(round_scale(cast_to(a, 'REAL', 'snowflake', 1), 2), 10, 2, 1)) over (), 8), avg(a) from t")
 }
 
 // A boolean joined to text is true or false, as the warehouses write it.

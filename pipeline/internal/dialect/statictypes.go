@@ -109,6 +109,9 @@ func (t *translator) staticType(n *node) string {
 		if t.keepsOffset(n) {
 			return sqlfunc.KindInstant // CONVERT_TIMEZONE(zone, ts)
 		}
+		if s, ok := t.arithmeticScale(n); ok && s > 0 {
+			return typeDecimal + strconv.Itoa(s) // Snowflake's AVG of a NUMBER
+		}
 		if dateResults[n.name] {
 			return TypeDate
 		}
