@@ -98,14 +98,23 @@ func (t *translator) snowflakeScale(x *node) (int, bool) {
 }
 
 // arithmeticScale is Snowflake's scale of the result of x + y, x - y,
-// x * y, x / y and AVG(x) from the scales of x and y, as its documentation
+// x * y, x / y, AVG(x) and DIV0(x, y) from the scales of x and y, as its documentation
 // ("Scale and precision in arithmetic operations") gives them: the larger
 // for + and -, their sum up to the larger of theirs and 12 for *, and the
 // dividend's plus 6 up to 12 (or the dividend's if larger) for /.
 func (t *translator) arithmeticScale(n *node) (int, bool) {
-	if t.d == Snowflake && n.kind == nCall && n.name == "avg" && len(n.list) == 1 && len(n.parts) == 1 {
-		// AVG divides the sum as / does: an INTEGER's average has 6 digits
-		s, ok := t.snowflakeScale(n.list[0])
+	if t.d == Snowflake && n.kind == nCall && len(n.parts) == 1 {
+		// AVG divides the sum as / does (an INTEGER's average has 6
+		// digits), and so do DIV0 and DIV0NULL
+		s, ok := 0, false
+		switch {
+		case n.name == "avg" && len(n.list) == 1:
+			s, ok = t.snowflakeScale(n.list[0])
+		case (n.name == "div0" || n.name == "div0null") && len(n.list) == 2:
+			_, ok2 := t.snowflakeScale(n.list[1])
+			s, ok = t.snowflakeScale(n.list[0])
+			ok = ok && ok2
+		}
 		return max(s, min(s+6, 12)), ok
 	}
 	if t.d != Snowflake || n.kind != nBinary || n.name != "+" && n.name != "-" && n.name != "*" && n.name != "/" {

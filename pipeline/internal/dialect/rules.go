@@ -94,7 +94,7 @@ var Translations = []Rule{
 	{From: "a [NOT] LIKE ANY | SOME | ALL UNNEST(arr), LIKE ANY (SELECT ...)", Dialects: "BigQuery", To: "(SELECT CASE ... END FROM (SELECT like_case_sensitive(a, value) AS m FROM json_each(arr)))",
 		Note: "no patterns: FALSE for LIKE ANY and for LIKE ALL UNNEST, TRUE for LIKE ALL (SELECT ...), the opposite with NOT, as documented"},
 	{From: "a / b", Dialects: warehouses, To: "divide(a, b, 'dialect', line); CAST(a AS REAL) / n when b is a number other than 0",
-		Note: "they divide integers as reals (2999/100 is 29.99; in Snowflake rounded to the result scale, 1/3 is 0.333333, as AVG of a NUMBER is: an INTEGER's average has 6 digits); division by zero fails in BigQuery and Snowflake, naming the line, and is ±Infinity in DuckDB (0/0, NaN there, is NULL: SQLite stores a NaN as NULL)"},
+		Note: "they divide integers as reals (2999/100 is 29.99; in Snowflake rounded to the result scale, 1/3 is 0.333333, as AVG and DIV0 of NUMBERs are: an INTEGER's average has 6 digits); division by zero fails in BigQuery and Snowflake, naming the line, and is ±Infinity in DuckDB (0/0, NaN there, is NULL: SQLite stores a NaN as NULL)"},
 	{From: "a % b", Dialects: "Snowflake, DuckDB", To: "modulo(a, b, 'dialect', line)",
 		Note: "reals keep their fraction (5.5 % 2 is 1.5; SQLite's % truncates both to integers); a zero divisor fails in DuckDB, naming the line, and gives NULL in Snowflake"},
 	{From: "a // b", Dialects: "DuckDB", To: "CAST(a AS INTEGER) / CAST(b AS INTEGER); a / b for a DECIMAL or a DOUBLE", Note: "integer division; DuckDB divides a known DECIMAL or DOUBLE as / does (7.5 // 2 is 3.75)"},
