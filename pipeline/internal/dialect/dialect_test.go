@@ -232,6 +232,10 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, snowflake, "select f.key, f.index, f.path, f.value from lateral flatten(input => parse_json('{\"a\": [1], \"b\": 2}')) f", "a|NULL|a|[1]\nb|NULL|b|2")
 	expectRows(t, snowflake, "select f.key is null, f.index, f.path from lateral flatten(input => parse_json('{\"a\": [5, 6]}'), path => 'a') f", "1|0|a[0]\n1|1|a[1]")
 	expectRows(t, snowflake, "select index, value from lateral flatten(input => parse_json('[5, 6]'))", "0|5\n1|6")
+	// a LATERAL subquery naming an earlier FROM item is refused (SQLite's cannot see it); one that does not runs
+	expectRefused(t, snowflake, "select l.c from t, lateral (select t.a + 1 as c) l",
+		"1:20: LATERAL (SELECT ...) naming the FROM items before it is not supported (select the value with a correlated subquery in the select list, (select ... where u.id = t.id) as x, or join the table and group by t's key)")
+	expectRows(t, snowflake, "select l.c from (select 1 a) t, lateral (select t.c from (select 3 c) t) l", "3")
 	// $1, $2 ... are the columns of the one FROM item by place
 	expectTranslated(t, snowflake, "select $2 from (select 1 as a, 'x' as b) t where $1 = 1", "select t.b from (select 1 as a, 'x' as b) t where t.a = 1")
 	expectRows(t, snowflake, "select $1, $2 from (values (1, 'a'), (2, 'b'))", "1|a\n2|b")

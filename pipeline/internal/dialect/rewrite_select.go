@@ -161,6 +161,9 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 	f := n.from
 	if f.lateral >= 0 && t.d != SQLite {
 		t.pr.dropTok(f.lateral) // SQLite's FROM items see the ones before them
+		if f.kind == fromQuery && f.expr != nil && t.correlated(f.expr, sc) {
+			t.refuse(f.lateral, refLateralQuery)
+		}
 	}
 	if f.kind == fromTable && t.d == BigQuery && strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`") {
 		// `project.dataset.table`: SQLite has schemas only, the dataset
@@ -261,6 +264,34 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		renamed := t.renamedSource(n, n.end)
 		n.print = func(pr *printer, n *node) string { return renamed(pr) }
 	}
+}
+
+// correlated tells whether the subquery sub names a relation of scope
+// outer that it does not define itself: SQLite's subqueries in FROM do not
+// see the FROM items before them.
+func (t *translator) correlated(sub *node, outer *scope) bool {
+	inner := map[string]bool{}
+	var names []*node
+	var visit func(k *node)
+	visit = func(k *node) {
+		if k.kind == nFrom && k.from != nil {
+			inner[k.from.alias] = true
+		}
+		if k.kind == nName && len(k.parts) >= 2 {
+			names = append(names, k)
+		}
+		for _, c := range k.kids {
+			visit(c)
+		}
+	}
+	visit(sub)
+	for _, k := range names {
+		a := strings.ToLower(identName(t.toks[k.parts[0]]))
+		if !inner[a] && outer.findRel(a) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // outerJoin makes the FROM item n, a FLATTEN(..., OUTER => TRUE), a LEFT
