@@ -3,18 +3,19 @@
 // Command wasm is the playground's WebAssembly entry. It runs inside a Web
 // Worker and exposes one object to JavaScript:
 //
-//	nexusBridge.call(requestJSON, onSteps, id) -> Promise<responseJSON>
+//	nexusBridge.call(requestJSON, onSteps, id, files) -> Promise<responseJSON>
 //	nexusBridge.cancel(id)
 //
 // Requests and responses are the JSON of package bridge; id is the
-// request's id (cancel names it). onSteps receives the run-log steps while
+// request's id (cancel names it); files, when given, is the request's files
+// as an object of path to text, read string by string (decoding them from
+// JSON costs more in js/wasm). onSteps receives the run-log steps while
 // a build runs, as a JSON array of the steps that finished since the last
 // call: one call per step would cost a message to the page per step. This
 // file only converts values between JavaScript and Go.
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"sync"
@@ -29,6 +30,11 @@ import (
 // enough for the status line to count, rarely enough that a build of many
 // quick steps sends a few messages, not one per step.
 const stepsEvery = 40 * time.Millisecond
+
+// stepsAfter is when a build sends its first steps: a quicker build sends
+// none, and the page shows its log from the result, laying the page out
+// once instead of while the result is on its way.
+const stepsAfter = 100 * time.Millisecond
 
 func main() {
 	b := bridge.New(":memory:")
@@ -54,6 +60,10 @@ func main() {
 		} else {
 			_ = json.Unmarshal([]byte(in), &head)
 		}
+		var files map[string]string
+		if len(args) > 3 && args[3].Type() == js.TypeObject {
+			files = jsFiles(args[3])
+		}
 		ctx, cancel := context.WithCancel(context.Background())
 		mu.Lock()
 		cancels[head.ID] = cancel
@@ -71,27 +81,41 @@ func main() {
 					mu.Unlock()
 					cancel()
 				}()
-				var steps [][]byte
-				var sent time.Time
+				var stepsMu sync.Mutex
+				var steps []pipeline.Step
+				sent := time.Now().Add(stepsAfter - stepsEvery)
 				flush := func() {
+					stepsMu.Lock()
+					defer stepsMu.Unlock()
 					if len(steps) > 0 {
-						onStep.Invoke("[" + string(bytes.Join(steps, []byte(","))) + "]")
+						if data, err := json.Marshal(steps); err == nil {
+							onStep.Invoke(string(data))
+						}
 						steps, sent = nil, time.Now()
 					}
 				}
+				// The steps done before a long node are sent while it runs
+				// (the timer fires when SQLite yields, see yield.go).
+				timer := time.AfterFunc(stepsAfter, flush)
 				progress := func(s pipeline.Step) {
 					if onStep.Type() != js.TypeFunction {
 						return
 					}
-					if data, err := json.Marshal(s); err == nil {
-						steps = append(steps, data)
-					}
-					if time.Since(sent) >= stepsEvery {
+					stepsMu.Lock()
+					steps = append(steps, s)
+					due := time.Since(sent) >= stepsEvery
+					stepsMu.Unlock()
+					if due {
 						flush()
 					}
 				}
-				out := b.HandleJSON(newYieldingContext(ctx), in, progress)
-				flush()
+				out, ok := b.HandleJSON(newYieldingContext(ctx), in, files, progress)
+				timer.Stop()
+				// A successful build's result holds all its steps, and the
+				// page shows the ones it has not had from it.
+				if !ok {
+					flush()
+				}
 				resolve.Invoke(out)
 			}()
 			return nil
@@ -121,4 +145,15 @@ func main() {
 		ready.Invoke()
 	}
 	select {}
+}
+
+// jsFiles reads an object of path to text.
+func jsFiles(obj js.Value) map[string]string {
+	keys := js.Global().Get("Object").Call("keys", obj)
+	files := make(map[string]string, keys.Length())
+	for i := range keys.Length() {
+		k := keys.Index(i).String()
+		files[k] = obj.Get(k).String()
+	}
+	return files
 }

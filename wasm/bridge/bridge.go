@@ -90,19 +90,29 @@ func New(dsn string) *Bridge { return &Bridge{dsn: dsn} }
 // HandleJSON decodes a request, serves it and encodes the response. It
 // always returns a response, even when the request is malformed or the
 // pipeline panics, because an unanswered call would hang the page.
-func (b *Bridge) HandleJSON(ctx context.Context, in string, progress func(pipeline.Step)) string {
+//
+// files, when not nil, are the request's files, passed beside its JSON:
+// decoding a project's text from JSON is most of a quick Run's time in
+// js/wasm, and the browser entry can hand the strings over as they are.
+// ok reports whether the call succeeded: a build's result then holds all
+// its steps.
+func (b *Bridge) HandleJSON(ctx context.Context, in string, files map[string]string, progress func(pipeline.Step)) (out string, ok bool) {
 	var req Request
 	var resp Response
 	if err := json.Unmarshal([]byte(in), &req); err != nil {
 		resp = Response{Error: &pipeline.Diagnostic{Severity: pipeline.SeverityError, Message: "bad request: " + err.Error()}}
 	} else {
+		if files != nil {
+			req.Files = files
+		}
 		resp = b.Handle(ctx, req, progress)
 	}
-	out, err := json.Marshal(resp)
+	data, err := json.Marshal(resp)
 	if err != nil {
-		out, _ = json.Marshal(Response{ID: req.ID, Error: &pipeline.Diagnostic{Severity: pipeline.SeverityError, Message: "cannot encode the result: " + err.Error()}})
+		resp.OK = false
+		data, _ = json.Marshal(Response{ID: req.ID, Error: &pipeline.Diagnostic{Severity: pipeline.SeverityError, Message: "cannot encode the result: " + err.Error()}})
 	}
-	return string(out)
+	return string(data), resp.OK
 }
 
 // Handle serves one request. A panic in the pipeline becomes an error

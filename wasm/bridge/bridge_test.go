@@ -44,14 +44,17 @@ func samples(t *testing.T) []string {
 	return out
 }
 
-// roundTrip sends a request through the JSON path the browser uses.
+// roundTrip sends a request through the path the browser uses: its JSON,
+// with the files beside it.
 func roundTrip(t *testing.T, b *Bridge, req Request, steps *[]pipeline.Step) Response {
 	t.Helper()
+	files := req.Files
+	req.Files = nil
 	in, err := json.Marshal(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := b.HandleJSON(context.Background(), string(in), func(s pipeline.Step) {
+	out, _ := b.HandleJSON(context.Background(), string(in), files, func(s pipeline.Step) {
 		if steps != nil {
 			*steps = append(*steps, s)
 		}
@@ -139,10 +142,11 @@ func TestBadRequestsAnswer(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var resp Response
-			if err := json.Unmarshal([]byte(b.HandleJSON(context.Background(), c.in, nil)), &resp); err != nil {
+			out, ok := b.HandleJSON(context.Background(), c.in, nil, nil)
+			if err := json.Unmarshal([]byte(out), &resp); err != nil {
 				t.Fatal(err)
 			}
-			if resp.OK || resp.Error == nil || !strings.Contains(resp.Error.Message, c.want) {
+			if ok || resp.OK || resp.Error == nil || !strings.Contains(resp.Error.Message, c.want) {
 				t.Fatalf("want error containing %q, got %+v", c.want, resp.Error)
 			}
 		})

@@ -53,7 +53,8 @@ class App {
       const diags = [];
       if (resp.ok) diags.push(...(resp.result.diagnostics || []));
       else if (resp.error && resp.error.file) diags.push(resp.error);
-      this.showDiagnostics(diags);
+      // No diagnostics before or after: the editor and the trees stand.
+      if (diags.length || (this.lastDiagnostics || []).length) this.showDiagnostics(diags);
     });
     this.ctl.on("tables-changed", ({ after, lost }) => {
       if (lost) this.flash("The engine was restarted: run the project again to rebuild the tables.");
@@ -330,9 +331,14 @@ class App {
     }
     const el = $("lineage");
     if (!resp.ok) {
+      this.lineageShown = null;
       clear(el).appendChild(h("div", { class: "error-box" }, describe(resp.error)));
       return;
     }
+    // The same nodes are on the page already (a Run of an unchanged
+    // project): drawing them again would only cost a layout.
+    if (this.lineageShown === resp) return;
+    this.lineageShown = resp;
     this.fillSelectList(resp.result || []);
     renderLineage(el, resp.result || [], {
       file: (n) => {

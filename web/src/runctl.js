@@ -9,6 +9,7 @@
 //   step           {step}        a build step finished
 //   stopping       {}            the user asked to stop
 //   run-end        {resp, wall, ok, stopped, first}  the build answered
+//   run-shown      {wall}        the page has laid out what the run changed
 //   tables-changed {tables, after, lost}  the built tables were listed again;
 //                  after is "run", "reset" or "query"; lost when the engine
 //                  restarted and dropped them
@@ -70,6 +71,8 @@ export class RunController extends EventTarget {
     // A build lists the tables in its answer; a failed call does not.
     else if (resp.ok && resp.result && resp.result.tables) this.setTables(resp.result.tables, "run");
     else await this.refreshTables("run");
+    // The frame after the answer has the run's log and tables on the page.
+    requestAnimationFrame(() => setTimeout(() => this.emit("run-shown", { wall: (performance.now() - t0) / 1000 })));
     return resp;
   }
 

@@ -21,6 +21,7 @@ export class RunLog {
 
   start(label) {
     this.dropPending();
+    this.shown = 0; // the steps queued or shown so far
     clear(this.body);
     clear(this.identity);
     clear(this.changes);
@@ -35,10 +36,13 @@ export class RunLog {
   step(st) {
     this.pending = this.pending || [];
     this.pending.push(st);
+    this.shown++;
     if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
   }
 
-  flush() {
+  // flush adds the queued rows; while a build runs, the log follows its
+  // last row.
+  flush(follow = true) {
     const steps = this.pending || [];
     this.dropPending();
     if (!steps.length) return;
@@ -46,7 +50,7 @@ export class RunLog {
     let last = null;
     for (const st of steps) last = this.row(st, rows);
     this.body.appendChild(rows);
-    last.scrollIntoView({ block: "nearest" });
+    if (follow) last.scrollIntoView({ block: "nearest" });
   }
 
   dropPending() {
@@ -89,9 +93,12 @@ export class RunLog {
 
   // finish shows the outcome: resp is the bridge response of the build.
   finish(resp, wall) {
-    this.flush();
-    clear(this.summary);
     const res = resp.result;
+    // A quick build sends no steps while it runs (wasm/main.go): its rows
+    // come from the result, laid out once.
+    for (const st of ((res && res.steps) || []).slice(this.shown || 0)) this.step(st);
+    this.flush(false);
+    clear(this.summary);
     if (!resp.ok) {
       this.summary.className = "summary err";
       this.summary.append(h("b", null, resp.stopped ? "Stopped" : "Failed"), " ", describe(resp.error), ` · ${fmtSec(wall)}`);
@@ -118,10 +125,13 @@ export class RunLog {
         ...ids.filter((r) => r.message).map((r) => h("p", { class: "note" }, `${r.entity}: ${r.message}`)));
     }
     if (res.ok || res.changes) this.showChanges(res.changes);
-    // Show what needs reading: the first failure, else the identity report.
+    // Show what needs reading: the first failure, else the identity report,
+    // else the last row.
+    // Scrolling lays the page out, so it waits for the frame, after the
+    // other panels have shown the run: one layout, not two.
     const first = this.body.querySelector("tr.err");
-    if (first) first.scrollIntoView({ block: "center" });
-    else if (ids.length) this.identity.scrollIntoView({ block: "end" });
+    const target = first || (ids.length ? this.identity : this.body.lastElementChild);
+    if (target) requestAnimationFrame(() => target.scrollIntoView({ block: first ? "center" : ids.length ? "end" : "nearest" }));
   }
 
   // showChanges lists per table the rows the run added, removed and changed

@@ -25,20 +25,26 @@ export function followRuns(ctl) {
     setStatus("stopped", reason.startsWith("stopped") ? "Stopped (engine restarted)" : "Engine restarted: " + reason);
     document.body.dataset.lastRun = "stopped";
   });
+  // From Run to the frame that shows the run's log and tables.
+  ctl.on("run-shown", ({ wall }) => {
+    document.body.dataset.lastRunShownSeconds = String(wall);
+    document.body.dataset.shownRuns = String(Number(document.body.dataset.shownRuns || 0) + 1);
+  });
   ctl.on("run-end", ({ resp, wall, ok, stopped, first }) => {
     const data = document.body.dataset;
     data.lastRun = ok ? "ok" : stopped ? "stopped" : "error";
     data.lastRunSeconds = String(wall);
     data.lastRunEngineSeconds = resp.ok && resp.result ? String(resp.result.seconds) : "";
     // The run's time by part, in ms: queued, worker (posted to answered),
-    // bridge (the worker's Go call), build, changes (the tables compared
+    // call (the worker's Go call), bridge (the request served, without
+    // its JSON), build, changes (the tables compared
     // with the previous run's), plan and sql (the build's planning and its
     // statements, how many), parse (the answer's JSON on the page).
     const t = resp.timing || {};
     const prof = resp.ok && resp.result ? resp.result.profile : undefined;
     const ms = (s) => (s === undefined ? undefined : Math.round(s * 1000));
     data.lastRunTiming = JSON.stringify({
-      queued: Math.round(t.queued), worker: Math.round(t.worker), bridge: ms(resp.seconds),
+      queued: Math.round(t.queued), worker: Math.round(t.worker), call: Math.round(t.call), bridge: ms(resp.seconds),
       build: resp.ok && resp.result ? ms(resp.result.seconds) : undefined,
       changes: resp.ok && resp.result && resp.result.changes ? ms(resp.result.changes.seconds) : undefined,
       plan: prof ? ms(prof.plan_seconds) : undefined, sql: prof ? ms(prof.sql_seconds) : undefined, statements: prof ? prof.statements : undefined,

@@ -1,8 +1,10 @@
 // The Web Worker that hosts the Go pipeline. The page compiles nexus.wasm
 // once and hands the module over, so a restart after Stop costs only an
-// instantiation. Messages in: init {module}, call {id, json}, cancel {id}.
-// Messages out: ready, steps {id, steps} (a JSON array of the build steps
-// that finished since the last), result {id, json}, exit {message}.
+// instantiation. Messages in: init {module}, call {id, json, files} (the
+// request's files beside its JSON, which Go reads string by string),
+// cancel {id}. Messages out: ready, steps {id, steps} (a JSON array of the
+// build steps that finished since the last), result {id, json}, exit
+// {message}.
 
 /* global Go, nexusBridge */
 self.importScripts("wasm_exec.js");
@@ -23,8 +25,9 @@ self.onmessage = async (e) => {
       }
       case "call": {
         const onSteps = (steps) => self.postMessage({ type: "steps", id: m.id, steps });
-        const json = await nexusBridge.call(m.json, onSteps, m.id);
-        self.postMessage({ type: "result", id: m.id, json });
+        const t0 = performance.now();
+        const json = await nexusBridge.call(m.json, onSteps, m.id, m.files);
+        self.postMessage({ type: "result", id: m.id, json, call: performance.now() - t0 });
         break;
       }
       case "cancel":
