@@ -410,17 +410,13 @@ func (t *translator) orderedItem(x *node) *node {
 			}
 		}
 	case isIntegerLiteral(t, x):
-		k := 0
-		for _, c := range t.toks[x.start].text {
-			k = k*10 + int(c-'0')
-		}
 		for _, it := range items {
 			if it.kind == nStar {
 				return nil // the position depends on the relations' columns
 			}
 		}
-		if k >= 1 && k <= len(items) && items[k-1].kind == nItem {
-			return items[k-1]
+		if k := literalPosition(t, x, len(items)); k >= 0 && items[k].kind == nItem {
+			return items[k]
 		}
 	}
 	return nil

@@ -475,6 +475,18 @@ func (t *translator) mayBeDate(n *node) bool {
 	return false
 }
 
+// literalPosition is the 0-based column an integer literal names among n
+// (ORDER BY 2 names the second), or -1 when it names none.
+func literalPosition(t *translator, x *node, n int) int {
+	k := 0
+	for _, c := range t.toks[x.start].text {
+		if k = k*10 + int(c-'0'); k > n {
+			return -1 // stops before a long literal overflows into range
+		}
+	}
+	return k - 1
+}
+
 func isIntegerLiteral(t *translator, n *node) bool {
 	if n.kind != nLit || n.start+1 != n.end {
 		return false

@@ -195,13 +195,7 @@ func expandedColumn(t *translator, cols []colType, x *node) int {
 			}
 		}
 	case isIntegerLiteral(t, x):
-		k := 0
-		for _, c := range t.toks[x.start].text {
-			k = k*10 + int(c-'0')
-		}
-		if k >= 1 && k <= len(cols) {
-			return k - 1
-		}
+		return literalPosition(t, x, len(cols))
 	}
 	return -1
 }
@@ -219,13 +213,7 @@ func compoundColumn(t *translator, first, x *node) int {
 			}
 		}
 	case isIntegerLiteral(t, x):
-		k := 0
-		for _, c := range t.toks[x.start].text {
-			k = k*10 + int(c-'0')
-		}
-		if k >= 1 && k <= len(items) {
-			return k - 1
-		}
+		return literalPosition(t, x, len(items))
 	}
 	return -1
 }
