@@ -12,7 +12,7 @@ const (
 	nSelect                // one SELECT core
 	nValues                // VALUES (...), (...)
 	nItem                  // a select item: x = expr, name = alias (lower), aliasTok
-	nStar                  // * or t.*; name = qualifier; list = EXCEPT/EXCLUDE names, list2 = REPLACE items
+	nStar                  // * or t.*; name = qualifier; names = EXCEPT/EXCLUDE names, list2 = REPLACE items, star = ILIKE and RENAME
 	nFrom                  // a FROM item: table, subquery, function, unnest; see fromKind
 	nJoin                  // x JOIN y ON/USING; x, y, z = ON condition
 	nOrder                 // order item: x = expr; flags hasNulls, desc
@@ -75,6 +75,7 @@ type node struct {
 	sel    *selectInfo
 	from   *fromInfo
 	create *createInfo
+	star   *starInfo
 
 	// rewrites: text around the node, or a function giving its whole text
 	pre, post string
@@ -94,6 +95,20 @@ type selectInfo struct {
 	asStruct, asValue             bool
 	scope                         *scope
 	unnest                        *node // DuckDB's unnest(list) select item (select_unnest.go)
+}
+
+// starInfo holds Snowflake's ILIKE and RENAME of a * select item.
+type starInfo struct {
+	ilike   string // the ILIKE pattern's value; "" when none
+	hasLike bool
+	renames []starRename
+}
+
+// starRename is one RENAME (col AS alias): the column's name in lower
+// case and the alias's token.
+type starRename struct {
+	from string
+	to   int
 }
 
 // fromKind is what a FROM item reads.

@@ -146,6 +146,16 @@ func TestStatements(t *testing.T) {
 	expectTranslated(t, bigquery, "select t.* except (b), u.c from t join u using (id)", "select t.id, t.a, u.c from t join u using (id)")
 	expectTranslated(t, bigquery, "with c as (select id, a as x from t) select * except (x) from c", "with c as (select id, a as x from t) select id from c")
 	expectRefused(t, bigquery, "select * except (zzz) from t", "1:8: SELECT * EXCEPT cannot be expanded: column zzz of EXCEPT is not a column of the relations read (list the columns to keep)")
+	// Snowflake's * ILIKE, RENAME, and EXCLUDE / REPLACE before RENAME
+	expectTranslated(t, snowflake, "select * rename (a as x) from t", "select id, a AS x, b from t")
+	expectTranslated(t, snowflake, "select * rename a as \"X y\" from t", "select id, a AS \"X y\", b from t")
+	expectTranslated(t, snowflake, "select * ilike '%A%' from t", "select a from t")
+	expectTranslated(t, snowflake, "select t.* ilike 'i_' rename id as k, u.c from t join u using (id)", "select t.id AS k, u.c from t join u using (id)")
+	expectTranslated(t, snowflake, "select * exclude (b) replace (a || '!' as a) rename (a as x, id as k) from t", "select id AS k, a || '!' AS x from t")
+	expectTranslated(t, snowflake, "with c as (select * rename (a as x) from t) select x from c qualify x > 0", "with c as (select id, a AS x, b from t) SELECT x FROM (select x, x > 0 AS _nexus_qualify from c) WHERE _nexus_qualify ")
+	expectRows(t, snowflake, "select * exclude (b) rename (a as x) from t where id = 1", "1|x")
+	expectRefused(t, snowflake, "select * ilike 'zz%' from t", "1:8: SELECT * ILIKE cannot be expanded: it leaves no column (list the columns to keep)")
+	expectRefused(t, snowflake, "select * rename (zz as y) from t", "1:8: SELECT * RENAME cannot be expanded: column zz of RENAME is not a column of the relations read (list the columns to keep)")
 	// set operators, trailing comma, raw and triple-quoted strings
 	expectTranslated(t, bigquery, "select 1 union distinct select 2", "select 1 union select 2")
 	expectTranslated(t, bigquery, "select 1 intersect distinct select 1 except distinct select 2", "select 1 intersect select 1 except select 2")

@@ -568,6 +568,32 @@ func (p *parser) parseStarModifiers(st *node) {
 				}
 			}
 			p.expectPunct(")")
+		case p.isWord("ilike") && p.peekAt(1).kind == kString:
+			p.next()
+			if st.star == nil {
+				st.star = &starInfo{}
+			}
+			st.star.ilike, st.star.hasLike = stringValue(p.d, p.toks[p.next()].text), true
+		case p.isWord("rename") && (p.isPunctAt(1, "(") || p.isWordAt(2, "as")):
+			p.next()
+			paren := p.acceptPunct("(")
+			if st.star == nil {
+				st.star = &starInfo{}
+			}
+			for {
+				from := p.parseDotted()
+				p.expectWord("as")
+				if t := p.peek(); t.kind != kWord && t.kind != kQuoted {
+					p.fail("RENAME needs column AS alias")
+				}
+				st.star.renames = append(st.star.renames, starRename{from: from, to: p.next()})
+				if !paren || !p.acceptPunct(",") {
+					break
+				}
+			}
+			if paren {
+				p.expectPunct(")")
+			}
 		default:
 			return
 		}

@@ -29,7 +29,7 @@ func (t *translator) rewriteSelect(s *node) {
 	for _, it := range info.items {
 		switch {
 		case it.kind == nStar:
-			if len(it.names) == 0 && len(it.list2) == 0 && !overUnnest {
+			if len(it.names) == 0 && len(it.list2) == 0 && it.star == nil && !overUnnest {
 				continue
 			}
 			cols, err := t.starColumns(s, it)
@@ -83,6 +83,10 @@ func (t *translator) rewriteSelect(s *node) {
 
 func starWhat(st *node) string {
 	switch {
+	case st.star != nil && len(st.star.renames) > 0:
+		return "SELECT * RENAME"
+	case st.star != nil:
+		return "SELECT * ILIKE"
 	case len(st.list2) > 0:
 		return "SELECT * REPLACE"
 	case len(st.names) > 0:

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
 // scope is what names mean at a point of a query: the relations of the
@@ -647,10 +649,10 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 			out = append(out, starColumn{name: c, expr: expr})
 		}
 	}
-	if len(st.names) > 0 {
+	if len(st.names) > 0 || st.star != nil && st.star.hasLike {
 		kept := out[:0:0]
 		for _, c := range out {
-			if !containsFold(st.names, c.name) {
+			if starKeeps(st, c.name) {
 				kept = append(kept, c)
 			}
 		}
@@ -679,7 +681,47 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 			return nil, fmt.Errorf("column %s of REPLACE is not a column of the relations read", r.name)
 		}
 	}
+	if st.star != nil {
+		for _, r := range st.star.renames {
+			found := false
+			for i, c := range out {
+				if strings.EqualFold(c.name, r.from) {
+					to := nameAsWritten(t.toks[r.to])
+					if c.replace == nil {
+						out[i].expr = strings.TrimSuffix(c.expr, " AS "+quoteIdent(c.name)) + " AS " + quoteIdent(to)
+					}
+					out[i].name = to
+					found = true
+				}
+			}
+			if !found {
+				return nil, fmt.Errorf("column %s of RENAME is not a column of the relations read", r.from)
+			}
+		}
+	}
 	return out, nil
+}
+
+// starKeeps tells whether a column of the relations read stays in the
+// columns of * st: it matches ILIKE and is not named by EXCEPT/EXCLUDE.
+func starKeeps(st *node, name string) bool {
+	if st.star != nil && st.star.hasLike && !sqlfunc.ILike(name, st.star.ilike) {
+		return false
+	}
+	return !containsFold(st.names, name)
+}
+
+// starName is the name column name has in the columns of * st: its
+// RENAME alias, or itself.
+func (t *translator) starName(st *node, name string) string {
+	if st.star != nil {
+		for _, r := range st.star.renames {
+			if strings.EqualFold(r.from, name) {
+				return nameAsWritten(t.toks[r.to])
+			}
+		}
+	}
+	return name
 }
 
 func containsFold(list []string, s string) bool {

@@ -466,7 +466,7 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 					complete = false
 				}
 				for _, c := range cols {
-					if containsFold(it.names, c.name) {
+					if !starKeeps(it, c.name) {
 						continue
 					}
 					for _, rep := range it.list2 {
@@ -474,6 +474,7 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 							c.typ, c.num = t.staticType(rep.x), t.numberType(rep.x)
 						}
 					}
+					c.name = t.starName(it, c.name)
 					out = append(out, c)
 				}
 			}

@@ -122,6 +122,12 @@ func likeCall(ctx sqlite3.Context, arg []sqlite3.Value, runes func(s string, esc
 	ctx.ResultBool(like(runes(arg[0].Text(), esc), runes(arg[1].Text(), esc), esc))
 }
 
+// ILike matches s against a LIKE pattern with letter case ignored and a
+// backslash escaping the next character, as Snowflake's ILIKE reads it.
+func ILike(s, pattern string) bool {
+	return like([]rune(strings.ToLower(s)), []rune(strings.ToLower(pattern)), '\\')
+}
+
 // like matches s against pattern p in O(len(s)*len(p)) time at worst,
 // backtracking only to the last %.
 func like(s, p []rune, esc rune) bool {
