@@ -85,6 +85,14 @@ var listResults = map[string]string{
 	"list": "agg", "array_agg": "agg",
 }
 
+// bigQueryArrays are BigQuery functions giving an array.
+var bigQueryArrays = map[string]bool{
+	"array_agg": true, "array_concat_agg": true, "array_concat": true, "array_reverse": true, "array_slice": true,
+	"split": true, "regexp_extract_all": true, "generate_array": true, "generate_date_array": true,
+	"generate_timestamp_array": true, "json_extract_array": true, "json_query_array": true,
+	"json_value_array": true, "json_extract_string_array": true,
+}
+
 // listCallType is the static type of a DuckDB call giving a list, "" for
 // other calls.
 func (t *translator) listCallType(n *node) string {

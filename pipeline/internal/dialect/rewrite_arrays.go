@@ -24,7 +24,7 @@ func (t *translator) rewriteArray(n *node) {
 		}
 	}
 	for _, e := range list {
-		t.boolAsJSON(e)
+		t.asJSON(e)
 	}
 	n.print = func(pr *printer, n *node) string {
 		var b strings.Builder
@@ -85,7 +85,7 @@ func (t *translator) rewriteStruct(n *node) {
 		if e.kind == nItem {
 			e = e.x
 		}
-		t.boolAsJSON(e)
+		t.asJSON(e)
 	}
 	n.print = func(pr *printer, n *node) string {
 		var b strings.Builder
@@ -137,6 +137,19 @@ func (t *translator) rewriteArraySub(n *node) {
 		it.print = func(pr *printer, it *node) string {
 			return pr.text(x) + " AS " + arrayValue + pr.carry(it, x)
 		}
+		n.print = func(pr *printer, n *node) string {
+			// the SELECT is walked, its item typed, by the time it prints
+			saved := t.sc
+			t.sc = info.scope
+			fn := jsonFunc(t.staticType(x), false)
+			t.sc = saved
+			v := value
+			if fn != "" {
+				v = fn + "(" + value + ")"
+			}
+			return "(SELECT json_group_array(" + v + ") FROM (" + pr.text(q) + "))" + pr.carry(n, q)
+		}
+		return
 	}
 	n.print = func(pr *printer, n *node) string {
 		return "(SELECT json_group_array(" + value + ") FROM (" + pr.text(q) + "))" + pr.carry(n, q)
@@ -295,14 +308,54 @@ func pathString(path string) string {
 	return strings.ReplaceAll(sqlString(path), "\n", "' || char(10) || '")
 }
 
-// boolAsJSON makes a value the translator knows is a BOOL JSON true or
-// false where it goes into JSON (an array, a struct, TO_JSON_STRING), as
-// in the warehouse; SQLite's 1 and 0 would be numbers there.
-func (t *translator) boolAsJSON(x *node) {
-	if x != nil && t.d != SQLite && t.staticType(x) == TypeBool {
-		x.pre = "bool_as_json(" + x.pre
+// asJSON makes a value go into JSON (an array, a struct, ARRAY_AGG,
+// TO_JSON_STRING) as the warehouse puts it there: a value the translator
+// knows is a BOOL as JSON true or false, where SQLite's 1 and 0 would be
+// numbers, and an array or struct read from a column (JSON text that has
+// lost the mark SQLite's JSON functions give what they build) as nested
+// JSON, where it would be a string.
+func (t *translator) asJSON(x *node) {
+	if x == nil || t.d == SQLite {
+		return
+	}
+	if x.kind == nSubquery {
+		// a scalar subquery's SELECT is typed once it has been walked:
+		// when it prints
+		print := x.print
+		x.print = func(pr *printer, n *node) string {
+			text := pr.plain(n)
+			if print != nil {
+				text = print(pr, n)
+			}
+			fn := jsonFunc(t.staticType(n), false)
+			if fn == "" {
+				return text
+			}
+			return fn + "(" + text + ")"
+		}
+		return
+	}
+	if fn := jsonFunc(t.staticType(x), builtJSON(x)); fn != "" {
+		x.pre = fn + "(" + x.pre
 		x.post += ")"
 	}
+}
+
+// jsonFunc is the function asJSON wraps a value of static type typ in, ""
+// for none; built tells a struct or array built in place, JSON already.
+func jsonFunc(typ string, built bool) string {
+	switch {
+	case typ == TypeBool:
+		return "bool_as_json"
+	case nested(typ) && !built:
+		return "json"
+	}
+	return ""
+}
+
+// builtJSON tells whether x builds JSON where it stands.
+func builtJSON(x *node) bool {
+	return x.kind == nStruct || x.kind == nArray
 }
 
 // selectAsStruct writes SELECT AS STRUCT a AS x, b AS y as one json_object

@@ -210,7 +210,7 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		}
 		return true
 	case (t.d == BigQuery && (n.name == "to_json_string" || n.name == "to_json") || t.d == DuckDB && n.name == "to_json") && len(args) >= 1 && n.x == nil:
-		t.boolAsJSON(args[0])
+		t.asJSON(args[0])
 		return false
 	case t.d == BigQuery && n.name == "format" && len(args) > 1 && n.x == nil:
 		// a value whose type SQLite's does not tell is marked with it, for

@@ -161,7 +161,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	case t.d == Snowflake && (name == "object_construct" || name == "object_construct_keep_null") && len(n.list) > 0 && n.list[0].kind != nStar:
 		// keys sorted, as Snowflake keeps an OBJECT's
 		for i := 1; i < len(n.list); i += 2 {
-			t.boolAsJSON(n.list[i])
+			t.asJSON(n.list[i])
 		}
 		if name == "object_construct" {
 			// members whose value is NULL are left out
@@ -263,6 +263,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			break
 		}
 		t.pr.setTok(n.tok, "json_group_array")
+		if len(n.list) == 1 {
+			t.asJSON(n.list[0])
+		}
 		limit := ""
 		if lim := limitOf(n); lim != nil && len(n.list) == 1 {
 			// the count goes before the call's ORDER BY, after its argument

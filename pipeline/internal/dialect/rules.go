@@ -126,7 +126,7 @@ var Translations = []Rule{
 	{From: "VALUES (a, b), ...", Dialects: "DuckDB", To: "SELECT column1 AS col0, column2 AS col1 FROM (VALUES (a, b), ...)",
 		Note: "DuckDB names a bare VALUES' columns col0, col1, ...; Snowflake, like SQLite, column1, column2, ...; a column list (AS t(a, b), a CTE's name(a, b)) names them by position, and * EXCLUDE, BY NAME and DISTINCT ON read those names"},
 	{From: "[a, b], ARRAY[a, b], list_value(a, b), array_construct(a, b)", Dialects: warehouses, To: "json_array(a, b)",
-		Note: "arrays are JSON text"},
+		Note: "arrays are JSON text; an array or struct the translator knows a column holds (BigQuery's and DuckDB's, of CTEs, subqueries and models) is read with json(col) where it goes into an array, a struct or ARRAY_AGG, so that it nests rather than becoming a string, and a known BOOL is JSON true or false there"},
 	{From: "STRUCT(a AS x), STRUCT<x T>(a), {'x': a}, struct_pack(x := a), object_construct('x', a)", Dialects: warehouses, To: "json_object('x', a)",
 		Note: "structs are JSON objects; an unnamed field of a column takes its name, others are _field_N, or in a BigQuery array literal the first struct's name ([STRUCT(1 AS a), STRUCT(2)]); a tuple in a BigQuery array literal is a STRUCT, [(1, 'a')] is [{_field_1: 1, _field_2: 'a'}], its fields named by the array's type in ARRAY<STRUCT<x INT64, y STRING>>[(1, 'a')]"},
 	{From: "ARRAY(SELECT x ...), ARRAY(SELECT AS STRUCT ...)", Dialects: warehouses, To: "(SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value ...))"},

@@ -309,6 +309,14 @@ func (t *translator) walkSelect(s *node, sc *scope) {
 	if info.fromClause != nil {
 		t.walk(info.fromClause, inner)
 	}
+	if info.asStruct {
+		// the fields go into one JSON object, typed by the FROM items
+		t.sc = inner
+		for _, it := range info.items {
+			t.asJSON(it.x)
+		}
+		t.sc = sc
+	}
 	if info.qualify != nil {
 		inner.aliases = map[string]*node{}
 		for _, it := range info.items {

@@ -88,9 +88,26 @@ func (t *translator) staticType(n *node) string {
 		if t.d == DuckDB {
 			return t.listElements(n.list)
 		}
+		if t.d == BigQuery {
+			return TypeList
+		}
+	case nArraySub:
+		if t.d == BigQuery {
+			return TypeList
+		}
 	case nStruct:
-		if t.d == DuckDB {
+		if t.d == DuckDB || t.d == BigQuery {
 			return TypeStruct
+		}
+	case nSubquery:
+		// a scalar subquery: the type of the one column it selects
+		if t.d == BigQuery && n.x != nil {
+			if b := n.x; b.kind == nQuery && len(b.list) == 1 && b.list[0].kind == nSelect && b.list[0].sel.asStruct {
+				return TypeStruct
+			}
+			if cols, _ := t.queryTypes(n.x); len(cols) == 1 {
+				return cols[0].typ
+			}
 		}
 	case nIndex:
 		if typ := t.staticType(n.x); n.name == "slice" && strings.HasPrefix(typ, TypeList) {
@@ -102,6 +119,9 @@ func (t *translator) staticType(n *node) string {
 		}
 		if typ := t.listCallType(n); typ != "" {
 			return typ
+		}
+		if t.d == BigQuery && bigQueryArrays[n.name] {
+			return TypeList
 		}
 		if k := timestampResults[t.d][n.name]; k != "" {
 			return k

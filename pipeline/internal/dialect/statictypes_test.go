@@ -109,3 +109,40 @@ func TestStaticTypesOfTables(t *testing.T) {
 		}
 	}
 }
+
+// An array or struct read from a column is JSON text without the mark
+// SQLite's JSON functions give what they build: going into an array, a
+// struct or ARRAY_AGG it is read as JSON, so that it nests.
+func TestNestedColumnsGoIntoJSON(t *testing.T) {
+	o := testOptions(bigquery)
+	o.Types = func(schema, table string) map[string]string {
+		if schema == "main" && table == "s" {
+			return map[string]string{"d": TypeStruct, "ts": TypeList}
+		}
+		return nil
+	}
+	for _, c := range []struct{ in, out string }{
+		{"select array_agg(d), [ts], struct(d, n) from main.s", "select array_without_nulls(json_group_array(json(d)), ''), json_array(json(ts)), json_object('d', json(d), 'n', n) from main.s"},
+		{"select array_agg(struct(1 as a)), struct([1] as l) from main.s", "select array_without_nulls(json_group_array(json_object('a', 1)), ''), json_object('l', json_array(1)) from main.s"},
+		{"select to_json_string(d) from main.s", "select to_json_string(json(d)) from main.s"},
+	} {
+		got, _, err := TranslateTyped(c.in, o)
+		if err != nil || got != c.out {
+			t.Errorf("%q = %q, %v; want %q", c.in, got, err, c.out)
+		}
+	}
+	for _, c := range []struct {
+		in   string
+		want map[string]string
+	}{
+		{"select struct(1 as a) as s, [1] as l, array_agg(n) as g, split(a) as p, array(select 1) as q from t", map[string]string{"s": TypeStruct, "l": TypeList, "g": TypeList, "p": TypeList, "q": TypeList}},
+		{"select d, (select as struct 1 as a) as x from main.s", map[string]string{"d": TypeStruct, "x": TypeStruct}},
+	} {
+		_, got, err := TranslateTyped(c.in, o)
+		if err != nil || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%q: output types %v, %v; want %v", c.in, got, err, c.want)
+		}
+	}
+	expectRows(t, bigquery, "with c as (select struct(1 as x) as a, [1, 2] as b) select array_agg(a), array_agg(struct(a, b)), struct((select array_agg(y) from unnest(b) as y) as ys) from c", `[{"x":1}]|[{"a":{"x":1},"b":[1,2]}]|{"ys":[1,2]}`)
+	expectRows(t, bigquery, "with c as (select struct(1 as x) as s) select array(select as struct s, 1 > 0 as ok from c), array(select s from c)", `[{"s":{"x":1},"ok":true}]|[{"x":1}]`)
+}
