@@ -2,6 +2,9 @@ package jinja
 
 import (
 	"reflect"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/nikolalohinski/gonja/v2/builtins"
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -11,7 +14,8 @@ import (
 // which prints as a string but never equals one: 'A'.lower() == 'a' was
 // false and 'A'.lower() in {'a': 1} too. plainStrMethods wraps each of them
 // so results are plain strings (and lists of plain strings), as in Python;
-// replace's count is optional, as in Python.
+// replace's count is optional, as in Python, and so are the separator of
+// split and rsplit and the characters of strip and its kin (whitespace).
 var gonjaStrMethods = []string{"capitalize", "capwords", "casefold", "center", "count", "encode", "endswith",
 	"expandtabs", "find", "format", "format_map", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit",
 	"islower", "isnumeric", "isprintable", "isspace", "istitle", "isupper", "join", "ljust", "lower", "lstrip",
@@ -26,6 +30,9 @@ func plainStrMethods() *exec.MethodSet[string] {
 			continue
 		}
 		m[name] = func(self string, v *exec.Value, a *exec.VarArgs) (any, error) {
+			if out, ok := whitespaceDefault(name, self, a); ok {
+				return out, nil
+			}
 			if _, counted := a.KwArgs["count"]; name == "replace" && len(a.Args) == 2 && !counted {
 				// Python's count is optional: every occurrence.
 				a.Args = append(a.Args, exec.AsValue(-1))
@@ -35,6 +42,68 @@ func plainStrMethods() *exec.MethodSet[string] {
 		}
 	}
 	return exec.NewMethodSet(m)
+}
+
+// whitespaceDefault is Python's split, rsplit, strip, lstrip and rstrip
+// without a separator (or with None): gonja's default is a single space.
+func whitespaceDefault(name, s string, a *exec.VarArgs) (any, bool) {
+	if len(a.KwArgs) > 0 || len(a.Args) > 0 && !a.Args[0].IsNil() {
+		return nil, false
+	}
+	switch name {
+	case "strip":
+		return strings.TrimFunc(s, unicode.IsSpace), true
+	case "lstrip":
+		return strings.TrimLeftFunc(s, unicode.IsSpace), true
+	case "rstrip":
+		return strings.TrimRightFunc(s, unicode.IsSpace), true
+	case "split", "rsplit":
+		max := -1
+		if len(a.Args) > 1 {
+			if !a.Args[1].IsInteger() {
+				return nil, false
+			}
+			max = a.Args[1].Integer()
+		}
+		return splitWhitespace(s, max, name == "rsplit"), true
+	}
+	return nil, false
+}
+
+// splitWhitespace cuts s at runs of whitespace, at most max times (-1: no
+// limit) from the left, or from the right for rsplit; the part left over
+// keeps its inner whitespace, as in Python.
+func splitWhitespace(s string, max int, fromRight bool) []any {
+	out := []any{}
+	for max != 0 {
+		if fromRight {
+			s = strings.TrimRightFunc(s, unicode.IsSpace)
+			i := strings.LastIndexFunc(s, unicode.IsSpace)
+			if i < 0 {
+				break
+			}
+			_, size := utf8.DecodeRuneInString(s[i:])
+			out = append([]any{s[i+size:]}, out...)
+			s = s[:i]
+		} else {
+			s = strings.TrimLeftFunc(s, unicode.IsSpace)
+			i := strings.IndexFunc(s, unicode.IsSpace)
+			if i < 0 {
+				break
+			}
+			out = append(out, s[:i])
+			s = s[i:]
+		}
+		max--
+	}
+	if fromRight {
+		if s = strings.TrimRightFunc(s, unicode.IsSpace); s != "" {
+			out = append([]any{s}, out...)
+		}
+	} else if s = strings.TrimLeftFunc(s, unicode.IsSpace); s != "" {
+		out = append(out, s)
+	}
+	return out
 }
 
 // plainStrings turns a value of a named string type into a string, and a
