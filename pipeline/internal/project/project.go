@@ -54,8 +54,10 @@ type Project struct {
 	// builtin names the engine's own packages (a root model may replace
 	// their models).
 	builtin map[string]bool
-	// yamlEnv renders the Jinja in YAML properties (see renderYAML).
-	yamlEnv *jinja.Env
+	// yamlEnv renders the Jinja in YAML properties (see renderYAML), with
+	// the first yamlMacros macro files loaded.
+	yamlEnv    *jinja.Env
+	yamlMacros int
 	// generic names the custom generic tests ("pkg.name", "" for the
 	// root project) of macro files (generic.go).
 	generic map[string]bool

@@ -85,12 +85,19 @@ func hasJinja(n *yamlx.Node) bool {
 
 // renderString renders one YAML string; errors name the YAML file and line.
 func (p *Project) renderString(file, pkg string, line int, s string) (string, error) {
-	if p.yamlEnv == nil {
-		env, err := jinja.NewEnv(nil)
+	// The project's macros are callable, as in dbt's test arguments
+	// (values: "{{ statuses() }}"), those loaded so far: a package's files
+	// load before the root project's, macros before properties files.
+	if p.yamlEnv == nil || p.yamlMacros != len(p.Macros) {
+		env, err := jinja.NewProjectEnv(jinja.Project{Name: p.Name, Dispatch: p.Dispatch}, p.Macros)
 		if err != nil {
-			return "", err
+			// A macro file that does not parse is reported where its
+			// macros are used; YAML renders without them.
+			if env, err = jinja.NewEnv(nil); err != nil {
+				return "", err
+			}
 		}
-		p.yamlEnv = env
+		p.yamlEnv, p.yamlMacros = env, len(p.Macros)
 	}
 	out, err := p.yamlEnv.Render(file, s, &jinja.Context{Package: pkg, Vars: p.VarsFor(pkg), Target: p.yamlTarget()})
 	if err != nil {
