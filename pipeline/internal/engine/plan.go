@@ -8,6 +8,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/dbtutils"
 	"io/fs"
 	"maps"
+	"path"
 	"slices"
 	"sort"
 	"strconv"
@@ -748,6 +749,7 @@ func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relat
 		Vars:    p.proj.VarsFor(pkg),
 		Target:  p.target,
 		This:    this,
+		Model:   p.modelNode(file, pkg, cfg, this),
 		Execute: execute,
 		Config: func(kw map[string]any) error {
 			if cfg != nil {
@@ -757,6 +759,20 @@ func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relat
 		},
 		Funcs: map[string]jinja.Func{"nexus_has_model": p.hasModel},
 	}
+}
+
+// modelNode is dbt's `model` while a model's file renders: its graph
+// entry, with the config known so far; nil for other files.
+func (p *plan) modelNode(file, pkg string, cfg *project.Config, this jinja.Relation) map[string]any {
+	m := p.models[strings.TrimSuffix(path.Base(file), ".sql")]
+	if m == nil || m.Path != file || m.Package != pkg || cfg == nil {
+		return nil
+	}
+	node := p.graphNode("model", m.Package, m.Name, m.Path, *cfg, this)
+	node["unique_id"] = nodeID("model", p.pkgOf(m.Package), m.Name)
+	node["raw_code"] = m.SQL
+	node["language"] = "sql"
+	return node
 }
 
 // hasModel is nexus_has_model(name): whether an enabled model of that name

@@ -73,6 +73,10 @@ type Context struct {
 	Target Target
 	// This is the relation the model being rendered builds.
 	This Relation
+	// Model is dbt's `model`: the node being rendered as its graph entry
+	// (name, alias, config, tags, fqn...). Nil gives name, schema and
+	// unique_id from This.
+	Model map[string]any
 	// Execute is dbt's `execute`: false while the project is parsed (to find
 	// refs and configs), true when the model is rendered to run.
 	Execute bool

@@ -297,7 +297,11 @@ func (e *Env) begin(path string, ctx *Context, usesGraph bool) {
 	e.configSet = map[string]any{}
 	e.results = map[string]statementResult{}
 	e.globals.Set("this", relValue{ctx.This})
-	e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})
+	if ctx.Model != nil {
+		e.globals.Set("model", toJinja(ctx.Model))
+	} else {
+		e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})
+	}
 	e.globals.Set("execute", ctx.Execute)
 	if usesGraph {
 		if ctx.Graph == nil && ctx.GraphOf != nil {
