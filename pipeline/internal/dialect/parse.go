@@ -468,7 +468,7 @@ func (p *parser) parseSelect() *node {
 			g.name = "all"
 		} else {
 			for {
-				g.add(p.parseExpr())
+				g.add(p.parseGroupItem())
 				if !p.acceptPunct(",") {
 					break
 				}

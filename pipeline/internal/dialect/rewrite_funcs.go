@@ -77,6 +77,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 		return
 	}
+	if t.d != SQLite && !qualified && n.x == nil && (name == "grouping" || name == "grouping_id") {
+		t.grouping[n] = true // given its value by the SELECT (grouping_sets.go)
+		return
+	}
 	if t.d == SQLite && !qualified {
 		if r, ok := sqliteRefused[name]; ok {
 			if _, renamed := sqlfunc.Rename(string(t.d), name); !renamed {

@@ -79,6 +79,7 @@ func (t *translator) rewriteSelect(s *node) {
 	if info.qualify != nil {
 		t.rewriteQualify(s)
 	}
+	t.rewriteGroupingSets(s)
 }
 
 func starWhat(st *node) string {

@@ -117,6 +117,8 @@ var Translations = []Rule{
 		Note: "NULL where the function fails; SQLite's own math functions already give NULL there"},
 	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
 		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group"},
+	{From: "GROUP BY ROLLUP (a, b), CUBE (a, b), GROUPING SETS ((a, b), a, ()); GROUPING(a, b), GROUPING_ID(a, b)", Dialects: warehouses, To: "SELECT * FROM (SELECT a, b, ... GROUP BY a, b UNION ALL SELECT a, NULL AS b, ... GROUP BY a UNION ALL ...)",
+		Note: "one grouped select per set (ROLLUP the prefixes, CUBE every subset, several items their cross product): a grouped expression the set leaves out is NULL in the select list and HAVING, but aggregates still read its values; GROUPING() is the set's bits, 1 for an argument left out, the first argument the highest; a position or a select alias names that item"},
 	{From: "ORDER BY ALL [DESC]", Dialects: "Snowflake, DuckDB", To: "ORDER BY 1 NULLS LAST, 2 NULLS LAST, ...",
 		Note: "every column, left to right (* expanded as for * EXCLUDE), NULLs placed as the dialect places them"},
 	{From: "SELECT a, b, FROM", Dialects: warehouses, To: "SELECT a, b FROM", Note: "a trailing comma before FROM"},
@@ -360,6 +362,8 @@ var (
 	refBigQueryByName = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known and select the same column names, each once, in every input (in any order); or select the same columns in the same order on both sides and drop BY NAME"}
 	refCorresponding  = refusal{"%s CORRESPONDING cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and use one kind of CORRESPONDING in a query; or select the same columns in the same order on both sides and drop CORRESPONDING"}
 	refByNameColumns  = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME"}
+	refGroupingSets   = refusal{"GROUP BY ROLLUP, CUBE or GROUPING SETS cannot be written here: %s", "write one grouped select per set, with NULL AS each column the set leaves out, joined with UNION ALL"}
+	refGrouping       = refusal{"%s outside the select list and HAVING of a grouped SELECT is not supported", "select it as a column (grouping(a) as g) and order by or filter on g in an outer query"}
 	refGroupAllStar   = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
 	refSemi           = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
@@ -439,6 +443,8 @@ var Refusals = []Rule{
 	{From: "UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", Dialects: "SQLite", To: "set the project's dialect to the warehouse the SQL is written for"},
 	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},
 	{From: "GROUP BY ALL with * in the select list", Dialects: all, To: refGroupAllStar.hint},
+	{From: "GROUP BY ROLLUP, CUBE or GROUPING SETS with SELECT DISTINCT, *, a window function, QUALIFY or more than 64 sets; an ORDER BY of an aggregate or a qualified name over it", Dialects: warehouses, To: refGroupingSets.hint},
+	{From: "GROUPING(x), GROUPING_ID(x) outside the select list and HAVING of a grouped SELECT", Dialects: warehouses, To: refGrouping.hint},
 	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "NET.*, HLL_COUNT.*, KEYS.*, AEAD.* functions but NET.HOST", Dialects: "BigQuery", To: refNamespaced.hint},
 	{From: "dataset.function(...), a persistent UDF", Dialects: "BigQuery", To: refUDF.hint},

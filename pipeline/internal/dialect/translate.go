@@ -67,9 +67,10 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	p := newParser(o.Dialect, toks)
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
-		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}}
+		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}}
 	t.walk(root, nil)
 	t.checkFinalArrays(root)
+	t.refuseGroupingCalls()
 	if len(t.errs) > 0 {
 		sort.SliceStable(t.errs, func(i, j int) bool {
 			a, b := t.errs[i], t.errs[j]
@@ -112,6 +113,10 @@ type translator struct {
 	tableTypes map[string][]colType
 	// renaming are the FROM items t(a, b) whose columns are being typed.
 	renaming map[*fromInfo]bool
+	// grouping are the GROUPING() calls no SELECT has claimed yet;
+	// groupingSel the SELECTs written as a UNION ALL of grouping sets.
+	grouping    map[*node]bool
+	groupingSel map[*node]bool
 }
 
 // refuse records refusal r at token i.

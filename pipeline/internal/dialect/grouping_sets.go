@@ -1,0 +1,424 @@
+package dialect
+
+import (
+	"strconv"
+	"strings"
+)
+
+// GROUP BY ROLLUP (...), CUBE (...) and GROUPING SETS (...) group the rows
+// once per grouping set. SQLite has none of them, so the SELECT is printed
+// once per set and the copies joined with UNION ALL: in each, the grouped
+// expressions outside the set are NULL in the select list and HAVING (but
+// not inside aggregates, which still read the rows' values), and
+// GROUPING(a, b) / GROUPING_ID(a, b) are the set's bits, 1 for an argument
+// the set leaves out, the first argument the highest bit.
+
+// parseGroupItem reads one GROUP BY item: an expression, ROLLUP (...),
+// CUBE (...) or GROUPING SETS (...). The three are nExpr nodes named
+// "rollup", "cube" and "grouping sets" whose list holds their items; an
+// empty set () is an nExpr named "()".
+func (p *parser) parseGroupItem() *node {
+	switch {
+	case p.isWord("grouping") && p.isWordAt(1, "sets") && p.isPunctAt(2, "("):
+		g := p.open(nExpr)
+		g.name, g.tok = "grouping sets", p.next()
+		p.next()
+		p.next()
+		for {
+			if p.isPunct("(") && p.isPunctAt(1, ")") {
+				e := p.open(nExpr)
+				e.name = "()"
+				p.next()
+				p.next()
+				g.list = append(g.list, g.add(p.close(e)))
+			} else {
+				g.list = append(g.list, g.add(p.parseGroupItem()))
+			}
+			if !p.acceptPunct(",") {
+				break
+			}
+		}
+		p.expectPunct(")")
+		return p.close(g)
+	case (p.isWord("rollup") || p.isWord("cube")) && p.isPunctAt(1, "("):
+		g := p.open(nExpr)
+		g.tok = p.next()
+		g.name = p.toks[g.tok].lower
+		p.next()
+		p.parseList(g, ")")
+		return p.close(g)
+	}
+	return p.parseExpr()
+}
+
+// groupingSets is the grouping sets of GROUP BY g, each a list of the
+// expressions grouped, and whether g has any ROLLUP, CUBE or GROUPING SETS.
+func groupingSets(g *node) (sets [][]*node, multi bool) {
+	sets = [][]*node{{}}
+	for _, k := range g.kids {
+		var ks [][]*node
+		ks, m := groupItemSets(k)
+		multi = multi || m
+		var next [][]*node
+		for _, a := range sets {
+			for _, b := range ks {
+				next = append(next, append(append([]*node{}, a...), b...))
+			}
+		}
+		sets = next
+	}
+	return sets, multi
+}
+
+// groupItemSets is the grouping sets of one GROUP BY item.
+func groupItemSets(k *node) ([][]*node, bool) {
+	if k.kind != nExpr {
+		return [][]*node{groupExprs(k)}, false
+	}
+	switch k.name {
+	case "()":
+		return [][]*node{{}}, true
+	case "grouping sets":
+		var sets [][]*node
+		for _, e := range k.list {
+			s, _ := groupItemSets(e)
+			sets = append(sets, s...)
+		}
+		return sets, true
+	case "rollup":
+		// (a, b, c), (a, b), (a), ()
+		var sets [][]*node
+		for n := len(k.list); n >= 0; n-- {
+			var set []*node
+			for _, e := range k.list[:n] {
+				set = append(set, groupExprs(e)...)
+			}
+			sets = append(sets, set)
+		}
+		return sets, true
+	case "cube":
+		// every subset, the whole first
+		n := len(k.list)
+		var sets [][]*node
+		for mask := 1<<n - 1; mask >= 0; mask-- {
+			var set []*node
+			for i, e := range k.list {
+				if mask&(1<<(n-1-i)) != 0 {
+					set = append(set, groupExprs(e)...)
+				}
+			}
+			sets = append(sets, set)
+		}
+		return sets, true
+	}
+	return [][]*node{groupExprs(k)}, false
+}
+
+// groupExprs is the expressions an item of a grouping set groups by: the
+// members of a tuple (a, b), or the item.
+func groupExprs(e *node) []*node {
+	switch e.kind {
+	case nTuple:
+		return e.list
+	case nParen:
+		if e.x != nil {
+			return []*node{e.x}
+		}
+	}
+	return []*node{e}
+}
+
+// maxGroupingSets bounds the copies of a SELECT: CUBE of 6 columns.
+const maxGroupingSets = 64
+
+// groupKey is the text that tells two grouped expressions are the same:
+// a name's last part, or the tokens without spaces, case aside.
+func (t *translator) groupKey(e *node) string {
+	for e.kind == nParen && e.x != nil {
+		e = e.x
+	}
+	if e.kind == nName {
+		return identName(t.toks[e.parts[len(e.parts)-1]])
+	}
+	var b strings.Builder
+	for i := e.start; i < e.end; i++ {
+		if k := t.toks[i].kind; k != kSpace && k != kComment {
+			b.WriteString(strings.ToLower(t.toks[i].text))
+		}
+	}
+	return b.String()
+}
+
+// setKey is the groupKey of e, a GROUP BY expression of s: a position
+// (GROUP BY ROLLUP(1, 2)) or a select alias that is no column read stands
+// for that item's expression.
+func (t *translator) setKey(s *node, e *node) string {
+	items := s.sel.items
+	if e.kind == nLit && t.toks[e.start].kind == kNumber {
+		if i, err := strconv.Atoi(t.toks[e.start].text); err == nil && i >= 1 && i <= len(items) && items[i-1].kind == nItem {
+			return t.groupKey(items[i-1].x)
+		}
+	}
+	if e.kind == nName && len(e.parts) == 1 {
+		name := identName(t.toks[e.parts[0]])
+		if found, _ := t.inputColumn(s.sel.scope, name); !found {
+			for _, it := range items {
+				if it.kind == nItem && it.name == name {
+					return t.groupKey(it.x)
+				}
+			}
+		}
+	}
+	return t.groupKey(e)
+}
+
+// rewriteGroupingSets writes the SELECT s with ROLLUP, CUBE or GROUPING SETS
+// as a UNION ALL of one grouped SELECT per set, and gives GROUPING() its
+// value in each.
+func (t *translator) rewriteGroupingSets(s *node) {
+	info := s.sel
+	calls := t.groupingCalls(s)
+	if info.group == nil || info.group.name == "all" {
+		return // GROUPING() without GROUP BY stays unclaimed, and is refused
+	}
+	sets, multi := groupingSets(info.group)
+	if !multi {
+		for _, c := range calls {
+			delete(t.grouping, c)
+			c.print = printAs("0")
+		}
+		return
+	}
+	at := info.group.start // the first ROLLUP, CUBE or GROUPING SETS
+	for _, k := range info.group.kids {
+		if k.kind == nExpr && k.tok >= 0 {
+			at = k.tok
+			break
+		}
+	}
+	switch {
+	case len(sets) > maxGroupingSets:
+		t.refuse(at, refGroupingSets, "it gives "+itoa(len(sets))+" grouping sets, more than "+itoa(maxGroupingSets))
+		return
+	case s.tok2 >= 0:
+		t.refuse(at, refGroupingSets, "SELECT DISTINCT would remove duplicates across the sets")
+		return
+	case info.qualify != nil || info.distinctOn != nil || info.unnest != nil:
+		t.refuse(at, refGroupingSets, "QUALIFY, DISTINCT ON and unnest() need the rows of every set at once")
+		return
+	}
+	for _, it := range info.items {
+		if it.kind == nStar {
+			t.refuse(it.tok, refGroupingSets, "SELECT * would show the rolled-up columns' values")
+			return
+		}
+		if hasWindow(it.x) {
+			t.refuse(it.start, refGroupingSets, "a window function would see the rows of one set only")
+			return
+		}
+	}
+	// the grouped expressions, and the sets' keys
+	inSet := make([]map[string]bool, len(sets))
+	grouped := map[string]bool{}
+	for i, set := range sets {
+		inSet[i] = map[string]bool{}
+		for _, e := range set {
+			inSet[i][t.setKey(s, e)] = true
+			grouped[t.setKey(s, e)] = true
+		}
+	}
+	cur := -1 // the set being printed; -1 prints as written
+	var uses []*node
+	var find func(n *node)
+	find = func(n *node) {
+		switch {
+		case n == nil || n.kind == nSelect || n.kind == nSubquery || n.kind == nQuery:
+			return
+		case n.kind == nCall && n.x == nil && (isAggregate(n.name, len(n.list)) || n.name == "grouping" || n.name == "grouping_id"):
+			return
+		case n.kind != nItem && n.kind != nExpr && grouped[t.groupKey(n)]:
+			uses = append(uses, n)
+			return
+		}
+		for _, k := range n.kids {
+			find(k)
+		}
+	}
+	for _, it := range info.items {
+		find(it.x)
+	}
+	find(info.having)
+	for _, u := range uses {
+		key, old := t.groupKey(u), u.print
+		u.print = func(pr *printer, n *node) string {
+			if cur >= 0 && !inSet[cur][key] {
+				return "NULL" + pr.carry(n)
+			}
+			if old != nil {
+				return old(pr, n)
+			}
+			return pr.plain(n)
+		}
+	}
+	for _, c := range calls {
+		delete(t.grouping, c)
+		keys := make([]string, len(c.list))
+		for i, a := range c.list {
+			keys[i] = t.setKey(s, a)
+		}
+		c.print = func(pr *printer, n *node) string {
+			if cur < 0 {
+				return pr.plain(n)
+			}
+			v := 0
+			for _, k := range keys {
+				v <<= 1
+				if !inSet[cur][k] {
+					v |= 1
+				}
+			}
+			return itoa(v) + pr.carry(n)
+		}
+	}
+	// an unnamed item keeps the name it has as written
+	for _, it := range info.items {
+		if it.name == "" && !strings.Contains(it.post, " AS ") && t.touches(it.x, uses, calls) {
+			it := it
+			post := it.post
+			it.post = ""
+			it.print = func(pr *printer, n *node) string {
+				saved := cur
+				cur = -1
+				pr.flat++
+				name := strings.TrimSpace(pr.text(it.x))
+				pr.flat--
+				cur = saved
+				if it.x.kind == nName {
+					name = identName(t.toks[it.x.parts[len(it.x.parts)-1]])
+				}
+				return pr.plain(n) + post + " AS " + quoteIdent(name)
+			}
+		}
+	}
+	g := info.group
+	g.print = func(pr *printer, n *node) string {
+		if len(sets[cur]) == 0 {
+			return pr.carry(n)
+		}
+		keys := make([]string, len(sets[cur]))
+		pr.flat++
+		for i, e := range sets[cur] {
+			keys[i] = strings.TrimSpace(pr.text(e))
+		}
+		pr.flat--
+		return "GROUP BY " + strings.Join(keys, ", ") + pr.carry(n)
+	}
+	s.print = func(pr *printer, n *node) string {
+		var parts []string
+		for i := range sets {
+			cur = i
+			if i > 0 {
+				pr.flat++
+			}
+			parts = append(parts, pr.plain(n))
+			if i > 0 {
+				pr.flat--
+			}
+		}
+		cur = -1
+		if len(parts) == 1 {
+			return parts[0]
+		}
+		first := parts[0]
+		body := strings.TrimRight(first, " \t\r\n")
+		trail := first[len(body):]
+		rest := strings.Join(parts[1:], " UNION ALL ")
+		if last := body[strings.LastIndexByte(body, '\n')+1:]; strings.Contains(last, "--") {
+			// a line comment ends the first copy: the others go on the
+			// next line
+			if i := strings.IndexByte(trail, '\n'); i >= 0 {
+				trail = trail[:i] + trail[i+1:]
+			}
+			return "SELECT * FROM (" + body + "\n UNION ALL " + rest + ")" + trail
+		}
+		return "SELECT * FROM (" + body + " UNION ALL " + rest + ")" + trail
+	}
+	t.groupingSel[s] = true
+}
+
+// touches tells whether n holds one of the nodes of a or b.
+func (t *translator) touches(n *node, a, b []*node) bool {
+	for _, l := range [][]*node{a, b} {
+		for _, k := range l {
+			if n.start <= k.start && k.end <= n.end {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// groupingCalls are the GROUPING() and GROUPING_ID() calls of s's select
+// list and HAVING, outside subqueries.
+func (t *translator) groupingCalls(s *node) []*node {
+	var out []*node
+	var find func(n *node)
+	find = func(n *node) {
+		if n == nil || n.kind == nSelect || n.kind == nQuery {
+			return
+		}
+		if t.grouping[n] {
+			out = append(out, n)
+		}
+		for _, k := range n.kids {
+			find(k)
+		}
+	}
+	for _, it := range s.sel.items {
+		find(it.x)
+	}
+	find(s.sel.having)
+	return out
+}
+
+// groupingSetsOrder refuses an ORDER BY the UNION ALL of grouping sets
+// cannot give: it reads the select's columns only, so an aggregate or a
+// qualified name has nothing to read.
+func (t *translator) groupingSetsOrder(q *node) {
+	if q.y == nil || len(q.list) != 1 || !t.groupingSel[q.list[0]] {
+		return
+	}
+	for _, o := range q.y.list {
+		if o.x == nil {
+			continue
+		}
+		if hasAggregate(o.x) || hasQualifiedName(o.x) {
+			t.refuse(o.start, refGroupingSets, "ORDER BY reads the selected columns only: order by a select item's alias or position")
+			return
+		}
+	}
+}
+
+// hasQualifiedName tells whether n names a column as t.col outside subqueries.
+func hasQualifiedName(n *node) bool {
+	if n == nil || n.kind == nSelect {
+		return false
+	}
+	if n.kind == nName && len(n.parts) > 1 {
+		return true
+	}
+	for _, k := range n.kids {
+		if hasQualifiedName(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// refuseGroupingCalls refuses the GROUPING() calls no grouped SELECT gave a
+// value.
+func (t *translator) refuseGroupingCalls() {
+	for c := range t.grouping {
+		t.refuse(c.tok, refGrouping, strings.ToUpper(t.toks[c.tok].text)+"()")
+	}
+}
