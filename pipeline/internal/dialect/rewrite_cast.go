@@ -61,6 +61,22 @@ func (t *translator) rewriteCast(n *node) {
 	if t.d != SQLite {
 		kind = castKind(t.d, typ)
 	}
+	if t.d == Snowflake && typ.name == "time" {
+		kind = "TIME" // HH:MM:SS, as TO_TIME writes it
+	}
+	if t.offsetKept[n] {
+		kind = "TIMESTAMP_TZ" // the offset written, for the date in it
+	}
+	in := x
+	for in.kind == nParen {
+		in = in.x
+	}
+	if t.d == Snowflake && typ.fn == "date" && in.kind == nCast && typeWordAt(t, in.y) == "timestamp_tz" {
+		if t.offsetKept == nil {
+			t.offsetKept = map[*node]bool{}
+		}
+		t.offsetKept[in] = true
+	}
 	if xt := t.staticType(x); t.d == DuckDB && nested(xt) && kind == "" && typ.affinity == "TEXT" && typ.fn == "" {
 		// a list or a struct to a string: as DuckDB writes it
 		num, _ := listNumber(xt)
@@ -220,6 +236,14 @@ func (t *translator) castArg(pr *printer, x *node) string {
 		}
 	}
 	return pr.text(x)
+}
+
+// typeWordAt is the first word of the type y of a cast, lower-cased.
+func typeWordAt(t *translator, y *node) string {
+	if i := skipSpace(t.toks, y.start); i < y.end {
+		return t.toks[i].lower
+	}
+	return ""
 }
 
 func castWord(n *node) string {

@@ -117,6 +117,9 @@ type translator struct {
 	// groupingSel the SELECTs written as a UNION ALL of grouping sets.
 	grouping    map[*node]bool
 	groupingSel map[*node]bool
+	// offsetKept are Snowflake's casts to TIMESTAMP_TZ whose value is cast
+	// to a DATE, which is the date in the offset written.
+	offsetKept map[*node]bool
 }
 
 // refuse records refusal r at token i.

@@ -133,39 +133,18 @@ func toTime(fn string, null bool) func(sqlite3.Context, ...sqlite3.Value) {
 		if !called(ctx, fn, args, 1, 2, "takes a value and an optional format") {
 			return
 		}
-		v := args[0]
 		var t time.Time
 		var err error
-		s := strings.TrimSpace(v.Text())
-		if n, ok := integer(v); ok && len(args) == 1 {
-			a := n
-			if a < 0 {
-				a = -a
-			}
-			switch {
-			case a < 31536000000:
-				t = time.Unix(n, 0)
-			case a < 31536000000000:
-				t = time.UnixMilli(n)
-			case a < 31536000000000000:
-				t = time.UnixMicro(n)
-			default:
-				t = time.Unix(0, n)
-			}
-		} else if len(args) == 2 {
+		if len(args) == 2 {
 			var elems []elem
 			elems, err = compiled(ctx, 1, args[1].Text(), &snowflakeFormats, compileSnowflake)
 			if err != nil {
 				fail(ctx, fn, "%v", err)
 				return
 			}
-			t, err = readTime(s, elems)
-		} else if p, ok := parseTimestampText("1970-01-01 " + s); ok && !p.date {
-			t = p.wall
-		} else if p, ok := parseTimestampText(s); ok && !p.date {
-			t = p.wall
+			t, err = readTime(strings.TrimSpace(args[0].Text()), elems)
 		} else {
-			err = errorString("'" + s + "' is not a time")
+			t, err = readTimeSnowflake(args[0])
 		}
 		if err != nil {
 			if null {
@@ -175,6 +154,40 @@ func toTime(fn string, null bool) func(sqlite3.Context, ...sqlite3.Value) {
 			}
 			return
 		}
-		ctx.ResultText(t.UTC().Format("15:04:05.999999999"))
+		ctx.ResultText(t.UTC().Format(snowflakeTimeLayout))
 	}
+}
+
+// snowflakeTimeLayout writes a TIME: HH:MM:SS, a fraction only when there
+// is one.
+const snowflakeTimeLayout = "15:04:05.999999999"
+
+// readTimeSnowflake reads a value as Snowflake's TO_TIME and ::TIME do,
+// without a format: HH:MM[:SS[.f]], a timestamp's wall clock, or an integer
+// of seconds, milliseconds, microseconds or nanoseconds since the epoch by
+// its magnitude.
+func readTimeSnowflake(v sqlite3.Value) (time.Time, error) {
+	s := strings.TrimSpace(v.Text())
+	if n, ok := integer(v); ok {
+		a := n
+		if a < 0 {
+			a = -a
+		}
+		switch {
+		case a < 31536000000:
+			return time.Unix(n, 0), nil
+		case a < 31536000000000:
+			return time.UnixMilli(n), nil
+		case a < 31536000000000000:
+			return time.UnixMicro(n), nil
+		}
+		return time.Unix(0, n), nil
+	}
+	if p, ok := parseTimestampText("1970-01-01 " + s); ok && !p.date {
+		return p.wall, nil
+	}
+	if p, ok := parseTimestampText(s); ok && !p.date {
+		return p.wall, nil
+	}
+	return time.Time{}, errorString("'" + s + "' is not a time")
 }

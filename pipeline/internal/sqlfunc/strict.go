@@ -108,6 +108,20 @@ func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 		return v.RawBlob(), true
 	case KindInstant, KindWallClock:
 		return convertTimestamp(v, typ, dialect)
+	case "TIMESTAMP_TZ":
+		// Snowflake's TIMESTAMP_TZ with the offset written kept, as
+		// TO_TIMESTAMP_TZ keeps it
+		p, ok := parseTimestampText(v.Text())
+		if v.Type() != sqlite3.TEXT || !ok || p.loc == nil {
+			return convertTimestamp(v, KindInstant, dialect)
+		}
+		return zonedText(instantOf(p.wall, p.loc).In(p.loc)), true
+	case "TIME":
+		t, err := readTimeSnowflake(v)
+		if err != nil {
+			return nil, false
+		}
+		return t.UTC().Format(snowflakeTimeLayout), true
 	case "DATE":
 		if v.Type() != sqlite3.TEXT {
 			return nil, false

@@ -37,18 +37,41 @@ const day = 24 * time.Hour
 // readClock reads a time of day (HH:MM[:SS[.f]]) or the clock of a
 // timestamp or datetime, as the time since midnight.
 func readClock(v sqlite3.Value) (time.Duration, error) {
-	s := strings.TrimSpace(v.Text())
-	if v.Type() == sqlite3.TEXT && len(s) >= 5 && s[2] == ':' {
-		t, err := parseISO([]byte("1970-01-01T" + s))
-		if err == nil {
-			return t.t.Sub(time.Unix(0, 0).UTC()), nil
-		}
+	if d, ok := clockText(v); ok {
+		return d, nil
 	}
 	m, err := readMoment(v)
 	if err != nil {
 		return 0, fmt.Errorf("%q is not a time (write HH:MM:SS)", v.Text())
 	}
 	return clockOf(m.t), nil
+}
+
+// clockText reads text of a time of day, HH:MM[:SS[.f]], as the time since
+// midnight; ok is false for any other value (a date, a timestamp).
+func clockText(v sqlite3.Value) (time.Duration, bool) {
+	s := strings.TrimSpace(v.Text())
+	if v.Type() != sqlite3.TEXT || len(s) < 5 || s[2] != ':' {
+		return 0, false
+	}
+	t, err := parseISO([]byte("1970-01-01T" + s))
+	if err != nil {
+		return 0, false
+	}
+	return t.t.Sub(midnight), true
+}
+
+// midnight is the day a time of day is read on, to reuse the timestamp
+// functions.
+var midnight = time.Unix(0, 0).UTC()
+
+// clockPart tells whether a time of day has part p: an hour or less.
+func clockPart(p part) bool { return p >= pMicrosecond && p <= pHour || p == pNanosecond }
+
+// snowflakeClock writes a time since midnight, wrapped around the day, as
+// Snowflake's TIME.
+func snowflakeClock(d time.Duration) string {
+	return midnight.Add(((d % day) + day) % day).Format(snowflakeTimeLayout)
 }
 
 func clockOf(t time.Time) time.Duration {

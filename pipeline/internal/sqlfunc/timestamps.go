@@ -497,6 +497,20 @@ func (c calendar) truncFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !ok {
 		return
 	}
+	if d, isTime := clockText(pc.rest[0]); isTime && c.name == "snowflake" {
+		// a TIME: truncated on its clock
+		if !clockPart(pc.dp.p) {
+			fail(ctx, fn, "a TIME is truncated to an hour or less, not to %s", partLabel(pc.dp.p))
+			return
+		}
+		t, err := c.trunc(midnight.Add(d), pc.dp)
+		if err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+		ctx.ResultText(snowflakeClock(t.Sub(midnight)))
+		return
+	}
 	m, ok := momentArg(ctx, fn, pc.rest[0])
 	if !ok {
 		return
@@ -578,6 +592,20 @@ func (c calendar) diffFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	pc, ok := readPartCall(ctx, fn, args, 3, 3, "takes a date part and two dates or timestamps")
 	if !ok {
 		return
+	}
+	if c.name == "snowflake" {
+		// two TIMEs: the boundaries crossed on one day's clock
+		from, isTime1 := clockText(pc.rest[0])
+		to, isTime2 := clockText(pc.rest[1])
+		if isTime1 && isTime2 {
+			n, err := c.boundaries(midnight.Add(from), midnight.Add(to), pc.dp)
+			if err != nil || !clockPart(pc.dp.p) {
+				fail(ctx, fn, "the difference of two TIMEs is counted in hours or less, not in %s", partLabel(pc.dp.p))
+				return
+			}
+			ctx.ResultInt64(n)
+			return
+		}
 	}
 	a, b, ok := pc.fromTo(ctx, fn)
 	if !ok {
@@ -724,6 +752,20 @@ func dateAdd(sign int64, toTimestamp, ownOffset bool) func(sqlite3.Context, ...s
 			fail(ctx, fn, "the number to add must be an integer, not %s", nArg.Text())
 			return
 		}
+		if d, isTime := clockText(xArg); isTime && ownOffset {
+			// Snowflake's TIME: moved on its clock, around midnight
+			if !clockPart(pc.dp.p) {
+				fail(ctx, fn, "a TIME takes hours or less, not %s", partLabel(pc.dp.p))
+				return
+			}
+			t, err := addPart(midnight.Add(d), sign*n, pc.dp)
+			if err != nil {
+				fail(ctx, fn, "%v", err)
+				return
+			}
+			ctx.ResultText(snowflakeClock(t.Sub(midnight)))
+			return
+		}
 		m, ok := momentArg(ctx, fn, xArg)
 		if !ok {
 			return
@@ -852,7 +894,7 @@ func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 			return
 		}
 	}
-	if _, err := readMoment(pc.rest[0]); err != nil && c.name == "bigquery" && pc.dp.p >= pMicrosecond && pc.dp.p <= pHour {
+	if _, err := readMoment(pc.rest[0]); err != nil && (c.name == "bigquery" || c.name == "snowflake") && clockPart(pc.dp.p) {
 		// a TIME: the part of its clock
 		if d, err := readClock(pc.rest[0]); err == nil {
 			if v, err := c.extract(time.Unix(0, 0).UTC().Add(d), pc.dp); err == nil {

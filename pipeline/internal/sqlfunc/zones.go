@@ -100,10 +100,13 @@ func convertTimezone(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 // resultZoned writes t with its own offset, as a Snowflake TIMESTAMP_TZ:
 // 2024-01-04T22:00:00-05:00.
-func resultZoned(ctx sqlite3.Context, t time.Time) {
+func resultZoned(ctx sqlite3.Context, t time.Time) { ctx.ResultText(zonedText(t)) }
+
+// zonedText writes t with its offset: 2024-01-04T22:00:00-05:00.
+func zonedText(t time.Time) string {
 	layout := "2006-01-02T15:04:05-07:00"
 	if t.Nanosecond() != 0 {
 		layout = "2006-01-02T15:04:05.999999999-07:00"
 	}
-	ctx.ResultText(t.Format(layout))
+	return t.Format(layout)
 }
