@@ -267,12 +267,15 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 	if len(q.list) == 1 && q.list[0].kind == nSelect {
 		orderScope = q.list[0].sel.scope
 	}
+	saved := t.ordering
+	t.ordering = orderScope
 	for _, k := range q.kids {
 		if k == q.x || containsNode(q.list, k) || containsNode(q.list2, k) {
 			continue
 		}
 		t.walk(k, orderScope)
 	}
+	t.ordering = saved
 	t.refuseSetOps(q, t.orderCompound(q))
 	t.groupingSetsOrder(q)
 	for _, b := range q.list {
@@ -390,6 +393,8 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 			n.print = func(pr *printer, n *node) string {
 				return printAs(flattenColumn(quoteIdent(r.aliasOrName()), "index"))(pr, n)
 			}
+		} else if col, ok := t.besideEach(parts[0], sc); ok {
+			n.print = printAs(col)
 		}
 		return
 	}
@@ -446,6 +451,9 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 		return
 	} else {
 		base, fields = t.nameText(n, 1), parts[1:]
+		if col, ok := t.besideEach(parts[0], sc); ok {
+			base = col
+		}
 	}
 	n.flag2 = true // renamed: the select list keeps its column name
 	if len(fields) == 0 {

@@ -109,8 +109,9 @@ func (t *translator) rewriteSelectUnnest(s *node) {
 	}
 }
 
-// eachColumns are the columns of json_each: next to it, a column of the
-// same name written without its table would be ambiguous.
+// eachColumns are the columns of json_each, hidden ones included: next to
+// it, a column of the same name written without its table would be
+// ambiguous, and inside a SELECT reading it, it hides the outer one.
 var eachColumns = map[string]bool{"key": true, "value": true, "type": true, "atom": true, "id": true,
 	"parent": true, "fullkey": true, "path": true, "json": true, "root": true}
 

@@ -96,6 +96,9 @@ type translator struct {
 	pr   *printer
 	errs []*diag.Diagnostic
 	seq  int // for generated aliases
+	// ordering is the scope of the SELECT whose ORDER BY is being walked,
+	// where a name may be an alias of its select list.
+	ordering *scope
 	// unnestSeen are the select-item unnest calls markSelectUnnest has
 	// rewritten or refused already.
 	unnestSeen map[*node]bool

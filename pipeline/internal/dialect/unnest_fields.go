@@ -16,7 +16,7 @@ import "strings"
 // implicitField rewrites n, a name whose first part is parts[0], when it
 // stands for a field of an unaliased UNNEST; it reports whether it did.
 func (t *translator) implicitField(n *node, parts []string, sc *scope) bool {
-	if t.d != BigQuery || !hasImplicitUnnest(sc) || sc.findRel(parts[0]) != nil || sc.findOffset(parts[0]) != nil ||
+	if t.d != BigQuery || !hasImplicitUnnest(sc) || sc.findRel(parts[0]) != nil || sc.findOffset(parts[0]) != nil || len(parts) == 1 && t.orderAlias(parts[0], sc) ||
 		len(parts) >= 3 && sc.findTable(parts[0], parts[1]) != nil {
 		return false
 	}
@@ -123,4 +123,67 @@ func (t *translator) outerColumn(sc *scope, name string) (col string, known bool
 		}
 	}
 	return "", known
+}
+
+// besideEach is a bare name of a column that SQLite would read as a column
+// of the json_each of an UNNEST (in its SELECT, or one between it and the
+// relation that has the column) qualified by that relation; ok is false
+// where no UNNEST hides it, or where the relations' columns are not known
+// and the name is left as SQLite reads it.
+func (t *translator) besideEach(name string, sc *scope) (text string, ok bool) {
+	if t.d == SQLite || !eachColumns[name] {
+		return "", false
+	}
+	if t.orderAlias(name, sc) {
+		return "", false
+	}
+	each := false
+	for s := sc; s != nil; s = s.parent {
+		for _, r := range s.rels {
+			f := r.from
+			switch {
+			case f.kind != fromUnnest || f.flatten:
+			case f.fields != nil:
+				// a literal array of structs: a subquery of its fields
+				if containsFold(f.fields, name) {
+					return "", false
+				}
+			default:
+				each = true
+			}
+		}
+		for _, r := range s.rels {
+			f := r.from
+			if f.kind == fromUnnest || f.kind == fromGroup {
+				continue
+			}
+			cols, err := t.relColumns(f, s)
+			if err != nil {
+				return "", false
+			}
+			for _, c := range cols {
+				if strings.EqualFold(c, name) {
+					if !each || f.aliasOrName() == "" {
+						return "", false
+					}
+					return quoteIdent(f.aliasOrName()) + "." + quoteIdent(c), true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// orderAlias tells whether name, read in scope sc, is an alias of the
+// select list whose ORDER BY is being walked.
+func (t *translator) orderAlias(name string, sc *scope) bool {
+	if sc == nil || sc != t.ordering || sc.sel == nil {
+		return false
+	}
+	for _, it := range sc.sel.sel.items {
+		if it.kind == nItem && it.name == name {
+			return true
+		}
+	}
+	return false
 }
