@@ -320,6 +320,12 @@ func TestFunctions(t *testing.T) {
 	expectTranslated(t, snowflake, "select booland(a, b), bitshiftleft(a, 2) from t", "select ((a) <> 0 AND (b) <> 0), ((a) << (2)) from t")
 	expectTranslated(t, snowflake, "select x::varchar, x || 'a' from (select 1.50 as x)", "select decimal_text(x, 2), decimal_text(x, 2) || 'a' from (select 1.50 as x)")
 	expectTranslated(t, snowflake, "select a::variant, typeof(v:x), is_integer(v) from t", "select variant_of(a), json_type_kind(json_type(v, '$.x')), (variant_kind(v) IN ('INTEGER')) from t")
+	expectTranslated(t, snowflake, "select as_varchar(v:x), as_integer(v) from t",
+		"select CASE WHEN json_type_kind(json_type(v, '$.x')) IN ('VARCHAR') THEN json_extract(v, '$.x') END, CASE WHEN variant_kind(v) IN ('INTEGER', 'DECIMAL') THEN cast_to(v, 'INTEGER', 'snowflake', 1) END from t")
+	expectTranslated(t, snowflake, "select as_number(get(v, 'a'), 10, 2) from t",
+		"select CASE WHEN variant_kind(json_get_member(v, 'a')) IN ('INTEGER', 'DECIMAL') THEN round_scale(cast_to(json_extract(json_get_member(v, 'a'), '$'), 'REAL', 'snowflake', 1), 2) END from t")
+	expectRefused(t, snowflake, "select as_timestamp_ntz(v:ts) from t", "1:8: AS_TIMESTAMP_NTZ is not supported: a VARIANT here never holds a DATE, TIME, TIMESTAMP or BINARY (JSON has none; Snowflake's AS_ gives NULL for a string) (cast the value instead: v:d::date, v:ts::timestamp_ntz, to_date(v:d))")
+	expectTranslated(t, snowflake, "select get(v, 'a') = 'x', get(v, 'a') = get(w, 'a') from t", "select json_extract(json_get_member(v, 'a'), '$') = 'x', json_get_member(v, 'a') = json_get_member(w, 'a') from t")
 	expectRefused(t, snowflake, "select a::map,\n  sum(distinct b) over ()\nfrom t", "1:11: cast to MAP is not supported by SQLite (SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field'))\n2:3: SUM(DISTINCT ...) OVER (...) is not supported by SQLite (COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join)")
 }
 

@@ -270,7 +270,7 @@ func (t *translator) booleanOf(n *node) bool { return t.staticType(n) == TypeBoo
 // variant is JSON text ('"x"'), as the path forms' values are read: a
 // string without its quotes. For a cast or TO_VARCHAR of it.
 func (t *translator) variantValue(x *node) {
-	if t.d == Snowflake && x.kind == nCall && len(x.parts) == 1 && (x.name == "get" || x.name == "get_path") {
+	if t.d == Snowflake && isGet(x) {
 		x.pre = "json_get_text(" + x.pre
 		x.post += ", '$')"
 	}

@@ -132,7 +132,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.rewriteIntervalCall(n) || t.rewriteSessionCall(n) || t.minMaxInstant(n) {
 		return
 	}
-	if t.rewriteVariantTest(n) {
+	if t.rewriteVariantTest(n) || t.rewriteVariantAccess(n) {
 		return
 	}
 	if r, ok := unfaithful[t.d][name]; ok {

@@ -157,6 +157,10 @@ var Translations = []Rule{
 		Note: "a BINARY is a blob, as BigQuery's BYTES are: HEX_ENCODE, BASE64_ENCODE and TO_VARCHAR(b[, format]) read it, TO_VARCHAR writing upper case hex unless told BASE64 or UTF-8, as Snowflake does; tables show a blob as its hex digits (the command line writes x'edf1...')"},
 	{From: "TYPEOF(x), IS_INTEGER(x), IS_DECIMAL, IS_DOUBLE, IS_REAL, IS_VARCHAR, IS_CHAR, IS_BOOLEAN, IS_ARRAY, IS_OBJECT", Dialects: "Snowflake", To: "variant_kind(x), (variant_kind(x) IN ('INTEGER', ...)); on a path json_type_kind(json_type(x, '$.a'))",
 		Note: "the kind of value held: INTEGER, DECIMAL, DOUBLE, VARCHAR, BOOLEAN, ARRAY, OBJECT, NULL_VALUE; a real is DECIMAL unless it has an exponent (SQLite keeps no NUMBER scale, so 1.5::float reads DECIMAL); a BOOLEAN outside JSON is 1 or 0 here, so INTEGER; text that is a JSON array or object reads as one"},
+	{From: "AS_VARCHAR(v), AS_CHAR, AS_INTEGER, AS_NUMBER(v[, p, s]), AS_DECIMAL, AS_DOUBLE, AS_REAL, AS_BOOLEAN, AS_ARRAY, AS_OBJECT", Dialects: "Snowflake", To: "CASE WHEN variant_kind(v) IN ('VARCHAR') THEN v END; cast_to(v, 'INTEGER', ...) for the numbers",
+		Note: "the value when the VARIANT holds the function's kind (AS_INTEGER and AS_NUMBER a fixed-point number, rounded to its scale: as_integer(1.2345::variant) is 1; AS_DOUBLE any number), NULL for another kind, as there; kinds are read as TYPEOF reads them"},
+	{From: "GET(v, k) = x, GET_PATH(v, 'a.b') IN (x, y), and <, <=, >, >=, <> with a value that is no GET", Dialects: "Snowflake", To: "json_extract(json_get_member(v, k), '$') = x",
+		Note: "the member's value is compared, as Snowflake compares a VARIANT with the other value cast to one (get(v, 's') = 'abc' is true); two GETs compare as JSON text"},
 	{From: "IS_NULL_VALUE(x:a.b)", Dialects: "Snowflake", To: "(json_type(x, '$.a.b') = 'null')",
 		Note: "TRUE for a JSON null, FALSE for another value, NULL where there is no value; on other arguments is_json_null(v), which cannot tell a JSON null a function such as GET gave from no value (both NULL)"},
 	{From: "FROM t, UNNEST(t.arr) AS x [WITH OFFSET AS o]", Dialects: warehouses, To: "FROM t, json_each(t.arr) AS x",
@@ -391,6 +395,7 @@ var (
 	refValues           = refusal{"VALUES is not supported in BigQuery SQL outside INSERT", "select the rows: select 1 as a, 'x' as b union all select 2, 'y'"}
 	refUDF              = refusal{"%s is a dataset's function (a persistent UDF), which SQLite does not have", "write its body in the query, or as a dbt macro the models call"}
 	refHashAgg          = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "to tell whether two tables hold the same rows, compare them with EXCEPT both ways; for a fingerprint of a group, hash its sorted rows: md5(listagg(md5(x), ',') within group (order by md5(x)))"}
+	refVariantTime      = refusal{"%s is not supported: a VARIANT here never holds a DATE, TIME, TIMESTAMP or BINARY (JSON has none; Snowflake's AS_ gives NULL for a string)", "cast the value instead: v:d::date, v:ts::timestamp_ntz, to_date(v:d)"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
 
@@ -466,6 +471,7 @@ var Refusals = []Rule{
 	{From: "RANDOM(seed)", Dialects: "Snowflake", To: refRandomSeed.hint},
 	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},
 	{From: "HASH(x)", Dialects: "Snowflake, DuckDB", To: refHash.hint},
+	{From: "AS_DATE, AS_TIME, AS_TIMESTAMP_NTZ, AS_TIMESTAMP_LTZ, AS_TIMESTAMP_TZ, AS_BINARY", Dialects: "Snowflake", To: refVariantTime.hint},
 	{From: "HASH_AGG(x)", Dialects: "Snowflake", To: refHashAgg.hint},
 	{From: "age(x) with one argument", Dialects: "DuckDB", To: refAge.hint},
 	{From: "sum(x) of INTERVALs (DuckDB refuses it too)", Dialects: "DuckDB", To: refIntervalSum.hint},
