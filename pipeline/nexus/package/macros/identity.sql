@@ -6,7 +6,8 @@
 {#- Every ordered pair of distinct identifiers seen on the same row_id, in
     both directions, once per row_id, as a select (no filter). occurred_at
     and created_at are when the edge was first seen (the earliest of its
-    identifier rows), which keeps builds reproducible. An identifier repeated
+    identifier rows), which keeps builds reproducible; written as a CASE,
+    since min(a, b) is an aggregate of the n smallest in DuckDB. An identifier repeated
     on one row_id (the same user record on many events) counts once, so the
     pairs do not multiply. The identifiers are grouped once and joined to
     themselves, so the table is read once. -#}
@@ -30,8 +31,8 @@ select
     b.identifier_value as identifier_value_b,
     a.row_id,
     a.source,
-    min(coalesce(a.occurred_at, b.occurred_at), coalesce(b.occurred_at, a.occurred_at)) as occurred_at,
-    min(coalesce(a.occurred_at, b.occurred_at), coalesce(b.occurred_at, a.occurred_at)) as created_at
+    case when b.occurred_at < a.occurred_at then b.occurred_at else coalesce(a.occurred_at, b.occurred_at) end as occurred_at,
+    case when b.occurred_at < a.occurred_at then b.occurred_at else coalesce(a.occurred_at, b.occurred_at) end as created_at
 from row_identifiers as a
 join row_identifiers as b
     on a.row_id = b.row_id
