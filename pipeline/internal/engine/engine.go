@@ -88,7 +88,8 @@ func (p *plan) listNodes() []Node {
 			node.Schema, node.Relation, node.Materialized, node.Override = rel.Schema, rel.String(), c.Materialized, m.Override
 		case "seed":
 			s := p.seeds[n.Name]
-			node.Schema, node.Relation, node.Materialized = schemaOf(s.Config), schemaOf(s.Config)+"."+s.Name, "seed"
+			rel := seedRelation(s)
+			node.Schema, node.Relation, node.Materialized = rel.Schema, rel.Schema+"."+rel.Name, "seed"
 		case "snapshot":
 			rel := p.snapshots[n.Name].relation()
 			node.Schema, node.Relation, node.Materialized = rel.Schema, rel.String(), "snapshot"

@@ -33,7 +33,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 			node["language"] = "sql"
 		case "seed":
 			s := p.seeds[n.Name]
-			node = p.graphNode(n.Kind, s.Package, s.Name, s.Path, s.Config, jinja.Relation{Schema: schemaOf(s.Config), Name: s.Name})
+			node = p.graphNode(n.Kind, s.Package, s.Name, s.Path, s.Config, seedRelation(s))
 		case "snapshot":
 			s := p.snapshots[n.Name]
 			node = p.graphNode(n.Kind, s.decl.Package, s.decl.Name, s.decl.Path, s.cfg, s.relation())

@@ -134,7 +134,7 @@ func (r *runner) runHooked(n *graph.Node, step *Step, run func(*graph.Node, *Ste
 		cfg, file, src, rel = r.plan.configs[n.Name], m.Path, m.SQL, r.plan.relation(n.Name)
 	case "seed":
 		s := r.plan.seeds[n.Name]
-		cfg, file, rel = s.Config, s.Path, jinja.Relation{Schema: schemaOf(s.Config), Name: s.Name}
+		cfg, file, rel = s.Config, s.Path, seedRelation(s)
 	case "snapshot":
 		s := r.plan.snapshots[n.Name]
 		cfg, file, src, rel = s.cfg, s.decl.Path, s.decl.SQL, s.relation()

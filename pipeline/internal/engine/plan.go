@@ -225,6 +225,11 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if err := p.checkSourcesVar(); err != nil {
 		return nil, err
 	}
+	for _, s := range proj.Seeds {
+		if err := p.nameWith("seed", s.Package, s.Name, s.Path, &s.Config); err != nil {
+			return nil, err
+		}
+	}
 	p.bindSources()
 	if p.memo != nil {
 		p.universeKey = p.universe(c.key)
@@ -300,17 +305,18 @@ func (p *plan) checkSourcesVar() error {
 }
 
 // bindSources finds the relation each source table reads: a table of the
-// declared schema, which in the playground is a seed of that name (first in
-// the declared schema, otherwise the only seed with that name).
+// declared schema, which in the playground is a seed of that name or alias
+// (first in the declared schema, otherwise the only seed with that name).
 func (p *plan) bindSources() {
 	for _, s := range p.proj.Sources {
 		ref := &sourceRef{decl: s, rel: jinja.Relation{Schema: s.Schema, Name: s.Identifier}}
 		var byName []*project.Seed
 		for _, seed := range p.proj.Seeds {
-			if seed.Name != s.Identifier {
+			rel := seedRelation(seed)
+			if seed.Name != s.Identifier && rel.Name != s.Identifier {
 				continue
 			}
-			if schemaOf(seed.Config) == s.Schema {
+			if rel.Schema == s.Schema {
 				byName = []*project.Seed{seed}
 				break
 			}
@@ -318,11 +324,51 @@ func (p *plan) bindSources() {
 		}
 		if len(byName) == 1 {
 			seed := byName[0]
-			ref.rel = jinja.Relation{Schema: schemaOf(seed.Config), Name: seed.Name}
+			ref.rel = seedRelation(seed)
 			ref.seed = nodeID("seed", p.pkgOf(seed.Package), seed.Name)
 		}
 		p.sources[s.SourceName+"."+s.Table] = ref
 	}
+}
+
+// nameWith sets a node's schema and alias by the root project's
+// generate_schema_name and generate_alias_name, as dbt names relations;
+// without them the playground's rule holds (a custom schema as is, else
+// main). The macros get the custom name (none when unset) and the node.
+func (p *plan) nameWith(kind, pkg, name, file string, cfg *project.Config) error {
+	for _, f := range []struct {
+		macro string
+		field *string
+	}{{"generate_schema_name", &cfg.Schema}, {"generate_alias_name", &cfg.Alias}} {
+		if !p.env.HasMacro(f.macro) {
+			continue
+		}
+		node := p.graphNode(kind, pkg, name, file, *cfg, jinja.Relation{Schema: schemaOf(*cfg), Name: aliasOr(cfg.Alias, name)})
+		ctx := p.contextOf(file, "", cfg, jinja.Relation{}, false)
+		ctx.Globals = map[string]any{"nexus_custom_name": nilIfEmpty(*f.field), "nexus_node": node}
+		out, err := p.env.Render(file, "{{ "+f.macro+"(nexus_custom_name, nexus_node) }}", ctx)
+		if err != nil {
+			return err
+		}
+		if out = strings.TrimSpace(out); out == "" || out == "None" {
+			return diag.Errorf(file, 1, "%s gave no name for %s %s", f.macro, kind, name).WithHint("return a schema or alias from the macro for every node")
+		}
+		*f.field = out
+	}
+	return nil
+}
+
+// aliasOr is a node's relation name: its alias, else its name.
+func aliasOr(alias, name string) string {
+	if alias != "" {
+		return alias
+	}
+	return name
+}
+
+// seedRelation is where a seed loads: its schema and alias.
+func seedRelation(s *project.Seed) jinja.Relation {
+	return jinja.Relation{Schema: schemaOf(s.Config), Name: aliasOr(s.Config.Alias, s.Name)}
 }
 
 // schemaOf is where a node lands: its +schema as is, else main.
@@ -354,7 +400,7 @@ func (p *plan) relation(name string) jinja.Relation {
 func (p *plan) refRelation(name string) jinja.Relation {
 	if _, ok := p.models[name]; !ok {
 		if s, ok := p.seeds[name]; ok {
-			return jinja.Relation{Schema: schemaOf(s.Config), Name: s.Name}
+			return seedRelation(s)
 		}
 		if s, ok := p.snapshots[name]; ok {
 			return s.relation()
@@ -393,6 +439,12 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 		cfg := m.Config.Clone()
 		deps, err := p.collect(m.Path, m.SQL, &cfg, p.relation(name))
 		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		if err := p.nameWith("model", m.Package, m.Name, m.Path, &cfg); err != nil {
 			if firstErr == nil {
 				firstErr = err
 			}
@@ -804,7 +856,7 @@ func (p *plan) universe(macroKey string) string {
 	}
 	for _, name := range slices.Sorted(maps.Keys(p.seeds)) {
 		s := p.seeds[name]
-		writeParts(h, "seed", name, s.Package, schemaOf(s.Config))
+		writeParts(h, "seed", name, s.Package, seedRelation(s).String())
 	}
 	for _, key := range slices.Sorted(maps.Keys(p.sources)) {
 		s := p.sources[key]

@@ -114,7 +114,8 @@ func (p *plan) nodeRel(n *graph.Node) (string, bool) {
 	switch n.Kind {
 	case "seed":
 		s := p.seeds[n.Name]
-		return relKey(schemaOf(s.Config), s.Name), false
+		rel := seedRelation(s)
+		return relKey(rel.Schema, rel.Name), false
 	case "model":
 		rel := p.relation(n.Name)
 		if p.configs[n.Name].Materialized == "ephemeral" {

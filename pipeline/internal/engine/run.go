@@ -319,7 +319,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 		r.mustRun[n.ID] = "config cannot be compared"
 	}
 	// The data itself is the key: comparing it is cheaper than hashing it.
-	if r.reuse(n, step, string(s.Data), partsText(conf, schemaOf(s.Config), s.Name)) {
+	if r.reuse(n, step, string(s.Data), partsText(conf, seedRelation(s).String())) {
 		return nil
 	}
 	declared, err := r.columnTypes(s)
@@ -338,12 +338,12 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 		declared[c] = *datetime // typed as declared from here on
 	}
 	r.checkColumnTypes(s, t, declared)
-	schema := schemaOf(s.Config)
-	if err := r.db.LoadTable(r.ctx, schema, s.Name, t.Columns, t.Types, t.Rows); err != nil {
+	rel := seedRelation(s)
+	if err := r.db.LoadTable(r.ctx, rel.Schema, rel.Name, t.Columns, t.Types, t.Rows); err != nil {
 		return err
 	}
-	r.keepTypes(relKey(schema, s.Name), seedTypes(r.plan.dialect, t.Columns, declared, t.Types))
-	step.Status, step.Relation, step.Rows = "OK", schema+"."+s.Name, int64(len(t.Rows))
+	r.keepTypes(relKey(rel.Schema, rel.Name), seedTypes(r.plan.dialect, t.Columns, declared, t.Types))
+	step.Status, step.Relation, step.Rows = "OK", rel.Schema+"."+rel.Name, int64(len(t.Rows))
 	return nil
 }
 

@@ -79,6 +79,7 @@ func (e *Env) installBuiltins() {
 	g.Set("dbt_utils", e.dbtUtils())
 	g.Set("zip", zipFn)
 	e.installCrossDB()
+	e.installNaming()
 	g.Set("api", e.api())
 	installModules(g)
 }

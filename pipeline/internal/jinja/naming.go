@@ -1,0 +1,98 @@
+package jinja
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nikolalohinski/gonja/v2/exec"
+)
+
+// HasMacro reports whether the root project defines a macro of that name
+// (generate_schema_name, generate_alias_name: dbt calls the root's
+// override of its own macro when it names a node's relation).
+func (e *Env) HasMacro(name string) bool {
+	ns := e.namespaces[""]
+	if ns == nil {
+		return false
+	}
+	_, ok := ns.members[name]
+	return ok
+}
+
+// installNaming defines dbt's own naming macros, which a project's
+// generate_schema_name and generate_alias_name often call: bare and under
+// dbt., as dbt's global macros are.
+func (e *Env) installNaming() {
+	dbt, _ := e.globals.Get("dbt")
+	ns, _ := dbt.(*namespaceValue)
+	for name, fn := range map[string]func(*exec.VarArgs) (*exec.Value, error){
+		"default__generate_schema_name": e.defaultSchemaName,
+		"generate_schema_name_for_env":  e.schemaNameForEnv,
+		"default__generate_alias_name":  e.defaultAliasName,
+	} {
+		e.globals.Set(name, fn)
+		if ns != nil {
+			ns.members[name] = fn
+		}
+	}
+}
+
+// customName is the first argument of a naming macro (custom_schema_name,
+// custom_alias_name), "" for none; node is the second.
+func customName(a *exec.VarArgs, name string) (string, map[string]any) {
+	custom := ""
+	if v := arg(a, 0, name); v != nil && !v.IsNil() {
+		custom = strings.TrimSpace(v.String())
+	}
+	node, _ := fromJinja(argOr(a, 1, "node")).(map[string]any)
+	return custom, node
+}
+
+func argOr(a *exec.VarArgs, i int, name string) *exec.Value {
+	if v := arg(a, i, name); v != nil {
+		return v
+	}
+	return exec.AsValue(nil)
+}
+
+func (e *Env) targetField(f func(Target) string) string {
+	if e.cur == nil {
+		return ""
+	}
+	return f(e.cur.Target)
+}
+
+// defaultSchemaName is dbt's default: the target's schema, followed by
+// _custom when the node has a custom schema.
+func (e *Env) defaultSchemaName(a *exec.VarArgs) (*exec.Value, error) {
+	custom, _ := customName(a, "custom_schema_name")
+	schema := e.targetField(func(t Target) string { return t.Schema })
+	if custom != "" {
+		schema += "_" + custom
+	}
+	return exec.AsValue(schema), nil
+}
+
+// schemaNameForEnv is dbt's generate_schema_name_for_env: the custom
+// schema as is on a target named prod, else the target's schema.
+func (e *Env) schemaNameForEnv(a *exec.VarArgs) (*exec.Value, error) {
+	custom, _ := customName(a, "custom_schema_name")
+	if custom != "" && e.targetField(func(t Target) string { return t.Name }) == "prod" {
+		return exec.AsValue(custom), nil
+	}
+	return exec.AsValue(e.targetField(func(t Target) string { return t.Schema })), nil
+}
+
+// defaultAliasName is dbt's default alias: the custom alias, else the
+// name, with _v<version> for a versioned model.
+func (e *Env) defaultAliasName(a *exec.VarArgs) (*exec.Value, error) {
+	custom, node := customName(a, "custom_alias_name")
+	if custom != "" {
+		return exec.AsValue(custom), nil
+	}
+	name := fmt.Sprint(node["name"])
+	if v, ok := node["version"]; ok && v != nil && fmt.Sprint(v) != "" {
+		return exec.AsValue(name + "_v" + strings.ReplaceAll(fmt.Sprint(v), ".", "_")), nil
+	}
+	return exec.AsValue(name), nil
+}
