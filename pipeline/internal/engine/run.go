@@ -632,6 +632,9 @@ func queryRefusal(d *diag.Diagnostic) error {
 // columns is adapter.get_columns_in_relation, with the memo's answer.
 func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 	cols, err := r.db.Columns(r.ctx, rel.Schema, rel.Name)
+	if err == nil {
+		err = r.db.ValueTypes(r.ctx, rel.Schema, rel.Name, cols)
+	}
 	if err != nil {
 		return nil, "", err
 	}

@@ -210,6 +210,38 @@ func (db *DB) Columns(ctx context.Context, schema, name string) (_ []Column, err
 	return out, nil
 }
 
+// ValueTypes gives each column of schema.name without a declared type (a
+// model's computed column) the type of its first value that is not NULL:
+// INTEGER, REAL, TEXT or BLOB, TEXT when it holds none, as the warehouse's
+// column would have one.
+func (db *DB) ValueTypes(ctx context.Context, schema, name string, cols []Column) error {
+	var items []string
+	var at []int
+	for i, c := range cols {
+		if c.Type == "" {
+			col := Ident(c.Name)
+			items = append(items, "(SELECT upper(typeof("+col+")) FROM "+Rel(schema, name)+" WHERE "+col+" IS NOT NULL LIMIT 1)")
+			at = append(at, i)
+		}
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	r, err := db.Query(ctx, "SELECT "+strings.Join(items, ", "), 1)
+	if err != nil {
+		return err
+	}
+	for j, i := range at {
+		cols[i].Type = "TEXT"
+		if len(r.Rows) == 1 {
+			if t, ok := r.Rows[0][j].(string); ok {
+				cols[i].Type = t
+			}
+		}
+	}
+	return nil
+}
+
 // Table names a table of a schema.
 type Table struct {
 	Schema, Name, Kind string
