@@ -87,6 +87,11 @@ func (t *translator) commonNumber(list []*node) string {
 // a cast to a number, count(...), arithmetic and aggregates of those, and
 // the columns of CTEs, subqueries and VALUES holding them; "" otherwise.
 func (t *translator) numberType(n *node) string {
+	if t.d == BigQuery {
+		if num, ok := t.bigQueryNumber(n); ok {
+			return num
+		}
+	}
 	switch n.kind {
 	case nParen:
 		return t.numberType(n.x)

@@ -85,3 +85,22 @@ func TestDuckDBRealColumns(t *testing.T) {
 	expectTranslated(t, duckdb, "select 1 as a union all select 2", "select 1 as a union all select 2")
 	expectTranslated(t, snowflake, "select 1 as a union all select 2.5", "select 1 as a union all select 2.5")
 }
+
+// BigQuery's NUMERIC arithmetic gives a NUMERIC, rounded to its 9 digits,
+// and a model's NUMERIC columns stay NUMERICs for the models reading them.
+func TestBigQueryNumericArithmetic(t *testing.T) {
+	expectTranslated(t, bigquery, "select numeric '5' / 3, 5 / 3, numeric '1' / 3.0", "select round_scale(CAST((5) AS REAL) / 3, 9), CAST(5 AS REAL) / 3, CAST((1) AS REAL) / 3.0")
+	expectTranslated(t, bigquery, "select avg(cast(a as numeric)), sum(b) from t", "select round_scale(avg(decimal_fits(round_scale(cast_to(a, 'REAL', 'bigquery', 1), 9), 38, 9, 1)), 9), sum(b) from t")
+	o := testOptions(bigquery)
+	o.Types = func(schema, table string) map[string]string {
+		return map[string]string{"d": typeNumber + numericType}
+	}
+	// n's type is not known: an INT64 or a FLOAT64
+	got, types, err := TranslateTyped("select d / n as q, d * 2 as r, d * 1.5 as f from main.s", o)
+	if want := "select divide(d, n, 'bigquery', 1) as q, round_scale(d * 2, 9) as r, d * 1.5 as f from main.s"; err != nil || got != want {
+		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+	if want := map[string]string{"r": typeNumber + numericType, "f": typeNumber + "REAL"}; !reflect.DeepEqual(types, want) {
+		t.Errorf("output types %v, want %v", types, want)
+	}
+}

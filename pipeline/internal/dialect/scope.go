@@ -216,6 +216,7 @@ func (t *translator) walk(n *node, sc *scope) {
 	case nBinary, nCall, nCase, nCast:
 		t.exactNumbers(n)
 		t.roundToScale(n) // Snowflake (decimals.go)
+		t.roundNumeric(n) // BigQuery (numeric_bigquery.go)
 	}
 	for _, k := range n.kids {
 		t.walk(k, sc)

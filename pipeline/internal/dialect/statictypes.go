@@ -537,7 +537,7 @@ func (t *translator) outputTypes(root *node) map[string]string {
 		}
 		seen[c.name] = true
 		typ := c.typ
-		if typ == "" && c.num != "" && t.d == DuckDB {
+		if typ == "" && c.num != "" && (t.d == DuckDB || t.d == BigQuery) {
 			typ = typeNumber + c.num
 		}
 		if typ == "" || c.name == "" {
