@@ -143,4 +143,10 @@ type fromInfo struct {
 	aliasStart         int      // first token of the alias clause, or -1
 	aliasCols          *node
 	pivot              *pivotInfo // PIVOT / UNPIVOT after the item (pivot.go)
+	// the join that brings the item in: its words before JOIN ("left",
+	// "semi", "asof left"), the first of them, and its ON or USING
+	joinKind          string
+	joinTok           int
+	joinOn, joinUsing *node
+	ordinality        int // the WITH of WITH ORDINALITY, or -1
 }

@@ -654,25 +654,45 @@ func (p *parser) parseFromList(f *node, info *selectInfo) {
 		if t.kind != kWord {
 			return
 		}
-		switch t.lower {
-		case "join", "left", "right", "full", "inner", "cross", "natural", "outer":
+		switch {
+		case t.lower == "join", t.lower == "left", t.lower == "right", t.lower == "full", t.lower == "inner",
+			t.lower == "cross", t.lower == "natural", t.lower == "outer", p.joinWord():
 		default:
 			return
 		}
+		joinTok := p.ti()
+		var kind []string
 		for !p.isWord("join") {
 			if p.atEOF() {
 				p.fail("expected JOIN")
 			}
+			kind = append(kind, p.peek().lower)
 			p.next()
 		}
 		p.next()
-		f.add(p.parseFromItem(info))
+		item := f.add(p.parseFromItem(info))
+		item.from.joinKind, item.from.joinTok = strings.Join(kind, " "), joinTok
 		if _, ok := p.acceptWord("on"); ok {
-			f.add(p.parseExpr())
+			item.from.joinOn = f.add(p.parseExpr())
 		} else if _, ok := p.acceptWord("using"); ok {
-			f.add(p.parseRawParens())
+			item.from.joinUsing = f.add(p.parseRawParens())
 		}
 	}
+}
+
+// joinWord tells whether DuckDB's SEMI, ANTI, ASOF or POSITIONAL starts a
+// join here (semi join, asof left join), rather than naming an alias.
+func (p *parser) joinWord() bool {
+	if p.d != DuckDB {
+		return false
+	}
+	switch p.peek().lower {
+	case "semi", "anti", "positional":
+		return p.isWordAt(1, "join")
+	case "asof":
+		return p.isWordAt(1, "join") || p.isWordAt(1, "left") && p.isWordAt(2, "join")
+	}
+	return false
 }
 
 // parseFromItem reads one FROM item with its alias.
@@ -752,7 +772,12 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 	if p.isWord("pivot") && p.isPunctAt(1, "(") || p.isWord("unpivot") {
 		p.parsePivot(n, fi)
 	}
-	if t := p.peek(); t.kind == kWord && (t.lower == "as" || !p.reserved(t.lower) && t.lower != "with" && t.lower != "pivot" && t.lower != "unpivot") || t.kind == kQuoted {
+	fi.ordinality = -1
+	if p.isWord("with") && p.isWordAt(1, "ordinality") {
+		fi.ordinality = p.next() // refused by the translator
+		p.next()
+	}
+	if t := p.peek(); t.kind == kWord && (t.lower == "as" || !p.reserved(t.lower) && t.lower != "with" && t.lower != "pivot" && t.lower != "unpivot" && !p.joinWord()) || t.kind == kQuoted {
 		fi.aliasStart = p.ti()
 		a := p.open(nRaw)
 		p.parseAlias(a)

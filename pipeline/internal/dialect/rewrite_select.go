@@ -15,6 +15,7 @@ const qualifyColumn = "_nexus_qualify"
 // QUALIFY as a filtered subquery.
 func (t *translator) rewriteSelect(s *node) {
 	info := s.sel
+	t.rewriteJoins(s)
 	t.rewriteGroupAll(s)
 	t.groupIntervals(s)
 	if info.trailingComma >= 0 {

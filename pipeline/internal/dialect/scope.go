@@ -639,7 +639,7 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 	sc := s.sel.scope
 	var rels []*fromInfo
 	for _, r := range s.sel.from {
-		if r.from.kind == fromGroup {
+		if r.from.hidden() {
 			continue
 		}
 		if st.name == "" || r.from.aliasOrName() == st.name || r.from.schema+"."+r.from.table == st.name {

@@ -478,7 +478,7 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 		if it.kind == nStar {
 			for _, r := range s.sel.from {
 				f := r.from
-				if f.kind == fromGroup || it.name != "" && f.aliasOrName() != it.name && f.schema+"."+f.table != it.name {
+				if f.hidden() || it.name != "" && f.aliasOrName() != it.name && f.schema+"."+f.table != it.name {
 					continue
 				}
 				cols, all := t.relTypes(f, sc)

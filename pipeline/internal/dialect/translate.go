@@ -67,7 +67,7 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	p := newParser(o.Dialect, toks)
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
-		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}}
+		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}}
 	t.walk(root, nil)
 	t.checkFinalArrays(root)
 	t.refuseGroupingCalls()
@@ -123,6 +123,9 @@ type translator struct {
 	// offsetKept are Snowflake's casts to TIMESTAMP_TZ whose value is cast
 	// to a DATE, which is the date in the offset written.
 	offsetKept map[*node]bool
+	// fromSkips are the token ranges of SEMI and ANTI joins a FROM list
+	// leaves out (semi_join.go).
+	fromSkips map[*node][][2]int
 }
 
 // refuse records refusal r at token i.

@@ -1,0 +1,163 @@
+package dialect
+
+import "strings"
+
+// DuckDB's SEMI JOIN and ANTI JOIN keep the rows of the left side that
+// have (have no) match on the right, each once, with the left side's
+// columns only. SQLite has neither: the left FROM item becomes a subquery
+// filtered by EXISTS (NOT EXISTS), and the join goes:
+//
+//	FROM a AS x SEMI JOIN b ON x.id = b.id
+//	FROM (SELECT * FROM a AS x WHERE EXISTS (SELECT 1 FROM b WHERE x.id = b.id)) AS x
+//
+// ASOF and POSITIONAL joins have no such equivalent and are refused.
+
+// hidden tells whether a FROM item's columns are not the SELECT's: a
+// parenthesised join (its items are listed on their own) or the right
+// side of a SEMI or ANTI join.
+func (f *fromInfo) hidden() bool {
+	return f.kind == fromGroup || f.joinKind == "semi" || f.joinKind == "anti"
+}
+
+// rewriteJoins rewrites or refuses the DuckDB joins of s.
+func (t *translator) rewriteJoins(s *node) {
+	f := s.sel.fromClause
+	for _, r := range s.sel.from {
+		fi := r.from
+		if fi.ordinality >= 0 {
+			t.refuse(fi.ordinality, refOrdinality)
+		}
+		switch fi.joinKind {
+		case "semi", "anti":
+			t.rewriteSemiJoin(f, r)
+		case "asof", "asof left":
+			t.refuse(fi.joinTok, refAsofJoin, strings.ToUpper(fi.joinKind))
+		case "positional":
+			t.refuse(fi.joinTok, refPositionalJoin)
+		}
+	}
+}
+
+// rewriteSemiJoin writes b, brought in by SEMI or ANTI JOIN in the FROM
+// list f, as EXISTS (NOT EXISTS) around the FROM item before it.
+func (t *translator) rewriteSemiJoin(f, b *node) {
+	fi := b.from
+	at := -1
+	for i, k := range f.kids {
+		if k == b {
+			at = i
+		}
+	}
+	// the left side must be one FROM item: the first, or one after a comma
+	var a *node
+	if at > 0 && f.kids[at-1].kind == nFrom {
+		a = f.kids[at-1]
+		if at >= 2 {
+			between := f.kids[at-2].end
+			for i := between; i < a.start; i++ {
+				if t.toks[i].kind == kWord && t.toks[i].lower == "join" {
+					a = nil
+					break
+				}
+			}
+		}
+	}
+	word := strings.ToUpper(fi.joinKind)
+	if a == nil || a.from.lateral >= 0 {
+		t.refuse(fi.joinTok, refSemiJoinHere, word, "its left side is a join")
+		return
+	}
+	alias := a.from.aliasOrName()
+	end := b.end
+	var cond func(pr *printer) string
+	switch {
+	case fi.joinOn != nil:
+		end = fi.joinOn.end
+		cond = func(pr *printer) string { return strings.TrimSpace(pr.text(fi.joinOn)) }
+	case fi.joinUsing != nil:
+		end = fi.joinUsing.end
+		var eqs []string
+		for _, c := range fi.joinUsing.list {
+			col := quoteIdent(c.name)
+			eqs = append(eqs, quoteIdent(alias)+"."+col+" = "+quoteIdent(fi.aliasOrName())+"."+col)
+		}
+		text := strings.Join(eqs, " AND ")
+		cond = func(*printer) string { return text }
+	default:
+		t.refuse(fi.joinTok, refSemiJoinHere, word, "it has no ON or USING")
+		return
+	}
+	exists := "EXISTS"
+	if fi.joinKind == "anti" {
+		exists = "NOT EXISTS"
+	}
+	start := fi.joinTok
+	old := a.print
+	a.print = func(pr *printer, n *node) string {
+		left := pr.plain(n)
+		if old != nil {
+			left = old(pr, n)
+		}
+		pr.flat++
+		right := strings.TrimSpace(pr.text(b))
+		on := cond(pr)
+		pr.flat--
+		as := ""
+		if alias != "" {
+			as = " AS " + quoteIdent(alias)
+		}
+		return "(SELECT * FROM " + strings.TrimRight(left, " \t\r\n") + " WHERE " + exists + " (SELECT 1 FROM " + right +
+			" WHERE " + on + "))" + as + left[len(strings.TrimRight(left, " \t\r\n")):]
+	}
+	// the join's own text goes, its line breaks kept
+	if t.fromSkips[f] == nil {
+		f.print = func(pr *printer, n *node) string { return pr.skipping(n, t.fromSkips[n]) }
+	}
+	t.fromSkips[f] = append(t.fromSkips[f], [2]int{start, end})
+}
+
+// skipping prints n without the tokens of the ranges skip (and the kids
+// inside them), keeping their line breaks.
+func (pr *printer) skipping(n *node, skip [][2]int) string {
+	var b strings.Builder
+	i := n.start
+	skipped := func(i int) (int, bool) {
+		for _, r := range skip {
+			if r[0] <= i && i < r[1] {
+				return r[1], true
+			}
+		}
+		return 0, false
+	}
+	for _, k := range n.kids {
+		for i < k.start {
+			if to, ok := skipped(i); ok {
+				b.WriteString(pr.carryRange(i, to))
+				i = to
+				continue
+			}
+			b.WriteString(pr.tokText(i))
+			i++
+		}
+		if i > k.start {
+			continue // inside a skipped range
+		}
+		if to, ok := skipped(k.start); ok {
+			b.WriteString(pr.carryRange(i, to))
+			i = to
+			continue
+		}
+		pr.write(&b, k)
+		i = k.end
+	}
+	for i < n.end {
+		if to, ok := skipped(i); ok {
+			b.WriteString(pr.carryRange(i, to))
+			i = to
+			continue
+		}
+		b.WriteString(pr.tokText(i))
+		i++
+	}
+	return b.String()
+}
