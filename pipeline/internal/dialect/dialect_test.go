@@ -210,6 +210,9 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "select array(select a from t where a is not null order by a)", `["Y","x"]`)
 	expectRows(t, bigquery, "select array(select as struct id, a as name from t where id < 3)", `[{"id":1,"name":"x"},{"id":2,"name":"Y"}]`)
 	expectRows(t, bigquery, "select (select as struct id, a as name from t where id = 2), (select as value b from t where id = 3)", `{"id":2,"name":"Y"}|30`)
+	// a field of the struct a scalar subquery gives
+	expectRows(t, bigquery, "select (select as struct id, a as name from t where id = 2).name, (select as struct 1 as a, struct(2 as b) as s).s.b", "Y|2")
+	expectTranslated(t, bigquery, "select (select as struct 1 as a).a", "select json_extract((select   json_object('a', 1) AS _nexus_value), '$.a') AS a")
 	expectRows(t, bigquery, "select array(select e from unnest([3, 1]) as e order by e)", `[1,3]`)
 	expectRows(t, bigquery, "select [10, 20, 30][offset(1)], [10, 20][safe_offset(5)], [10, 20][ordinal(1)]", "20|NULL|10")
 	expectRows(t, duckdb, "select [10, 20, 30][1]", "10")
