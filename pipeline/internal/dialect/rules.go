@@ -295,6 +295,8 @@ var Translations = []Rule{
 		Note: "the adjusted sample estimators (KURTOSIS checked on Snowflake's documented example; SKEW is the same estimator family, not checked against one); NULL for fewer than 3 (4) values or when all are equal"},
 	{From: "FACTORIAL, HAVERSINE, BITAND_AGG, BITOR_AGG, BITXOR_AGG, APPROX_PERCENTILE, BASE64_ENCODE, BASE64_DECODE_STRING, HEX_DECODE_STRING, STRIP_NULL_VALUE, CHECK_JSON, GET_IGNORE_CASE", Dialects: "Snowflake", To: "Go functions (factorial_of, haversine_km, bit_and ..., quantile_cont_of ...)",
 		Note: "FACTORIAL beyond 20 is a real (an integer cannot hold it); APPROX_PERCENTILE is exact, the interpolated percentile; CHECK_JSON's message is Go's, not Snowflake's"},
+	{From: "json_type(x[, path])", Dialects: "DuckDB", To: "json_type_duckdb(x[, path])",
+		Note: "DuckDB's names: OBJECT, ARRAY, VARCHAR, BOOLEAN, NULL, and for a number UBIGINT (whole, from 0), BIGINT (negative) or DOUBLE; SQLite's json_type says object, integer, text, true..."},
 	{From: "DAYNAME(x), MONTHNAME(x)", Dialects: "Snowflake, DuckDB", To: "weekday_name(x, 3 | 0), month_name(x, 3 | 0)", Note: "Mon and Jan in Snowflake, Monday and January in DuckDB"},
 	{From: "DATE_TRUNC(x, WEEK(MONDAY))", Dialects: "BigQuery", To: "datetime_trunc_bigquery(x, 'week(monday)')"},
 	{From: "LAG(x[, 1[, d]]) IGNORE NULLS OVER (... ORDER BY ...), LEAD", Dialects: "Snowflake", To: "coalesce(last_value_ignore_nulls(x) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), d); first_value_ignore_nulls(x) OVER (... ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)",

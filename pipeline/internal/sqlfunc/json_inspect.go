@@ -22,7 +22,9 @@ func init() {
 		Func{Name: "json_keys_of", NArgs: -1, Scalar: jsonKeysOf},
 		Func{Name: "to_json_value", NArgs: -1, Scalar: toJSONValue},
 		Func{Name: "json_strip_nulls", NArgs: -1, Scalar: jsonStripNulls},
+		Func{Name: "json_type_duckdb", NArgs: -1, Scalar: jsonTypeDuckDB},
 	)
+	rename("json_type_duckdb", "json_type", "duckdb")
 	rename("json_type_of", "json_type", "bigquery")
 	rename("json_keys_of", "json_keys", "bigquery")
 	rename("to_json_value", "to_json", "bigquery")
@@ -67,6 +69,53 @@ func jsonTypeOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 		ctx.ResultText("null")
 	default:
 		ctx.ResultText("number")
+	}
+}
+
+// jsonTypeDuckDB is DuckDB's json_type(json[, path]): OBJECT, ARRAY,
+// VARCHAR, BOOLEAN, NULL for a JSON null, and for a number the type DuckDB
+// reads it as: UBIGINT for a whole number from 0, BIGINT for a negative
+// one, DOUBLE for one with a point or an exponent or beyond 64 bits. NULL
+// where the path finds nothing; text that is not JSON fails, as there.
+func jsonTypeDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "json_type"
+	if len(args) >= 1 && args[0].Type() == sqlite3.TEXT && !json.Valid(args[0].RawText()) {
+		fail(ctx, fn, "%q is not JSON", args[0].Text())
+		return
+	}
+	raw, ok := jsonArgs(ctx, fn, args, false)
+	if !ok {
+		return
+	}
+	switch raw[0] {
+	case '{':
+		ctx.ResultText("OBJECT")
+	case '[':
+		ctx.ResultText("ARRAY")
+	case '"':
+		ctx.ResultText("VARCHAR")
+	case 't', 'f':
+		ctx.ResultText("BOOLEAN")
+	case 'n':
+		ctx.ResultText("NULL")
+	default:
+		n := string(raw)
+		switch {
+		case strings.ContainsAny(n, ".eE"):
+			ctx.ResultText("DOUBLE")
+		case n[0] == '-':
+			if _, err := strconv.ParseInt(n, 10, 64); err == nil {
+				ctx.ResultText("BIGINT")
+			} else {
+				ctx.ResultText("DOUBLE")
+			}
+		default:
+			if _, err := strconv.ParseUint(n, 10, 64); err == nil {
+				ctx.ResultText("UBIGINT")
+			} else {
+				ctx.ResultText("DOUBLE")
+			}
+		}
 	}
 }
 
