@@ -331,11 +331,14 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
-	if len(t.Datetimes) > 0 && declared == nil {
+	if len(t.Datetimes)+len(t.Booleans) > 0 && declared == nil {
 		declared = map[string]seed.Declared{}
 	}
 	for _, c := range t.Datetimes {
 		declared[c] = *datetime // typed as declared from here on
+	}
+	for _, c := range t.Booleans {
+		declared[c] = seed.Boolean
 	}
 	r.checkColumnTypes(s, t, declared)
 	rel := seedRelation(s)

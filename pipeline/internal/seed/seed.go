@@ -20,9 +20,13 @@ type Table struct {
 	Columns []string
 	Types   []string
 	Rows    [][]any
-	// Datetimes are the columns given the datetime type of ParseInferred.
-	Datetimes []string
+	// Datetimes are the columns given the datetime type of ParseInferred;
+	// Booleans those it reads as booleans.
+	Datetimes, Booleans []string
 }
+
+// Boolean is the type dbt gives a seed's column of true and false.
+var Boolean = Declared{Affinity: "INTEGER", Boolean: true, Type: "boolean"}
 
 // Parse reads CSV data. Errors name file and line.
 func Parse(file string, data []byte) (*Table, error) { return ParseTyped(file, data, nil) }
@@ -50,7 +54,9 @@ func ParseTyped(file string, data []byte, declared map[string]Declared) (*Table,
 // ParseInferred is ParseTyped that gives an undeclared column whose every
 // cell is a datetime as dbt infers one (its agate type tester: every cell
 // YYYY-MM-DD HH:MM:SS, or every cell ISO 8601 with a T) the type datetime,
-// when given: the warehouse loads it as a timestamp.
+// when given: the warehouse loads it as a timestamp. With it, a column of
+// true and false (any case, empty cells aside) is a boolean, as dbt's
+// type tester reads it, stored as 1 and 0.
 func ParseInferred(file string, data []byte, declared map[string]Declared, datetime *Declared) (*Table, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(data))
@@ -99,6 +105,10 @@ func ParseInferred(file string, data []byte, declared map[string]Declared, datet
 		if decl[c] == nil && datetime != nil && datetimeColumn(cells, c, datetime.Timestamp) {
 			decl[c] = datetime
 			t.Datetimes = append(t.Datetimes, header[c])
+		}
+		if decl[c] == nil && datetime != nil && booleanColumn(cells, c) {
+			decl[c] = &Boolean
+			t.Booleans = append(t.Booleans, header[c])
 		}
 		t.Types[c] = columnType(cells, c)
 		if decl[c] != nil {
@@ -191,6 +201,23 @@ func columnType(cells [][]string, c int) string {
 		return "TEXT"
 	}
 	return typ
+}
+
+// booleanColumn tells whether every cell of column c, one at least, is
+// true or false in any case (empty cells aside), as dbt's agate
+// type tester reads a Boolean.
+func booleanColumn(cells [][]string, c int) bool {
+	n := 0
+	for _, rec := range cells {
+		switch strings.ToLower(strings.TrimSpace(rec[c])) {
+		case "":
+		case "true", "false":
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0
 }
 
 // datetimeColumn tells whether every cell of column c, one at least, is a

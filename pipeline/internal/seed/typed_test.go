@@ -54,3 +54,23 @@ func TestDatetimeColumn(t *testing.T) {
 		}
 	}
 }
+
+// With inference on (a warehouse's seeds), a column of true and false is a
+// boolean, stored as 1 and 0; yes, 1 or a null word keep the column as read.
+func TestBooleanColumn(t *testing.T) {
+	data := []byte("id,deleted,flag,n\n1,true,yes,1\n2,FALSE,no,0\n3,,no,1\n")
+	tab, err := ParseInferred("seeds/s.csv", data, nil, &Declared{Affinity: "TEXT", Timestamp: func(s string) (string, bool) { return s, false }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(tab.Booleans, tab.Types, tab.Rows), "[deleted] [INTEGER INTEGER TEXT INTEGER] [[1 1 yes 1] [2 0 no 0] [3 <nil> no 1]]"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	plain, err := Parse("seeds/s.csv", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(plain.Booleans, plain.Rows[0]), "[] [1 true yes 1]"; got != want {
+		t.Errorf("without inference: got %s, want %s", got, want)
+	}
+}
