@@ -146,6 +146,7 @@ func TestStatements(t *testing.T) {
 	expectTranslated(t, bigquery, "select t.* except (b), u.c from t join u using (id)", "select t.id, t.a, u.c from t join u using (id)")
 	expectTranslated(t, bigquery, "with c as (select id, a as x from t) select * except (x) from c", "with c as (select id, a as x from t) select id from c")
 	expectRefused(t, bigquery, "select * except (zzz) from t", "1:8: SELECT * EXCEPT cannot be expanded: column zzz of EXCEPT is not a column of the relations read (list the columns to keep)")
+	expectTranslated(t, snowflake, "select column1 from values (1), (2) as v where column1 > 1", "select column1 from (values (1), (2)) as v where column1 > 1")
 	// Snowflake's * ILIKE, RENAME, and EXCLUDE / REPLACE before RENAME
 	expectTranslated(t, snowflake, "select * rename (a as x) from t", "select id, a AS x, b from t")
 	expectTranslated(t, snowflake, "select * rename a as \"X y\" from t", "select id, a AS \"X y\", b from t")

@@ -718,6 +718,16 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		}
 		p.pos = start
 		fallthrough
+	case p.d == Snowflake && t.kind == kWord && t.lower == "values" && p.isPunctAt(1, "("):
+		// Snowflake's FROM VALUES (...), (...) without parentheses: a
+		// subquery of the VALUES alone
+		sub := p.open(nSubquery)
+		q := p.open(nQuery)
+		q.list = append(q.list, q.add(p.parseBody()))
+		sub.x = sub.add(p.close(q))
+		sub.pre, sub.post = "(", ")"
+		fi.kind = fromQuery
+		fi.expr = n.add(p.close(sub))
 	case t.kind == kOpen:
 		fi.kind = fromGroup
 		p.next()

@@ -127,6 +127,8 @@ var Translations = []Rule{
 	{From: `r'...', "...", '''...''', backslash escapes, $$...$$, E'...'`, Dialects: warehouses, To: "'...'",
 		Note: "raw, double-quoted and triple-quoted strings written as SQLite strings"},
 	{From: "FROM x AS t(a, b)", Dialects: all, To: "FROM (WITH _nexus_colsN(a, b) AS (SELECT * FROM x) SELECT * FROM _nexus_colsN) AS t"},
+	{From: "FROM VALUES (a, b), (c, d) [AS v(x, y)]", Dialects: "Snowflake", To: "FROM (VALUES (a, b), (c, d)) [AS v(x, y)]",
+		Note: "Snowflake's VALUES in FROM without parentheses; its columns are column1, column2, ... ($1, $2) unless the alias names them"},
 	{From: "VALUES (a, b), ...", Dialects: "DuckDB", To: "SELECT column1 AS col0, column2 AS col1 FROM (VALUES (a, b), ...)",
 		Note: "DuckDB names a bare VALUES' columns col0, col1, ...; Snowflake, like SQLite, column1, column2, ...; a column list (AS t(a, b), a CTE's name(a, b)) names them by position, and * EXCLUDE, BY NAME and DISTINCT ON read those names"},
 	{From: "[a, b], ARRAY[a, b], list_value(a, b), array_construct(a, b)", Dialects: warehouses, To: "json_array(a, b)",
