@@ -21,3 +21,8 @@ func TestTupleArrays(t *testing.T) {
 	// a tuple stays a row value elsewhere
 	expectTranslated(t, bigquery, "select 1 from t where (id, a) in (select 1, 'x')", "select 1 from t where (id, a) in (select 1, 'x')")
 }
+
+// count(DISTINCT (a, b)) counts the distinct pairs, as DuckDB counts structs.
+func TestCountDistinctTuple(t *testing.T) {
+	expectTranslated(t, duckdb, "select count(distinct (a,\n b)) from t", "select count(distinct json_array(a, b)\n) from t")
+}
