@@ -62,4 +62,6 @@ func TestColumnsNamedLikeJSONEach(t *testing.T) {
 	expectRows(t, bigquery, "with s as (select 'k' as key, ['b', 'a'] as arr) select s.key as value, x from s, unnest(arr) x order by value, x", "k|a\nk|b")
 	expectRows(t, bigquery, "with s as (select 'k' as key) select (select key from unnest([struct('a' as key)])) from s", "a")
 	expectTranslated(t, bigquery, "select id from t, unnest([1]) as x", "select t.id AS id from t, json_each(json_array(1)) as x")
+	// NULL, TRUE and FALSE are constants, not fields of the structs
+	expectRows(t, bigquery, "select null as z, true as b, False as c, r.email from messages, unnest(recipients) as r order by r.email", "NULL|1|0|b@y.com\nNULL|1|0|c@z.com")
 }

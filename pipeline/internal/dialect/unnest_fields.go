@@ -16,6 +16,9 @@ import "strings"
 // implicitField rewrites n, a name whose first part is parts[0], when it
 // stands for a field of an unaliased UNNEST; it reports whether it did.
 func (t *translator) implicitField(n *node, parts []string, sc *scope) bool {
+	if len(parts) == 1 && t.toks[n.parts[0]].kind == kWord && (parts[0] == "null" || parts[0] == "true" || parts[0] == "false") {
+		return false // a constant, not a name
+	}
 	if t.d != BigQuery || !hasImplicitUnnest(sc) || sc.findRel(parts[0]) != nil || sc.findOffset(parts[0]) != nil || len(parts) == 1 && t.orderAlias(parts[0], sc) ||
 		len(parts) >= 3 && sc.findTable(parts[0], parts[1]) != nil {
 		return false
