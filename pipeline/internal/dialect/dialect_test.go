@@ -235,6 +235,9 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, snowflake, "select f.value:email::string from messages m, lateral flatten(input => m.recipients) f order by f.index", "b@y.com\nc@z.com")
 	expectRows(t, snowflake, "select sender:domain from messages", "x.com")
 	// FLATTEN's OUTER => TRUE keeps a row for an empty or NULL array; index and key as FLATTEN gives them
+	expectRefused(t, snowflake, "select f.value from t, lateral flatten(input => t.a, recursive => true) f", "1:54: FLATTEN(..., RECURSIVE => TRUE) is not supported ("+refFlattenRecursive.hint+")")
+	expectRefused(t, snowflake, "select f.value from t, lateral flatten(input => t.a, mode => 'object') f", "1:54: FLATTEN(..., MODE => 'OBJECT' | 'ARRAY') is not supported ("+refFlattenMode.hint+")")
+	expectTranslated(t, snowflake, "select f.value from t, lateral flatten(input => t.a, recursive => false, mode => 'BOTH') f", "select f.value AS value from t,  json_each(t.a) f")
 	expectTranslated(t, snowflake, "select f.value from t, lateral flatten(input => t.a, outer => true) f",
 		"select f.value AS value from t LEFT JOIN  json_each(t.a) f ON true")
 	expectTranslated(t, snowflake, "select f.value from t inner join table(flatten(t.a, outer => true)) f",

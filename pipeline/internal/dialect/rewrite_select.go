@@ -410,6 +410,14 @@ func (t *translator) unnestArgs(call *node) (arg *node, path string, outer bool)
 				}
 			case "outer":
 				outer = strings.EqualFold(strings.TrimSpace(t.toks[a.x.start].text), "true")
+			case "recursive":
+				if !strings.EqualFold(strings.TrimSpace(t.toks[a.x.start].text), "false") {
+					t.refuse(a.start, refFlattenRecursive)
+				}
+			case "mode":
+				if a.x.kind != nString || !strings.EqualFold(stringValue(t.d, t.toks[a.x.tok].text), "both") {
+					t.refuse(a.start, refFlattenMode)
+				}
 			}
 			continue
 		}
