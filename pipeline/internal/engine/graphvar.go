@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -94,7 +95,14 @@ func (p *plan) graphNode(kind, pkg, name, file string, cfg project.Config, rel j
 			fqn = append(fqn, d)
 		}
 	}
-	fqn = append(fqn, name)
+	var version any
+	if m := p.models[name]; kind == "model" && m != nil && m.VersionOf != "" {
+		// dbt's node of a version: the model's name, and its version.
+		name, version = m.VersionOf, m.Version
+		fqn = append(fqn, name, fmt.Sprint("v", version))
+	} else {
+		fqn = append(fqn, name)
+	}
 	tags := []any{}
 	for _, t := range cfg.Tags {
 		tags = append(tags, t)
@@ -112,7 +120,7 @@ func (p *plan) graphNode(kind, pkg, name, file string, cfg project.Config, rel j
 		config["severity"] = cfg.Severity
 	}
 	return map[string]any{
-		"resource_type": kind, "name": name, "package_name": pkgName,
+		"resource_type": kind, "name": name, "package_name": pkgName, "version": version,
 		"path": rest, "original_file_path": file, "fqn": fqn,
 		"database": p.target.Database, "schema": rel.Schema, "alias": rel.Name, "relation_name": rel.String(),
 		"config": config, "tags": tags, "description": "", "columns": map[string]any{}, "meta": map[string]any{},

@@ -383,6 +383,10 @@ func nameOf(m *project.Model, c project.Config) string {
 	if c.Alias != "" {
 		return c.Alias
 	}
+	if m.VersionOf != "" {
+		// dbt's default alias of a version, whatever file defines it.
+		return m.VersionOf + "_v" + strings.ReplaceAll(fmt.Sprint(m.Version), ".", "_")
+	}
 	return m.Name
 }
 
@@ -398,6 +402,7 @@ func (p *plan) relation(name string) jinja.Relation {
 
 // refRelation is what ref(name) renders: a model's relation, or a seed's.
 func (p *plan) refRelation(name string) jinja.Relation {
+	name = p.proj.VersionedName(name)
 	if _, ok := p.models[name]; !ok {
 		if s, ok := p.seeds[name]; ok {
 			return seedRelation(s)
@@ -664,6 +669,7 @@ func (p *plan) sameRefs(refs map[string]string) bool {
 }
 
 func (p *plan) refID(file, pkg, name string, line int) (string, error) {
+	name = p.proj.VersionedName(name)
 	m, ok := p.models[name]
 	if !ok || pkg != "" && pkg != p.pkgOf(m.Package) && !(m.Override && pkg == PackageName) {
 		if s, ok := p.seeds[name]; ok {

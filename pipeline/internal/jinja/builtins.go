@@ -143,6 +143,13 @@ func (e *Env) ref(a *exec.VarArgs) (*exec.Value, error) {
 	default:
 		return nil, e.fail(fmt.Sprintf("ref() takes 1 or 2 arguments (%d given)", len(a.Args)), "write ref('model') or ref('package', 'model')")
 	}
+	// A version of a versioned model: ref('m', v=2) is named m.v2, which
+	// model names cannot spell (dbt forbids dots in them).
+	for _, k := range []string{"v", "version"} {
+		if v, ok := a.KwArgs[k]; ok && !v.IsNil() {
+			name += ".v" + v.String()
+		}
+	}
 	if e.cur == nil || e.cur.Ref == nil {
 		return nil, e.unavailable("ref()", "Ref")
 	}

@@ -42,6 +42,9 @@ type Project struct {
 	// Disabled are models that gave way to an enabled model of the same
 	// name.
 	Disabled []*Model
+	// Versions maps a versioned model's name to the model of each version
+	// ("2": dim_customers_v2), "" to the latest.
+	Versions map[string]map[string]string
 	// config is the root dbt_project.yml, kept to configure packages.
 	config *yamlx.Node
 	// rootVars, cliVars and pkgVars are the layers of VarsFor, cached in
@@ -105,6 +108,11 @@ type Model struct {
 	Override bool
 	// Overrides is the package path of the model it replaces.
 	Overrides string
+	// VersionOf and Version name a version of a versioned model (versions:
+	// in its properties): dim_customers_v2.sql is version 2 of
+	// dim_customers. Version is the YAML value (2, "2.1").
+	VersionOf string
+	Version   any
 }
 
 // Seed is one CSV file.

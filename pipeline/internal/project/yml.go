@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
@@ -125,8 +126,9 @@ func (p *Project) loadNodeDocs(file, section string, n *yamlx.Node, pkg string) 
 			return diag.Errorf(file, it.Line, "entry of `%s` without `name:`", section).WithHint("write `- name: %s_name`", kind)
 		}
 		if v := it.Get("versions"); section == "models" && v != nil {
-			p.warn(p.WhereFile(pkg, file), v.Line, fmt.Sprintf("model %s has versions: model versions are not supported by the playground, so this entry is not used", name),
-				"name each version's file as its own model and describe it under models:")
+			if err := p.loadVersions(file, it, name, pkg); err != nil {
+				return err
+			}
 			continue
 		}
 		configs := p.nodeConfigs(section, name, pkg)
@@ -508,3 +510,94 @@ func testName(t *Test) string {
 // modelInTestName writes a test's model into its name, made once: tests
 // are named on every load.
 var modelInTestName = strings.NewReplacer("source:", "source_", ".", "_")
+
+// loadVersions reads a versioned model's entry, as dbt does: version v is
+// the model of file <name>_v<v>.sql (or defined_in:), the entry's config
+// and tests apply to every version, a version's own to it, and a ref
+// without a version names latest_version (else the highest).
+func (p *Project) loadVersions(file string, it *yamlx.Node, name, pkg string) error {
+	items, err := list(file, it.Get("versions"), "versions")
+	if err != nil {
+		return err
+	}
+	byVersion := map[string]string{}
+	latest, latestAt := "", ""
+	if l := it.Get("latest_version"); l != nil {
+		latestAt = fmt.Sprint(l.Plain())
+	}
+	for _, ver := range items {
+		vn := ver.Get("v")
+		if vn == nil {
+			return diag.Errorf(file, ver.Line, "a version of model %s without `v:`", name).WithHint("write `- v: 1`")
+		}
+		v := fmt.Sprint(vn.Plain())
+		model := name + "_v" + v
+		if d := ver.Get("defined_in"); d != nil {
+			model = d.String()
+		}
+		var models []*Model
+		for _, m := range p.Models {
+			if m.Name == model && m.Package == pkg {
+				models = append(models, m)
+			}
+		}
+		if len(models) == 0 {
+			p.warn(p.WhereFile(pkg, file), ver.Line, fmt.Sprintf("version %s of model %s has no file %s.sql: it is not built", v, name, model),
+				fmt.Sprintf("create %s.sql, or name its file with defined_in:", model))
+			continue
+		}
+		for _, m := range models {
+			m.VersionOf, m.Version = name, vn.Plain()
+			for _, entry := range []*yamlx.Node{it, ver} {
+				if cfg := entry.Get("config"); cfg != nil && cfg.Kind == yamlx.Map {
+					if !p.usedBuiltin[pkg] {
+						p.checkConfigMap(p.WhereFile(pkg, file), cfg, "models")
+					}
+					m.Config.Apply(cfg.Plain().(map[string]any))
+				}
+			}
+		}
+		for _, entry := range []*yamlx.Node{it, ver} {
+			if err := p.loadColumnTests(file, entry, model, pkg); err != nil {
+				return err
+			}
+		}
+		byVersion[v] = model
+		if latestAt == "" && (latest == "" || versionLess(latest, v)) || v == latestAt {
+			latest = v
+		}
+	}
+	if latest != "" {
+		byVersion[""] = byVersion[latest]
+	}
+	if p.Versions == nil {
+		p.Versions = map[string]map[string]string{}
+	}
+	p.Versions[name] = byVersion
+	return nil
+}
+
+// versionLess orders versions as numbers when both are, else as text.
+func versionLess(a, b string) bool {
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	if errA == nil && errB == nil {
+		return x < y
+	}
+	return a < b
+}
+
+// VersionedName is the model a ref names: name.v2 (ref('name', v=2)) is
+// that version of a versioned model, and a versioned model's own name its
+// latest version; any other name is itself.
+func (p *Project) VersionedName(name string) string {
+	base, v, pinned := strings.Cut(name, ".v")
+	versions, ok := p.Versions[base]
+	if !ok {
+		return name
+	}
+	if m, ok := versions[v]; ok && (pinned || p.Model(base) == nil) {
+		return m
+	}
+	return name
+}
