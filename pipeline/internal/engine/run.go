@@ -331,7 +331,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
-	if len(t.Datetimes)+len(t.Booleans) > 0 && declared == nil {
+	if len(t.Datetimes)+len(t.Booleans)+len(t.Dates) > 0 && declared == nil {
 		declared = map[string]seed.Declared{}
 	}
 	for _, c := range t.Datetimes {
@@ -339,6 +339,9 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	}
 	for _, c := range t.Booleans {
 		declared[c] = seed.Boolean
+	}
+	for _, c := range t.Dates {
+		declared[c] = seed.Date
 	}
 	r.checkColumnTypes(s, t, declared)
 	rel := seedRelation(s)

@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 )
@@ -21,9 +22,13 @@ type Table struct {
 	Types   []string
 	Rows    [][]any
 	// Datetimes are the columns given the datetime type of ParseInferred;
-	// Booleans those it reads as booleans.
-	Datetimes, Booleans []string
+	// Booleans and Dates those it reads as booleans and dates.
+	Datetimes, Booleans, Dates []string
 }
+
+// Date is the type dbt gives a seed's column of dates (YYYY-MM-DD),
+// stored as written.
+var Date = Declared{Affinity: "TEXT", Type: "date"}
 
 // Boolean is the type dbt gives a seed's column of true and false.
 var Boolean = Declared{Affinity: "INTEGER", Boolean: true, Type: "boolean"}
@@ -56,7 +61,8 @@ func ParseTyped(file string, data []byte, declared map[string]Declared) (*Table,
 // YYYY-MM-DD HH:MM:SS, or every cell ISO 8601 with a T) the type datetime,
 // when given: the warehouse loads it as a timestamp. With it, a column of
 // true and false (any case, empty cells aside) is a boolean, as dbt's
-// type tester reads it, stored as 1 and 0.
+// type tester reads it, stored as 1 and 0, and a column of YYYY-MM-DD
+// dates a date.
 func ParseInferred(file string, data []byte, declared map[string]Declared, datetime *Declared) (*Table, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(data))
@@ -102,6 +108,10 @@ func ParseInferred(file string, data []byte, declared map[string]Declared, datet
 	}
 	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(cells))}
 	for c := range header {
+		if decl[c] == nil && datetime != nil && dateColumn(cells, c) {
+			decl[c] = &Date
+			t.Dates = append(t.Dates, header[c])
+		}
 		if decl[c] == nil && datetime != nil && datetimeColumn(cells, c, datetime.Timestamp) {
 			decl[c] = datetime
 			t.Datetimes = append(t.Datetimes, header[c])
@@ -216,6 +226,22 @@ func booleanColumn(cells [][]string, c int) bool {
 		default:
 			return false
 		}
+	}
+	return n > 0
+}
+
+// dateColumn tells whether every cell of column c, one at least, is a
+// date, YYYY-MM-DD, as dbt's type tester reads a Date (empty cells aside).
+func dateColumn(cells [][]string, c int) bool {
+	n := 0
+	for _, rec := range cells {
+		if rec[c] == "" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", rec[c]); err != nil {
+			return false
+		}
+		n++
 	}
 	return n > 0
 }
