@@ -211,6 +211,9 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "select array(select a from t where a is not null order by a)", `["Y","x"]`)
 	expectRows(t, bigquery, "select array(select as struct id, a as name from t where id < 3)", `[{"id":1,"name":"x"},{"id":2,"name":"Y"}]`)
 	expectRows(t, bigquery, "select (select as struct id, a as name from t where id = 2), (select as value b from t where id = 3)", `{"id":2,"name":"Y"}|30`)
+	// a NULL or an empty array cast to an array or struct type is the value
+	expectRows(t, bigquery, "select cast(null as array<string>), cast([] as array<struct<k string>>), safe_cast(null as struct<a int64>), to_json_string(struct(cast(null as array<int64>) as l))", `NULL|[]|NULL|{"l":null}`)
+	expectRefused(t, bigquery, "select cast(a as array<string>) from t", "1:18: array type array<string> is not supported by SQLite (keep arrays as JSON text and read them with json_each(x))")
 	// a field of the struct a scalar subquery gives
 	expectRows(t, bigquery, "select (select as struct id, a as name from t where id = 2).name, (select as struct 1 as a, struct(2 as b) as s).s.b", "Y|2")
 	expectTranslated(t, bigquery, "select (select as struct 1 as a).a", "select json_extract((select   json_object('a', 1) AS _nexus_value), '$.a') AS a")

@@ -33,6 +33,13 @@ func (t *translator) rewriteCast(n *node) {
 		n.print = func(pr *printer, n *node) string { return fn + pr.text(x) + ")" + pr.carry(n, x) }
 		return
 	}
+	if t.nestedCast(n) != "" && (t.isNull(n.x) || n.x.kind == nArray && len(n.x.list) == 0) {
+		// BigQuery's CAST(NULL AS ARRAY<T>), CAST([] AS STRUCT<...>): the
+		// value as it is, typed for the JSON it goes into
+		x := n.x
+		n.print = func(pr *printer, n *node) string { return pr.text(x) + pr.carry(n, x) }
+		return
+	}
 	typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
 	if prob != nil {
 		if n.y.start == n.y.end {
@@ -274,4 +281,21 @@ func (t *translator) variantValue(x *node) {
 		x.pre = "json_get_text(" + x.pre
 		x.post += ", '$')"
 	}
+}
+
+// nestedCast is the static type of BigQuery's cast to ARRAY<...>
+// (TypeList) or STRUCT<...> (TypeStruct), "" for other casts.
+func (t *translator) nestedCast(n *node) string {
+	if t.d != BigQuery || n.kind != nCast || n.y == nil {
+		return ""
+	}
+	if i := skipSpace(t.toks, n.y.start); i < n.y.end && t.toks[i].kind == kWord {
+		switch t.toks[i].lower {
+		case "array":
+			return TypeList
+		case "struct":
+			return TypeStruct
+		}
+	}
+	return ""
 }

@@ -70,6 +70,9 @@ func (t *translator) staticType(n *node) string {
 		}
 		return timestampKind(t.d, n.name)
 	case nCast:
+		if typ := t.nestedCast(n); typ != "" {
+			return typ
+		}
 		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
 		if prob != nil {
 			return ""
