@@ -30,3 +30,9 @@ func TestDuckDBPower(t *testing.T) {
 	expectTranslated(t, duckdb, "select 'a' || 2 ^ 2, (a * 2) ** -b from t", "select 'a' || double_text(pow(2, 2)), pow((a * 2), -b) from t")
 	expectTranslated(t, duckdb, "select count(*) from t", "select count(*) from t")
 }
+
+// DuckDB's FILTER takes the condition with or without WHERE.
+func TestDuckDBFilterWithoutWhere(t *testing.T) {
+	expectTranslated(t, duckdb, "select count(*) filter (a > 1) from t", "select count(*) filter (WHERE a > 1) from t")
+	expectTranslated(t, duckdb, "select count(*) filter (where a > 1) from t", "select count(*) filter (where a > 1) from t")
+}

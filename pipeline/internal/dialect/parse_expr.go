@@ -926,8 +926,14 @@ func (p *parser) parseNameOrCall() *node {
 		f := p.open(nExpr)
 		p.next()
 		p.next()
-		p.expectWord("where")
-		f.add(p.parseExpr())
+		_, where := p.acceptWord("where")
+		if !where && p.d != DuckDB {
+			p.fail("expected WHERE")
+		}
+		e := f.add(p.parseExpr())
+		if !where {
+			e.pre = "WHERE " + e.pre // DuckDB's FILTER (cond)
+		}
 		p.expectPunct(")")
 		n.add(p.close(f))
 	}
