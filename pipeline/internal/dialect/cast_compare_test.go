@@ -65,3 +65,12 @@ func TestColumnsNamedLikeJSONEach(t *testing.T) {
 	// NULL, TRUE and FALSE are constants, not fields of the structs
 	expectRows(t, bigquery, "select null as z, true as b, False as c, r.email from messages, unnest(recipients) as r order by r.email", "NULL|1|0|b@y.com\nNULL|1|0|c@z.com")
 }
+
+// Snowflake compares a known number or boolean with a string literal by
+// converting the literal: to the number it holds, or as TO_BOOLEAN reads it.
+func TestSnowflakeComparedLiterals(t *testing.T) {
+	expectTranslated(t, snowflake, "select 1 = '1', n in ('2', '3') from (select 2 as n)",
+		"select 1 = cast_to('1', 'REAL', 'snowflake', 1), n in (cast_to('2', 'REAL', 'snowflake', 1), cast_to('3', 'REAL', 'snowflake', 1)) from (select 2 as n)")
+	expectTranslated(t, snowflake, "select (a > 1) = 'yes', a = 'x' from t", "select (a > 1) = to_boolean_snowflake('yes'), a = 'x' from t")
+	expectRows(t, snowflake, "select 1.5 = '1.50', 2 between '1' and '10', true = 'on'", "1|1|1")
+}

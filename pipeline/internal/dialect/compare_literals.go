@@ -14,6 +14,10 @@ import "strings"
 // comparison, BETWEEN or IN list to the type of a known number or boolean
 // among them.
 func (t *translator) compareLiterals(operands ...*node) {
+	if t.d == Snowflake {
+		t.compareLiteralsSnowflake(operands)
+		return
+	}
 	if t.d != DuckDB {
 		return
 	}
@@ -55,6 +59,31 @@ func (t *translator) compareLiterals(operands ...*node) {
 		if scale != "" {
 			o.pre = "round_scale(" + o.pre
 			o.post += ", " + scale + ")"
+		}
+	}
+}
+
+// compareLiteralsSnowflake casts the string literals compared with a known
+// number or boolean as Snowflake does: to the number the text holds (1 =
+// '1.0' is true, 1 = 'x' fails) or to a boolean as TO_BOOLEAN reads it
+// (true = 'yes' is true).
+func (t *translator) compareLiteralsSnowflake(operands []*node) {
+	pre, post := "", ""
+	for _, o := range operands {
+		switch {
+		case t.staticType(o) == TypeBool:
+			pre, post = "to_boolean_snowflake(", ")"
+		case pre == "" && t.numberType(o) != "":
+			pre, post = "cast_to(", ", 'REAL', 'snowflake', "+itoa(t.toks[o.start].line)+")"
+		}
+	}
+	if pre == "" {
+		return
+	}
+	for _, o := range operands {
+		if o.kind == nString {
+			o.pre = pre + o.pre
+			o.post += post
 		}
 	}
 }
