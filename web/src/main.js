@@ -336,9 +336,11 @@ class App {
       return;
     }
     // The same nodes are on the page already (a Run of an unchanged
-    // project): drawing them again would only cost a layout.
-    if (this.lineageShown === resp) return;
-    this.lineageShown = resp;
+    // project, or an edit of a model's body): drawing them again would
+    // only cost the page's time.
+    const shown = JSON.stringify(resp.result || []);
+    if (this.lineageShown === shown) return;
+    this.lineageShown = shown;
     this.fillSelectList(resp.result || []);
     renderLineage(el, resp.result || [], {
       file: (n) => {
