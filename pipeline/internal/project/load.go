@@ -177,7 +177,7 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 				p.Macros = append(p.Macros, p.macroFile(f, pkg, string(data)))
 				continue
 			}
-			p.Tests = append(p.Tests, &Test{Name: baseName(f), Package: pkg, File: f, Line: 1, Kind: "singular", SQL: string(data), Config: defaultConfig("test")})
+			p.Tests = append(p.Tests, &Test{Name: baseName(f), Package: pkg, File: f, Line: 1, Kind: "singular", SQL: string(data), Config: p.testBase(pkg, f, baseName(f))})
 		}
 	}
 	ymls, err := p.propertiesFiles(fsys, l)

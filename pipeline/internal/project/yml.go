@@ -327,7 +327,7 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 			return err
 		}
 		for _, t := range items {
-			test, err := parseTest(file, t, model, column, func(kind string) string {
+			test, err := parseTest(file, t, model, column, p.testBase(pkg, file, ""), func(kind string) string {
 				call, _ := p.genericTest(kind, pkg)
 				return call
 			})
@@ -373,6 +373,24 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 	return nil
 }
 
+// testBase is a test's config before its own: the tests: and data_tests:
+// trees of the package's dbt_project.yml and the root's, by the folders of
+// the file that declares it (and the name of a singular test), as dbt
+// configures tests.
+func (p *Project) testBase(pkg, file, name string) Config {
+	c := defaultConfig("test")
+	docs := []*yamlx.Node{p.config}
+	if pkg != "" {
+		docs = []*yamlx.Node{p.pkgDocs[pkg], p.config}
+	}
+	for _, doc := range docs {
+		for _, section := range []string{"tests", "data_tests"} {
+			applyTree(&c, doc.Get(section), p.pkgKey(pkg), folders(firstSeg(file), file), name)
+		}
+	}
+	return c
+}
+
 // skippedTest is a test the loader leaves out, with the warning that says so.
 type skippedTest struct {
 	diag.Diagnostic
@@ -407,8 +425,8 @@ var testConfigKeys = keys("severity", "tags", "enabled", "where", "limit", "warn
 
 var testKinds = map[string]bool{"unique": true, "not_null": true, "accepted_values": true, "relationships": true}
 
-func parseTest(file string, t *yamlx.Node, model, column string, generic func(kind string) string) (*Test, error) {
-	test := &Test{File: file, Line: t.Line, Model: model, Column: column, Config: defaultConfig("test"), Args: map[string]any{}}
+func parseTest(file string, t *yamlx.Node, model, column string, base Config, generic func(kind string) string) (*Test, error) {
+	test := &Test{File: file, Line: t.Line, Model: model, Column: column, Config: base, Args: map[string]any{}}
 	switch t.Kind {
 	case yamlx.Scalar:
 		test.Kind = t.String()
