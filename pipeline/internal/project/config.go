@@ -25,6 +25,8 @@ func defaultConfig(materialized string) Config {
 // `seeds:`) to c: the package's key, then each folder, then the node name,
 // deeper levels overriding shallower ones and tags adding up.
 func applyTree(c *Config, tree *yamlx.Node, pkg string, folders []string, name string) {
+	// Configs above the package names apply to every package's nodes.
+	applyLevel(c, tree)
 	n := tree.Get(pkg)
 	if n == nil {
 		return
