@@ -214,6 +214,8 @@ func TestArraysAndStructs(t *testing.T) {
 	// a NULL or an empty array cast to an array or struct type is the value
 	expectRows(t, bigquery, "select cast(null as array<string>), cast([] as array<struct<k string>>), safe_cast(null as struct<a int64>), to_json_string(struct(cast(null as array<int64>) as l))", `NULL|[]|NULL|{"l":null}`)
 	expectRefused(t, bigquery, "select cast(a as array<string>) from t", "1:18: array type array<string> is not supported by SQLite (keep arrays as JSON text and read them with json_each(x))")
+	expectTranslated(t, bigquery, "select any_value(a having max b), any_value(a having min b) from t", "select value_at_max(a, b), value_at_min(a, b) from t")
+	expectRefused(t, bigquery, "select sum(b having max a) from t", "1:14: HAVING MAX | MIN inside SUM(...) is not supported (ANY_VALUE(x HAVING MAX y) works, as does MAX_BY(x, y); for other aggregates, keep the rows with the largest y in a subquery (qualify rank() over (partition by ... order by y desc) = 1) and aggregate those)")
 	// a field of the struct a scalar subquery gives
 	expectRows(t, bigquery, "select (select as struct id, a as name from t where id = 2).name, (select as struct 1 as a, struct(2 as b) as s).s.b", "Y|2")
 	expectTranslated(t, bigquery, "select (select as struct 1 as a).a", "select json_extract((select   json_object('a', 1) AS _nexus_value), '$.a') AS a")

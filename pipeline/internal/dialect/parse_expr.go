@@ -889,6 +889,15 @@ func (p *parser) parseNameOrCall() *node {
 				o.list = p.parseOrderItems(o)
 				n.y = n.add(p.close(o))
 				continue
+			case p.isWord("having") && (p.isWordAt(1, "max") || p.isWordAt(1, "min")):
+				// BigQuery's ANY_VALUE(x HAVING MAX y)
+				h := p.open(nExpr)
+				p.next()
+				h.name = "having " + p.peek().lower
+				p.next()
+				h.x = h.add(p.parseExpr())
+				n.add(p.close(h))
+				continue
 			case p.isWord("limit"):
 				// BigQuery's ARRAY_AGG(x ORDER BY y LIMIT n)
 				l := p.open(nExpr)

@@ -77,6 +77,22 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 		return
 	}
+	if h := havingOf(n); h != nil {
+		// ANY_VALUE(x HAVING MAX y): x of the row with the largest y, as
+		// MAX_BY(x, y)
+		if t.d != BigQuery || name != "any_value" || len(n.list) != 1 || n.x != nil {
+			t.refuse(h.start, refHaving, strings.ToUpper(t.toks[n.tok].text))
+			return
+		}
+		x, key, fn := n.list[0], h.x, "value_at_max("
+		if h.name == "having min" {
+			fn = "value_at_min("
+		}
+		n.print = func(pr *printer, n *node) string {
+			return fn + pr.text(x) + ", " + pr.text(key) + ")" + pr.carry(n, x, key)
+		}
+		return
+	}
 	if t.d == DuckDB && n.flag && len(n.list) == 1 && n.list[0].kind == nTuple {
 		// count(DISTINCT (a, b)): the rows' distinct (a, b) pairs, a pair
 		// holding a NULL counted too, as DuckDB counts a struct
@@ -755,3 +771,13 @@ const (
 	objectWithoutNullsPre  = "json_keys_sorted((SELECT json_group_object(key, CASE type WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') ELSE value END) FROM json_each("
 	objectWithoutNullsPost = ") WHERE type <> 'null'))"
 )
+
+// havingOf is the HAVING MAX | MIN clause of a call, nil when it has none.
+func havingOf(n *node) *node {
+	for _, k := range n.kids {
+		if k.kind == nExpr && strings.HasPrefix(k.name, "having ") {
+			return k
+		}
+	}
+	return nil
+}

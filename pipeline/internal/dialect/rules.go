@@ -308,6 +308,7 @@ var Translations = []Rule{
 	{From: "OVER (w), a window of the WINDOW clause alone in parentheses", Dialects: warehouses, To: "OVER w", Note: "SQLite reads OVER (w) as a new window copying w, and refuses it when w has a frame"},
 	{From: "FIRST_VALUE(x IGNORE NULLS) OVER (...), LAST_VALUE(x) IGNORE NULLS OVER (...)", Dialects: all, To: "first_value_ignore_nulls(x) OVER (...)", Note: "the first (last) non-NULL value of the frame"},
 	{From: "ARRAY_AGG(x ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "array_agg_limit(x, n ORDER BY y)", Note: "the first n values in that order"},
+	{From: "ANY_VALUE(x HAVING MAX y), ANY_VALUE(x HAVING MIN y)", Dialects: "BigQuery", To: "value_at_max(x, y), value_at_min(x, y)", Note: "x of a row with the largest (smallest) y, rows whose y is NULL left out, as MAX_BY(x, y) and MIN_BY(x, y)"},
 	{From: "ARRAY_CONCAT_AGG(a ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "array_concat_agg_limit(a, n ORDER BY y)", Note: "the elements of the first n arrays that are not NULL"},
 	{From: "STRING_AGG(x[, sep] ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "string_agg_limit(x, sep, n ORDER BY y)", Note: "the first n values that are not NULL, in that order"},
 	{From: "RATIO_TO_REPORT(x) OVER (...)", Dialects: "Snowflake", To: "CAST(x AS REAL) / NULLIF(sum(x) OVER (...), 0)"},
@@ -390,6 +391,7 @@ var (
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
 	refNoOperand        = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
 	refOrderAll         = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
+	refHaving           = refusal{"HAVING MAX | MIN inside %s(...) is not supported", "ANY_VALUE(x HAVING MAX y) works, as does MAX_BY(x, y); for other aggregates, keep the rows with the largest y in a subquery (qualify rank() over (partition by ... order by y desc) = 1) and aggregate those"}
 	refAggLimit         = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG, STRING_AGG and ARRAY_CONCAT_AGG (x ORDER BY y LIMIT n) work; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
 	refIgnoreNulls      = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS, and Snowflake's LAG and LEAD with an offset of 1 and an OVER (... ORDER BY ...) written out; otherwise use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
 	refCreate           = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
@@ -484,6 +486,7 @@ var Refusals = []Rule{
 	{From: "FULL / LEFT / INNER [OUTER] UNION ... BY NAME or CORRESPONDING", Dialects: "BigQuery", To: refByNameMode.hint},
 	{From: "LAG, LEAD (but Snowflake's with offset 1), NTH_VALUE ... IGNORE NULLS", Dialects: all, To: refIgnoreNulls.hint},
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG, STRING_AGG and ARRAY_CONCAT_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
+	{From: "HAVING MAX | MIN inside an aggregate other than ANY_VALUE", Dialects: "BigQuery", To: refHaving.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
 	{From: "LISTAGG(x, sep) WITHIN GROUP (ORDER BY ...) OVER (...), and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
