@@ -73,4 +73,6 @@ func TestSnowflakeComparedLiterals(t *testing.T) {
 		"select 1 = cast_to('1', 'REAL', 'snowflake', 1), n in (cast_to('2', 'REAL', 'snowflake', 1), cast_to('3', 'REAL', 'snowflake', 1)) from (select 2 as n)")
 	expectTranslated(t, snowflake, "select (a > 1) = 'yes', a = 'x' from t", "select (a > 1) = to_boolean_snowflake('yes'), a = 'x' from t")
 	expectRows(t, snowflake, "select 1.5 = '1.50', 2 between '1' and '10', true = 'on'", "1|1|1")
+	expectTranslated(t, snowflake, "select a::time = '10:00', to_time(a)::varchar from t",
+		"select cast_to(a, 'TIME', 'snowflake', 1) = cast_to('10:00', 'TIME', 'snowflake', 1), substr(to_time_snowflake(a), 1, 8) from t")
 }

@@ -64,15 +64,17 @@ func (t *translator) compareLiterals(operands ...*node) {
 }
 
 // compareLiteralsSnowflake casts the string literals compared with a known
-// number or boolean as Snowflake does: to the number the text holds (1 =
-// '1.0' is true, 1 = 'x' fails) or to a boolean as TO_BOOLEAN reads it
-// (true = 'yes' is true).
+// number, boolean or TIME as Snowflake does: to the number the text holds
+// (1 = '1.0' is true, 1 = 'x' fails), to a boolean as TO_BOOLEAN reads it
+// (true = 'yes' is true), to a TIME ('10:00'::time = '10:00' is true).
 func (t *translator) compareLiteralsSnowflake(operands []*node) {
 	pre, post := "", ""
 	for _, o := range operands {
 		switch {
 		case t.staticType(o) == TypeBool:
 			pre, post = "to_boolean_snowflake(", ")"
+		case t.staticType(o) == TypeTime:
+			pre, post = "cast_to(", ", 'TIME', 'snowflake', "+itoa(t.toks[o.start].line)+")"
 		case pre == "" && t.numberType(o) != "":
 			pre, post = "cast_to(", ", 'REAL', 'snowflake', "+itoa(t.toks[o.start].line)+")"
 		}

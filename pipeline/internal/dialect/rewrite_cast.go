@@ -100,6 +100,11 @@ func (t *translator) rewriteCast(n *node) {
 		}
 		return
 	}
+	if t.d == Snowflake && t.staticType(x) == TypeTime && typ.affinity == "TEXT" && typ.fn == "" && kind == "" {
+		// a TIME to a string: HH:MM:SS, as TIME_OUTPUT_FORMAT writes it
+		n.print = func(pr *printer, n *node) string { return "substr(" + pr.text(x) + ", 1, 8)" + pr.carry(n, x) }
+		return
+	}
 	if fn, args, ok := t.numberText(x); ok && typ.affinity == "TEXT" && typ.fn == "" && kind == "" {
 		// a number to a string: a decimal with all its digits after the
 		// point, a real in its shortest form

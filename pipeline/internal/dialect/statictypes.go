@@ -23,7 +23,12 @@ import (
 const (
 	TypeDate = "DATE"
 	TypeBool = "BOOLEAN"
+	// TypeTime is Snowflake's TIME, HH:MM:SS text (rewrite_cast.go).
+	TypeTime = "TIME"
 )
+
+// timeResults are Snowflake's functions that return a TIME.
+var timeResults = map[string]bool{"to_time": true, "try_to_time": true, "time_from_parts": true, "timefromparts": true}
 
 // typeNumber starts the type a built table keeps for a DuckDB column of a
 // known number type (numberType), "NUMBER DECIMAL 2": a model reading it
@@ -79,6 +84,9 @@ func (t *translator) staticType(n *node) string {
 		}
 		if typ.name == "date" {
 			return TypeDate
+		}
+		if t.d == Snowflake && typ.name == "time" {
+			return TypeTime
 		}
 		if typ.boolean {
 			return TypeBool
@@ -137,6 +145,9 @@ func (t *translator) staticType(n *node) string {
 		}
 		if dateResults[n.name] {
 			return TypeDate
+		}
+		if t.d == Snowflake && timeResults[n.name] && len(n.parts) <= 1 {
+			return TypeTime
 		}
 		if c, ok := numberConversions[n.name]; ok && t.d == Snowflake && !c.real && len(n.list) == 3 {
 			// TO_NUMBER(x, p, s): a NUMBER(p, s)
