@@ -36,3 +36,11 @@ func TestDuckDBFilterWithoutWhere(t *testing.T) {
 	expectTranslated(t, duckdb, "select count(*) filter (a > 1) from t", "select count(*) filter (WHERE a > 1) from t")
 	expectTranslated(t, duckdb, "select count(*) filter (where a > 1) from t", "select count(*) filter (where a > 1) from t")
 }
+
+// DuckDB's ->> gives text and random() a DOUBLE in [0, 1).
+func TestDuckDBTextArrowAndRandom(t *testing.T) {
+	expectTranslated(t, duckdb, "select j->>'a', j->'b'->>0 from t", "select json_get_text(j, 'a'), json_get_text(j->'b', '$[0]') from t")
+	expectTranslated(t, duckdb, "select * from t where random() < 0.1", "select * from t where (((random() >> 11) + 4503599627370496) / 9007199254740992.0) < 0.1")
+	expectTranslated(t, sqlite, "select j->>'a', random() from t", "select j->>'a', random() from t")
+	expectRows(t, duckdb, "select count(*) from (select random() as r from t) where r >= 0 and r < 1", "3")
+}

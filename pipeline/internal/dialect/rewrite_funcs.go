@@ -186,6 +186,12 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			return "is_json_null(" + s + ")" + pr.carry(n, arg)
 		}
 		return
+	case t.d == DuckDB && name == "random" && len(n.list) == 0 && n.x == nil:
+		// DuckDB's random() is a DOUBLE in [0, 1); SQLite's a 64-bit
+		// integer: its top 53 bits, shifted from [-2^52, 2^52) to [0, 2^53),
+		// over 2^53
+		n.print = printAs("(((random() >> 11) + 4503599627370496) / 9007199254740992.0)")
+		return
 	case t.d == Snowflake && name == "random" && len(n.list) > 0 && n.x == nil:
 		t.refuse(n.tok, refRandomSeed, strings.ToUpper(t.toks[n.tok].text))
 		return

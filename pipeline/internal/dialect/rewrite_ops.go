@@ -7,6 +7,22 @@ import "strings"
 // DuckDB's // is integer division. A divisor that is not a non-zero number
 // goes through divide(), which fails on zero as BigQuery and Snowflake do.
 func (t *translator) rewriteBinary(n *node) {
+	if n.name == "->>" && t.d == DuckDB {
+		// DuckDB's ->> gives VARCHAR, as json_extract_string does:
+		// '5', 'true' (SQLite's gives the number 5 and 1, which never
+		// equal the text '5' and 'true')
+		path := func(pr *printer) string { return strings.TrimSpace(pr.text(n.y)) }
+		if n.y.kind == nLit && t.toks[n.y.start].kind == kNumber {
+			p := sqlString("$[" + t.toks[n.y.start].text + "]")
+			path = func(*printer) string { return p }
+		}
+		n.print = func(pr *printer, n *node) string {
+			pr.flat++
+			defer func() { pr.flat-- }()
+			return "json_get_text(" + strings.TrimSpace(pr.text(n.x)) + ", " + path(pr) + ")" + pr.carry(n, n.x, n.y)
+		}
+		return
+	}
 	if (n.name == "+" || n.name == "-") && t.d != SQLite {
 		t.intervalOperand(n.x)
 		t.intervalOperand(n.y)
