@@ -836,16 +836,29 @@ func (r *runner) readsSeed(n *graph.Node, table string) bool {
 
 // errorLine finds the source line an SQLite error is about: SQLite's own
 // error offset in the compiled SQL, mapped back to the source line with the
-// same text, else the token the message quotes.
+// same text, else the token the message quotes, else the same line when the
+// render kept the source's lines.
 func (r *runner) errorLine(n *graph.Node, se *sqlError, msg string) int {
 	src := r.sourceOf(n)
-	if line, err := r.db.PrepareError(se.sql); err != nil && line > 0 {
+	line, err := r.db.PrepareError(se.sql)
+	if err != nil && line > 0 {
 		if l := mapLineExact(src, se.sql, line); l > 0 {
 			return l
 		}
 	}
-	return sourceLine(src, msg)
+	if l := sourceLine(src, msg); l > 0 {
+		return l
+	}
+	// A line whose Jinja rendered to other text (a macro's value): where
+	// the render kept the source's lines, it is the same line.
+	if err != nil && line > 0 && lineCount(src) == lineCount(se.sql) {
+		return line
+	}
+	return 0
 }
+
+// lineCount counts the lines of text, trailing blank ones aside.
+func lineCount(s string) int { return strings.Count(strings.TrimRight(s, " \t\r\n"), "\n") + 1 }
 
 // inMacroSQL places d, an SQLite error at line of n's compiled SQL (whose
 // lines are its rendered SQL's), when a macro wrote that line.
