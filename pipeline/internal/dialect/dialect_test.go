@@ -216,6 +216,10 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRefused(t, bigquery, "select cast(a as array<string>) from t", "1:18: array type array<string> is not supported by SQLite (keep arrays as JSON text and read them with json_each(x))")
 	expectTranslated(t, bigquery, "select any_value(a having max b), any_value(a having min b) from t", "select value_at_max(a, b), value_at_min(a, b) from t")
 	expectRefused(t, bigquery, "select sum(b having max a) from t", "1:14: HAVING MAX | MIN inside SUM(...) is not supported (ANY_VALUE(x HAVING MAX y) works, as does MAX_BY(x, y); for other aggregates, keep the rows with the largest y in a subquery (qualify rank() over (partition by ... order by y desc) = 1) and aggregate those)")
+	// a FROM item's alias is its row, a struct of its columns
+	expectTranslated(t, bigquery, "select to_json_string(x) from t as x", "select to_json_string(json_object('id', x.id, 'a', x.a, 'b', x.b)) from t as x")
+	expectRows(t, bigquery, "with c as (select 1 as k, true as ok, [1] as l) select to_json_string(c), array_agg(c)[offset(0)].k from c", `{"k":1,"ok":true,"l":[1]}|1`)
+	expectRows(t, bigquery, "with c as (select 1 as c) select c from c", "1")
 	// a field of the struct a scalar subquery gives
 	expectRows(t, bigquery, "select (select as struct id, a as name from t where id = 2).name, (select as struct 1 as a, struct(2 as b) as s).s.b", "Y|2")
 	expectTranslated(t, bigquery, "select (select as struct 1 as a).a", "select json_extract((select   json_object('a', 1) AS _nexus_value), '$.a') AS a")

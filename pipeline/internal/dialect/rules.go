@@ -138,6 +138,8 @@ var Translations = []Rule{
 	{From: "STRUCT(a AS x), STRUCT<x T>(a), {'x': a}, struct_pack(x := a), object_construct('x', a)", Dialects: warehouses, To: "json_object('x', a)",
 		Note: "structs are JSON objects; an unnamed field of a column takes its name, others are _field_N, or in a BigQuery array literal the first struct's name ([STRUCT(1 AS a), STRUCT(2)]); a tuple in a BigQuery array literal is a STRUCT, [(1, 'a')] is [{_field_1: 1, _field_2: 'a'}], its fields named by the array's type in ARRAY<STRUCT<x INT64, y STRING>>[(1, 'a')]"},
 	{From: "ARRAY(SELECT x ...), ARRAY(SELECT AS STRUCT ...)", Dialects: warehouses, To: "(SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value ...))"},
+	{From: "t, the alias of a FROM item standing alone: TO_JSON_STRING(t), ARRAY_AGG(t ORDER BY ts DESC LIMIT 1)", Dialects: "BigQuery", To: "json_object('a', t.a, 'b', t.b)",
+		Note: "the row as a struct of its columns, where they are known and none of the relations around it has a column of that name"},
 	{From: "ARRAY_AGG(x [ORDER BY ...]), list(x)", Dialects: warehouses, To: "json_group_array(x ...)",
 		Note: "IGNORE NULLS and Snowflake's ARRAY_AGG add FILTER (WHERE x IS NOT NULL); BigQuery's ARRAY_AGG in the select list of a model's final query is checked by array_without_nulls, which fails on a NULL element as BigQuery does"},
 	{From: "arr[SAFE_OFFSET(i)], arr[SAFE_ORDINAL(i)], arr[i] (Snowflake)", Dialects: "BigQuery, Snowflake", To: "json_extract(arr, '$[i]')",

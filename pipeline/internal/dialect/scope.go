@@ -378,7 +378,7 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 			return
 		}
 	}
-	if t.d == SQLite || t.implicitField(n, parts, sc) {
+	if t.d == SQLite || t.implicitField(n, parts, sc) || len(parts) == 1 && t.rowValue(n, parts[0], sc) {
 		return
 	}
 	if len(parts) == 1 {
