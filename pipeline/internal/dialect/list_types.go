@@ -144,3 +144,26 @@ func topN(n *node) []*node {
 	}
 	return nil
 }
+
+// concatWSLists makes each argument of DuckDB's concat_ws(sep, ...) known
+// to be a list give its elements joined by sep, NULLs left out, as DuckDB
+// joins a list's elements (concat_ws(',', ['a', 'b'], 'c') is a,b,c); an
+// empty list gives NULL, which concat_ws skips. The separator must be a
+// string literal (as it is in practice). It returns the other arguments.
+func (t *translator) concatWSLists(sep *node, args []*node) []*node {
+	if sep.kind != nString || sep.end != sep.start+1 || !strings.HasPrefix(t.toks[sep.start].text, "'") {
+		return args
+	}
+	s := t.toks[sep.start].text
+	var rest []*node
+	for _, a := range args {
+		if _, ok := listNumber(t.staticType(a)); !ok {
+			rest = append(rest, a)
+			continue
+		}
+		a.pre = "(SELECT group_concat(CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END, " + s +
+			") FROM json_each(" + a.pre
+		a.post += ") WHERE type <> 'null')"
+	}
+	return rest
+}

@@ -22,3 +22,9 @@ func TestListTypes(t *testing.T) {
 	expectRows(t, duckdb, "select cast([[1.5::double, 2]] as varchar), cast([1e20, 0.5] as varchar)", "[[1.5, 2.0]]|[1e+20, 0.5]")
 	expectRows(t, duckdb, "select list_sum([1.10, 2.20]), list_avg([0.10, 0.20, 0.40])", "3.3|0.23333333333333334")
 }
+
+// DuckDB's concat_ws joins the elements of a list argument.
+func TestConcatWSLists(t *testing.T) {
+	expectTranslated(t, duckdb, "select concat_ws(',', ['a', 'b'], x) from t",
+		"select concat_ws(',', (SELECT group_concat(CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END, ',') FROM json_each(json_array('a', 'b')) WHERE type <> 'null'), x) from t")
+}

@@ -365,7 +365,7 @@ func (t *translator) exactNumbers(n *node) {
 			// numbers joined as DuckDB writes them (|| does the same)
 			args := n.list
 			if n.name == "concat_ws" && len(args) > 0 {
-				args = args[1:]
+				args = t.concatWSLists(args[0], args[1:])
 			}
 			t.concatText(args...)
 		case (n.name == "string_agg" || n.name == "listagg" || n.name == "group_concat") && len(n.list) > 0:

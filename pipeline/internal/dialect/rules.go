@@ -305,6 +305,8 @@ var Translations = []Rule{
 		Note: "text, as DuckDB's ->> gives it: '5', 'true' (SQLite's ->> gives the number 5 and 1, which never equal the text '5' and 'true'); an object or array as JSON text, NULL for null; x ->> 0 is element 0"},
 	{From: "random()", Dialects: "DuckDB", To: "(((random() >> 11) + 4503599627370496) / 9007199254740992.0)",
 		Note: "a DOUBLE in [0, 1), as DuckDB's (SQLite's random() is a 64-bit integer, so random() < 0.5 would keep about half the rows for the wrong reason); the numbers are not DuckDB's"},
+	{From: "concat_ws(sep, list, ...)", Dialects: "DuckDB", To: "concat_ws(sep, (SELECT group_concat(value, sep) FROM json_each(list) WHERE type <> 'null'), ...)",
+		Note: "a list known as one is its elements joined by sep, NULLs left out, as DuckDB joins them (concat_ws(',', ['a', 'b'], 'c') is a,b,c; an empty list adds nothing), where sep is a string literal"},
 	{From: "json_type(x[, path])", Dialects: "DuckDB", To: "json_type_duckdb(x[, path])",
 		Note: "DuckDB's names: OBJECT, ARRAY, VARCHAR, BOOLEAN, NULL, and for a number UBIGINT (whole, from 0), BIGINT (negative) or DOUBLE; SQLite's json_type says object, integer, text, true..."},
 	{From: "DAYNAME(x), MONTHNAME(x)", Dialects: "Snowflake, DuckDB", To: "weekday_name(x, 3 | 0), month_name(x, 3 | 0)", Note: "Mon and Jan in Snowflake, Monday and January in DuckDB"},
