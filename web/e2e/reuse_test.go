@@ -30,7 +30,20 @@ func TestRunReusesUnchangedTables(t *testing.T) {
 	if n := count(`[data-reuse]:not([data-reuse=""])`); n != 0 {
 		t.Fatalf("a first run marks %d rows as reused or rebuilt", n)
 	}
+	// The grid of a table the next run leaves as it was stays on the page
+	// as it is, without reading the table again.
+	eval[bool](t, ctx, `(document.getElementById("tab-tables").click(), document.querySelector('#tablelist li.table[data-name="nexus_persons"]').click(), true)`)
+	waitFor(t, ctx, "the persons grid", `(document.querySelector("#table-grid .caption") || {}).textContent?.startsWith("nexus_demo_data.nexus_persons") && document.querySelectorAll("#table-grid tbody tr").length > 0`, 30*time.Second)
+	eval[bool](t, ctx, `(document.querySelector("#table-grid table").dataset.before = "1", true)`)
 	run(2)
+	// A console query answers after every call the run's end queued.
+	do(t, ctx, chromedp.Click(chromedp.ID("tab-console")))
+	setConsole(t, ctx, "select 41 + 1 as answer")
+	do(t, ctx, chromedp.Click(chromedp.ID("console-run")))
+	waitFor(t, ctx, "the console's answer", `[...document.querySelectorAll("#console-grid tbody td")].some(td => td.textContent === "42")`, 30*time.Second)
+	if !eval[bool](t, ctx, `!!document.querySelector("#table-grid table[data-before]")`) {
+		t.Fatal("the grid of an unchanged table was drawn again after the run")
+	}
 	reused := count(`[data-reuse="reused: unchanged"]`)
 	if reused == 0 {
 		t.Fatal("a second run of an unchanged project reused nothing")

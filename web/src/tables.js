@@ -13,8 +13,8 @@ export class TablesPanel {
     this.list = $("tablelist");
     this.gridEl = $("table-grid");
     this.selected = null;
-    ctl.on("tables-changed", ({ tables }) => {
-      this.render(tables);
+    ctl.on("tables-changed", ({ tables, after }) => {
+      this.render(tables, after);
       // table= opens that table the first time it exists.
       if (params.table && !this.tableApplied) {
         const t = tables.find((x) => `${x.schema}.${x.name}` === params.table) || tables.find((x) => x.name === params.table);
@@ -26,7 +26,7 @@ export class TablesPanel {
     });
   }
 
-  render(tables) {
+  render(tables, after) {
     clear(this.list);
     if (!tables.length) {
       this.list.appendChild(h("li", { class: "empty" }, "No tables yet: run the project."));
@@ -57,6 +57,10 @@ export class TablesPanel {
     }
     if (this.selected) {
       const t = tables.find((x) => `${x.schema}.${x.name}` === this.selected);
+      // A table the run left as it was is on the grid already: reading
+      // its rows again would only keep the engine from the next call.
+      const c = t && this.ctl.changeOf(t.schema, t.name);
+      if (t && after === "run" && c && c.status === "same" && this.plain === this.selected) return;
       if (t) this.open(t);
       else {
         this.seq = (this.seq || 0) + 1;
@@ -83,6 +87,8 @@ export class TablesPanel {
     }
     const seq = (this.seq = (this.seq || 0) + 1);
     const change = this.ctl.changeOf(t.schema, t.name);
+    // plain is the table the grid shows without a comparison bar.
+    this.plain = change && change.status !== "same" ? null : this.selected;
     const box = h("div", { class: "gridbox" });
     const parts = [box];
     if (change && change.status !== "same") {
