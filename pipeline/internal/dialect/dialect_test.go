@@ -244,6 +244,8 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, snowflake, "select f.value:email::string from messages m, lateral flatten(input => m.recipients) f order by f.index", "b@y.com\nc@z.com")
 	expectRows(t, snowflake, "select sender:domain from messages", "x.com")
 	// FLATTEN's OUTER => TRUE keeps a row for an empty or NULL array; index and key as FLATTEN gives them
+	expectTranslated(t, snowflake, "select f.this from t, lateral flatten(input => t.a) f", "select json_extract(f.json, f.root) AS this from t,  json_each(t.a) f")
+	expectRefused(t, snowflake, "select f.seq from t, lateral flatten(input => t.a) f", "1:8: SEQ of FLATTEN or SPLIT_TO_TABLE is not supported: SEQ numbers the input rows in an order Snowflake leaves open ("+refFlattenSeq.hint+")")
 	expectRefused(t, snowflake, "select f.value from t, lateral flatten(input => t.a, recursive => true) f", "1:54: FLATTEN(..., RECURSIVE => TRUE) is not supported ("+refFlattenRecursive.hint+")")
 	expectRefused(t, snowflake, "select f.value from t, lateral flatten(input => t.a, mode => 'object') f", "1:54: FLATTEN(..., MODE => 'OBJECT' | 'ARRAY') is not supported ("+refFlattenMode.hint+")")
 	expectTranslated(t, snowflake, "select f.value from t, lateral flatten(input => t.a, recursive => false, mode => 'BOTH') f", "select f.value AS value from t,  json_each(t.a) f")

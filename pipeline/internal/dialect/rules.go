@@ -345,6 +345,7 @@ var (
 	refLateralQuery       = refusal{"LATERAL (SELECT ...) naming the FROM items before it is not supported", "select the value with a correlated subquery in the select list, (select ... where u.id = t.id) as x, or join the table and group by t's key"}
 	refFlattenRecursive   = refusal{"FLATTEN(..., RECURSIVE => TRUE) is not supported", "flatten one level per FROM item: t, lateral flatten(input => t.v) a, lateral flatten(input => a.value) b"}
 	refFlattenMode        = refusal{"FLATTEN(..., MODE => 'OBJECT' | 'ARRAY') is not supported", "flatten the value as it is and keep the rows of the kind wanted: where is_object(t.v) (or is_array(t.v))"}
+	refFlattenSeq         = refusal{"%s of FLATTEN or SPLIT_TO_TABLE is not supported: SEQ numbers the input rows in an order Snowflake leaves open", "number the input rows yourself: select row_number() over (order by t.id) as seq, t.* from t, then flatten that"}
 	refFlattenOuter       = refusal{"FLATTEN(..., OUTER => TRUE) is supported only after a comma or a JOIN without ON", "t, lateral flatten(input => t.col, outer => true) f"}
 	refUnnest             = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
 	refUnnestFieldName    = refusal{"%s beside UNNEST without an alias is not supported here: it may be a field of the array's structs or a column of a relation whose columns are not known", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
@@ -458,6 +459,7 @@ var Refusals = []Rule{
 	{From: "LATERAL (SELECT ...) naming the FROM items before it", Dialects: warehouses, To: refLateralQuery.hint},
 	{From: "FLATTEN(..., OUTER => TRUE) as the first FROM item or joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "FLATTEN(..., RECURSIVE => TRUE)", Dialects: "Snowflake", To: refFlattenRecursive.hint},
+	{From: "f.SEQ of a FLATTEN or SPLIT_TO_TABLE", Dialects: "Snowflake", To: refFlattenSeq.hint},
 	{From: "FLATTEN(..., MODE => 'OBJECT' | 'ARRAY')", Dialects: "Snowflake", To: refFlattenMode.hint},
 	{From: "TO_NUMBER(x, 'format'), TRY_TO_NUMBER, TO_DECIMAL ... with a format; TO_CHAR(number, 'format') (at run time)", Dialects: "Snowflake", To: refNumberFormat.hint + "; for TO_CHAR, to_varchar(round(x, 2)) padded with lpad(...)"},
 	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},

@@ -404,7 +404,7 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 	if r := sc.findRel(parts[0]); r != nil {
 		switch {
 		case r.kind == fromUnnest && r.flatten:
-			col := parts[1]
+			col, this := parts[1], ""
 			switch col {
 			case "index":
 				col = "key"
@@ -415,7 +415,21 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 					return
 				}
 			case "this":
-				col = "value"
+				if r.split != "" {
+					col = "value"
+					break
+				}
+				// the value flattened: the input, or its member at PATH
+				rel := t.nameText(n, 1)
+				this = "json_extract(" + rel + ".json, " + rel + ".root)"
+				if len(parts) == 2 {
+					n.flag2 = true
+					n.print = printAs(this)
+					return
+				}
+			case "seq":
+				t.refuse(n.start, refFlattenSeq, "SEQ")
+				return
 			case "path":
 				col = "fullkey"
 			}
@@ -427,6 +441,9 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 				}
 			}
 			base, fields = t.nameText(n, 1)+"."+col, parts[2:]
+			if this != "" {
+				base = this
+			}
 		case r.kind == fromUnnest && len(r.columns) == 1 && r.columns[0] == parts[1]:
 			// u.x of UNNEST(...) AS u(x) is the element itself
 			base, fields = t.nameText(n, 1)+".value", parts[2:]
