@@ -220,6 +220,8 @@ func TestArraysAndStructs(t *testing.T) {
 	expectTranslated(t, bigquery, "select to_json_string(x) from t as x", "select to_json_string(json_object('id', x.id, 'a', x.a, 'b', x.b)) from t as x")
 	expectRows(t, bigquery, "with c as (select 1 as k, true as ok, [1] as l) select to_json_string(c), array_agg(c)[offset(0)].k from c", `{"k":1,"ok":true,"l":[1]}|1`)
 	expectRows(t, bigquery, "with c as (select 1 as c) select c from c", "1")
+	expectRefused(t, bigquery, "select s.* from (select struct(1 as a) as s)", "1:8: s.* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
+	expectRows(t, bigquery, "select x.*, t.id from t as x join t on t.id = x.id where x.id = 1", "1|x|10|1")
 	// a field of the struct a scalar subquery gives
 	expectRows(t, bigquery, "select (select as struct id, a as name from t where id = 2).name, (select as struct 1 as a, struct(2 as b) as s).s.b", "Y|2")
 	expectTranslated(t, bigquery, "select (select as struct 1 as a).a", "select json_extract((select   json_object('a', 1) AS _nexus_value), '$.a') AS a")

@@ -29,6 +29,10 @@ func (t *translator) rewriteSelect(s *node) {
 	}
 	for _, it := range info.items {
 		switch {
+		case it.kind == nStar && t.d == BigQuery && it.name != "" && !strings.Contains(it.name, ".") && !namesFrom(info.from, it.name):
+			// s.* of a struct column: its fields are not known here
+			t.refuse(it.start, refStructStar, it.name)
+			continue
 		case it.kind == nStar:
 			if len(it.names) == 0 && len(it.list2) == 0 && it.star == nil && !overUnnest {
 				continue
@@ -568,4 +572,14 @@ func seqColumn(sc *scope) string {
 		}
 	}
 	return ""
+}
+
+// namesFrom tells whether name is the alias or table name of one of rels.
+func namesFrom(rels []*node, name string) bool {
+	for _, r := range rels {
+		if r.from.aliasOrName() == name {
+			return true
+		}
+	}
+	return false
 }
