@@ -301,6 +301,9 @@ func roundScale(ctx sqlite3.Context, args ...sqlite3.Value) {
 		ctx.ResultError(errorString(strconv.FormatFloat(f, 'f', -1, 64) + " is out of range for DECIMAL(38, " + strconv.Itoa(scale) + "), the widest decimal, as in the warehouse (BigQuery's NUMERIC holds 29 digits before the point); use a FLOAT64 or DOUBLE"))
 		return
 	}
+	if f == 0 {
+		f = 0 // a decimal has no negative zero: -0.4 rounds to 0
+	}
 	ctx.ResultFloat(f)
 }
 
