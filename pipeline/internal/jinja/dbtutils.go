@@ -11,13 +11,42 @@ import (
 // written for SQLite. The SQL keeps dbt_utils' shape so compiled models
 // read the same.
 func (e *Env) dbtUtils() *namespaceValue {
+	text := func(name string, f func(*exec.VarArgs) (string, error)) func(*exec.VarArgs) (*exec.Value, error) {
+		return e.dispatched(name, func(a *exec.VarArgs) (*exec.Value, error) {
+			s, err := f(a)
+			return exec.AsValue(s), err
+		})
+	}
 	return &namespaceValue{name: "dbt_utils", members: map[string]any{
-		"generate_surrogate_key": e.surrogateKey,
-		"surrogate_key":          e.surrogateKey,
-		"union_relations":        e.unionRelations,
-		"get_column_values":      e.getColumnValues,
-		"star":                   e.star,
+		"generate_surrogate_key": text("generate_surrogate_key", e.surrogateKey),
+		"surrogate_key":          text("surrogate_key", e.surrogateKey),
+		"union_relations":        text("union_relations", e.unionRelations),
+		"get_column_values":      e.dispatched("get_column_values", e.getColumnValues),
+		"star":                   text("star", e.star),
 	}}
+}
+
+// dispatched is a Go macro of dbt_utils that, as dbt_utils' own macros
+// dispatch, first looks for a project's override: <adapter>__name or
+// default__name in a package searched before dbt_utils (the root project,
+// or the dispatch: search order for dbt_utils: spark_utils...).
+func (e *Env) dispatched(name string, f func(*exec.VarArgs) (*exec.Value, error)) func(*exec.VarArgs) (*exec.Value, error) {
+	return func(a *exec.VarArgs) (*exec.Value, error) {
+		typ := e.targetType()
+		prefixes := append(append([]string{typ}, adapterParents[typ]...), "default")
+		for _, pkg := range e.searchPackages("dbt_utils") {
+			if pkg == "dbt_utils" {
+				break
+			}
+			members := e.packageMacros(pkg)
+			for _, prefix := range prefixes {
+				if m, ok := members[prefix+"__"+name].(func(*exec.VarArgs) *exec.Value); ok {
+					return m(a), nil
+				}
+			}
+		}
+		return f(a)
+	}
 }
 
 // arg returns positional argument i or keyword name, or nil.
