@@ -222,6 +222,7 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "with c as (select 1 as c) select c from c", "1")
 	expectRefused(t, bigquery, "select s.* from (select struct(1 as a) as s)", "1:8: s.* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
 	expectRows(t, bigquery, "select x.*, t.id from t as x join t on t.id = x.id where x.id = 1", "1|x|10|1")
+	expectRefused(t, bigquery, "select array_agg(t order by id limit 1)[offset(0)].* from t", "1:51: (expression).* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
 	// a field of the struct a scalar subquery gives
 	expectRows(t, bigquery, "select (select as struct id, a as name from t where id = 2).name, (select as struct 1 as a, struct(2 as b) as s).s.b", "Y|2")
 	expectTranslated(t, bigquery, "select (select as struct 1 as a).a", "select json_extract((select   json_object('a', 1) AS _nexus_value), '$.a') AS a")

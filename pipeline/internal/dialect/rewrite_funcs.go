@@ -586,6 +586,12 @@ func (t *translator) refuseTokens(n *node) {
 			if tok.kind == kPunct && tok.text == "::" {
 				t.refuse(i, refNoOperand)
 			}
+			if tok.kind == kDot && t.d == BigQuery && i > n.start && t.toks[i-1].kind == kPunct && (t.toks[i-1].text == ")" || t.toks[i-1].text == "]") {
+				// f(x).*, arr[OFFSET(0)].*: the fields of a struct value
+				if nx := skipSpace(t.toks, i+1); nx < n.end && t.toks[nx].kind == kPunct && t.toks[nx].text == "*" {
+					t.refuse(i, refStructStar, "(expression)")
+				}
+			}
 			if tok.kind != kWord {
 				continue
 			}
