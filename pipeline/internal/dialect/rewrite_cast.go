@@ -74,15 +74,8 @@ func (t *translator) rewriteCast(n *node) {
 	if t.offsetKept[n] {
 		kind = "TIMESTAMP_TZ" // the offset written, for the date in it
 	}
-	in := x
-	for in.kind == nParen {
-		in = in.x
-	}
-	if t.d == Snowflake && typ.fn == "date" && in.kind == nCast && typeWordAt(t, in.y) == "timestamp_tz" {
-		if t.offsetKept == nil {
-			t.offsetKept = map[*node]bool{}
-		}
-		t.offsetKept[in] = true
+	if typ.fn == "date" {
+		t.keepOffsetFor(x)
 	}
 	if xt := t.staticType(x); t.d == DuckDB && nested(xt) && kind == "" && typ.affinity == "TEXT" && typ.fn == "" {
 		// a list or a struct to a string: as DuckDB writes it
@@ -248,6 +241,21 @@ func (t *translator) castArg(pr *printer, x *node) string {
 		}
 	}
 	return pr.text(x)
+}
+
+// keepOffsetFor marks x, when it is Snowflake's cast to TIMESTAMP_TZ and
+// its value is read as a DATE, to keep the offset written: the date is the
+// one in that offset.
+func (t *translator) keepOffsetFor(x *node) {
+	for x.kind == nParen {
+		x = x.x
+	}
+	if t.d == Snowflake && x.kind == nCast && typeWordAt(t, x.y) == "timestamp_tz" {
+		if t.offsetKept == nil {
+			t.offsetKept = map[*node]bool{}
+		}
+		t.offsetKept[x] = true
+	}
 }
 
 // typeWordAt is the first word of the type y of a cast, lower-cased.
