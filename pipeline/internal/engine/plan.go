@@ -464,8 +464,12 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			m.Config.Enabled = false
 			continue
 		}
-		nodes = append(nodes, &graph.Node{ID: nodeID("model", p.pkgOf(m.Package), m.Name), Kind: "model", Name: m.Name,
-			Package: p.pkgOf(m.Package), Path: m.Path, Tags: cfg.Tags, DependsOn: deps})
+		n := &graph.Node{ID: nodeID("model", p.pkgOf(m.Package), m.Name), Kind: "model", Name: m.Name,
+			Package: p.pkgOf(m.Package), Path: m.Path, Tags: cfg.Tags, DependsOn: deps}
+		if m.VersionOf != "" {
+			n.VersionOf, n.Version = m.VersionOf, fmt.Sprint(m.Version)
+		}
+		nodes = append(nodes, n)
 	}
 	if firstErr != nil {
 		return nil, firstErr

@@ -22,6 +22,9 @@ type Node struct {
 	DependsOn []string // IDs
 	// SourceName is the source a source node belongs to.
 	SourceName string
+	// VersionOf and Version name a version of a versioned model: the
+	// selector dim_customers picks every version, dim_customers.v2 one.
+	VersionOf, Version string
 }
 
 // Graph is a checked, ordered set of nodes.
@@ -277,7 +280,7 @@ func (g *Graph) Holds(nodes []*Node) bool {
 	for _, n := range nodes {
 		was, ok := g.nodes[n.ID]
 		if !ok || was.Kind != n.Kind || was.Name != n.Name || was.Package != n.Package || was.Path != n.Path ||
-			was.SourceName != n.SourceName || !slices.Equal(was.Tags, n.Tags) || !slices.Equal(was.DependsOn, n.DependsOn) {
+			was.SourceName != n.SourceName || was.VersionOf != n.VersionOf || was.Version != n.Version || !slices.Equal(was.Tags, n.Tags) || !slices.Equal(was.DependsOn, n.DependsOn) {
 			return false
 		}
 	}

@@ -143,7 +143,9 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 	}
 	switch method {
 	case "name", "fqn":
-		match(func(n *Node) bool { return n.Kind != "source" && n.Name == value })
+		match(func(n *Node) bool {
+			return n.Kind != "source" && (n.Name == value || n.VersionOf != "" && (n.VersionOf == value || n.VersionOf+".v"+n.Version == value))
+		})
 		if file, ok := g.Disabled[value]; ok && len(out) == 0 {
 			return nil, fmt.Errorf("model %q is disabled (enabled: false for %s), so selecting it runs nothing", value, file)
 		}
