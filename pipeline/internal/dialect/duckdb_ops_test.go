@@ -44,3 +44,12 @@ func TestDuckDBTextArrowAndRandom(t *testing.T) {
 	expectTranslated(t, sqlite, "select j->>'a', random() from t", "select j->>'a', random() from t")
 	expectRows(t, duckdb, "select count(*) from (select random() as r from t) where r >= 0 and r < 1", "3")
 }
+
+// range() and generate_series() in FROM are a recursive CTE, which cannot
+// read the columns of the FROM items before it: refused, with the unnest
+// that can.
+func TestSeriesReadingColumns(t *testing.T) {
+	expectRefused(t, duckdb, "select * from t, generate_series(t.a, t.b) as s(x)",
+		"1:18: generate_series(...) in FROM reading the columns of the FROM items before it is not supported (unnest its list: from t, unnest(range(t.a, t.b)) as s(x))")
+	expectRows(t, duckdb, "select count(*) from range(1, (select count(*) + 1 from t))", "3")
+}

@@ -249,6 +249,13 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 	if f.kind == fromFunc && t.d == DuckDB && f.expr != nil && f.expr.kind == nCall &&
 		(f.expr.name == "range" || f.expr.name == "generate_series") && len(f.expr.list) >= 1 && len(f.expr.list) <= 3 {
 		column := f.expr.name
+		for _, a := range f.expr.list {
+			if readsColumn(a) {
+				// its rows are a recursive CTE, which sees no FROM item
+				t.refuse(f.expr.tok, refSeriesColumns, f.expr.name)
+				return
+			}
+		}
 		if f.aliasCols != nil {
 			// range(3) AS t(x): the one column is named x
 			if len(f.columns) != 1 {
@@ -578,6 +585,26 @@ func seqColumn(sc *scope) string {
 func namesFrom(rels []*node, name string) bool {
 	for _, r := range rels {
 		if r.from.aliasOrName() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// readsColumn tells whether n names a column outside subqueries (which
+// read their own FROM).
+func readsColumn(n *node) bool {
+	if n == nil {
+		return false
+	}
+	switch n.kind {
+	case nName:
+		return true
+	case nSubquery, nSelect, nQuery:
+		return false
+	}
+	for _, k := range n.kids {
+		if readsColumn(k) {
 			return true
 		}
 	}

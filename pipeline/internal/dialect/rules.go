@@ -358,6 +358,7 @@ var (
 	refUnnestBigQuery     = refusal{"UNNEST in a select list is not BigQuery: BigQuery takes UNNEST only in FROM and after IN", "move it to FROM: from t, unnest(t.arr) as x, or build an array with array(select ... from unnest(t.arr) as x)"}
 	refUnnestSnowflake    = refusal{"Snowflake has no UNNEST", "join lateral flatten(input => t.arr) as f and select f.value"}
 	refAliasList          = refusal{"an UNNEST alias list must name exactly one column", "write unnest(x) as u(value)"}
+	refSeriesColumns      = refusal{"%s(...) in FROM reading the columns of the FROM items before it is not supported", "unnest its list: from t, unnest(range(t.a, t.b)) as s(x)"}
 	refSeriesAliasList    = refusal{"%s(...) has one column: its alias list must name exactly one", "write range(3) AS t(x)"}
 	refArraySub           = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
 	refInterval           = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
@@ -466,6 +467,7 @@ var Refusals = []Rule{
 	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
+	{From: "range(t.a, t.b), generate_series(...) in FROM reading a column", Dialects: "DuckDB", To: refSeriesColumns.hint},
 	{From: "unnest(x) inside an expression of a select list", Dialects: "DuckDB", To: refUnnestSelect.hint},
 	{From: "several unnest(x) in one select list", Dialects: "DuckDB", To: refUnnestSeveral.hint},
 	{From: "unnest(x) in the select list of a grouped query", Dialects: "DuckDB", To: refUnnestGrouped.hint},
