@@ -223,6 +223,8 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRefused(t, bigquery, "select s.* from (select struct(1 as a) as s)", "1:8: s.* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
 	expectRows(t, bigquery, "select x.*, t.id from t as x join t on t.id = x.id where x.id = 1", "1|x|10|1")
 	expectRefused(t, bigquery, "select array_agg(t order by id limit 1)[offset(0)].* from t", "1:51: (expression).* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
+	expectRefused(t, bigquery, "select event_name\nfrom `proj.analytics_1.events_*` where _table_suffix >= '20240101'", "2:6: the wildcard table proj.analytics_1.events_* is not supported: it reads every table its prefix names, which are not known here (load the tables' rows into one table with a column for the suffix (events, with event_date) and read that; _TABLE_SUFFIX filters become filters on the column)")
+	expectRefused(t, bigquery, "select 1 from analytics_1.events_*", "1:15: the wildcard table analytics_1.events_* is not supported: it reads every table its prefix names, which are not known here (load the tables' rows into one table with a column for the suffix (events, with event_date) and read that; _TABLE_SUFFIX filters become filters on the column)")
 	// a field of the struct a scalar subquery gives
 	expectRows(t, bigquery, "select (select as struct id, a as name from t where id = 2).name, (select as struct 1 as a, struct(2 as b) as s).s.b", "Y|2")
 	expectTranslated(t, bigquery, "select (select as struct 1 as a).a", "select json_extract((select   json_object('a', 1) AS _nexus_value), '$.a') AS a")

@@ -175,6 +175,17 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.refuse(f.lateral, refLateralQuery)
 		}
 	}
+	if f.kind == fromTable && t.d == BigQuery {
+		// a wildcard table: the union of the tables the prefix names
+		name := strings.Trim(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`")
+		if f.nameEnd < len(t.toks) && t.toks[f.nameEnd].kind == kPunct && t.toks[f.nameEnd].text == "*" {
+			name += "*"
+		}
+		if strings.HasSuffix(name, "*") {
+			t.refuse(f.nameStart, refWildcardTable, name)
+			return
+		}
+	}
 	if f.kind == fromTable && t.d == BigQuery && strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`") {
 		// `project.dataset.table`: SQLite has schemas only, the dataset
 		name := quoteIdent(f.table)

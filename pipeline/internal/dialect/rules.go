@@ -402,6 +402,7 @@ var (
 	refNoOperand        = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
 	refOrderAll         = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
 	refStructStar       = refusal{"%s.* of a struct is not supported: its fields are not known here", "select the fields by name: s.a, s.b (they keep their names as columns)"}
+	refWildcardTable    = refusal{"the wildcard table %s is not supported: it reads every table its prefix names, which are not known here", "load the tables' rows into one table with a column for the suffix (events, with event_date) and read that; _TABLE_SUFFIX filters become filters on the column"}
 	refHaving           = refusal{"HAVING MAX | MIN inside %s(...) is not supported", "ANY_VALUE(x HAVING MAX y) works, as does MAX_BY(x, y); for other aggregates, keep the rows with the largest y in a subquery (qualify rank() over (partition by ... order by y desc) = 1) and aggregate those"}
 	refAggLimit         = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG, STRING_AGG and ARRAY_CONCAT_AGG (x ORDER BY y LIMIT n) work; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
 	refIgnoreNulls      = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS, and Snowflake's LAG and LEAD with an offset of 1 and an OVER (... ORDER BY ...) written out; otherwise use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
@@ -501,6 +502,7 @@ var Refusals = []Rule{
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG, STRING_AGG and ARRAY_CONCAT_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "HAVING MAX | MIN inside an aggregate other than ANY_VALUE", Dialects: "BigQuery", To: refHaving.hint},
 	{From: "s.* of a struct column (not of a FROM item)", Dialects: "BigQuery", To: refStructStar.hint},
+	{From: "a wildcard table: FROM `dataset.events_*` ... WHERE _TABLE_SUFFIX ...", Dialects: "BigQuery", To: refWildcardTable.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
 	{From: "LISTAGG(x, sep) WITHIN GROUP (ORDER BY ...) OVER (...), and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
