@@ -101,6 +101,17 @@ func (t *translator) rewriteListFunc(n *node) bool {
 		t.rewriteListAggregate(n)
 		return true
 	}
+	if n.name == "list_count" && len(n.list) == 1 {
+		// the elements that are not NULL
+		list := n.list[0]
+		n.print = func(pr *printer, n *node) string {
+			carry := pr.carry(n, list)
+			pr.flat++
+			defer func() { pr.flat-- }()
+			return overList(strings.TrimSpace(pr.text(list)), "count(_nexus_value)", "_nexus_value", "") + carry
+		}
+		return true
+	}
 	return false
 }
 

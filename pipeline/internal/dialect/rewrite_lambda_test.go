@@ -33,3 +33,9 @@ func TestDuckDBLambdas(t *testing.T) {
 		}
 	}
 }
+
+// list_count counts the elements that are not NULL.
+func TestListCount(t *testing.T) {
+	expectTranslated(t, duckdb, "select list_count(l) from t",
+		"select (SELECT CASE WHEN _nexus_list IS NULL THEN NULL ELSE (SELECT count(_nexus_value) FROM (SELECT key AS _nexus_i, type AS _nexus_t, value AS _nexus_value FROM json_each(_nexus_list))) END FROM (SELECT l AS _nexus_list)) from t")
+}
