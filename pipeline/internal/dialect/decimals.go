@@ -98,12 +98,16 @@ func (t *translator) snowflakeScale(x *node) (int, bool) {
 }
 
 // arithmeticScale is Snowflake's scale of the result of x + y, x - y,
-// x * y, x / y, AVG(x) and DIV0(x, y) from the scales of x and y, as its documentation
+// x * y, x / y, SUM(x), AVG(x) and DIV0(x, y) from the scales of x and y, as its documentation
 // ("Scale and precision in arithmetic operations") gives them: the larger
 // for + and -, their sum up to the larger of theirs and 12 for *, and the
-// dividend's plus 6 up to 12 (or the dividend's if larger) for /.
+// dividend's plus 6 up to 12 (or the dividend's if larger) for /. SUM
+// keeps its argument's scale.
 func (t *translator) arithmeticScale(n *node) (int, bool) {
 	if t.d == Snowflake && n.kind == nCall && len(n.parts) == 1 {
+		if n.name == "sum" && len(n.list) == 1 {
+			return t.snowflakeScale(n.list[0])
+		}
 		// AVG divides the sum as / does (an INTEGER's average has 6
 		// digits), and so do DIV0 and DIV0NULL
 		s, ok := 0, false

@@ -19,6 +19,9 @@ func TestSnowflakeArithmeticScales(t *testing.T) {
 	// AVG divides as /: an INTEGER's average has 6 digits, a NUMBER(p, 2)'s 8
 	expectTranslated(t, snowflake, "select avg(a::int), avg(a::number(10,2)) over (), avg(a) from t",
 		"select round_scale(avg(cast_to(a, 'INTEGER', 'snowflake', 1)), 6), round_scale(avg(decimal_fits(round_scale(cast_to(a, 'REAL', 'snowflake', 1), 2), 10, 2, 1)) over (), 8), avg(a) from t")
+	// SUM keeps its argument's scale
+	expectTranslated(t, snowflake, "select sum(a::number(12,2)), sum(a::int), sum(a) from t",
+		"select round_scale(sum(decimal_fits(round_scale(cast_to(a, 'REAL', 'snowflake', 1), 2), 12, 2, 1)), 2), sum(cast_to(a, 'INTEGER', 'snowflake', 1)), sum(a) from t")
 	expectTranslated(t, snowflake, "select div0(10, 3), div0null(1.5, 2) from t", "select round_scale(div_or_zero(10, 3), 6), round_scale(div_or_zero_if_null(1.5, 2), 7) from t")
 }
 

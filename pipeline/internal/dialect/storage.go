@@ -78,7 +78,8 @@ func scaleZero(word, args string) bool {
 }
 
 // StaticType is the static type (TypeDate, TypeBool, TypeInterval, sqlfunc.KindInstant
-// or KindWallClock, and in DuckDB a number's, declaredNumber) of the values
+// or KindWallClock, in DuckDB a number's, declaredNumber, and in Snowflake
+// a NUMBER(p, s)'s scale) of the values
 // of a declared column type in dialect d, "" for other types and in SQLite.
 func StaticType(d Dialect, typeName string) string {
 	if d == SQLite {
@@ -96,6 +97,17 @@ func StaticType(d Dialect, typeName string) string {
 	}
 	if num := declaredNumber(s); num != "" && d == DuckDB {
 		return typeNumber + num
+	}
+	if d == Snowflake {
+		// NUMBER(p, s), DECIMAL(p, s), NUMERIC(p, s): sums and arithmetic
+		// keep the scale (decimals.go)
+		word, args, _ := strings.Cut(s, "(")
+		switch strings.TrimSpace(word) {
+		case "number", "numeric", "decimal":
+			if n, ok := numberScale(declaredNumber("decimal(" + args)); ok && args != "" && n > 0 {
+				return typeDecimal + strconv.Itoa(n)
+			}
+		}
 	}
 	return StorageTimestamp(d, typeName)
 }
