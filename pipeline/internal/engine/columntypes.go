@@ -60,6 +60,17 @@ func declaredType(d dialect.Dialect, typ string) (seed.Declared, bool) {
 	return decl, true
 }
 
+// seedNulls are the cells a seed loads as NULL: dbt-duckdb (COPY) and
+// dbt-bigquery (a load job) have the warehouse read the CSV file, where
+// only an empty cell is NULL; the other adapters insert the rows of dbt's
+// agate table, where a cell reading null is NULL too.
+func seedNulls(d dialect.Dialect) seed.Nulls {
+	if d == dialect.DuckDB || d == dialect.BigQuery {
+		return seed.BlankNulls
+	}
+	return seed.AgateNulls
+}
+
 // seedDatetime is the type dbt gives a seed's column of datetimes it
 // infers (its adapters' convert_datetime_type): BigQuery's DATETIME,
 // Snowflake's TIMESTAMP_NTZ, DuckDB's TIMESTAMP; nil in SQLite, where

@@ -327,7 +327,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 		return err
 	}
 	datetime := seedDatetime(r.plan.dialect)
-	t, err := seed.ParseInferred(s.Path, s.Data, declared, datetime)
+	t, err := seed.ParseInferred(s.Path, s.Data, declared, datetime, seedNulls(r.plan.dialect))
 	if err != nil {
 		return err
 	}

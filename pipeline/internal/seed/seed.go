@@ -1,7 +1,8 @@
 // Package seed reads a dbt seed (a CSV file) into typed columns: a column is
 // INTEGER when every cell is an integer, REAL when every cell is a number,
 // TEXT otherwise (ISO timestamps stay text, unless the caller gives the
-// type dbt infers for them); empty cells are NULL.
+// type dbt infers for them); empty cells are NULL, and with AgateNulls
+// cells reading null too.
 package seed
 
 import (
@@ -33,6 +34,22 @@ var Date = Declared{Affinity: "TEXT", Type: "date"}
 // Boolean is the type dbt gives a seed's column of true and false.
 var Boolean = Declared{Affinity: "INTEGER", Boolean: true, Type: "boolean"}
 
+// Nulls says which cells of a seed are NULL.
+type Nulls int
+
+const (
+	// BlankNulls: empty cells only, as a warehouse reading the CSV file
+	// itself loads it (dbt-duckdb's COPY, dbt-bigquery's load job): a
+	// cell reading null is the text null.
+	BlankNulls Nulls = iota
+	// AgateNulls: empty cells, blank ones and null in any case, as dbt's
+	// agate type tester reads them (its null values "null" and "",
+	// compared trimmed and lower-cased, in columns of every type,
+	// column_types' too) for the adapters that insert its rows
+	// (Snowflake's, SQLite's).
+	AgateNulls
+)
+
 // Parse reads CSV data. Errors name file and line.
 func Parse(file string, data []byte) (*Table, error) { return ParseTyped(file, data, nil) }
 
@@ -53,7 +70,7 @@ type Declared struct {
 // name (matched without case): a declared column is stored as the warehouse
 // loads it, and a cell its type cannot hold is an error naming the line.
 func ParseTyped(file string, data []byte, declared map[string]Declared) (*Table, error) {
-	return ParseInferred(file, data, declared, nil)
+	return ParseInferred(file, data, declared, nil, BlankNulls)
 }
 
 // ParseInferred is ParseTyped that gives an undeclared column whose every
@@ -62,8 +79,8 @@ func ParseTyped(file string, data []byte, declared map[string]Declared) (*Table,
 // when given: the warehouse loads it as a timestamp. With it, a column of
 // true and false (any case, empty cells aside) is a boolean, as dbt's
 // type tester reads it, stored as 1 and 0, and a column of YYYY-MM-DD
-// dates a date.
-func ParseInferred(file string, data []byte, declared map[string]Declared, datetime *Declared) (*Table, error) {
+// dates a date. nulls says which cells are NULL.
+func ParseInferred(file string, data []byte, declared map[string]Declared, datetime *Declared, nulls Nulls) (*Table, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = 0
@@ -95,6 +112,11 @@ func ParseInferred(file string, data []byte, declared map[string]Declared, datet
 		}
 		if err != nil {
 			return nil, csvError(file, err)
+		}
+		for i, s := range rec {
+			if nulls == AgateNulls && isAgateNull(s) {
+				rec[i] = "" // read as the empty cell it is
+			}
 		}
 		cells = append(cells, rec)
 		line, _ := r.FieldPos(0)
@@ -169,6 +191,12 @@ func convertDeclared(s string, d Declared) (any, bool) {
 		return f, err == nil && !strings.ContainsAny(t, "xXpP_")
 	}
 	return s, true
+}
+
+// isAgateNull tells whether dbt's type tester reads a cell as NULL.
+func isAgateNull(s string) bool {
+	t := strings.TrimSpace(s)
+	return t == "" || strings.EqualFold(t, "null")
 }
 
 func csvError(file string, err error) error {

@@ -59,7 +59,7 @@ func TestDatetimeColumn(t *testing.T) {
 // boolean, stored as 1 and 0; yes, 1 or a null word keep the column as read.
 func TestBooleanColumn(t *testing.T) {
 	data := []byte("id,deleted,flag,n\n1,true,yes,1\n2,FALSE,no,0\n3,,no,1\n")
-	tab, err := ParseInferred("seeds/s.csv", data, nil, &Declared{Affinity: "TEXT", Timestamp: func(s string) (string, bool) { return s, false }})
+	tab, err := ParseInferred("seeds/s.csv", data, nil, &Declared{Affinity: "TEXT", Timestamp: func(s string) (string, bool) { return s, false }}, BlankNulls)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,5 +72,35 @@ func TestBooleanColumn(t *testing.T) {
 	}
 	if got, want := fmt.Sprint(plain.Booleans, plain.Rows[0]), "[] [1 true yes 1]"; got != want {
 		t.Errorf("without inference: got %s, want %s", got, want)
+	}
+}
+
+// With AgateNulls a cell reading null (any case, blanks around it) or only
+// blanks is NULL in every column, inferred or declared, as dbt's agate type
+// tester reads it; with BlankNulls only the empty cell is, and null is text.
+func TestNulls(t *testing.T) {
+	data := []byte("id,name,n,amount,day,flag\n1,null,1,NULL,2024-01-01,true\n2, Null ,null,2.5,null,Null\n3,  ,3,,,false\n4,nullable,4,1,2024-01-02,\n")
+	dt := &Declared{Affinity: "TEXT", Timestamp: func(s string) (string, bool) { return s, false }}
+	for _, c := range []struct {
+		nulls  Nulls
+		amount Declared
+		want   string
+	}{
+		{AgateNulls, Declared{Affinity: "REAL", Type: "number(12,2)"},
+			"[INTEGER TEXT INTEGER REAL TEXT INTEGER] [[1 <nil> 1 <nil> 2024-01-01 1] [2 <nil> <nil> 2.5 <nil> <nil>] [3 <nil> 3 <nil> <nil> 0] [4 nullable 4 1 2024-01-02 <nil>]]"},
+		{BlankNulls, Declared{Affinity: "TEXT", Type: "varchar"},
+			"[INTEGER TEXT TEXT TEXT TEXT TEXT] [[1 null 1 NULL 2024-01-01 true] [2  Null  null 2.5 null Null] [3    3 <nil> <nil> false] [4 nullable 4 1 2024-01-02 <nil>]]"},
+	} {
+		tab, err := ParseInferred("seeds/s.csv", data, map[string]Declared{"amount": c.amount}, dt, c.nulls)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(tab.Types, tab.Rows); got != c.want {
+			t.Errorf("%v:\n got %s\nwant %s", c.nulls, got, c.want)
+		}
+	}
+	// without AgateNulls, null is no number
+	if _, err := ParseInferred("seeds/s.csv", data, map[string]Declared{"amount": {Affinity: "REAL", Type: "double"}}, dt, BlankNulls); err == nil {
+		t.Error("BlankNulls: no error for null in a column declared double")
 	}
 }
