@@ -131,6 +131,9 @@ func (t *translator) numberType(n *node) string {
 		if t.d == DuckDB && len(n.parts) <= 1 {
 			return t.callNumber(n)
 		}
+		if t.d == Snowflake && len(n.parts) <= 1 && len(n.list) == 1 && (n.name == "sum" || n.name == "min" || n.name == "max") && t.numberType(n.list[0]) == "INTEGER" {
+			return "INTEGER" // a NUMBER(38, 0): divided, it has 6 digits (decimals.go)
+		}
 	case nCase:
 		if t.d == DuckDB {
 			return t.commonNumber(caseBranches(n))

@@ -67,6 +67,9 @@ func (t *translator) staticType(n *node) string {
 		if n.name == "not" {
 			return TypeBool
 		}
+		if (n.name == "-" || n.name == "+") && t.isDecimal(n.x) {
+			return t.staticType(n.x)
+		}
 	case nLike, nIn, nBetween, nIs:
 		return TypeBool
 	case nTyped:
@@ -162,6 +165,10 @@ func (t *translator) staticType(n *node) string {
 			// a value of the first argument
 			if len(n.list) > 0 {
 				return t.commonType(n.list[:1])
+			}
+		case "abs":
+			if len(n.list) == 1 && t.isDecimal(n.list[0]) {
+				return t.staticType(n.list[0])
 			}
 		case "nullif":
 			if len(n.list) == 2 {

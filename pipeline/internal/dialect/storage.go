@@ -100,12 +100,19 @@ func StaticType(d Dialect, typeName string) string {
 	}
 	if d == Snowflake {
 		// NUMBER(p, s), DECIMAL(p, s), NUMERIC(p, s): sums and arithmetic
-		// keep the scale (decimals.go)
+		// keep the scale (decimals.go); an integer type's scale is 0
 		word, args, _ := strings.Cut(s, "(")
-		switch strings.TrimSpace(word) {
+		switch word = strings.TrimSpace(word); word {
 		case "number", "numeric", "decimal":
-			if n, ok := numberScale(declaredNumber("decimal(" + args)); ok && args != "" && n > 0 {
+			if args == "" || scaleZero(word, "("+args) {
+				return typeNumber + "INTEGER"
+			}
+			if n, ok := numberScale(declaredNumber("decimal(" + args)); ok && n > 0 {
 				return typeDecimal + strconv.Itoa(n)
+			}
+		default:
+			if declaredNumber(s) == "INTEGER" {
+				return typeNumber + "INTEGER"
 			}
 		}
 	}

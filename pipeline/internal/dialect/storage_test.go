@@ -39,16 +39,19 @@ func TestStaticTypeInterval(t *testing.T) {
 }
 
 // A Snowflake column declared NUMBER(p, s) with s > 0 (or DECIMAL, NUMERIC)
-// has that scale; NUMBER, NUMBER(p) and NUMBER(p, 0) are integers.
+// has that scale; NUMBER, NUMBER(p), NUMBER(p, 0) and the integer types are
+// integers.
 func TestStaticTypeSnowflakeNumber(t *testing.T) {
 	for typ, want := range map[string]string{
 		"number(12,2)":   "DECIMAL:2",
 		"NUMBER (10, 4)": "DECIMAL:4",
 		"decimal(38,6)":  "DECIMAL:6",
 		"numeric(5,1)":   "DECIMAL:1",
-		"number":         "",
-		"number(12)":     "",
-		"number(12,0)":   "",
+		"number":         typeNumber + "INTEGER",
+		"number(12)":     typeNumber + "INTEGER",
+		"number(12,0)":   typeNumber + "INTEGER",
+		"decimal":        typeNumber + "INTEGER",
+		"bigint":         typeNumber + "INTEGER",
 		"float":          "",
 		"varchar(10)":    "",
 		"number(38,37)":  "",
