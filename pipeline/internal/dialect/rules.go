@@ -137,6 +137,8 @@ var Translations = []Rule{
 		Note: "arrays are JSON text; an array or struct the translator knows a column holds (BigQuery's and DuckDB's, of CTEs, subqueries and models) is read with json(col) where it goes into an array, a struct or ARRAY_AGG, so that it nests rather than becoming a string, and a known BOOL is JSON true or false there"},
 	{From: "STRUCT(a AS x), STRUCT<x T>(a), {'x': a}, struct_pack(x := a), object_construct('x', a)", Dialects: warehouses, To: "json_object('x', a)",
 		Note: "structs are JSON objects; an unnamed field of a column takes its name, others are _field_N, or in a BigQuery array literal the first struct's name ([STRUCT(1 AS a), STRUCT(2)]); a tuple in a BigQuery array literal is a STRUCT, [(1, 'a')] is [{_field_1: 1, _field_2: 'a'}], its fields named by the array's type in ARRAY<STRUCT<x INT64, y STRING>>[(1, 'a')]"},
+	{From: "SELECT STRUCT(1 AS x) UNION ALL SELECT STRUCT(3), and UNION DISTINCT, INTERSECT, EXCEPT", Dialects: "BigQuery", To: "SELECT json_object('x', 1) UNION ALL SELECT json_object('x', 3)",
+		Note: "a set operation's column types come from its first input, so an unnamed STRUCT field of a later input, or of a STRUCT in a later array literal, takes the first input's field name in that column"},
 	{From: "ARRAY(SELECT x ...), ARRAY(SELECT AS STRUCT ...)", Dialects: warehouses, To: "(SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value ...))"},
 	{From: "t, the alias of a FROM item standing alone: TO_JSON_STRING(t), ARRAY_AGG(t ORDER BY ts DESC LIMIT 1)", Dialects: "BigQuery", To: "json_object('a', t.a, 'b', t.b)",
 		Note: "the row as a struct of its columns, where they are known and none of the relations around it has a column of that name"},

@@ -257,6 +257,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		}
 	}
 	t.rewriteValues(q)
+	if t.d == BigQuery {
+		setStructNames(q)
+	}
 	for _, b := range q.list {
 		t.walk(b, inner)
 	}
