@@ -371,7 +371,7 @@ func (t *translator) selectAsStruct(info *selectInfo) {
 	}
 	for i, it := range info.items {
 		if it.kind != nItem {
-			t.refuse(it.start, refArraySub)
+			t.refuse(it.start, refAsStructStar)
 			return
 		}
 		name := it.name

@@ -363,6 +363,7 @@ var (
 	refSeriesColumns      = refusal{"%s(...) in FROM reading the columns of the FROM items before it is not supported", "unnest its list: from t, unnest(range(t.a, t.b)) as s(x)"}
 	refSeriesAliasList    = refusal{"%s(...) has one column: its alias list must name exactly one", "write range(3) AS t(x)"}
 	refArraySub           = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
+	refAsStructStar       = refusal{"SELECT AS STRUCT * is not supported", "list the columns: SELECT AS STRUCT a, b FROM t"}
 	refInterval           = refusal{"INTERVAL arithmetic is not supported", "use the date functions: date_add(x, INTERVAL 1 DAY), timestamp_add(...), dateadd(day, 1, x)"}
 	refRangeFrame         = refusal{"a RANGE frame with an offset over a date, a timestamp or an INTERVAL is not supported: SQLite's RANGE offsets are numbers", "use ROWS frames, or join the rows of the range: from t as a join t as b on b.ts > a.ts - the interval (the dialect's date function) and b.ts <= a.ts, grouped by a's columns"}
 	refSetAll             = refusal{"%s ALL is not supported by SQLite", "number the copies of each row in both inputs, with row_number() over (partition by every column) as n in each select, INTERSECT (or EXCEPT) those, and select the columns without n"}
@@ -478,6 +479,7 @@ var Refusals = []Rule{
 	{From: "a name beside UNNEST(t.arr) without an alias in a SELECT that reads relations whose columns are not known", Dialects: "BigQuery", To: refUnnestFieldName.hint},
 	{From: "UNNEST(x)", Dialects: "Snowflake", To: refUnnestSnowflake.hint},
 	{From: "ARRAY(SELECT a, b ...) without AS STRUCT", Dialects: warehouses, To: refArraySub.hint},
+	{From: "SELECT AS STRUCT *, SELECT AS STRUCT t.*", Dialects: "BigQuery", To: refAsStructStar.hint},
 	{From: "a function neither SQLite nor pipeline/internal/sqlfunc knows", Dialects: warehouses, To: "the error names the closest known function"},
 	{From: "UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", Dialects: "SQLite", To: "set the project's dialect to the warehouse the SQL is written for"},
 	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},

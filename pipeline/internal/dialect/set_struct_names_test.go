@@ -38,3 +38,11 @@ func translatedSetOp(op string) string {
 	}
 	return op
 }
+
+// SELECT AS STRUCT * is refused in words that fit wherever it stands.
+func TestStructStarRefused(t *testing.T) {
+	const msg = " SELECT AS STRUCT * is not supported (list the columns: SELECT AS STRUCT a, b FROM t)"
+	expectRefused(t, bigquery, "select (select as struct * from t limit 1) as s", "1:26:"+msg)
+	expectRefused(t, bigquery, "select array(select as struct * from t) as a", "1:31:"+msg)
+	expectRefused(t, bigquery, "select as struct t.* from t", "1:18:"+msg)
+}
