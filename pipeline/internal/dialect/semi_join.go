@@ -129,8 +129,8 @@ func (pr *printer) skipping(n *node, skip [][2]int) string {
 		}
 		return 0, false
 	}
-	for _, k := range n.kids {
-		for i < k.start {
+	copyTo := func(end int) {
+		for i < end {
 			if to, ok := skipped(i); ok {
 				b.WriteString(pr.carryRange(i, to))
 				i = to
@@ -139,6 +139,9 @@ func (pr *printer) skipping(n *node, skip [][2]int) string {
 			b.WriteString(pr.tokText(i))
 			i++
 		}
+	}
+	for _, k := range n.kids {
+		copyTo(k.start)
 		if i > k.start {
 			continue // inside a skipped range
 		}
@@ -150,14 +153,6 @@ func (pr *printer) skipping(n *node, skip [][2]int) string {
 		pr.write(&b, k)
 		i = k.end
 	}
-	for i < n.end {
-		if to, ok := skipped(i); ok {
-			b.WriteString(pr.carryRange(i, to))
-			i = to
-			continue
-		}
-		b.WriteString(pr.tokText(i))
-		i++
-	}
+	copyTo(n.end)
 	return b.String()
 }
