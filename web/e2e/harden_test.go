@@ -43,6 +43,9 @@ func openRun(t *testing.T, ctx context.Context, address string) {
 	if got := eval[string](t, ctx, `document.body.dataset.lastRun`); got != "ok" {
 		t.Fatalf("the run ended %q: %s", got, eval[string](t, ctx, `document.getElementById("status").textContent`))
 	}
+	// The run log scrolls to what needs reading in the frame after the run:
+	// wait for it, so what a test measures next stays put.
+	eval[bool](t, ctx, `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
 }
 
 // consoleQuery types sql into the console, runs it and waits for its grid.
