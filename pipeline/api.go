@@ -13,6 +13,9 @@ type (
 	Command = engine.Command
 	// Options steer one build.
 	Options = engine.Options
+	// Warehouse picks the profile's output (dbt's --target) and the
+	// dialect a project builds for.
+	Warehouse = engine.Warehouse
 	// Step is one line of the run log.
 	Step = engine.Step
 	// Result is the outcome of a build.

@@ -18,12 +18,12 @@ func TestParseAndCompileBounded(t *testing.T) {
 		"models/bomb.sql": {Data: []byte("select 1 as x {{ f(60) }}\n")},
 	}
 	for name, call := range map[string]func(context.Context) error{
-		"nodes": func(ctx context.Context) error { _, err := Nodes(ctx, fsys, nil, ""); return err },
+		"nodes": func(ctx context.Context) error { _, err := Nodes(ctx, fsys, nil, Warehouse{}); return err },
 		"select": func(ctx context.Context) error {
-			_, err := SelectNodes(ctx, fsys, nil, "", []string{"bomb"}, nil)
+			_, err := SelectNodes(ctx, fsys, nil, Warehouse{}, []string{"bomb"}, nil)
 			return err
 		},
-		"compile": func(ctx context.Context) error { _, err := Compile(ctx, fsys, "bomb", nil, ""); return err },
+		"compile": func(ctx context.Context) error { _, err := Compile(ctx, fsys, "bomb", nil, Warehouse{}); return err },
 	} {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())

@@ -27,7 +27,7 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/*
 
 // A golden case is a whole project in a txtar archive:
 //
-//	-- args.yml --            optional: command, select, exclude, vars, full_refresh, steps, hide
+//	-- args.yml --            optional: command, select, exclude, vars, target, full_refresh, steps, hide
 //	-- dbt_project.yml -- ... project files
 //	-- steps/N/PATH --        optional: PATH as it reads from step N on (1-based),
 //	                          to change a project between runs of one session
@@ -69,6 +69,8 @@ type GoldenStep struct {
 	Select  []string       `yaml:"select"`
 	Exclude []string       `yaml:"exclude"`
 	Vars    map[string]any `yaml:"vars"`
+	// Target is --target: the output of the profile to build for.
+	Target string `yaml:"target"`
 	// FullRefresh is --full-refresh.
 	FullRefresh bool `yaml:"full_refresh"`
 }
@@ -145,7 +147,7 @@ func runGolden(t *testing.T, file string) {
 			cmd = CmdBuild
 		}
 		fmt.Fprintf(&log, "$ %s%s\n", cmd, describe(st))
-		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars, FullRefresh: st.FullRefresh})
+		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars, Target: st.Target, FullRefresh: st.FullRefresh})
 		if err != nil {
 			fmt.Fprintf(&log, "usage error: %v\n", err)
 			continue
@@ -155,7 +157,7 @@ func runGolden(t *testing.T, file string) {
 	}
 	got["want/log"] = log.String()
 	for _, name := range args.Compile {
-		sql, err := s.Compile(ctx, fsys, name, steps[len(steps)-1].Vars, "")
+		sql, err := s.Compile(ctx, fsys, name, steps[len(steps)-1].Vars, Warehouse{Target: steps[len(steps)-1].Target})
 		if err != nil {
 			sql = "error: " + err.Error()
 		}
@@ -195,6 +197,9 @@ func describe(st GoldenStep) string {
 	var b strings.Builder
 	if st.FullRefresh {
 		b.WriteString(" --full-refresh")
+	}
+	if st.Target != "" {
+		b.WriteString(" --target " + st.Target)
 	}
 	for _, s := range st.Select {
 		b.WriteString(" --select " + s)

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/engine"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
@@ -113,8 +112,8 @@ func (s *Session) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result,
 }
 
 // Nodes loads a project and lists its nodes in build order.
-func Nodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Dialect) ([]Node, error) {
-	return engine.Nodes(ctx, fsys, vars, d)
+func Nodes(ctx context.Context, fsys fs.FS, vars map[string]any, w Warehouse) ([]Node, error) {
+	return engine.Nodes(ctx, fsys, vars, w)
 }
 
 // LastNodes is what Nodes lists for the project of this session's last
@@ -125,22 +124,22 @@ func (s *Session) LastNodes() []Node { return s.eng.LastNodes() }
 // Compile renders one model (or singular test) for execution and returns its
 // SQL as SQLite will run it. Models that use run_query see an empty
 // database here; use Session.Compile after a build for those.
-func Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
+func Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, w Warehouse) (string, error) {
 	s, err := Open(ctx, store.MemoryDSN)
 	if err != nil {
 		return "", err
 	}
 	defer s.Close()
-	return s.Compile(ctx, fsys, name, vars, d)
+	return s.Compile(ctx, fsys, name, vars, w)
 }
 
 // Compile renders one model against this session's tables.
-func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
-	return s.eng.Compile(ctx, fsys, name, vars, d)
+func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, w Warehouse) (string, error) {
+	return s.eng.Compile(ctx, fsys, name, vars, w)
 }
 
 // SelectNodes evaluates selectors over a project and returns the IDs of
 // the selected nodes.
-func SelectNodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Dialect, include, exclude []string) (map[string]bool, error) {
-	return engine.SelectNodes(ctx, fsys, vars, d, include, exclude)
+func SelectNodes(ctx context.Context, fsys fs.FS, vars map[string]any, w Warehouse, include, exclude []string) (map[string]bool, error) {
+	return engine.SelectNodes(ctx, fsys, vars, w, include, exclude)
 }

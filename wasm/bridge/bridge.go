@@ -166,7 +166,7 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		if err != nil {
 			return nil, err
 		}
-		return pipeline.Nodes(ctx, fsys, req.Vars, req.Dialect)
+		return pipeline.Nodes(ctx, fsys, req.Vars, pipeline.Warehouse{Dialect: req.Dialect})
 	case "compile":
 		fsys, err := projectFS(req.Files)
 		if err != nil {
@@ -175,9 +175,9 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		// After a build, compile against its tables: models that read the
 		// data while rendering (the persons pivot lists trait names) need it.
 		if b.sess != nil {
-			return b.sess.Compile(ctx, fsys, req.Name, req.Vars, req.Dialect)
+			return b.sess.Compile(ctx, fsys, req.Name, req.Vars, pipeline.Warehouse{Dialect: req.Dialect})
 		}
-		return pipeline.Compile(ctx, fsys, req.Name, req.Vars, req.Dialect)
+		return pipeline.Compile(ctx, fsys, req.Name, req.Vars, pipeline.Warehouse{Dialect: req.Dialect})
 	case "reset":
 		b.closeSession()
 		return true, nil

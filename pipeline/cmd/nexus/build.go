@@ -28,7 +28,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	d, err := c.parseDialect()
+	w, err := c.warehouse()
 	if err != nil {
 		return err
 	}
@@ -45,7 +45,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	}
 	defer s.Close()
 	opts := pipeline.Options{
-		Command: pipeline.Command(cmd), Vars: vars, Dialect: d, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh, Profile: *profile, Once: true,
+		Command: pipeline.Command(cmd), Vars: vars, Dialect: w.Dialect, Target: w.Target, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh, Profile: *profile, Once: true,
 		Progress: func(st pipeline.Step) {
 			fmt.Fprintln(stdout, st.Line)
 			if st.Status == "ERROR" && st.Message != "" {
@@ -95,7 +95,7 @@ func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	d, err := c.parseDialect()
+	w, err := c.warehouse()
 	if err != nil {
 		return err
 	}
@@ -113,7 +113,7 @@ func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
-	sql, err := s.Compile(ctx, pipeline.ProjectDir(c.projectDir), pos[0], vars, d)
+	sql, err := s.Compile(ctx, pipeline.ProjectDir(c.projectDir), pos[0], vars, w)
 	if err != nil {
 		return err
 	}
@@ -132,7 +132,7 @@ func cmdList(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	d, err := c.parseDialect()
+	w, err := c.warehouse()
 	if err != nil {
 		return err
 	}
@@ -143,11 +143,11 @@ func cmdList(args []string, stdout io.Writer) error {
 		ctx, cancel = context.WithTimeout(ctx, c.timeout)
 		defer cancel()
 	}
-	nodes, err := pipeline.Nodes(ctx, pipeline.ProjectDir(c.projectDir), vars, d)
+	nodes, err := pipeline.Nodes(ctx, pipeline.ProjectDir(c.projectDir), vars, w)
 	if err != nil {
 		return err
 	}
-	sel, err := pipeline.SelectNodes(ctx, pipeline.ProjectDir(c.projectDir), vars, d, c.sel, c.excl)
+	sel, err := pipeline.SelectNodes(ctx, pipeline.ProjectDir(c.projectDir), vars, w, c.sel, c.excl)
 	if err != nil {
 		return errUsage{err.Error()}
 	}

@@ -28,6 +28,7 @@ type common struct {
 	db         string
 	vars       string
 	dialect    string
+	target     string
 	timeout    time.Duration
 	sel, excl  listFlag
 }
@@ -39,6 +40,7 @@ func newFlags(name string, c *common) *flag.FlagSet {
 	fs.StringVar(&c.db, "db", "", "database file, or :memory:")
 	fs.StringVar(&c.vars, "vars", "", "vars as YAML or JSON, overriding dbt_project.yml")
 	fs.StringVar(&c.dialect, "dialect", "", "warehouse the project's SQL is written for: bigquery, snowflake, duckdb or sqlite (default: profiles.yml's target type, else sqlite)")
+	fs.StringVar(&c.target, "target", "", "output of the project's profile in profiles.yml to build for, as dbt's --target (default: the profile's target:)")
 	fs.DurationVar(&c.timeout, "timeout", 0, "time limit for the whole run, e.g. 30s")
 	for _, n := range []string{"select", "s", "models", "m"} {
 		fs.Var(&c.sel, n, "selector")
@@ -90,6 +92,13 @@ func (c *common) parseDialect() (pipeline.Dialect, error) {
 		return "", errUsage{"--dialect: " + err.Error()}
 	}
 	return d, nil
+}
+
+// warehouse is what --target and --dialect pick: the profile's output
+// and, overriding its type, the dialect.
+func (c *common) warehouse() (pipeline.Warehouse, error) {
+	d, err := c.parseDialect()
+	return pipeline.Warehouse{Target: c.target, Dialect: d}, err
 }
 
 func (c *common) parseVars() (map[string]any, error) {

@@ -1,6 +1,6 @@
 // Command nexus builds a dbt-nexus project into SQLite and queries it.
 //
-//	nexus build   --project-dir DIR --db FILE [--select ...] [--exclude ...] [--vars YAML] [--dialect D]
+//	nexus build   --project-dir DIR --db FILE [--select ...] [--exclude ...] [--vars YAML] [--target NAME] [--dialect D]
 //	nexus run | test | seed   (same flags)
 //	nexus query   --db FILE [--format table|csv|json] SQL
 //	nexus diff    OLD.db NEW.db
@@ -24,6 +24,7 @@ const usage = `nexus builds a dbt-nexus project into SQLite and answers SQL agai
 
 Usage:
   nexus build   [--project-dir DIR] [--db FILE] [--select SEL] [--exclude SEL] [--vars YAML] [--timeout D]
+                [--target NAME]  (the profiles.yml output to build for, as dbt's --target; default: the profile's target:)
                 [--dialect bigquery|snowflake|duckdb|sqlite]  (default: profiles.yml's target type, else sqlite)
   nexus run     (same flags: models only; build and run take --full-refresh)
   nexus test    (same flags: tests only, against tables already built)
@@ -31,8 +32,8 @@ Usage:
   nexus snapshot (same flags: snapshots only)
   nexus query   [--db FILE] [--format table|csv|json] [--max-rows N] SQL
   nexus diff    OLD.db NEW.db [--table NAME] [--rows N] [--format table|json] [--exit-code]
-  nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND] [--dialect D]
-  nexus compile [--project-dir DIR] [--db FILE] [--dialect D] MODEL
+  nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND] [--target NAME] [--dialect D]
+  nexus compile [--project-dir DIR] [--db FILE] [--target NAME] [--dialect D] MODEL
   nexus share   DIR [--sample NAME] [--samples-dir DIR] [--base-url URL] [--vars YAML]
   nexus unshare URL DIR [--samples-dir DIR] [--force]
   nexus export  [--project-dir DIR] [--dialect D] [--force] OUT   (a folder, or OUT.zip: the project for dbt on its warehouse)

@@ -28,6 +28,9 @@ type Options struct {
 	// Dialect overrides the warehouse of the project's profiles.yml
 	// (--dialect); "" keeps the profile's, and SQLite without one.
 	Dialect dialect.Dialect
+	// Target names the output of the project's profile (dbt's --target);
+	// "" is the profile's `target:`.
+	Target string
 	// Select and Exclude take dbt selectors: model names, source:NAME,
 	// package:NAME, tag:NAME, path:PATH, and +x, x+, @x.
 	Select  []string

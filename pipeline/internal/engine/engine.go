@@ -32,7 +32,6 @@ import (
 	"slices"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
-	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
@@ -52,9 +51,9 @@ type Engine struct {
 func New(db *store.DB) *Engine { return &Engine{db: db} }
 
 // Nodes loads a project and lists its nodes in build order.
-func Nodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Dialect) ([]Node, error) {
+func Nodes(ctx context.Context, fsys fs.FS, vars map[string]any, w Warehouse) ([]Node, error) {
 	// Parsing renders the project's templates: ctx bounds them.
-	p, err := newPlan(fsys, vars, d, &envCache{ctx: ctx})
+	p, err := newPlan(fsys, vars, w, &envCache{ctx: ctx})
 	if err != nil {
 		return nil, err
 	}
@@ -105,11 +104,11 @@ func (p *plan) listNodes() []Node {
 
 // Compile renders one model, singular test or analysis against the
 // engine's database and returns its SQL as SQLite will run it.
-func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, d dialect.Dialect) (string, error) {
+func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, w Warehouse) (string, error) {
 	e.env.ctx = ctx
 	// A compile's render may write (identity resolution's temp tables).
 	e.hist.rels = nil
-	p, err := newPlan(fsys, vars, d, &e.env)
+	p, err := newPlan(fsys, vars, w, &e.env)
 	if err != nil {
 		return "", err
 	}
@@ -141,8 +140,8 @@ func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[
 
 // SelectNodes evaluates selectors over a project and returns the IDs of
 // the selected nodes.
-func SelectNodes(ctx context.Context, fsys fs.FS, vars map[string]any, d dialect.Dialect, include, exclude []string) (map[string]bool, error) {
-	p, err := newPlan(fsys, vars, d, &envCache{ctx: ctx})
+func SelectNodes(ctx context.Context, fsys fs.FS, vars map[string]any, w Warehouse, include, exclude []string) (map[string]bool, error) {
+	p, err := newPlan(fsys, vars, w, &envCache{ctx: ctx})
 	if err != nil {
 		return nil, err
 	}

@@ -154,9 +154,9 @@ func (c *envCache) graphOf(nodes []*graph.Node) (*graph.Graph, error) {
 }
 
 // newPlan loads fsys and builds the graph. Problems that stop the build are
-// returned as one error; a *diag.Diagnostic when it has a position. d
-// overrides the project's dialect ("": the profile's). cache may be nil.
-func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCache) (*plan, error) {
+// returned as one error; a *diag.Diagnostic when it has a position. w
+// picks the profile's output and the dialect. cache may be nil.
+func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (*plan, error) {
 	var c *envCache
 	if len(cache) > 0 {
 		c = cache[0]
@@ -165,14 +165,15 @@ func newPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, cache ...*envCa
 	if c != nil {
 		files = &c.files
 	}
-	proj, err := files.Load(fsys, vars, project.Package{Name: PackageName, Files: nexus.Package(),
+	proj, err := files.LoadTarget(fsys, vars, w.Target, project.Package{Name: PackageName, Files: nexus.Package(),
 		Layer: func(vars map[string]any) fs.FS { return nexus.Layer(settings.EntityLayer(vars)) }, Builtin: true, AskVars: askVars, Origin: "the built-in package (pipeline/nexus/package)"},
 		project.Package{Name: "dbt_utils", Files: dbtutils.Package(), Builtin: true,
 			Origin: "the engine's own dbt_utils macros and tests (the project ships no dbt_utils)"})
 	if err != nil {
 		return nil, err
 	}
-	if d, err = projectDialect(proj.Target, d); err != nil {
+	d, err := projectDialect(proj.Target, w.Dialect)
+	if err != nil {
 		return nil, err
 	}
 	// The settings are the built-in package's reading of vars.nexus and

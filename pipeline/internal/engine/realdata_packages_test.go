@@ -19,7 +19,7 @@ func TestRealdataPackagesC918759(t *testing.T) {
 	dir := realdata.Extract(t, filepath.Join(realdata.Dir(t), "dbt-nexus-c918759.tar.gz"))
 	fsys := project.LocalDir(dir)
 
-	p, err := newPlan(fsys, nil, dialect.BigQuery)
+	p, err := newPlan(fsys, nil, Warehouse{Dialect: dialect.BigQuery})
 	if err != nil {
 		t.Fatalf("the project does not plan for BigQuery: %v", err)
 	}
@@ -52,7 +52,7 @@ func TestRealdataPackagesC918759(t *testing.T) {
 
 	// For SQLite, dbt itself would find no implementation of the
 	// dispatched identity resolution: the error says what it searched.
-	if _, err := newPlan(fsys, nil, dialect.SQLite); err == nil || !strings.Contains(err.Error(), `adapter.dispatch found no macro "resolve_identifiers"`) {
+	if _, err := newPlan(fsys, nil, Warehouse{Dialect: dialect.SQLite}); err == nil || !strings.Contains(err.Error(), `adapter.dispatch found no macro "resolve_identifiers"`) {
 		t.Errorf("planning for SQLite: got %v, want dispatch to find no sqlite__/default__resolve_identifiers", err)
 	}
 }
@@ -86,7 +86,7 @@ func TestRealdataPackagesV013IntegrationTests(t *testing.T) {
 	if m := proj.Model("nexus_persons"); m != nil && m.Package != "nexus" {
 		t.Errorf("nexus_persons comes from %q", m.Package)
 	}
-	if _, err := newPlan(fsys, nil, dialect.DuckDB); err != nil {
+	if _, err := newPlan(fsys, nil, Warehouse{Dialect: dialect.DuckDB}); err != nil {
 		t.Logf("v0.13.0 integration_tests still does not plan: %v", err)
 	}
 }

@@ -111,7 +111,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	stats0 := e.db.Stats()
 	e.env.memo.begin()
 	e.env.ctx = ctx
-	p, err := e.env.lastPlan(fsys, opts.Vars, opts.Dialect, !opts.Once)
+	p, err := e.env.lastPlan(fsys, opts.Vars, Warehouse{Target: opts.Target, Dialect: opts.Dialect}, !opts.Once)
 	e.lastNodes = nil
 	if err == nil {
 		e.lastNodes = p.nodes()

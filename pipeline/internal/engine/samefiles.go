@@ -11,15 +11,15 @@ import (
 // A Run with no file changed plans the same project again: loading it,
 // parsing its yml and rendering every file at parse time is a third of an
 // unchanged re-run in the browser. The engine keeps the last plan with
-// what it was made from (every file's text, the vars, the dialect), and a
+// what it was made from (every file's text, the vars, the target and dialect), and a
 // build made from the same takes that plan again. Making one is cheap next
 // to the plan: the files are compared, not parsed.
 
 // planInputs is what newPlan reads.
 type planInputs struct {
-	files   map[string]fileText // by path
-	vars    string              // JSON
-	dialect dialect.Dialect
+	files map[string]fileText // by path
+	vars  string              // JSON
+	wh    Warehouse
 }
 
 // fileText is a file's text, with its mode when a map gave it.
@@ -30,12 +30,12 @@ type fileText struct {
 
 // readPlanInputs reads every file of fsys; ok is false when the inputs
 // cannot be written down for comparison (vars that are not JSON).
-func readPlanInputs(fsys fs.FS, vars map[string]any, d dialect.Dialect) (in planInputs, ok bool) {
+func readPlanInputs(fsys fs.FS, vars map[string]any, w Warehouse) (in planInputs, ok bool) {
 	v, err := json.Marshal(vars)
 	if err != nil {
 		return planInputs{}, false
 	}
-	in = planInputs{files: map[string]fileText{}, vars: string(v), dialect: d}
+	in = planInputs{files: map[string]fileText{}, vars: string(v), wh: w}
 	if m, isMap := fsys.(fstest.MapFS); isMap {
 		// The page's projects: the map is the file system.
 		for name, f := range m {
@@ -54,16 +54,16 @@ func readPlanInputs(fsys fs.FS, vars map[string]any, d dialect.Dialect) (in plan
 	return in, err == nil
 }
 
-// holds tells whether fsys, vars and d are what a was read from. The
+// holds tells whether fsys, vars and w are what a was read from. The
 // page's projects are compared in place, without a copy.
-func (a planInputs) holds(fsys fs.FS, vars map[string]any, d dialect.Dialect) bool {
+func (a planInputs) holds(fsys fs.FS, vars map[string]any, w Warehouse) bool {
 	m, isMap := fsys.(fstest.MapFS)
 	if !isMap {
-		b, ok := readPlanInputs(fsys, vars, d)
+		b, ok := readPlanInputs(fsys, vars, w)
 		return ok && a.same(b)
 	}
 	v, err := json.Marshal(vars)
-	if err != nil || string(v) != a.vars || d != a.dialect || len(m) != len(a.files) {
+	if err != nil || string(v) != a.vars || w != a.wh || len(m) != len(a.files) {
 		return false
 	}
 	for name, f := range m {
@@ -75,7 +75,7 @@ func (a planInputs) holds(fsys fs.FS, vars map[string]any, d dialect.Dialect) bo
 }
 
 func (a planInputs) same(b planInputs) bool {
-	if a.vars != b.vars || a.dialect != b.dialect || len(a.files) != len(b.files) {
+	if a.vars != b.vars || a.wh != b.wh || len(a.files) != len(b.files) {
 		return false
 	}
 	for name, text := range a.files {
@@ -86,11 +86,11 @@ func (a planInputs) same(b planInputs) bool {
 	return true
 }
 
-// lastPlan returns the plan of the last build when fsys, vars and d are
+// lastPlan returns the plan of the last build when fsys, vars and w are
 // what it was made from, ready for another build; else it makes a new one
 // and, with keep, keeps it for the next build.
-func (c *envCache) lastPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, keep bool) (*plan, error) {
-	if p := c.last; p != nil && c.lastInputs.holds(fsys, vars, d) {
+func (c *envCache) lastPlan(fsys fs.FS, vars map[string]any, w Warehouse, keep bool) (*plan, error) {
+	if p := c.last; p != nil && c.lastInputs.holds(fsys, vars, w) {
 		p.proj.Files = fsys
 		p.env.SetContext(c.ctx)
 		// Hooks define DuckDB macros as they run, each build afresh.
@@ -103,10 +103,10 @@ func (c *envCache) lastPlan(fsys fs.FS, vars map[string]any, d dialect.Dialect, 
 	}
 	c.last, c.lastInputs = nil, planInputs{}
 	if !keep {
-		return newPlan(fsys, vars, d, c)
+		return newPlan(fsys, vars, w, c)
 	}
-	in, ok := readPlanInputs(fsys, vars, d)
-	p, err := newPlan(fsys, vars, d, c)
+	in, ok := readPlanInputs(fsys, vars, w)
+	p, err := newPlan(fsys, vars, w, c)
 	if err == nil && ok {
 		c.last, c.lastInputs = p, in
 	}

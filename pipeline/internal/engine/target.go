@@ -7,6 +7,16 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
+// Warehouse picks what a project builds for.
+type Warehouse struct {
+	// Target names the output of the project's profile, as dbt's --target
+	// does; "" is the profile's `target:`.
+	Target string
+	// Dialect overrides that output's type (--dialect, the page's
+	// selector); "" keeps it, and SQLite without a profile.
+	Dialect dialect.Dialect
+}
+
 // projectDialect is the warehouse the project's SQL is written for: the
 // override (--dialect, the page's selector) when given, else the type of the
 // profiles.yml target, else SQLite. A target of a warehouse the translator

@@ -24,15 +24,21 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 // Load is Load taking what c kept of each file that did not change since
 // the last load through c, and keeping this load's for the next.
 func (c *Cache) Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
+	return c.LoadTarget(root, vars, "", pkgs...)
+}
+
+// LoadTarget is Load for the output target of the project's profile, as
+// dbt's --target picks it; "" is the profile's `target:`.
+func (c *Cache) LoadTarget(root fs.FS, vars map[string]any, target string, pkgs ...Package) (*Project, error) {
 	c.begin()
-	p, err := load(c, root, vars, pkgs)
+	p, err := load(c, root, vars, target, pkgs)
 	if err == nil {
 		c.end()
 	}
 	return p, err
 }
 
-func load(c *Cache, root fs.FS, vars map[string]any, pkgs []Package) (*Project, error) {
+func load(c *Cache, root fs.FS, vars map[string]any, target string, pkgs []Package) (*Project, error) {
 	l, err := readLayout(root)
 	if err != nil {
 		return nil, err
@@ -52,7 +58,7 @@ func load(c *Cache, root fs.FS, vars map[string]any, pkgs []Package) (*Project, 
 		p.Vars[k] = v
 	}
 	p.cliVars = vars
-	if p.Target, p.Warnings, err = readTarget(root, l.doc); err != nil {
+	if p.Target, p.Warnings, err = readTarget(root, l.doc, target); err != nil {
 		return nil, err
 	}
 	if p.Dispatch, err = readDispatch(l.doc); err != nil {

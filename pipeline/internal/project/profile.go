@@ -30,11 +30,12 @@ type Target struct {
 	Line                  int // line of `type:` in profiles.yml
 }
 
-// readTarget reads the target of the profile dbt_project.yml names. A
+// readTarget reads the target of the profile dbt_project.yml names: the
+// output named by name (dbt's --target), else the profile's `target:`. A
 // schema or database written as Jinja (env_var) is not read, with a
 // warning: the playground has no warehouse to connect to.
-func readTarget(root fs.FS, doc *yamlx.Node) (t Target, warn []diag.Diagnostic, err error) {
-	t, err = readProfile(root, doc)
+func readTarget(root fs.FS, doc *yamlx.Node, name string) (t Target, warn []diag.Diagnostic, err error) {
+	t, err = readProfile(root, doc, name)
 	for _, f := range []*string{&t.Schema, &t.Database} {
 		if strings.Contains(*f, "{{") {
 			warn = append(warn, diag.Diagnostic{Severity: diag.Warning, File: ProfilesFile, Line: t.Line,
@@ -52,10 +53,15 @@ func readTarget(root fs.FS, doc *yamlx.Node) (t Target, warn []diag.Diagnostic, 
 	return t, warn, err
 }
 
-func readProfile(root fs.FS, doc *yamlx.Node) (Target, error) {
+func readProfile(root fs.FS, doc *yamlx.Node, name string) (Target, error) {
 	t := Target{Profile: doc.Get("profile").String(), Name: "dev"}
 	data, err := fs.ReadFile(root, ProfilesFile)
 	if errors.Is(err, fs.ErrNotExist) {
+		if name != "" {
+			// dbt would stop too: a target names an output of a profile
+			return t, diag.Errorf(ProfilesFile, 0, "--target %s: the project has no profiles.yml, so it has no targets", name).
+				WithHint("leave out --target, or add a profiles.yml beside dbt_project.yml whose profile has an output %q", name)
+		}
 		return t, nil
 	}
 	if err != nil {
@@ -88,6 +94,14 @@ func readProfile(root fs.FS, doc *yamlx.Node) (Target, error) {
 		t.Name, line = n.String(), n.Line
 	} else if len(outputs.Keys) == 1 {
 		t.Name = outputs.Keys[0]
+	}
+	if name != "" {
+		t.Name = name
+		if out := outputs.Get(name); out == nil || out.Kind != yamlx.Map {
+			// dbt's words: the profile does not have a target named ...
+			return t, diag.Errorf(ProfilesFile, outputs.Line, "--target %s: profile %q does not have a target named %q", name, t.Profile, name).
+				WithHint("the targets of profile %q are: %s", t.Profile, strings.Join(outputs.Keys, ", "))
+		}
 	}
 	out := outputs.Get(t.Name)
 	if out == nil || out.Kind != yamlx.Map {
