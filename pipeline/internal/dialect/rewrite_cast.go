@@ -71,11 +71,8 @@ func (t *translator) rewriteCast(n *node) {
 	if t.d == Snowflake && typ.name == "time" {
 		kind = "TIME" // HH:MM:SS, as TO_TIME writes it
 	}
-	if t.offsetKept[n] {
-		kind = "TIMESTAMP_TZ" // the offset written, for the date in it
-	}
-	if typ.fn == "date" {
-		t.keepOffsetFor(x)
+	if t.d == Snowflake && zonedType(typ) {
+		kind = "TIMESTAMP_TZ" // the offset written kept, as Snowflake keeps it
 	}
 	if xt := t.staticType(x); t.d == DuckDB && nested(xt) && kind == "" && typ.affinity == "TEXT" && typ.fn == "" {
 		// a list or a struct to a string: as DuckDB writes it
@@ -243,19 +240,10 @@ func (t *translator) castArg(pr *printer, x *node) string {
 	return pr.text(x)
 }
 
-// keepOffsetFor marks x, when it is Snowflake's cast to TIMESTAMP_TZ and
-// its value is read as a DATE, to keep the offset written: the date is the
-// one in that offset.
-func (t *translator) keepOffsetFor(x *node) {
-	for x.kind == nParen {
-		x = x.x
-	}
-	if t.d == Snowflake && x.kind == nCast && typeWordAt(t, x.y) == "timestamp_tz" {
-		if t.offsetKept == nil {
-			t.offsetKept = map[*node]bool{}
-		}
-		t.offsetKept[x] = true
-	}
+// zonedType tells whether typ is Snowflake's TIMESTAMP_TZ, which keeps
+// the offset written with each value (or the session's, UTC).
+func zonedType(typ sqlType) bool {
+	return typ.name == "timestamp_tz" || typ.name == "timestamptz"
 }
 
 // typeWordAt is the first word of the type y of a cast, lower-cased.

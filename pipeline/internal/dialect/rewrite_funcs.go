@@ -165,9 +165,6 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.rewriteVariantTest(n) || t.rewriteVariantAccess(n) {
 		return
 	}
-	if (name == "to_date" || name == "try_to_date" || name == "date") && len(n.list) == 1 {
-		t.keepOffsetFor(n.list[0]) // to_date(x::timestamp_tz): the date in its offset
-	}
 	if r, ok := unfaithful[t.d][name]; ok {
 		t.refuse(n.tok, r, strings.ToUpper(t.toks[n.tok].text))
 		return

@@ -102,7 +102,7 @@ func (t *translator) compareTimestamps(operands ...*node) {
 		return
 	}
 	for _, o := range operands {
-		if t.timestampOf(o) != "" && !t.keepsOffset(o) || o.start+1 == o.end && t.toks[o.start].lower == "null" {
+		if t.timestampOf(o) != "" && !t.mayKeepOffset(o) || o.start+1 == o.end && t.toks[o.start].lower == "null" {
 			continue
 		}
 		switch o.kind {
@@ -146,16 +146,33 @@ func (t *translator) orderCompared(operands ...*node) {
 	}
 }
 
-// keepsOffset tells whether n is Snowflake's TO_TIMESTAMP_TZ or
-// CONVERT_TIMEZONE(zone, ts), whose text keeps an offset (the one written
+// keepsOffset tells whether n is Snowflake's TO_TIMESTAMP_TZ, a cast to
+// TIMESTAMP_TZ or CONVERT_TIMEZONE(zone, ts), whose text keeps an offset (the one written
 // in its input, the zone's), so it compares as an instant only through
 // as_timestamp().
 func (t *translator) keepsOffset(n *node) bool {
 	for n.kind == nParen {
 		n = n.x
 	}
+	if t.d == Snowflake && n.kind == nCast {
+		w := typeWordAt(t, n.y)
+		return w == "timestamp_tz" || w == "timestamptz"
+	}
 	return t.d == Snowflake && n.kind == nCall && len(n.parts) <= 1 && (n.name == "to_timestamp_tz" || n.name == "try_to_timestamp_tz" ||
 		n.name == "convert_timezone" && len(n.list) == 2)
+}
+
+// mayKeepOffset tells whether n, a timestamp, may be text with an offset
+// that is not UTC: Snowflake's TIMESTAMP_TZ values and the columns that
+// hold them, which compare equal by instant (10:00 +02:00 = 08:00 +00:00).
+func (t *translator) mayKeepOffset(n *node) bool {
+	if t.keepsOffset(n) {
+		return true
+	}
+	if n.kind == nParam || (n.kind == nCall || n.kind == nName) && len(n.parts) <= 1 && timestampResults[t.d][t.toks[n.start].lower] != "" {
+		return false // CURRENT_TIMESTAMP, TO_TIMESTAMP_LTZ...: UTC
+	}
+	return t.d == Snowflake && t.timestampOf(n) == sqlfunc.KindInstant
 }
 
 // concatTimestamps writes a timestamp joined to text with || as Snowflake
@@ -177,6 +194,11 @@ func (t *translator) rewriteTimestampLiteral(n *node, kind string) {
 	c, err := sqlfunc.CanonicalTimestamp(s, kind, string(t.d))
 	if err != nil {
 		t.refuse(n.tok, refTimestampLiteral, strings.ToUpper(t.toks[n.start].text), err.Error())
+		return
+	}
+	if t.d == Snowflake && (n.name == "timestamp_tz" || n.name == "timestamptz") {
+		// TIMESTAMP_TZ '... -08:00' keeps the offset written
+		n.print = printAs("cast_to(" + sqlString(s) + ", 'TIMESTAMP_TZ', 'snowflake', " + itoa(t.toks[n.tok].line) + ")")
 		return
 	}
 	n.print = printAs(sqlString(c))

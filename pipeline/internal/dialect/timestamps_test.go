@@ -9,7 +9,7 @@ func TestTimestampLiterals(t *testing.T) {
 	expectTranslated(t, bigquery, "select timestamp '2024-01-05'", "select '2024-01-05T00:00:00Z'")
 	expectTranslated(t, bigquery, "select datetime '2024-01-05 10:00:00'", "select '2024-01-05T10:00:00Z'")
 	expectTranslated(t, snowflake, "select timestamp_ntz '2024-01-05 10:00:00 +02:00'", "select '2024-01-05T10:00:00Z'")
-	expectTranslated(t, snowflake, "select timestamp_tz '2024-01-05 10:00:00 +02:00'", "select '2024-01-05T08:00:00Z'")
+	expectTranslated(t, snowflake, "select timestamp_tz '2024-01-05 10:00:00 +02:00'", "select cast_to('2024-01-05 10:00:00 +02:00', 'TIMESTAMP_TZ', 'snowflake', 1)")
 	expectTranslated(t, snowflake, "select timestamp_ltz '2024-01-05 10:00:00'", "select '2024-01-05T10:00:00Z'")
 	expectTranslated(t, duckdb, "select timestamptz '2024-01-05 10:00:00+02'", "select '2024-01-05T08:00:00Z'")
 	expectTranslated(t, duckdb, "select timestamp '2024-01-05 10:00:00+02'", "select '2024-01-05T10:00:00Z'")
@@ -22,13 +22,13 @@ func TestTimestampLiterals(t *testing.T) {
 func TestTimestampCasts(t *testing.T) {
 	expectTranslated(t, bigquery, "select cast(a as timestamp) from t", "select cast_to(a, 'TIMESTAMP', 'bigquery', 1) from t")
 	expectTranslated(t, bigquery, "select safe_cast(a as datetime) from t", "select try_cast(a, 'DATETIME', 'bigquery') from t")
-	expectTranslated(t, snowflake, "select a::timestamp, a::timestamp_ltz, try_cast(a as timestamp_tz) from t", "select cast_to(a, 'DATETIME', 'snowflake', 1), cast_to(a, 'TIMESTAMP', 'snowflake', 1), try_cast(a, 'TIMESTAMP', 'snowflake') from t")
+	expectTranslated(t, snowflake, "select a::timestamp, a::timestamp_ltz, try_cast(a as timestamp_tz) from t", "select cast_to(a, 'DATETIME', 'snowflake', 1), cast_to(a, 'TIMESTAMP', 'snowflake', 1), try_cast(a, 'TIMESTAMP_TZ', 'snowflake') from t")
 	expectTranslated(t, duckdb, "select a::timestamp, cast(a as timestamp with time zone), a::timestamptz from t", "select cast_to(a, 'DATETIME', 'duckdb', 1), cast_to(a, 'TIMESTAMP', 'duckdb', 1), cast_to(a, 'TIMESTAMP', 'duckdb', 1) from t")
 	expectTranslated(t, sqlite, "select cast(a as timestamp) from t", "select cast(a as TEXT) from t")
 	// a timestamp cast to a string is the warehouse's text of it
 	expectTranslated(t, bigquery, "select cast(timestamp_seconds(a) as string) from t", "select timestamp_string(timestamp_from_seconds(a), 'TIMESTAMP', 'bigquery') from t")
 	expectTranslated(t, bigquery, "select cast(cast(a as datetime) as string) from t", "select timestamp_string(cast_to(a, 'DATETIME', 'bigquery', 1), 'DATETIME', 'bigquery') from t")
-	expectTranslated(t, snowflake, "select a::timestamp_tz::varchar from t", "select timestamp_string(cast_to(a, 'TIMESTAMP', 'snowflake', 1), 'TIMESTAMP', 'snowflake') from t")
+	expectTranslated(t, snowflake, "select a::timestamp_tz::varchar from t", "select timestamp_string(cast_to(a, 'TIMESTAMP_TZ', 'snowflake', 1), 'TIMESTAMP', 'snowflake') from t")
 	expectTranslated(t, duckdb, "select now()::varchar, (timestamp '2024-01-05 10:00:00')::text", "select timestamp_string(as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), 'TIMESTAMP', 'duckdb'), timestamp_string(('2024-01-05T10:00:00Z'), 'DATETIME', 'duckdb')")
 	expectTranslated(t, bigquery, "select cast(a as string) from t", "select cast_to(a, 'TEXT', 'bigquery', 1) from t")
 	expectTranslated(t, duckdb, "select 'at ' || timestamp '2024-01-05 10:00:00'", "select 'at ' || timestamp_string('2024-01-05T10:00:00Z', 'DATETIME', 'duckdb')")
@@ -58,7 +58,7 @@ func TestInstantOrder(t *testing.T) {
 	expectTranslated(t, snowflake, "select to_timestamp_tz(s) as a from t order by 1",
 		"select to_timestamp_tz_snowflake(s) as a from t order by instant_key(a) NULLS LAST")
 	expectTranslated(t, snowflake, "select min(a), max(convert_timezone('UTC', a)) over (order by a::timestamp_tz) from t",
-		"select min(a), instant_max(convert_timezone('UTC', a)) over (order by instant_key(cast_to(a, 'TIMESTAMP', 'snowflake', 1)) NULLS LAST) from t")
+		"select min(a), instant_max(convert_timezone('UTC', a)) over (order by instant_key(cast_to(a, 'TIMESTAMP_TZ', 'snowflake', 1)) NULLS LAST) from t")
 	// wall clocks and the other dialects' timestamps too: the text form
 	// writes a fraction only when there is one
 	expectTranslated(t, snowflake, "select max(a::timestamp_ntz) as m from t order by 1", "select instant_max(cast_to(a, 'DATETIME', 'snowflake', 1)) as m from t order by instant_key(m) NULLS LAST")

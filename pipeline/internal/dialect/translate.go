@@ -120,9 +120,6 @@ type translator struct {
 	// groupingSel the SELECTs written as a UNION ALL of grouping sets.
 	grouping    map[*node]bool
 	groupingSel map[*node]bool
-	// offsetKept are Snowflake's casts to TIMESTAMP_TZ whose value is cast
-	// to a DATE, which is the date in the offset written.
-	offsetKept map[*node]bool
 	// fromSkips are the token ranges of SEMI and ANTI joins a FROM list
 	// leaves out (semi_join.go).
 	fromSkips map[*node][][2]int
