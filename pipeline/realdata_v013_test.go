@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,6 +103,51 @@ func TestRealdataNexusV013IntegrationBuild(t *testing.T) {
 	for _, table := range []string{"nexus_event_dimensions_metadata", "nexus_entity_traits_metadata"} {
 		if _, err := s.Query(ctx, "select count(*) from "+table, 1); err != nil {
 			t.Errorf("%s was not built: %v", table, err)
+		}
+	}
+}
+
+// The v0.13.0 integration project built as a BigQuery and as a Snowflake
+// project: the package takes its warehouse branches (BigQuery's post-hooks
+// declare NOT ENFORCED primary keys with ALTER TABLE), every model and test
+// passes, and the persons resolved are DuckDB's.
+func TestRealdataNexusV013IntegrationWarehouses(t *testing.T) {
+	root := realdata.Extract(t, filepath.Join(realdata.Dir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
+	ctx := context.Background()
+	vars := map[string]any{"it_now": "2100-01-01 00:00:00", "it_scenario": "chain_within_batch"}
+	persons := map[dialect.Dialect]string{}
+	for _, d := range []dialect.Dialect{dialect.DuckDB, dialect.BigQuery, dialect.Snowflake} {
+		s, err := Open(ctx, ":memory:")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.Build(ctx, ProjectDir(filepath.Join(root, "integration_tests")), Options{Command: CmdBuild, Dialect: d, Vars: vars})
+		if err != nil {
+			t.Fatalf("%s: %v", d, err)
+		}
+		count := map[string]int{}
+		for _, st := range res.Steps {
+			if st.Status != "OK" && st.Status != "PASS" {
+				t.Errorf("%s: %s %s %s: %s", d, st.Kind, st.Name, st.Status, st.Message)
+			}
+			count[st.Kind]++
+		}
+		if count["model"] != 47 || count["test"] != 70 {
+			t.Errorf("%s: ran %v; want 47 models and 70 tests", d, count)
+		}
+		rows, err := s.Query(ctx, "select group_concat(person_id || ':' || identifier_type || ':' || identifier_value, ' ') from (select * from nexus_resolved_person_identifiers order by 1, 2, 3)", 1)
+		if err != nil {
+			t.Fatalf("%s: %v", d, err)
+		}
+		persons[d] = fmt.Sprint(rows.Rows[0][0])
+		s.Close()
+	}
+	if persons[dialect.DuckDB] == "" || persons[dialect.DuckDB] == "<nil>" {
+		t.Fatalf("no persons resolved in DuckDB")
+	}
+	for d, got := range persons {
+		if got != persons[dialect.DuckDB] {
+			t.Errorf("%s resolved %s; DuckDB %s", d, got, persons[dialect.DuckDB])
 		}
 	}
 }

@@ -49,6 +49,7 @@ const (
 	nLambda                // DuckDB x -> expr, (x, i) -> expr, lambda x: expr; names = params, x = body
 	nCreate                // CREATE [OR REPLACE] TABLE | VIEW ...; create (ddl.go)
 	nTable                 // the table a statement creates or writes; names = parts as written
+	nAlter                 // ALTER TABLE of constraints and options; alter (alter.go)
 )
 
 // node is one piece of the syntax tree over the token slice: tokens
@@ -75,6 +76,7 @@ type node struct {
 	sel    *selectInfo
 	from   *fromInfo
 	create *createInfo
+	alter  *alterInfo
 	star   *starInfo
 
 	// rewrites: text around the node, or a function giving its whole text

@@ -199,6 +199,12 @@ func (p *parser) parseStatement() (n *node) {
 		}
 		p.pos = start
 	}
+	if t.kind == kWord && t.lower == "alter" {
+		if a, ok := p.try(p.parseAlter); ok {
+			return a
+		}
+		p.pos = start
+	}
 	if s, ok := p.try(func() *node { return p.parseSoup(false) }); ok {
 		return s
 	}

@@ -209,6 +209,9 @@ func (t *translator) walk(n *node, sc *scope) {
 			t.walk(n.create.query, sc)
 		}
 		return
+	case nAlter:
+		t.rewriteAlter(n)
+		return
 	case nTable:
 		t.tableName(n, false)
 	}
