@@ -49,6 +49,8 @@ type ShareResult struct {
 	Dialect  string            `json:"dialect,omitempty"`
 	Sample   string            `json:"sample,omitempty"`
 	Data     []byte            `json:"data,omitempty"`
+	// Warnings name what an exported project calls that dbt-nexus lacks.
+	Warnings []string `json:"warnings,omitempty"`
 	// Read lists the files of a folder worth reading (share.screen).
 	Read []string `json:"read,omitempty"`
 }
@@ -127,11 +129,12 @@ func (b *Bridge) serveShare(ctx context.Context, req Request) (any, error) {
 		return ShareResult{Files: toText(a.Raw)}, nil
 	case "share.writezip":
 		var buf bytes.Buffer
-		files := share.ForWarehouse(toBytes(req.Files), string(req.Dialect))
+		own := toBytes(req.Files)
+		files := share.ForWarehouse(own, string(req.Dialect))
 		if err := share.WriteZip(&buf, files, a.Folder); err != nil {
 			return nil, err
 		}
-		return ShareResult{Data: buf.Bytes()}, nil
+		return ShareResult{Data: buf.Bytes(), Warnings: share.ExportWarnings(own)}, nil
 	case "share.database":
 		sess, err := b.session(ctx)
 		if err != nil {

@@ -64,3 +64,19 @@ func unzipAll(t *testing.T, data []byte) map[string]string {
 	}
 	return out
 }
+
+// TestExportWarnsOfPlaygroundMacros: exporting a project that calls a
+// macro only the playground's built-in package has says so, naming the
+// file and line, as the zip downloads.
+func TestExportWarnsOfPlaygroundMacros(t *testing.T) {
+	ctx := newBrowser(t, 4*time.Minute)
+	openReady(t, ctx, site+"?sample=demo&run=0")
+	eval[bool](t, ctx, captureBlobsJS)
+	eval[bool](t, ctx, `(document.querySelectorAll(".toast").forEach((e) => e.remove()), document.getElementById("export-zip").click(), true)`)
+	waitFor(t, ctx, "the zip download", `window.__blobs.length > 0`, 30*time.Second)
+	waitFor(t, ctx, "the warning", `!!document.querySelector(".toast")`, 10*time.Second)
+	got := eval[string](t, ctx, `document.querySelector(".toast").textContent`)
+	if !strings.Contains(got, "nexus.normalize") && !strings.Contains(got, "nexus.email_domain") || !strings.Contains(got, ".sql:") {
+		t.Errorf("the export's warning is %q", got)
+	}
+}

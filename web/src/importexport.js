@@ -127,6 +127,11 @@ export class ImportExport {
     const resp = await this.app.engine.call({ op: "share.writezip", files: p.asObject(), dialect: p.dialect || undefined, share: { folder } });
     if (!resp.ok) return this.app.flash(describe(resp.error));
     download(folder + ".zip", new Blob([fromBase64(resp.result.data)], { type: "application/zip" }));
+    const warnings = resp.result.warnings || [];
+    if (warnings.length) {
+      const more = warnings.length > 1 ? ` (and ${warnings.length - 1} more like it)` : "";
+      this.app.flash(`Exported, but dbt-nexus will stop on it: ${warnings[0]}${more}`);
+    }
   }
 
   // database downloads the built database: nexus.db and one file per

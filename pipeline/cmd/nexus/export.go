@@ -39,6 +39,9 @@ func cmdExport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range share.ExportWarnings(files) {
+		fmt.Fprintln(os.Stderr, "warning: "+w)
+	}
 	files = share.ForWarehouse(files, string(d))
 	out := pos[0]
 	if !strings.EqualFold(filepath.Ext(out), ".zip") {
