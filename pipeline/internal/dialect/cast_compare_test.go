@@ -47,6 +47,8 @@ func TestBigQueryUnnestWithoutAlias(t *testing.T) {
 	expectRows(t, bigquery, "select a, b from unnest([struct(1 as a, 'x' as b), struct(2, 'y')])", "1|x\n2|y")
 	expectRows(t, bigquery, "select * from unnest([struct(1 as a, [3] as l)])", "1|[3]")
 	expectTranslated(t, bigquery, "select [struct(1 as a), struct(2)]", "select json_array(json_object('a', 1), json_object('a', 2))")
+	// a field named only by its column takes the first struct's name too
+	expectRows(t, bigquery, "select p.v from (select 'x' as email, 'c1' as cid) as c cross join unnest([struct('email' as k, c.email as v), struct('cid', c.cid)]) as p order by p.k", "c1\nx")
 }
 
 // A column named like one of json_each's (key, value, type, id, path...)

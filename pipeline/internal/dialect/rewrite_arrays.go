@@ -14,10 +14,12 @@ func (t *translator) rewriteArray(n *node) {
 	list := n.list
 	if fields := structArrayFields(n); fields != nil && t.d == BigQuery {
 		// BigQuery types an array of structs by its first element:
-		// [STRUCT(1 AS a), STRUCT(2)] is [{a: 1}, {a: 2}]
+		// [STRUCT(1 AS a), STRUCT(2)] is [{a: 1}, {a: 2}], and so is
+		// [STRUCT(1 AS a), STRUCT(t.b)]: a name a later field only takes
+		// from its column gives way to the first struct's
 		for _, e := range list[1:] {
 			for i, name := range e.names {
-				if name == "" {
+				if name == "" || !fieldAliased(e.list[i]) && list[0].names[i] != "" {
 					e.names[i] = fields[i]
 				}
 			}
@@ -38,6 +40,11 @@ func (t *translator) rewriteArray(n *node) {
 		b.WriteString(")")
 		return b.String() + pr.carry(n, list...)
 	}
+}
+
+// fieldAliased tells whether a STRUCT(...) field is named by AS.
+func fieldAliased(it *node) bool {
+	return it.kind == nItem && it.name != ""
 }
 
 // structArrayFields gives the field names of an array literal of structs,

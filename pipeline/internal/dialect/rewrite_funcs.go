@@ -310,6 +310,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		if lim := limitOf(n); lim != nil && len(n.list) == 1 {
 			// the count goes before the call's ORDER BY, after its argument
 			t.pr.setTok(n.tok, "array_agg_limit")
+			if n.flag { // SQLite takes DISTINCT only with one argument
+				t.pr.setTok(n.tok, "array_agg_distinct_limit")
+				t.pr.dropTok(n.tok2)
+			}
 			limit = ", " + strings.Join(strings.Fields(t.source(lim.x)), " ")
 			if n.y != nil {
 				n.y.pre = limit + " " + n.y.pre

@@ -219,11 +219,16 @@ func (j *joinAgg) Value(ctx sqlite3.Context) {
 // arrayAgg builds a JSON array of the non-NULL values; JSON values (an
 // array or struct made by another function) are nested as JSON.
 // With limit (array_agg_limit(x, n), BigQuery's ARRAY_AGG(x ORDER BY y
-// LIMIT n)), the first n values in the call's order, NULLs kept as null.
+// LIMIT n)), the first n values in the call's order, NULLs kept as null;
+// with distinct too (array_agg_distinct_limit, ARRAY_AGG(DISTINCT x ...
+// LIMIT n)), the first n distinct ones, as SQLite takes DISTINCT only in a
+// call of one argument.
 type arrayAgg struct {
-	b     []byte
-	n     int
-	limit bool
+	b        []byte
+	n        int
+	limit    bool
+	distinct bool
+	seen     map[string]bool
 }
 
 func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
@@ -234,26 +239,37 @@ func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
 	if v.Type() == sqlite3.NULL && !a.limit {
 		return
 	}
+	var elem string
+	switch v.Type() {
+	case sqlite3.NULL:
+		elem = "null"
+	case sqlite3.INTEGER, sqlite3.FLOAT:
+		elem = v.Text()
+	default:
+		if v.Subtype() == jsonSubtype {
+			elem = v.Text()
+			break
+		}
+		var sb strings.Builder
+		writeJSONString(&sb, v.RawText())
+		elem = sb.String()
+	}
+	if a.distinct {
+		if a.seen[elem] {
+			return
+		}
+		if a.seen == nil {
+			a.seen = map[string]bool{}
+		}
+		a.seen[elem] = true
+	}
 	if a.n == 0 {
 		a.b = append(a.b, '[')
 	} else {
 		a.b = append(a.b, ',')
 	}
 	a.n++
-	switch v.Type() {
-	case sqlite3.NULL:
-		a.b = append(a.b, "null"...)
-	case sqlite3.INTEGER, sqlite3.FLOAT:
-		a.b = append(a.b, v.Text()...)
-	default:
-		if v.Subtype() == jsonSubtype {
-			a.b = append(a.b, v.RawText()...)
-			return
-		}
-		var sb strings.Builder
-		writeJSONString(&sb, v.RawText())
-		a.b = append(a.b, sb.String()...)
-	}
+	a.b = append(a.b, elem...)
 }
 func (a *arrayAgg) Value(ctx sqlite3.Context) {
 	if a.n == 0 {
@@ -268,6 +284,7 @@ func (a *arrayAgg) Value(ctx sqlite3.Context) {
 func init() {
 	add(
 		Func{Name: "array_agg_limit", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &arrayAgg{limit: true} }},
+		Func{Name: "array_agg_distinct_limit", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &arrayAgg{limit: true, distinct: true} }},
 		Func{Name: "first_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{} }},
 		Func{Name: "last_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{last: true} }},
 		Func{Name: "quantile_cont_of", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &median{} }},
