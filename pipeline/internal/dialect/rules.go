@@ -119,6 +119,10 @@ var Translations = []Rule{
 		Note: "NULL where the function fails; SQLite's own math functions already give NULL there"},
 	{From: "a SEMI JOIN b ON cond, a ANTI JOIN b USING (k)", Dialects: "DuckDB", To: "(SELECT * FROM a WHERE [NOT] EXISTS (SELECT 1 FROM b WHERE cond)) AS a",
 		Note: "the rows of a with (without) a match in b, each once, with a's columns; a NULL key matches nothing, so ANTI JOIN keeps its row, as there"},
+	{From: "a JOIN c ON ... SEMI JOIN b ON cond (after another join)", Dialects: "DuckDB", To: "a JOIN c ON ... WHERE [NOT] EXISTS (SELECT 1 FROM b WHERE cond)",
+		Note: "the filter of the rows joined so far; not when a RIGHT or FULL JOIN follows, nor with USING, whose side is not known"},
+	{From: "t ASOF [LEFT] JOIN p ON t.k = p.k AND t.ts >= p.ts (or >, <=, <)", Dialects: "DuckDB", To: "t [LEFT] JOIN p ON (t.k = p.k AND t.ts >= p.ts) AND p.ts = (SELECT the greatest p.ts FROM p WHERE t.k = p.k AND t.ts >= p.ts)",
+		Note: "each left row with the right row nearest by the inequality (the greatest p.ts for >= and >, the least for <= and <) among those matching the equalities; several right rows equally near fail the query, as DuckDB keeps one of them and which one is not defined"},
 	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
 		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group"},
 	{From: "GROUP BY ROLLUP (a, b), CUBE (a, b), GROUPING SETS ((a, b), a, ()); GROUPING(a, b), GROUPING_ID(a, b)", Dialects: warehouses, To: "SELECT * FROM (SELECT a, b, ... GROUP BY a, b UNION ALL SELECT a, NULL AS b, ... GROUP BY a UNION ALL ...)",
@@ -395,7 +399,7 @@ var (
 	refGroupingSets   = refusal{"GROUP BY ROLLUP, CUBE or GROUPING SETS cannot be written here: %s", "write one grouped select per set, with NULL AS each column the set leaves out, joined with UNION ALL"}
 	refGrouping       = refusal{"%s outside the select list and HAVING of a grouped SELECT is not supported", "select it as a column (grouping(a) as g) and order by or filter on g in an outer query"}
 	refSemiJoinHere   = refusal{"%s JOIN cannot be written here: %s", "join one FROM item with an ON or USING: from a as x semi join b on x.id = b.id, the joins before it in a subquery"}
-	refAsofJoin       = refusal{"%s JOIN of DuckDB SQL is not supported", "join on the keys and p.ts <= t.ts, and keep each row's latest match with QUALIFY row_number() OVER (PARTITION BY t's key ORDER BY p.ts DESC) = 1 (a LEFT JOIN for ASOF LEFT)"}
+	refAsofJoin       = refusal{"%s JOIN cannot be translated: %s", "write ON t.k = p.k AND t.ts >= p.ts, equalities and one inequality naming the right side's column as p.ts; or join on the keys and p.ts <= t.ts, and keep each row's latest match with QUALIFY row_number() OVER (PARTITION BY t's key ORDER BY p.ts DESC) = 1 (a LEFT JOIN for ASOF LEFT)"}
 	refOrdinality     = refusal{"WITH ORDINALITY is not supported", "unnest in FROM and number the elements: select x, row_number() over () as i from unnest(l) as u(x)"}
 	refPositionalJoin = refusal{"POSITIONAL JOIN is not supported in %D SQL", "number the rows of each side with row_number() OVER () AS n in a subquery and join on n (a FULL JOIN keeps the rows of the longer side)"}
 	refGroupAllStar   = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
@@ -486,8 +490,8 @@ var Refusals = []Rule{
 	{From: "UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", Dialects: "SQLite", To: "set the project's dialect to the warehouse the SQL is written for"},
 	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},
 	{From: "GROUP BY ALL with * in the select list", Dialects: all, To: refGroupAllStar.hint},
-	{From: "SEMI JOIN, ANTI JOIN after another join or without ON or USING", Dialects: "DuckDB", To: refSemiJoinHere.hint},
-	{From: "ASOF [LEFT] JOIN", Dialects: "DuckDB", To: refAsofJoin.hint},
+	{From: "SEMI JOIN, ANTI JOIN without ON or USING, inside parentheses, after another join with USING or followed by a RIGHT or FULL JOIN", Dialects: "DuckDB", To: refSemiJoinHere.hint},
+	{From: "ASOF [LEFT] JOIN with USING, or an ON with other than equalities and one inequality naming the right side's column", Dialects: "DuckDB", To: refAsofJoin.hint},
 	{From: "POSITIONAL JOIN", Dialects: "DuckDB", To: refPositionalJoin.hint},
 	{From: "unnest(l) WITH ORDINALITY", Dialects: warehouses, To: refOrdinality.hint},
 	{From: "GROUP BY ROLLUP, CUBE or GROUPING SETS with SELECT DISTINCT, *, a window function, QUALIFY or more than 64 sets; an ORDER BY of an aggregate or a qualified name over it", Dialects: warehouses, To: refGroupingSets.hint},

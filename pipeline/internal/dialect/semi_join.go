@@ -10,7 +10,11 @@ import "strings"
 //	FROM a AS x SEMI JOIN b ON x.id = b.id
 //	FROM (SELECT * FROM a AS x WHERE EXISTS (SELECT 1 FROM b WHERE x.id = b.id)) AS x
 //
-// ASOF and POSITIONAL joins have no such equivalent and are refused.
+// After another join the left side is that join's rows: the filter goes to
+// the WHERE, which is the same as long as no RIGHT or FULL JOIN follows
+// (their rows without a match on the left would be filtered too).
+//
+// ASOF joins are asof_join.go's; POSITIONAL joins are refused.
 
 // hidden tells whether a FROM item's columns are not the SELECT's: a
 // parenthesised join (its items are listed on their own) or the right
@@ -22,6 +26,8 @@ func (f *fromInfo) hidden() bool {
 // rewriteJoins rewrites or refuses the DuckDB joins of s.
 func (t *translator) rewriteJoins(s *node) {
 	f := s.sel.fromClause
+	var filters []func(pr *printer) string
+	var hooks []func(pr *printer)
 	for _, r := range s.sel.from {
 		fi := r.from
 		if fi.ordinality >= 0 {
@@ -29,18 +35,53 @@ func (t *translator) rewriteJoins(s *node) {
 		}
 		switch fi.joinKind {
 		case "semi", "anti":
-			t.rewriteSemiJoin(f, r)
+			if where := t.rewriteSemiJoin(f, r); where != nil {
+				filters = append(filters, where)
+			}
 		case "asof", "asof left":
-			t.refuse(fi.joinTok, refAsofJoin, strings.ToUpper(fi.joinKind))
+			if hook := t.rewriteAsofJoin(r); hook != nil {
+				hooks = append(hooks, hook)
+			}
 		case "positional":
 			t.refuse(fi.joinTok, refPositionalJoin)
 		}
 	}
+	if t.fromSkips[f] == nil && len(filters) == 0 && len(hooks) == 0 {
+		return
+	}
+	// the FROM list prints first: its rewrites set the text around the ON
+	// conditions in it and around the WHERE after it
+	w := s.sel.where
+	var saved *[2]string // the WHERE's own text around it; the SELECT may print more than once
+	f.print = func(pr *printer, n *node) string {
+		for _, h := range hooks {
+			h(pr)
+		}
+		pr.flat++
+		conds := make([]string, len(filters))
+		for i, c := range filters {
+			conds[i] = c(pr)
+		}
+		pr.flat--
+		text := pr.skipping(n, t.fromSkips[n])
+		switch {
+		case len(conds) == 0:
+		case w == nil:
+			text += " WHERE " + strings.Join(conds, " AND ")
+		default:
+			if saved == nil {
+				saved = &[2]string{w.pre, w.post}
+			}
+			w.pre, w.post = "("+saved[0], saved[1]+") AND "+strings.Join(conds, " AND ")
+		}
+		return text
+	}
 }
 
 // rewriteSemiJoin writes b, brought in by SEMI or ANTI JOIN in the FROM
-// list f, as EXISTS (NOT EXISTS) around the FROM item before it.
-func (t *translator) rewriteSemiJoin(f, b *node) {
+// list f, as EXISTS (NOT EXISTS) around the FROM item before it, or, after
+// another join, returns that condition for the WHERE.
+func (t *translator) rewriteSemiJoin(f, b *node) func(pr *printer) string {
 	fi := b.from
 	at := -1
 	for i, k := range f.kids {
@@ -63,18 +104,29 @@ func (t *translator) rewriteSemiJoin(f, b *node) {
 		}
 	}
 	word := strings.ToUpper(fi.joinKind)
-	if a == nil || a.from.lateral >= 0 {
-		t.refuse(fi.joinTok, refSemiJoinHere, word, "its left side is a join")
-		return
+	if at < 0 {
+		t.refuse(fi.joinTok, refSemiJoinHere, word, "it is inside parentheses")
+		return nil
 	}
-	alias := a.from.aliasOrName()
+	if a != nil && a.from.lateral >= 0 {
+		t.refuse(fi.joinTok, refSemiJoinHere, word, "its left side is LATERAL")
+		return nil
+	}
+	exists := "EXISTS"
+	if fi.joinKind == "anti" {
+		exists = "NOT EXISTS"
+	}
 	end := b.end
 	var cond func(pr *printer) string
 	switch {
 	case fi.joinOn != nil:
 		end = fi.joinOn.end
 		cond = func(pr *printer) string { return strings.TrimSpace(pr.text(fi.joinOn)) }
+	case fi.joinUsing != nil && a == nil:
+		t.refuse(fi.joinTok, refSemiJoinHere, word, "USING after another join does not say which side's column it compares")
+		return nil
 	case fi.joinUsing != nil:
+		alias := a.from.aliasOrName()
 		end = fi.joinUsing.end
 		var eqs []string
 		for _, c := range fi.joinUsing.list {
@@ -85,12 +137,23 @@ func (t *translator) rewriteSemiJoin(f, b *node) {
 		cond = func(*printer) string { return text }
 	default:
 		t.refuse(fi.joinTok, refSemiJoinHere, word, "it has no ON or USING")
-		return
+		return nil
 	}
-	exists := "EXISTS"
-	if fi.joinKind == "anti" {
-		exists = "NOT EXISTS"
+	if a == nil {
+		// after another join: a filter in the WHERE, unless a later RIGHT or
+		// FULL JOIN would keep rows the filter would drop
+		for _, k := range f.kids[at+1:] {
+			if k.kind == nFrom && (strings.Contains(k.from.joinKind, "right") || strings.Contains(k.from.joinKind, "full")) {
+				t.refuse(fi.joinTok, refSemiJoinHere, word, "a RIGHT or FULL JOIN follows it")
+				return nil
+			}
+		}
+		t.fromSkips[f] = append(t.fromSkips[f], [2]int{fi.joinTok, end})
+		return func(pr *printer) string {
+			return exists + " (SELECT 1 FROM " + strings.TrimSpace(pr.text(b)) + " WHERE " + cond(pr) + ")"
+		}
 	}
+	alias := a.from.aliasOrName()
 	start := fi.joinTok
 	old := a.print
 	a.print = func(pr *printer, n *node) string {
@@ -110,10 +173,8 @@ func (t *translator) rewriteSemiJoin(f, b *node) {
 			" WHERE " + on + "))" + as + left[len(strings.TrimRight(left, " \t\r\n")):]
 	}
 	// the join's own text goes, its line breaks kept
-	if t.fromSkips[f] == nil {
-		f.print = func(pr *printer, n *node) string { return pr.skipping(n, t.fromSkips[n]) }
-	}
 	t.fromSkips[f] = append(t.fromSkips[f], [2]int{start, end})
+	return nil
 }
 
 // skipping prints n without the tokens of the ranges skip (and the kids

@@ -2,8 +2,11 @@ package dialect
 
 import "testing"
 
-// DuckDB's SEMI and ANTI joins filter the left FROM item with EXISTS; its
-// ASOF and POSITIONAL joins are refused, naming the join.
+// DuckDB's SEMI and ANTI joins filter the left FROM item with EXISTS, or
+// after another join the WHERE; ASOF joins join on the nearest value;
+// POSITIONAL joins are refused, naming the join.
+const asofHint = "(write ON t.k = p.k AND t.ts >= p.ts, equalities and one inequality naming the right side's column as p.ts; or join on the keys and p.ts <= t.ts, and keep each row's latest match with QUALIFY row_number() OVER (PARTITION BY t's key ORDER BY p.ts DESC) = 1 (a LEFT JOIN for ASOF LEFT))"
+
 func TestDuckDBJoins(t *testing.T) {
 	expectTranslated(t, duckdb, "select * from t as x semi join u on x.a = u.a\nwhere x.b > 1",
 		"select * from (SELECT * FROM t as x WHERE EXISTS (SELECT 1 FROM u WHERE x.a = u.a)) AS x \nwhere x.b > 1")
@@ -12,10 +15,38 @@ func TestDuckDBJoins(t *testing.T) {
 	expectTranslated(t, duckdb, "select * from (select 1 as a) semi\njoin u on a = u.b",
 		"select * from (SELECT * FROM (select 1 as a) WHERE EXISTS (SELECT 1 FROM u WHERE a = u.b)) \n")
 	expectTranslated(t, bigquery, "select semi.a from t semi join u on semi.a = u.a", "select semi.a from t semi join u on semi.a = u.a")
-	expectRefused(t, duckdb, "select * from t join v on t.a = v.a anti join u on u.a = t.a",
-		"1:37: ANTI JOIN cannot be written here: its left side is a join (join one FROM item with an ON or USING: from a as x semi join b on x.id = b.id, the joins before it in a subquery)")
-	expectRefused(t, duckdb, "select * from t asof left join p on t.id = p.id and t.ts >= p.ts",
-		"1:17: ASOF LEFT JOIN of DuckDB SQL is not supported (join on the keys and p.ts <= t.ts, and keep each row's latest match with QUALIFY row_number() OVER (PARTITION BY t's key ORDER BY p.ts DESC) = 1 (a LEFT JOIN for ASOF LEFT))")
+	expectTranslated(t, duckdb, "select * from t join v on t.a = v.a anti join u on u.a = t.a",
+		"select * from t join v on t.a = v.a  WHERE NOT EXISTS (SELECT 1 FROM u WHERE u.a = t.a)")
+	expectTranslated(t, duckdb, "select t.a from t left join v on t.a = v.a\nsemi join u on u.a = v.b -- u\nleft join w using (a)\nwhere t.b or t.c\ngroup by 1",
+		"select t.a from t left join v on t.a = v.a\n -- u\nleft join w using (a)\nwhere (t.b or t.c) AND EXISTS (SELECT 1 FROM u WHERE u.a = v.b)\ngroup by 1")
+	expectRefused(t, duckdb, "select * from t join v on t.a = v.a semi join u using (a)",
+		"1:37: SEMI JOIN cannot be written here: USING after another join does not say which side's column it compares (join one FROM item with an ON or USING: from a as x semi join b on x.id = b.id, the joins before it in a subquery)")
+	expectRefused(t, duckdb, "select * from t join v on t.a = v.a semi join u on u.a = t.a right join w on w.a = t.a",
+		"1:37: SEMI JOIN cannot be written here: a RIGHT or FULL JOIN follows it (join one FROM item with an ON or USING: from a as x semi join b on x.id = b.id, the joins before it in a subquery)")
+	expectRefused(t, duckdb, "select * from t join (v semi join u on u.a = v.a) on t.a = v.a",
+		"1:25: SEMI JOIN cannot be written here: it is inside parentheses (join one FROM item with an ON or USING: from a as x semi join b on x.id = b.id, the joins before it in a subquery)")
+	expectTranslated(t, duckdb, "select * from t asof left join p on t.id = p.id and t.ts >= p.ts",
+		"select * from t  left join p on (t.id = p.id and t.ts >= p.ts) AND p.ts = (SELECT CASE WHEN count(*) > 1 THEN "+
+			"error_raised('ASOF JOIN at line 1: several rows of p are equally near one row; DuckDB keeps one of them and which one is not defined (make them unique, for instance with QUALIFY row_number() in a subquery)') "+
+			"ELSE max(_nexus_asof) END FROM (SELECT p.ts AS _nexus_asof, MAX(p.ts) OVER () AS _nexus_nearest FROM p WHERE t.id = p.id and t.ts >= p.ts) WHERE _nexus_asof = _nexus_nearest)")
+	expectTranslated(t, duckdb, "select * from t asof join (select * from q) p on p.ts < t.ts",
+		"select * from t  join (select * from q) p on (p.ts < t.ts) AND p.ts = (SELECT CASE WHEN count(*) > 1 THEN "+
+			"error_raised('ASOF JOIN at line 1: several rows of p are equally near one row; DuckDB keeps one of them and which one is not defined (make them unique, for instance with QUALIFY row_number() in a subquery)') "+
+			"ELSE max(_nexus_asof) END FROM (SELECT p.ts AS _nexus_asof, MAX(p.ts) OVER () AS _nexus_nearest FROM (select * from q) p WHERE p.ts < t.ts) WHERE _nexus_asof = _nexus_nearest)")
+	expectTranslated(t, duckdb, "select * from t asof join p on t.ts <= p.ts",
+		"select * from t  join p on (t.ts <= p.ts) AND p.ts = (SELECT CASE WHEN count(*) > 1 THEN "+
+			"error_raised('ASOF JOIN at line 1: several rows of p are equally near one row; DuckDB keeps one of them and which one is not defined (make them unique, for instance with QUALIFY row_number() in a subquery)') "+
+			"ELSE max(_nexus_asof) END FROM (SELECT p.ts AS _nexus_asof, MIN(p.ts) OVER () AS _nexus_nearest FROM p WHERE t.ts <= p.ts) WHERE _nexus_asof = _nexus_nearest)")
+	expectRefused(t, duckdb, "select * from t asof join p using (k, ts)",
+		"1:17: ASOF JOIN cannot be translated: it has no ON condition (write ON t.k = p.k AND t.ts >= p.ts; USING gives the columns once and is not translated) "+asofHint)
+	expectRefused(t, duckdb, "select * from t asof join p on t.k = p.k",
+		"1:17: ASOF JOIN cannot be translated: its condition has no inequality "+asofHint)
+	expectRefused(t, duckdb, "select * from t asof join p on t.ts >= p.ts and t.ts < p.ts + 5",
+		"1:49: ASOF JOIN cannot be translated: it has more than one inequality "+asofHint)
+	expectRefused(t, duckdb, "select * from t asof join p on t.k = p.k and ts >= p0",
+		"1:46: ASOF JOIN cannot be translated: its inequality must compare a column of p, named p.column, with one of the left side "+asofHint)
+	expectRefused(t, duckdb, "select * from t asof join p on t.k <> p.k and t.ts >= p.ts",
+		"1:32: ASOF JOIN cannot be translated: its condition may only hold equalities and one inequality "+asofHint)
 	expectRefused(t, duckdb, "select * from unnest([10, 20]) with ordinality as t(x, i)",
 		"1:32: WITH ORDINALITY is not supported (unnest in FROM and number the elements: select x, row_number() over () as i from unnest(l) as u(x))\n"+
 			"1:52: an UNNEST alias list must name exactly one column (write unnest(x) as u(value))")
