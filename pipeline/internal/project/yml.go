@@ -3,6 +3,7 @@ package project
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -92,10 +93,8 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 			if ident == "" {
 				ident = tn
 			}
-			for _, src := range p.Sources {
-				if src.SourceName == name && src.Table == tn {
-					return diag.Errorf(file, t.Line, "source table %s.%s is declared twice (also in %s:%d)", name, tn, src.File, src.Line).WithHint("declare each source table once")
-				}
+			if err := p.replaceSource(file, t.Line, name, tn, pkg); err != nil {
+				return err
 			}
 			p.Sources = append(p.Sources, &Source{SourceName: name, Table: tn, Schema: schema, Identifier: ident, File: file, Line: t.Line, Package: pkg})
 			if err := p.loadColumnTests(file, t, "source:"+name+"."+tn, pkg); err != nil {
@@ -104,6 +103,46 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 		}
 	}
 	return nil
+}
+
+// replaceSource makes way for the root project's declaration of a source
+// table a package declares too: dbt's source() looks in the root project
+// first, so the package's declaration is never read, and it is left out
+// with its tests, in a warning. Two declarations in one package, or in two
+// packages, are an error. Packages load before the root project.
+func (p *Project) replaceSource(file string, line int, name, table, pkg string) error {
+	for i, src := range p.Sources {
+		if src.SourceName != name || src.Table != table {
+			continue
+		}
+		if pkg != "" || src.Package == "" {
+			return diag.Errorf(file, line, "source table %s.%s is declared twice (also in %s)", name, table, p.WhereFile(src.Package, src.File)+":"+strconv.Itoa(src.Line)).WithHint("declare each source table once")
+		}
+		p.Sources = slices.Delete(p.Sources, i, i+1)
+		model := "source:" + name + "." + table
+		dropped := 0
+		p.Tests = slices.DeleteFunc(p.Tests, func(t *Test) bool {
+			if t.Model == model && t.Package == src.Package {
+				dropped++
+				return true
+			}
+			return false
+		})
+		p.warn(p.WhereFile("", file), line, fmt.Sprintf("source table %s.%s is also declared by package %s (%s:%d): source() reads the root project's, as in dbt, and the package's declaration is left out with %s", name, table, src.Package, p.WhereFile(src.Package, src.File), src.Line, testCount(dropped)), "")
+		return nil
+	}
+	return nil
+}
+
+// testCount is "no tests", "its test" or "its n tests".
+func testCount(n int) string {
+	switch n {
+	case 0:
+		return "no tests"
+	case 1:
+		return "its test"
+	}
+	return "its " + strconv.Itoa(n) + " tests"
 }
 
 // sectionKind is the node kind each properties section describes.
