@@ -162,6 +162,8 @@ func (t *translator) numberType(n *node) string {
 		}
 	case nName:
 		return t.columnNumber(n)
+	case nSubquery:
+		return t.subqueryColumn(n).num
 	}
 	return ""
 }

@@ -70,7 +70,7 @@ func (t *translator) staticType(n *node) string {
 		if (n.name == "-" || n.name == "+") && t.isDecimal(n.x) {
 			return t.staticType(n.x)
 		}
-	case nLike, nIn, nBetween, nIs:
+	case nLike, nIn, nBetween, nIs, nExists:
 		return TypeBool
 	case nTyped:
 		if n.name == "date" {
@@ -115,13 +115,11 @@ func (t *translator) staticType(n *node) string {
 		}
 	case nSubquery:
 		// a scalar subquery: the type of the one column it selects
-		if t.d == BigQuery && n.x != nil {
-			if b := n.x; b.kind == nQuery && len(b.list) == 1 && b.list[0].kind == nSelect && b.list[0].sel.asStruct {
+		if n.x != nil {
+			if b := n.x; t.d == BigQuery && b.kind == nQuery && len(b.list) == 1 && b.list[0].kind == nSelect && b.list[0].sel.asStruct {
 				return TypeStruct
 			}
-			if cols, _ := t.queryTypes(n.x); len(cols) == 1 {
-				return cols[0].typ
-			}
+			return t.subqueryColumn(n).typ
 		}
 	case nIndex:
 		if typ := t.staticType(n.x); n.name == "slice" && strings.HasPrefix(typ, TypeList) {
@@ -199,6 +197,19 @@ func (t *translator) staticType(n *node) string {
 		}
 	}
 	return ""
+}
+
+// subqueryColumn is the one column scalar subquery n selects, with its
+// static types; none when it selects more or they are not known.
+func (t *translator) subqueryColumn(n *node) colType {
+	if n.x == nil {
+		return colType{}
+	}
+	t.scopeAhead(n.x, t.sc)
+	if cols, _ := t.queryTypes(n.x); len(cols) == 1 {
+		return cols[0]
+	}
+	return colType{}
 }
 
 // nameType is the static type of a name: CURRENT_TIMESTAMP, CURRENT_DATE

@@ -62,7 +62,7 @@ func TestStaticTypesInStatement(t *testing.T) {
 		{duckdb, "with c as (select current_date as d) select (select d + 1 from t) from c", "with c as (select date('now') as d) select (select date_arith(d, 1, '+', 1) from t) from c"},
 		{duckdb, "with c as (select current_date as d) select c.d + 1 from c, t", "with c as (select date('now') as d) select date(c.d, ((1)) || ' days') from c, t"},
 		// an outer column in a correlated subquery
-		{duckdb, "select (select max(d) from (select current_date as d) x) + 1 from t", "select (select max(d) from (select date('now') as d) x) + 1 from t"},
+		{duckdb, "select (select max(d) from (select current_date as d) x) + 1 from t", "select date((select max(d) from (select date('now') as d) x), ((1)) || ' days') from t"},
 		{duckdb, "with c as (select max(current_date) as d) select d + 1 from c", "with c as (select max(date('now')) as d) select date(d, ((1)) || ' days') from c"},
 	} {
 		expectTranslated(t, c.d, c.in, c.out)
@@ -106,6 +106,46 @@ func TestStaticTypesOfTables(t *testing.T) {
 		_, got, err := TranslateTyped(c.in, o)
 		if err != nil || !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%q: output types %v, %v; want %v", c.in, got, err, c.want)
+		}
+	}
+}
+
+// A scalar subquery has the type of the one column it selects, in every
+// warehouse: known where the expression around it is rewritten, before the
+// subquery itself is walked.
+func TestStaticTypesOfScalarSubqueries(t *testing.T) {
+	for _, d := range []Dialect{duckdb, bigquery, snowflake} {
+		o := testOptions(d)
+		o.Types = func(schema, table string) map[string]string {
+			if schema == "main" && table == "s" {
+				return map[string]string{"ts": "DATETIME"}
+			}
+			return nil
+		}
+		for _, c := range []struct{ in, out string }{
+			{"select cast((select max(ts) from main.s) as string)", "select timestamp_string((select instant_max(ts) from main.s), 'DATETIME', '" + string(d) + "')"},
+			{"select cast(coalesce((select max(ts) from main.s), ts) as string) from main.s", "select timestamp_string(coalesce((select instant_max(ts) from main.s), ts), 'DATETIME', '" + string(d) + "') from main.s"},
+			{"select cast(w as string) from (select (select max(ts) from main.s) as w)", "select timestamp_string(w, 'DATETIME', '" + string(d) + "') from (select (select instant_max(ts) from main.s) as w)"},
+			{"select 1 from main.s where (select max(ts) from main.s) = '2024-01-02 03:04:05'", "select 1 from main.s where (select instant_max(ts) from main.s) = '2024-01-02T03:04:05Z'"},
+			{"select cast(exists(select 1) as string)", "select CASE WHEN exists(select 1) THEN 'true' WHEN NOT exists(select 1) THEN 'false' END"},
+		} {
+			got, _, err := TranslateTyped(c.in, o)
+			if err != nil || got != c.out {
+				t.Errorf("%s: %q = %q, %v; want %q", d, c.in, got, err, c.out)
+			}
+		}
+		for _, c := range []struct {
+			in   string
+			want map[string]string
+		}{
+			{"select (select max(ts) from main.s) as w, exists(select 1) as e", map[string]string{"w": "DATETIME", "e": TypeBool}},
+			{"with c as (select (select max(ts) from main.s) as w union all select (select min(ts) from main.s)) select w from c", map[string]string{"w": "DATETIME"}},
+			{"select (select max(ts), 1 from main.s) as w", nil},
+		} {
+			_, got, err := TranslateTyped(c.in, o)
+			if err != nil || !reflect.DeepEqual(got, c.want) {
+				t.Errorf("%s: %q: output types %v, %v; want %v", d, c.in, got, err, c.want)
+			}
 		}
 	}
 }
