@@ -47,9 +47,13 @@ type LocalDir string
 // Open implements fs.FS.
 func (d LocalDir) Open(name string) (fs.File, error) { return os.DirFS(string(d)).Open(name) }
 
-// Local opens a `local:` package path relative to the project folder.
+// Local opens a `local:` package path: relative to the project folder,
+// or absolute, as dbt takes it.
 func (d LocalDir) Local(rel string) (fs.FS, error) {
 	dir := filepath.Join(string(d), filepath.FromSlash(rel))
+	if filepath.IsAbs(rel) {
+		dir = filepath.Clean(rel)
+	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("%s is not a folder", dir)
 	}

@@ -173,6 +173,32 @@ func TestLocalPackageOutsideOnDisk(t *testing.T) {
 	}
 }
 
+// On disk, local: may be an absolute path, as in dbt.
+func TestLocalPackageAbsoluteOnDisk(t *testing.T) {
+	pkg, proj := t.TempDir(), t.TempDir()
+	for rel, text := range map[string]string{
+		filepath.Join(pkg, "dbt_project.yml"):      "name: helpers\n",
+		filepath.Join(pkg, "models", "helper.sql"): "select 1",
+		filepath.Join(proj, "dbt_project.yml"):     "name: app\n",
+		filepath.Join(proj, "packages.yml"):        "packages:\n  - local: " + filepath.ToSlash(pkg) + "\n",
+		filepath.Join(proj, "models", "app.sql"):   "select 2",
+	} {
+		if err := os.MkdirAll(filepath.Dir(rel), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(rel, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := Load(LocalDir(proj), nil, builtinNX())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := modelNames(p), []string{"app.app", "helpers.helper"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("models %v, want %v", got, want)
+	}
+}
+
 // var() in a package sees its own dbt_project.yml vars, the root project's
 // global vars and those scoped to the package, then --vars, as dbt merges.
 func TestVarsScopedPerPackage(t *testing.T) {
