@@ -527,8 +527,10 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 				continue
 			}
 		}
-		if _, dup := p.tests[n.ID]; dup {
-			continue // the same test declared twice runs once, as in dbt
+		if prev, dup := p.tests[n.ID]; dup {
+			// dbt stops too: it could not tell the two apart
+			return nil, diag.Errorf(t.File, t.Line, "two tests are named %s, here and at %s:%d", t.Name, prev.File, prev.Line).
+				WithHint("give one a name of its own with `name:` in its entry, as dbt asks")
 		}
 		p.tests[n.ID] = t
 		nodes = append(nodes, n)

@@ -30,6 +30,12 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		}
 		failures, _ = q.Rows[0][0].(int64)
 	}
+	if lim, err := testLimit(t); err != nil {
+		return err
+	} else if lim >= 0 && failures > lim {
+		// dbt counts the failing rows of the test's query with `limit N`
+		failures = lim
+	}
 	step.Rows = failures
 	errorIf, err := failureCondition(t, "error_if")
 	if err != nil {
@@ -57,6 +63,19 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		}
 	}
 	return nil
+}
+
+// testLimit is a test's limit config, -1 without one.
+func testLimit(t *project.Test) (int64, error) {
+	v, ok := t.Config.Extra["limit"]
+	if !ok || v == nil {
+		return -1, nil
+	}
+	if n, err := strconv.ParseInt(fmt.Sprint(v), 10, 64); err == nil && n >= 0 {
+		return n, nil
+	}
+	return 0, diag.Errorf(t.File, t.Line, "test %s: limit %v is not a whole number of rows", t.Name, v).
+		WithHint("write limit: 100, or leave it out")
 }
 
 // failureCondition reads a test's warn_if or error_if config (dbt's

@@ -1,7 +1,6 @@
 package project
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -98,30 +97,4 @@ func (p *Project) genericTest(kind, pkg string) (call, owner string) {
 func isGenericPath(testPath, file string) bool {
 	rel := strings.TrimPrefix(strings.TrimPrefix(file, testPath), "/")
 	return strings.HasPrefix(rel, "generic/")
-}
-
-var nonWord = regexp.MustCompile(`[^A-Za-z0-9_]+`)
-
-// genericTestName names a generic test as dbt does: the test, the node,
-// the column, then its arguments' values, so one test listed twice with
-// other arguments runs twice.
-func genericTestName(t *Test) string {
-	parts := []string{strings.ReplaceAll(t.Kind, ".", "_"), modelInTestName.Replace(t.Model)}
-	if t.Column != "" {
-		parts = append(parts, t.Column)
-	}
-	keys := make([]string, 0, len(t.Args))
-	for k := range t.Args {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var vals []string
-	for _, k := range keys {
-		vals = append(vals, strings.Trim(nonWord.ReplaceAllString(fmt.Sprint(t.Args[k]), "_"), "_"))
-	}
-	name := strings.Join(parts, "_")
-	if len(vals) > 0 {
-		name += "_" + strings.Join(vals, "__")
-	}
-	return name
 }

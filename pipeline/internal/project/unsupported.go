@@ -95,7 +95,8 @@ func (p *Project) checkConfigTree(file string, n *yamlx.Node, section string) {
 		snapshotKey := section == "snapshots" && snapshotConfigs[key]
 		plainConfig := ranConfigs[k] || inertConfigs[k] || unrunConfigs[k] || snapshotKey
 		if key != k || plainConfig && v.Kind != yamlx.Map {
-			if msg := configWarning(key); msg != "" && !snapshotKey {
+			testKey := (section == "tests" || section == "data_tests") && testRanConfigs[key]
+			if msg := configWarning(key); msg != "" && !snapshotKey && !testKey {
 				p.warn(file, v.Line, msg, "")
 			}
 			continue

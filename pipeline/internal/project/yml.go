@@ -454,8 +454,9 @@ func (p *Project) loaded(pkg string) bool {
 }
 
 // testRanConfigs are configs the engine runs on tests only (the failure
-// thresholds); on other nodes they are named as not run.
-var testRanConfigs = keys("warn_if", "error_if")
+// thresholds and the limit on the rows counted); on other nodes they are
+// named as not run.
+var testRanConfigs = keys("warn_if", "error_if", "limit")
 
 // testConfigKeys are the keys dbt takes as a test's config when they sit
 // beside its arguments.
@@ -466,18 +467,37 @@ var testKinds = map[string]bool{"unique": true, "not_null": true, "accepted_valu
 
 func parseTest(file string, t *yamlx.Node, model, column string, base Config, generic func(kind string) string) (*Test, error) {
 	test := &Test{File: file, Line: t.Line, Model: model, Column: column, Config: base, Args: map[string]any{}}
+	custom := "" // the entry's `name:`, which dbt takes as the test's name
 	switch t.Kind {
 	case yamlx.Scalar:
 		test.Kind = t.String()
 	case yamlx.Map:
-		if len(t.Keys) != 1 {
-			return nil, diag.Errorf(file, t.Line, "a test entry must have exactly one key, the test name").WithHint("write `- accepted_values: {values: [a, b]}`")
+		var args *yamlx.Node
+		if kind := t.Get("test_name"); kind != nil {
+			// dbt's other form: `- test_name: unique` with `name:`, the
+			// arguments and `config:` beside it
+			test.Kind = kind.String()
+			args = &yamlx.Node{Kind: yamlx.Map, Line: t.Line}
+			for i, k := range t.Keys {
+				if k != "test_name" {
+					args.Keys, args.Vals = append(args.Keys, k), append(args.Vals, t.Vals[i])
+				}
+			}
+		} else if len(t.Keys) != 1 {
+			return nil, diag.Errorf(file, t.Line, "a test entry must have exactly one key, the test name").WithHint("write `- accepted_values: {values: [a, b]}`, or name the test with `test_name:`")
+		} else {
+			test.Kind, args = t.Keys[0], t.Vals[0]
 		}
-		test.Kind = t.Keys[0]
-		args := t.Vals[0]
 		test.configAt = map[string]int{}
 		if args.Kind == yamlx.Map {
 			for i, k := range args.Keys {
+				if k == "name" || k == "description" {
+					// not arguments: dbt names the test by `name:`
+					if k == "name" {
+						custom = args.Vals[i].String()
+					}
+					continue
+				}
 				if k == "config" {
 					if m, ok := args.Vals[i].Plain().(map[string]any); ok {
 						test.Config.Apply(m)
@@ -511,10 +531,12 @@ func parseTest(file string, t *yamlx.Node, model, column string, base Config, ge
 		return nil, diag.Errorf(file, t.Line, "a test must be a name or a mapping").WithHint("write `- unique` or `- accepted_values: {values: [a, b]}`")
 	}
 	if call := generic(test.Kind); call != "" && !testKinds[test.Kind] {
-		test.Name = genericTestName(test)
+		written := test.Kind
 		test.Generic, test.Kind = call, "generic"
+		test.Name = dbtTestName(written, test, custom)
 		return test, nil
 	}
+	written := test.Kind
 	if pkg, name, ok := strings.Cut(test.Kind, "."); ok {
 		if !testKinds[name] {
 			// A generic test from a package the playground does not ship
@@ -554,19 +576,9 @@ func parseTest(file string, t *yamlx.Node, model, column string, base Config, ge
 			return nil, diag.Errorf(file, t.Line, "relationships needs `field:`").WithHint("write `- relationships: {to: ref('other_model'), field: id}`")
 		}
 	}
-	test.Name = testName(test)
+	test.Name = dbtTestName(written, test, custom)
 	return test, nil
 }
-
-// testName follows dbt's naming: kind_model_column.
-func testName(t *Test) string {
-	m := modelInTestName.Replace(t.Model)
-	return fmt.Sprintf("%s_%s_%s", t.Kind, m, t.Column)
-}
-
-// modelInTestName writes a test's model into its name, made once: tests
-// are named on every load.
-var modelInTestName = strings.NewReplacer("source:", "source_", ".", "_")
 
 // loadVersions reads a versioned model's entry, as dbt does: version v is
 // the model of file <name>_v<v>.sql (or defined_in:), the entry's config

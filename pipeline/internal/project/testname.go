@@ -1,0 +1,122 @@
+package project
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// dbtTestName names a generic test as dbt does: its `name:` when the entry
+// gives one, else the test as written (namespace_ first, source_ before it on a
+// source), the node (source_table on a source), then the value of each
+// argument in the order of the arguments' names (column_name among them,
+// a list's or a mapping's values one by one), each written as Python
+// writes it with every run of other characters than letters, digits and _
+// made one _, joined by __. So a test listed twice with other arguments
+// runs twice, under dbt's name.
+func dbtTestName(written string, t *Test, custom string) string {
+	if custom != "" {
+		return custom
+	}
+	ns, kind, ok := strings.Cut(written, ".")
+	if !ok {
+		ns, kind = "", written
+	}
+	target := t.Model
+	if src, ok := strings.CutPrefix(target, "source:"); ok {
+		target = strings.ReplaceAll(src, ".", "_")
+		kind = "source_" + kind
+	}
+	if ns != "" {
+		kind = ns + "_" + kind
+	}
+	args := map[string]any{}
+	for k, v := range t.Args {
+		args[k] = v
+	}
+	if t.Column != "" {
+		args["column_name"] = t.Column
+	}
+	names := make([]string, 0, len(args))
+	for k := range args {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var parts []string
+	for _, k := range names {
+		switch v := args[k].(type) {
+		case []any:
+			for _, e := range v {
+				parts = append(parts, pyStr(e))
+			}
+		case map[string]any:
+			// Python's dicts keep the order written; a YAML mapping read
+			// into Go has lost it, so its values are taken by key.
+			keys := make([]string, 0, len(v))
+			for mk := range v {
+				keys = append(keys, mk)
+			}
+			sort.Strings(keys)
+			for _, mk := range keys {
+				parts = append(parts, pyStr(v[mk]))
+			}
+		default:
+			parts = append(parts, pyStr(v))
+		}
+	}
+	for i, p := range parts {
+		parts[i] = notIdent.ReplaceAllString(p, "_")
+	}
+	return kind + "_" + target + "_" + strings.Join(parts, "__")
+}
+
+var notIdent = regexp.MustCompile(`[^0-9a-zA-Z_]+`)
+
+// pyStr writes a YAML value as Python's str() writes it.
+func pyStr(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case nil:
+		return "None"
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case float64:
+		if x == float64(int64(x)) && x > -1e16 && x < 1e16 {
+			return strconv.FormatInt(int64(x), 10) + ".0"
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case []any:
+		out := make([]string, len(x))
+		for i, e := range x {
+			out[i] = pyRepr(e)
+		}
+		return "[" + strings.Join(out, ", ") + "]"
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		out := make([]string, len(keys))
+		for i, k := range keys {
+			out[i] = pyRepr(k) + ": " + pyRepr(x[k])
+		}
+		return "{" + strings.Join(out, ", ") + "}"
+	}
+	return fmt.Sprint(v)
+}
+
+// pyRepr is Python's repr() of a value inside a list or dict: strings
+// quoted.
+func pyRepr(v any) string {
+	if s, ok := v.(string); ok {
+		return "'" + strings.ReplaceAll(s, "'", `\'`) + "'"
+	}
+	return pyStr(v)
+}
