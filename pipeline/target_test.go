@@ -66,6 +66,10 @@ func TestProjectDialect(t *testing.T) {
 		{"missing output", "profile: shop\n", "shop:\n  target: qa\n  outputs:\n    dev:\n      type: duckdb\n", "", `error: profiles.yml:2: profile "shop" has no output "qa" (set ` + "`target:`" + ` to one of: dev)`},
 		{"no type", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      schema: x\n", "", "error: profiles.yml:5: output \"dev\" of profile \"shop\" has no `type:`"},
 		{"no profile key", "", bq, "", "error: dbt_project.yml:1: profiles.yml is there but dbt_project.yml names no profile"},
+		// profiles.yml renders env_var as dbt does; the variables below are never set
+		{"env_var defaults", "profile: shop\n", "shop:\n  target: \"{{ env_var('NEXUS_TEST_UNSET_TARGET', 'prod') }}\"\n  outputs:\n    prod:\n      type: \"{{ env_var('NEXUS_TEST_UNSET_TYPE', 'bigquery') }}\"\n      project: acme\n      dataset: \"{{ env_var('NEXUS_TEST_UNSET_DS', 'marts') }}\"\n", "", "bigquery prod marts acme shop"},
+		{"credentials without a default are left out", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: bigquery\n      project: \"{{ env_var('NEXUS_TEST_UNSET_PROJECT') }}\"\n      dataset: analytics\n      keyfile: \"{{ env_var('NEXUS_TEST_UNSET_KEY') }}\"\n", "", "bigquery dev analytics main shop"},
+		{"a target without a default stops, as in dbt", "profile: shop\n", "shop:\n  target: \"{{ env_var('NEXUS_TEST_UNSET_TARGET') }}\"\n  outputs:\n    dev:\n      type: duckdb\n", "", `error: profiles.yml:2: "{{ env_var('NEXUS_TEST_UNSET_TARGET') }}": `},
 	}
 	s, err := Open(context.Background(), ":memory:")
 	if err != nil {

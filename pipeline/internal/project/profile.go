@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
 )
 
@@ -39,7 +40,7 @@ func readTarget(root fs.FS, doc *yamlx.Node, name string) (t Target, warn []diag
 	for _, f := range []*string{&t.Schema, &t.Database} {
 		if strings.Contains(*f, "{{") {
 			warn = append(warn, diag.Diagnostic{Severity: diag.Warning, File: ProfilesFile, Line: t.Line,
-				Message: fmt.Sprintf("target %q: %q is not rendered; target.schema and target.database leave it out", t.Name, *f)})
+				Message: fmt.Sprintf("target %q: %q reads an environment variable that is not set; target.schema and target.database leave it out", t.Name, *f)})
 			*f = ""
 		}
 	}
@@ -91,7 +92,10 @@ func readProfile(root fs.FS, doc *yamlx.Node, name string) (Target, error) {
 	}
 	line := prof.Line
 	if n := prof.Get("target"); n != nil {
-		t.Name, line = n.String(), n.Line
+		if t.Name, err = renderProfile(n); err != nil {
+			return t, err
+		}
+		line = n.Line
 	} else if len(outputs.Keys) == 1 {
 		t.Name = outputs.Keys[0]
 	}
@@ -113,11 +117,44 @@ func readProfile(root fs.FS, doc *yamlx.Node, name string) (Target, error) {
 		return t, diag.Errorf(ProfilesFile, out.Line, "output %q of profile %q has no `type:`", t.Name, t.Profile).
 			WithHint("write `type: bigquery`, `snowflake`, `duckdb` or `sqlite`")
 	}
-	t.Type, t.Line = strings.ToLower(strings.TrimSpace(typ.String())), typ.Line
-	t.Schema = nonEmpty(out.Get("schema").String(), out.Get("dataset").String())
-	t.Database = nonEmpty(out.Get("database").String(), out.Get("project").String())
-	t.User, t.Role, t.Warehouse = out.Get("user").String(), out.Get("role").String(), out.Get("warehouse").String()
+	kind, err := renderProfile(typ)
+	if err != nil {
+		return t, err
+	}
+	t.Type, t.Line = strings.ToLower(strings.TrimSpace(kind)), typ.Line
+	// what names no warehouse may read an environment variable the
+	// playground lacks (credentials, a project id): then it stays as
+	// written, and readTarget leaves it out
+	lenient := func(key string) string {
+		v, err := renderProfile(out.Get(key))
+		if err != nil {
+			return out.Get(key).String()
+		}
+		return v
+	}
+	t.Schema = nonEmpty(lenient("schema"), lenient("dataset"))
+	t.Database = nonEmpty(lenient("database"), lenient("project"))
+	t.User, t.Role, t.Warehouse = lenient("user"), lenient("role"), lenient("warehouse")
 	return t, nil
+}
+
+// renderProfile renders the Jinja in one value of profiles.yml, as dbt
+// does: env_var with its default, the environment the playground runs in
+// (none in the page).
+func renderProfile(n *yamlx.Node) (string, error) {
+	s := n.String()
+	if !strings.Contains(s, "{{") && !strings.Contains(s, "{%") {
+		return s, nil
+	}
+	env, err := jinja.NewEnv(nil)
+	if err != nil {
+		return "", err
+	}
+	out, err := env.Render(ProfilesFile, s, &jinja.Context{})
+	if err != nil {
+		return "", diag.Errorf(ProfilesFile, n.Line, "%q: %v", s, err).WithHint("give env_var a default, env_var('NAME', 'value'), or set the variable")
+	}
+	return strings.TrimSpace(out), nil
 }
 
 func profileNames(profiles *yamlx.Node) []string {
