@@ -47,6 +47,11 @@ func TestBigQueryUnnestWithoutAlias(t *testing.T) {
 	expectRows(t, bigquery, "select a, b from unnest([struct(1 as a, 'x' as b), struct(2, 'y')])", "1|x\n2|y")
 	expectRows(t, bigquery, "select * from unnest([struct(1 as a, [3] as l)])", "1|[3]")
 	expectTranslated(t, bigquery, "select [struct(1 as a), struct(2)]", "select json_array(json_object('a', 1), json_object('a', 2))")
+	// an unaliased literal reading a column beside it: its fields are names, * gives them
+	expectRows(t, bigquery, "with c as (select 'x' as id, 'v' as t) select id, k, v from c, unnest([struct('a' as k, t as v), ('b', id)]) where v is not null order by k", "x|a|v\nx|b|x")
+	expectRows(t, bigquery, "with c as (select 'x' as id, 'v' as t) select * from c, unnest([struct('a' as k, t as v)])", "x|v|a|v")
+	// IGNORE NULLS after a call's argument is the outer call's
+	expectRows(t, bigquery, "select array_agg(lower(x) ignore nulls) from unnest(['B', null, 'a']) as x", `["b","a"]`)
 	// a field named only by its column takes the first struct's name too
 	expectRows(t, bigquery, "select p.v from (select 'x' as email, 'c1' as cid) as c cross join unnest([struct('email' as k, c.email as v), struct('cid', c.cid)]) as p order by p.k", "c1\nx")
 }

@@ -612,7 +612,12 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		n.x = n.add(p.parseExpr())
 		n.tok2 = p.expectWord("as")
 		n.y = n.add(p.parseTypeNode())
-		if _, ok := p.acceptWord("format"); ok {
+		if _, ok := p.acceptWord("format"); ok && p.d == BigQuery {
+			// BigQuery's CAST(x AS STRING FORMAT 'YYYY-MM-DD'), refused by
+			// the translator: SQLite would read FORMAT '...' as part of
+			// the type's name and ignore it
+			n.z = n.add(p.parseExpr())
+		} else if ok {
 			p.fail("CAST ... FORMAT")
 		}
 		p.expectPunct(")")
@@ -912,7 +917,9 @@ func (p *parser) parseNameOrCall() *node {
 		break
 	}
 	p.expectPunct(")")
-	if p.isWord("ignore") || p.isWord("respect") {
+	// FIRST_VALUE(x) IGNORE NULLS OVER (...); in ARRAY_AGG(LOWER(x) IGNORE
+	// NULLS) the words are the outer call's
+	if (p.isWord("ignore") || p.isWord("respect")) && p.isWordAt(2, "over") {
 		r := p.open(nRaw)
 		r.name = p.peek().lower
 		p.next()

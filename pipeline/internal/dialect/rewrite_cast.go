@@ -13,6 +13,10 @@ import "strings"
 // (timestamps.go). A timestamp cast to a string is written as the warehouse
 // writes it.
 func (t *translator) rewriteCast(n *node) {
+	if n.z != nil {
+		t.refuse(n.z.start, refCastFormat)
+		return
+	}
 	if i := skipSpace(t.toks, n.y.start); t.d == Snowflake && i < n.y.end && variantCasts[t.toks[i].lower] != "" {
 		// x::variant is x; x::array and x::object check it
 		fn, x := variantCasts[t.toks[i].lower], n.x

@@ -225,7 +225,13 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			return s + ")" + pr.carry(c, arg)
 		}
 		if f.aliasStart < 0 && t.d == BigQuery && f.offsetNode == nil && f.aliasCols == nil {
-			if fields := structArrayFields(arg); fields != nil {
+			if fields := structArrayFields(arg); fields != nil && hasName(arg) {
+				// one reading a column beside it: a subquery in FROM could
+				// not see that column, so its fields are names of the
+				// SELECT read from json_each's rows (unnest_fields.go)
+				f.fields = fields
+				f.implicit = true
+			} else if fields != nil {
 				// a literal array of structs: BigQuery makes its fields
 				// columns, whose names the literal gives
 				f.fields = fields
@@ -616,6 +622,19 @@ func readsColumn(n *node) bool {
 	}
 	for _, k := range n.kids {
 		if readsColumn(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasName tells whether n reads a name (a column) anywhere in it.
+func hasName(n *node) bool {
+	if n.kind == nName {
+		return true
+	}
+	for _, k := range n.kids {
+		if hasName(k) {
 			return true
 		}
 	}

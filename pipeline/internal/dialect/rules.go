@@ -388,6 +388,7 @@ var (
 	refPivotColumns   = refusal{"%s cannot be written here: %s", "read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT"}
 	refPivotAgg       = refusal{"this PIVOT or UNPIVOT is not supported", "PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column"}
 	refMerge          = refusal{"MERGE INTO is not supported by SQLite", "for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ..."}
+	refCastFormat     = refusal{"CAST ... FORMAT is not supported", "write FORMAT_DATE('%d/%m/%Y', d), FORMAT_TIMESTAMP('%Y-%m-%d %H:%M', ts) or PARSE_DATE('%m/%d/%Y', s) with %-elements, or FORMAT('%.2f', x) for a number"}
 	refSafe           = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
 	refDistinctOn     = refusal{"DISTINCT ON is not supported in %s SQL", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refDistinctOnHere = refusal{"DISTINCT ON cannot be written here: %s", "name every selected column once, from relations whose columns are known, or keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
@@ -497,6 +498,7 @@ var Refusals = []Rule{
 	{From: "GROUP BY ROLLUP, CUBE or GROUPING SETS with SELECT DISTINCT, *, a window function, QUALIFY or more than 64 sets; an ORDER BY of an aggregate or a qualified name over it", Dialects: warehouses, To: refGroupingSets.hint},
 	{From: "GROUPING(x), GROUPING_ID(x) outside the select list and HAVING of a grouped SELECT", Dialects: warehouses, To: refGrouping.hint},
 	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
+	{From: "CAST(x AS STRING FORMAT 'DD/MM/YYYY'), CAST(s AS DATE FORMAT '...')", Dialects: "BigQuery", To: refCastFormat.hint},
 	{From: "NET.*, HLL_COUNT.*, KEYS.*, AEAD.* functions but NET.HOST", Dialects: "BigQuery", To: refNamespaced.hint},
 	{From: "dataset.function(...), a persistent UDF", Dialects: "BigQuery", To: refUDF.hint},
 	{From: "WITH t(a, b) AS (...), a CTE with a column list (BigQuery refuses it)", Dialects: "BigQuery", To: refCTEColumns.hint},

@@ -686,6 +686,9 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 			expr := q + quoteIdent(c)
 			if r.kind == fromUnnest && t.d != SQLite && len(r.columns) == 0 && r.fields == nil {
 				expr = quoteIdent(r.aliasOrName()) + ".value AS " + quoteIdent(c)
+			} else if r.kind == fromUnnest && r.fields != nil && r.implicit {
+				// a literal array of structs read from json_each's rows
+				expr = "json_extract(" + quoteIdent(r.aliasOrName()) + ".value, " + sqlString(jsonPath([]string{c})) + ") AS " + quoteIdent(c)
 			}
 			out = append(out, starColumn{name: c, expr: expr})
 		}

@@ -146,11 +146,10 @@ func (t *translator) besideEach(name string, sc *scope) (text string, ok bool) {
 			f := r.from
 			switch {
 			case f.kind != fromUnnest || f.flatten:
-			case f.fields != nil:
-				// a literal array of structs: a subquery of its fields
-				if containsFold(f.fields, name) {
-					return "", false
-				}
+			case f.fields != nil && containsFold(f.fields, name):
+				return "", false // a field of a literal array of structs
+			case f.fields != nil && !f.implicit:
+				// a subquery of the literal's fields
 			default:
 				each = true
 			}

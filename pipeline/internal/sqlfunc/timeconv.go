@@ -187,7 +187,9 @@ func formatWith(fn string, format, value int, elemsOf func(sqlite3.Context, int,
 			if !ok {
 				return
 			}
-			m.t = wallClock(m.t, loc)
+			// in the zone, not its wall clock in UTC: %z and %Ez write
+			// the zone's offset, %s the instant's seconds
+			m.t = m.t.In(loc)
 		}
 		var buf [64]byte
 		ctx.ResultRawText(writeTime(buf[:0], m.t, elems))

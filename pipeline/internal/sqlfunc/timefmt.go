@@ -314,12 +314,21 @@ func writeTime(b []byte, t time.Time, elems []elem) []byte {
 			}
 		case 'Z':
 			b = append(b, "UTC"...)
-		case 'z':
-			b = append(b, "+0000"...)
-		case ':':
-			b = append(b, "+00:00"...)
-		case 'h':
-			b = append(b, "+00"...)
+		case 'z', ':', 'h':
+			// t's offset: +0000 (+00:00, +00) but for a time in a zone
+			_, off := t.Zone()
+			sign := byte('+')
+			if off < 0 {
+				sign, off = '-', -off
+			}
+			b = append(b, sign)
+			num(off/3600, 2, '0')
+			if e.field == ':' {
+				b = append(b, ':')
+			}
+			if e.field != 'h' {
+				num(off%3600/60, 2, '0')
+			}
 		case 's':
 			b = strconv.AppendInt(b, t.Unix(), 10)
 		case 'u':
