@@ -134,9 +134,15 @@ func (t *translator) numberType(n *node) string {
 		if t.d == Snowflake && len(n.parts) <= 1 && len(n.list) == 1 && (n.name == "sum" || n.name == "min" || n.name == "max") && t.numberType(n.list[0]) == "INTEGER" {
 			return "INTEGER" // a NUMBER(38, 0): divided, it has 6 digits (decimals.go)
 		}
+		if t.d == Snowflake && len(n.parts) <= 1 && (n.name == "count_if" || integerBranches(t, snowflakeBranches(n))) {
+			return "INTEGER" // COUNT_IF, IFF(c, amount, 0)...: a NUMBER(38, 0)
+		}
 	case nCase:
 		if t.d == DuckDB {
 			return t.commonNumber(caseBranches(n))
+		}
+		if t.d == Snowflake && integerBranches(t, caseBranches(n)) {
+			return "INTEGER"
 		}
 	case nBinary:
 		x, y := t.numberType(n.x), t.numberType(n.y)
@@ -307,6 +313,25 @@ func (t *translator) intLiteral(n *node) (int, bool) {
 }
 
 // caseBranches are the values a CASE can give.
+// snowflakeBranches are the values a Snowflake conditional call may give:
+// IFF's and NVL2's two, NVL's, IFNULL's, COALESCE's and ZEROIFNULL's
+// arguments; nil for other calls.
+func snowflakeBranches(n *node) []*node {
+	switch {
+	case (n.name == "iff" || n.name == "nvl2") && len(n.list) == 3:
+		return n.list[1:]
+	case n.name == "nvl" || n.name == "ifnull" || n.name == "coalesce" || n.name == "zeroifnull":
+		return n.list
+	}
+	return nil
+}
+
+// integerBranches tells whether the values of a conditional are all
+// integers (a NUMBER(38, 0) in Snowflake) or NULL, at least one not NULL.
+func integerBranches(t *translator, branches []*node) bool {
+	return len(branches) > 0 && t.commonNumber(branches) == "INTEGER"
+}
+
 func caseBranches(n *node) []*node {
 	k := n.kids
 	if n.x != nil {

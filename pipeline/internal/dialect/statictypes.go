@@ -569,7 +569,9 @@ func (t *translator) outputTypes(root *node) map[string]string {
 		}
 		seen[c.name] = true
 		typ := c.typ
-		if typ == "" && c.num != "" && (t.d == DuckDB || t.d == BigQuery) {
+		if typ == "" && c.num != "" && (t.d == DuckDB || t.d == BigQuery || t.d == Snowflake && c.num == "INTEGER") {
+			// Snowflake's integers are NUMBER(38, 0): a sum of the
+			// column divided downstream has 6 digits, as a seed's has
 			typ = typeNumber + c.num
 		}
 		if typ == "" || c.name == "" {

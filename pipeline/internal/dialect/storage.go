@@ -61,6 +61,14 @@ func StorageTimestamp(d Dialect, typeName string) string {
 	return timestampKind(d, word)
 }
 
+// StorageKeepsOffset tells whether a declared column type keeps the offset
+// written with each timestamp: Snowflake's TIMESTAMP_TZ.
+func StorageKeepsOffset(d Dialect, typeName string) bool {
+	s := strings.ToLower(strings.TrimSpace(typeName))
+	word, _, _ := strings.Cut(s, "(")
+	return d == Snowflake && (zonedType(sqlType{name: strings.TrimSpace(word)}) || strings.HasPrefix(s, "timestamp with time zone"))
+}
+
 // scaleZero reports whether (p, s) gives scale 0: NUMBER without arguments
 // is Snowflake's NUMBER(38,0); NUMERIC without them keeps decimals.
 func scaleZero(word, args string) bool {

@@ -51,7 +51,12 @@ func declaredType(d dialect.Dialect, typ string) (seed.Declared, bool) {
 		return seed.Declared{}, false
 	}
 	decl := seed.Declared{Affinity: aff, Boolean: boolean, Type: typ}
-	if kind := dialect.StorageTimestamp(d, typ); kind != "" {
+	if dialect.StorageKeepsOffset(d, typ) {
+		decl.Timestamp = func(cell string) (string, bool) {
+			c, err := sqlfunc.CanonicalZonedTimestamp(cell)
+			return c, err == nil
+		}
+	} else if kind := dialect.StorageTimestamp(d, typ); kind != "" {
 		decl.Timestamp = func(cell string) (string, bool) {
 			c, err := sqlfunc.CanonicalTimestamp(cell, kind, string(d))
 			return c, err == nil

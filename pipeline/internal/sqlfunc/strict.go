@@ -115,11 +115,7 @@ func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
 		if v.Type() != sqlite3.TEXT || !ok || p.loc == nil {
 			return convertTimestamp(v, KindInstant, dialect)
 		}
-		at := instantOf(p.wall, p.loc).In(p.loc)
-		if _, off := at.Zone(); off == 0 {
-			return string(appendTimestamp(nil, at)), true // +00:00 is Z, as TO_TIMESTAMP_TZ writes it
-		}
-		return zonedText(at), true
+		return zonedInstantText(instantOf(p.wall, p.loc).In(p.loc)), true
 	case "TIME":
 		t, err := readTimeSnowflake(v)
 		if err != nil {

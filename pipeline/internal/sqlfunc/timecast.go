@@ -174,6 +174,26 @@ func CanonicalTimestamp(s, kind, dialect string) (string, error) {
 	return string(appendTimestamp(nil, t)), nil
 }
 
+// CanonicalZonedTimestamp writes text s read as Snowflake's TIMESTAMP_TZ
+// in the project's form, the offset written kept (the session's, UTC, when
+// none is): a seed's column declared timestamp_tz.
+func CanonicalZonedTimestamp(s string) (string, error) {
+	p, ok := parseTimestampText(strings.TrimSpace(s))
+	if !ok || p.loc == nil {
+		return CanonicalTimestamp(s, KindInstant, "snowflake")
+	}
+	return zonedInstantText(instantOf(p.wall, p.loc).In(p.loc)), nil
+}
+
+// zonedInstantText writes t with its offset, as TO_TIMESTAMP_TZ does: an
+// offset of zero as Z.
+func zonedInstantText(t time.Time) string {
+	if _, off := t.Zone(); off == 0 {
+		return string(appendTimestamp(nil, t))
+	}
+	return zonedText(t)
+}
+
 // timestampTypeName names a timestamp kind as dialect names its type.
 func timestampTypeName(kind, dialect string) string {
 	switch {

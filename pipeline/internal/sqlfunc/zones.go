@@ -100,7 +100,7 @@ func convertTimezone(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 // resultZoned writes t with its own offset, as a Snowflake TIMESTAMP_TZ:
 // 2024-01-04T22:00:00-05:00.
-func resultZoned(ctx sqlite3.Context, t time.Time) { ctx.ResultText(zonedText(t)) }
+func resultZoned(ctx sqlite3.Context, t time.Time) { ctx.ResultText(zonedInstantText(t)) }
 
 // zonedText writes t with its offset: 2024-01-04T22:00:00-05:00.
 func zonedText(t time.Time) string {
