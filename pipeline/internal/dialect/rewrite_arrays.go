@@ -296,6 +296,10 @@ func (t *translator) rewriteIn(n *node) {
 		t.compareTimestamps(append([]*node{n.x}, y.list...)...)
 		t.compareLiterals(append([]*node{n.x}, y.list...)...)
 	}
+	if y.kind == nSubquery {
+		// x IN (SELECT ts ...): x compares with the timestamps it selects
+		t.compareTimestamps(n.x, y)
+	}
 	if y.kind != nCall || y.name != "unnest" || t.d == SQLite {
 		return
 	}

@@ -164,6 +164,12 @@ func (t *translator) staticType(n *node) string {
 			if len(n.list) > 0 {
 				return t.commonType(n.list[:1])
 			}
+		case "max_by", "min_by", "arg_max", "arg_min", "argmax", "argmin":
+			// the first argument's value at the row of the extreme second
+			// one; with a count it is a list of them
+			if len(n.list) == 2 {
+				return t.commonType(n.list[:1])
+			}
 		case "abs":
 			if len(n.list) == 1 && t.isDecimal(n.list[0]) {
 				return t.staticType(n.list[0])
