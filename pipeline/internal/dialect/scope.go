@@ -682,7 +682,20 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 		if len(rels) > 1 || st.name != "" {
 			q = quoteIdent(r.aliasOrName()) + "."
 		}
+		merged := t.mergedColumns(r, cols, out)
 		for _, c := range cols {
+			if st.name == "" && merged[strings.ToLower(c)] {
+				// a column of USING or NATURAL is given once, where the
+				// left side gives it; unqualified, it is the join's value
+				// (either side's in a FULL JOIN)
+				for i := range out {
+					if strings.EqualFold(out[i].name, c) {
+						out[i].expr = quoteIdent(out[i].name)
+						break
+					}
+				}
+				continue
+			}
 			expr := q + quoteIdent(c)
 			if r.kind == fromUnnest && t.d != SQLite && len(r.columns) == 0 && r.fields == nil {
 				expr = quoteIdent(r.aliasOrName()) + ".value AS " + quoteIdent(c)
@@ -744,6 +757,28 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 		}
 	}
 	return out, nil
+}
+
+// mergedColumns are the columns (lower case) that the join bringing in r
+// merges with the columns before it, out: those of USING, or for a
+// NATURAL join those of the same name.
+func (t *translator) mergedColumns(r *fromInfo, cols []string, out []starColumn) map[string]bool {
+	m := map[string]bool{}
+	switch {
+	case r.joinUsing != nil:
+		for _, c := range r.joinUsing.list {
+			m[strings.ToLower(c.name)] = true
+		}
+	case strings.Contains(r.joinKind, "natural"):
+		for _, c := range cols {
+			for _, o := range out {
+				if strings.EqualFold(o.name, c) {
+					m[strings.ToLower(c)] = true
+				}
+			}
+		}
+	}
+	return m
 }
 
 // starKeeps tells whether a column of the relations read stays in the
