@@ -16,7 +16,7 @@ func (t *translator) rewriteGroupAll(s *node) {
 			t.refuse(g.tok, refGroupAllStar)
 			return
 		}
-		if !hasAggregate(it.x) {
+		if !t.aggregateItem(s, it.x) {
 			pos = append(pos, itoa(i+1))
 		}
 	}
@@ -25,6 +25,29 @@ func (t *translator) rewriteGroupAll(s *node) {
 		text = "GROUP BY " + strings.Join(pos, ", ")
 	}
 	g.print = func(pr *printer, g *node) string { return text + pr.carry(g) }
+}
+
+// aggregateItem tells whether x, a select item of s, holds an aggregate
+// itself or through the lateral alias of an earlier item that does
+// (sum(a) as total, total / count(*) ...): DuckDB groups by neither.
+func (t *translator) aggregateItem(s, x *node) bool {
+	if x == nil || x.kind == nSelect {
+		return false
+	}
+	if hasAggregate(x) {
+		return true
+	}
+	if x.kind == nName {
+		if e := t.lateralAlias(x, s.sel.scope); e != nil && e != x {
+			return t.aggregateItem(s, e.x)
+		}
+	}
+	for _, k := range x.kids {
+		if t.aggregateItem(s, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // parseOrderAll reads ALL [ASC | DESC] [NULLS FIRST | LAST] after ORDER BY

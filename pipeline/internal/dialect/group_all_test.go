@@ -10,6 +10,12 @@ func TestGroupByAll(t *testing.T) {
 		"select a,\n  max(b) as m,\n  (select count(*) from t) as c\nfrom t\nGROUP BY 1, 3\n\norder by 1 NULLS LAST")
 	expectTranslated(t, bigquery, "select count(*), max(a, b) from t group by all", "select count(*), max(a, b) from t GROUP BY 2")
 	expectTranslated(t, duckdb, "select count(*) as n from t group by all", "select count(*) as n from t ")
+	// an item reading an aggregate through a lateral alias is no key; a
+	// column of the relation read by that name is
+	expectTranslated(t, duckdb, "with t as (select 1 as a, 2 as b) select a, sum(b) as s, s / 2 as h, h + a as k from t group by all",
+		"with t as (select 1 as a, 2 as b) select a, sum(b) as s, CAST((sum(b)) AS REAL) / 2 as h, (CAST((sum(b)) AS REAL) / 2) + a as k from t GROUP BY 1")
+	expectTranslated(t, duckdb, "with t as (select 1 as a, 2 as b) select a, sum(b) as b, b + 1 as c from t group by all",
+		"with t as (select 1 as a, 2 as b) select a, sum(b) as b, b + 1 as c from t GROUP BY 1, 3")
 	expectRows(t, duckdb, "select a is null as missing, count(*) as n from t group by all order by 1", "0|2\n1|1")
 	expectRefused(t, duckdb, "select *, count(*) from t group by all", "1:36: GROUP BY ALL over SELECT * is not supported (list the columns to group by, or list the select items instead of *)")
 }
