@@ -720,6 +720,11 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 			return nil
 		}
 	}
+	if cfg.ContractEnforced() {
+		if sql, err = r.enforceContract(m, cfg.Materialized, sql); err != nil {
+			return err
+		}
+	}
 	if cfg.Materialized == "ephemeral" {
 		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS %s; CREATE TEMP VIEW %s AS\n%s", qrel, store.Ident(rel.Name), sql)); err != nil {
 			return &sqlError{err: err, sql: sql}

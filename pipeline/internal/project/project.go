@@ -113,6 +113,18 @@ type Model struct {
 	// dim_customers. Version is the YAML value (2, "2.1").
 	VersionOf string
 	Version   any
+	// Columns are the columns its properties entry declares, in order:
+	// what an enforced contract holds the model to.
+	Columns []Column
+}
+
+// Column is a column a properties file declares for a model.
+type Column struct {
+	Name     string
+	DataType string // data_type:, "" when not given
+	NotNull  bool   // a not_null constraint
+	File     string
+	Line     int
 }
 
 // Seed is one CSV file.

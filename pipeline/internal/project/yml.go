@@ -184,6 +184,11 @@ func (p *Project) loadNodeDocs(file, section string, n *yamlx.Node, pkg string) 
 				c.Apply(kw)
 			}
 		}
+		if section == "models" {
+			if err := p.loadModelColumns(file, it, name, pkg); err != nil {
+				return err
+			}
+		}
 		if section == "analyses" || section == "tests" || section == "data_tests" {
 			// dbt tests no analysis nor test: such tests would never run.
 			if line := testsLine(file, it); line > 0 {
