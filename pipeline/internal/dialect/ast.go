@@ -92,6 +92,7 @@ type selectInfo struct {
 	where, having, qualify, group *node
 	distinctOn                    *node // DISTINCT ON (...) (distinct_on.go)
 	fromTok, qualifyTok           int
+	windowAfter                   int // token of a WINDOW after QUALIFY, or 0
 	trailingComma                 int // token of a comma before FROM, or -1
 	asTok, structTok              int // SELECT AS STRUCT / AS VALUE, or -1
 	asStruct, asValue             bool

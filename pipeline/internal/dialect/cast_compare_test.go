@@ -50,6 +50,8 @@ func TestBigQueryUnnestWithoutAlias(t *testing.T) {
 	// an unaliased literal reading a column beside it: its fields are names, * gives them
 	expectRows(t, bigquery, "with c as (select 'x' as id, 'v' as t) select id, k, v from c, unnest([struct('a' as k, t as v), ('b', id)]) where v is not null order by k", "x|a|v\nx|b|x")
 	expectRows(t, bigquery, "with c as (select 'x' as id, 'v' as t) select * from c, unnest([struct('a' as k, t as v)])", "x|v|a|v")
+	// || of arrays is array concatenation, of strings still ||
+	expectTranslated(t, bigquery, "select [1] || [2], split(s) || ['x'], s || 'x' from t", "select array_concat(json_array(1), json_array(2)), array_concat(split_to_json(s), json_array('x')), s || 'x' from t")
 	// IGNORE NULLS after a call's argument is the outer call's
 	expectRows(t, bigquery, "select array_agg(lower(x) ignore nulls) from unnest(['B', null, 'a']) as x", `["b","a"]`)
 	// a field named only by its column takes the first struct's name too

@@ -131,6 +131,9 @@ func TestStatements(t *testing.T) {
 	// QUALIFY: a filtered subquery
 	expectTranslated(t, bigquery, "select id, a from t\nqualify row_number() over (partition by a order by id) = 1",
 		"SELECT id, a FROM (select id, a, row_number() over (partition by a order by id) = 1 AS _nexus_qualify from t) WHERE _nexus_qualify\n")
+	// BigQuery's WINDOW comes after QUALIFY, and names windows the inner SELECT uses
+	expectTranslated(t, bigquery, "select id from t\nqualify row_number() over w = 1\nwindow w as (order by id)",
+		"SELECT id FROM (select id, row_number() over w = 1 AS _nexus_qualify from t window w as (order by id)) WHERE _nexus_qualify\n\n")
 	expectTranslated(t, snowflake, "select * from t qualify rn = 1", "SELECT id, a, b FROM (select *, rn = 1 AS _nexus_qualify from t) WHERE _nexus_qualify ")
 	// a line comment before QUALIFY: the closing parenthesis goes on QUALIFY's line
 	expectTranslated(t, duckdb, "select id from t where a > 0 -- newest\nqualify row_number() over (partition by a order by id) = 1",

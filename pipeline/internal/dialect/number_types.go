@@ -353,6 +353,10 @@ func caseBranches(n *node) []*node {
 // bits, and the conditionals mixing an INTEGER with a DECIMAL or a DOUBLE
 // to a real (coalesce(sum(amount), 0) is 0.0 in DuckDB).
 func (t *translator) exactNumbers(n *node) {
+	if t.d == BigQuery {
+		t.floatBranches(n)
+		return
+	}
 	if t.d != DuckDB {
 		return
 	}
@@ -500,5 +504,36 @@ func (t *translator) realColumns(q *node) {
 				}
 			}
 		}
+	}
+}
+
+// floatBranches makes a BigQuery conditional with a FLOAT64 value give a
+// real: the values' supertype is FLOAT64 (conversion_rules#supertypes), so
+// COALESCE(seats, 0.5) is 12.0 where seats holds 12. A value whose type is
+// not known is an INT64, NUMERIC or FLOAT64 there: anything else has no
+// supertype with a FLOAT64, and BigQuery refuses it.
+func (t *translator) floatBranches(n *node) {
+	var values []*node
+	switch {
+	case n.kind == nCase:
+		values = caseBranches(n)
+	case n.kind == nCall && len(n.parts) <= 1 && (n.name == "coalesce" || n.name == "ifnull" || n.name == "greatest" || n.name == "least"):
+		values = n.list
+	case n.kind == nCall && len(n.parts) <= 1 && n.name == "if" && len(n.list) == 3:
+		values = n.list[1:]
+	}
+	float, other := false, false
+	for _, v := range values {
+		switch {
+		case t.isNull(v):
+		case t.numberType(v) == "REAL":
+			float = true
+		default:
+			other = true
+		}
+	}
+	if float && other {
+		n.pre = "CAST(" + n.pre
+		n.post += " AS REAL)"
 	}
 }

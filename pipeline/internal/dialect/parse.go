@@ -485,23 +485,34 @@ func (p *parser) parseSelect() *node {
 	if _, ok := p.acceptWord("having"); ok {
 		info.having = s.add(p.parseExpr())
 	}
-	if _, ok := p.acceptWord("window"); ok {
-		for {
-			w := p.open(nExpr)
-			p.next()
-			p.expectWord("as")
-			w.add(p.parseWindowSpec())
-			s.add(p.close(w))
-			if !p.acceptPunct(",") {
-				break
-			}
-		}
-	}
+	p.parseWindowClause(s)
 	if i, ok := p.acceptWord("qualify"); ok {
 		info.qualifyTok = i
 		info.qualify = s.add(p.parseExpr())
+		// BigQuery writes WINDOW after QUALIFY
+		if w := p.ti(); p.parseWindowClause(s) {
+			info.windowAfter = w
+		}
 	}
 	return p.close(s)
+}
+
+// parseWindowClause reads WINDOW name AS (spec), ... into s, if there.
+func (p *parser) parseWindowClause(s *node) bool {
+	if _, ok := p.acceptWord("window"); !ok {
+		return false
+	}
+	for {
+		w := p.open(nExpr)
+		p.next()
+		p.expectWord("as")
+		w.add(p.parseWindowSpec())
+		s.add(p.close(w))
+		if !p.acceptPunct(",") {
+			break
+		}
+	}
+	return true
 }
 
 // parseItem reads one select item: *, t.* (with EXCEPT, EXCLUDE or

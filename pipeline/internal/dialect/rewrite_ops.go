@@ -51,8 +51,8 @@ func (t *translator) rewriteBinary(n *node) {
 		t.compareLiterals(n.x, n.y)
 		return
 	}
-	if n.name == "||" && t.d == DuckDB && strings.HasPrefix(t.staticType(n.x), TypeList) && strings.HasPrefix(t.staticType(n.y), TypeList) {
-		// DuckDB's || of two lists is one list
+	if n.name == "||" && t.concatsLists(n) {
+		// DuckDB's || of two lists is one list, and BigQuery's of arrays
 		x, y := n.x, n.y
 		n.print = func(pr *printer, n *node) string {
 			return "array_concat(" + pr.text(x) + ", " + pr.text(y) + ")" + pr.carry(n, x, y)
@@ -565,4 +565,12 @@ func (t *translator) dateArithmetic(n *node) bool {
 		return true
 	}
 	return false
+}
+
+// concatsLists tells whether n, a ||, joins lists: in DuckDB both sides are
+// known to be lists; in BigQuery one side is known to be an ARRAY, which
+// makes || ARRAY concatenation (operators#concatenation_operator).
+func (t *translator) concatsLists(n *node) bool {
+	x, y := strings.HasPrefix(t.staticType(n.x), TypeList), strings.HasPrefix(t.staticType(n.y), TypeList)
+	return t.d == DuckDB && x && y || t.d == BigQuery && (x || y)
 }

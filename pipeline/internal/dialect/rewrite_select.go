@@ -137,14 +137,19 @@ func (t *translator) rewriteQualify(s *node) {
 		}
 		last.post = *post + ", " + strings.TrimSpace(cond) + " AS " + qualifyColumn
 		inner := pr.span(n, n.start, info.qualifyTok)
+		end, window := n.end, ""
+		if info.windowAfter > 0 {
+			// WINDOW after QUALIFY names windows the inner SELECT uses
+			end, window = info.windowAfter, " "+pr.span(n, info.windowAfter, n.end)
+		}
 		trail := len(inner) - len(strings.TrimRight(inner, " \t\r\n"))
 		if lastLine := inner[strings.LastIndexByte(inner[:len(inner)-trail], '\n')+1 : len(inner)-trail]; strings.Contains(lastLine, "--") || t.d == BigQuery && strings.Contains(lastLine, "#") {
 			// A line comment ends the FROM ... part: the closing goes on
 			// the next line, where QUALIFY was, so it is not commented out.
 			trail = 0
 		}
-		return "SELECT " + strings.Join(names, ", ") + " FROM (" + inner[:len(inner)-trail] + ") WHERE " + qualifyColumn +
-			inner[len(inner)-trail:] + pr.carryRange(info.qualifyTok, n.end)
+		return "SELECT " + strings.Join(names, ", ") + " FROM (" + inner[:len(inner)-trail] + window + ") WHERE " + qualifyColumn +
+			inner[len(inner)-trail:] + pr.carryRange(info.qualifyTok, end)
 	}
 }
 

@@ -195,7 +195,10 @@ func (t *translator) staticType(n *node) string {
 				return TypeDate // date ± n days
 			}
 		}
-		if n.name == "||" && t.d == DuckDB && strings.HasPrefix(t.staticType(n.x), TypeList) && strings.HasPrefix(t.staticType(n.y), TypeList) {
+		if n.name == "||" && t.concatsLists(n) {
+			if t.d == BigQuery {
+				return TypeList
+			}
 			return t.listElements([]*node{n.x, n.y})
 		}
 		if s, ok := t.arithmeticScale(n); ok && s > 0 {
