@@ -84,10 +84,6 @@ func TestTypeofRefused(t *testing.T) {
 	expectTranslated(t, sqlite, "select typeof(a) from t", "select typeof(a) from t")
 }
 
-func TestColumnsRefused(t *testing.T) {
-	expectRefused(t, duckdb, "select min(columns(*)) from t", "1:12: COLUMNS(...) star expressions are not supported ("+refColumns.hint+")")
-}
-
 func TestIsNullValue(t *testing.T) {
 	expectTranslated(t, snowflake, "select is_null_value(v:a.b) from t", "select (json_type(v, '$.a.b') = 'null') from t")
 	expectTranslated(t, snowflake, "select is_null_value(v:a || 'x') from t", "select is_json_null(json_extract(v, '$.a') || 'x') from t")

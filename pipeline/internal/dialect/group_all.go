@@ -11,14 +11,22 @@ func (t *translator) rewriteGroupAll(s *node) {
 		return
 	}
 	var pos []string
-	for i, it := range s.sel.items {
+	at := 0 // the items' output columns so far: a COLUMNS(...) item gives several
+	for _, it := range s.sel.items {
 		if it.kind == nStar {
 			t.refuse(g.tok, refGroupAllStar)
 			return
 		}
-		if !t.aggregateItem(s, it.x) {
-			pos = append(pos, itoa(i+1))
+		width := 1
+		if cols, err := t.itemColumns(s, it); err == nil && cols != nil {
+			width = len(cols)
 		}
+		for k := 1; k <= width; k++ {
+			if !t.aggregateItem(s, it.x) {
+				pos = append(pos, itoa(at+k))
+			}
+		}
+		at += width
 	}
 	text := ""
 	if len(pos) > 0 {
@@ -91,6 +99,10 @@ func (t *translator) rewriteOrderAll(q *node) {
 		n = len(plan.cols)
 	} else {
 		for _, it := range s.sel.items {
+			if cols, err := t.itemColumns(s, it); err == nil && cols != nil {
+				n += len(cols)
+				continue
+			}
 			if it.kind != nStar {
 				n++
 				continue

@@ -852,7 +852,10 @@ func (p *parser) parseNameOrCall() *node {
 		p.acceptWord("all")
 	}
 	for !p.isPunct(")") {
-		if p.isPunct("*") {
+		if n.name == "columns" && p.d == DuckDB && len(n.parts) <= 1 && p.starLength() > 0 {
+			// COLUMNS(* EXCLUDE (...)), COLUMNS(t.*) (columns_expr.go)
+			n.list = append(n.list, n.add(p.parseItem()))
+		} else if p.isPunct("*") {
 			s := p.open(nRaw)
 			p.next()
 			n.list = append(n.list, n.add(p.close(s)))

@@ -94,7 +94,7 @@ func TestPivot(t *testing.T) {
 		{bigquery, "select * from nowhere pivot(sum(b) for a in ('x'))", "1:23: PIVOT cannot be written here: relation nowhere does not exist yet (read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT)"},
 		{bigquery, "select * from t pivot(sum(b) + 1 for a in ('x'))", "1:23: this PIVOT or UNPIVOT is not supported (PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column)"},
 		{duckdb, "pivot t on a using sum(b)", "1:1: this form of PIVOT is not supported (list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a)"},
-		{duckdb, "unpivot t on columns(* exclude (id)) into name k value v", "1:1: this form of UNPIVOT is not supported (list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column)"},
+		{duckdb, "unpivot t on columns(* exclude (id)) into name k value v", "1:1: this form of UNPIVOT is not supported (list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column)\n1:14: COLUMNS(...) star expressions are not supported here (" + refColumns.hint + ")"},
 	}
 	for _, c := range refused {
 		expectRefused(t, c.d, c.in, c.want)

@@ -165,7 +165,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.rewriteVariantTest(n) || t.rewriteVariantAccess(n) {
 		return
 	}
-	if r, ok := unfaithful[t.d][name]; ok {
+	if r, ok := unfaithful[t.d][name]; ok && !t.columnsCall[n] {
 		t.refuse(n.tok, r, strings.ToUpper(t.toks[n.tok].text))
 		return
 	}
@@ -399,7 +399,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		t.refuse(n.tok, refInterval) // to_days(n) outside x ± to_days(n)
 		return
 	}
-	if t.d != SQLite && !knownFunction(name) && !t.insideFrom(n, sc) {
+	if t.d != SQLite && !knownFunction(name) && !t.insideFrom(n, sc) && !t.columnsCall[n] {
 		hint := "no SQLite or built-in function has this name; write the computation with SQLite's functions"
 		if c := closestFunction(name); c != "" {
 			hint = "the closest known function is " + strings.ToUpper(c)

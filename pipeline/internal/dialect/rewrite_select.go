@@ -16,6 +16,7 @@ const qualifyColumn = "_nexus_qualify"
 func (t *translator) rewriteSelect(s *node) {
 	info := s.sel
 	t.rewriteJoins(s)
+	t.rewriteColumns(s)
 	t.rewriteGroupAll(s)
 	t.groupIntervals(s)
 	if info.trailingComma >= 0 {

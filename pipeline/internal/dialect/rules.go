@@ -422,7 +422,8 @@ var (
 	refCreate           = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
 	refNoType           = refusal{"%s has no type after it", "name the type, for example x::text"}
 	refHash             = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "for a key, hash the text with md5(x) or sha256(x) (BigQuery: to_hex(md5(x)); Snowflake: md5(x), sha2(x)), which give the same value everywhere"}
-	refColumns          = refusal{"%s(...) star expressions are not supported", "list the columns, or use * EXCLUDE (...) / * REPLACE (... AS x), which are"}
+	refColumns          = refusal{"%s(...) star expressions are not supported here", "use COLUMNS(...) in a select item, without an alias, over relations whose columns are known; or list the columns"}
+	refColumnsHere      = refusal{"COLUMNS(...) cannot be expanded: %s", "use COLUMNS(*), COLUMNS(* EXCLUDE (...)), COLUMNS('regex') or COLUMNS(['a', 'b']) in a select item, without an alias, over relations whose columns are known; or list the columns"}
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
 	refAge              = refusal{"%s with one argument (the age at today's midnight) is not supported", "name the end: age(current_date, x), or age(ts, x) with a timestamp of the data"}
 	refIntervalFraction = refusal{"INTERVAL %s %s: BigQuery takes a whole number of a single part%s", "write a whole number of a smaller part, or MAKE_INTERVAL(day => 1, hour => 12) for several parts"}
@@ -523,7 +524,7 @@ var Refusals = []Rule{
 	{From: "LISTAGG(x, sep) WITHIN GROUP (ORDER BY ...) OVER (...), and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
 	{From: "OBJECT_CONSTRUCT(*)", Dialects: "Snowflake", To: refObjectStar.hint},
 	{From: "RANDOM(seed)", Dialects: "Snowflake", To: refRandomSeed.hint},
-	{From: "COLUMNS(*), COLUMNS('regex')", Dialects: "DuckDB", To: refColumns.hint},
+	{From: "COLUMNS(...) outside a select item, with an alias or a lambda, or over relations whose columns are unknown", Dialects: "DuckDB", To: refColumnsHere.hint},
 	{From: "HASH(x)", Dialects: "Snowflake, DuckDB", To: refHash.hint},
 	{From: "AS_DATE, AS_TIME, AS_TIMESTAMP_NTZ, AS_TIMESTAMP_LTZ, AS_TIMESTAMP_TZ, AS_BINARY", Dialects: "Snowflake", To: refVariantTime.hint},
 	{From: "HASH_AGG(x)", Dialects: "Snowflake", To: refHashAgg.hint},

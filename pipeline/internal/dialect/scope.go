@@ -316,6 +316,7 @@ func (t *translator) walkSelect(s *node, sc *scope) {
 	inner := &scope{parent: sc, rels: info.from, sel: s}
 	info.scope = inner
 	t.markSelectUnnest(s)
+	t.markColumns(s)
 	t.selectAsStruct(info)
 	if info.fromClause != nil {
 		t.walk(info.fromClause, inner)
@@ -624,6 +625,15 @@ func (t *translator) selectColumns(s *node) ([]string, error) {
 	for _, it := range s.sel.items {
 		if it.kind == nStar {
 			cols, err := t.starColumns(s, it)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range cols {
+				out = append(out, c.name)
+			}
+			continue
+		}
+		if cols, err := t.itemColumns(s, it); err != nil || cols != nil {
 			if err != nil {
 				return nil, err
 			}

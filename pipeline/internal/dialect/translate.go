@@ -67,7 +67,7 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	p := newParser(o.Dialect, toks)
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
-		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}}
+		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}}
 	t.walk(root, nil)
 	t.checkFinalArrays(root)
 	t.refuseGroupingCalls()
@@ -123,6 +123,9 @@ type translator struct {
 	// fromSkips are the token ranges of SEMI and ANTI joins a FROM list
 	// leaves out (semi_join.go).
 	fromSkips map[*node][][2]int
+	// columnsCall are the COLUMNS(...) calls a select item expands
+	// (columns_expr.go).
+	columnsCall map[*node]bool
 }
 
 // refuse records refusal r at token i.
