@@ -147,6 +147,9 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.rewritePositional(n, sc)
 	case nCall:
 		t.rewriteCall(n, sc)
+		t.typeLiterals(n)
+	case nCase:
+		t.typeLiterals(n)
 	case nCast:
 		t.rewriteCast(n)
 	case nBinary:

@@ -250,8 +250,13 @@ func (t *translator) columnNumber(n *node) string {
 // when one is unknown or two differ.
 func (t *translator) commonType(list []*node) string {
 	common := ""
+	var literals []*node
 	for _, x := range list {
 		if t.isNull(x) {
+			continue
+		}
+		if x.kind == nString && t.d == DuckDB {
+			literals = append(literals, x) // may take the others' type
 			continue
 		}
 		typ := t.staticType(x)
@@ -259,6 +264,11 @@ func (t *translator) commonType(list []*node) string {
 			return ""
 		}
 		common = typ
+	}
+	for _, x := range literals {
+		if !t.literalTakes(x, common) {
+			return ""
+		}
 	}
 	return common
 }

@@ -86,6 +86,10 @@ func TestStaticTypesOfTables(t *testing.T) {
 		{"select x.d - 1 from main.s as x join t on t.id = x.n", "select date(x.d, (-(1)) || ' days') from main.s as x join t on t.id = x.n"},
 		{"select main.s.d - 1 from main.s", "select date(main.s.d, (-(1)) || ' days') from main.s"},
 		{"select d + 7 from s", "select date_arith(d, 7, '+', 1) from s"},
+		// a string literal beside a timestamp is one (literal_types.go)
+		{"select coalesce(ts, '1900-01-01')::varchar, case when n then ts else '2000-01-01 10:00' end::varchar from main.s",
+			"select timestamp_string(coalesce(ts, '1900-01-01T00:00:00Z'), 'DATETIME', 'duckdb'), timestamp_string(case when n then ts else '2000-01-01T10:00:00Z' end, 'DATETIME', 'duckdb') from main.s"},
+		{"select coalesce(ts, 'x')::varchar from main.s", "select cast_to(coalesce(ts, 'x'), 'TEXT', 'duckdb', 1) from main.s"},
 	} {
 		got, _, err := TranslateTyped(c.in, o)
 		if err != nil || got != c.out {

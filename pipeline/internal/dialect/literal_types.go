@@ -1,0 +1,75 @@
+package dialect
+
+import (
+	"regexp"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
+
+// DuckDB reads a string literal beside a timestamp or a date in COALESCE,
+// IFNULL, GREATEST, LEAST and the branches of IF and CASE as a value of that type
+// (checked on DuckDB: coalesce(ts, '1900-01-01')::varchar is
+// '1900-01-01 00:00:00'): the result keeps the type, and the literal is
+// written as the timestamp it names.
+
+// literalTakes tells whether string literal x takes the type typ of
+// the values beside it.
+func (t *translator) literalTakes(x *node, typ string) bool {
+	if t.d != DuckDB || x.kind != nString {
+		return false
+	}
+	s := stringValue(t.d, t.toks[x.tok].text)
+	switch typ {
+	case sqlfunc.KindInstant, sqlfunc.KindWallClock:
+		_, err := sqlfunc.CanonicalTimestamp(s, typ, string(t.d))
+		return err == nil
+	case TypeDate:
+		return isoDate.MatchString(s)
+	}
+	return false
+}
+
+var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// alternativesOf are the arguments of call or CASE n whose values it
+// returns, of one common type, where literals may take it.
+func alternativesOf(n *node) []*node {
+	switch n.kind {
+	case nCase:
+		return caseBranches(n)
+	case nCall:
+		if len(n.parts) > 1 {
+			return nil
+		}
+		switch n.name {
+		case "coalesce", "ifnull", "greatest", "least":
+			return n.list
+		case "if":
+			if len(n.list) == 3 {
+				return n.list[1:]
+			}
+		}
+	}
+	return nil
+}
+
+// typeLiterals writes the string literals among n's alternatives that
+// take the timestamp type of the others as that timestamp.
+func (t *translator) typeLiterals(n *node) {
+	list := alternativesOf(n)
+	if t.d != DuckDB || len(list) == 0 {
+		return
+	}
+	typ := t.commonType(list)
+	if typ != sqlfunc.KindInstant && typ != sqlfunc.KindWallClock {
+		return // a date literal is already the text of the date
+	}
+	for _, x := range list {
+		if x.kind != nString {
+			continue
+		}
+		if c, err := sqlfunc.CanonicalTimestamp(stringValue(t.d, t.toks[x.tok].text), typ, string(t.d)); err == nil {
+			x.print = printAs(sqlString(c))
+		}
+	}
+}
