@@ -55,3 +55,22 @@ func TestValuesColumnNames(t *testing.T) {
 	expectRefused(t, bigquery, "select a from (values (1, 2)) as v(a, b)", "1:16: VALUES is not supported in BigQuery SQL outside INSERT (select the rows: select 1 as a, 'x' as b union all select 2, 'y')")
 	expectTranslated(t, bigquery, "insert into t values (1, 'x', 2)", "insert into t values (1, 'x', 2)")
 }
+
+// A name the warehouse takes bare but SQLite reads as a keyword (AS
+// index, FLATTEN's column index read from a model) is quoted; SQLite SQL
+// stays as written.
+func TestKeywordNames(t *testing.T) {
+	for _, c := range []struct {
+		d       Dialect
+		in, out string
+	}{
+		{snowflake, "select a as index, t.index from t", `select a as "index", t."index" from t`},
+		{snowflake, "select index + 1 from t", `select "index" + 1 from t`},
+		{duckdb, "select count(*) index from t", `select count(*) "index" from t`},
+		{bigquery, "select x.unique from t as x", `select x."unique" from t as x`},
+		{sqlite, "select a as b from t", "select a as b from t"},
+	} {
+		expectTranslated(t, c.d, c.in, c.out)
+	}
+	expectRows(t, snowflake, "select index + 1 from (select a as index from (select 1 as a))", "2")
+}

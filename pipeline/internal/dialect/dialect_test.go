@@ -341,7 +341,12 @@ func TestFunctions(t *testing.T) {
 	expectRefused(t, bigquery, "select jsn_extract(a, '$.x') from t", "1:8: unknown function JSN_EXTRACT in BigQuery SQL (the closest known function is JSON_EXTRACT)")
 	expectRefused(t, bigquery, "select zeroifnull(b) from t", "1:8: unknown function ZEROIFNULL in BigQuery SQL (ZEROIFNULL is a function of Snowflake SQL; the closest known function is ZERO_IF_NULL)")
 	expectRefused(t, snowflake, "select object_construct(*) from t", "1:8: OBJECT_CONSTRUCT(*) is not supported here (name the columns: object_construct('a', a, 'b', b, ...))")
-	expectRefused(t, snowflake, "select listagg(x, ',') within group (order by x) over (partition by g) from t", "1:8: LISTAGG ... WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by SQLite (compute the aggregate with its WITHIN GROUP in a subquery grouped by the PARTITION BY columns, and join it back)")
+	expectTranslated(t, snowflake, "select listagg(x, ',') within group (order by x) over (partition by g, h) from t",
+		"select listagg_text(x, ',')  over (PARTITION BY g, h ORDER BY x NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) from t")
+	expectTranslated(t, snowflake, "select listagg(x) within group (order by y desc) over () from t",
+		"select listagg_text(x)  over ( ORDER BY y desc NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) from t")
+	expectRefused(t, snowflake, "select listagg(distinct x, ',') within group (order by x) over (partition by g) from t", "1:8: LISTAGG(DISTINCT ...) OVER (...) is not supported by SQLite (COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join)")
+	expectRefused(t, snowflake, "select listagg(x, ',') within group (order by x) over w from t window w as (partition by g)", "1:8: LISTAGG ... WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by SQLite (compute the aggregate with its WITHIN GROUP in a subquery grouped by the PARTITION BY columns, and join it back)")
 	expectTranslated(t, snowflake, "select s.value, s.index from t, lateral split_to_table(t.tags, ',') s", "select s.value AS value, (s.key + 1) AS \"index\" from t,  json_each(split_to_json(t.tags, ',')) s")
 	expectTranslated(t, snowflake, "select booland(a, b), bitshiftleft(a, 2) from t", "select ((a) <> 0 AND (b) <> 0), ((a) << (2)) from t")
 	expectTranslated(t, snowflake, "select x::varchar, x || 'a' from (select 1.50 as x)", "select decimal_text(x, 2), decimal_text(x, 2) || 'a' from (select 1.50 as x)")

@@ -166,6 +166,14 @@ var sqliteKeywords = map[string]bool{
 	"else": true, "limit": true, "notnull": true, "to": true, "where": true,
 }
 
+// quoteKeyword quotes token i, a bare name the warehouse takes, when SQLite
+// reads it as a keyword: AS references, t.index.
+func (t *translator) quoteKeyword(i int) {
+	if tk := t.toks[i]; t.d != SQLite && tk.kind == kWord && sqliteKeywords[tk.lower] && tk.lower != "null" && !t.pr.edited[i] {
+		t.pr.setTok(i, `"`+tk.text+`"`)
+	}
+}
+
 // quoteIdent quotes a name for SQLite when it is not a plain identifier.
 func quoteIdent(name string) string {
 	plain := name != ""

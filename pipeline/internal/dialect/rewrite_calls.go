@@ -38,6 +38,9 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return true
 	}
 	if n.x != nil && hasWithinGroup(n) && !strings.HasPrefix(n.name, "percentile") {
+		if t.partitionWithin(n) {
+			return false // the call itself as without WITHIN GROUP
+		}
 		t.refuse(n.tok, refWithinOver, strings.ToUpper(t.toks[n.tok].text))
 		return true
 	}
@@ -318,6 +321,55 @@ func (t *translator) rewriteWithinGroup(n *node) bool {
 		return text + withinOrder(pr, n)
 	}
 	w.print = func(pr *printer, w *node) string { return pr.carry(w) }
+	return true
+}
+
+// partitionWithin writes Snowflake's LISTAGG(x, sep) or ARRAY_AGG(x)
+// WITHIN GROUP (ORDER BY o) OVER (PARTITION BY p), which aggregates each
+// whole partition in the WITHIN GROUP's order, as the window SQLite takes:
+// OVER (PARTITION BY p ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND
+// UNBOUNDED FOLLOWING). Snowflake takes neither an ORDER BY nor a frame in
+// their OVER; DISTINCT, which SQLite's windows refuse, is left refused.
+func (t *translator) partitionWithin(n *node) bool {
+	if t.d != Snowflake || n.flag || n.name != "listagg" && n.name != "array_agg" && n.name != "arrayagg" {
+		return false
+	}
+	w := n.x
+	if len(w.kids) != 1 || w.kids[0].kind != nExpr || w.kids[0].name != "over" {
+		return false // OVER name
+	}
+	spec := w.kids[0]
+	if len(spec.list) > 0 {
+		return false
+	}
+	if i := skipSpace(t.toks, spec.start+1); i < spec.end && t.toks[i].kind == kWord && t.toks[i].lower != "partition" {
+		return false // a named window, or a frame
+	}
+	for _, k := range spec.kids {
+		if k.kind == nSoup {
+			return false
+		}
+	}
+	parts := spec.kids
+	for _, k := range n.kids {
+		if k.kind == nExpr && k.name == "within" {
+			k.print = func(pr *printer, k *node) string { return pr.carry(k) }
+		}
+	}
+	spec.print = func(pr *printer, spec *node) string {
+		var b strings.Builder
+		b.WriteString("(")
+		for i, p := range parts {
+			if i == 0 {
+				b.WriteString("PARTITION BY ")
+			} else {
+				b.WriteString(", ")
+			}
+			b.WriteString(strings.TrimSpace(pr.text(p)))
+		}
+		b.WriteString(withinOrder(pr, n) + " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)")
+		return b.String() + pr.carry(spec, parts...)
+	}
 	return true
 }
 

@@ -143,6 +143,15 @@ func (t *translator) walk(n *node, sc *scope) {
 		return
 	case nName:
 		t.rewriteName(n, sc)
+		if n.print == nil && sc != nil { // a column, not a statement's word
+			for _, k := range n.parts {
+				t.quoteKeyword(k)
+			}
+		}
+	case nItem:
+		if n.tok >= 0 && n.name != "" {
+			t.quoteKeyword(n.tok)
+		}
 	case nParam:
 		t.rewritePositional(n, sc)
 	case nCall:
