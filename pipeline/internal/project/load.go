@@ -120,6 +120,7 @@ func load(c *Cache, root fs.FS, vars map[string]any, target string, pkgs []Packa
 	if err := p.resolveOverrides(); err != nil {
 		return nil, err
 	}
+	p.checkDocRefs()
 	return p, nil
 }
 
@@ -195,8 +196,9 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 		if err := p.loadYML(f, data, pkg); err != nil {
 			return err
 		}
+		p.readDocRefs(f, data, pkg)
 	}
-	return nil
+	return p.loadDocs(fsys, l, pkg)
 }
 
 // projectFiles are the root files that are not properties files, should a
@@ -207,6 +209,13 @@ var projectFiles = keys("dbt_project.yml", "packages.yml", "dependencies.yml", "
 // dbt reads them under every resource path (models, seeds, snapshots,
 // analyses, tests and macros), each file once.
 func (p *Project) propertiesFiles(fsys fs.FS, l *layout) ([]string, error) {
+	return p.resourceFiles(fsys, l, ".yml", ".yaml")
+}
+
+// resourceFiles lists the files of a package with one of exts under every
+// resource path (models, seeds, snapshots, analyses, tests and macros),
+// each file once, sorted.
+func (p *Project) resourceFiles(fsys fs.FS, l *layout, exts ...string) ([]string, error) {
 	snaps, err := snapshotPaths(l.doc)
 	if err != nil {
 		return nil, err
@@ -222,7 +231,7 @@ func (p *Project) propertiesFiles(fsys fs.FS, l *layout) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
 	for _, dir := range dirs {
-		for _, ext := range []string{".yml", ".yaml"} {
+		for _, ext := range exts {
 			for _, f := range p.walk(fsys, dir, ext) {
 				if !seen[f] && !projectFiles[f] {
 					seen[f] = true

@@ -80,6 +80,10 @@ type Project struct {
 	// walked are the files under each folder of each other file system
 	// this load walked.
 	walked map[walkKey][]string
+	// docs are the docs blocks of every package, by name and by
+	// package.name; docRefs the doc() calls of properties files (docs.go).
+	docs    map[string]bool
+	docRefs []docRef
 }
 
 // Config is a node's resolved configuration.
