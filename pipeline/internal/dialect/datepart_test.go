@@ -26,5 +26,5 @@ func TestSafePrefix(t *testing.T) {
 	expectRows(t, bigquery, "select safe.parse_date('%Y-%m-%d', 'nope'), safe.parse_date('%Y-%m-%d', '2024-05-17'), safe.parse_timestamp('%Y', 'x'), safe.sqrt(-1), safe.ln(0), safe.divide(1, 0)", "NULL|2024-05-17|NULL|NULL|NULL|NULL")
 	// CAST ... FORMAT would run on SQLite with FORMAT '...' read into the type's name
 	expectRefused(t, bigquery, "select cast(d as string format 'DD/MM/YYYY') from t", "1:32: CAST ... FORMAT is not supported (write FORMAT_DATE('%d/%m/%Y', d), FORMAT_TIMESTAMP('%Y-%m-%d %H:%M', ts) or PARSE_DATE('%m/%d/%Y', s) with %-elements, or FORMAT('%.2f', x) for a number)")
-	expectRefused(t, bigquery, "select safe.substr(a, 1, -1) from t", "1:8: SAFE.SUBSTR is not supported (SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST)")
+	expectRefused(t, bigquery, "select safe.substr(a, 1, -1) from t", "1:8: SAFE.SUBSTR is not supported (SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, PARSE_JSON, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST)")
 }

@@ -740,7 +740,7 @@ var namespacedFunctions = map[string]string{"net.host": "net_host"}
 // safeVariants are the functions of pipeline/internal/sqlfunc computing SAFE.f.
 var safeVariants = map[string]string{
 	"parse_timestamp": "safe_parse_timestamp_strftime", "parse_datetime": "safe_parse_timestamp_strftime",
-	"parse_date": "safe_parse_date_strftime", "divide": "safe_divide_real",
+	"parse_date": "safe_parse_date_strftime", "divide": "safe_divide_real", "parse_json": "json_or_null",
 }
 
 // safeAsIs are the functions whose SQLite form gives NULL where

@@ -115,7 +115,7 @@ var Translations = []Rule{
 		Note: "columns matched by name, case aside: the columns every input selects, in the first input's order; BY (x, y) those columns in that order; STRICT wants the same names in every input, and so does BY NAME, which is STRICT CORRESPONDING (BY NAME ON (x, y) is STRICT CORRESPONDING BY (x, y))"},
 	{From: "SELECT DISTINCT ON (k, ...) ... ORDER BY o", Dialects: "DuckDB", To: "SELECT cols FROM (SELECT *, row_number() OVER (PARTITION BY k ORDER BY o) AS _nexus_rn FROM (SELECT ...)) WHERE _nexus_rn = 1 ORDER BY o",
 		Note: "the first row of each key in the order of the query's ORDER BY (any one without); a key or ORDER BY item that is a position or a select item's name means that item, its alias winning over a column of the relations read, as there; other expressions are computed on the rows read in hidden columns, where a name that is no column read stands for the select item of that alias"},
-	{From: "SAFE.PARSE_DATE, SAFE.PARSE_TIMESTAMP, SAFE.PARSE_DATETIME, SAFE.DIVIDE; SAFE.LN, LOG10, SQRT, ACOS, ASIN", Dialects: "BigQuery", To: "safe_parse_date_strftime(...) ...; ln(...) ...",
+	{From: "SAFE.PARSE_DATE, SAFE.PARSE_TIMESTAMP, SAFE.PARSE_DATETIME, SAFE.PARSE_JSON, SAFE.DIVIDE; SAFE.LN, LOG10, SQRT, ACOS, ASIN", Dialects: "BigQuery", To: "safe_parse_date_strftime(...) ...; ln(...) ...",
 		Note: "NULL where the function fails; SQLite's own math functions already give NULL there"},
 	{From: "a SEMI JOIN b ON cond, a ANTI JOIN b USING (k)", Dialects: "DuckDB", To: "(SELECT * FROM a WHERE [NOT] EXISTS (SELECT 1 FROM b WHERE cond)) AS a",
 		Note: "the rows of a with (without) a match in b, each once, with a's columns; a NULL key matches nothing, so ANTI JOIN keeps its row, as there"},
@@ -394,7 +394,7 @@ var (
 	refPivotAgg       = refusal{"this PIVOT or UNPIVOT is not supported", "PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column"}
 	refMerge          = refusal{"MERGE INTO is not supported by SQLite", "for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ..."}
 	refCastFormat     = refusal{"CAST ... FORMAT is not supported", "write FORMAT_DATE('%d/%m/%Y', d), FORMAT_TIMESTAMP('%Y-%m-%d %H:%M', ts) or PARSE_DATE('%m/%d/%Y', s) with %-elements, or FORMAT('%.2f', x) for a number"}
-	refSafe           = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
+	refSafe           = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, PARSE_JSON, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
 	refDistinctOn     = refusal{"DISTINCT ON is not supported in %s SQL", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refDistinctOnHere = refusal{"DISTINCT ON cannot be written here: %s", "name every selected column once, from relations whose columns are known, or keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refByName         = refusal{"%s is not supported in %s SQL", "select the same columns in the same order on both sides and drop BY NAME"}

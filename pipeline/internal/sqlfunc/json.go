@@ -345,6 +345,9 @@ func init() {
 	rename("json_get_text", "json_extract_path_text", "snowflake")
 	// Snowflake's PARSE_JSON checks and keeps JSON text: SQLite's json().
 	rename("json", "parse_json", "snowflake", "bigquery")
+	// json_or_null(x): x's JSON text without spaces, NULL where x is not
+	// JSON (BigQuery's SAFE.PARSE_JSON).
+	add(Func{Name: "json_or_null", NArgs: 1, Scalar: jsonOrNull})
 	rename("json", "try_parse_json", "snowflake")
 }
 
@@ -471,4 +474,14 @@ func jsonGetText(ctx sqlite3.Context, args ...sqlite3.Value) {
 		s, _ := scalarText(raw)
 		ctx.ResultText(s)
 	}
+}
+
+func jsonOrNull(ctx sqlite3.Context, args ...sqlite3.Value) {
+	var b bytes.Buffer
+	if args[0].Type() == sqlite3.NULL || json.Compact(&b, args[0].RawText()) != nil {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultRawText(b.Bytes())
+	ctx.ResultSubtype(jsonSubtype)
 }
