@@ -808,14 +808,19 @@ func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relat
 	if execute {
 		g = p.jinjaGraph
 	}
+	model := p.modelNode(file, pkg, cfg, this)
+	// config.get reads the model's config from every level, as dbt's
+	// model.config holds it
+	modelConfig, _ := model["config"].(map[string]any)
 	return &jinja.Context{
-		Package: pkg,
-		GraphOf: g,
-		Vars:    p.proj.VarsFor(pkg),
-		Target:  p.target,
-		This:    this,
-		Model:   p.modelNode(file, pkg, cfg, this),
-		Execute: execute,
+		Package:     pkg,
+		GraphOf:     g,
+		Vars:        p.proj.VarsFor(pkg),
+		Target:      p.target,
+		This:        this,
+		Model:       model,
+		ModelConfig: modelConfig,
+		Execute:     execute,
 		Config: func(kw map[string]any) error {
 			if cfg != nil {
 				cfg.Apply(kw)

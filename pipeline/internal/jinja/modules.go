@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -39,7 +40,11 @@ func installModules(g *exec.Context) {
 		if len(a.Args) < 1 {
 			return "", fmt.Errorf("toyaml() needs a value")
 		}
-		b, err := yaml.Marshal(fromJinja(a.Args[0]))
+		sortKeys := false
+		if s, ok := a.KwArgs["sort_keys"]; ok {
+			sortKeys = s.IsTrue()
+		}
+		b, err := yaml.Marshal(yamlValue(a.Args[0], sortKeys))
 		return string(b), err
 	})
 	g.Set("fromyaml", func(a *exec.VarArgs) (any, error) {
@@ -55,6 +60,33 @@ func installModules(g *exec.Context) {
 		}
 		return toJinja(normalizeYAML(v)), nil
 	})
+}
+
+// yamlValue is v for toyaml: dicts keep their order, as dbt's toyaml
+// (PyYAML's safe_dump with sort_keys=False) writes them, unless sortKeys.
+func yamlValue(v *exec.Value, sortKeys bool) any {
+	switch {
+	case v == nil || v.IsNil():
+		return nil
+	case v.IsList():
+		out := make([]any, v.Len())
+		for i := range out {
+			out[i] = yamlValue(v.Index(i), sortKeys)
+		}
+		return out
+	case v.IsDict():
+		pairs := dictEntries(v)
+		if sortKeys {
+			pairs = append([]*exec.Pair(nil), pairs...)
+			sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].Key.String() < pairs[j].Key.String() })
+		}
+		out := make(yaml.MapSlice, len(pairs))
+		for i, p := range pairs {
+			out[i] = yaml.MapItem{Key: fromJinja(p.Key), Value: yamlValue(p.Value, sortKeys)}
+		}
+		return out
+	}
+	return fromJinja(v)
 }
 
 func normalizeYAML(v any) any {

@@ -24,6 +24,8 @@ func TestModulesAndAPI(t *testing.T) {
 		{"duckdb", "{% set c = api.Column.create('Email Address', 'varchar') %}{{ c.name }}|{{ c.data_type }}|{{ c.quoted }}|{{ c.is_string() }}|{{ c.is_number() }}", `Email Address|varchar|"Email Address"|True|False`},
 		{"duckdb", "{{ set([1, 2, 1, 3, 2]) | length }}|{{ 2 in set([1, 2]) }}", "3|True"},
 		{"duckdb", "{{ fromyaml('a: 1\\nb: [x, y]\\n').b[1] }}|{{ toyaml({'k': 'v'}) | trim }}", "y|k: v"},
+		// dbt's toyaml keeps a dict's order (sort_keys=False), unless asked
+		{"duckdb", "{{ toyaml({'b': 1, 'a': [2, 3]}) | replace('\\n', ';') }}|{{ toyaml({'b': 1, 'a': 2}, sort_keys=true) | replace('\\n', ';') }}", "b: 1;a:;- 2;- 3;|a: 2;b: 1;"},
 		{"duckdb", "{{ env_var('NEXUS_TEST_UNSET_VAR', 'fallback') }}|{{ env_var('NEXUS_TEST_SET_VAR') }}", "fallback|from-env"},
 	}
 	t.Setenv("NEXUS_TEST_SET_VAR", "from-env")
