@@ -71,6 +71,12 @@ func TestDuckDBDeclaredNumbers(t *testing.T) {
 			t.Errorf("StaticType(duckdb, %q) = %q; want %q", in, got, want)
 		}
 	}
+	// BigQuery's seed numbers are INT64 or FLOAT64, as dbt-bigquery loads them
+	for in, want := range map[string]string{"int64": "NUMBER INTEGER", "FLOAT64": "NUMBER REAL", "string": ""} {
+		if got := StaticType(BigQuery, in); got != want {
+			t.Errorf("StaticType(bigquery, %q) = %q; want %q", in, got, want)
+		}
+	}
 	// Snowflake's is its own (TestStaticTypeSnowflakeNumber)
 	if got := StaticType(Snowflake, "decimal(10, 2)"); got != typeDecimal+"2" {
 		t.Errorf("StaticType(snowflake, decimal(10, 2)) = %q; want %q", got, typeDecimal+"2")

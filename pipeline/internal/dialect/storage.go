@@ -106,6 +106,10 @@ func StaticType(d Dialect, typeName string) string {
 	if num := declaredNumber(s); num != "" && d == DuckDB {
 		return typeNumber + num
 	}
+	if d == BigQuery && (s == "int64" || s == "float64") {
+		// a seed's numbers as dbt-bigquery loads them, INT64 or FLOAT64
+		return typeNumber + map[string]string{"int64": "INTEGER", "float64": "REAL"}[s]
+	}
 	if d == Snowflake {
 		// NUMBER(p, s), DECIMAL(p, s), NUMERIC(p, s): sums and arithmetic
 		// keep the scale (decimals.go); an integer type's scale is 0

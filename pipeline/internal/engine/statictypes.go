@@ -102,7 +102,7 @@ func (r *runner) keptTypes(types map[string]map[string]string) {
 
 // seedTypes are the static types of a seed's columns: those declared a
 // date, a timestamp, a boolean, an interval or (DuckDB) a number in column_types, and
-// (DuckDB; Snowflake's integers) the numbers of the others as the seed's values gave them
+// (DuckDB, BigQuery; Snowflake's integers) the numbers of the others as the seed's values gave them
 // (inferred: INTEGER or REAL, dbt's INTEGER and DOUBLE), so that a model
 // computing on them knows it holds numbers (amount * 2 = '20' is true).
 func seedTypes(d dialect.Dialect, columns []string, declared map[string]seed.Declared, inferred []string) map[string]string {
@@ -112,7 +112,10 @@ func seedTypes(d dialect.Dialect, columns []string, declared map[string]seed.Dec
 		if d == dialect.Snowflake && inferredAs == "bigint" {
 			inferredAs = "number" // dbt-snowflake's NUMBER(38, 0); decimals are FLOAT8
 		}
-		if typ := dialect.StaticType(d, inferredAs); inferredAs != "" && typ != "" && (d == dialect.DuckDB || d == dialect.Snowflake) {
+		if d == dialect.BigQuery && inferredAs != "" {
+			inferredAs = map[string]string{"bigint": "int64", "double": "float64"}[inferredAs] // dbt-bigquery's
+		}
+		if typ := dialect.StaticType(d, inferredAs); inferredAs != "" && typ != "" && (d == dialect.DuckDB || d == dialect.Snowflake || d == dialect.BigQuery) {
 			out[strings.ToLower(c)] = typ
 		}
 	}
