@@ -243,6 +243,10 @@ func regexpExtractGroup(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	group := int64(0)
+	if len(args) == 3 && args[2].Type() == sqlite3.TEXT && strings.HasPrefix(strings.TrimSpace(args[2].Text()), "[") {
+		regexpExtractStruct(ctx, re, args[0].RawText(), args[2].Text())
+		return
+	}
 	if len(args) == 3 {
 		if group, ok = integer(args[2]); !ok || group < 0 || group > int64(re.NumSubexp()) {
 			fail(ctx, fn, "group %s is not a group of the pattern %q (it has %d)", args[2].Text(), args[1].Text(), re.NumSubexp())
@@ -256,6 +260,42 @@ func regexpExtractGroup(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultRawText(s[m[2*group]:m[2*group+1]])
+}
+
+// regexpExtractStruct is DuckDB's regexp_extract(s, p, ['a', 'b']): a
+// struct of the first match's groups 1, 2, ... named by the list, each an
+// empty string when the pattern does not match.
+func regexpExtractStruct(ctx sqlite3.Context, re *regexp.Regexp, s []byte, list string) {
+	const fn = "regexp_extract"
+	var names []string
+	if err := json.Unmarshal([]byte(list), &names); err != nil {
+		fail(ctx, fn, "the group names must be a list of strings, not %s", list)
+		return
+	}
+	if len(names) > re.NumSubexp() {
+		fail(ctx, fn, "%d group names for a pattern with %d groups", len(names), re.NumSubexp())
+		return
+	}
+	m := re.FindSubmatchIndex(s)
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, name := range names {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		v := ""
+		if m != nil && m[2*(i+1)] >= 0 {
+			v = string(s[m[2*(i+1)]:m[2*(i+1)+1]])
+		}
+		k, _ := json.Marshal(name)
+		x, _ := json.Marshal(v)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(x)
+	}
+	b.WriteByte('}')
+	ctx.ResultText(b.String())
+	ctx.ResultSubtype(jsonSubtype)
 }
 
 // snowflakeRegexpArgs reads Snowflake's optional position, occurrence,
