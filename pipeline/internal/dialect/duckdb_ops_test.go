@@ -40,6 +40,8 @@ func TestDuckDBFilterWithoutWhere(t *testing.T) {
 // DuckDB's ->> gives text and random() a DOUBLE in [0, 1).
 func TestDuckDBTextArrowAndRandom(t *testing.T) {
 	expectTranslated(t, duckdb, "select j->>'a', j->'b'->>0 from t", "select json_get_text(j, 'a'), json_get_text(j->'b', '$[0]') from t")
+	// a path with [*] gives a list, which SQLite's -> does not read
+	expectTranslated(t, duckdb, "select j->'$.a[*].x', j->'$.a[0]' from t", "select json_get_json(j, '$.a[*].x'), j->'$.a[0]' from t")
 	expectTranslated(t, duckdb, "select * from t where random() < 0.1", "select * from t where (((random() >> 11) + 4503599627370496) / 9007199254740992.0) < 0.1")
 	expectTranslated(t, sqlite, "select j->>'a', random() from t", "select j->>'a', random() from t")
 	expectRows(t, duckdb, "select count(*) from (select random() as r from t) where r >= 0 and r < 1", "3")

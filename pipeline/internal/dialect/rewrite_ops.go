@@ -23,6 +23,16 @@ func (t *translator) rewriteBinary(n *node) {
 		}
 		return
 	}
+	if n.name == "->" && t.d == DuckDB && n.y.kind == nString && strings.Contains(t.toks[skipSpace(t.toks, n.y.start)].text, "[*]") {
+		// a path with [*] gives a list (json_wildcard.go), which SQLite's
+		// -> does not read
+		n.print = func(pr *printer, n *node) string {
+			pr.flat++
+			defer func() { pr.flat-- }()
+			return "json_get_json(" + strings.TrimSpace(pr.text(n.x)) + ", " + strings.TrimSpace(pr.text(n.y)) + ")" + pr.carry(n, n.x, n.y)
+		}
+		return
+	}
 	if (n.name == "+" || n.name == "-") && t.d != SQLite {
 		t.intervalOperand(n.x)
 		t.intervalOperand(n.y)

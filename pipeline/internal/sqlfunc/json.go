@@ -453,6 +453,10 @@ func jsonGetMember(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func jsonGetJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if p, ok := wildcardPath(args); ok {
+		jsonWildcard(ctx, "json_extract", args, p, false)
+		return
+	}
 	raw, ok := jsonArgs(ctx, "json_extract", args, false)
 	if !ok {
 		return
@@ -461,6 +465,10 @@ func jsonGetJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func jsonGetText(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if p, ok := wildcardPath(args); ok {
+		jsonWildcard(ctx, "json_extract_string", args, p, true)
+		return
+	}
 	raw, ok := jsonArgs(ctx, "json_extract_string", args, false)
 	if !ok {
 		return
