@@ -95,6 +95,7 @@ type selectInfo struct {
 	windowAfter                   int // token of a WINDOW after QUALIFY, or 0
 	trailingComma                 int // token of a comma before FROM, or -1
 	asTok, structTok              int // SELECT AS STRUCT / AS VALUE, or -1
+	topTok, topCount              int // Snowflake's SELECT TOP n: TOP's token (or -1) and n's
 	asStruct, asValue             bool
 	scope                         *scope
 	unnest                        *node // DuckDB's unnest(list) select item (select_unnest.go)

@@ -354,7 +354,9 @@ func (p *parser) parseQuery() *node {
 		}
 		q.y = q.add(p.close(o))
 	}
-	if p.isWord("limit") || p.isWord("offset") {
+	if p.d == Snowflake && (p.isWord("fetch") || p.isWord("offset") && p.fetchAfterOffset()) {
+		q.add(p.parseFetch())
+	} else if p.isWord("limit") || p.isWord("offset") {
 		l := p.open(nExpr)
 		p.next()
 		l.add(p.parseExpr())
@@ -367,6 +369,44 @@ func (p *parser) parseQuery() *node {
 		q.add(p.close(l))
 	}
 	return p.close(q)
+}
+
+// fetchAfterOffset tells whether OFFSET n {ROW | ROWS} FETCH starts here,
+// Snowflake's other form of LIMIT.
+func (p *parser) fetchAfterOffset() bool {
+	for k := 1; k < 64; k++ {
+		t := p.peekAt(k)
+		if t == &eof || t.kind == kClose || t.kind == kPunct && t.text == ";" {
+			return false
+		}
+		if t.kind == kWord && t.lower == "fetch" {
+			return true
+		}
+	}
+	return false
+}
+
+// parseFetch reads Snowflake's [OFFSET start [ROW | ROWS]] FETCH [FIRST |
+// NEXT] count [ROW | ROWS] [ONLY]: an nExpr "fetch", x = count, y = start.
+func (p *parser) parseFetch() *node {
+	l := p.open(nExpr)
+	l.name = "fetch"
+	if _, ok := p.acceptWord("offset"); ok {
+		l.y = l.add(p.parseExpr())
+		if _, ok := p.acceptWord("rows"); !ok {
+			p.acceptWord("row")
+		}
+	}
+	p.expectWord("fetch")
+	if _, ok := p.acceptWord("first"); !ok {
+		p.acceptWord("next")
+	}
+	l.x = l.add(p.parseExpr())
+	if _, ok := p.acceptWord("rows"); !ok {
+		p.acceptWord("row")
+	}
+	p.acceptWord("only")
+	return p.close(l)
 }
 
 func (p *parser) parseOrderItems(parent *node) []*node {
@@ -420,7 +460,7 @@ func (p *parser) parseBody() *node {
 // parseSelect reads one SELECT core.
 func (p *parser) parseSelect() *node {
 	s := p.open(nSelect)
-	info := &selectInfo{fromTok: -1, qualifyTok: -1, trailingComma: -1, asTok: -1, structTok: -1}
+	info := &selectInfo{fromTok: -1, qualifyTok: -1, trailingComma: -1, asTok: -1, structTok: -1, topTok: -1}
 	s.sel = info
 	p.expectWord("select")
 	if i, ok := p.acceptWord("distinct"); ok {
@@ -435,6 +475,11 @@ func (p *parser) parseSelect() *node {
 		}
 	} else {
 		p.acceptWord("all")
+	}
+	if p.d == Snowflake && p.isWord("top") && p.peekAt(1).kind == kNumber {
+		// SELECT TOP n: the query's LIMIT n (rewriteTop)
+		info.topTok = p.next()
+		info.topCount = p.next()
 	}
 	if p.isWord("as") && (p.isWordAt(1, "struct") || p.isWordAt(1, "value")) {
 		info.asTok = p.next()

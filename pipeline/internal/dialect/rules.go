@@ -251,6 +251,8 @@ var Translations = []Rule{
 	{From: "TRY_PARSE_JSON(x)", Dialects: "Snowflake", To: "CASE WHEN json_valid(x) THEN json(x) END"},
 	{From: "TRUNC(x), TRUNC(x, n) of a number", Dialects: "Snowflake", To: "CAST(trunc(x) AS INTEGER); trunc(x * 10^n) / 10^n", Note: "toward zero; TRUNC(x, 'part') truncates dates"},
 	{From: "agg(x, sep) WITHIN GROUP (ORDER BY y)", Dialects: all, To: "agg(x, sep ORDER BY y)"},
+	{From: "SELECT TOP n ... [ORDER BY ...]; [OFFSET m {ROW | ROWS}] FETCH {FIRST | NEXT} n {ROW | ROWS} [ONLY]", Dialects: "Snowflake", To: "SELECT ... [ORDER BY ...] LIMIT n [OFFSET m]",
+		Note: "TOP n keeps the first n rows in the query's ORDER BY, as LIMIT n does"},
 	{From: "LISTAGG(x, sep) WITHIN GROUP (ORDER BY y) OVER ([PARTITION BY p]), ARRAY_AGG(x) WITHIN GROUP (ORDER BY y) OVER (...)", Dialects: "Snowflake", To: "listagg_text(x, sep) OVER (PARTITION BY p ORDER BY y ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)",
 		Note: "every row gets its whole partition's values in the WITHIN GROUP's order, NULLs left out, as Snowflake's window form (which takes no ORDER BY or frame in its OVER) gives them"},
 	{From: "PERCENTILE_CONT(q) WITHIN GROUP (ORDER BY x [DESC]), quantile_cont(x, q)", Dialects: "Snowflake, DuckDB", To: "quantile_cont_of(x, q)", Note: "interpolated between the two nearest values; DESC reads 1 - q"},
@@ -349,6 +351,7 @@ var (
 	refFlatten            = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
 	refNumberFormat       = refusal{"%s with a format model is not supported", "take the separators out and give the scale: to_number(replace(replace(x, ',', ''), '$', ''), 38, 2)"}
 	refGenerator          = refusal{"GENERATOR takes ROWCOUNT => n only here", "write TABLE(GENERATOR(ROWCOUNT => n)): TIMELIMIT gives as many rows as the machine makes in that time"}
+	refTop                = refusal{"SELECT TOP n in one input of a UNION, INTERSECT or EXCEPT, or beside LIMIT or FETCH, is not supported here", "write LIMIT n at the end of a select in parentheses: (select ... order by x limit n)"}
 	refWithinOver         = refusal{"%s ... WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by SQLite", "compute the aggregate with its WITHIN GROUP in a subquery grouped by the PARTITION BY columns, and join it back"}
 	refRandomSeed         = refusal{"%s(seed) is not supported: SQLite's random() takes no seed", "write RANDOM() (its numbers are not Snowflake's either way), or UNIFORM(min, max, seed) for one value per seed"}
 	refObjectStar         = refusal{"%s(*) is not supported here", "name the columns: object_construct('a', a, 'b', b, ...)"}
@@ -523,6 +526,7 @@ var Refusals = []Rule{
 	{From: "a wildcard table: FROM `dataset.events_*` ... WHERE _TABLE_SUFFIX ...", Dialects: "BigQuery", To: refWildcardTable.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
+	{From: "SELECT TOP n in one input of a set operation, or with LIMIT", Dialects: "Snowflake", To: refTop.hint},
 	{From: "LISTAGG and ARRAY_AGG WITHIN GROUP (ORDER BY ...) OVER a named window, and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
 	{From: "OBJECT_CONSTRUCT(*)", Dialects: "Snowflake", To: refObjectStar.hint},
 	{From: "RANDOM(seed)", Dialects: "Snowflake", To: refRandomSeed.hint},

@@ -203,6 +203,9 @@ func (t *translator) walk(n *node, sc *scope) {
 		if n.name == "over" {
 			t.rangeFrame(n)
 		}
+		if n.name == "fetch" {
+			t.rewriteFetch(n)
+		}
 	case nFrom:
 		t.rewriteFrom(n, sc)
 	case nSoup, nRaw:
@@ -309,6 +312,7 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 	if hasByName(q) {
 		t.rewriteByName(q) // around the bodies as rewritten
 	}
+	t.rewriteTop(q)
 }
 
 func containsNode(list []*node, n *node) bool {

@@ -1,0 +1,43 @@
+package dialect
+
+// rewriteFetch writes Snowflake's [OFFSET m ROWS] FETCH {FIRST | NEXT} n
+// ROWS [ONLY] as the LIMIT n [OFFSET m] it means.
+func (t *translator) rewriteFetch(n *node) {
+	count, start := n.x, n.y
+	n.print = func(pr *printer, n *node) string {
+		text := "LIMIT " + pr.text(count)
+		if start != nil {
+			text += " OFFSET " + pr.text(start)
+		}
+		return text + pr.carry(n, count, start)
+	}
+}
+
+// rewriteTop moves Snowflake's SELECT TOP n to the query's LIMIT n, after
+// its ORDER BY, which TOP follows as LIMIT does; TOP in one input of a set
+// operation, or beside a LIMIT, is refused.
+func (t *translator) rewriteTop(q *node) {
+	for i, b := range q.list {
+		if b.kind != nSelect || b.sel.topTok < 0 {
+			continue
+		}
+		if i > 0 || len(q.list) > 1 || t.hasLimit(q) {
+			t.refuse(b.sel.topTok, refTop)
+			continue
+		}
+		count := t.toks[b.sel.topCount].text
+		t.pr.dropTok(b.sel.topTok)
+		t.pr.dropTok(b.sel.topCount)
+		q.post += " LIMIT " + count
+	}
+}
+
+// hasLimit tells whether query q has a LIMIT, OFFSET or FETCH.
+func (t *translator) hasLimit(q *node) bool {
+	for _, k := range q.kids {
+		if w := t.toks[skipSpace(t.toks, k.start)].lower; k.kind == nExpr && (k.name == "fetch" || w == "limit" || w == "offset") {
+			return true
+		}
+	}
+	return false
+}

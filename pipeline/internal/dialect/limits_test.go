@@ -1,0 +1,22 @@
+package dialect
+
+import "testing"
+
+// Snowflake's SELECT TOP n and FETCH FIRST n ROWS are the query's LIMIT.
+func TestTopAndFetch(t *testing.T) {
+	for _, c := range []struct{ in, out string }{
+		{"select top 2 x from t order by x", "select   x from t order by x NULLS LAST LIMIT 2"},
+		{"select top 5 * from t", "select   * from t LIMIT 5"},
+		{"select x from (select top 1 x from t order by x desc)", "select x from (select   x from t order by x desc NULLS FIRST LIMIT 1)"},
+		{"select x from t order by x fetch first 3 rows only", "select x from t order by x NULLS LAST LIMIT 3"},
+		{"select x from t order by x offset 1 rows fetch next 2 rows only", "select x from t order by x NULLS LAST LIMIT 2 OFFSET 1"},
+	} {
+		expectTranslated(t, snowflake, c.in, c.out)
+	}
+	expectRows(t, snowflake, "select top 2 x from (select 3 as x union all select 1 union all select 2) order by x", "1\n2")
+	expectRows(t, snowflake, "select x from (select 3 as x union all select 1 union all select 2) order by x offset 1 row fetch first 1 row", "2")
+	expectRefused(t, snowflake, "select top 1 x from t union all select 2", "1:8: SELECT TOP n in one input of a UNION, INTERSECT or EXCEPT, or beside LIMIT or FETCH, is not supported here (write LIMIT n at the end of a select in parentheses: (select ... order by x limit n))")
+	expectRefused(t, snowflake, "select top 1 x from t limit 2", "1:8: SELECT TOP n in one input of a UNION, INTERSECT or EXCEPT, or beside LIMIT or FETCH, is not supported here (write LIMIT n at the end of a select in parentheses: (select ... order by x limit n))")
+	// TOP is a name elsewhere
+	expectTranslated(t, duckdb, "select top from t", "select top from t")
+}
