@@ -379,6 +379,14 @@ func (p *parser) parsePostfix() *node {
 			}
 			n.name = path.String()
 			x = p.close(n)
+		case t.kind == kWord && t.lower == "at" && p.d == DuckDB && p.isWordAt(1, "time") && p.isWordAt(2, "zone"):
+			// DuckDB's ts AT TIME ZONE zone (timestamps.go)
+			n := &node{kind: nBinary, start: x.start, tok: p.next(), tok2: -1, name: "at time zone"}
+			p.next()
+			p.next()
+			n.x = n.add(x)
+			n.y = n.add(p.parsePrimary())
+			x = p.close(n)
 		case t.kind == kWord && t.lower == "collate":
 			n := &node{kind: nPostfix, start: x.start, tok: p.next(), tok2: -1}
 			n.x = n.add(x)

@@ -33,6 +33,10 @@ func (t *translator) rewriteBinary(n *node) {
 		}
 		return
 	}
+	if n.name == "at time zone" {
+		t.atTimeZone(n)
+		return
+	}
 	if (n.name == "+" || n.name == "-") && t.d != SQLite {
 		t.intervalOperand(n.x)
 		t.intervalOperand(n.y)

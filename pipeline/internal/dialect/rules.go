@@ -123,6 +123,8 @@ var Translations = []Rule{
 		Note: "the filter of the rows joined so far; not when a RIGHT or FULL JOIN follows, nor with USING, whose side is not known"},
 	{From: "t ASOF [LEFT] JOIN p ON t.k = p.k AND t.ts >= p.ts (or >, <=, <)", Dialects: "DuckDB", To: "t [LEFT] JOIN p ON (t.k = p.k AND t.ts >= p.ts) AND p.ts = (SELECT the greatest p.ts FROM p WHERE t.k = p.k AND t.ts >= p.ts)",
 		Note: "each left row with the right row nearest by the inequality (the greatest p.ts for >= and >, the least for <= and <) among those matching the equalities; several right rows equally near fail the query, as DuckDB keeps one of them and which one is not defined"},
+	{From: "ts AT TIME ZONE 'zone'", Dialects: "DuckDB", To: "convert_timezone('zone', 'UTC', ts) for a TIMESTAMP; convert_timezone('UTC', 'zone', ts) for a TIMESTAMPTZ",
+		Note: "a TIMESTAMP is read as zone's wall clock and gives its instant (a TIMESTAMPTZ, shown in UTC); a TIMESTAMPTZ gives zone's wall clock at that instant (a TIMESTAMP); the session's zone is UTC"},
 	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
 		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group"},
 	{From: "GROUP BY ROLLUP (a, b), CUBE (a, b), GROUPING SETS ((a, b), a, ()); GROUPING(a, b), GROUPING_ID(a, b)", Dialects: warehouses, To: "SELECT * FROM (SELECT a, b, ... GROUP BY a, b UNION ALL SELECT a, NULL AS b, ... GROUP BY a UNION ALL ...)",
@@ -428,6 +430,7 @@ var (
 	refNoType           = refusal{"%s has no type after it", "name the type, for example x::text"}
 	refHash             = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "for a key, hash the text with md5(x) or sha256(x) (BigQuery: to_hex(md5(x)); Snowflake: md5(x), sha2(x)), which give the same value everywhere"}
 	refColumns          = refusal{"%s(...) star expressions are not supported here", "use COLUMNS(...) in a select item, without an alias, over relations whose columns are known; or list the columns"}
+	refAtTimeZone       = refusal{"AT TIME ZONE of a value whose type is not known here is not supported", "cast it first: ts::timestamp AT TIME ZONE 'Europe/Paris' (the instant of that wall clock) or ts::timestamptz AT TIME ZONE 'Europe/Paris' (the wall clock there)"}
 	refColumnsHere      = refusal{"COLUMNS(...) cannot be expanded: %s", "use COLUMNS(*), COLUMNS(* EXCLUDE (...)), COLUMNS('regex') or COLUMNS(['a', 'b']) in a select item, without an alias, over relations whose columns are known; or list the columns"}
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
 	refAge              = refusal{"%s with one argument (the age at today's midnight) is not supported", "name the end: age(current_date, x), or age(ts, x) with a timestamp of the data"}
@@ -530,6 +533,7 @@ var Refusals = []Rule{
 	{From: "LISTAGG and ARRAY_AGG WITHIN GROUP (ORDER BY ...) OVER a named window, and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
 	{From: "OBJECT_CONSTRUCT(*)", Dialects: "Snowflake", To: refObjectStar.hint},
 	{From: "RANDOM(seed)", Dialects: "Snowflake", To: refRandomSeed.hint},
+	{From: "x AT TIME ZONE zone where x is neither known as a TIMESTAMP nor as a TIMESTAMPTZ", Dialects: "DuckDB", To: refAtTimeZone.hint},
 	{From: "COLUMNS(...) outside a select item, with an alias or a lambda, or over relations whose columns are unknown", Dialects: "DuckDB", To: refColumnsHere.hint},
 	{From: "HASH(x)", Dialects: "Snowflake, DuckDB", To: refHash.hint},
 	{From: "AS_DATE, AS_TIME, AS_TIMESTAMP_NTZ, AS_TIMESTAMP_LTZ, AS_TIMESTAMP_TZ, AS_BINARY", Dialects: "Snowflake", To: refVariantTime.hint},

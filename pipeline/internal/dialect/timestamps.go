@@ -243,3 +243,27 @@ func (t *translator) minMaxInstant(n *node) bool {
 	t.pr.setTok(n.tok, "instant_"+n.name)
 	return true
 }
+
+// atTimeZone writes DuckDB's ts AT TIME ZONE zone: a TIMESTAMP is the wall
+// clock of zone, which gives its instant (written in UTC); a TIMESTAMPTZ
+// gives the wall clock zone shows at that instant. Which one ts is must be
+// known here.
+func (t *translator) atTimeZone(n *node) {
+	var from, to func(pr *printer) string
+	zone := func(pr *printer) string { return strings.TrimSpace(pr.text(n.y)) }
+	utc := func(*printer) string { return "'UTC'" }
+	switch t.staticType(n.x) {
+	case sqlfunc.KindWallClock:
+		from, to = zone, utc
+	case sqlfunc.KindInstant:
+		from, to = utc, zone
+	default:
+		t.refuse(n.tok, refAtTimeZone)
+		return
+	}
+	n.print = func(pr *printer, n *node) string {
+		pr.flat++
+		defer func() { pr.flat-- }()
+		return "convert_timezone(" + from(pr) + ", " + to(pr) + ", " + strings.TrimSpace(pr.text(n.x)) + ")" + pr.carry(n, n.x, n.y)
+	}
+}
