@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
@@ -175,11 +176,27 @@ func snapshotConfig(s *snapshot) (*snapshotSpec, error) {
 	return spec, nil
 }
 
+// snapshotClock is the last time snapshotTime gave: runs of one session
+// can follow each other within a millisecond, and a version opened and
+// closed at one instant would be a row valid for no time at all.
+var snapshotClock struct {
+	sync.Mutex
+	last time.Time
+}
+
 // snapshotTime is dbt's snapshot_get_time(): one timestamp per snapshot
-// run, written as the dialect translation writes current_timestamp.
+// run, written as the dialect translation writes current_timestamp, and
+// later than any it gave before.
 func snapshotTime() string {
+	snapshotClock.Lock()
+	defer snapshotClock.Unlock()
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	if !now.After(snapshotClock.last) {
+		now = snapshotClock.last.Add(time.Millisecond)
+	}
+	snapshotClock.last = now
 	// The one timestamp form: milliseconds, trailing zeros trimmed.
-	return store.Quote(time.Now().UTC().Truncate(time.Millisecond).Format("2006-01-02T15:04:05.999Z"))
+	return store.Quote(now.Format("2006-01-02T15:04:05.999Z"))
 }
 
 func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
