@@ -54,6 +54,8 @@ func TestBigQueryUnnestWithoutAlias(t *testing.T) {
 	expectTranslated(t, bigquery, "select [1] || [2], split(s) || ['x'], s || 'x' from t", "select array_concat(json_array(1), json_array(2)), array_concat(split_to_json(s), json_array('x')), s || 'x' from t")
 	// IGNORE NULLS after a call's argument is the outer call's
 	expectRows(t, bigquery, "select array_agg(lower(x) ignore nulls) from unnest(['B', null, 'a']) as x", `["b","a"]`)
+	// and so do the fields of the structs a later struct holds
+	expectTranslated(t, bigquery, "select [struct('a' as k, struct(1 as i) as v), struct('b', struct(2))]", "select json_array(json_object('k', 'a', 'v', json_object('i', 1)), json_object('k', 'b', 'v', json_object('i', 2)))")
 	// a field named only by its column takes the first struct's name too
 	expectRows(t, bigquery, "select p.v from (select 'x' as email, 'c1' as cid) as c cross join unnest([struct('email' as k, c.email as v), struct('cid', c.cid)]) as p order by p.k", "c1\nx")
 }

@@ -18,11 +18,7 @@ func (t *translator) rewriteArray(n *node) {
 		// [STRUCT(1 AS a), STRUCT(t.b)]: a name a later field only takes
 		// from its column gives way to the first struct's
 		for _, e := range list[1:] {
-			for i, name := range e.names {
-				if name == "" || !fieldAliased(e.list[i]) && list[0].names[i] != "" {
-					e.names[i] = fields[i]
-				}
-			}
+			nameLike(e, list[0])
 		}
 	}
 	for _, e := range list {
@@ -40,6 +36,30 @@ func (t *translator) rewriteArray(n *node) {
 		b.WriteString(")")
 		return b.String() + pr.carry(n, list...)
 	}
+}
+
+// nameLike names the fields of struct e as the first struct of its array
+// names them, where e's own names are anonymous or only its columns', and
+// so on into the structs its fields hold: [STRUCT('a' AS k, STRUCT(1 AS i)
+// AS v), STRUCT('b', STRUCT(2))] is [{k: a, v: {i: 1}}, {k: b, v: {i: 2}}].
+func nameLike(e, first *node) {
+	if e.kind != nStruct || first.kind != nStruct || len(e.names) != len(first.names) {
+		return
+	}
+	for i, name := range e.names {
+		if first.names[i] != "" && (name == "" || !fieldAliased(e.list[i])) {
+			e.names[i] = first.names[i]
+		}
+		nameLike(fieldValue(e.list[i]), fieldValue(first.list[i]))
+	}
+}
+
+// fieldValue is the value of a STRUCT(...) field.
+func fieldValue(it *node) *node {
+	if it.kind == nItem {
+		return it.x
+	}
+	return it
 }
 
 // fieldAliased tells whether a STRUCT(...) field is named by AS.
