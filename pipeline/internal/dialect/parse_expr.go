@@ -431,6 +431,12 @@ func (p *parser) parseTypeNode() *node {
 				p.next()
 				p.next()
 				p.next()
+			} else if p.isWord("with") && p.isWordAt(1, "local") && p.isWordAt(2, "time") && p.isWordAt(3, "zone") {
+				// Snowflake's TIMESTAMP_LTZ
+				p.next()
+				p.next()
+				p.next()
+				p.next()
 			}
 		}
 	}

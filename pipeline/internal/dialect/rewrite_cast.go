@@ -247,7 +247,7 @@ func (t *translator) castArg(pr *printer, x *node) string {
 // zonedType tells whether typ is Snowflake's TIMESTAMP_TZ, which keeps
 // the offset written with each value (or the session's, UTC).
 func zonedType(typ sqlType) bool {
-	return typ.name == "timestamp_tz" || typ.name == "timestamptz"
+	return typ.name == "timestamp_tz" || typ.name == "timestamptz" || typ.name == "timestamp" && typ.withZone && !typ.local
 }
 
 // typeWordAt is the first word of the type y of a cast, lower-cased.

@@ -12,6 +12,7 @@ type sqlType struct {
 	// timestamp with time zone.
 	name     string
 	withZone bool
+	local    bool // WITH LOCAL TIME ZONE
 	// scale is the digits kept after the point by numeric(p, s) with s >
 	// 0, which the warehouses round to, halves away from zero.
 	scale string
@@ -92,6 +93,9 @@ func typeOf(toks []token, from, to int, after string, at int) (sqlType, *typePro
 	for j := i + 1; j < to; j++ {
 		if toks[j].kind == kWord && toks[j].lower == "with" {
 			t.withZone = true
+		}
+		if toks[j].kind == kWord && toks[j].lower == "local" {
+			t.local = true
 		}
 		switch {
 		case toks[j].kind == kNumber:
