@@ -9,6 +9,10 @@ func TestAtTimeZone(t *testing.T) {
 		"select datetime_add_to_timestamp(convert_timezone('Europe/Paris', 'UTC', cast_to(ts, 'DATETIME', 'duckdb', 1)), 1, 'hour') from t")
 	expectTranslated(t, duckdb, "select ts::timestamptz at time zone 'UTC' from t",
 		"select convert_timezone('UTC', 'UTC', cast_to(ts, 'TIMESTAMP', 'duckdb', 1)) from t")
+	expectTranslated(t, duckdb, "select timezone('Asia/Tokyo', ts::timestamptz) from t",
+		"select convert_timezone('UTC', 'Asia/Tokyo', cast_to(ts, 'TIMESTAMP', 'duckdb', 1)) from t")
+	expectRefused(t, duckdb, "select timezone('UTC', ts) from t",
+		"1:8: AT TIME ZONE of a value whose type is not known here is not supported ("+refAtTimeZone.hint+")")
 	expectRefused(t, duckdb, "select x,\n  ts at time zone 'UTC' from t",
 		"2:6: AT TIME ZONE of a value whose type is not known here is not supported ("+refAtTimeZone.hint+")")
 }

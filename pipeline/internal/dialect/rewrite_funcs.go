@@ -165,6 +165,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.rewriteVariantTest(n) || t.rewriteVariantAccess(n) {
 		return
 	}
+	if t.d == DuckDB && name == "timezone" && len(n.list) == 2 && n.x == nil {
+		t.atTimeZone(n, n.list[1], n.list[0]) // timezone(zone, ts) is ts AT TIME ZONE zone
+		return
+	}
 	if r, ok := unfaithful[t.d][name]; ok && !t.columnsCall[n] {
 		t.refuse(n.tok, r, strings.ToUpper(t.toks[n.tok].text))
 		return

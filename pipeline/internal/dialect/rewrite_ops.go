@@ -34,7 +34,7 @@ func (t *translator) rewriteBinary(n *node) {
 		return
 	}
 	if n.name == "at time zone" {
-		t.atTimeZone(n)
+		t.atTimeZone(n, n.x, n.y)
 		return
 	}
 	if (n.name == "+" || n.name == "-") && t.d != SQLite {

@@ -123,7 +123,7 @@ var Translations = []Rule{
 		Note: "the filter of the rows joined so far; not when a RIGHT or FULL JOIN follows, nor with USING, whose side is not known"},
 	{From: "t ASOF [LEFT] JOIN p ON t.k = p.k AND t.ts >= p.ts (or >, <=, <)", Dialects: "DuckDB", To: "t [LEFT] JOIN p ON (t.k = p.k AND t.ts >= p.ts) AND p.ts = (SELECT the greatest p.ts FROM p WHERE t.k = p.k AND t.ts >= p.ts)",
 		Note: "each left row with the right row nearest by the inequality (the greatest p.ts for >= and >, the least for <= and <) among those matching the equalities; several right rows equally near fail the query, as DuckDB keeps one of them and which one is not defined"},
-	{From: "ts AT TIME ZONE 'zone'", Dialects: "DuckDB", To: "convert_timezone('zone', 'UTC', ts) for a TIMESTAMP; convert_timezone('UTC', 'zone', ts) for a TIMESTAMPTZ",
+	{From: "ts AT TIME ZONE 'zone', timezone('zone', ts)", Dialects: "DuckDB", To: "convert_timezone('zone', 'UTC', ts) for a TIMESTAMP; convert_timezone('UTC', 'zone', ts) for a TIMESTAMPTZ",
 		Note: "a TIMESTAMP is read as zone's wall clock and gives its instant (a TIMESTAMPTZ, shown in UTC); a TIMESTAMPTZ gives zone's wall clock at that instant (a TIMESTAMP); the session's zone is UTC"},
 	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
 		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group"},

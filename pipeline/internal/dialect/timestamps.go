@@ -244,15 +244,15 @@ func (t *translator) minMaxInstant(n *node) bool {
 	return true
 }
 
-// atTimeZone writes DuckDB's ts AT TIME ZONE zone: a TIMESTAMP is the wall
-// clock of zone, which gives its instant (written in UTC); a TIMESTAMPTZ
-// gives the wall clock zone shows at that instant. Which one ts is must be
-// known here.
-func (t *translator) atTimeZone(n *node) {
+// atTimeZone writes DuckDB's ts AT TIME ZONE zone, and timezone(zone, ts),
+// n: a TIMESTAMP is the wall clock of zone, which gives its instant
+// (written in UTC); a TIMESTAMPTZ gives the wall clock zone shows at that
+// instant. Which one ts is must be known here.
+func (t *translator) atTimeZone(n, ts, zoneArg *node) {
 	var from, to func(pr *printer) string
-	zone := func(pr *printer) string { return strings.TrimSpace(pr.text(n.y)) }
+	zone := func(pr *printer) string { return strings.TrimSpace(pr.text(zoneArg)) }
 	utc := func(*printer) string { return "'UTC'" }
-	switch t.staticType(n.x) {
+	switch t.staticType(ts) {
 	case sqlfunc.KindWallClock:
 		from, to = zone, utc
 	case sqlfunc.KindInstant:
@@ -264,6 +264,6 @@ func (t *translator) atTimeZone(n *node) {
 	n.print = func(pr *printer, n *node) string {
 		pr.flat++
 		defer func() { pr.flat-- }()
-		return "convert_timezone(" + from(pr) + ", " + to(pr) + ", " + strings.TrimSpace(pr.text(n.x)) + ")" + pr.carry(n, n.x, n.y)
+		return "convert_timezone(" + from(pr) + ", " + to(pr) + ", " + strings.TrimSpace(pr.text(ts)) + ")" + pr.carry(n, ts, zoneArg)
 	}
 }
