@@ -1,6 +1,7 @@
 package sqlfunc
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -399,6 +400,50 @@ func partLabel(p part) string {
 		return l
 	}
 	return "that part"
+}
+
+// partStruct is DuckDB's date_part(['year', 'month'], x): a struct of
+// the parts named, in the list's order.
+func (c calendar) partStruct(ctx sqlite3.Context, list string, v sqlite3.Value) {
+	const fn = "date_part"
+	var names []string
+	if err := json.Unmarshal([]byte(list), &names); err != nil || len(names) == 0 {
+		fail(ctx, fn, "the parts must be a list of part names, not %s", list)
+		return
+	}
+	if v.Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	m, ok := momentArg(ctx, fn, v)
+	if !ok {
+		return
+	}
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, name := range names {
+		p, ok := partNames[strings.ToLower(strings.TrimSpace(name))]
+		if !ok {
+			fail(ctx, fn, "%q is not a date part", name)
+			return
+		}
+		x, err := c.extract(m.t, datePart{p: p})
+		if err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+		k, _ := json.Marshal(name)
+		val, _ := json.Marshal(x)
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(val)
+	}
+	b.WriteByte('}')
+	ctx.ResultText(b.String())
+	ctx.ResultSubtype(jsonSubtype)
 }
 
 // splitPartArgs finds the part among args (first or last, as the
@@ -878,6 +923,10 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 
 func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "EXTRACT"
+	if c.name == "duckdb" && len(args) == 2 && args[0].Type() == sqlite3.TEXT && strings.HasPrefix(strings.TrimSpace(args[0].Text()), "[") {
+		c.partStruct(ctx, args[0].Text(), args[1])
+		return
+	}
 	pc, ok := readPartCall(ctx, fn, args, 2, 2, "takes a date part and a date or timestamp")
 	if !ok {
 		return
