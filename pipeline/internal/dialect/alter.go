@@ -178,11 +178,7 @@ func (p *parser) parseAlterAction(n *node, a *alterInfo) {
 	case p.d == Snowflake && p.isWord("unset"):
 		p.next()
 		for {
-			p.acceptWord("tag")
-			p.alterName()
-			for p.acceptPunct(".") {
-				p.alterName()
-			}
+			p.settingName()
 			if !p.acceptPunct(",") {
 				break
 			}
@@ -197,11 +193,7 @@ func (p *parser) parseAlterAction(n *node, a *alterInfo) {
 // the pairs apart or between commas.
 func (p *parser) settings() {
 	for {
-		p.acceptWord("tag")
-		p.alterName()
-		for p.acceptPunct(".") {
-			p.alterName()
-		}
+		p.settingName()
 		p.expectPunct("=")
 		switch t := p.peek(); {
 		case t.kind == kString, t.kind == kNumber, t.kind == kWord && (t.lower == "true" || t.lower == "false"):
@@ -213,6 +205,15 @@ func (p *parser) settings() {
 		if t := p.peek(); p.atEOF() || t.kind != kWord && t.kind != kQuoted {
 			return
 		}
+	}
+}
+
+// settingName reads a property's or a tag's name: [TAG] name[.name...].
+func (p *parser) settingName() {
+	p.acceptWord("tag")
+	p.alterName()
+	for p.acceptPunct(".") {
+		p.alterName()
 	}
 }
 

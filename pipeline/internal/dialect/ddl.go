@@ -88,18 +88,7 @@ func (p *parser) parseCreate() *node {
 	case !p.isPunct("(") || p.isWordAt(1, "select") || p.isWordAt(1, "with"):
 	case p.d == SQLite: // SQLite's own column definitions, kept as written
 		c.cols = []colDef{}
-		for depth := 0; !p.atEOF(); {
-			switch p.peek().kind {
-			case kOpen:
-				depth++
-			case kClose:
-				depth--
-			}
-			p.next()
-			if depth == 0 {
-				break
-			}
-		}
+		p.skipGroup()
 	default:
 		p.parseColumnDefs(c)
 	}

@@ -249,14 +249,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		inner = &scope{parent: sc, ctes: map[string]*node{}}
 		for _, c := range q.x.list {
 			inner.ctes[c.name] = c.x // visible to itself: WITH RECURSIVE
-			if len(c.kids) > 1 && c.kids[0].kind == nRaw && t.d == BigQuery {
+			if names := t.cteColumnList(c); names != nil && t.d == BigQuery {
 				t.refuse(c.kids[0].start, refCTEColumns)
-			} else if len(c.kids) > 1 && c.kids[0].kind == nRaw {
-				// name (a, b) AS (...): the list names its columns by position
-				names := make([]string, len(c.kids[0].list))
-				for i, k := range c.kids[0].list {
-					names[i] = nameAsWritten(t.toks[k.tok])
-				}
+			} else if names != nil {
 				t.renamed[c.x] = names
 			}
 			if t.toks[q.x.start+2].lower == "recursive" || t.toks[q.x.start+1].lower == "recursive" {
@@ -313,6 +308,19 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		t.rewriteByName(q) // around the bodies as rewritten
 	}
 	t.rewriteTop(q)
+}
+
+// cteColumnList is the column list of a CTE written name (a, b) AS (...),
+// which names its columns by position; nil without one.
+func (t *translator) cteColumnList(c *node) []string {
+	if len(c.kids) < 2 || c.kids[0].kind != nRaw {
+		return nil
+	}
+	names := make([]string, len(c.kids[0].list))
+	for i, k := range c.kids[0].list {
+		names[i] = nameAsWritten(t.toks[k.tok])
+	}
+	return names
 }
 
 func containsNode(list []*node, n *node) bool {

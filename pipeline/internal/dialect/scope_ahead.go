@@ -23,11 +23,7 @@ func (t *translator) scopeAhead(q *node, sc *scope) {
 			inner = &scope{parent: sc, ctes: map[string]*node{}}
 			for _, c := range q.x.list {
 				inner.ctes[c.name] = c.x
-				if len(c.kids) > 1 && c.kids[0].kind == nRaw && t.d != BigQuery {
-					names := make([]string, len(c.kids[0].list))
-					for i, k := range c.kids[0].list {
-						names[i] = nameAsWritten(t.toks[k.tok])
-					}
+				if names := t.cteColumnList(c); names != nil && t.d != BigQuery {
 					t.renamed[c.x] = names
 				}
 				t.scopeAhead(c.x, inner)

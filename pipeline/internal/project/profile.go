@@ -91,8 +91,9 @@ func readProfile(root fs.FS, doc *yamlx.Node, name string) (Target, error) {
 			WithHint("add `outputs:` with one output, e.g. `dev: {type: duckdb}`")
 	}
 	line := prof.Line
+	render := &profileRenderer{}
 	if n := prof.Get("target"); n != nil {
-		if t.Name, err = renderProfile(n); err != nil {
+		if t.Name, err = render.value(n); err != nil {
 			return t, err
 		}
 		line = n.Line
@@ -117,7 +118,7 @@ func readProfile(root fs.FS, doc *yamlx.Node, name string) (Target, error) {
 		return t, diag.Errorf(ProfilesFile, out.Line, "output %q of profile %q has no `type:`", t.Name, t.Profile).
 			WithHint("write `type: bigquery`, `snowflake`, `duckdb` or `sqlite`")
 	}
-	kind, err := renderProfile(typ)
+	kind, err := render.value(typ)
 	if err != nil {
 		return t, err
 	}
@@ -126,7 +127,7 @@ func readProfile(root fs.FS, doc *yamlx.Node, name string) (Target, error) {
 	// playground lacks (credentials, a project id): then it stays as
 	// written, and readTarget leaves it out
 	lenient := func(key string) string {
-		v, err := renderProfile(out.Get(key))
+		v, err := render.value(out.Get(key))
 		if err != nil {
 			return out.Get(key).String()
 		}
@@ -138,19 +139,25 @@ func readProfile(root fs.FS, doc *yamlx.Node, name string) (Target, error) {
 	return t, nil
 }
 
-// renderProfile renders the Jinja in one value of profiles.yml, as dbt
+// profileRenderer renders the Jinja in the values of profiles.yml, as dbt
 // does: env_var with its default, the environment the playground runs in
-// (none in the page).
-func renderProfile(n *yamlx.Node) (string, error) {
+// (none in the page). Its Jinja environment is made at the first value
+// that needs one.
+type profileRenderer struct{ env *jinja.Env }
+
+func (r *profileRenderer) value(n *yamlx.Node) (string, error) {
 	s := n.String()
 	if !strings.Contains(s, "{{") && !strings.Contains(s, "{%") {
 		return s, nil
 	}
-	env, err := jinja.NewEnv(nil)
-	if err != nil {
-		return "", err
+	if r.env == nil {
+		env, err := jinja.NewEnv(nil)
+		if err != nil {
+			return "", err
+		}
+		r.env = env
 	}
-	out, err := env.Render(ProfilesFile, s, &jinja.Context{})
+	out, err := r.env.Render(ProfilesFile, s, &jinja.Context{})
 	if err != nil {
 		return "", diag.Errorf(ProfilesFile, n.Line, "%q: %v", s, err).WithHint("give env_var a default, env_var('NAME', 'value'), or set the variable")
 	}
