@@ -152,5 +152,6 @@ type fromInfo struct {
 	joinKind          string
 	joinTok           int
 	joinOn, joinUsing *node
-	ordinality        int // the WITH of WITH ORDINALITY, or -1
+	ordinality        int  // the WITH of WITH ORDINALITY, or -1
+	stage             bool // Snowflake's @stage: a staged file
 }

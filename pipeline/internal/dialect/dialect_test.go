@@ -277,6 +277,18 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, snowflake, "select $1, $2 from (values (1, 'a'), (2, 'b'))", "1|a\n2|b")
 	expectRefused(t, snowflake, "select $1 from (select 1 as a) t, (select 2 as b) u",
 		"1:8: $1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns (name the column: select t.a from t)")
+	// t.$2 is column 2 of FROM item t, by alias or table name, in a join or a correlated subquery
+	expectTranslated(t, snowflake, "select t.$2, u.$1 from (select 1 as a, 'x' as b) t join (select 2 as c) u on t.$1 < u.$1", "select t.b, u.c from (select 1 as a, 'x' as b) t join (select 2 as c) u on t.a < u.c")
+	expectRows(t, snowflake, "select t.$2, (select u.$1 from (select 7 as c) u where u.$1 > t.$1) from (values (1, 'a'), (9, 'b')) t order by t.$1", "a|7\nb|NULL")
+	expectRefused(t, snowflake, "select x.$1 from (select 1 as a) t",
+		"1:8: $1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns (name the column: select t.a from t)")
+	expectRefused(t, snowflake, "select t.$3 from (select 1 as a, 2 as b) t",
+		"1:8: $1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns (name the column: select t.a from t)")
+	// staged files are not read here
+	expectRefused(t, snowflake, "select t.$1, t.$2 from @my_stage/data/x.csv (file_format => 'csv') t",
+		"1:24: querying a staged file (@stage) is not supported (put the file's rows in a seed, seeds/name.csv, and select from {{ ref('name') }})")
+	expectRefused(t, snowflake, "select $1 from @~/x.csv",
+		"1:16: querying a staged file (@stage) is not supported (put the file's rows in a seed, seeds/name.csv, and select from {{ ref('name') }})")
 	expectRows(t, duckdb, "select x from unnest([1, 2]) as u(x)", "1\n2")
 	expectRows(t, duckdb, "select u.x, u.x.k from unnest([{'k': 1}, {'k': 2}]) as u(x) order by u.x.k", "{\"k\":1}|1\n{\"k\":2}|2")
 }

@@ -797,6 +797,17 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		p.parseFromList(g, info)
 		n.add(p.close(g))
 		p.expectPunct(")")
+	case p.d == Snowflake && t.kind == kPunct && t.text == "@":
+		// a staged file, @stage/path [(FILE_FORMAT => ...)]: refused by
+		// the translator
+		fi.kind, fi.stage = fromFunc, true
+		p.next()
+		for !p.atEOF() && p.ti() == p.prevEnd() && !p.isPunct("(") && !p.isPunct(",") && !p.isPunct(")") {
+			p.next()
+		}
+		if p.isPunct("(") {
+			n.add(p.parseRawParens())
+		}
 	case p.d != SQLite && t.kind == kWord && t.lower == "unnest" && p.isPunctAt(1, "("):
 		fi.kind = fromUnnest
 		fi.expr = n.add(p.parsePrimary())

@@ -836,6 +836,14 @@ func (p *parser) parseNameOrCall() *node {
 			p.fail("expected a name")
 		}
 		n.parts = append(n.parts, p.next())
+		if p.d == Snowflake && p.isPunct(".") && p.isPunctAt(1, "$") && p.peekAt(2).kind == kNumber {
+			// Snowflake's t.$2: column 2 of FROM item t (rewritePositional)
+			n.kind = nParam
+			p.next()
+			p.next()
+			n.tok = p.next()
+			return p.close(n)
+		}
 		if !p.isPunct(".") || p.isPunctAt(1, "*") {
 			break
 		}

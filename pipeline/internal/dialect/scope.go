@@ -47,26 +47,65 @@ func (s *scope) findOffset(name string) *fromInfo {
 }
 
 // rewritePositional writes Snowflake's $1, $2 ... (the columns of the one
-// FROM item, by place) as the column's name: SQLite would read them as
-// parameters, NULL.
+// FROM item, by place) and t.$1 (those of FROM item t) as the column's
+// name: SQLite would read $1 as a parameter, NULL, and t.$1 not at all.
 func (t *translator) rewritePositional(n *node, sc *scope) {
-	if t.d != Snowflake || n.end-n.start != 2 || t.toks[n.start].text != "$" || t.toks[n.start+1].kind != kNumber {
+	if t.d != Snowflake {
 		return
 	}
-	i, err := strconv.Atoi(t.toks[n.start+1].text)
-	var cols []string
-	if err == nil && sc != nil && len(sc.rels) == 1 {
-		cols, err = t.relColumns(sc.rels[0].from, sc)
+	var num int
+	var rel *fromInfo
+	switch {
+	case len(n.parts) > 0: // t.$2
+		num = n.tok
+		rel = t.positionalRel(n, sc)
+	case n.end-n.start == 2 && t.toks[n.start].text == "$" && t.toks[n.start+1].kind == kNumber:
+		num = n.start + 1
+		if sc != nil && len(sc.rels) == 1 {
+			rel = sc.rels[0].from
+		}
+	default:
+		return
 	}
-	if err != nil || sc == nil || len(sc.rels) != 1 || i < 1 || i > len(cols) {
+	if rel != nil && rel.stage {
+		return // refused as a staged file
+	}
+	i, err := strconv.Atoi(t.toks[num].text)
+	var cols []string
+	if err == nil && rel != nil {
+		cols, err = t.relColumns(rel, sc)
+	}
+	if err != nil || rel == nil || i < 1 || i > len(cols) {
 		t.refuse(n.start, refPositional)
 		return
 	}
 	name := quoteIdent(cols[i-1])
-	if rel := sc.rels[0].from.aliasOrName(); rel != "" {
-		name = quoteIdent(rel) + "." + name
+	if len(n.parts) > 0 {
+		name = t.nameText(n, len(n.parts)) + "." + name
+	} else if r := rel.aliasOrName(); r != "" {
+		name = quoteIdent(r) + "." + name
 	}
 	n.print = printAs(name)
+}
+
+// positionalRel is the FROM item the qualifier of t.$2 names: an alias, or
+// a table's [schema.]name, in this SELECT or an enclosing one.
+func (t *translator) positionalRel(n *node, sc *scope) *fromInfo {
+	parts := make([]string, len(n.parts))
+	for i, k := range n.parts {
+		parts[i] = identName(t.toks[k])
+	}
+	switch len(parts) {
+	case 1:
+		if r := sc.findRel(parts[0]); r != nil {
+			return r
+		}
+	case 2:
+		if r := sc.findTable(parts[0], parts[1]); r != nil && r.alias == r.table {
+			return r
+		}
+	}
+	return nil
 }
 
 // findFlatten finds the nearest FLATTEN (not a SPLIT_TO_TABLE) in scope.
@@ -605,6 +644,9 @@ func (t *translator) relColumns(f *fromInfo, sc *scope) ([]string, error) {
 		}
 		return []string{f.aliasOrName()}, nil
 	case fromFunc:
+		if f.expr == nil {
+			break
+		}
 		if name := f.expr.name; name == "json_each" || name == "json_tree" {
 			return []string{"key", "value", "type", "atom", "id", "parent", "fullkey", "path"}, nil
 		}

@@ -33,6 +33,9 @@ func (t *translator) rewriteJoins(s *node) {
 		if fi.ordinality >= 0 {
 			t.refuse(fi.ordinality, refOrdinality)
 		}
+		if fi.stage {
+			t.refuse(r.start, refStage)
+		}
 		switch fi.joinKind {
 		case "semi", "anti":
 			if where := t.rewriteSemiJoin(f, r); where != nil {
