@@ -98,7 +98,7 @@ type selectInfo struct {
 	topTok, topCount              int // Snowflake's SELECT TOP n: TOP's token (or -1) and n's
 	asStruct, asValue             bool
 	scope                         *scope
-	unnest                        *node // DuckDB's unnest(list) select item (select_unnest.go)
+	unnests                       []*node // DuckDB unnest(list) calls of the select items (select_unnest.go)
 }
 
 // starInfo holds Snowflake's ILIKE and RENAME of a * select item.

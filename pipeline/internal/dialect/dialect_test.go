@@ -306,6 +306,9 @@ func TestSelectUnnest(t *testing.T) {
 		{duckdb, "select unnest([1, 2])", `select _nexus_unnest1.value AS "unnest([1, 2])" FROM json_each(json_array(1, 2)) AS _nexus_unnest1`},
 		{duckdb, "select id,\n  unnest(\n    l\n  ) as x -- the elements\nfrom t -- each row\nwhere id > 1", "select t.id AS id,\n  _nexus_unnest1.value\n\n as x -- the elements\nfrom t, json_each(l) AS _nexus_unnest1 -- each row\nwhere t.id > 1"},
 		{duckdb, "select t.id, unnest(t.l) from t join u on u.id = t.id", `select t.id, _nexus_unnest1.value AS "unnest(t.l)" from t join u on u.id = t.id, json_each(t.l) AS _nexus_unnest1`},
+		// inside an expression; several side by side, zipped by position
+		{duckdb, "select upper(unnest(tags)) as tag, unnest(l) + 1 from t", `select upper_text(json_extract(_nexus_unnest1.value, '$[0]')) as tag, json_extract(_nexus_unnest1.value, '$[1]') + 1 AS "unnest(l) + 1" from t, json_each(unnest_zip(tags, l)) AS _nexus_unnest1`},
+		{duckdb, "select unnest(l)::date + 1 as d from t", "select date(cast_to(_nexus_unnest1.value, 'DATE', 'duckdb', 1), ((1)) || ' days') as d from t, json_each(l) AS _nexus_unnest1"},
 	}
 	for _, c := range translated {
 		expectTranslated(t, c.d, c.in, c.out)
@@ -320,6 +323,8 @@ func TestSelectUnnest(t *testing.T) {
 		{duckdb, "select unnest([1, 2, 3]) as x limit 2", "1\n2"},
 		{duckdb, "select unnest(r) as x from (select [[1, 2], [3]] as r)", "[1,2]\n[3]"},
 		{duckdb, "select x from (select unnest(['p', 'q']) as x) where x = 'q'", "q"},
+		{duckdb, "select id, unnest(a) as x, unnest(b) as y from (select 1 as id, [1, 2] as a, ['p'] as b union all select 2, [], ['q', 'r'] union all select 3, null, null) order by id, x, y", "1|1|p\n1|2|NULL\n2|NULL|q\n2|NULL|r"},
+		{duckdb, "select coalesce(unnest([1, null]), 0) * 10 as x", "10\n0"},
 	}
 	for _, c := range rows {
 		expectRows(t, c.d, c.in, c.want)
@@ -328,8 +333,10 @@ func TestSelectUnnest(t *testing.T) {
 		d        Dialect
 		in, want string
 	}{
-		{duckdb, "select unnest([1]) + 1", "1:8: unnest() inside an expression is not supported (select unnest(x) as a column of its own, or move it to FROM: from t, unnest(t.list) as u(x))"},
-		{duckdb, "select unnest([1]), unnest([2])", "1:21: several unnest() in one select list are not supported (DuckDB pairs their elements by position, which SQLite cannot: unnest one list per select)"},
+		{duckdb, "select x from t where unnest(l) > 1", "1:23: unnest() is supported in a select item, not here (in another clause, inside another unnest() or a lambda) (select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x))"},
+		{duckdb, "select unnest(unnest([[1]]))", "1:15: unnest() is supported in a select item, not here (in another clause, inside another unnest() or a lambda) (select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x))"},
+		{duckdb, "select unnest({'a': 1})", "1:8: unnest() of a struct, which DuckDB spreads into columns, is not supported (select its fields: s.a, s.b)"},
+		{duckdb, "select t.k, unnest(t.l), row_number() over (order by t.k) from t", "1:13: a window function beside unnest() in one select list is not supported: DuckDB computes the window over the rows before they are unnested (compute the window in a subquery and unnest around it: select unnest(l), r from (select l, row_number() over (order by k) as r from t))"},
 		{duckdb, "select unnest([[1]], recursive := true)", "1:8: unnest() of one list without options is supported, not this one (unnest one level of one list: unnest(x))"},
 		{duckdb, "select k, unnest(list(x)) from t group by k", "1:11: unnest() in the select list of a grouped query is not supported (group in a subquery and unnest around it: select unnest(l) from (select list(x) as l from t group by k))"},
 		{duckdb, "select count(*), unnest([1])", "1:18: unnest() in the select list of a grouped query is not supported (group in a subquery and unnest around it: select unnest(l) from (select list(x) as l from t group by k))"},

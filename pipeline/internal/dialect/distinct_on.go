@@ -31,7 +31,7 @@ func (t *translator) rewriteDistinctOn(s, order *node) {
 		t.refuse(on.start, refDistinctOn, dialectName(t.d))
 		return
 	}
-	if info.qualify != nil || info.unnest != nil || s.print != nil {
+	if info.qualify != nil || len(info.unnests) > 0 || s.print != nil {
 		t.refuse(on.start, refDistinctOnHere, "it cannot be combined with QUALIFY or unnest() in one SELECT")
 		return
 	}

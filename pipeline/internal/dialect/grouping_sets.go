@@ -203,7 +203,7 @@ func (t *translator) rewriteGroupingSets(s *node) {
 	case s.tok2 >= 0:
 		t.refuse(at, refGroupingSets, "SELECT DISTINCT would remove duplicates across the sets")
 		return
-	case info.qualify != nil || info.distinctOn != nil || info.unnest != nil:
+	case info.qualify != nil || info.distinctOn != nil || len(info.unnests) > 0:
 		t.refuse(at, refGroupingSets, "QUALIFY, DISTINCT ON and unnest() need the rows of every set at once")
 		return
 	}

@@ -149,7 +149,7 @@ func (t *translator) distinctIntervals(s *node) {
 	if s.tok2 < 0 || t.toks[s.tok2].lower != "distinct" || info.distinctOn != nil || info.fromClause == nil || s.print != nil {
 		return
 	}
-	blocked := info.group != nil || info.having != nil || info.qualify != nil || info.unnest != nil
+	blocked := info.group != nil || info.having != nil || info.qualify != nil || len(info.unnests) > 0
 	aggregated, stars := false, 0
 	for _, it := range info.items {
 		if it.kind != nItem {

@@ -202,7 +202,7 @@ var Translations = []Rule{
 		Note: "the statement form, also as a subquery or after a CTE; NAME name and VALUE value when INTO is left out"},
 	{From: "PIVOT (... FOR k IN (...) DEFAULT ON NULL (d))", Dialects: "Snowflake", To: "coalesce(sum(CASE WHEN k = 'a' THEN v END), d)", Note: "every NULL cell of the pivot's columns is d"},
 	{From: "SELECT id, unnest(list) AS x FROM t", Dialects: "DuckDB", To: "SELECT id, u.value AS x FROM t, json_each(list) AS u",
-		Note: "a row per element for each row of t, none for an empty or NULL list, as in DuckDB; one unnest per select list, outside grouped queries"},
+		Note: "a row per element for each row of t, none for an empty or NULL list, as in DuckDB; also inside an expression (unnest(l) + 1); several unnest() in one select list pair their elements by position, as DuckDB does, the shorter lists' places NULL: json_each(unnest_zip(a, b)), each call the member of its place; outside grouped queries and selects with window functions"},
 	{From: "ARRAY_LENGTH, ARRAY_SIZE", Dialects: warehouses, To: "json_array_length"},
 	{From: "len(x)", Dialects: "DuckDB", To: "list_or_text_length(x)", Note: "the elements of a list, the characters of text: which one shows when the query runs, as for x[i]"},
 	{From: "ARRAY_TO_STRING, GENERATE_ARRAY, GENERATE_DATE_ARRAY, ARRAY_CONCAT, ARRAY_REVERSE, flatten, list_contains, list_sort, list_distinct, regexp_split_to_array, TO_JSON_STRING", Dialects: warehouses,
@@ -369,8 +369,9 @@ var (
 	refUnnest             = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
 	refUnnestFieldName    = refusal{"%s beside UNNEST without an alias is not supported here: it may be a field of the array's structs or a column of a relation whose columns are not known", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
 	refUnnestArgs         = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
-	refUnnestSelect       = refusal{"unnest() inside an expression is not supported", "select unnest(x) as a column of its own, or move it to FROM: from t, unnest(t.list) as u(x)"}
-	refUnnestSeveral      = refusal{"several unnest() in one select list are not supported", "DuckDB pairs their elements by position, which SQLite cannot: unnest one list per select"}
+	refUnnestSelect       = refusal{"unnest() is supported in a select item, not here (in another clause, inside another unnest() or a lambda)", "select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x)"}
+	refUnnestStruct       = refusal{"unnest() of a struct, which DuckDB spreads into columns, is not supported", "select its fields: s.a, s.b"}
+	refUnnestWindow       = refusal{"a window function beside unnest() in one select list is not supported: DuckDB computes the window over the rows before they are unnested", "compute the window in a subquery and unnest around it: select unnest(l), r from (select l, row_number() over (order by k) as r from t)"}
 	refUnnestOptions      = refusal{"unnest() of one list without options is supported, not this one", "unnest one level of one list: unnest(x)"}
 	refUnnestGrouped      = refusal{"unnest() in the select list of a grouped query is not supported", "group in a subquery and unnest around it: select unnest(l) from (select list(x) as l from t group by k)"}
 	refUnnestColumn       = refusal{"the column %s needs its table's name in a select with unnest()", "qualify it with the table it comes from, such as t.id"}
@@ -493,8 +494,9 @@ var Refusals = []Rule{
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
 	{From: "range(t.a, t.b), generate_series(...) in FROM reading a column", Dialects: "DuckDB", To: refSeriesColumns.hint},
-	{From: "unnest(x) inside an expression of a select list", Dialects: "DuckDB", To: refUnnestSelect.hint},
-	{From: "several unnest(x) in one select list", Dialects: "DuckDB", To: refUnnestSeveral.hint},
+	{From: "unnest(x) outside the select list, nested in another unnest() or in a lambda", Dialects: "DuckDB", To: refUnnestSelect.hint},
+	{From: "unnest({'a': 1, ...}) of a struct", Dialects: "DuckDB", To: refUnnestStruct.hint},
+	{From: "unnest(x) beside a window function in one select list", Dialects: "DuckDB", To: refUnnestWindow.hint},
 	{From: "unnest(x) in the select list of a grouped query", Dialects: "DuckDB", To: refUnnestGrouped.hint},
 	{From: "UNNEST(x) in a select list", Dialects: "BigQuery", To: refUnnestBigQuery.hint},
 	{From: "a name beside UNNEST(t.arr) without an alias in a SELECT that reads relations whose columns are not known", Dialects: "BigQuery", To: refUnnestFieldName.hint},

@@ -2,58 +2,79 @@ package dialect
 
 import "strings"
 
-// DuckDB's unnest(list) as a select item of its own gives a row per element
-// of the list, for each row of the FROM items; an empty or NULL list gives
-// none. That is a join of json_each(list) after the FROM items, whose
-// value is the item. BigQuery has UNNEST only in FROM and after IN, and
-// Snowflake none: there, and in the DuckDB forms this does not cover, the
-// call is refused (rewriteCall) with what to write.
+// DuckDB's unnest(list) in a select list gives a row per element of the
+// list, for each row of the FROM items; an empty or NULL list gives none.
+// The call may stand inside an expression of its item (unnest(l) + 1), and
+// several calls go side by side: DuckDB pairs their elements by position,
+// giving each row as many rows as its longest list has elements, the
+// shorter lists' places NULL. That is a join of json_each after the FROM
+// items: of the one list, whose value is the call, or of unnest_zip(a, b,
+// ...), the lists' elements zipped, whose value's i-th member is the i-th
+// call. BigQuery has UNNEST only in FROM and after IN, and Snowflake none:
+// there, and in the DuckDB forms this does not cover, the call is refused
+// (rewriteCall) with what to write.
 
-// markSelectUnnest finds the unnest item of a DuckDB select before its
-// expressions are walked, refusing the forms it does not rewrite.
+// markSelectUnnest finds the unnest calls of a DuckDB select's items
+// before its expressions are walked, refusing the forms it does not
+// rewrite.
 func (t *translator) markSelectUnnest(s *node) {
 	if t.d != DuckDB {
 		return
 	}
 	info := s.sel
-	var found *node
+	var calls []*node
 	for _, it := range info.items {
-		if it.kind != nItem || unnestOf(it.x) == nil {
-			continue
+		if it.kind == nItem {
+			calls = appendUnnests(calls, it.x)
 		}
-		call := unnestOf(it.x)
+	}
+	if len(calls) == 0 {
+		return
+	}
+	for _, call := range calls {
 		t.unnestSeen[call] = true
-		if found != nil {
-			t.refuse(call.tok, refUnnestSeveral)
-			continue
+	}
+	for _, call := range calls {
+		switch {
+		case len(call.list) != 1 || call.list[0].kind == nExpr && call.list[0].name != "":
+			t.refuse(call.tok, refUnnestOptions)
+			return
+		case call.list[0].kind == nStruct:
+			t.refuse(call.tok, refUnnestStruct)
+			return
 		}
-		found = it
 	}
-	if found == nil {
-		return
-	}
-	call := unnestOf(found.x)
 	switch {
-	case len(call.list) != 1 || call.list[0].kind == nExpr && call.list[0].name != "":
-		t.refuse(call.tok, refUnnestOptions)
-		return
 	case info.group != nil || info.having != nil || info.qualify != nil || hasAggregateItem(info.items):
-		t.refuse(call.tok, refUnnestGrouped)
+		t.refuse(calls[0].tok, refUnnestGrouped)
+		return
+	case hasWindowItem(info.items):
+		t.refuse(calls[0].tok, refUnnestWindow)
 		return
 	}
-	info.unnest = found
+	info.unnests = calls
 }
 
-// unnestOf is the unnest(x) call a select item is, or casts
-// (unnest(x)::date, a date spine's idiom); nil for other items.
-func unnestOf(x *node) *node {
-	for x != nil && x.kind == nCast {
-		x = x.x
+// appendUnnests adds the unnest(x) calls of select item expression x to
+// calls, in source order: not those of a subquery, which has its own
+// select list, of a lambda, or inside another unnest's argument, which
+// DuckDB refuses too.
+func appendUnnests(calls []*node, x *node) []*node {
+	if x == nil {
+		return calls
 	}
-	if x == nil || x.kind != nCall || x.name != "unnest" || len(x.parts) > 1 {
-		return nil
+	switch x.kind {
+	case nSubquery, nSelect, nQuery, nExists, nArraySub, nLambda:
+		return calls
+	case nCall:
+		if x.name == "unnest" && len(x.parts) <= 1 {
+			return append(calls, x)
+		}
 	}
-	return x
+	for _, k := range x.kids {
+		calls = appendUnnests(calls, k)
+	}
+	return calls
 }
 
 func hasAggregateItem(items []*node) bool {
@@ -65,31 +86,58 @@ func hasAggregateItem(items []*node) bool {
 	return false
 }
 
-// rewriteSelectUnnest prints the unnest item as the value of a json_each
+func hasWindowItem(items []*node) bool {
+	for _, it := range items {
+		if it.kind == nItem && hasWindow(it.x) {
+			return true
+		}
+	}
+	return false
+}
+
+// rewriteSelectUnnest prints the unnest calls as the value of a json_each
 // joined after the FROM items (or as the FROM of a select without one).
 func (t *translator) rewriteSelectUnnest(s *node) {
 	info := s.sel
-	it := info.unnest
-	if it == nil {
+	calls := info.unnests
+	if len(calls) == 0 {
 		return
 	}
-	call := unnestOf(it.x)
-	arg := call.list[0]
 	if info.fromClause != nil && !t.qualifyEachNames(s) {
 		return
 	}
 	t.seq++
 	alias := "_nexus_unnest" + itoa(t.seq)
-	call.print = func(pr *printer, c *node) string { return alias + ".value" + pr.carry(c) }
-	if it.name == "" && call == it.x {
-		// DuckDB names the column after the call as written.
-		name := "unnest(" + strings.Join(strings.Fields(t.source(arg)), " ") + ")"
-		call.post += " AS " + quoteIdent(name)
+	for i, call := range calls {
+		value := alias + ".value"
+		if len(calls) > 1 {
+			value = "json_extract(" + value + ", '$[" + itoa(i) + "]')"
+		}
+		call.print = printAs(value)
+	}
+	for _, it := range info.items {
+		if it.kind != nItem || it.name != "" || len(appendUnnests(nil, it.x)) == 0 {
+			continue
+		}
+		// DuckDB names the column after the expression as written; the
+		// text of a call to unnest is what it was named before.
+		name := strings.Join(strings.Fields(t.source(it.x)), " ")
+		if call := unnestOf(it.x); call == it.x {
+			name = "unnest(" + strings.Join(strings.Fields(t.source(call.list[0])), " ") + ")"
+		}
+		it.x.post += " AS " + quoteIdent(name)
 	}
 	join := func(pr *printer) string {
 		pr.flat++
 		defer func() { pr.flat-- }()
-		return "json_each(" + strings.TrimSpace(pr.text(arg)) + ") AS " + alias
+		if len(calls) == 1 {
+			return "json_each(" + strings.TrimSpace(pr.text(calls[0].list[0])) + ") AS " + alias
+		}
+		lists := make([]string, len(calls))
+		for i, call := range calls {
+			lists[i] = strings.TrimSpace(pr.text(call.list[0]))
+		}
+		return "json_each(unnest_zip(" + strings.Join(lists, ", ") + ")) AS " + alias
 	}
 	at, sep := info.fromClause, ", "
 	if at == nil {
@@ -107,6 +155,18 @@ func (t *translator) rewriteSelectUnnest(s *node) {
 		}
 		return pr.span(n, n.start, last) + sep + join(pr) + pr.span(n, last, n.end)
 	}
+}
+
+// unnestOf is the unnest(x) call a select item is, or casts
+// (unnest(x)::date, a date spine's idiom); nil for other items.
+func unnestOf(x *node) *node {
+	for x != nil && x.kind == nCast {
+		x = x.x
+	}
+	if x == nil || x.kind != nCall || x.name != "unnest" || len(x.parts) > 1 {
+		return nil
+	}
+	return x
 }
 
 // eachColumns are the columns of json_each, hidden ones included: next to
