@@ -832,6 +832,12 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 				parts = append(parts, identName(*t))
 			}
 			p.next()
+			if p.d == BigQuery && p.isPunct("*") && p.ti() == p.prevEnd() {
+				// a wildcard table written bare: dataset.events_*
+				parts[len(parts)-1] += "*"
+				p.next()
+				break
+			}
 			if !p.acceptPunct(".") {
 				break
 			}

@@ -28,6 +28,7 @@ func (t *translator) rewriteSelect(s *node) {
 			overUnnest = true
 		}
 	}
+	overUnnest = overUnnest || t.overWildcard(s)
 	for _, it := range info.items {
 		switch {
 		case it.kind == nStar && t.d == BigQuery && it.name != "" && !strings.Contains(it.name, ".") && !namesFrom(info.from, it.name):
@@ -181,16 +182,10 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.refuse(f.lateral, refLateralQuery)
 		}
 	}
-	if f.kind == fromTable && t.d == BigQuery {
+	if name := t.wildcardName(f); name != "" {
 		// a wildcard table: the union of the tables the prefix names
-		name := strings.Trim(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`")
-		if f.nameEnd < len(t.toks) && t.toks[f.nameEnd].kind == kPunct && t.toks[f.nameEnd].text == "*" {
-			name += "*"
-		}
-		if strings.HasSuffix(name, "*") {
-			t.refuse(f.nameStart, refWildcardTable, name)
-			return
-		}
+		t.rewriteWildcard(f, name)
+		return
 	}
 	if f.kind == fromTable && t.d == BigQuery && strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`") {
 		// `project.dataset.table`: SQLite has schemas only, the dataset

@@ -115,6 +115,8 @@ var Translations = []Rule{
 		Note: "columns matched by name, case aside: the columns every input selects, in the first input's order; BY (x, y) those columns in that order; STRICT wants the same names in every input, and so does BY NAME, which is STRICT CORRESPONDING (BY NAME ON (x, y) is STRICT CORRESPONDING BY (x, y))"},
 	{From: "SELECT DISTINCT ON (k, ...) ... ORDER BY o", Dialects: "DuckDB", To: "SELECT cols FROM (SELECT *, row_number() OVER (PARTITION BY k ORDER BY o) AS _nexus_rn FROM (SELECT ...)) WHERE _nexus_rn = 1 ORDER BY o",
 		Note: "the first row of each key in the order of the query's ORDER BY (any one without); a key or ORDER BY item that is a position or a select item's name means that item, its alias winning over a column of the relations read, as there; other expressions are computed on the rows read in hidden columns, where a name that is no column read stands for the select item of that alias"},
+	{From: "FROM `project.dataset.events_*` ... WHERE _TABLE_SUFFIX BETWEEN a AND b (a wildcard table)", Dialects: "BigQuery", To: "FROM (SELECT cols, '20240101' AS _TABLE_SUFFIX FROM dataset.events_20240101 UNION ALL ...) AS events_*",
+		Note: "the union of the dataset's tables whose names start with the prefix, each row with the rest of its table's name as _TABLE_SUFFIX, which SELECT * leaves out, as in BigQuery; the tables must have the same columns"},
 	{From: "SAFE.PARSE_DATE, SAFE.PARSE_TIMESTAMP, SAFE.PARSE_DATETIME, SAFE.PARSE_JSON, SAFE.DIVIDE; SAFE.LN, LOG10, SQRT, ACOS, ASIN", Dialects: "BigQuery", To: "safe_parse_date_strftime(...) ...; ln(...) ...",
 		Note: "NULL where the function fails; SQLite's own math functions already give NULL there"},
 	{From: "a SEMI JOIN b ON cond, a ANTI JOIN b USING (k)", Dialects: "DuckDB", To: "(SELECT * FROM a WHERE [NOT] EXISTS (SELECT 1 FROM b WHERE cond)) AS a",
@@ -424,7 +426,7 @@ var (
 	refNoOperand        = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
 	refOrderAll         = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
 	refStructStar       = refusal{"%s.* of a struct is not supported: its fields are not known here", "select the fields by name: s.a, s.b (they keep their names as columns)"}
-	refWildcardTable    = refusal{"the wildcard table %s is not supported: it reads every table its prefix names, which are not known here", "load the tables' rows into one table with a column for the suffix (events, with event_date) and read that; _TABLE_SUFFIX filters become filters on the column"}
+	refWildcardTable    = refusal{"the wildcard table %s cannot be read: %s", "a wildcard reads the tables (seeds, models or sources loaded) of its dataset whose names start with its prefix, which must have the same columns; or load the rows into one table with a column for the suffix and read that"}
 	refHaving           = refusal{"HAVING MAX | MIN inside %s(...) is not supported", "ANY_VALUE(x HAVING MAX y) works, as does MAX_BY(x, y); for other aggregates, keep the rows with the largest y in a subquery (qualify rank() over (partition by ... order by y desc) = 1) and aggregate those"}
 	refAggLimit         = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG, STRING_AGG and ARRAY_CONCAT_AGG (x ORDER BY y LIMIT n) work; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
 	refIgnoreNulls      = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS, and Snowflake's LAG and LEAD with an offset of 1 and an OVER (... ORDER BY ...) written out; otherwise use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
@@ -530,7 +532,7 @@ var Refusals = []Rule{
 	{From: "LIMIT inside an aggregate other than ARRAY_AGG, STRING_AGG and ARRAY_CONCAT_AGG", Dialects: "BigQuery", To: refAggLimit.hint},
 	{From: "HAVING MAX | MIN inside an aggregate other than ANY_VALUE", Dialects: "BigQuery", To: refHaving.hint},
 	{From: "s.* of a struct column (not of a FROM item)", Dialects: "BigQuery", To: refStructStar.hint},
-	{From: "a wildcard table: FROM `dataset.events_*` ... WHERE _TABLE_SUFFIX ...", Dialects: "BigQuery", To: refWildcardTable.hint},
+	{From: "a wildcard table matching no table, a view, or tables whose columns differ", Dialects: "BigQuery", To: refWildcardTable.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
 	{From: "SELECT TOP n in one input of a set operation, or with LIMIT", Dialects: "Snowflake", To: refTop.hint},

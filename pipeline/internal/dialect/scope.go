@@ -614,6 +614,10 @@ func (t *translator) relColumns(f *fromInfo, sc *scope) ([]string, error) {
 	}
 	switch f.kind {
 	case fromTable:
+		if t.wildcardName(f) != "" {
+			w := t.wildcardOf(f)
+			return w.cols, w.err
+		}
 		if f.schema == "" {
 			if q := sc.findCTE(f.table); q != nil {
 				if names, ok := t.renamed[q]; ok {

@@ -368,10 +368,17 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 		if t.opts.Types == nil {
 			return nil, false
 		}
-		key := f.schema + "." + f.table
+		table := f.table
+		if t.wildcardName(f) != "" {
+			// the types its tables agree on (wildcard_tables.go)
+			if table = t.wildcardTyped(f); table == "" {
+				return nil, false
+			}
+		}
+		key := f.schema + "." + table
 		cols, ok := t.tableTypes[key]
 		if !ok {
-			m := t.opts.Types(f.schema, f.table)
+			m := t.opts.Types(f.schema, table)
 			cols = make([]colType, 0, len(m))
 			for name, typ := range m {
 				if num, ok := strings.CutPrefix(typ, typeNumber); ok {

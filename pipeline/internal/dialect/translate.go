@@ -16,6 +16,10 @@ type Options struct {
 	// EXCEPT/REPLACE/EXCLUDE, QUALIFY and * over UNNEST. Schema is "" when
 	// the SQL does not name one. Without it those expansions are refused.
 	Columns func(schema, table string) ([]string, error)
+	// Relations lists the tables and views of a schema ("" when the SQL
+	// names none) whose names start with prefix, ASCII case ignored, for
+	// BigQuery's wildcard tables. Without it they are refused.
+	Relations func(schema, prefix string) ([]Relation, error)
 	// Types gives the static types (TypeDate, TypeBool,
 	// sqlfunc.KindInstant, sqlfunc.KindWallClock) of the columns of a table the SQL reads, by
 	// lower-case column name; a column it leaves out is unknown.
@@ -67,7 +71,7 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	p := newParser(o.Dialect, toks)
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
-		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}}
+		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
 	t.walk(root, nil)
 	t.checkFinalArrays(root)
 	t.refuseGroupingCalls()
@@ -126,6 +130,9 @@ type translator struct {
 	// columnsCall are the COLUMNS(...) calls a select item expands
 	// (columns_expr.go).
 	columnsCall map[*node]bool
+	// wildcards are the tables BigQuery's wildcard FROM items read
+	// (wildcard_tables.go).
+	wildcards map[*fromInfo]*wildcard
 }
 
 // refuse records refusal r at token i.

@@ -78,9 +78,9 @@ type plan struct {
 }
 
 type sourceRef struct {
-	decl *project.Source
-	rel  jinja.Relation
-	seed string // seed node ID the source reads, if any
+	decl  *project.Source
+	rel   jinja.Relation
+	seeds []string // seed node IDs the source reads: one, or a wildcard's
 }
 
 func nodeID(kind, pkg, name string) string { return kind + "." + pkg + "." + name }
@@ -311,6 +311,11 @@ func (p *plan) checkSourcesVar() error {
 func (p *plan) bindSources() {
 	for _, s := range p.proj.Sources {
 		ref := &sourceRef{decl: s, rel: jinja.Relation{Schema: s.Schema, Name: s.Identifier}}
+		if prefix, ok := strings.CutSuffix(s.Identifier, "*"); ok {
+			p.bindWildcard(ref, prefix)
+			p.sources[s.SourceName+"."+s.Table] = ref
+			continue
+		}
 		var byName []*project.Seed
 		for _, seed := range p.proj.Seeds {
 			rel := seedRelation(seed)
@@ -326,10 +331,33 @@ func (p *plan) bindSources() {
 		if len(byName) == 1 {
 			seed := byName[0]
 			ref.rel = seedRelation(seed)
-			ref.seed = nodeID("seed", p.pkgOf(seed.Package), seed.Name)
+			ref.seeds = []string{nodeID("seed", p.pkgOf(seed.Package), seed.Name)}
 		}
 		p.sources[s.SourceName+"."+s.Table] = ref
 	}
+}
+
+// bindWildcard binds a source whose identifier is a BigQuery wildcard
+// (events_*) to the seeds whose names start with prefix: those of the
+// declared schema, or else those of the one schema all such seeds load to.
+// It reads them once they have loaded; the translator finds the tables.
+func (p *plan) bindWildcard(ref *sourceRef, prefix string) {
+	bySchema := map[string][]*project.Seed{}
+	for _, seed := range p.proj.Seeds {
+		if rel := seedRelation(seed); strings.HasPrefix(strings.ToLower(rel.Name), strings.ToLower(prefix)) {
+			bySchema[rel.Schema] = append(bySchema[rel.Schema], seed)
+		}
+	}
+	seeds := bySchema[ref.rel.Schema]
+	if seeds == nil && len(bySchema) == 1 {
+		for schema, s := range bySchema {
+			ref.rel.Schema, seeds = schema, s
+		}
+	}
+	for _, seed := range seeds {
+		ref.seeds = append(ref.seeds, nodeID("seed", p.pkgOf(seed.Package), seed.Name))
+	}
+	slices.Sort(ref.seeds)
 }
 
 // nameWith sets a node's schema and alias by the root project's
@@ -427,9 +455,7 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 	for key, s := range p.sources {
 		n := &graph.Node{ID: "source." + key, Kind: "source", Name: s.decl.Table, SourceName: s.decl.SourceName,
 			Package: p.pkgOf(s.decl.Package), Path: s.decl.File}
-		if s.seed != "" {
-			n.DependsOn = []string{s.seed}
-		}
+		n.DependsOn = append([]string(nil), s.seeds...)
 		nodes = append(nodes, n)
 	}
 	names := make([]string, 0, len(p.models))
@@ -878,7 +904,7 @@ func (p *plan) universe(macroKey string) string {
 	}
 	for _, key := range slices.Sorted(maps.Keys(p.sources)) {
 		s := p.sources[key]
-		writeParts(h, "source", key, s.rel.Schema, s.rel.Name, s.seed)
+		writeParts(h, append([]string{"source", key, s.rel.Schema, s.rel.Name}, s.seeds...)...)
 	}
 	return string(h.Sum(nil))
 }

@@ -259,10 +259,12 @@ func (r *runner) parentReads(n *graph.Node) map[string]string {
 			out[rel] = r.hist.versions[rel]
 		}
 		if p.Kind == "source" {
-			if s := r.plan.sources[p.SourceName+"."+p.Name]; s != nil && s.seed != "" {
-				if sn := r.plan.graph.Node(s.seed); sn != nil {
-					rel, _ := r.plan.nodeRel(sn)
-					out[rel] = r.hist.versions[rel]
+			if s := r.plan.sources[p.SourceName+"."+p.Name]; s != nil {
+				for _, seed := range s.seeds {
+					if sn := r.plan.graph.Node(seed); sn != nil {
+						rel, _ := r.plan.nodeRel(sn)
+						out[rel] = r.hist.versions[rel]
+					}
 				}
 			}
 		}
@@ -331,10 +333,12 @@ func (r *runner) changedParent(n *graph.Node, reads map[string]string) string {
 			return rel
 		}
 		if p.Kind == "source" {
-			if s := r.plan.sources[p.SourceName+"."+p.Name]; s != nil && s.seed != "" {
-				if sn := r.plan.graph.Node(s.seed); sn != nil {
-					if rel, _ := r.plan.nodeRel(sn); changed(rel) {
-						return rel
+			if s := r.plan.sources[p.SourceName+"."+p.Name]; s != nil {
+				for _, seed := range s.seeds {
+					if sn := r.plan.graph.Node(seed); sn != nil {
+						if rel, _ := r.plan.nodeRel(sn); changed(rel) {
+							return rel
+						}
 					}
 				}
 			}

@@ -393,12 +393,12 @@ func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, l
 			place(d, d.Line, d.Col)
 			return translation{}, d
 		}
-		tr, _, err := translate(expanded, r.plan.dialect, r.plan.session, r.columnNames, r.relTypes, place)
+		tr, _, err := translate(expanded, r.plan.dialect, r.plan.session, r.columnNames, r.relationsFrom, r.relTypes, place)
 		return tr, err
 	}
 	var fresh translation
 	tr, err := r.plan.memo.translate(r.plan.dialect, r.plan.session, rendered, r.sameTypes, func() (translation, error) {
-		tr, read, err := translate(rendered, r.plan.dialect, r.plan.session, r.columnNames, r.relTypes, place)
+		tr, read, err := translate(rendered, r.plan.dialect, r.plan.session, r.columnNames, r.relationsFrom, r.relTypes, place)
 		if err == nil && read {
 			fresh = tr
 			return translation{}, errReadColumns
@@ -424,14 +424,32 @@ func (r *runner) columnNames(schema, table string) ([]string, error) {
 	return names, err
 }
 
+// relationsFrom lists the tables and views of schema whose names start
+// with prefix, for a BigQuery wildcard table.
+func (r *runner) relationsFrom(schema, prefix string) ([]dialect.Relation, error) {
+	if schema == "" {
+		schema = "main"
+	}
+	like := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(prefix) + "%"
+	tables, err := r.db.Relations(r.ctx, schema, like, "")
+	out := make([]dialect.Relation, len(tables))
+	for i, t := range tables {
+		out[i] = dialect.Relation{Name: t.Name, View: t.Kind == "view"}
+	}
+	return out, err
+}
+
 // translate turns rendered SQL of dialect d, run in session, into SQLite; read reports
-// whether it asked for the columns of a table. Every refusal is reported,
+// whether it asked for the columns or the tables of a schema. Every refusal is reported,
 // placed by place (given the line and column in rendered).
-func translate(rendered string, d dialect.Dialect, session dialect.Session, columns func(schema, table string) ([]string, error), types func(schema, table string) map[string]string, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
+func translate(rendered string, d dialect.Dialect, session dialect.Session, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
 	tr.typesRead = map[string]string{}
 	tr.sql, tr.types, err = dialect.TranslateTyped(rendered, dialect.Options{Dialect: d, Session: session, Columns: func(schema, table string) ([]string, error) {
 		read = true
 		return columns(schema, table)
+	}, Relations: func(schema, prefix string) ([]dialect.Relation, error) {
+		read = true
+		return relations(schema, prefix)
 	}, Types: func(schema, table string) map[string]string {
 		m := types(schema, table)
 		tr.typesRead[schema+"\x00"+table] = typesText(m)

@@ -27,6 +27,11 @@ func (r Relation) String() string {
 }
 
 func quoteIfNeeded(s string) string {
+	if w, ok := strings.CutSuffix(s, "*"); ok && w != "" && quoteIfNeeded(w) == w {
+		// a BigQuery wildcard table (a source's identifier events_*)
+		// stays bare, as the translator reads dataset.events_*
+		return s
+	}
 	plain := s != ""
 	for i := 0; i < len(s) && plain; i++ {
 		c := s[i]
