@@ -1,19 +1,53 @@
 package dialect
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
 
 // DuckDB holds two intervals equal when they are as long, a month counting
 // 30 days and a day 24 hours (1 day = 24 hours, 1 month = 30 days), and
-// groups them so. Their text differs, so GROUP BY, SELECT DISTINCT,
-// count(DISTINCT) and a window's PARTITION BY of a value known to be an
-// INTERVAL go by interval_key() of it; a group shows the text of one of
-// its values.
+// groups them so. Snowflake holds two TIMESTAMP_TZ values equal when they
+// are the same instant, whatever offsets they were written in (10:00 +02:00
+// = 08:00 +00:00). Their text differs, so GROUP BY, SELECT DISTINCT,
+// count(DISTINCT), UNION and a window's PARTITION BY of a value known to be
+// an INTERVAL (DuckDB) or a timestamp (Snowflake) go by interval_key() or
+// instant_key() of it (equalityKey); a group shows the text of one of its
+// values.
+
+// equalityKey is the function grouping n as the warehouse does, "" when its
+// text does: intervalKey for DuckDB, instant_key for a Snowflake value that
+// may keep an offset.
+func (t *translator) equalityKey(n *node) string {
+	switch t.d {
+	case DuckDB:
+		return t.intervalKey(n)
+	case Snowflake:
+		if t.mayKeepOffset(n) {
+			return "instant_key"
+		}
+	}
+	return ""
+}
+
+// groupedType tells whether a column of static type typ is grouped by a
+// key: a known interval (DuckDB) or instant (Snowflake).
+func (t *translator) groupedType(typ string) string {
+	switch {
+	case t.d == DuckDB && typ == TypeInterval:
+		return "interval_key"
+	case t.d == Snowflake && typ == sqlfunc.KindInstant:
+		return "instant_key"
+	}
+	return ""
+}
 
 // groupIntervals writes the GROUP BY items of SELECT s that are intervals
 // (by expression, alias or position), and SELECT DISTINCT over intervals
 // as a GROUP BY of its items.
 func (t *translator) groupIntervals(s *node) {
-	if t.d != DuckDB {
+	if t.d != DuckDB && t.d != Snowflake {
 		return
 	}
 	info := s.sel
@@ -39,7 +73,7 @@ func (t *translator) groupAllIntervals(s *node) {
 	for _, it := range s.sel.items {
 		if it.kind == nItem && !hasAggregate(it.x) {
 			keys = append(keys, it)
-			interval = append(interval, t.intervalKey(it.x))
+			interval = append(interval, t.equalityKey(it.x))
 			any = any || interval[len(interval)-1] != ""
 		}
 	}
@@ -80,10 +114,10 @@ func groupKeys(pr *printer, items, keys []*node, interval []string) string {
 func (t *translator) groupInterval(s *node, k *node) {
 	if isIntegerLiteral(t, k) {
 		it := itemAt(t, s, k)
-		if it == nil || t.intervalKey(it.x) == "" {
+		if it == nil || t.equalityKey(it.x) == "" {
 			return
 		}
-		key := t.intervalKey(it.x)
+		key := t.equalityKey(it.x)
 		k.print = func(pr *printer, n *node) string {
 			pr.flat++
 			defer func() { pr.flat-- }()
@@ -91,7 +125,7 @@ func (t *translator) groupInterval(s *node, k *node) {
 		}
 		return
 	}
-	key := t.intervalKey(k)
+	key := t.equalityKey(k)
 	if key == "" && k.kind == nName && len(k.parts) == 1 {
 		key = aliasKey(t, s, k)
 	}
@@ -120,7 +154,7 @@ func itemAt(t *translator, s *node, k *node) *node {
 	return nil
 }
 
-// aliasKey is the intervalKey of the select item of s name k is the
+// aliasKey is the equalityKey of the select item of s name k is the
 // alias of, "" when it is none.
 func aliasKey(t *translator, s *node, k *node) string {
 	name := identName(t.toks[k.parts[0]])
@@ -129,7 +163,7 @@ func aliasKey(t *translator, s *node, k *node) string {
 	}
 	for _, it := range s.sel.items {
 		if it.kind == nItem && it.name == name {
-			return t.intervalKey(it.x)
+			return t.equalityKey(it.x)
 		}
 	}
 	return ""
@@ -159,7 +193,7 @@ func (t *translator) distinctIntervals(s *node) {
 		aggregated = aggregated || it.kind == nItem && hasAggregate(it.x)
 	}
 	if blocked || aggregated {
-		if cols, complete := t.selectTypes(s); (blocked || info.group != nil) && hasInterval(cols) {
+		if cols, complete := t.selectTypes(s); (blocked || info.group != nil) && t.hasGrouped(cols) {
 			t.distinctAfter(s, cols, complete, stars)
 		}
 		return
@@ -168,7 +202,7 @@ func (t *translator) distinctIntervals(s *node) {
 	items := info.items
 	interval := make([]string, len(items))
 	for i, it := range items {
-		interval[i] = t.intervalKey(it.x)
+		interval[i] = t.equalityKey(it.x)
 		any = any || interval[i] != ""
 	}
 	if !any {
@@ -197,7 +231,9 @@ func (t *translator) distinctIntervals(s *node) {
 func (t *translator) distinctAfter(s *node, cols []colType, complete bool, stars int) {
 	items := s.sel.items
 	if stars > 0 && (len(items) != 1 || !complete) {
-		t.refuse(s.tok2, refDistinctIntervals)
+		if t.d == DuckDB { // Snowflake's: as in refuseSetOps
+			t.refuse(s.tok2, refDistinctIntervals)
+		}
 		return
 	}
 	t.pr.dropTok(s.tok2)
@@ -209,8 +245,8 @@ func (t *translator) distinctAfter(s *node, cols []colType, complete bool, stars
 			if stars == 0 {
 				key = quoteIdent(t.itemColumn(pr, items[i]))
 			}
-			if c.typ == TypeInterval {
-				key = "interval_key(" + key + ")"
+			if k := t.groupedType(c.typ); k != "" {
+				key = k + "(" + key + ")"
 			}
 			keys = append(keys, key)
 		}
@@ -218,10 +254,10 @@ func (t *translator) distinctAfter(s *node, cols []colType, complete bool, stars
 	})
 }
 
-// hasInterval tells whether a column of cols is a known interval.
-func hasInterval(cols []colType) bool {
+// hasGrouped tells whether a column of cols is grouped by a key.
+func (t *translator) hasGrouped(cols []colType) bool {
 	for _, c := range cols {
-		if c.typ == TypeInterval {
+		if t.groupedType(c.typ) != "" {
 			return true
 		}
 	}
@@ -247,7 +283,7 @@ func hasWindow(n *node) bool {
 // partitionIntervals makes the PARTITION BY items of window call n that
 // are intervals go by their key.
 func (t *translator) partitionIntervals(n *node) {
-	if t.d != DuckDB || n.x == nil || n.x.kind != nWindow || len(n.x.kids) == 0 {
+	if t.d != DuckDB && t.d != Snowflake || n.x == nil || n.x.kind != nWindow || len(n.x.kids) == 0 {
 		return
 	}
 	spec := n.x.kids[0]
@@ -255,7 +291,7 @@ func (t *translator) partitionIntervals(n *node) {
 		if k.kind == nOrder || k.kind == nSoup {
 			continue
 		}
-		if key := t.intervalKey(k); key != "" {
+		if key := t.equalityKey(k); key != "" {
 			k.pre = key + "(" + k.pre
 			k.post += ")"
 		}
@@ -273,17 +309,30 @@ func (t *translator) onIntervalKey(s, k *node, col string) string {
 	switch {
 	case isIntegerLiteral(t, k):
 		if it := itemAt(t, s, k); it != nil {
-			key = t.intervalKey(it.x)
+			key = t.equalityKey(it.x)
 		}
 	case k.kind == nName && len(k.parts) == 1:
 		if key = aliasKey(t, s, k); key == "" {
-			key = t.intervalKey(k)
+			key = t.equalityKey(k)
 		}
 	default:
-		key = t.intervalKey(k)
+		key = t.equalityKey(k)
 	}
 	if key == "" {
 		return col
 	}
 	return key + "(" + col + ")"
+}
+
+// countDistinctInstants makes Snowflake's count(DISTINCT ts) count equal
+// instants once, as count(DISTINCT) of a DuckDB interval counts equal
+// lengths once (rewriteIntervalCall).
+func (t *translator) countDistinctInstants(n *node) {
+	if t.d != Snowflake || n.name != "count" || !n.flag || len(n.list) != 1 {
+		return
+	}
+	if k := t.equalityKey(n.list[0]); k != "" {
+		n.list[0].pre = k + "(" + n.list[0].pre
+		n.list[0].post += ")"
+	}
 }

@@ -159,6 +159,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		return
 	}
 	t.partitionIntervals(n)
+	t.countDistinctInstants(n)
 	if t.rewriteIntervalCall(n) || t.rewriteSessionCall(n) || t.minMaxInstant(n) {
 		return
 	}

@@ -94,11 +94,14 @@ func (t *translator) refuseSetOps(q *node, rewritten bool) {
 			dedup = op.start
 		}
 	}
+	// Snowflake's instants are not refused: their static type does not
+	// tell a TIMESTAMP_TZ from a TIMESTAMP_LTZ, whose UTC text compares
+	// as its instant does
 	if t.d != DuckDB || rewritten || dedup < 0 || t.recursive[q] {
 		return
 	}
 	for _, b := range q.list {
-		if cols, _ := t.queryTypes(b); hasInterval(cols) {
+		if cols, _ := t.queryTypes(b); t.hasGrouped(cols) {
 			t.refuse(dedup, refSetIntervals, strings.ToUpper(t.toks[dedup].text))
 			return
 		}
@@ -121,7 +124,7 @@ func (t *translator) setOpAll(op *node) bool {
 // interval_key() of those columns and the others as they are. It tells
 // whether it wrapped the compound.
 func (t *translator) unionIntervals(q, first *node) bool {
-	if t.d != DuckDB { // as GROUP BY of an interval (groupIntervals)
+	if t.d != DuckDB && t.d != Snowflake { // as GROUP BY of an interval (groupIntervals)
 		return false
 	}
 	for _, op := range q.list2 {
@@ -131,7 +134,7 @@ func (t *translator) unionIntervals(q, first *node) bool {
 	}
 	any := false
 	for _, it := range first.sel.items {
-		any = any || t.intervalKey(it.x) == "interval_key"
+		any = any || t.setOpKey(it.x) != ""
 	}
 	if !any {
 		return false
@@ -145,8 +148,8 @@ func (t *translator) unionIntervals(q, first *node) bool {
 		keys := make([]string, len(items))
 		for i, it := range items {
 			keys[i] = quoteIdent(t.itemColumn(pr, it))
-			if t.intervalKey(it.x) == "interval_key" {
-				keys[i] = "interval_key(" + keys[i] + ")"
+			if k := t.setOpKey(it.x); k != "" {
+				keys[i] = k + "(" + keys[i] + ")"
 			}
 		}
 		return ") GROUP BY " + strings.Join(keys, ", ")
@@ -237,7 +240,7 @@ func (t *translator) itemColumn(pr *printer, it *node) string {
 // a for which b has [no] row of equal keys, grouped by those keys. It
 // tells whether it rewrote the compound.
 func (t *translator) intersectIntervals(q, first *node) bool {
-	if t.d != DuckDB || len(q.list) != 2 || q.list[1].kind != nSelect || len(q.list[1].sel.items) != len(first.sel.items) {
+	if t.d != DuckDB && t.d != Snowflake || len(q.list) != 2 || q.list[1].kind != nSelect || len(q.list[1].sel.items) != len(first.sel.items) {
 		return false
 	}
 	op := q.list2[0]
@@ -251,7 +254,7 @@ func (t *translator) intersectIntervals(q, first *node) bool {
 		if right[i].kind != nItem {
 			return false
 		}
-		any = any || t.intervalKey(it.x) == "interval_key"
+		any = any || t.setOpKey(it.x) != ""
 	}
 	if !any {
 		return false
@@ -268,15 +271,24 @@ func (t *translator) intersectIntervals(q, first *node) bool {
 		for i, it := range left {
 			l, r := quoteIdent(t.itemColumn(pr, it)), quoteIdent(t.itemColumn(pr, right[i]))
 			keys[i], l, r = l, "_nexus_l."+l, "_nexus_r."+r
-			if t.intervalKey(it.x) == "interval_key" {
-				keys[i] = "interval_key(" + keys[i] + ")"
-				l, r = "interval_key("+l+")", "interval_key("+r+")"
+			if k := t.setOpKey(it.x); k != "" {
+				keys[i] = k + "(" + keys[i] + ")"
+				l, r = k+"("+l+")", k+"("+r+")"
 			}
 			conds[i] = r + " IS " + l
 		}
 		return ") AS _nexus_r WHERE " + strings.Join(conds, " AND ") + ") GROUP BY " + strings.Join(keys, ", ")
 	})
 	return true
+}
+
+// setOpKey is the key a set operation compares a column of a known interval
+// (DuckDB) or instant (Snowflake) by, "" for other columns.
+func (t *translator) setOpKey(x *node) string {
+	if k := t.equalityKey(x); k == "interval_key" || k == "instant_key" {
+		return k
+	}
+	return ""
 }
 
 // plainSetOp tells whether a set operator is without ALL, CORRESPONDING or
