@@ -290,6 +290,11 @@ func TestArraysAndStructs(t *testing.T) {
 		"1:16: querying a staged file (@stage) is not supported (put the file's rows in a seed, seeds/name.csv, and select from {{ ref('name') }})")
 	expectRows(t, duckdb, "select x from unnest([1, 2]) as u(x)", "1\n2")
 	expectRows(t, duckdb, "select u.x, u.x.k from unnest([{'k': 1}, {'k': 2}]) as u(x) order by u.x.k", "{\"k\":1}|1\n{\"k\":2}|2")
+	// DuckDB names an unnest without an alias unnest, and its column too;
+	// with an alias u, the column is u, and unnest as well
+	expectTranslated(t, duckdb, "select unnest, unnest.unnest from t, unnest(t.a)", "select unnest.value AS unnest, unnest.value AS unnest from t, json_each(t.a) AS unnest")
+	expectTranslated(t, duckdb, "select u.u, u.unnest, u.k from unnest(l) u", "select u.value AS u, u.value AS unnest, json_extract(u.value, '$.k') AS k from json_each(l) u")
+	expectRows(t, duckdb, "select * from unnest([1, 2]) u, unnest([3])", "1|3\n2|3")
 }
 
 // DuckDB's unnest(list) as a select item: a row per element for each row,

@@ -47,11 +47,23 @@ func TestDuckDBTextArrowAndRandom(t *testing.T) {
 	expectRows(t, duckdb, "select count(*) from (select random() as r from t) where r >= 0 and r < 1", "3")
 }
 
-// range() and generate_series() in FROM are a recursive CTE, which cannot
-// read the columns of the FROM items before it: refused, with the unnest
-// that can.
+// range() and generate_series() in FROM reading the columns of the FROM
+// items before them are json_each of their list, which can read them; the
+// column is named as DuckDB names it: after the function, the alias, or
+// the alias list.
 func TestSeriesReadingColumns(t *testing.T) {
-	expectRefused(t, duckdb, "select * from t, generate_series(t.a, t.b) as s(x)",
-		"1:18: generate_series(...) in FROM reading the columns of the FROM items before it is not supported (unnest its list: from t, unnest(range(t.a, t.b)) as s(x))")
+	for _, c := range []struct{ in, out string }{
+		{"select * from t, generate_series(t.id, t.b) as s(x)", "select t.id, t.a, t.b, s.value AS x from t, json_each(series_list(t.id, t.b)) as s"},
+		{"select id, range from t, range(id)", "select t.id AS id, range.value AS range from t, json_each(range_list(t.id)) AS range"},
+		{"select r from t cross join lateral range(t.id, 5, 2) r", "select r.value AS r from t cross join  json_each(range_list(t.id, 5, series_step(2, 'range', 1))) r"},
+		{"select range.range from range(2)", `select range.range from (WITH RECURSIVE _nexus_series(v) AS (SELECT (0) WHERE CASE WHEN (1) > 0 THEN (0) < (2) WHEN (1) < 0 THEN (0) > (2) END UNION ALL SELECT v + (1) FROM _nexus_series WHERE CASE WHEN (1) > 0 THEN v + (1) < (2) WHEN (1) < 0 THEN v + (1) > (2) END) SELECT v AS range FROM _nexus_series) AS range`},
+	} {
+		expectTranslated(t, duckdb, c.in, c.out)
+	}
+	expectRows(t, duckdb, "select t.id, x from t, generate_series(t.id, 2) as s(x) order by all", "1|1\n1|2\n2|2")
+	expectRows(t, duckdb, "select t.id, x from t left join range(t.id, 2) as s(x) on true order by all", "1|1\n2|NULL\n3|NULL")
+	expectRows(t, duckdb, "select * from t, range(t.id - 1) r", "2|Y|NULL|0\n3|NULL|30|0\n3|NULL|30|1")
+	expectRows(t, duckdb, "select r from range(1, 3) r", "1\n2")
+	expectRefused(t, duckdb, "select * from t, range(t.id) as s(x, y)", "1:34: range(...) has one column: its alias list must name exactly one (write range(3) AS t(x))")
 	expectRows(t, duckdb, "select count(*) from range(1, (select count(*) + 1 from t))", "3")
 }

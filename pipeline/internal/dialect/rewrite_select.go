@@ -248,7 +248,11 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		if f.aliasStart < 0 && t.d == BigQuery && arg.kind == nName {
 			f.implicit = true // its fields are names of the SELECT (unnest_fields.go)
 		}
-		if f.aliasStart < 0 {
+		if f.aliasStart < 0 && t.d == DuckDB && call.kind == nCall && call.name == "unnest" && !t.otherUnnamedUnnest(f, sc) {
+			// DuckDB names the relation and its column unnest
+			f.alias = "unnest"
+			call.post += " AS unnest"
+		} else if f.aliasStart < 0 {
 			t.seq++
 			f.alias = "_nexus_unnest" + itoa(t.seq)
 			call.post += " AS " + f.alias
@@ -269,10 +273,19 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		column := f.expr.name
 		for _, a := range f.expr.list {
 			if readsColumn(a) {
-				// its rows are a recursive CTE, which sees no FROM item
-				t.refuse(f.expr.tok, refSeriesColumns, f.expr.name)
+				// a recursive CTE sees no FROM item: the rows of its list
+				t.rewriteLateralSeries(f)
 				return
 			}
+		}
+		if f.aliasStart >= 0 && f.aliasCols == nil && f.alias != "" {
+			// range(3) AS r: DuckDB names its one column r too
+			column = f.alias
+		}
+		if f.aliasStart < 0 {
+			// and range(3) range: range.range reads it
+			f.alias = f.expr.name
+			f.expr.post += " AS " + quoteIdent(f.expr.name)
 		}
 		if f.aliasCols != nil {
 			// range(3) AS t(x): the one column is named x
@@ -543,6 +556,55 @@ func (t *translator) rewriteSeriesList(call *node, column string) {
 		// a zero step fails in FROM, as on DuckDB (the list is empty)
 		s[2] = "series_step(" + s[2] + ", '" + call.name + "', " + line + ")"
 		return "(SELECT value AS " + quoteIdent(column) + " FROM json_each(" + fn + "(" + strings.Join(s, ", ") + ")))" + pr.carry(c, args...)
+	}
+}
+
+// otherUnnamedUnnest tells whether a FROM item of sc other than f is
+// named unnest, as DuckDB names an unnest(...) without an alias.
+func (t *translator) otherUnnamedUnnest(f *fromInfo, sc *scope) bool {
+	for _, r := range sc.rels {
+		if r.from != f && (r.from.alias == "unnest" || r.from.aliasStart < 0 && r.from.kind == fromUnnest) {
+			return true
+		}
+	}
+	return false
+}
+
+// rewriteLateralSeries writes range(...) or generate_series(...) in FROM
+// reading columns of the FROM items before it (from t, range(t.a, t.b)) as
+// json_each of its list, range_list / series_list, which SQLite lets read
+// them; a zero step fails, naming the line, as DuckDB fails. Its column is
+// then read as an UNNEST's: named after the function, or as the alias (or
+// its alias list) names it, as DuckDB names it.
+func (t *translator) rewriteLateralSeries(f *fromInfo) {
+	call := f.expr
+	if f.aliasCols != nil && len(f.columns) != 1 {
+		t.refuse(f.aliasCols.start, refSeriesAliasList, call.name)
+		return
+	}
+	fn := "series_list"
+	if call.name == "range" {
+		fn = "range_list"
+	}
+	f.kind = fromUnnest
+	if f.aliasCols != nil {
+		f.aliasCols.print = func(pr *printer, k *node) string { return pr.carry(k) }
+	}
+	if f.aliasStart < 0 {
+		f.alias = call.name
+		call.post += " AS " + quoteIdent(call.name)
+	}
+	line := itoa(t.toks[call.start].line)
+	args := call.list
+	call.print = func(pr *printer, c *node) string {
+		s := make([]string, len(args))
+		for i, a := range args {
+			s[i] = strings.TrimSpace(pr.text(a))
+		}
+		if len(s) == 3 {
+			s[2] = "series_step(" + s[2] + ", '" + call.name + "', " + line + ")"
+		}
+		return "json_each(" + fn + "(" + strings.Join(s, ", ") + "))" + pr.carry(c, args...)
 	}
 }
 

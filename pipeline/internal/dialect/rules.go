@@ -182,7 +182,7 @@ var Translations = []Rule{
 	{From: "IS_NULL_VALUE(x:a.b)", Dialects: "Snowflake", To: "(json_type(x, '$.a.b') = 'null')",
 		Note: "TRUE for a JSON null, FALSE for another value, NULL where there is no value; on other arguments is_json_null(v), which cannot tell a JSON null a function such as GET gave from no value (both NULL)"},
 	{From: "FROM t, UNNEST(t.arr) AS x [WITH OFFSET AS o]", Dialects: warehouses, To: "FROM t, json_each(t.arr) AS x",
-		Note: "x is x.value, o is x.key (0-based); * over it lists the other relations' columns and x; BigQuery's UNNEST([STRUCT(1 AS a, 'x' AS b), STRUCT(2, 'y')]) without an alias gives a column per field, named by the first struct, as an array literal's structs are; BigQuery's UNNEST(t.arr) of a column without an alias (GA4's (SELECT value.string_value FROM UNNEST(event_params) WHERE key = 'x')): a name that no relation beside it has is a field of its structs, or, where the element lacks it, an enclosing relation's column; with an alias, as a value table's row, a name no relation beside it has is the field when the element has one (ORDER BY key over UNNEST(event_params) AS p)"},
+		Note: "x is x.value, o is x.key (0-based); DuckDB's unnest(l) without an alias is named unnest, as is its column; * over it lists the other relations' columns and x; BigQuery's UNNEST([STRUCT(1 AS a, 'x' AS b), STRUCT(2, 'y')]) without an alias gives a column per field, named by the first struct, as an array literal's structs are; BigQuery's UNNEST(t.arr) of a column without an alias (GA4's (SELECT value.string_value FROM UNNEST(event_params) WHERE key = 'x')): a name that no relation beside it has is a field of its structs, or, where the element lacks it, an enclosing relation's column; with an alias, as a value table's row, a name no relation beside it has is the field when the element has one (ORDER BY key over UNNEST(event_params) AS p)"},
 	{From: "FROM TABLE(GENERATOR(ROWCOUNT => n)), SEQ1() ... SEQ8()", Dialects: "Snowflake", To: "(WITH RECURSIVE _nexus_gen(_nexus_seq) AS (...) SELECT _nexus_seq FROM _nexus_gen); _nexus_seq",
 		Note: "n rows; SEQ4() and its kin number them from 0 without gaps (Snowflake may leave gaps), so row_number() over (order by seq4()) and dateadd(day, seq4(), d) spines give Snowflake's rows"},
 	{From: "LATERAL FLATTEN(input => x[, path => 'p'][, outer => true]) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f; t LEFT JOIN json_each(...) AS f ON true",
@@ -190,7 +190,9 @@ var Translations = []Rule{
 	{From: "LATERAL SPLIT_TO_TABLE(s, sep) t, TABLE(STRTOK_SPLIT_TO_TABLE(s[, chars]))", Dialects: "Snowflake", To: "json_each(split_to_json(s, sep)) AS t, json_each(tokens_array(s, chars))",
 		Note: "t.value the part, t.index its place from 1 (t.key + 1)"},
 	{From: "FROM range(n), range(a, b[, step]), generate_series(a, b[, step])", Dialects: "DuckDB", To: "(WITH RECURSIVE ... SELECT v AS \"range\" | \"generate_series\" ...)",
-		Note: "range leaves b out, generate_series includes it, as on DuckDB; an alias list AS t(x) names the column; a step of 0 fails, naming the line, as on DuckDB; of timestamps (a DATE is its midnight) by an INTERVAL, the rows of range_list / series_list below"},
+		Note: "range leaves b out, generate_series includes it, as on DuckDB; an alias AS r, or an alias list AS t(x), names the column; a step of 0 fails, naming the line, as on DuckDB; of timestamps (a DATE is its midnight) by an INTERVAL, the rows of range_list / series_list below"},
+	{From: "FROM t, range(t.a, t.b) [AS s(x)], generate_series(...) reading the FROM items before it", Dialects: "DuckDB", To: "FROM t, json_each(range_list(t.a, t.b)) AS s",
+		Note: "a row per value for each row of t, none where an argument is NULL, as in DuckDB; x is s.value, and the column is named as DuckDB names it (after the function without an alias); a LEFT JOIN ... ON true keeps a row without values; a step of 0 fails, naming the line"},
 	{From: "range(...), generate_series(...) as values; range(a, b, INTERVAL ...) in FROM", Dialects: "DuckDB", To: "range_list(a, b, step), series_list(a, b, step)",
 		Note: "a JSON array (a list), which unnest(), [i] and the list functions read: whole numbers, or timestamps in the one form, the interval added again and again as DuckDB adds it (January 31 plus a month each time: February 29, March 29); a step of 0 or away from b gives an empty list; unnest(generate_series(...))::date, a date spine, works as a select item"},
 	{From: "x IN UNNEST(arr)", Dialects: warehouses, To: "x IN (SELECT value FROM json_each(arr))"},
@@ -380,7 +382,6 @@ var (
 	refUnnestBigQuery     = refusal{"UNNEST in a select list is not BigQuery: BigQuery takes UNNEST only in FROM and after IN", "move it to FROM: from t, unnest(t.arr) as x, or build an array with array(select ... from unnest(t.arr) as x)"}
 	refUnnestSnowflake    = refusal{"Snowflake has no UNNEST", "join lateral flatten(input => t.arr) as f and select f.value"}
 	refAliasList          = refusal{"an UNNEST alias list must name exactly one column", "write unnest(x) as u(value)"}
-	refSeriesColumns      = refusal{"%s(...) in FROM reading the columns of the FROM items before it is not supported", "unnest its list: from t, unnest(range(t.a, t.b)) as s(x)"}
 	refSeriesAliasList    = refusal{"%s(...) has one column: its alias list must name exactly one", "write range(3) AS t(x)"}
 	refArraySub           = refusal{"this ARRAY(SELECT ...) is not supported", "select exactly one column, or use SELECT AS STRUCT with named columns"}
 	refAsStructStar       = refusal{"SELECT AS STRUCT * is not supported", "list the columns: SELECT AS STRUCT a, b FROM t"}
@@ -495,7 +496,6 @@ var Refusals = []Rule{
 	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
-	{From: "range(t.a, t.b), generate_series(...) in FROM reading a column", Dialects: "DuckDB", To: refSeriesColumns.hint},
 	{From: "unnest(x) outside the select list, nested in another unnest() or in a lambda", Dialects: "DuckDB", To: refUnnestSelect.hint},
 	{From: "unnest({'a': 1, ...}) of a struct", Dialects: "DuckDB", To: refUnnestStruct.hint},
 	{From: "unnest(x) beside a window function in one select list", Dialects: "DuckDB", To: refUnnestWindow.hint},

@@ -514,16 +514,26 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 			if this != "" {
 				base = this
 			}
-		case r.kind == fromUnnest && len(r.columns) == 1 && r.columns[0] == parts[1]:
-			// u.x of UNNEST(...) AS u(x) is the element itself
+		case r.kind == fromUnnest && !r.flatten && (len(r.columns) == 1 && r.columns[0] == parts[1] ||
+			t.d == DuckDB && len(r.columns) == 0 && r.fields == nil && (r.alias == parts[1] || r.expr != nil && r.expr.name == parts[1])):
+			// u.x of UNNEST(...) AS u(x) is the element itself, as are
+			// DuckDB's u.u and u.unnest of unnest(...) AS u, whose column
+			// is named u, and also after the function
 			base, fields = t.nameText(n, 1)+".value", parts[2:]
 			if len(fields) == 0 {
+				n.flag2 = true // named x, as the warehouse names it
 				n.print = printAs(base)
 				return
 			}
 		case r.kind == fromUnnest:
 			base, fields = t.nameText(n, 1)+".value", parts[1:]
 		default:
+			if len(parts) == 2 && t.seriesColumn(r, parts[1]) {
+				// r.range of range(3) AS r: its column, named r
+				n.flag2 = true // named as written
+				n.print = printAs(t.nameText(n, 1) + "." + quoteIdent(r.alias))
+				return
+			}
 			if len(parts) == 2 {
 				return
 			}
@@ -549,6 +559,14 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 		return
 	}
 	n.print = printAs("json_extract(" + base + ", " + sqlString(jsonPath(fields)) + ")")
+}
+
+// seriesColumn tells whether col names the one column of DuckDB's
+// range(...) or generate_series(...) AS r in FROM after the function:
+// DuckDB names it r, and takes the function's name for it too.
+func (t *translator) seriesColumn(r *fromInfo, col string) bool {
+	return t.d == DuckDB && r.kind == fromFunc && r.aliasStart >= 0 && r.aliasCols == nil && r.alias != col &&
+		r.expr != nil && r.expr.kind == nCall && r.expr.name == col && (col == "range" || col == "generate_series")
 }
 
 // printAs gives a node the fixed text s, keeping its line breaks: those
@@ -645,6 +663,9 @@ func (t *translator) relColumns(f *fromInfo, sc *scope) ([]string, error) {
 		}
 		if f.implicit {
 			return nil, fmt.Errorf("the fields of UNNEST without an alias are not known here")
+		}
+		if len(f.columns) == 1 && !f.flatten {
+			return f.columns, nil // u(x)
 		}
 		return []string{f.aliasOrName()}, nil
 	case fromFunc:
@@ -777,7 +798,7 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 				continue
 			}
 			expr := q + quoteIdent(c)
-			if r.kind == fromUnnest && t.d != SQLite && len(r.columns) == 0 && r.fields == nil {
+			if r.kind == fromUnnest && t.d != SQLite && (len(r.columns) == 0 || len(r.columns) == 1 && !r.flatten) && r.fields == nil {
 				expr = quoteIdent(r.aliasOrName()) + ".value AS " + quoteIdent(c)
 			} else if r.kind == fromUnnest && r.fields != nil && r.implicit {
 				// a literal array of structs read from json_each's rows
