@@ -150,12 +150,14 @@ func TestRenderTimeQueryRefusalNamesTheCall(t *testing.T) {
 
 // dbt_utils.get_relations_by_pattern reads the engine's catalog: the built
 // tables and views by schema and name pattern (any case, \ escapes), those
-// matching exclude left out, the engine's own tables never.
+// matching exclude left out, the engine's own tables never. A relation's
+// schema is dbt's name for it (<target schema>_<custom>), and a pattern may
+// name it so.
 func TestRelationsByPattern(t *testing.T) {
 	cases := []struct{ call, want string }{
-		{"dbt_utils.get_relations_by_pattern('%', 'STG%')", "main.stg_a,main.stg_b,mart.stg_c"},
-		{"dbt_utils.get_relations_by_pattern('%', 'stg%', exclude='%b')", "main.stg_a,mart.stg_c"},
-		{"dbt_utils.get_relations_by_pattern('MART', '%')", "mart.stg_c"},
+		{"dbt_utils.get_relations_by_pattern('%', 'STG%')", "main.stg_a,main.stg_b,main_mart.stg_c"},
+		{"dbt_utils.get_relations_by_pattern('%', 'stg%', exclude='%b')", "main.stg_a,main_mart.stg_c"},
+		{"dbt_utils.get_relations_by_pattern('MAIN_MART', '%')", "main_mart.stg_c"},
 		{"dbt_utils.get_relations_by_pattern('%', 'stg\\\\_a')", "main.stg_a"},
 		{"dbt_utils.get_relations_by_prefix('main', 'stg')", "main.stg_a,main.stg_b"},
 		{"dbt_utils.get_relations_by_pattern('%', '%nexus%')", ""},

@@ -145,12 +145,12 @@ func (e *Env) getRelation(a *exec.VarArgs) (*exec.Value, error) {
 		return nil, e.fail("adapter.get_relation() needs a schema and an identifier",
 			"write adapter.get_relation(database=target.database, schema='s', identifier='t')")
 	}
-	rel := Relation{Schema: schema.String(), Name: name.String()}
+	rel := Relation{Schema: e.sqliteSchema(schema.String()), Name: name.String()}
 	cols, err := e.columns(rel)
 	if err != nil || len(cols) == 0 {
 		return noneValue(), err
 	}
-	return exec.AsValue(relValue{rel}), nil
+	return exec.AsValue(e.nodeRel(rel)), nil
 }
 
 // columnsInRelation is adapter.get_columns_in_relation(relation).

@@ -14,17 +14,17 @@ func (e *Env) api() attrs {
 	return attrs{"Relation": attrs{
 		// create(database, schema, identifier) names a relation; the
 		// database is the one SQLite file, so only schema and identifier
-		// count.
+		// count, the schema as dbt names it (this.schema) or as built here.
 		"create": func(a *exec.VarArgs) relValue {
 			schema, name := arg(a, 1, "schema"), arg(a, 2, "identifier")
 			rel := Relation{Schema: "main"}
 			if schema != nil && !schema.IsNil() {
-				rel.Schema = schema.String()
+				rel.Schema = e.sqliteSchema(schema.String())
 			}
 			if name != nil && !name.IsNil() {
 				rel.Name = name.String()
 			}
-			return relValue{rel}
+			return e.nodeRel(rel)
 		},
 	}, "Column": e.columnClass()}
 }

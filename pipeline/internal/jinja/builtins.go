@@ -157,7 +157,7 @@ func (e *Env) ref(a *exec.VarArgs) (*exec.Value, error) {
 	if err != nil {
 		return nil, e.failErr(err)
 	}
-	return exec.AsValue(relValue{rel}), nil
+	return exec.AsValue(e.nodeRel(rel)), nil
 }
 
 func (e *Env) source(a *exec.VarArgs) (*exec.Value, error) {
@@ -171,7 +171,7 @@ func (e *Env) source(a *exec.VarArgs) (*exec.Value, error) {
 	if err != nil {
 		return nil, e.failErr(err)
 	}
-	return exec.AsValue(relValue{rel}), nil
+	return exec.AsValue(relValue{Relation: rel}), nil
 }
 
 func (e *Env) varFn(a *exec.VarArgs) (*exec.Value, error) {
@@ -304,12 +304,12 @@ func (e *Env) relationsByPattern(a *exec.VarArgs) (*exec.Value, error) {
 	if e.cur.Relations == nil {
 		return nil, e.unavailable("listing relations", "Relations")
 	}
-	rels, err := e.cur.Relations(a.Args[0].String(), a.Args[1].String(), a.Args[2].String())
+	rels, err := e.cur.Relations(e.sqliteSchema(a.Args[0].String()), a.Args[1].String(), a.Args[2].String())
 	if err != nil {
 		return nil, e.failErr(err)
 	}
 	for _, r := range rels {
-		out = append(out, relValue{r})
+		out = append(out, e.nodeRel(r))
 	}
 	return exec.AsValue(&out), nil
 }

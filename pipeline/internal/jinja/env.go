@@ -296,11 +296,11 @@ func (e *Env) begin(path string, ctx *Context, usesGraph bool) {
 	e.limits.work = 0
 	e.configSet = map[string]any{}
 	e.results = map[string]statementResult{}
-	e.globals.Set("this", relValue{ctx.This})
+	e.globals.Set("this", e.nodeRel(ctx.This))
 	if ctx.Model != nil {
 		e.globals.Set("model", toJinja(ctx.Model))
 	} else {
-		e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": ctx.This.Schema, "unique_id": "model." + ctx.This.Name})
+		e.globals.Set("model", attrs{"name": ctx.This.Name, "schema": e.dbtSchema(ctx.This.Schema), "unique_id": "model." + ctx.This.Name})
 	}
 	e.globals.Set("execute", ctx.Execute)
 	if usesGraph {

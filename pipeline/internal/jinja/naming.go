@@ -96,3 +96,46 @@ func (e *Env) defaultAliasName(a *exec.VarArgs) (*exec.Value, error) {
 	}
 	return exec.AsValue(name), nil
 }
+
+// nodeRel is the relation of a node the project builds (this, ref()) as
+// dbt names it: its schema is dbtSchema of the SQLite schema it is built
+// in, its database the target's.
+func (e *Env) nodeRel(r Relation) relValue {
+	v := relValue{Relation: r}
+	if e.cur != nil {
+		v.schema, v.database = e.dbtSchema(r.Schema), e.cur.Target.Database
+	}
+	return v
+}
+
+// dbtSchema is the schema dbt gives a node built here in SQLite schema s.
+// Without the root project's generate_schema_name, dbt's default names the
+// target's schema, or <target schema>_<custom> for a node with a custom
+// schema, which the playground builds in schema <custom> (main for none);
+// the root's macro answers the name the playground builds in.
+func (e *Env) dbtSchema(s string) string {
+	target := e.targetField(func(t Target) string { return t.Schema })
+	switch {
+	case e.HasMacro("generate_schema_name") || target == "" || s == "temp":
+		return s
+	case s == "" || s == "main":
+		return target
+	}
+	return target + "_" + s
+}
+
+// sqliteSchema is the SQLite schema of a schema a template names as dbt
+// does (adapter.get_relation(schema=this.schema, ...)): dbtSchema undone,
+// in any case, as the warehouses fold unquoted names.
+func (e *Env) sqliteSchema(s string) string {
+	target := e.targetField(func(t Target) string { return t.Schema })
+	switch {
+	case e.HasMacro("generate_schema_name") || target == "":
+		return s
+	case strings.EqualFold(s, target):
+		return "main"
+	case len(s) > len(target)+1 && strings.EqualFold(s[:len(target)+1], target+"_"):
+		return s[len(target)+1:]
+	}
+	return s
+}

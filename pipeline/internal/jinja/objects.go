@@ -7,16 +7,26 @@ import (
 )
 
 // relValue is a Relation inside a template: it prints as schema.name and has
-// dbt's attributes.
-type relValue struct{ Relation }
+// dbt's attributes. schema and database, when set, are the names dbt gives
+// a node's relation (nodeRel), which the SQLite schema it prints need not be.
+type relValue struct {
+	Relation
+	schema, database string
+}
 
 func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 	switch name {
 	case "schema":
+		if r.schema != "" {
+			return exec.AsValue(r.schema), true
+		}
 		return exec.AsValue(r.Schema), true
 	case "name", "identifier", "table":
 		return exec.AsValue(r.Name), true
 	case "database":
+		if r.database != "" {
+			return exec.AsValue(r.database), true
+		}
 		return exec.AsValue("main"), true
 	case "render":
 		return exec.AsValue(func(*exec.VarArgs) *exec.Value { return exec.AsValue(r.String()) }), true

@@ -126,7 +126,7 @@ func TestRender(t *testing.T) {
 		{name: "nested vars", src: `{{ var('nested').a.b[1] }} {{ var('nested')['a'].get('b') | length }} {% for k, v in var('nested').items() %}{{ k }}{% endfor %}`, want: `y 2 a`},
 
 		// dbt builtins.
-		{name: "ref and attributes", src: `{{ ref('orders') }} {{ ref('nexus', 'events') }} {{ ref('nexus', 'events').schema }} {{ ref('orders').identifier }}`, want: `orders nexus.events nexus orders`},
+		{name: "ref and attributes", src: `{{ ref('orders') }} {{ ref('nexus', 'events') }} {{ ref('nexus', 'events').schema }} {{ ref('orders').identifier }}`, want: `orders nexus.events main_nexus orders`},
 		{name: "source", src: `{{ source('gmail', 'messages') }}`, want: `gmail.messages`},
 		{name: "var with default", src: `{{ var('n') }} {{ var('nope', 'dflt') }} {{ var('nope', none) is none }}`, want: `3 dflt True`},
 		{name: "this target execute", src: `{{ this }} {{ this.name }} {{ target.name }} {{ target.type }} {{ target.schema }} {{ target.profile_name }} {{ execute }}`, want: `nexus_final_tables.persons persons dev sqlite main nexus True`},

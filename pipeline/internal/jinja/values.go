@@ -38,9 +38,9 @@ func toJinja(v any) any {
 	case nil:
 		return none
 	case Relation:
-		return relValue{x}
+		return relValue{Relation: x}
 	case *Relation:
-		return relValue{*x}
+		return relValue{Relation: *x}
 	case []any:
 		l := make([]any, len(x))
 		for i, e := range x {

@@ -47,13 +47,24 @@ def do_return(value=None):
 
 
 class Relation:
-    def __init__(self, schema, name):
-        self.schema, self.name, self.identifier, self.database = schema, name, name, "main"
+    # at is the SQLite schema it prints; schema the one dbt names (shown)
+    def __init__(self, schema, name, shown=None):
+        self.at = schema
+        self.schema = schema if shown is None else shown
+        self.name, self.identifier, self.database = name, name, "main"
 
     def __str__(self):
-        if self.schema in ("", "main"):
+        if self.at in ("", "main"):
             return self.name
-        return self.schema + "." + self.name
+        return self.at + "." + self.name
+
+
+def dbt_schema(target_schema, schema):
+    """dbt's default generate_schema_name for a node built in SQLite schema
+    schema: the target's, or <target>_<custom>."""
+    if schema in ("", "main"):
+        return target_schema
+    return target_schema + "_" + schema
 
 
 class Row:
@@ -233,7 +244,8 @@ def render_case(files):
     G = {
         "ref": ref, "source": source, "var": var, "config": config, "return": do_return,
         "run_query": run_query, "execute": execute, "target": NS(target),
-        "this": Relation(this.get("schema", "main"), this.get("name", "")),
+        "this": Relation(this.get("schema", "main"), this.get("name", ""),
+                         dbt_schema(target["schema"], this.get("schema", "main"))),
         "adapter": NS({"dispatch": dispatch, "quote": quote}),
         "dbt_utils": dbt_utils,
         "modules": NS({"datetime": datetime}),
