@@ -26,5 +26,11 @@ func TestSafePrefix(t *testing.T) {
 	expectRows(t, bigquery, "select safe.parse_date('%Y-%m-%d', 'nope'), safe.parse_date('%Y-%m-%d', '2024-05-17'), safe.parse_timestamp('%Y', 'x'), safe.sqrt(-1), safe.ln(0), safe.divide(1, 0)", "NULL|2024-05-17|NULL|NULL|NULL|NULL")
 	// CAST ... FORMAT would run on SQLite with FORMAT '...' read into the type's name
 	expectRefused(t, bigquery, "select cast(d as string format 'DD/MM/YYYY') from t", "1:32: CAST ... FORMAT is not supported (write FORMAT_DATE('%d/%m/%Y', d), FORMAT_TIMESTAMP('%Y-%m-%d %H:%M', ts) or PARSE_DATE('%m/%d/%Y', s) with %-elements, or FORMAT('%.2f', x) for a number)")
-	expectRefused(t, bigquery, "select safe.substr(a, 1, -1) from t", "1:8: SAFE.SUBSTR is not supported (SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, PARSE_JSON, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST)")
+	// any scalar function: the functions it runs as are called through
+	// safe_call, outside its arguments' own text
+	expectTranslated(t, bigquery, "select safe.substr(a, 1, -1), SAFE.LEFT(upper(a), 2) from t", "select safe_call(a, 1, -1, 'substr_bigquery'), safe_call(upper_text(a), 2, 'left_chars') from t")
+	expectTranslated(t, bigquery, "select safe.date_add(d, interval 1 day), safe.timestamp_micros(b) from t", "select safe_call(d, 1, 'day', 'datetime_add'), safe_call(b, 'timestamp_from_micros') from t")
+	expectRows(t, bigquery, "select safe.substr(a, 1, -1), safe.substr(a, 1, 1), safe.regexp_extract(a, '(x)(y)') from t where id = 1", "NULL|x|NULL")
+	expectRefused(t, bigquery, "select safe.sum(b), safe.row_number() over () from t", "1:8: SAFE.SUM is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only (drop SAFE., or apply a SAFE. scalar function to the values before aggregating)\n1:21: SAFE.ROW_NUMBER is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only (drop SAFE., or apply a SAFE. scalar function to the values before aggregating)")
+	expectRefused(t, bigquery, "select safe.abs(b) from t", "1:8: SAFE.ABS is not supported: it runs as SQLite's abs, which fails where BigQuery's SAFE. gives NULL (check the arguments with CASE WHEN, or use SAFE_CAST)")
 }

@@ -714,22 +714,30 @@ var sqliteFunctions = func() map[string]bool {
 }()
 
 // rewriteSafe writes BigQuery's SAFE.f(...), which gives NULL where f
-// fails: f's variant that gives NULL, or f itself where it never fails on
-// SQLite; ok is false when n is done (rewritten or refused).
+// fails: f's variant that gives NULL, or f rewritten as usual with the
+// functions it runs as called through safe_call (safe_calls.go); ok is
+// false when n is done (rewritten or refused).
 func (t *translator) rewriteSafe(n *node) (ok bool) {
 	fn := t.toks[n.parts[1]].lower
 	for i := n.parts[0]; i < n.parts[1]; i++ {
 		t.pr.dropTok(i)
 	}
+	if isAggregate(fn, len(n.list)) || n.x != nil {
+		t.refuse(n.parts[0], refSafeScalar, strings.ToUpper(fn))
+		return false
+	}
+	for _, a := range n.list {
+		if a.kind == nLambda {
+			t.refuse(n.parts[0], refSafeLambda, strings.ToUpper(fn))
+			return false
+		}
+	}
 	if v, has := safeVariants[fn]; has {
 		t.pr.setTok(n.parts[1], v)
 		return false
 	}
-	if !safeAsIs[fn] {
-		t.refuse(n.parts[0], refSafe, strings.ToUpper(fn))
-		return false
-	}
 	n.name = fn
+	t.safeCalls = append(t.safeCalls, n)
 	return true
 }
 
@@ -747,10 +755,6 @@ var safeVariants = map[string]string{
 	"parse_timestamp": "safe_parse_timestamp_strftime", "parse_datetime": "safe_parse_timestamp_strftime",
 	"parse_date": "safe_parse_date_strftime", "divide": "safe_divide_real", "parse_json": "json_or_null",
 }
-
-// safeAsIs are the functions whose SQLite form gives NULL where
-// BigQuery's fails (a logarithm or root of a negative number).
-var safeAsIs = map[string]bool{"ln": true, "log10": true, "sqrt": true, "acos": true, "asin": true}
 
 // extractArgs returns the arguments of s when s is one call of
 // json_extract(...) and nothing else.

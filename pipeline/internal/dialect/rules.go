@@ -117,8 +117,8 @@ var Translations = []Rule{
 		Note: "the first row of each key in the order of the query's ORDER BY (any one without); a key or ORDER BY item that is a position or a select item's name means that item, its alias winning over a column of the relations read, as there; other expressions are computed on the rows read in hidden columns, where a name that is no column read stands for the select item of that alias"},
 	{From: "FROM `project.dataset.events_*` ... WHERE _TABLE_SUFFIX BETWEEN a AND b (a wildcard table)", Dialects: "BigQuery", To: "FROM (SELECT cols, '20240101' AS _TABLE_SUFFIX FROM dataset.events_20240101 UNION ALL ...) AS events_*",
 		Note: "the union of the dataset's tables whose names start with the prefix, each row with the rest of its table's name as _TABLE_SUFFIX, which SELECT * leaves out, as in BigQuery; the tables must have the same columns"},
-	{From: "SAFE.PARSE_DATE, SAFE.PARSE_TIMESTAMP, SAFE.PARSE_DATETIME, SAFE.PARSE_JSON, SAFE.DIVIDE; SAFE.LN, LOG10, SQRT, ACOS, ASIN", Dialects: "BigQuery", To: "safe_parse_date_strftime(...) ...; ln(...) ...",
-		Note: "NULL where the function fails; SQLite's own math functions already give NULL there"},
+	{From: "SAFE.f(...) of a scalar function: SAFE.SUBSTR, SAFE.TIMESTAMP_MICROS, SAFE.REGEXP_EXTRACT, SAFE.PARSE_DATE, SAFE.LN ...", Dialects: "BigQuery", To: "safe_call(args..., 'substr_bigquery'); safe_parse_date_strftime(...); ln(...)",
+		Note: "NULL where the function itself fails, as in BigQuery; an error while computing an argument still fails. The functions f runs as are called through safe_call, which gives NULL for their errors; SQLite's own functions that cannot fail (its math functions give NULL) are called as they are"},
 	{From: "a SEMI JOIN b ON cond, a ANTI JOIN b USING (k)", Dialects: "DuckDB", To: "(SELECT * FROM a WHERE [NOT] EXISTS (SELECT 1 FROM b WHERE cond)) AS a",
 		Note: "the rows of a with (without) a match in b, each once, with a's columns; a NULL key matches nothing, so ANTI JOIN keeps its row, as there"},
 	{From: "a JOIN c ON ... SEMI JOIN b ON cond (after another join)", Dialects: "DuckDB", To: "a JOIN c ON ... WHERE [NOT] EXISTS (SELECT 1 FROM b WHERE cond)",
@@ -404,7 +404,9 @@ var (
 	refPivotAgg       = refusal{"this PIVOT or UNPIVOT is not supported", "PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column"}
 	refMerge          = refusal{"MERGE INTO is not supported by SQLite", "for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ..."}
 	refCastFormat     = refusal{"CAST ... FORMAT is not supported", "write FORMAT_DATE('%d/%m/%Y', d), FORMAT_TIMESTAMP('%Y-%m-%d %H:%M', ts) or PARSE_DATE('%m/%d/%Y', s) with %-elements, or FORMAT('%.2f', x) for a number"}
-	refSafe           = refusal{"SAFE.%s is not supported", "SAFE. works with PARSE_DATE, PARSE_TIMESTAMP, PARSE_DATETIME, PARSE_JSON, DIVIDE, LN, LOG10, SQRT, ACOS and ASIN; check the arguments with CASE WHEN, or use SAFE_CAST"}
+	refSafe           = refusal{"SAFE.%s is not supported: it runs as SQLite's %s, which fails where BigQuery's SAFE. gives NULL", "check the arguments with CASE WHEN, or use SAFE_CAST"}
+	refSafeScalar     = refusal{"SAFE.%s is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only", "drop SAFE., or apply a SAFE. scalar function to the values before aggregating"}
+	refSafeLambda     = refusal{"SAFE.%s takes a lambda, and BigQuery takes no SAFE. on a function with a lambda", "drop SAFE., or make the lambda's body safe: SAFE.f inside it"}
 	refDistinctOn     = refusal{"DISTINCT ON is not supported in %s SQL", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refDistinctOnHere = refusal{"DISTINCT ON cannot be written here: %s", "name every selected column once, from relations whose columns are known, or keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refByName         = refusal{"%s is not supported in %s SQL", "select the same columns in the same order on both sides and drop BY NAME"}
@@ -515,7 +517,8 @@ var Refusals = []Rule{
 	{From: "unnest(l) WITH ORDINALITY", Dialects: warehouses, To: refOrdinality.hint},
 	{From: "GROUP BY ROLLUP, CUBE or GROUPING SETS with SELECT DISTINCT, *, a window function, QUALIFY or more than 64 sets; an ORDER BY of an aggregate or a qualified name over it", Dialects: warehouses, To: refGroupingSets.hint},
 	{From: "GROUPING(x), GROUPING_ID(x) outside the select list and HAVING of a grouped SELECT", Dialects: warehouses, To: refGrouping.hint},
-	{From: "SAFE.f(...) of other functions", Dialects: "BigQuery", To: refSafe.hint},
+	{From: "SAFE.f(...) of a function that runs as SQLite's JSON functions or ABS (which fail)", Dialects: "BigQuery", To: refSafe.hint},
+	{From: "SAFE.f(...) of an aggregate or window function, or with a lambda (BigQuery refuses it too)", Dialects: "BigQuery", To: refSafeScalar.hint},
 	{From: "CAST(x AS STRING FORMAT 'DD/MM/YYYY'), CAST(s AS DATE FORMAT '...')", Dialects: "BigQuery", To: refCastFormat.hint},
 	{From: "NET.*, HLL_COUNT.*, KEYS.*, AEAD.* functions but NET.HOST", Dialects: "BigQuery", To: refNamespaced.hint},
 	{From: "dataset.function(...), a persistent UDF", Dialects: "BigQuery", To: refUDF.hint},

@@ -75,20 +75,33 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	t.walk(root, nil)
 	t.checkFinalArrays(root)
 	t.refuseGroupingCalls()
-	if len(t.errs) > 0 {
-		sort.SliceStable(t.errs, func(i, j int) bool {
-			a, b := t.errs[i], t.errs[j]
-			return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
-		})
-		if len(t.errs) == 1 {
-			return "", nil, t.errs[0]
-		}
-		return "", nil, diag.List(t.errs)
+	t.printSafeCalls()
+	if err := t.refusals(); err != nil {
+		return "", nil, err
 	}
 	var b strings.Builder
 	b.Grow(len(sql) + len(sql)/8)
 	t.pr.write(&b, root)
+	if err := t.refusals(); err != nil {
+		return "", nil, err // found while printing (SAFE. calls)
+	}
 	return b.String(), t.outputTypes(root), nil
+}
+
+// refusals are the refusals recorded, in the order of the SQL; nil when
+// there are none.
+func (t *translator) refusals() error {
+	if len(t.errs) == 0 {
+		return nil
+	}
+	sort.SliceStable(t.errs, func(i, j int) bool {
+		a, b := t.errs[i], t.errs[j]
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+	if len(t.errs) == 1 {
+		return t.errs[0]
+	}
+	return diag.List(t.errs)
 }
 
 // translator walks the tree, setting each node's rewrite and collecting
@@ -133,6 +146,8 @@ type translator struct {
 	// wildcards are the tables BigQuery's wildcard FROM items read
 	// (wildcard_tables.go).
 	wildcards map[*fromInfo]*wildcard
+	// safeCalls are the calls of BigQuery's SAFE.f (safe_calls.go).
+	safeCalls []*node
 }
 
 // refuse records refusal r at token i.

@@ -169,12 +169,12 @@ type joinAgg struct {
 
 func (j *joinAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	if len(arg) > 2 && !j.limited {
-		ctx.ResultError(errorString("LISTAGG: takes a value and an optional separator"))
+		resultError(ctx, errorString("LISTAGG: takes a value and an optional separator"))
 		return
 	}
 	if j.limited && j.n == 0 && j.limit == 0 {
 		if j.limit = arg[2].Int64(); j.limit < 0 || arg[2].Type() != sqlite3.INTEGER {
-			ctx.ResultError(errorString("STRING_AGG: LIMIT must be a non-negative integer, not " + arg[2].Text()))
+			resultError(ctx, errorString("STRING_AGG: LIMIT must be a non-negative integer, not "+arg[2].Text()))
 			return
 		}
 	}
@@ -325,7 +325,7 @@ func (m *median) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	if len(arg) == 2 && !m.qRead {
 		q, ok := number(arg[1])
 		if !ok || q < 0 || q > 1 {
-			ctx.ResultError(fmt.Errorf("QUANTILE_CONT: the quantile must be between 0 and 1, not %s", arg[1].Text()))
+			resultError(ctx, fmt.Errorf("QUANTILE_CONT: the quantile must be between 0 and 1, not %s", arg[1].Text()))
 			return
 		}
 		m.q, m.qRead = q, true
@@ -449,7 +449,7 @@ func (b *bitAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	}
 	x, ok := integer(arg[0])
 	if !ok || arg[0].Type() == sqlite3.TEXT {
-		ctx.ResultError(errorString("BIT_" + map[byte]string{'&': "AND", '|': "OR", '^': "XOR"}[b.op] + ": " + arg[0].Text() + " is not an integer"))
+		resultError(ctx, errorString("BIT_"+map[byte]string{'&': "AND", '|': "OR", '^': "XOR"}[b.op]+": "+arg[0].Text()+" is not an integer"))
 		return
 	}
 	switch {

@@ -86,7 +86,7 @@ func resultArray(ctx sqlite3.Context, items []json.RawMessage) {
 	}
 	b, err := json.Marshal(items)
 	if err != nil {
-		ctx.ResultError(err)
+		resultError(ctx, err)
 		return
 	}
 	ctx.ResultText(string(b))
@@ -109,7 +109,7 @@ func readArray(v sqlite3.Value) (items []json.RawMessage, ok bool, err error) {
 func arrayArg(ctx sqlite3.Context, v sqlite3.Value) ([]json.RawMessage, bool) {
 	items, ok, err := readArray(v)
 	if err != nil {
-		ctx.ResultError(err)
+		resultError(ctx, err)
 		return nil, false
 	}
 	if !ok {
@@ -190,14 +190,14 @@ func generateArray(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		step = arg[2].Float()
 	}
 	if step == 0 {
-		ctx.ResultError(errors.New("GENERATE_ARRAY: the step cannot be 0"))
+		resultError(ctx, errors.New("GENERATE_ARRAY: the step cannot be 0"))
 		return
 	}
 	start, end := arg[0].Float(), arg[1].Float()
 	// the steps that stay within end (a little slack for reals such as 0.1)
 	n := math.Floor((end-start)/step+1e-9) + 1
 	if n > 1e6 {
-		ctx.ResultError(errors.New("GENERATE_ARRAY: more than 1,000,000 elements"))
+		resultError(ctx, errors.New("GENERATE_ARRAY: more than 1,000,000 elements"))
 		return
 	}
 	var items []json.RawMessage
@@ -298,7 +298,7 @@ func arrayFlatten(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		}
 		var inner []json.RawMessage
 		if err := json.Unmarshal(it, &inner); err != nil {
-			ctx.ResultError(errors.New("flatten: an element is not an array"))
+			resultError(ctx, errors.New("flatten: an element is not an array"))
 			return
 		}
 		out = append(out, inner...)
@@ -349,7 +349,7 @@ func arrayWithoutNulls(ctx sqlite3.Context, arg ...sqlite3.Value) {
 					if arg[1].Type() != sqlite3.NULL && arg[1].Text() != "" {
 						field = "; error in writing field " + arg[1].Text()
 					}
-					ctx.ResultError(errorString("Array cannot have a null element" + field + " (leave NULLs out: ARRAY_AGG(x IGNORE NULLS), or a filter)"))
+					resultError(ctx, errorString("Array cannot have a null element"+field+" (leave NULLs out: ARRAY_AGG(x IGNORE NULLS), or a filter)"))
 					return
 				}
 			}

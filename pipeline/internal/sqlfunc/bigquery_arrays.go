@@ -187,7 +187,7 @@ func (a *arrayConcatAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	items, ok, err := readArray(arg[0])
 	if err != nil {
 		a.err = err
-		ctx.ResultError(err)
+		resultError(ctx, err)
 		return
 	}
 	if !ok {

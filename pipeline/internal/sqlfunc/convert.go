@@ -80,7 +80,7 @@ func castBool(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		if dialect == "duckdb" {
 			write = "write true, false, t, f, yes, no, y, n, 1 or 0"
 		}
-		ctx.ResultError(errors.New("cannot cast " + strconv.Quote(arg[0].Text()) + " to BOOL: " + write))
+		resultError(ctx, errors.New("cannot cast "+strconv.Quote(arg[0].Text())+" to BOOL: "+write))
 		return
 	}
 	ctx.ResultBool(b)
@@ -283,7 +283,7 @@ func roundScale(ctx sqlite3.Context, args ...sqlite3.Value) {
 			ctx.ResultNull()
 			return
 		}
-		ctx.ResultError(errorString("a NUMERIC or DECIMAL cannot hold " + strconv.FormatFloat(args[0].Float(), 'g', -1, 64) + ", as in the warehouse; cast to FLOAT64 or DOUBLE to keep it"))
+		resultError(ctx, errorString("a NUMERIC or DECIMAL cannot hold "+strconv.FormatFloat(args[0].Float(), 'g', -1, 64)+", as in the warehouse; cast to FLOAT64 or DOUBLE to keep it"))
 		return
 	}
 	scale := int(args[1].Int64())
@@ -298,7 +298,7 @@ func roundScale(ctx sqlite3.Context, args ...sqlite3.Value) {
 			ctx.ResultNull()
 			return
 		}
-		ctx.ResultError(errorString(strconv.FormatFloat(f, 'f', -1, 64) + " is out of range for DECIMAL(38, " + strconv.Itoa(scale) + "), the widest decimal, as in the warehouse (BigQuery's NUMERIC holds 29 digits before the point); use a FLOAT64 or DOUBLE"))
+		resultError(ctx, errorString(strconv.FormatFloat(f, 'f', -1, 64)+" is out of range for DECIMAL(38, "+strconv.Itoa(scale)+"), the widest decimal, as in the warehouse (BigQuery's NUMERIC holds 29 digits before the point); use a FLOAT64 or DOUBLE"))
 		return
 	}
 	if f == 0 {

@@ -254,8 +254,8 @@ func parseNumeric(fn string) func(sqlite3.Context, ...sqlite3.Value) {
 // errorRaised is ERROR(message).
 func errorRaised(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if args[0].Type() == sqlite3.NULL {
-		ctx.ResultError(errors.New("ERROR: NULL"))
+		resultError(ctx, errors.New("ERROR: NULL"))
 		return
 	}
-	ctx.ResultError(errors.New(args[0].Text()))
+	resultError(ctx, errors.New(args[0].Text()))
 }

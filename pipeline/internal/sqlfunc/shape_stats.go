@@ -38,7 +38,7 @@ func (a *shapeAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
 
 func (a *shapeAgg) Value(ctx sqlite3.Context) {
 	if a.err != nil {
-		ctx.ResultError(a.err)
+		resultError(ctx, a.err)
 		return
 	}
 	n := float64(len(a.xs))

@@ -202,7 +202,7 @@ func (o *objectAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
 
 func (o *objectAgg) Value(ctx sqlite3.Context) {
 	if o.err != nil {
-		ctx.ResultError(o.err)
+		resultError(ctx, o.err)
 		return
 	}
 	resultObject(ctx, o.members)

@@ -271,7 +271,7 @@ func (a *arrayUnionAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
 func (a *arrayUnionAgg) Value(ctx sqlite3.Context) {
 	switch {
 	case a.err != nil:
-		ctx.ResultError(a.err)
+		resultError(ctx, a.err)
 	case !a.seen:
 		ctx.ResultNull()
 	default:

@@ -85,14 +85,14 @@ func (a *momentsAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	}
 	x, ok := number(arg[0])
 	if !ok {
-		ctx.ResultError(fmt.Errorf("%q is not a number", arg[0].Text()))
+		resultError(ctx, fmt.Errorf("%q is not a number", arg[0].Text()))
 		return
 	}
 	a.xs = append(a.xs, x)
 	if len(arg) == 2 {
 		y, ok := number(arg[1])
 		if !ok {
-			ctx.ResultError(fmt.Errorf("%q is not a number", arg[1].Text()))
+			resultError(ctx, fmt.Errorf("%q is not a number", arg[1].Text()))
 			return
 		}
 		a.ys = append(a.ys, y)
@@ -193,14 +193,14 @@ func (a *discAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		if a.all {
 			n, ok := integer(arg[1])
 			if !ok || n < 1 || n > 100000 {
-				ctx.ResultError(fmt.Errorf("APPROX_QUANTILES: the number of quantiles must be a whole number from 1, not %s", arg[1].Text()))
+				resultError(ctx, fmt.Errorf("APPROX_QUANTILES: the number of quantiles must be a whole number from 1, not %s", arg[1].Text()))
 				return
 			}
 			a.n = n
 		} else {
 			q, ok := number(arg[1])
 			if !ok || q < 0 || q > 1 {
-				ctx.ResultError(fmt.Errorf("PERCENTILE_DISC: the percentile must be between 0 and 1, not %s", arg[1].Text()))
+				resultError(ctx, fmt.Errorf("PERCENTILE_DISC: the percentile must be between 0 and 1, not %s", arg[1].Text()))
 				return
 			}
 			a.q = q

@@ -43,7 +43,7 @@ func LineOf(msg string) (line int, rest string) {
 }
 
 func lineError(ctx sqlite3.Context, line sqlite3.Value, format string, args ...any) {
-	ctx.ResultError(errorString(fmt.Sprintf("line %d: ", line.Int64()) + fmt.Sprintf(format, args...)))
+	resultError(ctx, errorString(fmt.Sprintf("line %d: ", line.Int64())+fmt.Sprintf(format, args...)))
 }
 
 // convert converts v to typ (INTEGER, REAL, BOOLEAN, TEXT, BLOB, DATE or

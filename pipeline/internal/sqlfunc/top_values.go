@@ -43,7 +43,7 @@ func (a *topValues) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		n, ok := integer(nArg)
 		if !ok || n < 1 || nArg.Type() != sqlite3.INTEGER {
 			a.err = true
-			ctx.ResultError(fmt.Errorf("%s: the number of values must be a positive INT64, not %s", fn, nArg.Text()))
+			resultError(ctx, fmt.Errorf("%s: the number of values must be a positive INT64, not %s", fn, nArg.Text()))
 			return
 		}
 		a.n, a.vals, a.totals, a.summed, a.ints = n, map[string]json.RawMessage{}, map[string]float64{}, map[string]bool{}, true
@@ -62,7 +62,7 @@ func (a *topValues) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		f, ok := number(arg[1])
 		if !ok || arg[1].Type() == sqlite3.TEXT {
 			a.err = true
-			ctx.ResultError(fmt.Errorf("%s: the weight must be a number, not %s", fn, arg[1].Text()))
+			resultError(ctx, fmt.Errorf("%s: the weight must be a number, not %s", fn, arg[1].Text()))
 			return
 		}
 		if arg[1].Type() != sqlite3.INTEGER {

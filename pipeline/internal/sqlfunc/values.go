@@ -13,7 +13,7 @@ import (
 // fail reports err as the SQL error of the call, naming the function as the
 // warehouse spells it so the message points at what the user wrote.
 func fail(ctx sqlite3.Context, fn string, format string, args ...any) {
-	ctx.ResultError(fmt.Errorf("%s: %s", fn, fmt.Sprintf(format, args...)))
+	resultError(ctx, fmt.Errorf("%s: %s", fn, fmt.Sprintf(format, args...)))
 }
 
 // anyNull tells whether one of args is NULL: most warehouse functions
