@@ -316,6 +316,7 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		t.walk(b, inner)
 	}
 	t.realColumns(q) // once the bodies' scopes are known
+	t.setColumnTypes(q)
 	if q.y != nil && q.y.name == "all" {
 		t.rewriteOrderAll(q)
 	}

@@ -1,0 +1,158 @@
+package dialect
+
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
+
+// DuckDB gives a column of a UNION, INTERSECT or EXCEPT one type for all
+// its inputs. Where one input gives text (a string literal, a cast to
+// VARCHAR, text joined with ||) and another a timestamp, a boolean or a
+// number, the column is VARCHAR, each value as DuckDB casts it to text:
+// TIMESTAMP '2024-01-01 10:00:00' is '2024-01-01 10:00:00', not the
+// project's '2024-01-01T10:00:00Z', and TRUE 'true'. Where one gives a
+// timestamp and another a DATE, the column is a timestamp, the date its
+// midnight. SQLite keeps each row's value as it is: the values that would
+// differ are converted here.
+
+// setColumnTypes converts the values of each column of set operation q
+// whose inputs DuckDB gives another type, for the inputs that are SELECTs
+// listing their columns.
+func (t *translator) setColumnTypes(q *node) {
+	if t.d != DuckDB || q.kind != nQuery || len(q.list) < 2 || hasByName(q) {
+		return
+	}
+	var bodies []*node
+	for _, b := range q.list {
+		for b.kind == nSubquery || b.kind == nQuery && len(b.list) == 1 && b.x == nil {
+			if b.kind == nSubquery {
+				b = b.x
+			} else {
+				b = b.list[0]
+			}
+		}
+		if b.kind == nSelect && b.sel.scope != nil {
+			bodies = append(bodies, b)
+		}
+	}
+	first := len(bodies) > 0 && q.list[0].start == bodies[0].start // names come from the first input
+	saved := t.sc
+	defer func() { t.sc = saved }()
+	for col := 0; ; col++ {
+		var items []*node
+		var scopes []*scope
+		for _, b := range bodies {
+			if it := setItem(b, col); it != nil {
+				items = append(items, it)
+				scopes = append(scopes, b.sel.scope)
+			}
+		}
+		if len(items) == 0 {
+			return
+		}
+		text, stamp := false, ""
+		for i, it := range items {
+			t.sc = scopes[i]
+			switch typ := t.staticType(it.x); {
+			case t.textOf(it.x):
+				text = true
+			case typ == sqlfunc.KindInstant, typ == sqlfunc.KindWallClock && stamp == "":
+				stamp = typ // with a TIMESTAMPTZ the column is one
+			}
+		}
+		for i, it := range items {
+			t.sc = scopes[i]
+			x := it.x
+			switch typ := t.staticType(x); {
+			case text && !t.textOf(x):
+				if !t.asText(x) {
+					continue
+				}
+			case stamp != "" && typ == TypeDate:
+				line := itoa(t.toks[x.start].line)
+				wrapPrint(x, "cast_to(", ", "+sqlString(stamp)+", 'duckdb', "+line+")")
+			default:
+				continue
+			}
+			if i == 0 && first && it.name == "" {
+				// the column keeps the name it had
+				name := strings.Join(strings.Fields(t.source(x)), " ")
+				if x.kind == nName {
+					name = nameAsWritten(t.toks[x.parts[len(x.parts)-1]])
+				}
+				it.post += " AS " + quoteIdent(name)
+			}
+		}
+	}
+}
+
+// setItem is select item col of SELECT b, or nil when it has fewer items
+// or a star before it, whose columns are not nodes to convert.
+func setItem(b *node, col int) *node {
+	for i, it := range b.sel.items {
+		if it.kind != nItem {
+			return nil
+		}
+		if i == col {
+			return it
+		}
+	}
+	return nil
+}
+
+// textOf tells whether x is known to be text: a string literal, a cast to
+// VARCHAR or TEXT, or text joined with ||.
+func (t *translator) textOf(x *node) bool {
+	switch x.kind {
+	case nParen:
+		return x.x != nil && t.textOf(x.x)
+	case nString:
+		return true
+	case nCast:
+		if x.y == nil || x.y.end != x.y.start+1 {
+			return false
+		}
+		switch t.toks[x.y.start].lower {
+		case "varchar", "text", "string":
+			return true
+		}
+	case nBinary:
+		return x.name == "||" && (t.textOf(x.x) || t.textOf(x.y))
+	}
+	return false
+}
+
+// asText writes x, a value of a column DuckDB makes VARCHAR, as DuckDB
+// casts it to text: a timestamp as '2024-01-01 10:00:00', a boolean as
+// true or false, a number in its type's form. A value of unknown type, or
+// whose text is the same, is left as it is: it reports false.
+func (t *translator) asText(x *node) bool {
+	switch {
+	case t.timestampOf(x) != "":
+		wrapPrint(x, "timestamp_string(", ", "+sqlString(t.timestampOf(x))+", 'duckdb')")
+	case t.booleanOf(x):
+		wrapPrint(x, "CASE (", ") WHEN 1 THEN 'true' WHEN 0 THEN 'false' END")
+	case t.numberType(x) == "INTEGER":
+		wrapPrint(x, "CAST(", " AS TEXT)")
+	default:
+		fn, args, ok := t.numberText(x)
+		if !ok {
+			return false
+		}
+		wrapPrint(x, fn+"(", args+")")
+	}
+	return true
+}
+
+// wrapPrint prints x between before and after, inside the text around it
+// (an alias a rewrite put after it stays outside).
+func wrapPrint(x *node, before, after string) {
+	inner := x.print
+	x.print = func(pr *printer, n *node) string {
+		if inner != nil {
+			return before + inner(pr, n) + after
+		}
+		return before + pr.plain(n) + after
+	}
+}

@@ -1,0 +1,20 @@
+package dialect
+
+import "testing"
+
+// DuckDB's UNION of a timestamp, a boolean or a number with text is text,
+// each value as DuckDB casts it; of a timestamp with a DATE a timestamp.
+func TestSetColumnTypes(t *testing.T) {
+	for _, c := range []struct{ in, out string }{
+		{"select timestamp '2024-01-01 10:00:00' as ts union all select 'n/a'", "select timestamp_string('2024-01-01T10:00:00Z', 'DATETIME', 'duckdb') as ts union all select 'n/a'"},
+		{"with a as (select timestamptz '2024-01-01 10:00:00+00' as ts) select ts from a union select 'never'", "with a as (select '2024-01-01T10:00:00Z' as ts) select timestamp_string(ts, 'TIMESTAMP', 'duckdb') AS ts from a union select 'never'"},
+		{"select true, 1, 2.50 union all select 'x', 'y', 'z'", "select CASE (true) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END AS true, CAST(1 AS TEXT) AS \"1\", decimal_text(2.50, 2) AS \"2.50\" union all select 'x', 'y', 'z'"},
+		{"select null as x union all select timestamp '2024-01-01' union all select 'a'::varchar", "select null as x union all select timestamp_string('2024-01-01T00:00:00Z', 'DATETIME', 'duckdb') union all select CAST('a' AS TEXT)"},
+		{"select timestamp '2024-01-01' as x except select date '2024-01-01'", "select '2024-01-01T00:00:00Z' as x except select cast_to(date('2024-01-01'), 'DATETIME', 'duckdb', 1)"},
+		// a column whose type is not known is left as it is
+		{"select ts from t union all select 'x'", "select ts from t union all select 'x'"},
+	} {
+		expectTranslated(t, duckdb, c.in, c.out)
+	}
+	expectRows(t, duckdb, "select timestamp '2024-01-01 10:00:00' as x union all select '2024-01-01 10:00:00' union select date '2024-01-01'", "2024-01-01\n2024-01-01 10:00:00")
+}
