@@ -149,36 +149,54 @@ func TestRebuildAllReusesNothing(t *testing.T) {
 	}
 }
 
-// A model's edit rebuilds it and what reads it, and says why.
+// A model's edit rebuilds it and what reads it, and says why; when its
+// rows come out the same, what reads it is reused.
 func TestReuseSaysWhy(t *testing.T) {
-	files, err := gen.Generate(gen.Options{Persons: 10, Seed: 4, Sample: os.DirFS("../samples/demo")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := openSession(t)
-	build(t, s, files, Options{})
-	f := "models/states/billing_lifecycle.sql"
-	files[f] = []byte("select * from (\n" + string(files[f]) + "\n) as edited where 1 = 1")
-	res := build(t, s, files, Options{})
-	why := map[string]string{}
-	for _, st := range res.Steps {
-		why[st.Kind+" "+st.Name] = st.Reuse
-	}
-	for node, want := range map[string]string{
-		"model billing_lifecycle":                 "rebuilt: SQL changed",
-		"model nexus_states":                      "rebuilt: upstream billing_lifecycle rebuilt",
-		"seed stripe_invoices":                    "reused: unchanged",
-		"model states":                            "rebuilt: upstream nexus_states rebuilt",
-		"model nexus_resolved_person_identifiers": "reused: unchanged",
-		// They come after the batch of nexus_states' tests, whose reads
-		// are the tests' own.
-		"model memberships":          "reused: unchanged",
-		"model stripe_person_traits": "reused: unchanged",
-		"model nexus_persons":        "reused: unchanged",
+	const f = "models/states/billing_lifecycle.sql"
+	for _, tc := range []struct {
+		name, where string
+		want        map[string]string
+	}{
+		{"rows change", "state <> 'trial'", map[string]string{
+			"model billing_lifecycle":                 "rebuilt: SQL changed",
+			"model nexus_states":                      "rebuilt: upstream billing_lifecycle rebuilt",
+			"seed stripe_invoices":                    "reused: unchanged",
+			"model states":                            "rebuilt: upstream nexus_states rebuilt",
+			"model nexus_resolved_person_identifiers": "reused: unchanged",
+			// They come after the batch of nexus_states' tests, whose reads
+			// are the tests' own.
+			"model memberships":          "reused: unchanged",
+			"model stripe_person_traits": "reused: unchanged",
+			"model nexus_persons":        "reused: unchanged",
+		}},
+		{"same rows", "1 = 1", map[string]string{
+			"model billing_lifecycle":              "rebuilt: SQL changed; its rows are the same as before",
+			"model nexus_states":                   "reused: unchanged",
+			"model states":                         "reused: unchanged",
+			"test not_null_nexus_states_entity_id": "reused: unchanged",
+		}},
 	} {
-		if why[node] != want {
-			t.Errorf("%s: %q, want %q", node, why[node], want)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			files, err := gen.Generate(gen.Options{Persons: 10, Seed: 4, Sample: os.DirFS("../samples/demo")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := openSession(t)
+			build(t, s, files, Options{})
+			files[f] = []byte("select * from (\n" + string(files[f]) + "\n) as edited where " + tc.where)
+			res := build(t, s, files, Options{})
+			why := map[string]string{}
+			for _, st := range res.Steps {
+				why[st.Kind+" "+st.Name] = st.Reuse
+			}
+			for node, want := range tc.want {
+				if _, ok := why[node]; !ok {
+					t.Errorf("the build has no step %s", node)
+				} else if why[node] != want {
+					t.Errorf("%s: %q, want %q", node, why[node], want)
+				}
+			}
+		})
 	}
 }
 
@@ -240,9 +258,15 @@ func TestReadTablesSinceRereadsWhatChanged(t *testing.T) {
 	}{
 		{
 			name:  "an edit rebuilds one model and what reads it",
-			files: map[string][]byte{"dbt_project.yml": []byte("name: p\n"), "seeds/people.csv": []byte("id\n1\n2\n"), "models/a.sql": []byte("select id from {{ ref('people') }}\n"), "models/b.sql": []byte("select count(*) as n from {{ ref('a') }}\n"), "models/c.sql": []byte("select 1 as one\n")},
+			files: map[string][]byte{"dbt_project.yml": []byte("name: p\n"), "seeds/people.csv": []byte("id\n1\n2\n"), "models/a.sql": []byte("select id from {{ ref('people') }}\n"), "models/b.sql": []byte("select sum(id) as n from {{ ref('a') }}\n"), "models/c.sql": []byte("select 1 as one\n")},
 			edit:  map[string]string{"models/a.sql": "select id * 2 as id from {{ ref('people') }}\n"},
 			kept:  []string{"people", "c"}, reread: []string{"a", "b"},
+		},
+		{
+			name:  "a table rebuilt with the same rows is not read again",
+			files: map[string][]byte{"dbt_project.yml": []byte("name: p\n"), "seeds/people.csv": []byte("id\n1\n2\n"), "models/a.sql": []byte("select id from {{ ref('people') }}\n"), "models/b.sql": []byte("select count(*) as n from {{ ref('a') }}\n"), "models/c.sql": []byte("select 1 as one\n")},
+			edit:  map[string]string{"models/a.sql": "select id * 2 as id from {{ ref('people') }}\n"},
+			kept:  []string{"people", "b", "c"}, reread: []string{"a"},
 		},
 		{
 			name:    "a query wrote: nothing is kept",

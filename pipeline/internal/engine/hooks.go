@@ -163,6 +163,9 @@ func (r *runner) runHooked(n *graph.Node, step *Step, run func(*graph.Node, *Ste
 		}
 		return nil
 	}
+	// A post-hook may change the table after its rows were read: it gets
+	// a new version (wroteVersion), not one made from those rows.
+	defer delete(r.content, relKey(rel.Schema, rel.Name))
 	return r.savepointNamed("hooks", func() error {
 		if err := hooks("pre", pre); err != nil {
 			return err

@@ -196,7 +196,7 @@ func (r *runner) runIncremental(m *project.Model, sql string, cfg project.Config
 		return err
 	}
 	step.Message = fmt.Sprintf("%s %d row%s", inc.strategy, added, plural(int(added)))
-	return r.finishStep(step, dst)
+	return r.finishStep(step, rel)
 }
 
 // stageQuery runs a model's or snapshot's select into temporary table name,
@@ -215,11 +215,19 @@ func (r *runner) stageQuery(name, sql string) error {
 	return nil
 }
 
-// finishStep marks a built node's step OK with the row count of its table.
-func (r *runner) finishStep(step *Step, qrel string) error {
-	rows, err := r.db.Count(r.ctx, qrel)
+// maxFingerprintCells bounds what finishStep reads of a table to make its
+// version from its content: past it the table is counted instead.
+const maxFingerprintCells = 1 << 17
+
+// finishStep counts the rows of the table a step wrote and, when it is
+// small enough, keeps its fingerprint for its version (wroteVersion).
+func (r *runner) finishStep(step *Step, rel jinja.Relation) error {
+	rows, fp, err := r.db.Fingerprint(r.ctx, store.Rel(rel.Schema, rel.Name), maxFingerprintCells)
 	if err != nil {
 		return err
+	}
+	if fp != "" {
+		r.content[relKey(rel.Schema, rel.Name)] = fp
 	}
 	step.Status, step.Rows = "OK", rows
 	return nil

@@ -139,6 +139,7 @@ func (r *runner) startReuse(h *history) {
 	r.hist = h
 	r.mustRun = map[string]string{}
 	r.pending = map[string]*built{}
+	r.content = map[string]string{}
 	r.first = len(h.nodes) == 0
 	if h.nodes == nil {
 		h.nodes, h.versions, h.owner = map[string]*built{}, map[string]string{}, map[string]string{}
@@ -403,8 +404,13 @@ func (r *runner) record(n *graph.Node, step *Step, diags []diag.Diagnostic) {
 	}
 	if b == nil || step.Status == "ERROR" || step.Status == "SKIP" {
 		delete(r.hist.nodes, n.ID)
-		if step.Status != "SKIP" {
+		switch step.Status {
+		case "ERROR":
+			delete(r.content, rel)
 			r.hist.newVersion(rel, n.Name)
+		case "SKIP":
+		default:
+			r.wroteVersion(rel, n.Name, step)
 		}
 		return
 	}
@@ -429,7 +435,27 @@ func (r *runner) record(n *graph.Node, step *Step, diags []diag.Diagnostic) {
 		}
 	}
 	r.hist.nodes[n.ID] = b
-	r.hist.newVersion(b.rel, n.Name)
+	r.wroteVersion(b.rel, n.Name, step)
+}
+
+// wroteVersion gives rel its version once node name wrote it. A table the
+// build read whole (finishStep) gets a version made from its rows and its
+// columns' static types: rebuilt the same, it keeps its version, and what
+// reads it is reused, as a full build would make it again the same. Any
+// other write gets a new version.
+func (r *runner) wroteVersion(rel, name string, step *Step) {
+	fp, ok := r.content[rel]
+	delete(r.content, rel)
+	if !ok || rel == "" {
+		r.hist.newVersion(rel, name)
+		return
+	}
+	v := fmt.Sprintf("rows %x", sha256.Sum256([]byte(partsText(fp, typesText(r.types[rel])))))
+	if r.hist.versions[rel] == v && step.Reuse != "" && r.reuseOff == "" {
+		step.Reuse += "; its rows are the same as before"
+	}
+	r.hist.versions[rel] = v
+	r.hist.owner[rel] = name
 }
 
 // contentVersion gives a relation the engine filled from Go (the resolved

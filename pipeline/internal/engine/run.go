@@ -78,6 +78,9 @@ type runner struct {
 	// types are the static types of the built relations' columns
 	// (statictypes.go), the history's.
 	types map[string]map[string]string
+	// content holds the fingerprints of the tables this build wrote and
+	// could read whole (finishStep), until their versions are set.
+	content map[string]string
 }
 
 // renderEffects is what a render's Go functions read and reported. A
@@ -786,7 +789,7 @@ func (r *runner) runModel(n *graph.Node, step *Step) error {
 		return &sqlError{err: err, sql: sql}
 	}
 	r.keepTypes(relKey(rel.Schema, rel.Name), tr.types)
-	return r.finishStep(step, qrel)
+	return r.finishStep(step, rel)
 }
 
 // sqlError is a failure of SQLite on compiled SQL.

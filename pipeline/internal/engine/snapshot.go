@@ -270,7 +270,7 @@ func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
-	return r.finishStep(step, dst)
+	return r.finishStep(step, rel)
 }
 
 // The columns dbt adds to a snapshot: a version's id, the updated_at it
