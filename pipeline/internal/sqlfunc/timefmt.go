@@ -22,6 +22,9 @@ type elem struct {
 	width int  // digits of a number field (0: natural)
 	pad   byte // '0', ' ' or 0 (no padding)
 	upper bool // Snowflake's MON vs Mon
+	// zoneName: BigQuery's %Z, the offset as UTC, UTC-8 or UTC+0530
+	// rather than the zone's abbreviation
+	zoneName bool
 }
 
 // strftime flavors differ in a few letters.
@@ -152,7 +155,9 @@ func compileStrftime(f string, flavor strftimeFlavor) ([]elem, error) {
 			}
 		case 'G':
 			e.width = 4
-		case 'A', 'a', 'B', 'b', 'p', 'P', 'Z', 's', 'u', 'w', 'Q':
+		case 'Z':
+			e.zoneName = flavor == bigqueryFormat
+		case 'A', 'a', 'B', 'b', 'p', 'P', 's', 'u', 'w', 'Q':
 		default:
 			return nil, fmt.Errorf("unknown format element %%%c in %q", f[i], f)
 		}
@@ -314,6 +319,19 @@ func writeTime(b []byte, t time.Time, elems []elem) []byte {
 			}
 		case 'Z':
 			b = append(b, "UTC"...)
+			if _, off := t.Zone(); e.zoneName && off != 0 {
+				sign := byte('+')
+				if off < 0 {
+					sign, off = '-', -off
+				}
+				b = append(b, sign)
+				if off%3600 == 0 {
+					b = strconv.AppendInt(b, int64(off/3600), 10)
+				} else {
+					num(off/3600, 2, '0')
+					num(off%3600/60, 2, '0')
+				}
+			}
 		case 'z', ':', 'h':
 			// t's offset: +0000 (+00:00, +00) but for a time in a zone
 			_, off := t.Zone()
