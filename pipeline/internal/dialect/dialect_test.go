@@ -283,6 +283,10 @@ func TestArraysAndStructs(t *testing.T) {
 		"1:8: $1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns (name the column: select t.a from t)")
 	expectRefused(t, snowflake, "select t.$3 from (select 1 as a, 2 as b) t",
 		"1:8: $1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns (name the column: select t.a from t)")
+	// $n has its column's type: TIMESTAMP_TZ values order, group and compare by instant
+	expectRows(t, snowflake, "select t.$1, count(*) from (select '2024-01-01 10:00:00 +02:00'::timestamp_tz as x union all select '2024-01-01 08:00:00 +00:00'::timestamp_tz) t group by t.$1", "2024-01-01T10:00:00+02:00|2")
+	expectRows(t, snowflake, "select $1 = $2 from (select '2024-01-01 10:00:00 +02:00'::timestamp_tz as x, '2024-01-01 08:00:00 +00:00'::timestamp_tz as y)", "1")
+	expectRows(t, snowflake, "select $1 from (select '2024-01-01 10:00:00 +02:00'::timestamp_tz as x union all select '2024-01-01 09:30:00 +00:00'::timestamp_tz) order by $1", "2024-01-01T10:00:00+02:00\n2024-01-01T09:30:00Z")
 	// staged files are not read here
 	expectRefused(t, snowflake, "select t.$1, t.$2 from @my_stage/data/x.csv (file_format => 'csv') t",
 		"1:24: querying a staged file (@stage) is not supported (put the file's rows in a seed, seeds/name.csv, and select from {{ ref('name') }})")

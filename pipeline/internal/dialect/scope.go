@@ -50,42 +50,73 @@ func (s *scope) findOffset(name string) *fromInfo {
 // FROM item, by place) and t.$1 (those of FROM item t) as the column's
 // name: SQLite would read $1 as a parameter, NULL, and t.$1 not at all.
 func (t *translator) rewritePositional(n *node, sc *scope) {
-	if t.d != Snowflake {
+	if !t.isPositional(n) {
 		return
 	}
-	var num int
-	var rel *fromInfo
-	switch {
-	case len(n.parts) > 0: // t.$2
-		num = n.tok
-		rel = t.positionalRel(n, sc)
-	case n.end-n.start == 2 && t.toks[n.start].text == "$" && t.toks[n.start+1].kind == kNumber:
-		num = n.start + 1
-		if sc != nil && len(sc.rels) == 1 {
-			rel = sc.rels[0].from
-		}
-	default:
-		return
-	}
+	rel, cols, i := t.positional(n, sc)
 	if rel != nil && rel.stage {
 		return // refused as a staged file
 	}
-	i, err := strconv.Atoi(t.toks[num].text)
-	var cols []string
-	if err == nil && rel != nil {
-		cols, err = t.relColumns(rel, sc)
-	}
-	if err != nil || rel == nil || i < 1 || i > len(cols) {
+	if rel == nil || i < 0 || i >= len(cols) {
 		t.refuse(n.start, refPositional)
 		return
 	}
-	name := quoteIdent(cols[i-1])
+	name := quoteIdent(cols[i])
 	if len(n.parts) > 0 {
 		name = t.nameText(n, len(n.parts)) + "." + name
 	} else if r := rel.aliasOrName(); r != "" {
 		name = quoteIdent(r) + "." + name
 	}
 	n.print = printAs(name)
+}
+
+// isPositional tells whether n is Snowflake's $1 or t.$1.
+func (t *translator) isPositional(n *node) bool {
+	return t.d == Snowflake && n.kind == nParam && (len(n.parts) > 0 ||
+		n.end-n.start == 2 && t.toks[n.start].text == "$" && t.toks[n.start+1].kind == kNumber)
+}
+
+// positional resolves $n or t.$n: the FROM item it reads, that item's
+// columns and the 0-based place of n among them (out of range when there
+// is none); rel is nil when the item is not known.
+func (t *translator) positional(n *node, sc *scope) (rel *fromInfo, cols []string, i int) {
+	num := n.start + 1
+	if len(n.parts) > 0 {
+		num = n.tok
+		rel = t.positionalRel(n, sc)
+	} else if sc != nil && len(sc.rels) == 1 {
+		rel = sc.rels[0].from
+	}
+	k, err := strconv.Atoi(t.toks[num].text)
+	if rel == nil || rel.stage || err != nil {
+		return rel, nil, -1
+	}
+	cols, err = t.relColumns(rel, sc)
+	if err != nil {
+		return rel, nil, -1
+	}
+	return rel, cols, k - 1
+}
+
+// positionalType is the static type of the column $n or t.$n reads.
+func (t *translator) positionalType(n *node) colType {
+	rel, cols, i := t.positional(n, t.sc)
+	if rel == nil || i < 0 || i >= len(cols) {
+		return colType{}
+	}
+	s := t.sc
+	for ; s != nil; s = s.parent {
+		if containsFrom(s.rels, rel) {
+			break
+		}
+	}
+	types, _ := t.relTypes(rel, s)
+	for _, c := range types {
+		if strings.EqualFold(c.name, cols[i]) {
+			return c
+		}
+	}
+	return colType{}
 }
 
 // positionalRel is the FROM item the qualifier of t.$2 names: an alias, or

@@ -72,6 +72,10 @@ func (t *translator) staticType(n *node) string {
 		}
 	case nLike, nIn, nBetween, nIs, nExists:
 		return TypeBool
+	case nParam:
+		if t.isPositional(n) {
+			return t.positionalType(n).typ
+		}
 	case nTyped:
 		if n.name == "date" {
 			return TypeDate

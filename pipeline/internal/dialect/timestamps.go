@@ -113,7 +113,9 @@ func (t *translator) compareTimestamps(operands ...*node) {
 				continue
 			}
 		case nLit, nParam:
-			continue // numbers and NULL
+			if !t.isPositional(o) {
+				continue // numbers and NULL
+			}
 		}
 		o.pre = "as_timestamp(" + o.pre
 		o.post += ")"
@@ -138,7 +140,7 @@ func (t *translator) orderCompared(operands ...*node) {
 		return
 	}
 	for _, o := range operands {
-		if o.kind == nLit || o.kind == nParam {
+		if o.kind == nLit || o.kind == nParam && !t.isPositional(o) {
 			continue // numbers and NULL
 		}
 		o.pre = "instant_key(" + o.pre
@@ -169,7 +171,7 @@ func (t *translator) mayKeepOffset(n *node) bool {
 	if t.keepsOffset(n) {
 		return true
 	}
-	if n.kind == nParam || (n.kind == nCall || n.kind == nName) && len(n.parts) <= 1 && timestampResults[t.d][t.toks[n.start].lower] != "" {
+	if n.kind == nParam && !t.isPositional(n) || (n.kind == nCall || n.kind == nName) && len(n.parts) <= 1 && timestampResults[t.d][t.toks[n.start].lower] != "" {
 		return false // CURRENT_TIMESTAMP, TO_TIMESTAMP_LTZ...: UTC
 	}
 	return t.d == Snowflake && t.timestampOf(n) == sqlfunc.KindInstant
