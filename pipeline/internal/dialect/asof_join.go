@@ -26,17 +26,20 @@ const (
 // rewriteAsofJoin rewrites the ASOF [LEFT] JOIN bringing in b, returning
 // the hook that sets the text of its ON condition when the FROM list
 // prints, or nil when it refuses it.
-func (t *translator) rewriteAsofJoin(b *node) func(pr *printer) {
+func (t *translator) rewriteAsofJoin(b *node, rels []*node) func(pr *printer) {
 	fi := b.from
 	word := strings.ToUpper(fi.joinKind)
-	on := fi.joinOn
-	if on == nil {
-		t.refuse(fi.joinTok, refAsofJoin, word, "it has no ON condition (write ON t.k = p.k AND t.ts >= p.ts; USING gives the columns once and is not translated)")
-		return nil
-	}
 	right := fi.aliasOrName()
 	if right == "" {
 		t.refuse(fi.joinTok, refAsofJoin, word, "its right side has no name (give it an alias)")
+		return nil
+	}
+	if fi.joinUsing != nil {
+		return t.rewriteAsofUsing(b, rels)
+	}
+	on := fi.joinOn
+	if on == nil {
+		t.refuse(fi.joinTok, refAsofJoin, word, "it has neither ON nor USING")
 		return nil
 	}
 	var ineq *node
@@ -92,13 +95,150 @@ func (t *translator) rewriteAsofJoin(b *node) func(pr *printer) {
 		r := strings.TrimSpace(pr.text(near))
 		rel := strings.TrimSpace(pr.text(b))
 		pr.flat--
-		tie := "error_raised('ASOF JOIN at line " + line + ": several rows of " + strings.ReplaceAll(right, "'", "''") +
-			" are equally near one row; DuckDB keeps one of them and which one is not defined (make them unique, for instance with QUALIFY row_number() in a subquery)')"
 		on.pre = "(" + saved[0]
-		on.post = saved[1] + ") AND " + r + " = (SELECT CASE WHEN count(*) > 1 THEN " + tie + " ELSE max(" + asofColumn + ") END FROM (SELECT " +
-			r + " AS " + asofColumn + ", " + agg + "(" + r + ") OVER () AS " + asofNearest + " FROM " + rel + " WHERE " + cond +
-			") WHERE " + asofColumn + " = " + asofNearest + ")"
+		on.post = saved[1] + ") AND " + asofNearestIs(r, agg, rel, cond, right, line)
 	}
+}
+
+// asofNearestIs is the condition that r, the right side's value, is the
+// nearest to the left row's among the rows of the right side rel meeting
+// cond: agg (MAX or MIN) of them, which fails when several rows are
+// equally near.
+func asofNearestIs(r, agg, rel, cond, right, line string) string {
+	tie := "error_raised('ASOF JOIN at line " + line + ": several rows of " + strings.ReplaceAll(right, "'", "''") +
+		" are equally near one row; DuckDB keeps one of them and which one is not defined (make them unique, for instance with QUALIFY row_number() in a subquery)')"
+	return r + " = (SELECT CASE WHEN count(*) > 1 THEN " + tie + " ELSE max(" + asofColumn + ") END FROM (SELECT " +
+		r + " AS " + asofColumn + ", " + agg + "(" + r + ") OVER () AS " + asofNearest + " FROM " + rel + " WHERE " + cond +
+		") WHERE " + asofColumn + " = " + asofNearest + ")"
+}
+
+// DuckDB's ASOF JOIN p USING (k, ts) is ON t.k = p.k AND t.ts >= p.ts: the
+// last column is the inequality, the others keys; as with any USING, each
+// column is given once, the left side's, which the columns named without
+// a relation read (asofUsingName) and * lists (starColumns).
+
+// rewriteAsofUsing rewrites the ASOF join bringing in b with USING, the
+// FROM items of its SELECT being rels.
+func (t *translator) rewriteAsofUsing(b *node, rels []*node) func(pr *printer) {
+	fi := b.from
+	word := strings.ToUpper(fi.joinKind)
+	using := fi.joinUsing
+	if len(using.list) == 0 {
+		t.refuse(using.start, refAsofJoin, word, "its USING names no column")
+		return nil
+	}
+	right := quoteIdent(fi.aliasOrName())
+	var conds []string
+	for i, c := range using.list {
+		left, problem := t.asofLeft(rels, fi, c.name)
+		if problem != "" {
+			t.refuse(c.tok, refAsofJoin, word, problem)
+			return nil
+		}
+		col := t.toks[c.tok].text
+		op := " = "
+		if i == len(using.list)-1 {
+			op = " >= "
+		}
+		conds = append(conds, quoteIdent(left)+"."+col+op+right+"."+col)
+	}
+	cond := strings.Join(conds, " AND ")
+	r := right + "." + t.toks[using.list[len(using.list)-1].tok].text
+	line := itoa(t.toks[fi.joinTok].line)
+	t.pr.dropTok(fi.joinTok)
+	for i := using.start - 1; i > b.end-1 && i >= 0; i-- {
+		if t.toks[i].kind == kWord && t.toks[i].lower == "using" {
+			t.pr.setTok(i, "ON")
+			break
+		}
+	}
+	return func(pr *printer) {
+		pr.flat++
+		rel := strings.TrimSpace(pr.text(b))
+		pr.flat--
+		using.print = func(pr *printer, n *node) string {
+			return "(" + cond + ") AND " + asofNearestIs(r, "MAX", rel, cond, fi.aliasOrName(), line) + pr.carry(n)
+		}
+	}
+}
+
+// asofLeft is the relation of rels before the ASOF join bringing in b that
+// has column col: the one FROM item before it, or the one of several whose
+// columns hold col; problem says why there is none.
+func (t *translator) asofLeft(rels []*node, b *fromInfo, col string) (rel, problem string) {
+	var before []*fromInfo
+	for _, r := range rels {
+		if r.from == b {
+			break
+		}
+		if !r.from.hidden() {
+			before = append(before, r.from)
+		}
+	}
+	var found []*fromInfo
+	if len(before) == 1 {
+		found = before
+	} else {
+		for _, f := range before {
+			cols, err := t.relColumns(f, t.sc)
+			if err != nil {
+				return "", "which relation before it has " + col + " is not known (write ON t.k = p.k AND t.ts >= p.ts)"
+			}
+			if containsFold(cols, col) {
+				found = append(found, f)
+			}
+		}
+	}
+	if len(found) != 1 {
+		return "", "which relation before it has " + col + " is not known (write ON t.k = p.k AND t.ts >= p.ts)"
+	}
+	if found[0].aliasOrName() == "" {
+		return "", "the relation before it has no name (give it an alias)"
+	}
+	return found[0].aliasOrName(), ""
+}
+
+// asofUsingName is the column name read in scope sc, when it is a column
+// of an ASOF join's USING there, as asofUsingColumn gives it; "" for other
+// names.
+func (t *translator) asofUsingName(name string, sc *scope) string {
+	for ; sc != nil && sc.rels == nil; sc = sc.parent {
+	}
+	if sc == nil {
+		return ""
+	}
+	for _, r := range sc.rels {
+		if e := t.asofUsingColumn(sc.rels, r.from, name); e != "" {
+			return e
+		}
+	}
+	return ""
+}
+
+// asofUsingColumn is column col of the USING of b, an ASOF join among
+// rels, as DuckDB gives it once: the left side's, or, in an ASOF RIGHT or
+// FULL JOIN, the right side's where the left has no row; "" when b is no
+// such join.
+func (t *translator) asofUsingColumn(rels []*node, b *fromInfo, col string) string {
+	if !strings.HasPrefix(b.joinKind, "asof") || b.joinUsing == nil {
+		return ""
+	}
+	for _, c := range b.joinUsing.list {
+		if c.name != col {
+			continue
+		}
+		left, problem := t.asofLeft(rels, b, col)
+		if problem != "" {
+			return ""
+		}
+		name := t.toks[c.tok].text
+		e := quoteIdent(left) + "." + name
+		if strings.Contains(b.joinKind, "right") || strings.Contains(b.joinKind, "full") {
+			e = "COALESCE(" + e + ", " + quoteIdent(b.aliasOrName()) + "." + name + ")"
+		}
+		return e
+	}
+	return ""
 }
 
 // conjuncts are the terms of c's top-level ANDs, parentheses around them

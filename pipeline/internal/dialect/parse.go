@@ -752,7 +752,8 @@ func (p *parser) joinWord() bool {
 	case "semi", "anti", "positional":
 		return p.isWordAt(1, "join")
 	case "asof":
-		return p.isWordAt(1, "join") || p.isWordAt(1, "left") && p.isWordAt(2, "join")
+		side := p.isWordAt(1, "left") || p.isWordAt(1, "right") || p.isWordAt(1, "full") || p.isWordAt(1, "inner")
+		return p.isWordAt(1, "join") || side && (p.isWordAt(2, "join") || p.isWordAt(2, "outer") && p.isWordAt(3, "join"))
 	}
 	return false
 }

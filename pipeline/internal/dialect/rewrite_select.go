@@ -22,11 +22,10 @@ func (t *translator) rewriteSelect(s *node) {
 	if info.trailingComma >= 0 {
 		t.pr.dropTok(info.trailingComma)
 	}
-	overUnnest := false
+	overUnnest, overAsof := false, false // an ASOF join's USING columns are given once
 	for _, r := range info.from {
-		if r.from.kind == fromUnnest && t.d != SQLite {
-			overUnnest = true
-		}
+		overUnnest = overUnnest || r.from.kind == fromUnnest && t.d != SQLite
+		overAsof = overAsof || strings.HasPrefix(r.from.joinKind, "asof") && r.from.joinUsing != nil
 	}
 	overUnnest = overUnnest || t.overWildcard(s)
 	for _, it := range info.items {
@@ -36,12 +35,16 @@ func (t *translator) rewriteSelect(s *node) {
 			t.refuse(it.start, refStructStar, it.name)
 			continue
 		case it.kind == nStar:
-			if len(it.names) == 0 && len(it.list2) == 0 && it.star == nil && !overUnnest {
+			if len(it.names) == 0 && len(it.list2) == 0 && it.star == nil && !overUnnest && !overAsof {
 				continue
 			}
 			cols, err := t.starColumns(s, it)
 			if err != nil {
-				t.refuse(it.tok, refStar, starWhat(it), err.Error())
+				what := starWhat(it)
+				if what == starOverUnnest && !overUnnest {
+					what = "SELECT * over ASOF JOIN ... USING"
+				}
+				t.refuse(it.tok, refStar, what, err.Error())
 				continue
 			}
 			if len(cols) == 0 {
@@ -100,8 +103,10 @@ func starWhat(st *node) string {
 	case len(st.names) > 0:
 		return "SELECT * EXCEPT"
 	}
-	return "SELECT * over UNNEST"
+	return starOverUnnest
 }
+
+const starOverUnnest = "SELECT * over UNNEST"
 
 // pathName is the column name Snowflake gives x:a.b: the last key.
 func (t *translator) pathName(n *node) string {

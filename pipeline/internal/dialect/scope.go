@@ -484,6 +484,12 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 		return
 	}
 	if len(parts) == 1 {
+		if q := t.asofUsingName(parts[0], sc); q != "" {
+			// a column of an ASOF join's USING: the left side's
+			n.flag2 = true
+			n.print = printAs(q)
+			return
+		}
 		n.flag2 = true
 		if r := sc.findRel(parts[0]); r != nil && r.kind == fromUnnest && !r.flatten {
 			n.print = printAs(quoteIdent(r.aliasOrName()) + ".value")
@@ -817,6 +823,16 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 		}
 		merged := t.mergedColumns(r, cols, out)
 		for _, c := range cols {
+			if e := t.asofUsingColumn(s.sel.from, r, c); st.name == "" && merged[strings.ToLower(c)] && e != "" {
+				// given once, where the left side lists it
+				for i := range out {
+					if strings.EqualFold(out[i].name, c) {
+						out[i].expr = e + " AS " + quoteIdent(out[i].name)
+						break
+					}
+				}
+				continue
+			}
 			if st.name == "" && merged[strings.ToLower(c)] {
 				// a column of USING or NATURAL is given once, where the
 				// left side gives it; unqualified, it is the join's value

@@ -41,8 +41,8 @@ func (t *translator) rewriteJoins(s *node) {
 			if where := t.rewriteSemiJoin(f, r); where != nil {
 				filters = append(filters, where)
 			}
-		case "asof", "asof left":
-			if hook := t.rewriteAsofJoin(r); hook != nil {
+		case "asof", "asof left", "asof inner", "asof left outer", "asof right", "asof right outer", "asof full", "asof full outer":
+			if hook := t.rewriteAsofJoin(r, s.sel.from); hook != nil {
 				hooks = append(hooks, hook)
 			}
 		case "positional":

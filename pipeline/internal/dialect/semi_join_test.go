@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // DuckDB's SEMI and ANTI joins filter the left FROM item with EXISTS, or
 // after another join the WHERE; ASOF joins join on the nearest value;
@@ -37,8 +40,21 @@ func TestDuckDBJoins(t *testing.T) {
 		"select * from t  join p on (t.ts <= p.ts) AND p.ts = (SELECT CASE WHEN count(*) > 1 THEN "+
 			"error_raised('ASOF JOIN at line 1: several rows of p are equally near one row; DuckDB keeps one of them and which one is not defined (make them unique, for instance with QUALIFY row_number() in a subquery)') "+
 			"ELSE max(_nexus_asof) END FROM (SELECT p.ts AS _nexus_asof, MIN(p.ts) OVER () AS _nexus_nearest FROM p WHERE t.ts <= p.ts) WHERE _nexus_asof = _nexus_nearest)")
-	expectRefused(t, duckdb, "select * from t asof join p using (k, ts)",
-		"1:17: ASOF JOIN cannot be translated: it has no ON condition (write ON t.k = p.k AND t.ts >= p.ts; USING gives the columns once and is not translated) "+asofHint)
+	// USING (k, ts) is ON t.k = p.k AND t.ts >= p.ts, each column given once
+	nearest := func(cond, r string) string {
+		return r + ".ts = (SELECT CASE WHEN count(*) > 1 THEN " +
+			"error_raised('ASOF JOIN at line 1: several rows of " + r + " are equally near one row; DuckDB keeps one of them and which one is not defined (make them unique, for instance with QUALIFY row_number() in a subquery)') " +
+			"ELSE max(_nexus_asof) END FROM (SELECT " + r + ".ts AS _nexus_asof, MAX(" + r + ".ts) OVER () AS _nexus_nearest FROM " + r + " WHERE " + cond + ") WHERE _nexus_asof = _nexus_nearest)"
+	}
+	expectTranslated(t, duckdb, "select k, ts, p.ts as p_ts from t asof join p using (k, ts) where ts > 0",
+		"select t.k AS k, t.ts AS ts, p.ts as p_ts from t  join p ON (t.k = p.k AND t.ts >= p.ts) AND "+nearest("t.k = p.k AND t.ts >= p.ts", "p")+" where t.ts > 0")
+	expectTranslated(t, duckdb, "select * from u asof full join t using (id)",
+		"select COALESCE(u.id, t.id) AS id, u.c, t.a, t.b from u  full join t ON (u.id >= t.id) AND "+strings.ReplaceAll(nearest("u.id >= t.id", "t"), ".ts", ".id"))
+	expectRefused(t, duckdb, "select k from t, q asof join p using (k, ts)",
+		"1:39: ASOF JOIN cannot be translated: which relation before it has k is not known (write ON t.k = p.k AND t.ts >= p.ts) "+asofHint)
+	expectRefused(t, duckdb, "select * from t asof join p using (id)",
+		"1:8: SELECT * over ASOF JOIN ... USING cannot be expanded: relation p does not exist yet (list the columns to keep)")
+	expectRows(t, duckdb, "select id, a, u.c from t asof left join (select 2 as id, 'c' as c) u using (id) order by id", "1|x|NULL\n2|Y|c\n3|NULL|c")
 	expectRefused(t, duckdb, "select * from t asof join p on t.k = p.k",
 		"1:17: ASOF JOIN cannot be translated: its condition has no inequality "+asofHint)
 	expectRefused(t, duckdb, "select * from t asof join p on t.ts >= p.ts and t.ts < p.ts + 5",
