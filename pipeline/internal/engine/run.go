@@ -364,7 +364,24 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 	if err != nil {
 		return translation{}, err
 	}
-	return r.translateWith(out, r.placeIn(m.Path, m.SQL, out))
+	sql, at, added, shift, err := r.withEphemerals(out)
+	if err != nil {
+		return translation{}, err
+	}
+	place := r.placeIn(m.Path, m.SQL, out)
+	return r.translateWith(sql, func(d *diag.Diagnostic, line, col int) {
+		// a place in the model before the CTEs were put in
+		if added > 0 && line == at+added {
+			col += shift
+			if d.Col > 0 {
+				d.Col += shift
+			}
+		}
+		if line > at {
+			line = max(at, line-added)
+		}
+		place(d, line, col)
+	})
 }
 
 // translate translates rendered SQL of file, whose source is src.

@@ -1,0 +1,177 @@
+package engine
+
+import (
+	"strings"
+)
+
+// dbt compiles a model that refs ephemeral models with each of them as a
+// CTE named __dbt__cte__<name>, put first in the model's WITH (one made
+// for it when it has none), the ephemeral models they ref before them. The
+// engine does the same with the rendered SQL before it translates it, so
+// the compiled SQL reads as dbt's does. An ephemeral model is also a
+// temporary view, temp.__dbt__cte__<name>, which ref() names: SQL the
+// CTEs are not put in (tests, hooks, a query a macro runs, a model whose
+// first word is not WITH, SELECT, FROM or VALUES) reads the same rows
+// from it.
+
+const ephemeralRef = "temp.__dbt__cte__"
+
+// withEphemerals is rendered model SQL with the ephemeral models it refs
+// as CTEs, refs to them naming the CTEs; at is the line the CTEs start on,
+// added the lines they take (0 when none were put in) and shift what to
+// add to a column on their last line to find it on line at as written.
+func (r *runner) withEphemerals(sql string) (out string, at, added, shift int, err error) {
+	if !strings.Contains(sql, ephemeralRef) {
+		return sql, 0, 0, 0, nil
+	}
+	var order []string
+	bodies := map[string]string{}
+	var visit func(text string) error
+	visit = func(text string) error {
+		for _, name := range ephemeralRefs(text) {
+			if _, seen := bodies[name]; seen {
+				continue
+			}
+			m := r.plan.models[name]
+			if m == nil || r.plan.configs[name].Materialized != "ephemeral" {
+				continue
+			}
+			bodies[name] = ""
+			cfg := r.plan.configs[name].Clone()
+			body, err := r.render(m.Path, m.SQL, &cfg, r.plan.relation(name))
+			if err != nil {
+				return err
+			}
+			if err := visit(body); err != nil {
+				return err
+			}
+			bodies[name] = body
+			order = append(order, name)
+		}
+		return nil
+	}
+	if err := visit(sql); err != nil {
+		return "", 0, 0, 0, err
+	}
+	if len(order) == 0 {
+		return sql, 0, 0, 0, nil
+	}
+	if pos, _ := withPoint(sql); pos < 0 {
+		return sql, 0, 0, 0, nil
+	}
+	sql = namesCTEs(sql, order)
+	pos, hasWith := withPoint(sql)
+	ctes := make([]string, len(order))
+	for i, name := range order {
+		body := strings.TrimRight(namesCTEs(bodies[name], order), " \t\r\n;")
+		ctes[i] = "__dbt__cte__" + name + " as (\n" + body + "\n)"
+	}
+	text := strings.Join(ctes, ", ")
+	if hasWith {
+		text = " " + text + ","
+	} else {
+		text = "with " + text + " "
+	}
+	lineStart := strings.LastIndexByte(sql[:pos], '\n') + 1
+	lastSeg := len(text) - strings.LastIndexByte(text, '\n') - 1
+	return sql[:pos] + text + sql[pos:], 1 + strings.Count(sql[:pos], "\n"), strings.Count(text, "\n"), pos - lineStart - lastSeg, nil
+}
+
+// ephemeralRefs are the names of the models text refs as ephemeral.
+func ephemeralRefs(text string) []string {
+	var out []string
+	for {
+		i := strings.Index(text, ephemeralRef)
+		if i < 0 {
+			return out
+		}
+		text = text[i+len(ephemeralRef):]
+		j := 0
+		for j < len(text) && (text[j] == '_' || text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z' || text[j] >= '0' && text[j] <= '9') {
+			j++
+		}
+		if j > 0 {
+			out = append(out, text[:j])
+		}
+	}
+}
+
+// namesCTEs writes text's refs to the ephemeral models of names as the
+// names of their CTEs.
+func namesCTEs(text string, names []string) string {
+	for _, name := range names {
+		ref := ephemeralRef + name
+		var b strings.Builder
+		for {
+			i := strings.Index(text, ref)
+			if i < 0 {
+				break
+			}
+			end := i + len(ref)
+			b.WriteString(text[:i])
+			if end < len(text) && isNamePart(text[end]) {
+				b.WriteString(ref) // a longer name
+			} else {
+				b.WriteString("__dbt__cte__" + name)
+			}
+			text = text[end:]
+		}
+		b.WriteString(text)
+		text = b.String()
+	}
+	return text
+}
+
+func isNamePart(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// withPoint is where the CTEs go in sql: after its WITH [RECURSIVE]
+// (hasWith), or before its first word when that is SELECT, FROM or
+// VALUES; -1 otherwise. Comments and blank lines before it are skipped.
+func withPoint(sql string) (pos int, hasWith bool) {
+	i := skipBlank(sql, 0)
+	word := func(at int) string {
+		j := at
+		for j < len(sql) && isNamePart(sql[j]) {
+			j++
+		}
+		return strings.ToLower(sql[at:j])
+	}
+	switch w := word(i); w {
+	case "with":
+		end := i + len(w)
+		if k := skipBlank(sql, end); word(k) == "recursive" {
+			end = k + len("recursive")
+		}
+		return end, true
+	case "select", "from", "values":
+		return i, false
+	}
+	return -1, false
+}
+
+// skipBlank skips white space and comments from i.
+func skipBlank(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r':
+			i++
+		case strings.HasPrefix(s[i:], "--"):
+			j := strings.IndexByte(s[i:], '\n')
+			if j < 0 {
+				return len(s)
+			}
+			i += j + 1
+		case strings.HasPrefix(s[i:], "/*"):
+			j := strings.Index(s[i+2:], "*/")
+			if j < 0 {
+				return len(s)
+			}
+			i += 2 + j + 2
+		default:
+			return i
+		}
+	}
+	return i
+}
