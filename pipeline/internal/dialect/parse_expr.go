@@ -627,10 +627,16 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		n.tok2 = p.expectWord("as")
 		n.y = n.add(p.parseTypeNode())
 		if _, ok := p.acceptWord("format"); ok && p.d == BigQuery {
-			// BigQuery's CAST(x AS STRING FORMAT 'YYYY-MM-DD'), refused by
-			// the translator: SQLite would read FORMAT '...' as part of
-			// the type's name and ignore it
+			// BigQuery's CAST(x AS STRING FORMAT 'YYYY-MM-DD' [AT TIME
+			// ZONE zone]), written by the translator: SQLite would read
+			// FORMAT '...' as part of the type's name and ignore it
 			n.z = n.add(p.parseExpr())
+			if p.isWord("at") && p.isWordAt(1, "time") && p.isWordAt(2, "zone") {
+				p.next()
+				p.next()
+				p.next()
+				n.list = []*node{n.add(p.parseExpr())}
+			}
 		} else if ok {
 			p.fail("CAST ... FORMAT")
 		}

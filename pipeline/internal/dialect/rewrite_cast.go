@@ -14,7 +14,7 @@ import "strings"
 // writes it.
 func (t *translator) rewriteCast(n *node) {
 	if n.z != nil {
-		t.refuse(n.z.start, refCastFormat)
+		t.rewriteCastFormat(n)
 		return
 	}
 	if i := skipSpace(t.toks, n.y.start); t.d == Snowflake && i < n.y.end && variantCasts[t.toks[i].lower] != "" {

@@ -119,6 +119,8 @@ var Translations = []Rule{
 		Note: "the first row of each key in the order of the query's ORDER BY (any one without); a key or ORDER BY item that is a position or a select item's name means that item, its alias winning over a column of the relations read, as there; other expressions are computed on the rows read in hidden columns, where a name that is no column read stands for the select item of that alias"},
 	{From: "FROM `project.dataset.events_*` ... WHERE _TABLE_SUFFIX BETWEEN a AND b (a wildcard table)", Dialects: "BigQuery", To: "FROM (SELECT cols, '20240101' AS _TABLE_SUFFIX FROM dataset.events_20240101 UNION ALL ...) AS events_*",
 		Note: "the union of the dataset's tables whose names start with the prefix, each row with the rest of its table's name as _TABLE_SUFFIX, which SELECT * leaves out, as in BigQuery; the tables must have the same columns"},
+	{From: "CAST(d AS STRING FORMAT 'YYYY-MM-DD') of a DATE, DATETIME or TIMESTAMP [AT TIME ZONE zone]", Dialects: "BigQuery", To: "cast_format_bigquery(d, 'YYYY-MM-DD', 'DATE')",
+		Note: "BigQuery's format elements (YYYY YYY YY Y RRRR RR, MM MON MONTH, DDD DD D DY, HH HH12 HH24 MI SS SSSSS, AM PM A.M. P.M., TZH TZM, literals and \"text\"), longest first and case aside; names take the letter case of the element (MON JAN, Mon Jan, mon jan); a TIMESTAMP is read in UTC or the zone given; SAFE_CAST gives NULL where it fails"},
 	{From: "SAFE.f(...) of a scalar function: SAFE.SUBSTR, SAFE.TIMESTAMP_MICROS, SAFE.REGEXP_EXTRACT, SAFE.PARSE_DATE, SAFE.LN ...", Dialects: "BigQuery", To: "safe_call(args..., 'substr_bigquery'); safe_parse_date_strftime(...); ln(...)",
 		Note: "NULL where the function itself fails, as in BigQuery; an error while computing an argument still fails. The functions f runs as are called through safe_call, which gives NULL for their errors; SQLite's own functions that cannot fail (its math functions give NULL) are called as they are"},
 	{From: "a SEMI JOIN b ON cond, a ANTI JOIN b USING (k)", Dialects: "DuckDB", To: "(SELECT * FROM a WHERE [NOT] EXISTS (SELECT 1 FROM b WHERE cond)) AS a",
@@ -401,31 +403,32 @@ var (
 		"use date(x) for the day, strftime('%Y-%m-01', x) for the month, strftime('%Y-01-01', x) for the year"}
 	refDateDiff = refusal{"%s is not supported by SQLite",
 		"use julianday(b) - julianday(a) for days or unixepoch(b) - unixepoch(a) for seconds"}
-	refPivot          = refusal{"this form of PIVOT is not supported", "list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a"}
-	refUnpivot        = refusal{"this form of UNPIVOT is not supported", "list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column"}
-	refPivotDynamic   = refusal{"%s over values that a subquery or ANY gives is not supported", "list the values: FOR k IN ('a', 'b') — the columns must be known before the query runs"}
-	refPivotColumns   = refusal{"%s cannot be written here: %s", "read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT"}
-	refPivotAgg       = refusal{"this PIVOT or UNPIVOT is not supported", "PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column"}
-	refMerge          = refusal{"MERGE INTO is not supported by SQLite", "for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ..."}
-	refCastFormat     = refusal{"CAST ... FORMAT is not supported", "write FORMAT_DATE('%d/%m/%Y', d), FORMAT_TIMESTAMP('%Y-%m-%d %H:%M', ts) or PARSE_DATE('%m/%d/%Y', s) with %-elements, or FORMAT('%.2f', x) for a number"}
-	refSafe           = refusal{"SAFE.%s is not supported: it runs as SQLite's %s, which fails where BigQuery's SAFE. gives NULL", "check the arguments with CASE WHEN, or use SAFE_CAST"}
-	refSafeScalar     = refusal{"SAFE.%s is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only", "drop SAFE., or apply a SAFE. scalar function to the values before aggregating"}
-	refSafeLambda     = refusal{"SAFE.%s takes a lambda, and BigQuery takes no SAFE. on a function with a lambda", "drop SAFE., or make the lambda's body safe: SAFE.f inside it"}
-	refDistinctOn     = refusal{"DISTINCT ON is not supported in %s SQL", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
-	refDistinctOnHere = refusal{"DISTINCT ON cannot be written here: %s", "name every selected column once, from relations whose columns are known, or keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
-	refByName         = refusal{"%s is not supported in %s SQL", "select the same columns in the same order on both sides and drop BY NAME"}
-	refByNameMode     = refusal{"%s is not supported in %s SQL", "INNER UNION ALL BY NAME is UNION ALL CORRESPONDING, which works; for FULL or LEFT, select NULL AS each missing column in the inputs that lack it and write UNION ALL BY NAME"}
-	refBigQueryByName = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known and select the same column names, each once, in every input (in any order); or select the same columns in the same order on both sides and drop BY NAME"}
-	refCorresponding  = refusal{"%s CORRESPONDING cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and use one kind of CORRESPONDING in a query; or select the same columns in the same order on both sides and drop CORRESPONDING"}
-	refByNameColumns  = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME"}
-	refGroupingSets   = refusal{"GROUP BY ROLLUP, CUBE or GROUPING SETS cannot be written here: %s", "write one grouped select per set, with NULL AS each column the set leaves out, joined with UNION ALL"}
-	refGrouping       = refusal{"%s outside the select list and HAVING of a grouped SELECT is not supported", "select it as a column (grouping(a) as g) and order by or filter on g in an outer query"}
-	refSemiJoinHere   = refusal{"%s JOIN cannot be written here: %s", "join one FROM item with an ON or USING: from a as x semi join b on x.id = b.id, the joins before it in a subquery"}
-	refAsofJoin       = refusal{"%s JOIN cannot be translated: %s", "write ON t.k = p.k AND t.ts >= p.ts, equalities and one inequality naming the right side's column as p.ts; or join on the keys and p.ts <= t.ts, and keep each row's latest match with QUALIFY row_number() OVER (PARTITION BY t's key ORDER BY p.ts DESC) = 1 (a LEFT JOIN for ASOF LEFT)"}
-	refOrdinality     = refusal{"WITH ORDINALITY is not supported", "unnest in FROM and number the elements: select x, row_number() over () as i from unnest(l) as u(x)"}
-	refPositionalJoin = refusal{"POSITIONAL JOIN is not supported in %D SQL", "number the rows of each side with row_number() OVER () AS n in a subquery and join on n (a FULL JOIN keeps the rows of the longer side)"}
-	refGroupAllStar   = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
-	refSemi           = refusal{"cast to %s is not supported by SQLite",
+	refPivot             = refusal{"this form of PIVOT is not supported", "list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a"}
+	refUnpivot           = refusal{"this form of UNPIVOT is not supported", "list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column"}
+	refPivotDynamic      = refusal{"%s over values that a subquery or ANY gives is not supported", "list the values: FOR k IN ('a', 'b') — the columns must be known before the query runs"}
+	refPivotColumns      = refusal{"%s cannot be written here: %s", "read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT"}
+	refPivotAgg          = refusal{"this PIVOT or UNPIVOT is not supported", "PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column"}
+	refMerge             = refusal{"MERGE INTO is not supported by SQLite", "for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ..."}
+	refCastFormat        = refusal{"%s is not supported", "CAST(x AS STRING FORMAT '...') works for a DATE, DATETIME or TIMESTAMP (cast x to one first); otherwise write PARSE_DATE('%m/%d/%Y', s) or PARSE_TIMESTAMP with %-elements, or FORMAT('%.2f', x) for a number"}
+	refCastFormatElement = refusal{"CAST ... FORMAT: %s", "use the elements YYYY, YY, MM, MON, MONTH, DD, DDD, D, DY, HH24, HH12, MI, SS, SSSSS, AM or A.M., TZH and TZM, with - . / , ' ; : spaces and \"text\" between them; or FORMAT_DATE / FORMAT_TIMESTAMP with %-elements"}
+	refSafe              = refusal{"SAFE.%s is not supported: it runs as SQLite's %s, which fails where BigQuery's SAFE. gives NULL", "check the arguments with CASE WHEN, or use SAFE_CAST"}
+	refSafeScalar        = refusal{"SAFE.%s is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only", "drop SAFE., or apply a SAFE. scalar function to the values before aggregating"}
+	refSafeLambda        = refusal{"SAFE.%s takes a lambda, and BigQuery takes no SAFE. on a function with a lambda", "drop SAFE., or make the lambda's body safe: SAFE.f inside it"}
+	refDistinctOn        = refusal{"DISTINCT ON is not supported in %s SQL", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
+	refDistinctOnHere    = refusal{"DISTINCT ON cannot be written here: %s", "name every selected column once, from relations whose columns are known, or keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
+	refByName            = refusal{"%s is not supported in %s SQL", "select the same columns in the same order on both sides and drop BY NAME"}
+	refByNameMode        = refusal{"%s is not supported in %s SQL", "INNER UNION ALL BY NAME is UNION ALL CORRESPONDING, which works; for FULL or LEFT, select NULL AS each missing column in the inputs that lack it and write UNION ALL BY NAME"}
+	refBigQueryByName    = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known and select the same column names, each once, in every input (in any order); or select the same columns in the same order on both sides and drop BY NAME"}
+	refCorresponding     = refusal{"%s CORRESPONDING cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and use one kind of CORRESPONDING in a query; or select the same columns in the same order on both sides and drop CORRESPONDING"}
+	refByNameColumns     = refusal{"%s BY NAME cannot be written here: %s", "read CTEs, subqueries or tables whose columns are known, name every selected column once and keep INTERSECT and EXCEPT in a query of their own; or select the same columns in the same order on both sides and drop BY NAME"}
+	refGroupingSets      = refusal{"GROUP BY ROLLUP, CUBE or GROUPING SETS cannot be written here: %s", "write one grouped select per set, with NULL AS each column the set leaves out, joined with UNION ALL"}
+	refGrouping          = refusal{"%s outside the select list and HAVING of a grouped SELECT is not supported", "select it as a column (grouping(a) as g) and order by or filter on g in an outer query"}
+	refSemiJoinHere      = refusal{"%s JOIN cannot be written here: %s", "join one FROM item with an ON or USING: from a as x semi join b on x.id = b.id, the joins before it in a subquery"}
+	refAsofJoin          = refusal{"%s JOIN cannot be translated: %s", "write ON t.k = p.k AND t.ts >= p.ts, equalities and one inequality naming the right side's column as p.ts; or join on the keys and p.ts <= t.ts, and keep each row's latest match with QUALIFY row_number() OVER (PARTITION BY t's key ORDER BY p.ts DESC) = 1 (a LEFT JOIN for ASOF LEFT)"}
+	refOrdinality        = refusal{"WITH ORDINALITY is not supported", "unnest in FROM and number the elements: select x, row_number() over () as i from unnest(l) as u(x)"}
+	refPositionalJoin    = refusal{"POSITIONAL JOIN is not supported in %D SQL", "number the rows of each side with row_number() OVER () AS n in a subquery and join on n (a FULL JOIN keeps the rows of the longer side)"}
+	refGroupAllStar      = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
+	refSemi              = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
 	refArrayType = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
 	refUnknown   = refusal{"unknown type %q in a cast",
@@ -523,7 +526,8 @@ var Refusals = []Rule{
 	{From: "GROUPING(x), GROUPING_ID(x) outside the select list and HAVING of a grouped SELECT", Dialects: warehouses, To: refGrouping.hint},
 	{From: "SAFE.f(...) of a function that runs as SQLite's JSON functions or ABS (which fail)", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "SAFE.f(...) of an aggregate or window function, or with a lambda (BigQuery refuses it too)", Dialects: "BigQuery", To: refSafeScalar.hint},
-	{From: "CAST(x AS STRING FORMAT 'DD/MM/YYYY'), CAST(s AS DATE FORMAT '...')", Dialects: "BigQuery", To: refCastFormat.hint},
+	{From: "CAST(s AS DATE FORMAT '...') and other casts from a string with FORMAT; CAST(x AS STRING FORMAT '...') of a number, or of a value whose type is not known", Dialects: "BigQuery", To: refCastFormat.hint},
+	{From: "CAST(d AS STRING FORMAT '...') with DAY (padded), FFn, or an element BigQuery does not format (CC, Q, IW, Y,YYY...) or one the type has not (HH24 of a DATE, TZH of a DATETIME)", Dialects: "BigQuery", To: refCastFormatElement.hint},
 	{From: "NET.*, HLL_COUNT.*, KEYS.*, AEAD.* functions but NET.HOST", Dialects: "BigQuery", To: refNamespaced.hint},
 	{From: "dataset.function(...), a persistent UDF", Dialects: "BigQuery", To: refUDF.hint},
 	{From: "WITH t(a, b) AS (...), a CTE with a column list (BigQuery refuses it)", Dialects: "BigQuery", To: refCTEColumns.hint},
