@@ -220,14 +220,15 @@ func (r *runner) stageQuery(name, sql string) error {
 const maxFingerprintCells = 1 << 17
 
 // finishStep counts the rows of the table a step wrote and, when it is
-// small enough, keeps its fingerprint for its version (wroteVersion).
+// small enough, keeps its fingerprint for its version (wroteVersion) and
+// its rows for the comparison that may follow the build (ReadWhole).
 func (r *runner) finishStep(step *Step, rel jinja.Relation) error {
-	rows, fp, err := r.db.Fingerprint(r.ctx, store.Rel(rel.Schema, rel.Name), maxFingerprintCells)
+	rows, fp, content, err := r.db.Fingerprint(r.ctx, store.Rel(rel.Schema, rel.Name), maxFingerprintCells)
 	if err != nil {
 		return err
 	}
 	if fp != "" {
-		r.content[relKey(rel.Schema, rel.Name)] = fp
+		r.content[relKey(rel.Schema, rel.Name)] = tableRead{fp: fp, rows: content}
 	}
 	step.Status, step.Rows = "OK", rows
 	return nil

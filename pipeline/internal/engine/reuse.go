@@ -48,6 +48,30 @@ type history struct {
 	types map[string]map[string]string
 	// rels are the relations the last build left (relset.go).
 	rels *relSet
+	// reads are the tables the last build read whole as it wrote them,
+	// by relation, with the version it gave them (ReadWhole).
+	reads map[string]tableRead
+}
+
+// tableRead is a table read whole: its fingerprint, its rows, and the
+// version it was given.
+type tableRead struct {
+	fp      string
+	rows    *store.Rows
+	version string
+}
+
+// ReadWhole returns the rows of relation rel (lower-case schema.name) as
+// the last build wrote and read them, when they are still its rows: the
+// relation has the version it had then and nothing but the engine wrote
+// to the database since. A comparison after a build takes them instead of
+// reading the table again.
+func (e *Engine) ReadWhole(rel string) (*store.Rows, bool) {
+	t, ok := e.hist.reads[rel]
+	if !ok || t.version != e.hist.versions[rel] || e.hist.writes < 0 || e.hist.writes != e.db.Writes() {
+		return nil, false
+	}
+	return t.rows, true
 }
 
 // Versions returns the version of each relation (lower-case schema.name)
@@ -139,7 +163,8 @@ func (r *runner) startReuse(h *history) {
 	r.hist = h
 	r.mustRun = map[string]string{}
 	r.pending = map[string]*built{}
-	r.content = map[string]string{}
+	r.content = map[string]tableRead{}
+	h.reads = map[string]tableRead{}
 	r.first = len(h.nodes) == 0
 	if h.nodes == nil {
 		h.nodes, h.versions, h.owner = map[string]*built{}, map[string]string{}, map[string]string{}
@@ -444,13 +469,16 @@ func (r *runner) record(n *graph.Node, step *Step, diags []diag.Diagnostic) {
 // reads it is reused, as a full build would make it again the same. Any
 // other write gets a new version.
 func (r *runner) wroteVersion(rel, name string, step *Step) {
-	fp, ok := r.content[rel]
+	read, ok := r.content[rel]
 	delete(r.content, rel)
+	delete(r.hist.reads, rel)
 	if !ok || rel == "" {
 		r.hist.newVersion(rel, name)
 		return
 	}
-	v := fmt.Sprintf("rows %x", sha256.Sum256([]byte(partsText(fp, typesText(r.types[rel])))))
+	v := fmt.Sprintf("rows %x", sha256.Sum256([]byte(partsText(read.fp, typesText(r.types[rel])))))
+	read.version = v
+	r.hist.reads[rel] = read
 	if r.hist.versions[rel] == v && step.Reuse != "" && r.reuseOff == "" {
 		step.Reuse += "; its rows are the same as before"
 	}

@@ -78,9 +78,9 @@ type runner struct {
 	// types are the static types of the built relations' columns
 	// (statictypes.go), the history's.
 	types map[string]map[string]string
-	// content holds the fingerprints of the tables this build wrote and
-	// could read whole (finishStep), until their versions are set.
-	content map[string]string
+	// content holds the tables this build wrote and read whole
+	// (finishStep), until their versions are set.
+	content map[string]tableRead
 }
 
 // renderEffects is what a render's Go functions read and reported. A

@@ -7,17 +7,17 @@ import (
 	"errors"
 	"math"
 	"time"
-
-	"github.com/ncruces/go-sqlite3"
+	"unsafe"
 )
 
 // Fingerprint counts the rows of a table and, when it holds at most
-// maxCells values, hashes its columns (names and declared types) and every
-// value with its type, in the order the table holds them: two tables with
-// one fingerprint answer every query alike, so what was built from one is
-// what would be built from the other. It is one statement where a count
-// is one too; a larger table is counted instead, and fp is "".
-func (db *DB) Fingerprint(ctx context.Context, rel string, maxCells int) (rows int64, fp string, err error) {
+// maxCells values, reads it whole: content is what Query would give, and fp
+// hashes its columns (names and declared types) and every value with its
+// type, in the order the table holds them. Two tables with one fingerprint
+// answer every query alike, so what was built from one is what would be
+// built from the other. It is one statement where a count is one too; a
+// larger table is counted instead, with fp "" and content nil.
+func (db *DB) Fingerprint(ctx context.Context, rel string, maxCells int) (rows int64, fp string, content *Rows, err error) {
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	old := db.conn.SetInterrupt(ctx)
@@ -26,9 +26,10 @@ func (db *DB) Fingerprint(ctx context.Context, rel string, maxCells int) (rows i
 	defer func() { db.count(1, start) }()
 	stmt, _, err := db.conn.Prepare("SELECT * FROM " + rel)
 	if err != nil {
-		return 0, "", err
+		return 0, "", nil, err
 	}
 	defer stmt.Close()
+	out := newRows(stmt)
 	h := sha256.New()
 	var buf [9]byte
 	part := func(tag byte, b []byte) {
@@ -37,43 +38,42 @@ func (db *DB) Fingerprint(ctx context.Context, rel string, maxCells int) (rows i
 		h.Write(buf[:])
 		h.Write(b)
 	}
-	n := stmt.ColumnCount()
-	for i := range n {
-		part('c', []byte(stmt.ColumnName(i)))
-		part('d', []byte(stmt.ColumnDeclType(i)))
+	for i, c := range out.Columns {
+		part('c', []byte(c))
+		part('d', []byte(out.Types[i]))
 	}
-	cells := 0
+	n, cells, held := len(out.Columns), 0, 0
 	for stmt.Step() {
-		if cells += n; cells > maxCells {
+		if cells += n; cells > maxCells || held > MaxResultBytes {
 			stmt.Close()
 			db.stats.Statements++ // the count below
 			rows, err := db.countRows(rel)
-			return rows, "", err
+			return rows, "", nil, err
 		}
-		rows++
-		for i := range n {
-			switch stmt.ColumnType(i) {
-			case sqlite3.INTEGER:
-				binary.LittleEndian.PutUint64(buf[1:], uint64(stmt.ColumnInt64(i)))
+		held += out.readRow(stmt)
+		for _, v := range out.Rows[len(out.Rows)-1] {
+			switch v := v.(type) {
+			case int64:
 				buf[0] = 'i'
+				binary.LittleEndian.PutUint64(buf[1:], uint64(v))
 				h.Write(buf[:])
-			case sqlite3.FLOAT:
-				binary.LittleEndian.PutUint64(buf[1:], math.Float64bits(stmt.ColumnFloat(i)))
+			case float64:
 				buf[0] = 'f'
+				binary.LittleEndian.PutUint64(buf[1:], math.Float64bits(v))
 				h.Write(buf[:])
-			case sqlite3.TEXT:
-				part('t', stmt.ColumnRawText(i))
-			case sqlite3.BLOB:
-				part('b', stmt.ColumnRawBlob(i))
+			case string:
+				part('t', unsafe.Slice(unsafe.StringData(v), len(v))) // the hash does not keep or change it
+			case []byte:
+				part('b', v)
 			default:
 				h.Write([]byte{'n'})
 			}
 		}
 	}
 	if err := stmt.Err(); err != nil {
-		return 0, "", err
+		return 0, "", nil, err
 	}
-	return rows, string(h.Sum(nil)), nil
+	return int64(len(out.Rows)), string(h.Sum(nil)), out, nil
 }
 
 // countRows counts rel's rows on the open connection.

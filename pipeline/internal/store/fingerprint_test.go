@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"reflect"
 	"testing"
 )
 
@@ -30,7 +31,7 @@ func TestFingerprint(t *testing.T) {
 				if err := db.Exec(context.Background(), sql); err != nil {
 					t.Fatal(err)
 				}
-				n, fp, err := db.Fingerprint(context.Background(), `"t"`, 100)
+				n, fp, _, err := db.Fingerprint(context.Background(), `"t"`, 100)
 				if err != nil || fp == "" {
 					t.Fatalf("%s: %d %q %v", sql, n, fp, err)
 				}
@@ -52,17 +53,24 @@ func TestFingerprintCountsLargeTables(t *testing.T) {
 	if err := db.Exec(ctx, "CREATE TABLE t AS WITH RECURSIVE s(a) AS (SELECT 1 UNION ALL SELECT a + 1 FROM s WHERE a < 60) SELECT a, a * 2 AS b FROM s"); err != nil {
 		t.Fatal(err)
 	}
-	before := db.Stats().Statements
+	statements := 0
 	for _, tc := range []struct {
 		cells  int
 		hashed bool
 	}{{120, true}, {119, false}, {10, false}} {
-		n, fp, err := db.Fingerprint(ctx, `"t"`, tc.cells)
+		before := db.Stats().Statements
+		n, fp, content, err := db.Fingerprint(ctx, `"t"`, tc.cells)
+		statements += db.Stats().Statements - before
 		if err != nil || n != 60 || (fp != "") != tc.hashed {
 			t.Errorf("bound %d cells: %d rows, fingerprint %v, %v; want 60 rows, fingerprint %v", tc.cells, n, fp != "", err, tc.hashed)
 		}
+		if want, _ := db.Query(ctx, `SELECT * FROM "t"`, 0); tc.hashed && !reflect.DeepEqual(content, want) {
+			t.Errorf("bound %d cells: the content read is not what a query reads", tc.cells)
+		} else if !tc.hashed && content != nil {
+			t.Errorf("bound %d cells: content of a table over the bound", tc.cells)
+		}
 	}
-	if got := db.Stats().Statements - before; got != 5 {
+	if got := statements; got != 5 {
 		t.Errorf("%d statements counted, want 5 (one read, two reads and counts)", got)
 	}
 }

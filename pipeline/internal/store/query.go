@@ -48,34 +48,14 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 			return nil, err
 		}
 	}
-	n := stmt.ColumnCount()
-	out := &Rows{Columns: make([]string, n), Types: make([]string, n), ReadOnly: stmt.ReadOnly()}
-	for i := 0; i < n; i++ {
-		out.Columns[i] = stmt.ColumnName(i)
-		out.Types[i] = stmt.ColumnDeclType(i)
-	}
+	out := newRows(stmt)
 	held := 0
 	for stmt.Step() {
 		if maxRows > 0 && len(out.Rows) >= maxRows || held > MaxResultBytes {
 			out.Truncated = true
 			break
 		}
-		row := make([]any, n)
-		for i := 0; i < n; i++ {
-			row[i] = value(stmt, i)
-			switch v := row[i].(type) {
-			case string:
-				held += len(v)
-			case []byte:
-				held += len(v)
-			default:
-				held += 8
-			}
-			if out.Types[i] == "" && row[i] != nil {
-				out.Types[i] = typeName(stmt.ColumnType(i))
-			}
-		}
-		out.Rows = append(out.Rows, row)
+		held += out.readRow(stmt)
 	}
 	if err := stmt.Err(); err != nil {
 		return nil, err
@@ -118,6 +98,40 @@ func (db *DB) Scan(ctx context.Context, sql string, fn func(row []any) error) (e
 		}
 	}
 	return stmt.Err()
+}
+
+// newRows is an empty result of stmt: its columns and declared types.
+func newRows(stmt *sqlite3.Stmt) *Rows {
+	n := stmt.ColumnCount()
+	out := &Rows{Columns: make([]string, n), Types: make([]string, n), ReadOnly: stmt.ReadOnly()}
+	for i := 0; i < n; i++ {
+		out.Columns[i] = stmt.ColumnName(i)
+		out.Types[i] = stmt.ColumnDeclType(i)
+	}
+	return out
+}
+
+// readRow appends the statement's current row and returns about how many
+// bytes it holds; a column without a declared type takes the type of its
+// first value.
+func (out *Rows) readRow(stmt *sqlite3.Stmt) (held int) {
+	row := make([]any, len(out.Columns))
+	for i := range row {
+		row[i] = value(stmt, i)
+		switch v := row[i].(type) {
+		case string:
+			held += len(v)
+		case []byte:
+			held += len(v)
+		default:
+			held += 8
+		}
+		if out.Types[i] == "" && row[i] != nil {
+			out.Types[i] = typeName(stmt.ColumnType(i))
+		}
+	}
+	out.Rows = append(out.Rows, row)
+	return held
 }
 
 func value(stmt *sqlite3.Stmt, i int) any {
