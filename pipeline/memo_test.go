@@ -143,6 +143,9 @@ func TestMemoizedColumnsFollowTheirTable(t *testing.T) {
 		{"unchanged", base, ""},
 		{"upstream gains a column", edit("models/base.sql", "select id, name, 7 as extra from {{ ref('people') }}\n"), ""},
 		{"upstream back", base, ""},
+		{"upstream rows change, its columns do not", edit("models/base.sql", "select id, name from {{ ref('people') }} where id > 1\n"), ""},
+		{"then it gains a column", edit("models/base.sql", "select id, name, 7 as extra from {{ ref('people') }} where id > 1\n"), ""},
+		{"and loses it with other rows", edit("models/base.sql", "select id, name from {{ ref('people') }} where id < 2\n"), ""},
 		{"a query adds a column behind the engine", base, "alter table main.base add column z"},
 		{"unchanged after the query", base, ""},
 	})

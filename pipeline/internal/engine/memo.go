@@ -50,7 +50,7 @@ type renderedNode struct {
 
 // dataRead is one question a render asked the database, with its answer.
 type dataRead struct {
-	kind   string // "query", "relations", "columns", "clean" or "version"
+	kind   string // "query", "relations", "columns", "built columns", "clean" or "version"
 	arg    string // the SQL, the relation as schema\x00name, or its version key
 	answer string
 }
@@ -124,8 +124,9 @@ func (m *memo) keepParse(key renderKey, n parsedNode) {
 }
 
 // render returns the memoized output of key when every read it made
-// answers the same now (ask gives today's answer).
-func (m *memo) render(key renderKey, ask func(dataRead) (string, error)) (renderedNode, bool) {
+// answers the same now (ask gives today's answer, and the read as it is
+// to be asked next time).
+func (m *memo) render(key renderKey, ask func(dataRead) (string, dataRead, error)) (renderedNode, bool) {
 	if m == nil || key.state == "" {
 		return renderedNode{}, false
 	}
@@ -133,10 +134,21 @@ func (m *memo) render(key renderKey, ask func(dataRead) (string, error)) (render
 	if !ok {
 		return renderedNode{}, false
 	}
-	for _, r := range n.reads {
-		if now, err := ask(r); err != nil || now != r.answer {
+	var renewed []dataRead
+	for i, r := range n.reads {
+		now, next, err := ask(r)
+		if err != nil || now != r.answer {
 			return renderedNode{}, false
 		}
+		if next != r {
+			if renewed == nil {
+				renewed = append([]dataRead(nil), n.reads...)
+			}
+			renewed[i] = next
+		}
+	}
+	if renewed != nil {
+		n.reads = renewed
 	}
 	if m.nextRendered != nil {
 		m.nextRendered[key] = n

@@ -552,11 +552,13 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		// version and only the engine writes: the memo then checks the
 		// version, in memory, instead of asking SQLite again (a statement
 		// costs about a millisecond in js/wasm, and a re-run of the demo
-		// asked 29 times). A view's columns follow the tables it reads, and
-		// temp holds the views of ephemeral models: those are asked again.
+		// asked 29 times); rebuilt, its columns are asked again, and the
+		// render is reused when they are the same. A view's columns follow
+		// the tables it reads, and temp holds the views of ephemeral
+		// models: those are asked every time.
 		k := relKey(rel.Schema, rel.Name)
 		if v, clean := r.version(k), r.cleanState(); err == nil && v != "" && clean != "" && !strings.EqualFold(rel.Schema, "temp") && !r.views[k] {
-			reads = append(reads, dataRead{kind: "clean", answer: clean}, dataRead{kind: "version", arg: k, answer: v})
+			reads = append(reads, dataRead{kind: "clean", answer: clean}, dataRead{kind: "built columns", arg: k + "\x00" + v + "\x00" + rel.Schema + "\x00" + rel.Name, answer: answer})
 			return cols, err
 		}
 		reads = append(reads, dataRead{kind: "columns", arg: rel.Schema + "\x00" + rel.Name, answer: answer})
@@ -704,29 +706,44 @@ func (r *runner) relations(schemaPattern, namePattern, exclude string) ([]jinja.
 	return out, answerText(out), nil
 }
 
-// ask answers a memoized render's question again.
-func (r *runner) ask(q dataRead) (string, error) {
+// ask answers a memoized render's question again, and gives the question
+// to ask next time: the columns of a rebuilt table that are the same are
+// asked again only once it is rebuilt again.
+func (r *runner) ask(q dataRead) (string, dataRead, error) {
 	switch q.kind {
 	case "query":
 		_, answer, err := r.runQuery(q.arg)
-		return answer, err
+		return answer, q, err
 	case "relations":
 		p := strings.SplitN(q.arg, "\x00", 3)
 		if len(p) != 3 {
-			return "", fmt.Errorf("bad relations read %q", q.arg)
+			return "", q, fmt.Errorf("bad relations read %q", q.arg)
 		}
 		_, answer, err := r.relations(p[0], p[1], p[2])
-		return answer, err
+		return answer, q, err
 	case "columns":
 		schema, name, _ := strings.Cut(q.arg, "\x00")
 		_, answer, err := r.columns(jinja.Relation{Schema: schema, Name: name})
-		return answer, err
+		return answer, q, err
+	case "built columns":
+		p := strings.SplitN(q.arg, "\x00", 4)
+		if len(p) != 4 {
+			return "", q, fmt.Errorf("bad columns read %q", q.arg)
+		}
+		v := r.version(p[0])
+		if v == p[1] {
+			return q.answer, q, nil
+		}
+		_, answer, err := r.columns(jinja.Relation{Schema: p[2], Name: p[3]})
+		next := q
+		next.arg = strings.Join([]string{p[0], v, p[2], p[3]}, "\x00")
+		return answer, next, err
 	case "clean":
-		return r.cleanState(), nil
+		return r.cleanState(), q, nil
 	case "version":
-		return r.version(q.arg), nil
+		return r.version(q.arg), q, nil
 	}
-	return "", fmt.Errorf("unknown read %q", q.kind)
+	return "", q, fmt.Errorf("unknown read %q", q.kind)
 }
 
 func (r *runner) runModel(n *graph.Node, step *Step) error {
