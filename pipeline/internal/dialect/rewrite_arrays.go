@@ -318,7 +318,9 @@ func (t *translator) rewriteIn(n *node) {
 	}
 	if y.kind == nSubquery {
 		// x IN (SELECT ts ...): x compares with the timestamps it selects
-		t.compareTimestamps(n.x, y)
+		if !t.inInstants(n.x, y) {
+			t.compareTimestamps(n.x, y)
+		}
 	}
 	if y.kind != nCall || y.name != "unnest" || t.d == SQLite {
 		return

@@ -370,6 +370,7 @@ var (
 	refObjectConstantStar = refusal{"{*} is not supported here", "name the columns: {'a': a, 'b': b, ...}"}
 	refSeq                = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
 	refPositional         = refusal{"$1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns", "name the column: select t.a from t"}
+	refInInstants         = refusal{"x IN (SELECT ...) of TIMESTAMP_TZ values compares instants only when the subquery selects one named column", "name what it selects: x IN (SELECT ts AS t FROM ...)"}
 	refStage              = refusal{"querying a staged file (@stage) is not supported", "put the file's rows in a seed, seeds/name.csv, and select from {{ ref('name') }}"}
 	refLateralQuery       = refusal{"LATERAL (SELECT ...) naming the FROM items before it is not supported", "select the value with a correlated subquery in the select list, (select ... where u.id = t.id) as x, or join the table and group by t's key"}
 	refFlattenRecursive   = refusal{"FLATTEN(..., RECURSIVE => TRUE) is not supported", "flatten one level per FROM item: t, lateral flatten(input => t.v) a, lateral flatten(input => a.value) b"}
@@ -496,6 +497,7 @@ var Refusals = []Rule{
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
 	{From: "$1, $2 ... over several FROM items or a relation whose columns are unknown; t.$1 over a FROM item t whose columns are unknown", Dialects: "Snowflake", To: refPositional.hint},
 	{From: "a staged file in FROM: @stage/path (FILE_FORMAT => ...)", Dialects: "Snowflake", To: refStage.hint},
+	{From: "x IN (SELECT ...) of TIMESTAMP_TZ values whose subquery selects an unnamed expression or several columns", Dialects: "Snowflake", To: refInInstants.hint},
 	{From: "LATERAL (SELECT ...) naming the FROM items before it", Dialects: warehouses, To: refLateralQuery.hint},
 	{From: "FLATTEN(..., OUTER => TRUE) as the first FROM item or joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "FLATTEN(..., RECURSIVE => TRUE)", Dialects: "Snowflake", To: refFlattenRecursive.hint},

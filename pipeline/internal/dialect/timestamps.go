@@ -122,6 +122,28 @@ func (t *translator) compareTimestamps(operands ...*node) {
 	}
 }
 
+// inInstants makes x IN (SELECT ts ...) of a Snowflake TIMESTAMP_TZ
+// compare instants: the subquery cannot go through as_timestamp() as a
+// value does, so the column it selects does, (SELECT as_timestamp(ts) FROM
+// (SELECT ts ...)). It tells whether it did.
+func (t *translator) inInstants(x, sub *node) bool {
+	if t.d != Snowflake || !t.mayKeepOffset(sub) {
+		return false
+	}
+	cols, err := t.queryColumns(sub.x)
+	if err != nil || len(cols) != 1 {
+		t.refuse(sub.start, refInInstants)
+		return true
+	}
+	if t.timestampOf(x) == "" || t.mayKeepOffset(x) {
+		x.pre = "as_timestamp(" + x.pre
+		x.post += ")"
+	}
+	sub.pre = "(SELECT as_timestamp(" + quoteIdent(cols[0]) + ") FROM " + sub.pre
+	sub.post += ")"
+	return true
+}
+
 // orderCompared makes an ordering comparison (<, >=, BETWEEN) of a
 // timestamp compare instant_key()s, after compareTimestamps: as text,
 // 10:00:00.5Z is before 10:00:00Z, the form writing a fraction only when
