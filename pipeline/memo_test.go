@@ -151,6 +151,22 @@ func TestMemoizedColumnsFollowTheirTable(t *testing.T) {
 	})
 }
 
+// A column holding values of several types takes the type of its first
+// value in the table's order, whether the build answers from the rows it
+// read as it wrote the table or asks SQLite, whose index on the column
+// would put another value first.
+func TestColumnTypesOfMixedColumnsDoNotDependOnTheRead(t *testing.T) {
+	base := map[string]string{
+		"dbt_project.yml": "name: p\n",
+		"models/a.sql":    "{{ config(indexes=[{'columns': ['v']}]) }}\nselect 'x' as v union all select 1\n",
+		"models/b.sql":    "select 1 as one{% if execute %}{% for c in adapter.get_columns_in_relation(ref('a')) %}, '{{ c.data_type }}' as {{ c.name }}_type{% endfor %}{% endif %}\n",
+	}
+	expectLongSessionMatchesFresh(t, []sessionStep{
+		{"first build", base, ""},
+		{"the reading model alone changes", withFile(base, "models/b.sql", base["models/b.sql"]+"-- edited\n"), ""},
+	})
+}
+
 // A render's run_query over tables the engine built is reused while those
 // tables keep their versions, without running the query again; a seed or
 // upstream change, a query writing behind the engine, or an ephemeral

@@ -61,6 +61,19 @@ type tableRead struct {
 	version string
 }
 
+// builtRows are the rows of relation k as this session's builds wrote and
+// read them, while they are still its rows.
+func (r *runner) builtRows(k string) (*store.Rows, bool) {
+	if r.hist == nil || r.cleanState() == "" {
+		return nil, false
+	}
+	t, ok := r.hist.reads[k]
+	if !ok || t.version == "" || t.version != r.version(k) {
+		return nil, false
+	}
+	return t.rows, true
+}
+
 // ReadWhole returns the rows of relation rel (lower-case schema.name) as
 // the last build wrote and read them, when they are still its rows: the
 // relation has the version it had then and nothing but the engine wrote

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -678,6 +679,16 @@ func queryRefusal(d *diag.Diagnostic) error {
 
 // columns is adapter.get_columns_in_relation, with the memo's answer.
 func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
+	if rows, ok := r.builtRows(relKey(rel.Schema, rel.Name)); ok {
+		// The rows the build read as it wrote the table give what the
+		// statements below would: the declared types, else the type of
+		// each column's first value that is not NULL.
+		out := make([]jinja.Column, len(rows.Columns))
+		for i, c := range rows.Columns {
+			out[i] = jinja.Column{Name: c, Type: cmp.Or(rows.Types[i], "TEXT")}
+		}
+		return out, answerText(out), nil
+	}
 	cols, err := r.db.Columns(r.ctx, rel.Schema, rel.Name)
 	if err == nil {
 		err = r.db.ValueTypes(r.ctx, rel.Schema, rel.Name, cols)

@@ -234,7 +234,10 @@ func (db *DB) ValueTypes(ctx context.Context, schema, name string, cols []Column
 	for i, c := range cols {
 		if c.Type == "" {
 			col := Ident(c.Name)
-			items = append(items, "(SELECT upper(typeof("+col+")) FROM "+Rel(schema, name)+" WHERE "+col+" IS NOT NULL LIMIT 1)")
+			// NOT INDEXED: the first value in the table's order, not an
+			// index's, so that a column of mixed types reads as the rows
+			// read whole give it (Fingerprint).
+			items = append(items, "(SELECT upper(typeof("+col+")) FROM "+Rel(schema, name)+" NOT INDEXED WHERE "+col+" IS NOT NULL LIMIT 1)")
 			at = append(at, i)
 		}
 	}
