@@ -223,7 +223,12 @@ func TestArraysAndStructs(t *testing.T) {
 	expectTranslated(t, bigquery, "select to_json_string(x) from t as x", "select to_json_string(json_object('id', x.id, 'a', x.a, 'b', x.b)) from t as x")
 	expectRows(t, bigquery, "with c as (select 1 as k, true as ok, [1] as l) select to_json_string(c), array_agg(c)[offset(0)].k from c", `{"k":1,"ok":true,"l":[1]}|1`)
 	expectRows(t, bigquery, "with c as (select 1 as c) select c from c", "1")
-	expectRefused(t, bigquery, "select s.* from (select struct(1 as a) as s)", "1:8: s.* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
+	// s.* of a struct column whose fields the query selecting it names
+	expectTranslated(t, bigquery, "select s.* from (select struct(1 as a) as s)", "select json_extract(s, '$.a') AS a from (select json_object('a', 1) as s)")
+	expectRows(t, bigquery, "with w as (select 7 as id, struct(1 as a, 'x' as b, struct(2 as d) as c) as s) select id, s.* except (b) from w", `7|1|{"d":2}`)
+	expectRows(t, bigquery, "select * from (select s.* from (select struct(3 as a, 'y' as b) as s)) where a = 3", "3|y")
+	expectRefused(t, bigquery, "select s.* from (select struct(1 as a, 2) as s)", "1:8: s.* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
+	expectRefused(t, bigquery, "select s.* from t", "1:8: s.* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
 	expectRows(t, bigquery, "select x.*, t.id from t as x join t on t.id = x.id where x.id = 1", "1|x|10|1")
 	expectRefused(t, bigquery, "select array_agg(t order by id limit 1)[offset(0)].* from t", "1:51: (expression).* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
 	expectRefused(t, bigquery, "select event_name\nfrom `proj.analytics_1.events_*` where _table_suffix >= '20240101'", "2:6: the wildcard table proj.analytics_1.events_* cannot be read: the tables of the dataset are not known here (a wildcard reads the tables (seeds, models or sources loaded) of its dataset whose names start with its prefix, which must have the same columns; or load the rows into one table with a column for the suffix and read that)")

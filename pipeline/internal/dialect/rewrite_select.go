@@ -29,13 +29,19 @@ func (t *translator) rewriteSelect(s *node) {
 	}
 	overUnnest = overUnnest || t.overWildcard(s)
 	for _, it := range info.items {
+		structStar := false
 		switch {
 		case it.kind == nStar && t.d == BigQuery && it.name != "" && !strings.Contains(it.name, ".") && !namesFrom(info.from, it.name):
-			// s.* of a struct column: its fields are not known here
-			t.refuse(it.start, refStructStar, it.name)
-			continue
+			// s.* of a struct column: its fields, when the query selecting
+			// it names them (struct_star.go)
+			if t.structStarFields(s, it.name) == nil {
+				t.refuse(it.start, refStructStar, it.name)
+				continue
+			}
+			structStar = true
+			fallthrough
 		case it.kind == nStar:
-			if len(it.names) == 0 && len(it.list2) == 0 && it.star == nil && !overUnnest && !overAsof {
+			if len(it.names) == 0 && len(it.list2) == 0 && it.star == nil && !overUnnest && !overAsof && !structStar {
 				continue
 			}
 			cols, err := t.starColumns(s, it)

@@ -808,6 +808,11 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 			rels = append(rels, r.from)
 		}
 	}
+	if len(rels) == 0 && t.d == BigQuery && st.name != "" {
+		if fields := t.structStarFields(s, st.name); fields != nil {
+			return t.structStarColumns(st, fields)
+		}
+	}
 	if len(rels) == 0 {
 		return nil, fmt.Errorf("no relation %s in FROM", st.name)
 	}
