@@ -67,3 +67,13 @@ func TestSeriesReadingColumns(t *testing.T) {
 	expectRefused(t, duckdb, "select * from t, range(t.id) as s(x, y)", "1:34: range(...) has one column: its alias list must name exactly one (write range(3) AS t(x))")
 	expectRows(t, duckdb, "select count(*) from range(1, (select count(*) + 1 from t))", "3")
 }
+
+// from_json reads a value as its structure's type; a structure written out
+// that it cannot read is refused where it is written.
+func TestFromJSON(t *testing.T) {
+	expectTranslated(t, duckdb, `select from_json(j, '{"a": "INTEGER"}').a, json_transform(j, '["VARCHAR"]') from t`,
+		`select json_extract(from_json_typed(j, '{"a": "INTEGER"}'), '$.a') AS a, from_json_typed(j, '["VARCHAR"]') from t`)
+	expectRows(t, duckdb, `select from_json('{"a": [1, "2", "x"]}', '{"a": ["INTEGER"], "b": "VARCHAR"}')`, `{"a":[1,2,null],"b":null}`)
+	expectRefused(t, duckdb, "select from_json(j,\n  '{\"a\": \"MAP(VARCHAR, INTEGER)\"}') from t",
+		`2:3: from_json cannot read this structure: the type MAP(VARCHAR, INTEGER) in the structure is not one from_json reads here (integers, DOUBLE, DECIMAL, VARCHAR, BOOLEAN, JSON, DATE, TIMESTAMP, TIMESTAMPTZ, and lists and structs of them) (describe the value with a JSON object of field names and DuckDB types, such as '{"id": "INTEGER", "tags": ["VARCHAR"]}'; read a value of another type as VARCHAR or JSON and cast it)`)
+}

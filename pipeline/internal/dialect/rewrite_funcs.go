@@ -111,6 +111,13 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		t.grouping[n] = true // given its value by the SELECT (grouping_sets.go)
 		return
 	}
+	if t.d == DuckDB && !qualified && (name == "from_json" || name == "json_transform") && len(n.list) == 2 && n.list[1].kind == nString {
+		// a structure written out is checked where it is written
+		if err := sqlfunc.CheckJSONStructure(stringValue(t.d, t.toks[n.list[1].tok].text)); err != nil {
+			t.refuse(n.list[1].start, refFromJSON, err.Error())
+			return
+		}
+	}
 	if t.d == SQLite && !qualified {
 		if r, ok := sqliteRefused[name]; ok {
 			if _, renamed := sqlfunc.Rename(string(t.d), name); !renamed {

@@ -213,6 +213,8 @@ var Translations = []Rule{
 	{From: "UNPIVOT t ON a, (b1, b2) AS x [INTO NAME k VALUE v [, w]]", Dialects: "DuckDB", To: "SELECT * FROM t UNPIVOT (v FOR k IN (a, (b1, b2) AS x))",
 		Note: "the statement form, also as a subquery or after a CTE; NAME name and VALUE value when INTO is left out"},
 	{From: "PIVOT (... FOR k IN (...) DEFAULT ON NULL (d))", Dialects: "Snowflake", To: "coalesce(sum(CASE WHEN k = 'a' THEN v END), d)", Note: "every NULL cell of the pivot's columns is d"},
+	{From: "from_json(j, '{\"a\": \"INTEGER\", \"l\": [\"VARCHAR\"]}'), json_transform(j, structure)", Dialects: "DuckDB", To: "from_json_typed(j, structure)",
+		Note: "the value read as the structure's type, as DuckDB reads it: a struct of the structure's fields in its order (NULL where the value lacks one), a list, or one value; a value that does not convert is NULL; numbers to an integer round half to even, to a DECIMAL(w, s) half away from zero; anything is its JSON text as a VARCHAR"},
 	{From: "SELECT id, unnest(list) AS x FROM t", Dialects: "DuckDB", To: "SELECT id, u.value AS x FROM t, json_each(list) AS u",
 		Note: "a row per element for each row of t, none for an empty or NULL list, as in DuckDB; also inside an expression (unnest(l) + 1); several unnest() in one select list pair their elements by position, as DuckDB does, the shorter lists' places NULL: json_each(unnest_zip(a, b)), each call the member of its place; outside grouped queries and selects with window functions"},
 	{From: "ARRAY_LENGTH, ARRAY_SIZE", Dialects: warehouses, To: "json_array_length"},
@@ -383,6 +385,7 @@ var (
 	refUnnestFieldName    = refusal{"%s beside UNNEST without an alias is not supported here: it may be a field of the array's structs or a column of a relation whose columns are not known", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
 	refUnnestArgs         = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
 	refUnnestSelect       = refusal{"unnest() is supported in a select item, not here (in another clause, inside another unnest() or a lambda)", "select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x)"}
+	refFromJSON           = refusal{"from_json cannot read this structure: %s", "describe the value with a JSON object of field names and DuckDB types, such as '{\"id\": \"INTEGER\", \"tags\": [\"VARCHAR\"]}'; read a value of another type as VARCHAR or JSON and cast it"}
 	refUnnestStruct       = refusal{"unnest() of a struct, which DuckDB spreads into columns, is not supported", "select its fields: s.a, s.b"}
 	refUnnestWindow       = refusal{"a window function beside unnest() in one select list is not supported: DuckDB computes the window over the rows before they are unnested", "compute the window in a subquery and unnest around it: select unnest(l), r from (select l, row_number() over (order by k) as r from t)"}
 	refUnnestOptions      = refusal{"unnest() of one list without options is supported, not this one", "unnest one level of one list: unnest(x)"}
@@ -509,6 +512,7 @@ var Refusals = []Rule{
 	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
+	{From: "from_json(j, structure), json_transform with a structure of other types than integers, DOUBLE, DECIMAL, VARCHAR, BOOLEAN, JSON, DATE, TIMESTAMP[TZ] and lists and structs of them", Dialects: "DuckDB", To: refFromJSON.hint},
 	{From: "unnest(x) outside the select list, nested in another unnest() or in a lambda", Dialects: "DuckDB", To: refUnnestSelect.hint},
 	{From: "unnest({'a': 1, ...}) of a struct", Dialects: "DuckDB", To: refUnnestStruct.hint},
 	{From: "unnest(x) beside a window function in one select list", Dialects: "DuckDB", To: refUnnestWindow.hint},
