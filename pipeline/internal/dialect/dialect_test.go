@@ -276,13 +276,15 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRefused(t, snowflake, "select l.c from t, lateral (select t.a + 1 as c) l",
 		"1:20: LATERAL (SELECT ...) naming the FROM items before it is not supported (select the value with a correlated subquery in the select list, (select ... where u.id = t.id) as x, or join the table and group by t's key)")
 	expectRows(t, snowflake, "select l.c from (select 1 a) t, lateral (select t.c from (select 3 c) t) l", "3")
-	// $1, $2 ... are the columns of the one FROM item by place
-	expectTranslated(t, snowflake, "select $2 from (select 1 as a, 'x' as b) t where $1 = 1", "select t.b from (select 1 as a, 'x' as b) t where t.a = 1")
+	// $1, $2 ... are the columns of the one FROM item by place, and name their column $1, $2
+	expectTranslated(t, snowflake, "select $2 from (select 1 as a, 'x' as b) t where $1 = 1", "select t.b AS \"$2\" from (select 1 as a, 'x' as b) t where t.a = 1")
 	expectRows(t, snowflake, "select $1, $2 from (values (1, 'a'), (2, 'b'))", "1|a\n2|b")
 	expectRefused(t, snowflake, "select $1 from (select 1 as a) t, (select 2 as b) u",
 		"1:8: $1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns (name the column: select t.a from t)")
 	// t.$2 is column 2 of FROM item t, by alias or table name, in a join or a correlated subquery
-	expectTranslated(t, snowflake, "select t.$2, u.$1 from (select 1 as a, 'x' as b) t join (select 2 as c) u on t.$1 < u.$1", "select t.b, u.c from (select 1 as a, 'x' as b) t join (select 2 as c) u on t.a < u.c")
+	expectTranslated(t, snowflake, "select t.$2, u.$1 from (select 1 as a, 'x' as b) t join (select 2 as c) u on t.$1 < u.$1", "select t.b AS \"$2\", u.c AS \"$1\" from (select 1 as a, 'x' as b) t join (select 2 as c) u on t.a < u.c")
+	// an item $2 without an alias is the column named $2, as Snowflake names it
+	expectRows(t, snowflake, "select \"$2\" from (select $2, t.$1 as one from (select 1 as a, 'x' as b) t)", "x")
 	expectRows(t, snowflake, "select t.$2, (select u.$1 from (select 7 as c) u where u.$1 > t.$1) from (values (1, 'a'), (9, 'b')) t order by t.$1", "a|7\nb|NULL")
 	expectRefused(t, snowflake, "select x.$1 from (select 1 as a) t",
 		"1:8: $1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns (name the column: select t.a from t)")

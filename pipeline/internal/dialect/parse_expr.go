@@ -829,6 +829,13 @@ func fieldName(toks []token, x *node) string {
 		return identName(toks[x.parts[len(x.parts)-1]])
 	case nField:
 		return x.name
+	case nParam: // Snowflake's $2 and t.$2 are named $2
+		if len(x.parts) > 0 {
+			return "$" + toks[x.tok].text
+		}
+		if x.end-x.start == 2 && toks[x.start].text == "$" && toks[x.start+1].kind == kNumber {
+			return "$" + toks[x.start+1].text
+		}
 	}
 	return ""
 }

@@ -222,6 +222,10 @@ func (t *translator) walk(n *node, sc *scope) {
 		if n.tok >= 0 && n.name != "" {
 			t.quoteKeyword(n.tok)
 		}
+		if n.name == "" && n.x != nil && t.isPositional(n.x) {
+			// Snowflake names the column $2, not as the column it reads
+			n.x.post += " AS " + quoteIdent(fieldName(t.toks, n.x))
+		}
 	case nParam:
 		t.rewritePositional(n, sc)
 	case nCall:
