@@ -323,6 +323,7 @@ func TestSelectUnnest(t *testing.T) {
 		{duckdb, "select t.id, unnest(t.l) from t join u on u.id = t.id", `select t.id, _nexus_unnest1.value AS "unnest(t.l)" from t join u on u.id = t.id, json_each(t.l) AS _nexus_unnest1`},
 		// inside an expression; several side by side, zipped by position
 		{duckdb, "select upper(unnest(tags)) as tag, unnest(l) + 1 from t", `select upper_text(json_extract(_nexus_unnest1.value, '$[0]')) as tag, json_extract(_nexus_unnest1.value, '$[1]') + 1 AS "unnest(l) + 1" from t, json_each(unnest_zip(tags, l)) AS _nexus_unnest1`},
+		{duckdb, "select generate_subscripts(l, 1) as i, unnest(l) from t", `select json_extract(_nexus_unnest1.value, '$[0]') as i, json_extract(_nexus_unnest1.value, '$[1]') AS "unnest(l)" from t, json_each(unnest_zip(series_list(1, json_array_length(l)), l)) AS _nexus_unnest1`},
 		{duckdb, "select unnest(l)::date + 1 as d from t", "select date(cast_to(_nexus_unnest1.value, 'DATE', 'duckdb', 1), ((1)) || ' days') as d from t, json_each(l) AS _nexus_unnest1"},
 	}
 	for _, c := range translated {
@@ -350,6 +351,7 @@ func TestSelectUnnest(t *testing.T) {
 	}{
 		{duckdb, "select x from t where unnest(l) > 1", "1:23: unnest() is supported in a select item, not here (in another clause, inside another unnest() or a lambda) (select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x))"},
 		{duckdb, "select unnest(unnest([[1]]))", "1:15: unnest() is supported in a select item, not here (in another clause, inside another unnest() or a lambda) (select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x))"},
+		{duckdb, "select generate_subscripts(l, 2) from t", "1:8: generate_subscripts(l, dim) numbers the elements of the first dimension only (write generate_subscripts(l, 1), or number an inner list's elements: generate_subscripts(l[i], 1))"},
 		{duckdb, "select unnest({'a': 1})", "1:8: unnest() of a struct, which DuckDB spreads into columns, is not supported (select its fields: s.a, s.b)"},
 		{duckdb, "select t.k, unnest(t.l), row_number() over (order by t.k) from t", "1:13: a window function beside unnest() in one select list is not supported: DuckDB computes the window over the rows before they are unnested (compute the window in a subquery and unnest around it: select unnest(l), r from (select l, row_number() over (order by k) as r from t))"},
 		{duckdb, "select unnest([[1]], recursive := true)", "1:8: unnest() of one list without options is supported, not this one (unnest one level of one list: unnest(x))"},

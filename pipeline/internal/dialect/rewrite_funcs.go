@@ -354,13 +354,15 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			}
 		}
 		return
-	case "unnest":
+	case "unnest", "generate_subscripts":
 		switch {
 		case t.unnestSeen[n]:
 			return
 		case t.d == DuckDB:
-			t.refuse(n.tok, refUnnestSelect)
+			t.refuse(n.tok, refUnnestSelect, name)
 			return
+		case name == "generate_subscripts":
+			break
 		case t.d == BigQuery:
 			t.refuse(n.tok, refUnnestBigQuery)
 			return

@@ -216,7 +216,7 @@ var Translations = []Rule{
 	{From: "from_json(j, '{\"a\": \"INTEGER\", \"l\": [\"VARCHAR\"]}'), json_transform(j, structure)", Dialects: "DuckDB", To: "from_json_typed(j, structure)",
 		Note: "the value read as the structure's type, as DuckDB reads it: a struct of the structure's fields in its order (NULL where the value lacks one), a list, or one value; a value that does not convert is NULL; numbers to an integer round half to even, to a DECIMAL(w, s) half away from zero; anything is its JSON text as a VARCHAR"},
 	{From: "SELECT id, unnest(list) AS x FROM t", Dialects: "DuckDB", To: "SELECT id, u.value AS x FROM t, json_each(list) AS u",
-		Note: "a row per element for each row of t, none for an empty or NULL list, as in DuckDB; also inside an expression (unnest(l) + 1); several unnest() in one select list pair their elements by position, as DuckDB does, the shorter lists' places NULL: json_each(unnest_zip(a, b)), each call the member of its place; outside grouped queries and selects with window functions"},
+		Note: "a row per element for each row of t, none for an empty or NULL list, as in DuckDB; also inside an expression (unnest(l) + 1); several unnest() in one select list pair their elements by position, as DuckDB does, the shorter lists' places NULL: json_each(unnest_zip(a, b)), each call the member of its place; generate_subscripts(l, 1), the places of l's elements from 1, as an unnest(series_list(1, json_array_length(l))); outside grouped queries and selects with window functions"},
 	{From: "ARRAY_LENGTH, ARRAY_SIZE", Dialects: warehouses, To: "json_array_length"},
 	{From: "len(x)", Dialects: "DuckDB", To: "list_or_text_length(x)", Note: "the elements of a list, the characters of text: which one shows when the query runs, as for x[i]"},
 	{From: "ARRAY_TO_STRING, GENERATE_ARRAY, GENERATE_DATE_ARRAY, ARRAY_CONCAT, ARRAY_REVERSE, flatten, list_contains, list_sort, list_distinct, regexp_split_to_array, TO_JSON_STRING", Dialects: warehouses,
@@ -384,7 +384,8 @@ var (
 	refUnnest             = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
 	refUnnestFieldName    = refusal{"%s beside UNNEST without an alias is not supported here: it may be a field of the array's structs or a column of a relation whose columns are not known", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
 	refUnnestArgs         = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
-	refUnnestSelect       = refusal{"unnest() is supported in a select item, not here (in another clause, inside another unnest() or a lambda)", "select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x)"}
+	refUnnestSelect       = refusal{"%s() is supported in a select item, not here (in another clause, inside another unnest() or a lambda)", "select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x)"}
+	refSubscripts         = refusal{"generate_subscripts(l, dim) numbers the elements of the first dimension only", "write generate_subscripts(l, 1), or number an inner list's elements: generate_subscripts(l[i], 1)"}
 	refFromJSON           = refusal{"from_json cannot read this structure: %s", "describe the value with a JSON object of field names and DuckDB types, such as '{\"id\": \"INTEGER\", \"tags\": [\"VARCHAR\"]}'; read a value of another type as VARCHAR or JSON and cast it"}
 	refUnnestStruct       = refusal{"unnest() of a struct, which DuckDB spreads into columns, is not supported", "select its fields: s.a, s.b"}
 	refUnnestWindow       = refusal{"a window function beside unnest() in one select list is not supported: DuckDB computes the window over the rows before they are unnested", "compute the window in a subquery and unnest around it: select unnest(l), r from (select l, row_number() over (order by k) as r from t)"}
@@ -514,6 +515,7 @@ var Refusals = []Rule{
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
 	{From: "from_json(j, structure), json_transform with a structure of other types than integers, DOUBLE, DECIMAL, VARCHAR, BOOLEAN, JSON, DATE, TIMESTAMP[TZ] and lists and structs of them", Dialects: "DuckDB", To: refFromJSON.hint},
 	{From: "unnest(x) outside the select list, nested in another unnest() or in a lambda", Dialects: "DuckDB", To: refUnnestSelect.hint},
+	{From: "generate_subscripts(l, dim) with dim other than 1 (DuckDB fails on it)", Dialects: "DuckDB", To: refSubscripts.hint},
 	{From: "unnest({'a': 1, ...}) of a struct", Dialects: "DuckDB", To: refUnnestStruct.hint},
 	{From: "unnest(x) beside a window function in one select list", Dialects: "DuckDB", To: refUnnestWindow.hint},
 	{From: "unnest(x) in the select list of a grouped query", Dialects: "DuckDB", To: refUnnestGrouped.hint},

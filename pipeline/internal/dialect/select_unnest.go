@@ -36,6 +36,11 @@ func (t *translator) markSelectUnnest(s *node) {
 	}
 	for _, call := range calls {
 		switch {
+		case call.name == "generate_subscripts":
+			if !t.firstDimension(call) {
+				t.refuse(call.tok, refSubscripts)
+				return
+			}
 		case len(call.list) != 1 || call.list[0].kind == nExpr && call.list[0].name != "":
 			t.refuse(call.tok, refUnnestOptions)
 			return
@@ -67,7 +72,7 @@ func appendUnnests(calls []*node, x *node) []*node {
 	case nSubquery, nSelect, nQuery, nExists, nArraySub, nLambda:
 		return calls
 	case nCall:
-		if x.name == "unnest" && len(x.parts) <= 1 {
+		if (x.name == "unnest" || x.name == "generate_subscripts") && len(x.parts) <= 1 {
 			return append(calls, x)
 		}
 	}
@@ -122,7 +127,7 @@ func (t *translator) rewriteSelectUnnest(s *node) {
 		// DuckDB names the column after the expression as written; the
 		// text of a call to unnest is what it was named before.
 		name := strings.Join(strings.Fields(t.source(it.x)), " ")
-		if call := unnestOf(it.x); call == it.x {
+		if call := unnestOf(it.x); call == it.x && call.name == "unnest" {
 			name = "unnest(" + strings.Join(strings.Fields(t.source(call.list[0])), " ") + ")"
 		}
 		it.x.post += " AS " + quoteIdent(name)
@@ -130,12 +135,16 @@ func (t *translator) rewriteSelectUnnest(s *node) {
 	join := func(pr *printer) string {
 		pr.flat++
 		defer func() { pr.flat-- }()
-		if len(calls) == 1 {
-			return "json_each(" + strings.TrimSpace(pr.text(calls[0].list[0])) + ") AS " + alias
-		}
 		lists := make([]string, len(calls))
 		for i, call := range calls {
 			lists[i] = strings.TrimSpace(pr.text(call.list[0]))
+			if call.name == "generate_subscripts" {
+				// the places of the list's elements, from 1
+				lists[i] = "series_list(1, json_array_length(" + lists[i] + "))"
+			}
+		}
+		if len(calls) == 1 {
+			return "json_each(" + lists[0] + ") AS " + alias
 		}
 		return "json_each(unnest_zip(" + strings.Join(lists, ", ") + ")) AS " + alias
 	}
@@ -155,6 +164,23 @@ func (t *translator) rewriteSelectUnnest(s *node) {
 		}
 		return pr.span(n, n.start, last) + sep + join(pr) + pr.span(n, last, n.end)
 	}
+}
+
+// firstDimension tells whether call, generate_subscripts(l[, dim]), asks
+// for the places of l's elements: the first dimension, the one DuckDB
+// numbers (it fails on the others).
+func (t *translator) firstDimension(call *node) bool {
+	switch len(call.list) {
+	case 1:
+		return call.list[0].kind != nExpr || call.list[0].name == ""
+	case 2:
+		d := call.list[1]
+		if d.kind == nExpr && d.name == "dim" {
+			d = d.x
+		}
+		return d != nil && d.kind == nLit && d.end == d.start+1 && t.toks[d.start].text == "1"
+	}
+	return false
 }
 
 // unnestOf is the unnest(x) call a select item is, or casts
