@@ -8,8 +8,9 @@ import (
 
 // BigQuery's CAST(x AS STRING FORMAT 'YYYY-MM-DD' [AT TIME ZONE zone]) of a
 // DATE, DATETIME or TIMESTAMP runs as cast_format_bigquery(x, format,
-// type[, zone]) (pipeline/internal/sqlfunc/cast_format.go); SAFE_CAST gives
-// NULL where it fails. A format written as a literal is checked here, so
+// type[, zone]) (pipeline/internal/sqlfunc/cast_format.go), and CAST(s AS
+// DATE FORMAT '...') of a string as cast_parse_bigquery(s, format, type[,
+// zone]) (cast_parse.go); SAFE_CAST gives NULL where they fail. A format written as a literal is checked here, so
 // that an element that cannot be matched is refused at its place.
 
 // castFormatKinds are the static types whose values format, by the name
@@ -18,14 +19,22 @@ var castFormatKinds = map[string]string{TypeDate: "DATE", sqlfunc.KindInstant: "
 
 // rewriteCastFormat writes cast n, which has a FORMAT clause.
 func (t *translator) rewriteCastFormat(n *node) {
-	target := strings.ToLower(strings.TrimSpace(joinRaw(t.toks[n.y.start:n.y.end])))
-	if target != "string" {
-		t.refuse(n.z.start, refCastFormat, "CAST(x AS "+strings.ToUpper(target)+" FORMAT ...)")
-		return
-	}
+	target := strings.ToUpper(strings.TrimSpace(joinRaw(t.toks[n.y.start:n.y.end])))
+	fn, check := "cast_format_bigquery", sqlfunc.CheckCastFormat
 	kind := castFormatKinds[t.staticType(n.x)]
-	if kind == "" {
+	switch {
+	case target == "STRING" && kind == "":
 		t.refuse(n.z.start, refCastFormat, "CAST(x AS STRING FORMAT ...) of a value not known as a DATE, DATETIME or TIMESTAMP")
+		return
+	case target == "DATE" || target == "DATETIME" || target == "TIMESTAMP":
+		// a string read with the format
+		if kind != "" {
+			t.refuse(n.z.start, refCastFormat, "CAST(x AS "+target+" FORMAT ...) of a "+kind+" (BigQuery reads a STRING)")
+			return
+		}
+		fn, check, kind = "cast_parse_bigquery", sqlfunc.CheckCastParse, target
+	case target != "STRING":
+		t.refuse(n.z.start, refCastFormat, "CAST(x AS "+target+" FORMAT ...)")
 		return
 	}
 	var zone *node
@@ -37,7 +46,7 @@ func (t *translator) rewriteCastFormat(n *node) {
 		}
 	}
 	if f := n.z; f.kind == nString {
-		if err := sqlfunc.CheckCastFormat(stringValue(t.d, t.toks[f.tok].text), kind); err != nil {
+		if err := check(stringValue(t.d, t.toks[f.tok].text), kind); err != nil {
 			t.refuse(f.start, refCastFormatElement, err.Error())
 			return
 		}
@@ -49,8 +58,8 @@ func (t *translator) rewriteCastFormat(n *node) {
 			s += ", " + pr.text(zone)
 		}
 		if n.name == "safe_cast" {
-			return "safe_call(" + s + ", 'cast_format_bigquery')" + pr.carry(c, x, f, zone)
+			return "safe_call(" + s + ", " + sqlString(fn) + ")" + pr.carry(c, x, f, zone)
 		}
-		return "cast_format_bigquery(" + s + ")" + pr.carry(c, x, f, zone)
+		return fn + "(" + s + ")" + pr.carry(c, x, f, zone)
 	}
 }

@@ -121,6 +121,8 @@ var Translations = []Rule{
 		Note: "the union of the dataset's tables whose names start with the prefix, each row with the rest of its table's name as _TABLE_SUFFIX, which SELECT * leaves out, as in BigQuery; the tables must have the same columns"},
 	{From: "CAST(d AS STRING FORMAT 'YYYY-MM-DD') of a DATE, DATETIME or TIMESTAMP [AT TIME ZONE zone]", Dialects: "BigQuery", To: "cast_format_bigquery(d, 'YYYY-MM-DD', 'DATE')",
 		Note: "BigQuery's format elements (YYYY YYY YY Y RRRR RR, MM MON MONTH, DDD DD D DY, HH HH12 HH24 MI SS SSSSS, AM PM A.M. P.M., TZH TZM, literals and \"text\"), longest first and case aside; names take the letter case of the element (MON JAN, Mon Jan, mon jan); a TIMESTAMP is read in UTC or the zone given; SAFE_CAST gives NULL where it fails"},
+	{From: "CAST(s AS DATE | DATETIME | TIMESTAMP FORMAT 'YYYYMMDD' [AT TIME ZONE zone]) of a string", Dialects: "BigQuery", To: "cast_parse_bigquery(s, 'YYYYMMDD', 'DATE')",
+		Note: "the same elements read back (month names case aside, a space for one or more spaces); the day defaults to 1 and the time to 0, a TIMESTAMP without TZH is in the zone given or UTC; SAFE_CAST gives NULL where the text does not match"},
 	{From: "SELECT s.* [EXCEPT (f)] of a STRUCT column s that a subquery or CTE selects as STRUCT(x AS a, y AS b)", Dialects: "BigQuery", To: "SELECT json_extract(s, '$.a') AS a, json_extract(s, '$.b') AS b",
 		Note: "each field a column named as the field, as in BigQuery"},
 	{From: "SAFE.f(...) of a scalar function: SAFE.SUBSTR, SAFE.TIMESTAMP_MICROS, SAFE.REGEXP_EXTRACT, SAFE.PARSE_DATE, SAFE.LN ...", Dialects: "BigQuery", To: "safe_call(args..., 'substr_bigquery'); safe_parse_date_strftime(...); ln(...)",
@@ -416,7 +418,7 @@ var (
 	refPivotColumns      = refusal{"%s cannot be written here: %s", "read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT"}
 	refPivotAgg          = refusal{"this PIVOT or UNPIVOT is not supported", "PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column"}
 	refMerge             = refusal{"MERGE INTO is not supported by SQLite", "for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ..."}
-	refCastFormat        = refusal{"%s is not supported", "CAST(x AS STRING FORMAT '...') works for a DATE, DATETIME or TIMESTAMP (cast x to one first); otherwise write PARSE_DATE('%m/%d/%Y', s) or PARSE_TIMESTAMP with %-elements, or FORMAT('%.2f', x) for a number"}
+	refCastFormat        = refusal{"%s is not supported", "CAST(x AS STRING FORMAT '...') works for a DATE, DATETIME or TIMESTAMP (cast x to one first), CAST(s AS DATE FORMAT '...') for a STRING; for a number write FORMAT('%.2f', x)"}
 	refCastFormatElement = refusal{"CAST ... FORMAT: %s", "use the elements YYYY, YY, MM, MON, MONTH, DD, DDD, D, DY, HH24, HH12, MI, SS, SSSSS, AM or A.M., TZH and TZM, with - . / , ' ; : spaces and \"text\" between them; or FORMAT_DATE / FORMAT_TIMESTAMP with %-elements"}
 	refSafe              = refusal{"SAFE.%s is not supported: it runs as SQLite's %s, which fails where BigQuery's SAFE. gives NULL", "check the arguments with CASE WHEN, or use SAFE_CAST"}
 	refSafeScalar        = refusal{"SAFE.%s is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only", "drop SAFE., or apply a SAFE. scalar function to the values before aggregating"}
@@ -536,8 +538,8 @@ var Refusals = []Rule{
 	{From: "GROUPING(x), GROUPING_ID(x) outside the select list and HAVING of a grouped SELECT", Dialects: warehouses, To: refGrouping.hint},
 	{From: "SAFE.f(...) of a function that runs as SQLite's JSON functions or ABS (which fail)", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "SAFE.f(...) of an aggregate or window function, or with a lambda (BigQuery refuses it too)", Dialects: "BigQuery", To: refSafeScalar.hint},
-	{From: "CAST(s AS DATE FORMAT '...') and other casts from a string with FORMAT; CAST(x AS STRING FORMAT '...') of a number, or of a value whose type is not known", Dialects: "BigQuery", To: refCastFormat.hint},
-	{From: "CAST(d AS STRING FORMAT '...') with DAY (padded), FFn, or an element BigQuery does not format (CC, Q, IW, Y,YYY...) or one the type has not (HH24 of a DATE, TZH of a DATETIME)", Dialects: "BigQuery", To: refCastFormatElement.hint},
+	{From: "CAST(x AS STRING FORMAT '...') of a number, or of a value whose type is not known; CAST(x AS DATE FORMAT '...') of a value that is not a string", Dialects: "BigQuery", To: refCastFormat.hint},
+	{From: "CAST(d AS STRING FORMAT '...') with DAY (padded), FFn, or an element BigQuery does not format (CC, Q, IW, Y,YYY...) or one the type has not (HH24 of a DATE, TZH of a DATETIME); CAST(s AS DATE FORMAT '...') without YYYY and a month, or with YY, RR, DDD or SSSSS", Dialects: "BigQuery", To: refCastFormatElement.hint},
 	{From: "NET.*, HLL_COUNT.*, KEYS.*, AEAD.* functions but NET.HOST", Dialects: "BigQuery", To: refNamespaced.hint},
 	{From: "dataset.function(...), a persistent UDF", Dialects: "BigQuery", To: refUDF.hint},
 	{From: "WITH t(a, b) AS (...), a CTE with a column list (BigQuery refuses it)", Dialects: "BigQuery", To: refCTEColumns.hint},

@@ -1,0 +1,261 @@
+package sqlfunc
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// BigQuery's CAST(s AS DATE | DATETIME | TIMESTAMP FORMAT '...' [AT TIME
+// ZONE zone]) (format-elements, "Format string as date and time"): the
+// elements of cast_format.go read back. A part the format leaves out is 1
+// for the day and 0 for the time; BigQuery takes a missing year or month,
+// and the first digits of a short year (YY, RR, a YYYY of fewer digits),
+// from the current date, which is refused here rather than guessed. A
+// TIMESTAMP without TZH is in the zone given, else UTC.
+
+func init() {
+	add(Func{Name: "cast_parse_bigquery", NArgs: -1, Scalar: castParse})
+}
+
+// castParseUnsupported are elements BigQuery reads that are refused here,
+// and why.
+var castParseUnsupported = map[string]string{
+	"YYY": "it takes the other digits of the year from the current date", "YY": "it takes the century from the current date",
+	"Y": "it takes the other digits of the year from the current date", "RR": "it takes the century from the current date",
+	"DDD": "write the month and day", "SSSSS": "write HH24:MI:SS", "DY": "BigQuery does not read it", "D": "BigQuery does not read it",
+}
+
+// CheckCastParse compiles format for a cast of a string to kind (DATE,
+// DATETIME or TIMESTAMP), as the translator does for a literal format.
+func CheckCastParse(format, kind string) error {
+	_, err := compileCastParse(format, kind)
+	return err
+}
+
+func compileCastParse(f, kind string) ([]castElem, error) {
+	elems, err := compileCastFormat(f, "TIMESTAMP")
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]string{}
+	for _, e := range elems {
+		if e.field == "" {
+			continue
+		}
+		if why, ok := castParseUnsupported[e.field]; ok {
+			return nil, fmt.Errorf("the format element %s is not supported for reading a string: %s", e.field, why)
+		}
+		part := castKinds[e.field]
+		switch {
+		case e.field == "AM" || e.field == "PM" || e.field == "A.M." || e.field == "P.M.":
+			part = "meridian"
+		case e.field == "HH24":
+			part = "hour"
+		case e.field == "HH" || e.field == "HH12":
+			part = "hour12"
+		case part == "time" || part == "zone":
+			part = e.field
+		}
+		if prev, ok := seen[part]; ok {
+			return nil, fmt.Errorf("the format has %s and %s, which set the same part", prev, e.field)
+		}
+		seen[part] = e.field
+		if kind == "DATE" && castKinds[e.field] != "year" && castKinds[e.field] != "month" && castKinds[e.field] != "day" ||
+			kind == "DATETIME" && castKinds[e.field] == "zone" {
+			return nil, fmt.Errorf("%s has no part for %s", kind, e.field)
+		}
+	}
+	switch {
+	case seen["year"] == "" || seen["month"] == "":
+		return nil, fmt.Errorf("the format has no year or no month, which BigQuery takes from the current date; write YYYY and MM, MON or MONTH")
+	case seen["hour12"] != "" && seen["meridian"] == "", seen["meridian"] != "" && seen["hour12"] == "":
+		return nil, fmt.Errorf("HH and HH12 go with a meridian indicator (AM or A.M.), and one with the other")
+	case seen["hour"] != "" && seen["hour12"] != "":
+		return nil, fmt.Errorf("the format has both HH24 and %s", seen["hour12"])
+	}
+	return elems, nil
+}
+
+// readCast reads s with elems; the zone is where a time without TZH is.
+func readCast(s string, elems []castElem, loc *time.Location) (time.Time, error) {
+	year, month, day, hour, minute, sec := 0, 0, 1, 0, 0, 0
+	pm, tzSeen, tzNeg, tzh, tzm := false, false, false, 0, 0
+	i := 0
+	digits := func(min, max int) (int, bool) {
+		n, j := 0, i
+		for j < len(s) && j-i < max && s[j] >= '0' && s[j] <= '9' {
+			n = n*10 + int(s[j]-'0')
+			j++
+		}
+		if j-i < min {
+			return 0, false
+		}
+		i = j
+		return n, true
+	}
+	for k, e := range elems {
+		var ok bool
+		switch e.field {
+		case "":
+			if e.lit == " " {
+				j := i
+				for j < len(s) {
+					r := rune(s[j])
+					if !unicode.IsSpace(r) {
+						break
+					}
+					j++
+				}
+				ok = j > i
+				i = j
+				break
+			}
+			ok = strings.HasPrefix(s[i:], e.lit)
+			if ok {
+				i += len(e.lit)
+			}
+		case "YYYY", "RRRR":
+			// 4 digits, or 1 to 5 before a delimiter; fewer than 4 take
+			// the current century
+			max := 4
+			if k+1 < len(elems) && elems[k+1].field == "" || k+1 == len(elems) {
+				max = 5
+			}
+			start := i
+			year, ok = digits(1, max)
+			if ok && i-start < 4 {
+				return time.Time{}, fmt.Errorf("the year %q has fewer than 4 digits, which BigQuery completes from the current date", s[start:i])
+			}
+		case "MM":
+			month, ok = digits(2, 2)
+		case "MON", "MONTH":
+			for m := time.January; m <= time.December; m++ {
+				name := m.String()
+				if e.field == "MON" {
+					name = name[:3]
+				}
+				if len(s)-i >= len(name) && strings.EqualFold(s[i:i+len(name)], name) {
+					month, ok = int(m), true
+					i += len(name)
+					break
+				}
+			}
+		case "DD":
+			day, ok = digits(2, 2)
+		case "HH24", "HH", "HH12":
+			hour, ok = digits(2, 2)
+			if ok && e.field != "HH24" && (hour < 1 || hour > 12) {
+				return time.Time{}, fmt.Errorf("the hour %d is not between 1 and 12", hour)
+			}
+		case "MI":
+			minute, ok = digits(2, 2)
+		case "SS":
+			sec, ok = digits(2, 2)
+		case "AM", "PM", "A.M.", "P.M.":
+			dots := strings.Contains(e.field, ".")
+			for _, m := range []string{"AM", "PM"} {
+				w := m
+				if dots {
+					w = m[:1] + "." + m[1:] + "."
+				}
+				if len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w) {
+					pm, ok = m == "PM", true
+					i += len(w)
+					break
+				}
+			}
+		case "TZH":
+			if i < len(s) && (s[i] == '+' || s[i] == '-' || s[i] == ' ') {
+				tzNeg = s[i] == '-'
+				i++
+				tzh, ok = digits(2, 2)
+				tzSeen = true
+			}
+		case "TZM":
+			tzm, ok = digits(2, 2)
+		}
+		if !ok {
+			return time.Time{}, fmt.Errorf("%q does not match the format at %q", s, s[min(i, len(s)):])
+		}
+	}
+	if i < len(s) {
+		return time.Time{}, fmt.Errorf("%q has %q after what the format reads", s, s[i:])
+	}
+	if elemsHave(elems, "HH", "HH12") {
+		hour %= 12
+		if pm {
+			hour += 12
+		}
+	}
+	if tzSeen {
+		off := tzh*3600 + tzm*60
+		if tzNeg {
+			off = -off
+		}
+		loc = time.FixedZone("", off)
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, loc)
+	if t.Year() != year || int(t.Month()) != month || t.Day() != day || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, fmt.Errorf("%q is not a valid date or time", s)
+	}
+	return t, nil
+}
+
+func elemsHave(elems []castElem, fields ...string) bool {
+	for _, e := range elems {
+		for _, f := range fields {
+			if e.field == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var castParseFormats boundedCache[[]castElem]
+
+// castParse is cast_parse_bigquery(s, format, kind[, zone]).
+func castParse(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "CAST ... FORMAT"
+	if len(args) < 3 || len(args) > 4 {
+		fail(ctx, fn, "takes a string, a format, the type and an optional time zone")
+		return
+	}
+	if nullCall(ctx, args) {
+		return
+	}
+	kind := args[2].Text()
+	elems, err := compiled(ctx, 1, kind+"\x00"+args[1].Text(), &castParseFormats, func(key string) ([]castElem, error) {
+		k, f, _ := strings.Cut(key, "\x00")
+		return compileCastParse(f, k)
+	})
+	if err != nil {
+		fail(ctx, fn, "%v", err)
+		return
+	}
+	loc := time.UTC
+	if len(args) == 4 {
+		l, ok := zoneArg(ctx, fn, args[3])
+		if !ok {
+			return
+		}
+		loc = l
+	}
+	t, err := readCast(args[0].Text(), elems, loc)
+	if err != nil {
+		fail(ctx, fn, "%v (format %q)", err, args[1].Text())
+		return
+	}
+	if kind == "DATE" {
+		resultDate(ctx, t)
+		return
+	}
+	if kind == "DATETIME" {
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	}
+	resultTimestamp(ctx, t)
+}
