@@ -155,6 +155,11 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return false
 	case t.d == Snowflake && n.name == "decode" && len(args) >= 3 && n.x == nil:
 		// DECODE(x, s1, r1, ..., default): NULL matches NULL, as IS does
+		compared := []*node{args[0]}
+		for i := 1; i+1 < len(args); i += 2 {
+			compared = append(compared, args[i])
+		}
+		t.compareTimestamps(compared...)
 		n.print = func(pr *printer, n *node) string {
 			x := strings.TrimSpace(pr.text(args[0]))
 			var b strings.Builder
@@ -169,7 +174,15 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return b.String() + " END" + pr.carry(n, args...)
 		}
 		return true
+	case t.d == Snowflake && n.name == "nullif" && len(args) == 2 && n.x == nil && (t.mayKeepOffset(args[0]) || t.mayKeepOffset(args[1])):
+		// NULLIF of a TIMESTAMP_TZ compares instants and gives x as written
+		n.print = func(pr *printer, n *node) string {
+			a, b := strings.TrimSpace(pr.text(args[0])), strings.TrimSpace(pr.text(args[1]))
+			return "CASE WHEN as_timestamp(" + a + ") = as_timestamp(" + b + ") THEN NULL ELSE " + a + " END" + pr.carry(n, args...)
+		}
+		return true
 	case t.d == Snowflake && n.name == "equal_null" && len(args) == 2:
+		t.compareTimestamps(args[0], args[1])
 		n.print = func(pr *printer, n *node) string {
 			return "(" + strings.TrimSpace(pr.text(args[0])) + " IS " + strings.TrimSpace(pr.text(args[1])) + ")" + pr.carry(n, args...)
 		}

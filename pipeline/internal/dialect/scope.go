@@ -233,6 +233,9 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.typeLiterals(n)
 	case nCase:
 		t.typeLiterals(n)
+		t.caseInstants(n)
+	case nIs:
+		t.isInstants(n)
 	case nCast:
 		t.rewriteCast(n)
 	case nBinary:

@@ -144,6 +144,31 @@ func (t *translator) inInstants(x, sub *node) bool {
 	return true
 }
 
+// caseInstants makes Snowflake's CASE x WHEN v ... compare x with each v
+// as = does: TIMESTAMP_TZ values by instant.
+func (t *translator) caseInstants(n *node) {
+	if t.d != Snowflake || n.x == nil {
+		return
+	}
+	compared := []*node{n.x}
+	for i := 1; i+1 < len(n.kids); i += 2 { // kids: x, when, then, ..., [else]
+		compared = append(compared, n.kids[i])
+	}
+	t.compareTimestamps(compared...)
+}
+
+// isInstants makes Snowflake's x IS [NOT] DISTINCT FROM y compare as =
+// does: TIMESTAMP_TZ values by instant.
+func (t *translator) isInstants(n *node) {
+	if t.d != Snowflake || n.y == nil {
+		return
+	}
+	if w := t.toks[n.y.start].lower; n.y.start+1 == n.y.end && (w == "null" || w == "true" || w == "false") {
+		return
+	}
+	t.compareTimestamps(n.x, n.y)
+}
+
 // orderCompared makes an ordering comparison (<, >=, BETWEEN) of a
 // timestamp compare instant_key()s, after compareTimestamps: as text,
 // 10:00:00.5Z is before 10:00:00Z, the form writing a fraction only when
