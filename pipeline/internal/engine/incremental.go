@@ -215,20 +215,36 @@ func (r *runner) stageQuery(name, sql string) error {
 	return nil
 }
 
-// maxFingerprintCells bounds what finishStep reads of a table to make its
-// version from its content: past it the table is counted instead.
-const maxFingerprintCells = 1 << 17
+// finishStep reads the bound: a table of at most maxFingerprintCells values
+// is read whole to make its version from its content; a larger one is
+// counted. A relation not built before is read only up to
+// firstFingerprintCells, and one that was larger last time is counted
+// straight away: the values read past the bound are read for nothing, and
+// in js/wasm every value moved out of SQLite costs about a microsecond.
+const (
+	maxFingerprintCells   = 1 << 17
+	firstFingerprintCells = 1 << 14
+)
 
 // finishStep counts the rows of the table a step wrote and, when it is
 // small enough, keeps its fingerprint for its version (wroteVersion) and
 // its rows for the comparison that may follow the build (ReadWhole).
 func (r *runner) finishStep(step *Step, rel jinja.Relation) error {
-	rows, fp, content, err := r.db.Fingerprint(r.ctx, store.Rel(rel.Schema, rel.Name), maxFingerprintCells)
+	k := relKey(rel.Schema, rel.Name)
+	bound := firstFingerprintCells
+	if cells, ok := r.hist.cells[k]; ok {
+		bound = maxFingerprintCells
+		if cells > maxFingerprintCells {
+			bound = 0
+		}
+	}
+	rows, cols, fp, content, err := r.db.Fingerprint(r.ctx, store.Rel(rel.Schema, rel.Name), bound)
 	if err != nil {
 		return err
 	}
+	r.hist.cells[k] = rows * int64(cols)
 	if fp != "" {
-		r.content[relKey(rel.Schema, rel.Name)] = tableRead{fp: fp, rows: content}
+		r.content[k] = tableRead{fp: fp, rows: content}
 	}
 	step.Status, step.Rows = "OK", rows
 	return nil

@@ -51,6 +51,9 @@ type history struct {
 	// reads are the tables the last build read whole as it wrote them,
 	// by relation, with the version it gave them (ReadWhole).
 	reads map[string]tableRead
+	// cells is the number of values of each relation when it was last
+	// written (finishStep).
+	cells map[string]int64
 }
 
 // tableRead is a table read whole: its fingerprint, its rows, and the
@@ -184,6 +187,9 @@ func (r *runner) startReuse(h *history) {
 	}
 	if h.types == nil {
 		h.types = map[string]map[string]string{}
+	}
+	if h.cells == nil {
+		h.cells = map[string]int64{}
 	}
 	if h.writes != r.db.Writes() {
 		clear(h.types) // what a query changed is not known

@@ -10,14 +10,14 @@ import (
 	"unsafe"
 )
 
-// Fingerprint counts the rows of a table and, when it holds at most
-// maxCells values, reads it whole: content is what Query would give, and fp
+// Fingerprint counts the rows and columns of a table and, when it holds at
+// most maxCells values, reads it whole: content is what Query would give, and fp
 // hashes its columns (names and declared types) and every value with its
 // type, in the order the table holds them. Two tables with one fingerprint
 // answer every query alike, so what was built from one is what would be
 // built from the other. It is one statement where a count is one too; a
 // larger table is counted instead, with fp "" and content nil.
-func (db *DB) Fingerprint(ctx context.Context, rel string, maxCells int) (rows int64, fp string, content *Rows, err error) {
+func (db *DB) Fingerprint(ctx context.Context, rel string, maxCells int) (rows int64, cols int, fp string, content *Rows, err error) {
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	old := db.conn.SetInterrupt(ctx)
@@ -26,10 +26,11 @@ func (db *DB) Fingerprint(ctx context.Context, rel string, maxCells int) (rows i
 	defer func() { db.count(1, start) }()
 	stmt, _, err := db.conn.Prepare("SELECT * FROM " + rel)
 	if err != nil {
-		return 0, "", nil, err
+		return 0, 0, "", nil, err
 	}
 	defer stmt.Close()
 	out := newRows(stmt)
+	cols = len(out.Columns)
 	h := sha256.New()
 	var buf [9]byte
 	part := func(tag byte, b []byte) {
@@ -48,7 +49,7 @@ func (db *DB) Fingerprint(ctx context.Context, rel string, maxCells int) (rows i
 			stmt.Close()
 			db.stats.Statements++ // the count below
 			rows, err := db.countRows(rel)
-			return rows, "", nil, err
+			return rows, cols, "", nil, err
 		}
 		held += out.readRow(stmt)
 		for _, v := range out.Rows[len(out.Rows)-1] {
@@ -71,9 +72,9 @@ func (db *DB) Fingerprint(ctx context.Context, rel string, maxCells int) (rows i
 		}
 	}
 	if err := stmt.Err(); err != nil {
-		return 0, "", nil, err
+		return 0, 0, "", nil, err
 	}
-	return int64(len(out.Rows)), string(h.Sum(nil)), out, nil
+	return int64(len(out.Rows)), cols, string(h.Sum(nil)), out, nil
 }
 
 // countRows counts rel's rows on the open connection.
