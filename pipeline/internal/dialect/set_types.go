@@ -20,7 +20,15 @@ import (
 // whose inputs DuckDB gives another type, for the inputs that are SELECTs
 // listing their columns.
 func (t *translator) setColumnTypes(q *node) {
-	if t.d != DuckDB || q.kind != nQuery || len(q.list) < 2 || hasByName(q) {
+	if t.d != DuckDB || q.kind != nQuery || hasByName(q) {
+		return
+	}
+	for _, b := range q.list {
+		if b.kind == nValues && !t.inserted[q] {
+			t.valuesColumnTypes(b)
+		}
+	}
+	if len(q.list) < 2 {
 		return
 	}
 	var bodies []*node
@@ -154,5 +162,62 @@ func wrapPrint(x *node, before, after string) {
 			return before + inner(pr, n) + after
 		}
 		return before + pr.plain(n) + after
+	}
+}
+
+// valuesColumnTypes converts the values of VALUES rows to the type DuckDB
+// gives their column: a string literal after a first row of a timestamp,
+// a DATE, a boolean or an integer is read as that type ('2024-02-03
+// 04:05' a timestamp, 'false' false, '3' 3), failing as DuckDB fails where
+// it is none; a DATE beside a timestamp is its midnight.
+func (t *translator) valuesColumnTypes(b *node) {
+	var rows [][]*node
+	for _, row := range b.kids {
+		switch row.kind {
+		case nTuple:
+			rows = append(rows, row.list)
+		case nParen:
+			rows = append(rows, []*node{row.x})
+		}
+	}
+	if len(rows) < 2 {
+		return
+	}
+	saved := t.sc
+	t.sc = nil
+	defer func() { t.sc = saved }()
+	for col := range rows[0] {
+		first := rows[0][col]
+		typ := t.staticType(first)
+		switch {
+		case typ == sqlfunc.KindInstant || typ == sqlfunc.KindWallClock || typ == TypeDate || typ == TypeBool:
+		case t.numberType(first) == "INTEGER":
+			typ = "INTEGER"
+		default:
+			continue
+		}
+		stamp := ""
+		for _, row := range rows {
+			if col < len(row) {
+				if k := t.timestampOf(row[col]); k == sqlfunc.KindInstant || k != "" && stamp == "" {
+					stamp = k
+				}
+			}
+		}
+		if typ == TypeDate && stamp != "" {
+			typ = stamp
+		}
+		for _, row := range rows[1:] {
+			if col >= len(row) {
+				continue
+			}
+			x := row[col]
+			if x.kind == nString || stamp != "" && t.staticType(x) == TypeDate {
+				wrapPrint(x, "cast_to(", ", "+sqlString(typ)+", 'duckdb', "+itoa(t.toks[x.start].line)+")")
+			}
+		}
+		if stamp != "" && t.staticType(first) == TypeDate {
+			wrapPrint(first, "cast_to(", ", "+sqlString(stamp)+", 'duckdb', "+itoa(t.toks[first.start].line)+")")
+		}
 	}
 }

@@ -3,7 +3,8 @@ package dialect
 import "testing"
 
 // DuckDB's UNION of a timestamp, a boolean or a number with text is text,
-// each value as DuckDB casts it; of a timestamp with a DATE a timestamp.
+// each value as DuckDB casts it; of a timestamp with a DATE a timestamp;
+// VALUES takes the type of its first row.
 func TestSetColumnTypes(t *testing.T) {
 	for _, c := range []struct{ in, out string }{
 		{"select timestamp '2024-01-01 10:00:00' as ts union all select 'n/a'", "select timestamp_string('2024-01-01T10:00:00Z', 'DATETIME', 'duckdb') as ts union all select 'n/a'"},
@@ -16,5 +17,10 @@ func TestSetColumnTypes(t *testing.T) {
 	} {
 		expectTranslated(t, duckdb, c.in, c.out)
 	}
+	// VALUES: a string literal after a first row of a type is read as it
+	expectTranslated(t, duckdb, "select * from (values (timestamp '2024-01-01 10:00:00', 1), ('2024-02-03 04:05', '2')) v(ts, n)",
+		"select * from (WITH _nexus_cols1(ts, n) AS (values ('2024-01-01T10:00:00Z', 1), (cast_to('2024-02-03 04:05', 'DATETIME', 'duckdb', 1), cast_to('2', 'INTEGER', 'duckdb', 1))) SELECT * FROM _nexus_cols1) AS v")
+	expectRows(t, duckdb, "values (date '2024-01-01', true), (timestamp '2024-01-02 03:00:00', 'no')", "2024-01-01T00:00:00Z|1\n2024-01-02T03:00:00Z|0")
+	expectTranslated(t, duckdb, "insert into t values (timestamp '2024-01-01 10:00:00'), ('2024-02-03')", "insert into t values ('2024-01-01T10:00:00Z'), ('2024-02-03')")
 	expectRows(t, duckdb, "select timestamp '2024-01-01 10:00:00' as x union all select '2024-01-01 10:00:00' union select date '2024-01-01'", "2024-01-01\n2024-01-01 10:00:00")
 }
