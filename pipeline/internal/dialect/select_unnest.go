@@ -44,7 +44,7 @@ func (t *translator) markSelectUnnest(s *node) {
 		case len(call.list) != 1 || call.list[0].kind == nExpr && call.list[0].name != "":
 			t.refuse(call.tok, refUnnestOptions)
 			return
-		case call.list[0].kind == nStruct:
+		case call.list[0].kind == nStruct || t.staticTypeIn(info.scope, call.list[0]) == TypeStruct:
 			t.refuse(call.tok, refUnnestStruct)
 			return
 		}
@@ -258,4 +258,12 @@ func (t *translator) source(n *node) string {
 		b.WriteString(t.toks[i].text)
 	}
 	return b.String()
+}
+
+// staticTypeIn is the static type of n in scope sc.
+func (t *translator) staticTypeIn(sc *scope, n *node) string {
+	saved := t.sc
+	t.sc = sc
+	defer func() { t.sc = saved }()
+	return t.staticType(n)
 }
