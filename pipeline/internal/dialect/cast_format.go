@@ -23,8 +23,20 @@ func (t *translator) rewriteCastFormat(n *node) {
 	fn, check := "cast_format_bigquery", sqlfunc.CheckCastFormat
 	kind := castFormatKinds[t.staticType(n.x)]
 	switch {
+	case target == "STRING" && kind == "" && n.z.kind == nString && len(n.list) == 0 && sqlfunc.CheckNumberFormat(stringValue(t.d, t.toks[n.z.tok].text)) == nil:
+		// digits, point, separators: a number's format, which no date's is
+		x, f := n.x, n.z
+		fn := "cast_number_format_bigquery"
+		n.print = func(pr *printer, c *node) string {
+			s := pr.text(x) + ", " + pr.text(f)
+			if n.name == "safe_cast" {
+				return "safe_call(" + s + ", " + sqlString(fn) + ")" + pr.carry(c, x, f)
+			}
+			return fn + "(" + s + ")" + pr.carry(c, x, f)
+		}
+		return
 	case target == "STRING" && kind == "":
-		t.refuse(n.z.start, refCastFormat, "CAST(x AS STRING FORMAT ...) of a value not known as a DATE, DATETIME or TIMESTAMP")
+		t.refuse(n.z.start, refCastFormat, "CAST(x AS STRING FORMAT ...) of a value not known as a DATE, DATETIME or TIMESTAMP, with a format that is not a number's (9, 0, . , $ and FM)")
 		return
 	case target == "DATE" || target == "DATETIME" || target == "TIMESTAMP":
 		// a string read with the format
