@@ -43,5 +43,6 @@ func TestSafePrefix(t *testing.T) {
 	expectTranslated(t, bigquery, "select safe.date_add(d, interval 1 day), safe.timestamp_micros(b) from t", "select safe_call(d, 1, 'day', 'datetime_add'), safe_call(b, 'timestamp_from_micros') from t")
 	expectRows(t, bigquery, "select safe.substr(a, 1, -1), safe.substr(a, 1, 1), safe.regexp_extract(a, '(x)(y)') from t where id = 1", "NULL|x|NULL")
 	expectRefused(t, bigquery, "select safe.sum(b), safe.row_number() over () from t", "1:8: SAFE.SUM is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only (drop SAFE., or apply a SAFE. scalar function to the values before aggregating)\n1:21: SAFE.ROW_NUMBER is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only (drop SAFE., or apply a SAFE. scalar function to the values before aggregating)")
+	expectRows(t, bigquery, "select safe.array_length([1, 2]), safe.to_json_string(struct(1 as a))", `2|{"a":1}`)
 	expectRefused(t, bigquery, "select safe.abs(b) from t", "1:8: SAFE.ABS is not supported: it runs as SQLite's abs, which fails where BigQuery's SAFE. gives NULL (check the arguments with CASE WHEN, or use SAFE_CAST)")
 }

@@ -540,7 +540,7 @@ var Refusals = []Rule{
 	{From: "unnest(l) WITH ORDINALITY", Dialects: warehouses, To: refOrdinality.hint},
 	{From: "GROUP BY ROLLUP, CUBE or GROUPING SETS with SELECT DISTINCT, *, a window function, QUALIFY or more than 64 sets; an ORDER BY of an aggregate or a qualified name over it", Dialects: warehouses, To: refGroupingSets.hint},
 	{From: "GROUPING(x), GROUPING_ID(x) outside the select list and HAVING of a grouped SELECT", Dialects: warehouses, To: refGrouping.hint},
-	{From: "SAFE.f(...) of a function that runs as SQLite's JSON functions or ABS (which fail)", Dialects: "BigQuery", To: refSafe.hint},
+	{From: "SAFE.ABS(x) (SQLite's ABS fails on the least integer)", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "SAFE.f(...) of an aggregate or window function, or with a lambda (BigQuery refuses it too)", Dialects: "BigQuery", To: refSafeScalar.hint},
 	{From: "CAST(x AS STRING FORMAT '...') of a value whose type is not known with a format that is not a number's, a number's format with S, MI, PR, C, L, G, D, B, EEEE, RN, V, X or TM; CAST(x AS DATE FORMAT '...') of a value that is not a string", Dialects: "BigQuery", To: refCastFormat.hint},
 	{From: "CAST(d AS STRING FORMAT '...') with DAY (padded), FFn, or an element BigQuery does not format (CC, Q, IW, Y,YYY...) or one the type has not (HH24 of a DATE, TZH of a DATETIME); CAST(s AS DATE FORMAT '...') without YYYY and a month, or with YY, RR, DDD or SSSSS", Dialects: "BigQuery", To: refCastFormatElement.hint},
