@@ -324,6 +324,9 @@ func TestSelectUnnest(t *testing.T) {
 		// inside an expression; several side by side, zipped by position
 		{duckdb, "select upper(unnest(tags)) as tag, unnest(l) + 1 from t", `select upper_text(json_extract(_nexus_unnest1.value, '$[0]')) as tag, json_extract(_nexus_unnest1.value, '$[1]') + 1 AS "unnest(l) + 1" from t, json_each(unnest_zip(tags, l)) AS _nexus_unnest1`},
 		{duckdb, "select generate_subscripts(l, 1) as i, unnest(l) from t", `select json_extract(_nexus_unnest1.value, '$[0]') as i, json_extract(_nexus_unnest1.value, '$[1]') AS "unnest(l)" from t, json_each(unnest_zip(series_list(1, json_array_length(l)), l)) AS _nexus_unnest1`},
+		// * beside unnest() is the FROM items' columns, not json_each's
+		{duckdb, "select *, unnest(l) as x from t", "select t.id, t.a, t.b, _nexus_unnest1.value as x from t, json_each(l) AS _nexus_unnest1"},
+		{duckdb, "select *, unnest(z.l) as x from zz as z", "select z.*, _nexus_unnest1.value as x from zz as z, json_each(z.l) AS _nexus_unnest1"},
 		{duckdb, "select unnest(l)::date + 1 as d from t", "select date(cast_to(_nexus_unnest1.value, 'DATE', 'duckdb', 1), ((1)) || ' days') as d from t, json_each(l) AS _nexus_unnest1"},
 	}
 	for _, c := range translated {

@@ -41,10 +41,19 @@ func (t *translator) rewriteSelect(s *node) {
 			structStar = true
 			fallthrough
 		case it.kind == nStar:
-			if len(it.names) == 0 && len(it.list2) == 0 && it.star == nil && !overUnnest && !overAsof && !structStar {
+			// beside unnest() in the select list, * is the FROM items'
+			// columns, not the joined json_each's too
+			besideUnnest := len(info.unnests) > 0 && info.fromClause != nil && it.name == ""
+			if len(it.names) == 0 && len(it.list2) == 0 && it.star == nil && !overUnnest && !overAsof && !structStar && !besideUnnest {
 				continue
 			}
 			cols, err := t.starColumns(s, it)
+			if err != nil && besideUnnest && len(it.names) == 0 && len(it.list2) == 0 && it.star == nil {
+				if stars, ok := relStars(info.from); ok {
+					it.print = func(pr *printer, n *node) string { return stars + pr.carry(n) }
+					continue
+				}
+			}
 			if err != nil {
 				what := starWhat(it)
 				if what == starOverUnnest && !overUnnest {
@@ -96,6 +105,23 @@ func (t *translator) rewriteSelect(s *node) {
 		t.rewriteQualify(s)
 	}
 	t.rewriteGroupingSets(s)
+}
+
+// relStars is * as the stars of the relations rels, r1.*, r2.*: false
+// when one has no name, or a USING or NATURAL join gives a column once.
+func relStars(rels []*node) (string, bool) {
+	var stars []string
+	for _, r := range rels {
+		f := r.from
+		if f.hidden() {
+			continue
+		}
+		if f.aliasOrName() == "" || f.joinUsing != nil || strings.Contains(f.joinKind, "natural") {
+			return "", false
+		}
+		stars = append(stars, quoteIdent(f.aliasOrName())+".*")
+	}
+	return strings.Join(stars, ", "), len(stars) > 0
 }
 
 func starWhat(st *node) string {

@@ -830,7 +830,8 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 			return nil, err
 		}
 		q := ""
-		if len(rels) > 1 || st.name != "" {
+		if len(rels) > 1 || st.name != "" || len(s.sel.unnests) > 0 && r.aliasOrName() != "" {
+			// beside unnest()'s json_each a name alone may be its column
 			q = quoteIdent(r.aliasOrName()) + "."
 		}
 		merged := t.mergedColumns(r, cols, out)
