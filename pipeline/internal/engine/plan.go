@@ -252,6 +252,7 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 	if nodes, err = p.checkDisabledRefs(nodes); err != nil {
 		return nil, err
 	}
+	p.wildcardModels(nodes)
 	if p.memo != nil {
 		p.shapeKey = p.shape()
 	}
@@ -358,6 +359,51 @@ func (p *plan) bindWildcard(ref *sourceRef, prefix string) {
 		ref.seeds = append(ref.seeds, nodeID("seed", p.pkgOf(seed.Package), seed.Name))
 	}
 	slices.Sort(ref.seeds)
+}
+
+// wildcardModels makes a wildcard source read after the models whose
+// tables its prefix names, in its schema, as it reads their tables; a
+// model that reads the source itself (through any path) is left out.
+func (p *plan) wildcardModels(nodes []*graph.Node) {
+	byID := make(map[string]*graph.Node, len(nodes))
+	for _, n := range nodes {
+		byID[n.ID] = n
+	}
+	for _, n := range nodes {
+		s := p.sources[n.SourceName+"."+n.Name]
+		prefix, ok := "", false
+		if n.Kind == "source" && s != nil {
+			prefix, ok = strings.CutSuffix(s.rel.Name, "*")
+		}
+		if !ok {
+			continue
+		}
+		key := relKey(s.rel.Schema, prefix)
+		for _, m := range nodes {
+			if m.Kind != "model" {
+				continue
+			}
+			if rel, ephemeral := p.nodeRel(m); !ephemeral && strings.HasPrefix(rel, key) && !reaches(m, n.ID, byID, map[string]bool{}) {
+				n.DependsOn = append(n.DependsOn, m.ID)
+			}
+		}
+	}
+}
+
+// reaches tells whether node n depends on the node id, directly or not.
+func reaches(n *graph.Node, id string, byID map[string]*graph.Node, seen map[string]bool) bool {
+	for _, d := range n.DependsOn {
+		if d == id {
+			return true
+		}
+		if dn := byID[d]; dn != nil && !seen[d] {
+			seen[d] = true
+			if reaches(dn, id, byID, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameWith sets a node's schema and alias by the root project's

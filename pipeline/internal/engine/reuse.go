@@ -304,12 +304,11 @@ func (r *runner) parentReads(n *graph.Node) map[string]string {
 			out[rel] = r.hist.versions[rel]
 		}
 		if p.Kind == "source" {
-			if s := r.plan.sources[p.SourceName+"."+p.Name]; s != nil {
-				for _, seed := range s.seeds {
-					if sn := r.plan.graph.Node(seed); sn != nil {
-						rel, _ := r.plan.nodeRel(sn)
-						out[rel] = r.hist.versions[rel]
-					}
+			// what the source reads: its seed, or a wildcard's seeds and models
+			for _, id := range r.plan.graph.Parents(p.ID) {
+				if sn := r.plan.graph.Node(id); sn != nil {
+					rel, _ := r.plan.nodeRel(sn)
+					out[rel] = r.hist.versions[rel]
 				}
 			}
 		}
@@ -378,12 +377,10 @@ func (r *runner) changedParent(n *graph.Node, reads map[string]string) string {
 			return rel
 		}
 		if p.Kind == "source" {
-			if s := r.plan.sources[p.SourceName+"."+p.Name]; s != nil {
-				for _, seed := range s.seeds {
-					if sn := r.plan.graph.Node(seed); sn != nil {
-						if rel, _ := r.plan.nodeRel(sn); changed(rel) {
-							return rel
-						}
+			for _, id := range r.plan.graph.Parents(p.ID) {
+				if sn := r.plan.graph.Node(id); sn != nil {
+					if rel, _ := r.plan.nodeRel(sn); changed(rel) {
+						return rel
 					}
 				}
 			}
