@@ -129,7 +129,9 @@ const (
 // fromInfo describes a FROM item.
 type fromInfo struct {
 	kind       fromKind
-	schema     string // lower case, for tables
+	schema     string // lower case, for tables: the SQLite schema
+	written    string // the schema as the SQL names it, lower case
+	resolved   bool   // the name is printed with schema (dbt's names resolved: dbt_schemas.go)
 	table      string // lower case, for tables
 	alias      string // lower case; the name it is referred to by
 	aliasText  string // as written

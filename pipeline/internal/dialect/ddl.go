@@ -268,16 +268,27 @@ func (t *translator) rewriteCreate(n *node) {
 
 // tableName prints the name of a table a statement creates or writes:
 // BigQuery's `project.dataset.table` as "dataset"."table", a temporary
-// table without its schema (SQLite keeps them in temp).
+// table without its schema (SQLite keeps them in temp), a schema by dbt's
+// name as the SQLite schema (dbt_schemas.go).
 func (t *translator) tableName(n *node, temp bool) string {
 	backtick := false
 	for _, i := range n.parts {
 		backtick = backtick || t.toks[i].kind == kQuoted && t.toks[i].text[0] == '`'
 	}
-	if !backtick && !temp {
+	parts := n.names
+	resolved := false
+	if k := len(parts); !temp && (k == 2 || k == 3) {
+		database := ""
+		if k == 3 {
+			database = parts[0]
+		}
+		if s, ok := t.opts.Schemas.sqlite(database, parts[k-2]); ok {
+			parts, resolved = []string{s, parts[k-1]}, true
+		}
+	}
+	if !backtick && !temp && !resolved {
 		return strings.TrimSpace(t.pr.plain(n))
 	}
-	parts := n.names
 	if temp {
 		parts = parts[len(parts)-1:]
 	} else if len(parts) > 2 {

@@ -17,6 +17,8 @@ type parser struct {
 	depth, deepAt int
 	// argIn: IN ends the expression, the first argument of POSITION(a IN b)
 	argIn bool
+	// schemas resolves dbt's schema names in table names (dbt_schemas.go).
+	schemas Schemas
 }
 
 // syntaxError stops a parse; the statement is then read token by token.
@@ -854,6 +856,14 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		fi.table = parts[len(parts)-1]
 		if len(parts) > 1 {
 			fi.schema = parts[len(parts)-2]
+			fi.written = fi.schema
+			var database string
+			if len(parts) == 3 {
+				database = parts[0]
+			}
+			if s, ok := p.schemas.sqlite(database, fi.schema); ok && len(parts) <= 3 {
+				fi.schema, fi.resolved = s, true
+			}
 		}
 		fi.alias = fi.table
 	default:

@@ -224,8 +224,9 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		t.rewriteWildcard(f, name)
 		return
 	}
-	if f.kind == fromTable && t.d == BigQuery && strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`") {
-		// `project.dataset.table`: SQLite has schemas only, the dataset
+	if f.kind == fromTable && (f.resolved || t.d == BigQuery && strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`")) {
+		// `project.dataset.table`: SQLite has schemas only, the dataset;
+		// a schema by dbt's name: the SQLite schema
 		name := quoteIdent(f.table)
 		if f.schema != "" {
 			name = quoteIdent(f.schema) + "." + name

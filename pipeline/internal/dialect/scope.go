@@ -182,7 +182,7 @@ func (s *scope) findUnnestColumn(name string) *fromInfo {
 func (s *scope) findTable(schema, table string) *fromInfo {
 	for ; s != nil; s = s.parent {
 		for _, r := range s.rels {
-			if f := r.from; f.kind == fromTable && f.schema == schema && f.table == table {
+			if f := r.from; f.kind == fromTable && (f.schema == schema || f.written == schema) && f.table == table {
 				return f
 			}
 		}
@@ -459,6 +459,11 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 	parts := make([]string, len(n.parts))
 	for i, k := range n.parts {
 		parts[i] = identName(t.toks[k])
+	}
+	if len(parts) == 3 {
+		if f := sc.findTable(parts[0], parts[1]); f != nil && f.resolved && parts[0] != f.schema {
+			t.pr.setTok(n.parts[0], quoteIdent(f.schema)) // schema.table.column by dbt's schema name
+		}
 	}
 	if len(parts) == 1 {
 		if t.clockName(n, parts[0]) {

@@ -27,6 +27,10 @@ type Options struct {
 	// Session answers Snowflake's CURRENT_DATABASE(), CURRENT_SCHEMA() and
 	// the other session functions.
 	Session Session
+	// Schemas resolves the names dbt gives the schemas the project builds
+	// in (target.schema, this.schema) to the SQLite schemas it builds them
+	// in; the zero value keeps every name as written.
+	Schemas Schemas
 }
 
 // Translate rewrites sql written for SQLite (with the warehouse habits of
@@ -69,6 +73,7 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 		}
 	}
 	p := newParser(o.Dialect, toks)
+	p.schemas = o.Schemas
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
 		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}

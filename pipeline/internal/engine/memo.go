@@ -164,13 +164,13 @@ func (m *memo) keepRender(key renderKey, n renderedNode) {
 }
 
 // translate is dialect translation of rendered SQL, remembered: the same
-// text of the same dialect and session translates the same way while the column types
+// text of the same dialect, session and schemas translates the same way while the column types
 // it read are the same (same tells).
-func (m *memo) translate(d dialect.Dialect, session dialect.Session, rendered string, same func(translation) bool, translate func() (translation, error)) (translation, error) {
+func (m *memo) translate(d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, rendered string, same func(translation) bool, translate func() (translation, error)) (translation, error) {
 	if m == nil {
 		return translate()
 	}
-	key := translationKey{d, session, rendered}
+	key := translationKey{d, session, schemas, rendered}
 	out, ok := m.translated[key]
 	if !ok || !same(out) {
 		var err error
@@ -188,6 +188,7 @@ func (m *memo) translate(d dialect.Dialect, session dialect.Session, rendered st
 type translationKey struct {
 	dialect  dialect.Dialect
 	session  dialect.Session
+	schemas  dialect.Schemas
 	rendered string
 }
 

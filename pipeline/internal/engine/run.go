@@ -414,12 +414,13 @@ func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, l
 			place(d, d.Line, d.Col)
 			return translation{}, d
 		}
-		tr, _, err := translate(expanded, r.plan.dialect, r.plan.session, r.columnNames, r.relationsFrom, r.relTypes, place)
+		tr, _, err := translate(expanded, r.plan.dialect, r.plan.session, r.dbtSchemas(), r.columnNames, r.relationsFrom, r.relTypes, place)
 		return tr, err
 	}
 	var fresh translation
-	tr, err := r.plan.memo.translate(r.plan.dialect, r.plan.session, rendered, r.sameTypes, func() (translation, error) {
-		tr, read, err := translate(rendered, r.plan.dialect, r.plan.session, r.columnNames, r.relationsFrom, r.relTypes, place)
+	schemas := r.dbtSchemas()
+	tr, err := r.plan.memo.translate(r.plan.dialect, r.plan.session, schemas, rendered, r.sameTypes, func() (translation, error) {
+		tr, read, err := translate(rendered, r.plan.dialect, r.plan.session, schemas, r.columnNames, r.relationsFrom, r.relTypes, place)
 		if err == nil && read {
 			fresh = tr
 			return translation{}, errReadColumns
@@ -460,12 +461,23 @@ func (r *runner) relationsFrom(schema, prefix string) ([]dialect.Relation, error
 	return out, err
 }
 
-// translate turns rendered SQL of dialect d, run in session, into SQLite; read reports
-// whether it asked for the columns or the tables of a schema. Every refusal is reported,
-// placed by place (given the line and column in rendered).
-func translate(rendered string, d dialect.Dialect, session dialect.Session, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
+// dbtSchemas resolves the names dbt gives the schemas the project builds
+// in (target.schema, this.schema: jinja's dbtSchema) to the SQLite schemas
+// attached, unless the root project names its schemas itself.
+func (r *runner) dbtSchemas() dialect.Schemas {
+	if r.plan.env.HasMacro("generate_schema_name") {
+		return dialect.Schemas{}
+	}
+	return dialect.NewSchemas(r.plan.target.Database, r.plan.target.Schema, r.db.Schemas())
+}
+
+// translate turns rendered SQL of dialect d, run in session with schemas,
+// into SQLite; read reports whether it asked for the columns or the tables
+// of a schema. Every refusal is reported, placed by place (given the line
+// and column in rendered).
+func translate(rendered string, d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
 	tr.typesRead = map[string]string{}
-	tr.sql, tr.types, err = dialect.TranslateTyped(rendered, dialect.Options{Dialect: d, Session: session, Columns: func(schema, table string) ([]string, error) {
+	tr.sql, tr.types, err = dialect.TranslateTyped(rendered, dialect.Options{Dialect: d, Session: session, Schemas: schemas, Columns: func(schema, table string) ([]string, error) {
 		read = true
 		return columns(schema, table)
 	}, Relations: func(schema, prefix string) ([]dialect.Relation, error) {

@@ -1,0 +1,42 @@
+package dialect
+
+import "testing"
+
+func TestDbtSchemaNames(t *testing.T) {
+	// target database wh, schema analytics; staging and analytics_raw attached
+	schemas := NewSchemas("wh", "analytics", []string{"main", "staging", "analytics_raw"})
+	for _, c := range []struct {
+		d        Dialect
+		in, want string
+	}{
+		{DuckDB, "select * from analytics.a", `select * from main.a`},
+		{DuckDB, "select * from Analytics.a join analytics_staging.d using (x)", `select * from main.a join staging.d using (x)`},
+		{DuckDB, "select * from wh.analytics.a", `select * from main.a`},
+		{DuckDB, `select * from "wh"."analytics_staging"."D"`, `select * from staging.d`},
+		{DuckDB, "select analytics.a.x from analytics.a", `select main.a.x from main.a`},
+		{DuckDB, "select * from analytics_raw.orders", `select * from analytics_raw.orders`},
+		{DuckDB, "select * from wh.analytics_raw.orders", `select * from analytics_raw.orders`},
+		{DuckDB, "select * from analytics_other.t", `select * from analytics_other.t`},
+		{DuckDB, "select * from staging.d, main.a", `select * from staging.d, main.a`},
+		{DuckDB, "select * from other.analytics.a", `select * from other.analytics.a`},
+		{BigQuery, "select * from `wh.analytics.a`", `select * from main.a`},
+		{BigQuery, "select * from `wh.analytics_staging.d`", `select * from staging.d`},
+		{BigQuery, "select * from `wh`.analytics.a", `select * from main.a`},
+		{BigQuery, "select * from `other.analytics.a`", `select * from analytics.a`},
+		{Snowflake, "select * from WH.ANALYTICS.A", `select * from main.a`},
+		{Snowflake, "select * from ANALYTICS_STAGING.D", `select * from staging.d`},
+		{Snowflake, "insert into WH.ANALYTICS.A select * from ANALYTICS_STAGING.D", `insert into main.A select * from staging.d`},
+		{DuckDB, "delete from analytics.a where x = 1", `delete from main.a where x = 1`},
+		{DuckDB, "update analytics_staging.d set y = 3", `update staging.d set y = 3`},
+		{DuckDB, "create table analytics.t as select 1 as x", `create table main.t as select 1 as x`},
+		{DuckDB, "create or replace view wh.analytics_staging.v as select 1 as x", `DROP VIEW IF EXISTS staging.v; create   view staging.v as select 1 as x`},
+		{BigQuery, "alter table wh.analytics.a add primary key (x) not enforced, add foreign key (y) references `wh.analytics_staging.d` (y) not enforced", `SELECT x, y FROM main.a LIMIT 0; SELECT y FROM staging.d LIMIT 0`},
+	} {
+		got, err := TranslateWith(c.in, Options{Dialect: c.d, Schemas: schemas})
+		if err != nil || got != c.want {
+			t.Errorf("%s: %q:\n got  %q, %v\n want %q", c.d, c.in, got, err, c.want)
+		}
+	}
+	// without the mapping (no profile, or the project's generate_schema_name) names stay
+	expectTranslated(t, DuckDB, "select * from analytics.a", "select * from analytics.a")
+}
