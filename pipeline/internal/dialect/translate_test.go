@@ -185,12 +185,13 @@ func FuzzTranslate(f *testing.F) {
 		"select * exclude (a), count(distinct b) over (), 7 // 2 from (select 1) as s(a)",
 		"select * from t pivot(sum(b) as s, count(*) for a in ('x' as y, 'z')) as p, u unpivot include nulls (v for k in (c as 'w'))",
 		"select id, unnest(l) as x from t where id > 1",
+		"select analytics.a.x from wh.analytics.a join analytics_s\n.b using (x); insert into `wh.analytics.t` select 1",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, sql string) {
 		for _, d := range Dialects[1:] {
-			out, err := TranslateWith(sql, Options{Dialect: d})
+			out, err := TranslateWith(sql, Options{Dialect: d, Schemas: NewSchemas("wh", "analytics", []string{"s"})})
 			checkTranslated(t, sql, out, err)
 		}
 		out, err := Translate(sql)
