@@ -92,7 +92,17 @@ func expectRows(t *testing.T, d Dialect, in, want string) {
 	}
 }
 
+// runSQL runs sql over the tables t and messages, giving its rows as
+// cells joined by | and rows by newlines, NULL as NULL.
 func runSQL(sql string) (string, error) {
+	return runWith(`create table t(id integer, a text, b integer);
+		insert into t values (1, 'x', 10), (2, 'Y', null), (3, null, 30);
+		create table messages(id integer, sender text, recipients text);
+		insert into messages values (1, '{"email":"a@x.com","domain":"x.com"}', '[{"email":"b@y.com","domain":"y.com"},{"email":"c@z.com","domain":"z.com"}]');`, sql)
+}
+
+// runWith runs setup, then query, giving its rows as runSQL does.
+func runWith(setup, query string) (string, error) {
 	conn, err := sqlite3.Open(":memory:")
 	if err != nil {
 		return "", err
@@ -101,13 +111,10 @@ func runSQL(sql string) (string, error) {
 	if err := sqlfunc.Register(conn); err != nil {
 		return "", err
 	}
-	if err := conn.Exec(`create table t(id integer, a text, b integer);
-		insert into t values (1, 'x', 10), (2, 'Y', null), (3, null, 30);
-		create table messages(id integer, sender text, recipients text);
-		insert into messages values (1, '{"email":"a@x.com","domain":"x.com"}', '[{"email":"b@y.com","domain":"y.com"},{"email":"c@z.com","domain":"z.com"}]');`); err != nil {
+	if err := conn.Exec(setup); err != nil {
 		return "", err
 	}
-	stmt, _, err := conn.Prepare(sql)
+	stmt, _, err := conn.Prepare(query)
 	if err != nil {
 		return "", err
 	}

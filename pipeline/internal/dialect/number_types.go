@@ -467,13 +467,7 @@ func (t *translator) realColumns(q *node) {
 		x.post += " AS REAL)"
 	}
 	for _, b := range q.list {
-		for b.kind == nSubquery || b.kind == nQuery && len(b.list) == 1 && b.x == nil {
-			if b.kind == nSubquery {
-				b = b.x
-			} else {
-				b = b.list[0]
-			}
-		}
+		b = setBranchBody(b)
 		switch b.kind {
 		case nValues:
 			saved := t.sc

@@ -33,13 +33,7 @@ func (t *translator) setColumnTypes(q *node) {
 	}
 	var bodies []*node
 	for _, b := range q.list {
-		for b.kind == nSubquery || b.kind == nQuery && len(b.list) == 1 && b.x == nil {
-			if b.kind == nSubquery {
-				b = b.x
-			} else {
-				b = b.list[0]
-			}
-		}
+		b = setBranchBody(b)
 		if b.kind == nSelect && b.sel.scope != nil {
 			bodies = append(bodies, b)
 		}
@@ -220,4 +214,17 @@ func (t *translator) valuesColumnTypes(b *node) {
 			wrapPrint(first, "cast_to(", ", "+sqlString(stamp)+", 'duckdb', "+itoa(t.toks[first.start].line)+")")
 		}
 	}
+}
+
+// setBranchBody is the SELECT or VALUES a branch of a set operation
+// stands for, through the parentheses and one-branch queries around it.
+func setBranchBody(b *node) *node {
+	for b.kind == nSubquery || b.kind == nQuery && len(b.list) == 1 && b.x == nil {
+		if b.kind == nSubquery {
+			b = b.x
+		} else {
+			b = b.list[0]
+		}
+	}
+	return b
 }

@@ -6,9 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ncruces/go-sqlite3"
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
-	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
 // wildcardSchema is a database of GA4-like daily tables: the statements
@@ -92,33 +90,4 @@ func TestWildcardTables(t *testing.T) {
 			}
 		})
 	}
-}
-
-// runWith runs setup, then query, giving its rows as runSQL does.
-func runWith(setup, query string) (string, error) {
-	conn, err := sqlite3.Open(":memory:")
-	if err != nil {
-		return "", err
-	}
-	defer conn.Close()
-	if err := sqlfunc.Register(conn); err != nil {
-		return "", err
-	}
-	if err := conn.Exec(setup); err != nil {
-		return "", err
-	}
-	stmt, _, err := conn.Prepare(query)
-	if err != nil {
-		return "", err
-	}
-	defer stmt.Close()
-	var rows []string
-	for stmt.Step() {
-		var cells []string
-		for i := 0; i < stmt.ColumnCount(); i++ {
-			cells = append(cells, stmt.ColumnText(i))
-		}
-		rows = append(rows, strings.Join(cells, "|"))
-	}
-	return strings.Join(rows, "\n"), stmt.Err()
 }
