@@ -3,56 +3,63 @@ package dialect
 import "strings"
 
 // Schemas lets SQL name a relation the playground builds by the names dbt
-// gives it (target.schema, this.schema, ref(...).schema): dbt's default
-// generate_schema_name puts a model in the target's schema, or in
-// <target schema>_<custom> for a custom schema, which the playground builds
-// in SQLite's main and in <custom>. The zero value maps nothing (no
-// profile, or a root project naming its schemas with its own
+// gives it (target.schema, this.schema, ref(...).schema: jinja's
+// dbtSchema): dbt's default generate_schema_name puts a model in the
+// target's schema, or in <target schema>_<custom> for a custom schema,
+// which the playground builds in SQLite's main and in <custom>. The zero
+// value maps nothing (a root project naming its schemas with its own
 // generate_schema_name).
 type Schemas struct {
 	database, target string
-	attached         string // ",a,b," in lower case: comparable, for a memo key
+	attached         string // ",main,temp,a,B,": comparable, for a memo key
 }
 
 // NewSchemas maps the names dbt gives under a target of that database and
 // schema to the attached SQLite schemas (main and temp need not be listed).
 func NewSchemas(database, target string, attached []string) Schemas {
-	s := Schemas{database: strings.ToLower(database), target: strings.ToLower(target), attached: ",main,temp,"}
+	s := Schemas{database: database, target: target, attached: ",main,temp,"}
 	for _, a := range attached {
-		if a = strings.ToLower(a); !s.has(a) {
+		if _, ok := s.lookup(a); !ok && !strings.Contains(a, ",") {
 			s.attached += a + ","
 		}
 	}
 	return s
 }
 
-func (s Schemas) has(schema string) bool {
-	return !strings.Contains(schema, ",") && strings.Contains(s.attached, ","+schema+",")
+// lookup is the attached schema of that name, case aside, as attached.
+func (s Schemas) lookup(name string) (string, bool) {
+	for _, a := range strings.Split(strings.Trim(s.attached, ","), ",") {
+		if strings.EqualFold(a, name) {
+			return a, true
+		}
+	}
+	return "", false
 }
 
-// sqlite is the SQLite schema of a relation the SQL names as
-// database.schema (database "" when it names none), in lower case; ok is
-// false when the name is to be printed as written. A schema attached as it
-// is named (a source's analytics_raw) is that schema; otherwise dbt's
-// default is undone: the target's schema is main and <target>_<custom> is
-// <custom>, case aside, as warehouses fold unquoted names. The target's
-// database is dropped; another database is left as written.
-func (s Schemas) sqlite(database, schema string) (string, bool) {
-	database, schema = strings.ToLower(database), strings.ToLower(schema)
-	if s.target == "" || database != "" && database != s.database {
+// SQLite is the SQLite schema of a relation the SQL names as
+// database.schema (database "" when it names none); ok is false when the
+// name is to be kept as written. A schema attached as it is named (a
+// source's analytics_raw) is that schema; otherwise dbt's default is
+// undone: the target's schema is main and <target>_<custom> is <custom>,
+// case aside, as warehouses fold unquoted names. The target's database is
+// dropped; another database is kept as written.
+func (s Schemas) SQLite(database, schema string) (string, bool) {
+	if s.target == "" || database != "" && !strings.EqualFold(database, s.database) {
 		return "", false
 	}
-	switch custom, isCustom := strings.CutPrefix(schema, s.target+"_"); {
-	case s.has(schema):
-		if database == "" {
-			return "", false
+	if a, ok := s.lookup(schema); ok {
+		return a, database != ""
+	}
+	if strings.EqualFold(schema, s.target) {
+		return "main", true
+	}
+	if n := len(s.target) + 1; len(schema) > n && strings.EqualFold(schema[:n], s.target+"_") {
+		if a, ok := s.lookup(schema[n:]); ok && !strings.EqualFold(a, "main") && !strings.EqualFold(a, "temp") {
+			return a, true
 		}
-	case schema == s.target:
-		schema = "main"
-	case isCustom && s.has(custom):
-		schema = custom
-	case database == "":
-		return "", false
 	}
-	return schema, true
+	if database != "" {
+		return schema, true
+	}
+	return "", false
 }

@@ -19,6 +19,8 @@ func TestDbtSchemaNames(t *testing.T) {
 		{DuckDB, "select * from analytics_other.t", `select * from analytics_other.t`},
 		{DuckDB, "select * from staging.d, main.a", `select * from staging.d, main.a`},
 		{DuckDB, "select * from other.analytics.a", `select * from other.analytics.a`},
+		{DuckDB, "select * from analytics_main.a, analytics_temp.b", `select * from analytics_main.a, analytics_temp.b`},
+		{DuckDB, "select * from wh.Analytics_Raw.orders", `select * from analytics_raw.orders`},
 		{BigQuery, "select * from `wh.analytics.a`", `select * from main.a`},
 		{BigQuery, "select * from `wh.analytics_staging.d`", `select * from staging.d`},
 		{BigQuery, "select * from `wh`.analytics.a", `select * from main.a`},

@@ -861,8 +861,8 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 			if len(parts) == 3 {
 				database = parts[0]
 			}
-			if s, ok := p.schemas.sqlite(database, fi.schema); ok && len(parts) <= 3 {
-				fi.schema, fi.resolved = s, true
+			if s, ok := p.schemas.SQLite(database, fi.schema); ok && len(parts) <= 3 {
+				fi.schema, fi.resolved = strings.ToLower(s), true
 			}
 		}
 		fi.alias = fi.table

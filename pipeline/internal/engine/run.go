@@ -559,6 +559,12 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		reads = append(reads, dataRead{kind: "relations", arg: schemaPattern + "\x00" + namePattern + "\x00" + exclude, answer: answer})
 		return rels, err
 	}
+	ctx.Schema = func(name string) string {
+		if s, ok := r.dbtSchemas().SQLite("", name); ok {
+			return s
+		}
+		return name
+	}
 	ctx.Columns = func(rel jinja.Relation) ([]jinja.Column, error) {
 		cols, answer, err := r.columns(rel)
 		// A table the engine built keeps its columns while it keeps its

@@ -106,6 +106,10 @@ type Context struct {
 	// Columns lists the columns of a built relation
 	// (adapter.get_columns_in_relation, dbt_utils.union_relations).
 	Columns func(rel Relation) ([]Column, error)
+	// Schema is the SQLite schema of a schema a template names as dbt does
+	// (adapter.get_relation(schema=this.schema, ...)): dbtSchema undone, as
+	// the translator undoes it in SQL. Nil keeps the name as written.
+	Schema func(name string) string
 	// Funcs are extra globals implemented in Go.
 	Funcs map[string]Func
 	// Globals are extra variables of this render (on-run-end's results),

@@ -125,17 +125,11 @@ func (e *Env) dbtSchema(s string) string {
 }
 
 // sqliteSchema is the SQLite schema of a schema a template names as dbt
-// does (adapter.get_relation(schema=this.schema, ...)): dbtSchema undone,
-// in any case, as the warehouses fold unquoted names.
+// does (adapter.get_relation(schema=this.schema, ...)), as the context's
+// Schema gives it.
 func (e *Env) sqliteSchema(s string) string {
-	target := e.targetField(func(t Target) string { return t.Schema })
-	switch {
-	case e.HasMacro("generate_schema_name") || target == "":
+	if e.cur == nil || e.cur.Schema == nil {
 		return s
-	case strings.EqualFold(s, target):
-		return "main"
-	case len(s) > len(target)+1 && strings.EqualFold(s[:len(target)+1], target+"_"):
-		return s[len(target)+1:]
 	}
-	return s
+	return e.cur.Schema(s)
 }
