@@ -63,3 +63,32 @@ func (s Schemas) SQLite(database, schema string) (string, bool) {
 	}
 	return "", false
 }
+
+// resolveStars names the SQLite schema in schema.table.* of a FROM table
+// named by dbt's schema name, as the FROM item has it.
+func resolveStars(info *selectInfo) {
+	for _, it := range info.items {
+		schema, table, ok := strings.Cut(it.name, ".")
+		if it.kind != nStar || !ok || strings.Contains(table, ".") {
+			continue
+		}
+		for _, r := range info.from {
+			if f := r.from; f.kind == fromTable && f.resolved && f.written == schema && f.table == table {
+				it.name = f.schema + "." + table
+			}
+		}
+	}
+}
+
+// resolveQualifier prints schema, a FROM table's SQLite schema, at tok,
+// the qualifier of a column (schema.table.column) that names it by dbt's
+// schema name.
+func (t *translator) resolveQualifier(tok int, schema string) {
+	if identName(t.toks[tok]) != schema {
+		if t.qualifiers == nil {
+			t.qualifiers = map[int]string{}
+		}
+		t.qualifiers[tok] = quoteIdent(schema)
+		t.pr.setTok(tok, t.qualifiers[tok])
+	}
+}

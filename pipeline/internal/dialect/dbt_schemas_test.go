@@ -14,6 +14,11 @@ func TestDbtSchemaNames(t *testing.T) {
 		{DuckDB, "select * from wh.analytics.a", `select * from main.a`},
 		{DuckDB, `select * from "wh"."analytics_staging"."D"`, `select * from staging.d`},
 		{DuckDB, "select analytics.a.x from analytics.a", `select main.a.x from main.a`},
+		{DuckDB, "select analytics.a.s.f from analytics.a", `select json_extract(main.a.s, '$.f') AS f from main.a`},
+		// SQLite has no schema.table.*: table.* when the FROM list names the table once
+		{DuckDB, "select analytics.a.*, 1 as n from analytics.a", `select a.*, 1 as n from main.a`},
+		{DuckDB, "select staging.d.* from staging.d", `select d.* from staging.d`},
+		{Snowflake, "select ANALYTICS_STAGING.D.* from ANALYTICS_STAGING.D", `select D.* from staging.d`},
 		{DuckDB, "select * from analytics_raw.orders", `select * from analytics_raw.orders`},
 		{DuckDB, "select * from wh.analytics_raw.orders", `select * from analytics_raw.orders`},
 		{DuckDB, "select * from analytics_other.t", `select * from analytics_other.t`},

@@ -506,6 +506,7 @@ func (p *parser) parseSelect() *node {
 		f := p.open(nExpr)
 		p.parseFromList(f, info)
 		info.fromClause = s.add(p.close(f))
+		resolveStars(info)
 	}
 	if _, ok := p.acceptWord("where"); ok {
 		info.where = s.add(p.parseExpr())

@@ -29,6 +29,9 @@ func (t *translator) rewriteSelect(s *node) {
 	}
 	overUnnest = overUnnest || t.overWildcard(s)
 	for _, it := range info.items {
+		if schema, table, ok := strings.Cut(it.name, "."); ok && it.kind == nStar && !strings.Contains(table, ".") {
+			t.tableStar(it, info, schema, table)
+		}
 		structStar := false
 		switch {
 		case it.kind == nStar && t.d == BigQuery && it.name != "" && !strings.Contains(it.name, ".") && !namesFrom(info.from, it.name):
@@ -740,4 +743,29 @@ func hasName(n *node) bool {
 		}
 	}
 	return false
+}
+
+// tableStar prints schema.table.*, which SQLite lacks, as table.* when
+// the FROM list has that table once, unaliased, and nothing else named
+// table; otherwise it is left as written.
+func (t *translator) tableStar(it *node, info *selectInfo, schema, table string) {
+	found := 0
+	for _, r := range info.from {
+		f := r.from
+		switch {
+		case f.kind == fromTable && f.schema == schema && f.table == table && f.alias == table:
+			found++
+		case f.aliasOrName() == table:
+			return
+		}
+	}
+	if found != 1 {
+		return
+	}
+	for i := it.start; i < it.end; i++ {
+		t.pr.dropTok(i)
+		if t.toks[i].kind == kDot {
+			return
+		}
+	}
 }

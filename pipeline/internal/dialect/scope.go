@@ -460,9 +460,9 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 	for i, k := range n.parts {
 		parts[i] = identName(t.toks[k])
 	}
-	if len(parts) == 3 {
-		if f := sc.findTable(parts[0], parts[1]); f != nil && f.resolved && parts[0] != f.schema {
-			t.pr.setTok(n.parts[0], quoteIdent(f.schema)) // schema.table.column by dbt's schema name
+	if len(parts) >= 3 {
+		if f := sc.findTable(parts[0], parts[1]); f != nil && f.resolved {
+			t.resolveQualifier(n.parts[0], f.schema)
 		}
 	}
 	if len(parts) == 1 {
@@ -640,6 +640,9 @@ func (t *translator) nameText(n *node, k int) string {
 // identOut is an identifier token as SQLite reads it: BigQuery's
 // backticks become double quotes.
 func (t *translator) identOut(i int) string {
+	if q, ok := t.qualifiers[i]; ok {
+		return q // a schema by dbt's name (dbt_schemas.go)
+	}
 	tx := t.toks[i].text
 	if t.toks[i].kind == kQuoted && tx[0] == '`' {
 		return quoteIdent(tx[1 : len(tx)-1])

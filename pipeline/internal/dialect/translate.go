@@ -112,12 +112,15 @@ func (t *translator) refusals() error {
 // translator walks the tree, setting each node's rewrite and collecting
 // refusals.
 type translator struct {
-	d    Dialect
-	opts Options
-	toks []token
-	pr   *printer
-	errs []*diag.Diagnostic
-	seq  int // for generated aliases
+	d Dialect
+	// qualifiers are the schema tokens of schema.table.column and
+	// schema.table.* printed as the SQLite schema (dbt_schemas.go).
+	qualifiers map[int]string
+	opts       Options
+	toks       []token
+	pr         *printer
+	errs       []*diag.Diagnostic
+	seq        int // for generated aliases
 	// ordering is the scope of the SELECT whose ORDER BY is being walked,
 	// where a name may be an alias of its select list.
 	ordering *scope
