@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDbtSchemaNames(t *testing.T) {
 	// target database wh, schema analytics; staging and analytics_raw attached
@@ -43,6 +46,13 @@ func TestDbtSchemaNames(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("%s: %q:\n got  %q, %v\n want %q", c.d, c.in, got, err, c.want)
 		}
+	}
+	// a BigQuery wildcard table by dbt's name lists the tables of the SQLite schema
+	o := wildcardOptions()
+	o.Schemas = NewSchemas("proj", "analytics", []string{"ga4"})
+	got, err := TranslateWith("select count(*) from `proj.analytics_ga4.events_2024*`", o)
+	if err != nil || !strings.Contains(got, "FROM ga4.events_20240101 UNION ALL SELECT event_name, n, '0102' AS _TABLE_SUFFIX FROM ga4.events_20240102)") {
+		t.Errorf("wildcard table by dbt's schema name: %q, %v", got, err)
 	}
 	// without the mapping (no profile, or the project's generate_schema_name) names stay
 	expectTranslated(t, DuckDB, "select * from analytics.a", "select * from analytics.a")
