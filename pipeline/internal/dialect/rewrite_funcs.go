@@ -757,7 +757,7 @@ var bigQueryNamespaces = map[string]bool{"net": true, "hll_count": true, "keys":
 
 // namespacedFunctions are those families' functions that run, and the
 // sqlfunc function computing each.
-var namespacedFunctions = map[string]string{"net.host": "net_host", "net.public_suffix": "net_public_suffix", "net.reg_domain": "net_reg_domain"}
+var namespacedFunctions = map[string]string{"net.host": "net_host"}
 
 // safeVariants are the functions of pipeline/internal/sqlfunc computing SAFE.f.
 var safeVariants = map[string]string{

@@ -471,7 +471,7 @@ var (
 	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery"}
 	refLateralAlias     = refusal{"%s is an alias of this select list: BigQuery does not let a select item use an alias an earlier item defines", "repeat the expression, or select it in a subquery and compute from that: select a, a * 10 as b from (select 2 as a)"}
 	refEscape           = refusal{"%s ... ESCAPE is not supported", "escape with a backslash inside the pattern: x glob 'a\\*' (SIMILAR TO and ~ take a regular expression: 'a\\.c')"}
-	refNamespaced       = refusal{"%s is not supported", "NET.HOST, NET.PUBLIC_SUFFIX and NET.REG_DOMAIN work; for an IP address, take the host with NET.HOST and its parts with SPLIT; HLL_COUNT, KEYS and AEAD functions have no equivalent"}
+	refNamespaced       = refusal{"%s is not supported", "NET.HOST works; NET.REG_DOMAIN and NET.PUBLIC_SUFFIX need the public suffix list: take the host with NET.HOST and its last labels with SPLIT; HLL_COUNT, KEYS and AEAD functions have no equivalent"}
 	refCTEColumns       = refusal{"a column list after a CTE's name is not supported in BigQuery SQL", "name the columns inside the CTE: with t as (select 1 as a, 2 as b)"}
 	refValues           = refusal{"VALUES is not supported in BigQuery SQL outside INSERT", "select the rows: select 1 as a, 'x' as b union all select 2, 'y'"}
 	refUDF              = refusal{"%s is a dataset's function (a persistent UDF), which SQLite does not have", "write its body in the query, or as a dbt macro the models call"}
@@ -548,7 +548,7 @@ var Refusals = []Rule{
 	{From: "SAFE.f(...) of an aggregate or window function, or with a lambda (BigQuery refuses it too)", Dialects: "BigQuery", To: refSafeScalar.hint},
 	{From: "CAST(x AS STRING FORMAT '...') of a value whose type is not known with a format that is not a number's, a number's format with S, MI, PR, C, L, G, D, B, EEEE, RN, V, X or TM; CAST(x AS DATE FORMAT '...') of a value that is not a string", Dialects: "BigQuery", To: refCastFormat.hint},
 	{From: "CAST(d AS STRING FORMAT '...') with DAY (padded), FFn, or an element BigQuery does not format (CC, Q, IW, Y,YYY...) or one the type has not (HH24 of a DATE, TZH of a DATETIME); CAST(s AS DATE FORMAT '...') without YYYY and a month, or with YY, RR, DDD or SSSSS", Dialects: "BigQuery", To: refCastFormatElement.hint},
-	{From: "NET.*, HLL_COUNT.*, KEYS.*, AEAD.* functions but NET.HOST, NET.PUBLIC_SUFFIX and NET.REG_DOMAIN", Dialects: "BigQuery", To: refNamespaced.hint},
+	{From: "NET.*, HLL_COUNT.*, KEYS.*, AEAD.* functions but NET.HOST", Dialects: "BigQuery", To: refNamespaced.hint},
 	{From: "dataset.function(...), a persistent UDF", Dialects: "BigQuery", To: refUDF.hint},
 	{From: "WITH t(a, b) AS (...), a CTE with a column list (BigQuery refuses it)", Dialects: "BigQuery", To: refCTEColumns.hint},
 	{From: "VALUES outside INSERT (BigQuery refuses it)", Dialects: "BigQuery", To: refValues.hint},
