@@ -885,14 +885,15 @@ func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relat
 	// model.config holds it
 	modelConfig, _ := model["config"].(map[string]any)
 	return &jinja.Context{
-		Package:     pkg,
-		GraphOf:     g,
-		Vars:        p.proj.VarsFor(pkg),
-		Target:      p.target,
-		This:        this,
-		Model:       model,
-		ModelConfig: modelConfig,
-		Execute:     execute,
+		Package:          pkg,
+		GraphOf:          g,
+		Vars:             p.proj.VarsFor(pkg),
+		Target:           p.target,
+		This:             this,
+		SchemasAsWritten: p.schemasAsWritten(),
+		Model:            model,
+		ModelConfig:      modelConfig,
+		Execute:          execute,
 		Config: func(kw map[string]any) error {
 			if cfg != nil {
 				cfg.Apply(kw)

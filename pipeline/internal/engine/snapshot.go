@@ -24,16 +24,21 @@ import (
 // version's dbt_valid_from) or check (a check_cols column differs).
 
 type snapshot struct {
-	decl *project.Snapshot
-	cfg  project.Config // after the block's own config()
+	decl   *project.Snapshot
+	cfg    project.Config // after the block's own config()
+	target string         // the target's schema
 }
 
 // relation is where a snapshot lands: target_schema (or schema), else main;
-// alias, else its name.
+// alias, else its name. A target_schema that is the target's schema is
+// main, where the models dbt builds in that schema are.
 func (s *snapshot) relation() jinja.Relation {
 	schema := s.cfg.Schema
-	if ts, ok := s.cfg.Extra["target_schema"].(string); ok && ts != "" {
+	if ts := s.targetSchema(); ts != "" {
 		schema = ts
+		if strings.EqualFold(ts, s.target) {
+			schema = "main"
+		}
 	}
 	if schema == "" {
 		schema = "main"
@@ -43,6 +48,26 @@ func (s *snapshot) relation() jinja.Relation {
 		name = s.cfg.Alias
 	}
 	return jinja.Relation{Schema: schema, Name: name}
+}
+
+// targetSchema is the legacy target_schema config, "" for none: dbt builds
+// the snapshot in exactly that schema, whoever runs it, where the newer
+// schema config goes through generate_schema_name as a model's does.
+func (s *snapshot) targetSchema() string {
+	ts, _ := s.cfg.Extra["target_schema"].(string)
+	return ts
+}
+
+// schemasAsWritten are the SQLite schemas of snapshots with target_schema,
+// which dbt names as written (jinja's Context.SchemasAsWritten).
+func (p *plan) schemasAsWritten() []string {
+	var out []string
+	for _, s := range p.snapshots {
+		if rel := s.relation(); s.cfg.Enabled && s.targetSchema() != "" && rel.Schema != "main" {
+			out = append(out, rel.Schema)
+		}
+	}
+	return out
 }
 
 // parseSnapshots files the project's snapshots and parses each block (its
@@ -56,7 +81,7 @@ func (p *plan) parseSnapshots() ([]*graph.Node, error) {
 		if m, ok := p.models[s.Name]; ok {
 			return nil, diag.Errorf(s.Path, s.Line, "snapshot %q has the name of model %s", s.Name, m.Path).WithHint("rename the snapshot: ref() could not tell them apart")
 		}
-		p.snapshots[s.Name] = &snapshot{decl: s, cfg: s.Config}
+		p.snapshots[s.Name] = &snapshot{decl: s, cfg: s.Config, target: p.target.Schema}
 	}
 	names := slices.Sorted(maps.Keys(p.snapshots))
 	if p.universeKey != "" && len(names) > 0 {

@@ -106,6 +106,11 @@ type Context struct {
 	// Columns lists the columns of a built relation
 	// (adapter.get_columns_in_relation, dbt_utils.union_relations).
 	Columns func(rel Relation) ([]Column, error)
+	// SchemasAsWritten are SQLite schemas dbt names as written, not
+	// <target schema>_<schema>: those of snapshots configured with
+	// target_schema, which dbt builds in exactly that schema whatever the
+	// target.
+	SchemasAsWritten []string
 	// Schema is the SQLite schema of a schema a template names as dbt does
 	// (adapter.get_relation(schema=this.schema, ...)): dbtSchema undone, as
 	// the translator undoes it in SQL. Nil keeps the name as written.

@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -112,11 +113,12 @@ func (e *Env) nodeRel(r Relation) relValue {
 // Without the root project's generate_schema_name, dbt's default names the
 // target's schema, or <target schema>_<custom> for a node with a custom
 // schema, which the playground builds in schema <custom> (main for none);
-// the root's macro answers the name the playground builds in.
+// the root's macro answers the name the playground builds in. A
+// snapshot's target_schema is its name as written.
 func (e *Env) dbtSchema(s string) string {
 	target := e.targetField(func(t Target) string { return t.Schema })
 	switch {
-	case e.HasMacro("generate_schema_name") || target == "" || s == "temp":
+	case e.HasMacro("generate_schema_name") || target == "" || s == "temp" || slices.Contains(e.cur.SchemasAsWritten, s):
 		return s
 	case s == "" || s == "main":
 		return target
