@@ -104,9 +104,20 @@ func setItem(b *node, col int) *node {
 }
 
 // textOf tells whether x is known to be text: a string literal, a cast to
-// VARCHAR or TEXT, or text joined with ||.
+// VARCHAR or TEXT, text joined with ||, or a column (of a CTE, a subquery,
+// VALUES or a built table) or scalar subquery whose every row is text.
 func (t *translator) textOf(x *node) bool {
+	if t.d != DuckDB {
+		return false
+	}
 	switch x.kind {
+	case nName:
+		if e := t.lateralAlias(x, t.sc); e != nil && len(x.parts) == 1 {
+			return t.textOf(e.x)
+		}
+		return t.column(x).text
+	case nSubquery:
+		return x.x != nil && t.subqueryColumn(x).text
 	case nParen:
 		return x.x != nil && t.textOf(x.x)
 	case nString:

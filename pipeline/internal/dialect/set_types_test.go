@@ -24,3 +24,34 @@ func TestSetColumnTypes(t *testing.T) {
 	expectTranslated(t, duckdb, "insert into t values (timestamp '2024-01-01 10:00:00'), ('2024-02-03')", "insert into t values ('2024-01-01T10:00:00Z'), ('2024-02-03')")
 	expectRows(t, duckdb, "select timestamp '2024-01-01 10:00:00' as x union all select '2024-01-01 10:00:00' union select date '2024-01-01'", "2024-01-01\n2024-01-01 10:00:00")
 }
+
+// Text from a column known to be VARCHAR (of a CTE, a subquery, VALUES or
+// a built table) makes the column text too; a model's text column carries
+// VARCHAR to the next model.
+func TestSetColumnTypesOfTextColumns(t *testing.T) {
+	o := testOptions(duckdb)
+	o.Types = func(schema, table string) map[string]string {
+		if schema == "main" && table == "s" {
+			return map[string]string{"status": TypeText, "ts": "DATETIME"}
+		}
+		return nil
+	}
+	for _, c := range []struct{ in, out string }{
+		{"with a as (select 'x' as s) select timestamp '2024-01-01 10:00:00' as c union all select s from a", "with a as (select 'x' as s) select timestamp_string('2024-01-01T10:00:00Z', 'DATETIME', 'duckdb') as c union all select s from a"},
+		{"select s from (select 'x' || n as s from t) union all select true", "select s from (select 'x' || n as s from t) union all select CASE (true) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END"},
+		{"select (select status from main.s limit 1) as c union all select 2.50", "select (select status from main.s limit 1) as c union all select decimal_text(2.50, 2)"},
+		{"select ts from main.s union select status from main.s", "select timestamp_string(ts, 'DATETIME', 'duckdb') AS ts from main.s union select status from main.s"},
+		{"with v as (select * from (values ('a'), (null)) v(s)) select s from v union all select 1", "with v as (select * from (WITH _nexus_cols1(s) AS (values ('a'), (null)) SELECT * FROM _nexus_cols1) AS v) select s from v union all select CAST(1 AS TEXT)"},
+		// a column of unknown type, or of text and a number, is left as it is
+		{"with a as (select 'x' as s union all select 1) select s from a union all select true", "with a as (select 'x' as s union all select CAST(1 AS TEXT)) select s from a union all select true"},
+		{"select status from s union all select true", "select status from s union all select true"},
+	} {
+		got, _, err := TranslateTyped(c.in, o)
+		if err != nil || got != c.out {
+			t.Errorf("%q = %q, %v; want %q", c.in, got, err, c.out)
+		}
+	}
+	if _, types, err := TranslateTyped("select status, status::varchar || '!' as loud, ts from main.s", o); err != nil || len(types) != 3 || types["loud"] != TypeText || types["status"] != TypeText {
+		t.Errorf("output types %v, %v; want status and loud VARCHAR", types, err)
+	}
+}

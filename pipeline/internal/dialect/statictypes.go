@@ -40,7 +40,13 @@ type colType struct {
 	name, typ string
 	num       string // the number type of a known number (numberType)
 	null      bool   // the NULL literal: takes the type of the other rows
+	text      bool   // known to be DuckDB's VARCHAR (textOf)
 }
+
+// TypeText is the type a built table keeps for a DuckDB column known to be
+// VARCHAR: a model reading it knows its text (set_types.go). It is never a
+// static type of a value, only the text flag of a column.
+const TypeText = "VARCHAR"
 
 // staticType is the static type of n in the scope being walked.
 func (t *translator) staticType(n *node) string {
@@ -389,6 +395,10 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 					cols = append(cols, colType{name: strings.ToLower(name), num: num})
 					continue
 				}
+				if typ == TypeText {
+					cols = append(cols, colType{name: strings.ToLower(name), text: t.d == DuckDB})
+					continue
+				}
 				cols = append(cols, colType{name: strings.ToLower(name), typ: typ})
 			}
 			sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
@@ -409,7 +419,7 @@ func renameTypes(names []string, cols []colType, complete bool) ([]colType, bool
 	}
 	out := make([]colType, len(cols))
 	for i, c := range cols {
-		out[i] = colType{name: strings.ToLower(names[i]), typ: c.typ, num: c.num}
+		out[i] = colType{name: strings.ToLower(names[i]), typ: c.typ, num: c.num, text: c.text}
 	}
 	return out, true
 }
@@ -472,11 +482,12 @@ func (o *colType) merge(c colType) {
 	switch {
 	case c.null:
 	case o.null:
-		o.typ, o.num, o.null = c.typ, c.num, false
+		o.typ, o.num, o.null, o.text = c.typ, c.num, false, c.text
 	default:
 		if c.typ != o.typ {
 			o.typ = ""
 		}
+		o.text = o.text && c.text
 		o.num = mergeNumbers(o.num, c.num)
 	}
 }
@@ -553,7 +564,7 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 					}
 					for _, rep := range it.list2 {
 						if rep.name == c.name {
-							c.typ, c.num = t.staticType(rep.x), t.numberType(rep.x)
+							c.typ, c.num, c.text = t.staticType(rep.x), t.numberType(rep.x), t.textOf(rep.x)
 						}
 					}
 					c.name = t.starName(it, c.name)
@@ -566,7 +577,7 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 		if name == "" {
 			name = fieldName(t.toks, it.x)
 		}
-		out = append(out, colType{name: name, typ: t.staticType(it.x), num: t.numberType(it.x), null: t.isNull(it.x)})
+		out = append(out, colType{name: name, typ: t.staticType(it.x), num: t.numberType(it.x), null: t.isNull(it.x), text: t.textOf(it.x)})
 	}
 	t.selTypes[s] = selTyped{out, complete}
 	return out, complete
@@ -603,6 +614,9 @@ func (t *translator) outputTypes(root *node) map[string]string {
 			// Snowflake's integers are NUMBER(38, 0): a sum of the
 			// column divided downstream has 6 digits, as a seed's has
 			typ = typeNumber + c.num
+		}
+		if typ == "" && c.text && t.d == DuckDB {
+			typ = TypeText
 		}
 		if typ == "" || c.name == "" {
 			continue
@@ -643,14 +657,15 @@ func (t *translator) valuesTypes(v *node) []colType {
 			if t.isNull(x) {
 				continue
 			}
-			typ, num := t.staticType(x), t.numberType(x)
+			typ, num, text := t.staticType(x), t.numberType(x), t.textOf(x)
 			if out[i].null {
-				out[i].typ, out[i].num, out[i].null = typ, num, false
+				out[i].typ, out[i].num, out[i].null, out[i].text = typ, num, false, text
 				continue
 			}
 			if typ != out[i].typ {
 				out[i].typ = ""
 			}
+			out[i].text = out[i].text && text
 			out[i].num = mergeNumbers(out[i].num, num)
 		}
 	}
