@@ -336,3 +336,30 @@ func (t *translator) countDistinctInstants(n *node) {
 		n.list[0].post += ")"
 	}
 }
+
+// listaggDistinctInstants writes Snowflake's LISTAGG(DISTINCT ts[, sep]) of
+// a value that may keep an offset as listagg_distinct_instants, which
+// joins one instant written in two offsets once, as count(DISTINCT) counts
+// it (countDistinctInstants); a TIMESTAMP_LTZ, which the static type does
+// not tell apart, is UTC text, which it joins as before. It tells whether
+// it did.
+func (t *translator) listaggDistinctInstants(n *node) bool {
+	if t.d != Snowflake || n.name != "listagg" || !n.flag || n.x != nil || len(n.list) < 1 || len(n.list) > 2 ||
+		limitOf(n) != nil || t.equalityKey(n.list[0]) == "" {
+		return false
+	}
+	t.pr.setTok(n.tok, "listagg_distinct_instants")
+	t.pr.dropTok(n.tok2)
+	t.rewriteWithinGroup(n)
+	return true
+}
+
+// arrayAggDistinctInstants writes Snowflake's ARRAY_AGG(DISTINCT ts) as
+// array_agg_distinct_instants, as listaggDistinctInstants does LISTAGG.
+func (t *translator) arrayAggDistinctInstants(n *node) {
+	if t.d != Snowflake || !n.flag || n.x != nil || len(n.list) != 1 || limitOf(n) != nil || t.equalityKey(n.list[0]) == "" {
+		return
+	}
+	t.pr.setTok(n.tok, "array_agg_distinct_instants")
+	t.pr.dropTok(n.tok2)
+}

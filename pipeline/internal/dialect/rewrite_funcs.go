@@ -274,6 +274,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 		return
 	}
+	if t.listaggDistinctInstants(n) {
+		return
+	}
 	if n.flag && len(n.list) == 2 && (name == "string_agg" || name == "listagg" || name == "group_concat") {
 		// SQLite takes DISTINCT only with one argument
 		if lim := limitOf(n); lim != nil {
@@ -335,6 +338,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			}
 			lim.print = func(pr *printer, l *node) string { return pr.carry(l) }
 		}
+		t.arrayAggDistinctInstants(n)
 		if len(n.list) == 1 && (n.z != nil && n.z.name == "ignore" || t.d == Snowflake) {
 			arg, win := n.list[0], n.x
 			if n.z != nil {

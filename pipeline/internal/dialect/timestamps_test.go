@@ -92,3 +92,14 @@ func TestTimestampFractionOrder(t *testing.T) {
 		expectRows(t, c.d, minMax, "2024-05-17T09:59:59.75Z|2024-05-17T10:00:00.5Z")
 	}
 }
+
+// ARRAY_AGG(DISTINCT) and LISTAGG(DISTINCT) of TIMESTAMP_TZ values take
+// one instant written in two offsets once; wall clocks keep SQLite's
+// DISTINCT.
+func TestDistinctInstantAggregates(t *testing.T) {
+	expectTranslated(t, snowflake, "select listagg(distinct a::timestamp_tz), listagg(distinct a::timestamp_tz, ';') within group (order by a) from t",
+		"select listagg_distinct_instants( cast_to(a, 'TIMESTAMP_TZ', 'snowflake', 1)), listagg_distinct_instants( cast_to(a, 'TIMESTAMP_TZ', 'snowflake', 1), ';' ORDER BY a NULLS LAST)  from t")
+	expectTranslated(t, snowflake, "select array_agg(distinct to_timestamp_tz(s)) from t", "select array_agg_distinct_instants( to_timestamp_tz_snowflake(s)) FILTER (WHERE to_timestamp_tz_snowflake(s) IS NOT NULL) from t")
+	expectTranslated(t, snowflake, "select array_agg(distinct a::timestamp_ntz), listagg(distinct a::timestamp_ntz, ',') from t",
+		"select json_group_array(distinct cast_to(a, 'DATETIME', 'snowflake', 1)) FILTER (WHERE cast_to(a, 'DATETIME', 'snowflake', 1) IS NOT NULL), string_agg_distinct( cast_to(a, 'DATETIME', 'snowflake', 1), ',') from t")
+}

@@ -165,6 +165,7 @@ type joinAgg struct {
 	seen     map[string]struct{}
 	limit    int64 // string_agg_limit: the most values joined
 	limited  bool
+	instants bool // distinct by instant (distinctKey)
 }
 
 func (j *joinAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
@@ -197,10 +198,14 @@ func (j *joinAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		if j.seen == nil {
 			j.seen = map[string]struct{}{}
 		}
-		if _, dup := j.seen[s]; dup {
+		key := s
+		if j.instants {
+			key = distinctKey(s)
+		}
+		if _, dup := j.seen[key]; dup {
 			return
 		}
-		j.seen[s] = struct{}{}
+		j.seen[key] = struct{}{}
 	}
 	if j.n > 0 {
 		j.b.WriteString(j.sep)
@@ -228,6 +233,7 @@ type arrayAgg struct {
 	n        int
 	limit    bool
 	distinct bool
+	instants bool // distinct by instant (distinctKey)
 	seen     map[string]bool
 }
 
@@ -255,13 +261,17 @@ func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
 		elem = sb.String()
 	}
 	if a.distinct {
-		if a.seen[elem] {
+		key := elem
+		if a.instants && v.Type() == sqlite3.TEXT && v.Subtype() != jsonSubtype {
+			key = "\x00" + distinctKey(v.Text()) // apart from JSON elements
+		}
+		if a.seen[key] {
 			return
 		}
 		if a.seen == nil {
 			a.seen = map[string]bool{}
 		}
-		a.seen[elem] = true
+		a.seen[key] = true
 	}
 	if a.n == 0 {
 		a.b = append(a.b, '[')

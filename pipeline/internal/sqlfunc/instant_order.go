@@ -16,7 +16,22 @@ import (
 func init() {
 	add(Func{Name: "instant_key", NArgs: 1, Scalar: instantKey},
 		Func{Name: "instant_min", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &instantPick{} }},
-		Func{Name: "instant_max", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &instantPick{max: true} }})
+		Func{Name: "instant_max", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &instantPick{max: true} }},
+		// ARRAY_AGG(DISTINCT ts) and LISTAGG(DISTINCT ts[, sep]) of
+		// TIMESTAMP_TZ values: one instant written in two offsets is one
+		// value, the first met as written
+		Func{Name: "array_agg_distinct_instants", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &arrayAgg{distinct: true, instants: true} }},
+		Func{Name: "listagg_distinct_instants", NArgs: -1, Window: func() sqlite3.AggregateFunction { return &joinAgg{distinct: true, instants: true} }})
+}
+
+// distinctKey is the text a DISTINCT aggregate of instants tells values
+// apart by: timestamp text is its instant in UTC, other text itself (which
+// never reads as a timestamp, so never meets an instant's key).
+func distinctKey(s string) string {
+	if t, ok := instantOfText(s); ok {
+		return t.UTC().Format(time.RFC3339Nano)
+	}
+	return s
 }
 
 // instantOfText reads timestamp text as its instant; text without a zone
