@@ -19,7 +19,10 @@ func TestGraphVariable(t *testing.T) {
 		{"graph.nodes['model.p.orders'].path", "marts/orders.sql"},
 		{"graph.nodes['model.p.orders'].original_file_path", "models/marts/orders.sql"},
 		{"graph.nodes['model.p.orders'].fqn | join('.')", "p.marts.orders"},
-		{"graph.nodes['model.p.orders'].schema", "marts"},
+		{"graph.nodes['model.p.orders'].schema", "main_marts"}, // dbt's name: <target schema>_<custom>
+		{"graph.nodes['model.p.orders'].database", "main"},
+		{"graph.nodes['model.p.probe'].schema", "main"},
+		{"graph.nodes.values() | selectattr('resource_type', 'equalto', 'test') | map(attribute='schema') | join(',')", "main_dbt_test__audit"},
 		{"graph.nodes['model.p.orders'].alias", "orders"},
 		{"graph.nodes['model.p.orders'].config.materialized", "table"},
 		{"graph.nodes['model.p.orders'].config.get('enabled', false)", "True"},

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"strings"
@@ -45,6 +46,9 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 				continue
 			}
 			node = p.graphNode(n.Kind, t.Package, t.Name, t.File, t.Config, jinja.Relation{Schema: "main", Name: t.Name})
+			// dbt's tests are configured into schema dbt_test__audit, where
+			// store_failures would build their table.
+			node["schema"] = p.env.DBTSchema(p.target, nil, cmp.Or(t.Config.Schema, "dbt_test__audit"))
 			node["column_name"] = nilIfEmpty(t.Column)
 			if t.Kind == "singular" {
 				node["raw_code"] = t.SQL
@@ -119,11 +123,18 @@ func (p *plan) graphNode(kind, pkg, name, file string, cfg project.Config, rel j
 	if kind == "test" {
 		config["severity"] = cfg.Severity
 	}
+	// schema is the name dbt gives it, as this.schema is; an ephemeral
+	// model's CTE is named by the schema its config gives.
+	schema := rel.Schema
+	if schema == "temp" {
+		schema = schemaOf(cfg)
+	}
 	return map[string]any{
 		"resource_type": kind, "name": name, "package_name": pkgName, "version": version,
 		"path": rest, "original_file_path": file, "fqn": fqn,
-		"database": p.target.Database, "schema": rel.Schema, "alias": rel.Name, "relation_name": rel.String(),
-		"config": config, "tags": tags, "description": "", "columns": map[string]any{}, "meta": map[string]any{},
+		"database": p.target.Database, "schema": p.env.DBTSchema(p.target, p.schemasAsWritten(), schema), "alias": rel.Name,
+		"relation_name": rel.String(),
+		"config":        config, "tags": tags, "description": "", "columns": map[string]any{}, "meta": map[string]any{},
 	}
 }
 

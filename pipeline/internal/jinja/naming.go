@@ -110,20 +110,28 @@ func (e *Env) nodeRel(r Relation) relValue {
 }
 
 // dbtSchema is the schema dbt gives a node built here in SQLite schema s.
-// Without the root project's generate_schema_name, dbt's default names the
-// target's schema, or <target schema>_<custom> for a node with a custom
-// schema, which the playground builds in schema <custom> (main for none);
-// the root's macro answers the name the playground builds in. A
-// snapshot's target_schema is its name as written.
 func (e *Env) dbtSchema(s string) string {
-	target := e.targetField(func(t Target) string { return t.Schema })
+	if e.cur == nil {
+		return s
+	}
+	return e.DBTSchema(e.cur.Target, e.cur.SchemasAsWritten, s)
+}
+
+// DBTSchema is the schema dbt gives a node built here in SQLite schema s
+// under target t (this.schema, graph.nodes[...].schema). Without the root
+// project's generate_schema_name, dbt's default names the target's schema,
+// or <target schema>_<custom> for a node with a custom schema, which the
+// playground builds in schema <custom> (main for none); the root's macro
+// answers the name the playground builds in. A schema of asWritten (a
+// snapshot's target_schema) is its name as written.
+func (e *Env) DBTSchema(t Target, asWritten []string, s string) string {
 	switch {
-	case e.HasMacro("generate_schema_name") || target == "" || s == "temp" || slices.Contains(e.cur.SchemasAsWritten, s):
+	case e.HasMacro("generate_schema_name") || t.Schema == "" || s == "temp" || slices.Contains(asWritten, s):
 		return s
 	case s == "" || s == "main":
-		return target
+		return t.Schema
 	}
-	return target + "_" + s
+	return t.Schema + "_" + s
 }
 
 // sqliteSchema is the SQLite schema of a schema a template names as dbt
