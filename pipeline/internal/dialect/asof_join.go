@@ -220,7 +220,7 @@ func (t *translator) asofUsingName(name string, sc *scope) string {
 // FULL JOIN, the right side's where the left has no row; "" when b is no
 // such join.
 func (t *translator) asofUsingColumn(rels []*node, b *fromInfo, col string) string {
-	if !strings.HasPrefix(b.joinKind, "asof") || b.joinUsing == nil {
+	if !t.usingOnce(rels, b) {
 		return ""
 	}
 	for _, c := range b.joinUsing.list {

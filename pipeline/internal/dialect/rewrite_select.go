@@ -25,7 +25,7 @@ func (t *translator) rewriteSelect(s *node) {
 	overUnnest, overAsof := false, false // an ASOF join's USING columns are given once
 	for _, r := range info.from {
 		overUnnest = overUnnest || r.from.kind == fromUnnest && t.d != SQLite
-		overAsof = overAsof || strings.HasPrefix(r.from.joinKind, "asof") && r.from.joinUsing != nil
+		overAsof = overAsof || t.usingOnce(info.from, r.from)
 	}
 	overUnnest = overUnnest || t.overWildcard(s)
 	for _, it := range info.items {

@@ -47,6 +47,8 @@ func (t *translator) rewriteJoins(s *node) {
 			}
 		case "positional":
 			t.refuse(fi.joinTok, refPositionalJoin)
+		default:
+			t.rewriteInstantUsing(r, s.sel.from)
 		}
 	}
 	if t.fromSkips[f] == nil && len(filters) == 0 && len(hooks) == 0 {

@@ -103,3 +103,14 @@ func TestDistinctInstantAggregates(t *testing.T) {
 	expectTranslated(t, snowflake, "select array_agg(distinct a::timestamp_ntz), listagg(distinct a::timestamp_ntz, ',') from t",
 		"select json_group_array(distinct cast_to(a, 'DATETIME', 'snowflake', 1)) FILTER (WHERE cast_to(a, 'DATETIME', 'snowflake', 1) IS NOT NULL), string_agg_distinct( cast_to(a, 'DATETIME', 'snowflake', 1), ',') from t")
 }
+
+// Snowflake's JOIN ... USING of TIMESTAMP_TZ columns matches instants: ON
+// instant_key()s, its columns given once as the left side's.
+func TestUsingInstants(t *testing.T) {
+	expectTranslated(t, snowflake, "select ts, k from (select to_timestamp_tz(s) as ts, k from t) a join (select to_timestamp_tz(s) as ts, k from u) b using (ts, k)",
+		"select a.ts AS ts, a.k AS k from (select to_timestamp_tz_snowflake(s) as ts, k from t) a join (select to_timestamp_tz_snowflake(s) as ts, k from u) b ON (instant_key(a.ts) = instant_key(b.ts) AND a.k = b.k)")
+	expectTranslated(t, snowflake, "select * from (select to_timestamp_tz(s) as ts from t) a left join (select to_timestamp_tz(s) as ts from u) b using (ts)",
+		"select a.ts AS ts from (select to_timestamp_tz_snowflake(s) as ts from t) a left join (select to_timestamp_tz_snowflake(s) as ts from u) b ON (instant_key(a.ts) = instant_key(b.ts))")
+	// columns of unknown type compare their text, as SQLite's USING does
+	expectTranslated(t, snowflake, "select ts from t a join u b using (ts)", "select ts from t a join u b using (ts)")
+}

@@ -76,7 +76,7 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	p.schemas = o.Schemas
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
-		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
+		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
 	t.walk(root, nil)
 	t.checkFinalArrays(root)
 	t.refuseGroupingCalls()
@@ -141,6 +141,9 @@ type translator struct {
 	tableTypes map[string][]colType
 	// renaming are the FROM items t(a, b) whose columns are being typed.
 	renaming map[*fromInfo]bool
+	// usingInstants are the USING joins known to compare instants or not
+	// (using_instants.go).
+	usingInstants map[*fromInfo]bool
 	// grouping are the GROUPING() calls no SELECT has claimed yet;
 	// groupingSel the SELECTs written as a UNION ALL of grouping sets.
 	grouping    map[*node]bool
