@@ -192,6 +192,9 @@ func (t *translator) valuesColumnTypes(b *node) {
 	t.sc = nil
 	defer func() { t.sc = saved }()
 	for col := range rows[0] {
+		if t.decimalValues(rows, col) {
+			continue
+		}
 		first := rows[0][col]
 		typ := t.staticType(first)
 		switch {
