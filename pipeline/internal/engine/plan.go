@@ -243,6 +243,9 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 	if err != nil {
 		return nil, err
 	}
+	if err := p.checkSnapshotSchemas(); err != nil {
+		return nil, err
+	}
 	nodes = append(nodes, snaps...)
 	analyses, err := p.parseAnalyses()
 	if err != nil {

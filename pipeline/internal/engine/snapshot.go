@@ -70,6 +70,45 @@ func (p *plan) schemasAsWritten() []string {
 	return out
 }
 
+// checkSnapshotSchemas refuses a snapshot's target_schema that a model,
+// seed or other snapshot has as its custom schema: dbt builds the snapshot
+// in that schema as written and the other in <target schema>_<schema>,
+// two schemas the playground would build as one, where this.schema could
+// not tell them apart. Under a root generate_schema_name every node is
+// named by the schema it is built in, so nothing clashes.
+func (p *plan) checkSnapshotSchemas() error {
+	if p.env.HasMacro("generate_schema_name") {
+		return nil // the root's macro names every schema as it is built
+	}
+	others := map[string]string{} // SQLite schema, lower-cased -> what is built there
+	for name, m := range p.models {
+		if c := p.configs[name]; m.Config.Enabled && c.Materialized != "ephemeral" && c.Schema != "" {
+			others[strings.ToLower(c.Schema)] = "model " + m.Path
+		}
+	}
+	for _, sd := range p.seeds {
+		if sd.Config.Enabled && sd.Config.Schema != "" {
+			others[strings.ToLower(sd.Config.Schema)] = "seed " + sd.Path
+		}
+	}
+	for _, s := range p.snapshots {
+		if s.cfg.Enabled && s.targetSchema() == "" && s.cfg.Schema != "" {
+			others[strings.ToLower(s.cfg.Schema)] = "snapshot " + s.decl.Path
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(p.snapshots)) {
+		s := p.snapshots[name]
+		ts := s.targetSchema()
+		other, clash := others[strings.ToLower(s.relation().Schema)]
+		if !s.cfg.Enabled || ts == "" || !clash {
+			continue
+		}
+		return diag.Errorf(s.decl.Path, s.decl.Line, "snapshot %q has target_schema %s, the custom schema of %s: dbt builds the snapshot in %s as written and the other in %s_%s, which the playground cannot keep apart", name, ts, other, ts, p.target.Schema, ts).
+			WithHint("give one of them another schema, or write schema='%s' instead of target_schema in the snapshot's config, which dbt names %s_%s as it does the other", ts, p.target.Schema, ts)
+	}
+	return nil
+}
+
 // parseSnapshots files the project's snapshots and parses each block (its
 // refs, sources and config()) into a graph node.
 func (p *plan) parseSnapshots() ([]*graph.Node, error) {
