@@ -227,7 +227,7 @@ func (t *translator) asofUsingColumn(rels []*node, b *fromInfo, col string) stri
 		if c.name != col {
 			continue
 		}
-		left, problem := t.asofLeft(rels, b, col)
+		left, problem := t.usingLeft(rels, b, col)
 		if problem != "" {
 			return ""
 		}

@@ -47,7 +47,7 @@ func (t *translator) instantUsing(rels []*node, b *fromInfo) bool {
 // usingTypes are the static types of column col of the USING of b on its
 // left and right sides; ok is false when the left side is not known.
 func (t *translator) usingTypes(rels []*node, b *fromInfo, col string) (l, r string, ok bool) {
-	name, problem := t.asofLeft(rels, b, col)
+	name, problem := t.usingLeft(rels, b, col)
 	if problem != "" {
 		return "", "", false
 	}
@@ -96,7 +96,7 @@ func (t *translator) rewriteInstantUsing(b *node, rels []*node) {
 	right := quoteIdent(fi.aliasOrName())
 	var conds []string
 	for _, c := range using.list {
-		left, _ := t.asofLeft(rels, fi, c.name)
+		left, _ := t.usingLeft(rels, fi, c.name)
 		col := t.toks[c.tok].text
 		l, r := quoteIdent(left)+"."+col, right+"."+col
 		if l0, r0, _ := t.usingTypes(rels, fi, c.name); isTimestampKind(l0) && isTimestampKind(r0) {
@@ -119,4 +119,51 @@ func (t *translator) rewriteInstantUsing(b *node, rels []*node) {
 // ASOF join's, a USING compared by instant.
 func (t *translator) usingOnce(rels []*node, b *fromInfo) bool {
 	return strings.HasPrefix(b.joinKind, "asof") && b.joinUsing != nil || t.instantUsing(rels, b)
+}
+
+// usingLeft is the relation before the USING join bringing in b whose
+// column col the join compares with (asofLeft); beyond an ASOF join, when
+// several relations before it hold col, the first of them, which the
+// [LEFT] JOIN ... USING naming col of each other one merged it with, as in
+// a JOIN b USING (ts) JOIN c USING (ts).
+func (t *translator) usingLeft(rels []*node, b *fromInfo, col string) (rel, problem string) {
+	rel, problem = t.asofLeft(rels, b, col)
+	if problem == "" || strings.HasPrefix(b.joinKind, "asof") {
+		return rel, problem
+	}
+	var holding []*fromInfo
+	for _, r := range rels {
+		if r.from == b {
+			break
+		}
+		if r.from.hidden() {
+			continue
+		}
+		cols, err := t.relColumns(r.from, t.sc)
+		if err != nil {
+			return "", problem
+		}
+		if containsFold(cols, col) {
+			holding = append(holding, r.from)
+		}
+	}
+	if len(holding) < 2 || holding[0].aliasOrName() == "" {
+		return "", problem
+	}
+	for _, f := range holding[1:] {
+		if f.joinUsing == nil || strings.Contains(f.joinKind, "right") || strings.Contains(f.joinKind, "full") || !usingNames(f, col) {
+			return "", problem
+		}
+	}
+	return holding[0].aliasOrName(), ""
+}
+
+// usingNames tells whether the USING of f names col.
+func usingNames(f *fromInfo, col string) bool {
+	for _, c := range f.joinUsing.list {
+		if strings.EqualFold(c.name, col) {
+			return true
+		}
+	}
+	return false
 }
