@@ -65,7 +65,7 @@ func TestDuckDBDeclaredNumbers(t *testing.T) {
 	for in, want := range map[string]string{
 		"decimal(10, 2)": "NUMBER DECIMAL 2", "NUMERIC(12,4)": "NUMBER DECIMAL 4", "decimal": "NUMBER DECIMAL 3",
 		"decimal(10, 0)": "NUMBER INTEGER", "bigint": "NUMBER INTEGER", "double": "NUMBER REAL", "float": "NUMBER FLOAT",
-		"varchar": "", "boolean": TypeBool, "date": TypeDate,
+		"varchar": TypeText, "boolean": TypeBool, "date": TypeDate,
 	} {
 		if got := StaticType(DuckDB, in); got != want {
 			t.Errorf("StaticType(duckdb, %q) = %q; want %q", in, got, want)

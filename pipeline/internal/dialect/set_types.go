@@ -132,8 +132,44 @@ func (t *translator) textOf(x *node) bool {
 		}
 	case nBinary:
 		return x.name == "||" && (t.textOf(x.x) || t.textOf(x.y))
+	case nCall:
+		if len(x.parts) > 1 {
+			return false
+		}
+		if textResults[x.name] {
+			return true
+		}
+		switch x.name {
+		case "coalesce", "ifnull":
+			return t.allText(x.list)
+		case "nullif":
+			return len(x.list) == 2 && t.textOf(x.list[0])
+		}
+	case nCase:
+		return t.allText(caseBranches(x))
 	}
 	return false
+}
+
+// textResults are DuckDB's functions that give VARCHAR whatever they are
+// given.
+var textResults = map[string]bool{"upper": true, "lower": true, "concat": true, "concat_ws": true, "trim": true, "ltrim": true, "rtrim": true,
+	"replace": true, "left": true, "right": true, "lpad": true, "rpad": true, "strftime": true, "md5": true, "regexp_replace": true, "split_part": true}
+
+// allText tells whether every one of list is text, NULL literals aside,
+// and one is.
+func (t *translator) allText(list []*node) bool {
+	some := false
+	for _, x := range list {
+		if t.isNull(x) {
+			continue
+		}
+		if !t.textOf(x) {
+			return false
+		}
+		some = true
+	}
+	return some
 }
 
 // asText writes x, a value of a column DuckDB makes VARCHAR, as DuckDB

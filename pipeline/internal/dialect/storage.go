@@ -86,7 +86,7 @@ func scaleZero(word, args string) bool {
 }
 
 // StaticType is the static type (TypeDate, TypeBool, TypeInterval, sqlfunc.KindInstant
-// or KindWallClock, in DuckDB a number's, declaredNumber, and in Snowflake
+// or KindWallClock, in DuckDB a number's, declaredNumber, or TypeText, and in Snowflake
 // a NUMBER(p, s)'s scale) of the values
 // of a declared column type in dialect d, "" for other types and in SQLite.
 func StaticType(d Dialect, typeName string) string {
@@ -128,8 +128,14 @@ func StaticType(d Dialect, typeName string) string {
 			}
 		}
 	}
+	if word, _, _ := strings.Cut(s, "("); d == DuckDB && duckText[strings.TrimSpace(word)] {
+		return TypeText
+	}
 	return StorageTimestamp(d, typeName)
 }
+
+// duckText are DuckDB's names of VARCHAR.
+var duckText = map[string]bool{"varchar": true, "text": true, "string": true, "char": true, "bpchar": true}
 
 // declaredNumber is the number type (numberType) of a declared DuckDB
 // column type, lower-cased: decimal(10, 2) is a DECIMAL of scale 2, a bare

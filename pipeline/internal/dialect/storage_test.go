@@ -38,6 +38,18 @@ func TestStaticTypeInterval(t *testing.T) {
 	}
 }
 
+// A DuckDB column declared VARCHAR (or TEXT, STRING, CHAR) is text.
+func TestStaticTypeText(t *testing.T) {
+	for typ, want := range map[string]string{"varchar": TypeText, " VARCHAR(10) ": TypeText, "text": TypeText, "string": TypeText, "char(2)": TypeText, "blob": ""} {
+		if got := StaticType(DuckDB, typ); got != want {
+			t.Errorf("StaticType(duckdb, %q) = %q; want %q", typ, got, want)
+		}
+	}
+	if got := StaticType(Snowflake, "varchar"); got != "" {
+		t.Errorf("StaticType(snowflake, varchar) = %q; want none", got)
+	}
+}
+
 // A Snowflake column declared NUMBER(p, s) with s > 0 (or DECIMAL, NUMERIC)
 // has that scale; NUMBER, NUMBER(p), NUMBER(p, 0) and the integer types are
 // integers.

@@ -14,7 +14,7 @@ import (
 // built keeps the static types of its columns, so that a model reading it
 // adds days to a date column and writes a timestamp column as text as its
 // warehouse does. A model's columns take the types its select gives them,
-// a seed's the date, timestamp, boolean, (DuckDB, BigQuery) interval,
+// a seed's the date, timestamp, boolean, (DuckDB) varchar, (DuckDB, BigQuery) interval,
 // (DuckDB) number and (Snowflake) NUMBER(p, s) types of its column_types and (DuckDB) the numbers its values hold. The types are
 // kept in the history with the versions (reuse.go): a reused table keeps
 // them, a query that changed the database forgets them all, and a relation
