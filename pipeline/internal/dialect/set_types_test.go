@@ -44,8 +44,10 @@ func TestSetColumnTypesOfTextColumns(t *testing.T) {
 		{"with v as (select * from (values ('a'), (null)) v(s)) select s from v union all select 1", "with v as (select * from (WITH _nexus_cols1(s) AS (values ('a'), (null)) SELECT * FROM _nexus_cols1) AS v) select s from v union all select CAST(1 AS TEXT)"},
 		{"select upper(n) as c from t union all select true union all select coalesce(null, lower(n), 'x') union all select case when n then 'a' end union all select 1", "select upper_text(n) as c from t union all select CASE (true) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END union all select coalesce(null, lower_text(n), 'x') union all select case when n then 'a' end union all select CAST(1 AS TEXT)"},
 		{"select coalesce(n, 'x') as c from t union all select true", "select coalesce(n, 'x') as c from t union all select true"},
-		// a column of unknown type, or of text and a number, is left as it is
-		{"with a as (select 'x' as s union all select 1) select s from a union all select true", "with a as (select 'x' as s union all select CAST(1 AS TEXT)) select s from a union all select true"},
+		// text beside a number in a UNION makes the column text
+		{"with a as (select 'x' as s union all select 1) select s from a union all select true", "with a as (select 'x' as s union all select CAST(1 AS TEXT)) select s from a union all select CASE (true) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END"},
+		// a column of unknown type is left as it is
+
 		{"select status from s union all select true", "select status from s union all select true"},
 	} {
 		got, _, err := TranslateTyped(c.in, o)

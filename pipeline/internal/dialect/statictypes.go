@@ -477,7 +477,7 @@ func (t *translator) queryTypes(q *node) ([]colType, bool) {
 }
 
 // merge makes c's rows part of the column: a type both give stays, NULL
-// literals aside.
+// literals aside; text beside any other type makes it text.
 func (o *colType) merge(c colType) {
 	switch {
 	case c.null:
@@ -487,7 +487,7 @@ func (o *colType) merge(c colType) {
 		if c.typ != o.typ {
 			o.typ = ""
 		}
-		o.text = o.text && c.text
+		o.text = o.text || c.text // DuckDB's UNION of VARCHAR and any other type is VARCHAR
 		o.num = mergeNumbers(o.num, c.num)
 	}
 }
