@@ -177,6 +177,8 @@ func TestStatements(t *testing.T) {
 	expectTranslated(t, bigquery, "select * from `my-project.raw.events` e join `raw`.`events` f using (id)", `select * from raw.events e join raw.events f using (id)`)
 	// DuckDB alias lists
 	expectTranslated(t, duckdb, "select x from (select 1, 2) as s(x, y)", "select x from (WITH _nexus_cols1(x, y) AS (select 1, 2) SELECT * FROM _nexus_cols1) AS s")
+	// a table name over two lines keeps its line break once
+	expectTranslated(t, duckdb, "select x from main\n.t as s(x, y)", "select x from (WITH _nexus_cols1(x, y) AS (SELECT * FROM main\n.t) SELECT * FROM _nexus_cols1) AS s")
 	expectRows(t, duckdb, "select x + y from (values (1, 2)) as s(x, y)", "3")
 }
 

@@ -448,20 +448,20 @@ func (t *translator) renamedSource(n *node, end int) func(pr *printer) string {
 	}
 	return func(pr *printer) string {
 		src := ""
+		var used []*node
 		if body != nil {
 			src = pr.text(body)
+			used = append(used, body)
 		}
 		if f.kind == fromTable {
+			// the name as written, line breaks and comments included
 			src = pr.span(n, n.start, f.aliasStart)
+			used = append(used, &node{start: n.start, end: f.aliasStart})
 		}
 		sel := "SELECT * FROM " + strings.TrimSpace(src)
 		if f.kind == fromQuery {
 			sel = strings.TrimSpace(src)
 			sel = strings.TrimSuffix(strings.TrimPrefix(sel, "("), ")")
-		}
-		var used []*node
-		if body != nil {
-			used = append(used, body)
 		}
 		return "(WITH " + cte + "(" + strings.Join(cols, ", ") + ") AS (" + sel + ") SELECT * FROM " + cte + ") AS " + alias +
 			pr.carry(&node{start: n.start, end: end, kids: n.kids}, used...)
