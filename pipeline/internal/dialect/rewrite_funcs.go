@@ -277,6 +277,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.listaggDistinctInstants(n) {
 		return
 	}
+	if (t.d == Snowflake || t.d == DuckDB) && !n.flag && len(n.list) > 0 && (name == "listagg" || name == "string_agg" || name == "group_concat") {
+		// the warehouse casts each value to text, as CAST(ts AS VARCHAR)
+		t.concatTimestamps(n.list[0])
+	}
 	if n.flag && len(n.list) == 2 && (name == "string_agg" || name == "listagg" || name == "group_concat") {
 		// SQLite takes DISTINCT only with one argument
 		if lim := limitOf(n); lim != nil {
