@@ -98,19 +98,23 @@ func (t *translator) positional(n *node, sc *scope) (rel *fromInfo, cols []strin
 	return rel, cols, k - 1
 }
 
+// scopeOf is the scope, from the current one outwards, whose FROM list
+// holds r: the CTEs r may name are those seen from there.
+func (t *translator) scopeOf(r *fromInfo) *scope {
+	s := t.sc
+	for s != nil && !containsFrom(s.rels, r) {
+		s = s.parent
+	}
+	return s
+}
+
 // positionalType is the static type of the column $n or t.$n reads.
 func (t *translator) positionalType(n *node) colType {
 	rel, cols, i := t.positional(n, t.sc)
 	if rel == nil || i < 0 || i >= len(cols) {
 		return colType{}
 	}
-	s := t.sc
-	for ; s != nil; s = s.parent {
-		if containsFrom(s.rels, rel) {
-			break
-		}
-	}
-	types, _ := t.relTypes(rel, s)
+	types, _ := t.relTypes(rel, t.scopeOf(rel))
 	for _, c := range types {
 		if strings.EqualFold(c.name, cols[i]) {
 			return c

@@ -328,14 +328,7 @@ func (t *translator) column(n *node) colType {
 		if r == nil {
 			return colType{}
 		}
-		// the scope the relation is in, for the CTEs it may name
-		s := t.sc
-		for ; s != nil; s = s.parent {
-			if containsFrom(s.rels, r) {
-				break
-			}
-		}
-		cols, _ := t.relTypes(r, s)
+		cols, _ := t.relTypes(r, t.scopeOf(r))
 		for _, c := range cols {
 			if c.name == parts[len(parts)-1] {
 				return c

@@ -1,7 +1,10 @@
 package dialect
 
 import (
+	"cmp"
 	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
 // DuckDB gives a column of VALUES whose rows are number literals, one a
@@ -79,31 +82,14 @@ func roundDecimal(s string, scale, intDigits int) (string, bool) {
 	if whole+frac == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
 		return "", false
 	}
-	up := len(frac) > scale && frac[scale] >= '5'
-	frac = (frac + strings.Repeat("0", scale))[:scale]
-	digits := []byte(whole + frac)
-	for i := len(digits) - 1; up && i >= 0; i-- {
-		if digits[i] == '9' {
-			digits[i] = '0'
-			continue
-		}
-		digits[i]++
-		up = false
-	}
-	if up {
-		digits = append([]byte{'1'}, digits...)
-	}
-	n := string(digits)
-	whole, frac = strings.TrimLeft(n[:len(n)-scale], "0"), n[len(n)-scale:]
+	whole, frac = sqlfunc.RoundDecimalDigits(whole, frac, scale)
 	if len(whole) > intDigits {
 		return "", false
 	}
-	if whole == "" {
-		whole = "0"
-	}
-	if strings.Trim(n, "0") == "" {
+	if whole == "" && strings.Trim(frac, "0") == "" {
 		sign = "" // -0.04 is 0.0
 	}
+	whole = cmp.Or(whole, "0")
 	if scale == 0 {
 		return sign + whole, true
 	}

@@ -80,32 +80,9 @@ func compileNumberFormat(f string) (numberFormat, error) {
 	return nf, nil
 }
 
-// roundDecimal rounds the decimal text s (digits, an optional point, no
-// sign) to scale digits after the point, halves away from zero; it gives
-// the integer digits without leading zeros and the fraction digits.
-func roundDecimal(s string, scale int) (string, string) {
-	ip, fp, _ := strings.Cut(s, ".")
-	digits := []byte(ip + fp + strings.Repeat("0", max(0, scale-len(fp)+1)))
-	keep := len(ip) + scale
-	up := digits[keep] >= '5'
-	digits = digits[:keep]
-	for i := len(digits) - 1; up && i >= 0; i-- {
-		if digits[i] == '9' {
-			digits[i] = '0'
-			continue
-		}
-		digits[i]++
-		up = false
-	}
-	if up {
-		digits = append([]byte{'1'}, digits...)
-	}
-	n := len(digits) - scale
-	return strings.TrimLeft(string(digits[:n]), "0"), string(digits[n:])
-}
-
 func (nf numberFormat) write(abs string, neg bool) (string, error) {
-	intDigits, frac := roundDecimal(abs, len(nf.fracElems))
+	whole, fraction, _ := strings.Cut(abs, ".")
+	intDigits, frac := RoundDecimalDigits(whole, fraction, len(nf.fracElems))
 	nInt := strings.Count(string(nf.intElems), "9") + strings.Count(string(nf.intElems), "0")
 	var b strings.Builder
 	if len(intDigits) > nInt {

@@ -1,6 +1,7 @@
 package sqlfunc
 
 import (
+	"cmp"
 	"errors"
 	"math"
 	"math/big"
@@ -323,8 +324,18 @@ func roundedAt(x float64, scale int) (float64, error) {
 	if scale < 0 || len(frac) <= scale {
 		return x, nil
 	}
-	digits := []byte(whole + frac[:scale])
-	if frac[scale] >= '5' {
+	whole, frac = RoundDecimalDigits(whole, frac, scale)
+	return strconv.ParseFloat(sign+cmp.Or(whole, "0")+"."+frac, 64)
+}
+
+// RoundDecimalDigits rounds the unsigned decimal whole.frac (digits only,
+// either may be empty) to scale digits after the point, halves away from
+// zero, as the warehouses round a DECIMAL: it gives the digits before the
+// point without leading zeros, and the scale digits after it.
+func RoundDecimalDigits(whole, frac string, scale int) (string, string) {
+	padded := frac + strings.Repeat("0", max(0, scale-len(frac)+1))
+	digits := []byte(whole + padded[:scale])
+	if padded[scale] >= '5' {
 		i := len(digits) - 1
 		for ; i >= 0 && digits[i] == '9'; i-- {
 			digits[i] = '0'
@@ -336,7 +347,7 @@ func roundedAt(x float64, scale int) (float64, error) {
 		}
 	}
 	n := len(digits) - scale
-	return strconv.ParseFloat(sign+string(digits[:n])+"."+string(digits[n:]), 64)
+	return strings.TrimLeft(string(digits[:n]), "0"), string(digits[n:])
 }
 
 // decimalFits is decimal_fits(x, p, s[, line]): x, already at scale s,
