@@ -179,6 +179,7 @@ func TestStatements(t *testing.T) {
 	expectTranslated(t, duckdb, "select x from (select 1, 2) as s(x, y)", "select x from (WITH _nexus_cols1(x, y) AS (select 1, 2) SELECT * FROM _nexus_cols1) AS s")
 	// a table name over two lines keeps its line break once
 	expectTranslated(t, duckdb, "select x from main\n.t as s(x, y)", "select x from (WITH _nexus_cols1(x, y) AS (SELECT * FROM main\n.t) SELECT * FROM _nexus_cols1) AS s")
+	expectTranslated(t, duckdb, "select x from t\ns(x, y)", "select x from (WITH _nexus_cols1(x, y) AS (SELECT * FROM t) SELECT * FROM _nexus_cols1) AS s\n")
 	expectRows(t, duckdb, "select x + y from (values (1, 2)) as s(x, y)", "3")
 }
 

@@ -458,13 +458,15 @@ func (t *translator) renamedSource(n *node, end int) func(pr *printer) string {
 			src = pr.span(n, n.start, f.aliasStart)
 			used = append(used, &node{start: n.start, end: f.aliasStart})
 		}
-		sel := "SELECT * FROM " + strings.TrimSpace(src)
+		trimmed := strings.TrimSpace(src)
+		sel := "SELECT * FROM " + trimmed
 		if f.kind == fromQuery {
-			sel = strings.TrimSpace(src)
-			sel = strings.TrimSuffix(strings.TrimPrefix(sel, "("), ")")
+			sel = strings.TrimSuffix(strings.TrimPrefix(trimmed, "("), ")")
 		}
+		// the line breaks trimmed off around it come after the rewrite
+		lost := strings.Repeat("\n", strings.Count(src, "\n")-strings.Count(trimmed, "\n"))
 		return "(WITH " + cte + "(" + strings.Join(cols, ", ") + ") AS (" + sel + ") SELECT * FROM " + cte + ") AS " + alias +
-			pr.carry(&node{start: n.start, end: end, kids: n.kids}, used...)
+			lost + pr.carry(&node{start: n.start, end: end, kids: n.kids}, used...)
 	}
 }
 
