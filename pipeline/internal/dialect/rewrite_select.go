@@ -465,8 +465,10 @@ func (t *translator) renamedSource(n *node, end int) func(pr *printer) string {
 		}
 		// the line breaks trimmed off around it come after the rewrite
 		lost := strings.Repeat("\n", strings.Count(src, "\n")-strings.Count(trimmed, "\n"))
-		return "(WITH " + cte + "(" + strings.Join(cols, ", ") + ") AS (" + sel + ") SELECT * FROM " + cte + ") AS " + alias +
-			lost + pr.carry(&node{start: n.start, end: end, kids: n.kids}, used...)
+		names := strings.Join(cols, ", ")
+		// a quoted name's line breaks move with it into the column list
+		return "(WITH " + cte + "(" + names + ") AS (" + sel + ") SELECT * FROM " + cte + ") AS " + alias +
+			lost + pr.carryLess(&node{start: n.start, end: end, kids: n.kids}, strings.Count(names, "\n"), used...)
 	}
 }
 
