@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
@@ -17,11 +18,23 @@ import (
 // text (2024-01-02T03:04:05Z), so the columns the translator knows to be
 // timestamps are written as Python would.
 
-// pythonTimestamps rewrites, in place, the values of the columns of rows
-// whose static type (types, by lower-case name) is a timestamp.
-func pythonTimestamps(columns []string, rows [][]any, types map[string]string) {
+// A boolean column is Python's True and False (dbt keeps agate from
+// turning them into 1 and 0), where the store holds 1 and 0.
+
+// pythonValues rewrites, in place, the values of the columns of rows
+// whose static type (types, by lower-case name) is a timestamp or a
+// boolean.
+func pythonValues(columns []string, rows [][]any, types map[string]string) {
 	for i, c := range columns {
 		kind := types[strings.ToLower(c)]
+		if kind == dialect.TypeBool {
+			for _, r := range rows {
+				if n, ok := r[i].(int64); ok {
+					r[i] = n != 0
+				}
+			}
+			continue
+		}
 		if kind != sqlfunc.KindInstant && kind != sqlfunc.KindWallClock {
 			continue
 		}

@@ -635,7 +635,7 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 		return nil, "", err
 	}
 	rows := &jinja.Rows{Columns: q.Columns, Rows: q.Rows}
-	pythonTimestamps(rows.Columns, rows.Rows, tr.types)
+	pythonValues(rows.Columns, rows.Rows, tr.types)
 	if !q.ReadOnly || len(q.Rows)*max(1, len(q.Columns)) > maxMemoCells {
 		return rows, "", nil
 	}

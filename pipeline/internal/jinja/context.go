@@ -52,7 +52,7 @@ type Column struct {
 // Rows is the answer of a compile-time query (run_query, get_column_values).
 type Rows struct {
 	Columns []string
-	Rows    [][]any // int64, float64, string, []byte or nil
+	Rows    [][]any // int64, float64, bool, string, []byte or nil
 }
 
 // Target is dbt's `target` variable.
