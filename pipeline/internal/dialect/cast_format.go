@@ -9,9 +9,13 @@ import (
 // BigQuery's CAST(x AS STRING FORMAT 'YYYY-MM-DD' [AT TIME ZONE zone]) of a
 // DATE, DATETIME or TIMESTAMP runs as cast_format_bigquery(x, format,
 // type[, zone]) (pipeline/internal/sqlfunc/cast_format.go), and CAST(s AS
-// DATE FORMAT '...') of a string as cast_parse_bigquery(s, format, type[,
-// zone]) (cast_parse.go); SAFE_CAST gives NULL where they fail. A format written as a literal is checked here, so
+// DATE FORMAT '...') of a string as cast_parse_bigquery(s, format, type,
+// now[, zone]) (cast_parse.go), now giving the current year and month a
+// format may leave to it; SAFE_CAST gives NULL where they fail. A format written as a literal is checked here, so
 // that an element that cannot be matched is refused at its place.
+
+// castParseNow is the current time cast_parse_bigquery reads.
+const castParseNow = "strftime('%Y-%m-%d %H:%M:%S', 'now')"
 
 // castFormatKinds are the static types whose values format, by the name
 // BigQuery gives them.
@@ -66,6 +70,9 @@ func (t *translator) rewriteCastFormat(n *node) {
 	x, f := n.x, n.z
 	n.print = func(pr *printer, c *node) string {
 		s := pr.text(x) + ", " + pr.text(f) + ", " + sqlString(kind)
+		if fn == "cast_parse_bigquery" {
+			s += ", " + castParseNow
+		}
 		if zone != nil {
 			s += ", " + pr.text(zone)
 		}

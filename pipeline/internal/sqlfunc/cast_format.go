@@ -11,12 +11,14 @@ import (
 
 // BigQuery's CAST(x AS STRING FORMAT 'YYYY-MM-DD' [AT TIME ZONE zone]) of a
 // DATE, DATETIME or TIMESTAMP (format-elements, "Format date and time as
-// string"): elements matched longest first, case aside; MON, MONTH and DY
-// take the letter case of the element as written (MON JAN, Mon Jan, mon
-// jan), the meridian indicator the case of its first letter. Elements whose
-// documented answer is not certain (DAY, documented as padded to 9
-// characters; FFn, whose documented examples disagree) are refused, as are
-// those BigQuery does not format.
+// string"): elements matched longest first, case aside; MON, MONTH, DAY and
+// DY take the letter case of the element as written (MON JAN, Mon Jan, mon
+// jan), the meridian indicator the case of its first letter. DAY is the
+// name as such (THURSDAY, as the documented example and GoogleSQL's own
+// tests show it, whatever the text says of padding to 9 characters), and
+// FFn the first n digits of the fraction, cut rather than rounded (FF1 of
+// .16 is 1 in the documented example; FF3 of .012345 is 012 in GoogleSQL's
+// tests). Elements BigQuery does not format are refused.
 
 func init() {
 	add(Func{Name: "cast_format_bigquery", NArgs: -1, Scalar: castFormat})
@@ -38,13 +40,11 @@ var (
 		"FF1", "FF2", "FF3", "FF4", "FF5", "FF6", "FF7", "FF8", "FF9",
 		"YY", "RR", "IY", "MM", "RM", "DD", "DY", "HH", "MI", "SS", "AM", "PM", "CC", "IW", "WW", "AD", "BC", "SP", "TH", "FM",
 		"Y", "I", "D", "J", "Q", "W"}
-	castUnsupported = map[string]string{
-		"DAY": "BigQuery documents it as padded to 9 characters, which its examples do not show; write FORMAT_DATE('%A', d) for the name",
-	}
 	castKinds = map[string]string{"YYYY": "year", "YYY": "year", "YY": "year", "Y": "year", "RRRR": "year", "RR": "year",
-		"MM": "month", "MON": "month", "MONTH": "month", "DDD": "day", "DD": "day", "D": "day", "DY": "day",
+		"MM": "month", "MON": "month", "MONTH": "month", "DDD": "day", "DD": "day", "D": "day", "DY": "day", "DAY": "day",
 		"HH": "time", "HH12": "time", "HH24": "time", "MI": "time", "SS": "time", "SSSSS": "time",
-		"AM": "time", "PM": "time", "A.M.": "time", "P.M.": "time", "TZH": "zone", "TZM": "zone"}
+		"AM": "time", "PM": "time", "A.M.": "time", "P.M.": "time", "TZH": "zone", "TZM": "zone",
+		"FF1": "time", "FF2": "time", "FF3": "time", "FF4": "time", "FF5": "time", "FF6": "time", "FF7": "time", "FF8": "time", "FF9": "time"}
 )
 
 // CheckCastFormat compiles format for a cast of a value of kind (DATE,
@@ -95,13 +95,7 @@ func compileCastFormat(f, kind string) ([]castElem, error) {
 			}
 		}
 		if name == "" {
-			return nil, fmt.Errorf("the format %q has no element at %q (elements: YYYY, MM, MON, MONTH, DD, DDD, DY, HH24, HH12, MI, SS, SSSSS, AM, TZH, TZM; text in \"\")", f, f[i:])
-		}
-		if why, ok := castUnsupported[name]; ok {
-			return nil, fmt.Errorf("the format element %s is not supported: %s", name, why)
-		}
-		if strings.HasPrefix(name, "FF") {
-			return nil, fmt.Errorf("the format element %s is not supported: BigQuery's documented examples of FFn disagree; write FORMAT_TIMESTAMP('%%E%sS', ts) for seconds with their fraction", name, name[2:])
+			return nil, fmt.Errorf("the format %q has no element at %q (elements: YYYY, MM, MON, MONTH, DD, DDD, DAY, DY, HH24, HH12, MI, SS, SSSSS, AM, TZH, TZM; text in \"\")", f, f[i:])
 		}
 		part, ok := castKinds[name]
 		if !ok {
@@ -152,6 +146,10 @@ func writeCast(t time.Time, elems []castElem) string {
 			num(int(t.Weekday())+1, 1)
 		case "DY":
 			b.WriteString(castCase(t.Weekday().String()[:3], e.text))
+		case "DAY":
+			b.WriteString(castCase(t.Weekday().String(), e.text))
+		case "FF1", "FF2", "FF3", "FF4", "FF5", "FF6", "FF7", "FF8", "FF9":
+			b.WriteString(fmt.Sprintf("%09d", t.Nanosecond())[:e.field[2]-'0'])
 		case "HH", "HH12":
 			h := t.Hour() % 12
 			if h == 0 {

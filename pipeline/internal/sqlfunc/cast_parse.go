@@ -2,6 +2,7 @@ package sqlfunc
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -12,21 +13,23 @@ import (
 // BigQuery's CAST(s AS DATE | DATETIME | TIMESTAMP FORMAT '...' [AT TIME
 // ZONE zone]) (format-elements, "Format string as date and time"): the
 // elements of cast_format.go read back. A part the format leaves out is 1
-// for the day and 0 for the time; BigQuery takes a missing year or month,
-// and the first digits of a short year (YY, RR, a YYYY of fewer digits),
-// from the current date, which is refused here rather than guessed. A
-// TIMESTAMP without TZH is in the zone given, else UTC.
+// for the day and 0 for the time, the current year and month for those;
+// YYY, YY and Y replace the last digits of the current year, and RR takes
+// the century nearest to it (50 or more years apart goes to the one
+// before or after). The current date is in the zone given, else UTC, as is
+// a TIMESTAMP without TZH. A YYYY of fewer than 4 digits is refused: the
+// documentation completes it from the current year, GoogleSQL's own code
+// reads it as written.
 
 func init() {
 	add(Func{Name: "cast_parse_bigquery", NArgs: -1, Scalar: castParse})
 }
 
-// castParseUnsupported are elements BigQuery reads that are refused here,
-// and why.
+// castParseUnsupported are elements BigQuery does not read, and what to
+// write instead.
 var castParseUnsupported = map[string]string{
-	"YYY": "it takes the other digits of the year from the current date", "YY": "it takes the century from the current date",
-	"Y": "it takes the other digits of the year from the current date", "RR": "it takes the century from the current date",
-	"DDD": "write the month and day", "SSSSS": "write HH24:MI:SS", "DY": "BigQuery does not read it", "D": "BigQuery does not read it",
+	"DDD": "BigQuery does not read it; write the month and day", "DY": "BigQuery does not read it", "D": "BigQuery does not read it",
+	"DAY": "BigQuery does not read it",
 }
 
 // CheckCastParse compiles format for a cast of a string to kind (DATE,
@@ -57,6 +60,10 @@ func compileCastParse(f, kind string) ([]castElem, error) {
 			part = "hour"
 		case e.field == "HH" || e.field == "HH12":
 			part = "hour12"
+		case e.field == "SSSSS":
+			part = "seconds of the day"
+		case strings.HasPrefix(e.field, "FF"):
+			part = "fraction"
 		case part == "time" || part == "zone":
 			part = e.field
 		}
@@ -70,8 +77,8 @@ func compileCastParse(f, kind string) ([]castElem, error) {
 		}
 	}
 	switch {
-	case seen["year"] == "" || seen["month"] == "":
-		return nil, fmt.Errorf("the format has no year or no month, which BigQuery takes from the current date; write YYYY and MM, MON or MONTH")
+	case seen["seconds of the day"] != "" && (seen["hour"] != "" || seen["hour12"] != "" || seen["MI"] != "" || seen["SS"] != "" || seen["meridian"] != ""):
+		return nil, fmt.Errorf("SSSSS sets the hour, minute and second, which the format sets again")
 	case seen["hour12"] != "" && seen["meridian"] == "", seen["meridian"] != "" && seen["hour12"] == "":
 		return nil, fmt.Errorf("HH and HH12 go with a meridian indicator (AM or A.M.), and one with the other")
 	case seen["hour"] != "" && seen["hour12"] != "":
@@ -80,9 +87,30 @@ func compileCastParse(f, kind string) ([]castElem, error) {
 	return elems, nil
 }
 
-// readCast reads s with elems; the zone is where a time without TZH is.
-func readCast(s string, elems []castElem, loc *time.Location) (time.Time, error) {
-	year, month, day, hour, minute, sec := 0, 0, 1, 0, 0, 0
+// castDigitsNext reports whether what follows element k reads digits, so
+// that k must read all its digits (YYMMDD) rather than 1 to all of them.
+func castDigitsNext(elems []castElem, k int) bool {
+	for _, e := range elems[k+1:] {
+		switch {
+		case e.field == "" && e.lit == "":
+			continue // empty quoted text reads nothing
+		case e.field == "":
+			return e.lit[0] >= '0' && e.lit[0] <= '9'
+		}
+		switch e.field {
+		case "MON", "MONTH", "AM", "PM", "A.M.", "P.M.", "TZH":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// readCast reads s with elems; the zone is where a time without TZH is,
+// and where now gives the current year and month.
+func readCast(s string, elems []castElem, loc *time.Location, now time.Time) (time.Time, error) {
+	now = now.In(loc)
+	year, month, day, hour, minute, sec, nsec := now.Year(), int(now.Month()), 1, 0, 0, 0, 0
 	pm, tzSeen, tzNeg, tzh, tzm := false, false, false, 0, 0
 	i := 0
 	digits := func(min, max int) (int, bool) {
@@ -119,16 +147,36 @@ func readCast(s string, elems []castElem, loc *time.Location) (time.Time, error)
 				i += len(e.lit)
 			}
 		case "YYYY", "RRRR":
-			// 4 digits, or 1 to 5 before a delimiter; fewer than 4 take
-			// the current century
-			max := 4
-			if k+1 < len(elems) && elems[k+1].field == "" || k+1 == len(elems) {
-				max = 5
+			// 4 digits before more digits, else 1 to 5
+			lo, hi := 1, 5
+			if castDigitsNext(elems, k) {
+				lo, hi = 4, 4
 			}
 			start := i
-			year, ok = digits(1, max)
+			year, ok = digits(lo, hi)
 			if ok && i-start < 4 {
-				return time.Time{}, fmt.Errorf("the year %q has fewer than 4 digits, which BigQuery completes from the current date", s[start:i])
+				return time.Time{}, fmt.Errorf("the year %q has fewer than 4 digits, which BigQuery's documentation completes from the current year and its code does not; write 4 digits", s[start:i])
+			}
+		case "YYY", "YY", "Y", "RR":
+			// the last digits of the current year replaced
+			w := len(e.field)
+			lo := 1
+			if castDigitsNext(elems, k) {
+				lo = w
+			}
+			var n int
+			if n, ok = digits(lo, w); ok {
+				p := []int{1, 10, 100, 1000}[w]
+				cur := now.Year()
+				year = cur - cur%p + n
+				if e.field == "RR" {
+					switch {
+					case n < 50 && cur%100 >= 50:
+						year += 100
+					case n >= 50 && cur%100 < 50:
+						year -= 100
+					}
+				}
 			}
 		case "MM":
 			month, ok = digits(2, 2)
@@ -155,6 +203,30 @@ func readCast(s string, elems []castElem, loc *time.Location) (time.Time, error)
 			minute, ok = digits(2, 2)
 		case "SS":
 			sec, ok = digits(2, 2)
+		case "SSSSS":
+			lo := 1
+			if castDigitsNext(elems, k) {
+				lo = 5
+			}
+			var n int
+			if n, ok = digits(lo, 5); ok {
+				if n >= 86400 {
+					return time.Time{}, fmt.Errorf("%d is not a second of the day", n)
+				}
+				hour, minute, sec = n/3600, n/60%60, n%60
+			}
+		case "FF1", "FF2", "FF3", "FF4", "FF5", "FF6", "FF7", "FF8", "FF9":
+			// n digits of the fraction, kept to the microsecond
+			w := int(e.field[2] - '0')
+			lo := 1
+			if castDigitsNext(elems, k) {
+				lo = w
+			}
+			start := i
+			if _, ok = digits(lo, w); ok {
+				nsec, _ = strconv.Atoi((s[start:i] + "00000")[:6])
+				nsec *= 1000
+			}
 		case "AM", "PM", "A.M.", "P.M.":
 			dots := strings.Contains(e.field, ".")
 			for _, m := range []string{"AM", "PM"} {
@@ -198,7 +270,7 @@ func readCast(s string, elems []castElem, loc *time.Location) (time.Time, error)
 		}
 		loc = time.FixedZone("", off)
 	}
-	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, loc)
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, loc)
 	if t.Year() != year || int(t.Month()) != month || t.Day() != day || hour > 23 || minute > 59 || sec > 59 {
 		return time.Time{}, fmt.Errorf("%q is not a valid date or time", s)
 	}
@@ -218,11 +290,12 @@ func elemsHave(elems []castElem, fields ...string) bool {
 
 var castParseFormats boundedCache[[]castElem]
 
-// castParse is cast_parse_bigquery(s, format, kind[, zone]).
+// castParse is cast_parse_bigquery(s, format, kind, now[, zone]), now the
+// statement's current time in UTC (YYYY-MM-DD HH:MM:SS).
 func castParse(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "CAST ... FORMAT"
-	if len(args) < 3 || len(args) > 4 {
-		fail(ctx, fn, "takes a string, a format, the type and an optional time zone")
+	if len(args) < 4 || len(args) > 5 {
+		fail(ctx, fn, "takes a string, a format, the type, the current time and an optional time zone")
 		return
 	}
 	if nullCall(ctx, args) {
@@ -237,15 +310,20 @@ func castParse(ctx sqlite3.Context, args ...sqlite3.Value) {
 		fail(ctx, fn, "%v", err)
 		return
 	}
+	now, err := time.Parse(time.DateTime, args[3].Text())
+	if err != nil {
+		fail(ctx, fn, "the current time %q is not YYYY-MM-DD HH:MM:SS", args[3].Text())
+		return
+	}
 	loc := time.UTC
-	if len(args) == 4 {
-		l, ok := zoneArg(ctx, fn, args[3])
+	if len(args) == 5 {
+		l, ok := zoneArg(ctx, fn, args[4])
 		if !ok {
 			return
 		}
 		loc = l
 	}
-	t, err := readCast(args[0].Text(), elems, loc)
+	t, err := readCast(args[0].Text(), elems, loc, now)
 	if err != nil {
 		fail(ctx, fn, "%v (format %q)", err, args[1].Text())
 		return
@@ -255,7 +333,7 @@ func castParse(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	if kind == "DATETIME" {
-		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 	}
 	resultTimestamp(ctx, t)
 }

@@ -44,3 +44,39 @@ func TestClockForm(t *testing.T) {
 		}
 	}
 }
+
+// BigQuery's CAST(s AS DATE FORMAT ...) takes what the format leaves out of
+// the year and month from the current date, in the zone of the cast.
+func TestCastParseCurrentDate(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, store.MemoryDSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, c := range []struct{ sql, now, want string }{
+		{"select cast('12-03' as date format 'MM-DD')", "2025-09-01 12:00:00", "'2025-12-03'"},
+		{"select cast('03' as date format 'DD')", "2025-09-01 12:00:00", "'2025-09-03'"},
+		{"select cast('8-12-03' as date format 'Y-MM-DD')", "2025-09-01 12:00:00", "'2028-12-03'"},
+		{"select cast('018-12-03' as date format 'YYY-MM-DD')", "2125-09-01 12:00:00", "'2018-12-03'"},
+		{"select cast('18-12-03' as date format 'YY-MM-DD')", "2125-09-01 12:00:00", "'2118-12-03'"},
+		{"select cast('18-12-03' as date format 'RR-MM-DD')", "2021-09-01 12:00:00", "'2018-12-03'"},
+		{"select cast('18-12-03' as date format 'RR-MM-DD')", "2050-09-01 12:00:00", "'2118-12-03'"},
+		{"select cast('50-12-03' as date format 'RR-MM-DD')", "2050-09-01 12:00:00", "'2050-12-03'"},
+		{"select cast('50-12-03' as date format 'RR-MM-DD')", "2021-09-01 12:00:00", "'1950-12-03'"},
+		{"select cast('181203' as date format 'YYMMDD')", "2021-09-01 12:00:00", "'2018-12-03'"},
+		{"select cast('12-03 10:00' as timestamp format 'MM-DD HH24:MI' at time zone 'Pacific/Auckland')", "2025-12-31 12:00:00", "'2026-12-02T21:00:00Z'"},
+	} {
+		out, err := dialect.TranslateFor(dialect.BigQuery, c.sql)
+		if err != nil || !strings.Contains(out, "'now'") {
+			t.Fatalf("%s: %s, %v: want a reading of 'now'", c.sql, out, err)
+		}
+		rows, err := db.Query(ctx, strings.ReplaceAll(out, "'now'", "'"+c.now+"'"), 1)
+		if err != nil {
+			t.Fatalf("%s: %v", c.sql, err)
+		}
+		if got := conformance.Render(rows.Rows[0][0]); got != c.want {
+			t.Errorf("%s at %s: got %s, want %s", c.sql, c.now, got, c.want)
+		}
+	}
+}
