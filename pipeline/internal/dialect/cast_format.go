@@ -39,8 +39,12 @@ func (t *translator) rewriteCastFormat(n *node) {
 			return fn + "(" + s + ")" + pr.carry(c, x, f)
 		}
 		return
+	case target == "STRING" && kind == "" && n.z.kind == nString && t.numberType(n.x) != "":
+		// a known number with a format that is no number's
+		t.refuse(n.z.start, refCastNumberFormat, sqlfunc.CheckNumberFormat(stringValue(t.d, t.toks[n.z.tok].text)).Error())
+		return
 	case target == "STRING" && kind == "":
-		t.refuse(n.z.start, refCastFormat, "CAST(x AS STRING FORMAT ...) of a value not known as a DATE, DATETIME or TIMESTAMP, with a format that is not a number's (9, 0, . , $ and FM)")
+		t.refuse(n.z.start, refCastFormat, "CAST(x AS STRING FORMAT ...) of a value not known as a DATE, DATETIME or TIMESTAMP, with a format that is not a number's (9 0 . D V , G S MI PR $ L C EEEE B FM)")
 		return
 	case target == "DATE" || target == "DATETIME" || target == "TIMESTAMP":
 		// a string read with the format

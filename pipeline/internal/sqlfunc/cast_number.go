@@ -2,6 +2,7 @@ package sqlfunc
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -9,17 +10,20 @@ import (
 )
 
 // BigQuery's CAST(x AS STRING FORMAT '$999,999.00') of a number
-// (format-elements, "Format numeric type as string"), for the elements 9
-// (a digit, leading zeros as spaces), 0 (a digit, zeros kept from there
-// on), the decimal point ., the group separator , the dollar sign $ and FM
-// (no spaces or trailing zeros). The output has a fixed width: one place
-// for the sign ('-' or a space), the currency symbol, then the digits, the
-// sign and currency written just before the first digit printed; a number
-// with more integer digits than the format has gives # for every digit.
-// The fraction is rounded half away from zero. Other elements (S, MI, PR,
-// C, L, G, D, B, EEEE, RN, V, X, TM), and answers the documentation does not
-// show (an integer part of 0 under 9s only; FM leaving no fraction), are
-// refused.
+// (format-elements, "Format numeric type as string"): the digits 9 (a
+// leading zero as a space) and 0 (zeros kept from there on), the decimal
+// point . or D, V (a point that prints nothing, so the number is scaled),
+// the group separator , or G, the signs S (before or after the digits),
+// MI and PR (after them), the currency $, L (a $ too), C (USD, or usd
+// written c), EEEE (the exponent, one integer digit kept), B (spaces when
+// the integer part is 0) and FM (no spaces or trailing zeros). The output
+// is aligned: the elements the number does not reach become spaces on the
+// left, then the sign, the currency and the digits; a number with more
+// integer digits than the format has gives # for every digit. The fraction
+// is rounded half away from zero. Where the documentation and GoogleSQL's
+// own tests show no answer, the call fails: S of a zero ("0 will not be
+// signed", without how), FM leaving no digit after the point, and the
+// elements X, RN and TM.
 
 func init() {
 	add(Func{Name: "cast_number_format_bigquery", NArgs: 2, Scalar: castNumberFormat})
@@ -27,11 +31,16 @@ func init() {
 
 // numberFormat is a compiled number format.
 type numberFormat struct {
-	intElems  []byte // '9', '0' and ',' before the point, in order
-	fracElems []byte // '9' and '0' after it
-	point     bool
-	dollar    bool
-	fm        bool
+	elems     []byte // '9', '0', ',', '.', 'V' and 'E' (EEEE) in order
+	pointAt   int    // index in elems of the point, V or EEEE, else len(elems)
+	firstZero int    // index in elems of the first 0, else -1
+	nInt      int    // integer digits the format has, before EEEE keeps one
+	scale     int    // digits after the point
+	sign      string // "", "S", "MI" or "PR"
+	signFront bool
+	currency  string // "", "$", "USD" or "usd"
+	exp       string // "E" or "e" when the format has EEEE
+	fm, b     bool
 }
 
 // CheckNumberFormat compiles format for a cast of a number to a string, as
@@ -42,116 +51,263 @@ func CheckNumberFormat(format string) error {
 }
 
 func compileNumberFormat(f string) (numberFormat, error) {
-	var nf numberFormat
+	nf := numberFormat{pointAt: -1, firstZero: -1}
 	up := strings.ToUpper(f)
-	for i := 0; i < len(up); i++ {
-		switch c := up[i]; {
-		case c == '9' || c == '0':
-			if nf.point {
-				nf.fracElems = append(nf.fracElems, c)
-			} else {
-				nf.intElems = append(nf.intElems, c)
+	// where the elements read so far leave us: before any digit, among the
+	// integer digits, after the point, after EEEE, after a closing sign
+	const (
+		start = iota
+		integer
+		fraction
+		exponent
+		signed
+	)
+	state, digits, groups := start, 0, false
+	fail := func(format string, a ...any) (numberFormat, error) {
+		return nf, fmt.Errorf("the format %q: "+format, append([]any{f}, a...)...)
+	}
+	for i := 0; i < len(up); {
+		el := up[i : i+1]
+		for _, long := range []string{"EEEE", "FM", "MI", "PR", "RN", "TM"} {
+			if strings.HasPrefix(up[i:], long) {
+				el = long
+				break
 			}
-		case c == '.':
-			if nf.point {
-				return nf, fmt.Errorf("the format %q has two decimal points", f)
+		}
+		text := f[i : i+len(el)]
+		i += len(el)
+		// flags, which may stand anywhere
+		switch el {
+		case "FM", "B":
+			if el == "FM" && nf.fm || el == "B" && nf.b {
+				return fail("%s appears twice", el)
 			}
-			nf.point = true
-		case c == ',':
-			if nf.point {
-				return nf, fmt.Errorf("the format %q has a group separator after the decimal point", f)
+			nf.fm, nf.b = nf.fm || el == "FM", nf.b || el == "B"
+			continue
+		case "$", "L", "C":
+			if nf.currency != "" {
+				return fail("it has two of $, C and L")
 			}
-			nf.intElems = append(nf.intElems, c)
-		case c == '$':
-			if nf.dollar {
-				return nf, fmt.Errorf("the format %q has two currency symbols", f)
+			nf.currency = map[string]string{"$": "$", "L": "$", "C": "USD"}[el]
+			if text == "c" {
+				nf.currency = "usd"
 			}
-			nf.dollar = true
-		case strings.HasPrefix(up[i:], "FM"):
-			nf.fm = true
-			i++
+			continue
+		case "X", "RN", "TM":
+			return fail("the element %s is not supported; write FORMAT('%%x', x) for hexadecimal digits", el)
+		}
+		if el == "D" {
+			el = "."
+		}
+		if el == "G" {
+			el = ","
+		}
+		switch el {
+		case "9", "0":
+			digits++
+			if el == "0" && nf.firstZero < 0 {
+				nf.firstZero = len(nf.elems)
+			}
+		case ".", "V", ",", "EEEE":
+		case "S", "MI", "PR":
+			if nf.sign != "" {
+				return fail("it has two of S, MI and PR")
+			}
 		default:
-			return nf, fmt.Errorf("the format element at %q in %q is not supported (9, 0, the point ., the separator , $ and FM are)", f[i:], f)
+			return fail("%q is no number format element (9 0 . D V , G S MI PR $ L C EEEE B FM)", text)
+		}
+		switch {
+		case state == signed:
+			return fail("%s comes after the sign %s, which ends the number", el, nf.sign)
+		case el == "S" && state == start:
+			nf.sign, nf.signFront, state = "S", true, integer
+		case el == "S" || el == "MI" || el == "PR":
+			if state == start {
+				return fail("%s can only come after the digits and EEEE", el)
+			}
+			nf.sign, state = el, signed
+		case state == exponent:
+			return fail("%s comes after EEEE", el)
+		case el == "9" || el == "0":
+			if state == fraction {
+				nf.scale++
+			} else {
+				state = integer
+			}
+			nf.elems = append(nf.elems, el[0])
+		case el == "," && state == integer:
+			groups = true
+			nf.elems = append(nf.elems, ',')
+		case el == ",":
+			return fail("a group separator comes before the digits or after the point")
+		case el == "." || el == "V":
+			if state == fraction {
+				return fail("it has two of . D and V")
+			}
+			nf.pointAt, state = len(nf.elems), fraction
+			nf.elems = append(nf.elems, el[0])
+		case el == "EEEE":
+			if state == start || groups {
+				return fail("EEEE comes after a digit and goes without group separators")
+			}
+			if nf.pointAt < 0 {
+				nf.pointAt = len(nf.elems)
+			}
+			nf.exp, state = text[:1], exponent
+			nf.elems = append(nf.elems, 'E')
 		}
 	}
-	if strings.Count(string(nf.intElems), "9")+strings.Count(string(nf.intElems), "0")+len(nf.fracElems) == 0 {
-		return nf, fmt.Errorf("the format %q has no digit", f)
+	if digits == 0 {
+		return fail("it has no digit (9 or 0)")
+	}
+	if nf.pointAt < 0 {
+		nf.pointAt = len(nf.elems)
+	}
+	nf.nInt = digits - nf.scale
+	if nf.exp != "" && nf.pointAt >= 2 {
+		// one integer digit before the exponent
+		nf.elems = nf.elems[nf.pointAt-1:]
+		nf.pointAt, nf.firstZero = 1, strings.IndexByte(string(nf.elems), '0')
 	}
 	return nf, nil
 }
 
+// scientific writes the decimal whole.fraction as one digit, scale digits
+// after the point and an exponent (+02, -123).
+func scientific(whole, fraction string, scale int) (string, string, string) {
+	all := whole + fraction
+	k := strings.IndexFunc(all, func(r rune) bool { return r != '0' })
+	if k < 0 {
+		return "", strings.Repeat("0", scale), "+00"
+	}
+	e := len(whole) - k - 1
+	d, frac := RoundDecimalDigits(all[k:k+1], all[k+1:], scale)
+	if len(d) > 1 { // 9.99 rounded up to 10.0
+		d, frac, e = "1", strings.Repeat("0", scale), e+1
+	}
+	sign := "+"
+	if e < 0 {
+		sign, e = "-", -e
+	}
+	return d, frac, fmt.Sprintf("%s%02d", sign, e)
+}
+
 func (nf numberFormat) write(abs string, neg bool) (string, error) {
 	whole, fraction, _ := strings.Cut(abs, ".")
-	intDigits, frac := RoundDecimalDigits(whole, fraction, len(nf.fracElems))
-	nInt := strings.Count(string(nf.intElems), "9") + strings.Count(string(nf.intElems), "0")
-	var b strings.Builder
-	if len(intDigits) > nInt {
-		b.WriteByte(' ')
-		if nf.dollar {
-			b.WriteByte('$')
-		}
-		for _, e := range nf.intElems {
-			if e == ',' {
-				b.WriteByte(',')
-			} else {
-				b.WriteByte('#')
-			}
-		}
-		if nf.point {
-			b.WriteString("." + strings.Repeat("#", len(nf.fracElems)))
-		}
-		return b.String(), nil
+	var intDigits, frac, exp string
+	if nf.exp != "" {
+		intDigits, frac, exp = scientific(whole, fraction, nf.scale)
+	} else {
+		intDigits, frac = RoundDecimalDigits(whole, fraction, nf.scale)
 	}
-	// from the first digit element printing on: a digit of the number, or
-	// a 0 element (or any element after one)
-	first := nInt - len(intDigits)
-	if z := strings.IndexByte(strings.ReplaceAll(string(nf.intElems), ",", ""), '0'); z >= 0 && z < first {
-		first = z
-	}
-	if first == nInt && !strings.Contains(string(nf.intElems), "0") && nInt > 0 {
-		return "", fmt.Errorf("an integer part of 0 under 9s only is not supported; write a 0 before the point (990.99)")
-	}
-	var body strings.Builder
-	blanks, k := 0, 0
-	for _, e := range nf.intElems {
-		if e == ',' {
-			if k > first {
-				body.WriteByte(',')
-			} else {
-				blanks++
-			}
-			continue
-		}
-		switch {
-		case k < first:
-			blanks++
-		case k < nInt-len(intDigits):
-			body.WriteByte('0')
-		default:
-			body.WriteByte(intDigits[k-(nInt-len(intDigits))])
-		}
-		k++
-	}
-	if nf.point {
-		body.WriteString("." + frac)
-	}
-	sign := " "
-	if neg {
-		sign = "-"
-	}
-	out := strings.Repeat(" ", blanks) + sign
-	if nf.dollar {
-		out += "$"
-	}
-	out += body.String()
 	if nf.fm {
-		out = strings.ReplaceAll(out, " ", "")
-		if nf.point {
-			out = strings.TrimRight(out, "0")
-			if strings.HasSuffix(out, ".") {
-				return "", fmt.Errorf("FM leaving no digit after the point is not supported; format without FM, or with fewer digits after the point")
-			}
+		frac = strings.TrimRight(frac, "0")
+		if frac == "" && nf.scale > 0 {
+			return "", fmt.Errorf("FM leaving no digit after the point is not supported; format without FM, or with fewer digits after the point")
 		}
+	}
+	if nf.sign == "S" && strings.Trim(intDigits+frac, "0") == "" {
+		return "", fmt.Errorf("S of a zero is not supported: BigQuery documents that 0 is not signed without showing how it is written")
+	}
+	overflow := len(intDigits) > nf.nInt
+	blank := nf.b && intDigits == ""
+	put := func(b *strings.Builder, s string) {
+		if blank {
+			s = strings.Repeat(" ", len(s))
+		}
+		b.WriteString(s)
+	}
+	var fracOut strings.Builder
+	fi := 0
+	for _, e := range nf.elems[nf.pointAt:] {
+		switch {
+		case e == '.':
+			put(&fracOut, ".")
+		case e == 'E' && overflow:
+			fracOut.WriteString("####")
+		case e == 'E':
+			put(&fracOut, nf.exp+exp)
+		case e == 'V':
+		case overflow:
+			fracOut.WriteByte('#')
+		case fi < len(frac):
+			put(&fracOut, frac[fi:fi+1])
+			fi++
+		}
+	}
+	// the integer part, right to left: the number's digits, then zeros as
+	// far as the first 0 element; the elements left are spaces
+	var intOut []byte
+	pad := nf.pointAt
+	if nf.nInt > 0 && (intDigits != "" || nf.exp != "" || nf.firstZero >= 0 && nf.firstZero < nf.pointAt || frac == "") {
+		ip := intDigits
+		if ip == "" {
+			ip = "0"
+		}
+		j, f := len(ip)-1, nf.pointAt-1
+		for ; f >= 0; f-- {
+			if j < 0 && (nf.firstZero < 0 || f < nf.firstZero) {
+				break
+			}
+			c := nf.elems[f]
+			switch {
+			case c == ',':
+			case overflow:
+				c = '#'
+			case j >= 0:
+				c = ip[j]
+			default:
+				c = '0'
+			}
+			if c != ',' {
+				j--
+			}
+			if blank {
+				c = ' '
+			}
+			intOut = append(intOut, c)
+		}
+		pad = f + 1
+		for l, r := 0, len(intOut)-1; l < r; l, r = l+1, r-1 {
+			intOut[l], intOut[r] = intOut[r], intOut[l]
+		}
+	}
+	prefix, suffix := " ", ""
+	if neg {
+		prefix = "-"
+	}
+	switch nf.sign {
+	case "S":
+		s := "+"
+		if neg {
+			s = "-"
+		}
+		if nf.signFront {
+			prefix = s
+		} else {
+			prefix, suffix = "", s
+		}
+	case "MI":
+		prefix, suffix = "", " "
+		if neg {
+			suffix = "-"
+		}
+	case "PR":
+		prefix, suffix = " ", " "
+		if neg {
+			prefix, suffix = "<", ">"
+		}
+	}
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", pad))
+	put(&b, prefix)
+	put(&b, nf.currency)
+	b.Write(intOut)
+	b.WriteString(fracOut.String())
+	put(&b, suffix)
+	out := b.String()
+	if nf.fm {
+		out = strings.TrimSpace(out)
 	}
 	return out, nil
 }
@@ -174,7 +330,12 @@ func castNumberFormat(ctx sqlite3.Context, args ...sqlite3.Value) {
 	case sqlite3.INTEGER:
 		text = strconv.FormatInt(args[0].Int64(), 10)
 	case sqlite3.FLOAT:
-		text = strconv.FormatFloat(args[0].Float(), 'f', -1, 64)
+		f := args[0].Float()
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			fail(ctx, fn, "%v is not supported", f)
+			return
+		}
+		text = strconv.FormatFloat(f, 'f', -1, 64)
 	default:
 		text = strings.TrimSpace(args[0].Text())
 		if _, err := strconv.ParseFloat(text, 64); err != nil || strings.ContainsAny(text, "eEnNiI") {
