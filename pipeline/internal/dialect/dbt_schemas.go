@@ -12,6 +12,56 @@ import "strings"
 type Schemas struct {
 	database, target string
 	attached         string // ",main,temp,a,B,": comparable, for a memo key
+	sources          string // sourceKey and SQLite schema of each source table, likewise
+}
+
+// SourceTable is a source's table by the names dbt gives it (its yml's
+// database, schema and identifier) and the SQLite schema the playground
+// reads it from (a seed's: main, or its custom schema).
+type SourceTable struct {
+	Database, Schema, Identifier string
+	SQLite                       string
+	// TargetDatabase is set when Database is the target's: SQL naming
+	// the table without a database reads it too.
+	TargetDatabase bool
+}
+
+// WithSources maps the names dbt gives source tables too, whether or not
+// the schemas of models are mapped (a root generate_schema_name).
+func (s Schemas) WithSources(tables []SourceTable) Schemas {
+	var b strings.Builder
+	for _, t := range tables {
+		if strings.ContainsAny(t.Database+t.Schema+t.Identifier+t.SQLite, "\x00\x01\x02") {
+			continue
+		}
+		b.WriteString(sourceKey(t.Database, t.Schema, t.Identifier) + t.SQLite)
+		if t.TargetDatabase {
+			b.WriteString(sourceKey("", t.Schema, t.Identifier) + t.SQLite)
+		}
+	}
+	s.sources = b.String()
+	return s
+}
+
+func sourceKey(database, schema, table string) string {
+	return "\x01" + strings.ToLower(database) + "\x00" + strings.ToLower(schema) + "\x00" + strings.ToLower(table) + "\x02"
+}
+
+// Source is the SQLite schema of a source table SQL names by dbt's names,
+// database.schema.table (database "" when it names none), case aside, as
+// warehouses fold unquoted names: source('raw', 'orders').schema ~ '.' ~
+// ....identifier reads the seed the source reads.
+func (s Schemas) Source(database, schema, table string) (string, bool) {
+	k := sourceKey(database, schema, table)
+	i := strings.Index(s.sources, k)
+	if i < 0 {
+		return "", false
+	}
+	rest := s.sources[i+len(k):]
+	if j := strings.IndexByte(rest, 1); j >= 0 {
+		rest = rest[:j]
+	}
+	return rest, true
 }
 
 // NewSchemas maps the names dbt gives under a target of that database and

@@ -57,3 +57,37 @@ func TestDbtSchemaNames(t *testing.T) {
 	// without the mapping (no profile, or the project's generate_schema_name) names stay
 	expectTranslated(t, DuckDB, "select * from analytics.a", "select * from analytics.a")
 }
+
+func TestDbtSourceNames(t *testing.T) {
+	// sources: shop.orders (the target's database) read from main, wh2.pay.payments from stripe;
+	// models: the target's schemas, with or without the mapping of dbt's model schemas
+	sources := []SourceTable{
+		{Database: "wh", Schema: "shop", Identifier: "orders", SQLite: "main", TargetDatabase: true},
+		{Database: "wh2", Schema: "pay", Identifier: "Payments", SQLite: "stripe"},
+	}
+	for _, c := range []struct {
+		d        Dialect
+		schemas  Schemas
+		in, want string
+	}{
+		{DuckDB, Schemas{}, "select * from shop.orders", `select * from main.orders`},
+		{DuckDB, Schemas{}, `select * from "wh"."shop"."orders"`, `select * from main.orders`},
+		{Snowflake, Schemas{}, "select * from WH.SHOP.ORDERS o", `select * from main.orders o`},
+		{BigQuery, Schemas{}, "select * from `wh`.`shop`.`orders`", `select * from main.orders`},
+		{BigQuery, Schemas{}, "select * from `wh.shop.orders`", `select * from main.orders`},
+		{DuckDB, Schemas{}, "select * from wh2.pay.payments", `select * from stripe.payments`},
+		// another database's source is named with its database
+		{DuckDB, Schemas{}, "select * from pay.payments", `select * from pay.payments`},
+		{DuckDB, Schemas{}, "select * from other.shop.orders", `select * from other.shop.orders`},
+		{DuckDB, Schemas{}, "select * from shop.customers", `select * from shop.customers`},
+		{DuckDB, Schemas{}, "select shop.orders.id from shop.orders", `select main.orders.id from main.orders`},
+		{DuckDB, Schemas{}, "insert into shop.orders values (1)", `insert into main.orders values (1)`},
+		// beside the models' schemas by dbt's names
+		{DuckDB, NewSchemas("wh", "analytics", []string{"staging"}), "select * from shop.orders join analytics_staging.d using (id)", `select * from main.orders join staging.d using (id)`},
+	} {
+		got, err := TranslateWith(c.in, Options{Dialect: c.d, Schemas: c.schemas.WithSources(sources)})
+		if err != nil || got != c.want {
+			t.Errorf("%s: %q:\n got  %q, %v\n want %q", c.d, c.in, got, err, c.want)
+		}
+	}
+}

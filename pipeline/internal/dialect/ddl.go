@@ -282,7 +282,9 @@ func (t *translator) tableName(n *node, temp bool) string {
 		if k == 3 {
 			database = parts[0]
 		}
-		if s, ok := t.opts.Schemas.SQLite(database, parts[k-2]); ok {
+		if s, ok := t.opts.Schemas.Source(database, parts[k-2], parts[k-1]); ok {
+			parts, resolved = []string{s, parts[k-1]}, true
+		} else if s, ok := t.opts.Schemas.SQLite(database, parts[k-2]); ok {
 			parts, resolved = []string{s, parts[k-1]}, true
 		}
 	}

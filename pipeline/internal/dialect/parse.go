@@ -862,7 +862,9 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 			if len(parts) == 3 {
 				database = parts[0]
 			}
-			if s, ok := p.schemas.SQLite(database, fi.schema); ok && len(parts) <= 3 {
+			if s, ok := p.schemas.Source(database, fi.schema, fi.table); ok && len(parts) <= 3 {
+				fi.schema, fi.resolved = strings.ToLower(s), true
+			} else if s, ok := p.schemas.SQLite(database, fi.schema); ok && len(parts) <= 3 {
 				fi.schema, fi.resolved = strings.ToLower(s), true
 			}
 		}

@@ -49,6 +49,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 			// dbt's tests are configured into schema dbt_test__audit, where
 			// store_failures would build their table.
 			node["schema"] = p.env.DBTSchema(p.target, nil, cmp.Or(t.Config.Schema, "dbt_test__audit"))
+			node["relation_name"] = nil // dbt's, without store_failures
 			node["column_name"] = nilIfEmpty(t.Column)
 			if t.Kind == "singular" {
 				node["raw_code"] = t.SQL
@@ -60,11 +61,12 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 			if s == nil {
 				continue
 			}
+			database := cmp.Or(s.decl.Database, p.target.Database)
 			g.Sources[n.ID] = map[string]any{
 				"unique_id": n.ID, "resource_type": "source", "name": s.decl.Table, "source_name": s.decl.SourceName,
-				"identifier": s.decl.Identifier, "schema": s.decl.Schema, "database": p.target.Database,
+				"identifier": s.decl.Identifier, "schema": s.decl.Schema, "database": database,
 				"package_name": p.pkgOf(s.decl.Package), "path": s.decl.File, "original_file_path": s.decl.File,
-				"fqn": []any{p.pkgOf(s.decl.Package), s.decl.SourceName, s.decl.Table}, "relation_name": s.rel.String(),
+				"fqn": []any{p.pkgOf(s.decl.Package), s.decl.SourceName, s.decl.Table}, "relation_name": jinja.RelationName(p.target.Type, database, s.decl.Schema, s.decl.Identifier),
 				"loader": "", "tags": []any{}, "meta": map[string]any{}, "config": map[string]any{"enabled": true},
 				"columns": map[string]any{}, "description": "",
 			}
@@ -125,15 +127,22 @@ func (p *plan) graphNode(kind, pkg, name, file string, cfg project.Config, rel j
 	}
 	// schema is the name dbt gives it, as this.schema is; an ephemeral
 	// model's CTE is named by the schema its config gives.
+	// relation_name is the full name as the adapter renders it, which SQL
+	// built from it reads back (dialect.Schemas); an ephemeral model has none.
 	schema := rel.Schema
 	if schema == "temp" {
 		schema = schemaOf(cfg)
 	}
+	dbtSchema := p.env.DBTSchema(p.target, p.schemasAsWritten(), schema)
+	var relationName any
+	if rel.Schema != "temp" {
+		relationName = jinja.RelationName(p.target.Type, p.target.Database, dbtSchema, rel.Name)
+	}
 	return map[string]any{
 		"resource_type": kind, "name": name, "package_name": pkgName, "version": version,
 		"path": rest, "original_file_path": file, "fqn": fqn,
-		"database": p.target.Database, "schema": p.env.DBTSchema(p.target, p.schemasAsWritten(), schema), "alias": rel.Name,
-		"relation_name": rel.String(),
+		"database": p.target.Database, "schema": dbtSchema, "alias": rel.Name,
+		"relation_name": relationName,
 		"config":        config, "tags": tags, "description": "", "columns": map[string]any{}, "meta": map[string]any{},
 	}
 }

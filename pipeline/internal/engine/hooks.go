@@ -230,11 +230,14 @@ func (r *runner) results() []any {
 			"name": st.Name, "resource_type": st.Kind, "original_file_path": st.File, "path": st.File,
 			"package_name": r.plan.proj.Name,
 		}
-		if n := byName[st.Kind+"\x00"+st.Name]; n != nil {
-			node["unique_id"], node["package_name"] = n.ID, n.Package
-		}
 		if st.Relation != "" {
 			node["relation_name"] = st.Relation
+		}
+		if n := byName[st.Kind+"\x00"+st.Name]; n != nil {
+			node["unique_id"], node["package_name"] = n.ID, n.Package
+			if g := r.plan.jinjaGraph(); g != nil && g.Nodes[n.ID] != nil {
+				node["relation_name"] = g.Nodes[n.ID]["relation_name"] // dbt's name, as graph has it
+			}
 		}
 		var failures any
 		if st.Kind == "test" {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
@@ -45,7 +46,9 @@ type plan struct {
 	seeds    map[string]*project.Seed
 	// sources maps "src.table" to its declaration and the relation it reads.
 	sources map[string]*sourceRef
-	tests   map[string]*project.Test // by node ID
+	// sourceTabs are sourceTables, made once.
+	sourceTabs []dialect.SourceTable
+	tests      map[string]*project.Test // by node ID
 	// configs are model configs after the model's own config() calls.
 	configs map[string]project.Config
 	// dialect is the warehouse the project's SQL is written for; target is
@@ -903,8 +906,39 @@ func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relat
 			}
 			return nil
 		},
-		Funcs: map[string]jinja.Func{"nexus_has_model": p.hasModel},
+		Funcs:      map[string]jinja.Func{"nexus_has_model": p.hasModel},
+		SourceName: p.sourceName,
 	}
+}
+
+// sourceTables are the source tables SQL may name by dbt's names, with
+// the SQLite schema of the table each reads (wildcards aside: the
+// translator finds their tables). Sorted, as the memo compares them.
+func (p *plan) sourceTables() []dialect.SourceTable {
+	if p.sourceTabs != nil {
+		return p.sourceTabs
+	}
+	out := []dialect.SourceTable{}
+	for _, k := range slices.Sorted(maps.Keys(p.sources)) {
+		s := p.sources[k]
+		if strings.HasSuffix(s.decl.Identifier, "*") || !strings.EqualFold(s.rel.Name, s.decl.Identifier) {
+			continue
+		}
+		db, schema, ident := p.sourceName(s.decl.SourceName, s.decl.Table)
+		out = append(out, dialect.SourceTable{Database: db, Schema: schema, Identifier: ident, SQLite: cmp.Or(s.rel.Schema, "main"),
+			TargetDatabase: strings.EqualFold(db, p.target.Database)})
+	}
+	p.sourceTabs = out
+	return out
+}
+
+// sourceName is the name dbt gives a source's table (jinja's SourceName).
+func (p *plan) sourceName(src, table string) (database, schema, identifier string) {
+	s := p.sources[src+"."+table]
+	if s == nil {
+		return "", "", ""
+	}
+	return cmp.Or(s.decl.Database, p.target.Database), s.decl.Schema, s.decl.Identifier
 }
 
 // modelNode is dbt's `model` while a model's file renders: its graph

@@ -465,10 +465,11 @@ func (r *runner) relationsFrom(schema, prefix string) ([]dialect.Relation, error
 // in (target.schema, this.schema: jinja's dbtSchema) to the SQLite schemas
 // attached, unless the root project names its schemas itself.
 func (r *runner) dbtSchemas() dialect.Schemas {
-	if r.plan.env.HasMacro("generate_schema_name") {
-		return dialect.Schemas{}
+	var s dialect.Schemas
+	if !r.plan.env.HasMacro("generate_schema_name") {
+		s = dialect.NewSchemas(r.plan.target.Database, r.plan.target.Schema, r.db.Schemas())
 	}
-	return dialect.NewSchemas(r.plan.target.Database, r.plan.target.Schema, r.db.Schemas())
+	return s.WithSources(r.plan.sourceTables())
 }
 
 // translate turns rendered SQL of dialect d, run in session with schemas,
@@ -564,6 +565,12 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 			return s
 		}
 		return name
+	}
+	ctx.SourceSchema = func(database, schema, table string) (string, bool) {
+		if database != "" && strings.EqualFold(database, r.plan.target.Database) {
+			database = "" // a source of the target's database, named with it or not
+		}
+		return r.dbtSchemas().Source(database, schema, table)
 	}
 	ctx.Columns = func(rel jinja.Relation) ([]jinja.Column, error) {
 		cols, answer, err := r.columns(rel)

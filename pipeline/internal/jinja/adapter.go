@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -144,6 +145,20 @@ func (e *Env) getRelation(a *exec.VarArgs) (*exec.Value, error) {
 	if schema == nil || name == nil || schema.IsNil() || name.IsNil() {
 		return nil, e.fail("adapter.get_relation() needs a schema and an identifier",
 			"write adapter.get_relation(database=target.database, schema='s', identifier='t')")
+	}
+	database := ""
+	if d := arg(a, 0, "database"); d != nil && !d.IsNil() {
+		database = d.String()
+	}
+	if e.cur != nil && e.cur.SourceSchema != nil {
+		if s, ok := e.cur.SourceSchema(database, schema.String(), name.String()); ok {
+			// a source's table: named as asked, as dbt finds it
+			rel := Relation{Schema: s, Name: name.String()}
+			if cols, err := e.columns(rel); err != nil || len(cols) == 0 {
+				return noneValue(), err
+			}
+			return exec.AsValue(relValue{Relation: rel, schema: schema.String(), database: cmp.Or(database, e.cur.Target.Database)}), nil
+		}
 	}
 	rel := Relation{Schema: e.sqliteSchema(schema.String()), Name: name.String()}
 	cols, err := e.columns(rel)

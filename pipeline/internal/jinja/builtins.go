@@ -171,7 +171,11 @@ func (e *Env) source(a *exec.VarArgs) (*exec.Value, error) {
 	if err != nil {
 		return nil, e.failErr(err)
 	}
-	return exec.AsValue(relValue{Relation: rel}), nil
+	v := relValue{Relation: rel}
+	if e.cur.SourceName != nil {
+		v.database, v.schema, v.identifier = e.cur.SourceName(a.Args[0].String(), a.Args[1].String())
+	}
+	return exec.AsValue(v), nil
 }
 
 func (e *Env) varFn(a *exec.VarArgs) (*exec.Value, error) {

@@ -92,6 +92,11 @@ type Context struct {
 	Ref func(pkg, name string, line int) (Relation, error)
 	// Source resolves source('source_name', 'table_name').
 	Source func(source, table string, line int) (Relation, error)
+	// SourceName is the name dbt gives a source's table, which its
+	// .database, .schema and .identifier are: as its yml declares them
+	// (the target's database, the source's name, the table's name when
+	// left out), whatever table the playground reads it from.
+	SourceName func(source, table string) (database, schema, identifier string)
 	// Config records config(...) keyword arguments of the model.
 	Config func(kwargs map[string]any) error
 	// RunQuery runs SQL against the tables already built (run_query and
@@ -115,6 +120,10 @@ type Context struct {
 	// (adapter.get_relation(schema=this.schema, ...)): dbtSchema undone, as
 	// the translator undoes it in SQL. Nil keeps the name as written.
 	Schema func(name string) string
+	// SourceSchema is the SQLite schema of a source's table a template
+	// names by dbt's names (adapter.get_relation(source(...).database,
+	// source(...).schema, source(...).identifier)); ok is false for none.
+	SourceSchema func(database, schema, table string) (string, bool)
 	// Funcs are extra globals implemented in Go.
 	Funcs map[string]Func
 	// Globals are extra variables of this render (on-run-end's results),

@@ -7,11 +7,12 @@ import (
 )
 
 // relValue is a Relation inside a template: it prints as schema.name and has
-// dbt's attributes. schema and database, when set, are the names dbt gives
-// a node's relation (nodeRel), which the SQLite schema it prints need not be.
+// dbt's attributes. schema, database and identifier, when set, are the
+// names dbt gives a node's relation (nodeRel) or a source's table, which
+// the SQLite relation it prints need not be.
 type relValue struct {
 	Relation
-	schema, database string
+	schema, database, identifier string
 }
 
 func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
@@ -22,6 +23,9 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 		}
 		return exec.AsValue(r.Schema), true
 	case "name", "identifier", "table":
+		if r.identifier != "" {
+			return exec.AsValue(r.identifier), true
+		}
 		return exec.AsValue(r.Name), true
 	case "database":
 		if r.database != "" {
@@ -71,6 +75,29 @@ func (e *Env) quote(s string) string {
 		return "`" + strings.ReplaceAll(s, "`", "\\`") + "`"
 	}
 	return quoteIdent(s)
+}
+
+// RelationName is a relation's full name as the target's adapter renders
+// it (a node's relation_name in dbt's graph): BigQuery quotes each part
+// with backticks, Snowflake quotes none (dbt's default quoting there), the
+// others quote each part with double quotes; dbt-sqlite leaves the
+// database out and quotes the identifier only.
+func RelationName(targetType, database, schema, identifier string) string {
+	parts := []string{database, schema, identifier}
+	switch targetType {
+	case "snowflake":
+		return strings.Join(parts, ".")
+	case "sqlite":
+		return schema + "." + quoteIdent(identifier)
+	}
+	for i, p := range parts {
+		if targetType == "bigquery" {
+			parts[i] = "`" + strings.ReplaceAll(p, "`", "\\`") + "`"
+		} else {
+			parts[i] = quoteIdent(p)
+		}
+	}
+	return strings.Join(parts, ".")
 }
 
 // table is run_query's answer, shaped like dbt's agate table: iterating it

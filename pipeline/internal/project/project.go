@@ -146,9 +146,11 @@ type Source struct {
 	Table      string
 	Schema     string // schema it is read from
 	Identifier string // table name in that schema
-	File       string
-	Line       int
-	Package    string
+	// Database is the source's database: as declared, "" for the target's.
+	Database string
+	File     string
+	Line     int
+	Package  string
 }
 
 // Test is a schema test from yml or a singular test from tests/*.sql.

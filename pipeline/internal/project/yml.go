@@ -80,6 +80,7 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 		if schema == "" {
 			schema = name
 		}
+		database := s.Get("database").String()
 		tables, err := list(file, s.Get("tables"), "tables")
 		if err != nil {
 			return err
@@ -96,7 +97,7 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 			if err := p.replaceSource(file, t.Line, name, tn, pkg); err != nil {
 				return err
 			}
-			p.Sources = append(p.Sources, &Source{SourceName: name, Table: tn, Schema: schema, Identifier: ident, File: file, Line: t.Line, Package: pkg})
+			p.Sources = append(p.Sources, &Source{SourceName: name, Table: tn, Schema: schema, Identifier: ident, Database: database, File: file, Line: t.Line, Package: pkg})
 			if err := p.loadColumnTests(file, t, "source:"+name+"."+tn, pkg); err != nil {
 				return err
 			}
