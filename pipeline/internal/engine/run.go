@@ -731,13 +731,19 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 // relations lists the built relations matching the patterns, with the
 // answer a memoized render compares.
 func (r *runner) relations(schemaPattern, namePattern, exclude string) ([]jinja.Relation, string, error) {
-	tables, err := r.db.Relations(r.ctx, schemaPattern, namePattern, exclude)
+	tables, err := r.db.Relations(r.ctx, "%", namePattern, exclude)
 	if err != nil {
 		return nil, "", err
 	}
-	out := make([]jinja.Relation, len(tables))
-	for i, t := range tables {
-		out[i] = jinja.Relation{Schema: t.Schema, Name: t.Name}
+	out := []jinja.Relation{}
+	for _, t := range tables {
+		// the schema pattern matches the name dbt gives the schema
+		// (analytics, analytics_%), as the warehouse's catalog has it,
+		// or the SQLite schema's own
+		dbtName := r.plan.env.DBTSchema(r.plan.target, r.plan.schemasAsWritten(), t.Schema)
+		if sqlfunc.ILike(t.Schema, schemaPattern) || sqlfunc.ILike(dbtName, schemaPattern) {
+			out = append(out, jinja.Relation{Schema: t.Schema, Name: t.Name})
+		}
 	}
 	return out, answerText(out), nil
 }
