@@ -42,6 +42,12 @@ func TestSafePrefix(t *testing.T) {
 	expectTranslated(t, bigquery, "select safe.substr(a, 1, -1), SAFE.LEFT(upper(a), 2) from t", "select safe_call(a, 1, -1, 'substr_bigquery'), safe_call(upper_text(a), 2, 'left_chars') from t")
 	expectTranslated(t, bigquery, "select safe.date_add(d, interval 1 day), safe.timestamp_micros(b) from t", "select safe_call(d, 1, 'day', 'datetime_add'), safe_call(b, 'timestamp_from_micros') from t")
 	expectRows(t, bigquery, "select safe.substr(a, 1, -1), safe.substr(a, 1, 1), safe.regexp_extract(a, '(x)(y)') from t where id = 1", "NULL|x|NULL")
+	// a wrong number of arguments fails before the query runs, SAFE. or not
+	hint := " (pass the number of arguments the function takes: BigQuery checks it before the query runs, and SAFE. gives NULL only for errors while it runs)"
+	expectRefused(t, bigquery, "select safe.substr(a), SAFE.Upper(a, 'b'), safe.concat(), safe.datetime(1, 2, 3) from t",
+		"1:8: SAFE.SUBSTR takes 2 or 3 arguments, not 1"+hint+"\n1:24: SAFE.UPPER takes 1 argument, not 2"+hint+"\n1:44: SAFE.CONCAT takes 1 or more arguments, not 0"+hint+"\n1:59: SAFE.DATETIME takes 1, 2 or 6 arguments, not 3"+hint)
+	expectRefused(t, bigquery, "select safe.parse_date('%Y'), safe.date_add(d) from t",
+		"1:8: SAFE.PARSE_DATE takes 2 arguments, not 1"+hint+"\n1:31: SAFE.DATE_ADD takes 2 arguments, not 1"+hint)
 	expectRefused(t, bigquery, "select safe.sum(b), safe.row_number() over () from t", "1:8: SAFE.SUM is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only (drop SAFE., or apply a SAFE. scalar function to the values before aggregating)\n1:21: SAFE.ROW_NUMBER is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only (drop SAFE., or apply a SAFE. scalar function to the values before aggregating)")
 	expectRows(t, bigquery, "select safe.array_length([1, 2]), safe.to_json_string(struct(1 as a))", `2|{"a":1}`)
 	expectRefused(t, bigquery, "select safe.abs(b) from t", "1:8: SAFE.ABS is not supported: it runs as SQLite's abs, which fails where BigQuery's SAFE. gives NULL (check the arguments with CASE WHEN, or use SAFE_CAST)")

@@ -749,6 +749,10 @@ func (t *translator) rewriteSafe(n *node) (ok bool) {
 			return false
 		}
 	}
+	if msg := arityError(fn, len(n.list)); msg != "" {
+		t.refuse(n.parts[0], refSafeArity, msg)
+		return false
+	}
 	if v, has := safeVariants[fn]; has {
 		t.pr.setTok(n.parts[1], v)
 		return false

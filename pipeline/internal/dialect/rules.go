@@ -436,6 +436,7 @@ var (
 	refCastFormatElement = refusal{"CAST ... FORMAT: %s", "use the elements YYYY, YY, RR, MM, MON, MONTH, DD, DDD, D, DAY, DY, HH24, HH12, MI, SS, SSSSS, FF1 to FF9, AM or A.M., TZH and TZM, with - . / , ' ; : spaces and \"text\" between them; or FORMAT_DATE / FORMAT_TIMESTAMP with %-elements"}
 	refSafe              = refusal{"SAFE.%s is not supported: it runs as SQLite's %s, which fails where BigQuery's SAFE. gives NULL", "check the arguments with CASE WHEN, or use SAFE_CAST"}
 	refSafeScalar        = refusal{"SAFE.%s is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only", "drop SAFE., or apply a SAFE. scalar function to the values before aggregating"}
+	refSafeArity         = refusal{"SAFE.%s", "pass the number of arguments the function takes: BigQuery checks it before the query runs, and SAFE. gives NULL only for errors while it runs"}
 	refSafeLambda        = refusal{"SAFE.%s takes a lambda, and BigQuery takes no SAFE. on a function with a lambda", "drop SAFE., or make the lambda's body safe: SAFE.f inside it"}
 	refDistinctOn        = refusal{"DISTINCT ON is not supported in %s SQL", "keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
 	refDistinctOnHere    = refusal{"DISTINCT ON cannot be written here: %s", "name every selected column once, from relations whose columns are known, or keep the first row of each group with QUALIFY row_number() OVER (PARTITION BY a ORDER BY ...) = 1"}
@@ -552,6 +553,7 @@ var Refusals = []Rule{
 	{From: "GROUPING(x), GROUPING_ID(x) outside the select list and HAVING of a grouped SELECT", Dialects: warehouses, To: refGrouping.hint},
 	{From: "SAFE.ABS(x) (SQLite's ABS fails on the least integer)", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "SAFE.f(...) of an aggregate or window function, or with a lambda (BigQuery refuses it too)", Dialects: "BigQuery", To: refSafeScalar.hint},
+	{From: "SAFE.f(...) with a number of arguments f does not take, SAFE.SUBSTR('abc') (BigQuery refuses it too, before the query runs)", Dialects: "BigQuery", To: refSafeArity.hint},
 	{From: "CAST(x AS STRING FORMAT '...') of a value whose type is not known with a format that is not a number's, a number's format with RN, X or TM, or S of a zero; CAST(x AS DATE FORMAT '...') of a value that is not a string", Dialects: "BigQuery", To: refCastFormat.hint},
 	{From: "CAST(x AS STRING FORMAT '...') of a known number with a format that is not a number's, or with RN, X or TM", Dialects: "BigQuery", To: refCastNumberFormat.hint},
 	{From: "CAST(d AS STRING FORMAT '...') with an element BigQuery does not format (CC, Q, IW, Y,YYY...) or one the type has not (HH24 of a DATE, TZH of a DATETIME); CAST(s AS DATE FORMAT '...') with DDD, D, DAY or DY, or a YYYY of fewer than 4 digits", Dialects: "BigQuery", To: refCastFormatElement.hint},
