@@ -79,8 +79,8 @@ end
     cast(null as text) as entity_type,
     cast(null as text) as state_name,
     cast(null as text) as state_value,
-    cast(null as text) as state_entered_at,
-    cast(null as text) as state_exited_at,
+    cast(null as timestamp) as state_entered_at,
+    cast(null as timestamp) as state_exited_at,
     cast(null as boolean) as is_current,
     cast(null as text) as trigger_event_id
 {%- else %}

@@ -117,8 +117,8 @@ select
     cast(null as text) as entity_type,
     cast(null as text) as state_name,
     cast(null as text) as state_value,
-    cast(null as text) as state_entered_at,
-    cast(null as text) as state_exited_at,
+    cast(null as timestamp) as state_entered_at,
+    cast(null as timestamp) as state_exited_at,
     false as is_current,
     cast(null as text) as trigger_event_id
 where false

@@ -9,8 +9,8 @@ added_states as (
     select
         cast(null as text) as person_id,
         cast(null as text) as state,
-        cast(null as text) as state_entered_at,
-        cast(null as text) as state_exited_at,
+        cast(null as timestamp) as state_entered_at,
+        cast(null as timestamp) as state_exited_at,
         false as is_current
     where false
     -- Add your new state model to the union: a model with the columns
@@ -39,8 +39,8 @@ added_as_states as (
         where l.entity_type = 'person'
             and l.entity_id = cast(a.person_id as text)
             and l.state_value = cast(a.state as text)
-            and l.state_entered_at is a.state_entered_at
-            and l.state_exited_at is a.state_exited_at
+            and l.state_entered_at is not distinct from a.state_entered_at
+            and l.state_exited_at is not distinct from a.state_exited_at
     )
 ),
 
