@@ -27,6 +27,9 @@ type (
 	IdentityReport = engine.IdentityReport
 	// Node describes one node of a project's graph.
 	Node = engine.Node
+	// Rendered is a node or hook a build ran, with its SQL as rendered
+	// for the warehouse (Options.Rendered).
+	Rendered = engine.Rendered
 	// UsageError is a problem with how the build was asked for, not with
 	// the project.
 	UsageError = engine.UsageError

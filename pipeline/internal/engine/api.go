@@ -49,6 +49,10 @@ type Options struct {
 	// Profile fills Step.Statements and Step.SQLSeconds, and
 	// Result.Profile: where a build's time goes (nexus build --profile).
 	Profile bool
+	// Rendered, when set, receives each seed, model, snapshot and hook
+	// the build ran, in the order it ran them, with a model's and a hook's
+	// SQL as rendered for the warehouse (Rendered).
+	Rendered func(Rendered)
 	// Once says the session builds no more (a CLI run): it keeps no copy
 	// of the project's files to recognise an unchanged project next time.
 	// Taking that copy reads every file of a folder a second time, a third

@@ -86,6 +86,7 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 	if err != nil {
 		return shiftLine(err, file, line)
 	}
+	rendered := out
 	// DuckDB's CREATE MACRO, CREATE TYPE and SET define names for the SQL
 	// that follows; the plan keeps them.
 	if out, err = dialect.TakeDefinitions(r.plan.dialect, out, &r.plan.defs); err != nil {
@@ -95,12 +96,12 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 	if err != nil {
 		return shiftLine(err, file, line)
 	}
-	if blankSQL(sql) {
-		return nil
+	if !blankSQL(sql) {
+		if err := r.db.Exec(r.ctx, sql); err != nil {
+			return diag.Errorf(file, line, "%s", cleanSQLiteError(err))
+		}
 	}
-	if err := r.db.Exec(r.ctx, sql); err != nil {
-		return diag.Errorf(file, line, "%s", cleanSQLiteError(err))
-	}
+	r.reportRendered(Rendered{Kind: "hook", Name: file, SQL: rendered})
 	return nil
 }
 

@@ -354,6 +354,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	}
 	r.keepTypes(relKey(rel.Schema, rel.Name), seedTypes(r.plan.dialect, t.Columns, declared, t.Types))
 	step.Status, step.Relation, step.Rows = "OK", rel.Schema+"."+rel.Name, int64(len(t.Rows))
+	r.reportRendered(Rendered{Kind: "seed", Name: s.Name, Schema: rel.Schema, Relation: rel.Name, Materialized: "seed"})
 	return nil
 }
 
@@ -370,7 +371,7 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 		return translation{}, err
 	}
 	place := r.placeIn(m.Path, m.SQL, out)
-	return r.translateWith(sql, func(d *diag.Diagnostic, line, col int) {
+	tr, err := r.translateWith(sql, func(d *diag.Diagnostic, line, col int) {
 		// a place in the model before the CTEs were put in
 		if added > 0 && line == at+added {
 			col += shift
@@ -383,6 +384,8 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 		}
 		place(d, line, col)
 	})
+	tr.rendered = sql
+	return tr, err
 }
 
 // translate translates rendered SQL of file, whose source is src.
@@ -788,12 +791,20 @@ func (r *runner) ask(q dataRead) (string, dataRead, error) {
 	return "", q, fmt.Errorf("unknown read %q", q.kind)
 }
 
-func (r *runner) runModel(n *graph.Node, step *Step) error {
+func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	m := r.plan.models[n.Name]
+	resolved := len(r.res.Identity)
 	tr, err := r.renderModel(m)
 	if err != nil {
 		return err
 	}
+	defer func() {
+		if err == nil {
+			rel := r.plan.relation(m.Name)
+			r.reportRendered(Rendered{Kind: "model", Name: m.Name, Schema: rel.Schema, Relation: rel.Name,
+				Materialized: r.plan.configs[m.Name].Materialized, SQL: tr.rendered, InGo: len(r.res.Identity) > resolved})
+		}
+	}()
 	sql := tr.sql
 	if tr.blank {
 		return diag.Errorf(m.Path, 1, "model %s has no SQL to run", m.Name).WithHint("write one select statement, e.g. select 1 as id")

@@ -334,7 +334,11 @@ func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
-	return r.finishStep(step, rel)
+	if err := r.finishStep(step, rel); err != nil {
+		return err
+	}
+	r.reportRendered(Rendered{Kind: "snapshot", Name: s.decl.Name, Schema: rel.Schema, Relation: rel.Name, Materialized: "snapshot"})
+	return nil
 }
 
 // The columns dbt adds to a snapshot: a version's id, the updated_at it

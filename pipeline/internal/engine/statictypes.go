@@ -36,6 +36,8 @@ type translation struct {
 	key    string
 	second int
 	blank  bool
+	// rendered is a model's SQL before its translation (Options.Rendered).
+	rendered string
 }
 
 // relTypes answers the translator: the static types of the columns of a

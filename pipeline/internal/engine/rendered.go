@@ -1,0 +1,37 @@
+package engine
+
+import "maps"
+
+// Rendered is one node or hook a build ran, as Options.Rendered receives
+// it: for a model or a hook, the SQL rendered for the warehouse before its
+// translation to SQLite, which is what the warehouse itself would run (the
+// DuckDB oracle runs it there and compares the tables).
+type Rendered struct {
+	Kind string // seed, model, snapshot, hook
+	Name string
+	// Schema and Name of the relation built ("" for a hook); an ephemeral
+	// model's is temp.__dbt__cte__<name>.
+	Schema, Relation string
+	Materialized     string
+	// SQL is a model's or a hook's rendered SQL, the ephemeral models it
+	// refs put in as CTEs; "" for a seed and a snapshot.
+	SQL string
+	// InGo says the render computed part of the model in Go (identity
+	// resolution): its SQL reads a table only the engine writes.
+	InGo bool
+	// Types are the static types the build keeps for the relation's
+	// columns (lower-case names; statictypes.go), where it knows them.
+	Types map[string]string
+}
+
+// reportRendered hands r to Options.Rendered, with the types kept for its
+// relation.
+func (r *runner) reportRendered(x Rendered) {
+	if r.opts.Rendered == nil {
+		return
+	}
+	if x.Relation != "" {
+		x.Types = maps.Clone(r.relTypes(x.Schema, x.Relation))
+	}
+	r.opts.Rendered(x)
+}

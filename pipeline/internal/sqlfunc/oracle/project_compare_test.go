@@ -1,0 +1,266 @@
+package oracle
+
+import (
+	"context"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/nexus-playground/nexus/pipeline"
+)
+
+// maxShown is how many differing rows a table's report shows each way.
+const maxShown = 5
+
+// compareRelation compares a model's relation in our SQLite and in
+// DuckDB: the same columns, and the same multiset of rows, each value
+// normalised by DuckDB's type of its column (normalise). Columns named in
+// unstable are left out, for the reason given there.
+func compareRelation(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, st ranStep, unstable map[string]string) {
+	t.Helper()
+	rel := relName(st.Rendered)
+	mine, err := ours.Query(ctx, "SELECT * FROM "+rel, 0)
+	if err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	theirCols, theirTypes, theirs, err := duckTable(ctx, duck, rel)
+	if err != nil {
+		t.Errorf("%s on DuckDB: %v", rel, err)
+		return
+	}
+	if !slices.Equal(mine.Columns, theirCols) {
+		t.Errorf("%s: columns differ\n  DuckDB: %v\n  ours:   %v", st.Name, theirCols, mine.Columns)
+	}
+	// Compare the columns both have, by DuckDB's types.
+	type pair struct {
+		name     string
+		our, dk  int
+		duckType string
+	}
+	var cols []pair
+	for j, c := range theirCols {
+		if _, skip := unstable[c]; skip {
+			continue
+		}
+		if i := slices.Index(mine.Columns, c); i >= 0 {
+			cols = append(cols, pair{c, i, j, theirTypes[j]})
+		}
+	}
+	for c := range unstable {
+		if !slices.Contains(theirCols, c) {
+			t.Errorf("%s: the unstable column %s is not in the table", st.Name, c)
+		}
+	}
+	key := func(row []any, duckSide bool) string {
+		parts := make([]string, len(cols))
+		for k, c := range cols {
+			if duckSide {
+				parts[k] = normalise(row[c.dk], c.duckType, true)
+			} else {
+				parts[k] = normalise(row[c.our], c.duckType, false)
+			}
+		}
+		return strings.Join(parts, " | ")
+	}
+	count := map[string]int{}
+	for _, r := range theirs {
+		count[key(r, true)]++
+	}
+	for _, r := range mine.Rows {
+		count[key(r, false)]--
+	}
+	var onlyDuck, onlyOurs []string
+	for k, n := range count {
+		for ; n > 0; n-- {
+			onlyDuck = append(onlyDuck, k)
+		}
+		for ; n < 0; n++ {
+			onlyOurs = append(onlyOurs, k)
+		}
+	}
+	if len(onlyDuck)+len(onlyOurs) == 0 {
+		return
+	}
+	slices.Sort(onlyDuck)
+	slices.Sort(onlyOurs)
+	names := make([]string, len(cols))
+	for k, c := range cols {
+		names[k] = c.name
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d rows on DuckDB, %d ours; %d rows only DuckDB has, %d only ours\n  columns: %s", st.Name, len(theirs), len(mine.Rows), len(onlyDuck), len(onlyOurs), strings.Join(names, " | "))
+	for _, side := range []struct {
+		who  string
+		rows []string
+	}{{"DuckDB", onlyDuck}, {"ours  ", onlyOurs}} {
+		for i, r := range side.rows {
+			if i == maxShown {
+				fmt.Fprintf(&b, "\n  %s: ... %d more", side.who, len(side.rows)-maxShown)
+				break
+			}
+			fmt.Fprintf(&b, "\n  %s: %s", side.who, r)
+		}
+	}
+	t.Error(b.String())
+}
+
+// duckTable reads a relation of DuckDB with its columns' types.
+func duckTable(ctx context.Context, duck *sql.DB, rel string) (cols, types []string, out [][]any, err error) {
+	rows, err := duck.QueryContext(ctx, "SELECT * FROM "+rel)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer rows.Close()
+	cts, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, c := range cts {
+		cols, types = append(cols, c.Name()), append(types, c.DatabaseTypeName())
+	}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, nil, nil, err
+		}
+		out = append(out, vals)
+	}
+	return cols, types, out, rows.Err()
+}
+
+// normalise writes a value as its kind of DuckDB type compares it:
+// numbers by value (to 9 significant digits, integers exactly),
+// timestamps as instants, dates as dates, booleans as true or false,
+// lists and structs as JSON; NULL is never the empty text. Our SQLite
+// values are read as the project stores that type (timestamps as text,
+// booleans as 1 or 0, lists as JSON); a value of another kind is written
+// with its Go type, so that it never matches.
+func normalise(v any, duckType string, duckSide bool) string {
+	if v == nil {
+		return "NULL"
+	}
+	typ := strings.ToUpper(duckType)
+	switch {
+	case isNumberType(typ):
+		return normNumber(v)
+	case strings.HasPrefix(typ, "TIMESTAMP"):
+		return normInstant(v)
+	case typ == "DATE":
+		if tm, ok := v.(time.Time); ok {
+			return tm.Format("2006-01-02")
+		}
+		return normText(v)
+	case typ == "BOOLEAN":
+		switch x := v.(type) {
+		case bool:
+			return strconv.FormatBool(x)
+		case int64:
+			if x == 0 || x == 1 {
+				return strconv.FormatBool(x == 1)
+			}
+		}
+		return fmt.Sprintf("%T(%v)", v, v)
+	case strings.HasSuffix(typ, "]") || strings.HasPrefix(typ, "STRUCT") || strings.HasPrefix(typ, "MAP") || typ == "JSON":
+		return normJSON(v, duckSide)
+	case typ == "INTERVAL":
+		if iv, ok := v.(duckdb.Interval); ok {
+			return fmt.Sprintf("interval(%d months, %d days, %d us)", iv.Months, iv.Days, iv.Micros)
+		}
+		return normText(v)
+	}
+	return normText(v)
+}
+
+func isNumberType(typ string) bool {
+	word, _, _ := strings.Cut(typ, "(")
+	switch word {
+	case "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT",
+		"FLOAT", "DOUBLE", "DECIMAL", "REAL":
+		return true
+	}
+	return false
+}
+
+func normNumber(v any) string {
+	var f float64
+	switch x := v.(type) {
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case int32, int16, int8, uint8, uint16, uint32, uint64:
+		return fmt.Sprint(x)
+	case *big.Int:
+		return x.String()
+	case float64:
+		f = x
+	case float32:
+		f = float64(x)
+	case duckdb.Decimal:
+		f = x.Float64()
+	default:
+		return fmt.Sprintf("%T(%v)", v, v)
+	}
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatFloat(f, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(f, 'g', 9, 64)
+}
+
+// timeLayouts are the texts our build stores a timestamp as.
+var timeLayouts = []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999"}
+
+func normInstant(v any) string {
+	switch x := v.(type) {
+	case time.Time:
+		return x.UTC().Format(time.RFC3339Nano)
+	case string:
+		for _, l := range timeLayouts {
+			if tm, err := time.Parse(l, x); err == nil {
+				return tm.UTC().Format(time.RFC3339Nano)
+			}
+		}
+	}
+	return fmt.Sprintf("%T(%v)", v, v)
+}
+
+func normText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case []byte:
+		return "x'" + hex.EncodeToString(x) + "'"
+	case time.Time:
+		return "time(" + x.UTC().Format(time.RFC3339Nano) + ")"
+	}
+	return fmt.Sprintf("%T(%v)", v, v)
+}
+
+// normJSON writes a list, struct or map as compact JSON; ours is JSON
+// text, read and written again.
+func normJSON(v any, duckSide bool) string {
+	if s, ok := v.(string); ok && !duckSide || ok && json.Valid([]byte(s)) {
+		var x any
+		if err := json.Unmarshal([]byte(s), &x); err == nil {
+			v = x
+		}
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprintf("%T(%v)", v, v)
+	}
+	return string(b)
+}

@@ -1,0 +1,183 @@
+package oracle
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/nexus-playground/nexus/pipeline"
+)
+
+// replayOnDuck runs the build's steps on DuckDB in the order the build
+// ran them: hooks and models from their rendered SQL, seeds loaded from
+// our tables with the types our build gave their columns. It returns the
+// models whose relations both builds made, to compare.
+func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, steps []ranStep, notDuckDB map[string]string) []ranStep {
+	schemas := map[string]bool{"main": true, "temp": true}
+	var built []ranStep
+	for _, st := range steps {
+		if s := strings.ToLower(st.Schema); s != "" && !schemas[s] {
+			schemas[s] = true
+			if _, err := duck.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+quoteIdent(st.Schema)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		switch st.Kind {
+		case "hook":
+			if strings.TrimSpace(stripComments(st.SQL)) == "" {
+				continue
+			}
+			if _, err := duck.ExecContext(ctx, st.SQL); err != nil {
+				t.Errorf("hook of %s: DuckDB cannot run its rendered SQL: %v\n%s", st.Name, err, st.SQL)
+			}
+		case "seed":
+			loadOurTable(ctx, t, ours, duck, st)
+		case "snapshot":
+			// A snapshot stamps its rows with the time it ran.
+			t.Logf("snapshot %s: DuckDB reads our table", st.Name)
+			loadOurTable(ctx, t, ours, duck, st)
+		case "model":
+			for i, name := range st.names {
+				t.Logf("model %s: its identity components are resolved in Go; DuckDB reads our temp.%s", st.Name, name)
+				loadTable(ctx, t, duck, "temp."+quoteIdent(name), st.temps[i], nil)
+			}
+			_, err := duck.ExecContext(ctx, createStatement(st.Rendered))
+			why, listed := notDuckDB[st.Name]
+			switch {
+			case err == nil && listed:
+				t.Errorf("model %s is listed as SQL DuckDB cannot run (%s), but DuckDB runs it", st.Name, why)
+			case err != nil && listed:
+				t.Logf("model %s: %s (DuckDB: %v); DuckDB reads our table", st.Name, why, firstLine(err))
+			case err != nil:
+				t.Errorf("model %s: DuckDB cannot run its rendered SQL: %v\n%s", st.Name, err, st.SQL)
+			}
+			if err != nil {
+				if st.Materialized != "ephemeral" {
+					loadOurTable(ctx, t, ours, duck, st)
+				}
+				continue
+			}
+			if st.Materialized != "ephemeral" {
+				built = append(built, st)
+			}
+		}
+	}
+	return built
+}
+
+// createStatement makes a model's relation from its rendered SQL: an
+// ephemeral model's temporary view (which the SQL that names it rather
+// than taking its CTE reads), else a table (incremental models build in
+// full on a first run). A view is made a table too: our render writes
+// main's relations bare where dbt-duckdb qualifies them, and DuckDB binds
+// a view's bare names in the view's own schema but a table's in main, as
+// the qualified name would be.
+func createStatement(r pipeline.Rendered) string {
+	body := strings.TrimRight(strings.TrimSpace(r.SQL), ";")
+	if r.Materialized == "ephemeral" {
+		return fmt.Sprintf("CREATE OR REPLACE TEMP VIEW %s AS\n%s\n", quoteIdent(r.Relation), body)
+	}
+	return fmt.Sprintf("CREATE OR REPLACE TABLE %s AS\n%s\n", relName(r), body)
+}
+
+func relName(r pipeline.Rendered) string { return quoteIdent(r.Schema) + "." + quoteIdent(r.Relation) }
+
+// loadOurTable copies the relation our build made into DuckDB.
+func loadOurTable(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, st ranStep) {
+	tab, err := ours.Query(ctx, "SELECT * FROM "+relName(st.Rendered), 0)
+	if err != nil {
+		t.Fatalf("%s %s: %v", st.Kind, st.Name, err)
+	}
+	loadTable(ctx, t, duck, relName(st.Rendered), tab, st.Types)
+}
+
+// loadTable creates rel in DuckDB with tab's columns and rows. A column's
+// type is the static type our build keeps for it, else SQLite's.
+func loadTable(ctx context.Context, t *testing.T, duck *sql.DB, rel string, tab *pipeline.Table, static map[string]string) {
+	cols := make([]string, len(tab.Columns))
+	marks := make([]string, len(tab.Columns))
+	for i, c := range tab.Columns {
+		cols[i] = quoteIdent(c) + " " + duckType(static[strings.ToLower(c)], tab.Types[i])
+		marks[i] = "?"
+	}
+	temp := ""
+	if name, ok := strings.CutPrefix(rel, "temp."); ok {
+		temp, rel = "TEMP ", name
+	}
+	if _, err := duck.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE %sTABLE %s (%s)", temp, rel, strings.Join(cols, ", "))); err != nil {
+		t.Fatalf("%s: %v", rel, err)
+	}
+	if len(tab.Rows) == 0 {
+		return
+	}
+	tx, err := duck.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	ins, err := tx.PrepareContext(ctx, fmt.Sprintf("INSERT INTO %s VALUES (%s)", rel, strings.Join(marks, ", ")))
+	if err != nil {
+		t.Fatalf("%s: %v", rel, err)
+	}
+	defer ins.Close()
+	for _, row := range tab.Rows {
+		if _, err := ins.ExecContext(ctx, row...); err != nil {
+			t.Fatalf("%s: row %v: %v", rel, row, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// duckType is the DuckDB type of a column our build keeps with static
+// type static (dialect/statictypes.go) and that SQLite declares decl.
+func duckType(static, decl string) string {
+	if num, ok := strings.CutPrefix(static, "NUMBER "); ok {
+		switch {
+		case num == "INTEGER":
+			return "BIGINT"
+		case num == "FLOAT":
+			return "FLOAT"
+		case strings.HasPrefix(num, "DECIMAL "):
+			return "DECIMAL(18, " + strings.TrimPrefix(num, "DECIMAL ") + ")"
+		}
+		return "DOUBLE"
+	}
+	switch static {
+	case "DATETIME":
+		return "TIMESTAMP"
+	case "TIMESTAMP":
+		return "TIMESTAMPTZ"
+	case "DATE", "BOOLEAN", "INTERVAL", "TIME", "VARCHAR":
+		return static
+	}
+	switch strings.ToUpper(decl) {
+	case "INTEGER", "INT", "BIGINT":
+		return "BIGINT"
+	case "REAL", "FLOAT", "DOUBLE":
+		return "DOUBLE"
+	case "BLOB":
+		return "BLOB"
+	}
+	return "VARCHAR"
+}
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// readsTemp tells whether sql names temp.name.
+func readsTemp(sqlText, name string) bool {
+	return regexp.MustCompile(`(?i)\btemp\s*\.\s*"?` + regexp.QuoteMeta(name) + `\b`).MatchString(sqlText)
+}
+
+var lineComment = regexp.MustCompile(`(?m)--.*$`)
+
+func stripComments(s string) string { return lineComment.ReplaceAllString(s, "") }
+
+func firstLine(err error) string {
+	line, _, _ := strings.Cut(err.Error(), "\n")
+	return line
+}
