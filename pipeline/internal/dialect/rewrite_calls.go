@@ -181,6 +181,11 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return "CASE WHEN as_timestamp(" + a + ") = as_timestamp(" + b + ") THEN NULL ELSE " + a + " END" + pr.carry(n, args...)
 		}
 		return true
+	case t.d != SQLite && n.name == "nullif" && len(args) == 2 && n.x == nil && t.timestampOf(args[0]) != "" && args[1].kind == nString:
+		// NULLIF(ts, 'text') compares as ts = 'text' does: the text is
+		// read as a timestamp
+		t.compareTimestamps(args[0], args[1])
+		return false
 	case t.d == Snowflake && n.name == "equal_null" && len(args) == 2:
 		t.compareTimestamps(args[0], args[1])
 		n.print = func(pr *printer, n *node) string {

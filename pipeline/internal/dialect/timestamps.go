@@ -92,13 +92,13 @@ func (t *translator) timestampOf(n *node) string {
 // '2024-05-17 10:00:00' as written, which as text sorts before
 // '2024-05-17T00:00:00Z'); a string literal is converted here.
 func (t *translator) compareTimestamps(operands ...*node) {
-	known := false
+	kind := ""
 	for _, o := range operands {
-		if t.timestampOf(o) != "" {
-			known = true
+		if k := t.timestampOf(o); k == sqlfunc.KindInstant || k != "" && kind == "" {
+			kind = k
 		}
 	}
-	if !known {
+	if kind == "" {
 		return
 	}
 	for _, o := range operands {
@@ -110,6 +110,13 @@ func (t *translator) compareTimestamps(operands ...*node) {
 			s := stringValue(t.d, t.toks[o.tok].text)
 			if c, err := sqlfunc.CanonicalTimestamp(s, sqlfunc.KindInstant, string(t.d)); err == nil {
 				o.print = printAs(sqlString(c))
+				continue
+			}
+			if t.d == DuckDB {
+				// DuckDB casts the literal to the timestamp's type, and
+				// fails where it is none ('' too)
+				o.pre = "cast_to(" + o.pre
+				o.post += ", " + sqlString(kind) + ", 'duckdb', " + itoa(t.toks[o.start].line) + ")"
 				continue
 			}
 		case nLit, nParam:
