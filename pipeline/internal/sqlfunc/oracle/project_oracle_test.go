@@ -40,9 +40,6 @@ var projectCases = []projectCase{
 		notDuckDB: map[string]string{
 			"google_calendar_events":     "julianday() is SQLite's",
 			"gmail_message_participants": "json_each(...).value is JSON in DuckDB, and a union with text casts the text to JSON",
-			"stripe_events":              "nullif(ts, '') compares a timestamp with '', which DuckDB cannot cast",
-			"billing_events":             "nullif(ts, '') compares a timestamp with '', which DuckDB cannot cast",
-			"billing_invoices":           "nullif(ts, '') compares a timestamp with '', which DuckDB cannot cast",
 		},
 	},
 	{name: "quickstart", dir: sample("quickstart")},

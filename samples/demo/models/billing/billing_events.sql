@@ -5,10 +5,10 @@ select
     r.person_id,
     s.subscription_id,
     s.plan,
-    nullif(s.trial_start, '') as trial_started_at,
-    nullif(s.trial_end, '') as trial_ended_at,
-    nullif(s.started_at, '') as subscription_started_at,
-    nullif(s.ended_at, '') as subscription_ended_at
+    s.trial_start as trial_started_at,
+    s.trial_end as trial_ended_at,
+    s.started_at as subscription_started_at,
+    s.ended_at as subscription_ended_at
 from {{ source('stripe', 'subscriptions') }} as s
 join {{ ref('nexus_resolved_person_identifiers') }} as r
     on r.identifier_type = 'stripe_customer_id'

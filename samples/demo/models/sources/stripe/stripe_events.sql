@@ -59,7 +59,7 @@ events as (
         'stripe_invoices',
         synced_at
     from invoices
-    where nullif(paid_at, '') is not null
+    where paid_at is not null
 
     union all
 
@@ -75,7 +75,7 @@ events as (
         'stripe_subscriptions',
         synced_at
     from subscriptions
-    where nullif(trial_start, '') is not null
+    where trial_start is not null
 
     union all
 
@@ -91,7 +91,7 @@ events as (
         'stripe_subscriptions',
         synced_at
     from subscriptions
-    where nullif(started_at, '') is not null
+    where started_at is not null
 
     union all
 
@@ -107,7 +107,7 @@ events as (
         'stripe_subscriptions',
         synced_at
     from subscriptions
-    where nullif(ended_at, '') is not null
+    where ended_at is not null
 ),
 
 stripe_events as (
