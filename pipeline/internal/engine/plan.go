@@ -49,6 +49,10 @@ type plan struct {
 	// sourceTabs are sourceTables, made once.
 	sourceTabs []dialect.SourceTable
 	tests      map[string]*project.Test // by node ID
+	// unitTests are the unit tests by node ID, unitsOf a model's unit
+	// tests by its node ID (unittest.go).
+	unitTests map[string]*project.UnitTest
+	unitsOf   map[string][]string
 	// configs are model configs after the model's own config() calls.
 	configs map[string]project.Config
 	// dialect is the warehouse the project's SQL is written for; target is
@@ -613,7 +617,11 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 		p.tests[n.ID] = t
 		nodes = append(nodes, n)
 	}
-	return nodes, nil
+	units, err := p.unitTestNodes()
+	if err != nil {
+		return nil, err
+	}
+	return append(nodes, units...), nil
 }
 
 // relationArgs are a generic test's arguments written as a ref() or

@@ -73,6 +73,9 @@ type runner struct {
 	hooksAtStart int
 	relsUnknown  bool
 	testSQLs     map[*project.Test]string
+	// unit holds a unit test's inputs while its model renders
+	// (unittest.go).
+	unit *unitRender
 	// effects collects what the Go functions of the render under way read
 	// and reported (render, resolveComponents).
 	effects *renderEffects
@@ -195,7 +198,8 @@ func (res *Result) fail(d *diag.Diagnostic) {
 // todo lists the selected nodes the command executes, in build order.
 func (r *runner) todo(sel map[string]bool) []*graph.Node {
 	kinds := map[Command][]string{
-		CmdSeed: {"seed"}, CmdRun: {"model"}, CmdTest: {"test"}, CmdSnapshot: {"snapshot"}, CmdBuild: {"seed", "snapshot", "model", "test"},
+		CmdSeed: {"seed"}, CmdRun: {"model"}, CmdTest: {"test", "unit_test"}, CmdSnapshot: {"snapshot"},
+		CmdBuild: {"seed", "snapshot", "model", "test", "unit_test"},
 	}[r.opts.Command]
 	var out []*graph.Node
 	for _, n := range r.plan.graph.Order() {
@@ -207,6 +211,34 @@ func (r *runner) todo(sel map[string]bool) []*graph.Node {
 				out = append(out, n)
 			}
 		}
+	}
+	return r.unitTestsFirst(out)
+}
+
+// unitTestsFirst moves each unit test just before its model, when the
+// model runs too: as dbt builds, a model is only built once its unit
+// tests pass.
+func (r *runner) unitTestsFirst(nodes []*graph.Node) []*graph.Node {
+	if len(r.plan.unitTests) == 0 {
+		return nodes
+	}
+	running := map[string]bool{}
+	for _, n := range nodes {
+		running[n.ID] = true
+	}
+	out := make([]*graph.Node, 0, len(nodes))
+	for _, n := range nodes {
+		if n.Kind == "unit_test" && running[n.DependsOn[0]] {
+			continue
+		}
+		if n.Kind == "model" {
+			for _, id := range r.plan.unitsOf[n.ID] {
+				if running[id] {
+					out = append(out, r.plan.graph.Node(id))
+				}
+			}
+		}
+		out = append(out, n)
 	}
 	return out
 }
@@ -243,7 +275,13 @@ func (r *runner) attachSchemas() error {
 
 func (r *runner) runNode(n *graph.Node) Step {
 	step := Step{Kind: n.Kind, Name: n.Name, File: n.Path}
-	for _, p := range r.plan.graph.Parents(n.ID) {
+	parents := r.plan.graph.Parents(n.ID)
+	if n.Kind == "unit_test" {
+		// it runs before its model, on what the model reads
+		step.Name = r.plan.unitTests[n.ID].Model + "::" + n.Name
+		parents = r.plan.graph.Parents(n.DependsOn[0])
+	}
+	for _, p := range parents {
 		if r.bad[p] || n.Kind != "test" && r.blocked[p] {
 			r.bad[n.ID] = true
 			step.Status = "SKIP"
@@ -251,6 +289,14 @@ func (r *runner) runNode(n *graph.Node) Step {
 			if !r.bad[p] {
 				step.Message = "skipped: a test of " + r.plan.graph.Node(p).Name + " failed"
 			}
+			return step
+		}
+	}
+	for _, id := range r.plan.unitsOf[n.ID] {
+		if r.bad[id] {
+			r.bad[n.ID] = true
+			step.Status = "SKIP"
+			step.Message = "skipped: unit test " + r.plan.graph.Node(id).Name + " did not pass"
 			return step
 		}
 	}
@@ -276,6 +322,11 @@ func (r *runner) runNode(n *graph.Node) Step {
 		err = r.runHooked(n, &step, r.runModel)
 	case "test":
 		err = r.runTest(n, &step)
+	case "unit_test":
+		err = r.runUnitTest(n, &step)
+		if step.Status == "FAIL" {
+			r.bad[n.ID] = true
+		}
 	case "snapshot":
 		err = r.runHooked(n, &step, r.runSnapshot)
 	}
@@ -515,9 +566,15 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	p := r.plan
 	// is_incremental() reads the database: a render keeps its answer in
 	// its key.
-	incremental := r.isIncremental(*cfg, this)
+	unit := r.unit
+	var incremental bool
+	if unit != nil {
+		incremental = unit.test.Incremental
+	} else {
+		incremental = r.isIncremental(*cfg, this)
+	}
 	key := nodeKey(incrementalKey(p.shapeKey, incremental), file, src, this, *cfg)
-	if n, ok := p.memo.render(key, r.ask); ok {
+	if n, ok := p.memo.render(key, r.ask); ok && unit == nil {
 		r.keepOutputs(file, n.out, n.outs)
 		r.res.Identity = append(r.res.Identity, n.identity...)
 		return n.out, nil
@@ -547,6 +604,11 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 			return jinja.Relation{}, err
 		}
 		return s.rel, nil
+	}
+	if unit != nil {
+		// a unit test's model reads its given rows
+		keep = false
+		unit.bind(p, ctx)
 	}
 	ctx.RunQuery = func(sql string) (*jinja.Rows, error) {
 		stop := r.db.TrackReads()
@@ -1025,9 +1087,9 @@ func summarize(res *Result) string {
 		}
 	}
 	var parts []string
-	for _, k := range []string{"seed", "snapshot", "model", "test"} {
+	for _, k := range []string{"seed", "snapshot", "model", "test", "unit_test"} {
 		if kinds[k] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s%s", kinds[k], k, plural(kinds[k])))
+			parts = append(parts, fmt.Sprintf("%d %s%s", kinds[k], strings.ReplaceAll(k, "_", " "), plural(kinds[k])))
 		}
 	}
 	if n := kinds["hook"]; n > 0 {
@@ -1082,7 +1144,7 @@ func formatStep(s Step) string {
 		what = "OK " + s.Message + " into " + s.Relation + rows()
 	case s.Kind == "model":
 		what = "OK created table " + s.Relation + rows()
-	case s.Kind == "test" && s.Status == "PASS":
+	case (s.Kind == "test" || s.Kind == "unit_test") && s.Status == "PASS":
 		what = "PASS " + s.Name
 	default:
 		what = s.Status + " " + strconv.FormatInt(s.Rows, 10) + " " + s.Name

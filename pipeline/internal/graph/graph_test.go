@@ -79,7 +79,7 @@ func TestSelect(t *testing.T) {
 		{name: "intersection by comma", include: []string{"package:p,+b"}, want: []string{"model.p.a", "model.p.b", "seed.p.raw", "source.app.raw", "test.p.t_a"}},
 		{name: "exclude", include: []string{"+c"}, exclude: []string{"package:nx", "t_a"}, want: []string{"model.p.a", "model.p.b", "seed.p.raw", "source.app.raw"}},
 		{name: "misspelt", include: []string{"zz"}, wantErr: `no node is named "zz"; did you mean "z"?`},
-		{name: "unknown method", include: []string{"colour:red"}, wantErr: `unknown selector method "colour" in "colour:red" (use a name, source:, package:, tag:, path: or resource_type:)`},
+		{name: "unknown method", include: []string{"colour:red"}, wantErr: `unknown selector method "colour" in "colour:red" (use a name, source:, package:, tag:, path:, resource_type: or test_type:)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -97,6 +97,39 @@ func TestSelect(t *testing.T) {
 				t.Errorf("got %v\nwant %v", names(got), tc.want)
 			}
 		})
+	}
+}
+
+// A unit test depends on its model, as in dbt: selecting the model takes
+// it, and test_type: picks unit or data tests.
+func TestSelectTestType(t *testing.T) {
+	g, err := New(append(chain(), &Node{ID: "unit_test.p.a.u_a", Kind: "unit_test", Name: "u_a", Package: "p", DependsOn: []string{"model.p.a"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		include, exclude []string
+		want             []string
+		wantErr          string
+	}{
+		{include: []string{"a"}, want: []string{"model.p.a", "test.p.t_a", "unit_test.p.a.u_a"}},
+		{include: []string{"test_type:unit"}, want: []string{"unit_test.p.a.u_a"}},
+		{include: []string{"test_type:data"}, want: []string{"test.p.t_a"}},
+		{include: []string{"a"}, exclude: []string{"test_type:unit"}, want: []string{"model.p.a", "test.p.t_a"}},
+		{include: []string{"a,test_type:unit"}, want: []string{"unit_test.p.a.u_a"}},
+		{include: []string{"u_a"}, want: []string{"unit_test.p.a.u_a"}},
+		{include: []string{"test_type:singular"}, wantErr: "test_type:singular is not known to the playground (use test_type:unit or test_type:data)"},
+	} {
+		got, err := g.Select(c.include, c.exclude)
+		if c.wantErr != "" {
+			if err == nil || err.Error() != c.wantErr {
+				t.Errorf("%v: error %v, want %s", c.include, err, c.wantErr)
+			}
+			continue
+		}
+		if err != nil || !reflect.DeepEqual(names(got), c.want) {
+			t.Errorf("%v -%v: got %v %v\nwant %v", c.include, c.exclude, names(got), err, c.want)
+		}
 	}
 }
 

@@ -34,8 +34,15 @@ func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
 	// selected (dbt's "cautious" indirect selection), so a relationships
 	// test never runs against a table this run did not build; a test
 	// excluded by name stays out.
+	g.addTests(sel, excluded)
+	return sel, nil
+}
+
+// addTests adds to sel the tests (data and unit) whose parents it holds
+// all, those of skip aside.
+func (g *Graph) addTests(sel, skip map[string]bool) {
 	for id, n := range g.nodes {
-		if n.Kind != "test" || sel[id] || excluded[id] || len(n.DependsOn) == 0 {
+		if n.Kind != "test" && n.Kind != "unit_test" || sel[id] || skip[id] || len(n.DependsOn) == 0 {
 			continue
 		}
 		all := true
@@ -49,7 +56,6 @@ func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
 			sel[id] = true
 		}
 	}
-	return sel, nil
 }
 
 // union adds to set the nodes every selector of args selects.
@@ -77,10 +83,16 @@ func splitAll(args []string) []string {
 
 func (g *Graph) evalIntersection(s string) (map[string]bool, error) {
 	var acc map[string]bool
-	for _, part := range strings.Split(s, ",") {
+	parts := strings.Split(s, ",")
+	for _, part := range parts {
 		ids, err := g.eval(part)
 		if err != nil {
 			return nil, err
+		}
+		if len(parts) > 1 {
+			// each part takes its tests first, as dbt's does:
+			// model_name,test_type:unit is that model's unit tests
+			g.addTests(ids, nil)
 		}
 		if acc == nil {
 			acc = ids
@@ -189,8 +201,14 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 		match(func(n *Node) bool { return n.Path == p || strings.HasPrefix(n.Path, p+"/") })
 	case "resource_type":
 		match(func(n *Node) bool { return n.Kind == value })
+	case "test_type":
+		kind, ok := map[string]string{"unit": "unit_test", "data": "test"}[value]
+		if !ok {
+			return nil, fmt.Errorf("test_type:%s is not known to the playground (use test_type:unit or test_type:data)", value)
+		}
+		match(func(n *Node) bool { return n.Kind == kind })
 	default:
-		return nil, fmt.Errorf("unknown selector method %q in %q (use a name, source:, package:, tag:, path: or resource_type:)", method, s)
+		return nil, fmt.Errorf("unknown selector method %q in %q (use a name, source:, package:, tag:, path:, resource_type: or test_type:)", method, s)
 	}
 	return out, nil
 }

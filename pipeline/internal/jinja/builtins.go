@@ -200,6 +200,11 @@ func (e *Env) envVar(a *exec.VarArgs) (*exec.Value, error) {
 		return nil, e.fail("env_var() needs a variable name", "")
 	}
 	name := a.Args[0].String()
+	if e.cur != nil {
+		if v, ok := e.cur.EnvVars[name]; ok {
+			return exec.AsValue(v), nil
+		}
+	}
 	if v, ok := os.LookupEnv(name); ok {
 		return exec.AsValue(v), nil
 	}

@@ -87,6 +87,9 @@ type Context struct {
 	Execute bool
 	// Incremental is the value of is_incremental().
 	Incremental bool
+	// EnvVars answer env_var() before the environment (a unit test's
+	// overrides.env_vars).
+	EnvVars map[string]string
 	// Ref resolves ref('model') or ref('package', 'model'). line is the
 	// template line of the call, for the error message.
 	Ref func(pkg, name string, line int) (Relation, error)

@@ -177,8 +177,14 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 			p.Seeds = append(p.Seeds, &Seed{Name: name, Package: pkg, Path: f, Data: data, Config: c})
 		}
 	}
+	if pkg == "" {
+		p.testPaths, p.fixtureFS = l.testPaths, fsys
+	}
 	for _, tp := range l.testPaths {
 		for _, f := range p.walk(fsys, tp, ".sql") {
+			if isFixturePath(tp, f) {
+				continue // a unit test's fixture
+			}
 			data, _ := fs.ReadFile(fsys, f)
 			if isGenericPath(tp, f) {
 				p.Macros = append(p.Macros, p.macroFile(f, pkg, string(data)))

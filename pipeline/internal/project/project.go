@@ -22,6 +22,8 @@ type Project struct {
 	Seeds   []*Seed
 	Sources []*Source
 	Tests   []*Test
+	// UnitTests are the unit_tests: entries of the root project.
+	UnitTests []*UnitTest
 	// Snapshots are the {% snapshot %} blocks of snapshot-paths.
 	Snapshots []*Snapshot
 	// Analyses are the .sql files of analysis-paths.
@@ -84,6 +86,10 @@ type Project struct {
 	// package.name; docRefs the doc() calls of properties files (docs.go).
 	docs    map[string]bool
 	docRefs []docRef
+	// testPaths and fixtureFS are where the root project's unit test
+	// fixtures are (tests/fixtures).
+	testPaths []string
+	fixtureFS fs.FS
 }
 
 // Config is a node's resolved configuration.

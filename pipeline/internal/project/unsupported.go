@@ -156,7 +156,6 @@ func (p *Project) CheckFileConfig(file, src string, c Config) {
 // unrunSections are properties-file sections dbt acts on that the
 // playground does not run.
 var unrunSections = map[string]string{
-	"unit_tests":      "unit tests are not run by the playground",
 	"exposures":       "exposures are not used by the playground (no exposure: selector, no docs site)",
 	"metrics":         "metrics are not used by the playground (no semantic layer)",
 	"semantic_models": "semantic models are not used by the playground (no semantic layer)",

@@ -30,7 +30,15 @@ func (p *Project) loadYML(file string, data []byte, pkg string) error {
 	for i, k := range doc.Keys {
 		v := doc.Vals[i]
 		switch k {
-		case "exposures", "metrics", "semantic_models", "unit_tests", "saved_queries":
+		case "unit_tests":
+			if pkg == "" {
+				if err := p.loadUnitTests(file, v); err != nil {
+					return err
+				}
+			} else if v.Kind != yamlx.Scalar || v.Value != nil {
+				p.warn(p.WhereFile(pkg, file), v.Line, "unit tests of package "+pkg+" are not run: dbt runs the unit tests of the root project's models", "")
+			}
+		case "exposures", "metrics", "semantic_models", "saved_queries":
 			if v.Kind != yamlx.Scalar || v.Value != nil {
 				p.warn(p.WhereFile(pkg, file), v.Line, unrunSections[k], "")
 			}

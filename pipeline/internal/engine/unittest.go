@@ -1,0 +1,492 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
+)
+
+// A unit test (unit_tests: in a properties file, dbt 1.8) renders its
+// model with each ref(), source() and this it gives replaced by a
+// temporary table of the given rows, runs it, and compares the columns
+// the expected rows name with what the model returned, as a multiset
+// (dbt compares both sides sorted). Like dbt, the graph has the unit test
+// depend on its model, for selection, while `build` runs it just before
+// the model and skips the model, and so its dependants, when it fails.
+
+// fixturePrefix names the temporary tables of a unit test's inputs.
+const fixturePrefix = "nexus_unit_fixture_"
+
+// unitRender is what a unit test changes in its model's render.
+type unitRender struct {
+	test    *project.UnitTest
+	refs    map[string]jinja.Relation // by model name
+	sources map[string]jinja.Relation // by source.table
+}
+
+// bind makes ref() and source() read the given rows, and var() and
+// env_var() the overrides.
+func (u *unitRender) bind(p *plan, ctx *jinja.Context) {
+	t := u.test
+	missing := func(call string, line int) error {
+		return diag.Errorf(t.File, t.Line, "unit test %s gives no input for %s, which model %s reads (line %d of its file)", t.Name, call, t.Model, line).
+			WithHint("add `- input: %s` with its rows under given:", call)
+	}
+	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
+		if rel, ok := u.refs[name]; ok {
+			return rel, nil
+		}
+		if rel, ok := u.refs[p.proj.VersionedName(name)]; ok {
+			return rel, nil
+		}
+		return jinja.Relation{}, missing(fmt.Sprintf("ref('%s')", name), line)
+	}
+	ctx.Source = func(src, table string, line int) (jinja.Relation, error) {
+		if rel, ok := u.sources[src+"."+table]; ok {
+			return rel, nil
+		}
+		return jinja.Relation{}, missing(fmt.Sprintf("source('%s', '%s')", src, table), line)
+	}
+	if len(t.Vars) > 0 {
+		vars := maps.Clone(ctx.Vars)
+		if vars == nil {
+			vars = map[string]any{}
+		}
+		maps.Copy(vars, t.Vars)
+		ctx.Vars = vars
+	}
+	ctx.EnvVars = t.EnvVars
+}
+
+// unitTestNodes makes the graph nodes of the root project's unit tests.
+func (p *plan) unitTestNodes() ([]*graph.Node, error) {
+	p.unitTests = map[string]*project.UnitTest{}
+	p.unitsOf = map[string][]string{}
+	var out []*graph.Node
+	for _, ut := range p.proj.UnitTests {
+		if !ut.Config.Enabled {
+			continue
+		}
+		if _, versioned := p.proj.Versions[ut.Model]; versioned && p.models[ut.Model] == nil {
+			p.proj.Warnings = append(p.proj.Warnings, diag.Diagnostic{Severity: diag.Warning, File: ut.File, Line: ut.Line,
+				Message: fmt.Sprintf("unit test %s is not run: the playground does not run unit tests on every version of versioned model %s", ut.Name, ut.Model),
+				Hint:    fmt.Sprintf("name one version's model, e.g. model: %s_v1", ut.Model)})
+			continue
+		}
+		m, ok := p.models[ut.Model]
+		if !ok || m.Package != "" {
+			return nil, diag.Errorf(ut.File, ut.Line, "unit test %s is on model %q, which does not exist%s", ut.Name, ut.Model, p.suggestModel(ut.Model)).
+				WithHint("name a model of this project in model:")
+		}
+		if !m.Config.Enabled {
+			p.proj.Warnings = append(p.proj.Warnings, diag.Diagnostic{Severity: diag.Warning, File: ut.File, Line: ut.Line,
+				Message: fmt.Sprintf("unit test %s is not run: model %q is disabled", ut.Name, ut.Model)})
+			continue
+		}
+		model := nodeID("model", p.pkgOf(""), m.Name)
+		n := &graph.Node{ID: nodeID("unit_test", p.pkgOf(""), m.Name+"."+ut.Name), Kind: "unit_test", Name: ut.Name,
+			Package: p.pkgOf(""), Path: ut.File, Tags: ut.Config.Tags, DependsOn: []string{model}}
+		p.unitTests[n.ID] = ut
+		p.unitsOf[model] = append(p.unitsOf[model], n.ID)
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// runUnitTest runs one unit test, never writing a table the project keeps:
+// its inputs are temporary tables, dropped when it ends.
+func (r *runner) runUnitTest(n *graph.Node, step *Step) error {
+	ut := r.plan.unitTests[n.ID]
+	m := r.plan.models[ut.Model]
+	step.Name = ut.Model + "::" + ut.Name
+	u := &unitRender{test: ut, refs: map[string]jinja.Relation{}, sources: map[string]jinja.Relation{}}
+	this := r.plan.relation(m.Name)
+	defer func() {
+		for i := range ut.Given {
+			name := fmt.Sprintf("%s%d", fixturePrefix, i)
+			r.db.Exec(context.Background(), "DROP TABLE IF EXISTS temp."+store.Ident(name))
+			delete(r.types, relKey("temp", name))
+		}
+	}()
+	for i, g := range ut.Given {
+		rel := jinja.Relation{Schema: "temp", Name: fmt.Sprintf("%s%d", fixturePrefix, i)}
+		if err := r.loadFixture(ut, g, rel); err != nil {
+			return err
+		}
+		switch {
+		case g.This:
+			this = rel
+		case g.Ref != "":
+			u.refs[g.Ref] = rel
+		default:
+			u.sources[g.Source] = rel
+		}
+	}
+	cfg := r.plan.configs[m.Name].Clone()
+	r.unit = u
+	out, err := r.render(m.Path, m.SQL, &cfg, this)
+	r.unit = nil
+	if err != nil {
+		return err
+	}
+	out = strings.TrimRight(strings.TrimSpace(out), ";")
+	tr, err := r.translateWith(out, r.placeIn(m.Path, m.SQL, out))
+	if err != nil {
+		return err
+	}
+	actual, err := r.db.Query(r.ctx, tr.sql, 0)
+	if err != nil {
+		return diag.Errorf(ut.File, ut.Line, "unit test %s: model %s fails on the given rows: %s", ut.Name, ut.Model, cleanSQLiteError(err))
+	}
+	expCols, expRows, err := r.expectedRows(ut)
+	if err != nil {
+		return err
+	}
+	at := make([]int, len(expCols))
+	for i, c := range expCols {
+		at[i] = -1
+		for j, a := range actual.Columns {
+			if strings.EqualFold(a, c) {
+				at[i] = j
+				break
+			}
+		}
+		if at[i] < 0 {
+			return diag.Errorf(ut.File, ut.Expect.Line, "unit test %s: expect names column %s, which model %s does not return (it returns %s)", ut.Name, c, ut.Model, strings.Join(actual.Columns, ", ")).
+				WithHint("name only columns the model selects")
+		}
+	}
+	kinds := make([]valueKind, len(expCols))
+	for i, j := range at {
+		kinds[i] = columnKind(tr.types, actual.Columns[j], actual.Rows, j)
+	}
+	got := make([][]string, len(actual.Rows))
+	for k, row := range actual.Rows {
+		got[k] = make([]string, len(at))
+		for i, j := range at {
+			got[k][i] = canonical(row[j], kinds[i])
+		}
+	}
+	want := make([][]string, len(expRows))
+	for k, row := range expRows {
+		want[k] = make([]string, len(expCols))
+		for i := range expCols {
+			var v any
+			if i < len(row) {
+				v = row[i]
+			}
+			want[k][i] = canonical(v, kinds[i])
+		}
+	}
+	missing, extra := multisetDiff(want, got)
+	if len(missing)+len(extra) == 0 {
+		step.Status = "PASS"
+		return nil
+	}
+	step.Status = "FAIL"
+	step.Rows = int64(len(missing) + len(extra))
+	// one line of the table a line of the log, indented like the first
+	step.Message = strings.ReplaceAll(fmt.Sprintf("%s:%d: actual differs from expected:\n", ut.File, ut.Line)+diffTable(expCols, missing, extra), "\n", "\n  ")
+	r.res.OK = false
+	r.res.Diagnostics = append(r.res.Diagnostics, *diag.Errorf(ut.File, ut.Line, "unit test %s of model %s failed: %d expected row%s not returned, %d returned row%s not expected",
+		ut.Name, ut.Model, len(missing), plural(len(missing)), len(extra), plural(len(extra))).
+		WithHint("fix the model or the expected rows; --- rows are expected, +++ rows are what the model returned"))
+	return nil
+}
+
+// inputRelation is the relation a given input stands for.
+func (r *runner) inputRelation(ut *project.UnitTest, g project.Fixture) (jinja.Relation, error) {
+	switch {
+	case g.This:
+		return r.plan.relation(ut.Model), nil
+	case g.Ref != "":
+		if _, err := r.plan.refID(ut.File, "", g.Ref, g.Line); err != nil {
+			return jinja.Relation{}, err
+		}
+		return r.plan.refRelation(g.Ref), nil
+	}
+	s, ok := r.plan.sources[g.Source]
+	if !ok {
+		src, table, _ := strings.Cut(g.Source, ".")
+		return jinja.Relation{}, diag.Errorf(ut.File, g.Line, "unit test %s: source(%q, %q) is not declared", ut.Name, src, table).
+			WithHint("declare it under sources: in a .yml file, or fix the input")
+	}
+	return s.rel, nil
+}
+
+// loadFixture makes the temporary table rel of a given input. Its
+// columns are those of the relation it stands for where that is built,
+// with their types (dbt reads the input's columns the same way), a
+// column the rows leave out being NULL; else the columns the rows name.
+func (r *runner) loadFixture(ut *project.UnitTest, g project.Fixture, rel jinja.Relation) error {
+	real, err := r.inputRelation(ut, g)
+	if err != nil {
+		return err
+	}
+	key := relKey(rel.Schema, rel.Name)
+	if g.Format == "sql" {
+		tr, err := r.translateWith(g.SQL, func(d *diag.Diagnostic, line, col int) {
+			d.File, d.Line, d.Col = ut.File, g.Line, 0
+		})
+		if err != nil {
+			return err
+		}
+		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s", store.Rel("temp", rel.Name), store.Rel("temp", rel.Name), tr.sql)); err != nil {
+			return diag.Errorf(ut.File, g.Line, "unit test %s: the sql rows of %s fail: %s", ut.Name, g.Input, cleanSQLiteError(err))
+		}
+		if r.types != nil {
+			r.types[key] = tr.types
+		}
+		return nil
+	}
+	cols, _, err := r.columns(real)
+	if err != nil {
+		return err
+	}
+	static := r.relTypes(real.Schema, real.Name)
+	names := make([]string, len(cols))
+	types := make([]string, len(cols))
+	for i, c := range cols {
+		names[i], types[i] = c.Name, c.Type
+	}
+	if len(cols) == 0 {
+		if len(g.Columns) == 0 {
+			return diag.Errorf(ut.File, g.Line, "unit test %s: given %s has no rows, and %s is not built to read its columns from", ut.Name, g.Input, real).
+				WithHint("build it first, or write its columns with format: sql")
+		}
+		names = g.Columns
+		types = make([]string, len(names))
+		static = nil
+	}
+	place := make([]int, len(g.Columns))
+	for i, c := range g.Columns {
+		place[i] = -1
+		for j, n := range names {
+			if strings.EqualFold(n, c) {
+				place[i] = j
+				break
+			}
+		}
+		if place[i] < 0 {
+			return diag.Errorf(ut.File, g.Line, "unit test %s: given %s has column %s, which %s does not have (its columns: %s)", ut.Name, g.Input, c, real, strings.Join(names, ", ")).
+				WithHint("name only columns of %s", g.Input)
+		}
+	}
+	rows := make([][]any, len(g.Rows))
+	for k, row := range g.Rows {
+		rows[k] = make([]any, len(names))
+		for i, v := range row {
+			if i >= len(place) {
+				return diag.Errorf(ut.File, g.Line, "unit test %s: a row of %s has more values than its header has columns", ut.Name, g.Input)
+			}
+			j := place[i]
+			rows[k][j] = fixtureValue(v, static[strings.ToLower(names[j])], types[j])
+		}
+	}
+	if err := r.db.LoadTable(r.ctx, "temp", rel.Name, names, types, rows); err != nil {
+		return diag.Errorf(ut.File, g.Line, "unit test %s: the rows of %s do not load: %s", ut.Name, g.Input, cleanSQLiteError(err))
+	}
+	if r.types != nil {
+		r.types[key] = static
+	}
+	return nil
+}
+
+// fixtureValue is a given value as the column of static type typ and
+// SQLite type decl holds it: a BOOLEAN, or SQLite's TRUE, is 1 or 0, so
+// csv's true is.
+func fixtureValue(v any, typ, decl string) any {
+	if s, ok := v.(string); ok && (typ == dialect.TypeBool || strings.Contains(strings.ToUpper(decl), "INT")) {
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "true":
+			return true
+		case "false":
+			return false
+		}
+	}
+	return v
+}
+
+// expectedRows are the columns and rows of expect:.
+func (r *runner) expectedRows(ut *project.UnitTest) ([]string, [][]any, error) {
+	e := ut.Expect
+	if e.Format != "sql" {
+		return e.Columns, e.Rows, nil
+	}
+	tr, err := r.translateWith(e.SQL, func(d *diag.Diagnostic, line, col int) {
+		d.File, d.Line, d.Col = ut.File, e.Line, 0
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	q, err := r.db.Query(r.ctx, tr.sql, 0)
+	if err != nil {
+		return nil, nil, diag.Errorf(ut.File, e.Line, "unit test %s: the sql of expect fails: %s", ut.Name, cleanSQLiteError(err))
+	}
+	return q.Columns, q.Rows, nil
+}
+
+// valueKind is how a column's values compare: as booleans, numbers or
+// text.
+type valueKind int
+
+const (
+	kindText valueKind = iota
+	kindNumber
+	kindBool
+)
+
+// columnKind is the kind of the model's column j: a BOOLEAN by its static
+// type, a number when it holds one.
+func columnKind(types map[string]string, col string, rows [][]any, j int) valueKind {
+	for k, t := range types {
+		if strings.EqualFold(k, col) && t == dialect.TypeBool {
+			return kindBool
+		}
+	}
+	for _, row := range rows {
+		switch row[j].(type) {
+		case int64, float64:
+			return kindNumber
+		}
+	}
+	return kindText
+}
+
+// canonical writes a value as the model's column would hold it, as dbt
+// casts the expected rows to the model's column types: 1 and 1.0 are one
+// number, true and 1 one boolean; NULL is null.
+func canonical(v any, kind valueKind) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		if kind == kindBool {
+			return strconv.FormatBool(x)
+		}
+		if x {
+			return "1"
+		}
+		return "0"
+	case int64:
+		if kind == kindBool {
+			return strconv.FormatBool(x != 0)
+		}
+		return strconv.FormatInt(x, 10)
+	case uint64:
+		return strconv.FormatUint(x, 10)
+	case int:
+		return canonical(int64(x), kind)
+	case float64:
+		if kind == kindBool {
+			return strconv.FormatBool(x != 0)
+		}
+		return numberText(x)
+	case []byte:
+		return string(x)
+	case string:
+		switch kind {
+		case kindBool:
+			if b, err := strconv.ParseBool(strings.TrimSpace(x)); err == nil {
+				return strconv.FormatBool(b)
+			}
+		case kindNumber:
+			// SQLite's TRUE and FALSE are 1 and 0
+			switch strings.ToLower(strings.TrimSpace(x)) {
+			case "true":
+				return "1"
+			case "false":
+				return "0"
+			}
+			if f, err := strconv.ParseFloat(strings.TrimSpace(x), 64); err == nil {
+				if i, err := strconv.ParseInt(strings.TrimSpace(x), 10, 64); err == nil {
+					return strconv.FormatInt(i, 10)
+				}
+				return numberText(f)
+			}
+		}
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+// numberText writes a float as a whole number when it is one, else to 15
+// significant digits: a warehouse's NUMERIC 0.3 is what SQLite's doubles
+// make 0.30000000000000004.
+func numberText(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return strconv.FormatFloat(f, 'g', 15, 64)
+}
+
+// multisetDiff lists the expected rows the actual rows lack and the
+// actual rows not expected, each as many times as it is short or over.
+func multisetDiff(want, got [][]string) (missing, extra [][]string) {
+	count := map[string]int{}
+	for _, row := range got {
+		count[strings.Join(row, "\x1f")]++
+	}
+	for _, row := range want {
+		k := strings.Join(row, "\x1f")
+		if count[k] > 0 {
+			count[k]--
+			continue
+		}
+		missing = append(missing, row)
+	}
+	for _, row := range got {
+		k := strings.Join(row, "\x1f")
+		if count[k] > 0 {
+			count[k]--
+			extra = append(extra, row)
+		}
+	}
+	return missing, extra
+}
+
+// diffTable lays out the rows that differ under their columns: --- an
+// expected row the model did not return, +++ a row it returned that was
+// not expected.
+func diffTable(cols []string, missing, extra [][]string) string {
+	rows := [][]string{append([]string{"@@"}, cols...)}
+	for _, r := range missing {
+		rows = append(rows, append([]string{"---"}, r...))
+	}
+	for _, r := range extra {
+		rows = append(rows, append([]string{"+++"}, r...))
+	}
+	width := make([]int, len(cols)+1)
+	for _, r := range rows {
+		for i, v := range r {
+			width[i] = max(width[i], len(v))
+		}
+	}
+	var b strings.Builder
+	for k, r := range rows {
+		if k > 0 {
+			b.WriteString("\n")
+		}
+		for i, v := range r {
+			if i > 0 {
+				b.WriteString(" | ")
+			}
+			if i == len(r)-1 {
+				b.WriteString(v)
+			} else {
+				b.WriteString(v + strings.Repeat(" ", width[i]-len(v)))
+			}
+		}
+	}
+	return b.String()
+}
