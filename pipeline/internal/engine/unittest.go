@@ -39,7 +39,7 @@ type unitRender struct {
 func (u *unitRender) bind(p *plan, ctx *jinja.Context) {
 	t := u.test
 	missing := func(call string, line int) error {
-		return diag.Errorf(t.File, t.Line, "unit test %s gives no input for %s, which model %s reads (line %d of its file)", t.Name, call, t.Model, line).
+		return diag.Errorf(t.File, t.Line, "unit test %s gives no input for %s, which model %s reads (%s:%d)", t.Name, call, t.Model, p.models[t.Model].Path, line).
 			WithHint("add `- input: %s` with its rows under given:", call)
 	}
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
