@@ -50,7 +50,7 @@ export function renderLineage(container, rawNodes, open) {
   const legend = $("lineage-legend");
   clear(legend);
   for (const c of CATEGORIES) legend.appendChild(h("span", { class: "lg cat-" + c.id }, c.label));
-  const nodes = rawNodes.map(normalize).filter((n) => n.kind !== "test");
+  const nodes = rawNodes.map(normalize).filter((n) => n.kind !== "test" && n.kind !== "unit_test");
   if (!nodes.length) {
     container.appendChild(h("div", { class: "empty" }, "No models found."));
     return;

@@ -89,7 +89,7 @@ export class RunLog {
       }];
     }
     const out = [{
-      sig: JSON.stringify([st.kind, st.name, status, st.index, st.total, st.relation, st.reuse, st.kind === "test" ? 0 : st.rows || 0, fmtSec(st.seconds), st.file, diff]),
+      sig: JSON.stringify([st.kind, st.name, status, st.index, st.total, st.relation, st.reuse, isTest(st) ? 0 : st.rows || 0, fmtSec(st.seconds), st.file, diff]),
       make: () => {
         const name = st.file
           ? h("a", { href: "#", class: "model", onclick: (e) => { e.preventDefault(); this.app.openFile(st.file); } }, st.name)
@@ -103,7 +103,7 @@ export class RunLog {
           h("td", { class: "kind" }, st.kind || ""),
           h("td", null, name, st.relation ? h("span", { class: "rel" }, st.relation) : null,
             st.reuse ? h("span", { class: "reuse", title: st.reuse }, reused ? "reused" : st.reuse) : null),
-          h("td", { class: "num" }, st.kind === "test" ? "" : `${fmtInt(st.rows || 0)} rows`,
+          h("td", { class: "num" }, isTest(st) ? "" : `${fmtInt(st.rows || 0)} rows`,
             diff ? h("span", { class: "diff", title: "rows added, removed and changed since the previous run" }, diff) : null),
           h("td", { class: "num" }, fmtSec(st.seconds)),
         );
@@ -275,4 +275,10 @@ export function describe(d) {
   s += d.message || "";
   if (d.hint) s += ` (${d.hint})`;
   return s;
+}
+
+// isTest tells a data test's or unit test's step: it counts failing rows,
+// not a table's rows, and its message says which.
+function isTest(st) {
+  return st.kind === "test" || st.kind === "unit_test";
 }
