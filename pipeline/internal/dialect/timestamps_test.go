@@ -112,6 +112,31 @@ func TestUsingInstants(t *testing.T) {
 		"select a.ts AS ts, a.k AS k from (select to_timestamp_tz_snowflake(s) as ts, k from t) a join (select to_timestamp_tz_snowflake(s) as ts, k from u) b ON (instant_key(a.ts) = instant_key(b.ts) AND a.k = b.k)")
 	expectTranslated(t, snowflake, "select * from (select to_timestamp_tz(s) as ts from t) a left join (select to_timestamp_tz(s) as ts from u) b using (ts)",
 		"select a.ts AS ts from (select to_timestamp_tz_snowflake(s) as ts from t) a left join (select to_timestamp_tz_snowflake(s) as ts from u) b ON (instant_key(a.ts) = instant_key(b.ts))")
+	// the columns of CTEs, in a subquery too
+	expectTranslated(t, snowflake, "with a as (select to_timestamp_tz(s) as ts from t), b as (select to_timestamp_tz(s) as ts from u) select * from a join b using (ts)",
+		"with a as (select to_timestamp_tz_snowflake(s) as ts from t), b as (select to_timestamp_tz_snowflake(s) as ts from u) select a.ts AS ts from a join b ON (instant_key(a.ts) = instant_key(b.ts))")
+	expectTranslated(t, snowflake, "select * from (with a as (select to_timestamp_tz(s) as ts from t) select ts from a join a b using (ts)) z",
+		"select * from (with a as (select to_timestamp_tz_snowflake(s) as ts from t) select a.ts AS ts from a join a b ON (instant_key(a.ts) = instant_key(b.ts))) z")
 	// columns of unknown type compare their text, as SQLite's USING does
 	expectTranslated(t, snowflake, "select ts from t a join u b using (ts)", "select ts from t a join u b using (ts)")
+	expectTranslated(t, snowflake, "with a as (select s as ts from t), b as (select s as ts from u) select * from a join b using (ts)", "with a as (select s as ts from t), b as (select s as ts from u) select * from a join b using (ts)")
+}
+
+// Snowflake's NATURAL JOIN of TIMESTAMP_TZ columns matches instants: it is
+// written as JOIN ... USING (its shared columns), which compares them so.
+func TestNaturalInstants(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"select * from (select to_timestamp_tz(s) as ts, k from t) a natural join (select to_timestamp_tz(s) as ts, k from u) b",
+			"select a.ts AS ts, a.k AS k from (select to_timestamp_tz_snowflake(s) as ts, k from t) a join (select to_timestamp_tz_snowflake(s) as ts, k from u) b ON (instant_key(a.ts) = instant_key(b.ts) AND a.k = b.k)"},
+		{"with a as (select to_timestamp_tz(s) as ts, 1 as x from t), b as (select to_timestamp_tz(s) as ts, 2 as y from u) select * from a natural left join b",
+			"with a as (select to_timestamp_tz_snowflake(s) as ts, 1 as x from t), b as (select to_timestamp_tz_snowflake(s) as ts, 2 as y from u) select a.ts AS ts, a.x, b.y from a left join b ON (instant_key(a.ts) = instant_key(b.ts))"},
+		{"with a as (select to_timestamp_tz(s) as ts from t), b as (select to_timestamp_tz(s) as ts from u)\nselect *\nfrom a\nnatural full join b b2",
+			"with a as (select to_timestamp_tz_snowflake(s) as ts from t), b as (select to_timestamp_tz_snowflake(s) as ts from u)\nselect COALESCE(a.ts, b2.ts) AS ts\nfrom a\nfull join b b2 ON (instant_key(a.ts) = instant_key(b2.ts))"},
+		// columns of unknown type, or no instant among them, keep SQLite's NATURAL JOIN, which compares the text
+		{"with a as (select s as ts from t), b as (select s as ts from u) select * from a natural join b", "with a as (select s as ts from t), b as (select s as ts from u) select * from a natural join b"},
+		{"select * from t natural join u", "select * from t natural join u"},
+		{"with a as (select 1 as k, to_timestamp_tz(s) as ts from t), b as (select 1 as k, s as ts2 from u) select * from a natural join b", "with a as (select 1 as k, to_timestamp_tz_snowflake(s) as ts from t), b as (select 1 as k, s as ts2 from u) select * from a natural join b"},
+	} {
+		expectTranslated(t, snowflake, c.in, c.want)
+	}
 }

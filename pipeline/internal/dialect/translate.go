@@ -78,6 +78,9 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
 		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
 	t.walk(root, nil)
+	if len(t.naturals) > 0 && len(t.errs) == 0 {
+		return TranslateTyped(t.naturalsAsUsing(), o)
+	}
 	t.checkFinalArrays(root)
 	t.refuseGroupingCalls()
 	t.printSafeCalls()
@@ -144,6 +147,10 @@ type translator struct {
 	// usingInstants are the USING joins known to compare instants or not
 	// (using_instants.go).
 	usingInstants map[*fromInfo]bool
+	// naturals are the Snowflake NATURAL JOINs to write as JOIN ... USING
+	// (natural_instants.go): the NATURAL token, the last token of the
+	// relation joined and its common columns.
+	naturals []naturalJoin
 	// grouping are the GROUPING() calls no SELECT has claimed yet;
 	// groupingSel the SELECTs written as a UNION ALL of grouping sets.
 	grouping    map[*node]bool

@@ -51,11 +51,11 @@ func (t *translator) usingTypes(rels []*node, b *fromInfo, col string) (l, r str
 	if problem != "" {
 		return "", "", false
 	}
-	sc := t.sc
-	for ; sc != nil; sc = sc.parent {
-		if containsFrom(sc.rels, b) {
-			break
-		}
+	sc := t.scopeOf(b)
+	if sc == nil {
+		// the FROM list is rewritten before its select's scope holds
+		// it: the CTEs it names are seen from the current scope
+		sc = t.sc
 	}
 	var left *fromInfo
 	for _, r := range rels {
@@ -89,6 +89,10 @@ func typeNamed(cols []colType, name string) string {
 // comparing its timestamp columns by instant_key and the others with =.
 func (t *translator) rewriteInstantUsing(b *node, rels []*node) {
 	fi := b.from
+	if t.d == Snowflake && strings.HasPrefix(fi.joinKind, "natural") {
+		t.naturalInstants(b, rels)
+		return
+	}
 	if !t.instantUsing(rels, fi) {
 		return
 	}
