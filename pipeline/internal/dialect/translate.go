@@ -93,7 +93,7 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	if err := t.refusals(); err != nil {
 		return "", nil, err // found while printing (SAFE. calls)
 	}
-	return b.String(), t.outputTypes(root), nil
+	return keepLineCount(sql, b.String()), t.outputTypes(root), nil
 }
 
 // refusals are the refusals recorded, in the order of the SQL; nil when

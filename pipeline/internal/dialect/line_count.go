@@ -1,0 +1,60 @@
+package dialect
+
+import "strings"
+
+// keepLineCount gives out as many lines as sql when a rewrite wrote a name
+// holding a line break twice (as a column and as the alias that keeps its
+// name, or in a column list): SQLite has no escape for a line break in a
+// name, so the line breaks between tokens nearest such a name give way, and
+// errors still point at the lines of the model as written.
+func keepLineCount(sql, out string) string {
+	excess := strings.Count(out, "\n") - strings.Count(sql, "\n")
+	if excess <= 0 {
+		return out
+	}
+	toks, err := lex(SQLite, out)
+	if err != nil {
+		return out
+	}
+	first := -1
+	for i, tk := range toks {
+		if tk.kind == kQuoted && strings.Contains(tk.text, "\n") {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return out
+	}
+	// the nearest after the name first, then those before it
+	order := make([]int, 0, len(toks))
+	for i := first + 1; i < len(toks); i++ {
+		order = append(order, i)
+	}
+	for i := first - 1; i > 0; i-- {
+		order = append(order, i)
+	}
+	for _, i := range order {
+		tk := &toks[i]
+		if tk.kind != kSpace || excess == 0 {
+			continue
+		}
+		keep := 0
+		if toks[i-1].kind == kComment && strings.HasPrefix(toks[i-1].text, "--") {
+			keep = 1 // the line break that ends a -- comment
+		}
+		for n := strings.Count(tk.text, "\n"); n > keep && excess > 0; n-- {
+			j := strings.LastIndexByte(tk.text, '\n')
+			tk.text = tk.text[:j] + " " + tk.text[j+1:]
+			excess--
+		}
+	}
+	if excess > 0 {
+		return out
+	}
+	var b strings.Builder
+	for _, tk := range toks {
+		b.WriteString(tk.text)
+	}
+	return b.String()
+}
