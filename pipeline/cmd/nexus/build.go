@@ -48,7 +48,8 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 		Command: pipeline.Command(cmd), Vars: vars, Dialect: w.Dialect, Target: w.Target, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh, Profile: *profile, Once: true,
 		Progress: func(st pipeline.Step) {
 			fmt.Fprintln(stdout, st.Line)
-			if st.Status == "ERROR" && st.Message != "" {
+			// a failed unit test's message is its diff of the rows
+			if (st.Status == "ERROR" || st.Kind == "unit_test" && st.Status == "FAIL") && st.Message != "" {
 				fmt.Fprintln(stdout, "  "+st.Message)
 			}
 		},

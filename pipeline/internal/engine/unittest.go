@@ -253,6 +253,12 @@ func (r *runner) loadFixture(ut *project.UnitTest, g project.Fixture, rel jinja.
 	if err != nil {
 		return err
 	}
+	if len(cols) == 0 && g.Format == "csv" && len(g.Rows) > 0 {
+		// csv values are text, cast to the input's column types: dbt
+		// stops too when the input is not built to read them from.
+		return diag.Errorf(ut.File, g.Line, "unit test %s: %s is not built, so the types of the csv values given for it are unknown", ut.Name, g.Input).
+			WithHint("build it first (nexus build --select +%s --exclude test_type:unit), or give its rows as dict or format: sql", ut.Model)
+	}
 	static := r.relTypes(real.Schema, real.Name)
 	names := make([]string, len(cols))
 	types := make([]string, len(cols))
