@@ -164,6 +164,19 @@ func (t *translator) caseInstants(n *node) {
 	t.compareTimestamps(compared...)
 }
 
+// refuseIsValue refuses SQLite's x IS y, which the warehouses have only
+// as IS [NOT] NULL, TRUE, FALSE (UNKNOWN) and IS [NOT] DISTINCT FROM.
+func (t *translator) refuseIsValue(n *node) {
+	if t.d == SQLite || n.y == nil || n.name == "distinct" {
+		return
+	}
+	switch strings.ToLower(strings.TrimSpace(t.source(n.y))) {
+	case "null", "true", "false", "unknown":
+		return
+	}
+	t.refuse(n.tok, refIsValue, dialectName(t.d))
+}
+
 // isInstants makes Snowflake's x IS [NOT] DISTINCT FROM y compare as =
 // does: TIMESTAMP_TZ values by instant.
 func (t *translator) isInstants(n *node) {

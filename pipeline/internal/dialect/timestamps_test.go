@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestTimestampLiterals(t *testing.T) {
 	expectTranslated(t, bigquery, "select timestamp '2024-01-05 10:00:00'", "select '2024-01-05T10:00:00Z'")
@@ -54,6 +57,15 @@ func TestTimestampComparisons(t *testing.T) {
 
 // Snowflake's instants sort, and take MIN and MAX, by instant: the text of
 // TO_TIMESTAMP_TZ and CONVERT_TIMEZONE keeps an offset.
+// SQLite's x IS y is no warehouse's: IS takes NULL, TRUE, FALSE and
+// DISTINCT FROM there.
+func TestIsValueRefused(t *testing.T) {
+	for _, d := range []Dialect{bigquery, snowflake, duckdb} {
+		expectRefused(t, d, "select a is null, a is not true, a is not distinct from b,\n  a is b from t", "2:5: "+fmt.Sprintf(refIsValue.message, dialectName(d))+" ("+refIsValue.hint+")")
+	}
+	expectTranslated(t, sqlite, "select a is b from t", "select a is b from t")
+}
+
 func TestInstantOrder(t *testing.T) {
 	expectTranslated(t, snowflake, "select a from (select to_timestamp_tz(s) as a from t) order by a desc",
 		"select a from (select to_timestamp_tz_snowflake(s) as a from t) order by instant_key(a) desc NULLS FIRST")
