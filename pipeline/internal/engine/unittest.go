@@ -13,6 +13,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/graph"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
@@ -119,7 +120,9 @@ func (r *runner) runUnitTest(n *graph.Node, step *Step) error {
 		}
 	}()
 	for i, g := range ut.Given {
-		rel := jinja.Relation{Schema: "temp", Name: fmt.Sprintf("%s%d", fixturePrefix, i)}
+		// No schema: SQLite reads the temporary table of that name, and
+		// the translator its static types (relTypes).
+		rel := jinja.Relation{Name: fmt.Sprintf("%s%d", fixturePrefix, i)}
 		if err := r.loadFixture(ut, g, rel); err != nil {
 			return err
 		}
@@ -177,14 +180,27 @@ func (r *runner) runUnitTest(n *graph.Node, step *Step) error {
 			got[k][i] = canonical(row[j], kinds[i])
 		}
 	}
-	want := make([][]string, len(expRows))
+	typed := make([][]any, len(expRows))
 	for k, row := range expRows {
-		want[k] = make([]string, len(expCols))
-		for i := range expCols {
-			var v any
-			if i < len(row) {
-				v = row[i]
+		typed[k] = make([]any, len(expCols))
+		copy(typed[k], row)
+	}
+	if ut.Expect.Format != "sql" {
+		types := map[string]string{}
+		for i, c := range expCols {
+			types[c] = typeOfColumn(tr.types, actual.Columns[at[i]])
+			if types[c] == "" && heldAsInstant(actual.Rows, at[i]) {
+				types[c] = sqlfunc.KindInstant
 			}
+		}
+		if err := r.castValues(ut, ut.Expect.Line, expCols, func(c string) string { return types[c] }, typed); err != nil {
+			return err
+		}
+	}
+	want := make([][]string, len(typed))
+	for k, row := range typed {
+		want[k] = make([]string, len(expCols))
+		for i, v := range row {
 			want[k][i] = canonical(v, kinds[i])
 		}
 	}
@@ -233,7 +249,7 @@ func (r *runner) loadFixture(ut *project.UnitTest, g project.Fixture, rel jinja.
 	if err != nil {
 		return err
 	}
-	key := relKey(rel.Schema, rel.Name)
+	key := relKey("temp", rel.Name)
 	if g.Format == "sql" {
 		tr, err := r.translateWith(g.SQL, func(d *diag.Diagnostic, line, col int) {
 			d.File, d.Line, d.Col = ut.File, g.Line, 0
@@ -299,6 +315,9 @@ func (r *runner) loadFixture(ut *project.UnitTest, g project.Fixture, rel jinja.
 			rows[k][j] = fixtureValue(v, static[strings.ToLower(names[j])], types[j])
 		}
 	}
+	if err := r.castValues(ut, g.Line, names, func(c string) string { return static[strings.ToLower(c)] }, rows); err != nil {
+		return err
+	}
 	if err := r.db.LoadTable(r.ctx, "temp", rel.Name, names, types, rows); err != nil {
 		return diag.Errorf(ut.File, g.Line, "unit test %s: the rows of %s do not load: %s", ut.Name, g.Input, cleanSQLiteError(err))
 	}
@@ -355,10 +374,8 @@ const (
 // columnKind is the kind of the model's column j: a BOOLEAN by its static
 // type, a number when it holds one.
 func columnKind(types map[string]string, col string, rows [][]any, j int) valueKind {
-	for k, t := range types {
-		if strings.EqualFold(k, col) && t == dialect.TypeBool {
-			return kindBool
-		}
+	if typeOfColumn(types, col) == dialect.TypeBool {
+		return kindBool
 	}
 	for _, row := range rows {
 		switch row[j].(type) {
@@ -495,4 +512,17 @@ func diffTable(cols []string, missing, extra [][]string) string {
 		}
 	}
 	return b.String()
+}
+
+// typeOfColumn is the static type of column col of a translation.
+func typeOfColumn(types map[string]string, col string) string {
+	if t, ok := types[col]; ok {
+		return t
+	}
+	for k, t := range types {
+		if strings.EqualFold(k, col) {
+			return t
+		}
+	}
+	return ""
 }
