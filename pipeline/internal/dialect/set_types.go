@@ -32,12 +32,22 @@ func (t *translator) setColumnTypes(q *node) {
 		return
 	}
 	var bodies []*node
+	var stars []*starBranch
 	for _, b := range q.list {
 		b = setBranchBody(b)
 		if b.kind == nSelect && b.sel.scope != nil {
+			if st := t.starBranch(b); st != nil {
+				stars = append(stars, st)
+				continue
+			}
 			bodies = append(bodies, b)
 		}
 	}
+	defer func() {
+		for _, st := range stars {
+			st.print()
+		}
+	}()
 	first := len(bodies) > 0 && q.list[0].start == bodies[0].start // names come from the first input
 	saved := t.sc
 	defer func() { t.sc = saved }()
@@ -50,7 +60,13 @@ func (t *translator) setColumnTypes(q *node) {
 				scopes = append(scopes, b.sel.scope)
 			}
 		}
-		if len(items) == 0 {
+		var starCols []*starBranch
+		for _, st := range stars {
+			if col < len(st.cols) {
+				starCols = append(starCols, st)
+			}
+		}
+		if len(items)+len(starCols) == 0 {
 			return
 		}
 		text, stamp := false, ""
@@ -62,6 +78,17 @@ func (t *translator) setColumnTypes(q *node) {
 			case typ == sqlfunc.KindInstant, typ == sqlfunc.KindWallClock && stamp == "":
 				stamp = typ // with a TIMESTAMPTZ the column is one
 			}
+		}
+		for _, st := range starCols {
+			switch c := st.cols[col]; {
+			case c.text:
+				text = true
+			case c.typ == sqlfunc.KindInstant, c.typ == sqlfunc.KindWallClock && stamp == "":
+				stamp = c.typ
+			}
+		}
+		for _, st := range starCols {
+			st.convert(col, text, stamp)
 		}
 		for i, it := range items {
 			t.sc = scopes[i]

@@ -12,6 +12,8 @@ func TestSetColumnTypes(t *testing.T) {
 		{"select true, 1, 2.50 union all select 'x', 'y', 'z'", "select CASE (true) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END AS true, CAST(1 AS TEXT) AS \"1\", decimal_text(2.50, 2) AS \"2.50\" union all select 'x', 'y', 'z'"},
 		{"select null as x union all select timestamp '2024-01-01' union all select 'a'::varchar", "select null as x union all select timestamp_string('2024-01-01T00:00:00Z', 'DATETIME', 'duckdb') union all select CAST('a' AS TEXT)"},
 		{"select timestamp '2024-01-01' as x except select date '2024-01-01'", "select '2024-01-01T00:00:00Z' as x except select cast_to(date('2024-01-01'), 'DATETIME', 'duckdb', 1)"},
+		// SELECT * of a relation whose columns are known is written out
+		{"with a as (select timestamp '2024-01-01 10:00:00' as ts, 1 as n), b as (select 'x' as ts, 2 as n) select * from b union all select * from a", "with a as (select '2024-01-01T10:00:00Z' as ts, 1 as n), b as (select 'x' as ts, 2 as n) select * from b union all select timestamp_string(ts, 'DATETIME', 'duckdb') AS ts, n from a"},
 		// a column whose type is not known is left as it is
 		{"select ts from t union all select 'x'", "select ts from t union all select 'x'"},
 	} {
