@@ -132,6 +132,15 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 		name, qualified = n.name, false
 	}
+	safeNamespaced := qualified && t.d == BigQuery && len(n.parts) == 3 && t.toks[n.parts[0]].lower == "safe" && bigQueryNamespaces[t.toks[n.parts[1]].lower]
+	if safeNamespaced {
+		// SAFE.NET.X(...): NET.X with its errors as NULL
+		for i := n.parts[0]; i < n.parts[1]; i++ {
+			t.pr.dropTok(i)
+		}
+		n.parts = n.parts[1:]
+		t.safeCalls = append(t.safeCalls, n)
+	}
 	if qualified && t.d == BigQuery && len(n.parts) == 2 && bigQueryNamespaces[t.toks[n.parts[0]].lower] {
 		full := t.toks[n.parts[0]].lower + "." + t.toks[n.parts[1]].lower
 		to, ok := namespacedFunctions[full]
@@ -139,10 +148,18 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			t.refuse(n.parts[0], refNamespaced, strings.ToUpper(full))
 			return
 		}
+		if msg := arityError(full, len(n.list)); msg != "" {
+			t.refuse(n.parts[0], refNamespacedArity, msg)
+			return
+		}
 		for i := n.parts[0]; i < n.parts[1]; i++ {
 			t.pr.dropTok(i)
 		}
 		t.pr.setTok(n.parts[1], to)
+		if to == "net_ip" {
+			// one function for them all, told which by its first argument
+			n.list[0].pre = sqlString(t.toks[n.parts[1]].lower) + ", " + n.list[0].pre
+		}
 		return
 	}
 	if qualified && t.d == BigQuery && !t.insideFrom(n, sc) {
@@ -769,7 +786,9 @@ var bigQueryNamespaces = map[string]bool{"net": true, "hll_count": true, "keys":
 
 // namespacedFunctions are those families' functions that run, and the
 // sqlfunc function computing each.
-var namespacedFunctions = map[string]string{"net.host": "net_host"}
+var namespacedFunctions = map[string]string{"net.host": "net_host", "net.ip_from_string": "net_ip",
+	"net.safe_ip_from_string": "net_ip", "net.ip_to_string": "net_ip", "net.ipv4_from_int64": "net_ip",
+	"net.ipv4_to_int64": "net_ip", "net.ip_net_mask": "net_ip", "net.ip_trunc": "net_ip"}
 
 // safeVariants are the functions of pipeline/internal/sqlfunc computing SAFE.f.
 var safeVariants = map[string]string{

@@ -191,6 +191,8 @@ var Translations = []Rule{
 		Note: "a source's table named as its yml declares it (the schema defaulting to the source's name, the database to the target's) is the seed the source reads, in main or the seed's schema; case aside; with or without the database when it is the target's. Also when the project has its own generate_schema_name. A source whose identifier names a seed by its name while the seed has another alias is left as written"},
 	{From: "SELECT schema.table.* FROM schema.table", Dialects: all, To: "SELECT table.* FROM schema.table",
 		Note: "SQLite has no schema.table.*; left as written (an error) when the FROM list names the table twice or under an alias"},
+	{From: "NET.HOST(url); NET.IP_FROM_STRING(s), NET.SAFE_IP_FROM_STRING(s), NET.IP_TO_STRING(b), NET.IPV4_FROM_INT64(i), NET.IPV4_TO_INT64(b), NET.IP_NET_MASK(n, p), NET.IP_TRUNC(b, p)", Dialects: "BigQuery", To: "net_host(url); net_ip('ip_from_string', s) ...",
+		Note: "the host as written (no scheme, user, port or path); addresses as BYTES in network order, 4 bytes for IPv4 and 16 for IPv6, written as dotted quads or IPv6 with the longest run of zero groups as :: (::ffff:192.0.2.128 for an IPv4-mapped one); SAFE.NET.X gives NULL where X fails; NET.REG_DOMAIN and NET.PUBLIC_SUFFIX are refused, as they need the public suffix list"},
 	{From: "FARM_FINGERPRINT(x)", Dialects: "BigQuery", To: "fingerprint64(x)",
 		Note: "FarmHash's Fingerprint64 of the text's UTF-8 bytes or of the BYTES, as a signed INT64: the warehouse's values"},
 	{From: "MD5_BINARY, SHA1_BINARY, SHA2_BINARY, TO_BINARY(s[, 'HEX' | 'BASE64' | 'UTF-8']), TRY_TO_BINARY, HEX_DECODE_BINARY, BASE64_DECODE_BINARY, x::binary, CAST(x AS varbinary)", Dialects: "Snowflake", To: "Go functions giving a blob (to_binary_snowflake(s, f) for TO_BINARY and casts, which read hex as Snowflake's default input format does)",
@@ -479,7 +481,8 @@ var (
 	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery"}
 	refLateralAlias     = refusal{"%s is an alias of this select list: BigQuery does not let a select item use an alias an earlier item defines", "repeat the expression, or select it in a subquery and compute from that: select a, a * 10 as b from (select 2 as a)"}
 	refEscape           = refusal{"%s ... ESCAPE is not supported", "escape with a backslash inside the pattern: x glob 'a\\*' (SIMILAR TO and ~ take a regular expression: 'a\\.c')"}
-	refNamespaced       = refusal{"%s is not supported", "NET.HOST works; NET.REG_DOMAIN and NET.PUBLIC_SUFFIX need the public suffix list: take the host with NET.HOST and its last labels with SPLIT; HLL_COUNT, KEYS and AEAD functions have no equivalent"}
+	refNamespaced       = refusal{"%s is not supported", "NET.HOST, NET.IP_FROM_STRING, NET.SAFE_IP_FROM_STRING, NET.IP_TO_STRING, NET.IPV4_FROM_INT64, NET.IPV4_TO_INT64, NET.IP_NET_MASK and NET.IP_TRUNC work; NET.REG_DOMAIN and NET.PUBLIC_SUFFIX need the public suffix list: take the host with NET.HOST and its last labels with SPLIT; HLL_COUNT, KEYS and AEAD functions have no equivalent"}
+	refNamespacedArity  = refusal{"%s", "pass the number of arguments the function takes"}
 	refCTEColumns       = refusal{"a column list after a CTE's name is not supported in BigQuery SQL", "name the columns inside the CTE: with t as (select 1 as a, 2 as b)"}
 	refValues           = refusal{"VALUES is not supported in BigQuery SQL outside INSERT", "select the rows: select 1 as a, 'x' as b union all select 2, 'y'"}
 	refUDF              = refusal{"%s is a dataset's function (a persistent UDF), which SQLite does not have", "write its body in the query, or as a dbt macro the models call"}
@@ -559,7 +562,8 @@ var Refusals = []Rule{
 	{From: "CAST(x AS STRING FORMAT '...') of a value whose type is not known with a format that is not a number's, a number's format with RN, X or TM, or S of a zero; CAST(x AS DATE FORMAT '...') of a value that is not a string", Dialects: "BigQuery", To: refCastFormat.hint},
 	{From: "CAST(x AS STRING FORMAT '...') of a known number with a format that is not a number's, or with RN, X or TM", Dialects: "BigQuery", To: refCastNumberFormat.hint},
 	{From: "CAST(d AS STRING FORMAT '...') with an element BigQuery does not format (CC, Q, IW, Y,YYY...) or one the type has not (HH24 of a DATE, TZH of a DATETIME); CAST(s AS DATE FORMAT '...') with DDD, D, DAY or DY, or a YYYY of fewer than 4 digits", Dialects: "BigQuery", To: refCastFormatElement.hint},
-	{From: "NET.*, HLL_COUNT.*, KEYS.*, AEAD.* functions but NET.HOST", Dialects: "BigQuery", To: refNamespaced.hint},
+	{From: "NET.*, HLL_COUNT.*, KEYS.*, AEAD.* functions but NET.HOST and NET's IP address functions", Dialects: "BigQuery", To: refNamespaced.hint},
+	{From: "a NET function with a number of arguments it does not take", Dialects: "BigQuery", To: refNamespacedArity.hint},
 	{From: "dataset.function(...), a persistent UDF", Dialects: "BigQuery", To: refUDF.hint},
 	{From: "WITH t(a, b) AS (...), a CTE with a column list (BigQuery refuses it)", Dialects: "BigQuery", To: refCTEColumns.hint},
 	{From: "VALUES outside INSERT (BigQuery refuses it)", Dialects: "BigQuery", To: refValues.hint},
