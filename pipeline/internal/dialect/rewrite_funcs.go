@@ -294,7 +294,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.listaggDistinctInstants(n) {
 		return
 	}
-	if (t.d == Snowflake || t.d == DuckDB) && !n.flag && len(n.list) > 0 && (name == "listagg" || name == "string_agg" || name == "group_concat") {
+	if (t.d == Snowflake || t.d == DuckDB) && len(n.list) > 0 && (name == "listagg" || name == "string_agg" || name == "group_concat") {
 		// the warehouse casts each value to text, as CAST(ts AS VARCHAR)
 		t.concatTimestamps(n.list[0])
 	}

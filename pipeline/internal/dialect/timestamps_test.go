@@ -114,7 +114,7 @@ func TestDistinctInstantAggregates(t *testing.T) {
 		"select listagg_distinct_instants( cast_to(a, 'TIMESTAMP_TZ', 'snowflake', 1)), listagg_distinct_instants( cast_to(a, 'TIMESTAMP_TZ', 'snowflake', 1), ';' ORDER BY a NULLS LAST)  from t")
 	expectTranslated(t, snowflake, "select array_agg(distinct to_timestamp_tz(s)) from t", "select array_agg_distinct_instants( to_timestamp_tz_snowflake(s)) FILTER (WHERE to_timestamp_tz_snowflake(s) IS NOT NULL) from t")
 	expectTranslated(t, snowflake, "select array_agg(distinct a::timestamp_ntz), listagg(distinct a::timestamp_ntz, ',') from t",
-		"select json_group_array(distinct cast_to(a, 'DATETIME', 'snowflake', 1)) FILTER (WHERE cast_to(a, 'DATETIME', 'snowflake', 1) IS NOT NULL), string_agg_distinct( cast_to(a, 'DATETIME', 'snowflake', 1), ',') from t")
+		"select json_group_array(distinct cast_to(a, 'DATETIME', 'snowflake', 1)) FILTER (WHERE cast_to(a, 'DATETIME', 'snowflake', 1) IS NOT NULL), string_agg_distinct( timestamp_string(cast_to(a, 'DATETIME', 'snowflake', 1), 'DATETIME', 'snowflake'), ',') from t")
 }
 
 // Snowflake's JOIN ... USING of TIMESTAMP_TZ columns matches instants: ON

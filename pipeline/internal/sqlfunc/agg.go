@@ -207,6 +207,11 @@ func (j *joinAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		}
 		j.seen[key] = struct{}{}
 	}
+	if j.instants {
+		// Snowflake's LISTAGG casts each value to VARCHAR, as LISTAGG
+		// without DISTINCT does (timestamp_string)
+		s = snowflakeInstantText(s)
+	}
 	if j.n > 0 {
 		j.b.WriteString(j.sep)
 	}

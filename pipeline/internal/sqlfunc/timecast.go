@@ -290,6 +290,21 @@ func timestampString(ctx sqlite3.Context, args ...sqlite3.Value) {
 	ctx.ResultText(writeTimestampString(t, loc, args[1].Text(), args[2].Text()))
 }
 
+// snowflakeInstantText is a Snowflake TIMESTAMP_TZ's text as a cast to
+// VARCHAR writes it (timestamp_string(s, 'TIMESTAMP', 'snowflake')): in the
+// offset it keeps; text that is no timestamp as it is.
+func snowflakeInstantText(s string) string {
+	p, ok := parseTimestampText(s)
+	if !ok {
+		return s
+	}
+	t, loc := p.wall, time.UTC
+	if p.loc != nil {
+		t, loc = instantOf(p.wall, p.loc), p.loc
+	}
+	return writeTimestampString(t, loc, KindInstant, "snowflake")
+}
+
 // stringOfTimestamp is BigQuery's STRING(timestamp[, zone]).
 func stringOfTimestamp(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "STRING"
