@@ -155,6 +155,10 @@ func (r *runner) runUnitTest(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
+	if len(expCols) == 0 {
+		// no expected rows: dbt compares every column the model returns
+		expCols = actual.Columns
+	}
 	at := make([]int, len(expCols))
 	for i, c := range expCols {
 		at[i] = -1
