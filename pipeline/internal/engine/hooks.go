@@ -178,7 +178,8 @@ func (r *runner) runHooked(n *graph.Node, step *Step, run func(*graph.Node, *Ste
 	})
 }
 
-// builtSchemas is the Jinja list of the schemas this run built into.
+// builtSchemas is the Jinja list of the schemas this run built into, by
+// dbt's names.
 func (r *runner) builtSchemas() string {
 	seen := map[string]bool{}
 	var out []string
@@ -200,6 +201,9 @@ func (r *runner) builtSchemas() string {
 		default:
 			continue
 		}
+		// named as dbt names it (the target's schema, <target>_<custom>),
+		// which SQL built from it reads back
+		schema = r.plan.env.DBTSchema(r.plan.target, r.plan.schemasAsWritten(), schema)
 		if !seen[schema] {
 			seen[schema] = true
 			out = append(out, strconv.Quote(schema))
