@@ -164,6 +164,12 @@ func normalise(v any, duckType string, duckSide bool) string {
 		if tm, ok := v.(time.Time); ok {
 			return tm.Format("2006-01-02")
 		}
+		// Ours stores a date as its text, YYYY-MM-DD exactly.
+		if s, ok := v.(string); ok && !duckSide {
+			if tm, err := time.Parse("2006-01-02", s); err == nil && tm.Format("2006-01-02") == s {
+				return s
+			}
+		}
 		return normText(v)
 	case typ == "BOOLEAN":
 		switch x := v.(type) {

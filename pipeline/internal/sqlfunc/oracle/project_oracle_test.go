@@ -48,6 +48,9 @@ var projectCases = []projectCase{
 		name: "entities", dir: sample("entities"),
 		unstable: map[string]map[string]string{"nexus_events": processedAt, "nexus_entities": processedAt, "nexus_relationships": processedAt},
 	},
+	// Projects written for DuckDB as its users write them: idiomatic
+	// DuckDB SQL in staging and marts, dbt_utils, and dbt-nexus sources.
+	{name: "duck_shop", dir: project("duck_shop")},
 	// Every scenario of the v0.13.0 harness, every batch visible: the
 	// first build takes the full path of the incremental models.
 	v013Case("accretion"), v013Case("birth_singleton"), v013Case("chain_across_batches"), v013Case("chain_within_batch"),
@@ -64,6 +67,11 @@ func v013Case(scenario string) projectCase {
 
 func sample(name string) func(t *testing.T) string {
 	return func(*testing.T) string { return filepath.Join("..", "..", "..", "..", "samples", name) }
+}
+
+// project is a DuckDB project of testdata/projects.
+func project(name string) func(t *testing.T) string {
+	return func(*testing.T) string { return filepath.Join("testdata", "projects", name) }
 }
 
 // v013Integration is dbt-nexus v0.13.0's consumer project, unpacked from
