@@ -62,8 +62,8 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 				continue
 			}
 			database := cmp.Or(s.decl.Database, p.target.Database)
-			g.Sources[n.ID] = map[string]any{
-				"unique_id": n.ID, "resource_type": "source", "name": s.decl.Table, "source_name": s.decl.SourceName,
+			g.Sources[p.dbtID(n.ID)] = map[string]any{
+				"unique_id": p.dbtID(n.ID), "resource_type": "source", "name": s.decl.Table, "source_name": s.decl.SourceName,
 				"identifier": s.decl.Identifier, "schema": s.decl.Schema, "database": database,
 				"package_name": p.pkgOf(s.decl.Package), "path": s.decl.File, "original_file_path": s.decl.File,
 				"fqn": []any{p.pkgOf(s.decl.Package), s.decl.SourceName, s.decl.Table}, "relation_name": jinja.RelationName(p.target.Type, database, s.decl.Schema, s.decl.Identifier),
@@ -77,13 +77,25 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 		node["unique_id"] = n.ID
 		deps := []any{}
 		for _, d := range n.DependsOn {
-			deps = append(deps, d)
+			deps = append(deps, p.dbtID(d))
 		}
 		node["depends_on"] = map[string]any{"nodes": deps, "macros": []any{}}
 		g.Nodes[n.ID] = node
 	}
 	p.graphVar = g
 	return g
+}
+
+// dbtID is a node's unique_id as dbt writes it: a source's is
+// source.<package>.<source>.<table>, where the engine's is
+// source.<source>.<table>; the others' are the engine's.
+func (p *plan) dbtID(id string) string {
+	if key, ok := strings.CutPrefix(id, "source."); ok {
+		if s := p.sources[key]; s != nil {
+			return "source." + p.pkgOf(s.decl.Package) + "." + s.decl.SourceName + "." + s.decl.Table
+		}
+	}
+	return id
 }
 
 // graphNode holds the fields every node of dbt's graph has.
