@@ -920,8 +920,10 @@ func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relat
 }
 
 // sourceTables are the source tables SQL may name by dbt's names, with
-// the SQLite schema of the table each reads (wildcards aside: the
-// translator finds their tables). Sorted, as the memo compares them.
+// the SQLite schema of the seed each reads (wildcards aside: the
+// translator finds their tables; a source that reads no seed names a
+// table as written, which dialect.Schemas resolves as any other). Sorted,
+// as the memo compares them.
 func (p *plan) sourceTables() []dialect.SourceTable {
 	if p.sourceTabs != nil {
 		return p.sourceTabs
@@ -929,7 +931,7 @@ func (p *plan) sourceTables() []dialect.SourceTable {
 	out := []dialect.SourceTable{}
 	for _, k := range slices.Sorted(maps.Keys(p.sources)) {
 		s := p.sources[k]
-		if strings.HasSuffix(s.decl.Identifier, "*") || !strings.EqualFold(s.rel.Name, s.decl.Identifier) {
+		if len(s.seeds) == 0 || strings.HasSuffix(s.decl.Identifier, "*") || !strings.EqualFold(s.rel.Name, s.decl.Identifier) {
 			continue
 		}
 		db, schema, ident := p.sourceName(s.decl.SourceName, s.decl.Table)
