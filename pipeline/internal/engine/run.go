@@ -574,10 +574,12 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		incremental = r.isIncremental(*cfg, this)
 	}
 	key := nodeKey(incrementalKey(p.shapeKey, incremental), file, src, this, *cfg)
-	if n, ok := p.memo.render(key, r.ask); ok && unit == nil {
-		r.keepOutputs(file, n.out, n.outs)
-		r.res.Identity = append(r.res.Identity, n.identity...)
-		return n.out, nil
+	if unit == nil {
+		if n, ok := p.memo.render(key, r.ask); ok {
+			r.keepOutputs(file, n.out, n.outs)
+			r.res.Identity = append(r.res.Identity, n.identity...)
+			return n.out, nil
+		}
 	}
 	// reads are the render's questions to the database, kept with its
 	// output; a render that changed data (resolved identities, wrote through

@@ -196,6 +196,9 @@ func (p *Project) parseFixture(file, test string, n *yamlx.Node, input bool) (Fi
 			f.Source = m[1] + "." + m[2]
 		} else if f.Input == "this" {
 			f.This = true
+		} else if f.Input == "" {
+			return f, diag.Errorf(file, n.Line, "unit test %s: a given entry has no input:", test).
+				WithHint("write input: ref('model_name') or input: source('source_name', 'table_name')")
 		} else {
 			return f, diag.Errorf(file, n.Line, "unit test %s: input %q is not a ref(), a source() or this", test, f.Input).
 				WithHint("write input: ref('model_name') or input: source('source_name', 'table_name')")
