@@ -32,10 +32,13 @@ func (e *UsageError) Unwrap() error { return e.Err }
 // dialect, materialize) and 5 (tests) of the pipeline.
 type runner struct {
 	plan *plan
-	db   *store.DB
-	ctx  context.Context
-	opts Options
-	res  *Result
+	// current is the model being run, whose wildcard tables are checked
+	// (wildcard_order.go).
+	current *graph.Node
+	db      *store.DB
+	ctx     context.Context
+	opts    Options
+	res     *Result
 	// bad holds nodes that failed or were skipped; blocked holds models
 	// whose tests failed during build, so their dependants are skipped.
 	bad, blocked map[string]bool
@@ -512,6 +515,9 @@ func (r *runner) relationsFrom(schema, prefix string) ([]dialect.Relation, error
 	for i, t := range tables {
 		out[i] = dialect.Relation{Name: t.Name, View: t.Kind == "view"}
 	}
+	if missing := r.unbuiltWildcardModels(schema, prefix, out); err == nil && len(missing) > 0 {
+		return nil, wildcardOrderError(missing)
+	}
 	return out, err
 }
 
@@ -856,6 +862,8 @@ func (r *runner) ask(q dataRead) (string, dataRead, error) {
 }
 
 func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
+	r.current = n
+	defer func() { r.current = nil }()
 	m := r.plan.models[n.Name]
 	resolved := len(r.res.Identity)
 	tr, err := r.renderModel(m)
