@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"encoding/hex"
 	"strconv"
 	"strings"
 
@@ -497,6 +498,12 @@ func (t *translator) rewriteString(n *node) {
 		return
 	}
 	text := t.toks[n.tok].text
+	if t.d == BigQuery && strings.ContainsAny(text[:strings.IndexAny(text, `'"`)], "bB") {
+		// BYTES: a blob, as FROM_HEX and MD5 give them, whatever bytes
+		// its escapes write (\x00 and others no SQLite string holds)
+		t.pr.setTok(n.tok, "X'"+hex.EncodeToString([]byte(stringValue(t.d, text)))+"'"+breaks(text))
+		return
+	}
 	if out := sqlString(stringValue(t.d, text)); out != text {
 		extra := breaks(text)
 		out = strings.ReplaceAll(out, "\n", "' || char(10) || '")

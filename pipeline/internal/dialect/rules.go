@@ -152,6 +152,8 @@ var Translations = []Rule{
 	{From: "SELECT a, b, FROM", Dialects: warehouses, To: "SELECT a, b FROM", Note: "a trailing comma before FROM"},
 	{From: `r'...', "...", '''...''', backslash escapes, $$...$$, E'...'`, Dialects: warehouses, To: "'...'",
 		Note: "raw, double-quoted and triple-quoted strings written as SQLite strings"},
+	{From: `b'...', b"\x00\xff" (BYTES literals)`, Dialects: "BigQuery", To: "X'00ff'",
+		Note: "a blob of the bytes the literal writes, escapes read, as FROM_HEX and MD5 give BYTES"},
 	{From: "FROM x AS t(a, b)", Dialects: all, To: "FROM (WITH _nexus_colsN(a, b) AS (SELECT * FROM x) SELECT * FROM _nexus_colsN) AS t"},
 	{From: "FROM VALUES (a, b), (c, d) [AS v(x, y)]", Dialects: "Snowflake", To: "FROM (VALUES (a, b), (c, d)) [AS v(x, y)]",
 		Note: "Snowflake's VALUES in FROM without parentheses; its columns are column1, column2, ... ($1, $2) unless the alias names them"},
