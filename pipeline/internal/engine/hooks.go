@@ -220,20 +220,27 @@ func (r *runner) results() []any {
 	status := map[string]string{"OK": "success", "ERROR": "error", "SKIP": "skipped", "PASS": "pass", "FAIL": "fail", "WARN": "warn"}
 	byName := map[string]*graph.Node{}
 	for _, n := range r.plan.graph.Order() {
-		if k := n.Kind + "\x00" + n.Name; byName[k] == nil {
+		name := n.Name
+		if n.Kind == "unit_test" {
+			name = r.plan.unitTests[n.ID].Model + "::" + n.Name // as its step names it
+		}
+		if k := n.Kind + "\x00" + name; byName[k] == nil {
 			byName[k] = n
 		}
 	}
 	var out []any
 	for _, st := range r.res.Steps {
 		switch st.Kind {
-		case "seed", "model", "test", "snapshot":
+		case "seed", "model", "test", "snapshot", "unit_test":
 		default:
 			continue
 		}
 		node := map[string]any{
 			"name": st.Name, "resource_type": st.Kind, "original_file_path": st.File, "path": st.File,
 			"package_name": r.plan.proj.Name,
+		}
+		if _, name, ok := strings.Cut(st.Name, "::"); ok && st.Kind == "unit_test" {
+			node["name"] = name
 		}
 		if st.Relation != "" {
 			node["relation_name"] = st.Relation
@@ -245,7 +252,7 @@ func (r *runner) results() []any {
 			}
 		}
 		var failures any
-		if st.Kind == "test" {
+		if st.Kind == "test" || st.Kind == "unit_test" {
 			failures = st.Rows
 		}
 		out = append(out, map[string]any{
