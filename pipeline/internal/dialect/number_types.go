@@ -245,6 +245,14 @@ func (t *translator) callNumber(n *node) string {
 		if len(args) == 1 && t.numberType(args[0]) != "" {
 			return "REAL"
 		}
+	case "median", "quantile_cont":
+		// a DECIMAL's keeps its scale; any other number's is a DOUBLE
+		if s, ok := t.medianScale(n); ok {
+			return decimalOf(s)
+		}
+		if len(args) > 0 && t.numberType(args[0]) != "" && (n.name == "median") == (len(args) == 1) {
+			return "REAL"
+		}
 	case "min", "max", "any_value", "first", "last", "arbitrary", "abs",
 		"coalesce", "ifnull", "greatest", "least":
 		if (n.name == "min" || n.name == "max") && len(args) == 2 {
@@ -395,6 +403,12 @@ func (t *translator) exactNumbers(n *node) {
 				t.pr.setTok(n.tok, "decimal_avg")
 				n.list[0].post += ", " + strconv.Itoa(s)
 			}
+		case (n.name == "median" || n.name == "quantile_cont") && isDec:
+			// interpolated at the DECIMAL's scale, cut off towards zero
+			if s, ok := t.medianScale(n); ok {
+				t.pr.setTok(n.tok, n.name+"_decimal")
+				n.list[len(n.list)-1].post += ", " + strconv.Itoa(s)
+			}
 		case n.name == "concat" || n.name == "concat_ws":
 			// numbers joined as DuckDB writes them (|| does the same)
 			args := n.list
@@ -530,4 +544,18 @@ func (t *translator) floatBranches(n *node) {
 		n.pre = "CAST(" + n.pre
 		n.post += " AS REAL)"
 	}
+}
+
+// medianScale is the scale of the DECIMAL whose median or quantile_cont
+// (of one quantile, not a list of them) call n takes: DuckDB's result is a
+// DECIMAL of that scale.
+func (t *translator) medianScale(n *node) (int, bool) {
+	if n.flag || n.name == "median" && len(n.list) != 1 || n.name == "quantile_cont" && (len(n.list) != 2 || n.list[1].kind == nArray) {
+		return 0, false
+	}
+	num := t.numberType(n.list[0])
+	if num == "INTEGER" {
+		return 0, false
+	}
+	return numberScale(num)
 }

@@ -21,6 +21,9 @@ func TestDuckDBDecimalScales(t *testing.T) {
 	expectTranslated(t, duckdb, "select 7.5 // 2, 7 // 2, a // b from t", "select 7.5 / 2, CAST(7 AS INTEGER) / CAST(2 AS INTEGER), divide_whole(a, b, 1, 1) from t")
 	expectTranslated(t, duckdb, "select x - lag(x) over (order by x), lead(x, 1, 0) over (order by x) from (select 1.5 as x)",
 		"select round_scale(x - lag(x) over (order by x NULLS LAST), 1), round_scale(lead(x, 1, 0) over (order by x NULLS LAST), 1) from (select 1.5 as x)")
+	// median and quantile_cont of a DECIMAL keep its scale, an INTEGER's is a DOUBLE
+	expectTranslated(t, duckdb, "select median(x), quantile_cont(x, 0.25), median(n) over () from (select 1.25 as x, 2 as n)",
+		"select median_decimal(x, 2), quantile_cont_decimal(x, 0.25, 2), median_of(n) over () from (select 1.25 as x, 2 as n)")
 	// Snowflake's scales are its own (TestSnowflakeArithmeticScales)
 }
 

@@ -2,6 +2,7 @@ package sqlfunc
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -304,6 +305,10 @@ func init() {
 		Func{Name: "last_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{last: true} }},
 		Func{Name: "quantile_cont_of", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &median{} }},
 		Func{Name: "median_of", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &median{} }},
+		// DuckDB's median and quantile_cont of a DECIMAL with its scale
+		// last: the result is a DECIMAL of that scale (see decimalMedian)
+		Func{Name: "median_decimal", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &median{scaled: true} }},
+		Func{Name: "quantile_cont_decimal", NArgs: 3, Window: func() sqlite3.AggregateFunction { return &median{scaled: true} }},
 		Func{Name: "value_at_max", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: 1} }},
 		Func{Name: "value_at_min", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: -1} }},
 	)
@@ -334,9 +339,16 @@ type median struct {
 	xs    []float64
 	q     float64
 	qRead bool
+	// scaled: the last argument is the scale of DECIMAL values
+	scaled bool
+	scale  int
 }
 
 func (m *median) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if m.scaled {
+		s, _ := integer(arg[len(arg)-1])
+		m.scale, arg = int(s), arg[:len(arg)-1]
+	}
 	if len(arg) == 2 && !m.qRead {
 		q, ok := number(arg[1])
 		if !ok || q < 0 || q > 1 {
@@ -366,7 +378,29 @@ func (m *median) Value(ctx sqlite3.Context) {
 		ctx.ResultFloat(xs[lo])
 		return
 	}
+	if m.scaled {
+		ctx.ResultFloat(decimalMedian(xs[lo], xs[lo+1], pos-float64(lo), m.scale))
+		return
+	}
 	ctx.ResultFloat(xs[lo] + (xs[lo+1]-xs[lo])*(pos-float64(lo)))
+}
+
+// decimalMedian interpolates between DECIMAL values lo and hi of scale s
+// as DuckDB does: the result keeps the scale, its further digits cut off
+// towards zero (median of 0.10 and 0.15 is 0.12, of -0.17 and 0.10 is
+// -0.03). The interpolation runs on the values in units of the last digit,
+// where it is exact but for the fraction's own rounding.
+func decimalMedian(lo, hi, frac float64, s int) float64 {
+	unit := math.Pow10(s)
+	a, b := math.Round(lo*unit), math.Round(hi*unit)
+	v := a + (b-a)*frac
+	if r := math.Round(v); math.Abs(v-r) < 1e-6 {
+		v = r
+	}
+	if v = math.Trunc(v); v == 0 {
+		return 0 // a decimal has no negative zero
+	}
+	return v / unit
 }
 
 // valueAt keeps the value of the row whose key is the largest (sign 1) or

@@ -10,7 +10,7 @@ select
     string_agg(distinct shipping_method, ', ' order by shipping_method) as shipping_methods,
     bool_or(discount_code is not null) as ever_discounted,
     bool_and(status = 'completed') as always_completed,
-    median(amount::double) as median_amount,
+    median(amount) as median_amount,
     count(distinct discount_code) as discount_codes
 from {{ ref('stg_orders') }}
 group by all

@@ -5,7 +5,7 @@ select
     customer_id,
     amount,
     ordered_at,
-    quantile_cont(amount::double, 0.5) over (partition by customer_id) as customer_median
+    quantile_cont(amount, 0.5) over (partition by customer_id) as customer_median
 from {{ ref('stg_orders') }}
 {% if is_incremental() %}
 where ordered_at > (select max(ordered_at) from {{ this }})
