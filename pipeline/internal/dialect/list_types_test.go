@@ -11,7 +11,7 @@ func TestListTypes(t *testing.T) {
 	expectTranslated(t, duckdb, "select cast(string_split(s, ',') as text) from t", "select nested_text(split_to_json(s, ','), '') from t")
 	expectTranslated(t, duckdb, "select cast({'a': 1} as varchar)", "select nested_text(json_object('a', 1), '')")
 	expectTranslated(t, duckdb, "with l as (select list(2.50) as xs from t) select xs::varchar from l",
-		"with l as (select json_group_array(2.50) as xs from t) select nested_text(xs, 'DECIMAL 2') from l")
+		"with l as (select list_or_null(2.50) as xs from t) select nested_text(xs, 'DECIMAL 2') from l")
 	expectTranslated(t, duckdb, "select [1] || [2.5]", "select array_concat(json_array(1), json_array(2.5))")
 	expectTranslated(t, duckdb, "select list_sum([1.10, 2.20]), list_avg([0.1, 0.2])", "select list_sum_json(json_array(1.10, 2.20), 2), list_avg_json(json_array(0.1, 0.2), 1)")
 	expectTranslated(t, duckdb, "select list_sum([1, 2]), list_sum([1.5::double])", "select list_sum_json(json_array(1, 2)), list_sum_json(json_array(cast_to('1.5', 'REAL', 'duckdb', 1)))")

@@ -361,6 +361,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			lim.print = func(pr *printer, l *node) string { return pr.carry(l) }
 		}
 		t.arrayAggDistinctInstants(n)
+		if t.d == DuckDB && limit == "" && n.x == nil && n.z == nil && len(n.list) == 1 && limitOf(n) == nil {
+			// DuckDB's list over no rows (all filtered out) is NULL, not []
+			t.pr.setTok(n.tok, "list_or_null")
+		}
 		if len(n.list) == 1 && (n.z != nil && n.z.name == "ignore" || t.d == Snowflake) {
 			arg, win := n.list[0], n.x
 			if n.z != nil {

@@ -241,6 +241,9 @@ type arrayAgg struct {
 	distinct bool
 	instants bool // distinct by instant (distinctKey)
 	seen     map[string]bool
+	// keepNulls writes NULLs as null; nullIfNone makes no rows NULL
+	// rather than [] (list_or_null, DuckDB's array_agg)
+	keepNulls, nullIfNone bool
 }
 
 func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
@@ -248,7 +251,7 @@ func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
 	if a.limit && int64(a.n) >= arg[1].Int64() {
 		return
 	}
-	if v.Type() == sqlite3.NULL && !a.limit {
+	if v.Type() == sqlite3.NULL && !a.limit && !a.keepNulls {
 		return
 	}
 	var elem string
@@ -288,6 +291,10 @@ func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
 	a.b = append(a.b, elem...)
 }
 func (a *arrayAgg) Value(ctx sqlite3.Context) {
+	if a.n == 0 && a.nullIfNone {
+		ctx.ResultNull()
+		return
+	}
 	if a.n == 0 {
 		ctx.ResultText("[]")
 		ctx.ResultSubtype(jsonSubtype)
@@ -301,6 +308,8 @@ func init() {
 	add(
 		Func{Name: "array_agg_limit", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &arrayAgg{limit: true} }},
 		Func{Name: "array_agg_distinct_limit", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &arrayAgg{limit: true, distinct: true} }},
+		// DuckDB's array_agg and list: NULLs kept, and NULL over no rows
+		Func{Name: "list_or_null", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &arrayAgg{keepNulls: true, nullIfNone: true} }},
 		Func{Name: "first_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{} }},
 		Func{Name: "last_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{last: true} }},
 		Func{Name: "quantile_cont_of", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &median{} }},

@@ -13,7 +13,7 @@ per_user as (
         count(*) as events,
         count(distinct workspace_id) as workspaces,
         list(action order by ts, event_id) as actions,
-        list_sort(list_distinct(array_agg(client_os))) as client_oses,
+        array_agg(distinct client_os order by client_os) filter (where client_os is not null) as client_oses,
         arg_max(action, ts) as last_action,
         min(ts) as first_seen,
         max(ts) as last_seen,
