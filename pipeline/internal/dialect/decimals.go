@@ -147,3 +147,29 @@ func (t *translator) roundToScale(n *node) {
 		n.post += ", " + strconv.Itoa(s) + ")"
 	}
 }
+
+// conditionalScale is the type of a Snowflake conditional (IFF, NVL, NVL2,
+// COALESCE, ZEROIFNULL, NULLIFZERO, CASE) whose values are all numbers of
+// known scales, one with digits after the point: Snowflake makes them one
+// NUMBER of the largest scale (ZEROIFNULL of 3.14159's column is 0.00000);
+// "" otherwise.
+func (t *translator) conditionalScale(branches []*node) string {
+	if t.d != Snowflake || len(branches) == 0 {
+		return ""
+	}
+	scale, known := 0, false
+	for _, b := range branches {
+		if t.isNull(b) {
+			continue
+		}
+		s, ok := t.snowflakeScale(b)
+		if !ok {
+			return ""
+		}
+		scale, known = max(scale, s), true
+	}
+	if !known || scale == 0 {
+		return ""
+	}
+	return typeDecimal + strconv.Itoa(scale)
+}

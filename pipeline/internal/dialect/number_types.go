@@ -322,13 +322,13 @@ func (t *translator) intLiteral(n *node) (int, bool) {
 
 // caseBranches are the values a CASE can give.
 // snowflakeBranches are the values a Snowflake conditional call may give:
-// IFF's and NVL2's two, NVL's, IFNULL's, COALESCE's and ZEROIFNULL's
-// arguments; nil for other calls.
+// IFF's and NVL2's two, NVL's, IFNULL's, COALESCE's, ZEROIFNULL's and
+// NULLIFZERO's arguments; nil for other calls.
 func snowflakeBranches(n *node) []*node {
 	switch {
 	case (n.name == "iff" || n.name == "nvl2") && len(n.list) == 3:
 		return n.list[1:]
-	case n.name == "nvl" || n.name == "ifnull" || n.name == "coalesce" || n.name == "zeroifnull":
+	case n.name == "nvl" || n.name == "ifnull" || n.name == "coalesce" || n.name == "zeroifnull" || n.name == "nullifzero":
 		return n.list
 	}
 	return nil

@@ -154,6 +154,9 @@ func (t *translator) staticType(n *node) string {
 		if s, ok := t.arithmeticScale(n); ok && s > 0 {
 			return typeDecimal + strconv.Itoa(s) // Snowflake's AVG of a NUMBER
 		}
+		if typ := t.conditionalScale(snowflakeBranches(n)); typ != "" {
+			return typ // NVL(amount, 0): the amount's scale
+		}
 		if dateResults[n.name] {
 			return TypeDate
 		}
@@ -194,6 +197,9 @@ func (t *translator) staticType(n *node) string {
 			}
 		}
 	case nCase:
+		if typ := t.conditionalScale(caseBranches(n)); typ != "" {
+			return typ
+		}
 		return t.commonType(caseBranches(n))
 	case nBinary:
 		if comparisons[n.name] || n.name == "and" || n.name == "or" {
