@@ -46,6 +46,8 @@ func TestSafePrefix(t *testing.T) {
 	hint := " (pass the number of arguments the function takes: BigQuery checks it before the query runs, and SAFE. gives NULL only for errors while it runs)"
 	expectRefused(t, bigquery, "select safe.substr(a), SAFE.Upper(a, 'b'), safe.concat(), safe.datetime(1, 2, 3) from t",
 		"1:8: SAFE.SUBSTR takes 2 or 3 arguments, not 1"+hint+"\n1:24: SAFE.UPPER takes 1 argument, not 2"+hint+"\n1:44: SAFE.CONCAT takes 1 or more arguments, not 0"+hint+"\n1:59: SAFE.DATETIME takes 1, 2 or 6 arguments, not 3"+hint)
+	expectRefused(t, bigquery, "select substr(a), upper(a, 'b'), date_diff(d, d) from t",
+		"1:8: SUBSTR takes 2 or 3 arguments, not 1 (pass the number of arguments the function takes, as BigQuery's function reference lists them)\n1:19: UPPER takes 1 argument, not 2 (pass the number of arguments the function takes, as BigQuery's function reference lists them)\n1:34: DATE_DIFF takes 3 arguments, not 2 (pass the number of arguments the function takes, as BigQuery's function reference lists them)")
 	expectRefused(t, bigquery, "select safe.parse_date('%Y'), safe.date_add(d) from t",
 		"1:8: SAFE.PARSE_DATE takes 2 arguments, not 1"+hint+"\n1:31: SAFE.DATE_ADD takes 2 arguments, not 1"+hint)
 	expectRefused(t, bigquery, "select safe.sum(b), safe.row_number() over () from t", "1:8: SAFE.SUM is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only (drop SAFE., or apply a SAFE. scalar function to the values before aggregating)\n1:21: SAFE.ROW_NUMBER is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only (drop SAFE., or apply a SAFE. scalar function to the values before aggregating)")

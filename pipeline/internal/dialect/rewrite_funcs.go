@@ -58,6 +58,13 @@ var dateParts = map[string]bool{
 func (t *translator) rewriteCall(n *node, sc *scope) {
 	name := n.name
 	qualified := len(n.parts) > 1
+	if t.d == BigQuery && !qualified && !t.insideFrom(n, sc) {
+		// BigQuery rejects a wrong number of arguments before running
+		if msg := arityError(name, len(n.list)); msg != "" {
+			t.refuse(n.tok, refArity, msg)
+			return
+		}
+	}
 	if !qualified && len(n.list) == 0 && n.x == nil {
 		if to, ok := clock[name]; ok || name == "now" {
 			if !ok {
@@ -150,7 +157,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			return
 		}
 		if msg := arityError(full, len(n.list)); msg != "" {
-			t.refuse(n.parts[0], refNamespacedArity, msg)
+			t.refuse(n.parts[0], refArity, msg)
 			return
 		}
 		for i := n.parts[0]; i < n.parts[1]; i++ {

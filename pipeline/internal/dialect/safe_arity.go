@@ -7,10 +7,10 @@ import (
 )
 
 // BigQuery checks the number of arguments of a call when it reads the
-// query, so SAFE.f(...) with a wrong number fails there: SAFE. turns only
-// the errors f meets while running into NULL. The functions here run
-// under safe_call, where a wrong number of arguments would give NULL, so
-// the translator refuses it, with the numbers f takes (BigQuery's function
+// query, so a call with a wrong number fails there, SAFE.f(...) too: SAFE.
+// turns only the errors f meets while running into NULL (under safe_call a
+// wrong number of arguments would give NULL). The translator refuses such
+// a call at its place, with the numbers f takes (BigQuery's function
 // reference). A function missing from the list is not checked.
 
 // bigQueryArities are the numbers of arguments BigQuery's scalar functions
@@ -51,7 +51,7 @@ var bigQueryArities = map[string][]int{
 	"unix_micros": {1, 1}, "string": {1, 2},
 	// hashes, conversions, JSON
 	"farm_fingerprint": {1, 1}, "md5": {1, 1}, "sha1": {1, 1}, "sha256": {1, 1}, "sha512": {1, 1},
-	"bool": {1, 1}, "int64": {1, 1}, "float64": {1, 1}, "lax_bool": {1, 1}, "lax_int64": {1, 1},
+	"bool": {1, 1}, "int64": {1, 1}, "float64": {1, 2}, "lax_bool": {1, 1}, "lax_int64": {1, 1},
 	"lax_float64": {1, 1}, "lax_string": {1, 1}, "parse_json": {1, 2}, "to_json": {1, 2}, "to_json_string": {1, 2},
 	"json_extract": {2, 2}, "json_query": {2, 2}, "json_extract_scalar": {1, 2}, "json_value": {1, 2},
 	"json_extract_array": {1, 2}, "json_query_array": {1, 2}, "json_extract_string_array": {1, 2},
