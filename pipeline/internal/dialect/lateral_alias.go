@@ -32,6 +32,9 @@ func (t *translator) lateralAlias(n *node, sc *scope) *node {
 		return nil
 	}
 	name := identName(t.toks[n.parts[0]])
+	if name == "" {
+		return nil // an empty quoted name (``) is no item's alias, even an unnamed one's
+	}
 	items := s.sel.sel.items
 	var target *node
 	for i, it := range items {

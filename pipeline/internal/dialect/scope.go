@@ -36,6 +36,9 @@ func (s *scope) findRel(name string) *fromInfo {
 
 // findOffset finds the relation whose WITH OFFSET alias is name.
 func (s *scope) findOffset(name string) *fromInfo {
+	if name == "" {
+		return nil // no offset's name: an item without WITH OFFSET has none
+	}
 	for ; s != nil; s = s.parent {
 		for _, r := range s.rels {
 			if r.from.offset == name {
