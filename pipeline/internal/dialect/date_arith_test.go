@@ -59,6 +59,7 @@ func TestProbedIdioms(t *testing.T) {
 	expectTranslated(t, duckdb, "select uuid(), gen_random_uuid()", "select uuid_text(), uuid_text()")
 	expectRefused(t, snowflake, "select hash(a) from t", "1:8: HASH is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce ("+refHash.hint+")")
 	expectTranslated(t, bigquery, "select\n farm_fingerprint(a) from t", "select\n fingerprint64(a) from t")
+	expectRefused(t, snowflake, "select approx_count_distinct(a) over (order by b) from t", "1:8: APPROX_COUNT_DISTINCT(...) OVER (...) takes PARTITION BY alone in Snowflake (no ORDER BY, frame or named window) ("+refApproxWindow.hint+")")
 	expectRefused(t, snowflake, "select hash_agg(*) from t", "1:8: HASH_AGG is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce ("+refHashAgg.hint+")")
 	expectRows(t, snowflake, "select object_construct('a', 1, 'b', null, 'c', object_construct('d', 'x', 'e', false))", `{"a":1,"c":{"d":"x","e":false}}`)
 }

@@ -273,9 +273,19 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		// the elements are DECIMALs: summed exactly at their scale
 		args[0].post += ", " + t.listScale(args[0])
 		return false
-	case t.d != SQLite && n.name == "approx_count_distinct" && len(args) == 1 && n.x == nil:
+	case (t.d != SQLite && n.name == "approx_count_distinct" || t.d == Snowflake && n.name == "hll") && len(args) == 1 && n.x == nil:
 		t.pr.setTok(n.tok, "count")
-		args[0].pre = "DISTINCT " + args[0].pre
+		if !n.flag { // DISTINCT, written or not, has no effect
+			args[0].pre = "DISTINCT " + args[0].pre
+		}
+		return true
+	case t.d == Snowflake && (n.name == "approx_count_distinct" || n.name == "hll") && len(args) == 1 && partitionOnly(n.x):
+		// Snowflake's window form takes PARTITION BY alone (no ORDER BY,
+		// no frame): exact, as in the aggregate form
+		t.pr.setTok(n.tok, "count_distinct")
+		return true
+	case t.d == Snowflake && (n.name == "approx_count_distinct" || n.name == "hll") && n.x != nil:
+		t.refuse(n.tok, refApproxWindow, strings.ToUpper(t.toks[n.tok].text))
 		return true
 	}
 	conv, ok := numberConversions[n.name]
@@ -554,4 +564,22 @@ func (t *translator) namedArgs(n *node, params ...string) bool {
 // isStar tells whether argument a is a bare *.
 func isStar(t *translator, a *node) bool {
 	return a.kind == nStar || a.start+1 == a.end && t.toks[a.start].text == "*"
+}
+
+// partitionOnly tells whether window w is OVER ([PARTITION BY ...]): no
+// window name, ORDER BY or frame.
+func partitionOnly(w *node) bool {
+	if w == nil || len(w.kids) != 1 {
+		return false
+	}
+	spec := w.kids[0]
+	if spec.kind != nExpr || spec.name != "over" || spec.list != nil {
+		return false
+	}
+	for _, k := range spec.kids {
+		if k.kind == nSoup {
+			return false
+		}
+	}
+	return true
 }

@@ -291,7 +291,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 	}
 	if n.flag && n.x != nil { // DISTINCT ... OVER
-		if name == "count" {
+		if name == "count" || t.d == Snowflake && (name == "approx_count_distinct" || name == "hll") && len(n.list) == 1 && partitionOnly(n.x) {
 			t.pr.setTok(n.tok, "count_distinct")
 			t.pr.dropTok(n.tok2)
 		} else {

@@ -293,7 +293,7 @@ var Translations = []Rule{
 	{From: "max(x, n), min(x, n), arg_max(v, k, n), arg_min(v, k, n), max_by, min_by", Dialects: "DuckDB", To: "extremes_of(v, k, n, sign)", Note: "a list of the values of the n rows with the largest (smallest) key, in that order, rows with a NULL key left out; NULL for no rows"},
 	{From: "format('{} {:.2f}', a, b)", Dialects: "DuckDB", To: "format_duckdb(f, a, b)", Note: "the {fmt} placeholders DuckDB's format() takes: {}, {1}, {:spec} with fill, align, sign, 0, width, the , separator, precision and the types d f e x X o b s; a NULL argument gives NULL; printf(...) keeps SQLite's printf, as DuckDB's"},
 	{From: "PERCENTILE_DISC(q) WITHIN GROUP (ORDER BY x [DESC]), quantile_disc(x, q), quantile(x, q)", Dialects: "DuckDB", To: "quantile_disc_of(x, q)", Note: "the first value whose share of the rows at or below it reaches q, NULLs left out, as a window too"},
-	{From: "APPROX_COUNT_DISTINCT(x)", Dialects: warehouses, To: "count(DISTINCT x)", Note: "exact, where the warehouse estimates"},
+	{From: "APPROX_COUNT_DISTINCT(x), HLL(x) (Snowflake), and Snowflake's OVER ([PARTITION BY ...]) form", Dialects: warehouses, To: "count(DISTINCT x); count_distinct(x) OVER (...)", Note: "exact, where the warehouse estimates; a DISTINCT written inside has no effect, as in Snowflake"},
 	{From: "MOD(a, b)", Dialects: "BigQuery, Snowflake", To: "modulo(a, b, 'dialect', line)",
 		Note: "whole numbers stay whole and decimals exact (MOD(4.5, 1.2) is 0.9; SQLite's mod() gives reals); a zero divisor fails in BigQuery, naming the line, and gives NULL in Snowflake"},
 	{From: "round(x[, n])", Dialects: "DuckDB", To: "round_duckdb(x, n); round_scale(x, n) for a DECIMAL x and n >= 0",
@@ -422,6 +422,7 @@ var (
 	refSetAll             = refusal{"%s ALL is not supported by SQLite", "number the copies of each row in both inputs, with row_number() over (partition by every column) as n in each select, INTERSECT (or EXCEPT) those, and select the columns without n"}
 	refSetIntervals       = refusal{"this %s of INTERVAL columns cannot compare them by length here (1 day and 24 hours are equal in DuckDB, not as text)", "select the intervals by name (no *, no BY NAME), in a UNION chain or one INTERSECT or EXCEPT of two SELECTs, nesting the rest in subqueries; or compare their lengths, epoch(d) and to_months(d)"}
 	refDistinctIntervals  = refusal{"SELECT DISTINCT of INTERVAL columns with * beside other items, or * over relations whose columns are unknown, cannot compare them by length here (1 day and 24 hours are equal in DuckDB, not as text)", "select the columns by name, or * alone over relations whose columns are known"}
+	refApproxWindow       = refusal{"%s(...) OVER (...) takes PARTITION BY alone in Snowflake (no ORDER BY, frame or named window)", "write OVER (PARTITION BY ...), or COUNT(DISTINCT x) OVER (...) for a running count"}
 	refWindowDistinct     = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
 	refStruct             = refusal{"STRUCT is not supported by SQLite", "build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for"}
 	refArrayAgg           = refusal{"ARRAY_AGG is not supported by SQLite", "use json_group_array(x) for a JSON array or group_concat(x, ',') for text"}
@@ -524,6 +525,7 @@ var Refusals = []Rule{
 	{From: "a UNION, INTERSECT or EXCEPT removing duplicates of INTERVAL columns, but a UNION chain or one INTERSECT or EXCEPT of two SELECTs that name their columns (not *, not BY NAME, not CORRESPONDING)", Dialects: "DuckDB", To: refSetIntervals.hint},
 	{From: "SELECT DISTINCT of INTERVAL columns with * beside other items, or * over relations whose columns are unknown", Dialects: "DuckDB", To: refDistinctIntervals.hint},
 	{From: "SUM(DISTINCT x) OVER (...) and every DISTINCT window aggregate but COUNT", Dialects: all, To: refWindowDistinct.hint},
+	{From: "APPROX_COUNT_DISTINCT(x) OVER (ORDER BY ...), with a frame or a named window", Dialects: "Snowflake", To: refApproxWindow.hint},
 	{From: "$1, $2 ... over several FROM items or a relation whose columns are unknown; t.$1 over a FROM item t whose columns are unknown", Dialects: "Snowflake", To: refPositional.hint},
 	{From: "a staged file in FROM: @stage/path (FILE_FORMAT => ...)", Dialects: "Snowflake", To: refStage.hint},
 	{From: "x IN (SELECT ...) of TIMESTAMP_TZ values whose subquery selects an unnamed expression or several columns", Dialects: "Snowflake", To: refInInstants.hint},
