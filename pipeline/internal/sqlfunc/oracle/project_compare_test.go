@@ -140,7 +140,21 @@ func duckTable(ctx context.Context, duck *sql.DB, rel string) (cols, types []str
 		}
 		out = append(out, vals)
 	}
-	return cols, types, out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	rows.Close() // the one connection, for the intervals' text
+	for _, vals := range out {
+		for i, v := range vals {
+			if iv, ok := v.(duckdb.Interval); ok {
+				// the text DuckDB writes for it, as ours stores an INTERVAL
+				if err := duck.QueryRowContext(ctx, "SELECT (to_months(?) + to_days(?) + to_microseconds(?))::varchar", iv.Months, iv.Days, iv.Micros).Scan(&vals[i]); err != nil {
+					return nil, nil, nil, err
+				}
+			}
+		}
+	}
+	return cols, types, out, nil
 }
 
 // normalise writes a value as its kind of DuckDB type compares it:
@@ -156,7 +170,7 @@ func normalise(v any, duckType string, duckSide bool) string {
 	}
 	typ := strings.ToUpper(duckType)
 	switch {
-	case isNumberType(typ):
+	case isNumberType(typ) && !strings.HasSuffix(typ, "]"): // DECIMAL(10,2)[] is a list
 		return normNumber(v)
 	case strings.HasPrefix(typ, "TIMESTAMP"):
 		return normInstant(v)
@@ -184,9 +198,7 @@ func normalise(v any, duckType string, duckSide bool) string {
 	case strings.HasSuffix(typ, "]") || strings.HasPrefix(typ, "STRUCT") || strings.HasPrefix(typ, "MAP") || typ == "JSON":
 		return normJSON(v, duckSide)
 	case typ == "INTERVAL":
-		if iv, ok := v.(duckdb.Interval); ok {
-			return fmt.Sprintf("interval(%d months, %d days, %d us)", iv.Months, iv.Days, iv.Micros)
-		}
+		// DuckDB's as the text it writes for it (duckTable)
 		return normText(v)
 	}
 	return normText(v)
@@ -264,9 +276,31 @@ func normJSON(v any, duckSide bool) string {
 			v = x
 		}
 	}
-	b, err := json.Marshal(v)
+	b, err := json.Marshal(decimalsAsNumbers(v))
 	if err != nil {
 		return fmt.Sprintf("%T(%v)", v, v)
 	}
 	return string(b)
+}
+
+// decimalsAsNumbers replaces DuckDB's DECIMALs inside a list or struct by
+// their numbers, as JSON writes ours.
+func decimalsAsNumbers(v any) any {
+	switch x := v.(type) {
+	case duckdb.Decimal:
+		return x.Float64()
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = decimalsAsNumbers(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = decimalsAsNumbers(e)
+		}
+		return out
+	}
+	return v
 }
