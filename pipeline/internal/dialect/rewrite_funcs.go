@@ -662,6 +662,13 @@ func (t *translator) refuseTokens(n *node) {
 				nextWord = t.toks[next].lower
 			}
 			switch tok.lower {
+			case "for":
+				// [x + 1 for x in l]: the parser reads no comprehension
+				if t.d == DuckDB && next < n.end && t.toks[next].kind == kWord {
+					if after := skipSpace(t.toks, next+1); after < n.end && t.toks[after].lower == "in" {
+						t.refuse(i, refComprehension)
+					}
+				}
 			case "qualify":
 				t.refuse(i, refQualifyHere)
 			case "pivot":
