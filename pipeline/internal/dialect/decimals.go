@@ -98,7 +98,7 @@ func (t *translator) snowflakeScale(x *node) (int, bool) {
 }
 
 // arithmeticScale is Snowflake's scale of the result of x + y, x - y,
-// x * y, x / y, SUM(x), AVG(x) and DIV0(x, y) from the scales of x and y, as its documentation
+// x * y, x / y, SUM(x), AVG(x), RATIO_TO_REPORT(x) and DIV0(x, y) from the scales of x and y, as its documentation
 // ("Scale and precision in arithmetic operations") gives them: the larger
 // for + and -, their sum up to the larger of theirs and 12 for *, and the
 // dividend's plus 6 up to 12 (or the dividend's if larger) for /. SUM
@@ -112,7 +112,8 @@ func (t *translator) arithmeticScale(n *node) (int, bool) {
 		// digits), and so do DIV0 and DIV0NULL
 		s, ok := 0, false
 		switch {
-		case n.name == "avg" && len(n.list) == 1:
+		case (n.name == "avg" || n.name == "ratio_to_report") && len(n.list) == 1:
+			// RATIO_TO_REPORT(x) is x / SUM(x) OVER (...)
 			s, ok = t.snowflakeScale(n.list[0])
 		case (n.name == "div0" || n.name == "div0null") && len(n.list) == 2:
 			_, ok2 := t.snowflakeScale(n.list[1])

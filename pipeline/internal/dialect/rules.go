@@ -368,7 +368,7 @@ var Translations = []Rule{
 	{From: "ANY_VALUE(x HAVING MAX y), ANY_VALUE(x HAVING MIN y)", Dialects: "BigQuery", To: "value_at_max(x, y), value_at_min(x, y)", Note: "x of a row with the largest (smallest) y, rows whose y is NULL left out, as MAX_BY(x, y) and MIN_BY(x, y)"},
 	{From: "ARRAY_CONCAT_AGG(a ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "array_concat_agg_limit(a, n ORDER BY y)", Note: "the elements of the first n arrays that are not NULL"},
 	{From: "STRING_AGG(x[, sep] ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "string_agg_limit(x, sep, n ORDER BY y)", Note: "the first n values that are not NULL, in that order"},
-	{From: "RATIO_TO_REPORT(x) OVER (...)", Dialects: "Snowflake", To: "CAST(x AS REAL) / NULLIF(sum(x) OVER (...), 0)"},
+	{From: "RATIO_TO_REPORT(x) OVER (...)", Dialects: "Snowflake", To: "CAST(x AS REAL) / NULLIF(sum(x) OVER (...), 0)", Note: "NULL when the sum is 0; of a NUMBER of known scale s, rounded to s + 6 digits (up to 12) as Snowflake's division: NUMBER(11, 2) gives 0.30000000"},
 	{From: "SYSDATE(), GETDATE(), today()", Dialects: "Snowflake, DuckDB", To: timestampNow + "; date('now')"},
 	{From: "true, false", Dialects: all, To: "true, false", Note: "kept: SQLite reads them as 1 and 0"},
 }
