@@ -24,6 +24,9 @@ func TestDuckDBDecimalScales(t *testing.T) {
 	// median and quantile_cont of a DECIMAL keep its scale, an INTEGER's is a DOUBLE
 	expectTranslated(t, duckdb, "select median(x), quantile_cont(x, 0.25), median(n) over () from (select 1.25 as x, 2 as n)",
 		"select median_decimal(x, 2), quantile_cont_decimal(x, 0.25, 2), median_of(n) over () from (select 1.25 as x, 2 as n)")
+	// a DECIMAL cast to an integer rounds halves away from zero, a DOUBLE to even
+	expectTranslated(t, duckdb, "select x::int, try_cast(x as bigint), (x * 1.0)::int, n::int from (select 2.5 as x, 2.5::double as n)",
+		"select cast_to(round_scale(x, 0), 'INTEGER', 'duckdb', 1), try_cast(round_scale(x, 0), 'INTEGER', 'duckdb'), cast_to(round_scale((round_scale(x * 1.0, 2)), 0), 'INTEGER', 'duckdb', 1), cast_to(n, 'INTEGER', 'duckdb', 1) from (select 2.5 as x, cast_to('2.5', 'REAL', 'duckdb', 1) as n)")
 	// Snowflake's scales are its own (TestSnowflakeArithmeticScales)
 }
 

@@ -129,8 +129,9 @@ func (t *translator) rewriteCast(n *node) {
 		if t.d != SQLite {
 			dialectArg = ", " + sqlString(string(t.d))
 		}
+		round := t.roundsToInteger(x, target)
 		n.print = func(pr *printer, n *node) string {
-			return scaled(typ, "try_cast("+t.castArg(pr, x)+", "+sqlString(target)+dialectArg+")", "") + pr.carry(n, x)
+			return scaled(typ, "try_cast("+round(t.castArg(pr, x))+", "+sqlString(target)+dialectArg+")", "") + pr.carry(n, x)
 		}
 	case typ.boolean && t.d != SQLite:
 		dialectArg := ""
@@ -148,8 +149,9 @@ func (t *translator) rewriteCast(n *node) {
 			target = kind
 		}
 		line := itoa(t.toks[n.tok].line)
+		round := t.roundsToInteger(x, target)
 		n.print = func(pr *printer, n *node) string {
-			return scaled(typ, "cast_to("+t.castArg(pr, x)+", "+sqlString(target)+", "+sqlString(string(t.d))+", "+line+")", line) + pr.carry(n, x)
+			return scaled(typ, "cast_to("+round(t.castArg(pr, x))+", "+sqlString(target)+", "+sqlString(string(t.d))+", "+line+")", line) + pr.carry(n, x)
 		}
 	case (t.d == BigQuery || t.d == DuckDB && x.kind != nString && t.numberType(x) == "" && t.staticType(x) == "") && typ.affinity == "TEXT" && typ.fn == "" && kind == "":
 		// a FLOAT64 is written as BigQuery writes it: 1, not SQLite's 1.0;
@@ -242,6 +244,20 @@ func (t *translator) castArg(pr *printer, x *node) string {
 		}
 	}
 	return pr.text(x)
+}
+
+// roundsToInteger gives what writes the cast's argument: rounded to a
+// whole number, halves away from zero, when x is a DuckDB DECIMAL cast to
+// an integer type. DuckDB rounds a DECIMAL so (2.5::int is 3), where a
+// DOUBLE rounds to even (2.5::double::int is 2), as the cast of a real
+// does here. The type is read now, in x's scope.
+func (t *translator) roundsToInteger(x *node, target string) func(string) string {
+	if t.d == DuckDB && target == "INTEGER" {
+		if s, ok := numberScale(t.numberType(x)); ok && s > 0 {
+			return func(arg string) string { return "round_scale(" + arg + ", 0)" }
+		}
+	}
+	return func(arg string) string { return arg }
 }
 
 // zonedType tells whether typ is Snowflake's TIMESTAMP_TZ, which keeps
