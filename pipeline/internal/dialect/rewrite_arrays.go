@@ -98,6 +98,11 @@ func (t *translator) rewriteStruct(n *node) {
 		t.refuse(n.start, refStruct)
 		return
 	}
+	if p := prevWord(t.toks, n.start); t.d == DuckDB && p < n.start && t.toks[p].kind == kWord && t.toks[p].lower == "map" && t.toks[n.start].text == "{" {
+		// MAP {'k': v}: a map, whose text and functions are not a struct's
+		t.refuse(p, refMapLiteral)
+		return
+	}
 	if n.name == "*" {
 		t.refuse(n.start, refObjectConstantStar)
 		return

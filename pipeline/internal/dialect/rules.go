@@ -403,6 +403,7 @@ var (
 	refUnnestFieldName    = refusal{"%s beside UNNEST without an alias is not supported here: it may be a field of the array's structs or a column of a relation whose columns are not known", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
 	refUnnestArgs         = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
 	refUnnestSelect       = refusal{"%s() is supported in a select item, not here (in another clause, inside another unnest() or a lambda)", "select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x)"}
+	refMapLiteral         = refusal{"MAP {...} values are not supported", "a struct {'k': v} for fixed keys (s.k or s['k']), or a JSON object: json_object('k', v) ->> 'k'"}
 	refComprehension      = refusal{"a list comprehension [expr for x in list if cond] is not supported", "list_transform(list_filter(list, x -> cond), x -> expr)"}
 	refSubscripts         = refusal{"generate_subscripts(l, dim) numbers the elements of the first dimension only", "write generate_subscripts(l, 1), or number an inner list's elements: generate_subscripts(l[i], 1)"}
 	refFromJSON           = refusal{"from_json cannot read this structure: %s", "describe the value with a JSON object of field names and DuckDB types, such as '{\"id\": \"INTEGER\", \"tags\": [\"VARCHAR\"]}'; read a value of another type as VARCHAR or JSON and cast it"}
@@ -542,6 +543,7 @@ var Refusals = []Rule{
 	{From: "from_json(j, structure), json_transform with a structure of other types than integers, DOUBLE, DECIMAL, VARCHAR, BOOLEAN, JSON, DATE, TIMESTAMP[TZ] and lists and structs of them", Dialects: "DuckDB", To: refFromJSON.hint},
 	{From: "unnest(x) outside the select list, nested in another unnest() or in a lambda", Dialects: "DuckDB", To: refUnnestSelect.hint},
 	{From: "[expr for x in list if cond] (a list comprehension)", Dialects: "DuckDB", To: refComprehension.hint},
+	{From: "MAP {'k': v}", Dialects: "DuckDB", To: refMapLiteral.hint},
 	{From: "generate_subscripts(l, dim) with dim other than 1 (DuckDB fails on it)", Dialects: "DuckDB", To: refSubscripts.hint},
 	{From: "unnest({'a': 1, ...}) of a struct", Dialects: "DuckDB", To: refUnnestStruct.hint},
 	{From: "unnest(x) beside a window function in one select list", Dialects: "DuckDB", To: refUnnestWindow.hint},
