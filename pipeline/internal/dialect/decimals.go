@@ -179,3 +179,25 @@ func (t *translator) conditionalScale(branches []*node) string {
 	}
 	return typeDecimal + strconv.Itoa(scale)
 }
+
+// mergeScales is the static type of a column whose rows are a's and b's of
+// different types: Snowflake makes NUMBERs of known scales (an integer's
+// is 0) one NUMBER of the larger scale (SELECT 1 UNION ALL SELECT 3.14159
+// writes 1.00000); "" otherwise.
+func mergeScales(a, b colType) string {
+	scale := func(c colType) (int, bool) {
+		if s, ok := decimalScale(c.typ); ok {
+			n, err := strconv.Atoi(s)
+			return n, err == nil
+		}
+		return 0, c.typ == "" && c.num == "INTEGER"
+	}
+	x, ok1 := scale(a)
+	y, ok2 := scale(b)
+	_, dec1 := decimalScale(a.typ)
+	_, dec2 := decimalScale(b.typ)
+	if !ok1 || !ok2 || !dec1 && !dec2 || max(x, y) == 0 {
+		return ""
+	}
+	return typeDecimal + strconv.Itoa(max(x, y))
+}

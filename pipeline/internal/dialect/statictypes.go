@@ -484,7 +484,7 @@ func (o *colType) merge(c colType) {
 		o.typ, o.num, o.null, o.text = c.typ, c.num, false, c.text
 	default:
 		if c.typ != o.typ {
-			o.typ = ""
+			o.typ = mergeScales(*o, c)
 		}
 		o.text = o.text || c.text // DuckDB's UNION of VARCHAR and any other type is VARCHAR
 		o.num = mergeNumbers(o.num, c.num)
@@ -662,7 +662,7 @@ func (t *translator) valuesTypes(v *node) []colType {
 				continue
 			}
 			if typ != out[i].typ {
-				out[i].typ = ""
+				out[i].typ = mergeScales(out[i], colType{typ: typ, num: num})
 			}
 			out[i].text = out[i].text && text
 			out[i].num = mergeNumbers(out[i].num, num)
