@@ -112,7 +112,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 				items[i] = strings.TrimSpace(pr.text(x))
 			}
 			pr.flat--
-			return "json_array(" + strings.Join(items, ", ") + ")" + pr.carry(n, n.list...)
+			return "json_array(" + strings.Join(items, ", ") + ")" + pr.carry(n) // the items print flat: their line breaks come after
 		}
 	}
 	if t.d != SQLite && !qualified && n.x == nil && (name == "grouping" || name == "grouping_id") {

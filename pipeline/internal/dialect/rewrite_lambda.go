@@ -105,7 +105,7 @@ func (t *translator) rewriteListFunc(n *node) bool {
 		// the elements that are not NULL
 		list := n.list[0]
 		n.print = func(pr *printer, n *node) string {
-			carry := pr.carry(n, list)
+			carry := pr.carry(n) // the list prints flat: its line breaks come after
 			pr.flat++
 			defer func() { pr.flat-- }()
 			return overList(strings.TrimSpace(pr.text(list)), "count(_nexus_value)", "_nexus_value", "") + carry

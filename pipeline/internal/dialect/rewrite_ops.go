@@ -17,9 +17,10 @@ func (t *translator) rewriteBinary(n *node) {
 			path = func(*printer) string { return p }
 		}
 		n.print = func(pr *printer, n *node) string {
+			carry := pr.carry(n) // before flat, which carries nothing
 			pr.flat++
 			defer func() { pr.flat-- }()
-			return "json_get_text(" + strings.TrimSpace(pr.text(n.x)) + ", " + path(pr) + ")" + pr.carry(n, n.x, n.y)
+			return "json_get_text(" + strings.TrimSpace(pr.text(n.x)) + ", " + path(pr) + ")" + carry
 		}
 		return
 	}
@@ -27,9 +28,10 @@ func (t *translator) rewriteBinary(n *node) {
 		// a path with [*] gives a list (json_wildcard.go), which SQLite's
 		// -> does not read
 		n.print = func(pr *printer, n *node) string {
+			carry := pr.carry(n)
 			pr.flat++
 			defer func() { pr.flat-- }()
-			return "json_get_json(" + strings.TrimSpace(pr.text(n.x)) + ", " + strings.TrimSpace(pr.text(n.y)) + ")" + pr.carry(n, n.x, n.y)
+			return "json_get_json(" + strings.TrimSpace(pr.text(n.x)) + ", " + strings.TrimSpace(pr.text(n.y)) + ")" + carry
 		}
 		return
 	}

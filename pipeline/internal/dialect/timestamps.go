@@ -331,8 +331,9 @@ func (t *translator) atTimeZone(n, ts, zoneArg *node) {
 		return
 	}
 	n.print = func(pr *printer, n *node) string {
+		carry := pr.carry(n) // before flat, which carries nothing
 		pr.flat++
 		defer func() { pr.flat-- }()
-		return "convert_timezone(" + from(pr) + ", " + to(pr) + ", " + strings.TrimSpace(pr.text(ts)) + ")" + pr.carry(n, ts, zoneArg)
+		return "convert_timezone(" + from(pr) + ", " + to(pr) + ", " + strings.TrimSpace(pr.text(ts)) + ")" + carry
 	}
 }
