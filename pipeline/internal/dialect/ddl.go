@@ -301,7 +301,9 @@ func (t *translator) tableName(n *node, temp bool) string {
 		q = append(q, quoteIdent(s))
 	}
 	text := strings.Join(q, ".")
-	t.pr.setTok(n.parts[0], text)
+	// the line breaks of the parts left out (`p\n.d.t` as "d"."t") come after
+	lost := strings.Count(t.toks[n.parts[0]].text, "\n") - strings.Count(text, "\n")
+	t.pr.setTok(n.parts[0], text+strings.Repeat("\n", max(0, lost)))
 	for i := n.parts[0] + 1; i < n.end; i++ {
 		t.pr.dropTok(i)
 	}

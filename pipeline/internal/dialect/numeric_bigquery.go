@@ -38,10 +38,13 @@ func (t *translator) bigQueryNumber(n *node) (num string, ok bool) {
 	case nCase:
 		return t.commonNumber(caseBranches(n)), true
 	case nBinary:
+		if n.name != "+" && n.name != "-" && n.name != "*" && n.name != "/" {
+			// before the operands' types: working them out here and again
+			// in numberType doubled the work at each link of a = b = c ...
+			return "", false
+		}
 		x, y := t.numberType(n.x), t.numberType(n.y)
 		switch {
-		case n.name != "+" && n.name != "-" && n.name != "*" && n.name != "/":
-			return "", false
 		case x == "" || y == "":
 			return "", true
 		case x == "REAL" || y == "REAL", n.name == "/" && x == "INTEGER" && y == "INTEGER":
