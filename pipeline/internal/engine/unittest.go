@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,8 +36,8 @@ type unitRender struct {
 	sources map[string]jinja.Relation // by source.table
 }
 
-// bind makes ref() and source() read the given rows, and var() and
-// env_var() the overrides.
+// bind makes ref() and source() read the given rows, and var(),
+// env_var() and the macros the model calls the overrides.
 func (u *unitRender) bind(p *plan, ctx *jinja.Context) {
 	t := u.test
 	missing := func(call string, line int) error {
@@ -67,6 +68,7 @@ func (u *unitRender) bind(p *plan, ctx *jinja.Context) {
 		ctx.Vars = vars
 	}
 	ctx.EnvVars = t.EnvVars
+	ctx.Overrides = t.Macros
 }
 
 // unitTestNodes makes the graph nodes of the root project's unit tests.
@@ -74,32 +76,70 @@ func (p *plan) unitTestNodes() ([]*graph.Node, error) {
 	p.unitTests = map[string]*project.UnitTest{}
 	p.unitsOf = map[string][]string{}
 	var out []*graph.Node
-	for _, ut := range p.proj.UnitTests {
-		if !ut.Config.Enabled {
+	for _, written := range p.proj.UnitTests {
+		if !written.Config.Enabled {
 			continue
 		}
-		if _, versioned := p.proj.Versions[ut.Model]; versioned && p.models[ut.Model] == nil {
-			p.proj.Warnings = append(p.proj.Warnings, diag.Diagnostic{Severity: diag.Warning, File: ut.File, Line: ut.Line,
-				Message: fmt.Sprintf("unit test %s is not run: the playground does not run unit tests on every version of versioned model %s", ut.Name, ut.Model),
-				Hint:    fmt.Sprintf("name one version's model, e.g. model: %s_v1", ut.Model)})
+		tests, err := p.versionTests(written)
+		if err != nil {
+			return nil, err
+		}
+		for _, ut := range tests {
+			m, ok := p.models[ut.Model]
+			if !ok || m.Package != "" {
+				return nil, diag.Errorf(ut.File, ut.Line, "unit test %s is on model %q, which does not exist%s", ut.Name, ut.Model, p.suggestModel(ut.Model)).
+					WithHint("name a model of this project in model:")
+			}
+			if !m.Config.Enabled {
+				p.proj.Warnings = append(p.proj.Warnings, diag.Diagnostic{Severity: diag.Warning, File: ut.File, Line: ut.Line,
+					Message: fmt.Sprintf("unit test %s is not run: model %q is disabled", ut.Name, ut.Model)})
+				continue
+			}
+			model := nodeID("model", p.pkgOf(""), m.Name)
+			// dbt's unique_id: unit_test.<package>.<model>.<test>, the
+			// versioned model's own name for each of its versions
+			of := m.Name
+			if m.VersionOf != "" {
+				of = m.VersionOf
+			}
+			n := &graph.Node{ID: nodeID("unit_test", p.pkgOf(""), of+"."+ut.Name), Kind: "unit_test", Name: ut.Name,
+				Package: p.pkgOf(""), Path: ut.File, Tags: ut.Config.Tags, DependsOn: []string{model}}
+			p.unitTests[n.ID] = ut
+			p.unitsOf[model] = append(p.unitsOf[model], n.ID)
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// versionTests are the unit tests an entry makes: itself, or for a
+// versioned model one a version (those versions: include or exclude
+// leave), named <name>_v<version> on that version's model, as dbt makes
+// them.
+func (p *plan) versionTests(ut *project.UnitTest) ([]*project.UnitTest, error) {
+	versions := p.proj.VersionsOf(ut.Model)
+	if len(versions) == 0 || p.models[ut.Model] != nil {
+		if ut.VersionsLine > 0 {
+			return nil, diag.Errorf(ut.File, ut.VersionsLine, "unit test %s has versions:, but model %s has no versions", ut.Name, ut.Model).
+				WithHint("remove versions:, or give the model versions: in its properties")
+		}
+		return []*project.UnitTest{ut}, nil
+	}
+	for _, v := range append(append([]string(nil), ut.Include...), ut.Exclude...) {
+		if !slices.Contains(versions, v) {
+			return nil, diag.Errorf(ut.File, ut.VersionsLine, "unit test %s names version %s of model %s, which has versions %s", ut.Name, v, ut.Model, strings.Join(versions, ", ")).
+				WithHint("name versions the model has")
+		}
+	}
+	var out []*project.UnitTest
+	for _, v := range versions {
+		if len(ut.Include) > 0 && !slices.Contains(ut.Include, v) || slices.Contains(ut.Exclude, v) {
 			continue
 		}
-		m, ok := p.models[ut.Model]
-		if !ok || m.Package != "" {
-			return nil, diag.Errorf(ut.File, ut.Line, "unit test %s is on model %q, which does not exist%s", ut.Name, ut.Model, p.suggestModel(ut.Model)).
-				WithHint("name a model of this project in model:")
-		}
-		if !m.Config.Enabled {
-			p.proj.Warnings = append(p.proj.Warnings, diag.Diagnostic{Severity: diag.Warning, File: ut.File, Line: ut.Line,
-				Message: fmt.Sprintf("unit test %s is not run: model %q is disabled", ut.Name, ut.Model)})
-			continue
-		}
-		model := nodeID("model", p.pkgOf(""), m.Name)
-		n := &graph.Node{ID: nodeID("unit_test", p.pkgOf(""), m.Name+"."+ut.Name), Kind: "unit_test", Name: ut.Name,
-			Package: p.pkgOf(""), Path: ut.File, Tags: ut.Config.Tags, DependsOn: []string{model}}
-		p.unitTests[n.ID] = ut
-		p.unitsOf[model] = append(p.unitsOf[model], n.ID)
-		out = append(out, n)
+		one := *ut
+		one.Name = ut.Name + "_v" + v
+		one.Model = p.proj.Versions[ut.Model][v]
+		out = append(out, &one)
 	}
 	return out, nil
 }

@@ -87,6 +87,10 @@ type Context struct {
 	Execute bool
 	// Incremental is the value of is_incremental().
 	Incremental bool
+	// Overrides are a unit test's overrides.macros other than
+	// is_incremental, by name or package.name: what the rendered text
+	// itself calls returns the value (overrides.go).
+	Overrides map[string]any
 	// EnvVars answer env_var() before the environment (a unit test's
 	// overrides.env_vars).
 	EnvVars map[string]string

@@ -242,7 +242,11 @@ func (e *Env) Render(path, source string, ctx *Context) (string, error) {
 	if ctx.Package != "" && e.pkgCtx[ctx.Package] != nil {
 		scope = e.pkgCtx[ctx.Package]
 	}
-	if err := e.execute(root, scope.Inherit(), &out); err != nil {
+	scope = scope.Inherit()
+	if len(ctx.Overrides) > 0 {
+		e.applyOverrides(scope, ctx.Overrides)
+	}
+	if err := e.execute(root, scope, &out); err != nil {
 		return "", e.diagnose(path, err)
 	}
 	return out.String(), nil

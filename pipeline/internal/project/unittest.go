@@ -21,11 +21,17 @@ type UnitTest struct {
 	Given                    []Fixture
 	Expect                   Fixture
 	// Incremental is overrides.macros.is_incremental (false unless set,
-	// as in dbt); Vars and EnvVars override var() and env_var().
+	// as in dbt); Macros the other macros' values; Vars and EnvVars
+	// override var() and env_var().
 	Incremental bool
+	Macros      map[string]any
 	Vars        map[string]any
 	EnvVars     map[string]string
 	Config      Config
+	// Include and Exclude are versions: include: and exclude: (at
+	// VersionsLine), the versions of a versioned model it runs on.
+	Include, Exclude []string
+	VersionsLine     int
 }
 
 // Fixture is one input of a unit test (given:) or its expected output.
@@ -91,9 +97,8 @@ func (p *Project) parseUnitTest(file string, it *yamlx.Node) (*UnitTest, error) 
 	if ut.Model == "" {
 		return nil, diag.Errorf(file, it.Line, "unit test %s has no `model:`", ut.Name).WithHint("name the model it tests: `model: model_name`")
 	}
-	if v := it.Get("versions"); v != nil {
-		return nil, diag.Errorf(file, v.Line, "unit test %s: versions: is not run by the playground", ut.Name).
-			WithHint("remove versions: and name the version's model (model: %s_v2)", ut.Model)
+	if err := ut.parseVersions(file, it.Get("versions")); err != nil {
+		return nil, err
 	}
 	applyTree(&ut.Config, p.config.Get("unit_tests"), p.Name, folders(firstSeg(file), file), ut.Name)
 	if c := it.Get("config"); c != nil && c.Kind == yamlx.Map {
@@ -124,8 +129,41 @@ func (p *Project) parseUnitTest(file string, it *yamlx.Node) (*UnitTest, error) 
 	return ut, nil
 }
 
-// parseOverrides reads overrides: macros (is_incremental), vars and
-// env_vars.
+// parseVersions reads versions: include: or exclude:, the versions of
+// the model the test runs on; dbt refuses both at once.
+func (ut *UnitTest) parseVersions(file string, n *yamlx.Node) error {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yamlx.Map {
+		return diag.Errorf(file, n.Line, "unit test %s: versions: must be a mapping", ut.Name).WithHint("write versions: {include: [2]} or versions: {exclude: [1]}")
+	}
+	ut.VersionsLine = n.Line
+	for i, k := range n.Keys {
+		var vs []string
+		if v := n.Vals[i]; v.Kind == yamlx.List {
+			for _, x := range v.Items {
+				vs = append(vs, fmt.Sprint(x.Plain()))
+			}
+		} else if v.Value != nil {
+			vs = []string{fmt.Sprint(v.Plain())}
+		}
+		switch k {
+		case "include":
+			ut.Include = vs
+		case "exclude":
+			ut.Exclude = vs
+		default:
+			return diag.Errorf(file, n.Vals[i].Line, "unknown key %q in versions: of unit test %s", k, ut.Name).WithHint("write include: or exclude:")
+		}
+	}
+	if n.Get("include") != nil && n.Get("exclude") != nil {
+		return diag.Errorf(file, n.Line, "unit test %s has both include: and exclude: under versions:", ut.Name).WithHint("keep one of them, as dbt takes one")
+	}
+	return nil
+}
+
+// parseOverrides reads overrides: macros, vars and env_vars.
 func (ut *UnitTest) parseOverrides(file string, n *yamlx.Node) error {
 	if n == nil || n.Kind == yamlx.Scalar && n.Value == nil {
 		return nil
@@ -145,8 +183,12 @@ func (ut *UnitTest) parseOverrides(file string, n *yamlx.Node) error {
 		case "macros":
 			for j, name := range v.Keys {
 				if name != "is_incremental" {
-					return diag.Errorf(file, v.Vals[j].Line, "unit test %s: the playground overrides only the macro is_incremental, not %s", ut.Name, name).
-						WithHint("remove the override of %s", name)
+					// any macro, package.macro or context entry, as dbt
+					if ut.Macros == nil {
+						ut.Macros = map[string]any{}
+					}
+					ut.Macros[name] = v.Vals[j].Plain()
+					continue
 				}
 				b, ok := v.Vals[j].Value.(bool)
 				if !ok {
@@ -170,7 +212,7 @@ func (ut *UnitTest) parseOverrides(file string, n *yamlx.Node) error {
 }
 
 var (
-	refInput    = regexp.MustCompile(`^ref\(\s*['"]([^'"]+)['"]\s*(?:,\s*['"]([^'"]+)['"]\s*)?\)$`)
+	refInput    = regexp.MustCompile(`^ref\(\s*['"]([^'"]+)['"]\s*(?:,\s*['"]([^'"]+)['"]\s*)?(?:,\s*(?:v|version)\s*=\s*['"]?([^'"\s)]+)['"]?\s*)?\)$`)
 	sourceInput = regexp.MustCompile(`^source\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]\s*\)$`)
 )
 
@@ -191,6 +233,9 @@ func (p *Project) parseFixture(file, test string, n *yamlx.Node, input bool) (Fi
 			f.Ref = m[1]
 			if m[2] != "" {
 				f.Ref = m[2] // ref('package', 'model')
+			}
+			if m[3] != "" {
+				f.Ref += ".v" + m[3] // ref('model', v=2), as ref() names it
 			}
 		} else if m := sourceInput.FindStringSubmatch(f.Input); m != nil {
 			f.Source = m[1] + "." + m[2]

@@ -670,6 +670,19 @@ func versionLess(a, b string) bool {
 	return a < b
 }
 
+// VersionsOf lists the versions of versioned model name, in order;
+// nil when it has none.
+func (p *Project) VersionsOf(name string) []string {
+	var out []string
+	for v := range p.Versions[name] {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return versionLess(out[i], out[j]) })
+	return out
+}
+
 // VersionedName is the model a ref names: name.v2 (ref('name', v=2)) is
 // that version of a versioned model, and a versioned model's own name its
 // latest version; any other name is itself.

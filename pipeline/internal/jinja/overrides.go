@@ -1,0 +1,119 @@
+package jinja
+
+import (
+	"fmt"
+	"maps"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/nikolalohinski/gonja/v2/exec"
+)
+
+// contextMembers are the names of dbt's context that are not macros. A
+// unit test's override of one replaces it with the value itself, as dbt
+// replaces any context entry that is not a macro (overrides: macros:
+// invocation_id: 123): a model that then calls it fails, as in dbt.
+var contextMembers = map[string]bool{
+	"ref": true, "source": true, "var": true, "env_var": true, "config": true,
+	"log": true, "print": true, "return": true, "fromjson": true, "tojson": true,
+	"fromyaml": true, "toyaml": true, "zip": true, "load_result": true,
+	"exceptions": true, "adapter": true, "api": true, "modules": true,
+	"this": true, "target": true, "model": true, "execute": true, "graph": true,
+	"flags": true, "invocation_id": true, "run_started_at": true,
+	"project_name": true, "range": true, "none": true,
+}
+
+// applyOverrides sets a unit test's overrides.macros on scope, the
+// context the model's own text renders in, as dbt does: name or
+// package.name; a macro then returns the value whatever its arguments,
+// any other entry of the context is the value. Macros keep the
+// originals, since they render in their own package's context: dbt
+// overrides only what the model references directly. A name the context
+// lacks is left out, as dbt leaves it. Package overrides come first and
+// dbt.name is name too, and the other way round, as in dbt.
+func (e *Env) applyOverrides(scope *exec.Context, overrides map[string]any) {
+	names := make([]string, 0, len(overrides))
+	for name := range overrides {
+		names = append(names, name)
+	}
+	// package.name before name, each in name order
+	sort.Slice(names, func(i, j int) bool {
+		pi, pj := overridePackage(names[i]) != "", overridePackage(names[j]) != ""
+		if pi != pj {
+			return pi
+		}
+		return names[i] < names[j]
+	})
+	for _, name := range names {
+		v := overrides[name]
+		pkg, bare := overridePackage(name), name[strings.LastIndex(name, ".")+1:]
+		if pkg == "" {
+			cur, ok := scope.Get(bare)
+			if !ok {
+				continue
+			}
+			val := e.overrideValue(bare, cur, v)
+			scope.Set(bare, val)
+			if ns, ok := namespaceIn(scope, "dbt"); ok && ns.members[bare] != nil {
+				scope.Set("dbt", ns.with(bare, val))
+			}
+			continue
+		}
+		ns, ok := namespaceIn(scope, pkg)
+		if !ok || ns.members[bare] == nil {
+			continue
+		}
+		val := e.overrideValue(bare, ns.members[bare], v)
+		scope.Set(pkg, ns.with(bare, val))
+		if pkg == "dbt" {
+			scope.Set(bare, val)
+		}
+	}
+}
+
+// overridePackage is the package of an override's name: a name of two
+// parts is package.macro, any other a bare name (its last part), as dbt
+// splits it.
+func overridePackage(name string) string {
+	parts := strings.Split(name, ".")
+	if len(parts) == 2 {
+		return parts[0]
+	}
+	return ""
+}
+
+// overrideValue is what an override of cur, the entry name of the
+// context, becomes: a macro returning v, or v. A function of dbt's
+// context that is no macro (ref, var) becomes the value in dbt, which
+// the model then cannot call: calling it here says so.
+func (e *Env) overrideValue(name string, cur, v any) any {
+	val := toJinja(v)
+	isFunc := cur != nil && reflect.TypeOf(cur).Kind() == reflect.Func
+	switch {
+	case contextMembers[name] && isFunc:
+		return func(*exec.VarArgs) (*exec.Value, error) {
+			return nil, e.fail(fmt.Sprintf("%s is overridden by the unit test, and is no macro: dbt replaces it by the value %v, which cannot be called", name, v),
+				fmt.Sprintf("remove %s from the unit test's overrides: macros:", name))
+		}
+	case contextMembers[name] || !isFunc:
+		return val
+	}
+	return func(*exec.VarArgs) *exec.Value { return exec.AsValue(val) }
+}
+
+func namespaceIn(scope *exec.Context, pkg string) (*namespaceValue, bool) {
+	v, ok := scope.Get(pkg)
+	if !ok {
+		return nil, false
+	}
+	ns, ok := v.(*namespaceValue)
+	return ns, ok
+}
+
+// with is a copy of the namespace with one member replaced.
+func (n *namespaceValue) with(name string, v any) *namespaceValue {
+	m := maps.Clone(n.members)
+	m[name] = v
+	return &namespaceValue{name: n.name, members: m}
+}
