@@ -7,15 +7,38 @@ import (
 )
 
 // BigQuery's CAST(x AS STRING FORMAT 'YYYY-MM-DD' [AT TIME ZONE zone]) of a
-// DATE, DATETIME or TIMESTAMP runs as cast_format_bigquery(x, format,
+// DATE, DATETIME, TIMESTAMP or TIME runs as cast_format_bigquery(x, format,
 // type[, zone]) (pipeline/internal/sqlfunc/cast_format.go), and CAST(s AS
-// DATE FORMAT '...') of a string as cast_parse_bigquery(s, format, type,
+// DATE | DATETIME | TIMESTAMP | TIME FORMAT '...') of a string as cast_parse_bigquery(s, format, type,
 // now[, zone]) (cast_parse.go), now giving the current year and month a
 // format may leave to it; SAFE_CAST gives NULL where they fail. A format written as a literal is checked here, so
 // that an element that cannot be matched is refused at its place.
 
 // castParseNow is the current time cast_parse_bigquery reads.
 const castParseNow = "strftime('%Y-%m-%d %H:%M:%S', 'now')"
+
+// bigQueryTimes are BigQuery's functions that return a TIME.
+var bigQueryTimes = map[string]bool{"time": true, "parse_time": true, "time_add": true, "time_sub": true, "time_trunc": true, "current_time": true}
+
+// bigQueryTime tells whether n is known as a BigQuery TIME: a TIME
+// literal, a cast to TIME or a function that returns one.
+func (t *translator) bigQueryTime(n *node) bool {
+	for n != nil && n.kind == nParen {
+		n = n.x
+	}
+	switch {
+	case t.d != BigQuery || n == nil:
+		return false
+	case n.kind == nTyped:
+		return n.name == "time"
+	case n.kind == nCast:
+		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
+		return prob == nil && typ.name == "time"
+	case n.kind == nCall:
+		return len(n.parts) <= 1 && bigQueryTimes[n.name]
+	}
+	return false
+}
 
 // castFormatKinds are the static types whose values format, by the name
 // BigQuery gives them.
@@ -26,6 +49,9 @@ func (t *translator) rewriteCastFormat(n *node) {
 	target := strings.ToUpper(strings.TrimSpace(joinRaw(t.toks[n.y.start:n.y.end])))
 	fn, check := "cast_format_bigquery", sqlfunc.CheckCastFormat
 	kind := castFormatKinds[t.staticType(n.x)]
+	if kind == "" && t.bigQueryTime(n.x) {
+		kind = "TIME"
+	}
 	switch {
 	case target == "STRING" && kind == "" && n.z.kind == nString && len(n.list) == 0 && sqlfunc.CheckNumberFormat(stringValue(t.d, t.toks[n.z.tok].text)) == nil:
 		// digits, point, separators: a number's format, which no date's is
@@ -44,9 +70,9 @@ func (t *translator) rewriteCastFormat(n *node) {
 		t.refuse(n.z.start, refCastNumberFormat, sqlfunc.CheckNumberFormat(stringValue(t.d, t.toks[n.z.tok].text)).Error())
 		return
 	case target == "STRING" && kind == "":
-		t.refuse(n.z.start, refCastFormat, "CAST(x AS STRING FORMAT ...) of a value not known as a DATE, DATETIME or TIMESTAMP, with a format that is not a number's (9 0 . D V , G S MI PR $ L C EEEE B FM)")
+		t.refuse(n.z.start, refCastFormat, "CAST(x AS STRING FORMAT ...) of a value not known as a DATE, DATETIME, TIMESTAMP or TIME, with a format that is not a number's (9 0 . D V , G S MI PR $ L C EEEE B FM)")
 		return
-	case target == "DATE" || target == "DATETIME" || target == "TIMESTAMP":
+	case target == "DATE" || target == "DATETIME" || target == "TIMESTAMP" || target == "TIME":
 		// a string read with the format
 		if kind != "" {
 			t.refuse(n.z.start, refCastFormat, "CAST(x AS "+target+" FORMAT ...) of a "+kind+" (BigQuery reads a STRING)")

@@ -10,8 +10,8 @@ import (
 )
 
 // BigQuery's CAST(x AS STRING FORMAT 'YYYY-MM-DD' [AT TIME ZONE zone]) of a
-// DATE, DATETIME or TIMESTAMP (format-elements, "Format date and time as
-// string"): elements matched longest first, case aside; MON, MONTH, DAY and
+// DATE, DATETIME, TIMESTAMP or TIME (format-elements, "Format date and time
+// as string"; a TIME has only the hour, minute, second and meridian parts): elements matched longest first, case aside; MON, MONTH, DAY and
 // DY take the letter case of the element as written (MON JAN, Mon Jan, mon
 // jan), the meridian indicator the case of its first letter. DAY is the
 // name as such (THURSDAY, as the documented example and GoogleSQL's own
@@ -101,7 +101,8 @@ func compileCastFormat(f, kind string) ([]castElem, error) {
 		if !ok {
 			return nil, fmt.Errorf("BigQuery cannot format %s in CAST ... FORMAT", name)
 		}
-		if kind == "DATE" && part != "year" && part != "month" && part != "day" || kind == "DATETIME" && part == "zone" {
+		if kind == "DATE" && part != "year" && part != "month" && part != "day" || kind == "DATETIME" && part == "zone" ||
+			kind == "TIME" && part != "time" {
 			return nil, fmt.Errorf("%s does not support '%s'", kind, name)
 		}
 		out = append(out, castElem{field: name, text: f[i : i+len(name)]})
@@ -209,8 +210,8 @@ func castCase(name, text string) string {
 var castFormats boundedCache[[]castElem]
 
 // castFormat is cast_format_bigquery(x, format, kind[, zone]): x, of kind
-// DATE, DATETIME or TIMESTAMP, as a string in format (a TIMESTAMP in zone,
-// UTC without one).
+// DATE, DATETIME, TIMESTAMP or TIME, as a string in format (a TIMESTAMP in
+// zone, UTC without one).
 func castFormat(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "CAST ... FORMAT"
 	if len(args) < 3 || len(args) > 4 {
@@ -227,6 +228,15 @@ func castFormat(ctx sqlite3.Context, args ...sqlite3.Value) {
 	})
 	if err != nil {
 		fail(ctx, fn, "%v", err)
+		return
+	}
+	if kind == "TIME" {
+		d, err := readClock(args[0])
+		if err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+		ctx.ResultText(writeCast(midnight.Add(d), elems))
 		return
 	}
 	m, ok := momentArg(ctx, fn, args[0])

@@ -10,8 +10,8 @@ import (
 	"github.com/ncruces/go-sqlite3"
 )
 
-// BigQuery's CAST(s AS DATE | DATETIME | TIMESTAMP FORMAT '...' [AT TIME
-// ZONE zone]) (format-elements, "Format string as date and time"): the
+// BigQuery's CAST(s AS DATE | DATETIME | TIMESTAMP | TIME FORMAT '...' [AT
+// TIME ZONE zone]) (format-elements, "Format string as date and time"): the
 // elements of cast_format.go read back. A part the format leaves out is 1
 // for the day and 0 for the time, the current year and month for those;
 // YYY, YY and Y replace the last digits of the current year, and RR takes
@@ -19,7 +19,10 @@ import (
 // before or after). The current date is in the zone given, else UTC, as is
 // a TIMESTAMP without TZH. A YYYY of fewer than 4 digits is refused: the
 // documentation completes it from the current year, GoogleSQL's own code
-// reads it as written.
+// reads it as written. So are MM, DD, HH, HH12, HH24, MI and SS of one
+// digit, which the documentation has match 2 digits and GoogleSQL's code
+// reads before a separator, and spaces before or after the value, on which
+// the documentation is silent and which that code skips.
 
 func init() {
 	add(Func{Name: "cast_parse_bigquery", NArgs: -1, Scalar: castParse})
@@ -33,7 +36,7 @@ var castParseUnsupported = map[string]string{
 }
 
 // CheckCastParse compiles format for a cast of a string to kind (DATE,
-// DATETIME or TIMESTAMP), as the translator does for a literal format.
+// DATETIME, TIMESTAMP or TIME), as the translator does for a literal format.
 func CheckCastParse(format, kind string) error {
 	_, err := compileCastParse(format, kind)
 	return err
@@ -72,7 +75,7 @@ func compileCastParse(f, kind string) ([]castElem, error) {
 		}
 		seen[part] = e.field
 		if kind == "DATE" && castKinds[e.field] != "year" && castKinds[e.field] != "month" && castKinds[e.field] != "day" ||
-			kind == "DATETIME" && castKinds[e.field] == "zone" {
+			kind == "DATETIME" && castKinds[e.field] == "zone" || kind == "TIME" && castKinds[e.field] != "time" {
 			return nil, fmt.Errorf("%s has no part for %s", kind, e.field)
 		}
 	}
@@ -125,8 +128,22 @@ func readCast(s string, elems []castElem, loc *time.Location, now time.Time) (ti
 		i = j
 		return n, true
 	}
+	// two reads an element of 2 digits, naming one digit alone
+	two := func(name string) (int, bool, error) {
+		if n, ok := digits(2, 2); ok {
+			return n, true, nil
+		}
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' && (i+1 == len(s) || s[i+1] < '0' || s[i+1] > '9') {
+			return 0, false, fmt.Errorf("%q has the %s %q of one digit, where BigQuery's documentation has 2 digits (write 0%c)", s, name, s[i:i+1], s[i])
+		}
+		return 0, false, nil
+	}
+	if t := strings.TrimLeftFunc(s, unicode.IsSpace); t != s {
+		return time.Time{}, fmt.Errorf("%q starts with a space, which BigQuery's documentation does not say CAST ... FORMAT reads; write TRIM(s)", s)
+	}
 	for k, e := range elems {
 		var ok bool
+		var err error
 		switch e.field {
 		case "":
 			if e.lit == " " {
@@ -179,7 +196,7 @@ func readCast(s string, elems []castElem, loc *time.Location, now time.Time) (ti
 				}
 			}
 		case "MM":
-			month, ok = digits(2, 2)
+			month, ok, err = two("month")
 		case "MON", "MONTH":
 			for m := time.January; m <= time.December; m++ {
 				name := m.String()
@@ -193,16 +210,16 @@ func readCast(s string, elems []castElem, loc *time.Location, now time.Time) (ti
 				}
 			}
 		case "DD":
-			day, ok = digits(2, 2)
+			day, ok, err = two("day")
 		case "HH24", "HH", "HH12":
-			hour, ok = digits(2, 2)
+			hour, ok, err = two("hour")
 			if ok && e.field != "HH24" && (hour < 1 || hour > 12) {
 				return time.Time{}, fmt.Errorf("the hour %d is not between 1 and 12", hour)
 			}
 		case "MI":
-			minute, ok = digits(2, 2)
+			minute, ok, err = two("minute")
 		case "SS":
-			sec, ok = digits(2, 2)
+			sec, ok, err = two("second")
 		case "SSSSS":
 			lo := 1
 			if castDigitsNext(elems, k) {
@@ -250,9 +267,15 @@ func readCast(s string, elems []castElem, loc *time.Location, now time.Time) (ti
 		case "TZM":
 			tzm, ok = digits(2, 2)
 		}
+		if err != nil {
+			return time.Time{}, err
+		}
 		if !ok {
 			return time.Time{}, fmt.Errorf("%q does not match the format at %q", s, s[min(i, len(s)):])
 		}
+	}
+	if i < len(s) && strings.TrimSpace(s[i:]) == "" {
+		return time.Time{}, fmt.Errorf("%q ends with a space, which BigQuery's documentation does not say CAST ... FORMAT reads; write TRIM(s)", s)
 	}
 	if i < len(s) {
 		return time.Time{}, fmt.Errorf("%q has %q after what the format reads", s, s[i:])
@@ -330,6 +353,10 @@ func castParse(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	if kind == "DATE" {
 		resultDate(ctx, t)
+		return
+	}
+	if kind == "TIME" {
+		ctx.ResultText(writeClock(clockOf(t)))
 		return
 	}
 	if kind == "DATETIME" {
