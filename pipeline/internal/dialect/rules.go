@@ -89,6 +89,8 @@ var Translations = []Rule{
 	{From: "a [NOT] ILIKE b", Dialects: "DuckDB", To: "[NOT] like_ignoring_case(a, b)", Note: "every letter's case ignored, as in DuckDB ('É' ILIKE 'é' is true); no escape character unless ESCAPE names one"},
 	{From: "a LIKE b", Dialects: warehouses, To: "like_case_sensitive(a, b)",
 		Note: "the warehouses' LIKE is case-sensitive, SQLite's is not; BigQuery and Snowflake take a backslash as the escape"},
+	{From: "x IS UNKNOWN, x IS NOT UNKNOWN", Dialects: "BigQuery, DuckDB", To: "x IS NULL, x IS NOT NULL",
+		Note: "UNKNOWN is the NULL of a boolean there (DuckDB takes it of any value: 1 IS UNKNOWN is false)"},
 	{From: "x ~~ p, x !~~ p, x ~~* p, x !~~* p, x ~~~ p", Dialects: "DuckDB", To: "x [NOT] LIKE p, x [NOT] ILIKE p, x GLOB p (as written out here)",
 		Note: "DuckDB's operator forms of LIKE, ILIKE and GLOB"},
 	{From: "x [NOT] SIMILAR TO p; x ~ p, x !~ p", Dialects: "DuckDB", To: "[NOT] regexp_full_match(x, p); [NOT] regexp_contains(x, p)",
@@ -442,7 +444,8 @@ var (
 	refCastNumberFormat  = refusal{"CAST ... FORMAT of a number: %s", "use the elements 9 0 . D V , G S MI PR $ L C EEEE B and FM, as in '$999,990.00', 'S9.999EEEE' or '9999PR'; or FORMAT('%.2f', x)"}
 	refCastFormatElement = refusal{"CAST ... FORMAT: %s", "use the elements YYYY, YY, RR, MM, MON, MONTH, DD, DDD, D, DAY, DY, HH24, HH12, MI, SS, SSSSS, FF1 to FF9, AM or A.M., TZH and TZM, with - . / , ' ; : spaces and \"text\" between them; or FORMAT_DATE / FORMAT_TIMESTAMP with %-elements"}
 	refSafe              = refusal{"SAFE.%s is not supported: it runs as SQLite's %s, which fails where BigQuery's SAFE. gives NULL", "check the arguments with CASE WHEN, or use SAFE_CAST"}
-	refIsValue           = refusal{"x IS y compares with a value, which %s does not take: IS is followed by NULL, TRUE, FALSE or DISTINCT FROM", "write x IS NOT DISTINCT FROM y (NULL equal to NULL), or x IS DISTINCT FROM y for IS NOT"}
+	refIsValue           = refusal{"x IS y compares with a value, which %s does not take: IS is followed by NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM", "write x IS NOT DISTINCT FROM y (NULL equal to NULL), or x IS DISTINCT FROM y for IS NOT"}
+	refIsTruth           = refusal{"x IS [NOT] %s is not Snowflake: Snowflake's IS takes NULL and DISTINCT FROM alone", "write x IS NULL for IS UNKNOWN, COALESCE(x, FALSE) for IS TRUE, x IS NOT DISTINCT FROM FALSE for IS FALSE (NOT before them for IS NOT)"}
 	refSafeScalar        = refusal{"SAFE.%s is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only", "drop SAFE., or apply a SAFE. scalar function to the values before aggregating"}
 	refSafeArity         = refusal{"SAFE.%s", "pass the number of arguments the function takes: BigQuery checks it before the query runs, and SAFE. gives NULL only for errors while it runs"}
 	refSafeLambda        = refusal{"SAFE.%s takes a lambda, and BigQuery takes no SAFE. on a function with a lambda", "drop SAFE., or make the lambda's body safe: SAFE.f inside it"}
@@ -564,7 +567,8 @@ var Refusals = []Rule{
 	{From: "GROUP BY ROLLUP, CUBE or GROUPING SETS with SELECT DISTINCT, *, a window function, QUALIFY or more than 64 sets; an ORDER BY of an aggregate or a qualified name over it", Dialects: warehouses, To: refGroupingSets.hint},
 	{From: "GROUPING(x), GROUPING_ID(x) outside the select list and HAVING of a grouped SELECT", Dialects: warehouses, To: refGrouping.hint},
 	{From: "SAFE.ABS(x) (SQLite's ABS fails on the least integer)", Dialects: "BigQuery", To: refSafe.hint},
-	{From: "x IS y, x IS NOT y with y other than NULL, TRUE, FALSE (SQLite's IS; the warehouses refuse it too)", Dialects: warehouses, To: refIsValue.hint},
+	{From: "x IS y, x IS NOT y with y other than NULL, TRUE, FALSE, UNKNOWN (SQLite's IS; the warehouses refuse it too)", Dialects: warehouses, To: refIsValue.hint},
+	{From: "x IS [NOT] TRUE, FALSE, UNKNOWN", Dialects: "Snowflake", To: refIsTruth.hint},
 	{From: "SAFE.f(...) of an aggregate or window function, or with a lambda (BigQuery refuses it too)", Dialects: "BigQuery", To: refSafeScalar.hint},
 	{From: "SAFE.f(...) with a number of arguments f does not take, SAFE.SUBSTR('abc') (BigQuery refuses it too, before the query runs)", Dialects: "BigQuery", To: refSafeArity.hint},
 	{From: "CAST(x AS STRING FORMAT '...') of a value whose type is not known with a format that is not a number's, a number's format with RN, X or TM, or S of a zero; CAST(x AS DATE FORMAT '...') of a value that is not a string", Dialects: "BigQuery", To: refCastFormat.hint},

@@ -242,7 +242,7 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.typeLiterals(n)
 		t.caseInstants(n)
 	case nIs:
-		t.refuseIsValue(n)
+		t.rewriteIs(n)
 		t.isInstants(n)
 	case nCast:
 		t.rewriteCast(n)

@@ -164,17 +164,29 @@ func (t *translator) caseInstants(n *node) {
 	t.compareTimestamps(compared...)
 }
 
-// refuseIsValue refuses SQLite's x IS y, which the warehouses have only
-// as IS [NOT] NULL, TRUE, FALSE (UNKNOWN) and IS [NOT] DISTINCT FROM.
-func (t *translator) refuseIsValue(n *node) {
+// rewriteIs writes x IS [NOT] UNKNOWN, which BigQuery and DuckDB take as
+// IS [NOT] NULL (BigQuery of a BOOL), as IS [NOT] NULL: SQLite would read
+// UNKNOWN as a column. It refuses SQLite's x IS y, which the warehouses
+// have only as IS [NOT] NULL, TRUE, FALSE, UNKNOWN and IS [NOT] DISTINCT
+// FROM, and Snowflake's IS TRUE, FALSE and UNKNOWN: Snowflake's IS takes
+// NULL alone.
+func (t *translator) rewriteIs(n *node) {
 	if t.d == SQLite || n.y == nil || n.name == "distinct" {
 		return
 	}
-	switch strings.ToLower(strings.TrimSpace(t.source(n.y))) {
-	case "null", "true", "false", "unknown":
-		return
+	switch w := strings.ToLower(strings.TrimSpace(t.source(n.y))); w {
+	case "null":
+	case "true", "false", "unknown":
+		if t.d == Snowflake {
+			t.refuse(n.tok, refIsTruth, strings.ToUpper(w))
+			return
+		}
+		if w == "unknown" {
+			t.pr.setTok(n.y.start, "null")
+		}
+	default:
+		t.refuse(n.tok, refIsValue, dialectName(t.d))
 	}
-	t.refuse(n.tok, refIsValue, dialectName(t.d))
 }
 
 // isInstants makes Snowflake's x IS [NOT] DISTINCT FROM y compare as =

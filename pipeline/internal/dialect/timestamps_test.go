@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -61,7 +62,7 @@ func TestTimestampComparisons(t *testing.T) {
 // DISTINCT FROM there.
 func TestIsValueRefused(t *testing.T) {
 	for _, d := range []Dialect{bigquery, snowflake, duckdb} {
-		expectRefused(t, d, "select a is null, a is not true, a is not distinct from b,\n  a is b from t", "2:5: "+fmt.Sprintf(refIsValue.message, dialectName(d))+" ("+refIsValue.hint+")")
+		expectRefused(t, d, "select a is null, a is not distinct from b,\n  a is b from t", "2:5: "+fmt.Sprintf(refIsValue.message, dialectName(d))+" ("+refIsValue.hint+")")
 	}
 	expectTranslated(t, sqlite, "select a is b from t", "select a is b from t")
 }
@@ -151,4 +152,17 @@ func TestNaturalInstants(t *testing.T) {
 	} {
 		expectTranslated(t, snowflake, c.in, c.want)
 	}
+}
+
+// x IS [NOT] UNKNOWN is IS [NOT] NULL in BigQuery and DuckDB; Snowflake's
+// IS takes NULL alone.
+func TestIsUnknown(t *testing.T) {
+	expectTranslated(t, duckdb, "select a is unknown, (a > 1) is not unknown from t", "select a is null, (a > 1) is not null from t")
+	expectTranslated(t, bigquery, "select a is unknown, a is not Unknown from t", "select a is null, a is not null from t")
+	expectTranslated(t, snowflake, "select a is null, a is not null, a is distinct from b from t", "select a is null, a is not null, a is distinct from b from t")
+	for _, w := range []string{"unknown", "not unknown", "true", "not false"} {
+		word := strings.ToUpper(strings.TrimPrefix(w, "not "))
+		expectRefused(t, snowflake, "select a is "+w+" from t", "1:10: "+fmt.Sprintf(refIsTruth.message, word)+" ("+refIsTruth.hint+")")
+	}
+	expectTranslated(t, sqlite, "select a is unknown from t", "select a is unknown from t")
 }
