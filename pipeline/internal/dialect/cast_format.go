@@ -70,7 +70,7 @@ func (t *translator) rewriteCastFormat(n *node) {
 		t.refuse(n.z.start, refCastNumberFormat, sqlfunc.CheckNumberFormat(stringValue(t.d, t.toks[n.z.tok].text)).Error())
 		return
 	case target == "STRING" && kind == "":
-		t.refuse(n.z.start, refCastFormat, "CAST(x AS STRING FORMAT ...) of a value not known as a DATE, DATETIME, TIMESTAMP or TIME, with a format that is not a number's (9 0 . D V , G S MI PR $ L C EEEE B FM)")
+		t.refuse(n.z.start, refCastFormat, "CAST(x AS STRING FORMAT ...) of a value not known as a DATE, DATETIME, TIMESTAMP or TIME, with a format that is not a number's (9 0 . D V , G S MI PR $ L C EEEE B FM X RN)")
 		return
 	case target == "DATE" || target == "DATETIME" || target == "TIMESTAMP" || target == "TIME":
 		// a string read with the format

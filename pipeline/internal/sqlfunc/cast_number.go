@@ -20,10 +20,11 @@ import (
 // is aligned: the elements the number does not reach become spaces on the
 // left, then the sign, the currency and the digits; a number with more
 // integer digits than the format has gives # for every digit. The fraction
-// is rounded half away from zero. Where the documentation and GoogleSQL's
-// own tests show no answer, the call fails: S of a zero ("0 will not be
-// signed", without how), FM leaving no digit after the point, and the
-// elements X, RN and TM.
+// is rounded half away from zero. X and RN write hexadecimal digits and
+// Roman numerals (cast_number_other.go). Where the documentation and
+// GoogleSQL's own tests show no answer, the call fails: S of a zero ("0
+// will not be signed", without how), FM leaving no digit after the point,
+// and the element TM, which the documentation does not describe.
 
 func init() {
 	add(Func{Name: "cast_number_format_bigquery", NArgs: 2, Scalar: castNumberFormat})
@@ -41,6 +42,8 @@ type numberFormat struct {
 	currency  string // "", "$", "USD" or "usd"
 	exp       string // "E" or "e" when the format has EEEE
 	fm, b     bool
+	hex       bool // elems are X or x, the case of each hexadecimal digit
+	roman     bool // RN
 }
 
 // CheckNumberFormat compiles format for a cast of a number to a string, as
@@ -53,6 +56,12 @@ func CheckNumberFormat(format string) error {
 func compileNumberFormat(f string) (numberFormat, error) {
 	nf := numberFormat{pointAt: -1, firstZero: -1}
 	up := strings.ToUpper(f)
+	switch {
+	case strings.Contains(up, "X"):
+		return compileHexFormat(f)
+	case strings.Contains(up, "RN"):
+		return compileRomanFormat(f)
+	}
 	// where the elements read so far leave us: before any digit, among the
 	// integer digits, after the point, after EEEE, after a closing sign
 	const (
@@ -93,8 +102,8 @@ func compileNumberFormat(f string) (numberFormat, error) {
 				nf.currency = "usd"
 			}
 			continue
-		case "X", "RN", "TM":
-			return fail("the element %s is not supported; write FORMAT('%%x', x) for hexadecimal digits", el)
+		case "TM":
+			return fail("the element TM is not supported: BigQuery's documentation does not describe it; write FORMAT('%%t', x) or CAST(x AS STRING)")
 		}
 		if el == "D" {
 			el = "."
@@ -114,7 +123,7 @@ func compileNumberFormat(f string) (numberFormat, error) {
 				return fail("it has two of S, MI and PR")
 			}
 		default:
-			return fail("%q is no number format element (9 0 . D V , G S MI PR $ L C EEEE B FM)", text)
+			return fail("%q is no number format element (9 0 . D V , G S MI PR $ L C EEEE B FM X RN)", text)
 		}
 		switch {
 		case state == signed:
@@ -272,7 +281,36 @@ func (nf numberFormat) write(abs string, neg bool) (string, error) {
 			intOut[l], intOut[r] = intOut[r], intOut[l]
 		}
 	}
-	prefix, suffix := " ", ""
+	prefix, suffix := nf.signs(neg)
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", pad))
+	put(&b, prefix)
+	put(&b, nf.currency)
+	b.Write(intOut)
+	b.WriteString(fracOut.String())
+	put(&b, suffix)
+	out := b.String()
+	if nf.fm {
+		out = strings.TrimSpace(out)
+	}
+	return out, nil
+}
+
+// format writes the decimal abs, negative when neg, in the format.
+func (nf numberFormat) format(abs string, neg bool) (string, error) {
+	switch {
+	case nf.hex:
+		return nf.writeHex(abs, neg)
+	case nf.roman:
+		return nf.writeRoman(abs, neg)
+	}
+	return nf.write(abs, neg)
+}
+
+// signs are what the format writes before and after the digits for the
+// sign of a number.
+func (nf numberFormat) signs(neg bool) (prefix, suffix string) {
+	prefix = " "
 	if neg {
 		prefix = "-"
 	}
@@ -298,18 +336,7 @@ func (nf numberFormat) write(abs string, neg bool) (string, error) {
 			prefix, suffix = "<", ">"
 		}
 	}
-	var b strings.Builder
-	b.WriteString(strings.Repeat(" ", pad))
-	put(&b, prefix)
-	put(&b, nf.currency)
-	b.Write(intOut)
-	b.WriteString(fracOut.String())
-	put(&b, suffix)
-	out := b.String()
-	if nf.fm {
-		out = strings.TrimSpace(out)
-	}
-	return out, nil
+	return prefix, suffix
 }
 
 var numberFormats boundedCache[numberFormat]
@@ -345,7 +372,7 @@ func castNumberFormat(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	neg := strings.HasPrefix(text, "-")
 	text = strings.TrimLeft(text, "+-")
-	out, err := nf.write(text, neg)
+	out, err := nf.format(text, neg)
 	if err != nil {
 		fail(ctx, fn, "%v", err)
 		return

@@ -3,7 +3,8 @@ package sqlfunc
 import "testing"
 
 // Number formats beyond the documented examples (testdata/conformance),
-// with the answers of GoogleSQL's own tests of CAST ... FORMAT.
+// with the answers of GoogleSQL's own tests of CAST ... FORMAT (and RN's
+// test there that waits for RN to be written, FMRN of 12 is XII).
 func TestNumberFormatLayout(t *testing.T) {
 	for _, c := range []struct{ x, format, want string }{
 		{"12.3", "99.99", " 12.30"},
@@ -49,6 +50,33 @@ func TestNumberFormatLayout(t *testing.T) {
 		{"-12.3", "FML9999.99", "-$12.3"},
 		{"-123", "FM99999S", "123-"},
 		{"0.1", "FMBL9V99PR", ""},
+		{"171", "XXXX", "   AB"},
+		{"-123", "XXXX", "  -7B"},
+		{"123.456", "XXXX", "   7B"},
+		{"123.567", "XXXX", "   7C"},
+		{"2147483647", "XXXX", " ####"},
+		{"43981", "xXxX", " aBcD"},
+		{"43981", "00xX", " abcD"},
+		{"43981", "00x0", " abcD"},
+		{"43981", "x000", " aBCD"},
+		{"2147483647", "XXXXXXXX", " 7FFFFFFF"},
+		{"-2147483648", "XXXXXXXX", "-80000000"},
+		{"18446744073709551615", "XXXXXXXXXXXXXXXX", " FFFFFFFFFFFFFFFF"},
+		{"-18446744073709551615", "XXXXXXXXXXXXXXXX", "-FFFFFFFFFFFFFFFF"},
+		{"18446744073709551616", "XXXXXXXXXXXXXXXX", " ################"},
+		{"-18446744073709551616", "XXXXXXXXXXXXXXXX", "-################"},
+		{"123", "SXXXX", "  +7B"},
+		{"-123", "SXXXX", "  -7B"},
+		{"123", "XXXXMI", "  7B "},
+		{"-123", "XXXXMI", "  7B-"},
+		{"123", "XXXXPR", "   7B "},
+		{"-123", "XXXXPR", "  <7B>"},
+		{"123", "FMSXXXX", "+7B"},
+		{"123", "FMXXXXMI", "7B"},
+		{"-123", "FMSXXXX", "-7B"},
+		{"-123", "FMXXXXPR", "<7B>"},
+		{"12", "FMRN", "XII"},
+		{"3999", "RN", "      MMMCMXCIX"},
 	} {
 		nf, err := compileNumberFormat(c.format)
 		if err != nil {
@@ -59,11 +87,11 @@ func TestNumberFormatLayout(t *testing.T) {
 		if neg {
 			abs = abs[1:]
 		}
-		if got, err := nf.write(abs, neg); got != c.want || err != nil {
+		if got, err := nf.format(abs, neg); got != c.want || err != nil {
 			t.Errorf("%s as %s: got %q, %v; want %q", c.x, c.format, got, err, c.want)
 		}
 	}
-	for _, f := range []string{"EEEE", "9EEEEEEEE", "9.9EEEE99", "9,99EEEE", "99SEEEE", "99MIEEEE", "MI99", "9.9.9", "99.9,9", "$$9", "FMFM9", "99S9", "S99S", "RN", "XXXX", "TM"} {
+	for _, f := range []string{"EEEE", "9EEEEEEEE", "9.9EEEE99", "9,99EEEE", "99SEEEE", "99MIEEEE", "MI99", "9.9.9", "99.9,9", "$$9", "FMFM9", "99S9", "S99S", "TM", "RN9", "rn", "X,", "XEEEE", "99X", "X.XX", "0G0X", "$XXX", "XBXX", "XSX", "XXXXXXXXXXXX0XXXX", "0000000000000000X"} {
 		if _, err := compileNumberFormat(f); err == nil {
 			t.Errorf("%s: compiled, want an error", f)
 		}
