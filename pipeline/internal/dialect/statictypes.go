@@ -53,6 +53,28 @@ func (t *translator) staticType(n *node) string {
 	if t.d == SQLite || n == nil {
 		return ""
 	}
+	// Within one question the answer of a node is kept: the rules ask of
+	// an operand several times (a date? an interval? a timestamp?), which
+	// in a chain a - b - c - ... would cost a power of its length.
+	key := typeKey{n, t.sc}
+	if t.typeMemo == nil {
+		t.typeMemo = map[typeKey]string{}
+		defer func() { t.typeMemo = nil }()
+	} else if typ, ok := t.typeMemo[key]; ok {
+		return typ
+	}
+	typ := t.staticTypeOf(n)
+	t.typeMemo[key] = typ
+	return typ
+}
+
+// typeKey is a node in the scope it is typed in.
+type typeKey struct {
+	n  *node
+	sc *scope
+}
+
+func (t *translator) staticTypeOf(n *node) string {
 	if typ := t.intervalType(n); typ != "" {
 		return typ
 	}

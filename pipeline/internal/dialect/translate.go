@@ -134,6 +134,7 @@ type translator struct {
 	// renamed are the CTEs with a column list, and its names; typing and selTypes are the
 	// SELECTs whose output types are being and have been worked out.
 	sc        *scope
+	typeMemo  map[typeKey]string // the static types of the question being answered (staticType)
 	renamed   map[*node][]string
 	recursive map[*node]bool // the queries of WITH RECURSIVE's CTEs, which SQLite cannot wrap
 	// inserted are the queries of INSERT statements (VALUES by position).
