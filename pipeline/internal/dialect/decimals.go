@@ -201,3 +201,18 @@ func mergeScales(a, b colType) string {
 	}
 	return typeDecimal + strconv.Itoa(max(x, y))
 }
+
+// NumberScale is the scale of a column of static type typ that the
+// warehouse gives a Python client as a fixed-point number: s digits after
+// the point for a Snowflake NUMBER(p, s) or a DuckDB DECIMAL(p, s), 0 for
+// their integers; false for any other type (a DOUBLE, text, unknown).
+func NumberScale(typ string) (int, bool) {
+	if s, ok := decimalScale(typ); ok {
+		n, err := strconv.Atoi(s)
+		return n, err == nil
+	}
+	if num, ok := strings.CutPrefix(typ, typeNumber); ok {
+		return numberScale(num)
+	}
+	return 0, false
+}

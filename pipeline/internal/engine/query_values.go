@@ -1,10 +1,13 @@
 package engine
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
@@ -21,12 +24,24 @@ import (
 // A boolean column is Python's True and False (dbt keeps agate from
 // turning them into 1 and 0), where the store holds 1 and 0.
 
+// A Snowflake NUMBER(p, s) or a DuckDB DECIMAL(p, s) reaches Python as a
+// decimal.Decimal with all s digits (1.50), which agate keeps and a
+// template prints so, and their integers as ints (2, not 2.0), where the
+// store may hold a real. BigQuery's NUMERIC is left as it is: its client
+// reads the shortest text BigQuery writes.
+
 // pythonValues rewrites, in place, the values of the columns of rows
-// whose static type (types, by lower-case name) is a timestamp or a
-// boolean.
-func pythonValues(columns []string, rows [][]any, types map[string]string) {
+// whose static type (types, by lower-case name) is a timestamp, a
+// boolean or, but on BigQuery, a number of known scale.
+func pythonValues(d dialect.Dialect, columns []string, rows [][]any, types map[string]string) {
 	for i, c := range columns {
 		kind := types[strings.ToLower(c)]
+		if scale, ok := dialect.NumberScale(kind); ok && d != dialect.BigQuery {
+			for _, r := range rows {
+				r[i] = fixedPoint(r[i], scale)
+			}
+			continue
+		}
 		if kind == dialect.TypeBool {
 			for _, r := range rows {
 				if n, ok := r[i].(int64); ok {
@@ -64,4 +79,22 @@ func pythonDatetime(s string, aware bool) (string, bool) {
 		layout += "-07:00"
 	}
 	return t.Format(layout), true
+}
+
+// fixedPoint is number v of a column of that scale as the warehouse's
+// Python client gives it: an int for scale 0, else the Decimal's text.
+func fixedPoint(v any, scale int) any {
+	f, ok := v.(float64)
+	switch {
+	case !ok:
+		if n, isInt := v.(int64); isInt && scale > 0 {
+			return jinja.Decimal(strconv.FormatInt(n, 10) + "." + strings.Repeat("0", scale))
+		}
+		return v
+	case scale == 0 && f == math.Trunc(f) && math.Abs(f) < 1<<53:
+		return int64(f)
+	case scale > 0 && !math.IsInf(f, 0) && !math.IsNaN(f):
+		return jinja.Decimal(strconv.FormatFloat(f, 'f', scale, 64))
+	}
+	return v
 }

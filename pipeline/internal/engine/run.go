@@ -715,7 +715,7 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 		return nil, "", err
 	}
 	rows := &jinja.Rows{Columns: q.Columns, Rows: q.Rows}
-	pythonValues(rows.Columns, rows.Rows, tr.types)
+	pythonValues(r.plan.dialect, rows.Columns, rows.Rows, tr.types)
 	if !q.ReadOnly || len(q.Rows)*max(1, len(q.Columns)) > maxMemoCells {
 		return rows, "", nil
 	}

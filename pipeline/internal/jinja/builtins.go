@@ -90,6 +90,7 @@ func (e *Env) filters() *exec.FilterSet {
 	f := exec.NewFilterSet(map[string]exec.FilterFunction{})
 	f.Update(builtins.Filters)
 	addDictFilters(f)
+	decimalFilters(f)
 	noneFilters(f)
 	_ = f.Replace("list", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
 		if in.IsError() {

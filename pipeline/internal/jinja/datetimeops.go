@@ -27,6 +27,8 @@ func pyTypeName(v *exec.Value) string {
 		return "datetime.datetime"
 	case pyDelta:
 		return "datetime.timedelta"
+	case *decFloat:
+		return "decimal.Decimal"
 	}
 	switch {
 	case v.IsNil():

@@ -83,7 +83,7 @@ func loadGolden(t testing.TB, ar *txtar.Archive) (macros []MacroFile, modelPath,
 		RunQuery: func(sql string) (*Rows, error) {
 			for _, q := range gc.Queries {
 				if strings.Contains(sql, q.Contains) {
-					return &Rows{Columns: q.Columns, Rows: q.Rows}, nil
+					return &Rows{Columns: q.Columns, Rows: goldenCells(q.Rows)}, nil
 				}
 			}
 			return &Rows{}, nil
@@ -102,6 +102,24 @@ func loadGolden(t testing.TB, ar *txtar.Archive) (macros []MacroFile, modelPath,
 		}
 	}
 	return macros, modelPath, model, ctx
+}
+
+// goldenCells are a query's rows with {"decimal": "1.50"} read as the
+// Decimal it writes, as jinja2_reference.py reads it.
+func goldenCells(rows [][]any) [][]any {
+	out := make([][]any, len(rows))
+	for i, r := range rows {
+		out[i] = make([]any, len(r))
+		for j, v := range r {
+			out[i][j] = v
+			if m, ok := v.(map[string]any); ok && len(m) == 1 {
+				if s, ok := m["decimal"].(string); ok {
+					out[i][j] = Decimal(s)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // decodeOrdered reads a JSON value with objects as Ordered, in the order

@@ -38,8 +38,8 @@ func isUndefined(v *exec.Value) bool {
 	return v == nil || v.IsError() || v.IsNil() && !isNone(v)
 }
 
-// needsRepr reports whether a list, tuple or dict holds None or a tuple at
-// any depth, which gonja's printing of containers shows otherwise than
+// needsRepr reports whether a list, tuple or dict holds None, a tuple or
+// a Decimal (which Python shows as Decimal('1.50') there) at any depth, which gonja's printing of containers shows otherwise than
 // Python (None as nothing, a tuple as a list).
 func needsRepr(v *exec.Value) bool {
 	if v == nil || v.IsNil() {
@@ -53,13 +53,13 @@ func needsRepr(v *exec.Value) bool {
 		return false
 	case isDict(v):
 		for _, p := range dictEntries(v) {
-			if needsRepr(p.Value) {
+			if needsRepr(p.Value) || isDecimal(p.Value) {
 				return true
 			}
 		}
 	case v.IsList():
 		for i := range v.Len() {
-			if needsRepr(v.Index(i)) {
+			if needsRepr(v.Index(i)) || isDecimal(v.Index(i)) {
 				return true
 			}
 		}

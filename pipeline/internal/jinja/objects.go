@@ -131,8 +131,14 @@ func newTable(r *Rows) table {
 
 // sqlValue turns a SQLite value into what Python's agate would hold.
 func sqlValue(v any) any {
-	if b, ok := v.([]byte); ok {
-		return string(b)
+	switch x := v.(type) {
+	case []byte:
+		return string(x)
+	case Decimal:
+		if d, ok := parseDecimal(string(x)); ok {
+			return d
+		}
+		return string(x)
 	}
 	return v
 }

@@ -26,24 +26,24 @@ type overload func(op string, l, r *exec.Value) (v any, ok bool, err error)
 
 // overloads lists, per operator, the overloads tried in order.
 var overloads = map[string][]overload{
-	"+":  {datetimeOp},
-	"-":  {datetimeOp},
-	"*":  {datetimeOp},
-	"<":  {datetimeOp},
-	"<=": {datetimeOp},
-	">":  {datetimeOp},
-	">=": {datetimeOp},
-	"==": {datetimeOp},
+	"+":  {decimalOp, datetimeOp},
+	"-":  {decimalOp, datetimeOp},
+	"*":  {decimalOp, datetimeOp},
+	"<":  {decimalOp, datetimeOp},
+	"<=": {decimalOp, datetimeOp},
+	">":  {decimalOp, datetimeOp},
+	">=": {decimalOp, datetimeOp},
+	"==": {decimalOp, datetimeOp},
 	"~":  {concatOp},
-	"!=": {datetimeOp},
-	"/":  {pythonArith},
-	"//": {pythonArith},
-	"%":  {pythonArith},
-	"**": {pythonArith},
+	"!=": {decimalOp, datetimeOp},
+	"/":  {decimalOp, pythonArith},
+	"//": {decimalOp, pythonArith},
+	"%":  {decimalOp, pythonArith},
+	"**": {decimalOp, pythonArith},
 }
 
 // negations compute unary minus for types gonja does not negate.
-var negations = []func(v *exec.Value) (any, bool){datetimeNeg}
+var negations = []func(v *exec.Value) (any, bool){decimalNeg, datetimeNeg}
 
 // rewriteOperators rewrites, in place, each binary expression whose operator
 // has overloads into `true and __op__('op', left, right)` (the `and` keeps

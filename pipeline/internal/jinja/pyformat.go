@@ -361,6 +361,8 @@ func pyRepr(v *exec.Value) string {
 	switch x := v.Interface().(type) {
 	case string:
 		return pyQuote(x)
+	case *decFloat:
+		return "Decimal('" + x.String() + "')"
 	case exec.ValuesList:
 		parts := make([]string, len(x))
 		for i, e := range x {

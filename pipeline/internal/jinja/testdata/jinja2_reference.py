@@ -13,6 +13,7 @@ return relations printing as schema.name, run_query answers from the case's
 the same shape as pipeline/internal/jinja/dbtutils.go.
 """
 import datetime
+import decimal
 import glob
 import json
 import os
@@ -102,6 +103,14 @@ class Table:
         return len(self.rows)
 
 
+def cell(v):
+    """A query's value: {"decimal": "1.50"} is a decimal.Decimal, as a
+    warehouse's Python client gives a NUMBER(p, s)."""
+    if isinstance(v, dict) and set(v) == {"decimal"}:
+        return decimal.Decimal(v["decimal"])
+    return v
+
+
 def parse_txtar(text):
     parts = re.split(r"^-- (.+?) --\n", text, flags=re.M)
     comment, files = parts[0], {}
@@ -137,7 +146,7 @@ def render_case(files):
     def run_sql(sql):
         for q in queries:
             if q["contains"] in sql:
-                return q["columns"], q["rows"]
+                return q["columns"], [[cell(v) for v in r] for r in q["rows"]]
         return [], []
 
     def run_query(sql):
