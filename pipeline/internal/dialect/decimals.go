@@ -165,7 +165,7 @@ func (t *translator) conditionalScale(branches []*node) string {
 	}
 	scale, known := 0, false
 	for _, b := range branches {
-		if t.isNull(b) {
+		if t.nullValue(b) {
 			continue
 		}
 		s, ok := t.snowflakeScale(b)

@@ -67,11 +67,12 @@ func mergeNumbers(a, b string) string {
 	return decimalOf(max(x, y))
 }
 
-// commonNumber merges the number types of list, NULL literals aside.
+// commonNumber merges the number types of list, NULL literals (and
+// Snowflake's columns of them) aside.
 func (t *translator) commonNumber(list []*node) string {
 	common, seen := "", false
 	for _, x := range list {
-		if t.isNull(x) {
+		if t.nullValue(x) {
 			continue
 		}
 		if !seen {

@@ -315,6 +315,14 @@ func (t *translator) isNull(n *node) bool {
 	return n.start+1 == n.end && t.toks[n.start].lower == "null"
 }
 
+// nullValue tells whether n is the NULL literal or, in Snowflake, a column
+// that selects it (select null as b): its type is the literal's, so it
+// takes the type of the values beside it (COALESCE(b, amount) keeps the
+// amount's NUMBER(10, 2)).
+func (t *translator) nullValue(n *node) bool {
+	return t.isNull(n) || t.d == Snowflake && n.kind == nName && t.column(n).null
+}
+
 // column is the column a name refers to, with its static types: a column
 // of a CTE, a subquery or a table whose types are known. An unqualified
 // name is looked for in the relations of the innermost SELECT, then
