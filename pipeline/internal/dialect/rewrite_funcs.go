@@ -450,9 +450,12 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		t.refuse(n.tok, refInterval) // to_days(n) outside x ± to_days(n)
 		return
 	}
+	if t.d != SQLite && !t.insideFrom(n, sc) && !t.refuseSQLiteOnly(n, name) {
+		return
+	}
 	if t.d != SQLite && !knownFunction(name) && !t.insideFrom(n, sc) && !t.columnsCall[n] {
 		hint := "no SQLite or built-in function has this name; write the computation with SQLite's functions"
-		if c := closestFunction(name); c != "" {
+		if c := closestFunctionIn(t.d, name, false); c != "" {
 			hint = "the closest known function is " + strings.ToUpper(c)
 		}
 		var others []string
@@ -724,30 +727,6 @@ func prevWord(toks []token, i int) int {
 // function of this name.
 func knownFunction(name string) bool {
 	return sqliteFunctions[name] || sqlfunc.Has(name)
-}
-
-// closestFunction is the known function whose name is nearest to name, or
-// "" when none is near.
-func closestFunction(name string) string {
-	best, bestD := "", len(name)/2+2
-	try := func(c string) {
-		if c == name {
-			return
-		}
-		if d := sqlfunc.Levenshtein(name, c); d < bestD || d == bestD && c < best {
-			best, bestD = c, d
-		}
-	}
-	for c := range sqliteFunctions {
-		try(c)
-	}
-	for _, c := range sqlfunc.Names() {
-		try(c)
-	}
-	if bestD > 3 {
-		return ""
-	}
-	return best
 }
 
 // sqliteFunctions are SQLite's own functions (core, aggregate, window,

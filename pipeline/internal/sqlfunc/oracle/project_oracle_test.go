@@ -39,7 +39,6 @@ var projectCases = []projectCase{
 		// DuckDB, most of it is DuckDB's SQL too, but not these models.
 		name: "demo", dir: sample("demo"),
 		notDuckDB: map[string]string{
-			"google_calendar_events":     "julianday() is SQLite's",
 			"gmail_message_participants": "json_each(...).value is JSON in DuckDB, and a union with text casts the text to JSON",
 		},
 	},

@@ -68,7 +68,7 @@ from (
     group by identifier_type_a, identifier_value_a
 ) as counts
 join (
-    select identifier_type, identifier_value, group_concat(source, ', ') as sources
+    select identifier_type, identifier_value, {{ nexus.string_agg('source', "', '") }} as sources
     from (
         select distinct
             identifier_type_a as identifier_type,

@@ -77,7 +77,7 @@ over_connected as (
     select identifier_type_a as identifier_type, identifier_value_a as identifier_value
     from pairs
     group by identifier_type_a, identifier_value_a
-    having count(distinct identifier_type_b || char(31) || identifier_value_b) > {{ limit }}
+    having count(distinct identifier_type_b || {{ nexus.separator() }} || identifier_value_b) > {{ limit }}
 )
 
 select *

@@ -13,13 +13,13 @@ select
     {{ 'synced_at' if synced else 'null as synced_at' }},
     case
         when occurred_at is null then 'occurred_at is missing'
-        when julianday(occurred_at) is null then 'occurred_at is not a timestamp'
+        when {{ nexus.as_instant("occurred_at") }} is null then 'occurred_at is not a timestamp'
         else 'occurred after it was synced'
     end as problem
 from {{ ref('nexus_events') }}
 where occurred_at is null
-    or julianday(occurred_at) is null
+    or {{ nexus.as_instant("occurred_at") }} is null
 {%- if synced %}
-    or (synced_at is not null and julianday(synced_at) is not null
-        and julianday(occurred_at) > julianday(synced_at))
+    or (synced_at is not null and {{ nexus.as_instant("synced_at") }} is not null
+        and {{ nexus.as_instant("occurred_at") }} > {{ nexus.as_instant("synced_at") }})
 {%- endif %}

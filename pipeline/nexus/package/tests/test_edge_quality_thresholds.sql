@@ -13,8 +13,8 @@ select
     '{{ entity }}' as entity_type,
     identifier_type_a as identifier_type,
     identifier_value_a as identifier_value,
-    count(distinct identifier_type_b || char(31) || identifier_value_b) as connection_count
+    count(distinct identifier_type_b || {{ nexus.separator() }} || identifier_value_b) as connection_count
 from {{ ref('nexus_' ~ entity ~ '_identifiers_edges') }}
 group by identifier_type_a, identifier_value_a
-having count(distinct identifier_type_b || char(31) || identifier_value_b) > {{ error }}
+having count(distinct identifier_type_b || {{ nexus.separator() }} || identifier_value_b) > {{ error }}
 {%- endfor %}

@@ -45,7 +45,7 @@ over_connected as (
     from first_seen
     where seen_rank = 1
     group by entity_type_a, identifier_type_a, identifier_value_a
-    having count(distinct identifier_type_b || char(31) || identifier_value_b) > {{ limit }}
+    having count(distinct identifier_type_b || {{ nexus.separator() }} || identifier_value_b) > {{ limit }}
 )
 {%- endif %}
 

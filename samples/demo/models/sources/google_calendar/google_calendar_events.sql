@@ -5,7 +5,7 @@ with meetings as (
         start_at as occurred_at,
         'meeting' as event_name,
         summary as event_description,
-        round((julianday(end_at) - julianday(start_at)) * 24 * 60) as event_value,
+        {{ dbt.datediff('start_at', 'end_at', 'minute') }} as event_value,
         'minutes' as value_unit,
         'medium' as event_significance,
         'communication' as event_type,

@@ -1,0 +1,31 @@
+package dialect
+
+import "testing"
+
+// SQLite's own functions a warehouse lacks fail there: they are refused,
+// naming the dialect and what to write; the ones it has run.
+func TestSQLiteOnlyFunctions(t *testing.T) {
+	const own = " is SQLite's, not a function of "
+	expectRefused(t, duckdb, "select julianday(a) from t", "1:8: JULIANDAY"+own+"DuckDB, where the model would fail ("+sqliteOnly["julianday"][DuckDB]+")")
+	expectRefused(t, bigquery, "select julianday(a) from t", "1:8: JULIANDAY"+own+"BigQuery, where the model would fail ("+sqliteOnly["julianday"][BigQuery]+")")
+	expectRefused(t, snowflake, "select julianday(a) from t", "1:8: JULIANDAY"+own+"Snowflake, where the model would fail ("+sqliteOnly["julianday"][Snowflake]+")")
+	expectRefused(t, duckdb, "select unixepoch(a) from t", "1:8: UNIXEPOCH"+own+"DuckDB, where the model would fail (write epoch(x))")
+	expectRefused(t, duckdb, "select iif(a, 1, 2) from t", "1:8: IIF"+own+"DuckDB, where the model would fail (write if(c, a, b) or CASE WHEN c THEN a ELSE b END)")
+	expectRefused(t, duckdb, "select soundex(a) from t", "1:8: SOUNDEX"+own+"DuckDB, where the model would fail (the closest DuckDB function is ROUND)")
+	expectRefused(t, duckdb, "select sqlite_version()", "1:8: SQLITE_VERSION"+own+"DuckDB, where the model would fail (no DuckDB function has this name)")
+	expectRefused(t, duckdb, "select char(31) from t", "1:8: CHAR"+own+"DuckDB, where the model would fail (write chr(n))")
+	expectRefused(t, bigquery, "select printf('%d', a) from t", "1:8: PRINTF"+own+"BigQuery, where the model would fail (write FORMAT('%d', x))")
+	expectRefused(t, bigquery, "select group_concat(a, ',') from t", "1:8: GROUP_CONCAT"+own+"BigQuery, where the model would fail (write STRING_AGG(x, sep))")
+	expectRefused(t, snowflake, "select group_concat(a, ',') from t", "1:8: GROUP_CONCAT"+own+"Snowflake, where the model would fail (write LISTAGG(x, sep))")
+	expectRefused(t, snowflake, "select json_extract(a, '$.x') from t", "1:8: JSON_EXTRACT"+own+"Snowflake, where the model would fail ("+sqliteOnly["json_extract"][Snowflake]+")")
+	expectTranslated(t, duckdb, "select printf('%d', a), group_concat(a, ','), chr(31) from t", "select printf('%d', a), group_concat(a, ','), char(31) from t")
+	expectTranslated(t, snowflake, "select char(31), timediff(day, a, b) from t", "select char(31), datetime_diff_snowflake('day', a, b) from t")
+	expectTranslated(t, bigquery, "select datetime(a), string_agg(a, ',') from t", "select datetime_of(a), group_concat(a, ',') from t")
+	expectTranslated(t, sqlite, "select julianday(a), iif(a, 1, 2), char(31) from t", "select julianday(a), iif(a, 1, 2), char(31) from t")
+}
+
+// An unknown function's closest name is one of the dialect's, not a name
+// another dialect renames.
+func TestClosestFunctionOfDialect(t *testing.T) {
+	expectRefused(t, duckdb, "select jason_extract(a, '$.x') from t", "1:8: unknown function JASON_EXTRACT in DuckDB SQL (the closest known function is JSON_EXTRACT)")
+}
