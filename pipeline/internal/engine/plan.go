@@ -253,6 +253,7 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 	if err := p.checkSnapshotSchemas(); err != nil {
 		return nil, err
 	}
+	p.bindSourceSchemas()
 	nodes = append(nodes, snaps...)
 	analyses, err := p.parseAnalyses()
 	if err != nil {
@@ -262,7 +263,7 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 	if nodes, err = p.checkDisabledRefs(nodes); err != nil {
 		return nil, err
 	}
-	p.wildcardModels(nodes)
+	p.sourceModels(nodes)
 	if p.memo != nil {
 		p.shapeKey = p.shape()
 	}
@@ -348,6 +349,49 @@ func (p *plan) bindSources() {
 	}
 }
 
+// bindSourceSchemas binds a source table that reads no seed to the
+// schema its yml names by dbt's name for a schema the project builds: the
+// target's schema is main, <target schema>_<custom> the schema <custom>
+// that models, seeds or snapshots are built in, as dbt's default
+// generate_schema_name names them. dbt reads the table there, where the
+// playground read an empty schema of the name as written. Configs are
+// known once the project is parsed; a root generate_schema_name names
+// its schemas itself, and other databases are left as written.
+func (p *plan) bindSourceSchemas() {
+	if p.env.HasMacro("generate_schema_name") || p.target.Schema == "" {
+		return
+	}
+	built := map[string]string{}
+	for _, s := range p.proj.Seeds {
+		built[strings.ToLower(schemaOf(s.Config))] = schemaOf(s.Config)
+	}
+	for name := range p.models {
+		if rel := p.relation(name); p.configs[name].Materialized != "ephemeral" {
+			built[strings.ToLower(rel.Schema)] = rel.Schema
+		}
+	}
+	for _, s := range p.snapshots {
+		built[strings.ToLower(s.relation().Schema)] = s.relation().Schema
+	}
+	for _, s := range p.sources {
+		d := s.decl
+		if len(s.seeds) > 0 || strings.HasSuffix(d.Identifier, "*") || d.Database != "" && !strings.EqualFold(d.Database, p.target.Database) {
+			continue
+		}
+		if strings.EqualFold(d.Schema, p.target.Schema) {
+			s.rel.Schema = "main"
+			continue
+		}
+		n := len(p.target.Schema) + 1
+		if len(d.Schema) <= n || !strings.EqualFold(d.Schema[:n], p.target.Schema+"_") {
+			continue
+		}
+		if custom, ok := built[strings.ToLower(d.Schema[n:])]; ok && custom != "" && !strings.EqualFold(custom, "main") && !strings.EqualFold(custom, "temp") {
+			s.rel.Schema = custom
+		}
+	}
+}
+
 // bindWildcard binds a source whose identifier is a BigQuery wildcard
 // (events_*) to the seeds whose names start with prefix: those of the
 // declared schema, or else those of the one schema all such seeds load to.
@@ -371,21 +415,22 @@ func (p *plan) bindWildcard(ref *sourceRef, prefix string) {
 	slices.Sort(ref.seeds)
 }
 
-// wildcardModels makes a wildcard source read after the models whose
-// tables its prefix names, in its schema, as it reads their tables; a
-// model that reads the source itself (through any path) is left out.
-func (p *plan) wildcardModels(nodes []*graph.Node) {
+// sourceModels makes a wildcard source read after the models whose
+// tables its prefix names, in its schema, as it reads their tables, and a
+// source that reads no seed after the model building its table; a model
+// that reads the source itself (through any path) is left out.
+func (p *plan) sourceModels(nodes []*graph.Node) {
 	byID := make(map[string]*graph.Node, len(nodes))
 	for _, n := range nodes {
 		byID[n.ID] = n
 	}
 	for _, n := range nodes {
 		s := p.sources[n.SourceName+"."+n.Name]
-		prefix, ok := "", false
-		if n.Kind == "source" && s != nil {
-			prefix, ok = strings.CutSuffix(s.rel.Name, "*")
+		if n.Kind != "source" || s == nil {
+			continue
 		}
-		if !ok {
+		prefix, wildcard := strings.CutSuffix(s.rel.Name, "*")
+		if !wildcard && len(s.seeds) > 0 {
 			continue
 		}
 		key := relKey(s.rel.Schema, prefix)
@@ -393,7 +438,11 @@ func (p *plan) wildcardModels(nodes []*graph.Node) {
 			if m.Kind != "model" {
 				continue
 			}
-			if rel, ephemeral := p.nodeRel(m); !ephemeral && strings.HasPrefix(rel, key) && !reaches(m, n.ID, byID, map[string]bool{}) {
+			rel, ephemeral := p.nodeRel(m)
+			if ephemeral || !wildcard && rel != key || wildcard && !strings.HasPrefix(rel, key) {
+				continue
+			}
+			if !reaches(m, n.ID, byID, map[string]bool{}) {
 				n.DependsOn = append(n.DependsOn, m.ID)
 			}
 		}

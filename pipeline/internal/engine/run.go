@@ -628,7 +628,7 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		reads = append(reads, r.queryReads(sql, answer, read)...)
 		return rows, err
 	}
-	ctx.Relations = func(schemaPattern, namePattern, exclude string) ([]jinja.Relation, error) {
+	ctx.Relations = func(schemaPattern, namePattern, exclude string) ([]jinja.FoundRelation, error) {
 		rels, answer, err := r.relations(schemaPattern, namePattern, exclude)
 		reads = append(reads, dataRead{kind: "relations", arg: schemaPattern + "\x00" + namePattern + "\x00" + exclude, answer: answer})
 		return rels, err
@@ -803,19 +803,38 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 
 // relations lists the built relations matching the patterns, with the
 // answer a memoized render compares.
-func (r *runner) relations(schemaPattern, namePattern, exclude string) ([]jinja.Relation, string, error) {
+func (r *runner) relations(schemaPattern, namePattern, exclude string) ([]jinja.FoundRelation, string, error) {
 	tables, err := r.db.Relations(r.ctx, "%", namePattern, exclude)
 	if err != nil {
 		return nil, "", err
 	}
-	out := []jinja.Relation{}
+	out := []jinja.FoundRelation{}
+	seen := map[string]bool{}
 	for _, t := range tables {
 		// the schema pattern matches the name dbt gives the schema
 		// (analytics, analytics_%), as the warehouse's catalog has it,
 		// or the SQLite schema's own
 		dbtName := r.plan.env.DBTSchema(r.plan.target, r.plan.schemasAsWritten(), t.Schema)
 		if sqlfunc.ILike(t.Schema, schemaPattern) || sqlfunc.ILike(dbtName, schemaPattern) {
-			out = append(out, jinja.Relation{Schema: t.Schema, Name: t.Name})
+			out = append(out, jinja.FoundRelation{Relation: jinja.Relation{Schema: t.Schema, Name: t.Name}})
+			seen[relKey(dbtName, t.Name)] = true
+		}
+	}
+	// A source's table is in the catalog under the schema its yml names
+	// (raw.orders), which the seed it reads stands for here.
+	for _, s := range r.plan.sourceTables() {
+		if seen[relKey(s.Schema, s.Identifier)] || !sqlfunc.ILike(s.Schema, schemaPattern) || !sqlfunc.ILike(s.Identifier, namePattern) ||
+			exclude != "" && sqlfunc.ILike(s.Identifier, exclude) {
+			continue
+		}
+		// the seed's table, once loaded (its name is the identifier)
+		for _, t := range tables {
+			if strings.EqualFold(t.Schema, s.SQLite) && strings.EqualFold(t.Name, s.Identifier) {
+				seen[relKey(s.Schema, s.Identifier)] = true
+				out = append(out, jinja.FoundRelation{Relation: jinja.Relation{Schema: t.Schema, Name: t.Name},
+					Names: jinja.SourceNames{Database: s.Database, Schema: s.Schema, Identifier: s.Identifier}})
+				break
+			}
 		}
 	}
 	return out, answerText(out), nil

@@ -14,7 +14,7 @@ import (
 // table is not built yet, the union would silently lack it: the model
 // fails instead, naming the model and the depends_on line that orders
 // them. A source whose identifier is a wildcard is ordered after those
-// models by the graph (plan.wildcardModels).
+// models by the graph (plan.sourceModels).
 
 // unbuiltWildcardModels are the models, not upstream of the model being
 // run, whose tables schema.prefix* names and which are not among rels.

@@ -319,7 +319,11 @@ func (e *Env) relationsByPattern(a *exec.VarArgs) (*exec.Value, error) {
 		return nil, e.failErr(err)
 	}
 	for _, r := range rels {
-		out = append(out, e.nodeRel(r))
+		v := e.nodeRel(r.Relation)
+		if n := r.Names; n.Identifier != "" {
+			v.database, v.schema, v.identifier = n.Database, n.Schema, n.Identifier
+		}
+		out = append(out, v)
 	}
 	return exec.AsValue(&out), nil
 }

@@ -43,6 +43,17 @@ func quoteIfNeeded(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
+// FoundRelation is a relation Context.Relations lists: a table built here
+// (Names empty: dbt's names of a node built in its schema), or a source's
+// table by the names its yml gives it (Names set), read from Relation.
+type FoundRelation struct {
+	Relation
+	Names SourceNames
+}
+
+// SourceNames are the names dbt gives a source's table.
+type SourceNames struct{ Database, Schema, Identifier string }
+
 // Column describes one column of a built relation.
 type Column struct {
 	Name string
@@ -114,7 +125,7 @@ type Context struct {
 	// Relations lists the built tables and views whose schema and name
 	// match LIKE patterns (any case, \ escapes), those whose name matches
 	// exclude ("" for none) left out (dbt_utils.get_relations_by_pattern).
-	Relations func(schemaPattern, namePattern, exclude string) ([]Relation, error)
+	Relations func(schemaPattern, namePattern, exclude string) ([]FoundRelation, error)
 	// Columns lists the columns of a built relation
 	// (adapter.get_columns_in_relation, dbt_utils.union_relations).
 	Columns func(rel Relation) ([]Column, error)
