@@ -146,6 +146,7 @@ type fromInfo struct {
 	split              string   // SPLIT_TO_TABLE, STRTOK_SPLIT_TO_TABLE: the function splitting; index is 1-based
 	fields             []string // BigQuery UNNEST of a literal array of structs without an alias: its columns
 	implicit           bool     // BigQuery UNNEST of a column without an alias: its elements' fields are names
+	structRows         bool     // BigQuery UNNEST of a literal array of structs with an alias or WITH OFFSET: its fields are names
 	aliasStart         int      // first token of the alias clause, or -1
 	aliasCols          *node
 	pivot              *pivotInfo // PIVOT / UNPIVOT after the item (pivot.go)

@@ -263,6 +263,16 @@ func TestArraysAndStructs(t *testing.T) {
 		"select json_extract(sender, '$.domain') AS domain from messages where json_extract(sender, '$.email') is not null")
 	expectRows(t, bigquery, "select m.id, r.email, o from messages m, unnest(m.recipients) as r with offset as o order by o", "1|b@y.com|0\n1|c@z.com|1")
 	expectRows(t, bigquery, "select sender.domain from messages", "x.com")
+	// an aliased UNNEST of a literal array of structs is a value table: its fields are names, * lists them and WITH OFFSET's column
+	expectRows(t, bigquery, "select a, u.b from unnest([struct(1 as a, 'x' as b), struct(2, 'y')]) as u where a > 1", "2|y")
+	expectRows(t, bigquery, "select *, u from unnest([struct(1 as a, 'x' as b)]) as u with offset o", `1|x|0|{"a":1,"b":"x"}`)
+	expectRows(t, bigquery, "select * from unnest([struct(1 as a)]) with offset", "1|0")
+	expectRows(t, bigquery, "select * from unnest([10, 20]) as x with offset as o where o = 1", "20|1")
+	expectRows(t, bigquery, "select u.* from unnest(['p', 'q']) as u with offset o where o = 0", "p")
+	expectRows(t, bigquery, "select id, g.k, v from t, unnest([struct('n' as k, cast(id as string) as v)]) as g where id < 3", "1|n|1\n2|n|2")
+	expectRows(t, bigquery, "select x.a, (select sum(a) from unnest([struct(1 as a), struct(2)]) as u) from (select 5 as a) x", "5|3")
+	expectTranslated(t, bigquery, "select * from unnest([struct(1 as a, 'x' as b)]) as u with offset",
+		`select json_extract(u.value, '$.a') AS a, json_extract(u.value, '$.b') AS b, u.key AS "offset" from json_each(json_array(json_object('a', 1, 'b', 'x'))) as u `)
 	expectRows(t, bigquery, "select d from unnest(['a', 'b']) as d where d != 'a'", "b")
 	expectRows(t, bigquery, "select count(*) from messages where 'x.com' in unnest(['x.com', 'y.com'])", "1")
 	expectRows(t, bigquery, "select * from messages m, unnest(m.recipients) as r where r.domain = 'z.com'", `1|{"email":"a@x.com","domain":"x.com"}|[{"email":"b@y.com","domain":"y.com"},{"email":"c@z.com","domain":"z.com"}]|{"email":"c@z.com","domain":"z.com"}`)

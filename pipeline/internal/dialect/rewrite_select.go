@@ -286,6 +286,13 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 				}
 			}
 		}
+		if fields := structArrayFields(arg); fields != nil && t.d == BigQuery && f.aliasCols == nil && (f.aliasStart >= 0 || f.offsetNode != nil) {
+			// an aliased literal array of structs is a value table: its
+			// fields are names of the SELECT, and * lists them
+			// (unnest_fields.go); the alias is the struct
+			f.fields = fields
+			f.structRows = true
+		}
 		if f.aliasStart < 0 && t.d == BigQuery && arg.kind == nName {
 			f.implicit = true // its fields are names of the SELECT (unnest_fields.go)
 		}

@@ -500,7 +500,7 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 			return
 		}
 	}
-	if t.d == SQLite || t.implicitField(n, parts, sc) || len(parts) == 1 && t.rowValue(n, parts[0], sc) {
+	if t.d == SQLite || t.valueTableField(n, parts, sc) || t.implicitField(n, parts, sc) || len(parts) == 1 && t.rowValue(n, parts[0], sc) {
 		return
 	}
 	if len(parts) == 1 {
@@ -719,16 +719,22 @@ func (t *translator) relColumns(f *fromInfo, sc *scope) ([]string, error) {
 	case fromQuery:
 		return t.queryColumns(f.expr.x)
 	case fromUnnest:
-		if f.fields != nil {
-			return f.fields, nil
-		}
-		if f.implicit {
+		var cols []string
+		switch {
+		case f.fields != nil:
+			cols = f.fields
+		case f.implicit:
 			return nil, fmt.Errorf("the fields of UNNEST without an alias are not known here")
+		case len(f.columns) == 1 && !f.flatten:
+			cols = f.columns // u(x)
+		default:
+			cols = []string{f.aliasOrName()}
 		}
-		if len(f.columns) == 1 && !f.flatten {
-			return f.columns, nil // u(x)
+		if f.offsetNode != nil {
+			// WITH OFFSET's column follows the element's
+			cols = append(cols[:len(cols):len(cols)], f.offset)
 		}
-		return []string{f.aliasOrName()}, nil
+		return cols, nil
 	case fromFunc:
 		if f.expr == nil {
 			break
@@ -850,8 +856,11 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 			// beside unnest()'s json_each a name alone may be its column
 			q = quoteIdent(r.aliasOrName()) + "."
 		}
+		if r.kind == fromUnnest && r.offsetNode != nil && st.name != "" {
+			cols = cols[:len(cols)-1] // t.* is the element's: the offset is a column beside it
+		}
 		merged := t.mergedColumns(r, cols, out)
-		for _, c := range cols {
+		for i, c := range cols {
 			if e := t.asofUsingColumn(s.sel.from, r, c); st.name == "" && merged[strings.ToLower(c)] && e != "" {
 				// given once, where the left side lists it
 				for i := range out {
@@ -875,9 +884,11 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 				continue
 			}
 			expr := q + quoteIdent(c)
-			if r.kind == fromUnnest && t.d != SQLite && (len(r.columns) == 0 || len(r.columns) == 1 && !r.flatten) && r.fields == nil {
+			if r.kind == fromUnnest && r.offsetNode != nil && st.name == "" && i == len(cols)-1 {
+				expr = quoteIdent(r.aliasOrName()) + ".key AS " + quoteIdent(c) // WITH OFFSET's
+			} else if r.kind == fromUnnest && t.d != SQLite && (len(r.columns) == 0 || len(r.columns) == 1 && !r.flatten) && r.fields == nil {
 				expr = quoteIdent(r.aliasOrName()) + ".value AS " + quoteIdent(c)
-			} else if r.kind == fromUnnest && r.fields != nil && r.implicit {
+			} else if r.kind == fromUnnest && r.fields != nil && (r.implicit || r.structRows) {
 				// a literal array of structs read from json_each's rows
 				expr = "json_extract(" + quoteIdent(r.aliasOrName()) + ".value, " + sqlString(jsonPath([]string{c})) + ") AS " + quoteIdent(c)
 			}

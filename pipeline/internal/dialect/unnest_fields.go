@@ -82,6 +82,44 @@ func (t *translator) implicitField(n *node, parts []string, sc *scope) bool {
 	return false
 }
 
+// valueTableField rewrites n, a name whose first part is parts[0], when it
+// is a field of an aliased BigQuery UNNEST of a literal array of structs
+// (UNNEST([STRUCT(1 AS a)]) AS t: a is t.a) that no relation beside it has
+// as a column; it reports whether it did.
+func (t *translator) valueTableField(n *node, parts []string, sc *scope) bool {
+	if t.d != BigQuery || sc == nil || sc.findRel(parts[0]) != nil || sc.findOffset(parts[0]) != nil || len(parts) == 1 && t.orderAlias(parts[0], sc) {
+		return false
+	}
+	for s := sc; s != nil; s = s.parent {
+		var u *fromInfo
+		for _, r := range s.rels {
+			f := r.from
+			if f.structRows && containsFold(f.fields, parts[0]) {
+				if u == nil {
+					u = f
+				}
+				continue
+			}
+			if f.kind == fromGroup {
+				continue
+			}
+			cols, err := t.relColumns(f, s)
+			if err != nil || containsFold(cols, parts[0]) || f.offset == parts[0] {
+				return false // a column beside it, or columns not known
+			}
+		}
+		if u != nil {
+			n.flag2 = true // the select list keeps the name's last part
+			n.print = printAs("json_extract(" + quoteIdent(u.alias) + ".value, " + sqlString(jsonPath(parts)) + ")")
+			return true
+		}
+		if len(s.rels) > 0 && s.parent != nil {
+			return false // a relation of this SELECT is nearer
+		}
+	}
+	return false
+}
+
 // valueRows reports whether f is an aliased UNNEST of a column, whose
 // elements may be structs.
 func valueRows(f *fromInfo) bool {
@@ -148,7 +186,7 @@ func (t *translator) besideEach(name string, sc *scope) (text string, ok bool) {
 			case f.kind != fromUnnest || f.flatten:
 			case f.fields != nil && containsFold(f.fields, name):
 				return "", false // a field of a literal array of structs
-			case f.fields != nil && !f.implicit:
+			case f.fields != nil && !f.implicit && !f.structRows:
 				// a subquery of the literal's fields
 			default:
 				each = true
