@@ -290,8 +290,12 @@ func TestArraysAndStructs(t *testing.T) {
 		"select f.value AS value from t  LEFT JOIN json_each(t.a) f ON true")
 	expectRows(t, snowflake, "select t.id, f.value, f.index from (select 1 id, parse_json('[7, 8]') a union all select 2, parse_json('[]') union all select 3, null) t cross join lateral flatten(input => t.a, outer => true) f order by 1, 3",
 		"1|7|0\n1|8|1\n2|NULL|NULL\n3|NULL|NULL")
-	expectRefused(t, snowflake, "select f.value from lateral flatten(input => parse_json('[]'), outer => true) f",
-		"1:29: FLATTEN(..., OUTER => TRUE) is supported only after a comma or a JOIN without ON (t, lateral flatten(input => t.col, outer => true) f)")
+	expectTranslated(t, snowflake, "select f.value from table(flatten(input => parse_json('[]'), outer => true)) f",
+		"select f.value AS value from (SELECT NULL) AS _nexus_outer1 LEFT JOIN json_each(json_keys_sorted(json('[]'))) f ON true")
+	expectRows(t, snowflake, "select f.value, f.index, f.this from lateral flatten(input => parse_json('[]'), outer => true) f", "NULL|NULL|NULL")
+	expectRows(t, snowflake, "select f.value, f.index from table(flatten(input => parse_json('[7, 8]'), outer => true)) f", "7|0\n8|1")
+	expectRefused(t, snowflake, "select f.value from t join table(flatten(input => t.a, outer => true)) f on true",
+		"1:28: FLATTEN(..., OUTER => TRUE) is supported only first in FROM, after a comma or after a JOIN without ON (t, lateral flatten(input => t.col, outer => true) f)")
 	expectRows(t, snowflake, "select f.key, f.index, f.path, f.value from lateral flatten(input => parse_json('{\"a\": [1], \"b\": 2}')) f", "a|NULL|a|[1]\nb|NULL|b|2")
 	expectRows(t, snowflake, "select f.key is null, f.index, f.path from lateral flatten(input => parse_json('{\"a\": [5, 6]}'), path => 'a') f", "1|0|a[0]\n1|1|a[1]")
 	expectRows(t, snowflake, "select index, value from lateral flatten(input => parse_json('[5, 6]'))", "0|5\n1|6")

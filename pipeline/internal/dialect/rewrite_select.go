@@ -393,8 +393,10 @@ func (t *translator) correlated(sub *node, outer *scope) bool {
 // outerJoin makes the FROM item n, a FLATTEN(..., OUTER => TRUE), a LEFT
 // JOIN ... ON true, so that a row whose array is empty or NULL stays, with
 // NULL values, as FLATTEN's OUTER keeps it: after a comma, a JOIN, an INNER
-// JOIN or a CROSS JOIN without ON, or a LEFT JOIN. It reports false for
-// the first FROM item and a join with its own ON or USING.
+// JOIN or a CROSS JOIN without ON, or a LEFT JOIN. The first FROM item,
+// TABLE(FLATTEN(...)) standing alone, is joined to one row so that an
+// empty input still gives its one row of NULLs. It reports false for a
+// join with its own ON or USING.
 func (t *translator) outerJoin(n *node) bool {
 	sig := func(i, step int) int {
 		for i >= 0 && i < len(t.toks) && (t.toks[i].kind == kSpace || t.toks[i].kind == kComment) {
@@ -424,6 +426,9 @@ func (t *translator) outerJoin(n *node) bool {
 			t.pr.dropTok(before)
 		}
 		t.pr.setTok(prev, "LEFT JOIN")
+	case "from":
+		t.seq++
+		t.pr.setTok(prev, t.toks[prev].text+" (SELECT NULL) AS _nexus_outer"+itoa(t.seq)+" LEFT JOIN")
 	default:
 		return false
 	}

@@ -214,7 +214,7 @@ var Translations = []Rule{
 	{From: "FROM TABLE(GENERATOR(ROWCOUNT => n)), SEQ1() ... SEQ8()", Dialects: "Snowflake", To: "(WITH RECURSIVE _nexus_gen(_nexus_seq) AS (...) SELECT _nexus_seq FROM _nexus_gen); _nexus_seq",
 		Note: "n rows; SEQ4() and its kin number them from 0 without gaps (Snowflake may leave gaps), so row_number() over (order by seq4()) and dateadd(day, seq4(), d) spines give Snowflake's rows"},
 	{From: "LATERAL FLATTEN(input => x[, path => 'p'][, outer => true]) f, TABLE(FLATTEN(...))", Dialects: "Snowflake", To: "json_each(x[, '$.p']) AS f; t LEFT JOIN json_each(...) AS f ON true",
-		Note: "f.value; f.index an array element's place from 0 (NULL for an object's), f.key an object's key (NULL for an array's), f.path without json_each's $. (a[0]); an unqualified index is FLATTEN's; OUTER => TRUE after a comma or a JOIN becomes a LEFT JOIN, keeping a row with NULLs for an empty or NULL array"},
+		Note: "f.value; f.index an array element's place from 0 (NULL for an object's), f.key an object's key (NULL for an array's), f.path without json_each's $. (a[0]); an unqualified index is FLATTEN's; OUTER => TRUE after a comma or a JOIN becomes a LEFT JOIN, keeping a row with NULLs for an empty or NULL array, and first in FROM a LEFT JOIN to one row, (SELECT NULL) LEFT JOIN json_each(...) AS f ON true"},
 	{From: "LATERAL SPLIT_TO_TABLE(s, sep) t, TABLE(STRTOK_SPLIT_TO_TABLE(s[, chars]))", Dialects: "Snowflake", To: "json_each(split_to_json(s, sep)) AS t, json_each(tokens_array(s, chars))",
 		Note: "t.value the part, t.index its place from 1 (t.key + 1)"},
 	{From: "FROM range(n), range(a, b[, step]), generate_series(a, b[, step])", Dialects: "DuckDB", To: "(WITH RECURSIVE ... SELECT v AS \"range\" | \"generate_series\" ...)",
@@ -400,7 +400,7 @@ var (
 	refFlattenRecursive   = refusal{"FLATTEN(..., RECURSIVE => TRUE) is not supported", "flatten one level per FROM item: t, lateral flatten(input => t.v) a, lateral flatten(input => a.value) b"}
 	refFlattenMode        = refusal{"FLATTEN(..., MODE => 'OBJECT' | 'ARRAY') is not supported", "flatten the value as it is and keep the rows of the kind wanted: where is_object(t.v) (or is_array(t.v))"}
 	refFlattenSeq         = refusal{"%s of FLATTEN or SPLIT_TO_TABLE is not supported: SEQ numbers the input rows in an order Snowflake leaves open", "number the input rows yourself: select row_number() over (order by t.id) as seq, t.* from t, then flatten that"}
-	refFlattenOuter       = refusal{"FLATTEN(..., OUTER => TRUE) is supported only after a comma or a JOIN without ON", "t, lateral flatten(input => t.col, outer => true) f"}
+	refFlattenOuter       = refusal{"FLATTEN(..., OUTER => TRUE) is supported only first in FROM, after a comma or after a JOIN without ON", "t, lateral flatten(input => t.col, outer => true) f"}
 	refUnnest             = refusal{"UNNEST is not supported by SQLite", "join json_each(x) as a table-valued function over a JSON array, or set the project's dialect to the warehouse the SQL is written for"}
 	refUnnestFieldName    = refusal{"%s beside UNNEST without an alias is not supported here: it may be a field of the array's structs or a column of a relation whose columns are not known", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
 	refUnnestArgs         = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
@@ -535,7 +535,7 @@ var Refusals = []Rule{
 	{From: "a staged file in FROM: @stage/path (FILE_FORMAT => ...)", Dialects: "Snowflake", To: refStage.hint},
 	{From: "x IN (SELECT ...) of TIMESTAMP_TZ values whose subquery selects an unnamed expression or several columns", Dialects: "Snowflake", To: refInInstants.hint},
 	{From: "LATERAL (SELECT ...) naming the FROM items before it", Dialects: warehouses, To: refLateralQuery.hint},
-	{From: "FLATTEN(..., OUTER => TRUE) as the first FROM item or joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},
+	{From: "FLATTEN(..., OUTER => TRUE) joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "FLATTEN(..., RECURSIVE => TRUE)", Dialects: "Snowflake", To: refFlattenRecursive.hint},
 	{From: "f.SEQ of a FLATTEN or SPLIT_TO_TABLE", Dialects: "Snowflake", To: refFlattenSeq.hint},
 	{From: "FLATTEN(..., MODE => 'OBJECT' | 'ARRAY')", Dialects: "Snowflake", To: refFlattenMode.hint},
