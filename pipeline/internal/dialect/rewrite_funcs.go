@@ -192,6 +192,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	}
 	t.partitionIntervals(n)
 	t.countDistinctInstants(n)
+	t.refuseListExtreme(n)
 	if t.rewriteIntervalCall(n) || t.rewriteSessionCall(n) || t.minMaxInstant(n) {
 		return
 	}

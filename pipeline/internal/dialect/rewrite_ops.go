@@ -59,6 +59,7 @@ func (t *translator) rewriteBinary(n *node) {
 		return
 	}
 	if comparisons[n.name] {
+		t.refuseListComparison(n)
 		t.compareVariants(n.x, n.y)
 		t.compareTimestamps(n.x, n.y)
 		if n.name == "<" || n.name == ">" || n.name == "<=" || n.name == ">=" {

@@ -200,6 +200,7 @@ func (t *translator) rewriteQualify(s *node) {
 // Snowflake sorts them last ascending and first descending; DuckDB last
 // both ways.
 func (t *translator) rewriteOrder(o *node) {
+	t.refuseListOrder(o)
 	t.orderInterval(o)
 	t.orderInstant(o)
 	if o.flag2 {

@@ -405,6 +405,8 @@ var (
 	refUnnestFieldName    = refusal{"%s beside UNNEST without an alias is not supported here: it may be a field of the array's structs or a column of a relation whose columns are not known", "name the element: UNNEST(t.items) AS item, then select item.a, item.b (or item for an array of scalars)"}
 	refUnnestArgs         = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
 	refUnnestSelect       = refusal{"%s() is supported in a select item, not here (in another clause, inside another unnest() or a lambda)", "select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x)"}
+	refListCompare        = refusal{"comparing %s is not supported: lists are JSON text here, which would compare as text ([1,10] before [1,2]), and %s does not compare them so", "compare elements or lengths: a[1] < b[1] and len(a) in DuckDB, a[OFFSET(0)] and ARRAY_LENGTH(a) in BigQuery, where TO_JSON_STRING(a) = TO_JSON_STRING(b) tells equal arrays"}
+	refListOrder          = refusal{"ordering by %s (ORDER BY, MIN, MAX) is not supported: lists are JSON text here, which would sort as text ([1,10] before [1,2])", "order by an element or the length: l[1] and len(l) in DuckDB, a[OFFSET(0)] and ARRAY_LENGTH(a) in BigQuery"}
 	refMapLiteral         = refusal{"MAP {...} values are not supported", "a struct {'k': v} for fixed keys (s.k or s['k']), or a JSON object: json_object('k', v) ->> 'k'"}
 	refComprehension      = refusal{"a list comprehension [expr for x in list if cond] is not supported", "list_transform(list_filter(list, x -> cond), x -> expr)"}
 	refSubscripts         = refusal{"generate_subscripts(l, dim) numbers the elements of the first dimension only", "write generate_subscripts(l, 1), or number an inner list's elements: generate_subscripts(l[i], 1)"}
@@ -547,6 +549,8 @@ var Refusals = []Rule{
 	{From: "unnest(x) outside the select list, nested in another unnest() or in a lambda", Dialects: "DuckDB", To: refUnnestSelect.hint},
 	{From: "[expr for x in list if cond] (a list comprehension)", Dialects: "DuckDB", To: refComprehension.hint},
 	{From: "MAP {'k': v}", Dialects: "DuckDB", To: refMapLiteral.hint},
+	{From: "a = b, a < b ... of ARRAYs; <, <=, >, >= of lists", Dialects: "BigQuery, DuckDB", To: refListCompare.hint},
+	{From: "ORDER BY, MIN or MAX of a list (an ARRAY)", Dialects: "BigQuery, DuckDB", To: refListOrder.hint},
 	{From: "generate_subscripts(l, dim) with dim other than 1 (DuckDB fails on it)", Dialects: "DuckDB", To: refSubscripts.hint},
 	{From: "unnest({'a': 1, ...}) of a struct", Dialects: "DuckDB", To: refUnnestStruct.hint},
 	{From: "unnest(x) beside a window function in one select list", Dialects: "DuckDB", To: refUnnestWindow.hint},
