@@ -29,6 +29,9 @@ func (t *translator) rewriteSelect(s *node) {
 	}
 	overUnnest = overUnnest || t.overWildcard(s)
 	for _, it := range info.items {
+		if t.refuseDuckEachStar(it, info.from) {
+			continue
+		}
 		if schema, table, ok := strings.Cut(it.name, "."); ok && it.kind == nStar && !strings.Contains(table, ".") {
 			t.tableStar(it, info, schema, table)
 		}

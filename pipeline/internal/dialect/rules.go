@@ -89,6 +89,8 @@ var Translations = []Rule{
 	{From: "a [NOT] ILIKE b", Dialects: "DuckDB", To: "[NOT] like_ignoring_case(a, b)", Note: "every letter's case ignored, as in DuckDB ('É' ILIKE 'é' is true); no escape character unless ESCAPE names one"},
 	{From: "a LIKE b", Dialects: warehouses, To: "like_case_sensitive(a, b)",
 		Note: "the warehouses' LIKE is case-sensitive, SQLite's is not; BigQuery and Snowflake take a backslash as the escape"},
+	{From: "json_each(x[, path]) AS j, json_tree(...): j.value, j.atom, j.type, j.key", Dialects: "DuckDB", To: "json_get_json(j.json, j.fullkey), the same where j is not an object, array or null, json_type_duckdb(j.json, j.fullkey), CAST(j.key AS TEXT)",
+		Note: "DuckDB's value and atom are JSON, as text '\"a\"' for a string, 'null' and 'true' (SQLite's are the string a, NULL and 1), its type is DuckDB's name (UBIGINT, VARCHAR, OBJECT) and its key VARCHAR ('0' for an array's first element); numbers keep the text the JSON writes them in (DuckDB writes 1e3 as 1000.0)"},
 	{From: "x IS UNKNOWN, x IS NOT UNKNOWN", Dialects: "BigQuery, DuckDB", To: "x IS NULL, x IS NOT NULL",
 		Note: "UNKNOWN is the NULL of a boolean there (DuckDB takes it of any value: 1 IS UNKNOWN is false)"},
 	{From: "x ~~ p, x !~~ p, x ~~* p, x !~~* p, x ~~~ p", Dialects: "DuckDB", To: "x [NOT] LIKE p, x [NOT] ILIKE p, x GLOB p (as written out here)",
@@ -447,6 +449,9 @@ var (
 	refCastFormatElement = refusal{"CAST ... FORMAT: %s", "use the elements YYYY, YY, RR, MM, MON, MONTH, DD, DDD, D, DAY, DY, HH24, HH12, MI, SS, SSSSS, FF1 to FF9, AM or A.M., TZH and TZM, with - . / , ' ; : spaces and \"text\" between them; or FORMAT_DATE / FORMAT_TIMESTAMP with %-elements"}
 	refSafe              = refusal{"SAFE.%s is not supported: it runs as SQLite's %s, which fails where BigQuery's SAFE. gives NULL", "check the arguments with CASE WHEN, or use SAFE_CAST"}
 	refIsValue           = refusal{"x IS y compares with a value, which %s does not take: IS is followed by NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM", "write x IS NOT DISTINCT FROM y (NULL equal to NULL), or x IS DISTINCT FROM y for IS NOT"}
+	refDuckEachID        = refusal{"the %s column of json_each and json_tree is not supported: DuckDB numbers the nodes otherwise than SQLite", "number the rows with fullkey or key, or row_number() over (order by ...)"}
+	refDuckEachBare      = refusal{"%s could be a column of json_each or of a relation beside it whose columns are not known", "qualify it with the json_each's alias: j.value, j.key"}
+	refDuckEachStar      = refusal{"* over json_each or json_tree is not supported: DuckDB's columns hold JSON and DuckDB's type names", "name the columns: j.key, j.value, j.type, j.fullkey"}
 	refIsTruth           = refusal{"x IS [NOT] %s is not Snowflake: Snowflake's IS takes NULL and DISTINCT FROM alone", "write x IS NULL for IS UNKNOWN, COALESCE(x, FALSE) for IS TRUE, x IS NOT DISTINCT FROM FALSE for IS FALSE (NOT before them for IS NOT)"}
 	refSafeScalar        = refusal{"SAFE.%s is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only", "drop SAFE., or apply a SAFE. scalar function to the values before aggregating"}
 	refSafeArity         = refusal{"SAFE.%s", "pass the number of arguments the function takes: BigQuery checks it before the query runs, and SAFE. gives NULL only for errors while it runs"}
@@ -573,6 +578,7 @@ var Refusals = []Rule{
 	{From: "SAFE.ABS(x) (SQLite's ABS fails on the least integer)", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "x IS y, x IS NOT y with y other than NULL, TRUE, FALSE, UNKNOWN (SQLite's IS; the warehouses refuse it too)", Dialects: warehouses, To: refIsValue.hint},
 	{From: "x IS [NOT] TRUE, FALSE, UNKNOWN", Dialects: "Snowflake", To: refIsTruth.hint},
+	{From: "the id and parent columns of json_each and json_tree; * over them; a bare value, key, type or atom beside a relation whose columns are not known", Dialects: "DuckDB", To: refDuckEachID.hint + "; " + refDuckEachStar.hint + "; " + refDuckEachBare.hint},
 	{From: "SAFE.f(...) of an aggregate or window function, or with a lambda (BigQuery refuses it too)", Dialects: "BigQuery", To: refSafeScalar.hint},
 	{From: "SAFE.f(...) with a number of arguments f does not take, SAFE.SUBSTR('abc') (BigQuery refuses it too, before the query runs)", Dialects: "BigQuery", To: refSafeArity.hint},
 	{From: "CAST(x AS STRING FORMAT '...') of a value whose type is not known with a format that is not a number's, a number's format with TM, or S of a zero; CAST(x AS DATE FORMAT '...') of a value that is not a string", Dialects: "BigQuery", To: refCastFormat.hint},

@@ -522,6 +522,8 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 			n.print = func(pr *printer, n *node) string {
 				return printAs(flattenColumn(quoteIdent(r.aliasOrName()), "index"))(pr, n)
 			}
+		} else if t.duckEachBare(n, parts[0], sc) {
+			// DuckDB's json_each column (duck_json_each.go)
 		} else if col, ok := t.besideEach(parts[0], sc); ok {
 			n.print = printAs(col)
 		}
@@ -586,6 +588,13 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 		case r.kind == fromUnnest:
 			base, fields = t.nameText(n, 1)+".value", parts[1:]
 		default:
+			if len(parts) == 2 && t.duckEach(r) {
+				if e, ok := t.duckEachColumn(n, t.nameText(n, 1), parts[1]); ok {
+					n.flag2 = true // named as DuckDB names it
+					n.print = printAs(e)
+				}
+				return
+			}
 			if len(parts) == 2 && t.seriesColumn(r, parts[1]) {
 				// r.range of range(3) AS r: its column, named r
 				n.flag2 = true // named as written
