@@ -5,11 +5,11 @@ import (
 )
 
 // dbt compiles a model that refs ephemeral models with each of them as a
-// CTE named __dbt__cte__<name>, put first in the model's WITH (one made
+// CTE named __dbt__cte__<identifier> (its alias, else its name), put first in the model's WITH (one made
 // for it when it has none), the ephemeral models they ref before them. The
 // engine does the same with the rendered SQL before it translates it, so
 // the compiled SQL reads as dbt's does. An ephemeral model is also a
-// temporary view, temp.__dbt__cte__<name>, which ref() names: SQL the
+// temporary view, temp.__dbt__cte__<identifier>, which ref() names: SQL the
 // CTEs are not put in (tests, hooks, a query a macro runs, a model whose
 // first word is not WITH, SELECT, FROM or VALUES) reads the same rows
 // from it.
@@ -24,19 +24,27 @@ func (r *runner) withEphemerals(sql string) (out string, at, added, shift int, e
 	if !strings.Contains(sql, ephemeralRef) {
 		return sql, 0, 0, 0, nil
 	}
+	// the model of each CTE name: its alias, or its name
+	byCTE := map[string]string{}
+	for name := range r.plan.models {
+		if r.plan.configs[name].Materialized == "ephemeral" {
+			byCTE[strings.TrimPrefix(r.plan.relation(name).Name, "__dbt__cte__")] = name
+		}
+	}
 	var order []string
 	bodies := map[string]string{}
 	var visit func(text string) error
 	visit = func(text string) error {
-		for _, name := range ephemeralRefs(text) {
-			if _, seen := bodies[name]; seen {
+		for _, cte := range ephemeralRefs(text) {
+			if _, seen := bodies[cte]; seen {
+				continue
+			}
+			name, ok := byCTE[cte]
+			if !ok {
 				continue
 			}
 			m := r.plan.models[name]
-			if m == nil || r.plan.configs[name].Materialized != "ephemeral" {
-				continue
-			}
-			bodies[name] = ""
+			bodies[cte] = ""
 			cfg := r.plan.configs[name].Clone()
 			body, err := r.render(m.Path, m.SQL, &cfg, r.plan.relation(name))
 			if err != nil {
@@ -45,8 +53,8 @@ func (r *runner) withEphemerals(sql string) (out string, at, added, shift int, e
 			if err := visit(body); err != nil {
 				return err
 			}
-			bodies[name] = body
-			order = append(order, name)
+			bodies[cte] = body
+			order = append(order, cte)
 		}
 		return nil
 	}
@@ -77,7 +85,8 @@ func (r *runner) withEphemerals(sql string) (out string, at, added, shift int, e
 	return sql[:pos] + text + sql[pos:], 1 + strings.Count(sql[:pos], "\n"), strings.Count(text, "\n"), pos - lineStart - lastSeg, nil
 }
 
-// ephemeralRefs are the names of the models text refs as ephemeral.
+// ephemeralRefs are the CTE names (after __dbt__cte__) of the ephemeral
+// models text refs.
 func ephemeralRefs(text string) []string {
 	var out []string
 	for {
@@ -96,8 +105,8 @@ func ephemeralRefs(text string) []string {
 	}
 }
 
-// namesCTEs writes text's refs to the ephemeral models of names as the
-// names of their CTEs.
+// namesCTEs writes text's refs to the ephemeral models of CTE names as
+// the names of their CTEs.
 func namesCTEs(text string, names []string) string {
 	for _, name := range names {
 		ref := ephemeralRef + name

@@ -529,7 +529,8 @@ func (p *plan) relation(name string) jinja.Relation {
 	m := p.models[name]
 	c := p.configs[name]
 	if c.Materialized == "ephemeral" {
-		return jinja.Relation{Schema: "temp", Name: "__dbt__cte__" + m.Name}
+		// dbt names the CTE by the model's identifier: its alias, or name
+		return jinja.Relation{Schema: "temp", Name: "__dbt__cte__" + nameOf(m, c)}
 	}
 	return jinja.Relation{Schema: schemaOf(c), Name: nameOf(m, c)}
 }

@@ -10,7 +10,7 @@ type Rendered struct {
 	Kind string // seed, model, snapshot, hook
 	Name string
 	// Schema and Name of the relation built ("" for a hook); an ephemeral
-	// model's is temp.__dbt__cte__<name>.
+	// model's is temp.__dbt__cte__<alias or name>.
 	Schema, Relation string
 	Materialized     string
 	// SQL is a model's or a hook's rendered SQL, the ephemeral models it

@@ -23,6 +23,14 @@ func (e *Env) dbtUtils() *namespaceValue {
 		"union_relations":        text("union_relations", e.unionRelations),
 		"get_column_values":      e.dispatched("get_column_values", e.getColumnValues),
 		"star":                   text("star", e.star),
+		// dbt_utils' own check, which its macros call first
+		"_is_ephemeral": func(a *exec.VarArgs) (*exec.Value, error) {
+			rel, err := e.relationArg(a, 0, "obj", "dbt_utils._is_ephemeral()")
+			if err == nil {
+				err = e.notEphemeral(rel, argOr(a, 1, "macro").String())
+			}
+			return exec.AsValue(""), err
+		},
 	}}
 }
 
@@ -135,6 +143,9 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 	rels := make([]Relation, 0, relsArg.Len())
 	for i := 0; i < relsArg.Len(); i++ {
 		r, err := e.toRelation(relsArg.Index(i), "dbt_utils.union_relations()")
+		if err == nil {
+			err = e.notEphemeral(r, "union_relations")
+		}
 		if err != nil {
 			return "", err
 		}
@@ -216,6 +227,9 @@ func lowerSet(l []string) map[string]bool {
 // default (an empty list when none is given).
 func (e *Env) getColumnValues(a *exec.VarArgs) (*exec.Value, error) {
 	rel, err := e.relationArg(a, 0, "table", "dbt_utils.get_column_values()")
+	if err == nil {
+		err = e.notEphemeral(rel, "get_column_values")
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -261,6 +275,9 @@ func (e *Env) getColumnValues(a *exec.VarArgs) (*exec.Value, error) {
 // renders *, as dbt_utils does.
 func (e *Env) star(a *exec.VarArgs) (string, error) {
 	rel, err := e.relationArg(a, 0, "from", "dbt_utils.star()")
+	if err == nil {
+		err = e.notEphemeral(rel, "star")
+	}
 	if err != nil {
 		return "", err
 	}

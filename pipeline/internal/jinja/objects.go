@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -16,6 +17,19 @@ type relValue struct {
 }
 
 func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
+	cte := r.isCTE()
+	switch name {
+	case "schema", "database":
+		if cte {
+			return noneValue(), true
+		}
+	case "is_cte":
+		return exec.AsValue(cte), true
+	case "type":
+		if cte {
+			return exec.AsValue("cte"), true
+		}
+	}
 	switch name {
 	case "schema":
 		if r.schema != "" {
@@ -35,7 +49,7 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 	case "render":
 		return exec.AsValue(func(*exec.VarArgs) *exec.Value { return exec.AsValue(r.String()) }), true
 	case "is_table":
-		return exec.AsValue(true), true
+		return exec.AsValue(!cte), true
 	case "is_view":
 		return exec.AsValue(false), true
 	}
@@ -270,4 +284,25 @@ func (a attrs) GetAttribute(name string) (*exec.Value, bool) {
 		return exec.ToValue(v), true
 	}
 	return nil, false
+}
+
+// ephemeralPrefix starts the name of an ephemeral model's relation, the
+// CTE dbt puts it in (__dbt__cte__<alias>); the playground also keeps it
+// as a temporary view of that name.
+const ephemeralPrefix = "__dbt__cte__"
+
+// isCTE tells an ephemeral model's relation: dbt's has type cte, no
+// database and no schema.
+func (r Relation) isCTE() bool {
+	return strings.EqualFold(r.Schema, "temp") && strings.HasPrefix(r.Name, ephemeralPrefix)
+}
+
+// notEphemeral is dbt_utils' refusal of an ephemeral model for a macro
+// that reads the relation's columns from the information schema.
+func (e *Env) notEphemeral(r Relation, macro string) error {
+	if !r.isCTE() || e.cur == nil || !e.cur.Execute {
+		return nil
+	}
+	return e.fail(fmt.Sprintf("The `%s` macro cannot be used with ephemeral models, as it relies on the information schema. `%s` is an ephemeral model.", macro, strings.TrimPrefix(r.Name, ephemeralPrefix)),
+		"make it a view or table instead, as dbt_utils says")
 }

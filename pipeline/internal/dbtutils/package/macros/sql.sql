@@ -162,6 +162,7 @@ group by {% for i in range(1, n + 1) %}{{ i }}{{ ',' if not loop.last }}{% endfo
     column names, those in except (any case) left out. -#}
 {% macro get_filtered_columns_in_relation(from, except=[]) %}
 {%- if not execute -%}{{ return([]) }}{%- endif -%}
+{%- do dbt_utils._is_ephemeral(from, 'get_filtered_columns_in_relation') -%}
 {%- set skip = except | map('lower') | list -%}
 {%- set names = [] -%}
 {%- for col in adapter.get_columns_in_relation(from) -%}
