@@ -289,9 +289,16 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return true
 	}
 	conv, ok := numberConversions[n.name]
+	all := args
+	var format *node
 	if ok && t.d == Snowflake && len(args) > 1 && args[1].kind == nString {
-		t.refuse(args[1].start, refNumberFormat, strings.ToUpper(t.toks[n.tok].text))
-		return true
+		// TO_NUMBER(s, 'format'[, p[, s]]): s read with the format model
+		// (sqlfunc/number_parse.go), then converted as without it
+		if err := sqlfunc.CheckNumberParse(stringValue(t.d, t.toks[args[1].tok].text)); err != nil {
+			t.refuse(args[1].start, refNumberFormat, strings.ToUpper(t.toks[n.tok].text), err.Error())
+			return true
+		}
+		format, args = args[1], append([]*node{args[0]}, args[2:]...)
 	}
 	if !ok || t.d != Snowflake || len(args) == 0 || len(args) > 3 {
 		return false
@@ -319,10 +326,15 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	line := itoa(t.toks[n.tok].line)
 	n.print = func(pr *printer, n *node) string {
 		x := strings.TrimSpace(pr.text(args[0]))
-		if conv.try {
-			return scaled(typ, "try_cast("+x+", '"+typ.affinity+"', 'snowflake')", "") + pr.carry(n, args...)
+		if format != nil && conv.try {
+			x = "safe_call(" + x + ", " + pr.text(format) + ", 'parse_number_snowflake')"
+		} else if format != nil {
+			x = "parse_number_snowflake(" + x + ", " + pr.text(format) + ")"
 		}
-		return scaled(typ, "cast_to("+x+", '"+typ.affinity+"', 'snowflake', "+line+")", line) + pr.carry(n, args...)
+		if conv.try {
+			return scaled(typ, "try_cast("+x+", '"+typ.affinity+"', 'snowflake')", "") + pr.carry(n, all...)
+		}
+		return scaled(typ, "cast_to("+x+", '"+typ.affinity+"', 'snowflake', "+line+")", line) + pr.carry(n, all...)
 	}
 	return true
 }

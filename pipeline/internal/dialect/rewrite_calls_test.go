@@ -11,6 +11,7 @@ func TestWarehouseCalls(t *testing.T) {
 		{snowflake, "select decode(a,\n 'x', 1) from t", "select CASE WHEN a IS 'x' THEN 1 END\n from t"},
 		{snowflake, "select equal_null(a, b) from t", "select (a IS b) from t"},
 		{snowflake, "select try_to_number(a), to_number(a, 10, 2), try_to_double(a) from t", "select try_cast(a, 'INTEGER', 'snowflake'), decimal_fits(round_scale(cast_to(a, 'REAL', 'snowflake', 1), 2), 10, 2, 1), try_cast(a, 'REAL', 'snowflake') from t"},
+		{snowflake, "select to_number(a, '$9,999.99', 10, 2), try_to_decimal(a, 'XXX') from t", "select decimal_fits(round_scale(cast_to(parse_number_snowflake(a, '$9,999.99'), 'REAL', 'snowflake', 1), 2), 10, 2, 1), try_cast(safe_call(a, 'XXX', 'parse_number_snowflake'), 'INTEGER', 'snowflake') from t"},
 		{snowflake, "select count(distinct a, b), count(a, b) from t", "select count(DISTINCT CASE WHEN (a) IS NOT NULL AND (b) IS NOT NULL THEN json_array(a, b) END), count(CASE WHEN (a) IS NOT NULL AND (b) IS NOT NULL THEN 1 END) from t"},
 		{snowflake, "select try_parse_json(a) from t", "select CASE WHEN json_valid(a) THEN json_keys_sorted(json(a)) END from t"},
 		{snowflake, "select listagg(a, ',') within group (order by a) from t", "select listagg_text(a, ',' ORDER BY a NULLS LAST)  from t"},
@@ -75,4 +76,6 @@ func TestWarehouseCallsRefused(t *testing.T) {
 	expectRefused(t, snowflake, "select lag(b, 2) ignore nulls over (order by id) from t", "1:18: LAG(...) IGNORE NULLS is not supported by SQLite ("+refIgnoreNulls.hint+")")
 	expectRefused(t, snowflake, "select lead(b) ignore nulls over w from t window w as (order by id)", "1:16: LEAD(...) IGNORE NULLS is not supported by SQLite ("+refIgnoreNulls.hint+")")
 	expectRefused(t, bigquery, "select string_agg(distinct a, ',' limit 2) from t", "1:35: LIMIT inside STRING_AGG(...) is not supported ("+refAggLimit.hint+")")
+	expectRefused(t, snowflake, "select to_decimal(a, '9.99EEEE') from t", "1:22: TO_DECIMAL with this format model is not supported: the format \"9.99EEEE\": exponent elements (EE to EEEEE) are not supported; use TME or TM ("+refNumberFormat.hint+")")
+	expectRows(t, snowflake, "select to_decimal('$3,741.72', '$9,999.99', 6, 2)::varchar, to_number(' 12 ', '99MI')", "3741.72|12")
 }

@@ -283,7 +283,7 @@ var Translations = []Rule{
 		Note: "constraints these warehouses do not enforce, options and comments change no row: what runs checks that the tables and columns named exist, as the warehouse does; with ALTER TABLE IF EXISTS nothing is checked; other ALTER TABLE statements (RENAME, ADD and DROP COLUMN) run as SQLite runs them"},
 	{From: "DECODE(x, s1, r1, ..., d), EQUAL_NULL(a, b)", Dialects: "Snowflake", To: "CASE WHEN x IS s1 THEN r1 ... ELSE d END; (a IS b)", Note: "NULL matches NULL, as in Snowflake"},
 	{From: "TO_NUMBER(x[, p, s]), TRY_TO_NUMBER, TO_DECIMAL, TRY_TO_DECIMAL, TO_DOUBLE, TRY_TO_DOUBLE", Dialects: "Snowflake", To: "cast_to(x, 'INTEGER', 'snowflake', line); try_cast(x, 'REAL', 'snowflake')",
-		Note: "the scale is 0 unless given, so 12.5 becomes 13; with (p, s) rounded to s digits and out of range beyond p - s digits before the point, as a cast to NUMBER(p, s) (decimal_fits(round_scale(...), p, s, line)); TRY_ forms give NULL where the text is not a number or out of range; a format argument is not supported"},
+		Note: "the scale is 0 unless given, so 12.5 becomes 13; with (p, s) rounded to s digits and out of range beyond p - s digits before the point, as a cast to NUMBER(p, s) (decimal_fits(round_scale(...), p, s, line)); TRY_ forms give NULL where the text is not a number or out of range. TO_NUMBER(x, 'format'[, p, s]) reads x with a format model first, parse_number_snowflake(x, '$9,999.99'), in lax mode: spaces around the value skipped, 9 and 0 at most as many digits as the format has (a 0 wants its digit), group separators optional but matching where written, the point optional before an empty fraction, X hexadecimal digits, $ a dollar sign, a - before the number (S: + or -, MI: - or +), TM9, TME and TM any number without or with an exponent, _ optional spaces, \"text\" and ; : - = / ( ) themselves"},
 	{From: "COUNT(a, b), COUNT(DISTINCT a, b)", Dialects: "Snowflake", To: "count(CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN 1 END); count(DISTINCT CASE WHEN ... THEN json_array(a, b) END)",
 		Note: "the rows, or the distinct tuples, in which no value is NULL"},
 	{From: "TRY_PARSE_JSON(x)", Dialects: "Snowflake", To: "CASE WHEN json_valid(x) THEN json(x) END"},
@@ -387,7 +387,7 @@ var (
 	refQualify            = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
 	refStar               = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
 	refFlatten            = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
-	refNumberFormat       = refusal{"%s with a format model is not supported", "take the separators out and give the scale: to_number(replace(replace(x, ',', ''), '$', ''), 38, 2)"}
+	refNumberFormat       = refusal{"%s with this format model is not supported: %s", "use the elements 9 0 X . D , G $ S MI TM9 TME TM FM _ and \"text\", as in to_number(x, '$9,999.99', 10, 2); or take the separators out and give the scale: to_number(replace(replace(x, ',', ''), '$', ''), 38, 2)"}
 	refGenerator          = refusal{"GENERATOR takes ROWCOUNT => n only here", "write TABLE(GENERATOR(ROWCOUNT => n)): TIMELIMIT gives as many rows as the machine makes in that time"}
 	refTop                = refusal{"SELECT TOP n in one input of a UNION, INTERSECT or EXCEPT, or beside LIMIT or FETCH, is not supported here", "write LIMIT n at the end of a select in parentheses: (select ... order by x limit n)"}
 	refWithinOver         = refusal{"%s ... WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by SQLite", "compute the aggregate with its WITHIN GROUP in a subquery grouped by the PARTITION BY columns, and join it back"}
@@ -546,7 +546,7 @@ var Refusals = []Rule{
 	{From: "FLATTEN(..., RECURSIVE => TRUE)", Dialects: "Snowflake", To: refFlattenRecursive.hint},
 	{From: "f.SEQ of a FLATTEN or SPLIT_TO_TABLE", Dialects: "Snowflake", To: refFlattenSeq.hint},
 	{From: "FLATTEN(..., MODE => 'OBJECT' | 'ARRAY')", Dialects: "Snowflake", To: refFlattenMode.hint},
-	{From: "TO_NUMBER(x, 'format'), TRY_TO_NUMBER, TO_DECIMAL ... with a format; TO_CHAR(number, 'format') (at run time)", Dialects: "Snowflake", To: refNumberFormat.hint + "; for TO_CHAR, to_varchar(round(x, 2)) padded with lpad(...)"},
+	{From: "TO_NUMBER(x, 'format'), TRY_TO_NUMBER, TO_DECIMAL ... with FX, B, EE to EEEEE, | or AUTO in the format, or . or , not after a digit; TO_CHAR(number, 'format') (at run time)", Dialects: "Snowflake", To: refNumberFormat.hint + "; for TO_CHAR, to_varchar(round(x, 2)) padded with lpad(...)"},
 	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},

@@ -185,9 +185,9 @@ func (t *translator) staticTypeOf(n *node) string {
 		if t.d == Snowflake && timeResults[n.name] && len(n.parts) <= 1 {
 			return TypeTime
 		}
-		if c, ok := numberConversions[n.name]; ok && t.d == Snowflake && !c.real && len(n.list) == 3 {
-			// TO_NUMBER(x, p, s): a NUMBER(p, s)
-			if s := n.list[2]; s.kind == nLit && s.start+1 == s.end && strings.Trim(t.toks[s.start].text, "0123456789") == "" && strings.Trim(t.toks[s.start].text, "0") != "" {
+		if c, ok := numberConversions[n.name]; ok && t.d == Snowflake && !c.real && (len(n.list) == 3 && n.list[1].kind != nString || len(n.list) == 4 && n.list[1].kind == nString) {
+			// TO_NUMBER(x[, 'format'], p, s): a NUMBER(p, s)
+			if s := n.list[len(n.list)-1]; s.kind == nLit && s.start+1 == s.end && strings.Trim(t.toks[s.start].text, "0123456789") == "" && strings.Trim(t.toks[s.start].text, "0") != "" {
 				return typeDecimal + strings.TrimLeft(t.toks[s.start].text, "0")
 			}
 		}
