@@ -118,9 +118,37 @@ func RelationName(targetType, database, schema, identifier string) string {
 // yields rows, `|length` counts them, and it has .columns and .rows.
 type table []row
 
-type row struct {
-	cols []string
-	vals []any
+// row is one row of a table, its values in order as agate's Row holds
+// them: iterating it, |join and |length see the values; r[i], r['col']
+// and r.col read one. Its column names ride in its spare capacity, one
+// element past its length, so appending to it never overwrites them.
+type row []any
+
+func newRow(cols []string, vals []any) row {
+	s := make([]any, len(vals)+1)
+	copy(s, vals)
+	s[len(vals)] = cols
+	return row(s[: len(vals) : len(vals)+1])
+}
+
+func (r row) cols() []string {
+	if cap(r) <= len(r) {
+		return nil
+	}
+	c, _ := r[:len(r)+1][len(r)].([]string)
+	return c
+}
+
+// String is how Python prints an agate Row.
+func (r row) String() string {
+	parts := make([]string, len(r))
+	for i, v := range r {
+		parts[i] = pyRepr(exec.AsValue(v))
+	}
+	if len(parts) == 1 {
+		return "<agate.Row: (" + parts[0] + ",)>"
+	}
+	return "<agate.Row: (" + strings.Join(parts, ", ") + ")>"
 }
 
 func newTable(r *Rows) table {
@@ -129,7 +157,7 @@ func newTable(r *Rows) table {
 		// The table stays an empty slice, so iterating and |length see no
 		// rows, and the column names ride in its spare capacity.
 		t := make(table, 0, 1)
-		t[:1][0] = row{cols: r.Columns}
+		t[:1][0] = newRow(r.Columns, nil)
 		return t
 	}
 	t := make(table, 0, len(r.Rows))
@@ -138,7 +166,7 @@ func newTable(r *Rows) table {
 		for i, v := range vals {
 			conv[i] = toJinja(sqlValue(v))
 		}
-		t = append(t, row{cols: r.Columns, vals: conv})
+		t = append(t, newRow(r.Columns, conv))
 	}
 	return t
 }
@@ -180,10 +208,10 @@ func (t table) GetAttribute(name string) (*exec.Value, bool) {
 // columnNames are the table's columns, also when it has no rows.
 func (t table) columnNames() []string {
 	if len(t) > 0 {
-		return t[0].cols
+		return t[0].cols()
 	}
 	if cap(t) > 0 {
-		return t[:1][0].cols
+		return t[:1][0].cols()
 	}
 	return nil
 }
@@ -198,7 +226,7 @@ type tableColumn struct {
 func (c tableColumn) values() []any {
 	vals := make([]any, 0, len(c.t))
 	for _, r := range c.t {
-		vals = append(vals, r.vals[c.i])
+		vals = append(vals, r[c.i])
 	}
 	return vals
 }
@@ -234,26 +262,66 @@ func (r row) GetItem(key any) (*exec.Value, bool) {
 	switch k := key.(type) {
 	case int:
 		if k < 0 {
-			k += len(r.vals)
+			k += len(r)
 		}
-		if k >= 0 && k < len(r.vals) {
-			return exec.ToValue(r.vals[k]), true
+		if k >= 0 && k < len(r) {
+			return exec.ToValue(r[k]), true
 		}
 	case string:
-		for i, c := range r.cols {
+		for i, c := range r.cols() {
 			if c == k {
-				return exec.ToValue(r.vals[i]), true
+				return exec.ToValue(r[i]), true
 			}
 		}
 	}
 	return nil, false
 }
 
+// GetAttribute gives agate Row's methods (values, keys, items, get,
+// dict) and the columns by name.
 func (r row) GetAttribute(name string) (*exec.Value, bool) {
-	if name == "values" {
+	cols := r.cols()
+	switch name {
+	case "values":
 		return exec.AsValue(func(*exec.VarArgs) *exec.Value {
-			v := append([]any(nil), r.vals...)
+			v := append([]any(nil), r...)
 			return exec.AsValue(&v)
+		}), true
+	case "keys":
+		return exec.AsValue(func(*exec.VarArgs) *exec.Value {
+			v := make([]any, len(cols))
+			for i, c := range cols {
+				v[i] = c
+			}
+			return exec.AsValue(&v)
+		}), true
+	case "items":
+		return exec.AsValue(func(*exec.VarArgs) *exec.Value {
+			v := make([]any, len(cols))
+			for i, c := range cols {
+				v[i] = exec.ValuesList{exec.AsValue(c), exec.ToValue(r[i])}
+			}
+			return exec.AsValue(&v)
+		}), true
+	case "get":
+		return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
+			if len(a.Args) > 0 {
+				if v, ok := r.GetItem(a.Args[0].Interface()); ok {
+					return v
+				}
+			}
+			if len(a.Args) > 1 {
+				return a.Args[1]
+			}
+			return noneValue()
+		}), true
+	case "dict":
+		return exec.AsValue(func(*exec.VarArgs) *exec.Value {
+			d := exec.NewDict()
+			for i, c := range cols {
+				d.Pairs = append(d.Pairs, &exec.Pair{Key: exec.AsValue(c), Value: exec.ToValue(r[i])})
+			}
+			return exec.AsValue(d)
 		}), true
 	}
 	return r.GetItem(name)

@@ -363,6 +363,8 @@ func pyRepr(v *exec.Value) string {
 		return pyQuote(x)
 	case *decFloat:
 		return "Decimal('" + x.String() + "')"
+	case row:
+		return x.String()
 	case exec.ValuesList:
 		parts := make([]string, len(x))
 		for i, e := range x {

@@ -62,7 +62,7 @@ func (e *Env) loadResult(a *exec.VarArgs) (*exec.Value, error) {
 	t := newTable(res.rows)
 	data := make([]any, len(t))
 	for i, r := range t {
-		data[i] = r.vals
+		data[i] = []any(r)
 	}
 	return exec.AsValue(attrs{
 		"data":     data,

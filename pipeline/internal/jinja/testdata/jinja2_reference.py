@@ -82,6 +82,31 @@ class Row:
             raise AttributeError(k)
         return self[k]
 
+    # agate's Row is a sequence of its values with these methods
+    def __iter__(self):
+        return iter(self._vals)
+
+    def __len__(self):
+        return len(self._vals)
+
+    def keys(self):
+        return list(self._cols)
+
+    def values(self):
+        return list(self._vals)
+
+    def items(self):
+        return list(zip(self._cols, self._vals))
+
+    def get(self, k, default=None):
+        try:
+            return self[k]
+        except (IndexError, ValueError):
+            return default
+
+    def dict(self):
+        return dict(zip(self._cols, self._vals))
+
 
 class Column:
     def __init__(self, name, values):
