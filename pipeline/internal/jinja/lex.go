@@ -40,6 +40,7 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 		if v, ok := literals[tok.Pos]; ok && tok.Type == tokens.String {
 			tok.Val = parserEscaped(v)
 		}
+		keywordBeforeLineBreak(tok, toks)
 		toks = append(toks, tok)
 		if tok.Type == tokens.EOF || tok.Type == tokens.Error {
 			break
@@ -61,7 +62,7 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 	if err := checkNesting(path, toks); err != nil {
 		return nil, err
 	}
-	toks = rewriteTokens(rewriteConditionals(toks))
+	toks = wrapInOperands(rewriteTokens(rewriteConditionals(toks)))
 	p := parser.NewParser(path, tokens.NewStream(toks), cfg, nil, cs)
 	root, err := p.Parse()
 	if err != nil {
@@ -73,6 +74,25 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 	}
 	rewriteOperators(root)
 	return root, nil
+}
+
+// keywords are the operators gonja's lexer reads as names when a line break
+// follows them (it takes only spaces and tabs for their end): `a and` at the
+// end of a line, then `b`, is a and b in Jinja2.
+var keywords = map[string]tokens.Type{"and": tokens.And, "or": tokens.Or, "not": tokens.Not, "in": tokens.In, "is": tokens.Is}
+
+// keywordBeforeLineBreak gives such a name its operator's type, and a name
+// or number after a line break (which the lexer keeps in its text) its own.
+func keywordBeforeLineBreak(tok *tokens.Token, before []*tokens.Token) {
+	switch tok.Type {
+	case tokens.Name:
+		tok.Val = strings.TrimLeft(tok.Val, "\r\n")
+		if k, ok := keywords[tok.Val]; ok && (len(before) == 0 || before[len(before)-1].Type != tokens.Dot) {
+			tok.Type = k
+		}
+	case tokens.Integer, tokens.Float:
+		tok.Val = strings.TrimLeft(tok.Val, "\r\n")
+	}
 }
 
 // lineOfToken finds the line of a token that has no line of its own (lexing
