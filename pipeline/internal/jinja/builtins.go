@@ -46,6 +46,7 @@ func (e *Env) installBuiltins() {
 	g.Set(listFuncName, newList)
 	g.Set(opFuncName, applyOperator)
 	g.Set(negFuncName, applyNegation)
+	g.Set(spreadFuncName, spreadCall)
 	g.Set(truthFuncName, truth)
 	g.Set(printFuncName, printValue)
 	g.Set("none", none)

@@ -56,6 +56,7 @@ func rewriteOperators(root nodes.Node) {
 	binType := reflect.TypeFor[*nodes.BinaryExpression]()
 	unType := reflect.TypeFor[*nodes.UnaryExpression]()
 	outType := reflect.TypeFor[*nodes.Output]()
+	callType := reflect.TypeFor[*nodes.Call]()
 	tokType := reflect.TypeFor[*tokens.Token]()
 	envType := reflect.TypeFor[*Env]() // held by our control structures; not part of the tree
 	var walk func(v reflect.Value)
@@ -81,6 +82,8 @@ func rewriteOperators(root nodes.Node) {
 				rewriteUnary((*nodes.UnaryExpression)(v.UnsafePointer()))
 			case outType:
 				wrapOutput((*nodes.Output)(v.UnsafePointer()))
+			case callType:
+				rewriteSpreadCall((*nodes.Call)(v.UnsafePointer()))
 			}
 		case reflect.Struct:
 			for i := range v.NumField() {
