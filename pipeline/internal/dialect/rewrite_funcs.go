@@ -65,6 +65,11 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			return
 		}
 	}
+	if t.d == DuckDB && n.x != nil && n.y != nil {
+		// SQLite fails at run time on an ORDER BY inside a window's call
+		t.refuse(n.tok, refWindowOrder, strings.ToUpper(t.toks[n.tok].text))
+		return
+	}
 	if !qualified && len(n.list) == 0 && n.x == nil {
 		if to, ok := clock[name]; ok || name == "now" {
 			if !ok {
@@ -369,8 +374,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			lim.print = func(pr *printer, l *node) string { return pr.carry(l) }
 		}
 		t.arrayAggDistinctInstants(n)
-		if t.d == DuckDB && limit == "" && n.x == nil && n.z == nil && len(n.list) == 1 && limitOf(n) == nil {
-			// DuckDB's list over no rows (all filtered out) is NULL, not []
+		if t.d == DuckDB && limit == "" && n.z == nil && len(n.list) == 1 && limitOf(n) == nil {
+			// DuckDB's list over no rows (all filtered out, or an empty
+			// window frame) is NULL, not []
 			t.pr.setTok(n.tok, "list_or_null")
 		}
 		if len(n.list) == 1 && (n.z != nil && n.z.name == "ignore" || t.d == Snowflake) {

@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // SQLite's own functions a warehouse lacks fail there: they are refused,
 // naming the dialect and what to write; the ones it has run.
@@ -28,4 +31,11 @@ func TestSQLiteOnlyFunctions(t *testing.T) {
 // another dialect renames.
 func TestClosestFunctionOfDialect(t *testing.T) {
 	expectRefused(t, duckdb, "select jason_extract(a, '$.x') from t", "1:8: unknown function JASON_EXTRACT in DuckDB SQL (the closest known function is JSON_EXTRACT)")
+}
+
+// DuckDB's list over an empty window frame is NULL, as over no rows; an
+// ORDER BY inside a window's aggregate, which SQLite fails on, is refused.
+func TestDuckDBWindowList(t *testing.T) {
+	expectTranslated(t, duckdb, "select list(a) over (order by id rows between 2 preceding and 1 preceding) from t", "select list_or_null(a) over (order by id NULLS LAST rows between 2 preceding and 1 preceding) from t")
+	expectRefused(t, duckdb, "select list(a order by a) over (order by id) from t", "1:8: "+fmt.Sprintf(refWindowOrder.message, "LIST")+" ("+refWindowOrder.hint+")")
 }

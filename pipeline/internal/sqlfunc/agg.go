@@ -241,9 +241,6 @@ type arrayAgg struct {
 	distinct bool
 	instants bool // distinct by instant (distinctKey)
 	seen     map[string]bool
-	// keepNulls writes NULLs as null; nullIfNone makes no rows NULL
-	// rather than [] (list_or_null, DuckDB's array_agg)
-	keepNulls, nullIfNone bool
 }
 
 func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
@@ -251,24 +248,10 @@ func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
 	if a.limit && int64(a.n) >= arg[1].Int64() {
 		return
 	}
-	if v.Type() == sqlite3.NULL && !a.limit && !a.keepNulls {
+	if v.Type() == sqlite3.NULL && !a.limit {
 		return
 	}
-	var elem string
-	switch v.Type() {
-	case sqlite3.NULL:
-		elem = "null"
-	case sqlite3.INTEGER, sqlite3.FLOAT:
-		elem = v.Text()
-	default:
-		if v.Subtype() == jsonSubtype {
-			elem = v.Text()
-			break
-		}
-		var sb strings.Builder
-		writeJSONString(&sb, v.RawText())
-		elem = sb.String()
-	}
+	elem := jsonElem(v)
 	if a.distinct {
 		key := elem
 		if a.instants && v.Type() == sqlite3.TEXT && v.Subtype() != jsonSubtype {
@@ -291,10 +274,6 @@ func (a *arrayAgg) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
 	a.b = append(a.b, elem...)
 }
 func (a *arrayAgg) Value(ctx sqlite3.Context) {
-	if a.n == 0 && a.nullIfNone {
-		ctx.ResultNull()
-		return
-	}
 	if a.n == 0 {
 		ctx.ResultText("[]")
 		ctx.ResultSubtype(jsonSubtype)
@@ -304,12 +283,46 @@ func (a *arrayAgg) Value(ctx sqlite3.Context) {
 	ctx.ResultSubtype(jsonSubtype)
 }
 
+// jsonElem is v as an element of a JSON array.
+func jsonElem(v sqlite3.Value) string {
+	switch v.Type() {
+	case sqlite3.NULL:
+		return "null"
+	case sqlite3.INTEGER, sqlite3.FLOAT:
+		return v.Text()
+	}
+	if v.Subtype() == jsonSubtype {
+		return v.Text()
+	}
+	var sb strings.Builder
+	writeJSONString(&sb, v.RawText())
+	return sb.String()
+}
+
+// listOrNull is DuckDB's list and array_agg: every value, NULLs as null,
+// and NULL over no rows (an empty window frame too). Rows leave a window
+// frame first in first out (Inverse).
+type listOrNull struct{ elems []string }
+
+func (l *listOrNull) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	l.elems = append(l.elems, jsonElem(arg[0]))
+}
+func (l *listOrNull) Inverse(_ sqlite3.Context, _ ...sqlite3.Value) { l.elems = l.elems[1:] }
+func (l *listOrNull) Value(ctx sqlite3.Context) {
+	if len(l.elems) == 0 {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultText("[" + strings.Join(l.elems, ",") + "]")
+	ctx.ResultSubtype(jsonSubtype)
+}
+
 func init() {
 	add(
 		Func{Name: "array_agg_limit", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &arrayAgg{limit: true} }},
 		Func{Name: "array_agg_distinct_limit", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &arrayAgg{limit: true, distinct: true} }},
 		// DuckDB's array_agg and list: NULLs kept, and NULL over no rows
-		Func{Name: "list_or_null", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &arrayAgg{keepNulls: true, nullIfNone: true} }},
+		Func{Name: "list_or_null", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &listOrNull{} }},
 		Func{Name: "first_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{} }},
 		Func{Name: "last_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{last: true} }},
 		Func{Name: "quantile_cont_of", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &median{} }},
