@@ -294,6 +294,12 @@ func (r *runner) loadFixture(ut *project.UnitTest, g project.Fixture, rel jinja.
 		return err
 	}
 	key := relKey("temp", rel.Name)
+	if name := r.plan.proj.VersionedName(g.Ref); g.Ref != "" && g.Format != "sql" && r.plan.models[name] != nil && r.plan.configs[name].Materialized == "ephemeral" {
+		// dbt reads a dict or csv input's columns from the warehouse,
+		// where an ephemeral model has no relation, and fails
+		return diag.Errorf(ut.File, g.Line, "unit test %s: %s is an ephemeral model, whose rows dbt takes only as format: sql", ut.Name, g.Input).
+			WithHint("give its rows with format: sql, as rows: select 1 as id union all select 2")
+	}
 	if g.Format == "sql" {
 		tr, err := r.translateWith(g.SQL, func(d *diag.Diagnostic, line, col int) {
 			d.File, d.Line, d.Col = ut.File, g.Line, 0
