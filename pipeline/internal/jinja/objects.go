@@ -52,8 +52,33 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 		return exec.AsValue(!cte), true
 	case "is_view":
 		return exec.AsValue(false), true
+	case "get":
+		return exec.AsValue(r.get), true
 	}
 	return nil, false
+}
+
+// get is relation.get(key[, default]): dbt's relations are mappings whose
+// metadata names their class, which packages check
+// (obj.get('metadata', {}).get('type', ”).endswith('Relation')); other
+// keys are the relation's attributes.
+func (r relValue) get(a *exec.VarArgs) *exec.Value {
+	if len(a.Args) == 0 {
+		return noneValue()
+	}
+	key := a.Args[0].String()
+	if key == "metadata" {
+		return exec.AsValue(map[string]any{"type": "BaseRelation"})
+	}
+	if key != "get" {
+		if v, ok := r.GetAttribute(key); ok {
+			return v
+		}
+	}
+	if len(a.Args) > 1 {
+		return a.Args[1]
+	}
+	return noneValue()
 }
 
 // columnValue is one column as adapter.get_columns_in_relation returns it.

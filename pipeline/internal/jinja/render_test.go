@@ -128,6 +128,7 @@ func TestRender(t *testing.T) {
 		// dbt builtins.
 		{name: "ref and attributes", src: `{{ ref('orders') }} {{ ref('nexus', 'events') }} {{ ref('nexus', 'events').schema }} {{ ref('orders').identifier }}`, want: `orders nexus.events main_nexus orders`},
 		{name: "source", src: `{{ source('gmail', 'messages') }}`, want: `gmail.messages`},
+		{name: "a relation is a mapping naming its class", src: `{{ ref('orders') is mapping }} {{ ref('orders').get('metadata', {}).get('type', '').endswith('Relation') }} {{ ref('orders').get('identifier') }} {{ ref('orders').get('nope', 'd') }} {{ 'x' is mapping }}`, want: `True True orders d False`},
 		{name: "var with default", src: `{{ var('n') }} {{ var('nope', 'dflt') }} {{ var('nope', none) is none }}`, want: `3 dflt True`},
 		{name: "this target execute", src: `{{ this }} {{ this.name }} {{ target.name }} {{ target.type }} {{ target.schema }} {{ target.profile_name }} {{ execute }}`, want: `nexus_final_tables.persons persons dev sqlite main nexus True`},
 		{name: "is_incremental", src: `{% if is_incremental() %}inc{% else %}full{% endif %}`, want: `full`},
