@@ -71,6 +71,8 @@ type GoldenStep struct {
 	Vars    map[string]any `yaml:"vars"`
 	// Target is --target: the output of the profile to build for.
 	Target string `yaml:"target"`
+	// Dialect is --dialect: the warehouse the SQL is written for.
+	Dialect Dialect `yaml:"dialect"`
 	// FullRefresh is --full-refresh.
 	FullRefresh bool `yaml:"full_refresh"`
 }
@@ -147,7 +149,7 @@ func runGolden(t *testing.T, file string) {
 			cmd = CmdBuild
 		}
 		fmt.Fprintf(&log, "$ %s%s\n", cmd, describe(st))
-		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars, Target: st.Target, FullRefresh: st.FullRefresh})
+		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars, Target: st.Target, Dialect: st.Dialect, FullRefresh: st.FullRefresh})
 		if err != nil {
 			fmt.Fprintf(&log, "usage error: %v\n", err)
 			continue
@@ -157,7 +159,7 @@ func runGolden(t *testing.T, file string) {
 	}
 	got["want/log"] = log.String()
 	for _, name := range args.Compile {
-		sql, err := s.Compile(ctx, fsys, name, steps[len(steps)-1].Vars, Warehouse{Target: steps[len(steps)-1].Target})
+		sql, err := s.Compile(ctx, fsys, name, steps[len(steps)-1].Vars, Warehouse{Target: steps[len(steps)-1].Target, Dialect: steps[len(steps)-1].Dialect})
 		if err != nil {
 			sql = "error: " + err.Error()
 		}
@@ -200,6 +202,9 @@ func describe(st GoldenStep) string {
 	}
 	if st.Target != "" {
 		b.WriteString(" --target " + st.Target)
+	}
+	if st.Dialect != "" {
+		b.WriteString(" --dialect " + string(st.Dialect))
 	}
 	for _, s := range st.Select {
 		b.WriteString(" --select " + s)

@@ -172,7 +172,7 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 	if c != nil {
 		files = &c.files
 	}
-	proj, err := files.LoadTarget(fsys, vars, w.Target, project.Package{Name: PackageName, Files: nexus.Package(),
+	proj, err := files.LoadTarget(fsys, vars, project.Choice{Target: w.Target, Type: string(w.Dialect)}, project.Package{Name: PackageName, Files: nexus.Package(),
 		Layer: func(vars map[string]any) fs.FS { return nexus.Layer(settings.EntityLayer(vars)) }, Builtin: true, AskVars: askVars, Origin: "the built-in package (pipeline/nexus/package)"},
 		project.Package{Name: "dbt_utils", Files: dbtutils.Package(), Builtin: true,
 			Origin: "the engine's own dbt_utils macros and tests (the project ships no dbt_utils)"})

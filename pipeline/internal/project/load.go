@@ -24,21 +24,26 @@ func Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
 // Load is Load taking what c kept of each file that did not change since
 // the last load through c, and keeping this load's for the next.
 func (c *Cache) Load(root fs.FS, vars map[string]any, pkgs ...Package) (*Project, error) {
-	return c.LoadTarget(root, vars, "", pkgs...)
+	return c.LoadTarget(root, vars, Choice{}, pkgs...)
 }
 
-// LoadTarget is Load for the output target of the project's profile, as
-// dbt's --target picks it; "" is the profile's `target:`.
-func (c *Cache) LoadTarget(root fs.FS, vars map[string]any, target string, pkgs ...Package) (*Project, error) {
+// Choice picks the output of the project's profile, as dbt's --target does
+// ("" is the profile's `target:`), and, when Type is set, the warehouse it
+// is read as (the playground's --dialect), which {{ target.type }} in YAML
+// (test arguments, configs) sees, as the models do.
+type Choice struct{ Target, Type string }
+
+// LoadTarget is Load for the output and warehouse of choice.
+func (c *Cache) LoadTarget(root fs.FS, vars map[string]any, choice Choice, pkgs ...Package) (*Project, error) {
 	c.begin()
-	p, err := load(c, root, vars, target, pkgs)
+	p, err := load(c, root, vars, choice, pkgs)
 	if err == nil {
 		c.end()
 	}
 	return p, err
 }
 
-func load(c *Cache, root fs.FS, vars map[string]any, target string, pkgs []Package) (*Project, error) {
+func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Package) (*Project, error) {
 	l, err := readLayout(root)
 	if err != nil {
 		return nil, err
@@ -58,9 +63,10 @@ func load(c *Cache, root fs.FS, vars map[string]any, target string, pkgs []Packa
 		p.Vars[k] = v
 	}
 	p.cliVars = vars
-	if p.Target, p.Warnings, err = readTarget(root, l.doc, target); err != nil {
+	if p.Target, p.Warnings, err = readTarget(root, l.doc, choice.Target); err != nil {
 		return nil, err
 	}
+	p.yamlType = choice.Type
 	if p.Dispatch, err = readDispatch(l.doc); err != nil {
 		return nil, err
 	}

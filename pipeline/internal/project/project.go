@@ -34,6 +34,8 @@ type Project struct {
 	Warnings []diag.Diagnostic
 	// Target is the profiles.yml output the project builds for.
 	Target Target
+	// yamlType is the warehouse chosen over the target's type (Choice).
+	yamlType string
 	// Files is the root project's file system.
 	Files fs.FS
 	// Packages says which packages were loaded and from where.

@@ -112,10 +112,14 @@ func (p *Project) renderString(file, pkg string, line int, s string) (string, er
 	return strings.TrimSpace(out), nil
 }
 
-// yamlTarget is `target` while YAML renders: the profile's output, with
-// dbt's defaults where the playground has none (--dialect is not known yet).
+// yamlTarget is `target` while YAML renders: the profile's output, of the
+// warehouse chosen (Choice.Type), with dbt's defaults where the playground
+// has none.
 func (p *Project) yamlTarget() jinja.Target {
 	t := jinja.Target{Name: p.Target.Name, Type: p.Target.Type, Schema: p.Target.Schema, Database: p.Target.Database, Profile: p.Target.Profile}
+	if p.yamlType != "" {
+		t.Type = p.yamlType
+	}
 	for _, f := range []struct {
 		v   *string
 		def string
