@@ -222,7 +222,7 @@ func (r *runner) results() []any {
 	for _, n := range r.plan.graph.Order() {
 		name := n.Name
 		if n.Kind == "unit_test" {
-			name = r.plan.unitTests[n.ID].Model + "::" + n.Name // as its step names it
+			name = r.plan.unitStepName(n.ID) // as its step names it
 		}
 		if k := n.Kind + "\x00" + name; byName[k] == nil {
 			byName[k] = n

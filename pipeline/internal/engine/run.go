@@ -281,7 +281,7 @@ func (r *runner) runNode(n *graph.Node) Step {
 	parents := r.plan.graph.Parents(n.ID)
 	if n.Kind == "unit_test" {
 		// it runs before its model, on what the model reads
-		step.Name = r.plan.unitTests[n.ID].Model + "::" + n.Name
+		step.Name = r.plan.unitStepName(n.ID)
 		parents = r.plan.graph.Parents(n.DependsOn[0])
 	}
 	for _, p := range parents {

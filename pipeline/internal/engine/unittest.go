@@ -144,12 +144,24 @@ func (p *plan) versionTests(ut *project.UnitTest) ([]*project.UnitTest, error) {
 	return out, nil
 }
 
+// unitStepName names unit test id as dbt's log does, model::test: the
+// versioned model's own name for a test of one of its versions
+// (dim_people::keeps_ids_v2).
+func (p *plan) unitStepName(id string) string {
+	ut := p.unitTests[id]
+	model := ut.Model
+	if m := p.models[model]; m != nil && m.VersionOf != "" {
+		model = m.VersionOf
+	}
+	return model + "::" + ut.Name
+}
+
 // runUnitTest runs one unit test, never writing a table the project keeps:
 // its inputs are temporary tables, dropped when it ends.
 func (r *runner) runUnitTest(n *graph.Node, step *Step) error {
 	ut := r.plan.unitTests[n.ID]
 	m := r.plan.models[ut.Model]
-	step.Name = ut.Model + "::" + ut.Name
+	step.Name = r.plan.unitStepName(n.ID)
 	u := &unitRender{test: ut, refs: map[string]jinja.Relation{}, sources: map[string]jinja.Relation{}}
 	this := r.plan.relation(m.Name)
 	defer func() {
