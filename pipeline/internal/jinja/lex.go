@@ -29,6 +29,10 @@ var lexerMessage = regexp.MustCompile(`^(Unexpected|Unbalanced|Unable|unclosed)`
 // parseTemplate lexes and parses one file. The token stream is rewritten
 // before parsing (see rewriteTokens) so the result behaves like Jinja2.
 func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStructureGetter) (*nodes.Template, error) {
+	// Jinja2 reads \r\n and \r as \n, in text and in string literals.
+	// gonja's lexer does too, but counts its token positions in the text
+	// it changed, which must be the text maskStrings counts in.
+	source = normalizeNewlines(source)
 	masked, literals := maskStrings(source)
 	stream := tokens.LexAll(masked, cfg)
 	var toks []*tokens.Token
@@ -74,6 +78,13 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 	}
 	rewriteOperators(root)
 	return root, nil
+}
+
+func normalizeNewlines(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // keywords are the operators gonja's lexer reads as names when a line break

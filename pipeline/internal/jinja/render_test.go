@@ -117,6 +117,7 @@ func TestRender(t *testing.T) {
 		{name: "loop first last", src: `{% for i in ['a', 'b', 'c'] %}{{ '(' if loop.first }}{{ i }}{{ ', ' if not loop.last }}{% endfor %})`, want: `(a, b, c)`},
 		{name: "if without else", src: `[{{ 'x' if false }}]`, want: `[]`},
 		{name: "split index", src: `{{ 'a.b.c'.split('.')[1] }}`, want: `b`},
+		{name: "CRLF and CR line ends read as newlines", src: "{{ 'x\r\ny' }}\r\n{% for c in ['a', 'b'] %}{{ c }}{% if not loop.last %},{{ '\\n  ' }}{% endif %}{% endfor %}\rz", want: "x\ny\na,\n  b\nz"},
 		{name: "whitespace control and comments", src: "a\n  {%- if true -%}\n  b\n  {%- endif %}\n{# gone #}c", want: "ab\nc"},
 		{name: "keyword call with defaults", src: `{{ nexus.greet(greeting='yo', name='z') }}`, want: `yo z`},
 		{name: "filters", src: `{{ ['A', 'b'] | join('-') | lower }} {{ 'x' | upper }} {{ 'a b' | replace(' ', '_') }} {{ '7' | int + 1 }} {{ none | default('d') }} {{ nope | default('d') }} {{ '  t ' | trim }} {{ 'abc' | length }} {{ 'ab' | list }}`, want: `a-b X a_b 8 None d t 3 ['a', 'b']`},
