@@ -489,6 +489,7 @@ var (
 	refColumns          = refusal{"%s(...) star expressions are not supported here", "use COLUMNS(...) in a select item, without an alias, over relations whose columns are known; or list the columns"}
 	refAtTimeZone       = refusal{"AT TIME ZONE of a value whose type is not known here is not supported", "cast it first: ts::timestamp AT TIME ZONE 'Europe/Paris' (the instant of that wall clock) or ts::timestamptz AT TIME ZONE 'Europe/Paris' (the wall clock there)"}
 	refColumnsHere      = refusal{"COLUMNS(...) cannot be expanded: %s", "use COLUMNS(*), COLUMNS(* EXCLUDE (...)), COLUMNS('regex') or COLUMNS(['a', 'b']) in a select item, without an alias, over relations whose columns are known; or list the columns"}
+	refHistogram        = refusal{"%s is not supported: it gives a MAP of each value's count, and MAP values are not", "count per value: select x, count(*) as n from t group by x (json_group_object(x, n) over those rows for one JSON object)"}
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
 	refAge              = refusal{"%s with one argument (the age at today's midnight) is not supported", "name the end: age(current_date, x), or age(ts, x) with a timestamp of the data"}
 	refIntervalFraction = refusal{"INTERVAL %s %s: BigQuery takes a whole number of a single part%s", "write a whole number of a smaller part, or MAKE_INTERVAL(day => 1, hour => 12) for several parts"}
@@ -511,7 +512,7 @@ var (
 // reproduces, per dialect.
 var unfaithful = map[Dialect]map[string]refusal{
 	Snowflake: {"hash": refHash, "hash_agg": refHashAgg},
-	DuckDB:    {"hash": refHash, "typeof": refTypeof, "columns": refColumns, "age": refAge},
+	DuckDB:    {"hash": refHash, "typeof": refTypeof, "columns": refColumns, "age": refAge, "histogram": refHistogram},
 }
 
 // sqliteRefused are warehouse functions refused in SQLite-dialect SQL,
@@ -605,6 +606,7 @@ var Refusals = []Rule{
 	{From: "a wildcard table matching no table, a view, or tables whose columns differ; one in a model's SQL naming a model's table that is not built yet", Dialects: "BigQuery", To: refWildcardTable.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
+	{From: "histogram(x), a MAP of counts", Dialects: "DuckDB", To: refHistogram.hint},
 	{From: "SELECT TOP n in one input of a set operation, or with LIMIT", Dialects: "Snowflake", To: refTop.hint},
 	{From: "LISTAGG and ARRAY_AGG WITHIN GROUP (ORDER BY ...) OVER a named window, and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
 	{From: "OBJECT_CONSTRUCT(*)", Dialects: "Snowflake", To: refObjectStar.hint},

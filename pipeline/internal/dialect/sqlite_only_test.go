@@ -39,3 +39,9 @@ func TestDuckDBWindowList(t *testing.T) {
 	expectTranslated(t, duckdb, "select list(a) over (order by id rows between 2 preceding and 1 preceding) from t", "select list_or_null(a) over (order by id NULLS LAST rows between 2 preceding and 1 preceding) from t")
 	expectRefused(t, duckdb, "select list(a order by a) over (order by id) from t", "1:8: "+fmt.Sprintf(refWindowOrder.message, "LIST")+" ("+refWindowOrder.hint+")")
 }
+
+// list_unique counts distinct values; histogram, a MAP, is refused.
+func TestDuckDBListUniqueHistogram(t *testing.T) {
+	expectTranslated(t, duckdb, "select list_unique(l), array_unique(l) from t", "select list_unique_count(l), list_unique_count(l) from t")
+	expectRefused(t, duckdb, "select histogram(x) from t", "1:8: "+fmt.Sprintf(refHistogram.message, "HISTOGRAM")+" ("+refHistogram.hint+")")
+}

@@ -15,6 +15,7 @@ func init() {
 	add(
 		Func{Name: "list_sort_json", NArgs: -1, Scalar: listSort},
 		Func{Name: "list_distinct_json", NArgs: 1, Scalar: listDistinct},
+		Func{Name: "list_unique_count", NArgs: 1, Scalar: listUnique},
 		Func{Name: "list_reverse_sort_json", NArgs: -1, Scalar: listReverseSort},
 		Func{Name: "regexp_split_json", NArgs: 2, Scalar: regexpSplit},
 	)
@@ -30,6 +31,10 @@ func init() {
 	// left out.
 	rename("list_distinct_json", "list_distinct", "duckdb")
 	rename("list_distinct_json", "array_distinct", "duckdb")
+	// list_unique_count(l): how many values list_distinct keeps (NULLs
+	// left out); NULL for NULL.
+	rename("list_unique_count", "list_unique", "duckdb")
+	rename("list_unique_count", "array_unique", "duckdb")
 	// regexp_split_json(s, pattern): the pieces between matches.
 	rename("regexp_split_json", "regexp_split_to_array", "duckdb")
 	rename("regexp_split_json", "string_split_regex", "duckdb")
@@ -162,6 +167,20 @@ func listDistinct(ctx sqlite3.Context, args ...sqlite3.Value) {
 		out = append(out, it)
 	}
 	resultArray(ctx, out)
+}
+
+func listUnique(ctx sqlite3.Context, args ...sqlite3.Value) {
+	items, ok := arrayArg(ctx, args[0])
+	if !ok {
+		return
+	}
+	seen := map[string]bool{}
+	for _, it := range items {
+		if s := string(it); s != "null" {
+			seen[s] = true
+		}
+	}
+	ctx.ResultInt(len(seen))
 }
 
 func regexpSplit(ctx sqlite3.Context, args ...sqlite3.Value) {
