@@ -16,6 +16,7 @@ func (e *Env) adapter() attrs {
 		"quote":                   func(a *exec.VarArgs) string { return e.quote(argString(a, 0)) },
 		"get_columns_in_relation": e.columnsInRelation,
 		"get_relation":            e.getRelation,
+		"drop_relation":           e.dropRelation,
 		"type":                    func(*exec.VarArgs) string { return e.targetType() },
 	}
 }
@@ -166,6 +167,32 @@ func (e *Env) getRelation(a *exec.VarArgs) (*exec.Value, error) {
 		return noneValue(), err
 	}
 	return exec.AsValue(e.nodeRel(rel)), nil
+}
+
+// dropRelation is adapter.drop_relation(relation): drop <type> if exists,
+// run like run_query. dbt drops only a relation whose type it knows
+// (this.incorporate(type='table')), and nothing while parsing.
+func (e *Env) dropRelation(a *exec.VarArgs) (*exec.Value, error) {
+	v := arg(a, 0, "relation")
+	if v == nil || v.IsNil() {
+		return nil, e.fail("adapter.drop_relation() needs a relation", "pass ref('model') or this.incorporate(type='table')")
+	}
+	r, ok := v.Interface().(relValue)
+	if !ok {
+		return nil, e.fail(fmt.Sprintf("adapter.drop_relation() needs a relation, got %s", v.String()), "pass ref('model') or this.incorporate(type='table')")
+	}
+	switch r.typ {
+	case "table", "view":
+	case "":
+		return nil, e.fail(fmt.Sprintf("Tried to drop relation %s, but its type is null.", r.String()),
+			"give it its type: adapter.drop_relation(this.incorporate(type='table'))")
+	default:
+		return nil, e.fail(fmt.Sprintf("adapter.drop_relation() drops a table or a view, not a relation of type %q", r.typ), "")
+	}
+	if _, err := e.queryAs("adapter.drop_relation", "drop "+r.typ+" if exists "+r.String()); err != nil {
+		return nil, err
+	}
+	return noneValue(), nil
 }
 
 // columnsInRelation is adapter.get_columns_in_relation(relation).

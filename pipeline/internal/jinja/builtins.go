@@ -49,6 +49,8 @@ func (e *Env) installBuiltins() {
 	g.Set(spreadFuncName, spreadCall)
 	g.Set(truthFuncName, truth)
 	g.Set(printFuncName, printValue)
+	g.Set(keyFuncName, subscriptKey)
+	g.Set(dictCallName, dictCall)
 	g.Set("none", none)
 	g.Set("range", rangeFn)
 	g.Set("ref", e.ref)
@@ -81,6 +83,7 @@ func (e *Env) installBuiltins() {
 	g.Set("zip", zipFn)
 	e.installCrossDB()
 	e.installNaming()
+	e.installGlobalMacros()
 	g.Set("api", e.api())
 	installModules(g)
 }

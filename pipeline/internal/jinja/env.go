@@ -315,7 +315,7 @@ func (e *Env) begin(path string, ctx *Context, usesGraph bool) {
 	} else {
 		e.globals.Set("graph", unreadGraph)
 	}
-	e.globals.Set("flags", attrs{"WHICH": "run", "FULL_REFRESH": false})
+	e.globals.Set("flags", attrs{"WHICH": "run", "FULL_REFRESH": false, "STORE_FAILURES": false})
 	e.globals.Set("target", attrs{
 		"name":         ctx.Target.Name,
 		"type":         ctx.Target.Type,

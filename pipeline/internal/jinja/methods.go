@@ -237,7 +237,7 @@ var dictMethods = map[string]exec.Method[map[string]any]{
 		}
 		if len(a.Args) == 1 {
 			for _, p := range dictEntries(a.Args[0]) {
-				if err := dictSet(self, p.Key.String(), p.Value); err != nil {
+				if err := dictSet(self, p.Key, p.Value); err != nil {
 					return nil, err
 				}
 			}
@@ -280,7 +280,7 @@ var dictMethods = map[string]exec.Method[map[string]any]{
 		if len(a.Args) == 2 {
 			def = a.Args[1].Interface()
 		}
-		return def, dictSet(self, key, def)
+		return def, dictSet(self, a.Args[0], def)
 	},
 	"copy": func(_ map[string]any, self *exec.Value, a *exec.VarArgs) (any, error) {
 		if err := wantArgs("copy", a, 0, 0); err != nil {

@@ -14,6 +14,9 @@ import (
 type relValue struct {
 	Relation
 	schema, database, identifier string
+	// typ is dbt's relation type (table, view) when known: given by
+	// incorporate(type=...); dbt's ref() and this have none.
+	typ string
 }
 
 func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
@@ -29,6 +32,10 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 		if cte {
 			return exec.AsValue("cte"), true
 		}
+		if r.typ == "" {
+			return noneValue(), true
+		}
+		return exec.AsValue(r.typ), true
 	}
 	switch name {
 	case "schema":
@@ -49,13 +56,65 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 	case "render":
 		return exec.AsValue(func(*exec.VarArgs) *exec.Value { return exec.AsValue(r.String()) }), true
 	case "is_table":
+		if r.typ != "" {
+			return exec.AsValue(r.typ == "table"), true
+		}
 		return exec.AsValue(!cte), true
 	case "is_view":
-		return exec.AsValue(false), true
+		return exec.AsValue(r.typ == "view"), true
 	case "get":
 		return exec.AsValue(r.get), true
+	case "incorporate":
+		return exec.AsValue(r.incorporate), true
 	}
 	return nil, false
+}
+
+// incorporate is dbt's relation.incorporate(path=..., type=...): a copy
+// with the names of path (database, schema, identifier) and the type
+// given. A schema other than the relation's would need the SQLite schema
+// dbt's name stands for, which only api.Relation.create looks up.
+func (r relValue) incorporate(a *exec.VarArgs) (*exec.Value, error) {
+	if len(a.Args) > 0 {
+		return nil, fmt.Errorf("incorporate() takes keyword arguments only (path=..., type=...)")
+	}
+	out := r
+	for k, v := range a.KwArgs {
+		switch k {
+		case "type":
+			out.typ = ""
+			if !v.IsNil() {
+				out.typ = v.String()
+			}
+		case "path":
+			if v.IsNil() {
+				continue
+			}
+			for _, p := range dictEntries(v) {
+				if p.Value.IsNil() {
+					continue
+				}
+				val := p.Value.String()
+				switch p.Key.String() {
+				case "database":
+					out.database = val
+				case "identifier":
+					out.identifier, out.Name = "", val
+				case "schema":
+					if cur, _ := r.GetAttribute("schema"); val != cur.String() {
+						return nil, fmt.Errorf("incorporate(path={'schema': '%s'}) moves %s to another schema, which is not supported here; name it with api.Relation.create(schema=..., identifier=...)", val, r.String())
+					}
+				default:
+					return nil, fmt.Errorf("incorporate(path=...) takes database, schema and identifier, not %q", p.Key.String())
+				}
+			}
+		default:
+			// quote_policy, include_policy and the like change how dbt
+			// prints the name, which the playground prints its own way
+			return nil, fmt.Errorf("incorporate(%s=...) is not supported here; it takes path and type", k)
+		}
+	}
+	return exec.AsValue(out), nil
 }
 
 // get is relation.get(key[, default]): dbt's relations are mappings whose
@@ -215,11 +274,11 @@ func (t table) GetAttribute(name string) (*exec.Value, bool) {
 	case "rows":
 		return exec.AsValue(t), true
 	case "columns":
-		var cols []any
+		var cols tableColumns
 		for i, c := range t.columnNames() {
 			cols = append(cols, tableColumn{name: c, t: t, i: i})
 		}
-		return exec.AsValue(&cols), true
+		return exec.AsValue(cols), true
 	case "column_names":
 		var cols []any
 		for _, c := range t.columnNames() {
@@ -239,6 +298,65 @@ func (t table) columnNames() []string {
 		return t[:1][0].cols()
 	}
 	return nil
+}
+
+// tableColumns is a table's .columns, agate's MappedSequence of its
+// columns: iterating it and c[i] give columns in order, c['name'] one by
+// name, and it has keys(), values(), items() and get(name, default).
+// (agate gives tuples where these give lists.)
+type tableColumns []tableColumn
+
+func (cs tableColumns) GetItem(key any) (*exec.Value, bool) {
+	switch k := key.(type) {
+	case int:
+		if k < 0 {
+			k += len(cs)
+		}
+		if k >= 0 && k < len(cs) {
+			return exec.AsValue(cs[k]), true
+		}
+	case string:
+		for _, c := range cs {
+			if c.name == k {
+				return exec.AsValue(c), true
+			}
+		}
+	}
+	return nil, false
+}
+
+func (cs tableColumns) GetAttribute(name string) (*exec.Value, bool) {
+	list := func(f func(c tableColumn) any) func(*exec.VarArgs) *exec.Value {
+		return func(*exec.VarArgs) *exec.Value {
+			out := make([]any, len(cs))
+			for i, c := range cs {
+				out[i] = f(c)
+			}
+			return exec.AsValue(&out)
+		}
+	}
+	switch name {
+	case "keys":
+		return exec.AsValue(list(func(c tableColumn) any { return c.name })), true
+	case "values":
+		return exec.AsValue(list(func(c tableColumn) any { return c })), true
+	case "items":
+		return exec.AsValue(list(func(c tableColumn) any { return exec.ValuesList{exec.AsValue(c.name), exec.AsValue(c)} })), true
+	case "get":
+		return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
+			// by name only, as agate's get reads its dict
+			if len(a.Args) > 0 && a.Args[0].IsString() {
+				if v, ok := cs.GetItem(a.Args[0].String()); ok {
+					return v
+				}
+			}
+			if len(a.Args) > 1 {
+				return a.Args[1]
+			}
+			return noneValue()
+		}), true
+	}
+	return nil, false
 }
 
 // tableColumn is one column of a table: .name and .values().

@@ -57,6 +57,7 @@ func rewriteOperators(root nodes.Node) {
 	unType := reflect.TypeFor[*nodes.UnaryExpression]()
 	outType := reflect.TypeFor[*nodes.Output]()
 	callType := reflect.TypeFor[*nodes.Call]()
+	getItemType := reflect.TypeFor[*nodes.GetItem]()
 	tokType := reflect.TypeFor[*tokens.Token]()
 	envType := reflect.TypeFor[*Env]() // held by our control structures; not part of the tree
 	var walk func(v reflect.Value)
@@ -84,6 +85,9 @@ func rewriteOperators(root nodes.Node) {
 				wrapOutput((*nodes.Output)(v.UnsafePointer()))
 			case callType:
 				rewriteSpreadCall((*nodes.Call)(v.UnsafePointer()))
+				rewriteDictCall((*nodes.Call)(v.UnsafePointer()))
+			case getItemType:
+				rewriteGetItem((*nodes.GetItem)(v.UnsafePointer()))
 			}
 		case reflect.Struct:
 			for i := range v.NumField() {

@@ -130,6 +130,17 @@ func TestRender(t *testing.T) {
 		{name: "ref and attributes", src: `{{ ref('orders') }} {{ ref('nexus', 'events') }} {{ ref('nexus', 'events').schema }} {{ ref('orders').identifier }}`, want: `orders nexus.events main_nexus orders`},
 		{name: "source", src: `{{ source('gmail', 'messages') }}`, want: `gmail.messages`},
 		{name: "a relation is a mapping naming its class", src: `{{ ref('orders') is mapping }} {{ ref('orders').get('metadata', {}).get('type', '').endswith('Relation') }} {{ ref('orders').get('identifier') }} {{ ref('orders').get('nope', 'd') }} {{ 'x' is mapping }}`, want: `True True orders d False`},
+		{name: "relation incorporate copies with a type and names", src: `{{ this.type is none }} {{ this.incorporate(type='table').type }} {{ this.incorporate(type='view').is_view }} {{ this.incorporate(type='view').is_table }} {{ this.incorporate(path={'identifier': 'p2', 'schema': this.schema}) }} {{ this }}`, want: `True table True False nexus_final_tables.p2 nexus_final_tables.persons`},
+		{name: "incorporate to another schema", src: "\n{{ this.incorporate(path={'schema': 'elsewhere'}) }}", wantErr: `models/m.sql:2: incorporate(path={'schema': 'elsewhere'}) moves nexus_final_tables.persons to another schema, which is not supported here; name it with api.Relation.create(schema=..., identifier=...)`},
+		{name: "drop_relation drops by type", src: `{% do adapter.drop_relation(this.incorporate(type='table')) %}`, ctx: func(c *Context) {
+			c.RunQuery = func(sql string) (*Rows, error) { return nil, errors.New("ran " + sql) }
+		}, wantErr: `models/m.sql:1: adapter.drop_relation: ran drop table if exists nexus_final_tables.persons`},
+		{name: "drop_relation of a relation without type", src: `{% do adapter.drop_relation(this) %}`, wantErr: `models/m.sql:1: Tried to drop relation nexus_final_tables.persons, but its type is null. (give it its type: adapter.drop_relation(this.incorporate(type='table')))`},
+		{name: "load_relation finds a built relation", src: `{{ load_relation(ref('x')) }} {{ dbt.load_relation(ref('x')).identifier }} {{ load_cached_relation(ref('x')) is none }}`, want: `x x False`},
+		{name: "load_relation of a missing relation", src: `{{ load_relation(ref('x')) is none }}`, ctx: func(c *Context) {
+			c.Columns = func(Relation) ([]Column, error) { return nil, nil }
+		}, want: `True`},
+		{name: "should_store_failures follows the config", src: `{{ should_store_failures() }} {{ config(store_failures=true) }}{{ should_store_failures() }} {{ flags.STORE_FAILURES }}`, want: `False True False`},
 		{name: "var with default", src: `{{ var('n') }} {{ var('nope', 'dflt') }} {{ var('nope', none) is none }}`, want: `3 dflt True`},
 		{name: "this target execute", src: `{{ this }} {{ this.name }} {{ target.name }} {{ target.type }} {{ target.schema }} {{ target.profile_name }} {{ execute }}`, want: `nexus_final_tables.persons persons dev sqlite main nexus True`},
 		{name: "is_incremental", src: `{% if is_incremental() %}inc{% else %}full{% endif %}`, want: `full`},

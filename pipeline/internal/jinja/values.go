@@ -162,8 +162,11 @@ func dictEntries(v *exec.Value) []*exec.Pair {
 	return out
 }
 
-// dictSet sets key in a dict value in place.
-func dictSet(v *exec.Value, key string, val any) error {
+// dictSet sets key in a dict value in place. A key compares by its text;
+// a new one is kept as given, so a relation stays a relation.
+func dictSet(v *exec.Value, k any, val any) error {
+	kv := exec.ToValue(k)
+	key := kv.String()
 	if d := dictOf(v); d != nil {
 		for _, p := range d.Pairs {
 			if p.Key.String() == key {
@@ -171,7 +174,7 @@ func dictSet(v *exec.Value, key string, val any) error {
 				return nil
 			}
 		}
-		d.Pairs = append(d.Pairs, &exec.Pair{Key: exec.AsValue(key), Value: exec.ToValue(val)})
+		d.Pairs = append(d.Pairs, &exec.Pair{Key: kv, Value: exec.ToValue(val)})
 		return nil
 	}
 	rv := reflect.ValueOf(v.Interface())

@@ -59,6 +59,13 @@ class Relation:
             return self.name
         return self.at + "." + self.name
 
+    # dbt's relations hash by their rendered name and equal by their fields
+    def __hash__(self):
+        return hash(str(self))
+
+    def __eq__(self, other):
+        return isinstance(other, Relation) and vars(self) == vars(other)
+
 
 def dbt_schema(target_schema, schema):
     """dbt's default generate_schema_name for a node built in SQLite schema
@@ -116,10 +123,34 @@ class Column:
         return list(self._values)
 
 
+class Columns(list):
+    # agate's MappedSequence of a table's columns: a sequence, also read
+    # by name, with keys(), values(), items() and get() by name
+    def __getitem__(self, k):
+        if isinstance(k, str):
+            for c in self:
+                if c.name == k:
+                    return c
+            raise KeyError(k)
+        return list.__getitem__(self, k)
+
+    def keys(self):
+        return [c.name for c in self]
+
+    def values(self):
+        return list(self)
+
+    def items(self):
+        return [(c.name, c) for c in self]
+
+    def get(self, k, default=None):
+        return dict(self.items()).get(k, default)
+
+
 class Table:
     def __init__(self, cols, rows):
         self.rows = [Row(cols, r) for r in rows]
-        self.columns = [Column(c, [r[i] for r in rows]) for i, c in enumerate(cols)]
+        self.columns = Columns(Column(c, [r[i] for r in rows]) for i, c in enumerate(cols))
 
     def __iter__(self):
         return iter(self.rows)

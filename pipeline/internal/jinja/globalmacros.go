@@ -1,0 +1,55 @@
+package jinja
+
+import "github.com/nikolalohinski/gonja/v2/exec"
+
+// installGlobalMacros defines macros of dbt's global project that packages
+// call bare or as dbt.name: load_relation, load_cached_relation and
+// should_store_failures.
+func (e *Env) installGlobalMacros() {
+	dbt, _ := e.globals.Get("dbt")
+	ns, _ := dbt.(*namespaceValue)
+	for name, fn := range map[string]func(*exec.VarArgs) (*exec.Value, error){
+		"load_relation":         e.loadRelation,
+		"load_cached_relation":  e.loadRelation,
+		"should_store_failures": e.shouldStoreFailures,
+	} {
+		e.globals.Set(name, fn)
+		if ns != nil {
+			ns.members[name] = fn
+		}
+	}
+}
+
+// loadRelation is load_relation(relation): adapter.get_relation of the
+// relation's database, schema and identifier, none when it does not exist.
+func (e *Env) loadRelation(a *exec.VarArgs) (*exec.Value, error) {
+	v := arg(a, 0, "relation")
+	if v == nil || v.IsNil() {
+		return nil, e.fail("load_relation() needs a relation", "pass ref('model') or source('src', 'table')")
+	}
+	if _, ok := v.Interface().(relValue); !ok {
+		return nil, e.fail("load_relation() needs a relation, got "+v.String(), "pass ref('model') or source('src', 'table')")
+	}
+	get := func(attr string) *exec.Value {
+		x, _ := v.GetAttribute(attr)
+		return x
+	}
+	return e.getRelation(&exec.VarArgs{
+		Args:   []*exec.Value{},
+		KwArgs: map[string]*exec.Value{"database": get("database"), "schema": get("schema"), "identifier": get("identifier")},
+	})
+}
+
+// shouldStoreFailures is should_store_failures(): the node's store_failures
+// config, else the --store-failures flag, which is never set here.
+func (e *Env) shouldStoreFailures(*exec.VarArgs) (*exec.Value, error) {
+	if v, ok := e.configSet["store_failures"]; ok && v != nil {
+		return exec.AsValue(toJinja(v)), nil
+	}
+	if e.cur != nil {
+		if v, ok := e.cur.ModelConfig["store_failures"]; ok && v != nil {
+			return exec.AsValue(toJinja(v)), nil
+		}
+	}
+	return exec.AsValue(false), nil
+}
