@@ -120,6 +120,11 @@ func (t *translator) numberType(n *node) string {
 				s, _ := strconv.Atoi(typ.scale)
 				return decimalOf(s)
 			}
+			if t.d == DuckDB && typ.affinity == "INTEGER" && typ.precision != "" {
+				// DECIMAL(p, 0): whole numbers, but a DECIMAL's median
+				// and quantiles are too, cut off towards zero
+				return decimalOf(0)
+			}
 			if t.d == DuckDB && isFloat32(typ) {
 				return "FLOAT"
 			}

@@ -45,3 +45,9 @@ func TestDuckDBListUniqueHistogram(t *testing.T) {
 	expectTranslated(t, duckdb, "select list_unique(l), array_unique(l) from t", "select list_unique_count(l), list_unique_count(l) from t")
 	expectRefused(t, duckdb, "select histogram(x) from t", "1:8: "+fmt.Sprintf(refHistogram.message, "HISTOGRAM")+" ("+refHistogram.hint+")")
 }
+
+// A DECIMAL(p, 0)'s median is a DECIMAL of scale 0 in DuckDB: cut off
+// towards zero, where a BIGINT's is a DOUBLE.
+func TestDuckDBMedianScaleZero(t *testing.T) {
+	expectTranslated(t, duckdb, "select median(x::decimal(10,0)), median(x::bigint) from t", "select median_decimal(decimal_fits(cast_to(x, 'INTEGER', 'duckdb', 1), 10, 0, 1), 0), median_of(cast_to(x, 'INTEGER', 'duckdb', 1)) from t")
+}
