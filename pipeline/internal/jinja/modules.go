@@ -13,8 +13,8 @@ import (
 	"github.com/nikolalohinski/gonja/v2/exec"
 )
 
-// installModules adds dbt's Python helpers: modules.datetime, modules.re and
-// modules.itertools (the parts dbt packages use), run_started_at,
+// installModules adds dbt's Python helpers: modules.datetime, modules.re,
+// modules.itertools and modules.pytz (the parts dbt packages use), run_started_at,
 // invocation_id, set, toyaml and fromyaml.
 func installModules(g *exec.Context) {
 	started := time.Now().UTC()
@@ -22,6 +22,7 @@ func installModules(g *exec.Context) {
 		"datetime":  datetimeModule(),
 		"re":        reModule(),
 		"itertools": itertoolsModule(),
+		"pytz":      pytzModule(),
 	})
 	g.Set("run_started_at", pyTime{t: started, aware: true})
 	g.Set("invocation_id", newInvocationID())
@@ -235,8 +236,14 @@ func intArg(a *exec.VarArgs, i int, name string, def int) int {
 
 func datetimeModule() attrs {
 	mk := func(a *exec.VarArgs) pyTime {
+		loc, aware := time.UTC, false
+		if v := arg(a, 7, "tzinfo"); v != nil {
+			if z, ok := v.Interface().(pyZone); ok {
+				loc, aware = z.firstOffset(), true
+			}
+		}
 		return pyTime{t: time.Date(intArg(a, 0, "year", 1), time.Month(intArg(a, 1, "month", 1)), intArg(a, 2, "day", 1),
-			intArg(a, 3, "hour", 0), intArg(a, 4, "minute", 0), intArg(a, 5, "second", 0), intArg(a, 6, "microsecond", 0)*1000, time.UTC)}
+			intArg(a, 3, "hour", 0), intArg(a, 4, "minute", 0), intArg(a, 5, "second", 0), intArg(a, 6, "microsecond", 0)*1000, loc), aware: aware}
 	}
 	return attrs{
 		"datetime": pyClass(func(a *exec.VarArgs) any {

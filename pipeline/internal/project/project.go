@@ -174,7 +174,10 @@ type Test struct {
 	Model  string
 	Column string
 	Args   map[string]any
-	SQL    string // singular tests
+	// written are the arguments as the YAML writes them, before their
+	// Jinja is rendered: dbt names the test after them.
+	written map[string]any
+	SQL     string // singular tests
 	// Generic is how a template calls a custom generic test's macro
 	// (test_name, or pkg.test_name); Kind is then "generic".
 	Generic string

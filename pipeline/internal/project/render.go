@@ -33,7 +33,9 @@ func (p *Project) renderYAML(file, pkg string, n *yamlx.Node) (*yamlx.Node, erro
 		if err != nil {
 			return nil, err
 		}
-		return nativeValue(out, n.Line), nil
+		r := nativeValue(out, n.Line)
+		r.Raw = n
+		return r, nil
 	case yamlx.Map:
 		c := *n
 		c.Vals = make([]*yamlx.Node, len(n.Vals))

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"crypto/md5"
 	"fmt"
 	"regexp"
 	"sort"
@@ -15,7 +16,9 @@ import (
 // a list's or a mapping's values one by one), each written as Python
 // writes it with every run of other characters than letters, digits and _
 // made one _, joined by __. So a test listed twice with other arguments
-// runs twice, under dbt's name.
+// runs twice, under dbt's name. Arguments count as written, their Jinja
+// unrendered; a name of 64 characters or more is its first 30 (the test
+// and the node) and the MD5 of the whole, as dbt shortens it.
 func dbtTestName(written string, t *Test, custom string) string {
 	if custom != "" {
 		return custom
@@ -34,6 +37,9 @@ func dbtTestName(written string, t *Test, custom string) string {
 	}
 	args := map[string]any{}
 	for k, v := range t.Args {
+		args[k] = v
+	}
+	for k, v := range t.written {
 		args[k] = v
 	}
 	if t.Column != "" {
@@ -69,7 +75,15 @@ func dbtTestName(written string, t *Test, custom string) string {
 	for i, p := range parts {
 		parts[i] = notIdent.ReplaceAllString(p, "_")
 	}
-	return kind + "_" + target + "_" + strings.Join(parts, "__")
+	identifier := kind + "_" + target
+	name := identifier + "_" + strings.Join(parts, "__")
+	if len(name) >= 64 {
+		if r := []rune(identifier); len(r) > 30 {
+			identifier = string(r[:30])
+		}
+		return fmt.Sprintf("%s_%x", identifier, md5.Sum([]byte(name)))
+	}
+	return name
 }
 
 var notIdent = regexp.MustCompile(`[^0-9a-zA-Z_]+`)

@@ -480,7 +480,7 @@ var testConfigKeys = keys("severity", "tags", "enabled", "where", "limit", "warn
 var testKinds = map[string]bool{"unique": true, "not_null": true, "accepted_values": true, "relationships": true}
 
 func parseTest(file string, t *yamlx.Node, model, column string, base Config, generic func(kind string) string) (*Test, error) {
-	test := &Test{File: file, Line: t.Line, Model: model, Column: column, Config: base, Args: map[string]any{}}
+	test := &Test{File: file, Line: t.Line, Model: model, Column: column, Config: base, Args: map[string]any{}, written: map[string]any{}}
 	custom := "" // the entry's `name:`, which dbt takes as the test's name
 	switch t.Kind {
 	case yamlx.Scalar:
@@ -536,9 +536,15 @@ func parseTest(file string, t *yamlx.Node, model, column string, base Config, ge
 							test.Args[ak] = av
 						}
 					}
+					if m, ok := args.Vals[i].Written().(map[string]any); ok {
+						for ak, av := range m {
+							test.written[ak] = av
+						}
+					}
 					continue
 				}
 				test.Args[k] = args.Vals[i].Plain()
+				test.written[k] = args.Vals[i].Written()
 			}
 		}
 	default:

@@ -37,6 +37,34 @@ type Node struct {
 	Keys  []string // map keys in document order
 	Vals  []*Node  // map values, parallel to Keys
 	Items []*Node  // list items
+	// Raw is the node as written when its Jinja was rendered into this
+	// one ({{ var('x') }}), else nil.
+	Raw *Node
+}
+
+// Written is Plain of the tree as written, before its Jinja was rendered.
+func (n *Node) Written() any {
+	if n == nil {
+		return nil
+	}
+	if n.Raw != nil {
+		return n.Raw.Plain()
+	}
+	switch n.Kind {
+	case Map:
+		m := make(map[string]any, len(n.Keys))
+		for i, k := range n.Keys {
+			m[k] = n.Vals[i].Written()
+		}
+		return m
+	case List:
+		l := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			l[i] = it.Written()
+		}
+		return l
+	}
+	return n.Value
 }
 
 // Get returns the value under key of a map node, or nil.
