@@ -291,7 +291,7 @@ func (t *translator) rewriteTimestampLiteral(n *node, kind string) {
 // CONVERT_TIMEZONE keep the offset written, whose texts do not sort as
 // their instants.
 func (t *translator) orderInstant(o *node) {
-	if t.d == SQLite || o.x == nil {
+	if t.d == SQLite || o.x == nil || t.epochOrder[o] {
 		return
 	}
 	x := o.x

@@ -76,7 +76,7 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 	p.schemas = o.Schemas
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
-		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
+		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
 	t.walk(root, nil)
 	if len(t.naturals) > 0 && len(t.errs) == 0 {
 		return TranslateTyped(t.naturalsAsUsing(), o)
@@ -167,6 +167,9 @@ type translator struct {
 	wildcards map[*fromInfo]*wildcard
 	// safeCalls are the calls of BigQuery's SAFE.f (safe_calls.go).
 	safeCalls []*node
+	// epochOrder are the window ORDER BY items ordered by their epoch
+	// seconds for a RANGE frame of INTERVAL offsets (window_frames.go).
+	epochOrder map[*node]bool
 }
 
 // refuse records refusal r at token i.
