@@ -14,7 +14,7 @@ func TestCreate(t *testing.T) {
 	}{
 		{bigquery, "create table if not exists main.x as select a from t", "create table if not exists main.x as select a from t"},
 		{bigquery, "create or replace table main.x as select s.f from t", "DROP TABLE IF EXISTS main.x; create   table main.x as select json_extract(s, '$.f') AS f from t"},
-		{bigquery, "create or replace table `proj.ds.x`\npartition by date(ts)\ncluster by a\noptions(description='x')\nas (select a from t)", "DROP TABLE IF EXISTS ds.x; create   table ds.x\n\n\n\nas (select a from t)"},
+		{bigquery, "create or replace table `proj.ds.x`\npartition by date(ts)\ncluster by a\noptions(description='x')\nas (select a from t)", "DROP TABLE IF EXISTS ds.x; create   table ds.x\n\n\n\nas SELECT * FROM (select a from t)"},
 		{bigquery, "create temp table x as select 1 as a", "create temp table x as select 1 as a"},
 		{snowflake, "create or replace temporary table s.x as select a::int as a from t", "DROP TABLE IF EXISTS temp.x; create   temporary table x as select cast_to(a, 'INTEGER', 'snowflake', 1) as a from t"},
 		{snowflake, "create or replace transient table x comment = 'daily' as select 1", "DROP TABLE IF EXISTS x; create    table x  as select 1"},

@@ -368,6 +368,7 @@ var Translations = []Rule{
 	{From: "DATE_TRUNC(x, WEEK(MONDAY))", Dialects: "BigQuery", To: "datetime_trunc_bigquery(x, 'week(monday)')"},
 	{From: "LAG(x[, 1[, d]]) IGNORE NULLS OVER (... ORDER BY ...), LEAD", Dialects: "Snowflake", To: "coalesce(last_value_ignore_nulls(x) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), d); first_value_ignore_nulls(x) OVER (... ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)",
 		Note: "the nearest non-NULL value before (after) the row; another offset is refused"},
+	{From: "(SELECT ...) UNION ALL (SELECT ...), a query or a compound's input in parentheses", Dialects: warehouses, To: "SELECT * FROM (SELECT ...) UNION ALL SELECT * FROM (SELECT ...)", Note: "SQLite takes no parentheses there; each input keeps its own ORDER BY and LIMIT"},
 	{From: "OVER (w), a window of the WINDOW clause alone in parentheses", Dialects: warehouses, To: "OVER w", Note: "SQLite reads OVER (w) as a new window copying w, and refuses it when w has a frame"},
 	{From: "FIRST_VALUE(x IGNORE NULLS) OVER (...), LAST_VALUE(x) IGNORE NULLS OVER (...)", Dialects: all, To: "first_value_ignore_nulls(x) OVER (...)", Note: "the first (last) non-NULL value of the frame"},
 	{From: "ARRAY_AGG([DISTINCT] x ORDER BY y LIMIT n)", Dialects: "BigQuery", To: "array_agg_limit(x, n ORDER BY y); array_agg_distinct_limit(x, n ORDER BY y)", Note: "the first n values in that order (with DISTINCT, of the distinct values: SQLite takes DISTINCT only in a call of one argument)"},

@@ -361,6 +361,7 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 	for _, b := range q.list {
 		t.walk(b, inner)
 	}
+	t.unparenBodies(q)
 	t.realColumns(q) // once the bodies' scopes are known
 	t.setColumnTypes(q)
 	if q.y != nil && q.y.name == "all" {

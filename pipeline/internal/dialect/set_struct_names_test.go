@@ -16,7 +16,7 @@ func TestSetStructNames(t *testing.T) {
 		"select json_object('x', 1, 'y', 2) union all select json_object('z', 3, 'y', 4) from t")
 	// parenthesised inputs, on either side
 	expectTranslated(t, bigquery, "(select struct(1 as x)) union all (select struct(2) union all select struct(3))",
-		"(select json_object('x', 1)) union all (select json_object('x', 2) union all select json_object('x', 3))")
+		"SELECT * FROM (select json_object('x', 1)) union all SELECT * FROM (select json_object('x', 2) union all select json_object('x', 3))")
 	// arrays of structs
 	expectTranslated(t, bigquery, "select [struct(1 as x)] union all select [struct(2), struct(3)]",
 		"select json_array(json_object('x', 1)) union all select json_array(json_object('x', 2), json_object('x', 3))")
