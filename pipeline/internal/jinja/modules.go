@@ -27,15 +27,10 @@ func installModules(g *exec.Context) {
 	g.Set("run_started_at", pyTime{t: started, aware: true})
 	g.Set("invocation_id", newInvocationID())
 	g.Set("set", func(a *exec.VarArgs) any {
-		out := []any{}
 		if len(a.Args) > 0 {
-			for _, v := range listOf(a.Args[0]) {
-				if !slices.ContainsFunc(out, func(x any) bool { return exec.AsValue(x).EqualValueTo(exec.AsValue(v)) }) {
-					out = append(out, v)
-				}
-			}
+			return newSet(listOf(a.Args[0]))
 		}
-		return &out
+		return newSet(nil)
 	})
 	g.Set("toyaml", func(a *exec.VarArgs) (string, error) {
 		if len(a.Args) < 1 {

@@ -315,6 +315,7 @@ def render_case(files):
         "dbt_utils": dbt_utils,
         "modules": NS({"datetime": datetime}),
         "zip": zip,  # dbt's context has Python's zip
+        "set": set,  # and its set
     }
     # Jinja2 binds a template's free names when its module is made, so the
     # macros are defined twice: the second pass sees every macro and
