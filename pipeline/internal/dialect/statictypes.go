@@ -227,6 +227,15 @@ func (t *translator) staticTypeOf(n *node) string {
 		if comparisons[n.name] || n.name == "and" || n.name == "or" {
 			return TypeBool
 		}
+		if n.name == "at time zone" {
+			// a wall clock's instant there, or an instant's wall clock
+			switch t.staticType(n.x) {
+			case sqlfunc.KindWallClock:
+				return sqlfunc.KindInstant
+			case sqlfunc.KindInstant:
+				return sqlfunc.KindWallClock
+			}
+		}
 		if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake) {
 			x, y := t.staticType(n.x), t.staticType(n.y)
 			if x == TypeDate && y == "" || n.name == "+" && y == TypeDate && x == "" {
