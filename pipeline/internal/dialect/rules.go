@@ -456,6 +456,7 @@ var (
 	refDuckEachBare      = refusal{"%s could be a column of json_each or of a relation beside it whose columns are not known", "qualify it with the json_each's alias: j.value, j.key"}
 	refDuckEachStar      = refusal{"* over json_each or json_tree is not supported: DuckDB's columns hold JSON and DuckDB's type names", "name the columns: j.key, j.value, j.type, j.fullkey"}
 	refWindowOrder       = refusal{"%s(... ORDER BY ...) OVER (...) is not supported: SQLite takes no ORDER BY inside a window's aggregate", "order the window instead, list(x) OVER (ORDER BY y ROWS ...) (its frame's rows come in that order), or aggregate the ordered rows in a subquery"}
+	refIsBool            = refusal{"x IS [NOT] %s takes a BOOL in BigQuery, and x is none", "write x IS NULL, or compare the value: x = 0"}
 	refIsTruth           = refusal{"x IS [NOT] %s is not Snowflake: Snowflake's IS takes NULL and DISTINCT FROM alone", "write x IS NULL for IS UNKNOWN, COALESCE(x, FALSE) for IS TRUE, x IS NOT DISTINCT FROM FALSE for IS FALSE (NOT before them for IS NOT)"}
 	refSafeScalar        = refusal{"SAFE.%s is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only", "drop SAFE., or apply a SAFE. scalar function to the values before aggregating"}
 	refSafeArity         = refusal{"SAFE.%s", "pass the number of arguments the function takes: BigQuery checks it before the query runs, and SAFE. gives NULL only for errors while it runs"}
@@ -583,6 +584,7 @@ var Refusals = []Rule{
 	{From: "SAFE.ABS(x) (SQLite's ABS fails on the least integer)", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "x IS y, x IS NOT y with y other than NULL, TRUE, FALSE, UNKNOWN (SQLite's IS; the warehouses refuse it too)", Dialects: warehouses, To: refIsValue.hint},
 	{From: "x IS [NOT] TRUE, FALSE, UNKNOWN", Dialects: "Snowflake", To: refIsTruth.hint},
+	{From: "x IS [NOT] TRUE, FALSE, UNKNOWN of a number, string, date, time, timestamp or interval", Dialects: "BigQuery", To: refIsBool.hint},
 	{From: "an aggregate with an ORDER BY inside its call and OVER (...): list(x ORDER BY y) OVER (...)", Dialects: "DuckDB", To: refWindowOrder.hint},
 	{From: "the id and parent columns of json_each and json_tree; * over them; a bare value, key, type or atom beside a relation whose columns are not known", Dialects: "DuckDB", To: refDuckEachID.hint + "; " + refDuckEachStar.hint + "; " + refDuckEachBare.hint},
 	{From: "SAFE.f(...) of an aggregate or window function, or with a lambda (BigQuery refuses it too)", Dialects: "BigQuery", To: refSafeScalar.hint},

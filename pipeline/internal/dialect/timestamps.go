@@ -181,12 +181,32 @@ func (t *translator) rewriteIs(n *node) {
 			t.refuse(n.tok, refIsTruth, strings.ToUpper(w))
 			return
 		}
+		if t.d == BigQuery && t.knownNotBool(n.x) {
+			t.refuse(n.tok, refIsBool, strings.ToUpper(w))
+			return
+		}
 		if w == "unknown" {
 			t.pr.setTok(n.y.start, "null")
 		}
 	default:
 		t.refuse(n.tok, refIsValue, dialectName(t.d))
 	}
+}
+
+// knownNotBool reports whether x is known to be other than a BOOL: a
+// number, a string literal, a date, a time, a timestamp or an interval.
+func (t *translator) knownNotBool(x *node) bool {
+	for x.kind == nParen && x.x != nil {
+		x = x.x
+	}
+	if x.kind == nString || t.numberType(x) != "" {
+		return true
+	}
+	switch t.staticType(x) {
+	case TypeDate, TypeTime, TypeInterval, sqlfunc.KindInstant, sqlfunc.KindWallClock:
+		return true
+	}
+	return false
 }
 
 // isInstants makes Snowflake's x IS [NOT] DISTINCT FROM y compare as =

@@ -164,5 +164,9 @@ func TestIsUnknown(t *testing.T) {
 		word := strings.ToUpper(strings.TrimPrefix(w, "not "))
 		expectRefused(t, snowflake, "select a is "+w+" from t", "1:10: "+fmt.Sprintf(refIsTruth.message, word)+" ("+refIsTruth.hint+")")
 	}
+	for _, x := range []string{"1", "'a'", "(2.5)", "date '2024-01-01'", "cast(a as timestamp)"} {
+		expectRefused(t, bigquery, "select "+x+" is not unknown from t", "1:"+fmt.Sprint(9+len(x))+": "+fmt.Sprintf(refIsBool.message, "UNKNOWN")+" ("+refIsBool.hint+")")
+	}
+	expectTranslated(t, bigquery, "select (a > 1) is true, cast(a as bool) is unknown from t", "select (a > 1) is true, cast_bool(a) is null from t")
 	expectTranslated(t, sqlite, "select a is unknown from t", "select a is unknown from t")
 }
