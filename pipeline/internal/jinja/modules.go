@@ -180,8 +180,41 @@ func (p pyTime) GetAttribute(name string) (*exec.Value, bool) {
 		return exec.AsValue(func(*exec.VarArgs) float64 { return float64(p.t.UnixNano()) / 1e9 }), true
 	case "weekday":
 		return exec.AsValue(func(*exec.VarArgs) int { return (int(p.t.Weekday()) + 6) % 7 }), true
+	case "isoweekday":
+		return exec.AsValue(func(*exec.VarArgs) int { return (int(p.t.Weekday())+6)%7 + 1 }), true
+	case "microsecond":
+		return exec.AsValue(p.t.Nanosecond() / 1000), true
+	case "replace":
+		return exec.AsValue(p.replace), true
 	}
 	return nil, false
+}
+
+// replace is datetime.replace(year=..., ..., microsecond=...): the same
+// time with the fields given changed (a date takes year, month and day).
+func (p pyTime) replace(a *exec.VarArgs) (pyTime, error) {
+	t := p.t
+	f := func(i int, name string, cur int) int {
+		if p.date && i > 2 {
+			return cur
+		}
+		return intArg(a, i, name, cur)
+	}
+	for k := range a.KwArgs {
+		switch k {
+		case "year", "month", "day", "hour", "minute", "second", "microsecond":
+		default:
+			return pyTime{}, fmt.Errorf("replace() got an unexpected keyword argument %q", k)
+		}
+	}
+	year, month, day := f(0, "year", t.Year()), f(1, "month", int(t.Month())), f(2, "day", t.Day())
+	hour, minute, sec, us := f(3, "hour", t.Hour()), f(4, "minute", t.Minute()), f(5, "second", t.Second()), f(6, "microsecond", t.Nanosecond()/1000)
+	r := time.Date(year, time.Month(month), day, hour, minute, sec, us*1000, t.Location())
+	if r.Day() != day || int(r.Month()) != month || hour > 23 || minute > 59 || sec > 59 || us > 999999 || hour < 0 || minute < 0 || sec < 0 || us < 0 {
+		return pyTime{}, fmt.Errorf("replace(): %04d-%02d-%02d %02d:%02d:%02d.%06d is not a valid date and time", year, month, day, hour, minute, sec, us)
+	}
+	p.t = r
+	return p, nil
 }
 
 // pyDelta is a Python timedelta.
@@ -247,6 +280,7 @@ func datetimeModule() attrs {
 			}
 			return attrs{
 				"now":    func(*exec.VarArgs) pyTime { return pyTime{t: time.Now()} },
+				"today":  func(*exec.VarArgs) pyTime { return pyTime{t: time.Now()} },
 				"utcnow": func(*exec.VarArgs) pyTime { return pyTime{t: time.Now().UTC()} },
 				"strptime": func(a *exec.VarArgs) (pyTime, error) {
 					t, err := time.Parse(goLayout(argString(a, 1)), argString(a, 0))

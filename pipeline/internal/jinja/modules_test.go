@@ -23,6 +23,8 @@ func TestModulesAndAPI(t *testing.T) {
 		{"snowflake", "{{ api.Column.translate_type('string') }} {{ api.Column.numeric_type('numeric', 28, 6) }} {{ api.Column.string_type(10) }}", "TEXT numeric(28,6) character varying(10)"},
 		{"duckdb", "{% set c = api.Column.create('Email Address', 'varchar') %}{{ c.name }}|{{ c.data_type }}|{{ c.quoted }}|{{ c.is_string() }}|{{ c.is_number() }}", `Email Address|varchar|"Email Address"|True|False`},
 		{"duckdb", "{{ set([1, 2, 1, 3, 2]) | length }}|{{ 2 in set([1, 2]) }}", "3|True"},
+		{"duckdb", "{{ modules.datetime.datetime(2024, 1, 31, 10, 5).replace(day=29, month=2, hour=0, minute=0) }}|{{ modules.datetime.date(2024, 3, 5).replace(year=2023) }}|{{ modules.datetime.datetime.today().year > 2000 }}|{{ modules.datetime.date(2024, 3, 10).isoweekday() }}",
+			"2024-02-29 00:00:00|2023-03-05|True|7"},
 		// pytz: a zone as tzinfo= takes its first offset, local mean time to the minute; localize() the offset in force
 		{"duckdb", "{{ modules.datetime.datetime(1997, 9, 29, 6, 14, 0, tzinfo=modules.pytz.timezone('America/Los_Angeles')) }}|{{ modules.pytz.timezone('Europe/Paris').localize(modules.datetime.datetime(2024, 7, 1, 12)) }}|{{ modules.pytz.utc }}|{{ modules.datetime.datetime(2020, 1, 1, tzinfo=modules.pytz.utc) }}",
 			"1997-09-29 06:14:00-07:53|2024-07-01 12:00:00+02:00|UTC|2020-01-01 00:00:00+00:00"},
