@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -660,9 +661,20 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			}
 		}
 		if prev, dup := p.tests[n.ID]; dup {
-			// dbt stops too: it could not tell the two apart
-			return nil, diag.Errorf(t.File, t.Line, "two tests are named %s, here and at %s:%d", t.Name, prev.File, prev.Line).
-				WithHint("give one a name of its own with `name:` in its entry, as dbt asks")
+			if sameTest(prev, t) {
+				// dbt stops too: it could not tell the two apart
+				return nil, diag.Errorf(t.File, t.Line, "two tests are named %s, here and at %s:%d", t.Name, prev.File, prev.Line).
+					WithHint("give one a name of its own with `name:` in its entry, as dbt asks")
+			}
+			// dbt names both alike (their arguments differ only in
+			// characters a name leaves out) and tells them apart by a hash
+			// of their arguments in their unique_id; here the name is the key
+			name := fmt.Sprintf("%s_%x", t.Name, sha256.Sum256([]byte(fmt.Sprint(t.Column, t.Args))))[:len(t.Name)+9]
+			p.proj.Warnings = append(p.proj.Warnings, diag.Diagnostic{Severity: diag.Warning, File: t.File, Line: t.Line,
+				Message: fmt.Sprintf("this test and the one at %s:%d are both named %s, as dbt names them; this one runs as %s", prev.File, prev.Line, t.Name, name),
+				Hint:    "give it a name of its own with `name:` in its entry"})
+			t.Name, n.Name = name, name
+			n.ID = nodeID("test", n.Package, name)
 		}
 		p.tests[n.ID] = t
 		nodes = append(nodes, n)
@@ -672,6 +684,12 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 		return nil, err
 	}
 	return append(nodes, units...), nil
+}
+
+// sameTest tells whether two tests of one name are one test twice: the
+// same test of the same column with the same arguments.
+func sameTest(a, b *project.Test) bool {
+	return a.Kind == b.Kind && a.Generic == b.Generic && a.Model == b.Model && a.Column == b.Column && reflect.DeepEqual(a.Args, b.Args)
 }
 
 // relationArgs are a generic test's arguments written as a ref() or
