@@ -775,15 +775,22 @@ func queryRefusal(d *diag.Diagnostic) error {
 	return &c
 }
 
-// columns is adapter.get_columns_in_relation, with the memo's answer.
+// columns is adapter.get_columns_in_relation, with the memo's answer. A
+// column's type is the warehouse's name of what it holds (DATE,
+// TIMESTAMP, DOUBLE, VARCHAR in DuckDB), from the static type the build
+// knows, else from how SQLite stores it.
 func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
+	static := r.relTypes(rel.Schema, rel.Name)
+	warehouse := func(name, storage string) string {
+		return dialect.WarehouseType(r.plan.dialect, static[strings.ToLower(name)], storage)
+	}
 	if rows, ok := r.builtRows(relKey(rel.Schema, rel.Name)); ok {
 		// The rows the build read as it wrote the table give what the
 		// statements below would: the declared types, else the type of
 		// each column's first value that is not NULL.
 		out := make([]jinja.Column, len(rows.Columns))
 		for i, c := range rows.Columns {
-			out[i] = jinja.Column{Name: c, Type: cmp.Or(rows.Types[i], "TEXT")}
+			out[i] = jinja.Column{Name: c, Type: warehouse(c, cmp.Or(rows.Types[i], "TEXT"))}
 		}
 		return out, answerText(out), nil
 	}
@@ -796,7 +803,7 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 	}
 	out := make([]jinja.Column, len(cols))
 	for i, c := range cols {
-		out[i] = jinja.Column{Name: c.Name, Type: c.Type}
+		out[i] = jinja.Column{Name: c.Name, Type: warehouse(c.Name, c.Type)}
 	}
 	return out, answerText(out), nil
 }

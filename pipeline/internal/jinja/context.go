@@ -57,7 +57,7 @@ type SourceNames struct{ Database, Schema, Identifier string }
 // Column describes one column of a built relation.
 type Column struct {
 	Name string
-	Type string // SQLite declared type: INTEGER, REAL, TEXT or ""
+	Type string // the warehouse's type name (DATE, TIMESTAMP, DOUBLE, VARCHAR in DuckDB); SQLite's: INTEGER, REAL, TEXT or ""
 }
 
 // Rows is the answer of a compile-time query (run_query, get_column_values).

@@ -1,0 +1,53 @@
+package dialect
+
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
+
+// WarehouseType is the type name the warehouse of d gives a column whose
+// static type is static and whose values SQLite stores as storage
+// (INTEGER, REAL, TEXT): what adapter.get_columns_in_relation's
+// column.dtype says there (DATE, TIMESTAMP, DOUBLE, VARCHAR in DuckDB;
+// DATE, DATETIME, FLOAT64, STRING in BigQuery; DATE, TIMESTAMP_NTZ, FLOAT,
+// VARCHAR in Snowflake), as packages compare it. SQLite keeps storage.
+func WarehouseType(d Dialect, static, storage string) string {
+	if d == SQLite {
+		return storage
+	}
+	names := warehouseTypeNames[d]
+	switch {
+	case static == TypeDate, static == TypeTime, static == TypeBool, static == TypeInterval,
+		static == sqlfunc.KindInstant, static == sqlfunc.KindWallClock, static == TypeText:
+		if n := names[static]; n != "" {
+			return n
+		}
+	case strings.HasPrefix(static, typeNumber+decimalType):
+		return names["decimal"] + "(" + names["precision"] + "," + strings.TrimPrefix(static, typeNumber+decimalType) + ")"
+	case strings.HasPrefix(static, typeDecimal):
+		return names["decimal"] + "(" + names["precision"] + "," + strings.TrimPrefix(static, typeDecimal) + ")"
+	case strings.HasPrefix(static, typeNumber):
+		if n := names[strings.TrimPrefix(static, typeNumber)]; n != "" {
+			return n
+		}
+	}
+	if n := names[strings.ToUpper(storage)]; n != "" {
+		return n
+	}
+	return storage
+}
+
+// warehouseTypeNames are the type names of each warehouse, by static type
+// and by SQLite storage (INTEGER, REAL, TEXT).
+var warehouseTypeNames = map[Dialect]map[string]string{
+	DuckDB: {TypeDate: "DATE", TypeTime: "TIME", TypeBool: "BOOLEAN", TypeInterval: "INTERVAL", TypeText: "VARCHAR",
+		sqlfunc.KindInstant: "TIMESTAMP WITH TIME ZONE", sqlfunc.KindWallClock: "TIMESTAMP",
+		"INTEGER": "INTEGER", "REAL": "DOUBLE", "FLOAT": "FLOAT", "TEXT": "VARCHAR", "decimal": "DECIMAL", "precision": "18"},
+	BigQuery: {TypeDate: "DATE", TypeTime: "TIME", TypeBool: "BOOL", TypeInterval: "INTERVAL", TypeText: "STRING",
+		sqlfunc.KindInstant: "TIMESTAMP", sqlfunc.KindWallClock: "DATETIME",
+		"INTEGER": "INT64", "REAL": "FLOAT64", "FLOAT": "FLOAT64", "TEXT": "STRING", "decimal": "NUMERIC", "precision": "38"},
+	Snowflake: {TypeDate: "DATE", TypeTime: "TIME", TypeBool: "BOOLEAN", TypeText: "VARCHAR",
+		sqlfunc.KindInstant: "TIMESTAMP_TZ", sqlfunc.KindWallClock: "TIMESTAMP_NTZ",
+		"INTEGER": "NUMBER", "REAL": "FLOAT", "FLOAT": "FLOAT", "TEXT": "VARCHAR", "decimal": "NUMBER", "precision": "38"},
+}

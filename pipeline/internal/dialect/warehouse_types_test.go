@@ -1,0 +1,38 @@
+package dialect
+
+import (
+	"testing"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
+
+// A column's type as the warehouse names it, from its static type or how
+// SQLite stores it.
+func TestWarehouseType(t *testing.T) {
+	for _, c := range []struct {
+		d                     Dialect
+		static, storage, want string
+	}{
+		{duckdb, TypeDate, "TEXT", "DATE"},
+		{duckdb, sqlfunc.KindWallClock, "TEXT", "TIMESTAMP"},
+		{duckdb, sqlfunc.KindInstant, "TEXT", "TIMESTAMP WITH TIME ZONE"},
+		{duckdb, "", "REAL", "DOUBLE"},
+		{duckdb, "", "TEXT", "VARCHAR"},
+		{duckdb, typeNumber + decimalType + "2", "REAL", "DECIMAL(18,2)"},
+		{duckdb, TypeList + " INTEGER", "TEXT", "VARCHAR"}, // a list: named as its JSON text is stored
+		{bigquery, sqlfunc.KindWallClock, "TEXT", "DATETIME"},
+		{bigquery, sqlfunc.KindInstant, "TEXT", "TIMESTAMP"},
+		{bigquery, TypeBool, "INTEGER", "BOOL"},
+		{bigquery, "", "INTEGER", "INT64"},
+		{bigquery, "", "TEXT", "STRING"},
+		{snowflake, sqlfunc.KindWallClock, "TEXT", "TIMESTAMP_NTZ"},
+		{snowflake, typeDecimal + "2", "REAL", "NUMBER(38,2)"},
+		{snowflake, "", "INTEGER", "NUMBER"},
+		{snowflake, "", "REAL", "FLOAT"},
+		{sqlite, TypeDate, "TEXT", "TEXT"},
+	} {
+		if got := WarehouseType(c.d, c.static, c.storage); got != c.want {
+			t.Errorf("WarehouseType(%s, %q, %q) = %q, want %q", c.d, c.static, c.storage, got, c.want)
+		}
+	}
+}
