@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -103,6 +104,20 @@ func columnAttr(c Column, name string) (*exec.Value, bool) {
 				}
 			}
 			return false
+		}), true
+	case "string_size":
+		// dbt's: the size of a string column's type, 256 for text or a
+		// type without one
+		return exec.AsValue(func(*exec.VarArgs) (int, error) {
+			if !(strings.Contains(t, "char") || strings.Contains(t, "text") || strings.Contains(t, "string")) {
+				return 0, fmt.Errorf("Called string_size() on non-string field!")
+			}
+			if open, rest, ok := strings.Cut(t, "("); ok && t != "text" && !strings.HasPrefix(open, "text") {
+				if n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(rest, ")"))); err == nil {
+					return n, nil
+				}
+			}
+			return 256, nil
 		}), true
 	case "is_integer":
 		return exec.AsValue(func(*exec.VarArgs) bool { return strings.Contains(t, "int") }), true
