@@ -231,6 +231,13 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		t.rewriteWildcard(f, name)
 		return
 	}
+	if sub := t.informationSchema(f); sub != "" {
+		t.pr.setTok(f.nameStart, sub)
+		for i := f.nameStart + 1; i < f.nameEnd; i++ {
+			t.pr.dropTok(i)
+		}
+		return
+	}
 	if f.kind == fromTable && (f.resolved || t.d == BigQuery && strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`")) {
 		// `project.dataset.table`: SQLite has schemas only, the dataset;
 		// a schema by dbt's name: the SQLite schema

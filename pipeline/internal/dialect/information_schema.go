@@ -1,0 +1,69 @@
+package dialect
+
+import (
+	"strings"
+)
+
+// The warehouses' INFORMATION_SCHEMA.TABLES, COLUMNS and SCHEMATA, which
+// packages read to find relations (dbt_utils' get_relations_by_pattern),
+// are subqueries over SQLite's catalog (pragma_table_list,
+// pragma_table_info, pragma_database_list): every schema but temp, the
+// engine's own tables left out, each schema by the name dbt gives it (the
+// target's schema for main, <target>_<schema> for another) when the
+// schemas are dbt's. Snowflake's catalog holds unquoted names in upper
+// case. BigQuery's dataset.INFORMATION_SCHEMA.TABLES lists that dataset's.
+
+// informationSchema is the subquery for FROM item f, "" when f names no
+// view of INFORMATION_SCHEMA.
+func (t *translator) informationSchema(f *fromInfo) string {
+	if f.kind != fromTable || !strings.EqualFold(f.written, "information_schema") {
+		return ""
+	}
+	parts := strings.Split(strings.NewReplacer("`", "", `"`, "").Replace(joinRaw(t.toks[f.nameStart:f.nameEnd])), ".")
+	dataset := ""
+	if t.d == BigQuery && len(parts) == 4 {
+		dataset = parts[1]
+	}
+	schema := "d.name"
+	if strings.EqualFold(f.table, "tables") || strings.EqualFold(f.table, "columns") {
+		schema = "t.schema"
+	}
+	dbtName := schema
+	if target := t.opts.Schemas.target; target != "" {
+		dbtName = "CASE " + schema + " WHEN 'main' THEN " + sqlString(target) + " ELSE " + sqlString(target+"_") + " || " + schema + " END"
+	}
+	name := func(x string) string {
+		if t.d == Snowflake {
+			return "upper(" + x + ")"
+		}
+		return x
+	}
+	catalog := sqlString(t.opts.Schemas.database)
+	if t.d == Snowflake {
+		catalog = sqlString(strings.ToUpper(t.opts.Schemas.database))
+	}
+	tables := " FROM pragma_table_list AS t"
+	where := " WHERE t.schema <> 'temp' AND t.type IN ('table', 'view') AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND t.name NOT LIKE '\\_nexus\\_%' ESCAPE '\\'"
+	if dataset != "" {
+		where += " AND " + dbtName + " = " + sqlString(dataset) + " COLLATE NOCASE"
+	}
+	var sel string
+	switch strings.ToLower(f.table) {
+	case "tables":
+		sel = "SELECT " + catalog + " AS table_catalog, " + name(dbtName) + " AS table_schema, " + name("t.name") + " AS table_name, " +
+			"CASE t.type WHEN 'view' THEN 'VIEW' ELSE 'BASE TABLE' END AS table_type" + tables + where
+	case "columns":
+		sel = "SELECT " + catalog + " AS table_catalog, " + name(dbtName) + " AS table_schema, " + name("t.name") + " AS table_name, " +
+			name("c.name") + " AS column_name, c.cid + 1 AS ordinal_position, c.type AS data_type, " +
+			"CASE WHEN c.\"notnull\" THEN 'NO' ELSE 'YES' END AS is_nullable" + tables + " JOIN pragma_table_info(t.name, t.schema) AS c" + where
+	case "schemata":
+		sel = "SELECT " + catalog + " AS catalog_name, " + name(dbtName) + " AS schema_name FROM pragma_database_list AS d WHERE d.name <> 'temp'"
+	default:
+		return ""
+	}
+	out := "(" + sel + ")"
+	if f.aliasStart < 0 {
+		out += " AS " + quoteIdent(f.table)
+	}
+	return out
+}
