@@ -1,5 +1,7 @@
 package dialect
 
+import "encoding/json"
+
 // DuckDB's json_each(x[, path]) and json_tree have SQLite's columns, but
 // hold other values in some: value and atom are JSON (a string element
 // '"a"', null 'null', true 'true'), type names DuckDB's types (UBIGINT,
@@ -96,6 +98,55 @@ func (t *translator) refuseDuckEachStar(it *node, from []*node) bool {
 			t.refuse(it.tok, refDuckEachStar)
 			return true
 		}
+	}
+	return false
+}
+
+// refuseJSONText refuses a comparison (=, <>, <, IN ...) of DuckDB's
+// json_each value or atom, which is JSON, with a string literal that is
+// no JSON text: DuckDB fails converting it ('a'), where SQLite would find
+// the JSON text '"a"' unequal to it.
+func (t *translator) refuseJSONText(x *node, others ...*node) {
+	if t.d != DuckDB || !t.isDuckEachJSON(x) {
+		return
+	}
+	for _, o := range others {
+		if o.kind == nString && !json.Valid([]byte(stringValue(t.d, t.toks[o.start].text))) {
+			t.refuse(o.start, refDuckEachText)
+			return
+		}
+	}
+}
+
+// isDuckEachJSON reports whether x names the value or atom column of
+// DuckDB's json_each, qualified or bare, in the scope being walked.
+func (t *translator) isDuckEachJSON(x *node) bool {
+	if x.kind != nName || len(x.parts) == 0 || len(x.parts) > 2 {
+		return false
+	}
+	col := identName(t.toks[x.parts[len(x.parts)-1]])
+	if col != "value" && col != "atom" {
+		return false
+	}
+	if len(x.parts) == 2 {
+		r := t.sc.findRel(identName(t.toks[x.parts[0]]))
+		return r != nil && t.duckEach(r)
+	}
+	for s := t.sc; s != nil; s = s.parent {
+		if len(s.rels) == 0 {
+			continue
+		}
+		each := 0
+		for _, r := range s.rels {
+			if t.duckEach(r.from) {
+				each++
+				continue
+			}
+			if cols, err := t.relColumns(r.from, s); err != nil || containsFold(cols, col) {
+				return false
+			}
+		}
+		return each == 1
 	}
 	return false
 }

@@ -17,3 +17,13 @@ func TestDuckJSONEach(t *testing.T) {
 	expectRefused(t, duckdb, "select * from json_each('[1]') j", "1:8: "+refDuckEachStar.message+" ("+refDuckEachStar.hint+")")
 	expectRefused(t, duckdb, "select value from src, json_each(src.x)", "1:8: "+fmt.Sprintf(refDuckEachBare.message, "value")+" ("+refDuckEachBare.hint+")")
 }
+
+// json_each's value is JSON in DuckDB: compared with a string that is no
+// JSON text, DuckDB fails.
+func TestDuckJSONEachText(t *testing.T) {
+	msg := refDuckEachText.message + " (" + refDuckEachText.hint + ")"
+	expectRefused(t, duckdb, "select 1 from json_each('[\"a\"]') j where j.value = 'a'", "1:52: "+msg)
+	expectRefused(t, duckdb, "select 1 from json_each('[\"a\"]') where 'a' <> value", "1:40: "+msg)
+	expectRefused(t, duckdb, "select 1 from json_each('[\"a\"]') j where j.atom in ('\"a\"', 'b')", "1:60: "+msg)
+	expectTranslated(t, duckdb, "select 1 from json_each('[1]') j where j.value = '1' and j.key = 'a'", "select 1 from json_each('[1]') j where json_get_json(j.json, j.fullkey) = '1' and CAST(j.key AS TEXT) = 'a'")
+}

@@ -317,6 +317,7 @@ func (t *translator) rewritePath(n *node) {
 func (t *translator) rewriteIn(n *node) {
 	y := n.y
 	if y.kind == nTuple {
+		t.refuseJSONText(n.x, y.list...)
 		t.compareVariants(append([]*node{n.x}, y.list...)...)
 		t.compareTimestamps(append([]*node{n.x}, y.list...)...)
 		t.compareLiterals(append([]*node{n.x}, y.list...)...)

@@ -7,6 +7,10 @@ import "strings"
 // DuckDB's // is integer division. A divisor that is not a non-zero number
 // goes through divide(), which fails on zero as BigQuery and Snowflake do.
 func (t *translator) rewriteBinary(n *node) {
+	if comparisons[n.name] {
+		t.refuseJSONText(n.x, n.y)
+		t.refuseJSONText(n.y, n.x)
+	}
 	if n.name == "->>" && t.d == DuckDB {
 		// DuckDB's ->> gives VARCHAR, as json_extract_string does:
 		// '5', 'true' (SQLite's gives the number 5 and 1, which never

@@ -456,6 +456,7 @@ var (
 	refIsValue           = refusal{"x IS y compares with a value, which %s does not take: IS is followed by NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM", "write x IS NOT DISTINCT FROM y (NULL equal to NULL), or x IS DISTINCT FROM y for IS NOT"}
 	refDuckEachID        = refusal{"the %s column of json_each and json_tree is not supported: DuckDB numbers the nodes otherwise than SQLite", "number the rows with fullkey or key, or row_number() over (order by ...)"}
 	refDuckEachBare      = refusal{"%s could be a column of json_each or of a relation beside it whose columns are not known", "qualify it with the json_each's alias: j.value, j.key"}
+	refDuckEachText      = refusal{"json_each's value is JSON in DuckDB, and this string is no JSON text: DuckDB fails converting it", "compare the text, value ->> '$' = 'a', or the JSON text, value = '\"a\"'"}
 	refDuckEachStar      = refusal{"* over json_each or json_tree is not supported: DuckDB's columns hold JSON and DuckDB's type names", "name the columns: j.key, j.value, j.type, j.fullkey"}
 	refWindowOrder       = refusal{"%s(... ORDER BY ...) OVER (...) is not supported: SQLite takes no ORDER BY inside a window's aggregate", "order the window instead, list(x) OVER (ORDER BY y ROWS ...) (its frame's rows come in that order), or aggregate the ordered rows in a subquery"}
 	refIsBool            = refusal{"x IS [NOT] %s takes a BOOL in BigQuery, and x is none", "write x IS NULL, or compare the value: x = 0"}
@@ -588,7 +589,7 @@ var Refusals = []Rule{
 	{From: "x IS [NOT] TRUE, FALSE, UNKNOWN", Dialects: "Snowflake", To: refIsTruth.hint},
 	{From: "x IS [NOT] TRUE, FALSE, UNKNOWN of a number, string, date, time, timestamp or interval", Dialects: "BigQuery", To: refIsBool.hint},
 	{From: "an aggregate with an ORDER BY inside its call and OVER (...): list(x ORDER BY y) OVER (...)", Dialects: "DuckDB", To: refWindowOrder.hint},
-	{From: "the id and parent columns of json_each and json_tree; * over them; a bare value, key, type or atom beside a relation whose columns are not known", Dialects: "DuckDB", To: refDuckEachID.hint + "; " + refDuckEachStar.hint + "; " + refDuckEachBare.hint},
+	{From: "the id and parent columns of json_each and json_tree; * over them; a bare value, key, type or atom beside a relation whose columns are not known; value or atom compared with a string that is no JSON (value = 'a', which DuckDB fails on)", Dialects: "DuckDB", To: refDuckEachID.hint + "; " + refDuckEachStar.hint + "; " + refDuckEachBare.hint + "; " + refDuckEachText.hint},
 	{From: "SAFE.f(...) of an aggregate or window function, or with a lambda (BigQuery refuses it too)", Dialects: "BigQuery", To: refSafeScalar.hint},
 	{From: "SAFE.f(...) with a number of arguments f does not take, SAFE.SUBSTR('abc') (BigQuery refuses it too, before the query runs)", Dialects: "BigQuery", To: refSafeArity.hint},
 	{From: "CAST(x AS STRING FORMAT '...') of a value whose type is not known with a format that is not a number's, a number's format with TM, or S of a zero; CAST(x AS DATE FORMAT '...') of a value that is not a string", Dialects: "BigQuery", To: refCastFormat.hint},
