@@ -23,7 +23,11 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		return nil
 	}
 	failures, ok := r.testCounts[n.ID]
-	if !ok {
+	if calc := failCalc(t); calc != "" {
+		if failures, err = r.calcFailures(t, sql, calc); err != nil {
+			return err
+		}
+	} else if !ok {
 		q, err := r.db.Query(r.ctx, "SELECT count(*) FROM (\n"+sql+"\n)", 1)
 		if err != nil {
 			return &sqlError{err: err, sql: sql}
@@ -63,6 +67,48 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		}
 	}
 	return nil
+}
+
+// failCalc is a test's fail_calc config, "" for dbt's default count(*).
+func failCalc(t *project.Test) string {
+	v, ok := t.Config.Extra["fail_calc"]
+	if !ok || v == nil {
+		return ""
+	}
+	calc := strings.TrimSpace(fmt.Sprint(v))
+	if strings.EqualFold(strings.ReplaceAll(calc, " ", ""), "count(*)") {
+		return ""
+	}
+	return calc
+}
+
+// calcFailures computes a test's failures as dbt's test materialization
+// does with fail_calc: the expression, written for the warehouse, over
+// the test's rows (dbt_internal_test); NULL counts as none.
+func (r *runner) calcFailures(t *project.Test, sql, calc string) (int64, error) {
+	src := "select " + calc + " as failures from dbt_internal_test"
+	translated, err := r.translate(t.File, src, src)
+	if err != nil {
+		return 0, err
+	}
+	q, err := r.db.Query(r.ctx, "WITH dbt_internal_test AS (\n"+sql+"\n) "+translated, 1)
+	if err != nil {
+		return 0, &sqlError{err: err, sql: sql}
+	}
+	switch v := q.Rows[0][0].(type) {
+	case int64:
+		return v, nil
+	case float64:
+		return int64(v), nil
+	case nil:
+		return 0, nil
+	case string:
+		if n, err := strconv.ParseFloat(v, 64); err == nil {
+			return int64(n), nil
+		}
+	}
+	return 0, diag.Errorf(t.File, t.Line, "test %s: fail_calc %s gave %v, not a number", t.Name, calc, q.Rows[0][0]).
+		WithHint("write an aggregate over the test's rows that gives a number, as count(*) or sum(n_records)")
 }
 
 // testLimit is a test's limit config, -1 without one.
@@ -153,7 +199,7 @@ func (r *runner) countTests(nodes []*graph.Node) {
 		}
 		t := r.plan.tests[n.ID]
 		sql, err := r.cachedTestSQL(t)
-		if err != nil {
+		if err != nil || failCalc(t) != "" {
 			continue
 		}
 		if ok, _ := r.reuseReason(n, sql, r.testConf(t)); ok {
@@ -225,10 +271,12 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 		return r.genericTestSQL(t)
 	}
 	sql, err := r.builtinTestSQL(t, whereSubquery(r.testRelation(t.Model), t))
-	if err != nil || testWhere(t) == "" {
+	if err != nil {
 		return sql, err
 	}
-	// The where condition is the warehouse's SQL.
+	// The query is the warehouse's SQL, as dbt renders it there: its
+	// where condition, and values compared as the warehouse compares them
+	// (an INTEGER column is not in ('10') in DuckDB when it holds 10).
 	return r.translate(t.File, sql, sql)
 }
 

@@ -13,7 +13,8 @@ import (
 // ranConfigs are the configs the engine acts on.
 var ranConfigs = keys("materialized", "schema", "alias", "tags", "enabled", "severity", "where", "indexes",
 	"incremental_strategy", "unique_key", "on_schema_change", "merge_update_columns", "merge_exclude_columns",
-	"full_refresh", "pre-hook", "post-hook", "pre_hook", "post_hook", "column_types", "contract")
+	"full_refresh", "pre-hook", "post-hook", "pre_hook", "post_hook", "column_types", "contract",
+	"warn_if", "error_if", "fail_calc", "limit")
 
 // inertConfigs are dbt configs that only shape the warehouse's storage,
 // permissions or docs: SQLite's answers are the same without them.
@@ -25,7 +26,7 @@ var inertConfigs = keys("database", "partition_by", "cluster_by", "labels", "dis
 
 // unrunConfigs are dbt configs that change what a build does, which the
 // engine does not run: a project using them is told so.
-var unrunConfigs = keys("store_failures", "store_failures_as", "warn_if", "error_if", "fail_calc", "limit",
+var unrunConfigs = keys("store_failures", "store_failures_as",
 	"incremental_predicates", "batch_size", "lookback", "begin", "event_time", "concurrent_batches",
 	"sql_header", "packages", "submission_method", "strategy", "updated_at", "check_cols", "target_schema",
 	"target_database", "invalidate_hard_deletes", "hard_deletes", "snapshot_meta_column_names", "dbt_valid_to_current")
