@@ -231,6 +231,13 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		t.rewriteWildcard(f, name)
 		return
 	}
+	if f.kind == fromTable && f.schema == "" && sc.hiddenCTE(f.table) {
+		// the table a CTE of its name reads, not the CTE (cte_self.go)
+		t.pr.setTok(f.nameStart, "main."+quoteIdent(f.table))
+		for i := f.nameStart + 1; i < f.nameEnd; i++ {
+			t.pr.dropTok(i)
+		}
+	}
 	if sub := t.informationSchema(f); sub != "" {
 		t.pr.setTok(f.nameStart, sub)
 		for i := f.nameStart + 1; i < f.nameEnd; i++ {

@@ -26,7 +26,7 @@ func (t *translator) scopeAhead(q *node, sc *scope) {
 				if names := t.cteColumnList(c); names != nil && t.d != BigQuery {
 					t.renamed[c.x] = names
 				}
-				t.scopeAhead(c.x, inner)
+				t.scopeAhead(c.x, t.cteScope(q, c, inner))
 			}
 		}
 		for _, b := range q.list {
