@@ -29,3 +29,10 @@ func TestBigQueryIntervals(t *testing.T) {
 	expectRefused(t, bigquery, "select make_interval(1, year => 2)", "1:25: MAKE_INTERVAL takes year, month, day, hour, minute and second, by place then by name, each once (write MAKE_INTERVAL(1, 6, 15) or MAKE_INTERVAL(hour => 10, second => 20))")
 	expectRefused(t, bigquery, "select make_interval(weeks => 2)", "1:22: MAKE_INTERVAL takes year, month, day, hour, minute and second, by place then by name, each once (write MAKE_INTERVAL(1, 6, 15) or MAKE_INTERVAL(hour => 10, second => 20))")
 }
+
+// BigQuery's INTERVAL takes a whole expression before the date part.
+func TestBigQueryIntervalExpression(t *testing.T) {
+	expectRows(t, bigquery, "select date_add(date '2018-01-01', interval x - 1 day) from (select 3 as x)", "2018-01-03")
+	expectRows(t, bigquery, "select datetime_add(cast('2018-01-01' as datetime), interval row_number() over (order by x) - 1 day) as d from (select 1 as x union all select 2) order by d", "2018-01-01T00:00:00Z\n2018-01-02T00:00:00Z")
+	expectRows(t, bigquery, "select timestamp_add(timestamp '2020-01-01 00:00:00+00', interval 2 * 3 hour)", "2020-01-01T06:00:00Z")
+}

@@ -700,7 +700,16 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		}
 		n := p.open(nInterval)
 		p.next()
-		n.x = n.add(p.parseUnary())
+		if p.d == BigQuery {
+			// BigQuery's INTERVAL takes a whole expression before the
+			// date part: INTERVAL row_number() OVER (...) - 1 DAY
+			n.x = n.add(p.parseExpr())
+			if n.x.kind == nBinary {
+				n.x.pre, n.x.post = "("+n.x.pre, n.x.post+")"
+			}
+		} else {
+			n.x = n.add(p.parseUnary())
+		}
 		if u := p.peek(); u.kind == kWord && !p.reserved(u.lower) {
 			n.name = u.lower
 			n.tok = p.next()
