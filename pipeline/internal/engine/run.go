@@ -377,7 +377,9 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 		r.mustRun[n.ID] = "config cannot be compared"
 	}
 	// The data itself is the key: comparing it is cheaper than hashing it.
-	if r.reuse(n, step, string(s.Data), partsText(conf, seedRelation(s).String())) {
+	// The dialect types its columns (seedTypes), so a seed loaded for
+	// another warehouse loads again.
+	if r.reuse(n, step, string(s.Data), partsText(conf, seedRelation(s).String(), string(r.plan.dialect))) {
 		return nil
 	}
 	declared, err := r.columnTypes(s)
