@@ -16,7 +16,11 @@ func keepLineCount(sql, out string) string {
 	}
 	toks, err := lex(SQLite, out)
 	if err != nil {
-		return out
+		// a [ the input passed on opens no name here (SQLite would read
+		// [x] as one): read it as a bracket
+		if toks, err = lex(DuckDB, out); err != nil {
+			return out
+		}
 	}
 	first := -1
 	for i, tk := range toks {
