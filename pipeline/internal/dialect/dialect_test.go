@@ -278,6 +278,11 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "select * from messages m, unnest(m.recipients) as r where r.domain = 'z.com'", `1|{"email":"a@x.com","domain":"x.com"}|[{"email":"b@y.com","domain":"y.com"},{"email":"c@z.com","domain":"z.com"}]|{"email":"c@z.com","domain":"z.com"}`)
 	expectRows(t, snowflake, "select f.value:email::string from messages m, lateral flatten(input => m.recipients) f order by f.index", "b@y.com\nc@z.com")
 	expectRows(t, snowflake, "select sender:domain from messages", "x.com")
+	// * over FLATTEN lists its columns, SEQ first, which is refused: excluded, the others are given
+	expectRows(t, snowflake, `select * exclude (seq) from table(flatten(input => parse_json('{"a":[1,2]}'))) f`, `a|a|NULL|[1,2]|{"a":[1,2]}`)
+	expectRows(t, snowflake, "select * exclude seq from table(split_to_table('a,b', ',')) order by index", "1|a\n2|b")
+	expectRefused(t, snowflake, "select * from table(flatten(input => parse_json('[1,2]'))) f",
+		"1:8: SELECT * over UNNEST cannot be expanded: it lists FLATTEN's SEQ, which numbers the input rows in an order Snowflake leaves open: exclude it, * exclude (seq), or select the columns ("+refStar.hint+")")
 	// FLATTEN's OUTER => TRUE keeps a row for an empty or NULL array; index and key as FLATTEN gives them
 	expectTranslated(t, snowflake, "select f.this from t, lateral flatten(input => t.a) f", "select json_extract(f.json, f.root) AS this from t,  json_each(t.a) f")
 	expectRefused(t, snowflake, "select f.seq from t, lateral flatten(input => t.a) f", "1:8: SEQ of FLATTEN or SPLIT_TO_TABLE is not supported: SEQ numbers the input rows in an order Snowflake leaves open ("+refFlattenSeq.hint+")")

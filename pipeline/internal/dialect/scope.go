@@ -174,6 +174,24 @@ func flattenColumn(rel, col string) string {
 	return ""
 }
 
+// flattenStarColumn is column c of FLATTEN or SPLIT_TO_TABLE r as * lists
+// it, "" for SEQ, which is refused.
+func flattenStarColumn(r *fromInfo, c string) string {
+	rel := quoteIdent(r.aliasOrName())
+	e := rel + "." + c
+	switch {
+	case c == "seq":
+		return ""
+	case r.split != "" && c == "index":
+		e = "(" + rel + ".key + 1)" // SPLIT_TO_TABLE counts from 1
+	case c == "this" && r.split == "":
+		e = "json_extract(" + rel + ".json, " + rel + ".root)"
+	case c != "value":
+		e = flattenColumn(rel, c)
+	}
+	return e + " AS " + quoteIdent(c)
+}
+
 // findUnnestColumn finds the UNNEST named by an alias list t(name).
 func (s *scope) findUnnestColumn(name string) *fromInfo {
 	for ; s != nil; s = s.parent {
@@ -731,6 +749,10 @@ func (t *translator) relColumns(f *fromInfo, sc *scope) ([]string, error) {
 	case fromUnnest:
 		var cols []string
 		switch {
+		case f.flatten && f.split != "":
+			cols = []string{"seq", "index", "value"} // SPLIT_TO_TABLE's
+		case f.flatten:
+			cols = []string{"seq", "key", "path", "index", "value", "this"} // FLATTEN's
 		case f.fields != nil:
 			cols = f.fields
 		case f.implicit:
@@ -894,7 +916,9 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 				continue
 			}
 			expr := q + quoteIdent(c)
-			if r.kind == fromUnnest && r.offsetNode != nil && st.name == "" && i == len(cols)-1 {
+			if r.kind == fromUnnest && r.flatten {
+				expr = flattenStarColumn(r, c) // "" for SEQ
+			} else if r.kind == fromUnnest && r.offsetNode != nil && st.name == "" && i == len(cols)-1 {
 				expr = quoteIdent(r.aliasOrName()) + ".key AS " + quoteIdent(c) // WITH OFFSET's
 			} else if r.kind == fromUnnest && t.d != SQLite && (len(r.columns) == 0 || len(r.columns) == 1 && !r.flatten) && r.fields == nil {
 				expr = quoteIdent(r.aliasOrName()) + ".value AS " + quoteIdent(c)
@@ -935,6 +959,11 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 		}
 		if !found {
 			return nil, fmt.Errorf("column %s of REPLACE is not a column of the relations read", r.name)
+		}
+	}
+	for _, c := range out {
+		if c.expr == "" && c.replace == nil {
+			return nil, fmt.Errorf("it lists FLATTEN's SEQ, which numbers the input rows in an order Snowflake leaves open: exclude it, * exclude (seq), or select the columns")
 		}
 	}
 	if st.star != nil {
