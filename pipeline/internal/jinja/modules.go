@@ -415,7 +415,12 @@ const (
 	reDotAll     = 16
 )
 
-func compileRe(pattern string, flags int) (*regexp.Regexp, error) {
+// pyRegex is a compiled pattern. Go's RE2 reads Python's patterns but
+// for lookarounds and backreferences, which are refused: a backtracking
+// engine for them would add about 0.4 MB to the page the browser fetches.
+type pyRegex = *regexp.Regexp
+
+func compileRe(pattern string, flags int) (pyRegex, error) {
 	prefix := ""
 	if flags&reIgnoreCase != 0 {
 		prefix += "i"
@@ -434,6 +439,15 @@ func compileRe(pattern string, flags int) (*regexp.Regexp, error) {
 		return nil, fmt.Errorf("modules.re: %v (Go's RE2 syntax: no lookarounds or backreferences)", err)
 	}
 	return re, nil
+}
+
+// anchored is re matching only at the start (and, full, to the end).
+func anchored(re pyRegex, full bool) pyRegex {
+	end := ""
+	if full {
+		end = `\z`
+	}
+	return regexp.MustCompile(`^(?:` + re.String() + `)` + end)
 }
 
 // pyRepl turns Python's \1 and \g<name> references into Go's ${1}.
@@ -480,21 +494,23 @@ func (m reMatch) GetAttribute(name string) (*exec.Value, bool) {
 func (m reMatch) String() string { return printText(exec.AsValue(m.group(0))) }
 
 // rePattern holds the functions of re over one compiled pattern.
-func rePattern(re *regexp.Regexp) attrs {
+func rePattern(re pyRegex) attrs {
 	match := func(s string, anchor, full bool) any {
-		loc := re.FindStringSubmatchIndex(s)
-		if loc == nil || anchor && loc[0] != 0 || full && loc[1] != len(s) {
-			if anchor {
-				// Python's match anchors at the start: try an anchored pattern.
-				a := regexp.MustCompile(`^(?:` + re.String() + `)` + map[bool]string{true: "$", false: ""}[full])
-				if loc = a.FindStringSubmatchIndex(s); loc == nil {
-					return none
-				}
-				return reMatch{s: s, loc: loc}
-			}
+		r := re
+		if anchor {
+			r = anchored(re, full) // Python's match anchors at the start
+		}
+		loc := r.FindStringSubmatchIndex(s)
+		if loc == nil {
 			return none
 		}
 		return reMatch{s: s, loc: loc}
+	}
+	all := func(s string, n int) [][]int {
+		if n <= 0 {
+			n = -1
+		}
+		return re.FindAllStringSubmatchIndex(s, n)
 	}
 	return attrs{
 		"pattern":   re.String(),
@@ -502,31 +518,29 @@ func rePattern(re *regexp.Regexp) attrs {
 		"match":     func(a *exec.VarArgs) any { return match(argString(a, 0), true, false) },
 		"fullmatch": func(a *exec.VarArgs) any { return match(argString(a, 0), true, true) },
 		"sub": func(a *exec.VarArgs) string {
-			repl, s, count := pyRepl(argString(a, 0)), argString(a, 1), intArg(a, 2, "count", 0)
-			if count <= 0 {
-				return re.ReplaceAllString(s, repl)
-			}
-			out, n := "", 0
+			repl, s := pyRepl(argString(a, 0)), argString(a, 1)
+			var b strings.Builder
 			last := 0
-			for _, loc := range re.FindAllStringSubmatchIndex(s, count) {
-				out += s[last:loc[0]] + string(re.ExpandString(nil, repl, s, loc))
+			for _, loc := range all(s, intArg(a, 2, "count", 0)) {
+				b.WriteString(s[last:loc[0]] + string(re.ExpandString(nil, repl, s, loc)))
 				last = loc[1]
-				n++
 			}
-			return out + s[last:]
+			return b.String() + s[last:]
 		},
 		"findall": func(a *exec.VarArgs) *[]any {
+			s := argString(a, 0)
 			var out []any
-			for _, m := range re.FindAllStringSubmatch(argString(a, 0), -1) {
-				switch len(m) {
+			for _, loc := range all(s, 0) {
+				m := reMatch{s: s, loc: loc}
+				switch groups := len(loc)/2 - 1; groups {
+				case 0:
+					out = append(out, m.group(0))
 				case 1:
-					out = append(out, m[0])
-				case 2:
-					out = append(out, m[1])
+					out = append(out, emptyIfNone(m.group(1)))
 				default:
-					g := make([]any, len(m)-1)
-					for i, x := range m[1:] {
-						g[i] = x
+					g := make([]any, groups)
+					for i := range g {
+						g[i] = emptyIfNone(m.group(i + 1))
 					}
 					out = append(out, list(g))
 				}
@@ -534,19 +548,29 @@ func rePattern(re *regexp.Regexp) attrs {
 			return list(out)
 		},
 		"split": func(a *exec.VarArgs) *[]any {
-			n := intArg(a, 1, "maxsplit", 0)
-			if n <= 0 {
-				n = -1
-			} else {
-				n++
-			}
+			// Python's split also gives each match's groups
+			s := argString(a, 0)
 			var out []any
-			for _, p := range re.Split(argString(a, 0), n) {
-				out = append(out, p)
+			last := 0
+			for _, loc := range all(s, intArg(a, 1, "maxsplit", 0)) {
+				out = append(out, s[last:loc[0]])
+				m := reMatch{s: s, loc: loc}
+				for i := 1; i < len(loc)/2; i++ {
+					out = append(out, m.group(i))
+				}
+				last = loc[1]
 			}
-			return list(out)
+			return list(append(out, s[last:]))
 		},
 	}
+}
+
+// emptyIfNone is findall's text of a group that took no part: "".
+func emptyIfNone(v any) any {
+	if v == none {
+		return ""
+	}
+	return v
 }
 
 func reModule() attrs {

@@ -313,7 +313,7 @@ def render_case(files):
                          dbt_schema(target["schema"], this.get("schema", "main"))),
         "adapter": NS({"dispatch": dispatch, "quote": quote}),
         "dbt_utils": dbt_utils,
-        "modules": NS({"datetime": datetime}),
+        "modules": NS({"datetime": datetime, "re": re}),
         "zip": zip,  # dbt's context has Python's zip
         "set": set,  # and its set
     }
