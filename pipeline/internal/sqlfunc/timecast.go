@@ -73,7 +73,7 @@ func parseTimestampText(s string) (parsedTime, bool) {
 		}
 		return false
 	}
-	if len(s) < 4 || s[4] != '-' {
+	if len(s) < 5 || s[4] != '-' {
 		return parsedTime{}, false
 	}
 	y, ok := num(4)
