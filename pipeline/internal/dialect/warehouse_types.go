@@ -18,19 +18,15 @@ func WarehouseType(d Dialect, static, storage string) string {
 	}
 	names := warehouseTypeNames[d]
 	switch {
-	case static == TypeDate, static == TypeTime, static == TypeBool, static == TypeInterval,
-		static == sqlfunc.KindInstant, static == sqlfunc.KindWallClock, static == TypeText:
-		if n := names[static]; n != "" {
-			return n
-		}
 	case strings.HasPrefix(static, typeNumber+decimalType):
 		return names["decimal"] + "(" + names["precision"] + "," + strings.TrimPrefix(static, typeNumber+decimalType) + ")"
 	case strings.HasPrefix(static, typeDecimal):
 		return names["decimal"] + "(" + names["precision"] + "," + strings.TrimPrefix(static, typeDecimal) + ")"
 	case strings.HasPrefix(static, typeNumber):
-		if n := names[strings.TrimPrefix(static, typeNumber)]; n != "" {
-			return n
-		}
+		static = strings.TrimPrefix(static, typeNumber) // INTEGER, REAL, FLOAT: named as stored
+	}
+	if n := names[static]; n != "" && static != "decimal" && static != "precision" {
+		return n
 	}
 	if n := names[strings.ToUpper(storage)]; n != "" {
 		return n

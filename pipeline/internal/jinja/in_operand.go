@@ -13,24 +13,25 @@ func wrapInOperands(in []*tokens.Token) []*tokens.Token {
 	ends := map[int]int{} // index in in after an operand -> closing parens owed there
 	for i, t := range in {
 		for ; ends[i] > 0; ends[i]-- {
-			out = append(out, paren(tokens.RightParenthesis, ")", in[i-1]))
+			out = append(out, tokenAt(tokens.RightParenthesis, ")", in[i-1]))
 		}
 		out = append(out, t)
 		if t.Type != tokens.In || i+1 >= len(in) {
 			continue
 		}
 		if end := operandEnd(in, i+1); end > i+2 {
-			out = append(out, paren(tokens.LeftParenthesis, "(", t))
+			out = append(out, tokenAt(tokens.LeftParenthesis, "(", t))
 			ends[end]++
 		}
 	}
 	for ; ends[len(in)] > 0; ends[len(in)]-- {
-		out = append(out, paren(tokens.RightParenthesis, ")", in[len(in)-1]))
+		out = append(out, tokenAt(tokens.RightParenthesis, ")", in[len(in)-1]))
 	}
 	return out
 }
 
-func paren(typ tokens.Type, val string, at *tokens.Token) *tokens.Token {
+// tokenAt is a token the rewriting adds, placed at token at.
+func tokenAt(typ tokens.Type, val string, at *tokens.Token) *tokens.Token {
 	return &tokens.Token{Type: typ, Val: val, Pos: at.Pos, Line: at.Line, Col: at.Col}
 }
 

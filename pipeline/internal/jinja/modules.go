@@ -495,10 +495,22 @@ func (m reMatch) String() string { return printText(exec.AsValue(m.group(0))) }
 
 // rePattern holds the functions of re over one compiled pattern.
 func rePattern(re pyRegex) attrs {
+	// Python's match anchors at the start, fullmatch at both ends: each
+	// compiled once a pattern, on first use
+	var starts, whole pyRegex
 	match := func(s string, anchor, full bool) any {
 		r := re
-		if anchor {
-			r = anchored(re, full) // Python's match anchors at the start
+		switch {
+		case full:
+			if whole == nil {
+				whole = anchored(re, true)
+			}
+			r = whole
+		case anchor:
+			if starts == nil {
+				starts = anchored(re, false)
+			}
+			r = starts
 		}
 		loc := r.FindStringSubmatchIndex(s)
 		if loc == nil {

@@ -85,9 +85,9 @@ func implicitMacroArgs(in []*tokens.Token) []*tokens.Token {
 			params := in[i-1].Type != tokens.LeftParenthesis
 			add := func(op tokens.Type, val, name string) {
 				if params {
-					out = append(out, paren(tokens.Comma, ",", t))
+					out = append(out, tokenAt(tokens.Comma, ",", t))
 				}
-				out = append(out, paren(op, val, t), &tokens.Token{Type: tokens.Name, Val: name, Pos: t.Pos, Line: t.Line, Col: t.Col})
+				out = append(out, tokenAt(op, val, t), tokenAt(tokens.Name, name, t))
 				params = true
 			}
 			if ex.varargs {
@@ -126,7 +126,7 @@ func spreadCallArgs(in []*tokens.Token) []*tokens.Token {
 			if t.Type == tokens.Power {
 				name = spreadKwargs
 			}
-			out = append(out, &tokens.Token{Type: tokens.Name, Val: name, Pos: t.Pos, Line: t.Line, Col: t.Col}, paren(tokens.Assign, "=", t))
+			out = append(out, tokenAt(tokens.Name, name, t), tokenAt(tokens.Assign, "=", t))
 			continue
 		}
 		if out != nil {

@@ -43,29 +43,7 @@ type Node struct {
 }
 
 // Written is Plain of the tree as written, before its Jinja was rendered.
-func (n *Node) Written() any {
-	if n == nil {
-		return nil
-	}
-	if n.Raw != nil {
-		return n.Raw.Plain()
-	}
-	switch n.Kind {
-	case Map:
-		m := make(map[string]any, len(n.Keys))
-		for i, k := range n.Keys {
-			m[k] = n.Vals[i].Written()
-		}
-		return m
-	case List:
-		l := make([]any, len(n.Items))
-		for i, it := range n.Items {
-			l[i] = it.Written()
-		}
-		return l
-	}
-	return n.Value
-}
+func (n *Node) Written() any { return n.plain(true) }
 
 // Get returns the value under key of a map node, or nil.
 func (n *Node) Get(key string) *Node {
@@ -93,21 +71,27 @@ func (n *Node) String() string {
 
 // Plain converts the node to plain Go values: map[string]any, []any and
 // scalars, the shape templates and JSON expect.
-func (n *Node) Plain() any {
+func (n *Node) Plain() any { return n.plain(false) }
+
+// plain is Plain, of the nodes as written (Raw) when written.
+func (n *Node) plain(written bool) any {
 	if n == nil {
 		return nil
+	}
+	if written && n.Raw != nil {
+		return n.Raw.plain(false)
 	}
 	switch n.Kind {
 	case Map:
 		m := make(map[string]any, len(n.Keys))
 		for i, k := range n.Keys {
-			m[k] = n.Vals[i].Plain()
+			m[k] = n.Vals[i].plain(written)
 		}
 		return m
 	case List:
 		l := make([]any, len(n.Items))
 		for i, it := range n.Items {
-			l[i] = it.Plain()
+			l[i] = it.plain(written)
 		}
 		return l
 	}
