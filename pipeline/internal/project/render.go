@@ -64,6 +64,26 @@ func (p *Project) renderYAML(file, pkg string, n *yamlx.Node) (*yamlx.Node, erro
 	return &c, nil
 }
 
+// renderSections renders a properties file's sections, leaving out those
+// the playground does not run: a metric's filter holds MetricFlow's own
+// {{ Dimension('...') }}, which dbt leaves for the semantic layer to read.
+func (p *Project) renderSections(file, pkg string, doc *yamlx.Node) (*yamlx.Node, error) {
+	c := *doc
+	c.Vals = make([]*yamlx.Node, len(doc.Vals))
+	for i, v := range doc.Vals {
+		if _, unrun := unrunSections[doc.Keys[i]]; unrun {
+			c.Vals[i] = v
+			continue
+		}
+		r, err := p.renderYAML(file, pkg, v)
+		if err != nil {
+			return nil, err
+		}
+		c.Vals[i] = r
+	}
+	return &c, nil
+}
+
 func hasJinja(n *yamlx.Node) bool {
 	switch n.Kind {
 	case yamlx.Scalar:

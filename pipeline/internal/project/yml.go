@@ -24,7 +24,7 @@ func (p *Project) loadYML(file string, data []byte, pkg string) error {
 	if doc.Kind != yamlx.Map {
 		return diag.Errorf(file, doc.Line, "expected a mapping with `version:`, `models:` or `sources:`")
 	}
-	if doc, err = p.renderYAML(file, pkg, doc); err != nil {
+	if doc, err = p.renderSections(file, pkg, doc); err != nil {
 		return err
 	}
 	for i, k := range doc.Keys {
