@@ -84,6 +84,7 @@ func rewriteOperators(root nodes.Node) {
 			case outType:
 				wrapOutput((*nodes.Output)(v.UnsafePointer()))
 			case callType:
+				setMethodReceiver((*nodes.Call)(v.UnsafePointer()))
 				rewriteSpreadCall((*nodes.Call)(v.UnsafePointer()))
 				rewriteDictCall((*nodes.Call)(v.UnsafePointer()))
 			case getItemType:
