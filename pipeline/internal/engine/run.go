@@ -913,6 +913,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 		return err
 	}
 	cfg := r.plan.configs[m.Name]
+	if err := r.checkMaterialization(m, cfg); err != nil {
+		return err
+	}
 	rel := r.plan.relation(m.Name)
 	step.Relation = rel.String()
 	qrel := store.Rel(rel.Schema, rel.Name)

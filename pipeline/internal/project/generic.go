@@ -52,6 +52,7 @@ func readMacroFile(path, pkg, src string) macroEntry {
 	}
 	src = testOpen.ReplaceAllString(src, "{%${1} macro test_${2}(")
 	src = testClose.ReplaceAllString(src, "{%${1} endmacro ${2}%}")
+	src, _ = materializationMacros(src)
 	for _, m := range macroOpen.FindAllStringSubmatch(src, -1) {
 		e.macros = append(e.macros, m[1])
 	}

@@ -228,6 +228,11 @@ func readLayout(fsys fs.FS) (*layout, error) {
 	paths := func(key, def string) ([]string, error) {
 		n := doc.Get(key)
 		if n == nil {
+			// dbt still reads the names it had before 1.0, with a
+			// deprecation warning.
+			n = doc.Get(renamedPaths[key])
+		}
+		if n == nil {
 			return []string{def}, nil
 		}
 		if n.Kind != yamlx.List {
@@ -257,6 +262,10 @@ func readLayout(fsys fs.FS) (*layout, error) {
 	}
 	return l, nil
 }
+
+// renamedPaths are the names dbt 1.0 gave path keys: the old name is read
+// when the new one is not set.
+var renamedPaths = map[string]string{"model-paths": "source-paths", "seed-paths": "data-paths"}
 
 func baseName(p string) string {
 	b := path.Base(p)

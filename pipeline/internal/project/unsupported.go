@@ -125,7 +125,11 @@ func (p *Project) checkProjectFile(file string, doc *yamlx.Node) {
 		switch {
 		case k == "source-paths" || k == "data-paths":
 			want := map[string]string{"source-paths": "model-paths", "data-paths": "seed-paths"}[k]
-			p.warn(file, doc.Vals[i].Line, fmt.Sprintf("`%s` is not read: dbt 1.0 renamed it `%s`", k, want), fmt.Sprintf("rename it %s", want))
+			msg := fmt.Sprintf("the `%s` config has been renamed to `%s`: it is read, as dbt reads it with a deprecation warning", k, want)
+			if doc.Get(want) != nil {
+				msg = fmt.Sprintf("`%s` is not read: `%s` is set, and dbt reads that instead", k, want)
+			}
+			p.warn(file, doc.Vals[i].Line, msg, fmt.Sprintf("rename it %s", want))
 		case !projectKeys[k]:
 			p.warn(file, doc.Vals[i].Line, fmt.Sprintf("unknown key `%s` in dbt_project.yml: dbt does not know it and the playground ignores it", k), "remove it, or fix its name")
 		}

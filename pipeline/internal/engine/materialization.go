@@ -1,0 +1,50 @@
+package engine
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
+)
+
+// builtMaterializations are dbt's materializations that the playground
+// builds: each stores its SELECT's rows (a view and a materialized view as a
+// table), so the answers are the warehouse's.
+var builtMaterializations = map[string]bool{"table": true, "view": true, "incremental": true,
+	"ephemeral": true, "materialized_view": true}
+
+// adapterMaterializations are those only one warehouse's adapter has.
+var adapterMaterializations = map[dialect.Dialect][]string{
+	dialect.Snowflake: {"dynamic_table"},
+}
+
+// checkMaterialization refuses a materialization dbt would not find, as
+// dbt does, and names one the project defines, which is built as a table.
+func (r *runner) checkMaterialization(m *project.Model, cfg project.Config) error {
+	name := cfg.Materialized
+	if name == "" || builtMaterializations[name] || slices.Contains(adapterMaterializations[r.plan.dialect], name) {
+		return nil
+	}
+	adapter := r.plan.target.Type
+	if pkg, ok := r.plan.proj.CustomMaterialization(name, adapter); ok {
+		where := "the project"
+		if pkg != "" {
+			where = "package " + pkg
+		}
+		r.res.Diagnostics = append(r.res.Diagnostics, diag.Diagnostic{Severity: diag.Warning, File: m.Path, Line: 1,
+			Message: fmt.Sprintf("model %s: materialization %s, which %s defines, is not run by the playground: the model is built as a table of its rows", m.Name, name, where)})
+		return nil
+	}
+	known := []string{}
+	for k := range builtMaterializations {
+		known = append(known, k)
+	}
+	known = append(known, adapterMaterializations[r.plan.dialect]...)
+	sort.Strings(known)
+	return diag.Errorf(m.Path, 1, "no materialization %q was found for adapter %s", name, adapter).
+		WithHint("use one of %s, or define {%% materialization %s, default %%} in macros/", strings.Join(known, ", "), name)
+}
