@@ -140,3 +140,59 @@ func rewriteItem(in []*tokens.Token) []*tokens.Token {
 
 // undefinedName is never defined, so it evaluates as Jinja2's Undefined.
 const undefinedName = "__undefined__"
+
+// parenthesizeElseChains puts the else branch of a conditional outside
+// brackets in parentheses when it is itself a conditional: in Jinja2
+// `a if c else b if d else e` is `a if c else (b if d else e)`, while gonja
+// reads one conditional per {{ }} or {% set %} and stops at the second
+// `if`. Inside the parentheses rewriteConditionals takes the chain.
+func parenthesizeElseChains(in []*tokens.Token) []*tokens.Token {
+	out := make([]*tokens.Token, 0, len(in))
+	depth, tagStart, sawIf, closeAt := 0, -1, false, -1
+	for i, t := range in {
+		if i == closeAt {
+			out = append(out, tokenAt(tokens.RightParenthesis, ")", in[i-1]))
+			closeAt = -1
+		}
+		out = append(out, t)
+		switch {
+		case t.Type == tokens.VariableBegin || t.Type == tokens.BlockBegin:
+			depth, tagStart, sawIf = 0, i, false
+		case isOpen(t.Type):
+			depth++
+		case isClose(t.Type):
+			depth--
+		case depth != 0 || tagStart < 0 || t.Type != tokens.Name:
+		case t.Val == "for" && i == tagStart+1:
+			tagStart = -1 // a loop's `if` filters its items: no else there
+		case t.Val == "if" && i > tagStart+1:
+			sawIf = true
+		case t.Val == "else" && sawIf && closeAt < 0:
+			if end, chained := elseBranchEnd(in, i+1); chained {
+				out = append(out, tokenAt(tokens.LeftParenthesis, "(", t))
+				closeAt = end
+			}
+		}
+	}
+	return out
+}
+
+// elseBranchEnd is the index ending the else branch starting at i (its
+// tag's end or a comma at its depth), and whether the branch has an `if`
+// of its own at that depth.
+func elseBranchEnd(in []*tokens.Token, i int) (int, bool) {
+	depth, chained := 0, false
+	for j := i; j < len(in); j++ {
+		switch t := in[j]; {
+		case isTagEnd(t.Type) || (depth == 0 && t.Type == tokens.Comma):
+			return j, chained
+		case isOpen(t.Type):
+			depth++
+		case isClose(t.Type):
+			depth--
+		case depth == 0 && t.Type == tokens.Name && t.Val == "if":
+			chained = true
+		}
+	}
+	return len(in), chained
+}
