@@ -126,6 +126,7 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 	if err := p.resolveOverrides(); err != nil {
 		return nil, err
 	}
+	p.dropDisabledSeeds()
 	p.checkDocRefs()
 	return p, nil
 }
@@ -315,6 +316,18 @@ func (p *Project) resolveOverrides() error {
 	}
 	p.Models = kept
 	return nil
+}
+
+// dropDisabledSeeds leaves seeds with enabled: false out of the build, as
+// dbt does: they load no table, and another seed may take their name.
+func (p *Project) dropDisabledSeeds() {
+	kept := p.Seeds[:0]
+	for _, s := range p.Seeds {
+		if s.Config.Enabled {
+			kept = append(kept, s)
+		}
+	}
+	p.Seeds = kept
 }
 
 // disabledInFile finds {{ config(enabled=false) }} in a model's text, to

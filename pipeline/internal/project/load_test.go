@@ -157,3 +157,27 @@ models:
 		t.Fatalf("model m: %+v", m)
 	}
 }
+
+// TestDisabledSeeds: a seed disabled by dbt_project.yml or its properties
+// is no seed of the build, and an enabled seed of the same name in another
+// package is then the only one.
+func TestDisabledSeeds(t *testing.T) {
+	pkg := files(map[string]string{"dbt_project.yml": "name: nx\n", "seeds/shared.csv": "id\n1\n", "seeds/own.csv": "id\n1\n"})
+	root := files(map[string]string{
+		"dbt_project.yml":  "name: app\nseeds:\n  nx:\n    shared:\n      +enabled: false\n",
+		"seeds/shared.csv": "id\n2\n",
+		"seeds/off.csv":    "id\n3\n",
+		"seeds/props.yml":  "seeds:\n  - name: off\n    config:\n      enabled: false\n",
+	})
+	p, err := Load(root, nil, Package{Name: "nx", Files: pkg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range p.Seeds {
+		got = append(got, s.Package+":"+s.Name)
+	}
+	if want := []string{"nx:own", ":shared"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("seeds: got %v, want %v", got, want)
+	}
+}

@@ -150,11 +150,19 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		have[f.name] = true
 		out = append(out, f)
 	}
-	for _, d := range deps {
+	// A local package's own packages.yml adds its dependencies, as dbt
+	// deps installs them: its local: paths relative to its folder, the
+	// others from the root's install folder or the engine's.
+	from := make([]fs.FS, len(deps))
+	for i := range deps {
+		from[i] = root
+	}
+	for i := 0; i < len(deps); i++ {
+		d := deps[i]
 		if d.local == "" {
 			continue
 		}
-		fsys, err := openLocal(root, d.local)
+		fsys, err := openLocal(from[i], d.local)
 		if err != nil {
 			return nil, nil, diag.Errorf(d.file, d.line, "package %s: %v", d.spec, err).WithHint("ship the package's folder with the project and point local: at it")
 		}
@@ -163,9 +171,23 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 			return nil, nil, fmt.Errorf("package %s (%s:%d): %w", d.spec, d.file, d.line, err)
 		}
 		if pl.name == l.name {
+			if from[i] != root {
+				continue // a package's dependency on the root project itself
+			}
 			return nil, nil, diag.Errorf(d.file, d.line, "package %s is named %q like the root project", d.spec, pl.name).WithHint("a package needs a name of its own")
 		}
+		if have[pl.name] {
+			continue
+		}
 		add(found{name: pl.name, origin: d.spec, files: fsys, layout: pl})
+		own, err := readDeps(fsys)
+		if err != nil {
+			return nil, nil, fmt.Errorf("package %s: %w", d.spec, err)
+		}
+		for _, o := range own {
+			o.file = pl.name + "/" + o.file
+			deps, from = append(deps, o), append(from, fsys)
+		}
 	}
 	installed, err := installedPackages(root, l.installPath)
 	if err != nil {
