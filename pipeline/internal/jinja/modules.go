@@ -32,6 +32,22 @@ func installModules(g *exec.Context) {
 		}
 		return newSet(nil)
 	})
+	// set_strict and zip_strict are dbt's set and zip that fail on a value
+	// that is not iterable, where set and zip give their default.
+	g.Set("set_strict", func(a *exec.VarArgs) (any, error) {
+		if len(a.Args) != 1 || !a.Args[0].IsIterable() {
+			return nil, notIterable("set_strict", a)
+		}
+		return newSet(listOf(a.Args[0])), nil
+	})
+	g.Set("zip_strict", func(a *exec.VarArgs) (*exec.Value, error) {
+		for _, v := range a.Args {
+			if !v.IsIterable() {
+				return nil, notIterable("zip_strict", a)
+			}
+		}
+		return zipFn(a), nil
+	})
 	g.Set("toyaml", func(a *exec.VarArgs) (string, error) {
 		if len(a.Args) < 1 {
 			return "", fmt.Errorf("toyaml() needs a value")
@@ -132,6 +148,16 @@ func listOf(v *exec.Value) []any {
 }
 
 func list(items []any) *[]any { return &items }
+
+// notIterable is Python's TypeError for set_strict and zip_strict.
+func notIterable(fn string, a *exec.VarArgs) error {
+	for _, v := range a.Args {
+		if !v.IsIterable() {
+			return fmt.Errorf("%s: %s is not iterable (give a list, a set, a dict or a string)", fn, v.String())
+		}
+	}
+	return fmt.Errorf("%s() takes exactly one argument, a list, a set, a dict or a string", fn)
+}
 
 // ---- datetime ------------------------------------------------------------
 

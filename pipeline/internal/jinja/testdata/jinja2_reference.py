@@ -316,6 +316,8 @@ def render_case(files):
         "modules": NS({"datetime": datetime, "re": re}),
         "zip": zip,  # dbt's context has Python's zip
         "set": set,  # and its set
+        "set_strict": lambda value: set(value),
+        "zip_strict": lambda *args: list(zip(*args)),
     }
     # Jinja2 binds a template's free names when its module is made, so the
     # macros are defined twice: the second pass sees every macro and
