@@ -48,6 +48,8 @@ func (e *Env) installBuiltins() {
 	g.Set(negFuncName, applyNegation)
 	g.Set(spreadFuncName, spreadCall)
 	g.Set(truthFuncName, truth)
+	g.Set(keepIfName, keepIf)
+	g.Set(firstName, first)
 	g.Set(printFuncName, printValue)
 	g.Set(keyFuncName, subscriptKey)
 	g.Set(dictCallName, dictCall)
