@@ -447,19 +447,7 @@ const (
 type pyRegex = *regexp.Regexp
 
 func compileRe(pattern string, flags int) (pyRegex, error) {
-	prefix := ""
-	if flags&reIgnoreCase != 0 {
-		prefix += "i"
-	}
-	if flags&reMultiline != 0 {
-		prefix += "m"
-	}
-	if flags&reDotAll != 0 {
-		prefix += "s"
-	}
-	if prefix != "" {
-		pattern = "(?" + prefix + ")" + pattern
-	}
+	pattern = goPattern(pattern, flags)
 	re, err := regexp.Compile(pattern)
 	if err != nil {
 		return nil, fmt.Errorf("modules.re: %v (Go's RE2 syntax: no lookarounds or backreferences)", err)
@@ -653,6 +641,8 @@ func reModule() attrs {
 		"MULTILINE":  reMultiline,
 		"S":          reDotAll,
 		"DOTALL":     reDotAll,
+		"X":          reVerbose,
+		"VERBOSE":    reVerbose,
 	}
 	for _, fn := range []string{"search", "match", "fullmatch", "sub", "findall", "split"} {
 		m[fn] = call(fn)
