@@ -21,20 +21,40 @@ func (e *Env) HasMacro(name string) bool {
 }
 
 // installNaming defines dbt's own naming macros, which a project's
-// generate_schema_name and generate_alias_name often call: bare and under
-// dbt., as dbt's global macros are.
+// generate_schema_name and generate_alias_name often call, and which
+// templates call to name a schema (generate_schema_name('raw')): bare and
+// under dbt., as dbt's global macros are. A root project's macro of the
+// same name replaces the bare one.
 func (e *Env) installNaming() {
 	dbt, _ := e.globals.Get("dbt")
 	ns, _ := dbt.(*namespaceValue)
-	for name, fn := range map[string]func(*exec.VarArgs) (*exec.Value, error){
-		"default__generate_schema_name": e.defaultSchemaName,
-		"generate_schema_name_for_env":  e.schemaNameForEnv,
-		"default__generate_alias_name":  e.defaultAliasName,
+	for name, fn := range map[string]any{
+		"default__generate_schema_name":   e.defaultSchemaName,
+		"generate_schema_name_for_env":    e.schemaNameForEnv,
+		"default__generate_alias_name":    e.defaultAliasName,
+		"default__generate_database_name": e.defaultDatabaseName,
+		"generate_schema_name":            e.dispatchedNaming("generate_schema_name"),
+		"generate_alias_name":             e.dispatchedNaming("generate_alias_name"),
+		"generate_database_name":          e.dispatchedNaming("generate_database_name"),
 	} {
 		e.globals.Set(name, fn)
 		if ns != nil {
 			ns.members[name] = fn
 		}
+	}
+}
+
+// dispatchedNaming is dbt's generate_<kind>_name(custom=none, node=none):
+// adapter.dispatch(name, 'dbt') called with the same arguments, so a root
+// project's default__ or <adapter>__ version answers before dbt's own.
+func (e *Env) dispatchedNaming(name string) func(*exec.Evaluator, *exec.VarArgs) (*exec.Value, error) {
+	return func(ev *exec.Evaluator, a *exec.VarArgs) (*exec.Value, error) {
+		fn, err := e.dispatch(ev, &exec.VarArgs{Args: []*exec.Value{exec.AsValue(name), exec.AsValue("dbt")}, KwArgs: map[string]*exec.Value{}})
+		if err != nil {
+			return nil, err
+		}
+		custom := argOr(a, 0, "custom_"+strings.TrimPrefix(name, "generate_"))
+		return spreadCall(ev, &exec.VarArgs{Args: []*exec.Value{fn, custom, argOr(a, 1, "node")}, KwArgs: map[string]*exec.Value{}})
 	}
 }
 
@@ -82,6 +102,15 @@ func (e *Env) schemaNameForEnv(a *exec.VarArgs) (*exec.Value, error) {
 		return exec.AsValue(custom), nil
 	}
 	return exec.AsValue(e.targetField(func(t Target) string { return t.Schema })), nil
+}
+
+// defaultDatabaseName is dbt's default: the custom database, else the
+// target's.
+func (e *Env) defaultDatabaseName(a *exec.VarArgs) (*exec.Value, error) {
+	if v := arg(a, 0, "custom_database_name"); v != nil && !v.IsNil() {
+		return exec.AsValue(v.String()), nil
+	}
+	return exec.AsValue(e.targetField(func(t Target) string { return t.Database })), nil
 }
 
 // defaultAliasName is dbt's default alias: the custom alias, else the

@@ -22,7 +22,8 @@ var testMacros = []MacroFile{
 {% macro fails_in_macro() %}
 {{ var('deep_missing') }}
 {% endmacro %}
-{% macro uses_pkg() %}{{ nexus.greet('pkg') }}{% endmacro %}`},
+{% macro uses_pkg() %}{{ nexus.greet('pkg') }}{% endmacro %}
+{% macro default__generate_alias_name(custom_alias_name=none, node=none) %}{{ return('a_' ~ node.name) }}{% endmacro %}`},
 	{Path: "packages/nexus/macros/greet.sql", Namespace: "nexus", Source: `{% macro greet(
     name,
     greeting='hello'
@@ -142,6 +143,7 @@ func TestRender(t *testing.T) {
 		}, want: `True`},
 		{name: "should_store_failures follows the config", src: `{{ should_store_failures() }} {{ config(store_failures=true) }}{{ should_store_failures() }} {{ flags.STORE_FAILURES }}`, want: `False True False`},
 		{name: "var with default", src: `{{ var('n') }} {{ var('nope', 'dflt') }} {{ var('nope', none) is none }}`, want: `3 dflt True`},
+		{name: "dbt's naming macros, the root's default__ first", src: `{{ generate_schema_name('raw') }}|{{ generate_schema_name() }}|{{ dbt.generate_schema_name(' x ', none) }}|{{ generate_database_name() }}|{{ generate_database_name('wh2') }}|{{ generate_alias_name(node={'name': 'm'}) }}|{{ dbt.default__generate_alias_name(none, {'name': 'm', 'version': 2}) }}`, ctx: func(c *Context) { c.Target.Database = "wh" }, want: `main_raw|main|main_x|wh|wh2|a_m|m_v2`},
 		{name: "this target execute", src: `{{ this }} {{ this.name }} {{ target.name }} {{ target.type }} {{ target.schema }} {{ target.profile_name }} {{ execute }}`, want: `nexus_final_tables.persons persons dev sqlite main nexus True`},
 		{name: "is_incremental", src: `{% if is_incremental() %}inc{% else %}full{% endif %}`, want: `full`},
 		{name: "config get", src: `{{ config(materialized='view') }}{{ config.get('materialized') }} {{ config.get('schema') }} {{ config.get('x', 'dx') }}`, want: `view nexus_final_tables dx`},
