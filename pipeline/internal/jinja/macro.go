@@ -60,6 +60,7 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 	}
 	e := m.env
 	name := m.Name
+	ordered, later := defaultParams(m.Macro)
 	// Where the macro is written, for errors in the SQL it produces: a
 	// macro file's, or the file being rendered for a macro a model defines.
 	file, line := e.defining, 0
@@ -91,6 +92,13 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 		if caller := e.pendingCaller; caller != nil {
 			e.pendingCaller = nil
 			r.Environment.Context.Set("__gonja_caller__", caller)
+		}
+		if ordered {
+			bound, err := bindDefaults(r, m.Macro, later, params)
+			if err != nil {
+				return exec.AsValue(e.fail(err.Error(), "pass that argument, or name only earlier parameters and variables in a default"))
+			}
+			params = bound
 		}
 		frame := &returnFrame{}
 		out := e.callBody(body, params, frame)
