@@ -44,7 +44,11 @@ type Env struct {
 
 	// packages: each package's macro context and namespace object
 	// ("" is the root project), and dispatch: search orders.
-	pkgCtx        map[string]*exec.Context
+	pkgCtx map[string]*exec.Context
+	// definedIn: the contexts a macro name is defined in besides the
+	// globals, its file's and its package's, where a bare call of it
+	// looks first.
+	definedIn     map[string][]*exec.Context
 	namespaces    map[string]*namespaceValue
 	rootName      string
 	dispatchOrder map[string][]string
@@ -90,6 +94,7 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 		parsed:        map[string]parsedFile{},
 		funcs:         map[string]bool{},
 		pkgCtx:        map[string]*exec.Context{},
+		definedIn:     map[string][]*exec.Context{},
 		rootName:      proj.Name,
 		dispatchOrder: proj.Dispatch,
 	}
@@ -131,6 +136,10 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 		for _, d := range defs {
 			ns.members[d.name] = d.fn
 			ctx.Set(d.name, d.fn)
+			e.definedIn[d.name] = append(e.definedIn[d.name], d.scope)
+			if ctx != e.globals {
+				e.definedIn[d.name] = append(e.definedIn[d.name], ctx)
+			}
 			if f.Namespace == "" || e.macroFile[d.name] == "" {
 				e.macroFile[d.name] = d.file
 			}
@@ -197,6 +206,7 @@ func (e *Env) namespace(pkg string) *namespaceValue {
 type macroDef struct {
 	name, file string
 	fn         any
+	scope      *exec.Context // the file's context, its macros' first look-up
 }
 
 // defineMacros runs a macro file once so its {% macro %} tags define their
@@ -220,7 +230,7 @@ func (e *Env) defineMacros(f MacroFile, in *exec.Context) ([]macroDef, error) {
 		if !ok {
 			continue
 		}
-		defs = append(defs, macroDef{name: name, file: f.Path, fn: fn})
+		defs = append(defs, macroDef{name: name, file: f.Path, fn: fn, scope: ctx})
 	}
 	return defs, nil
 }
@@ -244,7 +254,7 @@ func (e *Env) Render(path, source string, ctx *Context) (string, error) {
 	}
 	scope = scope.Inherit()
 	if len(ctx.Overrides) > 0 {
-		e.applyOverrides(scope, ctx.Overrides)
+		defer e.applyOverrides(scope, ctx.Overrides)()
 	}
 	if err := e.execute(root, scope, &out); err != nil {
 		return "", e.diagnose(path, err)

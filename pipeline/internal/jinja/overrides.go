@@ -2,7 +2,6 @@ package jinja
 
 import (
 	"fmt"
-	"maps"
 	"reflect"
 	"sort"
 	"strings"
@@ -24,15 +23,16 @@ var contextMembers = map[string]bool{
 	"project_name": true, "range": true, "none": true,
 }
 
-// applyOverrides sets a unit test's overrides.macros on scope, the
-// context the model's own text renders in, as dbt does: name or
-// package.name; a macro then returns the value whatever its arguments,
-// any other entry of the context is the value. Macros keep the
-// originals, since they render in their own package's context: dbt
-// overrides only what the model references directly. A name the context
-// lacks is left out, as dbt leaves it. Package overrides come first and
-// dbt.name is name too, and the other way round, as in dbt.
-func (e *Env) applyOverrides(scope *exec.Context, overrides map[string]any) {
+// applyOverrides sets a unit test's overrides.macros for one render and
+// returns what puts the originals back. dbt-core replaces the entries of
+// the one context dict that the model and every macro it calls read
+// (generate_runtime_unit_test_context), so a package macro calling
+// audit_helper.x or a bare x gets the override too: name or package.name;
+// a macro then returns the value whatever its arguments, any other entry
+// of the context is the value. A name the model's context lacks is left
+// out, as dbt leaves it. Package overrides come first and dbt.name is name
+// too, and the other way round, as in dbt.
+func (e *Env) applyOverrides(scope *exec.Context, overrides map[string]any) (restore func()) {
 	names := make([]string, 0, len(overrides))
 	for name := range overrides {
 		names = append(names, name)
@@ -45,6 +45,36 @@ func (e *Env) applyOverrides(scope *exec.Context, overrides map[string]any) {
 		}
 		return names[i] < names[j]
 	})
+	var undo []func()
+	restore = func() {
+		for i := len(undo) - 1; i >= 0; i-- {
+			undo[i]()
+		}
+	}
+	setMember := func(ns *namespaceValue, name string, v any) {
+		old, had := ns.members[name]
+		ns.members[name] = v
+		undo = append(undo, func() {
+			if had {
+				ns.members[name] = old
+			} else {
+				delete(ns.members, name)
+			}
+		})
+	}
+	setBare := func(name string, v any) {
+		// every context a bare name is looked up in: the globals, and the
+		// files and packages that define a macro of that name themselves
+		ctxs := append([]*exec.Context{scope}, e.definedIn[name]...)
+		if _, ok := e.globals.Get(name); ok {
+			ctxs = append(ctxs, e.globals)
+		}
+		for _, c := range ctxs {
+			old, _ := c.Get(name)
+			c.Set(name, v)
+			undo = append(undo, func() { c.Set(name, old) })
+		}
+	}
 	for _, name := range names {
 		v := overrides[name]
 		pkg, bare := overridePackage(name), name[strings.LastIndex(name, ".")+1:]
@@ -54,9 +84,9 @@ func (e *Env) applyOverrides(scope *exec.Context, overrides map[string]any) {
 				continue
 			}
 			val := e.overrideValue(bare, cur, v)
-			scope.Set(bare, val)
+			setBare(bare, val)
 			if ns, ok := namespaceIn(scope, "dbt"); ok && ns.members[bare] != nil {
-				scope.Set("dbt", ns.with(bare, val))
+				setMember(ns, bare, val)
 			}
 			continue
 		}
@@ -65,11 +95,12 @@ func (e *Env) applyOverrides(scope *exec.Context, overrides map[string]any) {
 			continue
 		}
 		val := e.overrideValue(bare, ns.members[bare], v)
-		scope.Set(pkg, ns.with(bare, val))
+		setMember(ns, bare, val)
 		if pkg == "dbt" {
-			scope.Set(bare, val)
+			setBare(bare, val)
 		}
 	}
+	return restore
 }
 
 // overridePackage is the package of an override's name: a name of two
@@ -109,11 +140,4 @@ func namespaceIn(scope *exec.Context, pkg string) (*namespaceValue, bool) {
 	}
 	ns, ok := v.(*namespaceValue)
 	return ns, ok
-}
-
-// with is a copy of the namespace with one member replaced.
-func (n *namespaceValue) with(name string, v any) *namespaceValue {
-	m := maps.Clone(n.members)
-	m[name] = v
-	return &namespaceValue{name: n.name, members: m}
 }
