@@ -313,9 +313,7 @@ func (r *runner) loadFixture(ut *project.UnitTest, g project.Fixture, rel jinja.
 			WithHint("give its rows with format: sql, as rows: select 1 as id union all select 2")
 	}
 	if g.Format == "sql" {
-		tr, err := r.translateWith(g.SQL, func(d *diag.Diagnostic, line, col int) {
-			d.File, d.Line, d.Col = ut.File, g.Line, 0
-		})
+		tr, err := r.translateFixture(ut, g, real)
 		if err != nil {
 			return err
 		}

@@ -49,6 +49,9 @@ type Fixture struct {
 	Columns []string
 	Rows    [][]any
 	SQL     string // the sql format's query
+	// SQLFile is the fixture file the query was read from, "" when it is
+	// written inline under rows:.
+	SQLFile string
 }
 
 // unitTestKeys are the keys of a unit test entry dbt knows.
@@ -270,12 +273,12 @@ func (p *Project) parseFixture(file, test string, n *yamlx.Node, input bool) (Fi
 		}
 		return f, parseDictRows(file, test, what, rows, &f)
 	case "csv", "sql":
-		text, at, err := p.fixtureText(file, test, what, f.Format, rows, fixture)
+		text, from, at, err := p.fixtureText(file, test, what, f.Format, rows, fixture)
 		if err != nil {
 			return f, err
 		}
 		if f.Format == "sql" {
-			f.SQL = text
+			f.SQL, f.SQLFile = text, from
 			return f, nil
 		}
 		return f, parseCSVRows(file, at, test, what, text, &f)
@@ -363,18 +366,18 @@ func dedent(text string) string {
 }
 
 // fixtureText is the text of csv or sql rows: inline, or the fixture
-// file of that name under a test path's fixtures folder.
-func (p *Project) fixtureText(file, test, what, format string, rows, fixture *yamlx.Node) (string, int, error) {
+// file of that name under a test path's fixtures folder (from).
+func (p *Project) fixtureText(file, test, what, format string, rows, fixture *yamlx.Node) (text, from string, line int, err error) {
 	if rows != nil {
 		s, ok := rows.Value.(string)
 		if rows.Kind != yamlx.Scalar || !ok {
-			return "", 0, diag.Errorf(file, rows.Line, "unit test %s: the %s rows of %s must be text", test, format, what).
+			return "", "", 0, diag.Errorf(file, rows.Line, "unit test %s: the %s rows of %s must be text", test, format, what).
 				WithHint("write rows: | then the %s on the lines below, or leave out format: for dict rows", format)
 		}
-		return s, rows.Line, nil
+		return s, "", rows.Line, nil
 	}
 	if fixture == nil {
-		return "", 0, diag.Errorf(file, 0, "unit test %s: %s has neither rows: nor fixture:", test, what).WithHint("give its rows")
+		return "", "", 0, diag.Errorf(file, 0, "unit test %s: %s has neither rows: nor fixture:", test, what).WithHint("give its rows")
 	}
 	name := fixture.String()
 	var tried []string
@@ -384,14 +387,14 @@ func (p *Project) fixtureText(file, test, what, format string, rows, fixture *ya
 			if baseName(f) == name {
 				data, err := fs.ReadFile(p.fixtureFS, f)
 				if err != nil {
-					return "", 0, diag.Errorf(file, fixture.Line, "unit test %s: fixture %s does not read: %v", test, f, err)
+					return "", "", 0, diag.Errorf(file, fixture.Line, "unit test %s: fixture %s does not read: %v", test, f, err)
 				}
-				return string(data), fixture.Line, nil
+				return string(data), f, fixture.Line, nil
 			}
 		}
 		tried = append(tried, path.Join(dir, name+"."+format))
 	}
-	return "", 0, diag.Errorf(file, fixture.Line, "unit test %s: no fixture file %s", test, strings.Join(tried, " or ")).
+	return "", "", 0, diag.Errorf(file, fixture.Line, "unit test %s: no fixture file %s", test, strings.Join(tried, " or ")).
 		WithHint("create the file, or give the rows inline with rows:")
 }
 
