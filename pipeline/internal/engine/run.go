@@ -334,6 +334,13 @@ func (r *runner) runNode(n *graph.Node) Step {
 		err = r.runHooked(n, &step, r.runSnapshot)
 	}
 	step.Seconds = time.Since(r.started).Seconds()
+	if err != nil && r.ctx.Err() == nil && r.unreadEphemeral(n) {
+		// dbt runs an ephemeral model's SQL only inside the nodes that
+		// read it: with no reader, its SQL never runs and cannot fail.
+		step.Status = "SKIP"
+		step.Message = "skipped: ephemeral, and no table, view, test or snapshot reads it, so dbt never runs its SQL (here it fails: " + r.diagnose(err, n).Message + ")"
+		return step
+	}
 	var list diag.List
 	if errors.As(err, &list) {
 		r.bad[n.ID] = true
@@ -352,6 +359,24 @@ func (r *runner) runNode(n *graph.Node) Step {
 		r.res.fail(d)
 	}
 	return step
+}
+
+// unreadEphemeral reports whether n is an ephemeral model that only
+// ephemeral models read, if any: no table, view, test or snapshot does.
+func (r *runner) unreadEphemeral(n *graph.Node) bool {
+	ephemeral := func(id string) bool {
+		d := r.plan.graph.Node(id)
+		return d != nil && d.Kind == "model" && r.plan.configs[d.Name].Materialized == "ephemeral"
+	}
+	if !ephemeral(n.ID) {
+		return false
+	}
+	for id := range r.plan.graph.Descendants(n.ID) {
+		if !ephemeral(id) {
+			return false
+		}
+	}
+	return true
 }
 
 // noteStop records, once, that the run was stopped between nodes: no node
