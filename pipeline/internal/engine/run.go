@@ -334,13 +334,6 @@ func (r *runner) runNode(n *graph.Node) Step {
 		err = r.runHooked(n, &step, r.runSnapshot)
 	}
 	step.Seconds = time.Since(r.started).Seconds()
-	if err != nil && r.ctx.Err() == nil && r.unreadEphemeral(n) {
-		// dbt runs an ephemeral model's SQL only inside the nodes that
-		// read it: with no reader, its SQL never runs and cannot fail.
-		step.Status = "SKIP"
-		step.Message = "skipped: ephemeral, and no table, view, test or snapshot reads it, so dbt never runs its SQL (here it fails: " + r.diagnose(err, n).Message + ")"
-		return step
-	}
 	var list diag.List
 	if errors.As(err, &list) {
 		r.bad[n.ID] = true
@@ -359,6 +352,15 @@ func (r *runner) runNode(n *graph.Node) Step {
 		r.res.fail(d)
 	}
 	return step
+}
+
+// neverRuns skips an ephemeral model that nothing reads whose SQL fails:
+// dbt runs an ephemeral model's SQL only inside the nodes that read it, so
+// with no reader its SQL never runs and cannot fail.
+func (r *runner) neverRuns(step *Step, why string) error {
+	step.Status = "SKIP"
+	step.Message = "skipped: ephemeral, and no table, view, test or snapshot reads it, so dbt never runs its SQL (here it fails: " + why + ")"
+	return nil
 }
 
 // unreadEphemeral reports whether n is an ephemeral model that only
@@ -932,6 +934,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	}()
 	sql := tr.sql
 	if tr.blank {
+		if r.unreadEphemeral(n) {
+			return r.neverRuns(step, fmt.Sprintf("model %s has no SQL to run", m.Name))
+		}
 		return diag.Errorf(m.Path, 1, "model %s has no SQL to run", m.Name).WithHint("write one select statement, e.g. select 1 as id")
 	}
 	if err := oneStatement(m, sql, tr.second); err != nil {
@@ -964,6 +969,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	}
 	if cfg.Materialized == "ephemeral" {
 		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS %s; CREATE TEMP VIEW %s AS\n%s", qrel, store.Ident(rel.Name), sql)); err != nil {
+			if r.ctx.Err() == nil && r.unreadEphemeral(n) {
+				return r.neverRuns(step, cleanSQLiteError(err))
+			}
 			return &sqlError{err: err, sql: sql}
 		}
 		r.keepTypes(relKey("temp", rel.Name), tr.types)
