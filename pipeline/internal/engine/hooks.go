@@ -127,18 +127,18 @@ func shiftLine(err error, file string, line int) error {
 // was.
 func (r *runner) runHooked(n *graph.Node, step *Step, run func(*graph.Node, *Step) error) error {
 	var cfg project.Config
-	var file, src string
+	var file, src, pkg string
 	var rel jinja.Relation
 	switch n.Kind {
 	case "model":
 		m := r.plan.models[n.Name]
-		cfg, file, src, rel = r.plan.configs[n.Name], m.Path, m.SQL, r.plan.relation(n.Name)
+		cfg, file, src, rel, pkg = r.plan.configs[n.Name], m.Path, m.SQL, r.plan.relation(n.Name), m.Package
 	case "seed":
 		s := r.plan.seeds[n.Name]
-		cfg, file, rel = s.Config, s.Path, seedRelation(s)
+		cfg, file, rel, pkg = s.Config, s.Path, seedRelation(s), s.Package
 	case "snapshot":
 		s := r.plan.snapshots[n.Name]
-		cfg, file, src, rel = s.cfg, s.decl.Path, s.decl.SQL, s.relation()
+		cfg, file, src, rel, pkg = s.cfg, s.decl.Path, s.decl.SQL, s.relation(), s.decl.Package
 	}
 	pre, err := cfg.Hooks("pre")
 	if err != nil {
@@ -156,6 +156,9 @@ func (r *runner) runHooked(n *graph.Node, step *Step, run func(*graph.Node, *Ste
 	hooks := func(when string, hooks []string) error {
 		for i, h := range hooks {
 			c := cfg.Clone()
+			// A node's hooks render in its package, as the node does:
+			// the package's own macros are called by their bare names.
+			r.plan.pkgOfFile[file+"\x00"+h] = pkg
 			if err := r.runHook(file, configLine(src, when+"_hook"), h, &c, rel); err != nil {
 				d := diag.From(err, file, 0)
 				d.Message = fmt.Sprintf("%s's %s-hook %d of %d: %s", n.Name, when, i+1, len(hooks), d.Message)
