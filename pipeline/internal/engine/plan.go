@@ -118,7 +118,7 @@ type envCache struct {
 // get returns an environment for macros, reusing the cached one when the
 // macro files are the same.
 func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env, error) {
-	head := fmt.Sprintf("%s\x00%v\x00", proj.Name, proj.Dispatch)
+	head := fmt.Sprintf("%s\x00%v\x00%v\x00", proj.Name, proj.Dispatch, proj.Behavior)
 	// The same files as last time are compared, not hashed again: a
 	// session's load gives an unchanged file's text as the same string,
 	// which compares at once.
@@ -195,7 +195,7 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 		proj.SetVars(PackageName, set.Vars())
 		proj.Warnings = append(proj.Warnings, set.Warnings...)
 	}
-	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch})
+	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch, Behavior: proj.Behavior})
 	if err != nil {
 		return nil, err
 	}

@@ -381,6 +381,41 @@ func (e *Env) crossDBMacros() map[string]crossDBMacro {
 			}
 			return "now()", nil
 		}},
+		// current_timestamp_backcompat keeps what dbt_utils'
+		// current_timestamp wrote before dbt took it over: a timestamp
+		// without time zone (Snowflake: in the session's time zone).
+		"current_timestamp_backcompat": {sql: func(d string, _ map[string]*exec.Value) (any, error) {
+			switch d {
+			case "bigquery":
+				return "current_timestamp", nil
+			case "sqlite":
+				return "strftime('%Y-%m-%d %H:%M:%S', 'now')", nil
+			}
+			return "current_timestamp::" + typeName(d, "timestamp"), nil
+		}},
+		"current_timestamp_in_utc_backcompat": {sql: func(d string, _ map[string]*exec.Value) (any, error) {
+			switch d {
+			case "bigquery":
+				return "current_timestamp", nil
+			case "snowflake":
+				return "convert_timezone('UTC', current_timestamp::timestamp)::timestamp", nil
+			case "sqlite":
+				return "strftime('%Y-%m-%d %H:%M:%S', 'now')", nil
+			}
+			return "current_timestamp::" + typeName(d, "timestamp"), nil
+		}},
+		// snapshot_get_time is the time a snapshot stamps its rows with.
+		"snapshot_get_time": {sql: func(d string, _ map[string]*exec.Value) (any, error) {
+			switch d {
+			case "bigquery":
+				return "current_timestamp()", nil
+			case "snowflake":
+				return "to_timestamp_ntz(convert_timezone('UTC', current_timestamp()))", nil
+			case "sqlite":
+				return "strftime('%Y-%m-%d %H:%M:%S', 'now')", nil
+			}
+			return "now()", nil
+		}},
 		"date": {params: req("year", "month", "day"), sql: func(d string, a map[string]*exec.Value) (any, error) {
 			if d == "bigquery" {
 				return fmt.Sprintf("date(%s, %s, %s)", s(a["year"]), s(a["month"]), s(a["day"])), nil

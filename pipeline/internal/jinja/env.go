@@ -52,6 +52,7 @@ type Env struct {
 	namespaces    map[string]*namespaceValue
 	rootName      string
 	dispatchOrder map[string][]string
+	behavior      map[string]bool
 	// macrosUseGraph: some macro's text names graph (see begin).
 	macrosUseGraph bool
 }
@@ -75,6 +76,9 @@ type Project struct {
 	// Dispatch maps a macro_namespace to the packages adapter.dispatch
 	// searches for it, in order.
 	Dispatch map[string][]string
+	// Behavior are the boolean flags of dbt_project.yml's flags: that
+	// change what dbt's macros write (enable_truthy_nulls_equals_macro).
+	Behavior map[string]bool
 }
 
 // NewEnv parses and defines all macro files once, for a project without a
@@ -97,6 +101,7 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 		definedIn:     map[string][]*exec.Context{},
 		rootName:      proj.Name,
 		dispatchOrder: proj.Dispatch,
+		behavior:      proj.Behavior,
 	}
 	e.globals = exec.EmptyContext().Update(builtins.GlobalFunctions).Update(builtins.GlobalVariables)
 	e.environment = &exec.Environment{
@@ -113,6 +118,9 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 	}
 	e.carrier = carrier
 	e.installBuiltins()
+	if err := e.installGlobalProject(); err != nil {
+		return nil, err
+	}
 	if proj.Name != "" {
 		e.globals.Set("project_name", proj.Name)
 	}

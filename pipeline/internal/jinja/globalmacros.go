@@ -1,10 +1,15 @@
 package jinja
 
-import "github.com/nikolalohinski/gonja/v2/exec"
+import (
+	"fmt"
+
+	"github.com/nikolalohinski/gonja/v2/exec"
+)
 
 // installGlobalMacros defines macros of dbt's global project that packages
-// call bare or as dbt.name: load_relation, load_cached_relation and
-// should_store_failures.
+// call bare or as dbt.name: load_relation, load_cached_relation,
+// should_store_failures and equals; and run_query, statement and
+// is_incremental, which are bare builtins, as dbt.name too.
 func (e *Env) installGlobalMacros() {
 	dbt, _ := e.globals.Get("dbt")
 	ns, _ := dbt.(*namespaceValue)
@@ -12,12 +17,33 @@ func (e *Env) installGlobalMacros() {
 		"load_relation":         e.loadRelation,
 		"load_cached_relation":  e.loadRelation,
 		"should_store_failures": e.shouldStoreFailures,
+		"equals":                e.equals,
 	} {
 		e.globals.Set(name, fn)
 		if ns != nil {
 			ns.members[name] = fn
+			ns.members["default__"+name] = fn
 		}
 	}
+	for _, name := range []string{"run_query", "statement", "is_incremental"} {
+		if fn, ok := e.globals.Get(name); ok && ns != nil {
+			ns.members[name] = fn
+		}
+	}
+}
+
+// equals is dbt.equals(expr1, expr2): SQL equality, or, when the project's
+// flags set enable_truthy_nulls_equals_macro, equality that takes two NULLs
+// as equal.
+func (e *Env) equals(a *exec.VarArgs) (*exec.Value, error) {
+	x, y := arg(a, 0, "expr1"), arg(a, 1, "expr2")
+	if x == nil || y == nil {
+		return nil, e.fail("dbt.equals() needs two expressions", "write dbt.equals('a.id', 'b.id')")
+	}
+	if e.behavior["enable_truthy_nulls_equals_macro"] {
+		return exec.AsValue(fmt.Sprintf("case when ((%[1]s = %[2]s) or (%[1]s is null and %[2]s is null)) then 0 else 1 end = 0", x.String(), y.String())), nil
+	}
+	return exec.AsValue(fmt.Sprintf("(%s = %s)", x.String(), y.String())), nil
 }
 
 // loadRelation is load_relation(relation): adapter.get_relation of the

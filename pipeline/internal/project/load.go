@@ -70,6 +70,7 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 	if p.Dispatch, err = readDispatch(l.doc); err != nil {
 		return nil, err
 	}
+	p.Behavior = readBehavior(l.doc)
 	if p.config, err = p.renderConfigTrees(l.doc, ""); err != nil {
 		return nil, err
 	}
@@ -384,6 +385,21 @@ func mergeConfig(c *Config, own Config) {
 	for k, v := range own.Extra {
 		c.Set(k, v)
 	}
+}
+
+// readBehavior reads the boolean flags: of dbt_project.yml.
+func readBehavior(doc *yamlx.Node) map[string]bool {
+	n := doc.Get("flags")
+	if n == nil || n.Kind != yamlx.Map {
+		return nil
+	}
+	out := map[string]bool{}
+	for i, k := range n.Keys {
+		if b, ok := n.Vals[i].Value.(bool); ok {
+			out[k] = b
+		}
+	}
+	return out
 }
 
 // readDispatch reads dispatch: [{macro_namespace, search_order}].

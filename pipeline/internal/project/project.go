@@ -43,6 +43,9 @@ type Project struct {
 	// Dispatch is dbt_project.yml's dispatch: the packages
 	// adapter.dispatch searches for each macro_namespace, in order.
 	Dispatch map[string][]string
+	// Behavior are the boolean flags: of dbt_project.yml, which change
+	// what some of dbt's macros write.
+	Behavior map[string]bool
 	// Disabled are models that gave way to an enabled model of the same
 	// name.
 	Disabled []*Model

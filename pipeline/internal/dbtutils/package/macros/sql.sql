@@ -5,41 +5,11 @@
     warehouse's too; get_relations_by_pattern reads the engine's catalog
     (__relations_by_pattern__). -#}
 
-{#- generate_series(upper_bound): the numbers 1 to upper_bound as
-    generated_number. -#}
-{% macro generate_series(upper_bound) %}
-with recursive _dbt_utils_series as (
-    select 1 as generated_number
-    union all
-    select generated_number + 1 from _dbt_utils_series where generated_number < ({{ upper_bound }})
-)
-select generated_number from _dbt_utils_series
-{% endmacro %}
-
-{#- date_spine(datepart, start_date, end_date): one row per datepart from
-    start_date up to, not including, end_date, as date_<datepart>. -#}
-{% macro date_spine(datepart, start_date, end_date) %}
-with recursive _dbt_utils_spine as (
-    select 0 as period_index
-    union all
-    select period_index + 1 from _dbt_utils_spine
-    where period_index + 1 < ({{ dbt.datediff(start_date, end_date, datepart) }})
-),
-_dbt_utils_periods as (
-    select {{ dbt.dateadd(datepart, 'period_index', start_date) }} as date_{{ datepart }}
-    from _dbt_utils_spine
-    where 0 < ({{ dbt.datediff(start_date, end_date, datepart) }})
-)
-select * from _dbt_utils_periods
-{% endmacro %}
-
-{#- get_intervals_between(start_date, end_date, datepart): the number of
-    dateparts between the two, asked of the database. -#}
-{% macro get_intervals_between(start_date, end_date, datepart) %}
-{%- if not execute -%}{{ return('') }}{%- endif -%}
-{%- set result = run_query('select ' ~ dbt.datediff(start_date, end_date, datepart)) -%}
-{{- return(result.columns[0].values()[0]) -}}
-{% endmacro %}
+{#- generate_series, date_spine and get_intervals_between are dbt's own
+    now; dbt_utils' names give dbt's. -#}
+{% macro generate_series(upper_bound) %}{{ return(dbt.generate_series(upper_bound)) }}{% endmacro %}
+{% macro date_spine(datepart, start_date, end_date) %}{{ return(dbt.date_spine(datepart, start_date, end_date)) }}{% endmacro %}
+{% macro get_intervals_between(start_date, end_date, datepart) %}{{ return(dbt.get_intervals_between(start_date, end_date, datepart)) }}{% endmacro %}
 
 {#- deduplicate(relation, partition_by, order_by): the first row of each
     partition by order_by, with the relation's own columns. -#}
