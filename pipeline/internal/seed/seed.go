@@ -1,6 +1,6 @@
 // Package seed reads a dbt seed (a CSV file) into typed columns: a column is
-// INTEGER when every cell is an integer, REAL when every cell is a number,
-// TEXT otherwise (ISO timestamps stay text, unless the caller gives the
+// INTEGER when every cell is an integer (or empty), REAL when every cell is
+// a number, TEXT otherwise (ISO timestamps stay text, unless the caller gives the
 // type dbt infers for them); empty cells are NULL, and with AgateNulls
 // cells reading null too.
 package seed
@@ -236,7 +236,9 @@ func columnType(cells [][]string, c int) string {
 		}
 	}
 	if typ == "" {
-		return "TEXT"
+		// no cell but empty ones: every type of dbt's agate type tester
+		// takes them, and its first, Integer, wins
+		return "INTEGER"
 	}
 	return typ
 }

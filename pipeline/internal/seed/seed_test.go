@@ -19,7 +19,7 @@ func TestParse(t *testing.T) {
 		{name: "types inferred", csv: "id,amount,code,at\n1,2.5,007,2025-01-01T00:00:00Z\n2,3,010,\n",
 			wantTypes: []string{"INTEGER", "REAL", "TEXT", "TEXT"},
 			wantRows:  [][]any{{int64(1), 2.5, "007", "2025-01-01T00:00:00Z"}, {int64(2), 3.0, "010", nil}}},
-		{name: "empty column is text", csv: "a,b\n1,\n", wantTypes: []string{"INTEGER", "TEXT"}, wantRows: [][]any{{int64(1), nil}}},
+		{name: "empty column is integer, as dbt infers it", csv: "a,b\n1,\n", wantTypes: []string{"INTEGER", "INTEGER"}, wantRows: [][]any{{int64(1), nil}}},
 		{name: "byte order mark", csv: "\xef\xbb\xbfid\n1\n", wantTypes: []string{"INTEGER"}, wantRows: [][]any{{int64(1)}}},
 		{name: "empty file", csv: "", wantErr: "s.csv:1: seed is empty (the first line must name the columns, e.g. id,email)"},
 		{name: "field count", csv: "a,b\n1,2\n3\n", wantErr: "s.csv:3:1: malformed CSV: wrong number of fields (every line needs as many values as the header has columns)"},
