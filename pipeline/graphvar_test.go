@@ -32,6 +32,14 @@ func TestGraphVariable(t *testing.T) {
 		{"graph.nodes.values() | selectattr('resource_type', 'equalto', 'test') | map(attribute='test_metadata.name') | join(',')", "not_null"},
 		{"'source(' in graph.nodes['model.p.orders'].raw_code", "True"},
 		{"graph.nodes | length", "4"},
+		{"graph.nodes['model.p.orders'].description", "One row per order"},
+		{"graph.nodes['model.p.orders'].columns.keys() | list | join(',')", "id,Amount"},
+		{"graph.nodes['model.p.orders'].columns['id'].description", `the "id"`},
+		{"graph.nodes['model.p.orders'].columns['Amount'].data_type", "numeric"},
+		{"graph.nodes['model.p.orders'].columns['id'].data_type is none", "True"},
+		{"graph.nodes['model.p.probe'].columns | length", "0"},
+		{"graph.sources['source.p.raw.orders'].description", "raw orders"},
+		{"graph.sources['source.p.raw.orders'].columns['amount'].description", "in cents"},
 		{"graph.sources['source.p.raw.orders'].source_name", "raw"},
 		{"graph.sources['source.p.raw.orders'].identifier", "raw_orders"},
 		{"graph.sources['source.p.raw.orders'].schema", "raw"},
@@ -54,9 +62,9 @@ func TestGraphVariable(t *testing.T) {
 	fsys := fstest.MapFS{
 		"dbt_project.yml":         {Data: []byte("name: p\nmodels:\n  p:\n    marts:\n      +schema: marts\n      +tags: [finance]\n")},
 		"seeds/raw_orders.csv":    {Data: []byte("id,amount\n1,10\n2,20\n")},
-		"models/sources.yml":      {Data: []byte("version: 2\nsources:\n  - name: raw\n    tables:\n      - name: orders\n        identifier: raw_orders\n")},
+		"models/sources.yml":      {Data: []byte("version: 2\nsources:\n  - name: raw\n    tables:\n      - name: orders\n        identifier: raw_orders\n        description: raw orders\n        columns:\n          - name: amount\n            description: in cents\n")},
 		"models/marts/orders.sql": {Data: []byte("{{ config(materialized='table', tags=['daily']) }}\nselect * from {{ source('raw', 'orders') }}\n")},
-		"models/marts/schema.yml": {Data: []byte("version: 2\nmodels:\n  - name: orders\n    columns:\n      - name: id\n        tests: [not_null]\n")},
+		"models/marts/schema.yml": {Data: []byte("version: 2\nmodels:\n  - name: orders\n    description: One row per order\n    columns:\n      - name: id\n        description: 'the \"id\"'\n        tests: [not_null]\n      - name: Amount\n        data_type: numeric\n")},
 		"models/probe.sql":        {Data: []byte(probe)},
 	}
 	s, err := Open(context.Background(), ":memory:")

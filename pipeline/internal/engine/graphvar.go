@@ -33,6 +33,8 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 			node = p.graphNode(n.Kind, m.Package, m.Name, m.Path, cfg, rel)
 			node["raw_code"] = m.SQL
 			node["language"] = "sql"
+			node["description"] = m.Description
+			node["columns"] = graphColumns(m.Columns)
 		case "seed":
 			s := p.seeds[n.Name]
 			node = p.graphNode(n.Kind, s.Package, s.Name, s.Path, s.Config, seedRelation(s))
@@ -68,7 +70,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 				"package_name": p.pkgOf(s.decl.Package), "path": s.decl.File, "original_file_path": s.decl.File,
 				"fqn": []any{p.pkgOf(s.decl.Package), s.decl.SourceName, s.decl.Table}, "relation_name": jinja.RelationName(p.target.Type, database, s.decl.Schema, s.decl.Identifier),
 				"loader": "", "tags": []any{}, "meta": map[string]any{}, "config": map[string]any{"enabled": true},
-				"columns": map[string]any{}, "description": "",
+				"columns": graphColumns(s.decl.Columns), "description": s.decl.Description,
 			}
 			continue
 		default:
@@ -84,6 +86,27 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 	}
 	p.graphVar = g
 	return g
+}
+
+// graphColumns are a node's columns as dbt's graph lists them: by name, in
+// the order declared, with the fields of its manifest's column entries.
+func graphColumns(cols []project.Column) jinja.Ordered {
+	out := jinja.Ordered{Values: make(map[string]any, len(cols))}
+	for _, c := range cols {
+		if _, dup := out.Values[c.Name]; !dup {
+			out.Keys = append(out.Keys, c.Name)
+		}
+		constraints := []any{}
+		if c.NotNull {
+			constraints = append(constraints, map[string]any{"type": "not_null", "name": nil, "expression": nil,
+				"warn_unenforced": true, "warn_unsupported": true, "to": nil, "to_columns": []any{}})
+		}
+		out.Values[c.Name] = map[string]any{
+			"name": c.Name, "description": c.Description, "data_type": nilIfEmpty(c.DataType),
+			"meta": map[string]any{}, "tags": []any{}, "quote": nil, "constraints": constraints,
+		}
+	}
+	return out
 }
 
 // dbtID is a node's unique_id as dbt writes it: a source's is

@@ -129,17 +129,21 @@ type Model struct {
 	VersionOf string
 	Version   any
 	// Columns are the columns its properties entry declares, in order:
-	// what an enforced contract holds the model to.
+	// what an enforced contract holds the model to, and dbt's graph lists.
 	Columns []Column
+	// Description is its properties entry's, as written.
+	Description string
 }
 
-// Column is a column a properties file declares for a model.
+// Column is a column a properties file declares for a model or a source
+// table.
 type Column struct {
-	Name     string
-	DataType string // data_type:, "" when not given
-	NotNull  bool   // a not_null constraint
-	File     string
-	Line     int
+	Name        string
+	DataType    string // data_type:, "" when not given
+	NotNull     bool   // a not_null constraint
+	Description string // as written
+	File        string
+	Line        int
 }
 
 // Seed is one CSV file.
@@ -162,6 +166,10 @@ type Source struct {
 	File     string
 	Line     int
 	Package  string
+	// Description and Columns are the table's properties, as dbt's graph
+	// has them.
+	Description string
+	Columns     []Column
 }
 
 // Test is a schema test from yml or a singular test from tests/*.sql.

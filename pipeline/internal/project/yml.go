@@ -105,7 +105,12 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 			if err := p.replaceSource(file, t.Line, name, tn, pkg); err != nil {
 				return err
 			}
-			p.Sources = append(p.Sources, &Source{SourceName: name, Table: tn, Schema: schema, Identifier: ident, Database: database, File: file, Line: t.Line, Package: pkg})
+			cols, err := p.declaredColumns(file, t, pkg)
+			if err != nil {
+				return err
+			}
+			p.Sources = append(p.Sources, &Source{SourceName: name, Table: tn, Schema: schema, Identifier: ident, Database: database, File: file, Line: t.Line, Package: pkg,
+				Description: t.Get("description").String(), Columns: cols})
 			if err := p.loadColumnTests(file, t, "source:"+name+"."+tn, pkg); err != nil {
 				return err
 			}
