@@ -98,6 +98,7 @@ func (e *Env) filters() *exec.FilterSet {
 	addDictFilters(f)
 	decimalFilters(f)
 	noneFilters(f)
+	trimAnyValue(f)
 	_ = f.Replace("list", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
 		if in.IsError() {
 			return in
