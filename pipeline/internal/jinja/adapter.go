@@ -158,7 +158,7 @@ func (e *Env) getRelation(a *exec.VarArgs) (*exec.Value, error) {
 			if cols, err := e.columns(rel); err != nil || len(cols) == 0 {
 				return noneValue(), err
 			}
-			return exec.AsValue(relValue{Relation: rel, schema: schema.String(), database: cmp.Or(database, e.cur.Target.Database)}), nil
+			return exec.AsValue(relValue{Relation: rel, schema: schema.String(), database: cmp.Or(database, e.cur.Target.Database), warehouse: e.cur.Target.Type}), nil
 		}
 	}
 	rel := Relation{Schema: e.sqliteSchema(schema.String()), Name: name.String()}

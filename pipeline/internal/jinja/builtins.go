@@ -179,7 +179,7 @@ func (e *Env) source(a *exec.VarArgs) (*exec.Value, error) {
 	if err != nil {
 		return nil, e.failErr(err)
 	}
-	v := relValue{Relation: rel}
+	v := relValue{Relation: rel, warehouse: e.cur.Target.Type}
 	if e.cur.SourceName != nil {
 		v.database, v.schema, v.identifier = e.cur.SourceName(a.Args[0].String(), a.Args[1].String())
 	}

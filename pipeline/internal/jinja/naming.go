@@ -133,7 +133,7 @@ func (e *Env) defaultAliasName(a *exec.VarArgs) (*exec.Value, error) {
 func (e *Env) nodeRel(r Relation) relValue {
 	v := relValue{Relation: r}
 	if e.cur != nil {
-		v.schema, v.database = e.dbtSchema(r.Schema), e.cur.Target.Database
+		v.schema, v.database, v.warehouse = e.dbtSchema(r.Schema), e.cur.Target.Database, e.cur.Target.Type
 	}
 	return v
 }

@@ -17,6 +17,9 @@ type relValue struct {
 	// typ is dbt's relation type (table, view) when known: given by
 	// incorporate(type=...); dbt's ref() and this have none.
 	typ string
+	// warehouse is the target's type (bigquery, snowflake), which says how
+	// information_schema() names its views.
+	warehouse string
 }
 
 func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
@@ -66,6 +69,8 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 		return exec.AsValue(r.get), true
 	case "incorporate":
 		return exec.AsValue(r.incorporate), true
+	case "information_schema":
+		return exec.AsValue(r.informationSchema), true
 	}
 	return nil, false
 }
