@@ -621,6 +621,9 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 				return nil, err
 			}
 			t.Config = cfg
+			if !cfg.Enabled {
+				continue // config(enabled=false) in the test's own file
+			}
 			n.Tags = cfg.Tags // config(tags=...) in the test's own file
 			n.DependsOn = deps
 		} else {
@@ -784,11 +787,15 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 	}
 	var deps []string
 	refs := map[string]string{}
+	// A ref() or source() nothing answers fails only an enabled node: dbt
+	// resolves them after parsing, for the nodes config() left enabled.
+	var missing error
 	ctx := p.contextOf(file, src, cfg, this, false)
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		id, err := p.refID(file, pkg, name, line)
 		if err != nil {
-			return jinja.Relation{}, err
+			missing = cmp.Or(missing, err)
+			return jinja.Relation{Name: name}, nil
 		}
 		deps = append(deps, id)
 		rel := p.refRelation(name)
@@ -798,7 +805,8 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 	ctx.Source = func(src, table string, line int) (jinja.Relation, error) {
 		s, err := p.source(file, src, table, line)
 		if err != nil {
-			return jinja.Relation{}, err
+			missing = cmp.Or(missing, err)
+			return jinja.Relation{Schema: src, Name: table}, nil
 		}
 		deps = append(deps, "source."+src+"."+table)
 		return s.rel, nil
@@ -812,7 +820,13 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 		return jinja.Relation{Schema: "temp", Name: "nexus_" + fmt.Sprint(args[0]) + "_components"}, nil
 	}
 	if _, err := p.env.Render(file, src, ctx); err != nil {
-		return nil, err
+		return nil, cmp.Or(missing, err)
+	}
+	if missing != nil {
+		if cfg.Enabled {
+			return nil, missing
+		}
+		return nil, nil
 	}
 	p.memo.keepParse(key, parsedNode{deps: deps, cfg: *cfg, refs: refs})
 	return deps, nil
