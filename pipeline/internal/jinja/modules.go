@@ -442,21 +442,34 @@ const (
 )
 
 // pyRegex is a compiled pattern. Go's RE2 reads Python's patterns but
-// for lookarounds and backreferences, which are refused: a backtracking
-// engine for them would add about 0.4 MB to the page the browser fetches.
-type pyRegex = *regexp.Regexp
+// for lookarounds and backreferences: a lookbehind that opens a pattern
+// and a lookahead that closes it are run around RE2 (edgeLookarounds),
+// others are refused, as a backtracking engine for them would add about
+// 0.4 MB to the page the browser fetches.
+type pyRegex interface {
+	FindStringSubmatchIndex(s string) []int
+	FindAllStringSubmatchIndex(s string, n int) [][]int
+	ExpandString(dst []byte, template string, src string, match []int) []byte
+	String() string
+}
 
 func compileRe(pattern string, flags int) (pyRegex, error) {
 	pattern = goPattern(pattern, flags)
 	re, err := regexp.Compile(pattern)
-	if err != nil {
-		return nil, fmt.Errorf("modules.re: %v (Go's RE2 syntax: no lookarounds or backreferences)", err)
+	if err == nil {
+		return re, nil
 	}
-	return re, nil
+	if e, ok, lerr := compileEdgeLookarounds(pattern); ok {
+		return e, lerr
+	}
+	return nil, fmt.Errorf("modules.re: %v (Go's RE2 syntax: no lookarounds or backreferences)", err)
 }
 
 // anchored is re matching only at the start (and, full, to the end).
 func anchored(re pyRegex, full bool) pyRegex {
+	if e, ok := re.(*edgeLookarounds); ok {
+		return e.anchored(full)
+	}
 	end := ""
 	if full {
 		end = `\z`

@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -47,5 +48,23 @@ func TestModulesAndAPI(t *testing.T) {
 	_, err = renderFor(t, "duckdb", "{{ env_var('NEXUS_TEST_UNSET_VAR') }}")
 	if err == nil || !regexp.MustCompile(`env_var "NEXUS_TEST_UNSET_VAR" is not set .*env_var\('NEXUS_TEST_UNSET_VAR', 'value'\)`).MatchString(err.Error()) {
 		t.Errorf("unset env_var: %v", err)
+	}
+}
+
+// TestRegexLookaroundRefusals: lookarounds RE2 cannot be run around are
+// refused with the reason, never answered differently from Python.
+func TestRegexLookaroundRefusals(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{`{{ modules.re.findall('a(?!b)', 'ac') }}`, `negative lookahead (?!...) is not supported`},
+		{`{{ modules.re.findall('(?<!x)^a', 'a') }}`, `the pattern beside its lookarounds ^a holds ^`},
+		{`{{ modules.re.findall('(?<=x\\b)a', 'xa') }}`, `the lookbehind x\b holds \b`},
+		{`{{ modules.re.findall('a(?=b)c(?=d)', 'abcd') }}`, `no lookarounds or backreferences`},
+		{`{{ modules.re.findall('(a)\\1', 'aa') }}`, `no lookarounds or backreferences`},
+	}
+	for _, tc := range tests {
+		_, err := renderFor(t, "duckdb", tc.src)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want an error with %q", tc.src, err, tc.want)
+		}
 	}
 }
