@@ -23,7 +23,13 @@ var unrendered = map[string]bool{"description": true, "docs": true, "meta": true
 // Jinja comes back as is; one with Jinja comes back copied, as parsed trees
 // are shared.
 func (p *Project) renderYAML(file, pkg string, n *yamlx.Node) (*yamlx.Node, error) {
-	if n == nil || !hasJinja(n) {
+	return p.renderNode(file, pkg, n, false)
+}
+
+// renderNode is renderYAML; byColumn says n's keys are column names
+// (column_types:), whose values all render, a column named description too.
+func (p *Project) renderNode(file, pkg string, n *yamlx.Node, byColumn bool) (*yamlx.Node, error) {
+	if n == nil || !hasJinja(n, byColumn) {
 		return n, nil
 	}
 	switch n.Kind {
@@ -40,11 +46,11 @@ func (p *Project) renderYAML(file, pkg string, n *yamlx.Node) (*yamlx.Node, erro
 		c := *n
 		c.Vals = make([]*yamlx.Node, len(n.Vals))
 		for i, v := range n.Vals {
-			if unrendered[n.Keys[i]] {
+			if unrendered[n.Keys[i]] && !byColumn {
 				c.Vals[i] = v
 				continue
 			}
-			r, err := p.renderYAML(file, pkg, v)
+			r, err := p.renderNode(file, pkg, v, columnKeyed[n.Keys[i]])
 			if err != nil {
 				return nil, err
 			}
@@ -55,7 +61,7 @@ func (p *Project) renderYAML(file, pkg string, n *yamlx.Node) (*yamlx.Node, erro
 	c := *n
 	c.Items = make([]*yamlx.Node, len(n.Items))
 	for i, v := range n.Items {
-		r, err := p.renderYAML(file, pkg, v)
+		r, err := p.renderNode(file, pkg, v, false)
 		if err != nil {
 			return nil, err
 		}
@@ -84,20 +90,23 @@ func (p *Project) renderSections(file, pkg string, doc *yamlx.Node) (*yamlx.Node
 	return &c, nil
 }
 
-func hasJinja(n *yamlx.Node) bool {
+// columnKeyed are configs whose keys are column names.
+var columnKeyed = map[string]bool{"column_types": true, "+column_types": true}
+
+func hasJinja(n *yamlx.Node, byColumn bool) bool {
 	switch n.Kind {
 	case yamlx.Scalar:
 		s, ok := n.Value.(string)
 		return ok && (strings.Contains(s, "{{") || strings.Contains(s, "{%"))
 	case yamlx.Map:
 		for i, v := range n.Vals {
-			if !unrendered[n.Keys[i]] && hasJinja(v) {
+			if (byColumn || !unrendered[n.Keys[i]]) && hasJinja(v, columnKeyed[n.Keys[i]]) {
 				return true
 			}
 		}
 	case yamlx.List:
 		for _, v := range n.Items {
-			if hasJinja(v) {
+			if hasJinja(v, false) {
 				return true
 			}
 		}
