@@ -207,7 +207,7 @@ func (e *Env) columnsInRelation(a *exec.VarArgs) (*exec.Value, error) {
 	}
 	out := make([]any, len(cols))
 	for i, c := range cols {
-		out[i] = columnValue{c, e.quote}
+		out[i] = columnValue{Column: c, quote: e.quote, bigQuery: e.targetType() == "bigquery"}
 	}
 	return exec.AsValue(&out), nil
 }

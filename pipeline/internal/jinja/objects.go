@@ -148,10 +148,16 @@ func (r relValue) get(a *exec.VarArgs) *exec.Value {
 // columnValue is one column as adapter.get_columns_in_relation returns it.
 type columnValue struct {
 	Column
-	quote func(string) string
+	quote    func(string) string
+	bigQuery bool // a BigQuery column: dbt-bigquery's BigQueryColumn
 }
 
 func (c columnValue) GetAttribute(name string) (*exec.Value, bool) {
+	if c.bigQuery {
+		if v, ok := bigQueryColumnAttr(c, name); ok {
+			return v, true
+		}
+	}
 	switch name {
 	case "name", "column":
 		return exec.AsValue(c.Name), true
