@@ -99,6 +99,12 @@ func (e *Env) filters() *exec.FilterSet {
 	decimalFilters(f)
 	noneFilters(f)
 	trimAnyValue(f)
+	if unique, ok := f.Get("unique"); ok {
+		_ = f.Replace("unique", uniqueFilter(unique))
+	}
+	if sorted, ok := f.Get("sort"); ok {
+		_ = f.Replace("sort", sortFilter(sorted))
+	}
 	_ = f.Replace("list", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
 		if in.IsError() {
 			return in
