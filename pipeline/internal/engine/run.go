@@ -414,7 +414,9 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 		return err
 	}
 	datetime := seedDatetime(r.plan.dialect)
-	t, err := seed.ParseInferred(s.Path, s.Data, declared, datetime, seedNulls(r.plan.dialect))
+	// dbt quotes a seed's column names unless quote_columns is false.
+	quoted, set := s.Config.Extra["quote_columns"].(bool)
+	t, err := seed.ParseInferred(s.Path, s.Data, declared, datetime, seedNulls(r.plan.dialect), set && !quoted)
 	if err != nil {
 		return err
 	}

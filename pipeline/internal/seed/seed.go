@@ -70,7 +70,7 @@ type Declared struct {
 // name (matched without case): a declared column is stored as the warehouse
 // loads it, and a cell its type cannot hold is an error naming the line.
 func ParseTyped(file string, data []byte, declared map[string]Declared) (*Table, error) {
-	return ParseInferred(file, data, declared, nil, BlankNulls)
+	return ParseInferred(file, data, declared, nil, BlankNulls, false)
 }
 
 // ParseInferred is ParseTyped that gives an undeclared column whose every
@@ -79,8 +79,11 @@ func ParseTyped(file string, data []byte, declared map[string]Declared) (*Table,
 // when given: the warehouse loads it as a timestamp. With it, a column of
 // true and false (any case, empty cells aside) is a boolean, as dbt's
 // type tester reads it, stored as 1 and 0, and a column of YYYY-MM-DD
-// dates a date. nulls says which cells are NULL.
-func ParseInferred(file string, data []byte, declared map[string]Declared, datetime *Declared, nulls Nulls) (*Table, error) {
+// dates a date. nulls says which cells are NULL. asSQL says the header's
+// names are written into the table's SQL as they are (quote_columns:
+// false), so a name written in double quotes ("END") is the identifier in
+// them, as the warehouse reads it.
+func ParseInferred(file string, data []byte, declared map[string]Declared, datetime *Declared, nulls Nulls, asSQL bool) (*Table, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = 0
@@ -94,6 +97,9 @@ func ParseInferred(file string, data []byte, declared map[string]Declared, datet
 	seen := map[string]int{}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
+		if asSQL && len(h) > 2 && h[0] == '"' && h[len(h)-1] == '"' {
+			h = strings.ReplaceAll(h[1:len(h)-1], `""`, `"`)
+		}
 		header[i] = h
 		if h == "" {
 			return nil, diag.Errorf(file, 1, "column %d has no name", i+1).WithHint("give every column a name in the header line")
