@@ -13,13 +13,28 @@ import (
 // test) and the test's arguments, in the context of the package whose
 // properties file lists it. Its rows are the failures.
 func (r *runner) genericTestSQL(t *project.Test) (string, error) {
+	src, globals := r.plan.genericCall(t)
+	r.globals = globals
+	defer func() { r.globals = nil }()
+	cfg := t.Config.Clone()
+	out, err := r.render(t.File, src, &cfg, r.plan.testRelationOf(t.Model))
+	if err != nil {
+		return "", err
+	}
+	out = strings.TrimRight(strings.TrimSpace(out), ";")
+	return r.translate(t.File, src, out)
+}
+
+// genericCall is the template that calls a generic test's macro, and the
+// variables it reads.
+func (p *plan) genericCall(t *project.Test) (src string, globals map[string]any) {
 	args := []string{"model=__test_model__"}
-	var model any = r.plan.testRelationOf(t.Model)
+	var model any = p.testRelationOf(t.Model)
 	if testWhere(t) != "" {
 		// As dbt's get_where_subquery, model is then the filtered rows.
-		model = whereSubquery(r.plan.testRelationOf(t.Model).String(), t)
+		model = whereSubquery(p.testRelationOf(t.Model).String(), t)
 	}
-	globals := map[string]any{"__test_model__": model, "__test_args__": t.Args}
+	globals = map[string]any{"__test_model__": model, "__test_args__": t.Args}
 	if t.Column != "" {
 		args = append(args, "column_name=__test_column__")
 		globals["__test_column__"] = t.Column
@@ -37,17 +52,39 @@ func (r *runner) genericTestSQL(t *project.Test) (string, error) {
 		}
 		args = append(args, k+"=__test_args__['"+k+"']")
 	}
-	src := strings.Repeat("\n", max(0, t.Line-1)) + "{{ " + t.Generic + "(" + strings.Join(args, ", ") + ") }}"
-	r.plan.pkgOfFile[t.File+"\x00"+src] = t.Package
-	r.globals = globals
-	defer func() { r.globals = nil }()
+	src = strings.Repeat("\n", max(0, t.Line-1)) + "{{ " + t.Generic + "(" + strings.Join(args, ", ") + ") }}"
+	p.pkgOfFile[t.File+"\x00"+src] = t.Package
+	return src, globals
+}
+
+// definitionConfig reads the config() calls a generic test's macro makes:
+// dbt renders the test when it parses the project (execute is false), and
+// those calls set the test's config (fail_calc, severity, where...) below
+// what its properties entry sets.
+func (p *plan) definitionConfig(t *project.Test) error {
+	src, globals := p.genericCall(t)
 	cfg := t.Config.Clone()
-	out, err := r.render(t.File, src, &cfg, r.plan.testRelationOf(t.Model))
-	if err != nil {
-		return "", err
+	ctx := p.contextOf(t.File, src, &cfg, p.testRelationOf(t.Model), false)
+	ctx.Globals = globals
+	ctx.Config = func(kw map[string]any) error {
+		t.ApplyDefinitionConfig(kw)
+		return nil
 	}
-	out = strings.TrimRight(strings.TrimSpace(out), ";")
-	return r.translate(t.File, src, out)
+	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
+		if _, err := p.refID(t.File, pkg, name, line); err != nil {
+			return jinja.Relation{}, err
+		}
+		return p.refRelation(name), nil
+	}
+	ctx.Source = func(src, table string, line int) (jinja.Relation, error) {
+		s, err := p.source(t.File, src, table, line)
+		if err != nil {
+			return jinja.Relation{}, err
+		}
+		return s.rel, nil
+	}
+	_, err := p.env.Render(t.File, src, ctx)
+	return err
 }
 
 // testRelationOf is the relation a test checks: a model's (or seed's,

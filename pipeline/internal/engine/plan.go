@@ -612,6 +612,14 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 		if !t.Config.Enabled {
 			continue // enabled: false, in config: or beside the arguments
 		}
+		if t.Kind == "generic" {
+			if err := p.definitionConfig(t); err != nil {
+				return nil, err
+			}
+			if !t.Config.Enabled {
+				continue // config(enabled=false) in the test's macro
+			}
+		}
 		n := &graph.Node{Kind: "test", Name: t.Name, Package: p.pkgOf(t.Package), Path: t.File, Tags: t.Config.Tags}
 		n.ID = nodeID("test", n.Package, t.Name)
 		if t.Kind == "singular" {

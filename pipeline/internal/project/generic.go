@@ -1,7 +1,9 @@
 package project
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -98,4 +100,17 @@ func (p *Project) genericTest(kind, pkg string) (call, owner string) {
 func isGenericPath(testPath, file string) bool {
 	rel := strings.TrimPrefix(strings.TrimPrefix(file, testPath), "/")
 	return strings.HasPrefix(rel, "generic/")
+}
+
+// ApplyDefinitionConfig applies a config() call that a generic test's
+// macro makes as it renders, as dbt ranks it: below the test's own
+// properties entry, above dbt_project.yml. So a key the entry sets keeps
+// its value; tags add up, as they do at every level.
+func (t *Test) ApplyDefinitionConfig(kwargs map[string]any) {
+	for _, k := range slices.Sorted(maps.Keys(kwargs)) {
+		if _, set := t.configAt[k]; set && k != "tags" {
+			continue
+		}
+		t.Config.Set(k, kwargs[k])
+	}
 }
