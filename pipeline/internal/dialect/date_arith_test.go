@@ -102,6 +102,10 @@ func TestIntervalValues(t *testing.T) {
 	expectTranslated(t, duckdb, "select ts::timestamp - lag(ts::timestamp) over (order by id) from t", "select timestamp_minus(cast_to(ts, 'DATETIME', 'duckdb', 1), lag(cast_to(ts, 'DATETIME', 'duckdb', 1)) over (order by id NULLS LAST)) from t")
 	expectRows(t, duckdb, "select interval 1 day > interval 23 hour, interval '36 hours', age(date '2024-03-01', date '2024-02-28')", "1|36:00:00|2 days")
 	expectRefused(t, duckdb, "select sum(age(a, b)) from t", "1:8: "+refIntervalSum.message+" ("+refIntervalSum.hint+")")
+	expectRefused(t, duckdb, "select '2018-01-01' + interval 1 day", "1:8: "+refTextInterval.message+" ("+refTextInterval.hint+")")
+	expectRefused(t, duckdb, "select date_add('2018-01-01', interval (n) day) from t", "1:17: "+refTextInterval.message+" ("+refTextInterval.hint+")")
+	expectRefused(t, duckdb, "select interval 1 day + s from (select 'x'::varchar as s)", "1:25: "+refTextInterval.message+" ("+refTextInterval.hint+")")
+	expectTranslated(t, duckdb, "select date_add(day, interval 1 day) from t", "select datetime_add_to_timestamp(day, 1, 'day') from t")
 	expectRefused(t, duckdb, "select age(a) from t", "1:8: AGE with one argument (the age at today's midnight) is not supported ("+refAge.hint+")")
 	expectRows(t, duckdb, "select datesub('year', timestamp '1992-09-20', timestamp '2001-04-10')", "8")
 	// date_sub counts whole parts, a month end reaching a later day of a

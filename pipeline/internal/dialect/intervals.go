@@ -421,3 +421,15 @@ func (t *translator) orderedItem(x *node) *node {
 	}
 	return nil
 }
+
+// refuseTextInterval refuses text ± an interval in DuckDB, as DuckDB does:
+// its + takes a DATE, TIMESTAMP or TIME there, a string literal could be
+// any of them ('2018-01-01' + INTERVAL 1 DAY: "could not choose a best
+// candidate function") and a VARCHAR is none. It tells whether it did.
+func (t *translator) refuseTextInterval(text, iv *node) bool {
+	if t.d != DuckDB || !t.textOf(text) || iv.kind != nInterval && !t.intervalOf(iv) {
+		return false
+	}
+	t.refuse(skipSpace(t.toks, text.start), refTextInterval)
+	return true
+}

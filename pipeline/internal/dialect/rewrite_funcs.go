@@ -264,7 +264,12 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			a.kind = nLit
 		}
 	}
-	if datePartArgs[name] && t.d != SQLite && len(n.list) >= 2 {
+	if t.d == DuckDB && name == "date_add" && !qualified && len(n.list) == 2 && t.refuseTextInterval(n.list[0], n.list[1]) {
+		return
+	}
+	// DuckDB's date_add(x, interval) takes no part: date_add(day, ...)
+	// adds to a column named day.
+	if datePartArgs[name] && t.d != SQLite && len(n.list) >= 2 && !(t.d == DuckDB && name == "date_add") {
 		// the part has one place, so that a column named date or day
 		// elsewhere stays a column: third in BigQuery's *_DIFF and in
 		// TIME_SLICE, second in BigQuery's others and in LAST_DAY and

@@ -46,6 +46,9 @@ func (t *translator) rewriteBinary(n *node) {
 	if (n.name == "+" || n.name == "-") && t.d != SQLite {
 		t.intervalOperand(n.x)
 		t.intervalOperand(n.y)
+		if t.refuseTextInterval(n.x, n.y) || n.name == "+" && t.refuseTextInterval(n.y, n.x) {
+			return
+		}
 		if t.hasIntervals() && t.intervalOf(n.x) && t.intervalOf(n.y) || n.y.kind == nInterval && n.y.tok2 >= 0 || n.x.kind == nInterval && n.x.tok2 >= 0 {
 			t.rewriteIntervalBinary(n) // interval ± interval
 			return
