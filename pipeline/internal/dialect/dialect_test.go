@@ -240,6 +240,10 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRefused(t, bigquery, "select s.* from (select struct(1 as a, 2) as s)", "1:8: s.* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
 	expectRefused(t, bigquery, "select s.* from t", "1:8: s.* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
 	expectRows(t, bigquery, "select x.*, t.id from t as x join t on t.id = x.id where x.id = 1", "1|x|10|1")
+	// u.* of the row ARRAY_AGG keeps (dbt_utils' deduplicate): the row's columns
+	expectRows(t, bigquery, "with s as (select 1 as k, 2 as v, 'a' as w union all select 1, 3, 'b') select u.* from (select array_agg(o order by v desc limit 1)[offset(0)] u from s o group by k)", "1|3|b")
+	expectRows(t, bigquery, "select u.* except (k) from (select array_agg(struct(k, v) order by v limit 1)[offset(0)] as u from (select 1 as k, 2 as v) group by k)", "2")
+	expectRefused(t, bigquery, "select u.* from (select array_agg(o order by v limit 1)[offset(0)] u from unknown_rel o group by k)", "1:8: u.* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
 	expectRefused(t, bigquery, "select array_agg(t order by id limit 1)[offset(0)].* from t", "1:51: (expression).* of a struct is not supported: its fields are not known here (select the fields by name: s.a, s.b (they keep their names as columns))")
 	expectRefused(t, bigquery, "select event_name\nfrom `proj.analytics_1.events_*` where _table_suffix >= '20240101'", "2:6: the wildcard table proj.analytics_1.events_* cannot be read: the tables of the dataset are not known here (a wildcard reads the tables (seeds, models or sources loaded) of its dataset whose names start with its prefix, which must have the same columns; or load the rows into one table with a column for the suffix and read that)")
 	// a field of the struct a scalar subquery gives

@@ -36,10 +36,46 @@ func (t *translator) structStarFields(s *node, col string) []string {
 				name = t.toks[it.x.parts[len(it.x.parts)-1]].lower
 			}
 			if strings.EqualFold(name, col) {
-				if it.x.kind == nStruct && it.x.name != "*" {
-					return structFieldNames(it.x)
+				return t.structExprFields(it.x, body.sel.scope)
+			}
+		}
+	}
+	return nil
+}
+
+// structExprFields are the fields of the struct x gives in the select
+// whose scope is sc: a STRUCT(...) with named fields; the row of a FROM
+// item (a struct of its columns, row_values.go) whose columns are known;
+// an element of ARRAY_AGG of one of those (dbt_utils' deduplicate keeps
+// ARRAY_AGG(t ORDER BY ... LIMIT 1)[OFFSET(0)]). nil otherwise.
+func (t *translator) structExprFields(x *node, sc *scope) []string {
+	switch x.kind {
+	case nParen:
+		if x.x != nil {
+			return t.structExprFields(x.x, sc)
+		}
+	case nStruct:
+		if x.name != "*" {
+			return structFieldNames(x)
+		}
+	case nIndex:
+		if a := x.x; a != nil && a.kind == nCall && a.name == "array_agg" && len(a.parts) <= 1 && len(a.list) == 1 && !a.flag {
+			return t.structExprFields(a.list[0], sc)
+		}
+	case nName:
+		if len(x.parts) != 1 || !x.flag2 || sc == nil {
+			return nil // flag2: rowValue wrote it as its FROM item's row
+		}
+		name := t.toks[x.parts[0]].text
+		for s := sc; s != nil; s = s.parent {
+			for _, r := range s.rels {
+				if r.from.aliasOrName() == name {
+					cols, err := t.relColumns(r.from, s)
+					if err != nil {
+						return nil
+					}
+					return cols
 				}
-				return nil
 			}
 		}
 	}
