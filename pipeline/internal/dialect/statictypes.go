@@ -213,6 +213,12 @@ func (t *translator) staticTypeOf(n *node) string {
 			if len(n.list) == 2 {
 				return t.staticType(n.list[0])
 			}
+		case "date_trunc":
+			// Snowflake's DATE_TRUNC(part, x) is of x's type: a DATE's
+			// is a DATE, a timestamp's a timestamp
+			if t.d == Snowflake && len(n.list) == 2 {
+				return t.staticType(n.list[1])
+			}
 		case "if", "iff":
 			if len(n.list) == 3 {
 				return t.commonType(n.list[1:])
