@@ -103,7 +103,12 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 	p.Packages = used
 	p.pkgVars = map[string]map[string]any{}
 	p.usedBuiltin = map[string]bool{}
-	for _, f := range append(loaded, declared...) {
+	// The engine's own packages load first: a package's properties may
+	// use their generic tests (dbt_utils.accepted_range), which dbt knows
+	// before it reads any properties file.
+	all := append(loaded, declared...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].builtin && !all[j].builtin })
+	for _, f := range all {
 		p.usedBuiltin[f.name] = f.builtin
 		p.pkgVars[f.name] = orderedVars(f.layout.doc.Get("vars"))
 		if f.layout.doc, err = p.renderConfigTrees(f.layout.doc, f.name); err != nil {
