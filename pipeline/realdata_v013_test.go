@@ -92,13 +92,13 @@ func TestRealdataNexusV013IntegrationBuild(t *testing.T) {
 	}
 	count := map[string]int{}
 	for _, st := range res.Steps {
-		if st.Status != "OK" && st.Status != "PASS" {
+		if st.Status != "OK" && st.Status != "PASS" && !v013Warns(st) {
 			t.Errorf("%s %s %s: %s", st.Kind, st.Name, st.Status, st.Message)
 		}
 		count[st.Kind]++
 	}
-	if count["hook"] != 1 || count["seed"] != 6 || count["model"] != 47 || count["test"] != 70 {
-		t.Errorf("ran %v; want 1 hook, 6 seeds, 47 models and 70 tests", count)
+	if count["hook"] != 1 || count["seed"] != 6 || count["model"] != 47 || count["test"] != 72 {
+		t.Errorf("ran %v; want 1 hook, 6 seeds, 47 models and 72 tests", count)
 	}
 	for _, table := range []string{"nexus_event_dimensions_metadata", "nexus_entity_traits_metadata"} {
 		if _, err := s.Query(ctx, "select count(*) from "+table, 1); err != nil {
@@ -127,13 +127,13 @@ func TestRealdataNexusV013IntegrationWarehouses(t *testing.T) {
 		}
 		count := map[string]int{}
 		for _, st := range res.Steps {
-			if st.Status != "OK" && st.Status != "PASS" {
+			if st.Status != "OK" && st.Status != "PASS" && !v013Warns(st) {
 				t.Errorf("%s: %s %s %s: %s", d, st.Kind, st.Name, st.Status, st.Message)
 			}
 			count[st.Kind]++
 		}
-		if count["model"] != 47 || count["test"] != 70 {
-			t.Errorf("%s: ran %v; want 47 models and 70 tests", d, count)
+		if count["model"] != 47 || count["test"] != 72 {
+			t.Errorf("%s: ran %v; want 47 models and 72 tests", d, count)
 		}
 		rows, err := s.Query(ctx, "select group_concat(person_id || ':' || identifier_type || ':' || identifier_value, ' ') from (select * from nexus_resolved_person_identifiers order by 1, 2, 3)", 1)
 		if err != nil {
@@ -176,4 +176,12 @@ func TestRealdataNexusV013Bound(t *testing.T) {
 			t.Errorf("vars %v: bound %d, %v; want %d", c.vars, got, err, c.want)
 		}
 	}
+}
+
+// v013Warns is the one test of v0.13.0 that warns on its integration
+// data, as in dbt: the package's dbt_utils.expression_is_true (severity
+// warn) asks nexus_events' event_id to be like 'evt_%', and the scenario
+// seeds name their events ev_... .
+func v013Warns(st Step) bool {
+	return st.Kind == "test" && st.Status == "WARN" && strings.HasPrefix(st.Name, "dbt_utils_expression_is_true_nexus_events_event_id")
 }

@@ -25,6 +25,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 	g := &jinja.Graph{Nodes: map[string]map[string]any{}, Sources: map[string]map[string]any{}}
 	for _, n := range p.graph.Order() {
 		var node map[string]any
+		macros := []any{}
 		switch n.Kind {
 		case "model":
 			m := p.models[n.Name]
@@ -56,7 +57,17 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 			if t.Kind == "singular" {
 				node["raw_code"] = t.SQL
 			} else {
-				node["test_metadata"] = map[string]any{"name": t.Kind, "kwargs": testKwargs(t)}
+				// dbt's test_metadata names the test without its package,
+				// which is the namespace (None for dbt's own and a bare
+				// name); depends_on names the test's macro and the one
+				// that reads its model.
+				pkg, macro := p.proj.TestMacro(t)
+				var namespace any
+				if strings.Contains(t.Generic, ".") {
+					namespace = pkg
+				}
+				node["test_metadata"] = map[string]any{"name": strings.TrimPrefix(macro, "test_"), "kwargs": testKwargs(t), "namespace": namespace}
+				macros = []any{"macro." + pkg + "." + macro, "macro.dbt.get_where_subquery"}
 			}
 		case "source":
 			s := p.sources[n.SourceName+"."+n.Name]
@@ -81,7 +92,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 		for _, d := range n.DependsOn {
 			deps = append(deps, p.dbtID(d))
 		}
-		node["depends_on"] = map[string]any{"nodes": deps, "macros": []any{}}
+		node["depends_on"] = map[string]any{"nodes": deps, "macros": macros}
 		g.Nodes[n.ID] = node
 	}
 	p.graphVar = g

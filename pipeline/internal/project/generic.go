@@ -1,6 +1,7 @@
 package project
 
 import (
+	"cmp"
 	"maps"
 	"regexp"
 	"slices"
@@ -113,4 +114,18 @@ func (t *Test) ApplyDefinitionConfig(kwargs map[string]any) {
 		}
 		t.Config.Set(k, kwargs[k])
 	}
+}
+
+// TestMacro is the package and the name of the macro a generic test runs,
+// as dbt's graph names it (macro.<package>.<name>): dbt's own for unique,
+// not_null, accepted_values and relationships.
+func (p *Project) TestMacro(t *Test) (pkg, name string) {
+	if t.Kind != "generic" {
+		return "dbt", "test_" + t.Kind
+	}
+	if ns, name, ok := strings.Cut(t.Generic, "."); ok {
+		return ns, name
+	}
+	_, owner := p.genericTest(strings.TrimPrefix(t.Generic, "test_"), t.Package)
+	return cmp.Or(owner, p.Name), t.Generic
 }
