@@ -73,7 +73,7 @@ func (t *translator) listElements(elems []*node) string {
 // of their first argument's elements ("same"), of their arguments ("args")
 // or of the values aggregated ("agg").
 var listResults = map[string]string{
-	"string_split": "text", "str_split": "text", "string_to_array": "text", "string_split_regex": "text",
+	"string_split": "text", "str_split": "text", "string_to_array": "text", "split": "text", "string_split_regex": "text",
 	"str_split_regex": "text", "regexp_split_to_array": "text", "regexp_extract_all": "text",
 	"list_distinct": "same", "array_distinct": "same", "list_sort": "same", "array_sort": "same",
 	"list_reverse_sort": "same", "array_reverse_sort": "same", "list_slice": "same", "array_slice": "same",

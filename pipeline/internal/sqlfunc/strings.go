@@ -53,6 +53,7 @@ func init() {
 	rename("split_to_json", "string_split", "duckdb")
 	rename("split_to_json", "str_split", "duckdb")
 	rename("split_to_json", "string_to_array", "duckdb")
+	rename("split_to_json", "split", "duckdb")
 	// split_part_at(s, delimiter, n): the n-th part, 1-based, negative from
 	// the end; '' when there is none.
 	rename("split_part_at", "split_part", all...)
