@@ -36,6 +36,14 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 			node["language"] = "sql"
 			node["description"] = m.Description
 			node["columns"] = graphColumns(m.Columns)
+			// The properties dbt's model nodes have beside their config:
+			// access is protected unless set, a contract is not enforced.
+			node["access"] = cmp.Or(fmt.Sprint(cmp.Or(cfg.Extra["access"], any(""))), "protected")
+			node["group"] = cfg.Extra["group"]
+			node["time_spine"] = m.TimeSpine
+			node["contract"] = map[string]any{"enforced": cfg.ContractEnforced(), "alias_types": true, "checksum": nil}
+			node["deprecation_date"] = cfg.Extra["deprecation_date"]
+			node["latest_version"] = p.latestVersion(m)
 		case "seed":
 			s := p.seeds[n.Name]
 			node = p.graphNode(n.Kind, s.Package, s.Name, s.Path, s.Config, seedRelation(s))
@@ -217,4 +225,22 @@ func nilIfEmpty(s string) any {
 		return nil
 	}
 	return s
+}
+
+// latestVersion is a versioned model's latest_version as dbt's graph has
+// it on each of its versions (the version the bare name refs), nil for a
+// model without versions.
+func (p *plan) latestVersion(m *project.Model) any {
+	if m.VersionOf == "" {
+		return nil
+	}
+	versions := p.proj.Versions[m.VersionOf]
+	for v, name := range versions {
+		if v != "" && name == versions[""] {
+			if m := p.models[name]; m != nil {
+				return m.Version
+			}
+		}
+	}
+	return nil
 }

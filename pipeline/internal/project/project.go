@@ -133,6 +133,9 @@ type Model struct {
 	Columns []Column
 	// Description is its properties entry's, as written.
 	Description string
+	// TimeSpine is its properties entry's time_spine: (MetricFlow's), nil
+	// when it has none.
+	TimeSpine any
 }
 
 // Column is a column a properties file declares for a model or a source

@@ -202,6 +202,7 @@ func (p *Project) loadNodeDocs(file, section string, n *yamlx.Node, pkg string) 
 			if err := p.loadModelColumns(file, it, name, pkg); err != nil {
 				return err
 			}
+			p.loadModelProperties(it, name, pkg, configs)
 		}
 		if section == "analyses" || section == "tests" || section == "data_tests" {
 			// dbt tests no analysis nor test: such tests would never run.
@@ -707,4 +708,28 @@ func (p *Project) VersionedName(name string) string {
 		return m
 	}
 	return name
+}
+
+// loadModelProperties reads the properties dbt gives a model beside its
+// config: access and group are configs too (the config: mapping wins, as
+// dbt ranks it), time_spine marks MetricFlow's time spine.
+func (p *Project) loadModelProperties(it *yamlx.Node, name, pkg string, configs []*Config) {
+	for _, key := range []string{"access", "group"} {
+		v := it.Get(key)
+		if v == nil {
+			continue
+		}
+		for _, c := range configs {
+			if cfg := it.Get("config"); cfg == nil || cfg.Get(key) == nil {
+				c.Set(key, v.Plain())
+			}
+		}
+	}
+	if ts := it.Get("time_spine"); ts != nil {
+		for _, m := range p.Models {
+			if m.Name == name && m.Package == pkg {
+				m.TimeSpine = ts.Plain()
+			}
+		}
+	}
 }
