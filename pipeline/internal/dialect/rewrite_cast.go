@@ -44,6 +44,12 @@ func (t *translator) rewriteCast(n *node) {
 		n.print = func(pr *printer, n *node) string { return pr.text(x) + pr.carry(n, x) }
 		return
 	}
+	if t.castsStringsToStrings(n) {
+		// CAST(SPLIT(s) AS ARRAY<STRING>): the array as it is
+		x := n.x
+		n.print = func(pr *printer, n *node) string { return pr.text(x) + pr.carry(n, x) }
+		return
+	}
 	typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
 	if prob != nil {
 		if n.y.start == n.y.end {
@@ -306,6 +312,26 @@ func (t *translator) variantValue(x *node) {
 
 // nestedCast is the static type of BigQuery's cast to ARRAY<...>
 // (TypeList) or STRUCT<...> (TypeStruct), "" for other casts.
+// castsStringsToStrings tells whether n is BigQuery's cast of an array of
+// strings (what SPLIT and REGEXP_EXTRACT_ALL of a STRING give) to
+// ARRAY<STRING>, which changes nothing.
+func (t *translator) castsStringsToStrings(n *node) bool {
+	if t.nestedCast(n) != TypeList || n.x.kind != nCall || len(n.x.parts) > 1 || !stringArrayResults[n.x.name] {
+		return false
+	}
+	var words []string
+	for i := n.y.start; i < n.y.end; i++ {
+		if t.toks[i].kind != kSpace {
+			words = append(words, strings.ToLower(t.toks[i].text))
+		}
+	}
+	return strings.Join(words, "") == "array<string>"
+}
+
+// stringArrayResults are BigQuery's functions that give an ARRAY<STRING>
+// of a STRING.
+var stringArrayResults = map[string]bool{"split": true, "regexp_extract_all": true}
+
 func (t *translator) nestedCast(n *node) string {
 	if t.d != BigQuery || n.kind != nCast || n.y == nil {
 		return ""
