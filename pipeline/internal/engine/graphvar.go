@@ -88,8 +88,10 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 				"identifier": s.decl.Identifier, "schema": s.decl.Schema, "database": database,
 				"package_name": p.pkgOf(s.decl.Package), "path": s.decl.File, "original_file_path": s.decl.File,
 				"fqn": []any{p.pkgOf(s.decl.Package), s.decl.SourceName, s.decl.Table}, "relation_name": jinja.RelationName(p.target.Type, database, s.decl.Schema, s.decl.Identifier),
-				"loader": "", "tags": []any{}, "meta": map[string]any{}, "config": map[string]any{"enabled": true},
-				"columns": graphColumns(s.decl.Columns), "description": s.decl.Description,
+				"loader": s.decl.Loader, "tags": []any{}, "meta": map[string]any{},
+				"config":  map[string]any{"enabled": true, "freshness": s.decl.Freshness, "loaded_at_field": nilIfEmpty(s.decl.LoadedAtField)},
+				"columns": graphColumns(s.decl.Columns), "description": s.decl.Description, "source_description": s.decl.SourceDescription,
+				"freshness": s.decl.Freshness, "loaded_at_field": nilIfEmpty(s.decl.LoadedAtField),
 			}
 			continue
 		default:

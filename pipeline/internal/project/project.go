@@ -173,6 +173,13 @@ type Source struct {
 	// has them.
 	Description string
 	Columns     []Column
+	// SourceDescription and Loader are the source's; Freshness (nil for
+	// none) and LoadedAtField the table's as dbt merges them with its
+	// source's (sourceprops.go).
+	SourceDescription string
+	Loader            string
+	Freshness         any
+	LoadedAtField     string
 }
 
 // Test is a schema test from yml or a singular test from tests/*.sql.

@@ -110,7 +110,8 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 				return err
 			}
 			p.Sources = append(p.Sources, &Source{SourceName: name, Table: tn, Schema: schema, Identifier: ident, Database: database, File: file, Line: t.Line, Package: pkg,
-				Description: t.Get("description").String(), Columns: cols})
+				Description: t.Get("description").String(), Columns: cols, SourceDescription: s.Get("description").String(),
+				Freshness: tableFreshness(s, t), LoadedAtField: tableLoadedAtField(s, t), Loader: s.Get("loader").String()})
 			if err := p.loadColumnTests(file, t, "source:"+name+"."+tn, pkg); err != nil {
 				return err
 			}

@@ -1,0 +1,114 @@
+package project
+
+import "github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+
+// Source tables take some properties from their source, as dbt's parser
+// gives them: freshness and loaded_at_field (as properties or under
+// config:), the table's own overriding the source's.
+
+// sourceProp is key of a source or table entry, as a property or under
+// config: (dbt 1.10), and whether it is written at all.
+func sourceProp(n *yamlx.Node, key string) (*yamlx.Node, bool) {
+	if n == nil || n.Kind != yamlx.Map {
+		return nil, false
+	}
+	if cfg := n.Get("config"); cfg != nil && cfg.Kind == yamlx.Map && hasKey(cfg, key) {
+		return cfg.Get(key), true
+	}
+	if hasKey(n, key) {
+		return n.Get(key), true
+	}
+	return nil, false
+}
+
+func hasKey(n *yamlx.Node, key string) bool {
+	for _, k := range n.Keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// tableFreshness is a source table's freshness as dbt merges it: the
+// source's, then the table's, each threshold (warn_after, error_after)
+// key by key; an explicit null at either level is no freshness (nil).
+func tableFreshness(source, table *yamlx.Node) any {
+	base, ok := freshnessOf(source)
+	if !ok {
+		return nil
+	}
+	update, ok := freshnessOf(table)
+	if !ok {
+		return nil
+	}
+	out := map[string]any{}
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range update {
+		b, bok := base[k].(map[string]any)
+		u, uok := v.(map[string]any)
+		switch {
+		case (k == "warn_after" || k == "error_after") && bok && uok:
+			m := map[string]any{}
+			for tk, tv := range b {
+				m[tk] = tv
+			}
+			for tk, tv := range u {
+				if tv != nil {
+					m[tk] = tv
+				}
+			}
+			out[k] = m
+		case v != nil || k == "warn_after" || k == "error_after":
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// freshnessOf is the freshness an entry writes, with dbt's defaults for
+// what it leaves out (thresholds without count or period, no filter);
+// false for an explicit null.
+func freshnessOf(n *yamlx.Node) (map[string]any, bool) {
+	out := map[string]any{
+		"warn_after":  map[string]any{"count": nil, "period": nil},
+		"error_after": map[string]any{"count": nil, "period": nil},
+		"filter":      nil,
+	}
+	v, written := sourceProp(n, "freshness")
+	if !written {
+		return out, true
+	}
+	if v == nil {
+		return nil, false
+	}
+	plain, _ := v.Plain().(map[string]any)
+	if plain == nil {
+		return nil, false
+	}
+	for k, x := range plain {
+		if t, ok := x.(map[string]any); ok && (k == "warn_after" || k == "error_after") {
+			m := map[string]any{"count": nil, "period": nil}
+			for tk, tv := range t {
+				m[tk] = tv
+			}
+			out[k] = m
+			continue
+		}
+		out[k] = x
+	}
+	return out, true
+}
+
+// tableLoadedAtField is the table's loaded_at_field, else its source's.
+func tableLoadedAtField(source, table *yamlx.Node) string {
+	if v, ok := sourceProp(table, "loaded_at_field"); ok && v.String() != "" {
+		return v.String()
+	}
+	if v, ok := sourceProp(source, "loaded_at_field"); ok {
+		return v.String()
+	}
+	return ""
+}
