@@ -102,9 +102,10 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return "CASE WHEN " + v + " THEN 'true' WHEN NOT " + v + " THEN 'false' END" + pr.carry(n, args...)
 		}
 		return true
-	case t.d == Snowflake && n.name == "count" && len(args) > 1 && n.x == nil:
-		// COUNT([DISTINCT] a, b): the rows, or distinct tuples, where no
-		// value is NULL; SQLite's count takes one argument
+	case t.d == Snowflake && n.name == "count" && len(args) > 1:
+		// COUNT([DISTINCT] a, b) [OVER (...)]: the rows, or distinct
+		// tuples, where no value is NULL; SQLite's count takes one
+		// argument, and DISTINCT in a window only as count_distinct
 		n.print = func(pr *printer, n *node) string {
 			pr.flat++ // each value is printed twice
 			vals := make([]string, len(args))
@@ -113,13 +114,25 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 				vals[i] = strings.TrimSpace(pr.text(a))
 				conds[i] = "(" + vals[i] + ") IS NOT NULL"
 			}
+			window := ""
+			if n.x != nil {
+				window = " " + strings.TrimSpace(pr.text(n.x))
+			}
 			pr.flat--
 			when := "CASE WHEN " + strings.Join(conds, " AND ") + " THEN "
-			if n.flag {
+			switch {
+			case n.flag && n.x != nil:
+				return "count_distinct(" + when + "json_array(" + strings.Join(vals, ", ") + ") END)" + window + pr.carry(n, append(args, n.x)...)
+			case n.flag:
 				return "count(DISTINCT " + when + "json_array(" + strings.Join(vals, ", ") + ") END)" + pr.carry(n, args...)
 			}
-			return "count(" + when + "1 END)" + pr.carry(n, args...)
+			return "count(" + when + "1 END)" + window + pr.carry(n, append(args, n.x)...)
 		}
+		return true
+	case (t.d == DuckDB || t.d == BigQuery) && n.name == "count" && len(args) > 1:
+		// DuckDB's count and BigQuery's COUNT take one argument: both
+		// refuse count(a, b) before running
+		t.refuse(n.tok, refCountArgs)
 		return true
 	case (t.d == BigQuery || t.d == Snowflake) && n.name == "mod" && len(args) == 2 && n.x == nil:
 		// MOD(a, b): whole numbers stay whole (SQLite's mod() gives a real)

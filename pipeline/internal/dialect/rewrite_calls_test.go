@@ -13,6 +13,7 @@ func TestWarehouseCalls(t *testing.T) {
 		{snowflake, "select try_to_number(a), to_number(a, 10, 2), try_to_double(a) from t", "select try_cast(a, 'INTEGER', 'snowflake'), decimal_fits(round_scale(cast_to(a, 'REAL', 'snowflake', 1), 2), 10, 2, 1), try_cast(a, 'REAL', 'snowflake') from t"},
 		{snowflake, "select to_number(a, '$9,999.99', 10, 2), try_to_decimal(a, 'XXX') from t", "select decimal_fits(round_scale(cast_to(parse_number_snowflake(a, '$9,999.99'), 'REAL', 'snowflake', 1), 2), 10, 2, 1), try_cast(safe_call(a, 'XXX', 'parse_number_snowflake'), 'INTEGER', 'snowflake') from t"},
 		{snowflake, "select count(distinct a, b), count(a, b) from t", "select count(DISTINCT CASE WHEN (a) IS NOT NULL AND (b) IS NOT NULL THEN json_array(a, b) END), count(CASE WHEN (a) IS NOT NULL AND (b) IS NOT NULL THEN 1 END) from t"},
+		{snowflake, "select count(distinct a, b) over (partition by c), count(a, b) over (partition by c) from t", "select count_distinct(CASE WHEN (a) IS NOT NULL AND (b) IS NOT NULL THEN json_array(a, b) END) over (partition by c), count(CASE WHEN (a) IS NOT NULL AND (b) IS NOT NULL THEN 1 END) over (partition by c) from t"},
 		{snowflake, "select try_parse_json(a) from t", "select CASE WHEN json_valid(a) THEN json_keys_sorted(json(a)) END from t"},
 		{snowflake, "select listagg(a, ',') within group (order by a) from t", "select listagg_text(a, ',' ORDER BY a NULLS LAST)  from t"},
 		{snowflake, "select array_agg(a) within group (order by b desc) from t", "select json_group_array(a ORDER BY b desc NULLS FIRST)  FILTER (WHERE a IS NOT NULL) from t"},
@@ -66,6 +67,9 @@ func TestWarehouseCalls(t *testing.T) {
 		{bigquery, "select id, first_value(b ignore nulls) over (w), last_value(b) over (w) from t window w as (order by id rows between unbounded preceding and unbounded following) order by id",
 			"1|10|30\n2|10|30\n3|10|30"},
 		{bigquery, "select to_json_string(array_agg(a order by id limit 2)) from t", `["x","Y"]`},
+		// COUNT(DISTINCT a, b) OVER: the distinct pairs without a NULL in
+		// the window; a pair holding a NULL is not counted
+		{snowflake, "select id, count(distinct a, b) over (), count(a, b) over (order by id) from t order by id", "1|1|1\n2|1|1\n3|1|1"},
 	}
 	for _, c := range rows {
 		expectRows(t, c.d, c.in, c.want)
@@ -75,6 +79,8 @@ func TestWarehouseCalls(t *testing.T) {
 func TestWarehouseCallsRefused(t *testing.T) {
 	expectRefused(t, snowflake, "select lag(b, 2) ignore nulls over (order by id) from t", "1:18: LAG(...) IGNORE NULLS is not supported by SQLite ("+refIgnoreNulls.hint+")")
 	expectRefused(t, snowflake, "select lead(b) ignore nulls over w from t window w as (order by id)", "1:16: LEAD(...) IGNORE NULLS is not supported by SQLite ("+refIgnoreNulls.hint+")")
+	expectRefused(t, duckdb, "select count(distinct a, b) over (partition by a) from t", "1:8: COUNT takes one argument in DuckDB: count(a, b) fails there ("+refCountArgs.hint+")")
+	expectRefused(t, bigquery, "select count(distinct a, b) from t", "1:8: COUNT takes one argument in BigQuery: count(a, b) fails there ("+refCountArgs.hint+")")
 	expectRefused(t, bigquery, "select string_agg(distinct a, ',' limit 2) from t", "1:35: LIMIT inside STRING_AGG(...) is not supported ("+refAggLimit.hint+")")
 	expectRefused(t, snowflake, "select to_decimal(a, '9.99EEEE') from t", "1:22: TO_DECIMAL with this format model is not supported: the format \"9.99EEEE\": exponent elements (EE to EEEEE) are not supported; use TME or TM ("+refNumberFormat.hint+")")
 	expectRows(t, snowflake, "select to_decimal('$3,741.72', '$9,999.99', 6, 2)::varchar, to_number(' 12 ', '99MI')", "3741.72|12")

@@ -301,7 +301,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			a.name = "arg" // printed as n, 'unit'
 		}
 	}
-	if n.flag && n.x != nil { // DISTINCT ... OVER
+	if n.flag && n.x != nil && !(name == "count" && len(n.list) > 1) { // DISTINCT ... OVER
 		if name == "count" || t.d == Snowflake && (name == "approx_count_distinct" || name == "hll") && len(n.list) == 1 && partitionOnly(n.x) {
 			t.pr.setTok(n.tok, "count_distinct")
 			t.pr.dropTok(n.tok2)
