@@ -39,7 +39,7 @@ func listNumber(typ string) (num string, ok bool) {
 // nested tells whether static type typ is a list or a struct.
 func nested(typ string) bool {
 	_, ok := listNumber(typ)
-	return ok || typ == TypeStruct
+	return ok || typ == TypeStruct || typ == TypeJSON
 }
 
 // leafNumber is the number type of x's numbers: of x itself, or of the

@@ -245,6 +245,22 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return true
 	case (t.d == BigQuery && (n.name == "to_json_string" || n.name == "to_json") || t.d == DuckDB && n.name == "to_json") && len(args) >= 1 && n.x == nil:
 		t.asJSON(args[0])
+		if t.d == BigQuery && n.name == "to_json" {
+			canonicalJSON(n)
+		}
+		return false
+	case t.d == BigQuery && n.name == "parse_json" && n.x == nil:
+		canonicalJSON(n)
+		return false
+	case t.d == BigQuery && n.name == "json_object" && len(n.parts) <= 1 && n.x == nil:
+		if len(args) == 2 && (args[0].kind == nArray || t.staticType(args[0]) == TypeList) {
+			t.refuse(n.tok, refJSONObjectArrays)
+			return true
+		}
+		for i := 1; i < len(args); i += 2 {
+			t.asJSON(args[i])
+		}
+		canonicalJSON(n)
 		return false
 	case t.d == BigQuery && n.name == "format" && len(args) > 1 && n.x == nil:
 		// a value whose type SQLite's does not tell is marked with it, for
@@ -607,4 +623,12 @@ func partitionOnly(w *node) bool {
 		}
 	}
 	return true
+}
+
+// canonicalJSON makes n, an expression giving a BigQuery JSON value, give
+// it with its objects' keys sorted and a key given twice kept once, as
+// BigQuery holds JSON (sqlfunc's json_canonical).
+func canonicalJSON(n *node) {
+	n.pre = "json_canonical(" + n.pre
+	n.post += ")"
 }

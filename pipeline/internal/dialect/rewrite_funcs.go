@@ -635,6 +635,10 @@ func (t *translator) rewriteTyped(n *node) {
 	case "date":
 		n.print = printAs("date(" + lit + ")")
 	case "json":
+		if t.d == BigQuery {
+			n.print = printAs("json_canonical(json(" + lit + "))")
+			return
+		}
 		n.print = printAs("json(" + lit + ")")
 	case "numeric", "bignumeric", "decimal", "bigdecimal":
 		// BigQuery's NUMERIC '2.5': the number, checked as a cast checks it

@@ -250,6 +250,8 @@ var Translations = []Rule{
 	{From: "list_aggregate(l, 'string_agg', sep), 'min', 'max', 'sum', 'count', 'avg'; list_count(l)", Dialects: "DuckDB",
 		To: "(SELECT group_concat(value, sep ORDER BY key) FROM json_each(l))", Note: "the elements in list order; NULL for a NULL list; list_count(l) counts the elements that are not NULL"},
 	{From: "COUNT(DISTINCT x) OVER (...)", Dialects: all, To: "count_distinct(x) OVER (...)", Note: "SQLite refuses DISTINCT in windows"},
+	{From: "COUNT([DISTINCT] a, b) [OVER (...)]", Dialects: "Snowflake", To: "count([DISTINCT] CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN json_array(a, b) END)",
+		Note: "the rows, or distinct tuples, where no value is NULL; count_distinct(...) OVER in a window; DuckDB's and BigQuery's COUNT take one argument, so count(a, b) is refused there as they refuse it"},
 	{From: "STRING_AGG / LISTAGG / GROUP_CONCAT(DISTINCT x, sep)", Dialects: all, To: "string_agg_distinct(x, sep)",
 		Note: "SQLite takes DISTINCT only with one argument"},
 	{From: "FIRST(x)", Dialects: "DuckDB", To: "first_agg(x)", Note: "the first value aggregated, NULL included"},
@@ -334,6 +336,8 @@ var Translations = []Rule{
 		Note: "running counts from the partition's first row to the current one; a NULL x is not a change"},
 	{From: "OBJECT_AGG(k, v), ARRAY_UNIQUE_AGG(x)", Dialects: "Snowflake", To: "object_agg_unique(k, v), json_group_array(DISTINCT x) FILTER (WHERE x IS NOT NULL)",
 		Note: "pairs with a NULL key or value left out; a key met twice fails, as in Snowflake (\"duplicate field key\"); keys sorted, as Snowflake keeps them"},
+	{From: "JSON_OBJECT('k', v, ...), PARSE_JSON(s), SAFE.PARSE_JSON(s), TO_JSON(x), JSON '...'", Dialects: "BigQuery", To: "json_canonical(json_object('k', v, ...)), json_canonical(json(s)), json_or_null(s)",
+		Note: "a JSON value's objects have their keys sorted at every depth, as BigQuery's documented examples show them (JSON_OBJECT('foo', 10, 'bar', TRUE) is {\"bar\":true,\"foo\":10}), and of a key given twice the first is kept; a JSON column nests as JSON in TO_JSON_STRING(t) and STRUCT; JSON_OBJECT(keys, values) of two arrays is refused"},
 	{From: "OBJECT_CONSTRUCT(...), {'k': v, ...}, OBJECT_CONSTRUCT_KEEP_NULL(...), PARSE_JSON(s), TRY_PARSE_JSON(s)", Dialects: "Snowflake", To: "json_keys_sorted(json_object(...)), json_keys_sorted(json(s))",
 		Note: "an OBJECT's keys are sorted at every depth, as Snowflake keeps them: parse_json('{\"b\":1,\"a\":2}') is {\"a\":2,\"b\":1}; arrays keep their order; OBJECT_CONSTRUCT and an OBJECT constant {'k': v} leave out members whose value is NULL"},
 	{From: "OBJECT_INSERT(o, k, v[, update]), OBJECT_DELETE(o, k, ...), OBJECT_PICK(o, k, ... | array)", Dialects: "Snowflake", To: "object_insert_key(...), object_delete_keys(...), object_pick_keys(...)",
@@ -437,6 +441,7 @@ var (
 	refSetIntervals       = refusal{"this %s of INTERVAL columns cannot compare them by length here (1 day and 24 hours are equal in DuckDB, not as text)", "select the intervals by name (no *, no BY NAME), in a UNION chain or one INTERSECT or EXCEPT of two SELECTs, nesting the rest in subqueries; or compare their lengths, epoch(d) and to_months(d)"}
 	refDistinctIntervals  = refusal{"SELECT DISTINCT of INTERVAL columns with * beside other items, or * over relations whose columns are unknown, cannot compare them by length here (1 day and 24 hours are equal in DuckDB, not as text)", "select the columns by name, or * alone over relations whose columns are known"}
 	refApproxWindow       = refusal{"%s(...) OVER (...) takes PARTITION BY alone in Snowflake (no ORDER BY, frame or named window)", "write OVER (PARTITION BY ...), or COUNT(DISTINCT x) OVER (...) for a running count"}
+	refJSONObjectArrays   = refusal{"JSON_OBJECT(keys, values) of two arrays is not supported", "write the pairs: JSON_OBJECT('a', x, 'b', y)"}
 	refCountArgs          = refusal{"COUNT takes one argument in %D: count(a, b) fails there", "count distinct pairs with count(distinct (a, b)) in DuckDB, count(distinct to_json_string(struct(a, b))) in BigQuery; count rows where both are set with count(case when a is not null and b is not null then 1 end)"}
 	refWindowDistinct     = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
 	refStruct             = refusal{"STRUCT is not supported by SQLite", "build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for"}

@@ -25,7 +25,14 @@ const (
 	TypeBool = "BOOLEAN"
 	// TypeTime is Snowflake's TIME, HH:MM:SS text (rewrite_cast.go).
 	TypeTime = "TIME"
+	// TypeJSON is BigQuery's JSON: JSON text, its objects' keys sorted
+	// (sqlfunc's json_canonical), embedded as JSON where a struct or
+	// TO_JSON_STRING holds it.
+	TypeJSON = "JSON"
 )
+
+// jsonResults are BigQuery's functions that make a JSON value.
+var jsonResults = map[string]bool{"parse_json": true, "to_json": true, "json_object": true}
 
 // timeResults are Snowflake's functions that return a TIME.
 var timeResults = map[string]bool{"to_time": true, "try_to_time": true, "time_from_parts": true, "timefromparts": true}
@@ -108,6 +115,9 @@ func (t *translator) staticTypeOf(n *node) string {
 		if n.name == "date" {
 			return TypeDate
 		}
+		if n.name == "json" && t.d == BigQuery {
+			return TypeJSON
+		}
 		return timestampKind(t.d, n.name)
 	case nCast:
 		if typ := t.nestedCast(n); typ != "" {
@@ -166,6 +176,9 @@ func (t *translator) staticTypeOf(n *node) string {
 		}
 		if t.d == BigQuery && bigQueryArrays[n.name] {
 			return TypeList
+		}
+		if t.d == BigQuery && jsonResults[n.name] {
+			return TypeJSON
 		}
 		if k := timestampResults[t.d][n.name]; k != "" {
 			return k

@@ -40,7 +40,7 @@ var warehouseTypeNames = map[Dialect]map[string]string{
 	DuckDB: {TypeDate: "DATE", TypeTime: "TIME", TypeBool: "BOOLEAN", TypeInterval: "INTERVAL", TypeText: "VARCHAR",
 		sqlfunc.KindInstant: "TIMESTAMP WITH TIME ZONE", sqlfunc.KindWallClock: "TIMESTAMP",
 		"INTEGER": "INTEGER", "REAL": "DOUBLE", "FLOAT": "FLOAT", "TEXT": "VARCHAR", "decimal": "DECIMAL", "precision": "18"},
-	BigQuery: {TypeDate: "DATE", TypeTime: "TIME", TypeBool: "BOOL", TypeInterval: "INTERVAL", TypeText: "STRING",
+	BigQuery: {TypeDate: "DATE", TypeTime: "TIME", TypeBool: "BOOL", TypeInterval: "INTERVAL", TypeText: "STRING", TypeJSON: "JSON",
 		sqlfunc.KindInstant: "TIMESTAMP", sqlfunc.KindWallClock: "DATETIME",
 		"INTEGER": "INT64", "REAL": "FLOAT64", "FLOAT": "FLOAT64", "TEXT": "STRING", "decimal": "NUMERIC", "precision": "38"},
 	Snowflake: {TypeDate: "DATE", TypeTime: "TIME", TypeBool: "BOOLEAN", TypeText: "VARCHAR",

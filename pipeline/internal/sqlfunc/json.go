@@ -345,8 +345,8 @@ func init() {
 	rename("json_get_text", "json_extract_path_text", "snowflake")
 	// Snowflake's PARSE_JSON checks and keeps JSON text: SQLite's json().
 	rename("json", "parse_json", "snowflake", "bigquery")
-	// json_or_null(x): x's JSON text without spaces, NULL where x is not
-	// JSON (BigQuery's SAFE.PARSE_JSON).
+	// json_or_null(x): x's JSON text without spaces, its objects' keys
+	// sorted, NULL where x is not JSON (BigQuery's SAFE.PARSE_JSON).
 	add(Func{Name: "json_or_null", NArgs: 1, Scalar: jsonOrNull})
 	rename("json", "try_parse_json", "snowflake")
 }
@@ -485,11 +485,16 @@ func jsonGetText(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 func jsonOrNull(ctx sqlite3.Context, args ...sqlite3.Value) {
-	var b bytes.Buffer
-	if args[0].Type() == sqlite3.NULL || json.Compact(&b, args[0].RawText()) != nil {
+	if args[0].Type() == sqlite3.NULL {
 		ctx.ResultNull()
 		return
 	}
-	ctx.ResultRawText(b.Bytes())
+	// a BigQuery JSON value: keys sorted, as json_canonical writes it
+	out, ok := sortedJSONOf(args[0].RawText(), true)
+	if !ok {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultRawText(out)
 	ctx.ResultSubtype(jsonSubtype)
 }

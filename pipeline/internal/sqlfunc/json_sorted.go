@@ -46,11 +46,15 @@ func jsonKeysSorted(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 // sortedJSON is raw, compact, with the members of every object in key
 // order (byte order of the keys, a key twice kept in order).
-func sortedJSON(raw []byte) ([]byte, bool) {
+func sortedJSON(raw []byte) ([]byte, bool) { return sortedJSONOf(raw, false) }
+
+// sortedJSONOf is sortedJSON; firstKey keeps only the first member of a
+// key an object has twice.
+func sortedJSONOf(raw []byte, firstKey bool) ([]byte, bool) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var b bytes.Buffer
-	if err := writeSorted(&b, dec); err != nil {
+	if err := writeSorted(&b, dec, firstKey); err != nil {
 		return nil, false
 	}
 	if _, err := dec.Token(); err == nil {
@@ -59,20 +63,22 @@ func sortedJSON(raw []byte) ([]byte, bool) {
 	return b.Bytes(), true
 }
 
-func writeSorted(b *bytes.Buffer, dec *json.Decoder) error {
+func writeSorted(b *bytes.Buffer, dec *json.Decoder, firstKey bool) error {
 	var v json.RawMessage
 	if err := dec.Decode(&v); err != nil {
 		return err
 	}
-	return appendSorted(b, v)
+	return appendSorted(b, v, firstKey)
 }
 
-// appendSorted writes one JSON value with its objects' keys sorted.
-func appendSorted(b *bytes.Buffer, v json.RawMessage) error {
+// appendSorted writes one JSON value with its objects' keys sorted;
+// firstKey keeps the first member of a key met twice.
+func appendSorted(b *bytes.Buffer, v json.RawMessage, firstKey bool) error {
 	v = bytes.TrimSpace(v)
 	switch {
 	case len(v) > 0 && v[0] == '{':
 		var ms []member
+		seen := map[string]bool{}
 		dec := json.NewDecoder(bytes.NewReader(v))
 		if _, err := dec.Token(); err != nil {
 			return err
@@ -87,6 +93,12 @@ func appendSorted(b *bytes.Buffer, v json.RawMessage) error {
 			if err := dec.Decode(&m); err != nil {
 				return err
 			}
+			if firstKey {
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+			}
 			ms = append(ms, member{k, m})
 		}
 		sort.SliceStable(ms, func(i, j int) bool { return ms[i].key < ms[j].key })
@@ -98,7 +110,7 @@ func appendSorted(b *bytes.Buffer, v json.RawMessage) error {
 			k, _ := json.Marshal(m.key)
 			b.Write(k)
 			b.WriteByte(':')
-			if err := appendSorted(b, m.raw); err != nil {
+			if err := appendSorted(b, m.raw, firstKey); err != nil {
 				return err
 			}
 		}
@@ -113,7 +125,7 @@ func appendSorted(b *bytes.Buffer, v json.RawMessage) error {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			if err := appendSorted(b, it); err != nil {
+			if err := appendSorted(b, it, firstKey); err != nil {
 				return err
 			}
 		}
