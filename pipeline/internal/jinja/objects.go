@@ -297,7 +297,7 @@ func (t table) GetAttribute(name string) (*exec.Value, bool) {
 		}
 		return exec.AsValue(&cols), true
 	}
-	return nil, false
+	return exec.AsValue(nil), false
 }
 
 // columnNames are the table's columns, also when it has no rows.
@@ -333,7 +333,7 @@ func (cs tableColumns) GetItem(key any) (*exec.Value, bool) {
 			}
 		}
 	}
-	return nil, false
+	return exec.AsValue(nil), false // no such item: undefined, as Jinja makes it (never a nil the evaluator reads)
 }
 
 func (cs tableColumns) GetAttribute(name string) (*exec.Value, bool) {
@@ -367,7 +367,7 @@ func (cs tableColumns) GetAttribute(name string) (*exec.Value, bool) {
 			return noneValue()
 		}), true
 	}
-	return nil, false
+	return exec.AsValue(nil), false
 }
 
 // tableColumn is one column of a table: .name and .values().
@@ -395,7 +395,7 @@ func (c tableColumn) GetAttribute(name string) (*exec.Value, bool) {
 			return exec.AsValue(&v)
 		}), true
 	}
-	return nil, false
+	return exec.AsValue(nil), false
 }
 
 // GetItem indexes a column's values by position.
@@ -409,7 +409,7 @@ func (c tableColumn) GetItem(key any) (*exec.Value, bool) {
 			return exec.ToValue(vals[i]), true
 		}
 	}
-	return nil, false
+	return exec.AsValue(nil), false // no such item: undefined, as Jinja makes it (never a nil the evaluator reads)
 }
 
 func (r row) GetItem(key any) (*exec.Value, bool) {
@@ -428,7 +428,7 @@ func (r row) GetItem(key any) (*exec.Value, bool) {
 			}
 		}
 	}
-	return nil, false
+	return exec.AsValue(nil), false // no such item: undefined, as Jinja makes it (never a nil the evaluator reads)
 }
 
 // GetAttribute gives agate Row's methods (values, keys, items, get,

@@ -82,10 +82,12 @@ class Row:
     def __getitem__(self, k):
         if isinstance(k, int):
             return self._vals[k]
+        if k not in self._cols:
+            raise KeyError(k)  # as agate's MappedSequence
         return self._vals[self._cols.index(k)]
 
     def __getattr__(self, k):
-        if k.startswith("_"):
+        if k.startswith("_") or k not in self._cols:
             raise AttributeError(k)
         return self[k]
 
@@ -108,7 +110,7 @@ class Row:
     def get(self, k, default=None):
         try:
             return self[k]
-        except (IndexError, ValueError):
+        except (IndexError, KeyError):
             return default
 
     def dict(self):
