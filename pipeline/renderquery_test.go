@@ -35,7 +35,7 @@ func TestRenderTimeQueriesSpeakTheDialect(t *testing.T) {
 			"a,b"},
 		{"Snowflake iff through get_query_results_as_dict", dialect.Snowflake,
 			"{% set d = dbt_utils.get_query_results_as_dict(\"select iff(count(*) > 2, 'many', 'few') as size from \" ~ ref('base')) %}\n" +
-				"select '{{ d['size'][0] if execute else '' }}' as answer\n",
+				"select '{{ d['SIZE'][0] if execute else '' }}' as answer\n",
 			"many"},
 		{"Snowflake statement and load_result data", dialect.Snowflake,
 			"{% call statement('latest', fetch_result=True) %}\nselect kind from {{ ref('base') }}\nqualify row_number() over (order by id desc) = 1\n{% endcall %}\n" +

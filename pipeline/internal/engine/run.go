@@ -414,9 +414,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 		return err
 	}
 	datetime := seedDatetime(r.plan.dialect)
-	// dbt quotes a seed's column names unless quote_columns is false.
-	quoted, set := s.Config.Extra["quote_columns"].(bool)
-	t, err := seed.ParseInferred(s.Path, s.Data, declared, datetime, seedNulls(r.plan.dialect), set && !quoted)
+	t, err := seed.ParseInferred(s.Path, s.Data, declared, datetime, seedNulls(r.plan.dialect), !quotesColumns(s))
 	if err != nil {
 		return err
 	}
@@ -747,6 +745,10 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	}
 	rows := &jinja.Rows{Columns: q.Columns, Rows: q.Rows}
 	pythonValues(r.plan.dialect, rows.Columns, rows.Rows, tr.types)
+	if r.plan.dialect == dialect.Snowflake {
+		// agate's column names are Snowflake's: COL_1 for col_1
+		rows.Columns = dialect.SnowflakeColumnNames(sql, rows.Columns, r.plan.quotedSeed)
+	}
 	if !q.ReadOnly || len(q.Rows)*max(1, len(q.Columns)) > maxMemoCells {
 		return rows, "", nil
 	}
