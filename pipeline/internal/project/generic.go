@@ -13,7 +13,7 @@ import (
 
 // Custom generic tests, as dbt has them: `{% test name(model, column_name,
 // ...) %}` blocks in macro files or under a test path's generic/ folder
-// are macros named test_<name>; a properties file that lists `name` (or
+// are macros named test_<name>, as is any macro so named; a properties file that lists `name` (or
 // `pkg.name`) under tests: calls it with the node's relation as model, the
 // column as column_name and the test's arguments, and its rows are the
 // failures.
@@ -58,6 +58,12 @@ func readMacroFile(path, pkg, src string) macroEntry {
 	src, _ = materializationMacros(src)
 	for _, m := range macroOpen.FindAllStringSubmatch(src, -1) {
 		e.macros = append(e.macros, m[1])
+		// dbt finds a generic test as the macro test_<name>, so a macro
+		// written so (`{% macro test_not_null_proportion(model) %}`, as
+		// before test blocks) is one too.
+		if name, ok := strings.CutPrefix(m[1], "test_"); ok && name != "" && !slices.Contains(e.generic, name) {
+			e.generic = append(e.generic, name)
+		}
 	}
 	e.file = jinja.MacroFile{Path: path, Namespace: pkg, Source: src}
 	return e
