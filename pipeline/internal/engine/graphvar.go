@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
@@ -77,6 +78,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 				node["test_metadata"] = map[string]any{"name": strings.TrimPrefix(macro, "test_"), "kwargs": testKwargs(t), "namespace": namespace}
 				macros = []any{"macro." + pkg + "." + macro, "macro.dbt.get_where_subquery"}
 			}
+			node["attached_node"] = p.attachedNode(n, t)
 		case "source":
 			s := p.sources[n.SourceName+"."+n.Name]
 			if s == nil {
@@ -242,6 +244,27 @@ func (p *plan) latestVersion(m *project.Model) any {
 			if m := p.models[name]; m != nil {
 				return m.Version
 			}
+		}
+	}
+	return nil
+}
+
+// attachedNode is a generic test's attached_node as dbt's graph has it:
+// the unique_id of the model, seed, snapshot or source table whose
+// properties declare the test; None for a singular test.
+func (p *plan) attachedNode(n *graph.Node, t *project.Test) any {
+	if t.Kind == "singular" {
+		return nil
+	}
+	src, isSource := strings.CutPrefix(t.Model, "source:")
+	for _, id := range n.DependsOn {
+		d := p.graph.Node(id)
+		switch {
+		case d == nil:
+		case isSource && d.Kind == "source" && d.SourceName+"."+d.Name == src:
+			return p.dbtID(id)
+		case !isSource && d.Kind != "source" && d.Name == t.Model:
+			return id
 		}
 	}
 	return nil
