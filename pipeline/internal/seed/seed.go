@@ -87,6 +87,10 @@ func ParseInferred(file string, data []byte, declared map[string]Declared, datet
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = 0
+	// A quote inside a cell that does not open with one is a character of
+	// it ({"k": 1}), as Python's csv module, which dbt's agate reads seeds
+	// with, takes it.
+	r.LazyQuotes = true
 	header, err := r.Read()
 	if err == io.EOF {
 		return nil, diag.Errorf(file, 1, "seed is empty").WithHint("the first line must name the columns, e.g. id,email")
