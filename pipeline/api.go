@@ -36,13 +36,14 @@ type (
 )
 
 // The commands of a build: seed, run, test, snapshot, or build (all of
-// them in graph order).
+// them in graph order); run-operation runs one macro.
 const (
-	CmdSeed     = engine.CmdSeed
-	CmdRun      = engine.CmdRun
-	CmdTest     = engine.CmdTest
-	CmdBuild    = engine.CmdBuild
-	CmdSnapshot = engine.CmdSnapshot
+	CmdSeed         = engine.CmdSeed
+	CmdRun          = engine.CmdRun
+	CmdTest         = engine.CmdTest
+	CmdBuild        = engine.CmdBuild
+	CmdSnapshot     = engine.CmdSnapshot
+	CmdRunOperation = engine.CmdRunOperation
 )
 
 // PackageName is the built-in package's name.

@@ -75,6 +75,9 @@ type GoldenStep struct {
 	Dialect Dialect `yaml:"dialect"`
 	// FullRefresh is --full-refresh.
 	FullRefresh bool `yaml:"full_refresh"`
+	// Operation and Args are run-operation's macro and --args.
+	Operation string         `yaml:"operation"`
+	Args      map[string]any `yaml:"args"`
 }
 
 func runGolden(t *testing.T, file string) {
@@ -149,7 +152,8 @@ func runGolden(t *testing.T, file string) {
 			cmd = CmdBuild
 		}
 		fmt.Fprintf(&log, "$ %s%s\n", cmd, describe(st))
-		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars, Target: st.Target, Dialect: st.Dialect, FullRefresh: st.FullRefresh})
+		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars, Target: st.Target, Dialect: st.Dialect, FullRefresh: st.FullRefresh,
+			Operation: st.Operation, OperationArgs: st.Args})
 		if err != nil {
 			fmt.Fprintf(&log, "usage error: %v\n", err)
 			continue
@@ -197,6 +201,12 @@ func runQueries(ctx context.Context, s *Session, queries map[string]string, pref
 
 func describe(st GoldenStep) string {
 	var b strings.Builder
+	if st.Operation != "" {
+		b.WriteString(" " + st.Operation)
+	}
+	if len(st.Args) > 0 {
+		fmt.Fprintf(&b, " --args %v", st.Args)
+	}
 	if st.FullRefresh {
 		b.WriteString(" --full-refresh")
 	}

@@ -17,11 +17,25 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	fs := newFlags(cmd, &c)
 	fullRefresh := fs.Bool("full-refresh", false, "rebuild incremental models from scratch")
 	profile := fs.Bool("profile", false, "after the summary, print where the time went: planning, the slowest steps, and the statements run and their time")
+	var opArgs *string
+	if cmd == "run-operation" {
+		opArgs = fs.String("args", "", "the macro's keyword arguments as YAML or JSON, like '{table_name: orders}'")
+	}
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 {
+	var operation string
+	var operationArgs map[string]any
+	switch {
+	case cmd == "run-operation" && len(pos) != 1:
+		return errUsage{"run-operation takes one macro name: nexus run-operation MACRO [--args YAML]"}
+	case cmd == "run-operation":
+		operation = pos[0]
+		if operationArgs, err = parseMapping(*opArgs, "--args", "{table_name: orders}"); err != nil {
+			return err
+		}
+	case len(pos) > 0:
 		return errUsage{fmt.Sprintf("%s takes no arguments (got %q); use --select to choose models", cmd, pos[0])}
 	}
 	vars, err := c.parseVars()
@@ -46,6 +60,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	defer s.Close()
 	opts := pipeline.Options{
 		Command: pipeline.Command(cmd), Vars: vars, Dialect: w.Dialect, Target: w.Target, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh, Profile: *profile, Once: true,
+		Operation: operation, OperationArgs: operationArgs,
 		Progress: func(st pipeline.Step) {
 			fmt.Fprintln(stdout, st.Line)
 			// a failed unit test's message is its diff of the rows

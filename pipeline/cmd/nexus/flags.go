@@ -102,15 +102,20 @@ func (c *common) warehouse() (pipeline.Warehouse, error) {
 }
 
 func (c *common) parseVars() (map[string]any, error) {
-	if strings.TrimSpace(c.vars) == "" {
+	return parseMapping(c.vars, "--vars", `{"nexus_max_recursion": 3}`)
+}
+
+// parseMapping reads a flag's YAML or JSON mapping; "" is none.
+func parseMapping(text, flag, example string) (map[string]any, error) {
+	if strings.TrimSpace(text) == "" {
 		return nil, nil
 	}
 	var v map[string]any
-	if err := json.Unmarshal([]byte(c.vars), &v); err == nil {
+	if err := json.Unmarshal([]byte(text), &v); err == nil {
 		return v, nil
 	}
-	if err := yaml.Unmarshal([]byte(c.vars), &v); err != nil {
-		return nil, errUsage{fmt.Sprintf("--vars must be a YAML or JSON mapping, like '{\"nexus_max_recursion\": 3}': %v", err)}
+	if err := yaml.Unmarshal([]byte(text), &v); err != nil {
+		return nil, errUsage{fmt.Sprintf("%s must be a YAML or JSON mapping, like '%s': %v", flag, example, err)}
 	}
 	return normalize(v).(map[string]any), nil
 }

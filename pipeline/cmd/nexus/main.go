@@ -30,6 +30,7 @@ Usage:
   nexus test    (same flags: tests only, against tables already built)
   nexus seed    (same flags: seeds only)
   nexus snapshot (same flags: snapshots only)
+  nexus run-operation MACRO [--args YAML]  (same flags: runs one macro, as dbt's run-operation)
   nexus query   [--db FILE] [--format table|csv|json] [--max-rows N] SQL
   nexus diff    OLD.db NEW.db [--table NAME] [--rows N] [--format table|json] [--exit-code]
   nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND] [--target NAME] [--dialect D]
@@ -80,7 +81,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd, rest := args[0], args[1:]
 	var err error
 	switch cmd {
-	case "build", "run", "test", "seed", "snapshot":
+	case "build", "run", "test", "seed", "snapshot", "run-operation":
 		err = cmdBuild(ctx, cmd, rest, stdout, stderr)
 	case "query":
 		err = cmdQuery(ctx, rest, stdout, rawOut)

@@ -18,6 +18,9 @@ const (
 	CmdBuild Command = "build"
 	// CmdSnapshot runs the project's snapshots (build runs them too).
 	CmdSnapshot Command = "snapshot"
+	// CmdRunOperation runs one macro, Options.Operation, as dbt's
+	// run-operation does (operation.go).
+	CmdRunOperation Command = "run-operation"
 )
 
 // Options steer one build.
@@ -53,6 +56,10 @@ type Options struct {
 	// the build ran, in the order it ran them, with a model's and a hook's
 	// SQL as rendered for the warehouse (Rendered).
 	Rendered func(Rendered)
+	// Operation names the macro CmdRunOperation runs (name, or
+	// package.name), OperationArgs its keyword arguments (dbt's --args).
+	Operation     string
+	OperationArgs map[string]any
 	// Once says the session builds no more (a CLI run): it keeps no copy
 	// of the project's files to recognise an unchanged project next time.
 	// Taking that copy reads every file of a folder a second time, a third

@@ -146,6 +146,16 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
 	}
+	if opts.Command == CmdRunOperation {
+		r.runOperation(opts.Operation, opts.OperationArgs)
+		e.env.memo.finish()
+		res.Seconds = time.Since(start).Seconds()
+		res.Summary = "Operation " + opts.Operation + " ran."
+		if !res.OK {
+			res.Summary = "Operation " + opts.Operation + " failed."
+		}
+		return res, nil
+	}
 	r.startReuse(&e.hist)
 	if res.Profile != nil {
 		res.Profile.PlanSeconds = time.Since(start).Seconds()
@@ -673,6 +683,10 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 			database = "" // a source of the target's database, named with it or not
 		}
 		return r.dbtSchemas().Source(database, schema, table)
+	}
+	ctx.CreateSchema = func(schema string) error {
+		keep = false
+		return r.db.EnsureSchema(schema)
 	}
 	ctx.Columns = func(rel jinja.Relation) ([]jinja.Column, error) {
 		cols, answer, err := r.columns(rel)

@@ -17,6 +17,7 @@ func (e *Env) adapter() attrs {
 		"get_columns_in_relation": e.columnsInRelation,
 		"get_relation":            e.getRelation,
 		"drop_relation":           e.dropRelation,
+		"create_schema":           e.createSchema,
 		"type":                    func(*exec.VarArgs) string { return e.targetType() },
 	}
 }
@@ -191,6 +192,22 @@ func (e *Env) dropRelation(a *exec.VarArgs) (*exec.Value, error) {
 	}
 	if _, err := e.queryAs("adapter.drop_relation", "drop "+r.typ+" if exists "+r.String()); err != nil {
 		return nil, err
+	}
+	return noneValue(), nil
+}
+
+// createSchema is adapter.create_schema(relation): the relation's schema
+// exists afterwards, as dbt's create schema if not exists leaves it.
+func (e *Env) createSchema(a *exec.VarArgs) (*exec.Value, error) {
+	rel, err := e.relationArg(a, 0, "relation", "adapter.create_schema()")
+	if err != nil {
+		return nil, err
+	}
+	if e.cur == nil || e.cur.CreateSchema == nil {
+		return nil, e.unavailable("adapter.create_schema", "CreateSchema")
+	}
+	if err := e.cur.CreateSchema(rel.Schema); err != nil {
+		return nil, e.failErr(err)
 	}
 	return noneValue(), nil
 }

@@ -20,6 +20,11 @@ type Relation struct {
 // String renders the relation as it appears in compiled SQL. A part that is
 // not a plain identifier (a model file named my-model.sql) is quoted.
 func (r Relation) String() string {
+	if r.Name == "" && r.Schema != "" {
+		// a schema (api.Relation.create(schema=...)): dbt prints its
+		// database and schema, the playground its schema
+		return quoteIfNeeded(r.Schema)
+	}
 	if r.Schema == "" || r.Schema == "main" {
 		return quoteIfNeeded(r.Name)
 	}
@@ -129,6 +134,9 @@ type Context struct {
 	// Columns lists the columns of a built relation
 	// (adapter.get_columns_in_relation, dbt_utils.union_relations).
 	Columns func(rel Relation) ([]Column, error)
+	// CreateSchema makes a SQLite schema exist (adapter.create_schema),
+	// as the warehouse's create schema if not exists does.
+	CreateSchema func(schema string) error
 	// SchemasAsWritten are SQLite schemas dbt names as written, not
 	// <target schema>_<schema>: those of snapshots configured with
 	// target_schema, which dbt builds in exactly that schema whatever the

@@ -145,6 +145,15 @@ func TestRender(t *testing.T) {
 		{name: "var with default", src: `{{ var('n') }} {{ var('nope', 'dflt') }} {{ var('nope', none) is none }}`, want: `3 dflt True`},
 		{name: "dbt's naming macros, the root's default__ first", src: `{{ generate_schema_name('raw') }}|{{ generate_schema_name() }}|{{ dbt.generate_schema_name(' x ', none) }}|{{ generate_database_name() }}|{{ generate_database_name('wh2') }}|{{ generate_alias_name(node={'name': 'm'}) }}|{{ dbt.default__generate_alias_name(none, {'name': 'm', 'version': 2}) }}`, ctx: func(c *Context) { c.Target.Database = "wh" }, want: `main_raw|main|main_x|wh|wh2|a_m|m_v2`},
 		{name: "a default naming a later parameter", src: "{% macro m(a=b, b=1) %}{{ a }}{% endmacro %}{{ m(1) }}|{{ m() }}", wantErr: "models/m.sql:1: macro m: the default of a names the parameter b, which is not bound yet when the default is evaluated (Jinja2 gives it no value) (pass that argument, or name only earlier parameters and variables in a default)"},
+		{name: "a schema's relation prints as the schema; create_schema makes it", src: `{% set s = api.Relation.create(database=target.database, schema='landing') %}{{ s }}|{{ adapter.create_schema(s) is none }}`, ctx: func(c *Context) { c.CreateSchema = func(string) error { return nil } }, want: "landing|True"},
+		{name: "create_schema fails as the database does", src: `{{ adapter.create_schema(api.Relation.create(schema='bad')) }}`, ctx: func(c *Context) {
+			c.CreateSchema = func(s string) error {
+				if s == "bad" {
+					return errors.New("cannot create schema bad")
+				}
+				return nil
+			}
+		}, wantErr: "models/m.sql:1: cannot create schema bad"},
 		{name: "this target execute", src: `{{ this }} {{ this.name }} {{ target.name }} {{ target.type }} {{ target.schema }} {{ target.profile_name }} {{ execute }}`, want: `nexus_final_tables.persons persons dev sqlite main nexus True`},
 		{name: "is_incremental", src: `{% if is_incremental() %}inc{% else %}full{% endif %}`, want: `full`},
 		{name: "config get", src: `{{ config(materialized='view') }}{{ config.get('materialized') }} {{ config.get('schema') }} {{ config.get('x', 'dx') }}`, want: `view nexus_final_tables dx`},
