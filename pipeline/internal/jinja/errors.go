@@ -17,6 +17,11 @@ var (
 	atLine      = regexp.MustCompile(`at line (\d+)`)
 	inMacro     = regexp.MustCompile(`Unable to execute macro '([^']*)'`)
 	notCallable = regexp.MustCompile(`(?:^|: )([A-Za-z_][A-Za-z0-9_.]*) is not callable`)
+	// noMethod is a call of a method one of the playground's objects
+	// (adapter, api, modules...: gonja prints them as dicts of functions)
+	// does not have; funcMember lists the ones it has.
+	noMethod   = regexp.MustCompile(`invalid call to method '([A-Za-z_][A-Za-z0-9_]*)' of (\{.*<func\(.*?\}): unknown method`)
+	funcMember = regexp.MustCompile(`'([A-Za-z_][A-Za-z0-9_]*)': <func\(`)
 	// wrappers gonja puts around an error on its way up.
 	wrappers = []*regexp.Regexp{
 		regexp.MustCompile(`Unable to render expression at line \d+: `),
@@ -75,7 +80,14 @@ func (e *Env) diagnose(path string, err error) *diag.Diagnostic {
 		d = *f
 	} else {
 		d = diag.Diagnostic{Severity: diag.Error, Message: rootCause(text)}
-		if m := notCallable.FindStringSubmatch(text); m != nil {
+		if m := noMethod.FindStringSubmatch(text); m != nil {
+			var has []string
+			for _, f := range funcMember.FindAllStringSubmatch(m[2], -1) {
+				has = append(has, f[1]+"()")
+			}
+			d.Message = fmt.Sprintf("%s() is not available here", m[1])
+			d.Hint = "the playground's object has " + strings.Join(has, ", ")
+		} else if m := notCallable.FindStringSubmatch(text); m != nil {
 			d.Message = fmt.Sprintf("'%s' is undefined", m[1])
 			d.Hint = "no macro or function has this name; define it in macros/ or check the spelling"
 		}
