@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/graph"
@@ -107,8 +108,71 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 		node["depends_on"] = map[string]any{"nodes": deps, "macros": macros}
 		g.Nodes[n.ID] = node
 	}
+	g.Exposures = p.graphExposures()
 	p.graphVar = g
 	return g
+}
+
+// graphExposures are dbt's graph.exposures: each enabled exposure with the
+// fields of dbt's manifest, its depends_on the models it refs, then the
+// source tables it names, each once.
+func (p *plan) graphExposures() map[string]map[string]any {
+	out := map[string]map[string]any{}
+	for _, e := range p.proj.Exposures {
+		if !e.Enabled {
+			continue
+		}
+		pkg := p.pkgOf(e.Package)
+		nodes := []any{}
+		add := func(id string) {
+			if id != "" && !slices.Contains(nodes, any(id)) {
+				nodes = append(nodes, id)
+			}
+		}
+		refs, sources := []any{}, []any{}
+		for _, r := range e.Refs {
+			name := r[len(r)-1]
+			refs = append(refs, map[string]any{"name": name, "package": nilIfEmpty(strings.Join(r[:len(r)-1], "")), "version": nil})
+			add(p.exposureRef(name))
+		}
+		for _, s := range e.Sources {
+			sources = append(sources, []any{s[0], s[1]})
+			if _, ok := p.sources[s[0]+"."+s[1]]; ok {
+				add(p.dbtID("source." + s[0] + "." + s[1]))
+			}
+		}
+		tags := []any{}
+		for _, t := range e.Tags {
+			tags = append(tags, t)
+		}
+		// path is relative to the folder of its properties file's kind
+		rest := e.File
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			rest = rest[i+1:]
+		}
+		id := "exposure." + pkg + "." + e.Name
+		out[id] = map[string]any{
+			"unique_id": id, "name": e.Name, "resource_type": "exposure", "package_name": pkg,
+			"path": rest, "original_file_path": e.File, "fqn": []any{pkg, e.Name},
+			"type": e.Type, "owner": map[string]any{"name": nilIfEmpty(e.OwnerName), "email": nilIfEmpty(e.OwnerEmail)},
+			"description": e.Description, "label": nilIfEmpty(e.Label), "maturity": nilIfEmpty(e.Maturity), "url": nilIfEmpty(e.URL),
+			"meta": e.Meta, "tags": tags, "config": map[string]any{"enabled": true, "tags": tags, "meta": e.Meta},
+			"depends_on": map[string]any{"nodes": nodes, "macros": []any{}}, "refs": refs, "sources": sources, "metrics": []any{},
+		}
+	}
+	return out
+}
+
+// exposureRef is the unique_id of the model an exposure refs, "" when
+// the project has none of that name (its version the latest).
+func (p *plan) exposureRef(name string) string {
+	name = p.proj.VersionedName(name)
+	for _, n := range p.graph.Order() {
+		if n.Kind == "model" && n.Name == name {
+			return n.ID
+		}
+	}
+	return ""
 }
 
 // graphColumns are a node's columns as dbt's graph lists them: by name, in

@@ -12,8 +12,9 @@ import (
 // path, original_file_path, fqn, schema, database, alias, config, tags,
 // depends_on...). Values are Go values as Func arguments are.
 type Graph struct {
-	Nodes   map[string]map[string]any
-	Sources map[string]map[string]any
+	Nodes     map[string]map[string]any
+	Sources   map[string]map[string]any
+	Exposures map[string]map[string]any
 
 	once  sync.Once
 	value attrs
@@ -29,6 +30,9 @@ func (g *Graph) jinja() attrs {
 		g.value = emptyGraph()
 		g.value["nodes"] = toJinja(anyMap(g.Nodes))
 		g.value["sources"] = toJinja(anyMap(g.Sources))
+		if g.Exposures != nil {
+			g.value["exposures"] = toJinja(anyMap(g.Exposures))
+		}
 	})
 	return g.value
 }

@@ -16,12 +16,14 @@ import (
 
 // Project is a loaded root project with its packages merged in.
 type Project struct {
-	Name    string
-	Vars    map[string]any
-	Models  []*Model
-	Seeds   []*Seed
-	Sources []*Source
-	Tests   []*Test
+	Name   string
+	Vars   map[string]any
+	Models []*Model
+	Seeds  []*Seed
+	// Exposures are the exposures its properties declare, for dbt's graph.
+	Exposures []*Exposure
+	Sources   []*Source
+	Tests     []*Test
 	// UnitTests are the unit_tests: entries of the root project.
 	UnitTests []*UnitTest
 	// Snapshots are the {% snapshot %} blocks of snapshot-paths.

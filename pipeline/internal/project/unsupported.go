@@ -161,7 +161,7 @@ func (p *Project) CheckFileConfig(file, src string, c Config) {
 // unrunSections are properties-file sections dbt acts on that the
 // playground does not run.
 var unrunSections = map[string]string{
-	"exposures":       "exposures are not used by the playground (no exposure: selector, no docs site)",
+	"exposures":       "exposures are only listed in dbt's graph by the playground (no exposure: selector, no docs site)",
 	"metrics":         "metrics are not used by the playground (no semantic layer)",
 	"semantic_models": "semantic models are not used by the playground (no semantic layer)",
 	"saved_queries":   "saved queries are not used by the playground (no semantic layer)",

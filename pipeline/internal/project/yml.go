@@ -38,7 +38,14 @@ func (p *Project) loadYML(file string, data []byte, pkg string) error {
 			} else if v.Kind != yamlx.Scalar || v.Value != nil {
 				p.warn(p.WhereFile(pkg, file), v.Line, "unit tests of package "+pkg+" are not run: dbt runs the unit tests of the root project's models", "")
 			}
-		case "exposures", "metrics", "semantic_models", "saved_queries":
+		case "exposures":
+			if err := p.loadExposures(file, v, pkg); err != nil {
+				return err
+			}
+			if v.Kind != yamlx.Scalar || v.Value != nil {
+				p.warn(p.WhereFile(pkg, file), v.Line, unrunSections[k], "")
+			}
+		case "metrics", "semantic_models", "saved_queries":
 			if v.Kind != yamlx.Scalar || v.Value != nil {
 				p.warn(p.WhereFile(pkg, file), v.Line, unrunSections[k], "")
 			}
