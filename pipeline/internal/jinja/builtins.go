@@ -199,6 +199,9 @@ func (e *Env) varFn(a *exec.VarArgs) (*exec.Value, error) {
 	name := a.Args[0].String()
 	if e.cur != nil {
 		if v, ok := e.cur.Vars[name]; ok {
+			if s, ok := v.(string); ok && (strings.Contains(s, "{{") || strings.Contains(s, "{%")) {
+				return e.renderVar(name, s)
+			}
 			return exec.AsValue(toJinja(v)), nil
 		}
 	}
@@ -208,6 +211,33 @@ func (e *Env) varFn(a *exec.VarArgs) (*exec.Value, error) {
 	return nil, e.fail(fmt.Sprintf("var %q is not defined", name),
 		"add it under vars: in dbt_project.yml or pass --vars")
 }
+
+// renderVar renders a var's text as dbt does when var() reads it: with the
+// context of the node being rendered, so vars: {pages: "{{ ref('raw_pages')
+// }}"} names raw_pages's relation and makes it a parent of the node.
+func (e *Env) renderVar(name, text string) (*exec.Value, error) {
+	if e.varDepth >= maxVarDepth {
+		return nil, e.fail(fmt.Sprintf("var %q renders vars %d deep", name, maxVarDepth), "a var's Jinja must not read the var itself")
+	}
+	root, err := e.parse("vars:"+name, text)
+	if err != nil {
+		return nil, e.fail(fmt.Sprintf("var %q: %v", name, err), "fix the Jinja of the var's value")
+	}
+	scope := e.globals
+	if e.cur.Package != "" && e.pkgCtx[e.cur.Package] != nil {
+		scope = e.pkgCtx[e.cur.Package]
+	}
+	e.varDepth++
+	defer func() { e.varDepth-- }()
+	var out strings.Builder
+	if err := e.execute(root, scope.Inherit(), &out); err != nil {
+		return nil, err
+	}
+	return exec.AsValue(out.String()), nil
+}
+
+// maxVarDepth bounds vars whose Jinja reads vars.
+const maxVarDepth = 20
 
 func (e *Env) envVar(a *exec.VarArgs) (*exec.Value, error) {
 	if len(a.Args) < 1 {

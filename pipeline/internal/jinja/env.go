@@ -53,6 +53,7 @@ type Env struct {
 	rootName      string
 	dispatchOrder map[string][]string
 	behavior      map[string]bool
+	varDepth      int // vars being rendered within vars (renderVar)
 	// macrosUseGraph: some macro's text names graph (see begin).
 	macrosUseGraph bool
 }
