@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestDateArithmetic(t *testing.T) {
 	expectTranslated(t, duckdb, "select date '2024-01-05' + 3", "select date(date('2024-01-05'), ((3)) || ' days')")
@@ -106,6 +109,9 @@ func TestIntervalValues(t *testing.T) {
 	expectRefused(t, duckdb, "select date_add('2018-01-01', interval (n) day) from t", "1:17: "+refTextInterval.message+" ("+refTextInterval.hint+")")
 	expectRefused(t, duckdb, "select interval 1 day + s from (select 'x'::varchar as s)", "1:25: "+refTextInterval.message+" ("+refTextInterval.hint+")")
 	expectTranslated(t, duckdb, "select date_add(day, interval 1 day) from t", "select datetime_add_to_timestamp(day, 1, 'day') from t")
+	expectRefused(t, duckdb, "select year('2018-01-01')", "1:13: "+fmt.Sprintf(refLiteralDate.message, "YEAR")+" ("+refLiteralDate.hint+")")
+	expectRefused(t, duckdb, "select extract(year from ('2018-01-01'))", "1:26: "+fmt.Sprintf(refLiteralDate.message, "EXTRACT")+" ("+refLiteralDate.hint+")")
+	expectTranslated(t, duckdb, "select date_diff('day', '2018-01-01', date '2018-01-03'), year(d) from t", "select datetime_diff_duckdb('day', '2018-01-01', date('2018-01-03')), datetime_part_duckdb('year', d) from t")
 	expectRefused(t, duckdb, "select age(a) from t", "1:8: AGE with one argument (the age at today's midnight) is not supported ("+refAge.hint+")")
 	expectRows(t, duckdb, "select datesub('year', timestamp '1992-09-20', timestamp '2001-04-10')", "8")
 	// date_sub counts whole parts, a month end reaching a later day of a

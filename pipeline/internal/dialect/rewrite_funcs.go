@@ -267,6 +267,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.d == DuckDB && name == "date_add" && !qualified && len(n.list) == 2 && t.refuseTextInterval(n.list[0], n.list[1]) {
 		return
 	}
+	if t.refuseLiteralDates(n) {
+		return
+	}
 	// DuckDB's date_add(x, interval) takes no part: date_add(day, ...)
 	// adds to a column named day.
 	if datePartArgs[name] && t.d != SQLite && len(n.list) >= 2 && !(t.d == DuckDB && name == "date_add") {
@@ -541,6 +544,16 @@ func (t *translator) rewriteString(n *node) {
 // string: date(x) for DATE, otherwise the date_part function.
 func (t *translator) rewriteExtract(n *node) {
 	x, zone, part := n.x, n.y, n.name
+	if t.d == DuckDB && x != nil {
+		a := x
+		for a.kind == nParen && a.x != nil {
+			a = a.x
+		}
+		if a.kind == nString {
+			t.refuse(skipSpace(t.toks, x.start), refLiteralDate, "EXTRACT")
+			return
+		}
+	}
 	if zone == nil && part != "date" && t.intervalOf(x) {
 		fn := "interval_part("
 		if t.d == BigQuery {

@@ -508,6 +508,7 @@ var (
 	refAge              = refusal{"%s with one argument (the age at today's midnight) is not supported", "name the end: age(current_date, x), or age(ts, x) with a timestamp of the data"}
 	refIntervalFraction = refusal{"INTERVAL %s %s: BigQuery takes a whole number of a single part%s", "write a whole number of a smaller part, or MAKE_INTERVAL(day => 1, hour => 12) for several parts"}
 	refMakeInterval     = refusal{"MAKE_INTERVAL takes year, month, day, hour, minute and second, by place then by name, each once", "write MAKE_INTERVAL(1, 6, 15) or MAKE_INTERVAL(hour => 10, second => 20)"}
+	refLiteralDate      = refusal{"%s of a string literal is not DuckDB: DuckDB has it for a DATE, a TIMESTAMP and more, and cannot choose for text that could be any of them", "write a typed literal, DATE '2018-01-01' or TIMESTAMP '2018-01-01 10:00:00', or cast the text: CAST(x AS DATE)"}
 	refTextInterval     = refusal{"text ± INTERVAL is not DuckDB: DuckDB adds an interval to a DATE, TIMESTAMP or TIME, and refuses a VARCHAR or a string literal (which could be any of them)", "cast the text first: DATE '2018-01-01' + INTERVAL 1 DAY, CAST(x AS TIMESTAMP) + INTERVAL 1 DAY, date_add(CAST(x AS DATE), INTERVAL 1 DAY)"}
 	refIntervalSum      = refusal{"sum of INTERVALs is not supported: DuckDB has no sum of intervals either", "sum the seconds: sum(epoch(x)), or take avg(x)"}
 	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery"}
@@ -597,6 +598,7 @@ var Refusals = []Rule{
 	{From: "x IS [NOT] TRUE, FALSE, UNKNOWN", Dialects: "Snowflake", To: refIsTruth.hint},
 	{From: "x IS [NOT] TRUE, FALSE, UNKNOWN of a number, string, date, time, timestamp or interval", Dialects: "BigQuery", To: refIsBool.hint},
 	{From: "an aggregate with an ORDER BY inside its call and OVER (...): list(x ORDER BY y) OVER (...)", Dialects: "DuckDB", To: refWindowOrder.hint},
+	{From: "year('2018-01-01'), date_trunc('month', '2018-01-05'), date_part, extract, date_diff of two string literals, strftime, last_day, dayname and DuckDB's other functions of a date or timestamp whose date arguments are all string literals (DuckDB refuses them too)", Dialects: "DuckDB", To: refLiteralDate.hint},
 	{From: "a string literal or VARCHAR ± an interval, date_add('2018-01-01', INTERVAL 1 DAY) (DuckDB refuses them too)", Dialects: "DuckDB", To: refTextInterval.hint},
 	{From: "the id and parent columns of json_each and json_tree; * over them; a bare value, key, type or atom beside a relation whose columns are not known; value or atom compared with a string that is no JSON (value = 'a', which DuckDB fails on)", Dialects: "DuckDB", To: refDuckEachID.hint + "; " + refDuckEachStar.hint + "; " + refDuckEachBare.hint + "; " + refDuckEachText.hint},
 	{From: "SAFE.f(...) of an aggregate or window function, or with a lambda (BigQuery refuses it too)", Dialects: "BigQuery", To: refSafeScalar.hint},
