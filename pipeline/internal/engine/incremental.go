@@ -58,9 +58,11 @@ type incremental struct {
 	onSchemaChange string
 	// updateColumns, when set, are the only columns a merge updates.
 	updateColumns, excludeColumns []string
+	// overwrite is what insert_overwrite replaces.
+	overwrite *overwrite
 }
 
-var strategies = []string{"append", "merge", "delete+insert"}
+var strategies = []string{"append", "merge", "delete+insert", "insert_overwrite"}
 
 // incrementalConfig reads and checks cfg's incremental settings.
 func (r *runner) incrementalConfig(m *project.Model, cfg project.Config) (*incremental, error) {
@@ -117,6 +119,11 @@ func (r *runner) incrementalConfig(m *project.Model, cfg project.Config) (*incre
 	if !slices.Contains(strategies, inc.strategy) {
 		return nil, diag.Errorf(m.Path, configLine(m.SQL, "incremental_strategy"), "incremental_strategy %q is not one the playground runs", inc.strategy).
 			WithHint("use one of %s", strings.Join(strategies, ", "))
+	}
+	if inc.strategy == "insert_overwrite" {
+		if inc.overwrite, err = r.overwriteConfig(m, cfg); err != nil {
+			return nil, err
+		}
 	}
 	osc, err := str("on_schema_change")
 	if err != nil {
@@ -376,6 +383,9 @@ func (r *runner) strategySQL(m *project.Model, inc *incremental, dst, tmp string
 	const s, d = "DBT_INTERNAL_SOURCE", "DBT_INTERNAL_DEST"
 	list := quoteAll(cols, "")
 	insert := fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s AS %s", dst, list, quoteAll(cols, s+"."), tmp, s)
+	if inc.overwrite != nil {
+		return r.overwriteSQL(m, inc.overwrite, dst, tmp, insert, cols)
+	}
 	if len(inc.uniqueKey) == 0 || inc.strategy == "append" {
 		return insert, nil
 	}

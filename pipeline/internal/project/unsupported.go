@@ -12,7 +12,7 @@ import (
 
 // ranConfigs are the configs the engine acts on.
 var ranConfigs = keys("materialized", "schema", "alias", "tags", "enabled", "severity", "where", "indexes",
-	"incremental_strategy", "unique_key", "on_schema_change", "merge_update_columns", "merge_exclude_columns",
+	"incremental_strategy", "unique_key", "on_schema_change", "merge_update_columns", "merge_exclude_columns", "partitions",
 	"full_refresh", "pre-hook", "post-hook", "pre_hook", "post_hook", "column_types", "contract",
 	"warn_if", "error_if", "fail_calc", "limit")
 
