@@ -79,6 +79,7 @@ func TestWarehouseCalls(t *testing.T) {
 func TestWarehouseCallsRefused(t *testing.T) {
 	expectRefused(t, snowflake, "select lag(b, 2) ignore nulls over (order by id) from t", "1:18: LAG(...) IGNORE NULLS is not supported by SQLite ("+refIgnoreNulls.hint+")")
 	expectRefused(t, snowflake, "select lead(b) ignore nulls over w from t window w as (order by id)", "1:16: LEAD(...) IGNORE NULLS is not supported by SQLite ("+refIgnoreNulls.hint+")")
+	expectRefused(t, bigquery, "select json_object('a', 1) = parse_json('{\"a\": 1}')", "1:28: BigQuery does not compare JSON values: equality is not defined for JSON ("+refJSONCompare.hint+")")
 	expectRefused(t, duckdb, "select count(distinct a, b) over (partition by a) from t", "1:8: COUNT takes one argument in DuckDB: count(a, b) fails there ("+refCountArgs.hint+")")
 	expectRefused(t, bigquery, "select count(distinct a, b) from t", "1:8: COUNT takes one argument in BigQuery: count(a, b) fails there ("+refCountArgs.hint+")")
 	expectRefused(t, bigquery, "select string_agg(distinct a, ',' limit 2) from t", "1:35: LIMIT inside STRING_AGG(...) is not supported ("+refAggLimit.hint+")")

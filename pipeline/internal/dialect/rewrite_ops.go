@@ -67,6 +67,10 @@ func (t *translator) rewriteBinary(n *node) {
 	}
 	if comparisons[n.name] {
 		t.refuseListComparison(n)
+		if t.d == BigQuery && (t.staticType(n.x) == TypeJSON || t.staticType(n.y) == TypeJSON) {
+			// JSON is no comparable type in BigQuery
+			t.refuse(n.tok, refJSONCompare)
+		}
 		t.compareVariants(n.x, n.y)
 		t.compareTimestamps(n.x, n.y)
 		if n.name == "<" || n.name == ">" || n.name == "<=" || n.name == ">=" {
