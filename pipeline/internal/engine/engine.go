@@ -113,6 +113,7 @@ func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[
 		return "", err
 	}
 	r := &runner{plan: p, db: e.db, ctx: ctx, res: &Result{}, types: e.hist.types}
+	e.db.SetColumnTypes(r.columnTypeOf)
 	if err := r.attachSchemas(); err != nil {
 		return "", err
 	}

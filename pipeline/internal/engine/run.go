@@ -142,6 +142,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		return nil, &UsageError{err}
 	}
 	r := &runner{plan: p, db: e.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
+	e.db.SetColumnTypes(r.columnTypeOf)
 	todo := r.todo(sel)
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
@@ -820,6 +821,32 @@ func queryRefusal(d *diag.Diagnostic) error {
 		c.Message += fmt.Sprintf(" (line %d of the query)", d.Line)
 	}
 	return &c
+}
+
+// columnTypeOf is the data_type INFORMATION_SCHEMA.COLUMNS gives column
+// of schema.table: what adapter.get_columns_in_relation gives it, the
+// warehouse's name of its type; the declared type where that is not known.
+// Snowflake's view shows the standard type, TEXT for a VARCHAR, and a
+// NUMBER's precision and scale in columns of their own.
+func (r *runner) columnTypeOf(schema, table, column, declared string) string {
+	cols, _, err := r.columns(jinja.Relation{Schema: schema, Name: table})
+	if err != nil {
+		return declared
+	}
+	for _, c := range cols {
+		if !strings.EqualFold(c.Name, column) {
+			continue
+		}
+		if r.plan.dialect != dialect.Snowflake {
+			return c.Type
+		}
+		typ, _, _ := strings.Cut(c.Type, "(")
+		if typ == "VARCHAR" {
+			return "TEXT"
+		}
+		return typ
+	}
+	return declared
 }
 
 // columns is adapter.get_columns_in_relation, with the memo's answer. A

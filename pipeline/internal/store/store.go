@@ -23,6 +23,9 @@ import (
 // DB is an open database with its attached schemas.
 type DB struct {
 	conn *sqlite3.Conn
+	// columnType answers column_type_of (SetColumnTypes); nil: the
+	// declared type.
+	columnType func(schema, table, column, declared string) string
 	// file is "" for an in-memory database.
 	file        string
 	schemas     map[string]bool
@@ -138,6 +141,9 @@ func (db *DB) setup() error {
 		return err
 	}
 	if err := sqlfunc.Register(db.conn); err != nil {
+		return err
+	}
+	if err := db.conn.CreateFunction("column_type_of", 4, sqlite3.INNOCUOUS, db.columnTypeOf); err != nil {
 		return err
 	}
 	if db.file == "" {

@@ -1,0 +1,19 @@
+package store
+
+import "github.com/ncruces/go-sqlite3"
+
+// SetColumnTypes makes f answer the data_type of INFORMATION_SCHEMA.COLUMNS
+// (sqlfunc's column_type_of): the engine knows the warehouse types of the
+// columns it built, which SQLite's declared types do not say.
+func (db *DB) SetColumnTypes(f func(schema, table, column, declared string) string) {
+	db.columnType = f
+}
+
+func (db *DB) columnTypeOf(ctx sqlite3.Context, args ...sqlite3.Value) {
+	declared := args[3].Text()
+	if db.columnType == nil {
+		ctx.ResultText(declared)
+		return
+	}
+	ctx.ResultText(db.columnType(args[0].Text(), args[1].Text(), args[2].Text(), declared))
+}
