@@ -613,9 +613,9 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			continue // enabled: false, in config: or beside the arguments
 		}
 		if t.Kind == "generic" {
-			if err := p.definitionConfig(t); err != nil {
-				return nil, err
-			}
+			// A test whose macro fails to render here fails when it runs,
+			// where the same render reports it; the project builds on.
+			_ = p.definitionConfig(t)
 			if !t.Config.Enabled {
 				continue // config(enabled=false) in the test's macro
 			}
