@@ -129,7 +129,11 @@ func parsePartitionBy(m *project.Model, raw any) (*partitionBy, error) {
 		_, okE := wholeNumber(rng["end"])
 		interval, okI := wholeNumber(rng["interval"])
 		if !okS || !okE || !okI || interval <= 0 {
-			return nil, diag.Errorf(m.Path, line, "an int64 partition_by needs a range with whole numbers start, end and interval (> 0), not %v", cfg["range"]).
+			got := "none"
+			if cfg["range"] != nil {
+				got = fmt.Sprint(cfg["range"])
+			}
+			return nil, diag.Errorf(m.Path, line, "an int64 partition_by needs a range with whole numbers start, end and interval (> 0), not %s", got).
 				WithHint("write 'range': {'start': 0, 'end': 100, 'interval': 10}")
 		}
 		p.start, p.interval = start, interval
@@ -146,6 +150,10 @@ func wholeNumber(v any) (int64, bool) {
 		return int64(n), true
 	case int64:
 		return n, true
+	case uint64: // a YAML integer
+		if n <= math.MaxInt64 {
+			return int64(n), true
+		}
 	case float64:
 		if n == math.Trunc(n) {
 			return int64(n), true
@@ -230,7 +238,7 @@ func (r *runner) checkPartitionValues(m *project.Model, p *partitionBy, dst, tmp
 			return err
 		}
 		if len(q.Rows) > 0 {
-			return diag.Errorf(m.Path, configLine(m.SQL, "partition_by"), "partition_by field %s of model %s holds %v, which is not a %s", p.field, m.Name, q.Rows[0][0], p.dataType).
+			return diag.Errorf(m.Path, configLine(m.SQL, "partition_by"), "partition_by field %s of model %s holds %q, which is not a %s", p.field, m.Name, fmt.Sprint(q.Rows[0][0]), p.dataType).
 				WithHint("select the column as a %s (e.g. cast(... as %s))", p.dataType, p.dataType)
 		}
 	}
