@@ -118,7 +118,7 @@ func (r *runner) incrementalConfig(m *project.Model, cfg project.Config) (*incre
 	}
 	if !slices.Contains(strategies, inc.strategy) {
 		return nil, diag.Errorf(m.Path, configLine(m.SQL, "incremental_strategy"), "incremental_strategy %q is not one the playground runs", inc.strategy).
-			WithHint("use one of %s", strings.Join(strategies, ", "))
+			WithHint("use one of %s", strings.Join(r.strategiesHere(), ", "))
 	}
 	if inc.strategy == "insert_overwrite" {
 		if inc.overwrite, err = r.overwriteConfig(m, cfg); err != nil {

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
@@ -41,6 +42,15 @@ var insertOverwriteStrategies = map[dialect.Dialect]string{
 	dialect.DuckDB: "append, delete+insert, merge",
 }
 
+// strategiesHere are the strategies the playground runs for the target:
+// insert_overwrite only where the warehouse's adapter has it.
+func (r *runner) strategiesHere() []string {
+	if r.plan.dialect == dialect.BigQuery || r.plan.dialect == dialect.Snowflake {
+		return strategies
+	}
+	return slices.DeleteFunc(slices.Clone(strategies), func(s string) bool { return s == "insert_overwrite" })
+}
+
 // overwriteConfig reads what insert_overwrite replaces for the target, or
 // refuses it where dbt's adapter has no such strategy.
 func (r *runner) overwriteConfig(m *project.Model, cfg project.Config) (*overwrite, error) {
@@ -52,7 +62,7 @@ func (r *runner) overwriteConfig(m *project.Model, cfg project.Config) (*overwri
 	default:
 		supported := insertOverwriteStrategies[r.plan.dialect]
 		if supported == "" {
-			supported = "append, merge, delete+insert"
+			supported = strings.Join(r.strategiesHere(), ", ")
 		}
 		return nil, diag.Errorf(m.Path, line, "The incremental strategy 'insert_overwrite' is not valid for this adapter (%s)", r.plan.dialect).
 			WithHint("use one of %s; insert_overwrite is BigQuery's (partitions) and Snowflake's (the whole table)", supported)
