@@ -109,3 +109,18 @@ func (r *runner) checkColumnTypes(s *project.Seed, t *seed.Table, declared map[s
 			Hint:    "check the column's spelling against the CSV header"})
 	}
 }
+
+// seedDelimiter is a seed's delimiter config: the one character that
+// separates its cells, a comma when not set.
+func seedDelimiter(s *project.Seed) (rune, error) {
+	v, ok := s.Config.Extra["delimiter"]
+	if !ok || v == nil {
+		return 0, nil
+	}
+	d, _ := v.(string)
+	if r := []rune(d); len(r) == 1 && r[0] != '"' && r[0] != '\n' && r[0] != '\r' {
+		return r[0], nil
+	}
+	return 0, diag.Errorf(s.Path, 1, "seed %s: delimiter %q is not one character", s.Name, fmt.Sprint(v)).
+		WithHint("set delimiter to the one character between the cells, e.g. \";\" or \"|\"")
+}

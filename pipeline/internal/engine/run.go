@@ -425,7 +425,12 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 		return err
 	}
 	datetime := seedDatetime(r.plan.dialect)
-	t, err := seed.ParseInferred(s.Path, s.Data, declared, datetime, seedNulls(r.plan.dialect), !quotesColumns(s))
+	delimiter, err := seedDelimiter(s)
+	if err != nil {
+		return err
+	}
+	t, err := seed.ParseWith(s.Path, s.Data, seed.Options{Declared: declared, Datetime: datetime,
+		Nulls: seedNulls(r.plan.dialect), NamesAsSQL: !quotesColumns(s), Delimiter: delimiter})
 	if err != nil {
 		return err
 	}

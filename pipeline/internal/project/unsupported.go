@@ -14,14 +14,14 @@ import (
 var ranConfigs = keys("materialized", "schema", "alias", "tags", "enabled", "severity", "where", "indexes",
 	"incremental_strategy", "unique_key", "on_schema_change", "merge_update_columns", "merge_exclude_columns", "partitions",
 	"full_refresh", "pre-hook", "post-hook", "pre_hook", "post_hook", "column_types", "contract",
-	"warn_if", "error_if", "fail_calc", "limit")
+	"warn_if", "error_if", "fail_calc", "limit", "delimiter")
 
 // inertConfigs are dbt configs that only shape the warehouse's storage,
 // permissions or docs: SQLite's answers are the same without them.
 var inertConfigs = keys("database", "partition_by", "cluster_by", "labels", "dist", "sort", "sort_type",
 	"transient", "copy_grants", "secure", "query_tag", "snowflake_warehouse", "file_format", "location_root",
 	"kms_key_name", "hours_to_expiration", "require_partition_filter", "partition_expiration_days", "grants",
-	"persist_docs", "docs", "meta", "group", "access", "quoting", "quote_columns", "delimiter", "bind",
+	"persist_docs", "docs", "meta", "group", "access", "quoting", "quote_columns", "bind",
 	"automatic_clustering", "cluster_by_columns", "description", "omit_default_schema", "contract_enforced_docs")
 
 // unrunConfigs are dbt configs that change what a build does, which the

@@ -22,7 +22,7 @@ type Table struct {
 	Columns []string
 	Types   []string
 	Rows    [][]any
-	// Datetimes are the columns given the datetime type of ParseInferred;
+	// Datetimes are the columns given the datetime type of ParseWith;
 	// Booleans and Dates those it reads as booleans and dates.
 	Datetimes, Booleans, Dates []string
 }
@@ -70,23 +70,42 @@ type Declared struct {
 // name (matched without case): a declared column is stored as the warehouse
 // loads it, and a cell its type cannot hold is an error naming the line.
 func ParseTyped(file string, data []byte, declared map[string]Declared) (*Table, error) {
-	return ParseInferred(file, data, declared, nil, BlankNulls, false)
+	return ParseWith(file, data, Options{Declared: declared})
 }
 
-// ParseInferred is ParseTyped that gives an undeclared column whose every
-// cell is a datetime as dbt infers one (its agate type tester: every cell
-// YYYY-MM-DD HH:MM:SS, or every cell ISO 8601 with a T) the type datetime,
-// when given: the warehouse loads it as a timestamp. With it, a column of
-// true and false (any case, empty cells aside) is a boolean, as dbt's
-// type tester reads it, stored as 1 and 0, and a column of YYYY-MM-DD
-// dates a date. nulls says which cells are NULL. asSQL says the header's
-// names are written into the table's SQL as they are (quote_columns:
-// false), so a name written in double quotes ("END") is the identifier in
-// them, as the warehouse reads it.
-func ParseInferred(file string, data []byte, declared map[string]Declared, datetime *Declared, nulls Nulls, asSQL bool) (*Table, error) {
+// Options say how a project's seed reads (ParseWith).
+type Options struct {
+	// Declared are the column types a project declares (column_types), by
+	// column name.
+	Declared map[string]Declared
+	// Datetime, when given, is the type of an undeclared column whose
+	// every cell is a datetime as dbt infers one (its agate type tester:
+	// every cell YYYY-MM-DD HH:MM:SS, or every cell ISO 8601 with a T): the
+	// warehouse loads it as a timestamp. With it, a column of true and
+	// false (any case, empty cells aside) is a boolean, as dbt's type
+	// tester reads it, stored as 1 and 0, and a column of YYYY-MM-DD dates
+	// a date.
+	Datetime *Declared
+	// Nulls says which cells are NULL.
+	Nulls Nulls
+	// NamesAsSQL says the header's names are written into the table's SQL
+	// as they are (quote_columns: false), so a name written in double
+	// quotes ("END") is the identifier in them, as the warehouse reads it.
+	NamesAsSQL bool
+	// Delimiter separates the cells (the seed's delimiter config); a comma
+	// when zero.
+	Delimiter rune
+}
+
+// ParseWith is ParseTyped with the options of a project's seed.
+func ParseWith(file string, data []byte, o Options) (*Table, error) {
+	declared, datetime, nulls, asSQL := o.Declared, o.Datetime, o.Nulls, o.NamesAsSQL
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = 0
+	if o.Delimiter != 0 {
+		r.Comma = o.Delimiter
+	}
 	// A quote inside a cell that does not open with one is a character of
 	// it ({"k": 1}), as Python's csv module, which dbt's agate reads seeds
 	// with, takes it.

@@ -59,7 +59,7 @@ func TestDatetimeColumn(t *testing.T) {
 // boolean, stored as 1 and 0; yes, 1 or a null word keep the column as read.
 func TestBooleanColumn(t *testing.T) {
 	data := []byte("id,deleted,flag,n\n1,true,yes,1\n2,FALSE,no,0\n3,,no,1\n")
-	tab, err := ParseInferred("seeds/s.csv", data, nil, &Declared{Affinity: "TEXT", Timestamp: func(s string) (string, bool) { return s, false }}, BlankNulls, false)
+	tab, err := ParseWith("seeds/s.csv", data, Options{Datetime: &Declared{Affinity: "TEXT", Timestamp: func(s string) (string, bool) { return s, false }}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestNulls(t *testing.T) {
 		{BlankNulls, Declared{Affinity: "TEXT", Type: "varchar"},
 			"[INTEGER TEXT TEXT TEXT TEXT TEXT] [[1 null 1 NULL 2024-01-01 true] [2  Null  null 2.5 null Null] [3    3 <nil> <nil> false] [4 nullable 4 1 2024-01-02 <nil>]]"},
 	} {
-		tab, err := ParseInferred("seeds/s.csv", data, map[string]Declared{"amount": c.amount}, dt, c.nulls, false)
+		tab, err := ParseWith("seeds/s.csv", data, Options{Declared: map[string]Declared{"amount": c.amount}, Datetime: dt, Nulls: c.nulls})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,7 +100,7 @@ func TestNulls(t *testing.T) {
 		}
 	}
 	// without AgateNulls, null is no number
-	if _, err := ParseInferred("seeds/s.csv", data, map[string]Declared{"amount": {Affinity: "REAL", Type: "double"}}, dt, BlankNulls, false); err == nil {
+	if _, err := ParseWith("seeds/s.csv", data, Options{Declared: map[string]Declared{"amount": {Affinity: "REAL", Type: "double"}}, Datetime: dt}); err == nil {
 		t.Error("BlankNulls: no error for null in a column declared double")
 	}
 }
