@@ -65,6 +65,13 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			return
 		}
 	}
+	if t.d == DuckDB && !qualified && !t.insideFrom(n, sc) && duckArityCall(n) {
+		// DuckDB rejects a wrong number of arguments before running
+		if msg := duckArityError(name, len(n.list)); msg != "" {
+			t.refuse(n.tok, refDuckArity, msg)
+			return
+		}
+	}
 	if t.d == DuckDB && n.x != nil && n.y != nil {
 		// SQLite fails at run time on an ORDER BY inside a window's call
 		t.refuse(n.tok, refWindowOrder, strings.ToUpper(t.toks[n.tok].text))

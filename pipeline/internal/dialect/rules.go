@@ -517,6 +517,7 @@ var (
 	refEscape           = refusal{"%s ... ESCAPE is not supported", "escape with a backslash inside the pattern: x glob 'a\\*' (SIMILAR TO and ~ take a regular expression: 'a\\.c')"}
 	refNamespaced       = refusal{"%s is not supported", "NET.HOST, NET.IP_FROM_STRING, NET.SAFE_IP_FROM_STRING, NET.IP_TO_STRING, NET.IPV4_FROM_INT64, NET.IPV4_TO_INT64, NET.IP_NET_MASK and NET.IP_TRUNC work; NET.REG_DOMAIN and NET.PUBLIC_SUFFIX need the public suffix list: take the host with NET.HOST and its last labels with SPLIT; HLL_COUNT, KEYS and AEAD functions have no equivalent"}
 	refArity            = refusal{"%s", "pass the number of arguments the function takes, as BigQuery's function reference lists them"}
+	refDuckArity        = refusal{"%s", "pass the number of arguments the function takes, as DuckDB's duckdb_functions() lists them"}
 	refCTEColumns       = refusal{"a column list after a CTE's name is not supported in BigQuery SQL", "name the columns inside the CTE: with t as (select 1 as a, 2 as b)"}
 	refValues           = refusal{"VALUES is not supported in BigQuery SQL outside INSERT", "select the rows: select 1 as a, 'x' as b union all select 2, 'y'"}
 	refUDF              = refusal{"%s is a dataset's function (a persistent UDF), which SQLite does not have", "write its body in the query, or as a dbt macro the models call"}
@@ -609,6 +610,7 @@ var Refusals = []Rule{
 	{From: "CAST(d AS STRING FORMAT '...') with an element BigQuery does not format (CC, Q, IW, Y,YYY...) or one the type has not (HH24 of a DATE, TZH of a DATETIME); CAST(s AS DATE FORMAT '...') with DDD, D, DAY or DY, or a YYYY of fewer than 4 digits", Dialects: "BigQuery", To: refCastFormatElement.hint},
 	{From: "NET.*, HLL_COUNT.*, KEYS.*, AEAD.* functions but NET.HOST and NET's IP address functions", Dialects: "BigQuery", To: refNamespaced.hint},
 	{From: "a function with a number of arguments it does not take: SUBSTR('abc'), NET.IP_TRUNC(x) (BigQuery refuses it too, before the query runs)", Dialects: "BigQuery", To: refArity.hint},
+	{From: "a function with a number of arguments it does not take: json_extract_path_text(j, 'a', 'b'), md5(a, b) (DuckDB refuses it too, before the query runs)", Dialects: "DuckDB", To: refDuckArity.hint},
 	{From: "dataset.function(...), a persistent UDF", Dialects: "BigQuery", To: refUDF.hint},
 	{From: "WITH t(a, b) AS (...), a CTE with a column list (BigQuery refuses it)", Dialects: "BigQuery", To: refCTEColumns.hint},
 	{From: "VALUES outside INSERT (BigQuery refuses it)", Dialects: "BigQuery", To: refValues.hint},
