@@ -834,6 +834,11 @@ func queryRefusal(d *diag.Diagnostic) error {
 // Snowflake's view shows the standard type, TEXT for a VARCHAR, and a
 // NUMBER's precision and scale in columns of their own.
 func (r *runner) columnTypeOf(schema, table, column, declared string) string {
+	if r.ctx.Err() != nil {
+		// a run that ended: asking with its context would interrupt the
+		// statement calling
+		return declared
+	}
 	cols, _, err := r.columns(jinja.Relation{Schema: schema, Name: table})
 	if err != nil {
 		return declared
