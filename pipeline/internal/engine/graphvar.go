@@ -100,13 +100,13 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 		default:
 			continue
 		}
-		node["unique_id"] = n.ID
+		node["unique_id"] = p.dbtID(n.ID)
 		deps := []any{}
 		for _, d := range n.DependsOn {
 			deps = append(deps, p.dbtID(d))
 		}
 		node["depends_on"] = map[string]any{"nodes": deps, "macros": macros}
-		g.Nodes[n.ID] = node
+		g.Nodes[p.dbtID(n.ID)] = node
 	}
 	g.Exposures = p.graphExposures()
 	p.graphVar = g
@@ -169,7 +169,7 @@ func (p *plan) exposureRef(name string) string {
 	name = p.proj.VersionedName(name)
 	for _, n := range p.graph.Order() {
 		if n.Kind == "model" && n.Name == name {
-			return n.ID
+			return p.dbtID(n.ID)
 		}
 	}
 	return ""
@@ -198,11 +198,19 @@ func graphColumns(cols []project.Column) jinja.Ordered {
 
 // dbtID is a node's unique_id as dbt writes it: a source's is
 // source.<package>.<source>.<table>, where the engine's is
-// source.<source>.<table>; the others' are the engine's.
+// source.<source>.<table>; the others' are the engine's but a model
+// version's.
 func (p *plan) dbtID(id string) string {
 	if key, ok := strings.CutPrefix(id, "source."); ok {
 		if s := p.sources[key]; s != nil {
 			return "source." + p.pkgOf(s.decl.Package) + "." + s.decl.SourceName + "." + s.decl.Table
+		}
+	}
+	// A version of a versioned model is model.<package>.<name>.v<version>,
+	// where the engine names it by its file.
+	if n := p.graph.Node(id); n != nil && n.Kind == "model" {
+		if m := p.models[n.Name]; m != nil && m.VersionOf != "" {
+			return fmt.Sprintf("model.%s.%s.v%v", p.pkgOf(m.Package), m.VersionOf, m.Version)
 		}
 	}
 	return id
@@ -328,7 +336,7 @@ func (p *plan) attachedNode(n *graph.Node, t *project.Test) any {
 		case isSource && d.Kind == "source" && d.SourceName+"."+d.Name == src:
 			return p.dbtID(id)
 		case !isSource && d.Kind != "source" && d.Name == t.Model:
-			return id
+			return p.dbtID(id)
 		}
 	}
 	return nil
