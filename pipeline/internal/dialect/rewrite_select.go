@@ -334,6 +334,15 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		}
 		return
 	}
+	if f.kind == fromFunc && t.d == DuckDB && f.expr != nil && f.expr.kind == nCall && len(f.expr.parts) <= 1 &&
+		(f.expr.name == "range" || f.expr.name == "generate_series") && duckArityCall(f.expr) {
+		// the table functions take the numbers of arguments the list
+		// functions of their names take (the oracle checks it)
+		if msg := duckArityError(f.expr.name, len(f.expr.list)); msg != "" {
+			t.refuse(f.expr.tok, refDuckArity, msg)
+			return
+		}
+	}
 	if f.kind == fromFunc && t.d == DuckDB && f.expr != nil && f.expr.kind == nCall &&
 		(f.expr.name == "range" || f.expr.name == "generate_series") && len(f.expr.list) >= 1 && len(f.expr.list) <= 3 {
 		column := f.expr.name

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"go/format"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -39,6 +40,7 @@ func TestDuckDBArities(t *testing.T) {
 		counts map[int]bool
 		from   int // any number from here on; -1 when none
 		window bool
+		table  map[int]bool // the table function's, without varargs
 	}
 	byName := map[string]*overloads{}
 	for rows.Next() {
@@ -50,7 +52,7 @@ func TestDuckDBArities(t *testing.T) {
 		}
 		o := byName[name]
 		if o == nil {
-			o = &overloads{counts: map[int]bool{}, from: -1}
+			o = &overloads{counts: map[int]bool{}, from: -1, table: map[int]bool{}}
 			byName[name] = o
 		}
 		switch kind {
@@ -58,6 +60,10 @@ func TestDuckDBArities(t *testing.T) {
 			// their optional arguments (lag's offset and default) are
 			// not in the list
 			o.window = true
+		case "table":
+			if !varargs {
+				o.table[params] = true
+			}
 		case "scalar", "aggregate", "macro":
 			if varargs {
 				if o.from < 0 || params < o.from {
@@ -70,6 +76,13 @@ func TestDuckDBArities(t *testing.T) {
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
+	}
+	// the translator checks the table functions range and generate_series
+	// in FROM with their list functions' numbers
+	for _, name := range []string{"range", "generate_series"} {
+		if o := byName[name]; o == nil || o.from >= 0 || !maps.Equal(o.counts, o.table) {
+			t.Errorf("%s: the table function does not take the numbers of arguments the list function takes", name)
+		}
 	}
 	plain := regexp.MustCompile(`^[a-z][a-z0-9_]*$`) // not operators, not DuckDB's internal __ functions
 	var names []string
