@@ -152,26 +152,34 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 		lines = append(lines, line)
 	}
 	decl := make([]*Declared, len(header))
+	declaredType := make([]bool, len(header)) // by column_types
 	for name, d := range declared {
 		if c, ok := seen[strings.ToLower(name)]; ok {
 			decl[c] = &d
+			declaredType[c] = true
 		}
+	}
+	// dbt infers the types with its agate type tester, which reads a blank
+	// cell and null as empty, also where the warehouse then reads the file.
+	inferred := cells
+	if nulls == BlankNulls {
+		inferred = agateCells(cells)
 	}
 	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(cells))}
 	for c := range header {
-		if decl[c] == nil && datetime != nil && dateColumn(cells, c) {
+		if decl[c] == nil && datetime != nil && dateColumn(inferred, c) {
 			decl[c] = &Date
 			t.Dates = append(t.Dates, header[c])
 		}
-		if decl[c] == nil && datetime != nil && datetimeColumn(cells, c, datetime.Timestamp) {
+		if decl[c] == nil && datetime != nil && datetimeColumn(inferred, c, datetime.Timestamp) {
 			decl[c] = datetime
 			t.Datetimes = append(t.Datetimes, header[c])
 		}
-		if decl[c] == nil && datetime != nil && booleanColumn(cells, c) {
+		if decl[c] == nil && datetime != nil && booleanColumn(inferred, c) {
 			decl[c] = &Boolean
 			t.Booleans = append(t.Booleans, header[c])
 		}
-		t.Types[c] = columnType(cells, c)
+		t.Types[c] = columnType(inferred, c)
 		if decl[c] != nil {
 			t.Types[c] = decl[c].Affinity
 		}
@@ -179,6 +187,12 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 	for i, rec := range cells {
 		row := make([]any, len(rec))
 		for c, s := range rec {
+			if s != "" && inferred[i][c] == "" && !declaredType[c] && (decl[c] != nil || t.Types[c] != "TEXT") {
+				// the warehouse reads the file's cell into the type dbt
+				// inferred without it, and fails
+				return nil, diag.Errorf(file, lines[i], "column %s: %q cannot load as %s: dbt infers the column's type reading it as empty, then the warehouse reads the file, where it is text", header[c], s, typeName(decl[c], t.Types[c])).
+					WithHint("leave the cell empty, or declare the column's type in column_types")
+			}
 			if decl[c] == nil {
 				row[c] = convert(s, t.Types[c])
 				continue
@@ -220,6 +234,33 @@ func convertDeclared(s string, d Declared) (any, bool) {
 		return f, err == nil && !strings.ContainsAny(t, "xXpP_")
 	}
 	return s, true
+}
+
+// agateCells are the cells as dbt's type tester reads them: its nulls
+// empty.
+func agateCells(cells [][]string) [][]string {
+	out := make([][]string, len(cells))
+	for i, rec := range cells {
+		out[i] = rec
+		for c, s := range rec {
+			if s != "" && isAgateNull(s) {
+				if &out[i][0] == &rec[0] {
+					out[i] = append([]string(nil), rec...)
+				}
+				out[i][c] = ""
+			}
+		}
+	}
+	return out
+}
+
+// typeName names a column's type for a message: the declared or inferred
+// one.
+func typeName(d *Declared, affinity string) string {
+	if d != nil && d.Type != "" {
+		return d.Type
+	}
+	return map[string]string{"INTEGER": "an integer", "REAL": "a number"}[affinity]
 }
 
 // isAgateNull tells whether dbt's type tester reads a cell as NULL.
