@@ -48,6 +48,11 @@ const (
 	// column_types' too) for the adapters that insert its rows
 	// (Snowflake's, SQLite's).
 	AgateNulls
+	// CopyNulls: as BlankNulls, with the column types dbt's type tester
+	// infers (reading null and blanks as empty) before DuckDB's COPY reads
+	// the file: such a cell in a column inferred as a number, date,
+	// timestamp or boolean fails, as COPY fails on it.
+	CopyNulls
 )
 
 // Parse reads CSV data. Errors name file and line.
@@ -162,7 +167,7 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 	// dbt infers the types with its agate type tester, which reads a blank
 	// cell and null as empty, also where the warehouse then reads the file.
 	inferred := cells
-	if nulls == BlankNulls {
+	if nulls == CopyNulls {
 		inferred = agateCells(cells)
 	}
 	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(cells))}

@@ -97,23 +97,23 @@ func TestNulls(t *testing.T) {
 			t.Errorf("%v:\n got %s\nwant %s", c.nulls, got, c.want)
 		}
 	}
-	// With BlankNulls dbt still infers the types with the type tester, where
-	// null is empty, and the warehouse then reads the file: null stays text
+	// With CopyNulls dbt still infers the types with the type tester, where
+	// null is empty, and DuckDB's COPY then reads the file: null stays text
 	// in a text column and fails a column inferred as a number, date or
-	// boolean, as DuckDB's COPY fails on it.
+	// boolean, as COPY fails on it.
 	for _, c := range []struct{ csv, want string }{
 		{"id,name,amount\n1,null,1\n2, ,\n3,x,\n", "[INTEGER TEXT TEXT] [[1 null 1] [2   <nil>] [3 x <nil>]]"},
 		{"id,n\n1,1\n2,null\n", `seeds/s.csv:3: column n: "null" cannot load as an integer: dbt infers the column's type reading it as empty, then the warehouse reads the file, where it is text (leave the cell empty, or declare the column's type in column_types)`},
 		{"id,day\n1,2024-01-01\n2, \n", `seeds/s.csv:3: column day: " " cannot load as date: dbt infers the column's type reading it as empty, then the warehouse reads the file, where it is text (leave the cell empty, or declare the column's type in column_types)`},
 		{"id,flag\n1,true\n2,Null\n", `seeds/s.csv:3: column flag: "Null" cannot load as boolean: dbt infers the column's type reading it as empty, then the warehouse reads the file, where it is text (leave the cell empty, or declare the column's type in column_types)`},
 	} {
-		tab, err := ParseWith("seeds/s.csv", []byte(c.csv), Options{Declared: map[string]Declared{"amount": {Affinity: "TEXT", Type: "varchar"}}, Datetime: dt, Nulls: BlankNulls})
+		tab, err := ParseWith("seeds/s.csv", []byte(c.csv), Options{Declared: map[string]Declared{"amount": {Affinity: "TEXT", Type: "varchar"}}, Datetime: dt, Nulls: CopyNulls})
 		got := fmt.Sprint(err)
 		if err == nil {
 			got = fmt.Sprint(tab.Types, tab.Rows)
 		}
 		if got != c.want {
-			t.Errorf("BlankNulls %q:\n got %s\nwant %s", c.csv, got, c.want)
+			t.Errorf("CopyNulls %q:\n got %s\nwant %s", c.csv, got, c.want)
 		}
 	}
 	// without AgateNulls, null is no number
