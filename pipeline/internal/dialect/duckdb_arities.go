@@ -3,10 +3,11 @@
 package dialect
 
 // duckDBArities are the numbers of arguments DuckDB's scalar functions,
-// aggregates and macros take, each overload counted, in ascending order; a
-// last -1 means any number above the one before it too. Window-only
-// functions, whose optional arguments the list leaves out, and functions
-// taking any number are not here.
+// aggregates and macros take, each overload counted (a macro's parameters
+// with a default left out too), in ascending order; a last -1 means any
+// number above the one before it too. Window-only functions, whose
+// optional arguments the list leaves out, and functions taking any number
+// are not here.
 var duckDBArities = map[string][]int{
 	"abs":                                {1},
 	"acos":                               {1},
@@ -67,7 +68,7 @@ var duckDBArities = map[string][]int{
 	"array_slice":                        {3, 4},
 	"array_sort":                         {1, 2, 3},
 	"array_to_string":                    {2},
-	"array_to_string_comma_default":      {2},
+	"array_to_string_comma_default":      {1, 2},
 	"array_transform":                    {2},
 	"array_unique":                       {1},
 	"array_where":                        {2},
@@ -345,7 +346,7 @@ var duckDBArities = map[string][]int{
 	"gcd":                                {2},
 	"gen_random_uuid":                    {0},
 	"generate_series":                    {1, 2, 3},
-	"generate_subscripts":                {2},
+	"generate_subscripts":                {1, 2},
 	"geomean":                            {1},
 	"geometric_mean":                     {1},
 	"get_bit":                            {2},
@@ -560,8 +561,8 @@ var duckDBArities = map[string][]int{
 	"json_pretty":                        {1},
 	"json_remove":                        {2},
 	"json_replace":                       {3},
-	"json_serialize_plan":                {6},
-	"json_serialize_sql":                 {5},
+	"json_serialize_plan":                {1, 2, 3, 4, 5, 6},
+	"json_serialize_sql":                 {1, 2, 3, 4, 5},
 	"json_set":                           {3},
 	"json_strip_nulls":                   {1},
 	"json_structure":                     {1},
@@ -779,7 +780,7 @@ var duckDBArities = map[string][]int{
 	"repeat":                             {2},
 	"replace":                            {3},
 	"replace_type":                       {3},
-	"reservoir_quantile":                 {3},
+	"reservoir_quantile":                 {1, 2, 3},
 	"reverse":                            {1},
 	"right":                              {2},
 	"right_grapheme":                     {2},
@@ -859,7 +860,7 @@ var duckDBArities = map[string][]int{
 	"timezone_hour":                      {1},
 	"timezone_minute":                    {1},
 	"to_aggregate_state":                 {3, 4, 5},
-	"to_base":                            {3},
+	"to_base":                            {2, 3},
 	"to_base64":                          {1},
 	"to_binary":                          {1},
 	"to_centuries":                       {1},

@@ -20,6 +20,8 @@ func TestDuckDBArity(t *testing.T) {
 	expectRefused(t, duckdb, "select list_transform(l, x -> x + 1, 3) from t", "1:8: LIST_TRANSFORM takes 2 arguments, not 3"+hint)
 	expectRefused(t, duckdb, "select * from t where upper() = 'A'", "1:23: UPPER takes 1 argument, not 0"+hint)
 	expectRefused(t, duckdb, "select DATE_TRUNC('day') from t", "1:8: DATE_TRUNC takes 2 arguments, not 1"+hint)
+	// to_base's third parameter has a default: DuckDB's list names it alone
+	expectRefused(t, duckdb, "select to_base(a) from t", "1:8: TO_BASE takes 2 or 3 arguments, not 1"+hint)
 	expectRefused(t, duckdb, "select * from range(1, 3, 1, 4) r(x)", "1:15: RANGE takes 1 to 3 arguments, not 4"+hint)
 	expectRefused(t, duckdb, "select x from generate_series() as g(x)", "1:15: GENERATE_SERIES takes 1 to 3 arguments, not 0"+hint)
 
