@@ -50,7 +50,7 @@ func (c columnClass) GetAttribute(name string) (*exec.Value, bool) {
 	e := v.Interface().(*Env)
 	m, ok := e.columnMethods()[name]
 	if !ok {
-		return nil, false
+		return exec.AsValue(nil), false
 	}
 	return exec.AsValue(m), true
 }

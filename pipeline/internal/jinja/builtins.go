@@ -300,7 +300,7 @@ func (e *Env) configFunc() configFn {
 
 func (c configFn) GetAttribute(name string) (*exec.Value, bool) {
 	if name != "get" && name != "require" {
-		return nil, false
+		return exec.AsValue(nil), false
 	}
 	ev, _ := c(nil)
 	e := ev.Interface().(*Env)

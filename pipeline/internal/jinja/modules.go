@@ -213,7 +213,7 @@ func (p pyTime) GetAttribute(name string) (*exec.Value, bool) {
 	case "replace":
 		return exec.AsValue(p.replace), true
 	}
-	return nil, false
+	return exec.AsValue(nil), false
 }
 
 // replace is datetime.replace(year=..., ..., microsecond=...): the same
@@ -278,7 +278,7 @@ func (p pyDelta) GetAttribute(name string) (*exec.Value, bool) {
 	case "total_seconds":
 		return exec.AsValue(func(*exec.VarArgs) float64 { return p.d.Seconds() }), true
 	}
-	return nil, false
+	return exec.AsValue(nil), false
 }
 
 func intArg(a *exec.VarArgs, i int, name string, def int) int {
@@ -366,7 +366,7 @@ func (c pyClass) GetAttribute(name string) (*exec.Value, bool) {
 	if m, ok := c(nil).(attrs); ok {
 		return m.GetAttribute(name)
 	}
-	return nil, false
+	return exec.AsValue(nil), false
 }
 
 // strftime formats t with Python's directives.
@@ -515,7 +515,7 @@ func (m reMatch) GetAttribute(name string) (*exec.Value, bool) {
 	case "end":
 		return exec.AsValue(func(*exec.VarArgs) int { return m.loc[1] }), true
 	}
-	return nil, false
+	return exec.AsValue(nil), false
 }
 
 func (m reMatch) String() string { return printText(exec.AsValue(m.group(0))) }

@@ -72,7 +72,7 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 	case "information_schema":
 		return exec.AsValue(r.informationSchema), true
 	}
-	return nil, false
+	return exec.AsValue(nil), false
 }
 
 // incorporate is dbt's relation.incorporate(path=..., type=...): a copy
@@ -492,7 +492,7 @@ func (n *namespaceValue) GetAttribute(name string) (*exec.Value, bool) {
 	if m, ok := n.members[name]; ok {
 		return exec.AsValue(m), true
 	}
-	return nil, false
+	return exec.AsValue(nil), false
 }
 
 func (n *namespaceValue) String() string { return n.name }
@@ -505,7 +505,7 @@ func (a attrs) GetAttribute(name string) (*exec.Value, bool) {
 	if v, ok := a[name]; ok {
 		return exec.ToValue(v), true
 	}
-	return nil, false
+	return exec.AsValue(nil), false
 }
 
 // ephemeralPrefix starts the name of an ephemeral model's relation, the

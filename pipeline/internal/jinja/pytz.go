@@ -53,7 +53,7 @@ func (z pyZone) GetAttribute(name string) (*exec.Value, bool) {
 			return pyTime{t: time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), z.loc), aware: true}, nil
 		}), true
 	}
-	return nil, false
+	return exec.AsValue(nil), false
 }
 
 // firstOffset is the zone pytz attaches as tzinfo=: the zone's offset before
