@@ -37,6 +37,9 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	if (n.name == "percentile_cont" || n.name == "percentile_disc" && (t.d == Snowflake || t.d == DuckDB)) && t.d != SQLite && len(args) == 1 && t.rewritePercentile(n) {
 		return true
 	}
+	if t.d == DuckDB && n.name == "mode" && len(args) == 0 && n.x == nil && t.rewriteModeWithin(n) {
+		return true
+	}
 	if n.x != nil && hasWithinGroup(n) && !strings.HasPrefix(n.name, "percentile") {
 		if t.partitionWithin(n) {
 			return false // the call itself as without WITHIN GROUP
@@ -512,6 +515,26 @@ func (t *translator) rewritePercentile(n *node) bool {
 			text += " " + strings.TrimSpace(pr.text(win))
 		}
 		return text + pr.carry(n, q, o.x, win)
+	}
+	return true
+}
+
+// rewriteModeWithin writes DuckDB's ordered-set mode() WITHIN GROUP (ORDER
+// BY x) as mode(x), which DuckDB documents it to be.
+func (t *translator) rewriteModeWithin(n *node) bool {
+	var w *node
+	for _, k := range n.kids {
+		if k.kind == nExpr && k.name == "within" {
+			w = k
+		}
+	}
+	if w == nil || len(w.list) != 1 {
+		return false
+	}
+	fn, _ := sqlfunc.Rename(string(t.d), "mode")
+	o := w.list[0]
+	n.print = func(pr *printer, n *node) string {
+		return fn + "(" + strings.TrimSpace(pr.text(o.x)) + ")" + pr.carry(n, o.x)
 	}
 	return true
 }
