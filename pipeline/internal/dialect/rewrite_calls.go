@@ -374,12 +374,7 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 // rewriteWithinGroup moves WITHIN GROUP (ORDER BY ...) of an aggregate
 // into the call, where SQLite takes it: listagg(x, ',' ORDER BY x).
 func (t *translator) rewriteWithinGroup(n *node) bool {
-	var w *node
-	for _, k := range n.kids {
-		if k.kind == nExpr && k.name == "within" {
-			w = k
-		}
-	}
+	w := withinOf(n)
 	if w == nil || strings.HasPrefix(n.name, "percentile") {
 		return false
 	}
@@ -446,13 +441,16 @@ func (t *translator) partitionWithin(n *node) bool {
 }
 
 // hasWithinGroup tells whether call n has WITHIN GROUP (...).
-func hasWithinGroup(n *node) bool {
+func hasWithinGroup(n *node) bool { return withinOf(n) != nil }
+
+// withinOf is call n's WITHIN GROUP (...), nil when it has none.
+func withinOf(n *node) *node {
 	for _, k := range n.kids {
 		if k.kind == nExpr && k.name == "within" {
-			return true
+			return k
 		}
 	}
-	return false
+	return nil
 }
 
 // withinOrder is " ORDER BY ..." of call n's WITHIN GROUP as written into
@@ -486,12 +484,7 @@ func limitOf(n *node) *node {
 // [DESC]) [OVER (...)] as quantile_cont_of(x, q), with 1 - q for DESC, and
 // Snowflake's PERCENTILE_DISC as quantile_disc_of(x, q) (of -x for DESC).
 func (t *translator) rewritePercentile(n *node) bool {
-	var w *node
-	for _, k := range n.kids {
-		if k.kind == nExpr && k.name == "within" {
-			w = k
-		}
-	}
+	w := withinOf(n)
 	if w == nil || len(w.list) != 1 {
 		return false
 	}
@@ -522,12 +515,7 @@ func (t *translator) rewritePercentile(n *node) bool {
 // rewriteModeWithin writes DuckDB's ordered-set mode() WITHIN GROUP (ORDER
 // BY x) as mode(x), which DuckDB documents it to be.
 func (t *translator) rewriteModeWithin(n *node) bool {
-	var w *node
-	for _, k := range n.kids {
-		if k.kind == nExpr && k.name == "within" {
-			w = k
-		}
-	}
+	w := withinOf(n)
 	if w == nil || len(w.list) != 1 {
 		return false
 	}
