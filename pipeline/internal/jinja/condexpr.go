@@ -196,3 +196,59 @@ func elseBranchEnd(in []*tokens.Token, i int) (int, bool) {
 	}
 	return len(in), chained
 }
+
+// parenthesizeTagConditionals puts in parentheses the expression of a
+// {% do %} tag, and the value of a {% set x = ... %}, when it is a
+// conditional at its own depth: gonja's do tag takes no conditional, and
+// its set tag none without else (`{% do cols.append(c) if keep %}`), which
+// Jinja2 takes as any expression. Inside the parentheses
+// rewriteConditionals takes it, lazily, the undefined value standing for a
+// missing else.
+func parenthesizeTagConditionals(in []*tokens.Token) []*tokens.Token {
+	out := make([]*tokens.Token, 0, len(in))
+	for i := 0; i < len(in); i++ {
+		t := in[i]
+		out = append(out, t)
+		if t.Type != tokens.BlockBegin || i+1 >= len(in) || in[i+1].Type != tokens.Name {
+			continue
+		}
+		start := -1
+		switch in[i+1].Val {
+		case "do":
+			start = i + 2
+		case "set":
+			for j := i + 2; j < len(in) && !isTagEnd(in[j].Type); j++ {
+				if in[j].Type == tokens.Assign {
+					start = j + 1
+					break
+				}
+				if in[j].Type != tokens.Name && in[j].Type != tokens.Comma && in[j].Type != tokens.Dot {
+					break
+				}
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		end, depth, hasIf := start, 0, false
+		for ; end < len(in) && !isTagEnd(in[end].Type); end++ {
+			switch tt := in[end]; {
+			case isOpen(tt.Type):
+				depth++
+			case isClose(tt.Type):
+				depth--
+			case depth == 0 && tt.Type == tokens.Name && tt.Val == "if" && end > start:
+				hasIf = true
+			}
+		}
+		if !hasIf || end >= len(in) || end == start {
+			continue
+		}
+		out = append(out, in[i+1:start]...)
+		out = append(out, tokenAt(tokens.LeftParenthesis, "(", in[start]))
+		out = append(out, in[start:end]...)
+		out = append(out, tokenAt(tokens.RightParenthesis, ")", in[end-1]))
+		i = end - 1
+	}
+	return out
+}
