@@ -170,7 +170,25 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 	if nulls == CopyNulls {
 		inferred = agateCells(cells)
 	}
-	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(cells))}
+	// DuckDB's COPY sniffs the file's quote character: where cells are
+	// quoted in ' and never in ", it reads them with ', so 'a' is a and
+	// '' is NULL, while dbt inferred the types from the cells as written.
+	values := cells
+	if nulls == CopyNulls {
+		if q := singleQuotedCells(data, r.Comma, len(header)); q != nil {
+			values = q
+			if len(q) != len(cells) {
+				lines = nil // a quoted cell spans lines: no line is the row's
+			}
+		}
+	}
+	line := func(i int) int {
+		if i < len(lines) {
+			return lines[i]
+		}
+		return 0
+	}
+	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(values))}
 	for c := range header {
 		if decl[c] == nil && datetime != nil && dateColumn(inferred, c) {
 			decl[c] = &Date
@@ -189,13 +207,13 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 			t.Types[c] = decl[c].Affinity
 		}
 	}
-	for i, rec := range cells {
+	for i, rec := range values {
 		row := make([]any, len(rec))
 		for c, s := range rec {
-			if s != "" && inferred[i][c] == "" && !declaredType[c] && (decl[c] != nil || t.Types[c] != "TEXT") {
+			if s != "" && lines != nil && inferred[i][c] == "" && !declaredType[c] && (decl[c] != nil || t.Types[c] != "TEXT") {
 				// the warehouse reads the file's cell into the type dbt
 				// inferred without it, and fails
-				return nil, diag.Errorf(file, lines[i], "column %s: %q cannot load as %s: dbt infers the column's type reading it as empty, then the warehouse reads the file, where it is text", header[c], s, typeName(decl[c], t.Types[c])).
+				return nil, diag.Errorf(file, line(i), "column %s: %q cannot load as %s: dbt infers the column's type reading it as empty, then the warehouse reads the file, where it is text", header[c], s, typeName(decl[c], t.Types[c])).
 					WithHint("leave the cell empty, or declare the column's type in column_types")
 			}
 			if decl[c] == nil {
@@ -204,7 +222,7 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 			}
 			v, ok := convertDeclared(s, *decl[c])
 			if !ok {
-				return nil, diag.Errorf(file, lines[i], "column %s is declared %s in column_types, and %q is not one", header[c], decl[c].Type, s).
+				return nil, diag.Errorf(file, line(i), "column %s is declared %s in column_types, and %q is not one", header[c], decl[c].Type, s).
 					WithHint("fix the cell, or declare the column with a type that holds it")
 			}
 			row[c] = v
@@ -212,6 +230,66 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 		t.Rows[i] = row
 	}
 	return t, nil
+}
+
+// singleQuotedCells reads data as DuckDB's CSV sniffer has COPY read it
+// when no cell opens with a double quote and some open with a single one:
+// with ' as the quote (and ” inside for one), the quoted empty cell being
+// NULL (allow_quoted_nulls). It returns the rows after the header, or nil
+// when DuckDB reads the file with " as Go does: a cell opens with ", none
+// opens with ', or reading with ' gives rows of another width than the
+// header's.
+func singleQuotedCells(data []byte, comma rune, width int) [][]string {
+	opens := func(q byte) bool {
+		start := true
+		for _, b := range data {
+			if start && b == q {
+				return true
+			}
+			start = b == '\n' || b == '\r' || rune(b) == comma
+		}
+		return false
+	}
+	if comma == '\'' || comma == '"' || opens('"') || !opens('\'') {
+		return nil
+	}
+	// Go's reader quotes with ": swap the two quote characters, read, and
+	// swap them back in the cells.
+	swap := func(b []byte) []byte {
+		out := make([]byte, len(b))
+		for i, c := range b {
+			switch c {
+			case '\'':
+				c = '"'
+			case '"':
+				c = '\''
+			}
+			out[i] = c
+		}
+		return out
+	}
+	r := csv.NewReader(bytes.NewReader(swap(data)))
+	r.Comma = comma
+	r.FieldsPerRecord = width
+	r.LazyQuotes = true
+	if _, err := r.Read(); err != nil {
+		return nil
+	}
+	var out [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil
+		}
+		for i, c := range rec {
+			rec[i] = string(swap([]byte(c)))
+		}
+		out = append(out, rec)
+	}
+	return out
 }
 
 // convertDeclared converts a cell to a declared type; empty is NULL.

@@ -116,6 +116,28 @@ func TestNulls(t *testing.T) {
 			t.Errorf("CopyNulls %q:\n got %s\nwant %s", c.csv, got, c.want)
 		}
 	}
+	// DuckDB's COPY sniffs the quote: cells quoted in ' and never in " are
+	// read with ' ('' is NULL, 'it''s' is it's), the types being those dbt
+	// inferred from the cells as written, also where a cell quoted in '
+	// spans lines; a cell opening with " keeps ".
+	for _, c := range []struct {
+		csv   string
+		nulls Nulls
+		want  string
+	}{
+		{"id,note,who\n1,'hi',''\n2,plain,Ray's\n3,'it''s','7'\n", CopyNulls, "[INTEGER TEXT TEXT] [[1 hi <nil>] [2 plain Ray's] [3 it's 7]]"},
+		{"id,note,who\n1,'hi',''\n2,plain,Ray's\n", BlankNulls, "[INTEGER TEXT TEXT] [[1 'hi' ''] [2 plain Ray's]]"},
+		{"id,note,who\n1,'hi',\"\"\n2,plain,x\n", CopyNulls, "[INTEGER TEXT TEXT] [[1 'hi' <nil>] [2 plain x]]"},
+		{"id,note\n1,'a\n2,b'\n3,c\n", CopyNulls, "[INTEGER TEXT] [[1 a\n2,b] [3 c]]"},
+	} {
+		tab, err := ParseWith("seeds/s.csv", []byte(c.csv), Options{Datetime: dt, Nulls: c.nulls})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(tab.Types, tab.Rows); got != c.want {
+			t.Errorf("%v %q:\n got %s\nwant %s", c.nulls, c.csv, got, c.want)
+		}
+	}
 	// without AgateNulls, null is no number
 	if _, err := ParseWith("seeds/s.csv", data, Options{Declared: map[string]Declared{"amount": {Affinity: "REAL", Type: "double"}}, Datetime: dt}); err == nil {
 		t.Error("BlankNulls: no error for null in a column declared double")

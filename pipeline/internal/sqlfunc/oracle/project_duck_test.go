@@ -3,7 +3,10 @@ package oracle
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,7 +18,7 @@ import (
 // ran them: hooks and models from their rendered SQL, seeds loaded from
 // our tables with the types our build gave their columns. It returns the
 // models whose relations both builds made, to compare.
-func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, steps []ranStep, notDuckDB map[string]string) []ranStep {
+func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, dir string, steps []ranStep, notDuckDB map[string]string) []ranStep {
 	schemas := map[string]bool{"main": true, "temp": true}
 	var built []ranStep
 	for _, st := range steps {
@@ -34,6 +37,13 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 				t.Errorf("hook of %s: DuckDB cannot run its rendered SQL: %v\n%s", st.Name, err, st.SQL)
 			}
 		case "seed":
+			if file := seedFile(t, dir, st.Name); file != "" {
+				// as dbt-duckdb loads it: a table of the types dbt infers,
+				// which DuckDB's COPY fills from the file
+				copySeed(ctx, t, ours, duck, st, file)
+				built = append(built, st)
+				continue
+			}
 			loadOurTable(ctx, t, ours, duck, st)
 		case "snapshot":
 			// A snapshot stamps its rows with the time it ran.
@@ -66,6 +76,49 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 		}
 	}
 	return built
+}
+
+// seedFile finds the CSV file of seed name under the project's seeds/
+// folder ("" when there is none there).
+func seedFile(t *testing.T, dir, name string) string {
+	var found string
+	err := filepath.WalkDir(filepath.Join(dir, "seeds"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && d.Name() == name+".csv" && found == "" {
+			found = p
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
+	}
+	return found
+}
+
+// copySeed creates a seed's table with the types our build gave its
+// columns, as dbt-duckdb creates it from the types dbt infers, and has
+// DuckDB's COPY read the file into it, as dbt-duckdb does.
+func copySeed(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, st ranStep, file string) {
+	tab, err := ours.Query(ctx, "SELECT * FROM "+relName(st.Rendered)+" LIMIT 0", 0)
+	if err != nil {
+		t.Fatalf("seed %s: %v", st.Name, err)
+	}
+	cols := make([]string, len(tab.Columns))
+	for i, c := range tab.Columns {
+		cols[i] = quoteIdent(c) + " " + duckType(st.Types[strings.ToLower(c)], tab.Types[i])
+	}
+	if _, err := duck.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE TABLE %s (%s)", relName(st.Rendered), strings.Join(cols, ", "))); err != nil {
+		t.Fatalf("seed %s: %v", st.Name, err)
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := duck.ExecContext(ctx, fmt.Sprintf("COPY %s FROM '%s' (FORMAT CSV, HEADER TRUE)", relName(st.Rendered), strings.ReplaceAll(abs, "'", "''"))); err != nil {
+		t.Errorf("seed %s: DuckDB's COPY cannot read it into the types our build gave it (%s): %v", st.Name, strings.Join(cols, ", "), err)
+	}
 }
 
 // createStatement makes a model's relation from its rendered SQL: an

@@ -100,7 +100,7 @@ func TestProjectsAgreeWithDuckDB(t *testing.T) {
 			defer ours.Close()
 			duck := openDuck(t)
 			defer duck.Close()
-			built := replayOnDuck(ctx, t, ours, duck, steps, c.notDuckDB)
+			built := replayOnDuck(ctx, t, ours, duck, dirs[key], steps, c.notDuckDB)
 			names := map[string]bool{}
 			for _, st := range steps {
 				names[st.Name] = true
