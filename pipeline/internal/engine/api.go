@@ -52,9 +52,9 @@ type Options struct {
 	// Profile fills Step.Statements and Step.SQLSeconds, and
 	// Result.Profile: where a build's time goes (nexus build --profile).
 	Profile bool
-	// Rendered, when set, receives each seed, model, snapshot and hook
-	// the build ran, in the order it ran them, with a model's and a hook's
-	// SQL as rendered for the warehouse (Rendered).
+	// Rendered, when set, receives each seed, model, snapshot, data test
+	// and hook the build ran, in the order it ran them, with a model's, a
+	// test's and a hook's SQL as rendered for the warehouse (Rendered).
 	Rendered func(Rendered)
 	// Operation names the macro CmdRunOperation runs (name, or
 	// package.name), OperationArgs its keyword arguments (dbt's --args).

@@ -3,19 +3,25 @@ package engine
 import "maps"
 
 // Rendered is one node or hook a build ran, as Options.Rendered receives
-// it: for a model or a hook, the SQL rendered for the warehouse before its
-// translation to SQLite, which is what the warehouse itself would run (the
+// it: for a model, a data test or a hook, the SQL rendered for the
+// warehouse before its translation to SQLite, which is what the warehouse itself would run (the
 // DuckDB oracle runs it there and compares the tables).
 type Rendered struct {
-	Kind string // seed, model, snapshot, hook
+	Kind string // seed, model, snapshot, hook, test
 	Name string
 	// Schema and Name of the relation built ("" for a hook); an ephemeral
 	// model's is temp.__dbt__cte__<alias or name>.
 	Schema, Relation string
 	Materialized     string
-	// SQL is a model's or a hook's rendered SQL, the ephemeral models it
-	// refs put in as CTEs; "" for a seed and a snapshot.
+	// SQL is a model's, a data test's (its failing rows) or a hook's
+	// rendered SQL, the ephemeral models it refs put in as CTEs; "" for a
+	// seed and a snapshot.
 	SQL string
+	// Failures is a data test's failures as the build counted them (before
+	// its limit config): its rows, or with a fail_calc config (FailCalc,
+	// "" without) that expression over them.
+	Failures int64
+	FailCalc string
 	// InGo says the render computed part of the model in Go (identity
 	// resolution): its SQL reads a table only the engine writes.
 	InGo bool

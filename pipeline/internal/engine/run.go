@@ -76,6 +76,9 @@ type runner struct {
 	hooksAtStart int
 	relsUnknown  bool
 	testSQLs     map[*project.Test]string
+	// testSources are the tests' SQL as rendered for the warehouse, kept
+	// for Options.Rendered.
+	testSources map[*project.Test]string
 	// unit holds a unit test's inputs while its model renders
 	// (unittest.go).
 	unit *unitRender

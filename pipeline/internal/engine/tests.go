@@ -34,6 +34,9 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		}
 		failures, _ = q.Rows[0][0].(int64)
 	}
+	if src, ok := r.testSources[t]; ok {
+		r.reportRendered(Rendered{Kind: "test", Name: t.Name, SQL: src, Failures: failures, FailCalc: failCalc(t)})
+	}
 	if lim, err := testLimit(t); err != nil {
 		return err
 	} else if lim >= 0 && failures > lim {
@@ -265,7 +268,7 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 			return "", err
 		}
 		out = strings.TrimRight(strings.TrimSpace(out), ";")
-		return r.translate(t.File, t.SQL, out)
+		return r.translateTest(t, t.SQL, out)
 	}
 	if t.Kind == "generic" {
 		return r.genericTestSQL(t)
@@ -277,7 +280,19 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 	// The query is the warehouse's SQL, as dbt renders it there: its
 	// where condition, and values compared as the warehouse compares them
 	// (an INTEGER column is not in ('10') in DuckDB when it holds 10).
-	return r.translate(t.File, sql, sql)
+	return r.translateTest(t, sql, sql)
+}
+
+// translateTest translates a test's rendered SQL, keeping the warehouse's
+// for Options.Rendered.
+func (r *runner) translateTest(t *project.Test, src, out string) (string, error) {
+	if r.opts.Rendered != nil {
+		if r.testSources == nil {
+			r.testSources = map[*project.Test]string{}
+		}
+		r.testSources[t] = out
+	}
+	return r.translate(t.File, src, out)
 }
 
 // testWhere is a test's where config, "" without one.

@@ -16,8 +16,10 @@ import (
 
 // replayOnDuck runs the build's steps on DuckDB in the order the build
 // ran them: hooks and models from their rendered SQL, seeds loaded from
-// our tables with the types our build gave their columns. It returns the
-// models whose relations both builds made, to compare.
+// their files with the types our build gave their columns (else from our
+// tables), data tests counted as dbt counts their failures and compared
+// with ours. It returns the models and seeds whose relations both builds
+// made, to compare.
 func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, dir string, steps []ranStep, notDuckDB map[string]string) []ranStep {
 	schemas := map[string]bool{"main": true, "temp": true}
 	var built []ranStep
@@ -45,6 +47,20 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 				continue
 			}
 			loadOurTable(ctx, t, ours, duck, st)
+		case "test":
+			// dbt counts a test's failures on the warehouse as
+			// select <fail_calc> from (<its SQL>) dbt_internal_test
+			calc := "count(*)"
+			if st.FailCalc != "" {
+				calc = st.FailCalc
+			}
+			var n sql.NullFloat64
+			q := "SELECT " + calc + " FROM (\n" + strings.TrimRight(strings.TrimSpace(st.SQL), ";") + "\n) dbt_internal_test"
+			if err := duck.QueryRowContext(ctx, q).Scan(&n); err != nil {
+				t.Errorf("test %s: DuckDB cannot run its rendered SQL: %v\n%s", st.Name, err, st.SQL)
+			} else if int64(n.Float64) != st.Failures {
+				t.Errorf("test %s: %d failures on DuckDB, %d ours\n%s", st.Name, int64(n.Float64), st.Failures, st.SQL)
+			}
 		case "snapshot":
 			// A snapshot stamps its rows with the time it ran.
 			t.Logf("snapshot %s: DuckDB reads our table", st.Name)
