@@ -27,6 +27,7 @@ type createInfo struct {
 // colDef is one column of CREATE TABLE name (col type [NOT NULL], ...):
 // the type's tokens [typeStart, typeEnd).
 type colDef struct {
+	nameTok            int
 	typeStart, typeEnd int
 }
 
@@ -151,9 +152,9 @@ func (p *parser) parseColumnDefs(c *createInfo) {
 		if t := p.peek(); t.kind != kWord && t.kind != kQuoted {
 			p.fail("expected a column name")
 		}
-		p.next()
+		name := p.next()
 		if !c.view { // a view's column names are kept as written
-			d := colDef{typeStart: p.ti()}
+			d := colDef{nameTok: name, typeStart: p.ti()}
 			p.skipType()
 			d.typeEnd = p.prevEnd()
 			if d.typeEnd <= d.typeStart {
@@ -347,4 +348,70 @@ func (t *translator) rewriteSoup(n *node) {
 	if next := skipSpace(t.toks, first+1); next < n.end && t.toks[next].lower == "table" {
 		t.pr.dropTok(next)
 	}
+}
+
+// createdTypes are the tables and views the CREATE statements of a script
+// make, with the static types of their columns: those of the query of
+// CREATE ... AS, or those the column definitions declare, and (Snowflake)
+// the columns a quoted identifier names.
+func (t *translator) createdTypes(root *node) []Created {
+	var out []Created
+	for _, n := range root.kids {
+		c := n.create
+		if n.kind != nCreate || c == nil || c.bad >= 0 || c.name == nil || len(c.name.names) == 0 {
+			continue
+		}
+		created := Created{Types: map[string]string{}}
+		created.Schema, created.Table = t.createdName(c)
+		switch {
+		case c.view && c.cols != nil:
+			// a view's own column names: nothing is known of them
+		case c.query != nil:
+			t.sc = nil
+			cols, _ := t.queryTypes(c.query)
+			if m := t.typesMap(cols); m != nil {
+				created.Types = m
+			}
+		default:
+			for _, d := range c.cols {
+				tok := t.toks[d.nameTok]
+				name := identName(tok)
+				if typ := StaticType(t.d, joinRaw(t.toks[d.typeStart:d.typeEnd])); typ != "" {
+					created.Types[name] = typ
+				}
+				if tok.kind == kQuoted && t.d == Snowflake {
+					created.Types[quotedPrefix+name] = nameAsWritten(tok)
+				}
+			}
+		}
+		out = append(out, created)
+	}
+	return out
+}
+
+// createdName is the SQLite schema ("" when the statement names none,
+// "temp" for a temporary table) and name of the relation CREATE c makes,
+// a schema by dbt's name read as tableName reads it.
+func (t *translator) createdName(c *createInfo) (schema, table string) {
+	parts := c.name.names
+	k := len(parts)
+	if c.temp {
+		return "temp", parts[k-1]
+	}
+	if k == 2 || k == 3 {
+		database := ""
+		if k == 3 {
+			database = parts[0]
+		}
+		if s, ok := t.opts.Schemas.Source(database, parts[k-2], parts[k-1]); ok {
+			return s, parts[k-1]
+		}
+		if s, ok := t.opts.Schemas.SQLite(database, parts[k-2]); ok {
+			return s, parts[k-1]
+		}
+	}
+	if k >= 2 {
+		return parts[k-2], parts[k-1]
+	}
+	return "", parts[0]
 }

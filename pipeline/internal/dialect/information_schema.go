@@ -11,7 +11,8 @@ import (
 // engine's own tables left out, each schema by the name dbt gives it (the
 // target's schema for main, <target>_<schema> for another) when the
 // schemas are dbt's. Snowflake's catalog holds unquoted names in upper
-// case. BigQuery's dataset.INFORMATION_SCHEMA.TABLES lists that dataset's.
+// case, and a column's name as it was created (column_name_of,
+// snowflake_names.go). BigQuery's dataset.INFORMATION_SCHEMA.TABLES lists that dataset's.
 // A column's data_type is the warehouse's name of its type where the engine
 // knows it (sqlfunc's column_type_of), as get_columns_in_relation gives it.
 
@@ -40,6 +41,11 @@ func (t *translator) informationSchema(f *fromInfo) string {
 		}
 		return x
 	}
+	columnName := "c.name"
+	if t.d == Snowflake {
+		// as the column was created: quoted or not (column_name_of)
+		columnName = "coalesce(column_name_of(t.schema, t.name, c.name), upper(c.name))"
+	}
 	catalog := sqlString(t.opts.Schemas.database)
 	if t.d == Snowflake {
 		catalog = sqlString(strings.ToUpper(t.opts.Schemas.database))
@@ -56,7 +62,7 @@ func (t *translator) informationSchema(f *fromInfo) string {
 			"CASE t.type WHEN 'view' THEN 'VIEW' ELSE 'BASE TABLE' END AS table_type" + tables + where
 	case "columns":
 		sel = "SELECT " + catalog + " AS table_catalog, " + name(dbtName) + " AS table_schema, " + name("t.name") + " AS table_name, " +
-			name("c.name") + " AS column_name, c.cid + 1 AS ordinal_position, column_type_of(t.schema, t.name, c.name, c.type) AS data_type, " +
+			columnName + " AS column_name, c.cid + 1 AS ordinal_position, column_type_of(t.schema, t.name, c.name, c.type) AS data_type, " +
 			"CASE WHEN c.\"notnull\" THEN 'NO' ELSE 'YES' END AS is_nullable" + tables + " JOIN pragma_table_info(t.name, t.schema) AS c" + where
 	case "schemata":
 		sel = "SELECT " + catalog + " AS catalog_name, " + name(dbtName) + " AS schema_name FROM pragma_database_list AS d WHERE d.name <> 'temp'"

@@ -5,73 +5,95 @@ import (
 	"strings"
 )
 
+// Snowflake stores an unquoted identifier in upper case and a quoted one
+// as written: create table t as select a, "b" from s has columns A and b,
+// which get_columns_in_relation, INFORMATION_SCHEMA.COLUMNS and the
+// columns of a query's answer show. SQLite keeps every name as written, so
+// the static types of a Snowflake relation also keep the columns a quoted
+// identifier names: the key quotedPrefix + the lower-case name gives the
+// name as written. A select item's column is quoted when its alias is, or,
+// without an alias, when the last part of the column it reads is; * and
+// t.* give the columns of what they read as those were made, and RENAME
+// gives its new name as it is written. References stay ASCII
+// case-insensitive, as SQLite resolves them.
+
+// quotedPrefix starts the key of a column a quoted identifier names in the
+// static types of a Snowflake relation.
+const quotedPrefix = `"`
+
 // plainIdentifier is a name Snowflake reads without quotes.
 var plainIdentifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_$]*$`)
 
-// SnowflakeColumnNames are the names Snowflake gives the columns of the
-// answer to query, which SQLite answered with columns: Snowflake stores an
-// unquoted identifier in upper case (select 1 as col_1 answers COL_1) and
-// a quoted one as written. A select item named by a quoted alias or column
-// keeps its name, as do the columns of SELECT * over one table whose
-// columns were created quoted (quoted tells, given its SQLite schema and
-// name: a seed without quote_columns: false, which dbt quotes); other names
-// that Snowflake reads unquoted are upper-cased, the columns a * lists
-// included, since SQLite keeps a name as written and not whether it was
-// quoted.
-func SnowflakeColumnNames(query string, columns []string, quoted func(schema, table string) bool) []string {
-	items, star := quotedItems(query)
-	if star != nil && quoted(star.schema, star.table) {
-		return columns
+// quotedName is the name of select item it's column as written when a
+// quoted identifier names it: its alias, or without one the last part of
+// the column it reads; "" otherwise.
+func (t *translator) quotedName(it *node) string {
+	tok := it.tok
+	if tok < 0 && it.x != nil && it.x.kind == nName && len(it.x.parts) > 0 {
+		tok = it.x.parts[len(it.x.parts)-1]
 	}
-	out := make([]string, len(columns))
-	for i, c := range columns {
-		if items[strings.ToLower(c)] || !plainIdentifier.MatchString(c) {
-			out[i] = c
-			continue
-		}
-		out[i] = strings.ToUpper(c)
+	if tok < 0 {
+		return ""
 	}
-	return out
+	switch k := t.toks[tok]; k.kind {
+	case kQuoted:
+		return strings.ReplaceAll(k.text[1:len(k.text)-1], `""`, `"`)
+	case kString:
+		return strings.Trim(k.text, `'"`)
+	}
+	return ""
 }
 
-// quotedItems are the lower-case names of the select items of query's last
-// statement (its first SELECT, which names a set operation's columns) that
-// a quoted identifier names; star is its one table when it selects * alone
-// from one table.
-func quotedItems(query string) (quoted map[string]bool, star *fromInfo) {
-	toks, err := lex(Snowflake, query)
-	if err != nil {
-		return nil, nil
+// starRenameQuoted is the new name of column name in * st's RENAME as
+// written when it is quoted, "" otherwise.
+func (t *translator) starRenameQuoted(st *node, name string) string {
+	if st.star == nil {
+		return ""
 	}
-	p := newParser(Snowflake, toks)
-	root, ok := p.try(p.parseScript)
-	if !ok || len(root.kids) == 0 {
-		return nil, nil
-	}
-	q := root.kids[len(root.kids)-1]
-	if q.kind == nQuery && len(q.list) > 0 {
-		q = q.list[0]
-	}
-	if q = firstSelect(q); q == nil {
-		return nil, nil
-	}
-	if len(q.sel.items) == 1 && q.sel.items[0].kind == nStar && len(q.sel.from) == 1 && q.sel.from[0].from.kind == fromTable {
-		star = q.sel.from[0].from
-	}
-	for _, it := range q.sel.items {
-		if it.kind != nItem {
-			continue
-		}
-		tok := it.tok // the alias
-		if tok < 0 && it.x != nil && it.x.kind == nName && len(it.x.parts) > 0 {
-			tok = it.x.parts[len(it.x.parts)-1]
-		}
-		if tok >= 0 && (toks[tok].kind == kQuoted || toks[tok].kind == kString) {
-			if quoted == nil {
-				quoted = map[string]bool{}
-			}
-			quoted[identName(toks[tok])] = true
+	for _, r := range st.star.renames {
+		if strings.EqualFold(r.from, name) && t.toks[r.to].kind == kQuoted {
+			return nameAsWritten(t.toks[r.to])
 		}
 	}
-	return quoted, star
+	return ""
+}
+
+// QuotedColumns adds to the static types of a Snowflake relation that its
+// columns names were created quoted, as dbt creates a seed's unless
+// quote_columns is false.
+func QuotedColumns(types map[string]string, names []string) {
+	for _, n := range names {
+		types[quotedPrefix+strings.ToLower(n)] = n
+	}
+}
+
+// IsQuotedKey tells whether key of a relation's static types records a
+// quoted column's name rather than a type.
+func IsQuotedKey(key string) bool { return strings.HasPrefix(key, quotedPrefix) }
+
+// StoredName is the name the warehouse of d gives the column SQLite names
+// name, of a relation (or a query's answer) whose static types are types:
+// on Snowflake, the name as written of a column a quoted identifier
+// created, else the name in upper case when Snowflake reads it unquoted; in
+// the other dialects name itself.
+func StoredName(d Dialect, types map[string]string, name string) string {
+	if d != Snowflake {
+		return name
+	}
+	if stored, ok := types[quotedPrefix+strings.ToLower(name)]; ok {
+		return stored
+	}
+	if plainIdentifier.MatchString(name) {
+		return strings.ToUpper(name)
+	}
+	return name
+}
+
+// StoredNames are the StoredName of each of names, a new list.
+func StoredNames(d Dialect, types map[string]string, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = StoredName(d, types, n)
+	}
+	return out
 }

@@ -48,6 +48,10 @@ type colType struct {
 	num       string // the number type of a known number (numberType)
 	null      bool   // the NULL literal: takes the type of the other rows
 	text      bool   // known to be DuckDB's VARCHAR (textOf)
+	// stored is the column's name as written where a quoted identifier
+	// names it, which Snowflake stores as is (snowflake_names.go); ""
+	// for a name Snowflake stores in upper case.
+	stored string
 }
 
 // TypeText is the type a built table keeps for a DuckDB column known to be
@@ -448,15 +452,22 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 			m := t.opts.Types(f.schema, table)
 			cols = make([]colType, 0, len(m))
 			for name, typ := range m {
+				if quoted, ok := strings.CutPrefix(name, quotedPrefix); ok {
+					if _, typed := m[quoted]; !typed {
+						cols = append(cols, colType{name: quoted, stored: typ})
+					}
+					continue
+				}
+				stored := m[quotedPrefix+strings.ToLower(name)]
 				if num, ok := strings.CutPrefix(typ, typeNumber); ok {
-					cols = append(cols, colType{name: strings.ToLower(name), num: num})
+					cols = append(cols, colType{name: strings.ToLower(name), num: num, stored: stored})
 					continue
 				}
 				if typ == TypeText {
-					cols = append(cols, colType{name: strings.ToLower(name), text: t.d == DuckDB})
+					cols = append(cols, colType{name: strings.ToLower(name), text: t.d == DuckDB, stored: stored})
 					continue
 				}
-				cols = append(cols, colType{name: strings.ToLower(name), typ: typ})
+				cols = append(cols, colType{name: strings.ToLower(name), typ: typ, stored: stored})
 			}
 			sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
 			t.tableTypes[key] = cols
@@ -624,7 +635,9 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 							c.typ, c.num, c.text = t.staticType(rep.x), t.numberType(rep.x), t.textOf(rep.x)
 						}
 					}
-					c.name = t.starName(it, c.name)
+					if name := t.starName(it, c.name); name != c.name {
+						c.name, c.stored = strings.ToLower(name), t.starRenameQuoted(it, c.name)
+					}
 					out = append(out, c)
 				}
 			}
@@ -634,7 +647,7 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 		if name == "" {
 			name = fieldName(t.toks, it.x)
 		}
-		out = append(out, colType{name: name, typ: t.staticType(it.x), num: t.numberType(it.x), null: t.isNull(it.x), text: t.textOf(it.x)})
+		out = append(out, colType{name: name, typ: t.staticType(it.x), num: t.numberType(it.x), null: t.isNull(it.x), text: t.textOf(it.x), stored: t.quotedName(it)})
 	}
 	t.selTypes[s] = selTyped{out, complete}
 	return out, complete
@@ -658,6 +671,13 @@ func (t *translator) outputTypes(root *node) map[string]string {
 	}
 	t.sc = nil
 	cols, _ := t.queryTypes(q)
+	return t.typesMap(cols)
+}
+
+// typesMap are the known static types of output columns cols, by
+// lower-case name, with (Snowflake) the names of those a quoted identifier
+// names under quotedPrefix.
+func (t *translator) typesMap(cols []colType) map[string]string {
 	var out map[string]string
 	seen := map[string]bool{}
 	for _, c := range cols {
@@ -674,6 +694,12 @@ func (t *translator) outputTypes(root *node) map[string]string {
 		}
 		if typ == "" && c.text && t.d == DuckDB {
 			typ = TypeText
+		}
+		if c.stored != "" && t.d == Snowflake && c.name != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[quotedPrefix+c.name] = c.stored
 		}
 		if typ == "" || c.name == "" {
 			continue

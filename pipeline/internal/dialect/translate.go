@@ -60,16 +60,32 @@ func TranslateWith(sql string, o Options) (string, error) {
 // select): lower-case column name -> TypeDate, TypeBool,
 // sqlfunc.KindInstant or KindWallClock, for the columns whose type is known.
 func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
+	out, types, _, err := TranslateCreating(sql, o)
+	return out, types, err
+}
+
+// Created is a table or view a CREATE statement of a script makes, by the
+// SQLite schema ("" for one the statement names without, "temp" for a
+// temporary one) and name it has, with the static types of its columns as
+// TranslateTyped gives those of a query's.
+type Created struct {
+	Schema, Table string
+	Types         map[string]string
+}
+
+// TranslateCreating is TranslateTyped that also gives the tables and views
+// the script's CREATE statements make.
+func TranslateCreating(sql string, o Options) (string, map[string]string, []Created, error) {
 	if o.Dialect == "" {
 		o.Dialect = SQLite
 	}
 	toks, err := lex(o.Dialect, sql)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	if std := rewriteUnpivotStatements(o.Dialect, sql, toks); std != sql {
 		if toks, err = lex(o.Dialect, std); err != nil {
-			return "", nil, err
+			return "", nil, nil, err
 		}
 	}
 	p := newParser(o.Dialect, toks)
@@ -79,21 +95,21 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
 	t.walk(root, nil)
 	if len(t.naturals) > 0 && len(t.errs) == 0 {
-		return TranslateTyped(t.naturalsAsUsing(), o)
+		return TranslateCreating(t.naturalsAsUsing(), o)
 	}
 	t.checkFinalArrays(root)
 	t.refuseGroupingCalls()
 	t.printSafeCalls()
 	if err := t.refusals(); err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	var b strings.Builder
 	b.Grow(len(sql) + len(sql)/8)
 	t.pr.write(&b, root)
 	if err := t.refusals(); err != nil {
-		return "", nil, err // found while printing (SAFE. calls)
+		return "", nil, nil, err // found while printing (SAFE. calls)
 	}
-	return keepLineCount(sql, b.String()), t.outputTypes(root), nil
+	return keepLineCount(sql, b.String()), t.outputTypes(root), t.createdTypes(root), nil
 }
 
 // refusals are the refusals recorded, in the order of the SQL; nil when

@@ -92,14 +92,15 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 	if out, err = dialect.TakeDefinitions(r.plan.dialect, out, &r.plan.defs); err != nil {
 		return shiftLine(diag.From(err, file, 0), file, line)
 	}
-	sql, err := r.translate(file, src, out)
+	tr, err := r.translateWith(out, r.placeIn(file, src, out))
 	if err != nil {
 		return shiftLine(err, file, line)
 	}
-	if !blankSQL(sql) {
-		if err := r.db.Exec(r.ctx, sql); err != nil {
+	if !blankSQL(tr.sql) {
+		if err := r.db.Exec(r.ctx, tr.sql); err != nil {
 			return diag.Errorf(file, line, "%s", cleanSQLiteError(err))
 		}
+		r.keepCreated(tr.created)
 	}
 	r.reportRendered(Rendered{Kind: "hook", Name: file, SQL: rendered})
 	return nil

@@ -3,6 +3,7 @@ package engine
 import (
 	"crypto/sha256"
 	"fmt"
+	"maps"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,6 +47,11 @@ type history struct {
 	// types are the static types of the columns of the relations built
 	// (statictypes.go).
 	types map[string]map[string]string
+	// opTypes are the static types of the tables the last run-operation
+	// created, and opWrites the database's write count after it: a build
+	// that follows with nothing written between keeps knowing them.
+	opTypes  map[string]map[string]string
+	opWrites int
 	// rels are the relations the last build left (relset.go).
 	rels *relSet
 	// reads are the tables the last build read whole as it wrote them,
@@ -193,6 +199,9 @@ func (r *runner) startReuse(h *history) {
 	}
 	if h.writes != r.db.Writes() {
 		clear(h.types) // what a query changed is not known
+		if h.opTypes != nil && h.opWrites == r.db.Writes() {
+			maps.Copy(h.types, h.opTypes) // but what run-operation created is
+		}
 	}
 	if r.first && len(h.types) == 0 {
 		r.keptTypes(h.types)

@@ -32,6 +32,9 @@ func (e *UsageError) Unwrap() error { return e.Err }
 // dialect, materialize) and 5 (tests) of the pipeline.
 type runner struct {
 	plan *plan
+	// opTypes collects, in a run-operation, the static types of the
+	// tables its statements create (keepCreated).
+	opTypes map[string]map[string]string
 	// current is the model being run, whose wildcard tables are checked
 	// (wildcard_order.go).
 	current *graph.Node
@@ -146,12 +149,23 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	}
 	r := &runner{plan: p, db: e.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
 	e.db.SetColumnTypes(r.columnTypeOf)
+	e.db.SetColumnNames(r.columnNameOf)
 	todo := r.todo(sel)
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
 	}
 	if opts.Command == CmdRunOperation {
+		// The operation's queries read the static types of what was
+		// built, and keep those of the tables they create, for the
+		// commands after it.
+		if e.hist.types == nil || e.hist.writes != e.db.Writes() {
+			e.hist.types = map[string]map[string]string{}
+			r.keptTypes(e.hist.types)
+		}
+		r.types = e.hist.types
+		r.opTypes = map[string]map[string]string{}
 		r.runOperation(opts.Operation, opts.OperationArgs)
+		e.hist.opTypes, e.hist.opWrites = r.opTypes, e.db.Writes()
 		e.env.memo.finish()
 		res.Seconds = time.Since(start).Seconds()
 		res.Summary = "Operation " + opts.Operation + " ran."
@@ -454,7 +468,12 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	if err := r.db.LoadTable(r.ctx, rel.Schema, rel.Name, t.Columns, t.Types, t.Rows); err != nil {
 		return err
 	}
-	r.keepTypes(relKey(rel.Schema, rel.Name), seedTypes(r.plan.dialect, t.Columns, declared, t.Types))
+	types := seedTypes(r.plan.dialect, t.Columns, declared, t.Types)
+	if r.plan.dialect == dialect.Snowflake && quotesColumns(s) {
+		// dbt creates the columns quoted: Snowflake keeps their case
+		dialect.QuotedColumns(types, t.Columns)
+	}
+	r.keepTypes(relKey(rel.Schema, rel.Name), types)
 	step.Status, step.Relation, step.Rows = "OK", rel.Schema+"."+rel.Name, int64(len(t.Rows))
 	r.reportRendered(Rendered{Kind: "seed", Name: s.Name, Schema: rel.Schema, Relation: rel.Name, Materialized: "seed"})
 	return nil
@@ -586,7 +605,7 @@ func (r *runner) dbtSchemas() dialect.Schemas {
 // and column in rendered).
 func translate(rendered string, d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
 	tr.typesRead = map[string]string{}
-	tr.sql, tr.types, err = dialect.TranslateTyped(rendered, dialect.Options{Dialect: d, Session: session, Schemas: schemas, Columns: func(schema, table string) ([]string, error) {
+	tr.sql, tr.types, tr.created, err = dialect.TranslateCreating(rendered, dialect.Options{Dialect: d, Session: session, Schemas: schemas, Columns: func(schema, table string) ([]string, error) {
 		read = true
 		return columns(schema, table)
 	}, Relations: func(schema, prefix string) ([]dialect.Relation, error) {
@@ -766,12 +785,12 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	r.keepCreated(tr.created)
 	rows := &jinja.Rows{Columns: q.Columns, Rows: q.Rows}
 	pythonValues(r.plan.dialect, rows.Columns, rows.Rows, tr.types)
-	if r.plan.dialect == dialect.Snowflake {
-		// agate's column names are Snowflake's: COL_1 for col_1
-		rows.Columns = dialect.SnowflakeColumnNames(sql, rows.Columns, r.plan.quotedSeed)
-	}
+	// agate's column names are the warehouse's: Snowflake's COL_1 for an
+	// unquoted col_1
+	rows.Columns = dialect.StoredNames(r.plan.dialect, tr.types, rows.Columns)
 	if !q.ReadOnly || len(q.Rows)*max(1, len(q.Columns)) > maxMemoCells {
 		return rows, "", nil
 	}
@@ -862,6 +881,13 @@ func (r *runner) columnTypeOf(schema, table, column, declared string) string {
 	return declared
 }
 
+// columnNameOf is the column_name INFORMATION_SCHEMA.COLUMNS gives column
+// of schema.table: its name in the warehouse, as get_columns_in_relation
+// gives it (Snowflake's upper case for a name not created quoted).
+func (r *runner) columnNameOf(schema, table, column string) string {
+	return dialect.StoredName(r.plan.dialect, r.relTypes(schema, table), column)
+}
+
 // columns is adapter.get_columns_in_relation, with the memo's answer. A
 // column's type is the warehouse's name of what it holds (DATE,
 // TIMESTAMP, DOUBLE, VARCHAR in DuckDB), from the static type the build
@@ -877,7 +903,7 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 		// each column's first value that is not NULL.
 		out := make([]jinja.Column, len(rows.Columns))
 		for i, c := range rows.Columns {
-			out[i] = jinja.Column{Name: c, Type: warehouse(c, cmp.Or(rows.Types[i], "TEXT"))}
+			out[i] = jinja.Column{Name: dialect.StoredName(r.plan.dialect, static, c), Type: warehouse(c, cmp.Or(rows.Types[i], "TEXT"))}
 		}
 		return out, answerText(out), nil
 	}
@@ -890,7 +916,7 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 	}
 	out := make([]jinja.Column, len(cols))
 	for i, c := range cols {
-		out[i] = jinja.Column{Name: c.Name, Type: warehouse(c.Name, c.Type)}
+		out[i] = jinja.Column{Name: dialect.StoredName(r.plan.dialect, static, c.Name), Type: warehouse(c.Name, c.Type)}
 	}
 	return out, answerText(out), nil
 }

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"strings"
-
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
@@ -11,16 +9,4 @@ import (
 func quotesColumns(s *project.Seed) bool {
 	quoted, set := s.Config.Extra["quote_columns"].(bool)
 	return !set || quoted
-}
-
-// quotedSeed tells whether the table a query names (its SQLite name) is a
-// seed whose columns dbt created quoted, so that Snowflake keeps their
-// case (dialect.SnowflakeColumnNames).
-func (p *plan) quotedSeed(_, table string) bool {
-	for _, s := range p.seeds {
-		if strings.EqualFold(seedRelation(s).Name, table) {
-			return quotesColumns(s)
-		}
-	}
-	return false
 }

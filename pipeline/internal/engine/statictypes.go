@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"encoding/json"
 	"sort"
 	"strings"
@@ -38,6 +39,9 @@ type translation struct {
 	blank  bool
 	// rendered is a model's SQL before its translation (Options.Rendered).
 	rendered string
+	// created are the tables and views its CREATE statements make (a
+	// hook's, a macro's query), with their columns' static types.
+	created []dialect.Created
 }
 
 // relTypes answers the translator: the static types of the columns of a
@@ -146,4 +150,17 @@ func typesText(m map[string]string) string {
 		b.WriteString(k + "=" + m[k] + ";")
 	}
 	return b.String()
+}
+
+// keepCreated records the static types of the tables and views a hook or
+// a macro's query just created, as a model's are: a later statement reads
+// their dates and, on Snowflake, which columns were created quoted.
+func (r *runner) keepCreated(created []dialect.Created) {
+	for _, c := range created {
+		rel := relKey(cmp.Or(c.Schema, "main"), c.Table)
+		r.keepTypes(rel, c.Types)
+		if r.opTypes != nil {
+			r.opTypes[rel] = c.Types
+		}
+	}
 }

@@ -17,3 +17,21 @@ func (db *DB) columnTypeOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	ctx.ResultText(db.columnType(args[0].Text(), args[1].Text(), args[2].Text(), declared))
 }
+
+// SetColumnNames makes f answer the column_name of Snowflake's
+// INFORMATION_SCHEMA.COLUMNS (column_name_of): the engine knows which
+// columns it built a quoted identifier names, which Snowflake stores as
+// written, and the others in upper case.
+func (db *DB) SetColumnNames(f func(schema, table, column string) string) {
+	db.columnName = f
+}
+
+// columnNameOf is NULL without SetColumnNames: the SQL then names the
+// column as it would without the engine.
+func (db *DB) columnNameOf(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if db.columnName == nil {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultText(db.columnName(args[0].Text(), args[1].Text(), args[2].Text()))
+}

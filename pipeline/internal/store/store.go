@@ -26,6 +26,8 @@ type DB struct {
 	// columnType answers column_type_of (SetColumnTypes); nil: the
 	// declared type.
 	columnType func(schema, table, column, declared string) string
+	// columnName answers column_name_of (SetColumnNames); nil: NULL.
+	columnName func(schema, table, column string) string
 	// file is "" for an in-memory database.
 	file        string
 	schemas     map[string]bool
@@ -144,6 +146,9 @@ func (db *DB) setup() error {
 		return err
 	}
 	if err := db.conn.CreateFunction("column_type_of", 4, sqlite3.INNOCUOUS, db.columnTypeOf); err != nil {
+		return err
+	}
+	if err := db.conn.CreateFunction("column_name_of", 3, sqlite3.INNOCUOUS, db.columnNameOf); err != nil {
 		return err
 	}
 	if db.file == "" {
