@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -67,4 +69,73 @@ func TestTotalDataLimit(t *testing.T) {
 	if err := db.Exec(ctx, "create table c.t"+fill); err != nil {
 		t.Fatalf("without a total: %v", err)
 	}
+}
+
+// TestPageCountsFromFiles: the page counts shareTotal reads from the memdb
+// files' sizes (js/wasm, outside a transaction) are SQLite's own, after
+// tables are created, filled, dropped and refilled, and after a statement
+// the cap stopped was rolled back; inside a transaction SQLite is asked.
+func TestPageCountsFromFiles(t *testing.T) {
+	ctx := context.Background()
+	db := openMemory(t)
+	if err := db.SetDataLimit(8 << 20); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetTotalDataLimit(12 << 20); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"a", "b"} {
+		if err := db.EnsureSchema(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(when string) {
+		t.Helper()
+		names := db.Schemas()
+		want, err := db.queryPageCounts(names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := db.filePageCounts(names)
+		if !ok {
+			if runtime.GOOS == "js" {
+				t.Fatalf("%s: the memdb files' sizes were not read", when)
+			}
+			return // natively in-memory databases are SQLite's own, not files
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%s: page counts from the files %v, from SQLite %v", when, got, want)
+		}
+	}
+	check("empty")
+	const fill = " as with recursive r(n) as (select 1 union all select n + 1 from r limit %d) select hex(randomblob(50)) as x from r"
+	steps := []string{
+		"create table a.t" + fmt.Sprintf(fill, 100),
+		"create table b.t" + fmt.Sprintf(fill, 20000),
+		"insert into a.t select x from b.t",
+		"drop table b.t",
+		"create table b.u" + fmt.Sprintf(fill, 5000),
+		"create table main.m (x)",
+	}
+	for _, sql := range steps {
+		if err := db.Exec(ctx, sql); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+		check(sql)
+	}
+	if err := db.Exec(ctx, "create table b.big"+fmt.Sprintf(fill, 200000)); !errors.Is(err, ErrDataLimit) {
+		t.Fatalf("a table past the cap: %v", err)
+	}
+	check("after a statement past the cap")
+	// Inside a transaction the files may lag the pages: SQLite is asked.
+	if err := db.Exec(ctx, "SAVEPOINT s; create table a.v"+fmt.Sprintf(fill, 3000)); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := db.filePageCounts(db.Schemas()); ok {
+		t.Errorf("page counts were read from the files inside a transaction")
+	}
+	if err := db.Exec(ctx, "RELEASE s"); err != nil {
+		t.Fatal(err)
+	}
+	check("after the transaction")
 }
