@@ -35,3 +35,16 @@ func TestConcatBooleans(t *testing.T) {
 	expectTranslated(t, snowflake, "select 'b=' || true", "select 'b=' || CASE (true) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END")
 	expectTranslated(t, duckdb, "select 'n=' || x from t", "select 'n=' || x from t")
 }
+
+// A FLOAT's supertype with a DECIMAL or an INTEGER is FLOAT in DuckDB: a
+// UNION's, VALUES' or conditional's other values are rounded to 32 bits,
+// and a column wrapped to round it keeps its name.
+func TestFloatSupertype(t *testing.T) {
+	expectTranslated(t, duckdb, "with t as (select 1 as n) select n from t union all select 1.5",
+		"with t as (select 1 as n) select CAST(n AS REAL) AS n from t union all select 1.5")
+	expectTranslated(t, duckdb, `with t as (select 2 as "N") select t."N" from t union all select 1.5::float`,
+		`with t as (select 2 as "N") select to_float32(t."N") AS "N" from t union all select to_float32(cast_to('1.5', 'REAL', 'duckdb', 1))`)
+	expectRows(t, duckdb, "select n from (with t as (select 1 as n) select n from t union all select 1.5) order by n", "1.0\n1.5")
+	expectRows(t, duckdb, "select x from (with t as (select 16777217 as x) select x from t union all select 1.5::float) order by x", "1.5\n16777216.0")
+	expectRows(t, duckdb, "select coalesce(4.2::decimal(28,6), null::float) = 4.2::float, coalesce(4.2::decimal(28,6), 1::double) = 4.2", "1|1")
+}

@@ -440,6 +440,18 @@ func (t *translator) realBranches(n *node, values []*node, num string, s int, is
 	if !isDec && num != "REAL" && num != "FLOAT" {
 		return
 	}
+	if num == "FLOAT" {
+		// a FLOAT with a DECIMAL or an INTEGER is a FLOAT: each value is
+		// rounded to 32 bits (one that is a FLOAT already stays as it is)
+		for _, v := range values {
+			if !t.isNull(v) && t.numberType(v) != "FLOAT" {
+				n.pre = "to_float32(" + n.pre
+				n.post += ")"
+				return
+			}
+		}
+		return
+	}
 	for _, v := range values {
 		if t.numberType(v) == "INTEGER" {
 			if isDec {
@@ -486,6 +498,13 @@ func (t *translator) realColumns(q *node) {
 		x.pre = "CAST(" + x.pre
 		x.post += " AS REAL)"
 	}
+	// a column of FLOAT and DECIMAL or INTEGER values is a FLOAT: the
+	// others are rounded to 32 bits
+	isFloat := func(i int) bool { return i < len(cols) && cols[i].num == "FLOAT" }
+	toFloat32 := func(x *node) {
+		x.pre = "to_float32(" + x.pre
+		x.post += ")"
+	}
 	for _, b := range q.list {
 		b = setBranchBody(b)
 		switch b.kind {
@@ -501,7 +520,10 @@ func (t *translator) realColumns(q *node) {
 					vals = []*node{row.x}
 				}
 				for i, x := range vals {
-					if wantsReal(i) && t.numberType(x) == "INTEGER" {
+					switch {
+					case isFloat(i) && !t.isNull(x) && t.numberType(x) != "FLOAT":
+						toFloat32(x)
+					case wantsReal(i) && t.numberType(x) == "INTEGER":
 						toReal(x)
 					}
 				}
@@ -513,8 +535,19 @@ func (t *translator) realColumns(q *node) {
 				if it.kind == nStar {
 					break
 				}
-				if wantsReal(i) && i < len(own) && own[i].num == "INTEGER" {
+				wrapped := true
+				switch {
+				case isFloat(i) && i < len(own) && own[i].num != "FLOAT" && !t.isNull(it.x):
+					toFloat32(it.x)
+				case wantsReal(i) && i < len(own) && own[i].num == "INTEGER":
 					toReal(it.x)
+				default:
+					wrapped = false
+				}
+				if wrapped && it.name == "" && it.x.kind == nName && len(it.x.parts) > 0 && !strings.Contains(it.post, " AS ") {
+					// a column keeps its name, which SQLite would take
+					// from the wrapping call
+					it.post += " AS " + t.toks[it.x.parts[len(it.x.parts)-1]].text
 				}
 			}
 		}
