@@ -194,6 +194,8 @@ func jinja2Renders(t *testing.T) map[string]struct{ Out, Error *string } {
 		missing(why)
 	}
 	cmd := exec.Command(python, "testdata/jinja2_reference.py")
+	// the engine reads a naive datetime as UTC (timestamp())
+	cmd.Env = append(os.Environ(), "TZ=UTC")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

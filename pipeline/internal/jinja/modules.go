@@ -3,6 +3,7 @@ package jinja
 import (
 	"crypto/rand"
 	"fmt"
+	"math/big"
 	"regexp"
 	"slices"
 	"sort"
@@ -203,7 +204,7 @@ func (p pyTime) GetAttribute(name string) (*exec.Value, bool) {
 	case "date":
 		return exec.AsValue(func(*exec.VarArgs) pyTime { return pyTime{t: p.t, date: true} }), true
 	case "timestamp":
-		return exec.AsValue(func(*exec.VarArgs) float64 { return float64(p.t.UnixNano()) / 1e9 }), true
+		return exec.AsValue(func(*exec.VarArgs) float64 { return pyTimestamp(p.t) }), true
 	case "weekday":
 		return exec.AsValue(func(*exec.VarArgs) int { return (int(p.t.Weekday()) + 6) % 7 }), true
 	case "isoweekday":
@@ -214,6 +215,15 @@ func (p pyTime) GetAttribute(name string) (*exec.Value, bool) {
 		return exec.AsValue(p.replace), true
 	}
 	return exec.AsValue(nil), false
+}
+
+// pyTimestamp is Python's datetime.timestamp(): the microseconds since
+// 1970 divided by a million, rounded once, for any year from 1 to 9999
+// (UnixNano overflows past 2262).
+func pyTimestamp(t time.Time) float64 {
+	micros := t.Unix()*1_000_000 + int64(t.Nanosecond()/1000)
+	f, _ := new(big.Rat).SetFrac64(micros, 1_000_000).Float64()
+	return f
 }
 
 // replace is datetime.replace(year=..., ..., microsecond=...): the same
