@@ -46,6 +46,13 @@ func (t *translator) informationSchema(f *fromInfo) string {
 		// as the column was created: quoted or not (column_name_of)
 		columnName = "coalesce(column_name_of(t.schema, t.name, c.name), upper(c.name))"
 	}
+	facets := ""
+	if t.d == Snowflake {
+		// a TEXT's length, a NUMBER's precision and scale (column_facet_of)
+		for _, f := range [][2]string{{"length", "character_maximum_length"}, {"precision", "numeric_precision"}, {"scale", "numeric_scale"}} {
+			facets += ", column_facet_of(t.schema, t.name, c.name, c.type, '" + f[0] + "') AS " + f[1]
+		}
+	}
 	catalog := sqlString(t.opts.Schemas.database)
 	if t.d == Snowflake {
 		catalog = sqlString(strings.ToUpper(t.opts.Schemas.database))
@@ -63,7 +70,7 @@ func (t *translator) informationSchema(f *fromInfo) string {
 	case "columns":
 		sel = "SELECT " + catalog + " AS table_catalog, " + name(dbtName) + " AS table_schema, " + name("t.name") + " AS table_name, " +
 			columnName + " AS column_name, c.cid + 1 AS ordinal_position, column_type_of(t.schema, t.name, c.name, c.type) AS data_type, " +
-			"CASE WHEN c.\"notnull\" THEN 'NO' ELSE 'YES' END AS is_nullable" + tables + " JOIN pragma_table_info(t.name, t.schema) AS c" + where
+			"CASE WHEN c.\"notnull\" THEN 'NO' ELSE 'YES' END AS is_nullable" + facets + tables + " JOIN pragma_table_info(t.name, t.schema) AS c" + where
 	case "schemata":
 		sel = "SELECT " + catalog + " AS catalog_name, " + name(dbtName) + " AS schema_name FROM pragma_database_list AS d WHERE d.name <> 'temp'"
 	default:

@@ -115,6 +115,7 @@ func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[
 	r := &runner{plan: p, db: e.db, ctx: ctx, res: &Result{}, types: e.hist.types}
 	e.db.SetColumnTypes(r.columnTypeOf)
 	e.db.SetColumnNames(r.columnNameOf)
+	e.db.SetColumnFacets(r.columnFacetOf)
 	if err := r.attachSchemas(); err != nil {
 		return "", err
 	}

@@ -150,6 +150,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	r := &runner{plan: p, db: e.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
 	e.db.SetColumnTypes(r.columnTypeOf)
 	e.db.SetColumnNames(r.columnNameOf)
+	e.db.SetColumnFacets(r.columnFacetOf)
 	todo := r.todo(sel)
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
@@ -856,29 +857,79 @@ func queryRefusal(d *diag.Diagnostic) error {
 // Snowflake's view shows the standard type, TEXT for a VARCHAR, and a
 // NUMBER's precision and scale in columns of their own.
 func (r *runner) columnTypeOf(schema, table, column, declared string) string {
+	typ, ok := r.warehouseTypeOf(schema, table, column)
+	if !ok {
+		return declared
+	}
+	if r.plan.dialect != dialect.Snowflake {
+		return typ
+	}
+	typ, _, _ = strings.Cut(typ, "(")
+	if typ == "VARCHAR" {
+		return "TEXT"
+	}
+	return typ
+}
+
+// warehouseTypeOf is the type get_columns_in_relation gives column of
+// schema.table; ok false when that is not known.
+func (r *runner) warehouseTypeOf(schema, table, column string) (string, bool) {
 	if r.ctx.Err() != nil {
 		// a run that ended: asking with its context would interrupt the
 		// statement calling
-		return declared
+		return "", false
 	}
 	cols, _, err := r.columns(jinja.Relation{Schema: schema, Name: table})
 	if err != nil {
-		return declared
+		return "", false
 	}
 	for _, c := range cols {
-		if !strings.EqualFold(c.Name, column) {
-			continue
+		if strings.EqualFold(c.Name, column) {
+			return c.Type, true
 		}
-		if r.plan.dialect != dialect.Snowflake {
-			return c.Type
-		}
-		typ, _, _ := strings.Cut(c.Type, "(")
-		if typ == "VARCHAR" {
-			return "TEXT"
-		}
-		return typ
 	}
-	return declared
+	return "", false
+}
+
+// snowflakeVarcharLength is the length of a VARCHAR declared without one,
+// the most Snowflake holds.
+const snowflakeVarcharLength = 16777216
+
+// columnFacetOf is the character_maximum_length ("length") of a TEXT
+// column, and the numeric_precision ("precision") and numeric_scale
+// ("scale") of a NUMBER column, that Snowflake's INFORMATION_SCHEMA.COLUMNS
+// gives column of schema.table: a NUMBER without them is NUMBER(38, 0), a
+// VARCHAR without a length holds 16777216 characters; NULL for other types.
+func (r *runner) columnFacetOf(schema, table, column, declared, facet string) (int64, bool) {
+	typ, ok := r.warehouseTypeOf(schema, table, column)
+	if !ok {
+		typ = declared
+	}
+	name, args, _ := strings.Cut(strings.ToUpper(strings.TrimSpace(typ)), "(")
+	var nums []int64
+	for _, a := range strings.Split(strings.TrimSuffix(args, ")"), ",") {
+		if n, err := strconv.ParseInt(strings.TrimSpace(a), 10, 64); err == nil {
+			nums = append(nums, n)
+		}
+	}
+	switch {
+	case facet == "length" && (name == "VARCHAR" || name == "TEXT"):
+		if len(nums) == 1 {
+			return nums[0], true
+		}
+		return snowflakeVarcharLength, true
+	case facet == "precision" && name == "NUMBER":
+		if len(nums) >= 1 {
+			return nums[0], true
+		}
+		return 38, true
+	case facet == "scale" && name == "NUMBER":
+		if len(nums) == 2 {
+			return nums[1], true
+		}
+		return 0, true
+	}
+	return 0, false
 }
 
 // columnNameOf is the column_name INFORMATION_SCHEMA.COLUMNS gives column

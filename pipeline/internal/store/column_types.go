@@ -35,3 +35,24 @@ func (db *DB) columnNameOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	ctx.ResultText(db.columnName(args[0].Text(), args[1].Text(), args[2].Text()))
 }
+
+// SetColumnFacets makes f answer the character_maximum_length,
+// numeric_precision and numeric_scale of Snowflake's
+// INFORMATION_SCHEMA.COLUMNS (column_facet_of, facet 'length',
+// 'precision' or 'scale'): ok false gives NULL.
+func (db *DB) SetColumnFacets(f func(schema, table, column, declared, facet string) (n int64, ok bool)) {
+	db.columnFacet = f
+}
+
+func (db *DB) columnFacetOf(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if db.columnFacet == nil {
+		ctx.ResultNull()
+		return
+	}
+	n, ok := db.columnFacet(args[0].Text(), args[1].Text(), args[2].Text(), args[3].Text(), args[4].Text())
+	if !ok {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultInt64(n)
+}

@@ -28,6 +28,8 @@ type DB struct {
 	columnType func(schema, table, column, declared string) string
 	// columnName answers column_name_of (SetColumnNames); nil: NULL.
 	columnName func(schema, table, column string) string
+	// columnFacet answers column_facet_of (SetColumnFacets); nil: NULL.
+	columnFacet func(schema, table, column, declared, facet string) (int64, bool)
 	// file is "" for an in-memory database.
 	file        string
 	schemas     map[string]bool
@@ -149,6 +151,9 @@ func (db *DB) setup() error {
 		return err
 	}
 	if err := db.conn.CreateFunction("column_name_of", 3, sqlite3.INNOCUOUS, db.columnNameOf); err != nil {
+		return err
+	}
+	if err := db.conn.CreateFunction("column_facet_of", 5, sqlite3.INNOCUOUS, db.columnFacetOf); err != nil {
 		return err
 	}
 	if db.file == "" {
