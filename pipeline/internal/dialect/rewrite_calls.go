@@ -34,6 +34,10 @@ var snowflakeOperators = map[string]string{
 // false when n is left to the general rules.
 func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	args := n.list
+	if t.d == DuckDB && n.x != nil && (n.name == "percentile_cont" || n.name == "percentile_disc" || n.name == "mode") && hasWithinGroup(n) {
+		t.refuse(n.tok, refDuckWithinOver, strings.ToUpper(t.toks[n.tok].text))
+		return true
+	}
 	if (n.name == "percentile_cont" || n.name == "percentile_disc" && (t.d == Snowflake || t.d == DuckDB)) && t.d != SQLite && len(args) == 1 && t.rewritePercentile(n) {
 		return true
 	}

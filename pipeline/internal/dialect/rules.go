@@ -401,6 +401,7 @@ var (
 	refGenerator          = refusal{"GENERATOR takes ROWCOUNT => n only here", "write TABLE(GENERATOR(ROWCOUNT => n)): TIMELIMIT gives as many rows as the machine makes in that time"}
 	refTop                = refusal{"SELECT TOP n in one input of a UNION, INTERSECT or EXCEPT, or beside LIMIT or FETCH, is not supported here", "write LIMIT n at the end of a select in parentheses: (select ... order by x limit n)"}
 	refWithinOver         = refusal{"%s ... WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by SQLite", "compute the aggregate with its WITHIN GROUP in a subquery grouped by the PARTITION BY columns, and join it back"}
+	refDuckWithinOver     = refusal{"%s(...) WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by DuckDB, which refuses it too", "write the aggregate with its argument over the window: quantile_cont(x, q) OVER (...), quantile_disc(x, q) OVER (...), mode(x) OVER (...)"}
 	refRandomSeed         = refusal{"%s(seed) is not supported: SQLite's random() takes no seed", "write RANDOM() (its numbers are not Snowflake's either way), or UNIFORM(min, max, seed) for one value per seed"}
 	refObjectStar         = refusal{"%s(*) is not supported here", "name the columns: object_construct('a', a, 'b', b, ...)"}
 	refObjectConstantStar = refusal{"{*} is not supported here", "name the columns: {'a': a, 'b': b, ...}"}
@@ -631,6 +632,7 @@ var Refusals = []Rule{
 	{From: "histogram(x), a MAP of counts", Dialects: "DuckDB", To: refHistogram.hint},
 	{From: "SELECT TOP n in one input of a set operation, or with LIMIT", Dialects: "Snowflake", To: refTop.hint},
 	{From: "LISTAGG and ARRAY_AGG WITHIN GROUP (ORDER BY ...) OVER a named window, and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
+	{From: "PERCENTILE_CONT, PERCENTILE_DISC and mode() WITHIN GROUP (ORDER BY ...) OVER (...) (DuckDB refuses them too)", Dialects: "DuckDB", To: refDuckWithinOver.hint},
 	{From: "OBJECT_CONSTRUCT(*)", Dialects: "Snowflake", To: refObjectStar.hint},
 	{From: "RANDOM(seed)", Dialects: "Snowflake", To: refRandomSeed.hint},
 	{From: "x AT TIME ZONE zone where x is neither known as a TIMESTAMP nor as a TIMESTAMPTZ", Dialects: "DuckDB", To: refAtTimeZone.hint},
