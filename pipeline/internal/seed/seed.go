@@ -10,6 +10,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -438,7 +439,7 @@ func datetimeColumn(cells [][]string, c int, conv func(string) (string, bool)) b
 		switch {
 		case s == "":
 			continue
-		case len(s) == 19 && s[10] == ' ' && strings.Trim(s[:10]+s[11:], "0123456789-:") == "":
+		case agateSpaced.MatchString(strings.TrimSpace(s)):
 			spaced++ // %Y-%m-%d %H:%M:%S
 		case len(s) > 13 && s[10] == 'T':
 			iso++
@@ -451,6 +452,12 @@ func datetimeColumn(cells [][]string, c int, conv func(string) (string, bool)) b
 	}
 	return spaced+iso > 0
 }
+
+// agateSpaced is what Python's strptime takes for %Y-%m-%d %H:%M:%S, the
+// form of dbt's type tester's DateTime: a month, day, hour, minute and
+// second of one digit or two (2002-3-31 0:00:00), a day of one digit after a
+// space, one space between date and time.
+var agateSpaced = regexp.MustCompile(`^\d{4}-(1[0-2]|0[1-9]|[1-9])-(3[01]|[12]\d|0[1-9]|[1-9]| [1-9]) (2[0-3]|[01]\d|\d):([0-5]\d|\d):(6[01]|[0-5]\d|\d)$`)
 
 // isInt accepts integers without leading zeros, so ids like 007 stay text.
 func isInt(s string) bool {

@@ -41,6 +41,9 @@ func TestDatetimeColumn(t *testing.T) {
 		{[]string{"2024-05-17T10:00:00.5Z", "2024-05-17T10:00:00+02:00"}, true},
 		{[]string{"2024-05-17 10:00:00", "2024-05-17T10:00:00"}, false}, // two forms
 		{[]string{"2024-05-17 10:00:00.5"}, false},                      // a fraction without the T
+		{[]string{"2002-03-31 0:00:00", "2002-3-1 9:5:7"}, true},        // one digit, as strptime's %m %d %H %M %S take
+		{[]string{"2002-03-31 24:00:00"}, false},                        // no hour 24
+		{[]string{"2002-03-31 000:00:00"}, false},                       // three digits
 		{[]string{"2024-05-17"}, false},                                 // a date
 		{[]string{"2024-05-17T99:00:00"}, false},                        // not converted
 		{[]string{""}, false},
