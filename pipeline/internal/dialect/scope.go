@@ -413,6 +413,7 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		t.rewriteByName(q) // around the bodies as rewritten
 	}
 	t.rewriteTop(q)
+	t.chunkUnionAll(q)
 }
 
 // cteColumnList is the column list of a CTE written name (a, b) AS (...),
