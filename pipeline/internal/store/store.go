@@ -119,6 +119,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit,
 		totalLimit: defaultTotalDataLimit, pageSizes: map[string]int64{}, maxPages: map[string]int64{}}
+	// SQLite codes a compound SELECT recursing once per input, and the
+	// stack of its WebAssembly build (64 KiB) ends past some 200 inputs,
+	// crashing the process: past maxCompound inputs it refuses the
+	// statement instead (the dialects' translation groups longer UNION ALL
+	// chains, see dialect.compoundChunk).
+	conn.Limit(sqlite3.LIMIT_COMPOUND_SELECT, maxCompound)
 	if err := conn.SetAuthorizer(db.authorize); err != nil {
 		conn.Close()
 		return nil, err
@@ -315,6 +321,9 @@ func (db *DB) SetDataLimit(bytes int64) error {
 		return nil
 	})
 }
+
+// maxCompound is the most inputs of one compound SELECT SQLite takes here.
+const maxCompound = 160
 
 // ErrDataLimit is what a statement that would grow a database past the
 // data limit fails with (errors.Is); the message names the limit.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,28 @@ func TestMemoryLimit(t *testing.T) {
 	err = db.Exec(ctx, "create table big as with recursive r(n) as (select 1 union all select n + 1 from r limit 3000000) select hex(randomblob(100)) as x from r")
 	if !errors.Is(err, ErrOutOfMemory) {
 		t.Fatalf("exec: got %v", err)
+	}
+	r, err := db.Query(ctx, "select 6 * 7", 0)
+	if err != nil || r.Rows[0][0].(int64) != 42 {
+		t.Fatalf("connection unusable after the limit: %v %v", r, err)
+	}
+}
+
+// A compound SELECT of more inputs than SQLite's stack here codes is
+// refused with SQLite's error, where it crashed the process; one of
+// maxCompound inputs runs, and the connection stays usable.
+func TestCompoundLimit(t *testing.T) {
+	ctx := context.Background()
+	db := openMemory(t)
+	chain := func(n int) string {
+		return "create table t" + strings.Repeat("x", n%7) + " as " + strings.TrimSuffix(strings.Repeat("select 1 as a union all ", n), " union all ")
+	}
+	if err := db.Exec(ctx, chain(maxCompound)); err != nil {
+		t.Fatalf("%d inputs: %v", maxCompound, err)
+	}
+	err := db.Exec(ctx, chain(250))
+	if err == nil || !strings.Contains(err.Error(), "too many terms in compound SELECT") {
+		t.Fatalf("250 inputs: got %v", err)
 	}
 	r, err := db.Query(ctx, "select 6 * 7", 0)
 	if err != nil || r.Rows[0][0].(int64) != 42 {
