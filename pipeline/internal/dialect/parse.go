@@ -19,6 +19,9 @@ type parser struct {
 	argIn bool
 	// schemas resolves dbt's schema names in table names (dbt_schemas.go).
 	schemas Schemas
+	// joinWordRefs are the tokens of join words written as a column name
+	// (reserved_columns.go).
+	joinWordRefs map[int]bool
 }
 
 // syntaxError stops a parse; the statement is then read token by token.

@@ -566,6 +566,7 @@ func (p *parser) parsePrimary() *node {
 				return n
 			}
 			if p.reserved(t.lower) && !(callable[t.lower] && p.isPunctAt(1, "(")) {
+				p.noteJoinWordRef(t)
 				p.fail("unexpected " + t.text)
 			}
 		}

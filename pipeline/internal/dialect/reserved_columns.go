@@ -1,0 +1,50 @@
+package dialect
+
+import "strings"
+
+// joinWords are the join words each warehouse reserves, so that none names
+// a column unquoted there (select left = 'T' is a syntax error), while
+// SQLite takes them as names when nothing else fits.
+var joinWords = map[Dialect]map[string]bool{
+	DuckDB:    {"left": true, "right": true, "full": true, "inner": true, "outer": true, "cross": true, "natural": true, "join": true},
+	BigQuery:  {"left": true, "right": true, "full": true, "inner": true, "outer": true, "cross": true, "natural": true, "join": true},
+	Snowflake: {"left": true, "right": true, "full": true, "inner": true, "cross": true, "natural": true, "join": true},
+}
+
+// afterColumn are the words that may follow a column name in an
+// expression: a join word before one of them (or before an operator, a
+// comma, a parenthesis that closes, the end) is a column name.
+var afterColumn = map[string]bool{"from": true, "as": true, "and": true, "or": true, "is": true, "in": true, "not": true,
+	"like": true, "ilike": true, "between": true, "then": true, "else": true, "end": true, "when": true, "where": true,
+	"group": true, "order": true, "limit": true, "asc": true, "desc": true, "nulls": true}
+
+// noteJoinWordRef records join word t, met where an expression starts,
+// when it is written as a column name.
+func (p *parser) noteJoinWordRef(t *token) {
+	if !joinWords[p.d][t.lower] {
+		return
+	}
+	next := p.peekAt(1)
+	if next.kind == kWord && !afterColumn[next.lower] || next.kind == kOpen || next.kind == kQuoted {
+		return
+	}
+	if p.joinWordRefs == nil {
+		p.joinWordRefs = map[int]bool{}
+	}
+	p.joinWordRefs[p.ti()] = true
+}
+
+// refuseJoinWordRefs refuses the join words the parser met as column names.
+func (t *translator) refuseJoinWordRefs(p *parser) {
+	for i := range p.joinWordRefs {
+		name := t.toks[i].text
+		quoted := `"` + strings.ToLower(name) + `"`
+		switch t.d {
+		case Snowflake:
+			quoted = `"` + strings.ToUpper(name) + `"`
+		case BigQuery:
+			quoted = "`" + strings.ToLower(name) + "`"
+		}
+		t.refuse(i, refJoinWordColumn, strings.ToUpper(name), dialectName(t.d), quoted)
+	}
+}

@@ -1,0 +1,15 @@
+package dialect
+
+import "testing"
+
+// A join word written as a bare column name is refused where the
+// warehouse refuses it; quoted, qualified, as an alias, as a call, and in
+// SQLite's own SQL it is a name as before.
+func TestJoinWordColumns(t *testing.T) {
+	expectRefused(t, duckdb, "select id, left = 'T' as is_leftside from t", `1:12: LEFT is a reserved word in DuckDB SQL, which refuses it as a column name unquoted: write "left" (quote the name as the warehouse quotes one ("left", Snowflake's "LEFT", BigQuery's `+"`left`"+`), or qualify it: t.left)`)
+	expectRefused(t, snowflake, "select right from t", `1:8: RIGHT is a reserved word in Snowflake SQL, which refuses it as a column name unquoted: write "RIGHT" (quote the name as the warehouse quotes one ("left", Snowflake's "LEFT", BigQuery's `+"`left`"+`), or qualify it: t.left)`)
+	expectRefused(t, bigquery, "select * from t where full is null", "1:23: FULL is a reserved word in BigQuery SQL, which refuses it as a column name unquoted: write `full` (quote the name as the warehouse quotes one (\"left\", Snowflake's \"LEFT\", BigQuery's `left`), or qualify it: t.left)")
+	expectTranslated(t, duckdb, `select t.left, "left", x as left from t left join u on t.a = u.a natural join v`, `select t.left, "left", x as left from t left join u on t.a = u.a natural join v`)
+	expectTranslated(t, snowflake, "select outer from t", "select outer from t") // not reserved in Snowflake
+	expectTranslated(t, sqlite, "select left = 'T' as l from t", "select left = 'T' as l from t")
+}
