@@ -102,7 +102,8 @@ func (t *translator) rewriteSelect(s *node) {
 			if it.x.kind == nPath {
 				name = t.pathName(it.x)
 			}
-			if name != "" {
+			if name != "" && !strings.ContainsAny(name, "\r\n") {
+				// (a name with a line break would move the lines after it)
 				it.post += " AS " + quoteIdent(name)
 			}
 		}
