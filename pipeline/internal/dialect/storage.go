@@ -171,3 +171,10 @@ func declaredNumber(s string) string {
 	}
 	return ""
 }
+
+// Float32Type tells whether declared type typ is DuckDB's 32-bit FLOAT
+// (float, float4, real) in dialect d: its values are the nearest 32-bit
+// floats there.
+func Float32Type(d Dialect, typ string) bool {
+	return d == DuckDB && declaredNumber(strings.ToLower(strings.TrimSpace(typ))) == "FLOAT"
+}

@@ -50,7 +50,7 @@ func declaredType(d dialect.Dialect, typ string) (seed.Declared, bool) {
 	if !ok {
 		return seed.Declared{}, false
 	}
-	decl := seed.Declared{Affinity: aff, Boolean: boolean, Type: typ}
+	decl := seed.Declared{Affinity: aff, Boolean: boolean, Type: typ, Float32: dialect.Float32Type(d, typ)}
 	if dialect.StorageKeepsOffset(d, typ) {
 		decl.Timestamp = func(cell string) (string, bool) {
 			c, err := sqlfunc.CanonicalZonedTimestamp(cell)

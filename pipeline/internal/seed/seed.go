@@ -70,6 +70,9 @@ type Declared struct {
 	// form of timestamps (for an interval, in the dialect's text of
 	// intervals); ok is false when the cell is not one.
 	Timestamp func(cell string) (string, bool)
+	// Float32 stores a REAL's cells as the nearest 32-bit float, as
+	// DuckDB's FLOAT holds them.
+	Float32 bool
 }
 
 // ParseTyped is Parse with the column types a project declares, by column
@@ -315,6 +318,9 @@ func convertDeclared(s string, d Declared) (any, bool) {
 		return n, err == nil
 	case d.Affinity == "REAL":
 		f, err := strconv.ParseFloat(t, 64)
+		if d.Float32 {
+			f = float64(float32(f))
+		}
 		return f, err == nil && !strings.ContainsAny(t, "xXpP_")
 	}
 	return s, true
