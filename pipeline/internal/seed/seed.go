@@ -195,7 +195,7 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(values))}
 	for c := range header {
 		if decl[c] == nil && datetime != nil && dateColumn(inferred, c) {
-			decl[c] = &Date
+			decl[c] = &agateDate
 			t.Dates = append(t.Dates, header[c])
 		}
 		if decl[c] == nil && datetime != nil && datetimeColumn(inferred, c, datetime.Timestamp) {
@@ -421,20 +421,42 @@ func booleanColumn(cells [][]string, c int) bool {
 }
 
 // dateColumn tells whether every cell of column c, one at least, is a
-// date, YYYY-MM-DD, as dbt's type tester reads a Date (empty cells aside).
+// date as dbt's type tester reads a Date, strptime's %Y-%m-%d (empty cells
+// aside): YYYY-MM-DD, a month or day of one digit too (2002-3-1).
 func dateColumn(cells [][]string, c int) bool {
 	n := 0
 	for _, rec := range cells {
 		if rec[c] == "" {
 			continue
 		}
-		if _, err := time.Parse("2006-01-02", rec[c]); err != nil {
+		if _, ok := agateDateText(rec[c]); !ok {
 			return false
 		}
 		n++
 	}
 	return n > 0
 }
+
+// agateDate is Date for a column dbt's type tester read as dates: each
+// cell is stored as YYYY-MM-DD, as the warehouse stores the date.
+var agateDate = Declared{Affinity: Date.Affinity, Type: Date.Type, Timestamp: agateDateText}
+
+// agateDateText is cell s, a date as strptime's %Y-%m-%d reads it, written
+// YYYY-MM-DD; ok is false when s is none.
+func agateDateText(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if !agateDay.MatchString(s) {
+		return "", false
+	}
+	t, err := time.Parse("2006-1-2", strings.Replace(s, "- ", "-", 1))
+	if err != nil {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}
+
+// agateDay is what strptime takes for %Y-%m-%d.
+var agateDay = regexp.MustCompile(`^\d{4}-(1[0-2]|0[1-9]|[1-9])-(3[01]|[12]\d|0[1-9]|[1-9]| [1-9])$`)
 
 // datetimeColumn tells whether every cell of column c, one at least, is a
 // datetime as dbt's type tester reads one, and one conv converts.
