@@ -71,6 +71,7 @@ type dep struct {
 	line       int
 	local      string // the local: path
 	guess      string // the name a hub or git entry installs as
+	git        bool   // a git:, tarball: or private: entry, installed under its project's name
 }
 
 // readDeps reads the packages: list of packages.yml and dependencies.yml.
@@ -104,12 +105,15 @@ func readDeps(root fs.FS) ([]dep, error) {
 			case it.Get("git") != nil:
 				d.spec = it.Get("git").String()
 				d.guess = strings.TrimSuffix(path.Base(strings.TrimSuffix(d.spec, "/")), ".git")
+				d.git = true
 			case it.Get("tarball") != nil:
 				d.spec = it.Get("tarball").String()
 				d.guess = it.Get("name").String()
+				d.git = true
 			case it.Get("private") != nil:
 				d.spec = it.Get("private").String()
 				d.guess = strings.TrimSuffix(path.Base(d.spec), ".git")
+				d.git = true
 			default:
 				return nil, diag.Errorf(file, it.Line, "package entry without local:, package:, git: or tarball:").WithHint("write `- local: path/to/package` or `- package: org/name`")
 			}
@@ -203,6 +207,22 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 	for _, f := range installed {
 		byKey[pkgKeyOf(path.Base(f.origin))] = true
 	}
+	// dbt deps installs a git:, tarball: or private: entry in a folder
+	// named after the package's own project name (dbt-data-reliability
+	// installs as elementary), which the address does not tell: such an
+	// entry is met by an installed package that no entry names.
+	named := map[string]bool{}
+	for _, d := range deps {
+		if d.local == "" {
+			named[pkgKeyOf(d.guess)] = true
+		}
+	}
+	var unnamed []string
+	for _, f := range installed {
+		if !named[pkgKeyOf(f.name)] && !named[pkgKeyOf(path.Base(f.origin))] {
+			unnamed = append(unnamed, f.name)
+		}
+	}
 	var notes []Used
 	asked := map[string]bool{}
 	for _, d := range deps {
@@ -212,6 +232,8 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		key := pkgKeyOf(d.guess)
 		switch {
 		case byKey[key]:
+		case d.git && len(unnamed) > 0:
+			unnamed = unnamed[1:]
 		case builtinNamed(builtins, key) != nil:
 			asked[builtinNamed(builtins, key).Name] = true
 		case builtinUtils[key]:
