@@ -128,6 +128,11 @@ func (e *Env) filters() *exec.FilterSet {
 		}
 		return exec.AsSafeValue(htmlSafe(string(appendPyJSON(nil, in, true))))
 	})
+	// dbt's type filters: its text rendering passes the value through
+	// unchanged (a YAML value is then read as the literal it spells).
+	for _, name := range []string{"as_bool", "as_number", "as_native", "as_text"} {
+		_ = f.Register(name, func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value { return in })
+	}
 	_ = f.Register("fromjson", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
 		v, err := fromJSON(&exec.VarArgs{Args: []*exec.Value{in}, KwArgs: map[string]*exec.Value{}})
 		if err != nil {
