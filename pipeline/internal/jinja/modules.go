@@ -213,6 +213,11 @@ func (p pyTime) GetAttribute(name string) (*exec.Value, bool) {
 		return exec.AsValue(p.t.Nanosecond() / 1000), true
 	case "replace":
 		return exec.AsValue(p.replace), true
+	case "astimezone":
+		if p.date {
+			return exec.AsValue(nil), false
+		}
+		return exec.AsValue(p.astimezone), true
 	}
 	return exec.AsValue(nil), false
 }
@@ -224,6 +229,21 @@ func pyTimestamp(t time.Time) float64 {
 	micros := t.Unix()*1_000_000 + int64(t.Nanosecond()/1000)
 	f, _ := new(big.Rat).SetFrac64(micros, 1_000_000).Float64()
 	return f
+}
+
+// astimezone is datetime.astimezone(tz): the same instant in the zone given,
+// with the offset in force there then; a naive datetime is read as UTC (the
+// engine's local time), and without a zone the result is in UTC.
+func (p pyTime) astimezone(a *exec.VarArgs) (pyTime, error) {
+	loc := time.UTC
+	if v := arg(a, 0, "tz"); v != nil && !v.IsNil() {
+		z, ok := v.Interface().(pyZone)
+		if !ok {
+			return pyTime{}, fmt.Errorf("astimezone() argument must be a time zone, not %s", v.String())
+		}
+		loc = z.loc
+	}
+	return pyTime{t: p.t.In(loc), aware: true}, nil
 }
 
 // replace is datetime.replace(year=..., ..., microsecond=...): the same
