@@ -799,6 +799,7 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 	// resolves them after parsing, for the nodes config() left enabled.
 	var missing error
 	ctx := p.contextOf(file, src, cfg, this, false)
+	ctx.Parsing = true
 	ctx.Ref = func(pkg, name string, line int) (jinja.Relation, error) {
 		id, err := p.refID(file, pkg, name, line)
 		if err != nil {

@@ -213,6 +213,9 @@ func (e *Env) varFn(a *exec.VarArgs) (*exec.Value, error) {
 	if len(a.Args) == 2 {
 		return a.Args[1], nil
 	}
+	if e.cur != nil && e.cur.Parsing {
+		return exec.AsValue(nil), nil
+	}
 	return nil, e.fail(fmt.Sprintf("var %q is not defined", name),
 		"add it under vars: in dbt_project.yml or pass --vars")
 }

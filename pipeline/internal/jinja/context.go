@@ -101,6 +101,10 @@ type Context struct {
 	// Execute is dbt's `execute`: false while the project is parsed (to find
 	// refs and configs), true when the model is rendered to run.
 	Execute bool
+	// Parsing marks a node's parse render: var() of a var that is not set
+	// and has no default is None, as in dbt's parser, which fails only when
+	// the node is rendered to run (a disabled node's never is).
+	Parsing bool
 	// Incremental is the value of is_incremental().
 	Incremental bool
 	// Overrides are a unit test's overrides.macros other than
