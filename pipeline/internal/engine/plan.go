@@ -195,7 +195,7 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 		proj.SetVars(PackageName, set.Vars())
 		proj.Warnings = append(proj.Warnings, set.Warnings...)
 	}
-	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch, Behavior: proj.Behavior})
+	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch, Behavior: proj.Behavior, Versions: proj.ProjectVersions})
 	if err != nil {
 		return nil, err
 	}

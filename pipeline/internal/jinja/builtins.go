@@ -59,6 +59,14 @@ func (e *Env) installBuiltins() {
 	g.Set("source", e.source)
 	g.Set("var", e.varFn)
 	g.Set("config", e.configFunc())
+	// builtins holds dbt's own ref, source and config, for a project that
+	// overrides them; builtins.ref.config is the project's runtime config.
+	g.Set("builtins", map[string]any{"ref": refCall(func(a *exec.VarArgs) (*exec.Value, error) {
+		if a == nil {
+			return exec.AsValue(e.runtimeConfig()), nil
+		}
+		return e.ref(a)
+	}), "source": e.source, "config": e.configFunc()})
 	g.Set("is_incremental", func(*exec.VarArgs) bool { return e.cur != nil && e.cur.Incremental })
 	g.Set("env_var", e.envVar)
 	g.Set("log", e.logFn)
@@ -606,4 +614,28 @@ func appendPyString(b []byte, s string) []byte {
 		}
 	}
 	return append(b, '"')
+}
+
+// refCall is dbt's builtins.ref: called it is ref(), and its config
+// attribute is the project's runtime config (the function answers a nil
+// argument list with it).
+type refCall func(*exec.VarArgs) (*exec.Value, error)
+
+func (r refCall) GetAttribute(name string) (*exec.Value, bool) {
+	if name == "config" {
+		v, _ := r(nil)
+		return v, true
+	}
+	return exec.AsValue(nil), false
+}
+
+// runtimeConfig is dbt's RuntimeConfig as a ref resolver holds it: the
+// project's name and version, and dependencies, every project by name
+// (the root too) with its project_name and version.
+func (e *Env) runtimeConfig() map[string]any {
+	deps := map[string]any{}
+	for name, v := range e.versions {
+		deps[name] = map[string]any{"project_name": name, "version": v}
+	}
+	return map[string]any{"project_name": e.rootName, "version": e.versions[e.rootName], "dependencies": deps}
 }

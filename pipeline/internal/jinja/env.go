@@ -53,6 +53,7 @@ type Env struct {
 	rootName      string
 	dispatchOrder map[string][]string
 	behavior      map[string]bool
+	versions      map[string]string
 	varDepth      int // vars being rendered within vars (renderVar)
 	// macrosUseGraph: some macro's text names graph (see begin).
 	macrosUseGraph bool
@@ -80,6 +81,9 @@ type Project struct {
 	// Behavior are the boolean flags of dbt_project.yml's flags: that
 	// change what dbt's macros write (enable_truthy_nulls_equals_macro).
 	Behavior map[string]bool
+	// Versions are the version: of the root project's and each package's
+	// dbt_project.yml, by project name (builtins.ref.config.dependencies).
+	Versions map[string]string
 }
 
 // NewEnv parses and defines all macro files once, for a project without a
@@ -103,6 +107,7 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 		rootName:      proj.Name,
 		dispatchOrder: proj.Dispatch,
 		behavior:      proj.Behavior,
+		versions:      proj.Versions,
 	}
 	e.globals = exec.EmptyContext().Update(builtins.GlobalFunctions).Update(builtins.GlobalVariables)
 	e.environment = &exec.Environment{

@@ -49,6 +49,7 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 		return nil, err
 	}
 	p := &Project{Name: l.name, Files: root, config: l.doc, Vars: map[string]any{}, cache: c}
+	p.ProjectVersions = map[string]string{l.name: versionOf(l.doc)}
 	if v := l.doc.Get("vars"); v != nil {
 		if v.Kind != yamlx.Map {
 			return nil, diag.Errorf("dbt_project.yml", v.Line, "`vars` must be a mapping").WithHint("write vars: then one `name: value` per line")
@@ -110,6 +111,7 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 	sort.SliceStable(all, func(i, j int) bool { return all[i].builtin && !all[j].builtin })
 	for _, f := range all {
 		p.usedBuiltin[f.name] = f.builtin
+		p.ProjectVersions[f.name] = versionOf(f.layout.doc)
 		p.pkgVars[f.name] = orderedVars(f.layout.doc.Get("vars"))
 		if f.layout.doc, err = p.renderConfigTrees(f.layout.doc, f.name); err != nil {
 			return nil, err
@@ -464,4 +466,12 @@ func (p *Project) VarsFor(pkg string) map[string]any {
 	}
 	p.varsFor[pkg] = out
 	return out
+}
+
+// versionOf is a dbt_project.yml's version:, "" when it has none.
+func versionOf(doc *yamlx.Node) string {
+	if v := doc.Get("version"); v != nil && v.Value != nil {
+		return v.String()
+	}
+	return ""
 }

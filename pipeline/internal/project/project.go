@@ -48,6 +48,9 @@ type Project struct {
 	// Behavior are the boolean flags: of dbt_project.yml, which change
 	// what some of dbt's macros write.
 	Behavior map[string]bool
+	// ProjectVersions are the version: of the root project's and each package's
+	// dbt_project.yml, by project name.
+	ProjectVersions map[string]string
 	// Disabled are models that gave way to an enabled model of the same
 	// name.
 	Disabled []*Model

@@ -120,7 +120,7 @@ func (p *Project) renderString(file, pkg string, line int, s string) (string, er
 	// (values: "{{ statuses() }}"), those loaded so far: a package's files
 	// load before the root project's, macros before properties files.
 	if p.yamlEnv == nil || p.yamlMacros != len(p.Macros) {
-		env, err := jinja.NewProjectEnv(jinja.Project{Name: p.Name, Dispatch: p.Dispatch, Behavior: p.Behavior}, p.Macros)
+		env, err := jinja.NewProjectEnv(jinja.Project{Name: p.Name, Dispatch: p.Dispatch, Behavior: p.Behavior, Versions: p.ProjectVersions}, p.Macros)
 		if err != nil {
 			// A macro file that does not parse is reported where its
 			// macros are used; YAML renders without them.
