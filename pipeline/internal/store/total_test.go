@@ -14,18 +14,7 @@ import (
 // to do, leaves every schema usable, and project SQL cannot lift it.
 func TestTotalDataLimit(t *testing.T) {
 	ctx := context.Background()
-	db := openMemory(t)
-	if err := db.SetDataLimit(8 << 20); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.SetTotalDataLimit(12 << 20); err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []string{"a", "b", "c"} {
-		if err := db.EnsureSchema(s); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := openCapped(t, "a", "b", "c")
 	// About 5 MB each: under a schema's 8 MB, but three pass the 12 MB total.
 	const fill = " as with recursive r(n) as (select 1 union all select n + 1 from r limit 45000) select hex(randomblob(50)) as x from r"
 	for _, s := range []string{"a", "b"} {
@@ -77,18 +66,7 @@ func TestTotalDataLimit(t *testing.T) {
 // the cap stopped was rolled back; inside a transaction SQLite is asked.
 func TestPageCountsFromFiles(t *testing.T) {
 	ctx := context.Background()
-	db := openMemory(t)
-	if err := db.SetDataLimit(8 << 20); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.SetTotalDataLimit(12 << 20); err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []string{"a", "b"} {
-		if err := db.EnsureSchema(s); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := openCapped(t, "a", "b")
 	check := func(when string) {
 		t.Helper()
 		names := db.Schemas()
@@ -138,4 +116,23 @@ func TestPageCountsFromFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after the transaction")
+}
+
+// openCapped opens an in-memory database capping each schema at 8 MB and all
+// together at 12 MB, with schemas attached.
+func openCapped(t *testing.T, schemas ...string) *DB {
+	t.Helper()
+	db := openMemory(t)
+	if err := db.SetDataLimit(8 << 20); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetTotalDataLimit(12 << 20); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range schemas {
+		if err := db.EnsureSchema(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db
 }
