@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,14 +24,14 @@ func runAndList(t *testing.T, ctx context.Context) string {
 	return eval[string](t, ctx, tableList)
 }
 
-// editorEnd is the editor's text after scrolling to its end: CodeMirror
-// draws only the lines in view.
-func editorEnd(t *testing.T, ctx context.Context) string {
+// waitForLine waits until the editor draws a line reading line. CodeMirror
+// draws only the lines in view, and only after the page has laid out and
+// the file has loaded: scroll to the end and look again until it is drawn.
+func waitForLine(t *testing.T, ctx context.Context, what, line string) {
 	t.Helper()
 	eval[bool](t, ctx, helpersJS)
-	eval[bool](t, ctx, `(editorRoot().querySelector(".cm-scroller").scrollTop = 1e9, true)`)
-	time.Sleep(300 * time.Millisecond)
-	return editorText(t, ctx)
+	waitFor(t, ctx, what, `(editorRoot().querySelector(".cm-scroller").scrollTop = 1e9,
+		[...editorContent().querySelectorAll(".cm-line")].some(l => l.textContent === `+strconv.Quote(line)+`))`, 30*time.Second)
 }
 
 // TestKeepAndShare: an edit survives a reload; Share makes a link that a
@@ -46,19 +47,13 @@ func TestKeepAndShare(t *testing.T) {
 	eval[bool](t, ctx, `(editorContent().focus(), true)`)
 	do(t, ctx, chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	do(t, ctx, chromedp.KeyEvent("\n"+marker+"\n"))
-	if !strings.Contains(editorEnd(t, ctx), marker) {
-		t.Fatal("the edit did not reach the editor")
-	}
+	waitForLine(t, ctx, "the edit in the editor", marker)
 
 	t.Run("reload keeps the edit", func(t *testing.T) {
 		// At once: the pending autosave is written as the page goes away.
 		do(t, ctx, chromedp.Reload())
 		waitFor(t, ctx, "dbt_project.yml in the editor", `document.getElementById("file-name").textContent === "dbt_project.yml"`, 30*time.Second)
-		eval[bool](t, ctx, helpersJS)
-		// CodeMirror draws only the lines in view, and only after the page
-		// has laid out: scroll to the end and look until the line is drawn.
-		waitFor(t, ctx, "the edit after a reload", `(editorRoot().querySelector(".cm-scroller").scrollTop = 1e9,
-			[...editorContent().querySelectorAll(".cm-line")].some(l => l.textContent === "`+marker+`"))`, 10*time.Second)
+		waitForLine(t, ctx, "the edit after a reload", marker)
 	})
 
 	var link, tables string
@@ -79,9 +74,7 @@ func TestKeepAndShare(t *testing.T) {
 		do(t, fresh, chromedp.Navigate(link))
 		waitFor(t, fresh, "the shared project", `document.body.dataset.shared === "1"`, time.Minute)
 		eval[bool](t, fresh, `(document.querySelector('#tree li.file[data-path="dbt_project.yml"]').click(), true)`)
-		if !strings.Contains(editorEnd(t, fresh), marker) {
-			t.Fatal("the shared project lacks the edit")
-		}
+		waitForLine(t, fresh, "the edit in the shared project", marker)
 		if got := runAndList(t, fresh); got != tables {
 			t.Fatalf("tables differ:\nshared: %s\nfresh:  %s", tables, got)
 		}
@@ -104,9 +97,7 @@ func TestKeepAndShare(t *testing.T) {
 			t.Fatalf("refusal: %q", msg)
 		}
 		t.Logf("refusal: %s", msg)
-		if !strings.Contains(editorEnd(t, ctx), marker) {
-			t.Fatal("the saved edit is gone after a tampered link")
-		}
+		waitForLine(t, ctx, "the saved edit after a tampered link", marker)
 		if after := eval[string](t, ctx, `localStorage.getItem("nexus-playground:projects") || ""`); after != before {
 			t.Fatalf("the saved projects changed: %q -> %q", before, after)
 		}
