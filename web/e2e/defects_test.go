@@ -28,7 +28,7 @@ func TestSmallDefects(t *testing.T) {
 		t.Helper()
 		for try := 0; ; try++ {
 			eval[bool](t, ctx, `(editorContent().focus(), true)`)
-			waitFor(t, ctx, "the editor's focus", `editorRoot().activeElement === editorContent()`, 5*time.Second)
+			waitFor(t, ctx, "the editor's focus", `editorRoot().activeElement === editorContent()`, 20*time.Second)
 			do(t, ctx, chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)), chromedp.KeyEvent(kb.Delete))
 			do(t, ctx, chromedp.KeyEvent(text))
 			got := editorText(t, ctx)
@@ -71,7 +71,7 @@ func TestSmallDefects(t *testing.T) {
 			t.Fatal("the failing run left no diagnostics to clear")
 		}
 		do(t, ctx, chromedp.Click(chromedp.ID("project-reset")))
-		waitFor(t, ctx, "the undo toast", `!!document.getElementById("undo")`, 5*time.Second)
+		waitFor(t, ctx, "the undo toast", `!!document.getElementById("undo")`, 20*time.Second)
 		if d := eval[string](t, ctx, `document.getElementById("diagnostics").textContent`); d != "" {
 			t.Fatalf("the diagnostics stay after Reset restored the file: %q", d)
 		}

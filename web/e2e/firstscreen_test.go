@@ -28,7 +28,7 @@ func TestFirstScreen(t *testing.T) {
 			t.Fatal("the first screen's Run button is disabled once the engine is ready")
 		}
 		do(t, ctx, chromedp.Click(chromedp.ID("welcome-learn")))
-		waitFor(t, ctx, "the walkthroughs tab", `document.getElementById("tab-learn").getAttribute("aria-selected") === "true"`, 5*time.Second)
+		waitFor(t, ctx, "the walkthroughs tab", `document.getElementById("tab-learn").getAttribute("aria-selected") === "true"`, 20*time.Second)
 		do(t, ctx, chromedp.Click(chromedp.ID("tab-log")))
 		eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
 		do(t, ctx, chromedp.Click(chromedp.ID("welcome-run")))

@@ -80,7 +80,7 @@ func TestProjectPicker(t *testing.T) {
 			t.Fatalf("n went to %q", focused())
 		}
 		do(t, ctx, chromedp.KeyEvent(kb.Enter))
-		waitFor(t, ctx, "the saved copy", `document.getElementById("picker-name").textContent === "Mine"`, 5*time.Second)
+		waitFor(t, ctx, "the saved copy", `document.getElementById("picker-name").textContent === "Mine"`, 20*time.Second)
 		if got := eval[string](t, ctx, `[...document.querySelectorAll("#picker-saved [aria-checked=true]")].map((b) => b.textContent).join()`); got != "Mine" {
 			t.Errorf("the checked saved project is %q", got)
 		}
@@ -90,21 +90,21 @@ func TestProjectPicker(t *testing.T) {
 
 		eval[bool](t, ctx, `(window.prompt = () => "Renamed", true)`)
 		do(t, ctx, chromedp.Click(chromedp.ID("picker")), chromedp.Click(chromedp.ID("project-rename")))
-		waitFor(t, ctx, "the new name", `document.getElementById("picker-name").textContent === "Renamed"`, 5*time.Second)
+		waitFor(t, ctx, "the new name", `document.getElementById("picker-name").textContent === "Renamed"`, 20*time.Second)
 		if open() {
 			t.Errorf("the menu stayed open after Rename")
 		}
 
 		do(t, ctx, chromedp.Click(chromedp.ID("picker")), chromedp.Click(chromedp.CSS(`#picker-samples [data-sample="quickstart"]`)))
-		waitFor(t, ctx, "the quickstart", `document.getElementById("picker-name").textContent === "Sample: quickstart" && !document.querySelector('#tree li.file[data-path="models/billing/billing_events.sql"]')`, 5*time.Second)
+		waitFor(t, ctx, "the quickstart", `document.getElementById("picker-name").textContent === "Sample: quickstart" && !document.querySelector('#tree li.file[data-path="models/billing/billing_events.sql"]')`, 20*time.Second)
 		if eval[string](t, ctx, `document.getElementById("project-delete").getAttribute("aria-disabled")`) != "true" {
 			t.Errorf("Delete is offered on a sample")
 		}
 		do(t, ctx, chromedp.Click(chromedp.ID("picker")), chromedp.Click(chromedp.CSS(`#picker-saved [role=menuitemradio]`)))
-		waitFor(t, ctx, "the saved project's files", `document.getElementById("picker-name").textContent === "Renamed" && !!document.querySelector('#tree li.file[data-path="models/billing/billing_events.sql"]')`, 5*time.Second)
+		waitFor(t, ctx, "the saved project's files", `document.getElementById("picker-name").textContent === "Renamed" && !!document.querySelector('#tree li.file[data-path="models/billing/billing_events.sql"]')`, 20*time.Second)
 
 		do(t, ctx, chromedp.Click(chromedp.ID("picker")), chromedp.Click(chromedp.ID("project-delete")))
-		waitFor(t, ctx, "the sample it was made from", `document.getElementById("picker-name").textContent === "Sample: demo"`, 5*time.Second)
+		waitFor(t, ctx, "the sample it was made from", `document.getElementById("picker-name").textContent === "Sample: demo"`, 20*time.Second)
 		if n := eval[int](t, ctx, `document.querySelectorAll("#picker-saved [role=menuitemradio]").length`); n != 0 {
 			t.Errorf("%d saved projects listed after the delete", n)
 		}

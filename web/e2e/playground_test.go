@@ -144,11 +144,11 @@ func TestPlayground(t *testing.T) {
 	t.Run("stop a runaway query", func(t *testing.T) {
 		setConsole(t, ctx, "with recursive r(n) as (select 1 union all select n+1 from r) select count(*) from r")
 		do(t, ctx, chromedp.Click(chromedp.ID("console-run")))
-		waitFor(t, ctx, "the query to run", `!document.getElementById("stop").disabled`, 5*time.Second)
+		waitFor(t, ctx, "the query to run", `!document.getElementById("stop").disabled`, 20*time.Second)
 		time.Sleep(500 * time.Millisecond)
 		start := time.Now()
 		do(t, ctx, chromedp.Click(chromedp.ID("stop")))
-		waitFor(t, ctx, "the stop", `document.getElementById("stop").disabled && /stopped/.test(document.getElementById("console-status").textContent)`, 5*time.Second)
+		waitFor(t, ctx, "the stop", `document.getElementById("stop").disabled && /stopped/.test(document.getElementById("console-status").textContent)`, 20*time.Second)
 		// The runaway never ends by itself, so its stop within the wait is the
 		// proof; the time is logged, not asserted, as it depends on the machine.
 		took := time.Since(start)
@@ -163,16 +163,16 @@ func TestPlayground(t *testing.T) {
 		do(t, ctx, chromedp.Click(chromedp.ID("file-add")),
 			chromedp.SetValue(chromedp.CSS("#path-form input"), "models/runaway.sql"),
 			chromedp.Click(chromedp.CSS(`#path-form button[type="submit"]`)))
-		waitFor(t, ctx, "the new model", `document.getElementById("file-name").textContent === "models/runaway.sql"`, 5*time.Second)
+		waitFor(t, ctx, "the new model", `document.getElementById("file-name").textContent === "models/runaway.sql"`, 20*time.Second)
 		eval[bool](t, ctx, helpersJS)
 		eval[bool](t, ctx, `(editorContent().focus(), true)`)
 		do(t, ctx, chromedp.KeyEvent("with recursive r(n) as (select 1 union all select n+1 from r) select count(*) as n from r"))
 		do(t, ctx, chromedp.SetValue(chromedp.ID("select"), "runaway"), chromedp.Click(chromedp.ID("run")))
-		waitFor(t, ctx, "the build to run", `!document.getElementById("stop").disabled`, 5*time.Second)
+		waitFor(t, ctx, "the build to run", `!document.getElementById("stop").disabled`, 20*time.Second)
 		time.Sleep(500 * time.Millisecond)
 		start := time.Now()
 		do(t, ctx, chromedp.Click(chromedp.ID("stop")))
-		waitFor(t, ctx, "the stop", `document.getElementById("stop").disabled && document.body.dataset.lastRun === "stopped"`, 5*time.Second)
+		waitFor(t, ctx, "the stop", `document.getElementById("stop").disabled && document.body.dataset.lastRun === "stopped"`, 20*time.Second)
 		// The runaway never ends by itself, so its stop within the wait is the
 		// proof; the time is logged, not asserted, as it depends on the machine.
 		took := time.Since(start)
@@ -182,13 +182,13 @@ func TestPlayground(t *testing.T) {
 		do(t, ctx, chromedp.Click(chromedp.CSS(`#tree li.file[data-path="models/runaway.sql"]`)),
 			chromedp.Click(chromedp.ID("file-delete")))
 		eval[bool](t, ctx, `(document.getElementById("select").value = "", true)`)
-		waitFor(t, ctx, "the model deleted", `!document.querySelector('#tree li.file[data-path="models/runaway.sql"]')`, 5*time.Second)
+		waitFor(t, ctx, "the model deleted", `!document.querySelector('#tree li.file[data-path="models/runaway.sql"]')`, 20*time.Second)
 	})
 
 	t.Run("a SQL error is underlined at its line", func(t *testing.T) {
 		const model = "models/billing/billing_events.sql"
 		do(t, ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#tree li.file[data-path="%s"]`, model))))
-		waitFor(t, ctx, "the model in the editor", fmt.Sprintf(`document.getElementById("file-name").textContent === %q`, model), 5*time.Second)
+		waitFor(t, ctx, "the model in the editor", fmt.Sprintf(`document.getElementById("file-name").textContent === %q`, model), 20*time.Second)
 		before := editorText(t, ctx)
 		// Type a wrong column before "s.plan" on line 7, as a person would.
 		eval[bool](t, ctx, `(editorContent().focus(), true)`)
@@ -204,7 +204,7 @@ func TestPlayground(t *testing.T) {
 		// Ctrl+Enter in the editor runs the project.
 		do(t, ctx, chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 		waitFor(t, ctx, "the failed run", `document.body.dataset.lastRun === "error"`, 2*time.Minute)
-		waitFor(t, ctx, "an underline", `!!editorRoot().querySelector(".cm-lintRange-error")`, 5*time.Second)
+		waitFor(t, ctx, "an underline", `!!editorRoot().querySelector(".cm-lintRange-error")`, 20*time.Second)
 		line := eval[int](t, ctx, `(() => {
 			const mark = editorRoot().querySelector(".cm-lintRange-error");
 			const lines = [...editorRoot().querySelectorAll(".cm-content .cm-line")];

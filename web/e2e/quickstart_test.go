@@ -42,16 +42,16 @@ func TestProjectFiles(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.ID("file-add")),
 		chromedp.SetValue(chromedp.CSS("#path-form input"), "models/extra/my_model.sql"),
 		chromedp.Click(chromedp.CSS(`#path-form button[type="submit"]`)))
-	waitFor(t, ctx, "the new file", treeHas("models/extra/my_model.sql"), 5*time.Second)
+	waitFor(t, ctx, "the new file", treeHas("models/extra/my_model.sql"), 20*time.Second)
 
 	do(t, ctx, chromedp.Click(chromedp.ID("file-rename")),
 		chromedp.SetValue(chromedp.CSS("#path-form input"), "models/extra/renamed.sql"),
 		chromedp.Click(chromedp.CSS(`#path-form button[type="submit"]`)))
-	waitFor(t, ctx, "the renamed file", treeHas("models/extra/renamed.sql")+` && !`+treeHas("models/extra/my_model.sql"), 5*time.Second)
+	waitFor(t, ctx, "the renamed file", treeHas("models/extra/renamed.sql")+` && !`+treeHas("models/extra/my_model.sql"), 20*time.Second)
 
 	eval[bool](t, ctx, `(window.confirm = () => true, true)`)
 	do(t, ctx, chromedp.Click(chromedp.ID("file-delete")))
-	waitFor(t, ctx, "the deleted file", `!`+treeHas("models/extra/renamed.sql"), 5*time.Second)
+	waitFor(t, ctx, "the deleted file", `!`+treeHas("models/extra/renamed.sql"), 20*time.Second)
 
 	do(t, ctx, chromedp.Click(chromedp.ID("tab-lineage")))
 	node := `#lineage g.node[data-name="nexus_persons"]`

@@ -85,7 +85,7 @@ func TestReadableResults(t *testing.T) {
 		// Focus on nexus_persons: its lineage stays, the rest dims; Open table.
 		node := `#lineage g.node[data-name="nexus_persons"]`
 		eval[bool](t, ctx, `(document.querySelector('`+node+`').dispatchEvent(new MouseEvent("click", {bubbles: true})), true)`)
-		waitFor(t, ctx, "the focus", `document.querySelector("#lineage svg").dataset.focus === "nexus_persons"`, 5*time.Second)
+		waitFor(t, ctx, "the focus", `document.querySelector("#lineage svg").dataset.focus === "nexus_persons"`, 20*time.Second)
 		in := eval[int](t, ctx, `document.querySelectorAll("#lineage g.node.in-focus").length`)
 		all := eval[int](t, ctx, `document.querySelectorAll("#lineage g.node").length`)
 		if in < 3 || in >= all {

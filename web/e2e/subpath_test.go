@@ -33,7 +33,7 @@ func TestServedFromASubPath(t *testing.T) {
 	}
 	// Picking another sample loads its files and puts it in the address.
 	do(t, ctx, chromedp.Click(chromedp.ID("picker")), chromedp.Click(chromedp.CSS(`#picker-samples [data-sample="demo"]`)))
-	waitFor(t, ctx, "the demo's files", `!!document.querySelector('#tree li.file[data-path="models/billing/billing_events.sql"]')`, 5*time.Second)
+	waitFor(t, ctx, "the demo's files", `!!document.querySelector('#tree li.file[data-path="models/billing/billing_events.sql"]')`, 20*time.Second)
 	if got := eval[string](t, ctx, `location.pathname + location.search`); got != "/docs/play/?sample=demo" {
 		t.Fatalf("address %q after picking demo", got)
 	}

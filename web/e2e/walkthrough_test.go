@@ -66,7 +66,7 @@ func TestEveryWalkthroughInTheBrowser(t *testing.T) {
 					t.Fatalf("step %d: Next is not enabled after its checks held", i+1)
 				}
 			}
-			waitFor(t, ctx, "the end", `wt.view().dataset.state === "done"`, 5*time.Second)
+			waitFor(t, ctx, "the end", `wt.view().dataset.state === "done"`, 20*time.Second)
 		})
 	}
 }
