@@ -38,7 +38,9 @@ func TestUpstreamColumnTypes(t *testing.T) {
 	} {
 		t.Run(string(c.d), func(t *testing.T) {
 			files := map[string][]byte{
-				"dbt_project.yml": []byte("name: p\nseeds:\n  p:\n    +column_types: {d: date, ts: timestamp, ok: boolean}\n"),
+				// quote_columns: false, so Snowflake's models read the seed's
+				// columns unquoted, as they are D, TS and OK there
+				"dbt_project.yml": []byte("name: p\nseeds:\n  p:\n    +quote_columns: false\n    +column_types: {d: date, ts: timestamp, ok: boolean}\n"),
 				"seeds/s.csv":     seedCSV,
 				"models/m.sql":    []byte(c.model + "\n"),
 				"models/n.sql":    []byte(c.next + "\n"),
@@ -151,7 +153,7 @@ func TestSeedIntervalColumn(t *testing.T) {
 // another cell (note) stays text.
 func TestSeedDatetimesInferred(t *testing.T) {
 	files := map[string][]byte{
-		"dbt_project.yml": []byte("name: p\n"),
+		"dbt_project.yml": []byte("name: p\nseeds:\n  +quote_columns: false\n"), // Snowflake's columns ID, TS ... as the model reads them
 		"seeds/s.csv":     []byte("id,ts,tz,note\n1,2024-05-17T10:00:00.5,2024-05-17T10:00:00.5Z,2024-05-17T10:00:00.5Z\n2,2024-05-17T10:00:00,2024-05-17T10:00:00Z,x\n3,,,2024-05-17T10:00:00Z\n"),
 		"models/m.sql":    []byte("select string_agg(cast(id as string), ',' order by ts) as by_ts, string_agg(cast(id as string), ',' order by tz) as by_tz, string_agg(cast(id as string), ',' order by note) as by_note, max(ts) as last from {{ ref('s') }}\n"),
 	}

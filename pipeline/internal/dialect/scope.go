@@ -237,6 +237,7 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.walkSelect(n, sc)
 		return
 	case nName:
+		t.refuseUnquotedQuoted(n, sc)
 		t.rewriteName(n, sc)
 		if n.print == nil && sc != nil { // a column, not a statement's word
 			for _, k := range n.parts {

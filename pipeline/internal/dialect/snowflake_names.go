@@ -97,3 +97,55 @@ func StoredNames(d Dialect, types map[string]string, names []string) []string {
 	}
 	return out
 }
+
+// refuseUnquotedQuoted refuses an unquoted reference to a column a quoted
+// identifier created in a case other than upper ("col_a", "Col_A"): as
+// Snowflake resolves an unquoted name in upper case (col_a is COL_A), it
+// finds no such column and fails with invalid identifier 'COL_A', while a
+// column created as "COL_A" is the same as one created unquoted. A seed's
+// columns are created quoted unless quote_columns is false, so this is
+// where a model reading a seed's lower-case header unquoted fails there.
+// A name that an item of its SELECT also gives as an alias is left alone:
+// Snowflake may read it as that alias.
+func (t *translator) refuseUnquotedQuoted(n *node, sc *scope) {
+	if t.d != Snowflake || sc == nil || n.print != nil || len(n.parts) == 0 {
+		return
+	}
+	last := n.parts[len(n.parts)-1]
+	if t.toks[last].kind != kWord {
+		return
+	}
+	if len(n.parts) == 1 && t.selectAliasElsewhere(n, sc) {
+		return
+	}
+	c := t.column(n)
+	upper := strings.ToUpper(t.toks[last].text)
+	if c.stored == "" || c.stored == upper {
+		return
+	}
+	written := `"` + strings.ReplaceAll(c.stored, `"`, `""`) + `"`
+	quoted := written
+	if len(n.parts) > 1 {
+		quoted = t.nameText(n, len(n.parts)-1) + "." + written
+	}
+	t.refuse(last, refUnquotedQuoted, upper, written, quoted)
+}
+
+// selectAliasElsewhere tells whether an item of the SELECT whose scope
+// holds sc, other than the one n is in, has n's name as its alias.
+func (t *translator) selectAliasElsewhere(n *node, sc *scope) bool {
+	s := sc
+	for s != nil && s.sel == nil {
+		s = s.parent
+	}
+	if s == nil {
+		return false
+	}
+	name := identName(t.toks[n.parts[0]])
+	for _, it := range s.sel.sel.items {
+		if it.kind == nItem && it.name == name && (n.start < it.start || n.start >= it.end) {
+			return true
+		}
+	}
+	return false
+}

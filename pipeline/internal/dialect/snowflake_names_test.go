@@ -1,8 +1,12 @@
 package dialect
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 )
 
 func TestSnowflakeStoredNames(t *testing.T) {
@@ -23,7 +27,7 @@ func TestSnowflakeStoredNames(t *testing.T) {
 		{`select * from (select 1 as "One", 2 as two) s`, "One,two", "One,TWO"},
 		{`select s.*, t.z from quoted_seed s join t on true`, "col_1,Col_2,n,z", "col_1,Col_2,N,Z"},
 		{`select * exclude (n) rename (col_1 as "First", Col_2 as second) from quoted_seed`, "First,second", "First,SECOND"},
-		{`select col_1 from quoted_seed`, "col_1", "COL_1"},
+		{`select "col_1" from quoted_seed`, "col_1", "col_1"},
 		{`select "Col_2" from quoted_seed`, "Col_2", "Col_2"},
 		{"select count(*) from t", "count(*)", "count(*)"},
 	} {
@@ -39,6 +43,67 @@ func TestSnowflakeStoredNames(t *testing.T) {
 		}
 		if got := strings.Join(StoredNames(DuckDB, typ, strings.Split(c.columns, ",")), ","); got != c.columns {
 			t.Errorf("%s: DuckDB names %s, want them as SQLite gives them", c.query, got)
+		}
+	}
+}
+
+// An unquoted name of a column created quoted in a case other than upper
+// is refused as Snowflake refuses it (invalid identifier 'COL_1'), at the
+// name, with the quoted name to write; a column created as "UPPER" is the
+// same as an unquoted one, a quoted reference finds its column, and a
+// name that a select item gives as an alias is left alone.
+func TestSnowflakeUnquotedQuotedColumns(t *testing.T) {
+	seed := map[string]string{"n": TypeBool}
+	QuotedColumns(seed, []string{"col_1", "Col_2", "UPPER_3"})
+	opts := Options{Dialect: Snowflake, Types: func(_, table string) map[string]string {
+		if table == "quoted_seed" {
+			return seed
+		}
+		return nil
+	}, Columns: func(_, table string) ([]string, error) {
+		if table == "quoted_seed" {
+			return []string{"col_1", "Col_2", "UPPER_3", "n"}, nil
+		}
+		return []string{"a", "b"}, nil
+	}}
+	msg := func(pos, upper, stored, write string) string {
+		return pos + ": invalid identifier '" + upper + "': Snowflake reads an unquoted name in upper case, and this column was created quoted as " + stored + ", which keeps its case: write " + write + " (quote the name as it was created; a seed's columns are created quoted unless its config sets quote_columns: false)"
+	}
+	for _, c := range []struct{ query, want string }{
+		{"select col_1 from quoted_seed", msg("1:8", "COL_1", `"col_1"`, `"col_1"`)},
+		{"select s.col_2\nfrom quoted_seed as s", msg("1:10", "COL_2", `"Col_2"`, `s."Col_2"`)},
+		{"select n from quoted_seed where col_1 > 0", msg("1:33", "COL_1", `"col_1"`, `"col_1"`)},
+		{"with c as (select * from quoted_seed) select Col_1 from c", msg("1:46", "COL_1", `"col_1"`, `"col_1"`)},
+		{`with c as (select 1 as "lower") select lower + 1 as x from c`, msg("1:40", "LOWER", `"lower"`, `"lower"`)},
+		{`select x from (select 1 as "x") as q`, msg("1:8", "X", `"x"`, `"x"`)},
+		{"select col_1 as col_1 from quoted_seed", msg("1:8", "COL_1", `"col_1"`, `"col_1"`)},
+		{`select n, "col_1", "Col_2", upper_3, Upper_3, s."UPPER_3" from quoted_seed s`, ""},
+		{`with c as (select 1 as "X", 2 as y) select x, y, "Y" from c`, ""},
+		{`select "col_1" as col_1 from quoted_seed order by col_1`, ""},
+		{`select "col_1" as col_1, col_1 + 1 as next from quoted_seed`, ""},
+		{"select col_1 from t", ""},
+	} {
+		_, err := TranslateWith(c.query, opts)
+		got := ""
+		if err != nil {
+			var list diag.List
+			var one *diag.Diagnostic
+			if errors.As(err, &one) {
+				list = diag.List{one}
+			} else if !errors.As(err, &list) {
+				t.Fatalf("%s: %v is not a diagnostic", c.query, err)
+			}
+			var lines []string
+			for _, e := range list {
+				lines = append(lines, fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Error()))
+			}
+			got = strings.Join(lines, "\n")
+		}
+		if got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.query, got, c.want)
+		}
+		if _, err := TranslateWith(c.query, Options{Dialect: DuckDB, Types: opts.Types, Columns: opts.Columns}); err != nil {
+			t.Errorf("%s: DuckDB: %v", c.query, err)
 		}
 	}
 }
