@@ -18,6 +18,7 @@ type createInfo struct {
 	view              bool
 	name              *node // nTable
 	cols              []colDef
+	viewCols          []int // the name tokens of a view's column list
 	extra             []int // [start, end) of clauses that change no result: PARTITION BY...
 	query             *node
 	bad               int // token of a form refused, or -1
@@ -153,6 +154,9 @@ func (p *parser) parseColumnDefs(c *createInfo) {
 			p.fail("expected a column name")
 		}
 		name := p.next()
+		if c.view {
+			c.viewCols = append(c.viewCols, name)
+		}
 		if !c.view { // a view's column names are kept as written
 			d := colDef{nameTok: name, typeStart: p.ti()}
 			p.skipType()
@@ -365,7 +369,29 @@ func (t *translator) createdTypes(root *node) []Created {
 		created.Schema, created.Table = t.createdName(c)
 		switch {
 		case c.view && c.cols != nil:
-			// a view's own column names: nothing is known of them
+			// a view's own column names: its query's columns by position
+			names := make([]string, len(c.viewCols))
+			list := make([]*node, len(c.viewCols))
+			for i, k := range c.viewCols {
+				names[i], list[i] = identName(t.toks[k]), &node{tok: k}
+			}
+			t.sc = nil
+			var cols []colType
+			complete := false
+			if c.query != nil {
+				cols, complete = t.queryTypes(c.query)
+			}
+			if cols, ok := renameTypes(names, t.quotedList(list), cols, complete); ok {
+				if m := t.typesMap(cols); m != nil {
+					created.Types = m
+				}
+				break
+			}
+			for i, stored := range t.quotedList(list) {
+				if stored != "" {
+					created.Types[quotedPrefix+names[i]] = stored
+				}
+			}
 		case c.query != nil:
 			t.sc = nil
 			cols, _ := t.queryTypes(c.query)

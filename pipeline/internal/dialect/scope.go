@@ -357,6 +357,7 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 				t.refuse(c.kids[0].start, refCTEColumns)
 			} else if names != nil {
 				t.renamed[c.x] = names
+				t.renamedStored[c.x] = t.quotedList(c.kids[0].list)
 			}
 			if t.toks[q.x.start+2].lower == "recursive" || t.toks[q.x.start+1].lower == "recursive" {
 				t.recursive[c.x] = true

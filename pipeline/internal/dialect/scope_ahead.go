@@ -25,6 +25,7 @@ func (t *translator) scopeAhead(q *node, sc *scope) {
 				inner.ctes[c.name] = c.x
 				if names := t.cteColumnList(c); names != nil && t.d != BigQuery {
 					t.renamed[c.x] = names
+					t.renamedStored[c.x] = t.quotedList(c.kids[0].list)
 				}
 				t.scopeAhead(c.x, t.cteScope(q, c, inner))
 			}

@@ -149,3 +149,20 @@ func (t *translator) selectAliasElsewhere(n *node, sc *scope) bool {
 	}
 	return false
 }
+
+// quotedList is, for each name of a column list (a CTE's c(x, "y"), an
+// alias's t(a, "b"), a view's), its name as written when it is quoted
+// (Snowflake keeps its case), "" when it is not.
+func (t *translator) quotedList(list []*node) []string {
+	if t.d != Snowflake {
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, k := range list {
+		if k.tok >= 0 && k.tok < len(t.toks) && t.toks[k.tok].kind == kQuoted {
+			tx := t.toks[k.tok].text
+			out[i] = strings.ReplaceAll(tx[1:len(tx)-1], `""`, `"`)
+		}
+	}
+	return out
+}

@@ -30,12 +30,23 @@ func TestSnowflakeStoredNames(t *testing.T) {
 		{`select "col_1" from quoted_seed`, "col_1", "col_1"},
 		{`select "Col_2" from quoted_seed`, "Col_2", "Col_2"},
 		{"select count(*) from t", "count(*)", "count(*)"},
+		// a column list keeps which of its names are quoted
+		{`with c(x, "y") as (select "a", b from t) select * from c`, "x,y", "X,y"},
+		{`select * from (select 1, 2) as v(a, "b")`, "a,b", "A,b"},
+		{`select * from values (1, 2) as v("a", b)`, "a,b", "a,B"},
+		{`with c(x, "Y") as (select * from quoted_seed) select * from c`, "", ""},
+		{`with c(x, "Y", z) as (select * from quoted_seed) select * from c`, "x,Y,z", "X,Y,Z"},
+		{`select 1 as "a", 2 as b union all by name select 3 as c, 4 as "a"`, "a,b,c", "a,B,C"},
+		{`select 1 as a union all by name select 2 as "b" union all by name select 3 as b, 4 as a`, "a,b", "A,b"},
 	} {
 		_, typ, err := TranslateTyped(c.query, Options{Dialect: Snowflake, Types: types, Columns: func(_, table string) ([]string, error) {
 			return []string{"col_1", "Col_2", "n"}, nil
 		}})
 		if err != nil {
 			t.Fatalf("%s: %v", c.query, err)
+		}
+		if c.columns == "" {
+			continue
 		}
 		got := strings.Join(StoredNames(Snowflake, typ, strings.Split(c.columns, ",")), ",")
 		if got != c.want {
@@ -82,6 +93,9 @@ func TestSnowflakeUnquotedQuotedColumns(t *testing.T) {
 		{`select "col_1" as col_1 from quoted_seed order by col_1`, ""},
 		{`select "col_1" as col_1, col_1 + 1 as next from quoted_seed`, ""},
 		{"select col_1 from t", ""},
+		{`with c(x, "y") as (select 1, 2) select x, y from c`, msg("1:43", "Y", `"y"`, `"y"`)},
+		{`select v.b from (select 1, 2) as v(a, "b")`, msg("1:10", "B", `"b"`, `v."b"`)},
+		{`select b from (select 1 as a union all by name select 2 as "b")`, msg("1:8", "B", `"b"`, `"b"`)},
 	} {
 		_, err := TranslateWith(c.query, opts)
 		got := ""
@@ -105,5 +119,21 @@ func TestSnowflakeUnquotedQuotedColumns(t *testing.T) {
 		if _, err := TranslateWith(c.query, Options{Dialect: DuckDB, Types: opts.Types, Columns: opts.Columns}); err != nil {
 			t.Errorf("%s: DuckDB: %v", c.query, err)
 		}
+	}
+}
+
+// A view's column list names its query's columns by position, keeping
+// which of them are quoted: create view v (a, "b") makes A and b.
+func TestSnowflakeViewColumnList(t *testing.T) {
+	_, _, created, err := TranslateCreating(`create view v (a, "b") as select 1 as x, date '2024-01-01' as "Y"`, Options{Dialect: Snowflake})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(created) != 1 {
+		t.Fatalf("created %v", created)
+	}
+	got := strings.Join(StoredNames(Snowflake, created[0].Types, []string{"a", "b"}), ",")
+	if got != "A,b" || created[0].Types["b"] != TypeDate {
+		t.Errorf("names %s, types %v; want A,b with b a DATE", got, created[0].Types)
 	}
 }

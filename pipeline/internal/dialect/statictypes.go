@@ -423,7 +423,11 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 		t.renaming[f] = true
 		defer delete(t.renaming, f)
 		cols, complete := t.relTypes(f, sc)
-		return renameTypes(f.columns, cols, complete)
+		var stored []string
+		if f.aliasCols != nil && len(f.aliasCols.list) == len(f.columns) {
+			stored = t.quotedList(f.aliasCols.list)
+		}
+		return renameTypes(f.columns, stored, cols, complete)
 	}
 	switch f.kind {
 	case fromTable:
@@ -431,7 +435,7 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 			if q := sc.findCTE(f.table); q != nil {
 				if names, ok := t.renamed[q]; ok {
 					cols, complete := t.queryTypes(q)
-					return renameTypes(names, cols, complete)
+					return renameTypes(names, t.renamedStored[q], cols, complete)
 				}
 				return t.queryTypes(q)
 			}
@@ -480,14 +484,18 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 }
 
 // renameTypes names the columns cols by position: those of t(a, b) or of a
-// CTE's column list, which must name them all.
-func renameTypes(names []string, cols []colType, complete bool) ([]colType, bool) {
+// CTE's column list, which must name them all; stored are the names as
+// written of the quoted names of the list ("" for an unquoted one, or nil).
+func renameTypes(names, stored []string, cols []colType, complete bool) ([]colType, bool) {
 	if !complete || len(cols) != len(names) {
 		return nil, false
 	}
 	out := make([]colType, len(cols))
 	for i, c := range cols {
 		out[i] = colType{name: strings.ToLower(names[i]), typ: c.typ, num: c.num, text: c.text}
+		if i < len(stored) {
+			out[i].stored = stored[i]
+		}
 	}
 	return out, true
 }
@@ -569,6 +577,7 @@ func (t *translator) byNameTypes(q *node) ([]colType, bool) {
 		return nil, false
 	}
 	out := make([]colType, len(plan.cols))
+	named := make([]bool, len(plan.cols))
 	for j, c := range plan.cols {
 		out[j] = colType{name: strings.ToLower(c), null: true}
 	}
@@ -583,6 +592,9 @@ func (t *translator) byNameTypes(q *node) ([]colType, bool) {
 				return nil, false
 			}
 			for j, c := range cols {
+				if !named[j] {
+					out[j].stored, named[j] = c.stored, true
+				}
 				out[j].merge(c)
 			}
 			continue
@@ -590,6 +602,10 @@ func (t *translator) byNameTypes(q *node) ([]colType, bool) {
 		for j, name := range pick {
 			for _, c := range cols {
 				if name != "" && strings.EqualFold(c.name, name) {
+					if !named[j] {
+						// named as the input that brings it first names it
+						out[j].stored, named[j] = c.stored, true
+					}
 					out[j].merge(c)
 				}
 			}

@@ -92,7 +92,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	p.schemas = o.Schemas
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
-		renamed: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
+		renamed: map[*node][]string{}, renamedStored: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
 	t.walk(root, nil)
 	t.refuseJoinWordRefs(p)
 	if len(t.naturals) > 0 && len(t.errs) == 0 {
@@ -150,10 +150,13 @@ type translator struct {
 	// sc is the scope being walked, where names get their static types;
 	// renamed are the CTEs with a column list, and its names; typing and selTypes are the
 	// SELECTs whose output types are being and have been worked out.
-	sc        *scope
-	typeMemo  map[typeKey]string // the static types of the question being answered (staticType)
-	renamed   map[*node][]string
-	recursive map[*node]bool // the queries of WITH RECURSIVE's CTEs, which SQLite cannot wrap
+	sc       *scope
+	typeMemo map[typeKey]string // the static types of the question being answered (staticType)
+	renamed  map[*node][]string
+	// renamedStored are the names as written of the quoted names of those
+	// column lists, "" for an unquoted one (snowflake_names.go).
+	renamedStored map[*node][]string
+	recursive     map[*node]bool // the queries of WITH RECURSIVE's CTEs, which SQLite cannot wrap
 	// inserted are the queries of INSERT statements (VALUES by position).
 	inserted map[*node]bool
 	typing   map[*node]bool
