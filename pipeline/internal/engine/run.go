@@ -305,6 +305,49 @@ func (r *runner) attachSchemas() error {
 	return nil
 }
 
+// nodeSchemas lists the schemas node n writes and reads: its own and its
+// parents', through ephemeral models to what they read. Past what attaches
+// at once it is none: each statement then attaches what it names, and one
+// naming too many fails with the schemas it names.
+func (r *runner) nodeSchemas(n *graph.Node) []string {
+	set := map[string]bool{}
+	seen := map[string]bool{}
+	var add func(id string, parents bool)
+	add = func(id string, parents bool) {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		d := r.plan.graph.Node(id)
+		if d == nil {
+			return
+		}
+		if key, view := r.plan.nodeRel(d); key != "" && !view {
+			schema, _, _ := strings.Cut(key, ".")
+			set[schema] = true
+		} else if view {
+			parents = true
+		}
+		if parents {
+			for _, p := range r.plan.graph.Parents(id) {
+				add(p, false)
+			}
+		}
+	}
+	add(n.ID, true)
+	if n.Kind == "unit_test" {
+		add(n.DependsOn[0], true)
+	}
+	if len(set) > r.db.MaxAttached() {
+		return nil
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	return out
+}
+
 func (r *runner) runNode(n *graph.Node) Step {
 	step := Step{Kind: n.Kind, Name: n.Name, File: n.Path}
 	parents := r.plan.graph.Parents(n.ID)
@@ -346,20 +389,23 @@ func (r *runner) runNode(n *graph.Node) Step {
 		return step
 	}
 	r.started = time.Now()
-	var err error
-	switch n.Kind {
-	case "seed":
+	// A node's savepoint can attach no schema: attach those it reads and
+	// writes first (store/attach.go).
+	err := r.db.Use(r.nodeSchemas(n)...)
+	switch {
+	case err != nil:
+	case n.Kind == "seed":
 		err = r.runHooked(n, &step, r.runSeed)
-	case "model":
+	case n.Kind == "model":
 		err = r.runHooked(n, &step, r.runModel)
-	case "test":
+	case n.Kind == "test":
 		err = r.runTest(n, &step)
-	case "unit_test":
+	case n.Kind == "unit_test":
 		err = r.runUnitTest(n, &step)
 		if step.Status == "FAIL" {
 			r.bad[n.ID] = true
 		}
-	case "snapshot":
+	case n.Kind == "snapshot":
 		err = r.runHooked(n, &step, r.runSnapshot)
 	}
 	step.Seconds = time.Since(r.started).Seconds()

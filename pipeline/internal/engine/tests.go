@@ -193,6 +193,8 @@ const maxTestBatch = 64
 func (r *runner) countTests(nodes []*graph.Node) {
 	r.testCounts, r.batchReads = map[string]int64{}, nil
 	var ids, parts []string
+	// with more schemas than attach at once, a batch names no more
+	schemas := map[string]bool{}
 	for _, n := range nodes {
 		if n.Kind != "test" || len(ids) == maxTestBatch {
 			break
@@ -207,6 +209,15 @@ func (r *runner) countTests(nodes []*graph.Node) {
 		}
 		if ok, _ := r.reuseReason(n, sql, r.testConf(t)); ok {
 			continue
+		}
+		if !r.db.SchemasFit() {
+			before := len(schemas)
+			for _, s := range r.db.SchemasIn(sql) {
+				schemas[s] = true
+			}
+			if len(schemas) > r.db.MaxAttached() && before > 0 {
+				break
+			}
 		}
 		ids = append(ids, n.ID)
 		parts = append(parts, "(SELECT count(*) FROM (\n"+sql+"\n))")

@@ -45,6 +45,9 @@ func (db *DB) InsertRows(ctx context.Context, schema, name string, ncols int, ro
 	if len(rows) == 0 {
 		return nil
 	}
+	if err := db.Use(schema); err != nil {
+		return err
+	}
 	if err := db.beforeWrite(); err != nil {
 		return err
 	}

@@ -29,3 +29,7 @@ const defaultDataLimit int64 = 1536 << 20
 // fileDatabases is false: SQLite's file locking has no js/wasm
 // implementation here.
 const fileDatabases = false
+
+// heldMemory is true: a schema lives in a held memdb database from the
+// start, so that detaching it (attach.go) keeps its data.
+const heldMemory = true

@@ -17,3 +17,7 @@ const defaultDataLimit int64 = 0
 
 // fileDatabases tells that a database may be a file.
 const fileDatabases = true
+
+// heldMemory is false: a schema is SQLite's own in-memory database, copied
+// into a held memdb database only when first detached (attach.go).
+const heldMemory = false

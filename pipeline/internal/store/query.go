@@ -28,6 +28,9 @@ const MaxResultBytes = 32 << 20
 func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err error) {
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
+	if err := db.need(sql); err != nil {
+		return nil, err
+	}
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	defer db.count(1, time.Now())
@@ -71,6 +74,9 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 func (db *DB) Scan(ctx context.Context, sql string, fn func(row []any) error) (err error) {
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
+	if err := db.need(sql); err != nil {
+		return err
+	}
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	defer db.count(1, time.Now())
@@ -205,6 +211,9 @@ func (db *DB) Columns(ctx context.Context, schema, name string) (_ []Column, err
 	if schema == "" {
 		schema = "main"
 	}
+	if err := db.Use(schema); err != nil {
+		return nil, err
+	}
 	// Preparing `SELECT *` and reading the statement's columns costs one
 	// prepare; pragma_table_info costs several times that in js/wasm.
 	defer db.count(1, time.Now())
@@ -284,21 +293,52 @@ func (db *DB) TablesAndTemp(ctx context.Context) ([]Table, error) {
 }
 
 // relations asks every schema in one statement: each statement has a
-// fixed cost in the js/wasm build.
+// fixed cost in the js/wasm build. With more schemas than attach at once,
+// it asks as many at a time as do.
 func (db *DB) relations(ctx context.Context, schemaPattern, namePattern, exclude string, temp bool) ([]Table, error) {
 	schemas := db.Schemas()
-	parts := make([]string, 0, len(schemas)+1)
+	if temp {
+		schemas = append(schemas, "temp")
+	}
+	var out []Table
+	for start := 0; start < len(schemas); {
+		end := len(schemas)
+		if len(db.att) > db.maxAttached {
+			// main and temp are always attached
+			end = start
+			for others := 0; end < len(schemas) && (others < db.maxAttached || schemas[end] == "temp"); end++ {
+				if schemas[end] != "main" && schemas[end] != "temp" {
+					others++
+				}
+			}
+		}
+		if err := db.Use(schemas[start:end]...); err != nil {
+			return nil, err
+		}
+		part, err := db.relationsOf(ctx, schemas[start:end], schemaPattern, namePattern, exclude)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, part...)
+		start = end
+	}
+	return out, nil
+}
+
+// relationsOf asks schemas, all attached, in one statement.
+func (db *DB) relationsOf(ctx context.Context, schemas []string, schemaPattern, namePattern, exclude string) ([]Table, error) {
+	parts := make([]string, 0, len(schemas))
 	for i, s := range schemas {
+		if s == "temp" {
+			parts = append(parts, fmt.Sprintf("SELECT %d, name, type FROM temp.sqlite_schema WHERE type IN ('table','view')", i))
+			continue
+		}
 		q := fmt.Sprintf("SELECT %d AS s, name, type FROM %s.sqlite_schema WHERE %s LIKE %s ESCAPE '\\' AND type IN ('table','view') AND name NOT LIKE 'sqlite_%%' AND name NOT LIKE '\\_nexus\\_%%' ESCAPE '\\' AND name LIKE %s ESCAPE '\\'",
 			i, Ident(s), Quote(s), Quote(schemaPattern), Quote(namePattern))
 		if exclude != "" {
 			q += fmt.Sprintf(" AND name NOT LIKE %s ESCAPE '\\'", Quote(exclude))
 		}
 		parts = append(parts, q)
-	}
-	if temp {
-		schemas = append(schemas, "temp")
-		parts = append(parts, fmt.Sprintf("SELECT %d, name, type FROM temp.sqlite_schema WHERE type IN ('table','view')", len(schemas)-1))
 	}
 	r, err := db.Query(ctx, strings.Join(parts, " UNION ALL ")+" ORDER BY 1, 2", 0)
 	if err != nil {
@@ -315,6 +355,9 @@ func (db *DB) relations(ctx context.Context, schemaPattern, namePattern, exclude
 // returns the 1-based line of sql where the offending token starts (0 when
 // SQLite does not say) and the error.
 func (db *DB) PrepareError(sql string) (int, error) {
+	if err := db.need(sql); err != nil {
+		return 0, err
+	}
 	stmt, _, err := db.conn.Prepare(sql)
 	if stmt != nil {
 		stmt.Close()

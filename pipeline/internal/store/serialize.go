@@ -21,6 +21,9 @@ func (db *DB) Serialize(base string) (map[string][]byte, error) {
 		if s == "main" {
 			continue
 		}
+		if err := db.Use(s); err != nil {
+			return nil, err
+		}
 		data, err := serdes.Serialize(db.conn, s)
 		if err != nil {
 			return nil, fmt.Errorf("serialize schema %s: %w", s, err)

@@ -31,8 +31,16 @@ type DB struct {
 	// columnFacet answers column_facet_of (SetColumnFacets); nil: NULL.
 	columnFacet func(schema, table, column, declared, facet string) (int64, bool)
 	// file is "" for an in-memory database.
-	file        string
-	schemas     map[string]bool
+	file    string
+	schemas map[string]bool
+	// att keeps every schema but main, attached or not (attach.go); lower
+	// finds a schema by its name in lower case; views holds the schemas
+	// each temporary view reads; tick orders the schemas' last uses.
+	att         map[string]*attachment
+	lower       map[string]string
+	views       map[string][]string
+	tick        int64
+	maxAttached int
 	memoryLimit int64
 	// dataLimit caps each in-memory database's size (0: no cap).
 	dataLimit int64
@@ -117,7 +125,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dsn, err)
 	}
-	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit,
+	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, att: map[string]*attachment{}, lower: map[string]string{},
+		views: map[string][]string{}, maxAttached: maxAttachedOf(conn), memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit,
 		totalLimit: defaultTotalDataLimit, pageSizes: map[string]int64{}, maxPages: map[string]int64{}}
 	// SQLite codes a compound SELECT recursing once per input, and the
 	// stack of its WebAssembly build (64 KiB) ends past some 200 inputs,
@@ -183,7 +192,7 @@ func (db *DB) setup() error {
 		if err := checkSchemaFile(p[0], p[1]); err != nil {
 			return fmt.Errorf("%s: %w", db.file, err)
 		}
-		if err := db.attach(p[0], filepath.Join(filepath.Dir(db.file), p[1])); err != nil {
+		if err := db.register(p[0], filepath.Join(filepath.Dir(db.file), p[1])); err != nil {
 			return err
 		}
 	}
@@ -225,7 +234,9 @@ func (db *DB) Close() error {
 		db.countStmt.Close()
 		db.countStmt = nil
 	}
-	return db.conn.Close()
+	err := db.conn.Close()
+	db.releaseHeld()
+	return err
 }
 
 var schemaName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -251,18 +262,18 @@ func (db *DB) EnsureSchema(schema string) error {
 			return err
 		}
 	}
-	return db.asEngine(func() error { return db.attach(schema, target) })
+	return db.asEngine(func() error { return db.register(schema, target) })
 }
 
-func (db *DB) attach(schema, file string) error {
-	target := memoryTarget(schema)
-	if file != "" {
-		target = file
-	}
-	if err := db.conn.Exec(fmt.Sprintf("ATTACH DATABASE %s AS %s", Quote(target), Ident(schema))); err != nil {
+// attach attaches a known schema as its attachment says.
+func (db *DB) attach(schema string) error {
+	a := db.att[schema]
+	if err := db.conn.Exec(fmt.Sprintf("ATTACH DATABASE %s AS %s", Quote(a.target), Ident(schema))); err != nil {
 		return fmt.Errorf("attach schema %s: %w", schema, err)
 	}
-	if file != "" {
+	db.tick++
+	a.used, a.bytes = db.tick, 0
+	if a.keeps && a.held == "" { // a file
 		db.conn.Exec("PRAGMA " + Ident(schema) + ".synchronous=OFF; PRAGMA " + Ident(schema) + ".journal_mode=MEMORY")
 	}
 	// Like main's, a schema's page cache holds 64 MB: a database kept in
@@ -270,7 +281,6 @@ func (db *DB) attach(schema, file string) error {
 	if err := db.conn.Exec("PRAGMA " + Ident(schema) + ".cache_size=-65536"); err != nil {
 		return err
 	}
-	db.schemas[schema] = true
 	return db.capData(schema)
 }
 
@@ -314,6 +324,9 @@ func (db *DB) SetDataLimit(bytes int64) error {
 	db.dataLimit = bytes
 	return db.asEngine(func() error {
 		for s := range db.schemas {
+			if !db.attached(s) {
+				continue // attach caps it
+			}
 			if err := db.capData(s); err != nil {
 				return err
 			}
@@ -329,7 +342,7 @@ const maxCompound = 160
 // data limit fails with (errors.Is); the message names the limit.
 var ErrDataLimit = errors.New("database full")
 
-// Schemas lists the attached schemas, main first.
+// Schemas lists the schemas, attached or not, main first.
 func (db *DB) Schemas() []string {
 	var out []string
 	for s := range db.schemas {
@@ -341,13 +354,16 @@ func (db *DB) Schemas() []string {
 	return append([]string{"main"}, out...)
 }
 
-// HasSchema tells whether schema is attached.
+// HasSchema tells whether schema is one of the database's.
 func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
 
 // Exec runs one or more statements; ctx interrupts them.
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
+	if err := db.need(sql); err != nil {
+		return err
+	}
 	if err := db.beforeWrite(); err != nil {
 		return err
 	}

@@ -35,12 +35,19 @@ func (db *DB) shareTotal() error {
 	if db.file != "" || db.totalLimit <= 0 {
 		return nil
 	}
-	names := db.Schemas()
+	var names []string
+	var used int64
+	for _, s := range db.Schemas() {
+		if db.attached(s) {
+			names = append(names, s)
+		} else {
+			used += db.att[s].bytes // detached, it does not change
+		}
+	}
 	pages, err := db.pageCounts(names)
 	if err != nil {
 		return err
 	}
-	var used int64
 	for i, s := range names {
 		size, err := db.cachedPageSize(s)
 		if err != nil {
