@@ -14,9 +14,12 @@ import (
 	"github.com/nikolalohinski/gonja/v2/exec"
 )
 
+// dbtVersion is the dbt-core version the context reports.
+const dbtVersion = "1.10.0"
+
 // installModules adds dbt's Python helpers: modules.datetime, modules.re,
 // modules.itertools and modules.pytz (the parts dbt packages use), run_started_at,
-// invocation_id, set, toyaml and fromyaml.
+// invocation_id, dbt_version, set, toyaml and fromyaml.
 func installModules(g *exec.Context) {
 	started := time.Now().UTC()
 	g.Set("modules", attrs{
@@ -27,6 +30,10 @@ func installModules(g *exec.Context) {
 	})
 	g.Set("run_started_at", pyTime{t: started, aware: true})
 	g.Set("invocation_id", newInvocationID())
+	// Packages compare it to pick SQL or to warn about old releases
+	// (major, minor, patch = dbt_version.split('.')): the dbt-core release
+	// whose behaviour the engine follows.
+	g.Set("dbt_version", dbtVersion)
 	g.Set("set", func(a *exec.VarArgs) any {
 		if len(a.Args) > 0 {
 			return newSet(listOf(a.Args[0]))
