@@ -19,7 +19,7 @@ const dbtVersion = "1.10.0"
 
 // installModules adds dbt's Python helpers: modules.datetime, modules.re,
 // modules.itertools and modules.pytz (the parts dbt packages use), run_started_at,
-// invocation_id, dbt_version, set, toyaml and fromyaml.
+// invocation_id, dbt_version, thread_id, set, toyaml and fromyaml.
 func installModules(g *exec.Context) {
 	started := time.Now().UTC()
 	g.Set("modules", attrs{
@@ -34,6 +34,9 @@ func installModules(g *exec.Context) {
 	// (major, minor, patch = dbt_version.split('.')): the dbt-core release
 	// whose behaviour the engine follows.
 	g.Set("dbt_version", dbtVersion)
+	// dbt's name of the thread rendering (packages key per-thread state by
+	// it); the engine builds in one thread, dbt's main one.
+	g.Set("thread_id", "MainThread")
 	g.Set("set", func(a *exec.VarArgs) any {
 		if len(a.Args) > 0 {
 			return newSet(listOf(a.Args[0]))
