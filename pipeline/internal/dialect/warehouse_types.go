@@ -12,10 +12,27 @@ import (
 // column.dtype says there (DATE, TIMESTAMP, DOUBLE, VARCHAR in DuckDB;
 // DATE, DATETIME, FLOAT64, STRING in BigQuery; DATE, TIMESTAMP_NTZ, FLOAT,
 // VARCHAR in Snowflake), as packages compare it. SQLite keeps storage.
+// Snowflake's is as DESCRIBE TABLE gives it, which dbt-snowflake reads:
+// a NUMBER with its precision and scale, NUMBER(38,0) for an integer, and
+// a VARCHAR with its length, 16777216 when none is declared.
 func WarehouseType(d Dialect, static, storage string) string {
 	if d == SQLite {
 		return storage
 	}
+	if d == Snowflake {
+		switch typ := warehouseType(d, static, storage); typ {
+		case "NUMBER":
+			return "NUMBER(38,0)"
+		case "VARCHAR":
+			return "VARCHAR(16777216)"
+		default:
+			return typ
+		}
+	}
+	return warehouseType(d, static, storage)
+}
+
+func warehouseType(d Dialect, static, storage string) string {
 	names := warehouseTypeNames[d]
 	switch {
 	case strings.HasPrefix(static, typeNumber+decimalType):

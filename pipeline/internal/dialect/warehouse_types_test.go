@@ -27,7 +27,9 @@ func TestWarehouseType(t *testing.T) {
 		{bigquery, "", "TEXT", "STRING"},
 		{snowflake, sqlfunc.KindWallClock, "TEXT", "TIMESTAMP_NTZ"},
 		{snowflake, typeDecimal + "2", "REAL", "NUMBER(38,2)"},
-		{snowflake, "", "INTEGER", "NUMBER"},
+		{snowflake, "", "INTEGER", "NUMBER(38,0)"}, // as DESCRIBE TABLE gives it
+		{snowflake, "", "TEXT", "VARCHAR(16777216)"},
+		{snowflake, TypeDate, "TEXT", "DATE"},
 		{snowflake, "", "REAL", "FLOAT"},
 		{sqlite, TypeDate, "TEXT", "TEXT"},
 	} {

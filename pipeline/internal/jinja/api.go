@@ -63,7 +63,7 @@ func (e *Env) newColumn(a *exec.VarArgs, fn string) (*exec.Value, error) {
 	if name == nil || dtype == nil {
 		return nil, e.fail(fn+"() needs a name and a data type", "write "+fn+"('id', 'integer')")
 	}
-	return exec.AsValue(columnValue{Column: Column{Name: name.String(), Type: dtype.String()}, quote: e.quote, bigQuery: e.targetType() == "bigquery"}), nil
+	return exec.AsValue(columnValue{Column: Column{Name: name.String(), Type: dtype.String()}, quote: e.quote, bigQuery: e.targetType() == "bigquery", snowflake: e.targetType() == "snowflake"}), nil
 }
 
 func (e *Env) columnMethods() attrs {

@@ -150,11 +150,19 @@ type columnValue struct {
 	Column
 	quote    func(string) string
 	bigQuery bool // a BigQuery column: dbt-bigquery's BigQueryColumn
+	// snowflake: a Snowflake column, dbt-snowflake's SnowflakeColumn
+	// (snowflake_column.go)
+	snowflake bool
 }
 
 func (c columnValue) GetAttribute(name string) (*exec.Value, bool) {
 	if c.bigQuery {
 		if v, ok := bigQueryColumnAttr(c, name); ok {
+			return v, true
+		}
+	}
+	if c.snowflake {
+		if v, ok := snowflakeColumnAttr(c.Column, name); ok {
 			return v, true
 		}
 	}
