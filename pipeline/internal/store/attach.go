@@ -168,9 +168,11 @@ func (db *DB) detachLeastUsed(keep map[string]bool) error {
 func (db *DB) detach(schema string) error {
 	a := db.att[schema]
 	var bytes int64
-	if pages, err := db.pageCounts([]string{schema}); err == nil {
-		if size, err := db.cachedPageSize(schema); err == nil {
-			bytes = pages[0] * size
+	if db.file == "" && db.totalLimit > 0 {
+		if pages, err := db.pageCounts([]string{schema}); err == nil {
+			if size, err := db.cachedPageSize(schema); err == nil {
+				bytes = pages[0] * size
+			}
 		}
 	}
 	if !a.keeps {
