@@ -22,6 +22,19 @@ const numericType = decimalType + "9"
 // numberType's own answer holds.
 func (t *translator) bigQueryNumber(n *node) (num string, ok bool) {
 	switch n.kind {
+	case nField, nIndex:
+		// a field of a typed struct, an element of a typed array
+		if _, num := fullStatic(t.fullType(n)); num != "" {
+			return num, true
+		}
+	case nName:
+		if len(n.parts) > 1 && t.column(n).name == "" {
+			if full, ok := t.nameFull(n); ok && full != "" {
+				if _, num := fullStatic(full); num != "" {
+					return num, true
+				}
+			}
+		}
 	case nLit:
 		if n.start+1 == n.end && t.toks[n.start].kind == kNumber && strings.ContainsAny(t.toks[n.start].text, ".eE") {
 			return "REAL", true // a FLOAT64

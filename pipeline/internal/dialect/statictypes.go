@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"cmp"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,6 +53,9 @@ type colType struct {
 	// names it, which Snowflake stores as is (snowflake_names.go); ""
 	// for a name Snowflake stores in upper case.
 	stored string
+	// full is the column's full BigQuery type (bigquery_types.go), ""
+	// when it is not known.
+	full string
 }
 
 // TypeText is the type a built table keeps for a DuckDB column known to be
@@ -100,7 +104,14 @@ func (t *translator) staticTypeOf(n *node) string {
 			return TypeBool
 		}
 		if n.kind == nName {
-			return t.nameType(n)
+			if typ := t.nameType(n); typ != "" || t.d != BigQuery || len(n.parts) < 2 {
+				return typ
+			}
+			if full, ok := t.nameFull(n); ok {
+				typ, _ := fullStatic(full) // a field of a struct column
+				return typ
+			}
+			return ""
 		}
 	case nUnary:
 		if n.name == "not" {
@@ -170,6 +181,15 @@ func (t *translator) staticTypeOf(n *node) string {
 	case nIndex:
 		if typ := t.staticType(n.x); n.name == "slice" && strings.HasPrefix(typ, TypeList) {
 			return typ // a slice of a list
+		}
+		if t.d == BigQuery {
+			typ, _ := fullStatic(t.fullType(n)) // an element of a typed array
+			return typ
+		}
+	case nField:
+		if t.d == BigQuery {
+			typ, _ := fullStatic(t.fullType(n)) // a field of a typed struct
+			return typ
 		}
 	case nCall:
 		if len(n.parts) > 1 {
@@ -259,7 +279,7 @@ func (t *translator) staticTypeOf(n *node) string {
 				return sqlfunc.KindWallClock
 			}
 		}
-		if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake) {
+		if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake || t.d == BigQuery) {
 			x, y := t.staticType(n.x), t.staticType(n.y)
 			if x == TypeDate && y == "" || n.name == "+" && y == TypeDate && x == "" {
 				return TypeDate // date ± n days
@@ -456,6 +476,13 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 			m := t.opts.Types(f.schema, table)
 			cols = make([]colType, 0, len(m))
 			for name, typ := range m {
+				if full, ok := strings.CutPrefix(name, FullTypePrefix); ok {
+					if _, typed := m[full]; !typed && t.d == BigQuery {
+						flat, num := fullStatic(typ)
+						cols = append(cols, colType{name: strings.ToLower(full), typ: flat, num: num, full: typ, stored: m[quotedPrefix+strings.ToLower(full)]})
+					}
+					continue
+				}
 				if quoted, ok := strings.CutPrefix(name, quotedPrefix); ok {
 					if _, typed := m[quoted]; !typed {
 						cols = append(cols, colType{name: quoted, stored: typ})
@@ -463,15 +490,19 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 					continue
 				}
 				stored := m[quotedPrefix+strings.ToLower(name)]
+				full := ""
+				if t.d == BigQuery {
+					full = m[FullTypePrefix+strings.ToLower(name)]
+				}
 				if num, ok := strings.CutPrefix(typ, typeNumber); ok {
-					cols = append(cols, colType{name: strings.ToLower(name), num: num, stored: stored})
+					cols = append(cols, colType{name: strings.ToLower(name), num: num, stored: stored, full: cmp.Or(full, flatFull("", num))})
 					continue
 				}
 				if typ == TypeText {
-					cols = append(cols, colType{name: strings.ToLower(name), text: t.d == DuckDB, stored: stored})
+					cols = append(cols, colType{name: strings.ToLower(name), text: t.d == DuckDB, stored: stored, full: cmp.Or(full, flatFull(typ, ""))})
 					continue
 				}
-				cols = append(cols, colType{name: strings.ToLower(name), typ: typ, stored: stored})
+				cols = append(cols, colType{name: strings.ToLower(name), typ: typ, stored: stored, full: cmp.Or(full, flatFull(typ, ""))})
 			}
 			sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
 			t.tableTypes[key] = cols
@@ -479,6 +510,8 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 		return cols, false
 	case fromQuery:
 		return t.queryTypes(f.expr.x)
+	case fromUnnest:
+		return t.unnestTypes(f, sc)
 	}
 	return nil, false
 }
@@ -492,7 +525,7 @@ func renameTypes(names, stored []string, cols []colType, complete bool) ([]colTy
 	}
 	out := make([]colType, len(cols))
 	for i, c := range cols {
-		out[i] = colType{name: strings.ToLower(names[i]), typ: c.typ, num: c.num, text: c.text}
+		out[i] = colType{name: strings.ToLower(names[i]), typ: c.typ, num: c.num, text: c.text, full: c.full}
 		if i < len(stored) {
 			out[i].stored = stored[i]
 		}
@@ -558,8 +591,11 @@ func (o *colType) merge(c colType) {
 	switch {
 	case c.null:
 	case o.null:
-		o.typ, o.num, o.null, o.text = c.typ, c.num, false, c.text
+		o.typ, o.num, o.null, o.text, o.full = c.typ, c.num, false, c.text, c.full
 	default:
+		if c.full != o.full {
+			o.full = mergeFull(o.full, c.full)
+		}
 		if c.typ != o.typ {
 			o.typ = mergeScales(*o, c)
 		}
@@ -648,7 +684,7 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 					}
 					for _, rep := range it.list2 {
 						if rep.name == c.name {
-							c.typ, c.num, c.text = t.staticType(rep.x), t.numberType(rep.x), t.textOf(rep.x)
+							c.typ, c.num, c.text, c.full = t.staticType(rep.x), t.numberType(rep.x), t.textOf(rep.x), t.fullType(rep.x)
 						}
 					}
 					if name := t.starName(it, c.name); name != c.name {
@@ -663,7 +699,7 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 		if name == "" {
 			name = fieldName(t.toks, it.x)
 		}
-		out = append(out, colType{name: name, typ: t.staticType(it.x), num: t.numberType(it.x), null: t.isNull(it.x), text: t.textOf(it.x), stored: t.quotedName(it)})
+		out = append(out, colType{name: name, typ: t.staticType(it.x), num: t.numberType(it.x), null: t.isNull(it.x), text: t.textOf(it.x), stored: t.quotedName(it), full: t.fullType(it.x)})
 	}
 	t.selTypes[s] = selTyped{out, complete}
 	return out, complete
@@ -699,6 +735,7 @@ func (t *translator) typesMap(cols []colType) map[string]string {
 	for _, c := range cols {
 		if seen[c.name] {
 			delete(out, c.name) // two columns of one name: which one is read is not known
+			delete(out, FullTypePrefix+c.name)
 			continue
 		}
 		seen[c.name] = true
@@ -716,6 +753,13 @@ func (t *translator) typesMap(cols []colType) map[string]string {
 				out = map[string]string{}
 			}
 			out[quotedPrefix+c.name] = c.stored
+		}
+		if c.full != "" && t.d == BigQuery && c.name != "" && c.full != BigQueryColumnType(typ, "") {
+			// kept where the flat type does not say it (a DATE's does)
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[FullTypePrefix+c.name] = c.full
 		}
 		if typ == "" || c.name == "" {
 			continue
@@ -756,10 +800,13 @@ func (t *translator) valuesTypes(v *node) []colType {
 			if t.isNull(x) {
 				continue
 			}
-			typ, num, text := t.staticType(x), t.numberType(x), t.textOf(x)
+			typ, num, text, full := t.staticType(x), t.numberType(x), t.textOf(x), t.fullType(x)
 			if out[i].null {
-				out[i].typ, out[i].num, out[i].null, out[i].text = typ, num, false, text
+				out[i].typ, out[i].num, out[i].null, out[i].text, out[i].full = typ, num, false, text, full
 				continue
+			}
+			if full != out[i].full {
+				out[i].full = mergeFull(out[i].full, full)
 			}
 			if typ != out[i].typ {
 				out[i].typ = mergeScales(out[i], colType{typ: typ, num: num})

@@ -181,8 +181,9 @@ func TestNestedColumnsGoIntoJSON(t *testing.T) {
 		in   string
 		want map[string]string
 	}{
-		{"select struct(1 as a) as s, [1] as l, array_agg(n) as g, split(a) as p, array(select 1) as q from t", map[string]string{"s": TypeStruct, "l": TypeList, "g": TypeList, "p": TypeList, "q": TypeList}},
-		{"select d, (select as struct 1 as a) as x from main.s", map[string]string{"d": TypeStruct, "x": TypeStruct}},
+		{"select struct(1 as a) as s, [1] as l, array_agg(n) as g, split(a) as p, array(select 1) as q from t", map[string]string{"s": TypeStruct, "l": TypeList, "g": TypeList, "p": TypeList, "q": TypeList,
+			"<s": "STRUCT<a INT64>", "<l": "ARRAY<INT64>", "<p": "ARRAY<STRING>", "<q": "ARRAY<INT64>"}},
+		{"select d, (select as struct 1 as a) as x from main.s", map[string]string{"d": TypeStruct, "x": TypeStruct, "<x": "STRUCT<a INT64>"}},
 	} {
 		_, got, err := TranslateTyped(c.in, o)
 		if err != nil || !reflect.DeepEqual(got, c.want) {

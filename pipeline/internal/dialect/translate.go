@@ -152,7 +152,10 @@ type translator struct {
 	// SELECTs whose output types are being and have been worked out.
 	sc       *scope
 	typeMemo map[typeKey]string // the static types of the question being answered (staticType)
-	renamed  map[*node][]string
+	fullMemo map[typeKey]string // the full BigQuery types of the question being answered (fullType)
+	// unnestTyping are the UNNEST items whose rows are being typed
+	unnestTyping map[*fromInfo]bool
+	renamed      map[*node][]string
 	// renamedStored are the names as written of the quoted names of those
 	// column lists, "" for an unquoted one (snowflake_names.go).
 	renamedStored map[*node][]string

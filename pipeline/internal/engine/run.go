@@ -992,6 +992,9 @@ func (r *runner) columnNameOf(schema, table, column string) string {
 func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 	static := r.relTypes(rel.Schema, rel.Name)
 	warehouse := func(name, storage string) string {
+		if full := static[dialect.FullTypePrefix+strings.ToLower(name)]; r.plan.dialect == dialect.BigQuery && dialect.Nested(full) {
+			return full // ARRAY<STRUCT<a INT64, b STRING>>, as BigQuery reports it
+		}
 		return dialect.WarehouseType(r.plan.dialect, static[strings.ToLower(name)], storage)
 	}
 	if rows, ok := r.builtRows(relKey(rel.Schema, rel.Name)); ok {

@@ -135,6 +135,24 @@ func seedTypes(d dialect.Dialect, columns []string, declared map[string]seed.Dec
 			}
 		}
 	}
+	if d == dialect.BigQuery {
+		// the full types, which a STRUCT of the columns is made of
+		for i, c := range columns {
+			full := ""
+			for name, decl := range declared {
+				if strings.EqualFold(c, name) {
+					full = dialect.BigQueryType(decl.Type)
+				}
+			}
+			if full == "" {
+				full = dialect.BigQueryColumnType(out[strings.ToLower(c)], inferred[i])
+			}
+			if full != "" && full != dialect.BigQueryColumnType(out[strings.ToLower(c)], "") {
+				// kept where the flat type does not say it (a DATE's does)
+				out[dialect.FullTypePrefix+strings.ToLower(c)] = full
+			}
+		}
+	}
 	return out
 }
 

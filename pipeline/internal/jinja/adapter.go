@@ -224,7 +224,7 @@ func (e *Env) columnsInRelation(a *exec.VarArgs) (*exec.Value, error) {
 	}
 	out := make([]any, len(cols))
 	for i, c := range cols {
-		out[i] = columnValue{Column: c, quote: e.quote, bigQuery: e.targetType() == "bigquery", snowflake: e.targetType() == "snowflake"}
+		out[i] = columnValue{Column: c, quote: e.quote, bigQuery: e.targetType() == "bigquery", snowflake: e.targetType() == "snowflake", schema: true}
 	}
 	return exec.AsValue(&out), nil
 }

@@ -153,6 +153,10 @@ type columnValue struct {
 	// snowflake: a Snowflake column, dbt-snowflake's SnowflakeColumn
 	// (snowflake_column.go)
 	snowflake bool
+	// schema is set for a column of a relation's schema (not one
+	// api.Column made of a type as written): dbt-bigquery writes its
+	// data_type from its dtype, mode and fields
+	schema bool
 }
 
 func (c columnValue) GetAttribute(name string) (*exec.Value, bool) {

@@ -167,6 +167,12 @@ func TestRender(t *testing.T) {
 		{name: "other warehouses' columns have no mode", src: `{{ api.Column('x', 'integer').mode is defined }}`, ctx: func(c *Context) { c.Target.Type = "duckdb" }, want: "False"},
 		{name: "double quotes elsewhere", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}`, ctx: func(c *Context) { c.Target.Type = "duckdb" }, want: `"a" "id" "email" `},
 		{name: "dispatch falls back to default", src: `{{ adapter.dispatch('thing', 'nexus')() }} {{ adapter.dispatch('only', 'nexus')() }}`, want: `default thing sqlite only`},
+		{name: "BigQuery's columns of a relation are dbt-bigquery's: data_type of quoted fields, flatten, is_ by the dtype", src: "{% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.name }}:{{ c.mode }}:{{ c.dtype }}:{{ c.data_type }}:{{ c.is_string() }}{{ c.is_integer() }}{{ c.is_number() }}:{% for f in c.flatten() %}{{ f.name }}/{{ f.mode }}/{{ f.data_type }};{% endfor %} {% endfor %}", ctx: func(c *Context) {
+			c.Target.Type = "bigquery"
+			c.Columns = func(Relation) ([]Column, error) {
+				return []Column{{Name: "a", Type: "STRING"}, {Name: "l", Type: "ARRAY<INT64>"}, {Name: "s", Type: "STRUCT<x INT64, r ARRAY<STRUCT<y STRING>>>"}, {Name: "n", Type: "NUMERIC"}}, nil
+			}
+		}, want: "a:NULLABLE:STRING:STRING:TrueFalseFalse:a/NULLABLE/STRING; l:REPEATED:INT64:ARRAY<INT64>:FalseTrueTrue:l/REPEATED/ARRAY<INT64>; s:NULLABLE:RECORD:STRUCT<`x` INT64, `r` ARRAY<STRUCT<`y` STRING>>>:FalseFalseFalse:s.x/NULLABLE/INT64;s.r.y/NULLABLE/STRING; n:NULLABLE:NUMERIC:NUMERIC:FalseFalseTrue:n/NULLABLE/NUMERIC; "},
 		{name: "a string column's size", src: `{{ api.Column('x', 'varchar(20)').string_size() }} {{ api.Column('x', 'text').string_size() }} {{ api.Column('x', 'character varying').string_size() }} {% for c in adapter.get_columns_in_relation(ref('x')) if c.is_string() %}{{ c.string_size() }}{% endfor %}`, want: `20 256 256 256`},
 		{name: "string_size of a number column", src: "\n{{ api.Column('x', 'integer').string_size() }}", wantErr: `models/m.sql:2: Called string_size() on non-string field!`},
 		{name: "api.Column called and through create", src: `{{ api.Column('x', 'text').name }} {{ api.Column(name='y', dtype='int').data_type }} {{ api.Column.create('z', 'integer').is_integer() }} {{ api.Column.string_type(5) }}`, want: `x int True character varying(5)`},

@@ -1,0 +1,87 @@
+package dialect
+
+import (
+	"cmp"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// BigQuery's columns keep their full types, nested ones as BigQuery
+// writes them (ARRAY<STRUCT<a INT64, b STRING>>), and fields, elements
+// and UNNEST's rows of typed columns are typed from them.
+func TestBigQueryFullTypes(t *testing.T) {
+	o := testOptions(bigquery)
+	o.Types = func(schema, table string) map[string]string {
+		if schema == "main" && table == "ev" {
+			return map[string]string{
+				"event_params": TypeList, "<event_params": "ARRAY<STRUCT<key STRING, value STRUCT<string_value STRING, int_value INT64, double_value FLOAT64>>>",
+				"items": TypeList, "<items": "ARRAY<STRUCT<item_id STRING, price FLOAT64, quantity INT64>>",
+				"geo": TypeStruct, "<geo": "STRUCT<country STRING, d DATE>", "<a": "STRING", "b": typeNumber + "INTEGER"}
+		}
+		return nil
+	}
+	for _, c := range []struct {
+		in   string
+		want map[string]string // the full types of the columns named
+	}{
+		{`select [1, 2] as ri, [struct(1 as n, [struct("a" as s)] as r), struct(2 as n, [struct("a" as s)] as r)] as rs`,
+			map[string]string{"ri": "ARRAY<INT64>", "rs": "ARRAY<STRUCT<n INT64, r ARRAY<STRUCT<s STRING>>>>"}},
+		{`select struct(1 as x, 'a' as y) as s, struct(1, 'a') as t, struct<x int64, y string>(1, 'a') as u, array<string>['a'] as v, cast(null as array<int64>) as w, [1, 2.5] as z, [struct(1 as a), struct(2.5)] as q`,
+			map[string]string{"s": "STRUCT<x INT64, y STRING>", "t": "STRUCT<_field_1 INT64, _field_2 STRING>", "u": "STRUCT<x INT64, y STRING>", "v": "ARRAY<STRING>", "w": "ARRAY<INT64>", "z": "ARRAY<FLOAT64>", "q": "ARRAY<STRUCT<a FLOAT64>>"}},
+		{`select struct(a, b) as s, array_agg(struct(a, b)) as g, geo.country as c, geo.d as d, items[offset(0)] as it, items[safe_offset(1)].price as p, ev.geo as g2 from main.ev`,
+			map[string]string{"s": "STRUCT<a STRING, b INT64>", "g": "ARRAY<STRUCT<a STRING, b INT64>>", "c": "STRING", "d": "DATE", "it": "STRUCT<item_id STRING, price FLOAT64, quantity INT64>", "p": "FLOAT64", "g2": "STRUCT<country STRING, d DATE>"}},
+		{`select (select value.string_value from unnest(event_params) where key = 'x') as loc, (select value.int_value from unnest(event_params) where key = 'y') as n from main.ev`,
+			map[string]string{"loc": "STRING", "n": "INT64"}},
+		{`select p.key, p.value.int_value as v, i.price, off from main.ev, unnest(event_params) as p, unnest(items) as i with offset as off`,
+			map[string]string{"key": "STRING", "v": "INT64", "price": "FLOAT64", "off": "INT64"}},
+		{`select array(select as struct key, value.int_value from unnest(event_params)) as a, array(select p.key from unnest(event_params) p) as k, array_concat(split(a), ['x']) as l from main.ev`,
+			map[string]string{"a": "ARRAY<STRUCT<key STRING, int_value INT64>>", "k": "ARRAY<STRING>", "l": "ARRAY<STRING>"}},
+		{`with c as (select geo from main.ev union all select null) select geo.d as d, geo from c`,
+			map[string]string{"d": "DATE", "geo": "STRUCT<country STRING, d DATE>"}},
+		// an element of unknown type: the array's type is not known
+		{`select [x] as l, struct(x as f) as s from t`, map[string]string{"l": "", "s": ""}},
+	} {
+		_, got, err := TranslateTyped(c.in, o)
+		if err != nil {
+			t.Errorf("%q: %v", c.in, err)
+			continue
+		}
+		for col, want := range c.want {
+			// a full type the flat type says is left out
+			full := cmp.Or(got[FullTypePrefix+col], BigQueryColumnType(got[col], ""))
+			if full != want {
+				t.Errorf("%q: column %s is %q, want %q", c.in, col, full, want)
+			}
+		}
+	}
+	// the flat types follow: a DATE field is a DATE, an INT64 element a number
+	_, got, _ := TranslateTyped("select geo.d as d, items[offset(0)].quantity as q, geo as g from main.ev", o)
+	if want := map[string]string{"d": TypeDate, "q": typeNumber + "INTEGER", "g": TypeStruct}; got["d"] != want["d"] || got["q"] != want["q"] || got["g"] != want["g"] {
+		t.Errorf("flat types %v, want %v", got, want)
+	}
+	expectTranslated(t, bigquery, "with c as (select struct(date '2024-01-05' as d) as s) select s.d + 1 from c",
+		"with c as (select json_object('d', date('2024-01-05')) as s) select date(json_extract(s, '$.d'), ((1)) || ' days') from c")
+	expectRows(t, bigquery, "with c as (select struct(date '2024-01-05' as d) as s, [date '2024-02-29'] as l) select s.d + 1, l[offset(0)] + 1 from c", "2024-01-06|2024-03-01")
+}
+
+// A type as written reads as BigQuery reports it.
+func TestBigQueryTypeNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"int64": "INT64", "Integer": "INT64", "string(10)": "STRING(10)", "numeric(10,2)": "NUMERIC(10, 2)",
+		"array<struct<a int64, `b` string>>": "ARRAY<STRUCT<a INT64, b STRING>>", "struct<int64, x array<date>>": "STRUCT<INT64, x ARRAY<DATE>>",
+		"array<array<int64>>": "ARRAY<ARRAY<INT64>>", "struct<a struct<b bool>>": "STRUCT<a STRUCT<b BOOL>>",
+		"varchar": "", "array<int64": "", "struct<a>": "",
+	} {
+		if got := BigQueryType(in); got != want {
+			t.Errorf("BigQueryType(%q) = %q, want %q", in, got, want)
+		}
+	}
+	fields, _ := typeFields("STRUCT<a INT64, b ARRAY<STRUCT<c STRING, d INT64>>, STRING>")
+	if want := []bqTypeField{{"a", "INT64"}, {"b", "ARRAY<STRUCT<c STRING, d INT64>>"}, {"", "STRING"}}; !reflect.DeepEqual(fields, want) {
+		t.Errorf("fields %v, want %v", fields, want)
+	}
+	if !strings.HasPrefix(FullTypePrefix+"x", FullTypePrefix) || !IsFullTypeKey("<x") || IsFullTypeKey("x") {
+		t.Errorf("full type keys")
+	}
+}
