@@ -789,3 +789,42 @@ func BigQueryColumnType(static, storage string) string {
 	}
 	return map[string]string{"INTEGER": "INT64", "REAL": "FLOAT64", "TEXT": "STRING"}[strings.ToUpper(storage)]
 }
+
+// nameByType names the fields of STRUCT(...) literals e holds as full
+// type typ names them: BigQuery coerces a value to the type it is
+// declared to have, so ARRAY<STRUCT<key STRING, value STRUCT<n INT64>>>
+// [STRUCT('a', STRUCT(1))] holds {key: a, value: {n: 1}}.
+func nameByType(e *node, typ string) {
+	if e == nil || typ == "" {
+		return
+	}
+	switch e.kind {
+	case nParen:
+		nameByType(e.x, typ)
+	case nArray:
+		if elem, ok := arrayElement(typ); ok {
+			for _, x := range e.list {
+				nameByType(x, elem)
+			}
+		}
+	case nTuple, nStruct:
+		fields, ok := typeFields(typ)
+		if !ok || len(fields) != len(e.list) {
+			return
+		}
+		if e.kind == nTuple {
+			// (2, 'y') where a STRUCT goes is one
+			e.kind, e.x = nStruct, nil
+			e.names = make([]string, len(e.list))
+		}
+		if len(e.names) != len(e.list) {
+			return
+		}
+		for i, f := range fields {
+			if f.name != "" {
+				e.names[i] = f.name
+			}
+			nameByType(fieldValue(e.list[i]), f.typ)
+		}
+	}
+}

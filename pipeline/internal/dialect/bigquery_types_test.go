@@ -85,3 +85,15 @@ func TestBigQueryTypeNames(t *testing.T) {
 		t.Errorf("full type keys")
 	}
 }
+
+// A STRUCT(...) given to a declared ARRAY<STRUCT<...>> or STRUCT<...>
+// takes the declared field names, as BigQuery coerces it to that type.
+func TestBigQueryStructsTakeDeclaredNames(t *testing.T) {
+	expectTranslated(t, bigquery, "select array<struct<key string, value struct<n int64, s string>>>[struct('a', struct(1, 'x')), ('b', (2, 'y'))] as p",
+		"select json_array(json_object('key', 'a', 'value', json_object('n', 1, 's', 'x')), json_object('key', 'b', 'value', json_object('n', 2, 's', 'y'))) as p")
+	expectRows(t, bigquery, "select to_json_string(array<struct<key string, value struct<n int64, s string>>>[('b', (2, 'y'))])", `[{"key":"b","value":{"n":2,"s":"y"}}]`)
+	expectTranslated(t, bigquery, "select struct<a struct<b int64>, l array<struct<c string>>>(struct(1), [struct('x')]) as s",
+		"select json_object('a', json_object('b', 1), 'l', json_array(json_object('c', 'x'))) as s")
+	expectRows(t, bigquery, "select (select value.n from unnest(array<struct<key string, value struct<n int64>>>[struct('a', struct(1)), struct('b', struct(2))]) where key = 'b')", "2")
+	expectRows(t, bigquery, "select struct<a struct<b int64>>(struct(5)).a.b", "5")
+}

@@ -729,9 +729,13 @@ func (p *parser) parseKeywordForm(t *token) *node {
 			n := p.open(nArray)
 			p.next()
 			fields := p.parseTypeNames(2)
+			typeEnd := p.ti()
 			p.expectPunct("[")
 			p.parseList(n, "]")
 			p.tuplesAsStructs(n, fields)
+			if p.d == BigQuery {
+				nameByType(n, BigQueryType(joinText(p.toks[n.start:typeEnd])))
+			}
 			return p.close(n)
 		}
 		if p.isPunctAt(1, "[") {
@@ -760,6 +764,7 @@ func (p *parser) parseKeywordForm(t *token) *node {
 		if p.isPunct("<") {
 			typed = p.parseTypeTail()
 		}
+		typeEnd := p.ti()
 		p.expectPunct("(")
 		for i := 0; !p.isPunct(")"); i++ {
 			it := p.open(nItem)
@@ -779,6 +784,15 @@ func (p *parser) parseKeywordForm(t *token) *node {
 			}
 		}
 		p.expectPunct(")")
+		if typed != nil && p.d == BigQuery {
+			// the structs and arrays of structs its fields are given
+			// take the names of the fields' types
+			if fields, ok := typeFields(BigQueryType(joinText(p.toks[n.start:typeEnd]))); ok && len(fields) == len(n.list) {
+				for i, f := range fields {
+					nameByType(fieldValue(n.list[i]), f.typ)
+				}
+			}
+		}
 		return p.close(n)
 	case "date", "timestamp", "datetime", "time", "timestamp_ntz", "timestamp_tz", "timestamp_ltz", "timestamptz", "json", "numeric", "bignumeric", "decimal", "bigdecimal":
 		if p.peekAt(1).kind == kString && p.d != SQLite && (p.d == BigQuery || !numericTypes[t.lower]) {
