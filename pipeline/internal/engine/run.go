@@ -32,6 +32,11 @@ func (e *UsageError) Unwrap() error { return e.Err }
 // dialect, materialize) and 5 (tests) of the pipeline.
 type runner struct {
 	plan *plan
+	// stmtCols are the columns of the relations the statement numbered
+	// stmtColsSeq asked INFORMATION_SCHEMA.COLUMNS about
+	// (statementColumns).
+	stmtCols    map[string][]jinja.Column
+	stmtColsSeq int
 	// opTypes collects, in a run-operation, the static types of the
 	// tables its statements create (keepCreated).
 	opTypes map[string]map[string]string
@@ -925,7 +930,7 @@ func (r *runner) warehouseTypeOf(schema, table, column string) (string, bool) {
 		// statement calling
 		return "", false
 	}
-	cols, _, err := r.columns(jinja.Relation{Schema: schema, Name: table})
+	cols, err := r.statementColumns(schema, table)
 	if err != nil {
 		return "", false
 	}
@@ -935,6 +940,26 @@ func (r *runner) warehouseTypeOf(schema, table, column string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// statementColumns are the columns of schema.table as get_columns_in_relation
+// gives them, read once a statement: INFORMATION_SCHEMA.COLUMNS asks
+// column_type_of and column_facet_of of each of its columns, each answer
+// needing the relation's columns.
+func (r *runner) statementColumns(schema, table string) ([]jinja.Column, error) {
+	if seq := r.db.Statement(); r.stmtCols == nil || r.stmtColsSeq != seq {
+		r.stmtCols, r.stmtColsSeq = map[string][]jinja.Column{}, seq
+	}
+	key := schema + "\x00" + table
+	if cols, ok := r.stmtCols[key]; ok {
+		return cols, nil
+	}
+	cols, _, err := r.columns(jinja.Relation{Schema: schema, Name: table})
+	if err != nil {
+		return nil, err
+	}
+	r.stmtCols[key] = cols
+	return cols, nil
 }
 
 // snowflakeVarcharLength is the length of a VARCHAR declared without one,

@@ -26,6 +26,7 @@ const MaxResultBytes = 32 << 20
 
 // Query runs one statement and reads at most maxRows rows (0: all).
 func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err error) {
+	db.columnMemo.statement()
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	if err := db.need(sql); err != nil {
@@ -72,6 +73,7 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 // come, such as an identity graph's identifiers and edges. An error from
 // fn stops the read and is returned.
 func (db *DB) Scan(ctx context.Context, sql string, fn func(row []any) error) (err error) {
+	db.columnMemo.statement()
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	if err := db.need(sql); err != nil {

@@ -30,6 +30,9 @@ type DB struct {
 	columnName func(schema, table, column string) string
 	// columnFacet answers column_facet_of (SetColumnFacets); nil: NULL.
 	columnFacet func(schema, table, column, declared, facet string) (int64, bool)
+	// columnMemo keeps their answers for the statement being run
+	// (column_types.go).
+	columnMemo columnMemo
 	// file is "" for an in-memory database.
 	file    string
 	schemas map[string]bool
@@ -359,6 +362,7 @@ func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
 
 // Exec runs one or more statements; ctx interrupts them.
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
+	db.columnMemo.statement()
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	if err := db.need(sql); err != nil {
