@@ -33,6 +33,9 @@ type attachment struct {
 	keeps  bool   // detaching keeps the data: a file, or a held memdb
 	used   int64  // when a statement last needed it; 0 while detached
 	bytes  int64  // its size when detached, for the total cap (total.go)
+	// lastUse is used when it was last detached; copied is used when its
+	// tables were last copied into the catalog (catalog.go).
+	lastUse, copied int64
 }
 
 // ErrTooManySchemas is what a statement naming more schemas than SQLite
@@ -193,7 +196,7 @@ func (db *DB) detach(schema string) error {
 	if err := db.conn.Exec("DETACH DATABASE " + Ident(schema)); err != nil {
 		return fmt.Errorf("detach schema %s: %w", schema, err)
 	}
-	a.used, a.bytes = 0, bytes
+	a.lastUse, a.used, a.bytes = a.used, 0, bytes
 	// attaching again starts from SQLite's default cap
 	delete(db.maxPages, schema)
 	return nil
@@ -209,15 +212,22 @@ func (db *DB) releaseHeld() {
 }
 
 // need attaches the schemas sql names before it runs (Use), after noting
-// which schemas a temporary view it creates reads.
-func (db *DB) need(sql string) error {
+// which schemas a temporary view it creates reads, and returns sql to run:
+// with schemas detached, SQLite's catalog read as INFORMATION_SCHEMA reads
+// the store's copy of it instead (catalog.go).
+func (db *DB) need(sql string) (string, error) {
 	if hasWordFold(sql, "view") {
 		db.noteViews(sql)
 	}
 	if db.SchemasFit() {
-		return nil
+		return sql, nil
 	}
-	return db.Use(db.SchemasIn(sql)...)
+	// the catalog first: copying it may detach what sql names
+	sql, err := db.withCatalog(sql)
+	if err != nil {
+		return "", err
+	}
+	return sql, db.Use(db.SchemasIn(sql)...)
 }
 
 // tempView finds the views a statement creates in temp: an ephemeral

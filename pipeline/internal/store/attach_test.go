@@ -50,7 +50,8 @@ func TestSchemasIn(t *testing.T) {
 // (natively copied into memdb, in js/wasm memdb from the start) and in
 // files, which a reopened file database lists again. A statement naming
 // more schemas than attach at once, or one inside a transaction naming a
-// detached schema, fails with a message naming them.
+// detached schema, fails with a message naming them. SQLite's catalog, as
+// INFORMATION_SCHEMA reads it, lists every schema.
 func TestManySchemas(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct{ name, dsn string }{{"memory", ":memory:"}}
@@ -140,6 +141,18 @@ func TestManySchemas(t *testing.T) {
 			for i, tb := range tables {
 				if tb.Schema != name(i) || tb.Name != "t" {
 					t.Fatalf("tables: %v", tables)
+				}
+			}
+			// INFORMATION_SCHEMA's reads of the catalog see every schema
+			for _, c := range []struct{ sql, want string }{
+				{"SELECT count(DISTINCT t.schema) || ' ' || count(*) FROM pragma_table_list AS t JOIN pragma_table_info(t.name, t.schema) AS c WHERE t.schema <> 'temp' AND c.name = 'i'", "16 16"},
+				{"SELECT count(*) || ' ' || max(d.name) FROM pragma_database_list AS d WHERE d.name <> 'temp'", "17 s15"},
+			} {
+				for range 2 {
+					r, err := db.Query(ctx, c.sql, 0)
+					if err != nil || fmt.Sprint(r.Rows[0][0]) != c.want {
+						t.Fatalf("%s: %v %v, want %s", c.sql, r, err, c.want)
+					}
 				}
 			}
 			files, err := db.Serialize("out")

@@ -20,7 +20,7 @@ import (
 func (db *DB) Fingerprint(ctx context.Context, rel string, maxCells int) (rows int64, cols int, fp string, content *Rows, err error) {
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
-	if err := db.need("SELECT * FROM " + rel); err != nil {
+	if _, err := db.need("SELECT * FROM " + rel); err != nil {
 		return 0, 0, "", nil, err
 	}
 	old := db.conn.SetInterrupt(ctx)

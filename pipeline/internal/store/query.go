@@ -29,7 +29,8 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 	db.columnMemo.statement()
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
-	if err := db.need(sql); err != nil {
+	sql, err = db.need(sql)
+	if err != nil {
 		return nil, err
 	}
 	old := db.conn.SetInterrupt(ctx)
@@ -76,7 +77,8 @@ func (db *DB) Scan(ctx context.Context, sql string, fn func(row []any) error) (e
 	db.columnMemo.statement()
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
-	if err := db.need(sql); err != nil {
+	sql, err = db.need(sql)
+	if err != nil {
 		return err
 	}
 	old := db.conn.SetInterrupt(ctx)
@@ -357,7 +359,8 @@ func (db *DB) relationsOf(ctx context.Context, schemas []string, schemaPattern, 
 // returns the 1-based line of sql where the offending token starts (0 when
 // SQLite does not say) and the error.
 func (db *DB) PrepareError(sql string) (int, error) {
-	if err := db.need(sql); err != nil {
+	sql, err := db.need(sql)
+	if err != nil {
 		return 0, err
 	}
 	stmt, _, err := db.conn.Prepare(sql)

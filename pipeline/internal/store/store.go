@@ -365,7 +365,8 @@ func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	db.columnMemo.statement()
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
-	if err := db.need(sql); err != nil {
+	sql, err = db.need(sql)
+	if err != nil {
 		return err
 	}
 	if err := db.beforeWrite(); err != nil {
