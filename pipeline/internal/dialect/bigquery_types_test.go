@@ -97,3 +97,18 @@ func TestBigQueryStructsTakeDeclaredNames(t *testing.T) {
 	expectRows(t, bigquery, "select (select value.n from unnest(array<struct<key string, value struct<n int64>>>[struct('a', struct(1)), struct('b', struct(2))]) where key = 'b')", "2")
 	expectRows(t, bigquery, "select struct<a struct<b int64>>(struct(5)).a.b", "5")
 }
+
+// BigQuery's PARSE_DATE, DATE, DATE_ADD, DATE_SUB and DATE_FROM_UNIX_DATE
+// give a DATE, and DATE_TRUNC the type of what it truncates: a model's
+// column of them is a DATE.
+func TestBigQueryDateFunctionsAreDates(t *testing.T) {
+	_, got, err := TranslateTyped("select parse_date('%Y%m%d', e) as a, date(ts) as b, date_add(current_date(), interval 1 day) as c, date_sub(current_date, interval 1 day) as d, "+
+		"date_from_unix_date(1) as u, date_trunc(parse_date('%Y%m%d', s), month) as f, date_trunc(current_datetime(), month) as g from t", testOptions(bigquery))
+	want := map[string]string{"a": TypeDate, "b": TypeDate, "c": TypeDate, "d": TypeDate, "u": TypeDate, "f": TypeDate, "g": "DATETIME"}
+	for col, typ := range want {
+		if got[col] != typ {
+			t.Errorf("column %s is %q, want %q (%v, %v)", col, got[col], typ, got, err)
+		}
+	}
+	expectRows(t, bigquery, "with c as (select parse_date('%Y%m%d', '20240228') as d) select d + 1, date_diff(d + 2, d, day) from c", "2024-02-29|2")
+}

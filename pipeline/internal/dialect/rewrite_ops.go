@@ -490,6 +490,13 @@ var dateResults = map[string]bool{
 	"date_from_parts": true, "datefromparts": true, "last_day": true,
 }
 
+// bigQueryDateResults are BigQuery's functions that give a DATE (DATE_ADD
+// and DATE_SUB take a DATE only; LAST_DAY of a DATETIME is a DATE too).
+var bigQueryDateResults = map[string]bool{
+	"parse_date": true, "date": true, "date_add": true, "date_sub": true,
+	"date_from_unix_date": true,
+}
+
 // dateOf tells whether n is known to be a DATE: a DATE literal, a cast to
 // DATE, CURRENT_DATE, a function returning a date, a column of dates
 // (statictypes.go).

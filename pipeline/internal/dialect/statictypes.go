@@ -216,7 +216,7 @@ func (t *translator) staticTypeOf(n *node) string {
 		if typ := t.conditionalScale(snowflakeBranches(n)); typ != "" {
 			return typ // NVL(amount, 0): the amount's scale
 		}
-		if dateResults[n.name] {
+		if dateResults[n.name] || t.d == BigQuery && bigQueryDateResults[n.name] {
 			return TypeDate
 		}
 		if t.d == Snowflake && timeResults[n.name] && len(n.parts) <= 1 {
@@ -255,6 +255,10 @@ func (t *translator) staticTypeOf(n *node) string {
 			// is a DATE, a timestamp's a timestamp
 			if t.d == Snowflake && len(n.list) == 2 {
 				return t.staticType(n.list[1])
+			}
+			// BigQuery's DATE_TRUNC(x, part) too
+			if t.d == BigQuery && len(n.list) == 2 {
+				return t.staticType(n.list[0])
 			}
 		case "if", "iff":
 			if len(n.list) == 3 {
