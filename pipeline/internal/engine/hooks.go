@@ -219,8 +219,11 @@ func (r *runner) builtSchemas() string {
 
 // results is dbt's `results` in on-run-end: one result per node the run
 // executed, with its node, status (success, error, skipped, pass, fail,
-// warn), message, execution_time, failures and adapter_response.
+// warn), message, execution_time, timing, failures and adapter_response.
+// A result, its node and its timing entries answer to_dict() as dbt's
+// objects do.
 func (r *runner) results() []any {
+	const isoMicro = "2006-01-02T15:04:05.000000Z"
 	status := map[string]string{"OK": "success", "ERROR": "error", "SKIP": "skipped", "PASS": "pass", "FAIL": "fail", "WARN": "warn"}
 	byName := map[string]*graph.Node{}
 	for _, n := range r.plan.graph.Order() {
@@ -239,7 +242,7 @@ func (r *runner) results() []any {
 		default:
 			continue
 		}
-		node := map[string]any{
+		node := jinja.Object{
 			"name": st.Name, "resource_type": st.Kind, "original_file_path": st.File, "path": st.File,
 			"package_name": r.plan.proj.Name,
 		}
@@ -259,9 +262,15 @@ func (r *runner) results() []any {
 		if st.Kind == "test" || st.Kind == "unit_test" {
 			failures = st.Rows
 		}
-		out = append(out, map[string]any{
+		timing := []any{}
+		if span, ok := r.spans[st.Kind+"\x00"+st.Name]; ok {
+			// dbt times a node's compile and its execute; here they are one
+			timing = append(timing, jinja.Object{"name": "execute",
+				"started_at": span[0].UTC().Format(isoMicro), "completed_at": span[1].UTC().Format(isoMicro)})
+		}
+		out = append(out, jinja.Object{
 			"node": node, "status": status[st.Status], "message": st.Message, "execution_time": st.Seconds,
-			"failures": failures, "thread_id": "Thread-1",
+			"timing": timing, "failures": failures, "thread_id": "Thread-1",
 			"adapter_response": map[string]any{"rows_affected": st.Rows, "_message": st.Status},
 		})
 	}

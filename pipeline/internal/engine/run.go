@@ -53,6 +53,9 @@ type runner struct {
 	// testCounts holds failing-row counts computed for a batch of tests.
 	testCounts map[string]int64
 	started    time.Time
+	// spans are when each node (kind NUL name) ran, for on-run-end's
+	// results' timing.
+	spans map[string][2]time.Time
 	// globals are extra variables of the renders under way: on-run-end's
 	// results, a generic test's arguments.
 	globals map[string]any
@@ -414,6 +417,10 @@ func (r *runner) runNode(n *graph.Node) Step {
 		err = r.runHooked(n, &step, r.runSnapshot)
 	}
 	step.Seconds = time.Since(r.started).Seconds()
+	if r.spans == nil {
+		r.spans = map[string][2]time.Time{}
+	}
+	r.spans[step.Kind+"\x00"+step.Name] = [2]time.Time{r.started, time.Now()}
 	var list diag.List
 	if errors.As(err, &list) {
 		r.bad[n.ID] = true

@@ -540,3 +540,53 @@ func (e *Env) notEphemeral(r Relation, macro string) error {
 	return e.fail(fmt.Sprintf("The `%s` macro cannot be used with ephemeral models, as it relies on the information schema. `%s` is an ephemeral model.", macro, strings.TrimPrefix(r.Name, ephemeralPrefix)),
 		"make it a view or table instead, as dbt_utils says")
 }
+
+// Object is one of dbt's objects handed to templates as a dict of its
+// fields (a run result, its node, a timing entry): read by attribute or
+// key, and to_dict() gives the fields as a plain dict, as dbt's
+// to_dict() does.
+type Object map[string]any
+
+func (o Object) GetAttribute(name string) (*exec.Value, bool) {
+	if v, ok := o[name]; ok {
+		if v == nil {
+			return noneValue(), true // a field dbt holds as None
+		}
+		return exec.ToValue(v), true
+	}
+	if name == "to_dict" {
+		return exec.AsValue(func(a *exec.VarArgs) (map[string]any, error) {
+			if len(a.Args) > 0 {
+				return nil, exec.ErrInvalidCall(fmt.Errorf("to_dict() takes no positional arguments (%d given)", len(a.Args)))
+			}
+			return plainDict(o), nil
+		}), true
+	}
+	return exec.AsValue(nil), false
+}
+
+// plainDict copies an Object, and the Objects in it, into plain dicts
+// and lists a template may change without touching the original.
+func plainDict(o map[string]any) map[string]any {
+	out := make(map[string]any, len(o))
+	for k, v := range o {
+		out[k] = plainValue(v)
+	}
+	return out
+}
+
+func plainValue(v any) any {
+	switch v := v.(type) {
+	case Object:
+		return plainDict(v)
+	case map[string]any:
+		return plainDict(v)
+	case []any:
+		l := make([]any, len(v))
+		for i, x := range v {
+			l[i] = plainValue(x)
+		}
+		return l
+	}
+	return v
+}
