@@ -92,6 +92,9 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 	if out, err = dialect.TakeDefinitions(r.plan.dialect, out, &r.plan.defs); err != nil {
 		return shiftLine(diag.From(err, file, 0), file, line)
 	}
+	if out, err = r.createSchemas(out); err != nil {
+		return shiftLine(diag.From(err, file, 0), file, line)
+	}
 	tr, err := r.translateWith(out, r.placeIn(file, src, out))
 	if err != nil {
 		return shiftLine(err, file, line)
@@ -104,6 +107,46 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 	}
 	r.reportRendered(Rendered{Kind: "hook", Name: file, SQL: rendered})
 	return nil
+}
+
+// createSchemas makes the schemas sql's CREATE SCHEMA statements name
+// and returns the rest of sql. A schema dbt names for the target (the
+// target's own, <target>_<custom>) is the SQLite schema the models build
+// in; another is made under its own name, which later SQL then names.
+// Without IF NOT EXISTS an existing schema is an error, as the warehouses
+// give it.
+func (r *runner) createSchemas(sql string) (string, error) {
+	rest, creates, err := dialect.TakeSchemaCreates(r.plan.dialect, sql)
+	if err != nil {
+		return "", err
+	}
+	for _, c := range creates {
+		fail := func(msg, hint string) error {
+			return &diag.Diagnostic{Severity: diag.Error, Line: c.Line, Col: c.Col, Message: msg, Hint: hint}
+		}
+		database := c.Database
+		if database != "" && strings.EqualFold(database, r.plan.target.Database) {
+			database = ""
+		}
+		if database != "" {
+			return "", fail("CREATE SCHEMA "+c.Database+"."+c.Schema+" names a database other than the target's ("+r.plan.target.Database+")",
+				"create schemas of the target's database only: the project's SQL touches its own database")
+		}
+		schema, ok := r.dbtSchemas().SQLite("", c.Schema)
+		if !ok {
+			schema = c.Schema
+		}
+		if r.db.HasSchema(schema) {
+			if !c.IfNotExists {
+				return "", fail("schema "+c.Schema+" already exists", "write CREATE SCHEMA IF NOT EXISTS")
+			}
+			continue
+		}
+		if err := r.db.EnsureSchema(schema); err != nil {
+			return "", fail(err.Error(), "")
+		}
+	}
+	return rest, nil
 }
 
 // shiftLine moves a diagnostic's line, counted in the hook's text, to the

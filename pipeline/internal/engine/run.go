@@ -836,11 +836,20 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 // large, which is judged before writing it down.
 func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	// The query is in the warehouse's SQL, like the model running it.
+	sql, err := r.createSchemas(sql)
+	if err != nil {
+		return nil, "", queryRefused(err)
+	}
+	if blankSQL(sql) {
+		return &jinja.Rows{}, "", nil // only schemas were made
+	}
 	tr, err := r.translateWith(sql, func(*diag.Diagnostic, int, int) {})
 	if err != nil {
 		return nil, "", queryRefused(err)
 	}
-	q, err := r.db.Query(r.ctx, tr.sql, 0)
+	// several statements run in order and the last one answers, as the
+	// warehouses run a script (dbt-snowflake splits it into statements)
+	q, err := r.db.QueryLast(r.ctx, tr.sql)
 	if err != nil {
 		return nil, "", err
 	}

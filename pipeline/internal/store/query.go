@@ -25,7 +25,18 @@ type Rows struct {
 const MaxResultBytes = 32 << 20
 
 // Query runs one statement and reads at most maxRows rows (0: all).
-func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err error) {
+func (db *DB) Query(ctx context.Context, sql string, maxRows int) (*Rows, error) {
+	return db.query(ctx, sql, maxRows, false)
+}
+
+// QueryLast runs every statement of sql in order and reads the rows of
+// the last one, as the warehouses answer a script (dbt's run_query of
+// several statements); ReadOnly is true when none of them writes.
+func (db *DB) QueryLast(ctx context.Context, sql string) (*Rows, error) {
+	return db.query(ctx, sql, 0, true)
+}
+
+func (db *DB) query(ctx context.Context, sql string, maxRows int, script bool) (_ *Rows, err error) {
 	db.columnMemo.statement()
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
@@ -35,24 +46,59 @@ func (db *DB) Query(ctx context.Context, sql string, maxRows int) (_ *Rows, err 
 	}
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
-	defer db.count(1, time.Now())
-	stmt, tail, err := db.conn.Prepare(sql)
-	if err != nil {
-		return nil, err
-	}
-	defer stmt.Close()
-	if stmt == nil {
-		return nil, fmt.Errorf("empty query")
-	}
-	if nonSpace(tail) {
-		return nil, fmt.Errorf("only one statement can run at a time; remove what follows the first `;`")
-	}
-	if !stmt.ReadOnly() {
-		db.writes++
-		if err := db.beforeWrite(); err != nil {
+	readOnly := true
+	for {
+		start := time.Now()
+		stmt, tail, err := db.conn.Prepare(sql)
+		if err != nil {
 			return nil, err
 		}
+		if stmt == nil {
+			if !readOnly {
+				return &Rows{}, nil // a script's statements wrote and the last read nothing
+			}
+			return nil, fmt.Errorf("empty query")
+		}
+		more := nonSpace(tail)
+		if more && !script {
+			stmt.Close()
+			return nil, fmt.Errorf("only one statement can run at a time; remove what follows the first `;`")
+		}
+		if !stmt.ReadOnly() {
+			readOnly = false
+			db.writes++
+			if err := db.beforeWrite(); err != nil {
+				stmt.Close()
+				return nil, err
+			}
+		}
+		if more {
+			// an earlier statement of a script: run it, its rows unread
+			for stmt.Step() {
+			}
+			err := stmt.Err()
+			stmt.Close()
+			db.count(1, start)
+			if err != nil {
+				return nil, err
+			}
+			sql = tail
+			continue
+		}
+		out, err := readAll(stmt, maxRows)
+		stmt.Close()
+		db.count(1, start)
+		if err != nil {
+			return nil, err
+		}
+		out.ReadOnly = out.ReadOnly && readOnly
+		return out, nil
 	}
+}
+
+// readAll reads at most maxRows rows (0: all) of stmt, and no more than
+// MaxResultBytes.
+func readAll(stmt *sqlite3.Stmt, maxRows int) (*Rows, error) {
 	out := newRows(stmt)
 	held := 0
 	for stmt.Step() {

@@ -1,0 +1,136 @@
+package dialect
+
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+)
+
+// SchemaCreate is a CREATE SCHEMA statement of a hook or run_query. The
+// warehouse creates the schema; here the engine makes its SQLite schema
+// (store.EnsureSchema), so the statement is taken out of the SQL.
+type SchemaCreate struct {
+	Database    string // as written, "" when the name has no database
+	Schema      string // as written, unquoted
+	IfNotExists bool
+	Line, Col   int // where the statement starts in the SQL
+}
+
+// TakeSchemaCreates removes CREATE SCHEMA statements from sql and returns
+// them with the remaining SQL, whose line breaks are kept. Options that
+// change no result (COMMENT, OPTIONS(...), WITH MANAGED ACCESS, a data
+// retention time, a collation) are accepted; OR REPLACE, which would drop
+// the schema's tables, and CLONE are refused.
+func TakeSchemaCreates(d Dialect, sql string) (string, []SchemaCreate, error) {
+	if !strings.Contains(strings.ToLower(sql), "schema") {
+		return sql, nil, nil
+	}
+	toks, err := lex(d, sql)
+	if err != nil {
+		return "", nil, err
+	}
+	var out strings.Builder
+	var creates []SchemaCreate
+	start := 0
+	for i := 0; i <= len(toks); i++ {
+		if i < len(toks) && !(toks[i].kind == kPunct && toks[i].text == ";") {
+			continue
+		}
+		end := i
+		if i < len(toks) {
+			end = i + 1 // the ; goes with its statement
+		}
+		stmt := toks[start:end]
+		start = end
+		c, ok, err := schemaCreate(d, words(stmt))
+		if err != nil {
+			return "", nil, err
+		}
+		if !ok {
+			for _, t := range stmt {
+				out.WriteString(t.text)
+			}
+			continue
+		}
+		creates = append(creates, c)
+		for _, t := range stmt {
+			out.WriteString(strings.Repeat("\n", strings.Count(t.text, "\n")))
+		}
+	}
+	return out.String(), creates, nil
+}
+
+// schemaCreate reads one statement's significant tokens as CREATE SCHEMA;
+// ok is false for any other statement.
+func schemaCreate(d Dialect, w []token) (c SchemaCreate, ok bool, err error) {
+	if n := len(w); n > 0 && w[n-1].text == ";" {
+		w = w[:n-1]
+	}
+	if len(w) < 2 || w[0].lower != "create" {
+		return c, false, nil
+	}
+	fail := func(t token, msg, hint string) error {
+		return &diag.Diagnostic{Severity: diag.Error, Line: t.line, Col: t.col, Message: msg, Hint: hint}
+	}
+	i := 1
+	orReplace := false
+	for i < len(w) && w[i].kind == kWord {
+		switch w[i].lower {
+		case "or", "replace":
+			orReplace = true
+			i++
+			continue
+		case "transient":
+			i++
+			continue
+		}
+		break
+	}
+	if i >= len(w) || w[i].kind != kWord || w[i].lower != "schema" {
+		return c, false, nil
+	}
+	c.Line, c.Col = w[0].line, w[0].col
+	if orReplace {
+		return c, true, fail(w[0], "CREATE OR REPLACE SCHEMA ("+string(d)+") drops every table of the schema first, which is not done here",
+			"write CREATE SCHEMA IF NOT EXISTS, and drop the tables you mean to drop")
+	}
+	i++
+	if i+2 < len(w) && w[i].lower == "if" && w[i+1].lower == "not" && w[i+2].lower == "exists" {
+		c.IfNotExists = true
+		i += 3
+	}
+	var parts []string
+	for i < len(w) {
+		t := w[i]
+		if t.kind != kWord && t.kind != kQuoted {
+			break
+		}
+		name := t.text
+		if t.kind == kQuoted {
+			name = t.text[1 : len(t.text)-1]
+		}
+		parts = append(parts, name)
+		i++
+		if i < len(w) && w[i].kind == kDot {
+			i++
+			continue
+		}
+		break
+	}
+	switch len(parts) {
+	case 1:
+		c.Schema = parts[0]
+	case 2:
+		c.Database, c.Schema = parts[0], parts[1]
+	default:
+		return c, true, fail(w[0], "CREATE SCHEMA needs a schema name, optionally after its database",
+			"write CREATE SCHEMA IF NOT EXISTS name")
+	}
+	for _, t := range w[i:] {
+		if t.kind == kWord && t.lower == "clone" {
+			return c, true, fail(t, "CREATE SCHEMA ... CLONE ("+string(d)+") copies a schema of the warehouse, which is not done here",
+				"create the schema and build its tables from the project's models")
+		}
+	}
+	return c, true, nil
+}

@@ -1,0 +1,48 @@
+package dialect
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// CREATE SCHEMA statements leave a hook's SQL as schemas to create, with
+// the line breaks of the rest kept; OR REPLACE and CLONE are refused.
+func TestTakeSchemaCreates(t *testing.T) {
+	cases := []struct {
+		d          Dialect
+		in         string
+		rest, want string // want: each create as database.schema/if-not-exists@line
+		refused    string
+	}{
+		{d: Snowflake, in: "create schema if not exists analytics_extra", rest: "", want: ".analytics_extra/true@1"},
+		{d: Snowflake, in: "create transient schema if not exists DB.\"Raw\" comment = 'x' data_retention_time_in_days = 0;\nselect 1", rest: "\nselect 1", want: "DB.Raw/true@1"},
+		{d: BigQuery, in: "select 1;\nCREATE SCHEMA `proj`.ds OPTIONS(location = 'EU');", rest: "select 1;\n", want: "proj.ds/false@2"},
+		{d: DuckDB, in: "create schema s1; create schema if not exists s2", rest: "", want: ".s1/false@1 .s2/true@1"},
+		{d: Snowflake, in: "create table schema_x (a int)", rest: "create table schema_x (a int)", want: ""},
+		{d: Snowflake, in: "-- no schema here\nselect 'create schema x' as s", rest: "-- no schema here\nselect 'create schema x' as s", want: ""},
+		{d: Snowflake, in: "create or replace schema s", refused: "CREATE OR REPLACE SCHEMA"},
+		{d: Snowflake, in: "create schema s clone prod.s", refused: "CLONE"},
+		{d: BigQuery, in: "create schema if not exists", refused: "needs a schema name"},
+	}
+	for _, c := range cases {
+		rest, creates, err := TakeSchemaCreates(c.d, c.in)
+		if c.refused != "" {
+			if err == nil || !strings.Contains(err.Error(), c.refused) {
+				t.Errorf("%s %q: error %v, want one naming %q", c.d, c.in, err, c.refused)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s %q: %v", c.d, c.in, err)
+			continue
+		}
+		var got []string
+		for _, s := range creates {
+			got = append(got, fmt.Sprintf("%s.%s/%v@%d", s.Database, s.Schema, s.IfNotExists, s.Line))
+		}
+		if rest != c.rest || strings.Join(got, " ") != c.want {
+			t.Errorf("%s %q:\nrest %q, creates %q\nwant %q, %q", c.d, c.in, rest, strings.Join(got, " "), c.rest, c.want)
+		}
+	}
+}
