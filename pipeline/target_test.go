@@ -108,7 +108,9 @@ func TestDialectChangeRendersAgain(t *testing.T) {
 
 // Snowflake's session functions answer the target's database and schema
 // (in upper case, as Snowflake names unquoted objects) and the profile's
-// user, role and warehouse; NULL where the profile has none. A profile
+// user, role and warehouse, and the organization and account name of its
+// account (orgname-account_name) or its account locator (xy12345.region);
+// NULL where the profile has none. A profile
 // edited in the same session is read again.
 func TestSnowflakeSessionFunctions(t *testing.T) {
 	s, err := Open(context.Background(), ":memory:")
@@ -117,13 +119,15 @@ func TestSnowflakeSessionFunctions(t *testing.T) {
 	}
 	defer s.Close()
 	const model = "select current_database() as db, current_schema() as s, coalesce(current_user(), 'none') as u, " +
-		"coalesce(current_role(), 'none') as r, coalesce(current_warehouse(), 'none') as w"
+		"coalesce(current_role(), 'none') as r, coalesce(current_warehouse(), 'none') as w, " +
+		"coalesce(current_organization_name() || '/' || current_account_name(), current_account(), 'none') as a"
 	full := "shop:\n  target: dev\n  outputs:\n    dev:\n      type: snowflake\n      database: analytics\n      schema: dbt_ann\n" +
-		"      user: ann\n      role: transformer\n      warehouse: transforming\n      password: \"{{ env_var('PW') }}\"\n"
+		"      user: ann\n      role: transformer\n      warehouse: transforming\n      account: acme-prod\n      password: \"{{ env_var('PW') }}\"\n"
 	for _, c := range []struct{ profiles, want string }{
-		{full, "ANALYTICS DBT_ANN ANN TRANSFORMER TRANSFORMING"},
-		{strings.Replace(full, "dbt_ann", "dbt_bob", 1), "ANALYTICS DBT_BOB ANN TRANSFORMER TRANSFORMING"},
-		{"shop:\n  outputs:\n    dev:\n      type: snowflake\n      user: \"{{ env_var('SNOWFLAKE_USER') }}\"\n", "MAIN MAIN none none none"},
+		{full, "ANALYTICS DBT_ANN ANN TRANSFORMER TRANSFORMING ACME/PROD"},
+		{strings.Replace(full, "dbt_ann", "dbt_bob", 1), "ANALYTICS DBT_BOB ANN TRANSFORMER TRANSFORMING ACME/PROD"},
+		{strings.Replace(full, "acme-prod", "xy12345.us-east-2.aws", 1), "ANALYTICS DBT_ANN ANN TRANSFORMER TRANSFORMING XY12345"},
+		{"shop:\n  outputs:\n    dev:\n      type: snowflake\n      user: \"{{ env_var('SNOWFLAKE_USER') }}\"\n      account: \"{{ env_var('SNOWFLAKE_ACCOUNT') }}\"\n", "MAIN MAIN none none none none"},
 	} {
 		fsys := profileProject("profile: shop\n", c.profiles)
 		fsys["models/target.sql"] = &fstest.MapFile{Data: []byte(model)}

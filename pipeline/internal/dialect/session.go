@@ -8,10 +8,32 @@ import "strings"
 // with no database, schema or warehouse in use.
 type Session struct {
 	Database, Schema, User, Role, Warehouse string
+	// Account is the profile's account identifier: orgname-account_name,
+	// or a legacy account locator (xy12345 or xy12345.us-east-2.aws).
+	Account string
+}
+
+// accountParts are the organization, account name and account locator
+// an account identifier gives: orgname-account_name names the first two
+// (Snowflake's preferred identifier), a locator (xy12345, or with its
+// region xy12345.us-east-2.aws) the third; "" for what it does not say.
+func accountParts(account string) (org, name, locator string) {
+	account = strings.TrimSpace(account)
+	if account == "" {
+		return "", "", ""
+	}
+	if first, _, hasRegion := strings.Cut(account, "."); hasRegion {
+		return "", "", first
+	}
+	if o, n, ok := strings.Cut(account, "-"); ok && o != "" && n != "" {
+		return o, n, ""
+	}
+	return "", "", account
 }
 
 // rewriteSessionCall writes Snowflake's CURRENT_DATABASE(),
-// CURRENT_SCHEMA(), CURRENT_USER(), CURRENT_ROLE() and CURRENT_WAREHOUSE()
+// CURRENT_SCHEMA(), CURRENT_USER(), CURRENT_ROLE(), CURRENT_WAREHOUSE(),
+// CURRENT_ORGANIZATION_NAME(), CURRENT_ACCOUNT_NAME() and CURRENT_ACCOUNT()
 // as the target's value, in upper case: Snowflake stores an unquoted name
 // so, and a profile's names are unquoted.
 func (t *translator) rewriteSessionCall(n *node) bool {
@@ -31,6 +53,12 @@ func (t *translator) rewriteSessionCall(n *node) bool {
 		v = s.Role
 	case "current_warehouse":
 		v = s.Warehouse
+	case "current_organization_name":
+		v, _, _ = accountParts(s.Account)
+	case "current_account_name":
+		_, v, _ = accountParts(s.Account)
+	case "current_account":
+		_, _, v = accountParts(s.Account)
 	default:
 		return false
 	}

@@ -14,6 +14,19 @@ func TestSessionFunctions(t *testing.T) {
 			t.Errorf("%q:\n got  %q, %v\n want %q", c.in, got, err, c.want)
 		}
 	}
+	// the account identifier names the organization and the account, or
+	// as a legacy locator the account's locator
+	for _, c := range []struct{ account, want string }{
+		{"myorg-my_account", "select 'MYORG', 'MY_ACCOUNT', NULL"},
+		{"xy12345.us-east-2.aws", "select NULL, NULL, 'XY12345'"},
+		{"xy12345", "select NULL, NULL, 'XY12345'"},
+		{"", "select NULL, NULL, NULL"},
+	} {
+		got, err := TranslateWith("select current_organization_name(), current_account_name(), current_account()", Options{Dialect: Snowflake, Session: Session{Account: c.account}})
+		if err != nil || got != c.want {
+			t.Errorf("account %q:\n got  %q, %v\n want %q", c.account, got, err, c.want)
+		}
+	}
 	// without a target value the function is NULL, as with no database in use
 	expectTranslated(t, snowflake, "select current_warehouse(), current_database()", "select NULL, NULL")
 }

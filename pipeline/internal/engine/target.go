@@ -57,8 +57,8 @@ func jinjaTarget(t project.Target, d dialect.Dialect, projectName string) jinja.
 
 // session is what Snowflake's session functions answer: the database and
 // schema of dbt's target (so CURRENT_SCHEMA() is target.schema, "main"
-// without a profile), and the profile's user, role and warehouse ("" when
-// it has none: NULL).
+// without a profile), and the profile's user, role, warehouse and account
+// ("" when it has none: NULL).
 func session(t project.Target, jt jinja.Target) dialect.Session {
-	return dialect.Session{Database: jt.Database, Schema: jt.Schema, User: t.User, Role: t.Role, Warehouse: t.Warehouse}
+	return dialect.Session{Database: jt.Database, Schema: jt.Schema, User: t.User, Role: t.Role, Warehouse: t.Warehouse, Account: t.Account}
 }

@@ -25,10 +25,10 @@ type Target struct {
 	Type     string // the output's `type:` as written (bigquery, postgres...)
 	Schema   string // `schema:` (BigQuery also `dataset:`)
 	Database string // `database:` (BigQuery also `project:`)
-	// Snowflake's `user:`, `role:` and `warehouse:`, which its session
-	// functions (CURRENT_USER() ...) answer
-	User, Role, Warehouse string
-	Line                  int // line of `type:` in profiles.yml
+	// Snowflake's `user:`, `role:`, `warehouse:` and `account:`, which
+	// its session functions (CURRENT_USER() ...) answer
+	User, Role, Warehouse, Account string
+	Line                           int // line of `type:` in profiles.yml
 }
 
 // readTarget reads the target of the profile dbt_project.yml names: the
@@ -46,7 +46,7 @@ func readTarget(root fs.FS, doc *yamlx.Node, name string) (t Target, warn []diag
 	}
 	// a user, role or warehouse is commonly env_var(...): its session
 	// function answers NULL, without a warning
-	for _, f := range []*string{&t.User, &t.Role, &t.Warehouse} {
+	for _, f := range []*string{&t.User, &t.Role, &t.Warehouse, &t.Account} {
 		if strings.Contains(*f, "{{") {
 			*f = ""
 		}
@@ -135,7 +135,7 @@ func readProfile(root fs.FS, doc *yamlx.Node, name string) (Target, error) {
 	}
 	t.Schema = nonEmpty(lenient("schema"), lenient("dataset"))
 	t.Database = nonEmpty(lenient("database"), lenient("project"))
-	t.User, t.Role, t.Warehouse = lenient("user"), lenient("role"), lenient("warehouse")
+	t.User, t.Role, t.Warehouse, t.Account = lenient("user"), lenient("role"), lenient("warehouse"), lenient("account")
 	return t, nil
 }
 
