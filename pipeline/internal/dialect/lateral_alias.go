@@ -95,6 +95,9 @@ func (t *translator) inputColumn(s *scope, name string) (found, known bool) {
 					s.inputCols[c] = true
 				}
 			}
+			if generatorCall(f) != nil {
+				continue // Snowflake's GENERATOR(...) gives rows without columns
+			}
 			cols, err := t.relColumns(f, s)
 			if err != nil {
 				s.inputKnown = false

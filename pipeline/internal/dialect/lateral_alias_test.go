@@ -34,4 +34,7 @@ func TestLateralAliasRows(t *testing.T) {
 	expectRows(t, snowflake, "with v as (select 1 as x union all select 2) select x * 10 as y, y + 1 as z from v where z > 15 order by z", "20|21")
 	expectRows(t, duckdb, "with v as (select 1 as x union all select 2 union all select 3) select x % 2 as k, count(*) as n, n * 100 as pct from v group by k having pct > 100 order by k", "1|2|200")
 	expectRows(t, snowflake, "with v as (select 1 as x union all select 2 union all select 3) select x * 2 as y, row_number() over (order by y desc) as rn from v qualify rn = 1", "6|1")
+	// TABLE(GENERATOR(...)) gives rows without columns: a name is an
+	// earlier item's alias, as in Snowflake (an hour spine's hour_end)
+	expectRows(t, snowflake, "select seq4() + 1 as h, h * 10 as tens from table(generator(rowcount => 3)) order by h", "1|10\n2|20\n3|30")
 }
