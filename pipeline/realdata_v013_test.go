@@ -117,13 +117,6 @@ func TestRealdataNexusV013IntegrationWarehouses(t *testing.T) {
 	vars := map[string]any{"it_now": "2100-01-01 00:00:00", "it_scenario": "chain_within_batch"}
 	persons := map[dialect.Dialect]string{}
 	for _, d := range []dialect.Dialect{dialect.DuckDB, dialect.BigQuery, dialect.Snowflake} {
-		if d == dialect.Snowflake {
-			// dbt-snowflake creates a seed's columns quoted unless
-			// quote_columns is false, and the project's models read its
-			// lower-case headers unquoted, which Snowflake resolves in
-			// upper case: a Snowflake consumer sets quote_columns: false
-			unquotedSeeds(t, filepath.Join(root, "integration_tests", "dbt_project.yml"), "nexus_integration_tests")
-		}
 		s, err := Open(ctx, ":memory:")
 		if err != nil {
 			t.Fatal(err)
@@ -191,22 +184,4 @@ func TestRealdataNexusV013Bound(t *testing.T) {
 // seeds name their events ev_... .
 func v013Warns(st Step) bool {
 	return st.Kind == "test" && st.Status == "WARN" && strings.HasPrefix(st.Name, "dbt_utils_expression_is_true_nexus_events_event_id")
-}
-
-// unquotedSeeds adds +quote_columns: false to the seeds of project name in
-// the dbt_project.yml at path.
-func unquotedSeeds(t *testing.T, path, name string) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	head := "\nseeds:\n  " + name + ":\n"
-	if !strings.Contains(string(data), head) {
-		t.Fatalf("%s has no seeds: %s: section", path, name)
-	}
-	text := strings.Replace(string(data), head, head+"    +quote_columns: false\n", 1)
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }

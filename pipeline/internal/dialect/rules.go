@@ -404,7 +404,7 @@ var (
 	refWithinOver         = refusal{"%s ... WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by SQLite", "compute the aggregate with its WITHIN GROUP in a subquery grouped by the PARTITION BY columns, and join it back"}
 	refDuckWithinOver     = refusal{"%s(...) WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by DuckDB, which refuses it too", "write the aggregate with its argument over the window: quantile_cont(x, q) OVER (...), quantile_disc(x, q) OVER (...), mode(x) OVER (...)"}
 	refJoinWordColumn     = refusal{"%s is a reserved word in %s SQL, which refuses it as a column name unquoted: write %s", "quote the name as the warehouse quotes one (\"left\", Snowflake's \"LEFT\", BigQuery's `left`), or qualify it: t.left"}
-	refUnquotedQuoted     = refusal{"invalid identifier '%s': Snowflake reads an unquoted name in upper case, and this column was created quoted as %s, which keeps its case: write %s", "quote the name as it was created; a seed's columns are created quoted unless its config sets quote_columns: false"}
+	refUnquotedQuoted     = refusal{"invalid identifier '%s': Snowflake reads an unquoted name in upper case, and this column was created quoted as %s, which keeps its case: write %s", "quote the name as it was created; a seed's columns are created quoted when its config sets quote_columns: true"}
 	refRandomSeed         = refusal{"%s(seed) is not supported: SQLite's random() takes no seed", "write RANDOM() (its numbers are not Snowflake's either way), or UNIFORM(min, max, seed) for one value per seed"}
 	refObjectStar         = refusal{"%s(*) is not supported here", "name the columns: object_construct('a', a, 'b', b, ...)"}
 	refObjectConstantStar = refusal{"{*} is not supported here", "name the columns: {'a': a, 'b': b, ...}"}
@@ -637,7 +637,7 @@ var Refusals = []Rule{
 	{From: "LISTAGG and ARRAY_AGG WITHIN GROUP (ORDER BY ...) OVER a named window, and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
 	{From: "PERCENTILE_CONT, PERCENTILE_DISC and mode() WITHIN GROUP (ORDER BY ...) OVER (...) (DuckDB refuses them too)", Dialects: "DuckDB", To: refDuckWithinOver.hint},
 	{From: "a join word (LEFT, RIGHT, FULL, INNER, CROSS, NATURAL, JOIN; OUTER in BigQuery and DuckDB) as a bare column name: select left = 'T' (the warehouse refuses it too)", Dialects: "BigQuery, Snowflake, DuckDB", To: refJoinWordColumn.hint},
-	{From: "an unquoted name of a column created quoted in a case other than upper: select col_a from a seed whose header col_a dbt created as \"col_a\" (Snowflake fails with invalid identifier 'COL_A')", Dialects: "Snowflake", To: refUnquotedQuoted.hint},
+	{From: "an unquoted name of a column created quoted in a case other than upper: select col_a from a seed with quote_columns: true whose header col_a dbt created as \"col_a\" (Snowflake fails with invalid identifier 'COL_A')", Dialects: "Snowflake", To: refUnquotedQuoted.hint},
 	{From: "OBJECT_CONSTRUCT(*)", Dialects: "Snowflake", To: refObjectStar.hint},
 	{From: "RANDOM(seed)", Dialects: "Snowflake", To: refRandomSeed.hint},
 	{From: "x AT TIME ZONE zone where x is neither known as a TIMESTAMP nor as a TIMESTAMPTZ", Dialects: "DuckDB", To: refAtTimeZone.hint},

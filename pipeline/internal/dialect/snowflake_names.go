@@ -59,8 +59,8 @@ func (t *translator) starRenameQuoted(st *node, name string) string {
 }
 
 // QuotedColumns adds to the static types of a Snowflake relation that its
-// columns names were created quoted, as dbt creates a seed's unless
-// quote_columns is false.
+// columns names were created quoted, as dbt creates a seed's when its
+// quote_columns is true.
 func QuotedColumns(types map[string]string, names []string) {
 	for _, n := range names {
 		types[quotedPrefix+strings.ToLower(n)] = n
@@ -103,8 +103,8 @@ func StoredNames(d Dialect, types map[string]string, names []string) []string {
 // Snowflake resolves an unquoted name in upper case (col_a is COL_A), it
 // finds no such column and fails with invalid identifier 'COL_A', while a
 // column created as "COL_A" is the same as one created unquoted. A seed's
-// columns are created quoted unless quote_columns is false, so this is
-// where a model reading a seed's lower-case header unquoted fails there.
+// columns are created quoted when quote_columns is true, so this is where
+// a model reading such a seed's lower-case header unquoted fails there.
 // A name that an item of its SELECT also gives as an alias is left alone:
 // Snowflake may read it as that alias.
 func (t *translator) refuseUnquotedQuoted(n *node, sc *scope) {

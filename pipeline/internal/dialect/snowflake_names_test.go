@@ -78,7 +78,7 @@ func TestSnowflakeUnquotedQuotedColumns(t *testing.T) {
 		return []string{"a", "b"}, nil
 	}}
 	msg := func(pos, upper, stored, write string) string {
-		return pos + ": invalid identifier '" + upper + "': Snowflake reads an unquoted name in upper case, and this column was created quoted as " + stored + ", which keeps its case: write " + write + " (quote the name as it was created; a seed's columns are created quoted unless its config sets quote_columns: false)"
+		return pos + ": invalid identifier '" + upper + "': Snowflake reads an unquoted name in upper case, and this column was created quoted as " + stored + ", which keeps its case: write " + write + " (quote the name as it was created; a seed's columns are created quoted when its config sets quote_columns: true)"
 	}
 	for _, c := range []struct{ query, want string }{
 		{"select col_1 from quoted_seed", msg("1:8", "COL_1", `"col_1"`, `"col_1"`)},

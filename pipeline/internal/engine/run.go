@@ -506,7 +506,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 		return err
 	}
 	t, err := seed.ParseWith(s.Path, s.Data, seed.Options{Declared: declared, Datetime: datetime,
-		Nulls: seedNulls(r.plan.dialect), NamesAsSQL: !quotesColumns(s), Delimiter: delimiter})
+		Nulls: seedNulls(r.plan.dialect), NamesAsSQL: !quotesColumns(r.plan.dialect, s), Delimiter: delimiter})
 	if err != nil {
 		return err
 	}
@@ -528,7 +528,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 		return err
 	}
 	types := seedTypes(r.plan.dialect, t.Columns, declared, t.Types)
-	if r.plan.dialect == dialect.Snowflake && quotesColumns(s) {
+	if r.plan.dialect == dialect.Snowflake && quotesColumns(r.plan.dialect, s) {
 		// dbt creates the columns quoted: Snowflake keeps their case
 		dialect.QuotedColumns(types, t.Columns)
 	}
