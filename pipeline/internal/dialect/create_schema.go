@@ -17,7 +17,7 @@ type SchemaCreate struct {
 }
 
 // TakeSchemaCreates removes CREATE SCHEMA statements from sql and returns
-// them with the remaining SQL, whose line breaks are kept. Options that
+// them with the remaining SQL, whose line breaks and comments are kept. Options that
 // change no result (COMMENT, OPTIONS(...), WITH MANAGED ACCESS, a data
 // retention time, a collation) are accepted; OR REPLACE, which would drop
 // the schema's tables, and CLONE are refused.
@@ -29,35 +29,18 @@ func TakeSchemaCreates(d Dialect, sql string) (string, []SchemaCreate, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	var out strings.Builder
 	var creates []SchemaCreate
-	start := 0
-	for i := 0; i <= len(toks); i++ {
-		if i < len(toks) && !(toks[i].kind == kPunct && toks[i].text == ";") {
-			continue
-		}
-		end := i
-		if i < len(toks) {
-			end = i + 1 // the ; goes with its statement
-		}
-		stmt := toks[start:end]
-		start = end
+	rest, err := takeStatements(toks, func(stmt []token) (bool, error) {
 		c, ok, err := schemaCreate(d, words(stmt))
-		if err != nil {
-			return "", nil, err
+		if ok && err == nil {
+			creates = append(creates, c)
 		}
-		if !ok {
-			for _, t := range stmt {
-				out.WriteString(t.text)
-			}
-			continue
-		}
-		creates = append(creates, c)
-		for _, t := range stmt {
-			out.WriteString(strings.Repeat("\n", strings.Count(t.text, "\n")))
-		}
+		return ok, err
+	})
+	if err != nil {
+		return "", nil, err
 	}
-	return out.String(), creates, nil
+	return rest, creates, nil
 }
 
 // schemaCreate reads one statement's significant tokens as CREATE SCHEMA;

@@ -44,28 +44,20 @@ func TakeDefinitions(d Dialect, sql string, defs *Defs) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return takeStatements(toks, func(stmt []token) (bool, error) {
+		if !isDefinition(stmt) {
+			return false, nil
+		}
+		return true, define(stmt, defs)
+	})
+}
+
+// takeStatements splits toks into statements at their semicolons and
+// returns the SQL with those take says to take out replaced by their line
+// breaks and comments, so the lines of the rest stay where they were.
+func takeStatements(toks []token, take func(stmt []token) (bool, error)) (string, error) {
 	var out strings.Builder
 	start := 0
-	flush := func(end int, keep bool) error {
-		stmt := toks[start:end]
-		if !keep {
-			if err := define(stmt, defs); err != nil {
-				return err
-			}
-			for _, t := range stmt {
-				if t.kind == kComment {
-					out.WriteString(t.text)
-					continue
-				}
-				out.WriteString(strings.Repeat("\n", strings.Count(t.text, "\n")))
-			}
-			return nil
-		}
-		for _, t := range stmt {
-			out.WriteString(t.text)
-		}
-		return nil
-	}
 	for i := 0; i <= len(toks); i++ {
 		if i < len(toks) && !(toks[i].kind == kPunct && toks[i].text == ";") {
 			continue
@@ -74,10 +66,20 @@ func TakeDefinitions(d Dialect, sql string, defs *Defs) (string, error) {
 		if i < len(toks) {
 			end = i + 1 // the ; goes with its statement
 		}
-		if err := flush(end, !isDefinition(toks[start:end])); err != nil {
+		stmt := toks[start:end]
+		start = end
+		taken, err := take(stmt)
+		if err != nil {
 			return "", err
 		}
-		start = end
+		for _, t := range stmt {
+			switch {
+			case !taken, t.kind == kComment:
+				out.WriteString(t.text)
+			default:
+				out.WriteString(strings.Repeat("\n", strings.Count(t.text, "\n")))
+			}
+		}
 	}
 	return out.String(), nil
 }

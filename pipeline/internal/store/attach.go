@@ -295,44 +295,15 @@ func scanWords(sql string, fn func(word string, qualifier bool)) {
 	for i := 0; i < len(sql); i++ {
 		c := sql[i]
 		switch {
-		case c == '-' && strings.HasPrefix(sql[i:], "--"):
-			j := strings.IndexByte(sql[i:], '\n')
-			if j < 0 {
+		case isCommentStart(sql, i):
+			if i = commentEnd(sql, i); i < 0 {
 				return
 			}
-			i += j
-		case c == '/' && strings.HasPrefix(sql[i:], "/*"):
-			j := strings.Index(sql[i+2:], "*/")
-			if j < 0 {
-				return
-			}
-			i += j + 3
 		case c == '\'':
-			for i++; i < len(sql); i++ {
-				if sql[i] == '\'' {
-					if i+1 < len(sql) && sql[i+1] == '\'' {
-						i++
-						continue
-					}
-					break
-				}
-			}
+			i = quoteEnd(sql, i)
 		case c == '"' || c == '`' || c == '[':
-			end := c
-			if c == '[' {
-				end = ']'
-			}
 			start := i
-			for i++; i < len(sql); i++ {
-				if sql[i] == end {
-					if end != ']' && i+1 < len(sql) && sql[i+1] == end {
-						i++
-						continue
-					}
-					break
-				}
-			}
-			if i < len(sql) {
+			if i = quoteEnd(sql, i); i < len(sql) {
 				fn(unquote(sql[start:i+1]), dotAfter(i+1))
 			}
 		case c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= 0x80:
