@@ -304,6 +304,9 @@ func fullStatic(full string) (typ, num string) {
 
 // fullType is the full BigQuery type of n; "" when it is not known.
 func (t *translator) fullType(n *node) string {
+	if t.d == Snowflake && n != nil {
+		return t.snowflakeFull(n) // snowflake_declared.go
+	}
 	if t.d != BigQuery || n == nil {
 		return ""
 	}
@@ -555,6 +558,8 @@ func mergeFull(a, b string) string {
 	switch {
 	case a == b:
 		return a
+	case strings.HasPrefix(a, "NUMBER(") || strings.HasPrefix(a, "VARCHAR("):
+		return mergeSnowflakeFull(a, b) // Snowflake's declared types
 	case a == "INT64" && (b == "FLOAT64" || b == "NUMERIC"), a == "NUMERIC" && b == "FLOAT64":
 		return b
 	case b == "INT64" && (a == "FLOAT64" || a == "NUMERIC"), b == "NUMERIC" && a == "FLOAT64":

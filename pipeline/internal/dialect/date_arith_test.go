@@ -119,3 +119,70 @@ func TestIntervalValues(t *testing.T) {
 	expectRows(t, duckdb, "select date_sub('month', date '2024-01-31', date '2024-02-29'), date_sub('month', date '2024-01-31', date '2024-02-28'), date_sub('month', date '2024-02-29', date '2024-01-31'), date_sub('year', date '2024-02-29', date '2025-02-28')", "1|0|-1|1")
 	expectRows(t, duckdb, "select date_sub('month', timestamp '2024-01-31 10:00', timestamp '2024-02-29 09:00'), date_sub('quarter', date '2024-01-31', date '2024-04-30'), date_diff('month', date '2024-01-31', date '2024-02-01'), date_sub('month', date '2024-01-31', date '2024-02-01')", "0|1|1|0")
 }
+
+func TestSnowflakeVarcharLength(t *testing.T) {
+	expectTranslated(t, snowflake, "select a::varchar(3), cast(a as varchar(16)), try_cast(a as string(2)), a::varchar from t",
+		"select varchar_fits(CAST(a AS TEXT), 3, 1), varchar_fits(CAST(a AS TEXT), 16, 1), varchar_fits(try_cast(a, 'TEXT', 'snowflake'), 2), CAST(a AS TEXT) from t")
+	expectTranslated(t, snowflake, "select 1.50::varchar(4)", "select varchar_fits(decimal_text(1.50, 2), 4, 1)")
+	expectTranslated(t, bigquery, "select cast(a as string) from t", "select cast_to(a, 'TEXT', 'bigquery', 1) from t")
+}
+
+func TestSnowflakeDeclaredTypes(t *testing.T) {
+	for typ, want := range map[string]string{
+		"number(10,2)": "NUMBER(10,2)", "decimal(5)": "NUMBER(5,0)", "NUMERIC( 8 , 3 )": "NUMBER(8,3)",
+		"varchar(16)": "VARCHAR(16)", "char(3)": "VARCHAR(3)", "character varying(4)": "VARCHAR(4)",
+		"varchar": "", "number": "", "date": "", "number(40,2)": "", "number(3,4)": "",
+	} {
+		if got := SnowflakeFullType(typ); got != want {
+			t.Errorf("SnowflakeFullType(%q) = %q, want %q", typ, got, want)
+		}
+	}
+	for a, want := range map[[2]string]string{
+		{"NUMBER(10,2)", "NUMBER(8,3)"}: "NUMBER(11,3)", {"NUMBER(38,2)", "NUMBER(38,4)"}: "NUMBER(38,4)",
+		{"VARCHAR(3)", "VARCHAR(20)"}: "VARCHAR(20)", {"VARCHAR(3)", "NUMBER(3,0)"}: "",
+	} {
+		if got := mergeSnowflakeFull(a[0], a[1]); got != want {
+			t.Errorf("mergeSnowflakeFull(%q, %q) = %q, want %q", a[0], a[1], got, want)
+		}
+	}
+	for lit, want := range map[string]string{"1.50": "NUMBER(3,2)", "0.5": "NUMBER(1,1)", "012.345": "NUMBER(5,3)"} {
+		if got := literalNumberType(lit); got != want {
+			t.Errorf("literalNumberType(%q) = %q, want %q", lit, got, want)
+		}
+	}
+}
+
+// The declared precision and length go with a value into the columns it
+// makes, through CTEs, UNIONs and the columns of the relations read.
+func TestSnowflakeDeclaredColumns(t *testing.T) {
+	built := map[string]string{"amount": typeDecimal + "2", FullTypePrefix + "amount": "NUMBER(10,2)", FullTypePrefix + "code": "VARCHAR(5)"}
+	o := Options{Dialect: Snowflake, Types: func(_, table string) map[string]string {
+		if table == "built" {
+			return built
+		}
+		return nil
+	}}
+	for _, c := range []struct{ query, col, want string }{
+		{"select 12.345::number(10,2) as a", "a", "NUMBER(10,2)"},
+		{"select cast(x as decimal(5)) as a from t", "a", "NUMBER(5,0)"},
+		{"select 1.50 as a", "a", "NUMBER(3,2)"},
+		{"select -0.5 as a", "a", "NUMBER(1,1)"},
+		{"select x::varchar(16) as a from t", "a", "VARCHAR(16)"},
+		{"with c as (select x::varchar(3) as a from t) select a from c", "a", "VARCHAR(3)"},
+		{"select x::varchar(3) as a from t union all select 'abcd'::varchar(7)", "a", "VARCHAR(7)"},
+		{"select 1.5::number(4,1) as a union all select 2::number(8,3)", "a", "NUMBER(8,3)"},
+		{"select amount as a, code as b from built", "a", "NUMBER(10,2)"},
+		{"select amount as a, code as b from built", "b", "VARCHAR(5)"},
+		{"select * from built", "code", "VARCHAR(5)"},
+		{"select x::varchar as a, 3 as b from t", "a", ""},
+		{"select x::varchar(3) as a from t union all select y from t", "a", ""},
+	} {
+		_, types, err := TranslateTyped(c.query, o)
+		if err != nil {
+			t.Fatalf("%s: %v", c.query, err)
+		}
+		if got := types[FullTypePrefix+c.col]; got != c.want {
+			t.Errorf("%s: %s is %q, want %q (%v)", c.query, c.col, got, c.want, types)
+		}
+	}
+}

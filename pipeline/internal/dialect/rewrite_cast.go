@@ -61,6 +61,13 @@ func (t *translator) rewriteCast(n *node) {
 	typ = defaultScale(t.d, typ)
 	safe := n.name == "safe_cast" || n.name == "try_cast"
 	x := n.x
+	varcharLen := 0
+	if t.d == Snowflake && typ.affinity == "TEXT" && typ.fn == "" {
+		if l, ok := SnowflakeVarcharLength(SnowflakeFullType(joinText(t.toks[n.y.start:n.y.end]))); ok {
+			varcharLen = l
+			defer t.varcharFits(n, l, safe)
+		}
+	}
 	if t.d == Snowflake && typ.affinity == "BLOB" {
 		// Snowflake reads text cast to BINARY as hex, its default input
 		// format ('616263'::binary is abc's bytes)
@@ -171,7 +178,7 @@ func (t *translator) rewriteCast(n *node) {
 		n.print = func(pr *printer, n *node) string {
 			return typ.fn + "(" + pr.text(x) + ")" + pr.carry(n, x)
 		}
-	case n.name == "::":
+	case n.name == "::" || varcharLen > 0:
 		n.print = func(pr *printer, n *node) string {
 			return "CAST(" + pr.text(x) + " AS " + typ.affinity + ")" + pr.carry(n, x)
 		}
@@ -345,4 +352,20 @@ func (t *translator) nestedCast(n *node) string {
 		}
 	}
 	return ""
+}
+
+// varcharFits checks the value of a Snowflake cast to VARCHAR(n): a
+// longer text fails, naming the line, as Snowflake's "String '...' is too
+// long and would be truncated"; TRY_CAST gives NULL instead
+// (varchar_fits).
+func (t *translator) varcharFits(n *node, length int, safe bool) {
+	inner := n.print
+	if inner == nil {
+		return
+	}
+	args := ", " + itoa(length)
+	if !safe {
+		args += ", " + itoa(t.toks[n.tok].line)
+	}
+	n.print = func(pr *printer, n *node) string { return "varchar_fits(" + inner(pr, n) + args + ")" }
 }

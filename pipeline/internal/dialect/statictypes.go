@@ -485,6 +485,10 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 						flat, num := fullStatic(typ)
 						cols = append(cols, colType{name: strings.ToLower(full), typ: flat, num: num, full: typ, stored: m[quotedPrefix+strings.ToLower(full)]})
 					}
+					if _, typed := m[full]; !typed && t.d == Snowflake {
+						// a VARCHAR(n): known by its declared type alone
+						cols = append(cols, colType{name: strings.ToLower(full), full: typ, stored: m[quotedPrefix+strings.ToLower(full)]})
+					}
 					continue
 				}
 				if quoted, ok := strings.CutPrefix(name, quotedPrefix); ok {
@@ -495,8 +499,12 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 				}
 				stored := m[quotedPrefix+strings.ToLower(name)]
 				full := ""
-				if t.d == BigQuery {
+				if t.d == BigQuery || t.d == Snowflake {
 					full = m[FullTypePrefix+strings.ToLower(name)]
+				}
+				flatFull := flatFull
+				if t.d != BigQuery {
+					flatFull = func(string, string) string { return "" }
 				}
 				if num, ok := strings.CutPrefix(typ, typeNumber); ok {
 					cols = append(cols, colType{name: strings.ToLower(name), num: num, stored: stored, full: cmp.Or(full, flatFull("", num))})
@@ -757,6 +765,13 @@ func (t *translator) typesMap(cols []colType) map[string]string {
 				out = map[string]string{}
 			}
 			out[quotedPrefix+c.name] = c.stored
+		}
+		if c.full != "" && t.d == Snowflake && c.name != "" {
+			// a declared precision or length (snowflake_declared.go)
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[FullTypePrefix+c.name] = c.full
 		}
 		if c.full != "" && t.d == BigQuery && c.name != "" && c.full != BigQueryColumnType(typ, "") {
 			// kept where the flat type does not say it (a DATE's does)

@@ -51,6 +51,9 @@ func declaredType(d dialect.Dialect, typ string) (seed.Declared, bool) {
 		return seed.Declared{}, false
 	}
 	decl := seed.Declared{Affinity: aff, Boolean: boolean, Type: typ, Float32: dialect.Float32Type(d, typ)}
+	if n, ok := dialect.SnowflakeVarcharLength(dialect.SnowflakeFullType(typ)); ok && d == dialect.Snowflake {
+		decl.Length = n // VARCHAR(n)
+	}
 	if dialect.StorageKeepsOffset(d, typ) {
 		decl.Timestamp = func(cell string) (string, bool) {
 			c, err := sqlfunc.CanonicalZonedTimestamp(cell)

@@ -1036,6 +1036,9 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 		if full := static[dialect.FullTypePrefix+strings.ToLower(name)]; r.plan.dialect == dialect.BigQuery && dialect.Nested(full) {
 			return full // ARRAY<STRUCT<a INT64, b STRING>>, as BigQuery reports it
 		}
+		if full := static[dialect.FullTypePrefix+strings.ToLower(name)]; r.plan.dialect == dialect.Snowflake && full != "" {
+			return full // NUMBER(10,2), VARCHAR(16): the precision or length declared
+		}
 		return dialect.WarehouseType(r.plan.dialect, static[strings.ToLower(name)], storage)
 	}
 	if rows, ok := r.builtRows(relKey(rel.Schema, rel.Name)); ok {

@@ -135,6 +135,16 @@ func seedTypes(d dialect.Dialect, columns []string, declared map[string]seed.Dec
 			}
 		}
 	}
+	if d == dialect.Snowflake {
+		// the precision or length declared: NUMBER(10,2), VARCHAR(16)
+		for name, decl := range declared {
+			for _, c := range columns {
+				if full := dialect.SnowflakeFullType(decl.Type); full != "" && strings.EqualFold(c, name) {
+					out[dialect.FullTypePrefix+strings.ToLower(c)] = full
+				}
+			}
+		}
+	}
 	if d == dialect.BigQuery {
 		// the full types, which a STRUCT of the columns is made of
 		for i, c := range columns {

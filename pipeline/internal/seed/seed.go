@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 )
@@ -73,6 +74,10 @@ type Declared struct {
 	// Float32 stores a REAL's cells as the nearest 32-bit float, as
 	// DuckDB's FLOAT holds them.
 	Float32 bool
+	// Length is the most characters a cell holds (Snowflake's
+	// VARCHAR(n)), 0 for any: a longer cell fails to load, as the
+	// warehouse's insert fails.
+	Length int
 }
 
 // ParseTyped is Parse with the column types a project declares, by column
@@ -223,6 +228,10 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 			if decl[c] == nil {
 				row[c] = convert(s, t.Types[c])
 				continue
+			}
+			if n := decl[c].Length; n > 0 && utf8.RuneCountInString(s) > n {
+				return nil, diag.Errorf(file, line(i), "String '%s' is too long and would be truncated: column %s is declared %s in column_types, which holds %d characters", s, header[c], decl[c].Type, n).
+					WithHint("shorten the cell, or declare the column with a longer varchar")
 			}
 			v, ok := convertDeclared(s, *decl[c])
 			if !ok {

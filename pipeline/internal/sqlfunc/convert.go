@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -33,6 +34,8 @@ func init() {
 		Func{Name: "round_scale", NArgs: 3, Scalar: roundScale},   // round_scale(x, s, 1): SAFE_CAST / TRY_CAST
 		Func{Name: "decimal_fits", NArgs: 3, Scalar: decimalFits}, // decimal_fits(x, p, s): SAFE_CAST / TRY_CAST
 		Func{Name: "decimal_fits", NArgs: 4, Scalar: decimalFits}, // decimal_fits(x, p, s, line)
+		Func{Name: "varchar_fits", NArgs: 2, Scalar: varcharFits}, // varchar_fits(x, n): TRY_CAST
+		Func{Name: "varchar_fits", NArgs: 3, Scalar: varcharFits}, // varchar_fits(x, n, line)
 	)
 	rename("first_agg", "first", "duckdb")
 	rename("first_agg", "arbitrary", "duckdb")
@@ -368,6 +371,25 @@ func decimalFits(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	lineError(ctx, args[3], "%s is out of range for DECIMAL(%d, %d), which holds at most %d digits before the point, as in the warehouse; cast to a wider type", x.Text(), p, s, max(p-s, 0))
+}
+
+// varcharFits is varchar_fits(x, n[, line]): text x when it has at most n
+// characters, as Snowflake's VARCHAR(n) holds; a longer one is an error
+// there ("String '...' is too long and would be truncated"), a cast to a
+// VARCHAR(n) does not cut it, here too, naming the line; without a line
+// (TRY_CAST) it is NULL.
+func varcharFits(ctx sqlite3.Context, args ...sqlite3.Value) {
+	x := args[0]
+	n, _ := integer(args[1])
+	if x.Type() == sqlite3.NULL || int64(utf8.RuneCountInString(x.Text())) <= n {
+		ctx.ResultValue(x)
+		return
+	}
+	if len(args) < 3 {
+		ctx.ResultNull()
+		return
+	}
+	lineError(ctx, args[2], "String '%s' is too long and would be truncated: it has %d characters, and VARCHAR(%d) holds %d, as in Snowflake; cast to a longer VARCHAR or cut it with LEFT(x, %d)", x.Text(), utf8.RuneCountInString(x.Text()), n, n, n)
 }
 
 // fitsDigits tells whether number x has at most digits digits before the
