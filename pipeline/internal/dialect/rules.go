@@ -407,6 +407,7 @@ var (
 	refDuckWithinOver     = refusal{"%s(...) WITHIN GROUP (ORDER BY ...) OVER (...) is not supported by DuckDB, which refuses it too", "write the aggregate with its argument over the window: quantile_cont(x, q) OVER (...), quantile_disc(x, q) OVER (...), mode(x) OVER (...)"}
 	refJoinWordColumn     = refusal{"%s is a reserved word in %s SQL, which refuses it as a column name unquoted: write %s", "quote the name as the warehouse quotes one (\"left\", Snowflake's \"LEFT\", BigQuery's `left`), or qualify it: t.left"}
 	refUnquotedQuoted     = refusal{"invalid identifier '%s': Snowflake reads an unquoted name in upper case, and this column was created quoted as %s, which keeps its case: write %s", "quote the name as it was created; a seed's columns are created quoted when its config sets quote_columns: true"}
+	refQuotedUnquoted     = refusal{"invalid identifier '%s': Snowflake compares a quoted name as written, and this column was created %s as %s: write %s", "write the name as the column was created: unquoted (or quoted in upper case) for one created unquoted, quoted as written for one created quoted"}
 	refRandomSeed         = refusal{"%s(seed) is not supported: SQLite's random() takes no seed", "write RANDOM() (its numbers are not Snowflake's either way), or UNIFORM(min, max, seed) for one value per seed"}
 	refObjectStar         = refusal{"%s(*) is not supported here", "name the columns: object_construct('a', a, 'b', b, ...)"}
 	refObjectConstantStar = refusal{"{*} is not supported here", "name the columns: {'a': a, 'b': b, ...}"}
@@ -640,6 +641,7 @@ var Refusals = []Rule{
 	{From: "PERCENTILE_CONT, PERCENTILE_DISC and mode() WITHIN GROUP (ORDER BY ...) OVER (...) (DuckDB refuses them too)", Dialects: "DuckDB", To: refDuckWithinOver.hint},
 	{From: "a join word (LEFT, RIGHT, FULL, INNER, CROSS, NATURAL, JOIN; OUTER in BigQuery and DuckDB) as a bare column name: select left = 'T' (the warehouse refuses it too)", Dialects: "BigQuery, Snowflake, DuckDB", To: refJoinWordColumn.hint},
 	{From: "an unquoted name of a column created quoted in a case other than upper: select col_a from a seed with quote_columns: true whose header col_a dbt created as \"col_a\" (Snowflake fails with invalid identifier 'COL_A')", Dialects: "Snowflake", To: refUnquotedQuoted.hint},
+	{From: "a quoted name of a column in a case other than the one it was created in: select \"id\" from a model that made id unquoted (Snowflake stored it as ID and fails with invalid identifier '\"id\"'), or \"Col_A\" of a column created as \"col_a\"; a column whose relation's columns are not known (a source's) is left alone", Dialects: "Snowflake", To: refQuotedUnquoted.hint},
 	{From: "OBJECT_CONSTRUCT(*)", Dialects: "Snowflake", To: refObjectStar.hint},
 	{From: "RANDOM(seed)", Dialects: "Snowflake", To: refRandomSeed.hint},
 	{From: "x AT TIME ZONE zone where x is neither known as a TIMESTAMP nor as a TIMESTAMPTZ", Dialects: "DuckDB", To: refAtTimeZone.hint},

@@ -238,6 +238,7 @@ func (t *translator) walk(n *node, sc *scope) {
 		return
 	case nName:
 		t.refuseUnquotedQuoted(n, sc)
+		t.refuseQuotedUnquoted(n, sc)
 		t.rewriteName(n, sc)
 		if n.print == nil && sc != nil { // a column, not a statement's word
 			for _, k := range n.parts {

@@ -131,6 +131,52 @@ func (t *translator) refuseUnquotedQuoted(n *node, sc *scope) {
 	t.refuse(last, refUnquotedQuoted, upper, written, quoted)
 }
 
+// refuseQuotedUnquoted refuses a quoted reference to a known column in a
+// case other than the one it was created in: "id" where the column was
+// created unquoted (Snowflake stored it as ID), or "Col_A" where it was
+// created as "col_a". Snowflake compares a quoted name as written and
+// fails with invalid identifier '"id"'; SQLite would find the column
+// whatever its case. A column whose relation's columns are not known (a
+// source's) is left alone, and so is a name an item of its SELECT gives as
+// an alias.
+func (t *translator) refuseQuotedUnquoted(n *node, sc *scope) {
+	if t.d != Snowflake || sc == nil || n.print != nil || len(n.parts) == 0 {
+		return
+	}
+	last := n.parts[len(n.parts)-1]
+	if t.toks[last].kind != kQuoted || !strings.HasPrefix(t.toks[last].text, `"`) {
+		return
+	}
+	if len(n.parts) == 1 && t.selectAliasElsewhere(n, sc) {
+		return
+	}
+	c := t.column(n)
+	if c.name == "" {
+		return
+	}
+	stored := c.stored
+	if stored == "" {
+		if !plainIdentifier.MatchString(c.name) {
+			return
+		}
+		stored = strings.ToUpper(c.name)
+	}
+	written := strings.ReplaceAll(nameAsWritten(t.toks[last]), `""`, `"`)
+	if written == stored {
+		return
+	}
+	quote := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+	how := "unquoted, which Snowflake stores in upper case,"
+	if c.stored != "" {
+		how = "quoted,"
+	}
+	fix := quote(stored)
+	if c.stored == "" {
+		fix += " or " + strings.ToLower(stored)
+	}
+	t.refuse(last, refQuotedUnquoted, quote(written), how, stored, fix)
+}
+
 // selectAliasElsewhere tells whether an item of the SELECT whose scope
 // holds sc, other than the one n is in, has n's name as its alias.
 func (t *translator) selectAliasElsewhere(n *node, sc *scope) bool {

@@ -137,3 +137,43 @@ func TestSnowflakeViewColumnList(t *testing.T) {
 		t.Errorf("names %s, types %v; want A,b with b a DATE", got, created[0].Types)
 	}
 }
+
+// A quoted name must be written as its column was created: "id" of a
+// column created unquoted (stored as ID) fails in Snowflake.
+func TestSnowflakeQuotedUnquoted(t *testing.T) {
+	seed := map[string]string{"n": TypeBool}
+	QuotedColumns(seed, []string{"col_1"})
+	built := map[string]string{"id": typeNumber + "INTEGER", "flag": TypeBool}
+	o := Options{Dialect: Snowflake, Types: func(_, table string) map[string]string {
+		switch table {
+		case "quoted_seed":
+			return seed
+		case "built":
+			return built
+		}
+		return nil
+	}}
+	for _, c := range []struct{ query, want string }{
+		{`select "id" from built`, `invalid identifier '"id"'`},
+		{`select b."flag" from built b`, `invalid identifier '"flag"'`},
+		{`with c as (select 1 as x) select "x" from c`, `invalid identifier '"x"'`},
+		{`select "Col_1" from quoted_seed`, `invalid identifier '"Col_1"'`},
+		{`select "ID", id, "FLAG" from built`, ""},
+		{`select "col_1", "N" from quoted_seed`, ""},
+		{`with c as (select 1 as "x") select "x" from c`, ""},
+		{`select "id" from src`, ""},
+		{`select id as "Id" from built order by "Id"`, ""},
+	} {
+		_, err := TranslateWith(c.query, o)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.query, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s: got %v, want %s", c.query, err, c.want)
+		}
+	}
+	_, err := TranslateWith(`select "id" from built`, Options{Dialect: DuckDB, Types: o.Types})
+	if err != nil {
+		t.Errorf("DuckDB: %v", err)
+	}
+}
