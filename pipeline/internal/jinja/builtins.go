@@ -52,6 +52,7 @@ func (e *Env) installBuiltins() {
 	g.Set(firstName, first)
 	g.Set(printFuncName, printValue)
 	g.Set(keyFuncName, subscriptKey)
+	g.Set(seqFuncName, subscriptSeq)
 	g.Set(dictCallName, dictCall)
 	g.Set("none", none)
 	g.Set("range", rangeFn)

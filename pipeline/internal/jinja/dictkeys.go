@@ -17,21 +17,72 @@ import (
 // so iterating the dict gives relations back).
 const keyFuncName = "__key__"
 
+// Any subscript but a string literal also becomes __seq__(x)[key]: see
+// pySeq.
+const seqFuncName = "__seq__"
+
 func rewriteGetItem(g *nodes.GetItem) {
 	switch g.Arg.(type) {
-	case *nodes.String, *nodes.Integer, nil:
+	case *nodes.String, nil:
 		return
 	}
 	at := g.Arg.Position()
 	if at == nil {
 		return
 	}
-	g.Arg = &nodes.Call{
-		Location: at,
-		Func:     &nodes.Name{Name: &tokens.Token{Type: tokens.Name, Val: keyFuncName, Pos: at.Pos, Line: at.Line, Col: at.Col}},
-		Args:     []nodes.Expression{g.Arg},
-		Kwargs:   map[string]nodes.Expression{},
+	call := func(name string, arg nodes.Expression) *nodes.Call {
+		return &nodes.Call{
+			Location: at,
+			Func:     &nodes.Name{Name: &tokens.Token{Type: tokens.Name, Val: name, Pos: at.Pos, Line: at.Line, Col: at.Col}},
+			Args:     []nodes.Expression{arg},
+			Kwargs:   map[string]nodes.Expression{},
+		}
 	}
+	g.Node = call(seqFuncName, g.Node)
+	if _, ok := g.Arg.(*nodes.Integer); !ok {
+		g.Arg = call(keyFuncName, g.Arg)
+	}
+}
+
+// subscriptSeq is __seq__: a list or a string becomes a pySeq, anything
+// else is itself.
+func subscriptSeq(a *exec.VarArgs) *exec.Value {
+	if len(a.Args) != 1 {
+		return exec.AsValue(nil)
+	}
+	v := a.Args[0]
+	if v.IsList() || v.IsString() {
+		return exec.AsValue(pySeq{v})
+	}
+	return v
+}
+
+// pySeq indexes a list or a string as Python does: gonja reads x[-n] only
+// when n < len(x), so [a][-1] was undefined, and indexes a string by byte.
+type pySeq struct{ v *exec.Value }
+
+func (s pySeq) GetItem(key any) (*exec.Value, bool) {
+	i, ok := key.(int)
+	if !ok {
+		return s.v.GetItem(key)
+	}
+	if s.v.IsString() {
+		r := []rune(s.v.String())
+		if i < 0 {
+			i += len(r)
+		}
+		if i < 0 || i >= len(r) {
+			return exec.AsValue(nil), false
+		}
+		return exec.AsValue(string(r[i])), true
+	}
+	if n := s.v.Len(); i < 0 {
+		i += n
+	}
+	if i < 0 || i >= s.v.Len() {
+		return exec.AsValue(nil), false
+	}
+	return s.v.Index(i), true
 }
 
 // subscriptKey is __key__.
