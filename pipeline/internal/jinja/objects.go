@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -69,6 +70,8 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 		return exec.AsValue(r.get), true
 	case "incorporate":
 		return exec.AsValue(r.incorporate), true
+	case "include":
+		return exec.AsValue(r.include), true
 	case "information_schema":
 		return exec.AsValue(r.informationSchema), true
 	}
@@ -117,6 +120,39 @@ func (r relValue) incorporate(a *exec.VarArgs) (*exec.Value, error) {
 			// quote_policy, include_policy and the like change how dbt
 			// prints the name, which the playground prints its own way
 			return nil, fmt.Errorf("incorporate(%s=...) is not supported here; it takes path and type", k)
+		}
+	}
+	return exec.AsValue(out), nil
+}
+
+// include is dbt's relation.include(database=, schema=, identifier=): a
+// copy that prints only the parts left true (a temporary table is named by
+// its identifier alone), and keeps answering every attribute. The
+// playground never prints the database.
+func (r relValue) include(a *exec.VarArgs) (*exec.Value, error) {
+	if len(a.Args) > 0 {
+		return nil, fmt.Errorf("include() takes keyword arguments only (database=..., schema=..., identifier=...)")
+	}
+	out := r
+	for k, v := range a.KwArgs {
+		if k != "database" && k != "schema" && k != "identifier" {
+			return nil, fmt.Errorf("include() takes database, schema and identifier, not %q", k)
+		}
+		if v.IsTrue() {
+			continue
+		}
+		switch k {
+		case "schema":
+			if out.schema == "" {
+				s, _ := r.GetAttribute("schema")
+				out.schema = s.String()
+			}
+			out.Schema = ""
+		case "identifier":
+			if out.identifier == "" {
+				out.identifier = r.Name
+			}
+			out.Name = ""
 		}
 	}
 	return exec.AsValue(out), nil
@@ -308,8 +344,47 @@ func (t table) GetAttribute(name string) (*exec.Value, bool) {
 			cols = append(cols, c)
 		}
 		return exec.AsValue(&cols), true
+	case "rename":
+		return exec.AsValue(t.rename), true
 	}
 	return exec.AsValue(nil), false
+}
+
+// rename is agate's table.rename(column_names): a copy whose columns take
+// the new names, given as a dict of old name to new one or as a list of
+// every new name in order.
+func (t table) rename(a *exec.VarArgs) (*exec.Value, error) {
+	old := t.columnNames()
+	names := slices.Clone(old)
+	if v := arg(a, 0, "column_names"); v != nil && !v.IsNil() {
+		switch {
+		case dictOf(v) != nil || v.IsDict():
+			for _, p := range dictEntries(v) {
+				if i := slices.Index(old, p.Key.String()); i >= 0 {
+					names[i] = p.Value.String()
+				}
+			}
+		case v.IsList():
+			if v.Len() != len(old) {
+				return nil, fmt.Errorf("rename() got %d column names for a table of %d columns", v.Len(), len(old))
+			}
+			for i := range names {
+				names[i] = v.Index(i).String()
+			}
+		default:
+			return nil, fmt.Errorf("rename() takes a dict of old name to new name, or a list of names, not %s", v.String())
+		}
+	}
+	if len(t) == 0 {
+		out := make(table, 0, 1)
+		out[:1][0] = newRow(names, nil)
+		return exec.AsValue(out), nil
+	}
+	out := make(table, len(t))
+	for i, r := range t {
+		out[i] = newRow(names, r)
+	}
+	return exec.AsValue(out), nil
 }
 
 // columnNames are the table's columns, also when it has no rows.

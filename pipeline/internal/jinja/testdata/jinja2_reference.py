@@ -151,8 +151,19 @@ class Columns(list):
 
 class Table:
     def __init__(self, cols, rows):
+        self._raw = rows
+        self.column_names = list(cols)
         self.rows = [Row(cols, r) for r in rows]
         self.columns = Columns(Column(c, [r[i] for r in rows]) for i, c in enumerate(cols))
+
+    def rename(self, column_names=None):
+        # agate's Table.rename: a dict of old name to new, or every new name
+        names = list(self.column_names)
+        if isinstance(column_names, dict):
+            names = [column_names.get(c, c) for c in names]
+        elif column_names is not None:
+            names = list(column_names)
+        return Table(names, self._raw)
 
     def __iter__(self):
         return iter(self.rows)
