@@ -100,7 +100,8 @@ func (e *Env) dispatch(ev *exec.Evaluator, a *exec.VarArgs) (*exec.Value, error)
 // macro_namespace; "" stands for the names visible from the caller.
 func (e *Env) searchPackages(ns string) []string {
 	if ns == "" {
-		return []string{""}
+		// then dbt's own macros, as dbt searches its internal packages
+		return []string{"", "dbt"}
 	}
 	if order, ok := e.dispatchOrder[ns]; ok && len(order) > 0 {
 		return order

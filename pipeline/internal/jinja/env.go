@@ -98,6 +98,7 @@ func NewEnv(macros []MacroFile) (*Env, error) { return NewProjectEnv(Project{}, 
 // namespace. Errors are *diag.Diagnostic naming the macro file and line.
 func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 	e := &Env{
+		limits:        limits{maxWork: MaxWork},
 		cfg:           config.New(),
 		macroFile:     map[string]string{},
 		parsed:        map[string]parsedFile{},

@@ -80,3 +80,50 @@ select * from _dbt_periods
 {%- set configured = config.get('full_refresh') -%}
 {{ return(flags.FULL_REFRESH if configured is none else configured) }}
 {% endmacro %}
+
+{#- create_table_as(temporary, relation, compiled_code): the statement that
+    makes relation a table of the query's rows, as each adapter writes it:
+    BigQuery and Snowflake replace the table, DuckDB and SQLite create it
+    (an existing one is an error there) and name a temporary table by its
+    identifier alone; SQLite takes the query unbracketed. -#}
+{% macro create_table_as(temporary, relation, compiled_code, language='sql') -%}
+{%- if target.type in ('bigquery', 'snowflake') -%}
+create or replace {% if temporary and target.type == 'snowflake' %}temporary {% endif %}table {{ relation }}
+{%- else -%}
+create {% if temporary %}temporary {% endif %}table {{ relation.include(database=(not temporary), schema=(not temporary)) }}
+{%- endif %} as
+{%- if target.type == 'sqlite' %}
+{{ compiled_code }}
+{%- else %} (
+{{ compiled_code }}
+)
+{%- endif %}
+{%- endmacro %}
+
+{% macro get_create_table_as_sql(temporary, relation, sql) %}
+{{- return(dbt.create_table_as(temporary, relation, sql)) -}}
+{% endmacro %}
+
+{#- create_view_as(relation, sql): the statement that makes relation a view
+    of the query, replacing it. -#}
+{% macro create_view_as(relation, sql) -%}
+{%- if target.type == 'sqlite' -%}
+create view {{ relation }} as
+{{ sql }}
+{%- else -%}
+create or replace view {{ relation }} as (
+{{ sql }}
+)
+{%- endif -%}
+{%- endmacro %}
+
+{% macro get_create_view_as_sql(relation, sql) %}
+{{- return(dbt.create_view_as(relation, sql)) -}}
+{% endmacro %}
+
+{#- truncate_relation(relation): empties the table. -#}
+{% macro truncate_relation(relation) %}
+{%- call statement('truncate_relation') -%}
+truncate table {{ relation }}
+{%- endcall -%}
+{% endmacro %}

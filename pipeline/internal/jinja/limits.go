@@ -24,16 +24,19 @@ const (
 	// operators a template may hold; checked before gonja parses it.
 	MaxNesting = 100
 	// MaxWork is the most macro calls and loop iterations one render may
-	// make.
-	MaxWork = 100_000
+	// make. Packages that render the whole project's graph into one
+	// statement (an artifacts upload) make over 100,000 in a project of a
+	// thousand nodes; the run's time limit bounds the rest.
+	MaxWork = 1_000_000
 	// MaxOutputBytes is the largest text one render may produce.
 	MaxOutputBytes = 32 << 20
 )
 
 // limits is the state of the caps during one render.
 type limits struct {
-	ctx  context.Context // stops the render when done; nil: never
-	work int
+	ctx     context.Context // stops the render when done; nil: never
+	work    int
+	maxWork int // MaxWork; lower in tests
 }
 
 // SetContext makes every later render stop, with an error, once ctx is
@@ -55,8 +58,8 @@ func (e *Env) tick(out any) error {
 			return e.fail("rendering stopped: "+err.Error(), "the time limit was reached or the run was stopped; look for a macro or loop that does too much work")
 		}
 	}
-	if e.limits.work > MaxWork {
-		return e.fail(fmt.Sprintf("the template made more than %d macro calls and loop iterations", MaxWork),
+	if e.limits.work > e.limits.maxWork {
+		return e.fail(fmt.Sprintf("the template made more than %d macro calls and loop iterations", e.limits.maxWork),
 			"look for a macro that calls itself more than once, or loops inside loops")
 	}
 	if b, ok := out.(*strings.Builder); ok && b.Len() > MaxOutputBytes {

@@ -193,7 +193,7 @@ func TestRender(t *testing.T) {
 		{name: "ref callback diagnostic keeps its hint", src: "\n\n{{ ref('missing') }}", wantErr: `models/m.sql:3: model "missing" not found (create models/missing.sql)`},
 		{name: "run_query error", src: `{{ run_query('select fail') }}`, wantErr: `models/m.sql:1: run_query: no such table: fail`},
 		{name: "return outside macro", src: `{{ return(1) }}`, wantErr: `models/m.sql:1: return() is only allowed inside a macro`},
-		{name: "dispatch without candidates", src: `{{ adapter.dispatch('nothing')() }}`, wantErr: `models/m.sql:1: adapter.dispatch found no macro "nothing" (target type sqlite); searched sqlite__nothing, default__nothing (define sqlite__nothing or default__nothing, or list the package that has it in dispatch: of dbt_project.yml)`},
+		{name: "dispatch without candidates", src: `{{ adapter.dispatch('nothing')() }}`, wantErr: `models/m.sql:1: adapter.dispatch found no macro "nothing" (target type sqlite); searched sqlite__nothing, default__nothing, dbt.sqlite__nothing, dbt.default__nothing (define sqlite__nothing or default__nothing, or list the package that has it in dispatch: of dbt_project.yml)`},
 		{name: "integer division by zero", src: "select\n  {{ var('n') // 0 }}", wantErr: `models/m.sql:2: integer division or modulo by zero`},
 		{name: "arithmetic on a string", src: `{{ 'a' ** 2 }}`, wantErr: `models/m.sql:1: unsupported operand type(s) for ** or pow(): 'str' and 'int'`},
 		{name: "format with too few arguments", src: "\n{{ '%s and %s' % ('a',) }}", wantErr: `models/m.sql:2: not enough arguments for format string`},
