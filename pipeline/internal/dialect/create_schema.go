@@ -117,3 +117,100 @@ func schemaCreate(d Dialect, w []token) (c SchemaCreate, ok bool, err error) {
 	}
 	return c, true, nil
 }
+
+// SchemaDrop is a DROP SCHEMA statement of a hook or run_query, which the
+// engine carries out on the SQLite schema: it drops the schema's tables
+// and views (TakeSchemaDrops).
+type SchemaDrop struct {
+	Database string // as written, "" when the name has no database
+	Schema   string // as written, unquoted
+	IfExists bool
+	// Restrict is set where a schema holding relations is not dropped:
+	// RESTRICT written, or the warehouse's default (BigQuery's and
+	// DuckDB's); Snowflake's RESTRICT only guards foreign keys, which
+	// are not kept here, and its default is CASCADE.
+	Restrict  bool
+	Line, Col int // where the statement starts in the SQL
+}
+
+// TakeSchemaDrops removes DROP SCHEMA [IF EXISTS] name [CASCADE | RESTRICT]
+// statements from sql and returns them with the remaining SQL, whose line
+// breaks and comments are kept.
+func TakeSchemaDrops(d Dialect, sql string) (string, []SchemaDrop, error) {
+	if d == SQLite || !strings.Contains(strings.ToLower(sql), "schema") {
+		return sql, nil, nil
+	}
+	toks, err := lex(d, sql)
+	if err != nil {
+		return "", nil, err
+	}
+	var drops []SchemaDrop
+	rest, err := takeStatements(toks, func(stmt []token) (bool, error) {
+		c, ok, err := schemaDrop(d, words(stmt))
+		if ok && err == nil {
+			drops = append(drops, c)
+		}
+		return ok, err
+	})
+	if err != nil {
+		return "", nil, err
+	}
+	return rest, drops, nil
+}
+
+// schemaDrop reads one statement's significant tokens as DROP SCHEMA; ok
+// is false for any other statement.
+func schemaDrop(d Dialect, w []token) (c SchemaDrop, ok bool, err error) {
+	if n := len(w); n > 0 && w[n-1].text == ";" {
+		w = w[:n-1]
+	}
+	if len(w) < 2 || w[0].lower != "drop" || w[1].kind != kWord || w[1].lower != "schema" {
+		return c, false, nil
+	}
+	c.Line, c.Col = w[0].line, w[0].col
+	fail := func(t token, msg, hint string) error {
+		return &diag.Diagnostic{Severity: diag.Error, Line: t.line, Col: t.col, Message: msg, Hint: hint}
+	}
+	i := 2
+	if i+1 < len(w) && w[i].lower == "if" && w[i+1].lower == "exists" {
+		c.IfExists = true
+		i += 2
+	}
+	var parts []string
+	for i < len(w) {
+		t := w[i]
+		if t.kind != kWord && t.kind != kQuoted {
+			break
+		}
+		name := t.text
+		if t.kind == kQuoted {
+			name = t.text[1 : len(t.text)-1]
+		}
+		parts = append(parts, name)
+		i++
+		if i < len(w) && w[i].kind == kDot {
+			i++
+			continue
+		}
+		break
+	}
+	switch len(parts) {
+	case 1:
+		c.Schema = parts[0]
+	case 2:
+		c.Database, c.Schema = parts[0], parts[1]
+	default:
+		return c, true, fail(w[0], "DROP SCHEMA needs a schema name, optionally after its database",
+			"write DROP SCHEMA IF EXISTS name")
+	}
+	c.Restrict = d != Snowflake
+	if i < len(w) && w[i].kind == kWord && (w[i].lower == "cascade" || w[i].lower == "restrict") {
+		c.Restrict = w[i].lower == "restrict" && d != Snowflake
+		i++
+	}
+	if i < len(w) {
+		return c, true, fail(w[i], "DROP SCHEMA "+c.Schema+" is followed by "+w[i].text+", which is not read here",
+			"write DROP SCHEMA [IF EXISTS] name [CASCADE | RESTRICT]")
+	}
+	return c, true, nil
+}

@@ -46,3 +46,29 @@ func TestTakeSchemaCreates(t *testing.T) {
 		}
 	}
 }
+
+func TestTakeSchemaDrops(t *testing.T) {
+	rest, drops, err := TakeSchemaDrops(DuckDB, "drop schema if exists s1 cascade;\ndrop schema db.s2;\nselect 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(rest) != "select 1" || len(drops) != 2 {
+		t.Fatalf("rest %q, drops %+v", rest, drops)
+	}
+	if d := drops[0]; d.Schema != "s1" || !d.IfExists || d.Restrict {
+		t.Errorf("first: %+v", d)
+	}
+	if d := drops[1]; d.Database != "db" || d.Schema != "s2" || d.IfExists || !d.Restrict || d.Line != 2 {
+		t.Errorf("second (DuckDB's default RESTRICT): %+v", d)
+	}
+	_, drops, _ = TakeSchemaDrops(Snowflake, `drop schema "S" restrict`)
+	if len(drops) != 1 || drops[0].Schema != "S" || drops[0].Restrict {
+		t.Errorf("Snowflake drops a schema holding tables even with RESTRICT: %+v", drops)
+	}
+	if _, _, err := TakeSchemaDrops(BigQuery, "drop schema s purge"); err == nil {
+		t.Error("want an error for an unknown word after the name")
+	}
+	if rest, drops, _ := TakeSchemaDrops(SQLite, "drop schema s"); len(drops) != 0 || rest != "drop schema s" {
+		t.Errorf("SQLite: %q %v", rest, drops)
+	}
+}

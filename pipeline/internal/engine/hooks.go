@@ -13,6 +13,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/graph"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 // Hooks, as dbt runs them: dbt_project.yml's on-run-start before the first
@@ -116,6 +117,10 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 // Without IF NOT EXISTS an existing schema is an error, as the warehouses
 // give it.
 func (r *runner) createSchemas(sql string) (string, error) {
+	sql, err := r.dropSchemas(sql)
+	if err != nil {
+		return "", err
+	}
 	rest, creates, err := dialect.TakeSchemaCreates(r.plan.dialect, sql)
 	if err != nil {
 		return "", err
@@ -136,6 +141,10 @@ func (r *runner) createSchemas(sql string) (string, error) {
 		if !ok {
 			schema = c.Schema
 		}
+		if r.droppedSchemas[schema] {
+			delete(r.droppedSchemas, schema) // made again
+			continue
+		}
 		if r.db.HasSchema(schema) {
 			if !c.IfNotExists {
 				return "", fail("schema "+c.Schema+" already exists", "write CREATE SCHEMA IF NOT EXISTS")
@@ -145,6 +154,72 @@ func (r *runner) createSchemas(sql string) (string, error) {
 		if err := r.db.EnsureSchema(schema); err != nil {
 			return "", fail(err.Error(), "")
 		}
+	}
+	return rest, nil
+}
+
+// dropSchemas carries out sql's DROP SCHEMA statements, before its other
+// statements, and returns the rest of sql: the schema's tables and views
+// are dropped, as the warehouse drops them. Without IF EXISTS a schema
+// that is not there is an error; so is one holding relations where the
+// statement restricts the drop (RESTRICT, and BigQuery's and DuckDB's
+// default; Snowflake's default is CASCADE). A schema is named as CREATE
+// SCHEMA names it (the target's own, <target>_<custom>).
+func (r *runner) dropSchemas(sql string) (string, error) {
+	rest, drops, err := dialect.TakeSchemaDrops(r.plan.dialect, sql)
+	if err != nil || len(drops) == 0 {
+		return rest, err
+	}
+	for _, c := range drops {
+		fail := func(msg, hint string) error {
+			return &diag.Diagnostic{Severity: diag.Error, Line: c.Line, Col: c.Col, Message: msg, Hint: hint}
+		}
+		database := c.Database
+		if database != "" && strings.EqualFold(database, r.plan.target.Database) {
+			database = ""
+		}
+		if database != "" {
+			return "", fail("DROP SCHEMA "+c.Database+"."+c.Schema+" names a database other than the target's ("+r.plan.target.Database+")",
+				"drop schemas of the target's database only: the project's SQL touches its own database")
+		}
+		schema, ok := r.dbtSchemas().SQLite("", c.Schema)
+		if !ok {
+			schema = c.Schema
+		}
+		if !r.db.HasSchema(schema) || r.droppedSchemas[schema] {
+			if c.IfExists {
+				continue
+			}
+			return "", fail("schema "+c.Schema+" does not exist", "write DROP SCHEMA IF EXISTS")
+		}
+		all, err := r.db.Relations(r.ctx, "%", "%", "")
+		if err != nil {
+			return "", err
+		}
+		var rels []store.Table
+		for _, t := range all {
+			if t.Schema == schema {
+				rels = append(rels, t)
+			}
+		}
+		if c.Restrict && len(rels) > 0 {
+			return "", fail("schema "+c.Schema+" is not empty (it holds "+rels[0].Name+"), and DROP SCHEMA without CASCADE drops only an empty schema in "+string(r.plan.dialect),
+				"write DROP SCHEMA "+c.Schema+" CASCADE to drop its relations with it")
+		}
+		for _, t := range rels {
+			kind := "TABLE"
+			if strings.EqualFold(t.Kind, "view") {
+				kind = "VIEW"
+			}
+			if err := r.db.Exec(r.ctx, "DROP "+kind+" IF EXISTS "+store.Ident(t.Schema)+"."+store.Ident(t.Name)); err != nil {
+				return "", fail(err.Error(), "")
+			}
+			delete(r.types, relKey(t.Schema, t.Name))
+		}
+		if r.droppedSchemas == nil {
+			r.droppedSchemas = map[string]bool{}
+		}
+		r.droppedSchemas[schema] = true
 	}
 	return rest, nil
 }

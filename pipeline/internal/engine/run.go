@@ -32,6 +32,10 @@ func (e *UsageError) Unwrap() error { return e.Err }
 // dialect, materialize) and 5 (tests) of the pipeline.
 type runner struct {
 	plan *plan
+	// droppedSchemas are the schemas a DROP SCHEMA dropped (dropSchemas):
+	// their SQLite schemas stay attached, empty, until a CREATE SCHEMA
+	// makes them again.
+	droppedSchemas map[string]bool
 	// stmtCols are the columns of the relations the statement numbered
 	// stmtColsSeq asked INFORMATION_SCHEMA.COLUMNS about
 	// (statementColumns).
