@@ -186,3 +186,7 @@ func TestSnowflakeDeclaredColumns(t *testing.T) {
 		}
 	}
 }
+
+func TestSnowflakeMapCasts(t *testing.T) {
+	expectTranslated(t, snowflake, "select x::map(varchar, variant), cast(y as map(varchar, number)) from t", "select to_object_of(x), to_object_of(y) from t")
+}

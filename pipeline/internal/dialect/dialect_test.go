@@ -443,7 +443,7 @@ func TestFunctions(t *testing.T) {
 		"select CASE WHEN variant_kind(json_get_member(v, 'a')) IN ('INTEGER', 'DECIMAL') THEN round_scale(cast_to(json_extract(json_get_member(v, 'a'), '$'), 'REAL', 'snowflake', 1), 2) END from t")
 	expectRefused(t, snowflake, "select as_timestamp_ntz(v:ts) from t", "1:8: AS_TIMESTAMP_NTZ is not supported: a VARIANT here never holds a DATE, TIME, TIMESTAMP or BINARY (JSON has none; Snowflake's AS_ gives NULL for a string) (cast the value instead: v:d::date, v:ts::timestamp_ntz, to_date(v:d))")
 	expectTranslated(t, snowflake, "select get(v, 'a') = 'x', get(v, 'a') = get(w, 'a') from t", "select json_extract(json_get_member(v, 'a'), '$') = 'x', json_get_member(v, 'a') = json_get_member(w, 'a') from t")
-	expectRefused(t, snowflake, "select a::map,\n  sum(distinct b) over ()\nfrom t", "1:11: cast to MAP is not supported by SQLite (SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field'))\n2:3: SUM(DISTINCT ...) OVER (...) is not supported by SQLite (COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join)")
+	expectRefused(t, snowflake, "select a::geography,\n  sum(distinct b) over ()\nfrom t", "1:11: cast to GEOGRAPHY is not supported by SQLite (SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field'))\n2:3: SUM(DISTINCT ...) OVER (...) is not supported by SQLite (COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join)")
 }
 
 // TestLinesKept: every rewrite keeps the input's line breaks.

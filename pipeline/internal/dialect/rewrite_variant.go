@@ -112,7 +112,7 @@ func (t *translator) rewriteVariantAccess(n *node) bool {
 
 // variantCasts are Snowflake's casts to semi-structured types, and the
 // function each is.
-var variantCasts = map[string]string{"variant": "variant_of", "array": "to_array_of", "object": "to_object_of"}
+var variantCasts = map[string]string{"variant": "variant_of", "array": "to_array_of", "object": "to_object_of", "map": "to_object_of"}
 
 // isGet tells whether n is Snowflake's GET or GET_PATH, whose VARIANT is
 // JSON text ('"abc"', 'true').
