@@ -33,6 +33,9 @@ func plainStrMethods() *exec.MethodSet[string] {
 			if out, ok := whitespaceDefault(name, self, a); ok {
 				return out, nil
 			}
+			if name == "format" {
+				a = formatArgs(a)
+			}
 			if _, counted := a.KwArgs["count"]; name == "replace" && len(a.Args) == 2 && !counted {
 				// Python's count is optional: every occurrence.
 				a.Args = append(a.Args, exec.AsValue(-1))
@@ -42,6 +45,29 @@ func plainStrMethods() *exec.MethodSet[string] {
 		}
 	}
 	return exec.NewMethodSet(m)
+}
+
+// formatArgs gives str.format each argument gonja cannot format (a
+// relation, a datetime, any object of ours) as its str(), which is what
+// Python's format() of it with an empty spec gives.
+func formatArgs(a *exec.VarArgs) *exec.VarArgs {
+	plain := func(v *exec.Value) *exec.Value {
+		if v == nil || isNone(v) || v.IsNil() {
+			return exec.AsValue("None")
+		}
+		if v.IsString() || v.IsNumber() || v.IsBool() || v.IsList() || isDict(v) {
+			return v
+		}
+		return exec.AsValue(pyStr(v))
+	}
+	out := &exec.VarArgs{Args: make([]*exec.Value, len(a.Args)), KwArgs: make(map[string]*exec.Value, len(a.KwArgs))}
+	for i, v := range a.Args {
+		out.Args[i] = plain(v)
+	}
+	for k, v := range a.KwArgs {
+		out.KwArgs[k] = plain(v)
+	}
+	return out
 }
 
 // whitespaceDefault is Python's split, rsplit, strip, lstrip and rstrip
