@@ -137,10 +137,7 @@ func (r *runner) createSchemas(sql string) (string, error) {
 			return "", fail("CREATE SCHEMA "+c.Database+"."+c.Schema+" names a database other than the target's ("+r.plan.target.Database+")",
 				"create schemas of the target's database only: the project's SQL touches its own database")
 		}
-		schema, ok := r.dbtSchemas().SQLite("", c.Schema)
-		if !ok {
-			schema = c.Schema
-		}
+		schema := r.hookSchema(c.Schema)
 		if r.droppedSchemas[schema] {
 			delete(r.droppedSchemas, schema) // made again
 			continue
@@ -156,6 +153,24 @@ func (r *runner) createSchemas(sql string) (string, error) {
 		}
 	}
 	return rest, nil
+}
+
+// hookSchema is the SQLite schema of a schema a CREATE or DROP SCHEMA
+// names: the target's own is main, <target>_<custom> is <custom>, as a
+// model of that custom schema builds in it, so that dbt's name of it
+// (this.schema, INFORMATION_SCHEMA's table_schema) is the name written;
+// another is its own name.
+func (r *runner) hookSchema(name string) string {
+	if schema, ok := r.dbtSchemas().SQLite("", name); ok {
+		return schema
+	}
+	if n := len(r.plan.target.Schema) + 1; len(name) > n && strings.EqualFold(name[:n], r.plan.target.Schema+"_") {
+		custom := strings.ToLower(name[n:])
+		if custom != "main" && custom != "temp" && strings.EqualFold(r.plan.env.DBTSchema(r.plan.target, r.plan.schemasAsWritten(), custom), name) {
+			return custom
+		}
+	}
+	return name
 }
 
 // dropSchemas carries out sql's DROP SCHEMA statements, before its other
@@ -182,10 +197,7 @@ func (r *runner) dropSchemas(sql string) (string, error) {
 			return "", fail("DROP SCHEMA "+c.Database+"."+c.Schema+" names a database other than the target's ("+r.plan.target.Database+")",
 				"drop schemas of the target's database only: the project's SQL touches its own database")
 		}
-		schema, ok := r.dbtSchemas().SQLite("", c.Schema)
-		if !ok {
-			schema = c.Schema
-		}
+		schema := r.hookSchema(c.Schema)
 		if !r.db.HasSchema(schema) || r.droppedSchemas[schema] {
 			if c.IfExists {
 				continue
