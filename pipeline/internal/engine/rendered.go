@@ -7,14 +7,16 @@ import "maps"
 // warehouse before its translation to SQLite, which is what the warehouse itself would run (the
 // DuckDB oracle runs it there and compares the tables).
 type Rendered struct {
-	Kind string // seed, model, snapshot, hook, test
+	// seed, model, snapshot, hook, test, or query: a statement a macro's
+	// run_query ran that wrote to the database
+	Kind string
 	Name string
 	// Schema and Name of the relation built ("" for a hook); an ephemeral
 	// model's is temp.__dbt__cte__<alias or name>.
 	Schema, Relation string
 	Materialized     string
-	// SQL is a model's, a data test's (its failing rows) or a hook's
-	// rendered SQL, the ephemeral models it refs put in as CTEs; "" for a
+	// SQL is a model's, a data test's (its failing rows), a hook's or a
+	// query's rendered SQL, the ephemeral models it refs put in as CTEs; "" for a
 	// seed and a snapshot.
 	SQL string
 	// Failures is a data test's failures as the build counted them (before

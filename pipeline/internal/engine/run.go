@@ -858,6 +858,9 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 		return nil, "", err
 	}
 	r.keepCreated(tr.created)
+	if !q.ReadOnly {
+		r.reportRendered(Rendered{Kind: "query", SQL: sql})
+	}
 	rows := &jinja.Rows{Columns: q.Columns, Rows: q.Rows}
 	pythonValues(r.plan.dialect, rows.Columns, rows.Rows, tr.types)
 	// agate's column names are the warehouse's: Snowflake's COL_1 for an

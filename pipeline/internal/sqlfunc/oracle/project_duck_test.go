@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -15,7 +16,8 @@ import (
 )
 
 // replayOnDuck runs the build's steps on DuckDB in the order the build
-// ran them: hooks and models from their rendered SQL, seeds loaded from
+// ran them: hooks, models and the statements macros ran with run_query
+// from their rendered SQL, seeds loaded from
 // their files with the types our build gave their columns (else from our
 // tables), data tests counted as dbt counts their failures and compared
 // with ours. It returns the models and seeds whose relations both builds
@@ -38,12 +40,18 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 			if _, err := duck.ExecContext(ctx, st.SQL); err != nil {
 				t.Errorf("hook of %s: DuckDB cannot run its rendered SQL: %v\n%s", st.Name, err, st.SQL)
 			}
+		case "query":
+			// a statement a macro's run_query ran (a hook inserting rows)
+			if _, err := duck.ExecContext(ctx, st.SQL); err != nil {
+				t.Errorf("run_query: DuckDB cannot run its SQL: %v\n%s", err, st.SQL)
+			}
 		case "seed":
 			if file := seedFile(t, dir, st.Name); file != "" {
 				// as dbt-duckdb loads it: a table of the types dbt infers,
 				// which DuckDB's COPY fills from the file
-				copySeed(ctx, t, ours, duck, st, file)
-				built = append(built, st)
+				if copySeed(ctx, t, ours, duck, st, file) {
+					built = append(built, st)
+				}
 				continue
 			}
 			loadOurTable(ctx, t, ours, duck, st)
@@ -98,7 +106,32 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 // folder ("" when there is none there).
 func seedFile(t *testing.T, dir, name string) string {
 	var found string
-	err := filepath.WalkDir(filepath.Join(dir, "seeds"), func(p string, d fs.DirEntry, err error) error {
+	for _, folder := range seedPaths(dir) {
+		if found = seedFileIn(t, filepath.Join(dir, folder), name); found != "" {
+			break
+		}
+	}
+	return found
+}
+
+// seedPaths are the project's seed-paths (dbt_project.yml), ["seeds"]
+// unless it names others.
+func seedPaths(dir string) []string {
+	b, _ := os.ReadFile(filepath.Join(dir, "dbt_project.yml"))
+	m := regexp.MustCompile(`(?m)^seed-paths:\s*\[([^\]]*)\]`).FindSubmatch(b)
+	if m == nil {
+		return []string{"seeds"}
+	}
+	var out []string
+	for _, p := range strings.Split(string(m[1]), ",") {
+		out = append(out, strings.Trim(strings.TrimSpace(p), `"'`))
+	}
+	return out
+}
+
+func seedFileIn(t *testing.T, folder, name string) string {
+	var found string
+	err := filepath.WalkDir(folder, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -116,8 +149,14 @@ func seedFile(t *testing.T, dir, name string) string {
 // copySeed creates a seed's table with the types our build gave its
 // columns, as dbt-duckdb creates it from the types dbt infers, and has
 // DuckDB's COPY read the file into it, as dbt-duckdb does.
-func copySeed(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, st ranStep, file string) {
+// It tells whether our build has the seed's table: a hook may have
+// dropped it.
+func copySeed(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, st ranStep, file string) bool {
 	tab, err := ours.Query(ctx, "SELECT * FROM "+relName(st.Rendered)+" LIMIT 0", 0)
+	if err != nil && strings.Contains(err.Error(), "no such table") {
+		t.Logf("seed %s: our build has no table of it (a hook dropped it): %v", st.Name, err)
+		return false
+	}
 	if err != nil {
 		t.Fatalf("seed %s: %v", st.Name, err)
 	}
@@ -135,6 +174,7 @@ func copySeed(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *s
 	if _, err := duck.ExecContext(ctx, fmt.Sprintf("COPY %s FROM '%s' (FORMAT CSV, HEADER TRUE)", relName(st.Rendered), strings.ReplaceAll(abs, "'", "''"))); err != nil {
 		t.Errorf("seed %s: DuckDB's COPY cannot read it into the types our build gave it (%s): %v", st.Name, strings.Join(cols, ", "), err)
 	}
+	return true
 }
 
 // createStatement makes a model's relation from its rendered SQL: an

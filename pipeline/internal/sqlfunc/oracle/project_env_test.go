@@ -1,0 +1,75 @@
+package oracle
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/nexus-playground/nexus/pipeline"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+)
+
+// TestProjectDirAgreesWithDuckDB is TestProjectsAgreeWithDuckDB for one
+// project named by NEXUS_ORACLE_DIR (NEXUS_ORACLE_TARGET its profile's
+// output, NEXUS_ORACLE_VARS its vars as JSON): a project kept outside the
+// repository. Nodes our build fails are reported and left out.
+func TestProjectDirAgreesWithDuckDB(t *testing.T) {
+	dir := os.Getenv("NEXUS_ORACLE_DIR")
+	if dir == "" {
+		t.Skip("NEXUS_ORACLE_DIR names no project")
+	}
+	var vars map[string]any
+	if v := os.Getenv("NEXUS_ORACLE_VARS"); v != "" {
+		if err := json.Unmarshal([]byte(v), &vars); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	ours, err := pipeline.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ours.Close()
+	var steps []ranStep
+	res, err := ours.Build(ctx, pipeline.ProjectDir(dir), pipeline.Options{Command: pipeline.CmdBuild, Dialect: dialect.DuckDB, Target: os.Getenv("NEXUS_ORACLE_TARGET"), Vars: vars, Once: true,
+		Rendered: func(r pipeline.Rendered) {
+			st := ranStep{Rendered: r}
+			if r.InGo {
+				st.names, st.temps = goTables(ctx, t, ours, r.SQL)
+			}
+			steps = append(steps, st)
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed := map[string]bool{}
+	nModels, nFailed := 0, 0
+	for _, st := range res.Steps {
+		if st.Kind == "model" {
+			nModels++
+		}
+		if st.Status == "ERROR" || st.Status == "SKIP" {
+			failed[st.Kind+" "+st.Name] = true
+			if st.Kind == "model" {
+				nFailed++
+			}
+			t.Logf("OURS %s %s %s: %s", st.Kind, st.Name, st.Status, st.Message)
+		}
+	}
+	t.Logf("FIGURES models %d, failed %d; %s", nModels, nFailed, res.Summary)
+	var kept []ranStep
+	for _, st := range steps {
+		if !failed[st.Kind+" "+st.Name] {
+			kept = append(kept, st)
+		}
+	}
+	duck := openDuck(t)
+	defer duck.Close()
+	built := replayOnDuck(ctx, t, ours, duck, dir, kept, nil)
+	for _, st := range built {
+		compareRelation(ctx, t, ours, duck, st, nil)
+	}
+}
