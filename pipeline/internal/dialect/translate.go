@@ -31,6 +31,10 @@ type Options struct {
 	// in (target.schema, this.schema) to the SQLite schemas it builds them
 	// in; the zero value keeps every name as written.
 	Schemas Schemas
+
+	// insertsTyped is set on the translation of a script whose INSERT
+	// queries are cast to their tables' column types (insert_types.go).
+	insertsTyped bool
 }
 
 // Translate rewrites sql written for SQLite (with the warehouse habits of
@@ -97,6 +101,12 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	t.refuseJoinWordRefs(p)
 	if len(t.naturals) > 0 && len(t.errs) == 0 {
 		return TranslateCreating(t.naturalsAsUsing(), o)
+	}
+	if len(t.errs) == 0 {
+		if text, ok := t.typedInserts(root); ok {
+			o.insertsTyped = true
+			return TranslateCreating(text, o)
+		}
 	}
 	t.checkFinalArrays(root)
 	t.refuseGroupingCalls()
