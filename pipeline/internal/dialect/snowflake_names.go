@@ -67,6 +67,24 @@ func QuotedColumns(types map[string]string, names []string) {
 	}
 }
 
+// unquotedPrefix starts the key of a column an unquoted identifier
+// created, of a type not known, in the static types of a Snowflake
+// relation: its columns are then known, and a quoted reference to one in
+// a case other than upper is refused (refuseQuotedUnquoted).
+const unquotedPrefix = "'"
+
+// UnquotedColumns adds to the static types of a Snowflake relation that
+// its columns were created unquoted (a seed's, as dbt-snowflake creates
+// them unless quote_columns is true), those of no other key.
+func UnquotedColumns(types map[string]string, names []string) {
+	for _, n := range names {
+		k := strings.ToLower(n)
+		if _, typed := types[k]; !typed && plainIdentifier.MatchString(n) {
+			types[unquotedPrefix+k] = "1"
+		}
+	}
+}
+
 // IsQuotedKey tells whether key of a relation's static types records a
 // quoted column's name rather than a type.
 func IsQuotedKey(key string) bool { return strings.HasPrefix(key, quotedPrefix) }

@@ -144,12 +144,16 @@ func TestSnowflakeQuotedUnquoted(t *testing.T) {
 	seed := map[string]string{"n": TypeBool}
 	QuotedColumns(seed, []string{"col_1"})
 	built := map[string]string{"id": typeNumber + "INTEGER", "flag": TypeBool}
+	seeded := map[string]string{"id": typeNumber + "INTEGER"}
+	UnquotedColumns(seeded, []string{"id", "name"})
 	o := Options{Dialect: Snowflake, Types: func(_, table string) map[string]string {
 		switch table {
 		case "quoted_seed":
 			return seed
 		case "built":
 			return built
+		case "seeded":
+			return seeded
 		}
 		return nil
 	}}
@@ -162,6 +166,8 @@ func TestSnowflakeQuotedUnquoted(t *testing.T) {
 		{`select "col_1", "N" from quoted_seed`, ""},
 		{`with c as (select 1 as "x") select "x" from c`, ""},
 		{`select "id" from src`, ""},
+		{`select "name" from seeded`, `invalid identifier '"name"'`},
+		{`select "NAME", name, "ID" from seeded`, ""},
 		{`select id as "Id" from built order by "Id"`, ""},
 	} {
 		_, err := TranslateWith(c.query, o)

@@ -491,6 +491,15 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 					}
 					continue
 				}
+				if unquoted, ok := strings.CutPrefix(name, unquotedPrefix); ok {
+					_, typed := m[unquoted]
+					_, quoted := m[quotedPrefix+unquoted]
+					_, full := m[FullTypePrefix+unquoted]
+					if !typed && !quoted && !full && t.d == Snowflake {
+						cols = append(cols, colType{name: unquoted})
+					}
+					continue
+				}
 				if quoted, ok := strings.CutPrefix(name, quotedPrefix); ok {
 					if _, typed := m[quoted]; !typed {
 						cols = append(cols, colType{name: quoted, stored: typ})
@@ -748,6 +757,7 @@ func (t *translator) typesMap(cols []colType) map[string]string {
 		if seen[c.name] {
 			delete(out, c.name) // two columns of one name: which one is read is not known
 			delete(out, FullTypePrefix+c.name)
+			delete(out, unquotedPrefix+c.name)
 			continue
 		}
 		seen[c.name] = true
@@ -779,6 +789,13 @@ func (t *translator) typesMap(cols []colType) map[string]string {
 				out = map[string]string{}
 			}
 			out[FullTypePrefix+c.name] = c.full
+		}
+		if typ == "" && c.stored == "" && c.full == "" && t.d == Snowflake && plainIdentifier.MatchString(c.name) {
+			// created unquoted, its type not known: known to be there
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[unquotedPrefix+c.name] = "1"
 		}
 		if typ == "" || c.name == "" {
 			continue

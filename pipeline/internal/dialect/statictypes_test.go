@@ -101,7 +101,8 @@ func TestStaticTypesOfTables(t *testing.T) {
 		in   string
 		want map[string]string
 	}{
-		{"select d + 7 as next_week, ts, d as day, n, null as z from main.s", map[string]string{"next_week": TypeDate, "ts": "DATETIME", "day": TypeDate}},
+		// n and z are there, created unquoted, their types not known
+		{"select d + 7 as next_week, ts, d as day, n, null as z from main.s", map[string]string{"next_week": TypeDate, "ts": "DATETIME", "day": TypeDate, unquotedPrefix + "n": "1", unquotedPrefix + "z": "1"}},
 		{"with c as (select * exclude (d) from main.s) select * from c", map[string]string{"ts": "DATETIME"}},
 		{"select current_timestamp as now_ts, to_date(a) as dt from t", map[string]string{"now_ts": "TIMESTAMP", "dt": TypeDate}},
 		{"create table x as select current_date as d", nil},
@@ -149,8 +150,12 @@ func TestStaticTypesOfScalarSubqueries(t *testing.T) {
 			{"select (select max(ts), 1 from main.s) as w", nil},
 		} {
 			_, got, err := TranslateTyped(c.in, o)
-			if err != nil || !reflect.DeepEqual(got, c.want) {
-				t.Errorf("%s: %q: output types %v, %v; want %v", d, c.in, got, err, c.want)
+			want := c.want
+			if d == Snowflake && want == nil {
+				want = map[string]string{unquotedPrefix + "w": "1"} // there, its type not known
+			}
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: %q: output types %v, %v; want %v", d, c.in, got, err, want)
 			}
 		}
 	}

@@ -535,6 +535,8 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	if r.plan.dialect == dialect.Snowflake && quotesColumns(r.plan.dialect, s) {
 		// dbt creates the columns quoted: Snowflake keeps their case
 		dialect.QuotedColumns(types, t.Columns)
+	} else if r.plan.dialect == dialect.Snowflake {
+		dialect.UnquotedColumns(types, t.Columns)
 	}
 	r.keepTypes(relKey(rel.Schema, rel.Name), types)
 	step.Status, step.Relation, step.Rows = "OK", rel.Schema+"."+rel.Name, int64(len(t.Rows))
