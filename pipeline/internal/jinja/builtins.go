@@ -53,7 +53,7 @@ func (e *Env) installBuiltins() {
 	g.Set(printFuncName, printValue)
 	g.Set(keyFuncName, subscriptKey)
 	g.Set(seqFuncName, subscriptSeq)
-	g.Set(dictCallName, dictCall)
+	g.Set(methodCallName, methodCall)
 	g.Set("none", none)
 	g.Set("range", rangeFn)
 	g.Set("ref", e.ref)

@@ -1,8 +1,6 @@
 package jinja
 
 import (
-	"fmt"
-
 	"github.com/nikolalohinski/gonja/v2/exec"
 	"github.com/nikolalohinski/gonja/v2/nodes"
 	"github.com/nikolalohinski/gonja/v2/tokens"
@@ -94,64 +92,4 @@ func subscriptKey(a *exec.VarArgs) *exec.Value {
 		return exec.AsValue(r.String())
 	}
 	return a.Args[0]
-}
-
-// gonja calls a dict method only on a dict it can copy into a Go map of
-// string keys, which a dict keyed by relations is not. So a call of one
-// of keyedDictMethods, x.update(...), becomes __dict_call__('update', x,
-// ...), which calls the method on a dict directly and leaves any other
-// value to gonja's x.update(...). (pop and copy are list methods too,
-// and a list method may write the list back to its variable.)
-const dictCallName = "__dict_call__"
-
-var keyedDictMethods = map[string]bool{"update": true, "get": true, "setdefault": true, "items": true, "keys": true, "values": true}
-
-func rewriteDictCall(c *nodes.Call) {
-	ga, ok := c.Func.(*nodes.GetAttribute)
-	if !ok || !keyedDictMethods[ga.Attribute] || c.Location == nil {
-		return
-	}
-	if _, spread := c.Kwargs[spreadArgs]; spread {
-		return
-	}
-	if _, spread := c.Kwargs[spreadKwargs]; spread {
-		return
-	}
-	at := c.Location
-	c.Args = append([]nodes.Expression{&nodes.String{Location: at, Val: ga.Attribute}, ga.Node}, c.Args...)
-	c.Func = &nodes.Name{Name: &tokens.Token{Type: tokens.Name, Val: dictCallName, Pos: at.Pos, Line: at.Line, Col: at.Col}}
-	c.Parent = nil
-}
-
-// dictCall is __dict_call__(method, self, args...).
-func dictCall(e *exec.Evaluator, a *exec.VarArgs) *exec.Value {
-	method, self := a.Args[0].String(), a.Args[1]
-	args := &exec.VarArgs{Args: a.Args[2:], KwArgs: a.KwArgs}
-	if dictOf(self) != nil {
-		out, err := dictMethods[method](nil, self, args)
-		if err != nil {
-			if callErr, ok := err.(exec.ErrInvalidCall); ok {
-				return exec.AsValue(fmt.Errorf("invalid call to method '%s' of %s: %s", method, self.String(), callErr.Error()))
-			}
-			return exec.AsValue(err)
-		}
-		return exec.AsValue(out)
-	}
-	names := map[string]any{"__self__": self}
-	call := &nodes.Call{
-		Func:   &nodes.GetAttribute{Node: operandName("__self__"), Attribute: method},
-		Parent: operandName("__self__"),
-		Kwargs: map[string]nodes.Expression{},
-	}
-	for i, v := range args.Args {
-		n := fmt.Sprintf("__a%d__", i)
-		names[n] = v
-		call.Args = append(call.Args, operandName(n))
-	}
-	for k, v := range args.KwArgs {
-		n := "__k_" + k + "__"
-		names[n] = v
-		call.Kwargs[k] = operandName(n)
-	}
-	return evalWith(e, call, names)
 }

@@ -86,7 +86,7 @@ func rewriteOperators(root nodes.Node) {
 			case callType:
 				setMethodReceiver((*nodes.Call)(v.UnsafePointer()))
 				rewriteSpreadCall((*nodes.Call)(v.UnsafePointer()))
-				rewriteDictCall((*nodes.Call)(v.UnsafePointer()))
+				rewriteMethodCall((*nodes.Call)(v.UnsafePointer()))
 			case getItemType:
 				rewriteGetItem((*nodes.GetItem)(v.UnsafePointer()))
 			}

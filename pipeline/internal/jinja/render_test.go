@@ -302,3 +302,26 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuildList builds a list of n dicts with append and a dict with
+// update, as packages that upload the project's graph do: the time per
+// item should stay flat as n grows (each call costs the item, not the
+// list so far).
+func BenchmarkBuildList(b *testing.B) {
+	for _, n := range []int{500, 2000} {
+		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
+			env, err := NewEnv(nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			src := fmt.Sprintf(`{%% set rows = [] %%}{%% set seen = {} %%}{%% for i in range(%d) %%}{%% do rows.append({"id": i, "tags": ["a", "b"], "config": {"x": i}}) %%}{%% do seen.update({"k" ~ i: i}) %%}{%% endfor %%}{{ rows | length }}`, n)
+			for b.Loop() {
+				out, err := env.Render("m.sql", src, &Context{})
+				if err != nil || out != fmt.Sprint(n) {
+					b.Fatalf("got %q, %v", out, err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/item")
+		})
+	}
+}

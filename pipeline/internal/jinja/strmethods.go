@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"unicode"
@@ -44,7 +45,45 @@ func plainStrMethods() *exec.MethodSet[string] {
 			return plainStrings(out), err
 		}
 	}
+	m["count"] = strCount
+	// index and rindex are find and rfind that fail when the text is not
+	// there, as in Python; gonja has no such methods.
+	for name, find := range map[string]string{"index": "find", "rindex": "rfind"} {
+		f := m[find]
+		m[name] = func(self string, v *exec.Value, a *exec.VarArgs) (any, error) {
+			out, err := f(self, v, a)
+			if i, ok := out.(int); err == nil && ok && i < 0 {
+				return nil, fmt.Errorf("substring not found")
+			}
+			return out, err
+		}
+	}
 	return exec.NewMethodSet(m)
+}
+
+// strCount is str.count(sub[, start[, end]]): the occurrences of sub that
+// do not overlap, in the characters from start to end (Python's slice);
+// gonja's counted the string in itself.
+func strCount(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
+	if len(a.Args) < 1 || len(a.Args) > 3 || len(a.KwArgs) > 0 || !a.Args[0].IsString() {
+		return nil, exec.ErrInvalidCall(fmt.Errorf("count() takes a string and at most a start and an end"))
+	}
+	r := []rune(self)
+	bound := func(i int, def int) int {
+		if i >= len(a.Args) || a.Args[i].IsNil() || isNone(a.Args[i]) {
+			return def
+		}
+		n := a.Args[i].Integer()
+		if n < 0 {
+			n += len(r)
+		}
+		return min(max(n, 0), len(r))
+	}
+	start, end := bound(1, 0), bound(2, len(r))
+	if start > end {
+		return 0, nil
+	}
+	return strings.Count(string(r[start:end]), a.Args[0].String()), nil
 }
 
 // formatArgs gives str.format each argument gonja cannot format (a
