@@ -15,8 +15,17 @@ func (t *translator) clockName(n *node, name string) bool {
 	if !ok || t.toks[n.parts[0]].kind != kWord {
 		return false
 	}
-	n.print = printAs(to)
+	n.print = printAs(t.clockIn(to))
 	return true
+}
+
+// clockIn is the clock to SQL, in the dialect's precision: DuckDB's
+// current_timestamp has microseconds (timestampNowMicros).
+func (t *translator) clockIn(to string) string {
+	if t.d == DuckDB && to == timestampNow {
+		return timestampNowMicros
+	}
+	return to
 }
 
 var clock = map[string]string{
@@ -78,11 +87,11 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		return
 	}
 	if !qualified && len(n.list) == 0 && n.x == nil {
-		if to, ok := clock[name]; ok || name == "now" {
+		if to, ok := clock[name]; ok || name == "now" || t.d == DuckDB && (name == "get_current_timestamp" || name == "transaction_timestamp") {
 			if !ok {
 				to = timestampNow
 			}
-			n.print = printAs(to)
+			n.print = printAs(t.clockIn(to))
 			return
 		}
 	}

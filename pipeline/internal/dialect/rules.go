@@ -25,6 +25,11 @@ const (
 // of the same instant as text.
 const timestampNow = "as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
 
+// timestampNowMicros is timestampNow to the microsecond, as DuckDB's clock
+// reads: clock_micros adds the microseconds within SQLite's millisecond,
+// the same for every call of a statement.
+const timestampNowMicros = "clock_micros(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+
 // Translations lists every rewrite [TranslateWith] makes, and where the
 // meaning on SQLite differs from the warehouse's.
 var Translations = []Rule{
@@ -83,6 +88,8 @@ var Translations = []Rule{
 		Note: "NULL where cast_to fails, converting as cast_to does"},
 	{From: "current_timestamp, current_timestamp(), now()", Dialects: all, To: timestampNow,
 		Note: "ISO 8601 UTC text, milliseconds without trailing zeros (the one timestamp form); SQLite's own CURRENT_TIMESTAMP has no T, zone or fraction"},
+	{From: "current_timestamp, current_timestamp(), now(), get_current_timestamp(), transaction_timestamp()", Dialects: "DuckDB", To: timestampNowMicros,
+		Note: "microseconds, as DuckDB's clock has them (2024-05-17 10:00:00.123456+00 as text): SQLite's clock to the millisecond, which holds through a statement, and the microseconds within it from the system's clock, the same for every call of the statement"},
 	{From: "current_date, current_date()", Dialects: all, To: "date('now')", Note: "UTC date"},
 	{From: "current_time, current_time()", Dialects: all, To: "strftime('%H:%M:%S', 'now')", Note: "UTC time"},
 	{From: "n = '1', n < '2', n IN ('1', ...), n BETWEEN '0' AND '9' (n a number or a boolean, the other a string literal)", Dialects: "DuckDB", To: "n = cast_to('1', 'INTEGER' | 'REAL', 'duckdb', line); round_scale(...) for a DECIMAL; cast_bool('t', 'duckdb') for a boolean",

@@ -34,7 +34,7 @@ func TestTimestampCasts(t *testing.T) {
 	expectTranslated(t, bigquery, "select cast(cast(a as datetime) as string) from t", "select timestamp_string(cast_to(a, 'DATETIME', 'bigquery', 1), 'DATETIME', 'bigquery') from t")
 	expectTranslated(t, snowflake, "select a::timestamp with time zone, cast(a as timestamp with local time zone) from t", "select cast_to(a, 'TIMESTAMP_TZ', 'snowflake', 1), cast_to(a, 'TIMESTAMP', 'snowflake', 1) from t")
 	expectTranslated(t, snowflake, "select a::timestamp_tz::varchar from t", "select timestamp_string(cast_to(a, 'TIMESTAMP_TZ', 'snowflake', 1), 'TIMESTAMP', 'snowflake') from t")
-	expectTranslated(t, duckdb, "select now()::varchar, (timestamp '2024-01-05 10:00:00')::text", "select timestamp_string(as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), 'TIMESTAMP', 'duckdb'), timestamp_string(('2024-01-05T10:00:00Z'), 'DATETIME', 'duckdb')")
+	expectTranslated(t, duckdb, "select now()::varchar, (timestamp '2024-01-05 10:00:00')::text", "select timestamp_string(clock_micros(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), 'TIMESTAMP', 'duckdb'), timestamp_string(('2024-01-05T10:00:00Z'), 'DATETIME', 'duckdb')")
 	expectTranslated(t, bigquery, "select cast(a as string) from t", "select cast_to(a, 'TEXT', 'bigquery', 1) from t")
 	expectTranslated(t, duckdb, "select 'at ' || timestamp '2024-01-05 10:00:00'", "select 'at ' || timestamp_string('2024-01-05T10:00:00Z', 'DATETIME', 'duckdb')")
 	expectTranslated(t, snowflake, "select a || ' ' || b from t", "select a || ' ' || b from t")
