@@ -268,6 +268,7 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.rewriteCast(n)
 	case nBinary:
 		t.rewriteBinary(n)
+		t.arithmeticLiterals(n)
 	case nLike:
 		t.rewriteLike(n)
 	case nString:
