@@ -3,6 +3,7 @@ package jinja
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,6 +38,10 @@ func plainStrMethods() *exec.MethodSet[string] {
 			if name == "format" {
 				a = formatArgs(a)
 			}
+			if (name == "ljust" || name == "rjust" || name == "center") && len(a.Args) == 1 && len(a.KwArgs) == 0 {
+				// Python pads with spaces; gonja's default fill is the number 32
+				a = &exec.VarArgs{Args: []*exec.Value{a.Args[0], exec.AsValue(" ")}, KwArgs: a.KwArgs}
+			}
 			if _, counted := a.KwArgs["count"]; name == "replace" && len(a.Args) == 2 && !counted {
 				// Python's count is optional: every occurrence.
 				a.Args = append(a.Args, exec.AsValue(-1))
@@ -46,6 +51,16 @@ func plainStrMethods() *exec.MethodSet[string] {
 		}
 	}
 	m["count"] = strCount
+	m["find"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) { return strFind(self, a, false) }
+	m["rfind"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) { return strFind(self, a, true) }
+	for _, name := range []string{"split", "rsplit"} {
+		m[name] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
+			if out, ok := whitespaceDefault(name, self, a); ok {
+				return out, nil
+			}
+			return strSplit(self, a, name == "rsplit")
+		}
+	}
 	// index and rindex are find and rfind that fail when the text is not
 	// there, as in Python; gonja has no such methods.
 	for name, find := range map[string]string{"index": "find", "rindex": "rfind"} {
@@ -84,6 +99,96 @@ func strCount(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
 		return 0, nil
 	}
 	return strings.Count(string(r[start:end]), a.Args[0].String()), nil
+}
+
+// strFind is str.find(sub[, start[, end]]) and rfind: the character index
+// of sub in the whole string, looked for between start and end (Python's
+// slice), or -1; gonja's counted from start and in bytes.
+func strFind(self string, a *exec.VarArgs, last bool) (any, error) {
+	sub, start, end, ok := subRange(self, a)
+	if !ok {
+		return nil, exec.ErrInvalidCall(fmt.Errorf("find() takes a string and at most a start and an end"))
+	}
+	r := []rune(self)
+	if start > len(r) || start > end {
+		return -1, nil
+	}
+	seg := string(r[start:end])
+	i := strings.Index(seg, sub)
+	if last {
+		i = strings.LastIndex(seg, sub)
+	}
+	if i < 0 {
+		return -1, nil
+	}
+	return start + utf8.RuneCountInString(seg[:i]), nil
+}
+
+// subRange reads (sub[, start[, end]]) with start and end cut to the
+// string's characters as a Python slice's are.
+func subRange(self string, a *exec.VarArgs) (sub string, start, end int, ok bool) {
+	if len(a.Args) < 1 || len(a.Args) > 3 || len(a.KwArgs) > 0 || !a.Args[0].IsString() {
+		return "", 0, 0, false
+	}
+	n := utf8.RuneCountInString(self)
+	bound := func(i int, def int) int {
+		if i >= len(a.Args) || a.Args[i].IsNil() || isNone(a.Args[i]) {
+			return def
+		}
+		v := a.Args[i].Integer()
+		if v < 0 {
+			v += n
+		}
+		return min(max(v, 0), n)
+	}
+	return a.Args[0].String(), bound(1, 0), bound(2, n), true
+}
+
+// strSplit is str.split(sep, maxsplit) and rsplit with a separator: at
+// most maxsplit cuts, from the left or, for rsplit, from the right; gonja's
+// ignored maxsplit.
+func strSplit(self string, a *exec.VarArgs, fromRight bool) (any, error) {
+	sep, maxsplit := a.KwArgs["sep"], a.KwArgs["maxsplit"]
+	if len(a.Args) > 0 {
+		sep = a.Args[0]
+	}
+	if len(a.Args) > 1 {
+		maxsplit = a.Args[1]
+	}
+	if len(a.Args) > 2 || sep == nil || !sep.IsString() {
+		return nil, exec.ErrInvalidCall(fmt.Errorf("split() takes a separator and a maxsplit"))
+	}
+	if sep.String() == "" {
+		return nil, fmt.Errorf("ValueError: empty separator")
+	}
+	limit := -1
+	if maxsplit != nil && !maxsplit.IsNil() && !isNone(maxsplit) {
+		limit = maxsplit.Integer()
+	}
+	var parts []string
+	switch {
+	case limit < 0:
+		parts = strings.Split(self, sep.String())
+	case !fromRight:
+		parts = strings.SplitN(self, sep.String(), limit+1)
+	default:
+		rest := self
+		for ; limit > 0; limit-- {
+			i := strings.LastIndex(rest, sep.String())
+			if i < 0 {
+				break
+			}
+			parts = append(parts, rest[i+len(sep.String()):])
+			rest = rest[:i]
+		}
+		parts = append(parts, rest)
+		slices.Reverse(parts)
+	}
+	out := make([]any, len(parts))
+	for i, p := range parts {
+		out[i] = p
+	}
+	return out, nil
 }
 
 // formatArgs gives str.format each argument gonja cannot format (a
