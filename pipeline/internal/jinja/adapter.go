@@ -18,8 +18,67 @@ func (e *Env) adapter() attrs {
 		"get_relation":            e.getRelation,
 		"drop_relation":           e.dropRelation,
 		"create_schema":           e.createSchema,
+		"drop_schema":             e.dropSchema,
+		"truncate_relation":       e.truncateRelation,
+		"execute":                 e.adapterExecute,
 		"type":                    func(*exec.VarArgs) string { return e.targetType() },
+		// Each statement here is applied as it runs: there is no open
+		// transaction to commit, and a target column's type never needs
+		// widening, as SQLite's columns take any value.
+		"commit":                     func(*exec.VarArgs) *exec.Value { return noneValue() },
+		"expand_target_column_types": func(*exec.VarArgs) *exec.Value { return noneValue() },
 	}
+}
+
+// dropSchema is adapter.drop_schema(relation): the relation's schema and
+// everything in it are gone afterwards, as dbt's drop schema if exists
+// ... cascade leaves it.
+func (e *Env) dropSchema(a *exec.VarArgs) (*exec.Value, error) {
+	if _, err := e.relationArg(a, 0, "relation", "adapter.drop_schema()"); err != nil {
+		return nil, err
+	}
+	// the schema as dbt names it, which DROP SCHEMA reads
+	schema, _ := arg(a, 0, "relation").GetAttribute("schema")
+	if _, err := e.queryAs("adapter.drop_schema", "drop schema if exists "+e.quote(schema.String())+" cascade"); err != nil {
+		return nil, err
+	}
+	return noneValue(), nil
+}
+
+// truncateRelation is adapter.truncate_relation(relation): the table keeps
+// its columns and loses its rows.
+func (e *Env) truncateRelation(a *exec.VarArgs) (*exec.Value, error) {
+	rel, err := e.relationArg(a, 0, "relation", "adapter.truncate_relation()")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := e.queryAs("adapter.truncate_relation", "delete from "+rel.String()); err != nil {
+		return nil, err
+	}
+	return noneValue(), nil
+}
+
+// adapterExecute is adapter.execute(sql, auto_begin=False, fetch=False):
+// runs the SQL and answers (response, table), the table empty unless
+// fetch is true, as dbt's does.
+func (e *Env) adapterExecute(a *exec.VarArgs) (*exec.Value, error) {
+	sql := arg(a, 0, "sql")
+	if sql == nil || sql.IsNil() {
+		return nil, e.fail("adapter.execute() needs the SQL to run", "write adapter.execute(sql, fetch=True)")
+	}
+	rows, err := e.queryAs("adapter.execute", sql.String())
+	if err != nil {
+		return nil, err
+	}
+	if rows == nil {
+		rows = &Rows{}
+	}
+	fetched := &Rows{Columns: rows.Columns}
+	if f := arg(a, 2, "fetch"); f != nil && f.IsTrue() {
+		fetched = rows
+	}
+	response := attrs{"code": "SELECT", "rows_affected": len(rows.Rows), "_message": "OK"}
+	return exec.AsValue([]any{response, newTable(fetched)}), nil
 }
 
 func argString(a *exec.VarArgs, i int) string {
