@@ -20,6 +20,7 @@ func (e *Env) adapter() attrs {
 		"create_schema":           e.createSchema,
 		"drop_schema":             e.dropSchema,
 		"truncate_relation":       e.truncateRelation,
+		"rename_relation":         e.renameRelation,
 		"execute":                 e.adapterExecute,
 		"type":                    func(*exec.VarArgs) string { return e.targetType() },
 		// Each statement here is applied as it runs: there is no open
@@ -53,6 +54,33 @@ func (e *Env) truncateRelation(a *exec.VarArgs) (*exec.Value, error) {
 		return nil, err
 	}
 	if _, err := e.queryAs("adapter.truncate_relation", "delete from "+rel.String()); err != nil {
+		return nil, err
+	}
+	return noneValue(), nil
+}
+
+// renameRelation is adapter.rename_relation(from_relation, to_relation):
+// the table takes the new identifier in its schema.
+func (e *Env) renameRelation(a *exec.VarArgs) (*exec.Value, error) {
+	from, err := e.relationArg(a, 0, "from_relation", "adapter.rename_relation()")
+	if err != nil {
+		return nil, err
+	}
+	to, err := e.relationArg(a, 1, "to_relation", "adapter.rename_relation()")
+	if err != nil {
+		return nil, err
+	}
+	if !strings.EqualFold(from.Schema, to.Schema) {
+		return nil, e.fail(fmt.Sprintf("adapter.rename_relation() moves %s to another schema (%s), which is not supported here", from, to),
+			"rename within the schema, or create the table in the other schema: create table ... as select * from ...")
+	}
+	if v := arg(a, 0, "from_relation"); v != nil {
+		if r, ok := v.Interface().(relValue); ok && r.typ == "view" {
+			return nil, e.fail(fmt.Sprintf("adapter.rename_relation() renames a table here, and %s is a view", from),
+				"create the view again under the new name")
+		}
+	}
+	if _, err := e.queryAs("adapter.rename_relation", "alter table "+from.String()+" rename to "+quoteIfNeeded(to.Name)); err != nil {
 		return nil, err
 	}
 	return noneValue(), nil

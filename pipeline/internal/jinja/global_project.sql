@@ -105,13 +105,13 @@ create {% if temporary %}temporary {% endif %}table {{ relation.include(database
 {% endmacro %}
 
 {#- create_view_as(relation, sql): the statement that makes relation a view
-    of the query, replacing it. -#}
+    of the query; BigQuery and Snowflake replace an existing one. -#}
 {% macro create_view_as(relation, sql) -%}
 {%- if target.type == 'sqlite' -%}
 create view {{ relation }} as
 {{ sql }}
 {%- else -%}
-create or replace view {{ relation }} as (
+create {% if target.type in ('bigquery', 'snowflake') %}or replace {% endif %}view {{ relation }} as (
 {{ sql }}
 )
 {%- endif -%}
