@@ -833,3 +833,55 @@ func nameByType(e *node, typ string) {
 		}
 	}
 }
+
+// nestedCastable tells whether BigQuery casts a value of full type from
+// to full type to (ARRAY<...> or STRUCT<...>): an ARRAY to the same ARRAY
+// type only (its structs' field names aside), where an array literal's
+// elements may cast (literal is set), a STRUCT to a STRUCT of as many
+// fields, each castable to the field in its place.
+func nestedCastable(from, to string, literal bool) bool {
+	from, to = unparameterized(from), unparameterized(to)
+	if elem, ok := arrayElement(to); ok {
+		fromElem, ok := arrayElement(from)
+		if !ok {
+			return false
+		}
+		if literal {
+			return Nested(fromElem) == Nested(elem) && (!Nested(elem) || nestedCastable(fromElem, elem, false))
+		}
+		return typeShape(fromElem) == typeShape(elem)
+	}
+	if fields, ok := typeFields(to); ok {
+		fromFields, ok := typeFields(from)
+		if !ok || len(fromFields) != len(fields) {
+			return false
+		}
+		for i, f := range fields {
+			ft := fromFields[i].typ
+			if Nested(ft) || Nested(f.typ) {
+				if !nestedCastable(ft, f.typ, false) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return !Nested(from)
+}
+
+// typeShape is full type typ without its field names and parameters, by
+// which BigQuery tells two types equivalent.
+func typeShape(typ string) string {
+	typ = unparameterized(typ)
+	if elem, ok := arrayElement(typ); ok {
+		return "ARRAY<" + typeShape(elem) + ">"
+	}
+	if fields, ok := typeFields(typ); ok {
+		parts := make([]string, len(fields))
+		for i, f := range fields {
+			parts[i] = typeShape(f.typ)
+		}
+		return "STRUCT<" + strings.Join(parts, ", ") + ">"
+	}
+	return typ
+}

@@ -112,3 +112,21 @@ func TestBigQueryDateFunctionsAreDates(t *testing.T) {
 	}
 	expectRows(t, bigquery, "with c as (select parse_date('%Y%m%d', '20240228') as d) select d + 1, date_diff(d + 2, d, day) from c", "2024-02-29|2")
 }
+
+// A CAST to a STRUCT type casts the fields by their order to the declared
+// types, which name them; one to an ARRAY type casts the elements.
+func TestNestedCasts(t *testing.T) {
+	expectTranslated(t, bigquery, "select cast(s as struct<a int64, b string>), safe_cast(l as array<int64>) from x",
+		"select cast_nested_bigquery(s, 'STRUCT<a INT64, b STRING>', 0, 1), cast_nested_bigquery(l, 'ARRAY<INT64>', 1, 1) from x")
+	expectRows(t, bigquery, "select to_json_string(cast(struct(1 as a, 'x' as b) as struct<a int64, b string>))", `{"a":1,"b":"x"}`)
+	expectRows(t, bigquery, "select s.p, s.q from (select cast(struct(1, 'x') as struct<p float64, q string>) as s)", "1.0|x")
+	expectRows(t, bigquery, "select cast(struct('2' as a, '2024-01-30' as d) as struct<n int64, d date>).n + 1, date_add(cast(struct('2' as a, '2024-01-30' as d) as struct<n int64, d date>).d, interval 2 day)", "3|2024-02-01")
+	expectRows(t, bigquery, "select e.k, e.v from unnest(cast([struct('a', 1), struct('b', 2)] as array<struct<k string, v int64>>)) as e", "a|1\nb|2")
+	expectRows(t, bigquery, "select to_json_string(cast(struct(1 as a, 0 as b, true as c, 2.5 as d) as struct<a bool, b bool, c string, d string>))", `{"a":true,"b":false,"c":"true","d":"2.5"}`)
+	expectRows(t, bigquery, "select to_json_string(cast(struct(cast(null as string) as a, 1 as b) as struct<x string, y string>))", `{"x":null,"y":"1"}`)
+	expectRows(t, bigquery, "select cast(struct(struct(1 as i) as s) as struct<t struct<j float64>>).t.j", "1.0")
+	expectRows(t, bigquery, "select cast([1, 2] as array<float64>)[offset(1)], array_length(cast([struct(1 as a)] as array<struct<b int64>>))", "2.0|1")
+	expectRows(t, bigquery, "select safe_cast(struct('x' as a) as struct<a int64>), safe_cast(struct('7' as a) as struct<a int64>).a", "NULL|7")
+	expectFails(t, bigquery, "select 1,\n cast(struct('x' as a) as struct<a int64>)", `line 2: CAST of "x" to INT64 failed, as it fails on BigQuery; use SAFE_CAST to get NULL instead`)
+	expectRefused(t, bigquery, "select cast(struct(1 as a, 2 as b) as struct<a int64>)", "1:39: invalid cast from STRUCT<a INT64, b INT64> to STRUCT<a INT64>, as BigQuery refuses it (BigQuery casts an ARRAY to the same ARRAY type only, and a STRUCT to a STRUCT of as many fields, each castable; cast the elements with ARRAY(SELECT CAST(e AS T) FROM UNNEST(a) AS e))")
+}

@@ -226,11 +226,12 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "select (select as struct id, a as name from t where id = 2), (select as value b from t where id = 3)", `{"id":2,"name":"Y"}|30`)
 	// a NULL or an empty array cast to an array or struct type is the value
 	expectRows(t, bigquery, "select cast(null as array<string>), cast([] as array<struct<k string>>), safe_cast(null as struct<a int64>), to_json_string(struct(cast(null as array<int64>) as l))", `NULL|[]|NULL|{"l":null}`)
-	expectRefused(t, bigquery, "select cast(a as array<string>) from t", "1:18: array type array<string> is not supported by SQLite (keep arrays as JSON text and read them with json_each(x))")
+	expectRefused(t, bigquery, "select cast('x' as array<string>)", "1:20: invalid cast from STRING to ARRAY<STRING>, as BigQuery refuses it (BigQuery casts an ARRAY to the same ARRAY type only, and a STRUCT to a STRUCT of as many fields, each castable; cast the elements with ARRAY(SELECT CAST(e AS T) FROM UNNEST(a) AS e))")
+	expectFails(t, bigquery, "select cast(a as array<string>) from t", `line 1: invalid cast from STRING "x" to ARRAY<STRING>, as BigQuery refuses it`)
 	// an array of strings cast to ARRAY<STRING> is as it was
 	expectRows(t, bigquery, "select m from unnest(cast(split('1;2', ';') as array<string>)) as m", "1\n2")
 	expectRows(t, bigquery, "select array_length(cast(regexp_extract_all('a1b22', r'[0-9]+') as array < string >))", "2")
-	expectRefused(t, bigquery, "select cast(split('1;2', ';') as array<int64>)", "1:34: array type array<int64> is not supported by SQLite (keep arrays as JSON text and read them with json_each(x))")
+	expectRefused(t, bigquery, "select cast(split('1;2', ';') as array<int64>)", "1:34: invalid cast from ARRAY<STRING> to ARRAY<INT64>, as BigQuery refuses it (BigQuery casts an ARRAY to the same ARRAY type only, and a STRUCT to a STRUCT of as many fields, each castable; cast the elements with ARRAY(SELECT CAST(e AS T) FROM UNNEST(a) AS e))")
 	expectTranslated(t, bigquery, "select any_value(a having max b), any_value(a having min b) from t", "select value_at_max(a, b), value_at_min(a, b) from t")
 	expectRefused(t, bigquery, "select sum(b having max a) from t", "1:14: HAVING MAX | MIN inside SUM(...) is not supported (ANY_VALUE(x HAVING MAX y) works, as does MAX_BY(x, y); for other aggregates, keep the rows with the largest y in a subquery (qualify rank() over (partition by ... order by y desc) = 1) and aggregate those)")
 	// a FROM item's alias is its row, a struct of its columns

@@ -340,7 +340,7 @@ func (p *parser) parsePostfix() *node {
 			}
 			p.expectPunct("]")
 			x = p.close(n)
-		case t.kind == kDot && (x.kind == nCall || x.kind == nParen || x.kind == nIndex || x.kind == nField || x.kind == nPath || x.kind == nStruct ||
+		case t.kind == kDot && (x.kind == nCall || x.kind == nParen || x.kind == nIndex || x.kind == nField || x.kind == nPath || x.kind == nStruct || x.kind == nCast && p.d == BigQuery ||
 			x.kind == nSubquery && p.d != SQLite): // (SELECT AS STRUCT ...).field
 			n := &node{kind: nField, start: x.start, tok: -1, tok2: -1}
 			n.x = n.add(x)

@@ -50,6 +50,26 @@ func (t *translator) rewriteCast(n *node) {
 		n.print = func(pr *printer, n *node) string { return pr.text(x) + pr.carry(n, x) }
 		return
 	}
+	if t.nestedCast(n) != "" {
+		if full := BigQueryType(joinText(t.toks[n.y.start:n.y.end])); full != "" {
+			if from := t.fullType(n.x); from != "" && !nestedCastable(from, full, n.x.kind == nArray) {
+				t.refuse(skipSpace(t.toks, n.y.start), refNestedCast, from, full)
+				return
+			}
+			// CAST(STRUCT(1, 'x') AS STRUCT<a FLOAT64, b STRING>): the
+			// fields, by their order, and the elements cast to the
+			// declared types, which name the fields
+			x, safe := n.x, "0"
+			if n.name == "safe_cast" {
+				safe = "1"
+			}
+			args := ", " + sqlString(full) + ", " + safe + ", " + itoa(t.toks[n.tok].line) + ")"
+			n.print = func(pr *printer, n *node) string {
+				return "cast_nested_bigquery(" + pr.text(x) + args + pr.carry(n, x)
+			}
+			return
+		}
+	}
 	typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
 	if prob != nil {
 		if n.y.start == n.y.end {

@@ -182,6 +182,8 @@ var Translations = []Rule{
 		Note: "arrays are JSON text; an array or struct the translator knows a column holds (BigQuery's and DuckDB's, of CTEs, subqueries and models) is read with json(col) where it goes into an array, a struct or ARRAY_AGG, so that it nests rather than becoming a string, and a known BOOL is JSON true or false there"},
 	{From: "STRUCT(a AS x), STRUCT<x T>(a), {'x': a}, struct_pack(x := a), object_construct('x', a)", Dialects: warehouses, To: "json_object('x', a)",
 		Note: "structs are JSON objects; an unnamed field of a column takes its name, others are _field_N, or in a BigQuery array literal the first struct's name, also where a later field is named only by its column, and in the structs the fields hold ([STRUCT(1 AS a), STRUCT(2)], [STRUCT(1 AS a), STRUCT(t.b)], [STRUCT(STRUCT(1 AS i) AS v), STRUCT(STRUCT(2))]); a tuple in a BigQuery array literal is a STRUCT, [(1, 'a')] is [{_field_1: 1, _field_2: 'a'}], its fields named by the array's type in ARRAY<STRUCT<x INT64, y STRING>>[(1, 'a')]; a STRUCT(...) or tuple given to a declared ARRAY<STRUCT<...>> or STRUCT<...> takes the declared names, in the structs its fields hold too (ARRAY<STRUCT<k STRING, v STRUCT<n INT64>>>[STRUCT('a', STRUCT(1))] is [{k: a, v: {n: 1}}])"},
+	{From: "CAST(x AS STRUCT<a INT64, b STRING>), CAST(x AS ARRAY<STRUCT<...>>), SAFE_CAST", Dialects: "BigQuery", To: "cast_nested_bigquery(x, 'STRUCT<a INT64, b STRING>', safe, line)",
+		Note: "as BigQuery casts: a STRUCT's fields by their order, not their names, to the declared types, which name them (CAST(STRUCT(1, 'x') AS STRUCT<a FLOAT64, b STRING>) is {a: 1.0, b: x}), an ARRAY's elements to its element type; a value that does not convert fails naming the line (the whole value is NULL in SAFE_CAST); a NULL is NULL of the type"},
 	{From: "SELECT STRUCT(1 AS x) UNION ALL SELECT STRUCT(3), and UNION DISTINCT, INTERSECT, EXCEPT", Dialects: "BigQuery", To: "SELECT json_object('x', 1) UNION ALL SELECT json_object('x', 3)",
 		Note: "a set operation's column types come from its first input, so an unnamed STRUCT field of a later input, or of a STRUCT in a later array literal, takes the first input's field name in that column"},
 	{From: "ARRAY(SELECT x ...), ARRAY(SELECT AS STRUCT ...)", Dialects: warehouses, To: "(SELECT json_group_array(_nexus_value) FROM (SELECT x AS _nexus_value ...))"},
@@ -509,6 +511,7 @@ var (
 	refSemi              = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
 	refArrayType = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
+	refNestedCast = refusal{"invalid cast from %s to %s, as BigQuery refuses it", "BigQuery casts an ARRAY to the same ARRAY type only, and a STRUCT to a STRUCT of as many fields, each castable; cast the elements with ARRAY(SELECT CAST(e AS T) FROM UNNEST(a) AS e)"}
 	refUnknown   = refusal{"unknown type %q in a cast",
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
 	refNoOperand        = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
@@ -567,8 +570,9 @@ var Refusals = []Rule{
 	{From: "PIVOT / UNPIVOT over values from a subquery or ANY", Dialects: all, To: refPivotDynamic.hint},
 	{From: "PIVOT t ON ... USING ..., UNPIVOT t ON COLUMNS(...)", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},
 	{From: "MERGE INTO", Dialects: all, To: refMerge.hint},
-	{From: "::variant, ::object, ::struct, ::map casts (but Snowflake's ::variant, ::object, ::array, ::map, and BigQuery's CAST(NULL AS STRUCT<...>), which is NULL)", Dialects: all, To: refSemi.hint},
-	{From: "array types: type[], array<...> (but BigQuery's CAST(NULL AS ARRAY<T>) and CAST([] AS ARRAY<T>), which are the value)", Dialects: all, To: refArrayType.hint},
+	{From: "::variant, ::object, ::struct, ::map casts (but Snowflake's ::variant, ::object, ::array, ::map, and BigQuery's CAST(x AS STRUCT<...>), which casts its fields)", Dialects: all, To: refSemi.hint},
+	{From: "array types: type[], array<...> (but BigQuery's CAST(x AS ARRAY<T>), which casts its elements)", Dialects: all, To: refArrayType.hint},
+	{From: "CAST of an ARRAY to another ARRAY type, of a STRUCT to a STRUCT of another number of fields, of a scalar to either (BigQuery refuses them)", Dialects: "BigQuery", To: refNestedCast.hint},
 	{From: "INTERVAL n unit outside a date function or x ± INTERVAL (Snowflake); INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
 	{From: "INTERVAL 1.5 DAY, a number with a fraction for a single part (BigQuery refuses it)", Dialects: "BigQuery", To: refIntervalFraction.hint},
 	{From: "MAKE_INTERVAL with an unknown parameter name, a parameter given twice, or by place after one by name", Dialects: "BigQuery", To: refMakeInterval.hint},

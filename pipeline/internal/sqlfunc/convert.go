@@ -44,7 +44,7 @@ func init() {
 // toBool reads a number (non-zero is true) or text as a BOOL: 'true' and
 // 'false' in any case, spaces around them aside; DuckDB also takes t, f,
 // yes, no, y, n, 1 and 0 in any case, and no spaces.
-func toBool(v sqlite3.Value, dialect string) (bool, bool) {
+func toBool[V cell](v V, dialect string) (bool, bool) {
 	switch v.Type() {
 	case sqlite3.INTEGER, sqlite3.FLOAT:
 		return v.Float() != 0, true

@@ -166,7 +166,7 @@ const snowflakeTimeLayout = "15:04:05.999999999"
 // without a format: HH:MM[:SS[.f]], a timestamp's wall clock, or an integer
 // of seconds, milliseconds, microseconds or nanoseconds since the epoch by
 // its magnitude.
-func readTimeSnowflake(v sqlite3.Value) (time.Time, error) {
+func readTimeSnowflake[V cell](v V) (time.Time, error) {
 	s := strings.TrimSpace(v.Text())
 	if n, ok := integer(v); ok {
 		a := n

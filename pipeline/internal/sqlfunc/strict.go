@@ -57,7 +57,7 @@ func lineError(ctx sqlite3.Context, line sqlite3.Value, format string, args ...a
 //   - DATE takes a date or a timestamp (its UTC date).
 //   - TIMESTAMP (an instant) and DATETIME (a wall clock) take timestamp
 //     text and write it in the project's form (see timecast.go).
-func convert(v sqlite3.Value, typ, dialect string) (any, bool) {
+func convert[V cell](v V, typ, dialect string) (any, bool) {
 	switch typ {
 	case "INTEGER":
 		switch v.Type() {

@@ -211,7 +211,7 @@ func timestampTypeName(kind, dialect string) string {
 
 // convertTimestamp is convert for TIMESTAMP and DATETIME. Snowflake casts
 // a number as seconds since the epoch; BigQuery and DuckDB refuse one.
-func convertTimestamp(v sqlite3.Value, kind, dialect string) (any, bool) {
+func convertTimestamp[V cell](v V, kind, dialect string) (any, bool) {
 	if (v.Type() == sqlite3.INTEGER || v.Type() == sqlite3.FLOAT) && dialect == "snowflake" {
 		f := v.Float()
 		if math.IsNaN(f) || math.Abs(f) > 1e11 {

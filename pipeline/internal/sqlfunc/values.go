@@ -81,7 +81,18 @@ func integers(vs []sqlite3.Value) ([]int64, bool) {
 
 // integer reads v as a whole number: integers as they are, reals when they
 // have no fraction, text when it spells an integer.
-func integer(v sqlite3.Value) (int64, bool) {
+// cell is a value convert reads: an SQLite value, or a JSON value held
+// in an array or a struct (cast_nested_bigquery).
+type cell interface {
+	Type() sqlite3.Datatype
+	Int64() int64
+	Float() float64
+	Text() string
+	RawText() []byte
+	RawBlob() []byte
+}
+
+func integer[V cell](v V) (int64, bool) {
 	switch v.Type() {
 	case sqlite3.INTEGER:
 		return v.Int64(), true
