@@ -63,7 +63,17 @@ func (e *Env) newColumn(a *exec.VarArgs, fn string) (*exec.Value, error) {
 	if name == nil || dtype == nil {
 		return nil, e.fail(fn+"() needs a name and a data type", "write "+fn+"('id', 'integer')")
 	}
-	return exec.AsValue(columnValue{Column: Column{Name: name.String(), Type: dtype.String()}, quote: e.quote, bigQuery: e.targetType() == "bigquery", snowflake: e.targetType() == "snowflake"}), nil
+	c := columnValue{Column: Column{Name: name.String(), Type: dtype.String()}, quote: e.quote, bigQuery: e.targetType() == "bigquery", snowflake: e.targetType() == "snowflake"}
+	if c.bigQuery {
+		// BigQueryColumn(column, dtype, fields=None, mode='NULLABLE');
+		// Column.create translates the type label (integer is INT64)
+		if fn == "api.Column.create" {
+			c.Type = typeName("bigquery", c.Type)
+		} else if m := arg(a, 3, "mode"); m != nil && !m.IsNil() {
+			c.mode = m.String()
+		}
+	}
+	return exec.AsValue(c), nil
 }
 
 func (e *Env) columnMethods() attrs {

@@ -7,18 +7,30 @@ import (
 )
 
 // bigQueryColumnAttr answers what dbt-bigquery's BigQueryColumn adds to a
-// column, read from its type: mode is REPEATED for an ARRAY, else NULLABLE
-// (tables a query or a load job creates have nullable columns); dtype is
-// the ARRAY's element type, RECORD for a STRUCT; fields are a STRUCT's
-// columns, each one a column, none for other types.
+// column. A column of a relation's schema reads it from its type: mode is
+// REPEATED for an ARRAY, else NULLABLE (tables a query or a load job
+// creates have nullable columns); dtype is the ARRAY's element type,
+// RECORD for a STRUCT; fields are a STRUCT's columns, each one a column,
+// none for other types. A column api.Column makes keeps the dtype given
+// (api.Column('s', 'ARRAY<INT64>') has dtype ARRAY<INT64>, so is_integer()
+// is false), its mode is the one given, NULLABLE by default, and it has no
+// fields, as BigQueryColumn(column, dtype, fields=None, mode='NULLABLE').
 func bigQueryColumnAttr(c columnValue, name string) (*exec.Value, bool) {
 	inner, repeated := strings.TrimSpace(c.Type), false
-	if body, ok := typeArgs(inner, "ARRAY"); ok {
-		inner, repeated = body, true
+	fields, isStruct := "", false
+	if c.schema {
+		if body, ok := typeArgs(inner, "ARRAY"); ok {
+			inner, repeated = body, true
+		}
+		fields, isStruct = typeArgs(inner, "STRUCT")
+	} else {
+		inner, repeated = c.Type, strings.EqualFold(c.mode, "REPEATED")
 	}
-	fields, isStruct := typeArgs(inner, "STRUCT")
 	switch name {
 	case "mode":
+		if !c.schema && c.mode != "" {
+			return exec.AsValue(c.mode), true
+		}
 		if repeated {
 			return exec.AsValue("REPEATED"), true
 		}
@@ -41,9 +53,7 @@ func bigQueryColumnAttr(c columnValue, name string) (*exec.Value, bool) {
 		}
 		return exec.AsValue(&out), true
 	case "data_type":
-		if c.schema {
-			return exec.AsValue(bigQueryDataType(c)), true
-		}
+		return exec.AsValue(bigQueryDataType(c)), true
 	case "flatten":
 		// the leaf fields, named by their path (analytics.source), each
 		// with its own type and mode

@@ -193,6 +193,9 @@ type columnValue struct {
 	// api.Column made of a type as written): dbt-bigquery writes its
 	// data_type from its dtype, mode and fields
 	schema bool
+	// mode is the mode api.Column was given on BigQuery (REPEATED), ""
+	// for none
+	mode string
 }
 
 func (c columnValue) GetAttribute(name string) (*exec.Value, bool) {
