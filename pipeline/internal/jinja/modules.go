@@ -502,6 +502,9 @@ func compileRe(pattern string, flags int) (pyRegex, error) {
 	if e, ok, lerr := compileEdgeLookarounds(pattern); ok {
 		return e, lerr
 	}
+	if a, ok, lerr := compileAnchorLookarounds(pattern); ok {
+		return a, lerr
+	}
 	return nil, fmt.Errorf("modules.re: %v (Go's RE2 syntax: no lookarounds or backreferences)", err)
 }
 
@@ -509,6 +512,9 @@ func compileRe(pattern string, flags int) (pyRegex, error) {
 func anchored(re pyRegex, full bool) pyRegex {
 	if e, ok := re.(*edgeLookarounds); ok {
 		return e.anchored(full)
+	}
+	if a, ok := re.(*anchorLookarounds); ok {
+		return a.anchored(full)
 	}
 	end := ""
 	if full {
