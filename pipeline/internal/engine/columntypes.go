@@ -73,8 +73,9 @@ func declaredType(d dialect.Dialect, typ string) (seed.Declared, bool) {
 // only an empty cell is NULL; the other adapters insert the rows of dbt's
 // agate table, where a cell reading null is NULL too. DuckDB's COPY fails
 // on such a cell where dbt's type tester inferred a type other than text
-// (checked on DuckDB); what BigQuery's load job does there is not known
-// here, and its column stays text as before.
+// (checked on DuckDB); BigQuery's load job reads a blank cell of such a
+// column as NULL (a seed with one loads in dbt-bigquery's CI of packages
+// that cast it), while null there is not known here and stays text.
 func seedNulls(d dialect.Dialect) seed.Nulls {
 	switch d {
 	case dialect.DuckDB:

@@ -176,8 +176,11 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 	// dbt infers the types with its agate type tester, which reads a blank
 	// cell and null as empty, also where the warehouse then reads the file.
 	inferred := cells
-	if nulls == CopyNulls {
+	switch nulls {
+	case CopyNulls:
 		inferred = agateCells(cells)
+	case BlankNulls:
+		inferred = blankCells(cells)
 	}
 	// DuckDB's COPY sniffs the file's quote character: where cells are
 	// quoted in ' and never in ", it reads them with ', so 'a' is a and
@@ -219,6 +222,14 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 	for i, rec := range values {
 		row := make([]any, len(rec))
 		for c, s := range rec {
+			if nulls == BlankNulls && s != "" && i < len(inferred) && inferred[i][c] == "" && typedColumn(decl[c], t.Types[c]) {
+				// a blank cell of a column of numbers, dates, timestamps
+				// or booleans: dbt's type tester reads it as empty, and
+				// BigQuery's load job, which trims the cells of a column
+				// that is not a STRING, as NULL
+				row[c] = nil
+				continue
+			}
 			if s != "" && lines != nil && inferred[i][c] == "" && !declaredType[c] && (decl[c] != nil || t.Types[c] != "TEXT") {
 				// the warehouse reads the file's cell into the type dbt
 				// inferred without it, and fails
@@ -351,6 +362,34 @@ func agateCells(cells [][]string) [][]string {
 		}
 	}
 	return out
+}
+
+// blankCells are the cells with those holding blanks only empty, as dbt's
+// type tester reads them.
+func blankCells(cells [][]string) [][]string {
+	out := make([][]string, len(cells))
+	for i, rec := range cells {
+		out[i] = rec
+		for c, s := range rec {
+			if s != "" && strings.TrimSpace(s) == "" {
+				if &out[i][0] == &rec[0] {
+					out[i] = append([]string(nil), rec...)
+				}
+				out[i][c] = ""
+			}
+		}
+	}
+	return out
+}
+
+// typedColumn tells whether a column, declared as d or inferred (d nil)
+// with affinity, holds other than text: numbers, booleans, dates,
+// timestamps.
+func typedColumn(d *Declared, affinity string) bool {
+	if d == nil {
+		return affinity != "TEXT"
+	}
+	return d.Affinity != "TEXT" || d.Timestamp != nil || d.Boolean
 }
 
 // typeName names a column's type for a message: the declared or inferred

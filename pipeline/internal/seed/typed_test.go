@@ -141,6 +141,17 @@ func TestNulls(t *testing.T) {
 			t.Errorf("%v %q:\n got %s\nwant %s", c.nulls, c.csv, got, c.want)
 		}
 	}
+	// With BlankNulls (BigQuery's load job) a blank cell of a column dbt
+	// types as other than text is NULL, as the load job trims it; in a text
+	// column it stays, and null stays text
+	ts := &Declared{Affinity: "TEXT", Type: "timestamp", Timestamp: func(s string) (string, bool) { return s, true }}
+	tab, err := ParseWith("seeds/s.csv", []byte("id,ts,n,name,flag\n1,2024-01-01 10:00:00,1,a,true\n2, , ,  ,  \n3,,2,null,false\n"), Options{Datetime: ts, Nulls: BlankNulls})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(tab.Types, tab.Rows), "[INTEGER TEXT INTEGER TEXT INTEGER] [[1 2024-01-01 10:00:00 1 a 1] [2 <nil> <nil>    <nil>] [3 <nil> 2 null 0]]"; got != want {
+		t.Errorf("BlankNulls, blank cells:\n got %s\nwant %s", got, want)
+	}
 	// without AgateNulls, null is no number
 	if _, err := ParseWith("seeds/s.csv", data, Options{Declared: map[string]Declared{"amount": {Affinity: "REAL", Type: "double"}}, Datetime: dt}); err == nil {
 		t.Error("BlankNulls: no error for null in a column declared double")
