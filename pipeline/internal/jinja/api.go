@@ -27,6 +27,9 @@ func (e *Env) api() attrs {
 			}
 			return e.nodeRel(rel)
 		},
+		// add_ephemeral_prefix(name) is the name dbt gives an ephemeral
+		// model's CTE
+		"add_ephemeral_prefix": func(a *exec.VarArgs) string { return ephemeralPrefix + argString(a, 0) },
 	}, "Column": e.columnClass()}
 }
 

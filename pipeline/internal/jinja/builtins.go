@@ -185,7 +185,12 @@ func (e *Env) ref(a *exec.VarArgs) (*exec.Value, error) {
 	if err != nil {
 		return nil, e.failErr(err)
 	}
-	return exec.AsValue(e.nodeRel(rel)), nil
+	v := e.nodeRel(rel)
+	// while dbt parses (execute is false) ref() gives a plain relation,
+	// an ephemeral model's too: the model's own config() may make it
+	// a table, which dbt reads only when it parses that model
+	v.parsing = !e.cur.Execute
+	return exec.AsValue(v), nil
 }
 
 func (e *Env) source(a *exec.VarArgs) (*exec.Value, error) {

@@ -21,10 +21,13 @@ type relValue struct {
 	// warehouse is the target's type (bigquery, snowflake), which says how
 	// information_schema() names its views.
 	warehouse string
+	// parsing is set for a ref() made while dbt parses (execute false),
+	// which is no CTE
+	parsing bool
 }
 
 func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
-	cte := r.isCTE()
+	cte := r.isCTE() && !r.parsing
 	switch name {
 	case "schema", "database":
 		if cte {
