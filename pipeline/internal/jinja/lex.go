@@ -45,6 +45,18 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 			tok.Val = parserEscaped(v)
 		}
 		keywordBeforeLineBreak(tok, toks)
+		if tok.Type == tokens.BlockEnd || tok.Type == tokens.VariableEnd || tok.Type == tokens.CommentEnd {
+			// a tag may close on a line of its own (a line break, then
+			// -%}), whose - gonja's parser looks for first
+			tok.Val = strings.TrimLeft(tok.Val, " \t\r\n")
+		}
+		if tok.Type == tokens.Name && tok.Val == "" {
+			// gonja's lexer reads a line break opening a tag ({%-, a
+			// line break, then set) as an empty name; Jinja2 skips it as
+			// the blank it is
+			stream.Next()
+			continue
+		}
 		toks = append(toks, tok)
 		if tok.Type == tokens.EOF || tok.Type == tokens.Error {
 			break
