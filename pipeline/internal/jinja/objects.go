@@ -352,6 +352,10 @@ func (t table) GetAttribute(name string) (*exec.Value, bool) {
 		return exec.AsValue(&cols), true
 	case "rename":
 		return exec.AsValue(t.rename), true
+	case "print_table":
+		// agate prints the table to the console, which the playground
+		// leaves out, as it drops what run-operation prints
+		return exec.AsValue(func(*exec.VarArgs) *exec.Value { return noneValue() }), true
 	}
 	return exec.AsValue(nil), false
 }
@@ -482,6 +486,8 @@ func (c tableColumn) GetAttribute(name string) (*exec.Value, bool) {
 	switch name {
 	case "name":
 		return exec.AsValue(c.name), true
+	case "data_type":
+		return exec.AsValue(agateDataType{}), true
 	case "values":
 		return exec.AsValue(func(*exec.VarArgs) *exec.Value {
 			v := c.values()
@@ -489,6 +495,31 @@ func (c tableColumn) GetAttribute(name string) (*exec.Value, bool) {
 		}), true
 	}
 	return exec.AsValue(nil), false
+}
+
+// agateDataType is a column's agate data type: jsonify(v) gives a value
+// as agate writes it to JSON, a number as a float, others as they are.
+type agateDataType struct{}
+
+func (agateDataType) GetAttribute(name string) (*exec.Value, bool) {
+	if name != "jsonify" {
+		return exec.AsValue(nil), false
+	}
+	return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
+		v := arg(a, 0, "d")
+		if v == nil || v.IsNil() {
+			return noneValue()
+		}
+		switch x := v.Interface().(type) {
+		case *decFloat:
+			return exec.AsValue(float64(*x))
+		case int64:
+			return exec.AsValue(float64(x))
+		case int:
+			return exec.AsValue(float64(x))
+		}
+		return v
+	}), true
 }
 
 // GetItem indexes a column's values by position.
