@@ -235,7 +235,7 @@ func TestArraysAndStructs(t *testing.T) {
 	expectTranslated(t, bigquery, "select any_value(a having max b), any_value(a having min b) from t", "select value_at_max(a, b), value_at_min(a, b) from t")
 	expectRefused(t, bigquery, "select sum(b having max a) from t", "1:14: HAVING MAX | MIN inside SUM(...) is not supported (ANY_VALUE(x HAVING MAX y) works, as does MAX_BY(x, y); for other aggregates, keep the rows with the largest y in a subquery (qualify rank() over (partition by ... order by y desc) = 1) and aggregate those)")
 	// a FROM item's alias is its row, a struct of its columns
-	expectTranslated(t, bigquery, "select to_json_string(x) from t as x", "select to_json_string(json_object('id', x.id, 'a', x.a, 'b', x.b)) from t as x")
+	expectTranslated(t, bigquery, "select to_json_string(x) from t as x", "select to_json_string_bigquery(json_object('id', x.id, 'a', x.a, 'b', x.b)) from t as x")
 	expectRows(t, bigquery, "with c as (select 1 as k, true as ok, [1] as l) select to_json_string(c), array_agg(c)[offset(0)].k from c", `{"k":1,"ok":true,"l":[1]}|1`)
 	expectRows(t, bigquery, "with c as (select 1 as c) select c from c", "1")
 	// s.* of a struct column whose fields the query selecting it names

@@ -42,7 +42,7 @@ func TestWarehouseCalls(t *testing.T) {
 		{bigquery, "select array_concat_agg(a order by id limit 2) as c from t", "select array_without_nulls(array_concat_agg_limit(a , 2 order by id ), 'c') as c from t"},
 		{bigquery, "select [1, 0x10], time_add(tm, interval 10 minute), time_trunc(tm, hour) from t", "select json_array(1, 0x10), time_add_of(tm, 10, 'minute'), time_trunc_of(tm, 'hour') from t"},
 		{bigquery, "select format('%T', d = e, date '2020-01-02', x) from t", "select format_bigquery('%T', format_arg_typed(d = e, 'BOOLEAN'), format_arg_typed(date('2020-01-02'), 'DATE'), x) from t"},
-		{bigquery, "select [a = b, true], struct(a is null as n), to_json_string(a < 1) from t", "select json_array(bool_as_json(a = b), bool_as_json(true)), json_object('n', bool_as_json(a is null)), to_json_string(bool_as_json(a < 1)) from t"},
+		{bigquery, "select [a = b, true], struct(a is null as n), to_json_string(a < 1) from t", "select json_array(bool_as_json(a = b), bool_as_json(true)), json_object('n', bool_as_json(a is null)), to_json_string_bigquery(bool_as_json(a < 1)) from t"},
 		{bigquery, "select json_keys(j, mode => 'lax'), json_keys(j, 2), format('%t', a) from t", "select json_keys_of(j, NULL, 'lax'), json_keys_of(j, 2), format_bigquery('%t', a) from t"},
 		{bigquery, "select json_keys(j, mode => 'lax', max_depth => 1) from t", "select json_keys_of(j, 1, 'lax') from t"},
 		{snowflake, "select timestamp_ntz_from_parts(d, tm), timestamp_from_parts(2013, 4, 5, 12, 0, 0) from t", "select timestamp_of_parts_overflowing(d, tm), timestamp_of_parts_overflowing(2013, 4, 5, 12, 0, 0) from t"},

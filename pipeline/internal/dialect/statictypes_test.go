@@ -175,7 +175,7 @@ func TestNestedColumnsGoIntoJSON(t *testing.T) {
 	for _, c := range []struct{ in, out string }{
 		{"select array_agg(d), [ts], struct(d, n) from main.s", "select array_without_nulls(json_group_array(json(d)), ''), json_array(json(ts)), json_object('d', json(d), 'n', n) from main.s"},
 		{"select array_agg(struct(1 as a)), struct([1] as l) from main.s", "select array_without_nulls(json_group_array(json_object('a', 1)), ''), json_object('l', json_array(1)) from main.s"},
-		{"select to_json_string(d) from main.s", "select to_json_string(json(d)) from main.s"},
+		{"select to_json_string(d) from main.s", "select to_json_string_bigquery(json(d)) from main.s"},
 	} {
 		got, _, err := TranslateTyped(c.in, o)
 		if err != nil || got != c.out {

@@ -46,6 +46,62 @@ func init() {
 	rename("array_reverse", "list_reverse", "duckdb")
 	rename("array_to_string", "list_aggr_string", "duckdb")
 	rename("to_json_string", "to_json", "snowflake", "duckdb")
+	add(Func{Name: "to_json_string_bigquery", NArgs: 1, Scalar: toJSONStringBigQuery},
+		Func{Name: "to_json_string_bigquery", NArgs: 2, Scalar: toJSONStringBigQuery})
+	rename("to_json_string_bigquery", "to_json_string", "bigquery")
+}
+
+// bigQueryJSONFloat is a FLOAT64 as BigQuery writes it in JSON.
+func bigQueryJSONFloat(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return `"Infinity"`
+	case math.IsInf(f, -1):
+		return `"-Infinity"`
+	case math.IsNaN(f):
+		return `"NaN"`
+	}
+	return bigQueryFloatText(f)
+}
+
+// bigQueryJSONNumbers rewrites the numbers of compact JSON text that have a
+// point or an exponent (FLOAT64s: 1.0, 2.50, 9e999) as BigQuery writes
+// them; the rest stays as it is.
+func bigQueryJSONNumbers(s string) string {
+	var b strings.Builder
+	inString := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inString:
+			b.WriteByte(c)
+			if c == '\\' && i+1 < len(s) {
+				i++
+				b.WriteByte(s[i])
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"':
+			inString = true
+			b.WriteByte(c)
+		case c == '-' || c >= '0' && c <= '9':
+			j := i + 1
+			for j < len(s) && strings.IndexByte("0123456789.eE+-", s[j]) >= 0 {
+				j++
+			}
+			num := s[i:j]
+			if strings.ContainsAny(num, ".eE") {
+				if f, err := strconv.ParseFloat(num, 64); err == nil || math.IsInf(f, 0) {
+					num = bigQueryJSONFloat(f)
+				}
+			}
+			b.WriteString(num)
+			i = j - 1
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // Has reports whether a function of this name is registered.
@@ -215,14 +271,31 @@ func generateArray(ctx sqlite3.Context, arg ...sqlite3.Value) {
 // toJSONString is BigQuery's TO_JSON_STRING: JSON text of a value. Arrays
 // and structs are JSON text already (with the JSON subtype when just built,
 // or read back from a table as text that parses as an object or array).
-func toJSONString(ctx sqlite3.Context, arg ...sqlite3.Value) {
-	v := arg[0]
+func toJSONString(ctx sqlite3.Context, arg ...sqlite3.Value) { resultJSONString(ctx, arg[0], false) }
+
+// toJSONStringBigQuery is BigQuery's TO_JSON_STRING: a FLOAT64 is written
+// as BigQuery encodes it in JSON, as CAST(x AS STRING) writes it (1.0 is
+// 1, 1e+20), its infinities as "Infinity" and "-Infinity", also inside
+// arrays and structs, where the JSON text keeps 1.0.
+func toJSONStringBigQuery(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if len(arg) == 2 {
+		toJSONStringPrettyOf(ctx, true, arg...)
+		return
+	}
+	resultJSONString(ctx, arg[0], true)
+}
+
+func resultJSONString(ctx sqlite3.Context, v sqlite3.Value, bigquery bool) {
 	switch v.Type() {
 	case sqlite3.NULL:
 		ctx.ResultText("null")
 	case sqlite3.INTEGER:
 		ctx.ResultText(strconv.FormatInt(v.Int64(), 10))
 	case sqlite3.FLOAT:
+		if bigquery {
+			ctx.ResultText(bigQueryJSONFloat(v.Float()))
+			return
+		}
 		ctx.ResultText(strconv.FormatFloat(v.Float(), 'g', -1, 64))
 	default:
 		s := v.Text()
@@ -234,6 +307,10 @@ func toJSONString(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		if (strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")) && json.Valid([]byte(t)) {
 			var b strings.Builder
 			if err := compact(&b, t); err == nil {
+				if bigquery {
+					ctx.ResultText(bigQueryJSONNumbers(b.String()))
+					return
+				}
 				ctx.ResultText(b.String())
 				return
 			}
@@ -365,12 +442,16 @@ func arrayWithoutNulls(ctx sqlite3.Context, arg ...sqlite3.Value) {
 // pretty_print true, the JSON indented by two spaces, a member's value
 // after ": ".
 func toJSONStringPretty(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	toJSONStringPrettyOf(ctx, false, arg...)
+}
+
+func toJSONStringPrettyOf(ctx sqlite3.Context, bigquery bool, arg ...sqlite3.Value) {
 	pretty, ok := truth(arg[1])
 	if !ok || !pretty {
-		toJSONString(ctx, arg[0])
+		resultJSONString(ctx, arg[0], bigquery)
 		return
 	}
-	toJSONString(ctx, arg[0])
+	resultJSONString(ctx, arg[0], bigquery)
 	var flat strings.Builder
 	v := arg[0]
 	switch v.Type() {
@@ -381,8 +462,12 @@ func toJSONStringPretty(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		if !(strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")) || compact(&flat, t) != nil {
 			return
 		}
+		text := flat.String()
+		if bigquery {
+			text = bigQueryJSONNumbers(text)
+		}
 		var out bytes.Buffer
-		if json.Indent(&out, []byte(flat.String()), "", "  ") == nil {
+		if json.Indent(&out, []byte(text), "", "  ") == nil {
 			ctx.ResultText(out.String())
 		}
 	}
