@@ -565,7 +565,7 @@ func (p *parser) parsePrimary() *node {
 			if n := p.parseKeywordForm(t); n != nil {
 				return n
 			}
-			if p.reserved(t.lower) && !(callable[t.lower] && p.isPunctAt(1, "(")) {
+			if p.reserved(t.lower) && !(callable[t.lower] && p.isPunctAt(1, "(")) && !p.namedArgWord(t) {
 				p.noteJoinWordRef(t)
 				p.fail("unexpected " + t.text)
 			}
@@ -574,6 +574,13 @@ func (p *parser) parsePrimary() *node {
 	}
 	p.fail("expected an expression")
 	return nil
+}
+
+// namedArgWord tells whether a reserved word names a function's argument:
+// before := or =>, or DuckDB's read_csv(..., escape = '"'), whose
+// parameters are written name = value.
+func (p *parser) namedArgWord(t *token) bool {
+	return p.isPunctAt(1, ":=") || p.isPunctAt(1, "=>") || t.lower == "escape" && p.isPunctAt(1, "=")
 }
 
 // callable are reserved words that are also function names.

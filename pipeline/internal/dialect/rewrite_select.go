@@ -335,6 +335,12 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		}
 		return
 	}
+	if f.kind == fromFunc && f.expr != nil && f.expr.kind == nCall && len(f.expr.parts) <= 1 {
+		if r, ok := unfaithful[t.d][f.expr.name]; ok && r == refReadFiles {
+			t.refuse(f.expr.tok, r, strings.ToUpper(t.toks[f.expr.tok].text))
+			return
+		}
+	}
 	if f.kind == fromFunc && t.d == DuckDB && f.expr != nil && f.expr.kind == nCall && len(f.expr.parts) <= 1 &&
 		(f.expr.name == "range" || f.expr.name == "generate_series") && duckArityCall(f.expr) {
 		// the table functions take the numbers of arguments the list

@@ -546,6 +546,7 @@ var (
 	refUDF              = refusal{"%s is a dataset's function (a persistent UDF), which SQLite does not have", "write its body in the query, or as a dbt macro the models call"}
 	refHashAgg          = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "to tell whether two tables hold the same rows, compare them with EXCEPT both ways; for a fingerprint of a group, hash its sorted rows: md5(listagg(md5(x), ',') within group (order by md5(x)))"}
 	refVariantTime      = refusal{"%s is not supported: a VARIANT here never holds a DATE, TIME, TIMESTAMP or BINARY (JSON has none; Snowflake's AS_ gives NULL for a string)", "cast the value instead: v:d::date, v:ts::timestamp_ntz, to_date(v:d)"}
+	refReadFiles        = refusal{"%s is not supported: it reads files (a path or an s3:// or https:// address), which the playground has no access to", "load the rows as a seed (seeds/name.csv) and read it with ref('name'), or as a source loaded from a seed"}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
 
@@ -553,7 +554,11 @@ var (
 // reproduces, per dialect.
 var unfaithful = map[Dialect]map[string]refusal{
 	Snowflake: {"hash": refHash, "hash_agg": refHashAgg},
-	DuckDB:    {"hash": refHash, "typeof": refTypeof, "columns": refColumns, "age": refAge, "histogram": refHistogram},
+	DuckDB: {"hash": refHash, "typeof": refTypeof, "columns": refColumns, "age": refAge, "histogram": refHistogram,
+		"read_csv": refReadFiles, "read_csv_auto": refReadFiles, "read_parquet": refReadFiles, "parquet_scan": refReadFiles,
+		"read_json": refReadFiles, "read_json_auto": refReadFiles, "read_ndjson": refReadFiles, "read_ndjson_auto": refReadFiles,
+		"read_json_objects": refReadFiles, "read_text": refReadFiles, "read_blob": refReadFiles, "glob": refReadFiles,
+		"read_xlsx": refReadFiles, "delta_scan": refReadFiles, "iceberg_scan": refReadFiles},
 }
 
 // sqliteRefused are warehouse functions refused in SQLite-dialect SQL,
@@ -653,6 +658,7 @@ var Refusals = []Rule{
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
 	{From: "histogram(x), a MAP of counts", Dialects: "DuckDB", To: refHistogram.hint},
+	{From: "read_csv, read_csv_auto, read_parquet, read_json[_auto], read_ndjson, read_text, read_blob, glob and other readers of files (a path, s3:// or https://)", Dialects: "DuckDB", To: refReadFiles.hint},
 	{From: "SELECT TOP n in one input of a set operation, or with LIMIT", Dialects: "Snowflake", To: refTop.hint},
 	{From: "LISTAGG and ARRAY_AGG WITHIN GROUP (ORDER BY ...) OVER a named window, and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
 	{From: "PERCENTILE_CONT, PERCENTILE_DISC and mode() WITHIN GROUP (ORDER BY ...) OVER (...) (DuckDB refuses them too)", Dialects: "DuckDB", To: refDuckWithinOver.hint},

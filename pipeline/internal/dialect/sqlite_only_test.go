@@ -51,3 +51,16 @@ func TestDuckDBListUniqueHistogram(t *testing.T) {
 func TestDuckDBMedianScaleZero(t *testing.T) {
 	expectTranslated(t, duckdb, "select median(x::decimal(10,0)), median(x::bigint) from t", "select median_decimal(decimal_fits(cast_to(x, 'INTEGER', 'duckdb', 1), 10, 0, 1), 0), median_of(cast_to(x, 'INTEGER', 'duckdb', 1)) from t")
 }
+
+// DuckDB's file readers are refused wherever they are written, as the
+// playground reads no files; a reserved word names an argument before =
+// (read_csv's escape) or := and =>.
+func TestDuckDBReadFilesRefused(t *testing.T) {
+	refused := func(at, name string) string {
+		return at + ": " + fmt.Sprintf(refReadFiles.message, name) + " (" + refReadFiles.hint + ")"
+	}
+	expectRefused(t, duckdb, "select * from read_csv('s3://b/x*', escape = '\"', header = true, columns = {'a': 'int'})", refused("1:15", "READ_CSV"))
+	expectRefused(t, duckdb, "select * from read_parquet('x.parquet') as p", refused("1:15", "READ_PARQUET"))
+	expectRefused(t, duckdb, "create or replace table t as\nselect * from read_json_auto('x.json')", refused("2:15", "READ_JSON_AUTO"))
+	expectRefused(t, duckdb, "select (select count(*) from read_csv_auto('x.csv')) as n", refused("1:30", "READ_CSV_AUTO"))
+}
