@@ -82,30 +82,8 @@ func schemaCreate(d Dialect, w []token) (c SchemaCreate, ok bool, err error) {
 		c.IfNotExists = true
 		i += 3
 	}
-	var parts []string
-	for i < len(w) {
-		t := w[i]
-		if t.kind != kWord && t.kind != kQuoted {
-			break
-		}
-		name := t.text
-		if t.kind == kQuoted {
-			name = t.text[1 : len(t.text)-1]
-		}
-		parts = append(parts, name)
-		i++
-		if i < len(w) && w[i].kind == kDot {
-			i++
-			continue
-		}
-		break
-	}
-	switch len(parts) {
-	case 1:
-		c.Schema = parts[0]
-	case 2:
-		c.Database, c.Schema = parts[0], parts[1]
-	default:
+	var named bool
+	if c.Database, c.Schema, i, named = schemaName(w, i); !named {
 		return c, true, fail(w[0], "CREATE SCHEMA needs a schema name, optionally after its database",
 			"write CREATE SCHEMA IF NOT EXISTS name")
 	}
@@ -176,6 +154,26 @@ func schemaDrop(d Dialect, w []token) (c SchemaDrop, ok bool, err error) {
 		c.IfExists = true
 		i += 2
 	}
+	var named bool
+	if c.Database, c.Schema, i, named = schemaName(w, i); !named {
+		return c, true, fail(w[0], "DROP SCHEMA needs a schema name, optionally after its database",
+			"write DROP SCHEMA IF EXISTS name")
+	}
+	c.Restrict = d != Snowflake
+	if i < len(w) && w[i].kind == kWord && (w[i].lower == "cascade" || w[i].lower == "restrict") {
+		c.Restrict = w[i].lower == "restrict" && d != Snowflake
+		i++
+	}
+	if i < len(w) {
+		return c, true, fail(w[i], "DROP SCHEMA "+c.Schema+" is followed by "+w[i].text+", which is not read here",
+			"write DROP SCHEMA [IF EXISTS] name [CASCADE | RESTRICT]")
+	}
+	return c, true, nil
+}
+
+// schemaName reads [database.]schema at w[i], names quoted or not, and
+// returns where it ends; ok is false when no such name is there.
+func schemaName(w []token, i int) (database, schema string, next int, ok bool) {
 	var parts []string
 	for i < len(w) {
 		t := w[i]
@@ -196,21 +194,9 @@ func schemaDrop(d Dialect, w []token) (c SchemaDrop, ok bool, err error) {
 	}
 	switch len(parts) {
 	case 1:
-		c.Schema = parts[0]
+		return "", parts[0], i, true
 	case 2:
-		c.Database, c.Schema = parts[0], parts[1]
-	default:
-		return c, true, fail(w[0], "DROP SCHEMA needs a schema name, optionally after its database",
-			"write DROP SCHEMA IF EXISTS name")
+		return parts[0], parts[1], i, true
 	}
-	c.Restrict = d != Snowflake
-	if i < len(w) && w[i].kind == kWord && (w[i].lower == "cascade" || w[i].lower == "restrict") {
-		c.Restrict = w[i].lower == "restrict" && d != Snowflake
-		i++
-	}
-	if i < len(w) {
-		return c, true, fail(w[i], "DROP SCHEMA "+c.Schema+" is followed by "+w[i].text+", which is not read here",
-			"write DROP SCHEMA [IF EXISTS] name [CASCADE | RESTRICT]")
-	}
-	return c, true, nil
+	return "", "", i, false
 }

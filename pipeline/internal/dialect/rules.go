@@ -510,9 +510,9 @@ var (
 	refGroupAllStar      = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
 	refSemi              = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
-	refArrayType = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
+	refArrayType  = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
 	refNestedCast = refusal{"invalid cast from %s to %s, as BigQuery refuses it", "BigQuery casts an ARRAY to the same ARRAY type only, and a STRUCT to a STRUCT of as many fields, each castable; cast the elements with ARRAY(SELECT CAST(e AS T) FROM UNNEST(a) AS e)"}
-	refUnknown   = refusal{"unknown type %q in a cast",
+	refUnknown    = refusal{"unknown type %q in a cast",
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
 	refNoOperand        = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
 	refOrderAll         = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}

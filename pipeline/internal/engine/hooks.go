@@ -129,15 +129,10 @@ func (r *runner) createSchemas(sql string) (string, error) {
 		fail := func(msg, hint string) error {
 			return &diag.Diagnostic{Severity: diag.Error, Line: c.Line, Col: c.Col, Message: msg, Hint: hint}
 		}
-		database := c.Database
-		if database != "" && strings.EqualFold(database, r.plan.target.Database) {
-			database = ""
+		schema, err := r.hookSchema("CREATE", c.Database, c.Schema)
+		if err != nil {
+			return "", fail(err.Error(), "create schemas of the target's database only: the project's SQL touches its own database")
 		}
-		if database != "" {
-			return "", fail("CREATE SCHEMA "+c.Database+"."+c.Schema+" names a database other than the target's ("+r.plan.target.Database+")",
-				"create schemas of the target's database only: the project's SQL touches its own database")
-		}
-		schema := r.hookSchema(c.Schema)
 		if r.droppedSchemas[schema] {
 			delete(r.droppedSchemas, schema) // made again
 			continue
@@ -159,8 +154,16 @@ func (r *runner) createSchemas(sql string) (string, error) {
 // names: the target's own is main, <target>_<custom> is <custom>, as a
 // model of that custom schema builds in it, so that dbt's name of it
 // (this.schema, INFORMATION_SCHEMA's table_schema) is the name written;
-// another is its own name.
-func (r *runner) hookSchema(name string) string {
+// another is its own name. A schema of another database is an error.
+func (r *runner) hookSchema(verb, database, name string) (string, error) {
+	if database != "" && !strings.EqualFold(database, r.plan.target.Database) {
+		return "", fmt.Errorf("%s SCHEMA %s.%s names a database other than the target's (%s)", verb, database, name, r.plan.target.Database)
+	}
+	return r.sqliteSchema(name), nil
+}
+
+// sqliteSchema is the SQLite schema of a schema name, as hookSchema reads it.
+func (r *runner) sqliteSchema(name string) string {
 	if schema, ok := r.dbtSchemas().SQLite("", name); ok {
 		return schema
 	}
@@ -189,15 +192,10 @@ func (r *runner) dropSchemas(sql string) (string, error) {
 		fail := func(msg, hint string) error {
 			return &diag.Diagnostic{Severity: diag.Error, Line: c.Line, Col: c.Col, Message: msg, Hint: hint}
 		}
-		database := c.Database
-		if database != "" && strings.EqualFold(database, r.plan.target.Database) {
-			database = ""
+		schema, err := r.hookSchema("DROP", c.Database, c.Schema)
+		if err != nil {
+			return "", fail(err.Error(), "drop schemas of the target's database only: the project's SQL touches its own database")
 		}
-		if database != "" {
-			return "", fail("DROP SCHEMA "+c.Database+"."+c.Schema+" names a database other than the target's ("+r.plan.target.Database+")",
-				"drop schemas of the target's database only: the project's SQL touches its own database")
-		}
-		schema := r.hookSchema(c.Schema)
 		if !r.db.HasSchema(schema) || r.droppedSchemas[schema] {
 			if c.IfExists {
 				continue
