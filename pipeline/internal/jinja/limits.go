@@ -23,11 +23,8 @@ const (
 	// MaxNesting is the deepest nesting of brackets, blocks and unary
 	// operators a template may hold; checked before gonja parses it.
 	MaxNesting = 100
-	// MaxWork is the most macro calls and loop iterations one render may
-	// make. Packages that render the whole project's graph into one
-	// statement (an artifacts upload) make over 100,000 in a project of a
-	// thousand nodes; the run's time limit bounds the rest.
-	MaxWork = 1_000_000
+	// MaxWork (limits_native.go, limits_js.go) is the most macro calls and
+	// loop iterations one render may make.
 	// MaxOutputBytes is the largest text one render may produce.
 	MaxOutputBytes = 32 << 20
 )
