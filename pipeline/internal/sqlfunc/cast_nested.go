@@ -413,32 +413,5 @@ func jsonScalarOf(x sqlite3.Value) any {
 // writeNestedCast writes a cast's value: as writeOrdered, with FLOAT64s keeping
 // their point.
 func writeNestedCast(b *bytes.Buffer, v any) {
-	switch v := v.(type) {
-	case *orderedObject:
-		b.WriteByte('{')
-		for i, k := range v.keys {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			kb, _ := json.Marshal(k)
-			b.Write(kb)
-			b.WriteByte(':')
-			writeNestedCast(b, v.vals[i])
-		}
-		b.WriteByte('}')
-	case []any:
-		b.WriteByte('[')
-		for i, x := range v {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeNestedCast(b, x)
-		}
-		b.WriteByte(']')
-	case json.Number:
-		b.WriteString(v.String())
-	default:
-		out, _ := json.Marshal(v)
-		b.Write(out)
-	}
+	writeJSON(b, v, func(b *bytes.Buffer, n json.Number) { b.WriteString(n.String()) })
 }

@@ -358,7 +358,13 @@ func readOrdered(dec *json.Decoder) (any, error) {
 	return obj, err
 }
 
-func writeOrdered(b *bytes.Buffer, v any) {
+// writeOrdered writes v as JSON, objects in their key order and a number
+// as a JSON value writes it (2.50 is 2.5).
+func writeOrdered(b *bytes.Buffer, v any) { writeJSON(b, v, writeNumberValue) }
+
+// writeJSON writes v as JSON, objects in their key order, each number
+// through number.
+func writeJSON(b *bytes.Buffer, v any, number func(*bytes.Buffer, json.Number)) {
 	switch v := v.(type) {
 	case *orderedObject:
 		b.WriteByte('{')
@@ -369,7 +375,7 @@ func writeOrdered(b *bytes.Buffer, v any) {
 			kb, _ := json.Marshal(k)
 			b.Write(kb)
 			b.WriteByte(':')
-			writeOrdered(b, v.vals[i])
+			writeJSON(b, v.vals[i], number)
 		}
 		b.WriteByte('}')
 	case []any:
@@ -378,22 +384,26 @@ func writeOrdered(b *bytes.Buffer, v any) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			writeOrdered(b, x)
+			writeJSON(b, x, number)
 		}
 		b.WriteByte(']')
 	case json.Number:
-		// a number as a JSON value writes it: 2.50 is 2.5
-		if _, err := v.Int64(); err != nil {
-			if f, err := v.Float64(); err == nil {
-				b.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
-				return
-			}
-		}
-		b.WriteString(v.String())
+		number(b, v)
 	default:
 		out, _ := json.Marshal(v)
 		b.Write(out)
 	}
+}
+
+// writeNumberValue writes a number as a JSON value writes it: 2.50 is 2.5.
+func writeNumberValue(b *bytes.Buffer, v json.Number) {
+	if _, err := v.Int64(); err != nil {
+		if f, err := v.Float64(); err == nil {
+			b.WriteString(strconv.FormatFloat(f, 'g', -1, 64))
+			return
+		}
+	}
+	b.WriteString(v.String())
 }
 
 // stripNulls removes nulls from v; keep is false when v itself goes (a
