@@ -274,13 +274,15 @@ func (s fmtSpec) float(f float64) string {
 // exponent is below -4 or at least the precision, trailing zeros removed
 // unless keep.
 func formatG(a float64, prec int, keep bool) string {
-	if prec == 0 {
-		prec = 1
-	}
+	return formatGBelow(a, max(prec, 1), max(prec, 1), keep)
+}
+
+// formatGBelow is formatG with the exponent form from the exponent limit.
+func formatGBelow(a float64, prec, limit int, keep bool) string {
 	e := strconv.FormatFloat(a, 'e', prec-1, 64)
 	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
 	var body string
-	if exp >= -4 && exp < prec {
+	if exp >= -4 && exp < limit {
 		body = strconv.FormatFloat(a, 'f', prec-1-exp, 64)
 	} else {
 		body = e

@@ -35,9 +35,6 @@ func plainStrMethods() *exec.MethodSet[string] {
 			if out, ok := whitespaceDefault(name, self, a); ok {
 				return out, nil
 			}
-			if name == "format" {
-				a = formatArgs(a)
-			}
 			if (name == "ljust" || name == "rjust" || name == "center") && len(a.Args) == 1 && len(a.KwArgs) == 0 {
 				// Python pads with spaces; gonja's default fill is the number 32
 				a = &exec.VarArgs{Args: []*exec.Value{a.Args[0], exec.AsValue(" ")}, KwArgs: a.KwArgs}
@@ -49,6 +46,44 @@ func plainStrMethods() *exec.MethodSet[string] {
 			out, err := f(self, v, a)
 			return plainStrings(out), err
 		}
+	}
+	m["format"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
+		return pyStrFormat(self, a.Args, a.KwArgs)
+	}
+	m["format_map"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
+		if len(a.Args) != 1 || len(a.KwArgs) > 0 || !isDict(a.Args[0]) {
+			return nil, exec.ErrInvalidCall(fmt.Errorf("format_map() takes one mapping"))
+		}
+		kwargs := map[string]*exec.Value{}
+		for _, p := range dictEntries(a.Args[0]) {
+			kwargs[p.Key.String()] = p.Value
+		}
+		return pyStrFormat(self, nil, kwargs)
+	}
+	for name, f := range map[string]func(string) string{"upper": pyUpper, "lower": pyLower, "casefold": pyCasefold,
+		"title": pyTitle, "capitalize": pyCapitalize, "swapcase": pySwapcase} {
+		m[name] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
+			if len(a.Args) > 0 || len(a.KwArgs) > 0 {
+				return nil, exec.ErrInvalidCall(fmt.Errorf("%s() takes no arguments", name))
+			}
+			return f(self), nil
+		}
+	}
+	m["expandtabs"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
+		size := exec.AsValue(8)
+		if t, ok := a.KwArgs["tabsize"]; ok {
+			size = t
+		}
+		if len(a.Args) == 1 {
+			size = a.Args[0]
+		}
+		if len(a.Args) > 1 || !size.IsInteger() || len(a.KwArgs) > 1 || len(a.KwArgs) == 1 && len(a.Args) == 1 {
+			return nil, exec.ErrInvalidCall(fmt.Errorf("expandtabs() takes one integer tabsize"))
+		}
+		if size.Integer() > MaxOutputBytes {
+			return nil, fmt.Errorf("expandtabs() tabsize %d is larger than a template's output may be", size.Integer())
+		}
+		return pyExpandTabs(self, size.Integer()), nil
 	}
 	m["count"] = strCount
 	m["find"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) { return strFind(self, a, false) }
@@ -189,29 +224,6 @@ func strSplit(self string, a *exec.VarArgs, fromRight bool) (any, error) {
 		out[i] = p
 	}
 	return out, nil
-}
-
-// formatArgs gives str.format each argument gonja cannot format (a
-// relation, a datetime, any object of ours) as its str(), which is what
-// Python's format() of it with an empty spec gives.
-func formatArgs(a *exec.VarArgs) *exec.VarArgs {
-	plain := func(v *exec.Value) *exec.Value {
-		if v == nil || isNone(v) || v.IsNil() {
-			return exec.AsValue("None")
-		}
-		if v.IsString() || v.IsNumber() || v.IsBool() || v.IsList() || isDict(v) {
-			return v
-		}
-		return exec.AsValue(pyStr(v))
-	}
-	out := &exec.VarArgs{Args: make([]*exec.Value, len(a.Args)), KwArgs: make(map[string]*exec.Value, len(a.KwArgs))}
-	for i, v := range a.Args {
-		out.Args[i] = plain(v)
-	}
-	for k, v := range a.KwArgs {
-		out.KwArgs[k] = plain(v)
-	}
-	return out
 }
 
 // whitespaceDefault is Python's split, rsplit, strip, lstrip and rstrip
