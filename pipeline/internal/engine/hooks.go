@@ -133,10 +133,6 @@ func (r *runner) createSchemas(sql string) (string, error) {
 		if err != nil {
 			return "", fail(err.Error(), "create schemas of the target's database only: the project's SQL touches its own database")
 		}
-		if r.droppedSchemas[schema] {
-			delete(r.droppedSchemas, schema) // made again
-			continue
-		}
 		if r.db.HasSchema(schema) {
 			if !c.IfNotExists {
 				return "", fail("schema "+c.Schema+" already exists", "write CREATE SCHEMA IF NOT EXISTS")
@@ -196,7 +192,7 @@ func (r *runner) dropSchemas(sql string) (string, error) {
 		if err != nil {
 			return "", fail(err.Error(), "drop schemas of the target's database only: the project's SQL touches its own database")
 		}
-		if !r.db.HasSchema(schema) || r.droppedSchemas[schema] {
+		if !r.db.HasSchema(schema) {
 			if c.IfExists {
 				continue
 			}
@@ -226,12 +222,24 @@ func (r *runner) dropSchemas(sql string) (string, error) {
 			}
 			delete(r.types, relKey(t.Schema, t.Name))
 		}
-		if r.droppedSchemas == nil {
-			r.droppedSchemas = map[string]bool{}
+		if err := r.db.DropSchema(schema); err != nil {
+			return "", fail(err.Error(), "")
 		}
-		r.droppedSchemas[schema] = true
 	}
 	return rest, nil
+}
+
+// checkSchemaKept refuses to build node n into a schema a DROP SCHEMA
+// dropped since the run made it: the warehouse has no such schema then.
+func (r *runner) checkSchemaKept(n *graph.Node) error {
+	key, view := r.plan.nodeRel(n)
+	if key == "" || view || n.Kind == "source" {
+		return nil
+	}
+	if schema, _, _ := strings.Cut(key, "."); !r.db.HasSchema(schema) {
+		return fmt.Errorf("the schema %s builds in was dropped by a DROP SCHEMA before it was built: create it again (CREATE SCHEMA) or drop it after the nodes that build in it", n.Name)
+	}
+	return nil
 }
 
 // shiftLine moves a diagnostic's line, counted in the hook's text, to the

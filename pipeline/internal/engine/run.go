@@ -32,10 +32,6 @@ func (e *UsageError) Unwrap() error { return e.Err }
 // dialect, materialize) and 5 (tests) of the pipeline.
 type runner struct {
 	plan *plan
-	// droppedSchemas are the schemas a DROP SCHEMA dropped (dropSchemas):
-	// their SQLite schemas stay attached, empty, until a CREATE SCHEMA
-	// makes them again.
-	droppedSchemas map[string]bool
 	// stmtCols are the columns of the relations the statement numbered
 	// stmtColsSeq asked INFORMATION_SCHEMA.COLUMNS about
 	// (statementColumns).
@@ -404,6 +400,9 @@ func (r *runner) runNode(n *graph.Node) Step {
 	// A node's savepoint can attach no schema: attach those it reads and
 	// writes first (store/attach.go).
 	err := r.db.Use(r.nodeSchemas(n)...)
+	if err == nil {
+		err = r.checkSchemaKept(n)
+	}
 	switch {
 	case err != nil:
 	case n.Kind == "seed":

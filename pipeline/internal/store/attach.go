@@ -220,6 +220,9 @@ func (db *DB) need(sql string) (string, error) {
 		db.noteViews(sql)
 	}
 	if db.SchemasFit() {
+		if len(db.dropped) > 0 {
+			return db.withSchemata(sql), nil
+		}
 		return sql, nil
 	}
 	// the catalog first: copying it may detach what sql names

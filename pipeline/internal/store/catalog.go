@@ -25,19 +25,8 @@ const catalogTable = `CREATE TEMP TABLE IF NOT EXISTS _nexus_catalog (schema TEX
 // withCatalog returns sql reading the catalog copy where it reads SQLite's,
 // the copy brought up to date; sql as it is when it reads neither.
 func (db *DB) withCatalog(sql string) (string, error) {
-	tables := strings.Contains(sql, catalogReads[0].from)
-	schemata := strings.Contains(sql, "FROM pragma_database_list AS d")
-	if !tables && !schemata {
-		return sql, nil
-	}
-	if schemata {
-		names := make([]string, 0, len(db.schemas)+1)
-		for _, s := range append(db.Schemas(), "temp") {
-			names = append(names, "("+Quote(s)+")")
-		}
-		sql = strings.ReplaceAll(sql, "FROM pragma_database_list AS d", "FROM (SELECT column1 AS name FROM (VALUES "+strings.Join(names, ", ")+")) AS d")
-	}
-	if !tables {
+	sql = db.withSchemata(sql)
+	if !strings.Contains(sql, catalogReads[0].from) {
 		return sql, nil
 	}
 	if err := db.copyCatalog(); err != nil {
@@ -47,6 +36,23 @@ func (db *DB) withCatalog(sql string) (string, error) {
 		sql = strings.ReplaceAll(sql, r.from, r.to)
 	}
 	return sql, nil
+}
+
+// schemataRead is the catalog fragment INFORMATION_SCHEMA.SCHEMATA reads.
+const schemataRead = "FROM pragma_database_list AS d"
+
+// withSchemata returns sql listing the store's schemas where it lists
+// SQLite's attached ones: those detached are left out there, and a dropped
+// one (drop_schema.go) is still attached.
+func (db *DB) withSchemata(sql string) string {
+	if !strings.Contains(sql, schemataRead) {
+		return sql
+	}
+	names := make([]string, 0, len(db.schemas)+1)
+	for _, s := range append(db.Schemas(), "temp") {
+		names = append(names, "("+Quote(s)+")")
+	}
+	return strings.ReplaceAll(sql, schemataRead, "FROM (SELECT column1 AS name FROM (VALUES "+strings.Join(names, ", ")+")) AS d")
 }
 
 // copyCatalog copies the tables and columns of the attached schemas, then

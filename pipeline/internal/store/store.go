@@ -36,6 +36,8 @@ type DB struct {
 	// file is "" for an in-memory database.
 	file    string
 	schemas map[string]bool
+	// dropped are schemas a DROP SCHEMA forgot (drop_schema.go).
+	dropped map[string]bool
 	// att keeps every schema but main, attached or not (attach.go); lower
 	// finds a schema by its name in lower case; views holds the schemas
 	// each temporary view reads; tick orders the schemas' last uses.
@@ -247,6 +249,13 @@ var schemaName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // EnsureSchema attaches a database for schema if it is not there yet.
 // It must be called outside any transaction (SQLite refuses ATTACH inside one).
 func (db *DB) EnsureSchema(schema string) error {
+	if db.dropped[schema] {
+		delete(db.dropped, schema) // made again, empty
+		if db.file != "" {
+			return db.Exec(context.Background(), fmt.Sprintf("INSERT OR REPLACE INTO main._nexus_schemas VALUES (%s, %s)", Quote(schema), Quote(schemaFile(strings.TrimSuffix(filepath.Base(db.file), filepath.Ext(db.file)), schema))))
+		}
+		return nil
+	}
 	if schema == "" || db.schemas[schema] {
 		return nil
 	}
@@ -349,7 +358,7 @@ var ErrDataLimit = errors.New("database full")
 func (db *DB) Schemas() []string {
 	var out []string
 	for s := range db.schemas {
-		if s != "main" {
+		if s != "main" && !db.dropped[s] {
 			out = append(out, s)
 		}
 	}
@@ -358,7 +367,7 @@ func (db *DB) Schemas() []string {
 }
 
 // HasSchema tells whether schema is one of the database's.
-func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] }
+func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] && !db.dropped[schema] }
 
 // Exec runs one or more statements; ctx interrupts them.
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
