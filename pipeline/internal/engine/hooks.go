@@ -229,6 +229,35 @@ func (r *runner) dropSchemas(sql string) (string, error) {
 	return rest, nil
 }
 
+// dropSessionTemps drops the temporary tables and views of tables that an
+// earlier command's hooks or queries made: each dbt command opens a new
+// warehouse session, where they are gone. The engine's own stay: the views
+// of ephemeral models (a build may reuse them) and the catalog copy. A
+// build lists its relations only when something other than the engine
+// wrote since the last (startReuse), so only then can there be any.
+func (r *runner) dropSessionTemps(tables []store.Table) {
+	var sql strings.Builder
+	for _, t := range tables {
+		if t.Schema != "temp" || strings.HasPrefix(t.Name, strings.TrimPrefix(ephemeralRef, "temp.")) || strings.HasPrefix(t.Name, "_nexus_") {
+			continue
+		}
+		kind := "TABLE"
+		if t.Kind == "view" {
+			kind = "VIEW"
+		}
+		fmt.Fprintf(&sql, "DROP %s IF EXISTS temp.%s;", kind, store.Ident(t.Name))
+		if r.exists != nil {
+			delete(r.exists, relKey("temp", t.Name))
+		}
+	}
+	if sql.Len() == 0 {
+		return
+	}
+	if err := r.db.Exec(r.ctx, sql.String()); err != nil {
+		r.res.fail(&diag.Diagnostic{Severity: diag.Error, Message: "dropping the temporary tables of the last command: " + err.Error()})
+	}
+}
+
 // checkSchemaKept refuses to build node n into a schema a DROP SCHEMA
 // dropped since the run made it: the warehouse has no such schema then.
 func (r *runner) checkSchemaKept(n *graph.Node) error {

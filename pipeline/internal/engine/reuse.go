@@ -236,6 +236,7 @@ func (r *runner) startReuse(h *history) {
 				r.views[relKey(t.Schema, t.Name)] = true
 			}
 		}
+		r.dropSessionTemps(tables)
 		r.ownWrites = r.db.Writes() - r.writesAtStart
 	}
 }

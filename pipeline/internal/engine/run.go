@@ -173,6 +173,11 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		}
 		r.types = e.hist.types
 		r.opTypes = map[string]map[string]string{}
+		tables, err := e.db.TablesAndTemp(ctx)
+		if err != nil {
+			return nil, err
+		}
+		r.dropSessionTemps(tables)
 		r.runOperation(opts.Operation, opts.OperationArgs)
 		e.hist.opTypes, e.hist.opWrites = r.opTypes, e.db.Writes()
 		e.env.memo.finish()
