@@ -403,6 +403,13 @@ func (t *translator) exactNumbers(n *node) {
 			}
 		case n.name == "sum" && isDec:
 			wrap("round_scale", ", "+strconv.Itoa(s))
+		case (n.name == "sum" || n.name == "avg" || n.name == "mean") && len(n.list) == 1 && len(n.parts) <= 1 && t.addsAsDoubles(n.list[0]):
+			// DuckDB adds DOUBLEs one by one, without SQLite's compensation
+			if n.name == "sum" {
+				t.pr.setTok(n.tok, "duck_sum")
+			} else {
+				t.pr.setTok(n.tok, "duck_avg")
+			}
 		case (n.name == "avg" || n.name == "mean") && len(n.list) == 1 && !n.flag:
 			// the average of exact decimals, divided once
 			if s, ok := numberScale(t.numberType(n.list[0])); ok && t.numberType(n.list[0]) != "INTEGER" {
@@ -597,4 +604,13 @@ func (t *translator) medianScale(n *node) (int, bool) {
 		return 0, false
 	}
 	return numberScale(num)
+}
+
+// addsAsDoubles tells whether DuckDB's sum and avg of x add DOUBLEs: x is
+// not known to be an INTEGER or a DECIMAL (whose sums are exact), nor an
+// INTERVAL.
+func (t *translator) addsAsDoubles(x *node) bool {
+	_, exact := numberScale(t.numberType(x))
+	typ := t.staticType(x)
+	return !exact && typ != TypeInterval && typ != TypeMaybeInterval
 }

@@ -41,7 +41,7 @@ func TestPivot(t *testing.T) {
 			"select * from (SELECT id, a AS v, b AS w, 'x' AS k FROM t WHERE a IS NOT NULL OR b IS NOT NULL) AS t"},
 		// over an alias list t(a, b), the columns are the list's
 		{duckdb, "select * from (values ('a', 'q1', 1)) t(k, q, v)\npivot (sum(v) for q in ('q1'))",
-			"select * from (SELECT k, sum(CASE WHEN q = 'q1' THEN v END) AS q1 FROM (WITH _nexus_cols1(k, q, v) AS (values ('a', 'q1', 1)) SELECT * FROM _nexus_cols1) AS t GROUP BY k) AS t\n"},
+			"select * from (SELECT k, duck_sum(CASE WHEN q = 'q1' THEN v END) AS q1 FROM (WITH _nexus_cols1(k, q, v) AS (values ('a', 'q1', 1)) SELECT * FROM _nexus_cols1) AS t GROUP BY k) AS t\n"},
 		{duckdb, "select * from t as s(x, y, z) unpivot (v for q in (y, z))",
 			"select * from (SELECT x, 'y' AS q, y AS v FROM (WITH _nexus_cols1(x, y, z) AS (SELECT * FROM t) SELECT * FROM _nexus_cols1) AS s WHERE y IS NOT NULL UNION ALL SELECT x, 'z' AS q, z AS v FROM (WITH _nexus_cols1(x, y, z) AS (SELECT * FROM t) SELECT * FROM _nexus_cols1) AS s WHERE z IS NOT NULL) AS s"},
 		// DuckDB's simplified UNPIVOT is the standard clause

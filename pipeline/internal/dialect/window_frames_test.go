@@ -15,10 +15,10 @@ func TestRangeFrames(t *testing.T) {
 		d        Dialect
 		in, want string
 	}{
-		{duckdb, "select sum(x) over (order by n range between 1 preceding and current row) from t", "select sum(x) over (order by n NULLS LAST range between 1 preceding and current row) from t"},
+		{duckdb, "select sum(x) over (order by n range between 1 preceding and current row) from t", "select duck_sum(x) over (order by n NULLS LAST range between 1 preceding and current row) from t"},
 		// DuckDB's INTERVAL offsets of fixed units over a date or timestamp: the epoch seconds
-		{duckdb, "select sum(x) over (order by cast(ts as timestamp) range between interval 1 day preceding and interval '90 minutes' following) from t", "select sum(x) over (order by epoch_seconds_real(cast_to(ts, 'DATETIME', 'duckdb', 1)) NULLS LAST range between 86400 preceding and 5400 following) from t"},
-		{duckdb, "select sum(x) over w from t window w as (order by cast(ts as date) desc range interval 2 week preceding)", "select sum(x) over w from t window w as (order by epoch_seconds_real(cast_to(ts, 'DATE', 'duckdb', 1)) desc NULLS LAST range 1209600 preceding)"},
+		{duckdb, "select sum(x) over (order by cast(ts as timestamp) range between interval 1 day preceding and interval '90 minutes' following) from t", "select duck_sum(x) over (order by epoch_seconds_real(cast_to(ts, 'DATETIME', 'duckdb', 1)) NULLS LAST range between 86400 preceding and 5400 following) from t"},
+		{duckdb, "select sum(x) over w from t window w as (order by cast(ts as date) desc range interval 2 week preceding)", "select duck_sum(x) over w from t window w as (order by epoch_seconds_real(cast_to(ts, 'DATE', 'duckdb', 1)) desc NULLS LAST range 1209600 preceding)"},
 		{bigquery, "select sum(x) over (order by cast(ts as timestamp) range between unbounded preceding and current row) from t", "select sum(x) over (order by instant_key(cast_to(ts, 'TIMESTAMP', 'bigquery', 1)) range between unbounded preceding and current row) from t"},
 		{bigquery, "select sum(x) over (order by cast(ts as timestamp) rows between 1 preceding and current row) from t", "select sum(x) over (order by instant_key(cast_to(ts, 'TIMESTAMP', 'bigquery', 1)) rows between 1 preceding and current row) from t"},
 	} {
