@@ -49,7 +49,11 @@ class App {
     this.projects = new Projects(this, { memory: this.embed });
     this.share = new Share(this);
     this.exports = new ImportExport(this);
-    this.ctl.on("run-end", ({ resp }) => {
+    this.ctl.on("run-end", ({ resp, stopped }) => {
+      // A run the user stopped, or the time limit ended, may have stopped
+      // in a render that would hold the engine as long again: the lineage
+      // waits for the next edit or run instead of rendering it once more.
+      this.lineageAfterRun = !stopped && !(resp.ok && resp.result && resp.result.stopped);
       const diags = [];
       if (resp.ok) diags.push(...(resp.result.diagnostics || []));
       else if (resp.error && resp.error.file) diags.push(resp.error);
@@ -58,7 +62,7 @@ class App {
     });
     this.ctl.on("tables-changed", ({ after, lost }) => {
       if (lost) this.flash("The engine was restarted: run the project again to rebuild the tables.");
-      if (after === "run") this.refreshLineage();
+      if (after === "run" && this.lineageAfterRun) this.refreshLineage();
     });
     this.wireChrome();
   }

@@ -23,8 +23,13 @@ const (
 	// MaxNesting is the deepest nesting of brackets, blocks and unary
 	// operators a template may hold; checked before gonja parses it.
 	MaxNesting = 100
-	// MaxWork (limits_native.go, limits_js.go) is the most macro calls and
-	// loop iterations one render may make.
+	// MaxWork is the most macro calls and loop iterations one render may
+	// make: packages that render the whole project's graph into one
+	// statement (an artifacts upload) make over 100,000 in a project of a
+	// thousand nodes. The run's time limit and the page's Stop bound the
+	// rest (a render asks the run's context on every call and loop turn,
+	// which in the page lets Stop through: wasm/yield.go).
+	MaxWork = 1_000_000
 	// MaxOutputBytes is the largest text one render may produce.
 	MaxOutputBytes = 32 << 20
 )
