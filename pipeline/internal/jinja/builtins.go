@@ -92,6 +92,7 @@ func (e *Env) installBuiltins() {
 	g.Set("adapter", e.adapter())
 	g.Set("dbt_utils", e.dbtUtils())
 	g.Set("zip", zipFn)
+	g.Set("dict", dictFn)
 	e.installCrossDB()
 	e.installNaming()
 	e.installGlobalMacros()
@@ -108,6 +109,7 @@ func (e *Env) filters() *exec.FilterSet {
 	decimalFilters(f)
 	noneFilters(f)
 	trimAnyValue(f)
+	pythonFilters(f)
 	if unique, ok := f.Get("unique"); ok {
 		_ = f.Replace("unique", uniqueFilter(unique))
 	}

@@ -1,7 +1,7 @@
 package jinja
 
 import (
-	"runtime"
+	"fmt"
 	"strings"
 
 	"github.com/nikolalohinski/gonja/v2/builtins"
@@ -114,7 +114,7 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 	e.environment = &exec.Environment{
 		Context:           e.globals,
 		Filters:           e.filters(),
-		Tests:             noneTests(builtins.Tests),
+		Tests:             pythonTests(noneTests(builtins.Tests)),
 		ControlStructures: e.controlStructures(),
 		Methods:           methods(),
 	}
@@ -296,11 +296,10 @@ func (e *Env) execute(root *nodes.Template, ctx *exec.Context, out *strings.Buil
 	// by zero): the template's mistake, reported as one, never a crash.
 	defer func() {
 		if p := recover(); p != nil {
-			re, ok := p.(runtime.Error)
-			if !ok {
-				panic(p)
+			if _, ok := p.(returned); ok {
+				panic(p) // a return() for a macro call further out
 			}
-			err = e.fail("the template could not be evaluated: "+re.Error(), "check the operands of the expression on this line")
+			err = e.fail(fmt.Sprintf("the template could not be evaluated: %v", p), "check the operands of the expression on this line")
 		}
 	}()
 	env := &exec.Environment{

@@ -44,7 +44,16 @@ func plainStrMethods() *exec.MethodSet[string] {
 				a.Args = append(a.Args, exec.AsValue(-1))
 			}
 			out, err := f(self, v, a)
-			return plainStrings(out), err
+			out = plainStrings(out)
+			if parts, ok := out.([]any); ok && (name == "partition" || name == "rpartition") {
+				// Python gives a tuple
+				t := make(exec.ValuesList, len(parts))
+				for i, p := range parts {
+					t[i] = exec.AsValue(p)
+				}
+				return t, err
+			}
+			return out, err
 		}
 	}
 	m["format"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
@@ -85,6 +94,7 @@ func plainStrMethods() *exec.MethodSet[string] {
 		}
 		return pyExpandTabs(self, size.Integer()), nil
 	}
+	m["join"] = strJoin
 	m["count"] = strCount
 	m["find"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) { return strFind(self, a, false) }
 	m["rfind"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) { return strFind(self, a, true) }
@@ -109,6 +119,32 @@ func plainStrMethods() *exec.MethodSet[string] {
 		}
 	}
 	return exec.NewMethodSet(m)
+}
+
+// strJoin is str.join(iterable): the items, which must be strings, with
+// the string between them; gonja's panicked on a list literal.
+func strJoin(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
+	if len(a.Args) != 1 || len(a.KwArgs) > 0 {
+		return nil, exec.ErrInvalidCall(fmt.Errorf("join() takes exactly one argument"))
+	}
+	in := a.Args[0]
+	if !in.IsIterable() {
+		return nil, fmt.Errorf("TypeError: can only join an iterable")
+	}
+	var parts []string
+	var err error
+	in.Iterate(func(i, _ int, k, _ *exec.Value) bool {
+		if !k.IsString() {
+			err = fmt.Errorf("TypeError: sequence item %d: expected str instance, %s found", i, pyTypeName(k))
+			return false
+		}
+		parts = append(parts, k.String())
+		return true
+	}, func() {})
+	if err != nil {
+		return nil, err
+	}
+	return strings.Join(parts, self), nil
 }
 
 // strCount is str.count(sub[, start[, end]]): the occurrences of sub that

@@ -1,0 +1,65 @@
+package jinja
+
+import (
+	"fmt"
+
+	"github.com/nikolalohinski/gonja/v2/exec"
+)
+
+// maxRepeat caps the items `list * n` may make: a template from a stranger
+// must not exhaust memory.
+const maxRepeat = 10_000_000
+
+// seqRepeat is Python's `[a, b] * n` and `n * (a, b)`: the items n times
+// (none for n below 1); gonja gave a number.
+func seqRepeat(op string, l, r *exec.Value) (any, bool, error) {
+	seq, n := l, r
+	if !isSeq(seq) {
+		seq, n = r, l
+	}
+	if op != "*" || !isSeq(seq) || !n.IsInteger() && !n.IsBool() {
+		return nil, false, nil
+	}
+	times, _, _, _ := number(n)
+	times = max(times, 0)
+	items := seqItems(seq)
+	if len(items) > 0 && times > maxRepeat/len(items) {
+		return nil, true, fmt.Errorf("a list repeated %d times would hold more than %d items", times, maxRepeat)
+	}
+	out := make([]any, 0, len(items)*times)
+	for range times {
+		for _, it := range items {
+			out = append(out, it.Interface())
+		}
+	}
+	if _, tuple := seq.Interface().(exec.ValuesList); tuple {
+		t := make(exec.ValuesList, len(out))
+		for i, v := range out {
+			t[i] = exec.AsValue(v)
+		}
+		return t, true, nil
+	}
+	return &out, true, nil
+}
+
+// isSeq tells a list or a tuple (not a string).
+func isSeq(v *exec.Value) bool { return v.IsList() && !v.IsString() }
+
+func seqItems(v *exec.Value) []*exec.Value {
+	out := make([]*exec.Value, v.Len())
+	for i := range out {
+		out[i] = v.Index(i)
+	}
+	return out
+}
+
+// boolNumberEq is Python's == and != between a bool and a number: True is
+// 1 and False 0 (True == 1.0); gonja found them never equal.
+func boolNumberEq(op string, l, r *exec.Value) (any, bool, error) {
+	if op != "==" && op != "!=" || l.IsBool() == r.IsBool() || !l.IsBool() && !l.IsNumber() || !r.IsBool() && !r.IsNumber() {
+		return nil, false, nil
+	}
+	_, a, _, _ := number(l)
+	_, b, _, _ := number(r)
+	return (a == b) == (op == "=="), true, nil
+}
