@@ -180,3 +180,57 @@ func TestManySchemas(t *testing.T) {
 		})
 	}
 }
+
+// ExecParts runs its parts as one script: a later part, inside the
+// transaction an earlier one began, reads schemas that were detached before
+// the first part ran, since every part's schemas are attached first; it
+// stops at the first part that fails and counts each part's statements.
+func TestExecParts(t *testing.T) {
+	ctx := context.Background()
+	db := openMemory(t)
+	const n = 14
+	name := func(i int) string { return fmt.Sprintf("p%02d", i) }
+	for i := range n {
+		if err := db.EnsureSchema(name(i)); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Exec(ctx, fmt.Sprintf("create table %s.t as select %d as i", name(i), i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if db.attached(name(0)) || db.attached(name(1)) {
+		t.Fatal("p00 and p01 should have been detached")
+	}
+	for round := range 2 {
+		before := db.Stats().Statements
+		err := db.ExecParts(ctx, "savepoint m; drop table if exists p00.u",
+			"create table p00.u as select a.i + b.i as i from p00.t a, p01.t b; release m")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// the second round attaches nothing
+		if got := db.Stats().Statements - before; round == 1 && got != 4 {
+			t.Errorf("%d statements counted, want 4", got)
+		}
+	}
+	if r, err := db.Query(ctx, "select i from p00.u", 0); err != nil || r.Rows[0][0].(int64) != 1 {
+		t.Fatalf("p00.u: %v %v", r, err)
+	}
+	// a failing part stops the rest, and the transaction stays open
+	err := db.ExecParts(ctx, "savepoint m; drop table p00.u", "select * from p00.missing", "create table p00.never (x)")
+	if err == nil || !strings.Contains(err.Error(), "no such table") {
+		t.Fatalf("failing part: got %v", err)
+	}
+	if db.conn.GetAutocommit() {
+		t.Fatal("the savepoint should still be open")
+	}
+	if err := db.Exec(ctx, "rollback to m; release m"); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := db.Query(ctx, "select i from p00.u", 0); err != nil || r.Rows[0][0].(int64) != 1 {
+		t.Fatalf("p00.u after the rollback: %v %v", r, err)
+	}
+	if _, err := db.Query(ctx, "select * from p00.never", 0); err == nil {
+		t.Fatal("p00.never should not exist")
+	}
+}
