@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -133,11 +134,20 @@ func (e *Env) filters() *exec.FilterSet {
 		}, func() {})
 		return exec.AsValue(&out)
 	})
-	_ = f.Replace("tojson", func(_ *exec.Evaluator, in *exec.Value, _ *exec.VarArgs) *exec.Value {
+	_ = f.Replace("tojson", func(_ *exec.Evaluator, in *exec.Value, params *exec.VarArgs) *exec.Value {
 		if in.IsError() {
 			return in
 		}
-		return exec.AsSafeValue(htmlSafe(string(appendPyJSON(nil, in, true))))
+		text := appendPyJSON(nil, in, true)
+		indent := arg(params, 0, "indent")
+		if indent != nil && indent.IsInteger() {
+			// json.dumps(indent=n): one item a line, n spaces a level
+			var b bytes.Buffer
+			if err := json.Indent(&b, text, "", strings.Repeat(" ", min(max(indent.Integer(), 0), 64))); err == nil {
+				text = b.Bytes()
+			}
+		}
+		return exec.AsSafeValue(htmlSafe(string(text)))
 	})
 	// dbt's type filters: its text rendering passes the value through
 	// unchanged (a YAML value is then read as the literal it spells).

@@ -26,13 +26,13 @@ type overload func(op string, l, r *exec.Value) (v any, ok bool, err error)
 
 // overloads lists, per operator, the overloads tried in order.
 var overloads = map[string][]overload{
-	"+":  {decimalOp, datetimeOp},
-	"-":  {decimalOp, datetimeOp, setOp},
-	"*":  {decimalOp, datetimeOp, seqRepeat},
-	"<":  {decimalOp, datetimeOp, setOp},
-	"<=": {decimalOp, datetimeOp, setOp},
-	">":  {decimalOp, datetimeOp, setOp},
-	">=": {decimalOp, datetimeOp, setOp},
+	"+":  {decimalOp, datetimeOp, tupleConcat, boolArith},
+	"-":  {decimalOp, datetimeOp, setOp, boolArith},
+	"*":  {decimalOp, datetimeOp, seqRepeat, boolArith},
+	"<":  {decimalOp, datetimeOp, setOp, seqCompare},
+	"<=": {decimalOp, datetimeOp, setOp, seqCompare},
+	">":  {decimalOp, datetimeOp, setOp, seqCompare},
+	">=": {decimalOp, datetimeOp, setOp, seqCompare},
 	"==": {decimalOp, datetimeOp, setOp, boolNumberEq},
 	"~":  {concatOp},
 	"!=": {decimalOp, datetimeOp, setOp, boolNumberEq},

@@ -63,3 +63,52 @@ func boolNumberEq(op string, l, r *exec.Value) (any, bool, error) {
 	_, b, _, _ := number(r)
 	return (a == b) == (op == "=="), true, nil
 }
+
+// seqCompare is Python's <, <=, > and >= between two lists or two tuples:
+// item by item, then by length; gonja refused them.
+func seqCompare(op string, l, r *exec.Value) (any, bool, error) {
+	if !isSeq(l) || !isSeq(r) {
+		return nil, false, nil
+	}
+	c, err := pyCompare(l, r)
+	if err != nil {
+		return nil, true, err
+	}
+	return compare(op, c), true, nil
+}
+
+// tupleConcat is Python's tuple + tuple; gonja refused it.
+func tupleConcat(op string, l, r *exec.Value) (any, bool, error) {
+	a, okA := l.Interface().(exec.ValuesList)
+	b, okB := r.Interface().(exec.ValuesList)
+	if op != "+" || !okA || !okB {
+		return nil, false, nil
+	}
+	return append(append(exec.ValuesList{}, a...), b...), true, nil
+}
+
+// boolArith is Python's +, - and * with a bool, which counts as 0 or 1
+// (1 + True is 2); gonja counted True as 0.
+func boolArith(op string, l, r *exec.Value) (any, bool, error) {
+	if !l.IsBool() && !r.IsBool() || !l.IsBool() && !l.IsNumber() || !r.IsBool() && !r.IsNumber() {
+		return nil, false, nil
+	}
+	ai, af, aFloat, _ := number(l)
+	bi, bf, bFloat, _ := number(r)
+	if aFloat || bFloat {
+		switch op {
+		case "+":
+			return af + bf, true, nil
+		case "-":
+			return af - bf, true, nil
+		}
+		return af * bf, true, nil
+	}
+	switch op {
+	case "+":
+		return ai + bi, true, nil
+	case "-":
+		return ai - bi, true, nil
+	}
+	return ai * bi, true, nil
+}
