@@ -52,7 +52,30 @@ func subscriptSeq(a *exec.VarArgs) *exec.Value {
 	if v.IsList() || v.IsString() {
 		return exec.AsValue(pySeq{v})
 	}
+	if d := dictOf(v); d != nil {
+		return exec.AsValue(intKeyed{d, v})
+	}
 	return v
+}
+
+// intKeyed finds a dict's integer keys, which gonja's x[key] cannot
+// ({1: 'a'}[1] failed); other keys are looked up as gonja looks them up.
+type intKeyed struct {
+	d *exec.Dict
+	v *exec.Value
+}
+
+func (k intKeyed) GetItem(key any) (*exec.Value, bool) {
+	i, ok := key.(int)
+	if !ok {
+		return k.v.GetItem(key)
+	}
+	for _, p := range k.d.Pairs {
+		if p.Key.IsInteger() && p.Key.Integer() == i {
+			return p.Value, true
+		}
+	}
+	return exec.AsValue(nil), false
 }
 
 // pySeq indexes a list or a string as Python does: gonja reads x[-n] only

@@ -138,8 +138,9 @@ func lineOfToken(source string, toks []*tokens.Token, i int) int {
 //   - a list literal `[a, b]` becomes `__list__(a, b)`, which builds a list
 //     that methods such as append change in place (gonja copies plain lists,
 //     so an append inside a for loop would be lost);
-//   - a trailing comma before `)`, `]` or `}` is dropped (Jinja2 accepts it,
-//     gonja does not);
+//   - a trailing comma before `)` of a call, `]` or `}` is dropped (Jinja2
+//     accepts it, gonja does not); in parentheses that are not a call's it
+//     stays, as (a,) is a tuple of one;
 //   - calls of ref and source get a `__line__=N` keyword argument with the
 //     line of the call.
 //
@@ -150,6 +151,7 @@ func rewriteTokens(in []*tokens.Token) []*tokens.Token {
 		list   bool        // a `[` rewritten to `__list__(`
 		line   int         // >0: inject __line__=line before the closing paren
 		openAt int         // index in out of the opening token
+		group  bool        // a `(` that groups or makes a tuple, not a call's
 	}
 	out := make([]*tokens.Token, 0, len(in)+8)
 	var stack []frame
@@ -165,12 +167,17 @@ func rewriteTokens(in []*tokens.Token) []*tokens.Token {
 		case tokens.Comma:
 			if i+1 < len(in) {
 				switch in[i+1].Type {
-				case tokens.RightParenthesis, tokens.RightBracket, tokens.RightBrace:
+				case tokens.RightParenthesis:
+					if len(stack) > 0 && stack[len(stack)-1].group {
+						break // (a,) is a tuple of one
+					}
+					continue
+				case tokens.RightBracket, tokens.RightBrace:
 					continue
 				}
 			}
 		case tokens.LeftParenthesis:
-			f := frame{open: tok.Type, openAt: len(out)}
+			f := frame{open: tok.Type, openAt: len(out), group: !isSubscript(prev())}
 			if p := prev(); p != nil && p.Type == tokens.Name && lineAware[p.Val] {
 				if len(out) < 2 || out[len(out)-2].Type != tokens.Dot {
 					f.line = tok.Line
