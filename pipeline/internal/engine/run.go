@@ -1235,10 +1235,7 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	if err != nil {
 		return err
 	}
-	// The DROP and the CREATE share the savepoint but not an Exec of
-	// SQLite's: in js/wasm one that drops a table and creates it again
-	// takes several times as long as two (store's BenchmarkRewrite).
-	err = r.db.ExecParts(r.ctx, "SAVEPOINT model; DROP TABLE IF EXISTS "+qrel, fmt.Sprintf("CREATE TABLE %s AS\n%s\n;\n%sRELEASE model", qrel, sql, indexes))
+	err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s\n;\n%sRELEASE model", qrel, qrel, sql, indexes))
 	if err != nil {
 		if !r.db.Conn().GetAutocommit() {
 			r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")

@@ -387,47 +387,6 @@ func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	return db.conn.Exec(sql)
 }
 
-// ExecParts runs parts in order as Exec runs one script, each part in an
-// Exec of SQLite's own: the schemas that any part names are attached (and
-// the catalog copied) before the first, so a later part running inside a
-// transaction the first began finds them. In js/wasm one Exec that drops a
-// table and creates it again in one transaction takes several times as
-// long as the same statements in two (BenchmarkRewrite). It stops at the
-// first part that fails.
-func (db *DB) ExecParts(ctx context.Context, parts ...string) (err error) {
-	for _, p := range parts {
-		if strings.Contains(p, partSep) {
-			return db.Exec(ctx, strings.Join(parts, ";\n"))
-		}
-	}
-	db.columnMemo.statement()
-	defer db.limitError(&err)
-	defer db.notAllowed(&err)
-	sql, err := db.need(strings.Join(parts, partSep))
-	if err != nil {
-		return err
-	}
-	if err := db.beforeWrite(); err != nil {
-		return err
-	}
-	old := db.conn.SetInterrupt(ctx)
-	defer db.conn.SetInterrupt(old)
-	for _, p := range strings.Split(sql, partSep) {
-		start := time.Now()
-		err := db.conn.Exec(p)
-		db.count(statements(p), start)
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// partSep joins ExecParts' parts while their schemas are found: SQLite
-// reads no statement past a NUL, so no part holds one (one that does runs
-// joined in one Exec).
-const partSep = "\n\x00"
-
 // SetMemoryLimit changes the cap on SQLite's heap, in bytes; it can only
 // lower the cap the database was opened with.
 func (db *DB) SetMemoryLimit(bytes int64) error {
