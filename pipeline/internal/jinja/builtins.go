@@ -514,34 +514,14 @@ func fromJSON(a *exec.VarArgs) (any, error) {
 	if len(a.Args) < 1 {
 		return nil, errors.New("fromjson() needs a string")
 	}
-	var v any
-	if err := json.Unmarshal([]byte(a.Args[0].String()), &v); err != nil {
+	v, err := decodeJSON(a.Args[0].String())
+	if err != nil {
 		if len(a.Args) > 1 {
 			return a.Args[1].Interface(), nil
 		}
 		return nil, fmt.Errorf("fromjson: %v", err)
 	}
-	return toJinja(normalizeJSON(v)), nil
-}
-
-// normalizeJSON turns JSON numbers that are whole into ints, as Python's
-// json module does.
-func normalizeJSON(v any) any {
-	switch x := v.(type) {
-	case float64:
-		if x == float64(int64(x)) {
-			return int64(x)
-		}
-	case []any:
-		for i := range x {
-			x[i] = normalizeJSON(x[i])
-		}
-	case map[string]any:
-		for k := range x {
-			x[k] = normalizeJSON(x[k])
-		}
-	}
-	return v
+	return toJinja(v), nil
 }
 
 // toJSON is dbt's tojson(value, sort_keys=False): compact separators as

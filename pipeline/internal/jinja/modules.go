@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"crypto/md5"
 	"crypto/rand"
 	"fmt"
 	"math/big"
@@ -45,6 +46,12 @@ func installModules(g *exec.Context) {
 	})
 	// set_strict and zip_strict are dbt's set and zip that fail on a value
 	// that is not iterable, where set and zip give their default.
+	g.Set("local_md5", func(a *exec.VarArgs) (string, error) {
+		if len(a.Args) != 1 || !a.Args[0].IsString() {
+			return "", fmt.Errorf("local_md5() takes one string")
+		}
+		return fmt.Sprintf("%x", md5.Sum([]byte(a.Args[0].String()))), nil
+	})
 	g.Set("set_strict", func(a *exec.VarArgs) (any, error) {
 		if len(a.Args) != 1 || !a.Args[0].IsIterable() {
 			return nil, notIterable("set_strict", a)
@@ -74,14 +81,14 @@ func installModules(g *exec.Context) {
 		if len(a.Args) < 1 {
 			return nil, fmt.Errorf("fromyaml() needs a string")
 		}
-		var v any
-		if err := yaml.Unmarshal([]byte(a.Args[0].String()), &v); err != nil {
+		v, err := decodeYAML(a.Args[0].String())
+		if err != nil {
 			if len(a.Args) > 1 {
 				return a.Args[1].Interface(), nil
 			}
 			return nil, fmt.Errorf("fromyaml: %v", err)
 		}
-		return toJinja(normalizeYAML(v)), nil
+		return toJinja(v), nil
 	})
 }
 
@@ -110,24 +117,6 @@ func yamlValue(v *exec.Value, sortKeys bool) any {
 		return out
 	}
 	return fromJinja(v)
-}
-
-func normalizeYAML(v any) any {
-	switch x := v.(type) {
-	case uint64:
-		return int64(x)
-	case int:
-		return int64(x)
-	case []any:
-		for i := range x {
-			x[i] = normalizeYAML(x[i])
-		}
-	case map[string]any:
-		for k := range x {
-			x[k] = normalizeYAML(x[k])
-		}
-	}
-	return v
 }
 
 // newInvocationID is a random UUID (version 4), as dbt's invocation_id.
@@ -720,7 +709,7 @@ func itertoolsModule() attrs {
 			}
 			return list(out)
 		},
-		"product": func(a *exec.VarArgs) *[]any {
+		"product": func(a *exec.VarArgs) (*[]any, error) {
 			pools := [][]any{}
 			repeat := 1
 			if r, ok := a.KwArgs["repeat"]; ok {
@@ -733,6 +722,9 @@ func itertoolsModule() attrs {
 			}
 			result := [][]any{{}}
 			for _, pool := range pools {
+				if len(pool) > 0 && len(result) > maxRepeat/len(pool) {
+					return nil, fmt.Errorf("itertools.product would make more than %d tuples", maxRepeat)
+				}
 				var next [][]any
 				for _, r := range result {
 					for _, x := range pool {
@@ -743,28 +735,40 @@ func itertoolsModule() attrs {
 			}
 			out := make([]any, len(result))
 			for i, r := range result {
-				out[i] = list(r)
+				out[i] = tuple(r)
 			}
-			return list(out)
+			return list(out), nil
 		},
-		"combinations": func(a *exec.VarArgs) *[]any {
+		"combinations": func(a *exec.VarArgs) (*[]any, error) {
 			pool := listOf(arg(a, 0, "iterable"))
 			r := intArg(a, 1, "r", 0)
 			var out []any
 			var rec func(start int, cur []any)
 			rec = func(start int, cur []any) {
 				if len(cur) == r {
-					out = append(out, list(slices.Clone(cur)))
+					out = append(out, tuple(cur))
 					return
 				}
-				for i := start; i < len(pool); i++ {
+				for i := start; i < len(pool) && len(out) <= maxRepeat; i++ {
 					rec(i+1, append(cur, pool[i]))
 				}
 			}
 			if r >= 0 && r <= len(pool) {
 				rec(0, nil)
 			}
-			return list(out)
+			if len(out) > maxRepeat {
+				return nil, fmt.Errorf("itertools.combinations would make more than %d tuples", maxRepeat)
+			}
+			return list(out), nil
 		},
 	}
+}
+
+// tuple is items as a Python tuple (itertools yields tuples).
+func tuple(items []any) exec.ValuesList {
+	t := make(exec.ValuesList, len(items))
+	for i, v := range items {
+		t[i] = exec.AsValue(v)
+	}
+	return t
 }

@@ -14,27 +14,9 @@ func orderedVars(n *yamlx.Node) map[string]any {
 		return out
 	}
 	for i, k := range n.Keys {
-		out[k] = orderedValue(n.Vals[i])
+		out[k] = jinja.YAMLValue(n.Vals[i])
 	}
 	return out
-}
-
-func orderedValue(n *yamlx.Node) any {
-	switch n.Kind {
-	case yamlx.Map:
-		o := jinja.Ordered{Keys: n.Keys, Values: make(map[string]any, len(n.Keys))}
-		for i, k := range n.Keys {
-			o.Values[k] = orderedValue(n.Vals[i])
-		}
-		return o
-	case yamlx.List:
-		l := make([]any, len(n.Items))
-		for i, it := range n.Items {
-			l[i] = orderedValue(it)
-		}
-		return l
-	}
-	return n.Plain()
 }
 
 // scopedVars are the vars scoped to a package in a vars layer
