@@ -234,9 +234,15 @@ func (s fmtSpec) integer(i, base int, prefix string) string {
 }
 
 func (s fmtSpec) float(f float64) string {
-	neg := math.Signbit(f) && !math.IsNaN(f)
 	a := math.Abs(f)
-	upper := s.verb == 'E' || s.verb == 'F' || s.verb == 'G'
+	body := floatBody(a, s.verb, s.prec, s.has('#'))
+	return s.pad(s.sign(math.Signbit(f) && !math.IsNaN(f)), body, !math.IsInf(a, 0) && !math.IsNaN(a))
+}
+
+// floatBody writes a float's magnitude a as the conversion verb (f, e, g,
+// % and their capitals) writes it, precision 6 by default; alt ('#')
+// keeps a decimal point always, and g's trailing zeros.
+func floatBody(a float64, verb byte, prec int, alt bool) string {
 	var body string
 	switch {
 	case math.IsInf(a, 0):
@@ -244,30 +250,31 @@ func (s fmtSpec) float(f float64) string {
 	case math.IsNaN(a):
 		body = "nan"
 	default:
-		prec := s.prec
 		if prec < 0 {
 			prec = 6
 		}
-		switch s.verb {
+		switch verb {
 		case 'f', 'F':
 			body = strconv.FormatFloat(a, 'f', prec, 64)
 		case 'e', 'E':
 			body = strconv.FormatFloat(a, 'e', prec, 64)
+		case '%':
+			body = strconv.FormatFloat(a*100, 'f', prec, 64) + "%"
 		default:
-			body = formatG(a, prec, s.has('#'))
+			body = formatG(a, prec, alt)
 		}
-		if s.has('#') && prec == 0 && !strings.Contains(body, ".") {
-			if k := strings.IndexByte(body, 'e'); k >= 0 {
+		if alt && !strings.Contains(body, ".") {
+			if k := strings.IndexAny(body, "e%"); k >= 0 {
 				body = body[:k] + "." + body[k:]
 			} else {
 				body += "."
 			}
 		}
 	}
-	if upper {
+	if verb == 'E' || verb == 'F' || verb == 'G' {
 		body = strings.ToUpper(body)
 	}
-	return s.pad(s.sign(neg), body, !math.IsInf(a, 0) && !math.IsNaN(a))
+	return body
 }
 
 // formatG is C's %g: precision significant digits, exponent form when the

@@ -401,10 +401,8 @@ func (s formatSpec) float(f float64, typeName string) (string, error) {
 	a := math.Abs(f)
 	var body string
 	switch {
-	case math.IsInf(a, 0):
-		body = "inf"
-	case math.IsNaN(a):
-		body = "nan"
+	case math.IsInf(a, 0) || math.IsNaN(a):
+		body = floatBody(a, typ, prec, false)
 	case typ == 0 && prec < 0:
 		body = floatRepr(a)
 	case typ == 0:
@@ -414,29 +412,7 @@ func (s formatSpec) float(f float64, typeName string) (string, error) {
 			body += ".0"
 		}
 	default:
-		if prec < 0 {
-			prec = 6
-		}
-		switch typ {
-		case 'f', 'F':
-			body = strconv.FormatFloat(a, 'f', prec, 64)
-		case 'e', 'E':
-			body = strconv.FormatFloat(a, 'e', prec, 64)
-		case '%':
-			body = strconv.FormatFloat(a*100, 'f', prec, 64) + "%"
-		default:
-			body = formatG(a, prec, s.alt)
-		}
-		if s.alt && !strings.Contains(body, ".") {
-			if k := strings.IndexAny(body, "e%"); k >= 0 {
-				body = body[:k] + "." + body[k:]
-			} else {
-				body += "."
-			}
-		}
-	}
-	if typ == 'E' || typ == 'F' || typ == 'G' {
-		body = strings.ToUpper(body)
+		body = floatBody(a, typ, prec, s.alt)
 	}
 	if neg && s.noNegZero && strings.Trim(body, "0.%") == "" {
 		neg = false
