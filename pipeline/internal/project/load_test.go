@@ -164,10 +164,10 @@ models:
 func TestDisabledSeeds(t *testing.T) {
 	pkg := files(map[string]string{"dbt_project.yml": "name: nx\n", "seeds/shared.csv": "id\n1\n", "seeds/own.csv": "id\n1\n"})
 	root := files(map[string]string{
-		"dbt_project.yml":  "name: app\nseeds:\n  nx:\n    shared:\n      +enabled: false\n",
-		"seeds/shared.csv": "id\n2\n",
-		"seeds/off.csv":    "id\n3\n",
-		"seeds/props.yml":  "seeds:\n  - name: off\n    config:\n      enabled: false\n",
+		"dbt_project.yml":   "name: app\nseeds:\n  nx:\n    shared:\n      +enabled: false\n",
+		"seeds/shared.csv":  "id\n2\n",
+		"seeds/dropped.csv": "id\n3\n",
+		"seeds/props.yml":   "seeds:\n  - name: dropped\n    config:\n      enabled: false\n",
 	})
 	p, err := Load(root, nil, Package{Name: "nx", Files: pkg})
 	if err != nil {

@@ -269,7 +269,36 @@ func (c *converter) convert(n ast.Node) (*Node, error) {
 	case int:
 		val = int64(x)
 	}
+	if tk := n.GetToken(); tk != nil && tk.Type != token.SingleQuoteType && tk.Type != token.DoubleQuoteType {
+		val = yaml11Plain(tk.Value, val)
+	}
 	return &Node{Kind: Scalar, Line: lineOf(n), Value: val}, nil
+}
+
+// yaml11Bools are the plain scalars YAML 1.1 reads as booleans.
+var yaml11Bools = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"yes", "true", "on"} {
+		yaml11Bools[w], yaml11Bools[strings.ToUpper(w[:1])+w[1:]], yaml11Bools[strings.ToUpper(w)] = true, true, true
+	}
+	for _, w := range []string{"no", "false", "off"} {
+		yaml11Bools[w], yaml11Bools[strings.ToUpper(w[:1])+w[1:]], yaml11Bools[strings.ToUpper(w)] = false, false, false
+	}
+}
+
+// yaml11Plain is the value of a plain (unquoted) scalar as dbt reads it:
+// dbt's YAML loader follows YAML 1.1, where yes, no, on and off (in any of
+// three casings) are booleans and 0o17 is text; the library follows YAML
+// 1.2, where the words are text and 0o17 is 15.
+func yaml11Plain(text string, val any) any {
+	if b, ok := yaml11Bools[text]; ok {
+		return b
+	}
+	if t := strings.TrimLeft(text, "+-"); len(t) > 1 && t[0] == '0' && (t[1] == 'o' || t[1] == 'O') {
+		return text
+	}
+	return val
 }
 
 // count adds the expanded size of an aliased tree to the budget.
