@@ -68,50 +68,85 @@ func instantKey(ctx sqlite3.Context, args ...sqlite3.Value) {
 }
 
 // instantPick keeps the earliest (or latest) non-NULL value of a group;
-// values that are not timestamp text compare as text.
+// values that are not timestamp text compare as text. As a window function
+// it keeps, oldest first, the values of the frame that a later value does
+// not beat (a monotonic queue), so a frame that moves (ROWS BETWEEN CURRENT
+// ROW AND UNBOUNDED FOLLOWING) drops its oldest row in constant time; of
+// equal values the first met is the answer.
 type instantPick struct {
-	max  bool
+	max     bool
+	q       []instantCand
+	head    int
+	in, out int // rows added and removed, NULLs included
+}
+
+type instantCand struct {
+	seq  int
 	v    *sqlite3.Value
 	t    time.Time
 	isTS bool
 }
 
+// beats tells whether a comes before b (after it, for max).
+func (p *instantPick) beats(a, b instantCand) bool {
+	var c int
+	if a.isTS && b.isTS {
+		c = a.t.Compare(b.t)
+	} else {
+		c = strings.Compare(a.v.Text(), b.v.Text())
+	}
+	if p.max {
+		return c > 0
+	}
+	return c < 0
+}
+
 func (p *instantPick) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	seq := p.in
+	p.in++
 	v := arg[0]
 	if v.Type() == sqlite3.NULL {
 		return
 	}
-	t, isTS := time.Time{}, false
+	c := instantCand{seq: seq}
 	if v.Type() == sqlite3.TEXT {
-		t, isTS = instantOfText(v.Text())
+		c.t, c.isTS = instantOfText(v.Text())
 	}
-	if p.v != nil {
-		var c int
-		if isTS && p.isTS {
-			c = t.Compare(p.t)
-		} else {
-			c = strings.Compare(v.Text(), p.v.Text())
-		}
-		if p.max && c <= 0 || !p.max && c >= 0 {
-			return
-		}
-		p.v.Close()
+	c.v = v.Dup()
+	for len(p.q) > p.head && p.beats(c, p.q[len(p.q)-1]) {
+		p.q[len(p.q)-1].v.Close()
+		p.q = p.q[:len(p.q)-1]
 	}
-	p.v, p.t, p.isTS = v.Dup(), t, isTS
+	p.q = append(p.q, c)
+}
+
+func (p *instantPick) Inverse(_ sqlite3.Context, _ ...sqlite3.Value) {
+	seq := p.out
+	p.out++
+	if len(p.q) > p.head && p.q[p.head].seq == seq {
+		p.q[p.head].v.Close()
+		p.q[p.head] = instantCand{}
+		p.head++
+		if p.head > 64 && p.head*2 > len(p.q) {
+			p.q = append(p.q[:0], p.q[p.head:]...)
+			p.head = 0
+		}
+	}
 }
 
 func (p *instantPick) Value(ctx sqlite3.Context) {
-	if p.v == nil {
+	if len(p.q) == p.head {
 		ctx.ResultNull()
 		return
 	}
-	ctx.ResultValue(*p.v)
+	ctx.ResultValue(*p.q[p.head].v)
 }
 
 func (p *instantPick) Close() error {
-	if p.v != nil {
-		return p.v.Close()
+	for _, c := range p.q[p.head:] {
+		c.v.Close()
 	}
+	p.q = nil
 	return nil
 }
 

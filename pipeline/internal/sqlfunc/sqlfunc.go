@@ -36,7 +36,7 @@ func Register(conn *sqlite3.Conn) error {
 		case f.Scalar != nil:
 			err = conn.CreateFunction(f.Name, f.NArgs, flags, f.Scalar)
 		case f.Window != nil:
-			err = conn.CreateWindowFunction(f.Name, f.NArgs, flags, f.Window)
+			err = conn.CreateWindowFunction(f.Name, f.NArgs, flags, withInverse(f.Window))
 		}
 		if err != nil {
 			return err

@@ -1,0 +1,96 @@
+package sqlfunc
+
+import (
+	"io"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// A window frame that does not start at UNBOUNDED PRECEDING (ROWS BETWEEN
+// CURRENT ROW AND UNBOUNDED FOLLOWING, 3 PRECEDING AND CURRENT ROW) makes
+// SQLite remove the rows leaving it from the aggregate with xInverse. An
+// aggregate that cannot remove a row is wrapped in a frameReplay, which
+// keeps the rows of the frame and, once rows have left it, computes the
+// value anew over the rows still in it, as the warehouses give it.
+
+// withInverse makes the aggregates mk builds window functions.
+func withInverse(mk sqlite3.AggregateConstructor) sqlite3.AggregateConstructor {
+	return func() sqlite3.AggregateFunction {
+		a := mk()
+		if _, ok := a.(sqlite3.WindowFunction); ok {
+			return a
+		}
+		return &frameReplay{mk: mk, inner: a}
+	}
+}
+
+type frameReplay struct {
+	mk    sqlite3.AggregateConstructor
+	inner sqlite3.AggregateFunction
+	rows  [][]*sqlite3.Value // the frame's rows, oldest first, from head
+	head  int
+	stale bool // rows left the frame since inner was built
+}
+
+func (w *frameReplay) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	row := make([]*sqlite3.Value, len(arg))
+	for i, a := range arg {
+		row[i] = a.Dup()
+	}
+	w.rows = append(w.rows, row)
+	if !w.stale {
+		w.inner.Step(ctx, arg...)
+	}
+}
+
+func (w *frameReplay) Inverse(_ sqlite3.Context, _ ...sqlite3.Value) {
+	if w.head >= len(w.rows) {
+		return
+	}
+	closeRow(w.rows[w.head])
+	w.rows[w.head] = nil
+	w.head++
+	w.stale = true
+	if w.head > 64 && w.head*2 > len(w.rows) {
+		w.rows = append(w.rows[:0], w.rows[w.head:]...)
+		w.head = 0
+	}
+}
+
+func (w *frameReplay) Value(ctx sqlite3.Context) {
+	if w.stale {
+		closeAgg(w.inner)
+		w.inner = w.mk()
+		args := []sqlite3.Value{}
+		for _, row := range w.rows[w.head:] {
+			args = args[:0]
+			for _, v := range row {
+				args = append(args, *v)
+			}
+			w.inner.Step(ctx, args...)
+		}
+		w.stale = false
+	}
+	w.inner.Value(ctx)
+}
+
+func (w *frameReplay) Close() error {
+	for _, row := range w.rows[w.head:] {
+		closeRow(row)
+	}
+	w.rows = nil
+	return closeAgg(w.inner)
+}
+
+func closeRow(row []*sqlite3.Value) {
+	for _, v := range row {
+		v.Close()
+	}
+}
+
+func closeAgg(a sqlite3.AggregateFunction) error {
+	if c, ok := a.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
+}
