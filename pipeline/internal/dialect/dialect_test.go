@@ -276,6 +276,9 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "select a, u.b from unnest([struct(1 as a, 'x' as b), struct(2, 'y')]) as u where a > 1", "2|y")
 	expectRows(t, bigquery, "select *, u from unnest([struct(1 as a, 'x' as b)]) as u with offset o", `1|x|0|{"a":1,"b":"x"}`)
 	expectRows(t, bigquery, "select * from unnest([struct(1 as a)]) with offset", "1|0")
+	// a window frame's words are words, not fields of the elements
+	expectRows(t, bigquery, "select a, sum(a) over (order by a rows between 1 preceding and current row), count(*) over (order by a rows between current row and unbounded following) from unnest([struct(1 as a, 'x' as b), (2, 'y'), (4, null)]) order by a", "1|1|3\n2|3|2\n4|6|1")
+	expectRows(t, bigquery, "select a, sum(a) over (order by a rows between 1 preceding and current row) from unnest([struct(1 as a, 'x' as b), (2, null)]) as u order by a", "1|1\n2|3")
 	expectRows(t, bigquery, "select * from unnest([10, 20]) as x with offset as o where o = 1", "20|1")
 	expectRows(t, bigquery, "select u.* from unnest(['p', 'q']) as u with offset o where o = 0", "p")
 	expectRows(t, bigquery, "select id, g.k, v from t, unnest([struct('n' as k, cast(id as string) as v)]) as g where id < 3", "1|n|1\n2|n|2")

@@ -22,7 +22,15 @@ type parser struct {
 	// joinWordRefs are the tokens of join words written as a column name
 	// (reserved_columns.go).
 	joinWordRefs map[int]bool
+	// inFrame: the soup read is a window's frame, whose words are not names
+	inFrame bool
 }
+
+// frameWords are the words of a window frame (ROWS BETWEEN 1 PRECEDING AND
+// CURRENT ROW EXCLUDE NO OTHERS), never names of columns or fields.
+var frameWords = map[string]bool{"rows": true, "range": true, "groups": true, "between": true, "and": true,
+	"unbounded": true, "preceding": true, "following": true, "current": true, "row": true,
+	"exclude": true, "no": true, "others": true, "ties": true, "group": true}
 
 // syntaxError stops a parse; the statement is then read token by token.
 type syntaxError struct {
@@ -274,7 +282,7 @@ func (p *parser) parseSoup(nested bool) *node {
 			p.expectPunct(")")
 			n.add(p.close(g))
 			continue
-		case t.kind == kWord && (p.reserved(t.lower) || t.lower == "merge"), t.kind == kClose, t.kind == kPunct && t.text != "[" && t.text != "-" && t.text != "{":
+		case t.kind == kWord && (p.reserved(t.lower) || t.lower == "merge" || p.inFrame && frameWords[t.lower]), t.kind == kClose, t.kind == kPunct && t.text != "[" && t.text != "-" && t.text != "{":
 		default:
 			if e, ok := p.try(p.parseExpr); ok {
 				n.add(e)

@@ -1059,10 +1059,18 @@ func (p *parser) parseWindowSpec() *node {
 		n.list = p.parseOrderItems(n)
 	}
 	if !p.isPunct(")") {
-		n.add(p.parseSoup(true))
+		n.add(p.parseFrame())
 	}
 	p.expectPunct(")")
 	return p.close(n)
+}
+
+// parseFrame reads a window's frame, its words as words.
+func (p *parser) parseFrame() *node {
+	was := p.inFrame
+	p.inFrame = true
+	defer func() { p.inFrame = was }()
+	return p.parseSoup(true)
 }
 
 // genericTypes are the types written with parameters in angle brackets
