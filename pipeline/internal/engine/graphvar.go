@@ -2,6 +2,7 @@ package engine
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"path"
 	"slices"
@@ -36,6 +37,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 			node = p.graphNode(n.Kind, m.Package, m.Name, m.Path, cfg, rel)
 			node["raw_code"] = m.SQL
 			node["language"] = "sql"
+			node["checksum"] = fileChecksum([]byte(m.SQL))
 			node["description"] = m.Description
 			node["columns"] = graphColumns(m.Columns)
 			// The properties dbt's model nodes have beside their config:
@@ -49,10 +51,12 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 		case "seed":
 			s := p.seeds[n.Name]
 			node = p.graphNode(n.Kind, s.Package, s.Name, s.Path, s.Config, seedRelation(s))
+			node["checksum"] = fileChecksum(s.Data)
 		case "snapshot":
 			s := p.snapshots[n.Name]
 			node = p.graphNode(n.Kind, s.decl.Package, s.decl.Name, s.decl.Path, s.cfg, s.relation())
 			node["raw_code"] = s.decl.SQL
+			node["checksum"] = map[string]any{"name": "sha256", "checksum": s.decl.FileSum}
 		case "test":
 			t := p.tests[n.ID]
 			if t == nil {
@@ -66,7 +70,9 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 			node["column_name"] = nilIfEmpty(t.Column)
 			if t.Kind == "singular" {
 				node["raw_code"] = t.SQL
+				node["checksum"] = fileChecksum([]byte(t.SQL))
 			} else {
+				node["checksum"] = map[string]any{"name": "none", "checksum": ""} // dbt's for a test of properties
 				// dbt's test_metadata names the test without its package,
 				// which is the namespace (None for dbt's own and a bare
 				// name); depends_on names the test's macro and the one
@@ -111,6 +117,12 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 	g.Exposures = p.graphExposures()
 	p.graphVar = g
 	return g
+}
+
+// fileChecksum is dbt's checksum of a node's file: the sha256 of its
+// contents.
+func fileChecksum(data []byte) map[string]any {
+	return map[string]any{"name": "sha256", "checksum": fmt.Sprintf("%x", sha256.Sum256(data))}
 }
 
 // graphExposures are dbt's graph.exposures: each enabled exposure with the

@@ -421,6 +421,17 @@ func (r *runner) results() []any {
 			node["unique_id"], node["package_name"] = n.ID, n.Package
 			if g := r.plan.jinjaGraph(); g != nil && g.Nodes[n.ID] != nil {
 				node["relation_name"] = g.Nodes[n.ID]["relation_name"] // dbt's name, as graph has it
+				// the rest of the node as graph.nodes has it (config,
+				// schema, alias, tags, depends_on...), as dbt's result
+				// holds the manifest's node
+				for k, v := range g.Nodes[n.ID] {
+					if _, ok := node[k]; !ok {
+						node[k] = v
+					}
+				}
+				if cfg, ok := node["config"].(map[string]any); ok && n.Kind != "test" && n.Kind != "unit_test" {
+					node["config"] = withNodeConfigDefaults(cfg)
+				}
 			}
 		}
 		var failures any
@@ -438,6 +449,20 @@ func (r *runner) results() []any {
 			"timing": timing, "failures": failures, "thread_id": "Thread-1",
 			"adapter_response": map[string]any{"rows_affected": st.Rows, "_message": st.Status},
 		})
+	}
+	return out
+}
+
+// withNodeConfigDefaults is cfg with every key of dbt's NodeConfig (a
+// model's, seed's or snapshot's) that it lacks, None or empty, as a run
+// result's node has them.
+func withNodeConfigDefaults(cfg map[string]any) map[string]any {
+	out := map[string]any{"full_refresh": nil, "unique_key": nil, "database": nil, "incremental_strategy": nil,
+		"on_schema_change": "ignore", "on_configuration_change": "apply", "persist_docs": map[string]any{},
+		"quoting": map[string]any{}, "column_types": map[string]any{}, "grants": map[string]any{}, "meta": map[string]any{},
+		"packages": []any{}, "pre-hook": []any{}, "post-hook": []any{}, "docs": map[string]any{"show": true, "node_color": nil}}
+	for k, v := range cfg {
+		out[k] = v
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/nikolalohinski/gonja/v2/builtins"
@@ -340,6 +341,12 @@ func (e *Env) begin(path string, ctx *Context, usesGraph bool) {
 		e.globals.Set("graph", unreadGraph)
 	}
 	e.globals.Set("flags", attrs{"WHICH": "run", "FULL_REFRESH": false, "STORE_FAILURES": false})
+	// dbt's invocation_args_dict: the invocation's flags by their lower-case
+	// names, as flags gives them, which packages record and copy
+	e.globals.Set("invocation_args_dict", map[string]any{"which": "run", "invocation_command": "dbt run",
+		"full_refresh": false, "store_failures": false, "select": []any{}, "exclude": []any{}, "vars": map[string]any{},
+		"target": ctx.Target.Name, "quiet": false, "warn_error": none})
+	e.globals.Set("dbt_metadata_envs", metadataEnvs(ctx.EnvVars))
 	e.globals.Set("target", attrs{
 		"name":         ctx.Target.Name,
 		"type":         ctx.Target.Type,
@@ -371,4 +378,23 @@ func (e *Env) end() {
 	}
 	e.cur = nil
 	e.frames = nil
+}
+
+// metadataEnvs is dbt's dbt_metadata_envs: the environment variables named
+// DBT_ENV_CUSTOM_ENV_<name>, by <name>, the render's own (EnvVars) over
+// the process's.
+func metadataEnvs(own map[string]string) map[string]any {
+	const prefix = "DBT_ENV_CUSTOM_ENV_"
+	out := map[string]any{}
+	for _, kv := range os.Environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok && strings.HasPrefix(k, prefix) {
+			out[strings.TrimPrefix(k, prefix)] = v
+		}
+	}
+	for k, v := range own {
+		if strings.HasPrefix(k, prefix) {
+			out[strings.TrimPrefix(k, prefix)] = v
+		}
+	}
+	return out
 }

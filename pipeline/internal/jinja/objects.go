@@ -661,8 +661,13 @@ type Object map[string]any
 
 func (o Object) GetAttribute(name string) (*exec.Value, bool) {
 	if v, ok := o[name]; ok {
-		if v == nil {
+		switch v.(type) {
+		case nil:
 			return noneValue(), true // a field dbt holds as None
+		case map[string]any, []any:
+			// a dict or list of fields (a node's config): its None
+			// fields are None, as in the graph
+			return exec.AsValue(toJinja(v)), true
 		}
 		return exec.ToValue(v), true
 	}

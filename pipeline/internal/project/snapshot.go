@@ -1,6 +1,8 @@
 package project
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -21,6 +23,8 @@ type Snapshot struct {
 	SQL    string
 	Line   int // line of the {% snapshot %} tag
 	Config Config
+	// FileSum is the sha256 of its file's contents, dbt's checksum.
+	FileSum string
 }
 
 var (
@@ -78,6 +82,7 @@ func snapshotPaths(doc *yamlx.Node) ([]string, error) {
 func snapshotBlocks(file, src string) ([]*Snapshot, error) {
 	var out []*Snapshot
 	rest, offset := src, 0
+	sum := fmt.Sprintf("%x", sha256.Sum256([]byte(src)))
 	for {
 		open := snapshotOpen.FindStringSubmatchIndex(rest)
 		if open == nil {
@@ -97,7 +102,7 @@ func snapshotBlocks(file, src string) ([]*Snapshot, error) {
 			return nil, diag.Errorf(file, lineAt(src, offset+open[1]+next[0]), "snapshot blocks cannot nest: snapshot %s is still open", name)
 		}
 		bodyLine := lineAt(src, offset+open[1])
-		out = append(out, &Snapshot{Name: name, Path: file, Line: line, SQL: strings.Repeat("\n", bodyLine-1) + body[:end[0]]})
+		out = append(out, &Snapshot{Name: name, Path: file, Line: line, SQL: strings.Repeat("\n", bodyLine-1) + body[:end[0]], FileSum: sum})
 		offset += open[1] + end[1]
 		rest = src[offset:]
 	}
