@@ -257,6 +257,14 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		}
 		return false
 	case t.d == BigQuery && n.name == "parse_json" && n.x == nil:
+		if len(args) == 2 && wideNumberMode(args[1]) {
+			// wide_number_mode => 'exact' | 'round': a number is kept
+			// as written either way
+			first := args[0]
+			n.print = func(pr *printer, c *node) string {
+				return strings.TrimSpace(pr.tokText(c.tok)) + "(" + strings.TrimSpace(pr.text(first)) + ")" + pr.carry(c, args...)
+			}
+		}
 		canonicalJSON(n)
 		return false
 	case t.d == BigQuery && n.name == "json_object" && len(n.parts) <= 1 && n.x == nil:

@@ -821,6 +821,10 @@ func (t *translator) rewriteSafe(n *node) (ok bool) {
 	}
 	if v, has := safeVariants[fn]; has {
 		t.pr.setTok(n.parts[1], v)
+		if fn == "parse_json" && len(n.list) == 2 && wideNumberMode(n.list[1]) {
+			x := n.list[1].x // json_or_null(x, mode)
+			n.list[1].print = func(pr *printer, a *node) string { return strings.TrimSpace(pr.text(x)) + pr.carry(a, x) }
+		}
 		return false
 	}
 	n.name = fn
@@ -838,6 +842,11 @@ var bigQueryNamespaces = map[string]bool{"net": true, "hll_count": true, "keys":
 var namespacedFunctions = map[string]string{"net.host": "net_host", "net.ip_from_string": "net_ip",
 	"net.safe_ip_from_string": "net_ip", "net.ip_to_string": "net_ip", "net.ipv4_from_int64": "net_ip",
 	"net.ipv4_to_int64": "net_ip", "net.ip_net_mask": "net_ip", "net.ip_trunc": "net_ip"}
+
+// wideNumberMode tells whether a is PARSE_JSON's wide_number_mode => mode.
+func wideNumberMode(a *node) bool {
+	return a.kind == nExpr && a.name == "wide_number_mode" && a.x != nil
+}
 
 // safeVariants are the functions of pipeline/internal/sqlfunc computing SAFE.f.
 var safeVariants = map[string]string{

@@ -348,6 +348,9 @@ func init() {
 	// json_or_null(x): x's JSON text without spaces, its objects' keys
 	// sorted, NULL where x is not JSON (BigQuery's SAFE.PARSE_JSON).
 	add(Func{Name: "json_or_null", NArgs: 1, Scalar: jsonOrNull})
+	// json_or_null(x, mode): SAFE.PARSE_JSON(x, wide_number_mode => mode),
+	// whose numbers are kept as written either way
+	add(Func{Name: "json_or_null", NArgs: 2, Scalar: jsonOrNull})
 	rename("json", "try_parse_json", "snowflake")
 }
 
