@@ -45,6 +45,8 @@ type plan struct {
 	graph    *graph.Graph
 	models   map[string]*project.Model // by name
 	seeds    map[string]*project.Seed
+	// gaveWay are the models of project.Alternates not picked
+	gaveWay []*project.Model
 	// sources maps "src.table" to its declaration and the relation it reads.
 	sources map[string]*sourceRef
 	// sourceTabs are sourceTables, made once.
@@ -213,6 +215,9 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 	for _, m := range proj.Models {
 		p.models[m.Name] = m
 		p.configs[m.Name] = m.Config
+		p.pkgOfFile[m.Path+"\x00"+m.SQL] = m.Package
+	}
+	for _, m := range proj.Alternates {
 		p.pkgOfFile[m.Path+"\x00"+m.SQL] = m.Package
 	}
 	for _, t := range proj.Tests {
@@ -564,6 +569,9 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			Package: p.pkgOf(s.decl.Package), Path: s.decl.File}
 		n.DependsOn = append([]string(nil), s.seeds...)
 		nodes = append(nodes, n)
+	}
+	if err := p.pickAlternates(); err != nil {
+		return nil, err
 	}
 	names := make([]string, 0, len(p.models))
 	for n := range p.models {
@@ -956,7 +964,7 @@ func refLine(src, name string) int {
 // that name one.
 func (p *plan) disabledModels() map[string]string {
 	out := map[string]string{}
-	for _, m := range p.proj.Disabled {
+	for _, m := range slices.Concat(p.proj.Disabled, p.gaveWay) {
 		out[m.Name] = p.proj.Where(m)
 	}
 	for _, m := range p.models {
@@ -1111,4 +1119,39 @@ func (p *plan) shape() string {
 		writeParts(h, name, rel.Schema, rel.Name, c)
 	}
 	return string(h.Sum(nil))
+}
+
+// pickAlternates chooses, among models of one name whose files set
+// config(enabled=...) to an expression (project.Alternates), the one whose
+// config() renders enabled, as dbt keeps the enabled node of a name; the
+// others give way. Two enabled are an error naming both files.
+func (p *plan) pickAlternates() error {
+	for _, alt := range p.proj.Alternates {
+		name := alt.Name
+		cur := p.models[name]
+		if cur == nil {
+			continue
+		}
+		enabled := func(m *project.Model) bool {
+			if !m.Config.Enabled {
+				return false
+			}
+			p.models[name], p.configs[name] = m, m.Config
+			cfg := m.Config.Clone()
+			p.collect(m.Path, m.SQL, &cfg, p.relation(name)) // a failure shows when the model is collected
+			return cfg.Enabled
+		}
+		curOn, altOn := enabled(cur), enabled(alt)
+		keep, drop := cur, alt
+		switch {
+		case curOn && altOn:
+			p.models[name], p.configs[name] = cur, cur.Config
+			return project.DuplicateModel(p.proj.Where(alt), p.proj.Where(cur), name)
+		case altOn:
+			keep, drop = alt, cur
+		}
+		p.models[name], p.configs[name] = keep, keep.Config
+		p.gaveWay = append(p.gaveWay, drop)
+	}
+	return nil
 }

@@ -317,9 +317,10 @@ func (p *Project) resolveOverrides() error {
 			mergeConfig(&cfg, own)
 			m.Config = cfg
 			replace(prev, m)
+		case enabledInFile.MatchString(m.SQL) || enabledInFile.MatchString(prev.SQL):
+			p.Alternates = append(p.Alternates, m) // decided when rendered
 		default:
-			return diag.Errorf(p.Where(m), 1, "model %q is defined twice, here and in %s", m.Name, p.Where(prev)).
-				WithHint("model names must be unique across the project and its packages: rename one, or disable one with enabled: false")
+			return DuplicateModel(p.Where(m), p.Where(prev), m.Name)
 		}
 	}
 	p.Models = kept
@@ -337,6 +338,16 @@ func (p *Project) dropDisabledSeeds() {
 	}
 	p.Seeds = kept
 }
+
+// DuplicateModel is the error of two enabled models of one name.
+func DuplicateModel(here, there, name string) error {
+	return diag.Errorf(here, 1, "model %q is defined twice, here and in %s", name, there).
+		WithHint("model names must be unique across the project and its packages: rename one, or disable one with enabled: false")
+}
+
+// enabledInFile finds config(..., enabled=...) in a model's text, whose
+// value, an expression, is known once the file renders.
+var enabledInFile = regexp.MustCompile(`(?s)\{\{-?\s*config\s*\(.*?\benabled\s*=`)
 
 // disabledInFile finds {{ config(enabled=false) }} in a model's text, to
 // tell which of two models of one name gives way before anything renders.

@@ -54,6 +54,11 @@ type Project struct {
 	// Disabled are models that gave way to an enabled model of the same
 	// name.
 	Disabled []*Model
+	// Alternates are models of a name another model of Models has, where
+	// either file sets config(enabled=...) to an expression (a macro's
+	// answer for the target): which of them is enabled is known once
+	// their config() renders, and more than one is an error then.
+	Alternates []*Model
 	// Versions maps a versioned model's name to the model of each version
 	// ("2": dim_customers_v2), "" to the latest.
 	Versions map[string]map[string]string
