@@ -32,6 +32,7 @@ func (t *translator) compareLiterals(operands ...*node) {
 			return
 		}
 	}
+	t.compareFloats(operands)
 	typ, rank := "", 0
 	for _, o := range operands {
 		// a REAL decides, then a DECIMAL, then an INTEGER
@@ -114,4 +115,30 @@ func (t *translator) arithmeticLiterals(n *node) {
 	}
 	lit.pre = "cast_to(" + lit.pre
 	lit.post += ", 'INTEGER', 'duckdb', " + itoa(t.toks[lit.start].line) + ")"
+}
+
+// compareFloats rounds the INTEGERs and DECIMALs compared with a FLOAT
+// (DuckDB's 32-bit float) to 32 bits, as DuckDB casts them to the FLOAT's
+// type: a FLOAT holding 1.1 is not > 1.1 there, and = 1.1 holds, where
+// SQLite compares the 64-bit reals (1.100000023841858 > 1.1). With a
+// DOUBLE among them, the FLOAT is widened instead and nothing changes.
+func (t *translator) compareFloats(operands []*node) {
+	float := false
+	for _, o := range operands {
+		switch t.numberType(o) {
+		case "FLOAT":
+			float = true
+		case "REAL":
+			return
+		}
+	}
+	if !float {
+		return
+	}
+	for _, o := range operands {
+		if num := t.numberType(o); num == "INTEGER" || strings.HasPrefix(num, decimalType) {
+			o.pre = "to_float32(" + o.pre
+			o.post += ")"
+		}
+	}
 }

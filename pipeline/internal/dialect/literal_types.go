@@ -7,7 +7,8 @@ import (
 )
 
 // DuckDB reads a string literal beside a timestamp or a date in COALESCE,
-// IFNULL, GREATEST, LEAST and the branches of IF and CASE as a value of that type
+// IFNULL, GREATEST, LEAST and the branches of IF and CASE as a value of that type,
+// and a DATE beside a timestamp as that timestamp (coalesce(ts, current_date))
 // (checked on DuckDB: coalesce(ts, '1900-01-01')::varchar is
 // '1900-01-01 00:00:00'): the result keeps the type, and the literal is
 // written as the timestamp it names.
@@ -66,6 +67,11 @@ func (t *translator) typeLiterals(n *node) {
 	}
 	for _, x := range list {
 		if x.kind != nString {
+			if t.staticType(x) == TypeDate {
+				// a DATE beside a timestamp is that timestamp, at midnight
+				x.pre = "cast_to(" + x.pre
+				x.post += ", '" + typ + "', 'duckdb', " + itoa(t.toks[x.start].line) + ")"
+			}
 			continue
 		}
 		if c, err := sqlfunc.CanonicalTimestamp(stringValue(t.d, t.toks[x.tok].text), typ, string(t.d)); err == nil {

@@ -251,6 +251,14 @@ func (t *translator) callNumber(n *node) string {
 		if len(args) == 1 && t.numberType(args[0]) != "" {
 			return "REAL"
 		}
+	case "percentile_cont":
+		// WITHIN GROUP (ORDER BY x): a DECIMAL's keeps its scale
+		if w := withinOf(n); w != nil && len(w.list) == 1 {
+			if num := t.numberType(w.list[0].x); num != "" && num != "INTEGER" && num != "FLOAT" {
+				return num
+			}
+			return "REAL"
+		}
 	case "median", "quantile_cont":
 		// a DECIMAL's keeps its scale; any other number's is a DOUBLE
 		if s, ok := t.medianScale(n); ok {
@@ -403,6 +411,9 @@ func (t *translator) exactNumbers(n *node) {
 			}
 		case n.name == "sum" && isDec:
 			wrap("round_scale", ", "+strconv.Itoa(s))
+		case n.name == "round" && num == "FLOAT":
+			// a FLOAT rounded is a FLOAT: round(0.934::float, 2) is 0.93 to 32 bits
+			wrap("to_float32", "")
 		case (n.name == "sum" || n.name == "avg" || n.name == "mean") && len(n.list) == 1 && len(n.parts) <= 1 && t.addsAsDoubles(n.list[0]):
 			// DuckDB adds DOUBLEs one by one, without SQLite's compensation
 			if n.name == "sum" {
@@ -414,13 +425,13 @@ func (t *translator) exactNumbers(n *node) {
 			// the average of exact decimals, divided once
 			if s, ok := numberScale(t.numberType(n.list[0])); ok && t.numberType(n.list[0]) != "INTEGER" {
 				t.pr.setTok(n.tok, "decimal_avg")
-				n.list[0].post += ", " + strconv.Itoa(s)
+				t.addArgument(n, strconv.Itoa(s))
 			}
 		case (n.name == "median" || n.name == "quantile_cont") && isDec:
 			// interpolated at the DECIMAL's scale, cut off towards zero
 			if s, ok := t.medianScale(n); ok {
 				t.pr.setTok(n.tok, n.name+"_decimal")
-				n.list[len(n.list)-1].post += ", " + strconv.Itoa(s)
+				t.addArgument(n, strconv.Itoa(s))
 			}
 		case n.name == "concat" || n.name == "concat_ws":
 			// numbers joined as DuckDB writes them (|| does the same)
@@ -613,4 +624,20 @@ func (t *translator) addsAsDoubles(x *node) bool {
 	_, exact := numberScale(t.numberType(x))
 	typ := t.staticType(x)
 	return !exact && typ != TypeInterval && typ != TypeMaybeInterval
+}
+
+// addArgument adds arg after the last argument of call n, before its
+// closing parenthesis, where rewrites of that argument (a round_scale
+// around it, made before or after) cannot come between.
+func (t *translator) addArgument(n *node, arg string) {
+	last := n.list[len(n.list)-1]
+	i := last.end
+	for i < n.end && (t.toks[i].kind == kSpace || t.toks[i].kind == kComment) {
+		i++
+	}
+	if i < n.end && t.toks[i].text == ")" {
+		t.pr.setTok(i, ", "+arg+t.pr.tokText(i))
+		return
+	}
+	last.post += ", " + arg
 }

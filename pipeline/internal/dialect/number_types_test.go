@@ -24,6 +24,21 @@ func TestDuckDBDecimalScales(t *testing.T) {
 	// median and quantile_cont of a DECIMAL keep its scale, an INTEGER's is a DOUBLE
 	expectTranslated(t, duckdb, "select median(x), quantile_cont(x, 0.25), median(n) over () from (select 1.25 as x, 2 as n)",
 		"select median_decimal(x, 2), quantile_cont_decimal(x, 0.25, 2), median_of(n) over () from (select 1.25 as x, 2 as n)")
+	// the scale goes after a rounded argument, whichever is rewritten first
+	expectTranslated(t, duckdb, "select avg(a - coalesce(b, 0)) over (order by a), median(a - b) from (select 1.50 as a, 2.25 as b)",
+		"select decimal_avg(round_scale(a - round_scale(coalesce(b, 0), 2), 2), 2) over (order by a NULLS LAST), median_decimal(round_scale(a - b, 2), 2) from (select 1.50 as a, 2.25 as b)")
+	// a FLOAT rounded stays a FLOAT
+	expectTranslated(t, duckdb, "select round(f, 2), round(f * 2) from (select 0.934::float as f)",
+		"select to_float32(round_duckdb(f, 2)), to_float32(round_duckdb(to_float32(f * 2))) from (select to_float32(cast_to('0.934', 'REAL', 'duckdb', 1)) as f)")
+	// an INTEGER or DECIMAL compared with a FLOAT is rounded to 32 bits; a DOUBLE widens the FLOAT
+	expectTranslated(t, duckdb, "select f > 1.1, f between 1 and 1.1, f in (1.1, 2), f > 1.1::double from (select 1.1::float as f)",
+		"select f > to_float32(1.1), f between to_float32(1) and to_float32(1.1), f in (to_float32(1.1), to_float32(2)), f > cast_to('1.1', 'REAL', 'duckdb', 1) from (select to_float32(cast_to('1.1', 'REAL', 'duckdb', 1)) as f)")
+	// a DATE beside a timestamp is that timestamp
+	expectTranslated(t, duckdb, "select coalesce(ts, current_date), case when ts is null then d else ts end from (select '2024-01-01 10:00'::timestamp as ts, date '2024-02-01' as d)",
+		"select coalesce(ts, cast_to(date('now'), 'DATETIME', 'duckdb', 1)), case when ts is null then cast_to(d, 'DATETIME', 'duckdb', 1) else ts end from (select cast_to('2024-01-01 10:00', 'DATETIME', 'duckdb', 1) as ts, date('2024-02-01') as d)")
+	// percentile_cont WITHIN GROUP of a DECIMAL keeps its scale too
+	expectTranslated(t, duckdb, "select percentile_cont(0.5) within group (order by x desc) + 1, percentile_cont(0.5) within group (order by n) from (select 1.25 as x, 2 as n)",
+		"select round_scale(quantile_cont_decimal(x, 1 - (0.5), 2) + 1, 2), quantile_cont_of(n, 0.5) from (select 1.25 as x, 2 as n)")
 	// a DECIMAL cast to an integer rounds halves away from zero, a DOUBLE to even
 	expectTranslated(t, duckdb, "select x::int, try_cast(x as bigint), (x * 1.0)::int, n::int from (select 2.5 as x, 2.5::double as n)",
 		"select cast_to(round_scale(x, 0), 'INTEGER', 'duckdb', 1), try_cast(round_scale(x, 0), 'INTEGER', 'duckdb'), cast_to(round_scale((round_scale(x * 1.0, 2)), 0), 'INTEGER', 'duckdb', 1), cast_to(n, 'INTEGER', 'duckdb', 1) from (select 2.5 as x, cast_to('2.5', 'REAL', 'duckdb', 1) as n)")

@@ -3,6 +3,7 @@ package dialect
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
@@ -501,12 +502,25 @@ func (t *translator) rewritePercentile(n *node) bool {
 		return false
 	}
 	o, q, win := w.list[0], n.list[0], n.x
+	// DuckDB's of a DECIMAL keeps its scale, cut off towards zero, as
+	// quantile_cont(x, q) does
+	scale, dec := "", false
+	if t.d == DuckDB && n.name == "percentile_cont" {
+		if num := t.numberType(o.x); num != "INTEGER" {
+			var s int
+			s, dec = numberScale(num)
+			scale = strconv.Itoa(s)
+		}
+	}
 	n.print = func(pr *printer, n *node) string {
 		qt := strings.TrimSpace(pr.text(q))
 		if o.flag {
 			qt = "1 - (" + qt + ")"
 		}
 		text := "quantile_cont_of(" + strings.TrimSpace(pr.text(o.x)) + ", " + qt + ")"
+		if dec {
+			text = "quantile_cont_decimal(" + strings.TrimSpace(pr.text(o.x)) + ", " + qt + ", " + scale + ")"
+		}
 		if n.name == "percentile_disc" {
 			x := strings.TrimSpace(pr.text(o.x))
 			if o.flag {

@@ -354,6 +354,17 @@ func (t *translator) commonType(list []*node) string {
 			continue
 		}
 		typ := t.staticType(x)
+		if t.d == DuckDB && common != "" && typ != common {
+			// DuckDB widens a DATE beside a timestamp to the timestamp
+			// (typeLiterals writes it so)
+			switch {
+			case typ == TypeDate && (common == sqlfunc.KindWallClock || common == sqlfunc.KindInstant):
+				continue
+			case common == TypeDate && (typ == sqlfunc.KindWallClock || typ == sqlfunc.KindInstant):
+				common = typ
+				continue
+			}
+		}
 		if typ == "" || common != "" && typ != common {
 			return ""
 		}
