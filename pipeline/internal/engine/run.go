@@ -146,6 +146,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		res.Seconds = time.Since(start).Seconds()
 		return res, nil
 	}
+	p.env.SetInvocation(jinja.Invocation{Which: string(opts.Command), FullRefresh: opts.FullRefresh, Select: opts.Select, Exclude: opts.Exclude})
 	if again := e.again(p, opts, start); again != nil {
 		e.env.memo.cancel()
 		return again, nil
@@ -715,7 +716,9 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	} else {
 		incremental = r.isIncremental(*cfg, this)
 	}
-	key := nodeKey(incrementalKey(p.shapeKey, incremental), file, src, this, *cfg)
+	// flags.WHICH and flags.FULL_REFRESH are the command's: a render keeps
+	// them in its key too
+	key := nodeKey(incrementalKey(p.shapeKey, incremental)+"\x00"+string(r.opts.Command)+fmt.Sprint(r.opts.FullRefresh), file, src, this, *cfg)
 	if unit == nil {
 		if n, ok := p.memo.render(key, r.ask); ok {
 			r.keepOutputs(file, n.out, n.outs)

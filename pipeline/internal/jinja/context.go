@@ -202,3 +202,14 @@ const (
 	LogPrint LogLevel = "print"
 	LogWarn  LogLevel = "warn"
 )
+
+// Invocation is the dbt command a build stands for, as flags and
+// invocation_args_dict give it.
+type Invocation struct {
+	Which           string // build, run, test, seed, snapshot, run-operation...
+	FullRefresh     bool
+	Select, Exclude []string
+}
+
+// SetInvocation makes later renders see the command inv.
+func (e *Env) SetInvocation(inv Invocation) { e.invocation = inv }

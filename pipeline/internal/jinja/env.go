@@ -30,6 +30,9 @@ type Env struct {
 	parsed    map[string]parsedFile
 	defining  string // the macro file being defined (defineMacros)
 
+	// invocation is the command renders stand for (SetInvocation).
+	invocation Invocation
+
 	// state of the current Render
 	cur     *Context
 	curPath string
@@ -340,11 +343,15 @@ func (e *Env) begin(path string, ctx *Context, usesGraph bool) {
 	} else {
 		e.globals.Set("graph", unreadGraph)
 	}
-	e.globals.Set("flags", attrs{"WHICH": "run", "FULL_REFRESH": false, "STORE_FAILURES": false})
+	inv := e.invocation
+	if inv.Which == "" {
+		inv.Which = "run"
+	}
+	e.globals.Set("flags", attrs{"WHICH": inv.Which, "FULL_REFRESH": inv.FullRefresh, "STORE_FAILURES": false})
 	// dbt's invocation_args_dict: the invocation's flags by their lower-case
 	// names, as flags gives them, which packages record and copy
-	e.globals.Set("invocation_args_dict", map[string]any{"which": "run", "invocation_command": "dbt run",
-		"full_refresh": false, "store_failures": false, "select": []any{}, "exclude": []any{}, "vars": map[string]any{},
+	e.globals.Set("invocation_args_dict", map[string]any{"which": inv.Which, "invocation_command": "dbt " + inv.Which,
+		"full_refresh": inv.FullRefresh, "store_failures": false, "select": toJinja(inv.Select), "exclude": toJinja(inv.Exclude), "vars": map[string]any{},
 		"target": ctx.Target.Name, "quiet": false, "warn_error": none})
 	e.globals.Set("dbt_metadata_envs", metadataEnvs(ctx.EnvVars))
 	e.globals.Set("target", attrs{
