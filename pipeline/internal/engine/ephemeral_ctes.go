@@ -2,6 +2,8 @@ package engine
 
 import (
 	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
 )
 
 // dbt compiles a model that refs ephemeral models with each of them as a
@@ -183,4 +185,36 @@ func skipBlank(s string, i int) int {
 		}
 	}
 	return i
+}
+
+// ephemeralViews makes the temporary views of the ephemeral models that the
+// tests from todo[from] on read and this command does not run (`test`, or a
+// selection leaving them out): dbt puts an ephemeral model into a test's SQL
+// whatever is selected, and a new process has none of the views. A view
+// that cannot be made is left to the test, whose error names it.
+func (r *runner) ephemeralViews(todo []*graph.Node, from int) {
+	running := map[string]bool{}
+	for _, n := range todo {
+		running[n.ID] = true
+	}
+	for _, t := range todo[from:] {
+		if t.Kind != "test" {
+			break
+		}
+		for _, id := range r.plan.graph.Parents(t.ID) {
+			p := r.plan.graph.Node(id)
+			if p == nil || p.Kind != "model" || running[id] || r.plan.configs[p.Name].Materialized != "ephemeral" {
+				continue
+			}
+			key := relKey("temp", r.plan.relation(p.Name).Name)
+			if r.exists[key] {
+				continue
+			}
+			var step Step
+			if err := r.runModel(p, &step); err == nil && r.exists != nil {
+				r.exists[key] = true
+			}
+			running[id] = true // tried once
+		}
+	}
 }

@@ -198,6 +198,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		stepStart := time.Now()
 		stats := e.db.Stats()
 		if n.Kind == "test" && (i == 0 || todo[i-1].Kind != "test") {
+			r.ephemeralViews(todo, i)
 			r.countTests(todo[i:])
 		}
 		warned := len(res.Diagnostics)
