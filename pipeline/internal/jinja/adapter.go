@@ -19,6 +19,7 @@ func (e *Env) adapter() attrs {
 		"drop_relation":           e.dropRelation,
 		"create_schema":           e.createSchema,
 		"drop_schema":             e.dropSchema,
+		"check_schema_exists":     e.checkSchemaExists,
 		"truncate_relation":       e.truncateRelation,
 		"rename_relation":         e.renameRelation,
 		"execute":                 e.adapterExecute,
@@ -44,6 +45,32 @@ func (e *Env) dropSchema(a *exec.VarArgs) (*exec.Value, error) {
 		return nil, err
 	}
 	return noneValue(), nil
+}
+
+// checkSchemaExists is adapter.check_schema_exists(database, schema):
+// whether INFORMATION_SCHEMA.SCHEMATA of the target's database lists the
+// schema, named as dbt names it (any case); another database has none.
+func (e *Env) checkSchemaExists(a *exec.VarArgs) (*exec.Value, error) {
+	database, schema := arg(a, 0, "database"), arg(a, 1, "schema")
+	if schema == nil || !schema.IsString() {
+		return nil, e.fail("adapter.check_schema_exists() takes a database and a schema name", "")
+	}
+	if e.cur == nil || !e.cur.Execute {
+		return exec.AsValue(false), nil
+	}
+	if database != nil && database.IsString() && database.String() != "" && !strings.EqualFold(database.String(), e.cur.Target.Database) {
+		return exec.AsValue(false), nil
+	}
+	name := strings.ReplaceAll(schema.String(), "'", "''")
+	rows, err := e.queryAs("adapter.check_schema_exists", "select count(*) from information_schema.schemata where lower(schema_name) = lower('"+name+"')")
+	if err != nil {
+		return nil, err
+	}
+	n := int64(0)
+	if len(rows.Rows) > 0 && len(rows.Rows[0]) > 0 {
+		n, _ = rows.Rows[0][0].(int64)
+	}
+	return exec.AsValue(n > 0), nil
 }
 
 // truncateRelation is adapter.truncate_relation(relation): the table keeps

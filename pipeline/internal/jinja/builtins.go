@@ -54,6 +54,7 @@ func (e *Env) installBuiltins() {
 	g.Set(printFuncName, printValue)
 	g.Set(keyFuncName, subscriptKey)
 	g.Set(seqFuncName, subscriptSeq)
+	g.Set(noneAttrFuncName, noneAttr)
 	g.Set(methodCallName, methodCall)
 	g.Set("none", none)
 	g.Set("range", rangeFn)

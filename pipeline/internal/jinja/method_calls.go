@@ -38,6 +38,7 @@ func rewriteMethodCall(c *nodes.Call) {
 	}
 	at := c.Location
 	variable := ""
+	ga.Node = unwrapNoneAttr(ga.Node) // a method of None fails as before
 	if n, ok := ga.Node.(*nodes.Name); ok {
 		variable = n.Name.Val
 	}

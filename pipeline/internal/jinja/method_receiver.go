@@ -8,6 +8,7 @@ import "github.com/nikolalohinski/gonja/v2/nodes"
 // Jinja2 the receiver is the parenthesized value; give the call it back.
 func setMethodReceiver(c *nodes.Call) {
 	if ga, ok := c.Func.(*nodes.GetAttribute); ok && c.Parent == nil {
+		ga.Node = unwrapNoneAttr(ga.Node) // a method of None fails, as calling Jinja2's undefined does
 		c.Parent = ga.Node
 	}
 }

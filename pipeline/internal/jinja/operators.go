@@ -58,6 +58,7 @@ func rewriteOperators(root nodes.Node) {
 	outType := reflect.TypeFor[*nodes.Output]()
 	callType := reflect.TypeFor[*nodes.Call]()
 	getItemType := reflect.TypeFor[*nodes.GetItem]()
+	getAttrType := reflect.TypeFor[*nodes.GetAttribute]()
 	tokType := reflect.TypeFor[*tokens.Token]()
 	envType := reflect.TypeFor[*Env]() // held by our control structures; not part of the tree
 	var walk func(v reflect.Value)
@@ -87,6 +88,8 @@ func rewriteOperators(root nodes.Node) {
 				setMethodReceiver((*nodes.Call)(v.UnsafePointer()))
 				rewriteSpreadCall((*nodes.Call)(v.UnsafePointer()))
 				rewriteMethodCall((*nodes.Call)(v.UnsafePointer()))
+			case getAttrType:
+				rewriteNoneAttr((*nodes.GetAttribute)(v.UnsafePointer()))
 			case getItemType:
 				rewriteGetItem((*nodes.GetItem)(v.UnsafePointer()))
 			}

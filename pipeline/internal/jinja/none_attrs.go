@@ -1,0 +1,63 @@
+package jinja
+
+import (
+	"github.com/nikolalohinski/gonja/v2/exec"
+	"github.com/nikolalohinski/gonja/v2/nodes"
+	"github.com/nikolalohinski/gonja/v2/tokens"
+)
+
+// In Jinja2 an attribute of None is an undefined value (None.name prints
+// nothing and is false), while gonja fails "Can't use getattr on None";
+// elementary's macros read attributes of a node that may be None. After
+// parsing, `x.attr` on a variable x becomes `__noneattr__(x).attr`, which
+// turns None into a value whose every attribute and item is undefined.
+// dbt's own objects are never None and keep the plain lookup.
+const noneAttrFuncName = "__noneattr__"
+
+// neverNone are the names of dbt's context whose attributes are read most.
+var neverNone = map[string]bool{
+	"config": true, "this": true, "adapter": true, "api": true, "modules": true, "target": true, "model": true,
+	"graph": true, "dbt": true, "exceptions": true, "builtins": true, "flags": true, "loop": true, "caller": true,
+	"dbt_utils": true, "invocation_args_dict": true, "context": true, "var": true,
+}
+
+func rewriteNoneAttr(g *nodes.GetAttribute) {
+	n, ok := g.Node.(*nodes.Name)
+	if !ok || n.Name == nil || neverNone[n.Name.Val] {
+		return
+	}
+	at := n.Name
+	g.Node = &nodes.Call{
+		Location: at,
+		Func:     &nodes.Name{Name: &tokens.Token{Type: tokens.Name, Val: noneAttrFuncName, Pos: at.Pos, Line: at.Line, Col: at.Col}},
+		Args:     []nodes.Expression{n},
+		Kwargs:   map[string]nodes.Expression{},
+	}
+}
+
+// unwrapNoneAttr is the expression rewriteNoneAttr wrapped, or e itself.
+func unwrapNoneAttr(e nodes.Expression) nodes.Expression {
+	if c, ok := e.(*nodes.Call); ok {
+		if f, ok := c.Func.(*nodes.Name); ok && f.Name.Val == noneAttrFuncName && len(c.Args) == 1 {
+			return c.Args[0]
+		}
+	}
+	return e
+}
+
+// noneAttr is __noneattr__.
+func noneAttr(a *exec.VarArgs) *exec.Value {
+	if len(a.Args) == 1 && isNone(a.Args[0]) {
+		return exec.AsValue(noneAttrs{})
+	}
+	if len(a.Args) == 1 {
+		return a.Args[0]
+	}
+	return exec.AsValue(nil)
+}
+
+// noneAttrs is None whose attributes are read: each is undefined.
+type noneAttrs struct{}
+
+func (noneAttrs) GetAttribute(string) (*exec.Value, bool) { return exec.AsValue(nil), true }
+func (noneAttrs) GetItem(any) (*exec.Value, bool)         { return exec.AsValue(nil), true }
