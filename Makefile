@@ -2,6 +2,15 @@
 GO        ?= go
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 
+# The real dbt projects the tests build (shared/realdata) sit beside the repository, or
+# beside the one a fresh clone was made from (its origin): found once here, the tests read
+# NEXUS_REALDATA; without them those tests skip and say so.
+NEXUS_REALDATA ?= $(shell for r in . "$$(git config --get remote.origin.url 2>/dev/null)"; do \
+  d=$$(cd "$$r" 2>/dev/null && pwd) || continue; \
+  while [ "$$d" != / ]; do [ -d "$$d/shared/realdata" ] && { echo "$$d/shared/realdata"; exit 0; }; d=$$(dirname "$$d"); done; \
+done)
+export NEXUS_REALDATA
+
 .PHONY: run dist dist-fast web-deps test test-readme test-fmt test-go test-wasm test-oracle test-browser fuzz bench bench-wasm bench-browser generate clean
 
 # run: build the static site into dist/ (fast compression) and serve exactly that folder
