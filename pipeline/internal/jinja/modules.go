@@ -763,12 +763,3 @@ func itertoolsModule() attrs {
 		},
 	}
 }
-
-// tuple is items as a Python tuple (itertools yields tuples).
-func tuple(items []any) exec.ValuesList {
-	t := make(exec.ValuesList, len(items))
-	for i, v := range items {
-		t[i] = exec.AsValue(v)
-	}
-	return t
-}

@@ -32,12 +32,8 @@ func seqRepeat(op string, l, r *exec.Value) (any, bool, error) {
 			out = append(out, it.Interface())
 		}
 	}
-	if _, tuple := seq.Interface().(exec.ValuesList); tuple {
-		t := make(exec.ValuesList, len(out))
-		for i, v := range out {
-			t[i] = exec.AsValue(v)
-		}
-		return t, true, nil
+	if _, isTuple := seq.Interface().(exec.ValuesList); isTuple {
+		return tuple(out), true, nil
 	}
 	return &out, true, nil
 }
@@ -96,19 +92,26 @@ func boolArith(op string, l, r *exec.Value) (any, bool, error) {
 	ai, af, aFloat, _ := number(l)
 	bi, bf, bFloat, _ := number(r)
 	if aFloat || bFloat {
-		switch op {
-		case "+":
-			return af + bf, true, nil
-		case "-":
-			return af - bf, true, nil
-		}
-		return af * bf, true, nil
+		return applyArith(op, af, bf), true, nil
 	}
+	return applyArith(op, ai, bi), true, nil
+}
+
+func applyArith[T int | float64](op string, a, b T) T {
 	switch op {
 	case "+":
-		return ai + bi, true, nil
+		return a + b
 	case "-":
-		return ai - bi, true, nil
+		return a - b
 	}
-	return ai * bi, true, nil
+	return a * b
+}
+
+// tuple is items as a Python tuple (itertools yields tuples).
+func tuple(items []any) exec.ValuesList {
+	t := make(exec.ValuesList, len(items))
+	for i, v := range items {
+		t[i] = exec.AsValue(v)
+	}
+	return t
 }

@@ -46,12 +46,7 @@ func plainStrMethods() *exec.MethodSet[string] {
 			out, err := f(self, v, a)
 			out = plainStrings(out)
 			if parts, ok := out.([]any); ok && (name == "partition" || name == "rpartition") {
-				// Python gives a tuple
-				t := make(exec.ValuesList, len(parts))
-				for i, p := range parts {
-					t[i] = exec.AsValue(p)
-				}
-				return t, err
+				return tuple(parts), err // Python gives a tuple
 			}
 			return out, err
 		}
