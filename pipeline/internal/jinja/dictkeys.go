@@ -20,6 +20,7 @@ const keyFuncName = "__key__"
 const seqFuncName = "__seq__"
 
 func rewriteGetItem(g *nodes.GetItem) {
+	g.Node = noneable(g.Node) // an item of None is undefined, as an attribute is
 	switch g.Arg.(type) {
 	case *nodes.String, nil:
 		return

@@ -91,26 +91,23 @@ func (e *Env) boundLoops(set *exec.ControlStructureSet) {
 			return nil, err
 		}
 		// The for's body is a list of nodes walked once per iteration:
-		// a tick node first in it runs on every iteration.
-		if f, ok := cs.(*controlStructures.ForControlStructure); ok && f.BodyWrapper != nil {
-			w := f.BodyWrapper
-			tick := &nodes.ControlStructureBlock{Location: w.Location, Name: "tick", ControlStructure: &tickNode{env: e, at: w.Location}}
-			w.Nodes = append([]nodes.Node{tick}, w.Nodes...)
+		// a node first in it runs on every iteration.
+		f, ok := cs.(*controlStructures.ForControlStructure)
+		if !ok || f.BodyWrapper == nil {
+			return cs, nil
 		}
+		w := f.BodyWrapper
+		first := &loopNode{env: e, at: w.Location}
+		if f.Recursive {
+			// loopNode does the recursion, with the same body
+			f.Recursive = false
+			inner := *f
+			inner.ObjectEvaluator = &nodes.Name{Name: &tokens.Token{Type: tokens.Name, Val: recursiveItems, Pos: w.Location.Pos, Line: w.Location.Line, Col: w.Location.Col}}
+			first.inner = &inner
+		}
+		w.Nodes = append([]nodes.Node{&nodes.ControlStructureBlock{Location: w.Location, Name: "loop", ControlStructure: first}}, w.Nodes...)
 		return cs, nil
 	})
-}
-
-// tickNode is the node boundLoops puts first in a loop's body.
-type tickNode struct {
-	env *Env
-	at  *tokens.Token
-}
-
-func (t *tickNode) Position() *tokens.Token { return t.at }
-func (t *tickNode) String() string          { return "tick" }
-func (t *tickNode) Execute(r *exec.Renderer, _ *nodes.ControlStructureBlock) error {
-	return t.env.tick(r.Output)
 }
 
 // checkNesting refuses a template nested deeper than MaxNesting: brackets,

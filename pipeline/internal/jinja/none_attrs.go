@@ -21,24 +21,51 @@ var neverNone = map[string]bool{
 	"dbt_utils": true, "invocation_args_dict": true, "context": true, "var": true,
 }
 
-func rewriteNoneAttr(g *nodes.GetAttribute) {
-	n, ok := g.Node.(*nodes.Name)
-	if !ok || n.Name == nil || neverNone[n.Name.Val] {
-		return
+// A chain (`x.a.b`, `x['a'].b`) is wrapped at each step, since x.a may be
+// None too, unless it starts at one of dbt's objects.
+func rewriteNoneAttr(g *nodes.GetAttribute) { g.Node = noneable(g.Node) }
+
+// noneable is e wrapped in __noneattr__, or e itself when its chain starts
+// at one of dbt's objects or at no variable.
+func noneable(e nodes.Expression) nodes.Expression {
+	root := chainRoot(e)
+	if root == nil || root.Name == nil || neverNone[root.Name.Val] {
+		return e
 	}
-	at := n.Name
-	g.Node = &nodes.Call{
+	at := root.Name
+	return &nodes.Call{
 		Location: at,
 		Func:     &nodes.Name{Name: &tokens.Token{Type: tokens.Name, Val: noneAttrFuncName, Pos: at.Pos, Line: at.Line, Col: at.Col}},
-		Args:     []nodes.Expression{n},
+		Args:     []nodes.Expression{e},
 		Kwargs:   map[string]nodes.Expression{},
 	}
 }
 
+// chainRoot is the variable an attribute or item chain starts at, or nil
+// when it starts at anything else (a call, a literal).
+func chainRoot(e nodes.Expression) *nodes.Name {
+	for {
+		switch n := unwrapNoneAttr(unwrapCall(e, seqFuncName)).(type) {
+		case *nodes.Name:
+			return n
+		case *nodes.GetAttribute:
+			e = n.Node
+		case *nodes.GetItem:
+			e = n.Node
+		default:
+			return nil
+		}
+	}
+}
+
 // unwrapNoneAttr is the expression rewriteNoneAttr wrapped, or e itself.
-func unwrapNoneAttr(e nodes.Expression) nodes.Expression {
+func unwrapNoneAttr(e nodes.Expression) nodes.Expression { return unwrapCall(e, noneAttrFuncName) }
+
+// unwrapCall is the argument of e when e is a one-argument call of the
+// named rewrite function, or e itself.
+func unwrapCall(e nodes.Expression, name string) nodes.Expression {
 	if c, ok := e.(*nodes.Call); ok {
-		if f, ok := c.Func.(*nodes.Name); ok && f.Name.Val == noneAttrFuncName && len(c.Args) == 1 {
+		if f, ok := c.Func.(*nodes.Name); ok && f.Name.Val == name && len(c.Args) == 1 {
 			return c.Args[0]
 		}
 	}
