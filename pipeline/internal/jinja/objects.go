@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
 )
@@ -341,7 +342,7 @@ func (t table) GetAttribute(name string) (*exec.Value, bool) {
 	case "columns":
 		var cols tableColumns
 		for i, c := range t.columnNames() {
-			cols = append(cols, tableColumn{name: c, t: t, i: i})
+			cols = append(cols, newColumn(c, t, i))
 		}
 		return exec.AsValue(cols), true
 	case "column_names":
@@ -425,7 +426,7 @@ func (cs tableColumns) GetItem(key any) (*exec.Value, bool) {
 		}
 	case string:
 		for _, c := range cs {
-			if c.name == k {
+			if c.name() == k {
 				return exec.AsValue(c), true
 			}
 		}
@@ -445,11 +446,11 @@ func (cs tableColumns) GetAttribute(name string) (*exec.Value, bool) {
 	}
 	switch name {
 	case "keys":
-		return exec.AsValue(list(func(c tableColumn) any { return c.name })), true
+		return exec.AsValue(list(func(c tableColumn) any { return c.name() })), true
 	case "values":
 		return exec.AsValue(list(func(c tableColumn) any { return c })), true
 	case "items":
-		return exec.AsValue(list(func(c tableColumn) any { return exec.ValuesList{exec.AsValue(c.name), exec.AsValue(c)} })), true
+		return exec.AsValue(list(func(c tableColumn) any { return exec.ValuesList{exec.AsValue(c.name()), exec.AsValue(c)} })), true
 	case "get":
 		return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
 			// by name only, as agate's get reads its dict
@@ -467,30 +468,39 @@ func (cs tableColumns) GetAttribute(name string) (*exec.Value, bool) {
 	return exec.AsValue(nil), false
 }
 
-// tableColumn is one column of a table: .name and .values().
-type tableColumn struct {
+// tableColumn is one column of a table, agate's Column: .name, .values(),
+// c[i], and iterating it, |list or `in` see its values. gonja iterates
+// only slices, so a column is a pointer to its values, which are the first
+// field of its columnData.
+type tableColumn = *columnValues
+
+type columnValues []any
+
+type columnData struct {
+	vals columnValues // first: a *columnValues is a *columnData
 	name string
-	t    table
-	i    int
 }
 
-func (c tableColumn) values() []any {
-	vals := make([]any, 0, len(c.t))
-	for _, r := range c.t {
-		vals = append(vals, r[c.i])
+func newColumn(name string, t table, i int) tableColumn {
+	d := &columnData{vals: make(columnValues, 0, len(t)), name: name}
+	for _, r := range t {
+		d.vals = append(d.vals, r[i])
 	}
-	return vals
+	return &d.vals
 }
 
-func (c tableColumn) GetAttribute(name string) (*exec.Value, bool) {
+// name is the column's name; c always comes from newColumn.
+func (c *columnValues) name() string { return (*columnData)(unsafe.Pointer(c)).name }
+
+func (c *columnValues) GetAttribute(name string) (*exec.Value, bool) {
 	switch name {
 	case "name":
-		return exec.AsValue(c.name), true
+		return exec.AsValue(c.name()), true
 	case "data_type":
 		return exec.AsValue(agateDataType{}), true
 	case "values":
 		return exec.AsValue(func(*exec.VarArgs) *exec.Value {
-			v := c.values()
+			v := []any(slices.Clone(*c))
 			return exec.AsValue(&v)
 		}), true
 	}
@@ -523,9 +533,9 @@ func (agateDataType) GetAttribute(name string) (*exec.Value, bool) {
 }
 
 // GetItem indexes a column's values by position.
-func (c tableColumn) GetItem(key any) (*exec.Value, bool) {
+func (c *columnValues) GetItem(key any) (*exec.Value, bool) {
 	if i, ok := key.(int); ok {
-		vals := c.values()
+		vals := *c
 		if i < 0 {
 			i += len(vals)
 		}

@@ -117,12 +117,15 @@ class Row:
         return dict(zip(self._cols, self._vals))
 
 
-class Column:
+class Column(list):
+    # agate's Column is a sequence of its values: iterating it, len, c[i],
+    # `in` and == with another sequence see them
     def __init__(self, name, values):
-        self.name, self._values = name, values
+        list.__init__(self, values)
+        self.name = name
 
     def values(self):
-        return list(self._values)
+        return list(self)
 
 
 class Columns(list):
