@@ -565,7 +565,7 @@ func (p *parser) parsePrimary() *node {
 			if n := p.parseKeywordForm(t); n != nil {
 				return n
 			}
-			if p.reserved(t.lower) && !(callable[t.lower] && p.isPunctAt(1, "(")) && !p.namedArgWord(t) {
+			if p.reserved(t.lower) && !(callable[t.lower] && p.isPunctAt(1, "(")) && !p.namedArgWord(t) && !p.unreservedName(t) {
 				p.noteJoinWordRef(t)
 				p.fail("unexpected " + t.text)
 			}

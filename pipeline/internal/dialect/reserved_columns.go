@@ -2,12 +2,12 @@ package dialect
 
 import "strings"
 
-// joinWords are the join words each warehouse reserves, so that none names
-// a column unquoted there (select left = 'T' is a syntax error), while
-// SQLite takes them as names when nothing else fits.
+// joinWords are the join words (and END) each warehouse reserves, so that
+// none names a column unquoted there (select left = 'T' is a syntax error),
+// while SQLite takes them as names when nothing else fits.
 var joinWords = map[Dialect]map[string]bool{
-	DuckDB:    {"left": true, "right": true, "full": true, "inner": true, "outer": true, "cross": true, "natural": true, "join": true},
-	BigQuery:  {"left": true, "right": true, "full": true, "inner": true, "outer": true, "cross": true, "natural": true, "join": true},
+	DuckDB:    {"left": true, "right": true, "full": true, "inner": true, "outer": true, "cross": true, "natural": true, "join": true, "end": true},
+	BigQuery:  {"left": true, "right": true, "full": true, "inner": true, "outer": true, "cross": true, "natural": true, "join": true, "end": true},
 	Snowflake: {"left": true, "right": true, "full": true, "inner": true, "cross": true, "natural": true, "join": true},
 }
 
@@ -17,6 +17,24 @@ var joinWords = map[Dialect]map[string]bool{
 var afterColumn = map[string]bool{"from": true, "as": true, "and": true, "or": true, "is": true, "in": true, "not": true,
 	"like": true, "ilike": true, "between": true, "then": true, "else": true, "end": true, "when": true, "where": true,
 	"group": true, "order": true, "limit": true, "asc": true, "desc": true, "nulls": true}
+
+// unreserved are words the parser reserves that a warehouse does not:
+// there they name a column where an expression starts (Snowflake's
+// coalesce(ends, end), END being reserved in BigQuery and DuckDB only).
+var unreserved = map[Dialect]map[string]bool{
+	Snowflake: {"end": true},
+}
+
+// unreservedName tells whether word t, met where an expression starts, is
+// a column name the dialect does not reserve: followed by what may follow
+// a column.
+func (p *parser) unreservedName(t *token) bool {
+	if !unreserved[p.d][t.lower] {
+		return false
+	}
+	next := p.peekAt(1)
+	return !(next.kind == kWord && !afterColumn[next.lower] || next.kind == kOpen || next.kind == kQuoted)
+}
 
 // noteJoinWordRef records join word t, met where an expression starts,
 // when it is written as a column name.

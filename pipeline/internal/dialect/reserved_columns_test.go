@@ -11,5 +11,10 @@ func TestJoinWordColumns(t *testing.T) {
 	expectRefused(t, bigquery, "select * from t where full is null", "1:23: FULL is a reserved word in BigQuery SQL, which refuses it as a column name unquoted: write `full` (quote the name as the warehouse quotes one (\"left\", Snowflake's \"LEFT\", BigQuery's `left`), or qualify it: t.left)")
 	expectTranslated(t, duckdb, `select t.left, "left", x as left from t left join u on t.a = u.a natural join v`, `select t.left, "left", x as left from t left join u on t.a = u.a natural join v`)
 	expectTranslated(t, snowflake, "select outer from t", "select outer from t") // not reserved in Snowflake
+	expectRefused(t, duckdb, "select cast(coalesce(ends, end) as timestamp) as end_at from t", `1:28: END is a reserved word in DuckDB SQL, which refuses it as a column name unquoted: write "end" (quote the name as the warehouse quotes one ("left", Snowflake's "LEFT", BigQuery's `+"`left`"+`), or qualify it: t.left)`)
+	expectRefused(t, bigquery, "select end from t", "1:8: END is a reserved word in BigQuery SQL, which refuses it as a column name unquoted: write `end` (quote the name as the warehouse quotes one (\"left\", Snowflake's \"LEFT\", BigQuery's `left`), or qualify it: t.left)")
+	// Snowflake does not reserve END: a column where an expression starts
+	expectTranslated(t, snowflake, "select cast(coalesce(ends, end) as timestamp) as end_at, end, case when end > 1 then end else 0 end as e from t",
+		"select cast_to(coalesce(ends, end), 'DATETIME', 'snowflake', 1) as end_at, end, case when end > 1 then end else 0 end as e from t")
 	expectTranslated(t, sqlite, "select left = 'T' as l from t", "select left = 'T' as l from t")
 }
