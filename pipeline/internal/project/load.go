@@ -128,7 +128,19 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 			return nil, err
 		}
 	}
+	// As dbt, properties files are read once every package's macros are
+	// known: a package's tests may use the generic tests of a package it
+	// depends on (dbt_utils.unique_combination_of_columns), whichever loads
+	// first.
+	for _, f := range all {
+		if err := p.loadProperties(f.files, f.layout, f.name); err != nil {
+			return nil, err
+		}
+	}
 	if err := p.loadFiles(root, l, ""); err != nil {
+		return nil, err
+	}
+	if err := p.loadProperties(root, l, ""); err != nil {
 		return nil, err
 	}
 	if err := p.resolveOverrides(); err != nil {
@@ -208,6 +220,12 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 			p.Tests = append(p.Tests, &Test{Name: baseName(f), Package: pkg, File: f, Line: 1, Kind: "singular", SQL: string(data), Config: p.testBase(pkg, f, baseName(f))})
 		}
 	}
+	return nil
+}
+
+// loadProperties reads the properties files of a package (its models'
+// columns, tests, sources...) and its docs blocks.
+func (p *Project) loadProperties(fsys fs.FS, l *layout, pkg string) error {
 	ymls, err := p.propertiesFiles(fsys, l)
 	if err != nil {
 		return err
