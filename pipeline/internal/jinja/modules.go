@@ -329,9 +329,9 @@ func datetimeModule() attrs {
 			intArg(a, 3, "hour", 0), intArg(a, 4, "minute", 0), intArg(a, 5, "second", 0), intArg(a, 6, "microsecond", 0)*1000, loc), aware: aware}
 	}
 	return attrs{
-		"datetime": pyClass(func(a *exec.VarArgs) any {
+		"datetime": pyClass(func(a *exec.VarArgs) (any, error) {
 			if a != nil {
-				return mk(a)
+				return mk(a), nil
 			}
 			return attrs{
 				"now":    func(*exec.VarArgs) pyTime { return pyTime{t: time.Now()} },
@@ -353,15 +353,21 @@ func datetimeModule() attrs {
 					}
 					return pyTime{}, fmt.Errorf("datetime.fromisoformat: invalid isoformat string %q", s)
 				},
-			}
+			}, nil
 		}),
-		"date": pyClass(func(a *exec.VarArgs) any {
+		"date": pyClass(func(a *exec.VarArgs) (any, error) {
 			if a != nil {
 				p := mk(a)
 				p.date = true
-				return p
+				return p, nil
 			}
-			return attrs{"today": func(*exec.VarArgs) pyTime { return pyTime{t: time.Now(), date: true} }}
+			return attrs{"today": func(*exec.VarArgs) pyTime { return pyTime{t: time.Now(), date: true} }}, nil
+		}),
+		"timezone": pyClass(func(a *exec.VarArgs) (any, error) {
+			if a != nil {
+				return fixedZone(a)
+			}
+			return attrs{"utc": pyZone{name: "UTC", loc: time.UTC}}, nil
 		}),
 		"timedelta": func(a *exec.VarArgs) pyDelta {
 			f := func(name string) float64 {
@@ -386,14 +392,50 @@ func datetimeModule() attrs {
 	}
 }
 
+// fixedZone is datetime.timezone(offset[, name]): a zone of one offset,
+// strictly between -24 and 24 hours, named UTC+HH:MM (UTC for 0) unless a
+// name is given, as Python names it.
+func fixedZone(a *exec.VarArgs) (pyZone, error) {
+	v := arg(a, 0, "offset")
+	if v == nil {
+		return pyZone{}, fmt.Errorf("timezone() missing required argument 'offset'")
+	}
+	d, ok := v.Interface().(pyDelta)
+	if !ok {
+		return pyZone{}, fmt.Errorf("timezone() argument 1 must be datetime.timedelta, not %s", v.String())
+	}
+	if d.d <= -24*time.Hour || d.d >= 24*time.Hour {
+		return pyZone{}, fmt.Errorf("offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not %s", d.String())
+	}
+	name := "UTC"
+	if n := arg(a, 1, "name"); n != nil && !n.IsNil() {
+		name = n.String()
+	} else if d.d != 0 {
+		sign, off := '+', d.d
+		if off < 0 {
+			sign, off = '-', -off
+		}
+		name = fmt.Sprintf("UTC%c%02d:%02d", sign, int(off/time.Hour), int(off%time.Hour/time.Minute))
+		if rest := off % time.Minute; rest != 0 {
+			name += fmt.Sprintf(":%02d", int(rest/time.Second))
+			if us := rest % time.Second / time.Microsecond; us != 0 {
+				name += fmt.Sprintf(".%06d", us)
+			}
+		}
+	}
+	return pyZone{name: name, loc: time.FixedZone(name, int(d.d/time.Second))}, nil
+}
+
 // pyClass is a Python class: callable (datetime(2024, 1, 1)) and with
 // attributes (datetime.now()). Called with nil it returns its attributes:
 // a function type cannot hold a field.
-type pyClass func(a *exec.VarArgs) any
+type pyClass func(a *exec.VarArgs) (any, error)
 
 func (c pyClass) GetAttribute(name string) (*exec.Value, bool) {
-	if m, ok := c(nil).(attrs); ok {
-		return m.GetAttribute(name)
+	if v, _ := c(nil); v != nil {
+		if m, ok := v.(attrs); ok {
+			return m.GetAttribute(name)
+		}
 	}
 	return exec.AsValue(nil), false
 }
