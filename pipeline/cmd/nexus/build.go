@@ -20,6 +20,8 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	var opArgs *string
 	if cmd == "run-operation" {
 		opArgs = fs.String("args", "", "the macro's keyword arguments as YAML or JSON, like '{table_name: orders}'")
+	} else {
+		args = spreadSelectors(args)
 	}
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -141,7 +143,7 @@ func cmdList(args []string, stdout io.Writer) error {
 	var c common
 	fs := newFlags("ls", &c)
 	kind := fs.String("resource-type", "", "only nodes of this kind: model, seed, source, test")
-	if _, err := parse(fs, args); err != nil {
+	if _, err := parse(fs, spreadSelectors(args)); err != nil {
 		return err
 	}
 	vars, err := c.parseVars()

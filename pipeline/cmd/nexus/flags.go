@@ -49,6 +49,43 @@ func newFlags(name string, c *common) *flag.FlagSet {
 	return fs
 }
 
+// selectorFlags are the flags that take several selectors, as dbt's do.
+var selectorFlags = map[string]bool{"select": true, "s": true, "models": true, "m": true, "exclude": true}
+
+// spreadSelectors gives each word after a selector flag that does not
+// start with "-" to that flag, as dbt reads `--exclude tag:a tag:b`: the
+// flag is repeated before each, for the commands that take no other
+// arguments.
+func spreadSelectors(args []string) []string {
+	out := make([]string, 0, len(args))
+	flagName := "" // the selector flag the words so far belong to
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return append(out, args[i:]...)
+		case strings.HasPrefix(a, "-") && a != "-":
+			out = append(out, a)
+			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			flagName = ""
+			if selectorFlags[name] {
+				flagName = a
+				if hasValue {
+					flagName, _, _ = strings.Cut(a, "=")
+				} else if i+1 < len(args) {
+					i++
+					out = append(out, args[i]) // the flag's own value
+				}
+			}
+		case flagName != "":
+			out = append(out, flagName, a)
+		default:
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // parse parses flags, allowing them after positional arguments too.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -75,6 +76,8 @@ func TestCLI(t *testing.T) {
 		{name: "vars override", args: []string{"run", "--project-dir", dir, "--db", db, "--select", "big", "--vars", "{min: 1}"}, wantCode: 0,
 			wantOut: []string{"OK created table marts.big (2 rows)"}},
 		{name: "ls", args: []string{"ls", "--project-dir", dir, "--select", "big"}, wantCode: 0, wantOut: []string{"model   shop.big"}},
+		{name: "ls takes several selectors after one flag", args: []string{"ls", "--project-dir", dir, "--exclude", "package:nexus", "--select", "big", "orders"}, wantCode: 0,
+			wantOut: []string{"model   shop.big", "seed    shop.orders"}},
 		{name: "compile", args: []string{"compile", "--project-dir", dir, "big"}, wantCode: 0, wantOut: []string{"select id, amount from orders where amount > 10"}},
 		{name: "failing model exits 1", args: []string{"run", "--project-dir", broken, "--db", ":memory:", "--exclude", "package:nexus"}, wantCode: 1,
 			wantOut: []string{"ERROR model x"}, wantErrOut: "models/x.sql:1: no such table: nowhere"},
@@ -168,6 +171,23 @@ func TestCLIIncremental(t *testing.T) {
 		code, out, errOut := runCLI(args...)
 		if code != 0 || !strings.Contains(out, want) {
 			t.Fatalf("run %d: exit %d, want %q in stdout:\n%s\nstderr:\n%s", i+1, code, want, out, errOut)
+		}
+	}
+}
+
+// TestSpreadSelectors: the words after --select, -s, --models, -m or
+// --exclude are each that flag's, as dbt reads `--exclude tag:a tag:b`.
+func TestSpreadSelectors(t *testing.T) {
+	tests := []struct{ in, want []string }{
+		{[]string{"--exclude", "tag:a", "tag:b"}, []string{"--exclude", "tag:a", "--exclude", "tag:b"}},
+		{[]string{"-s", "a", "b", "--full-refresh", "--db", "x.db"}, []string{"-s", "a", "-s", "b", "--full-refresh", "--db", "x.db"}},
+		{[]string{"--select=a", "b", "--exclude", "c"}, []string{"--select=a", "--select", "b", "--exclude", "c"}},
+		{[]string{"--db", "x.db", "extra"}, []string{"--db", "x.db", "extra"}},
+		{[]string{"--models", "a", "--", "b"}, []string{"--models", "a", "--", "b"}},
+	}
+	for _, tc := range tests {
+		if got := spreadSelectors(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("spreadSelectors(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
