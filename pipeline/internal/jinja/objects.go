@@ -353,6 +353,8 @@ func (t table) GetAttribute(name string) (*exec.Value, bool) {
 		return exec.AsValue(&cols), true
 	case "rename":
 		return exec.AsValue(t.rename), true
+	case "group_by":
+		return exec.AsValue(t.groupBy), true
 	case "print_table":
 		// agate prints the table to the console, which the playground
 		// leaves out, as it drops what run-operation prints

@@ -168,11 +168,48 @@ class Table:
             names = list(column_names)
         return Table(names, self._raw)
 
+    def group_by(self, key):
+        # agate's Table.group_by: a TableSet of the rows sharing a value of
+        # the column, in the order each value first appears
+        i = self.column_names.index(key)
+        keys, groups = [], {}
+        for r in self._raw:
+            if r[i] not in groups:
+                keys.append(r[i])
+                groups[r[i]] = []
+            groups[r[i]].append(r)
+        return TableSet(keys, [Table(self.column_names, groups[k]) for k in keys])
+
     def __iter__(self):
         return iter(self.rows)
 
     def __len__(self):
         return len(self.rows)
+
+
+class TableSet(list):
+    # agate's TableSet: a sequence of tables, also read by key, with
+    # keys(), values(), items() and get()
+    def __init__(self, keys, tables):
+        list.__init__(self, tables)
+        self._keys = keys
+
+    def __getitem__(self, k):
+        if isinstance(k, (int, slice)):
+            return list.__getitem__(self, k)
+        return list.__getitem__(self, self._keys.index(k))
+
+    def keys(self):
+        return list(self._keys)
+
+    def values(self):
+        return list(self)
+
+    def items(self):
+        return list(zip(self._keys, self))
+
+    def get(self, k, default=None):
+        return self[k] if k in self._keys else default
 
 
 def cell(v):

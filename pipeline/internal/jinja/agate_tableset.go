@@ -1,0 +1,110 @@
+package jinja
+
+import (
+	"fmt"
+	"unsafe"
+
+	"github.com/nikolalohinski/gonja/v2/exec"
+)
+
+// groupBy is agate's table.group_by(key): a tableSet of the rows that share
+// a value of the column key, in the order each value first appears.
+func (t table) groupBy(a *exec.VarArgs) (*exec.Value, error) {
+	k := arg(a, 0, "key")
+	if k == nil || !k.IsString() {
+		return nil, fmt.Errorf("group_by() takes the name of a column")
+	}
+	names := t.columnNames()
+	col := -1
+	for i, n := range names {
+		if n == k.String() {
+			col = i
+		}
+	}
+	if col < 0 {
+		return nil, fmt.Errorf("group_by(): the table has no column %q (its columns: %v)", k.String(), names)
+	}
+	d := &tableSetData{}
+	at := map[string]int{} // by repr: equal decimals are distinct pointers
+	for _, r := range t {
+		key := r[col]
+		i, seen := at[pyRepr(exec.ToValue(key))]
+		if !seen {
+			i = len(d.tables)
+			at[pyRepr(exec.ToValue(key))] = i
+			d.keys = append(d.keys, key)
+			d.tables = append(d.tables, table(nil))
+		}
+		d.tables[i] = append(d.tables[i].(table), r)
+	}
+	return exec.AsValue(&d.tables), nil
+}
+
+// tableSet is agate's TableSet, a sequence of tables with a key each:
+// iterating it, |length and s[i] see the tables, s[key] reads one by key,
+// and it has keys(), values(), items() and get(key, default). gonja
+// iterates only slices, so it is a pointer to its tables, the first field
+// of its tableSetData.
+type tableSet = *tableSetTables
+
+type tableSetTables []any
+
+type tableSetData struct {
+	tables tableSetTables // first: a *tableSetTables is a *tableSetData
+	keys   []any
+}
+
+func (s *tableSetTables) data() *tableSetData { return (*tableSetData)(unsafe.Pointer(s)) }
+
+func (s *tableSetTables) GetItem(key any) (*exec.Value, bool) {
+	d := s.data()
+	if i, ok := key.(int); ok {
+		if i < 0 {
+			i += len(d.tables)
+		}
+		if i >= 0 && i < len(d.tables) {
+			return exec.AsValue(d.tables[i]), true
+		}
+		return exec.AsValue(nil), false
+	}
+	for i, k := range d.keys {
+		if exec.ToValue(k).EqualValueTo(exec.ToValue(key)) {
+			return exec.AsValue(d.tables[i]), true
+		}
+	}
+	return exec.AsValue(nil), false
+}
+
+func (s *tableSetTables) GetAttribute(name string) (*exec.Value, bool) {
+	d := s.data()
+	list := func(f func(i int) any) func(*exec.VarArgs) *exec.Value {
+		return func(*exec.VarArgs) *exec.Value {
+			out := make([]any, len(d.tables))
+			for i := range out {
+				out[i] = f(i)
+			}
+			return exec.AsValue(&out)
+		}
+	}
+	switch name {
+	case "keys":
+		return exec.AsValue(list(func(i int) any { return d.keys[i] })), true
+	case "values":
+		return exec.AsValue(list(func(i int) any { return d.tables[i] })), true
+	case "items":
+		return exec.AsValue(list(func(i int) any { return exec.ValuesList{exec.ToValue(d.keys[i]), exec.AsValue(d.tables[i])} })), true
+	case "get":
+		return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
+			if k := arg(a, 0, "key"); k != nil {
+				if v, ok := s.GetItem(k.Interface()); ok {
+					return v
+				}
+			}
+			if v := arg(a, 1, "default"); v != nil {
+				return v
+			}
+			return noneValue()
+		}), true
+	}
+	return exec.AsValue(nil), false
+}
