@@ -822,6 +822,18 @@ func (t *translator) typesMap(cols []colType) map[string]string {
 // valuesTypes are the columns of VALUES (valuesColumn), each of
 // the type all its rows give it.
 func (t *translator) valuesTypes(v *node) []colType {
+	if cols, ok := t.valTypes[v]; ok {
+		return cols
+	}
+	cols := t.valuesTypesOf(v)
+	if t.valTypes == nil {
+		t.valTypes = map[*node][]colType{}
+	}
+	t.valTypes[v] = cols
+	return cols
+}
+
+func (t *translator) valuesTypesOf(v *node) []colType {
 	saved := t.sc
 	t.sc = nil
 	defer func() { t.sc = saved }()

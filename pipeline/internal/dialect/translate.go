@@ -174,6 +174,9 @@ type translator struct {
 	inserted map[*node]bool
 	typing   map[*node]bool
 	selTypes map[*node]selTyped
+	// valTypes are the VALUES lists whose column types are worked out:
+	// each column of a large VALUES read through it would type every row.
+	valTypes map[*node][]colType
 	// tableTypes are Options.Types' answers, by schema.table.
 	tableTypes map[string][]colType
 	// renaming are the FROM items t(a, b) whose columns are being typed.
