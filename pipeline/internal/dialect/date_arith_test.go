@@ -40,6 +40,9 @@ func TestIntervalArithmetic(t *testing.T) {
 	expectTranslated(t, duckdb, "select ts - '1 month 2 days'::interval from t", "select datetime_add_to_timestamp(datetime_add_to_timestamp(ts, -(1), 'month'), -(2), 'day') from t")
 	expectTranslated(t, duckdb, "select '1 day'::interval", "select interval_of('1 day')")
 	expectRefused(t, duckdb, "select interval 1 day - ts from t", "1:8: INTERVAL arithmetic is not supported ("+refInterval.hint+")")
+	// date_add(DATE, INTERVAL) is a TIMESTAMP through a CTE, as DATE + INTERVAL is
+	expectTranslated(t, duckdb, "with s as (select date_add(cast(d as date), interval (n - 1) day) as x from t) select x = cast(d as date), cast(x as varchar) from s",
+		"with s as (select datetime_add_to_timestamp(cast_to(d, 'DATE', 'duckdb', 1), (date_arith(n, 1, '-', 1)), 'day') as x from t) select x = as_timestamp(cast_to(d, 'DATE', 'duckdb', 1)), timestamp_string(x, 'DATETIME', 'duckdb') from s")
 }
 
 func TestNumericScaleCasts(t *testing.T) {

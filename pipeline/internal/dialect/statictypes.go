@@ -264,6 +264,17 @@ func (t *translator) staticTypeOf(n *node) string {
 			if len(n.list) == 3 {
 				return t.commonType(n.list[1:])
 			}
+		case "date_add":
+			// DuckDB's date_add(x, interval) is x + interval: a
+			// timestamp's kind, a DATE's midnight moved (a TIMESTAMP)
+			if t.d == DuckDB && len(n.list) == 2 && t.intervalOf(n.list[1]) {
+				if k := t.timestampOf(n.list[0]); k != "" {
+					return k
+				}
+				if t.dateOf(n.list[0]) {
+					return sqlfunc.KindWallClock
+				}
+			}
 		}
 	case nCase:
 		if typ := t.conditionalScale(caseBranches(n)); typ != "" {
