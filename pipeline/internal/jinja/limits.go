@@ -24,12 +24,13 @@ const (
 	// operators a template may hold; checked before gonja parses it.
 	MaxNesting = 100
 	// MaxWork is the most macro calls and loop iterations one render may
-	// make: packages that render the whole project's graph into one
-	// statement (an artifacts upload) make over 100,000 in a project of a
-	// thousand nodes. The run's time limit and the page's Stop bound the
+	// make: packages that upload the run's artifacts and results at its
+	// end (elementary's on-run-end) make about 1.4 million in a project of
+	// 1,900 nodes, and a loop that appends to a list holds about 85 MB per
+	// million turns. The run's time limit and the page's Stop bound the
 	// rest (a render asks the run's context on every call and loop turn,
 	// which in the page lets Stop through: wasm/yield.go).
-	MaxWork = 1_000_000
+	MaxWork = 3_000_000
 	// MaxOutputBytes is the largest text one render may produce.
 	MaxOutputBytes = 32 << 20
 )

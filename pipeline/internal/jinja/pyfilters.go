@@ -3,9 +3,11 @@ package jinja
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
 )
@@ -31,6 +33,33 @@ func pythonFilters(f *exec.FilterSet) {
 		return exec.AsValue(pyRepr(in)) // pprint.pformat of a short value is its repr
 	})
 	_ = f.Replace("format", formatFilter)
+	if orig, ok := f.Get("length"); ok {
+		_ = f.Replace("length", lengthFilter(orig))
+		_ = f.Replace("count", lengthFilter(orig))
+	}
+}
+
+// lengthFilter is Jinja2's length (count) without gonja's copies: gonja
+// converts a string to runes and lists and sorts a dict's keys to count
+// them, which for a query grown row by row and measured after each row
+// (an artifacts upload) costs the square of its length.
+func lengthFilter(orig exec.FilterFunction) exec.FilterFunction {
+	return func(e *exec.Evaluator, in *exec.Value, params *exec.VarArgs) *exec.Value {
+		if in.IsError() || len(params.Args)+len(params.KwArgs) > 0 {
+			return orig(e, in, params)
+		}
+		switch x := in.Interface().(type) {
+		case string:
+			return exec.AsValue(utf8.RuneCountInString(x))
+		case *exec.Dict:
+			return exec.AsValue(len(x.Pairs))
+		}
+		switch v := reflect.Indirect(in.Val); v.Kind() {
+		case reflect.Slice, reflect.Array, reflect.Map:
+			return exec.AsValue(v.Len())
+		}
+		return orig(e, in, params)
+	}
 }
 
 // formatFilter is Jinja2's format: the value as a printf-style format of
