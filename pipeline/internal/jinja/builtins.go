@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"sort"
 	"strings"
@@ -554,6 +555,9 @@ func appendPyJSON(b []byte, v *exec.Value, sortKeys bool) []byte {
 			return append(b, "true"...)
 		}
 		return append(b, "false"...)
+	case v.IsFloat() && (math.IsInf(v.Float(), 0) || math.IsNaN(v.Float())):
+		// json.dumps writes JavaScript's names
+		return append(b, map[string]string{"inf": "Infinity", "-inf": "-Infinity", "nan": "NaN"}[pyStr(v)]...)
 	case v.IsInteger(), v.IsFloat():
 		return append(b, v.String()...)
 	case v.IsString():

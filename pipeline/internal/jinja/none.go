@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"math"
 	"reflect"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -51,6 +52,9 @@ func needsRepr(v *exec.Value) bool {
 	switch {
 	case v.IsString():
 		return false
+	case v.IsFloat():
+		f := v.Float()
+		return math.IsInf(f, 0) || math.IsNaN(f) // Python's inf, not Go's +Inf
 	case isDict(v):
 		for _, p := range dictEntries(v) {
 			if needsRepr(p.Value) || isDecimal(p.Value) {
@@ -125,14 +129,15 @@ func wrapOutput(o *nodes.Output) {
 }
 
 // noneFilters replaces the filters whose result differs for None: string,
-// lower and upper see the text "None", and default() replaces an undefined
+// lower and upper see the text "None" (and the text Jinja2 prints of
+// values gonja prints otherwise, such as inf), and default() replaces an undefined
 // value only (None too with boolean=true), as in Jinja2.
 func noneFilters(f *exec.FilterSet) {
 	for _, name := range []string{"string", "lower", "upper"} {
 		orig, _ := f.Get(name)
 		_ = f.Replace(name, func(e *exec.Evaluator, in *exec.Value, params *exec.VarArgs) *exec.Value {
-			if isNone(in) {
-				in = exec.AsValue("None")
+			if isNone(in) || !in.IsError() && needsRepr(in) {
+				in = exec.AsValue(printText(in)) // "None", "inf", a tuple's repr
 			}
 			return orig(e, in, params)
 		})
