@@ -4,6 +4,7 @@ import (
 	"crypto/md5"
 	"crypto/rand"
 	"fmt"
+	"math"
 	"math/big"
 	"regexp"
 	"slices"
@@ -334,9 +335,20 @@ func datetimeModule() attrs {
 				return mk(a), nil
 			}
 			return attrs{
-				"now":    func(*exec.VarArgs) pyTime { return pyTime{t: time.Now()} },
+				"now":    func(a *exec.VarArgs) (pyTime, error) { return inZone(time.Now(), a, "now") },
 				"today":  func(*exec.VarArgs) pyTime { return pyTime{t: time.Now()} },
 				"utcnow": func(*exec.VarArgs) pyTime { return pyTime{t: time.Now().UTC()} },
+				"fromtimestamp": func(a *exec.VarArgs) (pyTime, error) {
+					t, err := fromTimestamp(a)
+					if err != nil {
+						return pyTime{}, err
+					}
+					return inZone(t, a, "fromtimestamp")
+				},
+				"utcfromtimestamp": func(a *exec.VarArgs) (pyTime, error) {
+					t, err := fromTimestamp(a)
+					return pyTime{t: t.UTC()}, err
+				},
 				"strptime": func(a *exec.VarArgs) (pyTime, error) {
 					t, err := time.Parse(goLayout(argString(a, 1)), argString(a, 0))
 					if err != nil {
@@ -390,6 +402,42 @@ func datetimeModule() attrs {
 			return pyDelta{d: time.Duration(d * float64(time.Second))}
 		},
 	}
+}
+
+// inZone is datetime.now(tz) and fromtimestamp(t, tz): with a zone (the
+// second argument or tz=), the instant there, aware; without one, naive
+// local time, as Python gives.
+func inZone(t time.Time, a *exec.VarArgs, fn string) (pyTime, error) {
+	i := 0
+	if fn == "fromtimestamp" {
+		i = 1
+	}
+	v := arg(a, i, "tz")
+	if v == nil || v.IsNil() {
+		return pyTime{t: t}, nil
+	}
+	z, ok := v.Interface().(pyZone)
+	if !ok {
+		return pyTime{}, fmt.Errorf("%s() argument tz must be a time zone, not %s", fn, v.String())
+	}
+	return pyTime{t: t.In(z.loc), aware: true}, nil
+}
+
+// fromTimestamp reads fromtimestamp's seconds since 1970 as Python does:
+// the fraction rounded to the microsecond, half to even.
+func fromTimestamp(a *exec.VarArgs) (time.Time, error) {
+	v := arg(a, 0, "timestamp")
+	if v == nil || !v.IsNumber() {
+		return time.Time{}, fmt.Errorf("fromtimestamp() takes a number of seconds")
+	}
+	whole, frac := math.Modf(v.Float())
+	us := math.RoundToEven(frac * 1e6)
+	if us >= 1e6 {
+		whole, us = whole+1, us-1e6
+	} else if us < 0 {
+		whole, us = whole-1, us+1e6
+	}
+	return time.Unix(int64(whole), int64(us)*1000), nil
 }
 
 // fixedZone is datetime.timezone(offset[, name]): a zone of one offset,
