@@ -9,7 +9,7 @@ import (
 // keys: read from SQLite's json_each.
 func TestDuckJSONEach(t *testing.T) {
 	expectTranslated(t, duckdb, "select j.value, j.key from t, json_each(t.x) as j", "select json_get_json(j.json, j.fullkey) AS value, CAST(j.key AS TEXT) AS key from t, json_each(t.x) as j")
-	expectTranslated(t, duckdb, "select value ->> 'a' from json_each('[1]')", "select json_get_text(json_get_json(json_each.json, json_each.fullkey), 'a') from json_each('[1]')")
+	expectTranslated(t, duckdb, "select value ->> 'a' from json_each('[1]')", "select json_get_text_duckdb(json_get_json(json_each.json, json_each.fullkey), 'a') from json_each('[1]')")
 	expectTranslated(t, duckdb, "select type, fullkey from json_tree('[1]') j", "select json_type_duckdb(j.json, j.fullkey) AS type, fullkey from json_tree('[1]') j")
 	expectTranslated(t, sqlite, "select j.value, j.id, * from json_each('[1]') j", "select j.value, j.id, * from json_each('[1]') j")
 	expectTranslated(t, bigquery, "select v from unnest([1]) as v", "select v.value AS v from json_each(json_array(1)) as v")

@@ -24,7 +24,7 @@ func (t *translator) rewriteBinary(n *node) {
 			carry := pr.carry(n) // before flat, which carries nothing
 			pr.flat++
 			defer func() { pr.flat-- }()
-			return "json_get_text(" + strings.TrimSpace(pr.text(n.x)) + ", " + path(pr) + ")" + carry
+			return "json_get_text_duckdb(" + strings.TrimSpace(pr.text(n.x)) + ", " + path(pr) + ")" + carry
 		}
 		return
 	}

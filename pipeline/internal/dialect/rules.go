@@ -379,7 +379,7 @@ var Translations = []Rule{
 		Note: "the adjusted sample estimators (KURTOSIS checked on Snowflake's documented example; SKEW is the same estimator family, not checked against one); NULL for fewer than 3 (4) values or when all are equal"},
 	{From: "FACTORIAL, HAVERSINE, BITAND_AGG, BITOR_AGG, BITXOR_AGG, APPROX_PERCENTILE, BASE64_ENCODE, BASE64_DECODE_STRING, HEX_DECODE_STRING, STRIP_NULL_VALUE, CHECK_JSON, GET_IGNORE_CASE", Dialects: "Snowflake", To: "Go functions (factorial_of, haversine_km, bit_and ..., quantile_cont_of ...)",
 		Note: "FACTORIAL beyond 20 is a real (an integer cannot hold it); APPROX_PERCENTILE is exact, the interpolated percentile; CHECK_JSON's message is Go's, not Snowflake's"},
-	{From: "x ->> path", Dialects: "DuckDB", To: "json_get_text(x, path)",
+	{From: "x ->> path", Dialects: "DuckDB", To: "json_get_text_duckdb(x, path)",
 		Note: "text, as DuckDB's ->> gives it: '5', 'true' (SQLite's ->> gives the number 5 and 1, which never equal the text '5' and 'true'); an object or array as JSON text, NULL for null; x ->> 0 is element 0"},
 	{From: "random()", Dialects: "DuckDB", To: "(((random() >> 11) + 4503599627370496) / 9007199254740992.0)",
 		Note: "a DOUBLE in [0, 1), as DuckDB's (SQLite's random() is a 64-bit integer, so random() < 0.5 would keep about half the rows for the wrong reason); the numbers are not DuckDB's"},

@@ -331,8 +331,8 @@ func init() {
 	}
 	// json_get_json(doc, path): the JSON text at path, JSON null kept as
 	// null (DuckDB's json_extract, Snowflake's GET_PATH on a variant).
-	rename("json_get_json", "json_extract", "duckdb")
-	rename("json_get_json", "json_extract_path", "duckdb")
+	rename("json_get_json_duckdb", "json_extract", "duckdb")
+	rename("json_get_json_duckdb", "json_extract_path", "duckdb")
 	rename("json_get_json", "get_path", "snowflake")
 	// json_get_member(doc, key or index): Snowflake's GET, one member by
 	// its whole name (dots included) or one element by index.
@@ -340,9 +340,16 @@ func init() {
 	// json_get_text(doc, path): a scalar as text, an object or array as
 	// JSON text, NULL for null (DuckDB's json_extract_string and ->>,
 	// Snowflake's JSON_EXTRACT_PATH_TEXT).
-	rename("json_get_text", "json_extract_string", "duckdb")
-	rename("json_get_text", "json_extract_path_text", "duckdb")
 	rename("json_get_text", "json_extract_path_text", "snowflake")
+	// DuckDB's extractions fail on text that is not JSON ("Malformed
+	// JSON"), where the others give NULL: json_get_text_duckdb and
+	// json_get_json_duckdb (the translator writes ->> as the former).
+	add(
+		Func{Name: "json_get_text_duckdb", NArgs: -1, Scalar: duckJSON("json_extract_string", jsonGetText)},
+		Func{Name: "json_get_json_duckdb", NArgs: -1, Scalar: duckJSON("json_extract", jsonGetJSON)},
+	)
+	rename("json_get_text_duckdb", "json_extract_string", "duckdb")
+	rename("json_get_text_duckdb", "json_extract_path_text", "duckdb")
 	// Snowflake's PARSE_JSON checks and keeps JSON text: SQLite's json().
 	rename("json", "parse_json", "snowflake", "bigquery")
 	// json_or_null(x): x's JSON text without spaces, its objects' keys
@@ -484,6 +491,22 @@ func jsonGetText(ctx sqlite3.Context, args ...sqlite3.Value) {
 	default:
 		s, _ := scalarText(raw)
 		ctx.ResultText(s)
+	}
+}
+
+// duckJSON is f failing, as DuckDB fails, when the document is text that
+// is not JSON.
+func duckJSON(name string, f func(sqlite3.Context, ...sqlite3.Value)) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if len(args) > 0 && args[0].Type() == sqlite3.TEXT && !json.Valid(args[0].RawText()) {
+			doc := args[0].Text()
+			if len(doc) > 40 {
+				doc = doc[:40] + "..."
+			}
+			fail(ctx, strings.ToUpper(name), "malformed JSON %q, which DuckDB refuses (test it first: CASE WHEN json_valid(x) THEN ... END)", doc)
+			return
+		}
+		f(ctx, args...)
 	}
 }
 
