@@ -245,10 +245,11 @@ func (r *runner) finishStep(step *Step, rel jinja.Relation) error {
 			bound = 0
 		}
 	}
-	rows, cols, fp, content, err := r.db.Fingerprint(r.ctx, store.Rel(rel.Schema, rel.Name), bound)
+	rows, cols, shape, fp, content, err := r.db.Fingerprint(r.ctx, store.Rel(rel.Schema, rel.Name), bound)
 	if err != nil {
 		return err
 	}
+	r.noteShape(k, shape)
 	r.hist.cells[k] = rows * int64(cols)
 	if fp != "" {
 		r.content[k] = tableRead{fp: fp, rows: content}

@@ -60,6 +60,11 @@ type history struct {
 	// cells is the number of values of each relation when it was last
 	// written (finishStep).
 	cells map[string]int64
+	// shapes are the columns of the relations last written whole by the
+	// engine, and rewrites what the last CREATE TABLE ... AS of each
+	// model read and made (rewrite.go).
+	shapes   map[string]relShape
+	rewrites map[string]rewrite
 }
 
 // tableRead is a table read whole: its fingerprint, its rows, and the
@@ -152,6 +157,7 @@ func (h *history) newVersion(rel, owner string) {
 	h.next++
 	h.versions[rel] = fmt.Sprint("v", h.next)
 	h.owner[rel] = owner
+	delete(h.shapes, rel)
 }
 
 // nodeRel is the relation a seed, model or snapshot node writes, and
@@ -186,6 +192,7 @@ func (r *runner) startReuse(h *history) {
 	r.mustRun = map[string]string{}
 	r.pending = map[string]*built{}
 	r.content = map[string]tableRead{}
+	r.shapes = map[string]relShape{}
 	h.reads = map[string]tableRead{}
 	r.first = len(h.nodes) == 0
 	if h.nodes == nil {
@@ -196,6 +203,9 @@ func (r *runner) startReuse(h *history) {
 	}
 	if h.cells == nil {
 		h.cells = map[string]int64{}
+	}
+	if h.shapes == nil {
+		h.shapes, h.rewrites = map[string]relShape{}, map[string]rewrite{}
 	}
 	if h.writes != r.db.Writes() {
 		clear(h.types) // what a query changed is not known
@@ -458,6 +468,7 @@ func (r *runner) record(n *graph.Node, step *Step, diags []diag.Diagnostic) {
 		switch step.Status {
 		case "ERROR":
 			delete(r.content, rel)
+			delete(r.shapes, rel)
 			r.hist.newVersion(rel, n.Name)
 		case "SKIP":
 		default:
@@ -498,6 +509,7 @@ func (r *runner) wroteVersion(rel, name string, step *Step) {
 	read, ok := r.content[rel]
 	delete(r.content, rel)
 	delete(r.hist.reads, rel)
+	defer r.keepShape(rel)
 	if !ok || rel == "" {
 		r.hist.newVersion(rel, name)
 		return
@@ -521,6 +533,7 @@ func (r *runner) contentVersion(rel jinja.Relation, rows [][]any) {
 	}
 	k := relKey(rel.Schema, rel.Name)
 	r.wrote(k)
+	delete(r.hist.shapes, k)
 	r.hist.versions[k] = fmt.Sprintf("rows %x", sha256.Sum256([]byte(answerText(rows))))
 	r.hist.owner[k] = rel.Name
 }

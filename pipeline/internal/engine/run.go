@@ -100,8 +100,10 @@ type runner struct {
 	// (statictypes.go), the history's.
 	types map[string]map[string]string
 	// content holds the tables this build wrote and read whole
-	// (finishStep), until their versions are set.
+	// (finishStep), until their versions are set; shapes the columns of
+	// the tables it wrote, likewise (rewrite.go).
 	content map[string]tableRead
+	shapes  map[string]relShape
 }
 
 // renderEffects is what a render's Go functions read and reported. A
@@ -537,6 +539,8 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	if err := r.db.LoadTable(r.ctx, rel.Schema, rel.Name, t.Columns, t.Types, t.Rows); err != nil {
 		return err
 	}
+	// LoadTable's table is its columns' names and declared types.
+	r.noteShape(relKey(rel.Schema, rel.Name), store.ShapeText(t.Columns, t.Types))
 	types := seedTypes(r.plan.dialect, t.Columns, declared, t.Types)
 	if r.plan.dialect == dialect.Snowflake && quotesColumns(r.plan.dialect, s) {
 		// dbt creates the columns quoted: Snowflake keeps their case
@@ -1212,6 +1216,10 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 			return err
 		}
 	}
+	if cfg.Materialized == "ephemeral" || r.isIncremental(cfg, rel) {
+		// Only a table made by CREATE TABLE ... AS is rewritten in place.
+		delete(r.hist.rewrites, n.ID)
+	}
 	if cfg.Materialized == "ephemeral" {
 		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS %s; CREATE TEMP VIEW %s AS\n%s", qrel, store.Ident(rel.Name), sql)); err != nil {
 			if r.ctx.Err() == nil && r.unreadEphemeral(n) {
@@ -1239,7 +1247,23 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	if err != nil {
 		return err
 	}
+	k := relKey(rel.Schema, rel.Name)
+	rewrite := indexes == "" && !cfg.ContractEnforced()
+	if rewrite && r.rewriteInPlace(n, k, qrel, sql) {
+		r.keepTypes(k, tr.types)
+		return r.finishStep(step, rel)
+	}
+	delete(r.hist.rewrites, n.ID)
+	stop := r.db.TrackReads()
 	err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s\n;\n%sRELEASE model", qrel, qrel, sql, indexes))
+	reads := stop()
+	if err == nil && rewrite {
+		defer func() {
+			if err == nil {
+				r.noteRewrite(n, k, sql, reads)
+			}
+		}()
+	}
 	if err != nil {
 		if !r.db.Conn().GetAutocommit() {
 			r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")

@@ -31,7 +31,7 @@ func TestFingerprint(t *testing.T) {
 				if err := db.Exec(context.Background(), sql); err != nil {
 					t.Fatal(err)
 				}
-				n, _, fp, _, err := db.Fingerprint(context.Background(), `"t"`, 100)
+				n, _, _, fp, _, err := db.Fingerprint(context.Background(), `"t"`, 100)
 				if err != nil || fp == "" {
 					t.Fatalf("%s: %d %q %v", sql, n, fp, err)
 				}
@@ -59,7 +59,7 @@ func TestFingerprintCountsLargeTables(t *testing.T) {
 		hashed bool
 	}{{120, true}, {119, false}, {10, false}, {0, false}} {
 		before := db.Stats().Statements
-		n, cols, fp, content, err := db.Fingerprint(ctx, `"t"`, tc.cells)
+		n, cols, _, fp, content, err := db.Fingerprint(ctx, `"t"`, tc.cells)
 		statements += db.Stats().Statements - before
 		if err != nil || n != 60 || cols != 2 || (fp != "") != tc.hashed {
 			t.Errorf("bound %d cells: %d rows, fingerprint %v, %v; want 60 rows, fingerprint %v", tc.cells, n, fp != "", err, tc.hashed)
