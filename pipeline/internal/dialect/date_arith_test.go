@@ -77,7 +77,7 @@ func TestExtractAtTimeZone(t *testing.T) {
 
 func TestClockInZoneAndBooleanText(t *testing.T) {
 	expectTranslated(t, bigquery, "select current_date('America/Los_Angeles')", "select date_of("+timestampNow+", 'America/Los_Angeles')")
-	expectTranslated(t, bigquery, "select current_datetime(z), current_datetime() from t", "select datetime_of("+timestampNow+", z), "+timestampNow+" from t")
+	expectTranslated(t, bigquery, "select current_datetime(z), current_datetime() from t", "select datetime_of("+timestampNowMicros+", z), "+timestampNowMicros+" from t")
 	expectTranslated(t, bigquery, "select cast(a > 1 as string) from t", "select CASE WHEN a > 1 THEN 'true' WHEN NOT a > 1 THEN 'false' END from t")
 	expectTranslated(t, snowflake, "select true::varchar", "select CASE WHEN true THEN 'true' WHEN NOT true THEN 'false' END")
 	expectTranslated(t, snowflake, "select get(v, 'a')::string, to_varchar(get_path(v, 'a.b')), get(v, 0)::int from t",

@@ -19,10 +19,10 @@ func (t *translator) clockName(n *node, name string) bool {
 	return true
 }
 
-// clockIn is the clock to SQL, in the dialect's precision: DuckDB's
-// current_timestamp has microseconds (timestampNowMicros).
+// clockIn is the clock to SQL, in the dialect's precision: DuckDB's and
+// BigQuery's current_timestamp have microseconds (timestampNowMicros).
 func (t *translator) clockIn(to string) string {
-	if t.d == DuckDB && to == timestampNow {
+	if (t.d == DuckDB || t.d == BigQuery) && to == timestampNow {
 		return timestampNowMicros
 	}
 	return to
@@ -97,12 +97,12 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	}
 	if t.d == BigQuery && !qualified && len(n.list) == 1 && n.x == nil && (name == "current_date" || name == "current_datetime") {
 		// CURRENT_DATE(zone), CURRENT_DATETIME(zone): the clock in that zone
-		fn, zone := "date_of", n.list[0]
+		fn, zone, now := "date_of", n.list[0], timestampNow
 		if name == "current_datetime" {
-			fn = "datetime_of"
+			fn, now = "datetime_of", t.clockIn(timestampNow)
 		}
 		n.print = func(pr *printer, n *node) string {
-			return fn + "(" + timestampNow + ", " + pr.text(zone) + ")" + pr.carry(n, zone)
+			return fn + "(" + now + ", " + pr.text(zone) + ")" + pr.carry(n, zone)
 		}
 		return
 	}

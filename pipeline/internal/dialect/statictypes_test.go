@@ -31,7 +31,7 @@ func TestStaticTypesInStatement(t *testing.T) {
 		{bigquery, "with c as (select timestamp(a) as ts from t union all select null) select cast(ts as string) from c",
 			"with c as (select timestamp_text(a) as ts from t union all select null) select timestamp_string(ts, 'TIMESTAMP', 'bigquery') from c"},
 		{bigquery, "with c as (select if(a > 0, current_timestamp(), null) as ts from t) select ts from c where ts > '2024-01-01'",
-			"with c as (select iif(a > 0, as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), null) as ts from t) select ts from c where instant_key(ts) > instant_key('2024-01-01T00:00:00Z')"},
+			"with c as (select iif(a > 0, clock_micros(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), null) as ts from t) select ts from c where instant_key(ts) > instant_key('2024-01-01T00:00:00Z')"},
 		// VALUES and t(a, b) renaming a subquery's columns by position
 		{duckdb, "select d + 1 from (values (date '2024-01-05', 1), (null, 2)) t(d, n)",
 			"select date(d, ((1)) || ' days') from (WITH _nexus_cols1(d, n) AS (values (date('2024-01-05'), 1), (null, 2)) SELECT * FROM _nexus_cols1) AS t"},

@@ -46,7 +46,7 @@ func TestTimestampCasts(t *testing.T) {
 func TestTimestampComparisons(t *testing.T) {
 	expectTranslated(t, bigquery, "select id from t where a >= timestamp '2024-01-05 00:00:00'", "select id from t where instant_key(as_timestamp(a)) >= instant_key('2024-01-05T00:00:00Z')")
 	expectTranslated(t, bigquery, "select id from t where timestamp_seconds(b) < a", "select id from t where instant_key(timestamp_from_seconds(b)) < instant_key(as_timestamp(a))")
-	expectTranslated(t, bigquery, "select id from t where a between '2024-01-05' and current_timestamp()", "select id from t where instant_key(as_timestamp(a)) between instant_key('2024-01-05T00:00:00Z') and instant_key(as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))")
+	expectTranslated(t, bigquery, "select id from t where a between '2024-01-05' and current_timestamp()", "select id from t where instant_key(as_timestamp(a)) between instant_key('2024-01-05T00:00:00Z') and instant_key(clock_micros(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))")
 	expectTranslated(t, snowflake, "select id from t where a < current_timestamp", "select id from t where instant_key(as_timestamp(a)) < instant_key(as_timestamp(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))")
 	expectTranslated(t, duckdb, "select id from t where a::timestamp = b::timestamp", "select id from t where cast_to(a, 'DATETIME', 'duckdb', 1) = cast_to(b, 'DATETIME', 'duckdb', 1)")
 	expectTranslated(t, duckdb, "select nullif(a::timestamp, '2024-01-05'), nullif(a::timestamp, ''), a::timestamp = 'x' from t", "select nullif(cast_to(a, 'DATETIME', 'duckdb', 1), '2024-01-05T00:00:00Z'), nullif(cast_to(a, 'DATETIME', 'duckdb', 1), cast_to('', 'DATETIME', 'duckdb', 1)), cast_to(a, 'DATETIME', 'duckdb', 1) = cast_to('x', 'DATETIME', 'duckdb', 1) from t")
