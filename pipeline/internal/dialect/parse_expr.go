@@ -569,6 +569,9 @@ func (p *parser) parsePrimary() *node {
 				p.noteJoinWordRef(t)
 				p.fail("unexpected " + t.text)
 			}
+			if !p.isPunctAt(1, ".") {
+				p.noteJoinWordRef(t) // DuckDB's select authorization from t
+			}
 		}
 		return p.parseNameOrCall()
 	}

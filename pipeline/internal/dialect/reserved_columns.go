@@ -2,11 +2,16 @@ package dialect
 
 import "strings"
 
-// joinWords are the join words (and END) each warehouse reserves, so that
+// joinWords are the join words (and END, and DuckDB's words for types and
+// functions) each warehouse reserves, so that
 // none names a column unquoted there (select left = 'T' is a syntax error),
 // while SQLite takes them as names when nothing else fits.
 var joinWords = map[Dialect]map[string]bool{
-	DuckDB:    {"left": true, "right": true, "full": true, "inner": true, "outer": true, "cross": true, "natural": true, "join": true, "end": true},
+	DuckDB: {"left": true, "right": true, "full": true, "inner": true, "outer": true, "cross": true, "natural": true, "join": true, "end": true,
+		// words DuckDB keeps for types and functions (checked on DuckDB:
+		// select authorization from t is a syntax error there)
+		"authorization": true, "binary": true, "collation": true, "concurrently": true, "freeze": true, "overlaps": true,
+		"positional": true, "similar": true, "verbose": true, "semi": true, "anti": true, "asof": true},
 	BigQuery:  {"left": true, "right": true, "full": true, "inner": true, "outer": true, "cross": true, "natural": true, "join": true, "end": true},
 	Snowflake: {"left": true, "right": true, "full": true, "inner": true, "cross": true, "natural": true, "join": true},
 }

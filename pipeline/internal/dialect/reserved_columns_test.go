@@ -13,6 +13,10 @@ func TestJoinWordColumns(t *testing.T) {
 	expectTranslated(t, snowflake, "select outer from t", "select outer from t") // not reserved in Snowflake
 	expectRefused(t, duckdb, "select cast(coalesce(ends, end) as timestamp) as end_at from t", `1:28: END is a reserved word in DuckDB SQL, which refuses it as a column name unquoted: write "end" (quote the name as the warehouse quotes one ("left", Snowflake's "LEFT", BigQuery's `+"`left`"+`), or qualify it: t.left)`)
 	expectRefused(t, bigquery, "select end from t", "1:8: END is a reserved word in BigQuery SQL, which refuses it as a column name unquoted: write `end` (quote the name as the warehouse quotes one (\"left\", Snowflake's \"LEFT\", BigQuery's `left`), or qualify it: t.left)")
+	// DuckDB's words for types and functions: refused bare, names when qualified or an alias
+	expectRefused(t, duckdb, "select id, authorization as code from t", `1:12: AUTHORIZATION is a reserved word in DuckDB SQL, which refuses it as a column name unquoted: write "authorization" (quote the name as the warehouse quotes one ("left", Snowflake's "LEFT", BigQuery's `+"`left`"+`), or qualify it: t.left)`)
+	expectTranslated(t, duckdb, "select t.authorization, x as binary, b similar to a from t", "select t.authorization, x as binary, regexp_full_match(b, a) from t")
+	expectTranslated(t, snowflake, "select authorization, binary from t", "select authorization, binary from t")
 	// Snowflake does not reserve END: a column where an expression starts
 	expectTranslated(t, snowflake, "select cast(coalesce(ends, end) as timestamp) as end_at, end, case when end > 1 then end else 0 end as e from t",
 		"select cast_to(coalesce(ends, end), 'DATETIME', 'snowflake', 1) as end_at, end, case when end > 1 then end else 0 end as e from t")
