@@ -88,6 +88,7 @@ func rewriteOperators(root nodes.Node) {
 				setMethodReceiver((*nodes.Call)(v.UnsafePointer()))
 				rewriteSpreadCall((*nodes.Call)(v.UnsafePointer()))
 				rewriteMethodCall((*nodes.Call)(v.UnsafePointer()))
+				orderKwargs((*nodes.Call)(v.UnsafePointer()))
 			case getAttrType:
 				rewriteNoneAttr((*nodes.GetAttribute)(v.UnsafePointer()))
 			case getItemType:

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -125,12 +124,7 @@ func dictFn(a *exec.VarArgs) (*exec.Value, error) {
 	default:
 		return nil, fmt.Errorf("dict expected at most 1 argument, got %d", len(a.Args))
 	}
-	names := make([]string, 0, len(a.KwArgs))
-	for k := range a.KwArgs {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	for _, k := range names {
+	for _, k := range kwargNames(a) {
 		put(exec.AsValue(k), a.KwArgs[k])
 	}
 	return exec.AsValue(d), nil
