@@ -837,9 +837,6 @@ func (t *translator) valuesTypes(v *node) []colType {
 		return cols
 	}
 	cols := t.valuesTypesOf(v)
-	if t.valTypes == nil {
-		t.valTypes = map[*node][]colType{}
-	}
 	t.valTypes[v] = cols
 	return cols
 }

@@ -56,30 +56,56 @@ type tableSetData struct {
 
 func (s *tableSetTables) data() *tableSetData { return (*tableSetData)(unsafe.Pointer(s)) }
 
-func (s *tableSetTables) GetItem(key any) (*exec.Value, bool) {
+func (s *tableSetTables) seq() mappedSequence {
 	d := s.data()
-	if i, ok := key.(int); ok {
-		if i < 0 {
-			i += len(d.tables)
-		}
-		if i >= 0 && i < len(d.tables) {
-			return exec.AsValue(d.tables[i]), true
-		}
-		return exec.AsValue(nil), false
-	}
-	for i, k := range d.keys {
-		if exec.ToValue(k).EqualValueTo(exec.ToValue(key)) {
-			return exec.AsValue(d.tables[i]), true
-		}
-	}
-	return exec.AsValue(nil), false
+	return mappedSequence{n: len(d.tables), key: func(i int) any { return d.keys[i] }, val: func(i int) any { return d.tables[i] }}
 }
 
+func (s *tableSetTables) GetItem(key any) (*exec.Value, bool) { return s.seq().item(key) }
+
 func (s *tableSetTables) GetAttribute(name string) (*exec.Value, bool) {
-	d := s.data()
+	return s.seq().attribute(name)
+}
+
+// mappedSequence is agate's MappedSequence of n values with a key each
+// (a table's columns, a TableSet's tables): s[i] reads by position, s[key]
+// and get(key, default) by key, and keys(), values() and items() list
+// them. (agate gives tuples where these give lists.)
+type mappedSequence struct {
+	n        int
+	key, val func(i int) any
+}
+
+// at is the position of the value whose key equals k.
+func (m mappedSequence) at(k *exec.Value) (int, bool) {
+	for i := range m.n {
+		if exec.ToValue(m.key(i)).EqualValueTo(k) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func (m mappedSequence) item(key any) (*exec.Value, bool) {
+	i, ok := key.(int)
+	if ok {
+		if i < 0 {
+			i += m.n
+		}
+		ok = i >= 0 && i < m.n
+	} else {
+		i, ok = m.at(exec.ToValue(key))
+	}
+	if !ok {
+		return exec.AsValue(nil), false // no such item: undefined, as Jinja makes it (never a nil the evaluator reads)
+	}
+	return exec.AsValue(m.val(i)), true
+}
+
+func (m mappedSequence) attribute(name string) (*exec.Value, bool) {
 	list := func(f func(i int) any) func(*exec.VarArgs) *exec.Value {
 		return func(*exec.VarArgs) *exec.Value {
-			out := make([]any, len(d.tables))
+			out := make([]any, m.n)
 			for i := range out {
 				out[i] = f(i)
 			}
@@ -88,16 +114,17 @@ func (s *tableSetTables) GetAttribute(name string) (*exec.Value, bool) {
 	}
 	switch name {
 	case "keys":
-		return exec.AsValue(list(func(i int) any { return d.keys[i] })), true
+		return exec.AsValue(list(m.key)), true
 	case "values":
-		return exec.AsValue(list(func(i int) any { return d.tables[i] })), true
+		return exec.AsValue(list(m.val)), true
 	case "items":
-		return exec.AsValue(list(func(i int) any { return exec.ValuesList{exec.ToValue(d.keys[i]), exec.AsValue(d.tables[i])} })), true
+		return exec.AsValue(list(func(i int) any { return exec.ValuesList{exec.ToValue(m.key(i)), exec.AsValue(m.val(i))} })), true
 	case "get":
 		return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
+			// by key only, as agate's get reads its dict
 			if k := arg(a, 0, "key"); k != nil {
-				if v, ok := s.GetItem(k.Interface()); ok {
-					return v
+				if i, ok := m.at(k); ok {
+					return exec.AsValue(m.val(i))
 				}
 			}
 			if v := arg(a, 1, "default"); v != nil {

@@ -555,9 +555,13 @@ func appendPyJSON(b []byte, v *exec.Value, sortKeys bool) []byte {
 			return append(b, "true"...)
 		}
 		return append(b, "false"...)
-	case v.IsFloat() && (math.IsInf(v.Float(), 0) || math.IsNaN(v.Float())):
-		// json.dumps writes JavaScript's names
-		return append(b, map[string]string{"inf": "Infinity", "-inf": "-Infinity", "nan": "NaN"}[pyStr(v)]...)
+	case v.IsFloat() && math.IsNaN(v.Float()):
+		return append(b, "NaN"...) // json.dumps writes JavaScript's names
+	case v.IsFloat() && math.IsInf(v.Float(), 0):
+		if v.Float() < 0 {
+			return append(b, "-Infinity"...)
+		}
+		return append(b, "Infinity"...)
 	case v.IsInteger(), v.IsFloat():
 		return append(b, v.String()...)
 	case v.IsString():

@@ -42,7 +42,7 @@ func (n *loopNode) Execute(r *exec.Renderer, _ *nodes.ControlStructureBlock) err
 	// a loop is at depth 1 unless this loop's own recursion set another
 	depth := 1
 	if p, ok := ctx.Get(recursiveDepth); ok {
-		if l, ok := p.(recursionLevel); ok && l.loop == n.inner && n.inner != nil {
+		if l, ok := p.(recursionLevel); ok && l.loop == n.inner {
 			depth = l.depth
 		}
 	}

@@ -412,63 +412,17 @@ func (t table) columnNames() []string {
 }
 
 // tableColumns is a table's .columns, agate's MappedSequence of its
-// columns: iterating it and c[i] give columns in order, c['name'] one by
-// name, and it has keys(), values(), items() and get(name, default).
-// (agate gives tuples where these give lists.)
+// columns keyed by name (mappedSequence): iterating it and c[i] give
+// columns in order, c['name'] one by name.
 type tableColumns []tableColumn
 
-func (cs tableColumns) GetItem(key any) (*exec.Value, bool) {
-	switch k := key.(type) {
-	case int:
-		if k < 0 {
-			k += len(cs)
-		}
-		if k >= 0 && k < len(cs) {
-			return exec.AsValue(cs[k]), true
-		}
-	case string:
-		for _, c := range cs {
-			if c.name() == k {
-				return exec.AsValue(c), true
-			}
-		}
-	}
-	return exec.AsValue(nil), false // no such item: undefined, as Jinja makes it (never a nil the evaluator reads)
+func (cs tableColumns) seq() mappedSequence {
+	return mappedSequence{n: len(cs), key: func(i int) any { return cs[i].name() }, val: func(i int) any { return cs[i] }}
 }
 
-func (cs tableColumns) GetAttribute(name string) (*exec.Value, bool) {
-	list := func(f func(c tableColumn) any) func(*exec.VarArgs) *exec.Value {
-		return func(*exec.VarArgs) *exec.Value {
-			out := make([]any, len(cs))
-			for i, c := range cs {
-				out[i] = f(c)
-			}
-			return exec.AsValue(&out)
-		}
-	}
-	switch name {
-	case "keys":
-		return exec.AsValue(list(func(c tableColumn) any { return c.name() })), true
-	case "values":
-		return exec.AsValue(list(func(c tableColumn) any { return c })), true
-	case "items":
-		return exec.AsValue(list(func(c tableColumn) any { return exec.ValuesList{exec.AsValue(c.name()), exec.AsValue(c)} })), true
-	case "get":
-		return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
-			// by name only, as agate's get reads its dict
-			if len(a.Args) > 0 && a.Args[0].IsString() {
-				if v, ok := cs.GetItem(a.Args[0].String()); ok {
-					return v
-				}
-			}
-			if len(a.Args) > 1 {
-				return a.Args[1]
-			}
-			return noneValue()
-		}), true
-	}
-	return exec.AsValue(nil), false
-}
+func (cs tableColumns) GetItem(key any) (*exec.Value, bool) { return cs.seq().item(key) }
+
+func (cs tableColumns) GetAttribute(name string) (*exec.Value, bool) { return cs.seq().attribute(name) }
 
 // tableColumn is one column of a table, agate's Column: .name, .values(),
 // c[i], and iterating it, |list or `in` see its values. gonja iterates
