@@ -43,6 +43,9 @@ func TestIntervalArithmetic(t *testing.T) {
 	// date_add(DATE, INTERVAL) is a TIMESTAMP through a CTE, as DATE + INTERVAL is
 	expectTranslated(t, duckdb, "with s as (select date_add(cast(d as date), interval (n - 1) day) as x from t) select x = cast(d as date), cast(x as varchar) from s",
 		"with s as (select datetime_add_to_timestamp(cast_to(d, 'DATE', 'duckdb', 1), (date_arith(n, 1, '-', 1)), 'day') as x from t) select x = as_timestamp(cast_to(d, 'DATE', 'duckdb', 1)), timestamp_string(x, 'DATETIME', 'duckdb') from s")
+	// date_add(DATE, n) is DATE + n, a DATE through a CTE
+	expectTranslated(t, duckdb, "with s as (select date_add(d::date, n) as x, date_add(2, d::date) as y from t) select x = y, cast(x as varchar) from s",
+		"with s as (select date(cast_to(d, 'DATE', 'duckdb', 1), (n) || ' days') as x, date(cast_to(d, 'DATE', 'duckdb', 1), (2) || ' days') as y from t) select x = y, cast(x as TEXT) from s")
 }
 
 func TestNumericScaleCasts(t *testing.T) {

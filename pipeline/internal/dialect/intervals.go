@@ -433,3 +433,25 @@ func (t *translator) refuseTextInterval(text, iv *node) bool {
 	t.refuse(skipSpace(t.toks, text.start), refTextInterval)
 	return true
 }
+
+// duckDBDaysAdded writes DuckDB's date_add(d, n), which DuckDB binds as
+// d + n, as n days after the DATE d (n + d too). It tells whether n was
+// one: an INTERVAL argument is the other date_add.
+func (t *translator) duckDBDaysAdded(n *node) bool {
+	if len(n.list) != 2 || n.x != nil {
+		return false
+	}
+	d, days := n.list[0], n.list[1]
+	for _, a := range n.list {
+		if a.kind == nInterval || a.kind == nStar || t.staticType(a) == TypeInterval || t.staticType(a) == TypeMaybeInterval {
+			return false
+		}
+	}
+	if t.numberType(d) != "" && t.numberType(days) == "" {
+		d, days = days, d
+	}
+	n.print = func(pr *printer, n *node) string {
+		return "date(" + pr.text(d) + ", (" + pr.text(days) + ") || ' days')" + pr.carry(n, d, days)
+	}
+	return true
+}

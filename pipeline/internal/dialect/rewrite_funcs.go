@@ -283,6 +283,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.d == DuckDB && name == "date_add" && !qualified && len(n.list) == 2 && t.refuseTextInterval(n.list[0], n.list[1]) {
 		return
 	}
+	if t.d == DuckDB && name == "date_add" && !qualified && t.duckDBDaysAdded(n) {
+		return
+	}
 	if t.refuseLiteralDates(n) {
 		return
 	}

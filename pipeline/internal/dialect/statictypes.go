@@ -275,6 +275,10 @@ func (t *translator) staticTypeOf(n *node) string {
 					return sqlfunc.KindWallClock
 				}
 			}
+			// date_add(d, n) is d + n: a DATE
+			if t.d == DuckDB && len(n.list) == 2 && !t.intervalOf(n.list[0]) && !t.intervalOf(n.list[1]) && n.list[1].kind != nInterval && n.list[0].kind != nInterval {
+				return TypeDate
+			}
 		}
 	case nCase:
 		if typ := t.conditionalScale(caseBranches(n)); typ != "" {
