@@ -21,7 +21,10 @@ type createInfo struct {
 	viewCols          []int // the name tokens of a view's column list
 	extra             []int // [start, end) of clauses that change no result: PARTITION BY...
 	query             *node
-	bad               int // token of a form refused, or -1
+	copyTok           int    // CLONE, LIKE or COPY of a table copied, or -1
+	copyWord          string // which of them
+	source            *node  // the table copied (nTable)
+	bad               int    // token of a form refused, or -1
 	badWhat           string
 }
 
@@ -50,7 +53,7 @@ var resultlessClauses = map[string]bool{
 // fail, and are read as soup.
 func (p *parser) parseCreate() *node {
 	n := p.open(nCreate)
-	c := &createInfo{orTok: -1, replaceTok: -1, bad: -1}
+	c := &createInfo{orTok: -1, replaceTok: -1, copyTok: -1, bad: -1}
 	n.create = c
 	p.expectWord("create")
 	if i, ok := p.acceptWord("or"); ok {
@@ -94,6 +97,9 @@ func (p *parser) parseCreate() *node {
 	default:
 		p.parseColumnDefs(c)
 	}
+	if t := p.peek(); t.kind == kWord && copyWords[p.d][t.lower] && !c.view && c.cols == nil {
+		p.parseTableCopy(c, n)
+	}
 	if t := p.peek(); t.kind == kWord && resultlessClauses[t.lower] && !c.view {
 		start := p.ti()
 		for depth := 0; !p.atEOF() && !p.isPunct(";") && !(depth == 0 && p.isWord("as")); p.next() {
@@ -111,7 +117,7 @@ func (p *parser) parseCreate() *node {
 			c.bad, c.badWhat = n.start, "CREATE TABLE with both column definitions and AS SELECT"
 		}
 		c.query = n.add(p.parseQuery())
-	} else if c.cols == nil && c.bad < 0 {
+	} else if c.cols == nil && c.source == nil && c.bad < 0 {
 		c.bad, c.badWhat = p.ti(), "this CREATE "+map[bool]string{false: "TABLE", true: "VIEW"}[c.view]
 		for !p.atEOF() && !p.isPunct(";") {
 			p.next()
@@ -121,6 +127,28 @@ func (p *parser) parseCreate() *node {
 		p.fail("expected the end of the statement")
 	}
 	return p.close(n)
+}
+
+// copyWords are the words that make a table from another in each
+// warehouse: Snowflake's CLONE and LIKE, BigQuery's CLONE, COPY and LIKE.
+var copyWords = map[Dialect]map[string]bool{
+	Snowflake: {"clone": true, "like": true},
+	BigQuery:  {"clone": true, "copy": true, "like": true},
+}
+
+// parseTableCopy reads CLONE y, COPY y or LIKE y. A copy of the table as
+// it was at some time (Snowflake's AT | BEFORE, BigQuery's FOR
+// SYSTEM_TIME AS OF) is refused: the playground keeps no history.
+func (p *parser) parseTableCopy(c *createInfo, n *node) {
+	c.copyTok, c.copyWord = p.ti(), p.peek().lower
+	p.next()
+	c.source = n.add(p.parseTableName())
+	if p.isWord("at") || p.isWord("before") || p.isWord("for") {
+		c.bad, c.badWhat = p.ti(), "a copy of a table as it was at a past time"
+		for !p.atEOF() && !p.isPunct(";") {
+			p.next()
+		}
+	}
 }
 
 // parseTableName reads a dotted table name into an nTable node.
@@ -256,6 +284,9 @@ func (t *translator) rewriteCreate(n *node) {
 		}
 	}
 	name := t.tableName(c.name, c.temp)
+	if c.source != nil {
+		t.rewriteTableCopy(c)
+	}
 	if c.orTok >= 0 {
 		t.pr.dropTok(c.orTok)
 		t.pr.dropTok(c.replaceTok)
@@ -440,4 +471,22 @@ func (t *translator) createdName(c *createInfo) (schema, table string) {
 		return parts[k-2], parts[k-1]
 	}
 	return "", parts[0]
+}
+
+// rewriteTableCopy writes CREATE TABLE x CLONE | COPY y as CREATE TABLE x
+// AS SELECT * FROM y, its columns and rows, and LIKE y as the same with no
+// rows. BigQuery's LIKE y AS SELECT ... takes the query's rows: the
+// LIKE is dropped.
+func (t *translator) rewriteTableCopy(c *createInfo) {
+	if c.query != nil {
+		for i := c.copyTok; i < c.source.end; i++ {
+			t.pr.dropTok(i)
+		}
+		return
+	}
+	t.pr.setTok(c.copyTok, "AS SELECT * FROM")
+	t.tableName(c.source, false)
+	if c.copyWord == "like" {
+		c.source.post += " LIMIT 0"
+	}
 }

@@ -24,6 +24,11 @@ func TestCreate(t *testing.T) {
 		{bigquery, "create table if not exists x (a int64, b array<struct<c string, d int64>>, e numeric(10, 2))", "create table if not exists x (a INTEGER, b TEXT, e REAL)"},
 		{duckdb, "create or replace view v (a) as select 1", "DROP VIEW IF EXISTS v; create   view v (a) as select 1"},
 		{snowflake, "create or replace secure view s.v as select 1 as a", "DROP VIEW IF EXISTS s.v; create    view s.v as select 1 as a"},
+		{snowflake, "create or replace table s.x clone s.y", "DROP TABLE IF EXISTS s.x; create   table s.x AS SELECT * FROM s.y"},
+		{snowflake, "create transient table if not exists x clone y copy grants", "create  table if not exists x AS SELECT * FROM y "},
+		{snowflake, "create table x like y", "create table x AS SELECT * FROM y LIMIT 0"},
+		{bigquery, "create table `p.d.x` copy `p.d.y`", "create table d.x AS SELECT * FROM d.y"},
+		{bigquery, "create table d.x like d.y as select 1 as a", "create table d.x  as select 1 as a"},
 		// the tables statements write are names, never struct fields
 		{bigquery, "insert into main.x select a from t", "insert into main.x select a from t"},
 		{bigquery, "insert into `p.d.x` (a) select 1", "insert into d.x (a) select 1"},
@@ -41,8 +46,9 @@ func TestCreate(t *testing.T) {
 		d        Dialect
 		in, want string
 	}{
-		{snowflake, "create or replace table s.x clone y", "1:29: this CREATE TABLE is not supported by SQLite (" + refCreate.hint + ")"},
-		{snowflake, "create table x like y", "1:16: this CREATE TABLE is not supported by SQLite (" + refCreate.hint + ")"},
+		{snowflake, "create or replace table s.x clone y at (offset => -60)", "1:37: a copy of a table as it was at a past time is not supported by SQLite (" + refCreate.hint + ")"},
+		{bigquery, "create table x clone y for system_time as of current_timestamp()", "1:24: a copy of a table as it was at a past time is not supported by SQLite (" + refCreate.hint + ")"},
+		{duckdb, "create table x like y", "1:16: this CREATE TABLE is not supported by SQLite (" + refCreate.hint + ")"},
 		{duckdb, "create table x (a int primary key)", "1:23: a column constraint other than NOT NULL is not supported by SQLite (" + refCreate.hint + ")"},
 		{bigquery, "create table x (a int64) as select 1", "1:1: CREATE TABLE with both column definitions and AS SELECT is not supported by SQLite (" + refCreate.hint + ")"},
 		{duckdb, "create table x (a frobnicate)", "1:19: unknown type \"frobnicate\" in a cast (" + refUnknown.hint + ")"},
@@ -66,6 +72,7 @@ func TestCreateRuns(t *testing.T) {
 		{snowflake, "create table x as select 5 as a; create or replace temporary table x as select 6 as a", "select (select a from main.x) || ',' || (select a from temp.x)", "5,6"},
 		{duckdb, "create or replace view v as select 1 as a; create or replace view v as select 3 as a", "select a from v", "3"},
 		{duckdb, "create table x (a int, b varchar); insert into x values (1, '007'); truncate x; insert into x values (2, '008')", "select a, b from x", "2|008"},
+		{snowflake, "create table y as select 1 as a, 'b' as b; create or replace table x clone y; create or replace table x clone y; create table z like y", "select (select count(*) || a || b from x) || (select count(*) from z)", "11b0"},
 	}
 	for _, s := range scripts {
 		sql, err := TranslateWith(s.sql, testOptions(s.d))

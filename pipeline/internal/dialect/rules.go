@@ -301,6 +301,8 @@ var Translations = []Rule{
 	{From: "a function of the warehouse", Dialects: warehouses, To: "the function of pipeline/internal/sqlfunc computing it (sqlfunc.Rename)"},
 	{From: "CREATE OR REPLACE [TEMP] TABLE | VIEW x AS SELECT ...", Dialects: all, To: "DROP TABLE | VIEW IF EXISTS x; CREATE [TEMP] TABLE | VIEW x AS SELECT ...",
 		Note: "TRANSIENT, SECURE and MATERIALIZED are dropped, VOLATILE is TEMP; column types become SQLite's (arrays and structs TEXT); BigQuery's PARTITION BY, CLUSTER BY and OPTIONS and Snowflake's CLUSTER BY and COMMENT change no result and are dropped; a temporary table loses its schema"},
+	{From: "CREATE [OR REPLACE] TABLE x CLONE y, LIKE y; BigQuery's COPY y", Dialects: "BigQuery, Snowflake", To: "CREATE TABLE x AS SELECT * FROM y (LIKE: ... LIMIT 0)",
+		Note: "the copy has y's columns and rows (none for LIKE), and no history: a CLONE or COPY of y as it was at a past time (AT, BEFORE, FOR SYSTEM_TIME AS OF) is refused"},
 	{From: "TRUNCATE [TABLE] x", Dialects: all, To: "DELETE FROM x"},
 	{From: "ALTER TABLE x ADD PRIMARY KEY | FOREIGN KEY ... NOT ENFORCED, DROP PRIMARY KEY | CONSTRAINT, SET OPTIONS, ALTER COLUMN c SET OPTIONS | DROP NOT NULL; Snowflake's ADD [CONSTRAINT] PRIMARY KEY | UNIQUE | FOREIGN KEY, CLUSTER BY, SET COMMENT | TAG | property = value, ALTER COLUMN c COMMENT", Dialects: "BigQuery, Snowflake", To: "SELECT cols FROM x LIMIT 0 (and SELECT cols FROM the referenced table LIMIT 0)",
 		Note: "constraints these warehouses do not enforce, options and comments change no row: what runs checks that the tables and columns named exist, as the warehouse does; with ALTER TABLE IF EXISTS nothing is checked; other ALTER TABLE statements (RENAME, ADD and DROP COLUMN) run as SQLite runs them"},
@@ -682,7 +684,7 @@ var Refusals = []Rule{
 	{From: "select 2 as a, a * 10 as b (an alias used in the same select list)", Dialects: "BigQuery", To: refLateralAlias.hint},
 	{From: "x GLOB p ESCAPE e, x SIMILAR TO p ESCAPE e", Dialects: "DuckDB", To: refEscape.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
-	{From: "CREATE TABLE x LIKE y, CLONE y, column constraints other than NOT NULL, column definitions with AS SELECT", Dialects: all, To: refCreate.hint},
+	{From: "column constraints other than NOT NULL, column definitions with AS SELECT, a CLONE of a table as it was at a past time; DuckDB's CREATE TABLE x LIKE y (DuckDB refuses it too)", Dialects: all, To: refCreate.hint},
 }
 
 // Markdown is the README's table of the rules: what runs as what, where
