@@ -346,11 +346,12 @@ func (r *runner) builtinTestSQL(t *project.Test, rel string) (string, error) {
 		return fmt.Sprintf("select %s as value_field, count(*) as n_records from %s where %s is not null and %s not in (%s) group by %s",
 			col, rel, col, col, strings.Join(lits, ", "), col), nil
 	case "relationships":
-		rel = strings.TrimSuffix(rel, " dbt_subquery") // aliased child below
+		// as dbt writes it: the column and the field may be expressions
 		to := r.testRelation(refName(t.Args["to"].(string)))
 		field := t.Args["field"].(string)
-		return fmt.Sprintf("select child.%s as from_field from %s as child left join %s as parent on child.%s = parent.%s where child.%s is not null and parent.%s is null",
-			col, rel, to, col, field, col, field), nil
+		return fmt.Sprintf("with child as (select %s as from_field from %s where %s is not null), parent as (select %s as to_field from %s) "+
+			"select from_field from child left join parent on child.from_field = parent.to_field where parent.to_field is null",
+			col, rel, col, field, to), nil
 	}
 	return "", fmt.Errorf("unknown test kind %q", t.Kind)
 }
