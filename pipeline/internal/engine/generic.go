@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
@@ -37,7 +38,7 @@ func (p *plan) genericCall(t *project.Test) (src string, globals map[string]any)
 	globals = map[string]any{"__test_model__": model, "__test_args__": t.Args}
 	if t.Column != "" {
 		args = append(args, "column_name=__test_column__")
-		globals["__test_column__"] = t.Column
+		globals["__test_column__"] = p.testColumn(t)
 	}
 	names := make([]string, 0, len(t.Args))
 	for k := range t.Args {
@@ -89,6 +90,15 @@ func (p *plan) definitionConfig(t *project.Test) error {
 
 // testRelationOf is the relation a test checks: a model's (or seed's,
 // snapshot's) or a source's ("source:src.table").
+// testColumn is the column a test runs on, quoted as the warehouse quotes
+// names when the column's entry sets quote: true.
+func (p *plan) testColumn(t *project.Test) string {
+	if p.dialect == dialect.BigQuery {
+		return t.QuotedColumn("`")
+	}
+	return t.QuotedColumn(`"`)
+}
+
 func (p *plan) testRelationOf(model string) jinja.Relation {
 	if strings.HasPrefix(model, "source:") {
 		return p.sources[strings.TrimPrefix(model, "source:")].rel

@@ -67,7 +67,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 			// store_failures would build their table.
 			node["schema"] = p.env.DBTSchema(p.target, nil, cmp.Or(t.Config.Schema, "dbt_test__audit"))
 			node["relation_name"] = nil // dbt's, without store_failures
-			node["column_name"] = nilIfEmpty(t.Column)
+			node["column_name"] = nilIfEmpty(p.testColumn(t))
 			if t.Kind == "singular" {
 				node["raw_code"] = t.SQL
 				node["checksum"] = fileChecksum([]byte(t.SQL))
@@ -82,7 +82,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 				if strings.Contains(t.Generic, ".") {
 					namespace = pkg
 				}
-				node["test_metadata"] = map[string]any{"name": strings.TrimPrefix(macro, "test_"), "kwargs": testKwargs(t), "namespace": namespace}
+				node["test_metadata"] = map[string]any{"name": strings.TrimPrefix(macro, "test_"), "kwargs": testKwargs(t, p.testColumn(t)), "namespace": namespace}
 				macros = []any{"macro." + pkg + "." + macro, "macro.dbt.get_where_subquery"}
 			}
 			node["attached_node"] = p.attachedNode(n, t)
@@ -291,13 +291,13 @@ func (p *plan) graphNode(kind, pkg, name, file string, cfg project.Config, rel j
 
 // testKwargs are a generic test's arguments as dbt's test_metadata has
 // them: its own arguments plus column_name and model.
-func testKwargs(t *project.Test) map[string]any {
+func testKwargs(t *project.Test, column string) map[string]any {
 	kw := map[string]any{}
 	for k, v := range t.Args {
 		kw[k] = v
 	}
-	if t.Column != "" {
-		kw["column_name"] = t.Column
+	if column != "" {
+		kw["column_name"] = column
 	}
 	model := "{{ get_where_subquery(ref('" + t.Model + "')) }}"
 	if src, ok := strings.CutPrefix(t.Model, "source:"); ok {

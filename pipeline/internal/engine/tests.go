@@ -323,7 +323,7 @@ func whereSubquery(rel string, t *project.Test) string {
 
 // builtinTestSQL is the query of dbt's own generic tests on rel.
 func (r *runner) builtinTestSQL(t *project.Test, rel string) (string, error) {
-	col := t.Column
+	col := r.plan.testColumn(t)
 	switch t.Kind {
 	case "not_null":
 		return fmt.Sprintf("select * from %s where %s is null", rel, col), nil

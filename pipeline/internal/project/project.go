@@ -204,7 +204,10 @@ type Test struct {
 	// Model names the model (or "source:src.table") the test is attached to.
 	Model  string
 	Column string
-	Args   map[string]any
+	// QuoteColumn is a column's quote: true: dbt passes the tests its
+	// name quoted as the warehouse quotes it (QuotedColumn).
+	QuoteColumn bool
+	Args        map[string]any
 	// written are the arguments as the YAML writes them, before their
 	// Jinja is rendered: dbt names the test after them.
 	written map[string]any

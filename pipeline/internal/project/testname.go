@@ -43,7 +43,7 @@ func dbtTestName(written string, t *Test, custom string) string {
 		args[k] = v
 	}
 	if t.Column != "" {
-		args["column_name"] = t.Column
+		args["column_name"] = t.QuotedColumn(`"`) // any quote names it alike
 	}
 	names := make([]string, 0, len(args))
 	for k := range args {
@@ -133,4 +133,13 @@ func pyRepr(v any) string {
 		return "'" + strings.ReplaceAll(s, "'", `\'`) + "'"
 	}
 	return pyStr(v)
+}
+
+// QuotedColumn is the column the test runs on: quoted with quote when the
+// column's entry sets quote: true.
+func (t *Test) QuotedColumn(quote string) string {
+	if !t.QuoteColumn || t.Column == "" {
+		return t.Column
+	}
+	return quote + strings.ReplaceAll(t.Column, quote, quote+quote) + quote
 }

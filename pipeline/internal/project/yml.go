@@ -388,13 +388,13 @@ func (p *Project) loadMacroDocs(file string, n *yamlx.Node, pkg string) error {
 
 // loadColumnTests reads `tests:`/`data_tests:` of a node and of its columns.
 func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg string) error {
-	add := func(tests *yamlx.Node, column string) error {
+	add := func(tests *yamlx.Node, column string, quote bool) error {
 		items, err := list(file, tests, "tests")
 		if err != nil {
 			return err
 		}
 		for _, t := range items {
-			test, err := parseTest(file, t, model, column, p.testBase(pkg, file, ""), func(kind string) string {
+			test, err := parseTest(file, t, model, column, quote, p.testBase(pkg, file, ""), func(kind string) string {
 				call, _ := p.genericTest(kind, pkg)
 				return call
 			})
@@ -421,7 +421,7 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 		return nil
 	}
 	for _, key := range []string{"tests", "data_tests"} {
-		if err := add(node.Get(key), ""); err != nil {
+		if err := add(node.Get(key), "", false); err != nil {
 			return err
 		}
 	}
@@ -431,8 +431,10 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 	}
 	for _, c := range cols {
 		cn := c.Get("name").String()
+		// quote: true, as dbt reads it: the tests get the column quoted
+		quote := c.Get("quote").String() == "true"
 		for _, key := range []string{"tests", "data_tests"} {
-			if err := add(c.Get(key), cn); err != nil {
+			if err := add(c.Get(key), cn, quote); err != nil {
 				return err
 			}
 		}
@@ -493,8 +495,8 @@ var testConfigKeys = keys("severity", "tags", "enabled", "where", "limit", "warn
 
 var testKinds = map[string]bool{"unique": true, "not_null": true, "accepted_values": true, "relationships": true}
 
-func parseTest(file string, t *yamlx.Node, model, column string, base Config, generic func(kind string) string) (*Test, error) {
-	test := &Test{File: file, Line: t.Line, Model: model, Column: column, Config: base, Args: map[string]any{}, written: map[string]any{}}
+func parseTest(file string, t *yamlx.Node, model, column string, quote bool, base Config, generic func(kind string) string) (*Test, error) {
+	test := &Test{File: file, Line: t.Line, Model: model, Column: column, QuoteColumn: quote, Config: base, Args: map[string]any{}, written: map[string]any{}}
 	custom := "" // the entry's `name:`, which dbt takes as the test's name
 	switch t.Kind {
 	case yamlx.Scalar:
