@@ -38,6 +38,11 @@ func TestCreate(t *testing.T) {
 		{bigquery, "truncate table main.x", "DELETE FROM  main.x"},
 		{snowflake, "truncate s.x", "DELETE FROM s.x"},
 		{duckdb, "insert into t(a) values (1) on conflict (a) do update set a = 2", "insert into t(a) values (1) on conflict (a) do update set a = 2"},
+		// SET's column = value is an assignment: the value is an
+		// expression, the column a name, whatever the value's type
+		{bigquery, "update main.x set j = parse_json(s), ts = timestamp('2024-01-01 10:00:00+02') where s is not null", "update main.x set j = json_canonical(json(s)), ts = timestamp_text('2024-01-01 10:00:00+02') where s is not null"},
+		{snowflake, "update s.x set ts = to_timestamp_tz('2024-01-01 00:00:00 +02:00'), \"d\" = '2024-01-01'::date where ts is null", "update s.x set ts = to_timestamp_tz_snowflake('2024-01-01 00:00:00 +02:00'), \"d\" = cast_to('2024-01-01', 'DATE', 'snowflake', 1) where ts is null"},
+		{duckdb, "insert into t(a) values (1) on conflict (a) do update set ts = '2024-01-01'::timestamptz", "insert into t(a) values (1) on conflict (a) do update set ts = cast_to('2024-01-01', 'TIMESTAMP', 'duckdb', 1)"},
 	}
 	for _, c := range translated {
 		expectTranslated(t, c.d, c.in, c.out)
@@ -73,6 +78,8 @@ func TestCreateRuns(t *testing.T) {
 		{duckdb, "create or replace view v as select 1 as a; create or replace view v as select 3 as a", "select a from v", "3"},
 		{duckdb, "create table x (a int, b varchar); insert into x values (1, '007'); truncate x; insert into x values (2, '008')", "select a, b from x", "2|008"},
 		{snowflake, "create table y as select 1 as a, 'b' as b; create or replace table x clone y; create or replace table x clone y; create table z like y", "select (select count(*) || a || b from x) || (select count(*) from z)", "11b0"},
+		{bigquery, "create table x (s string, j json); insert into x (s) values ('{\"b\": 1, \"a\": 2}'); update x set j = parse_json(s) where s is not null", "select j from x", `{"a":2,"b":1}`},
+		{snowflake, "create table x (ts timestamp_tz); insert into x values (null); update x set ts = to_timestamp_tz('2024-01-01 00:00:00 +02:00')", "select ts from x", "2024-01-01T00:00:00+02:00"},
 	}
 	for _, s := range scripts {
 		sql, err := TranslateWith(s.sql, testOptions(s.d))

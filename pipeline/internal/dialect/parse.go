@@ -258,6 +258,14 @@ func (p *parser) parseSoup(nested bool) *node {
 		deep := start < p.deepAt
 		switch {
 		case deep && t.kind != kOpen:
+		case t.kind == kWord && t.lower == "set":
+			// UPDATE ... SET a = x, b = y (ON CONFLICT ... DO UPDATE SET,
+			// MERGE's WHEN MATCHED THEN UPDATE SET, a SET statement): each
+			// column = is an assignment, not a comparison, so only its
+			// value is an expression
+			p.next()
+			p.parseAssignments(n)
+			continue
 		case (t.kind == kWord && !p.reserved(t.lower) && t.lower != "if" && t.lower != "table" || t.kind == kQuoted) && p.atTableTarget():
 			if name, ok := p.try(p.parseTableName); ok {
 				n.add(name)
@@ -293,6 +301,42 @@ func (p *parser) parseSoup(nested bool) *node {
 		p.next()
 	}
 	return p.close(n)
+}
+
+// parseAssignments reads the assignments after SET, target = value[, ...],
+// into n: a target (a column, maybe qualified) is left as written, each
+// value is an expression. It stops, the tokens read so far left as they
+// are, where the list ends or is not one.
+func (p *parser) parseAssignments(n *node) {
+	for {
+		k := 0
+		for {
+			if t := p.peekAt(k); t.kind != kWord && t.kind != kQuoted || t.kind == kWord && p.reserved(t.lower) {
+				return
+			}
+			k++
+			if !p.isPunctAt(k, ".") {
+				break
+			}
+			k++
+		}
+		if !p.isPunctAt(k, "=") {
+			return
+		}
+		for range k + 1 {
+			p.next()
+		}
+		after := p.pos
+		e, ok := p.try(p.parseExpr)
+		if !ok {
+			p.pos = after
+			return
+		}
+		n.add(e)
+		if !p.acceptPunct(",") {
+			return
+		}
+	}
 }
 
 // parseQuery reads [WITH ...] body {set-op body} [ORDER BY ...] [LIMIT ...].
