@@ -1,6 +1,7 @@
 package project
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -119,7 +120,10 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 			p.Sources = append(p.Sources, &Source{SourceName: name, Table: tn, Schema: schema, Identifier: ident, Database: database, File: file, Line: t.Line, Package: pkg,
 				Description: t.Get("description").String(), Columns: cols, SourceDescription: s.Get("description").String(),
 				Freshness: tableFreshness(s, t), LoadedAtField: tableLoadedAtField(s, t), Loader: s.Get("loader").String()})
-			if err := p.loadColumnTests(file, t, "source:"+name+"."+tn, pkg); err != nil {
+			// quoting: {column: true} of the table, else of the source,
+			// quotes the columns that do not say
+			quoteCols := cmp.Or(t.Get("quoting").Get("column").String(), s.Get("quoting").Get("column").String()) == "true"
+			if err := p.loadColumnTests(file, t, "source:"+name+"."+tn, pkg, quoteCols); err != nil {
 				return err
 			}
 		}
@@ -220,7 +224,7 @@ func (p *Project) loadNodeDocs(file, section string, n *yamlx.Node, pkg string) 
 			}
 			continue
 		}
-		if err := p.loadColumnTests(file, it, name, pkg); err != nil {
+		if err := p.loadColumnTests(file, it, name, pkg, false); err != nil {
 			return err
 		}
 	}
@@ -387,7 +391,7 @@ func (p *Project) loadMacroDocs(file string, n *yamlx.Node, pkg string) error {
 }
 
 // loadColumnTests reads `tests:`/`data_tests:` of a node and of its columns.
-func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg string) error {
+func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg string, quoteCols bool) error {
 	add := func(tests *yamlx.Node, column string, quote bool) error {
 		items, err := list(file, tests, "tests")
 		if err != nil {
@@ -432,7 +436,7 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 	for _, c := range cols {
 		cn := c.Get("name").String()
 		// quote: true, as dbt reads it: the tests get the column quoted
-		quote := c.Get("quote").String() == "true"
+		quote := c.Get("quote").String() == "true" || c.Get("quote").String() == "" && quoteCols
 		for _, key := range []string{"tests", "data_tests"} {
 			if err := add(c.Get(key), cn, quote); err != nil {
 				return err
@@ -663,7 +667,7 @@ func (p *Project) loadVersions(file string, it *yamlx.Node, name, pkg string) er
 			}
 		}
 		for _, entry := range []*yamlx.Node{it, ver} {
-			if err := p.loadColumnTests(file, entry, model, pkg); err != nil {
+			if err := p.loadColumnTests(file, entry, model, pkg, false); err != nil {
 				return err
 			}
 		}
