@@ -89,6 +89,8 @@ func plainStrMethods() *exec.MethodSet[string] {
 		}
 		return pyExpandTabs(self, size.Integer()), nil
 	}
+	m["maketrans"] = strMaketrans
+	m["translate"] = strTranslate
 	m["join"] = strJoin
 	m["count"] = strCount
 	m["find"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) { return strFind(self, a, false) }
