@@ -84,8 +84,14 @@ func (c *callStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBlock
 	if fn.IsError() {
 		return fn
 	}
-	macro, ok := fn.Interface().(func(*exec.VarArgs) *exec.Value)
-	if !ok {
+	var macro func(*exec.VarArgs) *exec.Value
+	switch m := fn.Interface().(type) {
+	case macroFn:
+		macro = m
+	case func(*exec.VarArgs) *exec.Value:
+		macro = m
+	}
+	if macro == nil {
 		return fmt.Errorf("{%% call %%} needs a macro, and %s is not one", c.call.Func)
 	}
 	args := exec.NewVarArgs()
@@ -114,8 +120,11 @@ func (c *callStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBlock
 }
 
 // caller renders the body with the params bound as a macro binds its own.
-func (c *callStructure) caller(r *exec.Renderer) func(*exec.VarArgs) *exec.Value {
+func (c *callStructure) caller(r *exec.Renderer) callerMacro {
 	return func(a *exec.VarArgs) *exec.Value {
+		if a == nil {
+			return exec.AsValue(c)
+		}
 		if len(a.Args) > len(c.params) {
 			return exec.AsValue(fmt.Errorf("caller() takes not more than %d argument(s)", len(c.params)))
 		}
@@ -143,4 +152,31 @@ func (c *callStructure) caller(r *exec.Renderer) func(*exec.VarArgs) *exec.Value
 		}
 		return exec.AsSafeValue(buf.String())
 	}
+}
+
+// callerMacro is the caller of a {% call %} block, a Jinja2 Macro in dbt
+// too: it has Jinja2's attributes of a macro, name (none, as Jinja2's
+// caller has no name), arguments (its parameters' names), catch_kwargs,
+// catch_varargs and caller (false: it takes no extra arguments). Called
+// with nil arguments it returns its *callStructure.
+type callerMacro func(*exec.VarArgs) *exec.Value
+
+func (m callerMacro) GetAttribute(attr string) (*exec.Value, bool) {
+	c, ok := m(nil).Interface().(*callStructure)
+	if !ok {
+		return exec.AsValue(nil), false
+	}
+	switch attr {
+	case "name":
+		return noneValue(), true
+	case "arguments":
+		names := make([]any, len(c.params))
+		for i, p := range c.params {
+			names[i] = p.name
+		}
+		return exec.AsValue(tuple(names)), true
+	case "catch_kwargs", "catch_varargs", "caller":
+		return exec.AsValue(false), true
+	}
+	return exec.AsValue(nil), false
 }

@@ -48,7 +48,7 @@ func (e *Env) dispatched(name string, f func(*exec.VarArgs) (*exec.Value, error)
 			}
 			members := e.packageMacros(pkg)
 			for _, prefix := range prefixes {
-				if m, ok := members[prefix+"__"+name].(func(*exec.VarArgs) *exec.Value); ok {
+				if m, ok := members[prefix+"__"+name].(macroFn); ok {
 					return m(a), nil
 				}
 			}

@@ -29,6 +29,9 @@ type Env struct {
 	macroFile map[string]string // macro name -> file defining it (for errors)
 	parsed    map[string]parsedFile
 	defining  string // the macro file being defined (defineMacros)
+	// definingPkg is the package of that file: "dbt" for dbt's global
+	// project, the root project's name for its own macros.
+	definingPkg string
 
 	// invocation is the command renders stand for (SetInvocation).
 	invocation Invocation
@@ -39,7 +42,7 @@ type Env struct {
 	frames  []*returnFrame
 	// pendingCaller is the caller() of the {% call %} block whose macro is
 	// being invoked (calltag.go).
-	pendingCaller func(*exec.VarArgs) *exec.Value
+	pendingCaller callerMacro
 	failure       *diag.Diagnostic           // last error raised by a builtin
 	funcs         map[string]bool            // ctx.Funcs names installed in globals
 	configSet     map[string]any             // config() arguments of this render
@@ -237,9 +240,12 @@ func (e *Env) defineMacros(f MacroFile, in *exec.Context) ([]macroDef, error) {
 	}
 	ctx := in.Inherit()
 	var sink strings.Builder
-	e.defining = f.Path
+	e.defining, e.definingPkg = f.Path, f.Namespace
+	if f.Namespace == "" {
+		e.definingPkg = e.rootName
+	}
 	err = e.execute(root, ctx, &sink)
-	e.defining = ""
+	e.defining, e.definingPkg = "", ""
 	if err != nil {
 		return nil, e.diagnose(f.Path, err)
 	}

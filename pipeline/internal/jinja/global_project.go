@@ -16,7 +16,7 @@ var globalProject string
 // dbt.default__name (for adapter.dispatch) and bare names, which a
 // project's or package's own macro of that name overrides.
 func (e *Env) installGlobalProject() error {
-	defs, err := e.defineMacros(MacroFile{Path: "dbt/global_project.sql", Source: globalProject}, e.globals)
+	defs, err := e.defineMacros(MacroFile{Path: "dbt/global_project.sql", Source: globalProject, Namespace: "dbt"}, e.globals)
 	if err != nil {
 		return fmt.Errorf("dbt's global macros: %w", err)
 	}

@@ -70,7 +70,11 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 	if m.Macro.Location != nil {
 		line = m.Macro.Location.Line
 	}
-	fn := func(params *exec.VarArgs) *exec.Value {
+	info := &macroInfo{name: name, pkg: e.definingPkg}
+	fn := macroFn(func(params *exec.VarArgs) *exec.Value {
+		if params == nil {
+			return exec.AsValue(info)
+		}
 		if err := e.tick(r.Output); err != nil {
 			return exec.AsValue(err)
 		}
@@ -109,9 +113,57 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 			c.MacroOutput(MacroOutput{Macro: name, File: file, Line: line, Text: out.String()})
 		}
 		return out
-	}
+	})
 	r.Environment.Context.Set(name, fn)
 	return nil
+}
+
+// macroFn is a macro of a project, a package or dbt's global project, as
+// dbt's context holds it: a MacroGenerator, which calls like a function
+// and has the macro's node as .macro (name, unique_id, package_name) and
+// get_name(); Jinja2's own attributes of a macro (.name, .arguments) are
+// not on it, so they are undefined, as in dbt. Called with nil arguments
+// it returns its *macroInfo (a function type cannot hold a field), which
+// costs a call one comparison.
+type macroFn func(*exec.VarArgs) *exec.Value
+
+// macroInfo is what a macroFn knows of itself.
+type macroInfo struct{ name, pkg string }
+
+func (m macroFn) info() *macroInfo {
+	i, _ := m(nil).Interface().(*macroInfo)
+	return i
+}
+
+func (m macroFn) GetAttribute(attr string) (*exec.Value, bool) {
+	info := m.info()
+	if info == nil {
+		return exec.AsValue(nil), false
+	}
+	switch attr {
+	case "macro":
+		return exec.AsValue(macroNode{info}), true
+	case "get_name":
+		return exec.AsValue(func(*exec.VarArgs) *exec.Value { return exec.AsValue(info.name) }), true
+	}
+	return exec.AsValue(nil), false
+}
+
+// macroNode is dbt's node of a macro, a MacroGenerator's .macro.
+type macroNode struct{ *macroInfo }
+
+func (m macroNode) GetAttribute(attr string) (*exec.Value, bool) {
+	switch attr {
+	case "name":
+		return exec.AsValue(m.name), true
+	case "package_name":
+		return exec.AsValue(m.pkg), true
+	case "unique_id":
+		return exec.AsValue("macro." + m.pkg + "." + m.name), true
+	case "resource_type":
+		return exec.AsValue("macro"), true
+	}
+	return exec.AsValue(nil), false
 }
 
 // callBody runs a macro's body in frame; a return() in it ends it early.

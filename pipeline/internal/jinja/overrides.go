@@ -130,7 +130,17 @@ func (e *Env) overrideValue(name string, cur, v any) any {
 	case contextMembers[name] || !isFunc:
 		return val
 	}
-	return func(*exec.VarArgs) *exec.Value { return exec.AsValue(val) }
+	// dbt's UnitTestMacroGenerator keeps the macro's node
+	var info any
+	if m, ok := cur.(macroFn); ok {
+		info = m.info()
+	}
+	return macroFn(func(a *exec.VarArgs) *exec.Value {
+		if a == nil {
+			return exec.AsValue(info)
+		}
+		return exec.AsValue(val)
+	})
 }
 
 func namespaceIn(scope *exec.Context, pkg string) (*namespaceValue, bool) {

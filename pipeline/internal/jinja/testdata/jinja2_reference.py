@@ -43,6 +43,30 @@ def _invoke_with_return(self, arguments, autoescape):
 jinja2.runtime.Macro._invoke = _invoke_with_return
 
 
+class MacroNode:
+    """dbt's node of a macro (a MacroGenerator's .macro)."""
+
+    def __init__(self, name, package_name):
+        self.name, self.package_name = name, package_name
+        self.unique_id = "macro.%s.%s" % (package_name, name)
+        self.resource_type = "macro"
+
+
+class MacroGenerator:
+    """As dbt's context holds a macro: callable, with the macro's node as
+    .macro and get_name(), and none of a Jinja2 Macro's own attributes."""
+
+    def __init__(self, macro, package_name):
+        self._macro = macro
+        self.macro = MacroNode(macro.name, package_name)
+
+    def get_name(self):
+        return self.macro.name
+
+    def __call__(self, *args, **kwargs):
+        return self._macro(*args, **kwargs)
+
+
 def do_return(value=None):
     raise MacroReturn(value)
 
@@ -385,6 +409,7 @@ def render_case(files):
             for name in dir(module):
                 macro = getattr(module, name)
                 if isinstance(macro, jinja2.runtime.Macro):
+                    macro = MacroGenerator(macro, m.group(1) if m else "")
                     G[name] = macro
                     if m:
                         namespaces.setdefault(m.group(1), {})[name] = macro
