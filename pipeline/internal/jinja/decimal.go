@@ -274,9 +274,9 @@ func decimalNeg(v *exec.Value) (any, bool) {
 	return newDecimal(new(big.Int).Neg(d.coef), d.exp), true
 }
 
-// decimalFilters make abs, round and sum of decimals Decimals, as
-// Python's abs(), round() and sum() give them; other values keep gonja's
-// filters.
+// decimalFilters make abs and round of decimals Decimals, as Python's
+// abs() and round() give them; other values keep gonja's filters (sum is
+// pyfilters.go's, with Python's + for every item).
 func decimalFilters(f *exec.FilterSet) {
 	wrap := func(name string, dec func(in *exec.Value, params *exec.VarArgs) (*exec.Value, bool)) {
 		orig, _ := f.Get(name)
@@ -310,47 +310,6 @@ func decimalFilters(f *exec.FilterSet) {
 		}
 		return exec.AsValue(quantize(x.dec(), -n)), true
 	})
-	wrap("sum", func(in *exec.Value, params *exec.VarArgs) (*exec.Value, bool) {
-		if len(params.Args)+len(params.KwArgs) > 0 || !in.IsList() {
-			return nil, false
-		}
-		total, sawDecimal := exec.AsValue(0), false
-		for i := range in.Len() {
-			item := in.Index(i)
-			sawDecimal = sawDecimal || isDecimal(item)
-			if !item.IsNumber() && !isDecimal(item) {
-				return nil, false
-			}
-		}
-		if !sawDecimal {
-			return nil, false
-		}
-		for i := range in.Len() {
-			item := in.Index(i)
-			if !isDecimal(total) && !isDecimal(item) {
-				v, err := gonjaAdd(total, item)
-				if err != nil {
-					return exec.AsValue(err), true
-				}
-				total = v
-				continue
-			}
-			v, _, err := decimalOp("+", total, item)
-			if err != nil {
-				return exec.AsValue(err), true
-			}
-			total = exec.AsValue(v)
-		}
-		return total, true
-	})
-}
-
-// gonjaAdd adds two plain numbers as Python does: ints stay ints.
-func gonjaAdd(a, b *exec.Value) (*exec.Value, error) {
-	if a.IsInteger() && b.IsInteger() {
-		return exec.AsValue(a.Integer() + b.Integer()), nil
-	}
-	return exec.AsValue(a.Float() + b.Float()), nil
 }
 
 // quantize is Python's round(d, n) of a Decimal, exp being -n: d at that

@@ -32,6 +32,7 @@ func pythonFilters(f *exec.FilterSet) {
 		return exec.AsValue(pyRepr(in)) // pprint.pformat of a short value is its repr
 	})
 	_ = f.Replace("format", formatFilter)
+	_ = f.Replace("sum", sumFilter)
 	if orig, ok := f.Get("length"); ok {
 		_ = f.Replace("length", lengthFilter(orig))
 		_ = f.Replace("count", lengthFilter(orig))
@@ -337,4 +338,54 @@ func urlQuote(s, safe string) string {
 
 func urlQuoteQuery(s string) string {
 	return strings.ReplaceAll(urlQuote(s, ""), "%20", "+")
+}
+
+// sumFilter is Jinja2's sum(attribute=none, start=0): Python's sum of the
+// items (their attribute when one is named) after start, each added with
+// Python's +, so a start of [] or () joins lists or tuples and Decimals
+// stay Decimals; gonja added only the numbers and skipped the rest.
+func sumFilter(e *exec.Evaluator, in *exec.Value, params *exec.VarArgs) *exec.Value {
+	if in.IsError() {
+		return in
+	}
+	attribute, start := arg(params, 0, "attribute"), arg(params, 1, "start")
+	for k := range params.KwArgs {
+		if k != "attribute" && k != "start" {
+			return exec.AsValue(exec.ErrInvalidCall(fmt.Errorf("sum() got an unexpected keyword argument '%s'", k)))
+		}
+	}
+	if len(params.Args) > 2 {
+		return exec.AsValue(exec.ErrInvalidCall(fmt.Errorf("sum() takes at most 2 arguments (%d given)", len(params.Args))))
+	}
+	total := exec.AsValue(0)
+	if start != nil {
+		total = start
+	}
+	if total.IsString() {
+		return exec.AsValue(fmt.Errorf("TypeError: sum() can't sum strings [use ''.join(seq) instead]"))
+	}
+	var err error
+	in.Iterate(func(_, _ int, item, _ *exec.Value) bool {
+		if attribute != nil && !attribute.IsNil() {
+			v, ok := attrPath(item, attribute.String())
+			if !ok {
+				err = fmt.Errorf("%s has no attribute %s", pyTypeName(item), pyQuote(attribute.String()))
+				return false
+			}
+			item = v
+		}
+		_, tupleTotal := total.Interface().(exec.ValuesList)
+		_, tupleItem := item.Interface().(exec.ValuesList)
+		if isSeq(total) != isSeq(item) || tupleTotal != tupleItem || total.IsString() != item.IsString() ||
+			total.IsDict() || item.IsDict() || total.IsNil() || item.IsNil() {
+			err = fmt.Errorf("TypeError: unsupported operand type(s) for +: '%s' and '%s'", pyTypeName(total), pyTypeName(item))
+			return false
+		}
+		total, err = applyOperator(e, &exec.VarArgs{Args: []*exec.Value{exec.AsValue("+"), total, item}})
+		return err == nil
+	}, func() {})
+	if err != nil {
+		return exec.AsValue(err)
+	}
+	return total
 }
