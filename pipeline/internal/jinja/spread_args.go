@@ -24,6 +24,8 @@ const (
 	spreadArgs     = "__spread_args__"
 	spreadKwargs   = "__spread_kwargs__"
 	spreadFuncName = "__spread__"
+	spreadSelf     = "__spread_self__"
+	spreadMethod   = "__spread_method__"
 )
 
 // rewriteSpreads applies both rewrites to a template's tokens.
@@ -148,6 +150,12 @@ func rewriteSpreadCall(c *nodes.Call) {
 		return
 	}
 	at := c.Location
+	if g, ok := c.Func.(*nodes.GetAttribute); ok {
+		// x.method(**kw): a method of a string, list or dict is no
+		// value of its own; the receiver and the name find it
+		c.Kwargs[spreadSelf] = g.Node.(nodes.Expression)
+		c.Kwargs[spreadMethod] = &nodes.String{Location: &tokens.Token{Type: tokens.String, Val: g.Attribute, Pos: at.Pos, Line: at.Line, Col: at.Col}, Val: g.Attribute}
+	}
 	c.Args = append([]nodes.Expression{c.Func}, c.Args...)
 	c.Func = &nodes.Name{Name: &tokens.Token{Type: tokens.Name, Val: spreadFuncName, Pos: at.Pos, Line: at.Line, Col: at.Col}}
 	c.Parent = nil
@@ -160,13 +168,19 @@ func rewriteSpreadCall(c *nodes.Call) {
 func spreadCall(e *exec.Evaluator, a *exec.VarArgs) (*exec.Value, error) {
 	fn := a.Args[0]
 	params := &exec.VarArgs{Args: a.Args[1:], KwArgs: a.KwArgs}
+	self, method := params.KwArgs[spreadSelf], params.KwArgs[spreadMethod]
+	delete(params.KwArgs, spreadSelf)
+	delete(params.KwArgs, spreadMethod)
 	if err := spreadArgsOf(params); err != nil {
 		return nil, err
+	}
+	f := reflect.ValueOf(fn.Interface())
+	if f.Kind() != reflect.Func && self != nil && method != nil {
+		return spreadMethodCall(e, self, method.String(), params)
 	}
 	if fn.IsError() {
 		return fn, nil
 	}
-	f := reflect.ValueOf(fn.Interface())
 	if f.Kind() != reflect.Func {
 		return nil, fmt.Errorf("a method takes no *args or **kwargs here; name its arguments")
 	}
@@ -219,4 +233,35 @@ func spreadArgsOf(params *exec.VarArgs) error {
 		}
 	}
 	return nil
+}
+
+// spreadMethodCall calls method of a string, list or dict with the
+// arguments spread, as gonja calls a method written out.
+func spreadMethodCall(e *exec.Evaluator, self *exec.Value, method string, params *exec.VarArgs) (*exec.Value, error) {
+	if self.IsError() {
+		return self, nil
+	}
+	var result any
+	err := fmt.Errorf("unknown method '%s' for '%s'", method, self.String())
+	m := e.Environment.Methods
+	switch {
+	case self.IsString():
+		if f, ok := m.Str.Get(method); ok {
+			result, err = f(self.String(), self, params)
+		}
+	case self.IsDict():
+		if f, ok := m.Dict.Get(method); ok {
+			d, _ := self.ToGoSimpleType(false).(map[string]any)
+			result, err = f(d, self, params)
+		}
+	case self.IsList():
+		if f, ok := m.List.Get(method); ok {
+			l, _ := self.ToGoSimpleType(false).([]any)
+			result, err = f(l, self, params)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return exec.AsValue(result), nil
 }
