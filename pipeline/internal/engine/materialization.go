@@ -48,3 +48,22 @@ func (r *runner) checkMaterialization(m *project.Model, cfg project.Config) erro
 	return diag.Errorf(m.Path, 1, "no materialization %q was found for adapter %s", name, adapter).
 		WithHint("use one of %s, or define {%% materialization %s, default %%} in macros/", strings.Join(known, ", "), name)
 }
+
+// emptyCustomMaterialization reports whether m, whose SQL is empty, has a
+// materialization of its project or a package: such a materialization may
+// run no SQL at all (a model other models read through the graph), so
+// nothing is built, with a warning, where a table of its rows would fail.
+func (r *runner) emptyCustomMaterialization(m *project.Model, step *Step) bool {
+	name := r.plan.configs[m.Name].Materialized
+	if name == "" || builtMaterializations[name] || slices.Contains(adapterMaterializations[r.plan.dialect], name) {
+		return false
+	}
+	if _, ok := r.plan.proj.CustomMaterialization(name, r.plan.target.Type); !ok {
+		return false
+	}
+	r.res.Diagnostics = append(r.res.Diagnostics, diag.Diagnostic{Severity: diag.Warning, File: m.Path, Line: 1,
+		Message: fmt.Sprintf("model %s: materialization %s is not run by the playground, and the model's SQL is empty: no table is built", m.Name, name)})
+	step.Status = "OK"
+	step.Message = "materialization " + name + ", no SQL: nothing built"
+	return true
+}

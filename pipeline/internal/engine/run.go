@@ -1186,6 +1186,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 		if r.unreadEphemeral(n) {
 			return r.neverRuns(step, fmt.Sprintf("model %s has no SQL to run", m.Name))
 		}
+		if r.emptyCustomMaterialization(m, step) {
+			return nil
+		}
 		return diag.Errorf(m.Path, 1, "model %s has no SQL to run", m.Name).WithHint("write one select statement, e.g. select 1 as id")
 	}
 	if err := oneStatement(m, sql, tr.second); err != nil {

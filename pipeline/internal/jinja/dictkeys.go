@@ -1,6 +1,8 @@
 package jinja
 
 import (
+	"strings"
+
 	"github.com/nikolalohinski/gonja/v2/exec"
 	"github.com/nikolalohinski/gonja/v2/nodes"
 	"github.com/nikolalohinski/gonja/v2/tokens"
@@ -67,6 +69,14 @@ type intKeyed struct {
 }
 
 func (k intKeyed) GetItem(key any) (*exec.Value, bool) {
+	if s, ok := key.(string); ok && strings.HasPrefix(s, tupleKeyMark) {
+		for _, p := range k.d.Pairs {
+			if _, tuple := p.Key.Interface().(exec.ValuesList); tuple && tupleKeyMark+pyRepr(p.Key) == s {
+				return p.Value, true
+			}
+		}
+		return exec.AsValue(nil), false
+	}
 	i, ok := key.(int)
 	if !ok {
 		return k.v.GetItem(key)
@@ -112,8 +122,16 @@ func subscriptKey(a *exec.VarArgs) *exec.Value {
 	if len(a.Args) != 1 {
 		return exec.AsValue(nil)
 	}
-	if r, ok := a.Args[0].Interface().(relValue); ok {
-		return exec.AsValue(r.String())
+	switch v := a.Args[0]; v.Interface().(type) {
+	case relValue:
+		return exec.AsValue(v.String())
+	case exec.ValuesList:
+		// a tuple, which Python hashes by its items
+		return exec.AsValue(tupleKeyMark + pyRepr(v))
 	}
 	return a.Args[0]
 }
+
+// tupleKeyMark starts the text __key__ gives a tuple, which only a dict's
+// tuple key of the same items matches (intKeyed).
+const tupleKeyMark = "\x00tuple"
