@@ -64,6 +64,6 @@ func (r *runner) emptyCustomMaterialization(m *project.Model, step *Step) bool {
 	r.res.Diagnostics = append(r.res.Diagnostics, diag.Diagnostic{Severity: diag.Warning, File: m.Path, Line: 1,
 		Message: fmt.Sprintf("model %s: materialization %s is not run by the playground, and the model's SQL is empty: no table is built", m.Name, name)})
 	step.Status = "OK"
-	step.Message = "materialization " + name + ", no SQL: nothing built"
+	step.Message = "no SQL, nothing built (materialization " + name + ")"
 	return true
 }

@@ -1486,6 +1486,8 @@ func formatStep(s Step) string {
 		what = "OK ephemeral " + s.Name
 	case s.Kind == "snapshot":
 		what = "OK snapshotted " + s.Relation + rows()
+	case s.Kind == "model" && s.Message != "" && s.Relation == "":
+		what = "OK model " + s.Name + ": " + s.Message
 	case s.Kind == "model" && s.Message != "":
 		what = "OK " + s.Message + " into " + s.Relation + rows()
 	case s.Kind == "model":
