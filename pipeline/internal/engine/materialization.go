@@ -20,6 +20,9 @@ var builtMaterializations = map[string]bool{"table": true, "view": true, "increm
 // adapterMaterializations are those only one warehouse's adapter has.
 var adapterMaterializations = map[dialect.Dialect][]string{
 	dialect.Snowflake: {"dynamic_table"},
+	// dbt-duckdb's external writes the rows to a file and makes a view
+	// reading it: the playground writes no files, and keeps the rows
+	dialect.DuckDB: {"external"},
 }
 
 // checkMaterialization refuses a materialization dbt would not find, as

@@ -22,7 +22,9 @@ var inertConfigs = keys("database", "partition_by", "cluster_by", "labels", "dis
 	"transient", "copy_grants", "secure", "query_tag", "snowflake_warehouse", "file_format", "location_root",
 	"kms_key_name", "hours_to_expiration", "require_partition_filter", "partition_expiration_days", "grants",
 	"persist_docs", "docs", "meta", "group", "access", "quoting", "quote_columns", "bind",
-	"automatic_clustering", "cluster_by_columns", "description", "omit_default_schema", "contract_enforced_docs")
+	"automatic_clustering", "cluster_by_columns", "description", "omit_default_schema", "contract_enforced_docs",
+	// dbt-duckdb's external: where and how the file of its rows is written
+	"location", "format", "glue_register", "glue_database")
 
 // unrunConfigs are dbt configs that change what a build does, which the
 // engine does not run: a project using them is told so.
