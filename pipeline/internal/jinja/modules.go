@@ -117,8 +117,17 @@ func yamlValue(v *exec.Value, sortKeys bool) any {
 		}
 		return out
 	}
+	if t, ok := v.Interface().(pyTime); ok {
+		return yamlStamp(t.String()) // safe_dump writes a date plain
+	}
 	return fromJinja(v)
 }
+
+// yamlStamp is a date or datetime written plain, as PyYAML's safe_dump
+// writes them (str(), which a YAML 1.1 reader reads back as the same).
+type yamlStamp string
+
+func (s yamlStamp) MarshalYAML() ([]byte, error) { return []byte(s), nil }
 
 // newInvocationID is a random UUID (version 4), as dbt's invocation_id.
 func newInvocationID() string {

@@ -7,6 +7,8 @@ import (
 	"sort"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
 )
 
 // Lists are *[]any and dicts *exec.Dict inside templates. Both are pointers,
@@ -37,6 +39,8 @@ func toJinja(v any) any {
 	switch x := v.(type) {
 	case nil:
 		return none
+	case yamlx.Timestamp:
+		return pyTime{t: x.Time, date: x.Date, aware: x.Aware}
 	case Relation:
 		return relValue{Relation: x}
 	case *Relation:

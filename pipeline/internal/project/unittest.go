@@ -308,7 +308,11 @@ func parseDictRows(file, test, what string, rows *yamlx.Node, f *Fixture) error 
 	for _, r := range items {
 		row := make([]any, len(f.Columns))
 		for i, k := range r.Keys {
-			row[at[strings.ToLower(k)]] = r.Vals[i].Plain()
+			v := r.Vals[i].Plain()
+			if t, ok := v.(yamlx.Timestamp); ok {
+				v = t.String() // str() of the date, cast to the column's type
+			}
+			row[at[strings.ToLower(k)]] = v
 		}
 		f.Rows = append(f.Rows, row)
 	}

@@ -6,10 +6,12 @@ package yamlx
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -29,7 +31,7 @@ const (
 )
 
 // Node is one YAML value with its position. Scalars hold string, int64,
-// uint64, float64, bool or nil in Value.
+// uint64, float64, bool, Timestamp or nil in Value.
 type Node struct {
 	Kind  Kind
 	Line  int
@@ -288,17 +290,135 @@ func init() {
 }
 
 // yaml11Plain is the value of a plain (unquoted) scalar as dbt reads it:
-// dbt's YAML loader follows YAML 1.1, where yes, no, on and off (in any of
-// three casings) are booleans and 0o17 is text; the library follows YAML
-// 1.2, where the words are text and 0o17 is 15.
+// dbt's YAML loader is PyYAML's SafeLoader, which follows YAML 1.1, where
+// yes, no, on and off (in any of three casings) are booleans, 1:30 is the
+// sexagesimal int 90 (1:30.5 a float), 2020-01-01 a date and 2020-01-01
+// 10:00:00 a datetime (a Timestamp), and 0o17, 1e3 and 1.5e3 (an exponent
+// needs a sign and a point) are text; the library follows YAML 1.2, where
+// the words and the stamps are text, 0o17 is 15 and 1.5e3 1500.
 func yaml11Plain(text string, val any) any {
 	if b, ok := yaml11Bools[text]; ok {
 		return b
 	}
-	if t := strings.TrimLeft(text, "+-"); len(t) > 1 && t[0] == '0' && (t[1] == 'o' || t[1] == 'O') {
+	if text == "" || !strings.ContainsRune("0123456789+-.", rune(text[0])) {
+		return val
+	}
+	isInt, isFloat := yaml11Int.MatchString(text), yaml11Float.MatchString(text)
+	switch {
+	case isInt && strings.Contains(text, ":"):
+		return sexagesimal(text).Num().Int64()
+	case isFloat && strings.Contains(text, ":"):
+		f, _ := sexagesimal(text).Float64()
+		return f
+	case isFloat:
+		if _, ok := val.(float64); !ok {
+			if f, err := strconv.ParseFloat(strings.ReplaceAll(text, "_", ""), 64); err == nil {
+				return f
+			}
+		}
+		return val
+	case isInt:
+		return val
+	}
+	if yaml11Timestamp.MatchString(text) {
+		if t, ok := parseTimestamp(text); ok {
+			return t
+		}
 		return text
 	}
+	switch val.(type) {
+	case int64, uint64, float64:
+		return text // a number in YAML 1.2 only
+	}
 	return val
+}
+
+// PyYAML's resolvers of ints, floats and timestamps (YAML 1.1).
+var (
+	yaml11Int       = regexp.MustCompile(`^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$`)
+	yaml11Float     = regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+	yaml11Timestamp = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)?$`)
+)
+
+// sexagesimal is the value of 1:30:00 (base 60, the last part may have a
+// fraction), sign and underscores as PyYAML reads them.
+func sexagesimal(text string) *big.Rat {
+	text = strings.ReplaceAll(text, "_", "")
+	neg := strings.HasPrefix(text, "-")
+	text = strings.TrimLeft(text, "+-")
+	total := new(big.Rat)
+	for _, part := range strings.Split(text, ":") {
+		d, _ := new(big.Rat).SetString(part)
+		total.Mul(total, big.NewRat(60, 1)).Add(total, d)
+	}
+	if neg {
+		total.Neg(total)
+	}
+	return total
+}
+
+// Timestamp is a plain scalar YAML 1.1 reads as a Python date (Date) or
+// datetime, aware when it names its offset.
+type Timestamp struct {
+	Time  time.Time
+	Date  bool
+	Aware bool
+}
+
+// String is Python's str() of the date or datetime.
+func (t Timestamp) String() string {
+	if t.Date {
+		return t.Time.Format("2006-01-02")
+	}
+	s := t.Time.Format("2006-01-02 15:04:05")
+	if us := t.Time.Nanosecond() / 1000; us != 0 {
+		s += fmt.Sprintf(".%06d", us)
+	}
+	if t.Aware {
+		s += t.Time.Format("-07:00")
+	}
+	return s
+}
+
+// MarshalJSON writes its isoformat(), as dbt's JSON encoder does.
+func (t Timestamp) MarshalJSON() ([]byte, error) {
+	return []byte(strconv.Quote(strings.Replace(t.String(), " ", "T", 1))), nil
+}
+
+// parseTimestamp is PyYAML's construct_yaml_timestamp: a date without a
+// time; the fraction cut to microseconds; Z or an offset makes it aware.
+// A date that does not exist (2020-13-45) is no Timestamp.
+func parseTimestamp(text string) (Timestamp, bool) {
+	m := yaml11Timestamp.FindStringSubmatch(text)
+	num := func(i int) int { n, _ := strconv.Atoi(m[i]); return n }
+	year, month, day := num(1), num(2), num(3)
+	if m[4] == "" {
+		if len(m[2]) != 2 || len(m[3]) != 2 {
+			return Timestamp{}, false
+		}
+		t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+		return Timestamp{Time: t, Date: true}, t.Month() == time.Month(month) && t.Day() == day
+	}
+	hour, minute, second := num(4), num(5), num(6)
+	us := 0
+	if f := m[7]; f != "" {
+		f = (f + "000000")[:6]
+		us, _ = strconv.Atoi(f)
+	}
+	loc, aware := time.UTC, false
+	switch {
+	case m[8] == "Z":
+		aware = true
+	case m[8] != "":
+		off := num(10)*3600 + num(11)*60
+		if m[9] == "-" {
+			off = -off
+		}
+		loc, aware = time.FixedZone("", off), true
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, second, us*1000, loc)
+	valid := t.Month() == time.Month(month) && t.Day() == day && t.Hour() == hour && t.Minute() == minute && t.Second() == second
+	return Timestamp{Time: t, Aware: aware}, valid
 }
 
 // count adds the expanded size of an aliased tree to the budget.

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 )
@@ -22,6 +23,14 @@ func TestParse(t *testing.T) {
 			want:     map[string]any{"name": "x", "vars": map[string]any{"n": uint64(5), "sources": []any{map[string]any{"name": "a", "events": true}}}},
 			wantLine: 6},
 		{name: "empty document", yml: "", want: map[string]any{}},
+		{name: "YAML 1.1 numbers and timestamps, as PyYAML reads them",
+			yml: "a: [1:30, -1:03:00, 1:30.5, 0:30, 1.5e3, 1e3, 1., -.5, 1.0e+3, 2020-01-01, 2020-1-1, '2020-01-01', 2020-1-2 3:04:05.5, 2020-01-01T10:00:00Z, 2020-01-01 10:00:00 -5, 2020-02-30]\n",
+			want: map[string]any{"a": []any{int64(90), int64(-3780), 90.5, "0:30", "1.5e3", "1e3", 1.0, "-.5", 1000.0,
+				Timestamp{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Date: true}, "2020-1-1", "2020-01-01",
+				Timestamp{Time: time.Date(2020, 1, 2, 3, 4, 5, 500_000_000, time.UTC)},
+				Timestamp{Time: time.Date(2020, 1, 1, 10, 0, 0, 0, time.UTC), Aware: true},
+				Timestamp{Time: time.Date(2020, 1, 1, 10, 0, 0, 0, time.FixedZone("", -5*3600)), Aware: true},
+				"2020-02-30"}}},
 		{name: "duplicate key", yml: "a: 1\na: 2\n", wantErr: `y.yml:2:1: invalid YAML: mapping key "a" already defined at [1:1]`},
 		{name: "alias of a scalar and a list", yml: "x: &n 5\ny: *n\nl: &l [a, b]\nm: *l\n",
 			want: map[string]any{"x": uint64(5), "y": uint64(5), "l": []any{"a", "b"}, "m": []any{"a", "b"}}},
