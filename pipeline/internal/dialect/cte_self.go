@@ -6,16 +6,37 @@ package dialect
 // playground prints as a bare name). SQLite reads that name as the CTE,
 // a circular reference. Snowflake's CTEs may recurse without the word, so
 // there only a CTE that is no UNION of an anchor and a recursive part
-// (which one reading itself alone cannot be) reads the table.
+// (which one reading itself alone cannot be) reads the table. Nor does a
+// CTE see the CTEs written after it, in any warehouse: a later CTE's name
+// is the table too (`{{ this }}` in an incremental model's first CTE,
+// where a later CTE has the model's name), where SQLite read the later
+// CTE.
 
 // cteScope is the scope CTE c of query q is read in: inner, where the
 // CTEs written before it and itself are visible, unless it cannot see
-// itself, which its own scope then hides (a nil CTE).
+// itself or the CTEs after it, which its own scope then hides (a nil
+// CTE). A later CTE whose name an enclosing query's CTE has is left
+// visible.
 func (t *translator) cteScope(q, c *node, inner *scope) *scope {
-	if t.d == SQLite || t.withRecursive(q) || t.d == Snowflake && c.x != nil && len(c.x.list) > 1 {
+	if t.d == SQLite || t.withRecursive(q) {
 		return inner
 	}
-	return &scope{parent: inner, ctes: map[string]*node{c.name: nil}}
+	hidden := map[string]*node{}
+	if t.d != Snowflake || c.x == nil || len(c.x.list) <= 1 {
+		hidden[c.name] = nil
+	}
+	later := false
+	for _, k := range q.x.list {
+		if k == c {
+			later = true
+		} else if later && k.name != c.name && inner.findCTE(k.name) == nil {
+			hidden[k.name] = nil
+		}
+	}
+	if len(hidden) == 0 {
+		return inner
+	}
+	return &scope{parent: inner, ctes: hidden}
 }
 
 func (t *translator) withRecursive(q *node) bool {
