@@ -163,6 +163,7 @@ func (e *Env) filters() *exec.FilterSet {
 		}
 		return exec.AsValue(v)
 	})
+	passErrors(f)
 	return f
 }
 
