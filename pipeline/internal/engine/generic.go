@@ -1,7 +1,10 @@
 package engine
 
 import (
+	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
@@ -46,12 +49,7 @@ func (p *plan) genericCall(t *project.Test) (src string, globals map[string]any)
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		if v, ok := t.Args[k].(string); ok && isRelationCall(v) {
-			// dbt renders a ref() or source() argument to its relation.
-			args = append(args, k+"="+strings.TrimSpace(v))
-			continue
-		}
-		args = append(args, k+"=__test_args__['"+k+"']")
+		args = append(args, k+"="+testArgExpr("__test_args__["+strconv.Quote(k)+"]", t.Args[k]))
 	}
 	src = strings.Repeat("\n", max(0, t.Line-1)) + "{{ " + t.Generic + "(" + strings.Join(args, ", ") + ") }}"
 	p.pkgOfFile[t.File+"\x00"+src] = t.Package
@@ -88,8 +86,6 @@ func (p *plan) definitionConfig(t *project.Test) error {
 	return err
 }
 
-// testRelationOf is the relation a test checks: a model's (or seed's,
-// snapshot's) or a source's ("source:src.table").
 // testColumn is the column a test runs on, quoted as the warehouse quotes
 // names when the column's entry sets quote: true.
 func (p *plan) testColumn(t *project.Test) string {
@@ -99,9 +95,65 @@ func (p *plan) testColumn(t *project.Test) string {
 	return t.QuotedColumn(`"`)
 }
 
+// testRelationOf is the relation a test checks: a model's (or seed's,
+// snapshot's) or a source's ("source:src.table").
 func (p *plan) testRelationOf(model string) jinja.Relation {
 	if strings.HasPrefix(model, "source:") {
 		return p.sources[strings.TrimPrefix(model, "source:")].rel
 	}
 	return p.refRelation(model)
+}
+
+// looksLikeCall is how dbt tells a test argument it renders as an
+// expression (add_rendered_test_kwargs): a call of ref, source, var,
+// env_var or doc, written without braces.
+var looksLikeCall = regexp.MustCompile(`^\s*(env_var|ref|var|source|doc)\s*\(.+\)\s*$`)
+
+// testArgExpr is the Jinja expression passing a test's argument v, which
+// the expression ref reads as written: dbt renders each value that looks
+// like a call, in lists and in the values of dicts too (their keys stay
+// text), so input_mapping: {"ref('a')": "ref('b')"} passes b's relation.
+func testArgExpr(ref string, v any) string {
+	if !hasCall(v) {
+		return ref
+	}
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = testArgExpr(ref+"["+strconv.Itoa(i)+"]", e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = strconv.Quote(k) + ": " + testArgExpr(ref+"["+strconv.Quote(k)+"]", x[k])
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	return ref
+}
+
+// hasCall tells whether v, or a value within it, looks like a call.
+func hasCall(v any) bool {
+	switch x := v.(type) {
+	case string:
+		return looksLikeCall.MatchString(x)
+	case []any:
+		return slices.ContainsFunc(x, hasCall)
+	case map[string]any:
+		for _, e := range x {
+			if hasCall(e) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -712,13 +712,29 @@ func sameTest(a, b *project.Test) bool {
 }
 
 // relationArgs are a generic test's arguments written as a ref() or
-// source() call, in argument order: dbt renders them to relations.
+// source() call, in argument order, within lists and dict values too: dbt
+// renders them to relations (testArgExpr).
 func relationArgs(t *project.Test) []string {
 	var out []string
-	for _, k := range sortedKeys(t.Args) {
-		if s, ok := t.Args[k].(string); ok && isRelationCall(s) {
-			out = append(out, s)
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			if isRelationCall(x) {
+				out = append(out, x)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for _, k := range sortedKeys(x) {
+				walk(x[k])
+			}
 		}
+	}
+	for _, k := range sortedKeys(t.Args) {
+		walk(t.Args[k])
 	}
 	return out
 }

@@ -60,6 +60,7 @@ func (e *Env) installBuiltins() {
 	g.Set("none", none)
 	g.Set("range", rangeFn)
 	g.Set("ref", e.ref)
+	g.Set("render", e.renderString)
 	g.Set("source", e.source)
 	g.Set("var", e.varFn)
 	g.Set("config", e.configFunc())

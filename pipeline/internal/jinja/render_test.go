@@ -154,6 +154,8 @@ func TestRender(t *testing.T) {
 				return nil
 			}
 		}, wantErr: "models/m.sql:1: cannot create schema bad"},
+		{name: "render renders text in the node's context", src: `{% set s = "select * from {{ ref('orders') }} where n = {{ var('n') }}{% if true %}!{% endif %}" %}{{ render(s) }}|{{ render(ref('orders')) }}|{{ render('plain') }}`, want: `select * from orders where n = 3!|orders|plain`},
+		{name: "render fails as its text does", src: `{{ render("{{ nope_fn() }}") }}`, wantErr: "models/m.sql:1: 'nope_fn' is undefined (no macro or function has this name; define it in macros/ or check the spelling)"},
 		{name: "a failed call through a filter reports the failure", src: "{% macro boom() %}{% set x = {'a': 1} %}{{ x.update({'b': nope_fn()}) }}{% endmacro %}{{ boom() | trim | upper }}", wantErr: "models/m.sql:1: 'nope_fn' is undefined (no macro or function has this name; define it in macros/ or check the spelling)"},
 		{name: "a method an object lacks is named", src: "{{ exceptions.raise_database_error('x') }}", wantErr: "models/m.sql:1: raise_database_error() is not available here (the playground's object has raise_compiler_error(), warn())"},
 		{name: "this target execute", src: `{{ this }} {{ this.name }} {{ target.name }} {{ target.type }} {{ target.schema }} {{ target.profile_name }} {{ execute }}`, want: `nexus_final_tables.persons persons dev sqlite main nexus True`},
