@@ -135,6 +135,9 @@ func dictFn(a *exec.VarArgs) (*exec.Value, error) {
 // Jinja2's: a sequence is anything with a length and items, strings,
 // tuples and dicts included.
 func pythonTests(t *exec.TestSet) *exec.TestSet {
+	if in, ok := t.Get("in"); ok {
+		_ = t.Replace("in", macroIn(in))
+	}
 	_ = t.Replace("sequence", func(_ *exec.Context, in *exec.Value, _ *exec.VarArgs) (bool, error) {
 		return in.IsString() || in.IsList() || isDict(in), nil
 	})

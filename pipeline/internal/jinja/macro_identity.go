@@ -1,0 +1,55 @@
+package jinja
+
+import "github.com/nikolalohinski/gonja/v2/exec"
+
+// A macro equals itself, as Python's objects do (dbt's MacroGenerator has
+// no __eq__ of its own): `m == pkg.m` and `m in [a, m]` are true for the
+// same macro, where gonja compared two functions and found them unequal.
+// Packages keep lists of macros and test membership
+// (aggfunc in zero_fill_aggregations).
+
+// sameMacro tells whether l and r are both macros and whether they are the
+// same one.
+func sameMacro(l, r *exec.Value) (same, macros bool) {
+	a, okA := l.Interface().(macroFn)
+	b, okB := r.Interface().(macroFn)
+	if !okA && !okB {
+		return false, false
+	}
+	if !okA || !okB {
+		return false, true
+	}
+	ia, ib := a.info(), b.info()
+	return ia != nil && ia == ib, true
+}
+
+// macroEq is == and != when a side is a macro.
+func macroEq(op string, l, r *exec.Value) (any, bool, error) {
+	if op != "==" && op != "!=" {
+		return nil, false, nil
+	}
+	same, macros := sameMacro(l, r)
+	if !macros {
+		return nil, false, nil
+	}
+	return same == (op == "=="), true, nil
+}
+
+// macroIn is the in test: a macro is in a sequence holding it.
+func macroIn(orig exec.TestFunction) exec.TestFunction {
+	f, ok := orig.(func(*exec.Context, *exec.Value, *exec.VarArgs) (bool, error))
+	if !ok {
+		return orig
+	}
+	return func(ctx *exec.Context, in *exec.Value, params *exec.VarArgs) (bool, error) {
+		if _, ok := in.Interface().(macroFn); !ok || len(params.Args) != 1 || !params.Args[0].IsList() {
+			return f(ctx, in, params)
+		}
+		found := false
+		params.Args[0].Iterate(func(_, _ int, item, _ *exec.Value) bool {
+			found, _ = sameMacro(in, item)
+			return !found
+		}, func() {})
+		return found, nil
+	}
+}
