@@ -150,6 +150,35 @@ func power(l, r *exec.Value) (any, error) {
 	return math.Pow(af, bf), nil
 }
 
+// intArith is Python's +, - and * of two ints; Python's ints have no
+// bound, these have 64 bits, and a result beyond them fails with a
+// message where gonja's wrapped around (9223372036854775807 + 1 was
+// -9223372036854775808).
+func intArith(op string, l, r *exec.Value) (any, bool, error) {
+	if !l.IsInteger() || !r.IsInteger() {
+		return nil, false, nil
+	}
+	a, b := l.Integer(), r.Integer()
+	var c int
+	ok := true
+	switch op {
+	case "+":
+		c = a + b
+		ok = (c > a) == (b > 0)
+	case "-":
+		c = a - b
+		ok = (c < a) == (b > 0)
+	case "*":
+		c, ok = mulInt(a, b)
+	default:
+		return nil, false, nil
+	}
+	if !ok {
+		return nil, true, fmt.Errorf("%d %s %d does not fit in a 64-bit integer", a, op, b)
+	}
+	return c, true, nil
+}
+
 // mulInt multiplies, reporting overflow.
 func mulInt(a, b int) (int, bool) {
 	c := a * b

@@ -2,6 +2,7 @@ package jinja
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 
 	"github.com/nikolalohinski/gonja/v2/exec"
@@ -26,9 +27,9 @@ type overload func(op string, l, r *exec.Value) (v any, ok bool, err error)
 
 // overloads lists, per operator, the overloads tried in order.
 var overloads = map[string][]overload{
-	"+":  {decimalOp, datetimeOp, tupleConcat, boolArith},
-	"-":  {decimalOp, datetimeOp, setOp, boolArith},
-	"*":  {decimalOp, datetimeOp, seqRepeat, boolArith},
+	"+":  {intArith, decimalOp, datetimeOp, tupleConcat, boolArith},
+	"-":  {intArith, decimalOp, datetimeOp, setOp, boolArith},
+	"*":  {intArith, decimalOp, datetimeOp, seqRepeat, boolArith},
 	"<":  {decimalOp, datetimeOp, setOp, seqCompare},
 	"<=": {decimalOp, datetimeOp, setOp, seqCompare},
 	">":  {decimalOp, datetimeOp, setOp, seqCompare},
@@ -180,6 +181,9 @@ func applyNegation(a *exec.VarArgs) (*exec.Value, error) {
 	case x.IsBool():
 		return exec.AsValue(-map[bool]int{false: 0, true: 1}[x.Bool()]), nil
 	case x.IsInteger():
+		if x.Integer() == math.MinInt {
+			return nil, fmt.Errorf("-(%d) does not fit in a 64-bit integer", x.Integer())
+		}
 		return exec.AsValue(-x.Integer()), nil
 	case x.IsFloat():
 		return exec.AsValue(-x.Float()), nil

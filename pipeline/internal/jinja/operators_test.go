@@ -32,3 +32,31 @@ func TestDatetimeOperatorErrors(t *testing.T) {
 		t.Errorf("aware datetimes: %q %v", got, err)
 	}
 }
+
+// Python's ints have no bound; here they have 64 bits, and a result beyond
+// them fails with a message naming the file and line, where + - * and
+// unary minus wrapped around.
+func TestIntOverflowFails(t *testing.T) {
+	env, err := NewEnv(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for src, want := range map[string]string{
+		"{{ 9223372036854775807 + 1 }}":        "9223372036854775807 + 1 does not fit in a 64-bit integer",
+		"{{ -9223372036854775807 - 2 }}":       "-9223372036854775807 - 2 does not fit in a 64-bit integer",
+		"{{ 2 ** 62 * 4 }}":                    "4611686018427387904 * 4 does not fit in a 64-bit integer",
+		"{{ -(-9223372036854775807 - 1) }}":    "-(-9223372036854775808) does not fit in a 64-bit integer",
+		"{{ 2 ** 100 }}":                       "2 ** 100 does not fit in a 64-bit integer",
+		"{{ [9223372036854775807, 1] | sum }}": "does not fit in a 64-bit integer",
+	} {
+		out, err := env.Render("models/m.sql", "\n"+src, &Context{})
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "models/m.sql:2") {
+			t.Errorf("%s: got %q, %v; want an error at models/m.sql:2 with %q", src, out, err, want)
+		}
+	}
+	// the largest ints still compute
+	got, err := env.Render("models/m.sql", "{{ 9223372036854775806 + 1 }}|{{ -9223372036854775807 - 1 }}|{{ 3037000499 * 3037000499 }}|{{ 2 ** 62 + (2 ** 62 - 1) }}", &Context{})
+	if want := "9223372036854775807|-9223372036854775808|9223372030926249001|9223372036854775807"; err != nil || got != want {
+		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+}
