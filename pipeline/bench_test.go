@@ -19,6 +19,7 @@ package pipeline
 // stage's tables) before the timer starts.
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -164,6 +165,9 @@ func reportSlowest(b *testing.B, res *Result, n int) {
 // or "edit-ids" to the source of identifiers (stripe_person_identifiers),
 // as the browser benchmark types one, so it and what reads it are rebuilt;
 // "rebuild-all" builds everything again. The first build is not timed.
+// The "rows-" modes are the browser benchmark's edits: a condition typed
+// at the end of the model on every other build and deleted on the next,
+// so every build changes the model's rows and what reads it runs again.
 // stmts/op counts the SQL statements of one build (each has a fixed cost
 // in js/wasm).
 func BenchmarkRebuild(b *testing.B) {
@@ -172,11 +176,21 @@ func BenchmarkRebuild(b *testing.B) {
 		"edit-source": "models/sources/stripe/stripe_events.sql",
 		"edit-ids":    "models/sources/stripe/stripe_person_identifiers.sql",
 	}
+	conditions := map[string]struct{ path, text string }{
+		"rows-state":  {"models/states/billing_lifecycle.sql", " and 1 = 0"},
+		"rows-source": {"models/sources/stripe/stripe_events.sql", " where event_value is null"},
+		"rows-ids":    {"models/sources/stripe/stripe_person_identifiers.sql", " where occurred_at is null"},
+	}
 	for _, p := range benchProjects() {
-		for _, mode := range []string{"unchanged", "edit-state", "edit-source", "edit-ids", "rebuild-all"} {
+		for _, mode := range []string{"unchanged", "edit-state", "edit-source", "edit-ids", "rows-state", "rows-source", "rows-ids", "rebuild-all"} {
 			b.Run(p.name+"/"+mode, func(b *testing.B) {
 				fsys := copyFS(b, p.fsys(b))
 				edited := edits[mode]
+				cond, rows := conditions[mode]
+				var plain []byte
+				if rows {
+					plain = bytes.TrimRight(fsys[cond.path].Data, "\n")
+				}
 				s := openBench(b)
 				defer s.Close()
 				benchBuild(b, s, fsys, Options{Command: CmdBuild})
@@ -187,6 +201,13 @@ func BenchmarkRebuild(b *testing.B) {
 					if edited != "" {
 						orig := fsys[edited].Data
 						fsys[edited] = &fstest.MapFile{Data: append(orig[:len(orig):len(orig)], fmt.Sprintf("\n-- edit %d", i)...)}
+					}
+					if rows {
+						data := plain
+						if i%2 == 0 {
+							data = append(plain[:len(plain):len(plain)], cond.text...)
+						}
+						fsys[cond.path] = &fstest.MapFile{Data: data}
 					}
 					res = benchBuild(b, s, fsys, opts)
 				}
