@@ -51,7 +51,11 @@ type plan struct {
 	sources map[string]*sourceRef
 	// sourceTabs are sourceTables, made once.
 	sourceTabs []dialect.SourceTable
-	tests      map[string]*project.Test // by node ID
+	// dbtSchemas is the runner's dbtSchemas for the schemas attached
+	// when it was made (attachedKey), kept while they stay attached.
+	dbtSchemas  dialect.Schemas
+	attachedKey string
+	tests       map[string]*project.Test // by node ID
 	// unitTests are the unit tests by node ID, unitsOf a model's unit
 	// tests by its node ID (unittest.go).
 	unitTests map[string]*project.UnitTest

@@ -666,12 +666,27 @@ func (r *runner) relationsFrom(schema, prefix string) ([]dialect.Relation, error
 // dbtSchemas resolves the names dbt gives the schemas the project builds
 // in (target.schema, this.schema: jinja's dbtSchema) to the SQLite schemas
 // attached, unless the root project names its schemas itself.
+//
+// It runs for every translation (each test's too), and the same plan gives
+// the same answer while the same schemas are attached: the answer is kept
+// on the plan with the attached schemas it was made for.
 func (r *runner) dbtSchemas() dialect.Schemas {
-	var s dialect.Schemas
-	if !r.plan.env.HasMacro("generate_schema_name") {
-		s = dialect.NewSchemas(r.plan.target.Database, r.plan.target.Schema, r.db.Schemas())
+	p := r.plan
+	var attached []string
+	key := "\x00own" // the project maps its schemas itself
+	if !p.env.HasMacro("generate_schema_name") {
+		attached = r.db.Schemas()
+		key = strings.Join(attached, "\x00")
 	}
-	return s.WithSources(r.plan.sourceTables())
+	if p.attachedKey != "" && p.attachedKey == key {
+		return p.dbtSchemas
+	}
+	var s dialect.Schemas
+	if attached != nil {
+		s = dialect.NewSchemas(p.target.Database, p.target.Schema, attached)
+	}
+	p.dbtSchemas, p.attachedKey = s.WithSources(p.sourceTables()), key
+	return p.dbtSchemas
 }
 
 // translate turns rendered SQL of dialect d, run in session with schemas,
