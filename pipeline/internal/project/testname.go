@@ -3,7 +3,6 @@ package project
 import (
 	"crypto/md5"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -73,7 +72,7 @@ func dbtTestName(written string, t *Test, custom string) string {
 		}
 	}
 	for i, p := range parts {
-		parts[i] = notIdent.ReplaceAllString(p, "_")
+		parts[i] = identOnly(p)
 	}
 	identifier := kind + "_" + target
 	name := identifier + "_" + strings.Join(parts, "__")
@@ -86,7 +85,36 @@ func dbtTestName(written string, t *Test, custom string) string {
 	return name
 }
 
-var notIdent = regexp.MustCompile(`[^0-9a-zA-Z_]+`)
+// identOnly is s with each run of characters other than ASCII letters,
+// digits and _ made one _, as dbt's re.sub(r'[^0-9a-zA-Z_]+', '_', ...)
+// does. It runs for every argument of every test of every load, so it
+// scans bytes instead of running a regular expression: the bytes of a
+// character past ASCII (or of invalid UTF-8) are none of those, so a run
+// of them is a run of such characters.
+func identOnly(s string) string {
+	i := 0
+	for i < len(s) && isIdentByte(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := append(make([]byte, 0, len(s)), s[:i]...)
+	inRun := false
+	for ; i < len(s); i++ {
+		switch {
+		case isIdentByte(s[i]):
+			b, inRun = append(b, s[i]), false
+		case !inRun:
+			b, inRun = append(b, '_'), true
+		}
+	}
+	return string(b)
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
 
 // pyStr writes a YAML value as Python's str() writes it.
 func pyStr(v any) string {
