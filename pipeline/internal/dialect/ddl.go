@@ -348,7 +348,8 @@ func (t *translator) tableName(n *node, temp bool) string {
 
 // atTableTarget tells whether the current token, in a statement the
 // parser takes token by token, names the table written: after INSERT
-// INTO, UPDATE, DELETE FROM, DROP TABLE [IF EXISTS] and TRUNCATE [TABLE].
+// INTO, UPDATE, DELETE FROM, DROP TABLE [IF EXISTS] and TRUNCATE [TABLE];
+// or a table read: after an UPDATE's FROM or JOIN, a DELETE's USING.
 func (p *parser) atTableTarget() bool {
 	if p.pos == 0 {
 		return false
@@ -365,11 +366,56 @@ func (p *parser) atTableTarget() bool {
 	case "into", "update", "table", "view", "truncate":
 		return true
 	case "from":
-		return before == "delete"
+		return before == "delete" || p.soupFirst == "update"
+	case "join":
+		return p.soupFirst == "update"
+	case "using":
+		return p.soupFirst == "delete"
 	case "exists":
 		return before == "if"
 	}
 	return false
+}
+
+// soupScope is the scope of the expressions of a statement read token by
+// token: the tables it names (those written, and those an UPDATE's FROM
+// or a DELETE's USING reads), by their alias or name, so that t.col names
+// their column, not a field of a column t; and ON CONFLICT's excluded.
+func (t *translator) soupScope(n *node, sc *scope) *scope {
+	var rels []*node
+	add := func(schema, table, alias string) {
+		f := &fromInfo{kind: fromTable, schema: schema, written: schema, table: table, alias: alias,
+			lateral: -1, aliasStart: -1, joinTok: -1, ordinality: -1}
+		rels = append(rels, &node{kind: nFrom, from: f, tok: -1, tok2: -1})
+	}
+	for _, k := range n.kids {
+		if k.kind != nTable || len(k.names) == 0 {
+			continue
+		}
+		table, schema := strings.ToLower(k.names[len(k.names)-1]), ""
+		if len(k.names) > 1 {
+			schema = strings.ToLower(k.names[len(k.names)-2])
+		}
+		alias := table
+		i := skipSpace(t.toks, k.end)
+		if i < n.end && t.toks[i].kind == kWord && t.toks[i].lower == "as" {
+			i = skipSpace(t.toks, i+1)
+		}
+		if i < n.end && (t.toks[i].kind == kWord && !reserved[t.toks[i].lower] || t.toks[i].kind == kQuoted) {
+			alias = identName(t.toks[i])
+		}
+		add(schema, table, alias)
+	}
+	for i := n.start; i < n.end; i++ {
+		if t.toks[i].kind == kWord && t.toks[i].lower == "conflict" {
+			add("", "excluded", "excluded")
+			break
+		}
+	}
+	if rels == nil {
+		return sc
+	}
+	return &scope{parent: sc, rels: rels}
 }
 
 // rewriteSoup turns TRUNCATE [TABLE] x, which SQLite lacks, into DELETE

@@ -43,6 +43,15 @@ func TestCreate(t *testing.T) {
 		{bigquery, "update main.x set j = parse_json(s), ts = timestamp('2024-01-01 10:00:00+02') where s is not null", "update main.x set j = json_canonical(json(s)), ts = timestamp_text('2024-01-01 10:00:00+02') where s is not null"},
 		{snowflake, "update s.x set ts = to_timestamp_tz('2024-01-01 00:00:00 +02:00'), \"d\" = '2024-01-01'::date where ts is null", "update s.x set ts = to_timestamp_tz_snowflake('2024-01-01 00:00:00 +02:00'), \"d\" = cast_to('2024-01-01', 'DATE', 'snowflake', 1) where ts is null"},
 		{duckdb, "insert into t(a) values (1) on conflict (a) do update set ts = '2024-01-01'::timestamptz", "insert into t(a) values (1) on conflict (a) do update set ts = cast_to('2024-01-01', 'TIMESTAMP', 'duckdb', 1)"},
+		// t.col of a table the statement names (written, or read by an
+		// UPDATE's FROM, a DELETE's USING; ON CONFLICT's excluded) is its
+		// column, not a field of a column t
+		{duckdb, "delete from t where t.id = 1", "delete from t where t.id = 1"},
+		{duckdb, "delete from main.t where main.t.id = 1", "delete from main.t where main.t.id = 1"},
+		{duckdb, "update t as x set a = x.b where x.id = 2", "update t as x set a = x.b where x.id = 2"},
+		{snowflake, "update x set a = y.b from y join z on z.id = y.id where y.id = x.id", "update x set a = y.b from y join z on z.id = y.id where y.id = x.id"},
+		{duckdb, "insert into t(a) values (1) on conflict (a) do update set a = excluded.a", "insert into t(a) values (1) on conflict (a) do update set a = excluded.a"},
+		{bigquery, "update x set a = 1 where s.f = 2", "update x set a = 1 where json_extract(s, '$.f') = 2"},
 	}
 	for _, c := range translated {
 		expectTranslated(t, c.d, c.in, c.out)
@@ -80,6 +89,7 @@ func TestCreateRuns(t *testing.T) {
 		{snowflake, "create table y as select 1 as a, 'b' as b; create or replace table x clone y; create or replace table x clone y; create table z like y", "select (select count(*) || a || b from x) || (select count(*) from z)", "11b0"},
 		{bigquery, "create table x (s string, j json); insert into x (s) values ('{\"b\": 1, \"a\": 2}'); update x set j = parse_json(s) where s is not null", "select j from x", `{"a":2,"b":1}`},
 		{snowflake, "create table x (ts timestamp_tz); insert into x values (null); update x set ts = to_timestamp_tz('2024-01-01 00:00:00 +02:00')", "select ts from x", "2024-01-01T00:00:00+02:00"},
+		{duckdb, "create table x (id int, a int); create table y (id int, b int); insert into x values (1, 0), (2, 0), (3, 0); insert into y values (1, 5); update x set a = y.b from y where y.id = x.id; delete from x where x.id = 2", "select group_concat(id || ':' || a) from x", "1:5,3:0"},
 	}
 	for _, s := range scripts {
 		sql, err := TranslateWith(s.sql, testOptions(s.d))

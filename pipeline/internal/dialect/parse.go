@@ -24,6 +24,9 @@ type parser struct {
 	joinWordRefs map[int]bool
 	// inFrame: the soup read is a window's frame, whose words are not names
 	inFrame bool
+	// soupFirst is the first word of the statement read token by token
+	// (update, delete, insert...)
+	soupFirst string
 }
 
 // frameWords are the words of a window frame (ROWS BETWEEN 1 PRECEDING AND
@@ -246,6 +249,11 @@ func (p *parser) try(f func() *node) (n *node, ok bool) {
 // parsing queries and expressions where they parse.
 func (p *parser) parseSoup(nested bool) *node {
 	n := p.open(nSoup)
+	if !nested {
+		saved := p.soupFirst
+		p.soupFirst = p.peek().lower
+		defer func() { p.soupFirst = saved }()
+	}
 	for !p.atEOF() && !p.isPunct(";") {
 		t := p.peek()
 		if nested && t.kind == kClose {
@@ -258,6 +266,9 @@ func (p *parser) parseSoup(nested bool) *node {
 		deep := start < p.deepAt
 		switch {
 		case deep && t.kind != kOpen:
+		case t.kind == kWord && sqliteKeywords[t.lower]:
+			// a statement's own word (DELETE, ON CONFLICT DO UPDATE, DROP
+			// TABLE IF EXISTS), never a column
 		case t.kind == kWord && t.lower == "set":
 			// UPDATE ... SET a = x, b = y (ON CONFLICT ... DO UPDATE SET,
 			// MERGE's WHEN MATCHED THEN UPDATE SET, a SET statement): each

@@ -318,6 +318,7 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.refuseTokens(n)
 		if n.kind == nSoup {
 			t.rewriteSoup(n)
+			sc = t.soupScope(n, sc)
 			for _, k := range n.kids {
 				if k.kind == nQuery {
 					t.inserted[k] = true
