@@ -458,6 +458,9 @@ func (t *translator) nameFull(n *node) (string, bool) {
 		}
 		typ := col.full
 		for _, f := range parts[k:] {
+			if typ == "JSON" {
+				break // a field of JSON is JSON
+			}
 			if typ = fieldType(typ, f); typ == "" {
 				return "", true
 			}

@@ -359,6 +359,8 @@ var Translations = []Rule{
 		Note: "running counts from the partition's first row to the current one; a NULL x is not a change"},
 	{From: "OBJECT_AGG(k, v), ARRAY_UNIQUE_AGG(x)", Dialects: "Snowflake", To: "object_agg_unique(k, v), json_group_array(DISTINCT x) FILTER (WHERE x IS NOT NULL)",
 		Note: "pairs with a NULL key or value left out; a key met twice fails, as in Snowflake (\"duplicate field key\"); keys sorted, as Snowflake keeps them"},
+	{From: "j.field of a JSON column (j.a.b too)", Dialects: "BigQuery", To: "(j -> '$.field')",
+		Note: "a field of JSON is JSON, as in BigQuery: a string keeps its quotes (\"x\"), which JSON_VALUE reads as x; a missing field is NULL"},
 	{From: "JSON_OBJECT('k', v, ...), PARSE_JSON(s), SAFE.PARSE_JSON(s), TO_JSON(x), JSON '...'", Dialects: "BigQuery", To: "json_canonical(json_object('k', v, ...)), json_canonical(json(s)), json_or_null(s)",
 		Note: "a JSON value's objects have their keys sorted at every depth, as BigQuery's documented examples show them (JSON_OBJECT('foo', 10, 'bar', TRUE) is {\"bar\":true,\"foo\":10}), and of a key given twice the first is kept; a JSON column nests as JSON in TO_JSON_STRING(t) and STRUCT; JSON_OBJECT(keys, values) of two arrays is refused, and so is comparing two JSON values, as BigQuery refuses it; PARSE_JSON(s, wide_number_mode => 'exact' | 'round') and its SAFE. form take the mode and keep every number as written, where BigQuery's 'exact' fails on and 'round' rounds a number FLOAT64 cannot hold exactly"},
 	{From: "OBJECT_CONSTRUCT(...), {'k': v, ...}, OBJECT_CONSTRUCT_KEEP_NULL(...), PARSE_JSON(s), TRY_PARSE_JSON(s)", Dialects: "Snowflake", To: "json_keys_sorted(json_object(...)), json_keys_sorted(json(s))",

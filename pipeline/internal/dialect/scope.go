@@ -650,6 +650,12 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 		n.print = printAs(base)
 		return
 	}
+	if t.d == BigQuery && t.staticType(n) == TypeJSON {
+		// a field of BigQuery's JSON is JSON: "x" for a string, as
+		// JSON_VALUE and TO_JSON_STRING read it
+		n.print = printAs("(" + base + " -> " + sqlString(jsonPath(fields)) + ")")
+		return
+	}
 	n.print = printAs("json_extract(" + base + ", " + sqlString(jsonPath(fields)) + ")")
 }
 
