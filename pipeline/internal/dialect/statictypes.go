@@ -723,6 +723,9 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 				}
 				cols, all := t.relTypes(f, sc)
 				if !all {
+					cols, all = t.tableStarTypes(f, sc, cols)
+				}
+				if !all {
 					complete = false
 				}
 				for _, c := range cols {
@@ -750,6 +753,32 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 	}
 	t.selTypes[s] = selTyped{out, complete}
 	return out, complete
+}
+
+// tableStarTypes are the columns * reads of table f in the table's order,
+// with the types known of them (typed, by name), when its columns are
+// known: a union of SELECT * then keeps the types its inputs share. Not
+// in Snowflake, where a column of no known type may have been created
+// quoted or not (snowflake_names.go).
+func (t *translator) tableStarTypes(f *fromInfo, sc *scope, typed []colType) ([]colType, bool) {
+	if t.d == Snowflake || f.kind != fromTable || len(f.columns) > 0 || t.opts.Columns == nil || f.schema == "" && sc.findCTE(f.table) != nil || t.wildcardName(f) != "" {
+		return typed, false
+	}
+	names, err := t.opts.Columns(f.schema, f.table)
+	if err != nil || len(names) == 0 {
+		return typed, false
+	}
+	out := make([]colType, len(names))
+	for i, n := range names {
+		out[i] = colType{name: strings.ToLower(n)}
+		for _, c := range typed {
+			if c.name == out[i].name {
+				out[i] = c
+				break
+			}
+		}
+	}
+	return out, true
 }
 
 // selTyped is a SELECT's output columns, kept once worked out.

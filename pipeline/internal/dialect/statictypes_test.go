@@ -96,6 +96,25 @@ func TestStaticTypesOfTables(t *testing.T) {
 			t.Errorf("%q = %q, %v; want %q", c.in, got, err, c.out)
 		}
 	}
+	// a union of SELECT * keeps the types its inputs share, in the
+	// table's column order: a JSON column stays JSON downstream
+	bq := testOptions(bigquery)
+	bq.Columns = func(schema, table string) ([]string, error) { return []string{"id", "j", "d"}, nil }
+	bq.Types = func(schema, table string) map[string]string {
+		return map[string]string{"j": TypeJSON, "d": TypeDate}
+	}
+	if _, got, err := TranslateTyped("select * from a union all select * from b", bq); err != nil || !reflect.DeepEqual(got, map[string]string{"j": TypeJSON, "d": TypeDate}) {
+		t.Errorf("union of stars: output types %v, %v", got, err)
+	}
+	bq.Types = func(schema, table string) map[string]string {
+		if table == "a" {
+			return map[string]string{"j": TypeJSON, "d": TypeDate}
+		}
+		return map[string]string{"j": TypeJSON}
+	}
+	if _, got, err := TranslateTyped("select * from a union all select * from b", bq); err != nil || !reflect.DeepEqual(got, map[string]string{"j": TypeJSON}) {
+		t.Errorf("union of stars, d typed in one: output types %v, %v", got, err)
+	}
 	o.Dialect = Snowflake
 	for _, c := range []struct {
 		in   string
