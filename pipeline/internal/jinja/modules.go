@@ -14,6 +14,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/nikolalohinski/gonja/v2/exec"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
 )
 
 // dbtVersion is the dbt-core version the context reports.
@@ -178,18 +180,9 @@ type pyTime struct {
 	aware bool
 }
 
+// String is Python's str(), as YAML's dates print (yamlx.Timestamp).
 func (p pyTime) String() string {
-	if p.date {
-		return p.t.Format("2006-01-02")
-	}
-	s := p.t.Format("2006-01-02 15:04:05")
-	if us := p.t.Nanosecond() / 1000; us != 0 {
-		s += fmt.Sprintf(".%06d", us)
-	}
-	if p.aware {
-		s += p.t.Format("-07:00")
-	}
-	return s
+	return yamlx.Timestamp{Time: p.t, Date: p.date, Aware: p.aware}.String()
 }
 
 func (p pyTime) GetAttribute(name string) (*exec.Value, bool) {
