@@ -90,6 +90,9 @@ func (e *Env) diagnose(path string, err error) *diag.Diagnostic {
 		} else if m := notCallable.FindStringSubmatch(text); m != nil {
 			d.Message = fmt.Sprintf("'%s' is undefined", m[1])
 			d.Hint = "no macro or function has this name; define it in macros/ or check the spelling"
+			if dbtOwnMacros[strings.TrimPrefix(m[1], "dbt.")] {
+				d.Hint = "it is dbt's own macro, which the playground does not provide: the engine runs materializations, incremental strategies, snapshots and seeds itself; write the SQL the macro would give, or leave the call to a branch the playground does not take"
+			}
 		}
 	}
 	if d.File == "" {
@@ -125,4 +128,19 @@ func rootCause(text string) string {
 	}
 	text = strings.TrimPrefix(text, "unable to execute template: ")
 	return text
+}
+
+// dbtOwnMacros are macros of dbt's global project that the playground's
+// engine replaces with its own code: a package calling one directly is
+// told so, where "check the spelling" would mislead.
+var dbtOwnMacros = map[string]bool{
+	"get_merge_sql": true, "get_delete_insert_merge_sql": true, "get_insert_overwrite_merge_sql": true,
+	"get_incremental_append_sql": true, "get_incremental_delete_insert_sql": true, "get_incremental_merge_sql": true,
+	"get_incremental_insert_overwrite_sql": true, "get_incremental_default_sql": true, "get_incremental_microbatch_sql": true,
+	"get_merge_update_columns": true, "check_for_schema_changes": true, "sync_column_schemas": true,
+	"process_schema_changes": true, "incremental_validate_on_schema_change": true, "get_rename_sql": true,
+	"get_replace_sql": true, "get_drop_sql": true, "get_create_backup_sql": true, "get_create_intermediate_sql": true,
+	"snapshot_merge_sql": true, "build_snapshot_table": true, "snapshot_staging_table": true,
+	"load_csv_rows": true, "create_csv_table": true, "reset_csv_table": true, "apply_grants": true,
+	"persist_docs": true, "alter_column_comment": true, "alter_relation_comment": true,
 }
