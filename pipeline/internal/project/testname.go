@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
 )
 
 // dbtTestName names a generic test as dbt does: its `name:` when the entry
@@ -56,9 +58,13 @@ func dbtTestName(written string, t *Test, custom string) string {
 			for _, e := range v {
 				parts = append(parts, pyStr(e))
 			}
+		case dictValues:
+			for _, e := range v {
+				parts = append(parts, pyStr(e))
+			}
 		case map[string]any:
-			// Python's dicts keep the order written; a YAML mapping read
-			// into Go has lost it, so its values are taken by key.
+			// a mapping given in Go (an argument not read from YAML): its
+			// values by key
 			keys := make([]string, 0, len(v))
 			for mk := range v {
 				keys = append(keys, mk)
@@ -170,4 +176,30 @@ func (t *Test) QuotedColumn(quote string) string {
 		return t.Column
 	}
 	return quote + strings.ReplaceAll(t.Column, quote, quote+quote) + quote
+}
+
+// dictValues are the values of a test argument written as a mapping, in
+// the order written: dbt names a test after them in that order (Python's
+// dicts keep it).
+type dictValues []any
+
+// writtenNode is a YAML value as written, before its Jinja was rendered.
+func writtenNode(n *yamlx.Node) *yamlx.Node {
+	if n.Raw != nil {
+		return n.Raw
+	}
+	return n
+}
+
+// writtenArg is a test argument as dbt names the test after it: a
+// mapping's values in the order written, anything else as written.
+func writtenArg(n *yamlx.Node) any {
+	if w := writtenNode(n); w.Kind == yamlx.Map {
+		out := make(dictValues, len(w.Vals))
+		for i, v := range w.Vals {
+			out[i] = v.Written()
+		}
+		return out
+	}
+	return n.Written()
 }

@@ -556,15 +556,15 @@ func parseTest(file string, t *yamlx.Node, model, column string, quote bool, bas
 							test.Args[ak] = av
 						}
 					}
-					if m, ok := args.Vals[i].Written().(map[string]any); ok {
-						for ak, av := range m {
-							test.written[ak] = av
+					if a := writtenNode(args.Vals[i]); a.Kind == yamlx.Map {
+						for j, ak := range a.Keys {
+							test.written[ak] = writtenArg(a.Vals[j])
 						}
 					}
 					continue
 				}
 				test.Args[k] = args.Vals[i].Plain()
-				test.written[k] = args.Vals[i].Written()
+				test.written[k] = writtenArg(args.Vals[i])
 			}
 		}
 	default:
