@@ -26,6 +26,7 @@ const (
 	spreadFuncName = "__spread__"
 	spreadSelf     = "__spread_self__"
 	spreadMethod   = "__spread_method__"
+	spreadVariable = "__spread_variable__"
 )
 
 // rewriteSpreads applies both rewrites to a template's tokens.
@@ -153,8 +154,14 @@ func rewriteSpreadCall(c *nodes.Call) {
 	if g, ok := c.Func.(*nodes.GetAttribute); ok {
 		// x.method(**kw): a method of a string, list or dict is no
 		// value of its own; the receiver and the name find it
+		// (and the variable it is called on, as __method__ takes them)
+		variable := ""
+		if n, ok := g.Node.(*nodes.Name); ok {
+			variable = n.Name.Val
+		}
 		c.Kwargs[spreadSelf] = g.Node.(nodes.Expression)
-		c.Kwargs[spreadMethod] = &nodes.String{Location: &tokens.Token{Type: tokens.String, Val: g.Attribute, Pos: at.Pos, Line: at.Line, Col: at.Col}, Val: g.Attribute}
+		c.Kwargs[spreadMethod] = &nodes.String{Location: at, Val: g.Attribute}
+		c.Kwargs[spreadVariable] = &nodes.String{Location: at, Val: variable}
 	}
 	c.Args = append([]nodes.Expression{c.Func}, c.Args...)
 	c.Func = &nodes.Name{Name: &tokens.Token{Type: tokens.Name, Val: spreadFuncName, Pos: at.Pos, Line: at.Line, Col: at.Col}}
@@ -168,15 +175,20 @@ func rewriteSpreadCall(c *nodes.Call) {
 func spreadCall(e *exec.Evaluator, a *exec.VarArgs) (*exec.Value, error) {
 	fn := a.Args[0]
 	params := &exec.VarArgs{Args: a.Args[1:], KwArgs: a.KwArgs}
-	self, method := params.KwArgs[spreadSelf], params.KwArgs[spreadMethod]
+	self, method, variable := params.KwArgs[spreadSelf], params.KwArgs[spreadMethod], params.KwArgs[spreadVariable]
 	delete(params.KwArgs, spreadSelf)
 	delete(params.KwArgs, spreadMethod)
+	delete(params.KwArgs, spreadVariable)
 	if err := spreadArgsOf(params); err != nil {
 		return nil, err
 	}
 	f := reflect.ValueOf(fn.Interface())
 	if f.Kind() != reflect.Func && self != nil && method != nil {
-		return spreadMethodCall(e, self, method.String(), params)
+		if self.IsError() {
+			return self, nil
+		}
+		// the method called as any other: __method__ (method_calls.go)
+		return methodCall(e, &exec.VarArgs{Args: append([]*exec.Value{method, variable, self}, params.Args...), KwArgs: params.KwArgs}), nil
 	}
 	if fn.IsError() {
 		return fn, nil
@@ -233,35 +245,4 @@ func spreadArgsOf(params *exec.VarArgs) error {
 		}
 	}
 	return nil
-}
-
-// spreadMethodCall calls method of a string, list or dict with the
-// arguments spread, as gonja calls a method written out.
-func spreadMethodCall(e *exec.Evaluator, self *exec.Value, method string, params *exec.VarArgs) (*exec.Value, error) {
-	if self.IsError() {
-		return self, nil
-	}
-	var result any
-	err := fmt.Errorf("unknown method '%s' for '%s'", method, self.String())
-	m := e.Environment.Methods
-	switch {
-	case self.IsString():
-		if f, ok := m.Str.Get(method); ok {
-			result, err = f(self.String(), self, params)
-		}
-	case self.IsDict():
-		if f, ok := m.Dict.Get(method); ok {
-			d, _ := self.ToGoSimpleType(false).(map[string]any)
-			result, err = f(d, self, params)
-		}
-	case self.IsList():
-		if f, ok := m.List.Get(method); ok {
-			l, _ := self.ToGoSimpleType(false).([]any)
-			result, err = f(l, self, params)
-		}
-	}
-	if err != nil {
-		return nil, err
-	}
-	return exec.AsValue(result), nil
 }
