@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -768,14 +769,17 @@ func (t *translator) tableStarTypes(f *fromInfo, sc *scope, typed []colType) ([]
 	if err != nil || len(names) == 0 {
 		return typed, false
 	}
+	known := make(map[string]colType, len(typed))
+	for _, c := range slices.Backward(typed) {
+		known[c.name] = c // the first of a name wins
+	}
 	out := make([]colType, len(names))
 	for i, n := range names {
-		out[i] = colType{name: strings.ToLower(n)}
-		for _, c := range typed {
-			if c.name == out[i].name {
-				out[i] = c
-				break
-			}
+		name := strings.ToLower(n)
+		if c, ok := known[name]; ok {
+			out[i] = c
+		} else {
+			out[i] = colType{name: name}
 		}
 	}
 	return out, true

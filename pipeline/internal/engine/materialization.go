@@ -25,11 +25,17 @@ var adapterMaterializations = map[dialect.Dialect][]string{
 	dialect.DuckDB: {"external"},
 }
 
+// builtMaterialization reports whether the playground builds name itself:
+// dbt's own, the target adapter's, or none given (a table).
+func (r *runner) builtMaterialization(name string) bool {
+	return name == "" || builtMaterializations[name] || slices.Contains(adapterMaterializations[r.plan.dialect], name)
+}
+
 // checkMaterialization refuses a materialization dbt would not find, as
 // dbt does, and names one the project defines, which is built as a table.
 func (r *runner) checkMaterialization(m *project.Model, cfg project.Config) error {
 	name := cfg.Materialized
-	if name == "" || builtMaterializations[name] || slices.Contains(adapterMaterializations[r.plan.dialect], name) {
+	if r.builtMaterialization(name) {
 		return nil
 	}
 	adapter := r.plan.target.Type
@@ -58,7 +64,7 @@ func (r *runner) checkMaterialization(m *project.Model, cfg project.Config) erro
 // nothing is built, with a warning, where a table of its rows would fail.
 func (r *runner) emptyCustomMaterialization(m *project.Model, step *Step) bool {
 	name := r.plan.configs[m.Name].Materialized
-	if name == "" || builtMaterializations[name] || slices.Contains(adapterMaterializations[r.plan.dialect], name) {
+	if r.builtMaterialization(name) {
 		return false
 	}
 	if _, ok := r.plan.proj.CustomMaterialization(name, r.plan.target.Type); !ok {
