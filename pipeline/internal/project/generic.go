@@ -56,6 +56,7 @@ func readMacroFile(path, pkg, src string) macroEntry {
 	src = testOpen.ReplaceAllString(src, "{%${1} macro test_${2}(")
 	src = testClose.ReplaceAllString(src, "{%${1} endmacro ${2}%}")
 	src, _ = materializationMacros(src)
+	src = macroBlocks(src)
 	for _, m := range macroOpen.FindAllStringSubmatch(src, -1) {
 		e.macros = append(e.macros, m[1])
 		// dbt finds a generic test as the macro test_<name>, so a macro
@@ -134,4 +135,108 @@ func (p *Project) TestMacro(t *Test) (pkg, name string) {
 	}
 	_, owner := p.genericTest(strings.TrimPrefix(t.Generic, "test_"), t.Package)
 	return cmp.Or(owner, p.Name), t.Generic
+}
+
+// macroBlocks is what dbt reads of a macro file: its top-level
+// {% macro %} ... {% endmacro %} blocks (test and materialization blocks
+// are macros by now). dbt finds the blocks with its own scan and parses
+// each alone, so text between them is never Jinja: a stray tag such as
+// {% https://... %} is no error, and a top-level {% set %} defines
+// nothing. The text between blocks keeps only its line
+// breaks, so lines stay where they were. A file the scan cannot follow
+// (an unclosed tag, comment or block) is kept whole, for the parser to
+// report.
+func macroBlocks(src string) string {
+	if !strings.Contains(src, "{%") {
+		return src
+	}
+	var b strings.Builder
+	last, start := 0, -1 // end of the last block written; start of the open one
+	outside := func(text string) {
+		b.WriteString(strings.Repeat("\n", strings.Count(text, "\n")))
+	}
+	for i := 0; i < len(src); {
+		j := strings.IndexByte(src[i:], '{')
+		if j < 0 || i+j+1 >= len(src) {
+			break
+		}
+		at := i + j
+		switch src[at+1] {
+		case '#':
+			end := strings.Index(src[at+2:], "#}")
+			if end < 0 {
+				return src
+			}
+			i = at + 2 + end + 2
+		case '{':
+			end := tagEnd(src, at+2, "}}")
+			if end < 0 {
+				return src
+			}
+			i = end
+		case '%':
+			end := tagEnd(src, at+2, "%}")
+			if end < 0 {
+				return src
+			}
+			name := tagName(src[at+2 : end-2])
+			i = end
+			switch {
+			case name == "raw":
+				close := rawClose.FindStringIndex(src[end:])
+				if close == nil {
+					return src
+				}
+				i = end + close[1]
+			case name == "macro" && start < 0:
+				outside(src[last:at])
+				start = at
+			case name == "endmacro" && start >= 0:
+				b.WriteString(src[start:end])
+				last, start = end, -1
+			}
+		default:
+			i = at + 1
+		}
+	}
+	if start >= 0 {
+		return src
+	}
+	outside(src[last:])
+	return b.String()
+}
+
+var rawClose = regexp.MustCompile(`\{%[-+]?\s*endraw\s*[-+]?%\}`)
+
+// tagEnd is the index just past the close that ends a tag whose body
+// starts at from, skipping quoted strings, or -1 when it never closes.
+func tagEnd(src string, from int, close string) int {
+	for i := from; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '\'' || c == '"':
+			i++
+			for i < len(src) && src[i] != c {
+				if src[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			if i >= len(src) {
+				return -1
+			}
+		case strings.HasPrefix(src[i:], close):
+			return i + len(close)
+		}
+	}
+	return -1
+}
+
+// tagName is the first word of a tag's body ("macro" in "- macro x() -").
+func tagName(body string) string {
+	body = strings.TrimLeft(body, "-+ \t\r\n")
+	n := 0
+	for n < len(body) && (body[n] == '_' || body[n] >= 'a' && body[n] <= 'z' || body[n] >= 'A' && body[n] <= 'Z' || n > 0 && body[n] >= '0' && body[n] <= '9') {
+		n++
+	}
+	return body[:n]
 }
