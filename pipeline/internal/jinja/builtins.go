@@ -62,7 +62,7 @@ func (e *Env) installBuiltins() {
 	g.Set("ref", e.ref)
 	g.Set("render", e.renderString)
 	g.Set("source", e.source)
-	g.Set("var", e.varFn)
+	g.Set("var", varCall(e.varFn))
 	g.Set("config", e.configFunc())
 	// builtins holds dbt's own ref, source and config, for a project that
 	// overrides them; builtins.ref.config is the project's runtime config.
@@ -227,9 +227,36 @@ func (e *Env) source(a *exec.VarArgs) (*exec.Value, error) {
 	return exec.AsValue(v), nil
 }
 
+// varCall is dbt's var: called, var('name'); var.has_var('name') tells
+// whether the project or --vars set name (a default does not count). The
+// function answers has_var when its keyword arguments hold hasVarKey, a
+// name no template can write.
+type varCall func(*exec.VarArgs) (*exec.Value, error)
+
+const hasVarKey = " has_var"
+
+func (v varCall) GetAttribute(name string) (*exec.Value, bool) {
+	if name == "has_var" {
+		return exec.AsValue(func(a *exec.VarArgs) (*exec.Value, error) {
+			if len(a.Args) != 1 || len(a.KwArgs) != 0 {
+				return nil, exec.ErrInvalidCall(fmt.Errorf("has_var() takes 1 argument (%d given)", len(a.Args)+len(a.KwArgs)))
+			}
+			return v(&exec.VarArgs{Args: a.Args, KwArgs: map[string]*exec.Value{hasVarKey: exec.AsValue(true)}})
+		}), true
+	}
+	return exec.AsValue(nil), false
+}
+
 func (e *Env) varFn(a *exec.VarArgs) (*exec.Value, error) {
 	if len(a.Args) < 1 || len(a.Args) > 2 {
 		return nil, e.fail(fmt.Sprintf("var() takes 1 or 2 arguments (%d given)", len(a.Args)), "write var('name') or var('name', default)")
+	}
+	if _, has := a.KwArgs[hasVarKey]; has {
+		if e.cur == nil {
+			return exec.AsValue(false), nil
+		}
+		_, ok := e.cur.Vars[a.Args[0].String()]
+		return exec.AsValue(ok), nil
 	}
 	name := a.Args[0].String()
 	if e.cur != nil {
