@@ -200,9 +200,14 @@ func graphColumns(cols []project.Column) jinja.Ordered {
 			constraints = append(constraints, map[string]any{"type": "not_null", "name": nil, "expression": nil,
 				"warn_unenforced": true, "warn_unsupported": true, "to": nil, "to_columns": []any{}})
 		}
+		tags := make([]any, len(c.Tags))
+		for i, t := range c.Tags {
+			tags[i] = t
+		}
 		out.Values[c.Name] = map[string]any{
 			"name": c.Name, "description": c.Description, "data_type": nilIfEmpty(c.DataType),
-			"meta": map[string]any{}, "tags": []any{}, "quote": nil, "constraints": constraints,
+			"meta": c.Meta, "tags": tags, "quote": nil, "constraints": constraints,
+			"config": map[string]any{"meta": c.Meta, "tags": slices.Clone(tags)},
 		}
 	}
 	return out

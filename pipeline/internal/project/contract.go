@@ -1,6 +1,9 @@
 package project
 
 import (
+	"slices"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
 )
 
@@ -38,6 +41,7 @@ func (p *Project) declaredColumns(file string, it *yamlx.Node, pkg string) ([]Co
 				}
 			}
 		}
+		col.Meta, col.Tags = columnMetaTags(c)
 		cols = append(cols, col)
 	}
 	return cols, nil
@@ -51,4 +55,37 @@ func (c Config) ContractEnforced() bool {
 	}
 	on, _ := m["enforced"].(bool)
 	return on
+}
+
+// columnMetaTags are a column's meta and tags as dbt keeps them: meta:
+// updated by config: {meta:} (a key of both keeps its first place, the
+// config's value), and tags: then config: {tags:}, each once.
+func columnMetaTags(c *yamlx.Node) (jinja.Ordered, []string) {
+	meta := jinja.Ordered{Values: map[string]any{}}
+	tags := []string{}
+	for _, src := range []*yamlx.Node{c, c.Get("config")} {
+		if src == nil || src.Kind != yamlx.Map {
+			continue
+		}
+		if m := src.Get("meta"); m != nil && m.Kind == yamlx.Map {
+			for i, k := range m.Keys {
+				if _, ok := meta.Values[k]; !ok {
+					meta.Keys = append(meta.Keys, k)
+				}
+				meta.Values[k] = jinja.YAMLValue(m.Vals[i])
+			}
+		}
+		switch t := src.Get("tags"); {
+		case t == nil:
+		case t.Kind == yamlx.List:
+			for _, it := range t.Items {
+				if s := it.String(); s != "" && !slices.Contains(tags, s) {
+					tags = append(tags, s)
+				}
+			}
+		case t.String() != "" && !slices.Contains(tags, t.String()):
+			tags = append(tags, t.String())
+		}
+	}
+	return meta, tags
 }

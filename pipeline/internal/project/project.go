@@ -155,8 +155,12 @@ type Column struct {
 	DataType    string // data_type:, "" when not given
 	NotNull     bool   // a not_null constraint
 	Description string // as written
-	File        string
-	Line        int
+	// Meta is meta: merged with config: {meta:}, the config's keys last,
+	// in the order written; Tags likewise tags: then config: {tags:}.
+	Meta jinja.Ordered
+	Tags []string
+	File string
+	Line int
 }
 
 // Seed is one CSV file.
