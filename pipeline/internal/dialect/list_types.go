@@ -75,7 +75,7 @@ func (t *translator) listElements(elems []*node) string {
 var listResults = map[string]string{
 	"string_split": "text", "str_split": "text", "string_to_array": "text", "split": "text", "string_split_regex": "text",
 	"str_split_regex": "text", "regexp_split_to_array": "text", "regexp_extract_all": "text",
-	"list_distinct": "same", "array_distinct": "same", "list_sort": "same", "array_sort": "same",
+	"list_distinct": "same", "array_distinct": "same", "list_intersect": "same", "array_intersect": "same", "list_sort": "same", "array_sort": "same",
 	"list_reverse_sort": "same", "array_reverse_sort": "same", "list_slice": "same", "array_slice": "same",
 	"list_reverse": "same", "array_reverse": "same", "list_filter": "same", "array_filter": "same",
 	"flatten":     "same",

@@ -17,6 +17,7 @@ func init() {
 		Func{Name: "list_has_any_json", NArgs: 2, Scalar: listHas(false)},
 		Func{Name: "list_has_all_json", NArgs: 2, Scalar: listHas(true)},
 		Func{Name: "list_position_json", NArgs: 2, Scalar: listPosition},
+		Func{Name: "list_intersect_json", NArgs: 2, Scalar: listIntersect},
 		Func{Name: "struct_field", NArgs: 2, Scalar: structField},
 		Func{Name: "list_or_text_length", NArgs: 1, Scalar: listOrTextLength},
 		Func{Name: "round_duckdb", NArgs: -1, Scalar: roundDuckDB},
@@ -31,6 +32,11 @@ func init() {
 	rename("list_has_any_json", "array_has_any", "duckdb")
 	rename("list_has_all_json", "list_has_all", "duckdb")
 	rename("list_has_all_json", "array_has_all", "duckdb")
+	// list_intersect(a, b): a's elements that b holds, each once, NULLs
+	// never matching (DuckDB's order follows its hashing: sort the result
+	// where the order matters); NULL when either list is NULL.
+	rename("list_intersect_json", "list_intersect", "duckdb")
+	rename("list_intersect_json", "array_intersect", "duckdb")
 	// list_position(l, x): the 1-based index of x's first occurrence, NULL
 	// when l does not hold it.
 	for _, n := range []string{"list_position", "list_indexof", "array_position", "array_indexof"} {
@@ -99,6 +105,34 @@ func listHas(all bool) func(sqlite3.Context, ...sqlite3.Value) {
 		}
 		ctx.ResultBool(all)
 	}
+}
+
+func listIntersect(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	a, ok := arrayArg(ctx, args[0])
+	if !ok {
+		return
+	}
+	b, ok := arrayArg(ctx, args[1])
+	if !ok {
+		return
+	}
+	in := map[string]bool{}
+	for _, k := range elementKeys(b) {
+		in[k] = true
+	}
+	out := []json.RawMessage{}
+	for _, it := range a {
+		keys := elementKeys([]json.RawMessage{it})
+		if len(keys) == 0 || !in[keys[0]] {
+			continue
+		}
+		in[keys[0]] = false // once
+		out = append(out, it)
+	}
+	resultArray(ctx, out)
 }
 
 func listPosition(ctx sqlite3.Context, args ...sqlite3.Value) {
