@@ -69,8 +69,13 @@ func TestKeywordNames(t *testing.T) {
 		{duckdb, "select count(*) index from t", `select count(*) "index" from t`},
 		{bigquery, "select x.unique from t as x", `select x."unique" from t as x`},
 		{sqlite, "select a as b from t", "select a as b from t"},
+		// a CTE, a table and an alias by such a name too
+		{duckdb, "with nothing as (select 1 as num) select * from nothing where num = 2", `with "nothing" as (select 1 as num) select * from "nothing" where num = 2`},
+		{snowflake, "select nothing.x from s.nothing as nothing", `select "nothing".x from s."nothing" as "nothing"`},
+		{bigquery, "select raise from (select 1 as raise) raise", `select "raise" from (select 1 as "raise") "raise"`},
 	} {
 		expectTranslated(t, c.d, c.in, c.out)
 	}
 	expectRows(t, snowflake, "select index + 1 from (select a as index from (select 1 as a))", "2")
+	expectRows(t, duckdb, "with nothing as (select 1 as num) select num + 1 from nothing as nothing", "2")
 }

@@ -163,7 +163,7 @@ var sqliteKeywords = map[string]bool{
 	"references": true, "foreign": true, "unique": true, "create": true, "drop": true, "insert": true,
 	"update": true, "delete": true, "exists": true, "null": true, "transaction": true, "trigger": true,
 	"view": true, "add": true, "alter": true, "autoincrement": true, "commit": true, "deferrable": true,
-	"else": true, "limit": true, "notnull": true, "to": true, "where": true,
+	"else": true, "limit": true, "notnull": true, "to": true, "where": true, "nothing": true, "raise": true,
 }
 
 // quoteKeyword quotes token i, a bare name the warehouse takes, when SQLite

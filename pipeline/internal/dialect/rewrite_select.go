@@ -218,6 +218,22 @@ func (t *translator) rewriteOrder(o *node) {
 	}
 }
 
+// quoteFromKeywords quotes the words of a FROM item's table name and its
+// alias that SQLite reads as keywords (FROM nothing), as a column's are.
+func (t *translator) quoteFromKeywords(n *node) {
+	f := n.from
+	if f.kind == fromTable {
+		for i := f.nameStart; i < f.nameEnd; i++ {
+			t.quoteKeyword(i)
+		}
+	}
+	for _, k := range n.kids {
+		if k.start == f.aliasStart && k.tok >= 0 {
+			t.quoteKeyword(k.tok)
+		}
+	}
+}
+
 // rewriteFrom writes UNNEST, FLATTEN and alias lists as SQLite FROM items.
 func (t *translator) rewriteFrom(n *node, sc *scope) {
 	f := n.from
@@ -258,6 +274,7 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.pr.dropTok(i)
 		}
 	}
+	t.quoteFromKeywords(n)
 	if f.kind == fromQuery && f.aliasCols != nil && f.expr != nil && f.expr.x != nil && (f.pivot == nil || f.aliasStart < f.pivot.kw) {
 		t.renamed[f.expr.x] = f.columns // (VALUES ...) AS t(a, b): its own names are not seen
 	}

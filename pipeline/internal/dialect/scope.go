@@ -355,6 +355,7 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 	if q.x != nil {
 		inner = &scope{parent: sc, ctes: map[string]*node{}}
 		for _, c := range q.x.list {
+			t.quoteKeyword(c.tok)
 			inner.ctes[c.name] = c.x // visible to itself: WITH RECURSIVE
 			if names := t.cteColumnList(c); names != nil && t.d == BigQuery {
 				t.refuse(c.kids[0].start, refCTEColumns)
