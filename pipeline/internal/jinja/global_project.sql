@@ -53,8 +53,12 @@ select * from _dbt_periods
 {% endmacro %}
 
 {#- make_temp_relation(base_relation, suffix): the relation named
-    <identifier><suffix> beside base_relation. -#}
+    <identifier><suffix> beside base_relation; DuckDB's adapter adds the
+    time and names it alone, as a temporary table is. -#}
 {% macro make_temp_relation(base_relation, suffix='__dbt_tmp') %}
+{%- if target.type == 'duckdb' -%}
+{{ return(base_relation.incorporate(path={"identifier": base_relation.identifier ~ suffix ~ py_current_timestring(), "schema": none, "database": none})) }}
+{%- endif -%}
 {{ return(base_relation.incorporate(path={"identifier": base_relation.identifier ~ suffix})) }}
 {% endmacro %}
 

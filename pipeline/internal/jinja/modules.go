@@ -34,6 +34,12 @@ func installModules(g *exec.Context) {
 	})
 	g.Set("run_started_at", pyTime{t: started, aware: true})
 	g.Set("invocation_id", newInvocationID())
+	// dbt's py_current_timestring(): the local time to the microsecond as
+	// digits (%Y%m%d%H%M%S%f), which adapters append to temporary names
+	g.Set("py_current_timestring", func() string {
+		now := time.Now()
+		return now.Format("20060102150405") + fmt.Sprintf("%06d", now.Nanosecond()/1000)
+	})
 	// Packages compare it to pick SQL or to warn about old releases
 	// (major, minor, patch = dbt_version.split('.')): the dbt-core release
 	// whose behaviour the engine follows.

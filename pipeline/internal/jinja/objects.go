@@ -25,6 +25,10 @@ type relValue struct {
 	// parsing is set for a ref() made while dbt parses (execute false),
 	// which is no CTE
 	parsing bool
+	// noSchema and noDatabase are set by incorporate(path={"schema": none}):
+	// the relation is named by its identifier alone (a temporary table)
+	// and that part is none
+	noSchema, noDatabase bool
 }
 
 func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
@@ -47,6 +51,9 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 	}
 	switch name {
 	case "schema":
+		if r.noSchema {
+			return noneValue(), true
+		}
 		if r.schema != "" {
 			return exec.AsValue(r.schema), true
 		}
@@ -57,6 +64,9 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 		}
 		return exec.AsValue(r.Name), true
 	case "database":
+		if r.noDatabase {
+			return noneValue(), true
+		}
 		if r.database != "" {
 			return exec.AsValue(r.database), true
 		}
@@ -104,6 +114,12 @@ func (r relValue) incorporate(a *exec.VarArgs) (*exec.Value, error) {
 			}
 			for _, p := range dictEntries(v) {
 				if p.Value.IsNil() {
+					switch p.Key.String() {
+					case "schema":
+						out.noSchema, out.Schema, out.schema = true, "", ""
+					case "database":
+						out.noDatabase, out.database = true, ""
+					}
 					continue
 				}
 				val := p.Value.String()
@@ -116,9 +132,10 @@ func (r relValue) incorporate(a *exec.VarArgs) (*exec.Value, error) {
 					if cur, _ := r.GetAttribute("schema"); val != cur.String() {
 						return nil, fmt.Errorf("incorporate(path={'schema': '%s'}) moves %s to another schema, which is not supported here; name it with api.Relation.create(schema=..., identifier=...)", val, r.String())
 					}
-				default:
-					return nil, fmt.Errorf("incorporate(path=...) takes database, schema and identifier, not %q", p.Key.String())
 				}
+				// dbt reads path into its Path of database, schema and
+				// identifier, and drops any other key (elementary passes
+				// "table" beside them)
 			}
 		default:
 			// quote_policy, include_policy and the like change how dbt

@@ -19,7 +19,7 @@ var contextMembers = map[string]bool{
 	"fromyaml": true, "toyaml": true, "zip": true, "load_result": true,
 	"exceptions": true, "adapter": true, "api": true, "modules": true,
 	"this": true, "target": true, "model": true, "execute": true, "graph": true,
-	"flags": true, "invocation_id": true, "run_started_at": true, "dbt_version": true, "thread_id": true,
+	"flags": true, "invocation_id": true, "py_current_timestring": true, "run_started_at": true, "dbt_version": true, "thread_id": true,
 	"project_name": true, "range": true, "none": true,
 }
 

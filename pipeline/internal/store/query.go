@@ -258,6 +258,9 @@ type Column struct {
 // Columns lists the columns of schema.name; none when it does not exist.
 func (db *DB) Columns(ctx context.Context, schema, name string) (_ []Column, err error) {
 	defer db.limitError(&err)
+	// A name without a schema reads as SQL reads it: a temporary table,
+	// else main's.
+	from := Rel(schema, name)
 	if schema == "" {
 		schema = "main"
 	}
@@ -267,7 +270,7 @@ func (db *DB) Columns(ctx context.Context, schema, name string) (_ []Column, err
 	// Preparing `SELECT *` and reading the statement's columns costs one
 	// prepare; pragma_table_info costs several times that in js/wasm.
 	defer db.count(1, time.Now())
-	stmt, _, err := db.conn.Prepare("SELECT * FROM " + Rel(schema, name))
+	stmt, _, err := db.conn.Prepare("SELECT * FROM " + from)
 	if err != nil {
 		if _, ok := MissingTable(err.Error()); ok {
 			return nil, nil
