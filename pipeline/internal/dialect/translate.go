@@ -98,6 +98,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
 		renamed: map[*node][]string{}, renamedStored: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, valTypes: map[*node][]colType{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
 	t.walk(root, nil)
+	t.rewriteTransactions(root)
 	t.refuseJoinWordRefs(p)
 	if len(t.naturals) > 0 && len(t.errs) == 0 {
 		return TranslateCreating(t.naturalsAsUsing(), o)
