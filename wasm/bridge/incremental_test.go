@@ -20,10 +20,10 @@ func TestBuildsAreIncrementalUntilFullRefresh(t *testing.T) {
 		line        string
 		rows        int64
 	}{
-		{false, "OK created table events (1 rows)", 1},
-		{false, "OK append 1 row into events (2 rows)", 2},
-		{false, "OK append 1 row into events (3 rows)", 3},
-		{true, "OK created table events (1 rows)", 1},
+		{false, "OK created table main.events (1 rows)", 1},
+		{false, "OK append 1 row into main.events (2 rows)", 2},
+		{false, "OK append 1 row into main.events (3 rows)", 3},
+		{true, "OK created table main.events (1 rows)", 1},
 	} {
 		var steps []pipeline.Step
 		resp := roundTrip(t, b, Request{Op: "build", Command: "run", Files: files, Exclude: []string{"package:nexus"}, FullRefresh: tc.fullRefresh}, &steps)

@@ -22,7 +22,7 @@ func TestCLIDialect(t *testing.T) {
 		{[]string{"compile", "--project-dir", dir, "wh"}, 0, "select 'bigquery' as wh"},
 		{[]string{"compile", "--project-dir", dir, "--dialect", "duckdb", "wh"}, 0, "select 'duckdb' as wh"},
 		{[]string{"compile", "--project-dir", dir, "--dialect", "SQLite", "wh"}, 0, "select 'sqlite' as wh"},
-		{[]string{"run", "--project-dir", dir, "--db", ":memory:", "--select", "wh", "--dialect", "snowflake"}, 0, "OK created table wh (1 rows)"},
+		{[]string{"run", "--project-dir", dir, "--db", ":memory:", "--select", "wh", "--dialect", "snowflake"}, 0, "OK created table main.wh (1 rows)"},
 		{[]string{"ls", "--project-dir", dir, "--select", "+reader", "--dialect", "snowflake"}, 0, "model   shop.wh"},
 		{[]string{"run", "--project-dir", dir, "--db", ":memory:", "--dialect", "postgres"}, 2, `--dialect: unknown dialect "postgres": use one of bigquery, snowflake, duckdb, sqlite`},
 	}

@@ -78,7 +78,7 @@ func TestCLI(t *testing.T) {
 		{name: "ls", args: []string{"ls", "--project-dir", dir, "--select", "big"}, wantCode: 0, wantOut: []string{"model   shop.big"}},
 		{name: "ls takes several selectors after one flag", args: []string{"ls", "--project-dir", dir, "--exclude", "package:nexus", "--select", "big", "orders"}, wantCode: 0,
 			wantOut: []string{"model   shop.big", "seed    shop.orders"}},
-		{name: "compile", args: []string{"compile", "--project-dir", dir, "big"}, wantCode: 0, wantOut: []string{"select id, amount from orders where amount > 10"}},
+		{name: "compile", args: []string{"compile", "--project-dir", dir, "big"}, wantCode: 0, wantOut: []string{"select id, amount from main.orders where amount > 10"}},
 		{name: "failing model exits 1", args: []string{"run", "--project-dir", broken, "--db", ":memory:", "--exclude", "package:nexus"}, wantCode: 1,
 			wantOut: []string{"ERROR model x"}, wantErrOut: "models/x.sql:1: no such table: nowhere"},
 		{name: "run-operation needs a macro", args: []string{"run-operation", "--project-dir", dir}, wantCode: 2, wantErrOut: "run-operation takes one macro name"},
@@ -160,9 +160,9 @@ func TestCLIIncremental(t *testing.T) {
 	})
 	db := filepath.Join(t.TempDir(), "inc.db")
 	for i, want := range []string{
-		"OK created table events (1 rows)",
-		"OK append 2 rows into events (3 rows)",
-		"OK created table events (1 rows)",
+		"OK created table main.events (1 rows)",
+		"OK append 2 rows into main.events (3 rows)",
+		"OK created table main.events (1 rows)",
 	} {
 		args := []string{"run", "--project-dir", dir, "--db", db, "--exclude", "package:nexus"}
 		if i == 2 {

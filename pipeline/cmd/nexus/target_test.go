@@ -30,7 +30,7 @@ func TestCLITarget(t *testing.T) {
 		{[]string{"compile", "--project-dir", dir, "--target", "bq", "t"}, 0, "select 'bq bigquery bq_s bq_p' as t"},
 		{[]string{"compile", "--project-dir", dir, "--target", "prod", "--dialect", "duckdb", "t"}, 0, "select 'prod duckdb prod_s prod_db' as t"},
 		{[]string{"ls", "--project-dir", dir, "--target", "prod"}, 0, "model   shop.prod_only"},
-		{[]string{"run", "--project-dir", dir, "--db", ":memory:", "--target", "prod"}, 0, "OK created table prod_only (1 rows)"},
+		{[]string{"run", "--project-dir", dir, "--db", ":memory:", "--target", "prod"}, 0, "OK created table main.prod_only (1 rows)"},
 		{[]string{"run", "--project-dir", dir, "--db", ":memory:", "--target", "qa"}, 1, `profiles.yml:4: --target qa: profile "shop" does not have a target named "qa" (the targets of profile "shop" are: dev, prod, bq)`},
 		{[]string{"compile", "--project-dir", dir, "--target", "qa", "t"}, 1, `does not have a target named "qa"`},
 		{[]string{"compile", "--project-dir", noProfile, "--target", "prod", "t"}, 1, "--target prod: the project has no profiles.yml, so it has no targets"},

@@ -10,8 +10,9 @@ package jinja
 
 import "strings"
 
-// Relation is a table a model reads or writes. It prints as schema.name,
-// which is how SQLite addresses a table in an attached database.
+// Relation is a table a model reads or writes. It prints as schema.name
+// (main.events for the main schema), which is how SQLite addresses a table
+// in an attached database.
 type Relation struct {
 	Schema string
 	Name   string
@@ -25,9 +26,14 @@ func (r Relation) String() string {
 		// database and schema, the playground its schema
 		return quoteIfNeeded(r.Schema)
 	}
-	if r.Schema == "" || r.Schema == "main" {
+	if r.Schema == "" {
+		// a name only (a unit test's fixture, a relation's
+		// include(schema=false))
 		return quoteIfNeeded(r.Name)
 	}
+	// main's tables print qualified too: dbt prints every relation with
+	// its database and schema, which no CTE of the same name can hide,
+	// where a bare name reads the CTE
 	return quoteIfNeeded(r.Schema) + "." + quoteIfNeeded(r.Name)
 }
 

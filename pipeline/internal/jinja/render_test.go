@@ -109,7 +109,7 @@ func TestRender(t *testing.T) {
 		{name: "project macro calls package macro", src: `{{ uses_pkg() }}`, want: `hello pkg`},
 		{name: "package macro calls project macro", src: `{{ nexus.nested() }}`, want: `HELLO X!`},
 		{name: "return of a list", src: `{% set c = cols('x') %}{{ c | length }} {{ c[1] }} {{ c | join(',') }}`, want: `2 x2 x1,x2`},
-		{name: "return of a relation", src: `{{ rel() }} {{ rel().name }}`, want: `orders orders`},
+		{name: "return of a relation", src: `{{ rel() }} {{ rel().name }}`, want: `main.orders orders`},
 		{name: "macro without return gives its text", src: `[{{ shout('a') }}]`, want: `[A!]`},
 
 		// Jinja constructs dbt-nexus uses.
@@ -128,7 +128,7 @@ func TestRender(t *testing.T) {
 		{name: "nested vars", src: `{{ var('nested').a.b[1] }} {{ var('nested')['a'].get('b') | length }} {% for k, v in var('nested').items() %}{{ k }}{% endfor %}`, want: `y 2 a`},
 
 		// dbt builtins.
-		{name: "ref and attributes", src: `{{ ref('orders') }} {{ ref('nexus', 'events') }} {{ ref('nexus', 'events').schema }} {{ ref('orders').identifier }}`, want: `orders nexus.events main_nexus orders`},
+		{name: "ref and attributes", src: `{{ ref('orders') }} {{ ref('nexus', 'events') }} {{ ref('nexus', 'events').schema }} {{ ref('orders').identifier }}`, want: `main.orders nexus.events main_nexus orders`},
 		{name: "source", src: `{{ source('gmail', 'messages') }}`, want: `gmail.messages`},
 		{name: "a relation is a mapping naming its class", src: `{{ ref('orders') is mapping }} {{ ref('orders').get('metadata', {}).get('type', '').endswith('Relation') }} {{ ref('orders').get('identifier') }} {{ ref('orders').get('nope', 'd') }} {{ 'x' is mapping }}`, want: `True True orders d False`},
 		{name: "relation incorporate copies with a type and names", src: `{{ this.type is none }} {{ this.incorporate(type='table').type }} {{ this.incorporate(type='view').is_view }} {{ this.incorporate(type='view').is_table }} {{ this.incorporate(path={'identifier': 'p2', 'schema': this.schema}) }} {{ this }}`, want: `True table True False nexus_final_tables.p2 nexus_final_tables.persons`},
@@ -140,7 +140,7 @@ func TestRender(t *testing.T) {
 			c.RunQuery = func(sql string) (*Rows, error) { return nil, errors.New("ran " + sql) }
 		}, wantErr: `models/m.sql:1: adapter.drop_relation: ran drop table if exists nexus_final_tables.persons`},
 		{name: "drop_relation of a relation without type", src: `{% do adapter.drop_relation(this) %}`, wantErr: `models/m.sql:1: Tried to drop relation nexus_final_tables.persons, but its type is null. (give it its type: adapter.drop_relation(this.incorporate(type='table')))`},
-		{name: "load_relation finds a built relation", src: `{{ load_relation(ref('x')) }} {{ dbt.load_relation(ref('x')).identifier }} {{ load_cached_relation(ref('x')) is none }}`, want: `x x False`},
+		{name: "load_relation finds a built relation", src: `{{ load_relation(ref('x')) }} {{ dbt.load_relation(ref('x')).identifier }} {{ load_cached_relation(ref('x')) is none }}`, want: `main.x x False`},
 		{name: "load_relation of a missing relation", src: `{{ load_relation(ref('x')) is none }}`, ctx: func(c *Context) {
 			c.Columns = func(Relation) ([]Column, error) { return nil, nil }
 		}, want: `True`},
@@ -157,7 +157,7 @@ func TestRender(t *testing.T) {
 				return nil
 			}
 		}, wantErr: "models/m.sql:1: cannot create schema bad"},
-		{name: "render renders text in the node's context", src: `{% set s = "select * from {{ ref('orders') }} where n = {{ var('n') }}{% if true %}!{% endif %}" %}{{ render(s) }}|{{ render(ref('orders')) }}|{{ render('plain') }}`, want: `select * from orders where n = 3!|orders|plain`},
+		{name: "render renders text in the node's context", src: `{% set s = "select * from {{ ref('orders') }} where n = {{ var('n') }}{% if true %}!{% endif %}" %}{{ render(s) }}|{{ render(ref('orders')) }}|{{ render('plain') }}`, want: `select * from main.orders where n = 3!|main.orders|plain`},
 		{name: "a macro of dbt's own the playground lacks is named as such", src: `{{ get_merge_sql(this, 'select 1', ['id'], []) }}`, wantErr: "models/m.sql:1: 'get_merge_sql' is undefined (it is dbt's own macro, which the playground does not provide: the engine runs materializations, incremental strategies, snapshots and seeds itself; write the SQL the macro would give, or leave the call to a branch the playground does not take)"},
 		{name: "render fails as its text does", src: `{{ render("{{ nope_fn() }}") }}`, wantErr: "models/m.sql:1: 'nope_fn' is undefined (no macro or function has this name; define it in macros/ or check the spelling)"},
 		{name: "a failed call through a filter reports the failure", src: "{% macro boom() %}{% set x = {'a': 1} %}{{ x.update({'b': nope_fn()}) }}{% endmacro %}{{ boom() | trim | upper }}", wantErr: "models/m.sql:1: 'nope_fn' is undefined (no macro or function has this name; define it in macros/ or check the spelling)"},
@@ -169,7 +169,7 @@ func TestRender(t *testing.T) {
 		{name: "run_query rows and columns", src: `{% set r = run_query('select') %}{{ r | length }} {% for row in r %}{{ row[0] }}{{ row['name'] }}{{ row.name }};{% endfor %} {{ r.columns[1].name }} {{ r.columns[0].values() }} {{ r.rows[1][1] }}`, want: `3 1annann;2bobbob;3NoneNone; name [1, 2, 3] bob`},
 		{name: "run_query while parsing", src: `{{ run_query('select') is none }}`, ctx: func(c *Context) { c.Execute = false }, want: `True`},
 		{name: "adapter columns and quote", src: `{% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.name }}:{{ c.data_type }}:{{ c.dtype }}:{{ c.column }} {% endfor %}{{ adapter.quote('a') }}`, want: `id:INTEGER:INTEGER:id email:TEXT:TEXT:email "a"`},
-		{name: "quoting follows the warehouse", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}| {{ dbt_utils.union_relations(relations=[ref('x')]) | replace('\n', ' ') }}`, ctx: func(c *Context) { c.Target.Type = "bigquery" }, want: "`a` `id` `email` | select     'x' as _dbt_source_relation,     `id`,     `email` from x"},
+		{name: "quoting follows the warehouse", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}| {{ dbt_utils.union_relations(relations=[ref('x')]) | replace('\n', ' ') }}`, ctx: func(c *Context) { c.Target.Type = "bigquery" }, want: "`a` `id` `email` | select     'main.x' as _dbt_source_relation,     `id`,     `email` from main.x"},
 		{name: "BigQuery's api.Column keeps the dtype given, mode NULLABLE unless given, no fields", src: "{% for c in [api.Column('a', 'INT64'), api.Column('b', 'ARRAY<INT64>'), api.Column('s', 'ARRAY<STRUCT<n INT64, `t` ARRAY<STRUCT<x STRING>>>>')] %}{{ c.name }}:{{ c.mode }}:{{ c.dtype }}:{{ c.data_type }}:{{ c.fields | length }}:{{ c.is_integer() }}{{ c.is_string() }}:{{ c.flatten() | map(attribute='name') | join }}:{{ c.literal('x') }} {% endfor %}{{ api.Column('r', 'INT64', none, 'REPEATED').data_type }} {{ api.Column('q', 'STRING', mode='REPEATED').mode }} {{ api.Column.create('z', 'integer').dtype }}", ctx: func(c *Context) { c.Target.Type = "bigquery" }, want: "a:NULLABLE:INT64:INT64:0:TrueFalse:a:cast(x as INT64) b:NULLABLE:ARRAY<INT64>:ARRAY<INT64>:0:FalseFalse:b:cast(x as ARRAY<INT64>) s:NULLABLE:ARRAY<STRUCT<n INT64, `t` ARRAY<STRUCT<x STRING>>>>:ARRAY<STRUCT<n INT64, `t` ARRAY<STRUCT<x STRING>>>>:0:FalseFalse:s:cast(x as ARRAY<STRUCT<n INT64, `t` ARRAY<STRUCT<x STRING>>>>) ARRAY<INT64> REPEATED INT64"},
 		{name: "other warehouses' columns have no mode", src: `{{ api.Column('x', 'integer').mode is defined }}`, ctx: func(c *Context) { c.Target.Type = "duckdb" }, want: "False"},
 		{name: "double quotes elsewhere", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}`, ctx: func(c *Context) { c.Target.Type = "duckdb" }, want: `"a" "id" "email" `},
@@ -186,7 +186,7 @@ func TestRender(t *testing.T) {
 		{name: "surrogate key", src: `{{ dbt_utils.generate_surrogate_key(['a', 'b']) }}`, want: `md5(cast(coalesce(cast(a as text), '_dbt_utils_surrogate_key_null_') || '-' || coalesce(cast(b as text), '_dbt_utils_surrogate_key_null_') as text))`},
 		{name: "get_column_values", src: `{{ dbt_utils.get_column_values(ref('t'), 'name') }}`, want: `[1, 2, 3]`},
 		{name: "star", src: `{{ dbt_utils.star(ref('t'), except=['email'], relation_alias='t') }}`, want: `t."id"`},
-		{name: "go func round-trips values", src: `{{ twice(2) }} {{ twice(ref('a')) }} {{ twice(ref('a')).name }} {{ twice([1]) }}`, want: `4 a_2 a_2 [1, 1]`},
+		{name: "go func round-trips values", src: `{{ twice(2) }} {{ twice(ref('a')) }} {{ twice(ref('a')).name }} {{ twice([1]) }}`, want: `4 main.a_2 a_2 [1, 1]`},
 
 		// Errors: the exact message a user sees.
 		{name: "unknown macro", src: "select\n{{ no_such_macro() }}", wantErr: `models/m.sql:2: 'no_such_macro' is undefined (no macro or function has this name; define it in macros/ or check the spelling)`},

@@ -79,7 +79,7 @@ class Relation:
         self.name, self.identifier, self.database = name, name, "main"
 
     def __str__(self):
-        if self.at in ("", "main"):
+        if self.at == "":
             return self.name
         return self.at + "." + self.name
 
