@@ -324,6 +324,9 @@ func (t *translator) tableName(n *node, temp bool) string {
 			parts, resolved = []string{s, parts[k-1]}, true
 		}
 	}
+	if k := len(parts); !temp && k >= 2 && t.temporary(parts[k-2], parts[k-1]) {
+		parts, resolved = []string{"temp", parts[k-1]}, true
+	}
 	if !backtick && !temp && !resolved {
 		return strings.TrimSpace(t.pr.plain(n))
 	}
@@ -444,6 +447,7 @@ func (t *translator) createdTypes(root *node) []Created {
 		}
 		created := Created{Types: map[string]string{}}
 		created.Schema, created.Table = t.createdName(c)
+		created.Home = t.tempHome(c)
 		switch {
 		case c.view && c.cols != nil:
 			// a view's own column names: its query's columns by position

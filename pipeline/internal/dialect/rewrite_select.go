@@ -255,6 +255,12 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.pr.dropTok(i)
 		}
 	}
+	if f.kind == fromTable && t.temporary(f.schema, f.table) {
+		t.pr.setTok(f.nameStart, "temp."+quoteIdent(f.table))
+		for i := f.nameStart + 1; i < f.nameEnd; i++ {
+			t.pr.dropTok(i)
+		}
+	}
 	if sub := t.informationSchema(f); sub != "" {
 		t.pr.setTok(f.nameStart, sub)
 		for i := f.nameStart + 1; i < f.nameEnd; i++ {

@@ -31,6 +31,10 @@ type Options struct {
 	// in (target.schema, this.schema) to the SQLite schemas it builds them
 	// in; the zero value keeps every name as written.
 	Schemas Schemas
+	// Temporary reports whether schema.table (the SQLite schema, lower
+	// case) is a temporary table a Snowflake statement created in that
+	// schema (temp_tables.go).
+	Temporary func(schema, table string) bool
 
 	// insertsTyped is set on the translation of a script whose INSERT
 	// queries are cast to their tables' column types (insert_types.go).
@@ -75,6 +79,9 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 type Created struct {
 	Schema, Table string
 	Types         map[string]string
+	// Home is the SQLite schema a Snowflake temporary table was created
+	// in by name (temp_tables.go), "" otherwise.
+	Home string
 }
 
 // TranslateCreating is TranslateTyped that also gives the tables and views

@@ -32,6 +32,9 @@ func (e *UsageError) Unwrap() error { return e.Err }
 // dialect, materialize) and 5 (tests) of the pipeline.
 type runner struct {
 	plan *plan
+	// temps are the Snowflake temporary tables made in a schema by name
+	// (relKey of that schema), which SQLite keeps in temp
+	temps map[string]bool
 	// stmtCols are the columns of the relations the statement numbered
 	// stmtColsSeq asked INFORMATION_SCHEMA.COLUMNS about
 	// (statementColumns).
@@ -604,22 +607,23 @@ func (r *runner) placeIn(file, src, rendered string) func(d *diag.Diagnostic, li
 // remembered by its text, unless it read the columns of tables (to expand a
 // star): the same text may expand differently once they change.
 func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, line, col int)) (translation, error) {
-	if defs := &r.plan.defs; len(defs.Macros)+len(defs.Types) > 0 {
-		// DuckDB macros and type aliases defined by a hook: the
-		// translation depends on them, so it is not memoized.
+	if defs := &r.plan.defs; len(defs.Macros)+len(defs.Types) > 0 || len(r.temps) > 0 {
+		// DuckDB macros and type aliases defined by a hook, Snowflake
+		// temporary tables made in a schema: the translation depends on
+		// them, so it is not memoized.
 		expanded, err := dialect.ApplyDefinitions(r.plan.dialect, rendered, defs)
 		if err != nil {
 			d := diag.From(err, "", 0)
 			place(d, d.Line, d.Col)
 			return translation{}, d
 		}
-		tr, _, err := translate(expanded, r.plan.dialect, r.plan.session, r.dbtSchemas(), r.columnNames, r.relationsFrom, r.relTypes, place)
+		tr, _, err := translate(expanded, r.plan.dialect, r.plan.session, r.dbtSchemas(), r.columnNames, r.relationsFrom, r.relTypes, r.temporary, place)
 		return tr, err
 	}
 	var fresh translation
 	schemas := r.dbtSchemas()
 	tr, err := r.plan.memo.translate(r.plan.dialect, r.plan.session, schemas, rendered, r.sameTypes, func() (translation, error) {
-		tr, read, err := translate(rendered, r.plan.dialect, r.plan.session, schemas, r.columnNames, r.relationsFrom, r.relTypes, place)
+		tr, read, err := translate(rendered, r.plan.dialect, r.plan.session, schemas, r.columnNames, r.relationsFrom, r.relTypes, r.temporary, place)
 		if err == nil && read {
 			fresh = tr
 			return translation{}, errReadColumns
@@ -693,9 +697,9 @@ func (r *runner) dbtSchemas() dialect.Schemas {
 // into SQLite; read reports whether it asked for the columns or the tables
 // of a schema. Every refusal is reported, placed by place (given the line
 // and column in rendered).
-func translate(rendered string, d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
+func translate(rendered string, d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, temporary func(schema, table string) bool, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
 	tr.typesRead = map[string]string{}
-	tr.sql, tr.types, tr.created, err = dialect.TranslateCreating(rendered, dialect.Options{Dialect: d, Session: session, Schemas: schemas, Columns: func(schema, table string) ([]string, error) {
+	tr.sql, tr.types, tr.created, err = dialect.TranslateCreating(rendered, dialect.Options{Dialect: d, Session: session, Schemas: schemas, Temporary: temporary, Columns: func(schema, table string) ([]string, error) {
 		read = true
 		return columns(schema, table)
 	}, Relations: func(schema, prefix string) ([]dialect.Relation, error) {
@@ -1067,6 +1071,9 @@ func (r *runner) columnNameOf(schema, table, column string) string {
 // TIMESTAMP, DOUBLE, VARCHAR in DuckDB), from the static type the build
 // knows, else from how SQLite stores it.
 func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
+	if r.temporary(cmp.Or(rel.Schema, "main"), rel.Name) {
+		rel.Schema = "temp"
+	}
 	static := r.relTypes(rel.Schema, rel.Name)
 	warehouse := func(name, storage string) string {
 		if full := static[dialect.FullTypePrefix+strings.ToLower(name)]; r.plan.dialect == dialect.BigQuery && dialect.Nested(full) {

@@ -180,11 +180,21 @@ func typesText(m map[string]string) string {
 	return b.String()
 }
 
+// temporary reports whether schema.table names a Snowflake temporary
+// table made in that schema (dialect's temp_tables.go).
+func (r *runner) temporary(schema, table string) bool { return r.temps[relKey(schema, table)] }
+
 // keepCreated records the static types of the tables and views a hook or
 // a macro's query just created, as a model's are: a later statement reads
 // their dates and, on Snowflake, which columns were created quoted.
 func (r *runner) keepCreated(created []dialect.Created) {
 	for _, c := range created {
+		if c.Home != "" {
+			if r.temps == nil {
+				r.temps = map[string]bool{}
+			}
+			r.temps[relKey(c.Home, c.Table)] = true
+		}
 		rel := relKey(cmp.Or(c.Schema, "main"), c.Table)
 		r.keepTypes(rel, c.Types)
 		if r.opTypes != nil {

@@ -1,0 +1,31 @@
+package dialect
+
+import "testing"
+
+// A Snowflake temporary table made in a schema is created in temp, with
+// that schema as its home; a later statement naming schema.table reads,
+// writes and drops temp's table. Other dialects keep the names.
+func TestTemporaryTablesInASchema(t *testing.T) {
+	_, _, created, err := TranslateCreating("create or replace temporary table s.stage as select 1 as a; create temporary table plain as select 1 as a", Options{Dialect: Snowflake})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(created) != 2 || created[0].Schema != "temp" || created[0].Home != "s" || created[1].Home != "main" {
+		t.Fatalf("created %+v, want temp tables homed in s and main", created)
+	}
+	temps := func(schema, table string) bool { return schema == "s" && table == "stage" }
+	for _, c := range []struct {
+		d       Dialect
+		in, out string
+	}{
+		{Snowflake, "insert into s.stage select a from s.stage join s.other using (a)", "insert into temp.stage select a from temp.stage join s.other using (a)"},
+		{Snowflake, "drop table if exists S.Stage", "drop table if exists temp.Stage"},
+		{Snowflake, "delete from s.stage where a in (select a from s.stage)", "delete from temp.stage where a in (select a from temp.stage)"},
+		{DuckDB, "select * from s.stage", "select * from s.stage"},
+	} {
+		got, err := TranslateWith(c.in, Options{Dialect: c.d, Temporary: temps})
+		if err != nil || got != c.out {
+			t.Errorf("%s: %q\n got %q, %v\nwant %q", c.d, c.in, got, err, c.out)
+		}
+	}
+}
