@@ -27,7 +27,7 @@ type overload func(op string, l, r *exec.Value) (v any, ok bool, err error)
 
 // overloads lists, per operator, the overloads tried in order.
 var overloads = map[string][]overload{
-	"+":  {intArith, decimalOp, datetimeOp, tupleConcat, boolArith},
+	"+":  {intArith, decimalOp, datetimeOp, tupleConcat, listConcat, boolArith},
 	"-":  {intArith, decimalOp, datetimeOp, setOp, boolArith},
 	"*":  {intArith, decimalOp, datetimeOp, seqRepeat, boolArith},
 	"<":  {decimalOp, datetimeOp, setOp, seqCompare},

@@ -83,6 +83,29 @@ func tupleConcat(op string, l, r *exec.Value) (any, bool, error) {
 	return append(append(exec.ValuesList{}, a...), b...), true, nil
 }
 
+// listConcat is Python's list + list: a new list, which append and the
+// other list methods then grow in place wherever the variable holding it
+// is read (gonja's own concatenation gave a plain slice, which a method
+// call inside a for loop grew in a copy of the loop's scope only).
+func listConcat(op string, l, r *exec.Value) (any, bool, error) {
+	if op != "+" || !l.IsList() || !r.IsList() {
+		return nil, false, nil
+	}
+	if _, ok := l.Interface().(exec.ValuesList); ok {
+		return nil, false, nil
+	}
+	if _, ok := r.Interface().(exec.ValuesList); ok {
+		return nil, false, nil
+	}
+	out := make([]any, 0, l.Len()+r.Len())
+	for _, v := range []*exec.Value{l, r} {
+		for i := 0; i < v.Len(); i++ {
+			out = append(out, v.Index(i).Interface())
+		}
+	}
+	return &out, true, nil
+}
+
 // boolArith is Python's +, - and * with a bool, which counts as 0 or 1
 // (1 + True is 2); gonja counted True as 0.
 func boolArith(op string, l, r *exec.Value) (any, bool, error) {
