@@ -31,7 +31,7 @@ func TestErrorInMacroNamesMacroLine(t *testing.T) {
 		{"SQLite syntax error inline", dialect.BigQuery, "select\n  id,\n  {{ first_of('code') }} as c\nfrom (select 1 as id, 'a' as code)\n",
 			"models/m.sql:3: near \"similar\": syntax error (in the SQL of macro first_of, macros/util.sql:2)"},
 		{"MERGE in a model", dialect.BigQuery, "-- upsert\nmerge into t using u on t.id = u.id\nwhen matched then update set v = u.v\n",
-			"models/m.sql:2:1: MERGE INTO is not supported by SQLite (for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs"},
+			"models/m.sql:2: model m is a MERGE statement; a model is one select (select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge'"},
 		{"the model's own line", dialect.SQLite, "select\n  array_agg(code) as c,\n  {{ first_of('id') }} as f\nfrom (select 1 as id, 'a' as code)\n",
 			"models/m.sql:2:3: ARRAY_AGG is not supported by SQLite (use json_group_array(x) for a JSON array or group_concat(x, ',') for text)"},
 		{"function failure inline", dialect.BigQuery, "select\n  id,\n  {{ as_int('code') }} as c\nfrom (select 1 as id, 'A7' as code)\n",

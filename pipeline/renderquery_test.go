@@ -118,8 +118,8 @@ func TestRenderTimeQueryRefusalNamesTheCall(t *testing.T) {
 			"select 1 as id\n{% call statement('x', fetch_result=True) %}\nselect array_agg(1)\n{% endcall %}\n",
 			[]string{"models/m.sql:2: statement(\"x\"): ARRAY_AGG is not supported by SQLite", "(line 2 of the query)"}},
 		{"MERGE on BigQuery", dialect.BigQuery,
-			"select 1 as id\n{% if execute %}{% do run_query('merge into t using u on t.id = u.id\\nwhen matched then delete') %}{% endif %}\n",
-			[]string{"models/m.sql:2: run_query: MERGE INTO is not supported by SQLite", "(line 1 of the query)"}},
+			"select 1 as id\n{% if execute %}{% do run_query('merge into t using u on t.id = u.id\\nwhen matched then insert (a) values (1)') %}{% endif %}\n",
+			[]string{"models/m.sql:2: run_query: this form of MERGE INTO is not supported by SQLite", "(line 1 of the query)"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

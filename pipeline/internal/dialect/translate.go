@@ -99,6 +99,19 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 			return "", nil, nil, err
 		}
 	}
+	if text := tokenText(toks); rewriteInsertParens(text, toks) != text {
+		std := rewriteInsertParens(text, toks)
+		if toks, err = lex(o.Dialect, std); err != nil {
+			return "", nil, nil, err
+		}
+	}
+	if std, err := rewriteMergeStatements(o.Dialect, tokenText(toks), toks, o); err != nil {
+		return "", nil, nil, err
+	} else if std != tokenText(toks) {
+		if toks, err = lex(o.Dialect, std); err != nil {
+			return "", nil, nil, err
+		}
+	}
 	p := newParser(o.Dialect, toks)
 	p.schemas = o.Schemas
 	root := p.parseScript()

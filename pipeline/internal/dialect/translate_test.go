@@ -121,7 +121,7 @@ func TestTranslateRefuses(t *testing.T) {
 		{name: "unpivot", in: "select * from t unpivot(v for k in (a, b))", wantLine: 1,
 			wantErr: "UNPIVOT cannot be written here: the columns of t are not known here (read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT)"},
 		{name: "merge into", in: "merge into t using u on t.id = u.id", wantLine: 1,
-			wantErr: "MERGE INTO is not supported by SQLite (for a model, select the new rows and configure materialized='incremental' with unique_key and incremental_strategy='merge', which the playground runs; in a hook, write insert into t select ... on conflict (key) do update set ...)"},
+			wantErr: "this form of MERGE INTO is not supported by SQLite (write MERGE INTO t USING s ON cond followed by WHEN MATCHED [AND c] THEN UPDATE SET col = s.col, ... | DELETE and WHEN NOT MATCHED [AND c] THEN INSERT (col, ...) VALUES (s.col, ...))"},
 		{name: "cast to variant", in: "select\n payload::variant", wantLine: 2,
 			wantErr: "cast to VARIANT is not supported by SQLite (SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field'))"},
 		{name: "cast to object", in: "select cast(a as object)", wantLine: 1,

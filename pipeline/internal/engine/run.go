@@ -1094,9 +1094,17 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 		}
 		return out, answerText(out), nil
 	}
-	cols, err := r.db.Columns(r.ctx, rel.Schema, rel.Name)
+	schema := rel.Schema
+	cols, err := r.db.Columns(r.ctx, schema, rel.Name)
+	if err == nil && len(cols) == 0 && !strings.EqualFold(schema, "temp") {
+		// a temporary table made for the relation (create_table_as(True,
+		// relation)) is that relation for the session, as on the
+		// warehouses, though SQLite keeps it in its temp schema
+		schema = "temp"
+		cols, err = r.db.Columns(r.ctx, schema, rel.Name)
+	}
 	if err == nil {
-		err = r.db.ValueTypes(r.ctx, rel.Schema, rel.Name, cols)
+		err = r.db.ValueTypes(r.ctx, schema, rel.Name, cols)
 	}
 	if err != nil {
 		return nil, "", err
@@ -1213,7 +1221,7 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 		}
 		return diag.Errorf(m.Path, 1, "model %s has no SQL to run", m.Name).WithHint("write one select statement, e.g. select 1 as id")
 	}
-	if err := oneStatement(m, sql, tr.second); err != nil {
+	if err := oneStatement(m, r.plan.dialect, tr.rendered, sql, tr.second); err != nil {
 		return err
 	}
 	cfg := r.plan.configs[m.Name]

@@ -134,10 +134,9 @@ func rootCause(text string) string {
 // engine replaces with its own code: a package calling one directly is
 // told so, where "check the spelling" would mislead.
 var dbtOwnMacros = map[string]bool{
-	"get_merge_sql": true, "get_delete_insert_merge_sql": true, "get_insert_overwrite_merge_sql": true,
 	"get_incremental_append_sql": true, "get_incremental_delete_insert_sql": true, "get_incremental_merge_sql": true,
 	"get_incremental_insert_overwrite_sql": true, "get_incremental_default_sql": true, "get_incremental_microbatch_sql": true,
-	"get_merge_update_columns": true, "check_for_schema_changes": true, "sync_column_schemas": true,
+	"check_for_schema_changes": true, "sync_column_schemas": true,
 	"process_schema_changes": true, "incremental_validate_on_schema_change": true, "get_rename_sql": true,
 	"get_replace_sql": true, "get_drop_sql": true, "get_create_backup_sql": true, "get_create_intermediate_sql": true,
 	"snapshot_merge_sql": true, "build_snapshot_table": true, "snapshot_staging_table": true,

@@ -22,11 +22,19 @@ func (e *Env) installGlobalProject() error {
 	}
 	dbt, _ := e.globals.Get("dbt")
 	ns, _ := dbt.(*namespaceValue)
+	written := map[string]bool{}
+	for _, d := range defs {
+		written[d.name] = true
+	}
 	for _, d := range defs {
 		e.globals.Set(d.name, d.fn)
 		if ns != nil {
 			ns.members[d.name] = d.fn
-			ns.members["default__"+d.name] = d.fn
+			// default__name is the macro itself unless the file writes
+			// one (a macro that dispatches)
+			if !written["default__"+d.name] {
+				ns.members["default__"+d.name] = d.fn
+			}
 		}
 	}
 	return nil

@@ -131,3 +131,147 @@ create {% if target.type in ('bigquery', 'snowflake') %}or replace {% endif %}vi
 truncate table {{ relation }}
 {%- endcall -%}
 {% endmacro %}
+
+{#- get_quoted_csv(column_names): the names quoted as the warehouse quotes
+    identifiers, joined by ", ". -#}
+{% macro get_quoted_csv(column_names) %}
+{%- set quoted = [] -%}
+{%- for name in column_names -%}{%- do quoted.append(adapter.quote(name)) -%}{%- endfor -%}
+{{- return(quoted | join(', ')) -}}
+{% endmacro %}
+
+{#- get_merge_update_columns(merge_update_columns, merge_exclude_columns,
+    dest_columns): the columns a merge updates: those of
+    merge_update_columns as written, else the destination's columns (quoted)
+    but those merge_exclude_columns names (case ignored), else all of them.
+    Both configs at once are an error. -#}
+{% macro get_merge_update_columns(merge_update_columns, merge_exclude_columns, dest_columns) %}
+{{- return(adapter.dispatch('get_merge_update_columns', 'dbt')(merge_update_columns, merge_exclude_columns, dest_columns)) -}}
+{% endmacro %}
+
+{% macro default__get_merge_update_columns(merge_update_columns, merge_exclude_columns, dest_columns) %}
+{%- if merge_update_columns and merge_exclude_columns -%}
+{{ exceptions.raise_compiler_error('Model cannot specify merge_update_columns and merge_exclude_columns. Please update model to use only one config') }}
+{%- endif -%}
+{%- if merge_update_columns -%}{{ return(merge_update_columns) }}{%- endif -%}
+{%- set excluded = (merge_exclude_columns or []) | map('lower') | list -%}
+{%- set kept = [] -%}
+{%- for col in dest_columns -%}
+{%- if col.column | lower not in excluded -%}{%- do kept.append(col.quoted) -%}{%- endif -%}
+{%- endfor -%}
+{{- return(kept) -}}
+{% endmacro %}
+
+{#- get_merge_sql(target, source, unique_key, dest_columns,
+    incremental_predicates): the MERGE of dbt's merge strategy, by
+    adapter.dispatch (a project's <adapter>__get_merge_sql first). The
+    target is DBT_INTERNAL_DEST and the source DBT_INTERNAL_SOURCE; rows
+    match on the predicates and on each unique_key column (a name or a
+    list); matched rows update the update columns (merge_update_columns,
+    merge_exclude_columns), new rows are inserted into dest_columns. With no
+    unique_key nothing matches: every source row is inserted. predicates=
+    is the old name of incremental_predicates. -#}
+{% macro get_merge_sql(target, source, unique_key, dest_columns, incremental_predicates=none) -%}
+{%- set incremental_predicates = kwargs.get('predicates', incremental_predicates) -%}
+{{- adapter.dispatch('get_merge_sql', 'dbt')(target, source, unique_key, dest_columns, incremental_predicates) -}}
+{%- endmacro %}
+
+{% macro default__get_merge_sql(target, source, unique_key, dest_columns, incremental_predicates=none) -%}
+{%- set predicates = [] if incremental_predicates is none else [] + incremental_predicates -%}
+{%- set names = dest_columns | map(attribute='name') | list -%}
+{%- set update_columns = get_merge_update_columns(config.get('merge_update_columns'), config.get('merge_exclude_columns'), dest_columns) -%}
+{%- set sql_header = config.get('sql_header', none) -%}
+{%- if unique_key -%}
+{%- if unique_key is string -%}
+{%- do predicates.append(dbt.equals('DBT_INTERNAL_SOURCE.' ~ unique_key, 'DBT_INTERNAL_DEST.' ~ unique_key)) -%}
+{%- else -%}
+{%- for key in unique_key -%}
+{%- do predicates.append('DBT_INTERNAL_SOURCE.' ~ key ~ ' = DBT_INTERNAL_DEST.' ~ key) -%}
+{%- endfor -%}
+{%- endif -%}
+{%- else -%}
+{%- do predicates.append('FALSE') -%}
+{%- endif -%}
+{{ sql_header if sql_header is not none }}
+merge into {{ target }} as DBT_INTERNAL_DEST
+    using {{ source }} as DBT_INTERNAL_SOURCE
+    on ({{ predicates | join(') and (') }})
+{%- if unique_key %}
+when matched then update set
+    {% for col in update_columns -%}
+    {{ col }} = DBT_INTERNAL_SOURCE.{{ col }}{{ ', ' if not loop.last }}
+    {%- endfor %}
+{%- endif %}
+when not matched then insert
+    ({{ get_quoted_csv(names) }})
+values
+    ({% for name in names -%}DBT_INTERNAL_SOURCE.{{ adapter.quote(name) }}{{ ', ' if not loop.last }}{%- endfor %})
+{% endmacro %}
+
+{#- On Snowflake, a merge without unique_key is an insert of every source
+    row. -#}
+{% macro snowflake__get_merge_sql(target, source, unique_key, dest_columns, incremental_predicates=none) -%}
+{%- if unique_key is none -%}
+{%- set sql_header = config.get('sql_header', none) -%}
+{{ sql_header if sql_header is not none }}
+insert into {{ target }} ({{ get_quoted_csv(dest_columns | map(attribute='name')) }})
+(
+    select {{ get_quoted_csv(dest_columns | map(attribute='name')) }}
+    from {{ source }}
+)
+{%- else -%}
+{{ dbt.default__get_merge_sql(target, source, unique_key, dest_columns, incremental_predicates) }}
+{%- endif -%}
+{% endmacro %}
+
+{#- get_delete_insert_merge_sql(target, source, unique_key, dest_columns,
+    incremental_predicates): deletes the target's rows whose unique_key
+    (a name or a list) the source holds, and the predicates hold for, then
+    inserts every source row. -#}
+{% macro get_delete_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates=none) -%}
+{{- adapter.dispatch('get_delete_insert_merge_sql', 'dbt')(target, source, unique_key, dest_columns, incremental_predicates) -}}
+{%- endmacro %}
+
+{% macro default__get_delete_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates=none) -%}
+{%- set csv = get_quoted_csv(dest_columns | map(attribute='name')) -%}
+{%- if unique_key -%}
+{%- set keys = ([unique_key] if unique_key is string else unique_key) | join(', ') %}
+delete from {{ target }} as DBT_INTERNAL_DEST
+where ({{ keys }}) in (
+    select distinct {{ keys }}
+    from {{ source }} as DBT_INTERNAL_SOURCE
+)
+{%- for predicate in incremental_predicates or [] %}
+    and {{ predicate }}
+{%- endfor %};
+{% endif %}
+insert into {{ target }} ({{ csv }})
+(
+    select {{ csv }}
+    from {{ source }}
+)
+{%- endmacro %}
+
+{#- get_insert_overwrite_merge_sql(target, source, dest_columns, predicates,
+    include_sql_header): a merge that matches nothing: it deletes the
+    target's rows the predicates hold for (all of them without any) and
+    inserts every source row. -#}
+{% macro get_insert_overwrite_merge_sql(target, source, dest_columns, predicates, include_sql_header=false) -%}
+{{- adapter.dispatch('get_insert_overwrite_merge_sql', 'dbt')(target, source, dest_columns, predicates, include_sql_header) -}}
+{%- endmacro %}
+
+{% macro default__get_insert_overwrite_merge_sql(target, source, dest_columns, predicates, include_sql_header=false) -%}
+{%- set predicates = [] if predicates is none else [] + predicates -%}
+{%- set csv = get_quoted_csv(dest_columns | map(attribute='name')) -%}
+{%- set sql_header = config.get('sql_header', none) -%}
+{{ sql_header if sql_header is not none and include_sql_header }}
+merge into {{ target }} as DBT_INTERNAL_DEST
+    using {{ source }} as DBT_INTERNAL_SOURCE
+    on FALSE
+when not matched by source{% if predicates %} and {{ predicates | join(' and ') }}{% endif %}
+    then delete
+when not matched then insert
+    ({{ csv }})
+values
+    ({{ csv }})
+{% endmacro %}
