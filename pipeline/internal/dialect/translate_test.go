@@ -186,6 +186,9 @@ func FuzzTranslate(f *testing.F) {
 		"select * from t pivot(sum(b) as s, count(*) for a in ('x' as y, 'z')) as p, u unpivot include nulls (v for k in (c as 'w'))",
 		"select id, unnest(l) as x from t where id > 1",
 		"select analytics.a.x from wh.analytics.a join analytics_s\n.b using (x); insert into `wh.analytics.t` select 1",
+		"merge into t as d using (select 1 as id, 'x' as v) as s on (s.id = d.id) -- k\nwhen matched and s.v <> d.v then update set v = s.v\nwhen matched then delete when not matched by source then delete\nwhen not matched then insert (id, v) values (s.id, case when s.v = 'x' then 'y' end); select 1",
+		"merge analytics.t using analytics.u on t.id = u.id when not matched then insert row; merge into t using u using (id) when matched then update when not matched then insert *",
+		"insert into t (a, b) (\n select 1, 2\n); insert into t ((select 1) union all (select 2))",
 	} {
 		f.Add(s)
 	}
