@@ -589,6 +589,10 @@ func (m *mergeStmt) script(d Dialect, o Options, n string, line int) string {
 		schema, table := mergeTableName(m.target)
 		targetCols, _ = o.Columns(schema, table)
 	}
+	var targetTypes map[string]string
+	if d == DuckDB && o.Types != nil {
+		targetTypes = o.Types(mergeTableName(m.target))
+	}
 	var pre, apply []string
 	drop := func(name string) {
 		pre = append([]string{"DROP TABLE IF EXISTS " + name}, pre...)
@@ -668,7 +672,13 @@ func (m *mergeStmt) script(d Dialect, o Options, n string, line int) string {
 			for i, s := range sets {
 				v := "_nexus_v" + strconv.Itoa(i+1)
 				vals[i] = "(" + s[1] + ") AS " + v
-				assign[i] = s[0] + " = _nexus_u." + v
+				value := "_nexus_u." + v
+				if to := insertCastType(targetTypes[mergeColumnName(s[0])]); to != "" {
+					// DuckDB converts what an UPDATE sets to the column's
+					// type, as an INSERT (insert_types.go)
+					value = "CAST(" + value + " AS " + to + ")"
+				}
+				assign[i] = s[0] + " = " + value
 			}
 			if len(sets) == 0 {
 				continue
@@ -729,6 +739,14 @@ func (m *mergeStmt) needsColumns() bool {
 		}
 	}
 	return false
+}
+
+// mergeColumnName is the lower-case name a column of SET names.
+func mergeColumnName(col string) string {
+	if n := len(col); n >= 2 && (col[0] == '"' || col[0] == '`') {
+		return strings.ToLower(col[1 : n-1])
+	}
+	return strings.ToLower(col)
 }
 
 func qualify(ref, col string) string {
