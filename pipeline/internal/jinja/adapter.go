@@ -327,8 +327,14 @@ func (e *Env) createSchema(a *exec.VarArgs) (*exec.Value, error) {
 	return noneValue(), nil
 }
 
-// columnsInRelation is adapter.get_columns_in_relation(relation).
+// columnsInRelation is adapter.get_columns_in_relation(relation). While
+// the project is parsed it answers no columns whatever it is given, as
+// dbt's parse does (a relation adapter.get_relation did not find is None
+// then).
 func (e *Env) columnsInRelation(a *exec.VarArgs) (*exec.Value, error) {
+	if e.cur == nil || !e.cur.Execute {
+		return exec.AsValue(&[]any{}), nil
+	}
 	rel, err := e.relationArg(a, 0, "relation", "adapter.get_columns_in_relation()")
 	if err != nil {
 		return nil, err

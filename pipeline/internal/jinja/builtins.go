@@ -55,7 +55,7 @@ func (e *Env) installBuiltins() {
 	g.Set(printFuncName, printValue)
 	g.Set(keyFuncName, subscriptKey)
 	g.Set(seqFuncName, subscriptSeq)
-	g.Set(noneAttrFuncName, noneAttr)
+	g.Set(noneAttrFuncName, e.noneAttr)
 	g.Set(methodCallName, methodCall)
 	g.Set("none", none)
 	g.Set("range", rangeFn)

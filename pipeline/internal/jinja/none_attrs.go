@@ -72,9 +72,13 @@ func unwrapCall(e nodes.Expression, name string) nodes.Expression {
 	return e
 }
 
-// noneAttr is __noneattr__.
-func noneAttr(a *exec.VarArgs) *exec.Value {
-	if len(a.Args) == 1 && isNone(a.Args[0]) {
+// noneAttr is __noneattr__. While a node is parsed an undefined
+// variable's attributes are undefined too, as dbt's parser makes every
+// undefined value (a result that only an {% if execute %} block sets:
+// {% for row in result.rows %} loops over nothing); when the node runs,
+// they fail as before.
+func (e *Env) noneAttr(a *exec.VarArgs) *exec.Value {
+	if len(a.Args) == 1 && (isNone(a.Args[0]) || e.cur != nil && e.cur.Parsing && isUndefined(a.Args[0]) && !a.Args[0].IsError()) {
 		return exec.AsValue(noneAttrs{})
 	}
 	if len(a.Args) == 1 {
