@@ -63,6 +63,7 @@ func (e *Env) installBuiltins() {
 	g.Set("render", e.renderString)
 	g.Set("source", e.source)
 	g.Set("var", varCall(e.varFn))
+	g.Set("context", contextDict{e})
 	g.Set("config", e.configFunc())
 	// builtins holds dbt's own ref, source and config, for a project that
 	// overrides them; builtins.ref.config is the project's runtime config.

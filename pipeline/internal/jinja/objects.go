@@ -595,9 +595,36 @@ type namespaceValue struct {
 	members map[string]any
 }
 
+// A namespace is a dict of its macros in dbt: ns.name, ns['name'] and
+// ns.get('name', default) find one (a macro named get comes first).
 func (n *namespaceValue) GetAttribute(name string) (*exec.Value, bool) {
 	if m, ok := n.members[name]; ok {
 		return exec.AsValue(m), true
+	}
+	if name == "get" {
+		return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
+			if len(a.Args) > 0 {
+				if m, ok := n.members[a.Args[0].String()]; ok {
+					return exec.AsValue(m)
+				}
+			}
+			if len(a.Args) > 1 {
+				return a.Args[1]
+			}
+			return noneValue()
+		}), true
+	}
+	return exec.AsValue(nil), false
+}
+
+func (n *namespaceValue) GetItem(key any) (*exec.Value, bool) {
+	if v, ok := key.(*exec.Value); ok {
+		key = v.Interface()
+	}
+	if name, ok := key.(string); ok {
+		if m, ok := n.members[name]; ok {
+			return exec.AsValue(m), true
+		}
 	}
 	return exec.AsValue(nil), false
 }
@@ -690,3 +717,54 @@ func plainValue(v any) any {
 	}
 	return v
 }
+
+// contextDict is dbt's context: the node's whole context as a dict, so
+// context[project_name] is the root project's macros and
+// context.get('name', default) any macro or member by name, as packages
+// look up a macro the root project may define.
+type contextDict struct{ e *Env }
+
+func (c contextDict) lookup(name string) (any, bool) {
+	scope := c.e.globals
+	if c.e.cur != nil && c.e.cur.Package != "" && c.e.pkgCtx[c.e.cur.Package] != nil {
+		scope = c.e.pkgCtx[c.e.cur.Package]
+	}
+	v, ok := scope.Get(name)
+	if ok && exec.ToValue(v).IsNil() && !isNone(exec.ToValue(v)) {
+		return nil, false // set to undefined again
+	}
+	return v, ok
+}
+
+func (c contextDict) GetItem(key any) (*exec.Value, bool) {
+	if v, ok := key.(*exec.Value); ok {
+		key = v.Interface()
+	}
+	name, ok := key.(string)
+	if !ok {
+		return exec.AsValue(nil), false
+	}
+	if v, ok := c.lookup(name); ok {
+		return exec.ToValue(v), true
+	}
+	return exec.AsValue(nil), false
+}
+
+func (c contextDict) GetAttribute(name string) (*exec.Value, bool) {
+	if name == "get" {
+		return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
+			if len(a.Args) > 0 {
+				if v, ok := c.lookup(a.Args[0].String()); ok {
+					return exec.ToValue(v)
+				}
+			}
+			if len(a.Args) > 1 {
+				return a.Args[1]
+			}
+			return noneValue()
+		}), true
+	}
+	return c.GetItem(name)
+}
+
+func (c contextDict) String() string { return "<context>" }
