@@ -149,6 +149,14 @@ var listMethods = map[string]exec.Method[[]any]{
 		}
 		return &c, nil
 	},
+	"clear": func(_ []any, self *exec.Value, a *exec.VarArgs) (any, error) {
+		if err := wantArgs("clear", a, 0, 0); err != nil {
+			return nil, err
+		}
+		p := listPtr(self)
+		*p = (*p)[:0]
+		return none, nil
+	},
 	"reverse": func(_ []any, self *exec.Value, a *exec.VarArgs) (any, error) {
 		if err := wantArgs("reverse", a, 0, 0); err != nil {
 			return nil, err
