@@ -36,8 +36,8 @@ type token struct {
 // gives sql back. Literals, quoted identifiers and comments are single
 // tokens. String and identifier quoting follow dialect d: BigQuery's "..."
 // is a string and its strings take backslash escapes, r'...' raw strings
-// and ”'...”' triple quotes; Snowflake's '...' takes backslash escapes and
-// $$...$$; [...] is a quoted identifier only in SQLite, elsewhere an array
+// and ”'...”' triple quotes; Snowflake's '...' takes backslash escapes;
+// Snowflake and DuckDB have $$...$$, whose text is as written; [...] is a quoted identifier only in SQLite, elsewhere an array
 // bracket.
 func lex(d Dialect, sql string) ([]token, error) {
 	toks := make([]token, 0, len(sql)/3)
@@ -95,7 +95,7 @@ func lex(d Dialect, sql string) ([]token, error) {
 				return nil, fail("unterminated string literal", "close it with '")
 			}
 			i = end
-		case c == '$' && d == Snowflake && strings.HasPrefix(sql[i:], "$$"):
+		case c == '$' && (d == Snowflake || d == DuckDB) && strings.HasPrefix(sql[i:], "$$"):
 			k = kString
 			j := strings.Index(sql[i+2:], "$$")
 			if j < 0 {
