@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -97,7 +98,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 				"identifier": s.decl.Identifier, "schema": s.decl.Schema, "database": database,
 				"package_name": p.pkgOf(s.decl.Package), "path": s.decl.File, "original_file_path": s.decl.File,
 				"fqn": []any{p.pkgOf(s.decl.Package), s.decl.SourceName, s.decl.Table}, "relation_name": jinja.RelationName(p.target.Type, database, s.decl.Schema, s.decl.Identifier),
-				"loader": s.decl.Loader, "tags": []any{}, "meta": map[string]any{},
+				"loader": s.decl.Loader, "tags": []any{}, "meta": map[string]any{}, "quoting": maps.Clone(s.decl.Quoting),
 				"config":  map[string]any{"enabled": true, "freshness": s.decl.Freshness, "loaded_at_field": nilIfEmpty(s.decl.LoadedAtField)},
 				"columns": graphColumns(s.decl.Columns), "description": s.decl.Description, "source_description": s.decl.SourceDescription,
 				"freshness": s.decl.Freshness, "loaded_at_field": nilIfEmpty(s.decl.LoadedAtField),
@@ -271,6 +272,17 @@ func (p *plan) graphNode(kind, pkg, name, file string, cfg project.Config, rel j
 	config["alias"] = nilIfEmpty(cfg.Alias)
 	if kind == "test" {
 		config["severity"] = cfg.Severity
+	} else {
+		// the keys of dbt's NodeConfig that hold a dict or list, empty
+		// when not set, so node.config.quoting.database reads None
+		for k, v := range withNodeConfigDefaults(nil) {
+			if _, set := config[k]; !set && v != nil {
+				switch v.(type) {
+				case map[string]any, []any:
+					config[k] = v
+				}
+			}
+		}
 	}
 	// schema is the name dbt gives it, as this.schema is; an ephemeral
 	// model's CTE is named by the schema its config gives.

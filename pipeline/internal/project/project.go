@@ -194,6 +194,10 @@ type Source struct {
 	Loader            string
 	Freshness         any
 	LoadedAtField     string
+	// Quoting is dbt's quoting of the source table: database, schema,
+	// identifier and column, each the table's quoting: value, else the
+	// source's, else None.
+	Quoting map[string]any
 }
 
 // Test is a schema test from yml or a singular test from tests/*.sql.

@@ -112,3 +112,20 @@ func tableLoadedAtField(source, table *yamlx.Node) string {
 	}
 	return ""
 }
+
+// sourceQuoting is a source table's quoting as dbt's graph has it: each of
+// database, schema, identifier and column the table's quoting: value, else
+// the source's, else None.
+func sourceQuoting(source, table *yamlx.Node) map[string]any {
+	out := map[string]any{}
+	for _, k := range []string{"database", "schema", "identifier", "column"} {
+		out[k] = nil
+		for _, n := range []*yamlx.Node{table, source} {
+			if v := n.Get("quoting").Get(k); v != nil && v.Kind == yamlx.Scalar && v.Value != nil {
+				out[k] = v.Value
+				break
+			}
+		}
+	}
+	return out
+}
