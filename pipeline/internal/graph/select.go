@@ -27,6 +27,19 @@ func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
 	if err := g.union(excluded, exclude); err != nil {
 		return nil, err
 	}
+	// A test of an excluded node is excluded too (dbt's eager indirect
+	// selection: --exclude orders leaves out the tests on orders).
+	for id, n := range g.nodes {
+		if n.Kind != "test" && n.Kind != "unit_test" || excluded[id] {
+			continue
+		}
+		for _, p := range n.DependsOn {
+			if excluded[p] {
+				excluded[id] = true
+				break
+			}
+		}
+	}
 	for id := range excluded {
 		delete(sel, id)
 	}
