@@ -540,7 +540,13 @@ func (p *parser) parsePrimary() *node {
 					if k.kind != kString && k.kind != kWord && k.kind != kQuoted {
 						p.fail("expected a key")
 					}
-					n.names = append(n.names, identName(*k))
+					if name := identName(*k); p.d == Snowflake && k.kind == kString {
+						// an OBJECT's key is a string: its case is kept,
+						// as :key reads it
+						n.names = append(n.names, stringValue(p.d, k.text))
+					} else {
+						n.names = append(n.names, name)
+					}
 					p.next()
 					p.expectPunct(":")
 					n.list = append(n.list, n.add(p.parseExpr()))

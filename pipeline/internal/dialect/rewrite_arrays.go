@@ -293,12 +293,24 @@ func atoi(s string) (int, bool) {
 // f(x).field, (x).field, arr[OFFSET(0)].field.
 func (t *translator) rewriteField(n *node) {
 	x := n.x
+	// a Snowflake element name keeps its case, as an OBJECT's keys do:
+	// arr[0].sessionId reads the key sessionId
+	key := func(f *node) string {
+		if t.d == Snowflake && f.tok >= 0 {
+			if tk := t.toks[f.tok]; tk.kind == kWord {
+				return tk.text
+			} else if tk.kind == kQuoted {
+				return tk.text[1 : len(tk.text)-1]
+			}
+		}
+		return f.name
+	}
 	var fields []string
 	for x.kind == nField {
-		fields = append([]string{x.name}, fields...)
+		fields = append([]string{key(x)}, fields...)
 		x = x.x
 	}
-	fields = append(fields, n.name)
+	fields = append(fields, key(n))
 	n.print = func(pr *printer, n *node) string {
 		return "json_extract(" + pr.text(x) + ", " + pathString(jsonPath(fields)) + ")" + pr.carry(n, x)
 	}
