@@ -2,21 +2,27 @@ package dialect
 
 import "strings"
 
-// Snowflake makes a temporary table in a schema (create temporary table
-// s.x), where s.x then names it before a permanent table of its name;
+// A warehouse's temporary table is found by the name of the schema it
+// belongs to: Snowflake makes one in the schema it names (create temporary
+// table s.x) or the current one, and s.x then names it before a permanent
+// table of its name; DuckDB and BigQuery make one named alone, which
+// main.x (dbt's name for a relation in the target's schema) finds too.
 // SQLite keeps temporary tables in temp alone. The statement creates
-// temp.x and gives s as the table's Home; the engine names such tables to
-// later statements (Options.Temporary), in which s.x reads, writes and
-// drops temp.x.
+// temp.x and gives the schema as the table's Home; the engine names such
+// tables to later statements (Options.Temporary), in which s.x reads,
+// writes and drops temp.x.
 
-// tempHome is the SQLite schema a Snowflake CREATE TEMPORARY TABLE makes
-// its table in, "" for any other statement.
+// tempHome is the SQLite schema a CREATE TEMPORARY TABLE makes its table
+// in, "" for any other statement and in SQLite's SQL.
 func (t *translator) tempHome(c *createInfo) string {
-	if t.d != Snowflake || !c.temp || c.name == nil {
+	if t.d == SQLite || !c.temp || c.name == nil {
 		return ""
 	}
 	if len(c.name.names) < 2 {
-		return "main" // the target's schema, where Snowflake makes it
+		return "main" // the target's schema
+	}
+	if t.d != Snowflake {
+		return ""
 	}
 	c.temp = false
 	schema, _ := t.createdName(c)
@@ -27,5 +33,5 @@ func (t *translator) tempHome(c *createInfo) string {
 // temporary reports whether schema.table names a temporary table created
 // in that schema.
 func (t *translator) temporary(schema, table string) bool {
-	return t.d == Snowflake && schema != "" && t.opts.Temporary != nil && t.opts.Temporary(strings.ToLower(schema), strings.ToLower(table))
+	return t.d != SQLite && schema != "" && t.opts.Temporary != nil && t.opts.Temporary(strings.ToLower(schema), strings.ToLower(table))
 }

@@ -32,8 +32,8 @@ type Options struct {
 	// in; the zero value keeps every name as written.
 	Schemas Schemas
 	// Temporary reports whether schema.table (the SQLite schema, lower
-	// case) is a temporary table a Snowflake statement created in that
-	// schema (temp_tables.go).
+	// case) is a temporary table a statement created in that schema
+	// (temp_tables.go).
 	Temporary func(schema, table string) bool
 
 	// insertsTyped is set on the translation of a script whose INSERT
@@ -79,8 +79,8 @@ func TranslateTyped(sql string, o Options) (string, map[string]string, error) {
 type Created struct {
 	Schema, Table string
 	Types         map[string]string
-	// Home is the SQLite schema a Snowflake temporary table was created
-	// in by name (temp_tables.go), "" otherwise.
+	// Home is the SQLite schema a temporary table belongs to in the
+	// warehouse (temp_tables.go), "" otherwise.
 	Home string
 }
 

@@ -32,8 +32,8 @@ func (e *UsageError) Unwrap() error { return e.Err }
 // dialect, materialize) and 5 (tests) of the pipeline.
 type runner struct {
 	plan *plan
-	// temps are the Snowflake temporary tables made in a schema by name
-	// (relKey of that schema), which SQLite keeps in temp
+	// temps are the temporary tables made, by relKey of the schema they
+	// belong to in the warehouse, which SQLite keeps in temp
 	temps map[string]bool
 	// stmtCols are the columns of the relations the statement numbered
 	// stmtColsSeq asked INFORMATION_SCHEMA.COLUMNS about
@@ -608,9 +608,9 @@ func (r *runner) placeIn(file, src, rendered string) func(d *diag.Diagnostic, li
 // star): the same text may expand differently once they change.
 func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, line, col int)) (translation, error) {
 	if defs := &r.plan.defs; len(defs.Macros)+len(defs.Types) > 0 || len(r.temps) > 0 {
-		// DuckDB macros and type aliases defined by a hook, Snowflake
-		// temporary tables made in a schema: the translation depends on
-		// them, so it is not memoized.
+		// DuckDB macros and type aliases defined by a hook, temporary
+		// tables made: the translation depends on them, so it is not
+		// memoized.
 		expanded, err := dialect.ApplyDefinitions(r.plan.dialect, rendered, defs)
 		if err != nil {
 			d := diag.From(err, "", 0)

@@ -180,7 +180,7 @@ func typesText(m map[string]string) string {
 	return b.String()
 }
 
-// temporary reports whether schema.table names a Snowflake temporary
+// temporary reports whether schema.table names a temporary
 // table made in that schema (dialect's temp_tables.go).
 func (r *runner) temporary(schema, table string) bool { return r.temps[relKey(schema, table)] }
 
