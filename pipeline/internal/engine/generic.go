@@ -21,6 +21,12 @@ func (r *runner) genericTestSQL(t *project.Test) (string, error) {
 	r.globals = globals
 	defer func() { r.globals = nil }()
 	cfg := t.Config.Clone()
+	// model is the test's node, as dbt's test context has it (its
+	// depends_on, test_metadata, attached_node)
+	if g := r.plan.jinjaGraph(); g != nil {
+		r.testNode = g.Nodes[r.plan.dbtID(r.plan.testIDs[t])]
+		defer func() { r.testNode = nil }()
+	}
 	out, err := r.render(t.File, src, &cfg, r.plan.testRelationOf(t.Model))
 	if err != nil {
 		return "", err

@@ -56,6 +56,7 @@ type plan struct {
 	dbtSchemas  dialect.Schemas
 	attachedKey string
 	tests       map[string]*project.Test // by node ID
+	testIDs     map[*project.Test]string // node ID by test
 	// unitTests are the unit tests by node ID, unitsOf a model's unit
 	// tests by its node ID (unittest.go).
 	unitTests map[string]*project.UnitTest
@@ -209,7 +210,7 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 		env.SetContext(c.ctx)
 	}
 	p := &plan{proj: proj, env: env, settings: set, models: map[string]*project.Model{}, seeds: map[string]*project.Seed{},
-		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, configs: map[string]project.Config{},
+		sources: map[string]*sourceRef{}, tests: map[string]*project.Test{}, testIDs: map[*project.Test]string{}, configs: map[string]project.Config{},
 		dialect: d, target: jinjaTarget(proj.Target, d, proj.Name)}
 	p.session = session(proj.Target, p.target)
 	if c != nil {
@@ -699,7 +700,7 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			t.Name, n.Name = name, name
 			n.ID = nodeID("test", n.Package, name)
 		}
-		p.tests[n.ID] = t
+		p.tests[n.ID], p.testIDs[t] = t, n.ID
 		nodes = append(nodes, n)
 	}
 	units, err := p.unitTestNodes()

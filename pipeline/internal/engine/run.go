@@ -35,6 +35,9 @@ type runner struct {
 	// temps are the temporary tables made, by relKey of the schema they
 	// belong to in the warehouse, which SQLite keeps in temp
 	temps map[string]bool
+	// testNode is the graph's node of the generic test being rendered,
+	// its model
+	testNode map[string]any
 	// stmtCols are the columns of the relations the statement numbered
 	// stmtColsSeq asked INFORMATION_SCHEMA.COLUMNS about
 	// (statementColumns).
@@ -756,6 +759,9 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	var reads []dataRead
 	keep := true
 	ctx := p.contextOf(file, src, cfg, this, true)
+	if r.testNode != nil {
+		ctx.Model = r.testNode
+	}
 	ctx.Incremental = incremental
 	var outs []jinja.MacroOutput
 	ctx.MacroOutput = func(o jinja.MacroOutput) {
