@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -274,7 +275,10 @@ func (r *runner) skipped(n *graph.Node) bool {
 func (r *runner) testSQL(t *project.Test) (string, error) {
 	if t.Kind == "singular" {
 		cfg := t.Config.Clone()
-		out, err := r.render(t.File, t.SQL, &cfg, jinja.Relation{})
+		// this is the test's own relation, as dbt's: named by the test in
+		// the schema store_failures would build it in
+		this := jinja.Relation{Schema: cmp.Or(t.Config.Schema, "dbt_test__audit"), Name: t.Name}
+		out, err := r.render(t.File, t.SQL, &cfg, this)
 		if err != nil {
 			return "", err
 		}
