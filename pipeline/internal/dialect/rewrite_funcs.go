@@ -106,6 +106,14 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 		return
 	}
+	if (t.d == BigQuery || t.d == DuckDB) && !qualified && name == "coalesce" && len(n.list) == 1 && n.x == nil {
+		// COALESCE(x), its argument, which SQLite refuses with one
+		x := n.list[0]
+		n.print = func(pr *printer, n *node) string {
+			return "coalesce(" + pr.text(x) + ", NULL)" + pr.carry(n, x)
+		}
+		return
+	}
 	if h := havingOf(n); h != nil {
 		// ANY_VALUE(x HAVING MAX y): x of the row with the largest y, as
 		// MAX_BY(x, y)
