@@ -35,19 +35,26 @@ func macroEq(op string, l, r *exec.Value) (any, bool, error) {
 	return same == (op == "=="), true, nil
 }
 
-// macroIn is the in test: a macro is in a sequence holding it.
+// macroIn is the in test: a macro is in a sequence holding it, and a
+// column in one holding an equal column.
 func macroIn(orig exec.TestFunction) exec.TestFunction {
 	f, ok := orig.(func(*exec.Context, *exec.Value, *exec.VarArgs) (bool, error))
 	if !ok {
 		return orig
 	}
 	return func(ctx *exec.Context, in *exec.Value, params *exec.VarArgs) (bool, error) {
-		if _, ok := in.Interface().(macroFn); !ok || len(params.Args) != 1 || !params.Args[0].IsList() {
+		same := sameMacro
+		if _, ok := in.Interface().(columnValue); ok {
+			same = sameColumn // column_equality.go
+		} else if _, ok := in.Interface().(macroFn); !ok {
+			return f(ctx, in, params)
+		}
+		if len(params.Args) != 1 || !params.Args[0].IsList() {
 			return f(ctx, in, params)
 		}
 		found := false
 		params.Args[0].Iterate(func(_, _ int, item, _ *exec.Value) bool {
-			found, _ = sameMacro(in, item)
+			found, _ = same(in, item)
 			return !found
 		}, func() {})
 		return found, nil
