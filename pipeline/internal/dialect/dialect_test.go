@@ -103,35 +103,60 @@ func runSQL(sql string) (string, error) {
 
 // runWith runs setup, then query, giving its rows as runSQL does.
 func runWith(setup, query string) (string, error) {
-	conn, err := sqlite3.Open(":memory:")
+	conn, err := testDB(setup)
 	if err != nil {
 		return "", err
 	}
 	defer conn.Close()
+	rows, err := queryCells(conn, query)
+	return joinCells(rows, "|", "\n"), err
+}
+
+// testDB is an SQLite with the engine's functions, after setup.
+func testDB(setup string) (*sqlite3.Conn, error) {
+	conn, err := sqlite3.Open(":memory:")
+	if err != nil {
+		return nil, err
+	}
 	if err := sqlfunc.Register(conn); err != nil {
-		return "", err
+		conn.Close()
+		return nil, err
 	}
 	if err := conn.Exec(setup); err != nil {
-		return "", err
+		conn.Close()
+		return nil, err
 	}
+	return conn, nil
+}
+
+// queryCells are the cells of query's rows as text, NULL as NULL.
+func queryCells(conn *sqlite3.Conn, query string) ([][]string, error) {
 	stmt, _, err := conn.Prepare(query)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer stmt.Close()
-	var rows []string
+	var rows [][]string
 	for stmt.Step() {
-		var cells []string
-		for i := 0; i < stmt.ColumnCount(); i++ {
-			if stmt.ColumnType(i) == sqlite3.NULL {
-				cells = append(cells, "NULL")
-				continue
+		cells := make([]string, stmt.ColumnCount())
+		for i := range cells {
+			cells[i] = "NULL"
+			if stmt.ColumnType(i) != sqlite3.NULL {
+				cells[i] = stmt.ColumnText(i)
 			}
-			cells = append(cells, stmt.ColumnText(i))
 		}
-		rows = append(rows, strings.Join(cells, "|"))
+		rows = append(rows, cells)
 	}
-	return strings.Join(rows, "\n"), stmt.Err()
+	return rows, stmt.Err()
+}
+
+// joinCells joins each row's cells with cellSep and the rows with rowSep.
+func joinCells(rows [][]string, cellSep, rowSep string) string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = strings.Join(r, cellSep)
+	}
+	return strings.Join(out, rowSep)
 }
 
 func TestStatements(t *testing.T) {

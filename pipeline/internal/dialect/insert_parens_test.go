@@ -3,9 +3,6 @@ package dialect
 import (
 	"strings"
 	"testing"
-
-	"github.com/ncruces/go-sqlite3"
-	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
 // TestInsertBracketedQuery runs INSERT INTO t [(cols)] (query), which
@@ -46,36 +43,14 @@ func TestInsertBracketedQuery(t *testing.T) {
 
 // runRows runs setup and sql on a fresh SQLite and gives the rows of query.
 func runRows(setup, sql, query string) (string, error) {
-	conn, err := sqlite3.Open(":memory:")
+	conn, err := testDB(setup)
 	if err != nil {
 		return "", err
 	}
 	defer conn.Close()
-	if err := sqlfunc.Register(conn); err != nil {
-		return "", err
-	}
-	if err := conn.Exec(setup); err != nil {
-		return "", err
-	}
 	if err := conn.Exec(sql); err != nil {
 		return "", err
 	}
-	stmt, _, err := conn.Prepare(query)
-	if err != nil {
-		return "", err
-	}
-	defer stmt.Close()
-	var rows []string
-	for stmt.Step() {
-		var vals []string
-		for i := range stmt.ColumnCount() {
-			if stmt.ColumnType(i) == sqlite3.NULL {
-				vals = append(vals, "NULL")
-				continue
-			}
-			vals = append(vals, stmt.ColumnText(i))
-		}
-		rows = append(rows, strings.Join(vals, " "))
-	}
-	return strings.Join(rows, " | "), stmt.Err()
+	rows, err := queryCells(conn, query)
+	return joinCells(rows, " ", " | "), err
 }

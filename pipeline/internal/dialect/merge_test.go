@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/ncruces/go-sqlite3"
-	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
 // mergeSetup is the target every MERGE case starts from: tgt (id, name, v)
@@ -121,36 +118,17 @@ func runMerge(d Dialect, sql string) (string, error) {
 	if strings.Count(out, "\n") != strings.Count(sql, "\n") {
 		return "", fmt.Errorf("line breaks changed: %q", out)
 	}
-	conn, err := sqlite3.Open(":memory:")
+	conn, err := testDB(mergeSetup)
 	if err != nil {
 		return "", err
 	}
 	defer conn.Close()
-	if err := sqlfunc.Register(conn); err != nil {
-		return "", err
-	}
-	if err := conn.Exec(mergeSetup); err != nil {
-		return "", err
-	}
 	runErr := conn.Exec(out)
-	stmt, _, err := conn.Prepare("select * from tgt order by id, v")
+	rows, err := queryCells(conn, "select * from tgt order by id, v")
 	if err != nil {
 		return "", err
 	}
-	defer stmt.Close()
-	var rows []string
-	for stmt.Step() {
-		var vals []string
-		for i := range stmt.ColumnCount() {
-			if stmt.ColumnType(i) == sqlite3.NULL {
-				vals = append(vals, "NULL")
-				continue
-			}
-			vals = append(vals, stmt.ColumnText(i))
-		}
-		rows = append(rows, strings.Join(vals, " "))
-	}
-	got := strings.Join(rows, " | ")
+	got := joinCells(rows, " ", " | ")
 	if runErr != nil {
 		if got != "1 a 10 | 2 b 20 | 3 c 30" {
 			return "", fmt.Errorf("%v, and the target changed: %s", runErr, got)

@@ -22,15 +22,3 @@ func sameColumn(l, r *exec.Value) (same, columns bool) {
 	}
 	return a.Column == b.Column && a.mode == b.mode, true
 }
-
-// columnEq is == and != when a side is a column.
-func columnEq(op string, l, r *exec.Value) (any, bool, error) {
-	if op != "==" && op != "!=" {
-		return nil, false, nil
-	}
-	same, columns := sameColumn(l, r)
-	if !columns {
-		return nil, false, nil
-	}
-	return same == (op == "=="), true, nil
-}

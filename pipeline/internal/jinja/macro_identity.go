@@ -23,16 +23,19 @@ func sameMacro(l, r *exec.Value) (same, macros bool) {
 	return ia != nil && ia == ib, true
 }
 
-// macroEq is == and != when a side is a macro.
-func macroEq(op string, l, r *exec.Value) (any, bool, error) {
-	if op != "==" && op != "!=" {
-		return nil, false, nil
+// sameEq is == and != by same, when a side is of same's kind: a macro
+// (sameMacro) or a column (sameColumn, column_equality.go).
+func sameEq(same func(l, r *exec.Value) (equal, applies bool)) func(op string, l, r *exec.Value) (any, bool, error) {
+	return func(op string, l, r *exec.Value) (any, bool, error) {
+		if op != "==" && op != "!=" {
+			return nil, false, nil
+		}
+		equal, applies := same(l, r)
+		if !applies {
+			return nil, false, nil
+		}
+		return equal == (op == "=="), true, nil
 	}
-	same, macros := sameMacro(l, r)
-	if !macros {
-		return nil, false, nil
-	}
-	return same == (op == "=="), true, nil
 }
 
 // macroIn is the in test: a macro is in a sequence holding it, and a
