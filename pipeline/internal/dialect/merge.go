@@ -225,6 +225,25 @@ func (r *mergeReader) span(from int, stop func(j int) bool) int {
 	return j
 }
 
+// names reads a bracketed list of names, (a, b), whose ( is at j, and
+// gives the token after its ).
+func (r *mergeReader) names(j int) ([]string, int, bool) {
+	var out []string
+	for j++; ; j++ {
+		if !r.name(j) {
+			return nil, 0, false
+		}
+		out = append(out, r.at(j).text)
+		if j++; r.at(j).text != "," {
+			break
+		}
+	}
+	if r.at(j).kind != kClose {
+		return nil, 0, false
+	}
+	return out, j + 1, true
+}
+
 // dotted reads a name a.b.c from j and gives the token after it.
 func (r *mergeReader) dotted(j int) (int, bool) {
 	if !r.name(j) {
@@ -319,22 +338,10 @@ func (r *mergeReader) read(k int) (*mergeStmt, int, *diag.Diagnostic) {
 		m.on = r.text(j+1, end)
 		j = end
 	case r.word(j, "using") && r.at(j+1).kind == kOpen:
-		j += 2
-		for {
-			if !r.name(j) {
-				return nil, 0, nil
-			}
-			m.using = append(m.using, r.at(j).text)
-			j++
-			if r.at(j).text != "," {
-				break
-			}
-			j++
-		}
-		if r.at(j).kind != kClose {
+		var ok bool
+		if m.using, j, ok = r.names(j + 1); !ok {
 			return nil, 0, nil
 		}
-		j++
 	default:
 		return nil, 0, nil
 	}
@@ -471,22 +478,10 @@ func (r *mergeReader) clause(j int) (*mergeClause, int, *diag.Diagnostic) {
 			j += 2
 		default:
 			if r.at(j).kind == kOpen {
-				j++
-				for {
-					if !r.name(j) {
-						return nil, 0, nil
-					}
-					c.cols = append(c.cols, r.at(j).text)
-					j++
-					if r.at(j).text != "," {
-						break
-					}
-					j++
-				}
-				if r.at(j).kind != kClose {
+				var ok bool
+				if c.cols, j, ok = r.names(j); !ok {
 					return nil, 0, nil
 				}
-				j++
 			}
 			if !r.word(j, "values") || r.at(j+1).kind != kOpen {
 				return nil, 0, nil
