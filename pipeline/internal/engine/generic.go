@@ -27,7 +27,7 @@ func (r *runner) genericTestSQL(t *project.Test) (string, error) {
 		r.testNode = g.Nodes[r.plan.dbtID(r.plan.testIDs[t])]
 		defer func() { r.testNode = nil }()
 	}
-	out, err := r.render(t.File, src, &cfg, r.plan.testRelationOf(t.Model))
+	out, err := r.render(t.File, src, &cfg, testOwnRelation(t))
 	if err != nil {
 		return "", err
 	}
@@ -69,7 +69,7 @@ func (p *plan) genericCall(t *project.Test) (src string, globals map[string]any)
 func (p *plan) definitionConfig(t *project.Test) error {
 	src, globals := p.genericCall(t)
 	cfg := t.Config.Clone()
-	ctx := p.contextOf(t.File, src, &cfg, p.testRelationOf(t.Model), false)
+	ctx := p.contextOf(t.File, src, &cfg, testOwnRelation(t), false)
 	ctx.Globals = globals
 	ctx.Config = func(kw map[string]any) error {
 		t.ApplyDefinitionConfig(kw)

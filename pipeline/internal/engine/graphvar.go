@@ -63,7 +63,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 			if t == nil {
 				continue
 			}
-			node = p.graphNode(n.Kind, t.Package, t.Name, t.File, t.Config, jinja.Relation{Schema: "main", Name: t.Name})
+			node = p.graphNode(n.Kind, t.Package, t.Name, t.File, t.Config, testOwnRelation(t))
 			// dbt's tests are configured into schema dbt_test__audit, where
 			// store_failures would build their table.
 			node["schema"] = p.env.DBTSchema(p.target, nil, cmp.Or(t.Config.Schema, "dbt_test__audit"))

@@ -275,10 +275,7 @@ func (r *runner) skipped(n *graph.Node) bool {
 func (r *runner) testSQL(t *project.Test) (string, error) {
 	if t.Kind == "singular" {
 		cfg := t.Config.Clone()
-		// this is the test's own relation, as dbt's: named by the test in
-		// the schema store_failures would build it in
-		this := jinja.Relation{Schema: cmp.Or(t.Config.Schema, "dbt_test__audit"), Name: t.Name}
-		out, err := r.render(t.File, t.SQL, &cfg, this)
+		out, err := r.render(t.File, t.SQL, &cfg, testOwnRelation(t))
 		if err != nil {
 			return "", err
 		}
@@ -296,6 +293,13 @@ func (r *runner) testSQL(t *project.Test) (string, error) {
 	// where condition, and values compared as the warehouse compares them
 	// (an INTEGER column is not in ('10') in DuckDB when it holds 10).
 	return r.translateTest(t, sql, sql)
+}
+
+// testOwnRelation is a test's this, as dbt's: the relation store_failures
+// would build, named by the test's alias in its schema (dbt_test__audit
+// unless configured), not the relation the test reads.
+func testOwnRelation(t *project.Test) jinja.Relation {
+	return jinja.Relation{Schema: cmp.Or(t.Config.Schema, "dbt_test__audit"), Name: cmp.Or(t.Config.Alias, t.Name)}
 }
 
 // translateTest translates a test's rendered SQL, keeping the warehouse's
