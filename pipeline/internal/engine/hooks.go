@@ -325,7 +325,11 @@ func (r *runner) runHooked(n *graph.Node, step *Step, run func(*graph.Node, *Ste
 			// A node's hooks render in its package, as the node does:
 			// the package's own macros are called by their bare names.
 			r.plan.pkgOfFile[file+"\x00"+h] = pkg
-			if err := r.runHook(file, configLine(src, when+"_hook"), h, &c, rel); err != nil {
+			err := r.runHook(file, configLine(src, when+"_hook"), h, &c, rel)
+			if err == nil && r.db.Conn().GetAutocommit() {
+				err = endedTransaction(file, configLine(src, when+"_hook"))
+			}
+			if err != nil {
 				d := diag.From(err, file, 0)
 				d.Message = fmt.Sprintf("%s's %s-hook %d of %d: %s", n.Name, when, i+1, len(hooks), d.Message)
 				return d
@@ -345,6 +349,15 @@ func (r *runner) runHooked(n *graph.Node, step *Step, run func(*graph.Node, *Ste
 		}
 		return hooks("post", post)
 	})
+}
+
+// endedTransaction is the error of a hook whose COMMIT or ROLLBACK ended
+// the transaction dbt runs a node's hooks in (DuckDB's; Snowflake's and
+// BigQuery's own transactions nest). dbt's COMMIT after the node then
+// finds none open, and the warehouse fails the node.
+func endedTransaction(file string, line int) error {
+	return diag.Errorf(file, line, "its COMMIT or ROLLBACK ended the transaction dbt runs the node and its hooks in, and dbt's own COMMIT after them then fails: cannot commit - no transaction is active").
+		WithHint("leave the COMMIT out: dbt commits the node's transaction itself")
 }
 
 // builtSchemas is the Jinja list of the schemas this run built into, by
