@@ -102,6 +102,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 				"config":  map[string]any{"enabled": true, "freshness": s.decl.Freshness, "loaded_at_field": nilIfEmpty(s.decl.LoadedAtField)},
 				"columns": graphColumns(s.decl.Columns), "description": s.decl.Description, "source_description": s.decl.SourceDescription,
 				"freshness": s.decl.Freshness, "loaded_at_field": nilIfEmpty(s.decl.LoadedAtField),
+				"external": nilIfNoExternal(s.decl.External),
 			}
 			continue
 		default:
@@ -369,4 +370,13 @@ func (p *plan) attachedNode(n *graph.Node, t *project.Test) any {
 		}
 	}
 	return nil
+}
+
+// nilIfNoExternal is a source's external as dbt's graph has it: None for
+// a table without one.
+func nilIfNoExternal(e map[string]any) any {
+	if e == nil {
+		return nil
+	}
+	return e
 }

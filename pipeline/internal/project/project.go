@@ -198,6 +198,9 @@ type Source struct {
 	// identifier and column, each the table's quoting: value, else the
 	// source's, else None.
 	Quoting map[string]any
+	// External is the table's external: property as dbt's graph has it
+	// (dbt-external-tables reads it), nil for none (sourceprops.go).
+	External map[string]any
 }
 
 // Test is a schema test from yml or a singular test from tests/*.sql.

@@ -129,3 +129,41 @@ func sourceQuoting(source, table *yamlx.Node) map[string]any {
 	}
 	return out
 }
+
+// tableExternal is a source table's external: as dbt's graph has it: the
+// fields of dbt's ExternalTable (location, file_format, row_format,
+// tbl_properties, partitions) None when not written, and every other key
+// as written, as dbt keeps a property it does not know there for the
+// packages that read it (dbt-external-tables' snowpipe, auto_refresh...).
+// A partition written as a mapping has the fields of dbt's
+// ExternalPartition (name, description, data_type, meta) too. nil when the
+// table has no external: (or external: null).
+func tableExternal(table *yamlx.Node) map[string]any {
+	v := table.Get("external")
+	if v == nil || v.Kind != yamlx.Map {
+		return nil
+	}
+	out, _ := v.Plain().(map[string]any)
+	for _, k := range []string{"location", "file_format", "row_format", "tbl_properties", "partitions"} {
+		if _, ok := out[k]; !ok {
+			out[k] = nil
+		}
+	}
+	if parts, ok := out["partitions"].([]any); ok {
+		for _, p := range parts {
+			m, ok := p.(map[string]any)
+			if !ok {
+				continue
+			}
+			for k, def := range map[string]any{"name": "", "description": "", "data_type": ""} {
+				if _, ok := m[k]; !ok {
+					m[k] = def
+				}
+			}
+			if _, ok := m["meta"]; !ok {
+				m["meta"] = map[string]any{}
+			}
+		}
+	}
+	return out
+}
