@@ -15,7 +15,7 @@ func TestDatePartShorthands(t *testing.T) {
 	expectRows(t, duckdb, "select month(date '2024-05-17'), dayofyear(date '2024-02-01')", "5|32")
 	// DuckDB's eras; Snowflake has no such functions.
 	expectTranslated(t, duckdb, "select century(d), decade(d), millennium(d) from t", "select datetime_part_duckdb('century', d), datetime_part_duckdb('decade', d), datetime_part_duckdb('millennium', d) from t")
-	expectRefused(t, snowflake, "select century(d) from t", "1:8: unknown function CENTURY in Snowflake SQL (no SQLite or built-in function has this name; write the computation with SQLite's functions)")
+	expectRefused(t, snowflake, "select century(d) from t", "1:8: unknown function CENTURY in Snowflake SQL (the engine has no function of this name for Snowflake SQL; write the computation with Snowflake functions it has (README, SQL dialect))")
 	// BigQuery has no such functions: the name stays, and is refused.
 	expectRefused(t, bigquery, "select year(d) from t", "1:8: unknown function YEAR in BigQuery SQL (write EXTRACT(YEAR FROM x))")
 }

@@ -496,7 +496,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		return
 	}
 	if t.d != SQLite && !knownFunction(name) && !t.insideFrom(n, sc) && !t.columnsCall[n] {
-		hint := "no SQLite or built-in function has this name; write the computation with SQLite's functions"
+		hint := "the engine has no function of this name for %D SQL; write the computation with %D functions it has (README, SQL dialect)"
 		if c := closestFunctionIn(t.d, name, false); c != "" {
 			hint = "the closest known function is " + strings.ToUpper(c)
 		}
