@@ -802,9 +802,30 @@ func (t *translator) outputTypes(root *node) map[string]string {
 		return nil
 	}
 	t.sc = nil
-	cols, _ := t.queryTypes(q)
-	return t.typesMap(cols)
+	cols, complete := t.queryTypes(q)
+	out := t.typesMap(cols)
+	if !complete {
+		return out
+	}
+	for i, c := range cols {
+		if c.name == "" && c.typ != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[UnnamedTypePrefix+strconv.Itoa(i)] = c.typ
+		}
+	}
+	return out
 }
+
+// UnnamedTypePrefix starts the key of the static type of an output
+// column the query leaves unnamed (select max(ts) from t), followed by
+// its place (0 for the first column): a query's answer is typed by it
+// (run_query's datetimes), while a table built keeps no such column.
+const UnnamedTypePrefix = "#"
+
+// IsUnnamedTypeKey tells whether key is one of UnnamedTypePrefix.
+func IsUnnamedTypeKey(key string) bool { return strings.HasPrefix(key, UnnamedTypePrefix) }
 
 // typesMap are the known static types of output columns cols, by
 // lower-case name, with (Snowflake) the names of those a quoted identifier

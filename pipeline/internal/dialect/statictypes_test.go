@@ -126,6 +126,8 @@ func TestStaticTypesOfTables(t *testing.T) {
 		{"select current_timestamp as now_ts, to_date(a) as dt from t", map[string]string{"now_ts": "TIMESTAMP", "dt": TypeDate}},
 		{"create table x as select current_date as d", nil},
 		{"select current_date as d union all by name select current_timestamp as ts, null as d", map[string]string{"d": TypeDate, "ts": "TIMESTAMP"}},
+		// an unnamed column's type is known by its place
+		{"select max(ts), d from main.s", map[string]string{UnnamedTypePrefix + "0": "DATETIME", "d": TypeDate}},
 	} {
 		_, got, err := TranslateTyped(c.in, o)
 		if err != nil || !reflect.DeepEqual(got, c.want) {

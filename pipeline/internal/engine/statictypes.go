@@ -3,6 +3,7 @@ package engine
 import (
 	"cmp"
 	"encoding/json"
+	"maps"
 	"sort"
 	"strings"
 
@@ -81,6 +82,16 @@ func (r *runner) keepTypes(rel string, types map[string]string) {
 	}
 	if types == nil {
 		types = map[string]string{}
+	}
+	for k := range types {
+		if dialect.IsUnnamedTypeKey(k) {
+			// a table's columns all have names (SQLite's, for an
+			// expression): the place of a query's unnamed one is not
+			// a column of it
+			types = maps.Clone(types)
+			maps.DeleteFunc(types, func(k, _ string) bool { return dialect.IsUnnamedTypeKey(k) })
+			break
+		}
 	}
 	r.types[rel] = types
 	if r.db.File() == "" || strings.HasPrefix(rel, "temp.") {

@@ -74,7 +74,10 @@ type Column struct {
 // Rows is the answer of a compile-time query (run_query, get_column_values).
 type Rows struct {
 	Columns []string
-	Rows    [][]any // int64, float64, bool, string, []byte or nil
+	// Rows hold int64, float64, bool, string, []byte, nil, Decimal or a
+	// yamlx.Timestamp (a date or datetime, as the adapter's cursor gives
+	// a DATE or TIMESTAMP column).
+	Rows [][]any
 }
 
 // Target is dbt's `target` variable.

@@ -191,6 +191,37 @@ func (p pyTime) String() string {
 	return yamlx.Timestamp{Time: p.t, Date: p.date, Aware: p.aware}.String()
 }
 
+// repr is Python's repr(): datetime.date(2024, 1, 2), and
+// datetime.datetime(2024, 1, 2, 3, 4) with the seconds only when they or
+// the microseconds are not 0, the microseconds only when not 0, and an
+// aware one's zone as tzinfo=datetime.timezone.utc (its fixed offset
+// otherwise).
+func (p pyTime) repr() string {
+	t := p.t
+	if p.date {
+		return fmt.Sprintf("datetime.date(%d, %d, %d)", t.Year(), int(t.Month()), t.Day())
+	}
+	s := fmt.Sprintf("datetime.datetime(%d, %d, %d, %d, %d", t.Year(), int(t.Month()), t.Day(), t.Hour(), t.Minute())
+	if us := t.Nanosecond() / 1000; us != 0 {
+		s += fmt.Sprintf(", %d, %d", t.Second(), us)
+	} else if t.Second() != 0 {
+		s += fmt.Sprintf(", %d", t.Second())
+	}
+	if p.aware {
+		_, off := t.Zone()
+		if off == 0 {
+			s += ", tzinfo=datetime.timezone.utc"
+		} else {
+			s += ", tzinfo=datetime.timezone(" + pyDelta{d: time.Duration(off) * time.Second}.repr() + ")"
+		}
+	}
+	return s + ")"
+}
+
+// isoformat is Python's isoformat(): str() with a T between the date and
+// the time.
+func (p pyTime) isoformat() string { return strings.Replace(p.String(), " ", "T", 1) }
+
 func (p pyTime) GetAttribute(name string) (*exec.Value, bool) {
 	switch name {
 	case "year":
@@ -208,7 +239,12 @@ func (p pyTime) GetAttribute(name string) (*exec.Value, bool) {
 	case "strftime":
 		return exec.AsValue(func(a *exec.VarArgs) string { return strftime(p.t, argString(a, 0)) }), true
 	case "isoformat":
-		return exec.AsValue(func(*exec.VarArgs) string { return strings.Replace(p.String(), " ", "T", 1) }), true
+		return exec.AsValue(func(a *exec.VarArgs) string {
+			if sep := arg(a, 0, "sep"); sep != nil && !sep.IsNil() && !p.date {
+				return strings.Replace(p.String(), " ", sep.String(), 1)
+			}
+			return p.isoformat()
+		}), true
 	case "date":
 		return exec.AsValue(func(*exec.VarArgs) pyTime { return pyTime{t: p.t, date: true} }), true
 	case "timestamp":
@@ -303,6 +339,27 @@ func (p pyDelta) String() string {
 		unit = "day"
 	}
 	return fmt.Sprintf("%d %s, %s", days, unit, hms)
+}
+
+// repr is Python's repr(): datetime.timedelta(days=-1, seconds=82800),
+// naming only the fields that are not 0 (datetime.timedelta(0) for none).
+func (p pyDelta) repr() string {
+	days := floorDays(p.d)
+	rest := p.d - time.Duration(days)*day
+	var parts []string
+	if days != 0 {
+		parts = append(parts, fmt.Sprintf("days=%d", days))
+	}
+	if sec := int64(rest / time.Second); sec != 0 {
+		parts = append(parts, fmt.Sprintf("seconds=%d", sec))
+	}
+	if us := int64(rest % time.Second / time.Microsecond); us != 0 {
+		parts = append(parts, fmt.Sprintf("microseconds=%d", us))
+	}
+	if len(parts) == 0 {
+		return "datetime.timedelta(0)"
+	}
+	return "datetime.timedelta(" + strings.Join(parts, ", ") + ")"
 }
 
 func (p pyDelta) GetAttribute(name string) (*exec.Value, bool) {

@@ -39,8 +39,18 @@ func isUndefined(v *exec.Value) bool {
 	return v == nil || v.IsError() || v.IsNil() && !isNone(v)
 }
 
+// ownRepr tells whether v's repr() in a list or a dict is not its text:
+// a Decimal('1.50'), a datetime.date(2024, 1, 2), a datetime.timedelta.
+func ownRepr(v *exec.Value) bool {
+	switch v.Interface().(type) {
+	case *decFloat, pyTime, pyDelta:
+		return true
+	}
+	return false
+}
+
 // needsRepr reports whether a list, tuple or dict holds None, a tuple or
-// a Decimal (which Python shows as Decimal('1.50') there) at any depth, which gonja's printing of containers shows otherwise than
+// a value of its own repr (ownRepr) at any depth, which gonja's printing of containers shows otherwise than
 // Python (None as nothing, a tuple as a list).
 func needsRepr(v *exec.Value) bool {
 	if v == nil || v.IsNil() {
@@ -57,13 +67,13 @@ func needsRepr(v *exec.Value) bool {
 		return math.IsInf(f, 0) || math.IsNaN(f) // Python's inf, not Go's +Inf
 	case isDict(v):
 		for _, p := range dictEntries(v) {
-			if needsRepr(p.Value) || isDecimal(p.Value) {
+			if needsRepr(p.Value) || ownRepr(p.Value) {
 				return true
 			}
 		}
 	case v.IsList():
 		for i := range v.Len() {
-			if needsRepr(v.Index(i)) || isDecimal(v.Index(i)) {
+			if needsRepr(v.Index(i)) || ownRepr(v.Index(i)) {
 				return true
 			}
 		}

@@ -481,7 +481,8 @@ func (c *columnValues) GetAttribute(name string) (*exec.Value, bool) {
 }
 
 // agateDataType is a column's agate data type: jsonify(v) gives a value
-// as agate writes it to JSON, a number as a float, others as they are.
+// as agate writes it to JSON, a number as a float, a date or datetime as
+// its isoformat(), others as they are.
 type agateDataType struct{}
 
 func (agateDataType) GetAttribute(name string) (*exec.Value, bool) {
@@ -500,6 +501,8 @@ func (agateDataType) GetAttribute(name string) (*exec.Value, bool) {
 			return exec.AsValue(float64(x))
 		case int:
 			return exec.AsValue(float64(x))
+		case pyTime:
+			return exec.AsValue(x.isoformat())
 		}
 		return v
 	}), true

@@ -372,6 +372,10 @@ func pyRepr(v *exec.Value) string {
 		return pyQuote(x)
 	case *decFloat:
 		return "Decimal('" + x.String() + "')"
+	case pyTime:
+		return x.repr()
+	case pyDelta:
+		return x.repr()
 	case row:
 		return x.String()
 	case exec.ValuesList:
