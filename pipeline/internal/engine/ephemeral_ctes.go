@@ -1,9 +1,11 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/graph"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
 
 // dbt compiles a model that refs ephemeral models with each of them as a
@@ -18,30 +20,50 @@ import (
 
 const ephemeralRef = "temp.__dbt__cte__"
 
-// withEphemerals is rendered model SQL with the ephemeral models it refs
+// withEphemerals is model's rendered SQL with the ephemeral models it refs
 // as CTEs, refs to them naming the CTEs; at is the line the CTEs start on,
 // added the lines they take (0 when none were put in) and shift what to
 // add to a column on their last line to find it on line at as written.
-func (r *runner) withEphemerals(sql string) (out string, at, added, shift int, err error) {
+func (r *runner) withEphemerals(model *project.Model, sql string) (out string, at, added, shift int, err error) {
 	if !strings.Contains(sql, ephemeralRef) {
 		return sql, 0, 0, 0, nil
 	}
-	// the model of each CTE name: its alias, or its name
-	byCTE := map[string]string{}
+	// the models of each CTE name: their alias, or their name. Ephemeral
+	// models of two schemas may share an alias; the CTE is the one the
+	// model refs, as dbt puts in the node the ref resolved to.
+	byCTE := map[string][]string{}
 	for name := range r.plan.models {
 		if r.plan.configs[name].Materialized == "ephemeral" {
-			byCTE[strings.TrimPrefix(r.plan.relation(name).Name, "__dbt__cte__")] = name
+			cte := strings.TrimPrefix(r.plan.relation(name).Name, "__dbt__cte__")
+			byCTE[cte] = append(byCTE[cte], name)
 		}
+	}
+	pick := func(from *project.Model, cte string) (string, bool) {
+		names := byCTE[cte]
+		if len(names) <= 1 {
+			return strings.Join(names, ""), len(names) == 1
+		}
+		parents := map[string]bool{}
+		for _, id := range r.plan.graph.Parents(nodeID("model", r.plan.pkgOf(from.Package), from.Name)) {
+			parents[id] = true
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			if parents[nodeID("model", r.plan.pkgOf(r.plan.models[name].Package), name)] {
+				return name, true
+			}
+		}
+		return names[0], true
 	}
 	var order []string
 	bodies := map[string]string{}
-	var visit func(text string) error
-	visit = func(text string) error {
+	var visit func(from *project.Model, text string) error
+	visit = func(from *project.Model, text string) error {
 		for _, cte := range ephemeralRefs(text) {
 			if _, seen := bodies[cte]; seen {
 				continue
 			}
-			name, ok := byCTE[cte]
+			name, ok := pick(from, cte)
 			if !ok {
 				continue
 			}
@@ -52,7 +74,7 @@ func (r *runner) withEphemerals(sql string) (out string, at, added, shift int, e
 			if err != nil {
 				return err
 			}
-			if err := visit(body); err != nil {
+			if err := visit(m, body); err != nil {
 				return err
 			}
 			bodies[cte] = body
@@ -60,7 +82,7 @@ func (r *runner) withEphemerals(sql string) (out string, at, added, shift int, e
 		}
 		return nil
 	}
-	if err := visit(sql); err != nil {
+	if err := visit(model, sql); err != nil {
 		return "", 0, 0, 0, err
 	}
 	if len(order) == 0 {

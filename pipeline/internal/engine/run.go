@@ -568,7 +568,7 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 	if err != nil {
 		return translation{}, err
 	}
-	sql, at, added, shift, err := r.withEphemerals(out)
+	sql, at, added, shift, err := r.withEphemerals(m, out)
 	if err != nil {
 		return translation{}, err
 	}
