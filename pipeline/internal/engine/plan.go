@@ -920,15 +920,16 @@ func (p *plan) source(file, src, table string, line int) (*sourceRef, error) {
 func (p *plan) checkDisabledRefs(nodes []*graph.Node) ([]*graph.Node, error) {
 	kept := nodes[:0]
 	for _, n := range nodes {
-		disabled := ""
+		disabled, kind, path, src := "", "", "", ""
 		for _, d := range n.DependsOn {
-			kind, rest, _ := strings.Cut(d, ".")
-			if kind != "model" {
-				continue
-			}
+			k, rest, _ := strings.Cut(d, ".")
 			_, name, _ := strings.Cut(rest, ".")
-			if m, ok := p.models[name]; ok && !m.Config.Enabled {
-				disabled = name
+			if m, ok := p.models[name]; ok && k == "model" && !m.Config.Enabled {
+				disabled, kind, path, src = name, k, m.Path, m.SQL
+				break
+			}
+			if s, ok := p.snapshots[name]; ok && k == "snapshot" && !s.cfg.Enabled {
+				disabled, kind, path, src = name, k, s.decl.Path, s.decl.SQL
 				break
 			}
 		}
@@ -937,15 +938,14 @@ func (p *plan) checkDisabledRefs(nodes []*graph.Node) ([]*graph.Node, error) {
 		case n.Kind == "test":
 			// As in dbt, a test of a disabled model is disabled too.
 			p.proj.Warnings = append(p.proj.Warnings, diag.Diagnostic{Severity: diag.Warning, File: n.Path,
-				Line: refLine(p.tests[n.ID].SQL, disabled), Message: fmt.Sprintf("test %s is not run: model %q is disabled", n.Name, disabled)})
+				Line: refLine(p.tests[n.ID].SQL, disabled), Message: fmt.Sprintf("test %s is not run: %s %q is disabled", n.Name, kind, disabled)})
 			continue
 		default:
-			m := p.models[disabled]
-			hint := fmt.Sprintf("%s sets config(enabled=false); enable it or remove the ref", m.Path)
-			if !strings.Contains(m.SQL, "enabled") {
-				hint = fmt.Sprintf("%s is disabled by enabled: false in a properties file or dbt_project.yml; enable it or remove the ref", m.Path)
+			hint := fmt.Sprintf("%s sets config(enabled=false); enable it or remove the ref", path)
+			if !strings.Contains(src, "enabled") {
+				hint = fmt.Sprintf("%s is disabled by enabled: false in a properties file or dbt_project.yml; enable it or remove the ref", path)
 			}
-			return nil, diag.Errorf(n.Path, refLine(p.nodeSQL(n), disabled), "ref(%q): model %q is disabled", disabled, disabled).WithHint("%s", hint)
+			return nil, diag.Errorf(n.Path, refLine(p.nodeSQL(n), disabled), "ref(%q): %s %q is disabled", disabled, kind, disabled).WithHint("%s", hint)
 		}
 		kept = append(kept, n)
 	}

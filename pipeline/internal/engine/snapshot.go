@@ -149,6 +149,11 @@ func (p *plan) parseSnapshots() ([]*graph.Node, error) {
 			return nil, err
 		}
 		s.cfg = cfg
+		if !cfg.Enabled {
+			// config(enabled=false) in the snapshot's own block, as dbt
+			// reads it: the snapshot is not built
+			continue
+		}
 		pkg := p.pkgOf(s.decl.Package)
 		nodes = append(nodes, &graph.Node{ID: nodeID("snapshot", pkg, name), Kind: "snapshot", Name: name, Package: pkg,
 			Path: s.decl.Path, Tags: cfg.Tags, DependsOn: deps})
