@@ -915,3 +915,43 @@ func havingOf(n *node) *node {
 	}
 	return nil
 }
+
+// fileStatement names the statement n when it is one that loads or writes
+// files, as the dialect has them: Snowflake's COPY INTO, PUT and GET,
+// BigQuery's LOAD DATA and EXPORT DATA, DuckDB's COPY, EXPORT DATABASE and
+// IMPORT DATABASE; "" otherwise.
+func (t *translator) fileStatement(n *node) string {
+	i := skipSpace(t.toks, n.start)
+	if i >= n.end || t.toks[i].kind != kWord {
+		return ""
+	}
+	first := t.toks[i].lower
+	second := ""
+	if j := skipSpace(t.toks, i+1); j < n.end && t.toks[j].kind == kWord {
+		second = t.toks[j].lower
+	}
+	switch t.d {
+	case Snowflake:
+		switch {
+		case first == "copy" && second == "into":
+			return "COPY INTO"
+		case first == "put" || first == "get":
+			return strings.ToUpper(first)
+		}
+	case BigQuery:
+		switch {
+		case first == "load" && second == "data":
+			return "LOAD DATA"
+		case first == "export" && second == "data":
+			return "EXPORT DATA"
+		}
+	case DuckDB:
+		switch {
+		case first == "copy":
+			return "COPY"
+		case (first == "export" || first == "import") && second == "database":
+			return strings.ToUpper(first) + " DATABASE"
+		}
+	}
+	return ""
+}

@@ -560,6 +560,7 @@ var (
 	refHashAgg          = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "to tell whether two tables hold the same rows, compare them with EXCEPT both ways; for a fingerprint of a group, hash its sorted rows: md5(listagg(md5(x), ',') within group (order by md5(x)))"}
 	refVariantTime      = refusal{"%s is not supported: a VARIANT here never holds a DATE, TIME, TIMESTAMP or BINARY (JSON has none; Snowflake's AS_ gives NULL for a string)", "cast the value instead: v:d::date, v:ts::timestamp_ntz, to_date(v:d)"}
 	refReadFiles        = refusal{"%s is not supported: it reads files (a path or an s3:// or https:// address), which the playground has no access to", "load the rows as a seed (seeds/name.csv) and read it with ref('name'), or as a source loaded from a seed"}
+	refFileStatement    = refusal{"%s is not supported: it loads or writes files (a stage, a path or an s3://, gs:// or https:// address), which the playground has no access to", refReadFiles.hint}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
 
@@ -672,6 +673,7 @@ var Refusals = []Rule{
 	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
 	{From: "histogram(x), a MAP of counts", Dialects: "DuckDB", To: refHistogram.hint},
 	{From: "read_csv, read_csv_auto, read_parquet, read_json[_auto], read_ndjson, read_text, read_blob, glob and other readers of files (a path, s3:// or https://)", Dialects: "DuckDB", To: refReadFiles.hint},
+	{From: "statements that load or write files: COPY INTO, PUT and GET (Snowflake), LOAD DATA and EXPORT DATA (BigQuery), COPY ... FROM | TO, EXPORT DATABASE and IMPORT DATABASE (DuckDB)", Dialects: warehouses, To: refFileStatement.hint},
 	{From: "SELECT TOP n in one input of a set operation, or with LIMIT", Dialects: "Snowflake", To: refTop.hint},
 	{From: "LISTAGG and ARRAY_AGG WITHIN GROUP (ORDER BY ...) OVER a named window, and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
 	{From: "PERCENTILE_CONT, PERCENTILE_DISC and mode() WITHIN GROUP (ORDER BY ...) OVER (...) (DuckDB refuses them too)", Dialects: "DuckDB", To: refDuckWithinOver.hint},

@@ -315,6 +315,12 @@ func (t *translator) walk(n *node, sc *scope) {
 	case nFrom:
 		t.rewriteFrom(n, sc)
 	case nSoup, nRaw:
+		if what := t.fileStatement(n); what != "" {
+			// the whole statement is refused: its parts (BigQuery's
+			// FILES(...)) are not the warehouse's functions to check
+			t.refuse(n.start, refFileStatement, what)
+			return
+		}
 		t.refuseTokens(n)
 		if n.kind == nSoup {
 			t.rewriteSoup(n)

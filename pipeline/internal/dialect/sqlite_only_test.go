@@ -64,3 +64,20 @@ func TestDuckDBReadFilesRefused(t *testing.T) {
 	expectRefused(t, duckdb, "create or replace table t as\nselect * from read_json_auto('x.json')", refused("2:15", "READ_JSON_AUTO"))
 	expectRefused(t, duckdb, "select (select count(*) from read_csv_auto('x.csv')) as n", refused("1:30", "READ_CSV_AUTO"))
 }
+
+// Statements that load or write files (a stage, a path, s3:// or gs://)
+// are refused as a whole, naming the statement, in the dialect that has
+// them: the playground reads and writes no files.
+func TestFileStatementsRefused(t *testing.T) {
+	refused := func(at, name string) string {
+		return at + ": " + fmt.Sprintf(refFileStatement.message, name) + " (" + refFileStatement.hint + ")"
+	}
+	expectRefused(t, snowflake, "copy into db.s.t\n    from s3://bucket/path\n    file_format = (type = CSV skip_header = 1)\npattern = '.*\\/x.csv.*'", refused("1:1", "COPY INTO"))
+	expectRefused(t, snowflake, "copy into @stage/out from (select 1)", refused("1:1", "COPY INTO"))
+	expectRefused(t, snowflake, "put file:///tmp/x.csv @stage", refused("1:1", "PUT"))
+	expectRefused(t, bigquery, "load data into d.t (a STRING, b INT64)\nfrom files (format = 'csv', uris = ['gs://b/x*.csv'], skip_leading_rows = 1)", refused("1:1", "LOAD DATA"))
+	expectRefused(t, bigquery, "select 1;\nexport data options (uri = 'gs://b/x*.csv', format = 'CSV') as select 1 as a", refused("2:1", "EXPORT DATA"))
+	expectRefused(t, duckdb, "copy t from 's3://b/x.csv' (header true)", refused("1:1", "COPY"))
+	expectRefused(t, duckdb, "copy (select 1) to 'x.parquet' (format parquet)", refused("1:1", "COPY"))
+	expectRefused(t, duckdb, "export database 'dir'", refused("1:1", "EXPORT DATABASE"))
+}
