@@ -111,20 +111,8 @@ func (t *translator) rewriteBinary(n *node) {
 		}
 	case n.name == "/" && t.d != SQLite:
 		t.divideAsReal(n)
-	case n.name == "//" && t.d == DuckDB && !nonZeroNumber(t, n.y):
-		// a zero divisor fails in DuckDB, of integers, DECIMALs and DOUBLEs
-		whole := "1"
-		if typ := t.numberType(n); typ != "INTEGER" && typ != "" {
-			whole = "0"
-		}
-		x, y, line := n.x, n.y, itoa(t.toks[n.tok].line)
-		n.print = func(pr *printer, n *node) string {
-			return "divide_whole(" + pr.text(x) + ", " + pr.text(y) + ", " + whole + ", " + line + ")" + pr.carry(n, x, y)
-		}
-	case n.name == "//" && t.d == DuckDB && t.numberType(n) != "INTEGER" && t.numberType(n) != "":
-		// DuckDB's // of a DECIMAL or a DOUBLE is /: 7.5 // 2 is 3.75
-		t.pr.setTok(n.tok, "/")
-		t.divideAsReal(n)
+	case n.name == "//" && t.d == DuckDB:
+		t.duckWholeDivide(n)
 	case n.name == "%" && (t.d == DuckDB || t.d == Snowflake):
 		// modulo() keeps a real's fraction and fails on zero in DuckDB.
 		x, y, line := n.x, n.y, itoa(t.toks[n.tok].line)
@@ -137,6 +125,34 @@ func (t *translator) rewriteBinary(n *node) {
 		n.x.post += " AS INTEGER)"
 		n.y.pre = "CAST(" + n.y.pre
 		n.y.post += " AS INTEGER)"
+	}
+}
+
+// duckWholeDivide writes DuckDB's x // y: of integers, a quotient that
+// truncates toward zero; of a DECIMAL or a DOUBLE, x / y (7.5 // 2 is
+// 3.75). Where an operand's type is not known here, the values decide.
+// A zero divisor fails, as in DuckDB.
+func (t *translator) duckWholeDivide(n *node) {
+	x, y := t.numberType(n.x), t.numberType(n.y)
+	whole := "2" // decided by the values
+	switch {
+	case x != "" && x != "INTEGER" || y != "" && y != "INTEGER":
+		whole = "0"
+	case x == "INTEGER" && y == "INTEGER":
+		whole = "1"
+	}
+	if whole == "0" && nonZeroNumber(t, n.y) {
+		t.pr.setTok(n.tok, "/")
+		t.divideAsReal(n)
+		return
+	}
+	if whole == "1" && nonZeroNumber(t, n.y) {
+		t.pr.setTok(n.tok, "/") // SQLite's / of integers truncates toward zero too
+		return
+	}
+	line := itoa(t.toks[n.tok].line)
+	n.print = func(pr *printer, n *node) string {
+		return "divide_whole(" + pr.text(n.x) + ", " + pr.text(n.y) + ", " + whole + ", " + line + ")" + pr.carry(n, n.x, n.y)
 	}
 }
 

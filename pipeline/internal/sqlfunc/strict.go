@@ -314,18 +314,19 @@ func divideChecked(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	ctx.ResultFloat(q)
 }
 
-// divideWhole is DuckDB's a // b when b may be zero:
-// divide_whole(a, b, whole, line). With whole 1 both are read as integers
-// and the quotient truncates toward zero (-7 // 2 is -3); with whole 0 (a
-// DECIMAL or a DOUBLE) it divides as / does. A zero divisor fails, as in
-// DuckDB, where / of integers gives ±Infinity instead.
+// divideWhole is DuckDB's a // b where it is not written as SQLite's /:
+// divide_whole(a, b, whole, line). With whole 1 both are integers and the
+// quotient truncates toward zero (-7 // 2 is -3); with whole 0 (a DECIMAL
+// or a DOUBLE) it divides as / does; with whole 2 the values' types
+// decide. A zero divisor fails, as in DuckDB, where / of integers gives
+// ±Infinity instead.
 func divideWhole(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	a, b := arg[0], arg[1]
 	if a.Type() == sqlite3.NULL || b.Type() == sqlite3.NULL {
 		ctx.ResultNull()
 		return
 	}
-	whole := arg[2].Int64() == 1
+	whole := arg[2].Int64() == 1 || arg[2].Int64() == 2 && a.NumericType() == sqlite3.INTEGER && b.NumericType() == sqlite3.INTEGER
 	if whole && b.Int64() == 0 || !whole && b.Float() == 0 {
 		lineError(ctx, arg[3], "division by zero: %s // %s, which fails on DuckDB; use x // NULLIF(y, 0) to get NULL instead", a.Text(), b.Text())
 		return
