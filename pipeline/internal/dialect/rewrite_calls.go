@@ -142,7 +142,7 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		// refuse count(a, b) before running
 		t.refuse(n.tok, refCountArgs)
 		return true
-	case (t.d == BigQuery || t.d == Snowflake) && n.name == "mod" && len(args) == 2 && n.x == nil:
+	case t.d != SQLite && n.name == "mod" && len(args) == 2 && n.x == nil:
 		// MOD(a, b): whole numbers stay whole (SQLite's mod() gives a real)
 		line := itoa(t.toks[n.tok].line)
 		n.print = func(pr *printer, n *node) string {

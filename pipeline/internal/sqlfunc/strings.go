@@ -21,6 +21,7 @@ func init() {
 		Func{Name: "initcap_words", NArgs: -1, Scalar: initcapWords},
 		Func{Name: "split_to_json", NArgs: -1, Scalar: splitToJSON},
 		Func{Name: "split_part_at", NArgs: 3, Scalar: splitPartAt},
+		Func{Name: "split_part_duckdb", NArgs: 3, Scalar: splitPartDuckDB},
 		Func{Name: "starts_with_text", NArgs: 2, Scalar: startsWith},
 		Func{Name: "ends_with_text", NArgs: 2, Scalar: endsWith},
 		Func{Name: "contains_text", NArgs: 2, Scalar: containsText},
@@ -32,6 +33,8 @@ func init() {
 		Func{Name: "insert_text", NArgs: 4, Scalar: insertText},
 		Func{Name: "left_chars", NArgs: 2, Scalar: leftChars},
 		Func{Name: "right_chars", NArgs: 2, Scalar: rightChars},
+		Func{Name: "left_duckdb", NArgs: 2, Scalar: leftDuckDB},
+		Func{Name: "right_duckdb", NArgs: 2, Scalar: rightDuckDB},
 		Func{Name: "position_from", NArgs: -1, Scalar: positionFrom},
 		Func{Name: "concat_or_null", NArgs: -1, Scalar: concatOrNull},
 		Func{Name: "md5_bytes", NArgs: 1, Scalar: hashBytes(func(b []byte) []byte { s := md5.Sum(b); return s[:] })},
@@ -56,7 +59,8 @@ func init() {
 	rename("split_to_json", "split", "duckdb")
 	// split_part_at(s, delimiter, n): the n-th part, 1-based, negative from
 	// the end; '' when there is none.
-	rename("split_part_at", "split_part", all...)
+	rename("split_part_at", "split_part", "bigquery", "snowflake")
+	rename("split_part_duckdb", "split_part", "duckdb")
 	rename("starts_with_text", "starts_with", all...)
 	rename("starts_with_text", "startswith", "snowflake")
 	rename("ends_with_text", "ends_with", "bigquery", "duckdb")
@@ -74,8 +78,10 @@ func init() {
 	// insert_text(s, pos, n, new): Snowflake's INSERT, the n characters
 	// from pos (1-based) replaced by new
 	rename("insert_text", "insert", "snowflake")
-	rename("left_chars", "left", all...)
-	rename("right_chars", "right", all...)
+	rename("left_chars", "left", "bigquery", "snowflake")
+	rename("right_chars", "right", "bigquery", "snowflake")
+	rename("left_duckdb", "left", "duckdb")
+	rename("right_duckdb", "right", "duckdb")
 	// STRPOS(s, sub) is SQLite's instr(s, sub).
 	rename("instr", "strpos", "bigquery", "duckdb")
 	// position_from(sub, s[, start]): Snowflake's POSITION and CHARINDEX.
@@ -201,6 +207,32 @@ func splitPartAt(ctx sqlite3.Context, args ...sqlite3.Value) {
 	ctx.ResultText(parts[n-1])
 }
 
+// splitPartDuckDB is DuckDB's split_part: part 0 is ” (where Snowflake
+// reads it as 1), and an empty delimiter splits into characters.
+func splitPartDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	n, ok := integer(args[2])
+	if !ok {
+		fail(ctx, "SPLIT_PART", "the part number must be an integer, not %s", args[2].Text())
+		return
+	}
+	s, sep := args[0].Text(), args[1].Text()
+	parts := strings.Split(s, sep)
+	if sep == "" && s == "" {
+		parts = []string{""}
+	}
+	if n < 0 {
+		n += int64(len(parts)) + 1
+	}
+	if n < 1 || n > int64(len(parts)) {
+		ctx.ResultText("")
+		return
+	}
+	ctx.ResultText(parts[n-1])
+}
+
 func startsWith(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
@@ -294,7 +326,9 @@ func repeatText(ctx sqlite3.Context, args ...sqlite3.Value) {
 	ctx.ResultText(strings.Repeat(s, int(n)))
 }
 
-func leftRight(ctx sqlite3.Context, fn string, args []sqlite3.Value, left bool) {
+// leftRight is LEFT or RIGHT of n characters; a negative n gives ”, or
+// with dropNegative leaves -n characters out from the other end.
+func leftRight(ctx sqlite3.Context, fn string, args []sqlite3.Value, left, dropNegative bool) {
 	if nullCall(ctx, args) {
 		return
 	}
@@ -304,12 +338,10 @@ func leftRight(ctx sqlite3.Context, fn string, args []sqlite3.Value, left bool) 
 		return
 	}
 	r := []rune(args[0].Text())
-	if n < 0 {
-		n = 0
+	if n < 0 && dropNegative {
+		n += int64(len(r))
 	}
-	if n > int64(len(r)) {
-		n = int64(len(r))
-	}
+	n = min(max(n, 0), int64(len(r)))
 	if left {
 		ctx.ResultText(string(r[:n]))
 	} else {
@@ -317,8 +349,18 @@ func leftRight(ctx sqlite3.Context, fn string, args []sqlite3.Value, left bool) 
 	}
 }
 
-func leftChars(ctx sqlite3.Context, args ...sqlite3.Value)  { leftRight(ctx, "LEFT", args, true) }
-func rightChars(ctx sqlite3.Context, args ...sqlite3.Value) { leftRight(ctx, "RIGHT", args, false) }
+func leftChars(ctx sqlite3.Context, args ...sqlite3.Value) { leftRight(ctx, "LEFT", args, true, false) }
+func rightChars(ctx sqlite3.Context, args ...sqlite3.Value) {
+	leftRight(ctx, "RIGHT", args, false, false)
+}
+
+// leftDuckDB and rightDuckDB are DuckDB's left and right, where a
+// negative count leaves that many characters out from the other end:
+// left('abc', -1) is 'ab', right('abc', -1) 'bc'.
+func leftDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) { leftRight(ctx, "LEFT", args, true, true) }
+func rightDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
+	leftRight(ctx, "RIGHT", args, false, true)
+}
 
 func positionFrom(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, "POSITION", args, 2, 3, "takes a substring, a string and an optional start position") {
