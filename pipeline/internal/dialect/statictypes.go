@@ -261,6 +261,21 @@ func (t *translator) staticTypeOf(n *node) string {
 			if t.d == BigQuery && len(n.list) == 2 {
 				return t.staticType(n.list[0])
 			}
+		case "dateadd", "timeadd", "timestampadd":
+			// Snowflake's DATEADD(part, n, x) is of x's type, but that a
+			// DATE moved by hours or less is a TIMESTAMP_NTZ
+			if t.d == Snowflake && len(n.list) == 3 {
+				switch typ := t.staticType(n.list[2]); typ {
+				case TypeDate:
+					part := strings.ToLower(strings.Trim(t.toks[n.list[0].start].text, `'"`))
+					if sqlfunc.IsClockPart(part) {
+						return sqlfunc.KindWallClock
+					}
+					return typ
+				case sqlfunc.KindInstant, sqlfunc.KindWallClock, TypeTime:
+					return typ
+				}
+			}
 		case "if", "iff":
 			if len(n.list) == 3 {
 				return t.commonType(n.list[1:])

@@ -126,6 +126,10 @@ func TestStaticTypesOfTables(t *testing.T) {
 		{"select current_timestamp as now_ts, to_date(a) as dt from t", map[string]string{"now_ts": "TIMESTAMP", "dt": TypeDate}},
 		{"create table x as select current_date as d", nil},
 		{"select current_date as d union all by name select current_timestamp as ts, null as d", map[string]string{"d": TypeDate, "ts": "TIMESTAMP"}},
+		// DATEADD is of its argument's type; a DATE moved by hours or
+		// less is a TIMESTAMP_NTZ
+		{"select dateadd(day, 2, ts) as a, dateadd('day', 1, d) as b, dateadd(hour, 1, d) as c, timeadd(minute, 1, to_time('10:00')) as e, timestampadd(day, 1, current_timestamp) as f from main.s",
+			map[string]string{"a": "DATETIME", "b": TypeDate, "c": "DATETIME", "e": TypeTime, "f": "TIMESTAMP"}},
 		// an unnamed column's type is known by its place
 		{"select max(ts), d from main.s", map[string]string{UnnamedTypePrefix + "0": "DATETIME", "d": TypeDate}},
 	} {

@@ -261,6 +261,14 @@ func init() {
 	}
 }
 
+// IsClockPart reports whether name (lower case) names a part of the
+// clock, hours or less: Snowflake's DATEADD moves a DATE by one to a
+// TIMESTAMP_NTZ, and by a larger part to a DATE.
+func IsClockPart(name string) bool {
+	p, ok := partNames[name]
+	return ok && (p < pDay || p == pNanosecond)
+}
+
 // IsDatePart reports whether name (lower case) names a date part, such as
 // month, mins or yearofweekiso.
 func IsDatePart(name string) bool {
