@@ -400,11 +400,7 @@ func (t *translator) soupScope(n *node, sc *scope) *scope {
 			schema = strings.ToLower(k.names[len(k.names)-2])
 		}
 		alias := table
-		i := skipSpace(t.toks, k.end)
-		if i < n.end && t.toks[i].kind == kWord && t.toks[i].lower == "as" {
-			i = skipSpace(t.toks, i+1)
-		}
-		if i < n.end && (t.toks[i].kind == kWord && !reserved[t.toks[i].lower] || t.toks[i].kind == kQuoted) {
+		if i := t.soupAlias(n, k); i >= 0 {
 			alias = identName(t.toks[i])
 		}
 		add(schema, table, alias)
@@ -419,6 +415,37 @@ func (t *translator) soupScope(n *node, sc *scope) *scope {
 		return sc
 	}
 	return &scope{parent: sc, rels: rels}
+}
+
+// soupAlias is the token of the alias a table k of statement n is given
+// (UPDATE t AS s, FROM u um), -1 when it has none.
+func (t *translator) soupAlias(n, k *node) int {
+	i := skipSpace(t.toks, k.end)
+	if i < n.end && t.toks[i].kind == kWord && t.toks[i].lower == "as" {
+		i = skipSpace(t.toks, i+1)
+	}
+	if i < n.end && (t.toks[i].kind == kWord && !reserved[t.toks[i].lower] || t.toks[i].kind == kQuoted) {
+		return i
+	}
+	return -1
+}
+
+// soupAliases are the alias tokens of the tables of statement n: names
+// declared there, never values (BigQuery's row of a FROM item).
+func (t *translator) soupAliases(n *node) map[int]bool {
+	var out map[int]bool
+	for _, k := range n.kids {
+		if k.kind != nTable || len(k.names) == 0 {
+			continue
+		}
+		if i := t.soupAlias(n, k); i >= 0 {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[i] = true
+		}
+	}
+	return out
 }
 
 // rewriteSoup turns TRUNCATE [TABLE] x, which SQLite lacks, into DELETE

@@ -349,7 +349,14 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.roundToScale(n) // Snowflake (decimals.go)
 		t.roundNumeric(n) // BigQuery (numeric_bigquery.go)
 	}
+	var aliases map[int]bool
+	if n.kind == nSoup {
+		aliases = t.soupAliases(n)
+	}
 	for _, k := range n.kids {
+		if aliases != nil && k.kind == nName && len(k.parts) == 1 && aliases[k.parts[0]] {
+			continue // UPDATE t AS s: s is declared, no value
+		}
 		t.walk(k, sc)
 	}
 }
