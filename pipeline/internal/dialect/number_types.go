@@ -84,6 +84,11 @@ func (t *translator) commonNumber(list []*node) string {
 	return common
 }
 
+// rankingIntegers are the window functions numbering rows, whose values
+// are the warehouse's integers (DuckDB's BIGINT, BigQuery's INT64,
+// Snowflake's NUMBER(38, 0)).
+var rankingIntegers = map[string]bool{"row_number": true, "rank": true, "dense_rank": true, "ntile": true}
+
 // numberType is the number type of n where it is known: a number literal,
 // a cast to a number, count(...), arithmetic and aggregates of those, and
 // the columns of CTEs, subqueries and VALUES holding them; "" otherwise.
@@ -131,8 +136,11 @@ func (t *translator) numberType(n *node) string {
 			return typ.affinity
 		}
 	case nCall:
-		if len(n.parts) <= 1 && n.name == "count" {
+		if len(n.parts) <= 1 && (n.name == "count" || rankingIntegers[n.name]) {
 			return "INTEGER"
+		}
+		if len(n.parts) <= 1 && (n.name == "percent_rank" || n.name == "cume_dist") && len(n.list) == 0 {
+			return "REAL" // a DOUBLE, FLOAT64, FLOAT
 		}
 		if t.d == DuckDB && len(n.parts) <= 1 {
 			return t.callNumber(n)

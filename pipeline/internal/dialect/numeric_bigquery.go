@@ -72,8 +72,10 @@ func (t *translator) bigQueryNumber(n *node) (num string, ok bool) {
 		}
 		args := n.list
 		switch n.name {
-		case "count", "countif", "div":
+		case "count", "countif", "div", "row_number", "rank", "dense_rank", "ntile":
 			return "INTEGER", true
+		case "percent_rank", "cume_dist":
+			return "REAL", true
 		case "sum", "min", "max", "any_value", "abs", "coalesce", "ifnull", "greatest", "least", "mod":
 			return t.commonNumber(args), true
 		case "avg":
