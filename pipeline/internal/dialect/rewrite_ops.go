@@ -506,6 +506,18 @@ var dateResults = map[string]bool{
 	"date_from_parts": true, "datefromparts": true, "last_day": true,
 }
 
+// booleanResults are the warehouses' functions that give a BOOLEAN (1 or
+// 0 here), which a cast to a string writes 'true' or 'false'.
+var booleanResults = map[string]bool{
+	"starts_with": true, "ends_with": true, "startswith": true, "endswith": true, "prefix": true, "suffix": true,
+	"contains": true, "contains_substr": true, "regexp_matches": true, "regexp_full_match": true,
+	"regexp_contains": true, "regexp_like": true, "rlike": true, "isnan": true, "isinf": true, "isfinite": true,
+	"is_nan": true, "is_inf": true, "logical_and": true, "logical_or": true, "bool_and": true, "bool_or": true,
+	"booland_agg": true, "boolor_agg": true, "list_contains": true, "list_has": true, "array_has": true,
+	"array_contains": true, "list_has_any": true, "list_has_all": true, "array_has_any": true, "array_has_all": true,
+	"equal_null": true, "json_valid": true,
+}
+
 // bigQueryDateResults are BigQuery's functions that give a DATE (DATE_ADD
 // and DATE_SUB take a DATE only; LAST_DAY of a DATETIME is a DATE too).
 var bigQueryDateResults = map[string]bool{

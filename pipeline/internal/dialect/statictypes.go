@@ -220,6 +220,9 @@ func (t *translator) staticTypeOf(n *node) string {
 		if dateResults[n.name] || t.d == BigQuery && bigQueryDateResults[n.name] {
 			return TypeDate
 		}
+		if booleanResults[n.name] && n.x == nil {
+			return TypeBool
+		}
 		if t.d == Snowflake && timeResults[n.name] && len(n.parts) <= 1 {
 			return TypeTime
 		}
