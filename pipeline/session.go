@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/engine"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
@@ -50,6 +52,28 @@ func (s *Session) Query(ctx context.Context, sql string, maxRows int) (*Table, e
 		return nil, queryError(ctx, err)
 	}
 	return &Table{Columns: r.Columns, Types: r.Types, Rows: r.Rows, Truncated: r.Truncated}, nil
+}
+
+// QueryIn runs one query written for warehouse d against the built
+// tables, translated as a model's SQL is (d == SQLite runs it as Query
+// does). A construct the translator refuses is an error with its line and
+// column in sql.
+func (s *Session) QueryIn(ctx context.Context, d Dialect, sql string, maxRows int) (*Table, error) {
+	if d == dialect.SQLite || d == "" {
+		return s.Query(ctx, sql, maxRows)
+	}
+	translated, err := s.eng.TranslateQuery(ctx, d, sql)
+	var list diag.List
+	if errors.As(err, &list) {
+		for i, e := range list {
+			list[i] = diag.From(e, "query", 0)
+		}
+		return nil, list
+	}
+	if err != nil {
+		return nil, diag.From(err, "query", 0)
+	}
+	return s.Query(ctx, translated, maxRows)
 }
 
 // queryError names a statement that failed because ctx ended as stopped,

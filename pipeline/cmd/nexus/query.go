@@ -43,7 +43,11 @@ func cmdQuery(ctx context.Context, args []string, stdout, rawOut io.Writer) erro
 		return err
 	}
 	defer s.Close()
-	t, err := s.Query(ctx, pos[0], *maxRows)
+	d, err := c.parseDialect()
+	if err != nil {
+		return err
+	}
+	t, err := s.QueryIn(ctx, d, pos[0], *maxRows)
 	if err != nil {
 		return err
 	}

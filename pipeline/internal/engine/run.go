@@ -655,15 +655,8 @@ func (r *runner) columnNames(schema, table string) ([]string, error) {
 // relationsFrom lists the tables and views of schema whose names start
 // with prefix, for a BigQuery wildcard table.
 func (r *runner) relationsFrom(schema, prefix string) ([]dialect.Relation, error) {
-	if schema == "" {
-		schema = "main"
-	}
-	like := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(prefix) + "%"
-	tables, err := r.db.Relations(r.ctx, schema, like, "")
-	out := make([]dialect.Relation, len(tables))
-	for i, t := range tables {
-		out[i] = dialect.Relation{Name: t.Name, View: t.Kind == "view"}
-	}
+	schema = schemaOrMain(schema)
+	out, err := relationsStarting(r.ctx, r.db, schema, prefix)
 	if missing := r.unbuiltWildcardModels(schema, prefix, out); err == nil && len(missing) > 0 {
 		return nil, wildcardOrderError(missing)
 	}

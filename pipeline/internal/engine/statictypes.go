@@ -108,13 +108,7 @@ func (r *runner) keepTypes(rel string, types map[string]string) {
 // keptTypes reads into types what an earlier process wrote down of the
 // relations of a file database it built for the same dialect.
 func (r *runner) keptTypes(types map[string]map[string]string) {
-	kept, _ := r.db.KeptTypes(r.ctx, string(r.plan.dialect))
-	for rel, text := range kept {
-		var m map[string]string
-		if json.Unmarshal([]byte(text), &m) == nil {
-			types[rel] = m
-		}
-	}
+	readKeptTypes(r.ctx, r.db, r.plan.dialect, types)
 }
 
 // seedTypes are the static types of a seed's columns: those declared a
