@@ -174,6 +174,21 @@ type snapshotSpec struct {
 	// invalidate closes the current version of keys the query no longer
 	// returns (invalidate_hard_deletes, or hard_deletes='invalidate').
 	invalidate bool
+	// keyExprs are the unique keys that are expressions of the query's
+	// columns (unique_key="a || '-' || b"), as dbt allows, by key, as
+	// SQLite expressions of a row's columns.
+	keyExprs map[string]string
+}
+
+// key is the value of unique key k in the row alias names of table: the
+// column, or the key's expression over that row's columns, evaluated as
+// dbt evaluates it over the query's rows and the snapshot's.
+func (spec *snapshotSpec) key(k, alias, table string) string {
+	expr, ok := spec.keyExprs[k]
+	if !ok {
+		return alias + "." + store.Ident(k)
+	}
+	return "(SELECT " + expr + " FROM " + table + " AS dbt_key_row WHERE dbt_key_row.rowid = " + alias + ".rowid)"
 }
 
 func snapshotConfig(s *snapshot) (*snapshotSpec, error) {
@@ -307,10 +322,30 @@ func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
 		for i, c := range cols {
 			names[i] = c.Name
 		}
+		for _, k := range spec.uniqueKey {
+			if containsFold(names, k) || isBareName(k) {
+				continue // a column, or a name that is none (refused below)
+			}
+			// an expression of the query's columns, as dbt selects it
+			expr, err := r.snapshotKeyExpr(s, k)
+			if err != nil {
+				return err
+			}
+			if spec.keyExprs == nil {
+				spec.keyExprs = map[string]string{}
+			}
+			spec.keyExprs[k] = expr
+			if err := r.db.Exec(r.ctx, "SELECT "+expr+" FROM "+src+" LIMIT 0"); err != nil {
+				return diag.Errorf(s.decl.Path, max(s.decl.Line, configLine(s.decl.SQL, "unique_key")), "snapshot %s: unique_key %q is neither one of its query's columns (%s) nor an expression of them: %s", s.decl.Name, k, strings.Join(names, ", "), strings.TrimPrefix(err.Error(), "sqlite3: SQL logic error: "))
+			}
+		}
 		for i, c := range append(slices.Clone(spec.uniqueKey), spec.updatedAt) {
 			key := "unique_key"
 			if i == len(spec.uniqueKey) {
 				key = "updated_at"
+			}
+			if _, expr := spec.keyExprs[c]; expr && key == "unique_key" {
+				continue
 			}
 			if c != "" && !containsFold(names, c) {
 				return diag.Errorf(s.decl.Path, max(s.decl.Line, configLine(s.decl.SQL, key)), "snapshot %s: column %q is not in its query's columns (%s)", s.decl.Name, c, strings.Join(names, ", "))
@@ -348,16 +383,16 @@ func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
 
 // The columns dbt adds to a snapshot: a version's id, the updated_at it
 // was taken at, and the interval it is valid for.
-func snapshotColumns(spec *snapshotSpec, row, now string) (scdID, updatedAt string) {
+func snapshotColumns(spec *snapshotSpec, row, src, now string) (scdID, updatedAt string) {
 	updatedAt = now
 	if spec.updatedAt != "" {
-		updatedAt = row + store.Ident(spec.updatedAt)
+		updatedAt = row + "." + store.Ident(spec.updatedAt)
 	}
 	var parts []string
 	for _, k := range append(slices.Clone(spec.uniqueKey), "") {
 		v := updatedAt
 		if k != "" {
-			v = row + store.Ident(k)
+			v = spec.key(k, row, src)
 		}
 		parts = append(parts, "coalesce(CAST("+v+" AS TEXT), '')")
 	}
@@ -365,7 +400,7 @@ func snapshotColumns(spec *snapshotSpec, row, now string) (scdID, updatedAt stri
 }
 
 func snapshotCreate(spec *snapshotSpec, dst, src, now string) string {
-	scd, upd := snapshotColumns(spec, "s.", now)
+	scd, upd := snapshotColumns(spec, "s", src, now)
 	return fmt.Sprintf("CREATE TABLE %s AS SELECT s.*, %s AS dbt_scd_id, %s AS dbt_updated_at, %s AS dbt_valid_from, CAST(NULL AS TEXT) AS dbt_valid_to FROM %s AS s",
 		dst, scd, upd, upd, src)
 }
@@ -392,7 +427,7 @@ func (r *runner) snapshotChanges(spec *snapshotSpec, dst, src string, cols []sto
 	}
 	var match []string
 	for _, k := range spec.uniqueKey {
-		match = append(match, fmt.Sprintf("s.%s = t.%s", store.Ident(k), store.Ident(k)))
+		match = append(match, spec.key(k, "s", src)+" = "+spec.key(k, "t", dst))
 	}
 	current := "t.dbt_valid_to IS NULL AND " + strings.Join(match, " AND ")
 	var changed string
@@ -409,7 +444,7 @@ func (r *runner) snapshotChanges(spec *snapshotSpec, dst, src string, cols []sto
 		}
 		changed = "(" + strings.Join(diffs, " OR ") + ")"
 	}
-	_, upd := snapshotColumns(spec, "s.", now)
+	_, upd := snapshotColumns(spec, "s", src, now)
 	// Close the current version of each changed row at the new version's
 	// updated_at.
 	stmts = append(stmts, fmt.Sprintf("UPDATE %s AS t SET dbt_valid_to = %s FROM %s AS s WHERE %s AND %s", dst, upd, src, current, changed))
@@ -418,8 +453,34 @@ func (r *runner) snapshotChanges(spec *snapshotSpec, dst, src string, cols []sto
 			dst, now, src, strings.Join(match, " AND ")))
 	}
 	// A row without a current version (a new key, or one just closed) gets one.
-	scd, upd := snapshotColumns(spec, "s.", now)
+	scd, upd := snapshotColumns(spec, "s", src, now)
 	stmts = append(stmts, fmt.Sprintf("INSERT INTO %s (%s, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to) SELECT %s, %s, %s, %s, NULL FROM %s AS s WHERE NOT EXISTS (SELECT 1 FROM %s AS t WHERE %s)",
 		dst, quoteAll(names, ""), quoteAll(names, "s."), scd, upd, upd, src, dst, current))
 	return stmts, nil
+}
+
+// snapshotKeyExpr is unique key k, an expression of the snapshot query's
+// columns, translated from the project's dialect to SQLite.
+func (r *runner) snapshotKeyExpr(s *snapshot, k string) (string, error) {
+	const from = "\nfrom dbt_snapshot_key_rows"
+	sql, err := r.translate(s.decl.Path, s.decl.SQL, "select "+k+" as dbt_unique_key"+from)
+	if err != nil {
+		return "", err
+	}
+	sql = strings.TrimSpace(sql)
+	i := strings.LastIndex(strings.ToLower(sql), " as dbt_unique_key"+from)
+	if !strings.HasPrefix(strings.ToLower(sql), "select ") || i < 0 {
+		return "", diag.Errorf(s.decl.Path, max(s.decl.Line, configLine(s.decl.SQL, "unique_key")), "snapshot %s: unique_key %q is not an expression of its query's columns", s.decl.Name, k)
+	}
+	return "(" + strings.TrimSpace(sql[len("select "):i]) + ")", nil
+}
+
+// isBareName tells whether k is one name (a column), not an expression.
+func isBareName(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if !isNamePart(k[i]) {
+			return false
+		}
+	}
+	return k != ""
 }
