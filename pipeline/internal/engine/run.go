@@ -267,7 +267,61 @@ func (r *runner) todo(sel map[string]bool) []*graph.Node {
 			}
 		}
 	}
+	if r.opts.Command != CmdBuild {
+		r.queueOrder(out)
+	}
 	return r.unitTestsFirst(out)
+}
+
+// queueOrder sorts nodes, in build order, as dbt's queue runs them: by
+// their level in the graph of the nodes the command runs (0 for one
+// reading none of them, directly or through nodes it does not run; one
+// more than its deepest parent otherwise), then by unique_id. So a model
+// whose only parents are seeds runs in the first level of dbt run, and
+// one model reading another that a hook of a third names in SQL (no
+// ref() edge) has run when that hook runs, if its level is lower.
+func (r *runner) queueOrder(nodes []*graph.Node) {
+	level := make(map[string]int, len(nodes))
+	for _, n := range nodes {
+		level[n.ID] = -1
+	}
+	// above is the deepest level of the nodes run above a node not run
+	above := map[string]int{}
+	var deepest func(id string) int
+	deepest = func(id string) int {
+		if l, ok := above[id]; ok {
+			return l
+		}
+		above[id] = -1 // a cycle is refused before a run
+		d := -1
+		for _, p := range r.plan.graph.Parents(id) {
+			if l, ok := level[p]; ok {
+				d = max(d, l)
+			} else {
+				d = max(d, deepest(p))
+			}
+		}
+		above[id] = d
+		return d
+	}
+	for _, n := range nodes {
+		d := -1
+		for _, p := range r.plan.graph.Parents(n.ID) {
+			if l, ok := level[p]; ok {
+				d = max(d, l)
+			} else {
+				d = max(d, deepest(p))
+			}
+		}
+		level[n.ID] = d + 1
+	}
+	sort.SliceStable(nodes, func(i, j int) bool {
+		a, b := nodes[i], nodes[j]
+		if level[a.ID] != level[b.ID] {
+			return level[a.ID] < level[b.ID]
+		}
+		return a.ID < b.ID
+	})
 }
 
 // unitTestsFirst moves each unit test just before its model, when the
