@@ -321,6 +321,9 @@ func (t *translator) walk(n *node, sc *scope) {
 			t.refuse(n.start, refFileStatement, what)
 			return
 		}
+		if t.refuseExternalObject(n) {
+			return // its words are its own, no expressions to read
+		}
 		t.refuseTokens(n)
 		if n.kind == nSoup {
 			t.rewriteSoup(n)
