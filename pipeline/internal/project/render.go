@@ -163,14 +163,14 @@ func (p *Project) yamlTarget() jinja.Target {
 }
 
 // renderConfigTrees renders the Jinja of a dbt_project.yml's config trees
-// (models:, seeds:, tests:), leaving the rest as written.
+// (models:, seeds:, tests:, sources:), leaving the rest as written.
 func (p *Project) renderConfigTrees(doc *yamlx.Node, pkg string) (*yamlx.Node, error) {
 	if doc == nil || doc.Kind != yamlx.Map {
 		return doc, nil
 	}
 	var c *yamlx.Node
 	for i, k := range doc.Keys {
-		if k != "models" && k != "seeds" && k != "tests" && k != "data_tests" {
+		if k != "models" && k != "seeds" && k != "tests" && k != "data_tests" && k != "sources" {
 			continue
 		}
 		r, err := p.renderYAML("dbt_project.yml", pkg, doc.Vals[i])

@@ -167,3 +167,26 @@ func tableExternal(table *yamlx.Node) map[string]any {
 	}
 	return out
 }
+
+// sourceEnabled tells whether a source table is enabled, as dbt configures
+// it: the sources: trees of the package's dbt_project.yml and the root's,
+// by the folders of the file that declares it, the source's name and the
+// table's (+enabled: false at any level), then the source's config:
+// enabled:, then the table's.
+func (p *Project) sourceEnabled(pkg, file string, source, table *yamlx.Node) bool {
+	c := Config{Enabled: true}
+	docs := []*yamlx.Node{p.config}
+	if pkg != "" {
+		docs = []*yamlx.Node{p.pkgDocs[pkg], p.config}
+	}
+	path := append(folders(firstSeg(file), file), source.Get("name").String())
+	for _, doc := range docs {
+		applyTree(&c, doc.Get("sources"), p.pkgKey(pkg), path, table.Get("name").String())
+	}
+	for _, n := range []*yamlx.Node{source, table} {
+		if cfg := n.Get("config"); cfg != nil && cfg.Kind == yamlx.Map && hasKey(cfg, "enabled") {
+			c.Set("enabled", cfg.Get("enabled").Plain())
+		}
+	}
+	return c.Enabled
+}

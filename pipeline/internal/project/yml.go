@@ -110,6 +110,9 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 			if ident == "" {
 				ident = tn
 			}
+			if !p.sourceEnabled(pkg, file, s, t) {
+				continue // dbt leaves a disabled source table, and its tests, out of the graph
+			}
 			if err := p.replaceSource(file, t.Line, name, tn, pkg); err != nil {
 				return err
 			}
