@@ -816,6 +816,9 @@ func (t *translator) outputTypes(root *node) map[string]string {
 		return nil
 	}
 	q := root.kids[len(root.kids)-1]
+	if cols := t.shown[q]; cols != nil {
+		return shownTypes(cols)
+	}
 	if q.kind != nQuery && q.kind != nSelect {
 		return nil
 	}

@@ -164,6 +164,9 @@ func (t *translator) refusals() error {
 // refusals.
 type translator struct {
 	d Dialect
+	// shown are the columns of the SHOW statements rewritten as queries
+	// (show_schemas.go), as Snowflake names them
+	shown map[*node][]string
 	// qualifiers are the schema tokens of schema.table.column and
 	// schema.table.* printed as the SQLite schema (dbt_schemas.go).
 	qualifiers map[int]string
