@@ -261,6 +261,15 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.pr.dropTok(i)
 		}
 	}
+	if t.dual(f, sc) {
+		// Snowflake's DUAL: one row of no columns of use
+		sub := "(SELECT NULL AS dummy)"
+		if f.aliasStart < 0 {
+			sub += " AS dual"
+		}
+		t.pr.setTok(f.nameStart, sub)
+		return
+	}
 	if sub := t.informationSchema(f); sub != "" {
 		t.pr.setTok(f.nameStart, sub)
 		for i := f.nameStart + 1; i < f.nameEnd; i++ {
@@ -841,4 +850,12 @@ func (t *translator) tableStar(it *node, info *selectInfo, schema, table string)
 			return
 		}
 	}
+}
+
+// dual tells whether FROM item f is Snowflake's DUAL, the table of one row
+// a query that reads no table may name (select 1 from dual): the bare name
+// dual, where no CTE of that name is in scope.
+func (t *translator) dual(f *fromInfo, sc *scope) bool {
+	return t.d == Snowflake && f.kind == fromTable && f.schema == "" && f.nameEnd == f.nameStart+1 &&
+		strings.EqualFold(f.table, "dual") && sc.findCTE(f.table) == nil
 }
