@@ -10,7 +10,7 @@ import (
 // table.
 func TestDuckDBDecimalScales(t *testing.T) {
 	expectTranslated(t, duckdb, "select 0.1 + 0.2, 1.25 * 0.3, 1.5 - 2, 10.25 % 3 from t",
-		"select round_scale(0.1 + 0.2, 1), round_scale(1.25 * 0.3, 3), round_scale(1.5 - 2, 1), round_scale(modulo(10.25, 3, 'duckdb', 1), 2) from t")
+		"select round_scale(0.1 + 0.2, 1), round_scale(1.25 * 0.3, 3), round_scale(1.5 - 2, 1), round_scale(modulo(10.25, 3, 'duckdb', 1, 2), 2) from t")
 	expectTranslated(t, duckdb, "select 1 + 2, a + 0.5, 1.5 / 3 from t", "select 1 + 2, a + 0.5, 1.5 / 3 from t")
 	// a column of VALUES has the largest scale of its rows
 	expectTranslated(t, duckdb, "select sum(x), avg(x), round(x, 1), round(x), round(x, -1) from (values (1.25), (2.5)) v(x)",

@@ -1,6 +1,9 @@
 package dialect
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // rewriteBinary makes / divide as the warehouses do: BigQuery, Snowflake
 // and DuckDB divide integers as real numbers (2999/100 is 29.99, not 29);
@@ -114,10 +117,17 @@ func (t *translator) rewriteBinary(n *node) {
 	case n.name == "//" && t.d == DuckDB:
 		t.duckWholeDivide(n)
 	case n.name == "%" && (t.d == DuckDB || t.d == Snowflake):
-		// modulo() keeps a real's fraction and fails on zero in DuckDB.
+		// modulo() keeps a real's fraction and fails on zero in DuckDB;
+		// of DuckDB DECIMALs it is exact at their scale (-4 % 0.01 is 0)
 		x, y, line := n.x, n.y, itoa(t.toks[n.tok].line)
+		scale := ""
+		if num := t.numberType(n); t.d == DuckDB && num != "INTEGER" {
+			if s, ok := numberScale(num); ok {
+				scale = ", " + strconv.Itoa(s)
+			}
+		}
 		n.print = func(pr *printer, n *node) string {
-			return "modulo(" + pr.text(x) + ", " + pr.text(y) + ", " + sqlString(string(t.d)) + ", " + line + ")" + pr.carry(n, x, y)
+			return "modulo(" + pr.text(x) + ", " + pr.text(y) + ", " + sqlString(string(t.d)) + ", " + line + scale + ")" + pr.carry(n, x, y)
 		}
 	case n.name == "//":
 		t.pr.setTok(n.tok, "/")

@@ -22,6 +22,7 @@ func init() {
 		Func{Name: "divide", NArgs: 4, Scalar: divideChecked},
 		Func{Name: "array_at", NArgs: 4, Scalar: arrayAt},
 		Func{Name: "modulo", NArgs: 4, Scalar: modulo},
+		Func{Name: "modulo", NArgs: 5, Scalar: modulo},
 		Func{Name: "divide_whole", NArgs: 4, Scalar: divideWhole},
 		Func{Name: "series_step", NArgs: 3, Scalar: seriesStep},
 	)
@@ -430,6 +431,16 @@ func modulo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		}
 		ctx.ResultInt64(x % y)
 		return
+	}
+	if len(arg) == 5 {
+		// DECIMALs of this scale: the remainder of their scaled integers
+		if p := math.Pow10(int(arg[4].Int64())); math.Abs(a.Float()*p) < 1<<53 && math.Abs(b.Float()*p) < 1<<53 {
+			x, y := int64(math.Round(a.Float()*p)), int64(math.Round(b.Float()*p))
+			if y != 0 {
+				ctx.ResultFloat(float64(x%y) / p)
+				return
+			}
+		}
 	}
 	r := math.Mod(a.Float(), b.Float())
 	if d := arg[2].Text(); d == "bigquery" || d == "snowflake" {
