@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 )
@@ -171,6 +172,17 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 		match(func(n *Node) bool {
 			return n.Kind != "source" && (n.Name == value || n.VersionOf != "" && (n.VersionOf == value || n.VersionOf+".v"+n.Version == value))
 		})
+		// dbt's fqn method also takes the package, the folders and the
+		// name, or the folders and the name without the package, a
+		// selector naming a prefix of one of them: source is every node
+		// in a folder source, of any package
+		match(func(n *Node) bool {
+			if n.Kind == "source" {
+				return false
+			}
+			fqn := fqnOf(n)
+			return fqnPrefix(fqn, value) || fqnPrefix(fqn[1:], value)
+		})
 		if file, ok := g.Disabled[value]; ok && len(out) == 0 {
 			return nil, fmt.Errorf("model %q is disabled (enabled: false for %s), so selecting it runs nothing", value, file)
 		}
@@ -224,6 +236,58 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 		return nil, fmt.Errorf("unknown selector method %q in %q (use a name, source:, package:, tag:, path:, resource_type: or test_type:)", method, s)
 	}
 	return out, nil
+}
+
+// fqnOf is a node's fully qualified name as dbt's: its package, the
+// folders of its file under its resource folder (models/, seeds/...),
+// its name, and a version's v<version>.
+func fqnOf(n *Node) []string {
+	fqn := []string{n.Package}
+	dirs := strings.Split(path.Dir(n.Path), "/")
+	for len(dirs) > 0 && (dirs[0] == ".." || dirs[0] == ".") {
+		dirs = dirs[1:]
+	}
+	if len(dirs) >= 2 && dirs[0] == "dbt_packages" {
+		dirs = dirs[2:] // dbt_packages/<package>/
+	}
+	if len(dirs) > 0 {
+		dirs = dirs[1:] // the resource folder
+	}
+	fqn = append(fqn, dirs...)
+	if n.VersionOf != "" {
+		return append(fqn, n.VersionOf, "v"+n.Version)
+	}
+	return append(fqn, n.Name)
+}
+
+// fqnPrefix tells whether selector, its parts split at dots, names fqn
+// or a prefix of it, a part with a wildcard (*, ?, [) matching the rest,
+// as dbt's is_selected_node.
+func fqnPrefix(fqn []string, selector string) bool {
+	if len(fqn) == 0 {
+		return false
+	}
+	if fqn[len(fqn)-1] == selector {
+		return true
+	}
+	var flat []string
+	for _, p := range fqn {
+		flat = append(flat, strings.Split(p, ".")...)
+	}
+	parts := strings.Split(selector, ".")
+	if len(flat) < len(parts) {
+		return false
+	}
+	for i, part := range parts {
+		if strings.ContainsAny(part, "*?[]") {
+			ok, _ := path.Match(strings.Join(parts[i:], "."), strings.Join(flat[i:], "."))
+			return ok
+		}
+		if flat[i] != part {
+			return false
+		}
+	}
+	return true
 }
 
 // suggest names the closest node names to a misspelt one.
