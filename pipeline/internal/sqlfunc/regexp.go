@@ -248,14 +248,15 @@ func regexpExtractGroup(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	if len(args) == 3 {
-		if group, ok = integer(args[2]); !ok || group < 0 || group > int64(re.NumSubexp()) {
-			fail(ctx, fn, "group %s is not a group of the pattern %q (it has %d)", args[2].Text(), args[1].Text(), re.NumSubexp())
+		// DuckDB takes groups 0 to 9; one the pattern lacks gives ''
+		if group, ok = integer(args[2]); !ok || group < 0 || group > 9 {
+			fail(ctx, fn, "group %s: the group index must be between 0 and 9", args[2].Text())
 			return
 		}
 	}
 	s := args[0].RawText()
 	m := re.FindSubmatchIndex(s)
-	if m == nil || m[2*group] < 0 {
+	if m == nil || group > int64(re.NumSubexp()) || m[2*group] < 0 {
 		ctx.ResultText("")
 		return
 	}
