@@ -31,7 +31,7 @@ func init() {
 	)
 	all := []string{"bigquery", "snowflake", "duckdb"}
 	// count_if_true(x): rows where x is true.
-	rename("count_if_true", "countif", "bigquery")
+	rename("count_if_true", "countif", "bigquery", "duckdb")
 	rename("count_if_true", "count_if", "snowflake", "duckdb")
 	// Snowflake's BITAND_AGG, BIT_AND_AGG, BITANDAGG ... are BIT_AND ...
 	for _, op := range []string{"and", "or", "xor"} {

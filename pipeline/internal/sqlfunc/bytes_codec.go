@@ -23,8 +23,9 @@ func init() {
 		Func{Name: "to_base32", NArgs: 1, Scalar: toBase32},
 		Func{Name: "from_base32", NArgs: 1, Scalar: fromBase32},
 		Func{Name: "safe_convert_bytes_to_string", NArgs: 1, Scalar: safeConvertBytes})
-	rename("to_base64_bytes", "to_base64", "bigquery")
-	rename("from_base64_bytes", "from_base64", "bigquery")
+	rename("to_base64_bytes", "to_base64", "bigquery", "duckdb")
+	rename("to_base64_bytes", "base64", "duckdb")
+	rename("from_base64_bytes", "from_base64", "bigquery", "duckdb")
 	rename("from_hex_bytes", "from_hex", "bigquery")
 	add(Func{Name: "base64_decode_text", NArgs: 1, Scalar: decodeText("BASE64_DECODE_STRING", decodeBase64, false)},
 		Func{Name: "try_base64_decode_text", NArgs: 1, Scalar: decodeText("TRY_BASE64_DECODE_STRING", decodeBase64, true)},

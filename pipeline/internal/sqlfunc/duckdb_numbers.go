@@ -69,3 +69,23 @@ func duckFloatText(f float64, bits int) string {
 	}
 	return s
 }
+
+// DuckDB's isnan, isinf and isfinite. SQLite keeps no NaN (it reads one
+// as NULL), so isnan of a number is false; an infinity is a real.
+func init() {
+	test := func(name string, f func(float64) bool) Func {
+		return Func{Name: name, NArgs: 1, Scalar: func(ctx sqlite3.Context, args ...sqlite3.Value) {
+			if !nullCall(ctx, args) {
+				ctx.ResultBool(f(args[0].Float()))
+			}
+		}}
+	}
+	add(test("is_nan_number", math.IsNaN),
+		test("is_infinite_number", func(x float64) bool { return math.IsInf(x, 0) }),
+		test("is_finite_number", func(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) }))
+	rename("is_nan_number", "isnan", "duckdb")
+	rename("is_infinite_number", "isinf", "duckdb")
+	rename("is_finite_number", "isfinite", "duckdb")
+	// mean is DuckDB's avg
+	rename("avg", "mean", "duckdb")
+}

@@ -56,6 +56,7 @@ func init() {
 	rename("upper_text", "upper", "bigquery", "snowflake")
 	rename("lower_text", "lower", "bigquery", "snowflake")
 	rename("edit_distance", "editdistance", "snowflake")
+	rename("edit_distance", "levenshtein", "duckdb")
 	rename("ascii_code", "ascii", "bigquery", "snowflake")
 	// CHR is SQLite's char()
 	rename("char", "chr", "bigquery", "snowflake")

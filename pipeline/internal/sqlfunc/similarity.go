@@ -76,3 +76,68 @@ func jaro(a, b []rune) float64 {
 	m := float64(matches)
 	return (m/float64(len(a)) + m/float64(len(b)) + (m-float64(outOfOrder/2))/m) / 3
 }
+
+// DuckDB's jaro_similarity(a, b) and jaro_winkler_similarity(a, b): the
+// scores from 0 to 1 as DOUBLEs, case-sensitive, a transposition counted
+// as half, and the Winkler boost (0.1 a common prefix character, at most 4)
+// only above a Jaro score of 0.7.
+func init() {
+	add(Func{Name: "jaro_score", NArgs: 2, Scalar: func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if !nullCall(ctx, args) {
+			ctx.ResultFloat(jaroScore([]rune(args[0].Text()), []rune(args[1].Text())))
+		}
+	}}, Func{Name: "jaro_winkler_score", NArgs: 2, Scalar: func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if nullCall(ctx, args) {
+			return
+		}
+		a, b := []rune(args[0].Text()), []rune(args[1].Text())
+		j := jaroScore(a, b)
+		if j > 0.7 {
+			prefix := 0
+			for prefix < 4 && prefix < len(a) && prefix < len(b) && a[prefix] == b[prefix] {
+				prefix++
+			}
+			j += float64(prefix) * 0.1 * (1 - j)
+		}
+		ctx.ResultFloat(j)
+	}})
+	rename("jaro_score", "jaro_similarity", "duckdb")
+	rename("jaro_winkler_score", "jaro_winkler_similarity", "duckdb")
+}
+
+// jaroScore is the Jaro similarity with half transpositions as a fraction.
+func jaroScore(a, b []rune) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	window := max(max(len(a), len(b))/2-1, 0)
+	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
+	matches := 0
+	for i := range a {
+		for j := max(0, i-window); j < min(len(b), i+window+1); j++ {
+			if !usedB[j] && a[i] == b[j] {
+				usedA[i], usedB[j] = true, true
+				matches++
+				break
+			}
+		}
+	}
+	if matches == 0 {
+		return 0
+	}
+	outOfOrder, k := 0, 0
+	for i := range a {
+		if !usedA[i] {
+			continue
+		}
+		for !usedB[k] {
+			k++
+		}
+		if a[i] != b[k] {
+			outOfOrder++
+		}
+		k++
+	}
+	m := float64(matches)
+	return (m/float64(len(a)) + m/float64(len(b)) + (m-float64(outOfOrder)/2)/m) / 3
+}
