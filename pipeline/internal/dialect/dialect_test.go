@@ -221,6 +221,10 @@ func TestSemantics(t *testing.T) {
 	expectRows(t, bigquery, "select cast('false' as bool), cast('TRUE' as bool), safe_cast('maybe' as bool)", "0|1|NULL")
 	expectTranslated(t, duckdb, "select a::boolean, try_cast(a as bool) from t", "select cast_bool(a, 'duckdb'), try_cast(a, 'BOOLEAN', 'duckdb') from t")
 	expectRows(t, duckdb, "select 'YES'::boolean, 'n'::boolean, 'T'::boolean, '0'::boolean, try_cast('on' as boolean), try_cast(' true' as boolean)", "1|0|1|0|NULL|NULL")
+	// Snowflake's text to BOOLEAN takes on and off too (a JSON field "0" of a VARIANT)
+	expectTranslated(t, snowflake, "select a::boolean from t", "select cast_bool(a, 'snowflake') from t")
+	expectRows(t, snowflake, "select 'YES'::boolean, 'n'::boolean, 'On'::boolean, '0'::boolean, parse_json('{\"s\": \"0\"}'):s::boolean, try_cast('maybe' as boolean)", "1|0|1|0|0|NULL")
+	expectRows(t, bigquery, "select safe_cast('0' as bool), cast('TRUE' as bool)", "NULL|1")
 	expectRows(t, bigquery, "select safe_cast('yes' as bool), cast(' true ' as bool)", "NULL|1")
 	// LIKE is case-sensitive in the warehouses, ILIKE is not
 	expectRows(t, bigquery, "select 'a' like 'A', 'abc' like 'a%', 'a_c' like r'a\\_c', 'abc' like r'a\\_c'", "0|1|1|0")

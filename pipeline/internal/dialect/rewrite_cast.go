@@ -168,8 +168,8 @@ func (t *translator) rewriteCast(n *node) {
 		}
 	case typ.boolean && t.d != SQLite:
 		dialectArg := ""
-		if t.d == DuckDB {
-			dialectArg = ", 'duckdb'" // t, yes, y, 1 ... too
+		if t.d == DuckDB || t.d == Snowflake {
+			dialectArg = ", " + sqlString(string(t.d)) // t, yes, y, 1 ... too
 		}
 		n.print = func(pr *printer, n *node) string {
 			return "cast_bool(" + pr.text(x) + dialectArg + ")" + pr.carry(n, x)

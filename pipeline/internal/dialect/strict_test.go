@@ -28,6 +28,7 @@ func TestWarehouseFailures(t *testing.T) {
 	expectTranslated(t, sqlite, "select cast(a as integer), a / b", "select cast(a as INTEGER), a / b")
 
 	expectFails(t, duckdb, "select 'on'::boolean", `cannot cast "on" to BOOL: write true, false, t, f, yes, no, y, n, 1 or 0`)
+	expectFails(t, snowflake, "select 'maybe'::boolean", `cannot cast "maybe" to BOOL: write true, false, t, f, yes, no, y, n, on, off, 1 or 0`)
 	// text that is not a number
 	expectFails(t, bigquery, "select 1,\n cast('abc' as int64)", `line 2: CAST of "abc" to INTEGER failed, as it fails on BigQuery; use SAFE_CAST`)
 	expectFails(t, snowflake, "select 'abc'::number(10,2)", `CAST of "abc" to REAL failed, as it fails on Snowflake; use TRY_CAST`)

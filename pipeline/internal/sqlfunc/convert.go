@@ -43,7 +43,8 @@ func init() {
 
 // toBool reads a number (non-zero is true) or text as a BOOL: 'true' and
 // 'false' in any case, spaces around them aside; DuckDB also takes t, f,
-// yes, no, y, n, 1 and 0 in any case, and no spaces.
+// yes, no, y, n, 1 and 0 in any case, and no spaces; Snowflake t, f, yes,
+// no, y, n, on, off, 1 and 0 in any case.
 func toBool[V cell](v V, dialect string) (bool, bool) {
 	switch v.Type() {
 	case sqlite3.INTEGER, sqlite3.FLOAT:
@@ -54,6 +55,16 @@ func toBool[V cell](v V, dialect string) (bool, bool) {
 		case "true", "t", "yes", "y", "1":
 			return true, true
 		case "false", "f", "no", "n", "0":
+			return false, true
+		}
+		return false, false
+	}
+	if dialect == "snowflake" {
+		// Snowflake's text to BOOLEAN, in any case
+		switch strings.ToLower(strings.TrimSpace(v.Text())) {
+		case "true", "t", "yes", "y", "on", "1":
+			return true, true
+		case "false", "f", "no", "n", "off", "0":
 			return false, true
 		}
 		return false, false
@@ -81,8 +92,11 @@ func castBool(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	b, ok := toBool(arg[0], dialect)
 	if !ok {
 		write := "write 'true' or 'false'"
-		if dialect == "duckdb" {
+		switch dialect {
+		case "duckdb":
 			write = "write true, false, t, f, yes, no, y, n, 1 or 0"
+		case "snowflake":
+			write = "write true, false, t, f, yes, no, y, n, on, off, 1 or 0"
 		}
 		resultError(ctx, errors.New("cannot cast "+strconv.Quote(arg[0].Text())+" to BOOL: "+write))
 		return
