@@ -243,6 +243,20 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 				WithHint("run `dbt deps` and ship the %s folder with the project, or use `local:` with the package's folder", l.installPath)
 		}
 	}
+	// An installed package's own dependencies: dbt deps installs them
+	// beside it, and the engine's own package stands in for one it did
+	// not leave there (snowplow_utils asks for dbt_utils).
+	for _, f := range installed {
+		own, err := readDeps(f.files)
+		if err != nil {
+			continue // its packages.yml is dbt's to read when it installs
+		}
+		for _, o := range own {
+			if b := builtinNamed(builtins, pkgKeyOf(o.guess)); o.local == "" && !byKey[pkgKeyOf(o.guess)] && b != nil {
+				asked[b.Name] = true
+			}
+		}
+	}
 	for _, b := range builtins {
 		for _, v := range b.AskVars {
 			if _, ok := vars[v]; ok {
