@@ -38,29 +38,36 @@ func JaroWinkler(a, b string) int64 {
 	return int64((j+float64(prefix)*0.1*(1-j))*100 + 1e-9)
 }
 
-// jaro is the Jaro similarity: characters match when equal and at most
-// half the longer length less one apart, each used once.
+// jaro is Snowflake's Jaro similarity, half the transpositions counted as
+// a whole number.
 func jaro(a, b []rune) float64 {
-	if len(a) == 0 || len(b) == 0 {
+	m, outOfOrder := jaroMatches(a, b)
+	if m == 0 {
 		return 0
+	}
+	return (m/float64(len(a)) + m/float64(len(b)) + (m-float64(outOfOrder/2))/m) / 3
+}
+
+// jaroMatches counts the characters of a and b that match (equal and at
+// most half the longer length less one apart, each used once) and the
+// matched ones out of order.
+func jaroMatches(a, b []rune) (matches float64, outOfOrder int) {
+	if len(a) == 0 || len(b) == 0 {
+		return 0, 0
 	}
 	window := max(max(len(a), len(b))/2-1, 0)
 	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
-	matches := 0
+	n := 0
 	for i := range a {
 		for j := max(0, i-window); j < min(len(b), i+window+1); j++ {
 			if !usedB[j] && a[i] == b[j] {
 				usedA[i], usedB[j] = true, true
-				matches++
+				n++
 				break
 			}
 		}
 	}
-	if matches == 0 {
-		return 0
-	}
-	// matched characters out of order, in pairs
-	outOfOrder, k := 0, 0
+	k := 0
 	for i := range a {
 		if !usedA[i] {
 			continue
@@ -73,8 +80,7 @@ func jaro(a, b []rune) float64 {
 		}
 		k++
 	}
-	m := float64(matches)
-	return (m/float64(len(a)) + m/float64(len(b)) + (m-float64(outOfOrder/2))/m) / 3
+	return float64(n), outOfOrder
 }
 
 // DuckDB's jaro_similarity(a, b) and jaro_winkler_similarity(a, b): the
@@ -105,39 +111,12 @@ func init() {
 	rename("jaro_winkler_score", "jaro_winkler_similarity", "duckdb")
 }
 
-// jaroScore is the Jaro similarity with half transpositions as a fraction.
+// jaroScore is DuckDB's Jaro similarity, half the transpositions as a
+// fraction.
 func jaroScore(a, b []rune) float64 {
-	if len(a) == 0 || len(b) == 0 {
+	m, outOfOrder := jaroMatches(a, b)
+	if m == 0 {
 		return 0
 	}
-	window := max(max(len(a), len(b))/2-1, 0)
-	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
-	matches := 0
-	for i := range a {
-		for j := max(0, i-window); j < min(len(b), i+window+1); j++ {
-			if !usedB[j] && a[i] == b[j] {
-				usedA[i], usedB[j] = true, true
-				matches++
-				break
-			}
-		}
-	}
-	if matches == 0 {
-		return 0
-	}
-	outOfOrder, k := 0, 0
-	for i := range a {
-		if !usedA[i] {
-			continue
-		}
-		for !usedB[k] {
-			k++
-		}
-		if a[i] != b[k] {
-			outOfOrder++
-		}
-		k++
-	}
-	m := float64(matches)
 	return (m/float64(len(a)) + m/float64(len(b)) + (m-float64(outOfOrder)/2)/m) / 3
 }

@@ -181,38 +181,13 @@ func splitToJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
 	resultTextArray(ctx, parts)
 }
 
-func splitPartAt(ctx sqlite3.Context, args ...sqlite3.Value) {
-	if nullCall(ctx, args) {
-		return
-	}
-	n, ok := integer(args[2])
-	if !ok {
-		fail(ctx, "SPLIT_PART", "the part number must be an integer, not %s", args[2].Text())
-		return
-	}
-	s, sep := args[0].Text(), args[1].Text()
-	var parts []string
-	if sep == "" {
-		parts = []string{s}
-	} else {
-		parts = strings.Split(s, sep)
-	}
-	if n == 0 {
-		n = 1
-	}
-	if n < 0 {
-		n += int64(len(parts)) + 1
-	}
-	if n < 1 || n > int64(len(parts)) {
-		ctx.ResultText("")
-		return
-	}
-	ctx.ResultText(parts[n-1])
-}
+func splitPartAt(ctx sqlite3.Context, args ...sqlite3.Value)     { splitPart(ctx, args, false) }
+func splitPartDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) { splitPart(ctx, args, true) }
 
-// splitPartDuckDB is DuckDB's split_part: part 0 is ” (where Snowflake
-// reads it as 1), and an empty delimiter splits into characters.
-func splitPartDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
+// splitPart is SPLIT_PART: Snowflake's reads part 0 as 1 and an empty
+// delimiter as none; DuckDB's part 0 is ” and an empty delimiter splits
+// into characters.
+func splitPart(ctx sqlite3.Context, args []sqlite3.Value, duckdb bool) {
 	if nullCall(ctx, args) {
 		return
 	}
@@ -223,8 +198,11 @@ func splitPartDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	s, sep := args[0].Text(), args[1].Text()
 	parts := strings.Split(s, sep)
-	if sep == "" && s == "" {
-		parts = []string{""}
+	if sep == "" && (!duckdb || s == "") {
+		parts = []string{s}
+	}
+	if n == 0 && !duckdb {
+		n = 1
 	}
 	if n < 0 {
 		n += int64(len(parts)) + 1
