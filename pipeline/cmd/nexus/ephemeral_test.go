@@ -13,7 +13,7 @@ import (
 // the test's SQL whatever the command.
 func TestTestReadsEphemeralAcrossProcesses(t *testing.T) {
 	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only")
+		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
 	}
 	dir := writeProject(t, map[string]string{
 		"dbt_project.yml": "name: eph\n",

@@ -20,7 +20,7 @@ const (
 // cells and messages reach the terminal as text.
 func TestTerminalEscapesAreShownNotObeyed(t *testing.T) {
 	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only")
+		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
 	}
 	payload := clearScreen + setTitle + clipboard + "\u009b2J\u202e"
 	link, err := share.Encode(share.Project{Files: map[string][]byte{

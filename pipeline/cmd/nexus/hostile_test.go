@@ -13,7 +13,7 @@ import (
 // database writes nothing but that database and its schema files.
 func TestBuildWritesOnlyItsDatabases(t *testing.T) {
 	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only")
+		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
 	}
 	elsewhere := t.TempDir()
 	target := filepath.Join(elsewhere, "x.db")

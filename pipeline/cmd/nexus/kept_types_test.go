@@ -13,7 +13,7 @@ import (
 // days), as one build of both models does.
 func TestKeptTypesAcrossProcesses(t *testing.T) {
 	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only")
+		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
 	}
 	dir := writeProject(t, map[string]string{
 		"dbt_project.yml": "name: kept\n",

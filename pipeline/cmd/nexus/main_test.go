@@ -155,7 +155,7 @@ func TestHelp(t *testing.T) {
 // the command on one database file, and --full-refresh rebuilds it.
 func TestCLIIncremental(t *testing.T) {
 	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only")
+		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
 	}
 	dir := writeProject(t, map[string]string{
 		"dbt_project.yml": "name: inc\n",

@@ -7,7 +7,8 @@ import "strings"
 // integrations. Each stands for files (s3://, gs://, azure://, a stage)
 // that the playground has no way to read, so a statement that creates,
 // alters or drops one is refused by name, where it reached SQLite as a
-// syntax error near a word of its own.
+// syntax error near a word of its own. So is a statement that loads or
+// writes files (fileStatement).
 
 // externalObjects are the kinds of object over files in cloud storage, by
 // their first word, and the words that follow it in the kind's name.
@@ -64,4 +65,44 @@ func (t *translator) refuseExternalObject(n *node) bool {
 	}
 	t.refuse(i, refExternalObject, strings.ToUpper(t.toks[i].text+" "+name))
 	return true
+}
+
+// fileStatement names the statement n when it is one that loads or writes
+// files, as the dialect has them: Snowflake's COPY INTO, PUT and GET,
+// BigQuery's LOAD DATA and EXPORT DATA, DuckDB's COPY, EXPORT DATABASE and
+// IMPORT DATABASE; "" otherwise.
+func (t *translator) fileStatement(n *node) string {
+	i := skipSpace(t.toks, n.start)
+	if i >= n.end || t.toks[i].kind != kWord {
+		return ""
+	}
+	first := t.toks[i].lower
+	second := ""
+	if j := skipSpace(t.toks, i+1); j < n.end && t.toks[j].kind == kWord {
+		second = t.toks[j].lower
+	}
+	switch t.d {
+	case Snowflake:
+		switch {
+		case first == "copy" && second == "into":
+			return "COPY INTO"
+		case first == "put" || first == "get":
+			return strings.ToUpper(first)
+		}
+	case BigQuery:
+		switch {
+		case first == "load" && second == "data":
+			return "LOAD DATA"
+		case first == "export" && second == "data":
+			return "EXPORT DATA"
+		}
+	case DuckDB:
+		switch {
+		case first == "copy":
+			return "COPY"
+		case (first == "export" || first == "import") && second == "database":
+			return strings.ToUpper(first) + " DATABASE"
+		}
+	}
+	return ""
 }

@@ -287,12 +287,8 @@ func (r *runner) queueOrder(nodes []*graph.Node) {
 	}
 	// above is the deepest level of the nodes run above a node not run
 	above := map[string]int{}
-	var deepest func(id string) int
-	deepest = func(id string) int {
-		if l, ok := above[id]; ok {
-			return l
-		}
-		above[id] = -1 // a cycle is refused before a run
+	var deepestParent, deepest func(id string) int
+	deepestParent = func(id string) int {
 		d := -1
 		for _, p := range r.plan.graph.Parents(id) {
 			if l, ok := level[p]; ok {
@@ -301,19 +297,18 @@ func (r *runner) queueOrder(nodes []*graph.Node) {
 				d = max(d, deepest(p))
 			}
 		}
-		above[id] = d
 		return d
 	}
-	for _, n := range nodes {
-		d := -1
-		for _, p := range r.plan.graph.Parents(n.ID) {
-			if l, ok := level[p]; ok {
-				d = max(d, l)
-			} else {
-				d = max(d, deepest(p))
-			}
+	deepest = func(id string) int {
+		if l, ok := above[id]; ok {
+			return l
 		}
-		level[n.ID] = d + 1
+		above[id] = -1 // a cycle is refused before a run
+		above[id] = deepestParent(id)
+		return above[id]
+	}
+	for _, n := range nodes {
+		level[n.ID] = deepestParent(n.ID) + 1
 	}
 	sort.SliceStable(nodes, func(i, j int) bool {
 		a, b := nodes[i], nodes[j]

@@ -568,17 +568,7 @@ func (r row) GetAttribute(name string) (*exec.Value, bool) {
 			return exec.AsValue(&v)
 		}), true
 	case "get":
-		return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
-			if len(a.Args) > 0 {
-				if v, ok := r.GetItem(a.Args[0].Interface()); ok {
-					return v
-				}
-			}
-			if len(a.Args) > 1 {
-				return a.Args[1]
-			}
-			return noneValue()
-		}), true
+		return getWithDefault(r.GetItem), true
 	case "dict":
 		return exec.AsValue(func(*exec.VarArgs) *exec.Value {
 			d := exec.NewDict()
@@ -605,31 +595,43 @@ func (n *namespaceValue) GetAttribute(name string) (*exec.Value, bool) {
 		return exec.AsValue(m), true
 	}
 	if name == "get" {
-		return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
-			if len(a.Args) > 0 {
-				if m, ok := n.members[a.Args[0].String()]; ok {
-					return exec.AsValue(m)
-				}
-			}
-			if len(a.Args) > 1 {
-				return a.Args[1]
-			}
-			return noneValue()
-		}), true
+		return getWithDefault(n.GetItem), true
 	}
 	return exec.AsValue(nil), false
 }
 
 func (n *namespaceValue) GetItem(key any) (*exec.Value, bool) {
-	if v, ok := key.(*exec.Value); ok {
-		key = v.Interface()
-	}
-	if name, ok := key.(string); ok {
+	if name, ok := stringKey(key); ok {
 		if m, ok := n.members[name]; ok {
 			return exec.AsValue(m), true
 		}
 	}
 	return exec.AsValue(nil), false
+}
+
+// getWithDefault is a dict's get(key, default) over getItem: the item, else the
+// default, else None.
+func getWithDefault(getItem func(key any) (*exec.Value, bool)) *exec.Value {
+	return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
+		if len(a.Args) > 0 {
+			if v, ok := getItem(a.Args[0].Interface()); ok {
+				return v
+			}
+		}
+		if len(a.Args) > 1 {
+			return a.Args[1]
+		}
+		return noneValue()
+	})
+}
+
+// stringKey is an item's key as text, when it is text.
+func stringKey(key any) (string, bool) {
+	if v, ok := key.(*exec.Value); ok {
+		key = v.Interface()
+	}
+	name, ok := key.(string)
+	return name, ok
 }
 
 func (n *namespaceValue) String() string { return n.name }
@@ -740,32 +742,17 @@ func (c contextDict) lookup(name string) (any, bool) {
 }
 
 func (c contextDict) GetItem(key any) (*exec.Value, bool) {
-	if v, ok := key.(*exec.Value); ok {
-		key = v.Interface()
-	}
-	name, ok := key.(string)
-	if !ok {
-		return exec.AsValue(nil), false
-	}
-	if v, ok := c.lookup(name); ok {
-		return exec.ToValue(v), true
+	if name, ok := stringKey(key); ok {
+		if v, ok := c.lookup(name); ok {
+			return exec.ToValue(v), true
+		}
 	}
 	return exec.AsValue(nil), false
 }
 
 func (c contextDict) GetAttribute(name string) (*exec.Value, bool) {
 	if name == "get" {
-		return exec.AsValue(func(a *exec.VarArgs) *exec.Value {
-			if len(a.Args) > 0 {
-				if v, ok := c.lookup(a.Args[0].String()); ok {
-					return exec.ToValue(v)
-				}
-			}
-			if len(a.Args) > 1 {
-				return a.Args[1]
-			}
-			return noneValue()
-		}), true
+		return getWithDefault(c.GetItem), true
 	}
 	return c.GetItem(name)
 }
