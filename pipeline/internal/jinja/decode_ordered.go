@@ -81,7 +81,7 @@ func readJSONValue(dec *json.Decoder) (any, error) {
 // decodeYAML reads one YAML document into template values, within the
 // limits every YAML file of a project has (yamlx).
 func decodeYAML(text string) (any, error) {
-	n, err := yamlx.Parse("fromyaml", bytes.TrimSpace([]byte(text)))
+	n, err := yamlx.Parse("fromyaml", yamlDocument(text))
 	if err != nil {
 		return nil, err
 	}
@@ -89,6 +89,22 @@ func decodeYAML(text string) (any, error) {
 		return nil, nil // an empty document is None
 	}
 	return YAMLValue(n), nil
+}
+
+// yamlDocument is text without its leading blank lines and trailing space,
+// the first line keeping its indentation: a document indented as a whole
+// (the body of a {% set %} block indented with the macro) is as Python's
+// loader reads it, where trimming the first line's indentation alone left
+// it less indented than its siblings.
+func yamlDocument(text string) []byte {
+	b := bytes.TrimRight([]byte(text), " \t\r\n")
+	for {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 || len(bytes.TrimSpace(b[:i])) > 0 {
+			return b
+		}
+		b = b[i+1:]
+	}
 }
 
 // YAMLValue is a YAML node as template values: mappings keep the order

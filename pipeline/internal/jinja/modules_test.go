@@ -34,6 +34,8 @@ func TestModulesAndAPI(t *testing.T) {
 		{"duckdb", "{{ toyaml({'b': 1, 'a': [2, 3]}) | replace('\\n', ';') }}|{{ toyaml({'b': 1, 'a': 2}, sort_keys=true) | replace('\\n', ';') }}", "b: 1;a:;- 2;- 3;|a: 2;b: 1;"},
 		// fromjson and fromyaml keep the written key order, as Python's loaders; a JSON number with a point is a float
 		{"duckdb", `{{ fromyaml("b: 1\na: 2") }}|{{ fromjson('{"b": 1, "a": 2.0, "c": [1e2, 3]}') }}|{{ fromyaml("") }}|{{ fromjson("bad", "dflt") }}`, "{'b': 1, 'a': 2}|{'b': 1, 'a': 2.0, 'c': [100.0, 3]}|None|dflt"},
+		// a document indented as a whole (a {% set %} block's body) reads as its lines say
+		{"duckdb", "{% set y %}\n    a:\n        - x\n    b: \n        - y\n{% endset %}{{ fromyaml(y) }}", "{'a': ['x'], 'b': ['y']}"},
 		// local_md5 is md5's hex digest; itertools yields tuples
 		{"duckdb", `{{ local_md5("abc") }}|{{ modules.itertools.product([1, 2], ["a"])|list }}|{{ modules.itertools.combinations([1, 2, 3], 2)|list }}`, "900150983cd24fb0d6963f7d28e17f72|[(1, 'a'), (2, 'a')]|[(1, 2), (1, 3), (2, 3)]"},
 		{"duckdb", "{{ env_var('NEXUS_TEST_UNSET_VAR', 'fallback') }}|{{ env_var('NEXUS_TEST_SET_VAR') }}", "fallback|from-env"},
