@@ -228,7 +228,10 @@ func compileSnowflake(f string) ([]elem, error) {
 			continue
 		}
 		c := f[i]
-		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+		// T, begins no element but TZH (matched above): ISO 8601's date and
+		// time separator, taken as written as Snowflake takes text that is
+		// no element (YYYY-MM-DDTHH24:MI:SS)
+		if c != 'T' && c != 't' && (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
 			return nil, fmt.Errorf("unknown format element at %q in %q: use YYYY, MM, MON, DD, HH24, HH12, MI, SS, FF, AM, TZH:TZM or quote text in \"\"", f[i:], f)
 		}
 		out = append(out, elem{lit: string(c)})
