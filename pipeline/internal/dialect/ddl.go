@@ -368,6 +368,8 @@ func (p *parser) atTableTarget() bool {
 	switch prev.lower {
 	case "into", "update", "table", "view", "truncate":
 		return true
+	case "delete":
+		return p.pos == 1 // BigQuery's DELETE t WHERE ..., FROM left out
 	case "from":
 		return before == "delete" || p.soupFirst == "update"
 	case "join":
@@ -449,10 +451,32 @@ func (t *translator) soupAliases(n *node) map[int]bool {
 }
 
 // rewriteSoup turns TRUNCATE [TABLE] x, which SQLite lacks, into DELETE
-// FROM x.
+// FROM x; gives BigQuery's DELETE x the FROM SQLite requires; and gives the
+// alias of the table a DELETE or UPDATE writes the AS SQLite requires
+// (DELETE FROM t pit WHERE pit.d ..., as the warehouses take it).
 func (t *translator) rewriteSoup(n *node) {
 	first := skipSpace(t.toks, n.start)
-	if first >= n.end || t.toks[first].kind != kWord || t.toks[first].lower != "truncate" {
+	if first >= n.end || t.toks[first].kind != kWord {
+		return
+	}
+	if w := t.toks[first].lower; w == "delete" || w == "update" {
+		for _, k := range n.kids {
+			if k.kind != nTable {
+				continue
+			}
+			if w == "delete" {
+				if next := skipSpace(t.toks, first+1); next < n.end && t.toks[next].lower != "from" {
+					t.pr.setTok(first, t.pr.tokText(first)+" FROM")
+				}
+			}
+			if i := t.soupAlias(n, k); i >= 0 && t.toks[skipSpace(t.toks, k.end)].lower != "as" {
+				t.pr.setTok(i, "AS "+t.pr.tokText(i))
+			}
+			break // the first table named is the one written
+		}
+		return
+	}
+	if t.toks[first].lower != "truncate" {
 		return
 	}
 	t.pr.setTok(first, "DELETE FROM")

@@ -49,6 +49,13 @@ func TestCreate(t *testing.T) {
 		{duckdb, "delete from t where t.id = 1", "delete from t where t.id = 1"},
 		{duckdb, "delete from main.t where main.t.id = 1", "delete from main.t where main.t.id = 1"},
 		{duckdb, "update t as x set a = x.b where x.id = 2", "update t as x set a = x.b where x.id = 2"},
+		// the alias of the table written takes SQLite's AS; BigQuery's
+		// DELETE without FROM takes SQLite's FROM
+		{snowflake, "delete from s.t pit where pit.d not in (select d from u snap where snap.a = true)", "delete from s.t AS pit where pit.d not in (select d from u snap where snap.a = true)"},
+		{bigquery, "delete `p.s.t` pit where pit.d = 1", "delete FROM s.t AS pit where pit.d = 1"},
+		{bigquery, "delete from s.t as pit where pit.d = 1", "delete from s.t as pit where pit.d = 1"},
+		{bigquery, "delete s.t where d = 1", "delete FROM s.t where d = 1"},
+		{snowflake, "update s.t x set a = x.b where x.id = 2", "update s.t AS x set a = x.b where x.id = 2"},
 		{snowflake, "update x set a = y.b from y join z on z.id = y.id where y.id = x.id", "update x set a = y.b from y join z on z.id = y.id where y.id = x.id"},
 		{duckdb, "insert into t(a) values (1) on conflict (a) do update set a = excluded.a", "insert into t(a) values (1) on conflict (a) do update set a = excluded.a"},
 		{bigquery, "update x set a = 1 where s.f = 2", "update x set a = 1 where json_extract(s, '$.f') = 2"},
@@ -90,6 +97,7 @@ func TestCreateRuns(t *testing.T) {
 		{bigquery, "create table x (s string, j json); insert into x (s) values ('{\"b\": 1, \"a\": 2}'); update x set j = parse_json(s) where s is not null", "select j from x", `{"a":2,"b":1}`},
 		{snowflake, "create table x (ts timestamp_tz); insert into x values (null); update x set ts = to_timestamp_tz('2024-01-01 00:00:00 +02:00')", "select ts from x", "2024-01-01T00:00:00+02:00"},
 		{duckdb, "create table x (id int, a int); create table y (id int, b int); insert into x values (1, 0), (2, 0), (3, 0); insert into y values (1, 5); update x set a = y.b from y where y.id = x.id; delete from x where x.id = 2", "select group_concat(id || ':' || a) from x", "1:5,3:0"},
+		{snowflake, "create table x (id int, a int); insert into x values (1, 0), (2, 0), (3, 0); delete from x p where p.id not in (select 1 union all select 3); update x q set a = q.id * 2 where q.id = 3", "select group_concat(id || ':' || a) from x", "1:0,3:6"},
 	}
 	for _, s := range scripts {
 		sql, err := TranslateWith(s.sql, testOptions(s.d))

@@ -269,7 +269,7 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "with c as (select 1 as c) select c from c", "1")
 	// but an UPDATE's aliases are names declared, not rows
 	expectTranslated(t, bigquery, "update t as x set a = y.c from u as y where x.id = y.id", "update t as x set a = y.c from u as y where x.id = y.id")
-	expectTranslated(t, bigquery, "update t x set a = 1 where x.id = 2", "update t x set a = 1 where x.id = 2")
+	expectTranslated(t, bigquery, "update t x set a = 1 where x.id = 2", "update t AS x set a = 1 where x.id = 2")
 	// s.* of a struct column whose fields the query selecting it names
 	expectTranslated(t, bigquery, "select s.* from (select struct(1 as a) as s)", "select json_extract(s, '$.a') AS a from (select json_object('a', 1) as s)")
 	expectRows(t, bigquery, "with w as (select 7 as id, struct(1 as a, 'x' as b, struct(2 as d) as c) as s) select id, s.* except (b) from w", `7|1|{"d":2}`)

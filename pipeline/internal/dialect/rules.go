@@ -309,6 +309,8 @@ var Translations = []Rule{
 	{From: "CREATE [OR REPLACE] TABLE x CLONE y, LIKE y; BigQuery's COPY y", Dialects: "BigQuery, Snowflake", To: "CREATE TABLE x AS SELECT * FROM y (LIKE: ... LIMIT 0)",
 		Note: "the copy has y's columns and rows (none for LIKE), and no history: a CLONE or COPY of y as it was at a past time (AT, BEFORE, FOR SYSTEM_TIME AS OF) is refused"},
 	{From: "TRUNCATE [TABLE] x", Dialects: all, To: "DELETE FROM x"},
+	{From: "DELETE [FROM] x alias ..., UPDATE x alias SET ...", Dialects: all, To: "DELETE FROM x AS alias ..., UPDATE x AS alias SET ...",
+		Note: "SQLite takes a written table's alias only after AS, and a DELETE only with FROM (BigQuery leaves it out)"},
 	{From: "ALTER TABLE x ADD PRIMARY KEY | FOREIGN KEY ... NOT ENFORCED, DROP PRIMARY KEY | CONSTRAINT, SET OPTIONS, ALTER COLUMN c SET OPTIONS | DROP NOT NULL; Snowflake's ADD [CONSTRAINT] PRIMARY KEY | UNIQUE | FOREIGN KEY, CLUSTER BY, SET COMMENT | TAG | property = value, ALTER COLUMN c COMMENT", Dialects: "BigQuery, Snowflake", To: "SELECT cols FROM x LIMIT 0 (and SELECT cols FROM the referenced table LIMIT 0)",
 		Note: "constraints these warehouses do not enforce, options and comments change no row: what runs checks that the tables and columns named exist, as the warehouse does; with ALTER TABLE IF EXISTS nothing is checked; other ALTER TABLE statements (RENAME, ADD and DROP COLUMN) run as SQLite runs them"},
 	{From: "DECODE(x, s1, r1, ..., d), EQUAL_NULL(a, b)", Dialects: "Snowflake", To: "CASE WHEN x IS s1 THEN r1 ... ELSE d END; (a IS b)", Note: "NULL matches NULL, as in Snowflake"},
