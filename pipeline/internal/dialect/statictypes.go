@@ -662,13 +662,24 @@ func (o *colType) merge(c colType) {
 		if c.full != o.full {
 			o.full = mergeFull(o.full, c.full)
 		}
-		if c.typ != o.typ {
+		switch {
+		case c.typ == o.typ:
+		case isStamp(c.typ) && isStamp(o.typ):
+			// a timestamp with a time zone beside one without: the column
+			// holds instants, as DuckDB and Snowflake unite them, and a
+			// string compared with it is read as one
+			o.typ = sqlfunc.KindInstant
+		default:
 			o.typ = mergeScales(*o, c)
 		}
 		o.text = o.text || c.text // DuckDB's UNION of VARCHAR and any other type is VARCHAR
 		o.num = mergeNumbers(o.num, c.num)
 	}
 }
+
+// isStamp tells whether a static type is a timestamp, with or without a
+// time zone.
+func isStamp(typ string) bool { return typ == sqlfunc.KindInstant || typ == sqlfunc.KindWallClock }
 
 // byNameTypes are the output columns of query q, which has a UNION BY
 // NAME, with their static types: each input's column of that name, or of
