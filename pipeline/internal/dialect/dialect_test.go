@@ -306,6 +306,9 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "select sender.domain from messages", "x.com")
 	// an aliased UNNEST of a literal array of structs is a value table: its fields are names, * lists them and WITH OFFSET's column
 	expectRows(t, bigquery, "select a, u.b from unnest([struct(1 as a, 'x' as b), struct(2, 'y')]) as u where a > 1", "2|y")
+	// a column of a nested SELECT's table named as the element comes first
+	expectRows(t, bigquery, "with t as (select 2 as d) select count(*) from unnest([1, 2, 3]) d where d > (select max(d) from t)", "1")
+	expectRows(t, bigquery, "with t as (select 2 as x) select array_agg(d order by d) from unnest([1, 2, 3]) d where d < (select max(x) from t where x >= d)", "[1]")
 	expectRows(t, bigquery, "select *, u from unnest([struct(1 as a, 'x' as b)]) as u with offset o", `1|x|0|{"a":1,"b":"x"}`)
 	expectRows(t, bigquery, "select * from unnest([struct(1 as a)]) with offset", "1|0")
 	// a window frame's words are words, not fields of the elements

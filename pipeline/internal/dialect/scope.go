@@ -192,6 +192,29 @@ func flattenStarColumn(r *fromInfo, c string) string {
 	return e + " AS " + quoteIdent(c)
 }
 
+// shadowsUnnest tells whether name, which names the element of UNNEST u of
+// an enclosing SELECT, is first a column of a table of a SELECT nested
+// inside it: in (SELECT MAX(d) FROM t) under FROM UNNEST(...) d, d is t's
+// column, as a name is looked up from the innermost SELECT out. A table
+// whose columns are not known shadows nothing.
+func (t *translator) shadowsUnnest(name string, u *fromInfo, sc *scope) bool {
+	for s := sc; s != nil; s = s.parent {
+		for _, r := range s.rels {
+			if r.from == u {
+				return false
+			}
+		}
+		for _, r := range s.rels {
+			if f := r.from; f.kind != fromUnnest && f.kind != fromGroup {
+				if cols, err := t.relColumns(f, s); err == nil && containsFold(cols, name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // findUnnestColumn finds the UNNEST named by an alias list t(name).
 func (s *scope) findUnnestColumn(name string) *fromInfo {
 	for ; s != nil; s = s.parent {
@@ -554,8 +577,10 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 		}
 		n.flag2 = true
 		if r := sc.findRel(parts[0]); r != nil && r.kind == fromUnnest && !r.flatten {
-			n.print = printAs(quoteIdent(r.aliasOrName()) + ".value")
-		} else if r := sc.findUnnestColumn(parts[0]); r != nil {
+			if !t.shadowsUnnest(parts[0], r, sc) {
+				n.print = printAs(quoteIdent(r.aliasOrName()) + ".value")
+			}
+		} else if r := sc.findUnnestColumn(parts[0]); r != nil && !t.shadowsUnnest(parts[0], r, sc) {
 			n.print = printAs(quoteIdent(r.aliasOrName()) + ".value")
 		} else if r := sc.findOffset(parts[0]); r != nil {
 			n.print = printAs(quoteIdent(r.aliasOrName()) + ".key")
