@@ -45,6 +45,12 @@ func alternativesOf(n *node) []*node {
 		switch n.name {
 		case "coalesce", "ifnull", "greatest", "least":
 			return n.list
+		case "nvl":
+			return n.list
+		case "iff":
+			if len(n.list) == 3 {
+				return n.list[1:]
+			}
 		case "if":
 			if len(n.list) == 3 {
 				return n.list[1:]
@@ -56,22 +62,33 @@ func alternativesOf(n *node) []*node {
 
 // typeLiterals writes the string literals among n's alternatives that
 // take the timestamp type of the others as that timestamp.
+//
+// Snowflake too gives COALESCE, IFNULL, NVL, GREATEST, LEAST, IFF and CASE
+// of a DATE and a timestamp the timestamp's type, the date its midnight
+// (COALESCE(MAX(load_date), TO_TIMESTAMP('1900-01-01 00:00:00'))).
 func (t *translator) typeLiterals(n *node) {
 	list := alternativesOf(n)
-	if t.d != DuckDB || len(list) == 0 {
+	if t.d != DuckDB && t.d != Snowflake || len(list) == 0 {
 		return
 	}
 	typ := t.commonType(list)
 	if typ != sqlfunc.KindInstant && typ != sqlfunc.KindWallClock {
 		return // a date literal is already the text of the date
 	}
+	cast := typ
+	if t.d == Snowflake {
+		cast = map[string]string{sqlfunc.KindInstant: "TIMESTAMP_TZ", sqlfunc.KindWallClock: "DATETIME"}[typ]
+	}
 	for _, x := range list {
 		if x.kind != nString {
 			if t.staticType(x) == TypeDate {
 				// a DATE beside a timestamp is that timestamp, at midnight
 				x.pre = "cast_to(" + x.pre
-				x.post += ", '" + typ + "', 'duckdb', " + itoa(t.toks[x.start].line) + ")"
+				x.post += ", '" + cast + "', '" + string(t.d) + "', " + itoa(t.toks[x.start].line) + ")"
 			}
+			continue
+		}
+		if t.d != DuckDB {
 			continue
 		}
 		if c, err := sqlfunc.CanonicalTimestamp(stringValue(t.d, t.toks[x.tok].text), typ, string(t.d)); err == nil {

@@ -388,9 +388,9 @@ func (t *translator) commonType(list []*node) string {
 			continue
 		}
 		typ := t.staticType(x)
-		if t.d == DuckDB && common != "" && typ != common {
-			// DuckDB widens a DATE beside a timestamp to the timestamp
-			// (typeLiterals writes it so)
+		if (t.d == DuckDB || t.d == Snowflake) && common != "" && typ != common {
+			// DuckDB and Snowflake widen a DATE beside a timestamp to the
+			// timestamp (typeLiterals writes it so)
 			switch {
 			case typ == TypeDate && (common == sqlfunc.KindWallClock || common == sqlfunc.KindInstant):
 				continue
