@@ -55,7 +55,7 @@ func configWarning(key string) string {
 	case unrunConfigs[key]:
 		return fmt.Sprintf("config %s is not run by the playground: the build goes on as if it were not set", key)
 	}
-	return fmt.Sprintf("unknown config %s: dbt has no such config and the playground ignores it", key)
+	return fmt.Sprintf("unknown config %s: dbt has no such config; the build ignores it (only config.get reads it)", key)
 }
 
 // warn adds a warning once per file, line and message.
