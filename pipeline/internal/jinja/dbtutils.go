@@ -23,7 +23,11 @@ func (e *Env) dbtUtils() *namespaceValue {
 		"union_relations":        text("union_relations", e.unionRelations),
 		"get_column_values":      e.dispatched("get_column_values", e.getColumnValues),
 		"star":                   text("star", e.star),
-		// dbt_utils' own check, which its macros call first
+		// dbt_utils' own checks, which its macros (and packages built on
+		// them, such as fivetran_utils' union_relations) call first
+		"_is_relation": func(a *exec.VarArgs) (*exec.Value, error) {
+			return exec.AsValue(""), e.isRelation(arg(a, 0, "obj"), argOr(a, 1, "macro").String())
+		},
 		"_is_ephemeral": func(a *exec.VarArgs) (*exec.Value, error) {
 			rel, err := e.relationArg(a, 0, "obj", "dbt_utils._is_ephemeral()")
 			if err == nil {
@@ -319,4 +323,22 @@ func (e *Env) star(a *exec.VarArgs) (string, error) {
 		return "*", nil
 	}
 	return strings.Join(parts, ",\n  "), nil
+}
+
+// isRelation is dbt_utils' _is_relation: a relation (ref, source, this,
+// api.Relation.create, adapter.get_relation) passes; anything else, a
+// relation's name as text included, fails with dbt_utils' message.
+func (e *Env) isRelation(v *exec.Value, macro string) error {
+	if v != nil {
+		switch v.Interface().(type) {
+		case relValue, Relation:
+			return nil
+		}
+	}
+	got := "None"
+	if v != nil && !v.IsNil() {
+		got = v.String()
+	}
+	return e.fail(fmt.Sprintf("Macro %s expected a Relation but received the value: %s", macro, got),
+		"pass ref('model'), source('src', 'table') or a relation from adapter.get_relation")
 }
