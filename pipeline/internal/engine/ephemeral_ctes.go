@@ -21,10 +21,27 @@ import (
 const ephemeralRef = "temp.__dbt__cte__"
 
 // withEphemerals is model's rendered SQL with the ephemeral models it refs
-// as CTEs, refs to them naming the CTEs; at is the line the CTEs start on,
-// added the lines they take (0 when none were put in) and shift what to
-// add to a column on their last line to find it on line at as written.
-func (r *runner) withEphemerals(model *project.Model, sql string) (out string, at, added, shift int, err error) {
+// as CTEs, refs to them naming the CTEs, as dbt compiles it (out), and the
+// same SQL as it runs (run), where each of those CTEs is AS MATERIALIZED:
+// SQLite then computes an ephemeral model's rows once, as the warehouse
+// does, where it would otherwise fold the CTE into the query and compute
+// its expressions again for each row it is joined to (a date spine joined
+// on a computed month went from minutes to seconds). Materializing changes
+// no row. at is the line the CTEs start on, added the lines they take (0
+// when none were put in) and shift what to add to a column on their last
+// line to find it on line at as written.
+func (r *runner) withEphemerals(model *project.Model, sql string) (out, run string, at, added, shift int, err error) {
+	out, at, added, shift, err = r.ephemeralCTEs(model, sql, " as (\n")
+	if err != nil || added == 0 && at == 0 {
+		return out, out, at, added, shift, err
+	}
+	run, _, _, _, err = r.ephemeralCTEs(model, sql, " as materialized (\n")
+	return out, run, at, added, shift, err
+}
+
+// ephemeralCTEs is withEphemerals with each CTE opening with its name and
+// open.
+func (r *runner) ephemeralCTEs(model *project.Model, sql, open string) (out string, at, added, shift int, err error) {
 	if !strings.Contains(sql, ephemeralRef) {
 		return sql, 0, 0, 0, nil
 	}
@@ -96,7 +113,7 @@ func (r *runner) withEphemerals(model *project.Model, sql string) (out string, a
 	ctes := make([]string, len(order))
 	for i, name := range order {
 		body := strings.TrimRight(namesCTEs(bodies[name], order), " \t\r\n;")
-		ctes[i] = "__dbt__cte__" + name + " as (\n" + body + "\n)"
+		ctes[i] = "__dbt__cte__" + name + open + body + "\n)"
 	}
 	text := strings.Join(ctes, ", ")
 	if hasWith {

@@ -617,12 +617,12 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 	if err != nil {
 		return translation{}, err
 	}
-	sql, at, added, shift, err := r.withEphemerals(m, out)
+	sql, run, at, added, shift, err := r.withEphemerals(m, out)
 	if err != nil {
 		return translation{}, err
 	}
 	place := r.placeIn(m.Path, m.SQL, out)
-	tr, err := r.translateWith(sql, func(d *diag.Diagnostic, line, col int) {
+	tr, err := r.translateWith(run, func(d *diag.Diagnostic, line, col int) {
 		// a place in the model before the CTEs were put in
 		if added > 0 && line == at+added {
 			col += shift
