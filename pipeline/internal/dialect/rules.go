@@ -225,6 +225,8 @@ var Translations = []Rule{
 		Note: "SQLite has no schema.table.*; left as written (an error) when the FROM list names the table twice or under an alias"},
 	{From: "NET.HOST(url); NET.IP_FROM_STRING(s), NET.SAFE_IP_FROM_STRING(s), NET.IP_TO_STRING(b), NET.IPV4_FROM_INT64(i), NET.IPV4_TO_INT64(b), NET.IP_NET_MASK(n, p), NET.IP_TRUNC(b, p)", Dialects: "BigQuery", To: "net_host(url); net_ip('ip_from_string', s) ...",
 		Note: "the host as written (no scheme, user, port or path); addresses as BYTES in network order, 4 bytes for IPv4 and 16 for IPv6, written as dotted quads or IPv6 with the longest run of zero groups as :: (::ffff:192.0.2.128 for an IPv4-mapped one); SAFE.NET.X gives NULL where X fails; NET.REG_DOMAIN and NET.PUBLIC_SUFFIX are refused, as they need the public suffix list"},
+	{From: "PARSE_URL(url[, permissive])", Dialects: "Snowflake", To: "url_parts_object(url[, permissive])",
+		Note: "an OBJECT of fragment, host, parameters, path, port, query and scheme as written: the host keeps a user and password, the port is text, the path has no leading slash, a part the URL lacks is null; no scheme is an error, or {\"error\": ...} with permissive 1"},
 	{From: "FARM_FINGERPRINT(x)", Dialects: "BigQuery", To: "fingerprint64(x)",
 		Note: "FarmHash's Fingerprint64 of the text's UTF-8 bytes or of the BYTES, as a signed INT64: the warehouse's values"},
 	{From: "MD5_BINARY, SHA1_BINARY, SHA2_BINARY, TO_BINARY(s[, 'HEX' | 'BASE64' | 'UTF-8']), TRY_TO_BINARY, HEX_DECODE_BINARY, BASE64_DECODE_BINARY, x::binary, CAST(x AS varbinary)", Dialects: "Snowflake", To: "Go functions giving a blob (to_binary_snowflake(s, f) for TO_BINARY and casts, which read hex as Snowflake's default input format does)",
