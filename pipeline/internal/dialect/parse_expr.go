@@ -594,7 +594,7 @@ func (p *parser) namedArgWord(t *token) bool {
 
 // callable are reserved words that are also function names.
 var callable = map[string]bool{"left": true, "right": true, "replace": true, "like": true, "glob": true,
-	"regexp": true, "rlike": true, "match": true, "ilike": true}
+	"regexp": true, "rlike": true, "match": true, "ilike": true, "filter": true}
 
 // parseList reads expressions up to closer into n.list.
 func (p *parser) parseList(n *node, closer string) {

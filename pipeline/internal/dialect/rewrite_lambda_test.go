@@ -26,7 +26,8 @@ func TestDuckDBLambdas(t *testing.T) {
 	}
 	for _, bad := range []struct{ sql, want string }{
 		{"select list_aggregate([1], 'histogram')", "list_aggregate with 'histogram' is not supported"},
-		{"select list_transform([1], (a, b, c) -> a)", "one or two parameters"},
+		{"select list_transform([1], (a, b, c) -> a)", "wrong number of lambda parameters for LIST_TRANSFORM"},
+		{"select list_reduce([1], x -> x)", "wrong number of lambda parameters for LIST_REDUCE"},
 	} {
 		if _, err := TranslateFor(DuckDB, bad.sql); err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%q: %v, want %q", bad.sql, err, bad.want)
@@ -38,4 +39,32 @@ func TestDuckDBLambdas(t *testing.T) {
 func TestListCount(t *testing.T) {
 	expectTranslated(t, duckdb, "select list_count(l) from t",
 		"select (SELECT CASE WHEN _nexus_list IS NULL THEN NULL ELSE (SELECT count(_nexus_value) FROM (SELECT key AS _nexus_i, type AS _nexus_t, value AS _nexus_value FROM json_each(_nexus_list))) END FROM (SELECT l AS _nexus_list)) from t")
+}
+
+// Snowflake's FILTER, TRANSFORM and REDUCE: typed or untyped parameters,
+// the row's columns in the body, a variant path on an element; a line
+// break keeps its line.
+func TestSnowflakeLambdas(t *testing.T) {
+	cases := []struct{ sql, want string }{
+		{"select filter([1, 2, 3], a INT -> a * 5 > b) from t where id = 1", "[3]"},
+		{"select transform([1, 2], a NUMBER(38, 0) -> a * b) from t where id = 1", "[10,20]"},
+		{"select reduce([1, 2, 3], 0, (acc INT, v INT) -> acc + v * id) from t order by id", "6\n12\n18"},
+		{"select filter(parse_json('[{\"v\": 1}, {\"v\": 2}]'), e -> e:v::int > 1)", `[{"v":2}]`},
+		{"select reduce(\n  [1, 2],\n  '',\n  (acc, v) -> acc || v) as s, id from t where id = 2", "12|2"},
+	}
+	for _, c := range cases {
+		expectRows(t, Snowflake, c.sql, c.want)
+		if out, err := TranslateFor(Snowflake, c.sql); err != nil || strings.Count(out, "\n") != strings.Count(c.sql, "\n") {
+			t.Errorf("%q translated to %q, %v: line breaks moved", c.sql, out, err)
+		}
+	}
+	for _, bad := range []struct{ sql, want string }{
+		{"select filter([1], (a, b) -> a)", "wrong number of lambda parameters for FILTER (write FILTER(array, x -> e))"},
+		{"select reduce([1], (acc, v) -> acc + v)", "REDUCE takes a lambda (write REDUCE(array, initial, (acc, x) -> e))"},
+		{"select transform([1])", "TRANSFORM takes a lambda"},
+	} {
+		if _, err := TranslateFor(Snowflake, bad.sql); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: %v, want %q", bad.sql, err, bad.want)
+		}
+	}
 }
