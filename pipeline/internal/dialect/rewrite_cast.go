@@ -27,6 +27,9 @@ func (t *translator) rewriteCast(n *node) {
 		t.rewriteIntervalValue(n)
 		return
 	}
+	if t.rewriteListCast(n) {
+		return
+	}
 	if t.d == BigQuery && castsToInterval(t, n) {
 		// CAST('0-0 1 2:0:0' AS INTERVAL), CAST('P1DT2H' AS INTERVAL);
 		// SAFE_CAST gives NULL where CAST fails

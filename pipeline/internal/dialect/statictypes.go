@@ -139,6 +139,9 @@ func (t *translator) staticTypeOf(n *node) string {
 		if typ := t.nestedCast(n); typ != "" {
 			return typ
 		}
+		if t.listCastElem(n) >= 0 {
+			return t.listCastType(n)
+		}
 		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
 		if prob != nil {
 			return ""

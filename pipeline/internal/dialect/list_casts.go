@@ -1,0 +1,138 @@
+package dialect
+
+import "strings"
+
+// DuckDB's cast of a list to a list type: x::INTEGER[], CAST(x AS
+// VARCHAR[]), TRY_CAST(x AS DATE[]). Lists are JSON text here, so the
+// elements are cast one by one, as DuckDB casts them, into a new list; a
+// NULL list stays NULL. TRY_CAST makes an element that does not convert
+// NULL, as DuckDB does. A list of lists (INTEGER[][]) stays refused.
+
+// listCastElem is the end of the element type of a cast to T[] in DuckDB
+// (the token index of its [), or -1 when n casts to no such type.
+func (t *translator) listCastElem(n *node) int {
+	if t.d != DuckDB || n.y == nil {
+		return -1
+	}
+	var sig []int
+	for i := n.y.start; i < n.y.end; i++ {
+		if k := t.toks[i].kind; k != kSpace && k != kComment {
+			sig = append(sig, i)
+		}
+	}
+	if len(sig) < 2 {
+		return -1
+	}
+	last := t.toks[sig[len(sig)-1]]
+	if last.kind == kQuoted && last.text == "[]" {
+		// [] read as an empty quoted name
+		if len(sig) >= 3 && t.toks[sig[len(sig)-2]].text == "]" {
+			return -1
+		}
+		return sig[len(sig)-1]
+	}
+	if len(sig) >= 3 && last.text == "]" && t.toks[sig[len(sig)-2]].text == "[" {
+		if k := t.toks[sig[len(sig)-3]]; k.text == "]" || k.kind == kQuoted && k.text == "[]" {
+			return -1
+		}
+		return sig[len(sig)-2]
+	}
+	return -1
+}
+
+// rewriteListCast casts each element of n's list to the element type that
+// ends at token end; it reports whether n was such a cast.
+func (t *translator) rewriteListCast(n *node) bool {
+	end := t.listCastElem(n)
+	if end < 0 {
+		return false
+	}
+	typ, prob := typeOf(t.toks, n.y.start, end, castWord(n), n.tok)
+	if prob != nil {
+		t.refuse(prob.tok, prob.r, prob.args...)
+		return true
+	}
+	typ = defaultScale(t.d, typ)
+	cast := elementCast(t.d, typ, n.name == "try_cast", itoa(t.toks[n.tok].line))
+	x := n.x
+	if num, _ := listNumber(t.staticType(x)); typ.affinity == "INTEGER" && !typ.boolean {
+		// a DECIMAL rounds halves away from zero (roundsToInteger)
+		if s, ok := numberScale(num); ok && s > 0 {
+			inner := cast
+			cast = func(arg string) string { return inner("round_scale(" + arg + ", 0)") }
+		}
+	}
+	if typ.boolean {
+		// a list holds JSON's true and false, as DuckDB's literals do
+		inner := cast
+		cast = func(arg string) string { return "bool_as_json(" + inner(arg) + ")" }
+	}
+	n.print = func(pr *printer, n *node) string {
+		carry := pr.carry(n, x)
+		pr.flat++
+		defer func() { pr.flat-- }()
+		l := strings.TrimSpace(pr.text(x))
+		return "json(" + overList(l, "json_group_array("+cast("_nexus_value")+" ORDER BY _nexus_i)", "_nexus_value", "") + ")" + carry
+	}
+	return true
+}
+
+// listCastType is the static type of a cast to a list: a list whose
+// numbers are of the element type's number type.
+func (t *translator) listCastType(n *node) string {
+	typ, prob := typeOf(t.toks, n.y.start, t.listCastElem(n), castWord(n), n.tok)
+	if prob != nil {
+		return TypeList
+	}
+	typ = defaultScale(t.d, typ)
+	switch {
+	case typ.boolean:
+		return TypeList
+	case typ.affinity == "INTEGER":
+		return listOf("INTEGER")
+	case typ.affinity == "REAL" && typ.scale != "":
+		return listOf(decimalType + typ.scale)
+	case typ.affinity == "REAL" && castKind(t.d, typ) == "":
+		return listOf("REAL")
+	}
+	return TypeList
+}
+
+// elementCast is the cast of one list element of unknown type to typ, as
+// rewriteCast writes a cast of a value whose type it does not know; safe
+// gives NULL for an element that does not convert.
+func elementCast(d Dialect, typ sqlType, safe bool, line string) func(arg string) string {
+	kind := castKind(d, typ)
+	dialect := sqlString(string(d))
+	switch {
+	case safe:
+		target := typ.affinity
+		if kind != "" {
+			target = kind
+		} else if typ.fn != "" {
+			target = typ.fn
+		} else if typ.boolean {
+			target = "BOOLEAN"
+		}
+		return func(arg string) string {
+			return scaled(typ, "try_cast("+arg+", "+sqlString(target)+", "+dialect+")", "")
+		}
+	case typ.boolean:
+		return func(arg string) string { return "cast_bool(" + arg + ", " + dialect + ")" }
+	case typ.affinity == "INTEGER" || typ.affinity == "REAL" || typ.fn == "date" || kind != "":
+		target := typ.affinity
+		if typ.fn == "date" {
+			target = "DATE"
+		} else if kind != "" {
+			target = kind
+		}
+		return func(arg string) string {
+			return scaled(typ, "cast_to("+arg+", "+sqlString(target)+", "+dialect+", "+line+")", line)
+		}
+	case typ.affinity == "TEXT" && typ.fn == "":
+		return func(arg string) string { return "cast_to(" + arg + ", 'TEXT', " + dialect + ", " + line + ")" }
+	case typ.fn != "":
+		return func(arg string) string { return typ.fn + "(" + arg + ")" }
+	}
+	return func(arg string) string { return "CAST(" + arg + " AS " + typ.affinity + ")" }
+}
