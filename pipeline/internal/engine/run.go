@@ -577,6 +577,10 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
+	for _, msg := range t.Renamed {
+		r.res.Diagnostics = append(r.res.Diagnostics, diag.Diagnostic{Severity: diag.Warning, File: s.Path, Line: 1,
+			Message: fmt.Sprintf("seed %s: %s", s.Name, msg), Hint: "name every column once in the header line"})
+	}
 	if len(t.Datetimes)+len(t.Booleans)+len(t.Dates) > 0 && declared == nil {
 		declared = map[string]seed.Declared{}
 	}

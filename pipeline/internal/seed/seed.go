@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -27,6 +28,15 @@ type Table struct {
 	// Datetimes are the columns given the datetime type of ParseWith;
 	// Booleans and Dates those it reads as booleans and dates.
 	Datetimes, Booleans, Dates []string
+	// Renamed says which header names were made up or changed, as dbt's
+	// agate does for a column with no name or a name met before.
+	Renamed []string
+}
+
+// letterName is the name agate gives the unnamed column at index i:
+// its letter, repeated once more for each time round the alphabet.
+func letterName(i int) string {
+	return strings.Repeat(string(rune('a'+i%26)), i/26+1)
 }
 
 // Date is the type dbt gives a seed's column of dates (YYYY-MM-DD),
@@ -132,19 +142,34 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 		return nil, csvError(file, err)
 	}
 	seen := map[string]int{}
+	exact := map[string]bool{}
+	var renamed []string
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if asSQL && len(h) > 2 && h[0] == '"' && h[len(h)-1] == '"' {
 			h = strings.ReplaceAll(h[1:len(h)-1], `""`, `"`)
 		}
-		header[i] = h
-		if h == "" {
-			return nil, diag.Errorf(file, 1, "column %d has no name", i+1).WithHint("give every column a name in the header line")
+		// dbt's agate names a column the header leaves unnamed by its
+		// index as a letter (a, b, ... z, aa, bb...) and a name met before
+		// name_2, name_3..., warning of each
+		name := h
+		if name == "" {
+			name = letterName(i)
+			renamed = append(renamed, fmt.Sprintf("column %d has no name: it is named %s, as dbt names it", i+1, name))
 		}
-		if j, dup := seen[strings.ToLower(h)]; dup {
-			return nil, diag.Errorf(file, 1, "column %q appears twice (columns %d and %d)", h, j+1, i+1).WithHint("column names must be unique")
+		final := name
+		for n := 2; exact[final]; n++ {
+			final = name + "_" + strconv.Itoa(n)
 		}
-		seen[strings.ToLower(h)] = i
+		if final != name {
+			renamed = append(renamed, fmt.Sprintf("column %d repeats the name %s: it is named %s, as dbt names it", i+1, name, final))
+		}
+		exact[final] = true
+		header[i] = final
+		if j, dup := seen[strings.ToLower(final)]; dup {
+			return nil, diag.Errorf(file, 1, "columns %d and %d are both named %q but for case, which the warehouse's columns do not tell apart", j+1, i+1, final).WithHint("column names must be unique")
+		}
+		seen[strings.ToLower(final)] = i
 	}
 	var cells [][]string
 	var lines []int
@@ -200,7 +225,7 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 		}
 		return 0
 	}
-	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(values))}
+	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(values)), Renamed: renamed}
 	for c := range header {
 		if decl[c] == nil && datetime != nil && dateColumn(inferred, c) {
 			decl[c] = &agateDate

@@ -3,6 +3,7 @@ package seed
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
@@ -27,8 +28,7 @@ func TestParse(t *testing.T) {
 		{name: "quote left open", csv: "a\n\"x\n", wantTypes: []string{"TEXT"}, wantRows: [][]any{{"x\n"}}},
 		{name: "quotes inside a cell", csv: "a,b\n{ \"k\": [1]},x\"y\"z\n", wantTypes: []string{"TEXT", "TEXT"}, wantRows: [][]any{{`{ "k": [1]}`, `x"y"z`}}},
 		{name: "text after a closing quote", csv: "a,b\n\"ab\"c,d\n", wantErr: "s.csv:2:1: malformed CSV: wrong number of fields (every line needs as many values as the header has columns)"},
-		{name: "duplicate column", csv: "id,ID\n1,2\n", wantErr: `s.csv:1: column "ID" appears twice (columns 1 and 2) (column names must be unique)`},
-		{name: "unnamed column", csv: "id,\n1,2\n", wantErr: "s.csv:1: column 2 has no name (give every column a name in the header line)"},
+		{name: "names differing in case", csv: "id,ID\n1,2\n", wantErr: `s.csv:1: columns 1 and 2 are both named "ID" but for case, which the warehouse's columns do not tell apart (column names must be unique)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -46,6 +46,35 @@ func TestParse(t *testing.T) {
 				t.Errorf("got %v %#v", got.Types, got.Rows)
 			}
 		})
+	}
+}
+
+// TestParseHeaderNames: a column the header leaves unnamed is named by its
+// index as a letter, and a repeated name gets _2, _3..., as dbt's agate
+// names them (utils.letter_name and deduplicate), each said in Renamed.
+func TestParseHeaderNames(t *testing.T) {
+	tests := []struct{ csv, want, renamed string }{
+		{",x\n1,2\n", "a x", "column 1 has no name: it is named a, as dbt names it"},
+		{"id,\n1,2\n", "id b", "column 2 has no name: it is named b, as dbt names it"},
+		{"id,id,id\n1,2,3\n", "id id_2 id_3", "column 2 repeats the name id: it is named id_2, as dbt names it|column 3 repeats the name id: it is named id_3, as dbt names it"},
+		{"a,\n1,2\n", "a b", "column 2 has no name: it is named b, as dbt names it"},
+		{"b,\n1,2\n", "b b_2", "column 2 has no name: it is named b, as dbt names it|column 2 repeats the name b: it is named b_2, as dbt names it"},
+		{strings.Repeat("c,", 37) + "\n" + strings.Repeat("1,", 37) + "2\n", "ll", ""},
+	}
+	for _, tc := range tests {
+		got, err := Parse("s.csv", []byte(tc.csv))
+		if err != nil {
+			t.Fatalf("%q: %v", tc.csv, err)
+		}
+		cols := strings.Join(got.Columns, " ")
+		if tc.renamed == "" { // only the last column checked
+			cols = got.Columns[len(got.Columns)-1]
+		} else if r := strings.Join(got.Renamed, "|"); r != tc.renamed {
+			t.Errorf("%q: renamed %q, want %q", tc.csv, r, tc.renamed)
+		}
+		if cols != tc.want {
+			t.Errorf("%q: columns %q, want %q", tc.csv, cols, tc.want)
+		}
 	}
 }
 
