@@ -67,6 +67,7 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 	if p.Target, p.Warnings, err = readTarget(root, l.doc, choice.Target); err != nil {
 		return nil, err
 	}
+	p.Warnings = append(p.Warnings, l.doc.Warnings...)
 	p.yamlType = choice.Type
 	if p.Dispatch, err = readDispatch(l.doc); err != nil {
 		return nil, err

@@ -22,6 +22,9 @@ func (p *Project) loadYML(file string, data []byte, pkg string) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range doc.Warnings {
+		p.warn(p.WhereFile(pkg, file), w.Line, w.Message, w.Hint)
+	}
 	if doc.Kind != yamlx.Map {
 		return diag.Errorf(file, doc.Line, "expected a mapping with `version:`, `models:` or `sources:`")
 	}

@@ -42,6 +42,9 @@ type Node struct {
 	// Raw is the node as written when its Jinja was rendered into this
 	// one ({{ var('x') }}), else nil.
 	Raw *Node
+	// Warnings, on a document's root, name the keys written twice in one
+	// mapping: the last value is kept, as dbt's YAML loader keeps it.
+	Warnings []diag.Diagnostic
 }
 
 // Written is Plain of the tree as written, before its Jinja was rendered.
@@ -141,7 +144,9 @@ func parse(file string, data []byte) (*Node, error) {
 	if err := checkSize(file, data); err != nil {
 		return nil, err
 	}
-	f, err := parser.ParseBytes(data, 0)
+	// dbt reads YAML with PyYAML, which keeps the last of a key written
+	// twice; so do we, with a warning (addPair)
+	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		return nil, yamlError(file, err)
 	}
@@ -152,7 +157,12 @@ func parse(file string, data []byte) (*Node, error) {
 		return nil, diag.Errorf(file, 1, "more than one YAML document").WithHint("keep one document per file (remove the --- separators)")
 	}
 	c := &converter{file: file, anchors: map[string]*Node{}}
-	return c.convert(f.Docs[0].Body)
+	root, err := c.convert(f.Docs[0].Body)
+	if err != nil {
+		return nil, err
+	}
+	root.Warnings = c.dups
+	return root, nil
 }
 
 func yamlError(file string, err error) *diag.Diagnostic {
@@ -212,6 +222,7 @@ type converter struct {
 	file    string
 	anchors map[string]*Node
 	aliased int // nodes added by aliases, expanded
+	dups    []diag.Diagnostic
 }
 
 func (c *converter) convert(n ast.Node) (*Node, error) {
@@ -448,7 +459,8 @@ func (c *converter) count(n *Node, line int) error {
 	return nil
 }
 
-// addPair adds one key and value to out. A merge key (<<: *x, or a list of
+// addPair adds one key and value to out; a key written twice keeps its
+// place and takes the last value (a warning says so), as in PyYAML. A merge key (<<: *x, or a list of
 // aliases) adds the keys of the maps it names that are not set yet; a key
 // written in the mapping itself wins over a merged one, as in YAML 1.1.
 func (c *converter) addPair(out *Node, mv *ast.MappingValueNode, merged map[string]bool) error {
@@ -471,7 +483,9 @@ func (c *converter) addPair(out *Node, mv *ast.MappingValueNode, merged map[stri
 			continue
 		}
 		if !merged[key] {
-			return diag.Errorf(c.file, lineOf(mv.Key), "duplicate key %q", key).WithHint("each key may appear once in a mapping")
+			c.dups = append(c.dups, diag.Diagnostic{Severity: diag.Warning, File: c.file, Line: lineOf(mv.Key),
+				Message: fmt.Sprintf("duplicate key %q: this value replaces the one written before, as dbt reads it", key),
+				Hint:    "remove one of the two"})
 		}
 		out.Vals[i] = val
 		delete(merged, key)

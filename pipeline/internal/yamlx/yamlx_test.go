@@ -31,7 +31,8 @@ func TestParse(t *testing.T) {
 				Timestamp{Time: time.Date(2020, 1, 1, 10, 0, 0, 0, time.UTC), Aware: true},
 				Timestamp{Time: time.Date(2020, 1, 1, 10, 0, 0, 0, time.FixedZone("", -5*3600)), Aware: true},
 				"2020-02-30"}}},
-		{name: "duplicate key", yml: "a: 1\na: 2\n", wantErr: `y.yml:2:1: invalid YAML: mapping key "a" already defined at [1:1]`},
+		{name: "duplicate key: the last value, as PyYAML keeps it", yml: "a: 1\nb: [x]\na: 2\nm:\n  k: 1\n  k: {z: 3}\n",
+			want: map[string]any{"a": uint64(2), "b": []any{"x"}, "m": map[string]any{"k": map[string]any{"z": uint64(3)}}}},
 		{name: "alias of a scalar and a list", yml: "x: &n 5\ny: *n\nl: &l [a, b]\nm: *l\n",
 			want: map[string]any{"x": uint64(5), "y": uint64(5), "l": []any{"a", "b"}, "m": []any{"a", "b"}}},
 		{name: "merge key, explicit keys win", yml: "d: &d {materialized: view, schema: s}\nm:\n  <<: *d\n  materialized: table\n",
@@ -133,4 +134,27 @@ func FuzzParse(f *testing.F) {
 		}
 		_ = n.Plain()
 	})
+}
+
+// A key written twice in a mapping keeps its first place, takes the last
+// value and is named in a warning with its line.
+func TestDuplicateKeyWarning(t *testing.T) {
+	n, err := Parse("y.yml", []byte("a: 1\nb: 2\na: 3\nm:\n  - k: 1\n    k: 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(n.Keys, ",") != "a,b,m" {
+		t.Errorf("keys %v, want a,b,m", n.Keys)
+	}
+	var got []string
+	for _, w := range n.Warnings {
+		got = append(got, w.Error())
+	}
+	want := []string{
+		`y.yml:3: duplicate key "a": this value replaces the one written before, as dbt reads it (remove one of the two)`,
+		`y.yml:6: duplicate key "k": this value replaces the one written before, as dbt reads it (remove one of the two)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
