@@ -58,6 +58,20 @@ func (r *runner) checkMaterialization(m *project.Model, cfg project.Config) erro
 		WithHint("use one of %s, or define {%% materialization %s, default %%} in macros/", strings.Join(known, ", "), name)
 }
 
+// unrunMaterializationFailed says of the failure d of a model whose
+// materialization name the playground does not run ("" for one it runs)
+// that its SQL ran as written: what the materialization would have done
+// first (replace a placeholder, such as AutomateDV's __PERIOD_FILTER__, or
+// run a statement) did not happen.
+func unrunMaterializationFailed(d *diag.Diagnostic, name string) *diag.Diagnostic {
+	if name == "" {
+		return d
+	}
+	c := *d
+	c.Message += fmt.Sprintf("; materialization %s is not run by the playground, so the model's SQL ran as written, without what the materialization does to it or runs before it", name)
+	return &c
+}
+
 // emptyCustomMaterialization reports whether m, whose SQL is empty, has a
 // materialization of its project or a package: such a materialization may
 // run no SQL at all (a model other models read through the graph), so

@@ -32,6 +32,9 @@ func (e *UsageError) Unwrap() error { return e.Err }
 // dialect, materialize) and 5 (tests) of the pipeline.
 type runner struct {
 	plan *plan
+	// unrunMaterialized is the materialization, which the playground does
+	// not run, of the model being run once its SQL is about to run
+	unrunMaterialized string
 	// temps are the temporary tables made, by relKey of the schema they
 	// belong to in the warehouse, which SQLite keeps in temp
 	temps map[string]bool
@@ -472,6 +475,7 @@ func (r *runner) runNode(n *graph.Node) Step {
 	case n.Kind == "seed":
 		err = r.runHooked(n, &step, r.runSeed)
 	case n.Kind == "model":
+		r.unrunMaterialized = ""
 		err = r.runHooked(n, &step, r.runModel)
 	case n.Kind == "test":
 		err = r.runTest(n, &step)
@@ -500,7 +504,7 @@ func (r *runner) runNode(n *graph.Node) Step {
 	}
 	if err != nil {
 		r.bad[n.ID] = true
-		d := r.diagnose(err, n)
+		d := unrunMaterializationFailed(r.diagnose(err, n), r.unrunMaterialized)
 		step.Status = "ERROR"
 		step.Message = d.Error()
 		r.res.fail(d)
@@ -1279,6 +1283,14 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	cfg := r.plan.configs[m.Name]
 	if err := r.checkMaterialization(m, cfg); err != nil {
 		return err
+	}
+	if !r.builtMaterialization(cfg.Materialized) {
+		r.unrunMaterialized = cfg.Materialized
+		defer func() {
+			if err == nil {
+				r.unrunMaterialized = "" // a post-hook failing after it is no failure of the SQL
+			}
+		}()
 	}
 	rel := r.plan.relation(m.Name)
 	step.Relation = rel.String()
