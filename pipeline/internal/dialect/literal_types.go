@@ -68,6 +68,10 @@ func alternativesOf(n *node) []*node {
 // (COALESCE(MAX(load_date), TO_TIMESTAMP('1900-01-01 00:00:00'))).
 func (t *translator) typeLiterals(n *node) {
 	list := alternativesOf(n)
+	if t.d == BigQuery {
+		t.bigQueryDates(n, list)
+		return
+	}
 	if t.d != DuckDB && t.d != Snowflake || len(list) == 0 {
 		return
 	}
@@ -94,5 +98,36 @@ func (t *translator) typeLiterals(n *node) {
 		if c, err := sqlfunc.CanonicalTimestamp(stringValue(t.d, t.toks[x.tok].text), typ, string(t.d)); err == nil {
 			x.print = printAs(sqlString(c))
 		}
+	}
+}
+
+// bigQueryDates gives the DATEs among the alternatives of n (COALESCE,
+// IFNULL, GREATEST, LEAST, IF, CASE) beside a DATETIME that DATETIME, at
+// midnight, as BigQuery coerces a DATE to a DATETIME; and refuses a DATE
+// beside a TIMESTAMP, which BigQuery coerces to no common type (its
+// error: no matching signature), where SQLite would mix the two.
+func (t *translator) bigQueryDates(n *node, list []*node) {
+	var dates []*node
+	stamp := ""
+	for _, x := range list {
+		switch typ := t.staticType(x); typ {
+		case TypeDate:
+			dates = append(dates, x)
+		case sqlfunc.KindInstant, sqlfunc.KindWallClock:
+			if stamp == "" || typ == sqlfunc.KindInstant {
+				stamp = typ
+			}
+		}
+	}
+	if len(dates) == 0 || stamp == "" {
+		return
+	}
+	if stamp == sqlfunc.KindInstant {
+		t.refuse(n.start, refDateBesideTimestamp)
+		return
+	}
+	for _, x := range dates {
+		x.pre = "cast_to(" + x.pre
+		x.post += ", 'DATETIME', 'bigquery', " + itoa(t.toks[x.start].line) + ")"
 	}
 }

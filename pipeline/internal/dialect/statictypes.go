@@ -391,13 +391,18 @@ func (t *translator) commonType(list []*node) string {
 			continue
 		}
 		typ := t.staticType(x)
-		if (t.d == DuckDB || t.d == Snowflake) && common != "" && typ != common {
+		if common != "" && typ != common {
 			// DuckDB and Snowflake widen a DATE beside a timestamp to the
-			// timestamp (typeLiterals writes it so)
+			// timestamp, BigQuery beside a DATETIME (typeLiterals writes
+			// it so)
+			widens := func(stamp string) bool {
+				return stamp == sqlfunc.KindWallClock || stamp == sqlfunc.KindInstant && (t.d == DuckDB || t.d == Snowflake)
+			}
 			switch {
-			case typ == TypeDate && (common == sqlfunc.KindWallClock || common == sqlfunc.KindInstant):
+			case t.d == SQLite:
+			case typ == TypeDate && widens(common):
 				continue
-			case common == TypeDate && (typ == sqlfunc.KindWallClock || typ == sqlfunc.KindInstant):
+			case common == TypeDate && widens(typ):
 				common = typ
 				continue
 			}
