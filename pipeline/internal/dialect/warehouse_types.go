@@ -14,7 +14,9 @@ import (
 // VARCHAR in Snowflake), as packages compare it. SQLite keeps storage.
 // Snowflake's is as DESCRIBE TABLE gives it, which dbt-snowflake reads:
 // a NUMBER with its precision and scale, NUMBER(38,0) for an integer, and
-// a VARCHAR with its length, 16777216 when none is declared.
+// a VARCHAR with its length, 16777216 when none is declared, a BINARY
+// with its 8388608. Bytes (SQLite's BLOB) are BYTES in BigQuery, BINARY in
+// Snowflake and BLOB in DuckDB.
 func WarehouseType(d Dialect, static, storage string) string {
 	if d == SQLite {
 		return storage
@@ -25,6 +27,8 @@ func WarehouseType(d Dialect, static, storage string) string {
 			return "NUMBER(38,0)"
 		case "VARCHAR":
 			return "VARCHAR(16777216)"
+		case "BINARY":
+			return "BINARY(8388608)"
 		default:
 			return typ
 		}
@@ -56,11 +60,11 @@ func warehouseType(d Dialect, static, storage string) string {
 var warehouseTypeNames = map[Dialect]map[string]string{
 	DuckDB: {TypeDate: "DATE", TypeTime: "TIME", TypeBool: "BOOLEAN", TypeInterval: "INTERVAL", TypeText: "VARCHAR",
 		sqlfunc.KindInstant: "TIMESTAMP WITH TIME ZONE", sqlfunc.KindWallClock: "TIMESTAMP",
-		"INTEGER": "INTEGER", "REAL": "DOUBLE", "FLOAT": "FLOAT", "TEXT": "VARCHAR", "decimal": "DECIMAL", "precision": "18"},
+		"INTEGER": "INTEGER", "REAL": "DOUBLE", "FLOAT": "FLOAT", "TEXT": "VARCHAR", "BLOB": "BLOB", "decimal": "DECIMAL", "precision": "18"},
 	BigQuery: {TypeDate: "DATE", TypeTime: "TIME", TypeBool: "BOOL", TypeInterval: "INTERVAL", TypeText: "STRING", TypeJSON: "JSON",
 		sqlfunc.KindInstant: "TIMESTAMP", sqlfunc.KindWallClock: "DATETIME",
-		"INTEGER": "INT64", "REAL": "FLOAT64", "FLOAT": "FLOAT64", "TEXT": "STRING", "decimal": "NUMERIC", "precision": "38"},
+		"INTEGER": "INT64", "REAL": "FLOAT64", "FLOAT": "FLOAT64", "TEXT": "STRING", "BLOB": "BYTES", "decimal": "NUMERIC", "precision": "38"},
 	Snowflake: {TypeDate: "DATE", TypeTime: "TIME", TypeBool: "BOOLEAN", TypeText: "VARCHAR",
 		sqlfunc.KindInstant: "TIMESTAMP_TZ", sqlfunc.KindWallClock: "TIMESTAMP_NTZ",
-		"INTEGER": "NUMBER", "REAL": "FLOAT", "FLOAT": "FLOAT", "TEXT": "VARCHAR", "decimal": "NUMBER", "precision": "38"},
+		"INTEGER": "NUMBER", "REAL": "FLOAT", "FLOAT": "FLOAT", "TEXT": "VARCHAR", "BLOB": "BINARY", "decimal": "NUMBER", "precision": "38"},
 }

@@ -32,6 +32,11 @@ func TestWarehouseType(t *testing.T) {
 		{snowflake, TypeDate, "TEXT", "DATE"},
 		{snowflake, "", "REAL", "FLOAT"},
 		{sqlite, TypeDate, "TEXT", "TEXT"},
+		// bytes, as each warehouse names them
+		{snowflake, "", "BLOB", "BINARY(8388608)"},
+		{bigquery, "", "BLOB", "BYTES"},
+		{duckdb, "", "BLOB", "BLOB"},
+		{sqlite, "", "BLOB", "BLOB"},
 	} {
 		if got := WarehouseType(c.d, c.static, c.storage); got != c.want {
 			t.Errorf("WarehouseType(%s, %q, %q) = %q, want %q", c.d, c.static, c.storage, got, c.want)
