@@ -217,6 +217,27 @@ from {{ relation }}
 {{- return(__relations_by_pattern__(schema_pattern, table_pattern, exclude or '')) -}}
 {% endmacro %}
 
+{#- get_table_types_sql(): information_schema.tables' table_type as a
+    select item named table_type, in dbt_utils' words: table, view,
+    external, materializedview. get_tables_by_pattern_sql(schema_pattern,
+    table_pattern, exclude, database): the query listing the tables and
+    views whose schema and name match the patterns (any case), those
+    matching exclude left out. Projects that list relations their own way
+    build on these two. -#}
+{% macro get_table_types_sql() -%}
+case table_type when 'BASE TABLE' then 'table' when 'EXTERNAL TABLE' then 'external'
+    when 'MATERIALIZED VIEW' then 'materializedview' else lower(table_type) end as {{ adapter.quote('table_type') }}
+{%- endmacro %}
+
+{% macro get_tables_by_pattern_sql(schema_pattern, table_pattern, exclude='', database=target.database) %}
+select distinct table_schema as {{ adapter.quote('table_schema') }}, table_name as {{ adapter.quote('table_name') }},
+    {{ dbt_utils.get_table_types_sql() }}
+from {{ database }}.information_schema.tables
+where table_schema ilike '{{ schema_pattern }}'
+    and table_name ilike '{{ table_pattern }}'
+    and table_name not ilike '{{ exclude }}'
+{% endmacro %}
+
 {% macro get_relations_by_prefix(schema, prefix, exclude='', database=target.database) %}
 {{- return(get_relations_by_pattern(schema, prefix ~ '%', exclude, database)) -}}
 {% endmacro %}
