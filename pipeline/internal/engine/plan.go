@@ -691,9 +691,12 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 					WithHint("give one a name of its own with `name:` in its entry, as dbt asks")
 			}
 			// dbt names both alike (their arguments differ only in
-			// characters a name leaves out) and tells them apart by a hash
-			// of their arguments in their unique_id; here the name is the key
-			name := fmt.Sprintf("%s_%x", t.Name, sha256.Sum256([]byte(fmt.Sprint(t.Column, t.Args))))[:len(t.Name)+9]
+			// characters a name leaves out, or one `name:` is given to
+			// both) and tells them apart by a hash of their arguments in
+			// their unique_id; here the name is the key, made of a hash
+			// of what it tests too: one `name:` given to tests of several
+			// models is several tests in dbt
+			name := fmt.Sprintf("%s_%x", t.Name, sha256.Sum256([]byte(fmt.Sprint(t.Model, t.Column, t.Args))))[:len(t.Name)+9]
 			p.proj.Warnings = append(p.proj.Warnings, diag.Diagnostic{Severity: diag.Warning, File: t.File, Line: t.Line,
 				Message: fmt.Sprintf("this test and the one at %s:%d are both named %s, as dbt names them; this one runs as %s", prev.File, prev.Line, t.Name, name),
 				Hint:    "give it a name of its own with `name:` in its entry"})
