@@ -127,7 +127,48 @@ func rootCause(text string) string {
 		}
 	}
 	text = strings.TrimPrefix(text, "unable to execute template: ")
+	if m := itemOfNone.FindStringSubmatch(text); m != nil {
+		return fmt.Sprintf("%s takes an item or attribute of None or of an undefined value (in Jinja2: has no attribute)", readableExpr(m[1]))
+	}
 	return text
+}
+
+// itemOfNone is gonja's failure to index None or an undefined value
+// (d['missing'][0], d.missing.b), with the expression as its tree prints.
+var itemOfNone = regexp.MustCompile(`(?is)^unable to evaluate (.*): Can't use Getitem on None$`)
+
+// readableExpr writes gonja's printed expression tree as the template
+// wrote it: call([x], map[]), its node for a name or a lookup, is x.
+func readableExpr(s string) string {
+	for from := 0; ; {
+		i := strings.Index(s[from:], "call([")
+		if i < 0 {
+			return s
+		}
+		i += from
+		depth, end := 0, -1
+		for j := i + 4; j < len(s) && end < 0; j++ {
+			switch s[j] {
+			case '(', '[':
+				depth++
+			case ')', ']':
+				depth--
+				if depth == 0 {
+					end = j
+				}
+			}
+		}
+		inner := ""
+		if end > 0 {
+			inner = s[i+5 : end] // [x], map[]
+		}
+		x, ok := strings.CutSuffix(inner, "], map[]")
+		if !ok || !strings.HasPrefix(x, "[") {
+			from = i + 1
+			continue
+		}
+		s = s[:i] + x[1:] + s[end+1:]
+	}
 }
 
 // dbtOwnMacros are macros of dbt's global project that the playground's
