@@ -96,6 +96,7 @@ type selectInfo struct {
 	trailingComma                 int // token of a comma before FROM, or -1
 	asTok, structTok              int // SELECT AS STRUCT / AS VALUE, or -1
 	topTok, topCount              int // Snowflake's SELECT TOP n: TOP's token (or -1) and n's
+	connectTok                    int // Snowflake's START WITH / CONNECT BY after FROM (refused), or -1
 	asStruct, asValue             bool
 	scope                         *scope
 	unnests                       []*node // DuckDB unnest(list) calls of the select items (select_unnest.go)

@@ -22,6 +22,8 @@ type parser struct {
 	// joinWordRefs are the tokens of join words written as a column name
 	// (reserved_columns.go).
 	joinWordRefs map[int]bool
+	// connectByRoots are the tokens of Snowflake's CONNECT_BY_ROOT, refused
+	connectByRoots []int
 	// inFrame: the soup read is a window's frame, whose words are not names
 	inFrame bool
 	// soupFirst is the first word of the statement read token by token
@@ -528,7 +530,7 @@ func (p *parser) parseBody() *node {
 // parseSelect reads one SELECT core.
 func (p *parser) parseSelect() *node {
 	s := p.open(nSelect)
-	info := &selectInfo{fromTok: -1, qualifyTok: -1, trailingComma: -1, asTok: -1, structTok: -1, topTok: -1}
+	info := &selectInfo{fromTok: -1, qualifyTok: -1, trailingComma: -1, asTok: -1, structTok: -1, topTok: -1, connectTok: -1}
 	s.sel = info
 	p.expectWord("select")
 	if i, ok := p.acceptWord("distinct"); ok {
@@ -573,6 +575,7 @@ func (p *parser) parseSelect() *node {
 		p.parseFromList(f, info)
 		info.fromClause = s.add(p.close(f))
 		resolveStars(info)
+		p.skipHierarchy(info)
 	}
 	if _, ok := p.acceptWord("where"); ok {
 		info.where = s.add(p.parseExpr())
@@ -609,6 +612,41 @@ func (p *parser) parseSelect() *node {
 		}
 	}
 	return p.close(s)
+}
+
+// skipHierarchy reads Snowflake's START WITH cond CONNECT BY [PRIOR] a =
+// [PRIOR] b (in either order) after a FROM list, noting where it starts:
+// the translator refuses it. Its conditions are read up to the clause
+// that follows.
+func (p *parser) skipHierarchy(info *selectInfo) {
+	for p.hierarchyAhead() {
+		if info.connectTok < 0 {
+			info.connectTok = p.ti()
+		}
+		p.next()
+		p.next()
+		for depth := 0; !p.atEOF(); p.next() {
+			t := p.peek()
+			if depth == 0 && (t.kind == kClose || t.kind == kPunct && t.text == ";" ||
+				t.kind == kWord && (t.lower == "where" || t.lower == "group" || t.lower == "having" || t.lower == "qualify" ||
+					t.lower == "order" || t.lower == "limit" || t.lower == "union" || t.lower == "except" || t.lower == "intersect" ||
+					t.lower == "minus" || t.lower == "window" || p.hierarchyAhead())) {
+				break
+			}
+			switch t.kind {
+			case kOpen:
+				depth++
+			case kClose:
+				depth--
+			}
+		}
+	}
+}
+
+// hierarchyAhead tells whether Snowflake's START WITH or CONNECT BY
+// follows, which no alias is.
+func (p *parser) hierarchyAhead() bool {
+	return p.d == Snowflake && (p.isWord("start") && p.isWordAt(1, "with") || p.isWord("connect") && p.isWordAt(1, "by"))
 }
 
 // parseWindowClause reads WINDOW name AS (spec), ... into s, if there.
@@ -752,7 +790,7 @@ func (p *parser) parseDotted() string {
 func (p *parser) parseAlias(n *node) {
 	as, hasAs := p.acceptWord("as")
 	t := p.peek()
-	if t.kind == kQuoted || t.kind == kWord && !p.reserved(t.lower) || hasAs && (t.kind == kWord || t.kind == kString) {
+	if t.kind == kQuoted || t.kind == kWord && !p.reserved(t.lower) && !p.hierarchyAhead() || hasAs && (t.kind == kWord || t.kind == kString) {
 		n.tok = p.next()
 		n.tok2 = as
 		n.name = identName(p.toks[n.tok])

@@ -279,6 +279,16 @@ func (p *parser) parsePower() *node {
 
 func (p *parser) parseUnary() *node {
 	t := p.peek()
+	if p.d == Snowflake && t.kind == kWord && t.lower == "connect_by_root" && (p.peekAt(1).kind == kWord || p.peekAt(1).kind == kQuoted) {
+		// CONNECT_BY_ROOT x of a hierarchical query: refused with it
+		// (skipHierarchy)
+		n := p.open(nUnary)
+		n.tok = p.next()
+		n.name = "connect_by_root"
+		p.connectByRoots = append(p.connectByRoots, n.tok)
+		n.x = n.add(p.parseUnary())
+		return p.close(n)
+	}
 	if t.kind == kPunct && (t.text == "-" || t.text == "+" || t.text == "~") {
 		n := p.open(nUnary)
 		n.tok = p.next()

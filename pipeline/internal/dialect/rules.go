@@ -134,6 +134,7 @@ var Translations = []Rule{
 	{From: "a // b", Dialects: "DuckDB", To: "CAST(a AS INTEGER) / CAST(b AS INTEGER); a / b for a DECIMAL or a DOUBLE", Note: "integer division; DuckDB divides a known DECIMAL or DOUBLE as / does (7.5 // 2 is 3.75)"},
 	{From: "ORDER BY x [DESC]", Dialects: "Snowflake, DuckDB", To: "x NULLS LAST; x DESC NULLS FIRST (Snowflake) or NULLS LAST (DuckDB)",
 		Note: "SQLite, like BigQuery, sorts NULLs first ascending; the order is written out when the SQL leaves it implicit"},
+	{From: "START WITH cond CONNECT BY PRIOR a = b, CONNECT_BY_ROOT x, SYS_CONNECT_BY_PATH(x, sep)", Dialects: "Snowflake", To: refConnectBy.hint},
 	{From: "QUALIFY cond", Dialects: all, To: "SELECT cols FROM (SELECT ..., cond AS _nexus_qualify FROM ...) WHERE _nexus_qualify",
 		Note: "select aliases in cond stand for their expressions; every column needs a name"},
 	{From: "select 2 as a, a * 10 as b", Dialects: "Snowflake, DuckDB", To: "select 2 as a, (2) * 10 as b",
@@ -437,6 +438,7 @@ type refusal struct {
 var (
 	refDateBesideTimestamp = refusal{"a DATE beside a TIMESTAMP in COALESCE, IFNULL, IF, CASE, GREATEST or LEAST has no common type in BigQuery (a DATE coerces to DATETIME only)", "cast one to the other's type: CAST(d AS TIMESTAMP), or TIMESTAMP(d)"}
 	refQualifyHere         = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
+	refConnectBy           = refusal{"CONNECT BY (a hierarchical query) is not supported", "write the hierarchy as a recursive CTE: with recursive h as (select ..., 1 as lvl from t where <start> union all select t..., h.lvl + 1 from t join h on t.parent_id = h.id) select ... from h"}
 	refQualify             = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
 	refStar                = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
 	refFlatten             = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}

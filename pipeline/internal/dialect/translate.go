@@ -120,6 +120,9 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	t.walk(root, nil)
 	t.rewriteTransactions(root)
 	t.refuseJoinWordRefs(p)
+	for _, i := range p.connectByRoots {
+		t.refuse(i, refConnectBy)
+	}
 	if len(t.naturals) > 0 && len(t.errs) == 0 {
 		return TranslateCreating(t.naturalsAsUsing(), o)
 	}
