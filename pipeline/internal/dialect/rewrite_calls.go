@@ -159,6 +159,10 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			return text
 		}
 		return false
+	case t.d == Snowflake && n.name == "array_unique_agg" && len(args) == 1 && n.x != nil && !n.flag:
+		// over a window: SQLite takes no DISTINCT there
+		t.pr.setTok(n.tok, "array_agg_distinct_of")
+		return true
 	case t.d == Snowflake && n.name == "array_unique_agg" && len(args) == 1 && n.x == nil && !n.flag:
 		// the distinct values, NULL left out
 		t.pr.setTok(n.tok, "json_group_array")

@@ -371,7 +371,7 @@ var Translations = []Rule{
 		Note: "DISC is the first value whose share of the ordered rows reaches q (any ordered type in BigQuery, numbers for Snowflake's DESC); APPROX_QUANTILES is exact: the n + 1 values at 0, 1/n ... 1 as an array"},
 	{From: "CONDITIONAL_TRUE_EVENT(cond) OVER (...), CONDITIONAL_CHANGE_EVENT(x) OVER (...)", Dialects: "Snowflake", To: "true_event_count(cond) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), change_event_count(x) OVER (...)",
 		Note: "running counts from the partition's first row to the current one; a NULL x is not a change"},
-	{From: "OBJECT_AGG(k, v), ARRAY_UNIQUE_AGG(x)", Dialects: "Snowflake", To: "object_agg_unique(k, v), json_group_array(DISTINCT x) FILTER (WHERE x IS NOT NULL)",
+	{From: "OBJECT_AGG(k, v), ARRAY_UNIQUE_AGG(x)", Dialects: "Snowflake", To: "object_agg_unique(k, v), json_group_array(DISTINCT x) FILTER (WHERE x IS NOT NULL); array_agg_distinct_of(x) OVER (...)",
 		Note: "pairs with a NULL key or value left out; a key met twice fails, as in Snowflake (\"duplicate field key\"); keys sorted, as Snowflake keeps them"},
 	{From: "j.field of a JSON column (j.a.b too)", Dialects: "BigQuery", To: "(j -> '$.field')",
 		Note: "a field of JSON is JSON, as in BigQuery: a string keeps its quotes (\"x\"), which JSON_VALUE reads as x; a missing field is NULL"},

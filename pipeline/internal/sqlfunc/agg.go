@@ -321,6 +321,9 @@ func init() {
 	add(
 		Func{Name: "array_agg_limit", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &arrayAgg{limit: true} }},
 		Func{Name: "array_agg_distinct_limit", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &arrayAgg{limit: true, distinct: true} }},
+		// Snowflake's ARRAY_UNIQUE_AGG as a window function: the distinct
+		// values, NULLs left out
+		Func{Name: "array_agg_distinct_of", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &arrayAgg{distinct: true} }},
 		// DuckDB's array_agg and list: NULLs kept, and NULL over no rows
 		Func{Name: "list_or_null", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &listOrNull{} }},
 		Func{Name: "first_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{} }},
