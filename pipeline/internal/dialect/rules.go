@@ -228,6 +228,8 @@ var Translations = []Rule{
 		Note: "the host as written (no scheme, user, port or path); addresses as BYTES in network order, 4 bytes for IPv4 and 16 for IPv6, written as dotted quads or IPv6 with the longest run of zero groups as :: (::ffff:192.0.2.128 for an IPv4-mapped one); SAFE.NET.X gives NULL where X fails; NET.REG_DOMAIN and NET.PUBLIC_SUFFIX are refused, as they need the public suffix list"},
 	{From: "PARSE_URL(url[, permissive])", Dialects: "Snowflake", To: "url_parts_object(url[, permissive])",
 		Note: "an OBJECT of fragment, host, parameters, path, port, query and scheme as written: the host keeps a user and password, the port is text, the path has no leading slash, a part the URL lacks is null; no scheme is an error, or {\"error\": ...} with permissive 1"},
+	{From: "PARSE_IP(addr, 'INET' | 'CIDR'[, permissive])", Dialects: "Snowflake", To: "ip_parts_object(...)",
+		Note: "IPv4: an OBJECT of family, host, ip_fields, ip_type, ipv4 and, with a /prefix, netmask_prefix_length, ipv4_range_start and ipv4_range_end; not an address is an error, or {\"error\": ...} with permissive 1 (the message is ours); an IPv6 address is an error naming it"},
 	{From: "FARM_FINGERPRINT(x)", Dialects: "BigQuery", To: "fingerprint64(x)",
 		Note: "FarmHash's Fingerprint64 of the text's UTF-8 bytes or of the BYTES, as a signed INT64: the warehouse's values"},
 	{From: "MD5_BINARY, SHA1_BINARY, SHA2_BINARY, TO_BINARY(s[, 'HEX' | 'BASE64' | 'UTF-8']), TRY_TO_BINARY, HEX_DECODE_BINARY, BASE64_DECODE_BINARY, x::binary, CAST(x AS varbinary)", Dialects: "Snowflake", To: "Go functions giving a blob (to_binary_snowflake(s, f) for TO_BINARY and casts, which read hex as Snowflake's default input format does)",
