@@ -46,7 +46,7 @@ var datePartArgs = map[string]bool{
 	"datediff": true, "timestampdiff": true, "dateadd": true, "timestampadd": true, "timeadd": true,
 	"date_part": true, "datepart": true, "last_day": true, "date_add": true, "date_sub": true,
 	"timestamp_add": true, "timestamp_sub": true, "datetime_add": true, "datetime_sub": true,
-	"time_slice": true, "trunc": true, "timediff": true,
+	"time_slice": true, "trunc": true, "truncate": true, "timediff": true,
 }
 
 var dateParts = map[string]bool{
@@ -308,7 +308,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		switch {
 		case t.d == BigQuery && strings.HasSuffix(name, "_diff") || name == "time_slice":
 			at = 2
-		case t.d == BigQuery || name == "last_day" || name == "trunc":
+		case t.d == BigQuery || name == "last_day" || name == "trunc" || name == "truncate":
 			at = 1
 		}
 		if a := n.list[min(at, len(n.list)-1)]; a.kind == nName && len(a.parts) == 1 && t.toks[a.parts[0]].kind == kWord && (dateParts[t.toks[a.parts[0]].lower] || sqlfunc.IsDatePart(t.toks[a.parts[0]].lower)) {

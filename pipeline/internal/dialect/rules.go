@@ -230,6 +230,8 @@ var Translations = []Rule{
 		Note: "an OBJECT of fragment, host, parameters, path, port, query and scheme as written: the host keeps a user and password, the port is text, the path has no leading slash, a part the URL lacks is null; no scheme is an error, or {\"error\": ...} with permissive 1"},
 	{From: "PARSE_IP(addr, 'INET' | 'CIDR'[, permissive])", Dialects: "Snowflake", To: "ip_parts_object(...)",
 		Note: "IPv4: an OBJECT of family, host, ip_fields, ip_type, ipv4 and, with a /prefix, netmask_prefix_length, ipv4_range_start and ipv4_range_end; not an address is an error, or {\"error\": ...} with permissive 1 (the message is ours); an IPv6 address is an error naming it"},
+	{From: "GETBIT(n, i), BIT_LENGTH(s), REGR_VALX(y, x), REGR_VALY(y, x), BOOLXOR_AGG(b), TRUNCATE(d, part)", Dialects: "Snowflake", To: "bit_at, bit_length_of, regr_val_x, regr_val_y, bool_xor_agg, datetime_trunc_snowflake",
+		Note: "GETBIT fails outside bits 0 to 63; BIT_LENGTH counts UTF-8 bytes; REGR_VALX/VALY are NULL when either argument is; BOOLXOR_AGG is true for exactly one true value, NULL over none; TRUNCATE of a date or timestamp is TRUNC"},
 	{From: "FARM_FINGERPRINT(x)", Dialects: "BigQuery", To: "fingerprint64(x)",
 		Note: "FarmHash's Fingerprint64 of the text's UTF-8 bytes or of the BYTES, as a signed INT64: the warehouse's values"},
 	{From: "MD5_BINARY, SHA1_BINARY, SHA2_BINARY, TO_BINARY(s[, 'HEX' | 'BASE64' | 'UTF-8']), TRY_TO_BINARY, HEX_DECODE_BINARY, BASE64_DECODE_BINARY, x::binary, CAST(x AS varbinary)", Dialects: "Snowflake", To: "Go functions giving a blob (to_binary_snowflake(s, f) for TO_BINARY and casts, which read hex as Snowflake's default input format does)",

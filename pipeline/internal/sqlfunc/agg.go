@@ -18,6 +18,7 @@ func init() {
 		Func{Name: "count_if_true", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &countIf{} }},
 		Func{Name: "bool_or_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &boolAgg{or: true} }},
 		Func{Name: "bool_and_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &boolAgg{} }},
+		Func{Name: "bool_xor_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &boolAgg{xor: true} }},
 		Func{Name: "any_value_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &pick{skipNulls: true} }},
 		Func{Name: "first_in_group", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &pick{} }},
 		Func{Name: "last_in_group", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &pick{last: true} }},
@@ -46,6 +47,7 @@ func init() {
 	rename("bool_and_agg", "bool_and", "duckdb", "snowflake")
 	rename("bool_or_agg", "boolor_agg", "snowflake")
 	rename("bool_and_agg", "booland_agg", "snowflake")
+	rename("bool_xor_agg", "boolxor_agg", "snowflake")
 	// any_value_agg(x): some non-NULL x of the group (the first one read).
 	rename("any_value_agg", "any_value", all...)
 	// first_in_group(x), last_in_group(x): DuckDB's first and last, NULLs
@@ -89,8 +91,10 @@ func (c *countIf) Inverse(_ sqlite3.Context, arg ...sqlite3.Value) {
 }
 func (c *countIf) Value(ctx sqlite3.Context) { ctx.ResultInt64(c.n) }
 
+// boolAgg is BOOL_OR, BOOL_AND and Snowflake's BOOLXOR_AGG (exactly one
+// true) over the values that are not NULL; NULL when there is none.
 type boolAgg struct {
-	or            bool
+	or, xor       bool
 	trues, values int64
 }
 
@@ -116,6 +120,8 @@ func (b *boolAgg) Value(ctx sqlite3.Context) {
 		ctx.ResultNull()
 	case b.or:
 		ctx.ResultBool(b.trues > 0)
+	case b.xor:
+		ctx.ResultBool(b.trues == 1)
 	default:
 		ctx.ResultBool(b.trues == b.values)
 	}

@@ -7,8 +7,8 @@ import (
 	"github.com/ncruces/go-sqlite3"
 )
 
-// Snowflake's WIDTH_BUCKET, UNIFORM, FACTORIAL and HAVERSINE (CBRT is
-// numbers.go's cbrt).
+// Snowflake's WIDTH_BUCKET, UNIFORM, FACTORIAL, HAVERSINE, GETBIT,
+// BIT_LENGTH, REGR_VALX and REGR_VALY (CBRT is numbers.go's cbrt).
 
 func init() {
 	add(Func{Name: "width_bucket_of", NArgs: 4, Scalar: widthBucket},
@@ -19,6 +19,59 @@ func init() {
 	rename("uniform_from", "uniform", "snowflake")
 	rename("factorial_of", "factorial", "snowflake")
 	rename("haversine_km", "haversine", "snowflake")
+	add(Func{Name: "bit_at", NArgs: 2, Scalar: bitAt},
+		Func{Name: "bit_length_of", NArgs: 1, Scalar: bitLength},
+		Func{Name: "regr_val_x", NArgs: 2, Scalar: regrVal(1)},
+		Func{Name: "regr_val_y", NArgs: 2, Scalar: regrVal(0)})
+	rename("bit_at", "getbit", "snowflake")
+	rename("bit_length_of", "bit_length", "snowflake")
+	rename("regr_val_x", "regr_valx", "snowflake")
+	rename("regr_val_y", "regr_valy", "snowflake")
+}
+
+// bitAt is GETBIT(n, position): bit position of the whole number n,
+// 0 the least significant, as 0 or 1; a position outside 0 to 63 fails.
+func bitAt(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "GETBIT"
+	if nullCall(ctx, args) {
+		return
+	}
+	n, ok1 := integer(args[0])
+	pos, ok2 := integer(args[1])
+	if !ok1 || !ok2 {
+		fail(ctx, fn, "takes a whole number and a bit position (%s)", argList(args))
+		return
+	}
+	if pos < 0 || pos > 63 {
+		fail(ctx, fn, "bit position %d is outside 0 to 63", pos)
+		return
+	}
+	ctx.ResultInt64(n >> pos & 1)
+}
+
+// bitLength is BIT_LENGTH(s): the bits of a string's UTF-8 bytes or of a
+// binary value.
+func bitLength(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	if args[0].Type() == sqlite3.BLOB {
+		ctx.ResultInt64(int64(len(args[0].RawBlob())) * 8)
+		return
+	}
+	ctx.ResultInt64(int64(len(args[0].RawText())) * 8)
+}
+
+// regrVal is REGR_VALX(y, x) (which 1: x) and REGR_VALY(y, x) (which 0: y):
+// NULL when either is NULL, else that one, as the REGR_ aggregates pair
+// their arguments.
+func regrVal(which int) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if nullCall(ctx, args) {
+			return
+		}
+		ctx.ResultValue(args[which])
+	}
 }
 
 // widthBucket is WIDTH_BUCKET(x, min, max, n): which of n equal buckets

@@ -1067,6 +1067,7 @@ func init() {
 	}
 	rename("datetime_trunc_snowflake", "date_trunc", "snowflake")
 	rename("datetime_trunc_snowflake", "trunc", "snowflake")
+	rename("datetime_trunc_snowflake", "truncate", "snowflake")
 	rename("datetime_trunc_duckdb", "date_trunc", "duckdb")
 	rename("datetime_trunc_duckdb", "datetrunc", "duckdb")
 	// datetime_diff_X(part, start, end) or (end, start, part): the part
