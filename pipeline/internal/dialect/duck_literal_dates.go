@@ -39,3 +39,24 @@ func (t *translator) refuseLiteralDates(n *node) bool {
 	t.refuse(skipSpace(t.toks, n.list[places[0]].start), refLiteralDate, strings.ToUpper(n.name))
 	return true
 }
+
+// duckFormatFirst takes DuckDB's strftime(format, x), its other order: a
+// string literal first and an expression that is not one second is the
+// format and the date or timestamp (strftime('%B', d)), as DuckDB chooses
+// strftime(VARCHAR, DATE) for them. It tells whether it did.
+func (t *translator) duckFormatFirst(n *node, qualified bool) bool {
+	if t.d != DuckDB || qualified || n.name != "strftime" || len(n.list) != 2 || n.x != nil {
+		return false
+	}
+	isText := func(a *node) bool {
+		for a.kind == nParen && a.x != nil {
+			a = a.x
+		}
+		return a.kind == nString
+	}
+	if !isText(n.list[0]) || isText(n.list[1]) {
+		return false
+	}
+	t.pr.setTok(n.tok, "strftime_format_first")
+	return true
+}

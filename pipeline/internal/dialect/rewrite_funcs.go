@@ -294,6 +294,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.d == DuckDB && name == "date_add" && !qualified && t.duckDBDaysAdded(n) {
 		return
 	}
+	if t.duckFormatFirst(n, qualified) {
+		return
+	}
 	if t.refuseLiteralDates(n) {
 		return
 	}

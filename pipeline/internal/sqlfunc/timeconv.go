@@ -21,6 +21,7 @@ func init() {
 		Func{Name: "strptime_text", NArgs: 2, Scalar: parseDuckDB(false)},
 		Func{Name: "try_strptime_text", NArgs: 2, Scalar: parseDuckDB(true)},
 		Func{Name: "strftime_text", NArgs: 2, Scalar: formatWith("strftime", 1, 0, duckdbFormats.getter(duckdbElems))},
+		Func{Name: "strftime_format_first", NArgs: 2, Scalar: formatWith("strftime", 0, 1, duckdbFormats.getter(duckdbElems))},
 		Func{Name: "to_timestamp_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TO_TIMESTAMP", false, false, offsetDropped)},
 		Func{Name: "try_to_timestamp_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TRY_TO_TIMESTAMP", false, true, offsetDropped)},
 		Func{Name: "to_timestamp_ltz_snowflake", NArgs: -1, Scalar: toTimestampSnowflake("TO_TIMESTAMP_LTZ", false, false, offsetToUTC)},
