@@ -185,6 +185,15 @@ func normalise(v any, duckType string, duckSide bool) string {
 			}
 		}
 		return normText(v)
+	case typ == "TIME":
+		// ours is its text, HH:MM:SS[.ffffff] as DuckDB writes it
+		if tm, ok := v.(time.Time); ok {
+			return tm.Format("15:04:05.999999")
+		}
+		if s, ok := v.(string); ok {
+			return s
+		}
+		return normText(v)
 	case typ == "BOOLEAN":
 		switch x := v.(type) {
 		case bool:
