@@ -618,6 +618,17 @@ func (t *translator) dateArithmetic(n *node) bool {
 		// an INTERVAL in BigQuery too
 		t.refuse(n.tok, refTimestampMinus, dialectName(t.d))
 		return true
+	case t.d == DuckDB && n.name == "+" && (xd && t.staticType(y) == TypeTime || yd && t.staticType(x) == TypeTime):
+		// DuckDB's DATE + TIME: the TIMESTAMP of that day at that time
+		d, tm := x, y
+		if yd {
+			d, tm = y, x
+		}
+		line := itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "cast_to((" + pr.text(d) + ") || ' ' || (" + pr.text(tm) + "), 'DATETIME', 'duckdb', " + line + ")" + pr.carry(n, x, y)
+		}
+		return true
 	case xd && yd && n.name == "-":
 		n.print = func(pr *printer, n *node) string {
 			return "CAST(julianday(" + pr.text(x) + ") - julianday(" + pr.text(y) + ") AS INTEGER)" + pr.carry(n, x, y)

@@ -25,7 +25,7 @@ import (
 const (
 	TypeDate = "DATE"
 	TypeBool = "BOOLEAN"
-	// TypeTime is Snowflake's TIME, HH:MM:SS text (rewrite_cast.go).
+	// TypeTime is Snowflake's and DuckDB's TIME, HH:MM:SS text (rewrite_cast.go).
 	TypeTime = "TIME"
 	// TypeJSON is BigQuery's JSON: JSON text, its objects' keys sorted
 	// (sqlfunc's json_canonical), embedded as JSON where a struct or
@@ -134,6 +134,9 @@ func (t *translator) staticTypeOf(n *node) string {
 		if n.name == "json" && t.d == BigQuery {
 			return TypeJSON
 		}
+		if n.name == "time" && t.d == DuckDB {
+			return TypeTime
+		}
 		return timestampKind(t.d, n.name)
 	case nCast:
 		if typ := t.nestedCast(n); typ != "" {
@@ -149,7 +152,7 @@ func (t *translator) staticTypeOf(n *node) string {
 		if typ.name == "date" {
 			return TypeDate
 		}
-		if t.d == Snowflake && typ.name == "time" {
+		if (t.d == Snowflake || t.d == DuckDB) && typ.name == "time" {
 			return TypeTime
 		}
 		if typ.boolean {
@@ -322,6 +325,9 @@ func (t *translator) staticTypeOf(n *node) string {
 		}
 		if (n.name == "+" || n.name == "-") && (t.d == DuckDB || t.d == Snowflake || t.d == BigQuery) {
 			x, y := t.staticType(n.x), t.staticType(n.y)
+			if t.d == DuckDB && n.name == "+" && (x == TypeDate && y == TypeTime || x == TypeTime && y == TypeDate) {
+				return sqlfunc.KindWallClock // DuckDB's DATE + TIME
+			}
 			if x == TypeDate && y == "" || n.name == "+" && y == TypeDate && x == "" {
 				return TypeDate // date ± n days
 			}
