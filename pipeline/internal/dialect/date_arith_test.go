@@ -115,6 +115,14 @@ func TestIntervalValues(t *testing.T) {
 	expectRefused(t, duckdb, "select date_add('2018-01-01', interval (n) day) from t", "1:17: "+refTextInterval.message+" ("+refTextInterval.hint+")")
 	expectRefused(t, duckdb, "select interval 1 day + s from (select 'x'::varchar as s)", "1:25: "+refTextInterval.message+" ("+refTextInterval.hint+")")
 	expectTranslated(t, duckdb, "select date_add(day, interval 1 day) from t", "select datetime_add_to_timestamp(day, 1, 'day') from t")
+	// DuckDB has no TIMESTAMP ± number (date_trunc of a DATE is a TIMESTAMP)
+	tsNumber := func(op string) string {
+		return fmt.Sprintf(refTimestampNumber.message, op) + " (" + refTimestampNumber.hint + ")"
+	}
+	expectRefused(t, duckdb, "select date_trunc('week', d::date) + 6 from t", "1:36: "+tsNumber("+"))
+	expectRefused(t, duckdb, "select 6 - timestamp '2024-01-03 10:00:00', now() + 1", "1:10: "+tsNumber("-")+"\n1:51: "+tsNumber("+"))
+	expectRefused(t, duckdb, "select ts::timestamp - 1.5 from t", "1:22: "+tsNumber("-"))
+	expectTranslated(t, duckdb, "select date_trunc('week', d::date)::date + 6 from t", "select date(cast_to(datetime_trunc_duckdb('week', cast_to(d, 'DATE', 'duckdb', 1)), 'DATE', 'duckdb', 1), ((6)) || ' days') from t")
 	expectRefused(t, duckdb, "select year('2018-01-01')", "1:13: "+fmt.Sprintf(refLiteralDate.message, "YEAR")+" ("+refLiteralDate.hint+")")
 	expectRefused(t, duckdb, "select extract(year from ('2018-01-01'))", "1:26: "+fmt.Sprintf(refLiteralDate.message, "EXTRACT")+" ("+refLiteralDate.hint+")")
 	expectTranslated(t, duckdb, "select date_diff('day', '2018-01-01', date '2018-01-03'), year(d) from t", "select datetime_diff_duckdb('day', '2018-01-01', date('2018-01-03')), datetime_part_duckdb('year', d) from t")

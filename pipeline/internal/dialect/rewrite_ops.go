@@ -618,6 +618,10 @@ func (t *translator) dateArithmetic(n *node) bool {
 		// an INTERVAL in BigQuery too
 		t.refuse(n.tok, refTimestampMinus, dialectName(t.d))
 		return true
+	case t.d == DuckDB && (t.timestampOf(x) != "" && t.numberType(y) != "" || t.numberType(x) != "" && t.timestampOf(y) != ""):
+		// DuckDB has no TIMESTAMP ± INTEGER (nor DOUBLE, DECIMAL)
+		t.refuse(n.tok, refTimestampNumber, n.name)
+		return true
 	case t.d == DuckDB && n.name == "+" && (xd && t.staticType(y) == TypeTime || yd && t.staticType(x) == TypeTime):
 		// DuckDB's DATE + TIME: the TIMESTAMP of that day at that time
 		d, tm := x, y

@@ -570,6 +570,7 @@ var (
 	refLiteralDate      = refusal{"%s of a string literal is not DuckDB: DuckDB has it for a DATE, a TIMESTAMP and more, and cannot choose for text that could be any of them", "write a typed literal, DATE '2018-01-01' or TIMESTAMP '2018-01-01 10:00:00', or cast the text: CAST(x AS DATE)"}
 	refTextInterval     = refusal{"text ± INTERVAL is not DuckDB: DuckDB adds an interval to a DATE, TIMESTAMP or TIME, and refuses a VARCHAR or a string literal (which could be any of them)", "cast the text first: DATE '2018-01-01' + INTERVAL 1 DAY, CAST(x AS TIMESTAMP) + INTERVAL 1 DAY, date_add(CAST(x AS DATE), INTERVAL 1 DAY)"}
 	refIntervalSum      = refusal{"sum of INTERVALs is not supported: DuckDB has no sum of intervals either", "sum the seconds: sum(epoch(x)), or take avg(x)"}
+	refTimestampNumber  = refusal{"%s of a timestamp and a number is not DuckDB: DuckDB adds and subtracts a count of days only to and from a DATE (date_trunc of a DATE is a TIMESTAMP there)", "add an INTERVAL, ts + INTERVAL 6 DAY, or cast to a DATE first: CAST(date_trunc('week', d) AS DATE) + 6"}
 	refTimestampMinus   = refusal{"timestamp - timestamp is not supported in %s SQL: it gives an INTERVAL, which has no value in SQLite", "take the difference in a unit: date_diff('second', a, b) in DuckDB, datediff(second, a, b) in Snowflake, DATE_DIFF(a, b, DAY) or TIMESTAMP_DIFF(a, b, SECOND) in BigQuery"}
 	refLateralAlias     = refusal{"%s is an alias of this select list: BigQuery does not let a select item use an alias an earlier item defines", "repeat the expression, or select it in a subquery and compute from that: select a, a * 10 as b from (select 2 as a)"}
 	refEscape           = refusal{"%s ... ESCAPE is not supported", "escape with a backslash inside the pattern: x glob 'a\\*' (SIMILAR TO and ~ take a regular expression: 'a\\.c')"}
@@ -712,6 +713,7 @@ var Refusals = []Rule{
 	{From: "HASH_AGG(x)", Dialects: "Snowflake", To: refHashAgg.hint},
 	{From: "age(x) with one argument", Dialects: "DuckDB", To: refAge.hint},
 	{From: "sum(x) of INTERVALs (DuckDB refuses it too)", Dialects: "DuckDB", To: refIntervalSum.hint},
+	{From: "timestamp + n, n + timestamp, timestamp - n, n - timestamp (a known TIMESTAMP and a known number, such as date_trunc('week', d) + 6)", Dialects: "DuckDB", To: refTimestampNumber.hint},
 	{From: "timestamp - timestamp (an INTERVAL); BigQuery's timestamp - date", Dialects: "BigQuery, Snowflake", To: refTimestampMinus.hint},
 	{From: "select 2 as a, a * 10 as b (an alias used in the same select list)", Dialects: "BigQuery", To: refLateralAlias.hint},
 	{From: "x GLOB p ESCAPE e, x SIMILAR TO p ESCAPE e", Dialects: "DuckDB", To: refEscape.hint},
