@@ -454,8 +454,8 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second",
 		"dayofweekiso", "weekiso", "yearofweekiso", "yearofweek", "isodow", "isoyear", "weekday", "yearweek",
-		"decade", "century", "millennium":
-		era := name == "decade" || name == "century" || name == "millennium" // DuckDB's alone
+		"decade", "century", "millennium", "millisecond", "microsecond":
+		era := name == "decade" || name == "century" || name == "millennium" || name == "millisecond" || name == "microsecond" // DuckDB's alone
 		if (t.d == Snowflake && !era || t.d == DuckDB) && len(n.list) == 1 && !n.flag && n.x == nil {
 			fn, _ := sqlfunc.Rename(string(t.d), "date_part")
 			part := map[string]string{"dayofmonth": "day", "weekofyear": "week"}[name]

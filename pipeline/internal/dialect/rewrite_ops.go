@@ -525,7 +525,7 @@ var booleanResults = map[string]bool{
 	"is_nan": true, "is_inf": true, "logical_and": true, "logical_or": true, "bool_and": true, "bool_or": true,
 	"booland_agg": true, "boolor_agg": true, "boolxor_agg": true, "list_contains": true, "list_has": true, "array_has": true,
 	"array_contains": true, "list_has_any": true, "list_has_all": true, "array_has_any": true, "array_has_all": true,
-	"equal_null": true, "json_valid": true,
+	"equal_null": true, "json_valid": true, "signbit": true,
 }
 
 // bigQueryDateResults are BigQuery's functions that give a DATE (DATE_ADD

@@ -20,6 +20,7 @@ func init() {
 
 type shapeAgg struct {
 	kurtosis bool
+	pop      bool // DuckDB's kurtosis_pop: the population excess kurtosis
 	xs       []float64
 	err      error
 }
@@ -42,7 +43,7 @@ func (a *shapeAgg) Value(ctx sqlite3.Context) {
 		return
 	}
 	n := float64(len(a.xs))
-	if a.kurtosis && n < 4 || n < 3 {
+	if a.pop && n < 1 || !a.pop && (a.kurtosis && n < 4 || n < 3) {
 		ctx.ResultNull()
 		return
 	}
@@ -60,6 +61,11 @@ func (a *shapeAgg) Value(ctx sqlite3.Context) {
 	}
 	if m2 == 0 {
 		ctx.ResultNull()
+		return
+	}
+	if a.pop {
+		v := m2 / n
+		ctx.ResultFloat(m4/n/(v*v) - 3)
 		return
 	}
 	s2 := m2 / (n - 1) // the sample variance
