@@ -16,6 +16,7 @@ import (
 func init() {
 	add(
 		Func{Name: "count_if_true", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &countIf{} }},
+		Func{Name: "count_if_known", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &countIf{orNull: true} }},
 		Func{Name: "bool_or_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &boolAgg{or: true} }},
 		Func{Name: "bool_and_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &boolAgg{} }},
 		Func{Name: "bool_xor_agg", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &boolAgg{xor: true} }},
@@ -32,8 +33,11 @@ func init() {
 	)
 	all := []string{"bigquery", "snowflake", "duckdb"}
 	// count_if_true(x): rows where x is true.
-	rename("count_if_true", "countif", "bigquery", "duckdb")
-	rename("count_if_true", "count_if", "snowflake", "duckdb")
+	rename("count_if_true", "countif", "bigquery")
+	rename("count_if_true", "count_if", "snowflake")
+	// DuckDB's count_if (countif) is NULL when no value is known.
+	rename("count_if_known", "countif", "duckdb")
+	rename("count_if_known", "count_if", "duckdb")
 	// Snowflake's BITAND_AGG, BIT_AND_AGG, BITANDAGG ... are BIT_AND ...
 	for _, op := range []string{"and", "or", "xor"} {
 		for _, n := range []string{"bit" + op + "_agg", "bit_" + op + "_agg", "bit" + op + "agg", "bit_" + op + "agg"} {
@@ -77,19 +81,37 @@ func init() {
 	rename("array_agg_ignore_nulls", "arrayagg", "snowflake")
 }
 
-type countIf struct{ n int64 }
+// countIf counts the rows whose value is true; with orNull (DuckDB's
+// count_if, a sum of the values as integers) it is NULL when no value is
+// known, every one NULL or no rows.
+type countIf struct {
+	n, known int64
+	orNull   bool
+}
 
 func (c *countIf) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
-	if v, ok := truth(arg[0]); ok && v {
-		c.n++
+	if v, ok := truth(arg[0]); ok {
+		c.known++
+		if v {
+			c.n++
+		}
 	}
 }
 func (c *countIf) Inverse(_ sqlite3.Context, arg ...sqlite3.Value) {
-	if v, ok := truth(arg[0]); ok && v {
-		c.n--
+	if v, ok := truth(arg[0]); ok {
+		c.known--
+		if v {
+			c.n--
+		}
 	}
 }
-func (c *countIf) Value(ctx sqlite3.Context) { ctx.ResultInt64(c.n) }
+func (c *countIf) Value(ctx sqlite3.Context) {
+	if c.orNull && c.known == 0 {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultInt64(c.n)
+}
 
 // boolAgg is BOOL_OR, BOOL_AND and Snowflake's BOOLXOR_AGG (exactly one
 // true) over the values that are not NULL; NULL when there is none.
