@@ -299,7 +299,9 @@ func (t *translator) callNumber(n *node) string {
 		}
 	case "floor", "ceil", "ceiling", "trunc":
 		if len(args) == 1 {
-			if x := t.numberType(args[0]); strings.HasPrefix(x, decimalType) {
+			if x := t.numberType(args[0]); t.duckIntegerFloor(n.name, args[0]) {
+				return "REAL" // DuckDB's floor and ceil of an integer are DOUBLEs
+			} else if strings.HasPrefix(x, decimalType) {
 				return decimalOf(0)
 			} else {
 				return x
@@ -648,4 +650,11 @@ func (t *translator) addArgument(n *node, arg string) {
 		return
 	}
 	last.post += ", " + arg
+}
+
+// duckIntegerFloor tells whether DuckDB's floor, ceil or ceiling of arg is
+// of an integer, which DuckDB answers as a DOUBLE (floor(5)::varchar is
+// '5.0'); its trunc and round of an integer stay integers.
+func (t *translator) duckIntegerFloor(name string, arg *node) bool {
+	return t.d == DuckDB && (name == "floor" || name == "ceil" || name == "ceiling") && t.numberType(arg) == "INTEGER"
 }

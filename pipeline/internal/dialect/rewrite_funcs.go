@@ -297,6 +297,11 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.duckFormatFirst(n, qualified) {
 		return
 	}
+	if !qualified && len(n.list) == 1 && n.x == nil && t.duckIntegerFloor(name, n.list[0]) {
+		// floor(5) is the DOUBLE 5.0 in DuckDB
+		n.pre, n.post = "CAST("+n.pre, n.post+" AS REAL)"
+		return
+	}
 	if t.refuseLiteralDates(n) {
 		return
 	}
