@@ -171,7 +171,27 @@ func (c *envCache) graphOf(nodes []*graph.Node) (*graph.Graph, error) {
 // newPlan loads fsys and builds the graph. Problems that stop the build are
 // returned as one error; a *diag.Diagnostic when it has a position. w
 // picks the profile's output and the dialect. cache may be nil.
-func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (*plan, error) {
+func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (p *plan, err error) {
+	p, proj, err := buildPlan(fsys, vars, w, cache...)
+	if err != nil && proj != nil && len(proj.Missing) > 0 {
+		return nil, &missingPackagesError{err: err, warnings: proj.Missing}
+	}
+	return p, err
+}
+
+// missingPackagesError is a plan's error with the warnings of packages an
+// installed package depends on that are not installed, which are often
+// its cause (a macro of one undefined).
+type missingPackagesError struct {
+	err      error
+	warnings []diag.Diagnostic
+}
+
+func (e *missingPackagesError) Error() string { return e.err.Error() }
+func (e *missingPackagesError) Unwrap() error { return e.err }
+
+// buildPlan is newPlan, also giving the project once loaded.
+func buildPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (*plan, *project.Project, error) {
 	var c *envCache
 	if len(cache) > 0 {
 		c = cache[0]
@@ -185,11 +205,11 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 		project.Package{Name: "dbt_utils", Files: dbtutils.Package(), Builtin: true,
 			Origin: "the engine's own dbt_utils macros and tests (the project ships no dbt_utils)"})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	d, err := projectDialect(proj.Target, w.Dialect)
 	if err != nil {
-		return nil, err
+		return nil, proj, err
 	}
 	// The settings are the built-in package's reading of vars.nexus and
 	// vars.sources: a project that ships its own dbt-nexus reads its vars
@@ -197,14 +217,14 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 	set, _ := settings.Parse(nil, nil)
 	if proj.Uses(PackageName) {
 		if set, err = settings.FromProject(proj); err != nil {
-			return nil, err
+			return nil, proj, err
 		}
 		proj.SetVars(PackageName, set.Vars())
 		proj.Warnings = append(proj.Warnings, set.Warnings...)
 	}
 	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch, Behavior: proj.Behavior, Versions: proj.ProjectVersions})
 	if err != nil {
-		return nil, err
+		return nil, proj, err
 	}
 	if c != nil {
 		env.SetContext(c.ctx)
@@ -237,16 +257,16 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 	}
 	for _, s := range proj.Seeds {
 		if prev, dup := p.seeds[s.Name]; dup {
-			return nil, diag.Errorf(s.Path, 1, "seed %q is defined twice, here and in %s", s.Name, prev.Path).WithHint("rename one of the files")
+			return nil, proj, diag.Errorf(s.Path, 1, "seed %q is defined twice, here and in %s", s.Name, prev.Path).WithHint("rename one of the files")
 		}
 		p.seeds[s.Name] = s
 	}
 	if err := p.checkSourcesVar(); err != nil {
-		return nil, err
+		return nil, proj, err
 	}
 	for _, s := range proj.Seeds {
 		if err := p.nameWith("seed", s.Package, s.Name, s.Path, &s.Config); err != nil {
-			return nil, err
+			return nil, proj, err
 		}
 	}
 	p.bindSources()
@@ -255,24 +275,24 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 	}
 	snaps, err := p.parseSnapshots()
 	if err != nil {
-		return nil, err
+		return nil, proj, err
 	}
 	nodes, err := p.parseNodes()
 	if err != nil {
-		return nil, err
+		return nil, proj, err
 	}
 	if err := p.checkSnapshotSchemas(); err != nil {
-		return nil, err
+		return nil, proj, err
 	}
 	p.bindSourceSchemas()
 	nodes = append(nodes, snaps...)
 	analyses, err := p.parseAnalyses()
 	if err != nil {
-		return nil, err
+		return nil, proj, err
 	}
 	nodes = append(nodes, analyses...)
 	if nodes, err = p.checkDisabledRefs(nodes); err != nil {
-		return nil, err
+		return nil, proj, err
 	}
 	p.sourceModels(nodes)
 	if p.memo != nil {
@@ -282,13 +302,13 @@ func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (
 	if err != nil {
 		if ce, ok := err.(*graph.CycleError); ok {
 			first := ce.Cycle[0]
-			return nil, diag.Errorf(first.Path, 1, "%s", ce.Error()).WithHint("a model cannot depend on itself through ref(); remove one of these refs")
+			return nil, proj, diag.Errorf(first.Path, 1, "%s", ce.Error()).WithHint("a model cannot depend on itself through ref(); remove one of these refs")
 		}
-		return nil, err
+		return nil, proj, err
 	}
 	g.Disabled = p.disabledModels()
 	p.graph = g
-	return p, nil
+	return p, proj, nil
 }
 
 // pkgOf is the package name a node reports: the root project's name for

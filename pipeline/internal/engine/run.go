@@ -152,6 +152,10 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		e.lastNodes = p.nodes()
 	}
 	if err != nil {
+		var missing *missingPackagesError
+		if errors.As(err, &missing) {
+			res.Diagnostics = append(res.Diagnostics, missing.warnings...)
+		}
 		res.fail(diag.From(err, "", 0))
 		res.Summary = "Nothing was built: fix the error above and run again."
 		res.Seconds = time.Since(start).Seconds()

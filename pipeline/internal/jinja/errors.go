@@ -22,6 +22,10 @@ var (
 	// does not have; funcMember lists the ones it has.
 	noMethod   = regexp.MustCompile(`invalid call to method '([A-Za-z_][A-Za-z0-9_]*)' of (\{.*<func\(.*?\}): unknown method`)
 	funcMember = regexp.MustCompile(`'([A-Za-z_][A-Za-z0-9_]*)': <func\(`)
+	// noMember is a call of a name a package's namespace does not have
+	// (dbt_utils.group_by where no dbt_utils is loaded), or of a member
+	// of an undefined name (fivetran_utils.x where no such package is).
+	noMember = regexp.MustCompile(`invalid call to method '([A-Za-z_][A-Za-z0-9_]*)' of ([A-Za-z_][A-Za-z0-9_]*)?: '[A-Za-z_][A-Za-z0-9_]*' is not callable`)
 	// wrappers gonja puts around an error on its way up.
 	wrappers = []*regexp.Regexp{
 		regexp.MustCompile(`Unable to render expression at line \d+: `),
@@ -87,6 +91,12 @@ func (e *Env) diagnose(path string, err error) *diag.Diagnostic {
 			}
 			d.Message = fmt.Sprintf("%s() is not available here", m[1])
 			d.Hint = "the playground's object has " + strings.Join(has, ", ")
+		} else if m := noMember.FindStringSubmatch(text); m != nil && m[2] != "" {
+			d.Message = fmt.Sprintf("'%s.%s' is undefined: %s has no macro %s", m[2], m[1], m[2], m[1])
+			d.Hint = "check the spelling, or install the package that defines it: list it in packages.yml and ship it in dbt_packages/ (a package's own dependencies too, as dbt deps installs them)"
+		} else if m != nil {
+			d.Message = fmt.Sprintf("%s() is called on a name that is undefined", m[1])
+			d.Hint = "a package called as pkg." + m[1] + "() must be installed: list it in packages.yml and ship it in dbt_packages/ (a package's own dependencies too, as dbt deps installs them), or check the spelling"
 		} else if m := notCallable.FindStringSubmatch(text); m != nil {
 			d.Message = fmt.Sprintf("'%s' is undefined", m[1])
 			d.Hint = "no macro or function has this name; define it in macros/ or check the spelling"

@@ -98,10 +98,12 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 	for _, b := range builtins {
 		p.builtin[b.Name] = true
 	}
-	declared, used, err := resolvePackages(root, l, p.Vars, builtins)
+	declared, used, depWarnings, err := resolvePackages(root, l, p.Vars, builtins)
 	if err != nil {
 		return nil, err
 	}
+	p.Warnings = append(p.Warnings, depWarnings...)
+	p.Missing = depWarnings
 	p.Packages = used
 	p.pkgVars = map[string]map[string]any{}
 	p.usedBuiltin = map[string]bool{}

@@ -140,10 +140,10 @@ type found struct {
 // resolvePackages lists the packages a project loads: its local: entries,
 // every project dbt deps left in dbt_packages, and the built-in packages it
 // asks for and does not ship. It returns them with notes for the build log.
-func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Package) ([]found, []Used, error) {
+func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Package) ([]found, []Used, []diag.Diagnostic, error) {
 	deps, err := readDeps(root)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var out []found
 	have := map[string]bool{}
@@ -168,17 +168,17 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		}
 		fsys, err := openLocal(from[i], d.local)
 		if err != nil {
-			return nil, nil, diag.Errorf(d.file, d.line, "package %s: %v", d.spec, err).WithHint("ship the package's folder with the project and point local: at it")
+			return nil, nil, nil, diag.Errorf(d.file, d.line, "package %s: %v", d.spec, err).WithHint("ship the package's folder with the project and point local: at it")
 		}
 		pl, err := readLayout(fsys)
 		if err != nil {
-			return nil, nil, fmt.Errorf("package %s (%s:%d): %w", d.spec, d.file, d.line, err)
+			return nil, nil, nil, fmt.Errorf("package %s (%s:%d): %w", d.spec, d.file, d.line, err)
 		}
 		if pl.name == l.name {
 			if from[i] != root {
 				continue // a package's dependency on the root project itself
 			}
-			return nil, nil, diag.Errorf(d.file, d.line, "package %s is named %q like the root project", d.spec, pl.name).WithHint("a package needs a name of its own")
+			return nil, nil, nil, diag.Errorf(d.file, d.line, "package %s is named %q like the root project", d.spec, pl.name).WithHint("a package needs a name of its own")
 		}
 		if have[pl.name] {
 			continue
@@ -186,7 +186,7 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		add(found{name: pl.name, origin: d.spec, files: fsys, layout: pl})
 		own, err := readDeps(fsys)
 		if err != nil {
-			return nil, nil, fmt.Errorf("package %s: %w", d.spec, err)
+			return nil, nil, nil, fmt.Errorf("package %s: %w", d.spec, err)
 		}
 		for _, o := range own {
 			o.file = pl.name + "/" + o.file
@@ -195,7 +195,7 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 	}
 	installed, err := installedPackages(root, l.installPath)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, f := range installed {
 		add(f)
@@ -239,21 +239,35 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		case builtinUtils[key]:
 			notes = append(notes, Used{Name: "dbt_utils", Origin: "the engine's own dbt_utils macros (" + d.spec + " is not installed)"})
 		default:
-			return nil, nil, diag.Errorf(d.file, d.line, "package %s is not installed: there is no %s/%s", d.spec, l.installPath, d.guess).
+			return nil, nil, nil, diag.Errorf(d.file, d.line, "package %s is not installed: there is no %s/%s", d.spec, l.installPath, d.guess).
 				WithHint("run `dbt deps` and ship the %s folder with the project, or use `local:` with the package's folder", l.installPath)
 		}
 	}
 	// An installed package's own dependencies: dbt deps installs them
 	// beside it, and the engine's own package stands in for one it did
 	// not leave there (snowplow_utils asks for dbt_utils).
+	// A hub package it lists that is neither installed nor the engine's
+	// is named in a warning, as its macros are undefined where the
+	// package calls them.
+	var warnings []diag.Diagnostic
+	missing := map[string]bool{}
 	for _, f := range installed {
 		own, err := readDeps(f.files)
 		if err != nil {
 			continue // its packages.yml is dbt's to read when it installs
 		}
 		for _, o := range own {
-			if b := builtinNamed(builtins, pkgKeyOf(o.guess)); o.local == "" && !byKey[pkgKeyOf(o.guess)] && b != nil {
+			key := pkgKeyOf(o.guess)
+			if o.local != "" || byKey[key] {
+				continue
+			}
+			if b := builtinNamed(builtins, key); b != nil {
 				asked[b.Name] = true
+			} else if !o.git && !builtinUtils[key] && !missing[key] {
+				missing[key] = true
+				warnings = append(warnings, diag.Diagnostic{Severity: diag.Warning, File: path.Join(f.origin, o.file), Line: o.line,
+					Message: fmt.Sprintf("package %s, which package %s depends on, is not installed: there is no %s/%s, so calls to its macros fail", o.spec, f.name, l.installPath, o.guess),
+					Hint:    fmt.Sprintf("run `dbt deps`, which installs a package's dependencies beside it, and ship the %s folder with the project", l.installPath)})
 			}
 		}
 	}
@@ -273,7 +287,7 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		default:
 			bl, err := readLayout(b.Files)
 			if err != nil {
-				return nil, nil, fmt.Errorf("built-in package %s: %w", b.Name, err)
+				return nil, nil, nil, fmt.Errorf("built-in package %s: %w", b.Name, err)
 			}
 			origin := b.Origin
 			if origin == "" {
@@ -286,7 +300,7 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 	for _, f := range out {
 		used = append(used, Used{Name: f.name, Origin: f.origin})
 	}
-	return out, append(used, notes...), nil
+	return out, append(used, notes...), warnings, nil
 }
 
 func builtinNamed(builtins []Package, key string) *Package {

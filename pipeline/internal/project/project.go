@@ -34,6 +34,10 @@ type Project struct {
 	// Warnings are problems that do not stop a build, such as a generic
 	// test from a package the playground does not ship.
 	Warnings []diag.Diagnostic
+	// Missing are the warnings (among Warnings) of packages an installed
+	// package depends on that are not installed: a build that stops on a
+	// call to one of their macros shows them too.
+	Missing []diag.Diagnostic
 	// Target is the profiles.yml output the project builds for.
 	Target Target
 	// yamlType is the warehouse chosen over the target's type (Choice).
