@@ -106,14 +106,7 @@ func elementCast(d Dialect, typ sqlType, safe bool, line string) func(arg string
 	dialect := sqlString(string(d))
 	switch {
 	case safe:
-		target := typ.affinity
-		if kind != "" {
-			target = kind
-		} else if typ.fn != "" {
-			target = typ.fn
-		} else if typ.boolean {
-			target = "BOOLEAN"
-		}
+		target := safeCastTarget(typ, kind)
 		return func(arg string) string {
 			return scaled(typ, "try_cast("+arg+", "+sqlString(target)+", "+dialect+")", "")
 		}

@@ -153,14 +153,7 @@ func (t *translator) rewriteCast(n *node) {
 	}
 	switch {
 	case safe:
-		target := typ.affinity
-		if kind != "" {
-			target = kind
-		} else if typ.fn != "" {
-			target = typ.fn
-		} else if typ.boolean {
-			target = "BOOLEAN"
-		}
+		target := safeCastTarget(typ, kind)
 		dialectArg := ""
 		if t.d != SQLite {
 			dialectArg = ", " + sqlString(string(t.d))
@@ -219,6 +212,20 @@ func (t *translator) rewriteCast(n *node) {
 		y.pre = " "
 		y.print = func(pr *printer, y *node) string { return typ.affinity + gap + pr.carry(y) }
 	}
+}
+
+// safeCastTarget is what try_cast converts to for typ: its timestamp
+// kind, its function's name (date, json...), BOOLEAN, or its affinity.
+func safeCastTarget(typ sqlType, kind string) string {
+	switch {
+	case kind != "":
+		return kind
+	case typ.fn != "":
+		return typ.fn
+	case typ.boolean:
+		return "BOOLEAN"
+	}
+	return typ.affinity
 }
 
 // defaultScale gives NUMERIC and DECIMAL written without (p, s) the

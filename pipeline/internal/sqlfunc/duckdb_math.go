@@ -76,13 +76,12 @@ func gcdLcm(fn string, lcm bool) func(sqlite3.Context, ...sqlite3.Value) {
 		if nullCall(ctx, args) {
 			return
 		}
-		a, ok1 := integer(args[0])
-		b, ok2 := integer(args[1])
-		if !ok1 || !ok2 {
+		ab, ok := integers(args)
+		if !ok {
 			fail(ctx, fn, "takes two whole numbers, not %s", argList(args))
 			return
 		}
-		x, y := new(big.Int).Abs(big.NewInt(a)), new(big.Int).Abs(big.NewInt(b))
+		x, y := new(big.Int).Abs(big.NewInt(ab[0])), new(big.Int).Abs(big.NewInt(ab[1]))
 		g := new(big.Int).GCD(nil, nil, x, y)
 		if !lcm {
 			ctx.ResultInt64(g.Int64())

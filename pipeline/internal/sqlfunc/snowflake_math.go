@@ -36,12 +36,12 @@ func bitAt(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
 	}
-	n, ok1 := integer(args[0])
-	pos, ok2 := integer(args[1])
-	if !ok1 || !ok2 {
+	np, ok := integers(args)
+	if !ok {
 		fail(ctx, fn, "takes a whole number and a bit position (%s)", argList(args))
 		return
 	}
+	n, pos := np[0], np[1]
 	if pos < 0 || pos > 63 {
 		fail(ctx, fn, "bit position %d is outside 0 to 63", pos)
 		return

@@ -76,13 +76,12 @@ func bitwise(fn string, op func(a, b int64) int64) func(sqlite3.Context, ...sqli
 		if nullCall(ctx, args) {
 			return
 		}
-		a, ok1 := integer(args[0])
-		b, ok2 := integer(args[1])
-		if !ok1 || !ok2 {
+		ab, ok := integers(args)
+		if !ok {
 			fail(ctx, fn, "takes two integers, not %s", argList(args))
 			return
 		}
-		ctx.ResultInt64(op(a, b))
+		ctx.ResultInt64(op(ab[0], ab[1]))
 	}
 }
 
