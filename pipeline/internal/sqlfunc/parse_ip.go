@@ -1,7 +1,6 @@
 package sqlfunc
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -43,17 +42,7 @@ func ipPartsObject(ctx sqlite3.Context, args ...sqlite3.Value) {
 		fail(ctx, fn, "%q is an IPv6 address, whose parts are not supported here (IPv4 addresses are)", args[0].Text())
 		return
 	}
-	if errText != "" {
-		if len(args) == 3 && args[2].Int64() == 1 {
-			raw, _ := json.Marshal(map[string]string{"error": errText})
-			resultJSON(ctx, raw)
-			return
-		}
-		fail(ctx, fn, "%s", errText)
-		return
-	}
-	raw, _ := json.Marshal(parts) // keys sorted, as Snowflake keeps an object's
-	resultJSON(ctx, raw)
+	resultParts(ctx, fn, parts, errText, len(args) == 3 && args[2].Int64() == 1)
 }
 
 // ipv4Parts reads an IPv4 address with an optional /prefix; errText says

@@ -77,16 +77,26 @@ func urlPartsObject(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	parts, errText := urlParts(args[0].Text())
-	if errText != "" {
-		if len(args) == 2 && args[1].Int64() == 1 {
-			raw, _ := json.Marshal(map[string]string{"error": errText})
-			resultJSON(ctx, raw)
-			return
-		}
-		fail(ctx, fn, "Error parsing URL: %s", errText)
+	permissive := len(args) == 2 && args[1].Int64() == 1
+	if errText != "" && !permissive {
+		errText = "Error parsing URL: " + errText
+	}
+	resultParts(ctx, fn, parts, errText, permissive)
+}
+
+// resultParts returns Snowflake's PARSE_URL or PARSE_IP object of parts
+// (encoding/json writes a map's keys sorted, as Snowflake keeps an
+// object's). When errText says the value did not parse, it fails, or with
+// permissive gives an object holding only the error.
+func resultParts(ctx sqlite3.Context, fn string, parts map[string]any, errText string, permissive bool) {
+	if errText != "" && !permissive {
+		fail(ctx, fn, "%s", errText)
 		return
 	}
-	raw, _ := json.Marshal(parts) // encoding/json writes a map's keys sorted, as Snowflake keeps them
+	if errText != "" {
+		parts = map[string]any{"error": errText}
+	}
+	raw, _ := json.Marshal(parts)
 	resultJSON(ctx, raw)
 }
 
