@@ -102,26 +102,11 @@ func (t *translator) listCastType(n *node) string {
 // rewriteCast writes a cast of a value whose type it does not know; safe
 // gives NULL for an element that does not convert.
 func elementCast(d Dialect, typ sqlType, safe bool, line string) func(arg string) string {
-	kind := castKind(d, typ)
+	if call, ok := castCall(d, typ, castKind(d, typ), safe, line); ok {
+		return call
+	}
 	dialect := sqlString(string(d))
 	switch {
-	case safe:
-		target := safeCastTarget(typ, kind)
-		return func(arg string) string {
-			return scaled(typ, "try_cast("+arg+", "+sqlString(target)+", "+dialect+")", "")
-		}
-	case typ.boolean:
-		return func(arg string) string { return "cast_bool(" + arg + ", " + dialect + ")" }
-	case typ.affinity == "INTEGER" || typ.affinity == "REAL" || typ.fn == "date" || kind != "":
-		target := typ.affinity
-		if typ.fn == "date" {
-			target = "DATE"
-		} else if kind != "" {
-			target = kind
-		}
-		return func(arg string) string {
-			return scaled(typ, "cast_to("+arg+", "+sqlString(target)+", "+dialect+", "+line+")", line)
-		}
 	case typ.affinity == "TEXT" && typ.fn == "":
 		return func(arg string) string { return "cast_to(" + arg + ", 'TEXT', " + dialect + ", " + line + ")" }
 	case typ.fn != "":

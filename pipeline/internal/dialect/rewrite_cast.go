@@ -151,41 +151,18 @@ func (t *translator) rewriteCast(n *node) {
 		}
 		return
 	}
+	line := itoa(t.toks[n.tok].line)
+	if call, ok := castCall(t.d, typ, kind, safe, line); ok {
+		round := t.roundsToInteger(x, safeCastTarget(typ, kind))
+		n.print = func(pr *printer, n *node) string {
+			return call(round(t.castArg(pr, x))) + pr.carry(n, x)
+		}
+		return
+	}
 	switch {
-	case safe:
-		target := safeCastTarget(typ, kind)
-		dialectArg := ""
-		if t.d != SQLite {
-			dialectArg = ", " + sqlString(string(t.d))
-		}
-		round := t.roundsToInteger(x, target)
-		n.print = func(pr *printer, n *node) string {
-			return scaled(typ, "try_cast("+round(t.castArg(pr, x))+", "+sqlString(target)+dialectArg+")", "") + pr.carry(n, x)
-		}
-	case typ.boolean && t.d != SQLite:
-		dialectArg := ""
-		if t.d == DuckDB || t.d == Snowflake {
-			dialectArg = ", " + sqlString(string(t.d)) // t, yes, y, 1 ... too
-		}
-		n.print = func(pr *printer, n *node) string {
-			return "cast_bool(" + pr.text(x) + dialectArg + ")" + pr.carry(n, x)
-		}
-	case t.d != SQLite && (typ.affinity == "INTEGER" || typ.affinity == "REAL" || typ.fn == "date" || kind != ""):
-		target := typ.affinity
-		if typ.fn == "date" {
-			target = "DATE"
-		} else if kind != "" {
-			target = kind
-		}
-		line := itoa(t.toks[n.tok].line)
-		round := t.roundsToInteger(x, target)
-		n.print = func(pr *printer, n *node) string {
-			return scaled(typ, "cast_to("+round(t.castArg(pr, x))+", "+sqlString(target)+", "+sqlString(string(t.d))+", "+line+")", line) + pr.carry(n, x)
-		}
 	case (t.d == BigQuery || t.d == DuckDB && x.kind != nString && t.numberType(x) == "" && t.staticType(x) == "") && typ.affinity == "TEXT" && typ.fn == "" && kind == "":
 		// a FLOAT64 is written as BigQuery writes it: 1, not SQLite's 1.0;
 		// a real of unknown type as DuckDB writes a DOUBLE, shortest
-		line := itoa(t.toks[n.tok].line)
 		d := sqlString(string(t.d))
 		n.print = func(pr *printer, n *node) string {
 			return "cast_to(" + pr.text(x) + ", 'TEXT', " + d + ", " + line + ")" + pr.carry(n, x)
@@ -212,6 +189,43 @@ func (t *translator) rewriteCast(n *node) {
 		y.pre = " "
 		y.print = func(pr *printer, y *node) string { return typ.affinity + gap + pr.carry(y) }
 	}
+}
+
+// castCall writes the cast of a value to typ through the engine's
+// functions, the warehouse's rules: try_cast when safe, cast_bool to a
+// boolean, cast_to to a number, a date or a timestamp kind. It reports false
+// for a cast SQLite's CAST or a plain function writes.
+func castCall(d Dialect, typ sqlType, kind string, safe bool, line string) (func(arg string) string, bool) {
+	dialect := ""
+	if d != SQLite {
+		dialect = ", " + sqlString(string(d))
+	}
+	switch {
+	case safe:
+		target := sqlString(safeCastTarget(typ, kind))
+		return func(arg string) string {
+			return scaled(typ, "try_cast("+arg+", "+target+dialect+")", "")
+		}, true
+	case d == SQLite:
+		return nil, false
+	case typ.boolean:
+		if d != DuckDB && d != Snowflake {
+			dialect = "" // only DuckDB's and Snowflake's take t, yes, y, 1 ... too
+		}
+		return func(arg string) string { return "cast_bool(" + arg + dialect + ")" }, true
+	case typ.affinity == "INTEGER" || typ.affinity == "REAL" || typ.fn == "date" || kind != "":
+		target := typ.affinity
+		if typ.fn == "date" {
+			target = "DATE"
+		} else if kind != "" {
+			target = kind
+		}
+		target = sqlString(target)
+		return func(arg string) string {
+			return scaled(typ, "cast_to("+arg+", "+target+dialect+", "+line+")", line)
+		}, true
+	}
+	return nil, false
 }
 
 // safeCastTarget is what try_cast converts to for typ: its timestamp

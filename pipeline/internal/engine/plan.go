@@ -171,7 +171,7 @@ func (c *envCache) graphOf(nodes []*graph.Node) (*graph.Graph, error) {
 // newPlan loads fsys and builds the graph. Problems that stop the build are
 // returned as one error; a *diag.Diagnostic when it has a position. w
 // picks the profile's output and the dialect. cache may be nil.
-func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (p *plan, err error) {
+func newPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache) (*plan, error) {
 	p, proj, err := buildPlan(fsys, vars, w, cache...)
 	if err != nil && proj != nil && len(proj.Missing) > 0 {
 		return nil, &missingPackagesError{err: err, warnings: proj.Missing}

@@ -126,11 +126,7 @@ func evenAway(ctx sqlite3.Context, args ...sqlite3.Value) {
 // stays whole.
 func roundHalfEven(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "ROUND_EVEN"
-	if len(args) < 1 || len(args) > 2 {
-		fail(ctx, fn, "takes a number and an optional count of places")
-		return
-	}
-	if nullCall(ctx, args) {
+	if !called(ctx, fn, args, 1, 2, "takes a number and an optional count of places") {
 		return
 	}
 	places := int64(0)
@@ -142,54 +138,22 @@ func roundHalfEven(ctx sqlite3.Context, args ...sqlite3.Value) {
 		}
 		places = p
 	}
-	var r *big.Rat
 	whole := args[0].Type() == sqlite3.INTEGER
-	if whole {
-		if places >= 0 {
-			ctx.ResultInt64(args[0].Int64())
-			return
-		}
-		r = new(big.Rat).SetInt64(args[0].Int64())
-	} else {
-		x, ok := number(args[0])
-		if !ok {
-			fail(ctx, fn, "takes a number, not %s", args[0].Text())
-			return
-		}
-		if math.IsInf(x, 0) || math.IsNaN(x) {
-			ctx.ResultFloat(x)
-			return
-		}
-		r, _ = new(big.Rat).SetString(strconv.FormatFloat(x, 'f', -1, 64))
-	}
-	scale := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(abs64(places)), nil))
-	if places >= 0 {
-		r.Mul(r, scale)
-	} else {
-		r.Quo(r, scale)
-	}
-	// the nearest whole number, a half to the even one
-	q, m := new(big.Int).QuoRem(r.Num(), r.Denom(), new(big.Int))
-	twice := new(big.Int).Mul(new(big.Int).Abs(m), big.NewInt(2))
-	if c := twice.Cmp(r.Denom()); c > 0 || c == 0 && q.Bit(0) == 1 {
-		if r.Sign() < 0 {
-			q.Sub(q, big.NewInt(1))
-		} else {
-			q.Add(q, big.NewInt(1))
-		}
-	}
-	out := new(big.Rat).SetInt(q)
-	if places >= 0 {
-		out.Quo(out, scale)
-	} else {
-		out.Mul(out, scale)
-	}
-	if whole && out.IsInt() && out.Num().IsInt64() {
-		ctx.ResultInt64(out.Num().Int64())
+	if whole && places >= 0 {
+		ctx.ResultInt64(args[0].Int64())
 		return
 	}
-	f, _ := out.Float64()
-	ctx.ResultFloat(f)
+	x, ok := number(args[0])
+	if !ok {
+		fail(ctx, fn, "takes a number, not %s", args[0].Text())
+		return
+	}
+	r := decimalRound(x, int(places), modeHalfEven)
+	if whole && math.Abs(r) < 1<<62 {
+		ctx.ResultInt64(int64(r))
+		return
+	}
+	ctx.ResultFloat(r)
 }
 
 // signBit is signbit(x): whether x's sign bit is set (true for -0.0).
