@@ -538,7 +538,7 @@ var weekdays = map[string]bool{"sunday": true, "monday": true, "tuesday": true, 
 var arrayResults = map[string]bool{"generate_array": true, "list_sort_json": true, "list_distinct_json": true, "list_intersect_json": true, "regexp_split_json": true, "generate_date_array": true, "array_concat": true, "array_reverse": true, "array_flatten": true,
 	"array_slice_snowflake": true, "array_distinct_all": true, "array_compact": true, "array_append": true, "array_prepend": true, "object_keys_sorted": true, "map_keys": true,
 	"array_intersection_counted": true, "array_except_counted": true, "array_sort_snowflake": true, "array_insert_at": true, "array_remove_value": true,
-	"array_remove_at": true, "array_generate_range": true, "array_construct_compact": true}
+	"array_remove_at": true, "array_generate_range": true, "array_construct_compact": true, "arrays_zip": true}
 
 // insideFrom reports whether call n is a FROM item's table-valued function.
 func (t *translator) insideFrom(n *node, sc *scope) bool {

@@ -12,7 +12,8 @@ import (
 
 // Snowflake's array and object functions over JSON text: ARRAY_CONTAINS,
 // ARRAY_SLICE, ARRAY_DISTINCT, ARRAY_COMPACT, ARRAY_APPEND, ARRAY_PREPEND,
-// OBJECT_KEYS and IS_NULL_VALUE. A NULL array gives NULL.
+// OBJECT_KEYS, IS_NULL_VALUE, ARRAYS_ZIP and ARRAYS_TO_OBJECT. A NULL array
+// gives NULL.
 
 func init() {
 	add(Func{Name: "array_contains_value", NArgs: 2, Scalar: arrayContainsValue},
@@ -24,7 +25,9 @@ func init() {
 		Func{Name: "object_keys_sorted", NArgs: 1, Scalar: objectKeysSorted},
 		Func{Name: "is_json_null", NArgs: 1, Scalar: isJSONNull},
 		Func{Name: "array_position_of", NArgs: 2, Scalar: arrayPositionOf},
-		Func{Name: "tokens_array", NArgs: -1, Scalar: tokensArray})
+		Func{Name: "tokens_array", NArgs: -1, Scalar: tokensArray},
+		Func{Name: "arrays_zip", NArgs: -1, Scalar: arraysZip},
+		Func{Name: "arrays_to_object", NArgs: 2, Scalar: arraysToObject})
 	rename("array_position_of", "array_position", "snowflake")
 	rename("tokens_array", "strtok_to_array", "snowflake")
 	rename("array_contains_value", "array_contains", "snowflake")
@@ -239,4 +242,92 @@ func tokensArray(ctx sqlite3.Context, args ...sqlite3.Value) {
 		items = append(items, b)
 	}
 	resultArray(ctx, items)
+}
+
+// arraysZip is ARRAYS_ZIP(array, ...): an array as long as the longest
+// argument whose nth element is the object {"$1": first[n], "$2": ...};
+// a shorter array gives JSON null for its missing elements. A NULL
+// argument gives NULL; empty arrays give [{}].
+func arraysZip(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if !called(ctx, "ARRAYS_ZIP", args, 1, 1<<10, "takes one or more arrays") {
+		return
+	}
+	lists := make([][]json.RawMessage, len(args))
+	longest := 1 // empty arrays still give one (empty) object
+	for i, a := range args {
+		items, ok := arrayArg(ctx, a)
+		if !ok {
+			return
+		}
+		lists[i] = items
+		longest = max(longest, len(items))
+	}
+	if longest == 1 && slices.IndexFunc(lists, func(l []json.RawMessage) bool { return len(l) > 0 }) < 0 {
+		ctx.ResultText("[{}]")
+		ctx.ResultSubtype(jsonSubtype)
+		return
+	}
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for n := range longest {
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('{')
+		for i, items := range lists {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`"$` + strconv.Itoa(i+1) + `":`)
+			if n < len(items) {
+				b.Write(items[n])
+			} else {
+				b.WriteString("null")
+			}
+		}
+		b.WriteByte('}')
+	}
+	b.WriteByte(']')
+	resultJSON(ctx, b.Bytes())
+}
+
+// arraysToObject is ARRAYS_TO_OBJECT(keys, values): the object of each key
+// with the value at its position; a NULL key leaves its pair out, a NULL
+// value is kept as JSON null. Keys must be strings and both arrays as long.
+func arraysToObject(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "ARRAYS_TO_OBJECT"
+	if nullCall(ctx, args) {
+		return
+	}
+	keys, ok := arrayArg(ctx, args[0])
+	if !ok {
+		return
+	}
+	values, ok := arrayArg(ctx, args[1])
+	if !ok {
+		return
+	}
+	if len(keys) != len(values) {
+		fail(ctx, fn, "the key array has %d elements and the value array %d: they must be as long", len(keys), len(values))
+		return
+	}
+	var ms []member
+	seen := map[string]bool{}
+	for i, raw := range keys {
+		if string(raw) == "null" {
+			continue
+		}
+		var k string
+		if json.Unmarshal(raw, &k) != nil {
+			fail(ctx, fn, "the key %s is not a string", raw)
+			return
+		}
+		if seen[k] {
+			fail(ctx, fn, "the key %q is given twice", k)
+			return
+		}
+		seen[k] = true
+		ms = append(ms, member{k, values[i]})
+	}
+	resultObject(ctx, ms)
 }
