@@ -13,6 +13,7 @@ type Schemas struct {
 	database, target string
 	attached         string // ",main,temp,a,B,": comparable, for a memo key
 	sources          string // sourceKey and SQLite schema of each source table, likewise
+	views            string // "\x00schema.name\x00" of each view model, lower case, likewise
 }
 
 // SourceTable is a source's table by the names dbt gives it (its yml's
@@ -62,6 +63,38 @@ func (s Schemas) Source(database, schema, table string) (string, bool) {
 		rest = rest[:j]
 	}
 	return rest, true
+}
+
+// WithViews says which relations (SQLite schema.name) are models
+// materialized as views: the playground stores their rows, and the
+// warehouse's catalog (INFORMATION_SCHEMA.TABLES) calls them views.
+func (s Schemas) WithViews(views []string) Schemas {
+	var b strings.Builder
+	for _, v := range views {
+		if !strings.ContainsRune(v, 0) {
+			b.WriteString("\x00" + strings.ToLower(v))
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteByte(0)
+	}
+	s.views = b.String()
+	return s
+}
+
+// IsView reports whether schema.name is a model materialized as a view
+// (WithViews), case aside.
+func (s Schemas) IsView(schema, name string) bool {
+	return s.views != "" && strings.Contains(s.views, "\x00"+strings.ToLower(schema+"."+name)+"\x00")
+}
+
+// viewNames lists the relations WithViews was given, as lower-case
+// schema.name.
+func (s Schemas) viewNames() []string {
+	if s.views == "" {
+		return nil
+	}
+	return strings.Split(strings.Trim(s.views, "\x00"), "\x00")
 }
 
 // NewSchemas maps the names dbt gives under a target of that database and

@@ -15,6 +15,8 @@ import (
 // snowflake_names.go). BigQuery's dataset.INFORMATION_SCHEMA.TABLES lists that dataset's.
 // A column's data_type is the warehouse's name of its type where the engine
 // knows it (sqlfunc's column_type_of), as get_columns_in_relation gives it.
+// A model materialized as a view is a VIEW there, though its rows are
+// stored (Schemas.WithViews).
 
 // informationSchema is the subquery for FROM item f, "" when f names no
 // view of INFORMATION_SCHEMA.
@@ -66,7 +68,7 @@ func (t *translator) informationSchema(f *fromInfo) string {
 	switch strings.ToLower(f.table) {
 	case "tables":
 		sel = "SELECT " + catalog + " AS table_catalog, " + name(dbtName) + " AS table_schema, " + name("t.name") + " AS table_name, " +
-			"CASE t.type WHEN 'view' THEN 'VIEW' ELSE 'BASE TABLE' END AS table_type" + tables + where
+			"CASE WHEN t.type = 'view'" + t.viewModels() + " THEN 'VIEW' ELSE 'BASE TABLE' END AS table_type" + tables + where
 	case "columns":
 		sel = "SELECT " + catalog + " AS table_catalog, " + name(dbtName) + " AS table_schema, " + name("t.name") + " AS table_name, " +
 			columnName + " AS column_name, c.cid + 1 AS ordinal_position, column_type_of(t.schema, t.name, c.name, c.type) AS data_type, " +
@@ -81,4 +83,18 @@ func (t *translator) informationSchema(f *fromInfo) string {
 		out += " AS " + quoteIdent(f.table)
 	}
 	return out
+}
+
+// viewModels is the condition, after t.type = 'view', that also calls the
+// models materialized as views views: their rows are stored in tables.
+func (t *translator) viewModels() string {
+	names := t.opts.Schemas.viewNames()
+	if len(names) == 0 {
+		return ""
+	}
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = sqlString(n)
+	}
+	return " OR lower(t.schema || '.' || t.name) IN (" + strings.Join(quoted, ", ") + ")"
 }

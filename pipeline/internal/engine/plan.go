@@ -566,6 +566,20 @@ func (p *plan) relation(name string) jinja.Relation {
 	return jinja.Relation{Schema: schemaOf(c), Name: nameOf(m, c)}
 }
 
+// viewModels are the relations (SQLite schema.name, sorted) of the models
+// materialized as views, which the playground stores as tables.
+func (p *plan) viewModels() []string {
+	var out []string
+	for name := range p.models {
+		if p.configs[name].Materialized == "view" {
+			rel := p.relation(name)
+			out = append(out, relKey(rel.Schema, rel.Name))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // refRelation is what ref(name) renders: a model's relation, or a seed's.
 func (p *plan) refRelation(name string) jinja.Relation {
 	name = p.proj.VersionedName(name)

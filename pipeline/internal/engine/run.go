@@ -746,7 +746,7 @@ func (r *runner) dbtSchemas() dialect.Schemas {
 	if attached != nil {
 		s = dialect.NewSchemas(p.target.Database, p.target.Schema, attached)
 	}
-	p.dbtSchemas, p.attachedKey = s.WithSources(p.sourceTables()), key
+	p.dbtSchemas, p.attachedKey = s.WithSources(p.sourceTables()).WithViews(p.viewModels()), key
 	return p.dbtSchemas
 }
 
@@ -868,6 +868,13 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		}
 		return r.dbtSchemas().Source(database, schema, table)
 	}
+	ctx.RelationType = func(schema, name string) string {
+		if r.views[relKey(schema, name)] || r.dbtSchemas().IsView(schema, name) {
+			return "view"
+		}
+		return "table"
+	}
+	ctx.StoredView = func(schema, name string) bool { return r.views[relKey(schema, name)] }
 	ctx.CreateSchema = func(schema string) error {
 		keep = false
 		return r.db.EnsureSchema(schema)

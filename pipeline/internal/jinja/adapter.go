@@ -255,8 +255,8 @@ func (e *Env) packageMacros(pkg string) map[string]any {
 }
 
 // getRelation is adapter.get_relation(database, schema, identifier): the
-// relation when that table exists, else none (always none while the
-// project is parsed, as nothing is built yet).
+// relation, of its type (table or view), when it exists, else none (always
+// none while the project is parsed, as nothing is built yet).
 func (e *Env) getRelation(a *exec.VarArgs) (*exec.Value, error) {
 	schema, name := arg(a, 1, "schema"), arg(a, 2, "identifier")
 	if schema == nil || name == nil || schema.IsNil() || name.IsNil() {
@@ -274,7 +274,7 @@ func (e *Env) getRelation(a *exec.VarArgs) (*exec.Value, error) {
 			if cols, err := e.columns(rel); err != nil || len(cols) == 0 {
 				return noneValue(), err
 			}
-			return exec.AsValue(relValue{Relation: rel, schema: schema.String(), database: cmp.Or(database, e.cur.Target.Database), warehouse: e.cur.Target.Type}), nil
+			return exec.AsValue(relValue{Relation: rel, schema: schema.String(), database: cmp.Or(database, e.cur.Target.Database), warehouse: e.cur.Target.Type, typ: e.relationType(rel)}), nil
 		}
 	}
 	rel := Relation{Schema: e.sqliteSchema(schema.String()), Name: name.String()}
@@ -282,7 +282,18 @@ func (e *Env) getRelation(a *exec.VarArgs) (*exec.Value, error) {
 	if err != nil || len(cols) == 0 {
 		return noneValue(), err
 	}
-	return exec.AsValue(e.nodeRel(rel)), nil
+	v := e.nodeRel(rel)
+	v.typ = e.relationType(rel)
+	return exec.AsValue(v), nil
+}
+
+// relationType is dbt's type of rel, which exists: the warehouse's
+// catalog knows each relation's.
+func (e *Env) relationType(rel Relation) string {
+	if e.cur == nil || e.cur.RelationType == nil {
+		return "table"
+	}
+	return e.cur.RelationType(rel.Schema, rel.Name)
 }
 
 // dropRelation is adapter.drop_relation(relation): drop <type> if exists,
@@ -305,7 +316,11 @@ func (e *Env) dropRelation(a *exec.VarArgs) (*exec.Value, error) {
 	default:
 		return nil, e.fail(fmt.Sprintf("adapter.drop_relation() drops a table or a view, not a relation of type %q", r.typ), "")
 	}
-	if _, err := e.queryAs("adapter.drop_relation", "drop "+r.typ+" if exists "+r.String()); err != nil {
+	kind := r.typ
+	if kind == "view" && e.cur != nil && e.cur.StoredView != nil && !e.cur.StoredView(r.Schema, r.Name) {
+		kind = "table" // a view model's rows are stored in a table
+	}
+	if _, err := e.queryAs("adapter.drop_relation", "drop "+kind+" if exists "+r.String()); err != nil {
 		return nil, err
 	}
 	return noneValue(), nil

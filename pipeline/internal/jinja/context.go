@@ -163,6 +163,14 @@ type Context struct {
 	// names by dbt's names (adapter.get_relation(source(...).database,
 	// source(...).schema, source(...).identifier)); ok is false for none.
 	SourceSchema func(database, schema, table string) (string, bool)
+	// RelationType is dbt's type of a relation that exists (SQLite schema
+	// and name): "view" for a model materialized as a view, whose rows the
+	// playground stores, or a view SQL created; "table" otherwise. Nil
+	// answers "table".
+	RelationType func(schema, name string) string
+	// StoredView reports whether SQLite holds schema.name as a view (one
+	// SQL created); a model materialized as a view is stored as a table.
+	StoredView func(schema, name string) bool
 	// Funcs are extra globals implemented in Go.
 	Funcs map[string]Func
 	// Globals are extra variables of this render (on-run-end's results),
