@@ -92,11 +92,12 @@ type selectInfo struct {
 	where, having, qualify, group *node
 	distinctOn                    *node // DISTINCT ON (...) (distinct_on.go)
 	fromTok, qualifyTok           int
-	windowAfter                   int // token of a WINDOW after QUALIFY, or 0
-	trailingComma                 int // token of a comma before FROM, or -1
-	asTok, structTok              int // SELECT AS STRUCT / AS VALUE, or -1
-	topTok, topCount              int // Snowflake's SELECT TOP n: TOP's token (or -1) and n's
-	connectTok                    int // Snowflake's START WITH / CONNECT BY after FROM (refused), or -1
+	windowAfter                   int       // token of a WINDOW after QUALIFY, or 0
+	trailingComma                 int       // token of a comma before FROM, or -1
+	asTok, structTok              int       // SELECT AS STRUCT / AS VALUE, or -1
+	topTok, topCount              int       // Snowflake's SELECT TOP n: TOP's token (or -1) and n's
+	connectTok                    int       // Snowflake's START WITH / CONNECT BY after FROM, or -1
+	hier                          *hierInfo // its clauses (connect_by.go)
 	asStruct, asValue             bool
 	scope                         *scope
 	unnests                       []*node // DuckDB unnest(list) calls of the select items (select_unnest.go)

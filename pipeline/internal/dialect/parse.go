@@ -23,7 +23,12 @@ type parser struct {
 	// (reserved_columns.go).
 	joinWordRefs map[int]bool
 	// connectByRoots are the tokens of Snowflake's CONNECT_BY_ROOT, refused
+	// outside a query with CONNECT BY (connect_by.go)
 	connectByRoots []int
+	// priors are the tokens of PRIOR in CONNECT BY conditions
+	priors []int
+	// inConnect: a CONNECT BY condition is read, where PRIOR x is an operator
+	inConnect bool
 	// inFrame: the soup read is a window's frame, whose words are not names
 	inFrame bool
 	// soupFirst is the first word of the statement read token by token
@@ -575,7 +580,7 @@ func (p *parser) parseSelect() *node {
 		p.parseFromList(f, info)
 		info.fromClause = s.add(p.close(f))
 		resolveStars(info)
-		p.skipHierarchy(info)
+		p.parseHierarchy(s, info)
 	}
 	if _, ok := p.acceptWord("where"); ok {
 		info.where = s.add(p.parseExpr())
@@ -614,32 +619,45 @@ func (p *parser) parseSelect() *node {
 	return p.close(s)
 }
 
-// skipHierarchy reads Snowflake's START WITH cond CONNECT BY [PRIOR] a =
-// [PRIOR] b (in either order) after a FROM list, noting where it starts:
-// the translator refuses it. Its conditions are read up to the clause
-// that follows.
-func (p *parser) skipHierarchy(info *selectInfo) {
+// parseHierarchy reads Snowflake's START WITH cond CONNECT BY [NOCYCLE]
+// cond, ... (in either order) after a FROM list: the conditions are kids
+// of SELECT s, rewritten as a recursive CTE (connect_by.go); PRIOR x in a
+// CONNECT BY condition is a unary operator.
+func (p *parser) parseHierarchy(s *node, info *selectInfo) {
+	if !p.hierarchyAhead() {
+		return
+	}
+	h := &hierInfo{startTok: -1, connectTok: -1, nocycleTok: -1, dupTok: -1}
+	info.connectTok = p.ti()
+	info.hier = h
 	for p.hierarchyAhead() {
-		if info.connectTok < 0 {
-			info.connectTok = p.ti()
+		if p.isWord("start") {
+			if h.startTok >= 0 {
+				h.dupTok = p.ti()
+			}
+			h.startTok = p.next()
+			p.next()
+			h.start = s.add(p.parseExpr())
+			continue
 		}
+		if h.connectTok >= 0 {
+			h.dupTok = p.ti()
+		}
+		h.connectTok = p.next()
 		p.next()
-		p.next()
-		for depth := 0; !p.atEOF(); p.next() {
-			t := p.peek()
-			if depth == 0 && (t.kind == kClose || t.kind == kPunct && t.text == ";" ||
-				t.kind == kWord && (t.lower == "where" || t.lower == "group" || t.lower == "having" || t.lower == "qualify" ||
-					t.lower == "order" || t.lower == "limit" || t.lower == "union" || t.lower == "except" || t.lower == "intersect" ||
-					t.lower == "minus" || t.lower == "window" || p.hierarchyAhead())) {
+		if i, ok := p.acceptWord("nocycle"); ok {
+			h.nocycleTok = i
+		}
+		saved := p.inConnect
+		p.inConnect = true
+		for {
+			h.connect = append(h.connect, s.add(p.parseExpr()))
+			if !p.isPunct(",") {
 				break
 			}
-			switch t.kind {
-			case kOpen:
-				depth++
-			case kClose:
-				depth--
-			}
+			h.commas = append(h.commas, p.next())
 		}
+		p.inConnect = saved
 	}
 }
 

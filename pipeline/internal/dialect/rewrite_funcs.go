@@ -67,6 +67,11 @@ var dateParts = map[string]bool{
 func (t *translator) rewriteCall(n *node, sc *scope) {
 	name := n.name
 	qualified := len(n.parts) > 1
+	if t.d == Snowflake && name == "sys_connect_by_path" && !qualified {
+		// read by the query's CONNECT BY (connect_by.go), refused without one
+		t.hierCalls = append(t.hierCalls, n.tok)
+		return
+	}
 	if t.d == BigQuery && !qualified && !t.insideFrom(n, sc) {
 		// BigQuery rejects a wrong number of arguments before running
 		if msg := arityError(name, len(n.list)); msg != "" {

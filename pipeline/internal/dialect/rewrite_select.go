@@ -15,9 +15,6 @@ const qualifyColumn = "_nexus_qualify"
 // QUALIFY as a filtered subquery.
 func (t *translator) rewriteSelect(s *node) {
 	info := s.sel
-	if info.connectTok >= 0 {
-		t.refuse(info.connectTok, refConnectBy)
-	}
 	t.rewriteJoins(s)
 	t.rewriteColumns(s)
 	t.rewriteGroupAll(s)

@@ -136,7 +136,9 @@ var Translations = []Rule{
 	{From: "a // b", Dialects: "DuckDB", To: "CAST(a AS INTEGER) / CAST(b AS INTEGER); a / b for a DECIMAL or a DOUBLE", Note: "integer division; DuckDB divides a known DECIMAL or DOUBLE as / does (7.5 // 2 is 3.75)"},
 	{From: "ORDER BY x [DESC]", Dialects: "Snowflake, DuckDB", To: "x NULLS LAST; x DESC NULLS FIRST (Snowflake) or NULLS LAST (DuckDB)",
 		Note: "SQLite, like BigQuery, sorts NULLs first ascending; the order is written out when the SQL leaves it implicit"},
-	{From: "START WITH cond CONNECT BY PRIOR a = b, CONNECT_BY_ROOT x, SYS_CONNECT_BY_PATH(x, sep)", Dialects: "Snowflake", To: refConnectBy.hint},
+	{From: "SELECT ..., LEVEL, CONNECT_BY_ROOT x, SYS_CONNECT_BY_PATH(x, sep) FROM t [a] START WITH cond CONNECT BY c = PRIOR p [AND ...]", Dialects: "Snowflake",
+		To:   "FROM (WITH RECURSIVE _nexus_src1 AS MATERIALIZED (SELECT *, row_number() OVER () AS _nexus_rid FROM t), _nexus_h1 AS (SELECT a.*, 1 AS _nexus_level, ... FROM _nexus_src1 AS a WHERE (cond) UNION ALL SELECT a.*, _nexus_prior._nexus_level + 1, ... FROM _nexus_src1 AS a JOIN _nexus_h1 AS _nexus_prior ON (c = _nexus_prior.p)) SELECT * FROM _nexus_h1) AS a",
+		Note: "the rows meeting START WITH (every row without it) are level 1, and the rows meeting the CONNECT BY conditions (separated by AND or commas), PRIOR x being x of a row of the level above, the next level; WHERE, GROUP BY and the rest apply to the rows of the hierarchy, as Snowflake evaluates them after CONNECT BY. The FROM item is a table, a CTE or a subquery; LEVEL is the depth from 1, CONNECT_BY_ROOT x the value of x in the level-1 row, SYS_CONNECT_BY_PATH(x, sep) sep || x of each level from the top (a NULL x on the path fails, naming the line, as its text is not documented), and * the FROM item's columns alone. A row that is its own ancestor (a cycle) fails the query, naming the line, where it would recurse for ever"},
 	{From: "QUALIFY cond", Dialects: all, To: "SELECT cols FROM (SELECT ..., cond AS _nexus_qualify FROM ...) WHERE _nexus_qualify",
 		Note: "select aliases in cond stand for their expressions; every column needs a name"},
 	{From: "select 2 as a, a * 10 as b", Dialects: "Snowflake, DuckDB", To: "select 2 as a, (2) * 10 as b",
@@ -446,7 +448,8 @@ type refusal struct {
 var (
 	refDateBesideTimestamp = refusal{"a DATE beside a TIMESTAMP in COALESCE, IFNULL, IF, CASE, GREATEST or LEAST has no common type in BigQuery (a DATE coerces to DATETIME only)", "cast one to the other's type: CAST(d AS TIMESTAMP), or TIMESTAMP(d)"}
 	refQualifyHere         = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
-	refConnectBy           = refusal{"CONNECT BY (a hierarchical query) is not supported", "write the hierarchy as a recursive CTE: with recursive h as (select ..., 1 as lvl from t where <start> union all select t..., h.lvl + 1 from t join h on t.parent_id = h.id) select ... from h"}
+	refConnectByHere       = refusal{"CONNECT BY (a hierarchical query) is not supported here: %s", "write the hierarchy as a recursive CTE: with recursive h as (select ..., 1 as lvl from t where <start> union all select t..., h.lvl + 1 from t join h on t.parent_id = h.id) select ... from h"}
+	refConnectByOutside    = refusal{"%s outside a query with CONNECT BY", "it reads the hierarchy a CONNECT BY builds: SELECT ..., CONNECT_BY_ROOT x FROM t START WITH cond CONNECT BY c = PRIOR p"}
 	refQualify             = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
 	refStar                = refusal{"%s cannot be expanded: %s", "list the columns to keep"}
 	refFlatten             = refusal{"LATERAL FLATTEN is not supported by SQLite", "join json_each(t.col) as a table-valued function: select ... from t, json_each(t.col)"}
@@ -610,6 +613,7 @@ var sqliteRefused = map[string]refusal{
 // Refusals lists the constructs [Translate] refuses, with what to write
 // instead.
 var Refusals = []Rule{
+	{From: "CONNECT BY beside a join, over UNNEST, FLATTEN or a table function, with NOCYCLE or without PRIOR; CONNECT_BY_ISLEAF, CONNECT_BY_ISCYCLE; PRIOR of PRIOR or inside a subquery; SYS_CONNECT_BY_PATH in START WITH or CONNECT BY", Dialects: "Snowflake", To: refConnectByHere.hint},
 	{From: "PIVOT / UNPIVOT over values from a subquery or ANY", Dialects: all, To: refPivotDynamic.hint},
 	{From: "PIVOT t ON ... USING ..., UNPIVOT t ON COLUMNS(...)", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},
 	{From: "MERGE INTO in another form than those translated", Dialects: all, To: refMerge.hint},

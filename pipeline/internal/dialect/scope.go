@@ -443,6 +443,15 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 		t.walk(k, orderScope)
 	}
 	t.ordering = saved
+	for _, b := range q.list {
+		if b.kind == nSelect && b.sel.hier != nil {
+			var order *node // LEVEL and the rest in the ORDER BY of its own query
+			if len(q.list) == 1 {
+				order = q.y
+			}
+			t.rewriteHierarchy(b, order)
+		}
+	}
 	t.refuseSetOps(q, t.orderCompound(q))
 	t.groupingSetsOrder(q)
 	for _, b := range q.list {

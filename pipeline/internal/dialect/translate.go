@@ -121,7 +121,19 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	t.rewriteTransactions(root)
 	t.refuseJoinWordRefs(p)
 	for _, i := range p.connectByRoots {
-		t.refuse(i, refConnectBy)
+		if !t.inHierarchy(i) {
+			t.refuse(i, refConnectByOutside, "CONNECT_BY_ROOT")
+		}
+	}
+	for _, i := range t.hierCalls {
+		if !t.inHierarchy(i) {
+			t.refuse(i, refConnectByOutside, "SYS_CONNECT_BY_PATH")
+		}
+	}
+	for _, i := range p.priors {
+		if !t.doneHier[i] && len(t.errs) == 0 {
+			t.refuse(i, refConnectByHere, "PRIOR inside a subquery")
+		}
 	}
 	if len(t.naturals) > 0 && len(t.errs) == 0 {
 		return TranslateCreating(t.naturalsAsUsing(), o)
@@ -167,6 +179,13 @@ func (t *translator) refusals() error {
 // refusals.
 type translator struct {
 	d Dialect
+	// hierNames are the CTEs of the hierarchical queries rewritten, doneHier
+	// the tokens of their PRIOR, CONNECT_BY_ROOT and SYS_CONNECT_BY_PATH,
+	// hierCalls those of every SYS_CONNECT_BY_PATH (connect_by.go)
+	hierNames []string
+	hierSpans [][2]int // the tokens of those queries
+	doneHier  map[int]bool
+	hierCalls []int
 	// shown are the columns of the SHOW statements rewritten as queries
 	// (show_schemas.go), as Snowflake names them
 	shown map[*node][]string
