@@ -291,7 +291,7 @@ func (t *translator) rewriteCreate(n *node) {
 		t.pr.dropTok(c.orTok)
 		t.pr.dropTok(c.replaceTok)
 		what := "TABLE"
-		if c.view {
+		if c.view && !t.heldAsTable(c.name) {
 			what = "VIEW"
 		}
 		drop := name
@@ -311,22 +311,7 @@ func (t *translator) tableName(n *node, temp bool) string {
 	for _, i := range n.parts {
 		backtick = backtick || t.toks[i].kind == kQuoted && t.toks[i].text[0] == '`'
 	}
-	parts := n.names
-	resolved := false
-	if k := len(parts); !temp && (k == 2 || k == 3) {
-		database := ""
-		if k == 3 {
-			database = parts[0]
-		}
-		if s, ok := t.opts.Schemas.Source(database, parts[k-2], parts[k-1]); ok {
-			parts, resolved = []string{s, parts[k-1]}, true
-		} else if s, ok := t.opts.Schemas.SQLite(database, parts[k-2]); ok {
-			parts, resolved = []string{s, parts[k-1]}, true
-		}
-	}
-	if k := len(parts); !temp && k >= 2 && t.temporary(parts[k-2], parts[k-1]) {
-		parts, resolved = []string{"temp", parts[k-1]}, true
-	}
+	parts, resolved := t.storedName(n, temp)
 	if !backtick && !temp && !resolved {
 		return strings.TrimSpace(t.pr.plain(n))
 	}
@@ -347,6 +332,28 @@ func (t *translator) tableName(n *node, temp bool) string {
 		t.pr.dropTok(i)
 	}
 	return text
+}
+
+// storedName is the name of table n as SQLite holds it: the parts written,
+// or, resolved, the SQLite schema and the name (a source's, dbt's schema
+// name undone, a temporary table's temp).
+func (t *translator) storedName(n *node, temp bool) (parts []string, resolved bool) {
+	parts = n.names
+	if k := len(parts); !temp && (k == 2 || k == 3) {
+		database := ""
+		if k == 3 {
+			database = parts[0]
+		}
+		if s, ok := t.opts.Schemas.Source(database, parts[k-2], parts[k-1]); ok {
+			parts, resolved = []string{s, parts[k-1]}, true
+		} else if s, ok := t.opts.Schemas.SQLite(database, parts[k-2]); ok {
+			parts, resolved = []string{s, parts[k-1]}, true
+		}
+	}
+	if k := len(parts); !temp && k >= 2 && t.temporary(parts[k-2], parts[k-1]) {
+		parts, resolved = []string{"temp", parts[k-1]}, true
+	}
+	return parts, resolved
 }
 
 // atTableTarget tells whether the current token, in a statement the

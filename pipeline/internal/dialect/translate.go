@@ -119,6 +119,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 		renamed: map[*node][]string{}, renamedStored: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, valTypes: map[*node][]colType{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
 	t.walk(root, nil)
 	t.rewriteTransactions(root)
+	t.rewriteViewModelDrops(root)
 	t.refuseJoinWordRefs(p)
 	for _, i := range p.connectByRoots {
 		if !t.inHierarchy(i) {

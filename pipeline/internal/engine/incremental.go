@@ -212,7 +212,7 @@ func (r *runner) stageQuery(name, sql string) error {
 	tmp := store.Rel("temp", name)
 	err := r.db.Exec(r.ctx, fmt.Sprintf("DROP TABLE IF EXISTS %s; CREATE TEMP TABLE %s AS\n%s\n", tmp, store.Ident(name), sql))
 	if tooDeep(err) {
-		if staged, serr := r.createStaged(tmp, sql); staged {
+		if staged, serr := r.createStaged("DROP TABLE IF EXISTS "+tmp, tmp, sql); staged {
 			err = serr
 		}
 	}

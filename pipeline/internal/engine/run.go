@@ -1363,7 +1363,8 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	}
 	delete(r.hist.rewrites, n.ID)
 	stop := r.db.TrackReads()
-	err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s\n;\n%sRELEASE model", qrel, qrel, sql, indexes))
+	drop := r.dropOld(k, qrel)
+	err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; %s; CREATE TABLE %s AS\n%s\n;\n%sRELEASE model", drop, qrel, sql, indexes))
 	reads := stop()
 	if err == nil && rewrite {
 		defer func() {
@@ -1377,7 +1378,7 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 			r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")
 		}
 		if tooDeep(err) {
-			if staged, serr := r.createStaged(qrel, sql); staged {
+			if staged, serr := r.createStaged(drop, qrel, sql); staged {
 				err = serr
 				if err == nil && indexes != "" {
 					err = r.db.Exec(r.ctx, indexes)
@@ -1390,6 +1391,16 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	}
 	r.keepTypes(relKey(rel.Schema, rel.Name), tr.types)
 	return r.finishStep(step, rel)
+}
+
+// dropOld is the statement dropping what holds relation k (relKey) before
+// a model's table is made: a view SQL made there (a hook's create view)
+// is dropped as a view, as dbt drops a relation of the other type.
+func (r *runner) dropOld(k, qrel string) string {
+	if r.views[k] {
+		return "DROP VIEW IF EXISTS " + qrel
+	}
+	return "DROP TABLE IF EXISTS " + qrel
 }
 
 // sqlError is a failure of SQLite on compiled SQL.

@@ -21,8 +21,9 @@ func tooDeep(err error) bool {
 // time: each CTE becomes a temporary table of its name, which the later
 // CTEs and the final select read (a temporary table comes first in SQLite's
 // name lookup, as the CTE did in the statement), and the temporary tables
-// are dropped afterwards. The result is the statement's.
-func (r *runner) createStaged(qrel, sql string) (bool, error) {
+// are dropped afterwards; drop drops what held qrel before. The result is
+// the statement's.
+func (r *runner) createStaged(drop, qrel, sql string) (bool, error) {
 	ctes, body, ok := dialect.SplitWith(sql)
 	if !ok {
 		return false, nil
@@ -41,7 +42,7 @@ func (r *runner) createStaged(qrel, sql string) (bool, error) {
 	if name, ok := strings.CutPrefix(qrel, "temp."); ok {
 		create = "CREATE TEMP TABLE " + name
 	}
-	fmt.Fprintf(&b, "DROP TABLE IF EXISTS %s;\n%s AS\n%s\n;\n", qrel, create, body)
+	fmt.Fprintf(&b, "%s;\n%s AS\n%s\n;\n", drop, create, body)
 	for _, c := range ctes {
 		fmt.Fprintf(&b, "DROP TABLE temp.%s;\n", c.Name)
 	}
