@@ -220,9 +220,25 @@ func (t *translator) rewriteHierarchy(s, order *node) {
 	}
 
 	line := itoa(t.toks[h.connectTok].line)
+	// a number of a known scale is written with its digits, as Snowflake
+	// writes it as text
+	texts := make([][2]string, len(paths))
+	saved := t.sc
+	t.sc = info.scope
+	for i, p := range paths {
+		if fn, args, ok := t.numberText(p.list[0]); ok {
+			texts[i] = [2]string{fn + "(", args + ")"}
+		}
+	}
+	t.sc = saved
 	// piece is the path's text for one level: sep || x
 	piece := func(pr *printer, p *node) string {
 		x, sep := strings.TrimSpace(pr.text(p.list[0])), strings.TrimSpace(pr.text(p.list[1]))
+		for i, q := range paths {
+			if q == p && texts[i][0] != "" {
+				x = texts[i][0] + x + texts[i][1]
+			}
+		}
 		return "CASE WHEN (" + x + ") IS NULL THEN error_raised('SYS_CONNECT_BY_PATH at line " + itoa(t.toks[p.tok].line) +
 			": a NULL value on the path, whose text Snowflake does not document; give it one, as coalesce(x, '''')') ELSE (" + sep + ") || (" + x + ") END"
 	}

@@ -45,6 +45,11 @@ func TestConnectBy(t *testing.T) {
 		"select id, a, b, _nexus_root1 as root, _nexus_path1 as path from "+hierarchy("t", "t",
 			", (id) AS _nexus_root1, "+pathPiece("b", "'/'", "1")+" AS _nexus_path1", " WHERE (a is null )",
 			", _nexus_prior._nexus_root1, _nexus_prior._nexus_path1 || "+pathPiece("t.b", "'/'", "1"), "t.a = _nexus_prior.id", "1"))
+	// a number of a known scale on the path has its digits
+	expectTranslated(t, snowflake, "with c as (select 1 as id, null as up, 1.50 as amt) select sys_connect_by_path(amt, '/') as p from c connect by up = prior id",
+		"with c as (select 1 as id, null as up, 1.50 as amt) select _nexus_path1 as p from "+hierarchy("c", "c",
+			", "+pathPiece("decimal_text(amt, 2)", "'/'", "1")+" AS _nexus_path1", "",
+			", _nexus_prior._nexus_path1 || "+pathPiece("decimal_text(c.amt, 2)", "'/'", "1"), "c.up = _nexus_prior.id", "1"))
 	// a subquery or a CTE, with or without a name; AND in CONNECT BY
 	expectTranslated(t, snowflake, "with c as (select 1 as id, null as up) select id, level from c start with up is null connect by up = prior id and id < 10 order by id",
 		"with c as (select 1 as id, null as up) select id, _nexus_level AS level from "+hierarchy("c", "c", "", " WHERE (up is null )", "", "c.up = _nexus_prior.id and c.id < 10", "1")+" order by id NULLS LAST")
