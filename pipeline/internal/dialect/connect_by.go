@@ -100,7 +100,7 @@ func (t *translator) rewriteHierarchy(s, order *node) {
 	src, hn := "_nexus_src"+num, "_nexus_h"+num
 	t.hierNames = append(t.hierNames, hn)
 
-	phase, inCheck, inAnchor := hierInPlace, false, false
+	phase, inCheck := hierInPlace, false
 	var roots, paths []*node
 	ok := true
 	priors := 0
@@ -286,29 +286,52 @@ func (t *translator) rewriteHierarchy(s, order *node) {
 			" || ',') > 0 THEN error_raised('CONNECT BY at line " + line + ": a row is its own ancestor (a cycle in the hierarchy), " +
 			"so the hierarchy has no end; break the cycle in the data') ELSE 1 END"
 	}
-	wrap := func(n *node, pre, post func(pr *printer) string) {
+	// Written right after the FROM item, each clause prints in its place;
+	// after WHERE (Oracle's order), or START WITH after CONNECT BY, the
+	// clauses written elsewhere print with the FROM item, on one line, and
+	// only their line breaks stay where they were.
+	moved := info.where != nil && info.where.start < info.connectTok
+	startFirst := h.start != nil && h.startTok < h.connectTok && !moved
+	body := false // print a moved clause's own text
+	wrap := func(n *node, pre, post func(pr *printer) string, away bool) {
 		before := n.print
 		n.print = func(pr *printer, n *node) string {
-			body := ""
+			text := ""
 			if before != nil {
-				body = before(pr, n)
+				text = before(pr, n)
 			} else {
-				body = pr.plain(n)
+				text = pr.plain(n)
 			}
-			if inCheck || inAnchor {
-				return body
+			switch {
+			case inCheck || body:
+				return text
+			case away:
+				return pr.carry(n)
 			}
-			b := body
 			if pre != nil {
-				b = pre(pr) + b
+				text = pre(pr) + text
 			}
 			if post != nil {
-				b += post(pr)
+				text += post(pr)
 			}
-			return b
+			return text
 		}
 	}
-	startFirst := h.start != nil && h.startTok < h.connectTok
+	open := func(pr *printer) string {
+		return "SELECT " + stepCols(pr) + " FROM " + src + " AS " + a + " JOIN " + hn + " AS " + hierPrior + " ON ("
+	}
+	closing := func(pr *printer) string {
+		return ")" + cycle(pr) + ") SELECT * FROM " + hn + ") AS " + a
+	}
+	// flat is the text of moved clauses
+	flat := func(pr *printer, n *node) string {
+		pr.flat++
+		body = true
+		text := strings.TrimSpace(pr.text(n))
+		body = false
+		pr.flat--
+		return text
+	}
 	fc := info.fromClause
 	end := item.end
 	if f.aliasStart >= 0 && f.aliasStart < end {
@@ -320,11 +343,14 @@ func (t *translator) rewriteHierarchy(s, order *node) {
 		b := "(WITH RECURSIVE " + src + " AS MATERIALIZED (SELECT *, row_number() OVER () AS " + hierRid + " FROM " +
 			item.pre + trimmed + "), " + hn + " AS (SELECT " + anchorCols(pr) + " FROM " + src + " AS " + a
 		if h.start != nil && !startFirst {
-			pr.flat++
-			inAnchor = true
-			b += " WHERE (" + strings.TrimSpace(pr.text(h.start)) + ")"
-			inAnchor = false
-			pr.flat--
+			b += " WHERE (" + flat(pr, h.start) + ")"
+		}
+		if moved {
+			conds := make([]string, len(h.connect))
+			for i, c := range h.connect {
+				conds[i] = flat(pr, c)
+			}
+			b += " UNION ALL " + open(pr) + strings.Join(conds, ") AND (") + closing(pr)
 		}
 		return b + breaks(from[len(trimmed):]) + t.breaksIn(item.start, n.end, item.start, end)
 	}
@@ -342,20 +368,19 @@ func (t *translator) rewriteHierarchy(s, order *node) {
 			words(h.startTok, "WHERE (", "")
 		} else {
 			words(h.startTok, "", "")
+			wrap(h.start, nil, nil, true)
 		}
-		if !startFirst {
-			moved := h.start
-			before := moved.print
-			moved.print = func(pr *printer, n *node) string {
-				if inAnchor {
-					if before != nil {
-						return before(pr, n)
-					}
-					return pr.plain(n)
-				}
-				return pr.carry(n)
-			}
+	}
+	if moved {
+		words(h.connectTok, "", "")
+		for _, c := range h.commas {
+			t.pr.dropTok(c)
+			t.dropSpace(c + 1)
 		}
+		for _, c := range h.connect {
+			wrap(c, nil, nil, true)
+		}
+		return
 	}
 	union := "UNION ALL"
 	if startFirst {
@@ -367,17 +392,11 @@ func (t *translator) rewriteHierarchy(s, order *node) {
 		t.dropSpace(c + 1)
 	}
 	first, last := h.connect[0], h.connect[len(h.connect)-1]
-	open := func(pr *printer) string {
-		return "SELECT " + stepCols(pr) + " FROM " + src + " AS " + a + " JOIN " + hn + " AS " + hierPrior + " ON ("
-	}
-	closing := func(pr *printer) string {
-		return ")" + cycle(pr) + ") SELECT * FROM " + hn + ") AS " + a
-	}
 	if first == last {
-		wrap(first, open, closing)
+		wrap(first, open, closing, false)
 	} else {
-		wrap(first, open, nil)
-		wrap(last, nil, closing)
+		wrap(first, open, nil, false)
+		wrap(last, nil, closing, false)
 	}
 }
 

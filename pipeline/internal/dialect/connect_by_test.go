@@ -35,6 +35,10 @@ func TestConnectBy(t *testing.T) {
 	// every line stays: the CTE's text ends where each clause ends
 	expectTranslated(t, snowflake, "select id, a, b from t\n  start with a is null\n  connect by a = prior id\n  order by level",
 		"select id, a, b from "+hierarchy("t", "t", "", "\n  WHERE (a is null\n  )", "", "t.a = _nexus_prior.id", "3")+"\n  order by _nexus_level NULLS LAST")
+	// after WHERE (Oracle's order) the clauses print with the FROM item,
+	// WHERE filtering the hierarchy's rows; their line breaks stay
+	expectTranslated(t, snowflake, "select id from t\nwhere level = 2\n  connect by a = prior id, id > 0\n start with a is null",
+		"select id from "+hierarchy("t", "t", "", " WHERE (a is null)", "", "t.a = _nexus_prior.id) AND (t.id > 0", "3")+"\nwhere _nexus_level = 2\n  \n ")
 	// without START WITH every row is a first level; the conditions may be
 	// separated by commas; LEVEL in CONNECT BY is the next level's
 	expectTranslated(t, snowflake, "select id from t e connect by e.a = prior e.id, level <= 3",

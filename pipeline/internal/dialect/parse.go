@@ -584,6 +584,10 @@ func (p *parser) parseSelect() *node {
 	}
 	if _, ok := p.acceptWord("where"); ok {
 		info.where = s.add(p.parseExpr())
+		if info.hier == nil {
+			// Oracle's order: WHERE before START WITH / CONNECT BY
+			p.parseHierarchy(s, info)
+		}
 	}
 	if p.isWord("group") && p.isWordAt(1, "by") {
 		g := p.open(nExpr)
