@@ -75,7 +75,7 @@ func (t *translator) rewriteHierarchy(s, order *node) {
 		bad(h.dupTok, "START WITH or CONNECT BY is written twice")
 		return
 	case h.nocycleTok >= 0:
-		bad(h.nocycleTok, "NOCYCLE is not in Snowflake's CONNECT BY")
+		bad(h.nocycleTok, "NOCYCLE, which Snowflake's CONNECT BY does not document")
 		return
 	case len(info.from) != 1:
 		bad(info.connectTok, "a join beside CONNECT BY (Snowflake joins first, then builds the hierarchy)")
@@ -406,7 +406,7 @@ func (t *translator) rewriteHierarchy(s, order *node) {
 func (t *translator) markHierName(x *node, ctx hierContext, underPrior, inPath bool, a string, f *fromInfo, phase *int, ok *bool) {
 	first := t.toks[x.parts[0]]
 	if len(x.parts) == 1 && first.kind == kWord && (first.lower == "connect_by_isleaf" || first.lower == "connect_by_iscycle") {
-		t.refuse(x.start, refConnectByHere, strings.ToUpper(first.lower)+" is not in Snowflake's CONNECT BY")
+		t.refuse(x.start, refConnectByHere, strings.ToUpper(first.lower)+", which Snowflake's CONNECT BY does not document")
 		*ok = false
 		return
 	}

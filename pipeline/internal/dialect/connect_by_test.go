@@ -69,11 +69,11 @@ func TestConnectByRefused(t *testing.T) {
 	expectRefused(t, snowflake, "select t.id from t join u on t.id = u.id\n  start with t.a is null\n  connect by t.a = prior t.id",
 		"2:3: CONNECT BY (a hierarchical query) is not supported here: a join beside CONNECT BY (Snowflake joins first, then builds the hierarchy)"+hint)
 	expectRefused(t, snowflake, "select id from t start with a is null connect by nocycle a = prior id",
-		"1:50: CONNECT BY (a hierarchical query) is not supported here: NOCYCLE is not in Snowflake's CONNECT BY"+hint)
+		"1:50: CONNECT BY (a hierarchical query) is not supported here: NOCYCLE, which Snowflake's CONNECT BY does not document"+hint)
 	expectRefused(t, snowflake, "select id from t connect by level <= 3",
 		"1:18: CONNECT BY (a hierarchical query) is not supported here: CONNECT BY without PRIOR: a condition compares a column with PRIOR of another, PRIOR x being x of the row a level up"+hint)
 	expectRefused(t, snowflake, "select id, connect_by_isleaf from t connect by a = prior id",
-		"1:12: CONNECT BY (a hierarchical query) is not supported here: CONNECT_BY_ISLEAF is not in Snowflake's CONNECT BY"+hint)
+		"1:12: CONNECT BY (a hierarchical query) is not supported here: CONNECT_BY_ISLEAF, which Snowflake's CONNECT BY does not document"+hint)
 	expectRefused(t, snowflake, "select id from t start with a is null",
 		"1:18: CONNECT BY (a hierarchical query) is not supported here: START WITH needs CONNECT BY"+hint)
 	expectRefused(t, snowflake, "select id from t connect by a = prior id connect by b = prior id",
