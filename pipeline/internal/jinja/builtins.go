@@ -249,6 +249,29 @@ func (v varCall) GetAttribute(name string) (*exec.Value, bool) {
 }
 
 func (e *Env) varFn(a *exec.VarArgs) (*exec.Value, error) {
+	if _, has := a.KwArgs[hasVarKey]; !has {
+		// dbt's var(var_name, default=...) takes either by keyword too
+		args := a.Args
+		for _, k := range []string{"var_name", "default"} {
+			v, ok := a.KwArgs[k]
+			if !ok {
+				continue
+			}
+			if k == "default" && len(args) == 0 {
+				return nil, e.fail("var() missing 1 required positional argument: 'var_name'", "write var('name') or var('name', default)")
+			}
+			if k == "var_name" && len(args) > 0 || k == "default" && len(args) > 1 {
+				return nil, e.fail(fmt.Sprintf("var() got multiple values for argument '%s'", k), "write var('name') or var('name', default)")
+			}
+			args = append(args[:len(args):len(args)], v)
+		}
+		for k := range a.KwArgs {
+			if k != "var_name" && k != "default" {
+				return nil, e.fail(fmt.Sprintf("var() got an unexpected keyword argument '%s'", k), "write var('name') or var('name', default)")
+			}
+		}
+		a = &exec.VarArgs{Args: args}
+	}
 	if len(a.Args) < 1 || len(a.Args) > 2 {
 		return nil, e.fail(fmt.Sprintf("var() takes 1 or 2 arguments (%d given)", len(a.Args)), "write var('name') or var('name', default)")
 	}

@@ -266,12 +266,15 @@ def render_case(files):
     def source(src, tbl):
         return Relation(src, tbl)
 
-    def var(name, *default):
-        if name in vars_:
-            return vars_[name]
-        if default:
-            return default[0]
-        raise Exception("var %r is not defined" % name)
+    notset = object()
+
+    def var(var_name, default=notset):
+        # dbt's signature: the default may be given by keyword
+        if var_name in vars_:
+            return vars_[var_name]
+        if default is not notset:
+            return default
+        raise Exception("var %r is not defined" % var_name)
 
     def config(*a, **kw):
         return ""
