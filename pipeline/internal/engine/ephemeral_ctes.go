@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/graph"
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
 )
@@ -91,6 +92,9 @@ func (r *runner) ephemeralCTEs(model *project.Model, sql, open string) (out stri
 			if err != nil {
 				return err
 			}
+			if err := notQuery(m, body); err != nil {
+				return err
+			}
 			if err := visit(m, body); err != nil {
 				return err
 			}
@@ -124,6 +128,34 @@ func (r *runner) ephemeralCTEs(model *project.Model, sql, open string) (out stri
 	lineStart := strings.LastIndexByte(sql[:pos], '\n') + 1
 	lastSeg := len(text) - strings.LastIndexByte(text, '\n') - 1
 	return sql[:pos] + text + sql[pos:], 1 + strings.Count(sql[:pos], "\n"), strings.Count(text, "\n"), pos - lineStart - lastSeg, nil
+}
+
+// notQueryBody is an ephemeral model whose SQL is no query, so the CTE
+// dbt makes of it is refused by the warehouse.
+type notQueryBody struct{ d *diag.Diagnostic }
+
+func (e *notQueryBody) Error() string { return e.d.Error() }
+
+// notQuery refuses an ephemeral model m whose rendered SQL, body, is not a
+// query (it does not open with WITH, SELECT, FROM, VALUES or a
+// parenthesis), as a table name alone is not: dbt puts it as it is in a
+// CTE of each node reading it, __dbt__cte__m as (body), which the
+// warehouse refuses. A blank body is left to the reader's SQL.
+func notQuery(m *project.Model, body string) error {
+	i := skipBlank(body, 0)
+	if i >= len(body) || body[i] == '(' {
+		return nil
+	}
+	if pos, _ := withPoint(body); pos >= 0 {
+		return nil
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(body[i:]), "\n")
+	if len(first) > 60 {
+		first = first[:60] + "..."
+	}
+	return &notQueryBody{diag.Errorf(m.Path, 1+strings.Count(body[:i], "\n"),
+		"ephemeral model %s is not a query (its SQL is %s): dbt puts its SQL in a CTE of each node that refs it, __dbt__cte__%s as (...), and the warehouse refuses anything but a query there", m.Name, first, m.Name).
+		WithHint("write it as a query, e.g. select * from ...")}
 }
 
 // ephemeralRefs are the CTE names (after __dbt__cte__) of the ephemeral

@@ -630,6 +630,9 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 		return translation{}, err
 	}
 	sql, run, at, added, shift, err := r.withEphemerals(m, out)
+	if nq := (*notQueryBody)(nil); errors.As(err, &nq) {
+		return translation{refused: true}, nq.d
+	}
 	if err != nil {
 		return translation{}, err
 	}
@@ -648,6 +651,7 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 		place(d, line, col)
 	})
 	tr.rendered = sql
+	tr.refused = err != nil
 	return tr, err
 }
 
@@ -1269,6 +1273,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	resolved := len(r.res.Identity)
 	tr, err := r.renderModel(m)
 	if err != nil {
+		if tr.refused && r.ctx.Err() == nil && r.unreadEphemeral(n) {
+			return r.neverRuns(step, diag.From(err, "", 0).Message)
+		}
 		return err
 	}
 	defer func() {
@@ -1329,6 +1336,12 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 		delete(r.hist.rewrites, n.ID)
 	}
 	if cfg.Materialized == "ephemeral" {
+		if nq := (*notQueryBody)(nil); errors.As(notQuery(m, tr.rendered), &nq) {
+			if r.unreadEphemeral(n) {
+				return r.neverRuns(step, nq.d.Message)
+			}
+			return nq.d
+		}
 		if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS %s; CREATE TEMP VIEW %s AS\n%s", qrel, store.Ident(rel.Name), sql)); err != nil {
 			if r.ctx.Err() == nil && r.unreadEphemeral(n) {
 				return r.neverRuns(step, cleanSQLiteError(err))

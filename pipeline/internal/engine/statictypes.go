@@ -38,6 +38,10 @@ type translation struct {
 	key    string
 	second int
 	blank  bool
+	// refused is set, with the error, when the SQL rendered but the
+	// warehouse would refuse it (the translation refuses it, or an
+	// ephemeral model it reads is no query), where a Jinja error is not.
+	refused bool
 	// rendered is a model's SQL before its translation (Options.Rendered).
 	rendered string
 	// created are the tables and views its CREATE statements make (a
