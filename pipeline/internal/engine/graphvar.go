@@ -273,6 +273,9 @@ func (p *plan) graphNode(kind, pkg, name, file string, cfg project.Config, rel j
 	config["alias"] = nilIfEmpty(cfg.Alias)
 	if kind == "test" {
 		config["severity"] = cfg.Severity
+		if _, set := config["meta"]; !set {
+			config["meta"] = map[string]any{} // TestConfig's default
+		}
 	} else {
 		// the keys of dbt's NodeConfig that hold a dict or list, empty
 		// when not set, so node.config.quoting.database reads None

@@ -442,8 +442,16 @@ func (r *runner) results() []any {
 						node[k] = v
 					}
 				}
-				if cfg, ok := node["config"].(map[string]any); ok && n.Kind != "test" && n.Kind != "unit_test" {
-					node["config"] = withNodeConfigDefaults(cfg)
+				if cfg, ok := node["config"].(map[string]any); ok {
+					switch n.Kind {
+					case "test":
+						cfg = withTestConfigDefaults(cfg)
+					case "unit_test":
+					default:
+						cfg = withNodeConfigDefaults(cfg)
+					}
+					// dbt's config object: what it lacks is None
+					node["config"] = jinja.ConfigObject(cfg)
 				}
 			}
 		}
@@ -462,6 +470,17 @@ func (r *runner) results() []any {
 			"timing": timing, "failures": failures, "thread_id": "Thread-1",
 			"adapter_response": map[string]any{"rows_affected": st.Rows, "_message": st.Status},
 		})
+	}
+	return out
+}
+
+// withTestConfigDefaults is cfg with every key of dbt's TestConfig that it
+// lacks, as a run result's test node has them.
+func withTestConfigDefaults(cfg map[string]any) map[string]any {
+	out := map[string]any{"database": nil, "meta": map[string]any{}, "group": nil, "store_failures": nil,
+		"store_failures_as": nil, "where": nil, "limit": nil, "fail_calc": "count(*)", "warn_if": "!= 0", "error_if": "!= 0"}
+	for k, v := range cfg {
+		out[k] = v
 	}
 	return out
 }

@@ -697,6 +697,33 @@ func (o Object) GetAttribute(name string) (*exec.Value, bool) {
 	return exec.AsValue(nil), false
 }
 
+// ConfigObject is the config of a run result's node (on-run-end's
+// results), dbt's NodeConfig or TestConfig object rather than the graph's
+// dict: an attribute it lacks is None, as dbt's BaseConfig answers it
+// (config['x'] and config.get('x') are getattr(config, 'x', None)), so a
+// test's config.full_refresh is None where a dict's would be undefined.
+// get(name, default) gives default for a key it lacks, as BaseConfig.get.
+type ConfigObject map[string]any
+
+func (c ConfigObject) GetAttribute(name string) (*exec.Value, bool) {
+	if _, ok := c[name]; ok || name == "to_dict" {
+		return Object(c).GetAttribute(name)
+	}
+	if name == "get" {
+		return getWithDefault(c.GetItem), true
+	}
+	return noneValue(), true
+}
+
+func (c ConfigObject) GetItem(key any) (*exec.Value, bool) {
+	if name, ok := stringKey(key); ok {
+		if _, ok := c[name]; ok {
+			return Object(c).GetAttribute(name)
+		}
+	}
+	return exec.AsValue(nil), false
+}
+
 // plainDict copies an Object, and the Objects in it, into plain dicts
 // and lists a template may change without touching the original.
 func plainDict(o map[string]any) map[string]any {
@@ -710,6 +737,8 @@ func plainDict(o map[string]any) map[string]any {
 func plainValue(v any) any {
 	switch v := v.(type) {
 	case Object:
+		return plainDict(v)
+	case ConfigObject:
 		return plainDict(v)
 	case map[string]any:
 		return plainDict(v)
