@@ -5,8 +5,9 @@ import (
 	"strings"
 )
 
-// DuckDB converts the values an INSERT writes to the types of the table's
-// columns, as a CAST converts them: 2.5 into an INTEGER column is 3, 1.234
+// DuckDB (and Snowflake, whose FLOAT is 64-bit) converts the values an
+// INSERT writes to the types of the table's columns, as a CAST converts
+// them ('False' into a BOOLEAN column is false in both): 2.5 into an INTEGER column is 3, 1.234
 // into a DECIMAL(10, 2) one 1.23, 6.4 into a FLOAT one the nearest 32-bit
 // float, a number into a VARCHAR one its text, '2024-01-01' into a
 // TIMESTAMP one a timestamp. SQLite keeps what it is given, so an INSERT
@@ -60,11 +61,11 @@ func insertHolds(c colType, typ string) bool {
 	return c.typ == typ
 }
 
-// typedInserts is the script with the queries of its DuckDB INSERT
+// typedInserts is the script with the queries of its DuckDB or Snowflake INSERT
 // statements cast to the types of their tables' columns; false when no
 // statement needs it.
 func (t *translator) typedInserts(root *node) (string, bool) {
-	if t.d != DuckDB || t.opts.insertsTyped || t.opts.Types == nil {
+	if t.d != DuckDB && t.d != Snowflake || t.opts.insertsTyped || t.opts.Types == nil {
 		return "", false
 	}
 	before, after := map[int]string{}, map[int]string{}
