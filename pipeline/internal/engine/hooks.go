@@ -456,8 +456,15 @@ func (r *runner) results() []any {
 			}
 		}
 		var failures any
+		var message any = st.Message
 		if st.Kind == "test" || st.Kind == "unit_test" {
 			failures = st.Rows
+		}
+		if st.Kind == "test" {
+			message = testMessage(st, node)
+		}
+		if st.Kind == "unit_test" && st.Status == "PASS" {
+			message = nil // a failing one's message is its difference
 		}
 		timing := []any{}
 		if span, ok := r.spans[st.Kind+"\x00"+st.Name]; ok {
@@ -466,12 +473,40 @@ func (r *runner) results() []any {
 				"started_at": span[0].UTC().Format(isoMicro), "completed_at": span[1].UTC().Format(isoMicro)})
 		}
 		out = append(out, jinja.Object{
-			"node": node, "status": status[st.Status], "message": st.Message, "execution_time": st.Seconds,
+			"node": node, "status": status[st.Status], "message": message, "execution_time": st.Seconds,
 			"timing": timing, "failures": failures, "thread_id": "Thread-1",
 			"adapter_response": map[string]any{"rows_affected": st.Rows, "_message": st.Status},
 		})
 	}
 	return out
+}
+
+// testMessage is a test result's message as dbt's test runner gives it:
+// None when it passes, "Got 2 results, configured to fail if != 0" when it
+// fails or warns (the condition its error_if or warn_if config gives), and
+// the error when it errors.
+func testMessage(st Step, node jinja.Object) any {
+	cond := func(key string) string {
+		if cfg, ok := node["config"].(jinja.ConfigObject); ok {
+			if s, ok := cfg[key].(string); ok {
+				return s
+			}
+		}
+		return "!= 0"
+	}
+	got := fmt.Sprintf("%d result", st.Rows)
+	if st.Rows != 1 {
+		got += "s"
+	}
+	switch st.Status {
+	case "PASS":
+		return nil
+	case "FAIL":
+		return "Got " + got + ", configured to fail if " + cond("error_if")
+	case "WARN":
+		return "Got " + got + ", configured to warn if " + cond("warn_if")
+	}
+	return st.Message
 }
 
 // withTestConfigDefaults is cfg with every key of dbt's TestConfig that it
