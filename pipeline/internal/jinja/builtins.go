@@ -56,7 +56,7 @@ func (e *Env) installBuiltins() {
 	g.Set(keyFuncName, subscriptKey)
 	g.Set(seqFuncName, subscriptSeq)
 	g.Set(noneAttrFuncName, e.noneAttr)
-	g.Set(methodCallName, methodCall)
+	g.Set(methodCallName, e.envMethodCall)
 	g.Set("none", none)
 	g.Set("range", rangeFn)
 	g.Set("ref", e.ref)

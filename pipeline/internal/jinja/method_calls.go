@@ -25,7 +25,7 @@ func rewriteMethodCall(c *nodes.Call) {
 	if !ok || c.Location == nil {
 		return
 	}
-	if _, list := listMethods[ga.Attribute]; !list {
+	if _, list := listMethods[ga.Attribute]; !list && !printingMethods[ga.Attribute] {
 		if _, dict := dictMethods[ga.Attribute]; !dict {
 			return
 		}
@@ -73,6 +73,22 @@ func methodCall(e *exec.Evaluator, a *exec.VarArgs) *exec.Value {
 		e.Environment.Context.Set(variable, self.Interface())
 	}
 	return exec.AsValue(out)
+}
+
+// envMethodCall is methodCall, but for a printing method of a run_query
+// table (print_table), whose text goes to the run's output as print's.
+func (e *Env) envMethodCall(ev *exec.Evaluator, a *exec.VarArgs) *exec.Value {
+	if method := a.Args[0].String(); printingMethods[method] {
+		if t, ok := a.Args[2].Interface().(table); ok {
+			text, err := t.printTable(&exec.VarArgs{Args: a.Args[3:], KwArgs: a.KwArgs})
+			if err != nil {
+				return exec.AsValue(err)
+			}
+			e.emit(LogPrint, text)
+			return noneValue()
+		}
+	}
+	return methodCall(ev, a)
 }
 
 // ownMethod tells whether the value answers the attribute itself (an
