@@ -17,6 +17,10 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	fs := newFlags(cmd, &c)
 	fullRefresh := fs.Bool("full-refresh", false, "rebuild incremental models from scratch")
 	profile := fs.Bool("profile", false, "after the summary, print where the time went: planning, the slowest steps, and the statements run and their time")
+	var storeFailures *bool
+	if cmd == "test" || cmd == "build" {
+		storeFailures = fs.Bool("store-failures", false, "taken as dbt takes it, for projects' CI commands; failing rows are not stored here (a warning says so)")
+	}
 	var opArgs *string
 	if cmd == "run-operation" {
 		opArgs = fs.String("args", "", "the macro's keyword arguments as YAML or JSON, like '{table_name: orders}'")
@@ -85,6 +89,9 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 			continue
 		}
 		fmt.Fprintln(stderr, d.Error())
+	}
+	if storeFailures != nil && *storeFailures {
+		fmt.Fprintln(stderr, "warning: --store-failures: the tests run and report as without it; their failing rows are not stored in tables")
 	}
 	for _, r := range res.Identity {
 		fmt.Fprintf(stdout, "identity %s: %s\n", r.Entity, r.Message)

@@ -179,6 +179,23 @@ func TestCLIIncremental(t *testing.T) {
 	}
 }
 
+// TestCLIStoreFailures: test and build take dbt's --store-failures, which
+// projects' CI scripts pass, and say that failing rows are not stored.
+func TestCLIStoreFailures(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"dbt_project.yml":   "name: sf\n",
+		"models/a.sql":      "select 1 as id\n",
+		"models/schema.yml": "models:\n  - name: a\n    columns:\n      - name: id\n        data_tests: [not_null]\n",
+	})
+	code, out, errOut := runCLI("build", "--project-dir", dir, "--db", ":memory:", "--store-failures", "--exclude", "package:nexus")
+	if code != 0 || !strings.Contains(out, "PASS=2") || !strings.Contains(errOut, "warning: --store-failures: the tests run and report as without it") {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	if code, _, errOut := runCLI("run", "--project-dir", dir, "--db", ":memory:", "--store-failures"); code == 0 {
+		t.Errorf("run took --store-failures, which dbt's run has not: %s", errOut)
+	}
+}
+
 // TestSpreadSelectors: the words after --select, -s, --models, -m or
 // --exclude are each that flag's, as dbt reads `--exclude tag:a tag:b`.
 func TestSpreadSelectors(t *testing.T) {

@@ -669,6 +669,13 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 		}
 		n := &graph.Node{Kind: "test", Name: t.Name, Package: p.pkgOf(t.Package), Path: t.File, Tags: t.Config.Tags}
 		n.ID = nodeID("test", n.Package, t.Name)
+		switch t.Kind {
+		case "singular":
+		case "generic":
+			n.TestName = t.Generic[strings.LastIndex(t.Generic, ".")+1:]
+		default:
+			n.TestName = t.Kind
+		}
 		if t.Kind == "singular" {
 			cfg := t.Config.Clone()
 			deps, err := p.collect(t.File, t.SQL, &cfg, jinja.Relation{})

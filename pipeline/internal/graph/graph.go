@@ -25,6 +25,10 @@ type Node struct {
 	// VersionOf and Version name a version of a versioned model: the
 	// selector dim_customers picks every version, dim_customers.v2 one.
 	VersionOf, Version string
+	// TestName is a generic test's name as dbt's test_metadata names it
+	// (not_null, unique, equal_rowcount for dbt_utils.equal_rowcount),
+	// which test_name: selects; empty for a singular test.
+	TestName string
 }
 
 // Graph is a checked, ordered set of nodes.

@@ -79,7 +79,7 @@ func TestSelect(t *testing.T) {
 		{name: "intersection by comma", include: []string{"package:p,+b"}, want: []string{"model.p.a", "model.p.b", "seed.p.raw", "source.app.raw", "test.p.t_a"}},
 		{name: "exclude", include: []string{"+c"}, exclude: []string{"package:nx", "t_a"}, want: []string{"model.p.a", "model.p.b", "seed.p.raw", "source.app.raw"}},
 		{name: "misspelt", include: []string{"zz"}, wantErr: `no node is named "zz"; did you mean "z"?`},
-		{name: "unknown method", include: []string{"colour:red"}, wantErr: `unknown selector method "colour" in "colour:red" (use a name, source:, package:, tag:, path:, resource_type: or test_type:)`},
+		{name: "unknown method", include: []string{"colour:red"}, wantErr: `unknown selector method "colour" in "colour:red" (use a name, source:, package:, tag:, path:, resource_type:, test_type: or test_name:)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -101,12 +101,20 @@ func TestSelect(t *testing.T) {
 }
 
 // A unit test depends on its model, as in dbt: selecting the model takes
-// it, and test_type: picks unit or data tests.
+// it, and test_type: picks unit, data, generic or singular tests, as
+// test_name: picks generic tests by their test's name. Excluding a
+// disabled model leaves nothing out (dbt only warns), where selecting
+// one says why nothing runs.
 func TestSelectTestType(t *testing.T) {
-	g, err := New(append(chain(), &Node{ID: "unit_test.p.a.u_a", Kind: "unit_test", Name: "u_a", Package: "p", DependsOn: []string{"model.p.a"}}))
+	nodes := chain()
+	nodes[len(nodes)-1].TestName = "not_null"
+	g, err := New(append(nodes,
+		&Node{ID: "unit_test.p.a.u_a", Kind: "unit_test", Name: "u_a", Package: "p", DependsOn: []string{"model.p.a"}},
+		&Node{ID: "test.p.s", Kind: "test", Name: "s", Package: "p", DependsOn: []string{"model.p.z"}}))
 	if err != nil {
 		t.Fatal(err)
 	}
+	g.Disabled = map[string]string{"off": "models/off.sql"}
 	for _, c := range []struct {
 		include, exclude []string
 		want             []string
@@ -114,11 +122,18 @@ func TestSelectTestType(t *testing.T) {
 	}{
 		{include: []string{"a"}, want: []string{"model.p.a", "test.p.t_a", "unit_test.p.a.u_a"}},
 		{include: []string{"test_type:unit"}, want: []string{"unit_test.p.a.u_a"}},
-		{include: []string{"test_type:data"}, want: []string{"test.p.t_a"}},
+		{include: []string{"test_type:data"}, want: []string{"test.p.s", "test.p.t_a"}},
 		{include: []string{"a"}, exclude: []string{"test_type:unit"}, want: []string{"model.p.a", "test.p.t_a"}},
 		{include: []string{"a,test_type:unit"}, want: []string{"unit_test.p.a.u_a"}},
 		{include: []string{"u_a"}, want: []string{"unit_test.p.a.u_a"}},
-		{include: []string{"test_type:singular"}, wantErr: "test_type:singular is not known to the playground (use test_type:unit or test_type:data)"},
+		{include: []string{"test_type:singular"}, want: []string{"test.p.s"}},
+		{include: []string{"test_type:generic"}, want: []string{"test.p.t_a"}},
+		{include: []string{"test_type:data"}, exclude: []string{"test_name:not_*"}, want: []string{"test.p.s"}},
+		{include: []string{"test_name:not_null"}, want: []string{"test.p.t_a"}},
+		{include: []string{"test_name:unique"}, want: nil},
+		{include: []string{"a"}, exclude: []string{"off test_name:not_null"}, want: []string{"model.p.a", "unit_test.p.a.u_a"}},
+		{include: []string{"off"}, wantErr: `model "off" is disabled (enabled: false for models/off.sql), so selecting it runs nothing`},
+		{include: []string{"test_type:other"}, wantErr: "test_type:other is not known (use test_type:unit, data, generic or singular)"},
 	} {
 		got, err := g.Select(c.include, c.exclude)
 		if c.wantErr != "" {

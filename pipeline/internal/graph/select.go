@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"sort"
@@ -12,7 +13,8 @@ import (
 // and a selector made of comma-separated parts is their intersection. An
 // empty include selects everything. Supported methods: a node name,
 // source:NAME[.TABLE] (the source nodes and the models that read them),
-// package:NAME, tag:NAME, path:PREFIX, resource_type:KIND, and the graph
+// package:NAME, tag:NAME, path:PREFIX, resource_type:KIND,
+// test_type:unit|data|generic|singular, test_name:PATTERN, and the graph
 // operators +sel (with ancestors), sel+ (with descendants), @sel (with
 // descendants and their ancestors).
 func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
@@ -21,11 +23,11 @@ func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
 		for id := range g.nodes {
 			sel[id] = true
 		}
-	} else if err := g.union(sel, include); err != nil {
+	} else if err := g.union(sel, include, false); err != nil {
 		return nil, err
 	}
 	excluded := map[string]bool{}
-	if err := g.union(excluded, exclude); err != nil {
+	if err := g.union(excluded, exclude, true); err != nil {
 		return nil, err
 	}
 	// A test of an excluded node is excluded too (dbt's eager indirect
@@ -72,10 +74,17 @@ func (g *Graph) addTests(sel, skip map[string]bool) {
 	}
 }
 
-// union adds to set the nodes every selector of args selects.
-func (g *Graph) union(set map[string]bool, args []string) error {
+// union adds to set the nodes every selector of args selects. An
+// exclusion naming a disabled model leaves nothing out, as in dbt, where
+// a selector that selects nothing only warns (a project's CI excludes a
+// model its vars may disable).
+func (g *Graph) union(set map[string]bool, args []string, excluding bool) error {
 	for _, s := range splitAll(args) {
 		ids, err := g.evalIntersection(s)
+		var disabled *disabledError
+		if excluding && errors.As(err, &disabled) {
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -184,7 +193,7 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 			return fqnPrefix(fqn, value) || fqnPrefix(fqn[1:], value)
 		})
 		if file, ok := g.Disabled[value]; ok && len(out) == 0 {
-			return nil, fmt.Errorf("model %q is disabled (enabled: false for %s), so selecting it runs nothing", value, file)
+			return nil, &disabledError{fmt.Sprintf("model %q is disabled (enabled: false for %s), so selecting it runs nothing", value, file)}
 		}
 		if len(out) == 0 {
 			return nil, fmt.Errorf("no node is named %q%s", value, g.suggest(value))
@@ -227,16 +236,36 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 	case "resource_type":
 		match(func(n *Node) bool { return n.Kind == value })
 	case "test_type":
-		kind, ok := map[string]string{"unit": "unit_test", "data": "test"}[value]
+		// dbt's kinds: data is generic and singular tests together
+		pred, ok := map[string]func(n *Node) bool{
+			"unit":     func(n *Node) bool { return n.Kind == "unit_test" },
+			"data":     func(n *Node) bool { return n.Kind == "test" },
+			"generic":  func(n *Node) bool { return n.Kind == "test" && n.TestName != "" },
+			"singular": func(n *Node) bool { return n.Kind == "test" && n.TestName == "" },
+		}[value]
 		if !ok {
-			return nil, fmt.Errorf("test_type:%s is not known to the playground (use test_type:unit or test_type:data)", value)
+			return nil, fmt.Errorf("test_type:%s is not known (use test_type:unit, data, generic or singular)", value)
 		}
-		match(func(n *Node) bool { return n.Kind == kind })
+		match(pred)
+	case "test_name":
+		// the generic test's name, with shell wildcards as dbt's fnmatch
+		if _, err := path.Match(value, ""); err != nil {
+			return nil, fmt.Errorf("test_name:%s is not a valid pattern: %v", value, err)
+		}
+		match(func(n *Node) bool {
+			ok, _ := path.Match(value, n.TestName)
+			return n.Kind == "test" && n.TestName != "" && ok
+		})
 	default:
-		return nil, fmt.Errorf("unknown selector method %q in %q (use a name, source:, package:, tag:, path:, resource_type: or test_type:)", method, s)
+		return nil, fmt.Errorf("unknown selector method %q in %q (use a name, source:, package:, tag:, path:, resource_type:, test_type: or test_name:)", method, s)
 	}
 	return out, nil
 }
+
+// disabledError is a selector naming only a disabled model.
+type disabledError struct{ msg string }
+
+func (e *disabledError) Error() string { return e.msg }
 
 // fqnOf is a node's fully qualified name as dbt's: its package, the
 // folders of its file under its resource folder (models/, seeds/...),
