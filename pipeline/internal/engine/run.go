@@ -855,6 +855,10 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		reads = append(reads, r.queryReads(sql, answer, read)...)
 		return rows, err
 	}
+	ctx.QueryColumns = func(sql string) ([]jinja.Column, error) {
+		keep = false // the query's columns are asked again on every render
+		return r.queryColumns(sql)
+	}
 	ctx.Relations = func(schemaPattern, namePattern, exclude string) ([]jinja.FoundRelation, error) {
 		rels, answer, err := r.relations(schemaPattern, namePattern, exclude)
 		reads = append(reads, dataRead{kind: "relations", arg: schemaPattern + "\x00" + namePattern + "\x00" + exclude, answer: answer})
@@ -1146,15 +1150,7 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 		rel.Schema = "temp"
 	}
 	static := r.relTypes(rel.Schema, rel.Name)
-	warehouse := func(name, storage string) string {
-		if full := static[dialect.FullTypePrefix+strings.ToLower(name)]; r.plan.dialect == dialect.BigQuery && dialect.Nested(full) {
-			return full // ARRAY<STRUCT<a INT64, b STRING>>, as BigQuery reports it
-		}
-		if full := static[dialect.FullTypePrefix+strings.ToLower(name)]; r.plan.dialect == dialect.Snowflake && full != "" {
-			return full // NUMBER(10,2), VARCHAR(16): the precision or length declared
-		}
-		return dialect.WarehouseType(r.plan.dialect, static[strings.ToLower(name)], storage)
-	}
+	warehouse := r.warehouseType(static)
 	if rows, ok := r.builtRows(relKey(rel.Schema, rel.Name)); ok {
 		// The rows the build read as it wrote the table give what the
 		// statements below would: the declared types, else the type of
@@ -1185,6 +1181,70 @@ func (r *runner) columns(rel jinja.Relation) ([]jinja.Column, string, error) {
 		out[i] = jinja.Column{Name: dialect.StoredName(r.plan.dialect, static, c.Name), Type: warehouse(c.Name, c.Type)}
 	}
 	return out, answerText(out), nil
+}
+
+// warehouseType names a column's type as the warehouse does, from the
+// types the translator knows of the relation or query (static) and, for a
+// column of unknown type, how SQLite stores its values.
+func (r *runner) warehouseType(static map[string]string) func(name, storage string) string {
+	return func(name, storage string) string {
+		if full := static[dialect.FullTypePrefix+strings.ToLower(name)]; r.plan.dialect == dialect.BigQuery && dialect.Nested(full) {
+			return full // ARRAY<STRUCT<a INT64, b STRING>>, as BigQuery reports it
+		}
+		if full := static[dialect.FullTypePrefix+strings.ToLower(name)]; r.plan.dialect == dialect.Snowflake && full != "" {
+			return full // NUMBER(10,2), VARCHAR(16): the precision or length declared
+		}
+		return dialect.WarehouseType(r.plan.dialect, static[strings.ToLower(name)], storage)
+	}
+}
+
+// queryColumns is get_column_schema_from_query: the columns the query
+// gives, named as a table built of it stores them and typed as
+// get_columns_in_relation would type them, a column of unknown type by
+// its first value that is not NULL.
+func (r *runner) queryColumns(sql string) ([]jinja.Column, error) {
+	sql, err := r.createSchemas(sql)
+	if err != nil {
+		return nil, queryRefused(err)
+	}
+	tr, err := r.translateWith(sql, func(*diag.Diagnostic, int, int) {})
+	if err != nil {
+		return nil, queryRefused(err)
+	}
+	q, err := r.db.QueryLast(r.ctx, tr.sql)
+	if err != nil {
+		return nil, err
+	}
+	r.keepCreated(tr.created)
+	warehouse := r.warehouseType(tr.types)
+	out := make([]jinja.Column, len(q.Columns))
+	for i, c := range q.Columns {
+		storage := "TEXT"
+		for _, row := range q.Rows {
+			if t := storageType(row[i]); t != "" {
+				storage = t
+				break
+			}
+		}
+		out[i] = jinja.Column{Name: dialect.StoredName(r.plan.dialect, tr.types, c), Type: warehouse(c, storage)}
+	}
+	return out, nil
+}
+
+// storageType is the SQLite storage class of a value read back, "" for
+// NULL.
+func storageType(v any) string {
+	switch v.(type) {
+	case int64:
+		return "INTEGER"
+	case float64:
+		return "REAL"
+	case string:
+		return "TEXT"
+	case []byte:
+		return "BLOB"
+	}
+	return ""
 }
 
 // relations lists the built relations matching the patterns, with the

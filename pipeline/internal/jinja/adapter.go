@@ -15,15 +15,18 @@ func (e *Env) adapter() attrs {
 		"dispatch":                e.dispatch,
 		"quote":                   func(a *exec.VarArgs) string { return e.quote(argString(a, 0)) },
 		"get_columns_in_relation": e.columnsInRelation,
-		"get_relation":            e.getRelation,
-		"drop_relation":           e.dropRelation,
-		"create_schema":           e.createSchema,
-		"drop_schema":             e.dropSchema,
-		"check_schema_exists":     e.checkSchemaExists,
-		"truncate_relation":       e.truncateRelation,
-		"rename_relation":         e.renameRelation,
-		"execute":                 e.adapterExecute,
-		"type":                    func(*exec.VarArgs) string { return e.targetType() },
+		// the adapter's own takes the SQL as given; the macro of that
+		// name wraps it in a query of no rows first
+		"get_column_schema_from_query": e.columnSchemaFromQuery,
+		"get_relation":                 e.getRelation,
+		"drop_relation":                e.dropRelation,
+		"create_schema":                e.createSchema,
+		"drop_schema":                  e.dropSchema,
+		"check_schema_exists":          e.checkSchemaExists,
+		"truncate_relation":            e.truncateRelation,
+		"rename_relation":              e.renameRelation,
+		"execute":                      e.adapterExecute,
+		"type":                         func(*exec.VarArgs) string { return e.targetType() },
 		// Each statement here is applied as it runs: there is no open
 		// transaction to commit, and a target column's type never needs
 		// widening, as SQLite's columns take any value.
@@ -357,6 +360,37 @@ func (e *Env) columnsInRelation(a *exec.VarArgs) (*exec.Value, error) {
 	cols, err := e.columns(rel)
 	if err != nil {
 		return nil, err
+	}
+	out := make([]any, len(cols))
+	for i, c := range cols {
+		out[i] = columnValue{Column: c, quote: e.quote, bigQuery: e.targetType() == "bigquery", snowflake: e.targetType() == "snowflake", schema: true}
+	}
+	return exec.AsValue(&out), nil
+}
+
+// columnSchemaFromQuery is get_column_schema_from_query(select_sql,
+// select_sql_header=none), dbt's macro and the adapter's method: the
+// columns the query gives, as get_columns_in_relation gives a relation's
+// (name, dtype, data_type, ...). While the project is parsed it answers
+// no columns, as dbt's parse does.
+func (e *Env) columnSchemaFromQuery(a *exec.VarArgs) (*exec.Value, error) {
+	q := arg(a, 0, "select_sql")
+	if q == nil || !q.IsString() {
+		return nil, e.fail("get_column_schema_from_query() needs the query's SQL", "write get_column_schema_from_query('select ...')")
+	}
+	if e.cur == nil || !e.cur.Execute {
+		return exec.AsValue(&[]any{}), nil
+	}
+	sql := q.String()
+	if h := arg(a, 1, "select_sql_header"); h != nil && !h.IsNil() && h.String() != "" {
+		sql = h.String() + "\n" + sql
+	}
+	if e.cur.QueryColumns == nil {
+		return nil, e.unavailable("get_column_schema_from_query", "QueryColumns")
+	}
+	cols, err := e.cur.QueryColumns(sql)
+	if err != nil {
+		return nil, e.failErr(err)
 	}
 	out := make([]any, len(cols))
 	for i, c := range cols {

@@ -147,6 +147,10 @@ type Context struct {
 	// Columns lists the columns of a built relation
 	// (adapter.get_columns_in_relation, dbt_utils.union_relations).
 	Columns func(rel Relation) ([]Column, error)
+	// QueryColumns lists the columns a query in the warehouse's SQL gives,
+	// named and typed as a relation built of it would be
+	// (get_column_schema_from_query).
+	QueryColumns func(sql string) ([]Column, error)
 	// CreateSchema makes a SQLite schema exist (adapter.create_schema),
 	// as the warehouse's create schema if not exists does.
 	CreateSchema func(schema string) error

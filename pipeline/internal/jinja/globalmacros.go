@@ -8,16 +8,17 @@ import (
 
 // installGlobalMacros defines macros of dbt's global project that packages
 // call bare or as dbt.name: load_relation, load_cached_relation,
-// should_store_failures and equals; and run_query, statement and
+// should_store_failures, equals and get_column_schema_from_query; and run_query, statement and
 // is_incremental, which are bare builtins, as dbt.name too.
 func (e *Env) installGlobalMacros() {
 	dbt, _ := e.globals.Get("dbt")
 	ns, _ := dbt.(*namespaceValue)
 	for name, fn := range map[string]func(*exec.VarArgs) (*exec.Value, error){
-		"load_relation":         e.loadRelation,
-		"load_cached_relation":  e.loadRelation,
-		"should_store_failures": e.shouldStoreFailures,
-		"equals":                e.equals,
+		"load_relation":                e.loadRelation,
+		"load_cached_relation":         e.loadRelation,
+		"should_store_failures":        e.shouldStoreFailures,
+		"equals":                       e.equals,
+		"get_column_schema_from_query": e.columnSchemaFromQuery,
 	} {
 		e.globals.Set(name, fn)
 		if ns != nil {
