@@ -151,7 +151,9 @@ func parseMapping(text, flag, example string) (map[string]any, error) {
 	if err := json.Unmarshal([]byte(text), &v); err == nil {
 		return v, nil
 	}
-	if err := yaml.Unmarshal([]byte(text), &v); err != nil {
+	// a key written twice keeps its last value, as dbt's YAML loader
+	// reads --vars (a CI script repeating a var in its list)
+	if err := yaml.UnmarshalWithOptions([]byte(text), &v, yaml.AllowDuplicateMapKey()); err != nil {
 		return nil, errUsage{fmt.Sprintf("%s must be a YAML or JSON mapping, like '%s': %v", flag, example, err)}
 	}
 	return normalize(v).(map[string]any), nil

@@ -196,6 +196,20 @@ func TestCLIStoreFailures(t *testing.T) {
 	}
 }
 
+// TestParseMappingRepeatedKey: a key written twice in --vars keeps its
+// last value, as dbt's YAML loader reads it, in YAML and in JSON.
+func TestParseMappingRepeatedKey(t *testing.T) {
+	for _, text := range []string{"{a: 1, b: x, a: 2}", `{"a": 1, "b": "x", "a": 2}`} {
+		v, err := parseMapping(text, "--vars", "{a: 1}")
+		if err != nil || v["a"] != int64(2) && v["a"] != float64(2) || v["b"] != "x" || len(v) != 2 {
+			t.Errorf("parseMapping(%s) = %v, %v; want a: 2, b: x", text, v, err)
+		}
+	}
+	if _, err := parseMapping("{a: [1", "--vars", "{a: 1}"); err == nil {
+		t.Error("an unclosed list was taken")
+	}
+}
+
 // TestSpreadSelectors: the words after --select, -s, --models, -m or
 // --exclude are each that flag's, as dbt reads `--exclude tag:a tag:b`.
 func TestSpreadSelectors(t *testing.T) {
