@@ -46,6 +46,7 @@ func (e *Env) unavailable(fn, field string) error {
 func (e *Env) installBuiltins() {
 	g := e.globals
 	g.Set(listFuncName, newList)
+	g.Set(dictFuncName, dictLiteral)
 	g.Set(opFuncName, applyOperator)
 	g.Set(negFuncName, applyNegation)
 	g.Set(spreadFuncName, spreadCall)

@@ -16,6 +16,9 @@ import (
 // no dbt project collides with them.
 const (
 	listFuncName = "__list__"
+	// dictFuncName wraps a dict literal: dictLiteral keeps one entry of a
+	// key written twice, as Python's dict display does
+	dictFuncName = "__dict__"
 	lineKwarg    = "__line__"
 )
 
@@ -133,11 +136,14 @@ func lineOfToken(source string, toks []*tokens.Token, i int) int {
 	return line
 }
 
-// rewriteTokens makes three changes that gonja needs to render dbt projects
+// rewriteTokens makes four changes that gonja needs to render dbt projects
 // as Jinja2 does:
 //   - a list literal `[a, b]` becomes `__list__(a, b)`, which builds a list
 //     that methods such as append change in place (gonja copies plain lists,
 //     so an append inside a for loop would be lost);
+//   - a dict literal `{...}` becomes `__dict__({...})`, which keeps one
+//     entry of a key written twice, the value written last in the place
+//     written first (gonja kept both);
 //   - a trailing comma before `)` of a call, `]` or `}` is dropped (Jinja2
 //     accepts it, gonja does not); in parentheses that are not a call's it
 //     stays, as (a,) is a tuple of one;
@@ -149,6 +155,7 @@ func rewriteTokens(in []*tokens.Token) []*tokens.Token {
 	type frame struct {
 		open   tokens.Type // LeftParenthesis, LeftBracket or LeftBrace
 		list   bool        // a `[` rewritten to `__list__(`
+		dict   bool        // a `{` rewritten to `__dict__({`
 		line   int         // >0: inject __line__=line before the closing paren
 		openAt int         // index in out of the opening token
 		group  bool        // a `(` that groups or makes a tuple, not a call's
@@ -194,7 +201,10 @@ func rewriteTokens(in []*tokens.Token) []*tokens.Token {
 			}
 			stack = append(stack, frame{open: tok.Type, openAt: len(out)})
 		case tokens.LeftBrace:
-			stack = append(stack, frame{open: tok.Type, openAt: len(out)})
+			stack = append(stack, frame{open: tok.Type, dict: true, openAt: len(out)})
+			out = append(out,
+				&tokens.Token{Type: tokens.Name, Val: dictFuncName, Pos: tok.Pos, Line: tok.Line, Col: tok.Col},
+				&tokens.Token{Type: tokens.LeftParenthesis, Val: "(", Pos: tok.Pos, Line: tok.Line, Col: tok.Col})
 		case tokens.RightParenthesis, tokens.RightBracket, tokens.RightBrace:
 			if len(stack) == 0 {
 				break
@@ -203,6 +213,10 @@ func rewriteTokens(in []*tokens.Token) []*tokens.Token {
 			stack = stack[:len(stack)-1]
 			if f.list && tok.Type == tokens.RightBracket {
 				out = append(out, &tokens.Token{Type: tokens.RightParenthesis, Val: ")", Pos: tok.Pos, Line: tok.Line, Col: tok.Col})
+				continue
+			}
+			if f.dict && tok.Type == tokens.RightBrace {
+				out = append(out, tok, &tokens.Token{Type: tokens.RightParenthesis, Val: ")", Pos: tok.Pos, Line: tok.Line, Col: tok.Col})
 				continue
 			}
 			if f.line > 0 && tok.Type == tokens.RightParenthesis {

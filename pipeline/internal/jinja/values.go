@@ -25,6 +25,33 @@ func newList(args *exec.VarArgs) *[]any {
 	return &l
 }
 
+// dictLiteral is a dict literal as Python builds it: a key written again
+// replaces the value of its first entry, which keeps its place.
+func dictLiteral(args *exec.VarArgs) *exec.Value {
+	if len(args.Args) != 1 {
+		return exec.AsValue(fmt.Errorf("%s takes one dict", dictFuncName))
+	}
+	d, ok := args.Args[0].Interface().(*exec.Dict)
+	if !ok || len(d.Pairs) < 2 {
+		return args.Args[0]
+	}
+	kept := d.Pairs[:0:0]
+	for _, p := range d.Pairs {
+		dup := false
+		for _, k := range kept {
+			if k.Key.EqualValueTo(p.Key) {
+				k.Value, dup = p.Value, true
+				break
+			}
+		}
+		if !dup {
+			kept = append(kept, p)
+		}
+	}
+	d.Pairs = kept
+	return args.Args[0]
+}
+
 // Ordered is a mapping whose keys keep the order they were written in: a
 // dict of vars from YAML iterates in file order, as Python's dicts do.
 type Ordered struct {
