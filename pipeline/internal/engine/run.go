@@ -167,9 +167,12 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		return again, nil
 	}
 	res.Diagnostics = append(res.Diagnostics, p.proj.Warnings...)
-	sel, err := p.graph.Select(opts.Select, opts.Exclude)
+	sel, selWarnings, err := p.graph.SelectWarn(opts.Select, opts.Exclude)
 	if err != nil {
 		return nil, &UsageError{err}
+	}
+	for _, w := range selWarnings {
+		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{Severity: diag.Warning, Message: w})
 	}
 	r := &runner{plan: p, db: e.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
 	e.db.SetColumnTypes(r.columnTypeOf)

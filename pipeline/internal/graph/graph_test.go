@@ -79,6 +79,8 @@ func TestSelect(t *testing.T) {
 		{name: "intersection by comma", include: []string{"package:p,+b"}, want: []string{"model.p.a", "model.p.b", "seed.p.raw", "source.app.raw", "test.p.t_a"}},
 		{name: "exclude", include: []string{"+c"}, exclude: []string{"package:nx", "t_a"}, want: []string{"model.p.a", "model.p.b", "seed.p.raw", "source.app.raw"}},
 		{name: "misspelt", include: []string{"zz"}, wantErr: `no node is named "zz"; did you mean "z"?`},
+		{name: "misspelt beside a match", include: []string{"a", "zz"}, want: []string{"model.p.a", "test.p.t_a"}},
+		{name: "misspelt exclusion", include: []string{"a"}, exclude: []string{"zz"}, want: []string{"model.p.a", "test.p.t_a"}},
 		{name: "unknown method", include: []string{"colour:red"}, wantErr: `unknown selector method "colour" in "colour:red" (use a name, source:, package:, tag:, path:, resource_type:, test_type: or test_name:)`},
 	}
 	for _, tc := range tests {
@@ -105,6 +107,23 @@ func TestSelect(t *testing.T) {
 // test_name: picks generic tests by their test's name. Excluding a
 // disabled model leaves nothing out (dbt only warns), where selecting
 // one says why nothing runs.
+// TestSelectWarnings: a selector that names no node beside others that
+// select is a warning, as dbt's, and so is an exclusion naming no node.
+func TestSelectWarnings(t *testing.T) {
+	g, err := New(chain())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel, warnings, err := g.SelectWarn([]string{"z run"}, []string{"zz"})
+	want := []string{
+		`--select: no node is named "run"; the rest of the selection runs`,
+		`--exclude: no node is named "zz"; did you mean "z"?; it leaves nothing out`,
+	}
+	if err != nil || !reflect.DeepEqual(names(sel), []string{"model.p.z"}) || !reflect.DeepEqual(warnings, want) {
+		t.Errorf("got %v %q %v\nwant [model.p.z] %q", names(sel), warnings, err, want)
+	}
+}
+
 func TestSelectTestType(t *testing.T) {
 	nodes := chain()
 	nodes[len(nodes)-1].TestName = "not_null"

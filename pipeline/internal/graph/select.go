@@ -18,17 +18,41 @@ import (
 // operators +sel (with ancestors), sel+ (with descendants), @sel (with
 // descendants and their ancestors).
 func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
+	sel, _, err := g.SelectWarn(include, exclude)
+	return sel, err
+}
+
+// SelectWarn is Select, with a warning for each selector that matched
+// nothing while others did, as dbt warns that a criterion "does not match
+// any enabled nodes" and runs the rest (a CI script selecting a model a
+// var left out); a selection that matches nothing at all is the error of
+// its first such selector, which names the likely misspelling.
+func (g *Graph) SelectWarn(include, exclude []string) (map[string]bool, []string, error) {
 	sel := map[string]bool{}
+	var warnings []string
 	if len(splitAll(include)) == 0 {
 		for id := range g.nodes {
 			sel[id] = true
 		}
-	} else if err := g.union(sel, include, false); err != nil {
-		return nil, err
+	} else {
+		missed, err := g.union(sel, include, false)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(missed) > 0 && len(sel) == 0 {
+			return nil, nil, missed[0]
+		}
+		for _, m := range missed {
+			warnings = append(warnings, "--select: "+m.Error()+"; the rest of the selection runs")
+		}
 	}
 	excluded := map[string]bool{}
-	if err := g.union(excluded, exclude, true); err != nil {
-		return nil, err
+	missed, err := g.union(excluded, exclude, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, m := range missed {
+		warnings = append(warnings, "--exclude: "+m.Error()+"; it leaves nothing out")
 	}
 	// A test of an excluded node is excluded too (dbt's eager indirect
 	// selection: --exclude orders leaves out the tests on orders).
@@ -51,7 +75,7 @@ func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
 	// test never runs against a table this run did not build; a test
 	// excluded by name stays out.
 	g.addTests(sel, excluded)
-	return sel, nil
+	return sel, warnings, nil
 }
 
 // addTests adds to sel the tests (data and unit) whose parents it holds
@@ -74,25 +98,29 @@ func (g *Graph) addTests(sel, skip map[string]bool) {
 	}
 }
 
-// union adds to set the nodes every selector of args selects. An
-// exclusion naming a disabled model leaves nothing out, as in dbt, where
-// a selector that selects nothing only warns (a project's CI excludes a
-// model its vars may disable).
-func (g *Graph) union(set map[string]bool, args []string, excluding bool) error {
+// union adds to set the nodes every selector of args selects, and gives
+// the errors of those that name no node, or only a disabled model (missed).
+// An exclusion naming a disabled model leaves nothing out, with no word,
+// as a project's CI excludes a model its vars may disable.
+func (g *Graph) union(set map[string]bool, args []string, excluding bool) (missed []error, err error) {
 	for _, s := range splitAll(args) {
 		ids, err := g.evalIntersection(s)
 		var disabled *disabledError
-		if excluding && errors.As(err, &disabled) {
+		var unknown *unknownNameError
+		switch {
+		case excluding && errors.As(err, &disabled):
 			continue
-		}
-		if err != nil {
-			return err
+		case errors.As(err, &disabled), errors.As(err, &unknown):
+			missed = append(missed, err)
+			continue
+		case err != nil:
+			return nil, err
 		}
 		for id := range ids {
 			set[id] = true
 		}
 	}
-	return nil
+	return missed, nil
 }
 
 // splitAll splits selector arguments on spaces, as dbt takes "a b" too.
@@ -196,7 +224,7 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 			return nil, &disabledError{fmt.Sprintf("model %q is disabled (enabled: false for %s), so selecting it runs nothing", value, file)}
 		}
 		if len(out) == 0 {
-			return nil, fmt.Errorf("no node is named %q%s", value, g.suggest(value))
+			return nil, &unknownNameError{fmt.Sprintf("no node is named %q%s", value, g.suggest(value))}
 		}
 	case "source":
 		src, table, _ := strings.Cut(value, ".")
@@ -266,6 +294,11 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 type disabledError struct{ msg string }
 
 func (e *disabledError) Error() string { return e.msg }
+
+// unknownNameError is a selector naming no node.
+type unknownNameError struct{ msg string }
+
+func (e *unknownNameError) Error() string { return e.msg }
 
 // fqnOf is a node's fully qualified name as dbt's: its package, the
 // folders of its file under its resource folder (models/, seeds/...),
