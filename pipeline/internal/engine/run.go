@@ -167,7 +167,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		return again, nil
 	}
 	res.Diagnostics = append(res.Diagnostics, p.proj.Warnings...)
-	sel, selWarnings, err := p.graph.SelectWarn(opts.Select, opts.Exclude)
+	sel, selWarnings, err := p.graph.SelectWarn(opts.Select, opts.Exclude, opts.Command == CmdTest)
 	if err != nil {
 		return nil, &UsageError{err}
 	}

@@ -114,13 +114,35 @@ func TestSelectWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sel, warnings, err := g.SelectWarn([]string{"z run"}, []string{"zz"})
+	sel, warnings, err := g.SelectWarn([]string{"z run"}, []string{"zz"}, false)
 	want := []string{
 		`--select: no node is named "run"; the rest of the selection runs`,
 		`--exclude: no node is named "zz"; did you mean "z"?; it leaves nothing out`,
 	}
 	if err != nil || !reflect.DeepEqual(names(sel), []string{"model.p.z"}) || !reflect.DeepEqual(warnings, want) {
 		t.Errorf("got %v %q %v\nwant [model.p.z] %q", names(sel), warnings, err, want)
+	}
+}
+
+// TestSelectEager: with eager, a test goes with any of its models.
+func TestSelectEager(t *testing.T) {
+	g, err := New(append(chain(), &Node{ID: "test.p.rel", Kind: "test", Name: "rel", Package: "p", DependsOn: []string{"model.p.a", "model.p.z"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, eager := range []bool{false, true} {
+		sel, _, err := g.SelectWarn([]string{"a"}, nil, eager)
+		want := []string{"model.p.a", "test.p.t_a"}
+		if eager {
+			want = []string{"model.p.a", "test.p.rel", "test.p.t_a"}
+		}
+		if err != nil || !reflect.DeepEqual(names(sel), want) {
+			t.Errorf("eager %v: got %v %v, want %v", eager, names(sel), err, want)
+		}
+	}
+	// an excluded test stays out
+	if sel, _, _ := g.SelectWarn([]string{"a"}, []string{"rel"}, true); sel["test.p.rel"] {
+		t.Errorf("excluded test selected: %v", names(sel))
 	}
 }
 

@@ -18,7 +18,7 @@ import (
 // operators +sel (with ancestors), sel+ (with descendants), @sel (with
 // descendants and their ancestors).
 func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
-	sel, _, err := g.SelectWarn(include, exclude)
+	sel, _, err := g.SelectWarn(include, exclude, false)
 	return sel, err
 }
 
@@ -26,8 +26,13 @@ func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
 // nothing while others did, as dbt warns that a criterion "does not match
 // any enabled nodes" and runs the rest (a CI script selecting a model a
 // var left out); a selection that matches nothing at all is the error of
-// its first such selector, which names the likely misspelling.
-func (g *Graph) SelectWarn(include, exclude []string) (map[string]bool, []string, error) {
+// its first such selector, which names the likely misspelling. With
+// eager, a test goes with the selection when any model it checks is in it,
+// as dbt's default indirect selection takes it (the test command, which
+// builds nothing, so a test reads what earlier runs built, as in dbt);
+// else when every one is (cautious: a build never tests a table it did
+// not build).
+func (g *Graph) SelectWarn(include, exclude []string, eager bool) (map[string]bool, []string, error) {
 	sel := map[string]bool{}
 	var warnings []string
 	if len(splitAll(include)) == 0 {
@@ -74,8 +79,31 @@ func (g *Graph) SelectWarn(include, exclude []string) (map[string]bool, []string
 	// selected (dbt's "cautious" indirect selection), so a relationships
 	// test never runs against a table this run did not build; a test
 	// excluded by name stays out.
+	if eager && len(splitAll(include)) > 0 {
+		g.addTestsOfAny(sel, excluded)
+	}
 	g.addTests(sel, excluded)
 	return sel, warnings, nil
+}
+
+// addTestsOfAny adds to sel the tests (data and unit) one of whose parents
+// it holds, those of skip aside.
+func (g *Graph) addTestsOfAny(sel, skip map[string]bool) {
+	var add []string
+	for id, n := range g.nodes {
+		if n.Kind != "test" && n.Kind != "unit_test" || sel[id] || skip[id] {
+			continue
+		}
+		for _, p := range n.DependsOn {
+			if sel[p] {
+				add = append(add, id)
+				break
+			}
+		}
+	}
+	for _, id := range add {
+		sel[id] = true
+	}
 }
 
 // addTests adds to sel the tests (data and unit) whose parents it holds
