@@ -366,14 +366,19 @@ func (e *Env) begin(path string, ctx *Context, usesGraph bool) {
 		"full_refresh": inv.FullRefresh, "store_failures": false, "select": toJinja(inv.Select), "exclude": toJinja(inv.Exclude), "vars": map[string]any{},
 		"target": ctx.Target.Name, "quiet": false, "warn_error": none})
 	e.globals.Set("dbt_metadata_envs", metadataEnvs(ctx.EnvVars))
-	e.globals.Set("target", attrs{
+	target := attrs{
 		"name":         ctx.Target.Name,
 		"type":         ctx.Target.Type,
 		"schema":       ctx.Target.Schema,
 		"profile_name": ctx.Target.Profile,
 		"database":     ctx.Target.Database,
 		"threads":      1,
-	})
+	}
+	if ctx.Target.Type == "bigquery" {
+		// dbt-bigquery's target also names them by their aliases
+		target["project"], target["dataset"] = ctx.Target.Database, ctx.Target.Schema
+	}
+	e.globals.Set("target", target)
 	for name := range e.funcs {
 		if _, ok := ctx.Funcs[name]; !ok {
 			e.globals.Set(name, e.missingFunc(name))
