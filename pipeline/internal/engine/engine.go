@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
@@ -93,7 +94,7 @@ func (p *plan) listNodes() []Node {
 			rel := p.snapshots[n.Name].relation()
 			node.Schema, node.Relation, node.Materialized = rel.Schema, rel.String(), "snapshot"
 		case "source":
-			s := p.sources[n.SourceName+"."+n.Name]
+			s := p.sources[strings.TrimPrefix(n.ID, "source.")]
 			node.Name = n.SourceName + "." + n.Name
 			node.Schema, node.Relation = s.rel.Schema, s.rel.String()
 		}

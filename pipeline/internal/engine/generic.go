@@ -82,7 +82,7 @@ func (p *plan) definitionConfig(t *project.Test) error {
 		return p.refRelation(name), nil
 	}
 	ctx.Source = func(src, table string, line int) (jinja.Relation, error) {
-		s, err := p.source(t.File, src, table, line)
+		s, err := p.source(t.Package, t.File, src, table, line)
 		if err != nil {
 			return jinja.Relation{}, err
 		}

@@ -88,7 +88,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 			}
 			node["attached_node"] = p.attachedNode(n, t)
 		case "source":
-			s := p.sources[n.SourceName+"."+n.Name]
+			s := p.sources[strings.TrimPrefix(n.ID, "source.")]
 			if s == nil {
 				continue
 			}

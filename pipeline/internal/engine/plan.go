@@ -356,7 +356,7 @@ func (p *plan) bindSources() {
 		ref := &sourceRef{decl: s, rel: jinja.Relation{Schema: s.Schema, Name: s.Identifier}}
 		if prefix, ok := strings.CutSuffix(s.Identifier, "*"); ok {
 			p.bindWildcard(ref, prefix)
-			p.sources[s.SourceName+"."+s.Table] = ref
+			p.sources[s.Key] = ref
 			continue
 		}
 		var byName []*project.Seed
@@ -376,7 +376,7 @@ func (p *plan) bindSources() {
 			ref.rel = seedRelation(seed)
 			ref.seeds = []string{nodeID("seed", p.pkgOf(seed.Package), seed.Name)}
 		}
-		p.sources[s.SourceName+"."+s.Table] = ref
+		p.sources[s.Key] = ref
 	}
 }
 
@@ -456,7 +456,7 @@ func (p *plan) sourceModels(nodes []*graph.Node) {
 		byID[n.ID] = n
 	}
 	for _, n := range nodes {
-		s := p.sources[n.SourceName+"."+n.Name]
+		s := p.sources[strings.TrimPrefix(n.ID, "source.")]
 		if n.Kind != "source" || s == nil {
 			continue
 		}
@@ -885,12 +885,12 @@ func (p *plan) collect(file, src string, cfg *project.Config, this jinja.Relatio
 		return rel, nil
 	}
 	ctx.Source = func(src, table string, line int) (jinja.Relation, error) {
-		s, err := p.source(file, src, table, line)
+		s, err := p.source(ctx.Package, file, src, table, line)
 		if err != nil {
 			missing = cmp.Or(missing, err)
 			return jinja.Relation{Schema: src, Name: table}, nil
 		}
-		deps = append(deps, "source."+src+"."+table)
+		deps = append(deps, "source."+s.decl.Key)
 		return s.rel, nil
 	}
 	// The resolver only does its work when executing; at parse time it
@@ -944,7 +944,12 @@ func (p *plan) refID(file, pkg, name string, line int) (string, error) {
 	return nodeID("model", p.pkgOf(m.Package), m.Name), nil
 }
 
-func (p *plan) source(file, src, table string, line int) (*sourceRef, error) {
+func (p *plan) source(pkg, file, src, table string, line int) (*sourceRef, error) {
+	// a package's own declaration first, where two packages declare the
+	// table (the root project's replaces both), as dbt's source() looks
+	if s, ok := p.sources[src+"."+table+"@"+pkg]; ok && pkg != "" {
+		return s, nil
+	}
 	s, ok := p.sources[src+"."+table]
 	if !ok {
 		var known []string

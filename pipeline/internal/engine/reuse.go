@@ -178,7 +178,7 @@ func (p *plan) nodeRel(n *graph.Node) (string, bool) {
 		rel := p.snapshots[n.Name].relation()
 		return relKey(rel.Schema, rel.Name), false
 	case "source":
-		s := p.sources[n.SourceName+"."+n.Name]
+		s := p.sources[strings.TrimPrefix(n.ID, "source.")]
 		return relKey(s.rel.Schema, s.rel.Name), false
 	}
 	return "", false

@@ -837,7 +837,7 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		return p.refRelation(name), nil
 	}
 	ctx.Source = func(src, table string, line int) (jinja.Relation, error) {
-		s, err := p.source(file, src, table, line)
+		s, err := p.source(ctx.Package, file, src, table, line)
 		if err != nil {
 			return jinja.Relation{}, err
 		}

@@ -178,6 +178,9 @@ type Seed struct {
 
 // Source is one table of a sources: declaration.
 type Source struct {
+	// Key names the declaration: src.table, or src.table@package for a
+	// second package's declaration of a table another package declares.
+	Key        string
 	SourceName string
 	Table      string
 	Schema     string // schema it is read from

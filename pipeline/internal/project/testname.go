@@ -30,6 +30,7 @@ func dbtTestName(written string, t *Test, custom string) string {
 	}
 	target := t.Model
 	if src, ok := strings.CutPrefix(target, "source:"); ok {
+		src, _, _ = strings.Cut(src, "@") // a second package's declaration
 		target = strings.ReplaceAll(src, ".", "_")
 		kind = "source_" + kind
 	}

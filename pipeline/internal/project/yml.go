@@ -116,20 +116,21 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 			if !p.sourceEnabled(pkg, file, s, t) {
 				continue // dbt leaves a disabled source table, and its tests, out of the graph
 			}
-			if err := p.replaceSource(file, t.Line, name, tn, pkg); err != nil {
+			key, err := p.replaceSource(file, t.Line, name, tn, pkg)
+			if err != nil {
 				return err
 			}
 			cols, err := p.declaredColumns(file, t, pkg)
 			if err != nil {
 				return err
 			}
-			p.Sources = append(p.Sources, &Source{SourceName: name, Table: tn, Schema: schema, Identifier: ident, Database: database, File: file, Line: t.Line, Package: pkg,
+			p.Sources = append(p.Sources, &Source{Key: key, SourceName: name, Table: tn, Schema: schema, Identifier: ident, Database: database, File: file, Line: t.Line, Package: pkg,
 				Description: t.Get("description").String(), Columns: cols, SourceDescription: s.Get("description").String(),
 				Freshness: tableFreshness(s, t), LoadedAtField: tableLoadedAtField(s, t), Loader: s.Get("loader").String(), Quoting: sourceQuoting(s, t), External: tableExternal(t)})
 			// quoting: {column: true} of the table, else of the source,
 			// quotes the columns that do not say
 			quoteCols := cmp.Or(t.Get("quoting").Get("column").String(), s.Get("quoting").Get("column").String()) == "true"
-			if err := p.loadColumnTests(file, t, "source:"+name+"."+tn, pkg, quoteCols); err != nil {
+			if err := p.loadColumnTests(file, t, "source:"+key, pkg, quoteCols); err != nil {
 				return err
 			}
 		}
@@ -139,19 +140,29 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 
 // replaceSource makes way for the root project's declaration of a source
 // table a package declares too: dbt's source() looks in the root project
-// first, so the package's declaration is never read, and it is left out
-// with its tests, in a warning. Two declarations in one package, or in two
-// packages, are an error. Packages load before the root project.
-func (p *Project) replaceSource(file string, line int, name, table, pkg string) error {
-	for i, src := range p.Sources {
+// first, so the packages' declarations are never read, and they are left
+// out with their tests, in a warning. Two packages may each declare it, as
+// dbt keeps a source per package: the first is keyed src.table, another's
+// src.table@package, which source() in that package reads first (key).
+// Two declarations in one package, or a package's after the root
+// project's, are an error. Packages load before the root project.
+func (p *Project) replaceSource(file string, line int, name, table, pkg string) (key string, err error) {
+	key = name + "." + table
+	for i := 0; i < len(p.Sources); i++ {
+		src := p.Sources[i]
 		if src.SourceName != name || src.Table != table {
 			continue
 		}
+		if pkg != "" && src.Package != "" && src.Package != pkg {
+			key = name + "." + table + "@" + pkg
+			continue
+		}
 		if pkg != "" || src.Package == "" {
-			return diag.Errorf(file, line, "source table %s.%s is declared twice (also in %s)", name, table, p.WhereFile(src.Package, src.File)+":"+strconv.Itoa(src.Line)).WithHint("declare each source table once")
+			return "", diag.Errorf(file, line, "source table %s.%s is declared twice (also in %s)", name, table, p.WhereFile(src.Package, src.File)+":"+strconv.Itoa(src.Line)).WithHint("declare each source table once")
 		}
 		p.Sources = slices.Delete(p.Sources, i, i+1)
-		model := "source:" + name + "." + table
+		i--
+		model := "source:" + src.Key
 		dropped := 0
 		p.Tests = slices.DeleteFunc(p.Tests, func(t *Test) bool {
 			if t.Model == model && t.Package == src.Package {
@@ -161,9 +172,8 @@ func (p *Project) replaceSource(file string, line int, name, table, pkg string) 
 			return false
 		})
 		p.warn(p.WhereFile("", file), line, fmt.Sprintf("source table %s.%s is also declared by package %s (%s:%d): source() reads the root project's, as in dbt, and the package's declaration is left out with %s", name, table, src.Package, p.WhereFile(src.Package, src.File), src.Line, testCount(dropped)), "")
-		return nil
 	}
-	return nil
+	return key, nil
 }
 
 // testCount is "no tests", "its test" or "its n tests".
