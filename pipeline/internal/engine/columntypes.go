@@ -15,18 +15,26 @@ import (
 // columnTypes reads a seed's column_types config (dbt_project.yml's
 // +column_types and the seed's properties, merged as dbt merges them): the
 // types are the warehouse's, stored as SQLite holds them.
-func (r *runner) columnTypes(s *project.Seed) (map[string]seed.Declared, error) {
+// A column named with no type (`col:` alone) is left out: dbt reads the
+// types of the CSV's columns only, so such an entry counts only for a
+// column the seed has (untyped holds those, which its caller refuses).
+func (r *runner) columnTypes(s *project.Seed) (declared map[string]seed.Declared, untyped []string, err error) {
 	raw, ok := s.Config.Extra["column_types"]
 	if !ok || raw == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	m, ok := raw.(map[string]any)
 	if !ok {
-		return nil, diag.Errorf(s.Path, 0, "column_types of seed %s must map column names to types, got %v", s.Name, raw).
+		return nil, nil, diag.Errorf(s.Path, 0, "column_types of seed %s must map column names to types, got %v", s.Name, raw).
 			WithHint("write +column_types: {zip_code: varchar(5)} under seeds: in dbt_project.yml")
 	}
 	out := make(map[string]seed.Declared, len(m))
-	for col, v := range m {
+	for _, col := range sortedKeys(m) {
+		v := m[col]
+		if v == nil {
+			untyped = append(untyped, col)
+			continue
+		}
 		typ := fmt.Sprint(v)
 		if dialect.StorageInterval(r.plan.dialect, typ) {
 			// each cell written as the dialect writes an interval
@@ -36,12 +44,26 @@ func (r *runner) columnTypes(s *project.Seed) (map[string]seed.Declared, error) 
 		}
 		decl, ok := declaredType(r.plan.dialect, typ)
 		if !ok {
-			return nil, diag.Errorf(s.Path, 0, "column_types of seed %s: %s has type %q, which the playground cannot store", s.Name, col, typ).
+			return nil, nil, diag.Errorf(s.Path, 0, "column_types of seed %s: %s has type %q, which the playground cannot store", s.Name, col, typ).
 				WithHint("use a text, integer, numeric, boolean, date or timestamp type (or, in DuckDB and BigQuery, interval)")
 		}
 		out[col] = decl
 	}
-	return out, nil
+	return out, untyped, nil
+}
+
+// untypedColumn is the error for a column_types entry with no type that
+// names a column the seed has, "" when none does.
+func untypedColumn(s *project.Seed, untyped, columns []string) error {
+	for _, col := range untyped {
+		for _, c := range columns {
+			if strings.EqualFold(c, col) {
+				return diag.Errorf(s.Path, 0, "column_types of seed %s: %s has no type", s.Name, col).
+					WithHint("give it a type, or leave it out of column_types")
+			}
+		}
+	}
+	return nil
 }
 
 // declaredType is how a seed's column of type typ is stored.

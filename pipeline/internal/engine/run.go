@@ -574,7 +574,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	if r.reuse(n, step, string(s.Data), partsText(conf, seedRelation(s).String(), string(r.plan.dialect))) {
 		return nil
 	}
-	declared, err := r.columnTypes(s)
+	declared, untyped, err := r.columnTypes(s)
 	if err != nil {
 		return err
 	}
@@ -586,6 +586,9 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	t, err := seed.ParseWith(s.Path, s.Data, seed.Options{Declared: declared, Datetime: datetime,
 		Nulls: seedNulls(r.plan.dialect), NamesAsSQL: !quotesColumns(r.plan.dialect, s), Delimiter: delimiter})
 	if err != nil {
+		return err
+	}
+	if err := untypedColumn(s, untyped, t.Columns); err != nil {
 		return err
 	}
 	for _, msg := range t.Renamed {
