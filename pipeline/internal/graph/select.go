@@ -26,12 +26,13 @@ func (g *Graph) Select(include, exclude []string) (map[string]bool, error) {
 // nothing while others did, as dbt warns that a criterion "does not match
 // any enabled nodes" and runs the rest (a CI script selecting a model a
 // var left out); a selection that matches nothing at all is the error of
-// its first such selector, which names the likely misspelling. With
-// eager, a test goes with the selection when any model it checks is in it,
-// as dbt's default indirect selection takes it (the test command, which
-// builds nothing, so a test reads what earlier runs built, as in dbt);
-// else when every one is (cautious: a build never tests a table it did
-// not build).
+// its first such selector, which names the likely misspelling, but for
+// one naming only disabled models, which selects nothing with a warning,
+// as dbt's 'nothing to do'. With eager, a test goes with the selection
+// when any model it checks is in it, as dbt's default indirect selection
+// takes it (the test command, which builds nothing, so a test reads what
+// earlier runs built, as in dbt); else when every one is (cautious: a
+// build never tests a table it did not build).
 func (g *Graph) SelectWarn(include, exclude []string, eager bool) (map[string]bool, []string, error) {
 	sel := map[string]bool{}
 	var warnings []string
@@ -45,9 +46,21 @@ func (g *Graph) SelectWarn(include, exclude []string, eager bool) (map[string]bo
 			return nil, nil, err
 		}
 		if len(missed) > 0 && len(sel) == 0 {
-			return nil, nil, missed[0]
+			// a misspelt name is an error; selecting only disabled models
+			// runs nothing, with the warning dbt gives
+			for _, m := range missed {
+				var unknown *unknownNameError
+				if errors.As(m, &unknown) {
+					return nil, nil, m
+				}
+			}
 		}
 		for _, m := range missed {
+			var disabled *disabledError
+			if errors.As(m, &disabled) {
+				warnings = append(warnings, "--select: "+m.Error())
+				continue
+			}
 			warnings = append(warnings, "--select: "+m.Error()+"; the rest of the selection runs")
 		}
 	}
