@@ -912,11 +912,12 @@ var normalModes = map[string]bool{"nfc": true, "nfkc": true, "nfd": true, "nfkd"
 
 // objectWithoutNullsPre and objectWithoutNullsPost wrap a json_object(...) as
 // Snowflake's OBJECT_CONSTRUCT builds it: keys sorted, members whose value is
-// NULL left out. json_each reads true and false as 1 and 0, so they are
-// written back as JSON.
+// NULL left out, by functions, so that the arguments are read where they
+// are written (a subquery over json_each read a column named id, key,
+// value or type as json_each's own).
 const (
-	objectWithoutNullsPre  = "json_keys_sorted((SELECT json_group_object(key, CASE type WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') ELSE value END) FROM json_each("
-	objectWithoutNullsPost = ") WHERE type <> 'null'))"
+	objectWithoutNullsPre  = "json_keys_sorted(json_without_null_members("
+	objectWithoutNullsPost = "))"
 )
 
 // havingOf is the HAVING MAX | MIN clause of a call, nil when it has none.

@@ -17,6 +17,56 @@ import (
 
 func init() {
 	add(Func{Name: "json_keys_sorted", NArgs: 1, Scalar: jsonKeysSorted})
+	add(Func{Name: "json_without_null_members", NArgs: 1, Scalar: jsonWithoutNullMembers})
+}
+
+// jsonWithoutNullMembers is a JSON object without its members whose value
+// is null, as Snowflake's OBJECT_CONSTRUCT leaves them out; other values
+// as they are. It is a function, where a subquery over json_each read a
+// column named key, value, type, id, path... as json_each's own.
+func jsonWithoutNullMembers(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if args[0].Type() != sqlite3.TEXT {
+		ctx.ResultValue(args[0])
+		return
+	}
+	raw := bytes.TrimSpace(args[0].RawText())
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var b bytes.Buffer
+	ok := len(raw) > 0 && raw[0] == '{'
+	if ok {
+		_, err := dec.Token()
+		ok = err == nil
+	}
+	b.WriteByte('{')
+	n := 0
+	for ok && dec.More() {
+		t, err := dec.Token()
+		k, isKey := t.(string)
+		var m json.RawMessage
+		if err != nil || !isKey || dec.Decode(&m) != nil {
+			ok = false
+			break
+		}
+		if bytes.Equal(bytes.TrimSpace(m), []byte("null")) {
+			continue
+		}
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		n++
+		key, _ := json.Marshal(k)
+		b.Write(key)
+		b.WriteByte(':')
+		b.Write(m)
+	}
+	if !ok {
+		ctx.ResultValue(args[0]) // not an object: as it is
+		return
+	}
+	b.WriteByte('}')
+	ctx.ResultRawText(b.Bytes())
+	ctx.ResultSubtype(jsonSubtype)
 }
 
 func jsonKeysSorted(ctx sqlite3.Context, args ...sqlite3.Value) {
