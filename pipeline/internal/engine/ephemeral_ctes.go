@@ -28,23 +28,69 @@ const ephemeralRef = "temp.__dbt__cte__"
 // does, where it would otherwise fold the CTE into the query and compute
 // its expressions again for each row it is joined to (a date spine joined
 // on a computed month went from minutes to seconds). Materializing changes
-// no row. at is the line the CTEs start on, added the lines they take (0
-// when none were put in) and shift what to add to a column on their last
-// line to find it on line at as written.
-func (r *runner) withEphemerals(model *project.Model, sql string) (out, run string, at, added, shift int, err error) {
-	out, at, added, shift, err = r.ephemeralCTEs(model, sql, " as (\n")
-	if err != nil || added == 0 && at == 0 {
-		return out, out, at, added, shift, err
+// no row. lines says where the CTEs are in both (they take the same lines).
+func (r *runner) withEphemerals(model *project.Model, sql string) (out, run string, lines cteLines, err error) {
+	out, lines, err = r.ephemeralCTEs(model, sql, " as (\n")
+	if err != nil || lines.added == 0 && lines.at == 0 {
+		return out, out, lines, err
 	}
-	run, _, _, _, err = r.ephemeralCTEs(model, sql, " as materialized (\n")
-	return out, run, at, added, shift, err
+	run, _, err = r.ephemeralCTEs(model, sql, " as materialized (\n")
+	return out, run, lines, err
+}
+
+// cteLines is where the CTEs of ephemeral models put in a model's SQL are:
+// at is the line they start on, added the lines they take (0 when none
+// were put in) and shift what to add to a column on their last line to
+// find it on line at as written; bodies are the lines each ephemeral
+// model's SQL takes.
+type cteLines struct {
+	at, added, shift int
+	bodies           []cteBody
+}
+
+// cteBody is the SQL of ephemeral model m, rendered, put in the lines
+// first to last as the CTE named cte.
+type cteBody struct {
+	m           *project.Model
+	cte         string
+	rendered    string
+	first, last int
+}
+
+// body is the ephemeral model whose SQL holds line, and that line and
+// column (col, 0 when unknown) in its rendered SQL; nil when line is not
+// in one.
+func (c cteLines) body(line, col int) (*cteBody, int, int) {
+	for i := range c.bodies {
+		b := &c.bodies[i]
+		if line < b.first || line > b.last {
+			continue
+		}
+		line -= b.first - 1
+		if col > 0 {
+			// a ref to an ephemeral model names its CTE without temp.
+			text := strings.Split(b.rendered, "\n")[line-1]
+			cut := 0
+			for {
+				j := strings.Index(text, ephemeralRef)
+				if j < 0 || j-cut >= col-1 {
+					break
+				}
+				cut += len("temp.")
+				text = text[:j] + text[j+len("temp."):]
+				col += len("temp.")
+			}
+		}
+		return b, line, col
+	}
+	return nil, 0, 0
 }
 
 // ephemeralCTEs is withEphemerals with each CTE opening with its name and
 // open.
-func (r *runner) ephemeralCTEs(model *project.Model, sql, open string) (out string, at, added, shift int, err error) {
+func (r *runner) ephemeralCTEs(model *project.Model, sql, open string) (out string, lines cteLines, err error) {
 	if !strings.Contains(sql, ephemeralRef) {
-		return sql, 0, 0, 0, nil
+		return sql, lines, nil
 	}
 	// the models of each CTE name: their alias, or their name. Ephemeral
 	// models of two schemas may share an alias; the CTE is the one the
@@ -75,6 +121,7 @@ func (r *runner) ephemeralCTEs(model *project.Model, sql, open string) (out stri
 	}
 	var order []string
 	bodies := map[string]string{}
+	models := map[string]*project.Model{}
 	var visit func(from *project.Model, text string) error
 	visit = func(from *project.Model, text string) error {
 		for _, cte := range ephemeralRefs(text) {
@@ -98,36 +145,51 @@ func (r *runner) ephemeralCTEs(model *project.Model, sql, open string) (out stri
 			if err := visit(m, body); err != nil {
 				return err
 			}
-			bodies[cte] = body
+			bodies[cte], models[cte] = body, m
 			order = append(order, cte)
 		}
 		return nil
 	}
 	if err := visit(model, sql); err != nil {
-		return "", 0, 0, 0, err
+		return "", lines, err
 	}
 	if len(order) == 0 {
-		return sql, 0, 0, 0, nil
+		return sql, lines, nil
 	}
 	if pos, _ := withPoint(sql); pos < 0 {
-		return sql, 0, 0, 0, nil
+		return sql, lines, nil
 	}
 	sql = namesCTEs(sql, order)
 	pos, hasWith := withPoint(sql)
-	ctes := make([]string, len(order))
-	for i, name := range order {
-		body := strings.TrimRight(namesCTEs(bodies[name], order), " \t\r\n;")
-		ctes[i] = "__dbt__cte__" + name + open + body + "\n)"
-	}
-	text := strings.Join(ctes, ", ")
+	lines.at = 1 + strings.Count(sql[:pos], "\n")
+	var text strings.Builder
 	if hasWith {
-		text = " " + text + ","
+		text.WriteString(" ")
 	} else {
-		text = "with " + text + " "
+		text.WriteString("with ")
 	}
+	for i, name := range order {
+		if i > 0 {
+			text.WriteString(", ")
+		}
+		body := strings.TrimRight(namesCTEs(bodies[name], order), " \t\r\n;")
+		text.WriteString("__dbt__cte__" + name + open)
+		first := lines.at + strings.Count(text.String(), "\n")
+		text.WriteString(body)
+		lines.bodies = append(lines.bodies, cteBody{m: models[name], cte: "__dbt__cte__" + name, rendered: bodies[name],
+			first: first, last: lines.at + strings.Count(text.String(), "\n")})
+		text.WriteString("\n)")
+	}
+	if hasWith {
+		text.WriteString(",")
+	} else {
+		text.WriteString(" ")
+	}
+	t := text.String()
 	lineStart := strings.LastIndexByte(sql[:pos], '\n') + 1
-	lastSeg := len(text) - strings.LastIndexByte(text, '\n') - 1
-	return sql[:pos] + text + sql[pos:], 1 + strings.Count(sql[:pos], "\n"), strings.Count(text, "\n"), pos - lineStart - lastSeg, nil
+	lastSeg := len(t) - strings.LastIndexByte(t, '\n') - 1
+	lines.added, lines.shift = strings.Count(t, "\n"), pos-lineStart-lastSeg
+	return sql[:pos] + t + sql[pos:], lines, nil
 }
 
 // notQueryBody is an ephemeral model whose SQL is no query, so the CTE

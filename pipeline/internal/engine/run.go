@@ -635,7 +635,7 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 	if err != nil {
 		return translation{}, err
 	}
-	sql, run, at, added, shift, err := r.withEphemerals(m, out)
+	sql, run, lines, err := r.withEphemerals(m, out)
 	if nq := (*notQueryBody)(nil); errors.As(err, &nq) {
 		return translation{refused: true}, nq.d
 	}
@@ -643,12 +643,22 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 		return translation{}, err
 	}
 	place := r.placeIn(m.Path, m.SQL, out)
+	at, added := lines.at, lines.added
 	tr, err := r.translateWith(run, func(d *diag.Diagnostic, line, col int) {
+		if b, bl, bc := lines.body(line, col); b != nil {
+			// in the SQL of an ephemeral model: its file's place
+			if d.Col > 0 {
+				_, _, d.Col = lines.body(line, d.Col)
+			}
+			r.placeIn(b.m.Path, b.m.SQL, b.rendered)(d, bl, bc)
+			d.Message += fmt.Sprintf(" (in ephemeral model %s, which %s reads as CTE %s)", b.m.Name, m.Name, b.cte)
+			return
+		}
 		// a place in the model before the CTEs were put in
 		if added > 0 && line == at+added {
-			col += shift
+			col += lines.shift
 			if d.Col > 0 {
-				d.Col += shift
+				d.Col += lines.shift
 			}
 		}
 		if line > at {
