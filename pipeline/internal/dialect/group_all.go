@@ -4,7 +4,10 @@ import "strings"
 
 // rewriteGroupAll writes GROUP BY ALL (DuckDB, Snowflake, BigQuery) as
 // GROUP BY the positions of the select items that hold no aggregate; with
-// none, the clause goes (one group, as there).
+// none, the clause goes (one group, as there). A star (*, t.*, with
+// EXCEPT or REPLACE) is the columns it expands to, each a key unless a
+// REPLACE gives it an aggregate, when the columns of the relations it
+// reads are known.
 func (t *translator) rewriteGroupAll(s *node) {
 	g := s.sel.group
 	if g == nil || g.name != "all" {
@@ -14,8 +17,18 @@ func (t *translator) rewriteGroupAll(s *node) {
 	at := 0 // the items' output columns so far: a COLUMNS(...) item gives several
 	for _, it := range s.sel.items {
 		if it.kind == nStar {
-			t.refuse(g.tok, refGroupAllStar)
-			return
+			cols, err := t.starColumns(s, it)
+			if err != nil {
+				t.refuse(g.tok, refGroupAllStar, err.Error())
+				return
+			}
+			for k, c := range cols {
+				if c.replace == nil || !t.aggregateItem(s, c.replace.x) {
+					pos = append(pos, itoa(at+k+1))
+				}
+			}
+			at += len(cols)
+			continue
 		}
 		width := 1
 		if cols, err := t.itemColumns(s, it); err == nil && cols != nil {

@@ -17,7 +17,14 @@ func TestGroupByAll(t *testing.T) {
 	expectTranslated(t, duckdb, "with t as (select 1 as a, 2 as b) select a, sum(b) as b, b + 1 as c from t group by all",
 		"with t as (select 1 as a, 2 as b) select a, sum(b) as b, b + 1 as c from t GROUP BY 1, 3")
 	expectRows(t, duckdb, "select a is null as missing, count(*) as n from t group by all order by 1", "0|2\n1|1")
-	expectRefused(t, duckdb, "select *, count(*) from t group by all", "1:36: GROUP BY ALL over SELECT * is not supported (list the columns to group by, or list the select items instead of *)")
+	// a star is the columns it expands to, each a key (unless REPLACE
+	// gives it an aggregate), when the relations' columns are known
+	expectTranslated(t, duckdb, "select *, count(*) as n from t group by all", "select *, count(*) as n from t GROUP BY 1, 2, 3")
+	expectTranslated(t, snowflake, "select t.*, count(*) as n, u.c from t join u on u.id = t.id group by all", "select t.*, count(*) as n, u.c from t join u on u.id = t.id GROUP BY 1, 2, 3, 5")
+	expectTranslated(t, duckdb, "select * exclude (b), sum(b) as s from t group by all", "select id, a, duck_sum(b) as s from t GROUP BY 1, 2")
+	expectTranslated(t, duckdb, "select * replace (sum(b) as b) from t group by all", "select id, a, duck_sum(b) AS b from t GROUP BY 1, 2")
+	expectRows(t, duckdb, "with d as (select 1 as k, 2 as v union all select 1, 2 union all select 3, 4) select *, count(*) as n from d group by all order by k", "1|2|2\n3|4|1")
+	expectRefused(t, duckdb, "select *, count(*) from nowhere group by all", "1:42: GROUP BY ALL over SELECT * cannot be written out: relation nowhere does not exist yet (list the columns to group by, or list the select items instead of *)")
 }
 
 // ORDER BY ALL orders by every column, left to right.

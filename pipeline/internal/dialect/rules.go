@@ -175,7 +175,7 @@ var Translations = []Rule{
 	{From: "ts AT TIME ZONE 'zone', timezone('zone', ts)", Dialects: "DuckDB", To: "convert_timezone('zone', 'UTC', ts) for a TIMESTAMP; convert_timezone('UTC', 'zone', ts) for a TIMESTAMPTZ",
 		Note: "a TIMESTAMP is read as zone's wall clock and gives its instant (a TIMESTAMPTZ, shown in UTC); a TIMESTAMPTZ gives zone's wall clock at that instant (a TIMESTAMP); the session's zone is UTC"},
 	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
-		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group"},
+		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group; a * (t.*, with EXCEPT or REPLACE) is the columns it expands to, each a key, when the columns of the relations read are known"},
 	{From: "GROUP BY ROLLUP (a, b), CUBE (a, b), GROUPING SETS ((a, b), a, ()); GROUPING(a, b), GROUPING_ID(a, b)", Dialects: warehouses, To: "SELECT * FROM (SELECT a, b, ... GROUP BY a, b UNION ALL SELECT a, NULL AS b, ... GROUP BY a UNION ALL ...)",
 		Note: "one grouped select per set (ROLLUP the prefixes, CUBE every subset, several items their cross product): a grouped expression the set leaves out is NULL in the select list and HAVING, but aggregates still read its values; GROUPING() is the set's bits, 1 for an argument left out, the first argument the highest; a position or a select alias names that item"},
 	{From: "ORDER BY ALL [DESC]", Dialects: "Snowflake, DuckDB", To: "ORDER BY 1 NULLS LAST, 2 NULLS LAST, ...",
@@ -546,7 +546,7 @@ var (
 	refAsofJoin          = refusal{"%s JOIN cannot be translated: %s", "write ON t.k = p.k AND t.ts >= p.ts, equalities and one inequality naming the right side's column as p.ts; or join on the keys and p.ts <= t.ts, and keep each row's latest match with QUALIFY row_number() OVER (PARTITION BY t's key ORDER BY p.ts DESC) = 1 (a LEFT JOIN for ASOF LEFT)"}
 	refOrdinality        = refusal{"WITH ORDINALITY is not supported", "unnest in FROM and number the elements: select x, row_number() over () as i from unnest(l) as u(x)"}
 	refPositionalJoin    = refusal{"POSITIONAL JOIN is not supported in %D SQL", "number the rows of each side with row_number() OVER () AS n in a subquery and join on n (a FULL JOIN keeps the rows of the longer side)"}
-	refGroupAllStar      = refusal{"GROUP BY ALL over SELECT * is not supported", "list the columns to group by, or list the select items instead of *"}
+	refGroupAllStar      = refusal{"GROUP BY ALL over SELECT * cannot be written out: %s", "list the columns to group by, or list the select items instead of *"}
 	refSemi              = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
 	refArrayType  = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
@@ -660,7 +660,7 @@ var Refusals = []Rule{
 	{From: "a function neither SQLite nor pipeline/internal/sqlfunc knows", Dialects: warehouses, To: "the error names the closest known function"},
 	{From: "UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", Dialects: "SQLite", To: "set the project's dialect to the warehouse the SQL is written for"},
 	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},
-	{From: "GROUP BY ALL with * in the select list", Dialects: all, To: refGroupAllStar.hint},
+	{From: "GROUP BY ALL with * in the select list over relations whose columns are unknown", Dialects: all, To: refGroupAllStar.hint},
 	{From: "SEMI JOIN, ANTI JOIN without ON or USING, inside parentheses, after another join with USING or followed by a RIGHT or FULL JOIN", Dialects: "DuckDB", To: refSemiJoinHere.hint},
 	{From: "ASOF JOIN with an ON of other than equalities and one inequality naming the right side's column, or a USING after several relations whose columns are unknown", Dialects: "DuckDB", To: refAsofJoin.hint},
 	{From: "POSITIONAL JOIN", Dialects: "DuckDB", To: refPositionalJoin.hint},
