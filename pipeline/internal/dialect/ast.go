@@ -82,6 +82,17 @@ type node struct {
 	// rewrites: text around the node, or a function giving its whole text
 	pre, post string
 	print     func(p *printer, n *node) string
+
+	// the answers of the question being answered (staticType, numberType)
+	typeMemo, numMemo nodeMemo
+}
+
+// nodeMemo is an answer about a node, kept for the question it was asked in
+// and the scope it was asked in (translator.memoized).
+type nodeMemo struct {
+	asked int
+	sc    *scope
+	v     string
 }
 
 // selectInfo holds the clauses of a SELECT core.

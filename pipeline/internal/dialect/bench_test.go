@@ -55,3 +55,23 @@ func BenchmarkTranslateInsertValues(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTranslateLongChains translates chains of 1,000 terms, as a
+// hashdiff's a || '|' || b ... or a sum of many columns writes them, in
+// each warehouse dialect: asking an operand's type must not cost the
+// chain's length each time it is asked.
+func BenchmarkTranslateLongChains(b *testing.B) {
+	const n = 1000
+	for _, chain := range []struct{ name, op string }{{"concat", "||"}, {"plus", "+"}} {
+		sql := "select " + strings.Repeat("x "+chain.op+" ", n-1) + "x from (select 1 as x) t"
+		for _, d := range []Dialect{Snowflake, DuckDB, BigQuery} {
+			b.Run(chain.name+"_"+string(d), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := TranslateFor(d, sql); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

@@ -93,6 +93,10 @@ var rankingIntegers = map[string]bool{"row_number": true, "rank": true, "dense_r
 // a cast to a number, count(...), arithmetic and aggregates of those, and
 // the columns of CTEs, subqueries and VALUES holding them; "" otherwise.
 func (t *translator) numberType(n *node) string {
+	return t.memoized(n, &n.numMemo, &t.numMemo, t.numberTypeOf)
+}
+
+func (t *translator) numberTypeOf(n *node) string {
 	if t.d == BigQuery {
 		if num, ok := t.bigQueryNumber(n); ok {
 			return num
@@ -159,6 +163,9 @@ func (t *translator) numberType(n *node) string {
 			return "INTEGER"
 		}
 	case nBinary:
+		if !arithmetic[n.name] {
+			return "" // || and comparisons give no number: their operands need not be asked
+		}
 		x, y := t.numberType(n.x), t.numberType(n.y)
 		if t.d == DuckDB && n.name == "/" && x != "" && x != "FLOAT" && y == "" {
 			return "REAL" // a number divided: a DOUBLE whatever the divisor
@@ -187,6 +194,9 @@ func (t *translator) numberType(n *node) string {
 	}
 	return ""
 }
+
+// arithmetic are the binary operators that give a number of numbers.
+var arithmetic = map[string]bool{"+": true, "-": true, "*": true, "/": true, "//": true, "%": true, "^": true, "**": true}
 
 // isFloat32 tells whether a cast's type is DuckDB's 32-bit FLOAT (float,
 // float4, real); double and float8 are 64-bit.

@@ -658,7 +658,22 @@ func (t *translator) dateArithmetic(n *node) bool {
 // concatsLists tells whether n, a ||, joins lists: in DuckDB both sides are
 // known to be lists; in BigQuery one side is known to be an ARRAY, which
 // makes || ARRAY concatenation (operators#concatenation_operator).
+// The answer is kept for the translation: asked of each || of a chain
+// a || b || ..., each answer asking its operand's, it would cost the square
+// of the chain's length.
 func (t *translator) concatsLists(n *node) bool {
+	if t.d != DuckDB && t.d != BigQuery {
+		return false
+	}
+	key := typeKey{n, t.sc}
+	if lists, ok := t.concatMemo[key]; ok {
+		return lists
+	}
 	x, y := strings.HasPrefix(t.staticType(n.x), TypeList), strings.HasPrefix(t.staticType(n.y), TypeList)
-	return t.d == DuckDB && x && y || t.d == BigQuery && (x || y)
+	lists := t.d == DuckDB && x && y || t.d == BigQuery && (x || y)
+	if t.concatMemo == nil {
+		t.concatMemo = map[typeKey]bool{}
+	}
+	t.concatMemo[key] = lists
+	return lists
 }

@@ -69,19 +69,39 @@ func (t *translator) staticType(n *node) string {
 	if t.d == SQLite || n == nil {
 		return ""
 	}
-	// Within one question the answer of a node is kept: the rules ask of
-	// an operand several times (a date? an interval? a timestamp?), which
-	// in a chain a - b - c - ... would cost a power of its length.
-	key := typeKey{n, t.sc}
-	if t.typeMemo == nil {
-		t.typeMemo = map[typeKey]string{}
-		defer func() { t.typeMemo = nil }()
-	} else if typ, ok := t.typeMemo[key]; ok {
-		return typ
+	return t.memoized(n, &n.typeMemo, &t.typeMemo, t.staticTypeOf)
+}
+
+// memoized answers f(n) once within a question, the outermost call of
+// staticType or numberType and every call it makes: the rules ask of an
+// operand several times (a date? an interval? a timestamp?), which in a
+// chain a - b - c - ... would cost a power of its length. The answer is
+// kept on the node (m), as a map of every node asked made each question
+// of a long chain (a || b || ... of hundreds of terms) cost seconds; a
+// node asked in a second scope within the question goes in spill.
+func (t *translator) memoized(n *node, m *nodeMemo, spill *map[typeKey]string, f func(*node) string) string {
+	if !t.asking {
+		t.asking = true
+		t.question++
+		defer func() { t.asking, t.typeMemo, t.numMemo = false, nil, nil }()
 	}
-	typ := t.staticTypeOf(n)
-	t.typeMemo[key] = typ
-	return typ
+	if m.asked == t.question && m.sc == t.sc {
+		return m.v
+	}
+	key := typeKey{n, t.sc}
+	if v, ok := (*spill)[key]; ok {
+		return v
+	}
+	v := f(n)
+	switch {
+	case m.asked != t.question:
+		*m = nodeMemo{t.question, t.sc, v}
+	case *spill == nil:
+		*spill = map[typeKey]string{key: v}
+	default:
+		(*spill)[key] = v
+	}
+	return v
 }
 
 // typeKey is a node in the scope it is typed in.

@@ -207,9 +207,13 @@ type translator struct {
 	// sc is the scope being walked, where names get their static types;
 	// renamed are the CTEs with a column list, and its names; typing and selTypes are the
 	// SELECTs whose output types are being and have been worked out.
-	sc       *scope
-	typeMemo map[typeKey]string // the static types of the question being answered (staticType)
-	fullMemo map[typeKey]string // the full BigQuery types of the question being answered (fullType)
+	sc         *scope
+	typeMemo   map[typeKey]string // the static types of the question being answered (staticType)
+	numMemo    map[typeKey]string // its number types (numberType)
+	question   int                // counts the questions staticType answered; asking while one is
+	asking     bool
+	concatMemo map[typeKey]bool   // whether a || joins lists (concatsLists)
+	fullMemo   map[typeKey]string // the full BigQuery types of the question being answered (fullType)
 	// unnestTyping are the UNNEST items whose rows are being typed
 	unnestTyping map[*fromInfo]bool
 	renamed      map[*node][]string
