@@ -277,26 +277,27 @@ func (p *parser) parsePower() *node {
 	return x
 }
 
+// wordPrefix reads a prefix operator written as a word and its operand,
+// noting the word's token in seen.
+func (p *parser) wordPrefix(name string, seen *[]int) *node {
+	n := p.open(nUnary)
+	n.tok = p.next()
+	n.name = name
+	*seen = append(*seen, n.tok)
+	n.x = n.add(p.parseUnary())
+	return p.close(n)
+}
+
 func (p *parser) parseUnary() *node {
 	t := p.peek()
 	if p.d == Snowflake && t.kind == kWord && t.lower == "connect_by_root" && (p.peekAt(1).kind == kWord || p.peekAt(1).kind == kQuoted) {
 		// CONNECT_BY_ROOT x of a hierarchical query: the value of x in the
 		// row its hierarchy starts from (connect_by.go)
-		n := p.open(nUnary)
-		n.tok = p.next()
-		n.name = "connect_by_root"
-		p.connectByRoots = append(p.connectByRoots, n.tok)
-		n.x = n.add(p.parseUnary())
-		return p.close(n)
+		return p.wordPrefix("connect_by_root", &p.connectByRoots)
 	}
 	if p.inConnect && t.kind == kWord && t.lower == "prior" && (p.peekAt(1).kind == kWord || p.peekAt(1).kind == kQuoted || p.isPunctAt(1, "(")) {
 		// PRIOR x of a CONNECT BY condition: x of the row a level up
-		n := p.open(nUnary)
-		n.tok = p.next()
-		n.name = "prior"
-		p.priors = append(p.priors, n.tok)
-		n.x = n.add(p.parseUnary())
-		return p.close(n)
+		return p.wordPrefix("prior", &p.priors)
 	}
 	if t.kind == kPunct && (t.text == "-" || t.text == "+" || t.text == "~") {
 		n := p.open(nUnary)
