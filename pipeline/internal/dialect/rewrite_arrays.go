@@ -348,6 +348,7 @@ func (t *translator) rewriteIn(n *node) {
 		return
 	}
 	arr := y.list[0]
+	t.insideEach(arr)
 	y.print = func(pr *printer, y *node) string {
 		return "(SELECT value FROM json_each(" + pr.text(arr) + "))" + pr.carry(y, arr)
 	}

@@ -353,6 +353,7 @@ func (t *translator) rewriteLikeAny(n *node) {
 // NULL pattern or value gives NULL.
 func (t *translator) likeAnyOfArray(n *node, all bool, like func(pr *printer, xs, p string) string) {
 	x, z, arr := n.x, n.z, n.y
+	t.insideEach(x, z, arr)
 	if arr.kind == nCall {
 		arr.kind = nRaw // read below, not a call: no unknown-function check
 		if len(arr.list) != 1 {

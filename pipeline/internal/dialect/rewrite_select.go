@@ -310,6 +310,7 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.refuse(call.start, refUnnestArgs)
 			return
 		}
+		t.insideEach(arg)
 		call.print = func(pr *printer, c *node) string {
 			s := "json_each(" + pr.text(arg)
 			if path != "" {

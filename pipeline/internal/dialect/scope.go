@@ -600,7 +600,7 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 			}
 		} else if t.duckEachBare(n, parts[0], sc) {
 			// DuckDB's json_each column (duck_json_each.go)
-		} else if col, ok := t.besideEach(parts[0], sc); ok {
+		} else if col, ok := t.besideEach(parts[0], sc, t.eachHidden[n]); ok {
 			n.print = printAs(col)
 		}
 		return
@@ -692,7 +692,7 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 		return
 	} else {
 		base, fields = t.nameText(n, 1), parts[1:]
-		if col, ok := t.besideEach(parts[0], sc); ok {
+		if col, ok := t.besideEach(parts[0], sc, t.eachHidden[n]); ok {
 			base = col
 		}
 	}

@@ -210,6 +210,7 @@ type translator struct {
 	sc         *scope
 	typeMemo   map[typeKey]string // the static types of the question being answered (staticType)
 	numMemo    map[typeKey]string // its number types (numberType)
+	eachHidden map[*node]bool     // bare names printed inside a query over json_each (insideEach)
 	question   int                // counts the questions staticType answered; asking while one is
 	asking     bool
 	concatMemo map[typeKey]bool   // whether a || joins lists (concatsLists)

@@ -1,6 +1,9 @@
 package dialect
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // BigQuery's UNNEST(t.arr) without an alias makes the fields of the
 // array's structs names of its SELECT: GA4's
@@ -168,22 +171,27 @@ func (t *translator) outerColumn(sc *scope, name string) (col string, known bool
 
 // besideEach is a bare name of a column that SQLite would read as a column
 // of the json_each of an UNNEST (in its SELECT, or one between it and the
-// relation that has the column) qualified by that relation; ok is false
-// where no UNNEST hides it, or where the relations' columns are not known
-// and the name is left as SQLite reads it.
-func (t *translator) besideEach(name string, sc *scope) (text string, ok bool) {
+// relation that has the column), or of the query over json_each the
+// translation puts it in (hidden: insideEach), qualified by that relation;
+// ok is false where no json_each hides it, or where the relations' columns
+// are not known and the name is left as SQLite reads it.
+func (t *translator) besideEach(name string, sc *scope, hidden bool) (text string, ok bool) {
 	if t.d == SQLite || !eachColumns[name] {
 		return "", false
 	}
 	if t.orderAlias(name, sc) {
 		return "", false
 	}
-	each := false
+	each := hidden
 	for s := sc; s != nil; s = s.parent {
 		for _, r := range s.rels {
 			f := r.from
 			switch {
-			case f.kind != fromUnnest || f.flatten:
+			case f.kind == fromUnnest && f.flatten:
+				// FLATTEN's own columns are SEQ, KEY, PATH, INDEX, VALUE
+				// and THIS: json_each's others hide the relation's
+				each = each || !slices.Contains(flattenColumns, name)
+			case f.kind != fromUnnest:
 			case f.fields != nil && containsFold(f.fields, name):
 				return "", false // a field of a literal array of structs
 			case f.fields != nil && !f.implicit && !f.structRows:
@@ -226,4 +234,29 @@ func (t *translator) orderAlias(name string, sc *scope) bool {
 		}
 	}
 	return false
+}
+
+// insideEach notes the bare names in xs that the translation prints inside
+// a query over json_each (x IN UNNEST(arr), LIKE ANY UNNEST(arr)): there a
+// name such as id, value, type or key is json_each's own column, so each
+// is printed qualified by the relation that has it (besideEach).
+func (t *translator) insideEach(xs ...*node) {
+	var visit func(n *node)
+	visit = func(n *node) {
+		if n == nil || n.kind == nSelect || n.kind == nQuery || n.kind == nSubquery {
+			return
+		}
+		if n.kind == nName && eachColumns[identName(t.toks[n.parts[0]])] {
+			if t.eachHidden == nil {
+				t.eachHidden = map[*node]bool{}
+			}
+			t.eachHidden[n] = true
+		}
+		for _, k := range n.kids {
+			visit(k)
+		}
+	}
+	for _, x := range xs {
+		visit(x)
+	}
 }
