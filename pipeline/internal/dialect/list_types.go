@@ -161,6 +161,7 @@ func (t *translator) concatWSLists(sep *node, args []*node) []*node {
 			rest = append(rest, a)
 			continue
 		}
+		t.insideEach(a)
 		a.pre = "(SELECT group_concat(CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END, " + s +
 			") FROM json_each(" + a.pre
 		a.post += ") WHERE type <> 'null')"
