@@ -470,6 +470,9 @@ var (
 	refExternalObject      = refusal{"%s is not supported: external tables, stages, file formats, pipes and storage integrations stand for files (a stage, or an s3://, gs:// or azure:// address), which the playground has no access to", refReadFiles.hint}
 	refFunctionLanguage    = refusal{"%s is not supported: it is a %s function, which %s runs and SQLite cannot", "write the logic in SQL where the function is called, or as a dbt macro that returns the SQL expression, called as {{ f('col') }}; then take out the statement that creates the function"}
 	refFunctionSQL         = refusal{"%s is not supported: SQLite has no user-defined functions written in SQL, and calls of it are not inlined", "write the function's body as a dbt macro ({% macro f(x) %} ({{ x }} + 1) {% endmacro %}) and call {{ f('col') }} where the function was called"}
+	refProcedure           = refusal{"%s is not supported: it is a stored procedure%s, which %s runs and SQLite cannot", "write the procedure's statements as SQL in a dbt macro and run it as a hook (on-run-start, on-run-end, pre-hook or post-hook), or make what it builds a model; then take out the statement that creates the procedure"}
+	refProcedureDuckDB     = refusal{"%s is not supported: DuckDB has no stored procedures and refuses the statement", "write the statements as SQL in a dbt macro and run it as a hook (on-run-start, on-run-end, pre-hook or post-hook); a function in SQL is DuckDB's CREATE MACRO"}
+	refCall                = refusal{"%s is not supported: it runs a stored procedure, which %s has and SQLite cannot, and a procedure is not created here", "run the procedure's statements as SQL in a dbt macro or hook (on-run-start, on-run-end, pre-hook or post-hook) in place of the CALL"}
 	refStage               = refusal{"querying a staged file (@stage) is not supported", "put the file's rows in a seed, seeds/name.csv, and select from {{ ref('name') }}"}
 	refLateralQuery        = refusal{"LATERAL (SELECT ...) naming the FROM items before it is not supported", "select the value with a correlated subquery in the select list, (select ... where u.id = t.id) as x, or join the table and group by t's key"}
 	refFlattenRecursive    = refusal{"FLATTEN(..., RECURSIVE => TRUE) is not supported", "flatten one level per FROM item: t, lateral flatten(input => t.v) a, lateral flatten(input => a.value) b"}
@@ -636,6 +639,9 @@ var Refusals = []Rule{
 	{From: "CREATE, ALTER and DROP of an EXTERNAL TABLE (BigQuery, Snowflake), a STAGE, FILE FORMAT, PIPE or STORAGE INTEGRATION (Snowflake)", Dialects: "BigQuery, Snowflake", To: refExternalObject.hint},
 	{From: "CREATE FUNCTION in JavaScript, Python, Java or Scala (LANGUAGE JAVASCRIPT | PYTHON | JAVA | SCALA, BigQuery's LANGUAGE js)", Dialects: "BigQuery, Snowflake", To: refFunctionLanguage.hint},
 	{From: "CREATE FUNCTION in SQL (BigQuery's AS (expr), Snowflake's AS 'expr' or $$expr$$)", Dialects: "BigQuery, Snowflake", To: refFunctionSQL.hint},
+	{From: "CREATE PROCEDURE (Snowflake's LANGUAGE JAVASCRIPT | SQL | PYTHON | JAVA | SCALA ... AS ..., BigQuery's BEGIN ... END)", Dialects: "BigQuery, Snowflake", To: refProcedure.hint},
+	{From: "CREATE PROCEDURE (DuckDB has no stored procedures)", Dialects: "DuckDB", To: refProcedureDuckDB.hint},
+	{From: "CALL name(args) of a stored procedure", Dialects: "BigQuery, Snowflake", To: refCall.hint},
 	{From: "x IN (SELECT ...) of TIMESTAMP_TZ values whose subquery selects an unnamed expression or several columns", Dialects: "Snowflake", To: refInInstants.hint},
 	{From: "LATERAL (SELECT ...) naming the FROM items before it", Dialects: warehouses, To: refLateralQuery.hint},
 	{From: "FLATTEN(..., OUTER => TRUE) joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},

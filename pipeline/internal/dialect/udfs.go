@@ -10,6 +10,15 @@ import "strings"
 // near a word of its own. A function in SQL could be inlined where it is
 // called, as DuckDB's CREATE MACRO in a hook is (duckdb_defs.go); until
 // then it is refused too, with a dbt macro as the way to write it.
+//
+// So are the statements that create and run a stored procedure:
+// Snowflake's CREATE [OR REPLACE] [SECURE] PROCEDURE name(args) RETURNS
+// type LANGUAGE JAVASCRIPT | SQL | PYTHON | JAVA | SCALA ... AS ...,
+// BigQuery's CREATE [OR REPLACE] PROCEDURE name(args) BEGIN ... END, and
+// CALL name(args) of both. DuckDB has no stored procedures and refuses
+// CREATE PROCEDURE as a syntax error; it is refused here by name. DuckDB's
+// CALL runs a table function (CALL pragma_version()), not a procedure, and
+// is left to the checks of its function.
 
 // udfLanguages names the languages of LANGUAGE x as the warehouses'
 // documentation spells them.
@@ -17,15 +26,15 @@ var udfLanguages = map[string]string{
 	"javascript": "JavaScript", "js": "JavaScript", "python": "Python", "java": "Java", "scala": "Scala",
 }
 
-// refuseFunction refuses a statement n (read token by token) that creates
-// a user-defined function, and tells whether it did.
-func (t *translator) refuseFunction(n *node) bool {
-	if t.d != Snowflake && t.d != BigQuery {
-		return false
-	}
-	i := skipSpace(t.toks, n.start)
+// createdRoutine reads a statement n that begins CREATE [OR REPLACE]
+// [SECURE] [TEMP] kind [IF NOT EXISTS] name, where kind is FUNCTION or
+// PROCEDURE, and returns the index of CREATE, the kind, the name as
+// written, and the index of the token after the name; ok is false for any
+// other statement.
+func (t *translator) createdRoutine(n *node) (i int, kind, name string, k int, ok bool) {
+	i = skipSpace(t.toks, n.start)
 	if i >= n.end || t.toks[i].kind != kWord || t.toks[i].lower != "create" {
-		return false
+		return
 	}
 	j := skipSpace(t.toks, i+1)
 	if j < n.end && t.toks[j].lower == "or" {
@@ -36,43 +45,97 @@ func (t *translator) refuseFunction(n *node) bool {
 	for j < n.end && t.toks[j].kind == kWord && (createModifiers[t.toks[j].lower] || t.toks[j].lower == "secure") {
 		j = skipSpace(t.toks, j+1)
 	}
-	if j >= n.end || t.toks[j].kind != kWord {
-		return false
+	if j >= n.end || t.toks[j].kind != kWord || t.toks[j].lower != "function" && t.toks[j].lower != "procedure" {
+		return
 	}
-	if t.toks[j].lower != "function" {
-		return false
-	}
-	what := "CREATE FUNCTION"
-	// the function's name: the words and quoted names up to its arguments
-	k := skipSpace(t.toks, j+1)
+	kind = t.toks[j].lower
+	k = skipSpace(t.toks, j+1)
 	if k < n.end && t.toks[k].lower == "if" {
 		for k < n.end && (t.toks[k].lower == "if" || t.toks[k].lower == "not" || t.toks[k].lower == "exists") {
 			k = skipSpace(t.toks, k+1)
 		}
 	}
+	name, k = t.routineName(n, k)
+	return i, kind, name, k, name != ""
+}
+
+// routineName reads the name of a function or procedure from token k of
+// statement n, the words, quoted names and dots up to its arguments, and
+// returns it as written and the index of the token after it.
+func (t *translator) routineName(n *node, k int) (string, int) {
 	var name strings.Builder
 	for k < n.end && (t.toks[k].kind == kWord || t.toks[k].kind == kQuoted || t.toks[k].text == ".") {
 		name.WriteString(t.toks[k].text)
 		k = skipSpace(t.toks, k+1)
 	}
-	if name.Len() == 0 {
-		return false
-	}
-	what += " " + name.String()
-	lang := ""
-	for k < n.end {
+	return name.String(), k
+}
+
+// language returns the word after LANGUAGE in statement n from token k on,
+// in lower case, or "".
+func (t *translator) language(n *node, k int) string {
+	for ; k < n.end; k++ {
 		if t.toks[k].kind == kWord && t.toks[k].lower == "language" {
 			if l := skipSpace(t.toks, k+1); l < n.end && t.toks[l].kind == kWord {
-				lang = t.toks[l].lower
+				return t.toks[l].lower
 			}
-			break
+			return ""
 		}
-		k++
 	}
-	if language, ok := udfLanguages[lang]; ok {
+	return ""
+}
+
+// refuseFunction refuses a statement n (read token by token) that creates
+// a user-defined function, and tells whether it did.
+func (t *translator) refuseFunction(n *node) bool {
+	if t.d != Snowflake && t.d != BigQuery {
+		return false
+	}
+	i, kind, name, k, ok := t.createdRoutine(n)
+	if !ok || kind != "function" {
+		return false
+	}
+	what := "CREATE FUNCTION " + name
+	if language, ok := udfLanguages[t.language(n, k)]; ok {
 		t.refuse(i, refFunctionLanguage, what, language, dialectName(t.d))
 	} else {
 		t.refuse(i, refFunctionSQL, what)
 	}
+	return true
+}
+
+// refuseProcedure refuses a statement n (read token by token) that creates
+// a stored procedure (Snowflake, BigQuery, DuckDB) or calls one (CALL of
+// Snowflake and BigQuery), and tells whether it did.
+func (t *translator) refuseProcedure(n *node) bool {
+	if t.d != Snowflake && t.d != BigQuery && t.d != DuckDB {
+		return false
+	}
+	if i, kind, name, k, ok := t.createdRoutine(n); ok && kind == "procedure" {
+		what := "CREATE PROCEDURE " + name
+		switch lang := t.language(n, k); {
+		case t.d == DuckDB:
+			t.refuse(i, refProcedureDuckDB, what)
+		case udfLanguages[lang] != "":
+			t.refuse(i, refProcedure, what, " in "+udfLanguages[lang], dialectName(t.d))
+		case lang == "sql":
+			t.refuse(i, refProcedure, what, " in SQL", dialectName(t.d))
+		default:
+			t.refuse(i, refProcedure, what, "", dialectName(t.d))
+		}
+		return true
+	}
+	if t.d == DuckDB {
+		return false
+	}
+	i := skipSpace(t.toks, n.start)
+	if i >= n.end || t.toks[i].kind != kWord || t.toks[i].lower != "call" {
+		return false
+	}
+	name, k := t.routineName(n, skipSpace(t.toks, i+1))
+	if name == "" || k >= n.end || t.toks[k].text != "(" {
+		return false
+	}
+	t.refuse(i, refCall, "CALL "+name, dialectName(t.d))
 	return true
 }

@@ -38,3 +38,43 @@ func TestFunctionsRefused(t *testing.T) {
 	// a table or column of such a name is no such statement
 	expectTranslated(t, snowflake, "create table function_calls as select 1 as language", "create table function_calls as select 1 as language")
 }
+
+// TestProceduresRefused: a statement creating a stored procedure, or
+// calling one, is refused by name, with the language where given and the
+// dialect, where it reached SQLite as a syntax error (or was read as a call
+// of an unknown function named as the procedure).
+func TestProceduresRefused(t *testing.T) {
+	proc := func(what, in, d string) string {
+		return "1:1: " + what + " is not supported: it is a stored procedure" + in + ", which " + d + " runs and SQLite cannot (" + refProcedure.hint + ")"
+	}
+	call := func(what, d string) string {
+		return "1:1: " + what + " is not supported: it runs a stored procedure, which " + d + " has and SQLite cannot, and a procedure is not created here (" + refCall.hint + ")"
+	}
+	for _, c := range []struct {
+		d        Dialect
+		in, want string
+	}{
+		{snowflake, "create or replace procedure s.load_events(n float) returns string language javascript execute as caller as $$ return 'ok'; $$",
+			proc("CREATE PROCEDURE s.load_events", " in JavaScript", "Snowflake")},
+		{snowflake, "create or replace secure procedure p() returns varchar language sql as $$\nbegin\n  insert into t values (1);\n  return 'x';\nend;\n$$",
+			proc("CREATE PROCEDURE p", " in SQL", "Snowflake")},
+		{snowflake, "create procedure if not exists \"S\".\"P\"(x int) returns table() language python runtime_version = '3.11' packages = ('snowflake-snowpark-python') handler = 'run' as $$\ndef run(session, x):\n  return session.sql('select 1')\n$$",
+			proc("CREATE PROCEDURE \"S\".\"P\"", " in Python", "Snowflake")},
+		{snowflake, "create procedure p() returns varchar as $$ begin return 'x'; end $$", proc("CREATE PROCEDURE p", "", "Snowflake")},
+		{bigquery, "create or replace procedure ds.p(x int64)\nbegin\n  insert into ds.t values (x);\n  select x;\nend",
+			proc("CREATE PROCEDURE ds.p", "", "BigQuery")},
+		{bigquery, "create procedure `p.ds.p`(out n int64) begin set n = 1; end", proc("CREATE PROCEDURE `p.ds.p`", "", "BigQuery")},
+		{snowflake, "call s.load_events(3)", call("CALL s.load_events", "Snowflake")},
+		{snowflake, "call p()", call("CALL p", "Snowflake")},
+		{bigquery, "call ds.p(1)", call("CALL ds.p", "BigQuery")},
+		{bigquery, "call `p.ds.p`(1, 'a')", call("CALL `p.ds.p`", "BigQuery")},
+		// DuckDB has none: refused by name as DuckDB refuses it
+		{duckdb, "create or replace procedure p() as select 1",
+			"1:1: CREATE PROCEDURE p is not supported: DuckDB has no stored procedures and refuses the statement (" + refProcedureDuckDB.hint + ")"},
+	} {
+		expectRefused(t, c.d, c.in, c.want)
+	}
+	// a table or column of such a name is no such statement
+	expectTranslated(t, snowflake, "create table procedure_calls as select 1 as call", "create table procedure_calls as select 1 as call")
+	expectTranslated(t, bigquery, "create table call_log as select 1 as procedure", "create table call_log as select 1 as procedure")
+}
