@@ -898,7 +898,6 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		}
 		return "table"
 	}
-	ctx.StoredView = func(schema, name string) bool { return r.views[relKey(schema, name)] }
 	ctx.CreateSchema = func(schema string) error {
 		keep = false
 		return r.db.EnsureSchema(schema)

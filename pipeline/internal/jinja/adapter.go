@@ -319,11 +319,9 @@ func (e *Env) dropRelation(a *exec.VarArgs) (*exec.Value, error) {
 	default:
 		return nil, e.fail(fmt.Sprintf("adapter.drop_relation() drops a table or a view, not a relation of type %q", r.typ), "")
 	}
-	kind := r.typ
-	if kind == "view" && e.cur != nil && e.cur.StoredView != nil && !e.cur.StoredView(r.Schema, r.Name) {
-		kind = "table" // a view model's rows are stored in a table
-	}
-	if _, err := e.queryAs("adapter.drop_relation", "drop "+kind+" if exists "+r.String()); err != nil {
+	// a view model's rows are stored in a table, which the translation of
+	// drop view drops (dialect/view_models.go)
+	if _, err := e.queryAs("adapter.drop_relation", "drop "+r.typ+" if exists "+r.String()); err != nil {
 		return nil, err
 	}
 	return noneValue(), nil

@@ -172,9 +172,6 @@ type Context struct {
 	// playground stores, or a view SQL created; "table" otherwise. Nil
 	// answers "table".
 	RelationType func(schema, name string) string
-	// StoredView reports whether SQLite holds schema.name as a view (one
-	// SQL created); a model materialized as a view is stored as a table.
-	StoredView func(schema, name string) bool
 	// Funcs are extra globals implemented in Go.
 	Funcs map[string]Func
 	// Globals are extra variables of this render (on-run-end's results),
