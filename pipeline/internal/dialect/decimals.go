@@ -98,7 +98,7 @@ func (t *translator) snowflakeScale(x *node) (int, bool) {
 }
 
 // arithmeticScale is Snowflake's scale of the result of x + y, x - y,
-// x * y, x / y, SUM(x), AVG(x), MEDIAN(x), RATIO_TO_REPORT(x) and DIV0(x, y) from the scales of x and y, as its documentation
+// x * y, x / y, SUM(x), AVG(x), MEDIAN(x), PERCENTILE_CONT, RATIO_TO_REPORT(x) and DIV0(x, y) from the scales of x and y, as its documentation
 // ("Scale and precision in arithmetic operations") gives them: the larger
 // for + and -, their sum up to the larger of theirs and 12 for *, and the
 // dividend's plus 6 up to 12 (or the dividend's if larger) for /. SUM
@@ -111,6 +111,12 @@ func (t *translator) arithmeticScale(n *node) (int, bool) {
 		if n.name == "median" && len(n.list) == 1 {
 			// a NUMBER(p, s)'s median is a NUMBER(p + 3, s + 3)
 			s, ok := t.snowflakeScale(n.list[0])
+			return s + 3, ok
+		}
+		if w := withinOf(n); n.name == "percentile_cont" && w != nil && len(w.list) == 1 {
+			// and so is PERCENTILE_CONT's, the median's general form
+			// (an INTEGER's 25th percentile of 10 and 20 is 12.500)
+			s, ok := t.snowflakeScale(w.list[0].x)
 			return s + 3, ok
 		}
 		// AVG divides the sum as / does (an INTEGER's average has 6
