@@ -113,6 +113,9 @@ func (t *translator) arithmeticScale(n *node) (int, bool) {
 			s, ok := t.snowflakeScale(n.list[0])
 			return s + 3, ok
 		}
+		if s, ok := t.roundingScale(n); ok {
+			return s, true
+		}
 		if w := withinOf(n); n.name == "percentile_cont" && w != nil && len(w.list) == 1 {
 			// and so is PERCENTILE_CONT's, the median's general form
 			// (an INTEGER's 25th percentile of 10 and 20 is 12.500)
@@ -148,6 +151,30 @@ func (t *translator) arithmeticScale(n *node) (int, bool) {
 		return max(s1, min(s1+6, 12)), true
 	}
 	return max(s1, s2), true
+}
+
+// roundingScale is Snowflake's scale of ROUND, CEIL, FLOOR and TRUNC of a
+// NUMBER of known scale: the scale argument when it is a constant (0 when
+// it is negative or left out; one beyond the number's own has no effect),
+// else the number's own. A FLOAT's stays a FLOAT (false).
+func (t *translator) roundingScale(n *node) (int, bool) {
+	switch n.name {
+	case "round", "ceil", "ceiling", "floor", "trunc", "truncate":
+	default:
+		return 0, false
+	}
+	if len(n.list) == 0 || len(n.list) > 3 || n.x != nil {
+		return 0, false
+	}
+	s, ok := t.snowflakeScale(n.list[0])
+	if !ok || len(n.list) == 1 {
+		return 0, ok
+	}
+	arg := strings.TrimSpace(t.source(n.list[1]))
+	if v, err := strconv.Atoi(arg); err == nil {
+		return min(max(v, 0), s), true
+	}
+	return s, true
 }
 
 // roundToScale rounds Snowflake arithmetic of known scales to its result

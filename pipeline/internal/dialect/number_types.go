@@ -152,6 +152,9 @@ func (t *translator) numberTypeOf(n *node) string {
 		if t.d == Snowflake && len(n.parts) <= 1 && len(n.list) == 1 && (n.name == "sum" || n.name == "min" || n.name == "max") && t.numberType(n.list[0]) == "INTEGER" {
 			return "INTEGER" // a NUMBER(38, 0): divided, it has 6 digits (decimals.go)
 		}
+		if s, ok := t.roundingScale(n); t.d == Snowflake && len(n.parts) <= 1 && ok && s == 0 {
+			return "INTEGER" // CEIL(amount): a NUMBER(p, 0)
+		}
 		if t.d == Snowflake && len(n.parts) <= 1 && (n.name == "count_if" || integerBranches(t, snowflakeBranches(n))) {
 			return "INTEGER" // COUNT_IF, IFF(c, amount, 0)...: a NUMBER(38, 0)
 		}

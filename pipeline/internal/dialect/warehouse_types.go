@@ -33,6 +33,12 @@ func WarehouseType(d Dialect, static, storage string) string {
 			return typ
 		}
 	}
+	if d == BigQuery && (strings.HasPrefix(static, typeDecimal) || strings.HasPrefix(static, typeNumber+decimalType)) {
+		// a query's NUMERIC column has no parameters in BigQuery's
+		// schema (only a declared column keeps them), and dbt-bigquery's
+		// is_numeric() reads the bare name
+		return "NUMERIC"
+	}
 	return warehouseType(d, static, storage)
 }
 

@@ -25,6 +25,8 @@ func TestWarehouseType(t *testing.T) {
 		{bigquery, TypeBool, "INTEGER", "BOOL"},
 		{bigquery, "", "INTEGER", "INT64"},
 		{bigquery, "", "TEXT", "STRING"},
+		{bigquery, typeDecimal + "9", "REAL", "NUMERIC"}, // a query's column: no parameters, so is_numeric() holds
+		{bigquery, typeNumber + decimalType + "9", "REAL", "NUMERIC"},
 		{snowflake, sqlfunc.KindWallClock, "TEXT", "TIMESTAMP_NTZ"},
 		{snowflake, typeDecimal + "2", "REAL", "NUMBER(38,2)"},
 		{snowflake, "", "INTEGER", "NUMBER(38,0)"}, // as DESCRIBE TABLE gives it
