@@ -53,14 +53,17 @@ func TestProjectDialect(t *testing.T) {
 		want                    string
 	}{
 		{"no profiles.yml", "profile: shop\n", "", "", "sqlite dev main main shop"},
-		{"no profiles.yml, flag", "", "", dialect.DuckDB, "duckdb dev main main shop"},
+		{"no profiles.yml, flag", "", "", dialect.DuckDB, "duckdb dev main memory shop"},
+		// dbt-duckdb names the database by the path's file, memory without one
+		{"duckdb path names the database", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/dev.duckdb\n", "", "duckdb dev main dev shop"},
+		{"duckdb database as written", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/dev.duckdb\n      database: dev\n", "", "duckdb dev main dev shop"},
 		{"target picks output", "profile: shop\n", bq, "", "bigquery prod analytics acme-dw shop"},
 		{"flag overrides profile", "profile: shop\n", bq, dialect.Snowflake, "snowflake prod analytics acme-dw shop"},
 		{"single output without target", "profile: wh\n", "wh:\n  outputs:\n    ci:\n      type: Snowflake\n      database: RAW\n      schema: dbt_ci\n", "", "snowflake ci dbt_ci RAW wh"},
 		{"sqlite profile", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n", "", "sqlite dev main main shop"},
 		{"postgres is refused", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n", "",
 			`error: profiles.yml:5: target "dev" of profile "shop" has type postgres, which the playground cannot run`},
-		{"postgres with flag", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n", dialect.DuckDB, "duckdb dev main main shop"},
+		{"postgres with flag", "profile: shop\n", "shop:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n", dialect.DuckDB, "duckdb dev main memory shop"},
 		{"unknown flag", "", "", "oracle", `error: unknown dialect "oracle"`},
 		{"missing profile", "profile: other\n", bq, "", `error: profiles.yml:1: profiles.yml has no profile "other", which dbt_project.yml names`},
 		{"missing output", "profile: shop\n", "shop:\n  target: qa\n  outputs:\n    dev:\n      type: duckdb\n", "", `error: profiles.yml:2: profile "shop" has no output "qa" (set ` + "`target:`" + ` to one of: dev)`},

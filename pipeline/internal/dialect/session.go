@@ -36,8 +36,18 @@ func accountParts(account string) (org, name, locator string) {
 // CURRENT_ORGANIZATION_NAME(), CURRENT_ACCOUNT_NAME() and CURRENT_ACCOUNT()
 // as the target's value, in upper case: Snowflake stores an unquoted name
 // so, and a profile's names are unquoted.
+//
+// DuckDB's current_database() is the target's database as written: the
+// catalog dbt-duckdb attaches, its path's file name by default.
 func (t *translator) rewriteSessionCall(n *node) bool {
-	if t.d != Snowflake || len(n.list) != 0 || n.x != nil {
+	if len(n.list) != 0 || n.x != nil {
+		return false
+	}
+	if t.d == DuckDB && n.name == "current_database" && t.opts.Session.Database != "" {
+		n.print = printAs(sqlString(t.opts.Session.Database))
+		return true
+	}
+	if t.d != Snowflake {
 		return false
 	}
 	s := t.opts.Session

@@ -27,6 +27,11 @@ func TestSessionFunctions(t *testing.T) {
 			t.Errorf("account %q:\n got  %q, %v\n want %q", c.account, got, err, c.want)
 		}
 	}
+	// DuckDB's catalog is named as written (dbt-duckdb's path's stem)
+	got, err := TranslateWith("select current_database() as db", Options{Dialect: DuckDB, Session: Session{Database: "dev", Schema: "main"}})
+	if want := "select 'dev' as db"; err != nil || got != want {
+		t.Errorf("DuckDB current_database():\n got  %q, %v\n want %q", got, err, want)
+	}
 	// without a target value the function is NULL, as with no database in use
 	expectTranslated(t, snowflake, "select current_warehouse(), current_database()", "select NULL, NULL")
 }

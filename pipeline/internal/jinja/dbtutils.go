@@ -145,6 +145,7 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 	}
 
 	rels := make([]Relation, 0, relsArg.Len())
+	labels := make([]string, 0, relsArg.Len()) // each relation as the warehouse prints it
 	for i := 0; i < relsArg.Len(); i++ {
 		r, err := e.toRelation(relsArg.Index(i), "dbt_utils.union_relations()")
 		if err == nil {
@@ -154,6 +155,7 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 			return "", err
 		}
 		rels = append(rels, r)
+		labels = append(labels, e.warehouseName(relsArg.Index(i), r))
 	}
 	if e.cur == nil || !e.cur.Execute {
 		return "", nil
@@ -187,7 +189,7 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 		if i > 0 {
 			b.WriteString("\n\nunion all\n\n")
 		}
-		b.WriteString("select\n    '" + r.String() + "' as " + sourceCol)
+		b.WriteString("select\n    '" + strings.ReplaceAll(labels[i], "'", "''") + "' as " + sourceCol)
 		for _, k := range order {
 			b.WriteString(",\n    ")
 			col := e.quote(names[k])
@@ -215,6 +217,29 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// warehouseName is a relation as dbt prints it on the target's warehouse,
+// its database, schema and identifier ("dev"."main"."orders" in DuckDB,
+// DB.SCHEMA.ORDERS in Snowflake, `project`.`dataset`.`orders` in
+// BigQuery), which dbt_utils.union_relations writes as each row's source:
+// models split it on its dots. A relation without all three names, and
+// any in a SQLite project, prints as the playground names it.
+func (e *Env) warehouseName(v *exec.Value, r Relation) string {
+	rv, ok := v.Interface().(relValue)
+	typ := e.targetType()
+	if !ok || typ == "" || typ == "sqlite" || rv.isCTE() {
+		return r.String()
+	}
+	var parts [3]string
+	for i, k := range []string{"database", "schema", "identifier"} {
+		p, _ := rv.GetAttribute(k)
+		if p == nil || p.IsNil() || p.String() == "" {
+			return r.String()
+		}
+		parts[i] = p.String()
+	}
+	return RelationName(typ, parts[0], parts[1], parts[2])
 }
 
 func lowerSet(l []string) map[string]bool {

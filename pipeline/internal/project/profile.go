@@ -25,6 +25,9 @@ type Target struct {
 	Type     string // the output's `type:` as written (bigquery, postgres...)
 	Schema   string // `schema:` (BigQuery also `dataset:`)
 	Database string // `database:` (BigQuery also `project:`)
+	// Path is DuckDB's `path:`, the database file, whose name without
+	// its extension dbt-duckdb takes as the database when none is given
+	Path string
 	// Snowflake's `user:`, `role:`, `warehouse:` and `account:`, which
 	// its session functions (CURRENT_USER() ...) answer
 	User, Role, Warehouse, Account string
@@ -135,6 +138,7 @@ func readProfile(root fs.FS, doc *yamlx.Node, name string) (Target, error) {
 	}
 	t.Schema = nonEmpty(lenient("schema"), lenient("dataset"))
 	t.Database = nonEmpty(lenient("database"), lenient("project"))
+	t.Path = lenient("path")
 	t.User, t.Role, t.Warehouse, t.Account = lenient("user"), lenient("role"), lenient("warehouse"), lenient("account")
 	return t, nil
 }
