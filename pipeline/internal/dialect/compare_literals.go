@@ -5,9 +5,11 @@ import "strings"
 // DuckDB compares a number or a boolean with a string literal by casting
 // the literal to its type: 1 = '1' is true, 2 = '1.5' too (the text rounds
 // to an INTEGER), 1.6 = '1.55' too (to a DECIMAL of one digit after the
-// point), true = 't' too, and 1 = 'x' fails. SQLite compares the storage
-// classes, and a number (a boolean is 1 or 0) is never equal to text.
-// Where the translator knows a side's type, the literal goes through
+// point), true = 't' too, and 1 = 'x' fails. A VARCHAR value (a column
+// known to hold text) is cast so in =, <>, and IN, and refused beside a
+// number in <, >, BETWEEN, as DuckDB refuses it. SQLite compares the
+// storage classes, and a number (a boolean is 1 or 0) is never equal to
+// text. Where the translator knows a side's type, the text goes through
 // cast_to or cast_bool, which convert and fail as DuckDB's cast does.
 
 // compareLiterals casts the string literals among the operands of a
@@ -24,7 +26,7 @@ func (t *translator) compareLiterals(operands ...*node) {
 	for _, o := range operands {
 		if t.staticType(o) == TypeBool {
 			for _, s := range operands {
-				if s.kind == nString {
+				if s.kind == nString || t.textOf(s) {
 					s.pre = "cast_bool(" + s.pre
 					s.post += ", 'duckdb')"
 				}
@@ -52,7 +54,7 @@ func (t *translator) compareLiterals(operands ...*node) {
 		cast, scale = "REAL", s
 	}
 	for _, o := range operands {
-		if o.kind != nString {
+		if o.kind != nString && !t.textOf(o) {
 			continue
 		}
 		o.pre = "cast_to(" + o.pre
@@ -61,6 +63,28 @@ func (t *translator) compareLiterals(operands ...*node) {
 			o.pre = "round_scale(" + o.pre
 			o.post += ", " + scale + ")"
 		}
+	}
+}
+
+// refuseTextOrder refuses an ordering comparison (<, >=, BETWEEN) of a
+// DuckDB VARCHAR value with a number: DuckDB refuses it, where SQLite
+// would compare the storage classes and find all text above all numbers.
+// A string literal is cast instead (compareLiterals).
+func (t *translator) refuseTextOrder(operands ...*node) {
+	if t.d != DuckDB {
+		return
+	}
+	var text, num *node
+	for _, o := range operands {
+		switch {
+		case o.kind != nString && t.textOf(o):
+			text = o
+		case t.numberType(o) != "":
+			num = o
+		}
+	}
+	if text != nil && num != nil {
+		t.refuse(skipSpace(t.toks, text.start), refTextOrder)
 	}
 }
 

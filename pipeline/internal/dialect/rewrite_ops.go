@@ -78,6 +78,7 @@ func (t *translator) rewriteBinary(n *node) {
 		t.compareTimestamps(n.x, n.y)
 		if n.name == "<" || n.name == ">" || n.name == "<=" || n.name == ">=" {
 			t.orderCompared(n.x, n.y)
+			t.refuseTextOrder(n.x, n.y)
 		}
 		t.compareLiterals(n.x, n.y)
 		return

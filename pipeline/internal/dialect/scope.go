@@ -324,6 +324,7 @@ func (t *translator) walk(n *node, sc *scope) {
 		if !t.compareIntervals(n.x, n.y, n.z) {
 			t.compareTimestamps(n.x, n.y, n.z)
 			t.orderCompared(n.x, n.y, n.z)
+			t.refuseTextOrder(n.x, n.y, n.z)
 			t.compareLiterals(n.x, n.y, n.z)
 		}
 	case nOrder:
