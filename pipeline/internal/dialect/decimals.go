@@ -38,9 +38,9 @@ func (t *translator) decimalLiteral(n *node) string {
 	return typeDecimal + strconv.Itoa(len(text)-i-1)
 }
 
-// concatText writes operands of || of a known number type as their
-// text (numberText), and booleans as true and false, as the warehouses
-// join them.
+// concatText writes operands of || and CONCAT of a known number type as
+// their text (numberText; a BigQuery FLOAT64 as its CAST to STRING), and
+// booleans as true and false, as the warehouses join them.
 func (t *translator) concatText(operands ...*node) {
 	for _, o := range operands {
 		if t.booleanOf(o) {
@@ -51,6 +51,12 @@ func (t *translator) concatText(operands ...*node) {
 		if fn, args, ok := t.numberText(o); ok {
 			o.pre = fn + "(" + o.pre
 			o.post += args + ")"
+			continue
+		}
+		if t.d == BigQuery && t.numberType(o) == "REAL" {
+			// a FLOAT64 as CAST(x AS STRING) writes it: 2, not 2.0
+			o.pre = "cast_to(" + o.pre
+			o.post += ", 'TEXT', 'bigquery', " + itoa(t.toks[o.start].line) + ")"
 		}
 	}
 }

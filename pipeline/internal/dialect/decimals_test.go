@@ -48,3 +48,18 @@ func TestFloatSupertype(t *testing.T) {
 	expectRows(t, duckdb, "select x from (with t as (select 16777217 as x) select x from t union all select 1.5::float) order by x", "1.5\n16777216.0")
 	expectRows(t, duckdb, "select coalesce(4.2::decimal(28,6), null::float) = 4.2::float, coalesce(4.2::decimal(28,6), 1::double) = 4.2", "1|1")
 }
+
+// || and CONCAT (and Snowflake's and DuckDB's CONCAT_WS) cast each value
+// to a string as CAST(x AS STRING) does: a timestamp as the warehouse writes
+// it, a boolean as true or false, a BigQuery FLOAT64 without a trailing .0.
+func TestConcatCastsAsCast(t *testing.T) {
+	expectRows(t, bigquery, "select timestamp '2020-11-07 02:45:38.717' || ' - x', concat(timestamp '2020-11-07 02:45:38', 'y'), concat(datetime '2020-01-01 01:02:03', '')",
+		"2020-11-07 02:45:38.717+00 - x|2020-11-07 02:45:38+00y|2020-01-01 01:02:03")
+	expectRows(t, bigquery, "select true || 'x', concat(false, 'x'), concat(cast(2.0 as float64), 'x'), 2.5 || 'x', 3 || 'x', concat('a', null) is null",
+		"truex|falsex|2x|2.5x|3x|1")
+	expectRows(t, bigquery, "select concat(x, '') from (select cast(1 as float64) as x)", "1")
+	expectRows(t, snowflake, "select concat('2020-11-07 02:45:38.717'::timestamp_ntz, 'x'), concat(true, 'x'), concat_ws('-', '2020-11-07 02:45:38'::timestamp, true)",
+		"2020-11-07 02:45:38.717x|truex|2020-11-07 02:45:38.000-true")
+	expectRows(t, duckdb, "select concat(timestamp '2020-11-07 02:45:38.717', 'x'), concat_ws('-', timestamp '2020-11-07 02:45:38', true), concat(1.50, 'x')",
+		"2020-11-07 02:45:38.717x|2020-11-07 02:45:38-true|1.50x")
+}

@@ -356,6 +356,19 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.listaggDistinctInstants(n) {
 		return
 	}
+	if t.d != SQLite && len(n.parts) <= 1 && len(n.list) > 0 && (name == "concat" || name == "concat_ws" && t.d != BigQuery) {
+		// CONCAT and CONCAT_WS cast each value to a string as CAST does: a
+		// timestamp as the warehouse writes it, a boolean as true or false
+		// (DuckDB's numbers are written where its number types are read)
+		args := n.list
+		if name == "concat_ws" {
+			args = args[1:]
+		}
+		t.concatTimestamps(args...)
+		if t.d != DuckDB {
+			t.concatText(args...)
+		}
+	}
 	if (t.d == Snowflake || t.d == DuckDB) && len(n.list) > 0 && (name == "listagg" || name == "string_agg" || name == "group_concat") {
 		// the warehouse casts each value to text, as CAST(ts AS VARCHAR)
 		t.concatTimestamps(n.list[0])

@@ -91,7 +91,9 @@ func (t *translator) rewriteBinary(n *node) {
 		}
 		return
 	}
-	if n.name == "||" && (t.d == Snowflake || t.d == DuckDB) {
+	if n.name == "||" && t.d != SQLite {
+		// each warehouse joins a timestamp, a boolean or a number as its
+		// CAST to a string writes it (BigQuery's || is CONCAT, which casts)
 		t.concatTimestamps(n.x, n.y)
 		t.concatText(n.x, n.y)
 		return
