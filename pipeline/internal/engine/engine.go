@@ -33,6 +33,7 @@ import (
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
@@ -113,6 +114,8 @@ func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[
 	if err != nil {
 		return "", err
 	}
+	// flags.WHICH is compile, as in dbt compile
+	p.env.SetInvocation(jinja.Invocation{Which: "compile"})
 	r := &runner{plan: p, db: e.db, ctx: ctx, res: &Result{}, types: e.hist.types}
 	e.db.SetColumnTypes(r.columnTypeOf)
 	e.db.SetColumnNames(r.columnNameOf)
