@@ -136,7 +136,11 @@ func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[
 	}
 	for _, t := range p.tests {
 		if t.Name == name {
-			return r.testSQL(t)
+			sql, err := r.testSQL(t)
+			if err != nil {
+				return sql, err
+			}
+			return r.compiledTest(sql)
 		}
 	}
 	if a, ok := p.analyses[name]; ok {

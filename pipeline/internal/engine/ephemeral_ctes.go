@@ -351,3 +351,49 @@ func (r *runner) ephemeralViews(todo []*graph.Node, from int) {
 		}
 	}
 }
+
+// compiledTest is a test's translated SQL as compile shows it: the
+// ephemeral models it reads, which a run reads from their temporary views,
+// put before it as CTEs (each holding the ephemeral models it reads), as dbt
+// compiles a test with them, so the compiled SQL runs as it is (nexus query)
+// and gives the test's failing rows.
+func (r *runner) compiledTest(sql string) (string, error) {
+	var names []string
+	for _, cte := range ephemeralRefs(sql) {
+		if !slices.Contains(names, cte) {
+			names = append(names, cte)
+		}
+	}
+	if len(names) == 0 {
+		return sql, nil
+	}
+	models := map[string]*project.Model{}
+	for name, m := range r.plan.models {
+		if r.plan.configs[name].Materialized != "ephemeral" {
+			continue
+		}
+		cte := strings.TrimPrefix(r.plan.relation(name).Name, "__dbt__cte__")
+		if prev, ok := models[cte]; !ok || name < prev.Name {
+			models[cte] = m
+		}
+	}
+	var b strings.Builder
+	for _, cte := range names {
+		m := models[cte]
+		if m == nil {
+			return sql, nil
+		}
+		tr, err := r.renderModel(m)
+		if err != nil {
+			return "", err
+		}
+		if b.Len() == 0 {
+			b.WriteString("with ")
+		} else {
+			b.WriteString(", ")
+		}
+		b.WriteString("__dbt__cte__" + cte + " as (\n" + strings.TrimRight(tr.sql, " \t\r\n;") + "\n)")
+	}
+	b.WriteString("\nselect * from (\n" + namesCTEs(strings.TrimRight(sql, " \t\r\n;"), names) + "\n)")
+	return b.String(), nil
+}
