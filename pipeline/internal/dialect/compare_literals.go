@@ -88,10 +88,11 @@ func (t *translator) refuseTextOrder(operands ...*node) {
 	}
 }
 
-// compareLiteralsSnowflake casts the string literals compared with a known
-// number, boolean or TIME as Snowflake does: to the number the text holds
-// (1 = '1.0' is true, 1 = 'x' fails), to a boolean as TO_BOOLEAN reads it
-// (true = 'yes' is true), to a TIME ('10:00'::time = '10:00' is true).
+// compareLiteralsSnowflake casts the string literals and VARCHAR values
+// compared with a known number, boolean or TIME as Snowflake does: to the
+// number the text holds (1 = '1.0' is true, 1 = 'x' fails, a CTE's '10' >
+// 9 holds), to a boolean as TO_BOOLEAN reads it (true = 'yes' is true), to
+// a TIME ('10:00'::time = '10:00' is true).
 func (t *translator) compareLiteralsSnowflake(operands []*node) {
 	pre, post := "", ""
 	for _, o := range operands {
@@ -108,7 +109,7 @@ func (t *translator) compareLiteralsSnowflake(operands []*node) {
 		return
 	}
 	for _, o := range operands {
-		if o.kind == nString {
+		if o.kind == nString || t.textOf(o) {
 			o.pre = pre + o.pre
 			o.post += post
 		}

@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
@@ -20,6 +21,10 @@ import (
 // whose inputs DuckDB gives another type, for the inputs that are SELECTs
 // listing their columns.
 func (t *translator) setColumnTypes(q *node) {
+	if t.d == Snowflake && q.kind == nQuery && !hasByName(q) {
+		t.setColumnNumbers(q)
+		return
+	}
 	if t.d != DuckDB || q.kind != nQuery || hasByName(q) {
 		return
 	}
@@ -116,6 +121,62 @@ func (t *translator) setColumnTypes(q *node) {
 	}
 }
 
+// setColumnNumbers casts the text values of each column of Snowflake set
+// operation q that another input gives a number: Snowflake makes the
+// column a NUMBER and casts the text to it ('10' EXCEPT 10 is empty, and
+// text that is no number fails), where SQLite keeps text apart from
+// numbers. Only inputs that are SELECTs listing their columns are read.
+func (t *translator) setColumnNumbers(q *node) {
+	var bodies []*node
+	for _, b := range q.list {
+		if b = setBranchBody(b); b.kind == nSelect && b.sel.scope != nil {
+			bodies = append(bodies, b)
+		}
+	}
+	if len(bodies) < 2 {
+		return
+	}
+	saved := t.sc
+	defer func() { t.sc = saved }()
+	for col := 0; ; col++ {
+		var items []*node
+		var scopes []*scope
+		for _, b := range bodies {
+			if it := setItem(b, col); it != nil {
+				items = append(items, it)
+				scopes = append(scopes, b.sel.scope)
+			}
+		}
+		if len(items) == 0 {
+			return
+		}
+		num := ""
+		for i, it := range items {
+			t.sc = scopes[i]
+			if n := t.numberType(it.x); n != "" && !t.textOf(it.x) {
+				num = mergeNumbers(cmp.Or(num, n), n)
+			}
+		}
+		if num == "" {
+			continue
+		}
+		for i, it := range items {
+			t.sc = scopes[i]
+			if x := it.x; t.textOf(x) && x.kind != nString {
+				line := itoa(t.toks[x.start].line)
+				if s, ok := strings.CutPrefix(num, decimalType); ok {
+					wrapPrint(x, "round_scale(cast_to(", ", 'REAL', 'snowflake', "+line+"), "+s+")")
+				} else {
+					wrapPrint(x, "cast_to(", ", "+sqlString(num)+", 'snowflake', "+line+")")
+				}
+				if it.name == "" && x.kind == nName {
+					it.post += " AS " + quoteIdent(nameAsWritten(t.toks[x.parts[len(x.parts)-1]]))
+				}
+			}
+		}
+	}
+}
+
 // setItem is select item col of SELECT b, or nil when it has fewer items
 // or a star before it, whose columns are not nodes to convert.
 func setItem(b *node, col int) *node {
@@ -130,11 +191,12 @@ func setItem(b *node, col int) *node {
 	return nil
 }
 
-// textOf tells whether x is known to be text: a string literal, a cast to
-// VARCHAR or TEXT, text joined with ||, or a column (of a CTE, a subquery,
-// VALUES or a built table) or scalar subquery whose every row is text.
+// textOf tells whether x is known to be text in DuckDB or Snowflake: a
+// string literal, a cast to VARCHAR or TEXT, text joined with ||, or a
+// column (of a CTE, a subquery, VALUES or a built table) or scalar
+// subquery whose every row is text.
 func (t *translator) textOf(x *node) bool {
-	if t.d != DuckDB {
+	if t.d != DuckDB && t.d != Snowflake {
 		return false
 	}
 	switch x.kind {

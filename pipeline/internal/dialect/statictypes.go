@@ -599,7 +599,7 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 					continue
 				}
 				if typ == TypeText {
-					cols = append(cols, colType{name: strings.ToLower(name), text: t.d == DuckDB, stored: stored, full: cmp.Or(full, flatFull(typ, ""))})
+					cols = append(cols, colType{name: strings.ToLower(name), text: t.d == DuckDB || t.d == Snowflake, stored: stored, full: cmp.Or(full, flatFull(typ, ""))})
 					continue
 				}
 				cols = append(cols, colType{name: strings.ToLower(name), typ: typ, stored: stored, full: cmp.Or(full, flatFull(typ, ""))})
@@ -679,15 +679,16 @@ func (t *translator) queryTypes(q *node) ([]colType, bool) {
 			return nil, false
 		}
 		for j, c := range cols {
-			out[j].merge(c)
+			out[j].merge(c, t.d)
 		}
 	}
 	return out, true
 }
 
 // merge makes c's rows part of the column: a type both give stays, NULL
-// literals aside; text beside any other type makes it text.
-func (o *colType) merge(c colType) {
+// literals aside; text beside any other type makes it text in DuckDB, and
+// a number in Snowflake, which casts the text to it (set_types.go).
+func (o *colType) merge(c colType, d Dialect) {
 	switch {
 	case c.null:
 	case o.null:
@@ -705,6 +706,10 @@ func (o *colType) merge(c colType) {
 			o.typ = sqlfunc.KindInstant
 		default:
 			o.typ = mergeScales(*o, c)
+		}
+		if d == Snowflake && o.text != c.text {
+			o.text, o.num = false, cmp.Or(o.num, c.num)
+			return
 		}
 		o.text = o.text || c.text // DuckDB's UNION of VARCHAR and any other type is VARCHAR
 		o.num = mergeNumbers(o.num, c.num)
@@ -742,7 +747,7 @@ func (t *translator) byNameTypes(q *node) ([]colType, bool) {
 				if !named[j] {
 					out[j].stored, named[j] = c.stored, true
 				}
-				out[j].merge(c)
+				out[j].merge(c, t.d)
 			}
 			continue
 		}
@@ -753,7 +758,7 @@ func (t *translator) byNameTypes(q *node) ([]colType, bool) {
 						// named as the input that brings it first names it
 						out[j].stored, named[j] = c.stored, true
 					}
-					out[j].merge(c)
+					out[j].merge(c, t.d)
 				}
 			}
 		}
@@ -913,7 +918,7 @@ func (t *translator) typesMap(cols []colType) map[string]string {
 			// column divided downstream has 6 digits, as a seed's has
 			typ = typeNumber + c.num
 		}
-		if typ == "" && c.text && t.d == DuckDB {
+		if typ == "" && c.text && (t.d == DuckDB || t.d == Snowflake) {
 			typ = TypeText
 		}
 		if c.stored != "" && t.d == Snowflake && c.name != "" {
