@@ -14,17 +14,49 @@ import (
 // later SQL: a macro call is replaced by its body with the arguments in
 // place of the parameters, an alias by its type.
 
-// Macro is a DuckDB scalar macro.
+// Macro is a DuckDB scalar macro, or a user-defined function in SQL of
+// BigQuery or Snowflake (sql_functions.go), whose calls are inlined the
+// same way.
 type Macro struct {
 	Params   []string
 	Defaults map[string]string // parameter -> default expression
 	Body     string
+	// Name is a function's name as its CREATE FUNCTION wrote it. Types are
+	// the declared types its arguments are cast to, "" for a parameter
+	// left as given (BigQuery's ANY TYPE, an array, a struct, a VARIANT);
+	// Returns is the type its result is cast to, "" for none.
+	Name    string
+	Types   []string
+	Returns string
+	// Strict is Snowflake's RETURNS NULL ON NULL INPUT (STRICT): NULL for
+	// a call with a NULL argument.
+	Strict bool
+	// Temp is a BigQuery TEMP function, which lasts the script (one hook,
+	// one query, one model with its sql_header) that creates it.
+	Temp bool
 }
 
-// Defs are the macros and type aliases defined so far, by lower-case name.
+// Defs are the macros, functions and type aliases defined so far, by
+// lower-case name: a DuckDB macro by its name, a BigQuery function by
+// dataset.name (a TEMP one by its name), a Snowflake function by
+// schema.name. A Snowflake name has one Macro per number of arguments
+// (its overloads); the others have one.
 type Defs struct {
-	Macros map[string]Macro
+	Macros map[string][]Macro
 	Types  map[string]string
+	// Schema is the current schema, which a Snowflake function created or
+	// called by its name alone is in.
+	Schema string
+}
+
+// EndScript forgets the BigQuery TEMP functions: the script that created
+// them is over.
+func (defs *Defs) EndScript() {
+	for k, ms := range defs.Macros {
+		if len(ms) > 0 && ms[0].Temp {
+			delete(defs.Macros, k)
+		}
+	}
 }
 
 // settingsWithoutEffect are DuckDB settings that change how a query runs,
@@ -33,11 +65,23 @@ var settingsWithoutEffect = map[string]bool{"disabled_optimizers": true, "thread
 	"enable_progress_bar": true, "preserve_insertion_order": true, "enable_object_cache": true}
 
 // TakeDefinitions removes DuckDB's CREATE MACRO, CREATE TYPE and SET
-// statements from sql, records them in defs, and returns the remaining SQL
-// with the removed statements' line breaks kept. Other dialects' SQL is
-// returned unchanged.
+// statements, and BigQuery's and Snowflake's CREATE FUNCTION in SQL and
+// DROP FUNCTION, from sql, records them in defs, and returns the
+// remaining SQL with the removed statements' line breaks kept. A function
+// in another language is left in the SQL, where the translator refuses it
+// by name. SQLite's SQL is returned unchanged.
 func TakeDefinitions(d Dialect, sql string, defs *Defs) (string, error) {
-	if d != DuckDB || !strings.Contains(strings.ToLower(sql), "create") && !strings.Contains(strings.ToLower(sql), "set") {
+	low := strings.ToLower(sql)
+	switch d {
+	case DuckDB:
+		if !strings.Contains(low, "create") && !strings.Contains(low, "set") {
+			return sql, nil
+		}
+	case BigQuery, Snowflake:
+		if !strings.Contains(low, "function") {
+			return sql, nil
+		}
+	default:
 		return sql, nil
 	}
 	toks, err := lex(d, sql)
@@ -45,6 +89,9 @@ func TakeDefinitions(d Dialect, sql string, defs *Defs) (string, error) {
 		return "", err
 	}
 	return takeStatements(toks, func(stmt []token) (bool, error) {
+		if d != DuckDB {
+			return defineFunction(d, stmt, defs)
+		}
 		if !isDefinition(stmt) {
 			return false, nil
 		}
@@ -253,72 +300,137 @@ func define(stmt []token, defs *Defs) error {
 	// stays on the line of its call.
 	m.Body = rawFrom(j + 2)
 	if defs.Macros == nil {
-		defs.Macros = map[string]Macro{}
+		defs.Macros = map[string][]Macro{}
 	}
-	defs.Macros[name] = m
+	defs.Macros[name] = []Macro{m}
 	return nil
 }
 
-// ApplyDefinitions expands the macros of defs called in DuckDB sql and
-// replaces its type aliases after :: and in CAST(x AS alias). Line breaks
-// stay where they were.
+// ApplyDefinitions expands the macros and functions of defs called in sql
+// of dialect d (DuckDB's macros, BigQuery's and Snowflake's functions in
+// SQL) and replaces DuckDB's type aliases after :: and in CAST(x AS
+// alias). Line breaks stay where they were.
 func ApplyDefinitions(d Dialect, sql string, defs *Defs) (string, error) {
-	if d != DuckDB || defs == nil || len(defs.Macros)+len(defs.Types) == 0 {
+	if d != DuckDB && d != BigQuery && d != Snowflake || defs == nil || len(defs.Macros)+len(defs.Types) == 0 {
 		return sql, nil
 	}
 	for depth := 0; ; depth++ {
-		out, changed, err := applyOnce(sql, defs)
+		out, changed, err := applyOnce(d, sql, defs)
 		if err != nil || !changed {
 			return out, err
 		}
 		if depth == 16 {
-			return "", &diag.Diagnostic{Severity: diag.Error, Message: "macros call each other more than 16 deep"}
+			what := "macros call"
+			if d != DuckDB {
+				what = "functions call"
+			}
+			return "", &diag.Diagnostic{Severity: diag.Error, Message: what + " each other more than 16 deep",
+				Hint: "a function calling itself, directly or through another, is not supported: write the recursion as a recursive CTE"}
 		}
 		sql = out
 	}
 }
 
-func applyOnce(sql string, defs *Defs) (string, bool, error) {
-	toks, err := lex(DuckDB, sql)
+// significant returns the index of the first token of toks from i on
+// (backward with step -1) that is no space or comment, or -1.
+func significant(toks []token, i, step int) int {
+	for ; i >= 0 && i < len(toks); i += step {
+		if toks[i].kind != kSpace && toks[i].kind != kComment {
+			return i
+		}
+	}
+	return -1
+}
+
+// calledName reads the name of a call from token i of toks: a word, or for
+// BigQuery and Snowflake a dotted name of words and quoted names
+// (`project.dataset.f`, ds.f, "S"."F"). It returns the name's parts and
+// the index of its last token; ok is false when toks[i] starts no name
+// or no ( follows it.
+func calledName(d Dialect, toks []token, i int) (parts []string, last int, ok bool) {
+	if p := significant(toks, i-1, -1); p >= 0 && toks[p].kind == kDot {
+		return nil, 0, false
+	}
+	last = i
+	for {
+		t := toks[last]
+		switch {
+		case t.kind == kWord:
+			parts = append(parts, t.lower)
+		case t.kind == kQuoted && d != DuckDB:
+			for _, p := range strings.Split(t.text[1:len(t.text)-1], ".") {
+				parts = append(parts, strings.ToLower(p))
+			}
+		default:
+			return nil, 0, false
+		}
+		if d == DuckDB || last+2 >= len(toks) || toks[last+1].kind != kDot || toks[last+2].kind != kWord && toks[last+2].kind != kQuoted {
+			break
+		}
+		last += 2
+	}
+	open := significant(toks, last+1, 1)
+	return parts, last, open >= 0 && toks[open].kind == kOpen
+}
+
+// functionKey is the key in Defs.Macros of a function named by parts in
+// dialect d: BigQuery's dataset.name (or a TEMP function's name),
+// Snowflake's schema.name (the current schema's for a name alone), a
+// project or database before them left out.
+func functionKey(d Dialect, parts []string, schema string) string {
+	switch {
+	case len(parts) == 0:
+		return ""
+	case d == DuckDB:
+		return strings.Join(parts, ".")
+	case len(parts) >= 2:
+		return parts[len(parts)-2] + "." + parts[len(parts)-1]
+	case d == Snowflake:
+		return strings.ToLower(schema) + "." + parts[0]
+	}
+	return parts[0]
+}
+
+// arities lists the numbers of arguments of a function's overloads: "1",
+// "1 or 2", "0, 1 or 3".
+func arities(ms []Macro) string {
+	var ns []string
+	for _, m := range ms {
+		ns = append(ns, fmt.Sprint(len(m.Params)))
+	}
+	if len(ns) == 1 {
+		return ns[0]
+	}
+	return strings.Join(ns[:len(ns)-1], ", ") + " or " + ns[len(ns)-1]
+}
+
+func applyOnce(d Dialect, sql string, defs *Defs) (string, bool, error) {
+	toks, err := lex(d, sql)
 	if err != nil {
 		return "", false, err
 	}
 	var b strings.Builder
 	changed := false
-	prevSig := func(i int) *token {
-		for j := i - 1; j >= 0; j-- {
-			if toks[j].kind != kSpace && toks[j].kind != kComment {
-				return &toks[j]
-			}
-		}
-		return nil
-	}
-	nextSig := func(i int) int {
-		for j := i + 1; j < len(toks); j++ {
-			if toks[j].kind != kSpace && toks[j].kind != kComment {
-				return j
-			}
-		}
-		return -1
-	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.kind != kWord {
+		if t.kind != kWord && t.kind != kQuoted {
 			b.WriteString(t.text)
 			continue
 		}
-		prev := prevSig(i)
-		if alias, ok := defs.Types[t.lower]; ok && prev != nil && (prev.text == "::" || prev.lower == "as" && inCast(toks, i)) {
-			b.WriteString(alias)
-			changed = true
-			continue
+		if p := significant(toks, i-1, -1); t.kind == kWord && p >= 0 && d == DuckDB {
+			if alias, ok := defs.Types[t.lower]; ok && (toks[p].text == "::" || toks[p].lower == "as" && inCast(toks, i)) {
+				b.WriteString(alias)
+				changed = true
+				continue
+			}
 		}
-		m, ok := defs.Macros[t.lower]
-		open := nextSig(i)
-		if !ok || open < 0 || toks[open].kind != kOpen || prev != nil && prev.kind == kDot {
+		parts, last, call := calledName(d, toks, i)
+		overloads, ok := defs.Macros[functionKey(d, parts, defs.Schema)]
+		if !call || !ok || len(overloads) == 0 {
 			b.WriteString(t.text)
 			continue
 		}
+		open := significant(toks, last+1, 1)
 		// The call's arguments, split at top-level commas.
 		var args [][]token
 		var cur []token
@@ -345,8 +457,23 @@ func applyOnce(sql string, defs *Defs) (string, bool, error) {
 			b.WriteString(t.text)
 			continue
 		}
-		if len(words(cur)) > 0 {
+		if len(words(cur)) > 0 || len(args) > 0 {
 			args = append(args, cur)
+		}
+		name := joinTokens(toks[i : last+1])
+		m := overloads[0]
+		if d != DuckDB {
+			found := false
+			for _, o := range overloads {
+				if len(o.Params) == len(args) {
+					m, found = o, true
+				}
+			}
+			if !found {
+				return "", false, &diag.Diagnostic{Severity: diag.Error, Line: t.line, Col: t.col,
+					Message: fmt.Sprintf("function %s takes %s arguments, and this call gives %d", name, arities(overloads), len(args)),
+					Hint:    "pass as many arguments as a definition of the function declares parameters"}
+			}
 		}
 		values := map[string]string{}
 		for k, v := range m.Defaults {
@@ -355,7 +482,7 @@ func applyOnce(sql string, defs *Defs) (string, bool, error) {
 		pos := 0
 		for _, a := range args {
 			w := words(a)
-			if len(w) > 2 && w[1].text == ":=" {
+			if d == DuckDB && len(w) > 2 && w[1].text == ":=" {
 				values[strings.ToLower(w[0].text)] = joinTokens(w[2:])
 				continue
 			}
@@ -363,7 +490,14 @@ func applyOnce(sql string, defs *Defs) (string, bool, error) {
 				return "", false, &diag.Diagnostic{Severity: diag.Error, Line: t.line, Col: t.col,
 					Message: fmt.Sprintf("macro %s takes %d arguments, got %d", t.text, len(m.Params), len(args))}
 			}
-			values[m.Params[pos]] = joinTokens(a)
+			v := joinTokens(a)
+			if d != DuckDB {
+				v = "(" + v + ")"
+				if m.Types[pos] != "" {
+					v = "cast(" + v + " as " + m.Types[pos] + ")"
+				}
+			}
+			values[m.Params[pos]] = v
 			pos++
 		}
 		for _, p := range m.Params {
@@ -372,27 +506,36 @@ func applyOnce(sql string, defs *Defs) (string, bool, error) {
 					Message: fmt.Sprintf("macro %s needs its argument %s", t.text, p)}
 			}
 		}
-		body, err := lex(DuckDB, m.Body)
+		body, err := lex(d, m.Body)
 		if err != nil {
 			return "", false, err
 		}
-		b.WriteString("(")
+		var e strings.Builder
+		e.WriteString("(")
 		for k, bt := range body {
 			v, isParam := values[bt.lower]
-			bp := (*token)(nil)
-			for j := k - 1; j >= 0; j-- {
-				if body[j].kind != kSpace {
-					bp = &body[j]
-					break
+			if p := significant(body, k-1, -1); bt.kind == kWord && isParam && (p < 0 || body[p].kind != kDot) {
+				if d == DuckDB {
+					v = "(" + v + ")"
 				}
-			}
-			if bt.kind == kWord && isParam && (bp == nil || bp.kind != kDot) {
-				b.WriteString("(" + v + ")")
+				e.WriteString(v)
 				continue
 			}
-			b.WriteString(bt.text)
+			e.WriteString(bt.text)
 		}
-		b.WriteString(")")
+		e.WriteString(")")
+		expansion := e.String()
+		if m.Returns != "" {
+			expansion = "cast(" + expansion + " as " + m.Returns + ")"
+		}
+		if m.Strict && len(m.Params) > 0 {
+			var nulls []string
+			for _, p := range m.Params {
+				nulls = append(nulls, values[p]+" is null")
+			}
+			expansion = "(case when " + strings.Join(nulls, " or ") + " then null else " + expansion + " end)"
+		}
+		b.WriteString(expansion)
 		lines := 0
 		for _, c := range toks[i : end+1] {
 			lines += strings.Count(c.text, "\n")

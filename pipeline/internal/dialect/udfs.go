@@ -5,11 +5,13 @@ import "strings"
 // Statements that create a user-defined function: Snowflake's and
 // BigQuery's CREATE [OR REPLACE] [SECURE] [TEMP] FUNCTION name(args) ...
 // [LANGUAGE JAVASCRIPT | PYTHON | JAVA | SCALA | SQL | js] AS .... SQLite
-// has no user-defined functions, so each is refused by name, saying in
-// which language it is written, where it reached SQLite as a syntax error
-// near a word of its own. A function in SQL could be inlined where it is
-// called, as DuckDB's CREATE MACRO in a hook is (duckdb_defs.go); until
-// then it is refused too, with a dbt macro as the way to write it.
+// has no user-defined functions. One in SQL, in a hook, a query a macro
+// runs or a model's sql_header, is taken out before translation and its
+// calls are inlined (sql_functions.go), as DuckDB's CREATE MACRO is; one
+// that reaches the translator (in a model's or test's SQL) is refused, and
+// so is one in another language or BigQuery's remote function, by name,
+// saying in which language it is written, where it reached SQLite as a
+// syntax error near a word of its own.
 //
 // So are the statements that create and run a stored procedure:
 // Snowflake's CREATE [OR REPLACE] [SECURE] PROCEDURE name(args) RETURNS
@@ -96,12 +98,24 @@ func (t *translator) refuseFunction(n *node) bool {
 		return false
 	}
 	what := "CREATE FUNCTION " + name
+	remote := false
+	for j := k; j < n.end; j++ {
+		remote = remote || t.toks[j].kind == kWord && t.toks[j].lower == "remote" && wordAfter(t, j, n.end, "with")
+	}
 	if language, ok := udfLanguages[t.language(n, k)]; ok {
 		t.refuse(i, refFunctionLanguage, what, language, dialectName(t.d))
+	} else if remote {
+		t.refuse(i, refFunctionRemote, what)
 	} else {
 		t.refuse(i, refFunctionSQL, what)
 	}
 	return true
+}
+
+// wordAfter tells whether the word after token j (before end) is word.
+func wordAfter(t *translator, j, end int, word string) bool {
+	k := skipSpace(t.toks, j+1)
+	return k < end && t.toks[k].lower == word
 }
 
 // refuseProcedure refuses a statement n (read token by token) that creates

@@ -10,7 +10,7 @@ func TestFunctionsRefused(t *testing.T) {
 		return "1:1: " + what + " is not supported: it is a " + language + " function, which " + d + " runs and SQLite cannot (" + refFunctionLanguage.hint + ")"
 	}
 	sql := func(what string) string {
-		return "1:1: " + what + " is not supported: SQLite has no user-defined functions written in SQL, and calls of it are not inlined (" + refFunctionSQL.hint + ")"
+		return "1:1: " + what + " is not supported here: a function in SQL is created by a hook, a query a macro runs (run_query, run-operation) or a model's sql_header, and its calls in later SQL are inlined (" + refFunctionSQL.hint + ")"
 	}
 	for _, c := range []struct {
 		d        Dialect
