@@ -471,7 +471,7 @@ func applyOnce(d Dialect, sql string, defs *Defs) (string, bool, error) {
 			}
 			if !found {
 				return "", false, &diag.Diagnostic{Severity: diag.Error, Line: t.line, Col: t.col,
-					Message: fmt.Sprintf("function %s takes %s arguments, and this call gives %d", name, arities(overloads), len(args)),
+					Message: fmt.Sprintf("function %s takes %s argument%s, and this call gives %d", name, arities(overloads), map[bool]string{true: "s"}[arities(overloads) != "1"], len(args)),
 					Hint:    "pass as many arguments as a definition of the function declares parameters"}
 			}
 		}

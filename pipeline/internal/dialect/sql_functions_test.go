@@ -84,7 +84,7 @@ func TestSQLFunctionErrors(t *testing.T) {
 	}{
 		{snowflake, "create function f(x number) returns number as 'x';\ncreate function f(x number, y number) returns number as 'x'", "select 1,\n f(1, 2, 3)",
 			"2:2: function f takes 1 or 2 arguments, and this call gives 3"},
-		{bigquery, "create temp function g(x INT64) as (x)", "select g()", "1:8: function g takes 1 arguments, and this call gives 0"},
+		{bigquery, "create temp function g(x INT64) as (x)", "select g()", "1:8: function g takes 1 argument, and this call gives 0"},
 		{bigquery, "create temp function g(x INT64) as (g(x - 1))", "", "1:1: CREATE FUNCTION g calls itself, and a recursive function is not supported"},
 		{snowflake, "create function s.g(x number) returns number as 'main.h(x)';\ncreate function h(x number) returns number as 's.g(x)'", "select h(1)",
 			"functions call each other more than 16 deep"},

@@ -88,9 +88,13 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 		return shiftLine(err, file, line)
 	}
 	rendered := out
-	// DuckDB's CREATE MACRO, CREATE TYPE and SET define names for the SQL
-	// that follows; the plan keeps them.
-	if out, err = dialect.TakeDefinitions(r.plan.dialect, out, &r.plan.defs); err != nil {
+	// DuckDB's CREATE MACRO, CREATE TYPE and SET, and BigQuery's and
+	// Snowflake's CREATE FUNCTION in SQL, define names for the SQL that
+	// follows; the plan keeps them (a BigQuery TEMP function while the
+	// hook's script runs).
+	defs := r.defs()
+	defer defs.EndScript()
+	if out, err = dialect.TakeDefinitions(r.plan.dialect, out, defs); err != nil {
 		return shiftLine(diag.From(err, file, 0), file, line)
 	}
 	if out, err = r.createSchemas(out); err != nil {

@@ -635,6 +635,15 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 	if err != nil {
 		return translation{}, err
 	}
+	// The model's sql_header runs before it, in the same script: the
+	// functions it creates are defined for the model's SQL (a BigQuery
+	// TEMP one for this model only).
+	if header, _ := cfg.Extra["sql_header"].(string); strings.TrimSpace(header) != "" {
+		defer r.defs().EndScript()
+		if err := r.takeHeader(m, header); err != nil {
+			return translation{refused: true}, err
+		}
+	}
 	sql, run, lines, err := r.withEphemerals(m, out)
 	if nq := (*notQueryBody)(nil); errors.As(err, &nq) {
 		return translation{refused: true}, nq.d
@@ -671,6 +680,28 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 	return tr, err
 }
 
+// takeHeader defines the functions a model's sql_header creates. Its
+// other statements (a session setting, a variable) are not run, which a
+// warning says.
+func (r *runner) takeHeader(m *project.Model, header string) error {
+	rest, err := dialect.TakeDefinitions(r.plan.dialect, header, r.defs())
+	line := configLine(m.SQL, "sql_header")
+	if err != nil {
+		return shiftLine(diag.From(err, m.Path, 0), m.Path, line)
+	}
+	if !blankSQL(rest) {
+		msg := "sql_header statements other than CREATE FUNCTION in SQL are not run: " + strings.Join(strings.Fields(rest), " ")
+		for _, d := range r.res.Diagnostics {
+			if d.File == m.Path && d.Message == msg {
+				return nil
+			}
+		}
+		r.res.Diagnostics = append(r.res.Diagnostics, diag.Diagnostic{Severity: diag.Warning, File: m.Path, Line: line,
+			Message: msg, Hint: "the model is built without them; put a statement that must run in a pre-hook"})
+	}
+	return nil
+}
+
 // translate translates rendered SQL of file, whose source is src.
 func (r *runner) translate(file, src, rendered string) (string, error) {
 	tr, err := r.translateWith(rendered, r.placeIn(file, src, rendered))
@@ -691,10 +722,10 @@ func (r *runner) placeIn(file, src, rendered string) func(d *diag.Diagnostic, li
 // remembered by its text, unless it read the columns of tables (to expand a
 // star): the same text may expand differently once they change.
 func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, line, col int)) (translation, error) {
-	if defs := &r.plan.defs; len(defs.Macros)+len(defs.Types) > 0 || len(r.temps) > 0 {
-		// DuckDB macros and type aliases defined by a hook, temporary
-		// tables made: the translation depends on them, so it is not
-		// memoized.
+	if defs := r.defs(); len(defs.Macros)+len(defs.Types) > 0 || len(r.temps) > 0 {
+		// DuckDB macros and type aliases, functions in SQL, defined by a
+		// hook, temporary tables made: the translation depends on them,
+		// so it is not memoized.
 		expanded, err := dialect.ApplyDefinitions(r.plan.dialect, rendered, defs)
 		if err != nil {
 			d := diag.From(err, "", 0)
@@ -721,6 +752,23 @@ func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, l
 }
 
 var errReadColumns = errors.New("translation read columns")
+
+// defs are the macros, functions and type aliases the build's hooks,
+// queries and sql_headers defined so far, a Snowflake function named
+// alone being in the target's schema, the session's current schema.
+func (r *runner) defs() *dialect.Defs {
+	r.plan.defs.Schema = r.plan.target.Schema
+	return &r.plan.defs
+}
+
+// takeDefinitions takes the definitions out of sql, a query a macro runs
+// (run_query, a statement block) as its own script, and tells whether
+// there were any: a render that made them is not memoized, since the
+// next build starts without them.
+func (r *runner) takeDefinitions(sql string) (string, bool, error) {
+	rest, err := dialect.TakeDefinitions(r.plan.dialect, sql, r.defs())
+	return rest, err == nil && rest != sql, err
+}
 
 // columnNames lists the columns of a relation the translator expands a
 // star over.
@@ -962,13 +1010,19 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 // database (asking again would change it again) or the answer is too
 // large, which is judged before writing it down.
 func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
-	// The query is in the warehouse's SQL, like the model running it.
-	sql, err := r.createSchemas(sql)
+	// The query is in the warehouse's SQL, like the model running it, and
+	// is a script of its own: a BigQuery TEMP function it creates ends
+	// with it.
+	defer r.defs().EndScript()
+	sql, defined, err := r.takeDefinitions(sql)
 	if err != nil {
 		return nil, "", queryRefused(err)
 	}
+	if sql, err = r.createSchemas(sql); err != nil {
+		return nil, "", queryRefused(err)
+	}
 	if blankSQL(sql) {
-		return &jinja.Rows{}, "", nil // only schemas were made
+		return &jinja.Rows{}, "", nil // only schemas or functions were made
 	}
 	tr, err := r.translateWith(sql, func(*diag.Diagnostic, int, int) {})
 	if err != nil {
@@ -989,7 +1043,7 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	// agate's column names are the warehouse's: Snowflake's COL_1 for an
 	// unquoted col_1
 	rows.Columns = dialect.StoredNames(r.plan.dialect, tr.types, rows.Columns)
-	if !q.ReadOnly || len(q.Rows)*max(1, len(q.Columns)) > maxMemoCells {
+	if !q.ReadOnly || defined || len(q.Rows)*max(1, len(q.Columns)) > maxMemoCells {
 		return rows, "", nil
 	}
 	answer := answerText(rows.Columns, rows.Rows)

@@ -275,3 +275,10 @@ when not matched then insert
 values
     ({{ csv }})
 {% endmacro %}
+
+{#- set_sql_header(config): {% call set_sql_header(config) %} SQL {% endcall %}
+    in a model sets its sql_header config to the SQL, which runs before the
+    model's (functions it creates are defined for the model). -#}
+{% macro set_sql_header(config) -%}
+{{ config(sql_header=caller()) }}
+{%- endmacro %}

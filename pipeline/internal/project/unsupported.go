@@ -14,7 +14,7 @@ import (
 var ranConfigs = keys("materialized", "schema", "alias", "tags", "enabled", "severity", "where", "indexes",
 	"incremental_strategy", "unique_key", "on_schema_change", "merge_update_columns", "merge_exclude_columns", "partitions",
 	"full_refresh", "pre-hook", "post-hook", "pre_hook", "post_hook", "column_types", "contract",
-	"warn_if", "error_if", "fail_calc", "limit", "delimiter")
+	"warn_if", "error_if", "fail_calc", "limit", "delimiter", "sql_header")
 
 // inertConfigs are dbt configs that only shape the warehouse's storage,
 // permissions or docs: SQLite's answers are the same without them.
@@ -30,7 +30,7 @@ var inertConfigs = keys("database", "partition_by", "cluster_by", "labels", "dis
 // engine does not run: a project using them is told so.
 var unrunConfigs = keys("store_failures", "store_failures_as",
 	"incremental_predicates", "batch_size", "lookback", "begin", "event_time", "concurrent_batches",
-	"sql_header", "packages", "submission_method", "strategy", "updated_at", "check_cols", "target_schema",
+	"packages", "submission_method", "strategy", "updated_at", "check_cols", "target_schema",
 	"target_database", "invalidate_hard_deletes", "hard_deletes", "snapshot_meta_column_names", "dbt_valid_to_current")
 
 // snapshotConfigs are the configs a snapshot runs with (snapshot.go of the
