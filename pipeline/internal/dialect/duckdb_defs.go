@@ -34,6 +34,9 @@ type Macro struct {
 	// Temp is a BigQuery TEMP function, which lasts the script (one hook,
 	// one query, one model with its sql_header) that creates it.
 	Temp bool
+	// signature is a function's parameter types as declared, which tell
+	// Snowflake's overloads of one number of arguments apart.
+	signature string
 }
 
 // Defs are the macros, functions and type aliases defined so far, by

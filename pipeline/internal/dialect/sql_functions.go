@@ -246,8 +246,12 @@ func defineFunction(d Dialect, stmt []token, defs *Defs) (bool, error) {
 	if body == "" {
 		return true, fail(w[j+1], what+" has an empty body", bodyHint(d))
 	}
-	if first := strings.ToLower(strings.Fields(body)[0]); first == "select" || first == "with" {
+	switch first := strings.ToLower(strings.Fields(body)[0]); first {
+	case "select", "with":
 		body = "(" + body + ")" // a query giving one value
+	case "begin", "declare":
+		return true, fail(w[j+1], what+" is a Snowflake Scripting function (DECLARE ... BEGIN ... END), whose statements are not inlined here",
+			"write the function's result as one expression, AS 'expr', or as a dbt macro that returns the SQL expression")
 	}
 	m := Macro{Name: written, Body: body, Strict: strict, Temp: temp && d == BigQuery, Returns: castType(returns), Defaults: map[string]string{}}
 	// The parameters: name type, separated by commas outside brackets
@@ -274,6 +278,7 @@ func defineFunction(d Dialect, stmt []token, defs *Defs) (bool, error) {
 		}
 		m.Params = append(m.Params, pn)
 		m.Types = append(m.Types, castType(param[1:]))
+		m.signature += strings.ToLower(joinTokens(param[1:])) + ","
 		param = nil
 		return nil
 	}
@@ -310,10 +315,13 @@ func defineFunction(d Dialect, stmt []token, defs *Defs) (bool, error) {
 			continue
 		}
 		switch {
+		case d == Snowflake && o.signature != m.signature:
+			return true, fail(w[0], fmt.Sprintf("%s: function %s is defined with %s of other types, and overloads with the same number of arguments, told apart by their types, are not supported here", what, written, countArgs(len(m.Params))),
+				"give the functions different names, or drop the other one first (DROP FUNCTION name(types))")
 		case ifNotExists:
 			return true, nil // the one there stays
 		case !orReplace:
-			return true, fail(w[0], fmt.Sprintf("%s: function %s already exists%s", what, written, map[bool]string{true: fmt.Sprintf(" with %d arguments", len(m.Params))}[d == Snowflake]),
+			return true, fail(w[0], fmt.Sprintf("%s: function %s already exists%s", what, written, map[bool]string{true: " with " + countArgs(len(m.Params))}[d == Snowflake]),
 				"write CREATE OR REPLACE FUNCTION, or CREATE FUNCTION IF NOT EXISTS")
 		}
 	}
@@ -321,6 +329,14 @@ func defineFunction(d Dialect, stmt []token, defs *Defs) (bool, error) {
 	sort.SliceStable(kept, func(a, b int) bool { return len(kept[a].Params) < len(kept[b].Params) })
 	defs.Macros[key] = kept
 	return true, nil
+}
+
+// countArgs is "1 argument", "2 arguments".
+func countArgs(n int) string {
+	if n == 1 {
+		return "1 argument"
+	}
+	return fmt.Sprintf("%d arguments", n)
 }
 
 func btoi(b bool) int {
