@@ -50,6 +50,14 @@ type Defs struct {
 	// Schema is the current schema, which a Snowflake function created or
 	// called by its name alone is in.
 	Schema string
+	// Ended are the names of BigQuery TEMP functions whose script is over,
+	// so a later call is told why the function is gone.
+	Ended map[string]bool
+}
+
+// Empty tells whether defs change no SQL.
+func (defs *Defs) Empty() bool {
+	return defs == nil || len(defs.Macros)+len(defs.Types)+len(defs.Ended) == 0
 }
 
 // EndScript forgets the BigQuery TEMP functions: the script that created
@@ -58,6 +66,10 @@ func (defs *Defs) EndScript() {
 	for k, ms := range defs.Macros {
 		if len(ms) > 0 && ms[0].Temp {
 			delete(defs.Macros, k)
+			if defs.Ended == nil {
+				defs.Ended = map[string]bool{}
+			}
+			defs.Ended[k] = true
 		}
 	}
 }
@@ -314,7 +326,7 @@ func define(stmt []token, defs *Defs) error {
 // SQL) and replaces DuckDB's type aliases after :: and in CAST(x AS
 // alias). Line breaks stay where they were.
 func ApplyDefinitions(d Dialect, sql string, defs *Defs) (string, error) {
-	if d != DuckDB && d != BigQuery && d != Snowflake || defs == nil || len(defs.Macros)+len(defs.Types) == 0 {
+	if d != DuckDB && d != BigQuery && d != Snowflake || defs.Empty() {
 		return sql, nil
 	}
 	for depth := 0; ; depth++ {
@@ -428,7 +440,13 @@ func applyOnce(d Dialect, sql string, defs *Defs) (string, bool, error) {
 			}
 		}
 		parts, last, call := calledName(d, toks, i)
-		overloads, ok := defs.Macros[functionKey(d, parts, defs.Schema)]
+		key := functionKey(d, parts, defs.Schema)
+		overloads, ok := defs.Macros[key]
+		if call && !ok && d == BigQuery && len(parts) == 1 && defs.Ended[key] {
+			return "", false, &diag.Diagnostic{Severity: diag.Error, Line: t.line, Col: t.col,
+				Message: fmt.Sprintf("function %s is a TEMP function of an earlier script (a hook, a query a macro ran, another model's sql_header), which BigQuery drops when that script ends", t.text),
+				Hint:    "create it in this model's sql_header, or create a dataset's function in the hook: CREATE OR REPLACE FUNCTION dataset.f(...) AS (...), called as dataset.f(...)"}
+		}
 		if !call || !ok || len(overloads) == 0 {
 			b.WriteString(t.text)
 			continue

@@ -126,6 +126,9 @@ func TestSQLFunctionErrors(t *testing.T) {
 	if _, ok := defs.Macros["g"]; ok {
 		t.Errorf("TEMP function g outlived its script")
 	}
+	if _, err := ApplyDefinitions(bigquery, "select 1,\n  g(1)", &defs); !strings.Contains(errorAt(err), "2:3: function g is a TEMP function of an earlier script") {
+		t.Errorf("a call of an ended TEMP function: %v", err)
+	}
 	// other languages and remote functions are left for the translator,
 	// which refuses them by name
 	for _, c := range []struct {

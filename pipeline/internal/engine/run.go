@@ -722,7 +722,7 @@ func (r *runner) placeIn(file, src, rendered string) func(d *diag.Diagnostic, li
 // remembered by its text, unless it read the columns of tables (to expand a
 // star): the same text may expand differently once they change.
 func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, line, col int)) (translation, error) {
-	if defs := r.defs(); len(defs.Macros)+len(defs.Types) > 0 || len(r.temps) > 0 {
+	if defs := r.defs(); !defs.Empty() || len(r.temps) > 0 {
 		// DuckDB macros and type aliases, functions in SQL, defined by a
 		// hook, temporary tables made: the translation depends on them,
 		// so it is not memoized.
