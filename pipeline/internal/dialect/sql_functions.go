@@ -152,6 +152,10 @@ func defineFunction(d Dialect, stmt []token, defs *Defs) (bool, error) {
 		temp = temp || w[i].lower != "secure"
 		i++
 	}
+	tableFunction := d == BigQuery && i+1 < len(w) && w[i].lower == "table" && w[i+1].lower == "function"
+	if tableFunction {
+		i++ // BigQuery's CREATE TABLE FUNCTION, refused below
+	}
 	if i >= len(w) || w[i].lower != "function" {
 		return false, nil
 	}
@@ -162,6 +166,10 @@ func defineFunction(d Dialect, stmt []token, defs *Defs) (bool, error) {
 	}
 	parts, written, k := name(i)
 	what := "CREATE FUNCTION " + written
+	if tableFunction {
+		return true, fail(w[0], "CREATE TABLE FUNCTION "+written+" is a table function, which is not inlined here",
+			"write its query as a model and select from {{ ref('name') }}, or as a dbt macro that returns the query")
+	}
 	if len(parts) == 0 || k >= len(w) || w[k].kind != kOpen {
 		return false, nil
 	}

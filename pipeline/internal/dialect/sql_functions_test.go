@@ -94,6 +94,8 @@ func TestSQLFunctionErrors(t *testing.T) {
 			"2:1: CREATE FUNCTION f: function f is defined with 1 argument of other types, and overloads with the same number of arguments, told apart by their types, are not supported here"},
 		{snowflake, "create function f(x number) returns number as $$\ndeclare y number;\nbegin\n  return x;\nend;\n$$", "",
 			"1:47: CREATE FUNCTION f is a Snowflake Scripting function (DECLARE ... BEGIN ... END), whose statements are not inlined here"},
+		{bigquery, "create or replace table function ds.t(x INT64) as select x as y", "",
+			"1:1: CREATE TABLE FUNCTION ds.t is a table function, which is not inlined here"},
 		{snowflake, "create function t(x number) returns table (a number) as 'select x'", "",
 			"1:1: CREATE FUNCTION t is a table function (RETURNS TABLE), which is not inlined here"},
 		{snowflake, "create function f(x number default 1) returns number as 'x'", "",
