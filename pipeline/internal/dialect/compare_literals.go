@@ -88,6 +88,26 @@ func (t *translator) refuseTextOrder(operands ...*node) {
 	}
 }
 
+// inSubqueryText reads x IN (SELECT y ...) where one of x and y is known
+// to be text and the other a number as the warehouse does: Snowflake casts
+// a VARCHAR x to a number, DuckDB refuses either.
+func (t *translator) inSubqueryText(x, q *node) {
+	if t.d != DuckDB && t.d != Snowflake {
+		return
+	}
+	c := t.subqueryColumn(q)
+	textX := x.kind != nString && t.textOf(x)
+	numX := !t.textOf(x) && t.numberType(x) != ""
+	switch {
+	case textX && c.num != "" && !c.text, numX && c.text:
+		if t.d == DuckDB {
+			t.refuse(skipSpace(t.toks, x.start), refTextIn)
+		} else if textX {
+			wrapPrint(x, "cast_to(", ", 'REAL', 'snowflake', "+itoa(t.toks[x.start].line)+")")
+		}
+	}
+}
+
 // compareLiteralsSnowflake casts the string literals and VARCHAR values
 // compared with a known number, boolean or TIME as Snowflake does: to the
 // number the text holds (1 = '1.0' is true, 1 = 'x' fails, a CTE's '10' >

@@ -339,6 +339,7 @@ func (t *translator) rewriteIn(n *node) {
 		if !t.inInstants(n.x, y) {
 			t.compareTimestamps(n.x, y)
 		}
+		t.inSubqueryText(n.x, y)
 	}
 	if y.kind != nCall || y.name != "unnest" || t.d == SQLite {
 		return
