@@ -105,8 +105,9 @@ func init() {
 	// when nothing matches.
 	rename("regexp_extract_first", "regexp_extract", "bigquery")
 	rename("regexp_extract_first", "regexp_substr", "bigquery")
-	// regexp_extract_group(s, p[, group]): DuckDB's regexp_extract: group 0
-	// (the match) by default, '' when nothing matches.
+	// regexp_extract_group(s, p[, group[, options]]): DuckDB's
+	// regexp_extract: group 0 (the match) by default, '' when nothing
+	// matches; options as duckDBRegexOptions reads them.
 	rename("regexp_extract_group", "regexp_extract", "duckdb")
 	// regexp_substr_at(s, p[, position[, occurrence[, params[, group]]]]):
 	// Snowflake's REGEXP_SUBSTR, NULL when nothing matches.
@@ -116,7 +117,8 @@ func init() {
 	rename("regexp_extract_all_json", "regexp_extract_all", "bigquery")
 	// regexp_extract_all_group_json(s, p[, group]): DuckDB's
 	// regexp_extract_all, group 0 by default.
-	rename("regexp_extract_all_group_json", "regexp_extract_all", "duckdb")
+	rename("regexp_extract_all_opts_json", "regexp_extract_all", "duckdb")
+	add(Func{Name: "regexp_extract_all_opts_json", NArgs: -1, Scalar: regexpExtractAllOptsJSON})
 	rename("regexp_extract_all_group_json", "regexp_substr_all", "snowflake")
 	// regexp_replace_all(s, p, replacement): every match replaced; \1..\9
 	// name groups and \0 the match (BigQuery).
@@ -235,19 +237,26 @@ func nthMatch(re *regexp.Regexp, s []byte, occ int64) []int {
 
 func regexpExtractGroup(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "regexp_extract"
-	if !called(ctx, fn, args, 2, 3, "takes a string, a pattern and an optional group") {
+	if !called(ctx, fn, args, 2, 4, "takes a string, a pattern, an optional group and optional options") {
 		return
 	}
-	re, ok := pattern(ctx, fn, args, 1, "")
+	flags := ""
+	if len(args) == 4 {
+		var ok bool
+		if flags, ok = duckDBRegexOptions(ctx, fn, args, 3); !ok {
+			return
+		}
+	}
+	re, ok := pattern(ctx, fn, args, 1, flags)
 	if !ok {
 		return
 	}
 	group := int64(0)
-	if len(args) == 3 && args[2].Type() == sqlite3.TEXT && strings.HasPrefix(strings.TrimSpace(args[2].Text()), "[") {
+	if len(args) >= 3 && args[2].Type() == sqlite3.TEXT && strings.HasPrefix(strings.TrimSpace(args[2].Text()), "[") {
 		regexpExtractStruct(ctx, re, args[0].RawText(), args[2].Text())
 		return
 	}
-	if len(args) == 3 {
+	if len(args) >= 3 {
 		// DuckDB takes groups 0 to 9; one the pattern lacks gives ''
 		if group, ok = integer(args[2]); !ok || group < 0 || group > 9 {
 			fail(ctx, fn, "group %s: the group index must be between 0 and 9", args[2].Text())
@@ -261,6 +270,53 @@ func regexpExtractGroup(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultRawText(s[m[2*group]:m[2*group+1]])
+}
+
+// duckDBRegexOptions reads argument i, DuckDB's options of a regular
+// expression function other than regexp_replace, as a flag group to put in
+// front of the pattern (or, for l, the pattern taken literally): c case
+// sensitive, i insensitive, s the dot matching a newline, m, n and p it not
+// (DuckDB's default; ^ and $ still match at the ends of the string only),
+// l the pattern as literal text; a later letter overrides an earlier one.
+// g is regexp_replace's alone, as in DuckDB.
+func duckDBRegexOptions(ctx sqlite3.Context, fn string, args []sqlite3.Value, i int) (string, bool) {
+	insensitive, dotAll, literal := false, false, false
+	for _, c := range args[i].Text() {
+		switch c {
+		case 'c':
+			insensitive = false
+		case 'i':
+			insensitive = true
+		case 's':
+			dotAll = true
+		case 'm', 'n', 'p':
+			dotAll = false
+		case 'l':
+			literal = true
+		case 'g':
+			fail(ctx, fn, "option 'g' (global replace) is only valid for regexp_replace")
+			return "", false
+		default:
+			fail(ctx, fn, "unrecognized regex option %q: use c, i, l, m, n, p or s", string(c))
+			return "", false
+		}
+	}
+	flags := ""
+	if insensitive || dotAll {
+		flags = "(?"
+		if insensitive {
+			flags += "i"
+		}
+		if dotAll {
+			flags += "s"
+		}
+		flags += ")"
+	}
+	if literal {
+		// the pattern's text quoted: flags apply to it still
+		return flags + `\Q`, true
+	}
+	return flags, true
 }
 
 // regexpExtractStruct is DuckDB's regexp_extract(s, p, ['a', 'b']): a
@@ -452,6 +508,34 @@ func resultMatches(ctx sqlite3.Context, re *regexp.Regexp, s []byte, group int) 
 // jsonSubtype marks a result as JSON for SQLite's json functions, so an
 // array nested into json_object or json_group_array stays an array.
 const jsonSubtype = 'J'
+
+// regexpExtractAllOptsJSON is DuckDB's regexp_extract_all(s, p[, group[,
+// options]]): every match's group (0, the match, by default) as a JSON list.
+func regexpExtractAllOptsJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "regexp_extract_all"
+	if !called(ctx, fn, args, 2, 4, "takes a string, a pattern, an optional group and optional options") {
+		return
+	}
+	flags := ""
+	if len(args) == 4 {
+		var ok bool
+		if flags, ok = duckDBRegexOptions(ctx, fn, args, 3); !ok {
+			return
+		}
+	}
+	re, ok := pattern(ctx, fn, args, 1, flags)
+	if !ok {
+		return
+	}
+	group := int64(0)
+	if len(args) >= 3 {
+		if group, ok = integer(args[2]); !ok || group < 0 || group > int64(re.NumSubexp()) {
+			fail(ctx, fn, "group %s is not a group of the pattern %q (it has %d)", args[2].Text(), args[1].Text(), re.NumSubexp())
+			return
+		}
+	}
+	resultMatches(ctx, re, args[0].RawText(), int(group))
+}
 
 func regexpExtractAllGroupJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "regexp_extract_all"
