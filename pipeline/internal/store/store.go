@@ -244,7 +244,7 @@ func (db *DB) Close() error {
 	return err
 }
 
-var schemaName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var schemaName = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 
 // EnsureSchema attaches a database for schema if it is not there yet.
 // It must be called outside any transaction (SQLite refuses ATTACH inside one).
