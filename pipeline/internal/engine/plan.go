@@ -935,6 +935,10 @@ func (p *plan) refID(file, pkg, name string, line int) (string, error) {
 		if s, ok := p.snapshots[name]; ok {
 			return nodeID("snapshot", p.pkgOf(s.decl.Package), name), nil
 		}
+		if py, ok := p.proj.PythonModels[name]; ok {
+			return "", diag.Errorf(file, line, "ref(%q): %s is a Python model (%s), which the playground does not run", name, name, py).
+				WithHint("write it as a SQL model models/%s.sql, or load its rows as a seed seeds/%s.csv, which ref(%q) then reads", name, name, name)
+		}
 		return "", diag.Errorf(file, line, "ref(%q): no model named %q%s", name, name, p.suggestModel(name)).
 			WithHint("create models/%s.sql or fix the name", name)
 	}
@@ -959,6 +963,11 @@ func (p *plan) source(pkg, file, src, table string, line int) (*sourceRef, error
 		sort.Strings(known)
 		hint := "declare it in a .yml file under sources: (name: " + src + ", tables: - name: " + table + ")"
 		return nil, diag.Errorf(file, line, "source(%q, %q) is not declared", src, table).WithHint("%s", hint)
+	}
+	if d := s.decl; d.ExternalLocation != "" && p.dialect == dialect.DuckDB {
+		// dbt-duckdb reads the table from its file
+		return nil, diag.Errorf(file, line, "source(%q, %q) reads a file, which the playground has no access to: dbt-duckdb's external_location %s (%s:%d)", src, table, d.ExternalLocation, d.File, d.ExternalLine).
+			WithHint("load the rows as a seed (seeds/%s.csv) and point the source at it (schema: the seed's schema, identifier: the seed's name), without external_location", d.Identifier)
 	}
 	return s, nil
 }

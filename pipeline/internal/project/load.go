@@ -182,6 +182,12 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 		if !p.usedBuiltin[pkg] {
 			for _, f := range p.walk(fsys, mp, ".py") {
 				p.warn(p.WhereFile(pkg, f), 1, fmt.Sprintf("Python model %s is not run by the playground: it is left out of the build", baseName(f)), "write it as a SQL model to build it here")
+				if p.PythonModels == nil {
+					p.PythonModels = map[string]string{}
+				}
+				if _, seen := p.PythonModels[baseName(f)]; !seen {
+					p.PythonModels[baseName(f)] = p.WhereFile(pkg, f)
+				}
 			}
 		}
 		for _, f := range p.walk(fsys, mp, ".sql") {

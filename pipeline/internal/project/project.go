@@ -30,6 +30,9 @@ type Project struct {
 	Snapshots []*Snapshot
 	// Analyses are the .sql files of analysis-paths.
 	Analyses []*Analysis
+	// PythonModels are the .py models of model-paths, which the
+	// playground does not run: a model name to its file.
+	PythonModels map[string]string
 	Macros   []jinja.MacroFile
 	// Warnings are problems that do not stop a build, such as a generic
 	// test from a package the playground does not ship.
@@ -208,6 +211,11 @@ type Source struct {
 	// External is the table's external: property as dbt's graph has it
 	// (dbt-external-tables reads it), nil for none (sourceprops.go).
 	External map[string]any
+	// ExternalLocation is dbt-duckdb's external_location of the table
+	// (meta: or config:, the table's else its source's): the file, or the
+	// read_csv(...) call, source() reads there; ExternalLine its line.
+	ExternalLocation string
+	ExternalLine     int
 }
 
 // Test is a schema test from yml or a singular test from tests/*.sql.
