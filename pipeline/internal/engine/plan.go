@@ -964,12 +964,30 @@ func (p *plan) source(pkg, file, src, table string, line int) (*sourceRef, error
 		hint := "declare it in a .yml file under sources: (name: " + src + ", tables: - name: " + table + ")"
 		return nil, diag.Errorf(file, line, "source(%q, %q) is not declared", src, table).WithHint("%s", hint)
 	}
-	if d := s.decl; d.ExternalLocation != "" && p.dialect == dialect.DuckDB {
-		// dbt-duckdb reads the table from its file
-		return nil, diag.Errorf(file, line, "source(%q, %q) reads a file, which the playground has no access to: dbt-duckdb's external_location %s (%s:%d)", src, table, d.ExternalLocation, d.File, d.ExternalLine).
-			WithHint("load the rows as a seed (seeds/%s.csv) and point the source at it (schema: the seed's schema, identifier: the seed's name), without external_location", d.Identifier)
-	}
 	return s, nil
+}
+
+// fileSource is the source table whose relation is table (as SQLite
+// names it) when DuckDB reads it from a file and no seed gives its rows:
+// dbt-duckdb's external_location, or the location dbt-external-tables
+// stages it from. It returns what names the file and where that is set.
+func (p *plan) fileSource(table string) (s *project.Source, what string, line int) {
+	if p.dialect != dialect.DuckDB {
+		return nil, "", 0
+	}
+	for _, ref := range p.sources {
+		d := ref.decl
+		if len(ref.seeds) > 0 || !strings.EqualFold(ref.rel.String(), table) && !strings.EqualFold(ref.rel.Schema+"."+ref.rel.Name, table) {
+			continue
+		}
+		if d.ExternalLocation != "" {
+			return d, "dbt-duckdb's external_location " + d.ExternalLocation, d.ExternalLine
+		}
+		if loc, ok := d.External["location"].(string); ok && loc != "" {
+			return d, "dbt-external-tables' external location " + loc, d.Line
+		}
+	}
+	return nil, "", 0
 }
 
 // checkDisabledRefs rejects a ref() to a model that its own file disabled

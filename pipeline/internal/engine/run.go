@@ -1588,7 +1588,13 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 			d.Line = r.errorLine(n, se, msg)
 		}
 		msg = d.Message
-		if missing, ok := store.MissingTable(msg); ok && r.readsSeed(n, missing) {
+		missing, ok := store.MissingTable(msg)
+		if src, what, line := r.plan.fileSource(missing); ok && src != nil {
+			d.Message = fmt.Sprintf("%s: source(%q, %q) is read from a file, which the playground has no access to: %s (%s:%d)", msg, src.SourceName, src.Table, what, src.File, line)
+			d.Hint = fmt.Sprintf("load the rows as a seed named %s (seeds/%s.csv), which the source then reads", src.Identifier, src.Identifier)
+			return d
+		}
+		if ok && r.readsSeed(n, missing) {
 			d.Hint = "load the seeds first: `nexus seed`, or `nexus build --select +" + n.Name + "` to seed, run and test it"
 		} else if ok {
 			d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"

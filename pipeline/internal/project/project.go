@@ -33,7 +33,7 @@ type Project struct {
 	// PythonModels are the .py models of model-paths, which the
 	// playground does not run: a model name to its file.
 	PythonModels map[string]string
-	Macros   []jinja.MacroFile
+	Macros       []jinja.MacroFile
 	// Warnings are problems that do not stop a build, such as a generic
 	// test from a package the playground does not ship.
 	Warnings []diag.Diagnostic

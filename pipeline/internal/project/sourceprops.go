@@ -190,3 +190,17 @@ func (p *Project) sourceEnabled(pkg, file string, source, table *yamlx.Node) boo
 	}
 	return c.Enabled
 }
+
+// externalLocation is dbt-duckdb's external_location of a source table:
+// under the table's meta: or config:, else its source's, with its line;
+// "" for none.
+func externalLocation(source, table *yamlx.Node) (string, int) {
+	for _, n := range []*yamlx.Node{table, source} {
+		for _, key := range []string{"meta", "config"} {
+			if v := n.Get(key).Get("external_location"); v.String() != "" {
+				return v.String(), v.Line
+			}
+		}
+	}
+	return "", 0
+}
