@@ -107,6 +107,14 @@ func TestSchemasReopen(t *testing.T) {
 	if err := db.LoadTable(ctx, "marts", "t", []string{"id", "name"}, []string{"INTEGER", "TEXT"}, [][]any{{int64(1), "a"}, {int64(2), nil}}); err != nil {
 		t.Fatal(err)
 	}
+	// a schema named by digits (a project's +schema: "2023") is
+	// attached again too
+	if err := db.EnsureSchema("2023"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.LoadTable(ctx, "2023", "t", []string{"id"}, []string{"INTEGER"}, [][]any{{int64(7)}}); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 	db, err = Open(ctx, path)
 	if err != nil {
@@ -117,7 +125,10 @@ func TestSchemasReopen(t *testing.T) {
 	if err != nil || len(r.Rows) != 2 || r.Rows[1][1] != nil || r.Types[0] != "INTEGER" {
 		t.Fatalf("got %+v %v", r, err)
 	}
-	for _, bad := range []string{"temp", "a-b", "1x", ""} {
+	if r, err := db.Query(ctx, `select id from "2023".t`, 0); err != nil || len(r.Rows) != 1 {
+		t.Fatalf("schema 2023 reopened: got %+v %v", r, err)
+	}
+	for _, bad := range []string{"temp", "a-b", "a.b", ""} {
 		if bad == "" {
 			continue
 		}
