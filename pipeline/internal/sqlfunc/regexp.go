@@ -99,7 +99,8 @@ func init() {
 	// REGEXP_LIKE and RLIKE are anchored at both ends).
 	rename("regexp_full_match", "regexp_like", "snowflake")
 	rename("regexp_full_match", "rlike", "snowflake")
-	rename("regexp_full_match", "regexp_full_match", "duckdb")
+	rename("regexp_full_match_duckdb", "regexp_full_match", "duckdb")
+	add(Func{Name: "regexp_full_match_duckdb", NArgs: -1, Scalar: regexpFullMatchDuckDB})
 	// regexp_extract_first(s, p[, position[, occurrence]]): BigQuery's
 	// REGEXP_EXTRACT: the capture group if p has one, else the match; NULL
 	// when nothing matches.
@@ -107,7 +108,7 @@ func init() {
 	rename("regexp_extract_first", "regexp_substr", "bigquery")
 	// regexp_extract_group(s, p[, group[, options]]): DuckDB's
 	// regexp_extract: group 0 (the match) by default, '' when nothing
-	// matches; options as duckDBRegexOptions reads them.
+	// matches; options as duckDBRegex reads them.
 	rename("regexp_extract_group", "regexp_extract", "duckdb")
 	// regexp_substr_at(s, p[, position[, occurrence[, params[, group]]]]):
 	// Snowflake's REGEXP_SUBSTR, NULL when nothing matches.
@@ -139,14 +140,22 @@ func regexpContains(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, fn, args, 2, 3, "takes a subject, a pattern and optional options") || nullCall(ctx, args) {
 		return
 	}
-	flags := ""
-	if len(args) == 3 {
-		var ok bool
-		if flags, _, _, ok = regexpFlags(ctx, fn, args[2].Text()); !ok {
-			return
-		}
+	// BigQuery's REGEXP_CONTAINS takes no options: DuckDB's
+	// regexp_matches(s, p, options) is the call that has them
+	re, ok := duckDBRegex(ctx, fn, args, 1, 2, false, nil)
+	if !ok {
+		return
 	}
-	re, ok := pattern(ctx, fn, args, 1, flags)
+	ctx.ResultBool(re.Match(args[0].RawText()))
+}
+
+// regexpFullMatchDuckDB is DuckDB's regexp_full_match(s, p[, options]).
+func regexpFullMatchDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "regexp_full_match"
+	if !called(ctx, fn, args, 2, 3, "takes a string, a pattern and optional options") {
+		return
+	}
+	re, ok := duckDBRegex(ctx, fn, args, 1, 2, true, nil)
 	if !ok {
 		return
 	}
@@ -240,14 +249,7 @@ func regexpExtractGroup(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, fn, args, 2, 4, "takes a string, a pattern, an optional group and optional options") {
 		return
 	}
-	flags := ""
-	if len(args) == 4 {
-		var ok bool
-		if flags, ok = duckDBRegexOptions(ctx, fn, args, 3); !ok {
-			return
-		}
-	}
-	re, ok := pattern(ctx, fn, args, 1, flags)
+	re, ok := duckDBRegex(ctx, fn, args, 1, 3, false, nil)
 	if !ok {
 		return
 	}
@@ -272,51 +274,64 @@ func regexpExtractGroup(ctx sqlite3.Context, args ...sqlite3.Value) {
 	ctx.ResultRawText(s[m[2*group]:m[2*group+1]])
 }
 
-// duckDBRegexOptions reads argument i, DuckDB's options of a regular
-// expression function other than regexp_replace, as a flag group to put in
-// front of the pattern (or, for l, the pattern taken literally): c case
-// sensitive, i insensitive, s the dot matching a newline, m, n and p it not
-// (DuckDB's default; ^ and $ still match at the ends of the string only),
-// l the pattern as literal text; a later letter overrides an earlier one.
-// g is regexp_replace's alone, as in DuckDB.
-func duckDBRegexOptions(ctx sqlite3.Context, fn string, args []sqlite3.Value, i int) (string, bool) {
+// duckDBRegex compiles the pattern of argument i with DuckDB's options
+// of argument opt (none when the call has no such argument): c case
+// sensitive, i insensitive, s the dot matching a newline, m, n and p it
+// not (DuckDB's default; ^ and $ match at the ends of the string only, as
+// DuckDB has them), l the pattern as literal text; a later letter
+// overrides an earlier one. g (every match) is taken where global is
+// given, regexp_replace's, and refused elsewhere, as DuckDB refuses it.
+// full anchors the pattern at both ends.
+func duckDBRegex(ctx sqlite3.Context, fn string, args []sqlite3.Value, i, opt int, full bool, global *bool) (*regexp.Regexp, bool) {
 	insensitive, dotAll, literal := false, false, false
-	for _, c := range args[i].Text() {
-		switch c {
-		case 'c':
-			insensitive = false
-		case 'i':
-			insensitive = true
-		case 's':
-			dotAll = true
-		case 'm', 'n', 'p':
-			dotAll = false
-		case 'l':
-			literal = true
-		case 'g':
-			fail(ctx, fn, "option 'g' (global replace) is only valid for regexp_replace")
-			return "", false
-		default:
-			fail(ctx, fn, "unrecognized regex option %q: use c, i, l, m, n, p or s", string(c))
-			return "", false
+	if opt < len(args) {
+		for _, c := range args[opt].Text() {
+			switch c {
+			case 'c':
+				insensitive = false
+			case 'i':
+				insensitive = true
+			case 's':
+				dotAll = true
+			case 'm', 'n', 'p':
+				dotAll = false
+			case 'l':
+				literal = true
+			case 'g':
+				if global == nil {
+					fail(ctx, fn, "option 'g' (global replace) is only valid for regexp_replace")
+					return nil, false
+				}
+				*global = true
+			default:
+				fail(ctx, fn, "unrecognized regex option %q: use c, i, l, m, n, p or s", string(c))
+				return nil, false
+			}
 		}
 	}
-	flags := ""
+	src := args[i].Text()
+	if literal {
+		src = regexp.QuoteMeta(src)
+	}
+	if full {
+		src = `^(?:` + src + `)$`
+	}
 	if insensitive || dotAll {
-		flags = "(?"
+		flags := "(?"
 		if insensitive {
 			flags += "i"
 		}
 		if dotAll {
 			flags += "s"
 		}
-		flags += ")"
+		src = flags + ")" + src
 	}
-	if literal {
-		// the pattern's text quoted: flags apply to it still
-		return flags + `\Q`, true
+	re, err := compiled(ctx, i, src, &patterns, regexp.Compile)
+	if err != nil {
+		fail(ctx, fn, "invalid regular expression %q: %v", args[i].Text(), unwrapRegexp(err))
+		return nil, false
 	}
-	return flags, true
+	return re, true
 }
 
 // regexpExtractStruct is DuckDB's regexp_extract(s, p, ['a', 'b']): a
@@ -516,14 +531,7 @@ func regexpExtractAllOptsJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, fn, args, 2, 4, "takes a string, a pattern, an optional group and optional options") {
 		return
 	}
-	flags := ""
-	if len(args) == 4 {
-		var ok bool
-		if flags, ok = duckDBRegexOptions(ctx, fn, args, 3); !ok {
-			return
-		}
-	}
-	re, ok := pattern(ctx, fn, args, 1, flags)
+	re, ok := duckDBRegex(ctx, fn, args, 1, 3, false, nil)
 	if !ok {
 		return
 	}
@@ -706,14 +714,8 @@ func regexpReplaceFirstOpts(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !called(ctx, fn, args, 3, 4, "takes a string, a pattern, a replacement and optional options") {
 		return
 	}
-	flags, global := "", false
-	if len(args) == 4 {
-		var ok bool
-		if flags, _, global, ok = regexpFlags(ctx, fn, args[3].Text()); !ok {
-			return
-		}
-	}
-	re, ok := pattern(ctx, fn, args, 1, flags)
+	global := false
+	re, ok := duckDBRegex(ctx, fn, args, 1, 3, false, &global)
 	if !ok {
 		return
 	}
