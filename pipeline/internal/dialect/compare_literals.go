@@ -187,3 +187,74 @@ func (t *translator) compareFloats(operands []*node) {
 		}
 	}
 }
+
+// BigQuery coerces no STRING to a number and no number to a STRING: s = 1,
+// '1' < n, s IN (1, 2) and s BETWEEN 1 AND 2 fail there ("No matching
+// signature for operator = for argument types: STRING, INT64"), where
+// SQLite would compare the storage classes and find them unequal. A string
+// literal is coerced to a DATE, DATETIME, TIME or TIMESTAMP only, and a
+// number literal to a NUMERIC or FLOAT64: those comparisons are left as
+// they are. Only operands whose types are known are refused.
+
+// bigQueryString is the full type of x where it is known to be a BigQuery
+// STRING or BYTES (a string literal, a cast, a function giving text, a
+// CTE's or model's column holding it), and no number; "" otherwise.
+func (t *translator) bigQueryString(x *node) string {
+	if full := t.fullType(x); (full == "STRING" || full == "BYTES") && t.numberType(x) == "" {
+		return full
+	}
+	return ""
+}
+
+// bigQueryNumberOf is the full type of x where it is known to be a BigQuery
+// number (INT64, NUMERIC, FLOAT64); "" otherwise.
+func (t *translator) bigQueryNumberOf(x *node) string {
+	if t.numberType(x) == "" {
+		return ""
+	}
+	switch full := t.fullType(x); full {
+	case "STRING", "BYTES", "":
+		return ""
+	default:
+		return full
+	}
+}
+
+// refuseTextNumber refuses op (=, <, BETWEEN, IN) among operands of which
+// one is a known BigQuery STRING or BYTES and another a known number.
+func (t *translator) refuseTextNumber(op string, operands ...*node) {
+	if t.d != BigQuery {
+		return
+	}
+	var text *node
+	textType, numType := "", ""
+	for _, o := range operands {
+		if s := t.bigQueryString(o); s != "" {
+			if text == nil {
+				text, textType = o, s
+			}
+		} else if n := t.bigQueryNumberOf(o); n != "" && numType == "" {
+			numType = n
+		}
+	}
+	if text != nil && numType != "" {
+		t.refuse(skipSpace(t.toks, text.start), refBigQueryTextNumber, strings.ToUpper(op), textType, numType)
+	}
+}
+
+// refuseInSubqueryNumber refuses x IN (SELECT y ...) in BigQuery where one
+// of x and y is known to be a STRING and the other a number.
+func (t *translator) refuseInSubqueryNumber(x, q *node) {
+	if t.d != BigQuery {
+		return
+	}
+	c := t.subqueryColumn(q)
+	colText := (c.full == "STRING" || c.full == "BYTES") && c.num == ""
+	colNum := c.num != "" && c.full != "" && c.full != "STRING" && c.full != "BYTES"
+	switch s, n := t.bigQueryString(x), t.bigQueryNumberOf(x); {
+	case s != "" && colNum:
+		t.refuse(skipSpace(t.toks, x.start), refBigQueryTextNumber, "IN", s, c.full)
+	case n != "" && colText:
+		t.refuse(skipSpace(t.toks, x.start), refBigQueryTextNumber, "IN", n, c.full)
+	}
+}

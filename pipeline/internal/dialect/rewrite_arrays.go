@@ -330,6 +330,7 @@ func (t *translator) rewriteIn(n *node) {
 	y := n.y
 	if y.kind == nTuple {
 		t.refuseJSONText(n.x, y.list...)
+		t.refuseTextNumber("in", append([]*node{n.x}, y.list...)...)
 		t.compareVariants(append([]*node{n.x}, y.list...)...)
 		t.compareTimestamps(append([]*node{n.x}, y.list...)...)
 		t.compareLiterals(append([]*node{n.x}, y.list...)...)
@@ -340,6 +341,7 @@ func (t *translator) rewriteIn(n *node) {
 			t.compareTimestamps(n.x, y)
 		}
 		t.inSubqueryText(n.x, y)
+		t.refuseInSubqueryNumber(n.x, y)
 	}
 	if y.kind != nCall || y.name != "unnest" || t.d == SQLite {
 		return

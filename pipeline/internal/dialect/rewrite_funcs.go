@@ -373,6 +373,12 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		// the warehouse casts each value to text, as CAST(ts AS VARCHAR)
 		t.concatTimestamps(n.list[0])
 	}
+	if t.d == BigQuery && !qualified && name == "string_agg" && len(n.list) > 0 {
+		if num := t.bigQueryNumberOf(n.list[0]); num != "" {
+			t.refuse(skipSpace(t.toks, n.list[0].start), refStringAggNumber, num)
+			return
+		}
+	}
 	if n.flag && len(n.list) == 2 && (name == "string_agg" || name == "listagg" || name == "group_concat") {
 		// SQLite takes DISTINCT only with one argument
 		if lim := limitOf(n); lim != nil {

@@ -74,6 +74,7 @@ func (t *translator) rewriteBinary(n *node) {
 			// JSON is no comparable type in BigQuery
 			t.refuse(n.tok, refJSONCompare)
 		}
+		t.refuseTextNumber(n.name, n.x, n.y)
 		t.compareVariants(n.x, n.y)
 		t.compareTimestamps(n.x, n.y)
 		if n.name == "<" || n.name == ">" || n.name == "<=" || n.name == ">=" {

@@ -325,6 +325,7 @@ func (t *translator) walk(n *node, sc *scope) {
 			t.compareTimestamps(n.x, n.y, n.z)
 			t.orderCompared(n.x, n.y, n.z)
 			t.refuseTextOrder(n.x, n.y, n.z)
+			t.refuseTextNumber("between", n.x, n.y, n.z)
 			t.compareLiterals(n.x, n.y, n.z)
 		}
 	case nOrder:

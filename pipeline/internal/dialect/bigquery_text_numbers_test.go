@@ -1,0 +1,40 @@
+package dialect
+
+import "testing"
+
+// BigQuery compares no STRING with a number: where both types are known,
+// the comparison is refused as BigQuery refuses it.
+func TestBigQueryTextNumbers(t *testing.T) {
+	cmpMsg := func(pos, op, a, b string) string {
+		return pos + ": operator " + op + " of " + a + " and " + b + " is not BigQuery: BigQuery coerces no STRING to a number and no number to a STRING (a string literal only to a DATE, DATETIME, TIME or TIMESTAMP) (" + refBigQueryTextNumber.hint + ")"
+	}
+	aggMsg := func(pos, typ string) string {
+		return pos + ": STRING_AGG of " + typ + " is not BigQuery: it joins STRING or BYTES values only (" + refStringAggNumber.hint + ")"
+	}
+	expectRefused(t, bigquery, "select '1' = 1", cmpMsg("1:8", "=", "STRING", "INT64"))
+	expectRefused(t, bigquery, "select 1 < '1'", cmpMsg("1:12", "<", "STRING", "INT64"))
+	expectRefused(t, bigquery, "select cast(n as string) = 1 from t", cmpMsg("1:8", "=", "STRING", "INT64"))
+	expectRefused(t, bigquery, "select 1.5 <> upper(s) from t", cmpMsg("1:15", "<>", "STRING", "FLOAT64"))
+	expectRefused(t, bigquery, "with c as (select 'a' as s) select * from c where s = 1", cmpMsg("1:51", "=", "STRING", "INT64"))
+	expectRefused(t, bigquery, "with c as (select 'a' as s) select * from c where s in (1, 2)", cmpMsg("1:51", "IN", "STRING", "INT64"))
+	expectRefused(t, bigquery, "with c as (select 'a' as s) select * from c\nwhere s between 1 and 2", cmpMsg("2:7", "BETWEEN", "STRING", "INT64"))
+	expectRefused(t, bigquery, "with c as (select 1 as n) select * from c where n in (select 'a')", cmpMsg("1:49", "IN", "INT64", "STRING"))
+	expectRefused(t, bigquery, "select string_agg(n) from (select 1 as n)", aggMsg("1:19", "INT64"))
+	expectRefused(t, bigquery, "select string_agg(1.5, ',')", aggMsg("1:19", "FLOAT64"))
+
+	// a string literal is coerced to a DATE, TIMESTAMP or DATETIME, a
+	// number literal to a NUMERIC or FLOAT64; a type not known is let be
+	expectTranslated(t, bigquery, "select date '2024-01-01' = '2024-01-01'", "select date('2024-01-01') = '2024-01-01'")
+	expectTranslated(t, bigquery, "select timestamp '2024-01-01' < '2024-01-02'", "select instant_key('2024-01-01T00:00:00Z') < instant_key('2024-01-02T00:00:00Z')")
+	expectTranslated(t, bigquery, "select cast(x as datetime) between '2024-01-01' and '2024-01-02' from t",
+		"select instant_key(cast_to(x, 'DATETIME', 'bigquery', 1)) between instant_key('2024-01-01T00:00:00Z') and instant_key('2024-01-02T00:00:00Z') from t")
+	expectTranslated(t, bigquery, "select cast(n as float64) > 1 from t", "select cast_to(n, 'REAL', 'bigquery', 1) > 1 from t")
+	expectTranslated(t, bigquery, "select 1 in (1, 2.5)", "select 1 in (1, 2.5)")
+	expectTranslated(t, bigquery, "select s = 1, s in (1, 2) from t", "select s = 1, s in (1, 2) from t")
+	expectTranslated(t, bigquery, "select '1' = '1'", "select '1' = '1'")
+	expectTranslated(t, bigquery, "select string_agg(s) from t", "select group_concat(s) from t")
+	expectTranslated(t, bigquery, "select string_agg(cast(n as string), ',') from (select 1 as n)",
+		"select group_concat(cast_to(n, 'TEXT', 'bigquery', 1), ',') from (select 1 as n)")
+	// DuckDB casts the literal, as it does
+	expectTranslated(t, duckdb, "select 1 = '1'", "select 1 = cast_to('1', 'INTEGER', 'duckdb', 1)")
+}
