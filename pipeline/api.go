@@ -27,6 +27,8 @@ type (
 	IdentityReport = engine.IdentityReport
 	// Node describes one node of a project's graph.
 	Node = engine.Node
+	// Compiled is one node's SQL from Session.CompileAll, or its error.
+	Compiled = engine.Compiled
 	// Rendered is a node or hook a build ran, with its SQL as rendered
 	// for the warehouse (Options.Rendered).
 	Rendered = engine.Rendered

@@ -162,6 +162,12 @@ func (s *Session) Compile(ctx context.Context, fsys fs.FS, name string, vars map
 	return s.eng.Compile(ctx, fsys, name, vars, w)
 }
 
+// CompileAll renders the models, tests and analyses named against this
+// session's tables, reading the project once: each node's SQL or error.
+func (s *Session) CompileAll(ctx context.Context, fsys fs.FS, names []string, vars map[string]any, w Warehouse) ([]Compiled, error) {
+	return s.eng.CompileAll(ctx, fsys, names, vars, w)
+}
+
 // SelectNodes evaluates selectors over a project and returns the IDs of
 // the selected nodes.
 func SelectNodes(ctx context.Context, fsys fs.FS, vars map[string]any, w Warehouse, include, exclude []string) (map[string]bool, error) {

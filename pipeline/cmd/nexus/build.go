@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline"
 )
@@ -109,12 +110,12 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
 	var c common
 	fs := newFlags("compile", &c)
-	pos, err := parse(fs, args)
+	pos, err := parse(fs, spreadSelectors(args))
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return errUsage{"compile takes one model name: nexus compile MODEL"}
+	if len(pos) > 1 || len(pos) == 1 && (len(c.sel) > 0 || len(c.excl) > 0) {
+		return errUsage{"compile takes one model name (nexus compile MODEL), or none to compile the nodes --select picks (all by default) into target/compiled"}
 	}
 	vars, err := c.parseVars()
 	if err != nil {
@@ -138,12 +139,94 @@ func cmdCompile(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
+	if len(pos) == 0 {
+		return compileAll(ctx, s, c, vars, w, stdout)
+	}
 	sql, err := s.Compile(ctx, pipeline.ProjectDir(c.projectDir), pos[0], vars, w)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, sql)
 	return nil
+}
+
+// compileAll is dbt compile of a selection: each model, test and analysis
+// selected is written to target/compiled/<package>/<its path> (a generic
+// test under its YAML file's path, as dbt writes it), and every node that
+// fails is reported with its file and line.
+func compileAll(ctx context.Context, s *pipeline.Session, c common, vars map[string]any, w pipeline.Warehouse, stdout io.Writer) error {
+	fsys := pipeline.ProjectDir(c.projectDir)
+	nodes, err := pipeline.Nodes(ctx, fsys, vars, w)
+	if err != nil {
+		return err
+	}
+	sel, err := pipeline.SelectNodes(ctx, fsys, vars, w, c.sel, c.excl)
+	if err != nil {
+		return errUsage{err.Error()}
+	}
+	var picked []pipeline.Node
+	var names []string
+	for _, n := range nodes {
+		if sel[n.ID] && (n.Kind == "model" || n.Kind == "test" || n.Kind == "analysis") {
+			picked = append(picked, n)
+			names = append(names, n.Name)
+		}
+	}
+	out, err := s.CompileAll(ctx, fsys, names, vars, w)
+	if err != nil {
+		return err
+	}
+	root := filepath.Join(c.projectDir, "target", "compiled")
+	counts := map[string]int{}
+	failed := 0
+	for i, n := range picked {
+		if out[i].Err != nil {
+			failed++
+			fmt.Fprintf(stdout, "ERROR compiling %s %s: %v\n", n.Kind, n.Name, out[i].Err)
+			continue
+		}
+		path := n.Path
+		if ext := filepath.Ext(path); ext == ".yml" || ext == ".yaml" {
+			path = filepath.Join(path, n.Name+".sql")
+		}
+		dst := filepath.Join(root, n.Package, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, []byte(out[i].SQL+"\n"), 0o644); err != nil {
+			return err
+		}
+		counts[n.Kind]++
+	}
+	fmt.Fprintf(stdout, "Compiled %s into %s.\n", nodeCounts(counts), root)
+	if failed > 0 {
+		fmt.Fprintf(stdout, "%d of %d nodes failed to compile.\n", failed, len(picked))
+		return errFailed
+	}
+	return nil
+}
+
+// nodeCounts says how many nodes of each kind: "3 models, 5 tests".
+func nodeCounts(counts map[string]int) string {
+	var parts []string
+	for _, k := range []string{"model", "test", "analysis"} {
+		n := counts[k]
+		if n == 0 {
+			continue
+		}
+		word := k + "s"
+		if k == "analysis" {
+			word = "analyses"
+		}
+		if n == 1 {
+			word = k
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", n, word))
+	}
+	if len(parts) == 0 {
+		return "no nodes"
+	}
+	return strings.Join(parts, ", ")
 }
 
 func cmdList(args []string, stdout io.Writer) error {

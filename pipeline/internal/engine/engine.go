@@ -107,12 +107,32 @@ func (p *plan) listNodes() []Node {
 // Compile renders one model, singular test or analysis against the
 // engine's database and returns its SQL as SQLite will run it.
 func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[string]any, w Warehouse) (string, error) {
+	out, err := e.CompileAll(ctx, fsys, []string{name}, vars, w)
+	if err != nil {
+		return "", err
+	}
+	return out[0].SQL, out[0].Err
+}
+
+// Compiled is one node's SQL as CompileAll renders it, or why it could
+// not be.
+type Compiled struct {
+	Name string
+	SQL  string
+	Err  error
+}
+
+// CompileAll renders the models, tests and analyses named, in order,
+// against the engine's database, from one reading of the project: dbt
+// compile of a selection. An error of the project itself is returned; a
+// node's own is kept with it.
+func (e *Engine) CompileAll(ctx context.Context, fsys fs.FS, names []string, vars map[string]any, w Warehouse) ([]Compiled, error) {
 	e.env.ctx = ctx
 	// A compile's render may write (identity resolution's temp tables).
 	e.hist.rels = nil
 	p, err := newPlan(fsys, vars, w, &e.env)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	// flags.WHICH is compile, as in dbt compile
 	p.env.SetInvocation(jinja.Invocation{Which: "compile"})
@@ -121,8 +141,22 @@ func (e *Engine) Compile(ctx context.Context, fsys fs.FS, name string, vars map[
 	e.db.SetColumnNames(r.columnNameOf)
 	e.db.SetColumnFacets(r.columnFacetOf)
 	if err := r.attachSchemas(); err != nil {
-		return "", err
+		return nil, err
 	}
+	out := make([]Compiled, len(names))
+	for i, name := range names {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		sql, err := r.compileNode(name)
+		out[i] = Compiled{Name: name, SQL: sql, Err: err}
+	}
+	return out, nil
+}
+
+// compileNode renders the model, test or analysis named name.
+func (r *runner) compileNode(name string) (string, error) {
+	p := r.plan
 	if m, ok := p.models[name]; ok {
 		tr, err := r.renderModel(m)
 		if err != nil {
