@@ -57,14 +57,7 @@ func (t *translator) setColumnTypes(q *node) {
 	saved := t.sc
 	defer func() { t.sc = saved }()
 	for col := 0; ; col++ {
-		var items []*node
-		var scopes []*scope
-		for _, b := range bodies {
-			if it := setItem(b, col); it != nil {
-				items = append(items, it)
-				scopes = append(scopes, b.sel.scope)
-			}
-		}
+		items, scopes := setItems(bodies, col)
 		var starCols []*starBranch
 		for _, st := range stars {
 			if col < len(st.cols) {
@@ -139,14 +132,7 @@ func (t *translator) setColumnNumbers(q *node) {
 	saved := t.sc
 	defer func() { t.sc = saved }()
 	for col := 0; ; col++ {
-		var items []*node
-		var scopes []*scope
-		for _, b := range bodies {
-			if it := setItem(b, col); it != nil {
-				items = append(items, it)
-				scopes = append(scopes, b.sel.scope)
-			}
-		}
+		items, scopes := setItems(bodies, col)
 		if len(items) == 0 {
 			return
 		}
@@ -175,6 +161,18 @@ func (t *translator) setColumnNumbers(q *node) {
 			}
 		}
 	}
+}
+
+// setItems are select item col of each of bodies that has one, with the
+// scope each is read in.
+func setItems(bodies []*node, col int) (items []*node, scopes []*scope) {
+	for _, b := range bodies {
+		if it := setItem(b, col); it != nil {
+			items = append(items, it)
+			scopes = append(scopes, b.sel.scope)
+		}
+	}
+	return items, scopes
 }
 
 // setItem is select item col of SELECT b, or nil when it has fewer items
