@@ -108,6 +108,27 @@ func (t *translator) inSubqueryText(x, q *node) {
 	}
 }
 
+// coalesceNumbers casts the text among the arguments of Snowflake's
+// COALESCE (NVL, IFNULL) to a number when another is a number, as its
+// reference says: the result is a number, COALESCE('17', 1) is 17, a
+// VARCHAR converted is a NUMBER(18, 5), and text that is no number fails.
+func (t *translator) coalesceNumbers(args []*node) {
+	number := false
+	for _, a := range args {
+		if !t.isNull(a) && a.kind != nString && !t.textOf(a) && t.numberType(a) != "" {
+			number = true
+		}
+	}
+	if !number {
+		return
+	}
+	for _, a := range args {
+		if a.kind == nString || t.textOf(a) {
+			wrapPrint(a, "round_scale(cast_to(", ", 'REAL', 'snowflake', "+itoa(t.toks[a.start].line)+"), 5)")
+		}
+	}
+}
+
 // compareLiteralsSnowflake casts the string literals and VARCHAR values
 // compared with a known number, boolean or TIME as Snowflake does: to the
 // number the text holds (1 = '1.0' is true, 1 = 'x' fails, a CTE's '10' >

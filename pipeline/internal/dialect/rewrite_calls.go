@@ -35,6 +35,9 @@ var snowflakeOperators = map[string]string{
 // false when n is left to the general rules.
 func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	args := n.list
+	if t.d == Snowflake && len(n.parts) <= 1 && n.x == nil && (n.name == "coalesce" || n.name == "nvl" || n.name == "ifnull") {
+		t.coalesceNumbers(args)
+	}
 	if t.d == DuckDB && n.x != nil && (n.name == "percentile_cont" || n.name == "percentile_disc" || n.name == "mode") && hasWithinGroup(n) {
 		t.refuse(n.tok, refDuckWithinOver, strings.ToUpper(t.toks[n.tok].text))
 		return true
