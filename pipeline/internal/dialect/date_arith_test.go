@@ -19,11 +19,14 @@ func TestDateArithmetic(t *testing.T) {
 	expectTranslated(t, snowflake, "select d - 1 from t", "select d - 1 from t")
 	expectRows(t, duckdb, "with t as (select date '2024-03-01' as d, date '2024-02-01' as e, 5 as n, 2.5 as r) select d - 1, d + 30, 1 + d, d - e, n - 1, r - 1, n - n, 9223372036854775807 - n from t",
 		"2024-02-29|2024-03-31|2024-03-02|29|4|1.5|0|9223372036854775802")
-	expectRows(t, duckdb, "with t as (select null as d, '7' as s) select d - 1, s - 1 from t", "NULL|6")
-	expectFails(t, duckdb, "with t as (select '2024-01-05 10:00:00' as a)\nselect a - 1 from t", "line 2: 2024-01-05 10:00:00 - 1: DuckDB takes no number from or to a TIMESTAMP")
+	expectRows(t, duckdb, "with t as (select null as d) select d - 1 from t", "NULL")
+	// a VARCHAR known as such is refused (DuckDB binds no VARCHAR - INTEGER);
+	// text of a type not known here fails when the query runs
+	expectRefused(t, duckdb, "with t as (select '7' as s)\nselect s - 1 from t", "2:8: the - operator of a VARCHAR value and a number is not DuckDB: DuckDB refuses to mix them (it casts a string literal, not a VARCHAR value) ("+refTextMix.hint+")")
+	expectFails(t, duckdb, "with t as (select substr('x2024-01-05 10:00:00', 2) as a)\nselect a - 1 from t", "line 2: 2024-01-05 10:00:00 - 1: DuckDB takes no number from or to a TIMESTAMP")
 	// timestamps in columns of no known type: their difference is an INTERVAL
 	expectRows(t, duckdb, "with t as (select '2024-01-05 10:00:00' as a, '2024-01-04 08:00:00' as b) select a - b, extract(hour from a - b), date_part('day', a - b), a - b > interval 25 hour, epoch(a - b) from t", "1 day 02:00:00|2|1|1|93600.0")
-	expectFails(t, duckdb, "with t as (select 'abc' as a) select a - 1 from t", "abc - 1: DuckDB adds and subtracts numbers and dates, not text")
+	expectFails(t, duckdb, "with t as (select substr('xabc', 2) as a) select a - 1 from t", "abc - 1: DuckDB adds and subtracts numbers and dates, not text")
 	expectRefused(t, snowflake, "select\n  '2024-01-05 10:00:00'::timestamp - a::timestamp from t", "2:36: timestamp - timestamp is not supported in Snowflake SQL: it gives an INTERVAL, which has no value in SQLite ("+refTimestampMinus.hint+")")
 }
 

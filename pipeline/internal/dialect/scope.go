@@ -279,9 +279,11 @@ func (t *translator) walk(n *node, sc *scope) {
 	case nParam:
 		t.rewritePositional(n, sc)
 	case nCall:
+		t.refuseTextCall(n)
 		t.rewriteCall(n, sc)
 		t.typeLiterals(n)
 	case nCase:
+		t.refuseTextMix("CASE", caseBranches(n)...)
 		t.typeLiterals(n)
 		t.caseInstants(n)
 	case nIs:
@@ -290,6 +292,9 @@ func (t *translator) walk(n *node, sc *scope) {
 	case nCast:
 		t.rewriteCast(n)
 	case nBinary:
+		if arithmetic[n.name] {
+			t.refuseTextMix("the "+n.name+" operator", n.x, n.y)
+		}
 		t.rewriteBinary(n)
 		t.arithmeticLiterals(n)
 	case nLike:
@@ -317,6 +322,7 @@ func (t *translator) walk(n *node, sc *scope) {
 	case nIn:
 		t.rewriteIn(n)
 	case nUnary:
+		t.refuseTextNegate(n)
 		if t.hasIntervals() {
 			t.rewriteIntervalNeg(n)
 		}
