@@ -161,19 +161,27 @@ func (t *translator) compareLiteralsSnowflake(operands []*node) {
 // binds the arithmetic to its INTEGER operator: the other operand is an
 // INTEGER and the operator * or % (either side) or - (the literal on the
 // right). 2 * '1.5' is 4 and 2 - '1.5' is 0, as '1.5' rounds to 2; SQLite
-// read the text as 1.5. DuckDB refuses '1' + 1 and '1' - 2 (it cannot
-// choose between DATE and INTEGER arithmetic); those are left as they are.
+// read the text as 1.5. DuckDB refuses '1' + 1, 1 + '1' and '1' - 2 (it
+// cannot choose between DATE and INTEGER arithmetic): refused here too,
+// where SQLite added the numbers.
 func (t *translator) arithmeticLiterals(n *node) {
 	if t.d != DuckDB || n.x == nil || n.y == nil {
 		return
 	}
 	var lit, other *node
 	switch {
+	case n.x.kind == nString && n.y.kind != nString && n.name == "-" && t.numberType(n.y) == "INTEGER":
+		t.refuse(n.tok, refLiteralArith, "-")
+		return
 	case n.y.kind == nString && n.x.kind != nString:
 		lit, other = n.y, n.x
 	case n.x.kind == nString && n.y.kind != nString && n.name != "-":
 		lit, other = n.x, n.y
 	default:
+		return
+	}
+	if n.name == "+" && t.numberType(other) == "INTEGER" {
+		t.refuse(n.tok, refLiteralArith, "+")
 		return
 	}
 	if n.name != "*" && n.name != "%" && n.name != "-" || t.numberType(other) != "INTEGER" {
