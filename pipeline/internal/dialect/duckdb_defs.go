@@ -158,6 +158,21 @@ func words(stmt []token) []token {
 	return w
 }
 
+// statementWords are a statement's tokens but spaces, comments and its
+// closing ;, with each one's index in stmt.
+func statementWords(stmt []token) (w []token, at []int) {
+	for k, t := range stmt {
+		if t.kind != kSpace && t.kind != kComment {
+			w = append(w, t)
+			at = append(at, k)
+		}
+	}
+	if n := len(w); n > 0 && w[n-1].text == ";" {
+		w, at = w[:n-1], at[:n-1]
+	}
+	return w, at
+}
+
 func isDefinition(stmt []token) bool {
 	w := words(stmt)
 	if len(w) == 0 || w[0].kind != kWord {
@@ -198,16 +213,9 @@ func joinTokens(ts []token) string {
 
 // define records one definition statement.
 func define(stmt []token, defs *Defs) error {
-	// w are the statement's significant tokens; at[k] is w[k]'s index in
-	// stmt, so text after a token keeps its spaces (rawFrom).
-	var w []token
-	var at []int
-	for k, t := range stmt {
-		if t.kind != kSpace && t.kind != kComment {
-			w = append(w, t)
-			at = append(at, k)
-		}
-	}
+	// at[k] is w[k]'s index in stmt, so text after a token keeps its
+	// spaces (rawFrom).
+	w, at := statementWords(stmt)
 	rawFrom := func(k int) string {
 		if k >= len(w) {
 			return ""
@@ -223,9 +231,6 @@ func define(stmt []token, defs *Defs) error {
 			}
 		}
 		return joinTokens(stmt[at[k]:end])
-	}
-	if n := len(w); n > 0 && w[n-1].text == ";" {
-		w = w[:n-1]
 	}
 	fail := func(msg, hint string) error {
 		return &diag.Diagnostic{Severity: diag.Error, Line: w[0].line, Col: w[0].col, Message: msg, Hint: hint}

@@ -53,17 +53,7 @@ func castType(ts []token) string {
 // or a DROP FUNCTION, in defs, and tells whether stmt was one. A function
 // in another language is not taken: the translator refuses it by name.
 func defineFunction(d Dialect, stmt []token, defs *Defs) (bool, error) {
-	var w []token
-	var at []int
-	for k, t := range stmt {
-		if t.kind != kSpace && t.kind != kComment {
-			w = append(w, t)
-			at = append(at, k)
-		}
-	}
-	if n := len(w); n > 0 && w[n-1].text == ";" {
-		w, at = w[:n-1], at[:n-1]
-	}
+	w, at := statementWords(stmt)
 	if len(w) < 3 || w[0].kind != kWord {
 		return false, nil
 	}
