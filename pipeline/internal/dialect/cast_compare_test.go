@@ -87,3 +87,18 @@ func TestSnowflakeComparedLiterals(t *testing.T) {
 	expectTranslated(t, snowflake, "select a::time = '10:00', to_time(a)::varchar from t",
 		"select cast_to(a, 'TIME', 'snowflake', 1) = cast_to('10:00', 'TIME', 'snowflake', 1), substr(to_time_snowflake(a), 1, 8) from t")
 }
+
+// Snowflake's conditionals mixing text and a number give a number, the text
+// converted (data type conversion); GREATEST and LEAST take the first
+// argument's type (their reference).
+func TestSnowflakeConditionalText(t *testing.T) {
+	num := func(s string) string { return "round_scale(cast_to(" + s + ", 'REAL', 'snowflake', 1), 5)" }
+	expectTranslated(t, snowflake, "select iff(a > 1, '10', 9), nvl2(a, 9, '10') from t",
+		"select iif(a > 1, "+num("'10'")+", 9), nvl2_of(a, 9, "+num("'10'")+") from t")
+	expectTranslated(t, snowflake, "select case when a > 1 then '10' else 9 end, case a when 1 then 'x' else 'y' end from t",
+		"select case when a > 1 then "+num("'10'")+" else 9 end, case a when 1 then 'x' else 'y' end from t")
+	expectTranslated(t, snowflake, "select decode(a, 1, '10', 9) from t", "select CASE WHEN a IS 1 THEN "+num("'10'")+" ELSE 9 END from t")
+	expectTranslated(t, snowflake, "select greatest('10', 9), least(9, '10'), greatest('1', 2.50), greatest(a, '1') from t",
+		"select greatest_or_null('10', CAST(9 AS TEXT)), least_or_null(9, "+num("'10'")+"), greatest_or_null('1', decimal_text(2.50, 2)), greatest_or_null(a, '1') from t")
+	expectRows(t, snowflake, "with c as (select '10' as s) select iff(true, s, 9) + 1, greatest(s, 9), greatest(9, s) from c", "11.0|9|10.0")
+}

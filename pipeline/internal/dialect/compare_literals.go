@@ -108,10 +108,13 @@ func (t *translator) inSubqueryText(x, q *node) {
 	}
 }
 
-// coalesceNumbers casts the text among the arguments of Snowflake's
-// COALESCE (NVL, IFNULL) to a number when another is a number, as its
-// reference says: the result is a number, COALESCE('17', 1) is 17, a
-// VARCHAR converted is a NUMBER(18, 5), and text that is no number fails.
+// coalesceNumbers casts the text among the values a Snowflake conditional
+// may give (COALESCE's, NVL's and IFNULL's arguments, IFF's and NVL2's two
+// values, the THEN and ELSE values of CASE and DECODE) to a number when
+// another is a number, as Snowflake's data type conversion reference says:
+// "if one of the input expressions is a numeric type, the return type is
+// also a numeric type", COALESCE('17', 1) is 17, a VARCHAR converted is a
+// NUMBER(18, 5), and text that is no number fails.
 func (t *translator) coalesceNumbers(args []*node) {
 	number := false
 	for _, a := range args {
@@ -127,6 +130,43 @@ func (t *translator) coalesceNumbers(args []*node) {
 			wrapPrint(a, "round_scale(cast_to(", ", 'REAL', 'snowflake', "+itoa(t.toks[a.start].line)+"), 5)")
 		}
 	}
+}
+
+// firstArgumentType converts the arguments of Snowflake's GREATEST and
+// LEAST to the first one's type, as their reference says: "If the first
+// type is numeric, then the return type is 'widened' according to the
+// numeric types in the list of all arguments. If the first type is not
+// numeric, then all other arguments must be convertible to the first
+// type." After a number, text is converted to a NUMBER(18, 5) (GREATEST(9,
+// '10') is 10); after text, a number is written as Snowflake casts it to
+// VARCHAR and the values are compared as text (GREATEST('10', 9) is '9').
+// SQLite compared storage classes, every text above every number.
+func (t *translator) firstArgumentType(args []*node) {
+	if len(args) < 2 || t.isNull(args[0]) {
+		return
+	}
+	first := args[0]
+	switch {
+	case first.kind == nString || t.textOf(first):
+		for _, a := range args[1:] {
+			if !t.isNull(a) && a.kind != nString && !t.textOf(a) && t.numberType(a) != "" {
+				t.snowflakeText(a)
+			}
+		}
+	case t.numberType(first) != "":
+		t.coalesceNumbers(args)
+	}
+}
+
+// snowflakeText writes the number x as Snowflake casts it to VARCHAR: a
+// NUMBER(p, s) with its s digits after the point, a FLOAT as
+// float_text_snowflake writes it, an integer as it is.
+func (t *translator) snowflakeText(x *node) {
+	if fn, args, ok := t.numberText(x); ok {
+		wrapPrint(x, fn+"(", args+")")
+		return
+	}
+	wrapPrint(x, "CAST(", " AS TEXT)")
 }
 
 // compareLiteralsSnowflake casts the string literals and VARCHAR values

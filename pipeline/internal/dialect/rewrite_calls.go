@@ -35,8 +35,19 @@ var snowflakeOperators = map[string]string{
 // false when n is left to the general rules.
 func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	args := n.list
-	if t.d == Snowflake && len(n.parts) <= 1 && n.x == nil && (n.name == "coalesce" || n.name == "nvl" || n.name == "ifnull") {
-		t.coalesceNumbers(args)
+	if t.d == Snowflake && len(n.parts) <= 1 && n.x == nil {
+		switch n.name {
+		case "coalesce", "nvl", "ifnull":
+			t.coalesceNumbers(args)
+		case "iff", "nvl2":
+			if len(args) == 3 {
+				t.coalesceNumbers(args[1:])
+			}
+		case "decode":
+			t.coalesceNumbers(decodeResults(args))
+		case "greatest", "least":
+			t.firstArgumentType(args)
+		}
 	}
 	if t.d == DuckDB && n.x != nil && (n.name == "percentile_cont" || n.name == "percentile_disc" || n.name == "mode") && hasWithinGroup(n) {
 		t.refuse(n.tok, refDuckWithinOver, strings.ToUpper(t.toks[n.tok].text))
@@ -675,4 +686,17 @@ func partitionOnly(w *node) bool {
 func canonicalJSON(n *node) {
 	n.pre = "json_canonical(" + n.pre
 	n.post += ")"
+}
+
+// decodeResults are the values DECODE(x, s1, r1, ..., default) may give:
+// each result and the default.
+func decodeResults(args []*node) []*node {
+	var results []*node
+	for i := 2; i < len(args); i += 2 {
+		results = append(results, args[i])
+	}
+	if len(args) > 1 && len(args)%2 == 0 {
+		results = append(results, args[len(args)-1])
+	}
+	return results
 }

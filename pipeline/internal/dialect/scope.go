@@ -377,6 +377,9 @@ func (t *translator) walk(n *node, sc *scope) {
 	case nTable:
 		t.tableName(n, false)
 	}
+	if n.kind == nCase && t.d == Snowflake {
+		t.coalesceNumbers(caseBranches(n)) // THEN '10' ELSE 9: a number (compare_literals.go)
+	}
 	switch n.kind {
 	case nBinary, nCall, nCase, nCast:
 		t.exactNumbers(n)
