@@ -3,6 +3,7 @@ package sqlfunc
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -422,6 +423,16 @@ func modulo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		}
 		ctx.ResultNull()
 		return
+	}
+	if a.Type() == sqlite3.TEXT || b.Type() == sqlite3.TEXT {
+		// an integer beyond 64 bits (MD5_NUMBER_LOWER64): exact, the sign
+		// of the dividend's
+		if x, ok := bigInteger(a); ok {
+			if y, ok := bigInteger(b); ok && y.Sign() != 0 {
+				resultBigInt(ctx, new(big.Int).Rem(x, y))
+				return
+			}
+		}
 	}
 	if a.NumericType() == sqlite3.INTEGER && b.NumericType() == sqlite3.INTEGER {
 		x, y := a.Int64(), b.Int64()
