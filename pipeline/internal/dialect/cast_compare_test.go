@@ -102,3 +102,13 @@ func TestSnowflakeConditionalText(t *testing.T) {
 		"select greatest_or_null('10', CAST(9 AS TEXT)), least_or_null(9, "+num("'10'")+"), greatest_or_null('1', decimal_text(2.50, 2)), greatest_or_null(a, '1') from t")
 	expectRows(t, snowflake, "with c as (select '10' as s) select iff(true, s, 9) + 1, greatest(s, 9), greatest(9, s) from c", "11.0|9|10.0")
 }
+
+// A Snowflake FLOAT written as text has at most 15 digits and no trailing
+// zeros: 2, not SQLite's 2.0.
+func TestSnowflakeFloatText(t *testing.T) {
+	expectTranslated(t, snowflake, "select 2.0::float::varchar, x::float || 'x', to_varchar(x::float) from t",
+		"select cast_to(cast_to(2.0, 'REAL', 'snowflake', 1), 'TEXT', 'snowflake', 1), cast_to(cast_to(x, 'REAL', 'snowflake', 1), 'TEXT', 'snowflake', 1) || 'x', to_char_snowflake(cast_to(x, 'REAL', 'snowflake', 1)) from t")
+	expectTranslated(t, snowflake, "select a::varchar, 3::varchar, 1.50::varchar from t",
+		"select cast_to(a, 'TEXT', 'snowflake', 1), CAST(3 AS TEXT), decimal_text(1.50, 2) from t")
+	expectRows(t, snowflake, "select 2.0::float::varchar, 1e20::float || '', to_varchar(1/3::float)", "2|1e+20|0.333333333333333")
+}

@@ -87,7 +87,7 @@ func TestClockInZoneAndBooleanText(t *testing.T) {
 	expectTranslated(t, bigquery, "select cast(a > 1 as string) from t", "select CASE WHEN a > 1 THEN 'true' WHEN NOT a > 1 THEN 'false' END from t")
 	expectTranslated(t, snowflake, "select true::varchar", "select CASE WHEN true THEN 'true' WHEN NOT true THEN 'false' END")
 	expectTranslated(t, snowflake, "select get(v, 'a')::string, to_varchar(get_path(v, 'a.b')), get(v, 0)::int from t",
-		"select CAST(json_get_text(json_get_member(v, 'a'), '$') AS TEXT), to_char_snowflake(json_get_text(json_get_json(v, 'a.b'), '$')), cast_to(json_get_text(json_get_member(v, 0), '$'), 'INTEGER', 'snowflake', 1) from t")
+		"select cast_to(json_get_text(json_get_member(v, 'a'), '$'), 'TEXT', 'snowflake', 1), to_char_snowflake(json_get_text(json_get_json(v, 'a.b'), '$')), cast_to(json_get_text(json_get_member(v, 0), '$'), 'INTEGER', 'snowflake', 1) from t")
 	expectTranslated(t, snowflake, "select to_varchar(a > 1), to_char(a) from t", "select CASE WHEN a > 1 THEN 'true' WHEN NOT a > 1 THEN 'false' END, to_char_snowflake(a) from t")
 	expectRows(t, duckdb, "select cast(1 = 1 as varchar), cast(false as varchar), cast(null::boolean = true as varchar)", "true|false|NULL")
 }
@@ -139,7 +139,7 @@ func TestIntervalValues(t *testing.T) {
 
 func TestSnowflakeVarcharLength(t *testing.T) {
 	expectTranslated(t, snowflake, "select a::varchar(3), cast(a as varchar(16)), try_cast(a as string(2)), a::varchar from t",
-		"select varchar_fits(CAST(a AS TEXT), 3, 1), varchar_fits(CAST(a AS TEXT), 16, 1), varchar_fits(try_cast(a, 'TEXT', 'snowflake'), 2), CAST(a AS TEXT) from t")
+		"select varchar_fits(cast_to(a, 'TEXT', 'snowflake', 1), 3, 1), varchar_fits(cast_to(a, 'TEXT', 'snowflake', 1), 16, 1), varchar_fits(try_cast(a, 'TEXT', 'snowflake'), 2), cast_to(a, 'TEXT', 'snowflake', 1) from t")
 	expectTranslated(t, snowflake, "select 1.50::varchar(4)", "select varchar_fits(decimal_text(1.50, 2), 4, 1)")
 	expectTranslated(t, bigquery, "select cast(a as string) from t", "select cast_to(a, 'TEXT', 'bigquery', 1) from t")
 }

@@ -70,6 +70,10 @@ func (t *translator) numberText(x *node) (fn, args string, ok bool) {
 	if s, ok := decimalScale(t.staticType(x)); ok {
 		return "decimal_text", ", " + s, true
 	}
+	if t.d == Snowflake && t.numberType(x) == "REAL" {
+		// a FLOAT: 15 digits at most, 2, not 2.0 (cast_to's text)
+		return "cast_to", ", 'TEXT', 'snowflake', " + itoa(t.toks[x.start].line), true
+	}
 	if t.d != DuckDB {
 		return "", "", false
 	}

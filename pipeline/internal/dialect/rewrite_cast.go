@@ -160,9 +160,11 @@ func (t *translator) rewriteCast(n *node) {
 		return
 	}
 	switch {
-	case (t.d == BigQuery || t.d == DuckDB && x.kind != nString && t.numberType(x) == "" && t.staticType(x) == "") && typ.affinity == "TEXT" && typ.fn == "" && kind == "":
+	case (t.d == BigQuery || t.d == DuckDB && x.kind != nString && t.numberType(x) == "" && t.staticType(x) == "" ||
+		t.d == Snowflake && x.kind != nString && !t.textOf(x) && (t.numberType(x) == "" || t.numberType(x) == "REAL") && t.staticType(x) == "") && typ.affinity == "TEXT" && typ.fn == "" && kind == "":
 		// a FLOAT64 is written as BigQuery writes it: 1, not SQLite's 1.0;
-		// a real of unknown type as DuckDB writes a DOUBLE, shortest
+		// a real of unknown type as DuckDB writes a DOUBLE, shortest, and
+		// as Snowflake writes a FLOAT: 15 digits at most, 2, not 2.0
 		d := sqlString(string(t.d))
 		n.print = func(pr *printer, n *node) string {
 			return "cast_to(" + pr.text(x) + ", 'TEXT', " + d + ", " + line + ")" + pr.carry(n, x)

@@ -101,6 +101,9 @@ func convert[V cell](v V, typ, dialect string) (any, bool) {
 		if typ == "TEXT" && dialect == "bigquery" && v.Type() == sqlite3.FLOAT {
 			return bigQueryFloatText(v.Float()), true
 		}
+		if typ == "TEXT" && dialect == "snowflake" && v.Type() == sqlite3.FLOAT {
+			return SnowflakeFloatText(v.Float()), true
+		}
 		if typ == "TEXT" && dialect == "duckdb" && v.Type() == sqlite3.FLOAT {
 			// a real of unknown type is taken for a DOUBLE
 			return duckFloatText(v.Float(), 64), true
@@ -162,6 +165,25 @@ func bigQueryFloatText(f float64) string {
 		s = strconv.FormatFloat(f, 'g', 17, 64)
 	}
 	return s
+}
+
+// SnowflakeFloatText writes a FLOAT as Snowflake casts it to VARCHAR: at
+// most 15 significant digits (its precision, "approximately 15 digits"),
+// no trailing zeros (data type conversion: 5.000 is '5'), in exponent
+// notation where the exponent is below -4 or 15 and above, as TM picks the
+// shorter of positional and exponent notation: 1.5e10 is '15000000000',
+// 1/3 '0.333333333333333', 1e20 '1e+20'; NaN and the infinities as
+// Snowflake spells them.
+func SnowflakeFloatText(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	}
+	return strconv.FormatFloat(f, 'g', 15, 64)
 }
 
 // parseNumber reads decimal or exponent notation; not hex floats, Inf or

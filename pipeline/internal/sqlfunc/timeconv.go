@@ -300,6 +300,10 @@ func toCharSnowflake(ctx sqlite3.Context, args ...sqlite3.Value) {
 		binaryText(ctx, fn, args)
 		return
 	}
+	if args[0].Type() == sqlite3.FLOAT && (len(args) == 1 || args[1].Type() == sqlite3.NULL) {
+		ctx.ResultText(SnowflakeFloatText(args[0].Float()))
+		return
+	}
 	if len(args) == 1 || args[0].Type() != sqlite3.TEXT {
 		ctx.ResultText(args[0].Text())
 		return
