@@ -112,3 +112,11 @@ func TestSnowflakeFloatText(t *testing.T) {
 		"select cast_to(a, 'TEXT', 'snowflake', 1), CAST(3 AS TEXT), decimal_text(1.50, 2) from t")
 	expectRows(t, snowflake, "select 2.0::float::varchar, 1e20::float || '', to_varchar(1/3::float)", "2|1e+20|0.333333333333333")
 }
+
+// TO_CHAR of a number with a format model is given the NUMBER's scale where
+// it is known, which TM9 writes.
+func TestSnowflakeNumberFormatScale(t *testing.T) {
+	expectTranslated(t, snowflake, "select to_char(1.50, 'TM9'), to_varchar(count(*), '999'), to_char(a, '99.9'), to_char(a::float, 'TM') from t",
+		"select to_char_snowflake(1.50, 'TM9', 2), to_char_snowflake(count(*), '999', 0), to_char_snowflake(a, '99.9'), to_char_snowflake(cast_to(a, 'REAL', 'snowflake', 1), 'TM') from t")
+	expectRows(t, snowflake, "select to_char(-1::number(10,3), 'TM9'), to_char(1234.5, '999,999.99')", "-1.000|   1,234.5 ")
+}

@@ -107,6 +107,13 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return true
 	}
 	switch {
+	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 2 && n.x == nil:
+		// a numeric format model: TM9 writes all the digits of the
+		// NUMBER's scale, which the call is given where it is known
+		if s, ok := t.snowflakeScale(args[0]); ok {
+			t.addArgument(n, strconv.Itoa(s))
+		}
+		return false
 	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 1 && n.x == nil && t.isDecimal(args[0]):
 		// TO_VARCHAR of a NUMBER(p, s): all s digits after the point
 		s, _ := decimalScale(t.staticType(args[0]))

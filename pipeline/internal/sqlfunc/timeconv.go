@@ -287,20 +287,29 @@ func (e errorString) Error() string { return string(e) }
 
 func toCharSnowflake(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "TO_CHAR"
-	if !called(ctx, fn, args, 1, 2, "takes a value and an optional format") {
+	// a third argument is the scale of a NUMBER the translator knows
+	if !called(ctx, fn, args, 1, 3, "takes a value and an optional format") {
 		return
 	}
-	if len(args) == 2 && (args[0].Type() == sqlite3.INTEGER || args[0].Type() == sqlite3.FLOAT) && args[1].Type() != sqlite3.NULL {
-		// a number format model ('999.99', '$9,999') is not read: fail
-		// rather than give the number unformatted
-		fail(ctx, fn, "number formats such as %q are not supported; round the number and cast it, to_varchar(round(x, 2)), and pad it with lpad(...)", args[1].Text())
+	if len(args) >= 2 && (args[0].Type() == sqlite3.INTEGER || args[0].Type() == sqlite3.FLOAT) {
+		// a numeric format model ('999,999.99', '$9,999', 'TM9')
+		scale := -1
+		if len(args) == 3 {
+			scale = int(args[2].Int64())
+		}
+		text, err := formatSFNumber(sfNumberOf(args[0], scale), args[1].Text())
+		if err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+		ctx.ResultText(text)
 		return
 	}
 	if args[0].Type() == sqlite3.BLOB {
 		binaryText(ctx, fn, args)
 		return
 	}
-	if args[0].Type() == sqlite3.FLOAT && (len(args) == 1 || args[1].Type() == sqlite3.NULL) {
+	if args[0].Type() == sqlite3.FLOAT && len(args) == 1 {
 		ctx.ResultText(SnowflakeFloatText(args[0].Float()))
 		return
 	}
