@@ -434,7 +434,7 @@ func TestSelectUnnest(t *testing.T) {
 		{duckdb, "select x from t where unnest(l) > 1", "1:23: unnest() is supported in a select item, not here (in another clause, inside another unnest() or a lambda) (select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x))"},
 		{duckdb, "select unnest(unnest([[1]]))", "1:15: unnest() is supported in a select item, not here (in another clause, inside another unnest() or a lambda) (select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x))"},
 		{duckdb, "select map {'k': 1}['k'] from t", "1:8: MAP {...} values are not supported (a struct {'k': v} for fixed keys (s.k or s['k']), or a JSON object: json_object('k', v) ->> 'k')"},
-		{duckdb, "select [x + 1 for x in l if x > 0] from t", "1:15: a list comprehension [expr for x in list if cond] is not supported (list_transform(list_filter(list, x -> cond), x -> expr))"},
+		{duckdb, "select [x + 1 for x, i, j in l] from t", "1:15: this list comprehension is not supported (name the element and at most its position: [expr for x in list if cond], [expr for x, i in list])"},
 		{duckdb, "select generate_subscripts(l, 2) from t", "1:8: generate_subscripts(l, dim) numbers the elements of the first dimension only (write generate_subscripts(l, 1), or number an inner list's elements: generate_subscripts(l[i], 1))"},
 		{duckdb, "with c as (select {'a': 1} as s) select unnest(s) from c", "1:41: unnest() of a struct, which DuckDB spreads into columns, is not supported (select its fields: s.a, s.b)"},
 		{duckdb, "select unnest({'a': 1})", "1:8: unnest() of a struct, which DuckDB spreads into columns, is not supported (select its fields: s.a, s.b)"},

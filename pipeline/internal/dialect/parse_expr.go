@@ -539,6 +539,11 @@ func (p *parser) parsePrimary() *node {
 			if p.d != SQLite {
 				n := p.open(nArray)
 				p.next()
+				if p.d == DuckDB && !p.isPunct("]") {
+					if c := p.parseComprehension(n); c != nil {
+						return c
+					}
+				}
 				p.parseList(n, "]")
 				p.tuplesAsStructs(n, nil)
 				return p.close(n)
@@ -617,6 +622,56 @@ var callable = map[string]bool{"left": true, "right": true, "replace": true, "li
 	"regexp": true, "rlike": true, "match": true, "ilike": true, "filter": true}
 
 // parseList reads expressions up to closer into n.list.
+// parseComprehension reads DuckDB's list comprehension after its [,
+// [expr for x[, i] in list [if cond]], into n as an nListFor: list
+// = the list and the condition; the expression and the condition are each
+// an nLambda of the names (x the element, i its 1-based position in the
+// list), so that they read them as a lambda's body does. It returns nil
+// having read the first element when no FOR follows it.
+func (p *parser) parseComprehension(n *node) *node {
+	body := p.open(nLambda)
+	body.x = body.add(p.parseExpr())
+	p.close(body)
+	if !p.isWord("for") || (p.peekAt(1).kind != kWord && p.peekAt(1).kind != kQuoted) {
+		n.list = append(n.list, n.add(body.x))
+		if p.acceptPunct(",") {
+			p.parseList(n, "]")
+		} else {
+			p.expectPunct("]")
+		}
+		p.tuplesAsStructs(n, nil)
+		return p.close(n)
+	}
+	n.kind = nListFor
+	n.add(body)
+	p.next()
+	for {
+		t := p.peek()
+		if t.kind != kWord && t.kind != kQuoted {
+			p.fail("expected a name after FOR")
+		}
+		body.names = append(body.names, identName(*t))
+		p.next()
+		if !p.acceptPunct(",") {
+			break
+		}
+	}
+	if len(body.names) > 2 {
+		p.fail("a list comprehension names the element and its position, no more")
+	}
+	p.expectWord("in")
+	n.list = append(n.list, n.add(p.parseExpr()))
+	if _, ok := p.acceptWord("if"); ok {
+		cond := p.open(nLambda)
+		cond.names = body.names
+		cond.x = cond.add(p.parseExpr())
+		n.list = append(n.list, n.add(p.close(cond)))
+	}
+	n.x = body
+	p.expectPunct("]")
+	return p.close(n)
+}
+
 func (p *parser) parseList(n *node, closer string) {
 	for !p.isPunct(closer) {
 		n.list = append(n.list, n.add(p.parseExpr()))

@@ -754,9 +754,10 @@ func (t *translator) refuseTokens(n *node) {
 			}
 			switch tok.lower {
 			case "for":
-				// [x + 1 for x in l]: the parser reads no comprehension
+				// [x + 1 for x, i, j in l]: a comprehension the parser
+				// could not read
 				if t.d == DuckDB && next < n.end && t.toks[next].kind == kWord {
-					if after := skipSpace(t.toks, next+1); after < n.end && t.toks[after].lower == "in" {
+					if after := skipSpace(t.toks, next+1); after < n.end && (t.toks[after].lower == "in" || t.toks[after].text == ",") {
 						t.refuse(i, refComprehension)
 					}
 				}

@@ -246,6 +246,36 @@ func (t *translator) rewriteLambdaCall(n *node, kind string) {
 	}
 }
 
+// rewriteComprehension writes DuckDB's [e for x[, i] in l [if c]] as
+// list_filter and list_transform in one: over l's elements, e of those
+// where c holds, in the list's order, i being the element's position in l
+// (as DuckDB counts it, before the filter). NULL when l is NULL.
+func (t *translator) rewriteComprehension(n *node) {
+	body, list := n.x, n.list[0]
+	var cond *node
+	if len(n.list) > 1 {
+		cond = n.list[1]
+	}
+	elem, idx := body.names[0], ""
+	if len(body.names) == 2 {
+		idx = body.names[1]
+	}
+	n.print = func(pr *printer, n *node) string {
+		kids := []*node{body.x, list}
+		if cond != nil {
+			kids = append(kids, cond.x)
+		}
+		carry := pr.carry(n, kids...)
+		pr.flat++
+		defer func() { pr.flat-- }()
+		expr := "json_group_array(" + strings.TrimSpace(pr.text(body.x)) + " ORDER BY _nexus_i)"
+		if cond != nil {
+			expr += " FILTER (WHERE " + strings.TrimSpace(pr.text(cond.x)) + ")"
+		}
+		return "json(" + overList(strings.TrimSpace(pr.text(list)), expr, elem, idx) + ")" + carry
+	}
+}
+
 func (t *translator) rewriteListAggregate(n *node) {
 	list, fn := n.list[0], n.list[1]
 	if fn.kind != nString {

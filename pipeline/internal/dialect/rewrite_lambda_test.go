@@ -16,6 +16,10 @@ func TestDuckDBLambdas(t *testing.T) {
 		{"select list_aggregate(list_filter([3, 1, 2], x -> x < 3), 'min')", "1"},
 		{"select list_aggregate(\n  ['a', 'b'],\n  'string_agg', '+') -- joined\n, 1", "a+b|1"},
 		{"select sender -> '$.email' from messages", `"a@x.com"`},
+		// list comprehensions: the row's columns, the element's position
+		// in the list before the filter, line breaks kept
+		{"select [x + b for x in [1, 2, 3] if x > id] from t where id = 1", "[12,13]"},
+		{"select [x || i for x, i in ['a', 'b', 'c']\n  if i > 1] as v, id from t where id = 1", `["b2","c3"]` + "|1"},
 	}
 	for _, c := range cases {
 		expectRows(t, DuckDB, c.sql, c.want)

@@ -296,6 +296,8 @@ var Translations = []Rule{
 		To: "Go functions of pipeline/internal/sqlfunc/array.go", Note: "arrays they return are wrapped in json() so they nest as JSON"},
 	{From: "list_transform(l, x -> e), list_filter(l, (x, i) -> e), list_reduce(l, (acc, x) -> e[, init]), lambda x: e", Dialects: "DuckDB",
 		To: "(SELECT json_group_array(e ORDER BY key) FROM json_each(l)); a recursive query for list_reduce", Note: "the parameters are columns over the list's elements, i 1-based; NULL for a NULL list; list_reduce starts from the first element without init (an empty list fails) and goes on through a NULL step; -> is a lambda only in these functions, JSON extraction elsewhere"},
+	{From: "[e for x in l if c], [e for x, i in l]", Dialects: "DuckDB", To: "(SELECT json_group_array(e ORDER BY key) FILTER (WHERE c) FROM json_each(l))",
+		Note: "a list comprehension: list_filter and list_transform in one pass, i the element's 1-based position in l before the filter; NULL for a NULL list"},
 	{From: "x::T[], CAST(x AS T[]), TRY_CAST(x AS T[])", Dialects: "DuckDB", To: "json_group_array(<x's element cast to T>) over json_each(x)",
 		Note: "each element cast as a value of T is (a DECIMAL list's halves round away from zero to an integer); TRY_CAST makes an element that does not convert NULL; a NULL list stays NULL; T[][] is refused"},
 	{From: "FILTER(a, x -> e), TRANSFORM(a, x INT -> e), REDUCE(a, init, (acc, x) -> e)", Dialects: "Snowflake",
@@ -506,8 +508,8 @@ var (
 	refUnnestSelect        = refusal{"%s() is supported in a select item, not here (in another clause, inside another unnest() or a lambda)", "select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x)"}
 	refListCompare         = refusal{"comparing %s is not supported: lists are JSON text here, which would compare as text ([1,10] before [1,2]), and %s does not compare them so", "compare elements or lengths: a[1] < b[1] and len(a) in DuckDB, a[OFFSET(0)] and ARRAY_LENGTH(a) in BigQuery, where TO_JSON_STRING(a) = TO_JSON_STRING(b) tells equal arrays"}
 	refListOrder           = refusal{"ordering by %s (ORDER BY, MIN, MAX) is not supported: lists are JSON text here, which would sort as text ([1,10] before [1,2])", "order by an element or the length: l[1] and len(l) in DuckDB, a[OFFSET(0)] and ARRAY_LENGTH(a) in BigQuery"}
+	refComprehension       = refusal{"this list comprehension is not supported", "name the element and at most its position: [expr for x in list if cond], [expr for x, i in list]"}
 	refMapLiteral          = refusal{"MAP {...} values are not supported", "a struct {'k': v} for fixed keys (s.k or s['k']), or a JSON object: json_object('k', v) ->> 'k'"}
-	refComprehension       = refusal{"a list comprehension [expr for x in list if cond] is not supported", "list_transform(list_filter(list, x -> cond), x -> expr)"}
 	refSubscripts          = refusal{"generate_subscripts(l, dim) numbers the elements of the first dimension only", "write generate_subscripts(l, 1), or number an inner list's elements: generate_subscripts(l[i], 1)"}
 	refFromJSON            = refusal{"from_json cannot read this structure: %s", "describe the value with a JSON object of field names and DuckDB types, such as '{\"id\": \"INTEGER\", \"tags\": [\"VARCHAR\"]}'; read a value of another type as VARCHAR or JSON and cast it"}
 	refUnnestStruct        = refusal{"unnest() of a struct, which DuckDB spreads into columns, is not supported", "select its fields: s.a, s.b"}
@@ -684,7 +686,7 @@ var Refusals = []Rule{
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
 	{From: "from_json(j, structure), json_transform with a structure of other types than integers, DOUBLE, DECIMAL, VARCHAR, BOOLEAN, JSON, DATE, TIMESTAMP[TZ] and lists and structs of them", Dialects: "DuckDB", To: refFromJSON.hint},
 	{From: "unnest(x) outside the select list, nested in another unnest() or in a lambda", Dialects: "DuckDB", To: refUnnestSelect.hint},
-	{From: "[expr for x in list if cond] (a list comprehension)", Dialects: "DuckDB", To: refComprehension.hint},
+	{From: "[e for x, i, j in l] and other list comprehensions naming more than the element and its position", Dialects: "DuckDB", To: refComprehension.hint},
 	{From: "MAP {'k': v}", Dialects: "DuckDB", To: refMapLiteral.hint},
 	{From: "a = b, a < b ... of ARRAYs; <, <=, >, >= of lists", Dialects: "BigQuery, DuckDB", To: refListCompare.hint},
 	{From: "ORDER BY, MIN or MAX of a list (an ARRAY)", Dialects: "BigQuery, DuckDB", To: refListOrder.hint},

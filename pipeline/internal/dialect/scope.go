@@ -305,6 +305,8 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.rewriteIndex(n)
 	case nArray:
 		t.rewriteArray(n)
+	case nListFor:
+		t.rewriteComprehension(n)
 	case nArraySub:
 		t.rewriteArraySub(n)
 	case nStruct:

@@ -189,6 +189,8 @@ func (t *translator) staticTypeOf(n *node) string {
 		if t.d == BigQuery {
 			return TypeList
 		}
+	case nListFor:
+		return TypeList
 	case nArraySub:
 		if t.d == BigQuery {
 			return TypeList
