@@ -183,7 +183,7 @@ var aggregates = func() map[string]bool {
 	for _, f := range strings.Fields(`count sum avg total group_concat string_agg listagg array_agg arrayagg list
 		any_value arbitrary first last countif count_if logical_or logical_and bool_or bool_and booland_agg boolor_agg boolxor_agg
 		median mode stddev stddev_pop stddev_samp variance var_pop var_samp approx_count_distinct
-		approx_distinct hll array_concat_agg object_agg max_by min_by arg_max arg_min argmax argmin
+		approx_distinct hll array_concat_agg object_agg max_by min_by arg_max arg_min argmax argmin arg_max_null arg_min_null
 		bit_and bit_or bit_xor corr covar_pop covar_samp percentile_cont percentile_disc quantile quantile_cont
 		quantile_disc json_group_array json_group_object histogram product fsum kurtosis skewness entropy
 		array_union_agg array_unique_agg string_agg_distinct favg`) {

@@ -59,7 +59,8 @@ func TestWarehouseCalls(t *testing.T) {
 		{snowflake, "select array_to_string(array_agg(b) within group (order by id desc), ',') from t", "30,10"},
 		{snowflake, "select listagg(distinct lower(a), ',') within group (order by lower(a) desc) from t", "y,x"},
 		{bigquery, "select d from unnest(generate_date_array(date '2024-01-30', date '2024-02-01')) as d", "2024-01-30\n2024-01-31\n2024-02-01"},
-		{duckdb, "select arg_max(a, b), median(b) from t", "NULL|20.0"},
+		// the row of the largest b has a NULL a: DuckDB leaves it out
+		{duckdb, "select arg_max(a, b), median(b) from t", "x|20.0"},
 		{bigquery, "select id, first_value(b ignore nulls) over (order by id desc), last_value(b ignore nulls) over (order by id rows between unbounded preceding and 1 preceding) from t order by id",
 			"1|30|NULL\n2|30|10\n3|30|10"},
 		{bigquery, "select array_agg(b ignore nulls order by id desc limit 1)[offset(0)] from t", "30"},

@@ -550,7 +550,7 @@ func (t *translator) dateOf(n *node) bool { return t.staticType(n) == TypeDate }
 var valueCalls = map[string]bool{
 	"lag": true, "lead": true, "first_value": true, "last_value": true, "nth_value": true,
 	"min": true, "max": true, "any_value": true, "first": true, "last": true, "arg_max": true,
-	"arg_min": true, "max_by": true, "min_by": true, "coalesce": true, "ifnull": true,
+	"arg_min": true, "max_by": true, "min_by": true, "arg_max_null": true, "arg_min_null": true, "coalesce": true, "ifnull": true,
 }
 
 // mayBeDate tells whether n may hold a DATE the translator cannot see: a

@@ -268,7 +268,7 @@ func (t *translator) staticTypeOf(n *node) string {
 			if len(n.list) > 0 {
 				return t.commonType(n.list[:1])
 			}
-		case "max_by", "min_by", "arg_max", "arg_min", "argmax", "argmin":
+		case "max_by", "min_by", "arg_max", "arg_min", "argmax", "argmin", "arg_max_null", "arg_min_null":
 			// the first argument's value at the row of the extreme second
 			// one; with a count it is a list of them
 			if len(n.list) == 2 {

@@ -152,13 +152,17 @@ func TestStaticTypesOfScalarSubqueries(t *testing.T) {
 			}
 			return nil
 		}
+		maxBy := "value_at_max"
+		if d == DuckDB {
+			maxBy = "value_at_max_of_values" // rows with a NULL value left out
+		}
 		for _, c := range []struct{ in, out string }{
 			{"select cast((select max(ts) from main.s) as string)", "select timestamp_string((select instant_max(ts) from main.s), 'DATETIME', '" + string(d) + "')"},
 			{"select cast(coalesce((select max(ts) from main.s), ts) as string) from main.s", "select timestamp_string(coalesce((select instant_max(ts) from main.s), ts), 'DATETIME', '" + string(d) + "') from main.s"},
 			{"select cast(w as string) from (select (select max(ts) from main.s) as w)", "select timestamp_string(w, 'DATETIME', '" + string(d) + "') from (select (select instant_max(ts) from main.s) as w)"},
 			{"select 1 from main.s where (select max(ts) from main.s) = '2024-01-02 03:04:05'", "select 1 from main.s where (select instant_max(ts) from main.s) = '2024-01-02T03:04:05Z'"},
 			{"select '2024-01-02 03:04:05' in (select ts from main.s)", "select '2024-01-02T03:04:05Z' in (select ts from main.s)"},
-			{"select cast(max_by(ts, n) as string) from main.s", "select timestamp_string(value_at_max(ts, n), 'DATETIME', '" + string(d) + "') from main.s"},
+			{"select cast(max_by(ts, n) as string) from main.s", "select timestamp_string(" + maxBy + "(ts, n), 'DATETIME', '" + string(d) + "') from main.s"},
 			{"select cast(exists(select 1) as string)", "select CASE WHEN exists(select 1) THEN 'true' WHEN NOT exists(select 1) THEN 'false' END"},
 		} {
 			got, _, err := TranslateTyped(c.in, o)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -364,6 +365,10 @@ func init() {
 		Func{Name: "quantile_cont_decimal", NArgs: 3, Window: func() sqlite3.AggregateFunction { return &median{scaled: true} }},
 		Func{Name: "value_at_max", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: 1} }},
 		Func{Name: "value_at_min", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: -1} }},
+		// DuckDB's arg_max and arg_min leave out the rows whose value is
+		// NULL too (arg_max_null keeps them)
+		Func{Name: "value_at_max_of_values", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: 1, values: true} }},
+		Func{Name: "value_at_min_of_values", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: -1, values: true} }},
 	)
 	// median_of(x): the middle number, or the mean of the two middle ones;
 	// NULLs ignored.
@@ -375,13 +380,17 @@ func init() {
 	// Snowflake's APPROX_PERCENTILE(x, q) is exact here
 	rename("quantile_cont_of", "approx_percentile", "snowflake")
 	// value_at_max(v, k): v of the row with the largest k (NULL keys
-	// ignored; the first such row on a tie).
+	// ignored; the first such row on a tie). DuckDB's arg_max(v, k) also
+	// leaves out the rows whose v is NULL (its documentation: rows where
+	// arg or val is NULL are ignored), arg_max_null only those whose k is.
 	for _, n := range []string{"arg_max", "argmax", "max_by"} {
-		rename("value_at_max", n, "duckdb")
+		rename("value_at_max_of_values", n, "duckdb")
 	}
-	rename("value_at_min", "arg_min", "duckdb")
-	rename("value_at_min", "argmin", "duckdb")
-	rename("value_at_min", "min_by", "duckdb")
+	for _, n := range []string{"arg_min", "argmin", "min_by"} {
+		rename("value_at_min_of_values", n, "duckdb")
+	}
+	rename("value_at_max", "arg_max_null", "duckdb")
+	rename("value_at_min", "arg_min_null", "duckdb")
 	rename("value_at_max", "max_by", "snowflake")
 	rename("value_at_min", "min_by", "snowflake")
 }
@@ -395,6 +404,10 @@ type median struct {
 	// scaled: the last argument is the scale of DECIMAL values
 	scaled bool
 	scale  int
+	// times: the values are dates or timestamps (their text), kept as
+	// microseconds since the epoch; the result is a timestamp, as
+	// DuckDB's median and quantile_cont of DATEs and TIMESTAMPs are
+	times bool
 }
 
 func (m *median) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
@@ -412,6 +425,15 @@ func (m *median) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	}
 	if f, ok := number(arg[0]); ok && arg[0].Type() != sqlite3.NULL {
 		m.xs = append(m.xs, f)
+	} else if arg[0].Type() == sqlite3.TEXT && (m.times || len(m.xs) == 0) {
+		if p, ok := parseTimestampText(arg[0].Text()); ok {
+			t := p.wall
+			if p.loc != nil {
+				t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), p.loc)
+			}
+			m.times = true
+			m.xs = append(m.xs, float64(t.UnixMicro()))
+		}
 	}
 }
 func (m *median) Value(ctx sqlite3.Context) {
@@ -428,7 +450,17 @@ func (m *median) Value(ctx sqlite3.Context) {
 	pos := q * float64(len(xs)-1)
 	lo := int(pos)
 	if lo+1 >= len(xs) {
+		if m.times {
+			resultTimestamp(ctx, time.UnixMicro(int64(xs[lo])).UTC())
+			return
+		}
 		ctx.ResultFloat(xs[lo])
+		return
+	}
+	if m.times {
+		// the microseconds between the two, to the nearest one
+		micros := xs[lo] + math.Round((xs[lo+1]-xs[lo])*(pos-float64(lo)))
+		resultTimestamp(ctx, time.UnixMicro(int64(micros)).UTC())
 		return
 	}
 	if m.scaled {
@@ -460,11 +492,13 @@ func decimalMedian(lo, hi, frac float64, s int) float64 {
 // smallest (sign -1), comparing keys as SQLite orders them.
 type valueAt struct {
 	sign int
-	v, k *sqlite3.Value
+	// values: rows whose value is NULL are left out too
+	values bool
+	v, k   *sqlite3.Value
 }
 
 func (a *valueAt) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
-	if arg[1].Type() == sqlite3.NULL {
+	if arg[1].Type() == sqlite3.NULL || a.values && arg[0].Type() == sqlite3.NULL {
 		return
 	}
 	if a.k != nil && a.sign*compare(arg[1], *a.k) <= 0 {

@@ -10,7 +10,8 @@ import (
 // extremes_of(v, k, n, sign): DuckDB's max(x, n), min(x, n),
 // arg_max(v, k, n) and arg_min(v, k, n): a list of v of the n rows with
 // the largest k (sign 1) or the smallest (sign -1), in that order; rows
-// with a NULL k are left out; an empty group gives NULL.
+// with a NULL k or a NULL v are left out, as DuckDB leaves them out; an
+// empty group gives NULL.
 
 func init() {
 	add(Func{Name: "extremes_of", NArgs: 4, Window: func() sqlite3.AggregateFunction { return &extremes{} }})
@@ -27,7 +28,7 @@ type extremeRow struct {
 }
 
 func (a *extremes) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
-	if arg[1].Type() == sqlite3.NULL {
+	if arg[1].Type() == sqlite3.NULL || arg[0].Type() == sqlite3.NULL {
 		return
 	}
 	if a.n == 0 {
