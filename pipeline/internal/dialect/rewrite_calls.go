@@ -326,6 +326,15 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return false
 	case t.d == BigQuery && n.name == "json_strip_nulls" && len(args) > 1 && n.x == nil:
 		return t.namedArgs(n, "json_path", "include_arrays", "remove_empty")
+	case t.d == DuckDB && (n.name == "length" || n.name == "repeat") && len(args) >= 1 && n.x == nil && t.isList(args[0]):
+		// of a list: its elements (length([1, 2]) is 2), repeated
+		// (repeat([1], 2) is [1, 1]), where text functions took its JSON
+		if n.name == "length" {
+			t.pr.setTok(n.tok, "json_array_length")
+		} else {
+			t.pr.setTok(n.tok, "list_repeat")
+		}
+		return true
 	case t.d == DuckDB && topN(n) != nil && n.x == nil:
 		top, sign := topN(n), "1"
 		if strings.HasPrefix(n.name, "min") || strings.HasPrefix(n.name, "arg_min") || n.name == "argmin" {

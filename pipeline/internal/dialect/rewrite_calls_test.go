@@ -59,6 +59,8 @@ func TestWarehouseCalls(t *testing.T) {
 		{snowflake, "select array_to_string(array_agg(b) within group (order by id desc), ',') from t", "30,10"},
 		{snowflake, "select listagg(distinct lower(a), ',') within group (order by lower(a) desc) from t", "y,x"},
 		{bigquery, "select d from unnest(generate_date_array(date '2024-01-30', date '2024-02-01')) as d", "2024-01-30\n2024-01-31\n2024-02-01"},
+		// length and repeat of a list read its elements; a TIMESTAMP to a TIME is its clock
+		{duckdb, "select length([1, 2]), length('[1]'), repeat([1], 2), cast(timestamp '2024-01-02 03:04:05' as time)", "2|3|[1,1]|03:04:05"},
 		// the row of the largest b has a NULL a: DuckDB leaves it out
 		{duckdb, "select arg_max(a, b), median(b) from t", "x|20.0"},
 		{bigquery, "select id, first_value(b ignore nulls) over (order by id desc), last_value(b ignore nulls) over (order by id rows between unbounded preceding and 1 preceding) from t order by id",

@@ -111,6 +111,12 @@ func (t *translator) rewriteCast(n *node) {
 	if t.d == Snowflake && typ.name == "time" {
 		kind = "TIME" // HH:MM:SS, as TO_TIME writes it
 	}
+	if t.d == DuckDB && typ.name == "time" && !safe && kind == "" {
+		// a TIMESTAMP's time of day, HH:MM:SS[.ffffff] as DuckDB writes
+		// it; text read as a time or a timestamp
+		n.print = func(pr *printer, n *node) string { return "time_of_duckdb(" + pr.text(x) + ")" + pr.carry(n, x) }
+		return
+	}
 	if t.d == Snowflake && zonedType(typ) {
 		kind = "TIMESTAMP_TZ" // the offset written kept, as Snowflake keeps it
 	}

@@ -21,7 +21,13 @@ func init() {
 		Func{Name: "struct_field", NArgs: 2, Scalar: structField},
 		Func{Name: "list_or_text_length", NArgs: 1, Scalar: listOrTextLength},
 		Func{Name: "round_duckdb", NArgs: -1, Scalar: roundDuckDB},
+		// repeat(l, n) of a list: its elements n times over (the
+		// translator calls it for a value known to be a list)
+		Func{Name: "list_repeat", NArgs: 2, Scalar: listRepeat},
+		Func{Name: "unicode_duckdb", NArgs: 1, Scalar: unicodeDuckDB},
 	)
+	// unicode(s): the code point of s's first character, -1 for ''.
+	rename("unicode_duckdb", "unicode", "duckdb")
 	// round(x[, n]): an integer stays an integer (rounded to tens, hundreds
 	// for n < 0); a real is round(x * 10^n) / 10^n, halves away from zero,
 	// as DuckDB rounds a DOUBLE (1.005 is 1.0, its double being below).
@@ -190,6 +196,41 @@ func listOrTextLength(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultInt(utf8.RuneCountInString(args[0].Text()))
+}
+
+func unicodeDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	s := args[0].Text()
+	if s == "" {
+		ctx.ResultInt(-1)
+		return
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	ctx.ResultInt64(int64(r))
+}
+
+func listRepeat(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	items, ok := listItems(args[0])
+	n, isInt := integer(args[1])
+	if !ok || !isInt {
+		fail(ctx, "REPEAT", "repeats a list a whole number of times, not %s times %s", args[0].Text(), args[1].Text())
+		return
+	}
+	out := []byte{'['}
+	for i := int64(0); i < n; i++ {
+		for _, it := range items {
+			if len(out) > 1 {
+				out = append(out, ',')
+			}
+			out = append(out, it...)
+		}
+	}
+	resultJSON(ctx, append(out, ']'))
 }
 
 func roundDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {

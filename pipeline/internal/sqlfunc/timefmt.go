@@ -140,12 +140,25 @@ func compileStrftime(f string, flavor strftimeFlavor) ([]elem, error) {
 		case 'R':
 			out = append(out, elem{field: 'H', width: 2, pad: '0'}, elem{lit: ":"}, elem{field: 'M', width: 2, pad: '0'})
 			continue
-		case 'D', 'x':
+		case 'x', 'c':
+			if flavor == duckdbFormat {
+				// DuckDB's date (and time) in ISO form: 1992-03-02 20:32:45
+				iso := "%Y-%m-%d"
+				if f[i] == 'c' {
+					iso += " %H:%M:%S"
+				}
+				sub, _ := compileStrftime(iso, duckdbFormat)
+				out = append(out, sub...)
+				continue
+			}
+			if f[i] == 'c' {
+				sub, _ := compileStrftime("%a %b %e %H:%M:%S %Y", bigqueryFormat)
+				out = append(out, sub...)
+				continue
+			}
+			fallthrough
+		case 'D':
 			out = append(out, elem{field: 'm', width: 2, pad: '0'}, elem{lit: "/"}, elem{field: 'd', width: 2, pad: '0'}, elem{lit: "/"}, elem{field: 'y', width: 2, pad: '0'})
-			continue
-		case 'c':
-			sub, _ := compileStrftime("%a %b %e %H:%M:%S %Y", bigqueryFormat)
-			out = append(out, sub...)
 			continue
 		case 'h':
 			e.field = 'b'

@@ -16,6 +16,10 @@ import (
 func init() {
 	add(
 		Func{Name: "time_of", NArgs: -1, Scalar: timeOf},
+		// DuckDB's CAST(x AS TIME): the clock of a timestamp or of text,
+		// its fraction without trailing zeros (13:45:10.5), as DuckDB
+		// writes a TIME
+		Func{Name: "time_of_duckdb", NArgs: 1, Scalar: timeOfDuckDB},
 		Func{Name: "time_add_of", NArgs: 3, Scalar: timeAdd("TIME_ADD", 1)},
 		Func{Name: "time_sub_of", NArgs: 3, Scalar: timeAdd("TIME_SUB", -1)},
 		Func{Name: "time_diff_of", NArgs: 3, Scalar: timeDiff},
@@ -87,6 +91,22 @@ func writeClock(d time.Duration) string {
 		s += fmt.Sprintf(".%06d", us)
 	}
 	return s
+}
+
+func timeOfDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	d, err := readClock(args[0])
+	if err != nil {
+		fail(ctx, "CAST AS TIME", "%v", err)
+		return
+	}
+	s := writeClock(d)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(s, "0")
+	}
+	ctx.ResultText(s)
 }
 
 // timeOf is TIME(hour, minute, second), TIME(timestamp[, zone]) (the
