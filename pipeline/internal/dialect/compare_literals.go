@@ -132,6 +132,32 @@ func (t *translator) coalesceNumbers(args []*node) {
 	}
 }
 
+// caseValues converts the WHEN values of Snowflake's CASE x WHEN v to the
+// type of x, as its reference says ("The value must be the same data type
+// as the expr, or must be a data type that can be cast to the data type of
+// the expr"): text to a number where x is a number (CASE 1 WHEN '1' matches;
+// text that is no number fails), a number to text where x is text (CASE s
+// WHEN 10 matches s = '10'). SQLite compared storage classes and matched
+// neither.
+func (t *translator) caseValues(n *node) {
+	if n.x == nil || len(n.kids) == 0 || n.kids[0] != n.x {
+		return
+	}
+	k := n.kids[1:]
+	x := n.x
+	xText := x.kind == nString || t.textOf(x)
+	xNumber := !xText && !t.isNull(x) && t.numberType(x) != ""
+	for i := 0; i+1 < len(k); i += 2 {
+		v := k[i]
+		switch vText := v.kind == nString || t.textOf(v); {
+		case xNumber && vText:
+			wrapPrint(v, "cast_to(", ", 'REAL', 'snowflake', "+itoa(t.toks[v.start].line)+")")
+		case xText && !vText && !t.isNull(v) && t.numberType(v) != "":
+			t.snowflakeText(v)
+		}
+	}
+}
+
 // firstArgumentType converts the arguments of Snowflake's GREATEST and
 // LEAST to the first one's type, as their reference says: "If the first
 // type is numeric, then the return type is 'widened' according to the

@@ -381,6 +381,7 @@ func (t *translator) walk(n *node, sc *scope) {
 	}
 	if n.kind == nCase && t.d == Snowflake {
 		t.coalesceNumbers(caseBranches(n)) // THEN '10' ELSE 9: a number (compare_literals.go)
+		t.caseValues(n)                    // CASE 1 WHEN '1
 	}
 	switch n.kind {
 	case nBinary, nCall, nCase, nCast:

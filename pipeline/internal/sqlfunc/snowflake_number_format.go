@@ -235,29 +235,28 @@ func formatSFTextMinimal(n sfNumber, items []sfItem, tm int) (string, error) {
 			digits = e
 		}
 	}
+	// a float's zero keeps its sign (+0. and -0. differ); a NUMBER's has none
 	zero := n.whole == "" && strings.Trim(n.frac, "0") == ""
+	neg := n.neg && (!zero || n.float)
 	sign, front, at := sfSign(items)
 	var b strings.Builder
-	for i, it := range items {
+	for _, it := range items {
 		switch it.kind {
 		case "lit":
 			b.WriteString(it.text)
 		case "S", "MI":
 			if !front {
-				b.WriteString(sfSignText(it.kind, n.neg && !zero || n.neg && n.float))
+				b.WriteString(sfSignText(it.kind, neg))
 			}
 		case "tm":
-			if front || sign == "" && n.neg && (!zero || n.float) {
-				if sign == "" {
-					b.WriteString("-")
-				} else {
-					b.WriteString(sfSignText(items[at].kind, n.neg && (!zero || n.float)))
-				}
+			switch {
+			case front:
+				b.WriteString(sfSignText(items[at].kind, neg))
+			case sign == "" && neg:
+				b.WriteString("-")
 			}
-			for _, d := range items {
-				if d.kind == "dollar" {
-					b.WriteString("$")
-				}
+			if hasKind(items, "dollar") {
+				b.WriteString("$")
 			}
 			if zero && hasKind(items, "B") {
 				b.WriteString(" ")
@@ -265,7 +264,6 @@ func formatSFTextMinimal(n sfNumber, items []sfItem, tm int) (string, error) {
 				b.WriteString(digits)
 			}
 		}
-		_ = i
 	}
 	return b.String(), nil
 }
