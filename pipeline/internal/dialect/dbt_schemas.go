@@ -7,8 +7,8 @@ import "strings"
 // dbtSchema): dbt's default generate_schema_name puts a model in the
 // target's schema, or in <target schema>_<custom> for a custom schema,
 // which the playground builds in SQLite's main and in <custom>. The zero
-// value maps nothing (a root project naming its schemas with its own
-// generate_schema_name).
+// value maps nothing; OwnSchemas maps a root project naming its schemas
+// with its own generate_schema_name.
 type Schemas struct {
 	database, target string
 	attached         string // ",main,temp,a,B,": comparable, for a memo key
@@ -109,6 +109,11 @@ func NewSchemas(database, target string, attached []string) Schemas {
 	return s
 }
 
+// OwnSchemas maps the names of a root project that names its schemas
+// with its own generate_schema_name, where a model is built in the schema
+// the macro names: only the target's database is dropped.
+func OwnSchemas(database string) Schemas { return Schemas{database: database} }
+
 // lookup is the attached schema of that name, case aside, as attached.
 func (s Schemas) lookup(name string) (string, bool) {
 	for _, a := range strings.Split(strings.Trim(s.attached, ","), ",") {
@@ -127,8 +132,12 @@ func (s Schemas) lookup(name string) (string, bool) {
 // case aside, as warehouses fold unquoted names. The target's database is
 // dropped; another database is kept as written.
 func (s Schemas) SQLite(database, schema string) (string, bool) {
-	if s.target == "" || database != "" && !strings.EqualFold(database, s.database) {
+	if database != "" && !strings.EqualFold(database, s.database) {
 		return "", false
+	}
+	if s.target == "" {
+		// the root project names its schemas: built as named
+		return schema, database != ""
 	}
 	if a, ok := s.lookup(schema); ok {
 		return a, database != ""
@@ -145,6 +154,16 @@ func (s Schemas) SQLite(database, schema string) (string, bool) {
 		return schema, true
 	}
 	return "", false
+}
+
+// DropsDatabase tells whether database.schema.table names a table of the
+// playground's by the target's database, which the translation drops.
+func (s Schemas) DropsDatabase(database, schema, table string) bool {
+	if _, ok := s.Source(database, schema, table); ok {
+		return true
+	}
+	_, ok := s.SQLite(database, schema)
+	return ok && database != ""
 }
 
 // resolveStars names the SQLite schema in schema.table.* of a FROM table

@@ -22,6 +22,10 @@ func TestDbtSchemaNames(t *testing.T) {
 		{DuckDB, "select analytics.a.*, 1 as n from analytics.a", `select a.*, 1 as n from main.a`},
 		{DuckDB, "select staging.d.* from staging.d", `select d.* from staging.d`},
 		{Snowflake, "select ANALYTICS_STAGING.D.* from ANALYTICS_STAGING.D", `select D.* from staging.d`},
+		// dbt prints a relation with its database: "wh"."analytics"."a"."x" is the column x of main.a
+		{DuckDB, `select "wh"."analytics"."a"."x", "wh"."analytics"."a".* from "wh"."analytics"."a" where "wh"."analytics"."a".x > 0`, `select main."a"."x", "a".* from main.a where main."a".x > 0`},
+		{Snowflake, "select WH.ANALYTICS_STAGING.D.Y from WH.ANALYTICS_STAGING.D", `select staging.D.Y from staging.d`},
+		{BigQuery, "select `wh`.`analytics`.`a`.x from `wh`.`analytics`.`a`", "select main.`a`.x from main.a"},
 		{DuckDB, "select * from analytics_raw.orders", `select * from analytics_raw.orders`},
 		{DuckDB, "select * from wh.analytics_raw.orders", `select * from analytics_raw.orders`},
 		{DuckDB, "select * from analytics_other.t", `select * from analytics_other.t`},
@@ -54,8 +58,20 @@ func TestDbtSchemaNames(t *testing.T) {
 	if err != nil || !strings.Contains(got, "FROM ga4.events_20240101 UNION ALL SELECT event_name, n, '0102' AS _TABLE_SUFFIX FROM ga4.events_20240102)") {
 		t.Errorf("wildcard table by dbt's schema name: %q, %v", got, err)
 	}
-	// without the mapping (no profile, or the project's generate_schema_name) names stay
+	// without the mapping (no profile) names stay
 	expectTranslated(t, DuckDB, "select * from analytics.a", "select * from analytics.a")
+	// a project naming its schemas itself builds them as named: the
+	// target's database alone is dropped
+	own := Options{Dialect: DuckDB, Schemas: OwnSchemas("wh")}
+	for in, want := range map[string]string{
+		`select "wh"."reporting"."t"."x" from "wh"."reporting"."t"`: `select "reporting"."t"."x" from reporting.t`,
+		"select * from reporting.t":                                 "select * from reporting.t",
+		"select * from other.reporting.t":                           "select * from other.reporting.t",
+	} {
+		if got, err := TranslateWith(in, own); err != nil || got != want {
+			t.Errorf("own schemas: %q:\n got  %q, %v\n want %q", in, got, err, want)
+		}
+	}
 }
 
 func TestDbtSourceNames(t *testing.T) {

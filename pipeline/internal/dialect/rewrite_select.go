@@ -32,6 +32,14 @@ func (t *translator) rewriteSelect(s *node) {
 		if t.refuseDuckEachStar(it, info.from) {
 			continue
 		}
+		if q := strings.Split(it.name, "."); it.kind == nStar && len(q) == 3 && t.opts.Schemas.DropsDatabase(q[0], q[1], q[2]) {
+			// database.schema.table.*: the target's database dropped
+			for _, r := range info.from {
+				if f := r.from; f.kind == fromTable && f.resolved && f.written == q[1] && f.table == q[2] {
+					it.name = f.schema + "." + q[2]
+				}
+			}
+		}
 		if schema, table, ok := strings.Cut(it.name, "."); ok && it.kind == nStar && !strings.Contains(table, ".") {
 			t.tableStar(it, info, schema, table)
 		}
@@ -255,7 +263,8 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.pr.dropTok(i)
 		}
 	}
-	if f.kind == fromTable && t.temporary(f.schema, f.table) {
+	temporary := f.kind == fromTable && t.temporary(f.schema, f.table)
+	if temporary {
 		t.pr.setTok(f.nameStart, "temp."+quoteIdent(f.table))
 		for i := f.nameStart + 1; i < f.nameEnd; i++ {
 			t.pr.dropTok(i)
@@ -277,7 +286,7 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		}
 		return
 	}
-	if f.kind == fromTable && (f.resolved || t.d == BigQuery && strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`")) {
+	if f.kind == fromTable && !temporary && (f.resolved || t.d == BigQuery && strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`")) {
 		// `project.dataset.table`: SQLite has schemas only, the dataset;
 		// a schema by dbt's name: the SQLite schema
 		name := quoteIdent(f.table)
@@ -845,10 +854,17 @@ func (t *translator) tableStar(it *node, info *selectInfo, schema, table string)
 	if found != 1 {
 		return
 	}
-	for i := it.start; i < it.end; i++ {
+	// the qualifiers before the table's name go, with their dots
+	dots := 0
+	for i := it.start; i < it.tok; i++ {
+		if t.toks[i].kind == kDot {
+			dots++
+		}
+	}
+	for i := it.start; i < it.end && dots > 1; i++ {
 		t.pr.dropTok(i)
 		if t.toks[i].kind == kDot {
-			return
+			dots--
 		}
 	}
 }

@@ -556,6 +556,16 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 	for i, k := range n.parts {
 		parts[i] = identName(t.toks[k])
 	}
+	if len(parts) >= 4 && t.opts.Schemas.DropsDatabase(parts[0], parts[1], parts[2]) {
+		if f := sc.findTable(parts[1], parts[2]); f != nil && f.resolved {
+			// database.schema.table.column: the column of a FROM table
+			// named with the target's database, which SQLite has not
+			for i := n.parts[0]; i < n.parts[1]; i++ {
+				t.pr.dropTok(i)
+			}
+			n.parts, parts = n.parts[1:], parts[1:]
+		}
+	}
 	if len(parts) >= 3 {
 		if f := sc.findTable(parts[0], parts[1]); f != nil && f.resolved {
 			t.resolveQualifier(n.parts[0], f.schema)

@@ -28,10 +28,11 @@ func TestTemporaryTablesInASchema(t *testing.T) {
 		{Snowflake, "drop table if exists S.Stage", "drop table if exists temp.Stage"},
 		{Snowflake, "delete from s.stage where a in (select a from s.stage)", "delete from temp.stage where a in (select a from temp.stage)"},
 		{DuckDB, "select * from main.stage", "select * from temp.stage"},
+		{DuckDB, `select * from "memory"."main"."stage"`, "select * from temp.stage"}, // dbt's name of it
 		{BigQuery, "insert into main.stage select 1", "insert into temp.stage select 1"},
 		{SQLite, "select * from main.stage", "select * from main.stage"},
 	} {
-		got, err := TranslateWith(c.in, Options{Dialect: c.d, Temporary: temps})
+		got, err := TranslateWith(c.in, Options{Dialect: c.d, Temporary: temps, Schemas: NewSchemas("memory", "main", nil)})
 		if err != nil || got != c.out {
 			t.Errorf("%s: %q\n got %q, %v\nwant %q", c.d, c.in, got, err, c.out)
 		}

@@ -810,7 +810,7 @@ func (r *runner) dbtSchemas() dialect.Schemas {
 	if p.attachedKey != "" && p.attachedKey == key {
 		return p.dbtSchemas
 	}
-	var s dialect.Schemas
+	s := dialect.OwnSchemas(p.target.Database)
 	if attached != nil {
 		s = dialect.NewSchemas(p.target.Database, p.target.Schema, attached)
 	}

@@ -15,9 +15,11 @@ func (e *Env) api() attrs {
 	return attrs{"Relation": attrs{
 		// create(database, schema, identifier) names a relation; the
 		// database is the one SQLite file, so only schema and identifier
-		// count, the schema as dbt names it (this.schema) or as built here.
+		// say which table it is, the schema as dbt names it (this.schema)
+		// or as built here. The relation answers and prints the names
+		// given, as dbt's, which the translator reads back.
 		"create": func(a *exec.VarArgs) relValue {
-			schema, name := arg(a, 1, "schema"), arg(a, 2, "identifier")
+			database, schema, name := arg(a, 0, "database"), arg(a, 1, "schema"), arg(a, 2, "identifier")
 			rel := Relation{Schema: "main"}
 			if schema != nil && !schema.IsNil() {
 				rel.Schema = e.sqliteSchema(schema.String())
@@ -25,7 +27,16 @@ func (e *Env) api() attrs {
 			if name != nil && !name.IsNil() {
 				rel.Name = name.String()
 			}
-			return e.nodeRel(rel)
+			v := e.nodeRel(rel)
+			if schema != nil && !schema.IsNil() && v.schema != "" {
+				v.schema = schema.String()
+			}
+			if database == nil || database.IsNil() {
+				v.unprinted = true // dbt prints the parts given
+			} else if v.database != "" {
+				v.database = database.String()
+			}
+			return v
 		},
 		// add_ephemeral_prefix(name) is the name dbt gives an ephemeral
 		// model's CTE

@@ -1,6 +1,7 @@
 package jinja
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -29,6 +30,35 @@ type relValue struct {
 	// the relation is named by its identifier alone (a temporary table)
 	// and that part is none
 	noSchema, noDatabase bool
+	// unprinted is set by include(database=false) and for a relation
+	// created without a database: it prints without its database, which
+	// it still answers
+	unprinted bool
+}
+
+// String prints the relation as dbt prints it on the target's warehouse,
+// its database, schema and identifier ("dev"."main"."orders" in DuckDB,
+// `project`.`dataset`.`orders` in BigQuery, DB.SCHEMA.ORDERS in
+// Snowflake), which the translator reads back as the table built here, so
+// '{{ this }}' in a string holds what the warehouse's would. A SQLite
+// project's relation, an ephemeral model's CTE and a relation without a
+// schema or identifier print as the playground names them.
+func (r relValue) String() string {
+	switch r.warehouse {
+	case "duckdb", "bigquery", "snowflake":
+	default:
+		return r.Relation.String()
+	}
+	if r.Schema == "" || r.Name == "" || r.noSchema || r.isCTE() && !r.parsing {
+		return r.Relation.String()
+	}
+	schema, _ := r.GetAttribute("schema")
+	ident, _ := r.GetAttribute("identifier")
+	db := ""
+	if !r.noDatabase && !r.unprinted {
+		db = cmp.Or(r.database, "main")
+	}
+	return RelationName(r.warehouse, db, schema.String(), ident.String())
 }
 
 func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
@@ -163,6 +193,8 @@ func (r relValue) include(a *exec.VarArgs) (*exec.Value, error) {
 			continue
 		}
 		switch k {
+		case "database":
+			out.unprinted = true
 		case "schema":
 			if out.schema == "" {
 				s, _ := r.GetAttribute("schema")
@@ -265,6 +297,9 @@ func (e *Env) quote(s string) string {
 // database out and quotes the identifier only.
 func RelationName(targetType, database, schema, identifier string) string {
 	parts := []string{database, schema, identifier}
+	if database == "" {
+		parts = parts[1:]
+	}
 	switch targetType {
 	case "snowflake":
 		return strings.Join(parts, ".")
