@@ -41,6 +41,8 @@ func TestDbtSchemaNames(t *testing.T) {
 		{Snowflake, "select * from ANALYTICS_STAGING.D", `select * from staging.d`},
 		{Snowflake, "insert into WH.ANALYTICS.A select * from ANALYTICS_STAGING.D", `insert into main.A select * from staging.d`},
 		{DuckDB, "delete from analytics.a where x = 1", `delete from main.a where x = 1`},
+		{DuckDB, `update "wh"."analytics"."a" set x = 1 where "wh"."analytics"."a".x > 0`, `update main.a set x = 1 where main."a".x > 0`},
+		{Snowflake, "delete from WH.ANALYTICS_STAGING.D where WH.ANALYTICS_STAGING.D.Y = 1", `delete from staging.D where staging.D.Y = 1`},
 		{DuckDB, "update analytics_staging.d set y = 3", `update staging.d set y = 3`},
 		{DuckDB, "create table analytics.t as select 1 as x", `create table main.t as select 1 as x`},
 		{DuckDB, "create or replace view wh.analytics_staging.v as select 1 as x", `DROP VIEW IF EXISTS staging.v; create   view staging.v as select 1 as x`},

@@ -395,8 +395,8 @@ func (p *parser) atTableTarget() bool {
 // their column, not a field of a column t; and ON CONFLICT's excluded.
 func (t *translator) soupScope(n *node, sc *scope) *scope {
 	var rels []*node
-	add := func(schema, table, alias string) {
-		f := &fromInfo{kind: fromTable, schema: schema, written: schema, table: table, alias: alias,
+	add := func(schema, written, table, alias string, resolved bool) {
+		f := &fromInfo{kind: fromTable, schema: schema, written: written, table: table, alias: alias, resolved: resolved,
 			lateral: -1, aliasStart: -1, joinTok: -1, ordinality: -1}
 		rels = append(rels, &node{kind: nFrom, from: f, tok: -1, tok2: -1})
 	}
@@ -404,19 +404,26 @@ func (t *translator) soupScope(n *node, sc *scope) *scope {
 		if k.kind != nTable || len(k.names) == 0 {
 			continue
 		}
-		table, schema := strings.ToLower(k.names[len(k.names)-1]), ""
+		table, written := strings.ToLower(k.names[len(k.names)-1]), ""
 		if len(k.names) > 1 {
-			schema = strings.ToLower(k.names[len(k.names)-2])
+			written = strings.ToLower(k.names[len(k.names)-2])
+		}
+		// the SQLite schema of a table named by dbt's names, which a
+		// column's qualifier (db.schema.table.col) names it by too
+		schema := written
+		stored, resolved := t.storedName(k, false)
+		if resolved {
+			schema = strings.ToLower(stored[0])
 		}
 		alias := table
 		if i := t.soupAlias(n, k); i >= 0 {
 			alias = identName(t.toks[i])
 		}
-		add(schema, table, alias)
+		add(schema, written, table, alias, resolved)
 	}
 	for i := n.start; i < n.end; i++ {
 		if t.toks[i].kind == kWord && t.toks[i].lower == "conflict" {
-			add("", "excluded", "excluded")
+			add("", "", "excluded", "excluded", false)
 			break
 		}
 	}
