@@ -109,3 +109,21 @@ func TestDbtSourceNames(t *testing.T) {
 		}
 	}
 }
+
+// A BigQuery project named with dashes may be written unquoted at the
+// start of a table path (my-project.dataset.table), as BigQuery reads it;
+// elsewhere a dash is a minus.
+func TestBigQueryDashedProject(t *testing.T) {
+	schemas := NewSchemas("my-proj-1", "analytics", []string{"main"})
+	for in, want := range map[string]string{
+		"select x-1 from my-proj-1.analytics.a as b where b.x-1 > 0": "select x-1 from main.a as b where b.x-1 > 0",
+		"insert into my-proj-1.analytics.a select 1":                 "insert into main.a select 1",
+		"select * from my-proj-1.analytics_staging.d":                "select * from analytics_staging.d",
+		"select 5 - 2 from my - proj":                                "select 5 - 2 from my - proj",
+	} {
+		got, err := TranslateWith(in, Options{Dialect: BigQuery, Schemas: schemas})
+		if err != nil || got != want {
+			t.Errorf("%q:\n got  %q, %v\n want %q", in, got, err, want)
+		}
+	}
+}

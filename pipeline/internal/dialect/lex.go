@@ -121,6 +121,9 @@ func lex(d Dialect, sql string) ([]token, error) {
 			for i < len(sql) && isWordPart(sql[i]) {
 				i++
 			}
+			if d == BigQuery && startsTablePath(toks) {
+				i = projectDashes(sql, i)
+			}
 		case c == '(':
 			k = kOpen
 			i++
@@ -149,6 +152,42 @@ func lex(d Dialect, sql string) ([]token, error) {
 		toks = append(toks, t)
 	}
 	return toks, nil
+}
+
+// startsTablePath tells whether the word after toks starts the name of a
+// table: it follows FROM, JOIN, INTO, UPDATE, TABLE, USING or EXISTS.
+func startsTablePath(toks []token) bool {
+	for j := len(toks) - 1; j >= 0; j-- {
+		switch toks[j].kind {
+		case kSpace, kComment:
+			continue
+		case kWord:
+			switch toks[j].lower {
+			case "from", "join", "into", "update", "table", "using", "exists":
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// projectDashes is where a BigQuery project's name written unquoted with
+// dashes ends, the word up to i being its start (my-project.dataset.t, as
+// BigQuery reads a table path): the dashed words written without spaces,
+// when a dot follows them; i when none does.
+func projectDashes(sql string, i int) int {
+	j := i
+	for j+1 < len(sql) && sql[j] == '-' && isWordPart(sql[j+1]) {
+		j++
+		for j < len(sql) && isWordPart(sql[j]) {
+			j++
+		}
+	}
+	if j > i && j < len(sql) && sql[j] == '.' {
+		return j
+	}
+	return i
 }
 
 // punctLen is the length of the operator at the start of s.
