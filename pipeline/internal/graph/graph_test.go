@@ -75,13 +75,17 @@ func TestSelect(t *testing.T) {
 		{name: "package", include: []string{"package:nx"}, want: []string{"model.nx.c"}},
 		{name: "tag", include: []string{"tag:t"}, want: []string{"model.p.b"}},
 		{name: "path", include: []string{"path:models/x"}, want: []string{"model.p.z"}},
+		{name: "a selector with a slash is a path", include: []string{"models/x"}, want: []string{"model.p.z"}},
+		{name: "a seed folder by its path", include: []string{"seeds/"}, want: []string{"seed.p.raw"}},
+		{name: "a file name", include: []string{"raw.csv"}, want: []string{"seed.p.raw"}},
+		{name: "a file method", include: []string{"file:b"}, want: []string{"model.p.b"}},
 		{name: "union by space", include: []string{"z tag:t"}, want: []string{"model.p.b", "model.p.z"}},
 		{name: "intersection by comma", include: []string{"package:p,+b"}, want: []string{"model.p.a", "model.p.b", "seed.p.raw", "source.app.raw", "test.p.t_a"}},
 		{name: "exclude", include: []string{"+c"}, exclude: []string{"package:nx", "t_a"}, want: []string{"model.p.a", "model.p.b", "seed.p.raw", "source.app.raw"}},
 		{name: "misspelt", include: []string{"zz"}, wantErr: `no node is named "zz"; did you mean "z"?`},
 		{name: "misspelt beside a match", include: []string{"a", "zz"}, want: []string{"model.p.a", "test.p.t_a"}},
 		{name: "misspelt exclusion", include: []string{"a"}, exclude: []string{"zz"}, want: []string{"model.p.a", "test.p.t_a"}},
-		{name: "unknown method", include: []string{"colour:red"}, wantErr: `unknown selector method "colour" in "colour:red" (use a name, source:, package:, tag:, path:, resource_type:, test_type: or test_name:)`},
+		{name: "unknown method", include: []string{"colour:red"}, wantErr: `unknown selector method "colour" in "colour:red" (use a name, source:, package:, tag:, path:, file:, resource_type:, test_type: or test_name:)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -236,7 +236,15 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 	out := map[string]bool{}
 	method, value, hasMethod := strings.Cut(s, ":")
 	if !hasMethod {
+		// as dbt's default method: a selector with a slash is a path, one
+		// ending in a node file's extension a file name, else a name
 		method, value = "name", s
+		switch {
+		case strings.Contains(s, "/"):
+			method = "path"
+		case strings.HasSuffix(s, ".sql") || strings.HasSuffix(s, ".py") || strings.HasSuffix(s, ".csv"):
+			method = "file"
+		}
 	}
 	match := func(pred func(n *Node) bool) {
 		for id, n := range g.nodes {
@@ -302,6 +310,18 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 	case "path":
 		p := strings.TrimSuffix(value, "/")
 		match(func(n *Node) bool { return n.Path == p || strings.HasPrefix(n.Path, p+"/") })
+	case "file":
+		// dbt's file method: the file's name, or its name without the
+		// extension, as a shell pattern
+		if _, err := path.Match(value, ""); err != nil {
+			return nil, fmt.Errorf("file:%s is not a valid pattern: %v", value, err)
+		}
+		match(func(n *Node) bool {
+			base := path.Base(n.Path)
+			ok1, _ := path.Match(value, base)
+			ok2, _ := path.Match(value, strings.TrimSuffix(base, path.Ext(base)))
+			return n.Kind != "source" && n.Path != "" && (ok1 || ok2)
+		})
 	case "resource_type":
 		match(func(n *Node) bool { return n.Kind == value })
 	case "test_type":
@@ -326,7 +346,7 @@ func (g *Graph) method(s string) (map[string]bool, error) {
 			return n.Kind == "test" && n.TestName != "" && ok
 		})
 	default:
-		return nil, fmt.Errorf("unknown selector method %q in %q (use a name, source:, package:, tag:, path:, resource_type:, test_type: or test_name:)", method, s)
+		return nil, fmt.Errorf("unknown selector method %q in %q (use a name, source:, package:, tag:, path:, file:, resource_type:, test_type: or test_name:)", method, s)
 	}
 	return out, nil
 }
