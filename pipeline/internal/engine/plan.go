@@ -1152,13 +1152,35 @@ func (p *plan) sourceName(src, table string) (database, schema, identifier strin
 func (p *plan) modelNode(file, pkg string, cfg *project.Config, this jinja.Relation) map[string]any {
 	m := p.models[strings.TrimSuffix(path.Base(file), ".sql")]
 	if m == nil || m.Path != file || m.Package != pkg || cfg == nil {
-		return nil
+		return p.singularTestNode(file, pkg, cfg)
 	}
 	node := p.graphNode("model", m.Package, m.Name, m.Path, *cfg, this)
 	node["unique_id"] = nodeID("model", p.pkgOf(m.Package), m.Name)
 	node["raw_code"] = m.SQL
 	node["language"] = "sql"
 	return node
+}
+
+// singularTestNode is model in a singular test's context: the test's node
+// (its name, package_name, resource_type test, config...), as dbt's test
+// context has it when the test is parsed and run; nil for another file.
+func (p *plan) singularTestNode(file, pkg string, cfg *project.Config) map[string]any {
+	if cfg == nil {
+		return nil
+	}
+	for _, t := range p.proj.Tests {
+		if t.Kind != "singular" || t.File != file || t.Package != pkg {
+			continue
+		}
+		node := p.graphNode("test", t.Package, t.Name, t.File, *cfg, testOwnRelation(t))
+		node["unique_id"] = nodeID("test", p.pkgOf(t.Package), t.Name)
+		node["schema"] = p.env.DBTSchema(p.target, nil, cmp.Or(cfg.Schema, "dbt_test__audit"))
+		node["relation_name"] = nil
+		node["raw_code"] = t.SQL
+		node["language"] = "sql"
+		return node
+	}
+	return nil
 }
 
 // hasModel is nexus_has_model(name): whether an enabled model of that name

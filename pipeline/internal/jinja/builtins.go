@@ -398,6 +398,12 @@ func (c configFn) GetAttribute(name string) (*exec.Value, bool) {
 		if len(a.Args) < 1 {
 			return nil, e.fail("config.get() needs a key", "")
 		}
+		// dbt's config.get and config.require answer "" while a node is
+		// parsed (its ParseConfigObject), so the refs a template makes
+		// on one branch of a config.get are the ones dbt records
+		if e.cur != nil && e.cur.Parsing {
+			return exec.AsValue(""), nil
+		}
 		key := a.Args[0].String()
 		if v, ok := e.configSet[key]; ok {
 			return exec.AsValue(toJinja(v)), nil

@@ -46,6 +46,8 @@ type Env struct {
 	failure       *diag.Diagnostic           // last error raised by a builtin
 	funcs         map[string]bool            // ctx.Funcs names installed in globals
 	configSet     map[string]any             // config() arguments of this render
+	contextSet    map[string]any             // what context.update() set in this render
+	hiddenDefs    map[string]any             // the file's macros named as a context value (contextValues)
 	results       map[string]statementResult // statement answers of this render, for load_result
 	limits        limits                     // caps and context of this render (limits.go)
 
@@ -157,6 +159,13 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 		ns := e.namespace(f.Namespace)
 		for _, d := range defs {
 			ns.members[d.name] = d.fn
+			if ctx != e.globals && contextValues[d.name] {
+				// A package's macro named model (or this, target...) is
+				// pkg.model(): in its siblings, as in dbt, model is still
+				// the node.
+				e.definedIn[d.name] = append(e.definedIn[d.name], d.scope)
+				continue
+			}
 			ctx.Set(d.name, d.fn)
 			e.definedIn[d.name] = append(e.definedIn[d.name], d.scope)
 			if ctx != e.globals {
@@ -240,6 +249,7 @@ func (e *Env) defineMacros(f MacroFile, in *exec.Context) ([]macroDef, error) {
 	}
 	ctx := in.Inherit()
 	var sink strings.Builder
+	e.hiddenDefs = map[string]any{}
 	e.defining, e.definingPkg = f.Path, f.Namespace
 	if f.Namespace == "" {
 		e.definingPkg = e.rootName
@@ -251,7 +261,10 @@ func (e *Env) defineMacros(f MacroFile, in *exec.Context) ([]macroDef, error) {
 	}
 	var defs []macroDef
 	for name := range root.Macros {
-		fn, ok := ctx.Get(name)
+		fn, ok := e.hiddenDefs[name]
+		if !ok {
+			fn, ok = ctx.Get(name)
+		}
 		if !ok {
 			continue
 		}
@@ -333,6 +346,7 @@ func (e *Env) begin(path string, ctx *Context, usesGraph bool) {
 	e.cur, e.curPath, e.failure, e.frames = ctx, path, nil, nil
 	e.limits.work = 0
 	e.configSet = map[string]any{}
+	e.contextSet = nil
 	e.results = map[string]statementResult{}
 	e.globals.Set("this", e.nodeRel(ctx.This))
 	if ctx.Model != nil {

@@ -148,7 +148,8 @@ func lineOfToken(source string, toks []*tokens.Token, i int) int {
 //     accepts it, gonja does not); in parentheses that are not a call's it
 //     stays, as (a,) is a tuple of one;
 //   - calls of ref and source get a `__line__=N` keyword argument with the
-//     line of the call.
+//     line of the call (a macro a project names ref or source drops it
+//     unless it takes **kwargs, which pass it on).
 //
 // Token lines are kept, so error messages still point at the source.
 func rewriteTokens(in []*tokens.Token) []*tokens.Token {
@@ -186,7 +187,10 @@ func rewriteTokens(in []*tokens.Token) []*tokens.Token {
 		case tokens.LeftParenthesis:
 			f := frame{open: tok.Type, openAt: len(out), group: !isSubscript(prev())}
 			if p := prev(); p != nil && p.Type == tokens.Name && lineAware[p.Val] {
-				if len(out) < 2 || out[len(out)-2].Type != tokens.Dot {
+				// not x.ref(...), and not the parameters of a project's own
+				// {% macro ref(...) %}, where the argument would be a
+				// parameter taking a positional argument's place
+				if len(out) < 2 || (out[len(out)-2].Type != tokens.Dot && !(out[len(out)-2].Type == tokens.Name && out[len(out)-2].Val == "macro")) {
 					f.line = tok.Line
 				}
 			}

@@ -61,6 +61,15 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 	e := m.env
 	name := m.Name
 	ordered, later := defaultParams(m.Macro)
+	// The line a call of ref or source passes (see rewriteTokens) reaches
+	// a project's own ref or source macro; one without **kwargs to pass it
+	// on to builtins.ref does not take it.
+	dropLine := m.Macro.KwArgsName == ""
+	for _, p := range m.Macro.Kwargs {
+		if k, ok := p.Key.(*nodes.String); ok && k.Val == lineKwarg {
+			dropLine = false
+		}
+	}
 	// Where the macro is written, for errors in the SQL it produces: a
 	// macro file's, or the file being rendered for a macro a model defines.
 	file, line := e.defining, 0
@@ -88,6 +97,15 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 				return exec.AsValue(e.fail(errTooLong.Error(), ""))
 			}
 		}
+		if _, ok := params.KwArgs[lineKwarg]; ok && dropLine {
+			kw := make(map[string]*exec.Value, len(params.KwArgs))
+			for k, v := range params.KwArgs {
+				if k != lineKwarg {
+					kw[k] = v
+				}
+			}
+			params = &exec.VarArgs{Args: params.Args, KwArgs: kw}
+		}
 		if len(e.frames) >= maxMacroDepth {
 			return exec.AsValue(fmt.Errorf("macro %q called itself more than %d times deep", name, maxMacroDepth))
 		}
@@ -114,6 +132,13 @@ func (m *macroStructure) Execute(r *exec.Renderer, _ *nodes.ControlStructureBloc
 		}
 		return out
 	})
+	if contextValues[name] && e.defining != "" {
+		// A macro file's macro named model (this, target...) is not a
+		// bare name of the file's other macros: dbt compiles each macro
+		// alone, and there model is the node's. defineMacros takes it.
+		e.hiddenDefs[name] = fn
+		return nil
+	}
 	r.Environment.Context.Set(name, fn)
 	return nil
 }

@@ -78,6 +78,12 @@ func methodCall(e *exec.Evaluator, a *exec.VarArgs) *exec.Value {
 // envMethodCall is methodCall, but for a printing method of a run_query
 // table (print_table), whose text goes to the run's output as print's.
 func (e *Env) envMethodCall(ev *exec.Evaluator, a *exec.VarArgs) *exec.Value {
+	// While dbt parses a node, a string's missing method is its parser's
+	// undefined value, which calls: config.get('meta', {}).get('owner')
+	// is config.get's "" there (ParseConfigObject) and gives nothing.
+	if method := a.Args[0].String(); e.cur != nil && e.cur.Parsing && a.Args[2].IsString() && method != "count" && method != "index" {
+		return exec.AsValue(nil)
+	}
 	if method := a.Args[0].String(); printingMethods[method] {
 		if t, ok := a.Args[2].Interface().(table); ok {
 			text, err := t.printTable(&exec.VarArgs{Args: a.Args[3:], KwArgs: a.KwArgs})

@@ -794,6 +794,9 @@ func plainValue(v any) any {
 type contextDict struct{ e *Env }
 
 func (c contextDict) lookup(name string) (any, bool) {
+	if v, ok := c.e.contextSet[name]; ok {
+		return v, true
+	}
 	scope := c.e.globals
 	if c.e.cur != nil && c.e.cur.Package != "" && c.e.pkgCtx[c.e.cur.Package] != nil {
 		scope = c.e.pkgCtx[c.e.cur.Package]
@@ -815,8 +818,30 @@ func (c contextDict) GetItem(key any) (*exec.Value, bool) {
 }
 
 func (c contextDict) GetAttribute(name string) (*exec.Value, bool) {
-	if name == "get" {
+	switch name {
+	case "get":
 		return getWithDefault(c.GetItem), true
+	case "update":
+		// dbt's context is a dict of the node's render: what update puts
+		// in it, context.get and context[...] read until the node is done
+		// (packages keep their state between macros so)
+		return exec.AsValue(func(a *exec.VarArgs) (*exec.Value, error) {
+			if len(a.Args) > 1 {
+				return nil, exec.ErrInvalidCall(fmt.Errorf("update() takes at most 1 positional argument"))
+			}
+			if c.e.contextSet == nil {
+				c.e.contextSet = map[string]any{}
+			}
+			if len(a.Args) == 1 {
+				for _, p := range dictEntries(a.Args[0]) {
+					c.e.contextSet[p.Key.String()] = p.Value
+				}
+			}
+			for k, v := range a.KwArgs {
+				c.e.contextSet[k] = v
+			}
+			return noneValue(), nil
+		}), true
 	}
 	return c.GetItem(name)
 }

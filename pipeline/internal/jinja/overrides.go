@@ -23,6 +23,18 @@ var contextMembers = map[string]bool{
 	"project_name": true, "range": true, "none": true,
 }
 
+// contextValues are the members of dbt's context that are values, not
+// functions: a package's macro of one of these names does not hide it
+// from the package's other macros, which dbt runs in the node's context,
+// where it is the node's (dbt's flat macro names are only the node's own
+// package's and the root project's).
+var contextValues = map[string]bool{
+	"this": true, "target": true, "model": true, "execute": true, "graph": true,
+	"flags": true, "invocation_id": true, "run_started_at": true, "dbt_version": true,
+	"thread_id": true, "project_name": true, "modules": true, "api": true, "adapter": true,
+	"exceptions": true,
+}
+
 // applyOverrides sets a unit test's overrides.macros for one render and
 // returns what puts the originals back. dbt-core replaces the entries of
 // the one context dict that the model and every macro it calls read
