@@ -145,6 +145,7 @@ type fromInfo struct {
 	kind       fromKind
 	schema     string // lower case, for tables: the SQLite schema
 	written    string // the schema as the SQL names it, lower case
+	database   string // a table's database as the SQL names it (db.schema.table), or ""
 	resolved   bool   // the name is printed with schema (dbt's names resolved: dbt_schemas.go)
 	table      string // lower case, for tables
 	alias      string // lower case; the name it is referred to by

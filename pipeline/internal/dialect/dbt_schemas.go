@@ -156,6 +156,13 @@ func (s Schemas) SQLite(database, schema string) (string, bool) {
 	return "", false
 }
 
+// Known tells whether the names are mapped for a target (its database
+// known), which the zero value is not.
+func (s Schemas) Known() bool { return s.database != "" }
+
+// Database is the target's database.
+func (s Schemas) Database() string { return s.database }
+
 // DropsDatabase tells whether database.schema.table names a table of the
 // playground's by the target's database, which the translation drops.
 func (s Schemas) DropsDatabase(database, schema, table string) bool {

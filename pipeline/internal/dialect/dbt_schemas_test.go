@@ -30,7 +30,6 @@ func TestDbtSchemaNames(t *testing.T) {
 		{DuckDB, "select * from wh.analytics_raw.orders", `select * from analytics_raw.orders`},
 		{DuckDB, "select * from analytics_other.t", `select * from analytics_other.t`},
 		{DuckDB, "select * from staging.d, main.a", `select * from staging.d, main.a`},
-		{DuckDB, "select * from other.analytics.a", `select * from other.analytics.a`},
 		{DuckDB, "select * from analytics_main.a, analytics_temp.b", `select * from analytics_main.a, analytics_temp.b`},
 		{DuckDB, "select * from wh.Analytics_Raw.orders", `select * from analytics_raw.orders`},
 		{BigQuery, "select * from `wh.analytics.a`", `select * from main.a`},
@@ -60,6 +59,25 @@ func TestDbtSchemaNames(t *testing.T) {
 	if err != nil || !strings.Contains(got, "FROM ga4.events_20240101 UNION ALL SELECT event_name, n, '0102' AS _TABLE_SUFFIX FROM ga4.events_20240102)") {
 		t.Errorf("wildcard table by dbt's schema name: %q, %v", got, err)
 	}
+	// a database other than the target's, which no source declares, is
+	// refused by name (BigQuery's project is dropped, the dataset kept)
+	for _, c := range []struct {
+		d   Dialect
+		sch Schemas
+		in  string
+	}{
+		{DuckDB, schemas, "select * from other.analytics.a"},
+		{Snowflake, schemas, "select * from SNOWFLAKE.ACCOUNT_USAGE.QUERY_HISTORY"},
+		{DuckDB, OwnSchemas("wh"), "select * from other.reporting.t"},
+	} {
+		_, err := TranslateWith(c.in, Options{Dialect: c.d, Schemas: c.sch})
+		if err == nil || !strings.Contains(err.Error(), "a table in database") || !strings.Contains(err.Error(), "the playground builds the target's database, wh, alone") {
+			t.Errorf("%s: %q: %v, want the other database refused", c.d, c.in, err)
+		}
+	}
+	if got, err := TranslateWith("select * from other-proj.analytics.a", Options{Dialect: BigQuery, Schemas: schemas}); err != nil || got != "select * from analytics.a" {
+		t.Errorf("BigQuery's other project: %q, %v", got, err)
+	}
 	// without the mapping (no profile) names stay
 	expectTranslated(t, DuckDB, "select * from analytics.a", "select * from analytics.a")
 	// a project naming its schemas itself builds them as named: the
@@ -68,7 +86,6 @@ func TestDbtSchemaNames(t *testing.T) {
 	for in, want := range map[string]string{
 		`select "wh"."reporting"."t"."x" from "wh"."reporting"."t"`: `select "reporting"."t"."x" from reporting.t`,
 		"select * from reporting.t":                                 "select * from reporting.t",
-		"select * from other.reporting.t":                           "select * from other.reporting.t",
 	} {
 		if got, err := TranslateWith(in, own); err != nil || got != want {
 			t.Errorf("own schemas: %q:\n got  %q, %v\n want %q", in, got, err, want)

@@ -987,6 +987,7 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 			var database string
 			if len(parts) == 3 {
 				database = parts[0]
+				fi.database = database
 			}
 			if s, ok := p.schemas.Source(database, fi.schema, fi.table); ok && len(parts) <= 3 {
 				fi.schema, fi.resolved = strings.ToLower(s), true

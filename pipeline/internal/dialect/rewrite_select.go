@@ -286,7 +286,10 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		}
 		return
 	}
-	if f.kind == fromTable && !temporary && (f.resolved || t.d == BigQuery && strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`")) {
+	if f.kind == fromTable && !temporary && !f.resolved && f.database != "" && t.d != BigQuery && t.d != SQLite && t.opts.Schemas.Known() {
+		t.refuse(f.nameStart, refOtherDatabase, f.database, t.opts.Schemas.Database())
+	}
+	if f.kind == fromTable && !temporary && (f.resolved || t.d == BigQuery && (f.database != "" || strings.Contains(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`"))) {
 		// `project.dataset.table`: SQLite has schemas only, the dataset;
 		// a schema by dbt's name: the SQLite schema
 		name := quoteIdent(f.table)

@@ -499,6 +499,7 @@ var (
 	refProcedureDuckDB     = refusal{"%s is not supported: DuckDB has no stored procedures and refuses the statement", "write the statements as SQL in a dbt macro and run it as a hook (on-run-start, on-run-end, pre-hook or post-hook); a function in SQL is DuckDB's CREATE MACRO"}
 	refCall                = refusal{"%s is not supported: it runs a stored procedure, which %s has and SQLite cannot, and a procedure is not created here", "run the procedure's statements as SQL in a dbt macro or hook (on-run-start, on-run-end, pre-hook or post-hook) in place of the CALL"}
 	refStage               = refusal{"querying a staged file (@stage) is not supported", "put the file's rows in a seed, seeds/name.csv, and select from {{ ref('name') }}"}
+	refOtherDatabase       = refusal{"a table in database %s is not supported: the playground builds the target's database, %s, alone", "name the table without its database, or declare it as a source with database: and load its rows as a seed the source reads"}
 	refLateralQuery        = refusal{"LATERAL (SELECT ...) naming the FROM items before it is not supported", "select the value with a correlated subquery in the select list, (select ... where u.id = t.id) as x, or join the table and group by t's key"}
 	refFlattenRecursive    = refusal{"FLATTEN(..., RECURSIVE => TRUE) is not supported", "flatten one level per FROM item: t, lateral flatten(input => t.v) a, lateral flatten(input => a.value) b"}
 	refFlattenMode         = refusal{"FLATTEN(..., MODE => 'OBJECT' | 'ARRAY') is not supported", "flatten the value as it is and keep the rows of the kind wanted: where is_object(t.v) (or is_array(t.v))"}
@@ -677,6 +678,7 @@ var Refusals = []Rule{
 	{From: "CALL name(args) of a stored procedure", Dialects: "BigQuery, Snowflake", To: refCall.hint},
 	{From: "x IN (SELECT ...) of TIMESTAMP_TZ values whose subquery selects an unnamed expression or several columns", Dialects: "Snowflake", To: refInInstants.hint},
 	{From: "LATERAL (SELECT ...) naming the FROM items before it", Dialects: warehouses, To: refLateralQuery.hint},
+	{From: "other_db.schema.table in FROM, a database other than the target's that no source declares", Dialects: "Snowflake, DuckDB", To: refOtherDatabase.hint},
 	{From: "FLATTEN(..., OUTER => TRUE) joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "FLATTEN(..., RECURSIVE => TRUE)", Dialects: "Snowflake", To: refFlattenRecursive.hint},
 	{From: "f.SEQ of a FLATTEN or SPLIT_TO_TABLE", Dialects: "Snowflake", To: refFlattenSeq.hint},
