@@ -58,6 +58,22 @@ func TestCompileAll(t *testing.T) {
 		t.Errorf("ok.sql not written: %v", err)
 	}
 
+	// dbt compile runs no hook, but a function or macro on-run-start
+	// creates is known to the SQL compiled: its calls are inlined
+	for dialect, hook := range map[string]string{
+		"bigquery": "create or replace function {{ target.schema }}.plus_one(x int64) as (x + 1)",
+		"duckdb":   "create or replace macro plus_one(x) as x + 1",
+	} {
+		udf := writeProject(t, map[string]string{
+			"dbt_project.yml": "name: udf\non-run-start:\n  - \"" + hook + "\"\n",
+			"models/two.sql":  "select {{ target.schema ~ '.' if target.type == 'bigquery' }}plus_one(1) as two",
+		})
+		code, out, errOut := runCLI("compile", "--project-dir", udf, "--db", ":memory:", "--dialect", dialect, "two")
+		if code != 0 || !strings.Contains(out, "+ 1") || strings.Contains(out, "plus_one") {
+			t.Errorf("%s: exit %d\n%s%s", dialect, code, out, errOut)
+		}
+	}
+
 	// two names are a usage error
 	if code, _, errOut := runCLI("compile", "--project-dir", dir, "big", "top"); code != 2 || !strings.Contains(errOut, "compile takes one model name") {
 		t.Errorf("exit %d, stderr %q", code, errOut)

@@ -143,6 +143,7 @@ func (e *Engine) CompileAll(ctx context.Context, fsys fs.FS, names []string, var
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
 	}
+	r.learnStartDefinitions()
 	out := make([]Compiled, len(names))
 	for i, name := range names {
 		if err := ctx.Err(); err != nil {

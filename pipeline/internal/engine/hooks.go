@@ -72,6 +72,32 @@ func (r *runner) runProjectHooks(key string) {
 	}
 }
 
+// learnStartDefinitions keeps the functions, macros and types the
+// on-run-start hooks define, without running the hooks: dbt compile runs
+// none, but the SQL compiled here is the SQL as run, whose calls of a
+// hook's function are inlined. Each hook renders as dbt parses (execute
+// false, no queries run); one that does not render so, or defines
+// nothing, is left to the build.
+func (r *runner) learnStartDefinitions() {
+	hooks, err := r.plan.proj.RunHooks("on-run-start")
+	if err != nil {
+		return // the build reports it
+	}
+	for _, h := range hooks {
+		r.plan.pkgOfFile[h.File+"\x00"+h.SQL] = h.Package
+		ctx := r.plan.contextOf(h.File, h.SQL, &project.Config{}, jinja.Relation{}, false)
+		out, err := r.plan.env.Render(h.File, h.SQL, ctx)
+		if err != nil {
+			continue
+		}
+		// a definition that fails is the build's to report, where the
+		// hook runs; a node calling it fails to compile naming the call
+		defs := r.defs()
+		_, _ = dialect.TakeDefinitions(r.plan.dialect, out, defs)
+		defs.EndScript()
+	}
+}
+
 func formatHookStep(s Step) string {
 	head := fmt.Sprintf("%d of %d %s hook %s ", s.Index, s.Total, s.Status, s.Name)
 	return head + strings.Repeat(".", max(4, 80-len(head))) + fmt.Sprintf(" [%.2fs]", s.Seconds)
