@@ -101,6 +101,8 @@ func TestSnowflakeConditionalText(t *testing.T) {
 	expectTranslated(t, snowflake, "select greatest('10', 9), least(9, '10'), greatest('1', 2.50), greatest(a, '1') from t",
 		"select greatest_or_null('10', CAST(9 AS TEXT)), least_or_null(9, "+num("'10'")+"), greatest_or_null('1', decimal_text(2.50, 2)), greatest_or_null(a, '1') from t")
 	expectRows(t, snowflake, "with c as (select '10' as s) select iff(true, s, 9) + 1, greatest(s, 9), greatest(9, s) from c", "11.0|9|10.0")
+	// such a conditional is a number: compared with text, the text is converted
+	expectRows(t, snowflake, "select iff(true, '10', 9) = '10', case when true then '10' else 9 end = '10.0', greatest(9, '10') = '10', greatest('10', 9) = '9'", "1|1|1|1")
 	expectTranslated(t, snowflake, "select case 1 when '1' then 'y' end, case a::varchar when 10 then 'y' end from t",
 		"select case 1 when cast_to('1', 'REAL', 'snowflake', 1) then 'y' end, case cast_to(a, 'TEXT', 'snowflake', 1) when CAST(10 AS TEXT) then 'y' end from t")
 }

@@ -116,13 +116,7 @@ func (t *translator) inSubqueryText(x, q *node) {
 // also a numeric type", COALESCE('17', 1) is 17, a VARCHAR converted is a
 // NUMBER(18, 5), and text that is no number fails.
 func (t *translator) coalesceNumbers(args []*node) {
-	number := false
-	for _, a := range args {
-		if !t.isNull(a) && a.kind != nString && !t.textOf(a) && t.numberType(a) != "" {
-			number = true
-		}
-	}
-	if !number {
+	if !t.knownNumber(args) {
 		return
 	}
 	for _, a := range args {
@@ -130,6 +124,48 @@ func (t *translator) coalesceNumbers(args []*node) {
 			wrapPrint(a, "round_scale(cast_to(", ", 'REAL', 'snowflake', "+itoa(t.toks[a.start].line)+"), 5)")
 		}
 	}
+}
+
+// knownNumber tells whether one of values is known to be a number (not a
+// NULL, not text).
+func (t *translator) knownNumber(values []*node) bool {
+	for _, a := range values {
+		if !t.isNull(a) && a.kind != nString && !t.textOf(a) && t.numberType(a) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// textNumberMix tells whether values, those of a Snowflake conditional,
+// mix text and a known number, which makes the conditional a number
+// (coalesceNumbers).
+func (t *translator) textNumberMix(values []*node) bool {
+	if !t.knownNumber(values) {
+		return false
+	}
+	for _, a := range values {
+		if a.kind == nString || t.textOf(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// snowflakeNumberValues are the values of a Snowflake call that become a
+// number where one of them is: a conditional's (snowflakeBranches),
+// DECODE's results, and GREATEST's and LEAST's arguments after a number.
+func (t *translator) snowflakeNumberValues(n *node) []*node {
+	switch n.name {
+	case "decode":
+		return decodeResults(n.list)
+	case "greatest", "least":
+		if len(n.list) > 0 && t.knownNumber(n.list[:1]) {
+			return n.list
+		}
+		return nil
+	}
+	return snowflakeBranches(n)
 }
 
 // caseValues converts the WHEN values of Snowflake's CASE x WHEN v to the

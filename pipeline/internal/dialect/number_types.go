@@ -158,9 +158,15 @@ func (t *translator) numberTypeOf(n *node) string {
 		if t.d == Snowflake && len(n.parts) <= 1 && (n.name == "count_if" || integerBranches(t, snowflakeBranches(n))) {
 			return "INTEGER" // COUNT_IF, IFF(c, amount, 0)...: a NUMBER(38, 0)
 		}
+		if t.d == Snowflake && len(n.parts) <= 1 && t.textNumberMix(t.snowflakeNumberValues(n)) {
+			return "REAL" // IFF(c, '10', 9): the text converted to a number (compare_literals.go)
+		}
 	case nCase:
 		if t.d == DuckDB {
 			return t.commonNumber(caseBranches(n))
+		}
+		if t.d == Snowflake && t.textNumberMix(caseBranches(n)) {
+			return "REAL" // THEN '10' ELSE 9: the text converted to a number
 		}
 		if t.d == Snowflake && integerBranches(t, caseBranches(n)) {
 			return "INTEGER"
