@@ -188,6 +188,8 @@ var Translations = []Rule{
 		Note: "the last column is the inequality, >=, the others keys, as in DuckDB; k and ts are given once, the left side's (in a RIGHT or FULL join the right side's where the left has no row): t.ts for an unqualified ts and in *"},
 	{From: "ts AT TIME ZONE 'zone', timezone('zone', ts)", Dialects: "DuckDB", To: "convert_timezone('zone', 'UTC', ts) for a TIMESTAMP; convert_timezone('UTC', 'zone', ts) for a TIMESTAMPTZ",
 		Note: "a TIMESTAMP is read as zone's wall clock and gives its instant (a TIMESTAMPTZ, shown in UTC); a TIMESTAMPTZ gives zone's wall clock at that instant (a TIMESTAMP); the session's zone is UTC"},
+	{From: "FROM t SELECT x WHERE ..., FROM t [WHERE ...] (a query body starting with FROM)", Dialects: "DuckDB", To: "SELECT x FROM t WHERE ..., SELECT * FROM t [WHERE ...]",
+		Note: "anywhere a query body starts: a statement, a subquery, a CTE, an input of UNION, INTERSECT or EXCEPT"},
 	{From: "GROUP BY ALL", Dialects: all, To: "GROUP BY 1, 3, ...",
 		Note: "the positions of the select items that call no aggregate (outside windows and subqueries); none: no GROUP BY, one group; a * (t.*, with EXCEPT or REPLACE) is the columns it expands to, each a key, when the columns of the relations read are known"},
 	{From: "GROUP BY ROLLUP (a, b), CUBE (a, b), GROUPING SETS ((a, b), a, ()); GROUPING(a, b), GROUPING_ID(a, b)", Dialects: warehouses, To: "SELECT * FROM (SELECT a, b, ... GROUP BY a, b UNION ALL SELECT a, NULL AS b, ... GROUP BY a UNION ALL ...)",

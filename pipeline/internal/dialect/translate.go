@@ -94,6 +94,12 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	if err != nil {
 		return "", nil, nil, err
 	}
+	if std := rewriteFromFirst(o.Dialect, sql, toks); std != sql {
+		sql = std
+		if toks, err = lex(o.Dialect, std); err != nil {
+			return "", nil, nil, err
+		}
+	}
 	if std := rewriteUnpivotStatements(o.Dialect, sql, toks); std != sql {
 		if toks, err = lex(o.Dialect, std); err != nil {
 			return "", nil, nil, err
