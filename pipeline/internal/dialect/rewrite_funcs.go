@@ -761,6 +761,12 @@ func (t *translator) refuseTokens(n *node) {
 						t.refuse(i, refComprehension)
 					}
 				}
+			case "using":
+				if t.d == DuckDB && nextWord == "sample" {
+					t.refuse(i, refSample, "USING SAMPLE")
+				}
+			case "tablesample":
+				t.refuse(i, refSample, "TABLESAMPLE")
 			case "qualify":
 				t.refuse(i, refQualifyHere)
 			case "pivot":

@@ -514,6 +514,7 @@ var (
 	refListCompare         = refusal{"comparing %s is not supported: lists are JSON text here, which would compare as text ([1,10] before [1,2]), and %s does not compare them so", "compare elements or lengths: a[1] < b[1] and len(a) in DuckDB, a[OFFSET(0)] and ARRAY_LENGTH(a) in BigQuery, where TO_JSON_STRING(a) = TO_JSON_STRING(b) tells equal arrays"}
 	refListOrder           = refusal{"ordering by %s (ORDER BY, MIN, MAX) is not supported: lists are JSON text here, which would sort as text ([1,10] before [1,2])", "order by an element or the length: l[1] and len(l) in DuckDB, a[OFFSET(0)] and ARRAY_LENGTH(a) in BigQuery"}
 	refComprehension       = refusal{"this list comprehension is not supported", "name the element and at most its position: [expr for x in list if cond], [expr for x, i in list]"}
+	refSample              = refusal{"%s is not supported: the rows it keeps are drawn at random, so they differ from the warehouse's and from run to run", "filter on a column for a repeatable subset, such as where id % 10 = 0, or keep the first rows: order by id limit 100"}
 	refMapLiteral          = refusal{"MAP {...} values are not supported", "a struct {'k': v} for fixed keys (s.k or s['k']), or a JSON object: json_object('k', v) ->> 'k'"}
 	refSubscripts          = refusal{"generate_subscripts(l, dim) numbers the elements of the first dimension only", "write generate_subscripts(l, 1), or number an inner list's elements: generate_subscripts(l[i], 1)"}
 	refFromJSON            = refusal{"from_json cannot read this structure: %s", "describe the value with a JSON object of field names and DuckDB types, such as '{\"id\": \"INTEGER\", \"tags\": [\"VARCHAR\"]}'; read a value of another type as VARCHAR or JSON and cast it"}
@@ -693,6 +694,7 @@ var Refusals = []Rule{
 	{From: "from_json(j, structure), json_transform with a structure of other types than integers, DOUBLE, DECIMAL, VARCHAR, BOOLEAN, JSON, DATE, TIMESTAMP[TZ] and lists and structs of them", Dialects: "DuckDB", To: refFromJSON.hint},
 	{From: "unnest(x) outside the select list, nested in another unnest() or in a lambda", Dialects: "DuckDB", To: refUnnestSelect.hint},
 	{From: "[e for x, i, j in l] and other list comprehensions naming more than the element and its position", Dialects: "DuckDB", To: refComprehension.hint},
+	{From: "USING SAMPLE n [%] (DuckDB), TABLESAMPLE", Dialects: "DuckDB, BigQuery, Snowflake", To: refSample.hint},
 	{From: "MAP {'k': v}", Dialects: "DuckDB", To: refMapLiteral.hint},
 	{From: "a = b, a < b ... of ARRAYs; <, <=, >, >= of lists", Dialects: "BigQuery, DuckDB", To: refListCompare.hint},
 	{From: "ORDER BY, MIN or MAX of a list (an ARRAY)", Dialects: "BigQuery, DuckDB", To: refListOrder.hint},
