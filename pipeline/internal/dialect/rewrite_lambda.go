@@ -37,6 +37,23 @@ func lambdaArg(d Dialect, kind string) int {
 var listAggregates = map[string]string{
 	"string_agg": "group_concat", "listagg": "group_concat", "group_concat": "group_concat",
 	"min": "min", "max": "max", "sum": "sum", "count": "count", "avg": "avg", "mean": "avg",
+	"median": "median_of", "mode": "mode_agg", "product": "product_of", "bool_and": "bool_and_agg",
+	"bool_or": "bool_or_agg", "any_value": "any_value_agg", "stddev": "stddev_samp_rows",
+	"stddev_samp": "stddev_samp_rows", "stddev_pop": "stddev_pop_rows", "variance": "var_samp_rows",
+	"var_samp": "var_samp_rows", "var_pop": "var_pop_rows", "kurtosis": "sample_kurtosis",
+	"skewness": "sample_skewness", "entropy": "entropy_of",
+}
+
+// listAggregateCalls are DuckDB's list_<aggregate>(l) that are
+// list_aggregate(l, '<aggregate>') (list_sum and the like are functions of
+// their own).
+var listAggregateCalls = map[string]string{}
+
+func init() {
+	for _, name := range []string{"median", "mode", "product", "bool_and", "bool_or", "any_value", "stddev_samp",
+		"stddev_pop", "var_samp", "var_pop", "kurtosis", "skewness", "entropy", "string_agg"} {
+		listAggregateCalls["list_"+name] = name
+	}
 }
 
 var listAggregateFuncs = map[string]bool{"list_aggregate": true, "array_aggregate": true, "list_aggr": true,
@@ -165,6 +182,10 @@ func (t *translator) rewriteListFunc(n *node) bool {
 	if t.d != DuckDB {
 		return false
 	}
+	if agg := listAggregateCalls[n.name]; agg != "" && len(n.list) == 1 {
+		t.rewriteListAggregateOf(n, n.list[0], agg, n.list[1:])
+		return true
+	}
 	if listAggregateFuncs[n.name] && len(n.list) >= 2 {
 		t.rewriteListAggregate(n)
 		return true
@@ -282,19 +303,27 @@ func (t *translator) rewriteListAggregate(n *node) {
 		t.refuse(fn.start, refusal{"list_aggregate needs the aggregate's name as a string", "write list_aggregate(l, 'string_agg', ' ')"})
 		return
 	}
-	name := strings.ToLower(strings.Trim(t.toks[fn.start].text, `'`))
+	t.rewriteListAggregateOf(n, list, strings.ToLower(strings.Trim(t.toks[fn.start].text, `'`)), n.list[2:])
+}
+
+// rewriteListAggregateOf writes call n as aggregate name over list's
+// elements, extra being its further arguments (string_agg's separator).
+func (t *translator) rewriteListAggregateOf(n, list *node, name string, extra []*node) {
+	fn := n.list[0]
+	if len(n.list) > 1 {
+		fn = n.list[1]
+	}
 	agg, ok := listAggregates[name]
 	if !ok {
-		t.refuse(fn.start, refusal{"list_aggregate with '" + name + "' is not supported", "use one of string_agg, min, max, sum, count, avg"})
+		t.refuse(fn.start, refusal{"list_aggregate with '" + name + "' is not supported", "use one of string_agg, min, max, sum, count, avg, median, mode, product, bool_and, bool_or, any_value, stddev_samp, stddev_pop, var_samp, var_pop, kurtosis, skewness, entropy"})
 		return
 	}
-	extra := n.list[2:]
 	if agg != "group_concat" && len(extra) > 0 || len(extra) > 1 {
 		t.refuse(fn.start, refusal{"too many arguments for list_aggregate with '" + name + "'", "string_agg takes a separator; the others take none"})
 		return
 	}
 	n.print = func(pr *printer, n *node) string {
-		carry := pr.carry(n, append([]*node{list, fn}, extra...)...)
+		carry := pr.carry(n, n.list...)
 		pr.flat++
 		defer func() { pr.flat-- }()
 		l := strings.TrimSpace(pr.text(list))

@@ -306,7 +306,7 @@ var Translations = []Rule{
 		Note: "each element cast as a value of T is (a DECIMAL list's halves round away from zero to an integer); TRY_CAST makes an element that does not convert NULL; a NULL list stays NULL; T[][] is refused"},
 	{From: "FILTER(a, x -> e), TRANSFORM(a, x INT -> e), REDUCE(a, init, (acc, x) -> e)", Dialects: "Snowflake",
 		To: "(SELECT json_group_array(e ORDER BY key) FROM json_each(a)); a recursive query for REDUCE", Note: "the parameters are columns over the array's elements, which keep their JSON types (a declared type is read, not applied); NULL for a NULL array; REDUCE gives init for an empty array and NULL once a step gives NULL"},
-	{From: "list_aggregate(l, 'string_agg', sep), 'min', 'max', 'sum', 'count', 'avg'; list_count(l)", Dialects: "DuckDB",
+	{From: "list_aggregate(l, 'string_agg', sep), 'min', 'max', 'sum', 'count', 'avg', 'median', 'mode', 'product', 'bool_and', 'bool_or', 'any_value', 'stddev_samp', 'stddev_pop', 'var_samp', 'var_pop', 'kurtosis', 'skewness', 'entropy'; list_median(l) and the other list_<aggregate>(l) of these; list_count(l)", Dialects: "DuckDB",
 		To: "(SELECT group_concat(value, sep ORDER BY key) FROM json_each(l))", Note: "the elements in list order; NULL for a NULL list; list_count(l) counts the elements that are not NULL"},
 	{From: "COUNT(DISTINCT x) OVER (...)", Dialects: all, To: "count_distinct(x) OVER (...)", Note: "SQLite refuses DISTINCT in windows"},
 	{From: "COUNT([DISTINCT] a, b) [OVER (...)]", Dialects: "Snowflake", To: "count([DISTINCT] CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN json_array(a, b) END)",
