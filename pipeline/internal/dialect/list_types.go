@@ -102,6 +102,9 @@ func (t *translator) listCallType(n *node) string {
 	if top := topN(n); top != nil {
 		return listOf(t.numberType(top[0]))
 	}
+	if (n.name == "quantile_cont" || n.name == "quantile_disc" || n.name == "quantile") && len(n.list) == 2 && n.list[1].kind == nArray {
+		return TypeList
+	}
 	switch listResults[n.name] {
 	case "text":
 		return TypeList

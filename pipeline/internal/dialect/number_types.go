@@ -288,6 +288,9 @@ func (t *translator) callNumber(n *node) string {
 		}
 	case "median", "quantile_cont":
 		// a DECIMAL's keeps its scale; any other number's is a DOUBLE
+		if len(args) == 2 && args[1].kind == nArray {
+			return "" // of a list of quantiles: a list
+		}
 		if s, ok := t.medianScale(n); ok {
 			return decimalOf(s)
 		}

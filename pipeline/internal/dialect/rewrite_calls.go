@@ -335,6 +335,24 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			t.pr.setTok(n.tok, "list_repeat")
 		}
 		return true
+	case t.d == DuckDB && (n.name == "quantile_cont" || n.name == "quantile_disc" || n.name == "quantile") && len(args) == 2 && args[1].kind == nArray && len(args[1].list) > 0 && n.x == nil && withinOf(n) == nil && !n.flag:
+		// quantile_cont(x, [q1, q2]): the list of each quantile's value
+		fn := "quantile_disc_of("
+		if n.name == "quantile_cont" {
+			fn = "quantile_cont_of("
+		}
+		qs := args[1].list
+		n.print = func(pr *printer, n *node) string {
+			pr.flat++
+			defer func() { pr.flat-- }()
+			x := strings.TrimSpace(pr.text(args[0]))
+			parts := make([]string, len(qs))
+			for i, q := range qs {
+				parts[i] = fn + x + ", " + strings.TrimSpace(pr.text(q)) + ")"
+			}
+			return "json_array(" + strings.Join(parts, ", ") + ")" + pr.carry(n, args...)
+		}
+		return true
 	case t.d == DuckDB && topN(n) != nil && n.x == nil:
 		top, sign := topN(n), "1"
 		if strings.HasPrefix(n.name, "min") || strings.HasPrefix(n.name, "arg_min") || n.name == "argmin" {

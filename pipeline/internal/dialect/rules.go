@@ -366,6 +366,8 @@ var Translations = []Rule{
 		Note: "TOP n keeps the first n rows in the query's ORDER BY, as LIMIT n does"},
 	{From: "LISTAGG(x, sep) WITHIN GROUP (ORDER BY y) OVER ([PARTITION BY p]), ARRAY_AGG(x) WITHIN GROUP (ORDER BY y) OVER (...)", Dialects: "Snowflake", To: "listagg_text(x, sep) OVER (PARTITION BY p ORDER BY y ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)",
 		Note: "every row gets its whole partition's values in the WITHIN GROUP's order, NULLs left out, as Snowflake's window form (which takes no ORDER BY or frame in its OVER) gives them"},
+	{From: "quantile_cont(x, [q1, q2, ...]), quantile_disc(x, [...]), quantile(x, [...])", Dialects: "DuckDB", To: "json_array(quantile_cont_of(x, q1), quantile_cont_of(x, q2), ...)",
+		Note: "the list of each quantile's value, as DuckDB gives it (a DECIMAL's values are not cut to its scale here)"},
 	{From: "PERCENTILE_CONT(q) WITHIN GROUP (ORDER BY x [DESC]), quantile_cont(x, q)", Dialects: "Snowflake, DuckDB", To: "quantile_cont_of(x, q)", Note: "interpolated between the two nearest values; DESC reads 1 - q; in DuckDB, of a DECIMAL, quantile_cont_decimal(x, q, s): the DECIMAL's scale, cut off towards zero, as quantile_cont of it"},
 	{From: "max(x, n), min(x, n), arg_max(v, k, n), arg_min(v, k, n), max_by, min_by", Dialects: "DuckDB", To: "extremes_of(v, k, n, sign)", Note: "a list of the values of the n rows with the largest (smallest) key, in that order, rows with a NULL key left out; NULL for no rows"},
 	{From: "floor(n), ceil(n), ceiling(n) of a known integer", Dialects: "DuckDB", To: "CAST(floor(n) AS REAL)", Note: "a DOUBLE, as DuckDB answers (floor(5)::varchar is '5.0'); trunc and round of an integer stay integers"},
