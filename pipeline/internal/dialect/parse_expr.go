@@ -348,7 +348,10 @@ func (p *parser) parsePostfix() *node {
 					n.name = "slice"
 					if p.isPunct(":") {
 						p.next()
-						if !p.isPunct("]") && !p.isPunct(":") {
+						if p.isPunct("-") && p.isPunctAt(1, ":") {
+							// [a:-:step]: - is the list's end
+							p.next()
+						} else if !p.isPunct("]") && !p.isPunct(":") {
 							n.z = n.add(p.parseExpr())
 						}
 					}

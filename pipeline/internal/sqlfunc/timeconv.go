@@ -1,6 +1,7 @@
 package sqlfunc
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
@@ -150,12 +151,29 @@ func parseDuckDB(null bool) func(sqlite3.Context, ...sqlite3.Value) {
 		if nullCall(ctx, args) {
 			return
 		}
-		elems, err := compiled(ctx, 1, args[1].Text(), &duckdbFormats, duckdbElems)
-		if err != nil {
-			fail(ctx, fn, "%v", err)
-			return
+		// a list of formats ['%d/%m/%Y', '%Y-%m-%d']: the first that
+		// reads the text, as DuckDB tries them
+		var formats []string
+		if f := args[1].Text(); !strings.HasPrefix(f, "[") || json.Unmarshal([]byte(f), &formats) != nil || len(formats) == 0 {
+			formats = []string{f}
 		}
-		t, err := readTime(args[0].Text(), elems)
+		var t time.Time
+		var err error
+		for _, f := range formats {
+			var elems []elem
+			if len(formats) == 1 {
+				elems, err = compiled(ctx, 1, f, &duckdbFormats, duckdbElems)
+			} else {
+				elems, err = duckdbFormats.get(f, duckdbElems)
+			}
+			if err != nil {
+				fail(ctx, fn, "%v", err)
+				return
+			}
+			if t, err = readTime(args[0].Text(), elems); err == nil {
+				break
+			}
+		}
 		if err != nil {
 			if null {
 				ctx.ResultNull()
