@@ -200,7 +200,9 @@ func punctLen(d Dialect, s string) int {
 	if d == DuckDB {
 		// integer division, power, and the operator forms of LIKE (~~),
 		// ILIKE (~~*), GLOB (~~~) and regexp_full_match (~), negated by !
-		for _, op := range [...]string{"!~~*", "!~~", "~~~", "~~*", "~~", "!~", "//", "**"} {
+		// and the operators of lists: && (any in common), @> and <@
+		// (contains), ^@ (starts with)
+		for _, op := range [...]string{"!~~*", "!~~", "~~~", "~~*", "~~", "!~", "//", "**", "&&", "@>", "<@", "^@"} {
 			if strings.HasPrefix(s, op) {
 				return len(op)
 			}

@@ -70,6 +70,10 @@ func (p *parser) parseCmp() *node {
 			x = p.binary(x, t.text, p.parseBits)
 			continue
 		}
+		if t.kind == kPunct && p.d == DuckDB && duckSetOperators[t.text] != "" {
+			x = p.binary(x, t.text, p.parseBits)
+			continue
+		}
 		if op, ok := likeOperators[t.text]; ok && t.kind == kPunct && p.d == DuckDB {
 			// DuckDB's x ~~ p is x LIKE p, !~~ NOT LIKE, and so on.
 			n := &node{kind: nLike, start: x.start, tok: p.next(), tok2: -1, name: op.name, flag: op.not}

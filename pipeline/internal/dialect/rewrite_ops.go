@@ -9,7 +9,23 @@ import (
 // and DuckDB divide integers as real numbers (2999/100 is 29.99, not 29);
 // DuckDB's // is integer division. A divisor that is not a non-zero number
 // goes through divide(), which fails on zero as BigQuery and Snowflake do.
+// duckSetOperators are DuckDB's operators of lists (and ^@ of text), by
+// the function each is.
+var duckSetOperators = map[string]string{"&&": "list_has_any_json", "@>": "list_has_all_json", "<@": "list_has_all_json", "^@": "starts_with_text"}
+
 func (t *translator) rewriteBinary(n *node) {
+	if fn := duckSetOperators[n.name]; fn != "" && t.d == DuckDB {
+		// l && m, l @> m, l <@ m, s ^@ p: list_has_any(l, m),
+		// list_has_all(l, m), list_has_all(m, l), starts_with(s, p)
+		x, y := n.x, n.y
+		if n.name == "<@" {
+			x, y = y, x
+		}
+		n.print = func(pr *printer, n *node) string {
+			return fn + "(" + strings.TrimSpace(pr.text(x)) + ", " + strings.TrimSpace(pr.text(y)) + ")" + pr.carry(n, x, y)
+		}
+		return
+	}
 	if comparisons[n.name] {
 		t.refuseJSONText(n.x, n.y)
 		t.refuseJSONText(n.y, n.x)
