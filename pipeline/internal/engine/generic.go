@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"cmp"
+	"fmt"
 	"regexp"
 	"slices"
 	"sort"
@@ -39,10 +41,10 @@ func (r *runner) genericTestSQL(t *project.Test) (string, error) {
 // variables it reads.
 func (p *plan) genericCall(t *project.Test) (src string, globals map[string]any) {
 	args := []string{"model=__test_model__"}
-	var model any = p.testRelationOf(t.Model)
+	model := p.testModel(t.Model)
 	if testWhere(t) != "" {
 		// As dbt's get_where_subquery, model is then the filtered rows.
-		model = whereSubquery(p.testRelationOf(t.Model).String(), t)
+		model = whereSubquery(fmt.Sprint(model), t)
 	}
 	globals = map[string]any{"__test_model__": model, "__test_args__": t.Args}
 	if t.Column != "" {
@@ -103,6 +105,18 @@ func (p *plan) testColumn(t *project.Test) string {
 
 // testRelationOf is the relation a test checks: a model's (or seed's,
 // snapshot's) or a source's ("source:src.table").
+// testModel is the relation a test reads as its template sees it, with
+// the names dbt gives it on the target's warehouse, which it prints.
+func (p *plan) testModel(model string) any {
+	rel := p.testRelationOf(model)
+	db, schema, ident := p.target.Database, p.env.DBTSchema(p.target, p.schemasAsWritten(), cmp.Or(rel.Schema, "main")), rel.Name
+	if src, ok := strings.CutPrefix(model, "source:"); ok {
+		s, tbl, _ := strings.Cut(src, ".")
+		db, schema, ident = p.sourceName(s, tbl)
+	}
+	return jinja.NamedRelation(rel, p.target.Type, db, schema, ident)
+}
+
 func (p *plan) testRelationOf(model string) jinja.Relation {
 	if strings.HasPrefix(model, "source:") {
 		return p.sources[strings.TrimPrefix(model, "source:")].rel

@@ -1,6 +1,9 @@
 package engine
 
-import "maps"
+import (
+	"cmp"
+	"maps"
+)
 
 // Rendered is one node or hook a build ran, as Options.Rendered receives
 // it: for a model, a data test or a hook, the SQL rendered for the
@@ -14,7 +17,11 @@ type Rendered struct {
 	// Schema and Name of the relation built ("" for a hook); an ephemeral
 	// model's is temp.__dbt__cte__<alias or name>.
 	Schema, Relation string
-	Materialized     string
+	// Database and DBTSchema name the relation as dbt does on the
+	// warehouse (the target's database, this.schema), which the rendered
+	// SQL of the nodes reading it prints; "" for a temporary relation.
+	Database, DBTSchema string
+	Materialized        string
 	// SQL is a model's, a data test's (its failing rows), a hook's or a
 	// query's rendered SQL, the ephemeral models it refs put in as CTEs; "" for a
 	// seed and a snapshot.
@@ -40,6 +47,10 @@ func (r *runner) reportRendered(x Rendered) {
 	}
 	if x.Relation != "" {
 		x.Types = maps.Clone(r.relTypes(x.Schema, x.Relation))
+	}
+	if x.Relation != "" && x.Schema != "temp" {
+		p := r.plan
+		x.Database, x.DBTSchema = p.target.Database, p.env.DBTSchema(p.target, p.schemasAsWritten(), cmp.Or(x.Schema, "main"))
 	}
 	r.opts.Rendered(x)
 }

@@ -365,9 +365,5 @@ func (r *runner) builtinTestSQL(t *project.Test, rel string) (string, error) {
 }
 
 func (r *runner) testRelation(model string) string {
-	if strings.HasPrefix(model, "source:") {
-		s := r.plan.sources[strings.TrimPrefix(model, "source:")]
-		return s.rel.String()
-	}
-	return r.plan.refRelation(model).String()
+	return fmt.Sprint(r.plan.testModel(model))
 }

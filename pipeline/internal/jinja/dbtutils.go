@@ -185,7 +185,7 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 		}
 	}
 	var b strings.Builder
-	for i, r := range rels {
+	for i := range rels {
 		if i > 0 {
 			b.WriteString("\n\nunion all\n\n")
 		}
@@ -211,7 +211,7 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 				b.WriteString("cast(null as " + t + ") as " + col)
 			}
 		}
-		b.WriteString("\nfrom " + r.String())
+		b.WriteString("\nfrom " + labels[i]) // as dbt writes it; the translator reads it back
 		if where != "" {
 			b.WriteString("\nwhere " + where)
 		}

@@ -36,6 +36,13 @@ type relValue struct {
 	unprinted bool
 }
 
+// NamedRelation is relation r as a template sees it, with the names dbt
+// gives it (database, schema, identifier) on a target of type typ, which
+// it prints as dbt prints them there.
+func NamedRelation(r Relation, typ, database, schema, identifier string) any {
+	return relValue{Relation: r, warehouse: typ, database: database, schema: schema, identifier: identifier}
+}
+
 // String prints the relation as dbt prints it on the target's warehouse,
 // its database, schema and identifier ("dev"."main"."orders" in DuckDB,
 // `project`.`dataset`.`orders` in BigQuery, DB.SCHEMA.ORDERS in

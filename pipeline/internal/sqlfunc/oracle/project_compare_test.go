@@ -34,7 +34,7 @@ func compareRelation(ctx context.Context, t *testing.T, ours *pipeline.Session, 
 		t.Errorf("%s: %v", rel, err)
 		return
 	}
-	theirCols, theirTypes, theirs, err := duckTable(ctx, duck, rel)
+	theirCols, theirTypes, theirs, err := duckTable(ctx, duck, duckName(st.Rendered))
 	if err != nil {
 		t.Errorf("%s on DuckDB: %v", rel, err)
 		return

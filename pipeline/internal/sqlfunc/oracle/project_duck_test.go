@@ -24,11 +24,31 @@ import (
 // made, to compare.
 func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, dir string, steps []ranStep, notDuckDB map[string]string) []ranStep {
 	schemas := map[string]bool{"main": true, "temp": true}
+	for _, st := range steps {
+		if db := st.Database; db != "" && !strings.EqualFold(db, "memory") {
+			// the rendered SQL names relations in the target's database,
+			// which dbt-duckdb's connection uses from its first statement
+			// (a hook's macros are made there): an in-memory one of that
+			// name (DuckDB's own is memory)
+			for _, q := range []string{"ATTACH IF NOT EXISTS ':memory:' AS " + quoteIdent(db), "USE " + quoteIdent(db)} {
+				if _, err := duck.ExecContext(ctx, q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			break
+		}
+	}
 	var built []ranStep
 	for _, st := range steps {
 		if s := strings.ToLower(st.Schema); s != "" && !schemas[s] {
 			schemas[s] = true
 			if _, err := duck.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+quoteIdent(st.Schema)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if s := st.Database + "\x00" + st.DBTSchema; st.DBTSchema != "" && !schemas[s] {
+			schemas[s] = true
+			if _, err := duck.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+quoteIdent(st.Database)+"."+quoteIdent(st.DBTSchema)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -164,14 +184,14 @@ func copySeed(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *s
 	for i, c := range tab.Columns {
 		cols[i] = quoteIdent(c) + " " + duckType(st.Types[strings.ToLower(c)], tab.Types[i])
 	}
-	if _, err := duck.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE TABLE %s (%s)", relName(st.Rendered), strings.Join(cols, ", "))); err != nil {
+	if _, err := duck.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE TABLE %s (%s)", duckName(st.Rendered), strings.Join(cols, ", "))); err != nil {
 		t.Fatalf("seed %s: %v", st.Name, err)
 	}
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := duck.ExecContext(ctx, fmt.Sprintf("COPY %s FROM '%s' (FORMAT CSV, HEADER TRUE)", relName(st.Rendered), strings.ReplaceAll(abs, "'", "''"))); err != nil {
+	if _, err := duck.ExecContext(ctx, fmt.Sprintf("COPY %s FROM '%s' (FORMAT CSV, HEADER TRUE)", duckName(st.Rendered), strings.ReplaceAll(abs, "'", "''"))); err != nil {
 		t.Errorf("seed %s: DuckDB's COPY cannot read it into the types our build gave it (%s): %v", st.Name, strings.Join(cols, ", "), err)
 	}
 	return true
@@ -189,10 +209,20 @@ func createStatement(r pipeline.Rendered) string {
 	if r.Materialized == "ephemeral" {
 		return fmt.Sprintf("CREATE OR REPLACE TEMP VIEW %s AS\n%s\n", quoteIdent(r.Relation), body)
 	}
-	return fmt.Sprintf("CREATE OR REPLACE TABLE %s AS\n%s\n", relName(r), body)
+	return fmt.Sprintf("CREATE OR REPLACE TABLE %s AS\n%s\n", duckName(r), body)
 }
 
+// relName is the relation in our SQLite.
 func relName(r pipeline.Rendered) string { return quoteIdent(r.Schema) + "." + quoteIdent(r.Relation) }
+
+// duckName is the relation in DuckDB, as dbt-duckdb names it and the
+// rendered SQL reads it: the target's database and dbt's schema.
+func duckName(r pipeline.Rendered) string {
+	if r.Database == "" || r.DBTSchema == "" {
+		return relName(r)
+	}
+	return quoteIdent(r.Database) + "." + quoteIdent(r.DBTSchema) + "." + quoteIdent(r.Relation)
+}
 
 // loadOurTable copies the relation our build made into DuckDB.
 func loadOurTable(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, st ranStep) {
@@ -200,7 +230,7 @@ func loadOurTable(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 	if err != nil {
 		t.Fatalf("%s %s: %v", st.Kind, st.Name, err)
 	}
-	loadTable(ctx, t, duck, relName(st.Rendered), tab, st.Types)
+	loadTable(ctx, t, duck, duckName(st.Rendered), tab, st.Types)
 }
 
 // loadTable creates rel in DuckDB with tab's columns and rows. A column's

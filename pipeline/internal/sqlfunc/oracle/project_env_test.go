@@ -87,7 +87,7 @@ func stampColumns(ctx context.Context, ours *pipeline.Session, duck *sql.DB, st 
 	if err != nil || len(mine.Rows) == 0 {
 		return nil
 	}
-	cols, types, theirs, err := duckTable(ctx, duck, rel)
+	cols, types, theirs, err := duckTable(ctx, duck, duckName(st.Rendered))
 	if err != nil || len(theirs) == 0 {
 		return nil
 	}
