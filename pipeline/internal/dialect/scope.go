@@ -547,6 +547,9 @@ func (t *translator) walkSelect(s *node, sc *scope) {
 	}
 	t.rewriteSelect(s)
 	t.rewriteSelectUnnest(s)
+	if t.outerSelects[s] {
+		t.nameDuckItems(s)
+	}
 }
 
 // rewriteName resolves a column reference: a field of a struct column or

@@ -36,6 +36,12 @@ type Options struct {
 	// (temp_tables.go).
 	Temporary func(schema, table string) bool
 
+	// ItemNames names the columns a query's select items make without an
+	// alias as the warehouse names them (DuckDB: duck_names.go), where
+	// SQLite would name them by the translated SQL: for a model's query,
+	// whose columns are its table's.
+	ItemNames bool
+
 	// insertsTyped is set on the translation of a script whose INSERT
 	// queries are cast to their tables' column types (insert_types.go).
 	insertsTyped bool
@@ -123,6 +129,18 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
 		renamed: map[*node][]string{}, renamedStored: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, valTypes: map[*node][]colType{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
+	if o.ItemNames && o.Dialect == DuckDB {
+		t.outerSelects = map[*node]bool{}
+		for _, k := range root.kids {
+			if k.kind == nQuery {
+				for _, b := range k.list {
+					if b.kind == nSelect {
+						t.outerSelects[b] = true
+					}
+				}
+			}
+		}
+	}
 	t.walk(root, nil)
 	t.rewriteTransactions(root)
 	t.rewriteViewModelDrops(root)
@@ -200,10 +218,13 @@ type translator struct {
 	// schema.table.* printed as the SQLite schema (dbt_schemas.go).
 	qualifiers map[int]string
 	opts       Options
-	toks       []token
-	pr         *printer
-	errs       []*diag.Diagnostic
-	seq        int // for generated aliases
+	// outerSelects are the select cores whose items name the query's
+	// columns, with Options.ItemNames
+	outerSelects map[*node]bool
+	toks         []token
+	pr           *printer
+	errs         []*diag.Diagnostic
+	seq          int // for generated aliases
 	// ordering is the scope of the SELECT whose ORDER BY is being walked,
 	// where a name may be an alias of its select list.
 	ordering *scope

@@ -824,7 +824,7 @@ func (r *runner) dbtSchemas() dialect.Schemas {
 // and column in rendered).
 func translate(rendered string, d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, temporary func(schema, table string) bool, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
 	tr.typesRead = map[string]string{}
-	tr.sql, tr.types, tr.created, err = dialect.TranslateCreating(rendered, dialect.Options{Dialect: d, Session: session, Schemas: schemas, Temporary: temporary, Columns: func(schema, table string) ([]string, error) {
+	tr.sql, tr.types, tr.created, err = dialect.TranslateCreating(rendered, dialect.Options{Dialect: d, ItemNames: true, Session: session, Schemas: schemas, Temporary: temporary, Columns: func(schema, table string) ([]string, error) {
 		read = true
 		return columns(schema, table)
 	}, Relations: func(schema, prefix string) ([]dialect.Relation, error) {
