@@ -139,24 +139,12 @@ func compileNumberParse(f string) (parseFormat, error) {
 		case c == '_':
 			pf.items = append(pf.items, numberItem{kind: "_"})
 		case c == '"':
-			j := i + 1
-			var b strings.Builder
-			for ; j < len(f); j++ {
-				if f[j] == '"' {
-					if j+1 < len(f) && f[j+1] == '"' {
-						b.WriteByte('"')
-						j++
-						continue
-					}
-					break
-				}
-				b.WriteByte(f[j])
-			}
-			if j >= len(f) {
+			text, end, ok := quotedFormatText(f, i)
+			if !ok {
 				return fail("it has an unclosed \"")
 			}
-			pf.items = append(pf.items, numberItem{kind: "lit", lit: b.String()})
-			i = j + 1
+			pf.items = append(pf.items, numberItem{kind: "lit", lit: text})
+			i = end
 			continue
 		case strings.IndexByte(";:-=/() ", c) >= 0:
 			pf.items = append(pf.items, numberItem{kind: "lit", lit: f[i : i+1]})
@@ -455,4 +443,24 @@ func parseNumberFormat(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultText(v)
+}
+
+// quotedFormatText reads the text in double quotes that starts at f[i] in
+// a number format ("" inside standing for one "): the text and the index
+// after the closing quote; ok is false when no quote closes it.
+func quotedFormatText(f string, i int) (text string, end int, ok bool) {
+	var b strings.Builder
+	for j := i + 1; j < len(f); j++ {
+		if f[j] != '"' {
+			b.WriteByte(f[j])
+			continue
+		}
+		if j+1 < len(f) && f[j+1] == '"' {
+			b.WriteByte('"')
+			j++
+			continue
+		}
+		return b.String(), j + 1, true
+	}
+	return "", 0, false
 }

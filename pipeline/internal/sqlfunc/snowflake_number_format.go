@@ -101,24 +101,12 @@ func parseSFNumberFormat(f string) ([]sfItem, error) {
 		c := f[i]
 		switch {
 		case c == '"':
-			j := i + 1
-			var b strings.Builder
-			for ; j < len(f); j++ {
-				if f[j] == '"' {
-					if j+1 < len(f) && f[j+1] == '"' {
-						b.WriteByte('"')
-						j++
-						continue
-					}
-					break
-				}
-				b.WriteByte(f[j])
-			}
-			if j >= len(f) {
+			text, end, ok := quotedFormatText(f, i)
+			if !ok {
 				return nil, fmt.Errorf("the format %q has text in double quotes that is not closed", f)
 			}
-			items = append(items, sfItem{kind: "lit", text: b.String(), fill: fill})
-			i = j + 1
+			items = append(items, sfItem{kind: "lit", text: text, fill: fill})
+			i = end
 			continue
 		case strings.HasPrefix(rest, "FM"):
 			fill = !fill
