@@ -128,8 +128,33 @@ func sortList(ctx sqlite3.Context, fn string, list sqlite3.Value, order, nulls s
 }
 
 // compareJSON orders decoded JSON values: numbers, then text, then others
-// by their text.
+// by their text; two lists element by element, as DuckDB orders lists (a
+// NULL element after the others, a list after its own beginning: [1] <
+// [1, 3] < [2]).
 func compareJSON(a, b any) int {
+	if xl, ok := a.([]any); ok {
+		if yl, ok := b.([]any); ok {
+			for i := 0; i < len(xl) && i < len(yl); i++ {
+				switch {
+				case xl[i] == nil && yl[i] == nil:
+					continue
+				case xl[i] == nil:
+					return 1
+				case yl[i] == nil:
+					return -1
+				}
+				if c := compareJSON(xl[i], yl[i]); c != 0 {
+					return c
+				}
+			}
+			return len(xl) - len(yl)
+		}
+	}
+	if xs, ok := a.(string); ok {
+		if ys, ok := b.(string); ok {
+			return strings.Compare(xs, ys)
+		}
+	}
 	x, xn := a.(float64)
 	y, yn := b.(float64)
 	switch {
