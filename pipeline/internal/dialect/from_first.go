@@ -19,12 +19,7 @@ func rewriteFromFirst(d Dialect, sql string, toks []token) string {
 	if d != DuckDB || !strings.Contains(strings.ToLower(sql), "from") {
 		return sql
 	}
-	var sig []int
-	for i, t := range toks {
-		if t.kind != kSpace && t.kind != kComment {
-			sig = append(sig, i)
-		}
-	}
+	sig := significantIndexes(toks)
 	for k, i := range sig {
 		if toks[i].kind != kWord || toks[i].lower != "from" || !bodyStart(toks, sig, k) {
 			continue

@@ -17,12 +17,7 @@ func rewriteInsertParens(sql string, toks []token) string {
 	if !strings.Contains(strings.ToLower(sql), "insert") {
 		return sql
 	}
-	var sig []int
-	for i, t := range toks {
-		if t.kind != kSpace && t.kind != kComment {
-			sig = append(sig, i)
-		}
-	}
+	sig := significantIndexes(toks)
 	r := mergeReader{toks: toks, sig: sig}
 	// before and after are the texts written before a token and after one
 	before, after := map[int]string{}, map[int]string{}

@@ -74,12 +74,7 @@ func rewriteMergeStatements(d Dialect, sql string, toks []token, o Options) (str
 	if !strings.Contains(strings.ToLower(sql), "merge") {
 		return sql, nil
 	}
-	var sig []int
-	for i, t := range toks {
-		if t.kind != kSpace && t.kind != kComment {
-			sig = append(sig, i)
-		}
-	}
+	sig := significantIndexes(toks)
 	var b strings.Builder
 	done, n := 0, 0
 	var errs diag.List

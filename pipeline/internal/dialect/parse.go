@@ -51,13 +51,19 @@ type syntaxError struct {
 var eof = token{kind: kSpace}
 
 func newParser(d Dialect, toks []token) *parser {
-	p := &parser{d: d, toks: toks, sig: make([]int, 0, len(toks)/2+1)}
+	return &parser{d: d, toks: toks, sig: significantIndexes(toks)}
+}
+
+// significantIndexes are the indexes of the tokens that are not spaces or
+// comments, which parsers and statement rewrites step through.
+func significantIndexes(toks []token) []int {
+	sig := make([]int, 0, len(toks)/2+1)
 	for i, t := range toks {
 		if t.kind != kSpace && t.kind != kComment {
-			p.sig = append(p.sig, i)
+			sig = append(sig, i)
 		}
 	}
-	return p
+	return sig
 }
 
 // ti is the raw index of the current token (len(toks) at the end).

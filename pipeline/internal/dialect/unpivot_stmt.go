@@ -20,12 +20,7 @@ func rewriteUnpivotStatements(d Dialect, sql string, toks []token) string {
 	if d != DuckDB || !strings.Contains(strings.ToLower(sql), "unpivot") {
 		return sql
 	}
-	var sig []int
-	for i, t := range toks {
-		if t.kind != kSpace && t.kind != kComment {
-			sig = append(sig, i)
-		}
-	}
+	sig := significantIndexes(toks)
 	var b strings.Builder
 	done := 0 // tokens written
 	for k, i := range sig {

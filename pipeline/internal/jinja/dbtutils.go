@@ -223,23 +223,17 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 // its database, schema and identifier ("dev"."main"."orders" in DuckDB,
 // DB.SCHEMA.ORDERS in Snowflake, `project`.`dataset`.`orders` in
 // BigQuery), which dbt_utils.union_relations writes as each row's source:
-// models split it on its dots. A relation without all three names, and
-// any in a SQLite project, prints as the playground names it.
+// models split it on its dots. It prints as the relation prints itself
+// (relValue.String) under the target's type; a SQLite project's, and an
+// ephemeral model's CTE, as the playground names it.
 func (e *Env) warehouseName(v *exec.Value, r Relation) string {
 	rv, ok := v.Interface().(relValue)
 	typ := e.targetType()
 	if !ok || typ == "" || typ == "sqlite" || rv.isCTE() {
 		return r.String()
 	}
-	var parts [3]string
-	for i, k := range []string{"database", "schema", "identifier"} {
-		p, _ := rv.GetAttribute(k)
-		if p == nil || p.IsNil() || p.String() == "" {
-			return r.String()
-		}
-		parts[i] = p.String()
-	}
-	return RelationName(typ, parts[0], parts[1], parts[2])
+	rv.warehouse = typ // a relation made outside a node knows no target
+	return rv.String()
 }
 
 func lowerSet(l []string) map[string]bool {
