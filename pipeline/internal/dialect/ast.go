@@ -51,6 +51,7 @@ const (
 	nTable                 // the table a statement creates or writes; names = parts as written
 	nAlter                 // ALTER TABLE of constraints and options; alter (alter.go)
 	nListFor               // DuckDB's [e for x[, i] in l [if c]]: x = nLambda of e, list = l and an nLambda of c
+	nMap                   // DuckDB's MAP {k: v, ...}; list = keys and values, alternately
 )
 
 // node is one piece of the syntax tree over the token slice: tokens

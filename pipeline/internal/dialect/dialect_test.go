@@ -433,7 +433,6 @@ func TestSelectUnnest(t *testing.T) {
 	}{
 		{duckdb, "select x from t where unnest(l) > 1", "1:23: unnest() is supported in a select item, not here (in another clause, inside another unnest() or a lambda) (select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x))"},
 		{duckdb, "select unnest(unnest([[1]]))", "1:15: unnest() is supported in a select item, not here (in another clause, inside another unnest() or a lambda) (select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x))"},
-		{duckdb, "select map {'k': 1}['k'] from t", "1:8: MAP {...} values are not supported (a struct {'k': v} for fixed keys (s.k or s['k']), or a JSON object: json_object('k', v) ->> 'k')"},
 		{duckdb, "select * from t using sample 10%", "1:17: USING SAMPLE is not supported: the rows it keeps are drawn at random, so they differ from the warehouse's and from run to run (filter on a column for a repeatable subset, such as where id % 10 = 0, or keep the first rows: order by id limit 100)"},
 		{duckdb, "select * from t tablesample 10 rows", "1:17: TABLESAMPLE is not supported: the rows it keeps are drawn at random, so they differ from the warehouse's and from run to run (filter on a column for a repeatable subset, such as where id % 10 = 0, or keep the first rows: order by id limit 100)"},
 		{duckdb, "select [x + 1 for x, i, j in l] from t", "1:15: this list comprehension is not supported (name the element and at most its position: [expr for x in list if cond], [expr for x, i in list])"},

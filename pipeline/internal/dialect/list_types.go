@@ -14,7 +14,22 @@ import "strings"
 const (
 	TypeList   = "LIST"
 	TypeStruct = "STRUCT"
+	// TypeMap is DuckDB's MAP, the JSON array of its {"key": k, "value":
+	// v} entries (sqlfunc/duckdb_maps.go), followed by the number type
+	// of its numbers where that is known, as a list's.
+	TypeMap = "MAP"
 )
+
+// isMap tells whether static type typ is a MAP.
+func isMap(typ string) bool {
+	return typ == TypeMap || strings.HasPrefix(typ, TypeMap+" ")
+}
+
+// mapResults are DuckDB's functions giving a MAP.
+var mapResults = map[string]bool{"map": true, "map_from_entries": true, "map_concat": true, "histogram": true}
+
+// mapListResults are DuckDB's functions of a MAP giving a list.
+var mapListResults = map[string]bool{"map_keys": true, "map_values": true, "map_entries": true, "map_extract": true, "element_at": true}
 
 // listOf is the static type of a list whose numbers are of number type num.
 func listOf(num string) string {
@@ -39,7 +54,7 @@ func listNumber(typ string) (num string, ok bool) {
 // nested tells whether static type typ is a list or a struct.
 func nested(typ string) bool {
 	_, ok := listNumber(typ)
-	return ok || typ == TypeStruct || typ == TypeJSON
+	return ok || typ == TypeStruct || typ == TypeJSON || isMap(typ)
 }
 
 // leafNumber is the number type of x's numbers: of x itself, or of the
@@ -104,6 +119,15 @@ func (t *translator) listCallType(n *node) string {
 	}
 	if (n.name == "quantile_cont" || n.name == "quantile_disc" || n.name == "quantile") && len(n.list) == 2 && n.list[1].kind == nArray {
 		return TypeList
+	}
+	if mapListResults[n.name] {
+		return TypeList
+	}
+	if mapResults[n.name] && len(n.parts) <= 1 {
+		if n.name == "histogram" {
+			return TypeMap
+		}
+		return mapOf(t.mapNumber(n))
 	}
 	switch listResults[n.name] {
 	case "text":
@@ -170,4 +194,57 @@ func (t *translator) concatWSLists(sep *node, args []*node) []*node {
 		a.post += ") WHERE type <> 'null')"
 	}
 	return rest
+}
+
+// mapOf is the static type of a MAP whose numbers are of number type num.
+func mapOf(num string) string {
+	if num == "" {
+		return TypeMap
+	}
+	return TypeMap + " " + num
+}
+
+// mapNumber is the number type of the values of a MAP built of args (MAP
+// {k: v, ...}'s keys and values, map(keys, values), map_concat's maps),
+// known where its keys are strings written out, as its numbers are then
+// all values: "" otherwise.
+func (t *translator) mapNumber(n *node) string {
+	var values []*node
+	switch {
+	case n.kind == nMap:
+		for i := 0; i+1 < len(n.list); i += 2 {
+			if n.list[i].kind != nString {
+				return ""
+			}
+			values = append(values, n.list[i+1])
+		}
+	case n.name == "map" && len(n.list) == 2 && n.list[0].kind == nArray:
+		for _, k := range n.list[0].list {
+			if k.kind != nString {
+				return ""
+			}
+		}
+		values = n.list[1:]
+	case n.name == "map_concat":
+		common := ""
+		for i, m := range n.list {
+			num, _ := strings.CutPrefix(t.staticType(m), TypeMap+" ")
+			if !isMap(t.staticType(m)) {
+				num = ""
+			}
+			if i == 0 {
+				common = num
+			} else {
+				common = mergeNumbers(common, num)
+			}
+		}
+		return common
+	default:
+		return ""
+	}
+	if len(values) == 0 {
+		return ""
+	}
+	num, _ := listNumber(t.listElements(values))
+	return num
 }

@@ -367,7 +367,7 @@ func (p *parser) parsePostfix() *node {
 			}
 			p.expectPunct("]")
 			x = p.close(n)
-		case t.kind == kDot && (x.kind == nCall || x.kind == nParen || x.kind == nIndex || x.kind == nField || x.kind == nPath || x.kind == nStruct || x.kind == nCast && p.d == BigQuery ||
+		case t.kind == kDot && (x.kind == nCall || x.kind == nParen || x.kind == nIndex || x.kind == nField || x.kind == nPath || x.kind == nStruct || x.kind == nMap || x.kind == nCast && p.d == BigQuery ||
 			x.kind == nSubquery && p.d != SQLite): // (SELECT AS STRUCT ...).field
 			n := &node{kind: nField, start: x.start, tok: -1, tok2: -1}
 			n.x = n.add(x)
@@ -852,6 +852,24 @@ func (p *parser) parseKeywordForm(t *token) *node {
 			p.expectPunct(")")
 			return p.close(n)
 		}
+	case "map":
+		if p.d != DuckDB || !p.isPunctAt(1, "{") {
+			return nil
+		}
+		// DuckDB's MAP {k: v, ...}: keys are expressions, not names
+		n := p.open(nMap)
+		p.next()
+		p.next()
+		for !p.isPunct("}") {
+			n.list = append(n.list, n.add(p.parseExpr()))
+			p.expectPunct(":")
+			n.list = append(n.list, n.add(p.parseExpr()))
+			if !p.acceptPunct(",") {
+				break
+			}
+		}
+		p.expectPunct("}")
+		return p.close(n)
 	case "struct":
 		if !call && !p.isPunctAt(1, "<") {
 			return nil

@@ -98,11 +98,6 @@ func (t *translator) rewriteStruct(n *node) {
 		t.refuse(n.start, refStruct)
 		return
 	}
-	if p := prevWord(t.toks, n.start); t.d == DuckDB && p < n.start && t.toks[p].kind == kWord && t.toks[p].lower == "map" && t.toks[n.start].text == "{" {
-		// MAP {'k': v}: a map, whose text and functions are not a struct's
-		t.refuse(p, refMapLiteral)
-		return
-	}
 	if n.name == "*" {
 		t.refuse(n.start, refObjectConstantStar)
 		return
@@ -140,6 +135,28 @@ func (t *translator) rewriteStruct(n *node) {
 			return objectWithoutNullsPre + b.String() + objectWithoutNullsPost + pr.carry(n, used...)
 		}
 		return b.String() + pr.carry(n, used...)
+	}
+}
+
+// rewriteMap writes DuckDB's MAP {k: v, ...} as the JSON array of its
+// entries, duck_map(json_array(json_object('key', k, 'value', v), ...)),
+// which checks that no key is NULL or given twice.
+func (t *translator) rewriteMap(n *node) {
+	list := n.list
+	for _, e := range list {
+		t.asJSON(e)
+	}
+	n.print = func(pr *printer, n *node) string {
+		var b strings.Builder
+		b.WriteString("duck_map(json_array(")
+		for i := 0; i+1 < len(list); i += 2 {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("json_object('key', " + pr.text(list[i]) + ", 'value', " + pr.text(list[i+1]) + ")")
+		}
+		b.WriteString("))")
+		return b.String() + pr.carry(n, list...)
 	}
 }
 
@@ -194,6 +211,13 @@ func (t *translator) rewriteArraySub(n *node) {
 // struct or object.
 func (t *translator) rewriteIndex(n *node) {
 	x, i := n.x, n.y
+	if t.d == DuckDB && n.name == "" && i != nil && isMap(t.staticType(x)) {
+		// m[k]: the value of key k, NULL when the map has none
+		n.print = func(pr *printer, n *node) string {
+			return "map_value_duck(" + pr.text(x) + ", " + pr.text(i) + ")" + pr.carry(n, x, i)
+		}
+		return
+	}
 	if i != nil && i.kind == nString {
 		key := stringValue(t.d, t.toks[i.tok].text)
 		n.print = func(pr *printer, n *node) string {
@@ -293,6 +317,14 @@ func atoi(s string) (int, bool) {
 // f(x).field, (x).field, arr[OFFSET(0)].field.
 func (t *translator) rewriteField(n *node) {
 	x := n.x
+	if t.d == DuckDB && isMap(t.staticType(x)) {
+		// m.k: the value of key 'k'
+		key := sqlString(n.name)
+		n.print = func(pr *printer, n *node) string {
+			return "map_value_duck(" + pr.text(x) + ", " + key + ")" + pr.carry(n, x)
+		}
+		return
+	}
 	// a Snowflake element name keeps its case, as an OBJECT's keys do:
 	// arr[0].sessionId reads the key sessionId
 	key := func(f *node) string {

@@ -237,6 +237,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		t.atTimeZone(n, n.list[1], n.list[0]) // timezone(zone, ts) is ts AT TIME ZONE zone
 		return
 	}
+	if t.d == DuckDB && name == "histogram" && len(n.list) == 2 && !qualified {
+		t.refuse(n.tok, refHistogram, strings.ToUpper(t.toks[n.tok].text))
+		return
+	}
 	if r, ok := unfaithful[t.d][name]; ok && !t.columnsCall[n] {
 		t.refuse(n.tok, r, strings.ToUpper(t.toks[n.tok].text))
 		return

@@ -390,6 +390,8 @@ var Translations = []Rule{
 	{From: "array || array", Dialects: "BigQuery", To: "array_concat(a, b)", Note: "where one side is known to be an ARRAY (a literal, ARRAY(...), a function giving one such as SPLIT, or a column holding one): the operator concatenates arrays there; SQLite's || would join the JSON texts"},
 	{From: "CAST(list AS varchar), list::varchar, struct::varchar; list || list; list_sum(l), list_avg(l) of DECIMALs", Dialects: "DuckDB", To: "nested_text(l, 'number type'); array_concat(a, b); list_sum(l, s), list_avg(l, s)",
 		Note: "a list or struct known as one (a literal, a function giving a list, list() and array_agg(), their columns) is written as DuckDB writes it: [1, 2], [a, b, NULL], {'k': v}, a string quoted ('a,b') when empty, edged by spaces, holding one of ,'\"[]{}():=\\ or reading NULL, DECIMALs with their scale ([1.50]), DOUBLEs as DuckDB writes them ([2.0, 1e+20]); timestamps in a list stay in the one form; list_sum and list_avg of DECIMALs add them exactly, as DuckDB does (list_sum([1.10, 2.20]) is 3.3)"},
+	{From: "MAP {k: v, ...}, map(keys, values), map_from_entries(l), histogram(x); m[k], m.k, map_extract_value, element_at, map_extract, cardinality, map_keys, map_values, map_entries, map_concat, map_contains, map_contains_value, map_contains_entry; CAST(m AS varchar)", Dialects: "DuckDB", To: "duck_map(json_array(json_object('key', k, 'value', v), ...)); map_of_lists(keys, values), ...; map_value_duck(m, k); nested_text(m, 'MAP')",
+		Note: "a MAP is the JSON array of its entries in their order, [{\"key\":\"a\",\"value\":1}], as DuckDB lays a MAP out (map_entries gives it as is); keys keep their type (MAP {1: 'x'}), NULL keys and a key given twice fail as in DuckDB; m[k] and map_extract_value give the value or NULL, map_extract and element_at a list of it ([] when absent); a key is found when it equals the key given cast to the keys' type ('1' finds 1); map_concat keeps each key in its first place with the last map's value; histogram's keys are in order; cast to a string a map known as one is written as DuckDB writes it, {a=1, b=NULL}, a key or value quoted as a list's elements are (a MAP inside a list or struct is written as its entries)"},
 	{From: "x::float, x::float4, x::real", Dialects: "DuckDB", To: "to_float32(cast_to(x, 'REAL', 'duckdb', line))",
 		Note: "DuckDB's FLOAT is 32 bits: the value is the nearest 32-bit float (0.1::float is 0.10000000149011612), and arithmetic of a FLOAT with anything but a DOUBLE stays a FLOAT, as does a UNION's or VALUES' column and a CASE, coalesce, greatest or least mixing a FLOAT with a DECIMAL or an INTEGER (their values rounded to 32 bits); double and float8 are 64 bits"},
 	{From: "ROUND(x[, scale[, mode]]), Snowflake's CEIL, FLOOR, TRUNC(x, scale)", Dialects: "BigQuery, Snowflake", To: "round_real_to(x, scale, mode) (BigQuery), round_to, ceil_to, floor_to, trunc_to (Snowflake)",
@@ -517,7 +519,6 @@ var (
 	refListOrder           = refusal{"ordering by %s (ORDER BY, MIN, MAX) is not supported: lists are JSON text here, which would sort as text ([1,10] before [1,2])", "order by an element or the length: l[1] and len(l) in DuckDB, a[OFFSET(0)] and ARRAY_LENGTH(a) in BigQuery"}
 	refComprehension       = refusal{"this list comprehension is not supported", "name the element and at most its position: [expr for x in list if cond], [expr for x, i in list]"}
 	refSample              = refusal{"%s is not supported: the rows it keeps are drawn at random, so they differ from the warehouse's and from run to run", "filter on a column for a repeatable subset, such as where id % 10 = 0, or keep the first rows: order by id limit 100"}
-	refMapLiteral          = refusal{"MAP {...} values are not supported", "a struct {'k': v} for fixed keys (s.k or s['k']), or a JSON object: json_object('k', v) ->> 'k'"}
 	refSubscripts          = refusal{"generate_subscripts(l, dim) numbers the elements of the first dimension only", "write generate_subscripts(l, 1), or number an inner list's elements: generate_subscripts(l[i], 1)"}
 	refFromJSON            = refusal{"from_json cannot read this structure: %s", "describe the value with a JSON object of field names and DuckDB types, such as '{\"id\": \"INTEGER\", \"tags\": [\"VARCHAR\"]}'; read a value of another type as VARCHAR or JSON and cast it"}
 	refUnnestStruct        = refusal{"unnest() of a struct, which DuckDB spreads into columns, is not supported", "select its fields: s.a, s.b"}
@@ -604,7 +605,7 @@ var (
 	refColumns          = refusal{"%s(...) star expressions are not supported here", "use COLUMNS(...) in a select item, without an alias, over relations whose columns are known; or list the columns"}
 	refAtTimeZone       = refusal{"AT TIME ZONE of a value whose type is not known here is not supported", "cast it first: ts::timestamp AT TIME ZONE 'Europe/Paris' (the instant of that wall clock) or ts::timestamptz AT TIME ZONE 'Europe/Paris' (the wall clock there)"}
 	refColumnsHere      = refusal{"COLUMNS(...) cannot be expanded: %s", "use COLUMNS(*), COLUMNS(* EXCLUDE (...)), COLUMNS('regex') or COLUMNS(['a', 'b']) in a select item, without an alias, over relations whose columns are known; or list the columns"}
-	refHistogram        = refusal{"%s is not supported: it gives a MAP of each value's count, and MAP values are not", "count per value: select x, count(*) as n from t group by x (json_group_object(x, n) over those rows for one JSON object)"}
+	refHistogram        = refusal{"%s(x, boundaries) is not supported: it counts the values falling in each bin of the boundaries", "count the values of each bin with a CASE: select case when x <= 10 then 10 when x <= 20 then 20 end as bin, count(*) from t group by bin (histogram(x) of one argument, each value's count, works)"}
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
 	refAge              = refusal{"%s with one argument (the age at today's midnight) is not supported", "name the end: age(current_date, x), or age(ts, x) with a timestamp of the data"}
 	refIntervalFraction = refusal{"INTERVAL %s %s: BigQuery takes a whole number of a single part%s", "write a whole number of a smaller part, or MAKE_INTERVAL(day => 1, hour => 12) for several parts"}
@@ -638,7 +639,7 @@ var (
 // reproduces, per dialect.
 var unfaithful = map[Dialect]map[string]refusal{
 	Snowflake: {"hash": refHash, "hash_agg": refHashAgg},
-	DuckDB: {"hash": refHash, "typeof": refTypeof, "columns": refColumns, "age": refAge, "histogram": refHistogram,
+	DuckDB: {"hash": refHash, "typeof": refTypeof, "columns": refColumns, "age": refAge,
 		"read_csv": refReadFiles, "read_csv_auto": refReadFiles, "read_parquet": refReadFiles, "parquet_scan": refReadFiles,
 		"read_json": refReadFiles, "read_json_auto": refReadFiles, "read_ndjson": refReadFiles, "read_ndjson_auto": refReadFiles,
 		"read_json_objects": refReadFiles, "read_text": refReadFiles, "read_blob": refReadFiles, "glob": refReadFiles,
@@ -697,7 +698,6 @@ var Refusals = []Rule{
 	{From: "unnest(x) outside the select list, nested in another unnest() or in a lambda", Dialects: "DuckDB", To: refUnnestSelect.hint},
 	{From: "[e for x, i, j in l] and other list comprehensions naming more than the element and its position", Dialects: "DuckDB", To: refComprehension.hint},
 	{From: "USING SAMPLE n [%] (DuckDB), TABLESAMPLE", Dialects: "DuckDB, BigQuery, Snowflake", To: refSample.hint},
-	{From: "MAP {'k': v}", Dialects: "DuckDB", To: refMapLiteral.hint},
 	{From: "a = b, a < b ... of ARRAYs; <, <=, >, >= of lists", Dialects: "BigQuery, DuckDB", To: refListCompare.hint},
 	{From: "ORDER BY, MIN or MAX of a list (an ARRAY)", Dialects: "BigQuery, DuckDB", To: refListOrder.hint},
 	{From: "generate_subscripts(l, dim) with dim other than 1 (DuckDB fails on it)", Dialects: "DuckDB", To: refSubscripts.hint},
@@ -757,7 +757,7 @@ var Refusals = []Rule{
 	{From: "a wildcard table matching no table, a view, or tables whose columns differ; one in a model's SQL naming a model's table that is not built yet", Dialects: "BigQuery", To: refWildcardTable.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
 	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
-	{From: "histogram(x), a MAP of counts", Dialects: "DuckDB", To: refHistogram.hint},
+	{From: "histogram(x, boundaries), the counts of bins", Dialects: "DuckDB", To: refHistogram.hint},
 	{From: "read_csv, read_csv_auto, read_parquet, read_json[_auto], read_ndjson, read_text, read_blob, glob and other readers of files (a path, s3:// or https://)", Dialects: "DuckDB", To: refReadFiles.hint},
 	{From: "statements that load or write files: COPY INTO, PUT and GET (Snowflake), LOAD DATA and EXPORT DATA (BigQuery), COPY ... FROM | TO, EXPORT DATABASE and IMPORT DATABASE (DuckDB)", Dialects: warehouses, To: refFileStatement.hint},
 	{From: "SELECT TOP n in one input of a set operation, or with LIMIT", Dialects: "Snowflake", To: refTop.hint},

@@ -311,6 +311,8 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.rewriteArraySub(n)
 	case nStruct:
 		t.rewriteStruct(n)
+	case nMap:
+		t.rewriteMap(n)
 	case nField:
 		t.rewriteField(n)
 	case nPath:

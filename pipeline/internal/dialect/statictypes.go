@@ -191,6 +191,8 @@ func (t *translator) staticTypeOf(n *node) string {
 		}
 	case nListFor:
 		return TypeList
+	case nMap:
+		return mapOf(t.mapNumber(n))
 	case nArraySub:
 		if t.d == BigQuery {
 			return TypeList

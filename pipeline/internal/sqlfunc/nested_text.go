@@ -16,7 +16,9 @@ import (
 // struct's keys are always quoted. num is the number type of the numbers
 // when the translator knows it: "DECIMAL s" writes s digits after the
 // point (1.50), "REAL" and "FLOAT" as a DOUBLE and a FLOAT are written
-// (2.0); other numbers stay as JSON writes them.
+// (2.0); other numbers stay as JSON writes them. num "MAP" (and its
+// values' number type after it) writes a MAP (duckdb_maps.go) as DuckDB
+// does: {k=v, k2=v2}, keys and values as a list's elements are written.
 
 func init() {
 	add(Func{Name: "nested_text", NArgs: 2, Scalar: nestedText})
@@ -27,9 +29,17 @@ func nestedText(ctx sqlite3.Context, args ...sqlite3.Value) {
 		ctx.ResultNull()
 		return
 	}
+	var b strings.Builder
+	if num, ok := strings.CutPrefix(args[1].Text(), "MAP"); ok {
+		if err := writeMapText(&b, args[0].Text(), strings.TrimSpace(num)); err != nil {
+			ctx.ResultText(args[0].Text()) // not a MAP: the text as it is
+			return
+		}
+		ctx.ResultText(b.String())
+		return
+	}
 	dec := json.NewDecoder(strings.NewReader(args[0].Text()))
 	dec.UseNumber()
-	var b strings.Builder
 	if err := writeNested(&b, dec, args[1].Text()); err != nil {
 		ctx.ResultText(args[0].Text()) // not JSON: the text as it is
 		return
@@ -123,4 +133,34 @@ func nestedNeedsQuotes(s string) bool {
 
 func quoteNested(s string) string {
 	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
+
+// writeMapText writes the MAP m (a JSON array of key/value entries) as
+// DuckDB casts it to VARCHAR.
+func writeMapText(b *strings.Builder, m, num string) error {
+	var es []mapEntry
+	if err := json.Unmarshal([]byte(m), &es); err != nil {
+		return err
+	}
+	b.WriteByte('{')
+	for i, e := range es {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		for j, raw := range []json.RawMessage{e.Key, e.Value} {
+			if j == 1 {
+				b.WriteByte('=')
+			}
+			if raw == nil {
+				raw = json.RawMessage("null")
+			}
+			dec := json.NewDecoder(bytes.NewReader(raw))
+			dec.UseNumber()
+			if err := writeNested(b, dec, num); err != nil {
+				return err
+			}
+		}
+	}
+	b.WriteByte('}')
+	return nil
 }

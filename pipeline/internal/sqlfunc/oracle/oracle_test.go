@@ -81,8 +81,9 @@ func TestDuckDBAgrees(t *testing.T) {
 	}
 }
 
-// duckRows runs q on DuckDB and renders its values. Lists and structs
-// become JSON text, the project's representation of them; dates are
+// duckRows runs q on DuckDB and renders its values. Lists, structs and
+// MAPs become JSON text, the project's representation of them (a MAP the
+// list of its {key, value} entries); dates are
 // written as 'YYYY-MM-DD'; HUGEINTs and DECIMALs as numbers; INTERVALs as
 // the text DuckDB prints for them.
 func duckRows(db *sql.DB, q string) ([][]string, error) {
@@ -124,8 +125,8 @@ func duckRender(db *sql.DB, v any, typ string) (string, error) {
 		var s string
 		err := db.QueryRow("SELECT (to_months(?) + to_days(?) + to_microseconds(?))::varchar", x.Months, x.Days, x.Micros).Scan(&s)
 		return conformance.Render(s), err
-	case []any, map[string]any:
-		b, err := json.Marshal(x)
+	case []any, map[string]any, duckdb.OrderedMap:
+		b, err := json.Marshal(mapEntries(x))
 		if err != nil {
 			return "", err
 		}
@@ -140,6 +141,33 @@ func duckRender(db *sql.DB, v any, typ string) (string, error) {
 		return conformance.Render(x.Float64()), nil
 	}
 	return conformance.Render(v), nil
+}
+
+// mapEntries gives every MAP within v as the project holds a MAP: the list
+// of its entries in their order, each a struct {key, value}.
+func mapEntries(v any) any {
+	switch x := v.(type) {
+	case duckdb.OrderedMap:
+		keys, values := x.Keys(), x.Values()
+		out := make([]any, len(keys))
+		for i := range keys {
+			out[i] = map[string]any{"key": mapEntries(keys[i]), "value": mapEntries(values[i])}
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = mapEntries(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = mapEntries(e)
+		}
+		return out
+	}
+	return v
 }
 
 // ourRows translates q from DuckDB and returns its rows on SQLite, each

@@ -276,8 +276,9 @@ func normText(v any) string {
 	return fmt.Sprintf("%T(%v)", v, v)
 }
 
-// normJSON writes a list, struct or map as compact JSON; ours is JSON
-// text, read and written again.
+// normJSON writes a list, struct or map as compact JSON (a MAP as the list
+// of its entries, as ours holds it); ours is JSON text, read and written
+// again.
 func normJSON(v any, duckSide bool) string {
 	if s, ok := v.(string); ok && !duckSide || ok && json.Valid([]byte(s)) {
 		var x any
@@ -285,7 +286,7 @@ func normJSON(v any, duckSide bool) string {
 			v = x
 		}
 	}
-	b, err := json.Marshal(decimalsAsNumbers(v))
+	b, err := json.Marshal(decimalsAsNumbers(mapEntries(v)))
 	if err != nil {
 		return fmt.Sprintf("%T(%v)", v, v)
 	}
