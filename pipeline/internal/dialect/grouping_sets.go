@@ -207,15 +207,13 @@ func (t *translator) rewriteGroupingSets(s *node) {
 		t.refuse(at, refGroupingSets, "QUALIFY, DISTINCT ON and unnest() need the rows of every set at once")
 		return
 	}
+	windowed := false
 	for _, it := range info.items {
 		if it.kind == nStar {
 			t.refuse(it.tok, refGroupingSets, "SELECT * would show the rolled-up columns' values")
 			return
 		}
-		if hasWindow(it.x) {
-			t.refuse(it.start, refGroupingSets, "a window function would see the rows of one set only")
-			return
-		}
+		windowed = windowed || hasWindow(it.x)
 	}
 	// the grouped expressions, and the sets' keys
 	inSet := make([]map[string]bool, len(sets))
@@ -228,6 +226,8 @@ func (t *translator) rewriteGroupingSets(s *node) {
 		}
 	}
 	cur := -1 // the set being printed; -1 prints as written
+	// outer prints the select list of a windowed select over the sets' union
+	outer := false
 	var uses []*node
 	var find func(n *node)
 	find = func(n *node) {
@@ -282,23 +282,26 @@ func (t *translator) rewriteGroupingSets(s *node) {
 	}
 	// an unnamed item keeps the name it has as written
 	for _, it := range info.items {
-		if it.name == "" && !strings.Contains(it.post, " AS ") && t.touches(it.x, uses, calls) {
+		if it.name == "" && !strings.Contains(it.post, " AS ") && (windowed || t.touches(it.x, uses, calls)) {
 			it := it
 			post := it.post
 			it.post = ""
 			it.print = func(pr *printer, n *node) string {
-				saved := cur
-				cur = -1
+				saved, savedOuter := cur, outer
+				cur, outer = -1, false
 				pr.flat++
 				name := strings.TrimSpace(pr.text(it.x))
 				pr.flat--
-				cur = saved
+				cur, outer = saved, savedOuter
 				if it.x.kind == nName {
 					name = identName(t.toks[it.x.parts[len(it.x.parts)-1]])
 				}
 				return pr.plain(n) + post + " AS " + quoteIdent(name)
 			}
 		}
+	}
+	if windowed {
+		t.windowOverSets(info.items, uses, calls, &outer, info.having != nil && !hasAggregateItem(info.items))
 	}
 	g := info.group
 	g.print = func(pr *printer, n *node) string {
@@ -326,24 +329,107 @@ func (t *translator) rewriteGroupingSets(s *node) {
 			}
 		}
 		cur = -1
-		if len(parts) == 1 {
+		if len(parts) == 1 && !windowed {
 			return parts[0]
+		}
+		head := "SELECT * FROM ("
+		if windowed {
+			// the windows see the rows of every set: they are computed
+			// over the union, from the columns each copy gives
+			outer = true
+			pr.flat++
+			head = "SELECT " + pr.span(n, info.items[0].start, info.items[len(info.items)-1].end) + " FROM ("
+			pr.flat--
+			outer = false
 		}
 		first := parts[0]
 		body := strings.TrimRight(first, " \t\r\n")
 		trail := first[len(body):]
-		rest := strings.Join(parts[1:], " UNION ALL ")
+		rest := ""
+		if len(parts) > 1 {
+			rest = " UNION ALL " + strings.Join(parts[1:], " UNION ALL ")
+		}
 		if last := body[strings.LastIndexByte(body, '\n')+1:]; strings.Contains(last, "--") {
 			// a line comment ends the first copy: the others go on the
 			// next line
 			if i := strings.IndexByte(trail, '\n'); i >= 0 {
 				trail = trail[:i] + trail[i+1:]
 			}
-			return "SELECT * FROM (" + body + "\n UNION ALL " + rest + ")" + trail
+			return head + body + "\n" + rest + ")" + trail
 		}
-		return "SELECT * FROM (" + body + " UNION ALL " + rest + ")" + trail
+		return head + body + rest + ")" + trail
 	}
 	t.groupingSel[s] = true
+}
+
+// windowOverSets makes a grouped select whose items hold window functions
+// print, in each set's copy, only the values the windows read: the
+// aggregates, GROUPING() calls and grouped expressions of the items (uses
+// and calls), each as a column __gN; with *outer set, the items print as
+// written with those values read from the columns, for the select over the
+// copies' union. An aggregate column is added where HAVING needs one to
+// make SQLite read the copy of the empty set as grouped.
+func (t *translator) windowOverSets(items, uses, calls []*node, outer *bool, addAggregate bool) {
+	isLeaf := map[*node]bool{}
+	for _, l := range [][]*node{uses, calls} {
+		for _, n := range l {
+			isLeaf[n] = true
+		}
+	}
+	var leaves func(n *node, out []*node) []*node
+	leaves = func(n *node, out []*node) []*node {
+		switch {
+		case n == nil || n.kind == nSelect || n.kind == nSubquery || n.kind == nQuery:
+			return out
+		case isLeaf[n] || n.kind == nCall && n.x == nil && len(n.parts) <= 1 && isAggregate(n.name, len(n.list)):
+			return append(out, n)
+		}
+		for _, k := range n.kids {
+			out = leaves(k, out)
+		}
+		return out
+	}
+	cols := 0
+	for i, it := range items {
+		ls := leaves(it.x, nil)
+		names := make([]string, len(ls))
+		for j, l := range ls {
+			cols++
+			name := quoteIdent("__g" + itoa(cols))
+			names[j] = name
+			old := l.print
+			l.print = func(pr *printer, n *node) string {
+				switch {
+				case *outer:
+					return name + pr.carry(n)
+				case old != nil:
+					return old(pr, n)
+				}
+				return pr.plain(n)
+			}
+		}
+		old, pre, post := it.print, it.pre, it.post
+		it.pre, it.post = "", ""
+		it.print = func(pr *printer, n *node) string {
+			if *outer {
+				if old != nil {
+					return pre + old(pr, n) + post
+				}
+				return pre + pr.plain(n) + post
+			}
+			var out []string
+			for j, l := range ls {
+				out = append(out, l.print(pr, l)+" AS "+names[j]) // its pre and post belong to the outer place
+			}
+			if len(ls) == 0 {
+				out = append(out, "NULL AS "+quoteIdent("__i"+itoa(i+1)))
+			}
+			if i == 0 && addAggregate {
+				out = append(out, "count(*) AS __gc")
+			}
+			return strings.Join(out, ", ") + pr.carry(n, ls...)
+		}
+	}
 }
 
 // touches tells whether n holds one of the nodes of a or b.
@@ -381,34 +467,73 @@ func (t *translator) groupingCalls(s *node) []*node {
 	return out
 }
 
-// groupingSetsOrder refuses an ORDER BY the UNION ALL of grouping sets
-// cannot give: it reads the select's columns only, so an aggregate or a
-// qualified name has nothing to read.
+// groupingSetsOrder makes the ORDER BY of grouping sets read the union of
+// the sets' copies, which has the select's columns only: an aggregate or a
+// qualified name that is a select item's expression reads that item's
+// column, as the warehouse orders by it; any other is refused.
 func (t *translator) groupingSetsOrder(q *node) {
 	if q.y == nil || len(q.list) != 1 || !t.groupingSel[q.list[0]] {
 		return
+	}
+	items := q.list[0].sel.items
+	bound := map[*node]bool{}
+	var bind func(n *node)
+	bind = func(n *node) {
+		if n == nil || n.kind == nSelect {
+			return
+		}
+		if n.kind == nCall && n.x == nil && len(n.parts) <= 1 && isAggregate(n.name, len(n.list)) || n.kind == nName && len(n.parts) > 1 {
+			if name := t.orderItemColumn(items, n); name != "" {
+				bound[n] = true
+				n.print = func(pr *printer, n *node) string { return quoteIdent(name) + pr.carry(n) }
+			}
+			return
+		}
+		for _, k := range n.kids {
+			bind(k)
+		}
 	}
 	for _, o := range q.y.list {
 		if o.x == nil {
 			continue
 		}
-		if hasAggregate(o.x) || hasQualifiedName(o.x) {
+		bind(o.x)
+		if hasUnbound(o.x, bound) {
 			t.refuse(o.start, refGroupingSets, "ORDER BY reads the selected columns only: order by a select item's alias or position")
 			return
 		}
 	}
 }
 
-// hasQualifiedName tells whether n names a column as t.col outside subqueries.
-func hasQualifiedName(n *node) bool {
-	if n == nil || n.kind == nSelect {
-		return false
+// orderItemColumn is the column name of the select item whose expression
+// is e, or "" when no item's is or the item has no name to read it by.
+func (t *translator) orderItemColumn(items []*node, e *node) string {
+	key := t.groupKey(e)
+	for _, it := range items {
+		if it.kind != nItem || t.groupKey(it.x) != key {
+			continue
+		}
+		switch {
+		case it.name != "":
+			return it.name
+		case it.x.kind == nName:
+			return identName(t.toks[it.x.parts[len(it.x.parts)-1]])
+		}
 	}
-	if n.kind == nName && len(n.parts) > 1 {
+	return ""
+}
+
+// hasUnbound tells whether n holds an aggregate or a qualified name outside
+// subqueries that no select item's column stands for.
+func hasUnbound(n *node, bound map[*node]bool) bool {
+	switch {
+	case n == nil || n.kind == nSelect || bound[n]:
+		return false
+	case n.kind == nCall && n.x == nil && len(n.parts) <= 1 && isAggregate(n.name, len(n.list)) || n.kind == nName && len(n.parts) > 1:
 		return true
 	}
 	for _, k := range n.kids {
-		if hasQualifiedName(k) {
+		if hasUnbound(k, bound) {
 			return true
 		}
 	}

@@ -14,8 +14,11 @@ func TestGroupingSets(t *testing.T) {
 	expectTranslated(t, snowflake, "select a, grouping(a) as g from t group by a", "select a, 0 as g from t group by a")
 	expectRefused(t, duckdb, "select distinct a from t group by cube(a)",
 		"1:35: GROUP BY ROLLUP, CUBE or GROUPING SETS cannot be written here: SELECT DISTINCT would remove duplicates across the sets (write one grouped select per set, with NULL AS each column the set leaves out, joined with UNION ALL)")
-	expectRefused(t, duckdb, "select a, rank() over (order by count(*)) from t group by rollup(a)",
-		"1:11: GROUP BY ROLLUP, CUBE or GROUPING SETS cannot be written here: a window function would see the rows of one set only (write one grouped select per set, with NULL AS each column the set leaves out, joined with UNION ALL)")
+	// windows run over the union of the sets, from the values each set gives
+	expectTranslated(t, duckdb, "select k,\n  rank() over (order by sum(n) desc) as r -- rank\nfrom t\ngroup by rollup(k)\norder by r, t.k",
+		"SELECT __g1 AS k, rank() over (order by __g2 desc NULLS LAST) as r FROM (select k AS __g1,\n  duck_sum(n) AS __g2 -- rank\nfrom t\nGROUP BY k UNION ALL select NULL AS __g1, duck_sum(n) AS __g2   from t )\norder by r NULLS LAST, k NULLS LAST")
+	expectTranslated(t, duckdb, "select 1 as one, row_number() over () as rn from t group by cube(k) having k is null",
+		"SELECT 1 as one, row_number() over () as rn FROM (select NULL AS __i1, count(*) AS __gc, NULL AS __i2 from t GROUP BY k having k is null UNION ALL select NULL AS __i1, count(*) AS __gc, NULL AS __i2 from t  having NULL is null)")
 	expectRefused(t, duckdb, "select a, count(*) from t group by rollup(a) order by count(*)",
 		"1:55: GROUP BY ROLLUP, CUBE or GROUPING SETS cannot be written here: ORDER BY reads the selected columns only: order by a select item's alias or position (write one grouped select per set, with NULL AS each column the set leaves out, joined with UNION ALL)")
 	expectRefused(t, duckdb, "select a, count(*) from t group by cube(a) order by grouping(a)",
