@@ -591,7 +591,9 @@ func (t *translator) rewritePercentile(n *node) bool {
 }
 
 // rewriteModeWithin writes DuckDB's ordered-set mode() WITHIN GROUP (ORDER
-// BY x) as mode(x), which DuckDB documents it to be.
+// BY x [DESC]) as mode(x ORDER BY x [DESC]): of values read equally often
+// DuckDB's answer is the first in that order (the least, or with DESC the
+// greatest), as the mode of the values read in it is.
 func (t *translator) rewriteModeWithin(n *node) bool {
 	w := withinOf(n)
 	if w == nil || len(w.list) != 1 {
@@ -600,7 +602,7 @@ func (t *translator) rewriteModeWithin(n *node) bool {
 	fn, _ := sqlfunc.Rename(string(t.d), "mode")
 	o := w.list[0]
 	n.print = func(pr *printer, n *node) string {
-		return fn + "(" + strings.TrimSpace(pr.text(o.x)) + ")" + pr.carry(n, o.x)
+		return fn + "(" + strings.TrimSpace(pr.text(o.x)) + withinOrder(pr, n) + ")" + pr.carry(n, o.x)
 	}
 	return true
 }
