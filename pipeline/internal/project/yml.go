@@ -64,7 +64,22 @@ func (p *Project) loadYML(file string, data []byte, pkg string) error {
 			if err := p.loadSources(file, v, pkg); err != nil {
 				return err
 			}
-		case "models", "seeds", "snapshots", "analyses", "tests", "data_tests":
+		case "tests":
+			// dbt reads singular tests' properties from data_tests: only;
+			// a top-level tests: is no section it parses.
+			p.warn(p.WhereFile(pkg, file), v.Line, "a properties file's top-level `tests:` is not read by dbt, and neither by the playground: its entries are not used",
+				"give a singular test's properties under `data_tests:`, and a model's tests under its entry in `models:`")
+		case "data_tests":
+			// dbt parses data_tests: entry by entry and, at one it cannot
+			// read, warns and leaves the rest of the section out
+			if err := p.loadNodeDocs(file, k, v, pkg); err != nil {
+				var d *diag.Diagnostic
+				if !errors.As(err, &d) {
+					return err
+				}
+				p.warn(p.WhereFile(pkg, file), d.Line, "unable to parse the `data_tests:` section: "+d.Message+"; dbt warns and leaves the rest of the section out, and so does the playground", d.Hint)
+			}
+		case "models", "seeds", "snapshots", "analyses":
 			if err := p.loadNodeDocs(file, k, v, pkg); err != nil {
 				return err
 			}
@@ -206,7 +221,7 @@ func (p *Project) loadNodeDocs(file, section string, n *yamlx.Node, pkg string) 
 	for _, it := range items {
 		name := it.Get("name").String()
 		if name == "" {
-			return diag.Errorf(file, it.Line, "entry of `%s` without `name:`", section).WithHint("write `- name: %s_name`", kind)
+			return diag.Errorf(file, it.Line, "entry of `%s` without `name:`", section).WithHint("write `- name: %s_name`", strings.TrimPrefix(kind, "singular "))
 		}
 		if v := it.Get("versions"); section == "models" && v != nil {
 			if err := p.loadVersions(file, it, name, pkg); err != nil {
