@@ -11,7 +11,8 @@ import (
 // DuckDB oracle runs it there and compares the tables).
 type Rendered struct {
 	// seed, model, snapshot, hook, test, or query: a statement a macro's
-	// run_query ran that wrote to the database
+	// run_query ran that wrote to the database; or source, a source table
+	// read from a CSV file of the project, whose path SQL is
 	Kind string
 	Name string
 	// Schema and Name of the relation built ("" for a hook); an ephemeral
@@ -50,7 +51,11 @@ func (r *runner) reportRendered(x Rendered) {
 	}
 	if x.Relation != "" && x.Schema != "temp" {
 		p := r.plan
-		x.Database, x.DBTSchema = p.target.Database, p.env.DBTSchema(p.target, p.schemasAsWritten(), cmp.Or(x.Schema, "main"))
+		x.Database = p.target.Database
+		if x.Kind != "source" {
+			// a source's is its schema as declared
+			x.DBTSchema = p.env.DBTSchema(p.target, p.schemasAsWritten(), cmp.Or(x.Schema, "main"))
+		}
 	}
 	r.opts.Rendered(x)
 }

@@ -208,6 +208,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		return res, nil
 	}
 	r.startReuse(&e.hist)
+	r.loadFileSources()
 	if res.Profile != nil {
 		res.Profile.PlanSeconds = time.Since(start).Seconds()
 	}
@@ -1591,6 +1592,10 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 		missing, ok := store.MissingTable(msg)
 		if src, what, line := r.plan.fileSource(missing); ok && src != nil {
 			d.Message = fmt.Sprintf("%s: source(%q, %q) is read from a file, which the playground has no access to: %s (%s:%d)", msg, src.SourceName, src.Table, what, src.File, line)
+			if file, csv := csvLocation(src.ExternalLocation, src.Table, src.Identifier, src.Schema); csv {
+				// a CSV file of the project's folder, which it lacks
+				d.Message = fmt.Sprintf("%s: source(%q, %q) is read from file %s, which the project does not have: %s (%s:%d)", msg, src.SourceName, src.Table, file, what, src.File, line)
+			}
 			d.Hint = fmt.Sprintf("load the rows as a seed named %s (seeds/%s.csv), which the source then reads", src.Identifier, src.Identifier)
 			return d
 		}

@@ -75,6 +75,16 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 				continue
 			}
 			loadOurTable(ctx, t, ours, duck, st)
+		case "source":
+			// a source table dbt-duckdb reads from a CSV file of the
+			// project (its SQL is the file's path there): DuckDB's
+			// read_csv reads it, as the file is read where dbt runs
+			file := filepath.Join(dir, filepath.FromSlash(st.SQL))
+			if _, err := duck.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM read_csv('%s')", duckName(st.Rendered), strings.ReplaceAll(file, "'", "''"))); err != nil {
+				t.Errorf("source %s: DuckDB cannot read its file %s: %v", st.Name, file, err)
+				continue
+			}
+			built = append(built, st)
 		case "test":
 			// dbt counts a test's failures on the warehouse as
 			// select <fail_calc> from (<its SQL>) dbt_internal_test
