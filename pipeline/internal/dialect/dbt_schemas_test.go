@@ -116,6 +116,9 @@ func TestDbtSourceNames(t *testing.T) {
 		{DuckDB, Schemas{}, "select * from other.shop.orders", `select * from other.shop.orders`},
 		{DuckDB, Schemas{}, "select * from shop.customers", `select * from shop.customers`},
 		{DuckDB, Schemas{}, "select shop.orders.id from shop.orders", `select main.orders.id from main.orders`},
+		// a name written against the keyword before it, as {{ ref() }} after from prints
+		{DuckDB, Schemas{}, `select * from"wh"."shop"."orders"`, `select * from main.orders`},
+		{DuckDB, NewSchemas("wh", "analytics", nil), `select * from"wh"."analytics"."d" join"wh"."analytics"."e" using (id)`, `select * from main.d join main.e using (id)`},
 		{DuckDB, Schemas{}, "insert into shop.orders values (1)", `insert into main.orders values (1)`},
 		// beside the models' schemas by dbt's names
 		{DuckDB, NewSchemas("wh", "analytics", []string{"staging"}), "select * from shop.orders join analytics_staging.d using (id)", `select * from main.orders join staging.d using (id)`},

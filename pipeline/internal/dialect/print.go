@@ -26,8 +26,21 @@ func newPrinter(d Dialect, toks []token) *printer {
 // setTok replaces the text of token i.
 func (pr *printer) setTok(i int, text string) {
 	if i >= 0 && i < len(pr.toks) {
+		if pr.toks[i].kind == kQuoted && i > 0 && text != "" && identByte(text[0]) {
+			// a quoted name written against the word before it
+			// (from"db"."main"."t", as {{ ref() }} prints after from):
+			// unquoted, it would run into that word
+			if prev := pr.tokText(i - 1); prev != "" && identByte(prev[len(prev)-1]) {
+				text = " " + text
+			}
+		}
 		pr.edit[i], pr.edited[i] = text, true
 	}
+}
+
+// identByte tells whether c can be part of an unquoted SQL word.
+func identByte(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
 
 // dropTok removes token i, keeping its line breaks.
