@@ -120,6 +120,7 @@ func (t *translator) rewriteSelect(s *node) {
 		t.rewriteQualify(s)
 	}
 	t.rewriteGroupingSets(s)
+	t.factorOrConditions(s)
 }
 
 // relStars is * as the stars of the relations rels, r1.*, r2.*: false
