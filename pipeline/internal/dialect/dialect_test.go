@@ -401,7 +401,7 @@ func TestSelectUnnest(t *testing.T) {
 		{duckdb, "select id,\n  unnest(\n    l\n  ) as x -- the elements\nfrom t -- each row\nwhere id > 1", "select t.id AS id,\n  _nexus_unnest1.value\n\n as x -- the elements\nfrom t, json_each(l) AS _nexus_unnest1 -- each row\nwhere t.id > 1"},
 		{duckdb, "select t.id, unnest(t.l) from t join u on u.id = t.id", `select t.id, _nexus_unnest1.value AS "unnest(t.l)" from t join u on u.id = t.id, json_each(t.l) AS _nexus_unnest1`},
 		// inside an expression; several side by side, zipped by position
-		{duckdb, "select upper(unnest(tags)) as tag, unnest(l) + 1 from t", `select upper_text(json_extract(_nexus_unnest1.value, '$[0]')) as tag, json_extract(_nexus_unnest1.value, '$[1]') + 1 AS "unnest(l) + 1" from t, json_each(unnest_zip(tags, l)) AS _nexus_unnest1`},
+		{duckdb, "select upper(unnest(tags)) as tag, unnest(l) + 1 from t", `select upper_duckdb(json_extract(_nexus_unnest1.value, '$[0]')) as tag, json_extract(_nexus_unnest1.value, '$[1]') + 1 AS "unnest(l) + 1" from t, json_each(unnest_zip(tags, l)) AS _nexus_unnest1`},
 		{duckdb, "select generate_subscripts(l, 1) as i, unnest(l) from t", `select json_extract(_nexus_unnest1.value, '$[0]') as i, json_extract(_nexus_unnest1.value, '$[1]') AS "unnest(l)" from t, json_each(unnest_zip(series_list(1, json_array_length(l)), l)) AS _nexus_unnest1`},
 		// * beside unnest() is the FROM items' columns, not json_each's
 		{duckdb, "select *, unnest(l) as x from t", "select t.id, t.a, t.b, _nexus_unnest1.value as x from t, json_each(l) AS _nexus_unnest1"},

@@ -8,14 +8,14 @@ import "testing"
 func TestDuckItemNames(t *testing.T) {
 	for _, c := range []struct{ in, out string }{
 		{"select count(*) from t", `select count(*) AS "count_star()" from t`},
-		{"select id, t.name, id + 1, upper(name) from t", `select id, t.name, date_arith(id, 1, '+', 1) AS "(id + 1)", upper_text(name) AS "upper(""name"")" from t`},
+		{"select id, t.name, id + 1, upper(name) from t", `select id, t.name, date_arith(id, 1, '+', 1) AS "(id + 1)", upper_duckdb(name) AS "upper(""name"")" from t`},
 		{"select left(name, 1), x::int, price::decimal(10,2), name::text from t",
 			`select left_duckdb(name, 1) AS """left""(""name"", 1)", cast_to(x, 'INTEGER', 'duckdb', 1) AS "CAST(x AS INTEGER)", ` +
 				`decimal_fits(round_scale(cast_to(price, 'REAL', 'duckdb', 1), 2), 10, 2, 1) AS "CAST(price AS DECIMAL(10, 2))", cast_to(name, 'TEXT', 'duckdb', 1) AS "CAST(""name"" AS text)" from t`},
 		{"select a = 1 and b is not null or c, case when a then 1 end from t",
 			`select a = 1 and b is not null or c AS "(((a = 1) AND (b IS NOT NULL)) OR c)", case when a then 1 end AS "CASE  WHEN (a) THEN (1) ELSE NULL END" from t`},
 		// a name taken twice is name_1 the second time, as in DuckDB
-		{"select upper(a), upper(a) from t", `select upper_text(a) AS "upper(a)", upper_text(a) AS "upper(a)_1" from t`},
+		{"select upper(a), upper(a) from t", `select upper_duckdb(a) AS "upper(a)", upper_duckdb(a) AS "upper(a)_1" from t`},
 		// the outer query's items only
 		{"select a + 1 from (select a * 2 as a from t)", `select date_arith(a, 1, '+', 1) AS "(a + 1)" from (select a * 2 as a from t)`},
 	} {

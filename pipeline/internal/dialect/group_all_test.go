@@ -5,7 +5,7 @@ import "testing"
 // GROUP BY ALL groups by every select item that is not an aggregate.
 func TestGroupByAll(t *testing.T) {
 	expectTranslated(t, duckdb, "select a, upper(a) as u, count(*) as n, sum(b) over () as w from t group by all",
-		"select a, upper_text(a) as u, count(*) as n, duck_sum(b) over () as w from t GROUP BY 1, 2, 4")
+		"select a, upper_duckdb(a) as u, count(*) as n, duck_sum(b) over () as w from t GROUP BY 1, 2, 4")
 	expectTranslated(t, snowflake, "select a,\n  max(b) as m,\n  (select count(*) from t) as c\nfrom t\ngroup\nby all\norder by 1",
 		"select a,\n  max(b) as m,\n  (select count(*) from t) as c\nfrom t\nGROUP BY 1, 3\n\norder by 1 NULLS LAST")
 	expectTranslated(t, bigquery, "select count(*), max(a, b) from t group by all", "select count(*), max(a, b) from t GROUP BY 2")

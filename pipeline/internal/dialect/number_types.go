@@ -474,6 +474,8 @@ func (t *translator) exactNumbers(n *node) {
 			t.concatText(args...)
 		case (n.name == "string_agg" || n.name == "listagg" || n.name == "group_concat") && len(n.list) > 0:
 			t.concatText(n.list[0])
+		case (n.name == "format" || n.name == "printf") && len(n.list) > 1 && len(n.parts) <= 1:
+			t.formatBooleans(n)
 		case n.name == "coalesce" || n.name == "ifnull" || n.name == "greatest" || n.name == "least" || n.name == "if":
 			t.realBranches(n, n.list, num, s, isDec)
 		case (n.name == "lag" || n.name == "lead") && len(n.list) == 3:
@@ -679,4 +681,52 @@ func (t *translator) addArgument(n *node, arg string) {
 // '5.0'); its trunc and round of an integer stay integers.
 func (t *translator) duckIntegerFloor(name string, arg *node) bool {
 	return t.d == DuckDB && (name == "floor" || name == "ceil" || name == "ceiling") && t.numberType(arg) == "INTEGER"
+}
+
+// formatBooleans writes the booleans DuckDB's format and printf write as
+// text, true and false: every one of format's ({} of a BOOLEAN is true),
+// printf's given to a %s of a format written out (its %d gives 1).
+func (t *translator) formatBooleans(n *node) {
+	args := n.list[1:]
+	if n.name == "format" {
+		for _, a := range args {
+			if t.booleanOf(a) {
+				t.concatText(a)
+			}
+		}
+		return
+	}
+	f := n.list[0]
+	if f.kind != nString {
+		return
+	}
+	convs := printfConversions(stringValue(t.d, t.toks[f.tok].text))
+	for i, a := range args {
+		if i < len(convs) && convs[i] == 's' && t.booleanOf(a) {
+			t.concatText(a)
+		}
+	}
+}
+
+// printfConversions are the conversion letters of a printf format, one
+// per argument it takes (%% takes none; a * width or precision takes one,
+// written as '*').
+func printfConversions(f string) []byte {
+	var out []byte
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(f) && strings.IndexByte("-+ #0123456789.*'lhLqjzt", f[i]) >= 0 {
+			if f[i] == '*' {
+				out = append(out, '*')
+			}
+			i++
+		}
+		if i < len(f) && f[i] != '%' {
+			out = append(out, f[i])
+		}
+	}
+	return out
 }

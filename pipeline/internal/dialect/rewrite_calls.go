@@ -335,6 +335,32 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			t.pr.setTok(n.tok, "list_repeat")
 		}
 		return true
+	case t.d == DuckDB && n.name == "approx_quantile" && len(args) == 2 && n.x == nil && withinOf(n) == nil && !n.flag:
+		// DuckDB's t-digest read at q, its value of x's type: an
+		// integer's rounded, a DECIMAL's at its scale (-1: a DOUBLE's)
+		scale := "-1"
+		if s, ok := numberScale(t.numberType(args[0])); ok {
+			scale = strconv.Itoa(s)
+		}
+		qs := []*node{args[1]}
+		if args[1].kind == nArray {
+			qs = args[1].list
+		}
+		list := args[1].kind == nArray
+		n.print = func(pr *printer, n *node) string {
+			pr.flat++
+			defer func() { pr.flat-- }()
+			x := strings.TrimSpace(pr.text(args[0]))
+			parts := make([]string, len(qs))
+			for i, q := range qs {
+				parts[i] = "approx_quantile_duck(" + x + ", " + strings.TrimSpace(pr.text(q)) + ", " + scale + ")"
+			}
+			if !list {
+				return parts[0] + pr.carry(n, args...)
+			}
+			return "json_array(" + strings.Join(parts, ", ") + ")" + pr.carry(n, args...)
+		}
+		return true
 	case t.d == DuckDB && (n.name == "quantile_cont" || n.name == "quantile_disc" || n.name == "quantile") && len(args) == 2 && args[1].kind == nArray && len(args[1].list) > 0 && n.x == nil && withinOf(n) == nil && !n.flag:
 		// quantile_cont(x, [q1, q2]): the list of each quantile's value
 		fn := "quantile_disc_of("

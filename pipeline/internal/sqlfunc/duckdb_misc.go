@@ -65,8 +65,10 @@ func init() {
 	rename("corr_of", "corr", "duckdb")
 	// The warehouses change the case of every letter, SQLite's lower and
 	// upper only ASCII's.
-	rename("upper_text", "upper", "duckdb")
+	rename("upper_duckdb", "upper", "duckdb")
+	rename("upper_duckdb", "ucase", "duckdb")
 	rename("lower_text", "lower", "duckdb")
+	rename("lower_text", "lcase", "duckdb")
 	// len(x) of a list counts its elements, of text its characters: which
 	// one shows when the query runs, as for x[i].
 	rename("list_or_text_length", "len", "duckdb")

@@ -92,8 +92,15 @@ func fmtValue(v sqlite3.Value, spec string) (string, string) {
 	} else if len(spec) >= 1 && strings.IndexByte("<>^", spec[0]) >= 0 {
 		align, spec = spec[0], spec[1:]
 	}
-	plus := strings.HasPrefix(spec, "+")
-	spec = strings.TrimPrefix(spec, "+")
+	positive := "" // the sign a number not negative takes: + or a space
+	if len(spec) > 0 && strings.IndexByte("+- ", spec[0]) >= 0 {
+		if spec[0] != '-' {
+			positive = spec[:1]
+		}
+		spec = spec[1:]
+	}
+	alt := strings.HasPrefix(spec, "#") // 0x, 0X, 0b, 0B before the digits
+	spec = strings.TrimPrefix(spec, "#")
 	zero := strings.HasPrefix(spec, "0")
 	spec = strings.TrimPrefix(spec, "0")
 	i := 0
@@ -122,17 +129,41 @@ func fmtValue(v sqlite3.Value, spec string) (string, string) {
 	switch {
 	case v.Type() == sqlite3.INTEGER && (typ == "" || typ == "d"):
 		s = strconv.FormatInt(v.Int64(), 10)
-	case v.Type() == sqlite3.INTEGER && strings.Contains("xXob", typ) && typ != "":
-		base := map[string]int{"x": 16, "X": 16, "o": 8, "b": 2}[typ]
+	case v.Type() == sqlite3.INTEGER && strings.Contains("xXobB", typ) && typ != "":
+		base := map[string]int{"x": 16, "X": 16, "o": 8, "b": 2, "B": 2}[typ]
 		s = strconv.FormatInt(v.Int64(), base)
 		if typ == "X" {
 			s = strings.ToUpper(s)
 		}
-	case numeric && (typ == "f" || typ == "F" || typ == "e"):
+		if alt {
+			prefix := map[string]string{"x": "0x", "X": "0X", "o": "0", "b": "0b", "B": "0B"}[typ]
+			if typ != "o" || v.Int64() != 0 {
+				if neg := strings.HasPrefix(s, "-"); neg {
+					s = "-" + prefix + s[1:]
+				} else {
+					s = prefix + s
+				}
+			}
+		}
+	case numeric && (typ == "f" || typ == "F" || typ == "e" || typ == "E"):
 		if prec < 0 {
 			prec = 6
 		}
 		s = strconv.FormatFloat(v.Float(), typ[0]|0x20, prec, 64)
+		if typ == "E" || typ == "F" {
+			s = strings.ToUpper(s)
+		}
+	case numeric && (typ == "g" || typ == "G"):
+		if prec < 0 {
+			prec = 6
+		}
+		if prec == 0 {
+			prec = 1
+		}
+		s = strconv.FormatFloat(v.Float(), 'g', prec, 64)
+		if typ == "G" {
+			s = strings.ToUpper(s)
+		}
 	case v.Type() == sqlite3.FLOAT && typ == "" && prec >= 0:
 		s = strconv.FormatFloat(v.Float(), 'g', prec, 64)
 	case v.Type() == sqlite3.FLOAT && typ == "":
@@ -154,8 +185,11 @@ func fmtValue(v sqlite3.Value, spec string) (string, string) {
 		sign := ""
 		if neg {
 			sign = "-"
-		} else if plus {
-			sign = "+"
+		} else {
+			sign = positive
+		}
+		if alt && len(digits) >= 2 && digits[0] == '0' && strings.IndexByte("xXbB", digits[1]) >= 0 {
+			sign, digits = sign+digits[:2], digits[2:] // zeros go after 0x
 		}
 		if zero && align == 0 {
 			for len([]rune(sign+digits)) < width {

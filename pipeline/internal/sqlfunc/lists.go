@@ -75,6 +75,20 @@ func sortList(ctx sqlite3.Context, fn string, list sqlite3.Value, order, nulls s
 	if !ok {
 		return
 	}
+	perm, ok := sortOrder(ctx, fn, items, order, nulls)
+	if !ok {
+		return
+	}
+	sorted := make([]json.RawMessage, len(perm))
+	for i, p := range perm {
+		sorted[i] = items[p]
+	}
+	resultArray(ctx, sorted)
+}
+
+// sortOrder is the order of items sorted as sortList sorts them: the
+// index of each in turn (ties keep their order).
+func sortOrder(ctx sqlite3.Context, fn string, items []json.RawMessage, order, nulls string) ([]int, bool) {
 	desc, nullsFirst := false, false
 	switch strings.ToUpper(order) {
 	case "ASC":
@@ -82,7 +96,7 @@ func sortList(ctx sqlite3.Context, fn string, list sqlite3.Value, order, nulls s
 		desc = true
 	default:
 		fail(ctx, fn, "the order must be 'ASC' or 'DESC', not %q", order)
-		return
+		return nil, false
 	}
 	if nulls != "" {
 		switch strings.Join(strings.Fields(strings.ToUpper(nulls)), " ") {
@@ -91,11 +105,11 @@ func sortList(ctx sqlite3.Context, fn string, list sqlite3.Value, order, nulls s
 		case "NULLS LAST":
 		default:
 			fail(ctx, fn, "the NULL order must be 'NULLS FIRST' or 'NULLS LAST', not %q", nulls)
-			return
+			return nil, false
 		}
 	}
 	type elem struct {
-		raw  json.RawMessage
+		i    int
 		v    any
 		null bool
 	}
@@ -103,7 +117,7 @@ func sortList(ctx sqlite3.Context, fn string, list sqlite3.Value, order, nulls s
 	for i, it := range items {
 		var v any
 		_ = json.Unmarshal(it, &v)
-		es[i] = elem{raw: it, v: v, null: v == nil}
+		es[i] = elem{i: i, v: v, null: v == nil}
 	}
 	slices.SortStableFunc(es, func(a, b elem) int {
 		if a.null || b.null {
@@ -121,10 +135,11 @@ func sortList(ctx sqlite3.Context, fn string, list sqlite3.Value, order, nulls s
 		}
 		return c
 	})
-	for i := range es {
-		items[i] = es[i].raw
+	perm := make([]int, len(es))
+	for i, e := range es {
+		perm[i] = e.i
 	}
-	resultArray(ctx, items)
+	return perm, true
 }
 
 // compareJSON orders decoded JSON values: numbers, then text, then others

@@ -91,9 +91,6 @@ func init() {
 	// LEN is LENGTH in Snowflake; DuckDB's strlen counts bytes.
 	rename("length", "len", "snowflake")
 	rename("octet_length", "strlen", "duckdb")
-	// LCASE and UCASE are DuckDB's LOWER and UPPER
-	rename("lower", "lcase", "duckdb")
-	rename("upper", "ucase", "duckdb")
 	// CHAR_LENGTH and CHARACTER_LENGTH count characters; BYTE_LENGTH and
 	// OCTET_LENGTH bytes.
 	rename("length", "char_length", "bigquery", "duckdb")
