@@ -216,6 +216,9 @@ func (r *runner) stageQuery(name, sql string) error {
 			err = serr
 		}
 	}
+	if err == nil {
+		err = r.keepTrueFalseNames(tmp, "temp", name, sql)
+	}
 	if err != nil {
 		return &sqlError{err: err, sql: sql}
 	}

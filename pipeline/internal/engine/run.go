@@ -1529,6 +1529,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 			}
 		}
 	}
+	if err == nil {
+		err = r.keepTrueFalseNames(qrel, rel.Schema, rel.Name, sql)
+	}
 	if err != nil {
 		return &sqlError{err: err, sql: sql}
 	}
