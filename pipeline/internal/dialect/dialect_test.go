@@ -316,6 +316,10 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "select a, sum(a) over (order by a rows between 1 preceding and current row) from unnest([struct(1 as a, 'x' as b), (2, null)]) as u order by a", "1|1\n2|3")
 	expectRows(t, bigquery, "select * from unnest([10, 20]) as x with offset as o where o = 1", "20|1")
 	expectRows(t, bigquery, "select u.* from unnest(['p', 'q']) as u with offset o where o = 0", "p")
+	// OFFSET is no reserved word in BigQuery: WITH OFFSET's column is named offset, and a column may be called so
+	expectRows(t, bigquery, "select x, offset from unnest([3, 1, 2]) as x with offset where offset > 0 order by offset desc", "2|2\n1|1")
+	expectRows(t, bigquery, "with u as (select x, offset from unnest([3, 1]) as x with offset as offset order by offset) select (select offset from u where x = 1), max(u.offset) + 1 from u", "1|2")
+	expectRows(t, bigquery, "select values, returning, filter from (select 1 as values, 2 as returning, 3 as filter) where values = 1", "1|2|3")
 	expectRows(t, bigquery, "select id, g.k, v from t, unnest([struct('n' as k, cast(id as string) as v)]) as g where id < 3", "1|n|1\n2|n|2")
 	expectRows(t, bigquery, "select x.a, (select sum(a) from unnest([struct(1 as a), struct(2)]) as u) from (select 5 as a) x", "5|3")
 	expectTranslated(t, bigquery, "select * from unnest([struct(1 as a, 'x' as b)]) as u with offset",

@@ -1033,8 +1033,8 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		o := p.open(nRaw)
 		p.next()
 		p.next()
-		p.acceptWord("as")
-		if t := p.peek(); t.kind == kWord && !p.reserved(t.lower) || t.kind == kQuoted {
+		_, as := p.acceptWord("as")
+		if t := p.peek(); t.kind == kWord && (!p.reserved(t.lower) || as && unreserved[p.d][t.lower]) || t.kind == kQuoted {
 			o.tok = p.next()
 			fi.offset = identName(p.toks[o.tok])
 		} else {

@@ -179,10 +179,15 @@ var sqliteKeywords = map[string]bool{
 	"else": true, "limit": true, "notnull": true, "to": true, "where": true, "nothing": true, "raise": true,
 }
 
+// sqliteClauseWords are words that begin a clause in SQLite and so name
+// no column there bare, while a warehouse may take them as names
+// (BigQuery's select values from t).
+var sqliteClauseWords = map[string]bool{"values": true, "returning": true}
+
 // quoteKeyword quotes token i, a bare name the warehouse takes, when SQLite
 // reads it as a keyword: AS references, t.index.
 func (t *translator) quoteKeyword(i int) {
-	if tk := t.toks[i]; t.d != SQLite && tk.kind == kWord && sqliteKeywords[tk.lower] && tk.lower != "null" && !t.pr.edited[i] {
+	if tk := t.toks[i]; t.d != SQLite && tk.kind == kWord && (sqliteKeywords[tk.lower] || sqliteClauseWords[tk.lower]) && tk.lower != "null" && !t.pr.edited[i] {
 		t.pr.setTok(i, `"`+tk.text+`"`)
 	}
 }
@@ -197,7 +202,7 @@ func quoteIdent(name string) string {
 			break
 		}
 	}
-	if plain && !reserved[strings.ToLower(name)] && !sqliteKeywords[strings.ToLower(name)] {
+	if lower := strings.ToLower(name); plain && !reserved[lower] && !sqliteKeywords[lower] && !sqliteClauseWords[lower] {
 		return name
 	}
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`

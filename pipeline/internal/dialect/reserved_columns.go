@@ -28,6 +28,10 @@ var afterColumn = map[string]bool{"from": true, "as": true, "and": true, "or": t
 // coalesce(ends, end), END being reserved in BigQuery and DuckDB only).
 var unreserved = map[Dialect]map[string]bool{
 	Snowflake: {"end": true},
+	// words BigQuery's lexical structure does not list as reserved
+	// (WITH OFFSET's column is named offset by default)
+	BigQuery: {"offset": true, "filter": true, "match": true, "sample": true, "values": true, "returning": true,
+		"conflict": true, "do": true, "indexed": true, "glob": true, "regexp": true, "rlike": true, "ilike": true},
 }
 
 // unreservedName tells whether word t, met where an expression starts, is
