@@ -158,8 +158,18 @@ func (t *translator) numberTypeOf(n *node) string {
 		if t.d == Snowflake && len(n.parts) <= 1 && (n.name == "count_if" || integerBranches(t, snowflakeBranches(n))) {
 			return "INTEGER" // COUNT_IF, IFF(c, amount, 0)...: a NUMBER(38, 0)
 		}
+		if t.d == Snowflake && len(n.parts) <= 1 && n.x == nil && snowflakeIntegerCalls[n.name] {
+			return "INTEGER" // DATE_PART, YEAR(...), DATEDIFF: a NUMBER(38, 0)
+		}
+		if c, ok := numberConversions[n.name]; ok && t.d == Snowflake && len(n.parts) <= 1 && c.real {
+			return "REAL" // TO_DOUBLE: a FLOAT
+		}
 		if t.d == Snowflake && len(n.parts) <= 1 && t.textNumberMix(t.snowflakeNumberValues(n)) {
 			return "REAL" // IFF(c, '10', 9): the text converted to a number (compare_literals.go)
+		}
+	case nExtract:
+		if t.d == Snowflake {
+			return "INTEGER" // a NUMBER(38, 0), as DATE_PART's
 		}
 	case nCase:
 		if t.d == DuckDB {
@@ -202,6 +212,16 @@ func (t *translator) numberTypeOf(n *node) string {
 		return t.subqueryColumn(n).num
 	}
 	return ""
+}
+
+// snowflakeIntegerCalls are Snowflake's functions whose result is an
+// integer, a NUMBER(38, 0), whatever their arguments: the date parts and
+// the differences of dates.
+var snowflakeIntegerCalls = map[string]bool{
+	"date_part": true, "datediff": true, "timediff": true, "timestampdiff": true,
+	"year": true, "quarter": true, "month": true, "week": true, "weekofyear": true, "weekiso": true,
+	"day": true, "dayofmonth": true, "dayofweek": true, "dayofweekiso": true, "dayofyear": true,
+	"yearofweek": true, "yearofweekiso": true, "hour": true, "minute": true, "second": true,
 }
 
 // arithmetic are the binary operators that give a number of numbers.

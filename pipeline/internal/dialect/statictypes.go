@@ -917,7 +917,7 @@ func (t *translator) typesMap(cols []colType) map[string]string {
 		}
 		seen[c.name] = true
 		typ := c.typ
-		if typ == "" && c.num != "" && (t.d == DuckDB || t.d == BigQuery || t.d == Snowflake && c.num == "INTEGER") {
+		if typ == "" && c.num != "" && (t.d == DuckDB || t.d == BigQuery || t.d == Snowflake && (c.num == "INTEGER" || c.num == "REAL")) {
 			// Snowflake's integers are NUMBER(38, 0): a sum of the
 			// column divided downstream has 6 digits, as a seed's has
 			typ = typeNumber + c.num

@@ -345,10 +345,11 @@ func (r *runner) builtinTestSQL(t *project.Test, rel string) (string, error) {
 		}
 		lits := make([]string, len(vals))
 		for i, v := range vals {
+			// written as dbt's Jinja writes each value: 2.0, True
 			if quote {
-				lits[i] = store.Quote(fmt.Sprint(v))
+				lits[i] = store.Quote(jinja.PyStr(v))
 			} else {
-				lits[i] = fmt.Sprint(v)
+				lits[i] = jinja.PyStr(v)
 			}
 		}
 		return fmt.Sprintf("select %s as value_field, count(*) as n_records from %s where %s is not null and %s not in (%s) group by %s",

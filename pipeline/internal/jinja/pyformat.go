@@ -328,6 +328,10 @@ func isDict(v *exec.Value) bool {
 	return dictOf(v) != nil || v.IsDict()
 }
 
+// PyStr is Python's str() of a Go value as YAML or a template gives it:
+// 2.0 is "2.0", true "True", as dbt writes a test's arguments into SQL.
+func PyStr(v any) string { return pyStr(exec.AsValue(v)) }
+
 // pyStr is Python's str() of a value.
 func pyStr(v *exec.Value) string {
 	if v == nil || v.IsNil() {
