@@ -294,6 +294,15 @@ func (t *translator) staticTypeOf(n *node) string {
 			if t.d == BigQuery && len(n.list) == 2 {
 				return t.staticType(n.list[0])
 			}
+		case "time_slice":
+			// Snowflake's TIME_SLICE(x, n, part[, START|END]) is of x's
+			// type, a DATE or a timestamp
+			if t.d == Snowflake && len(n.list) >= 3 {
+				switch typ := t.staticType(n.list[0]); typ {
+				case TypeDate, sqlfunc.KindInstant, sqlfunc.KindWallClock:
+					return typ
+				}
+			}
 		case "dateadd", "timeadd", "timestampadd":
 			// Snowflake's DATEADD(part, n, x) is of x's type, but that a
 			// DATE moved by hours or less is a TIMESTAMP_NTZ
