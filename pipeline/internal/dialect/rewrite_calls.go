@@ -49,6 +49,9 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			t.firstArgumentType(args)
 		}
 	}
+	if t.d == Snowflake && len(n.parts) <= 1 && (n.name == "first_value" || n.name == "last_value" || n.name == "nth_value") {
+		t.wholeWindowFrame(n)
+	}
 	if t.d == DuckDB && n.x != nil && (n.name == "percentile_cont" || n.name == "percentile_disc" || n.name == "mode") && hasWithinGroup(n) {
 		t.refuse(n.tok, refDuckWithinOver, strings.ToUpper(t.toks[n.tok].text))
 		return true
@@ -761,4 +764,41 @@ func decodeResults(args []*node) []*node {
 		results = append(results, args[len(args)-1])
 	}
 	return results
+}
+
+// wholeWindowFrame gives Snowflake's FIRST_VALUE, LAST_VALUE and NTH_VALUE
+// over an ORDER BY without a frame the whole partition as their frame,
+// ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING, as their
+// reference says (not the standard's RANGE up to the current row, which
+// SQLite takes: LAST_VALUE was the current row's value).
+func (t *translator) wholeWindowFrame(n *node) {
+	w := n.x
+	if w == nil || w.kind != nWindow || len(w.kids) != 1 {
+		return // OVER name: the frame is the named window's
+	}
+	spec := w.kids[0]
+	if spec.kind != nExpr || spec.name != "over" || len(spec.list) == 0 {
+		return
+	}
+	for _, k := range spec.kids {
+		if k.kind == nSoup {
+			return // a frame written out
+		}
+	}
+	first, last := -1, -1
+	for i := spec.start; i < spec.end; i++ {
+		if k := t.toks[i].kind; k != kSpace && k != kComment {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 || t.toks[first].text != "(" || t.toks[last].text != ")" {
+		return
+	}
+	if next := skipSpace(t.toks, first+1); next < spec.end && t.toks[next].lower != "partition" && t.toks[next].lower != "order" {
+		return // (w ORDER BY ...): a named window's frame may hold
+	}
+	t.pr.setTok(last, " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)")
 }

@@ -24,7 +24,7 @@ func TestWarehouseCalls(t *testing.T) {
 		{bigquery, "select date_trunc(d, week(monday)), approx_count_distinct(a) from t", "select datetime_trunc_bigquery(d, 'week(monday)'), count(DISTINCT a) from t"},
 		{bigquery, "select generate_date_array(d, e, interval 1 week) from t", "select json(generate_date_array(d, e, 1, 'week')) from t"},
 		{bigquery, "select first_value(b ignore nulls) over (order by id) from t", "select first_value_ignore_nulls(b ) over (order by id) from t"},
-		{snowflake, "select last_value(b) ignore nulls over (order by id) from t", "select last_value_ignore_nulls(b)  over (order by id NULLS LAST) from t"},
+		{snowflake, "select last_value(b) ignore nulls over (order by id) from t", "select last_value_ignore_nulls(b)  over (order by id NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) from t"},
 		{bigquery, "select first_value(b) over (w), last_value(b) over(w) from t window w as (order by id)", "select first_value(b) over w, last_value(b) over w from t window w as (order by id)"},
 		{bigquery, "select array_agg(b order by id desc limit 2) from t", "select array_without_nulls(array_agg_limit(b , 2 order by id desc ), '') from t"},
 		{duckdb, "select position('Y' in a), strlen(a) from t", "select position_from('Y' , a), octet_length(a) from t"},
@@ -70,6 +70,12 @@ func TestWarehouseCalls(t *testing.T) {
 		{bigquery, "select id, first_value(b ignore nulls) over (w), last_value(b) over (w) from t window w as (order by id rows between unbounded preceding and unbounded following) order by id",
 			"1|10|30\n2|10|30\n3|10|30"},
 		{bigquery, "select to_json_string(array_agg(a order by id limit 2)) from t", `["x","Y"]`},
+		// Snowflake's FIRST_VALUE, LAST_VALUE and NTH_VALUE over an ORDER BY without a frame see the whole
+		// partition (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), SUM the rows up to the current one
+		{snowflake, "select id, last_value(b) over (order by id), first_value(b) over (order by id desc), nth_value(b, 2) over (order by id), sum(b) over (order by id), last_value(b) over (order by id rows between unbounded preceding and current row) from t order by id",
+			"1|30|30|NULL|10|10\n2|30|30|NULL|10|NULL\n3|30|30|NULL|40|30"},
+		// BigQuery's are the standard's: up to the current row
+		{bigquery, "select id, last_value(b) over (order by id) from t order by id", "1|10\n2|NULL\n3|30"},
 		// COUNT(DISTINCT a, b) OVER: the distinct pairs without a NULL in
 		// the window; a pair holding a NULL is not counted
 		{snowflake, "select id, count(distinct a, b) over (), count(a, b) over (order by id) from t order by id", "1|1|1\n2|1|1\n3|1|1"},
