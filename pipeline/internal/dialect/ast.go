@@ -157,15 +157,18 @@ type fromInfo struct {
 	lateral    int // LATERAL token, or -1
 	// tokens of a table's name, for BigQuery's `project.dataset.table`
 	nameStart, nameEnd int
-	columns            []string
-	flatten            bool     // Snowflake FLATTEN: columns index, value, key...
-	split              string   // SPLIT_TO_TABLE, STRTOK_SPLIT_TO_TABLE: the function splitting; index is 1-based
-	fields             []string // BigQuery UNNEST of a literal array of structs without an alias: its columns
-	implicit           bool     // BigQuery UNNEST of a column without an alias: its elements' fields are names
-	structRows         bool     // BigQuery UNNEST of a literal array of structs with an alias or WITH OFFSET: its fields are names
-	aliasStart         int      // first token of the alias clause, or -1
-	aliasCols          *node
-	pivot              *pivotInfo // PIVOT / UNPIVOT after the item (pivot.go)
+	// fileFunc says the table is read_csv(file) of a project file
+	// (Options.FileTable), its name the temporary table holding its rows
+	fileFunc   bool
+	columns    []string
+	flatten    bool     // Snowflake FLATTEN: columns index, value, key...
+	split      string   // SPLIT_TO_TABLE, STRTOK_SPLIT_TO_TABLE: the function splitting; index is 1-based
+	fields     []string // BigQuery UNNEST of a literal array of structs without an alias: its columns
+	implicit   bool     // BigQuery UNNEST of a column without an alias: its elements' fields are names
+	structRows bool     // BigQuery UNNEST of a literal array of structs with an alias or WITH OFFSET: its fields are names
+	aliasStart int      // first token of the alias clause, or -1
+	aliasCols  *node
+	pivot      *pivotInfo // PIVOT / UNPIVOT after the item (pivot.go)
 	// the join that brings the item in: its words before JOIN ("left",
 	// "semi", "asof left"), the first of them, and its ON or USING
 	joinKind          string

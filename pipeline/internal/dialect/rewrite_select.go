@@ -264,6 +264,19 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.pr.dropTok(i)
 		}
 	}
+	if f.fileFunc {
+		// read_csv('file.csv'): the temporary table of its rows, named
+		// as DuckDB names the function's table unless aliased
+		name := "temp." + quoteIdent(f.table)
+		if f.aliasStart < 0 {
+			name += " AS " + f.alias
+		}
+		t.pr.setTok(f.nameStart, name)
+		for i := f.nameStart + 1; i < f.nameEnd; i++ {
+			t.pr.dropTok(i)
+		}
+		return
+	}
 	temporary := f.kind == fromTable && t.temporary(f.schema, f.table)
 	if temporary {
 		t.pr.setTok(f.nameStart, "temp."+quoteIdent(f.table))

@@ -36,6 +36,12 @@ type Options struct {
 	// (temp_tables.go).
 	Temporary func(schema, table string) bool
 
+	// FileTable names the temporary table holding the rows of a CSV file
+	// of the project that DuckDB's read_csv(file) or read_csv_auto(file)
+	// reads in a FROM clause, when there is one; without it (or for
+	// another file) they are refused.
+	FileTable func(file string) (table string, ok bool)
+
 	// ItemNames names the columns a query's select items make without an
 	// alias as the warehouse names them (DuckDB: duck_names.go), where
 	// SQLite would name them by the translated SQL: for a model's query,
@@ -126,6 +132,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	}
 	p := newParser(o.Dialect, toks)
 	p.schemas = o.Schemas
+	p.fileTable = o.FileTable
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
 		renamed: map[*node][]string{}, renamedStored: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, valTypes: map[*node][]colType{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}

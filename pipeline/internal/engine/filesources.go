@@ -9,6 +9,7 @@ import (
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/seed"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
@@ -43,15 +44,79 @@ func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 	} else if strings.ContainsAny(loc, "()'\"") {
 		return "", false
 	}
+	return projectCSV(loc)
+}
+
+// projectCSV is the file of the project's folder that path, as DuckDB
+// reads a path relative to where dbt runs, names, when it names a CSV
+// file there (no glob, no address, no absolute path).
+func projectCSV(loc string) (string, bool) {
 	if !strings.HasSuffix(strings.ToLower(loc), ".csv") || strings.ContainsAny(loc, "*?[") ||
 		strings.Contains(loc, "://") || strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "~") {
 		return "", false
 	}
-	file = path.Clean(loc)
+	file := path.Clean(loc)
 	if !fs.ValidPath(file) {
 		return "", false
 	}
 	return file, true
+}
+
+// readCSVCall is DuckDB's read_csv or read_csv_auto of one path, as a
+// model's SQL writes it.
+var readCSVCall = regexp.MustCompile(`(?i)\bread_csv(?:_auto)?\s*\(\s*'([^']*)'\s*\)`)
+
+// fileTableName is the temporary table holding a CSV file's rows that
+// read_csv(file) in a query reads.
+func fileTableName(file string) string { return "__read_csv__" + file }
+
+// loadFileTables loads each CSV file of the project that a model,
+// snapshot or singular test of DuckDB reads with read_csv(file) or
+// read_csv_auto(file) into a temporary table, typed as read_csv types it
+// (loadCSV), for the translator to read there (fileTable).
+func (r *runner) loadFileTables() {
+	p := r.plan
+	if p.dialect != dialect.DuckDB || p.proj.Files == nil {
+		return
+	}
+	var sqls []string
+	for _, m := range p.proj.Models {
+		sqls = append(sqls, m.SQL)
+	}
+	for _, s := range p.proj.Snapshots {
+		sqls = append(sqls, s.SQL)
+	}
+	for _, t := range p.proj.Tests {
+		sqls = append(sqls, t.SQL)
+	}
+	for _, sql := range sqls {
+		for _, m := range readCSVCall.FindAllStringSubmatch(sql, -1) {
+			file, ok := projectCSV(m[1])
+			if !ok || r.fileTables[file] {
+				continue
+			}
+			data, err := fs.ReadFile(p.proj.Files, file)
+			if err != nil {
+				continue
+			}
+			if r.loadCSV(file, data, jinja.Relation{Schema: "temp", Name: fileTableName(file)}, "", 0) {
+				if r.fileTables == nil {
+					r.fileTables = map[string]bool{}
+				}
+				r.fileTables[file] = true
+			}
+		}
+	}
+}
+
+// fileTable is the temporary table of the rows of file, a CSV file of the
+// project loadFileTables loaded (dialect.Options.FileTable).
+func (r *runner) fileTable(file string) (string, bool) {
+	file, ok := projectCSV(file)
+	if !ok || !r.fileTables[file] {
+		return "", false
+	}
+	return fileTableName(file), true
 }
 
 // loadFileSources gives each DuckDB source table dbt-duckdb reads from a
@@ -87,43 +152,55 @@ func (r *runner) loadFileSources() {
 		if err != nil {
 			continue
 		}
-		datetime := seedDatetime(p.dialect)
-		t, err := seed.ParseWith(file, data, seed.Options{Datetime: datetime, Nulls: seed.BlankNulls})
-		if err != nil {
-			r.res.fail(diag.From(err, file, 0))
+		if !r.loadCSV(file, data, ref.rel, d.File, d.ExternalLine) {
 			continue
 		}
-		// a column of empty cells only is VARCHAR to DuckDB's sniffer
-		for i := range t.Columns {
-			if t.Types[i] != "TEXT" && !slices.ContainsFunc(t.Rows, func(row []any) bool { return row[i] != nil }) {
-				t.Types[i] = "TEXT"
-			}
-		}
-		declared := map[string]seed.Declared{}
-		for _, c := range t.Datetimes {
-			declared[c] = *datetime
-		}
-		for _, c := range t.Booleans {
-			declared[c] = seed.Boolean
-		}
-		for _, c := range t.Dates {
-			declared[c] = seed.Date
-		}
-		rel := ref.rel
-		if err := r.db.LoadTable(r.ctx, rel.Schema, rel.Name, t.Columns, t.Types, t.Rows); err != nil {
-			r.res.fail(diag.From(err, d.File, d.ExternalLine))
-			continue
-		}
-		k := relKey(rel.Schema, rel.Name)
-		r.noteShape(k, store.ShapeText(t.Columns, t.Types))
-		types := seedTypes(p.dialect, t.Columns, declared, t.Types)
-		for i, c := range t.Columns {
-			if _, typed := types[strings.ToLower(c)]; !typed && t.Types[i] == "TEXT" {
-				types[strings.ToLower(c)] = dialect.StaticType(p.dialect, "varchar")
-			}
-		}
-		r.keepTypes(k, types)
-		r.contentVersion(rel, t.Rows)
-		r.reportRendered(Rendered{Kind: "source", Name: d.Key, Schema: rel.Schema, Relation: rel.Name, DBTSchema: d.Schema, Materialized: "source", SQL: file})
+		r.reportRendered(Rendered{Kind: "source", Name: d.Key, Schema: ref.rel.Schema, Relation: ref.rel.Name, DBTSchema: d.Schema, Materialized: "source", SQL: file})
 	}
+}
+
+// loadCSV loads the rows of a CSV file of the project into rel, typed as
+// DuckDB's read_csv types them: every column of integers BIGINT, of
+// decimals DOUBLE, of true and false BOOLEAN, of dates DATE, of datetimes
+// TIMESTAMP, the rest VARCHAR, and an empty cell NULL. A file it cannot
+// read fails the build, named with where it is read (file, line).
+func (r *runner) loadCSV(file string, data []byte, rel jinja.Relation, where string, line int) bool {
+	p := r.plan
+	datetime := seedDatetime(p.dialect)
+	t, err := seed.ParseWith(file, data, seed.Options{Datetime: datetime, Nulls: seed.BlankNulls})
+	if err != nil {
+		r.res.fail(diag.From(err, file, 0))
+		return false
+	}
+	// a column of empty cells only is VARCHAR to DuckDB's sniffer
+	for i := range t.Columns {
+		if t.Types[i] != "TEXT" && !slices.ContainsFunc(t.Rows, func(row []any) bool { return row[i] != nil }) {
+			t.Types[i] = "TEXT"
+		}
+	}
+	declared := map[string]seed.Declared{}
+	for _, c := range t.Datetimes {
+		declared[c] = *datetime
+	}
+	for _, c := range t.Booleans {
+		declared[c] = seed.Boolean
+	}
+	for _, c := range t.Dates {
+		declared[c] = seed.Date
+	}
+	if err := r.db.LoadTable(r.ctx, rel.Schema, rel.Name, t.Columns, t.Types, t.Rows); err != nil {
+		r.res.fail(diag.From(err, where, line))
+		return false
+	}
+	k := relKey(rel.Schema, rel.Name)
+	r.noteShape(k, store.ShapeText(t.Columns, t.Types))
+	types := seedTypes(p.dialect, t.Columns, declared, t.Types)
+	for i, c := range t.Columns {
+		if _, typed := types[strings.ToLower(c)]; !typed && t.Types[i] == "TEXT" {
+			types[strings.ToLower(c)] = dialect.StaticType(p.dialect, "varchar")
+		}
+	}
+	r.keepTypes(k, types)
+	r.contentVersion(rel, t.Rows)
+	return true
 }

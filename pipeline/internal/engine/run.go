@@ -38,6 +38,9 @@ type runner struct {
 	// temps are the temporary tables made, by relKey of the schema they
 	// belong to in the warehouse, which SQLite keeps in temp
 	temps map[string]bool
+	// fileTables are the CSV files of the project read_csv reads in the
+	// project's SQL, loaded into temporary tables (filesources.go)
+	fileTables map[string]bool
 	// testNode is the graph's node of the generic test being rendered,
 	// its model
 	testNode map[string]any
@@ -209,6 +212,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	}
 	r.startReuse(&e.hist)
 	r.loadFileSources()
+	r.loadFileTables()
 	if res.Profile != nil {
 		res.Profile.PlanSeconds = time.Since(start).Seconds()
 	}
@@ -733,13 +737,13 @@ func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, l
 			place(d, d.Line, d.Col)
 			return translation{}, d
 		}
-		tr, _, err := translate(expanded, r.plan.dialect, r.plan.session, r.dbtSchemas(), r.columnNames, r.relationsFrom, r.relTypes, r.temporary, place)
+		tr, _, err := translate(expanded, r.plan.dialect, r.plan.session, r.dbtSchemas(), r.columnNames, r.relationsFrom, r.relTypes, r.temporary, r.fileTable, place)
 		return tr, err
 	}
 	var fresh translation
 	schemas := r.dbtSchemas()
 	tr, err := r.plan.memo.translate(r.plan.dialect, r.plan.session, schemas, rendered, r.sameTypes, func() (translation, error) {
-		tr, read, err := translate(rendered, r.plan.dialect, r.plan.session, schemas, r.columnNames, r.relationsFrom, r.relTypes, r.temporary, place)
+		tr, read, err := translate(rendered, r.plan.dialect, r.plan.session, schemas, r.columnNames, r.relationsFrom, r.relTypes, r.temporary, r.fileTable, place)
 		if err == nil && read {
 			fresh = tr
 			return translation{}, errReadColumns
@@ -823,9 +827,9 @@ func (r *runner) dbtSchemas() dialect.Schemas {
 // into SQLite; read reports whether it asked for the columns or the tables
 // of a schema. Every refusal is reported, placed by place (given the line
 // and column in rendered).
-func translate(rendered string, d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, temporary func(schema, table string) bool, place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
+func translate(rendered string, d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, temporary func(schema, table string) bool, fileTable func(string) (string, bool), place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
 	tr.typesRead = map[string]string{}
-	tr.sql, tr.types, tr.created, err = dialect.TranslateCreating(rendered, dialect.Options{Dialect: d, ItemNames: true, Session: session, Schemas: schemas, Temporary: temporary, Columns: func(schema, table string) ([]string, error) {
+	tr.sql, tr.types, tr.created, err = dialect.TranslateCreating(rendered, dialect.Options{Dialect: d, ItemNames: true, Session: session, Schemas: schemas, Temporary: temporary, FileTable: fileTable, Columns: func(schema, table string) ([]string, error) {
 		read = true
 		return columns(schema, table)
 	}, Relations: func(schema, prefix string) ([]dialect.Relation, error) {

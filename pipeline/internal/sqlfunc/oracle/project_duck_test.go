@@ -24,6 +24,13 @@ import (
 // made, to compare.
 func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, dir string, steps []ranStep, notDuckDB map[string]string) []ranStep {
 	schemas := map[string]bool{"main": true, "temp": true}
+	// a path the SQL reads (read_csv('data/x.csv')) is the project's, as
+	// dbt runs in its folder
+	if abs, err := filepath.Abs(dir); err == nil {
+		if _, err := duck.ExecContext(ctx, "SET file_search_path = '"+strings.ReplaceAll(abs, "'", "''")+"'"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, st := range steps {
 		if db := st.Database; db != "" && !strings.EqualFold(db, "memory") {
 			// the rendered SQL names relations in the target's database,
