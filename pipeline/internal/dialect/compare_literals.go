@@ -244,7 +244,8 @@ func (t *translator) compareLiteralsSnowflake(operands []*node) {
 			pre, post = "to_boolean_snowflake(", ")"
 		case t.staticType(o) == TypeTime:
 			pre, post = "cast_to(", ", 'TIME', 'snowflake', "+itoa(t.toks[o.start].line)+")"
-		case pre == "" && t.numberType(o) != "":
+		case pre == "" && (t.numberType(o) != "" || t.isDecimal(o)):
+			// a NUMBER(p, s) too: a column's scale is its static type
 			pre, post = "cast_to(", ", 'REAL', 'snowflake', "+itoa(t.toks[o.start].line)+")"
 		}
 	}

@@ -158,6 +158,10 @@ func (t *translator) numberTypeOf(n *node) string {
 		if t.d == Snowflake && len(n.parts) <= 1 && (n.name == "count_if" || integerBranches(t, snowflakeBranches(n))) {
 			return "INTEGER" // COUNT_IF, IFF(c, amount, 0)...: a NUMBER(38, 0)
 		}
+		if t.d == Snowflake && len(n.parts) <= 1 && len(n.list) > 0 && (n.name == "first_value" || n.name == "last_value" || n.name == "nth_value" ||
+			(n.name == "lag" || n.name == "lead") && len(n.list) <= 2) {
+			return t.numberType(n.list[0]) // a value of another row: of its type
+		}
 		if t.d == Snowflake && len(n.parts) <= 1 && n.x == nil && snowflakeIntegerCalls[n.name] {
 			return "INTEGER" // DATE_PART, YEAR(...), DATEDIFF: a NUMBER(38, 0)
 		}

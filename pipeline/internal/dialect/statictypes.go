@@ -364,6 +364,12 @@ func (t *translator) staticTypeOf(n *node) string {
 			if x == TypeDate && y == "" || n.name == "+" && y == TypeDate && x == "" {
 				return TypeDate // date ± n days
 			}
+			if t.d == Snowflake && n.y.kind == nInterval && (x == sqlfunc.KindInstant || x == sqlfunc.KindWallClock) {
+				return x // a timestamp moved by an interval constant
+			}
+			if t.d == Snowflake && n.name == "+" && n.x.kind == nInterval && (y == sqlfunc.KindInstant || y == sqlfunc.KindWallClock) {
+				return y
+			}
 		}
 		if n.name == "||" && t.concatsLists(n) {
 			if t.d == BigQuery {
@@ -839,11 +845,12 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 
 // tableStarTypes are the columns * reads of table f in the table's order,
 // with the types known of them (typed, by name), when its columns are
-// known: a union of SELECT * then keeps the types its inputs share. Not
-// in Snowflake, where a column of no known type may have been created
-// quoted or not (snowflake_names.go).
+// known: a union of SELECT * then keeps the types its inputs share. In
+// Snowflake only when each column is one the table's types name (typed,
+// or known created quoted or not): one of no known type may have been
+// created quoted or not (snowflake_names.go).
 func (t *translator) tableStarTypes(f *fromInfo, sc *scope, typed []colType) ([]colType, bool) {
-	if t.d == Snowflake || f.kind != fromTable || len(f.columns) > 0 || t.opts.Columns == nil || f.schema == "" && sc.findCTE(f.table) != nil || t.wildcardName(f) != "" {
+	if f.kind != fromTable || len(f.columns) > 0 || t.opts.Columns == nil || f.schema == "" && sc.findCTE(f.table) != nil || t.wildcardName(f) != "" {
 		return typed, false
 	}
 	names, err := t.opts.Columns(f.schema, f.table)
@@ -859,6 +866,8 @@ func (t *translator) tableStarTypes(f *fromInfo, sc *scope, typed []colType) ([]
 		name := strings.ToLower(n)
 		if c, ok := known[name]; ok {
 			out[i] = c
+		} else if t.d == Snowflake {
+			return typed, false
 		} else {
 			out[i] = colType{name: name}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/seed"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
 // The translator knows a value is a DATE or a timestamp from literals,
@@ -60,9 +61,38 @@ func (r *runner) relTypes(schema, table string) map[string]string {
 		if m, ok := r.types[relKey("temp", table)]; ok {
 			return m
 		}
-		schema = "main"
+		if m, ok := r.types[relKey("main", table)]; ok {
+			return m
+		}
+		return r.unqualifiedTypes(table)
 	}
 	return r.types[relKey(schema, table)]
+}
+
+// unqualifiedTypes are the types of the relation SQLite reads for a name
+// without a schema that main does not hold: the one relation of that name
+// in an attached schema (a view built in its model's schema reading its
+// neighbour by identifier alone, as ref(...).include(schema=false)
+// prints it); none when main holds one or several schemas do.
+func (r *runner) unqualifiedTypes(table string) map[string]string {
+	rels, err := r.db.Relations(r.ctx, "%", table, "")
+	if err != nil {
+		return nil
+	}
+	var found *store.Table
+	for i, t := range rels {
+		if !strings.EqualFold(t.Name, table) {
+			continue // a LIKE pattern's _ matched another character
+		}
+		if t.Schema == "main" || found != nil {
+			return nil
+		}
+		found = &rels[i]
+	}
+	if found == nil {
+		return nil
+	}
+	return r.types[relKey(found.Schema, found.Name)]
 }
 
 // sameTypes tells whether the column types a translation read are the
