@@ -160,6 +160,7 @@ type fromInfo struct {
 	// fileFunc says the table is read_csv(file) of a project file
 	// (Options.FileTable), its name the temporary table holding its rows
 	fileFunc   bool
+	fileErr    string // why read_csv cannot read its file
 	columns    []string
 	flatten    bool     // Snowflake FLATTEN: columns index, value, key...
 	split      string   // SPLIT_TO_TABLE, STRTOK_SPLIT_TO_TABLE: the function splitting; index is 1-based

@@ -147,37 +147,3 @@ func TestBigQueryDashedProject(t *testing.T) {
 		}
 	}
 }
-
-// DuckDB's read_csv(file) and read_csv_auto(file) of a CSV file the
-// engine loaded (Options.FileTable) read its temporary table, under the
-// function's name unless aliased; another file, or one with options, is
-// refused as a read of files.
-func TestDuckDBReadCSVFileTable(t *testing.T) {
-	files := func(file string) (string, bool) {
-		if file == "data/x.csv" {
-			return "__read_csv__data/x.csv", true
-		}
-		return "", false
-	}
-	for in, want := range map[string]string{
-		"select * from read_csv_auto('data/x.csv')":                                   `select * from temp."__read_csv__data/x.csv" AS read_csv_auto`,
-		"select s.a from read_csv('data/x.csv') s join t on s.a = t.a":                `select s.a from temp."__read_csv__data/x.csv" s join t on s.a = t.a`,
-		"with src as (select * from read_csv_auto( 'data/x.csv' )) select a from src": `with src as (select * from temp."__read_csv__data/x.csv" AS read_csv_auto) select a from src`,
-	} {
-		got, err := TranslateWith(in, Options{Dialect: DuckDB, FileTable: files})
-		if err != nil || got != want {
-			t.Errorf("%q:\n got  %q, %v\n want %q", in, got, err, want)
-		}
-	}
-	for _, in := range []string{
-		"select * from read_csv_auto('data/y.csv')",
-		"select * from read_csv('data/x.csv', header = true)",
-	} {
-		if got, err := TranslateWith(in, Options{Dialect: DuckDB, FileTable: files}); err == nil || !strings.Contains(err.Error(), "reads files") {
-			t.Errorf("%q: want a refusal of reading files, got %q, %v", in, got, err)
-		}
-	}
-	if got, err := TranslateWith("select * from read_csv_auto('data/x.csv')", Options{Dialect: DuckDB}); err == nil {
-		t.Errorf("without FileTable: want a refusal, got %q", got)
-	}
-}

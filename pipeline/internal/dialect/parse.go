@@ -20,7 +20,7 @@ type parser struct {
 	// schemas resolves dbt's schema names in table names (dbt_schemas.go).
 	schemas Schemas
 	// fileTable is Options.FileTable
-	fileTable func(file string) (string, bool)
+	fileTable func(file string) (string, error)
 	// joinWordRefs are the tokens of join words written as a column name
 	// (reserved_columns.go).
 	joinWordRefs map[int]bool
@@ -957,21 +957,19 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		fi.kind, fi.flatten = fromUnnest, true
 		fi.expr = n.add(p.parsePrimary())
 	case p.d == DuckDB && p.fileTable != nil && t.kind == kWord && (t.lower == "read_csv" || t.lower == "read_csv_auto") &&
-		p.isPunctAt(1, "(") && p.peekAt(2).kind == kString && p.isPunctAt(3, ")"):
+		p.isPunctAt(1, "(") && p.peekAt(2).kind == kString:
 		// read_csv('file.csv'): a CSV file of the project, read into a
 		// temporary table (the engine's); another file is refused by
-		// the translator
+		// the translator, saying why
 		namePos := p.pos
-		if table, ok := p.fileTable(stringValue(p.d, p.peekAt(2).text)); ok {
-			for range 4 {
-				p.next()
-			}
+		call := p.parsePrimary()
+		if table, ok := p.csvFileTable(fi, call); ok {
 			fi.kind, fi.nameStart, fi.nameEnd = fromTable, p.sig[namePos], p.prevEnd()
 			fi.schema, fi.table, fi.alias, fi.fileFunc = "temp", table, t.lower, true
 			break
 		}
 		fi.kind = fromFunc
-		fi.expr = n.add(p.parsePrimary())
+		fi.expr = n.add(call)
 	case t.kind == kWord || t.kind == kQuoted:
 		var parts []string
 		namePos := p.pos

@@ -395,6 +395,10 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		return
 	}
 	if f.kind == fromFunc && f.expr != nil && f.expr.kind == nCall && len(f.expr.parts) <= 1 {
+		if f.fileErr != "" {
+			t.refuse(f.expr.tok, refReadFile, strings.ToUpper(t.toks[f.expr.tok].text), f.fileErr)
+			return
+		}
 		if r, ok := unfaithful[t.d][f.expr.name]; ok && r == refReadFiles {
 			t.refuse(f.expr.tok, r, strings.ToUpper(t.toks[f.expr.tok].text))
 			return

@@ -38,9 +38,9 @@ type Options struct {
 
 	// FileTable names the temporary table holding the rows of a CSV file
 	// of the project that DuckDB's read_csv(file) or read_csv_auto(file)
-	// reads in a FROM clause, when there is one; without it (or for
-	// another file) they are refused.
-	FileTable func(file string) (table string, ok bool)
+	// reads in a FROM clause, or says why the file cannot be read; without
+	// it they are refused.
+	FileTable func(file string) (table string, err error)
 
 	// ItemNames names the columns a query's select items make without an
 	// alias as the warehouse names them (DuckDB: duck_names.go), where

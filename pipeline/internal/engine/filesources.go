@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -39,7 +40,7 @@ func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 		return "", false
 	}
 	loc = strings.TrimSpace(loc)
-	if m := regexp.MustCompile(`(?is)^read_csv(?:_auto)?\(\s*'([^']*)'\s*\)$`).FindStringSubmatch(loc); m != nil {
+	if m := regexp.MustCompile(`(?is)^read_csv(?:_auto)?\(\s*'([^']*)'` + plainCSVOptions + `\s*\)$`).FindStringSubmatch(loc); m != nil {
 		loc = m[1]
 	} else if strings.ContainsAny(loc, "()'\"") {
 		return "", false
@@ -62,9 +63,13 @@ func projectCSV(loc string) (string, bool) {
 	return file, true
 }
 
+// plainCSVOptions are options of read_csv that loading the file follows
+// anyway: header and auto_detect true, a comma as delimiter.
+const plainCSVOptions = `(?:\s*,\s*(?:(?:header|auto_detect)\s*=\s*(?:true|1)|(?:delim|sep)\s*=\s*','))*`
+
 // readCSVCall is DuckDB's read_csv or read_csv_auto of one path, as a
 // model's SQL writes it.
-var readCSVCall = regexp.MustCompile(`(?i)\bread_csv(?:_auto)?\s*\(\s*'([^']*)'\s*\)`)
+var readCSVCall = regexp.MustCompile(`(?i)\bread_csv(?:_auto)?\s*\(\s*'([^']*)'\s*[,)]`)
 
 // fileTableName is the temporary table holding a CSV file's rows that
 // read_csv(file) in a query reads.
@@ -109,14 +114,33 @@ func (r *runner) loadFileTables() {
 	}
 }
 
-// fileTable is the temporary table of the rows of file, a CSV file of the
-// project loadFileTables loaded (dialect.Options.FileTable).
-func (r *runner) fileTable(file string) (string, bool) {
-	file, ok := projectCSV(file)
-	if !ok || !r.fileTables[file] {
-		return "", false
+// fileTable is the temporary table of the rows of the CSV file of the
+// project at path (dialect.Options.FileTable), loaded now if
+// loadFileTables did not find it in the SQL as written (a path a macro or
+// var gives); preloaded tells that it did. An error says why there is none.
+func (r *runner) fileTable(path string) (table string, preloaded bool, err error) {
+	file, ok := projectCSV(path)
+	if !ok {
+		return "", false, fmt.Errorf("%s is not a .csv file inside the project's folder", path)
 	}
-	return fileTableName(file), true
+	if r.fileTables[file] {
+		return fileTableName(file), !r.lateFiles[file], nil
+	}
+	var data []byte
+	if r.plan.proj.Files != nil {
+		data, err = fs.ReadFile(r.plan.proj.Files, file)
+	}
+	if r.plan.proj.Files == nil || err != nil {
+		return "", false, fmt.Errorf("%s is not a file of the project", file)
+	}
+	if !r.loadCSV(file, data, jinja.Relation{Schema: "temp", Name: fileTableName(file)}, "", 0) {
+		return "", false, fmt.Errorf("%s could not be loaded", file)
+	}
+	if r.fileTables == nil {
+		r.fileTables, r.lateFiles = map[string]bool{}, map[string]bool{}
+	}
+	r.fileTables[file], r.lateFiles[file] = true, true
+	return fileTableName(file), false, nil
 }
 
 // loadFileSources gives each DuckDB source table dbt-duckdb reads from a

@@ -41,6 +41,8 @@ type runner struct {
 	// fileTables are the CSV files of the project read_csv reads in the
 	// project's SQL, loaded into temporary tables (filesources.go)
 	fileTables map[string]bool
+	// lateFiles are those loaded when a translation asked for them
+	lateFiles map[string]bool
 	// testNode is the graph's node of the generic test being rendered,
 	// its model
 	testNode map[string]any
@@ -827,9 +829,15 @@ func (r *runner) dbtSchemas() dialect.Schemas {
 // into SQLite; read reports whether it asked for the columns or the tables
 // of a schema. Every refusal is reported, placed by place (given the line
 // and column in rendered).
-func translate(rendered string, d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, temporary func(schema, table string) bool, fileTable func(string) (string, bool), place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
+func translate(rendered string, d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, temporary func(schema, table string) bool, fileTable func(string) (string, bool, error), place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
 	tr.typesRead = map[string]string{}
-	tr.sql, tr.types, tr.created, err = dialect.TranslateCreating(rendered, dialect.Options{Dialect: d, ItemNames: true, Session: session, Schemas: schemas, Temporary: temporary, FileTable: fileTable, Columns: func(schema, table string) ([]string, error) {
+	tr.sql, tr.types, tr.created, err = dialect.TranslateCreating(rendered, dialect.Options{Dialect: d, ItemNames: true, Session: session, Schemas: schemas, Temporary: temporary, FileTable: func(file string) (string, error) {
+		table, preloaded, err := fileTable(file)
+		if !preloaded {
+			read = true // not remembered: the next build loads the file when it is asked for
+		}
+		return table, err
+	}, Columns: func(schema, table string) ([]string, error) {
 		read = true
 		return columns(schema, table)
 	}, Relations: func(schema, prefix string) ([]dialect.Relation, error) {

@@ -1,0 +1,43 @@
+package dialect
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// DuckDB's read_csv(file) and read_csv_auto(file) of a CSV file the
+// engine loaded (Options.FileTable) read its temporary table, under the
+// function's name unless aliased; another file, or one read with other
+// options, is refused saying why.
+func TestDuckDBReadCSVFileTable(t *testing.T) {
+	files := func(file string) (string, error) {
+		if file == "data/x.csv" {
+			return "__read_csv__data/x.csv", nil
+		}
+		return "", errors.New(file + " is not a file of the project")
+	}
+	for in, want := range map[string]string{
+		"select * from read_csv_auto('data/x.csv')":                                   `select * from temp."__read_csv__data/x.csv" AS read_csv_auto`,
+		"select s.a from read_csv('data/x.csv') s join t on s.a = t.a":                `select s.a from temp."__read_csv__data/x.csv" s join t on s.a = t.a`,
+		"with src as (select * from read_csv_auto( 'data/x.csv' )) select a from src": `with src as (select * from temp."__read_csv__data/x.csv" AS read_csv_auto) select a from src`,
+		"select * from read_csv('data/x.csv', header = true, delim = ',') as s":       `select * from temp."__read_csv__data/x.csv" as s`,
+	} {
+		got, err := TranslateWith(in, Options{Dialect: DuckDB, FileTable: files})
+		if err != nil || got != want {
+			t.Errorf("%q:\n got  %q, %v\n want %q", in, got, err, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"select * from read_csv_auto('data/y.csv')":            "READ_CSV_AUTO cannot read its file: data/y.csv is not a file of the project",
+		"select * from read_csv('data/x.csv', delim = ';')":    "READ_CSV cannot read its file: an option other than header = true and delim = ','",
+		"select * from read_csv('data/x.csv', header = false)": "READ_CSV cannot read its file: an option other than",
+	} {
+		if got, err := TranslateWith(in, Options{Dialect: DuckDB, FileTable: files}); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: want the refusal %q, got %q, %v", in, want, got, err)
+		}
+	}
+	if got, err := TranslateWith("select * from read_csv_auto('data/x.csv')", Options{Dialect: DuckDB}); err == nil || !strings.Contains(err.Error(), "reads files") {
+		t.Errorf("without FileTable: want a refusal, got %q, %v", got, err)
+	}
+}
