@@ -39,10 +39,21 @@ func (t *translator) decimalLiteral(n *node) string {
 }
 
 // concatText writes operands of || and CONCAT of a known number type as
-// their text (numberText; a BigQuery FLOAT64 as its CAST to STRING), and
-// booleans as true and false, as the warehouses join them.
+// their text (numberText; a BigQuery FLOAT64 as its CAST to STRING),
+// booleans as true and false, and DuckDB's structs and MAPs as their cast
+// to VARCHAR writes them, as the warehouses join them.
 func (t *translator) concatText(operands ...*node) {
 	for _, o := range operands {
+		if typ := t.staticType(o); t.d == DuckDB && (typ == TypeStruct || isMap(typ)) {
+			// a struct or MAP as its cast to VARCHAR writes it: {'a': 1}, {a=1}
+			num := ""
+			if isMap(typ) {
+				num = typ
+			}
+			o.pre = "nested_text(" + o.pre
+			o.post += ", " + sqlString(num) + ")"
+			continue
+		}
 		if t.booleanOf(o) {
 			o.pre = "CASE (" + o.pre
 			o.post += ") WHEN 1 THEN 'true' WHEN 0 THEN 'false' END"

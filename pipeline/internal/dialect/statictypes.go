@@ -229,6 +229,9 @@ func (t *translator) staticTypeOf(n *node) string {
 		if typ := t.listCallType(n); typ != "" {
 			return typ
 		}
+		if t.d == DuckDB && n.name == "struct_pack" {
+			return TypeStruct
+		}
 		if t.d == BigQuery && bigQueryArrays[n.name] {
 			return TypeList
 		}
