@@ -30,7 +30,12 @@ import (
 //	approx_quantile(x, q)       DuckDB's t-digest read at q: with every
 //	                            value its own centroid (DuckDB merges none
 //	                            below 36 values), interpolated between the
-//	                            centroids' middles, q held as a 32-bit float
+//	                            centroids' middles, q held as a 32-bit float;
+//	                            an integer's and a DECIMAL's rounded half
+//	                            to even
+//
+// mad, sem and approx_quantile take numbers: of dates and timestamps
+// (DuckDB's INTERVAL or timestamp) they fail.
 
 func init() {
 	add(Func{Name: "list_select_duck", NArgs: 2, Scalar: listSelect},
@@ -39,7 +44,7 @@ func init() {
 		Func{Name: "epoch_ns_of", NArgs: 1, Scalar: toEpoch(time.Nanosecond)},
 		Func{Name: "make_timestamptz_duck", NArgs: -1, Scalar: makeTimestampTZ},
 		Func{Name: "mad_duck", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &valuesAgg{final: madOf} }},
-		Func{Name: "sem_duck", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &valuesAgg{final: semOf} }},
+		Func{Name: "sem_duck", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &valuesAgg{final: semOf, sem: true} }},
 		Func{Name: "approx_quantile_duck", NArgs: 3, Window: func() sqlite3.AggregateFunction { return &valuesAgg{quantile: true} }},
 		Func{Name: "upper_duckdb", NArgs: 1, Scalar: mapText(upperDuckDB)})
 	rename("list_select_duck", "list_select", "duckdb")
@@ -195,6 +200,7 @@ type valuesAgg struct {
 	q        float64
 	scale    int64
 	quantile bool
+	sem      bool
 	final    func([]float64) (float64, bool)
 }
 
@@ -207,9 +213,23 @@ func (a *valuesAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	}
 	f, ok := number(arg[0])
 	if !ok {
+		// DuckDB's of a date or timestamp is an INTERVAL, which has no
+		// value here
+		fail(ctx, a.name(), "takes numbers, not %s: of dates or timestamps take it of their epoch(x) seconds", truncate(arg[0].Text()))
 		return
 	}
 	a.xs = append(a.xs, f)
+}
+
+// name is the aggregate's name, for its errors.
+func (a *valuesAgg) name() string {
+	switch {
+	case a.quantile:
+		return "APPROX_QUANTILE"
+	case a.sem:
+		return "SEM"
+	}
+	return "MAD"
 }
 
 func (a *valuesAgg) Value(ctx sqlite3.Context) {
@@ -230,7 +250,7 @@ func (a *valuesAgg) Value(ctx sqlite3.Context) {
 			ctx.ResultInt64(int64(math.RoundToEven(v)))
 		case a.scale > 0:
 			p := math.Pow(10, float64(a.scale))
-			ctx.ResultFloat(math.Round(v*p) / p)
+			ctx.ResultFloat(math.RoundToEven(v*p) / p) // half to even, as DuckDB casts it
 		default:
 			ctx.ResultFloat(v)
 		}
