@@ -141,8 +141,11 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 		for _, k := range root.kids {
 			if k.kind == nQuery {
 				for _, b := range k.list {
-					if b.kind == nSelect {
-						t.outerSelects[b] = true
+					markNamedSelects(b, t.outerSelects)
+				}
+				if k.x != nil && k.x.kind == nWith {
+					for _, c := range k.x.list {
+						markNamedSelects(c.x, t.outerSelects)
 					}
 				}
 			}
@@ -333,3 +336,32 @@ func dialectName(d Dialect) string {
 
 // name is the text of token i with its quotes.
 func (t *translator) tokText(i int) string { return t.toks[i].text }
+
+// markNamedSelects marks the select cores of query q whose items name
+// columns of q: its first body's (a set operation's columns are named by
+// it), and those of the CTEs and FROM subqueries they read, whose columns
+// a select * passes on (a scalar or IN subquery's name none).
+func markNamedSelects(q *node, out map[*node]bool) {
+	switch {
+	case q == nil:
+	case q.kind == nSubquery:
+		markNamedSelects(q.x, out)
+	case q.kind == nQuery:
+		if q.x != nil && q.x.kind == nWith {
+			for _, c := range q.x.list {
+				markNamedSelects(c.x, out)
+			}
+		}
+		if len(q.list) > 0 {
+			// a set operation's columns are named by its first body
+			markNamedSelects(q.list[0], out)
+		}
+	case q.kind == nSelect && q.sel != nil && !out[q]:
+		out[q] = true
+		for _, f := range q.sel.from {
+			if f.from != nil && f.from.kind == fromQuery {
+				markNamedSelects(f.from.expr, out)
+			}
+		}
+	}
+}
