@@ -331,6 +331,12 @@ func (t *translator) callNumber(n *node) string {
 		if len(args) > 0 {
 			return t.numberType(args[0])
 		}
+	case "max_by", "min_by", "arg_max", "arg_min", "argmax", "argmin", "arg_max_null", "arg_min_null":
+		// the first argument's value at the row of the extreme second
+		// one (with a count, a list of them)
+		if len(args) == 2 {
+			return t.numberType(args[0])
+		}
 	case "lag", "lead":
 		// a value of the first argument, or the default
 		if len(args) == 3 {
