@@ -55,6 +55,76 @@ func (p *parser) parseAlter() *node {
 	return p.close(n)
 }
 
+// parseComment reads Snowflake's COMMENT [IF EXISTS] ON kind name IS
+// 'text' (persist_docs' statement, and hooks'), which changes no row: it
+// runs as ALTER TABLE's check that the table, view or column it names
+// exists; a comment on another kind of object (a schema, a function)
+// checks nothing.
+func (p *parser) parseComment() *node {
+	if p.d != Snowflake {
+		p.fail("COMMENT runs as written")
+	}
+	n := p.open(nAlter)
+	a := &alterInfo{}
+	n.alter = a
+	p.expectWord("comment")
+	if p.isWord("if") && p.isWordAt(1, "exists") {
+		p.next()
+		p.next()
+		a.ifExists = true
+	}
+	p.expectWord("on")
+	for _, kind := range []string{"dynamic", "materialized", "external", "transient"} {
+		if p.isWord(kind) && (p.isWordAt(1, "table") || p.isWordAt(1, "view")) {
+			p.next()
+		}
+	}
+	switch {
+	case p.isWord("table") || p.isWord("view"):
+		p.next()
+		a.table = n.add(p.parseTableName())
+	case p.isWord("column"):
+		p.next()
+		parts := 1 // table.column, schema.table.column ...
+		for p.isPunctAt(2*parts-1, ".") {
+			parts++
+		}
+		if parts < 2 {
+			p.fail("expected table.column")
+		}
+		table := p.open(nTable)
+		for i := 0; i < parts-1; i++ {
+			if i > 0 {
+				p.expectPunct(".")
+			}
+			t := p.peek()
+			if t.kind != kWord && t.kind != kQuoted {
+				p.fail("expected a table name")
+			}
+			table.names = append(table.names, nameAsWritten(*t))
+			table.parts = append(table.parts, p.next())
+		}
+		a.table = n.add(p.close(table))
+		p.expectPunct(".")
+		a.checks = append(a.checks, alterCheck{cols: []string{p.alterName()}})
+	default:
+		// another object: nothing here to check
+		a.ifExists = true
+		for !p.atEOF() && !p.isWord("is") {
+			p.next()
+		}
+	}
+	p.expectWord("is")
+	if p.peek().kind != kString {
+		p.fail("expected a comment")
+	}
+	p.next()
+	if !p.atEOF() && !p.isPunct(";") {
+		p.fail("expected the end of the statement")
+	}
+	return p.close(n)
+}
+
 // constraintWords may follow a constraint: BigQuery's NOT ENFORCED,
 // Snowflake's properties, none of which makes the warehouse check rows.
 var constraintWords = map[string]bool{

@@ -31,6 +31,14 @@ func TestAlterConstraints(t *testing.T) {
 		{snowflake, "alter table s.p modify email unset comment", `SELECT email FROM s.p LIMIT 0`},
 		{snowflake, "alter table s.p drop primary key", `SELECT * FROM s.p LIMIT 0`},
 		{snowflake, `alter table s.p add primary key ("Id")`, `SELECT Id FROM s.p LIMIT 0`},
+		// Snowflake's COMMENT ON checks the table, view or column it names
+		{snowflake, "comment on table s.p is 'persons'", `SELECT * FROM s.p LIMIT 0`},
+		{snowflake, "comment on dynamic table s.p is $$it's$$", `SELECT * FROM s.p LIMIT 0`},
+		{snowflake, "comment if exists on view s.p is 'x'", `SELECT NULL LIMIT 0`},
+		{snowflake, "comment on column s.p.email is 'the address'", `SELECT email FROM s.p LIMIT 0`},
+		{snowflake, "alter table db.s.p add primary key (a)", `SELECT a FROM db.s.p LIMIT 0`},
+		{snowflake, "comment on column db.s.p.email is 'x'", `SELECT email FROM db.s.p LIMIT 0`},
+		{snowflake, "comment on schema s is 'x'", `SELECT NULL LIMIT 0`},
 		// what changes rows or columns runs as SQLite reads it
 		{bigquery, "alter table ds.p rename to q", "alter table ds.p rename to q"},
 		{snowflake, "alter table s.p drop column x", "alter table s.p drop column x"},

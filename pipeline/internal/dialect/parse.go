@@ -230,6 +230,12 @@ func (p *parser) parseStatement() (n *node) {
 		}
 		p.pos = start
 	}
+	if t.kind == kWord && t.lower == "comment" && p.d == Snowflake {
+		if a, ok := p.try(p.parseComment); ok {
+			return a
+		}
+		p.pos = start
+	}
 	if t.kind == kWord && t.lower == "alter" {
 		if a, ok := p.try(p.parseAlter); ok {
 			return a
