@@ -244,9 +244,7 @@ func (t *translator) asofUsingColumn(rels []*node, b *fromInfo, col string) stri
 // conjuncts are the terms of c's top-level ANDs, parentheses around them
 // taken off.
 func conjuncts(c *node) []*node {
-	for c.kind == nParen && c.x != nil {
-		c = c.x
-	}
+	c = unparen(c)
 	if c.kind == nBinary && c.name == "and" {
 		return append(conjuncts(c.x), conjuncts(c.y)...)
 	}

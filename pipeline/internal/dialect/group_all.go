@@ -159,7 +159,7 @@ func hasAggregate(n *node) bool {
 	if n == nil || n.kind == nSelect {
 		return false
 	}
-	if n.kind == nCall && n.x == nil && len(n.parts) <= 1 && isAggregate(n.name, len(n.list)) {
+	if isAggregateCall(n) {
 		return true
 	}
 	for _, k := range n.kids {
@@ -168,6 +168,12 @@ func hasAggregate(n *node) bool {
 		}
 	}
 	return false
+}
+
+// isAggregateCall tells whether n calls an aggregate function, not as a
+// window function.
+func isAggregateCall(n *node) bool {
+	return n.kind == nCall && n.x == nil && len(n.parts) <= 1 && isAggregate(n.name, len(n.list))
 }
 
 func isAggregate(name string, args int) bool {

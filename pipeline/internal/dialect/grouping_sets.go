@@ -134,9 +134,7 @@ const maxGroupingSets = 64
 // groupKey is the text that tells two grouped expressions are the same:
 // a name's last part, or the tokens without spaces, case aside.
 func (t *translator) groupKey(e *node) string {
-	for e.kind == nParen && e.x != nil {
-		e = e.x
-	}
+	e = unparen(e)
 	if e.kind == nName {
 		return identName(t.toks[e.parts[len(e.parts)-1]])
 	}
@@ -381,7 +379,7 @@ func (t *translator) windowOverSets(items, uses, calls []*node, outer *bool, add
 		switch {
 		case n == nil || n.kind == nSelect || n.kind == nSubquery || n.kind == nQuery:
 			return out
-		case isLeaf[n] || n.kind == nCall && n.x == nil && len(n.parts) <= 1 && isAggregate(n.name, len(n.list)):
+		case isLeaf[n] || isAggregateCall(n):
 			return append(out, n)
 		}
 		for _, k := range n.kids {
@@ -482,7 +480,7 @@ func (t *translator) groupingSetsOrder(q *node) {
 		if n == nil || n.kind == nSelect {
 			return
 		}
-		if n.kind == nCall && n.x == nil && len(n.parts) <= 1 && isAggregate(n.name, len(n.list)) || n.kind == nName && len(n.parts) > 1 {
+		if readsRows(n) {
 			if name := t.orderItemColumn(items, n); name != "" {
 				bound[n] = true
 				n.print = func(pr *printer, n *node) string { return quoteIdent(name) + pr.carry(n) }
@@ -523,13 +521,19 @@ func (t *translator) orderItemColumn(items []*node, e *node) string {
 	return ""
 }
 
+// readsRows tells whether n reads the rows under the union of grouping
+// sets, not its columns: an aggregate call or a qualified name.
+func readsRows(n *node) bool {
+	return isAggregateCall(n) || n.kind == nName && len(n.parts) > 1
+}
+
 // hasUnbound tells whether n holds an aggregate or a qualified name outside
 // subqueries that no select item's column stands for.
 func hasUnbound(n *node, bound map[*node]bool) bool {
 	switch {
 	case n == nil || n.kind == nSelect || bound[n]:
 		return false
-	case n.kind == nCall && n.x == nil && len(n.parts) <= 1 && isAggregate(n.name, len(n.list)) || n.kind == nName && len(n.parts) > 1:
+	case readsRows(n):
 		return true
 	}
 	for _, k := range n.kids {

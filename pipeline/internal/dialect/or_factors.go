@@ -19,11 +19,11 @@ func (t *translator) factorOrConditions(s *node) {
 		return
 	}
 	seen := map[string]bool{}
-	for _, c := range andTerms(w) {
+	for _, c := range conjuncts(w) {
 		seen[t.condKey(c)] = true
 	}
 	var extra []*node
-	for _, c := range andTerms(w) {
+	for _, c := range conjuncts(w) {
 		for _, f := range t.sharedTerms(c) {
 			if k := t.condKey(f); !seen[k] {
 				seen[k] = true
@@ -54,15 +54,6 @@ func (t *translator) factorOrConditions(s *node) {
 	}
 }
 
-// andTerms is the terms of n's AND chain, parentheses aside.
-func andTerms(n *node) []*node {
-	n = unparen(n)
-	if n.kind == nBinary && n.name == "and" {
-		return append(andTerms(n.x), andTerms(n.y)...)
-	}
-	return []*node{n}
-}
-
 // orTerms is the branches of n's OR chain, parentheses aside.
 func orTerms(n *node) []*node {
 	n = unparen(n)
@@ -72,6 +63,7 @@ func orTerms(n *node) []*node {
 	return []*node{n}
 }
 
+// unparen is n without the parentheses around it.
 func unparen(n *node) *node {
 	for n.kind == nParen && n.x != nil {
 		n = n.x
@@ -89,7 +81,7 @@ func (t *translator) sharedTerms(c *node) []*node {
 	count := map[string]int{}
 	for _, b := range branches {
 		once := map[string]bool{}
-		for _, a := range andTerms(b) {
+		for _, a := range conjuncts(b) {
 			if k := t.condKey(a); plainComparison(a) && !once[k] {
 				once[k] = true
 				count[k]++
@@ -97,7 +89,7 @@ func (t *translator) sharedTerms(c *node) []*node {
 		}
 	}
 	var out []*node
-	for _, a := range andTerms(branches[0]) {
+	for _, a := range conjuncts(branches[0]) {
 		if k := t.condKey(a); plainComparison(a) && count[k] == len(branches) {
 			count[k] = 0
 			out = append(out, a)

@@ -196,9 +196,7 @@ func (t *translator) rewriteIs(n *node) {
 // knownNotBool reports whether x is known to be other than a BOOL: a
 // number, a string literal, a date, a time, a timestamp or an interval.
 func (t *translator) knownNotBool(x *node) bool {
-	for x.kind == nParen && x.x != nil {
-		x = x.x
-	}
+	x = unparen(x)
 	if x.kind == nString || t.numberType(x) != "" {
 		return true
 	}
