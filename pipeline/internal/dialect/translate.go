@@ -182,6 +182,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	t.checkFinalArrays(root)
 	t.refuseGroupingCalls()
 	t.printSafeCalls()
+	t.semiJoinExists(root)
 	t.materializeSubqueryTables(root)
 	if err := t.refusals(); err != nil {
 		return "", nil, nil, err
