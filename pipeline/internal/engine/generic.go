@@ -34,7 +34,7 @@ func (r *runner) genericTestSQL(t *project.Test) (string, error) {
 		return "", err
 	}
 	out = strings.TrimRight(strings.TrimSpace(out), ";")
-	return r.translateTest(t, src, out)
+	return r.translateTest(t, src, out, out)
 }
 
 // genericCall is the template that calls a generic test's macro, and the
