@@ -29,3 +29,41 @@ func TestDuckItemNames(t *testing.T) {
 		}
 	}
 }
+
+// A column reference is named as its relation spells the column, as DuckDB
+// binds names case-insensitively: select client_id from a seed whose
+// header says CLIENT_ID makes a column CLIENT_ID.
+func TestDuckRefNames(t *testing.T) {
+	cols := func(_, table string) ([]string, error) {
+		switch table {
+		case "seed":
+			return []string{"CLIENT_ID", "Name", "amount"}, nil
+		case "other":
+			return []string{"client_id", "Note"}, nil
+		}
+		return nil, nil
+	}
+	for _, c := range []struct{ in, out string }{
+		{"select client_id, s.name, \"amount\", amount + 1 as total from seed as s",
+			`select client_id AS "CLIENT_ID", s.name AS "Name", "amount", date_arith(amount, 1, '+', 1) as total from seed as s`},
+		// through a CTE, whose columns are the ones it names
+		{"with src as (select * from seed), renamed as (select client_id, name as nm from src) select * from renamed",
+			`with src as (select * from seed), renamed as (select client_id AS "CLIENT_ID", name as nm from src) select * from renamed`},
+		// an inner or left JOIN's USING column is the left side's; one a
+		// FULL JOIN merges, or two FROM items hold otherwise, is left as written
+		{"select note, client_id from seed join other using (client_id)", `select note AS "Note", client_id AS "CLIENT_ID" from seed join other using (client_id)`},
+		{"select client_id from seed full join other using (client_id)", `select client_id from seed full join other using (client_id)`},
+		{"select s.name, client_id from seed s join other o on s.client_id = o.client_id", `select s.name AS "Name", client_id from seed s join other o on s.client_id = o.client_id`},
+		// a subquery expression names no column
+		{"select (select max(client_id) from seed) as m from other", `select (select max(client_id) from seed) as m from other`},
+	} {
+		got, err := TranslateWith(c.in, Options{Dialect: DuckDB, ItemNames: true, Columns: cols})
+		if err != nil {
+			t.Errorf("%s: %v", c.in, err)
+			continue
+		}
+		if got != c.out {
+			t.Errorf("%s\n got %s\nwant %s", c.in, got, c.out)
+		}
+	}
+}

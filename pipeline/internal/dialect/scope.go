@@ -551,6 +551,7 @@ func (t *translator) walkSelect(s *node, sc *scope) {
 	t.rewriteSelectUnnest(s)
 	if t.outerSelects[s] {
 		t.nameDuckItems(s)
+		t.nameDuckRefs(s)
 	}
 }
 
@@ -928,6 +929,8 @@ func (t *translator) selectColumns(s *node) ([]string, error) {
 		switch {
 		case name != "" && it.tok >= 0 && (t.toks[it.tok].kind == kQuoted || t.toks[it.tok].kind == kWord):
 			name = nameAsWritten(t.toks[it.tok])
+		case name == "" && t.refNames[it] != "":
+			name = t.refNames[it] // DuckDB's spelling of a column reference (duck_ref_names.go)
 		case name == "" && it.x.kind == nName:
 			name = nameAsWritten(t.toks[it.x.parts[len(it.x.parts)-1]])
 		case name == "":

@@ -297,6 +297,10 @@ type translator struct {
 	// epochOrder are the window ORDER BY items ordered by their epoch
 	// seconds for a RANGE frame of INTERVAL offsets (window_frames.go).
 	epochOrder map[*node]bool
+	// refNames are the select items of outerSelects that are column
+	// references, named as their relation spells the column
+	// (duck_ref_names.go).
+	refNames map[*node]string
 }
 
 // refuse records refusal r at token i.
