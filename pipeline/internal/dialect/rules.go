@@ -196,6 +196,8 @@ var Translations = []Rule{
 		Note: "one grouped select per set (ROLLUP the prefixes, CUBE every subset, several items their cross product): a grouped expression the set leaves out is NULL in the select list and HAVING, but aggregates still read its values; GROUPING() is the set's bits, 1 for an argument left out, the first argument the highest; a position or a select alias names that item; window functions run over the union of the sets, and an ORDER BY aggregate or qualified name that is a select item reads its column"},
 	{From: "ORDER BY ALL [DESC]", Dialects: "Snowflake, DuckDB", To: "ORDER BY 1 NULLS LAST, 2 NULLS LAST, ...",
 		Note: "every column, left to right (* expanded as for * EXCLUDE), NULLs placed as the dialect places them"},
+	{From: "SELECT client_id FROM t, where t's column is CLIENT_ID (a seed's header, a model's alias)", Dialects: "DuckDB", To: "SELECT client_id AS \"CLIENT_ID\" FROM t",
+		Note: "DuckDB binds a column reference case-insensitively, quoted or not, and names the column it selects as its relation spells it, through CTEs and subqueries to the model's table (an inner or left JOIN's USING column as the left side spells it); SQLite names it as written. A reference two FROM items hold, or one of a relation whose columns are not known, keeps its name as written"},
 	{From: "SELECT a, b, FROM", Dialects: warehouses, To: "SELECT a, b FROM", Note: "a trailing comma before FROM"},
 	{From: `r'...', "...", '''...''', backslash escapes, $$...$$, E'...'`, Dialects: warehouses, To: "'...'",
 		Note: "raw, double-quoted and triple-quoted strings written as SQLite strings"},
