@@ -10,9 +10,11 @@ import (
 	"time"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/graph"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
@@ -299,10 +301,11 @@ func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
-	sql, err := r.translate(s.decl.Path, s.decl.SQL, out)
+	tr, err := r.translateWith(out, r.placeIn(s.decl.Path, s.decl.SQL, out))
 	if err != nil {
 		return err
 	}
+	sql := tr.sql
 	if blankSQL(sql) {
 		return diag.Errorf(s.decl.Path, s.decl.Line, "snapshot %s has no SQL to run", s.decl.Name).WithHint("write one select statement between {%% snapshot %%} and {%% endsnapshot %%}")
 	}
@@ -374,6 +377,7 @@ func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
 	if err != nil {
 		return err
 	}
+	r.keepTypes(relKey(rel.Schema, rel.Name), r.snapshotTypes(spec, tr.types))
 	if err := r.finishStep(step, rel); err != nil {
 		return err
 	}
@@ -483,4 +487,39 @@ func isBareName(k string) bool {
 		}
 	}
 	return k != ""
+}
+
+// snapshotTypes are the static types of a snapshot's columns: its query's,
+// and dbt's columns as the warehouse's dbt types them: dbt_scd_id an md5
+// text, dbt_updated_at, dbt_valid_from and dbt_valid_to of the updated_at
+// column's type, or without one of the time snapshot_get_time() gives (a
+// TIMESTAMP in DuckDB, a TIMESTAMP_NTZ in Snowflake, a TIMESTAMP instant
+// in BigQuery), so a model reading them takes them as timestamps there.
+// None in SQLite's dialect, whose SQL knows no types.
+func (r *runner) snapshotTypes(spec *snapshotSpec, query map[string]string) map[string]string {
+	var stamp string
+	switch r.plan.dialect {
+	case dialect.SQLite:
+		return nil
+	case dialect.BigQuery:
+		stamp = sqlfunc.KindInstant
+	default:
+		stamp = sqlfunc.KindWallClock
+	}
+	types := maps.Clone(query)
+	if types == nil {
+		types = map[string]string{}
+	}
+	if spec.updatedAt != "" {
+		stamp = types[strings.ToLower(spec.updatedAt)]
+	}
+	if r.plan.dialect == dialect.DuckDB {
+		types["dbt_scd_id"] = dialect.TypeText
+	}
+	for _, c := range []string{"dbt_updated_at", "dbt_valid_from", "dbt_valid_to"} {
+		if stamp != "" {
+			types[c] = stamp
+		}
+	}
+	return types
 }

@@ -17,6 +17,7 @@ import (
 // built keeps the static types of its columns, so that a model reading it
 // adds days to a date column and writes a timestamp column as text as its
 // warehouse does. A model's columns take the types its select gives them,
+// a snapshot's its query's and dbt's timestamps (snapshotTypes),
 // a seed's the date, timestamp, boolean, (DuckDB) varchar, (DuckDB, BigQuery) interval,
 // (DuckDB) number and (Snowflake) NUMBER(p, s) types of its column_types and (DuckDB) the numbers its values hold. The types are
 // kept in the history with the versions (reuse.go): a reused table keeps
