@@ -180,6 +180,10 @@ type snapshotSpec struct {
 	// columns (unique_key="a || '-' || b"), as dbt allows, by key, as
 	// SQLite expressions of a row's columns.
 	keyExprs map[string]string
+	// stampText writes dbt_updated_at as the warehouse casts it to text
+	// in the hash dbt_scd_id is (snapshotTypes): a SQLite expression of
+	// %s, the value; "" to cast the stored text.
+	stampText string
 }
 
 // key is the value of unique key k in the row alias names of table: the
@@ -309,6 +313,10 @@ func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
 	if blankSQL(sql) {
 		return diag.Errorf(s.decl.Path, s.decl.Line, "snapshot %s has no SQL to run", s.decl.Name).WithHint("write one select statement between {%% snapshot %%} and {%% endsnapshot %%}")
 	}
+	if stamp := r.snapshotTypes(spec, tr.types)["dbt_updated_at"]; stamp == sqlfunc.KindInstant || stamp == sqlfunc.KindWallClock {
+		// dbt hashes cast(updated_at as varchar): the warehouse's text
+		spec.stampText = "timestamp_string(%s, '" + stamp + "', '" + string(r.plan.dialect) + "')"
+	}
 	dst := store.Rel(rel.Schema, rel.Name)
 	srcName := rel.Name + "__dbt_snapshot_src"
 	src := store.Rel("temp", srcName)
@@ -397,6 +405,8 @@ func snapshotColumns(spec *snapshotSpec, row, src, now string) (scdID, updatedAt
 		v := updatedAt
 		if k != "" {
 			v = spec.key(k, row, src)
+		} else if spec.stampText != "" {
+			v = fmt.Sprintf(spec.stampText, v)
 		}
 		parts = append(parts, "coalesce(CAST("+v+" AS TEXT), '')")
 	}
