@@ -75,6 +75,10 @@ type GoldenStep struct {
 	Dialect Dialect `yaml:"dialect"`
 	// FullRefresh is --full-refresh.
 	FullRefresh bool `yaml:"full_refresh"`
+	// EventTimeStart and EventTimeEnd are --event-time-start and
+	// --event-time-end: the window microbatch models build.
+	EventTimeStart string `yaml:"event_time_start"`
+	EventTimeEnd   string `yaml:"event_time_end"`
 	// Operation and Args are run-operation's macro and --args.
 	Operation string         `yaml:"operation"`
 	Args      map[string]any `yaml:"args"`
@@ -152,7 +156,7 @@ func runGolden(t *testing.T, file string) {
 			cmd = CmdBuild
 		}
 		fmt.Fprintf(&log, "$ %s%s\n", cmd, describe(st))
-		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars, Target: st.Target, Dialect: st.Dialect, FullRefresh: st.FullRefresh,
+		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars, Target: st.Target, Dialect: st.Dialect, FullRefresh: st.FullRefresh, EventTimeStart: st.EventTimeStart, EventTimeEnd: st.EventTimeEnd,
 			Operation: st.Operation, OperationArgs: st.Args})
 		if err != nil {
 			fmt.Fprintf(&log, "usage error: %v\n", err)
@@ -209,6 +213,12 @@ func describe(st GoldenStep) string {
 	}
 	if st.FullRefresh {
 		b.WriteString(" --full-refresh")
+	}
+	if st.EventTimeStart != "" {
+		b.WriteString(" --event-time-start " + st.EventTimeStart)
+	}
+	if st.EventTimeEnd != "" {
+		b.WriteString(" --event-time-end " + st.EventTimeEnd)
 	}
 	if st.Target != "" {
 		b.WriteString(" --target " + st.Target)

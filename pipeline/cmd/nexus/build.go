@@ -17,6 +17,8 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	var c common
 	fs := newFlags(cmd, &c)
 	fullRefresh := fs.Bool("full-refresh", false, "rebuild incremental models from scratch")
+	eventTimeStart := fs.String("event-time-start", "", "microbatch models build batches from this time (YYYY-MM-DD[ HH:MM:SS], UTC), as dbt's flag")
+	eventTimeEnd := fs.String("event-time-end", "", "microbatch models build batches up to this time (default: now)")
 	profile := fs.Bool("profile", false, "after the summary, print where the time went: planning, the slowest steps, and the statements run and their time")
 	var storeFailures *bool
 	if cmd == "test" || cmd == "build" {
@@ -66,7 +68,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	}
 	defer s.Close()
 	opts := pipeline.Options{
-		Command: pipeline.Command(cmd), Vars: vars, Dialect: w.Dialect, Target: w.Target, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh, Profile: *profile, Once: true,
+		Command: pipeline.Command(cmd), Vars: vars, Dialect: w.Dialect, Target: w.Target, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh, EventTimeStart: *eventTimeStart, EventTimeEnd: *eventTimeEnd, Profile: *profile, Once: true,
 		Operation: operation, OperationArgs: operationArgs,
 		Progress: func(st pipeline.Step) {
 			fmt.Fprintln(stdout, st.Line)

@@ -26,7 +26,8 @@ Usage:
   nexus build   [--project-dir DIR] [--db FILE] [--select SEL] [--exclude SEL] [--vars YAML] [--timeout D]
                 [--target NAME]  (the profiles.yml output to build for, as dbt's --target; default: the profile's target:)
                 [--dialect bigquery|snowflake|duckdb|sqlite]  (default: profiles.yml's target type, else sqlite)
-  nexus run     (same flags: models only; build and run take --full-refresh)
+  nexus run     (same flags: models only; build and run take --full-refresh, and --event-time-start T
+                and --event-time-end T: the window microbatch models build, YYYY-MM-DD[ HH:MM:SS] in UTC)
   nexus test    (same flags: tests only, against tables already built)
   nexus seed    (same flags: seeds only)
   nexus snapshot (same flags: snapshots only)

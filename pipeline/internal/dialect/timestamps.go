@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
@@ -99,6 +100,7 @@ func (t *translator) compareTimestamps(operands ...*node) {
 		}
 	}
 	if kind == "" {
+		t.compareDates(operands)
 		return
 	}
 	for _, o := range operands {
@@ -126,6 +128,22 @@ func (t *translator) compareTimestamps(operands ...*node) {
 		}
 		o.pre = "as_timestamp(" + o.pre
 		o.post += ")"
+	}
+}
+
+// compareDates casts a DuckDB string literal compared with a DATE to a
+// DATE, as DuckDB does: date '2024-01-02' >= '2024-01-02 10:00:00+00:00'
+// holds there (the literal's time goes), where the texts would compare
+// otherwise. A literal that is a plain date is the DATE's text already.
+func (t *translator) compareDates(operands []*node) {
+	if t.d != DuckDB || !slices.ContainsFunc(operands, t.dateOf) {
+		return
+	}
+	for _, o := range operands {
+		if o.kind == nString && !isoDate.MatchString(stringValue(t.d, t.toks[o.tok].text)) {
+			o.pre = "cast_to(" + o.pre
+			o.post += ", 'DATE', 'duckdb', " + itoa(t.toks[o.start].line) + ")"
+		}
 	}
 }
 

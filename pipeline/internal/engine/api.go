@@ -41,6 +41,11 @@ type Options struct {
 	// FullRefresh rebuilds incremental models from scratch (dbt's
 	// --full-refresh; as in dbt, snapshots keep their history).
 	FullRefresh bool
+	// EventTimeStart and EventTimeEnd are dbt's --event-time-start and
+	// --event-time-end: the window of event_time microbatch models build
+	// (YYYY-MM-DD, or with a time of day, in UTC). "" builds from begin
+	// (or the lookback) to now.
+	EventTimeStart, EventTimeEnd string
 	// RebuildAll builds every selected node again, even those whose
 	// inputs did not change since the session's last build (see
 	// Step.Reuse).

@@ -1091,6 +1091,12 @@ func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relat
 		g = p.jinjaGraph
 	}
 	model := p.modelNode(file, pkg, cfg, this)
+	if !execute && model != nil && model["batch"] == nil {
+		// a microbatch model's batch while dbt parses it (its config()
+		// may say so only now): no window yet
+		model = maps.Clone(model)
+		model["batch"] = noBatch()
+	}
 	// config.get reads the model's config from every level, as dbt's
 	// model.config holds it
 	modelConfig, _ := model["config"].(map[string]any)

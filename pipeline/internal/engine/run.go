@@ -67,6 +67,8 @@ type runner struct {
 	// testCounts holds failing-row counts computed for a batch of tests.
 	testCounts map[string]int64
 	started    time.Time
+	// batch is the microbatch model's batch being rendered (microbatch.go).
+	batch *batchWindow
 	// spans are when each node (kind NUL name) ran, for on-run-end's
 	// results' timing.
 	spans map[string][2]time.Time
@@ -880,7 +882,11 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	}
 	// flags.WHICH and flags.FULL_REFRESH are the command's: a render keeps
 	// them in its key too
-	key := nodeKey(incrementalKey(p.shapeKey, incremental)+"\x00"+string(r.opts.Command)+fmt.Sprint(r.opts.FullRefresh), file, src, this, *cfg)
+	prefix := incrementalKey(p.shapeKey, incremental) + "\x00" + string(r.opts.Command) + fmt.Sprint(r.opts.FullRefresh)
+	if r.batch != nil {
+		prefix += "\x00batch " + r.batch.start.String() + " " + r.batch.end.String()
+	}
+	key := nodeKey(prefix, file, src, this, *cfg)
 	if unit == nil {
 		if n, ok := p.memo.render(key, r.ask); ok {
 			r.keepOutputs(file, n.out, n.outs)
@@ -898,6 +904,7 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		ctx.Model = r.testNode
 	}
 	ctx.Incremental = incremental
+	ctx.Model = r.batchModel(ctx.Model, *cfg)
 	var outs []jinja.MacroOutput
 	ctx.MacroOutput = func(o jinja.MacroOutput) {
 		if len(outs) < maxMacroOutputs {
@@ -908,14 +915,14 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		if _, err := p.refID(file, pkg, name, line); err != nil {
 			return jinja.Relation{}, err
 		}
-		return p.refRelation(name), nil
+		return r.batchRelation(p.refRelation(name), p.eventTime(name)), nil
 	}
 	ctx.Source = func(src, table string, line int) (jinja.Relation, error) {
 		s, err := p.source(ctx.Package, file, src, table, line)
 		if err != nil {
 			return jinja.Relation{}, err
 		}
-		return s.rel, nil
+		return r.batchRelation(s.rel, s.decl.EventTime), nil
 	}
 	if unit != nil {
 		// a unit test's model reads its given rows
@@ -1412,6 +1419,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	r.current = n
 	defer func() { r.current = nil }()
 	m := r.plan.models[n.Name]
+	if isMicrobatch(r.plan.configs[m.Name]) && r.unit == nil {
+		return r.runMicrobatch(n, m, step)
+	}
 	resolved := len(r.res.Identity)
 	tr, err := r.renderModel(m)
 	if err != nil {

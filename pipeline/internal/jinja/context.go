@@ -16,6 +16,11 @@ import "strings"
 type Relation struct {
 	Schema string
 	Name   string
+	// EventTimeFilter is the condition a microbatch model's batch reads
+	// the relation through (its event_time in the batch's window): the
+	// relation prints as (select * from it where the condition), and its
+	// render() as itself, dbt's way to opt out. "" for none.
+	EventTimeFilter string
 }
 
 // String renders the relation as it appears in compiled SQL. A part that is

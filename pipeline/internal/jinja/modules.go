@@ -918,3 +918,7 @@ func itertoolsModule() attrs {
 		},
 	}
 }
+
+// Datetime is t as a template sees a Python datetime in UTC (a microbatch
+// model's model.batch.event_time_start).
+func Datetime(t time.Time) any { return pyTime{t: t.UTC(), aware: true} }

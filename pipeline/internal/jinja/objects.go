@@ -51,6 +51,14 @@ func NamedRelation(r Relation, typ, database, schema, identifier string) any {
 // project's relation, an ephemeral model's CTE and a relation without a
 // schema or identifier print as the playground names them.
 func (r relValue) String() string {
+	if r.EventTimeFilter != "" && !r.parsing {
+		return "(select * from " + r.unfiltered() + " where " + r.EventTimeFilter + ")"
+	}
+	return r.unfiltered()
+}
+
+// unfiltered prints the relation itself, without a batch's filter.
+func (r relValue) unfiltered() string {
 	switch r.warehouse {
 	case "duckdb", "bigquery", "snowflake":
 	default:
@@ -109,7 +117,8 @@ func (r relValue) GetAttribute(name string) (*exec.Value, bool) {
 		}
 		return exec.AsValue("main"), true
 	case "render":
-		return exec.AsValue(func(*exec.VarArgs) *exec.Value { return exec.AsValue(r.String()) }), true
+		// a microbatch model's way to read the whole relation
+		return exec.AsValue(func(*exec.VarArgs) *exec.Value { return exec.AsValue(r.unfiltered()) }), true
 	case "is_table":
 		if r.typ != "" {
 			return exec.AsValue(r.typ == "table"), true

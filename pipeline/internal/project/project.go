@@ -216,6 +216,9 @@ type Source struct {
 	// read_csv(...) call, source() reads there; ExternalLine its line.
 	ExternalLocation string
 	ExternalLine     int
+	// EventTime is the table's event_time config (its config:, else its
+	// source's): the column a microbatch model's batch filters it by.
+	EventTime string
 }
 
 // Test is a schema test from yml or a singular test from tests/*.sql.

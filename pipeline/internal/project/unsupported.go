@@ -14,7 +14,9 @@ import (
 var ranConfigs = keys("materialized", "schema", "alias", "tags", "enabled", "severity", "where", "indexes",
 	"incremental_strategy", "unique_key", "on_schema_change", "merge_update_columns", "merge_exclude_columns", "partitions",
 	"full_refresh", "pre-hook", "post-hook", "pre_hook", "post_hook", "column_types", "contract",
-	"warn_if", "error_if", "fail_calc", "limit", "delimiter", "sql_header")
+	"warn_if", "error_if", "fail_calc", "limit", "delimiter", "sql_header",
+	// microbatch models (engine/microbatch.go) and what their batches read
+	"event_time", "begin", "batch_size", "lookback")
 
 // inertConfigs are dbt configs that only shape the warehouse's storage,
 // permissions or docs: SQLite's answers are the same without them.
@@ -24,12 +26,14 @@ var inertConfigs = keys("database", "partition_by", "cluster_by", "labels", "dis
 	"persist_docs", "docs", "meta", "group", "access", "quoting", "quote_columns", "bind",
 	"automatic_clustering", "cluster_by_columns", "description", "omit_default_schema", "contract_enforced_docs",
 	// dbt-duckdb's external: where and how the file of its rows is written
-	"location", "format", "glue_register", "glue_database")
+	"location", "format", "glue_register", "glue_database",
+	// microbatch batches in parallel: the same rows as one after another
+	"concurrent_batches")
 
 // unrunConfigs are dbt configs that change what a build does, which the
 // engine does not run: a project using them is told so.
 var unrunConfigs = keys("store_failures", "store_failures_as",
-	"incremental_predicates", "batch_size", "lookback", "begin", "event_time", "concurrent_batches",
+	"incremental_predicates",
 	"packages", "submission_method", "strategy", "updated_at", "check_cols", "target_schema",
 	"target_database", "invalidate_hard_deletes", "hard_deletes", "snapshot_meta_column_names", "dbt_valid_to_current")
 
