@@ -254,3 +254,66 @@ func (r *runner) checkPartitionValues(m *project.Model, p *partitionBy, dst, tmp
 	}
 	return nil
 }
+
+// maxPartitionVar is the script variable dbt-bigquery declares before a
+// partitioned model's SQL that names it: DECLARE _dbt_max_partition <data
+// type> DEFAULT (SELECT MAX(field) FROM this WHERE field IS NOT NULL). It
+// does so wherever it creates a table from the model's SQL
+// (bq_create_table_as): the model's table, on a first run or a full
+// refresh, and the temporary table of an incremental run, which it makes
+// for insert_overwrite and for merge with on_schema_change other than
+// ignore. Merge with ignore puts the SQL in its MERGE statement, where no
+// such variable is declared.
+const maxPartitionVar = "_dbt_max_partition"
+
+// withMaxPartition writes the value of _dbt_max_partition where a BigQuery
+// incremental model's rendered SQL names it, as a scalar subquery of the
+// model's table cast to the partition's data type; it fails where BigQuery
+// fails: no partition_by, no table yet, or a merge that declares nothing.
+func (r *runner) withMaxPartition(m *project.Model, cfg project.Config, sql string) (string, error) {
+	if r.plan.dialect != dialect.BigQuery || cfg.Materialized != "incremental" || !strings.Contains(strings.ToLower(sql), maxPartitionVar) {
+		return sql, nil
+	}
+	line := configLine(m.SQL, maxPartitionVar)
+	raw := cfg.Extra["partition_by"]
+	rel := r.plan.relation(m.Name)
+	fail := func(msg, hint string, args ...any) (string, error) {
+		if _, found, err := dialect.ReplaceVariable(dialect.BigQuery, sql, maxPartitionVar, "NULL"); err != nil || !found {
+			return sql, nil // only in a string, a comment or a dotted name
+		}
+		return "", diag.Errorf(m.Path, line, "%s", msg).WithHint(hint, args...)
+	}
+	if raw == nil {
+		return fail(maxPartitionVar+" is declared by dbt-bigquery only for a model with partition_by; without one BigQuery fails with Unrecognized name: "+maxPartitionVar,
+			"set partition_by={'field': 'event_date', 'data_type': 'date'}, or read max(event_date) from {{ this }}")
+	}
+	p, err := parsePartitionBy(m, raw)
+	if err != nil {
+		return "", err
+	}
+	if !r.tableExists(rel) {
+		return fail(fmt.Sprintf("%s reads the model's table %s, which does not exist yet: dbt-bigquery declares it from that table, and BigQuery fails with Not found: Table", maxPartitionVar, m.Name),
+			"name %s only inside {%% if is_incremental() %%}, which is false until the table is built", maxPartitionVar)
+	}
+	if r.isIncremental(cfg, rel) {
+		lower := func(key, def string) string {
+			if s, ok := cfg.Extra[key].(string); ok && strings.TrimSpace(s) != "" && !strings.EqualFold(strings.TrimSpace(s), "default") {
+				return strings.ToLower(strings.TrimSpace(s))
+			}
+			return def
+		}
+		if lower("incremental_strategy", "merge") == "merge" && lower("on_schema_change", "ignore") == "ignore" {
+			return fail(fmt.Sprintf("%s is not declared for the merge strategy with on_schema_change 'ignore': dbt-bigquery puts the model's SQL in its MERGE statement, and BigQuery fails with Unrecognized name: %s", maxPartitionVar, maxPartitionVar),
+				"use incremental_strategy='insert_overwrite', or set on_schema_change (append_new_columns, sync_all_columns or fail), for which dbt-bigquery declares it; or read max(%s) from {{ this }}", p.field)
+		}
+	}
+	field := bigQueryIdent(p.field)
+	value := fmt.Sprintf("CAST((SELECT MAX(%s) FROM %s.%s WHERE %s IS NOT NULL) AS %s)", field, bigQueryIdent(rel.Schema), bigQueryIdent(rel.Name), field, strings.ToUpper(p.dataType))
+	out, _, err := dialect.ReplaceVariable(dialect.BigQuery, sql, maxPartitionVar, value)
+	return out, err
+}
+
+// bigQueryIdent is name as BigQuery quotes an identifier.
+func bigQueryIdent(name string) string {
+	return "`" + strings.ReplaceAll(name, "`", "\\`") + "`"
+}

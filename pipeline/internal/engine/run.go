@@ -644,6 +644,9 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 	if err != nil {
 		return translation{}, err
 	}
+	if out, err = r.withMaxPartition(m, cfg, out); err != nil {
+		return translation{refused: true}, err
+	}
 	// The model's sql_header runs before it, in the same script: the
 	// functions it creates are defined for the model's SQL (a BigQuery
 	// TEMP one for this model only).
