@@ -11,7 +11,9 @@ import (
 
 // SQL that fails on the warehouse (a CAST of text that is not a number, a
 // division by zero, an OFFSET out of range) fails the model, with its file
-// and the line as written, instead of giving 0 or NULL silently.
+// and the line as written, instead of giving 0 or NULL silently. The models
+// are tables: a view's rows fail where they are read
+// (TestViewOfFailingRowsAcrossCommands).
 func TestWarehouseFailureNamesModelLine(t *testing.T) {
 	cases := []struct {
 		d          dialect.Dialect
@@ -32,7 +34,7 @@ func TestWarehouseFailureNamesModelLine(t *testing.T) {
 			t.Fatal(err)
 		}
 		fsys := fstest.MapFS{
-			"dbt_project.yml":   {Data: []byte("name: shop\n")},
+			"dbt_project.yml":   {Data: []byte("name: shop\nmodels:\n  +materialized: table\n")},
 			"models/orders.sql": {Data: []byte(c.model)},
 		}
 		res, err := s.Build(context.Background(), fsys, Options{Command: CmdRun, Dialect: c.d})
@@ -48,5 +50,58 @@ func TestWarehouseFailureNamesModelLine(t *testing.T) {
 		if !strings.HasPrefix(got, c.wantPrefix) || !strings.Contains(got, c.want) {
 			t.Errorf("%s: got %q\nwant %q...%q", c.d, got, c.wantPrefix, c.want)
 		}
+	}
+}
+
+// A view model whose rows fail on their values is made as its query
+// (engine/lazy_views.go); a later command, in another process with the
+// same database file, reads it as that query too: its tests fail or pass
+// as the warehouse's would.
+func TestViewOfFailingRowsAcrossCommands(t *testing.T) {
+	ctx := context.Background()
+	file := t.TempDir() + "/p.db"
+	fsys := fstest.MapFS{
+		"dbt_project.yml":       {Data: []byte("name: p\nmodels:\n  p:\n    +materialized: view\n")},
+		"seeds/raw_orders.csv":  {Data: []byte("id,amount\n1,10.5\n2,n/a\n3,7\n")},
+		"models/stg_orders.sql": {Data: []byte("select id, cast(amount as float64) as amount\nfrom {{ ref('raw_orders') }}\n")},
+		"models/schema.yml": {Data: []byte("version: 2\nmodels:\n  - name: stg_orders\n    columns:\n" +
+			"      - name: id\n        tests: [unique]\n      - name: amount\n        tests: [not_null]\n")},
+	}
+	statuses := func(res *Result) map[string]string {
+		out := map[string]string{}
+		for _, s := range res.Steps {
+			out[s.Name] = s.Status
+		}
+		return out
+	}
+	s, err := Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Build(ctx, fsys, Options{Command: CmdSeed, Dialect: dialect.BigQuery}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Build(ctx, fsys, Options{Command: CmdRun, Dialect: dialect.BigQuery})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := statuses(res); got["stg_orders"] != "OK" {
+		t.Fatalf("run: stg_orders is %q, want OK (a view of its query); steps %v", got["stg_orders"], got)
+	}
+	s, err = Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err = s.Build(ctx, fsys, Options{Command: CmdTest, Dialect: dialect.BigQuery})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := statuses(res)
+	if got["unique_stg_orders_id"] != "PASS" || got["not_null_stg_orders_amount"] != "ERROR" {
+		t.Errorf("test: got %v; want unique_stg_orders_id PASS (it reads no failing value) and not_null_stg_orders_amount ERROR", got)
 	}
 }

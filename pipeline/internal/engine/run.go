@@ -35,6 +35,9 @@ type runner struct {
 	// unrunMaterialized is the materialization, which the playground does
 	// not run, of the model being run once its SQL is about to run
 	unrunMaterialized string
+	// lazy are the view models read from a temporary view of their
+	// query, whose rows fail (lazy_views.go), by relKey.
+	lazy map[string]bool
 	// temps are the temporary tables made, by relKey of the schema they
 	// belong to in the warehouse, which SQLite keeps in temp
 	temps map[string]bool
@@ -215,6 +218,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		return res, nil
 	}
 	r.startReuse(&e.hist)
+	r.loadLazyViews()
 	r.loadFileSources()
 	r.loadFileTables()
 	if res.Profile != nil {
@@ -1433,6 +1437,12 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 		}
 		return err
 	}
+	lazy := false
+	defer func() {
+		if err == nil && !lazy && step.Reuse != "reused: unchanged" {
+			r.unlazy(r.plan.relation(m.Name))
+		}
+	}()
 	defer func() {
 		if err == nil {
 			rel := r.plan.relation(m.Name)
@@ -1558,11 +1568,25 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 		err = r.keepTrueFalseNames(qrel, rel.Schema, rel.Name, sql)
 	}
 	if err != nil {
+		if cfg.Materialized == "view" && r.lazyView(rel, sql, err) {
+			lazy = true
+			d := r.diagnose(&sqlError{err: err, sql: sql}, n)
+			d.Severity = diag.Warning
+			d.Message = fmt.Sprintf("view %s is made as its query, which a model or test reading it runs, as %s creates a view without computing its rows; reading them fails: %s", m.Name, warehouseTitle[r.plan.dialect], d.Message)
+			r.res.Diagnostics = append(r.res.Diagnostics, *d)
+			r.keepTypes(relKey(rel.Schema, rel.Name), tr.types)
+			step.Status, step.Message = "OK", lazyViewMessage
+			return nil
+		}
 		return &sqlError{err: err, sql: sql}
 	}
 	r.keepTypes(relKey(rel.Schema, rel.Name), tr.types)
 	return r.finishStep(step, rel)
 }
+
+// lazyViewMessage is the Message of the step of a view model made as its
+// query (lazy_views.go).
+const lazyViewMessage = "view of its query"
 
 // dropOld is the statement dropping what holds relation k (relKey) before
 // a model's table is made: a view SQL made there (a hook's create view)
@@ -1610,7 +1634,10 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 			// A function that fails where the warehouse fails names the
 			// line of the compiled SQL, which is the rendered SQL's.
 			d.Message = rest
-			if !r.inMacroSQL(d, n, se, l) {
+			if views := r.lazyReads(n); len(views) > 0 && sqlfunc.DataFailure(rest) {
+				// maybe in the query of a view it reads, whose line it is
+				d.Message += fmt.Sprintf(" (where %s reads %s, made as %s query, whose rows fail when read)", n.Name, strings.Join(views, ", "), map[bool]string{true: "its", false: "their"}[len(views) == 1])
+			} else if !r.inMacroSQL(d, n, se, l) {
 				d.Line = mapLine(r.sourceOf(n), se.sql, l)
 			}
 		} else if l, perr := r.db.PrepareError(se.sql); perr == nil || l <= 0 || !r.inMacroSQL(d, n, se, l) {
@@ -1783,6 +1810,8 @@ func formatStep(s Step) string {
 		what = "OK ephemeral " + s.Name
 	case s.Kind == "snapshot":
 		what = "OK snapshotted " + s.Relation + rows()
+	case s.Kind == "model" && s.Message == lazyViewMessage:
+		what = "OK created view " + s.Relation + " (rows computed when read)"
 	case s.Kind == "model" && s.Message != "" && s.Relation == "":
 		what = "OK model " + s.Name + ": " + s.Message
 	case s.Kind == "model" && s.Message != "":

@@ -44,6 +44,21 @@ func LineOf(msg string) (line int, rest string) {
 	return n, r[j+2:]
 }
 
+// DataFailure tells whether what, the message of a failure of these
+// functions (LineOf's rest), comes from the values of a row, which the
+// warehouse checks only when it computes the row: a CAST of text that is
+// no number, a division by zero, an array index out of range, a number or
+// text too long for its type. Other failures (a DuckDB type that takes no
+// such operand, a bad step) the warehouse finds when it reads the SQL.
+func DataFailure(what string) bool {
+	for _, p := range []string{"CAST of ", "division by zero: ", "array index ", "String '"} {
+		if strings.HasPrefix(what, p) {
+			return true
+		}
+	}
+	return strings.Contains(what, " is out of range for DECIMAL(") || strings.HasSuffix(what, " is not an array")
+}
+
 func lineError(ctx sqlite3.Context, line sqlite3.Value, format string, args ...any) {
 	resultError(ctx, errorString(fmt.Sprintf("line %d: ", line.Int64())+fmt.Sprintf(format, args...)))
 }

@@ -1,0 +1,131 @@
+package engine
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/graph"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
+)
+
+// A warehouse creates a view without computing its rows: a view whose
+// query fails on some row's values (a CAST of text that is no number, a
+// division by zero) is created, and fails only where a query reads those
+// values. The playground stores a view model as a table of its rows, which
+// computes every value. Where that fails on a row's values
+// (sqlfunc.DataFailure), the model is a temporary view of its query
+// instead, named by the relation's name: the translator reads the
+// relation there (Options.Temporary), so a model or test reading the view
+// runs its query as the warehouse does, failing where it reads a failing
+// value and giving the rows where it does not. Temporary views last as
+// long as the connection: the query is kept in main._nexus_lazy_views,
+// from which each command makes them again.
+
+const lazyViewsTable = "CREATE TABLE IF NOT EXISTS main._nexus_lazy_views (relation TEXT PRIMARY KEY, schema TEXT NOT NULL, name TEXT NOT NULL, sql TEXT NOT NULL)"
+
+// lazyView makes the view model rel, whose table failed with err, a
+// temporary view of its translated query sql, when err is a failure of a
+// row's values in a warehouse's dialect and no other temporary relation
+// has the name; it tells whether it did.
+func (r *runner) lazyView(rel jinja.Relation, sql string, err error) bool {
+	if r.plan.dialect == dialect.SQLite || r.ctx.Err() != nil {
+		return false
+	}
+	if l, what := sqlfunc.LineOf(cleanSQLiteError(err)); l <= 0 || !sqlfunc.DataFailure(what) {
+		return false
+	}
+	k := relKey(rel.Schema, rel.Name)
+	if !r.lazy[k] {
+		q, qerr := r.db.Query(r.ctx, "SELECT 1 FROM temp.sqlite_schema WHERE name = "+store.Quote(rel.Name)+" COLLATE NOCASE", 1)
+		if qerr != nil || len(q.Rows) > 0 {
+			return false
+		}
+	}
+	qrel := store.Rel(rel.Schema, rel.Name)
+	stmt := fmt.Sprintf("SAVEPOINT model; %s; DROP VIEW IF EXISTS temp.%s; CREATE TEMP VIEW %s AS\n%s\n;\n%s; INSERT OR REPLACE INTO main._nexus_lazy_views VALUES (%s, %s, %s, %s); RELEASE model",
+		r.dropOld(k, qrel), store.Ident(rel.Name), store.Ident(rel.Name), sql, lazyViewsTable,
+		store.Quote(k), store.Quote(rel.Schema), store.Quote(rel.Name), store.Quote(sql))
+	if err := r.db.Exec(r.ctx, stmt); err != nil {
+		if !r.db.Conn().GetAutocommit() {
+			r.db.Exec(r.ctx, "ROLLBACK TO model; RELEASE model")
+		}
+		return false
+	}
+	r.markLazy(rel.Schema, rel.Name)
+	return true
+}
+
+// markLazy notes that schema.name is read from its temporary view.
+func (r *runner) markLazy(schema, name string) {
+	if r.lazy == nil {
+		r.lazy = map[string]bool{}
+	}
+	if r.temps == nil {
+		r.temps = map[string]bool{}
+	}
+	k := relKey(schema, name)
+	r.lazy[k], r.temps[k] = true, true
+}
+
+// unlazy forgets the temporary view of relation rel, which a model built as a
+// table again.
+func (r *runner) unlazy(rel jinja.Relation) {
+	k := relKey(rel.Schema, rel.Name)
+	if !r.lazy[k] {
+		return
+	}
+	delete(r.lazy, k)
+	delete(r.temps, k)
+	r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS temp.%s; DELETE FROM main._nexus_lazy_views WHERE relation = %s", store.Ident(rel.Name), store.Quote(k)))
+}
+
+// loadLazyViews makes again the temporary views an earlier command made
+// of view models whose rows fail, for the models it builds: one whose
+// table or schema is gone is forgotten.
+func (r *runner) loadLazyViews() {
+	q, err := r.db.Query(r.ctx, "SELECT relation, schema, name, sql FROM main._nexus_lazy_views ORDER BY relation", 0)
+	if err != nil {
+		return // none were made
+	}
+	views := map[string]bool{}
+	for _, name := range r.plan.viewModels() {
+		views[name] = true
+	}
+	for _, row := range q.Rows {
+		k, schema, name, sql := fmt.Sprint(row[0]), fmt.Sprint(row[1]), fmt.Sprint(row[2]), fmt.Sprint(row[3])
+		if views[k] && !strings.EqualFold(schema, "temp") && (schema == "main" || r.db.HasSchema(schema)) && !r.tableExists(jinja.Relation{Schema: schema, Name: name}) {
+			if r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS temp.%s; CREATE TEMP VIEW %s AS\n%s\n;", store.Ident(name), store.Ident(name), sql)) == nil {
+				r.markLazy(schema, name)
+				continue
+			}
+		}
+		r.db.Exec(r.ctx, "DELETE FROM main._nexus_lazy_views WHERE relation = "+store.Quote(k))
+	}
+}
+
+var warehouseTitle = map[dialect.Dialect]string{dialect.BigQuery: "BigQuery", dialect.Snowflake: "Snowflake", dialect.DuckDB: "DuckDB"}
+
+// lazyReads names the view models made as their query (lazy) that node n
+// reads, itself or through the views and ephemeral models it reads, as
+// "view name (file)".
+func (r *runner) lazyReads(n *graph.Node) []string {
+	if len(r.lazy) == 0 {
+		return nil
+	}
+	var out []string
+	for id := range r.plan.graph.Ancestors(n.ID) {
+		a := r.plan.graph.Node(id)
+		if a == nil || a.Kind != "model" {
+			continue
+		}
+		if k, _ := r.plan.nodeRel(a); r.lazy[k] {
+			out = append(out, fmt.Sprintf("view %s (%s)", a.Name, a.Path))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
