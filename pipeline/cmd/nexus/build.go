@@ -22,7 +22,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	profile := fs.Bool("profile", false, "after the summary, print where the time went: planning, the slowest steps, and the statements run and their time")
 	var storeFailures *bool
 	if cmd == "test" || cmd == "build" {
-		storeFailures = fs.Bool("store-failures", false, "taken as dbt takes it, for projects' CI commands; failing rows are not stored here (a warning says so)")
+		storeFailures = fs.Bool("store-failures", false, "every test keeps its failing rows in a table of schema dbt_test__audit named after the test, as dbt's flag")
 	}
 	var opArgs *string
 	if cmd == "run-operation" {
@@ -68,7 +68,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	}
 	defer s.Close()
 	opts := pipeline.Options{
-		Command: pipeline.Command(cmd), Vars: vars, Dialect: w.Dialect, Target: w.Target, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh, EventTimeStart: *eventTimeStart, EventTimeEnd: *eventTimeEnd, Profile: *profile, Once: true,
+		Command: pipeline.Command(cmd), Vars: vars, Dialect: w.Dialect, Target: w.Target, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh, EventTimeStart: *eventTimeStart, EventTimeEnd: *eventTimeEnd, StoreFailures: storeFailures != nil && *storeFailures, Profile: *profile, Once: true,
 		Operation: operation, OperationArgs: operationArgs,
 		Progress: func(st pipeline.Step) {
 			fmt.Fprintln(stdout, st.Line)
@@ -92,9 +92,6 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 			continue
 		}
 		fmt.Fprintln(stderr, d.Error())
-	}
-	if storeFailures != nil && *storeFailures {
-		fmt.Fprintln(stderr, "warning: --store-failures: the tests run and report as without it; their failing rows are not stored in tables")
 	}
 	for _, r := range res.Identity {
 		fmt.Fprintf(stdout, "identity %s: %s\n", r.Entity, r.Message)

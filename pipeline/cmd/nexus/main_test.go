@@ -179,17 +179,24 @@ func TestCLIIncremental(t *testing.T) {
 	}
 }
 
-// TestCLIStoreFailures: test and build take dbt's --store-failures, which
-// projects' CI scripts pass, and say that failing rows are not stored.
+// TestCLIStoreFailures: test and build take dbt's --store-failures: each
+// test keeps its failing rows in dbt_test__audit.<test name>, made again
+// on every run; run has no such flag, as in dbt.
 func TestCLIStoreFailures(t *testing.T) {
 	dir := writeProject(t, map[string]string{
 		"dbt_project.yml":   "name: sf\n",
-		"models/a.sql":      "select 1 as id\n",
-		"models/schema.yml": "models:\n  - name: a\n    columns:\n      - name: id\n        data_tests: [not_null]\n",
+		"models/a.sql":      "select 1 as id union all select null union all select null\n",
+		"models/schema.yml": "models:\n  - name: a\n    columns:\n      - name: id\n        data_tests: [not_null, unique]\n",
 	})
-	code, out, errOut := runCLI("build", "--project-dir", dir, "--db", ":memory:", "--store-failures", "--exclude", "package:nexus")
-	if code != 0 || !strings.Contains(out, "PASS=2") || !strings.Contains(errOut, "warning: --store-failures: the tests run and report as without it") {
+	db := filepath.Join(t.TempDir(), "sf.db")
+	code, out, errOut := runCLI("build", "--project-dir", dir, "--db", db, "--store-failures", "--exclude", "package:nexus")
+	if code == 0 || !strings.Contains(out, "FAIL 2 not_null_a_id") || !strings.Contains(out, "PASS unique_a_id") {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI("query", "--db", db, "--format", "csv",
+		"select (select count(*) from dbt_test__audit.not_null_a_id), (select count(*) from dbt_test__audit.unique_a_id)")
+	if code != 0 || !strings.Contains(out, "2,0") {
+		t.Errorf("stored failing rows: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
 	if code, _, errOut := runCLI("run", "--project-dir", dir, "--db", ":memory:", "--store-failures"); code == 0 {
 		t.Errorf("run took --store-failures, which dbt's run has not: %s", errOut)

@@ -46,6 +46,9 @@ type Options struct {
 	// (YYYY-MM-DD, or with a time of day, in UTC). "" builds from begin
 	// (or the lookback) to now.
 	EventTimeStart, EventTimeEnd string
+	// StoreFailures is dbt's --store-failures: every test keeps its
+	// failing rows in a table (tests.go), unless its config says not to.
+	StoreFailures bool
 	// RebuildAll builds every selected node again, even those whose
 	// inputs did not change since the session's last build (see
 	// Step.Reuse).

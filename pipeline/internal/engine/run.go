@@ -171,7 +171,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		res.Seconds = time.Since(start).Seconds()
 		return res, nil
 	}
-	p.env.SetInvocation(jinja.Invocation{Which: string(opts.Command), FullRefresh: opts.FullRefresh, Select: opts.Select, Exclude: opts.Exclude})
+	p.env.SetInvocation(jinja.Invocation{Which: string(opts.Command), FullRefresh: opts.FullRefresh, StoreFailures: opts.StoreFailures, Select: opts.Select, Exclude: opts.Exclude})
 	if again := e.again(p, opts, start); again != nil {
 		e.env.memo.cancel()
 		return again, nil

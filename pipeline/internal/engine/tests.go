@@ -46,6 +46,11 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		failures = lim
 	}
 	step.Rows = failures
+	if as := r.storeFailuresAs(t); as != "" {
+		if err := r.storeFailures(t, sql, as); err != nil {
+			return err
+		}
+	}
 	errorIf, err := failureCondition(t, "error_if")
 	if err != nil {
 		return err
@@ -66,10 +71,63 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 		step.Message = fmt.Sprintf("%d failing row%s", failures, plural(int(failures)))
 		r.res.OK = false
 		d := failureDiag(t, failures)
+		if r.storeFailuresAs(t) != "" {
+			// as dbt says: see test failures in the table that keeps them
+			d.Hint = "see the failing rows: select * from " + testOwnRelation(t).String()
+		}
 		r.res.Diagnostics = append(r.res.Diagnostics, d)
 		for _, p := range r.plan.graph.Parents(n.ID) {
 			r.blocked[p] = true
 		}
+	}
+	return nil
+}
+
+// storeFailuresAs is how a test's failing rows are kept, as dbt's test
+// materialization decides: store_failures_as (table, view; ephemeral
+// keeps none) when set, else a table when store_failures (the test's
+// config, else --store-failures) says so; "" for none.
+func (r *runner) storeFailuresAs(t *project.Test) string {
+	if as, _ := t.Config.Extra["store_failures_as"].(string); strings.TrimSpace(as) != "" {
+		switch as = strings.ToLower(strings.TrimSpace(as)); as {
+		case "table", "view":
+			return as
+		}
+		return ""
+	}
+	store := r.opts.StoreFailures
+	switch v := t.Config.Extra["store_failures"].(type) {
+	case bool:
+		store = v
+	case string:
+		store = strings.EqualFold(strings.TrimSpace(v), "true")
+	}
+	if store {
+		return "table"
+	}
+	return ""
+}
+
+// storeFailures keeps a test's failing rows (its query's rows, up to its
+// limit) in its own relation, dbt_test__audit.<test name> unless its
+// schema or alias config says otherwise, made again on every run as dbt
+// makes it. A view is kept as a table of its rows, as view models are:
+// SQLite's views cannot read other schemas' tables.
+func (r *runner) storeFailures(t *project.Test, sql, as string) error {
+	rel := testOwnRelation(t)
+	if err := r.db.EnsureSchema(rel.Schema); err != nil {
+		return err
+	}
+	if err := r.db.Use(rel.Schema); err != nil {
+		return err
+	}
+	body := sql
+	if lim, err := testLimit(t); err == nil && lim >= 0 {
+		body = fmt.Sprintf("SELECT * FROM (\n%s\n) LIMIT %d", sql, lim)
+	}
+	q := store.Rel(rel.Schema, rel.Name)
+	if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS %s; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s\n", q, q, q, body)); err != nil {
+		return &sqlError{err: err, sql: sql}
 	}
 	return nil
 }

@@ -231,6 +231,7 @@ const (
 type Invocation struct {
 	Which           string // build, run, test, seed, snapshot, run-operation...
 	FullRefresh     bool
+	StoreFailures   bool
 	Select, Exclude []string
 }
 

@@ -68,7 +68,7 @@ func (e *Env) loadRelation(a *exec.VarArgs) (*exec.Value, error) {
 }
 
 // shouldStoreFailures is should_store_failures(): the node's store_failures
-// config, else the --store-failures flag, which is never set here.
+// config, else the --store-failures flag.
 func (e *Env) shouldStoreFailures(*exec.VarArgs) (*exec.Value, error) {
 	if v, ok := e.configSet["store_failures"]; ok && v != nil {
 		return exec.AsValue(toJinja(v)), nil
@@ -78,5 +78,5 @@ func (e *Env) shouldStoreFailures(*exec.VarArgs) (*exec.Value, error) {
 			return exec.AsValue(toJinja(v)), nil
 		}
 	}
-	return exec.AsValue(false), nil
+	return exec.AsValue(e.invocation.StoreFailures), nil
 }

@@ -16,7 +16,9 @@ var ranConfigs = keys("materialized", "schema", "alias", "tags", "enabled", "sev
 	"full_refresh", "pre-hook", "post-hook", "pre_hook", "post_hook", "column_types", "contract",
 	"warn_if", "error_if", "fail_calc", "limit", "delimiter", "sql_header",
 	// microbatch models (engine/microbatch.go) and what their batches read
-	"event_time", "begin", "batch_size", "lookback")
+	"event_time", "begin", "batch_size", "lookback",
+	// tests keeping their failing rows (engine/tests.go)
+	"store_failures", "store_failures_as")
 
 // inertConfigs are dbt configs that only shape the warehouse's storage,
 // permissions or docs: SQLite's answers are the same without them.
@@ -32,8 +34,7 @@ var inertConfigs = keys("database", "partition_by", "cluster_by", "labels", "dis
 
 // unrunConfigs are dbt configs that change what a build does, which the
 // engine does not run: a project using them is told so.
-var unrunConfigs = keys("store_failures", "store_failures_as",
-	"incremental_predicates",
+var unrunConfigs = keys("incremental_predicates",
 	"packages", "submission_method", "strategy", "updated_at", "check_cols", "target_schema",
 	"target_database", "invalidate_hard_deletes", "hard_deletes", "snapshot_meta_column_names", "dbt_valid_to_current")
 
