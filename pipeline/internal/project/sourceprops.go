@@ -1,6 +1,10 @@
 package project
 
-import "github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/yamlx"
+)
 
 // Source tables take some properties from their source, as dbt's parser
 // gives them: freshness and loaded_at_field (as properties or under
@@ -168,12 +172,10 @@ func tableExternal(table *yamlx.Node) map[string]any {
 	return out
 }
 
-// sourceEnabled tells whether a source table is enabled, as dbt configures
-// it: the sources: trees of the package's dbt_project.yml and the root's,
-// by the folders of the file that declares it, the source's name and the
-// table's (+enabled: false at any level), then the source's config:
-// enabled:, then the table's.
-func (p *Project) sourceEnabled(pkg, file string, source, table *yamlx.Node) bool {
+// sourceConfig is the config of a source table that the playground reads
+// (enabled, event_time): dbt_project.yml's sources: tree, then its
+// source's config:, then its own.
+func (p *Project) sourceConfig(pkg, file string, source, table *yamlx.Node) Config {
 	c := Config{Enabled: true}
 	docs := []*yamlx.Node{p.config}
 	if pkg != "" {
@@ -184,11 +186,15 @@ func (p *Project) sourceEnabled(pkg, file string, source, table *yamlx.Node) boo
 		applyTree(&c, doc.Get("sources"), p.pkgKey(pkg), path, table.Get("name").String())
 	}
 	for _, n := range []*yamlx.Node{source, table} {
-		if cfg := n.Get("config"); cfg != nil && cfg.Kind == yamlx.Map && hasKey(cfg, "enabled") {
-			c.Set("enabled", cfg.Get("enabled").Plain())
+		if cfg := n.Get("config"); cfg != nil && cfg.Kind == yamlx.Map {
+			for _, k := range []string{"enabled", "event_time"} {
+				if hasKey(cfg, k) {
+					c.Set(k, cfg.Get(k).Plain())
+				}
+			}
 		}
 	}
-	return c.Enabled
+	return c
 }
 
 // externalLocation is dbt-duckdb's external_location of a source table:
@@ -203,4 +209,10 @@ func externalLocation(source, table *yamlx.Node) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// configString is c's key as text, "" when unset or not text.
+func configString(c Config, key string) string {
+	v, _ := c.Extra[key].(string)
+	return strings.TrimSpace(v)
 }

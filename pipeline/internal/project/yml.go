@@ -128,7 +128,8 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 			if ident == "" {
 				ident = tn
 			}
-			if !p.sourceEnabled(pkg, file, s, t) {
+			scfg := p.sourceConfig(pkg, file, s, t)
+			if !scfg.Enabled {
 				continue // dbt leaves a disabled source table, and its tests, out of the graph
 			}
 			key, err := p.replaceSource(file, t.Line, name, tn, pkg)
@@ -143,7 +144,7 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 			p.Sources = append(p.Sources, &Source{Key: key, SourceName: name, Table: tn, Schema: schema, Identifier: ident, Database: database, File: file, Line: t.Line, Package: pkg,
 				Description: t.Get("description").String(), Columns: cols, SourceDescription: s.Get("description").String(),
 				Freshness: tableFreshness(s, t), LoadedAtField: tableLoadedAtField(s, t), Loader: s.Get("loader").String(), Quoting: sourceQuoting(s, t), External: tableExternal(t),
-				ExternalLocation: loc, ExternalLine: locLine, EventTime: cmp.Or(t.Get("config").Get("event_time").String(), s.Get("config").Get("event_time").String())})
+				ExternalLocation: loc, ExternalLine: locLine, EventTime: configString(scfg, "event_time")})
 			// quoting: {column: true} of the table, else of the source,
 			// quotes the columns that do not say
 			quoteCols := cmp.Or(t.Get("quoting").Get("column").String(), s.Get("quoting").Get("column").String()) == "true"
