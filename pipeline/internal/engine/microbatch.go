@@ -299,6 +299,10 @@ func (r *runner) runMicrobatch(n *graph.Node, m *project.Model, step *Step) erro
 		if err != nil {
 			return err
 		}
+		if i == len(wins)-1 {
+			// the page shows the SQL of the last batch, the latest window
+			r.reportRendered(Rendered{Kind: "model", Name: m.Name, Schema: rel.Schema, Relation: rel.Name, Materialized: cfg.Materialized, SQL: tr.rendered})
+		}
 		if err := oneStatement(m, r.plan.dialect, tr.rendered, tr.sql, tr.second); err != nil {
 			return err
 		}
