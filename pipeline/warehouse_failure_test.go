@@ -104,4 +104,11 @@ func TestViewOfFailingRowsAcrossCommands(t *testing.T) {
 	if got["unique_stg_orders_id"] != "PASS" || got["not_null_stg_orders_amount"] != "ERROR" {
 		t.Errorf("test: got %v; want unique_stg_orders_id PASS (it reads no failing value) and not_null_stg_orders_amount ERROR", got)
 	}
+	// a query of the built tables reads the view as its query too
+	if tab, err := s.QueryIn(ctx, dialect.BigQuery, "select id from main.stg_orders order by id", 0); err != nil || len(tab.Rows) != 3 {
+		t.Errorf("query of the ids: %v, %v; want 3 rows", tab, err)
+	}
+	if _, err := s.QueryIn(ctx, dialect.BigQuery, "select sum(amount) from stg_orders", 0); err == nil || !strings.Contains(err.Error(), `CAST of "n/a"`) {
+		t.Errorf("query of the amounts: %v; want the CAST's failure", err)
+	}
 }

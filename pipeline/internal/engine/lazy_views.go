@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -127,5 +128,23 @@ func (r *runner) lazyReads(n *graph.Node) []string {
 		}
 	}
 	sort.Strings(out)
+	return out
+}
+
+// queryLazyViews makes the temporary views of the view models a build
+// made as their query (where a build in another process made them) for a
+// query of the built tables, and lists them by relKey.
+func queryLazyViews(ctx context.Context, db *store.DB) map[string]bool {
+	q, err := db.Query(ctx, "SELECT relation, name, sql FROM main._nexus_lazy_views", 0)
+	if err != nil || len(q.Rows) == 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, row := range q.Rows {
+		k, name, sql := fmt.Sprint(row[0]), fmt.Sprint(row[1]), fmt.Sprint(row[2])
+		if db.Exec(ctx, fmt.Sprintf("CREATE TEMP VIEW IF NOT EXISTS %s AS\n%s\n;", store.Ident(name), sql)) == nil {
+			out[k] = true
+		}
+	}
 	return out
 }

@@ -20,8 +20,12 @@ func (e *Engine) TranslateQuery(ctx context.Context, d dialect.Dialect, sql stri
 		types = map[string]map[string]string{}
 		readKeptTypes(ctx, e.db, d, types)
 	}
+	lazy := queryLazyViews(ctx, e.db)
 	return dialect.TranslateWith(sql, dialect.Options{
 		Dialect: d,
+		Temporary: func(schema, table string) bool {
+			return lazy[relKey(schema, table)]
+		},
 		Columns: func(schema, table string) ([]string, error) {
 			cols, err := e.db.Columns(ctx, schema, table)
 			names := make([]string, len(cols))
