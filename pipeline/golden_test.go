@@ -79,6 +79,8 @@ type GoldenStep struct {
 	// --event-time-end: the window microbatch models build.
 	EventTimeStart string `yaml:"event_time_start"`
 	EventTimeEnd   string `yaml:"event_time_end"`
+	// Empty is --empty.
+	Empty bool `yaml:"empty"`
 	// Operation and Args are run-operation's macro and --args.
 	Operation string         `yaml:"operation"`
 	Args      map[string]any `yaml:"args"`
@@ -156,7 +158,7 @@ func runGolden(t *testing.T, file string) {
 			cmd = CmdBuild
 		}
 		fmt.Fprintf(&log, "$ %s%s\n", cmd, describe(st))
-		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars, Target: st.Target, Dialect: st.Dialect, FullRefresh: st.FullRefresh, EventTimeStart: st.EventTimeStart, EventTimeEnd: st.EventTimeEnd,
+		res, err := s.Build(ctx, fsys, Options{Command: cmd, Select: st.Select, Exclude: st.Exclude, Vars: st.Vars, Target: st.Target, Dialect: st.Dialect, FullRefresh: st.FullRefresh, EventTimeStart: st.EventTimeStart, EventTimeEnd: st.EventTimeEnd, Empty: st.Empty,
 			Operation: st.Operation, OperationArgs: st.Args})
 		if err != nil {
 			fmt.Fprintf(&log, "usage error: %v\n", err)
@@ -213,6 +215,9 @@ func describe(st GoldenStep) string {
 	}
 	if st.FullRefresh {
 		b.WriteString(" --full-refresh")
+	}
+	if st.Empty {
+		b.WriteString(" --empty")
 	}
 	if st.EventTimeStart != "" {
 		b.WriteString(" --event-time-start " + st.EventTimeStart)

@@ -19,6 +19,10 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	fullRefresh := fs.Bool("full-refresh", false, "rebuild incremental models from scratch")
 	eventTimeStart := fs.String("event-time-start", "", "microbatch models build batches from this time (YYYY-MM-DD[ HH:MM:SS], UTC), as dbt's flag")
 	eventTimeEnd := fs.String("event-time-end", "", "microbatch models build batches up to this time (default: now)")
+	var empty *bool
+	if cmd == "build" || cmd == "run" {
+		empty = fs.Bool("empty", false, "every ref() and source() of a model reads no rows: the tables are made with their columns and no rows, as dbt's flag")
+	}
 	profile := fs.Bool("profile", false, "after the summary, print where the time went: planning, the slowest steps, and the statements run and their time")
 	var storeFailures *bool
 	if cmd == "test" || cmd == "build" {
@@ -68,7 +72,7 @@ func cmdBuild(ctx context.Context, cmd string, args []string, stdout, stderr io.
 	}
 	defer s.Close()
 	opts := pipeline.Options{
-		Command: pipeline.Command(cmd), Vars: vars, Dialect: w.Dialect, Target: w.Target, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh, EventTimeStart: *eventTimeStart, EventTimeEnd: *eventTimeEnd, StoreFailures: storeFailures != nil && *storeFailures, Profile: *profile, Once: true,
+		Command: pipeline.Command(cmd), Vars: vars, Dialect: w.Dialect, Target: w.Target, Select: c.sel, Exclude: c.excl, Timeout: c.timeout, FullRefresh: *fullRefresh, EventTimeStart: *eventTimeStart, EventTimeEnd: *eventTimeEnd, StoreFailures: storeFailures != nil && *storeFailures, Empty: empty != nil && *empty, Profile: *profile, Once: true,
 		Operation: operation, OperationArgs: operationArgs,
 		Progress: func(st pipeline.Step) {
 			fmt.Fprintln(stdout, st.Line)

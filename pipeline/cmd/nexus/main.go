@@ -27,7 +27,8 @@ Usage:
                 [--target NAME]  (the profiles.yml output to build for, as dbt's --target; default: the profile's target:)
                 [--dialect bigquery|snowflake|duckdb|sqlite]  (default: profiles.yml's target type, else sqlite)
   nexus run     (same flags: models only; build and run take --full-refresh, and --event-time-start T
-                and --event-time-end T: the window microbatch models build, YYYY-MM-DD[ HH:MM:SS] in UTC)
+                and --event-time-end T: the window microbatch models build, YYYY-MM-DD[ HH:MM:SS] in UTC;
+                and --empty: ref() and source() read no rows, so tables get their columns and no rows)
   nexus test    (same flags: tests only, against tables already built)
   nexus seed    (same flags: seeds only)
   nexus snapshot (same flags: snapshots only)

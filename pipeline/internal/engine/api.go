@@ -49,6 +49,9 @@ type Options struct {
 	// StoreFailures is dbt's --store-failures: every test keeps its
 	// failing rows in a table (tests.go), unless its config says not to.
 	StoreFailures bool
+	// Empty is dbt's --empty: every ref() and source() of a model reads no
+	// rows, so the build makes each table with its columns and no rows.
+	Empty bool
 	// RebuildAll builds every selected node again, even those whose
 	// inputs did not change since the session's last build (see
 	// Step.Reuse).

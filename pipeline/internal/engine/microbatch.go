@@ -240,11 +240,16 @@ func (p *plan) eventTime(name string) string {
 	return strings.TrimSpace(s)
 }
 
-// batchRelation is rel as a batch reads it: filtered to the window when
-// the node has an event_time.
-func (r *runner) batchRelation(rel jinja.Relation, eventTime string) jinja.Relation {
-	if r.batch != nil && eventTime != "" {
-		rel.EventTimeFilter = eventTimeFilter(r.plan.dialect, eventTime, r.batch)
+// readRelation is rel as ref() and source() give it to a model: no rows
+// under --empty (a unit test's given rows aside), as dbt's
+// (select * from rel where false limit 0); in a batch, its rows in the
+// window when the node has an event_time.
+func (r *runner) readRelation(rel jinja.Relation, eventTime string) jinja.Relation {
+	switch {
+	case r.opts.Empty && r.unit == nil:
+		rel.Filter = "false limit 0"
+	case r.batch != nil && eventTime != "":
+		rel.Filter = eventTimeFilter(r.plan.dialect, eventTime, r.batch)
 	}
 	return rel
 }

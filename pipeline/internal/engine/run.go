@@ -171,7 +171,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		res.Seconds = time.Since(start).Seconds()
 		return res, nil
 	}
-	p.env.SetInvocation(jinja.Invocation{Which: string(opts.Command), FullRefresh: opts.FullRefresh, StoreFailures: opts.StoreFailures, Select: opts.Select, Exclude: opts.Exclude})
+	p.env.SetInvocation(jinja.Invocation{Which: string(opts.Command), FullRefresh: opts.FullRefresh, StoreFailures: opts.StoreFailures, Empty: opts.Empty, Select: opts.Select, Exclude: opts.Exclude})
 	if again := e.again(p, opts, start); again != nil {
 		e.env.memo.cancel()
 		return again, nil
@@ -889,7 +889,7 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 	}
 	// flags.WHICH and flags.FULL_REFRESH are the command's: a render keeps
 	// them in its key too
-	prefix := incrementalKey(p.shapeKey, incremental) + "\x00" + string(r.opts.Command) + fmt.Sprint(r.opts.FullRefresh)
+	prefix := incrementalKey(p.shapeKey, incremental) + "\x00" + string(r.opts.Command) + fmt.Sprint(r.opts.FullRefresh, r.opts.Empty)
 	if r.batch != nil {
 		prefix += "\x00batch " + r.batch.start.String() + " " + r.batch.end.String()
 	}
@@ -922,14 +922,14 @@ func (r *runner) render(file, src string, cfg *project.Config, this jinja.Relati
 		if _, err := p.refID(file, pkg, name, line); err != nil {
 			return jinja.Relation{}, err
 		}
-		return r.batchRelation(p.refRelation(name), p.eventTime(name)), nil
+		return r.readRelation(p.refRelation(name), p.eventTime(name)), nil
 	}
 	ctx.Source = func(src, table string, line int) (jinja.Relation, error) {
 		s, err := p.source(ctx.Package, file, src, table, line)
 		if err != nil {
 			return jinja.Relation{}, err
 		}
-		return r.batchRelation(s.rel, s.decl.EventTime), nil
+		return r.readRelation(s.rel, s.decl.EventTime), nil
 	}
 	if unit != nil {
 		// a unit test's model reads its given rows

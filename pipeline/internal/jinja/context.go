@@ -16,11 +16,12 @@ import "strings"
 type Relation struct {
 	Schema string
 	Name   string
-	// EventTimeFilter is the condition a microbatch model's batch reads
-	// the relation through (its event_time in the batch's window): the
-	// relation prints as (select * from it where the condition), and its
-	// render() as itself, dbt's way to opt out. "" for none.
-	EventTimeFilter string
+	// Filter is what a model reads of the relation: a microbatch batch's
+	// condition (its event_time in the batch's window), or "false limit 0"
+	// under --empty. The relation prints as (select * from it where
+	// Filter), and its render() as itself, dbt's way to opt out. "" for
+	// none.
+	Filter string
 }
 
 // String renders the relation as it appears in compiled SQL. A part that is
@@ -232,6 +233,7 @@ type Invocation struct {
 	Which           string // build, run, test, seed, snapshot, run-operation...
 	FullRefresh     bool
 	StoreFailures   bool
+	Empty           bool
 	Select, Exclude []string
 }
 

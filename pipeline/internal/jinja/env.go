@@ -371,13 +371,13 @@ func (e *Env) begin(path string, ctx *Context, usesGraph bool) {
 	// besides, at dbt's defaults: the width dbt's log lines are cut to,
 	// colours, debug and quiet logging, the log format, fail-fast,
 	// warn-error (None: not set) and indirect selection
-	e.globals.Set("flags", attrs{"WHICH": inv.Which, "FULL_REFRESH": inv.FullRefresh, "STORE_FAILURES": inv.StoreFailures,
+	e.globals.Set("flags", attrs{"WHICH": inv.Which, "FULL_REFRESH": inv.FullRefresh, "STORE_FAILURES": inv.StoreFailures, "EMPTY": inv.Empty,
 		"PRINTER_WIDTH": 80, "USE_COLORS": true, "DEBUG": false, "QUIET": false, "LOG_FORMAT": "default",
 		"FAIL_FAST": false, "WARN_ERROR": none, "INDIRECT_SELECTION": "eager"})
 	// dbt's invocation_args_dict: the invocation's flags by their lower-case
 	// names, as flags gives them, which packages record and copy
 	e.globals.Set("invocation_args_dict", map[string]any{"which": inv.Which, "invocation_command": "dbt " + inv.Which,
-		"full_refresh": inv.FullRefresh, "store_failures": inv.StoreFailures, "select": toJinja(inv.Select), "exclude": toJinja(inv.Exclude), "vars": map[string]any{},
+		"full_refresh": inv.FullRefresh, "store_failures": inv.StoreFailures, "empty": inv.Empty, "select": toJinja(inv.Select), "exclude": toJinja(inv.Exclude), "vars": map[string]any{},
 		"target": ctx.Target.Name, "quiet": false, "warn_error": none})
 	e.globals.Set("dbt_metadata_envs", metadataEnvs(ctx.EnvVars))
 	target := attrs{

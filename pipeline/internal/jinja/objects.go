@@ -51,8 +51,8 @@ func NamedRelation(r Relation, typ, database, schema, identifier string) any {
 // project's relation, an ephemeral model's CTE and a relation without a
 // schema or identifier print as the playground names them.
 func (r relValue) String() string {
-	if r.EventTimeFilter != "" && !r.parsing {
-		return "(select * from " + r.unfiltered() + " where " + r.EventTimeFilter + ")"
+	if r.Filter != "" && !r.parsing {
+		return "(select * from " + r.unfiltered() + " where " + r.Filter + ")"
 	}
 	return r.unfiltered()
 }
