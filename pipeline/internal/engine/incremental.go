@@ -60,6 +60,10 @@ type incremental struct {
 	updateColumns, excludeColumns []string
 	// overwrite is what insert_overwrite replaces.
 	overwrite *overwrite
+	// predicates are the incremental_predicates, and destRows the query
+	// (SQLite, translated) of the rowids of the table's rows they hold
+	predicates []string
+	destRows   string
 }
 
 var strategies = []string{"append", "merge", "delete+insert", "insert_overwrite"}
@@ -119,6 +123,16 @@ func (r *runner) incrementalConfig(m *project.Model, cfg project.Config) (*incre
 	if !slices.Contains(strategies, inc.strategy) {
 		return nil, diag.Errorf(m.Path, configLine(m.SQL, "incremental_strategy"), "incremental_strategy %q is not one the playground runs", inc.strategy).
 			WithHint("use one of %s", strings.Join(r.strategiesHere(), ", "))
+	}
+	preds, err := list("incremental_predicates")
+	if err != nil {
+		return nil, err
+	}
+	if len(preds) > 0 && (inc.strategy == "merge" || inc.strategy == "delete+insert") {
+		if inc.destRows, err = r.predicateRows(m, preds); err != nil {
+			return nil, err
+		}
+		inc.predicates = preds
 	}
 	if inc.strategy == "insert_overwrite" {
 		if inc.overwrite, err = r.overwriteConfig(m, cfg); err != nil {
@@ -403,6 +417,10 @@ func (r *runner) strategySQL(m *project.Model, inc *incremental, dst, tmp string
 	for _, k := range inc.uniqueKey {
 		match = append(match, fmt.Sprintf("%s.%s = %s.%s", s, store.Ident(k), d, store.Ident(k)))
 	}
+	if inc.destRows != "" {
+		// the predicates narrow the table's rows a new row can match
+		match = append(match, fmt.Sprintf("%s.rowid IN (%s)", d, inc.destRows))
+	}
 	on := strings.Join(match, " AND ")
 	if inc.strategy == "delete+insert" {
 		return fmt.Sprintf("DELETE FROM %s AS %s WHERE EXISTS (SELECT 1 FROM %s AS %s WHERE %s);\n%s", dst, d, tmp, s, on, insert), nil
@@ -458,4 +476,28 @@ func incrementalKey(state string, incremental bool) string {
 		return state
 	}
 	return state + "\x00incremental"
+}
+
+// predicateRows is the query of the rowids of the model's table that
+// incremental_predicates hold, the warehouse's SQL translated as dbt puts
+// them beside the unique key's match, naming the table DBT_INTERNAL_DEST.
+// A predicate on DBT_INTERNAL_SOURCE is refused: its rows are matched
+// here by the key alone.
+func (r *runner) predicateRows(m *project.Model, preds []string) (string, error) {
+	for _, p := range preds {
+		if strings.Contains(strings.ToLower(p), "dbt_internal_source") {
+			return "", diag.Errorf(m.Path, configLine(m.SQL, "incremental_predicates"), "incremental_predicates of model %s: a predicate on DBT_INTERNAL_SOURCE (%s) is not run here", m.Name, p).
+				WithHint("write the predicates on DBT_INTERNAL_DEST, the model's table, or filter the new rows in the model's SQL")
+		}
+	}
+	conds := make([]string, len(preds))
+	for i, p := range preds {
+		conds[i] = "(" + p + ")"
+	}
+	q := "select DBT_INTERNAL_DEST.rowid from " + r.testRelation(m.Name) + " as DBT_INTERNAL_DEST where " + strings.Join(conds, " and ")
+	sql, err := r.translate(m.Path, m.SQL, q)
+	if err != nil {
+		return "", fmt.Errorf("incremental_predicates of model %s: %w", m.Name, err)
+	}
+	return sql, nil
 }

@@ -18,7 +18,9 @@ var ranConfigs = keys("materialized", "schema", "alias", "tags", "enabled", "sev
 	// microbatch models (engine/microbatch.go) and what their batches read
 	"event_time", "begin", "batch_size", "lookback",
 	// tests keeping their failing rows (engine/tests.go)
-	"store_failures", "store_failures_as")
+	"store_failures", "store_failures_as",
+	// merge and delete+insert (engine/incremental.go)
+	"incremental_predicates")
 
 // inertConfigs are dbt configs that only shape the warehouse's storage,
 // permissions or docs: SQLite's answers are the same without them.
@@ -34,8 +36,7 @@ var inertConfigs = keys("database", "partition_by", "cluster_by", "labels", "dis
 
 // unrunConfigs are dbt configs that change what a build does, which the
 // engine does not run: a project using them is told so.
-var unrunConfigs = keys("incremental_predicates",
-	"packages", "submission_method", "strategy", "updated_at", "check_cols", "target_schema",
+var unrunConfigs = keys("packages", "submission_method", "strategy", "updated_at", "check_cols", "target_schema",
 	"target_database", "invalidate_hard_deletes", "hard_deletes", "snapshot_meta_column_names", "dbt_valid_to_current")
 
 // snapshotConfigs are the configs a snapshot runs with (snapshot.go of the
