@@ -84,7 +84,14 @@ func (p *Project) loadYML(file string, data []byte, pkg string) error {
 				return err
 			}
 		default:
-			return diag.Errorf(file, v.Line, "unknown top-level key %q", k).WithHint("a properties file holds version:, models:, seeds:, snapshots:, analyses:, data_tests:, macros: and sources:")
+			// dbt parses the sections it knows and leaves any other key
+			// out (dbt 1.10 with a deprecation warning): a semantic
+			// layer's time_spines:, a tool's own section
+			hint := "a properties file holds version:, models:, seeds:, snapshots:, analyses:, data_tests:, macros: and sources:"
+			if best := closest(k, propertiesSections); best != "" {
+				hint = fmt.Sprintf("did you mean %q? ", best) + hint
+			}
+			p.warn(p.WhereFile(pkg, file), v.Line, fmt.Sprintf("unknown top-level key %q: dbt leaves it out, and so does the playground", k), hint)
 		}
 	}
 	return nil
@@ -367,6 +374,10 @@ func (p *Project) noSuchNode(file string, line int, section, name, pkg string) {
 	}
 	p.warn(p.WhereFile(pkg, file), line, fmt.Sprintf("%s: entry %q matches no %s of %s: %s", section, name, kind, of, what), hint)
 }
+
+// propertiesSections are the top-level keys of a properties file dbt reads.
+var propertiesSections = []string{"version", "models", "seeds", "snapshots", "analyses", "sources", "macros", "data_tests", "tests",
+	"unit_tests", "exposures", "metrics", "semantic_models", "saved_queries", "groups", "anchors"}
 
 // closest is the name nearest to name, "" when none is near enough to be
 // a likely typo.
