@@ -1023,6 +1023,12 @@ func (p *parser) parseNameOrCall() *node {
 	if i, ok := p.acceptWord("distinct"); ok {
 		n.tok2 = i
 		n.flag = true
+	} else if n.name == "trim" && len(n.parts) == 1 && (p.isWord("both") || p.isWord("leading") || p.isWord("trailing")) &&
+		!p.isPunctAt(1, ",") && !p.isPunctAt(1, ")") {
+		// TRIM(BOTH | LEADING | TRAILING [chars] FROM s): the word is
+		// tok2 (rewriteTrimFrom)
+		n.tok2 = p.next()
+		p.acceptWord("from")
 	} else {
 		p.acceptWord("all")
 	}

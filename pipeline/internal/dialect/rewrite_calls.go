@@ -99,6 +99,12 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			}
 		}
 	}
+	if t.d == DuckDB && n.name == "substring" && len(n.parts) <= 1 && len(args) >= 2 {
+		t.substringFromFor(args)
+	}
+	if t.d == DuckDB && n.name == "trim" && len(n.parts) <= 1 && t.rewriteTrimFrom(n) {
+		return true
+	}
 	if op, ok := snowflakeOperators[n.name]; ok && t.d == Snowflake && len(args) == strings.Count(op, "%s") && n.x == nil {
 		n.print = func(pr *printer, n *node) string {
 			vals := make([]any, len(args))
@@ -801,4 +807,65 @@ func (t *translator) wholeWindowFrame(n *node) {
 		return // (w ORDER BY ...): a named window's frame may hold
 	}
 	t.pr.setTok(last, " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)")
+}
+
+// substringFromFor writes SUBSTRING(s FROM start FOR length), the SQL
+// standard's form DuckDB takes, with commas: SUBSTRING(s, start, length);
+// SUBSTRING(s FOR length) starts at 1.
+func (t *translator) substringFromFor(args []*node) {
+	for k := 1; k < len(args) && k < 3; k++ {
+		for i := args[k-1].end; i < args[k].start; i++ {
+			tok := t.toks[i]
+			switch {
+			case tok.kind != kWord:
+			case tok.lower == "from", tok.lower == "for" && k == 2:
+				t.pr.setTok(i, ",")
+			case tok.lower == "for" && k == 1:
+				t.pr.setTok(i, ", 1,") // no FROM: from the first character
+			}
+		}
+	}
+}
+
+// rewriteTrimFrom writes TRIM([BOTH | LEADING | TRAILING] [chars] FROM s),
+// the SQL standard's form DuckDB takes, as trim(s[, chars]), ltrim or
+// rtrim, which remove the characters of chars (spaces without it) from
+// both ends, the start or the end. It tells whether n was that form.
+func (t *translator) rewriteTrimFrom(n *node) bool {
+	args := n.list
+	mode := ""
+	if n.tok2 > n.start && t.toks[n.tok2].kind == kWord {
+		mode = t.toks[n.tok2].lower
+	}
+	var s, chars *node
+	switch {
+	case len(args) == 2 && t.wordBetween(args[0], args[1], "from"):
+		chars, s = args[0], args[1]
+	case len(args) == 1 && mode != "":
+		s = args[0]
+	default:
+		return false
+	}
+	fn := map[string]string{"": "trim", "both": "trim", "leading": "ltrim", "trailing": "rtrim"}[mode]
+	if fn == "" {
+		return false
+	}
+	n.print = func(pr *printer, n *node) string {
+		out := fn + "(" + strings.TrimSpace(pr.text(s))
+		if chars != nil {
+			out += ", " + strings.TrimSpace(pr.text(chars))
+		}
+		return out + ")" + pr.carry(n, args...)
+	}
+	return true
+}
+
+// wordBetween tells whether keyword w stands between nodes a and b.
+func (t *translator) wordBetween(a, b *node, w string) bool {
+	for i := a.end; i < b.start; i++ {
+		if t.toks[i].kind == kWord && t.toks[i].lower == w {
+			return true
+		}
+	}
+	return false
 }

@@ -28,6 +28,9 @@ func TestWarehouseCalls(t *testing.T) {
 		{bigquery, "select first_value(b) over (w), last_value(b) over(w) from t window w as (order by id)", "select first_value(b) over w, last_value(b) over w from t window w as (order by id)"},
 		{bigquery, "select array_agg(b order by id desc limit 2) from t", "select array_without_nulls(array_agg_limit(b , 2 order by id desc ), '') from t"},
 		{duckdb, "select position('Y' in a), strlen(a) from t", "select position_from('Y' , a), octet_length(a) from t"},
+		// the SQL standard's SUBSTRING and TRIM forms, as DuckDB takes them
+		{duckdb, "select substring(a FROM 2 FOR 3), substring(a from 2), substring(a for 2) from t", "select substring(a , 2 , 3), substring(a , 2), substring(a , 1, 2) from t"},
+		{duckdb, "select trim(both 'x' from a), trim(leading from a), trim(trailing '-' from a), trim('x' from a) from t", "select trim(a, 'x'), ltrim(a), rtrim(a, '-'), trim(a, 'x') from t"},
 		{snowflake, "select ratio_to_report(b) over (partition by a) from t", "select (CAST(b AS REAL) / NULLIF(sum(b) over (partition by a), 0)) from t"},
 		{snowflake, "select f.value from table(flatten(input => x)) f", "select f.value AS value from json_each(x) f"},
 		{snowflake, "select dayofweekiso(d), add_months(d, 1) from t", "select datetime_part_snowflake('dayofweekiso', d), add_months_keep_last_day(d, 1) from t"},

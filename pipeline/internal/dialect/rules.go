@@ -406,6 +406,8 @@ var Translations = []Rule{
 		Note: "on the shortest decimal text of x, so 1.235 rounds to 1.24; a negative scale rounds before the point (SQLite's round takes it as 0); ROUND_HALF_EVEN / HALF_TO_EVEN round halves to even; Snowflake gives a whole number for a scale of 0 or less, BigQuery a FLOAT64"},
 	{From: "LOG(x[, base])", Dialects: "BigQuery", To: "log_base_second(x, base)",
 		Note: "the natural logarithm unless a base is given, second; SQLite's log(x) is base 10 and log(b, x) takes the base first; x <= 0 fails as in BigQuery"},
+	{From: "SUBSTRING(s FROM start [FOR length]), SUBSTRING(s FOR length), TRIM([BOTH | LEADING | TRAILING] [chars] FROM s)", Dialects: "DuckDB", To: "substring(s, start, length), substring(s, 1, length), trim | ltrim | rtrim(s, chars)",
+		Note: "the SQL standard's forms, as DuckDB reads them; chars is a set of characters to remove (spaces without it)"},
 	{From: "SUBSTR(s, position[, length]), SUBSTRING", Dialects: "BigQuery", To: "substr_bigquery(s, position, length)",
 		Note: "position 0 is 1 and a negative position before the start starts at the start (SQLite's substr('apple', 0, 2) is 'a', BigQuery's 'ap'); a negative length fails"},
 	{From: "SUBSTR(s, position[, length]), SUBSTRING", Dialects: "Snowflake", To: "substr_snowflake(s, position, length)",
