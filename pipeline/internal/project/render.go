@@ -12,8 +12,10 @@ import (
 
 // unrendered are keys whose text dbt leaves as written when it renders a
 // YAML file: docs may hold {{ doc('x') }}, and hooks render when they run,
-// with the model's `this`.
-var unrendered = map[string]bool{"description": true, "docs": true, "meta": true,
+// with the model's `this`. meta is rendered, as dbt renders it: a
+// dbt-duckdb source's external_location may name its folder with
+// {{ env_var('DATA_DIR') }}.
+var unrendered = map[string]bool{"description": true, "docs": true,
 	"pre-hook": true, "post-hook": true, "+pre-hook": true, "+post-hook": true,
 	"pre_hook": true, "post_hook": true, "+pre_hook": true, "+post_hook": true}
 
