@@ -184,14 +184,14 @@ func (r *runner) loadFileSources() {
 }
 
 // loadCSV loads the rows of a CSV file of the project into rel, typed as
-// DuckDB's read_csv types them: every column of integers BIGINT, of
-// decimals DOUBLE, of true and false BOOLEAN, of dates DATE, of datetimes
+// DuckDB's read_csv types them: every column of integers BIGINT (HUGEINT
+// past 64 bits: those that fit 64 bits stay exact), of decimals DOUBLE, of true and false BOOLEAN, of dates DATE, of datetimes
 // TIMESTAMP, the rest VARCHAR, and an empty cell NULL. A file it cannot
 // read fails the build, named with where it is read (file, line).
 func (r *runner) loadCSV(file string, data []byte, rel jinja.Relation, where string, line int) bool {
 	p := r.plan
 	datetime := seedDatetime(p.dialect)
-	t, err := seed.ParseWith(file, data, seed.Options{Datetime: datetime, Nulls: seed.BlankNulls})
+	t, err := seed.ParseWith(file, data, seed.Options{Datetime: datetime, Nulls: seed.BlankNulls, HugeInts: true})
 	if err != nil {
 		r.res.fail(diag.From(err, file, 0))
 		return false

@@ -119,6 +119,11 @@ type Options struct {
 	// Delimiter separates the cells (the seed's delimiter config); a comma
 	// when zero.
 	Delimiter rune
+	// HugeInts reads a column of integers past 64 bits as integers, as
+	// DuckDB's read_csv makes it a HUGEINT: each value that fits 64 bits
+	// stays an exact INTEGER, the others the nearest REAL, where the whole
+	// column was REAL and its 64-bit ids lost their last digits.
+	HugeInts bool
 }
 
 // ParseWith is ParseTyped with the options of a project's seed.
@@ -239,7 +244,7 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 			decl[c] = &Boolean
 			t.Booleans = append(t.Booleans, header[c])
 		}
-		t.Types[c] = columnType(inferred, c)
+		t.Types[c] = columnType(inferred, c, o.HugeInts)
 		if decl[c] != nil {
 			t.Types[c] = decl[c].Affinity
 		}
@@ -448,7 +453,7 @@ func csvError(file string, err error) error {
 	return diag.Errorf(file, 0, "malformed CSV: %v", err)
 }
 
-func columnType(cells [][]string, c int) string {
+func columnType(cells [][]string, c int, huge bool) string {
 	typ := ""
 	for _, rec := range cells {
 		s := rec[c]
@@ -456,7 +461,7 @@ func columnType(cells [][]string, c int) string {
 			continue
 		}
 		switch {
-		case isInt(s):
+		case isInt(s), huge && isHugeInt(s):
 			if typ == "" {
 				typ = "INTEGER"
 			}
@@ -570,6 +575,21 @@ func isInt(s string) bool {
 	return err == nil
 }
 
+// isHugeInt accepts integers of up to 38 digits without leading zeros,
+// which DuckDB's read_csv reads as a HUGEINT.
+func isHugeInt(s string) bool {
+	d := strings.TrimPrefix(s, "-")
+	if d == "" || len(d) > 38 || len(d) > 1 && d[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func isFloat(s string) bool {
 	if strings.ContainsAny(s, "xXpP_") || strings.EqualFold(s, "nan") || strings.Contains(strings.ToLower(s), "inf") {
 		return false
@@ -588,7 +608,12 @@ func convert(s, typ string) any {
 	}
 	switch typ {
 	case "INTEGER":
-		v, _ := strconv.ParseInt(s, 10, 64)
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			// a HUGEINT past 64 bits (Options.HugeInts): the nearest REAL
+			f, _ := strconv.ParseFloat(s, 64)
+			return f
+		}
 		return v
 	case "REAL":
 		v, _ := strconv.ParseFloat(s, 64)
