@@ -89,6 +89,12 @@ func compareRelation(ctx context.Context, t *testing.T, ours *pipeline.Session, 
 			onlyOurs = append(onlyOurs, k)
 		}
 	}
+	var floats []bool
+	for _, c := range cols {
+		typ := strings.ToUpper(c.duckType)
+		floats = append(floats, typ == "DOUBLE" || typ == "FLOAT" || typ == "REAL")
+	}
+	onlyDuck, onlyOurs = unmatchedBeyondRounding(onlyDuck, onlyOurs, floats)
 	if len(onlyDuck)+len(onlyOurs) == 0 {
 		return
 	}
@@ -313,4 +319,53 @@ func decimalsAsNumbers(v any) any {
 		return out
 	}
 	return v
+}
+
+// unmatchedBeyondRounding leaves out the pairs of a row only DuckDB has and
+// one only ours has that differ in DOUBLE columns (floats) by no more than
+// the last of the 9 digits normNumber writes: a sum of doubles taken in
+// another order (DuckDB's parallel SUM) lands on the other side of a
+// rounding boundary (341438.6885 written .689 and .688).
+func unmatchedBeyondRounding(duck, ours []string, floats []bool) ([]string, []string) {
+	near := func(a, b string) bool {
+		pa, pb := strings.Split(a, " | "), strings.Split(b, " | ")
+		if len(pa) != len(floats) || len(pb) != len(floats) {
+			return false
+		}
+		for i := range pa {
+			if pa[i] == pb[i] {
+				continue
+			}
+			x, err1 := strconv.ParseFloat(pa[i], 64)
+			y, err2 := strconv.ParseFloat(pb[i], 64)
+			if !floats[i] || err1 != nil || err2 != nil || math.Abs(x-y) > 2e-8*math.Max(math.Abs(x), math.Abs(y)) {
+				return false
+			}
+		}
+		return true
+	}
+	var restDuck []string
+	for _, d := range duck {
+		if i := slices.IndexFunc(ours, func(o string) bool { return near(d, o) }); i >= 0 {
+			ours = slices.Delete(slices.Clone(ours), i, i+1)
+			continue
+		}
+		restDuck = append(restDuck, d)
+	}
+	return restDuck, ours
+}
+
+func TestUnmatchedBeyondRounding(t *testing.T) {
+	floats := []bool{false, false, true}
+	duck := []string{`"ALGERIA" | 1995 | 341438.689`, `"IRAN" | 1992 | 161835.548`, `"PERU" | 1993 | 100.5`}
+	ours := []string{`"ALGERIA" | 1995 | 341438.688`, `"IRAN" | 1993 | 161835.547`, `"PERU" | 1993 | 100.6`}
+	d, o := unmatchedBeyondRounding(duck, ours, floats)
+	// the last digit of a DOUBLE is rounding; another year or a real
+	// difference is not
+	if !slices.Equal(d, duck[1:]) || !slices.Equal(o, ours[1:]) {
+		t.Errorf("got %v and %v", d, o)
+	}
+	if d, o := unmatchedBeyondRounding(duck[:1], ours[:1], []bool{false, false, false}); len(d) != 1 || len(o) != 1 {
+		t.Errorf("a DECIMAL column matched within rounding: %v %v", d, o)
+	}
 }
