@@ -119,10 +119,9 @@ func (t *translator) duckTypeName(ty *node) (string, bool) {
 	switch {
 	case len(args) == 0:
 		return name, true
+	case name == "DECIMAL" && len(args) == 1:
+		return name + "(" + args[0] + ")", true
 	case name == "DECIMAL":
-		if len(args) == 1 {
-			args = append(args, "0")
-		}
 		return name + "(" + args[0] + ", " + args[1] + ")", true
 	case name == "VARCHAR" && len(args) == 1:
 		return name + "(" + args[0] + ")", true
@@ -145,8 +144,12 @@ func (t *translator) duckName(x *node) (string, bool) {
 		return strings.Join(parts, ", "), true
 	}
 	both := func(format func(a, b string) string) (string, bool) {
-		a, ok1 := t.duckName(x.x)
-		b, ok2 := t.duckName(x.y)
+		l, r := x.x, x.y
+		if l.start > r.start {
+			l, r = r, l // operands a rewrite swapped, in the order written
+		}
+		a, ok1 := t.duckName(l)
+		b, ok2 := t.duckName(r)
 		return format(a, b), ok1 && ok2
 	}
 	not := func(s string) string {
@@ -332,31 +335,30 @@ func (t *translator) duckName(x *node) (string, bool) {
 		b.WriteString(" ELSE " + els + " END")
 		return b.String(), true
 	case nCall:
-		// a plain call: its name and arguments, DISTINCT or not (no
-		// FILTER, ORDER BY, IGNORE NULLS or OVER)
-		name := x.name
-		if name == "count" && len(x.parts) == 1 && strings.ReplaceAll(strings.ToLower(t.source(x)), " ", "") == "count(*)" {
-			return "count_star()", true
-		}
-		if len(x.kids) != len(x.list) || len(x.parts) != 1 {
+		return t.duckCallName(x)
+	case nExtract:
+		// EXTRACT(part FROM x) is date_part('PART', x): a part written as
+		// one of the grammar's keywords in its canonical upper case, any
+		// other word in lower case, a string as written
+		if x.y != nil {
 			return "", false
 		}
-		args, ok := list(x.list)
-		if !ok {
-			return "", false
-		}
-		distinct := ""
-		if x.flag {
-			distinct = "DISTINCT "
-		}
-		switch name {
-		case "coalesce", "ifnull":
-			if x.flag {
-				return "", false
+		tk := t.toks[x.tok]
+		part := strings.ToLower(tk.text)
+		switch tk.kind {
+		case kString:
+			part = tk.text[1 : len(tk.text)-1]
+		case kQuoted:
+			part = strings.ReplaceAll(tk.text[1:len(tk.text)-1], `""`, `"`)
+		case kWord:
+			if k, ok := duckExtractKeywords[part]; ok {
+				part = k
 			}
-			return "COALESCE(" + args + ")", true
 		}
-		return duckIdent(name) + "(" + distinct + args + ")", true
+		s, ok := t.duckName(x.x)
+		return "date_part('" + strings.ReplaceAll(part, "'", "''") + "', " + s + ")", ok
+	case nInterval:
+		return t.duckIntervalName(x)
 	}
 	return "", false
 }
@@ -364,6 +366,8 @@ func (t *translator) duckName(x *node) (string, bool) {
 // nameDuckItems gives each select item of s that DuckDB names by its
 // expression (no alias, not a column, *, COLUMNS(...) or unnest) that name.
 func (t *translator) nameDuckItems(s *node) {
+	t.duckSel = s
+	defer func() { t.duckSel = nil }()
 	// a name taken twice is name_1 the second time, name_2 the third, as
 	// DuckDB's table takes them (SQLite's would be name:1)
 	taken := map[string]int{}

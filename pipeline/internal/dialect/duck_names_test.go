@@ -16,6 +16,21 @@ func TestDuckItemNames(t *testing.T) {
 			`select a = 1 and b is not null or c AS "(((a = 1) AND (b IS NOT NULL)) OR c)", case when a then 1 end AS "CASE  WHEN (a) THEN (1) ELSE NULL END" from t`},
 		// a name taken twice is name_1 the second time, as in DuckDB
 		{"select upper(a), upper(a) from t", `select upper_duckdb(a) AS "upper(a)", upper_duckdb(a) AS "upper(a)_1" from t`},
+		// windows as DuckDB prints them: a named window is its
+		// definition, the default frame left out, a frame always BETWEEN
+		{"select row_number() over (order by id), sum(x) over w, count(*) over (w order by id rows 2 preceding) from t window w as (partition by g)",
+			`select row_number() over (order by id NULLS LAST) AS "row_number() OVER (ORDER BY id)", duck_sum(x) over w AS "sum(x) OVER (PARTITION BY g)", ` +
+				`count(*) over (w order by id NULLS LAST rows 2 preceding) AS "count() OVER (PARTITION BY g ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)" from t window w as (partition by g)`},
+		{"select first_value(x ignore nulls) over (order by id desc nulls first range between unbounded preceding and current row) from t",
+			`select first_value_ignore_nulls(x ) over (order by id desc nulls first range between unbounded preceding and current row) AS "first_value(x IGNORE NULLS) OVER (ORDER BY id DESC NULLS FIRST)" from t`},
+		// FILTER, an aggregate's ORDER BY, WITHIN GROUP
+		{"select count(*) filter (where a > 1), string_agg(b, ',' order by a desc), percentile_cont(0.5) within group (order by a) from t",
+			`select count(*) filter (where a > 1) AS "count_star() FILTER (WHERE (a > 1))", group_concat(b, ',' order by a desc NULLS LAST) AS "string_agg(b, ',' ORDER BY a DESC)", ` +
+				`quantile_cont_of(a, 0.5) AS "quantile_cont(0.5 ORDER BY a)" from t`},
+		// intervals are calls of to_days ..., EXTRACT is date_part
+		{"select d + interval 3 month, interval '2 hours', extract(year from d), extract(dow from d) from t",
+			`select datetime_add_to_timestamp(d, 3, 'month') AS "(d + to_months(CAST(trunc(CAST(3 AS DOUBLE)) AS INTEGER)))", interval_of('2 hours') AS "CAST('2 hours' AS INTERVAL)", ` +
+				`datetime_part_duckdb('year', d) AS "date_part('YEAR', d)", datetime_part_duckdb('dow', d) AS "date_part('dow', d)" from t`},
 		// the outer query's items only
 		{"select a + 1 from (select a * 2 as a from t)", `select date_arith(a, 1, '+', 1) AS "(a + 1)" from (select a * 2 as a from t)`},
 	} {

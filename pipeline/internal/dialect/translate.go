@@ -216,6 +216,8 @@ func (t *translator) refusals() error {
 // refusals.
 type translator struct {
 	d Dialect
+	// duckSel is the select whose items nameDuckItems names (duck_names.go)
+	duckSel *node
 	// hierNames are the CTEs of the hierarchical queries rewritten, doneHier
 	// the tokens of their PRIOR, CONNECT_BY_ROOT and SYS_CONNECT_BY_PATH,
 	// hierCalls those of every SYS_CONNECT_BY_PATH (connect_by.go)
