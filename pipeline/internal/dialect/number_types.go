@@ -310,6 +310,15 @@ func (t *translator) callNumber(n *node) string {
 			}
 			return "REAL"
 		}
+	case "mad":
+		// a DECIMAL's keeps its type; any other number's is a DOUBLE
+		if len(args) == 1 && !n.flag {
+			if num := t.numberType(args[0]); num == "INTEGER" {
+				return "REAL"
+			} else if _, ok := numberScale(num); ok {
+				return num
+			}
+		}
 	case "median", "quantile_cont":
 		// a DECIMAL's keeps its scale; any other number's is a DOUBLE
 		if len(args) == 2 && args[1].kind == nArray {
@@ -489,6 +498,10 @@ func (t *translator) exactNumbers(n *node) {
 				t.pr.setTok(n.tok, "decimal_avg")
 				t.addArgument(n, strconv.Itoa(s))
 			}
+		case n.name == "mad" && isDec && len(n.list) == 1 && !n.flag:
+			// the medians cut off at the DECIMAL's scale
+			t.pr.setTok(n.tok, "mad_decimal")
+			t.addArgument(n, strconv.Itoa(s))
 		case (n.name == "median" || n.name == "quantile_cont") && isDec:
 			// interpolated at the DECIMAL's scale, cut off towards zero
 			if s, ok := t.medianScale(n); ok {

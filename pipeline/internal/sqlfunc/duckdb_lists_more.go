@@ -44,6 +44,9 @@ func init() {
 		Func{Name: "epoch_ns_of", NArgs: 1, Scalar: toEpoch(time.Nanosecond)},
 		Func{Name: "make_timestamptz_duck", NArgs: -1, Scalar: makeTimestampTZ},
 		Func{Name: "mad_duck", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &valuesAgg{final: madOf} }},
+		// mad of a DECIMAL with its scale last: each median cut off to
+		// that scale towards zero, as DuckDB computes them in the DECIMAL
+		Func{Name: "mad_decimal", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valuesAgg{scaled: true} }},
 		Func{Name: "sem_duck", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &valuesAgg{final: semOf, sem: true} }},
 		Func{Name: "approx_quantile_duck", NArgs: 3, Window: func() sqlite3.AggregateFunction { return &valuesAgg{quantile: true} }},
 		Func{Name: "upper_duckdb", NArgs: 1, Scalar: mapText(upperDuckDB)})
@@ -201,12 +204,16 @@ type valuesAgg struct {
 	scale    int64
 	quantile bool
 	sem      bool
+	scaled   bool // mad_decimal: the second argument is the scale
 	final    func([]float64) (float64, bool)
 }
 
 func (a *valuesAgg) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	if a.quantile {
 		a.q, a.scale = arg[1].Float(), arg[2].Int64()
+	}
+	if a.scaled {
+		a.scale = arg[1].Int64()
 	}
 	if arg[0].Type() == sqlite3.NULL {
 		return
@@ -256,6 +263,10 @@ func (a *valuesAgg) Value(ctx sqlite3.Context) {
 		}
 		return
 	}
+	if a.scaled {
+		ctx.ResultFloat(decimalMad(xs, int(a.scale)))
+		return
+	}
 	v, ok := a.final(xs)
 	if !ok {
 		ctx.ResultNull()
@@ -271,6 +282,26 @@ func medianOf(xs []float64) float64 {
 		return xs[n/2]
 	}
 	return xs[n/2-1] + (xs[n/2]-xs[n/2-1])/2
+}
+
+// decimalMad is the mad of sorted DECIMALs of scale s as DuckDB computes
+// it in the DECIMAL: in units of the last digit, the median of the values
+// and then that of the distances from it, each cut off towards zero
+// (the mad of 1.1 and 1.4 is 0.1: their median is 1.2, the distances'
+// 0.15 cut to 0.1).
+func decimalMad(xs []float64, s int) float64 {
+	unit := math.Pow10(s)
+	units := make([]float64, len(xs))
+	for i, x := range xs {
+		units[i] = math.Round(x * unit)
+	}
+	mid := func(v []float64) float64 { return math.Trunc(medianOf(v)) }
+	m := mid(units)
+	for i, u := range units {
+		units[i] = math.Abs(u - m)
+	}
+	sort.Float64s(units)
+	return mid(units) / unit
 }
 
 func madOf(xs []float64) (float64, bool) {
