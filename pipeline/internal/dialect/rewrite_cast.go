@@ -27,7 +27,7 @@ func (t *translator) rewriteCast(n *node) {
 		t.rewriteIntervalValue(n)
 		return
 	}
-	if t.rewriteListCast(n) {
+	if t.rewriteListCast(n) || t.rewriteMapCast(n) {
 		return
 	}
 	if t.d == BigQuery && castsToInterval(t, n) {

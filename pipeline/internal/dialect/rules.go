@@ -397,6 +397,8 @@ var Translations = []Rule{
 		Note: "a list or struct known as one (a literal, a function giving a list, list() and array_agg(), their columns) is written as DuckDB writes it: [1, 2], [a, b, NULL], {'k': v}, a string quoted ('a,b') when empty, edged by spaces, holding one of ,'\"[]{}():=\\ or reading NULL, DECIMALs with their scale ([1.50]), DOUBLEs as DuckDB writes them ([2.0, 1e+20]); timestamps in a list stay in the one form; a struct (struct_pack too) or MAP joined to text with ||, concat or concat_ws is written so too ({'a': 1}x, {a=1}x); list_sum and list_avg of DECIMALs add them exactly, as DuckDB does (list_sum([1.10, 2.20]) is 3.3)"},
 	{From: "MAP {k: v, ...}, map(keys, values), map_from_entries(l), histogram(x); m[k], m.k, map_extract_value, element_at, map_extract, cardinality, map_keys, map_values, map_entries, map_concat, map_contains, map_contains_value, map_contains_entry; CAST(m AS varchar)", Dialects: "DuckDB", To: "duck_map(json_array(json_object('key', k, 'value', v), ...)); map_of_lists(keys, values), ...; map_value_duck(m, k); nested_text(m, 'MAP')",
 		Note: "a MAP is the JSON array of its entries in their order, [{\"key\":\"a\",\"value\":1}], as DuckDB lays a MAP out (map_entries gives it as is); keys keep their type (MAP {1: 'x'}), NULL keys and a key given twice fail as in DuckDB; m[k] and map_extract_value give the value or NULL, map_extract and element_at a list of it ([] when absent); a key is found when it equals the key given cast to the keys' type ('1' finds 1); map_concat keeps each key in its first place with the last map's value; histogram's keys are in order; cast to a string a map known as one is written as DuckDB writes it, {a=1, b=NULL}, a key or value quoted as a list's elements are (a MAP inside a list or struct is written as its entries)"},
+	{From: "x::MAP(K, V), CAST(x AS MAP(K, V)), TRY_CAST(x AS MAP(K, V))", Dialects: "DuckDB", To: "json((SELECT json_group_array(json_object('key', cast_to(key, 'K', ...), 'value', cast_to(value, 'V', ...)) ORDER BY key) FROM json_each(x)))",
+		Note: "each key and value cast as a list's elements are (a boolean to text is true or false), in the entries' order; TRY_CAST makes a value that does not convert NULL; the MAP keeps its value type for m[k] and a cast to VARCHAR ({a=1.0} of DOUBLEs); text cast to a MAP, which DuckDB reads as {k=v, ...}, is refused: write MAP {'k': v}"},
 	{From: "approx_quantile(x, q), approx_quantile(x, [q1, q2])", Dialects: "DuckDB", To: "approx_quantile_duck(x, q, scale), json_array(...)",
 		Note: "DuckDB's t-digest read at q: below 36 values each is its own centroid there, and the value is interpolated between the centroids' middles as DuckDB does (q held as a 32-bit float), an integer's rounded and a DECIMAL's at its scale; over more values DuckDB merges centroids, and its answer may differ from this one"},
 	{From: "format('{}', bool), printf('%s', bool)", Dialects: "DuckDB", To: "format_duckdb('{}', CASE (b) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)",
@@ -599,6 +601,7 @@ var (
 	refGroupAllStar      = refusal{"GROUP BY ALL over SELECT * cannot be written out: %s", "list the columns to group by, or list the select items instead of *"}
 	refSemi              = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
+	refMapText    = refusal{"a cast of text to MAP is not supported", "write the MAP out: MAP {'k': v, ...}, or map(keys, values)"}
 	refArrayType  = refusal{"array type %s is not supported by SQLite", "keep arrays as JSON text and read them with json_each(x)"}
 	refNestedCast = refusal{"invalid cast from %s to %s, as BigQuery refuses it", "BigQuery casts an ARRAY to the same ARRAY type only, and a STRUCT to a STRUCT of as many fields, each castable; cast the elements with ARRAY(SELECT CAST(e AS T) FROM UNNEST(a) AS e)"}
 	refUnknown    = refusal{"unknown type %q in a cast",
@@ -673,7 +676,7 @@ var Refusals = []Rule{
 	{From: "PIVOT / UNPIVOT over values from a subquery or ANY", Dialects: all, To: refPivotDynamic.hint},
 	{From: "PIVOT t ON ... USING ..., UNPIVOT t ON COLUMNS(...)", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},
 	{From: "MERGE INTO in another form than those translated", Dialects: all, To: refMerge.hint},
-	{From: "::variant, ::object, ::struct, ::map casts (but Snowflake's ::variant, ::object, ::array, ::map, and BigQuery's CAST(x AS STRUCT<...>), which casts its fields)", Dialects: all, To: refSemi.hint},
+	{From: "::variant, ::object, ::struct, ::map casts (but Snowflake's ::variant, ::object, ::array, ::map, DuckDB's ::MAP(K, V) of a MAP, and BigQuery's CAST(x AS STRUCT<...>), which casts its fields)", Dialects: all, To: refSemi.hint},
 	{From: "array types: type[], array<...> (but BigQuery's CAST(x AS ARRAY<T>) and DuckDB's CAST(x AS T[]), which cast the elements)", Dialects: all, To: refArrayType.hint},
 	{From: "CAST of an ARRAY to another ARRAY type, of a STRUCT to a STRUCT of another number of fields, of a scalar to either (BigQuery refuses them)", Dialects: "BigQuery", To: refNestedCast.hint},
 	{From: "INTERVAL n unit outside a date function or x ± INTERVAL (Snowflake); INTERVAL - x", Dialects: warehouses, To: refInterval.hint},
@@ -725,6 +728,7 @@ var Refusals = []Rule{
 	{From: "UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", Dialects: "SQLite", To: "set the project's dialect to the warehouse the SQL is written for"},
 	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},
 	{From: "GROUP BY ALL with * in the select list over relations whose columns are unknown", Dialects: all, To: refGroupAllStar.hint},
+	{From: "'{a=1}'::MAP(K, V): text cast to a MAP", Dialects: "DuckDB", To: refMapText.hint},
 	{From: "SEMI JOIN, ANTI JOIN without ON or USING, inside parentheses, after another join with USING or followed by a RIGHT or FULL JOIN", Dialects: "DuckDB", To: refSemiJoinHere.hint},
 	{From: "ASOF JOIN with an ON of other than equalities and one inequality naming the right side's column, or a USING after several relations whose columns are unknown", Dialects: "DuckDB", To: refAsofJoin.hint},
 	{From: "POSITIONAL JOIN", Dialects: "DuckDB", To: refPositionalJoin.hint},

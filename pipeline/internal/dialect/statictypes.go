@@ -165,6 +165,9 @@ func (t *translator) staticTypeOf(n *node) string {
 		if t.listCastElem(n) >= 0 {
 			return t.listCastType(n)
 		}
+		if _, _, ok := t.mapCastTypes(n); ok {
+			return t.mapCastType(n)
+		}
 		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
 		if prob != nil {
 			return ""
