@@ -198,9 +198,6 @@ func (t *translator) rewriteGroupingSets(s *node) {
 	case len(sets) > maxGroupingSets:
 		t.refuse(at, refGroupingSets, "it gives "+itoa(len(sets))+" grouping sets, more than "+itoa(maxGroupingSets))
 		return
-	case s.tok2 >= 0:
-		t.refuse(at, refGroupingSets, "SELECT DISTINCT would remove duplicates across the sets")
-		return
 	case info.qualify != nil || info.distinctOn != nil || len(info.unnests) > 0:
 		t.refuse(at, refGroupingSets, "QUALIFY, DISTINCT ON and unnest() need the rows of every set at once")
 		return
@@ -212,6 +209,11 @@ func (t *translator) rewriteGroupingSets(s *node) {
 			return
 		}
 		windowed = windowed || hasWindow(it.x)
+	}
+	if windowed && s.tok2 >= 0 {
+		// the windows would see the rows each set's DISTINCT kept
+		t.refuse(at, refGroupingSets, "SELECT DISTINCT with a window function would remove duplicates before the windows see the rows of every set")
+		return
 	}
 	// the grouped expressions, and the sets' keys
 	inSet := make([]map[string]bool, len(sets))
@@ -331,6 +333,10 @@ func (t *translator) rewriteGroupingSets(s *node) {
 			return parts[0]
 		}
 		head := "SELECT * FROM ("
+		if s.tok2 >= 0 {
+			// SELECT DISTINCT removes duplicates across the sets too
+			head = "SELECT DISTINCT * FROM ("
+		}
 		if windowed {
 			// the windows see the rows of every set: they are computed
 			// over the union, from the columns each copy gives

@@ -12,8 +12,11 @@ func TestGroupingSets(t *testing.T) {
 	expectTranslated(t, duckdb, "select a, count(*) as c from t group by grouping sets ((a))",
 		"select a AS a, count(*) as c from t GROUP BY a")
 	expectTranslated(t, snowflake, "select a, grouping(a) as g from t group by a", "select a, 0 as g from t group by a")
-	expectRefused(t, duckdb, "select distinct a from t group by cube(a)",
-		"1:35: GROUP BY ROLLUP, CUBE or GROUPING SETS cannot be written here: SELECT DISTINCT would remove duplicates across the sets (write one grouped select per set, with NULL AS each column the set leaves out, joined with UNION ALL)")
+	// SELECT DISTINCT removes duplicates across the sets
+	expectTranslated(t, duckdb, "select distinct sum(n) as s from t group by cube(a)",
+		"SELECT DISTINCT * FROM (select distinct duck_sum(n) as s from t GROUP BY a UNION ALL select distinct duck_sum(n) as s from t )")
+	expectRefused(t, duckdb, "select distinct a, row_number() over () as r from t group by cube(a)",
+		"1:62: GROUP BY ROLLUP, CUBE or GROUPING SETS cannot be written here: SELECT DISTINCT with a window function would remove duplicates before the windows see the rows of every set (write one grouped select per set, with NULL AS each column the set leaves out, joined with UNION ALL)")
 	// windows run over the union of the sets, from the values each set gives
 	expectTranslated(t, duckdb, "select k,\n  rank() over (order by sum(n) desc) as r -- rank\nfrom t\ngroup by rollup(k)\norder by r, t.k",
 		"SELECT __g1 AS k, rank() over (order by __g2 desc NULLS LAST) as r FROM (select k AS __g1,\n  duck_sum(n) AS __g2 -- rank\nfrom t\nGROUP BY k UNION ALL select NULL AS __g1, duck_sum(n) AS __g2   from t )\norder by r NULLS LAST, k NULLS LAST")
