@@ -84,6 +84,28 @@ func (t *translator) listElements(elems []*node) string {
 	return listOf(common)
 }
 
+// listOfElements is the type of a list of elems, as listElements gives
+// it, or a list of MAPs ("LIST MAP" and its values' number type) where
+// every element that is not NULL is known to be a MAP, which a cast to
+// VARCHAR writes as MAPs ([{a=1}]) and an element of which is a MAP.
+func (t *translator) listOfElements(elems []*node) string {
+	maps := false
+	for _, e := range elems {
+		if t.isNull(e) {
+			continue
+		}
+		if !isMap(t.staticType(e)) {
+			return t.listElements(elems)
+		}
+		maps = true
+	}
+	if !maps {
+		return t.listElements(elems)
+	}
+	num, _ := listNumber(t.listElements(elems))
+	return listOf(mapOf(num))
+}
+
 // listResults are DuckDB functions giving a list: of strings ("text"),
 // of their first argument's elements ("same"), of their arguments ("args")
 // or of the values aggregated ("agg").
@@ -139,7 +161,7 @@ func (t *translator) listCallType(n *node) string {
 		}
 		return TypeList
 	case "args":
-		return t.listElements(n.list)
+		return t.listOfElements(n.list)
 	case "agg":
 		if len(n.list) == 1 {
 			return listOf(t.numberType(n.list[0]))

@@ -123,6 +123,9 @@ func (t *translator) rewriteCast(n *node) {
 	if xt := t.staticType(x); t.d == DuckDB && nested(xt) && kind == "" && typ.affinity == "TEXT" && typ.fn == "" {
 		// a list or a struct to a string: as DuckDB writes it
 		num, _ := listNumber(xt)
+		if isMap(num) {
+			num = "ELEMENTS " + num // a list of MAPs: [{k=v}, ...]
+		}
 		if isMap(xt) {
 			num = xt // {k=v, ...}
 		}

@@ -187,7 +187,7 @@ func (t *translator) staticTypeOf(n *node) string {
 		return castKind(t.d, typ)
 	case nArray:
 		if t.d == DuckDB {
-			return t.listElements(n.list)
+			return t.listOfElements(n.list)
 		}
 		if t.d == BigQuery {
 			return TypeList
@@ -215,6 +215,8 @@ func (t *translator) staticTypeOf(n *node) string {
 	case nIndex:
 		if typ := t.staticType(n.x); n.name == "slice" && strings.HasPrefix(typ, TypeList) {
 			return typ // a slice of a list
+		} else if num, _ := listNumber(typ); t.d == DuckDB && n.name == "" && isMap(num) {
+			return num // an element of a list of MAPs
 		}
 		if t.d == BigQuery {
 			typ, _ := fullStatic(t.fullType(n)) // an element of a typed array

@@ -18,7 +18,8 @@ import (
 // point (1.50), "REAL" and "FLOAT" as a DOUBLE and a FLOAT are written
 // (2.0); other numbers stay as JSON writes them. num "MAP" (and its
 // values' number type after it) writes a MAP (duckdb_maps.go) as DuckDB
-// does: {k=v, k2=v2}, keys and values as a list's elements are written.
+// does: {k=v, k2=v2}, keys and values as a list's elements are written;
+// "ELEMENTS MAP" a list of MAPs, [{k=v}, NULL].
 
 func init() {
 	add(Func{Name: "nested_text", NArgs: 2, Scalar: nestedText})
@@ -30,6 +31,31 @@ func nestedText(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	var b strings.Builder
+	if num, ok := strings.CutPrefix(args[1].Text(), "ELEMENTS MAP"); ok {
+		// a list of MAPs
+		var elems []json.RawMessage
+		if err := json.Unmarshal([]byte(args[0].Text()), &elems); err != nil {
+			ctx.ResultText(args[0].Text())
+			return
+		}
+		b.WriteByte('[')
+		for i, e := range elems {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if string(e) == "null" {
+				b.WriteString("NULL")
+				continue
+			}
+			if err := writeMapText(&b, string(e), strings.TrimSpace(num)); err != nil {
+				ctx.ResultText(args[0].Text())
+				return
+			}
+		}
+		b.WriteByte(']')
+		ctx.ResultText(b.String())
+		return
+	}
 	if num, ok := strings.CutPrefix(args[1].Text(), "MAP"); ok {
 		if err := writeMapText(&b, args[0].Text(), strings.TrimSpace(num)); err != nil {
 			ctx.ResultText(args[0].Text()) // not a MAP: the text as it is
