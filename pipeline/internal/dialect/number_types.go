@@ -731,11 +731,29 @@ func (t *translator) duckIntegerFloor(name string, arg *node) bool {
 // printf's given to a %s of a format written out (its %d gives 1).
 func (t *translator) formatBooleans(n *node) {
 	args := n.list[1:]
-	if n.name == "format" {
-		for _, a := range args {
+	// a list, struct or MAP is written as its cast to VARCHAR writes it:
+	// [1, 2], {'a': 1}, {a=1}
+	asText := func(a *node) {
+		typ := t.staticType(a)
+		if !nested(typ) || typ == TypeJSON {
 			if t.booleanOf(a) {
 				t.concatText(a)
 			}
+			return
+		}
+		num, _ := listNumber(typ)
+		if isMap(num) {
+			num = "ELEMENTS " + num
+		}
+		if isMap(typ) {
+			num = typ
+		}
+		a.pre = "nested_text(" + a.pre
+		a.post += ", " + sqlString(num) + ")"
+	}
+	if n.name == "format" {
+		for _, a := range args {
+			asText(a)
 		}
 		return
 	}
@@ -745,8 +763,8 @@ func (t *translator) formatBooleans(n *node) {
 	}
 	convs := printfConversions(stringValue(t.d, t.toks[f.tok].text))
 	for i, a := range args {
-		if i < len(convs) && convs[i] == 's' && t.booleanOf(a) {
-			t.concatText(a)
+		if i < len(convs) && convs[i] == 's' {
+			asText(a)
 		}
 	}
 }
