@@ -70,7 +70,7 @@ func (t *translator) existsAsIn(e *node) {
 		if sd.outer == 0 {
 			continue
 		}
-		if c.kind != nBinary || c.name != "=" && c.name != "==" || c.print != nil || c.pre != "" || c.post != "" {
+		if c.kind != nBinary || c.name != "=" && c.name != "==" || rewritten(c) {
 			return
 		}
 		x, y := sideOf(c.x), sideOf(c.y)
@@ -139,6 +139,7 @@ func existsSelect(e *node) *node {
 var plainJoins = map[string]bool{"inner": true, "cross": true, "left": true, "left outer": true,
 	"right": true, "right outer": true, "full": true, "full outer": true}
 
+// rewritten tells whether a rewrite gave n text of its own.
 func rewritten(n *node) bool { return n.print != nil || n.pre != "" || n.post != "" }
 
 // innerNames is the lower-case names a subquery's own FROM items give:

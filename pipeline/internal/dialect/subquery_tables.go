@@ -46,7 +46,7 @@ func (t *translator) materializeFromQueries(q *node) {
 		}
 		for _, r := range b.sel.from {
 			f, sub := r.from, r.from.expr
-			if f.kind != fromQuery || sub == nil || sub.kind != nSubquery || sub.print != nil || sub.pre != "" || sub.post != "" ||
+			if f.kind != fromQuery || sub == nil || sub.kind != nSubquery || rewritten(sub) ||
 				r.print != nil || f.aliasCols != nil || f.lateral >= 0 || f.pivot != nil {
 				continue
 			}

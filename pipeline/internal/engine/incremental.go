@@ -60,10 +60,9 @@ type incremental struct {
 	updateColumns, excludeColumns []string
 	// overwrite is what insert_overwrite replaces.
 	overwrite *overwrite
-	// predicates are the incremental_predicates, and destRows the query
-	// (SQLite, translated) of the rowids of the table's rows they hold
-	predicates []string
-	destRows   string
+	// destRows is the query (SQLite, translated) of the rowids of the
+	// table's rows the incremental_predicates hold; "" without them
+	destRows string
 }
 
 var strategies = []string{"append", "merge", "delete+insert", "insert_overwrite"}
@@ -132,29 +131,40 @@ func (r *runner) incrementalConfig(m *project.Model, cfg project.Config) (*incre
 		if inc.destRows, err = r.predicateRows(m, preds); err != nil {
 			return nil, err
 		}
-		inc.predicates = preds
 	}
 	if inc.strategy == "insert_overwrite" {
 		if inc.overwrite, err = r.overwriteConfig(m, cfg); err != nil {
 			return nil, err
 		}
 	}
-	osc, err := str("on_schema_change")
-	if err != nil {
+	if inc.onSchemaChange, err = r.onSchemaChange(m, cfg); err != nil {
 		return nil, err
 	}
-	switch osc {
+	return inc, nil
+}
+
+// onSchemaChange is cfg's on_schema_change, ignore when unset; an unknown
+// value is a warning and ignore, as dbt logs it and goes on.
+func (r *runner) onSchemaChange(m *project.Model, cfg project.Config) (string, error) {
+	v := cfg.Extra["on_schema_change"]
+	if v == nil {
+		return "ignore", nil
+	}
+	s, ok := v.(string)
+	if !ok {
+		return "", diag.Errorf(m.Path, configLine(m.SQL, "on_schema_change"), "%s must be a string, not %v", "on_schema_change", v)
+	}
+	switch osc := strings.ToLower(strings.TrimSpace(s)); osc {
 	case "":
 	case "ignore", "fail", "append_new_columns", "sync_all_columns":
-		inc.onSchemaChange = osc
+		return osc, nil
 	default:
-		// dbt logs this and goes on with ignore.
 		d := diag.Errorf(m.Path, configLine(m.SQL, "on_schema_change"), "invalid on_schema_change %q: using ignore", osc).
 			WithHint("use ignore, fail, append_new_columns or sync_all_columns")
 		d.Severity = diag.Warning
 		r.res.Diagnostics = append(r.res.Diagnostics, *d)
 	}
-	return inc, nil
+	return "ignore", nil
 }
 
 // defaultStrategy is what dbt's adapter for the target uses when a model
@@ -494,7 +504,7 @@ func (r *runner) predicateRows(m *project.Model, preds []string) (string, error)
 	for i, p := range preds {
 		conds[i] = "(" + p + ")"
 	}
-	q := "select DBT_INTERNAL_DEST.rowid from " + r.testRelation(m.Name) + " as DBT_INTERNAL_DEST where " + strings.Join(conds, " and ")
+	q := "select DBT_INTERNAL_DEST.rowid from " + r.warehouseName(m.Name) + " as DBT_INTERNAL_DEST where " + strings.Join(conds, " and ")
 	sql, err := r.translate(m.Path, m.SQL, q)
 	if err != nil {
 		return "", fmt.Errorf("incremental_predicates of model %s: %w", m.Name, err)

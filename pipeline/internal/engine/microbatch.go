@@ -76,7 +76,11 @@ func microbatchConfig(m *project.Model, cfg project.Config) (*microbatch, error)
 		}
 	}
 	if begin == nil || begin == "" || err != nil {
-		return nil, diag.Errorf(m.Path, configLine(m.SQL, "begin"), "microbatch model %s needs begin, the time its first batch starts (%v)", m.Name, cmpOr(err, "none given")).
+		why := "none given"
+		if err != nil {
+			why = err.Error()
+		}
+		return nil, diag.Errorf(m.Path, configLine(m.SQL, "begin"), "microbatch model %s needs begin, the time its first batch starts (%s)", m.Name, why).
 			WithHint("add begin='2024-01-01' to its config")
 	}
 	switch v := cfg.Extra["lookback"].(type) {
@@ -96,13 +100,6 @@ func microbatchConfig(m *project.Model, cfg project.Config) (*microbatch, error)
 		return nil, diag.Errorf(m.Path, configLine(m.SQL, "lookback"), "lookback of microbatch model %s must be a whole number of batches, 0 or more, not %v", m.Name, cfg.Extra["lookback"])
 	}
 	return mb, nil
-}
-
-func cmpOr(err error, s string) string {
-	if err != nil {
-		return err.Error()
-	}
-	return s
 }
 
 // parseEventTime reads a time as dbt's begin and --event-time-start take
@@ -289,6 +286,11 @@ func (r *runner) runMicrobatch(n *graph.Node, m *project.Model, step *Step) erro
 		step.Reuse = "rebuilt: incremental models run every time"
 	}
 	delete(r.hist.rewrites, n.ID)
+	osc, err := r.onSchemaChange(m, cfg)
+	if err != nil {
+		return err
+	}
+	inc := &incremental{strategy: "microbatch", onSchemaChange: osc}
 	create := !r.tableExists(rel) || r.fullRefresh(cfg)
 	wins, err := r.batches(m, mb, !create)
 	if err != nil {
@@ -329,7 +331,7 @@ func (r *runner) runMicrobatch(n *graph.Node, m *project.Model, step *Step) erro
 		}
 		// the window's rows are replaced by the batch's, as dbt's
 		// adapters do (delete, then insert)
-		del, err := r.translate(m.Path, m.SQL, "delete from "+r.testRelation(m.Name)+" where "+eventTimeFilter(r.plan.dialect, mb.eventTime, r.batch))
+		del, err := r.translate(m.Path, m.SQL, "delete from "+r.warehouseName(m.Name)+" where "+eventTimeFilter(r.plan.dialect, mb.eventTime, r.batch))
 		if err != nil {
 			return err
 		}
@@ -342,10 +344,6 @@ func (r *runner) runMicrobatch(n *graph.Node, m *project.Model, step *Step) erro
 				return err
 			}
 			rows += added
-			inc := &incremental{strategy: "microbatch", onSchemaChange: "ignore"}
-			if osc, _ := cfg.Extra["on_schema_change"].(string); osc != "" {
-				inc.onSchemaChange = strings.ToLower(strings.TrimSpace(osc))
-			}
 			cols, err := r.reconcileColumns(m, inc, rel, tmpName)
 			if err != nil {
 				return err

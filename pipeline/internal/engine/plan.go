@@ -1093,8 +1093,8 @@ func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relat
 	model := p.modelNode(file, pkg, cfg, this)
 	if !execute && model != nil && model["batch"] == nil {
 		// a microbatch model's batch while dbt parses it (its config()
-		// may say so only now): no window yet
-		model = maps.Clone(model)
+		// may say so only now): no window yet; the node is made for
+		// this render
 		model["batch"] = noBatch()
 	}
 	// config.get reads the model's config from every level, as dbt's
