@@ -31,7 +31,40 @@ func testOptions(d Dialect) Options {
 			table = schema + "." + table
 		}
 		return testColumns[table], nil
-	}}
+	}, Query: testQuery}
+}
+
+// testQuery runs a query over runSQL's tables, for the PIVOT that reads
+// its values from the data.
+func testQuery(sql string) ([][]any, error) {
+	conn, err := testDB(testSetup)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	stmt, _, err := conn.Prepare(sql)
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	var rows [][]any
+	for stmt.Step() {
+		row := make([]any, stmt.ColumnCount())
+		for i := range row {
+			switch stmt.ColumnType(i) {
+			case sqlite3.INTEGER:
+				row[i] = stmt.ColumnInt64(i)
+			case sqlite3.FLOAT:
+				row[i] = stmt.ColumnFloat(i)
+			case sqlite3.TEXT:
+				row[i] = stmt.ColumnText(i)
+			case sqlite3.BLOB:
+				row[i] = stmt.ColumnBlob(i, nil)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, stmt.Err()
 }
 
 func expectTranslated(t *testing.T, d Dialect, in, want string) {
@@ -95,11 +128,14 @@ func expectRows(t *testing.T, d Dialect, in, want string) {
 // runSQL runs sql over the tables t and messages, giving its rows as
 // cells joined by | and rows by newlines, NULL as NULL.
 func runSQL(sql string) (string, error) {
-	return runWith(`create table t(id integer, a text, b integer);
+	return runWith(testSetup, sql)
+}
+
+// testSetup makes the tables t and messages.
+const testSetup = `create table t(id integer, a text, b integer);
 		insert into t values (1, 'x', 10), (2, 'Y', null), (3, null, 30);
 		create table messages(id integer, sender text, recipients text);
-		insert into messages values (1, '{"email":"a@x.com","domain":"x.com"}', '[{"email":"b@y.com","domain":"y.com"},{"email":"c@z.com","domain":"z.com"}]');`, sql)
-}
+		insert into messages values (1, '{"email":"a@x.com","domain":"x.com"}', '[{"email":"b@y.com","domain":"y.com"},{"email":"c@z.com","domain":"z.com"}]');`
 
 // runWith runs setup, then query, giving its rows as runSQL does.
 func runWith(setup, query string) (string, error) {

@@ -20,6 +20,9 @@ func (t *translator) rewritePivot(n *node, sc *scope) {
 	}
 	src := *f
 	src.pivot, src.columns = nil, nil
+	if src.kind == fromQuery && src.expr != nil {
+		t.scopeAhead(src.expr, sc) // the subquery's * reads the CTEs around it
+	}
 	cols, err := t.relColumns(&src, sc)
 	source := func(pr *printer) string { return pr.span(n, n.start, pv.kw) }
 	if f.aliasCols != nil && f.aliasStart < pv.kw {
@@ -43,23 +46,51 @@ func (t *translator) rewritePivot(n *node, sc *scope) {
 		}
 		namesIn(t, a, used)
 	}
-	namesIn(t, pv.forCol, used)
+	for _, pf := range pv.fors {
+		namesIn(t, pf.col, used)
+	}
 	var group []string
-	for _, c := range cols {
-		if !used[strings.ToLower(c)] {
-			group = append(group, quoteIdent(c))
+	for _, g := range pv.groupBy {
+		if g.kind != nName || len(g.parts) != 1 {
+			t.refuse(g.start, refPivotAgg)
+			return
+		}
+		name := nameAsWritten(t.toks[g.parts[0]])
+		for _, c := range cols {
+			if strings.EqualFold(c, name) {
+				name = c // named as the relation spells it
+				break
+			}
+		}
+		group = append(group, quoteIdent(name))
+	}
+	if pv.groupBy == nil {
+		for _, c := range cols {
+			if !used[strings.ToLower(c)] {
+				group = append(group, quoteIdent(c))
+			}
 		}
 	}
+	for _, pf := range pv.fors {
+		if !pf.fromData {
+			continue
+		}
+		if err := t.readPivotValues(n, pf, sc); err != nil {
+			t.refuse(pf.col.start, refPivotData, err.Error())
+			return
+		}
+	}
+	cells := t.pivotCells(pv)
 	var names []string
-	for i, v := range pv.values {
-		for j := range pv.aggs {
-			names = append(names, t.pivotColumn(v, pv.valueNames[i], pv.aggNames[j], len(pv.aggs)))
+	for _, c := range cells {
+		for j, a := range pv.aggs {
+			names = append(names, t.pivotColumn(c.name, pv.aggNames[j], a, len(pv.aggs)))
 		}
 	}
 	f.columns = append(unquoted(group), names...)
-	// Each aggregate's argument reads only the rows of the value being
+	// Each aggregate's argument reads only the rows of the cell being
 	// printed.
-	var cur *node
+	var cur pivotCell
 	for _, a := range pv.aggs {
 		arg := a.list[0]
 		star := arg.kind == nRaw
@@ -73,7 +104,11 @@ func (t *translator) rewritePivot(n *node, sc *scope) {
 					inner = pr.plain(x)
 				}
 			}
-			return "CASE WHEN " + strings.TrimSpace(pr.text(pv.forCol)) + " = " + strings.TrimSpace(pr.text(cur)) + " THEN " + strings.TrimSpace(inner) + " END"
+			var conds []string
+			for _, c := range cur.conds {
+				conds = append(conds, c(pr))
+			}
+			return "CASE WHEN " + strings.Join(conds, " AND ") + " THEN " + strings.TrimSpace(inner) + " END"
 		}
 	}
 	alias := f.aliasText
@@ -83,24 +118,23 @@ func (t *translator) rewritePivot(n *node, sc *scope) {
 	n.print = func(pr *printer, n *node) string {
 		pr.flat++
 		defer func() { pr.flat-- }()
-		var b strings.Builder
-		b.WriteString("(SELECT ")
-		b.WriteString(strings.Join(group, ", "))
+		var items []string
+		items = append(items, group...)
 		k := 0
-		for _, v := range pv.values {
-			cur = v
+		for _, c := range cells {
+			cur = c
 			for _, a := range pv.aggs {
-				if k > 0 || len(group) > 0 {
-					b.WriteString(", ")
-				}
 				agg := strings.TrimSpace(pr.text(a))
 				if pv.onNull != nil {
 					agg = "coalesce(" + agg + ", " + strings.TrimSpace(pr.text(pv.onNull)) + ")"
 				}
-				b.WriteString(agg + " AS " + quoteIdent(names[k]))
+				items = append(items, agg+" AS "+quoteIdent(names[k]))
 				k++
 			}
 		}
+		var b strings.Builder
+		b.WriteString("(SELECT ")
+		b.WriteString(strings.Join(items, ", "))
 		b.WriteString(" FROM " + strings.TrimSpace(source(pr)))
 		if len(group) > 0 {
 			b.WriteString(" GROUP BY " + strings.Join(group, ", "))
@@ -116,28 +150,85 @@ func (t *translator) rewritePivot(n *node, sc *scope) {
 	}
 }
 
-// pivotColumn names the column of value v (alias as written, or "") and
-// aggregate agg (alias, or "") the way the dialect does.
-func (t *translator) pivotColumn(v *node, alias, agg string, aggs int) string {
-	name := alias
-	if name == "" {
-		name = strings.TrimSpace(t.source(v))
-		if v.kind == nString {
-			name = stringValue(t.d, t.toks[v.tok].text)
-			if t.d == Snowflake {
-				name = "'" + name + "'" // Snowflake names the column with its quotes
+// pivotCell is one column of a PIVOT (for each aggregate): the value of
+// each FOR's column, its conditions printed, and its name.
+type pivotCell struct {
+	conds []func(pr *printer) string
+	name  string
+}
+
+// pivotCells are the cells of pv: every combination of a value of each
+// FOR, the first FOR's values outermost, named by the values joined
+// with _, as DuckDB names them.
+func (t *translator) pivotCells(pv *pivotInfo) []pivotCell {
+	cells := []pivotCell{{}}
+	for _, pf := range pv.fors {
+		col := pf.col
+		var next []pivotCell
+		for _, c := range cells {
+			add := func(cond func(pr *printer) string, name string) {
+				conds := append(append([]func(pr *printer) string{}, c.conds...), cond)
+				if c.name != "" {
+					name = c.name + "_" + name
+				}
+				next = append(next, pivotCell{conds, name})
+			}
+			if pf.fromData {
+				for _, v := range pf.read {
+					lits := v.literals
+					add(func(pr *printer) string {
+						if len(lits) == 1 {
+							return strings.TrimSpace(pr.text(col)) + " = " + lits[0]
+						}
+						return strings.TrimSpace(pr.text(col)) + " IN (" + strings.Join(lits, ", ") + ")"
+					}, v.name)
+				}
+				continue
+			}
+			for i, v := range pf.values {
+				add(func(pr *printer) string {
+					return strings.TrimSpace(pr.text(col)) + " = " + strings.TrimSpace(pr.text(v))
+				}, t.pivotValueName(v, pf.names[i]))
 			}
 		}
+		cells = next
 	}
-	switch {
-	case agg == "" && aggs == 1:
+	return cells
+}
+
+// pivotValueName names the column of value v (alias as written, or "")
+// the way the dialect does.
+func (t *translator) pivotValueName(v *node, alias string) string {
+	if alias != "" {
+		return alias
+	}
+	if v.kind == nString {
+		name := stringValue(t.d, t.toks[v.tok].text)
+		if t.d == Snowflake {
+			name = "'" + name + "'" // Snowflake names the column with its quotes
+		}
 		return name
-	case agg == "":
+	}
+	return strings.TrimSpace(t.source(v))
+}
+
+// pivotColumn names the column of a cell named name and aggregate agg
+// (its alias, or "") the way the dialect does.
+func (t *translator) pivotColumn(name, alias string, agg *node, aggs int) string {
+	switch {
+	case alias == "" && aggs == 1:
+		return name
+	case alias == "" && t.d == DuckDB:
+		if s, ok := t.duckName(agg); ok {
+			return name + "_" + s
+		}
+		return name + "_" + strings.TrimSpace(t.source(agg))
+	case alias == "":
 		return name + "_" + itoa(aggs)
 	case t.d == DuckDB:
-		return name + "_" + agg
+		return name + "_" + alias
 	}
-	return agg + "_" + name
+	return alias + "_" + name
 }
 
 // rewriteUnpivot prints UNPIVOT as one select per column (or group of

@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // produce is the table of BigQuery's PIVOT and UNPIVOT examples.
 const produce = "with produce as (select 'Kale' as product, 51 as sales, 'Q1' as quarter, 2020 as year union all " +
@@ -49,6 +52,25 @@ func TestPivot(t *testing.T) {
 			"SELECT * FROM (SELECT id, 'a' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL SELECT id, 'b' AS k, b AS v FROM t WHERE b IS NOT NULL) AS t\n\n ;\nselect 1"},
 		{duckdb, "with c as (select id, b, b * 2 as d from t) unpivot c on b as x, d",
 			"with c as (select id, b, b * 2 as d from t) SELECT * FROM (SELECT id, 'x' AS name, b AS value FROM c WHERE b IS NOT NULL UNION ALL SELECT id, 'd' AS name, d AS value FROM c WHERE d IS NOT NULL) AS c"},
+		// DuckDB's PIVOT statement; without IN the values are read from
+		// the data (t's a: 'x', 'Y' and NULL), in the order of their text
+		{duckdb, "pivot t on a using sum(b)",
+			"SELECT * FROM (SELECT id, duck_sum(CASE WHEN a = 'Y' THEN b END) AS Y, duck_sum(CASE WHEN a = 'x' THEN b END) AS x FROM t GROUP BY id) AS t"},
+		{duckdb, "pivot t\non a\nusing sum(b) as s, count(*)\ngroup by id\norder by id",
+			`SELECT * FROM (SELECT id, duck_sum(CASE WHEN a = 'Y' THEN b END) AS Y_s, count(CASE WHEN a = 'Y' THEN 1 END) AS "Y_count_star()", duck_sum(CASE WHEN a = 'x' THEN b END) AS x_s, count(CASE WHEN a = 'x' THEN 1 END) AS "x_count_star()" FROM t GROUP BY id) AS t` + "\n\n\n\n order by id NULLS LAST"},
+		{duckdb, "pivot t on a in ('x', 'z') using max(b) group by id",
+			"SELECT * FROM (SELECT id, max(CASE WHEN a = 'x' THEN b END) AS x, max(CASE WHEN a = 'z' THEN b END) AS z FROM t GROUP BY id) AS t"},
+		// without USING the rows are counted; numbers name columns too
+		{duckdb, "pivot_wider t on b",
+			`SELECT * FROM (SELECT id, a, count(CASE WHEN b = 10 THEN 1 END) AS "10", count(CASE WHEN b = 30 THEN 1 END) AS "30" FROM t GROUP BY id, a) AS t`},
+		// the values are read through the CTEs before the PIVOT
+		{duckdb, "with c as (select id, a from t where id > 1) pivot c on a",
+			"with c as (select id, a from t where id > 1) SELECT * FROM (SELECT id, count(CASE WHEN a = 'Y' THEN 1 END) AS Y FROM c GROUP BY id) AS c"},
+		// several ON columns: every combination, the first outermost
+		{duckdb, "select * from (pivot t on upper(a), b using max(id) group by id)",
+			"select * from (SELECT * FROM (SELECT id, max(CASE WHEN (upper_duckdb(a)) = 'X' AND b = 10 THEN id END) AS X_10, max(CASE WHEN (upper_duckdb(a)) = 'X' AND b = 30 THEN id END) AS X_30, max(CASE WHEN (upper_duckdb(a)) = 'Y' AND b = 10 THEN id END) AS Y_10, max(CASE WHEN (upper_duckdb(a)) = 'Y' AND b = 30 THEN id END) AS Y_30 FROM t GROUP BY id) AS t )"},
+		{duckdb, "select * from t pivot (sum(b) for a in ('x') group by id)",
+			"select * from (SELECT id, duck_sum(CASE WHEN a = 'x' THEN b END) AS x FROM t GROUP BY id) AS t"},
 	}
 	for _, c := range translated {
 		expectTranslated(t, c.d, c.in, c.out)
@@ -93,10 +115,17 @@ func TestPivot(t *testing.T) {
 		{bigquery, "select * from t pivot(sum(b) for a in (select distinct a from t))", "1:40: PIVOT over values that a subquery or ANY gives is not supported (list the values: FOR k IN ('a', 'b') — the columns must be known before the query runs)"},
 		{bigquery, "select * from nowhere pivot(sum(b) for a in ('x'))", "1:23: PIVOT cannot be written here: relation nowhere does not exist yet (read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT)"},
 		{bigquery, "select * from t pivot(sum(b) + 1 for a in ('x'))", "1:23: this PIVOT or UNPIVOT is not supported (PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column)"},
-		{duckdb, "pivot t on a using sum(b)", "1:1: this form of PIVOT is not supported (list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a)"},
+		{duckdb, "pivot t on nosuch using sum(b)", "1:35: PIVOT without IN cannot read the values that become its columns: sqlite3: SQL logic error: no such column: nosuch (list the values: PIVOT t ON k IN ('a', 'b') USING sum(v), or select * from t pivot (sum(v) for k in ('a', 'b')))"},
+		{duckdb, "pivot f(t) on a using sum(b)", "1:1: this form of PIVOT is not supported (list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a)\n1:7: unknown function F in DuckDB SQL (the closest known function is IF)"},
 		{duckdb, "unpivot t on columns(* exclude (id)) into name k value v", "1:1: this form of UNPIVOT is not supported (list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column)\n1:14: COLUMNS(...) star expressions are not supported here (" + refColumns.hint + ")"},
 	}
 	for _, c := range refused {
 		expectRefused(t, c.d, c.in, c.want)
+	}
+	// where no database is read, a PIVOT without IN is refused
+	o := testOptions(duckdb)
+	o.Query = nil
+	if _, err := TranslateWith("pivot t on a using sum(b)", o); err == nil || !strings.Contains(err.Error(), "PIVOT without IN cannot read the values that become its columns: no database is read here") {
+		t.Errorf("pivot without a database: %v", err)
 	}
 }

@@ -293,6 +293,8 @@ var Translations = []Rule{
 		Note: "k is the alias or the columns' names joined with _; without INCLUDE NULLS, DuckDB leaves out a row where any value is NULL, BigQuery one where all are"},
 	{From: "UNPIVOT t ON a, (b1, b2) AS x [INTO NAME k VALUE v [, w]]", Dialects: "DuckDB", To: "SELECT * FROM t UNPIVOT (v FOR k IN (a, (b1, b2) AS x))",
 		Note: "the statement form, also as a subquery or after a CTE; NAME name and VALUE value when INTO is left out"},
+	{From: "PIVOT t ON k [IN ('a', ...)] [, k2 ...] [USING sum(v) [AS s], ...] [GROUP BY g], PIVOT_WIDER; FROM t PIVOT (sum(v) FOR k IN (...) GROUP BY g)", Dialects: "DuckDB", To: "SELECT * FROM t PIVOT (sum(v) FOR k IN ('a', ...) [FOR k2 ...] GROUP BY g)",
+		Note: "the statement form, also as a subquery or after a CTE; without IN, a column for each value of k in the data that is not NULL (read before the query runs, when the model is translated), in the order of their text, named by it; several ON columns make a column for each combination, the values joined with _; with GROUP BY only g is kept, else every column ON and USING do not name; without USING the rows are counted; an aggregate without an alias names the column after the value as DuckDB prints it (a_sum(v), a_count_star())"},
 	{From: "PIVOT (... FOR k IN (...) DEFAULT ON NULL (d))", Dialects: "Snowflake", To: "coalesce(sum(CASE WHEN k = 'a' THEN v END), d)", Note: "every NULL cell of the pivot's columns is d"},
 	{From: "from_json(j, '{\"a\": \"INTEGER\", \"l\": [\"VARCHAR\"]}'), json_transform(j, structure)", Dialects: "DuckDB", To: "from_json_typed(j, structure)",
 		Note: "the value read as the structure's type, as DuckDB reads it: a struct of the structure's fields in its order (NULL where the value lacks one), a list, or one value; a value that does not convert is NULL; numbers to an integer round half to even, to a DECIMAL(w, s) half away from zero; anything is its JSON text as a VARCHAR"},
@@ -570,6 +572,7 @@ var (
 	refUnpivot           = refusal{"this form of UNPIVOT is not supported", "list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column"}
 	refPivotDynamic      = refusal{"%s over values that a subquery or ANY gives is not supported", "list the values: FOR k IN ('a', 'b') — the columns must be known before the query runs"}
 	refPivotColumns      = refusal{"%s cannot be written here: %s", "read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT"}
+	refPivotData         = refusal{"PIVOT without IN cannot read the values that become its columns: %s", "list the values: PIVOT t ON k IN ('a', 'b') USING sum(v), or select * from t pivot (sum(v) for k in ('a', 'b'))"}
 	refPivotAgg          = refusal{"this PIVOT or UNPIVOT is not supported", "PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column"}
 	refMerge             = refusal{"this form of MERGE INTO is not supported by SQLite", "write MERGE INTO t USING s ON cond followed by WHEN MATCHED [AND c] THEN UPDATE SET col = s.col, ... | DELETE and WHEN NOT MATCHED [AND c] THEN INSERT (col, ...) VALUES (s.col, ...)"}
 	refCastFormat        = refusal{"%s is not supported", "CAST(x AS STRING FORMAT '...') works for a DATE, DATETIME, TIMESTAMP or TIME (cast x to one first) and for a number with 9 0 . D V , G S MI PR $ L C EEEE B FM X and RN, CAST(s AS DATE FORMAT '...') for a STRING; otherwise write FORMAT('%.2f', x) for a number"}
@@ -676,7 +679,8 @@ var sqliteRefused = map[string]refusal{
 var Refusals = []Rule{
 	{From: "CONNECT BY beside a join, over UNNEST, FLATTEN or a table function, with NOCYCLE or without PRIOR; CONNECT_BY_ISLEAF, CONNECT_BY_ISCYCLE; PRIOR of PRIOR or inside a subquery; SYS_CONNECT_BY_PATH in START WITH or CONNECT BY", Dialects: "Snowflake", To: refConnectByHere.hint},
 	{From: "PIVOT / UNPIVOT over values from a subquery or ANY", Dialects: all, To: refPivotDynamic.hint},
-	{From: "PIVOT t ON ... USING ..., UNPIVOT t ON COLUMNS(...)", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},
+	{From: "PIVOT t ON ... and UNPIVOT t ON ... over another source than a table's name or a query in parentheses, UNPIVOT t ON COLUMNS(...)", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},
+	{From: "PIVOT t ON k without IN where the data cannot be read (a query that fails, or no database: nexus compile of a model whose tables are not built)", Dialects: "DuckDB", To: refPivotData.hint},
 	{From: "MERGE INTO in another form than those translated", Dialects: all, To: refMerge.hint},
 	{From: "::variant, ::object, ::struct, ::map casts (but Snowflake's ::variant, ::object, ::array, ::map, DuckDB's ::MAP(K, V) of a MAP, and BigQuery's CAST(x AS STRUCT<...>), which casts its fields)", Dialects: all, To: refSemi.hint},
 	{From: "array types: type[], array<...> (but BigQuery's CAST(x AS ARRAY<T>) and DuckDB's CAST(x AS T[]), which cast the elements)", Dialects: all, To: refArrayType.hint},

@@ -14,6 +14,7 @@ type scope struct {
 	parent *scope
 	rels   []*node          // nFrom nodes of this SELECT
 	ctes   map[string]*node // CTE name -> its query
+	with   []*node          // the nCTE nodes of the WITH that made ctes
 	sel    *node            // the SELECT, when this is one
 	// aliases of the select list, for QUALIFY: name -> expression
 	aliases map[string]*node
@@ -408,7 +409,7 @@ func (t *translator) walk(n *node, sc *scope) {
 func (t *translator) walkQuery(q *node, sc *scope) {
 	inner := sc
 	if q.x != nil {
-		inner = &scope{parent: sc, ctes: map[string]*node{}}
+		inner = &scope{parent: sc, ctes: map[string]*node{}, with: q.x.list}
 		for _, c := range q.x.list {
 			t.quoteKeyword(c.tok)
 			inner.ctes[c.name] = c.x // visible to itself: WITH RECURSIVE

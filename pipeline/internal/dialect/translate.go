@@ -42,6 +42,11 @@ type Options struct {
 	// it they are refused.
 	FileTable func(file string) (table string, err error)
 
+	// Query runs a query of SQLite's SQL on the database the translated
+	// SQL runs on and gives its rows: DuckDB's PIVOT without IN reads the
+	// values that become its columns. Without it that PIVOT is refused.
+	Query func(sql string) ([][]any, error)
+
 	// ItemNames names the columns a query's select items make without an
 	// alias as the warehouse names them (DuckDB: duck_names.go), where
 	// SQLite would name them by the translated SQL: for a model's query,

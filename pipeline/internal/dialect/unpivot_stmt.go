@@ -2,22 +2,28 @@ package dialect
 
 import "strings"
 
-// DuckDB's simplified UNPIVOT, a query of its own:
+// DuckDB's simplified PIVOT and UNPIVOT, queries of their own:
 //
+//	PIVOT src ON k [IN (values)] [, k2 ...] [USING aggs] [GROUP BY cols]
 //	UNPIVOT src ON cols [INTO NAME k VALUE v [, w ...]]
 //
-// is the standard clause after its source,
+// are the standard clauses after their source,
 //
+//	SELECT * FROM src PIVOT (aggs FOR k [IN (values)] [FOR k2 ...] [GROUP BY cols])
 //	SELECT * FROM src UNPIVOT ((v, w) FOR k IN (cols))
 //
-// with NAME name and VALUE value when INTO is left out. The SQL is written
-// so before it is parsed; the line breaks of what moves go to the end of
-// the rewritten query, so the lines after it keep their numbers.
+// as DuckDB itself rewrites them; a PIVOT without USING counts the rows,
+// and an UNPIVOT without INTO makes NAME name and VALUE value. The
+// parser reads several FOR, FOR without IN (the values are read from the
+// data, pivot_data.go) and GROUP BY in a DuckDB PIVOT. PIVOT_WIDER and
+// PIVOT_LONGER are PIVOT and UNPIVOT. The SQL is written so before it is
+// parsed; the line breaks of what moves go to the end of the rewritten
+// query, so the lines after it keep their numbers.
 
-// rewriteUnpivotStatements returns sql with every simplified UNPIVOT
-// written in the standard form, or sql itself when it has none.
+// rewriteUnpivotStatements returns sql with every simplified PIVOT and
+// UNPIVOT written in the standard form, or sql itself when it has none.
 func rewriteUnpivotStatements(d Dialect, sql string, toks []token) string {
-	if d != DuckDB || !strings.Contains(strings.ToLower(sql), "unpivot") {
+	if d != DuckDB || !strings.Contains(strings.ToLower(sql), "pivot") {
 		return sql
 	}
 	sig := significantIndexes(toks)
@@ -25,13 +31,21 @@ func rewriteUnpivotStatements(d Dialect, sql string, toks []token) string {
 	done := 0 // tokens written
 	for k, i := range sig {
 		t := toks[i]
-		if t.kind != kWord || t.lower != "unpivot" {
+		if t.kind != kWord || t.lower != "unpivot" && t.lower != "pivot" && t.lower != "pivot_wider" && t.lower != "pivot_longer" {
 			continue
 		}
 		if k > 0 && !statementStart(toks, sig, k) {
 			continue // the clause after a FROM item
 		}
-		text, end, ok := simplifiedUnpivot(toks, sig, k)
+		st := stmtToks{toks, sig}
+		var text string
+		var end int
+		var ok bool
+		if t.lower == "unpivot" || t.lower == "pivot_longer" {
+			text, end, ok = st.simplifiedUnpivot(k)
+		} else {
+			text, end, ok = st.simplifiedPivot(k)
+		}
 		if !ok || i < done {
 			continue
 		}
@@ -50,88 +64,180 @@ func rewriteUnpivotStatements(d Dialect, sql string, toks []token) string {
 	return b.String()
 }
 
-// simplifiedUnpivot reads the simplified UNPIVOT starting at significant
-// token k and returns its standard form and the raw index just past it.
-func simplifiedUnpivot(toks []token, sig []int, k int) (string, int, bool) {
-	at := func(j int) *token {
-		if j < len(sig) {
-			return &toks[sig[j]]
-		}
-		return &eof
+// stmtToks are the tokens of a script and the indexes of its significant
+// ones, for reading a statement before it is parsed.
+type stmtToks struct {
+	toks []token
+	sig  []int
+}
+
+func (s stmtToks) at(j int) *token {
+	if j < len(s.sig) {
+		return &s.toks[s.sig[j]]
 	}
-	word := func(j int, w string) bool { return at(j).kind == kWord && at(j).lower == w }
-	// span [from, to) of significant tokens up to the next depth-0 stop
-	span := func(from int, stop func(j int) bool) int {
-		depth := 0
-		j := from
-		for ; j < len(sig); j++ {
-			switch at(j).kind {
-			case kOpen:
-				depth++
-			case kClose:
-				if depth == 0 {
-					return j
-				}
-				depth--
-			}
-			if depth == 0 && (at(j).text == ";" || stop(j)) {
+	return &eof
+}
+
+func (s stmtToks) word(j int, w string) bool { return s.at(j).kind == kWord && s.at(j).lower == w }
+
+// span is the end of the significant tokens from from up to the next
+// ';', unbalanced ')' or stop at depth 0.
+func (s stmtToks) span(from int, stop func(j int) bool) int {
+	depth := 0
+	j := from
+	for ; j < len(s.sig); j++ {
+		switch s.at(j).kind {
+		case kOpen:
+			depth++
+		case kClose:
+			if depth == 0 {
 				return j
 			}
+			depth--
 		}
-		return j
+		if depth == 0 && (s.at(j).text == ";" || stop(j)) {
+			return j
+		}
 	}
-	raw := func(from, to int) string { // tokens of significant span [from, to), one line
-		if from >= to {
-			return ""
-		}
-		var b strings.Builder
-		for _, t := range toks[sig[from] : sig[to-1]+1] {
-			if t.kind == kSpace || t.kind == kComment {
-				b.WriteByte(' ')
-				continue
-			}
-			b.WriteString(t.text)
-		}
-		return b.String()
+	return j
+}
+
+// raw is the text of significant span [from, to), on one line.
+func (s stmtToks) raw(from, to int) string {
+	if from >= to {
+		return ""
 	}
+	var b strings.Builder
+	for _, t := range s.toks[s.sig[from] : s.sig[to-1]+1] {
+		if t.kind == kSpace || t.kind == kComment {
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// source reads the FROM item after the statement's keyword at k: a
+// dotted name or a parenthesised query, up to ON. It gives the item's
+// text and the index of ON.
+func (s stmtToks) source(k int) (string, int, bool) {
 	j := k + 1
-	srcEnd := span(j, func(i int) bool { return word(i, "on") })
-	if srcEnd == j || !word(srcEnd, "on") {
+	srcEnd := s.span(j, func(i int) bool { return s.word(i, "on") })
+	if srcEnd == j || !s.word(srcEnd, "on") {
 		return "", 0, false
 	}
-	// one FROM item: a dotted name or a parenthesised query
-	if at(j).kind == kOpen {
-		if span(j+1, func(int) bool { return false }) != srcEnd-1 {
+	if s.at(j).kind == kOpen {
+		if s.span(j+1, func(int) bool { return false }) != srcEnd-1 {
 			return "", 0, false
 		}
 	} else {
 		for i := j; i < srcEnd; i++ {
-			if (i-j)%2 == 0 && at(i).kind != kWord && at(i).kind != kQuoted || (i-j)%2 == 1 && at(i).kind != kDot {
+			if (i-j)%2 == 0 && s.at(i).kind != kWord && s.at(i).kind != kQuoted || (i-j)%2 == 1 && s.at(i).kind != kDot {
 				return "", 0, false
 			}
 		}
 	}
-	src := raw(j, srcEnd)
-	j = srcEnd + 1
-	colsEnd := span(j, func(i int) bool { return word(i, "into") || word(i, "order") || word(i, "limit") })
-	if colsEnd == j || strings.Contains(strings.ToLower(raw(j, colsEnd)), "columns(") {
+	return s.raw(j, srcEnd), srcEnd, true
+}
+
+// finish is text, the standard form of the statement at significant
+// token k that ends before significant token j, followed by the line
+// breaks of the statement, and the raw index past it.
+func (s stmtToks) finish(text string, k, j int) (string, int, bool) {
+	end := len(s.toks)
+	if j < len(s.sig) {
+		end = s.sig[j]
+	}
+	for _, t := range s.toks[s.sig[k]:end] {
+		if t.kind == kSpace || t.kind == kComment {
+			text += breaks(t.text)
+		}
+	}
+	if j < len(s.sig) {
+		text += " "
+	}
+	return text, end, true
+}
+
+// simplifiedPivot reads the simplified PIVOT starting at significant
+// token k and returns its standard form and the raw index just past it.
+func (s stmtToks) simplifiedPivot(k int) (string, int, bool) {
+	src, on, ok := s.source(k)
+	if !ok {
 		return "", 0, false
 	}
-	cols := raw(j, colsEnd)
-	name, values := "name", []string{"value"}
-	j = colsEnd
-	if word(j, "into") {
-		if !word(j+1, "name") || at(j+2).kind != kWord && at(j+2).kind != kQuoted || !word(j+3, "value") {
+	clause := func(i int) bool {
+		return s.word(i, "using") || s.word(i, "group") && s.word(i+1, "by") || s.word(i, "order") || s.word(i, "limit")
+	}
+	j := on + 1
+	var fors []string
+	for {
+		end := s.span(j, func(i int) bool { return s.at(i).text == "," || clause(i) })
+		in := s.span(j, func(i int) bool { return s.word(i, "in") && s.at(i+1).kind == kOpen })
+		if end == j {
 			return "", 0, false
 		}
-		name, values, j = at(j+2).text, nil, j+4
+		col := s.raw(j, min(in, end))
+		if min(in, end)-j > 1 {
+			col = "(" + col + ")"
+		}
+		if in < end {
+			col += " " + s.raw(in, end)
+		}
+		fors = append(fors, "FOR "+col)
+		j = end
+		if s.at(j).text != "," {
+			break
+		}
+		j++
+	}
+	aggs := "count(*)"
+	if s.word(j, "using") {
+		end := s.span(j+1, func(i int) bool { return clause(i) })
+		if end == j+1 {
+			return "", 0, false
+		}
+		aggs, j = s.raw(j+1, end), end
+	}
+	group := ""
+	if s.word(j, "group") && s.word(j+1, "by") {
+		end := s.span(j+2, func(i int) bool { return clause(i) })
+		if end == j+2 {
+			return "", 0, false
+		}
+		group, j = " GROUP BY "+s.raw(j+2, end), end
+	}
+	return s.finish("SELECT * FROM "+src+" PIVOT ("+aggs+" "+strings.Join(fors, " ")+group+")", k, j)
+}
+
+// simplifiedUnpivot reads the simplified UNPIVOT starting at significant
+// token k and returns its standard form and the raw index just past it.
+func (s stmtToks) simplifiedUnpivot(k int) (string, int, bool) {
+	src, on, ok := s.source(k)
+	if !ok {
+		return "", 0, false
+	}
+	j := on + 1
+	colsEnd := s.span(j, func(i int) bool { return s.word(i, "into") || s.word(i, "order") || s.word(i, "limit") })
+	if colsEnd == j || strings.Contains(strings.ToLower(s.raw(j, colsEnd)), "columns(") {
+		return "", 0, false
+	}
+	cols := s.raw(j, colsEnd)
+	name, values := "name", []string{"value"}
+	j = colsEnd
+	if s.word(j, "into") {
+		if !s.word(j+1, "name") || s.at(j+2).kind != kWord && s.at(j+2).kind != kQuoted || !s.word(j+3, "value") {
+			return "", 0, false
+		}
+		name, values, j = s.at(j+2).text, nil, j+4
 		for {
-			if t := at(j); t.kind != kWord && t.kind != kQuoted {
+			if t := s.at(j); t.kind != kWord && t.kind != kQuoted {
 				return "", 0, false
 			}
-			values = append(values, at(j).text)
+			values = append(values, s.at(j).text)
 			j++
-			if at(j).text != "," {
+			if s.at(j).text != "," {
 				break
 			}
 			j++
@@ -141,20 +247,7 @@ func simplifiedUnpivot(toks []token, sig []int, k int) (string, int, bool) {
 	if len(values) > 1 {
 		value = "(" + strings.Join(values, ", ") + ")"
 	}
-	end := len(toks)
-	if j < len(sig) {
-		end = sig[j]
-	}
-	text := "SELECT * FROM " + src + " UNPIVOT (" + value + " FOR " + name + " IN (" + cols + "))"
-	for _, t := range toks[sig[k]:end] {
-		if t.kind == kSpace || t.kind == kComment {
-			text += breaks(t.text)
-		}
-	}
-	if j < len(sig) {
-		text += " "
-	}
-	return text, end, true
+	return s.finish("SELECT * FROM "+src+" UNPIVOT ("+value+" FOR "+name+" IN ("+cols+"))", k, j)
 }
 
 // statementStart tells whether significant token k starts a query: after

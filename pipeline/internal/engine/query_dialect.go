@@ -37,6 +37,13 @@ func (e *Engine) TranslateQuery(ctx context.Context, d dialect.Dialect, sql stri
 		Relations: func(schema, prefix string) ([]dialect.Relation, error) {
 			return relationsStarting(ctx, e.db, schemaOrMain(schema), prefix)
 		},
+		Query: func(sql string) ([][]any, error) {
+			rows, err := e.db.QueryLast(ctx, sql)
+			if err != nil {
+				return nil, err
+			}
+			return rows.Rows, nil
+		},
 		Types: func(schema, table string) map[string]string {
 			return types[relKey(schemaOrMain(schema), table)]
 		},

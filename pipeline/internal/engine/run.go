@@ -748,13 +748,13 @@ func (r *runner) translateWith(rendered string, place func(d *diag.Diagnostic, l
 			place(d, d.Line, d.Col)
 			return translation{}, d
 		}
-		tr, _, err := translate(expanded, r.plan.dialect, r.plan.session, r.dbtSchemas(), r.columnNames, r.relationsFrom, r.relTypes, r.temporary, r.fileTable, place)
+		tr, _, err := translate(expanded, r.plan.dialect, r.plan.session, r.dbtSchemas(), r.columnNames, r.relationsFrom, r.relTypes, r.temporary, r.fileTable, r.queryRows, place)
 		return tr, err
 	}
 	var fresh translation
 	schemas := r.dbtSchemas()
 	tr, err := r.plan.memo.translate(r.plan.dialect, r.plan.session, schemas, rendered, r.sameTypes, func() (translation, error) {
-		tr, read, err := translate(rendered, r.plan.dialect, r.plan.session, schemas, r.columnNames, r.relationsFrom, r.relTypes, r.temporary, r.fileTable, place)
+		tr, read, err := translate(rendered, r.plan.dialect, r.plan.session, schemas, r.columnNames, r.relationsFrom, r.relTypes, r.temporary, r.fileTable, r.queryRows, place)
 		if err == nil && read {
 			fresh = tr
 			return translation{}, errReadColumns
@@ -795,6 +795,16 @@ func (r *runner) columnNames(schema, table string) ([]string, error) {
 		names[i] = c.Name
 	}
 	return names, err
+}
+
+// queryRows runs a query of SQLite's SQL the translation asks (the values
+// of a PIVOT without IN) and gives its rows.
+func (r *runner) queryRows(sql string) ([][]any, error) {
+	rows, err := r.db.QueryLast(r.ctx, sql)
+	if err != nil {
+		return nil, err
+	}
+	return rows.Rows, nil
 }
 
 // relationsFrom lists the tables and views of schema whose names start
@@ -838,7 +848,7 @@ func (r *runner) dbtSchemas() dialect.Schemas {
 // into SQLite; read reports whether it asked for the columns or the tables
 // of a schema. Every refusal is reported, placed by place (given the line
 // and column in rendered).
-func translate(rendered string, d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, temporary func(schema, table string) bool, fileTable func(string) (string, bool, error), place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
+func translate(rendered string, d dialect.Dialect, session dialect.Session, schemas dialect.Schemas, columns func(schema, table string) ([]string, error), relations func(schema, prefix string) ([]dialect.Relation, error), types func(schema, table string) map[string]string, temporary func(schema, table string) bool, fileTable func(string) (string, bool, error), query func(sql string) ([][]any, error), place func(d *diag.Diagnostic, line, col int)) (tr translation, read bool, err error) {
 	tr.typesRead = map[string]string{}
 	tr.sql, tr.types, tr.created, err = dialect.TranslateCreating(rendered, dialect.Options{Dialect: d, ItemNames: true, Session: session, Schemas: schemas, Temporary: temporary, FileTable: func(file string) (string, error) {
 		table, preloaded, err := fileTable(file)
@@ -852,6 +862,9 @@ func translate(rendered string, d dialect.Dialect, session dialect.Session, sche
 	}, Relations: func(schema, prefix string) ([]dialect.Relation, error) {
 		read = true
 		return relations(schema, prefix)
+	}, Query: func(sql string) ([][]any, error) {
+		read = true // the values of a PIVOT without IN: the data's
+		return query(sql)
 	}, Types: func(schema, table string) map[string]string {
 		m := types(schema, table)
 		tr.typesRead[schema+"\x00"+table] = typesText(m)

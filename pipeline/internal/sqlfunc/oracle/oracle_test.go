@@ -173,7 +173,14 @@ func mapEntries(v any) any {
 // ourRows translates q from DuckDB and returns its rows on SQLite, each
 // value rendered.
 func ourRows(ctx context.Context, db *store.DB, q string) ([][]string, error) {
-	out, err := dialect.TranslateFor(dialect.DuckDB, q)
+	// a PIVOT without IN reads its values from the database
+	out, err := dialect.TranslateWith(q, dialect.Options{Dialect: dialect.DuckDB, Query: func(q string) ([][]any, error) {
+		rows, err := db.QueryLast(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		return rows.Rows, nil
+	}})
 	if err != nil {
 		return nil, err
 	}
