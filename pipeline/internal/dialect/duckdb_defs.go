@@ -80,7 +80,7 @@ var settingsWithoutEffect = map[string]bool{"disabled_optimizers": true, "thread
 	"enable_progress_bar": true, "preserve_insertion_order": true, "enable_object_cache": true}
 
 // TakeDefinitions removes DuckDB's CREATE MACRO, CREATE TYPE and SET
-// statements, and BigQuery's and Snowflake's CREATE FUNCTION in SQL and
+// statements (and INSTALL and LOAD of extensions, isExtensionStatement), and BigQuery's and Snowflake's CREATE FUNCTION in SQL and
 // DROP FUNCTION, from sql, records them in defs, and returns the
 // remaining SQL with the removed statements' line breaks kept. A function
 // in another language is left in the SQL, where the translator refuses it
@@ -89,7 +89,7 @@ func TakeDefinitions(d Dialect, sql string, defs *Defs) (string, error) {
 	low := strings.ToLower(sql)
 	switch d {
 	case DuckDB:
-		if !strings.Contains(low, "create") && !strings.Contains(low, "set") {
+		if !strings.Contains(low, "create") && !strings.Contains(low, "set") && !strings.Contains(low, "install") && !strings.Contains(low, "load") {
 			return sql, nil
 		}
 	case BigQuery, Snowflake:
@@ -106,6 +106,9 @@ func TakeDefinitions(d Dialect, sql string, defs *Defs) (string, error) {
 	return takeStatements(toks, func(stmt []token) (bool, error) {
 		if d != DuckDB {
 			return defineFunction(d, stmt, defs)
+		}
+		if isExtensionStatement(stmt) {
+			return true, nil
 		}
 		if !isDefinition(stmt) {
 			return false, nil
@@ -171,6 +174,27 @@ func statementWords(stmt []token) (w []token, at []int) {
 		w, at = w[:n-1], at[:n-1]
 	}
 	return w, at
+}
+
+// isExtensionStatement tells whether stmt is DuckDB's INSTALL, FORCE
+// INSTALL or LOAD of an extension (httpfs, json, icu, ...), or UPDATE
+// EXTENSIONS: the engine has the functions of the extensions it
+// translates built in, so they are taken out without effect.
+func isExtensionStatement(stmt []token) bool {
+	w, _ := statementWords(stmt)
+	if len(w) > 0 && w[0].lower == "force" {
+		w = w[1:]
+	}
+	if len(w) < 2 || w[0].kind != kWord {
+		return false
+	}
+	switch w[0].lower {
+	case "install", "load":
+		return w[1].kind == kWord || w[1].kind == kQuoted || w[1].kind == kString
+	case "update":
+		return w[1].lower == "extensions"
+	}
+	return false
 }
 
 func isDefinition(stmt []token) bool {

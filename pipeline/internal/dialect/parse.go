@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"path"
 	"strings"
 )
 
@@ -976,6 +977,23 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		}
 		fi.kind = fromFunc
 		fi.expr = n.add(call)
+	case p.d == DuckDB && p.fileTable != nil && t.kind == kString && strings.HasSuffix(strings.ToLower(stringValue(p.d, t.text)), ".csv"):
+		// FROM 'file.csv': DuckDB reads the file as read_csv_auto does,
+		// the relation named after the file without its folder and
+		// extension
+		file := stringValue(p.d, t.text)
+		namePos := p.pos
+		p.next()
+		table, err := p.fileTable(file)
+		if err != nil {
+			// refused by the translator, saying why
+			fi.kind, fi.nameStart, fi.nameEnd, fi.table, fi.alias, fi.fileErr = fromTable, p.sig[namePos], p.prevEnd(), file, file, err.Error()
+			break
+		}
+		stem := path.Base(file)
+		stem = stem[:len(stem)-len(".csv")]
+		fi.kind, fi.nameStart, fi.nameEnd = fromTable, p.sig[namePos], p.prevEnd()
+		fi.schema, fi.table, fi.alias, fi.fileFunc = "temp", table, stem, true
 	case t.kind == kWord || t.kind == kQuoted:
 		var parts []string
 		namePos := p.pos

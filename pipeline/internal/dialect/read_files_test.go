@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// DuckDB's read_csv(file) and read_csv_auto(file) of a CSV file the
+// DuckDB's read_csv(file) and read_csv_auto(file), and FROM 'file.csv', of a CSV file the
 // engine loaded (Options.FileTable) read its temporary table, under the
 // function's name unless aliased; another file, or one read with other
 // options, is refused saying why.
@@ -22,6 +22,11 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 		"select s.a from read_csv('data/x.csv') s join t on s.a = t.a":                `select s.a from temp."__read_csv__data/x.csv" s join t on s.a = t.a`,
 		"with src as (select * from read_csv_auto( 'data/x.csv' )) select a from src": `with src as (select * from temp."__read_csv__data/x.csv" AS read_csv_auto) select a from src`,
 		"select * from read_csv('data/x.csv', header = true, delim = ',') as s":       `select * from temp."__read_csv__data/x.csv" as s`,
+		// a path in FROM is read as read_csv_auto reads it, the relation
+		// named after the file
+		"select x.a from 'data/x.csv'":                      `select x.a from temp."__read_csv__data/x.csv" AS x`,
+		"select s.a from 'data/x.csv' as s, 'data/x.csv'":   `select s.a from temp."__read_csv__data/x.csv" as s, temp."__read_csv__data/x.csv" AS x`,
+		"select a from 'data/x.csv' where a = 'data/x.csv'": `select a from temp."__read_csv__data/x.csv" AS x where a = 'data/x.csv'`,
 	} {
 		got, err := TranslateWith(in, Options{Dialect: DuckDB, FileTable: files})
 		if err != nil || got != want {
@@ -32,6 +37,7 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 		"select * from read_csv_auto('data/y.csv')":            "READ_CSV_AUTO cannot read its file: data/y.csv is not a file of the project",
 		"select * from read_csv('data/x.csv', delim = ';')":    "READ_CSV cannot read its file: an option other than header = true and delim = ','",
 		"select * from read_csv('data/x.csv', header = false)": "READ_CSV cannot read its file: an option other than",
+		"select * from 'data/y.csv'":                           "FROM 'data/y.csv' cannot read its file: data/y.csv is not a file of the project",
 	} {
 		if got, err := TranslateWith(in, Options{Dialect: DuckDB, FileTable: files}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: want the refusal %q, got %q, %v", in, want, got, err)

@@ -264,12 +264,17 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.pr.dropTok(i)
 		}
 	}
+	if f.kind == fromTable && f.fileErr != "" {
+		// FROM 'file.csv' of no file of the project
+		t.refuse(f.nameStart, refReadFile, "FROM "+t.toks[f.nameStart].text, f.fileErr)
+		return
+	}
 	if f.fileFunc {
 		// read_csv('file.csv'): the temporary table of its rows, named
 		// as DuckDB names the function's table unless aliased
 		name := "temp." + quoteIdent(f.table)
 		if f.aliasStart < 0 {
-			name += " AS " + f.alias
+			name += " AS " + quoteIdent(f.alias)
 		}
 		t.pr.setTok(f.nameStart, name)
 		for i := f.nameStart + 1; i < f.nameEnd; i++ {

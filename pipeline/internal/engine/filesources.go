@@ -144,8 +144,10 @@ func (r *runner) fileTable(path string) (table string, preloaded bool, err error
 }
 
 // loadFileSources gives each DuckDB source table dbt-duckdb reads from a
-// CSV file of the project (its external_location, csvLocation) the file's
-// rows, before the nodes run, where the models reading it failed for want
+// CSV file of the project (its external_location, csvLocation), or that
+// dbt-external-tables stages from one (its external: location, as
+// `dbt run-operation stage_external_sources` does), the file's rows,
+// before the nodes run, where the models reading it failed for want
 // of the file: as DuckDB's read_csv reads it, every column of integers
 // BIGINT, of decimals DOUBLE, of true and false BOOLEAN, of dates DATE, of
 // datetimes TIMESTAMP, the rest VARCHAR, and an empty cell NULL. A table a
@@ -165,10 +167,20 @@ func (r *runner) loadFileSources() {
 	}) {
 		ref := p.sources[key]
 		d := ref.decl
-		if len(ref.seeds) > 0 || d.ExternalLocation == "" || d.Package != "" {
+		if len(ref.seeds) > 0 || d.Package != "" {
 			continue
 		}
-		file, ok := csvLocation(d.ExternalLocation, d.Table, d.Identifier, d.Schema)
+		var file string
+		var ok bool
+		line := d.ExternalLine
+		if d.ExternalLocation != "" {
+			file, ok = csvLocation(d.ExternalLocation, d.Table, d.Identifier, d.Schema)
+		} else if loc, _ := d.External["location"].(string); loc != "" {
+			// dbt-external-tables' location, which its DuckDB plugin
+			// stages as a view selecting from the path
+			file, ok = projectCSV(strings.TrimSpace(loc))
+			line = d.Line
+		}
 		if !ok {
 			continue
 		}
@@ -176,7 +188,7 @@ func (r *runner) loadFileSources() {
 		if err != nil {
 			continue
 		}
-		if !r.loadCSV(file, data, ref.rel, d.File, d.ExternalLine) {
+		if !r.loadCSV(file, data, ref.rel, d.File, line) {
 			continue
 		}
 		r.reportRendered(Rendered{Kind: "source", Name: d.Key, Schema: ref.rel.Schema, Relation: ref.rel.Name, DBTSchema: d.Schema, Materialized: "source", SQL: file})
