@@ -161,6 +161,7 @@ type fromInfo struct {
 	// (Options.FileTable), its name the temporary table holding its rows
 	fileFunc   bool
 	fileErr    string // why read_csv cannot read its file
+	readsFile  bool   // FROM 'path' of a file that is no CSV file, refused
 	columns    []string
 	flatten    bool     // Snowflake FLATTEN: columns index, value, key...
 	split      string   // SPLIT_TO_TABLE, STRTOK_SPLIT_TO_TABLE: the function splitting; index is 1-based

@@ -977,13 +977,17 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		}
 		fi.kind = fromFunc
 		fi.expr = n.add(call)
-	case p.d == DuckDB && p.fileTable != nil && t.kind == kString && strings.HasSuffix(strings.ToLower(stringValue(p.d, t.text)), ".csv"):
+	case p.d == DuckDB && t.kind == kString:
 		// FROM 'file.csv': DuckDB reads the file as read_csv_auto does,
 		// the relation named after the file without its folder and
-		// extension
+		// extension; another file (parquet, json) is refused
 		file := stringValue(p.d, t.text)
 		namePos := p.pos
 		p.next()
+		if p.fileTable == nil || !strings.HasSuffix(strings.ToLower(file), ".csv") {
+			fi.kind, fi.nameStart, fi.nameEnd, fi.table, fi.alias, fi.readsFile = fromTable, p.sig[namePos], p.prevEnd(), file, file, true
+			break
+		}
 		table, err := p.fileTable(file)
 		if err != nil {
 			// refused by the translator, saying why

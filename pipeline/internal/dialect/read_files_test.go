@@ -38,12 +38,15 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 		"select * from read_csv('data/x.csv', delim = ';')":    "READ_CSV cannot read its file: an option other than header = true and delim = ','",
 		"select * from read_csv('data/x.csv', header = false)": "READ_CSV cannot read its file: an option other than",
 		"select * from 'data/y.csv'":                           "FROM 'data/y.csv' cannot read its file: data/y.csv is not a file of the project",
+		"select * from 'data/x.parquet'":                       "FROM 'data/x.parquet' is not supported: it reads files",
 	} {
 		if got, err := TranslateWith(in, Options{Dialect: DuckDB, FileTable: files}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: want the refusal %q, got %q, %v", in, want, got, err)
 		}
 	}
-	if got, err := TranslateWith("select * from read_csv_auto('data/x.csv')", Options{Dialect: DuckDB}); err == nil || !strings.Contains(err.Error(), "reads files") {
-		t.Errorf("without FileTable: want a refusal, got %q, %v", got, err)
+	for _, in := range []string{"select * from read_csv_auto('data/x.csv')", "select * from 'data/x.csv'"} {
+		if got, err := TranslateWith(in, Options{Dialect: DuckDB}); err == nil || !strings.Contains(err.Error(), "reads files") {
+			t.Errorf("%q without FileTable: want a refusal, got %q, %v", in, got, err)
+		}
 	}
 }

@@ -264,6 +264,10 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			t.pr.dropTok(i)
 		}
 	}
+	if f.kind == fromTable && f.readsFile {
+		t.refuse(f.nameStart, refReadFiles, "FROM "+t.toks[f.nameStart].text)
+		return
+	}
 	if f.kind == fromTable && f.fileErr != "" {
 		// FROM 'file.csv' of no file of the project
 		t.refuse(f.nameStart, refReadFile, "FROM "+t.toks[f.nameStart].text, f.fileErr)

@@ -781,7 +781,7 @@ var Refusals = []Rule{
 	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
 	{From: "histogram(x, boundaries), the counts of bins", Dialects: "DuckDB", To: refHistogram.hint},
 	{From: "read_csv and read_csv_auto of a file the project lacks, a path outside it, or with options other than header = true and delim = ','; FROM 'file.csv' of a file the project lacks", Dialects: "DuckDB", To: refReadFile.hint},
-	{From: "read_csv, read_csv_auto (but of one CSV file of the project, a path relative to its folder, which reads its rows), read_parquet, read_json[_auto], read_ndjson, read_text, read_blob, glob and other readers of files (a path, s3:// or https://)", Dialects: "DuckDB", To: refReadFiles.hint},
+	{From: "read_csv, read_csv_auto (but of one CSV file of the project, a path relative to its folder, which reads its rows), read_parquet, read_json[_auto], read_ndjson, read_text, read_blob, glob and other readers of files (a path, s3:// or https://), FROM 'file.parquet' and any other path in FROM but a CSV file's", Dialects: "DuckDB", To: refReadFiles.hint},
 	{From: "statements that load or write files: COPY INTO, PUT and GET (Snowflake), LOAD DATA and EXPORT DATA (BigQuery), COPY ... FROM | TO, EXPORT DATABASE and IMPORT DATABASE (DuckDB)", Dialects: warehouses, To: refFileStatement.hint},
 	{From: "SELECT TOP n in one input of a set operation, or with LIMIT", Dialects: "Snowflake", To: refTop.hint},
 	{From: "LISTAGG and ARRAY_AGG WITHIN GROUP (ORDER BY ...) OVER a named window, and other aggregates with WITHIN GROUP over a window", Dialects: "Snowflake", To: refWithinOver.hint},
