@@ -19,20 +19,36 @@ func TestExistsAsIn(t *testing.T) {
 	// the lines keep their numbers
 	expectTranslated(t, duckdb, "select a from t where exists (\n  select *\n  from u\n  where u.id = t.id\n)",
 		"select a from t where (((t.id) IN (SELECT u.id from u where 1)) IS TRUE)\n\n\n\n")
-	// left as written: correlated otherwise than by equality, aggregated,
-	// limited, holding a subquery, uncorrelated, of an unknown table, SQLite
+	// left as an EXISTS: correlated otherwise than by equality, aggregated,
+	// limited, holding a subquery, of an unknown table; its tables are read
+	// through a MATERIALIZED CTE (subquery_tables.go)
+	for _, c := range [][2]string{
+		{"select a from t where exists (select 1 from u where u.id = t.id and u.c <> t.a)",
+			"select a from t where exists (WITH __m1 AS MATERIALIZED (SELECT id, c FROM u) select 1 from __m1 AS u where u.id = t.id and u.c <> t.a)"},
+		{"select a from t where exists (select 1 from u where u.id = t.id or u.c = 1)",
+			"select a from t where exists (WITH __m1 AS MATERIALIZED (SELECT id, c FROM u) select 1 from __m1 AS u where u.id = t.id or u.c = 1)"},
+		{"select a from t where exists (select 1 from u where u.id = t.id + u.c)",
+			"select a from t where exists (WITH __m1 AS MATERIALIZED (SELECT id, c FROM u) select 1 from __m1 AS u where u.id = t.id + u.c)"},
+		{"select a from t where exists (select count(*) from u where u.id = t.id)",
+			"select a from t where exists (WITH __m1 AS MATERIALIZED (SELECT id FROM u) select count(*) from __m1 AS u where u.id = t.id)"},
+		{"select a from t where exists (select c from u where u.id = t.id group by c)",
+			"select a from t where exists (WITH __m1 AS MATERIALIZED (SELECT id, c FROM u) select c from __m1 AS u where u.id = t.id group by c)"},
+		{"select a from t where exists (select 1 from u where u.id = t.id limit 1)",
+			"select a from t where exists (WITH __m1 AS MATERIALIZED (SELECT id FROM u) select 1 from __m1 AS u where u.id = t.id limit 1)"},
+		{"select a from t where exists (select 1 from u where u.id = t.id union all select 1)",
+			"select a from t where exists (WITH __m1 AS MATERIALIZED (SELECT id FROM u) select 1 from __m1 AS u where u.id = t.id union all select 1)"},
+		{"select a from t where exists (select 1 from nowhere where nowhere.id = t.id)",
+			"select a from t where exists (WITH __m1 AS MATERIALIZED (SELECT * FROM nowhere) select 1 from __m1 AS nowhere where nowhere.id = t.id)"},
+		{"select a from t where exists (select 1 from u join t v on v.id = t.id where u.id = t.id)",
+			"select a from t where exists (WITH __m1 AS MATERIALIZED (SELECT id FROM u), __m2 AS MATERIALIZED (SELECT id FROM t) select 1 from __m1 AS u join __m2 AS v on v.id = t.id where u.id = t.id)"},
+	} {
+		expectTranslated(t, duckdb, c[0], c[1])
+	}
+	// uncorrelated, or not told from uncorrelated (t is also the inner
+	// subquery's): as written
 	for _, q := range []string{
-		"select a from t where exists (select 1 from u where u.id = t.id and u.c <> t.a)",
-		"select a from t where exists (select 1 from u where u.id = t.id or u.c = 1)",
-		"select a from t where exists (select 1 from u where u.id = t.id + u.c)",
-		"select a from t where exists (select count(*) from u where u.id = t.id)",
-		"select a from t where exists (select c from u where u.id = t.id group by c)",
-		"select a from t where exists (select 1 from u where u.id = t.id limit 1)",
-		"select a from t where exists (select 1 from u where u.id = t.id union all select 1)",
 		"select a from t where exists (select 1 from u where u.id = t.id and c in (select id from t))",
 		"select a from t where exists (select 1 from u where c > 1)",
-		"select a from t where exists (select 1 from nowhere where nowhere.id = t.id)",
-		"select a from t where exists (select 1 from u join t v on v.id = t.id where u.id = t.id)",
 	} {
 		expectTranslated(t, duckdb, q, q)
 	}
