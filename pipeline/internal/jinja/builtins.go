@@ -389,11 +389,15 @@ func (e *Env) configFunc() configFn {
 }
 
 func (c configFn) GetAttribute(name string) (*exec.Value, bool) {
-	if name != "get" && name != "require" {
-		return exec.AsValue(nil), false
-	}
 	ev, _ := c(nil)
 	e := ev.Interface().(*Env)
+	switch name {
+	case "get", "require":
+	case "meta_get", "meta_require":
+		return exec.AsValue(e.configMeta(name)), true
+	default:
+		return exec.AsValue(nil), false
+	}
 	return exec.AsValue(func(a *exec.VarArgs) (*exec.Value, error) {
 		if len(a.Args) < 1 {
 			return nil, e.fail("config.get() needs a key", "")
@@ -424,6 +428,44 @@ func (c configFn) GetAttribute(name string) (*exec.Value, bool) {
 		}
 		return noneValue(), nil
 	}), true
+}
+
+// configMeta is dbt 1.10's config.meta_get(key, default=None) and
+// config.meta_require(key): a key of the node's meta config (what
+// config(meta={...}) set, then the meta merged from dbt_project.yml and
+// the properties file), its default or None when absent (meta_require
+// fails); while parsing they answer "" as config.get does.
+func (e *Env) configMeta(name string) func(a *exec.VarArgs) (*exec.Value, error) {
+	return func(a *exec.VarArgs) (*exec.Value, error) {
+		if len(a.Args) < 1 {
+			return nil, e.fail(fmt.Sprintf("config.%s() needs a key", name), fmt.Sprintf("write config.%s('key')", name))
+		}
+		if e.cur != nil && e.cur.Parsing {
+			return exec.AsValue(""), nil
+		}
+		key := a.Args[0].String()
+		metas := []any{e.configSet["meta"]}
+		if e.cur != nil {
+			metas = append(metas, e.cur.ModelConfig["meta"])
+		}
+		for _, m := range metas {
+			if d, ok := m.(map[string]any); ok {
+				if v, ok := d[key]; ok {
+					return exec.AsValue(toJinja(v)), nil
+				}
+			}
+		}
+		if name == "meta_require" {
+			return nil, e.fail(fmt.Sprintf("meta key %q is required", key), "set it under meta: in config() or in the node's properties or dbt_project.yml")
+		}
+		if len(a.Args) > 1 {
+			return a.Args[1], nil
+		}
+		if d, ok := a.KwArgs["default"]; ok {
+			return d, nil
+		}
+		return noneValue(), nil
+	}
 }
 
 func (e *Env) runQuery(a *exec.VarArgs) (*exec.Value, error) {

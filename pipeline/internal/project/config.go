@@ -73,9 +73,9 @@ func (c *Config) Set(key string, v any) {
 		c.Severity = strings.ToLower(toString(v))
 	case "pre-hook", "pre_hook", "post-hook", "post_hook":
 		c.addHooks(key, v)
-	case "column_types":
-		// dbt merges column_types across levels, a deeper level's types
-		// replacing a shallower one's for the same column.
+	case "column_types", "meta":
+		// dbt merges column_types and meta across levels, a deeper level's
+		// types (keys) replacing a shallower one's for the same column (key).
 		if c.Extra == nil {
 			c.Extra = map[string]any{}
 		}
