@@ -960,6 +960,11 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		// TABLE(GENERATOR(ROWCOUNT => n)): n rows
 		fi.kind = fromFunc
 		fi.expr = n.add(p.parsePrimary())
+	case p.d == Snowflake && t.kind == kWord && t.lower == "table" && p.isPunctAt(1, "(") &&
+		p.peekAt(2).lower != "flatten" && splitTables[p.peekAt(2).lower] == "":
+		// TABLE(f(...)) of another table function: the translator refuses it
+		fi.kind = fromFunc
+		fi.expr = n.add(p.parsePrimary())
 	case p.d == Snowflake && t.kind == kWord && (t.lower == "flatten" || t.lower == "table" || splitTables[t.lower] != "") && p.isPunctAt(1, "("):
 		fi.kind, fi.flatten = fromUnnest, true
 		fi.expr = n.add(p.parsePrimary())

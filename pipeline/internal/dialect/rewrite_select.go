@@ -461,6 +461,14 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		t.rewriteGenerator(f.expr, gen)
 		return
 	}
+	if t.d == Snowflake && f.kind == fromFunc && f.expr != nil && f.expr.kind == nCall && f.expr.name == "table" {
+		name := "..."
+		if len(f.expr.list) == 1 && f.expr.list[0].kind == nCall {
+			name = strings.ToUpper(f.expr.list[0].name)
+		}
+		t.refuse(f.expr.start, refTableFunction, name)
+		return
+	}
 	if f.aliasCols != nil && f.kind != fromFunc {
 		// DuckDB's AS t(a, b): SQLite has column lists only on CTEs.
 		renamed := t.renamedSource(n, n.end)

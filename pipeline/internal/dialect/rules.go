@@ -485,6 +485,7 @@ var Translations = []Rule{
 	{From: "RATIO_TO_REPORT(x) OVER (...)", Dialects: "Snowflake", To: "CAST(x AS REAL) / NULLIF(sum(x) OVER (...), 0)", Note: "NULL when the sum is 0; of a NUMBER of known scale s, rounded to s + 6 digits (up to 12) as Snowflake's division: NUMBER(11, 2) gives 0.30000000"},
 	{From: "SYSDATE(), GETDATE(), today()", Dialects: "Snowflake, DuckDB", To: timestampNow + "; date('now')"},
 	{From: "true, false", Dialects: all, To: "true, false", Note: "kept: SQLite reads them as 1 and 0"},
+	{From: "GRANT, REVOKE; Snowflake's USE WAREHOUSE, ALTER WAREHOUSE, ALTER SESSION SET/UNSET QUERY_TAG, and CREATE, ALTER and DROP of a MASKING POLICY, ROW ACCESS POLICY or TAG", Dialects: "BigQuery, Snowflake", To: "an empty statement", Note: "who may read what and the warehouse's compute change no row in a database of one user; ALTER SESSION SET of another parameter is refused (below)"},
 }
 
 // refusal is a construct with no faithful SQLite equivalent.
@@ -514,6 +515,10 @@ var (
 	refSeq                 = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
 	refPositional          = refusal{"$1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns", "name the column: select t.a from t"}
 	refInInstants          = refusal{"x IN (SELECT ...) of TIMESTAMP_TZ values compares instants only when the subquery selects one named column", "name what it selects: x IN (SELECT ts AS t FROM ...)"}
+	refSessionParameter    = refusal{"ALTER SESSION %s is not supported: a session parameter changes what later statements compute (week numbering, time zones, formats), and the playground computes with Snowflake's defaults", "take the statement out and write the SQL for the default (WEEK_START 0, WEEK_OF_YEAR_POLICY 0), such as dayofweekiso(d) for weeks starting on Monday or convert_timezone('America/New_York', ts) for a time zone; ALTER SESSION SET QUERY_TAG is kept as the empty statement it is here"}
+	refTableFunction       = refusal{"TABLE(%s(...)) is not supported: of Snowflake's table functions the playground has FLATTEN, SPLIT_TO_TABLE, STRTOK_SPLIT_TO_TABLE and GENERATOR; the others read what it does not keep (the account's query, login and copy history, a former query's result) or are user-defined table functions, which are not inlined", "load the rows the function would give as a seed (seeds/name.csv) and select from {{ ref('name') }}"}
+	refStream              = refusal{"%s STREAM is not supported: a stream records a table's changes since it was last read, which the playground does not keep", "read the table itself, or build an incremental model that takes the rows newer than its last run: where updated_at > (select max(updated_at) from {{ this }})"}
+	refTask                = refusal{"%s TASK is not supported: a task runs SQL on a schedule, which the playground does not keep", "make the task's SQL a model, or run it as a hook (on-run-start, on-run-end, pre-hook or post-hook)"}
 	refExternalObject      = refusal{"%s is not supported: external tables, stages, file formats, pipes and storage integrations stand for files (a stage, or an s3://, gs:// or azure:// address), which the playground has no access to", refReadFiles.hint}
 	refFunctionLanguage    = refusal{"%s is not supported: it is a %s function, which %s runs and SQLite cannot", "write the logic in SQL where the function is called, or as a dbt macro that returns the SQL expression, called as {{ f('col') }}; then take out the statement that creates the function"}
 	refFunctionSQL         = refusal{"%s is not supported here: a function in SQL is created by a hook, a query a macro runs (run_query, run-operation) or a model's sql_header, and its calls in later SQL are inlined", "move the statement to an on-run-start hook or the model's sql_header config, or write the function's body as a dbt macro ({% macro f(x) %} ({{ x }} + 1) {% endmacro %}) and call {{ f('col') }} where the function was called"}
@@ -696,6 +701,9 @@ var Refusals = []Rule{
 	{From: "APPROX_COUNT_DISTINCT(x) OVER (ORDER BY ...), with a frame or a named window", Dialects: "Snowflake", To: refApproxWindow.hint},
 	{From: "$1, $2 ... over several FROM items or a relation whose columns are unknown; t.$1 over a FROM item t whose columns are unknown", Dialects: "Snowflake", To: refPositional.hint},
 	{From: "a staged file in FROM: @stage/path (FILE_FORMAT => ...)", Dialects: "Snowflake", To: refStage.hint},
+	{From: "TABLE(f(...)) of a table function other than FLATTEN, SPLIT_TO_TABLE, STRTOK_SPLIT_TO_TABLE and GENERATOR: INFORMATION_SCHEMA.QUERY_HISTORY(...) and the other history functions, RESULT_SCAN(...), a user-defined table function", Dialects: "Snowflake", To: refTableFunction.hint},
+	{From: "CREATE, ALTER and DROP of a STREAM; CREATE, ALTER, DROP and EXECUTE of a TASK", Dialects: "Snowflake", To: refStream.hint + "; " + refTask.hint},
+	{From: "ALTER SESSION SET or UNSET of a parameter other than QUERY_TAG (WEEK_START, TIMEZONE, the date and time formats ...)", Dialects: "Snowflake", To: refSessionParameter.hint},
 	{From: "CREATE, ALTER and DROP of an EXTERNAL TABLE (BigQuery, Snowflake), a STAGE, FILE FORMAT, PIPE or STORAGE INTEGRATION (Snowflake)", Dialects: "BigQuery, Snowflake", To: refExternalObject.hint},
 	{From: "CREATE FUNCTION in JavaScript, Python, Java or Scala (LANGUAGE JAVASCRIPT | PYTHON | JAVA | SCALA, BigQuery's LANGUAGE js)", Dialects: "BigQuery, Snowflake", To: refFunctionLanguage.hint},
 	{From: "CREATE FUNCTION in SQL (BigQuery's AS (expr), Snowflake's AS 'expr' or $$expr$$) in a model's or test's SQL", Dialects: "BigQuery, Snowflake", To: refFunctionSQL.hint},

@@ -1068,6 +1068,9 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	if err != nil {
 		return nil, "", queryRefused(err)
 	}
+	if blankSQL(tr.sql) {
+		return &jinja.Rows{}, "", nil // a statement that changes no row here (a GRANT)
+	}
 	// several statements run in order and the last one answers, as the
 	// warehouses run a script (dbt-snowflake splits it into statements)
 	q, err := r.db.QueryLast(r.ctx, tr.sql)
