@@ -32,6 +32,9 @@ func TestTimestampCasts(t *testing.T) {
 	// a timestamp cast to a string is the warehouse's text of it
 	expectTranslated(t, bigquery, "select cast(timestamp_seconds(a) as string) from t", "select timestamp_string(timestamp_from_seconds(a), 'TIMESTAMP', 'bigquery') from t")
 	expectTranslated(t, bigquery, "select cast(cast(a as datetime) as string) from t", "select timestamp_string(cast_to(a, 'DATETIME', 'bigquery', 1), 'DATETIME', 'bigquery') from t")
+	// Snowflake's synonyms TIMESTAMPNTZ and TIMESTAMPLTZ are TIMESTAMP_NTZ and TIMESTAMP_LTZ
+	expectTranslated(t, snowflake, "select a::timestampntz, cast(a as timestampltz), try_cast(a as timestampntz) from t", "select cast_to(a, 'DATETIME', 'snowflake', 1), cast_to(a, 'TIMESTAMP', 'snowflake', 1), try_cast(a, 'DATETIME', 'snowflake') from t")
+	expectRows(t, snowflake, "select '2024-01-02 03:04:05 +02:00'::timestampntz, '2024-01-02 03:04:05 +02:00'::timestampltz, to_char('2024-01-02 03:04:05'::timestampntz, 'YYYY-MM')", "2024-01-02T03:04:05Z|2024-01-02T01:04:05Z|2024-01")
 	expectTranslated(t, snowflake, "select a::timestamp with time zone, cast(a as timestamp with local time zone) from t", "select cast_to(a, 'TIMESTAMP_TZ', 'snowflake', 1), cast_to(a, 'TIMESTAMP', 'snowflake', 1) from t")
 	expectTranslated(t, snowflake, "select a::timestamp_tz::varchar from t", "select timestamp_string(cast_to(a, 'TIMESTAMP_TZ', 'snowflake', 1), 'TIMESTAMP', 'snowflake') from t")
 	expectTranslated(t, duckdb, "select now()::varchar, (timestamp '2024-01-05 10:00:00')::text", "select timestamp_string(clock_micros(strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), 'TIMESTAMP', 'duckdb'), timestamp_string(('2024-01-05T10:00:00Z'), 'DATETIME', 'duckdb')")

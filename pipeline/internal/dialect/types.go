@@ -41,6 +41,7 @@ var typeNames = map[string]sqlType{
 
 	"timestamp": {affinity: "TEXT"}, "timestamp_ntz": {affinity: "TEXT"}, "timestamp_tz": {affinity: "TEXT"},
 	"timestamp_ltz": {affinity: "TEXT"}, "timestamptz": {affinity: "TEXT"}, "datetime": {affinity: "TEXT"},
+	"timestampntz": {affinity: "TEXT"}, "timestampltz": {affinity: "TEXT"},
 	"time": {affinity: "TEXT"},
 
 	"date": {fn: "date"},
@@ -49,6 +50,10 @@ var typeNames = map[string]sqlType{
 	"bytes": {affinity: "BLOB"}, "binary": {affinity: "BLOB"}, "varbinary": {affinity: "BLOB"},
 	"blob": {affinity: "BLOB"},
 }
+
+// typeSynonyms are type names read as another: Snowflake's TIMESTAMPNTZ
+// and TIMESTAMPLTZ are TIMESTAMP_NTZ and TIMESTAMP_LTZ.
+var typeSynonyms = map[string]string{"timestampntz": "timestamp_ntz", "timestampltz": "timestamp_ltz"}
 
 // semiStructured are the types refused with a hint about JSON.
 var semiStructured = map[string]bool{
@@ -89,6 +94,9 @@ func typeOf(toks []token, from, to int, after string, at int) (sqlType, *typePro
 		return sqlType{}, &typeProblem{r: refUnknown, args: []any{name.text}, tok: at}
 	}
 	t.name = name.lower
+	if c := typeSynonyms[t.name]; c != "" {
+		t.name = c
+	}
 	var args []string
 	for j := i + 1; j < to; j++ {
 		if toks[j].kind == kWord && toks[j].lower == "with" {
