@@ -1,7 +1,6 @@
 package sqlfunc
 
 import (
-	"hash/fnv"
 	"math"
 
 	"github.com/ncruces/go-sqlite3"
@@ -117,11 +116,7 @@ func uniformFrom(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
 	}
-	h := fnv.New64a()
-	h.Write([]byte{byte(args[2].Type())})
-	h.Write(args[2].RawBlob())
-	// a fraction in [0, 1) from the hash's top 53 bits
-	u := float64(h.Sum64()>>11) / (1 << 53)
+	u := genFraction(args[2], 0)
 	lo, ok1 := integer(args[0])
 	hi, ok2 := integer(args[1])
 	if ok1 && ok2 && args[0].Type() == sqlite3.INTEGER && args[1].Type() == sqlite3.INTEGER {
