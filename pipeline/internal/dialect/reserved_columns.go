@@ -27,7 +27,9 @@ var afterColumn = map[string]bool{"from": true, "as": true, "and": true, "or": t
 // there they name a column where an expression starts (Snowflake's
 // coalesce(ends, end), END being reserved in BigQuery and DuckDB only).
 var unreserved = map[Dialect]map[string]bool{
-	Snowflake: {"end": true},
+	// OFFSET is not among Snowflake's reserved keywords either: a column
+	// or lateral alias may be named offset (2000 as offset, x + offset)
+	Snowflake: {"end": true, "offset": true},
 	// words BigQuery's lexical structure does not list as reserved
 	// (WITH OFFSET's column is named offset by default)
 	BigQuery: {"offset": true, "filter": true, "match": true, "sample": true, "values": true, "returning": true,

@@ -20,5 +20,9 @@ func TestJoinWordColumns(t *testing.T) {
 	// Snowflake does not reserve END: a column where an expression starts
 	expectTranslated(t, snowflake, "select cast(coalesce(ends, end) as timestamp) as end_at, end, case when end > 1 then end else 0 end as e from t",
 		"select cast_to(coalesce(ends, end), 'DATETIME', 'snowflake', 1) as end_at, end, case when end > 1 then end else 0 end as e from t")
+	// nor OFFSET: a column, and a lateral alias the select list reads, beside LIMIT ... OFFSET
+	expectTranslated(t, snowflake, "select x, 2000 as offset, cos(x) * 2 + offset as cycle from t limit 2 offset 1",
+		"select x, 2000 as offset, cos(x) * 2 + (2000) as cycle from t limit 2 offset 1")
+	expectRows(t, snowflake, "with g as (select 1 as x, 2000 as offset) select offset + x, coalesce(offset, 0) from g", "2001|2000")
 	expectTranslated(t, sqlite, "select left = 'T' as l from t", "select left = 'T' as l from t")
 }
