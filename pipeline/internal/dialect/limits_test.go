@@ -17,6 +17,11 @@ func TestTopAndFetch(t *testing.T) {
 	expectRows(t, snowflake, "select x from (select 3 as x union all select 1 union all select 2) order by x offset 1 row fetch first 1 row", "2")
 	expectRefused(t, snowflake, "select top 1 x from t union all select 2", "1:8: SELECT TOP n in one input of a UNION, INTERSECT or EXCEPT, or beside LIMIT or FETCH, is not supported here (write LIMIT n at the end of a select in parentheses: (select ... order by x limit n))")
 	expectRefused(t, snowflake, "select top 1 x from t limit 2", "1:8: SELECT TOP n in one input of a UNION, INTERSECT or EXCEPT, or beside LIMIT or FETCH, is not supported here (write LIMIT n at the end of a select in parentheses: (select ... order by x limit n))")
+	// OFFSET m without LIMIT skips m rows and keeps the rest, as SQLite's LIMIT -1 OFFSET m
+	expectTranslated(t, snowflake, "select x from t order by x offset 2", "select x from t order by x NULLS LAST LIMIT -1 offset 2")
+	expectRows(t, snowflake, "select x from (select 3 as x union all select 1 union all select 2) order by x offset 1", "2\n3")
+	expectRows(t, duckdb, "select x from (select 3 as x union all select 1 union all select 2) order by x offset 1", "2\n3")
+	expectTranslated(t, bigquery, "select x from t limit 2 offset 1", "select x from t limit 2 offset 1")
 	// TOP is a name elsewhere
 	expectTranslated(t, duckdb, "select top from t", "select top from t")
 }

@@ -448,6 +448,9 @@ func (p *parser) parseQuery() *node {
 		q.add(p.parseFetch())
 	} else if p.isWord("limit") || p.isWord("offset") {
 		l := p.open(nExpr)
+		if p.isWord("offset") {
+			l.name = "offset" // OFFSET without LIMIT
+		}
 		p.next()
 		l.add(p.parseExpr())
 		if p.acceptPunct(",") {

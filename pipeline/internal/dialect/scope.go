@@ -348,6 +348,11 @@ func (t *translator) walk(n *node, sc *scope) {
 		if n.name == "fetch" {
 			t.rewriteFetch(n)
 		}
+		if n.name == "offset" && (t.d == Snowflake || t.d == DuckDB) {
+			// OFFSET m alone skips m rows and keeps the rest; SQLite
+			// takes OFFSET only after a LIMIT, where -1 is no limit
+			t.pr.setTok(skipSpace(t.toks, n.start), "LIMIT -1 "+t.toks[skipSpace(t.toks, n.start)].text)
+		}
 	case nFrom:
 		t.rewriteFrom(n, sc)
 	case nSoup, nRaw:
