@@ -22,6 +22,10 @@ import (
 // tables), data tests counted as dbt counts their failures and compared
 // with ours. It returns the models and seeds whose relations both builds
 // made, to compare.
+// extensionStatement is DuckDB's INSTALL or LOAD of an extension, at the
+// start of a statement.
+var extensionStatement = regexp.MustCompile(`(?i)(^|;)\s*(?:force\s+)?(?:install|load)\s+(?:'[^']*'|"[^"]*"|\w+)(?:\s+from\s+\w+)?\s*(?:;|$)`)
+
 func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *sql.DB, dir string, steps []ranStep, notDuckDB map[string]string) []ranStep {
 	schemas := map[string]bool{"main": true, "temp": true}
 	// a path the SQL reads (read_csv('data/x.csv')) is the project's, as
@@ -64,7 +68,17 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 			if strings.TrimSpace(stripComments(st.SQL)) == "" {
 				continue
 			}
-			if _, err := duck.ExecContext(ctx, st.SQL); err != nil {
+			// this DuckDB has no network: INSTALL and LOAD of an
+			// extension it cannot download are left out, as the engine
+			// leaves them out
+			hook := st.SQL
+			for prev := ""; prev != hook; {
+				prev, hook = hook, extensionStatement.ReplaceAllString(hook, "$1")
+			}
+			if strings.TrimSpace(strings.Trim(stripComments(hook), "; \n\t")) == "" {
+				continue
+			}
+			if _, err := duck.ExecContext(ctx, hook); err != nil {
 				t.Errorf("hook of %s: DuckDB cannot run its rendered SQL: %v\n%s", st.Name, err, st.SQL)
 			}
 		case "query":
