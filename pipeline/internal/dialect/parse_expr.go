@@ -1058,8 +1058,8 @@ func (p *parser) parseNameOrCall() *node {
 		if p.acceptPunct(",") {
 			continue
 		}
-		if p.isWord("from") || p.isWord("for") || p.isWord("in") || p.isWord("separator") {
-			p.next() // SUBSTRING(x FROM 1 FOR 2), POSITION(a IN b)
+		if p.isWord("from") || p.isWord("for") || p.isWord("in") || p.isWord("separator") || p.isWord("placing") && n.name == "overlay" {
+			p.next() // SUBSTRING(x FROM 1 FOR 2), POSITION(a IN b), OVERLAY(s PLACING r FROM 1 FOR 2)
 			continue
 		}
 		for {

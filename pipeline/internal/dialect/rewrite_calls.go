@@ -102,6 +102,16 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	if t.d == DuckDB && n.name == "substring" && len(n.parts) <= 1 && len(args) >= 2 {
 		t.substringFromFor(args)
 	}
+	if t.d == DuckDB && n.name == "overlay" && len(n.parts) <= 1 {
+		// OVERLAY(s PLACING r FROM start [FOR count]): the words are commas
+		for k := 1; k < len(args); k++ {
+			for i := args[k-1].end; i < args[k].start; i++ {
+				if w := t.toks[i].lower; t.toks[i].kind == kWord && (w == "placing" || w == "from" || w == "for") {
+					t.pr.setTok(i, ",")
+				}
+			}
+		}
+	}
 	if t.d == DuckDB && n.name == "trim" && len(n.parts) <= 1 && t.rewriteTrimFrom(n) {
 		return true
 	}
@@ -342,6 +352,22 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			t.pr.setTok(n.tok, "json_array_length")
 		} else {
 			t.pr.setTok(n.tok, "list_repeat")
+		}
+		return true
+	case t.d == DuckDB && n.name == "map_from_entries" && len(args) == 1 && n.x == nil && tupleEntries(args[0]):
+		// map_from_entries([('a', 1), ('b', 2)]): each tuple's first value
+		// the key, its second the value, as MAP {'a': 1, 'b': 2}
+		entries := args[0].list
+		for _, e := range entries {
+			t.asJSON(e.list[0])
+			t.asJSON(e.list[1])
+		}
+		n.print = func(pr *printer, n *node) string {
+			parts := make([]string, len(entries))
+			for i, e := range entries {
+				parts[i] = "json_object('key', " + strings.TrimSpace(pr.text(e.list[0])) + ", 'value', " + strings.TrimSpace(pr.text(e.list[1])) + ")"
+			}
+			return "duck_map(json_array(" + strings.Join(parts, ", ") + "))" + pr.carry(n, args...)
 		}
 		return true
 	case t.d == DuckDB && n.name == "approx_quantile" && len(args) == 2 && n.x == nil && withinOf(n) == nil && !n.flag:
@@ -868,4 +894,18 @@ func (t *translator) wordBetween(a, b *node, w string) bool {
 		}
 	}
 	return false
+}
+
+// tupleEntries tells whether a is a list literal of tuples of two values,
+// map entries: [('a', 1), ('b', 2)].
+func tupleEntries(a *node) bool {
+	if a.kind != nArray || len(a.list) == 0 {
+		return false
+	}
+	for _, e := range a.list {
+		if e.kind != nTuple || len(e.list) != 2 {
+			return false
+		}
+	}
+	return true
 }

@@ -31,6 +31,11 @@ func TestWarehouseCalls(t *testing.T) {
 		// the SQL standard's SUBSTRING and TRIM forms, as DuckDB takes them
 		{duckdb, "select substring(a FROM 2 FOR 3), substring(a from 2), substring(a for 2) from t", "select substring(a , 2 , 3), substring(a , 2), substring(a , 1, 2) from t"},
 		{duckdb, "select trim(both 'x' from a), trim(leading from a), trim(trailing '-' from a), trim('x' from a) from t", "select trim(a, 'x'), ltrim(a), rtrim(a, '-'), trim(a, 'x') from t"},
+		{duckdb, "select overlay(a placing 'XX' from 2 for 3), overlay(a placing 'X' from 2), nfc_normalize(a), left_grapheme(a, 1) from t", "select overlay_duck(a , 'XX' , 2 , 3), overlay_duck(a , 'X' , 2), nfc_normalize_duck(a), left_grapheme_duck(a, 1) from t"},
+		// a string cast to a BLOB reads DuckDB's \xAA escapes
+		{duckdb, `select '\xAA'::blob, try_cast(a as bytea) from t`, `select blob_duckdb('\xAA'), try_blob_duckdb(a) from t`},
+		// map_from_entries of tuples: the map of their keys and values
+		{duckdb, "select map_from_entries([('a', 1), (a, b)]) from t", "select duck_map(json_array(json_object('key', 'a', 'value', 1), json_object('key', a, 'value', b))) from t"},
 		{snowflake, "select ratio_to_report(b) over (partition by a) from t", "select (CAST(b AS REAL) / NULLIF(sum(b) over (partition by a), 0)) from t"},
 		{snowflake, "select f.value from table(flatten(input => x)) f", "select f.value AS value from json_each(x) f"},
 		{snowflake, "select dayofweekiso(d), add_months(d, 1) from t", "select datetime_part_snowflake('dayofweekiso', d), add_months_keep_last_day(d, 1) from t"},

@@ -101,6 +101,15 @@ func (t *translator) rewriteCast(n *node) {
 		n.print = func(pr *printer, n *node) string { return fn + pr.text(x) + ")" + pr.carry(n, x) }
 		return
 	}
+	if t.d == DuckDB && typ.affinity == "BLOB" {
+		// DuckDB reads text cast to a BLOB with its \xAA escapes
+		fn := "blob_duckdb("
+		if safe {
+			fn = "try_blob_duckdb("
+		}
+		n.print = func(pr *printer, n *node) string { return fn + pr.text(x) + ")" + pr.carry(n, x) }
+		return
+	}
 	if typ.fn != "json" {
 		t.variantValue(x)
 	}

@@ -48,7 +48,7 @@ var typeNames = map[string]sqlType{
 	"json": {fn: "json"},
 
 	"bytes": {affinity: "BLOB"}, "binary": {affinity: "BLOB"}, "varbinary": {affinity: "BLOB"},
-	"blob": {affinity: "BLOB"},
+	"blob": {affinity: "BLOB"}, "bytea": {affinity: "BLOB"},
 }
 
 // typeSynonyms are type names read as another: Snowflake's TIMESTAMPNTZ
