@@ -25,7 +25,7 @@ func (t *translator) rewriteSelect(s *node) {
 	overUnnest, overAsof := false, false // an ASOF join's USING columns are given once
 	for _, r := range info.from {
 		overUnnest = overUnnest || r.from.kind == fromUnnest && t.d != SQLite
-		overAsof = overAsof || t.usingOnce(info.from, r.from)
+		overAsof = overAsof || t.usingOnce(info.from, r.from) || r.from.joinKind == "positional" // its sides' numbers left out
 	}
 	overUnnest = overUnnest || t.overWildcard(s)
 	for _, it := range info.items {

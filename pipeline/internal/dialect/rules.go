@@ -184,6 +184,8 @@ var Translations = []Rule{
 		Note: "the rows of a with (without) a match in b, each once, with a's columns; a NULL key matches nothing, so ANTI JOIN keeps its row, as there"},
 	{From: "a JOIN c ON ... SEMI JOIN b ON cond (after another join)", Dialects: "DuckDB", To: "a JOIN c ON ... WHERE [NOT] EXISTS (SELECT 1 FROM b WHERE cond)",
 		Note: "the filter of the rows joined so far; not when a RIGHT or FULL JOIN follows, nor with USING, whose side is not known"},
+	{From: "a POSITIONAL JOIN b", Dialects: "DuckDB", To: "(SELECT *, row_number() OVER () AS _nexus_pos FROM a) AS a FULL JOIN (SELECT *, row_number() OVER () AS _nexus_pos FROM b) AS b ON a._nexus_pos = b._nexus_pos",
+		Note: "the rows of each side paired by their place, in the order each is read, the shorter side's columns NULL past its end; * is the sides' columns, without the numbers"},
 	{From: "t ASOF [LEFT | RIGHT | FULL] JOIN p ON t.k = p.k AND t.ts >= p.ts (or >, <=, <)", Dialects: "DuckDB", To: "t [LEFT | RIGHT | FULL] JOIN p ON (t.k = p.k AND t.ts >= p.ts) AND p.ts = (SELECT the greatest p.ts FROM p WHERE t.k = p.k AND t.ts >= p.ts)",
 		Note: "each left row with the right row nearest by the inequality (the greatest p.ts for >= and >, the least for <= and <) among those matching the equalities; several right rows equally near fail the query, as DuckDB keeps one of them and which one is not defined"},
 	{From: "t ASOF [LEFT | RIGHT | FULL] JOIN p USING (k, ts)", Dialects: "DuckDB", To: "t [LEFT | RIGHT | FULL] JOIN p ON (t.k = p.k AND t.ts >= p.ts) AND p.ts = (SELECT the greatest p.ts ...)",
@@ -615,7 +617,7 @@ var (
 	refSemiJoinHere      = refusal{"%s JOIN cannot be written here: %s", "join one FROM item with an ON or USING: from a as x semi join b on x.id = b.id, the joins before it in a subquery"}
 	refAsofJoin          = refusal{"%s JOIN cannot be translated: %s", "write ON t.k = p.k AND t.ts >= p.ts, equalities and one inequality naming the right side's column as p.ts; or join on the keys and p.ts <= t.ts, and keep each row's latest match with QUALIFY row_number() OVER (PARTITION BY t's key ORDER BY p.ts DESC) = 1 (a LEFT JOIN for ASOF LEFT)"}
 	refOrdinality        = refusal{"WITH ORDINALITY is not supported", "unnest in FROM and number the elements: select x, row_number() over () as i from unnest(l) as u(x)"}
-	refPositionalJoin    = refusal{"POSITIONAL JOIN is not supported in %D SQL", "number the rows of each side with row_number() OVER () AS n in a subquery and join on n (a FULL JOIN keeps the rows of the longer side)"}
+	refPositionalJoin    = refusal{"this POSITIONAL JOIN is not supported: %s", "number the rows of each side with row_number() OVER () AS n in a subquery and join on n (a FULL JOIN keeps the rows of the longer side)"}
 	refGroupAllStar      = refusal{"GROUP BY ALL over SELECT * cannot be written out: %s", "list the columns to group by, or list the select items instead of *"}
 	refSemi              = refusal{"cast to %s is not supported by SQLite",
 		"SQLite has no semi-structured types: keep JSON as text and read it with json_extract(x, '$.field')"}
@@ -753,7 +755,7 @@ var Refusals = []Rule{
 	{From: "'{a=1}'::MAP(K, V): text cast to a MAP", Dialects: "DuckDB", To: refMapText.hint},
 	{From: "SEMI JOIN, ANTI JOIN without ON or USING, inside parentheses, after another join with USING or followed by a RIGHT or FULL JOIN", Dialects: "DuckDB", To: refSemiJoinHere.hint},
 	{From: "ASOF JOIN with an ON of other than equalities and one inequality naming the right side's column, or a USING after several relations whose columns are unknown", Dialects: "DuckDB", To: refAsofJoin.hint},
-	{From: "POSITIONAL JOIN", Dialects: "DuckDB", To: refPositionalJoin.hint},
+	{From: "POSITIONAL JOIN after another join, with ON or USING, or of a LATERAL, UNNEST or PIVOT side", Dialects: "DuckDB", To: refPositionalJoin.hint},
 	{From: "unnest(l) WITH ORDINALITY", Dialects: warehouses, To: refOrdinality.hint},
 	{From: "GROUP BY ROLLUP, CUBE or GROUPING SETS with *, SELECT DISTINCT and a window function together, QUALIFY or more than 64 sets; an ORDER BY of an aggregate or a qualified name over it", Dialects: warehouses, To: refGroupingSets.hint},
 	{From: "GROUPING(x), GROUPING_ID(x) outside the select list and HAVING of a grouped SELECT", Dialects: warehouses, To: refGrouping.hint},

@@ -14,7 +14,7 @@ import "strings"
 // the WHERE, which is the same as long as no RIGHT or FULL JOIN follows
 // (their rows without a match on the left would be filtered too).
 //
-// ASOF joins are asof_join.go's; POSITIONAL joins are refused.
+// ASOF joins are asof_join.go's, POSITIONAL joins positional_join.go's.
 
 // hidden tells whether a FROM item's columns are not the SELECT's: a
 // parenthesised join (its items are listed on their own) or the right
@@ -46,7 +46,7 @@ func (t *translator) rewriteJoins(s *node) {
 				hooks = append(hooks, hook)
 			}
 		case "positional":
-			t.refuse(fi.joinTok, refPositionalJoin)
+			t.rewritePositionalJoin(f, r)
 		default:
 			t.rewriteInstantUsing(r, s.sel.from)
 		}

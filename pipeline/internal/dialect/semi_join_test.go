@@ -7,7 +7,7 @@ import (
 
 // DuckDB's SEMI and ANTI joins filter the left FROM item with EXISTS, or
 // after another join the WHERE; ASOF joins join on the nearest value;
-// POSITIONAL joins are refused, naming the join.
+// POSITIONAL joins pair the rows by their place.
 const asofHint = "(write ON t.k = p.k AND t.ts >= p.ts, equalities and one inequality naming the right side's column as p.ts; or join on the keys and p.ts <= t.ts, and keep each row's latest match with QUALIFY row_number() OVER (PARTITION BY t's key ORDER BY p.ts DESC) = 1 (a LEFT JOIN for ASOF LEFT))"
 
 func TestDuckDBJoins(t *testing.T) {
@@ -66,6 +66,15 @@ func TestDuckDBJoins(t *testing.T) {
 	expectRefused(t, duckdb, "select * from unnest([10, 20]) with ordinality as t(x, i)",
 		"1:32: WITH ORDINALITY is not supported (unnest in FROM and number the elements: select x, row_number() over () as i from unnest(l) as u(x))\n"+
 			"1:52: an UNNEST alias list must name exactly one column (write unnest(x) as u(value))")
-	expectRefused(t, duckdb, "select * from t positional join u",
-		"1:17: POSITIONAL JOIN is not supported in DuckDB SQL (number the rows of each side with row_number() OVER () AS n in a subquery and join on n (a FULL JOIN keeps the rows of the longer side))")
+	// POSITIONAL JOIN: the sides numbered and fully joined on the number,
+	// * their columns without it
+	expectTranslated(t, duckdb, "select * from t positional join u",
+		"select t.id, t.a, t.b, u.id, u.c from (SELECT *, row_number() OVER () AS _nexus_pos FROM t) AS t FULL join (SELECT *, row_number() OVER () AS _nexus_pos FROM u) AS u ON t._nexus_pos = u._nexus_pos")
+	expectTranslated(t, duckdb, "select x.a, u.*\nfrom t as x positional join (select 1 as c) u",
+		"select x.a, u.c\nfrom (SELECT *, row_number() OVER () AS _nexus_pos FROM t as x) AS x FULL join (SELECT *, row_number() OVER () AS _nexus_pos FROM (select 1 as c) u) AS u ON x._nexus_pos = u._nexus_pos")
+	expectRows(t, duckdb, "select t.id, u.c from t positional join (select 'p' as c union all select 'q') u order by 1", "1|p\n2|q\n3|NULL")
+	expectRefused(t, duckdb, "select * from t join u on t.id = u.id positional join t",
+		"1:39: this POSITIONAL JOIN is not supported: its left side is not one FROM item (a table, a CTE or a subquery) (number the rows of each side with row_number() OVER () AS n in a subquery and join on n (a FULL JOIN keeps the rows of the longer side))")
+	expectRefused(t, duckdb, "select * from t positional join u using (id)",
+		"1:17: this POSITIONAL JOIN is not supported: it takes no ON or USING (number the rows of each side with row_number() OVER () AS n in a subquery and join on n (a FULL JOIN keeps the rows of the longer side))")
 }
