@@ -192,7 +192,8 @@ func isExtensionStatement(stmt []token) bool {
 	case "install", "load":
 		return w[1].kind == kWord || w[1].kind == kQuoted || w[1].kind == kString
 	case "update":
-		return w[1].lower == "extensions"
+		// UPDATE EXTENSIONS [(names)], not an UPDATE of a table so named
+		return w[1].lower == "extensions" && (len(w) == 2 || w[2].text == "(")
 	}
 	return false
 }

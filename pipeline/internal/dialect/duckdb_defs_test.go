@@ -68,6 +68,10 @@ select 1`
 			t.Errorf("%q: %v, want %q", bad.sql, err, bad.want)
 		}
 	}
+	// an UPDATE of a table named extensions is no extension statement
+	if rest, err := TakeDefinitions(DuckDB, "update extensions set a = 1", &Defs{}); err != nil || rest != "update extensions set a = 1" {
+		t.Errorf("update of a table named extensions: %q, %v", rest, err)
+	}
 	if _, err := ApplyDefinitions(DuckDB, "select iff(1, 2)", &defs); err == nil || !strings.Contains(err.Error(), "macro iff needs its argument f") {
 		t.Errorf("missing argument: %v", err)
 	}
