@@ -66,8 +66,9 @@ func TestDuckRefNames(t *testing.T) {
 			`with src as (select * from seed), renamed as (select client_id AS "CLIENT_ID", name as nm from src) select * from renamed`},
 		// an inner or left JOIN's USING column is the left side's; one a
 		// FULL JOIN merges, or two FROM items hold otherwise, is left as written
+		// (the FULL JOIN is a union: full_join.go)
 		{"select note, client_id from seed join other using (client_id)", `select note AS "Note", client_id AS "CLIENT_ID" from seed join other using (client_id)`},
-		{"select client_id from seed full join other using (client_id)", `select client_id from seed full join other using (client_id)`},
+		{"select client_id from seed full join other using (client_id)", `select client_id from seed LEFT join other using (client_id) UNION ALL select client_id from (SELECT * FROM seed WHERE 0) AS seed RIGHT join other using (client_id) WHERE NOT (((other.client_id) IN (SELECT seed.client_id FROM seed)) IS TRUE)`},
 		{"select s.name, client_id from seed s join other o on s.client_id = o.client_id", `select s.name AS "Name", client_id from seed s join other o on s.client_id = o.client_id`},
 		// a subquery expression names no column
 		{"select (select max(client_id) from seed) as m from other", `select (select max(client_id) from seed) as m from other`},

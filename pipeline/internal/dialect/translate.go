@@ -188,6 +188,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	t.refuseGroupingCalls()
 	t.printSafeCalls()
 	t.semiJoinExists(root)
+	t.fullJoinsAsUnions(root)
 	t.materializeSubqueryTables(root)
 	if err := t.refusals(); err != nil {
 		return "", nil, nil, err

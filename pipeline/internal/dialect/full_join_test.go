@@ -1,0 +1,48 @@
+package dialect
+
+import "testing"
+
+// A FULL or RIGHT JOIN of a SELECT that filters and projects is the union
+// of the left rows with their matches and the right rows without one; the
+// values (NULL keys, duplicates, USING, conditions on one side) are checked
+// on DuckDB in the conformance table.
+func TestFullJoinAsUnion(t *testing.T) {
+	for _, d := range []Dialect{duckdb, bigquery, snowflake} {
+		expectTranslated(t, d, "select t.a, u.c from t full outer join u on t.id = u.id",
+			"select t.a, u.c from t LEFT outer join u on t.id = u.id UNION ALL select t.a, u.c from (SELECT * FROM t WHERE 0) AS t RIGHT outer join u on t.id = u.id WHERE NOT (((u.id) IN (SELECT t.id FROM t)) IS TRUE)")
+	}
+	for _, c := range [][2]string{
+		// a WHERE; RIGHT JOIN; conditions on one side; USING
+		{"select * from t a full join u b on b.id = a.id and a.b > 1 and b.c = 'x' where a.a is null",
+			"select * from t a LEFT join u b on b.id = a.id and a.b > 1 and b.c = 'x' where a.a is null UNION ALL select * from (SELECT * FROM t a WHERE 0) AS a RIGHT join u b on b.id = a.id and a.b > 1 and b.c = 'x' where (a.a is null) AND NOT ((b.c = 'x') IS TRUE AND ((b.id) IN (SELECT a.id FROM t a WHERE a.b > 1)) IS TRUE)"},
+		{"select id, a, c from t right outer join u using (id)",
+			"select id, a, c from t INNER  join u using (id) UNION ALL select id, a, c from (SELECT * FROM t WHERE 0) AS t RIGHT outer join u using (id) WHERE NOT (((u.id) IN (SELECT t.id FROM t)) IS TRUE)"},
+		// joins before it are the left side, after it stay
+		{"select x.a, u.c from t x left join t y on y.id = x.a full join u on u.id = y.b join t z on z.id = u.id",
+			"select x.a, u.c from t x left join t y on y.id = x.a LEFT join u on u.id = y.b join t z on z.id = u.id UNION ALL select x.a, u.c from (SELECT * FROM t x WHERE 0) AS x left join (SELECT * FROM t y WHERE 0) AS y on y.id = x.a RIGHT join u on u.id = y.b join t z on z.id = u.id WHERE NOT (((u.id) IN (SELECT y.b FROM t x left join t y on y.id = x.a)) IS TRUE)"},
+		// DISTINCT is UNION; ORDER BY an output column; a member of a UNION
+		{"select distinct t.a from t full join u on t.id = u.id order by a",
+			"select distinct t.a from t LEFT join u on t.id = u.id UNION select distinct t.a from (SELECT * FROM t WHERE 0) AS t RIGHT join u on t.id = u.id WHERE NOT (((u.id) IN (SELECT t.id FROM t)) IS TRUE) order by a NULLS LAST"},
+		{"select 1 as a union all select t.a from t full join u on t.id = u.id",
+			"select 1 as a union all SELECT * FROM (select t.a from t LEFT join u on t.id = u.id UNION ALL select t.a from (SELECT * FROM t WHERE 0) AS t RIGHT join u on t.id = u.id WHERE NOT (((u.id) IN (SELECT t.id FROM t)) IS TRUE))"},
+		// the lines keep their numbers
+		{"select t.a\nfrom t\nfull join u\n  on t.id = u.id\nwhere t.b > 0",
+			"select t.a\nfrom t\nLEFT join u\n  on t.id = u.id\nwhere t.b > 0 UNION ALL select t.a from (SELECT * FROM t WHERE 0) AS t RIGHT join u on t.id = u.id where (t.b > 0) AND NOT (((u.id) IN (SELECT t.id FROM t)) IS TRUE)"},
+	} {
+		expectTranslated(t, duckdb, c[0], c[1])
+	}
+	// left as written: grouped, a window, an inequality, a second outer
+	// join, a comma before it, an ORDER BY of an expression, SQLite
+	for _, q := range []string{
+		"select t.a, count(*) from t full join u on t.id = u.id group by t.a",
+		"select t.a, row_number() over () from t full join u on t.id = u.id",
+		"select t.a from t full join u on t.id < u.id",
+		"select t.a from t full join u on t.id = u.id + t.b",
+		"select t.a from t full join u on t.id = u.id full join t z on z.id = u.id",
+	} {
+		expectTranslated(t, duckdb, q, q)
+	}
+	expectTranslated(t, duckdb, "select t.a from t full join u on t.id = u.id order by coalesce(t.a, u.c)",
+		"select t.a from t full join u on t.id = u.id order by coalesce(t.a, u.c) NULLS LAST")
+	expectTranslated(t, sqlite, "select t.a from t full join u on t.id = u.id", "select t.a from t full join u on t.id = u.id")
+}
