@@ -57,6 +57,11 @@ func (t *translator) inertStatement(n *node) bool {
 				rest[0] == "tag")
 		}
 	}
+	if t.d == Snowflake && len(w) >= 2 && w[0] == "show" && (w[1] == "grants" || w[1] == "future" && len(w) >= 3 && w[2] == "grants") {
+		// SHOW [FUTURE] GRANTS: who holds what, which is not kept here
+		t.refuse(first, refShowGrants)
+		return true
+	}
 	if t.d == Snowflake && len(w) >= 2 {
 		// CREATE [OR REPLACE] STREAM | TASK, ALTER ..., DROP ..., EXECUTE TASK
 		rest := w[1:]

@@ -45,6 +45,9 @@ func TestInertStatements(t *testing.T) {
 	} {
 		expectRefused(t, snowflake, c.in, c.want)
 	}
+	for _, in := range []string{"show grants on schema wh.public", "SHOW FUTURE GRANTS IN SCHEMA wh.public", "show grants to role r"} {
+		expectRefused(t, snowflake, in, "1:1: SHOW GRANTS is not supported: the playground keeps no grants (a GRANT or REVOKE runs as an empty statement here), so it cannot tell who holds what ("+refShowGrants.hint+")")
+	}
 	expectTranslated(t, snowflake, "create table stream as select 1 as task", "create table stream as select 1 as task")
 	// DuckDB has no such statements: they are left to DuckDB's own errors
 	expectTranslated(t, duckdb, "use main", "use main")
