@@ -309,6 +309,12 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		}
 		return
 	}
+	if (t.d == BigQuery || t.d == Snowflake) && f.kind == fromTable && strings.EqualFold(f.written, "information_schema") {
+		// JOBS, PARTITIONS, TABLE_STORAGE ...: the warehouse's account
+		// and storage records, which no build here has
+		t.refuse(f.nameStart, refInformationSchemaView, "INFORMATION_SCHEMA."+strings.ToUpper(f.table))
+		return
+	}
 	if f.kind == fromTable && !temporary && !f.resolved && f.database != "" && t.d != BigQuery && t.d != SQLite && t.opts.Schemas.Known() {
 		t.refuse(f.nameStart, refOtherDatabase, f.database, t.opts.Schemas.Database())
 	}

@@ -17,3 +17,23 @@ func TestSnowflakeOtherTableFunctionsRefused(t *testing.T) {
 		expectRefused(t, snowflake, c.in, c.want)
 	}
 }
+
+// TestOtherInformationSchemaViewsRefused: an INFORMATION_SCHEMA view other
+// than TABLES, COLUMNS and SCHEMATA is refused by name in BigQuery and
+// Snowflake, where it failed as a missing table to build first.
+func TestOtherInformationSchemaViewsRefused(t *testing.T) {
+	msg := func(at, view string) string {
+		return at + ": INFORMATION_SCHEMA." + view + " is not supported: of INFORMATION_SCHEMA the playground has TABLES, COLUMNS and SCHEMATA, the relations its builds make; the other views hold the warehouse's records of jobs, storage, options and the account, which it does not keep (" + refInformationSchemaView.hint + ")"
+	}
+	for _, c := range []struct {
+		d          Dialect
+		in, at, vw string
+	}{
+		{bigquery, "select job_id from `region-us`.INFORMATION_SCHEMA.JOBS", "1:20", "JOBS"},
+		{bigquery, "select * from `proj`.`region-eu`.INFORMATION_SCHEMA.JOBS_BY_PROJECT as j", "1:15", "JOBS_BY_PROJECT"},
+		{bigquery, "select * from ds.INFORMATION_SCHEMA.PARTITIONS", "1:15", "PARTITIONS"},
+		{snowflake, "select * from information_schema.load_history", "1:15", "LOAD_HISTORY"},
+	} {
+		expectRefused(t, c.d, c.in, msg(c.at, c.vw))
+	}
+}
