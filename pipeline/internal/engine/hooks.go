@@ -126,7 +126,11 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 	if out, err = r.createSchemas(out); err != nil {
 		return shiftLine(diag.From(err, file, 0), file, line)
 	}
-	tr, err := r.translateWith(out, r.placeIn(file, src, out))
+	place := r.placeIn(file, src, out)
+	tr, err := r.translateWith(out, place)
+	if err == nil {
+		tr, err = r.crossViews(out, tr, place)
+	}
 	if err != nil {
 		return shiftLine(err, file, line)
 	}
@@ -135,6 +139,9 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 			return diag.Errorf(file, line, "%s", cleanSQLiteError(err))
 		}
 		r.keepCreated(tr.created)
+		if err := r.keepCrossViews(tr); err != nil {
+			return diag.Errorf(file, line, "%s", err)
+		}
 	}
 	r.reportRendered(Rendered{Kind: "hook", Name: file, SQL: rendered})
 	return nil

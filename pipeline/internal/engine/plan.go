@@ -580,6 +580,16 @@ func (p *plan) viewModels() []string {
 	return out
 }
 
+// modelRelations are the relations (relKey) of the project's models.
+func (p *plan) modelRelations() map[string]bool {
+	out := map[string]bool{}
+	for name := range p.models {
+		rel := p.relation(name)
+		out[relKey(rel.Schema, rel.Name)] = true
+	}
+	return out
+}
+
 // refRelation is what ref(name) renders: a model's relation, or a seed's.
 func (p *plan) refRelation(name string) jinja.Relation {
 	name = p.proj.VersionedName(name)

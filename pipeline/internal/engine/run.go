@@ -207,6 +207,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 			return nil, err
 		}
 		r.dropSessionTemps(tables)
+		r.loadLazyViews()
 		r.runOperation(opts.Operation, opts.OperationArgs)
 		e.hist.opTypes, e.hist.opWrites = r.opTypes, e.db.Writes()
 		e.env.memo.finish()
@@ -1064,7 +1065,11 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	if blankSQL(sql) {
 		return &jinja.Rows{}, "", nil // only schemas or functions were made
 	}
-	tr, err := r.translateWith(sql, func(*diag.Diagnostic, int, int) {})
+	place := func(*diag.Diagnostic, int, int) {}
+	tr, err := r.translateWith(sql, place)
+	if err == nil {
+		tr, err = r.crossViews(sql, tr, place)
+	}
 	if err != nil {
 		return nil, "", queryRefused(err)
 	}
@@ -1078,6 +1083,9 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 		return nil, "", err
 	}
 	r.keepCreated(tr.created)
+	if err := r.keepCrossViews(tr); err != nil {
+		return nil, "", err
+	}
 	if !q.ReadOnly {
 		r.reportRendered(Rendered{Kind: "query", SQL: sql})
 	}
