@@ -1,6 +1,10 @@
 package dialect
 
-import "strings"
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
 
 // PIVOT with its values listed runs as a grouped subquery of conditional
 // aggregates, one column per value (and aggregate); UNPIVOT as a UNION ALL
@@ -238,19 +242,48 @@ func (t *translator) pivotColumn(name, alias string, agg *node, aggs int) string
 // DuckDB leaves out a row where any is NULL, BigQuery one where all are.
 func (t *translator) rewriteUnpivot(n *node, cols []string, source func(*printer) string) {
 	f, pv := n.from, n.from.pivot
+	// each group's columns: the name as written, and whether it is an
+	// unquoted word (Snowflake names it in upper case)
+	type unpivotCol struct {
+		name string
+		word bool
+	}
+	var groups [][]unpivotCol
+	var labels []string
 	named := map[string]bool{}
-	for _, g := range pv.groups {
+	for i, g := range pv.groups {
+		if len(g) == 1 && len(pv.valueCols) == 1 && g[0].kind == nCall && g[0].name == "columns" && t.d == DuckDB {
+			// COLUMNS(* EXCLUDE (...)), COLUMNS('regex'): each column it
+			// names, in the relation's order
+			t.columnsCall[g[0]] = true // expanded here
+			names, err := t.unpivotColumns(g[0], cols)
+			if err != nil {
+				t.refuse(g[0].start, refPivotColumns, "UNPIVOT", err.Error())
+				return
+			}
+			for _, c := range names {
+				groups = append(groups, []unpivotCol{{c, false}})
+				labels = append(labels, "")
+				named[strings.ToLower(c)] = true
+			}
+			continue
+		}
 		if len(g) != len(pv.valueCols) {
 			t.refuse(g[0].start, refPivotAgg)
 			return
 		}
+		var group []unpivotCol
 		for _, v := range g {
 			if v.kind != nName || len(v.parts) != 1 {
 				t.refuse(v.start, refPivotAgg)
 				return
 			}
-			named[identName(t.toks[v.parts[0]])] = true
+			tk := t.toks[v.parts[0]]
+			named[identName(tk)] = true
+			group = append(group, unpivotCol{nameAsWritten(tk), tk.kind == kWord})
 		}
+		groups = append(groups, group)
+		labels = append(labels, pv.valueNames[i])
 	}
 	var keep []string
 	for _, c := range cols {
@@ -272,18 +305,17 @@ func (t *translator) rewriteUnpivot(n *node, cols []string, source func(*printer
 		pr.flat++
 		src := strings.TrimSpace(source(pr))
 		var branches []string
-		for i, g := range pv.groups {
+		for i, g := range groups {
 			var written, values, nulls []string
-			for j, v := range g {
-				col := nameAsWritten(t.toks[v.parts[0]])
-				written = append(written, col)
-				values = append(values, quoteIdent(col)+" AS "+quoteIdent(pv.valueCols[j]))
-				nulls = append(nulls, quoteIdent(col)+" IS NOT NULL")
+			for j, c := range g {
+				written = append(written, c.name)
+				values = append(values, quoteIdent(c.name)+" AS "+quoteIdent(pv.valueCols[j]))
+				nulls = append(nulls, quoteIdent(c.name)+" IS NOT NULL")
 			}
-			label := pv.valueNames[i]
+			label := labels[i]
 			if label == "" {
 				label = strings.Join(written, "_")
-				if t.d == Snowflake && len(g) == 1 && t.toks[g[0].parts[0]].kind == kWord {
+				if t.d == Snowflake && len(g) == 1 && g[0].word {
 					label = strings.ToUpper(label)
 				}
 			}
@@ -335,4 +367,45 @@ func unquoted(names []string) []string {
 		out[i] = s
 	}
 	return out
+}
+
+// unpivotColumns are the columns of cols that DuckDB's COLUMNS(*),
+// COLUMNS(* EXCLUDE (a, b)) or COLUMNS('regex') (a partial match) names.
+func (t *translator) unpivotColumns(call *node, cols []string) ([]string, error) {
+	if len(call.list) != 1 {
+		return nil, fmt.Errorf("COLUMNS takes one argument")
+	}
+	arg := call.list[0]
+	if arg.kind == nItem && arg.x != nil {
+		arg = arg.x
+	}
+	var out []string
+	switch {
+	case arg.kind == nString:
+		re, err := regexp.Compile(stringValue(t.d, t.toks[arg.tok].text))
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cols {
+			if re.MatchString(c) {
+				out = append(out, c)
+			}
+		}
+	case arg.kind == nStar && arg.name == "" && len(arg.list2) == 0 && arg.star == nil:
+		drop := map[string]bool{}
+		for _, x := range arg.names {
+			drop[strings.ToLower(x)] = true
+		}
+		for _, c := range cols {
+			if !drop[strings.ToLower(c)] {
+				out = append(out, c)
+			}
+		}
+	default:
+		return nil, fmt.Errorf("COLUMNS takes *, * EXCLUDE (...) or a regular expression here")
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("COLUMNS names no column")
+	}
+	return out, nil
 }

@@ -52,6 +52,13 @@ func TestPivot(t *testing.T) {
 			"SELECT * FROM (SELECT id, 'a' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL SELECT id, 'b' AS k, b AS v FROM t WHERE b IS NOT NULL) AS t\n\n ;\nselect 1"},
 		{duckdb, "with c as (select id, b, b * 2 as d from t) unpivot c on b as x, d",
 			"with c as (select id, b, b * 2 as d from t) SELECT * FROM (SELECT id, 'x' AS name, b AS value FROM c WHERE b IS NOT NULL UNION ALL SELECT id, 'd' AS name, d AS value FROM c WHERE d IS NOT NULL) AS c"},
+		// UNPIVOT ON COLUMNS(...) or * EXCLUDE: the columns it names
+		{duckdb, "unpivot t on columns(* exclude (id)) into name k value v",
+			"SELECT * FROM (SELECT id, 'a' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL SELECT id, 'b' AS k, b AS v FROM t WHERE b IS NOT NULL) AS t"},
+		{duckdb, "unpivot t on * exclude (id, a) into name k value v",
+			"SELECT * FROM (SELECT id, a, 'b' AS k, b AS v FROM t WHERE b IS NOT NULL) AS t"},
+		{duckdb, "select * from t unpivot (v for k in (columns('^[ab]$')))",
+			"select * from (SELECT id, 'a' AS k, a AS v FROM t WHERE a IS NOT NULL UNION ALL SELECT id, 'b' AS k, b AS v FROM t WHERE b IS NOT NULL) AS t"},
 		// DuckDB's PIVOT statement; without IN the values are read from
 		// the data (t's a: 'x', 'Y' and NULL), in the order of their text
 		{duckdb, "pivot t on a using sum(b)",
@@ -117,7 +124,7 @@ func TestPivot(t *testing.T) {
 		{bigquery, "select * from t pivot(sum(b) + 1 for a in ('x'))", "1:23: this PIVOT or UNPIVOT is not supported (PIVOT takes aggregates of one argument, like sum(v); UNPIVOT takes plain column names; otherwise write max(case when k = 'a' then v end) as a, or union all of one select per column)"},
 		{duckdb, "pivot t on nosuch using sum(b)", "1:35: PIVOT without IN cannot read the values that become its columns: sqlite3: SQL logic error: no such column: nosuch (list the values: PIVOT t ON k IN ('a', 'b') USING sum(v), or select * from t pivot (sum(v) for k in ('a', 'b')))"},
 		{duckdb, "pivot f(t) on a using sum(b)", "1:1: this form of PIVOT is not supported (list the values after the table: select * from t pivot (sum(v) for k in ('a', 'b')), or write max(case when k = 'a' then v end) as a)\n1:7: unknown function F in DuckDB SQL (the closest known function is IF)"},
-		{duckdb, "unpivot t on columns(* exclude (id)) into name k value v", "1:1: this form of UNPIVOT is not supported (list the columns after the table: select * from t unpivot (v for k in (a, b)), or write a union all of one select per column)\n1:14: COLUMNS(...) star expressions are not supported here (" + refColumns.hint + ")"},
+		{duckdb, "unpivot t on columns('zzz')", "1:45: UNPIVOT cannot be written here: COLUMNS names no column (read a table or a CTE whose columns are known, or write the query out: max(case when k = 'a' then v end) as a for PIVOT, a union all of one select per column for UNPIVOT)"},
 	}
 	for _, c := range refused {
 		expectRefused(t, c.d, c.in, c.want)

@@ -16,7 +16,8 @@ import "strings"
 // and an UNPIVOT without INTO makes NAME name and VALUE value. The
 // parser reads several FOR, FOR without IN (the values are read from the
 // data, pivot_data.go) and GROUP BY in a DuckDB PIVOT. PIVOT_WIDER and
-// PIVOT_LONGER are PIVOT and UNPIVOT. The SQL is written so before it is
+// PIVOT_LONGER are PIVOT and UNPIVOT. UNPIVOT's ON * EXCLUDE (a) is
+// COLUMNS(* EXCLUDE (a)), which the clause expands (pivot.go). The SQL is written so before it is
 // parsed; the line breaks of what moves go to the end of the rewritten
 // query, so the lines after it keep their numbers.
 
@@ -220,10 +221,13 @@ func (s stmtToks) simplifiedUnpivot(k int) (string, int, bool) {
 	}
 	j := on + 1
 	colsEnd := s.span(j, func(i int) bool { return s.word(i, "into") || s.word(i, "order") || s.word(i, "limit") })
-	if colsEnd == j || strings.Contains(strings.ToLower(s.raw(j, colsEnd)), "columns(") {
+	if colsEnd == j {
 		return "", 0, false
 	}
 	cols := s.raw(j, colsEnd)
+	if s.at(j).text == "*" {
+		cols = "COLUMNS(" + cols + ")" // ON * EXCLUDE (id)
+	}
 	name, values := "name", []string{"value"}
 	j = colsEnd
 	if s.word(j, "into") {
