@@ -60,10 +60,9 @@ func outerJoinRight(s *node) int {
 func (t *translator) fullJoinAsUnion(q, s *node) {
 	info := s.sel
 	f := info.fromClause
-	if f == nil || rewritten(s) || rewritten(f) || t.fromSkips[f] != nil || info.group != nil || info.having != nil ||
-		info.qualify != nil || info.distinctOn != nil || info.topTok >= 0 || info.connectTok >= 0 || info.windowAfter != 0 ||
-		info.asStruct || info.asValue || len(info.unnests) > 0 || info.scope == nil ||
-		hasAggregateItem(info.items) || hasWindowItem(info.items) {
+	if f == nil || rewritten(s) || rewritten(f) || t.fromSkips[f] != nil || info.qualify != nil || info.distinctOn != nil ||
+		info.topTok >= 0 || info.connectTok >= 0 || info.windowAfter != 0 || info.asStruct || info.asValue ||
+		len(info.unnests) > 0 || info.scope == nil {
 		return
 	}
 	at := outerJoinRight(s)
@@ -98,57 +97,29 @@ func (t *translator) fullJoinAsUnion(q, s *node) {
 	if !ok {
 		return
 	}
+	j := &outerJoin{f: f, rels: rels, at: at, matched: m, joinTok: right.joinTok, outerTok: -1, full: strings.HasPrefix(right.joinKind, "full")}
+	for i := j.joinTok + 1; i < len(t.toks) && t.toks[i].lower != "join"; i++ {
+		if t.toks[i].lower == "outer" {
+			j.outerTok = i
+		}
+	}
+	if info.group != nil || info.having != nil || hasAggregateItem(info.items) || hasWindowItem(info.items) {
+		t.fullJoinAsTable(q, s, j)
+		return
+	}
 	wrap := len(q.list) > 1
 	if !wrap && q.y != nil && !t.ordersByOutputNames(s, q.y) {
 		return
 	}
-	left := rels[:at]
-	emptying := false
-	for _, r := range left {
-		old := r.print
-		alias := quoteIdent(r.from.aliasOrName())
-		r.print = func(pr *printer, n *node) string {
-			text := pr.plain(n)
-			if old != nil {
-				text = old(pr, n)
-			}
-			if !emptying {
-				return text
-			}
-			return "(SELECT * FROM " + strings.TrimSpace(text) + " WHERE 0) AS " + alias
-		}
-	}
-	joinTok, outerTok := right.joinTok, -1
-	for i := joinTok + 1; i < len(t.toks) && t.toks[i].lower != "join"; i++ {
-		if t.toks[i].lower == "outer" {
-			outerTok = i
-		}
-	}
-	full := strings.HasPrefix(right.joinKind, "full")
+	j.emptyLeft()
 	union := " UNION ALL "
 	if s.tok2 > 0 && t.toks[s.tok2].lower == "distinct" {
 		union = " UNION "
 	}
 	w := info.where
 	s.print = func(pr *printer, n *node) string {
-		pr.flat++
-		filter := "NOT (" + m(pr, pr.span(f, f.start, joinTok)) + ")"
-		pr.flat--
-		saved := pr.saveToks(joinTok, outerTok)
-		// the left rows, each with its match
-		if full {
-			pr.setTok(joinTok, "LEFT")
-		} else {
-			pr.setTok(joinTok, "INNER")
-			if outerTok >= 0 {
-				pr.setTok(outerTok, "")
-			}
-		}
-		matched := pr.plain(n)
-		saved.restore(pr)
-		// the right rows without a match
-		pr.setTok(joinTok, "RIGHT")
-		emptying = true
+		filter := j.unmatchedFilter(pr)
+		matched := j.printMatched(pr, func() string { return pr.plain(n) })
 		var wPre, wPost, fPost string
 		if w != nil {
 			wPre, wPost = w.pre, w.post
@@ -157,16 +128,12 @@ func (t *translator) fullJoinAsUnion(q, s *node) {
 			fPost = f.post
 			f.post = fPost + " WHERE " + filter
 		}
-		pr.flat++
-		unmatched := pr.plain(n)
-		pr.flat--
+		unmatched := j.printUnmatched(pr, func() string { return pr.plain(n) })
 		if w != nil {
 			w.pre, w.post = wPre, wPost
 		} else {
 			f.post = fPost
 		}
-		emptying = false
-		saved.restore(pr)
 		text := strings.TrimRight(matched, " \t\r\n")
 		tail := matched[len(text):]
 		if wrap {
@@ -174,6 +141,73 @@ func (t *translator) fullJoinAsUnion(q, s *node) {
 		}
 		return text + union + strings.TrimSpace(unmatched) + tail
 	}
+}
+
+// outerJoin is a FULL or RIGHT JOIN being rewritten: the FROM list f, its
+// relations up to the join's right side rels[at], the test that a right row
+// has a match, and the join's words.
+type outerJoin struct {
+	f                 *node
+	rels              []*node
+	at                int
+	matched           func(pr *printer, from string) string
+	joinTok, outerTok int
+	full              bool
+	emptying          bool // the left relations print empty
+}
+
+// emptyLeft makes the left relations print as empty relations of their
+// name and columns while the right rows without a match print.
+func (j *outerJoin) emptyLeft() {
+	for _, r := range j.rels[:j.at] {
+		old := r.print
+		alias := quoteIdent(r.from.aliasOrName())
+		r.print = func(pr *printer, n *node) string {
+			text := pr.plain(n)
+			if old != nil {
+				text = old(pr, n)
+			}
+			if !j.emptying {
+				return text
+			}
+			return "(SELECT * FROM " + strings.TrimSpace(text) + " WHERE 0) AS " + alias
+		}
+	}
+}
+
+// unmatchedFilter is the condition that a right row has no match, on one line.
+func (j *outerJoin) unmatchedFilter(pr *printer) string {
+	pr.flat++
+	defer func() { pr.flat-- }()
+	return "NOT (" + j.matched(pr, pr.span(j.f, j.f.start, j.joinTok)) + ")"
+}
+
+// printMatched prints the left rows with their matches: the join as a
+// LEFT JOIN (an inner JOIN for RIGHT).
+func (j *outerJoin) printMatched(pr *printer, print func() string) string {
+	saved := pr.saveToks(j.joinTok, j.outerTok)
+	defer saved.restore(pr)
+	if j.full {
+		pr.setTok(j.joinTok, "LEFT")
+	} else {
+		pr.setTok(j.joinTok, "INNER")
+		if j.outerTok >= 0 {
+			pr.setTok(j.outerTok, "")
+		}
+	}
+	return print()
+}
+
+// printUnmatched prints the right rows beside the empty left relations,
+// on one line: the join as a RIGHT JOIN.
+func (j *outerJoin) printUnmatched(pr *printer, print func() string) string {
+	saved := pr.saveToks(j.joinTok, j.outerTok)
+	defer saved.restore(pr)
+	pr.setTok(j.joinTok, "RIGHT")
+	j.emptying = true
+	pr.flat++
+	defer func() { j.emptying = false; pr.flat-- }()
+	return print()
 }
 
 // joinedByWord tells whether the FROM item f comes after JOIN, not after a

@@ -1,0 +1,173 @@
+package dialect
+
+import "strings"
+
+// A SELECT that groups or aggregates the rows of a FULL or RIGHT JOIN
+// (TPC-DS q97: sums over ssci FULL JOIN csci) cannot be two SELECTs joined
+// by UNION ALL. The join's rows become one derived table of that union,
+// each column named alias.column, and the SELECT's names read them there:
+//
+//	SELECT sum(CASE WHEN a.k IS NULL THEN 1 END) AS n FROM a FULL JOIN b ON a.k = b.k
+//	SELECT sum(CASE WHEN _nexus_full."a.k" IS NULL THEN 1 END) AS n FROM (SELECT a.k AS "a.k", b.k AS "b.k"
+//	  FROM a LEFT JOIN b ON a.k = b.k UNION ALL SELECT ... RIGHT JOIN ... WHERE NOT (...)) AS _nexus_full
+//
+// A USING column named alone is the union's column of that name. The
+// SELECT must name every column as relation.column or by a name one
+// relation alone has, name its columns (an item that is an expression
+// needs an alias, as its text would change), and hold no subquery, window
+// or * item; the FULL JOIN must be its last FROM item.
+
+const fullJoinTable = "_nexus_full"
+
+func (t *translator) fullJoinAsTable(q, s *node, j *outerJoin) {
+	info := s.sel
+	if len(info.from) != j.at+1 || hasWindowItem(info.items) || info.group != nil && rewritten(info.group) ||
+		info.having != nil && rewritten(info.having) || info.where != nil && rewritten(info.where) {
+		return
+	}
+	for _, it := range info.items {
+		if it.kind != nItem || rewritten(it) || it.name == "" && it.x.kind != nName {
+			return
+		}
+	}
+	cols := make([][]string, len(j.rels))
+	for i, r := range j.rels {
+		c, err := t.relColumns(r.from, info.scope)
+		if err != nil {
+			return
+		}
+		cols[i] = c
+	}
+	using := map[string]string{}
+	var usingNames []string
+	if u := j.rels[j.at].from.joinUsing; u != nil {
+		for _, c := range u.list {
+			using[strings.ToLower(c.name)] = c.name
+			usingNames = append(usingNames, c.name)
+		}
+	}
+	aliases := map[string]bool{}
+	for _, it := range info.items {
+		aliases[it.name] = it.name != ""
+	}
+	column := func(alias, col string) string { return quoteIdent(alias + "." + col) }
+	// target is the union's column a name reads, "" for a name that is no
+	// column of the join; false when it cannot be told
+	target := func(n *node) (string, bool) {
+		first := strings.ToLower(identName(t.toks[n.parts[0]]))
+		switch len(n.parts) {
+		case 1:
+			if u, ok := using[first]; ok {
+				return quoteIdent(u), true
+			}
+			found := ""
+			for i, r := range j.rels {
+				for _, c := range cols[i] {
+					if strings.EqualFold(c, first) {
+						if found != "" {
+							return "", false
+						}
+						found = column(r.from.aliasOrName(), c)
+					}
+				}
+			}
+			// a select alias, NULL or TRUE read as names, or a name of
+			// the query around: as written; a column that is also a
+			// select alias is not told apart
+			return found, found == "" || !aliases[first]
+		case 2:
+			second := identName(t.toks[n.parts[1]])
+			for i, r := range j.rels {
+				if r.from.aliasOrName() != first {
+					continue
+				}
+				for _, c := range cols[i] {
+					if strings.EqualFold(c, second) {
+						return column(r.from.aliasOrName(), c), true
+					}
+				}
+				return "", false
+			}
+			return "", true // a relation of the query around
+		}
+		for _, r := range j.rels {
+			if r.from.aliasOrName() == first {
+				return "", false // a struct's field
+			}
+		}
+		return "", true
+	}
+	var names []*node
+	var targets []string
+	var visit func(n *node) bool
+	visit = func(n *node) bool {
+		switch n.kind {
+		case nSubquery, nExists, nArraySub, nQuery, nSelect, nLambda, nListFor, nWindow:
+			return false
+		case nRaw: // count(*)'s * and other tokens that name nothing
+			for i := n.start; i < n.end; i++ {
+				if k := t.toks[i].kind; k == kWord || k == kQuoted {
+					return false
+				}
+			}
+			return true
+		case nName:
+			col, ok := target(n)
+			if !ok || rewritten(n) {
+				return false
+			}
+			if col != "" {
+				names, targets = append(names, n), append(targets, col)
+			}
+			return true
+		}
+		if n.print != nil {
+			return false // a rewrite printing its own text may not print these names
+		}
+		for _, k := range n.kids {
+			if !visit(k) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, k := range s.kids {
+		if k != info.fromClause && !visit(k) {
+			return
+		}
+	}
+	if q.y != nil && len(q.list) == 1 && !visit(q.y) {
+		return
+	}
+	for i, n := range names {
+		text := fullJoinTable + "." + targets[i]
+		n.print = func(pr *printer, n *node) string { return text + pr.carry(n) }
+	}
+	for _, it := range info.items {
+		if it.name == "" {
+			// the column keeps the name the warehouse gives it
+			it.post += " AS " + t.toks[it.x.parts[len(it.x.parts)-1]].text
+		}
+	}
+	var list []string
+	for i, r := range j.rels {
+		alias := r.from.aliasOrName()
+		for _, c := range cols[i] {
+			list = append(list, quoteIdent(alias)+"."+quoteIdent(c)+" AS "+column(alias, c))
+		}
+	}
+	for _, u := range usingNames {
+		list = append(list, quoteIdent(u)+" AS "+quoteIdent(u))
+	}
+	selected := "SELECT " + strings.Join(list, ", ") + " FROM "
+	j.emptyLeft()
+	f := j.f
+	f.print = func(pr *printer, n *node) string {
+		filter := j.unmatchedFilter(pr)
+		matched := j.printMatched(pr, func() string { return pr.plain(n) })
+		unmatched := j.printUnmatched(pr, func() string { return pr.plain(n) })
+		text := strings.TrimRight(matched, " \t\r\n")
+		return "(" + selected + text + " UNION ALL " + selected + strings.TrimSpace(unmatched) + " WHERE " + filter + ") AS " +
+			fullJoinTable + matched[len(text):]
+	}
+}
