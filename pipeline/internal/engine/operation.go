@@ -2,6 +2,8 @@ package engine
 
 import (
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
@@ -29,9 +31,29 @@ func (r *runner) runOperation(name string, args map[string]any) {
 	}
 	r.globals = map[string]any{operationArgs: args}
 	defer func() { r.globals = nil }()
-	src := "{% if " + name + " is defined %}{{ " + name + "(**" + operationArgs + ") }}" +
-		"{% else %}{{ exceptions.raise_compiler_error('no macro named " + name + "') }}{% endif %}"
+	// a name alone is the root project's macro, else a package's (by
+	// package name), as dbt's run-operation finds it
+	src := "{% if " + name + " is defined %}{{ " + name + "(**" + operationArgs + ") }}"
+	if !strings.Contains(name, ".") {
+		for _, pkg := range r.macroPackages() {
+			src += "{% elif " + pkg + "." + name + " is defined %}{{ " + pkg + "." + name + "(**" + operationArgs + ") }}"
+		}
+	}
+	src += "{% else %}{{ exceptions.raise_compiler_error('no macro named " + name + "') }}{% endif %}"
 	if _, err := r.render(file, src, &project.Config{}, jinja.Relation{}); err != nil {
 		r.res.fail(diag.From(err, file, 0))
 	}
+}
+
+// macroPackages are the packages whose macro files the project loads, by
+// name: those whose names a template can write.
+func (r *runner) macroPackages() []string {
+	var out []string
+	for _, f := range r.plan.proj.Macros {
+		if f.Namespace != "" && f.Namespace != "dbt" && operationName.MatchString(f.Namespace) && !strings.Contains(f.Namespace, ".") && !slices.Contains(out, f.Namespace) {
+			out = append(out, f.Namespace)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
