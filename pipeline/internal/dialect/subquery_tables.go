@@ -199,21 +199,31 @@ func (t *translator) tableReadHere(e, b, r *node, exists bool) (string, bool) {
 			all = true // Snowflake's $1: a column by place
 		}
 	}
-	var stars bool
+	var natural bool
 	var visit func(n *node)
 	visit = func(n *node) {
-		if n.kind == nStar && (n.name == "" || n.name == alias) && !(exists && n.start > b.start && n.end < b.sel.fromTok) || n.kind == nFrom && strings.Contains(n.from.joinKind, "natural") {
-			stars = true
-		}
+		natural = natural || n.kind == nFrom && strings.Contains(n.from.joinKind, "natural")
 		for _, k := range n.kids {
 			visit(k)
 		}
 	}
 	visit(e)
+	// a * may stand for every column (SELECT *, t.*, COLUMNS(*),
+	// OBJECT_CONSTRUCT(*)): all of them, but for count(*), and in
+	// EXISTS, whose values are not read; COLUMNS(...) chooses among them
+	for i := e.start; i < e.end && !all; i++ {
+		tok := t.toks[i]
+		switch {
+		case tok.kind == kPunct && tok.text == "*" && !exists:
+			all = !t.countStar(i)
+		case tok.kind == kWord && tok.lower == "columns":
+			all = true
+		}
+	}
 	if f.aliasStart < 0 && t.namesThreeParts(e) {
 		return "", false
 	}
-	if all || stars || len(used) == 0 {
+	if all || natural || len(used) == 0 {
 		return "*", true
 	}
 	var list []string
@@ -237,6 +247,21 @@ func (t *translator) namesThreeParts(n *node) bool {
 		}
 	}
 	return false
+}
+
+// countStar tells whether the * at token i is count(*)'s.
+func (t *translator) countStar(i int) bool {
+	sig := func(i, step int) int {
+		for i += step; i >= 0 && i < len(t.toks) && (t.toks[i].kind == kSpace || t.toks[i].kind == kComment); i += step {
+		}
+		return i
+	}
+	open, closing := sig(i, -1), sig(i, 1)
+	if open < 0 || closing >= len(t.toks) || t.toks[open].kind != kOpen || t.toks[closing].kind != kClose {
+		return false
+	}
+	name := sig(open, -1)
+	return name >= 0 && t.toks[name].lower == "count"
 }
 
 // dotAfter tells whether the next token after i that is no space or

@@ -27,6 +27,16 @@ func TestCorrelatedSubqueryTables(t *testing.T) {
 		// the whole row, or *, outside EXISTS: every column
 		{"select id, (select to_json(x) from u x where x.id = t.id) from t",
 			"select id, (WITH __m1 AS MATERIALIZED (SELECT * FROM u) select to_json_string(x) from __m1 AS x where x.id = t.id) from t"},
+		// a * or COLUMNS(...) may read any column: all of them, but for
+		// count(*), and in EXISTS
+		{"select id, (select max(columns('c')) from u where u.id = t.id) from t",
+			"select id, (WITH __m1 AS MATERIALIZED (SELECT * FROM u) select max(c) AS c from __m1 AS u where u.id = t.id) from t"},
+		{"select id, (select sum(c * 2) from u where u.id = t.id) from t",
+			"select id, (WITH __m1 AS MATERIALIZED (SELECT * FROM u) select duck_sum(c * 2) from __m1 AS u where u.id = t.id) from t"},
+		{"select id, (select count(*) from u where u.id = t.id) from t",
+			"select id, (WITH __m1 AS MATERIALIZED (SELECT id FROM u) select count(*) from __m1 AS u where u.id = t.id) from t"},
+		{"select id from t where exists (select * from u where u.id = t.id and u.c > t.a)",
+			"select id from t where exists (WITH __m1 AS MATERIALIZED (SELECT id, c FROM u) select * from __m1 AS u where u.id = t.id and u.c > t.a)"},
 		// the lines keep their numbers
 		{"select id, (\n  select max(c)\n  from u\n  where u.id = t.id) from t",
 			"select id, (\n  WITH __m1 AS MATERIALIZED (SELECT id, c FROM u) select max(c)\n  from __m1 AS u\n  where u.id = t.id) from t"},
