@@ -34,6 +34,8 @@ func TestWarehouseCalls(t *testing.T) {
 		{duckdb, "select overlay(a placing 'XX' from 2 for 3), overlay(a placing 'X' from 2), nfc_normalize(a), left_grapheme(a, 1) from t", "select overlay_duck(a , 'XX' , 2 , 3), overlay_duck(a , 'X' , 2), nfc_normalize_duck(a), left_grapheme_duck(a, 1) from t"},
 		// a string cast to a BLOB reads DuckDB's \xAA escapes
 		{duckdb, `select '\xAA'::blob, try_cast(a as bytea) from t`, `select blob_duckdb('\xAA'), try_blob_duckdb(a) from t`},
+		// to_decades(n) is 10 * n years; nanosecond the microseconds times 1,000
+		{duckdb, "select d + to_decades(2), d - to_quarters(n), nanosecond(ts) from s", "select datetime_add_to_timestamp(d, (2) * 10, 'year'), datetime_add_to_timestamp(d, -(n), 'quarter'), (datetime_part_duckdb('microsecond', ts) * 1000) from s"},
 		// map_from_entries of tuples: the map of their keys and values
 		{duckdb, "select map_from_entries([('a', 1), (a, b)]) from t", "select duck_map(json_array(json_object('key', 'a', 'value', 1), json_object('key', a, 'value', b))) from t"},
 		{snowflake, "select ratio_to_report(b) over (partition by a) from t", "select (CAST(b AS REAL) / NULLIF(sum(b) over (partition by a), 0)) from t"},

@@ -65,6 +65,12 @@ var dateParts = map[string]bool{
 // structs, window aggregates SQLite refuses, date-part keywords, and names
 // the dialect spells differently (through sqlfunc.Rename).
 func (t *translator) rewriteCall(n *node, sc *scope) {
+	if t.d == DuckDB && n.name == "nanosecond" && len(n.parts) <= 1 && len(n.list) == 1 && n.x == nil {
+		// the nanoseconds of the minute: its microseconds, 1,000 each
+		n.name = "microsecond"
+		t.pr.setTok(n.tok, "microsecond")
+		n.pre, n.post = "("+n.pre, n.post+" * 1000)"
+	}
 	name := n.name
 	qualified := len(n.parts) > 1
 	if t.d == Snowflake && name == "sys_connect_by_path" && !qualified {

@@ -411,7 +411,12 @@ func boolText(b bool) string {
 var durationUnits = map[string]string{
 	"to_years": "year", "to_months": "month", "to_weeks": "week", "to_days": "day", "to_hours": "hour",
 	"to_minutes": "minute", "to_seconds": "second", "to_milliseconds": "millisecond", "to_microseconds": "microsecond",
+	"to_quarters": "quarter", "to_decades": "decade", "to_centuries": "century", "to_millennia": "millennium",
 }
+
+// yearMultiples are the units of DuckDB's durations that are a number of
+// years.
+var yearMultiples = map[string]string{"decade": "10", "century": "100", "millennium": "1000"}
 
 // intervalOperand makes an operand of + or - that stands for an INTERVAL
 // one: DuckDB's to_days(n) (and to_hours ...) is INTERVAL (n) DAY, its
@@ -421,6 +426,12 @@ func (t *translator) intervalOperand(n *node) {
 	switch {
 	case n.kind == nCall && t.d == DuckDB:
 		unit, ok := durationUnits[n.name]
+		if years := yearMultiples[unit]; ok && years != "" && len(n.parts) <= 1 && len(n.list) == 1 && n.x == nil {
+			// to_decades(n) is 10 * n years, which the date functions add
+			unit = "year"
+			n.list[0].pre = "(" + n.list[0].pre
+			n.list[0].post += ") * " + years
+		}
 		if ok && len(n.parts) <= 1 && len(n.list) == 1 && n.x == nil {
 			n.kind, n.x, n.names, n.list = nInterval, n.list[0], []string{unit}, nil
 		}

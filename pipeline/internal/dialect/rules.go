@@ -411,6 +411,8 @@ var Translations = []Rule{
 		Note: "fmod is x - y * floor(x / y), with y's sign, as DuckDB computes it (NULL for y = 0, DuckDB's NaN); regexp_escape escapes every ASCII character but letters, digits and _; json_merge_patch is RFC 7396's merge, the keys kept first and the patch's after, as DuckDB orders them; make_time rounds the seconds to the microsecond; reservoir_quantile is the exact quantile_disc, the sample DuckDB draws holding every value below 8,192 rows"},
 	{From: "list_cosine_similarity(a, b), list_cosine_distance, list_distance, list_dot_product, list_inner_product, list_negative_dot_product, list_negative_inner_product", Dialects: "DuckDB", To: "list_cosine_similarity_duck(a, b), ...",
 		Note: "two lists of numbers of the same length, computed in DOUBLE; a zero vector's cosine, NaN in DuckDB, is NULL; lists of different lengths or holding a NULL fail, as there"},
+	{From: "to_quarters(n), to_decades(n), to_centuries(n), to_millennia(n); nanosecond(ts)", Dialects: "DuckDB", To: "interval_of(n, 'quarter') ...; datetime_part_duckdb('microsecond', ts) * 1000",
+		Note: "intervals of 3 months and of 10, 100 and 1,000 years, added to dates and timestamps as the other to_ functions are; nanosecond is the nanoseconds of the minute, microsecond's times 1,000"},
 	{From: "overlay(s PLACING r FROM start [FOR count]), overlay(s, r, start[, count])", Dialects: "DuckDB", To: "overlay_duck(s, r, start, count)",
 		Note: "the characters before start, r, and those from start + count on; count defaults to r's length, as does a negative one"},
 	{From: "left_grapheme(s, n), right_grapheme(s, n), length_grapheme(s), nfc_normalize(s)", Dialects: "DuckDB", To: "left_grapheme_duck(s, n), ...",
