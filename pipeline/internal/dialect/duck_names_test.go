@@ -8,6 +8,7 @@ import "testing"
 func TestDuckItemNames(t *testing.T) {
 	for _, c := range []struct{ in, out string }{
 		{"select count(*) from t", `select count(*) AS "count_star()" from t`},
+		{"select nanosecond(ts) from t", `select (datetime_part_duckdb('microsecond', ts) * 1000) AS "nanosecond(ts)" from t`},
 		{"select id, t.name, id + 1, upper(name) from t", `select id, t.name, date_arith(id, 1, '+', 1) AS "(id + 1)", upper_duckdb(name) AS "upper(""name"")" from t`},
 		{"select left(name, 1), x::int, price::decimal(10,2), name::text from t",
 			`select left_duckdb(name, 1) AS """left""(""name"", 1)", cast_to(x, 'INTEGER', 'duckdb', 1) AS "CAST(x AS INTEGER)", ` +

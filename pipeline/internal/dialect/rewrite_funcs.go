@@ -65,12 +65,6 @@ var dateParts = map[string]bool{
 // structs, window aggregates SQLite refuses, date-part keywords, and names
 // the dialect spells differently (through sqlfunc.Rename).
 func (t *translator) rewriteCall(n *node, sc *scope) {
-	if t.d == DuckDB && n.name == "nanosecond" && len(n.parts) <= 1 && len(n.list) == 1 && n.x == nil {
-		// the nanoseconds of the minute: its microseconds, 1,000 each
-		n.name = "microsecond"
-		t.pr.setTok(n.tok, "microsecond")
-		n.pre, n.post = "("+n.pre, n.post+" * 1000)"
-	}
 	name := n.name
 	qualified := len(n.parts) > 1
 	if t.d == Snowflake && name == "sys_connect_by_path" && !qualified {
@@ -493,13 +487,18 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second",
 		"dayofweekiso", "weekiso", "yearofweekiso", "yearofweek", "isodow", "isoyear", "weekday", "yearweek",
-		"decade", "century", "millennium", "millisecond", "microsecond":
-		era := name == "decade" || name == "century" || name == "millennium" || name == "millisecond" || name == "microsecond" // DuckDB's alone
+		"decade", "century", "millennium", "millisecond", "microsecond", "nanosecond":
+		era := name == "decade" || name == "century" || name == "millennium" || name == "millisecond" || name == "microsecond" || name == "nanosecond" // DuckDB's alone
 		if (t.d == Snowflake && !era || t.d == DuckDB) && len(n.list) == 1 && !n.flag && n.x == nil {
 			fn, _ := sqlfunc.Rename(string(t.d), "date_part")
 			part := map[string]string{"dayofmonth": "day", "weekofyear": "week"}[name]
 			if part == "" {
 				part = name
+			}
+			if name == "nanosecond" {
+				// the nanoseconds of the minute: its microseconds, 1,000 each
+				part = "microsecond"
+				n.pre, n.post = "("+n.pre, n.post+" * 1000)"
 			}
 			t.pr.setTok(n.tok, fn)
 			n.list[0].pre = sqlString(part) + ", " + n.list[0].pre
