@@ -639,6 +639,17 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 		return t.queryTypes(f.expr.x)
 	case fromUnnest:
 		return t.unnestTypes(f, sc)
+	case fromFunc:
+		// DuckDB's range(a[, b[, step]]) of integers: a BIGINT column
+		if c := f.expr; t.d == DuckDB && c != nil && (c.name == "range" || c.name == "generate_series") && len(c.parts) <= 1 &&
+			len(c.list) >= 1 && len(c.list) <= 3 {
+			for _, a := range c.list {
+				if t.numberType(a) != "INTEGER" {
+					return nil, false
+				}
+			}
+			return []colType{{name: c.name, num: "INTEGER"}}, true
+		}
 	}
 	return nil, false
 }
