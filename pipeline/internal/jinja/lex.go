@@ -81,7 +81,7 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 	if err := checkNesting(path, toks); err != nil {
 		return nil, err
 	}
-	toks = wrapInOperands(rewriteTokens(rewriteConditionals(parenthesizeTagConditionals(parenthesizeElseChains(rewriteSpreads(unpackForTargets(bareForTargets(joinAdjacentStrings(toks)))))))))
+	toks = wrapInOperands(rewriteTokens(rewriteConditionals(parenthesizeTagConditionals(parenthesizeElseChains(rewriteSpreads(unpackForTargets(bareForTargets(parenthesizeOutputTuples(joinAdjacentStrings(toks))))))))))
 	p := parser.NewParser(path, tokens.NewStream(toks), cfg, nil, cs)
 	root, err := p.Parse()
 	if err != nil {

@@ -103,6 +103,7 @@ func TestRender(t *testing.T) {
 		{name: "dict update sticks", src: `{% set d = {'a': 1} %}{% for i in [1] %}{% do d.update({'b': 2}) %}{% endfor %}{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}`, want: `a=1;b=2;`},
 		{name: "list extend pop insert", src: `{% set l = [1] %}{% do l.extend([2, 3]) %}{% do l.insert(0, 0) %}{{ l.pop() }} {{ l }}`, want: `3 [0, 1, 2]`},
 		{name: "trailing comma in call", src: "{{ config(\n  materialized='table',\n  tags=['a'],\n) }}ok", want: `ok`},
+		{name: "output of a bare tuple", src: `{% set x = 'p' %}{{ x, 1 }}|{{ x, }}|{{ f(1, 2) if false else [x, 2], {'k': 1} }}`, want: `('p', 1)|('p',)|(['p', 2], {'k': 1})`},
 		{name: "trailing comma in list and macro call", src: "{{ nexus.greet('x',) }} {{ [1, 2,] | length }}", want: `hello x 2`},
 		{name: "package macro bare in its package and namespaced", src: `{{ greet('a') }}|{{ nexus.greet('b', greeting='hi') }}`, want: `hello a|hi b`, ctx: func(c *Context) { c.Package = "nexus" }},
 		{name: "package macro bare from the root project", src: `{{ greet('a') }}`, wantErr: `models/m.sql:1: 'greet' is undefined (no macro or function has this name; define it in macros/ or check the spelling)`},
