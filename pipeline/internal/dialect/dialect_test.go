@@ -363,6 +363,10 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "select d from unnest(['a', 'b']) as d where d != 'a'", "b")
 	expectRows(t, bigquery, "select count(*) from messages where 'x.com' in unnest(['x.com', 'y.com'])", "1")
 	expectRows(t, bigquery, "select * from messages m, unnest(m.recipients) as r where r.domain = 'z.com'", `1|{"email":"a@x.com","domain":"x.com"}|[{"email":"b@y.com","domain":"y.com"},{"email":"c@z.com","domain":"z.com"}]|{"email":"c@z.com","domain":"z.com"}`)
+	// BigQuery's raw strings are no Snowflake literal; a name ending in r before a string stays a name
+	expectRefused(t, snowflake, "select regexp_replace(a,\n r'[^a-z]', '') from t",
+		"2:2: r'...' is a BigQuery raw string literal, which Snowflake does not have (write the string as '...' with each backslash doubled, or as $$...$$, whose text is as written)")
+	expectRows(t, snowflake, "select regexp_replace('a-b', '[^a-z]', '')", "ab")
 	expectRows(t, snowflake, "select f.value:email::string from messages m, lateral flatten(input => m.recipients) f order by f.index", "b@y.com\nc@z.com")
 	expectRows(t, snowflake, "select sender:domain from messages", "x.com")
 	// * over FLATTEN lists its columns, SEQ first, which is refused: excluded, the others are given

@@ -88,6 +88,9 @@ func lex(d Dialect, sql string) ([]token, error) {
 				return nil, fail("unterminated string literal", "close it with the quote that opened it")
 			}
 			i = end
+		case (c == 'r' || c == 'R') && d == Snowflake && i+1 < len(sql) && sql[i+1] == '\'' && (i == 0 || !isWordPart(sql[i-1])):
+			return nil, fail("r'...' is a BigQuery raw string literal, which Snowflake does not have",
+				"write the string as '...' with each backslash doubled, or as $$...$$, whose text is as written")
 		case (c == 'e' || c == 'E') && d == DuckDB && i+1 < len(sql) && sql[i+1] == '\'':
 			k = kString
 			end, ok := closeEscaped(sql, i+1, '\'')
