@@ -23,6 +23,10 @@ func TestSnowflakeArithmeticScales(t *testing.T) {
 	expectTranslated(t, snowflake, "select sum(a::number(12,2)), sum(a::int), sum(a) from t",
 		"select round_scale(sum(decimal_fits(round_scale(cast_to(a, 'REAL', 'snowflake', 1), 2), 12, 2, 1)), 2), sum(cast_to(a, 'INTEGER', 'snowflake', 1)), sum(a) from t")
 	expectTranslated(t, snowflake, "select div0(10, 3), div0null(1.5, 2) from t", "select round_scale(div_or_zero(10, 3), 6), round_scale(div_or_zero_if_null(1.5, 2), 7) from t")
+	// LENGTH, EDITDISTANCE and the other counts are integers, and so is GREATEST of integers: divided, they have 6 digits
+	expectRows(t, snowflake, "select 1.0 - editdistance('kitten', 'sitting') / greatest(length('kitten'), length('sitting')), length('ab') / 3, regexp_count('aaa', 'a') / 7, least(1, 2) / 3",
+		"0.571429|0.666667|0.428571|0.333333")
+	expectRows(t, snowflake, "select length('ab') * 1.5", "3.0")
 	// a column selecting NULL takes the type of the number beside it
 	expectTranslated(t, snowflake, "select coalesce(b, a)::varchar from (select null as b, 1.5::number(10,2) as a)",
 		"select decimal_text(coalesce(b, a), 2) from (select null as b, decimal_fits(round_scale(cast_to(1.5, 'REAL', 'snowflake', 1), 2), 10, 2, 1) as a)")

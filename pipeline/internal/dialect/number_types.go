@@ -155,8 +155,9 @@ func (t *translator) numberTypeOf(n *node) string {
 		if s, ok := t.roundingScale(n); t.d == Snowflake && len(n.parts) <= 1 && ok && s == 0 {
 			return "INTEGER" // CEIL(amount): a NUMBER(p, 0)
 		}
-		if t.d == Snowflake && len(n.parts) <= 1 && (n.name == "count_if" || integerBranches(t, snowflakeBranches(n))) {
-			return "INTEGER" // COUNT_IF, IFF(c, amount, 0)...: a NUMBER(38, 0)
+		if t.d == Snowflake && len(n.parts) <= 1 && (n.name == "count_if" || integerBranches(t, snowflakeBranches(n)) ||
+			(n.name == "greatest" || n.name == "least") && integerBranches(t, n.list)) {
+			return "INTEGER" // COUNT_IF, IFF(c, amount, 0), GREATEST(a, b)...: a NUMBER(38, 0)
 		}
 		if t.d == Snowflake && len(n.parts) <= 1 && len(n.list) > 0 && (n.name == "first_value" || n.name == "last_value" || n.name == "nth_value" ||
 			(n.name == "lag" || n.name == "lead") && len(n.list) <= 2) {
@@ -226,6 +227,10 @@ var snowflakeIntegerCalls = map[string]bool{
 	"year": true, "quarter": true, "month": true, "week": true, "weekofyear": true, "weekiso": true,
 	"day": true, "dayofmonth": true, "dayofweek": true, "dayofweekiso": true, "dayofyear": true,
 	"yearofweek": true, "yearofweekiso": true, "hour": true, "minute": true, "second": true,
+	// counts and positions in text and arrays, and edit distances
+	"length": true, "len": true, "char_length": true, "character_length": true, "octet_length": true, "bit_length": true,
+	"editdistance": true, "jarowinkler_similarity": true, "charindex": true, "position": true, "regexp_count": true,
+	"regexp_instr": true, "ascii": true, "array_size": true,
 }
 
 // arithmetic are the binary operators that give a number of numbers.
