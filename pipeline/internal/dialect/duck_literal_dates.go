@@ -60,3 +60,48 @@ func (t *translator) duckFormatFirst(n *node, qualified bool) bool {
 	t.pr.setTok(n.tok, "strftime_format_first")
 	return true
 }
+
+// duckNanosecondParts are the names of the nanosecond parts, which DuckDB
+// refuses in its date functions on a DATE, TIMESTAMP or TIMESTAMPTZ
+// ('extract specifier "nanosecond" not recognized').
+var duckNanosecondParts = map[string]bool{
+	"nanosecond": true, "nanoseconds": true, "ns": true, "nsec": true, "nsecs": true, "nsecond": true, "nseconds": true,
+	"epoch_ns": true, "epoch_nanosecond": true, "epoch_nanoseconds": true,
+}
+
+// duckPartFirst are DuckDB's functions whose first argument is a date part.
+var duckPartFirst = map[string]bool{
+	"date_part": true, "datepart": true, "date_trunc": true, "datetrunc": true,
+	"date_diff": true, "datediff": true, "date_sub": true, "datesub": true,
+}
+
+// refuseNanosecondPart refuses DuckDB's date function n (EXTRACT when
+// extract is set) given a nanosecond part as a literal, as DuckDB refuses
+// it; it tells whether it did.
+func (t *translator) refuseNanosecondPart(n *node, extract bool) bool {
+	if t.d != DuckDB || len(n.parts) > 1 {
+		return false
+	}
+	part, at := "", n.start
+	switch {
+	case extract:
+		part = n.name
+	case duckPartFirst[n.name] && len(n.list) >= 2:
+		a := n.list[0]
+		for a.kind == nParen && a.x != nil {
+			a = a.x
+		}
+		switch {
+		case a.kind == nString:
+			part = strings.ToLower(strings.TrimSpace(stringValue(t.d, t.toks[a.tok].text)))
+		case a.kind == nName && len(a.parts) == 1:
+			part = t.toks[a.parts[0]].lower
+		}
+		at = skipSpace(t.toks, a.start)
+	}
+	if !duckNanosecondParts[part] {
+		return false
+	}
+	t.refuse(at, refNanosecondPart, part)
+	return true
+}

@@ -298,7 +298,7 @@ func (t *translator) rewriteIntervalValue(n *node) bool {
 	}
 	unit := ""
 	if n.tok >= 0 {
-		unit = strings.TrimSuffix(t.toks[n.tok].lower, "s")
+		unit = singularUnit(t.toks[n.tok].lower)
 	}
 	if n.names != nil {
 		unit = n.names[0]

@@ -37,7 +37,29 @@ func (t *translator) listCastElem(n *node) int {
 		}
 		return sig[len(sig)-2]
 	}
+	if len(sig) >= 4 && last.text == "]" && t.toks[sig[len(sig)-2]].kind == kNumber && t.toks[sig[len(sig)-3]].text == "[" {
+		// the fixed-size ARRAY DOUBLE[3]
+		if k := t.toks[sig[len(sig)-4]]; k.text == "]" || k.kind == kQuoted && k.text == "[]" {
+			return -1
+		}
+		return sig[len(sig)-3]
+	}
 	return -1
+}
+
+// arrayCastLength is the n of a cast to DuckDB's fixed-size ARRAY T[n], ""
+// for a cast to a list T[] (or no such cast).
+func (t *translator) arrayCastLength(n *node) string {
+	end := t.listCastElem(n)
+	if end < 0 || t.toks[end].text != "[" {
+		return ""
+	}
+	for i := end + 1; i < n.y.end; i++ {
+		if t.toks[i].kind == kNumber {
+			return t.toks[i].text
+		}
+	}
+	return ""
 }
 
 // rewriteListCast casts each element of n's list to the element type that
@@ -67,12 +89,23 @@ func (t *translator) rewriteListCast(n *node) bool {
 		inner := cast
 		cast = func(arg string) string { return "bool_as_json(" + inner(arg) + ")" }
 	}
+	size := t.arrayCastLength(n)
+	try := "0"
+	if n.name == "try_cast" {
+		try = "1"
+	}
+	line := itoa(t.toks[n.tok].line)
 	n.print = func(pr *printer, n *node) string {
 		carry := pr.carry(n, x)
 		pr.flat++
 		defer func() { pr.flat-- }()
 		l := strings.TrimSpace(pr.text(x))
-		return "json(" + overList(l, "json_group_array("+cast("_nexus_value")+" ORDER BY _nexus_i)", "_nexus_value", "") + ")" + carry
+		list := "json(" + overList(l, "json_group_array("+cast("_nexus_value")+" ORDER BY _nexus_i)", "_nexus_value", "") + ")"
+		if size != "" {
+			// a fixed-size ARRAY: a list of another length fails
+			list = "list_of_length(" + list + ", " + size + ", " + line + ", " + try + ")"
+		}
+		return list + carry
 	}
 	return true
 }

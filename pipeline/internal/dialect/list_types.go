@@ -120,7 +120,8 @@ var listResults = map[string]string{
 	"list_concat": "args", "list_cat": "args", "array_concat": "args", "array_cat": "args",
 	"list_append": "args", "array_append": "args", "array_push_back": "args", "list_prepend": "args",
 	"array_prepend": "args", "list_value": "args", "list_pack": "args",
-	"list": "agg", "array_agg": "agg",
+	"list": "agg", "array_agg": "agg", "approx_top_k": "agg",
+	"list_resize": "same", "array_resize": "same", "parse_path": "text", "array_value": "args",
 }
 
 // bigQueryArrays are BigQuery functions giving an array.

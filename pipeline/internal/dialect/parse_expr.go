@@ -499,8 +499,13 @@ func (p *parser) parseTypeNode() *node {
 			}
 		}
 	}
-	for p.isPunct("[") && p.isPunctAt(1, "]") || p.peek().kind == kQuoted && p.peek().text == "[]" {
+	for p.isPunct("[") && p.isPunctAt(1, "]") || p.peek().kind == kQuoted && p.peek().text == "[]" ||
+		p.d == DuckDB && p.isPunct("[") && p.peekAt(1).kind == kNumber && p.isPunctAt(2, "]") {
+		// DuckDB's INTEGER[] and the fixed-size ARRAY DOUBLE[3]
 		if p.next(); p.toks[p.sig[p.pos-1]].kind != kQuoted {
+			if p.peek().kind == kNumber {
+				p.next()
+			}
 			p.next()
 		}
 	}

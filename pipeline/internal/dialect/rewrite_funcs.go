@@ -311,7 +311,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		n.pre, n.post = "CAST("+n.pre, n.post+" AS REAL)"
 		return
 	}
-	if t.refuseLiteralDates(n) {
+	if t.refuseLiteralDates(n) || t.refuseNanosecondPart(n, false) {
 		return
 	}
 	// DuckDB's date_add(x, interval) takes no part: date_add(day, ...)
@@ -612,6 +612,9 @@ func (t *translator) rewriteString(n *node) {
 // string: date(x) for DATE, otherwise the date_part function.
 func (t *translator) rewriteExtract(n *node) {
 	x, zone, part := n.x, n.y, n.name
+	if t.refuseNanosecondPart(n, true) {
+		return
+	}
 	if t.d == DuckDB && x != nil {
 		a := x
 		for a.kind == nParen && a.x != nil {
@@ -662,11 +665,11 @@ func (t *translator) rewriteInterval(n *node) {
 	if t.refuseFractionalInterval(n) {
 		return
 	}
-	x, unit := n.x, strings.TrimSuffix(n.name, "s")
+	x, unit := n.x, singularUnit(n.name)
 	if n.name == "arg" {
 		unit = ""
 		if n.tok >= 0 {
-			unit = strings.TrimSuffix(t.toks[n.tok].lower, "s")
+			unit = singularUnit(t.toks[n.tok].lower)
 		}
 		if n.names != nil {
 			unit = n.names[0] // DuckDB's to_days(n)
@@ -676,7 +679,7 @@ func (t *translator) rewriteInterval(n *node) {
 		// DuckDB's INTERVAL '1 day'
 		v := strings.Fields(stringValue(t.d, t.toks[x.tok].text))
 		if len(v) == 2 {
-			num, u := v[0], strings.TrimSuffix(strings.ToLower(v[1]), "s")
+			num, u := v[0], singularUnit(strings.ToLower(v[1]))
 			n.print = func(pr *printer, n *node) string { return num + ", " + sqlString(u) + pr.carry(n) }
 			if n.name != "arg" && t.rewriteIntervalValue(n) {
 				return

@@ -414,6 +414,15 @@ var durationUnits = map[string]string{
 	"to_quarters": "quarter", "to_decades": "decade", "to_centuries": "century", "to_millennia": "millennium",
 }
 
+// singularUnit is an interval's unit without its plural s: centuries is
+// century.
+func singularUnit(u string) string {
+	if u == "centuries" {
+		return "century"
+	}
+	return strings.TrimSuffix(u, "s")
+}
+
 // yearMultiples are the units of DuckDB's durations that are a number of
 // years.
 var yearMultiples = map[string]string{"decade": "10", "century": "100", "millennium": "1000"}
@@ -466,7 +475,7 @@ func intervalParts(text string) (nums, units []string) {
 			return nil, nil
 		}
 		nums = append(nums, f[i])
-		units = append(units, strings.TrimSuffix(strings.ToLower(f[i+1]), "s"))
+		units = append(units, singularUnit(strings.ToLower(f[i+1])))
 	}
 	return nums, units
 }

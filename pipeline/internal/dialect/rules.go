@@ -413,6 +413,12 @@ var Translations = []Rule{
 		Note: "two lists of numbers of the same length, computed in DOUBLE; a zero vector's cosine, NaN in DuckDB, is NULL; lists of different lengths or holding a NULL fail, as there"},
 	{From: "to_quarters(n), to_decades(n), to_centuries(n), to_millennia(n); nanosecond(ts)", Dialects: "DuckDB", To: "interval_of(n, 'quarter') ...; datetime_part_duckdb('microsecond', ts) * 1000",
 		Note: "intervals of 3 months and of 10, 100 and 1,000 years, added to dates and timestamps as the other to_ functions are; nanosecond is the nanoseconds of the minute, microsecond's times 1,000"},
+	{From: "current_database(), current_schema(), version()", Dialects: "DuckDB", To: "the target's database ('dev' for path: dev.duckdb, 'memory' without a target), 'main', 'v2.0.0'",
+		Note: "dbt-duckdb never changes the connection's schema (it writes every relation with its own), so current_schema() is DuckDB's main whatever the target's schema; version() is the DuckDB release the DuckDB dialect is checked against"},
+	{From: "struct_values(s), json_contains(j, needle), parse_dirname(p[, sep]), parse_dirpath, parse_filename(p[, trim_extension][, sep]), parse_path, uuidv7(), substring_grapheme(s, start[, length]), list_resize(l, n[, v]), array_resize, approx_top_k(x, k)", Dialects: "DuckDB", To: "struct_values_duck(s), json_contains_duck(j, needle), parse_dirname_duck(p, sep), ..., uuidv7_text(), ...",
+		Note: "struct_values gives the fields' values as a list (DuckDB's unnamed struct: to_json and s[i] read it as there, a cast to VARCHAR writes [1, x] where DuckDB writes (1, x)); json_contains is true when needle equals j or a value nested in it, an object holding another whose keys it has with values holding the other's, an array another whose every element one of its elements holds (1 and 1.0 differ, as there); the path functions split on / and \\ (both_slash, the default), / (forward_slash, system) or \\ (backslash); uuidv7 is a random version 7 UUID, its first 48 bits the time in milliseconds; substring_grapheme counts grapheme clusters with substring's rules; list_resize pads with v, NULL by default, and a NULL size gives []; approx_top_k gives the k most frequent non-NULL values, ties in the order they reached their count, as DuckDB's sketch does while it holds every value"},
+	{From: "array_cosine_similarity(a, b), array_cosine_distance, array_distance, array_inner_product, array_dot_product, array_negative_inner_product, array_negative_dot_product, array_cross_product; x::DOUBLE[n], CAST(x AS FLOAT[n]), array_value(...)", Dialects: "DuckDB", To: "array_cosine_similarity_duck(a, b), ...; list_of_length(x cast element by element, n, line)",
+		Note: "an ARRAY of fixed size is a list here: the cast casts each element as a cast to DOUBLE[] does and fails, naming the line, on a list of another length, as DuckDB does (NULL in TRY_CAST); the distances are computed in DOUBLE as the list_ functions are"},
 	{From: "overlay(s PLACING r FROM start [FOR count]), overlay(s, r, start[, count])", Dialects: "DuckDB", To: "overlay_duck(s, r, start, count)",
 		Note: "the characters before start, r, and those from start + count on; count defaults to r's length, as does a negative one"},
 	{From: "left_grapheme(s, n), right_grapheme(s, n), length_grapheme(s), nfc_normalize(s)", Dialects: "DuckDB", To: "left_grapheme_duck(s, n), ...",
@@ -656,6 +662,7 @@ var (
 	refAtTimeZone       = refusal{"AT TIME ZONE of a value whose type is not known here is not supported", "cast it first: ts::timestamp AT TIME ZONE 'Europe/Paris' (the instant of that wall clock) or ts::timestamptz AT TIME ZONE 'Europe/Paris' (the wall clock there)"}
 	refColumnsHere      = refusal{"COLUMNS(...) cannot be expanded: %s", "use COLUMNS(*), COLUMNS(* EXCLUDE (...)), COLUMNS('regex') or COLUMNS(['a', 'b']) in a select item, without an alias, over relations whose columns are known; or list the columns"}
 	refHistogram        = refusal{"%s(x, boundaries) is not supported: it counts the values falling in each bin of the boundaries", "count the values of each bin with a CASE: select case when x <= 10 then 10 when x <= 20 then 20 end as bin, count(*) from t group by bin (histogram(x) of one argument, each value's count, works)"}
+	refNanosecondPart   = refusal{"the date part %s: DuckDB refuses nanosecond parts on a DATE, TIMESTAMP or TIMESTAMPTZ (extract specifier not recognized)", "write nanosecond(ts) for the nanoseconds of the minute, epoch_ns(ts) for those since 1970, or a microsecond part"}
 	refTypeof           = refusal{"%s is not supported: SQLite's typeof names its storage classes (integer, real, text), not the warehouse's types", "test the value itself: json_type(x) for JSON, or x = cast(x as integer)"}
 	refAge              = refusal{"%s with one argument (the age at today's midnight) is not supported", "name the end: age(current_date, x), or age(ts, x) with a timestamp of the data"}
 	refIntervalFraction = refusal{"INTERVAL %s %s: BigQuery takes a whole number of a single part%s", "write a whole number of a smaller part, or MAKE_INTERVAL(day => 1, hour => 12) for several parts"}
@@ -690,7 +697,7 @@ var (
 // reproduces, per dialect.
 var unfaithful = map[Dialect]map[string]refusal{
 	Snowflake: {"hash": refHash, "hash_agg": refHashAgg},
-	DuckDB: {"hash": refHash, "typeof": refTypeof, "columns": refColumns, "age": refAge,
+	DuckDB: {"hash": refHash, "typeof": refTypeof, "pg_typeof": refTypeof, "columns": refColumns, "age": refAge,
 		"read_csv": refReadFiles, "read_csv_auto": refReadFiles, "read_parquet": refReadFiles, "parquet_scan": refReadFiles,
 		"read_json": refReadFiles, "read_json_auto": refReadFiles, "read_ndjson": refReadFiles, "read_ndjson_auto": refReadFiles,
 		"read_json_objects": refReadFiles, "read_text": refReadFiles, "read_blob": refReadFiles, "glob": refReadFiles,
@@ -814,7 +821,8 @@ var Refusals = []Rule{
 	{From: "s.* of a struct column whose fields are not known (a table's column, a struct with an unnamed field)", Dialects: "BigQuery", To: refStructStar.hint},
 	{From: "a wildcard table matching no table, a view, or tables whose columns differ; one in a model's SQL naming a model's table that is not built yet", Dialects: "BigQuery", To: refWildcardTable.hint},
 	{From: "ORDER BY ALL over * of relations whose columns are unknown", Dialects: "Snowflake, DuckDB", To: refOrderAll.hint},
-	{From: "TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
+	{From: "TYPEOF(x), PG_TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
+	{From: "date_part('nanosecond', x), EXTRACT(NANOSECOND FROM x), date_trunc('ns', x), date_diff('nanosecond', a, b) and the other nanosecond parts (nanoseconds, ns, nsec, epoch_ns ...)", Dialects: "DuckDB", To: refNanosecondPart.hint},
 	{From: "histogram(x, boundaries), the counts of bins", Dialects: "DuckDB", To: refHistogram.hint},
 	{From: "read_csv and read_csv_auto of a file the project lacks, a path outside it, or with options other than header = true and delim = ','; FROM 'file.csv' of a file the project lacks", Dialects: "DuckDB", To: refReadFile.hint},
 	{From: "read_csv, read_csv_auto (but of one CSV file of the project, a path relative to its folder, which reads its rows), read_parquet, read_json[_auto], read_ndjson, read_text, read_blob, glob and other readers of files (a path, s3:// or https://), FROM 'file.parquet' and any other path in FROM but a CSV file's", Dialects: "DuckDB", To: refReadFiles.hint},

@@ -2,6 +2,10 @@ package dialect
 
 import "strings"
 
+// DuckDBVersion is what DuckDB's version() answers: the DuckDB release the
+// oracle checks the DuckDB dialect against (pipeline/internal/sqlfunc/oracle).
+const DuckDBVersion = "v2.0.0"
+
 // Session is what Snowflake's session functions answer: the database,
 // schema, user, role and warehouse of the profile's target, the
 // connection a dbt run opens. An empty one answers NULL, as Snowflake does
@@ -38,14 +42,33 @@ func accountParts(account string) (org, name, locator string) {
 // so, and a profile's names are unquoted.
 //
 // DuckDB's current_database() is the target's database as written: the
-// catalog dbt-duckdb attaches, its path's file name by default.
+// catalog dbt-duckdb attaches, its path's file name by default (memory
+// without a target, as DuckDB's in-memory database). Its current_schema()
+// is main whatever the target's schema: dbt-duckdb writes every relation
+// with its schema and never changes the connection's, DuckDB's main.
+// version() is the DuckDB release the engine's DuckDB functions are
+// checked against (the oracle's).
 func (t *translator) rewriteSessionCall(n *node) bool {
 	if len(n.list) != 0 || n.x != nil {
 		return false
 	}
-	if t.d == DuckDB && n.name == "current_database" && t.opts.Session.Database != "" {
-		n.print = printAs(sqlString(t.opts.Session.Database))
-		return true
+	if t.d == DuckDB && len(n.parts) <= 1 {
+		switch n.name {
+		case "current_database":
+			db := t.opts.Session.Database
+			if db == "" {
+				db = "memory"
+			}
+			n.print = printAs(sqlString(db))
+			return true
+		case "current_schema":
+			n.print = printAs("'main'")
+			return true
+		case "version":
+			n.print = printAs(sqlString(DuckDBVersion))
+			return true
+		}
+		return false
 	}
 	if t.d != Snowflake {
 		return false

@@ -76,6 +76,7 @@ func timeBucketOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 		fail(ctx, fn, "the bucket width must be a positive whole number of units, not %s %s", args[0].Text(), args[1].Text())
 		return
 	}
+	n, dp = eraYears(n, dp)
 	m, err := readMoment(args[2])
 	if err != nil {
 		fail(ctx, fn, "%v", err)

@@ -3,6 +3,7 @@ package sqlfunc
 import (
 	"encoding/json"
 	"math"
+	"strings"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -16,7 +17,9 @@ import (
 //	list_dot_product(a, b), list_inner_product(a, b)   a·b
 //	list_negative_dot_product(a, b), list_negative_inner_product(a, b)  -a·b
 //
-// Lists of different lengths, or holding a NULL, fail as in DuckDB.
+// Lists of different lengths, or holding a NULL, fail as in DuckDB. The
+// array_ functions (array_cosine_similarity ...) compute the same of two
+// arrays, DOUBLE[n] or FLOAT[n].
 
 func init() {
 	kinds := map[string]string{"cosine_similarity": "cos", "cosine_distance": "cosdist", "distance": "dist",
@@ -24,6 +27,9 @@ func init() {
 	for name, kind := range kinds {
 		add(Func{Name: "list_" + name + "_duck", NArgs: 2, Scalar: listVectors("list_"+name, kind)})
 		rename("list_"+name+"_duck", "list_"+name, "duckdb")
+		// the same of two fixed-size arrays (lists here)
+		add(Func{Name: "array_" + name + "_duck", NArgs: 2, Scalar: listVectors("array_"+name, kind)})
+		rename("array_"+name+"_duck", "array_"+name, "duckdb")
 	}
 }
 
@@ -38,6 +44,10 @@ func listVectors(fn, kind string) func(sqlite3.Context, ...sqlite3.Value) {
 			return
 		}
 		if len(a) != len(b) {
+			if strings.HasPrefix(fn, "array_") {
+				fail(ctx, fn, "Array arguments must be of the same size, got %d and %d", len(a), len(b))
+				return
+			}
 			fail(ctx, fn, "list dimensions must be equal, got left length '%d' and right length '%d'", len(a), len(b))
 			return
 		}

@@ -435,6 +435,10 @@ func (c calendar) partStruct(ctx sqlite3.Context, list string, v sqlite3.Value) 
 			fail(ctx, fn, "%q is not a date part", name)
 			return
 		}
+		if p == pNanosecond || p == pEpochNanosecond {
+			resultError(ctx, fmt.Errorf("extract specifier %q not recognized, as in DuckDB", name))
+			return
+		}
 		x, err := c.extract(m.t, datePart{p: p})
 		if err != nil {
 			fail(ctx, fn, "%v", err)
@@ -494,6 +498,22 @@ func readPartCall(ctx sqlite3.Context, fn string, args []sqlite3.Value, lo, hi i
 	return partCall{dp: dp, rest: rest, first: first}, true
 }
 
+// refusedPart fails a call of DuckDB's date functions on a nanosecond part
+// (nanosecond, ns, epoch_ns ...), which DuckDB refuses on a DATE, TIMESTAMP
+// or TIMESTAMPTZ (nanosecond(ts) and epoch_ns(ts) are functions of their
+// own); it reports whether it did.
+func (c calendar) refusedPart(ctx sqlite3.Context, pc partCall, args []sqlite3.Value) bool {
+	if c.name != "duckdb" || pc.dp.p != pNanosecond && pc.dp.p != pEpochNanosecond {
+		return false
+	}
+	written := args[len(args)-1]
+	if pc.first {
+		written = args[0]
+	}
+	resultError(ctx, fmt.Errorf("extract specifier %q not recognized, as in DuckDB", written.Text()))
+	return true
+}
+
 // momentArg reads argument v of fn as a date or timestamp, failing the call
 // when it is not one.
 func momentArg(ctx sqlite3.Context, fn string, v sqlite3.Value) (moment, bool) {
@@ -547,7 +567,7 @@ func (c calendar) truncFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 		args = args[:2]
 	}
 	pc, ok := readPartCall(ctx, fn, args, 2, 2, "")
-	if !ok {
+	if !ok || c.refusedPart(ctx, pc, args) {
 		return
 	}
 	if d, isTime := clockText(pc.rest[0]); isTime && c.name == "snowflake" {
@@ -643,7 +663,7 @@ func (c calendar) boundaries(a, b time.Time, dp datePart) (int64, error) {
 func (c calendar) diffFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "DATEDIFF"
 	pc, ok := readPartCall(ctx, fn, args, 3, 3, "takes a date part and two dates or timestamps")
-	if !ok {
+	if !ok || c.refusedPart(ctx, pc, args) {
 		return
 	}
 	if c.name == "snowflake" {
@@ -728,7 +748,7 @@ func wholeMonths(a, b time.Time) int64 {
 func (c calendar) elapsedFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	const fn = "TIMESTAMP_DIFF"
 	pc, ok := readPartCall(ctx, fn, args, 3, 3, "takes two timestamps and a date part")
-	if !ok {
+	if !ok || c.refusedPart(ctx, pc, args) {
 		return
 	}
 	a, b, ok := pc.fromTo(ctx, fn)
@@ -780,6 +800,15 @@ func addPart(t time.Time, n int64, dp datePart) (time.Time, error) {
 	return t, fmt.Errorf("cannot add a %s", partLabel(dp.p))
 }
 
+// eraYears writes n decades, centuries or millennia (DuckDB's intervals
+// of 10, 100 and 1,000 years) as years; another part is kept.
+func eraYears(n int64, dp datePart) (int64, datePart) {
+	if years := map[part]int64{pDecade: 10, pCentury: 100, pMillennium: 1000}[dp.p]; years != 0 {
+		return n * years, datePart{p: pYear}
+	}
+	return n, dp
+}
+
 // dateAdd returns DATE_ADD (sign 1) or DATE_SUB (sign -1). With
 // toTimestamp the result is always a timestamp (DuckDB's date + interval);
 // else a date stays a date when the part is a day or longer. With
@@ -824,6 +853,10 @@ func dateAdd(sign int64, toTimestamp, ownOffset bool) func(sqlite3.Context, ...s
 			return
 		}
 		dp := pc.dp
+		if toTimestamp {
+			// DuckDB's INTERVAL n DECADE, CENTURY, MILLENNIUM
+			n, dp = eraYears(n, dp)
+		}
 		loc := time.UTC
 		own := ownOffset && !m.date && m.zone() != nil
 		if own {
@@ -936,7 +969,7 @@ func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	pc, ok := readPartCall(ctx, fn, args, 2, 2, "takes a date part and a date or timestamp")
-	if !ok {
+	if !ok || c.refusedPart(ctx, pc, args) {
 		return
 	}
 	if _, err := readMoment(pc.rest[0]); err != nil && c.name == "duckdb" && isIntervalText(pc.rest[0]) {
