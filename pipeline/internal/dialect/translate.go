@@ -190,6 +190,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	t.semiJoinExists(root)
 	t.fullJoinsAsUnions(root)
 	t.materializeSubqueryTables(root)
+	t.materializeLargeCTEs(root)
 	if err := t.refusals(); err != nil {
 		return "", nil, nil, err
 	}
