@@ -555,7 +555,9 @@ func (t *translator) walkSelect(s *node, sc *scope) {
 	}
 	t.rewriteSelect(s)
 	t.rewriteSelectUnnest(s)
-	if t.outerSelects[s] {
+	if t.outerSelects[s] && t.d == BigQuery {
+		t.nameAnonymousItems(s)
+	} else if t.outerSelects[s] {
 		t.nameDuckItems(s)
 		t.nameDuckRefs(s)
 	}

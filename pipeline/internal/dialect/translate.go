@@ -48,7 +48,8 @@ type Options struct {
 	Query func(sql string) ([][]any, error)
 
 	// ItemNames names the columns a query's select items make without an
-	// alias as the warehouse names them (DuckDB: duck_names.go), where
+	// alias as the warehouse names them (DuckDB: duck_names.go; BigQuery:
+	// bigquery_names.go), where
 	// SQLite would name them by the translated SQL: for a model's query,
 	// whose columns are its table's.
 	ItemNames bool
@@ -141,7 +142,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
 		renamed: map[*node][]string{}, renamedStored: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, valTypes: map[*node][]colType{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
-	if o.ItemNames && o.Dialect == DuckDB {
+	if o.ItemNames && (o.Dialect == DuckDB || o.Dialect == BigQuery) {
 		t.outerSelects = map[*node]bool{}
 		for _, k := range root.kids {
 			if k.kind == nQuery {

@@ -22,7 +22,7 @@ func (e *Engine) TranslateQuery(ctx context.Context, d dialect.Dialect, sql stri
 	}
 	lazy := queryLazyViews(ctx, e.db)
 	return dialect.TranslateWith(sql, dialect.Options{
-		Dialect: d,
+		Dialect: d, ItemNames: true,
 		Temporary: func(schema, table string) bool {
 			return lazy[relKey(schema, table)]
 		},

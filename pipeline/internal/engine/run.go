@@ -670,7 +670,7 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 	}
 	place := r.placeIn(m.Path, m.SQL, out)
 	at, added := lines.at, lines.added
-	tr, err := r.translateWith(run, func(d *diag.Diagnostic, line, col int) {
+	placeRun := func(d *diag.Diagnostic, line, col int) {
 		if b, bl, bc := lines.body(line, col); b != nil {
 			// in the SQL of an ephemeral model: its file's place
 			if d.Col > 0 {
@@ -691,10 +691,34 @@ func (r *runner) renderModel(m *project.Model) (translation, error) {
 			line = max(at, line-added)
 		}
 		place(d, line, col)
-	})
+	}
+	tr, err := r.translateWith(run, placeRun)
+	if err == nil && r.plan.dialect == dialect.BigQuery && cfg.Materialized != "ephemeral" {
+		err = unnamedColumns(run, cfg.Materialized, placeRun)
+	}
 	tr.rendered = sql
 	tr.refused = err != nil
 	return tr, err
+}
+
+// unnamedColumns is BigQuery's refusal of a model whose select makes an
+// anonymous column (select count(*) from t): its CREATE TABLE or CREATE
+// VIEW needs every column named. SQLite would name the column by the
+// translated expression.
+func unnamedColumns(run, materialized string, place func(d *diag.Diagnostic, line, col int)) error {
+	u := dialect.UnnamedColumns(run)
+	if len(u) == 0 {
+		return nil
+	}
+	what := "TABLE"
+	if materialized == "view" {
+		what = "VIEW"
+	}
+	d := &diag.Diagnostic{Severity: diag.Error,
+		Message: fmt.Sprintf("CREATE %s columns must be named, but column %d has no name", what, u[0].Item),
+		Hint:    "give the select item an alias (expression AS name): BigQuery names a column by itself only when it is a column or a field"}
+	place(d, u[0].Line, u[0].Col)
+	return d
 }
 
 // takeHeader defines the functions a model's sql_header creates. Its

@@ -1,0 +1,49 @@
+package dialect
+
+import (
+	"reflect"
+	"testing"
+)
+
+// A BigQuery select item without an alias keeps its implicit alias (a
+// column's or a field's name) or is anonymous, named f0_, f1_, ... as
+// BigQuery's results name them.
+func TestBigQueryAnonymousColumns(t *testing.T) {
+	o := testOptions(bigquery)
+	o.ItemNames = true
+	for _, c := range [][2]string{
+		{"select count(*), max(a) as m, a + 1, t.b, true, 1 from t",
+			"select count(*) AS f0_, max(a) as m, a + 1 AS f1_, t.b, true AS f2_, 1 AS f3_ from t"},
+		// a CTE's columns are its own (a UNION's are its first input's)
+		{"with c as (select 1) select a, 2 from t union all select 3, 4",
+			"with c as (select 1 AS f0_) select a, 2 AS f0_ from t union all select 3 AS f0_, 4 AS f1_"},
+		// AS STRUCT names the fields otherwise
+		{"select as struct 1, 2", "select   json_object('_field_1', 1, '_field_2', 2) AS _nexus_value"},
+	} {
+		got, err := TranslateWith(c[0], o)
+		if err != nil || got != c[1] {
+			t.Errorf("%s\n got %s (%v)\nwant %s", c[0], got, err, c[1])
+		}
+	}
+}
+
+// UnnamedColumns lists the items a model's CREATE TABLE would refuse, with
+// where they start.
+func TestUnnamedColumns(t *testing.T) {
+	for _, c := range []struct {
+		sql  string
+		want []Unnamed
+	}{
+		{"select a, t.b, s.f.g, c as d, * from t", nil},
+		{"select a,\n  count(*), true from t", []Unnamed{{Item: 2, Line: 2, Col: 3}, {Item: 3, Line: 2, Col: 13}}},
+		{"with c as (select 1) select x from c union all select 2", nil},
+		{"select 1 as x union all select 2", nil},
+		{"select (select max(a) from t) from u", []Unnamed{{Item: 1, Line: 1, Col: 8}}},
+		{"select as struct 1, 2", nil},
+		{"select from where", nil},
+	} {
+		if got := UnnamedColumns(c.sql); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: got %v, want %v", c.sql, got, c.want)
+		}
+	}
+}
