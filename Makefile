@@ -48,8 +48,10 @@ test-go:
 	$(GO) test ./pipeline/... ./wasm/... 
 
 # test-wasm: the pipeline's tests compiled to js/wasm and run by node (same goldens, same tables).
+# js/wasm runs several times slower than native: a package may need more than go test's default
+# 10 minutes on a busy machine.
 test-wasm:
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./pipeline/... ./wasm/...
+	GOOS=js GOARCH=wasm $(GO) test -timeout 30m -exec="$(WASM_EXEC)" ./pipeline/... ./wasm/...
 
 # test-oracle: the DuckDB conformance table run on DuckDB itself as well as on our
 # SQLite. A nested module (cgo, ~730 MB of DuckDB in the module cache) that neither
