@@ -186,19 +186,7 @@ func mergePatch(target, patch json.RawMessage) (json.RawMessage, error) {
 		}
 		out = append(out, member{key: m.key, raw: v})
 	}
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, m := range out {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(m.key)
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(m.raw)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return objectText(out), nil
 }
 
 func makeTime(ctx sqlite3.Context, args ...sqlite3.Value) {

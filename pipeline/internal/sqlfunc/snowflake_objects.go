@@ -62,6 +62,17 @@ func readObject(v sqlite3.Value) (ms []member, ok bool) {
 
 // resultObject returns ms as a JSON object, its keys sorted.
 func resultObject(ctx sqlite3.Context, ms []member) {
+	sorted, ok := sortedJSON(objectText(ms))
+	if !ok {
+		ctx.ResultNull()
+		return
+	}
+	ctx.ResultRawText(sorted)
+	ctx.ResultSubtype(jsonSubtype)
+}
+
+// objectText is the JSON object of ms, its members in their order.
+func objectText(ms []member) []byte {
 	var b bytes.Buffer
 	b.WriteByte('{')
 	for i, m := range ms {
@@ -74,13 +85,7 @@ func resultObject(ctx sqlite3.Context, ms []member) {
 		b.Write(m.raw)
 	}
 	b.WriteByte('}')
-	sorted, ok := sortedJSON(b.Bytes())
-	if !ok {
-		ctx.ResultNull()
-		return
-	}
-	ctx.ResultRawText(sorted)
-	ctx.ResultSubtype(jsonSubtype)
+	return b.Bytes()
 }
 
 // objectArg reads argument v of fn as an object: NULL gives NULL, anything
