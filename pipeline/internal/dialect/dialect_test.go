@@ -363,6 +363,11 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRows(t, bigquery, "select d from unnest(['a', 'b']) as d where d != 'a'", "b")
 	expectRows(t, bigquery, "select count(*) from messages where 'x.com' in unnest(['x.com', 'y.com'])", "1")
 	expectRows(t, bigquery, "select * from messages m, unnest(m.recipients) as r where r.domain = 'z.com'", `1|{"email":"a@x.com","domain":"x.com"}|[{"email":"b@y.com","domain":"y.com"},{"email":"c@z.com","domain":"z.com"}]|{"email":"c@z.com","domain":"z.com"}`)
+	// a, , b is refused at the second comma, as the warehouses refuse it
+	expectRefused(t, snowflake, "select a,\n\n  , b from t",
+		"3:3: two commas with no item between them in a select list ("+refEmptyItem.hint+")")
+	expectRefused(t, bigquery, "with c as (select 1 as a, 2 as b) select a, , b from c",
+		"1:45: two commas with no item between them in a select list ("+refEmptyItem.hint+")")
 	// BigQuery's raw strings are no Snowflake literal; a name ending in r before a string stays a name
 	expectRefused(t, snowflake, "select regexp_replace(a,\n r'[^a-z]', '') from t",
 		"2:2: r'...' is a BigQuery raw string literal, which Snowflake does not have (write the string as '...' with each backslash doubled, or as $$...$$, whose text is as written)")

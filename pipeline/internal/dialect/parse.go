@@ -28,6 +28,8 @@ type parser struct {
 	// connectByRoots are the tokens of Snowflake's CONNECT_BY_ROOT, refused
 	// outside a query with CONNECT BY (connect_by.go)
 	connectByRoots []int
+	// emptyItems are the second commas of a, , b in a select list
+	emptyItems []int
 	// priors are the tokens of PRIOR in CONNECT BY conditions
 	priors []int
 	// inConnect: a CONNECT BY condition is read, where PRIOR x is an operator
@@ -586,6 +588,11 @@ func (p *parser) parseSelect() *node {
 			break
 		}
 		comma := p.next()
+		for p.isPunct(",") {
+			// a, , b: no item between the commas, which the warehouses
+			// refuse (the translator does, at the second comma)
+			p.emptyItems = append(p.emptyItems, p.next())
+		}
 		t := p.peek()
 		if p.atEOF() || t.kind == kClose || t.kind == kWord && (t.lower == "from" || t.lower == "where" || t.lower == "group" || t.lower == "order" || t.lower == "limit" || t.lower == "union") || t.kind == kPunct && t.text == ";" {
 			info.trailingComma = comma

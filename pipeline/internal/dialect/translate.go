@@ -161,6 +161,9 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	t.rewriteTransactions(root)
 	t.rewriteViewModelDrops(root)
 	t.refuseJoinWordRefs(p)
+	for _, i := range p.emptyItems {
+		t.refuse(i, refEmptyItem)
+	}
 	for _, i := range p.connectByRoots {
 		if !t.inHierarchy(i) {
 			t.refuse(i, refConnectByOutside, "CONNECT_BY_ROOT")
