@@ -40,6 +40,12 @@ import (
 //	                             space-saving sketch, exact while it holds
 //	                             every value); NULL over no value
 //	array_cross_product(a, b)    the cross product of two 3-element arrays
+//	struct_keys(s)               the names of a struct's fields, in order
+//	struct_concat(a, b, ...)     the fields of every struct, in order; a
+//	                             name given twice fails
+//	array_pop_back(l), array_pop_front(l)  l without its last (first)
+//	                             element; [] stays []
+//	uuid_extract_version(u)      the version digit of a UUID
 
 func init() {
 	add(Func{Name: "struct_values_duck", NArgs: 1, Scalar: structValues},
@@ -59,6 +65,23 @@ func init() {
 	rename("approx_top_k_duck", "approx_top_k", "duckdb")
 	rename("array_cross_product_duck", "array_cross_product", "duckdb")
 	rename("json_array", "array_value", "duckdb")
+	// aliases: list_cat of list_concat, list_pack of list_value,
+	// array_to_json and row_to_json of to_json, from_hex of unhex
+	rename("array_concat", "list_cat", "duckdb")
+	rename("json_array", "list_pack", "duckdb")
+	rename("to_json_string", "array_to_json", "duckdb")
+	rename("to_json_string", "row_to_json", "duckdb")
+	rename("unhex", "from_hex", "duckdb")
+	add(Func{Name: "struct_keys_duck", NArgs: 1, Scalar: structKeys},
+		Func{Name: "struct_concat_duck", NArgs: -1, Scalar: structConcat},
+		Func{Name: "array_pop_back_duck", NArgs: 1, Scalar: arrayPop(true)},
+		Func{Name: "array_pop_front_duck", NArgs: 1, Scalar: arrayPop(false)},
+		Func{Name: "uuid_extract_version_duck", NArgs: 1, Scalar: uuidExtractVersion})
+	rename("struct_keys_duck", "struct_keys", "duckdb")
+	rename("struct_concat_duck", "struct_concat", "duckdb")
+	rename("array_pop_back_duck", "array_pop_back", "duckdb")
+	rename("array_pop_front_duck", "array_pop_front", "duckdb")
+	rename("uuid_extract_version_duck", "uuid_extract_version", "duckdb")
 }
 
 func structValues(ctx sqlite3.Context, args ...sqlite3.Value) {
@@ -473,4 +496,111 @@ func listOfLength(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	ctx.ResultRawText(args[0].RawText())
 	ctx.ResultSubtype(jsonSubtype)
+}
+
+// structFields reads a struct's field names and values in their order.
+func structFields(doc []byte) (keys []string, values []json.RawMessage, err error) {
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, nil, fmt.Errorf("not a struct: %s", truncate(string(doc)))
+	}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return nil, nil, err
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, nil, err
+		}
+		keys, values = append(keys, k.(string)), append(values, v)
+	}
+	return keys, values, nil
+}
+
+func structKeys(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	keys, _, err := structFields(args[0].RawText())
+	if err != nil {
+		fail(ctx, "STRUCT_KEYS", "%v", err)
+		return
+	}
+	items := make([]json.RawMessage, len(keys))
+	for i, k := range keys {
+		items[i], _ = json.Marshal(k)
+	}
+	resultArray(ctx, items)
+}
+
+func structConcat(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "STRUCT_CONCAT"
+	if len(args) == 0 {
+		fail(ctx, fn, "takes one or more structs")
+		return
+	}
+	if nullCall(ctx, args) {
+		return
+	}
+	var b bytes.Buffer
+	b.WriteByte('{')
+	seen := map[string]bool{}
+	for _, a := range args {
+		keys, values, err := structFields(a.RawText())
+		if err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+		for i, k := range keys {
+			if seen[k] {
+				fail(ctx, fn, "the field %q is given twice", k)
+				return
+			}
+			seen[k] = true
+			if b.Len() > 1 {
+				b.WriteByte(',')
+			}
+			name, _ := json.Marshal(k)
+			b.Write(name)
+			b.WriteByte(':')
+			b.Write(values[i])
+		}
+	}
+	b.WriteByte('}')
+	resultJSON(ctx, b.Bytes())
+}
+
+func arrayPop(back bool) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		items, ok := arrayArg(ctx, args[0])
+		if !ok {
+			return
+		}
+		switch {
+		case len(items) == 0:
+		case back:
+			items = items[:len(items)-1]
+		default:
+			items = items[1:]
+		}
+		resultArray(ctx, items)
+	}
+}
+
+func uuidExtractVersion(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	s := args[0].Text()
+	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
+		fail(ctx, "UUID_EXTRACT_VERSION", "%q is not a UUID", s)
+		return
+	}
+	v, err := strconv.ParseUint(s[14:15], 16, 8)
+	if err != nil {
+		fail(ctx, "UUID_EXTRACT_VERSION", "%q is not a UUID", s)
+		return
+	}
+	ctx.ResultInt64(int64(v))
 }
