@@ -407,8 +407,9 @@ func (db *DB) relationsOf(ctx context.Context, schemas []string, schemaPattern, 
 // PrepareError prepares sql without running it and, when SQLite rejects it,
 // returns the 1-based line of sql where the offending token starts (0 when
 // SQLite does not say) and the error.
-func (db *DB) PrepareError(sql string) (int, error) {
-	sql, err := db.need(sql)
+func (db *DB) PrepareError(sql string) (line int, err error) {
+	defer db.limitError(&err) // a statement too large for the memory limit
+	sql, err = db.need(sql)
 	if err != nil {
 		return 0, err
 	}

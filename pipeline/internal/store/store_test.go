@@ -35,6 +35,11 @@ func TestMemoryLimit(t *testing.T) {
 	if !errors.Is(err, ErrOutOfMemory) {
 		t.Fatalf("exec: got %v", err)
 	}
+	// a statement too large to prepare, as the engine prepares a failed
+	// statement again to find its line
+	if _, err := db.PrepareError("select '" + strings.Repeat("x", 40<<20) + "'"); !errors.Is(err, ErrOutOfMemory) {
+		t.Fatalf("prepare: got %v", err)
+	}
 	r, err := db.Query(ctx, "select 6 * 7", 0)
 	if err != nil || r.Rows[0][0].(int64) != 42 {
 		t.Fatalf("connection unusable after the limit: %v %v", r, err)
