@@ -26,7 +26,7 @@ func TestCorrelatedSubqueryTables(t *testing.T) {
 			"select id from t where not exists (WITH __m1 AS MATERIALIZED (SELECT id, c FROM u) select 1 from __m1 AS x where x.id = t.id and x.c > a)"},
 		// the whole row, or *, outside EXISTS: every column
 		{"select id, (select to_json(x) from u x where x.id = t.id) from t",
-			"select id, (WITH __m1 AS MATERIALIZED (SELECT * FROM u) select to_json_string(x) from __m1 AS x where x.id = t.id) from t"},
+			"select id, (WITH __m1 AS MATERIALIZED (SELECT * FROM u) select to_json_duck(x) from __m1 AS x where x.id = t.id) from t"},
 		// a * or COLUMNS(...) may read any column: all of them, but for
 		// count(*), and in EXISTS
 		{"select id, (select max(columns('c')) from u where u.id = t.id) from t",

@@ -41,11 +41,10 @@ func init() {
 	rename("list_contains", "array_contains", "duckdb")
 	rename("list_contains", "array_has", "duckdb")
 	rename("list_contains", "list_has", "duckdb")
-	rename("array_concat", "array_cat", "snowflake", "duckdb")
-	rename("array_concat", "list_concat", "duckdb")
+	rename("array_concat", "array_cat", "snowflake")
 	rename("array_reverse", "list_reverse", "duckdb")
 	rename("array_to_string", "list_aggr_string", "duckdb")
-	rename("to_json_string", "to_json", "snowflake", "duckdb")
+	rename("to_json_string", "to_json", "snowflake")
 	add(Func{Name: "to_json_string_bigquery", NArgs: 1, Scalar: toJSONStringBigQuery},
 		Func{Name: "to_json_string_bigquery", NArgs: 2, Scalar: toJSONStringBigQuery})
 	rename("to_json_string_bigquery", "to_json_string", "bigquery")

@@ -46,6 +46,9 @@ import (
 //	array_pop_back(l), array_pop_front(l)  l without its last (first)
 //	                             element; [] stays []
 //	uuid_extract_version(u)      the version digit of a UUID
+//	to_json(x)                   NULL for NULL (not the JSON null)
+//	list_concat(a, b, ...)       the lists' elements, a NULL list left out;
+//	                             NULL when every list is
 
 func init() {
 	add(Func{Name: "struct_values_duck", NArgs: 1, Scalar: structValues},
@@ -67,10 +70,17 @@ func init() {
 	rename("json_array", "array_value", "duckdb")
 	// aliases: list_cat of list_concat, list_pack of list_value,
 	// array_to_json and row_to_json of to_json, from_hex of unhex
-	rename("array_concat", "list_cat", "duckdb")
 	rename("json_array", "list_pack", "duckdb")
-	rename("to_json_string", "array_to_json", "duckdb")
-	rename("to_json_string", "row_to_json", "duckdb")
+	rename("to_json_duck", "array_to_json", "duckdb")
+	rename("to_json_duck", "row_to_json", "duckdb")
+	// to_json of NULL is NULL; list_concat leaves NULL lists out
+	add(Func{Name: "to_json_duck", NArgs: 1, Scalar: toJSONDuck},
+		Func{Name: "to_json_duck", NArgs: 2, Scalar: toJSONStringPretty},
+		Func{Name: "list_concat_duck", NArgs: -1, Scalar: listConcatDuck})
+	rename("to_json_duck", "to_json", "duckdb")
+	for _, n := range []string{"list_concat", "list_cat", "array_concat", "array_cat"} {
+		rename("list_concat_duck", n, "duckdb")
+	}
 	rename("unhex", "from_hex", "duckdb")
 	add(Func{Name: "struct_keys_duck", NArgs: 1, Scalar: structKeys},
 		Func{Name: "struct_concat_duck", NArgs: -1, Scalar: structConcat},
@@ -603,4 +613,31 @@ func uuidExtractVersion(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultInt64(int64(v))
+}
+
+func toJSONDuck(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	toJSONString(ctx, args...)
+}
+
+func listConcatDuck(ctx sqlite3.Context, args ...sqlite3.Value) {
+	all, any := []json.RawMessage{}, false
+	for _, a := range args {
+		if a.Type() == sqlite3.NULL {
+			continue
+		}
+		items, ok := arrayArg(ctx, a)
+		if !ok {
+			return
+		}
+		all, any = append(all, items...), true
+	}
+	if !any {
+		ctx.ResultNull()
+		return
+	}
+	resultArray(ctx, all)
+	ctx.ResultSubtype(jsonSubtype)
 }
