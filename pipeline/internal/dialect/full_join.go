@@ -93,11 +93,19 @@ func (t *translator) fullJoinAsUnion(q, s *node) {
 		right.joinUsing != nil && rewritten(right.joinUsing) || strings.Contains(right.joinKind, "natural") {
 		return // (USING of instants compares them as instants: using_instants.go)
 	}
-	m, ok := t.unmatchedRight(info, rels)
+	cols := make([][]string, len(rels))
+	for i, r := range rels {
+		c, err := t.relColumns(r.from, info.scope)
+		if err != nil {
+			return
+		}
+		cols[i] = c
+	}
+	m, ok := t.unmatchedRight(rels, cols)
 	if !ok {
 		return
 	}
-	j := &outerJoin{f: f, rels: rels, at: at, matched: m, joinTok: right.joinTok, outerTok: -1, full: strings.HasPrefix(right.joinKind, "full")}
+	j := &outerJoin{f: f, rels: rels, cols: cols, at: at, matched: m, joinTok: right.joinTok, outerTok: -1, full: strings.HasPrefix(right.joinKind, "full")}
 	for i := j.joinTok + 1; i < len(t.toks) && t.toks[i].lower != "join"; i++ {
 		if t.toks[i].lower == "outer" {
 			j.outerTok = i
@@ -148,6 +156,7 @@ func (t *translator) fullJoinAsUnion(q, s *node) {
 // has a match, and the join's words.
 type outerJoin struct {
 	f                 *node
+	cols              [][]string // the columns of each of rels
 	rels              []*node
 	at                int
 	matched           func(pr *printer, from string) string
@@ -222,17 +231,10 @@ func (t *translator) joinedByWord(f *fromInfo) bool {
 // values, its conditions on the right side alone beside it, and those on
 // the left side alone in the IN's WHERE. The function gets the text of the
 // left side's FROM list; false when the condition is of another form.
-func (t *translator) unmatchedRight(info *selectInfo, rels []*node) (func(pr *printer, from string) string, bool) {
+// cols are the columns of each of rels.
+func (t *translator) unmatchedRight(rels []*node, cols [][]string) (func(pr *printer, from string) string, bool) {
 	right := rels[len(rels)-1].from
 	left := rels[:len(rels)-1]
-	cols := make([][]string, len(rels))
-	for i, r := range rels {
-		c, err := t.relColumns(r.from, info.scope)
-		if err != nil {
-			return nil, false
-		}
-		cols[i] = c
-	}
 	if right.joinUsing != nil {
 		var lhs, rhs []string
 		for _, c := range right.joinUsing.list {

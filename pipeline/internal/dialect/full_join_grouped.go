@@ -30,14 +30,7 @@ func (t *translator) fullJoinAsTable(q, s *node, j *outerJoin) {
 			return
 		}
 	}
-	cols := make([][]string, len(j.rels))
-	for i, r := range j.rels {
-		c, err := t.relColumns(r.from, info.scope)
-		if err != nil {
-			return
-		}
-		cols[i] = c
-	}
+	cols := j.cols
 	using := map[string]string{}
 	var usingNames []string
 	if u := j.rels[j.at].from.joinUsing; u != nil {

@@ -173,10 +173,13 @@ func (t *translator) tableReadHere(e, b, r *node, exists bool) (string, bool) {
 			return "", false // a table's own, which a CTE has not
 		}
 	}
+	if f.aliasStart < 0 && t.namesThreeParts(e) {
+		return "", false // schema.table.column, which the CTE's alias does not give
+	}
 	alias := f.aliasOrName()
 	cols, err := t.relColumns(f, b.sel.scope)
 	if err != nil || len(cols) == 0 {
-		return "*", f.aliasStart >= 0 || !t.namesThreeParts(e)
+		return "*", true
 	}
 	byName := map[string]string{}
 	for _, c := range cols {
@@ -220,9 +223,6 @@ func (t *translator) tableReadHere(e, b, r *node, exists bool) (string, bool) {
 			all = true
 		}
 	}
-	if f.aliasStart < 0 && t.namesThreeParts(e) {
-		return "", false
-	}
 	if all || natural || len(used) == 0 {
 		return "*", true
 	}
@@ -251,26 +251,22 @@ func (t *translator) namesThreeParts(n *node) bool {
 
 // countStar tells whether the * at token i is count(*)'s.
 func (t *translator) countStar(i int) bool {
-	sig := func(i, step int) int {
-		for i += step; i >= 0 && i < len(t.toks) && (t.toks[i].kind == kSpace || t.toks[i].kind == kComment); i += step {
+	prev := func(i int) int {
+		for i--; i >= 0 && (t.toks[i].kind == kSpace || t.toks[i].kind == kComment); i-- {
 		}
 		return i
 	}
-	open, closing := sig(i, -1), sig(i, 1)
+	open, closing := prev(i), t.nextSig(i)
 	if open < 0 || closing >= len(t.toks) || t.toks[open].kind != kOpen || t.toks[closing].kind != kClose {
 		return false
 	}
-	name := sig(open, -1)
+	name := prev(open)
 	return name >= 0 && t.toks[name].lower == "count"
 }
 
 // dotAfter tells whether the next token after i that is no space or
 // comment is a dot.
 func (t *translator) dotAfter(i int) bool {
-	for i++; i < len(t.toks); i++ {
-		if k := t.toks[i].kind; k != kSpace && k != kComment {
-			return k == kDot
-		}
-	}
-	return false
+	j := t.nextSig(i)
+	return j < len(t.toks) && t.toks[j].kind == kDot
 }
