@@ -114,6 +114,7 @@ type selectInfo struct {
 	asStruct, asValue             bool
 	scope                         *scope
 	unnests                       []*node // DuckDB unnest(list) calls of the select items (select_unnest.go)
+	order                         *node   // its query's ORDER BY, when it is the query's only body
 }
 
 // starInfo holds Snowflake's ILIKE and RENAME of a * select item.

@@ -185,6 +185,7 @@ func (t *translator) rewriteGroupingSets(s *node) {
 			delete(t.grouping, c)
 			c.print = printAs("0")
 		}
+		t.groupingSel[s] = &groupingSelect{single: true}
 		return
 	}
 	at := info.group.start // the first ROLLUP, CUBE or GROUPING SETS
@@ -228,6 +229,26 @@ func (t *translator) rewriteGroupingSets(s *node) {
 	cur := -1 // the set being printed; -1 prints as written
 	// outer prints the select list of a windowed select over the sets' union
 	outer := false
+	gs := &groupingSelect{inCopy: func() bool { return cur >= 0 && !outer }}
+	if s.tok2 < 0 { // SELECT DISTINCT orders by its columns only
+		gs.order = t.orderLeaves(s, grouped)
+	}
+	gs.value = func(pr *printer, n *node, old func(*printer, *node) string) string {
+		pr.flat++
+		defer func() { pr.flat-- }()
+		switch {
+		case isGroupingCall(n):
+			return itoa(groupingBits(t.groupingKeys(s, n), inSet[cur]))
+		case !isAggregateCall(n) && !inSet[cur][t.groupKey(n)]:
+			return "NULL"
+		case old != nil:
+			return old(pr, n)
+		}
+		return pr.plain(n)
+	}
+	// an ORDER BY that reads the rows reads columns the copies add, from a
+	// select over their union as for windows
+	windowed = windowed || len(gs.order) > 0
 	var uses []*node
 	var find func(n *node)
 	find = func(n *node) {
@@ -262,22 +283,12 @@ func (t *translator) rewriteGroupingSets(s *node) {
 	}
 	for _, c := range calls {
 		delete(t.grouping, c)
-		keys := make([]string, len(c.list))
-		for i, a := range c.list {
-			keys[i] = t.setKey(s, a)
-		}
+		keys := t.groupingKeys(s, c)
 		c.print = func(pr *printer, n *node) string {
 			if cur < 0 {
 				return pr.plain(n)
 			}
-			v := 0
-			for _, k := range keys {
-				v <<= 1
-				if !inSet[cur][k] {
-					v |= 1
-				}
-			}
-			return itoa(v) + pr.carry(n)
+			return itoa(groupingBits(keys, inSet[cur])) + pr.carry(n)
 		}
 	}
 	// an unnamed item keeps the name it has as written
@@ -301,7 +312,7 @@ func (t *translator) rewriteGroupingSets(s *node) {
 		}
 	}
 	if windowed {
-		t.windowOverSets(info.items, uses, calls, &outer, info.having != nil && !hasAggregateItem(info.items))
+		t.windowOverSets(info.items, uses, calls, gs.order, &outer, info.having != nil && !hasAggregateItem(info.items))
 	}
 	g := info.group
 	g.print = func(pr *printer, n *node) string {
@@ -363,7 +374,7 @@ func (t *translator) rewriteGroupingSets(s *node) {
 		}
 		return head + body + rest + ")" + trail
 	}
-	t.groupingSel[s] = true
+	t.groupingSel[s] = gs
 }
 
 // windowOverSets makes a grouped select whose items hold window functions
@@ -373,7 +384,10 @@ func (t *translator) rewriteGroupingSets(s *node) {
 // written with those values read from the columns, for the select over the
 // copies' union. An aggregate column is added where HAVING needs one to
 // make SQLite read the copy of the empty set as grouped.
-func (t *translator) windowOverSets(items, uses, calls []*node, outer *bool, addAggregate bool) {
+//
+// The copies also give each node of order, the ORDER BY's nodes that read
+// the rows, as a column __oN (orderColumn), after the items.
+func (t *translator) windowOverSets(items, uses, calls, order []*node, outer *bool, addAggregate bool) {
 	isLeaf := map[*node]bool{}
 	for _, l := range [][]*node{uses, calls} {
 		for _, n := range l {
@@ -431,6 +445,11 @@ func (t *translator) windowOverSets(items, uses, calls []*node, outer *bool, add
 			if i == 0 && addAggregate {
 				out = append(out, "count(*) AS __gc")
 			}
+			if i == len(items)-1 {
+				for j, l := range order {
+					out = append(out, l.print(pr, l)+" AS "+orderColumn(j))
+				}
+			}
 			return strings.Join(out, ", ") + pr.carry(n, ls...)
 		}
 	}
@@ -471,19 +490,145 @@ func (t *translator) groupingCalls(s *node) []*node {
 	return out
 }
 
+// groupingSelect is what the ORDER BY of a grouped select needs from its
+// rewrite.
+type groupingSelect struct {
+	single bool // one grouping set: GROUPING() is 0
+	// order are the ORDER BY's nodes read from the columns the copies of
+	// the sets add (orderLeaves); inCopy tells whether a copy is being
+	// printed, and value prints such a node's value there.
+	order  []*node
+	inCopy func() bool
+	value  func(pr *printer, n *node, old func(*printer, *node) string) string
+}
+
+// orderColumn names the column of the j-th ORDER BY node read from the
+// copies of the sets.
+func orderColumn(j int) string { return quoteIdent("__o" + itoa(j+1)) }
+
+// isGroupingCall tells whether n is GROUPING(...) or GROUPING_ID(...).
+func isGroupingCall(n *node) bool {
+	return n.kind == nCall && n.x == nil && len(n.parts) <= 1 && (n.name == "grouping" || n.name == "grouping_id")
+}
+
+// groupingKeys are the set keys of the arguments of the GROUPING() call c
+// of the select s.
+func (t *translator) groupingKeys(s, c *node) []string {
+	keys := make([]string, len(c.list))
+	for i, a := range c.list {
+		keys[i] = t.setKey(s, a)
+	}
+	return keys
+}
+
+// groupingBits is GROUPING()'s value in a set: a bit per argument, 1 for
+// one the set leaves out, the first argument the highest.
+func groupingBits(keys []string, in map[string]bool) int {
+	v := 0
+	for _, k := range keys {
+		v <<= 1
+		if !in[k] {
+			v |= 1
+		}
+	}
+	return v
+}
+
+// orderLeaves are the nodes of the ORDER BY of the grouping-sets select s
+// that read its rows rather than its columns, when one of them cannot be
+// read from a select item's column: then every GROUPING() call, aggregate
+// and grouped expression of the ORDER BY (but a select item's name) is
+// read from a column the copies add, as the warehouse computes them per
+// set. Nil when each is a select item's column.
+func (t *translator) orderLeaves(s *node, grouped map[string]bool) []*node {
+	if s.sel.order == nil {
+		return nil
+	}
+	items := s.sel.items
+	names := map[string]bool{}
+	for _, it := range items {
+		if it.kind != nItem {
+			continue
+		}
+		if name := t.orderItemColumn(items, it.x); name != "" {
+			names[name] = true
+		}
+	}
+	var leaves []*node
+	needed := false
+	var find func(n *node)
+	find = func(n *node) {
+		switch {
+		case n == nil || n.kind == nSelect || n.kind == nSubquery || n.kind == nQuery:
+			return
+		case n.kind == nName && len(n.parts) == 1 && names[identName(t.toks[n.parts[0]])]:
+			return // a select item's column
+		case isGroupingCall(n):
+			needed = true
+		case readsRows(n) && (isAggregateCall(n) || grouped[t.groupKey(n)]):
+			needed = needed || t.orderItemColumn(items, n) == ""
+		case n.kind != nOrder && grouped[t.groupKey(n)]:
+			needed = true
+		default:
+			for _, k := range n.kids {
+				find(k)
+			}
+			return
+		}
+		leaves = append(leaves, n)
+	}
+	for _, o := range s.sel.order.list {
+		find(o.x)
+	}
+	if !needed {
+		return nil
+	}
+	return leaves
+}
+
 // groupingSetsOrder makes the ORDER BY of grouping sets read the union of
 // the sets' copies, which has the select's columns only: an aggregate or a
 // qualified name that is a select item's expression reads that item's
-// column, as the warehouse orders by it; any other is refused.
+// column, as the warehouse orders by it, and the nodes orderLeaves found
+// read the columns the copies add; any other is refused.
 func (t *translator) groupingSetsOrder(q *node) {
-	if q.y == nil || len(q.list) != 1 || !t.groupingSel[q.list[0]] {
+	if q.y == nil || len(q.list) != 1 || t.groupingSel[q.list[0]] == nil {
 		return
 	}
-	items := q.list[0].sel.items
+	gs := t.groupingSel[q.list[0]]
+	if gs.single {
+		var zero func(n *node, term bool)
+		zero = func(n *node, term bool) {
+			if t.grouping[n] {
+				delete(t.grouping, n)
+				n.print = printAs("0")
+				if term { // a whole ORDER BY term 0 would be a column's position
+					n.print = printAs("0+0")
+				}
+			}
+			for _, k := range n.kids {
+				zero(k, n.kind == nOrder)
+			}
+		}
+		zero(q.y, false)
+		return
+	}
 	bound := map[*node]bool{}
+	for j, l := range gs.order {
+		delete(t.grouping, l) // a GROUPING() call has its value in each copy
+		bound[l] = true
+		name, old := orderColumn(j), l.print
+		l.print = func(pr *printer, n *node) string {
+			if gs.inCopy() {
+				return gs.value(pr, n, old)
+			}
+			return name + pr.carry(n)
+		}
+	}
+	items := q.list[0].sel.items
 	var bind func(n *node)
 	bind = func(n *node) {
-		if n == nil || n.kind == nSelect {
+		if n == nil || n.kind == nSelect || bound[n] {
 			return
 		}
 		if readsRows(n) {
@@ -504,6 +649,11 @@ func (t *translator) groupingSetsOrder(q *node) {
 		bind(o.x)
 		if hasUnbound(o.x, bound) {
 			t.refuse(o.start, refGroupingSets, "ORDER BY reads the selected columns only: order by a select item's alias or position")
+			for c := range t.grouping {
+				if o.start <= c.start && c.end <= o.end {
+					delete(t.grouping, c) // refused with its term
+				}
+			}
 			return
 		}
 	}
@@ -533,13 +683,14 @@ func readsRows(n *node) bool {
 	return isAggregateCall(n) || n.kind == nName && len(n.parts) > 1
 }
 
-// hasUnbound tells whether n holds an aggregate or a qualified name outside
-// subqueries that no select item's column stands for.
+// hasUnbound tells whether n holds an aggregate, a GROUPING() call or a
+// qualified name outside subqueries that no select item's column stands
+// for.
 func hasUnbound(n *node, bound map[*node]bool) bool {
 	switch {
 	case n == nil || n.kind == nSelect || bound[n]:
 		return false
-	case readsRows(n):
+	case readsRows(n) || isGroupingCall(n):
 		return true
 	}
 	for _, k := range n.kids {

@@ -443,6 +443,9 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 	if t.d == BigQuery {
 		setStructNames(q)
 	}
+	if len(q.list) == 1 && q.list[0].kind == nSelect && q.y != nil && q.y.name != "all" {
+		q.list[0].sel.order = q.y
+	}
 	for _, b := range q.list {
 		t.walk(b, inner)
 	}

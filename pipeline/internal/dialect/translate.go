@@ -141,7 +141,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	p.fileTable = o.FileTable
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
-		renamed: map[*node][]string{}, renamedStored: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, valTypes: map[*node][]colType{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]bool{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
+		renamed: map[*node][]string{}, renamedStored: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, valTypes: map[*node][]colType{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]*groupingSelect{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
 	if o.ItemNames && (o.Dialect == DuckDB || o.Dialect == BigQuery) {
 		t.outerSelects = map[*node]bool{}
 		for _, k := range root.kids {
@@ -295,7 +295,7 @@ type translator struct {
 	// grouping are the GROUPING() calls no SELECT has claimed yet;
 	// groupingSel the SELECTs written as a UNION ALL of grouping sets.
 	grouping    map[*node]bool
-	groupingSel map[*node]bool
+	groupingSel map[*node]*groupingSelect
 	// fromSkips are the token ranges of SEMI and ANTI joins a FROM list
 	// leaves out (semi_join.go).
 	fromSkips map[*node][][2]int
