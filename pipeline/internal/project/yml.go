@@ -711,11 +711,19 @@ func (p *Project) loadVersions(file string, it *yamlx.Node, name, pkg string) er
 				}
 			}
 		}
-		for _, entry := range []*yamlx.Node{it, ver} {
-			if err := p.loadColumnTests(file, entry, model, pkg, false); err != nil {
-				return err
-			}
+		entry := versionEntry(it, ver)
+		if err := p.loadColumnTests(file, entry, model, pkg, false); err != nil {
+			return err
 		}
+		if err := p.loadModelColumns(file, entry, model, pkg); err != nil {
+			return err
+		}
+		var configs []*Config
+		for _, m := range models {
+			configs = append(configs, &m.Config)
+		}
+		p.loadModelProperties(it, model, pkg, configs)
+		p.loadModelProperties(ver, model, pkg, configs)
 		byVersion[v] = model
 		if latestAt == "" && (latest == "" || versionLess(latest, v)) || v == latestAt {
 			latest = v
