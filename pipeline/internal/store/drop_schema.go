@@ -16,7 +16,7 @@ func (db *DB) DropSchema(schema string) error {
 	if !db.schemas[schema] {
 		return fmt.Errorf("schema %s cannot be dropped here", schema)
 	}
-	if db.file != "" {
+	if db.file != "" && schema != "main" {
 		if err := db.Exec(context.Background(), "DELETE FROM main._nexus_schemas WHERE name = "+Quote(schema)); err != nil {
 			return err
 		}

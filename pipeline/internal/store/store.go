@@ -251,7 +251,8 @@ var schemaName = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 func (db *DB) EnsureSchema(schema string) error {
 	if db.dropped[schema] {
 		delete(db.dropped, schema) // made again, empty
-		if db.file != "" {
+		// main is the main file itself, never listed in _nexus_schemas
+		if db.file != "" && schema != "main" {
 			return db.Exec(context.Background(), fmt.Sprintf("INSERT OR REPLACE INTO main._nexus_schemas VALUES (%s, %s)", Quote(schema), Quote(schemaFile(strings.TrimSuffix(filepath.Base(db.file), filepath.Ext(db.file)), schema))))
 		}
 		return nil

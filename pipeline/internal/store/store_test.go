@@ -143,6 +143,32 @@ func TestSchemasReopen(t *testing.T) {
 	}
 }
 
+// A hook's DROP SCHEMA and CREATE SCHEMA of the target's own schema, main,
+// leave the file database one that opens again.
+func TestDropMainSchemaReopen(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("file databases are native only; the js/wasm build refuses them (TestCLIMemoryOnlyInWasm)")
+	}
+	ctx := context.Background()
+	path := t.TempDir() + "/x.db"
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DropSchema("main"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.EnsureSchema("main"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopening after main was dropped and made again: %v", err)
+	}
+	db.Close()
+}
+
 // A result is cut at MaxResultBytes even when no row limit is given.
 func TestResultByteCap(t *testing.T) {
 	ctx := context.Background()
