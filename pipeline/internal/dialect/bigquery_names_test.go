@@ -47,3 +47,21 @@ func TestUnnamedColumns(t *testing.T) {
 		}
 	}
 }
+
+// A Snowflake select item without an alias that is no column is named by
+// its text in upper case, as Snowflake names it.
+func TestSnowflakeItemNames(t *testing.T) {
+	o := testOptions(Snowflake)
+	o.ItemNames = true
+	for _, c := range [][2]string{
+		{"select count(*), concat(a, 'Ab'), t.b, \"Q\", a::int from t", `select count(*) AS "COUNT(*)", concat_or_null(a, 'Ab') AS "CONCAT(A, 'AB')", t.b, "Q", cast_to(a, 'INTEGER', 'snowflake', 1) AS "A::INT" from t`},
+		// a set operation's columns are its first input's; a CTE's its own
+		{"with c as (select a + 1 from t) select true, seq4() from table(generator(rowcount => 1)) union all select 1, 2",
+			`with c as (select a + 1 AS "A + 1" from t) select true AS "TRUE", _nexus_seq AS "SEQ4()" from (WITH RECURSIVE _nexus_gen(_nexus_seq) AS (SELECT 0 WHERE 0 < (1) UNION ALL SELECT _nexus_seq + 1 FROM _nexus_gen WHERE _nexus_seq + 1 < (1)) SELECT _nexus_seq FROM _nexus_gen) union all select 1, 2`},
+	} {
+		got, err := TranslateWith(c[0], o)
+		if err != nil || got != c[1] {
+			t.Errorf("%s\n got %s (%v)\nwant %s", c[0], got, err, c[1])
+		}
+	}
+}

@@ -560,6 +560,8 @@ func (t *translator) walkSelect(s *node, sc *scope) {
 	t.rewriteSelectUnnest(s)
 	if t.outerSelects[s] && t.d == BigQuery {
 		t.nameAnonymousItems(s)
+	} else if t.outerSelects[s] && t.d == Snowflake {
+		t.nameSnowflakeItems(s)
 	} else if t.outerSelects[s] {
 		t.nameDuckItems(s)
 		t.nameDuckRefs(s)

@@ -49,7 +49,7 @@ type Options struct {
 
 	// ItemNames names the columns a query's select items make without an
 	// alias as the warehouse names them (DuckDB: duck_names.go; BigQuery:
-	// bigquery_names.go), where
+	// bigquery_names.go; Snowflake: snowflake_item_names.go), where
 	// SQLite would name them by the translated SQL: for a model's query,
 	// whose columns are its table's.
 	ItemNames bool
@@ -142,11 +142,14 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	root := p.parseScript()
 	t := &translator{d: o.Dialect, opts: o, toks: toks, pr: newPrinter(o.Dialect, toks), unnestSeen: map[*node]bool{},
 		renamed: map[*node][]string{}, renamedStored: map[*node][]string{}, recursive: map[*node]bool{}, inserted: map[*node]bool{}, typing: map[*node]bool{}, selTypes: map[*node]selTyped{}, valTypes: map[*node][]colType{}, tableTypes: map[string][]colType{}, renaming: map[*fromInfo]bool{}, usingInstants: map[*fromInfo]bool{}, grouping: map[*node]bool{}, groupingSel: map[*node]*groupingSelect{}, fromSkips: map[*node][][2]int{}, columnsCall: map[*node]bool{}, epochOrder: map[*node]bool{}, wildcards: map[*fromInfo]*wildcard{}}
-	if o.ItemNames && (o.Dialect == DuckDB || o.Dialect == BigQuery) {
+	if o.ItemNames && o.Dialect != SQLite {
 		t.outerSelects = map[*node]bool{}
 		for _, k := range root.kids {
 			if k.kind == nQuery {
-				for _, b := range k.list {
+				for i, b := range k.list {
+					if i > 0 && o.Dialect == Snowflake {
+						break // a set operation's columns are its first input's
+					}
 					markNamedSelects(b, t.outerSelects)
 				}
 				if k.x != nil && k.x.kind == nWith {
