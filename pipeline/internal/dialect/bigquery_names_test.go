@@ -55,6 +55,8 @@ func TestSnowflakeItemNames(t *testing.T) {
 	o.ItemNames = true
 	for _, c := range [][2]string{
 		{"select count(*), concat(a, 'Ab'), t.b, \"Q\", a::int from t", `select count(*) AS "COUNT(*)", concat_or_null(a, 'Ab') AS "CONCAT(A, 'AB')", t.b, "Q", cast_to(a, 'INTEGER', 'snowflake', 1) AS "A::INT" from t`},
+		// a semi-structured path too, with its relation's name
+		{"select v:a.b, s.v:c from t s", `select json_extract(v, '$.a.b') AS "V:A.B", json_extract(s.v, '$.c') AS "S.V:C" from t s`},
 		// a set operation's columns are its first input's; a CTE's its own
 		{"with c as (select a + 1 from t) select true, seq4() from table(generator(rowcount => 1)) union all select 1, 2",
 			`with c as (select a + 1 AS "A + 1" from t) select true AS "TRUE", _nexus_seq AS "SEQ4()" from (WITH RECURSIVE _nexus_gen(_nexus_seq) AS (SELECT 0 WHERE 0 < (1) UNION ALL SELECT _nexus_seq + 1 FROM _nexus_gen WHERE _nexus_seq + 1 < (1)) SELECT _nexus_seq FROM _nexus_gen) union all select 1, 2`},

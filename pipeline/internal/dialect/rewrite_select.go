@@ -107,8 +107,10 @@ func (t *translator) rewriteSelect(s *node) {
 					name = identName(t.toks[it.x.parts[len(it.x.parts)-1]])
 				}
 			}
-			if it.x.kind == nPath {
-				name = t.pathName(it.x)
+			if it.x.kind == nPath || t.d == Snowflake && it.x.kind == nField {
+				// Snowflake names a path by its text in upper case:
+				// s.src:dealership is S.SRC:DEALERSHIP
+				name = strings.ToUpper(strings.TrimSpace(t.source(it.x)))
 			}
 			if name != "" && !strings.ContainsAny(name, "\r\n") {
 				// (a name with a line break would move the lines after it)
@@ -155,15 +157,6 @@ func starWhat(st *node) string {
 }
 
 const starOverUnnest = "SELECT * over UNNEST"
-
-// pathName is the column name Snowflake gives x:a.b: the last key.
-func (t *translator) pathName(n *node) string {
-	p := n.name
-	if i := strings.LastIndexAny(p, ".["); i >= 0 {
-		p = p[i+1:]
-	}
-	return strings.Trim(strings.TrimSuffix(p, "]"), `"`)
-}
 
 // rewriteQualify turns SELECT list FROM ... QUALIFY cond into
 // SELECT names FROM (SELECT list, cond AS _nexus_qualify FROM ...) WHERE
