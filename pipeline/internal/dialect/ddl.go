@@ -33,6 +33,7 @@ type createInfo struct {
 type colDef struct {
 	nameTok            int
 	typeStart, typeEnd int
+	dropped            [][2]int // the tokens of a COMMENT or OPTIONS(...), which change no value
 }
 
 // createModifiers are the words between CREATE [OR REPLACE] and TABLE or
@@ -192,11 +193,26 @@ func (p *parser) parseColumnDefs(c *createInfo) {
 			if d.typeEnd <= d.typeStart {
 				p.fail("expected a type")
 			}
-			if p.isWord("not") {
-				p.next()
-				p.expectWord("null")
-			} else {
-				p.acceptWord("null")
+			for {
+				// NOT NULL and what changes no value in any order:
+				// Snowflake's COMMENT 'text', BigQuery's OPTIONS(...)
+				if p.isWord("not") {
+					p.next()
+					p.expectWord("null")
+				} else if _, ok := p.acceptWord("null"); ok {
+				} else if p.d == Snowflake && p.isWord("comment") && p.peekAt(1).kind == kString {
+					start := p.ti()
+					p.next()
+					p.next()
+					d.dropped = append(d.dropped, [2]int{start, p.ti()})
+				} else if p.d == BigQuery && p.isWord("options") && p.peekAt(1).kind == kOpen {
+					start := p.ti()
+					p.next()
+					p.skipGroup()
+					d.dropped = append(d.dropped, [2]int{start, p.ti()})
+				} else {
+					break
+				}
 			}
 			if !p.isPunct(",") && !p.isPunct(")") && c.bad < 0 {
 				c.bad, c.badWhat = p.ti(), "a column constraint other than NOT NULL"
@@ -281,6 +297,11 @@ func (t *translator) rewriteCreate(n *node) {
 		t.pr.setTok(d.typeStart, affinity)
 		for i := d.typeStart + 1; i < d.typeEnd; i++ {
 			t.pr.dropTok(i)
+		}
+		for _, r := range d.dropped {
+			for i := r[0]; i < r[1]; i++ {
+				t.pr.dropTok(i)
+			}
 		}
 	}
 	name := t.tableName(c.name, c.temp)

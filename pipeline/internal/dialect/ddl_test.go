@@ -22,6 +22,9 @@ func TestCreate(t *testing.T) {
 		{duckdb, "create or replace table x as select 1 as a", "DROP TABLE IF EXISTS x; create   table x as select 1 as a"},
 		{duckdb, "create table x (a int, b varchar(3) not null, c int[], d struct(a int), e double precision null, f date)", "create table x (a INTEGER, b TEXT not null, c TEXT, d TEXT, e REAL null, f TEXT)"},
 		{bigquery, "create table if not exists x (a int64, b array<struct<c string, d int64>>, e numeric(10, 2))", "create table if not exists x (a INTEGER, b TEXT, e REAL)"},
+		// a column's COMMENT (Snowflake) and OPTIONS (BigQuery) change no value
+		{snowflake, "create table x (database varchar(100) comment 'db', n number(38, 2) not null comment 'n')", "create table x (database TEXT , n REAL not null )"},
+		{bigquery, "create table x (a string options(description='a'), n int64 not null options(description='n'))", "create table x (a TEXT , n INTEGER not null )"},
 		{duckdb, "create or replace view v (a) as select 1", "DROP VIEW IF EXISTS v; create   view v (a) as select 1"},
 		{snowflake, "create or replace secure view s.v as select 1 as a", "DROP VIEW IF EXISTS s.v; create    view s.v as select 1 as a"},
 		{snowflake, "create or replace table s.x clone s.y", "DROP TABLE IF EXISTS s.x; create   table s.x AS SELECT * FROM s.y"},

@@ -855,7 +855,7 @@ var Refusals = []Rule{
 	{From: "select 2 as a, a * 10 as b (an alias used in the same select list)", Dialects: "BigQuery", To: refLateralAlias.hint},
 	{From: "x GLOB p ESCAPE e, x SIMILAR TO p ESCAPE e", Dialects: "DuckDB", To: refEscape.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
-	{From: "column constraints other than NOT NULL, column definitions with AS SELECT, a CLONE of a table as it was at a past time; DuckDB's CREATE TABLE x LIKE y (DuckDB refuses it too)", Dialects: all, To: refCreate.hint},
+	{From: "column constraints other than NOT NULL (a column's COMMENT 'text' in Snowflake and OPTIONS(...) in BigQuery are accepted, changing no value), column definitions with AS SELECT, a CLONE of a table as it was at a past time; DuckDB's CREATE TABLE x LIKE y (DuckDB refuses it too)", Dialects: all, To: refCreate.hint},
 }
 
 // Markdown is the README's table of the rules: what runs as what, where
