@@ -174,8 +174,16 @@ type snapshotSpec struct {
 	updatedAt string   // column; for check, optional
 	checkCols []string // nil with check_cols='all'
 	// invalidate closes the current version of keys the query no longer
-	// returns (invalidate_hard_deletes, or hard_deletes='invalidate').
-	invalidate bool
+	// returns (invalidate_hard_deletes, or hard_deletes='invalidate');
+	// newRecord (hard_deletes='new_record') also adds a version of the
+	// key's last values with dbt_is_deleted 'True'.
+	invalidate, newRecord bool
+	// cols are dbt's columns, as snapshot_meta_column_names names them.
+	cols snapshotMetaColumns
+	// validToCurrent is dbt_valid_to_current as written, the valid_to of a
+	// current version ("" for NULL); currentTo is it as SQLite, cast to
+	// the snapshot's time type, set when the snapshot runs.
+	validToCurrent, currentTo string
 	// keyExprs are the unique keys that are expressions of the query's
 	// columns (unique_key="a || '-' || b"), as dbt allows, by key, as
 	// SQLite expressions of a row's columns.
@@ -195,6 +203,64 @@ func (spec *snapshotSpec) key(k, alias, table string) string {
 		return alias + "." + store.Ident(k)
 	}
 	return "(SELECT " + expr + " FROM " + table + " AS dbt_key_row WHERE dbt_key_row.rowid = " + alias + ".rowid)"
+}
+
+// snapshotMetaColumns are the names of the columns dbt adds to a snapshot.
+type snapshotMetaColumns struct {
+	scdID, updatedAt, validFrom, validTo, isDeleted string
+}
+
+// metaColumns reads snapshot_meta_column_names (dbt 1.9), which renames
+// dbt's columns: a mapping from dbt_valid_from, dbt_valid_to, dbt_scd_id,
+// dbt_updated_at and dbt_is_deleted to the names to give them.
+func metaColumns(v any) (snapshotMetaColumns, error) {
+	c := snapshotMetaColumns{scdID: "dbt_scd_id", updatedAt: "dbt_updated_at", validFrom: "dbt_valid_from", validTo: "dbt_valid_to", isDeleted: "dbt_is_deleted"}
+	if v == nil {
+		return c, nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return c, fmt.Errorf("snapshot_meta_column_names must be a mapping of dbt's column names to yours, not %v", v)
+	}
+	for k, val := range m {
+		name, ok := val.(string)
+		if !ok || strings.TrimSpace(name) == "" {
+			return c, fmt.Errorf("snapshot_meta_column_names: %s must name a column, not %v", k, val)
+		}
+		switch strings.ToLower(k) {
+		case "dbt_scd_id":
+			c.scdID = name
+		case "dbt_updated_at":
+			c.updatedAt = name
+		case "dbt_valid_from":
+			c.validFrom = name
+		case "dbt_valid_to":
+			c.validTo = name
+		case "dbt_is_deleted":
+			c.isDeleted = name
+		default:
+			return c, fmt.Errorf("snapshot_meta_column_names has no column %s: it renames dbt_valid_from, dbt_valid_to, dbt_scd_id, dbt_updated_at and dbt_is_deleted", k)
+		}
+	}
+	return c, nil
+}
+
+// current is the condition that the snapshot row t is a key's current
+// version: dbt_valid_to NULL, or dbt_valid_to_current.
+func (spec *snapshotSpec) current(t string) string {
+	vt := t + "." + store.Ident(spec.cols.validTo)
+	if spec.currentTo == "" {
+		return vt + " IS NULL"
+	}
+	return "(" + vt + " IS NULL OR " + vt + " = " + spec.currentTo + ")"
+}
+
+// openTo is the valid_to of a new current version.
+func (spec *snapshotSpec) openTo() string {
+	if spec.currentTo == "" {
+		return "CAST(NULL AS TEXT)"
+	}
+	return spec.currentTo
 }
 
 func snapshotConfig(s *snapshot) (*snapshotSpec, error) {
@@ -259,10 +325,24 @@ func snapshotConfig(s *snapshot) (*snapshotSpec, error) {
 	case "", "ignore":
 	case "invalidate":
 		inv = true
+	case "new_record":
+		inv, spec.newRecord = true, true
 	default:
-		return nil, fail("hard_deletes", "hard_deletes %q is not one the playground runs", hd).(*diag.Diagnostic).WithHint("use 'ignore' or 'invalidate'")
+		return nil, fail("hard_deletes", "unknown hard_deletes %q", hd).(*diag.Diagnostic).WithHint("use 'ignore', 'invalidate' or 'new_record'")
 	}
 	spec.invalidate = inv
+	cols, err := metaColumns(extra["snapshot_meta_column_names"])
+	if err != nil {
+		return nil, fail("snapshot_meta_column_names", "%s", err.Error())
+	}
+	spec.cols = cols
+	if raw := extra["dbt_valid_to_current"]; raw != nil {
+		v, ok := raw.(string)
+		if !ok {
+			return nil, fail("dbt_valid_to_current", "dbt_valid_to_current must be SQL text, such as \"to_date('9999-12-31')\"")
+		}
+		spec.validToCurrent = strings.TrimSpace(v)
+	}
 	return spec, nil
 }
 
@@ -313,9 +393,15 @@ func (r *runner) runSnapshot(n *graph.Node, step *Step) error {
 	if blankSQL(sql) {
 		return diag.Errorf(s.decl.Path, s.decl.Line, "snapshot %s has no SQL to run", s.decl.Name).WithHint("write one select statement between {%% snapshot %%} and {%% endsnapshot %%}")
 	}
-	if stamp := r.snapshotTypes(spec, tr.types)["dbt_updated_at"]; stamp == sqlfunc.KindInstant || stamp == sqlfunc.KindWallClock {
+	stamp := r.snapshotTypes(spec, tr.types)[strings.ToLower(spec.cols.updatedAt)]
+	if stamp == sqlfunc.KindInstant || stamp == sqlfunc.KindWallClock {
 		// dbt hashes cast(updated_at as varchar): the warehouse's text
 		spec.stampText = "timestamp_string(%s, '" + stamp + "', '" + string(r.plan.dialect) + "')"
+	}
+	if spec.validToCurrent != "" {
+		if spec.currentTo, err = r.snapshotValidToCurrent(s, spec.validToCurrent, stamp); err != nil {
+			return err
+		}
 	}
 	dst := store.Rel(rel.Schema, rel.Name)
 	srcName := rel.Name + "__dbt_snapshot_src"
@@ -415,8 +501,34 @@ func snapshotColumns(spec *snapshotSpec, row, src, now string) (scdID, updatedAt
 
 func snapshotCreate(spec *snapshotSpec, dst, src, now string) string {
 	scd, upd := snapshotColumns(spec, "s", src, now)
-	return fmt.Sprintf("CREATE TABLE %s AS SELECT s.*, %s AS dbt_scd_id, %s AS dbt_updated_at, %s AS dbt_valid_from, CAST(NULL AS TEXT) AS dbt_valid_to FROM %s AS s",
-		dst, scd, upd, upd, src)
+	c := spec.cols
+	deleted := ""
+	if spec.newRecord {
+		deleted = ", 'False' AS " + store.Ident(c.isDeleted)
+	}
+	return fmt.Sprintf("CREATE TABLE %s AS SELECT s.*, %s AS %s, %s AS %s, %s AS %s, %s AS %s%s FROM %s AS s",
+		dst, scd, store.Ident(c.scdID), upd, store.Ident(c.updatedAt), upd, store.Ident(c.validFrom), spec.openTo(), store.Ident(c.validTo), deleted, src)
+}
+
+// snapshotValidToCurrent is dbt_valid_to_current as SQLite: the
+// expression in the project's dialect, cast to the type of the
+// snapshot's times (stamp), as dbt coalesces it with updated_at.
+func (r *runner) snapshotValidToCurrent(s *snapshot, expr, stamp string) (string, error) {
+	const from = " as dbt_valid_to_current"
+	q := "select " + expr + from
+	if stamp != "" && r.plan.dialect != dialect.SQLite {
+		q = "select cast(" + expr + " as " + dialect.WarehouseType(r.plan.dialect, stamp, "TEXT") + ")" + from
+	}
+	sql, err := r.translate(s.decl.Path, s.decl.SQL, q)
+	if err != nil {
+		return "", err
+	}
+	sql = strings.TrimSpace(sql)
+	i := strings.LastIndex(strings.ToLower(sql), from)
+	if !strings.HasPrefix(strings.ToLower(sql), "select ") || i < 0 {
+		return "", diag.Errorf(s.decl.Path, max(s.decl.Line, configLine(s.decl.SQL, "dbt_valid_to_current")), "snapshot %s: dbt_valid_to_current %q is not an expression", s.decl.Name, expr)
+	}
+	return "(" + strings.TrimSpace(sql[len("select "):i]) + ")", nil
 }
 
 // snapshotChanges are the statements of a run on an existing snapshot:
@@ -443,10 +555,12 @@ func (r *runner) snapshotChanges(spec *snapshotSpec, dst, src string, cols []sto
 	for _, k := range spec.uniqueKey {
 		match = append(match, spec.key(k, "s", src)+" = "+spec.key(k, "t", dst))
 	}
-	current := "t.dbt_valid_to IS NULL AND " + strings.Join(match, " AND ")
+	c := spec.cols
+	vt, deleted := store.Ident(c.validTo), "t."+store.Ident(c.isDeleted)+" = 'True'"
+	current := spec.current("t") + " AND " + strings.Join(match, " AND ")
 	var changed string
 	if spec.strategy == "timestamp" {
-		changed = "t.dbt_valid_from < s." + store.Ident(spec.updatedAt)
+		changed = "t." + store.Ident(c.validFrom) + " < s." + store.Ident(spec.updatedAt)
 	} else {
 		check := spec.checkCols
 		if check == nil {
@@ -458,18 +572,46 @@ func (r *runner) snapshotChanges(spec *snapshotSpec, dst, src string, cols []sto
 		}
 		changed = "(" + strings.Join(diffs, " OR ") + ")"
 	}
+	if spec.newRecord {
+		// a key back after its deletion record gets a new version
+		changed = "(" + changed + " OR " + deleted + ")"
+	}
+	meta := []string{store.Ident(c.scdID), store.Ident(c.updatedAt), store.Ident(c.validFrom), vt}
+	if spec.newRecord {
+		meta = append(meta, store.Ident(c.isDeleted))
+		if !containsFold(haveNames, c.isDeleted) {
+			// a snapshot taken before hard_deletes='new_record'
+			stmts = append(stmts, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s TEXT", dst, store.Ident(c.isDeleted)))
+		}
+	}
+	// The keys the query no longer returns, whose current version is not
+	// a deletion record already: they are closed now (and, with
+	// new_record, get a deletion record), before the changed rows are.
+	var gone string
+	if spec.invalidate {
+		gone = fmt.Sprintf("%s AND NOT EXISTS (SELECT 1 FROM %s AS s WHERE %s)", spec.current("t"), src, strings.Join(match, " AND "))
+		if spec.newRecord {
+			gone += " AND NOT coalesce(" + deleted + ", 0)"
+			scdText := fmt.Sprintf("md5(coalesce(CAST(t.%s AS TEXT), '') || '|' || coalesce(CAST(%s AS TEXT), ''))", store.Ident(c.scdID), now)
+			stmts = append(stmts, fmt.Sprintf("INSERT INTO %s (%s, %s) SELECT %s, %s, %s, %s, t.%s, 'True' FROM %s AS t WHERE %s",
+				dst, quoteAll(names, ""), strings.Join(meta, ", "), quoteAll(names, "t."), scdText, now, now, vt, dst, gone))
+		}
+	}
 	_, upd := snapshotColumns(spec, "s", src, now)
 	// Close the current version of each changed row at the new version's
 	// updated_at.
-	stmts = append(stmts, fmt.Sprintf("UPDATE %s AS t SET dbt_valid_to = %s FROM %s AS s WHERE %s AND %s", dst, upd, src, current, changed))
-	if spec.invalidate {
-		stmts = append(stmts, fmt.Sprintf("UPDATE %s AS t SET dbt_valid_to = %s WHERE t.dbt_valid_to IS NULL AND NOT EXISTS (SELECT 1 FROM %s AS s WHERE %s)",
-			dst, now, src, strings.Join(match, " AND ")))
+	stmts = append(stmts, fmt.Sprintf("UPDATE %s AS t SET %s = %s FROM %s AS s WHERE %s AND %s", dst, vt, upd, src, current, changed))
+	if gone != "" {
+		stmts = append(stmts, fmt.Sprintf("UPDATE %s AS t SET %s = %s WHERE %s", dst, vt, now, gone))
 	}
 	// A row without a current version (a new key, or one just closed) gets one.
 	scd, upd := snapshotColumns(spec, "s", src, now)
-	stmts = append(stmts, fmt.Sprintf("INSERT INTO %s (%s, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to) SELECT %s, %s, %s, %s, NULL FROM %s AS s WHERE NOT EXISTS (SELECT 1 FROM %s AS t WHERE %s)",
-		dst, quoteAll(names, ""), quoteAll(names, "s."), scd, upd, upd, src, dst, current))
+	values := []string{scd, upd, upd, spec.openTo()}
+	if spec.newRecord {
+		values = append(values, "'False'")
+	}
+	stmts = append(stmts, fmt.Sprintf("INSERT INTO %s (%s, %s) SELECT %s, %s FROM %s AS s WHERE NOT EXISTS (SELECT 1 FROM %s AS t WHERE %s)",
+		dst, quoteAll(names, ""), strings.Join(meta, ", "), quoteAll(names, "s."), strings.Join(values, ", "), src, dst, current))
 	return stmts, nil
 }
 
@@ -524,11 +666,14 @@ func (r *runner) snapshotTypes(spec *snapshotSpec, query map[string]string) map[
 		stamp = types[strings.ToLower(spec.updatedAt)]
 	}
 	if r.plan.dialect == dialect.DuckDB {
-		types["dbt_scd_id"] = dialect.TypeText
+		types[strings.ToLower(spec.cols.scdID)] = dialect.TypeText
 	}
-	for _, c := range []string{"dbt_updated_at", "dbt_valid_from", "dbt_valid_to"} {
+	if spec.newRecord {
+		types[strings.ToLower(spec.cols.isDeleted)] = dialect.TypeText
+	}
+	for _, c := range []string{spec.cols.updatedAt, spec.cols.validFrom, spec.cols.validTo} {
 		if stamp != "" {
-			types[c] = stamp
+			types[strings.ToLower(c)] = stamp
 		}
 	}
 	return types

@@ -13,7 +13,8 @@ import (
 )
 
 // Snapshot is one {% snapshot name %} ... {% endsnapshot %} block of a file
-// under snapshot-paths.
+// under snapshot-paths, or a properties file's snapshots: entry with
+// relation: (yamlSnapshot).
 type Snapshot struct {
 	Name    string
 	Package string
@@ -109,3 +110,30 @@ func snapshotBlocks(file, src string) ([]*Snapshot, error) {
 }
 
 func lineAt(s string, off int) int { return strings.Count(s[:off], "\n") + 1 }
+
+// yamlSnapshot adds the snapshot a properties file's snapshots: entry
+// defines with relation: (dbt 1.9): its query selects every column of
+// that relation (ref('x') or source('s', 't')), and it is configured by
+// the snapshots: trees of dbt_project.yml by the file's folders, then by
+// the entry's config:.
+func (p *Project) yamlSnapshot(file string, it *yamlx.Node, name, pkg string) error {
+	rel := it.Get("relation")
+	text := strings.TrimSpace(rel.String())
+	if text == "" {
+		return diag.Errorf(p.WhereFile(pkg, file), rel.Line, "snapshot %s: relation: must be a ref() or source() call", name).
+			WithHint("write relation: ref('my_model') or relation: source('my_source', 'my_table')")
+	}
+	if !strings.Contains(text, "{{") {
+		text = "{{ " + text + " }}"
+	}
+	c := defaultConfig("snapshot")
+	for _, doc := range []*yamlx.Node{p.pkgDocs[pkg], p.config} {
+		if pkg != "" || doc == p.config {
+			applyTree(&c, doc.Get("snapshots"), p.pkgKey(pkg), folders(firstSeg(file), file), name)
+		}
+	}
+	sql := strings.Repeat("\n", max(rel.Line-1, 0)) + "select * from " + text
+	p.Snapshots = append(p.Snapshots, &Snapshot{Name: name, Package: pkg, Path: file, Line: it.Line, SQL: sql, Config: c,
+		FileSum: fmt.Sprintf("%x", sha256.Sum256([]byte(sql)))})
+	return nil
+}

@@ -42,7 +42,7 @@ var unrunConfigs = keys("packages", "submission_method", "strategy", "updated_at
 // snapshotConfigs are the configs a snapshot runs with (snapshot.go of the
 // pipeline), beyond those of every node.
 var snapshotConfigs = keys("strategy", "updated_at", "check_cols", "target_schema", "target_database",
-	"invalidate_hard_deletes", "hard_deletes")
+	"invalidate_hard_deletes", "hard_deletes", "snapshot_meta_column_names", "dbt_valid_to_current")
 
 func keys(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))

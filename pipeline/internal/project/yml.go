@@ -231,6 +231,11 @@ func (p *Project) loadNodeDocs(file, section string, n *yamlx.Node, pkg string) 
 		if name == "" {
 			return diag.Errorf(file, it.Line, "entry of `%s` without `name:`", section).WithHint("write `- name: %s_name`", strings.TrimPrefix(kind, "singular "))
 		}
+		if rel := it.Get("relation"); section == "snapshots" && rel != nil {
+			if err := p.yamlSnapshot(file, it, name, pkg); err != nil {
+				return err
+			}
+		}
 		if v := it.Get("versions"); section == "models" && v != nil {
 			if err := p.loadVersions(file, it, name, pkg); err != nil {
 				return err
