@@ -77,15 +77,84 @@ var jinjaTag = regexp.MustCompile(`\{[{%#].*?[}%#]\}`)
 func stripJinja(s string) string { return jinjaTag.ReplaceAllString(s, "") }
 
 // mapLine maps a line of rendered SQL back to the source: the source line
-// with the same text, else the same line number when the source has it.
+// with the same text, else the line alignedLine finds.
 func mapLine(src, rendered string, line int) int {
 	if l := mapLineExact(src, rendered, line); l > 0 {
 		return l
 	}
-	if line >= 1 && line <= strings.Count(rendered, "\n")+1 && line <= strings.Count(src, "\n")+1 {
-		return line
+	return alignedLine(src, rendered, line)
+}
+
+// alignWindow is how far ahead in the source a rendered line's text is
+// looked for: a macro's output seldom repeats a line written much later.
+const alignWindow = 200
+
+// alignedLine maps a line of rendered SQL to the source by the lines both
+// have in the same order (anchors, of 4 characters at least, the source's
+// {{ ... }} matching anything): an anchor is its source line; a line between two anchors is the source line as far
+// after the first anchor's, but not past the line before the second
+// anchor's, so the lines a macro call or a loop writes map to the lines
+// that wrote them. 0 when line is not in rendered.
+func alignedLine(src, rendered string, line int) int {
+	rl, sl := strings.Split(rendered, "\n"), strings.Split(src, "\n")
+	if line < 1 || line > len(rl) {
+		return 0
 	}
-	return 0
+	prevR, prevS := -1, -1 // the last anchor at or before line (0-based)
+	nextS := len(sl)       // the source line of the first anchor after it
+	next := 0              // the next source line an anchor may have
+	patterns := map[int]*regexp.Regexp{}
+	writesAt := func(k int, t string) bool {
+		re, ok := patterns[k]
+		if !ok {
+			if strings.Contains(sl[k], "{{") {
+				re = templatePattern(sl[k])
+			}
+			patterns[k] = re
+		}
+		return re != nil && re.MatchString(t)
+	}
+	for i, r := range rl {
+		t := strings.TrimSpace(r)
+		if len(t) < 4 {
+			continue
+		}
+		// the same text first, then a line whose {{ ... }} write it; from
+		// the last anchor's line again, which a loop writes once more
+		at := -1
+		for pass := 0; pass < 2 && at < 0; pass++ {
+			for k := max(next-1, 0); k < len(sl) && k < next+alignWindow; k++ {
+				if pass == 0 && strings.TrimSpace(sl[k]) == t || pass == 1 && writesAt(k, t) {
+					at = k
+					break
+				}
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		next = at + 1
+		if i <= line-1 {
+			prevR, prevS = i, at
+			continue
+		}
+		nextS = at
+		break
+	}
+	if prevR == line-1 {
+		return prevS + 1
+	}
+	s := prevS + (line - 1 - prevR) // as far after the anchor
+	if s > nextS-1 {
+		s = nextS - 1
+	}
+	if s <= prevS && prevS >= 0 {
+		s = prevS // no source line between the anchors: the one before
+	}
+	if s < 0 || s >= len(sl) {
+		return 0
+	}
+	return s + 1
 }
 
 // failureDiag reports a failing test at its declaration.

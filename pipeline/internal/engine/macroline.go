@@ -114,6 +114,13 @@ var spaces = regexp.MustCompile(`\s+`)
 // writes tells whether template line tl can write text: its literal
 // parts in order, its {{ ... }} anything, its {% ... %} nothing.
 func writes(tl, text string) bool {
+	re := templatePattern(tl)
+	return re != nil && re.MatchString(text)
+}
+
+// templatePattern matches the lines template line tl can write; nil when
+// tl has no literal text.
+func templatePattern(tl string) *regexp.Regexp {
 	var b strings.Builder
 	b.WriteString(`^\s*`)
 	rest, literal := strings.TrimSpace(tl), false
@@ -137,7 +144,7 @@ func writes(tl, text string) bool {
 		closer := map[byte]string{'{': "}}", '%': "%}", '#': "#}"}[rest[i+1]]
 		j := strings.Index(rest[i+2:], closer)
 		if j < 0 {
-			return false
+			return nil
 		}
 		if rest[i+1] == '{' {
 			b.WriteString(`.*`)
@@ -148,10 +155,13 @@ func writes(tl, text string) bool {
 	}
 	b.WriteString(`\s*$`)
 	if !literal {
-		return false
+		return nil
 	}
 	re, err := regexp.Compile(b.String())
-	return err == nil && re.MatchString(text)
+	if err != nil {
+		return nil
+	}
+	return re
 }
 
 // place sets the line of d, an error at line (and col) of rendered, the

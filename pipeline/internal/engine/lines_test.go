@@ -1,0 +1,29 @@
+package engine
+
+import "testing"
+
+// A line of rendered SQL maps back to the line of the model that wrote
+// it, through the lines the two have in the same order.
+func TestMapLine(t *testing.T) {
+	const model = "select\n    {{ cols() }},\n    x as e,\n    bad(1) as f\nfrom t\nunion all\nselect\n    {{ cols() }},\n    x as e,\n    bad(1) as f\nfrom t"
+	const rendered = "select\n    1 as a,\n    2 as b,\n    3 as c,\n    x as e,\n    bad(1) as f\nfrom t\nunion all\nselect\n    1 as a,\n    2 as b,\n    3 as c,\n    x as e,\n    bad(1) as f\nfrom t"
+	for _, c := range []struct {
+		src, rendered string
+		line, want    int
+	}{
+		{model, rendered, 1, 1},
+		{model, rendered, 3, 2}, // a macro's output: its call
+		{model, rendered, 5, 3},
+		{model, rendered, 6, 4},   // a line written twice: by its place
+		{model, rendered, 11, 8},  // the second call
+		{model, rendered, 14, 10}, // after the second call
+		{model, rendered, 15, 11},
+		{model, rendered, 16, 0},
+		{"a\n{% for i in [1, 2] %}\nselect {{ i }} as n\n{% endfor %}\nfinal line", "a\n\nselect 1 as n\n\nselect 2 as n\n\nfinal line", 5, 3},
+		{"{{ config(x=1) }}\nselect 1", "\nselect 1", 2, 2},
+	} {
+		if got := mapLine(c.src, c.rendered, c.line); got != c.want {
+			t.Errorf("line %d of %q: got %d, want %d", c.line, c.rendered, got, c.want)
+		}
+	}
+}
