@@ -37,6 +37,26 @@ var clock = map[string]string{
 	"sysdate": timestampNow, "getdate": timestampNow, "today": "date('now')", "localtimestamp": timestampNow,
 }
 
+// clockDigits is Snowflake's CURRENT_TIMESTAMP(p), LOCALTIMESTAMP(p) or
+// CURRENT_TIME(p) (name): the clock with p digits of a second, of the
+// milliseconds SQLite's clock has.
+func clockDigits(name string, p int) string {
+	if name == "current_time" {
+		if p == 0 {
+			return clock[name]
+		}
+		return "substr(strftime('%H:%M:%f', 'now'), 1, " + strconv.Itoa(9+min(p, 3)) + ")"
+	}
+	if p >= 3 {
+		return timestampNow
+	}
+	n := 19 // YYYY-MM-DDTHH:MM:SS
+	if p > 0 {
+		n += 1 + p
+	}
+	return "as_timestamp(substr(strftime('%Y-%m-%dT%H:%M:%f', 'now'), 1, " + strconv.Itoa(n) + ") || 'Z')"
+}
+
 // datePartArgs are the functions whose date-part argument may be written as
 // a bare keyword (DATE_TRUNC(x, MONTH), datediff(day, a, b)); it is passed
 // as a lower-case string.
@@ -97,6 +117,13 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 				to = timestampNow
 			}
 			n.print = printAs(t.clockIn(to))
+			return
+		}
+	}
+	if t.d == Snowflake && !qualified && len(n.list) == 1 && n.x == nil && n.list[0].kind == nLit && (name == "current_timestamp" || name == "localtimestamp" || name == "current_time") {
+		// CURRENT_TIMESTAMP(p): the clock to p digits of a second
+		if p, err := strconv.Atoi(t.toks[n.list[0].start].text); err == nil && p >= 0 && p <= 9 {
+			n.print = printAs(clockDigits(name, p))
 			return
 		}
 	}

@@ -105,6 +105,8 @@ var Translations = []Rule{
 		Note: "microseconds, as DuckDB's clock has them (2024-05-17 10:00:00.123456+00 as text): SQLite's clock to the millisecond, which holds through a statement, and the microseconds within it from the system's clock, the same for every call of the statement"},
 	{From: "current_timestamp, current_timestamp(), current_datetime()", Dialects: "BigQuery", To: timestampNowMicros,
 		Note: "microseconds, as BigQuery's TIMESTAMP and DATETIME hold them, read as DuckDB's clock is"},
+	{From: "current_timestamp(p), localtimestamp(p), current_time(p) (p a number 0-9)", Dialects: "Snowflake", To: "as_timestamp(substr(strftime('%Y-%m-%dT%H:%M:%f', 'now'), 1, 19 + ...) || 'Z')",
+		Note: "the clock to p digits of a second, of the milliseconds SQLite's clock has"},
 	{From: "current_date, current_date()", Dialects: all, To: "date('now')", Note: "UTC date"},
 	{From: "current_time, current_time()", Dialects: all, To: "strftime('%H:%M:%S', 'now')", Note: "UTC time"},
 	{From: "n * '1.5', '1.5' * n, n % '2', '5' % n, n - '1.5' (n an INTEGER, the other a string literal)", Dialects: "DuckDB", To: "n * cast_to('1.5', 'INTEGER', 'duckdb', line)",
