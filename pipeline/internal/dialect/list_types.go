@@ -123,6 +123,7 @@ var listResults = map[string]string{
 	"list": "agg", "array_agg": "agg", "approx_top_k": "agg",
 	"list_resize": "same", "array_resize": "same", "parse_path": "text", "array_value": "args",
 	"array_pop_back": "same", "array_pop_front": "same", "struct_keys": "text",
+	"list_zip": "text", "array_zip": "text",
 }
 
 // bigQueryArrays are BigQuery functions giving an array.

@@ -514,8 +514,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second",
 		"dayofweekiso", "weekiso", "yearofweekiso", "yearofweek", "isodow", "isoyear", "weekday", "yearweek",
-		"decade", "century", "millennium", "millisecond", "microsecond", "nanosecond":
-		era := name == "decade" || name == "century" || name == "millennium" || name == "millisecond" || name == "microsecond" || name == "nanosecond" // DuckDB's alone
+		"decade", "century", "millennium", "millisecond", "microsecond", "nanosecond", "timezone", "timezone_hour", "timezone_minute":
+		era := name == "decade" || name == "century" || name == "millennium" || name == "millisecond" || name == "microsecond" || name == "nanosecond" ||
+			name == "timezone" || name == "timezone_hour" || name == "timezone_minute" // DuckDB's alone
 		if (t.d == Snowflake && !era || t.d == DuckDB) && len(n.list) == 1 && !n.flag && n.x == nil {
 			fn, _ := sqlfunc.Rename(string(t.d), "date_part")
 			part := map[string]string{"dayofmonth": "day", "weekofyear": "week"}[name]
@@ -530,6 +531,17 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			t.pr.setTok(n.tok, fn)
 			n.list[0].pre = sqlString(part) + ", " + n.list[0].pre
 			return
+		}
+	case "struct_insert", "struct_update":
+		if t.d == DuckDB {
+			// name := value is written 'name', value
+			for _, a := range n.list[min(1, len(n.list)):] {
+				if a.kind == nExpr && a.name != "" {
+					a.print = func(pr *printer, a *node) string {
+						return sqlString(a.name) + ", " + pr.text(a.x) + pr.carry(a, a.x)
+					}
+				}
+			}
 		}
 	case "struct_pack":
 		if t.d == DuckDB {

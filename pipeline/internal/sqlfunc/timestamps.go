@@ -218,6 +218,11 @@ const (
 	pDecade
 	pCentury
 	pMillennium
+	// DuckDB's offset of a TIMESTAMPTZ in the session's zone (UTC here:
+	// always 0); a DATE has none
+	pTimezone
+	pTimezoneHour
+	pTimezoneMinute
 )
 
 var partNames = map[string]part{}
@@ -253,6 +258,9 @@ func init() {
 		pDecade:           "decade decades dec decs",
 		pCentury:          "century centuries c cent",
 		pMillennium:       "millennium millennia millenniums millenium mil mils",
+		pTimezone:         "timezone",
+		pTimezoneHour:     "timezone_hour",
+		pTimezoneMinute:   "timezone_minute",
 	} {
 		for _, n := range strings.Fields(names) {
 			partNames[n] = p
@@ -437,6 +445,10 @@ func (c calendar) partStruct(ctx sqlite3.Context, list string, v sqlite3.Value) 
 		}
 		if p == pNanosecond || p == pEpochNanosecond {
 			resultError(ctx, fmt.Errorf("extract specifier %q not recognized, as in DuckDB", name))
+			return
+		}
+		if m.date && zonePart(p) {
+			resultError(ctx, dateUnitError(name))
 			return
 		}
 		x, err := c.extract(m.t, datePart{p: p})
@@ -950,6 +962,11 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 		return t.UnixMicro(), nil
 	case pEpochNanosecond:
 		return t.UnixNano(), nil
+	case pTimezone, pTimezoneHour, pTimezoneMinute:
+		if c.name == "duckdb" {
+			// the session's zone is UTC: every offset is 0
+			return int64(0), nil
+		}
 	}
 	switch n := c.eraYears(dp.p); {
 	case n == 10:
@@ -1008,6 +1025,14 @@ func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 		resultDate(ctx, t)
 		return
 	}
+	if c.name == "duckdb" && m.date && zonePart(pc.dp.p) {
+		written := args[len(args)-1]
+		if pc.first {
+			written = args[0]
+		}
+		resultError(ctx, dateUnitError(written.Text()))
+		return
+	}
 	v, err := c.extract(t, pc.dp)
 	if err != nil {
 		fail(ctx, fn, "%v", err)
@@ -1019,6 +1044,15 @@ func (c calendar) partFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 	case float64:
 		ctx.ResultFloat(v)
 	}
+}
+
+// zonePart reports whether p is one of DuckDB's offset parts (timezone,
+// timezone_hour, timezone_minute), which a DATE has not.
+func zonePart(p part) bool { return p == pTimezone || p == pTimezoneHour || p == pTimezoneMinute }
+
+// dateUnitError is DuckDB's refusal of an offset part of a DATE.
+func dateUnitError(name string) error {
+	return fmt.Errorf("\"date\" units %q not recognized, as in DuckDB: a DATE has no time zone", name)
 }
 
 // lastDay returns the last day of the part (month by default) holding x.

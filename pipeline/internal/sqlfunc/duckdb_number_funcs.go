@@ -1,0 +1,149 @@
+package sqlfunc
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// DuckDB's functions of numbers, each as DuckDB answers (checked on
+// DuckDB, see testdata/conformance/duckdb.txt):
+//
+//	gamma(x), lgamma(x)        Γ(x) and log |Γ(x)|, DOUBLEs: +Inf at 0 and
+//	                           beyond the largest double, NULL (DuckDB's
+//	                           NaN) for gamma of a negative integer
+//	julian(d)                  the Julian day of a date or timestamp, a
+//	                           DOUBLE: the day's number (2024-01-01 is
+//	                           2460311.0) plus the fraction of the day gone
+//	bin(x), to_binary(x)       an integer's binary digits without leading
+//	                           zeros (a negative one's 64 bits, as a
+//	                           BIGINT's), a string's bytes' 8 each
+//	unbin(s), from_binary(s)   the bytes binary digits write, a BLOB (the
+//	                           first byte takes the digits left over)
+//	md5_number(s)              the MD5 digest of s read as a little-endian
+//	                           unsigned 128-bit integer (UHUGEINT),
+//	                           md5_number_lower(s) its first 8 bytes and
+//	                           md5_number_upper(s) its last 8 (UBIGINTs); a
+//	                           value beyond 64 signed bits is its exact
+//	                           decimal digits as text (see snowflake_md5.go)
+
+func init() {
+	add(Func{Name: "gamma_duck", NArgs: 1, Scalar: doubleOf(math.Gamma)},
+		Func{Name: "lgamma_duck", NArgs: 1, Scalar: doubleOf(func(x float64) float64 { r, _ := math.Lgamma(x); return r })},
+		Func{Name: "julian_duck", NArgs: 1, Scalar: julianDay},
+		Func{Name: "bin_duck", NArgs: 1, Scalar: binDigits},
+		Func{Name: "unbin_duck", NArgs: 1, Scalar: unbinDigits},
+		Func{Name: "md5_number_duck", NArgs: 1, Scalar: md5Number(func(d [16]byte) *big.Int { return littleEndian(d[:]) })},
+		Func{Name: "md5_number_lower_duck", NArgs: 1, Scalar: md5Number(func(d [16]byte) *big.Int { return littleEndian(d[8:]) })},
+		Func{Name: "md5_number_upper_duck", NArgs: 1, Scalar: md5Number(func(d [16]byte) *big.Int { return littleEndian(d[:8]) })})
+	rename("gamma_duck", "gamma", "duckdb")
+	rename("lgamma_duck", "lgamma", "duckdb")
+	rename("julian_duck", "julian", "duckdb")
+	rename("bin_duck", "bin", "duckdb")
+	rename("bin_duck", "to_binary", "duckdb")
+	rename("unbin_duck", "unbin", "duckdb")
+	rename("unbin_duck", "from_binary", "duckdb")
+	rename("md5_number_duck", "md5_number", "duckdb")
+	rename("md5_number_lower_duck", "md5_number_lower", "duckdb")
+	rename("md5_number_upper_duck", "md5_number_upper", "duckdb")
+	// pg_size_pretty is DuckDB's alias of format_bytes
+	rename("format_bytes_duckdb", "pg_size_pretty", "duckdb")
+}
+
+// doubleOf is a DOUBLE function of one DOUBLE: NaN is NULL, as SQLite
+// keeps no NaN.
+func doubleOf(f func(float64) float64) func(sqlite3.Context, ...sqlite3.Value) {
+	return func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if nullCall(ctx, args) {
+			return
+		}
+		r := f(args[0].Float())
+		if math.IsNaN(r) {
+			ctx.ResultNull()
+			return
+		}
+		ctx.ResultFloat(r)
+	}
+}
+
+// julianEpoch is the Julian day of 1970-01-01.
+const julianEpoch = 2440588
+
+func julianDay(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	m, ok := momentArg(ctx, "julian", args[0])
+	if !ok {
+		return
+	}
+	t := m.t
+	y, mo, d := t.Date()
+	gone := t.Sub(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)).Microseconds()
+	ctx.ResultFloat(float64(civilDays(t)+julianEpoch) + float64(gone)/864e8)
+}
+
+func binDigits(ctx sqlite3.Context, args ...sqlite3.Value) {
+	switch v := args[0]; v.Type() {
+	case sqlite3.NULL:
+		ctx.ResultNull()
+	case sqlite3.INTEGER:
+		ctx.ResultText(strconv.FormatUint(uint64(v.Int64()), 2))
+	case sqlite3.FLOAT:
+		fail(ctx, "bin", "takes an integer or a string, not the DOUBLE %s (cast it to BIGINT)", v.Text())
+	default:
+		b := v.RawBlob()
+		if v.Type() == sqlite3.TEXT {
+			b = v.RawText()
+		}
+		var s strings.Builder
+		for _, c := range b {
+			for i := 7; i >= 0; i-- {
+				s.WriteByte('0' + c>>i&1)
+			}
+		}
+		ctx.ResultText(s.String())
+	}
+}
+
+func unbinDigits(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	s := args[0].Text()
+	out := make([]byte, 0, (len(s)+7)/8)
+	first := len(s) % 8
+	if first == 0 {
+		first = 8
+	}
+	for i := 0; i < len(s); {
+		n := 8
+		if i == 0 {
+			n = first
+		}
+		var c byte
+		for _, d := range s[i : i+n] {
+			if d != '0' && d != '1' {
+				fail(ctx, "unbin", "%q is not binary digits: %q is neither 0 nor 1", truncate(s), d)
+				return
+			}
+			c = c<<1 | byte(d-'0')
+		}
+		out = append(out, c)
+		i += n
+	}
+	ctx.ResultBlob(out)
+}
+
+// littleEndian reads b as an unsigned little-endian integer.
+func littleEndian(b []byte) *big.Int {
+	r := make([]byte, len(b))
+	for i, c := range b {
+		r[len(b)-1-i] = c
+	}
+	return new(big.Int).SetBytes(r)
+}
