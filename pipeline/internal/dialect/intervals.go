@@ -270,6 +270,9 @@ var intervalValueArgs = map[string]bool{
 	"min": true, "max": true, "avg": true, "any_value": true, "first": true, "last": true, "epoch": true, "date_part": true, "datepart": true,
 	"range": true, "generate_series": true, // the step of a series of timestamps
 	"justify_days": true, "justify_hours": true, "justify_interval": true, "sum": true, "to_json_string": true, "string": true,
+	// DuckDB's to_json, and the lists and structs holding one
+	"to_json": true, "array_to_json": true, "row_to_json": true, "json_quote": true, "list_value": true, "list_pack": true,
+	"array_value": true, "row": true, "struct_pack": true,
 }
 
 // rewriteIntervalNeg writes -x of an interval.

@@ -34,6 +34,12 @@ func TestWarehouseCalls(t *testing.T) {
 		{duckdb, "select overlay(a placing 'XX' from 2 for 3), overlay(a placing 'X' from 2), nfc_normalize(a), left_grapheme(a, 1) from t", "select overlay_duck(a , 'XX' , 2 , 3), overlay_duck(a , 'X' , 2), nfc_normalize_duck(a), left_grapheme_duck(a, 1) from t"},
 		// a string cast to a BLOB reads DuckDB's \xAA escapes
 		{duckdb, `select '\xAA'::blob, try_cast(a as bytea) from t`, `select blob_duckdb('\xAA'), try_blob_duckdb(a) from t`},
+		// a cast to UUID reads DuckDB's forms and writes the lower case hyphenated text
+		{duckdb, "select a::uuid, try_cast(a as UUID),\ncast(a as uuid) from t", "select uuid_duckdb(a, 1), try_uuid_duckdb(a),\nuuid_duckdb(a, 2) from t"},
+		// struct_insert's name := value is 'name', value; timezone_hour(ts) is the date part
+		{duckdb, "select struct_insert(s, b := 2, c := a), timezone_hour(ts) from t", "select struct_insert_duck(s, 'b', 2, 'c', a), datetime_part_duckdb('timezone_hour', ts) from t"},
+		// an interval literal given to to_json is the interval's value
+		{duckdb, "select to_json(interval 1 day) from t", "select to_json_duck(interval_of(1, 'day')) from t"},
 		// to_decades(n) is 10 * n years; nanosecond the microseconds times 1,000
 		{duckdb, "select d + to_decades(2), d - to_quarters(n), nanosecond(ts) from s", "select datetime_add_to_timestamp(d, (2) * 10, 'year'), datetime_add_to_timestamp(d, -(n), 'quarter'), (datetime_part_duckdb('microsecond', ts) * 1000) from s"},
 		// INTERVAL n DECADE (CENTURY, MILLENNIUM) is added as n decades, centuries as century

@@ -30,6 +30,15 @@ func (t *translator) rewriteCast(n *node) {
 	if t.rewriteListCast(n) || t.rewriteMapCast(n) {
 		return
 	}
+	if i := skipSpace(t.toks, n.y.start); t.d == DuckDB && i < n.y.end && t.toks[i].kind == kWord && t.toks[i].lower == "uuid" && skipSpace(t.toks, i+1) >= n.y.end {
+		// DuckDB's UUID: its text, lower case and hyphenated
+		x, fn, tail := n.x, "uuid_duckdb(", ", "+itoa(t.toks[n.tok].line)+")"
+		if n.name == "try_cast" {
+			fn, tail = "try_uuid_duckdb(", ")"
+		}
+		n.print = func(pr *printer, n *node) string { return fn + pr.text(x) + tail + pr.carry(n, x) }
+		return
+	}
 	if t.d == BigQuery && castsToInterval(t, n) {
 		// CAST('0-0 1 2:0:0' AS INTERVAL), CAST('P1DT2H' AS INTERVAL);
 		// SAFE_CAST gives NULL where CAST fails

@@ -1,0 +1,52 @@
+package dialect
+
+import "strings"
+
+// DuckDB's sequences (CREATE SEQUENCE, nextval, currval, setval) are
+// refused by name: a sequence is state kept between statements and runs,
+// which a build here does not keep, and a key drawn from it differs with
+// the order rows happen to be inserted in. A model numbers its rows with
+// row_number() instead, or makes a key of its columns.
+
+// refuseSequence refuses a DuckDB statement n that creates, alters or
+// drops a sequence, and tells whether it did.
+func (t *translator) refuseSequence(n *node) bool {
+	if t.d != DuckDB {
+		return false
+	}
+	i := skipSpace(t.toks, n.start)
+	if i >= n.end || t.toks[i].kind != kWord {
+		return false
+	}
+	verb := t.toks[i].lower
+	if verb != "create" && verb != "alter" && verb != "drop" {
+		return false
+	}
+	j := skipSpace(t.toks, i+1)
+	if verb == "create" && j < n.end && t.toks[j].lower == "or" {
+		if k := skipSpace(t.toks, j+1); k < n.end && t.toks[k].lower == "replace" {
+			j = skipSpace(t.toks, k+1)
+		}
+	}
+	for verb == "create" && j < n.end && t.toks[j].kind == kWord && createModifiers[t.toks[j].lower] {
+		j = skipSpace(t.toks, j+1)
+	}
+	if j >= n.end || t.toks[j].kind != kWord || t.toks[j].lower != "sequence" {
+		return false
+	}
+	k := skipSpace(t.toks, j+1)
+	for k < n.end && (t.toks[k].lower == "if" || t.toks[k].lower == "not" || t.toks[k].lower == "exists") {
+		k = skipSpace(t.toks, k+1)
+	}
+	var name strings.Builder
+	for k < n.end && (t.toks[k].kind == kWord || t.toks[k].kind == kQuoted) {
+		name.WriteString(t.toks[k].text)
+		if k = skipSpace(t.toks, k+1); k >= n.end || t.toks[k].text != "." {
+			break
+		}
+		name.WriteByte('.')
+		k = skipSpace(t.toks, k+1)
+	}
+	t.refuse(i, refSequence, strings.ToUpper(verb)+" SEQUENCE "+name.String())
+	return true
+}
