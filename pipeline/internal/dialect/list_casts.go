@@ -125,6 +125,8 @@ func (t *translator) listCastType(n *node) string {
 		return listOf("INTEGER")
 	case typ.affinity == "REAL" && typ.scale != "":
 		return listOf(decimalType + typ.scale)
+	case t.d == DuckDB && isFloat32(typ):
+		return listOf("FLOAT")
 	case typ.affinity == "REAL" && castKind(t.d, typ) == "":
 		return listOf("REAL")
 	}
@@ -136,6 +138,11 @@ func (t *translator) listCastType(n *node) string {
 // gives NULL for an element that does not convert.
 func elementCast(d Dialect, typ sqlType, safe bool, line string) func(arg string) string {
 	if call, ok := castCall(d, typ, castKind(d, typ), safe, line); ok {
+		if d == DuckDB && isFloat32(typ) {
+			// DuckDB's FLOAT: each element rounded to 32 bits, as a cast
+			// of one value is
+			return func(arg string) string { return "to_float32(" + call(arg) + ")" }
+		}
 		return call
 	}
 	dialect := sqlString(string(d))
