@@ -203,7 +203,7 @@ func (r *runner) loadFileSources() {
 func (r *runner) loadCSV(file string, data []byte, rel jinja.Relation, where string, line int) bool {
 	p := r.plan
 	datetime := seedDatetime(p.dialect)
-	t, err := seed.ParseWith(file, data, seed.Options{Datetime: datetime, Nulls: seed.BlankNulls, HugeInts: true})
+	t, err := seed.ParseWith(file, data, seed.Options{Datetime: datetime, Nulls: seed.BlankNulls, HugeInts: true, BlankLines: true})
 	if err != nil {
 		r.res.fail(diag.From(err, file, 0))
 		return false

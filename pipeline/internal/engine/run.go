@@ -598,7 +598,8 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 		return err
 	}
 	t, err := seed.ParseWith(s.Path, s.Data, seed.Options{Declared: declared, Datetime: datetime,
-		Nulls: seedNulls(r.plan.dialect), NamesAsSQL: !quotesColumns(r.plan.dialect, s), Delimiter: delimiter})
+		Nulls: seedNulls(r.plan.dialect), NamesAsSQL: !quotesColumns(r.plan.dialect, s), Delimiter: delimiter,
+		BlankLines: r.plan.dialect == dialect.DuckDB})
 	if err != nil {
 		return err
 	}

@@ -124,6 +124,11 @@ type Options struct {
 	// stays an exact INTEGER, the others the nearest REAL, where the whole
 	// column was REAL and its 64-bit ids lost their last digits.
 	HugeInts bool
+	// BlankLines reads each empty line of a file of one column as a row
+	// whose cell is empty, as DuckDB's CSV reader (read_csv, and the COPY
+	// dbt-duckdb loads seeds with) reads it; a file of more columns skips
+	// them, as encoding/csv does.
+	BlankLines bool
 }
 
 // ParseWith is ParseTyped with the options of a project's seed.
@@ -178,13 +183,31 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 	}
 	var cells [][]string
 	var lines []int
+	// next is the line after the last record read, off where it starts
+	blanks := o.BlankLines && len(header) == 1
+	off := r.InputOffset()
+	next := 1 + bytes.Count(data[:off], []byte("\n"))
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
+			if blanks {
+				for end := next + bytes.Count(data[off:], []byte("\n")); next < end; next++ {
+					cells, lines = append(cells, []string{""}), append(lines, next)
+				}
+			}
 			break
 		}
 		if err != nil {
 			return nil, csvError(file, err)
+		}
+		if blanks {
+			at, _ := r.FieldPos(0)
+			for ; next < at; next++ {
+				cells, lines = append(cells, []string{""}), append(lines, next)
+			}
+			end := r.InputOffset()
+			next += bytes.Count(data[off:end], []byte("\n"))
+			off = end
 		}
 		for i, s := range rec {
 			if nulls == AgateNulls && isAgateNull(s) {

@@ -99,3 +99,33 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestParseBlankLines: with BlankLines, each empty line of a file of one
+// column is a row with an empty cell, as DuckDB's CSV reader reads it
+// ('a\nx\n\ny\n\n' is x, NULL, y, NULL on DuckDB 2.0); a file of more
+// columns skips them.
+func TestParseBlankLines(t *testing.T) {
+	tests := []struct {
+		csv  string
+		want [][]any
+	}{
+		{"a\nx\n\ny\n\n", [][]any{{"x"}, {nil}, {"y"}, {nil}}},
+		{"a\n\n\nx\n", [][]any{{nil}, {nil}, {"x"}}},
+		{"a\r\nx\r\n\r\ny\r\n", [][]any{{"x"}, {nil}, {"y"}}},
+		{"a\n\"x\n\ny\"\n\nz", [][]any{{"x\n\ny"}, {nil}, {"z"}}},
+		{"a,b\n1,2\n\n3,4\n\n", [][]any{{int64(1), int64(2)}, {int64(3), int64(4)}}},
+	}
+	for _, tc := range tests {
+		got, err := ParseWith("s.csv", []byte(tc.csv), Options{Nulls: BlankNulls, BlankLines: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Rows, tc.want) {
+			t.Errorf("%q: got %#v, want %#v", tc.csv, got.Rows, tc.want)
+		}
+	}
+	got, err := ParseWith("s.csv", []byte("a\nx\n\ny\n"), Options{Nulls: BlankNulls})
+	if err != nil || len(got.Rows) != 2 {
+		t.Errorf("without BlankLines: %v %v", got, err)
+	}
+}
