@@ -452,6 +452,9 @@ func TestSelectUnnest(t *testing.T) {
 		// inside an expression; several side by side, zipped by position
 		{duckdb, "select upper(unnest(tags)) as tag, unnest(l) + 1 from t", `select upper_duckdb(json_extract(_nexus_unnest1.value, '$[0]')) as tag, json_extract(_nexus_unnest1.value, '$[1]') + 1 AS "unnest(l) + 1" from t, json_each(unnest_zip(tags, l)) AS _nexus_unnest1`},
 		{duckdb, "select generate_subscripts(l, 1) as i, unnest(l) from t", `select json_extract(_nexus_unnest1.value, '$[0]') as i, json_extract(_nexus_unnest1.value, '$[1]') AS "unnest(l)" from t, json_each(unnest_zip(series_list(1, json_array_length(l)), l)) AS _nexus_unnest1`},
+		// regexp_split_to_table is DuckDB's macro unnest(string_split_regex(s, re))
+		{duckdb, "select id, regexp_split_to_table(s, ',') from t", `select t.id AS id, _nexus_unnest1.value AS "regexp_split_to_table(s, ',')" from t, json_each(regexp_split_json(s, ',')) AS _nexus_unnest1`},
+		{duckdb, "select generate_subscripts(l, 1) from (select l from t) as q", `select _nexus_unnest1.value AS "generate_subscripts(l, 1)" from (select l from t) as q, json_each(series_list(1, json_array_length(l))) AS _nexus_unnest1`},
 		// * beside unnest() is the FROM items' columns, not json_each's
 		{duckdb, "select *, unnest(l) as x from t", "select t.id, t.a, t.b, _nexus_unnest1.value as x from t, json_each(l) AS _nexus_unnest1"},
 		{duckdb, "select *, unnest(z.l) as x from zz as z", "select z.*, _nexus_unnest1.value as x from zz as z, json_each(z.l) AS _nexus_unnest1"},

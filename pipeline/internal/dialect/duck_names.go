@@ -423,7 +423,7 @@ func isBoolOrNullWord(t *translator, x *node) bool {
 // or rows of one item (COLUMNS(...), unnest), whose names DuckDB gives
 // otherwise.
 func expands(x *node) bool {
-	if x.kind == nCall && (x.name == "columns" || x.name == "*columns" || x.name == "unnest") {
+	if x.kind == nCall && (x.name == "columns" || x.name == "*columns" || x.name == "unnest" || x.name == "generate_subscripts" || x.name == "regexp_split_to_table") {
 		return true
 	}
 	for _, k := range x.kids {

@@ -496,10 +496,12 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			}
 		}
 		return
-	case "unnest", "generate_subscripts":
+	case "unnest", "generate_subscripts", "regexp_split_to_table":
 		switch {
 		case t.unnestSeen[n]:
 			return
+		case name == "regexp_split_to_table" && t.d != DuckDB:
+			break
 		case t.d == DuckDB:
 			t.refuse(n.tok, refUnnestSelect, name)
 			return

@@ -1,6 +1,10 @@
 package dialect
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
 
 // DuckDB's unnest(list) in a select list gives a row per element of the
 // list, for each row of the FROM items; an empty or NULL list gives none.
@@ -36,6 +40,12 @@ func (t *translator) markSelectUnnest(s *node) {
 	}
 	for _, call := range calls {
 		switch {
+		case call.name == "regexp_split_to_table":
+			// DuckDB's macro unnest(string_split_regex(text, pattern))
+			if len(call.list) != 2 || call.list[0].kind == nExpr && call.list[0].name != "" || call.list[1].kind == nExpr && call.list[1].name != "" {
+				t.refuse(call.tok, refUnnestOptions)
+				return
+			}
 		case call.name == "generate_subscripts":
 			if !t.firstDimension(call) {
 				t.refuse(call.tok, refSubscripts)
@@ -72,7 +82,7 @@ func appendUnnests(calls []*node, x *node) []*node {
 	case nSubquery, nSelect, nQuery, nExists, nArraySub, nLambda:
 		return calls
 	case nCall:
-		if (x.name == "unnest" || x.name == "generate_subscripts") && len(x.parts) <= 1 {
+		if (x.name == "unnest" || x.name == "generate_subscripts" || x.name == "regexp_split_to_table") && len(x.parts) <= 1 {
 			return append(calls, x)
 		}
 	}
@@ -138,6 +148,10 @@ func (t *translator) rewriteSelectUnnest(s *node) {
 		lists := make([]string, len(calls))
 		for i, call := range calls {
 			lists[i] = strings.TrimSpace(pr.text(call.list[0]))
+			if call.name == "regexp_split_to_table" {
+				fn, _ := sqlfunc.Rename(string(t.d), "string_split_regex")
+				lists[i] = fn + "(" + lists[i] + ", " + strings.TrimSpace(pr.text(call.list[1])) + ")"
+			}
 			if call.name == "generate_subscripts" {
 				// the places of the list's elements, from 1
 				lists[i] = "series_list(1, json_array_length(" + lists[i] + "))"
