@@ -559,4 +559,5 @@ func TestLinesKept(t *testing.T) {
 func TestCastThenComparison(t *testing.T) {
 	expectTranslated(t, sqlite, "delete from x where amount::int < 0", "delete from x where CAST(amount AS INTEGER) < 0")
 	expectTranslated(t, duckdb, "select a::integer>1, b::int<3 from t", "select cast_to(a, 'INTEGER', 'duckdb', 1)>1, cast_to(b, 'INTEGER', 'duckdb', 1)<3 from t")
+	expectTranslated(t, duckdb, "select a::uhugeint, cast(b as uint8) from t", "select cast_to(a, 'INTEGER', 'duckdb', 1), cast_to(b, 'INTEGER', 'duckdb', 1) from t")
 }

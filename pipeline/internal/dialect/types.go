@@ -31,6 +31,14 @@ var typeNames = map[string]sqlType{
 	"int64": {affinity: "INTEGER"}, "smallint": {affinity: "INTEGER"}, "tinyint": {affinity: "INTEGER"},
 	"byteint": {affinity: "INTEGER"}, "int2": {affinity: "INTEGER"}, "int4": {affinity: "INTEGER"},
 	"int8": {affinity: "INTEGER"}, "hugeint": {affinity: "INTEGER"},
+	// DuckDB's other names of its integer types, signed and unsigned
+	"int1": {affinity: "INTEGER"}, "int16": {affinity: "INTEGER"}, "int32": {affinity: "INTEGER"},
+	"int128": {affinity: "INTEGER"}, "long": {affinity: "INTEGER"}, "short": {affinity: "INTEGER"},
+	"signed": {affinity: "INTEGER"}, "integral": {affinity: "INTEGER"},
+	"utinyint": {affinity: "INTEGER"}, "usmallint": {affinity: "INTEGER"}, "uinteger": {affinity: "INTEGER"},
+	"ubigint": {affinity: "INTEGER"}, "uhugeint": {affinity: "INTEGER"}, "uint8": {affinity: "INTEGER"},
+	"uint16": {affinity: "INTEGER"}, "uint32": {affinity: "INTEGER"}, "uint64": {affinity: "INTEGER"},
+	"uint128": {affinity: "INTEGER"},
 
 	"float": {affinity: "REAL"}, "float4": {affinity: "REAL"}, "float8": {affinity: "REAL"},
 	"float64": {affinity: "REAL"}, "double": {affinity: "REAL"}, "real": {affinity: "REAL"},
