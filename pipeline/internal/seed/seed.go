@@ -183,7 +183,7 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 	}
 	var cells [][]string
 	var lines []int
-	// next is the line after the last record read, off where it starts
+	// off is where the last record read ends, next the line starting there
 	blanks := o.BlankLines && len(header) == 1
 	off := r.InputOffset()
 	next := 1 + bytes.Count(data[:off], []byte("\n"))
@@ -191,8 +191,8 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 		rec, err := r.Read()
 		if err == io.EOF {
 			if blanks {
-				for end := next + bytes.Count(data[off:], []byte("\n")); next < end; next++ {
-					cells, lines = append(cells, []string{""}), append(lines, next)
+				for l, end := next, next+bytes.Count(data[off:], []byte("\n")); l < end; l++ {
+					cells, lines = append(cells, []string{""}), append(lines, l)
 				}
 			}
 			break
@@ -202,8 +202,8 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 		}
 		if blanks {
 			at, _ := r.FieldPos(0)
-			for ; next < at; next++ {
-				cells, lines = append(cells, []string{""}), append(lines, next)
+			for l := next; l < at; l++ {
+				cells, lines = append(cells, []string{""}), append(lines, l)
 			}
 			end := r.InputOffset()
 			next += bytes.Count(data[off:end], []byte("\n"))

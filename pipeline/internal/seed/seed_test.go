@@ -110,6 +110,7 @@ func TestParseBlankLines(t *testing.T) {
 		want [][]any
 	}{
 		{"a\nx\n\ny\n\n", [][]any{{"x"}, {nil}, {"y"}, {nil}}},
+		{"a\nx\ny\n\nz\n\n\nw\n\n", [][]any{{"x"}, {"y"}, {nil}, {"z"}, {nil}, {nil}, {"w"}, {nil}}},
 		{"a\n\n\nx\n", [][]any{{nil}, {nil}, {"x"}}},
 		{"a\r\nx\r\n\r\ny\r\n", [][]any{{"x"}, {nil}, {"y"}}},
 		{"a\n\"x\n\ny\"\n\nz", [][]any{{"x\n\ny"}, {nil}, {"z"}}},
