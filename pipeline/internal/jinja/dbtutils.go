@@ -161,22 +161,22 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 		return "", nil
 	}
 
-	var order []string           // union of columns, first seen first
-	types := map[string]string{} // lower-case name -> type
-	names := map[string]string{} // lower-case name -> name as first seen
-	perRel := make([]map[string]bool, len(rels))
+	var order []string                             // union of columns, first seen first
+	types := map[string]string{}                   // lower-case name -> type
+	names := map[string]string{}                   // lower-case name -> name as first seen
+	perRel := make([]map[string]string, len(rels)) // lower-case name -> the relation's type
 	for i, r := range rels {
 		cols, err := e.columns(r)
 		if err != nil {
 			return "", err
 		}
-		perRel[i] = map[string]bool{}
+		perRel[i] = map[string]string{}
 		for _, c := range cols {
 			k := strings.ToLower(c.Name)
 			if exclude[k] || (len(include) > 0 && !include[k]) {
 				continue
 			}
-			perRel[i][k] = true
+			perRel[i][k] = c.Type
 			if _, seen := names[k]; !seen {
 				names[k] = c.Name
 				types[k] = c.Type
@@ -193,8 +193,12 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 		for _, k := range order {
 			b.WriteString(",\n    ")
 			col := e.quote(names[k])
-			if perRel[i][k] {
+			if own, ok := perRel[i][k]; ok {
 				if t, ok := overrides[names[k]]; ok {
+					b.WriteString("cast(" + col + " as " + t + ") as " + col)
+				} else if t := types[k]; own != "" && t != "" && !sameColumnType(own, t) {
+					// dbt_utils casts each column to the type of the
+					// relation that has it first: another type is converted
 					b.WriteString("cast(" + col + " as " + t + ") as " + col)
 				} else {
 					b.WriteString(col)
@@ -234,6 +238,17 @@ func (e *Env) warehouseName(v *exec.Value, r Relation) string {
 	}
 	rv.warehouse = typ // a relation made outside a node knows no target
 	return rv.String()
+}
+
+// sameColumnType tells whether column types a and b, as
+// get_columns_in_relation names them, are one type, string types of any
+// length counting as one (dbt_utils widens a string to the longest).
+func sameColumnType(a, b string) bool {
+	isString := func(t string) bool {
+		t = strings.ToUpper(t)
+		return t == "STRING" || t == "TEXT" || strings.HasPrefix(t, "VARCHAR") || strings.HasPrefix(t, "CHARACTER VARYING") || strings.HasPrefix(t, "STRING(")
+	}
+	return strings.EqualFold(a, b) || isString(a) && isString(b)
 }
 
 func lowerSet(l []string) map[string]bool {

@@ -177,6 +177,15 @@ func TestRender(t *testing.T) {
 		{name: "adapter columns and quote", src: `{% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.name }}:{{ c.data_type }}:{{ c.dtype }}:{{ c.column }} {% endfor %}{{ adapter.quote('a') }}`, want: `id:INTEGER:INTEGER:id email:TEXT:TEXT:email "a"`},
 		{name: "quoting follows the warehouse", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}| {{ dbt_utils.union_relations(relations=[ref('x')]) | replace('\n', ' ') }}`, ctx: func(c *Context) { c.Target.Type = "bigquery" }, want: "`a` `id` `email` | select     '`main`.`main`.`x`' as _dbt_source_relation,     `id`,     `email` from `main`.`main`.`x`"},
 		{name: "BigQuery's api.Column keeps the dtype given, mode NULLABLE unless given, no fields", src: "{% for c in [api.Column('a', 'INT64'), api.Column('b', 'ARRAY<INT64>'), api.Column('s', 'ARRAY<STRUCT<n INT64, `t` ARRAY<STRUCT<x STRING>>>>')] %}{{ c.name }}:{{ c.mode }}:{{ c.dtype }}:{{ c.data_type }}:{{ c.fields | length }}:{{ c.is_integer() }}{{ c.is_string() }}:{{ c.flatten() | map(attribute='name') | join }}:{{ c.literal('x') }} {% endfor %}{{ api.Column('r', 'INT64', none, 'REPEATED').data_type }} {{ api.Column('q', 'STRING', mode='REPEATED').mode }} {{ api.Column.create('z', 'integer').dtype }}", ctx: func(c *Context) { c.Target.Type = "bigquery" }, want: "a:NULLABLE:INT64:INT64:0:TrueFalse:a:cast(x as INT64) b:NULLABLE:ARRAY<INT64>:ARRAY<INT64>:0:FalseFalse:b:cast(x as ARRAY<INT64>) s:NULLABLE:ARRAY<STRUCT<n INT64, `t` ARRAY<STRUCT<x STRING>>>>:ARRAY<STRUCT<n INT64, `t` ARRAY<STRUCT<x STRING>>>>:0:FalseFalse:s:cast(x as ARRAY<STRUCT<n INT64, `t` ARRAY<STRUCT<x STRING>>>>) ARRAY<INT64> REPEATED INT64"},
+		{name: "union_relations casts a column another relation has first with another type to that type, as dbt_utils does", src: "{{ dbt_utils.union_relations(relations=[ref('x'), ref('y')]) | replace('\n', ' ') }}", ctx: func(c *Context) {
+			c.Target.Type = "bigquery"
+			c.Columns = func(r Relation) ([]Column, error) {
+				if r.Name == "x" {
+					return []Column{{Name: "id", Type: "INT64"}, {Name: "s", Type: "STRING"}}, nil
+				}
+				return []Column{{Name: "id", Type: "STRING"}, {Name: "s", Type: "STRING(10)"}, {Name: "n", Type: "FLOAT64"}}, nil
+			}
+		}, want: "select     '`main`.`main`.`x`' as _dbt_source_relation,     `id`,     `s`,     cast(null as FLOAT64) as `n` from `main`.`main`.`x`  union all  select     '`main`.`main`.`y`' as _dbt_source_relation,     cast(`id` as INT64) as `id`,     `s`,     `n` from `main`.`main`.`y`"},
 		{name: "other warehouses' columns have no mode", src: `{{ api.Column('x', 'integer').mode is defined }}`, ctx: func(c *Context) { c.Target.Type = "duckdb" }, want: "False"},
 		{name: "double quotes elsewhere", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}`, ctx: func(c *Context) { c.Target.Type = "duckdb" }, want: `"a" "id" "email" `},
 		{name: "dispatch falls back to default", src: `{{ adapter.dispatch('thing', 'nexus')() }} {{ adapter.dispatch('only', 'nexus')() }}`, want: `default thing sqlite only`},
