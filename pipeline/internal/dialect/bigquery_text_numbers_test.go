@@ -22,6 +22,13 @@ func TestBigQueryTextNumbers(t *testing.T) {
 	expectRefused(t, bigquery, "select string_agg(n) from (select 1 as n)", aggMsg("1:19", "INT64"))
 	expectRefused(t, bigquery, "select string_agg(1.5, ',')", aggMsg("1:19", "FLOAT64"))
 
+	setMsg := func(pos, col, op, a, b string) string {
+		return pos + ": column " + col + " in " + op + " has incompatible types: " + a + ", " + b + " (BigQuery refuses it too: it coerces no STRING to a number and no number to a STRING) (" + refSetTextNumber.hint + ")"
+	}
+	expectRefused(t, bigquery, "select '1' as a union all select 1", setMsg("1:8", "1", "UNION ALL", "STRING", "INT64"))
+	expectRefused(t, bigquery, "select 1 as a, 'x' as b except distinct select 2, 3", setMsg("1:16", "2", "EXCEPT DISTINCT", "STRING", "INT64"))
+	expectTranslated(t, bigquery, "select 'a' as a union all select null union all select s from t", "select 'a' as a union all select null union all select s from t")
+
 	// a string literal is coerced to a DATE, TIMESTAMP or DATETIME, a
 	// number literal to a NUMERIC or FLOAT64; a type not known is let be
 	expectTranslated(t, bigquery, "select date '2024-01-01' = '2024-01-01'", "select date('2024-01-01') = '2024-01-01'")

@@ -25,6 +25,10 @@ func (t *translator) setColumnTypes(q *node) {
 		t.setColumnNumbers(q)
 		return
 	}
+	if t.d == BigQuery && q.kind == nQuery {
+		t.refuseSetTextNumber(q)
+		return
+	}
 	if t.d != DuckDB || q.kind != nQuery || hasByName(q) {
 		return
 	}
@@ -159,6 +163,53 @@ func (t *translator) setColumnNumbers(q *node) {
 					it.post += " AS " + quoteIdent(nameAsWritten(t.toks[x.parts[len(x.parts)-1]]))
 				}
 			}
+		}
+	}
+}
+
+// refuseSetTextNumber refuses a column of BigQuery set operation q that
+// one input gives as a known STRING and another as a known number, as
+// BigQuery refuses it ("Column 1 in UNION ALL has incompatible types:
+// STRING, INT64"): it coerces neither to the other, where SQLite keeps
+// each row's value. Only inputs that are SELECTs listing their columns
+// are read.
+func (t *translator) refuseSetTextNumber(q *node) {
+	var bodies []*node
+	for _, b := range q.list {
+		if b = setBranchBody(b); b.kind == nSelect && b.sel.scope != nil {
+			bodies = append(bodies, b)
+		}
+	}
+	if len(bodies) < 2 {
+		return
+	}
+	var words []string // UNION ALL, EXCEPT DISTINCT, ... as BigQuery names it
+	for i := q.list[0].end; i < q.list[1].start && i < len(t.toks); i++ {
+		if w := t.toks[i]; w.kind == kWord {
+			words = append(words, strings.ToUpper(w.lower))
+		}
+	}
+	op := strings.Join(words, " ")
+	saved := t.sc
+	defer func() { t.sc = saved }()
+	for col := 0; ; col++ {
+		items, scopes := setItems(bodies, col)
+		if len(items) == 0 {
+			return
+		}
+		var text *node
+		textType, numType := "", ""
+		for i, it := range items {
+			t.sc = scopes[i]
+			if s := t.bigQueryString(it.x); s != "" && text == nil {
+				text, textType = it.x, s
+			} else if n := t.bigQueryNumberOf(it.x); n != "" && numType == "" {
+				numType = n
+			}
+		}
+		if text != nil && numType != "" {
+			t.refuse(skipSpace(t.toks, text.start), refSetTextNumber, col+1, op, textType, numType)
+			return
 		}
 	}
 }
