@@ -764,6 +764,7 @@ var Refusals = []Rule{
 	{From: "CREATE PROCEDURE (Snowflake's LANGUAGE JAVASCRIPT | SQL | PYTHON | JAVA | SCALA ... AS ..., BigQuery's BEGIN ... END)", Dialects: "BigQuery, Snowflake", To: refProcedure.hint},
 	{From: "CREATE PROCEDURE (DuckDB has no stored procedures)", Dialects: "DuckDB", To: refProcedureDuckDB.hint},
 	{From: "CREATE SEQUENCE, ALTER SEQUENCE, DROP SEQUENCE; nextval('s'), currval('s'), setval('s', n)", Dialects: "DuckDB", To: refSequence.hint},
+	{From: "CREATE SEQUENCE, ALTER SEQUENCE, DROP SEQUENCE (read as seq.nextval)", Dialects: "Snowflake", To: refSequence.hint},
 	{From: "CALL name(args) of a stored procedure", Dialects: "BigQuery, Snowflake", To: refCall.hint},
 	{From: "x IN (SELECT ...) of TIMESTAMP_TZ values whose subquery selects an unnamed expression or several columns", Dialects: "Snowflake", To: refInInstants.hint},
 	{From: "LATERAL (SELECT ...) naming the FROM items before it", Dialects: warehouses, To: refLateralQuery.hint},

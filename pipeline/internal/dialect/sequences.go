@@ -8,10 +8,11 @@ import "strings"
 // the order rows happen to be inserted in. A model numbers its rows with
 // row_number() instead, or makes a key of its columns.
 
-// refuseSequence refuses a DuckDB statement n that creates, alters or
-// drops a sequence, and tells whether it did.
+// refuseSequence refuses a DuckDB or Snowflake statement n that creates,
+// alters or drops a sequence (Snowflake's are read as seq.nextval), and
+// tells whether it did.
 func (t *translator) refuseSequence(n *node) bool {
-	if t.d != DuckDB {
+	if t.d != DuckDB && t.d != Snowflake {
 		return false
 	}
 	i := skipSpace(t.toks, n.start)

@@ -19,6 +19,8 @@ func TestSequencesRefused(t *testing.T) {
 	} {
 		expectRefused(t, DuckDB, c.in, c.want)
 	}
+	// Snowflake's too
+	expectRefused(t, Snowflake, "create or replace sequence s.seq1 start = 1 increment = 1", seq("1:1", "CREATE SEQUENCE s.seq1"))
 	// a table or column of such a name is no such statement
 	expectTranslated(t, DuckDB, "create table sequence_numbers as select 1 as sequence", "create table sequence_numbers as select 1 as sequence")
 }
