@@ -1591,7 +1591,21 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	delete(r.hist.rewrites, n.ID)
 	stop := r.db.TrackReads()
 	drop := r.dropOld(k, qrel)
-	err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; %s; CREATE TABLE %s AS\n%s\n;\n%sRELEASE model", drop, qrel, sql, indexes))
+	// the warehouses' names for columns named twice are given before the
+	// savepoint ends, so a refusal leaves the table as it was
+	release := "RELEASE model"
+	if r.plan.dialect != dialect.SQLite {
+		release = ""
+	}
+	err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; %s; CREATE TABLE %s AS\n%s\n;\n%s%s", drop, qrel, sql, indexes, release))
+	if err == nil && release == "" {
+		if err = r.duplicateColumns(qrel, rel.Schema, rel.Name); err != nil {
+			stop()
+			r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")
+			return err
+		}
+		err = r.db.Exec(r.ctx, "RELEASE model")
+	}
 	reads := stop()
 	if err == nil && rewrite {
 		defer func() {
