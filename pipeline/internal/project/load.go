@@ -50,7 +50,8 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 	}
 	p := &Project{Name: l.name, Files: root, config: l.doc, Vars: map[string]any{}, cache: c}
 	p.ProjectVersions = map[string]string{l.name: versionOf(l.doc)}
-	if v := l.doc.Get("vars"); v != nil {
+	// an empty vars: (null) has none, as dbt reads it
+	if v := l.doc.Get("vars"); v != nil && !(v.Kind == yamlx.Scalar && v.Value == nil) {
 		if v.Kind != yamlx.Map {
 			return nil, diag.Errorf("dbt_project.yml", v.Line, "`vars` must be a mapping").WithHint("write vars: then one `name: value` per line")
 		}

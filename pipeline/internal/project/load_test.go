@@ -2,6 +2,7 @@ package project
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -92,6 +93,25 @@ func TestOverrideOfPackageModel(t *testing.T) {
 	}
 	if len(p.Models) != 1 {
 		t.Errorf("want the package model replaced, got %d models", len(p.Models))
+	}
+}
+
+// TestEmptyVars: an empty vars: key (null) holds no vars, as dbt reads it,
+// and a var with a default still renders.
+func TestEmptyVars(t *testing.T) {
+	p, err := Load(files(map[string]string{
+		"dbt_project.yml": "name: a\nvars:\n  \nmodels:\n  a:\n    +materialized: view\n",
+		"models/m.sql":    "select '{{ var(\"x\", \"d\") }}' as x",
+	}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Vars) != 0 {
+		t.Errorf("vars: got %v, want none", p.Vars)
+	}
+	_, err = Load(files(map[string]string{"dbt_project.yml": "name: a\nvars: [1]\n"}), nil)
+	if err == nil || !strings.Contains(err.Error(), "`vars` must be a mapping") {
+		t.Errorf("a list of vars: got %v", err)
 	}
 }
 
