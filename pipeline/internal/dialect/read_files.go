@@ -1,21 +1,32 @@
 package dialect
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+)
 
 // csvFileTable is the temporary table the engine loaded the CSV file of
 // DuckDB's read_csv('path', options) call into (Options.FileTable); when
-// there is none it notes why on fi, for the translator to refuse.
+// there is none it notes why on fi, for the translator to refuse. The
+// options the engine follows go after the path, past a ?
+// (CSVFileOptions).
 func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 	if call.kind != nCall || len(call.list) == 0 || call.list[0].kind != nString {
 		return "", false
 	}
+	opts := url.Values{}
 	for _, o := range call.list[1:] {
-		if !p.plainCSVOption(o) {
-			fi.fileErr = "an option other than header = true and delim = ','"
+		if !p.csvOption(o, opts) {
+			fi.fileErr = "an option other than header, delim (sep), columns and names, or one of another value than a constant"
 			return "", false
 		}
 	}
-	table, err := p.fileTable(stringValue(p.d, p.toks[call.list[0].tok].text))
+	path := stringValue(p.d, p.toks[call.list[0].tok].text)
+	if len(opts) > 0 {
+		path += "?" + opts.Encode()
+	}
+	table, err := p.fileTable(path)
 	if err != nil {
 		fi.fileErr = err.Error()
 		return "", false
@@ -23,19 +34,79 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 	return table, true
 }
 
-// plainCSVOption tells whether o is an option of read_csv that loading
-// the file follows anyway: header = true, auto_detect = true, delim or
-// sep = ','.
-func (p *parser) plainCSVOption(o *node) bool {
+// csvOption adds option o of read_csv to opts when loading the file can
+// follow it: header (true or false), auto_detect = true, delim or sep (one
+// character), columns ({'name': 'TYPE', ...}, the file's columns in
+// order) and names (['a', 'b'], the first columns' names). It tells
+// whether it could.
+func (p *parser) csvOption(o *node, opts url.Values) bool {
 	if o.kind != nBinary || o.name != "=" || o.x.kind != nName || len(o.x.parts) != 1 {
 		return false
 	}
 	v := strings.ToLower(strings.TrimSpace(joinRaw(p.toks[o.y.start:o.y.end])))
 	switch identName(p.toks[o.x.parts[0]]) {
-	case "header", "auto_detect":
+	case "header":
+		switch v {
+		case "true", "1":
+		case "false", "0":
+			opts.Set("header", "false")
+		default:
+			return false
+		}
+		return true
+	case "auto_detect":
 		return v == "true" || v == "1"
 	case "delim", "sep":
-		return o.y.kind == nString && stringValue(p.d, p.toks[o.y.tok].text) == ","
+		if o.y.kind != nString || o.y.end != o.y.start+1 {
+			return false
+		}
+		d := stringValue(p.d, p.toks[o.y.tok].text)
+		if d == `\t` {
+			d = "\t"
+		}
+		if utf8.RuneCountInString(d) != 1 || d == "\n" || d == "\r" || d == `"` {
+			return false
+		}
+		if d != "," {
+			opts.Set("delim", d)
+		}
+		return true
+	case "columns":
+		if o.y.kind != nStruct || len(o.y.list) == 0 || len(o.y.names) != len(o.y.list) {
+			return false
+		}
+		for i, t := range o.y.list {
+			if t.kind != nString || t.end != t.start+1 {
+				return false
+			}
+			opts.Add("column", o.y.names[i]+":"+stringValue(p.d, p.toks[t.tok].text))
+		}
+		return true
+	case "names", "column_names", "col_names":
+		if o.y.kind != nArray || len(o.y.list) == 0 {
+			return false
+		}
+		for _, n := range o.y.list {
+			if n.kind != nString || n.end != n.start+1 {
+				return false
+			}
+			opts.Add("name", stringValue(p.d, p.toks[n.tok].text))
+		}
+		return true
 	}
 	return false
+}
+
+// CSVFileOptions splits what Options.FileTable is asked for into the path
+// of the file and the options of read_csv that loading it follows:
+// header=false (no header line: the columns are column0, column1, ... or
+// as named), delim (the one character between cells), column (each
+// "name:TYPE" of columns={...}, in order) and name (each of names=[...]).
+func CSVFileOptions(asked string) (path string, opts url.Values, err error) {
+	path, q, ok := strings.Cut(asked, "?")
+	if !ok {
+		return path, url.Values{}, nil
+	}
+	opts, err = url.ParseQuery(q)
+	return path, opts, err
 }

@@ -12,8 +12,8 @@ import (
 // options, is refused saying why.
 func TestDuckDBReadCSVFileTable(t *testing.T) {
 	files := func(file string) (string, error) {
-		if file == "data/x.csv" {
-			return "__read_csv__data/x.csv", nil
+		if path, _, _ := CSVFileOptions(file); path == "data/x.csv" {
+			return "__read_csv__" + file, nil
 		}
 		return "", errors.New(file + " is not a file of the project")
 	}
@@ -22,6 +22,10 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 		"select s.a from read_csv('data/x.csv') s join t on s.a = t.a":                `select s.a from temp."__read_csv__data/x.csv" s join t on s.a = t.a`,
 		"with src as (select * from read_csv_auto( 'data/x.csv' )) select a from src": `with src as (select * from temp."__read_csv__data/x.csv" AS read_csv_auto) select a from src`,
 		"select * from read_csv('data/x.csv', header = true, delim = ',') as s":       `select * from temp."__read_csv__data/x.csv" as s`,
+		// options the engine follows loading the file: a table of their own
+		"select * from read_csv('data/x.csv', delim = ';', header = false) as s":                    `select * from temp."__read_csv__data/x.csv?delim=%3B&header=false" as s`,
+		"select * from read_csv('data/x.csv', sep = '\\t', columns = {'a': 'INT', 'b': 'VARCHAR'})": `select * from temp."__read_csv__data/x.csv?column=a%3AINT&column=b%3AVARCHAR&delim=%09" AS read_csv`,
+		"select * from read_csv('data/x.csv', names = ['p', 'q']) as s":                             `select * from temp."__read_csv__data/x.csv?name=p&name=q" as s`,
 		// a path in FROM is read as read_csv_auto reads it, the relation
 		// named after the file
 		"select x.a from 'data/x.csv'":                      `select x.a from temp."__read_csv__data/x.csv" AS x`,
@@ -34,11 +38,12 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{
-		"select * from read_csv_auto('data/y.csv')":            "READ_CSV_AUTO cannot read its file: data/y.csv is not a file of the project",
-		"select * from read_csv('data/x.csv', delim = ';')":    "READ_CSV cannot read its file: an option other than header = true and delim = ','",
-		"select * from read_csv('data/x.csv', header = false)": "READ_CSV cannot read its file: an option other than",
-		"select * from 'data/y.csv'":                           "FROM 'data/y.csv' cannot read its file: data/y.csv is not a file of the project",
-		"select * from 'data/x.parquet'":                       "FROM 'data/x.parquet' is not supported: it reads files",
+		"select * from read_csv_auto('data/y.csv')":                  "READ_CSV_AUTO cannot read its file: data/y.csv is not a file of the project",
+		"select * from read_csv('data/x.csv', delim = false)":        "READ_CSV cannot read its file: an option other than header, delim (sep), columns and names",
+		"select * from read_csv('data/x.csv', types = {'a': 'INT'})": "READ_CSV cannot read its file: an option other than",
+		"select * from read_csv('data/x.csv', header = h)":           "READ_CSV cannot read its file: an option other than",
+		"select * from 'data/y.csv'":                                 "FROM 'data/y.csv' cannot read its file: data/y.csv is not a file of the project",
+		"select * from 'data/x.parquet'":                             "FROM 'data/x.parquet' is not supported: it reads files",
 	} {
 		if got, err := TranslateWith(in, Options{Dialect: DuckDB, FileTable: files}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: want the refusal %q, got %q, %v", in, want, got, err)

@@ -709,7 +709,7 @@ var (
 	refHashAgg          = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "to tell whether two tables hold the same rows, compare them with EXCEPT both ways; for a fingerprint of a group, hash its sorted rows: md5(listagg(md5(x), ',') within group (order by md5(x)))"}
 	refVariantTime      = refusal{"%s is not supported: a VARIANT here never holds a DATE, TIME, TIMESTAMP or BINARY (JSON has none; Snowflake's AS_ gives NULL for a string)", "cast the value instead: v:d::date, v:ts::timestamp_ntz, to_date(v:d)"}
 	refReadFiles        = refusal{"%s is not supported: it reads files (a path or an s3:// or https:// address), which the playground has no access to", "load the rows as a seed (seeds/name.csv) and read it with ref('name'), or as a source loaded from a seed"}
-	refReadFile         = refusal{"%s cannot read its file: %s", "give the path of a CSV file of the project, relative to its folder (data/orders.csv), with no options but header = true and delim = ',', or load the rows as a seed (seeds/name.csv) and read it with ref('name')"}
+	refReadFile         = refusal{"%s cannot read its file: %s", "give the path of a CSV file of the project, relative to its folder (data/orders.csv), with no options but header, delim (sep, one character), columns={'name': 'TYPE'} and names=['a'], or load the rows as a seed (seeds/name.csv) and read it with ref('name')"}
 	refFileStatement    = refusal{"%s is not supported: it loads or writes files (a stage, a path or an s3://, gs:// or https:// address), which the playground has no access to", refReadFiles.hint}
 	refTimestampLiteral = refusal{"%s literal: %s", "write the literal as YYYY-MM-DD HH:MM:SS[.ffffff] with an optional zone such as +02:00 or UTC"}
 )
@@ -849,7 +849,7 @@ var Refusals = []Rule{
 	{From: "TYPEOF(x), PG_TYPEOF(x)", Dialects: "DuckDB", To: refTypeof.hint},
 	{From: "date_part('nanosecond', x), EXTRACT(NANOSECOND FROM x), date_trunc('ns', x), date_diff('nanosecond', a, b) and the other nanosecond parts (nanoseconds, ns, nsec, epoch_ns ...)", Dialects: "DuckDB", To: refNanosecondPart.hint},
 	{From: "histogram(x, boundaries), the counts of bins", Dialects: "DuckDB", To: refHistogram.hint},
-	{From: "read_csv and read_csv_auto of a file the project lacks, a path outside it, or with options other than header = true and delim = ','; FROM 'file.csv' of a file the project lacks", Dialects: "DuckDB", To: refReadFile.hint},
+	{From: "read_csv and read_csv_auto of a file the project lacks, a path outside it, or with options other than header, delim (sep), columns and names; FROM 'file.csv' of a file the project lacks", Dialects: "DuckDB", To: refReadFile.hint},
 	{From: "read_csv, read_csv_auto (but of one CSV file of the project, a path relative to its folder, which reads its rows), read_parquet, read_json[_auto], read_ndjson, read_text, read_blob, glob and other readers of files (a path, s3:// or https://), FROM 'file.parquet' and any other path in FROM but a CSV file's", Dialects: "DuckDB", To: refReadFiles.hint},
 	{From: "statements that load or write files: COPY INTO, PUT and GET (Snowflake), LOAD DATA and EXPORT DATA (BigQuery), COPY ... FROM | TO, EXPORT DATABASE and IMPORT DATABASE (DuckDB)", Dialects: warehouses, To: refFileStatement.hint},
 	{From: "SELECT TOP n in one input of a set operation, or with LIMIT", Dialects: "Snowflake", To: refTop.hint},

@@ -1,12 +1,17 @@
 package engine
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
@@ -68,8 +73,9 @@ func projectCSV(loc string) (string, bool) {
 const plainCSVOptions = `(?:\s*,\s*(?:(?:header|auto_detect)\s*=\s*(?:true|1)|(?:delim|sep)\s*=\s*','))*`
 
 // readCSVCall is DuckDB's read_csv or read_csv_auto of one path, as a
-// model's SQL writes it.
-var readCSVCall = regexp.MustCompile(`(?i)\bread_csv(?:_auto)?\s*\(\s*'([^']*)'\s*[,)]`)
+// model's SQL writes it, with no options or those loading the file follows
+// anyway (one with others is loaded when its translation asks for it).
+var readCSVCall = regexp.MustCompile(`(?i)\bread_csv(?:_auto)?\s*\(\s*'([^']*)'` + plainCSVOptions + `\s*\)`)
 
 // fileTableName is the temporary table holding a CSV file's rows that
 // read_csv(file) in a query reads.
@@ -117,14 +123,24 @@ func (r *runner) loadFileTables() {
 // fileTable is the temporary table of the rows of the CSV file of the
 // project at path (dialect.Options.FileTable), loaded now if
 // loadFileTables did not find it in the SQL as written (a path a macro or
-// var gives); preloaded tells that it did. An error says why there is none.
-func (r *runner) fileTable(path string) (table string, preloaded bool, err error) {
+// var gives); preloaded tells that it did. A path may carry the options of
+// read_csv loading it follows (dialect.CSVFileOptions): the file read
+// with them is a table of its own. An error says why there is none.
+func (r *runner) fileTable(asked string) (table string, preloaded bool, err error) {
+	path, opts, err := dialect.CSVFileOptions(asked)
+	if err != nil {
+		return "", false, err
+	}
 	file, ok := projectCSV(path)
 	if !ok {
 		return "", false, fmt.Errorf("%s is not a .csv file inside the project's folder", path)
 	}
-	if r.fileTables[file] {
-		return fileTableName(file), !r.lateFiles[file], nil
+	key := file
+	if len(opts) > 0 {
+		key += "?" + opts.Encode()
+	}
+	if r.fileTables[key] {
+		return fileTableName(key), !r.lateFiles[key], nil
 	}
 	var data []byte
 	if r.plan.proj.Files != nil {
@@ -133,14 +149,93 @@ func (r *runner) fileTable(path string) (table string, preloaded bool, err error
 	if r.plan.proj.Files == nil || err != nil {
 		return "", false, fmt.Errorf("%s is not a file of the project", file)
 	}
-	if !r.loadCSV(file, data, jinja.Relation{Schema: "temp", Name: fileTableName(file)}, "", 0) {
+	o, data, err := csvReadOptions(data, opts)
+	if err != nil {
+		return "", false, fmt.Errorf("%s: %v", file, err)
+	}
+	if !r.loadCSVWith(file, data, o, jinja.Relation{Schema: "temp", Name: fileTableName(key)}, "", 0) {
 		return "", false, fmt.Errorf("%s could not be loaded", file)
 	}
 	if r.fileTables == nil {
-		r.fileTables, r.lateFiles = map[string]bool{}, map[string]bool{}
+		r.fileTables = map[string]bool{}
 	}
-	r.fileTables[file], r.lateFiles[file] = true, true
-	return fileTableName(file), false, nil
+	if r.lateFiles == nil {
+		r.lateFiles = map[string]bool{}
+	}
+	r.fileTables[key], r.lateFiles[key] = true, true
+	return fileTableName(key), false, nil
+}
+
+// csvReadOptions are the seed options reading a CSV file as DuckDB's
+// read_csv reads it with opts (dialect.CSVFileOptions), and the file's
+// data with the header line they give it: with header=false one naming the
+// columns column0, column1, ... (column00 ... past ten, as DuckDB pads
+// them), the names of columns={...} or names=[...] in place of the first
+// ones, and the types of columns={...} declared.
+func csvReadOptions(data []byte, opts url.Values) (seed.Options, []byte, error) {
+	var o seed.Options
+	if d := opts.Get("delim"); d != "" {
+		o.Delimiter, _ = utf8.DecodeRuneInString(d)
+	}
+	cols, names := opts["column"], opts["name"]
+	header := opts.Get("header") != "false"
+	if header && len(cols) == 0 && len(names) == 0 {
+		return o, data, nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.LazyQuotes, cr.FieldsPerRecord = true, -1
+	if o.Delimiter != 0 {
+		cr.Comma = o.Delimiter
+	}
+	first, err := cr.Read()
+	if err != nil {
+		return o, nil, fmt.Errorf("the file has no line to read: %v", err)
+	}
+	width := len(strconv.Itoa(len(first) - 1))
+	out := make([]string, len(first))
+	for i := range first {
+		out[i] = fmt.Sprintf("column%0*d", width, i)
+		if header {
+			out[i] = first[i]
+		}
+	}
+	if len(cols) > 0 && len(cols) != len(first) {
+		return o, nil, fmt.Errorf("columns names %d columns, the file has %d", len(cols), len(first))
+	}
+	if len(names) > len(first) {
+		return o, nil, fmt.Errorf("names names %d columns, the file has %d", len(names), len(first))
+	}
+	copy(out, names)
+	for i, c := range cols {
+		at := strings.LastIndex(c, ":")
+		name, typ := c[:at], c[at+1:]
+		out[i] = name
+		decl, ok := declaredType(dialect.DuckDB, typ)
+		if !ok {
+			return o, nil, fmt.Errorf("column %s has type %q, which the playground cannot store", name, typ)
+		}
+		if o.Declared == nil {
+			o.Declared = map[string]seed.Declared{}
+		}
+		o.Declared[name] = decl
+	}
+	comma := ","
+	if o.Delimiter != 0 {
+		comma = string(o.Delimiter)
+	}
+	var line bytes.Buffer
+	for i, n := range out {
+		if i > 0 {
+			line.WriteString(comma)
+		}
+		line.WriteString(`"` + strings.ReplaceAll(n, `"`, `""`) + `"`)
+	}
+	line.WriteString("\n")
+	if header {
+		data = data[cr.InputOffset():]
+	}
+	return o, append(line.Bytes(), data...), nil
 }
 
 // loadFileSources gives each DuckDB source table dbt-duckdb reads from a
@@ -201,9 +296,15 @@ func (r *runner) loadFileSources() {
 // TIMESTAMP, the rest VARCHAR, and an empty cell NULL. A file it cannot
 // read fails the build, named with where it is read (file, line).
 func (r *runner) loadCSV(file string, data []byte, rel jinja.Relation, where string, line int) bool {
+	return r.loadCSVWith(file, data, seed.Options{}, rel, where, line)
+}
+
+// loadCSVWith is loadCSV with the delimiter and declared column types of o.
+func (r *runner) loadCSVWith(file string, data []byte, o seed.Options, rel jinja.Relation, where string, line int) bool {
 	p := r.plan
 	datetime := seedDatetime(p.dialect)
-	t, err := seed.ParseWith(file, data, seed.Options{Datetime: datetime, Nulls: seed.BlankNulls, HugeInts: true, BlankLines: true})
+	t, err := seed.ParseWith(file, data, seed.Options{Datetime: datetime, Nulls: seed.BlankNulls, HugeInts: true, BlankLines: true,
+		Delimiter: o.Delimiter, Declared: o.Declared})
 	if err != nil {
 		r.res.fail(diag.From(err, file, 0))
 		return false
@@ -215,6 +316,9 @@ func (r *runner) loadCSV(file string, data []byte, rel jinja.Relation, where str
 		}
 	}
 	declared := map[string]seed.Declared{}
+	for c, d := range o.Declared {
+		declared[c] = d
+	}
 	for _, c := range t.Datetimes {
 		declared[c] = *datetime
 	}
