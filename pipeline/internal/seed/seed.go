@@ -137,6 +137,11 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = 0
+	if nulls == AgateNulls {
+		// dbt's agate pads a row shorter than the header with NULLs
+		// (checked below), for the adapters that insert its rows
+		r.FieldsPerRecord = -1
+	}
 	if o.Delimiter != 0 {
 		r.Comma = o.Delimiter
 	}
@@ -199,6 +204,14 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 		}
 		if err != nil {
 			return nil, csvError(file, err)
+		}
+		if r.FieldsPerRecord < 0 && len(rec) != len(header) {
+			if len(rec) > len(header) {
+				line, _ := r.FieldPos(0)
+				return nil, diag.Errorf(file, line, "malformed CSV: the line has %d values, but the header has %d columns", len(rec), len(header)).
+					WithHint("give every line at most as many values as the header has columns; dbt's agate fails on it too")
+			}
+			rec = append(rec, make([]string, len(header)-len(rec))...) // NULLs
 		}
 		if blanks {
 			at, _ := r.FieldPos(0)

@@ -130,3 +130,26 @@ func TestParseBlankLines(t *testing.T) {
 		t.Errorf("without BlankLines: %v %v", got, err)
 	}
 }
+
+// TestParseShortRows: with AgateNulls (the adapters that insert the rows
+// dbt's agate read) a row shorter than the header ends in NULLs, as agate
+// pads it, and a longer one fails naming its line, as agate fails; a
+// warehouse loading the file itself (BlankNulls, CopyNulls) fails on both.
+func TestParseShortRows(t *testing.T) {
+	got, err := ParseWith("s.csv", []byte("a,b,c\n1,x,y\n2,z\n3\n"), Options{Nulls: AgateNulls})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]any{{int64(1), "x", "y"}, {int64(2), "z", nil}, {int64(3), nil, nil}}
+	if !reflect.DeepEqual(got.Rows, want) {
+		t.Errorf("got %#v, want %#v", got.Rows, want)
+	}
+	if _, err := ParseWith("s.csv", []byte("a,b\n1,x\n2,y,z\n"), Options{Nulls: AgateNulls}); err == nil || !strings.Contains(err.Error(), "s.csv:3") || !strings.Contains(err.Error(), "3 values, but the header has 2 columns") {
+		t.Errorf("a longer row: %v", err)
+	}
+	for _, n := range []Nulls{BlankNulls, CopyNulls} {
+		if _, err := ParseWith("s.csv", []byte("a,b\n1,x\n2\n"), Options{Nulls: n}); err == nil || !strings.Contains(err.Error(), "wrong number of fields") {
+			t.Errorf("nulls %d: a shorter row: %v", n, err)
+		}
+	}
+}
