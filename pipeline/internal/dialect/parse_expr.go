@@ -1106,6 +1106,15 @@ func (p *parser) parseNameOrCall() *node {
 		break
 	}
 	p.expectPunct(")")
+	// Snowflake's NTH_VALUE(x, n) FROM FIRST | LAST [IGNORE NULLS] OVER (...)
+	if p.d == Snowflake && p.isWord("from") && (p.isWordAt(1, "first") || p.isWordAt(1, "last")) &&
+		(p.isWordAt(2, "over") || p.isWordAt(2, "ignore") || p.isWordAt(2, "respect")) {
+		r := p.open(nRaw)
+		r.name = "from " + p.peekAt(1).lower
+		p.next()
+		p.next()
+		n.add(p.close(r))
+	}
 	// FIRST_VALUE(x) IGNORE NULLS OVER (...); in ARRAY_AGG(LOWER(x) IGNORE
 	// NULLS) the words are the outer call's
 	if (p.isWord("ignore") || p.isWord("respect")) && p.isWordAt(2, "over") {

@@ -76,6 +76,16 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		t.refuse(lim.start, refAggLimit, strings.ToUpper(t.toks[n.tok].text))
 		return true
 	}
+	for _, k := range n.kids {
+		// NTH_VALUE's FROM FIRST is its default; FROM LAST counts from
+		// the frame's end, which SQLite's nth_value does not
+		if k.kind == nRaw && k.name == "from last" {
+			t.refuse(k.start, refNthFromLast)
+			return true
+		} else if k.kind == nRaw && k.name == "from first" {
+			k.print = func(pr *printer, z *node) string { return pr.carry(z) }
+		}
+	}
 	if n.z != nil && n.x != nil {
 		switch {
 		case n.z.name == "respect":
