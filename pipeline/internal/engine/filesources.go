@@ -24,9 +24,10 @@ import (
 // external_location reads: the location formatted with the table's name,
 // identifier and schema as dbt-duckdb formats it, a CSV file's path (the
 // location itself, or the one argument of read_csv or read_csv_auto)
-// relative to the project's folder, where dbt runs. ok is false for any
-// other location: a file elsewhere or over the network, a glob, another
-// format, or a read_csv with options.
+// relative to the project's folder, where dbt runs, followed by the
+// options of read_csv loading it follows after a ? (dialect.CSVFileOptions).
+// ok is false for any other location: a file elsewhere or over the network,
+// a glob, another format, or a read_csv with other options.
 func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 	var bad bool
 	loc = regexp.MustCompile(`\{[^{}]*\}`).ReplaceAllStringFunc(loc, func(k string) string {
@@ -45,8 +46,22 @@ func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 		return "", false
 	}
 	loc = strings.TrimSpace(loc)
-	if m := regexp.MustCompile(`(?is)^read_csv(?:_auto)?\(\s*'([^']*)'` + plainCSVOptions + `\s*\)$`).FindStringSubmatch(loc); m != nil {
-		loc = m[1]
+	if regexp.MustCompile(`(?is)^read_csv(?:_auto)?\s*\(.*\)$`).MatchString(loc) {
+		// read_csv's path and the options loading it follows, as a
+		// model's read_csv(...) reads them (dialect.CSVFileOptions)
+		var asked string
+		_, err := dialect.TranslateWith("select * from "+loc, dialect.Options{Dialect: dialect.DuckDB, FileTable: func(f string) (string, error) {
+			asked = f
+			return "t", nil
+		}})
+		path, _, perr := dialect.CSVFileOptions(asked)
+		if err != nil || perr != nil || asked == "" {
+			return "", false
+		}
+		if file, ok := projectCSV(path); ok {
+			return file + strings.TrimPrefix(asked, path), true
+		}
+		return "", false
 	} else if strings.ContainsAny(loc, "()'\"") {
 		return "", false
 	}
@@ -279,14 +294,25 @@ func (r *runner) loadFileSources() {
 		if !ok {
 			continue
 		}
+		asked := file
+		file, opts, err := dialect.CSVFileOptions(asked)
+		if err != nil {
+			continue
+		}
 		data, err := fs.ReadFile(p.proj.Files, file)
 		if err != nil {
 			continue
 		}
-		if !r.loadCSV(file, data, ref.rel, d.File, line) {
+		o, data, err := csvReadOptions(data, opts)
+		if err != nil {
+			r.res.fail(diag.Errorf(d.File, line, "source %s reads %s: %v", d.Key, file, err))
 			continue
 		}
-		r.reportRendered(Rendered{Kind: "source", Name: d.Key, Schema: ref.rel.Schema, Relation: ref.rel.Name, DBTSchema: d.Schema, Materialized: "source", SQL: file})
+		if !r.loadCSVWith(file, data, o, ref.rel, d.File, line) {
+			continue
+		}
+		// the file, and the options it is read with after a ?
+		r.reportRendered(Rendered{Kind: "source", Name: d.Key, Schema: ref.rel.Schema, Relation: ref.rel.Name, DBTSchema: d.Schema, Materialized: "source", SQL: asked})
 	}
 }
 

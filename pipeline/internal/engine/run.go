@@ -1710,7 +1710,8 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 		missing, ok := store.MissingTable(msg)
 		if src, what, line := r.plan.fileSource(missing); ok && src != nil {
 			d.Message = fmt.Sprintf("%s: source(%q, %q) is read from a file, which the playground has no access to: %s (%s:%d)", msg, src.SourceName, src.Table, what, src.File, line)
-			if file, csv := csvLocation(src.ExternalLocation, src.Table, src.Identifier, src.Schema); csv {
+			if asked, csv := csvLocation(src.ExternalLocation, src.Table, src.Identifier, src.Schema); csv {
+				file, _, _ := dialect.CSVFileOptions(asked)
 				// a CSV file of the project's folder, which it lacks
 				d.Message = fmt.Sprintf("%s: source(%q, %q) is read from file %s, which the project does not have: %s (%s:%d)", msg, src.SourceName, src.Table, file, what, src.File, line)
 			}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/nexus-playground/nexus/pipeline"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 )
 
 // replayOnDuck runs the build's steps on DuckDB in the order the build
@@ -98,10 +100,15 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 			loadOurTable(ctx, t, ours, duck, st)
 		case "source":
 			// a source table dbt-duckdb reads from a CSV file of the
-			// project (its SQL is the file's path there): DuckDB's
-			// read_csv reads it, as the file is read where dbt runs
-			file := filepath.Join(dir, filepath.FromSlash(st.SQL))
-			if _, err := duck.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM read_csv('%s')", duckName(st.Rendered), strings.ReplaceAll(file, "'", "''"))); err != nil {
+			// project (its SQL is the file's path there, and the options
+			// of read_csv after a ?): DuckDB's read_csv reads it, as the
+			// file is read where dbt runs
+			path, opts, err := dialect.CSVFileOptions(st.SQL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(dir, filepath.FromSlash(path))
+			if _, err := duck.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM read_csv('%s'%s)", duckName(st.Rendered), strings.ReplaceAll(file, "'", "''"), readCSVOptions(opts))); err != nil {
 				t.Errorf("source %s: DuckDB cannot read its file %s: %v", st.Name, file, err)
 				continue
 			}
@@ -350,4 +357,36 @@ func stripComments(s string) string { return lineComment.ReplaceAllString(s, "")
 func firstLine(err error) string {
 	line, _, _ := strings.Cut(err.Error(), "\n")
 	return line
+}
+
+// readCSVOptions writes the options of read_csv a source's file is read
+// with (dialect.CSVFileOptions) as DuckDB takes them, each after a comma.
+func readCSVOptions(opts url.Values) string {
+	quote := func(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+	var out []string
+	if opts.Get("header") == "false" {
+		out = append(out, "header = false")
+	}
+	if d := opts.Get("delim"); d != "" {
+		out = append(out, "delim = "+quote(d))
+	}
+	if cols := opts["column"]; len(cols) > 0 {
+		var fields []string
+		for _, c := range cols {
+			at := strings.LastIndex(c, ":")
+			fields = append(fields, quote(c[:at])+": "+quote(c[at+1:]))
+		}
+		out = append(out, "columns = {"+strings.Join(fields, ", ")+"}")
+	}
+	if names := opts["name"]; len(names) > 0 {
+		var q []string
+		for _, n := range names {
+			q = append(q, quote(n))
+		}
+		out = append(out, "names = ["+strings.Join(q, ", ")+"]")
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return ", " + strings.Join(out, ", ")
 }
