@@ -196,9 +196,10 @@ func (e *Env) unionRelations(a *exec.VarArgs) (string, error) {
 			if own, ok := perRel[i][k]; ok {
 				if t, ok := overrides[names[k]]; ok {
 					b.WriteString("cast(" + col + " as " + t + ") as " + col)
-				} else if t := types[k]; own != "" && t != "" && !sameColumnType(own, t) {
+				} else if t := types[k]; own != "" && t != "" && !sameColumnType(own, t) && e.targetType() != "sqlite" {
 					// dbt_utils casts each column to the type of the
 					// relation that has it first: another type is converted
+					// (SQLite's own types are affinities, not types to cast to)
 					b.WriteString("cast(" + col + " as " + t + ") as " + col)
 				} else {
 					b.WriteString(col)

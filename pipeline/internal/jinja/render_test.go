@@ -186,6 +186,14 @@ func TestRender(t *testing.T) {
 				return []Column{{Name: "id", Type: "STRING"}, {Name: "s", Type: "STRING(10)"}, {Name: "n", Type: "FLOAT64"}}, nil
 			}
 		}, want: "select     '`main`.`main`.`x`' as _dbt_source_relation,     `id`,     `s`,     cast(null as FLOAT64) as `n` from `main`.`main`.`x`  union all  select     '`main`.`main`.`y`' as _dbt_source_relation,     cast(`id` as INT64) as `id`,     `s`,     `n` from `main`.`main`.`y`"},
+		{name: "union_relations casts nothing in SQLite, whose column types are affinities", src: "{{ dbt_utils.union_relations(relations=[ref('x'), ref('y')]) | replace('\n', ' ') }}", ctx: func(c *Context) {
+			c.Columns = func(r Relation) ([]Column, error) {
+				if r.Name == "x" {
+					return []Column{{Name: "id", Type: "NUM"}}, nil
+				}
+				return []Column{{Name: "id", Type: "TEXT"}}, nil
+			}
+		}, want: `select     'main.x' as _dbt_source_relation,     "id" from main.x  union all  select     'main.y' as _dbt_source_relation,     "id" from main.y`},
 		{name: "other warehouses' columns have no mode", src: `{{ api.Column('x', 'integer').mode is defined }}`, ctx: func(c *Context) { c.Target.Type = "duckdb" }, want: "False"},
 		{name: "double quotes elsewhere", src: `{{ adapter.quote('a') }} {% for c in adapter.get_columns_in_relation(ref('x')) %}{{ c.quoted }} {% endfor %}`, ctx: func(c *Context) { c.Target.Type = "duckdb" }, want: `"a" "id" "email" `},
 		{name: "dispatch falls back to default", src: `{{ adapter.dispatch('thing', 'nexus')() }} {{ adapter.dispatch('only', 'nexus')() }}`, want: `default thing sqlite only`},
