@@ -516,6 +516,14 @@ func (p *parser) parseTypeNode() *node {
 // special form.
 func (p *parser) parsePrimary() *node {
 	t := p.peek()
+	if (p.isWord("any") || p.isWord("some") || p.isWord("all")) && p.isPunctAt(1, "(") && (p.isWordAt(2, "select") || p.isWordAt(2, "with")) {
+		// x op ANY (subquery): a call of the subquery (any_all.go)
+		n := p.open(nCall)
+		n.tok = p.next()
+		n.name = p.toks[n.tok].lower
+		n.list = []*node{n.add(p.parsePrimary())}
+		return p.close(n)
+	}
 	switch t.kind {
 	case kNumber:
 		n := p.open(nLit)

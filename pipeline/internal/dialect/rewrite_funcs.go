@@ -87,6 +87,9 @@ var dateParts = map[string]bool{
 func (t *translator) rewriteCall(n *node, sc *scope) {
 	name := n.name
 	qualified := len(n.parts) > 1
+	if sub, _ := anyAllCall(n); sub != nil {
+		return // the comparison it is the right side of (any_all.go)
+	}
 	if t.d == Snowflake && name == "sys_connect_by_path" && !qualified {
 		// read by the query's CONNECT BY (connect_by.go), refused without one
 		t.hierCalls = append(t.hierCalls, n.tok)

@@ -26,6 +26,9 @@ func (t *translator) rewriteBinary(n *node) {
 		}
 		return
 	}
+	if t.rewriteAnyAll(n) {
+		return
+	}
 	if comparisons[n.name] {
 		t.refuseJSONText(n.x, n.y)
 		t.refuseJSONText(n.y, n.x)

@@ -511,6 +511,10 @@ var Translations = []Rule{
 		Note: "Snowflake names the item by its text as written in upper case, literals too (a path s.src:a.b is S.SRC:A.B), as its results and tables show it (get_columns_in_relation, run_query's columns, nexus query --dialect); a set operation's columns are its first input's; an item written over several lines keeps the translated name"},
 	{From: "SELECT count(*), x + 1, t.a FROM t, a select item without an alias that is no column or field", Dialects: "BigQuery", To: "SELECT count(*) AS f0_, x + 1 AS f1_, t.a FROM t",
 		Note: "BigQuery names an item by itself only when it is a column (the last name of a path) or a field; another is anonymous, which its results (run_query, nexus query --dialect) call f0_, f1_, ...; a model selecting one (a table, a view, an incremental model) fails as BigQuery's CREATE TABLE and CREATE VIEW fail (columns must be named, but column 2 has no name), naming the line: give it an alias"},
+	{From: "x = ANY (subquery), x <> ALL (subquery)", Dialects: "Snowflake, DuckDB", To: "x IN (subquery), x NOT IN (subquery)", Note: "SOME is ANY"},
+	{From: "x > ANY (subquery), x <= ALL (subquery), other comparisons", Dialects: "Snowflake, DuckDB", To: "CASE WHEN EXISTS (WITH _nexus_rows(_nexus_v) AS (subquery) SELECT 1 FROM _nexus_rows WHERE x > _nexus_v) THEN 1 WHEN EXISTS (... WHERE (x > _nexus_v) IS NULL) THEN NULL ELSE 0 END",
+		Note: "TRUE when a row (ANY) or every row (ALL) makes the comparison TRUE, FALSE when none (ANY) or one (ALL) makes it FALSE, else NULL; an empty subquery makes ANY FALSE and ALL TRUE"},
+	{From: "x = ANY (subquery)", Dialects: "BigQuery", To: "refused", Note: refAnyAll.hint},
 	{From: "a model whose select names a column twice: SELECT a.id, b.id ..., or * over a join with USING", Dialects: "DuckDB", To: "columns id, id_1, id_2",
 		Note: "as DuckDB's CREATE TABLE AS names them: the n-th repeat of a name (case aside) gets _n, and a name already taken another _n (SQLite would write id:1)"},
 	{From: "a model whose select names a column twice", Dialects: "BigQuery, Snowflake", To: "refused",
@@ -543,6 +547,7 @@ type refusal struct {
 
 var (
 	refDateBesideTimestamp   = refusal{"a DATE beside a TIMESTAMP in COALESCE, IFNULL, IF, CASE, GREATEST or LEAST has no common type in BigQuery (a DATE coerces to DATETIME only)", "cast one to the other's type: CAST(d AS TIMESTAMP), or TIMESTAMP(d)"}
+	refAnyAll                = refusal{"ANY, SOME and ALL of a subquery are not BigQuery SQL", "write x IN (SELECT ...), NOT x IN (...), or compare with the subquery's MIN or MAX"}
 	refQualifyHere           = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
 	refConnectByHere         = refusal{"CONNECT BY (a hierarchical query) is not supported here: %s", "write the hierarchy as a recursive CTE: with recursive h as (select ..., 1 as lvl from t where <start> union all select t..., h.lvl + 1 from t join h on t.parent_id = h.id) select ... from h"}
 	refEmptyItem             = refusal{"two commas with no item between them in a select list", "remove one of the commas (a template may write one after an item and another at the start of the {% if %} block that follows it)"}
