@@ -519,9 +519,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 	case "year", "quarter", "month", "week", "weekofyear", "day", "dayofmonth", "dayofweek", "dayofyear", "hour", "minute", "second",
 		"dayofweekiso", "weekiso", "yearofweekiso", "yearofweek", "isodow", "isoyear", "weekday", "yearweek",
-		"decade", "century", "millennium", "millisecond", "microsecond", "nanosecond", "timezone", "timezone_hour", "timezone_minute":
+		"decade", "century", "millennium", "millisecond", "microsecond", "nanosecond", "timezone", "timezone_hour", "timezone_minute", "era":
 		era := name == "decade" || name == "century" || name == "millennium" || name == "millisecond" || name == "microsecond" || name == "nanosecond" ||
-			name == "timezone" || name == "timezone_hour" || name == "timezone_minute" // DuckDB's alone
+			name == "timezone" || name == "timezone_hour" || name == "timezone_minute" || name == "era" // DuckDB's alone
 		if (t.d == Snowflake && !era || t.d == DuckDB) && len(n.list) == 1 && !n.flag && n.x == nil {
 			fn, _ := sqlfunc.Rename(string(t.d), "date_part")
 			part := map[string]string{"dayofmonth": "day", "weekofyear": "week"}[name]

@@ -30,6 +30,9 @@ import (
 //	                           md5_number_upper(s) its last 8 (UBIGINTs); a
 //	                           value beyond 64 signed bits is its exact
 //	                           decimal digits as text (see snowflake_md5.go)
+//	xor(a, b)                  the bitwise exclusive or of two integers
+//	days_in_month(d)           the number of days of the month of a date or
+//	                           timestamp
 
 func init() {
 	add(Func{Name: "gamma_duck", NArgs: 1, Scalar: doubleOf(math.Gamma)},
@@ -37,6 +40,8 @@ func init() {
 		Func{Name: "julian_duck", NArgs: 1, Scalar: julianDay},
 		Func{Name: "bin_duck", NArgs: 1, Scalar: binDigits},
 		Func{Name: "unbin_duck", NArgs: 1, Scalar: unbinDigits},
+		Func{Name: "xor_duck", NArgs: 2, Scalar: xorDuck},
+		Func{Name: "days_in_month_duck", NArgs: 1, Scalar: daysInMonth},
 		Func{Name: "md5_number_duck", NArgs: 1, Scalar: md5Number(func(d [16]byte) *big.Int { return littleEndian(d[:]) })},
 		Func{Name: "md5_number_lower_duck", NArgs: 1, Scalar: md5Number(func(d [16]byte) *big.Int { return littleEndian(d[8:]) })},
 		Func{Name: "md5_number_upper_duck", NArgs: 1, Scalar: md5Number(func(d [16]byte) *big.Int { return littleEndian(d[:8]) })})
@@ -47,6 +52,8 @@ func init() {
 	rename("bin_duck", "to_binary", "duckdb")
 	rename("unbin_duck", "unbin", "duckdb")
 	rename("unbin_duck", "from_binary", "duckdb")
+	rename("xor_duck", "xor", "duckdb")
+	rename("days_in_month_duck", "days_in_month", "duckdb")
 	rename("md5_number_duck", "md5_number", "duckdb")
 	rename("md5_number_lower_duck", "md5_number_lower", "duckdb")
 	rename("md5_number_upper_duck", "md5_number_upper", "duckdb")
@@ -146,4 +153,26 @@ func littleEndian(b []byte) *big.Int {
 		r[len(b)-1-i] = c
 	}
 	return new(big.Int).SetBytes(r)
+}
+
+func xorDuck(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	if args[0].Type() != sqlite3.INTEGER || args[1].Type() != sqlite3.INTEGER {
+		fail(ctx, "xor", "takes two integers, not %s and %s", truncate(args[0].Text()), truncate(args[1].Text()))
+		return
+	}
+	ctx.ResultInt64(args[0].Int64() ^ args[1].Int64())
+}
+
+func daysInMonth(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	m, ok := momentArg(ctx, "days_in_month", args[0])
+	if !ok {
+		return
+	}
+	ctx.ResultInt(daysIn(m.t.Year(), m.t.Month()))
 }

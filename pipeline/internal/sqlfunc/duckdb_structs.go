@@ -24,11 +24,15 @@ import (
 //	                           has fails, as there
 //	struct_update(s, name, value, ...)  s with the fields named replaced
 //	                           in place, those it has not added after
+//	struct_extract_at(s, i)    the value of s's i-th field (from 1); an i
+//	                           beyond its fields fails
 
 func init() {
 	add(Func{Name: "list_zip_duck", NArgs: -1, Scalar: listZip},
 		Func{Name: "struct_insert_duck", NArgs: -1, Scalar: structInsert(false)},
-		Func{Name: "struct_update_duck", NArgs: -1, Scalar: structInsert(true)})
+		Func{Name: "struct_update_duck", NArgs: -1, Scalar: structInsert(true)},
+		Func{Name: "struct_extract_at_duck", NArgs: 2, Scalar: structExtractAt})
+	rename("struct_extract_at_duck", "struct_extract_at", "duckdb")
 	rename("list_zip_duck", "list_zip", "duckdb")
 	rename("list_zip_duck", "array_zip", "duckdb")
 	rename("json_array", "row", "duckdb")
@@ -157,4 +161,32 @@ func fieldJSON(v sqlite3.Value) json.RawMessage {
 	}
 	b, _ := json.Marshal(v.Text())
 	return b
+}
+
+func structExtractAt(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "struct_extract_at"
+	if nullCall(ctx, args) {
+		return
+	}
+	raw := args[0].RawText()
+	var values []json.RawMessage
+	if bytes.HasPrefix(bytes.TrimSpace(raw), []byte("[")) {
+		// an unnamed struct
+		if err := json.Unmarshal(raw, &values); err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+	} else {
+		var err error
+		if _, values, err = structFields(raw); err != nil {
+			fail(ctx, fn, "%v", err)
+			return
+		}
+	}
+	i, ok := integer(args[1])
+	if !ok || i < 1 || i > int64(len(values)) {
+		fail(ctx, fn, "key index %s out of range: expected an index between 1 and %d, as in DuckDB", args[1].Text(), len(values))
+		return
+	}
+	resultElement(ctx, values[i-1])
 }

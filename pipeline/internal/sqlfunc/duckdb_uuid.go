@@ -1,7 +1,9 @@
 package sqlfunc
 
 import (
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -15,10 +17,16 @@ import (
 //
 //	uuid_duckdb(x, line)   x::uuid
 //	try_uuid_duckdb(x)     TRY_CAST(x AS UUID)
+//
+// uuid_extract_timestamp(u) is the time a version 7 UUID holds, its first
+// 48 bits' milliseconds since 1970, a TIMESTAMPTZ; another version fails,
+// as there.
 
 func init() {
 	add(Func{Name: "uuid_duckdb", NArgs: 2, Scalar: castUUID(false)},
-		Func{Name: "try_uuid_duckdb", NArgs: 1, Scalar: castUUID(true)})
+		Func{Name: "try_uuid_duckdb", NArgs: 1, Scalar: castUUID(true)},
+		Func{Name: "uuid_extract_timestamp_duck", NArgs: 1, Scalar: uuidExtractTimestamp})
+	rename("uuid_extract_timestamp_duck", "uuid_extract_timestamp", "duckdb")
 }
 
 func castUUID(safe bool) func(sqlite3.Context, ...sqlite3.Value) {
@@ -76,4 +84,22 @@ func readUUID(s string) (string, bool) {
 	}
 	h := string(hex[:])
 	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:], true
+}
+
+func uuidExtractTimestamp(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "uuid_extract_timestamp"
+	if nullCall(ctx, args) {
+		return
+	}
+	u, ok := readUUID(args[0].Text())
+	if !ok {
+		fail(ctx, fn, "%q is not a UUID", truncate(args[0].Text()))
+		return
+	}
+	if u[14] != '7' {
+		fail(ctx, fn, "the UUID is of version %c, not version 7, as DuckDB says", u[14])
+		return
+	}
+	ms, _ := strconv.ParseInt(u[:8]+u[9:13], 16, 64)
+	resultTimestamp(ctx, time.UnixMilli(ms).UTC())
 }

@@ -223,6 +223,7 @@ const (
 	pTimezone
 	pTimezoneHour
 	pTimezoneMinute
+	pEra // DuckDB's: 1 for the years AD, 0 before
 )
 
 var partNames = map[string]part{}
@@ -261,6 +262,7 @@ func init() {
 		pTimezone:         "timezone",
 		pTimezoneHour:     "timezone_hour",
 		pTimezoneMinute:   "timezone_minute",
+		pEra:              "era",
 	} {
 		for _, n := range strings.Fields(names) {
 			partNames[n] = p
@@ -962,6 +964,13 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 		return t.UnixMicro(), nil
 	case pEpochNanosecond:
 		return t.UnixNano(), nil
+	case pEra:
+		if c.name == "duckdb" {
+			if t.Year() > 0 {
+				return int64(1), nil
+			}
+			return int64(0), nil
+		}
 	case pTimezone, pTimezoneHour, pTimezoneMinute:
 		if c.name == "duckdb" {
 			// the session's zone is UTC: every offset is 0
