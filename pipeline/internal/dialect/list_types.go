@@ -26,7 +26,7 @@ func isMap(typ string) bool {
 }
 
 // mapResults are DuckDB's functions giving a MAP.
-var mapResults = map[string]bool{"map": true, "map_from_entries": true, "map_concat": true, "histogram": true}
+var mapResults = map[string]bool{"map": true, "map_from_entries": true, "map_concat": true, "histogram": true, "list_histogram": true}
 
 // mapListResults are DuckDB's functions of a MAP giving a list.
 var mapListResults = map[string]bool{"map_keys": true, "map_values": true, "map_entries": true, "map_extract": true, "element_at": true}
@@ -150,7 +150,7 @@ func (t *translator) listCallType(n *node) string {
 		return TypeList
 	}
 	if mapResults[n.name] && len(n.parts) <= 1 {
-		if n.name == "histogram" {
+		if n.name == "histogram" || n.name == "list_histogram" {
 			return TypeMap
 		}
 		return mapOf(t.mapNumber(n))

@@ -42,6 +42,8 @@ var listAggregates = map[string]string{
 	"stddev_samp": "stddev_samp_rows", "stddev_pop": "stddev_pop_rows", "variance": "var_samp_rows",
 	"var_samp": "var_samp_rows", "var_pop": "var_pop_rows", "kurtosis": "sample_kurtosis",
 	"skewness": "sample_skewness", "entropy": "entropy_of",
+	"mad": "mad_duck", "sem": "sem_duck", "kurtosis_pop": "kurtosis_pop_of", "histogram": "histogram_duck",
+	"approx_count_distinct": "count_distinct", "bit_and": "bit_and", "bit_or": "bit_or", "bit_xor": "bit_xor",
 }
 
 // listAggregateCalls are DuckDB's list_<aggregate>(l) that are
@@ -51,7 +53,8 @@ var listAggregateCalls = map[string]string{}
 
 func init() {
 	for _, name := range []string{"median", "mode", "product", "bool_and", "bool_or", "any_value", "stddev_samp",
-		"stddev_pop", "var_samp", "var_pop", "kurtosis", "skewness", "entropy", "string_agg"} {
+		"stddev_pop", "var_samp", "var_pop", "kurtosis", "skewness", "entropy", "string_agg", "mad", "sem", "kurtosis_pop",
+		"histogram", "approx_count_distinct", "bit_and", "bit_or", "bit_xor"} {
 		listAggregateCalls["list_"+name] = name
 	}
 }
@@ -315,7 +318,7 @@ func (t *translator) rewriteListAggregateOf(n, list *node, name string, extra []
 	}
 	agg, ok := listAggregates[name]
 	if !ok {
-		t.refuse(fn.start, refusal{"list_aggregate with '" + name + "' is not supported", "use one of string_agg, min, max, sum, count, avg, median, mode, product, bool_and, bool_or, any_value, stddev_samp, stddev_pop, var_samp, var_pop, kurtosis, skewness, entropy"})
+		t.refuse(fn.start, refusal{"list_aggregate with '" + name + "' is not supported", "use one of string_agg, min, max, sum, count, avg, median, mode, product, bool_and, bool_or, any_value, stddev_samp, stddev_pop, var_samp, var_pop, kurtosis, kurtosis_pop, skewness, entropy, mad, sem, histogram, approx_count_distinct, bit_and, bit_or, bit_xor"})
 		return
 	}
 	if agg != "group_concat" && len(extra) > 0 || len(extra) > 1 {
@@ -335,7 +338,11 @@ func (t *translator) rewriteListAggregateOf(n, list *node, name string, extra []
 			}
 			args += ", " + sep
 		}
-		return overList(l, agg+"("+args+" ORDER BY _nexus_i)", "_nexus_value", "") + carry
+		out := overList(l, agg+"("+args+" ORDER BY _nexus_i)", "_nexus_value", "")
+		if agg == "histogram_duck" {
+			out = "json(" + out + ")" // a MAP, JSON for what holds it
+		}
+		return out + carry
 	}
 }
 
