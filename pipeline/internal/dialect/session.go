@@ -54,7 +54,7 @@ func (t *translator) rewriteSessionCall(n *node) bool {
 	}
 	if t.d == DuckDB && len(n.parts) <= 1 {
 		switch n.name {
-		case "current_database":
+		case "current_database", "current_catalog":
 			db := t.opts.Session.Database
 			if db == "" {
 				db = "memory"

@@ -33,6 +33,9 @@ import (
 //	xor(a, b)                  the bitwise exclusive or of two integers
 //	days_in_month(d)           the number of days of the month of a date or
 //	                           timestamp
+//	to_base(n, radix[, min])   n's digits in radix 2 to 36, upper case,
+//	                           zero-padded to min (0 to 64) digits; n from 0
+//	nextafter(x, y)            the next DOUBLE after x towards y
 
 func init() {
 	add(Func{Name: "gamma_duck", NArgs: 1, Scalar: doubleOf(math.Gamma)},
@@ -42,6 +45,8 @@ func init() {
 		Func{Name: "unbin_duck", NArgs: 1, Scalar: unbinDigits},
 		Func{Name: "xor_duck", NArgs: 2, Scalar: xorDuck},
 		Func{Name: "days_in_month_duck", NArgs: 1, Scalar: daysInMonth},
+		Func{Name: "to_base_duck", NArgs: -1, Scalar: toBase},
+		Func{Name: "nextafter_duck", NArgs: 2, Scalar: nextAfter},
 		Func{Name: "md5_number_duck", NArgs: 1, Scalar: md5Number(func(d [16]byte) *big.Int { return littleEndian(d[:]) })},
 		Func{Name: "md5_number_lower_duck", NArgs: 1, Scalar: md5Number(func(d [16]byte) *big.Int { return littleEndian(d[8:]) })},
 		Func{Name: "md5_number_upper_duck", NArgs: 1, Scalar: md5Number(func(d [16]byte) *big.Int { return littleEndian(d[:8]) })})
@@ -54,6 +59,8 @@ func init() {
 	rename("unbin_duck", "from_binary", "duckdb")
 	rename("xor_duck", "xor", "duckdb")
 	rename("days_in_month_duck", "days_in_month", "duckdb")
+	rename("to_base_duck", "to_base", "duckdb")
+	rename("nextafter_duck", "nextafter", "duckdb")
 	rename("md5_number_duck", "md5_number", "duckdb")
 	rename("md5_number_lower_duck", "md5_number_lower", "duckdb")
 	rename("md5_number_upper_duck", "md5_number_upper", "duckdb")
@@ -175,4 +182,45 @@ func daysInMonth(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultInt(daysIn(m.t.Year(), m.t.Month()))
+}
+
+func toBase(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "to_base"
+	if !called(ctx, fn, args, 2, 3, "takes a number, a radix and an optional minimum length") {
+		return
+	}
+	for _, a := range args {
+		if a.Type() != sqlite3.INTEGER {
+			fail(ctx, fn, "takes integers, not %s", truncate(a.Text()))
+			return
+		}
+	}
+	n, radix := args[0].Int64(), args[1].Int64()
+	switch {
+	case n < 0:
+		fail(ctx, fn, "number must be greater than or equal to 0, as in DuckDB")
+		return
+	case radix < 2 || radix > 36:
+		fail(ctx, fn, "radix must be between 2 and 36, as in DuckDB")
+		return
+	}
+	s := strings.ToUpper(strconv.FormatInt(n, int(radix)))
+	if len(args) == 3 {
+		width := args[2].Int64()
+		if width < 0 || width > 64 {
+			fail(ctx, fn, "min_length must be between 0 and 64, as in DuckDB")
+			return
+		}
+		if pad := int(width) - len(s); pad > 0 {
+			s = strings.Repeat("0", pad) + s
+		}
+	}
+	ctx.ResultText(s)
+}
+
+func nextAfter(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if nullCall(ctx, args) {
+		return
+	}
+	ctx.ResultFloat(math.Nextafter(args[0].Float(), args[1].Float()))
 }
