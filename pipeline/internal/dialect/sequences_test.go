@@ -21,6 +21,9 @@ func TestSequencesRefused(t *testing.T) {
 	}
 	// Snowflake's too
 	expectRefused(t, Snowflake, "create or replace sequence s.seq1 start = 1 increment = 1", seq("1:1", "CREATE SEQUENCE s.seq1"))
+	// current_setting of another setting than TimeZone
+	expectRefused(t, DuckDB, "select current_setting('threads')",
+		"1:8: CURRENT_SETTING of another setting than 'TimeZone' is not supported: the playground has no DuckDB settings ("+refCurrentSetting.hint+")")
 	// a table or column of such a name is no such statement
 	expectTranslated(t, DuckDB, "create table sequence_numbers as select 1 as sequence", "create table sequence_numbers as select 1 as sequence")
 }

@@ -49,6 +49,15 @@ func accountParts(account string) (org, name, locator string) {
 // version() is the DuckDB release the engine's DuckDB functions are
 // checked against (the oracle's).
 func (t *translator) rewriteSessionCall(n *node) bool {
+	if t.d == DuckDB && n.name == "current_setting" && len(n.list) == 1 && n.x == nil && len(n.parts) <= 1 {
+		// the session's zone is UTC, as dbt-duckdb's sessions are here
+		if a := n.list[0]; a.kind == nString && strings.EqualFold(strings.Trim(t.toks[a.start].text, "'"), "timezone") {
+			n.print = printAs("'UTC'")
+		} else {
+			t.refuse(n.tok, refCurrentSetting)
+		}
+		return true
+	}
 	if len(n.list) != 0 || n.x != nil {
 		return false
 	}

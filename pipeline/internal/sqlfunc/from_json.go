@@ -18,12 +18,76 @@ import (
 // lacks one, its other keys dropped), ["VARCHAR"] a list, "DOUBLE" one
 // value. A value that does not convert is NULL, as in DuckDB: a number is
 // rounded to an INTEGER (half to even), text read as the type it names,
-// anything written as its JSON text for a VARCHAR.
+// anything written as its JSON text for a VARCHAR. from_json_strict (also
+// json_transform_strict) fails instead, as DuckDB does, on a value that
+// does not convert and on a struct's key the object lacks.
 
 func init() {
-	add(Func{Name: "from_json_typed", NArgs: 2, Scalar: fromJSON})
+	add(Func{Name: "from_json_typed", NArgs: 2, Scalar: fromJSON},
+		Func{Name: "from_json_strict_typed", NArgs: 2, Scalar: fromJSONStrict})
 	rename("from_json_typed", "from_json", "duckdb")
 	rename("from_json_typed", "json_transform", "duckdb")
+	rename("from_json_strict_typed", "from_json_strict", "duckdb")
+	rename("from_json_strict_typed", "json_transform_strict", "duckdb")
+}
+
+// fromJSONStrict is from_json failing where it would give NULL for a
+// value that is not null.
+func fromJSONStrict(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if args[0].Type() != sqlite3.NULL && args[1].Type() != sqlite3.NULL {
+		shape, err := compiled(ctx, 1, args[1].Text(), &jsonShapes, func(s string) (*jsonShape, error) { return parseJSONShape([]byte(s)) })
+		if err != nil {
+			fail(ctx, "from_json_strict", "%v", err)
+			return
+		}
+		raw := bytes.TrimSpace(args[0].RawText())
+		if json.Valid(raw) {
+			if err := shape.check(raw); err != nil {
+				fail(ctx, "from_json_strict", "%v, as DuckDB fails", err)
+				return
+			}
+		}
+	}
+	fromJSON(ctx, args...)
+}
+
+// check tells why raw does not convert to the shape, where from_json
+// gives NULL for a value that is not null.
+func (s *jsonShape) check(raw []byte) error {
+	if len(raw) == 0 || raw[0] == 'n' {
+		return nil
+	}
+	switch {
+	case s.fields != nil:
+		if raw[0] != '{' {
+			return fmt.Errorf("%s is not an object", truncate(string(raw)))
+		}
+		for _, f := range s.fields {
+			c := child(raw, step{name: f.name})
+			if c == nil {
+				return fmt.Errorf("the object %s has no key %q", truncate(string(raw)), f.name)
+			}
+			if err := f.shape.check(c[:skipValue(c, 0)]); err != nil {
+				return err
+			}
+		}
+		return nil
+	case s.elem != nil:
+		items, isList := elements(raw)
+		if !isList {
+			return fmt.Errorf("%s is not a list", truncate(string(raw)))
+		}
+		for _, it := range items {
+			if err := s.elem.check(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if _, ok := s.readScalar(raw); !ok {
+		return fmt.Errorf("%s cannot be read as %s", truncate(string(raw)), s.scalar)
+	}
+	return nil
 }
 
 // jsonShape is a parsed structure: a struct's fields, a list's element or
