@@ -41,3 +41,31 @@ func (t *translator) hasLimit(q *node) bool {
 	}
 	return false
 }
+
+// rewriteLimitPercent writes DuckDB's LIMIT p% (LIMIT p PERCENT) of query
+// q as a LIMIT of that share of its rows, rounded down, as DuckDB counts
+// it: the rows of the query's bodies counted once more in the LIMIT.
+func (t *translator) rewriteLimitPercent(q *node) {
+	var l *node
+	for _, k := range q.kids {
+		if k.kind == nExpr && k.name == "percent" {
+			l = k
+		}
+	}
+	if l == nil || len(q.list) == 0 {
+		return
+	}
+	pct, first, last := l.x, q.list[0], q.list[len(q.list)-1]
+	pctTok := skipSpace(t.toks, pct.end)
+	l.print = func(pr *printer, n *node) string {
+		pr.flat++
+		bodies := pr.span(q, first.start, last.end)
+		p := pr.text(pct)
+		pr.flat--
+		rest := ""
+		if k := skipSpace(t.toks, pctTok+1); k < n.end {
+			rest = " " + pr.span(n, k, n.end)
+		}
+		return "LIMIT (SELECT CAST(count(*) * (" + p + ") / 100.0 AS INTEGER) FROM (" + bodies + "))" + rest + pr.carry(n)
+	}
+}

@@ -25,3 +25,11 @@ func TestTopAndFetch(t *testing.T) {
 	// TOP is a name elsewhere
 	expectTranslated(t, duckdb, "select top from t", "select top from t")
 }
+
+// DuckDB's LIMIT p%: that share of the rows, rounded down (checked on
+// DuckDB in the conformance table).
+func TestLimitPercent(t *testing.T) {
+	expectTranslated(t, duckdb, "select * from t limit 10%", "select * from t LIMIT (SELECT CAST(count(*) * (10) / 100.0 AS INTEGER) FROM (select * from t))")
+	expectTranslated(t, duckdb, "select a from t union all select b from u limit 25 percent offset 1",
+		"select a from t union all select b from u LIMIT (SELECT CAST(count(*) * (25) / 100.0 AS INTEGER) FROM (select a from t union all select b from u)) offset 1")
+}

@@ -454,7 +454,14 @@ func (p *parser) parseQuery() *node {
 			l.name = "offset" // OFFSET without LIMIT
 		}
 		p.next()
-		l.add(p.parseExpr())
+		if p.d == DuckDB && l.name == "" && p.peek().kind == kNumber && (p.isPunctAt(1, "%") || p.isWordAt(1, "percent")) {
+			// DuckDB's LIMIT p% (limits.go)
+			l.name = "percent"
+			l.x = l.add(p.parsePrimary())
+			p.next()
+		} else {
+			l.add(p.parseExpr())
+		}
 		if p.acceptPunct(",") {
 			l.add(p.parseExpr())
 		}

@@ -479,6 +479,7 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 	}
 	t.refuseSetOps(q, t.orderCompound(q))
 	t.groupingSetsOrder(q)
+	t.rewriteLimitPercent(q)
 	for _, b := range q.list {
 		if b.kind == nSelect && b.sel.distinctOn != nil {
 			var order *node // the first row of a key is in the order of the query's ORDER BY
