@@ -115,8 +115,13 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		return
 	}
 	if !qualified && len(n.list) == 0 && n.x == nil {
-		if to, ok := clock[name]; ok || name == "now" || t.d == DuckDB && (name == "get_current_timestamp" || name == "transaction_timestamp") {
-			if !ok {
+		if to, ok := clock[name]; ok || name == "now" || t.d == DuckDB && (name == "get_current_timestamp" || name == "transaction_timestamp" ||
+			name == "current_localtimestamp" || name == "current_localtime" || name == "get_current_time") {
+			switch {
+			case ok:
+			case name == "current_localtime" || name == "get_current_time":
+				to = clock["current_time"] // the session's zone is UTC
+			default:
 				to = timestampNow
 			}
 			n.print = printAs(t.clockIn(to))

@@ -113,20 +113,38 @@ func likeCaseSensitive(ctx sqlite3.Context, arg ...sqlite3.Value) {
 // likeIgnoringCase is DuckDB's ILIKE: LIKE with every letter's case
 // ignored (SQLite's LIKE ignores the case of ASCII letters only).
 func likeIgnoringCase(ctx sqlite3.Context, arg ...sqlite3.Value) {
-	likeCall(ctx, arg, func(s string, esc rune) []rune {
-		r := []rune(s)
-		for i, c := range r {
-			if c != esc {
-				r[i] = unicode.ToLower(c)
-			}
+	likeCall(ctx, arg, foldedRunes)
+}
+
+// foldedRunes are s's characters, lower case but for the escape.
+func foldedRunes(s string, esc rune) []rune {
+	r := []rune(s)
+	for i, c := range r {
+		if c != esc {
+			r[i] = unicode.ToLower(c)
 		}
-		return r
-	})
+	}
+	return r
+}
+
+// notLikeEscape is DuckDB's not_like_escape(s, p, e) (fold: not_ilike_escape).
+func notLikeEscape(fold bool) func(sqlite3.Context, ...sqlite3.Value) {
+	runes := func(s string, _ rune) []rune { return []rune(s) }
+	if fold {
+		runes = foldedRunes
+	}
+	return func(ctx sqlite3.Context, arg ...sqlite3.Value) { likeMatch(ctx, arg, runes, true) }
 }
 
 // likeCall matches text against pattern (and an optional escape
 // character), both read through runes; NULL when either is NULL.
 func likeCall(ctx sqlite3.Context, arg []sqlite3.Value, runes func(s string, esc rune) []rune) {
+	likeMatch(ctx, arg, runes, false)
+}
+
+// likeMatch is likeCall, its result negated when not is set (DuckDB's
+// not_like_escape and not_ilike_escape).
+func likeMatch(ctx sqlite3.Context, arg []sqlite3.Value, runes func(s string, esc rune) []rune, not bool) {
 	if arg[0].Type() == sqlite3.NULL || arg[1].Type() == sqlite3.NULL {
 		ctx.ResultNull()
 		return
@@ -137,7 +155,7 @@ func likeCall(ctx sqlite3.Context, arg []sqlite3.Value, runes func(s string, esc
 			esc = e[0]
 		}
 	}
-	ctx.ResultBool(like(runes(arg[0].Text(), esc), runes(arg[1].Text(), esc), esc))
+	ctx.ResultBool(like(runes(arg[0].Text(), esc), runes(arg[1].Text(), esc), esc) != not)
 }
 
 // ILike matches s against a LIKE pattern with letter case ignored and a

@@ -13,7 +13,8 @@ import (
 // off, not rounded, as DuckDB writes it (1500000000 is 1.3 GiB); below
 // one unit n bytes (1 byte). encode(s) is the text's bytes, decode(b) the
 // bytes read as UTF-8 text, failing on bytes that are not. like_escape
-// and ilike_escape are LIKE and ILIKE with an escape character,
+// and ilike_escape are LIKE and ILIKE with an escape character
+// (not_like_escape and not_ilike_escape their negations),
 // editdist3 levenshtein.
 
 func init() {
@@ -28,6 +29,10 @@ func init() {
 	rename("decode_duckdb", "decode", "duckdb")
 	rename("like_case_sensitive", "like_escape", "duckdb")
 	rename("like_ignoring_case", "ilike_escape", "duckdb")
+	add(Func{Name: "not_like_escape_duckdb", NArgs: 3, Scalar: notLikeEscape(false)},
+		Func{Name: "not_ilike_escape_duckdb", NArgs: 3, Scalar: notLikeEscape(true)})
+	rename("not_like_escape_duckdb", "not_like_escape", "duckdb")
+	rename("not_ilike_escape_duckdb", "not_ilike_escape", "duckdb")
 	rename("edit_distance", "editdist3", "duckdb")
 }
 
