@@ -12,7 +12,7 @@ type kind uint8
 
 const (
 	kSpace   kind = iota // spaces and line breaks
-	kComment             // -- to end of line, # in BigQuery, or /* */
+	kComment             // -- to end of line, # in BigQuery, // in Snowflake, or /* */
 	kString              // a string literal in any of the dialect's forms
 	kQuoted              // "...", `...` or [...]: a quoted identifier
 	kNumber
@@ -55,7 +55,7 @@ func lex(d Dialect, sql string) ([]token, error) {
 			for i < len(sql) && isSpace(sql[i]) {
 				i++
 			}
-		case c == '-' && i+1 < len(sql) && sql[i+1] == '-', c == '#' && d == BigQuery:
+		case c == '-' && i+1 < len(sql) && sql[i+1] == '-', c == '#' && d == BigQuery, c == '/' && i+1 < len(sql) && sql[i+1] == '/' && d == Snowflake:
 			k = kComment
 			if j := strings.IndexByte(sql[i:], '\n'); j >= 0 {
 				i += j
@@ -140,6 +140,10 @@ func lex(d Dialect, sql string) ([]token, error) {
 			i += punctLen(d, sql[i:])
 		}
 		text := sql[start:i]
+		if k == kComment && (text[0] == '#' || text[0] == '/' && text[1] == '/') {
+			// BigQuery's # and Snowflake's // line comments, as SQLite's --
+			text = "--" + strings.TrimPrefix(strings.TrimPrefix(text, "#"), "//")
+		}
 		t := token{kind: k, text: text, line: startLine, col: startCol}
 		if k == kWord {
 			t.lower = strings.ToLower(text)

@@ -193,7 +193,7 @@ var reserved = map[string]bool{
 	"set": true, "returning": true, "escape": true, "collate": true, "isnull": true, "notnull": true,
 	"filter": true, "within": true, "pivot": true, "unpivot": true, "exclude": true, "fetch": true,
 	"for": true, "distinct": true, "all": true, "indexed": true, "do": true, "conflict": true,
-	"sample": true, "tablesample": true,
+	"sample": true, "tablesample": true, "match_condition": true,
 }
 
 // reserved tells whether word is reserved in the parser's dialect: the

@@ -90,6 +90,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if sub, _ := anyAllCall(n); sub != nil {
 		return // the comparison it is the right side of (any_all.go)
 	}
+	if t.d == Snowflake && name == "match_condition" && !qualified {
+		t.refuse(n.tok, refMatchCondition)
+		return
+	}
 	if t.d == Snowflake && name == "sys_connect_by_path" && !qualified {
 		// read by the query's CONNECT BY (connect_by.go), refused without one
 		t.hierCalls = append(t.hierCalls, n.tok)
@@ -828,6 +832,14 @@ func (t *translator) refuseTokens(n *node) {
 				}
 			case "tablesample":
 				t.refuse(i, refSample, "TABLESAMPLE")
+			case "match_condition":
+				if t.d == Snowflake {
+					t.refuse(i, refMatchCondition)
+				}
+			case "sample":
+				if t.d == Snowflake && (nextWord == "(" || nextWord == "bernoulli" || nextWord == "system" || nextWord == "row" || nextWord == "block") {
+					t.refuse(i, refSample, "SAMPLE")
+				}
 			case "qualify":
 				t.refuse(i, refQualifyHere)
 			case "pivot":
@@ -1015,4 +1027,21 @@ func havingOf(n *node) *node {
 		}
 	}
 	return nil
+}
+
+// refuseCollation refuses a warehouse's COLLATE other than SQLite's
+// BINARY and NOCASE (DuckDB's nocase), which compare as the warehouse's.
+func (t *translator) refuseCollation(n *node) {
+	if t.d == SQLite || n.tok < 0 || t.toks[n.tok].lower != "collate" {
+		return
+	}
+	name := skipSpace(t.toks, n.tok+1)
+	if name >= n.end {
+		return
+	}
+	spec := strings.ToLower(strings.Trim(t.toks[name].text, `'"`))
+	if spec == "binary" || spec == "nocase" && t.d == DuckDB {
+		return
+	}
+	t.refuse(name, refCollate, t.toks[name].text)
 }

@@ -287,6 +287,8 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.refuseTextMix("CASE", caseBranches(n)...)
 		t.typeLiterals(n)
 		t.caseInstants(n)
+	case nPostfix:
+		t.refuseCollation(n)
 	case nIs:
 		t.rewriteIs(n)
 		t.isInstants(n)
