@@ -626,3 +626,31 @@ func (t *translator) rewriteTableCopy(c *createInfo) {
 		c.source.post += " LIMIT 0"
 	}
 }
+
+// ddlObject reads the start of a CREATE [OR REPLACE] [TEMPORARY ...],
+// ALTER or DROP statement n: its verb (lower case), the verb's token, and
+// the token of the kind of object it makes (TABLE, SEQUENCE, STAGE...);
+// ok is false when n is none.
+func (t *translator) ddlObject(n *node) (verb string, at, object int, ok bool) {
+	at = skipSpace(t.toks, n.start)
+	if at >= n.end || t.toks[at].kind != kWord {
+		return "", 0, 0, false
+	}
+	verb = t.toks[at].lower
+	if verb != "create" && verb != "alter" && verb != "drop" {
+		return "", 0, 0, false
+	}
+	j := skipSpace(t.toks, at+1)
+	if verb == "create" && j < n.end && t.toks[j].lower == "or" {
+		if k := skipSpace(t.toks, j+1); k < n.end && t.toks[k].lower == "replace" {
+			j = skipSpace(t.toks, k+1)
+		}
+	}
+	for j < n.end && t.toks[j].kind == kWord && createModifiers[t.toks[j].lower] {
+		j = skipSpace(t.toks, j+1)
+	}
+	if j >= n.end || t.toks[j].kind != kWord {
+		return "", 0, 0, false
+	}
+	return verb, at, j, true
+}

@@ -34,24 +34,8 @@ func (t *translator) refuseExternalObject(n *node) bool {
 	if kinds == nil {
 		return false
 	}
-	i := skipSpace(t.toks, n.start)
-	if i >= n.end || t.toks[i].kind != kWord {
-		return false
-	}
-	verb := t.toks[i].lower
-	if verb != "create" && verb != "alter" && verb != "drop" {
-		return false
-	}
-	j := skipSpace(t.toks, i+1)
-	if verb == "create" && j < n.end && t.toks[j].lower == "or" {
-		if k := skipSpace(t.toks, j+1); k < n.end && t.toks[k].lower == "replace" {
-			j = skipSpace(t.toks, k+1)
-		}
-	}
-	for j < n.end && t.toks[j].kind == kWord && createModifiers[t.toks[j].lower] {
-		j = skipSpace(t.toks, j+1)
-	}
-	if j >= n.end || t.toks[j].kind != kWord || !kinds[t.toks[j].lower] {
+	_, i, j, ok := t.ddlObject(n)
+	if !ok || !kinds[t.toks[j].lower] {
 		return false
 	}
 	name := t.toks[j].text

@@ -15,24 +15,8 @@ func (t *translator) refuseSequence(n *node) bool {
 	if t.d != DuckDB && t.d != Snowflake {
 		return false
 	}
-	i := skipSpace(t.toks, n.start)
-	if i >= n.end || t.toks[i].kind != kWord {
-		return false
-	}
-	verb := t.toks[i].lower
-	if verb != "create" && verb != "alter" && verb != "drop" {
-		return false
-	}
-	j := skipSpace(t.toks, i+1)
-	if verb == "create" && j < n.end && t.toks[j].lower == "or" {
-		if k := skipSpace(t.toks, j+1); k < n.end && t.toks[k].lower == "replace" {
-			j = skipSpace(t.toks, k+1)
-		}
-	}
-	for verb == "create" && j < n.end && t.toks[j].kind == kWord && createModifiers[t.toks[j].lower] {
-		j = skipSpace(t.toks, j+1)
-	}
-	if j >= n.end || t.toks[j].kind != kWord || t.toks[j].lower != "sequence" {
+	verb, i, j, ok := t.ddlObject(n)
+	if !ok || t.toks[j].lower != "sequence" {
 		return false
 	}
 	k := skipSpace(t.toks, j+1)
