@@ -837,7 +837,7 @@ func (t *translator) refuseTokens(n *node) {
 					t.refuse(i, refMatchCondition)
 				}
 			case "sample":
-				if t.d == Snowflake && (nextWord == "(" || nextWord == "bernoulli" || nextWord == "system" || nextWord == "row" || nextWord == "block") {
+				if t.d == Snowflake && (next < len(t.toks) && t.toks[next].text == "(" || nextWord == "bernoulli" || nextWord == "system" || nextWord == "row" || nextWord == "block") {
 					t.refuse(i, refSample, "SAMPLE")
 				}
 			case "qualify":

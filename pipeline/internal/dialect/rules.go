@@ -807,7 +807,7 @@ var Refusals = []Rule{
 	{From: "from_json(j, structure), json_transform with a structure of other types than integers, DOUBLE, DECIMAL, VARCHAR, BOOLEAN, JSON, DATE, TIMESTAMP[TZ] and lists and structs of them", Dialects: "DuckDB", To: refFromJSON.hint},
 	{From: "unnest(x) outside the select list, nested in another unnest() or in a lambda", Dialects: "DuckDB", To: refUnnestSelect.hint},
 	{From: "[e for x, i, j in l] and other list comprehensions naming more than the element and its position", Dialects: "DuckDB", To: refComprehension.hint},
-	{From: "USING SAMPLE n [%] (DuckDB), TABLESAMPLE", Dialects: "DuckDB, BigQuery, Snowflake", To: refSample.hint},
+	{From: "USING SAMPLE n [%] (DuckDB), TABLESAMPLE, SAMPLE (Snowflake)", Dialects: "DuckDB, BigQuery, Snowflake", To: refSample.hint},
 	{From: "a = b, a < b ... of ARRAYs; <, <=, >, >= of lists", Dialects: "BigQuery, DuckDB", To: refListCompare.hint},
 	{From: "ORDER BY, MIN or MAX of a list (an ARRAY)", Dialects: "BigQuery, DuckDB", To: refListOrder.hint},
 	{From: "generate_subscripts(l, dim) with dim other than 1 (DuckDB fails on it)", Dialects: "DuckDB", To: refSubscripts.hint},
