@@ -55,6 +55,13 @@ func (t *translator) rewriteLimitPercent(q *node) {
 	if l == nil || len(q.list) == 0 {
 		return
 	}
+	for _, b := range q.list {
+		if hasLimitPercent(b) {
+			// each level would print the ones inside it twice
+			t.refuse(l.start, refLimitPercentNested)
+			return
+		}
+	}
 	pct, first, last := l.x, q.list[0], q.list[len(q.list)-1]
 	pctTok := skipSpace(t.toks, pct.end)
 	l.print = func(pr *printer, n *node) string {
@@ -68,4 +75,17 @@ func (t *translator) rewriteLimitPercent(q *node) {
 		}
 		return "LIMIT (SELECT CAST(count(*) * (" + p + ") / 100.0 AS INTEGER) FROM (" + bodies + "))" + rest + pr.carry(n)
 	}
+}
+
+// hasLimitPercent tells whether n holds a LIMIT p%.
+func hasLimitPercent(n *node) bool {
+	if n.kind == nExpr && n.name == "percent" {
+		return true
+	}
+	for _, k := range n.kids {
+		if hasLimitPercent(k) {
+			return true
+		}
+	}
+	return false
 }

@@ -32,4 +32,6 @@ func TestLimitPercent(t *testing.T) {
 	expectTranslated(t, duckdb, "select * from t limit 10%", "select * from t LIMIT (SELECT CAST(count(*) * (10) / 100.0 AS INTEGER) FROM (select * from t))")
 	expectTranslated(t, duckdb, "select a from t union all select b from u limit 25 percent offset 1",
 		"select a from t union all select b from u LIMIT (SELECT CAST(count(*) * (25) / 100.0 AS INTEGER) FROM (select a from t union all select b from u)) offset 1")
+	expectRefused(t, duckdb, "select * from (select * from t limit 10%) limit 50%",
+		"1:43: LIMIT p% of a query that holds another LIMIT p% is not supported (take the share in one query: count its rows in a CTE and LIMIT by that count)")
 }

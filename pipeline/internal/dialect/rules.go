@@ -522,6 +522,7 @@ var Translations = []Rule{
 	{From: "t ASOF JOIN m MATCH_CONDITION (...)", Dialects: "Snowflake", To: refMatchCondition.hint},
 	{From: "LIMIT 10%, LIMIT 10 PERCENT", Dialects: "DuckDB", To: "LIMIT (SELECT CAST(count(*) * (10) / 100.0 AS INTEGER) FROM (the query's bodies))",
 		Note: "that share of the query's rows, rounded down and counted before OFFSET, as DuckDB takes it; the rows are counted by running the query's bodies once more"},
+	{From: "LIMIT p% of a query holding another LIMIT p%", Dialects: "DuckDB", To: refLimitPercentNested.hint},
 	{From: "x = ANY (subquery), x <> ALL (subquery)", Dialects: "Snowflake, DuckDB", To: "x IN (subquery), x NOT IN (subquery)", Note: "SOME is ANY"},
 	{From: "x > ANY (subquery), x <= ALL (subquery), other comparisons", Dialects: "Snowflake, DuckDB", To: "CASE WHEN EXISTS (WITH _nexus_rows(_nexus_v) AS (subquery) SELECT 1 FROM _nexus_rows WHERE x > _nexus_v) THEN 1 WHEN EXISTS (... WHERE (x > _nexus_v) IS NULL) THEN NULL ELSE 0 END",
 		Note: "TRUE when a row (ANY) or every row (ALL) makes the comparison TRUE, FALSE when none (ANY) or one (ALL) makes it FALSE, else NULL; an empty subquery makes ANY FALSE and ALL TRUE"},
@@ -610,6 +611,7 @@ var (
 	refListCompare           = refusal{"comparing %s is not supported: lists are JSON text here, which would compare as text ([1,10] before [1,2]), and %s does not compare them so", "compare elements or lengths: a[1] < b[1] and len(a) in DuckDB, a[OFFSET(0)] and ARRAY_LENGTH(a) in BigQuery, where TO_JSON_STRING(a) = TO_JSON_STRING(b) tells equal arrays"}
 	refListOrder             = refusal{"ordering by %s (ORDER BY, MIN, MAX) is not supported: lists are JSON text here, which would sort as text ([1,10] before [1,2])", "order by an element or the length: l[1] and len(l) in DuckDB, a[OFFSET(0)] and ARRAY_LENGTH(a) in BigQuery"}
 	refComprehension         = refusal{"this list comprehension is not supported", "name the element and at most its position: [expr for x in list if cond], [expr for x, i in list]"}
+	refLimitPercentNested    = refusal{"LIMIT p% of a query that holds another LIMIT p% is not supported", "take the share in one query: count its rows in a CTE and LIMIT by that count"}
 	refCollate               = refusal{"COLLATE %s is not supported: SQLite compares text by its bytes (or, with NOCASE, ASCII letters case aside)", "compare lower(a) = lower(b) for a case-insensitive comparison, or order by lower(a)"}
 	refMatchCondition        = refusal{"ASOF JOIN ... MATCH_CONDITION is not supported", "pick the matching row with a correlated subquery: (select m.x from m where m.ts <= t.ts order by m.ts desc limit 1)"}
 	refSample                = refusal{"%s is not supported: the rows it keeps are drawn at random, so they differ from the warehouse's and from run to run", "filter on a column for a repeatable subset, such as where id % 10 = 0, or keep the first rows: order by id limit 100"}
