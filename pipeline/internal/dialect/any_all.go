@@ -52,15 +52,13 @@ func (t *translator) rewriteAnyAll(n *node) bool {
 		case op == "<>" && all:
 			return x + " NOT IN (" + q + ")" + carry
 		}
-		rows := func(where string) string {
-			return "EXISTS (WITH _nexus_rows(_nexus_v) AS (" + q + ") SELECT 1 FROM _nexus_rows WHERE " + where + ")"
-		}
-		cmp := "(" + x + ") " + op + " _nexus_v"
-		decided, then, otherwise := rows(cmp), "1", "0" // ANY
+		// one pass over the rows, each printed once: nested ANY and ALL
+		// stay linear in size
+		decide := "CASE WHEN max(_nexus_c) = 1 THEN 1 WHEN count(*) > count(_nexus_c) THEN NULL ELSE 0 END" // ANY
 		if all {
-			decided, then, otherwise = rows("NOT ("+cmp+")"), "0", "1"
+			decide = "CASE WHEN min(_nexus_c) = 0 THEN 0 WHEN count(*) > count(_nexus_c) THEN NULL ELSE 1 END"
 		}
-		return "CASE WHEN " + decided + " THEN " + then + " WHEN " + rows("("+cmp+") IS NULL") + " THEN NULL ELSE " + otherwise + " END" + carry
+		return "(WITH _nexus_rows(_nexus_v) AS (" + q + ") SELECT " + decide + " FROM (SELECT (" + x + ") " + op + " _nexus_v AS _nexus_c FROM _nexus_rows))" + carry
 	}
 	return true
 }

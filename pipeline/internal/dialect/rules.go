@@ -524,7 +524,7 @@ var Translations = []Rule{
 		Note: "that share of the query's rows, rounded down and counted before OFFSET, as DuckDB takes it; the rows are counted by running the query's bodies once more"},
 	{From: "LIMIT p% of a query holding another LIMIT p%", Dialects: "DuckDB", To: refLimitPercentNested.hint},
 	{From: "x = ANY (subquery), x <> ALL (subquery)", Dialects: "Snowflake, DuckDB", To: "x IN (subquery), x NOT IN (subquery)", Note: "SOME is ANY"},
-	{From: "x > ANY (subquery), x <= ALL (subquery), other comparisons", Dialects: "Snowflake, DuckDB", To: "CASE WHEN EXISTS (WITH _nexus_rows(_nexus_v) AS (subquery) SELECT 1 FROM _nexus_rows WHERE x > _nexus_v) THEN 1 WHEN EXISTS (... WHERE (x > _nexus_v) IS NULL) THEN NULL ELSE 0 END",
+	{From: "x > ANY (subquery), x <= ALL (subquery), other comparisons", Dialects: "Snowflake, DuckDB", To: "(WITH _nexus_rows(_nexus_v) AS (subquery) SELECT CASE WHEN max(_nexus_c) = 1 THEN 1 WHEN count(*) > count(_nexus_c) THEN NULL ELSE 0 END FROM (SELECT (x) > _nexus_v AS _nexus_c FROM _nexus_rows))",
 		Note: "TRUE when a row (ANY) or every row (ALL) makes the comparison TRUE, FALSE when none (ANY) or one (ALL) makes it FALSE, else NULL; an empty subquery makes ANY FALSE and ALL TRUE"},
 	{From: "x = ANY (subquery)", Dialects: "BigQuery", To: "refused", Note: refAnyAll.hint},
 	{From: "a model whose select names a column twice: SELECT a.id, b.id ..., or * over a join with USING", Dialects: "DuckDB", To: "columns id, id_1, id_2",
