@@ -124,12 +124,7 @@ func (t *translator) setColumnTypes(q *node) {
 // text that is no number fails), where SQLite keeps text apart from
 // numbers. Only inputs that are SELECTs listing their columns are read.
 func (t *translator) setColumnNumbers(q *node) {
-	var bodies []*node
-	for _, b := range q.list {
-		if b = setBranchBody(b); b.kind == nSelect && b.sel.scope != nil {
-			bodies = append(bodies, b)
-		}
-	}
+	bodies := selectBodies(q)
 	if len(bodies) < 2 {
 		return
 	}
@@ -174,12 +169,7 @@ func (t *translator) setColumnNumbers(q *node) {
 // each row's value. Only inputs that are SELECTs listing their columns
 // are read.
 func (t *translator) refuseSetTextNumber(q *node) {
-	var bodies []*node
-	for _, b := range q.list {
-		if b = setBranchBody(b); b.kind == nSelect && b.sel.scope != nil {
-			bodies = append(bodies, b)
-		}
-	}
+	bodies := selectBodies(q)
 	if len(bodies) < 2 {
 		return
 	}
@@ -415,4 +405,16 @@ func setBranchBody(b *node) *node {
 		}
 	}
 	return b
+}
+
+// selectBodies are the inputs of set operation q that are SELECTs listing
+// their columns, the ones whose column types are read.
+func selectBodies(q *node) []*node {
+	var bodies []*node
+	for _, b := range q.list {
+		if b = setBranchBody(b); b.kind == nSelect && b.sel.scope != nil {
+			bodies = append(bodies, b)
+		}
+	}
+	return bodies
 }

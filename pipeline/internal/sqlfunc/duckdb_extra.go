@@ -553,8 +553,8 @@ func structConcat(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
 	}
-	var b bytes.Buffer
-	b.WriteByte('{')
+	var allKeys []string
+	var allValues []json.RawMessage
 	seen := map[string]bool{}
 	for _, a := range args {
 		keys, values, err := structFields(a.RawText())
@@ -562,23 +562,16 @@ func structConcat(ctx sqlite3.Context, args ...sqlite3.Value) {
 			fail(ctx, fn, "%v", err)
 			return
 		}
-		for i, k := range keys {
+		for _, k := range keys {
 			if seen[k] {
 				fail(ctx, fn, "the field %q is given twice", k)
 				return
 			}
 			seen[k] = true
-			if b.Len() > 1 {
-				b.WriteByte(',')
-			}
-			name, _ := json.Marshal(k)
-			b.Write(name)
-			b.WriteByte(':')
-			b.Write(values[i])
 		}
+		allKeys, allValues = append(allKeys, keys...), append(allValues, values...)
 	}
-	b.WriteByte('}')
-	resultJSON(ctx, b.Bytes())
+	resultJSON(ctx, objectOf(allKeys, allValues))
 }
 
 func arrayPop(back bool) func(sqlite3.Context, ...sqlite3.Value) {

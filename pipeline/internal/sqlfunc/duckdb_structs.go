@@ -130,19 +130,7 @@ func structInsert(update bool) func(sqlite3.Context, ...sqlite3.Value) {
 			at[name] = len(keys)
 			keys, values = append(keys, name), append(values, v)
 		}
-		var b bytes.Buffer
-		b.WriteByte('{')
-		for i, k := range keys {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			name, _ := json.Marshal(k)
-			b.Write(name)
-			b.WriteByte(':')
-			b.Write(values[i])
-		}
-		b.WriteByte('}')
-		resultJSON(ctx, b.Bytes())
+		resultJSON(ctx, objectOf(keys, values))
 	}
 }
 

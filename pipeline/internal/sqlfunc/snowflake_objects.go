@@ -71,6 +71,15 @@ func resultObject(ctx sqlite3.Context, ms []member) {
 	ctx.ResultSubtype(jsonSubtype)
 }
 
+// objectOf is the JSON object of keys and their values, in that order.
+func objectOf(keys []string, values []json.RawMessage) []byte {
+	ms := make([]member, len(keys))
+	for i, k := range keys {
+		ms[i] = member{key: k, raw: values[i]}
+	}
+	return objectText(ms)
+}
+
 // objectText is the JSON object of ms, its members in their order.
 func objectText(ms []member) []byte {
 	var b bytes.Buffer
