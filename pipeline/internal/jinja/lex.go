@@ -44,8 +44,11 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 		if tok == nil {
 			break
 		}
-		if v, ok := literals[tok.Pos]; ok && tok.Type == tokens.String {
-			tok.Val = parserEscaped(v)
+		if tok.Type == tokens.String {
+			stringAfterLineBreak(tok, masked)
+			if v, ok := literals[tok.Pos]; ok {
+				tok.Val = parserEscaped(v)
+			}
 		}
 		keywordBeforeLineBreak(tok, toks)
 		if tok.Type == tokens.BlockEnd || tok.Type == tokens.VariableEnd || tok.Type == tokens.CommentEnd {
@@ -93,6 +96,26 @@ func parseTemplate(path, source string, cfg *config.Config, cs parser.ControlStr
 	}
 	rewriteOperators(root)
 	return root, nil
+}
+
+// stringAfterLineBreak reads again a string literal that opens right after a
+// line break inside a tag: gonja's lexer starts that token at the line break
+// and keeps the opening quote in its value ({"a": 1,<line break>"b": 2} gave
+// the key `"b`). The token is made to start at its quote and hold the text
+// between the quotes, as the lexer gives every other string.
+func stringAfterLineBreak(tok *tokens.Token, masked string) {
+	q := tok.Pos
+	for q < len(masked) && (masked[q] == '\n' || masked[q] == ' ' || masked[q] == '\t') {
+		q++
+	}
+	if q == tok.Pos || q >= len(masked) || (masked[q] != '"' && masked[q] != '\'') {
+		return
+	}
+	end, ok := stringEnd(masked, q)
+	if !ok {
+		return
+	}
+	tok.Pos, tok.Val = q, masked[q+1:end]
 }
 
 func normalizeNewlines(s string) string {
