@@ -13,6 +13,11 @@ import "strings"
 // (timestamps.go). A timestamp cast to a string is written as the warehouse
 // writes it.
 func (t *translator) rewriteCast(n *node) {
+	if t.d == BigQuery && n.name == "::" {
+		// BigQuery's grammar has no :: operator: the query fails to parse there
+		t.refuse(n.tok, refColonCastBigQuery)
+		return
+	}
 	if n.z != nil {
 		t.rewriteCastFormat(n)
 		return

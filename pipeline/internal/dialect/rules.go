@@ -527,6 +527,7 @@ var Translations = []Rule{
 	{From: "x > ANY (subquery), x <= ALL (subquery), other comparisons", Dialects: "Snowflake, DuckDB", To: "(WITH _nexus_rows(_nexus_v) AS (subquery) SELECT CASE WHEN max(_nexus_c) = 1 THEN 1 WHEN count(*) > count(_nexus_c) THEN NULL ELSE 0 END FROM (SELECT (x) > _nexus_v AS _nexus_c FROM _nexus_rows))",
 		Note: "TRUE when a row (ANY) or every row (ALL) makes the comparison TRUE, FALSE when none (ANY) or one (ALL) makes it FALSE, else NULL; an empty subquery makes ANY FALSE and ALL TRUE"},
 	{From: "x = ANY (subquery)", Dialects: "BigQuery", To: "refused", Note: refAnyAll.hint},
+	{From: "x::type", Dialects: "BigQuery", To: "refused", Note: refColonCastBigQuery.hint},
 	{From: "a model whose select names a column twice: SELECT a.id, b.id ..., or * over a join with USING", Dialects: "DuckDB", To: "columns id, id_1, id_2",
 		Note: "as DuckDB's CREATE TABLE AS names them: the n-th repeat of a name (case aside) gets _n, and a name already taken another _n (SQLite would write id:1)"},
 	{From: "a model whose select names a column twice", Dialects: "BigQuery, Snowflake", To: "refused",
@@ -559,6 +560,7 @@ type refusal struct {
 
 var (
 	refDateBesideTimestamp   = refusal{"a DATE beside a TIMESTAMP in COALESCE, IFNULL, IF, CASE, GREATEST or LEAST has no common type in BigQuery (a DATE coerces to DATETIME only)", "cast one to the other's type: CAST(d AS TIMESTAMP), or TIMESTAMP(d)"}
+	refColonCastBigQuery     = refusal{"x::type is not BigQuery SQL: BigQuery has no :: cast operator and fails on it (Syntax error: Unexpected \":\")", "write CAST(x AS type), with a BigQuery type: CAST(x AS DATE), CAST(x AS STRING), CAST(x AS INT64)"}
 	refAnyAll                = refusal{"ANY, SOME and ALL of a subquery are not BigQuery SQL", "write x IN (SELECT ...), NOT x IN (...), or compare with the subquery's MIN or MAX"}
 	refQualifyHere           = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
 	refConnectByHere         = refusal{"CONNECT BY (a hierarchical query) is not supported here: %s", "write the hierarchy as a recursive CTE: with recursive h as (select ..., 1 as lvl from t where <start> union all select t..., h.lvl + 1 from t join h on t.parent_id = h.id) select ... from h"}
