@@ -209,6 +209,11 @@ func TestCLIStoreFailures(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "2,0") {
 		t.Errorf("stored failing rows: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
+	// a second test run on the same database replaces the tables the first made
+	code, out, errOut = runCLI("test", "--project-dir", dir, "--db", db, "--store-failures", "--exclude", "package:nexus")
+	if code == 0 || !strings.Contains(out, "FAIL 2 not_null_a_id") || !strings.Contains(out, "PASS unique_a_id") {
+		t.Errorf("second run: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
 }
 
 // TestParseMappingRepeatedKey: a key written twice in --vars keeps its

@@ -126,7 +126,13 @@ func (r *runner) storeFailures(t *project.Test, sql, as string) error {
 		body = fmt.Sprintf("SELECT * FROM (\n%s\n) LIMIT %d", sql, lim)
 	}
 	q := store.Rel(rel.Schema, rel.Name)
-	if err := r.db.Exec(r.ctx, fmt.Sprintf("DROP VIEW IF EXISTS %s; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s\n", q, q, q, body)); err != nil {
+	// The relation a run before made is a table; a view of that name
+	// (a hook's) is dropped as a view: SQLite refuses DROP VIEW of a table.
+	drop := "DROP VIEW IF EXISTS " + q
+	if r.tableExists(rel) {
+		drop = "DROP TABLE IF EXISTS " + q
+	}
+	if err := r.db.Exec(r.ctx, fmt.Sprintf("%s; CREATE TABLE %s AS\n%s\n", drop, q, body)); err != nil {
 		return &sqlError{err: err, sql: sql}
 	}
 	return nil
