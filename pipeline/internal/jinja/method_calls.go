@@ -84,6 +84,12 @@ func (e *Env) envMethodCall(ev *exec.Evaluator, a *exec.VarArgs) *exec.Value {
 	if method := a.Args[0].String(); e.cur != nil && e.cur.Parsing && a.Args[2].IsString() && method != "count" && method != "index" {
 		return exec.AsValue(nil)
 	}
+	// A method of None or of an undefined value is that parser's undefined
+	// value too: load_result('r').table.columns[0].values() is nothing
+	// while parsing, where no statement ran.
+	if e.cur != nil && e.cur.Parsing && (a.Args[2].IsNil() || isUndefined(a.Args[2])) && !a.Args[2].IsError() {
+		return exec.AsValue(nil)
+	}
 	if method := a.Args[0].String(); printingMethods[method] {
 		if t, ok := a.Args[2].Interface().(table); ok {
 			text, err := t.printTable(&exec.VarArgs{Args: a.Args[3:], KwArgs: a.KwArgs})

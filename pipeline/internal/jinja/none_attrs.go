@@ -26,13 +26,45 @@ var neverNone = map[string]bool{
 func rewriteNoneAttr(g *nodes.GetAttribute) { g.Node = noneable(g.Node) }
 
 // noneable is e wrapped in __noneattr__, or e itself when its chain starts
-// at one of dbt's objects or at no variable.
+// at one of dbt's objects or at neither a variable nor a call. A chain
+// starting at a call is wrapped too: load_result('x').table is undefined
+// where the call gives None, as in Jinja2 (and, while parsing, where no
+// statement ran: dbt's parser renders a statement block as nothing).
 func noneable(e nodes.Expression) nodes.Expression {
 	root := chainRoot(e)
-	if root == nil || root.Name == nil || neverNone[root.Name.Val] {
+	if root == nil {
+		if c := chainCall(e); c != nil {
+			return wrapNoneAttr(e, c.Location)
+		}
 		return e
 	}
-	at := root.Name
+	if root.Name == nil || neverNone[root.Name.Val] {
+		return e
+	}
+	return wrapNoneAttr(e, root.Name)
+}
+
+// chainCall is the call an attribute or item chain starts at (f(x).a.b),
+// through the rewrites' own calls, or nil when it starts at anything else.
+func chainCall(e nodes.Expression) *nodes.Call {
+	for {
+		switch n := unwrapNoneAttr(unwrapCall(e, seqFuncName)).(type) {
+		case *nodes.GetAttribute:
+			e = n.Node
+		case *nodes.GetItem:
+			e = n.Node
+		case *nodes.Call:
+			if n.Location == nil {
+				return nil
+			}
+			return n
+		default:
+			return nil
+		}
+	}
+}
+
+func wrapNoneAttr(e nodes.Expression, at *tokens.Token) nodes.Expression {
 	return &nodes.Call{
 		Location: at,
 		Func:     &nodes.Name{Name: &tokens.Token{Type: tokens.Name, Val: noneAttrFuncName, Pos: at.Pos, Line: at.Line, Col: at.Col}},
