@@ -806,17 +806,32 @@ func isRelationCall(s string) bool {
 		strings.Count(s, "(") == 1 && strings.Count(s, ")") == 1
 }
 
-// refName turns "ref('x')" (as yml writes relationships' to:) into x.
+// refName turns "ref('x')" (as yml writes relationships' to:) into x, and
+// "ref('x', v=2)" (or version=2) into x.v2, the name of that version.
 func refName(s string) string {
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "ref(") || strings.HasPrefix(s, "source(") {
 		inner := s[strings.IndexByte(s, '(')+1 : strings.LastIndexByte(s, ')')]
-		parts := strings.Split(inner, ",")
-		for i := range parts {
-			parts[i] = strings.Trim(strings.TrimSpace(parts[i]), `'"`)
+		var parts []string
+		version := ""
+		for _, part := range strings.Split(inner, ",") {
+			part = strings.TrimSpace(part)
+			if k, v, ok := strings.Cut(part, "="); ok && plainName.MatchString(strings.TrimSpace(k)) {
+				if k = strings.TrimSpace(k); k == "v" || k == "version" {
+					version = strings.Trim(strings.TrimSpace(v), `'"`)
+				}
+				continue
+			}
+			parts = append(parts, strings.Trim(part, `'"`))
+		}
+		if len(parts) == 0 {
+			return s
 		}
 		if strings.HasPrefix(s, "source(") && len(parts) == 2 {
 			return "source:" + parts[0] + "." + parts[1]
+		}
+		if version != "" {
+			return parts[len(parts)-1] + ".v" + version
 		}
 		return parts[len(parts)-1]
 	}
@@ -831,6 +846,7 @@ func (p *plan) testTarget(t *project.Test, model string) (string, error) {
 		}
 		return "source." + key, nil
 	}
+	model = p.proj.VersionedName(model)
 	m, ok := p.models[model]
 	if !ok {
 		// Seeds and snapshots are tested as models are.

@@ -671,7 +671,8 @@ func parseTest(file string, t *yamlx.Node, model, column string, quote bool, bas
 }
 
 // loadVersions reads a versioned model's entry, as dbt does: version v is
-// the model of file <name>_v<v>.sql (or defined_in:), the entry's config
+// the model of file <name>_v<v>.sql (or defined_in:; the latest version's
+// may be <name>.sql), the entry's config
 // and tests apply to every version, a version's own to it, and a ref
 // without a version names latest_version (else the highest).
 func (p *Project) loadVersions(file string, it *yamlx.Node, name, pkg string) error {
@@ -684,6 +685,23 @@ func (p *Project) loadVersions(file string, it *yamlx.Node, name, pkg string) er
 	if l := it.Get("latest_version"); l != nil {
 		latestAt = fmt.Sprint(l.Plain())
 	}
+	// The latest version is latest_version, else the highest, as dbt
+	// reckons it before it looks for the versions' files.
+	newest := latestAt
+	for _, ver := range items {
+		if vn := ver.Get("v"); vn != nil && latestAt == "" && (newest == "" || versionLess(newest, fmt.Sprint(vn.Plain()))) {
+			newest = fmt.Sprint(vn.Plain())
+		}
+	}
+	modelsNamed := func(model string) []*Model {
+		var models []*Model
+		for _, m := range p.Models {
+			if m.Name == model && m.Package == pkg {
+				models = append(models, m)
+			}
+		}
+		return models
+	}
 	for _, ver := range items {
 		vn := ver.Get("v")
 		if vn == nil {
@@ -694,10 +712,13 @@ func (p *Project) loadVersions(file string, it *yamlx.Node, name, pkg string) er
 		if d := ver.Get("defined_in"); d != nil {
 			model = d.String()
 		}
-		var models []*Model
-		for _, m := range p.Models {
-			if m.Name == model && m.Package == pkg {
-				models = append(models, m)
+		models := modelsNamed(model)
+		if len(models) == 0 && v == newest {
+			// dbt lets the latest version live in the file without a
+			// suffix, <name>.sql, when no <name>_v<v>.sql (or defined_in)
+			// defines it.
+			if models = modelsNamed(name); len(models) > 0 {
+				model = name
 			}
 		}
 		if len(models) == 0 {
