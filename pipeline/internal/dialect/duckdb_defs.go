@@ -48,8 +48,9 @@ type Defs struct {
 	Macros map[string][]Macro
 	Types  map[string]string
 	// Schema is the current schema, which a Snowflake function created or
-	// called by its name alone is in.
-	Schema string
+	// called by its name alone is in; Database the current database. USE
+	// of either is taken out (use_statements.go).
+	Schema, Database string
 	// Ended are the names of BigQuery TEMP functions whose script is over,
 	// so a later call is told why the function is gone.
 	Ended map[string]bool
@@ -92,8 +93,12 @@ func TakeDefinitions(d Dialect, sql string, defs *Defs) (string, error) {
 		if !strings.Contains(low, "create") && !strings.Contains(low, "set") && !strings.Contains(low, "install") && !strings.Contains(low, "load") {
 			return sql, nil
 		}
-	case BigQuery, Snowflake:
+	case BigQuery:
 		if !strings.Contains(low, "function") {
+			return sql, nil
+		}
+	case Snowflake:
+		if !strings.Contains(low, "function") && !strings.Contains(low, "use") {
 			return sql, nil
 		}
 	default:
@@ -104,6 +109,11 @@ func TakeDefinitions(d Dialect, sql string, defs *Defs) (string, error) {
 		return "", err
 	}
 	return takeStatements(toks, func(stmt []token) (bool, error) {
+		if d == Snowflake {
+			if taken, err := takeUse(stmt, defs); taken || err != nil {
+				return taken, err
+			}
+		}
 		if d != DuckDB {
 			return defineFunction(d, stmt, defs)
 		}

@@ -799,7 +799,7 @@ var errReadColumns = errors.New("translation read columns")
 // queries and sql_headers defined so far, a Snowflake function named
 // alone being in the target's schema, the session's current schema.
 func (r *runner) defs() *dialect.Defs {
-	r.plan.defs.Schema = r.plan.target.Schema
+	r.plan.defs.Schema, r.plan.defs.Database = r.plan.target.Schema, r.plan.target.Database
 	return &r.plan.defs
 }
 
