@@ -13,6 +13,7 @@ import (
 
 // DropSchema forgets schema, whose relations the caller dropped.
 func (db *DB) DropSchema(schema string) error {
+	schema = db.canonical(schema)
 	if !db.schemas[schema] {
 		return fmt.Errorf("schema %s cannot be dropped here", schema)
 	}

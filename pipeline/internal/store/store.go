@@ -246,9 +246,23 @@ func (db *DB) Close() error {
 
 var schemaName = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 
+// canonical is the spelling schema was first made with: SQLite's
+// database names, like the schemas of Snowflake and DuckDB, are one name
+// in any case, so STG and stg are one schema, attached once.
+func (db *DB) canonical(schema string) string {
+	if strings.EqualFold(schema, "main") {
+		return "main"
+	}
+	if c, ok := db.lower[strings.ToLower(schema)]; ok {
+		return c
+	}
+	return schema
+}
+
 // EnsureSchema attaches a database for schema if it is not there yet.
 // It must be called outside any transaction (SQLite refuses ATTACH inside one).
 func (db *DB) EnsureSchema(schema string) error {
+	schema = db.canonical(schema)
 	if db.dropped[schema] {
 		delete(db.dropped, schema) // made again, empty
 		// main is the main file itself, never listed in _nexus_schemas
@@ -368,7 +382,10 @@ func (db *DB) Schemas() []string {
 }
 
 // HasSchema tells whether schema is one of the database's.
-func (db *DB) HasSchema(schema string) bool { return db.schemas[schema] && !db.dropped[schema] }
+func (db *DB) HasSchema(schema string) bool {
+	schema = db.canonical(schema)
+	return db.schemas[schema] && !db.dropped[schema]
+}
 
 // Exec runs one or more statements; ctx interrupts them.
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {

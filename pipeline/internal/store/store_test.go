@@ -181,3 +181,32 @@ func TestResultByteCap(t *testing.T) {
 		t.Fatalf("truncated %v after %d rows", r.Truncated, len(r.Rows))
 	}
 }
+
+// Schemas whose names differ only in case (STG, stg) are one schema,
+// attached once under the spelling it was made with, as SQLite's database
+// names and Snowflake's and DuckDB's schemas are one name in any case.
+func TestSchemaNamesInAnyCase(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, s := range []string{"STG", "stg", "Stg", "MAIN"} {
+		if err := db.EnsureSchema(s); err != nil {
+			t.Fatalf("EnsureSchema(%q): %v", s, err)
+		}
+		if !db.HasSchema(s) {
+			t.Errorf("HasSchema(%q) is false after EnsureSchema", s)
+		}
+	}
+	if err := db.LoadTable(ctx, "stg", "t", []string{"id"}, []string{"INTEGER"}, [][]any{{int64(1)}}); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := db.Query(ctx, "select id from STG.t", 0); err != nil || len(r.Rows) != 1 {
+		t.Fatalf("STG.t: %+v %v", r, err)
+	}
+	if got := db.Schemas(); len(got) != 2 {
+		t.Errorf("schemas %v, want main and STG", got)
+	}
+}
