@@ -350,7 +350,8 @@ func (p *plan) checkSourcesVar() error {
 
 // bindSources finds the relation each source table reads: a table of the
 // declared schema, which in the playground is a seed of that name or alias
-// (first in the declared schema, otherwise the only seed with that name).
+// (first in the declared schema, otherwise the only seed with that name),
+// in any case but in BigQuery (sameName).
 func (p *plan) bindSources() {
 	for _, s := range p.proj.Sources {
 		ref := &sourceRef{decl: s, rel: jinja.Relation{Schema: s.Schema, Name: s.Identifier}}
@@ -362,10 +363,10 @@ func (p *plan) bindSources() {
 		var byName []*project.Seed
 		for _, seed := range p.proj.Seeds {
 			rel := seedRelation(seed)
-			if seed.Name != s.Identifier && rel.Name != s.Identifier {
+			if !p.sameName(seed.Name, s.Identifier) && !p.sameName(rel.Name, s.Identifier) {
 				continue
 			}
-			if rel.Schema == s.Schema {
+			if p.sameName(rel.Schema, s.Schema) {
 				byName = []*project.Seed{seed}
 				break
 			}
@@ -378,6 +379,17 @@ func (p *plan) bindSources() {
 		}
 		p.sources[s.Key] = ref
 	}
+}
+
+// sameName tells whether two names of tables or schemas are one in the
+// warehouse: BigQuery's are case-sensitive, while Snowflake's and DuckDB's
+// (and SQLite's) unquoted names are one in any case, so a source's NATION
+// of schema TPCH_SF1 reads the seed nation loaded to tpch_sf1.
+func (p *plan) sameName(a, b string) bool {
+	if p.dialect == dialect.BigQuery {
+		return a == b
+	}
+	return strings.EqualFold(a, b)
 }
 
 // bindSourceSchemas binds a source table that reads no seed to the
