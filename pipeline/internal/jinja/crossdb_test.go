@@ -29,6 +29,9 @@ func TestCrossDBMacrosPerWarehouse(t *testing.T) {
 		{"bigquery", "{{ dbt.type_int() }} {{ dbt.type_float() }} {{ dbt.type_bigint() }} {{ dbt.type_numeric() }}", "INT64 FLOAT64 bigint numeric"},
 		{"snowflake", "{{ dbt.type_int() }} {{ dbt.type_float() }} {{ dbt.type_numeric() }} {{ dbt.type_timestamp() }} {{ dbt.type_boolean() }}", "integer float numeric(28,6) timestamp boolean"},
 		{"bigquery", "{{ dbt.safe_cast('x', dbt.type_int()) }}", "safe_cast(x as INT64)"},
+		// dbt_utils' surrogate key casts to the target's type_string(): BigQuery has no TEXT
+		{"bigquery", "{{ dbt_utils.generate_surrogate_key(['a']) }}", "to_hex(md5(cast(coalesce(cast(a as string), '_dbt_utils_surrogate_key_null_') as string)))"},
+		{"snowflake", "{{ dbt_utils.generate_surrogate_key(['a']) }}", "md5(cast(coalesce(cast(a as text), '_dbt_utils_surrogate_key_null_') as text))"},
 		{"snowflake", "{{ dbt.safe_cast('x', 'int') }}|{{ dbt.safe_cast(5, 'text') }}", "try_cast(x as int)|try_cast('5' as text)"},
 		{"duckdb", "{{ dbt.safe_cast('x', 'int') }}", "try_cast(x as int)"},
 		{"bigquery", "{{ dbt.datediff('a', 'b', 'day') }}", "datetime_diff(cast(b as datetime), cast(a as datetime), day)"},

@@ -99,14 +99,16 @@ func (e *Env) surrogateKey(a *exec.VarArgs) (string, error) {
 			null = ""
 		}
 	}
+	// dbt.type_string() of the target: BigQuery has no type TEXT
+	str := strings.ToLower(typeName(e.targetType(), "string"))
 	parts := make([]string, 0, 2*fields.Len())
 	for i, f := range stringList(fields) {
 		if i > 0 {
 			parts = append(parts, "'-'")
 		}
-		parts = append(parts, "coalesce(cast("+f+" as text), '"+null+"')")
+		parts = append(parts, "coalesce(cast("+f+" as "+str+"), '"+null+"')")
 	}
-	key := "md5(cast(" + strings.Join(parts, " || ") + " as text))"
+	key := "md5(cast(" + strings.Join(parts, " || ") + " as " + str + "))"
 	if e.targetType() == "bigquery" {
 		// BigQuery's md5 gives bytes; dbt's hash() hexes them, so the keys
 		// are the same text on every warehouse.
