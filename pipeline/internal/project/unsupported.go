@@ -32,7 +32,10 @@ var inertConfigs = keys("database", "partition_by", "cluster_by", "labels", "dis
 	// dbt-duckdb's external: where and how the file of its rows is written
 	"location", "format", "glue_register", "glue_database",
 	// microbatch batches in parallel: the same rows as one after another
-	"concurrent_batches")
+	"concurrent_batches",
+	// the table format of dbt-athena (table_type hive or iceberg) and of
+	// dbt-snowflake's Iceberg tables: where the rows are stored, not which
+	"table_type", "table_format", "external_volume", "base_location_root", "base_location_subpath")
 
 // unrunConfigs are dbt configs that change what a build does, which the
 // engine does not run: a project using them is told so.
