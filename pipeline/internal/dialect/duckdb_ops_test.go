@@ -43,7 +43,7 @@ func TestDuckDBTextArrowAndRandom(t *testing.T) {
 	// the operands print on one line: their line breaks and comments come after
 	expectTranslated(t, duckdb, "select -\nj\n->> -- c\n'a' from t", "select json_get_text_duckdb(- j, 'a')\n\n -- c\n from t")
 	expectTranslated(t, duckdb, "select list_count([1,\n2]) from t", "select (SELECT CASE WHEN _nexus_list IS NULL THEN NULL ELSE (SELECT count(_nexus_value) FROM (SELECT key AS _nexus_i, type AS _nexus_t, value AS _nexus_value FROM json_each(_nexus_list))) END FROM (SELECT json_array(1, 2) AS _nexus_list))\n from t")
-	expectTranslated(t, duckdb, "select count(distinct (a,\nb)) from t", "select count(distinct json_array(a, b)\n) from t")
+	expectTranslated(t, duckdb, "select count(distinct (a,\nb)) from t", "select count(distinct json_array(a,\nb)) from t")
 	// a path with [*] gives a list, which SQLite's -> does not read
 	expectTranslated(t, duckdb, "select j->'$.a[*].x', j->'$.a[0]' from t", "select json_get_json(j, '$.a[*].x'), j->'$.a[0]' from t")
 	expectTranslated(t, duckdb, "select * from t where random() < 0.1", "select * from t where (((random() >> 11) + 4503599627370496) / 9007199254740992.0) < 0.1")

@@ -186,6 +186,7 @@ func (t *translator) rewriteGroupingSets(s *node) {
 			c.print = printAs("0")
 		}
 		t.groupingSel[s] = &groupingSelect{single: true}
+		t.groupTuples(info.group)
 		return
 	}
 	at := info.group.start // the first ROLLUP, CUBE or GROUPING SETS

@@ -152,6 +152,9 @@ func (t *translator) rewriteCast(n *node) {
 		if isMap(xt) {
 			num = xt // {k=v, ...}
 		}
+		if unnamedStruct(x) {
+			num = "ROW" // (1, x)
+		}
 		n.print = func(pr *printer, n *node) string {
 			return "nested_text(" + pr.text(x) + ", " + sqlString(num) + ")" + pr.carry(n, x)
 		}

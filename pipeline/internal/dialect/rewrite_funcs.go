@@ -174,20 +174,6 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		}
 		return
 	}
-	if t.d == DuckDB && n.flag && len(n.list) == 1 && n.list[0].kind == nTuple {
-		// count(DISTINCT (a, b)): the rows' distinct (a, b) pairs, a pair
-		// holding a NULL counted too, as DuckDB counts a struct
-		tup := n.list[0]
-		tup.print = func(pr *printer, n *node) string {
-			items := make([]string, len(n.list))
-			pr.flat++
-			for i, x := range n.list {
-				items[i] = strings.TrimSpace(pr.text(x))
-			}
-			pr.flat--
-			return "json_array(" + strings.Join(items, ", ") + ")" + pr.carry(n) // the items print flat: their line breaks come after
-		}
-	}
 	if t.d != SQLite && !qualified && n.x == nil && (name == "grouping" || name == "grouping_id") {
 		t.grouping[n] = true // given its value by the SELECT (grouping_sets.go)
 		return
@@ -488,6 +474,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			// DuckDB's list over no rows (all filtered out, or an empty
 			// window frame) is NULL, not []
 			t.pr.setTok(n.tok, "list_or_null")
+			if nested(t.staticType(n.list[0])) {
+				t.pr.setTok(n.tok, "list_or_null_nested")
+			}
 		}
 		if len(n.list) == 1 && (n.z != nil && n.z.name == "ignore" || t.d == Snowflake) {
 			arg, win := n.list[0], n.x

@@ -253,6 +253,7 @@ func (t *translator) walk(n *node, sc *scope) {
 	saved := t.sc
 	t.sc = sc
 	defer func() { t.sc = saved }()
+	t.tupleValues(n) // before the rewrites of n, which type its kids
 	switch n.kind {
 	case nQuery:
 		t.walkQuery(n, sc)

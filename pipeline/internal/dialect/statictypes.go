@@ -204,6 +204,10 @@ func (t *translator) staticTypeOf(n *node) string {
 		if t.d == DuckDB || t.d == BigQuery {
 			return TypeStruct
 		}
+	case nTuple:
+		if n.name == "struct" {
+			return TypeStruct // DuckDB's (a, b) as a value (tuple_values.go)
+		}
 	case nSubquery:
 		// a scalar subquery: the type of the one column it selects
 		if n.x != nil {
@@ -234,7 +238,7 @@ func (t *translator) staticTypeOf(n *node) string {
 		if typ := t.listCallType(n); typ != "" {
 			return typ
 		}
-		if t.d == DuckDB && n.name == "struct_pack" {
+		if t.d == DuckDB && (n.name == "struct_pack" || n.name == "row") {
 			return TypeStruct
 		}
 		if t.d == BigQuery && bigQueryArrays[n.name] {

@@ -24,5 +24,27 @@ func TestTupleArrays(t *testing.T) {
 
 // count(DISTINCT (a, b)) counts the distinct pairs, as DuckDB counts structs.
 func TestCountDistinctTuple(t *testing.T) {
-	expectTranslated(t, duckdb, "select count(distinct (a,\n b)) from t", "select count(distinct json_array(a, b)\n) from t")
+	expectTranslated(t, duckdb, "select count(distinct (a,\n b)) from t", "select count(distinct json_array(a,\n b)) from t")
+}
+
+// DuckDB reads a tuple standing as a value as an unnamed struct, held as
+// row(...) is: the JSON list of its values. Beside another tuple it stays
+// a row value, compared as DuckDB compares structs.
+func TestDuckDBTupleValues(t *testing.T) {
+	expectTranslated(t, duckdb, "select (1, 'x') as t", "select json_array(1, 'x') as t")
+	expectTranslated(t, duckdb, "select [(1, 'a'), (2, 'b')]", "select json_array(json(json_array(1, 'a')), json(json_array(2, 'b')))")
+	expectTranslated(t, duckdb, "select list((a, b)) from t", "select list_or_null_nested(json(json_array(a, b))) from t")
+	expectTranslated(t, duckdb, "select ((1, 2), 3)", "select json_array(json_array(1, 2), 3)")
+	expectTranslated(t, duckdb, "select 1 from t where (a, b) = (c, d)", "select 1 from t where (a, b) IS (c, d)")
+	expectTranslated(t, duckdb, "select 1 from t where (a, b) <> (1, 2)", "select 1 from t where (a, b) IS NOT (1, 2)")
+	expectTranslated(t, duckdb, "select 1 from t where (a, b) in (select 1, 2)", "select 1 from t where (a, b) in (select 1, 2)")
+	expectTranslated(t, duckdb, "select 1 from t where (a, b) not in ((1, 2), (3, null))", "select 1 from t where NOT ((a, b) IS (1, 2) OR (a, b) IS (3, null))")
+	expectTranslated(t, duckdb, "select a, b, count(*) from t group by (a, b)", "select a, b, count(*) from t group by a, b")
+	expectRows(t, duckdb, "select (1, 'x')::varchar", "(1, x)")
+	expectRows(t, duckdb, "select row(1, 'x')::varchar", "(1, x)")
+	expectRows(t, duckdb, "select struct_extract((1, 'x'), 2)", "x")
+	expectRows(t, duckdb, "select to_json(list((a, b) order by a desc)) from (values (1, 'x'), (2, 'y')) v(a, b)", `[[2,"y"],[1,"x"]]`)
+	expectRows(t, duckdb, "select count(*) from (values (1, null), (2, 3)) v(a, b) where (a, b) in ((1, null), (2, 3))", "2")
+	// the tuples of SQLite's own SQL stay row values
+	expectTranslated(t, sqlite, "select 1 from t where (a, b) = (c, d)", "select 1 from t where (a, b) = (c, d)")
 }

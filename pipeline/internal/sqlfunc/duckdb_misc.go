@@ -181,6 +181,18 @@ func structField(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
 	}
+	if args[1].Type() == sqlite3.INTEGER {
+		// an unnamed struct's field by its position, from 1: held as the
+		// list of its values
+		if items, ok := listItems(args[0]); ok {
+			if i := args[1].Int64(); i >= 1 && i <= int64(len(items)) {
+				resultElement(ctx, items[i-1])
+				return
+			}
+			fail(ctx, "STRUCT_EXTRACT", "the struct has no field %d", args[1].Int64())
+			return
+		}
+	}
 	raw := lookup(args[0].RawText(), []step{{name: args[1].Text()}})
 	if raw == nil {
 		fail(ctx, "STRUCT_EXTRACT", "the struct has no field %q", args[1].Text())

@@ -64,6 +64,30 @@ func nestedText(ctx sqlite3.Context, args ...sqlite3.Value) {
 		ctx.ResultText(b.String())
 		return
 	}
+	if args[1].Text() == "ROW" {
+		// an unnamed struct, row(a, b) or (a, b), held as the list of its
+		// values: (1, x)
+		var fields []json.RawMessage
+		if err := json.Unmarshal([]byte(args[0].Text()), &fields); err != nil {
+			ctx.ResultText(args[0].Text())
+			return
+		}
+		b.WriteByte('(')
+		for i, f := range fields {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			dec := json.NewDecoder(strings.NewReader(string(f)))
+			dec.UseNumber()
+			if err := writeNested(&b, dec, ""); err != nil {
+				ctx.ResultText(args[0].Text())
+				return
+			}
+		}
+		b.WriteByte(')')
+		ctx.ResultText(b.String())
+		return
+	}
 	dec := json.NewDecoder(strings.NewReader(args[0].Text()))
 	dec.UseNumber()
 	if err := writeNested(&b, dec, args[1].Text()); err != nil {

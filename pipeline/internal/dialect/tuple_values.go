@@ -1,0 +1,133 @@
+package dialect
+
+import "strings"
+
+// DuckDB reads a tuple (a, b) as an unnamed struct wherever it stands as a
+// value: a select item (SELECT (1, 'x') AS t), a list element
+// ([(1, 'a'), (2, 'b')]), a function's argument (list((a, b))), a CASE
+// branch. The project holds it as row(a, b) does, the JSON list of its
+// values, as DuckDB's to_json writes it. Compared with another tuple,
+// (a, b) = (c, d) and (a, b) IN ((1, 2), (3, 4)), it stays SQLite's row
+// value, compared as DuckDB compares structs: a NULL field equal to a NULL
+// field, so = is IS and <> is IS NOT. GROUP BY (a, b) groups by a and b.
+
+// tupleValues rewrites the tuples among the kids of n, a node of DuckDB's.
+func (t *translator) tupleValues(n *node) {
+	if t.d != DuckDB {
+		return
+	}
+	switch n.kind {
+	case nItem, nCall, nArray, nStruct, nCase, nCast, nIndex, nField, nMap, nUnary, nLike, nPostfix:
+		for _, k := range n.kids {
+			tupleAsStruct(k)
+		}
+	case nTuple:
+		if n.name == "struct" {
+			for _, k := range n.list {
+				tupleAsStruct(k) // ((1, 2), 3)
+			}
+		}
+	case nBinary:
+		if comparisons[n.name] && rowOperand(n.x) && rowOperand(n.y) {
+			if n.x.kind == nTuple && n.y.kind == nTuple {
+				switch n.name {
+				case "=", "==":
+					t.pr.setTok(n.tok, "IS")
+				case "<>", "!=":
+					t.pr.setTok(n.tok, "IS NOT")
+				}
+			}
+			return
+		}
+		tupleAsStruct(n.x)
+		tupleAsStruct(n.y)
+	case nIs, nBetween:
+		if rowOperand(n.x) && rowOperand(n.y) && (n.z == nil || rowOperand(n.z)) {
+			return
+		}
+		tupleAsStruct(n.x)
+		tupleAsStruct(n.y)
+		tupleAsStruct(n.z)
+	case nIn:
+		if n.x.kind != nTuple {
+			if n.y.kind == nTuple {
+				for _, e := range n.y.list {
+					tupleAsStruct(e) // a struct in a list of structs
+				}
+			}
+			return
+		}
+		if n.y.kind == nTuple && len(n.y.list) > 0 && allTuples(n.y.list) {
+			t.tuplesIn(n)
+		}
+	}
+}
+
+// groupTuples writes DuckDB's GROUP BY (a, b), one grouping set, as GROUP
+// BY a, b.
+func (t *translator) groupTuples(g *node) {
+	if t.d != DuckDB || g == nil {
+		return
+	}
+	for _, k := range g.kids {
+		if k.kind == nTuple && t.toks[k.start].text == "(" && t.toks[k.end-1].text == ")" {
+			t.pr.setTok(k.start, "")
+			t.pr.setTok(k.end-1, "")
+		}
+	}
+}
+
+// rowOperand tells whether x may stand beside a row value in SQLite: a
+// tuple or a subquery.
+func rowOperand(x *node) bool {
+	return x != nil && (x.kind == nTuple || x.kind == nSubquery)
+}
+
+func allTuples(list []*node) bool {
+	for _, e := range list {
+		if e.kind != nTuple {
+			return false
+		}
+	}
+	return true
+}
+
+// tupleAsStruct prints x, when it is a tuple, as the JSON list of its
+// values, as row(...) is.
+func tupleAsStruct(x *node) {
+	if x == nil || x.kind != nTuple {
+		return
+	}
+	x.pre += "json_array"
+	x.name = "struct" // typed as one (staticTypeOf)
+}
+
+// tuplesIn writes (a, b) [NOT] IN ((1, 2), (3, 4)) as [NOT] ((a, b) IS
+// (1, 2) OR (a, b) IS (3, 4)): DuckDB compares the structs, a NULL field
+// equal to a NULL field, where SQLite's IN of row values is NULL.
+func (t *translator) tuplesIn(n *node) {
+	x, list, not := n.x, n.y.list, n.flag
+	n.print = func(pr *printer, n *node) string {
+		lhs := strings.TrimSpace(pr.text(x))
+		var b strings.Builder
+		if not {
+			b.WriteString("NOT ")
+		}
+		b.WriteString("(")
+		for i, e := range list {
+			if i > 0 {
+				b.WriteString(" OR ")
+			}
+			b.WriteString(lhs + " IS " + strings.TrimSpace(pr.text(e)))
+		}
+		b.WriteString(")")
+		return b.String() + pr.carry(n, append([]*node{x}, list...)...)
+	}
+}
+
+// unnamedStruct tells whether x builds an unnamed struct, row(a, b) or a
+// tuple read as one, which DuckDB writes as (a, b).
+func unnamedStruct(x *node) bool {
+	x = unparen(x)
+	return x.kind == nTuple && x.name == "struct" || x.kind == nCall && len(x.parts) <= 1 && x.name == "row"
+}
