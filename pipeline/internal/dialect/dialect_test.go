@@ -368,6 +368,12 @@ func TestArraysAndStructs(t *testing.T) {
 		"3:3: two commas with no item between them in a select list ("+refEmptyItem.hint+")")
 	expectRefused(t, bigquery, "with c as (select 1 as a, 2 as b) select a, , b from c",
 		"1:45: two commas with no item between them in a select list ("+refEmptyItem.hint+")")
+	// FROM ( ) is refused at the parenthesis, as the warehouses refuse it
+	expectRefused(t, snowflake, "select a\nfrom (\n    \n) as s",
+		"2:6: ( ) with nothing inside as a FROM item: no query, which Snowflake refuses too ("+refEmptyFrom.hint+")")
+	expectRefused(t, bigquery, "select * from t join () on true",
+		"1:22: ( ) with nothing inside as a FROM item: no query, which BigQuery refuses too ("+refEmptyFrom.hint+")")
+	expectRows(t, snowflake, "select count(*) from (t)", "3")
 	// BigQuery's raw strings are no Snowflake literal; a name ending in r before a string stays a name
 	expectRefused(t, snowflake, "select regexp_replace(a,\n r'[^a-z]', '') from t",
 		"2:2: r'...' is a BigQuery raw string literal, which Snowflake does not have (write the string as '...' with each backslash doubled, or as $$...$$, whose text is as written)")

@@ -30,6 +30,8 @@ type parser struct {
 	connectByRoots []int
 	// emptyItems are the second commas of a, , b in a select list
 	emptyItems []int
+	// emptyFroms are the ( of FROM ( ), a FROM item with nothing inside
+	emptyFroms []int
 	// priors are the tokens of PRIOR in CONNECT BY conditions
 	priors []int
 	// inConnect: a CONNECT BY condition is read, where PRIOR x is an operator
@@ -953,6 +955,11 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		fi.kind = fromQuery
 		fi.expr = n.add(p.close(sub))
 	case t.kind == kOpen:
+		if p.isPunctAt(1, ")") {
+			// FROM ( ): no query, which the warehouses refuse (the
+			// translator does, at the parenthesis)
+			p.emptyFroms = append(p.emptyFroms, p.ti())
+		}
 		fi.kind = fromGroup
 		p.next()
 		g := p.open(nExpr)

@@ -167,6 +167,9 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	for _, i := range p.emptyItems {
 		t.refuse(i, refEmptyItem)
 	}
+	for _, i := range p.emptyFroms {
+		t.refuse(i, refEmptyFrom)
+	}
 	for _, i := range p.connectByRoots {
 		if !t.inHierarchy(i) {
 			t.refuse(i, refConnectByOutside, "CONNECT_BY_ROOT")
