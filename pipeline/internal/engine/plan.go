@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"github.com/nexus-playground/nexus/pipeline/internal/dbtutils"
 	"io/fs"
@@ -88,6 +89,10 @@ type plan struct {
 	graphVar *jinja.Graph
 	// defs are the DuckDB macros and type aliases hooks defined.
 	defs dialect.Defs
+	// unnamed are the models and seeds generate_schema_name or
+	// generate_alias_name gave no name, by node ID: dbt parses them, and stops a command that
+	// runs one when it creates their schema (checkUnnamed).
+	unnamed map[string]error
 	// listed are the nodes as Nodes lists them (engine.go).
 	listed []Node
 }
@@ -266,7 +271,11 @@ func buildPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache)
 	}
 	for _, s := range proj.Seeds {
 		if err := p.nameWith("seed", s.Package, s.Name, s.Path, &s.Config); err != nil {
-			return nil, proj, err
+			var none *noName
+			if !errors.As(err, &none) {
+				return nil, proj, err
+			}
+			p.markUnnamed(nodeID("seed", p.pkgOf(s.Package), s.Name), none.err)
 		}
 	}
 	p.bindSources()
@@ -528,11 +537,43 @@ func (p *plan) nameWith(kind, pkg, name, file string, cfg *project.Config) error
 			return err
 		}
 		if out = strings.TrimSpace(out); out == "" || out == "None" {
-			return diag.Errorf(file, 1, "%s gave no name for %s %s", f.macro, kind, name).WithHint("return a schema or alias from the macro for every node")
+			return &noName{diag.Errorf(file, 1, "%s gave no name for %s %s: the warehouse has no relation of an empty name, and dbt stops before running any node when it makes one's schema", f.macro, kind, name).WithHint("return a schema or alias from the macro for every node, or leave the node out of the selection (--exclude %s)", name)}
 		}
 		*f.field = out
 	}
 	return nil
+}
+
+// noName is nameWith's error for a macro that gave an empty name.
+type noName struct{ err error }
+
+func (e *noName) Error() string { return e.err.Error() }
+func (e *noName) Unwrap() error { return e.err }
+
+func (p *plan) markUnnamed(id string, err error) {
+	if p.unnamed == nil {
+		p.unnamed = map[string]error{}
+	}
+	p.unnamed[id] = err
+}
+
+// checkUnnamed is the error of the first selected node that its
+// project's generate_schema_name or generate_alias_name gave no name: dbt
+// creates the schemas of the nodes a command runs before it runs any, and
+// an empty name fails there, stopping the command; a node left out of the
+// selection stops nothing.
+func (p *plan) checkUnnamed(sel map[string]bool) error {
+	ids := make([]string, 0, len(p.unnamed))
+	for id := range p.unnamed {
+		if sel[id] {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	sort.Strings(ids)
+	return p.unnamed[ids[0]]
 }
 
 // aliasOr is a node's relation name: its alias, else its name.
@@ -653,10 +694,14 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			continue
 		}
 		if err := p.nameWith("model", m.Package, m.Name, m.Path, &cfg); err != nil {
-			if firstErr == nil {
-				firstErr = err
+			var none *noName
+			if !errors.As(err, &none) {
+				if firstErr == nil {
+					firstErr = err
+				}
+				continue
 			}
-			continue
+			p.markUnnamed(nodeID("model", p.pkgOf(m.Package), m.Name), none.err)
 		}
 		p.configs[name] = cfg
 		if !p.proj.Uses(m.Package) {

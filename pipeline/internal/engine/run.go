@@ -184,6 +184,12 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	for _, w := range selWarnings {
 		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{Severity: diag.Warning, Message: w})
 	}
+	if err := p.checkUnnamed(sel); err != nil {
+		res.fail(diag.From(err, "", 0))
+		res.Summary = "Nothing was built: fix the error above and run again."
+		res.Seconds = time.Since(start).Seconds()
+		return res, nil
+	}
 	r := &runner{plan: p, db: e.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
 	e.db.SetColumnTypes(r.columnTypeOf)
 	e.db.SetColumnNames(r.columnNameOf)
