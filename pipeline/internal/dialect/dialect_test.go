@@ -410,6 +410,12 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRefused(t, snowflake, "select l.c from t, lateral (select t.a + 1 as c) l",
 		"1:20: LATERAL (SELECT ...) naming the FROM items before it is not supported (select the value with a correlated subquery in the select list, (select ... where u.id = t.id) as x, or join the table and group by t's key)")
 	expectRows(t, snowflake, "select l.c from (select 1 a) t, lateral (select t.c from (select 3 c) t) l", "3")
+	// so is one naming an earlier item's column unqualified, and in DuckDB a subquery in FROM without LATERAL, which DuckDB reads as one
+	expectRefused(t, duckdb, "select l.s from (select 1 as a) t, lateral (select a * 10 as s) l",
+		"1:36: LATERAL (SELECT ...) naming the FROM items before it is not supported (select the value with a correlated subquery in the select list, (select ... where u.id = t.id) as x, or join the table and group by t's key)")
+	expectRefused(t, duckdb, "select l.s from (select 1 as a) t join (select a + b as s from (select 2 as b) u) l on true",
+		"1:40: LATERAL (SELECT ...) naming the FROM items before it is not supported (select the value with a correlated subquery in the select list, (select ... where u.id = t.id) as x, or join the table and group by t's key)")
+	expectRows(t, duckdb, "select t.a, l.s from (select 1 as a) t, (select b * 10 as s from (select 5 as b) u order by s) l", "1|50")
 	// $1, $2 ... are the columns of the one FROM item by place, and name their column $1, $2
 	expectTranslated(t, snowflake, "select $2 from (select 1 as a, 'x' as b) t where $1 = 1", "select t.b AS \"$2\" from (select 1 as a, 'x' as b) t where t.a = 1")
 	expectRows(t, snowflake, "select $1, $2 from (values (1, 'a'), (2, 'b'))", "1|a\n2|b")

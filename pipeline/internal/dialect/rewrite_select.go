@@ -241,9 +241,13 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 	f := n.from
 	if f.lateral >= 0 && t.d != SQLite {
 		t.pr.dropTok(f.lateral) // SQLite's FROM items see the ones before them
-		if f.kind == fromQuery && f.expr != nil && t.correlated(f.expr, sc) {
+		if f.kind == fromQuery && f.expr != nil && (t.correlated(f.expr, sc) || t.namesSibling(f, sc)) {
 			t.refuse(f.lateral, refLateralQuery)
 		}
+	} else if f.kind == fromQuery && f.expr != nil && t.d == DuckDB && t.namesSibling(f, sc) {
+		// DuckDB reads a subquery in FROM naming a FROM item before it as
+		// LATERAL
+		t.refuse(f.expr.start, refLateralQuery)
 	}
 	if name := t.wildcardName(f); name != "" {
 		// a wildcard table: the union of the tables the prefix names
@@ -498,6 +502,62 @@ func (t *translator) correlated(sub *node, outer *scope) bool {
 		a := strings.ToLower(identName(t.toks[k.parts[0]]))
 		if !inner[a] && outer.findRel(a) != nil {
 			return true
+		}
+	}
+	return false
+}
+
+// namesSibling tells whether the subquery of FROM item f names, without
+// a qualifier, a column of another FROM item of its SELECT (sc) that no
+// FROM item inside it has: (SELECT a * 10 AS s) after FROM t(a). It tells
+// false where a column list is not known here.
+func (t *translator) namesSibling(f *fromInfo, sc *scope) bool {
+	if sc == nil || sc.sel == nil {
+		return false
+	}
+	known := true
+	inner := map[string]bool{}
+	var names []string
+	var visit func(k *node)
+	visit = func(k *node) {
+		switch {
+		case k.kind == nFrom && k.from != nil:
+			cols, err := t.relColumns(k.from, sc)
+			if err != nil || k.from.kind == fromUnnest {
+				known = false
+			}
+			for _, c := range cols {
+				inner[strings.ToLower(c)] = true
+			}
+		case k.kind == nItem && k.name != "":
+			inner[k.name] = true // an alias, which ORDER BY may name
+		case k.kind == nCTE || k.kind == nLambda || k.kind == nListFor:
+			known = false
+		case k.kind == nName && len(k.parts) == 1 && k.print == nil:
+			if tk := t.toks[k.parts[0]]; tk.kind == kWord || tk.kind == kQuoted {
+				names = append(names, strings.ToLower(identName(tk)))
+			}
+		}
+		for _, c := range k.kids {
+			visit(c)
+		}
+	}
+	visit(f.expr)
+	if !known {
+		return false
+	}
+	for _, name := range names {
+		if inner[name] {
+			continue
+		}
+		for _, r := range sc.rels {
+			if r.from == f || r.from.kind == fromGroup {
+				continue
+			}
+			cols, err := t.relColumns(r.from, sc)
+			if err == nil && containsFold(cols, name) {
+				return true
+			}
 		}
 	}
 	return false

@@ -799,7 +799,7 @@ var Refusals = []Rule{
 	{From: "CREATE SEQUENCE, ALTER SEQUENCE, DROP SEQUENCE (read as seq.nextval)", Dialects: "Snowflake", To: refSequence.hint},
 	{From: "CALL name(args) of a stored procedure", Dialects: "BigQuery, Snowflake", To: refCall.hint},
 	{From: "x IN (SELECT ...) of TIMESTAMP_TZ values whose subquery selects an unnamed expression or several columns", Dialects: "Snowflake", To: refInInstants.hint},
-	{From: "LATERAL (SELECT ...) naming the FROM items before it", Dialects: warehouses, To: refLateralQuery.hint},
+	{From: "LATERAL (SELECT ...) naming the FROM items before it, qualified or not (in DuckDB also a subquery in FROM without LATERAL, which DuckDB reads as one)", Dialects: warehouses, To: refLateralQuery.hint},
 	{From: "other_db.schema.table in FROM, a database other than the target's that no source declares", Dialects: "Snowflake, DuckDB", To: refOtherDatabase.hint},
 	{From: "FLATTEN(..., OUTER => TRUE) joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},
 	{From: "FLATTEN(..., RECURSIVE => TRUE)", Dialects: "Snowflake", To: refFlattenRecursive.hint},
