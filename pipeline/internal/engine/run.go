@@ -1729,6 +1729,7 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 		} else if ok {
 			d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"
 		}
+		r.explainMissingColumn(d, n)
 		return d
 	}
 	return diag.Errorf(n.Path, 0, "%s", err.Error())
