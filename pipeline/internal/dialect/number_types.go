@@ -176,6 +176,9 @@ func (t *translator) numberTypeOf(n *node) string {
 		if t.d == Snowflake {
 			return "INTEGER" // a NUMBER(38, 0), as DATE_PART's
 		}
+		if t.d == DuckDB {
+			return duckPartNumber(n.name)
+		}
 	case nCase:
 		if t.d == DuckDB {
 			return t.commonNumber(caseBranches(n))
@@ -279,7 +282,17 @@ func duckArithmetic(op, x, y string) string {
 // callNumber is the number type of a DuckDB function call.
 func (t *translator) callNumber(n *node) string {
 	args := n.list
+	if duckDoubleResults[n.name] {
+		return "REAL"
+	}
+	if duckIntegerResults[n.name] {
+		return "INTEGER"
+	}
 	switch n.name {
+	case "date_part", "datepart":
+		if len(args) == 2 && args[0].kind == nString {
+			return duckPartNumber(stringValue(t.d, t.toks[args[0].tok].text))
+		}
 	case "sum":
 		if len(args) == 1 {
 			switch x := t.numberType(args[0]); x {
@@ -392,6 +405,45 @@ func (t *translator) callNumber(n *node) string {
 		return decimalOf(max(0, min(s, d)))
 	}
 	return ""
+}
+
+// duckDoubleResults are DuckDB's functions whose result is a DOUBLE
+// whatever their arguments (sqrt(4) is 2.0), checked with typeof on
+// DuckDB: written as text they are DOUBLEs (concat(”, sqrt(1.5)) is
+// 1.224744871391589, where SQLite's text has 17 digits).
+var duckDoubleResults = map[string]bool{
+	"sqrt": true, "cbrt": true, "power": true, "pow": true, "exp": true, "ln": true, "log": true, "log2": true, "log10": true,
+	"sin": true, "cos": true, "tan": true, "cot": true, "asin": true, "acos": true, "atan": true, "atan2": true,
+	"sinh": true, "cosh": true, "tanh": true, "asinh": true, "acosh": true, "atanh": true,
+	"pi": true, "radians": true, "degrees": true, "epoch": true, "gamma": true, "lgamma": true, "even": true, "random": true,
+	"stddev": true, "stddev_samp": true, "stddev_pop": true, "variance": true, "var_samp": true, "var_pop": true,
+	"corr": true, "covar_pop": true, "covar_samp": true, "regr_slope": true, "regr_intercept": true, "regr_r2": true,
+	"regr_avgx": true, "regr_avgy": true, "regr_sxx": true, "regr_syy": true, "regr_sxy": true,
+	"entropy": true, "kurtosis": true, "kurtosis_pop": true, "skewness": true,
+}
+
+// duckIntegerResults are DuckDB's functions whose result is a whole
+// number (a BIGINT, INTEGER or TINYINT) whatever their arguments, checked
+// with typeof on DuckDB: a DECIMAL times one is a DECIMAL. (epoch_ms is
+// not: of a number it is a TIMESTAMP.)
+var duckIntegerResults = map[string]bool{
+	"year": true, "month": true, "day": true, "dayofmonth": true, "dayofweek": true, "dayofyear": true, "isodow": true,
+	"week": true, "weekofyear": true, "yearweek": true, "quarter": true, "hour": true, "minute": true, "second": true,
+	"millisecond": true, "microsecond": true, "era": true, "century": true, "decade": true, "millennium": true, "isoyear": true,
+	"date_diff": true, "datediff": true, "date_sub": true, "datesub": true,
+	"length": true, "strlen": true, "strpos": true, "instr": true, "position": true, "ascii": true, "ord": true, "unicode": true,
+	"array_length": true, "bit_length": true, "octet_length": true, "levenshtein": true, "hamming": true, "list_position": true,
+	"sign": true,
+}
+
+// duckPartNumber is the number type of DuckDB's date_part or EXTRACT of
+// part: the epoch and the julian day are DOUBLEs, the others BIGINTs.
+func duckPartNumber(part string) string {
+	switch strings.ToLower(part) {
+	case "epoch", "julian":
+		return "REAL"
+	}
+	return "INTEGER"
 }
 
 // intLiteral is the value of an integer literal, signed or not.
@@ -731,8 +783,9 @@ func (t *translator) duckIntegerFloor(name string, arg *node) bool {
 	return t.d == DuckDB && (name == "floor" || name == "ceil" || name == "ceiling") && t.numberType(arg) == "INTEGER"
 }
 
-// formatBooleans writes the booleans DuckDB's format and printf write as
-// text, true and false: every one of format's ({} of a BOOLEAN is true),
+// formatBooleans writes the booleans and timestamps DuckDB's format and
+// printf write as text as their casts to VARCHAR write them (true, false;
+// 2024-01-02 03:04:05): every one of format's ({} of a BOOLEAN is true),
 // printf's given to a %s of a format written out (its %d gives 1).
 func (t *translator) formatBooleans(n *node) {
 	args := n.list[1:]
@@ -744,6 +797,7 @@ func (t *translator) formatBooleans(n *node) {
 			if t.booleanOf(a) {
 				t.concatText(a)
 			}
+			t.concatTimestamps(a)
 			return
 		}
 		num, _ := listNumber(typ)

@@ -516,10 +516,21 @@ func (t *translator) rewriteWithinGroup(n *node) bool {
 	}
 	last := n.list[len(n.list)-1]
 	before := last.print
+	closing := last.end
+	for closing < n.end && (t.toks[closing].kind == kSpace || t.toks[closing].kind == kComment) {
+		closing++
+	}
 	last.print = func(pr *printer, x *node) string {
 		text := pr.plain(x)
 		if before != nil {
 			text = before(pr, x)
+		}
+		if closing < n.end && t.toks[closing].text == ")" {
+			// the ORDER BY goes before the call's closing parenthesis,
+			// after what other rewrites put around the argument
+			// (json_keys_sorted(x) of an OBJECT_CONSTRUCT)
+			pr.setTok(closing, withinOrder(pr, n)+")")
+			return text
 		}
 		return text + withinOrder(pr, n)
 	}

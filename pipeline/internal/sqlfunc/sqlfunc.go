@@ -26,8 +26,11 @@ func add(fs ...Func) { registry = append(registry, fs...) }
 func Register(conn *sqlite3.Conn) error {
 	for _, f := range registry {
 		// Any function may mark its result as JSON (an array or struct),
-		// which SQLite allows only to functions that say so.
-		flags := sqlite3.INNOCUOUS | sqlite3.RESULT_SUBTYPE
+		// which SQLite allows only to functions that say so; and read
+		// whether an argument is JSON (SUBTYPE), which an aggregate's
+		// ORDER BY then carries through its sort: list(x ORDER BY k) of
+		// lists, structs or booleans keeps them JSON.
+		flags := sqlite3.INNOCUOUS | sqlite3.RESULT_SUBTYPE | sqlite3.SUBTYPE
 		if !f.Volatile {
 			flags |= sqlite3.DETERMINISTIC
 		}

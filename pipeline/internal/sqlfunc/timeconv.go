@@ -550,7 +550,18 @@ func epochReal(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if !ok {
 		return
 	}
-	ctx.ResultFloat(float64(m.t.UnixNano()) / 1e9)
+	ctx.ResultFloat(secondsSinceEpoch(m.t))
+}
+
+// secondsSinceEpoch is t's seconds since 1970 as DuckDB gives them: its
+// microseconds divided by a million, the nearest DOUBLE to the exact value
+// (1706792645.25, where the nanoseconds, too many for a DOUBLE, give
+// 1706792645.2499998); a time finer than microseconds adds its fraction.
+func secondsSinceEpoch(t time.Time) float64 {
+	if t.Nanosecond()%1000 == 0 {
+		return float64(t.UnixMicro()) / 1e6
+	}
+	return float64(t.Unix()) + float64(t.Nanosecond())/1e9
 }
 
 func epochMillisEither(ctx sqlite3.Context, args ...sqlite3.Value) {

@@ -957,7 +957,7 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 		if !c.subsecondsWithSeconds {
 			return t.Unix(), nil
 		}
-		return float64(t.UnixNano()) / 1e9, nil
+		return secondsSinceEpoch(t), nil
 	case pEpochMillisecond:
 		return t.UnixMilli(), nil
 	case pEpochMicrosecond:

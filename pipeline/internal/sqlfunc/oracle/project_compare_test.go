@@ -210,6 +210,9 @@ func normalise(v any, duckType string, duckSide bool) string {
 			}
 		}
 		return fmt.Sprintf("%T(%v)", v, v)
+	case strings.HasPrefix(typ, "DATE[") && duckSide:
+		// a list of DATEs: ours holds each as its text, YYYY-MM-DD
+		return normJSON(datesAsText(v), duckSide)
 	case strings.HasSuffix(typ, "]") || strings.HasPrefix(typ, "STRUCT") || strings.HasPrefix(typ, "MAP") || typ == "JSON":
 		return normJSON(v, duckSide)
 	case typ == "INTERVAL":
@@ -299,10 +302,30 @@ func normJSON(v any, duckSide bool) string {
 	return string(b)
 }
 
+// datesAsText writes the times of DuckDB's list of DATEs v as dates.
+func datesAsText(v any) any {
+	switch x := v.(type) {
+	case time.Time:
+		return x.Format("2006-01-02")
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = datesAsText(e)
+		}
+		return out
+	}
+	return v
+}
+
 // decimalsAsNumbers replaces DuckDB's DECIMALs inside a list or struct by
-// their numbers, as JSON writes ours.
+// their numbers, as JSON writes ours; a negative zero is zero, which
+// SQLite's JSON writes without its sign.
 func decimalsAsNumbers(v any) any {
 	switch x := v.(type) {
+	case float64:
+		if x == 0 {
+			return 0.0
+		}
 	case duckdb.Decimal:
 		return x.Float64()
 	case []any:

@@ -29,6 +29,14 @@ func TestProjectDirAgreesWithDuckDB(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	compareProjectDir(t, dir, os.Getenv("NEXUS_ORACLE_TARGET"), vars)
+}
+
+// compareProjectDir builds the project in dir with the pipeline for
+// DuckDB, replays the nodes it built on DuckDB and compares their tables.
+// The nodes our build fails are reported and left out; they are returned,
+// with DuckDB holding every table the others made.
+func compareProjectDir(t *testing.T, dir, target string, vars map[string]any) (duck *sql.DB, failed []ranStep) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	ours, err := pipeline.Open(ctx, ":memory:")
@@ -37,7 +45,7 @@ func TestProjectDirAgreesWithDuckDB(t *testing.T) {
 	}
 	defer ours.Close()
 	var steps []ranStep
-	res, err := ours.Build(ctx, pipeline.ProjectDir(dir), pipeline.Options{Command: pipeline.CmdBuild, Dialect: dialect.DuckDB, Target: os.Getenv("NEXUS_ORACLE_TARGET"), Vars: vars, Once: true,
+	res, err := ours.Build(ctx, pipeline.ProjectDir(dir), pipeline.Options{Command: pipeline.CmdBuild, Dialect: dialect.DuckDB, Target: target, Vars: vars, Once: true,
 		Rendered: func(r pipeline.Rendered) {
 			st := ranStep{Rendered: r}
 			if r.InGo {
@@ -48,14 +56,14 @@ func TestProjectDirAgreesWithDuckDB(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	failed := map[string]bool{}
+	notBuilt := map[string]bool{}
 	nModels, nFailed := 0, 0
 	for _, st := range res.Steps {
 		if st.Kind == "model" {
 			nModels++
 		}
 		if st.Status == "ERROR" || st.Status == "SKIP" {
-			failed[st.Kind+" "+st.Name] = true
+			notBuilt[st.Kind+" "+st.Name] = true
 			if st.Kind == "model" {
 				nFailed++
 			}
@@ -65,16 +73,19 @@ func TestProjectDirAgreesWithDuckDB(t *testing.T) {
 	t.Logf("FIGURES models %d, failed %d; %s", nModels, nFailed, res.Summary)
 	var kept []ranStep
 	for _, st := range steps {
-		if !failed[st.Kind+" "+st.Name] {
+		if notBuilt[st.Kind+" "+st.Name] {
+			failed = append(failed, st)
+		} else {
 			kept = append(kept, st)
 		}
 	}
-	duck := openDuck(t)
-	defer duck.Close()
+	duck = openDuck(t)
+	t.Cleanup(func() { duck.Close() })
 	built := replayOnDuck(ctx, t, ours, duck, dir, kept, nil)
 	for _, st := range built {
 		compareRelation(ctx, t, ours, duck, st, stampColumns(ctx, ours, duck, st))
 	}
+	return duck, failed
 }
 
 // stampColumns are the columns of a relation holding one timestamp in
