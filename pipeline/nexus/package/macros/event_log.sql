@@ -18,13 +18,13 @@
     {%- set key = entity ~ '_id' -%}
     {%- if names | length == 0 %}
 select
-    cast(null as text) as event_id,
-    cast(null as text) as row_id,
-    cast(null as text) as identifier_type,
-    cast(null as text) as identifier_value,
-    cast(null as text) as normalized_value,
-    cast(null as text) as source,
-    cast(null as text) as occurred_at
+    cast(null as {{ dbt.type_string() }}) as event_id,
+    cast(null as {{ dbt.type_string() }}) as row_id,
+    cast(null as {{ dbt.type_string() }}) as identifier_type,
+    cast(null as {{ dbt.type_string() }}) as identifier_value,
+    cast(null as {{ dbt.type_string() }}) as normalized_value,
+    cast(null as {{ dbt.type_string() }}) as source,
+    cast(null as {{ dbt.type_string() }}) as occurred_at
 where false
     {%- endif -%}
     {%- for name in names -%}
@@ -32,7 +32,7 @@ where false
         {%- set columns = nexus.columns_of(relation) -%}
         {%- set events = nexus.keyed_events_relation(name, key) if 'event_id' not in columns and key in columns else none -%}
         {%- if 'row_id' in columns -%}
-            {%- set row_id = 'cast(i.row_id as text)' -%}
+            {%- set row_id = 'cast(i.row_id as ' ~ dbt.type_string() ~ ')' -%}
             {%- set shape = 'spec shape' -%}
         {%- elif key in columns -%}
             {%- set row_id = dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", 'i.' ~ key]) -%}
@@ -51,20 +51,20 @@ union all
 
 -- {{ name }}_{{ entity }}_identifiers: {{ shape }}{{ ', events from ' ~ name ~ '_events' if events is not none else '' }}
 select
-    cast({{ 'e.event_id' if events is not none else nexus.first_column(columns, ['event_id'], alias='i') }} as text) as event_id,
+    cast({{ 'e.event_id' if events is not none else nexus.first_column(columns, ['event_id'], alias='i') }} as {{ dbt.type_string() }}) as event_id,
     {{ row_id }} as row_id,
-    cast({{ nexus.first_column(columns, ['identifier_type'], alias='i') }} as text) as identifier_type,
-    cast({{ nexus.first_column(columns, ['identifier_value'], alias='i') }} as text) as identifier_value,
+    cast({{ nexus.first_column(columns, ['identifier_type'], alias='i') }} as {{ dbt.type_string() }}) as identifier_type,
+    cast({{ nexus.first_column(columns, ['identifier_value'], alias='i') }} as {{ dbt.type_string() }}) as identifier_value,
     {{ nexus.normalize_identifier(nexus.first_column(columns, ['identifier_type'], alias='i'), nexus.first_column(columns, ['identifier_value'], alias='i')) }} as normalized_value,
     {{ nexus.first_column(columns, ['source'], "'" ~ name ~ "'", alias='i') }} as source,
     {{ 'e.occurred_at' if events is not none else nexus.first_column(columns, ['occurred_at'], alias='i') }} as occurred_at
 from {{ relation }} as i
         {%- if events is not none %}
 left join {{ events }} as e
-    on cast(e.{{ key }} as text) = cast(i.{{ key }} as text)
+    on cast(e.{{ key }} as {{ dbt.type_string() }}) = cast(i.{{ key }} as {{ dbt.type_string() }})
         {%- endif %}
 where {{ nexus.first_column(columns, ['identifier_value'], alias='i') }} is not null
-    and cast({{ nexus.first_column(columns, ['identifier_value'], alias='i') }} as text) <> ''
+    and cast({{ nexus.first_column(columns, ['identifier_value'], alias='i') }} as {{ dbt.type_string() }}) <> ''
     {%- endfor -%}
 {%- endmacro -%}
 
@@ -84,14 +84,14 @@ where {{ nexus.first_column(columns, ['identifier_value'], alias='i') }} is not 
     {%- endfor -%}
     {%- if names | length == 0 %}
 select
-    cast(null as text) as event_id,
-    cast(null as text) as row_id,
-    cast(null as text) as identifier_type,
-    cast(null as text) as identifier_value,
-    cast(null as text) as trait_name,
-    cast(null as text) as trait_value,
-    cast(null as text) as source,
-    cast(null as text) as occurred_at
+    cast(null as {{ dbt.type_string() }}) as event_id,
+    cast(null as {{ dbt.type_string() }}) as row_id,
+    cast(null as {{ dbt.type_string() }}) as identifier_type,
+    cast(null as {{ dbt.type_string() }}) as identifier_value,
+    cast(null as {{ dbt.type_string() }}) as trait_name,
+    cast(null as {{ dbt.type_string() }}) as trait_value,
+    cast(null as {{ dbt.type_string() }}) as source,
+    cast(null as {{ dbt.type_string() }}) as occurred_at
 where false
     {%- endif -%}
     {%- for name in names -%}
@@ -104,12 +104,12 @@ union all
 
 -- {{ name }}_{{ entity }}_traits
 select
-    cast({{ nexus.first_column(columns, ['event_id'], alias='t') }} as text) as event_id,
-    {{ 'cast(t.row_id as text)' if 'row_id' in columns else dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", nexus.first_column(columns, ['event_id'], "''", alias='t'), nexus.first_column(columns, ['identifier_type'], alias='t'), nexus.first_column(columns, ['identifier_value'], alias='t'), nexus.first_column(columns, ['trait_name'], alias='t')]) }} as row_id,
-    cast({{ nexus.first_column(columns, ['identifier_type'], alias='t') }} as text) as identifier_type,
-    cast({{ nexus.first_column(columns, ['identifier_value'], alias='t') }} as text) as identifier_value,
-    cast({{ nexus.first_column(columns, ['trait_name'], alias='t') }} as text) as trait_name,
-    cast({{ nexus.first_column(columns, ['trait_value'], alias='t') }} as text) as trait_value,
+    cast({{ nexus.first_column(columns, ['event_id'], alias='t') }} as {{ dbt.type_string() }}) as event_id,
+    {{ 'cast(t.row_id as ' ~ dbt.type_string() ~ ')' if 'row_id' in columns else dbt_utils.generate_surrogate_key(["'" ~ name ~ "'", nexus.first_column(columns, ['event_id'], "''", alias='t'), nexus.first_column(columns, ['identifier_type'], alias='t'), nexus.first_column(columns, ['identifier_value'], alias='t'), nexus.first_column(columns, ['trait_name'], alias='t')]) }} as row_id,
+    cast({{ nexus.first_column(columns, ['identifier_type'], alias='t') }} as {{ dbt.type_string() }}) as identifier_type,
+    cast({{ nexus.first_column(columns, ['identifier_value'], alias='t') }} as {{ dbt.type_string() }}) as identifier_value,
+    cast({{ nexus.first_column(columns, ['trait_name'], alias='t') }} as {{ dbt.type_string() }}) as trait_name,
+    cast({{ nexus.first_column(columns, ['trait_value'], alias='t') }} as {{ dbt.type_string() }}) as trait_value,
     {{ nexus.first_column(columns, ['source'], "'" ~ name ~ "'", alias='t') }} as source,
     {{ nexus.first_column(columns, ['occurred_at'], alias='t') }} as occurred_at
 from {{ relation }} as t

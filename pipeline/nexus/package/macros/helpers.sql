@@ -75,14 +75,14 @@ end
     them, for an empty select. -#}
 {%- macro common_state_fields(return_empty=false) -%}
 {%- if return_empty %}
-    cast(null as text) as entity_id,
-    cast(null as text) as entity_type,
-    cast(null as text) as state_name,
-    cast(null as text) as state_value,
+    cast(null as {{ dbt.type_string() }}) as entity_id,
+    cast(null as {{ dbt.type_string() }}) as entity_type,
+    cast(null as {{ dbt.type_string() }}) as state_name,
+    cast(null as {{ dbt.type_string() }}) as state_value,
     cast(null as timestamp) as state_entered_at,
     cast(null as timestamp) as state_exited_at,
     cast(null as boolean) as is_current,
-    cast(null as text) as trigger_event_id
+    cast(null as {{ dbt.type_string() }}) as trigger_event_id
 {%- else %}
     entity_id,
     entity_type,

@@ -23,7 +23,7 @@ end
     the separators people write (spaces, dashes, dots, slashes, brackets and
     the leading plus) are removed one by one. -#}
 {%- macro normalize_phone(column) -%}
-{%- set expression = namespace(sql='trim(cast(' ~ column ~ ' as text))') -%}
+{%- set expression = namespace(sql='trim(cast(' ~ column ~ ' as ' ~ dbt.type_string() ~ '))') -%}
 {%- for separator in [' ', '-', '.', '/', '(', ')', '+'] -%}
     {%- set expression.sql = "replace(" ~ expression.sql ~ ", '" ~ separator ~ "', '')" -%}
 {%- endfor -%}
@@ -42,6 +42,6 @@ case
         when lower({{ type_column }}) like '%email%' then {{ nexus.normalize_email(value_column) }}
         when lower({{ type_column }}) like '%domain%' then lower(trim({{ value_column }}))
         when lower({{ type_column }}) like '%phone%' then {{ nexus.normalize_phone(value_column) }}
-        else cast({{ value_column }} as text)
+        else cast({{ value_column }} as {{ dbt.type_string() }})
     end
 {%- endmacro -%}

@@ -20,7 +20,7 @@ with all_component_changes as (
     {{ 'union all' if not loop.first }}
     -- {{ component.name }}
     select
-        cast(entity_id as text) as entity_id,
+        cast(entity_id as {{ dbt.type_string() }}) as entity_id,
         state_entered_at as changed_at,
         '{{ component.name }}' as component,
         {{ component.condition }} as is_active,
@@ -94,7 +94,7 @@ select
     entity_id,
     '{{ entity_type }}' as entity_type,
     '{{ state_name }}' as state_name,
-    cast(state_value as text) as state_value,
+    cast(state_value as {{ dbt.type_string() }}) as state_value,
     state_entered_at,
     state_exited_at,
     state_exited_at is null as is_current,
@@ -113,14 +113,14 @@ order by state_entered_at desc
 {%- macro union_state_models(state_models) -%}
     {%- if state_models | length == 0 %}
 select
-    cast(null as text) as entity_id,
-    cast(null as text) as entity_type,
-    cast(null as text) as state_name,
-    cast(null as text) as state_value,
+    cast(null as {{ dbt.type_string() }}) as entity_id,
+    cast(null as {{ dbt.type_string() }}) as entity_type,
+    cast(null as {{ dbt.type_string() }}) as state_name,
+    cast(null as {{ dbt.type_string() }}) as state_value,
     cast(null as timestamp) as state_entered_at,
     cast(null as timestamp) as state_exited_at,
     false as is_current,
-    cast(null as text) as trigger_event_id
+    cast(null as {{ dbt.type_string() }}) as trigger_event_id
 where false
     {%- endif -%}
     {%- for name in state_models -%}
@@ -139,15 +139,15 @@ union all
 -- {{ name }}: {{ 'Common Tasks shape (' ~ entity ~ '_id, state)' if page_shape else 'spec shape' }}
 select
         {%- if page_shape %}
-    cast({{ entity }}_id as text) as entity_id,
+    cast({{ entity }}_id as {{ dbt.type_string() }}) as entity_id,
     '{{ entity }}' as entity_type,
     '{{ name }}' as state_name,
-    cast(state as text) as state_value,
+    cast(state as {{ dbt.type_string() }}) as state_value,
         {%- else %}
-    cast(entity_id as text) as entity_id,
+    cast(entity_id as {{ dbt.type_string() }}) as entity_id,
     {{ nexus.first_column(columns, ['entity_type'], "'person'") }} as entity_type,
     {{ nexus.first_column(columns, ['state_name'], "'" ~ name ~ "'") }} as state_name,
-    cast(state_value as text) as state_value,
+    cast(state_value as {{ dbt.type_string() }}) as state_value,
         {%- endif %}
     state_entered_at,
     state_exited_at,

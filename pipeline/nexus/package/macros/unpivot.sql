@@ -51,7 +51,7 @@ select
     {{ event_id_field }} as event_id,
     {{ row_id_field }} as row_id,
     '{{ column_to_identifier_type.get(column, column) }}' as identifier_type,
-    cast({{ column }} as text) as identifier_value
+    cast({{ column }} as {{ dbt.type_string() }}) as identifier_value
     {%- for extra in additional_columns %},
     {{ nexus.unpivot_output_name(extra) }}
     {%- endfor %}
@@ -91,7 +91,7 @@ select
     '{{ identifier_type if identifier_type is not none else identifier_column }}' as identifier_type,
     identifier_column as identifier_value,
     '{{ column_to_trait_name.get(column, column) }}' as trait_name,
-    cast({{ column }} as text) as trait_value
+    cast({{ column }} as {{ dbt.type_string() }}) as trait_value
     {%- for extra in additional_columns %},
     {{ nexus.unpivot_output_name(extra) }}
     {%- endfor %}

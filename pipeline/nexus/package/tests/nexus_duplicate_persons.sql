@@ -14,7 +14,7 @@ group by email
 having count(*) > 1
 {%- else %}
 select
-    cast(null as text) as email,
+    cast(null as {{ dbt.type_string() }}) as email,
     0 as count
 where false
 {%- endif %}

@@ -27,7 +27,7 @@ from {{ relation }} as s
     {%- if names | length == 0 %}
 select
     {%- for column in columns %}
-    cast(null as text) as {{ column }}{{ ',' if not loop.last }}
+    cast(null as {{ dbt.type_string() }}) as {{ column }}{{ ',' if not loop.last }}
     {%- endfor %}
 where false
     {%- endif -%}
@@ -58,7 +58,7 @@ select
     edge_id,
     entity_type,
     identifier_type,
-    cast(identifier_value as text) as identifier_value,
+    cast(identifier_value as {{ dbt.type_string() }}) as identifier_value,
     {{ nexus.normalize_identifier('identifier_type', 'identifier_value') }} as normalized_value,
     role,
     source,
@@ -66,7 +66,7 @@ select
     _ingested_at
 from unioned
 where identifier_value is not null
-    and cast(identifier_value as text) <> ''
+    and cast(identifier_value as {{ dbt.type_string() }}) <> ''
 {%- endmacro -%}
 
 {#- v0.13's process_entity_traits(): every trait occurrence, keyed by the

@@ -127,7 +127,7 @@ select
     false as realtime_processed,
     true as existing_{{ entity_type }},
     'full_resolution' as resolution_reason,
-    cast(null as text) as previous_entity_id,
+    cast(null as {{ dbt.type_string() }}) as previous_entity_id,
     (select max(_ingested_at) from {{ identifiers }} where entity_type = '{{ entity_type }}') as resolved_at_watermark
 from resolved
 order by {{ id }}, identifier_type, identifier_value

@@ -19,9 +19,9 @@ with unioned as (
 {%- else %}
     -- No source has events: true.
     select
-        cast(null as text) as _dbt_source_relation,
+        cast(null as {{ dbt.type_string() }}) as _dbt_source_relation,
     {%- for column in event_columns %}
-        cast(null as text) as {{ column }}{{ ',' if not loop.last }}
+        cast(null as {{ dbt.type_string() }}) as {{ column }}{{ ',' if not loop.last }}
     {%- endfor %}
     where false
 {%- endif %}

@@ -14,14 +14,14 @@ with unioned as (
 {%- else %}
     -- No source has memberships: true.
     select
-        cast(null as text) as event_id,
-        cast(null as text) as occurred_at,
-        cast(null as text) as person_identifier,
-        cast(null as text) as person_identifier_type,
-        cast(null as text) as group_identifier,
-        cast(null as text) as group_identifier_type,
-        cast(null as text) as role,
-        cast(null as text) as source
+        cast(null as {{ dbt.type_string() }}) as event_id,
+        cast(null as {{ dbt.type_string() }}) as occurred_at,
+        cast(null as {{ dbt.type_string() }}) as person_identifier,
+        cast(null as {{ dbt.type_string() }}) as person_identifier_type,
+        cast(null as {{ dbt.type_string() }}) as group_identifier,
+        cast(null as {{ dbt.type_string() }}) as group_identifier_type,
+        cast(null as {{ dbt.type_string() }}) as role,
+        cast(null as {{ dbt.type_string() }}) as source
     where false
 {%- endif %}
 )

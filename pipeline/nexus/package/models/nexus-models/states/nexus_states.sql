@@ -7,8 +7,8 @@ with listed_states as (
 
 added_states as (
     select
-        cast(null as text) as person_id,
-        cast(null as text) as state,
+        cast(null as {{ dbt.type_string() }}) as person_id,
+        cast(null as {{ dbt.type_string() }}) as state,
         cast(null as timestamp) as state_entered_at,
         cast(null as timestamp) as state_exited_at,
         false as is_current
@@ -24,21 +24,21 @@ added_states as (
 
 added_as_states as (
     select
-        cast(a.person_id as text) as entity_id,
+        cast(a.person_id as {{ dbt.type_string() }}) as entity_id,
         'person' as entity_type,
         'unlisted_state' as state_name,
-        cast(a.state as text) as state_value,
+        cast(a.state as {{ dbt.type_string() }}) as state_value,
         a.state_entered_at,
         a.state_exited_at,
         a.is_current,
-        cast(null as text) as trigger_event_id
+        cast(null as {{ dbt.type_string() }}) as trigger_event_id
     from added_states as a
     where not exists (
         select 1
         from listed_states as l
         where l.entity_type = 'person'
-            and l.entity_id = cast(a.person_id as text)
-            and l.state_value = cast(a.state as text)
+            and l.entity_id = cast(a.person_id as {{ dbt.type_string() }})
+            and l.state_value = cast(a.state as {{ dbt.type_string() }})
             and l.state_entered_at is not distinct from a.state_entered_at
             and l.state_exited_at is not distinct from a.state_exited_at
     )
