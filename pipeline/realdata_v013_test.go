@@ -110,7 +110,10 @@ func TestRealdataNexusV013IntegrationBuild(t *testing.T) {
 // The v0.13.0 integration project built as a BigQuery and as a Snowflake
 // project: the package takes its warehouse branches (BigQuery's post-hooks
 // declare NOT ENFORCED primary keys with ALTER TABLE), every model and test
-// passes, and the persons resolved are DuckDB's.
+// passes, and the persons resolved are DuckDB's. The project is written for
+// DuckDB: its empty traits scaffold casts to VARCHAR, a type BigQuery has
+// not, so on BigQuery that model is refused, as BigQuery refuses it, and
+// the entity models reading it are skipped.
 func TestRealdataNexusV013IntegrationWarehouses(t *testing.T) {
 	root := realdata.Extract(t, filepath.Join(realdata.Dir(t), "dbt-nexus-v0.13.0-91b50f8.tar.gz"))
 	ctx := context.Background()
@@ -127,10 +130,19 @@ func TestRealdataNexusV013IntegrationWarehouses(t *testing.T) {
 		}
 		count := map[string]int{}
 		for _, st := range res.Steps {
+			count[st.Kind]++
+			if d == dialect.BigQuery && st.Name == "it_entity_traits" {
+				if st.Status != "ERROR" || !strings.Contains(st.Message, "VARCHAR is not a BigQuery type") {
+					t.Errorf("bigquery: it_entity_traits %s: %s; want VARCHAR refused", st.Status, st.Message)
+				}
+				continue
+			}
+			if d == dialect.BigQuery && st.Status == "SKIP" {
+				continue
+			}
 			if st.Status != "OK" && st.Status != "PASS" && !v013Warns(st) {
 				t.Errorf("%s: %s %s %s: %s", d, st.Kind, st.Name, st.Status, st.Message)
 			}
-			count[st.Kind]++
 		}
 		if count["model"] != 47 || count["test"] != 72 {
 			t.Errorf("%s: ran %v; want 47 models and 72 tests", d, count)

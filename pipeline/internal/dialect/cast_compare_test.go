@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // A cast's type is followed by a comparison as often as by a container's
 // <...> parameters: x::int < 0 keeps its "< 0".
@@ -29,6 +32,21 @@ func TestBigQueryColonCast(t *testing.T) {
 	}
 	expectTranslated(t, bigquery, "select * from t where cast(a as int64) < 0", "select * from t where cast_to(a, 'INTEGER', 'bigquery', 1) < 0")
 	expectRows(t, bigquery, "select cast('2024-01-02' as date) < date '2024-02-01'", "1")
+}
+
+// A cast names a BigQuery type, or one of its aliases (INTEGER, BOOLEAN,
+// DECIMAL); another type name fails there (Type not found) and is refused.
+func TestBigQueryCastTypeNames(t *testing.T) {
+	for _, q := range []struct{ sql, at, typ string }{
+		{"select cast(a as varchar) from t", "1:18", "VARCHAR"},
+		{"select safe_cast(a as double) from t", "1:23", "DOUBLE"},
+		{"select cast(a as Text) from t", "1:18", "TEXT"},
+		{"select cast(a as number(10, 2)) from t", "1:18", "NUMBER"},
+	} {
+		expectRefused(t, bigquery, q.sql, q.at+": "+fmt.Sprintf(refTypeNotBigQuery.message, q.typ)+" ("+refTypeNotBigQuery.hint+")")
+	}
+	expectRows(t, bigquery, "select cast('7' as integer), cast('true' as boolean), cast('1.5' as decimal), safe_cast('x' as int64), cast(1 as string)", "7|1|1.5|NULL|1")
+	expectRows(t, snowflake, "select cast('a' as varchar), cast('2' as number)", "a|2")
 }
 
 func TestBigQueryCastToString(t *testing.T) {

@@ -18,6 +18,12 @@ func (t *translator) rewriteCast(n *node) {
 		t.refuse(n.tok, refColonCastBigQuery)
 		return
 	}
+	if w := typeWordAt(t, n.y); t.d == BigQuery && w != "" && !bigQueryCastType(w) {
+		// CAST(x AS VARCHAR): BigQuery knows its own type names only
+		i := skipSpace(t.toks, n.y.start)
+		t.refuse(i, refTypeNotBigQuery, strings.ToUpper(t.toks[i].text))
+		return
+	}
 	if n.z != nil {
 		t.rewriteCastFormat(n)
 		return
@@ -361,6 +367,13 @@ func (t *translator) roundsToInteger(x *node, target string) func(string) string
 // the offset written with each value (or the session's, UTC).
 func zonedType(typ sqlType) bool {
 	return typ.name == "timestamp_tz" || typ.name == "timestamptz" || typ.name == "timestamp" && typ.withZone && !typ.local
+}
+
+// bigQueryCastType tells whether word, lower-cased, opens a type BigQuery
+// has: its names and their aliases, ARRAY, STRUCT and RANGE.
+func bigQueryCastType(word string) bool {
+	_, ok := bigQueryTypeNames[word]
+	return ok || word == "array" || word == "struct" || word == "range"
 }
 
 // typeWordAt is the first word of the type y of a cast, lower-cased.

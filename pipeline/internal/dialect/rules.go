@@ -528,6 +528,7 @@ var Translations = []Rule{
 		Note: "TRUE when a row (ANY) or every row (ALL) makes the comparison TRUE, FALSE when none (ANY) or one (ALL) makes it FALSE, else NULL; an empty subquery makes ANY FALSE and ALL TRUE"},
 	{From: "x = ANY (subquery)", Dialects: "BigQuery", To: "refused", Note: refAnyAll.hint},
 	{From: "x::type", Dialects: "BigQuery", To: "refused", Note: refColonCastBigQuery.hint},
+	{From: "CAST(x AS varchar | text | double | number ...): a type BigQuery has not", Dialects: "BigQuery", To: "refused", Note: refTypeNotBigQuery.hint},
 	{From: "a model whose select names a column twice: SELECT a.id, b.id ..., or * over a join with USING", Dialects: "DuckDB", To: "columns id, id_1, id_2",
 		Note: "as DuckDB's CREATE TABLE AS names them: the n-th repeat of a name (case aside) gets _n, and a name already taken another _n (SQLite would write id:1)"},
 	{From: "a model whose select names a column twice", Dialects: "BigQuery, Snowflake", To: "refused",
@@ -561,6 +562,7 @@ type refusal struct {
 var (
 	refDateBesideTimestamp   = refusal{"a DATE beside a TIMESTAMP in COALESCE, IFNULL, IF, CASE, GREATEST or LEAST has no common type in BigQuery (a DATE coerces to DATETIME only)", "cast one to the other's type: CAST(d AS TIMESTAMP), or TIMESTAMP(d)"}
 	refColonCastBigQuery     = refusal{"x::type is not BigQuery SQL: BigQuery has no :: cast operator and fails on it (Syntax error: Unexpected \":\")", "write CAST(x AS type), with a BigQuery type: CAST(x AS DATE), CAST(x AS STRING), CAST(x AS INT64)"}
+	refTypeNotBigQuery       = refusal{"%s is not a BigQuery type: BigQuery fails on the cast (Type not found)", "cast to a BigQuery type: STRING, INT64, FLOAT64, NUMERIC, BIGNUMERIC, BOOL, BYTES, DATE, DATETIME, TIME, TIMESTAMP, JSON (in a package: dbt.type_string(), dbt.type_int() ... give the target's)"}
 	refAnyAll                = refusal{"ANY, SOME and ALL of a subquery are not BigQuery SQL", "write x IN (SELECT ...), NOT x IN (...), or compare with the subquery's MIN or MAX"}
 	refQualifyHere           = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
 	refConnectByHere         = refusal{"CONNECT BY (a hierarchical query) is not supported here: %s", "write the hierarchy as a recursive CTE: with recursive h as (select ..., 1 as lvl from t where <start> union all select t..., h.lvl + 1 from t join h on t.parent_id = h.id) select ... from h"}
