@@ -106,6 +106,11 @@ func (p *Project) checkConfigTree(file string, n *yamlx.Node, section string) {
 		key := strings.TrimPrefix(k, "+")
 		snapshotKey := section == "snapshots" && snapshotConfigs[key]
 		plainConfig := ranConfigs[k] || inertConfigs[k] || unrunConfigs[k] || snapshotKey
+		if k == "vars" && varDefinitions(v) {
+			p.warn(file, v.Line, "`vars:` inside `"+section+":` is where dbt before 0.17 (config-version 1) read vars: dbt 1.x reads vars only at the top level of dbt_project.yml, so var() does not see these",
+				"move them to the top-level vars: of dbt_project.yml")
+			continue
+		}
 		if key != k || plainConfig && v.Kind != yamlx.Map {
 			testKey := (section == "tests" || section == "data_tests") && testRanConfigs[key]
 			if msg := configWarning(key); msg != "" && !snapshotKey && !testKey {
@@ -115,6 +120,25 @@ func (p *Project) checkConfigTree(file string, n *yamlx.Node, section string) {
 		}
 		p.checkConfigTree(file, v, section)
 	}
+}
+
+// varDefinitions tells whether n, the value of a key vars: in a config
+// tree, sets vars rather than configs a folder named vars gets: a mapping
+// with a key that is neither a +config nor a config dbt knows, holding a
+// value that is no mapping (a folder's would be its own configs).
+func varDefinitions(n *yamlx.Node) bool {
+	if n == nil || n.Kind != yamlx.Map {
+		return false
+	}
+	for i, k := range n.Keys {
+		if strings.HasPrefix(k, "+") || ranConfigs[k] || inertConfigs[k] || unrunConfigs[k] {
+			continue
+		}
+		if n.Vals[i].Kind != yamlx.Map {
+			return true
+		}
+	}
+	return false
 }
 
 // projectKeys are the top-level keys of dbt_project.yml that dbt knows.
