@@ -69,6 +69,9 @@ func (t *translator) rewriteSelect(s *node) {
 				}
 			}
 			if err != nil {
+				if t.readsRefusedTableFunction(info) {
+					continue // refused by name where it is read: its columns are no one's
+				}
 				what := starWhat(it)
 				if what == starOverUnnest && !overUnnest {
 					what = "SELECT * over ASOF JOIN ... USING"
@@ -464,7 +467,7 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		t.rewriteGenerator(f.expr, gen)
 		return
 	}
-	if t.d == Snowflake && f.kind == fromFunc && f.expr != nil && f.expr.kind == nCall && f.expr.name == "table" {
+	if t.refusedTableFunction(f) {
 		name := "..."
 		if len(f.expr.list) == 1 && f.expr.list[0].kind == nCall {
 			name = strings.ToUpper(f.expr.list[0].name)
@@ -972,4 +975,31 @@ func (t *translator) tableStar(it *node, info *selectInfo, schema, table string)
 func (t *translator) dual(f *fromInfo, sc *scope) bool {
 	return t.d == Snowflake && f.kind == fromTable && f.schema == "" && f.nameEnd == f.nameStart+1 &&
 		strings.EqualFold(f.table, "dual") && sc.findCTE(f.table) == nil
+}
+
+// refusedTableFunction tells whether FROM item f is Snowflake's TABLE(f(...))
+// of a table function the playground does not have (refTableFunction);
+// FLATTEN, SPLIT_TO_TABLE and GENERATOR are rewritten before.
+func (t *translator) refusedTableFunction(f *fromInfo) bool {
+	if t.d != Snowflake || f.kind != fromFunc || f.expr == nil || f.expr.kind != nCall || f.expr.name != "table" || generatorCall(f) != nil {
+		return false
+	}
+	if len(f.expr.list) == 1 && f.expr.list[0].kind == nCall {
+		switch strings.ToLower(f.expr.list[0].name) {
+		case "flatten", "split_to_table", "strtok_split_to_table":
+			return false
+		}
+	}
+	return true
+}
+
+// readsRefusedTableFunction tells whether a select reads such a table
+// function, which is refused by name: a * over it is not refused again.
+func (t *translator) readsRefusedTableFunction(info *selectInfo) bool {
+	for _, f := range info.from {
+		if f.from != nil && t.refusedTableFunction(f.from) {
+			return true
+		}
+	}
+	return false
 }

@@ -13,6 +13,9 @@ func TestSnowflakeOtherTableFunctionsRefused(t *testing.T) {
 		{"select * from table(wh.information_schema.query_history_by_user(end_time_range_start => current_timestamp(), result_limit => 10)) qh", msg("1:15", "WH.INFORMATION_SCHEMA.QUERY_HISTORY_BY_USER")},
 		{"select q.query_id from t join table(information_schema.query_history()) q on q.query_id = t.id", msg("1:31", "INFORMATION_SCHEMA.QUERY_HISTORY")},
 		{"select * from table(my_udtf(1, 2))", msg("1:15", "MY_UDTF")},
+		// a * REPLACE or EXCLUDE over it is refused once, by the function
+		{"select * replace (try_parse_json(query_tag) as query_tag) from table(db.information_schema.query_history_by_user(result_limit => 10)) qh", msg("1:64", "DB.INFORMATION_SCHEMA.QUERY_HISTORY_BY_USER")},
+		{"select * exclude (query_text) from table(information_schema.query_history()) q", msg("1:36", "INFORMATION_SCHEMA.QUERY_HISTORY")},
 	} {
 		expectRefused(t, snowflake, c.in, c.want)
 	}
