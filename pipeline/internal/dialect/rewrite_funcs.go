@@ -252,7 +252,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	t.partitionIntervals(n)
 	t.countDistinctInstants(n)
 	t.refuseListExtreme(n)
-	if t.rewriteIntervalCall(n) || t.rewriteSessionCall(n) || t.minMaxInstant(n) {
+	if t.rewriteIntervalCall(n) || t.rewriteSessionCall(n) || t.rewriteDuckMacro(n) || t.minMaxInstant(n) {
 		return
 	}
 	if t.rewriteVariantTest(n) || t.rewriteVariantAccess(n) {

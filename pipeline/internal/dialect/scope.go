@@ -595,7 +595,7 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 		}
 	}
 	if len(parts) == 1 {
-		if t.clockName(n, parts[0]) {
+		if t.clockName(n, parts[0]) || t.duckSessionName(n, parts[0], sc) {
 			return
 		}
 		for s := sc; s != nil; s = s.parent {

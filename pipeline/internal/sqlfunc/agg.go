@@ -381,6 +381,8 @@ func init() {
 		Func{Name: "value_at_min", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: -1} }},
 		// DuckDB's arg_max and arg_min leave out the rows whose value is
 		// NULL too (arg_max_null keeps them)
+		Func{Name: "value_at_max_nulls_last", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: 1, nullsLast: true} }},
+		Func{Name: "value_at_min_nulls_last", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: -1, nullsLast: true} }},
 		Func{Name: "value_at_max_of_values", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: 1, values: true} }},
 		Func{Name: "value_at_min_of_values", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &valueAt{sign: -1, values: true} }},
 	)
@@ -403,6 +405,11 @@ func init() {
 	for _, n := range []string{"arg_min", "argmin", "min_by"} {
 		rename("value_at_min_of_values", n, "duckdb")
 	}
+	// arg_max_nulls_last(v, k): v of the row with the largest k, a row
+	// whose k is NULL taken only when no k is set; rows whose v is NULL
+	// count (the first row on a tie)
+	rename("value_at_max_nulls_last", "arg_max_nulls_last", "duckdb")
+	rename("value_at_min_nulls_last", "arg_min_nulls_last", "duckdb")
 	rename("value_at_max", "arg_max_null", "duckdb")
 	rename("value_at_min", "arg_min_null", "duckdb")
 	rename("value_at_max", "max_by", "snowflake")
@@ -508,10 +515,28 @@ type valueAt struct {
 	sign int
 	// values: rows whose value is NULL are left out too
 	values bool
-	v, k   *sqlite3.Value
+	// nullsLast: a row whose key is NULL counts, after every key that is
+	// not (DuckDB's arg_max_nulls_last and arg_min_nulls_last)
+	nullsLast bool
+	v, k      *sqlite3.Value
 }
 
 func (a *valueAt) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
+	if a.nullsLast {
+		switch {
+		case arg[1].Type() == sqlite3.NULL:
+			// among rows whose key is NULL, DuckDB prefers one whose
+			// value is set
+			if a.v != nil && (a.k.Type() != sqlite3.NULL || a.v.Type() != sqlite3.NULL || arg[0].Type() == sqlite3.NULL) {
+				return
+			}
+		case a.k != nil && a.k.Type() != sqlite3.NULL && a.sign*compare(arg[1], *a.k) <= 0:
+			return
+		}
+		a.Close()
+		a.v, a.k = arg[0].Dup(), arg[1].Dup()
+		return
+	}
 	if arg[1].Type() == sqlite3.NULL || a.values && arg[0].Type() == sqlite3.NULL {
 		return
 	}

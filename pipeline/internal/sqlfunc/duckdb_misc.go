@@ -48,6 +48,13 @@ func init() {
 	for _, n := range []string{"list_position", "list_indexof", "array_position", "array_indexof"} {
 		rename("list_position_json", n, "duckdb")
 	}
+	// struct_contains(s, x), struct_has, struct_position(s, x) and
+	// struct_indexof of an unnamed struct, (a, b) or row(a, b), held as
+	// the list of its values: as list_contains and list_position of it.
+	rename("list_contains", "struct_contains", "duckdb")
+	rename("list_contains", "struct_has", "duckdb")
+	rename("list_position_json", "struct_position", "duckdb")
+	rename("list_position_json", "struct_indexof", "duckdb")
 	// struct_extract(s, 'field') is s.field.
 	rename("struct_field", "struct_extract", "duckdb")
 	// ascii(s), chr(n) and the standard deviations and variances, as the
