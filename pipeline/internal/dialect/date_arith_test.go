@@ -129,6 +129,25 @@ func TestIntervalValues(t *testing.T) {
 	expectRefused(t, duckdb, "select date_trunc('week', d::date) + 6 from t", "1:36: "+tsNumber("+"))
 	expectRefused(t, duckdb, "select 6 - timestamp '2024-01-03 10:00:00', now() + 1", "1:10: "+tsNumber("-")+"\n1:51: "+tsNumber("+"))
 	expectRefused(t, duckdb, "select ts::timestamp - 1.5 from t", "1:22: "+tsNumber("-"))
+	// nor have BigQuery and Snowflake: SQLite would add the number to the year
+	whNumber := func(op, d string) string {
+		return fmt.Sprintf(refTimestampNumberWarehouse.message, op, d, d) + " (" + refTimestampNumberWarehouse.hint + ")"
+	}
+	for _, c := range []struct {
+		d       Dialect
+		sql, at string
+		op, nm  string
+	}{
+		{snowflake, "select '2024-01-30 10:00:00'::timestamp + 1", "1:41", "+", "Snowflake"},
+		{snowflake, "select 2 - current_timestamp()", "1:10", "-", "Snowflake"},
+		{snowflake, "select to_timestamp(a) - 1.5 from t", "1:24", "-", "Snowflake"},
+		{bigquery, "select timestamp '2024-01-30 10:00:00' + 1", "1:40", "+", "BigQuery"},
+		{bigquery, "select current_datetime() - 7", "1:27", "-", "BigQuery"},
+	} {
+		expectRefused(t, c.d, c.sql, c.at+": "+whNumber(c.op, c.nm))
+	}
+	expectRows(t, snowflake, "select '2024-01-30'::date + 1, dateadd(day, 1, '2024-01-30 10:00:00'::timestamp)", "2024-01-31|2024-01-31T10:00:00Z")
+	expectRows(t, bigquery, "select date '2024-01-30' - 1, timestamp_add(timestamp '2024-01-30 10:00:00', interval 1 day)", "2024-01-29|2024-01-31T10:00:00Z")
 	expectTranslated(t, duckdb, "select date_trunc('week', d::date)::date + 6 from t", "select date(cast_to(datetime_trunc_duckdb('week', cast_to(d, 'DATE', 'duckdb', 1)), 'DATE', 'duckdb', 1), ((6)) || ' days') from t")
 	expectRefused(t, duckdb, "select year('2018-01-01')", "1:13: "+fmt.Sprintf(refLiteralDate.message, "YEAR")+" ("+refLiteralDate.hint+")")
 	expectRefused(t, duckdb, "select extract(year from ('2018-01-01'))", "1:26: "+fmt.Sprintf(refLiteralDate.message, "EXTRACT")+" ("+refLiteralDate.hint+")")

@@ -666,6 +666,12 @@ func (t *translator) dateArithmetic(n *node) bool {
 		// DuckDB has no TIMESTAMP ± INTEGER (nor DOUBLE, DECIMAL)
 		t.refuse(n.tok, refTimestampNumber, n.name)
 		return true
+	case (t.d == BigQuery || t.d == Snowflake) && (t.timestampOf(x) != "" && t.numberType(y) != "" || t.numberType(x) != "" && t.timestampOf(y) != ""):
+		// nor BigQuery and Snowflake: a count of days goes to a DATE only
+		// (SQLite would add it to the year)
+		name := dialectName(t.d)
+		t.refuse(n.tok, refTimestampNumberWarehouse, n.name, name, name)
+		return true
 	case t.d == DuckDB && n.name == "+" && (xd && t.staticType(y) == TypeTime || yd && t.staticType(x) == TypeTime):
 		// DuckDB's DATE + TIME: the TIMESTAMP of that day at that time
 		d, tm := x, y
