@@ -14,6 +14,9 @@ func TestCastThenLessThan(t *testing.T) {
 		if d == SQLite {
 			want = "select * from t where CAST(a AS INTEGER) < 0 and b = 1"
 		}
+		if d == DuckDB {
+			want = "select * from t where integer_in_range(cast_to(a, 'INTEGER', 'duckdb', 1), -2147483648, 2147483647, 'INTEGER', 1) < 0 and b = 1"
+		}
 		if err != nil || got != want {
 			t.Errorf("%s: got %q, %v; want %q", d, got, err, want)
 		}

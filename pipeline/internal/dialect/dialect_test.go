@@ -572,6 +572,6 @@ func TestLinesKept(t *testing.T) {
 // A comparison right after a cast is not a type parameter list.
 func TestCastThenComparison(t *testing.T) {
 	expectTranslated(t, sqlite, "delete from x where amount::int < 0", "delete from x where CAST(amount AS INTEGER) < 0")
-	expectTranslated(t, duckdb, "select a::integer>1, b::int<3 from t", "select cast_to(a, 'INTEGER', 'duckdb', 1)>1, cast_to(b, 'INTEGER', 'duckdb', 1)<3 from t")
-	expectTranslated(t, duckdb, "select a::uhugeint, cast(b as uint8) from t", "select cast_to(a, 'INTEGER', 'duckdb', 1), cast_to(b, 'INTEGER', 'duckdb', 1) from t")
+	expectTranslated(t, duckdb, "select a::integer>1, b::int<3 from t", "select integer_in_range(cast_to(a, 'INTEGER', 'duckdb', 1), -2147483648, 2147483647, 'INTEGER', 1)>1, integer_in_range(cast_to(b, 'INTEGER', 'duckdb', 1), -2147483648, 2147483647, 'INTEGER', 1)<3 from t")
+	expectTranslated(t, duckdb, "select a::uhugeint, cast(b as uint8) from t", "select integer_in_range(cast_to(a, 'INTEGER', 'duckdb', 1), 0, 9223372036854775807, 'UHUGEINT', 1), integer_in_range(cast_to(b, 'INTEGER', 'duckdb', 1), 0, 255, 'UTINYINT', 1) from t")
 }

@@ -193,6 +193,9 @@ func (t *translator) numberTypeOf(n *node) string {
 		if !arithmetic[n.name] {
 			return "" // || and comparisons give no number: their operands need not be asked
 		}
+		if t.d == DuckDB && n.name == "-" && t.dateOf(n.x) && t.dateOf(n.y) {
+			return "INTEGER" // the days between two DATEs: a BIGINT
+		}
 		x, y := t.numberType(n.x), t.numberType(n.y)
 		if t.d == DuckDB && n.name == "/" && x != "" && x != "FLOAT" && y == "" {
 			return "REAL" // a number divided: a DOUBLE whatever the divisor
@@ -431,7 +434,7 @@ var duckIntegerResults = map[string]bool{
 	"week": true, "weekofyear": true, "yearweek": true, "quarter": true, "hour": true, "minute": true, "second": true,
 	"millisecond": true, "microsecond": true, "era": true, "century": true, "decade": true, "millennium": true, "isoyear": true,
 	"date_diff": true, "datediff": true, "date_sub": true, "datesub": true,
-	"length": true, "strlen": true, "strpos": true, "instr": true, "position": true, "ascii": true, "ord": true, "unicode": true,
+	"length": true, "len": true, "strlen": true, "strpos": true, "instr": true, "position": true, "ascii": true, "ord": true, "unicode": true,
 	"array_length": true, "bit_length": true, "octet_length": true, "levenshtein": true, "hamming": true, "list_position": true,
 	"sign": true,
 }

@@ -45,7 +45,7 @@ func TestWarehouseCalls(t *testing.T) {
 		// INTERVAL n DECADE (CENTURY, MILLENNIUM) is added as n decades, centuries as century
 		{duckdb, "select d + interval 2 centuries, d - interval 1 decade from s", "select datetime_add_to_timestamp(d, 2, 'century'), datetime_add_to_timestamp(d, -(1), 'decade') from s"},
 		// a cast to the fixed-size ARRAY T[n] checks the list's length
-		{duckdb, "select try_cast(v as int[2]) from t", "select list_of_length(json((SELECT CASE WHEN _nexus_list IS NULL THEN NULL ELSE (SELECT json_group_array(try_cast(_nexus_value, 'INTEGER', 'duckdb') ORDER BY _nexus_i) FROM (SELECT key AS _nexus_i, type AS _nexus_t, value AS _nexus_value FROM json_each(_nexus_list))) END FROM (SELECT v AS _nexus_list))), 2, 1, 1) from t"},
+		{duckdb, "select try_cast(v as int[2]) from t", "select list_of_length(json((SELECT CASE WHEN _nexus_list IS NULL THEN NULL ELSE (SELECT json_group_array(integer_in_range(try_cast(_nexus_value, 'INTEGER', 'duckdb'), -2147483648, 2147483647, 'INTEGER') ORDER BY _nexus_i) FROM (SELECT key AS _nexus_i, type AS _nexus_t, value AS _nexus_value FROM json_each(_nexus_list))) END FROM (SELECT v AS _nexus_list))), 2, 1, 1) from t"},
 		// map_from_entries of tuples: the map of their keys and values
 		{duckdb, "select map_from_entries([('a', 1), (a, b)]) from t", "select duck_map(json_array(json_object('key', 'a', 'value', 1), json_object('key', a, 'value', b))) from t"},
 		{snowflake, "select ratio_to_report(b) over (partition by a) from t", "select (CAST(b AS REAL) / NULLIF(sum(b) over (partition by a), 0)) from t"},

@@ -250,7 +250,7 @@ func castCall(d Dialect, typ sqlType, kind string, safe bool, line string) (func
 	case safe:
 		target := sqlString(safeCastTarget(typ, kind))
 		return func(arg string) string {
-			return scaled(typ, "try_cast("+arg+", "+target+dialect+")", "")
+			return integerInRange(d, typ, kind, scaled(typ, "try_cast("+arg+", "+target+dialect+")", ""), "")
 		}, true
 	case d == SQLite:
 		return nil, false
@@ -268,7 +268,7 @@ func castCall(d Dialect, typ sqlType, kind string, safe bool, line string) (func
 		}
 		target = sqlString(target)
 		return func(arg string) string {
-			return scaled(typ, "cast_to("+arg+", "+target+dialect+", "+line+")", line)
+			return integerInRange(d, typ, kind, scaled(typ, "cast_to("+arg+", "+target+dialect+", "+line+")", line), line)
 		}, true
 	}
 	return nil, false

@@ -24,7 +24,7 @@ func expectFails(t *testing.T, d Dialect, in, want string) {
 // fails, naming the line; SAFE_/TRY_ forms give NULL.
 func TestWarehouseFailures(t *testing.T) {
 	expectTranslated(t, bigquery, "select\n  cast(a as int64),\n  safe_cast(a as int64)", "select\n  cast_to(a, 'INTEGER', 'bigquery', 2),\n  try_cast(a, 'INTEGER', 'bigquery')")
-	expectTranslated(t, duckdb, "select cast(2.5 as integer), 2.5::int, x::date", "select cast_to(round_scale('2.5', 0), 'INTEGER', 'duckdb', 1), cast_to(round_scale('2.5', 0), 'INTEGER', 'duckdb', 1), cast_to(x, 'DATE', 'duckdb', 1)")
+	expectTranslated(t, duckdb, "select cast(2.5 as integer), 2.5::int, x::date", "select integer_in_range(cast_to(round_scale('2.5', 0), 'INTEGER', 'duckdb', 1), -2147483648, 2147483647, 'INTEGER', 1), integer_in_range(cast_to(round_scale('2.5', 0), 'INTEGER', 'duckdb', 1), -2147483648, 2147483647, 'INTEGER', 1), cast_to(x, 'DATE', 'duckdb', 1)")
 	expectTranslated(t, sqlite, "select cast(a as integer), a / b", "select cast(a as INTEGER), a / b")
 
 	expectFails(t, duckdb, "select 'on'::boolean", `cannot cast "on" to BOOL: write true, false, t, f, yes, no, y, n, 1 or 0`)

@@ -67,6 +67,8 @@ func (g exprGen) of(t exprType, depth int) string {
 			"("+g.of(tInt, d)+" "+g.pick("+", "-", "*", "//", "%")+" "+g.of(tInt, d)+")",
 			g.pick("year", "month", "dayofweek", "weekofyear", "dayofyear")+"("+g.of(g.pickTime(), d)+")",
 			"epoch_ms("+g.of(tTimestamp, d)+")", "ascii("+g.of(tText, d)+")",
+			"("+g.of(tDate, d)+" - "+g.of(tDate, d)+")", "len([i, j, "+g.of(tInt, d)+"])",
+			"{'a': "+g.of(tInt, d)+", 'b': s}.a", "cast(json_extract(to_json([i, "+g.of(tInt, d)+"]), '$[1]') as integer)",
 			g.pick("len", "array_length")+"(string_split("+g.of(tText, d)+", ','))",
 			"list_sum(["+g.of(tInt, d)+", "+g.of(tInt, d)+"])::integer",
 			"abs("+g.of(tInt, d)+")", "(- "+g.of(tInt, d)+")",
@@ -122,6 +124,13 @@ func (g exprGen) of(t exprType, depth int) string {
 			"regexp_extract("+g.of(tText, d)+", '([A-Za-z])([a-z]*)', "+g.pick("0", "1", "2")+")",
 			"cast("+g.of(g.pickAny(), d)+" as varchar)",
 			g.pick("dayname", "monthname")+"("+g.of(g.pickTime(), d)+")",
+			"{'a': i, 'b': "+g.of(tText, d)+"}.b", "(to_json({'a': i, 's': "+g.of(tText, d)+"}) ->> '$.s')",
+			"json_extract_string(to_json(["+g.of(tText, d)+", 'z']), '$[0]')",
+			"cast(("+g.of(tTimestamp, d)+" - "+g.of(tTimestamp, d)+") as varchar)",
+			"cast(["+g.of(tInt, d)+", "+g.of(tInt, d)+"] as varchar)",
+			"cast({'k': "+g.of([]exprType{tInt, tText, tBool, tDate}[g.r.IntN(4)], d)+"} as varchar)",
+			"cast(case when "+g.of(tBool, d)+" then 1 else "+g.of(tDouble, d)+" end as varchar)",
+			"cast(case when "+g.of(tBool, d)+" then "+g.of(tInt, d)+" else "+g.of(tDecimal, d)+" end as varchar)",
 			"string_split("+g.of(tText, d)+", ',')["+g.pick("1", "2", "-1")+"]",
 			"array_to_string(string_split("+g.of(tText, d)+", ','), '/')",
 			"translate("+g.of(tText, d)+", 'lo', '01')", "strip_accents("+g.of(tText, d)+")",
@@ -203,7 +212,23 @@ func (g exprGen) leaf(t exprType) string {
 func (g exprGen) query(depth int) string {
 	t := g.pickAny()
 	e := g.of(t, depth)
-	switch g.r.IntN(10) {
+	switch g.r.IntN(16) {
+	case 10:
+		// the right side's columns have other names: the expression's
+		// names are the left side's, NULL where a FULL JOIN has no row
+		return "select id, id2, " + e + " as v from {{ ref('t') }} " + g.pick("join", "left join", "full join") +
+			" (select id as id2, i as i2, j as j2 from {{ ref('t') }}) on i = " + g.pick("j2", "i2", "id2")
+	case 11:
+		return "select id, " + e + " as v from {{ ref('t') }} order by v" + g.pick("", " desc", " nulls first", " desc nulls last") + ", id limit 3"
+	case 12:
+		return "select distinct " + e + " as v from {{ ref('t') }}"
+	case 13:
+		o := g.of(t, depth)
+		return "select " + e + " as v from {{ ref('t') }} " + g.pick("union", "union all", "except", "intersect") + " select " + o + " from {{ ref('t') }}"
+	case 14:
+		return "select id, " + e + " as v from {{ ref('t') }} qualify row_number() over (partition by " + g.of(g.pickAny(), 1) + " order by id desc) = 1"
+	case 15:
+		return "select id, unnest(string_split(" + g.of(tText, depth) + ", ',')) as v from {{ ref('t') }}"
 	case 0:
 		agg := g.pick("min", "max", "count", "count(distinct")
 		if agg == "count(distinct" {
