@@ -474,9 +474,6 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 			// DuckDB's list over no rows (all filtered out, or an empty
 			// window frame) is NULL, not []
 			t.pr.setTok(n.tok, "list_or_null")
-			if nested(t.staticType(n.list[0])) {
-				t.pr.setTok(n.tok, "list_or_null_nested")
-			}
 		}
 		if len(n.list) == 1 && (n.z != nil && n.z.name == "ignore" || t.d == Snowflake) {
 			arg, win := n.list[0], n.x

@@ -1,7 +1,6 @@
 package sqlfunc
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -332,19 +331,9 @@ func jsonElem(v sqlite3.Value) string {
 // listOrNull is DuckDB's list and array_agg: every value, NULLs as null,
 // and NULL over no rows (an empty window frame too). Rows leave a window
 // frame first in first out (Inverse).
-type listOrNull struct {
-	elems []string
-	// nested: the values are lists, structs or MAPs, JSON text even where
-	// SQLite lost their JSON subtype (list(x ORDER BY y) sorts its rows
-	// first)
-	nested bool
-}
+type listOrNull struct{ elems []string }
 
 func (l *listOrNull) Step(_ sqlite3.Context, arg ...sqlite3.Value) {
-	if l.nested && arg[0].Type() == sqlite3.TEXT && json.Valid(arg[0].RawText()) {
-		l.elems = append(l.elems, arg[0].Text())
-		return
-	}
 	l.elems = append(l.elems, jsonElem(arg[0]))
 }
 func (l *listOrNull) Inverse(_ sqlite3.Context, _ ...sqlite3.Value) { l.elems = l.elems[1:] }
@@ -366,9 +355,6 @@ func init() {
 		Func{Name: "array_agg_distinct_of", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &arrayAgg{distinct: true} }},
 		// DuckDB's array_agg and list: NULLs kept, and NULL over no rows
 		Func{Name: "list_or_null", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &listOrNull{} }},
-		// the same of lists, structs or MAPs, which an ORDER BY of the call
-		// passes on as text
-		Func{Name: "list_or_null_nested", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &listOrNull{nested: true} }},
 		Func{Name: "first_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{} }},
 		Func{Name: "last_value_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &framePick{last: true} }},
 		Func{Name: "quantile_cont_of", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &median{} }},
