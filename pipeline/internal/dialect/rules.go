@@ -307,7 +307,7 @@ var Translations = []Rule{
 	{From: "ARRAY_LENGTH, ARRAY_SIZE", Dialects: warehouses, To: "json_array_length"},
 	{From: "len(x)", Dialects: "DuckDB", To: "list_or_text_length(x)", Note: "the elements of a list, the characters of text: which one shows when the query runs, as for x[i]"},
 	{From: "ARRAY_TO_STRING, GENERATE_ARRAY, GENERATE_DATE_ARRAY, ARRAY_CONCAT, ARRAY_REVERSE, flatten, list_contains, list_sort, list_distinct, regexp_split_to_array, TO_JSON_STRING", Dialects: warehouses,
-		To: "Go functions of pipeline/internal/sqlfunc/array.go", Note: "arrays they return are wrapped in json() so they nest as JSON"},
+		To: "Go functions of pipeline/internal/sqlfunc/array.go", Note: "arrays they return are wrapped in json() so they nest as JSON; list_distinct keeps the values in first-seen order, where DuckDB's order follows its hashing, the same for the same list but no order of the list's ([3, 1, 2, 1] is [2, 1, 3] there, [1, 2, 3, 4, 5] is [4, 3, 2, 5, 1]): sort the result where the order matters, list_sort(list_distinct(l))"},
 	{From: "list_transform(l, x -> e), list_filter(l, (x, i) -> e), list_reduce(l, (acc, x) -> e[, init]), lambda x: e", Dialects: "DuckDB",
 		To: "(SELECT json_group_array(e ORDER BY key) FROM json_each(l)); a recursive query for list_reduce", Note: "the parameters are columns over the list's elements, i 1-based; NULL for a NULL list; list_reduce starts from the first element without init (an empty list fails) and goes on through a NULL step; -> is a lambda only in these functions, JSON extraction elsewhere"},
 	{From: "[e for x in l if c], [e for x, i in l]", Dialects: "DuckDB", To: "(SELECT json_group_array(e ORDER BY key) FILTER (WHERE c) FROM json_each(l))",
