@@ -647,6 +647,7 @@ var (
 	refStringAggNumber       = refusal{"STRING_AGG of %s is not BigQuery: it joins STRING or BYTES values only", "cast the values: STRING_AGG(CAST(x AS STRING), ',')"}
 	refJSONCompare           = refusal{"BigQuery does not compare JSON values: equality is not defined for JSON", "compare their text, TO_JSON_STRING(a) = TO_JSON_STRING(b), or a member's value, JSON_VALUE(a, '$.k') = 'x'"}
 	refJSONObjectArrays      = refusal{"JSON_OBJECT(keys, values) of two arrays is not supported", "write the pairs: JSON_OBJECT('a', x, 'b', y)"}
+	refRecursiveStep         = refusal{"%s in the recursive part of WITH RECURSIVE is not supported: DuckDB runs that part once per step over all the rows the step before gave, SQLite once per row", "carry the value in a column of the recursive CTE (a running total: select n + 1, total + x from r), or aggregate in a query over the finished CTE: with recursive r as (...) select k, max(v) from r group by k"}
 	refCountArgs             = refusal{"COUNT takes one argument in %D: count(a, b) fails there", "count distinct pairs with count(distinct (a, b)) in DuckDB, count(distinct to_json_string(struct(a, b))) in BigQuery; count rows where both are set with count(case when a is not null and b is not null then 1 end)"}
 	refWindowDistinct        = refusal{"%s(DISTINCT ...) OVER (...) is not supported by SQLite", "COUNT(DISTINCT x) OVER works; for other aggregates compute the distinct values in a subquery and join"}
 	refStruct                = refusal{"STRUCT is not supported by SQLite", "build JSON text with json_object('key', value), or set the project's dialect to the warehouse the SQL is written for"}
@@ -804,6 +805,7 @@ var Refusals = []Rule{
 	{From: "CREATE SEQUENCE, ALTER SEQUENCE, DROP SEQUENCE (read as seq.nextval)", Dialects: "Snowflake", To: refSequence.hint},
 	{From: "CALL name(args) of a stored procedure", Dialects: "BigQuery, Snowflake", To: refCall.hint},
 	{From: "x IN (SELECT ...) of TIMESTAMP_TZ values whose subquery selects an unnamed expression or several columns", Dialects: "Snowflake", To: refInInstants.hint},
+	{From: "WITH RECURSIVE r AS (... UNION ALL SELECT max(x) ... FROM r ...): an aggregate, GROUP BY, HAVING, a window function or QUALIFY in the recursive part", Dialects: "DuckDB", To: refRecursiveStep.hint},
 	{From: "LATERAL (SELECT ...) naming the FROM items before it, qualified or not (in DuckDB also a subquery in FROM without LATERAL, which DuckDB reads as one)", Dialects: warehouses, To: refLateralQuery.hint},
 	{From: "other_db.schema.table in FROM, a database other than the target's that no source declares", Dialects: "Snowflake, DuckDB", To: refOtherDatabase.hint},
 	{From: "FLATTEN(..., OUTER => TRUE) joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},

@@ -429,6 +429,7 @@ func (t *translator) walkQuery(q *node, sc *scope) {
 			}
 			if t.toks[q.x.start+2].lower == "recursive" || t.toks[q.x.start+1].lower == "recursive" {
 				t.recursive[c.x] = true
+				t.refuseRecursiveSteps(c.x, c.name)
 			}
 			t.walk(c.x, t.cteScope(q, c, inner))
 		}
