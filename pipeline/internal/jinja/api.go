@@ -36,6 +36,9 @@ func (e *Env) api() attrs {
 			} else if v.database != "" {
 				v.database = database.String()
 			}
+			if typ := arg(a, 3, "type"); typ != nil && !typ.IsNil() {
+				v.typ = typ.String() // table, view ... as given
+			}
 			return v
 		},
 		// add_ephemeral_prefix(name) is the name dbt gives an ephemeral

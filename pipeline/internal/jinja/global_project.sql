@@ -66,6 +66,19 @@ select * from _dbt_periods
 {{ return(dbt.make_temp_relation(base_relation, suffix)) }}
 {% endmacro %}
 
+{#- get_or_create_relation(database, schema, identifier, type): a pair,
+    whether the relation exists and the relation: the one the database
+    holds, else one made of the names and type, which nothing creates yet. -#}
+{% macro get_or_create_relation(database, schema, identifier, type) -%}
+{{ return(adapter.dispatch('get_or_create_relation', 'dbt')(database, schema, identifier, type)) }}
+{%- endmacro %}
+
+{% macro default__get_or_create_relation(database, schema, identifier, type) -%}
+{%- set found = adapter.get_relation(database=database, schema=schema, identifier=identifier) -%}
+{%- if found -%}{{ return([true, found]) }}{%- endif -%}
+{{ return([false, api.Relation.create(database=database, schema=schema, identifier=identifier, type=type)]) }}
+{%- endmacro %}
+
 {% macro drop_relation_if_exists(relation) %}
 {%- if relation is not none -%}{% do adapter.drop_relation(relation) %}{%- endif -%}
 {% endmacro %}
