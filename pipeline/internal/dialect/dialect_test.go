@@ -374,6 +374,12 @@ func TestArraysAndStructs(t *testing.T) {
 	expectRefused(t, bigquery, "select * from t join () on true",
 		"1:22: ( ) with nothing inside as a FROM item: no query, which BigQuery refuses too ("+refEmptyFrom.hint+")")
 	expectRows(t, snowflake, "select count(*) from (t)", "3")
+	// WITH opening a set operation's operand is refused at the WITH, in a CTE too; in parentheses it runs
+	withOperand := refWithOperand.message + " (" + refWithOperand.hint + ")"
+	expectRefused(t, snowflake, "select 1 as a union all with x as (select 2 as a) select a from x", "1:25: "+withOperand)
+	expectRefused(t, bigquery, "with m as (\n  select 1 as a\n  union all\n  with x as (select 2 as a) select a from x\n)\nselect * from m", "4:3: "+withOperand)
+	expectRefused(t, duckdb, "select 1 except with x as (select 2) select * from x", "1:17: "+withOperand)
+	expectRows(t, snowflake, "select 1 as a union all (with x as (select 2 as a) select a from x) order by a", "1\n2")
 	// BigQuery's raw strings are no Snowflake literal; a name ending in r before a string stays a name
 	expectRefused(t, snowflake, "select regexp_replace(a,\n r'[^a-z]', '') from t",
 		"2:2: r'...' is a BigQuery raw string literal, which Snowflake does not have (write the string as '...' with each backslash doubled, or as $$...$$, whose text is as written)")

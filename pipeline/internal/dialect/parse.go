@@ -32,6 +32,9 @@ type parser struct {
 	emptyItems []int
 	// emptyFroms are the ( of FROM ( ), a FROM item with nothing inside
 	emptyFroms []int
+	// withOperands are the WITH opening an operand of UNION, INTERSECT or
+	// EXCEPT without parentheses, which no query grammar reads there
+	withOperands []int
 	// priors are the tokens of PRIOR in CONNECT BY conditions
 	priors []int
 	// inConnect: a CONNECT BY condition is read, where PRIOR x is an operator
@@ -435,6 +438,14 @@ func (p *parser) parseQuery() *node {
 		p.parseCorresponding(op)
 		q.add(p.close(op))
 		q.list2 = append(q.list2, op)
+		if p.isWord("with") {
+			// SELECT ... UNION ALL WITH x AS (...) SELECT ...: read as the
+			// query it is (the rest of the statement), which the
+			// translator refuses by name
+			p.withOperands = append(p.withOperands, p.ti())
+			q.list = append(q.list, q.add(p.parseQuery()))
+			break
+		}
 		q.list = append(q.list, q.add(p.parseBody()))
 	}
 	if p.isWord("order") && p.isWordAt(1, "by") {

@@ -569,6 +569,7 @@ var (
 	refQualifyHere           = refusal{"QUALIFY is not supported here", "filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
 	refConnectByHere         = refusal{"CONNECT BY (a hierarchical query) is not supported here: %s", "write the hierarchy as a recursive CTE: with recursive h as (select ..., 1 as lvl from t where <start> union all select t..., h.lvl + 1 from t join h on t.parent_id = h.id) select ... from h"}
 	refEmptyFrom             = refusal{"( ) with nothing inside as a FROM item: no query, which %D refuses too", "write a query between the parentheses; where a template joins a list of queries (' union '.join(queries)), the list was empty: guard the FROM with {% if queries %}"}
+	refWithOperand           = refusal{"WITH opening an operand of UNION, INTERSECT or EXCEPT is not supported: a query reads WITH at its start or inside parentheses only (DuckDB fails on it too)", "put that operand in parentheses, ... UNION ALL (WITH x AS (...) SELECT ...), or move its WITH to the start of the whole query"}
 	refEmptyItem             = refusal{"two commas with no item between them in a select list", "remove one of the commas (a template may write one after an item and another at the start of the {% if %} block that follows it)"}
 	refConnectByOutside      = refusal{"%s outside a query with CONNECT BY", "it reads the hierarchy a CONNECT BY builds: SELECT ..., CONNECT_BY_ROOT x FROM t START WITH cond CONNECT BY c = PRIOR p"}
 	refQualify               = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
@@ -771,6 +772,7 @@ var Refusals = []Rule{
 	{From: "PIVOT / UNPIVOT over values from a subquery or ANY", Dialects: all, To: refPivotDynamic.hint},
 	{From: "a select list with two commas and no item between them, a, , b", Dialects: all, To: refEmptyItem.hint},
 	{From: "FROM ( ), a FROM item with nothing between its parentheses", Dialects: all, To: refEmptyFrom.hint},
+	{From: "SELECT ... UNION ALL WITH x AS (...) SELECT ...: WITH opening an operand of a set operation", Dialects: all, To: refWithOperand.hint},
 	{From: "PIVOT t ON ... and UNPIVOT t ON ... over another source than a table's name or a query in parentheses", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},
 	{From: "PIVOT t ON k without IN where the data cannot be read (a query that fails, or no database: nexus compile of a model whose tables are not built)", Dialects: "DuckDB", To: refPivotData.hint},
 	{From: "MERGE INTO in another form than those translated", Dialects: all, To: refMerge.hint},

@@ -170,6 +170,9 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	for _, i := range p.emptyFroms {
 		t.refuse(i, refEmptyFrom)
 	}
+	for _, i := range p.withOperands {
+		t.refuse(i, refWithOperand)
+	}
 	for _, i := range p.connectByRoots {
 		if !t.inHierarchy(i) {
 			t.refuse(i, refConnectByOutside, "CONNECT_BY_ROOT")
