@@ -494,7 +494,9 @@ func (r *runner) results() []any {
 		}
 		var failures any
 		var message any = st.Message
-		if st.Kind == "test" || st.Kind == "unit_test" {
+		if (st.Kind == "test" || st.Kind == "unit_test") && st.Status != "ERROR" && st.Status != "SKIP" {
+			// a test that errored or was skipped counted no failures:
+			// dbt's result has None there, as packages read it
 			failures = st.Rows
 		}
 		if st.Kind == "test" {
