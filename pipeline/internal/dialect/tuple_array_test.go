@@ -48,3 +48,12 @@ func TestDuckDBTupleValues(t *testing.T) {
 	// the tuples of SQLite's own SQL stay row values
 	expectTranslated(t, sqlite, "select 1 from t where (a, b) = (c, d)", "select 1 from t where (a, b) = (c, d)")
 }
+
+// BigQuery reads a tuple standing as a value as an anonymous STRUCT, its
+// fields _field_1, _field_2, ...
+func TestBigQueryTupleValues(t *testing.T) {
+	expectTranslated(t, bigquery, "select (1, 'x') as t", "select json_object('_field_1', 1, '_field_2', 'x') as t")
+	expectRows(t, bigquery, "select to_json_string((1, 'x'))", `{"_field_1":1,"_field_2":"x"}`)
+	expectRows(t, bigquery, "select s._field_2 from (select (1, 'x') as s)", "x")
+	expectTranslated(t, bigquery, "select 1 from t where (a, b) = (1, 2)", "select 1 from t where (a, b) = (1, 2)")
+}

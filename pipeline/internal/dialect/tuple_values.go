@@ -13,6 +13,10 @@ import "strings"
 
 // tupleValues rewrites the tuples among the kids of n, a node of DuckDB's.
 func (t *translator) tupleValues(n *node) {
+	if t.d == BigQuery {
+		t.bigQueryTuples(n)
+		return
+	}
 	if t.d != DuckDB {
 		return
 	}
@@ -130,4 +134,23 @@ func (t *translator) tuplesIn(n *node) {
 func unnamedStruct(x *node) bool {
 	x = unparen(x)
 	return x.kind == nTuple && x.name == "struct" || x.kind == nCall && len(x.parts) <= 1 && x.name == "row"
+}
+
+// bigQueryTuples makes the tuples among the kids of n, a node of
+// BigQuery's, that stand as values (SELECT (1, 'x') AS t, f((a, b))) the
+// anonymous STRUCTs BigQuery reads them as, their fields _field_1,
+// _field_2, ... as its JSON names them; as the parser makes the tuples of
+// an array literal.
+func (t *translator) bigQueryTuples(n *node) {
+	switch n.kind {
+	case nItem, nCall, nStruct, nCase, nCast, nField:
+	default:
+		return
+	}
+	for _, k := range n.kids {
+		if k.kind == nTuple {
+			k.kind, k.x = nStruct, nil
+			k.names = make([]string, len(k.list))
+		}
+	}
 }
