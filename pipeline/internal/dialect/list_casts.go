@@ -69,13 +69,24 @@ func (t *translator) rewriteListCast(n *node) bool {
 	if end < 0 {
 		return false
 	}
+	var cast func(string) string
 	typ, prob := typeOf(t.toks, n.y.start, end, castWord(n), n.tok)
+	if i := skipSpace(t.toks, n.y.start); t.toks[i].kind == kWord && t.toks[i].lower == "uuid" && skipSpace(t.toks, i+1) >= end {
+		// UUID[]: each element a UUID's text, lower case and hyphenated
+		fn, tail := "uuid_duckdb(", ", "+itoa(t.toks[n.tok].line)+")"
+		if n.name == "try_cast" {
+			fn, tail = "try_uuid_duckdb(", ")"
+		}
+		cast, prob = func(arg string) string { return fn + arg + tail }, nil
+	}
 	if prob != nil {
 		t.refuse(prob.tok, prob.r, prob.args...)
 		return true
 	}
 	typ = defaultScale(t.d, typ)
-	cast := elementCast(t.d, typ, n.name == "try_cast", itoa(t.toks[n.tok].line))
+	if cast == nil {
+		cast = elementCast(t.d, typ, n.name == "try_cast", itoa(t.toks[n.tok].line))
+	}
 	x := n.x
 	if num, _ := listNumber(t.staticType(x)); typ.affinity == "INTEGER" && !typ.boolean {
 		// a DECIMAL rounds halves away from zero (roundsToInteger)

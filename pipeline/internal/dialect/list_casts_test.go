@@ -11,3 +11,9 @@ func TestDuckDBListCasts(t *testing.T) {
 	expectRefused(t, duckdb, "select x::int[][] from t", "1:11: array type int[][] is not supported by SQLite (keep arrays as JSON text and read them with json_each(x))")
 	expectRefused(t, snowflake, "select x::int[] from t", "1:11: array type int[] is not supported by SQLite (keep arrays as JSON text and read them with json_each(x))")
 }
+
+// A cast to UUID[] makes each element a UUID's text, as x::uuid does.
+func TestUUIDListCast(t *testing.T) {
+	expectRows(t, duckdb, "select ['6BA7B810-9dad-11d1-80b4-00c04fd430c8']::uuid[]", `["6ba7b810-9dad-11d1-80b4-00c04fd430c8"]`)
+	expectRows(t, duckdb, "select try_cast(['x'] as uuid[])", `[null]`)
+}
