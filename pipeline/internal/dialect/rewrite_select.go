@@ -209,6 +209,9 @@ func (t *translator) rewriteQualify(s *node) {
 // Snowflake sorts them last ascending and first descending; DuckDB last
 // both ways.
 func (t *translator) rewriteOrder(o *node) {
+	if t.orderTuple(o) {
+		return
+	}
 	t.refuseListOrder(o)
 	t.orderInterval(o)
 	t.orderInstant(o)

@@ -45,6 +45,10 @@ func TestDuckDBTupleValues(t *testing.T) {
 	expectRows(t, duckdb, "select struct_extract((1, 'x'), 2)", "x")
 	expectRows(t, duckdb, "select to_json(list((a, b) order by a desc)) from (values (1, 'x'), (2, 'y')) v(a, b)", `[[2,"y"],[1,"x"]]`)
 	expectRows(t, duckdb, "select count(*) from (values (1, null), (2, 3)) v(a, b) where (a, b) in ((1, null), (2, 3))", "2")
+	// ordered field by field, a NULL field after the others
+	expectRows(t, duckdb, "select (1, null) < (1, 2), (1, 2) < (1, null), (null, 1) > (1, 1), (1, null) <= (1, null), (2, 0) > (1, 9)", "0|1|1|1|1")
+	expectTranslated(t, duckdb, "select a from t order by (a, b) desc", "select a from t order by a DESC NULLS FIRST, b DESC NULLS FIRST")
+	expectRows(t, duckdb, "select b from (values (1, 2), (1, null), (1, 1)) v(a, b) order by (a, b)", "1\n2\nNULL")
 	// the tuples of SQLite's own SQL stay row values
 	expectTranslated(t, sqlite, "select 1 from t where (a, b) = (c, d)", "select 1 from t where (a, b) = (c, d)")
 }

@@ -39,6 +39,8 @@ func (t *translator) tupleValues(n *node) {
 					t.pr.setTok(n.tok, "IS")
 				case "<>", "!=":
 					t.pr.setTok(n.tok, "IS NOT")
+				case "<", "<=", ">", ">=":
+					t.orderTuples(n)
 				}
 			}
 			return
@@ -152,5 +154,67 @@ func (t *translator) bigQueryTuples(n *node) {
 			k.kind, k.x = nStruct, nil
 			k.names = make([]string, len(k.list))
 		}
+	}
+}
+
+// orderTuple writes DuckDB's ORDER BY (a, b) [DESC], an order of structs,
+// as ORDER BY a, b: field by field, a NULL field after the others
+// ascending and before them descending, as DuckDB orders structs (the
+// struct itself is never NULL: NULLS FIRST or LAST changes nothing). It
+// reports whether it did.
+func (t *translator) orderTuple(o *node) bool {
+	if t.d != DuckDB || o.x == nil || o.x.kind != nTuple {
+		return false
+	}
+	items, desc := o.x.list, o.flag
+	o.print = func(pr *printer, o *node) string {
+		parts := make([]string, len(items))
+		for i, x := range items {
+			parts[i] = strings.TrimSpace(pr.text(x)) + " NULLS LAST"
+			if desc {
+				parts[i] = strings.TrimSpace(pr.text(x)) + " DESC NULLS FIRST"
+			}
+		}
+		return strings.Join(parts, ", ") + pr.carry(o, items...)
+	}
+	return true
+}
+
+// orderTuples writes (a, b) < (c, d) (and <=, >, >=) of two tuples of as
+// many values as DuckDB compares structs, field by field, a NULL field
+// after every value and equal to a NULL field, where SQLite's row value
+// comparison is NULL once a field it reaches is.
+func (t *translator) orderTuples(n *node) {
+	xs, ys, op := n.x.list, n.y.list, n.name
+	if len(xs) != len(ys) || len(xs) == 0 {
+		return
+	}
+	if op == ">" || op == ">=" {
+		xs, ys = ys, xs // x > y is y < x
+	}
+	orEqual := op == "<=" || op == ">="
+	n.print = func(pr *printer, n *node) string {
+		a := make([]string, len(xs))
+		b := make([]string, len(ys))
+		for i := range xs {
+			a[i] = "(" + strings.TrimSpace(pr.text(xs[i])) + ")"
+			b[i] = "(" + strings.TrimSpace(pr.text(ys[i])) + ")"
+		}
+		// from the last field back: less at field i, or equal there and
+		// less (or equal) after it
+		text := ""
+		for i := len(a) - 1; i >= 0; i-- {
+			less := "(" + a[i] + " IS NOT NULL AND (" + b[i] + " IS NULL OR " + a[i] + " < " + b[i] + "))"
+			rest := text
+			if i == len(a)-1 {
+				if !orEqual {
+					text = less
+					continue
+				}
+				rest = "TRUE"
+			}
+			text = "(" + less + " OR " + a[i] + " IS " + b[i] + " AND " + rest + ")"
+		}
+		return text + pr.carry(n, append(append([]*node{}, n.x.list...), n.y.list...)...)
 	}
 }
