@@ -1111,6 +1111,9 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	// warehouses run a script (dbt-snowflake splits it into statements)
 	q, err := r.db.QueryLast(r.ctx, tr.sql)
 	if err != nil {
+		if missing, ok := store.MissingTable(err.Error()); ok {
+			return nil, "", missingQueryTable(missing)
+		}
 		return nil, "", err
 	}
 	r.keepCreated(tr.created)
@@ -1163,6 +1166,24 @@ func (r *runner) queryReads(sql, answer string, tables []string) []dataRead {
 // queryRefused is a translation refusal of a query a macro ran. It names
 // no file, so the renderer places it at the call (the model's line and the
 // macro's); the line it gives is the query's own.
+// missingQueryTable says why run_query's SQL found no table named missing.
+// One named None is a relation a macro printed as none: adapter.get_relation
+// answers none for a table not built yet, as on the warehouse, where the
+// query fails on NONE too.
+func missingQueryTable(missing string) error {
+	name := missing
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	if strings.EqualFold(strings.Trim(name, "\"`"), "none") {
+		return &diag.Diagnostic{Severity: diag.Error,
+			Message: "no such table: " + missing + ": the query names a relation a macro printed as None (adapter.get_relation answers none for a table not built yet, and the warehouse fails on NONE too)",
+			Hint:    "build the tables the macro looks up first (a package's own models: --select package:NAME), then run this again"}
+	}
+	return &diag.Diagnostic{Severity: diag.Error, Message: "no such table: " + missing,
+		Hint: "build the models and tables the query reads first, or fix the name"}
+}
+
 func queryRefused(err error) error {
 	var list diag.List
 	if errors.As(err, &list) && len(list) > 0 {
