@@ -292,6 +292,10 @@ func (t *translator) callNumber(n *node) string {
 		return "INTEGER"
 	}
 	switch n.name {
+	case "epoch_ms":
+		if len(args) == 1 && t.timestampOf(args[0]) != "" {
+			return "INTEGER" // a TIMESTAMP's milliseconds
+		}
 	case "date_part", "datepart":
 		if len(args) == 2 && args[0].kind == nString {
 			return duckPartNumber(stringValue(t.d, t.toks[args[0].tok].text))
@@ -541,6 +545,10 @@ func (t *translator) exactNumbers(n *node) {
 				return "round_scale(" + pr.text(x) + ", " + strconv.Itoa(s) + ")" + pr.carry(n, x)
 			}
 		case n.name == "sum" && isDec:
+			wrap("round_scale", ", "+strconv.Itoa(s))
+		case (n.name == "ceil" || n.name == "ceiling" || n.name == "floor" || n.name == "trunc") && isDec && len(n.list) == 1:
+			// a DECIMAL has no negative zero: ceil(-0.99) is 0, where
+			// SQLite's ceil of the real is -0.0
 			wrap("round_scale", ", "+strconv.Itoa(s))
 		case n.name == "round" && num == "FLOAT":
 			// a FLOAT rounded is a FLOAT: round(0.934::float, 2) is 0.93 to 32 bits

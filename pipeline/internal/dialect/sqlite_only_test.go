@@ -21,7 +21,7 @@ func TestSQLiteOnlyFunctions(t *testing.T) {
 	expectRefused(t, bigquery, "select group_concat(a, ',') from t", "1:8: GROUP_CONCAT"+own+"BigQuery, where the model would fail (write STRING_AGG(x, sep))")
 	expectRefused(t, snowflake, "select group_concat(a, ',') from t", "1:8: GROUP_CONCAT"+own+"Snowflake, where the model would fail (write LISTAGG(x, sep))")
 	expectRefused(t, snowflake, "select json_extract(a, '$.x') from t", "1:8: JSON_EXTRACT"+own+"Snowflake, where the model would fail ("+sqliteOnly["json_extract"][Snowflake]+")")
-	expectTranslated(t, duckdb, "select printf('%d', a), group_concat(a, ','), chr(31) from t", "select printf_duckdb('%d', a), group_concat(a, ','), char(31) from t")
+	expectTranslated(t, duckdb, "select printf('%d', a), group_concat(a, ','), chr(31) from t", "select printf_duckdb('%d', a), group_concat(a, ','), code_point_char(31) from t")
 	expectTranslated(t, snowflake, "select char(31), timediff(day, a, b) from t", "select char(31), datetime_diff_snowflake('day', a, b) from t")
 	expectTranslated(t, bigquery, "select datetime(a), string_agg(a, ',') from t", "select datetime_of(a), group_concat(a, ',') from t")
 	expectTranslated(t, sqlite, "select julianday(a), iif(a, 1, 2), char(31) from t", "select julianday(a), iif(a, 1, 2), char(31) from t")

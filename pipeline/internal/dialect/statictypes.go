@@ -250,6 +250,18 @@ func (t *translator) staticTypeOf(n *node) string {
 		if k := timestampResults[t.d][n.name]; k != "" {
 			return k
 		}
+		if t.d == DuckDB && n.name == "epoch_ms" && len(n.list) == 1 && t.numberType(n.list[0]) != "" {
+			return sqlfunc.KindWallClock // of milliseconds a TIMESTAMP (of a TIMESTAMP its milliseconds)
+		}
+		if t.d == DuckDB && n.name == "time_bucket" && len(n.list) >= 2 {
+			// the bucket of a TIMESTAMP is one, of a DATE a DATE
+			if k := t.timestampOf(n.list[1]); k != "" {
+				return k
+			}
+			if t.dateOf(n.list[1]) {
+				return TypeDate
+			}
+		}
 		if t.keepsOffset(n) {
 			return sqlfunc.KindInstant // CONVERT_TIMEZONE(zone, ts)
 		}

@@ -57,10 +57,9 @@ func init() {
 	rename("list_position_json", "struct_indexof", "duckdb")
 	// struct_extract(s, 'field') is s.field.
 	rename("struct_field", "struct_extract", "duckdb")
-	// ascii(s), chr(n) and the standard deviations and variances, as the
+	// ascii(s) and the standard deviations and variances, as the
 	// other warehouses have them (numeric.go, stats.go).
 	rename("ascii_code", "ascii", "duckdb")
-	rename("char", "chr", "duckdb")
 	rename("stddev_samp_rows", "stddev", "duckdb")
 	rename("stddev_samp_rows", "stddev_samp", "duckdb")
 	rename("stddev_pop_rows", "stddev_pop", "duckdb")

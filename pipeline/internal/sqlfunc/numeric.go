@@ -28,6 +28,7 @@ func init() {
 		Func{Name: "trunc_to", NArgs: -1, Scalar: roundTo("TRUNC", modeTrunc, false)},
 		Func{Name: "trunc_real_to", NArgs: -1, Scalar: roundTo("TRUNC", modeTrunc, true)},
 		Func{Name: "ascii_code", NArgs: 1, Scalar: asciiCode},
+		Func{Name: "code_point_char", NArgs: 1, Scalar: codePointChar},
 		Func{Name: "log_base_second", NArgs: -1, Scalar: logBaseSecond},
 		Func{Name: "substr_bigquery", NArgs: -1, Scalar: substrFrom(false)},
 		Func{Name: "substr_snowflake", NArgs: -1, Scalar: substrFrom(true)},
@@ -58,8 +59,7 @@ func init() {
 	rename("edit_distance", "editdistance", "snowflake")
 	rename("edit_distance", "levenshtein", "duckdb")
 	rename("ascii_code", "ascii", "bigquery", "snowflake")
-	// CHR is SQLite's char()
-	rename("char", "chr", "bigquery", "snowflake")
+	rename("code_point_char", "chr", "bigquery", "snowflake", "duckdb")
 }
 
 // Rounding modes of decimalRound.
@@ -338,6 +338,22 @@ func asciiCode(ctx sqlite3.Context, args ...sqlite3.Value) {
 		r = 0
 	}
 	ctx.ResultInt64(int64(r))
+}
+
+// codePointChar is CHR(n): the character of code point n, NULL of NULL
+// (SQLite's char(NULL) is "\x00"); a number that is no code point fails,
+// as it fails in the warehouses.
+func codePointChar(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if args[0].Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	n, ok := integer(args[0])
+	if !ok || n < 0 || n > utf8.MaxRune || !utf8.ValidRune(rune(n)) {
+		fail(ctx, "CHR", "%s is not a Unicode code point", args[0].Text())
+		return
+	}
+	ctx.ResultText(string(rune(n)))
 }
 
 // containsFolded is BigQuery's CONTAINS_SUBSTR(value, text) on a string:

@@ -29,7 +29,9 @@ from (values
   (3, null, 2, null, null, null, null, null, null, null),
   (4, -12, 5, '100.00', '12345.678', 'ÄbC dé', ' pad ', true, '2000-02-29', '1999-12-31 00:00:00'),
   (5, 3, 0, '0.05', '-2.5', 'l''oeil', 'x,,y', false, '2024-12-31', '2024-06-15 06:07:08.123456'),
-  (6, 25, -7, '-0.99', '0.0', 'hello', 'HELLO', null, '1970-01-01', '1970-01-01 00:00:01')
+  (6, 25, -7, '-0.99', '0.0', 'hello', 'HELLO', null, '1970-01-01', '1970-01-01 00:00:01'),
+  (7, -7, 2, '0.50', '2.5', 'straße', 'b,a', true, '2024-02-29', '2024-03-31 23:30:00'),
+  (8, 7, 7, '-2.50', '-0.5', 'a_b%c', '', false, '2023-01-01', '2023-01-01 00:00:00')
 ) as v(id, i, j, d, x, s, u, b, dt, ts)
 `
 
@@ -74,7 +76,7 @@ func (g exprGen) of(t exprType, depth int) string {
 			"abs("+g.of(tInt, d)+")", "(- "+g.of(tInt, d)+")",
 			"length("+g.of(tText, d)+")",
 			"cast("+g.of(tDouble, d)+" as integer)", "cast("+g.of(tDecimal, d)+" as integer)",
-			"cast("+g.of(tText, d)+" as integer)", "try_cast("+g.of(tText, d)+" as integer)",
+			"try_cast("+g.of(tText, d)+" as integer)",
 			"extract("+g.pick("year", "month", "day", "dow", "doy", "quarter", "week")+" from "+g.of(g.pickTime(), d)+")",
 			"date_part('"+g.pick("hour", "minute", "second", "isodow")+"', "+g.of(tTimestamp, d)+")",
 			"date_diff('"+g.pick("day", "month", "year", "week", "hour")+"', "+g.of(tDate, d)+", "+g.of(tDate, d)+")",
@@ -82,6 +84,12 @@ func (g exprGen) of(t exprType, depth int) string {
 			g.pick("greatest", "least")+"("+g.of(tInt, d)+", "+g.of(tInt, d)+")",
 			"nullif("+g.of(tInt, d)+", "+g.of(tInt, d)+")",
 			"sign("+g.of(tDouble, d)+")", "round("+g.of(tDouble, d)+")::integer",
+			"("+g.of(tDouble, d)+")::integer", "("+g.of(tDecimal, d)+")::integer", "trunc("+g.of(tDouble, d)+")::integer",
+			g.pick("mod", "fdiv", "fmod")+"("+g.of(tInt, d)+", nullif("+g.of(tInt, d)+", 0))::integer",
+			"strftime("+g.of(g.pickTime(), d)+", '"+g.pick("%U", "%W", "%V", "%G", "%u", "%w")+"')::integer",
+			"date_diff('"+g.pick("month", "quarter", "hour", "minute", "week")+"', "+g.of(tTimestamp, d)+", "+g.of(tTimestamp, d)+")",
+			"datediff('"+g.pick("day", "year", "month")+"', "+g.of(tDate, d)+", "+g.of(tTimestamp, d)+"::date)",
+			"length("+g.of(tText, d)+")", "ord("+g.of(tText, d)+")",
 			"floor("+g.of(tDecimal, d)+")::integer", "ceil("+g.of(tDouble, d)+")::integer",
 		)
 	case tDouble:
@@ -106,6 +114,9 @@ func (g exprGen) of(t exprType, depth int) string {
 			"abs("+g.of(tDecimal, d)+")",
 			"cast("+g.of(tInt, d)+" as decimal(10,2))", "cast("+g.of(tDouble, d)+" as decimal(12,3))",
 			"floor("+g.of(tDecimal, d)+")",
+			"cast("+g.of(tDouble, d)+" as decimal(5,1))", "cast("+g.of(tDecimal, d)+" as decimal(6,1))",
+			"round("+g.of(tDecimal, d)+", 1)", "ceil("+g.of(tDecimal, d)+")", "trunc("+g.of(tDecimal, d)+")",
+			"greatest("+g.of(tDecimal, d)+", "+g.of(tInt, d)+")",
 		)
 	case tText:
 		return g.pick(
@@ -134,6 +145,15 @@ func (g exprGen) of(t exprType, depth int) string {
 			"string_split("+g.of(tText, d)+", ',')["+g.pick("1", "2", "-1")+"]",
 			"array_to_string(string_split("+g.of(tText, d)+", ','), '/')",
 			"translate("+g.of(tText, d)+", 'lo', '01')", "strip_accents("+g.of(tText, d)+")",
+			g.of(tText, d)+"["+g.pick("1", "2", "-2")+":"+g.pick("2", "3", "-1")+"]",
+			"array_to_string(regexp_extract_all("+g.of(tText, d)+", '[a-z]+'), '+')",
+			"array_to_string(string_split_regex("+g.of(tText, d)+", '[,_ ]'), '+')",
+			"ltrim("+g.of(tText, d)+", 'Hx ')", "nullif("+g.of(tText, d)+", '')", "chr(65 + abs(i))",
+			"lpad("+g.of(tText, d)+", 6, 'ab')", "concat_ws(',', "+g.of(tText, d)+", null, "+g.of(tText, d)+")",
+			"array_to_string(list_sort(string_split("+g.of(tText, d)+", ',')), '|')",
+			"upper("+g.of(tText, d)+") || lower("+g.of(tText, d)+")",
+			"cast(("+g.of(tTimestamp, d)+")::date as varchar)", "cast(("+g.of(tTimestamp, d)+")::time as varchar)",
+			"strftime("+g.of(g.pickTime(), d)+", '"+g.pick("%A %d %B %Y", "%y%m%d %H%M%S.%f", "%b %-d, %Y", "%Y-W%V-%u")+"')",
 			"printf('"+g.pick("%05.1f", "%.3f")+"', "+g.pick("x", "d")+")", "printf('%d items', i)",
 			"strftime("+g.of(tTimestamp, d)+", '"+g.pick("%Y-%m-%d", "%H:%M:%S", "%d/%m/%y %I%p", "%j %a %b")+"')",
 			"("+g.of(g.pickAny(), d)+")::text",
@@ -153,6 +173,11 @@ func (g exprGen) of(t exprType, depth int) string {
 			"("+g.of(ct, d)+" is distinct from "+g.of(ct, d)+")",
 			"regexp_matches("+g.of(tText, d)+", 'l+')",
 			"regexp_full_match("+g.of(tText, d)+", '[a-z]+')",
+			g.pick("suffix", "prefix", "ends_with")+"("+g.of(tText, d)+", '"+g.pick("c", "a", "")+"')",
+			"("+g.of(tText, d)+" like 'a\\_%' escape '\\')",
+			"("+g.of(tText, d)+" "+g.pick("<", ">", "=")+" "+g.of(tText, d)+")",
+			"("+g.of(tDecimal, d)+" "+g.pick("<", "=", ">=")+" "+g.of(tDouble, d)+")",
+			"("+g.of(tDate, d)+" "+g.pick("<", "=")+" "+g.of(tTimestamp, d)+")",
 			"list_contains(string_split("+g.of(tText, d)+", ','), 'b')",
 		)
 	case tDate:
@@ -164,12 +189,17 @@ func (g exprGen) of(t exprType, depth int) string {
 			"strptime("+g.pick("'2024-01-02'", "'1999-12-31'")+", '%Y-%m-%d')::date",
 			"cast("+g.of(tTimestamp, d)+" as date)",
 			"(("+g.of(tDate, d)+" + interval '"+g.pick("1 month", "1 year", "-1 day")+"')::date)",
+			"date_add("+g.of(tDate, d)+", interval "+g.pick("1 month", "3 day", "(i) day")+")::date",
+			"date_trunc('week', "+g.of(tDate, d)+")::date", "greatest("+g.of(tDate, d)+", "+g.of(tDate, d)+")",
 		)
 	case tTimestamp:
 		return g.pick(
 			"("+g.of(tTimestamp, d)+" + interval '"+g.pick("1 hour", "90 minutes", "1 month", "-1 day")+"')",
 			"date_trunc('"+g.pick("hour", "day", "month", "minute")+"', "+g.of(tTimestamp, d)+")",
 			"cast("+g.of(tDate, d)+" as timestamp)",
+			"time_bucket(interval '"+g.pick("15 minutes", "1 day", "1 week")+"', "+g.of(tTimestamp, d)+")",
+			"("+g.of(tTimestamp, d)+" - interval '"+g.pick("1 month", "36 hours")+"')",
+			"epoch_ms("+g.pick("0", "1700000000123", "-86400000")+")",
 			"make_timestamp(2024, 2, "+g.pick("1", "29")+", 13, 4, "+g.pick("5", "5.25")+")",
 			"to_timestamp("+g.pick("0", "1700000000", "1700000000.5")+")::timestamp",
 			"strptime('"+g.pick("2024-01-02 03:04:05", "02/01/2024 10:11")+"', '"+g.pick("%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M")+"')",
@@ -237,7 +267,8 @@ func (g exprGen) query(depth int) string {
 		return "select " + agg + "(" + e + ") as v from {{ ref('t') }}"
 	case 1:
 		n := g.of([]exprType{tInt, tDouble, tDecimal}[g.r.IntN(3)], depth)
-		return "select " + g.pick("sum", "avg", "min", "max") + "(" + n + ") as v from {{ ref('t') }}"
+		return "select " + g.pick("sum", "avg", "min", "max", "median", "stddev_samp", "var_pop", "product", "fsum") + "(" + n + ") as v, " +
+			"count(distinct " + n + ") as c, first(" + n + " order by id desc) as f from {{ ref('t') }}"
 	case 2:
 		return "select " + e + " as k, count(*) as n from {{ ref('t') }} group by 1"
 	case 3:
