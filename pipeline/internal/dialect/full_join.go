@@ -35,7 +35,7 @@ func (t *translator) fullJoinsAsUnions(n *node) {
 	}
 	if n.kind == nQuery {
 		for _, b := range n.list {
-			if b.kind == nSelect {
+			if b.kind == nSelect && !t.fullJoinChainAsTable(n, b) {
 				t.fullJoinAsUnion(n, b)
 			}
 		}

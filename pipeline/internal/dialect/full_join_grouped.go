@@ -25,25 +25,59 @@ func (t *translator) fullJoinAsTable(q, s *node, j *outerJoin) {
 		info.having != nil && rewritten(info.having) || info.where != nil && rewritten(info.where) {
 		return
 	}
-	for _, it := range info.items {
-		if it.kind != nItem || rewritten(it) || it.name == "" && it.x.kind != nName {
-			return
-		}
-	}
-	cols := j.cols
-	using := map[string]string{}
 	var usingNames []string
 	if u := j.rels[j.at].from.joinUsing; u != nil {
 		for _, c := range u.list {
-			using[strings.ToLower(c.name)] = c.name
 			usingNames = append(usingNames, c.name)
 		}
+	}
+	if !t.readJoinTable(q, s, j.rels, j.cols, usingNames) {
+		return
+	}
+	cols := j.cols
+	var list []string
+	for i, r := range j.rels {
+		alias := r.from.aliasOrName()
+		for _, c := range cols[i] {
+			list = append(list, quoteIdent(alias)+"."+quoteIdent(c)+" AS "+joinTableColumn(alias, c))
+		}
+	}
+	for _, u := range usingNames {
+		list = append(list, quoteIdent(u)+" AS "+quoteIdent(u))
+	}
+	selected := "SELECT " + strings.Join(list, ", ") + " FROM "
+	j.emptyLeft()
+	f := j.f
+	f.print = func(pr *printer, n *node) string {
+		filter := j.unmatchedFilter(pr)
+		matched := j.printMatched(pr, func() string { return pr.plain(n) })
+		unmatched := j.printUnmatched(pr, func() string { return pr.plain(n) })
+		text := strings.TrimRight(matched, " \t\r\n")
+		return "(" + selected + text + " UNION ALL " + selected + strings.TrimSpace(unmatched) + " WHERE " + filter + ") AS " +
+			fullJoinTable + matched[len(text):]
+	}
+}
+
+// readJoinTable makes the names of s outside its FROM clause (and of its
+// query's ORDER BY) read the columns of the derived table fullJoinTable
+// holding the rows of rels, each column named alias.column, a USING column
+// by its name; false, changing nothing, when a name cannot be told or an
+// item would change its name.
+func (t *translator) readJoinTable(q, s *node, rels []*node, cols [][]string, usingNames []string) bool {
+	info := s.sel
+	for _, it := range info.items {
+		if it.kind != nItem || rewritten(it) || it.name == "" && it.x.kind != nName {
+			return false
+		}
+	}
+	using := map[string]string{}
+	for _, u := range usingNames {
+		using[strings.ToLower(u)] = u
 	}
 	aliases := map[string]bool{}
 	for _, it := range info.items {
 		aliases[it.name] = it.name != ""
 	}
-	column := func(alias, col string) string { return quoteIdent(alias + "." + col) }
 	// target is the union's column a name reads, "" for a name that is no
 	// column of the join; false when it cannot be told
 	target := func(n *node) (string, bool) {
@@ -54,13 +88,13 @@ func (t *translator) fullJoinAsTable(q, s *node, j *outerJoin) {
 				return quoteIdent(u), true
 			}
 			found := ""
-			for i, r := range j.rels {
+			for i, r := range rels {
 				for _, c := range cols[i] {
 					if strings.EqualFold(c, first) {
 						if found != "" {
 							return "", false
 						}
-						found = column(r.from.aliasOrName(), c)
+						found = joinTableColumn(r.from.aliasOrName(), c)
 					}
 				}
 			}
@@ -70,20 +104,20 @@ func (t *translator) fullJoinAsTable(q, s *node, j *outerJoin) {
 			return found, found == "" || !aliases[first]
 		case 2:
 			second := identName(t.toks[n.parts[1]])
-			for i, r := range j.rels {
+			for i, r := range rels {
 				if r.from.aliasOrName() != first {
 					continue
 				}
 				for _, c := range cols[i] {
 					if strings.EqualFold(c, second) {
-						return column(r.from.aliasOrName(), c), true
+						return joinTableColumn(r.from.aliasOrName(), c), true
 					}
 				}
 				return "", false
 			}
 			return "", true // a relation of the query around
 		}
-		for _, r := range j.rels {
+		for _, r := range rels {
 			if r.from.aliasOrName() == first {
 				return "", false // a struct's field
 			}
@@ -126,11 +160,11 @@ func (t *translator) fullJoinAsTable(q, s *node, j *outerJoin) {
 	}
 	for _, k := range s.kids {
 		if k != info.fromClause && !visit(k) {
-			return
+			return false
 		}
 	}
 	if q.y != nil && len(q.list) == 1 && !visit(q.y) {
-		return
+		return false
 	}
 	for i, n := range names {
 		text := fullJoinTable + "." + targets[i]
@@ -142,25 +176,9 @@ func (t *translator) fullJoinAsTable(q, s *node, j *outerJoin) {
 			it.post += " AS " + t.toks[it.x.parts[len(it.x.parts)-1]].text
 		}
 	}
-	var list []string
-	for i, r := range j.rels {
-		alias := r.from.aliasOrName()
-		for _, c := range cols[i] {
-			list = append(list, quoteIdent(alias)+"."+quoteIdent(c)+" AS "+column(alias, c))
-		}
-	}
-	for _, u := range usingNames {
-		list = append(list, quoteIdent(u)+" AS "+quoteIdent(u))
-	}
-	selected := "SELECT " + strings.Join(list, ", ") + " FROM "
-	j.emptyLeft()
-	f := j.f
-	f.print = func(pr *printer, n *node) string {
-		filter := j.unmatchedFilter(pr)
-		matched := j.printMatched(pr, func() string { return pr.plain(n) })
-		unmatched := j.printUnmatched(pr, func() string { return pr.plain(n) })
-		text := strings.TrimRight(matched, " \t\r\n")
-		return "(" + selected + text + " UNION ALL " + selected + strings.TrimSpace(unmatched) + " WHERE " + filter + ") AS " +
-			fullJoinTable + matched[len(text):]
-	}
+	return true
 }
+
+// joinTableColumn is the name of relation alias's column col in the
+// derived table fullJoinTable.
+func joinTableColumn(alias, col string) string { return quoteIdent(alias + "." + col) }

@@ -37,7 +37,6 @@ func TestFullJoinAsUnion(t *testing.T) {
 		"select t.a, row_number() over () from t full join u on t.id = u.id",
 		"select t.a from t full join u on t.id < u.id",
 		"select t.a from t full join u on t.id = u.id + t.b",
-		"select t.a from t full join u on t.id = u.id full join t z on z.id = u.id",
 	} {
 		expectTranslated(t, duckdb, q, q)
 	}
@@ -72,7 +71,36 @@ func TestFullJoinAsTable(t *testing.T) {
 		"select count(*) from t full join u on t.id = u.id",
 		"select id, count(*) as n from t full join u on t.id = u.id group by id",
 		"select t.a, count(*) as n from t full join u on t.id = u.id where t.b in (select id from u) group by t.a",
-		"select t.a, count(*) as n from t full join u on t.id = u.id join t z on z.id = t.id group by t.a",
+	} {
+		expectTranslated(t, duckdb, q, q)
+	}
+}
+
+// A chain of FULL or RIGHT JOINs is one derived table built a join at a
+// time, each step a CTE of the rows before joined to the next relation.
+func TestFullJoinChainAsTable(t *testing.T) {
+	const j1 = `_nexus_j0 AS (SELECT t.id AS "t.id", t.a AS "t.a", t.b AS "t.b" FROM t), _nexus_j1 AS (SELECT _nexus_full."t.id" AS "t.id", _nexus_full."t.a" AS "t.a", _nexus_full."t.b" AS "t.b", u.id AS "u.id", u.c AS "u.c"`
+	for _, c := range [][2]string{
+		// ON the coalesce of the rows before
+		{"select t.a, z.b from t full join u on t.id = u.id full join t z on z.id = coalesce(t.id, u.id)",
+			`select _nexus_full."t.a" AS a, _nexus_full."z.b" AS b from (WITH ` + j1 + ` FROM _nexus_j0 AS _nexus_full LEFT JOIN u ON _nexus_full."t.id" = u.id UNION ALL SELECT NULL AS "t.id", NULL AS "t.a", NULL AS "t.b", u.id AS "u.id", u.c AS "u.c" FROM u WHERE NOT (((u.id) IN (SELECT _nexus_full."t.id" FROM _nexus_j0 AS _nexus_full)) IS TRUE)), ` +
+				`_nexus_j2 AS (SELECT _nexus_full."t.id" AS "t.id", _nexus_full."t.a" AS "t.a", _nexus_full."t.b" AS "t.b", _nexus_full."u.id" AS "u.id", _nexus_full."u.c" AS "u.c", z.id AS "z.id", z.a AS "z.a", z.b AS "z.b" FROM _nexus_j1 AS _nexus_full LEFT JOIN t z ON z.id = coalesce(_nexus_full."t.id", _nexus_full."u.id") UNION ALL SELECT NULL AS "t.id", NULL AS "t.a", NULL AS "t.b", NULL AS "u.id", NULL AS "u.c", z.id AS "z.id", z.a AS "z.a", z.b AS "z.b" FROM t z WHERE NOT (((z.id) IN (SELECT coalesce(_nexus_full."t.id", _nexus_full."u.id") FROM _nexus_j1 AS _nexus_full)) IS TRUE)) SELECT * FROM _nexus_j2) AS _nexus_full`},
+		// USING twice: the second compares the first's coalesced column
+		{"select id, t.a, z.c from t full join u using (id) full join u z using (id)",
+			`select _nexus_full.id AS id, _nexus_full."t.a" AS a, _nexus_full."z.c" AS c from (WITH ` + j1 + `, COALESCE(_nexus_full."t.id", u.id) AS id FROM _nexus_j0 AS _nexus_full LEFT JOIN u ON _nexus_full."t.id" = u.id UNION ALL SELECT NULL AS "t.id", NULL AS "t.a", NULL AS "t.b", u.id AS "u.id", u.c AS "u.c", u.id AS id FROM u WHERE NOT (((u.id) IN (SELECT _nexus_full."t.id" FROM _nexus_j0 AS _nexus_full)) IS TRUE)), ` +
+				`_nexus_j2 AS (SELECT _nexus_full."t.id" AS "t.id", _nexus_full."t.a" AS "t.a", _nexus_full."t.b" AS "t.b", _nexus_full."u.id" AS "u.id", _nexus_full."u.c" AS "u.c", z.id AS "z.id", z.c AS "z.c", COALESCE(_nexus_full.id, z.id) AS id FROM _nexus_j1 AS _nexus_full LEFT JOIN u z ON _nexus_full.id = z.id UNION ALL SELECT NULL AS "t.id", NULL AS "t.a", NULL AS "t.b", NULL AS "u.id", NULL AS "u.c", z.id AS "z.id", z.c AS "z.c", z.id AS id FROM u z WHERE NOT (((z.id) IN (SELECT _nexus_full.id FROM _nexus_j1 AS _nexus_full)) IS TRUE)) SELECT * FROM _nexus_j2) AS _nexus_full`},
+		// grouped, an inner join after the FULL JOIN
+		{"select t.a, count(*) as n from t full join u on t.id = u.id join t z on z.id = t.id group by t.a",
+			`select _nexus_full."t.a" AS a, count(*) as n from (WITH ` + j1 + ` FROM _nexus_j0 AS _nexus_full LEFT JOIN u ON _nexus_full."t.id" = u.id UNION ALL SELECT NULL AS "t.id", NULL AS "t.a", NULL AS "t.b", u.id AS "u.id", u.c AS "u.c" FROM u WHERE NOT (((u.id) IN (SELECT _nexus_full."t.id" FROM _nexus_j0 AS _nexus_full)) IS TRUE)), ` +
+				`_nexus_j2 AS (SELECT _nexus_full."t.id" AS "t.id", _nexus_full."t.a" AS "t.a", _nexus_full."t.b" AS "t.b", _nexus_full."u.id" AS "u.id", _nexus_full."u.c" AS "u.c", z.id AS "z.id", z.a AS "z.a", z.b AS "z.b" FROM _nexus_j1 AS _nexus_full INNER JOIN t z ON z.id = _nexus_full."t.id") SELECT * FROM _nexus_j2) AS _nexus_full group by _nexus_full."t.a"`},
+	} {
+		expectTranslated(t, duckdb, c[0], c[1])
+	}
+	// left as written: an inequality, a * item, a name two relations hold
+	for _, q := range []string{
+		"select t.a from t full join u on t.id = u.id full join t z on z.id < u.id",
+		"select * from t full join u on t.id = u.id full join t z on z.id = u.id",
+		"select id, a from t full join u using (id) full join t z using (id)",
 	} {
 		expectTranslated(t, duckdb, q, q)
 	}
