@@ -740,7 +740,10 @@ func (t *translator) rewriteName(n *node, sc *scope) {
 		return
 	} else {
 		base, fields = t.nameText(n, 1), parts[1:]
-		if col, ok := t.besideEach(parts[0], sc, t.eachHidden[n]); ok {
+		if r := sc.findUnnestColumn(parts[0]); r != nil && !t.shadowsUnnest(parts[0], r, sc) {
+			// u.k of UNNEST(...) AS x(u): a field of the element
+			base = quoteIdent(r.aliasOrName()) + ".value"
+		} else if col, ok := t.besideEach(parts[0], sc, t.eachHidden[n]); ok {
 			base = col
 		}
 	}
