@@ -389,8 +389,9 @@ func TestArraysAndStructs(t *testing.T) {
 	// * over FLATTEN lists its columns, SEQ first, which is refused: excluded, the others are given
 	expectRows(t, snowflake, `select * exclude (seq) from table(flatten(input => parse_json('{"a":[1,2]}'))) f`, `a|a|NULL|[1,2]|{"a":[1,2]}`)
 	expectRows(t, snowflake, "select * exclude seq from table(split_to_table('a,b', ',')) order by index", "1|a\n2|b")
-	expectRefused(t, snowflake, "select * from table(flatten(input => parse_json('[1,2]'))) f",
-		"1:8: SELECT * over UNNEST cannot be expanded: it lists FLATTEN's SEQ, which numbers the input rows in an order Snowflake leaves open: exclude it, * exclude (seq), or select the columns ("+refStar.hint+")")
+	expectRows(t, snowflake, "select * from table(flatten(input => parse_json('[1,2]'))) f", "1|NULL|[0]|0|1|[1,2]\n1|NULL|[1]|1|2|[1,2]")
+	expectRows(t, snowflake, "select t.id, f.* from t, lateral flatten(input => parse_json('[' || t.id || ',0]')) f where t.id > 1 order by 1, index", "2|1|NULL|[0]|0|2|[2,0]\n2|1|NULL|[1]|1|0|[2,0]\n3|2|NULL|[0]|0|3|[3,0]\n3|2|NULL|[1]|1|0|[3,0]")
+	expectRows(t, snowflake, "select * from table(split_to_table('a,b', ',')) order by index", "1|1|a\n1|2|b")
 	// FLATTEN's OUTER => TRUE keeps a row for an empty or NULL array; index and key as FLATTEN gives them
 	expectTranslated(t, snowflake, "select f.this from t, lateral flatten(input => t.a) f", "select json_extract(f.json, f.root) AS this from t,  json_each(t.a) f")
 	expectRefused(t, snowflake, "select f.seq from t, lateral flatten(input => t.a) f", "1:8: SEQ of FLATTEN or SPLIT_TO_TABLE is not supported: SEQ numbers the input rows in an order Snowflake leaves open ("+refFlattenSeq.hint+")")

@@ -176,7 +176,7 @@ func flattenColumn(rel, col string) string {
 }
 
 // flattenStarColumn is column c of FLATTEN or SPLIT_TO_TABLE r as * lists
-// it, "" for SEQ, which is refused.
+// it, "" for SEQ, which flattenSeqColumn gives.
 func flattenStarColumn(r *fromInfo, c string) string {
 	rel := quoteIdent(r.aliasOrName())
 	e := rel + "." + c
@@ -1033,7 +1033,10 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 			}
 			expr := q + quoteIdent(c)
 			if r.kind == fromUnnest && r.flatten {
-				expr = flattenStarColumn(r, c) // "" for SEQ
+				expr = flattenStarColumn(r, c)
+				if strings.EqualFold(c, "seq") {
+					expr = t.flattenSeqColumn(s, r) + " AS " + quoteIdent(c)
+				}
 			} else if r.kind == fromUnnest && r.offsetNode != nil && st.name == "" && i == len(cols)-1 {
 				expr = quoteIdent(r.aliasOrName()) + ".key AS " + quoteIdent(c) // WITH OFFSET's
 			} else if r.kind == fromUnnest && t.d != SQLite && (len(r.columns) == 0 || len(r.columns) == 1 && !r.flatten) && r.fields == nil {
@@ -1075,11 +1078,6 @@ func (t *translator) starColumns(s *node, st *node) ([]starColumn, error) {
 		}
 		if !found {
 			return nil, fmt.Errorf("column %s of REPLACE is not a column of the relations read", r.name)
-		}
-	}
-	for _, c := range out {
-		if c.expr == "" && c.replace == nil {
-			return nil, fmt.Errorf("it lists FLATTEN's SEQ, which numbers the input rows in an order Snowflake leaves open: exclude it, * exclude (seq), or select the columns")
 		}
 	}
 	if st.star != nil {
