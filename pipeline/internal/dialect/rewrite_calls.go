@@ -311,6 +311,15 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			canonicalJSON(n)
 		}
 		return false
+	case t.d == DuckDB && len(n.parts) <= 1 && (n.name == "json_group_array" || n.name == "json_array" || n.name == "json_group_object" || n.name == "json_object"):
+		// a JSON value, a list or a struct (read from a column, where it
+		// is text) is put in as JSON, as DuckDB puts it
+		for i, a := range args {
+			if n.name == "json_group_array" || n.name == "json_array" || i%2 == 1 {
+				t.asJSON(a)
+			}
+		}
+		return false
 	case t.d == BigQuery && n.name == "parse_json" && n.x == nil:
 		if len(args) == 2 && wideNumberMode(args[1]) {
 			// wide_number_mode => 'exact' | 'round': a number is kept

@@ -149,7 +149,7 @@ func (t *translator) rewriteCast(n *node) {
 	if t.d == Snowflake && zonedType(typ) {
 		kind = "TIMESTAMP_TZ" // the offset written kept, as Snowflake keeps it
 	}
-	if xt := t.staticType(x); t.d == DuckDB && nested(xt) && kind == "" && typ.affinity == "TEXT" && typ.fn == "" {
+	if xt := t.staticType(x); t.d == DuckDB && nested(xt) && xt != TypeJSON && kind == "" && typ.affinity == "TEXT" && typ.fn == "" {
 		// a list or a struct to a string: as DuckDB writes it
 		num, _ := listNumber(xt)
 		if isMap(num) {

@@ -178,6 +178,9 @@ func (t *translator) staticTypeOf(n *node) string {
 		if (t.d == Snowflake || t.d == DuckDB) && typ.name == "time" {
 			return TypeTime
 		}
+		if t.d == DuckDB && typ.name == "json" {
+			return TypeJSON // JSON text: a list or struct holds it as JSON
+		}
 		if typ.boolean {
 			return TypeBool
 		}
