@@ -78,10 +78,14 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	}
 	for _, k := range n.kids {
 		// NTH_VALUE's FROM FIRST is its default; FROM LAST counts from
-		// the frame's end, which SQLite's nth_value does not
+		// the frame's end, which nth_value_from_last does
 		if k.kind == nRaw && k.name == "from last" {
-			t.refuse(k.start, refNthFromLast)
-			return true
+			if n.name != "nth_value" || len(args) != 2 || n.x == nil {
+				t.refuse(k.start, refNthFromLast)
+				return true
+			}
+			t.pr.setTok(n.tok, "nth_value_from_last")
+			k.print = func(pr *printer, z *node) string { return pr.carry(z) }
 		} else if k.kind == nRaw && k.name == "from first" {
 			k.print = func(pr *printer, z *node) string { return pr.carry(z) }
 		}
