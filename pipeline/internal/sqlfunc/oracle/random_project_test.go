@@ -288,8 +288,9 @@ func (g exprGen) query(depth int) string {
 	return "select id, " + e + " as v from {{ ref('t') }}"
 }
 
-// writeRandomProject writes a project of n random models into dir.
-func writeRandomProject(dir string, seed uint64, n int) error {
+// writeRandomProject writes a project of n random models into dir, their
+// expressions nested depth deep.
+func writeRandomProject(dir string, seed uint64, n, depth int) error {
 	files := map[string]string{
 		"dbt_project.yml": "name: random_exprs\nversion: '1.0'\nprofile: random_exprs\n",
 		"profiles.yml":    "random_exprs:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: ':memory:'\n",
@@ -297,7 +298,7 @@ func writeRandomProject(dir string, seed uint64, n int) error {
 	}
 	g := exprGen{rand.New(rand.NewPCG(seed, 1))}
 	for k := range n {
-		files[fmt.Sprintf("models/e_%04d.sql", k)] = "{{ config(materialized='table') }}\n" + g.query(3) + "\n"
+		files[fmt.Sprintf("models/e_%04d.sql", k)] = "{{ config(materialized='table') }}\n" + g.query(depth) + "\n"
 	}
 	for name, text := range files {
 		p := filepath.Join(dir, name)
@@ -315,6 +316,7 @@ func writeRandomProject(dir string, seed uint64, n int) error {
 // the pipeline and on DuckDB and compares every table; a model our build
 // fails (a cast that does not convert, a division by zero) must fail on
 // DuckDB too. NEXUS_RANDOM_MODELS sets how many models (300 unless set),
+// NEXUS_RANDOM_DEPTH how deep their expressions nest (3 unless set),
 // NEXUS_RANDOM_SEED which (1 unless set), NEXUS_RANDOM_OUT keeps the
 // project in that folder.
 func TestRandomModelsAgreeWithDuckDB(t *testing.T) {
@@ -323,7 +325,7 @@ func TestRandomModelsAgreeWithDuckDB(t *testing.T) {
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	if err := writeRandomProject(dir, uint64(seed), n); err != nil {
+	if err := writeRandomProject(dir, uint64(seed), n, envInt(t, "NEXUS_RANDOM_DEPTH", 3)); err != nil {
 		t.Fatal(err)
 	}
 	duck, failed := compareProjectDir(t, dir, "", nil)
