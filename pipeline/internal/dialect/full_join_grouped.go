@@ -13,9 +13,10 @@ import "strings"
 //
 // A USING column named alone is the union's column of that name. The
 // SELECT must name every column as relation.column or by a name one
-// relation alone has, name its columns (an item that is an expression
-// needs an alias, as its text would change), and hold no subquery, window
-// or * item; the FULL JOIN must be its last FROM item.
+// relation alone has, and hold no subquery, window or * item (an
+// expression on two lines, or a column in parentheses, needs an alias); the FULL JOIN must be its last FROM item (full_join_chain.go
+// takes the others). An expression without an alias is given its text as
+// written, names unchanged, as its name, which SQLite gave it.
 
 const fullJoinTable = "_nexus_full"
 
@@ -66,8 +67,19 @@ func (t *translator) fullJoinAsTable(q, s *node, j *outerJoin) {
 func (t *translator) readJoinTable(q, s *node, rels []*node, cols [][]string, usingNames []string) bool {
 	info := s.sel
 	for _, it := range info.items {
-		if it.kind != nItem || rewritten(it) || it.name == "" && it.x.kind != nName {
+		if it.kind != nItem || rewritten(it) {
 			return false
+		}
+		if it.name == "" && it.x.kind != nName {
+			if unparen(it.x).kind == nName {
+				return false // (t.a) is named a
+			}
+			// named by its text, which must print on one line
+			for i := it.x.start; i < it.x.end; i++ {
+				if k := t.toks[i].kind; k == kComment || k == kSpace && strings.ContainsAny(t.toks[i].text, "\r\n") {
+					return false
+				}
+			}
 		}
 	}
 	using := map[string]string{}
@@ -126,6 +138,7 @@ func (t *translator) readJoinTable(q, s *node, rels []*node, cols [][]string, us
 	}
 	var names []*node
 	var targets []string
+	asWritten := false // the names print as written, for an item's name
 	var visit func(n *node) bool
 	visit = func(n *node) bool {
 		switch n.kind {
@@ -168,12 +181,29 @@ func (t *translator) readJoinTable(q, s *node, rels []*node, cols [][]string, us
 	}
 	for i, n := range names {
 		text := fullJoinTable + "." + targets[i]
-		n.print = func(pr *printer, n *node) string { return text + pr.carry(n) }
+		n.print = func(pr *printer, n *node) string {
+			if asWritten {
+				return pr.plain(n)
+			}
+			return text + pr.carry(n)
+		}
 	}
 	for _, it := range info.items {
-		if it.name == "" {
+		switch {
+		case it.name == "" && it.x.kind == nName:
 			// the column keeps the name the warehouse gives it
 			it.post += " AS " + t.toks[it.x.parts[len(it.x.parts)-1]].text
+		case it.name == "":
+			// an expression keeps the name SQLite gives its text as the
+			// names were written
+			it.print = func(pr *printer, n *node) string {
+				asWritten = true
+				name := strings.TrimSpace(pr.plain(n))
+				asWritten = false
+				text := pr.plain(n)
+				trimmed := strings.TrimRight(text, " \t")
+				return trimmed + " AS " + quoteIdent(name) + text[len(trimmed):]
+			}
 		}
 	}
 	return true

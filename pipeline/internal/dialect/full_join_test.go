@@ -65,10 +65,14 @@ func TestFullJoinAsTable(t *testing.T) {
 	} {
 		expectTranslated(t, duckdb, c[0], c[1])
 	}
-	// left as written: an expression without an alias (its name would
-	// change), a name two relations hold, a subquery, a join after it
+	// an expression without an alias keeps the name of its text as written
+	expectTranslated(t, duckdb, "select count(*), max(t.a + u.c) from t full join u on t.id = u.id",
+		`select count(*) AS "count(*)", max(_nexus_full."t.a" + _nexus_full."u.c") AS "max(t.a + u.c)" from `+union)
+	// left as written: a name two relations hold, a subquery, a column in
+	// parentheses, an expression over two lines
 	for _, q := range []string{
-		"select count(*) from t full join u on t.id = u.id",
+		"select (t.a), count(*) as n from t full join u on t.id = u.id group by t.a",
+		"select count(*) as n, max(t.a +\n u.c) from t full join u on t.id = u.id",
 		"select id, count(*) as n from t full join u on t.id = u.id group by id",
 		"select t.a, count(*) as n from t full join u on t.id = u.id where t.b in (select id from u) group by t.a",
 	} {
