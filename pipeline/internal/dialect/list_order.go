@@ -39,10 +39,26 @@ func (t *translator) refuseListOrder(o *node) {
 	}
 	if t.isList(x) {
 		t.refuse(o.x.start, refListOrder, t.listWord())
+	} else if t.isDuckStruct(x) {
+		t.refuse(o.x.start, refStructOrder)
 	}
 }
 
+// isDuckStruct tells whether n is a DuckDB struct known as one: JSON text
+// here, which orders as text.
+func (t *translator) isDuckStruct(n *node) bool {
+	return t.d == DuckDB && n != nil && t.staticType(n) == TypeStruct
+}
+
+// structKeyCalls are DuckDB's aggregates ordering by an argument: which.
+var structKeyCalls = map[string]int{"min": 0, "max": 0, "arg_max": 1, "arg_min": 1, "argmax": 1, "argmin": 1, "max_by": 1, "min_by": 1,
+	"arg_max_null": 1, "arg_min_null": 1, "arg_max_nulls_last": 1, "arg_min_nulls_last": 1}
+
 func (t *translator) refuseListExtreme(n *node) {
+	if i, ok := structKeyCalls[n.name]; ok && len(n.parts) <= 1 && i < len(n.list) && t.isDuckStruct(n.list[i]) {
+		t.refuse(n.list[i].start, refStructOrder)
+		return
+	}
 	if (n.name == "min" || n.name == "max") && len(n.list) == 1 && len(n.parts) <= 1 && t.isList(n.list[0]) {
 		t.refuse(n.start, refListOrder, t.listWord())
 	}

@@ -622,6 +622,7 @@ var (
 	refUnnestArgs            = refusal{"UNNEST of several arrays at once is not supported", "unnest each array in its own FROM item"}
 	refUnnestSelect          = refusal{"%s() is supported in a select item, not here (in another clause, inside another unnest() or a lambda)", "select unnest(x) in the select list, or move it to FROM: from t, unnest(t.list) as u(x)"}
 	refListCompare           = refusal{"comparing %s is not supported: lists are JSON text here, which would compare as text ([1,10] before [1,2]), and %s does not compare them so", "compare elements or lengths: a[1] < b[1] and len(a) in DuckDB, a[OFFSET(0)] and ARRAY_LENGTH(a) in BigQuery, where TO_JSON_STRING(a) = TO_JSON_STRING(b) tells equal arrays"}
+	refStructOrder           = refusal{"ordering by a struct (ORDER BY, MIN, MAX, the key of arg_max and arg_min) is not supported: structs are JSON text here, which would sort as text ({'a': 10} before {'a': 2})", "order by its fields: ORDER BY s.a, s.b, or max(s.a); ORDER BY (a, b) of a tuple orders field by field"}
 	refListOrder             = refusal{"ordering by %s (ORDER BY, MIN, MAX) is not supported: lists are JSON text here, which would sort as text ([1,10] before [1,2])", "order by an element or the length: l[1] and len(l) in DuckDB, a[OFFSET(0)] and ARRAY_LENGTH(a) in BigQuery"}
 	refComprehension         = refusal{"this list comprehension is not supported", "name the element and at most its position: [expr for x in list if cond], [expr for x, i in list]"}
 	refLimitPercentNested    = refusal{"LIMIT p% of a query that holds another LIMIT p% is not supported", "take the share in one query: count its rows in a CTE and LIMIT by that count"}
@@ -813,6 +814,7 @@ var Refusals = []Rule{
 	{From: "CALL name(args) of a stored procedure", Dialects: "BigQuery, Snowflake", To: refCall.hint},
 	{From: "x IN (SELECT ...) of TIMESTAMP_TZ values whose subquery selects an unnamed expression or several columns", Dialects: "Snowflake", To: refInInstants.hint},
 	{From: "WITH RECURSIVE r AS (... UNION ALL SELECT max(x) ... FROM r ...): an aggregate, GROUP BY, HAVING, a window function or QUALIFY in the recursive part", Dialects: "DuckDB", To: refRecursiveStep.hint},
+	{From: "ORDER BY s, min(s), max(s), arg_max(v, s) of a DuckDB struct", Dialects: "DuckDB", To: refStructOrder.hint},
 	{From: "LATERAL (SELECT ...) naming the FROM items before it, qualified or not (in DuckDB also a subquery in FROM without LATERAL, which DuckDB reads as one)", Dialects: warehouses, To: refLateralQuery.hint},
 	{From: "other_db.schema.table in FROM, a database other than the target's that no source declares", Dialects: "Snowflake, DuckDB", To: refOtherDatabase.hint},
 	{From: "FLATTEN(..., OUTER => TRUE) joined with ON / USING", Dialects: "Snowflake", To: refFlattenOuter.hint},

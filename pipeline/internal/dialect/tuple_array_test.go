@@ -61,3 +61,11 @@ func TestBigQueryTupleValues(t *testing.T) {
 	expectRows(t, bigquery, "select s._field_2 from (select (1, 'x') as s)", "x")
 	expectTranslated(t, bigquery, "select 1 from t where (a, b) = (1, 2)", "select 1 from t where (a, b) = (1, 2)")
 }
+
+// A struct is JSON text here: ordering by one is refused by name.
+func TestDuckDBStructOrder(t *testing.T) {
+	const msg = "ordering by a struct (ORDER BY, MIN, MAX, the key of arg_max and arg_min) is not supported: structs are JSON text here, which would sort as text ({'a': 10} before {'a': 2}) (order by its fields: ORDER BY s.a, s.b, or max(s.a); ORDER BY (a, b) of a tuple orders field by field)"
+	expectRefused(t, duckdb, "select max({'a': a}) from t", "1:12: "+msg)
+	expectRefused(t, duckdb, "select arg_max(a, (a, b)) from t", "1:19: "+msg)
+	expectRefused(t, duckdb, "select a from t order by {'a': a}", "1:26: "+msg)
+}
