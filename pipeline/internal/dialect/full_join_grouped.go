@@ -66,8 +66,16 @@ func (t *translator) fullJoinAsTable(q, s *node, j *outerJoin) {
 // item would change its name.
 func (t *translator) readJoinTable(q, s *node, rels []*node, cols [][]string, usingNames []string) bool {
 	info := s.sel
+	named := map[*node]bool{}
 	for _, it := range info.items {
-		if it.kind != nItem || rewritten(it) {
+		if it.kind != nItem {
+			return false
+		}
+		if it.name == "" && it.print == nil && it.pre == "" && strings.HasPrefix(it.post, ` AS "`) && it.x.kind != nName {
+			named[it] = true // DuckDB's name for it (duck_names.go)
+			continue
+		}
+		if rewritten(it) {
 			return false
 		}
 		if it.name == "" && it.x.kind != nName {
@@ -193,7 +201,7 @@ func (t *translator) readJoinTable(q, s *node, rels []*node, cols [][]string, us
 		case it.name == "" && it.x.kind == nName:
 			// the column keeps the name the warehouse gives it
 			it.post += " AS " + t.toks[it.x.parts[len(it.x.parts)-1]].text
-		case it.name == "":
+		case it.name == "" && !named[it]:
 			// an expression keeps the name SQLite gives its text as the
 			// names were written
 			it.print = func(pr *printer, n *node) string {
