@@ -58,5 +58,5 @@ func TestSafePrefix(t *testing.T) {
 		"1:8: SAFE.PARSE_DATE takes 2 arguments, not 1"+hint+"\n1:31: SAFE.DATE_ADD takes 2 arguments, not 1"+hint)
 	expectRefused(t, bigquery, "select safe.sum(b), safe.row_number() over () from t", "1:8: SAFE.SUM is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only (drop SAFE., or apply a SAFE. scalar function to the values before aggregating)\n1:21: SAFE.ROW_NUMBER is an aggregate or window function, and BigQuery takes SAFE. on scalar functions only (drop SAFE., or apply a SAFE. scalar function to the values before aggregating)")
 	expectRows(t, bigquery, "select safe.array_length([1, 2]), safe.to_json_string(struct(1 as a))", `2|{"a":1}`)
-	expectRefused(t, bigquery, "select safe.abs(b) from t", "1:8: SAFE.ABS is not supported: it runs as SQLite's abs, which fails where BigQuery's SAFE. gives NULL (check the arguments with CASE WHEN, or use SAFE_CAST)")
+	expectTranslated(t, bigquery, "select safe.abs(b) from t", "select safe_call(b, 'absolute_value') from t")
 }

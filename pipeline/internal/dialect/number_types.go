@@ -548,8 +548,16 @@ func (t *translator) exactNumbers(n *node) {
 			wrap("round_scale", ", "+strconv.Itoa(s))
 		case (n.name == "ceil" || n.name == "ceiling" || n.name == "floor" || n.name == "trunc") && isDec && len(n.list) == 1:
 			// a DECIMAL has no negative zero: ceil(-0.99) is 0, where
-			// SQLite's ceil of the real is -0.0
-			wrap("round_scale", ", "+strconv.Itoa(s))
+			// SQLite's ceil of the real is -0.0. Printed inside what other
+			// rewrites put around the call (decimal_text of a concat).
+			old := n.print
+			n.print = func(pr *printer, n *node) string {
+				text := pr.plain(n)
+				if old != nil {
+					text = old(pr, n)
+				}
+				return "round_scale(" + text + ", " + strconv.Itoa(s) + ")"
+			}
 		case n.name == "round" && num == "FLOAT":
 			// a FLOAT rounded is a FLOAT: round(0.934::float, 2) is 0.93 to 32 bits
 			wrap("to_float32", "")

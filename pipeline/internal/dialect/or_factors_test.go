@@ -13,7 +13,7 @@ func TestOrFactors(t *testing.T) {
 	// nothing every branch holds, a call, or the comparison already beside
 	expectTranslated(t, duckdb, "select 1 from a, b where (a.k = b.k and b.n = 1) or b.n = 2", "select 1 from a, b where (a.k = b.k and b.n = 1) or b.n = 2")
 	expectTranslated(t, duckdb, "select 1 from a, b where (abs(a.k) = 1 and b.n = 1) or (abs(a.k) = 1 and b.n = 2)",
-		"select 1 from a, b where (abs(a.k) = 1 and b.n = 1) or (abs(a.k) = 1 and b.n = 2)")
+		"select 1 from a, b where (absolute_value(a.k) = 1 and b.n = 1) or (absolute_value(a.k) = 1 and b.n = 2)")
 	expectTranslated(t, duckdb, "select 1 from a, b where a.k = b.k and ((a.k = b.k and b.n = 1) or (a.k = b.k and b.n = 2))",
 		"select 1 from a, b where a.k = b.k and ((a.k = b.k and b.n = 1) or (a.k = b.k and b.n = 2))")
 	expectTranslated(t, duckdb, "select 1 from a where (s = 'M' and n = 1) or (s = 'm' and n = 1)",

@@ -673,7 +673,6 @@ var (
 	refCastFormat        = refusal{"%s is not supported", "CAST(x AS STRING FORMAT '...') works for a DATE, DATETIME, TIMESTAMP or TIME (cast x to one first) and for a number with 9 0 . D V , G S MI PR $ L C EEEE B FM X and RN, CAST(s AS DATE FORMAT '...') for a STRING; otherwise write FORMAT('%.2f', x) for a number"}
 	refCastNumberFormat  = refusal{"CAST ... FORMAT of a number: %s", "use the elements 9 0 . D V , G S MI PR $ L C EEEE B FM X and RN, as in '$999,990.00', 'S9.999EEEE', '9999PR', 'XXXX' or 'RN'; or FORMAT('%.2f', x)"}
 	refCastFormatElement = refusal{"CAST ... FORMAT: %s", "use the elements YYYY, YY, RR, MM, MON, MONTH, DD, DDD, D, DAY, DY, HH24, HH12, MI, SS, SSSSS, FF1 to FF9, AM or A.M., TZH and TZM, with - . / , ' ; : spaces and \"text\" between them; or FORMAT_DATE / FORMAT_TIMESTAMP with %-elements"}
-	refSafe              = refusal{"SAFE.%s is not supported: it runs as SQLite's %s, which fails where BigQuery's SAFE. gives NULL", "check the arguments with CASE WHEN, or use SAFE_CAST"}
 	refIsValue           = refusal{"x IS y compares with a value, which %s does not take: IS is followed by NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM", "write x IS NOT DISTINCT FROM y (NULL equal to NULL), or x IS DISTINCT FROM y for IS NOT"}
 	refDuckEachID        = refusal{"the %s column of json_each and json_tree is not supported: DuckDB numbers the nodes otherwise than SQLite", "number the rows with fullkey or key, or row_number() over (order by ...)"}
 	refDuckEachBare      = refusal{"%s could be a column of json_each or of a relation beside it whose columns are not known", "qualify it with the json_each's alias: j.value, j.key"}
@@ -852,7 +851,6 @@ var Refusals = []Rule{
 	{From: "unnest(l) WITH ORDINALITY", Dialects: warehouses, To: refOrdinality.hint},
 	{From: "GROUP BY ROLLUP, CUBE or GROUPING SETS with *, SELECT DISTINCT and a window function together, QUALIFY or more than 64 sets; an ORDER BY of an aggregate or a qualified name over it", Dialects: warehouses, To: refGroupingSets.hint},
 	{From: "GROUPING(x), GROUPING_ID(x) outside the select list, HAVING and ORDER BY of a grouped SELECT", Dialects: warehouses, To: refGrouping.hint},
-	{From: "SAFE.ABS(x) (SQLite's ABS fails on the least integer)", Dialects: "BigQuery", To: refSafe.hint},
 	{From: "x IS y, x IS NOT y with y other than NULL, TRUE, FALSE, UNKNOWN (SQLite's IS; the warehouses refuse it too)", Dialects: warehouses, To: refIsValue.hint},
 	{From: "x IS [NOT] TRUE, FALSE, UNKNOWN", Dialects: "Snowflake", To: refIsTruth.hint},
 	{From: "x IS [NOT] TRUE, FALSE, UNKNOWN of a number, string, date, time, timestamp or interval", Dialects: "BigQuery", To: refIsBool.hint},

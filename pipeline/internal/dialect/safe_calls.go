@@ -12,15 +12,13 @@ import (
 // computing an argument still fails. f is rewritten as usual; then, in
 // its text outside its arguments' texts, each call of a function of
 // pipeline/internal/sqlfunc, g(a, b), becomes safe_call(a, b, 'g'), which
-// gives NULL for g's errors. SQLite's own functions are called as they
-// are, but ABS, which fails on the least integer: SAFE. over it is
-// refused.
+// gives NULL for g's errors (ABS of the least integer too: ABS is
+// sqlfunc's). SQLite's own functions are called as they are.
 
 // printSafeCalls makes each SAFE. call print as described above.
 func (t *translator) printSafeCalls() {
 	for _, n := range t.safeCalls {
 		inner := n.print
-		refused := false
 		n.print = func(pr *printer, n *node) string {
 			args := t.recordArgs(n)
 			var out string
@@ -33,10 +31,6 @@ func (t *translator) printSafeCalls() {
 				a.print = args[a].print
 			}
 			masked, texts := maskArgs(out, args)
-			if fn := failingBuiltin(masked); fn != "" && !refused {
-				refused = true
-				t.refuse(n.parts[0], refSafe, strings.ToUpper(n.name), fn)
-			}
 			return unmask(safeCallsIn(masked), texts)
 		}
 	}
@@ -116,23 +110,6 @@ func unmask(s string, texts []string) string {
 		s = strings.ReplaceAll(s, "\x00"+strconv.Itoa(i)+"\x00", texts[i])
 	}
 	return s
-}
-
-// failingBuiltin is the first of SQLite's functions in s that fail on a
-// value f's own text gives it, or "": ABS of the least integer, where
-// BigQuery's ABS fails too. SQLite's JSON functions in a rewrite read the
-// arrays and structs the translator builds, always JSON; the warehouse's
-// JSON functions over text run in pipeline/internal/sqlfunc.
-func failingBuiltin(s string) string {
-	found := ""
-	scanCalls(s, func(name string, open int) bool {
-		if strings.EqualFold(name, "abs") {
-			found = "abs"
-			return false
-		}
-		return true
-	})
-	return found
 }
 
 // safeCallsIn writes each call g(...) of a function of sqlfunc in s as

@@ -11,7 +11,7 @@ func TestValuesDecimals(t *testing.T) {
 		{"select * from (values (1), (-10.50), (' -2.255 '), ('.5'), ('+3'), (null)) v(x)", "select * from (WITH _nexus_cols1(x) AS (values (1.00), (-10.50), (-2.26), (0.50), (3.00), (null)) SELECT * FROM _nexus_cols1) AS v"},
 		{"select * from (values (1.5, 'a'), ('-0.04', 'b')) v(x, y)", "select * from (WITH _nexus_cols1(x, y) AS (values (1.5, 'a'), (0.0, 'b')) SELECT * FROM _nexus_cols1) AS v"},
 		// beside a value of another kind, or first, the string is left as it is
-		{"select * from (values (1.5), (abs(-1.5)), ('2.25')) v(x)", "select * from (WITH _nexus_cols1(x) AS (values (1.5), (abs(-1.5)), ('2.25')) SELECT * FROM _nexus_cols1) AS v"},
+		{"select * from (values (1.5), (abs(-1.5)), ('2.25')) v(x)", "select * from (WITH _nexus_cols1(x) AS (values (1.5), (absolute_value(-1.5)), ('2.25')) SELECT * FROM _nexus_cols1) AS v"},
 		{"select * from (values ('2.25'), (1.5)) v(x)", "select * from (WITH _nexus_cols1(x) AS (values ('2.25'), (1.5)) SELECT * FROM _nexus_cols1) AS v"},
 	} {
 		expectTranslated(t, duckdb, c.in, c.out)

@@ -29,6 +29,7 @@ func init() {
 		Func{Name: "trunc_real_to", NArgs: -1, Scalar: roundTo("TRUNC", modeTrunc, true)},
 		Func{Name: "ascii_code", NArgs: 1, Scalar: asciiCode},
 		Func{Name: "code_point_char", NArgs: 1, Scalar: codePointChar},
+		Func{Name: "absolute_value", NArgs: 1, Scalar: absoluteValue},
 		Func{Name: "log_base_second", NArgs: -1, Scalar: logBaseSecond},
 		Func{Name: "substr_bigquery", NArgs: -1, Scalar: substrFrom(false)},
 		Func{Name: "substr_snowflake", NArgs: -1, Scalar: substrFrom(true)},
@@ -60,6 +61,7 @@ func init() {
 	rename("edit_distance", "levenshtein", "duckdb")
 	rename("ascii_code", "ascii", "bigquery", "snowflake")
 	rename("code_point_char", "chr", "bigquery", "snowflake", "duckdb")
+	rename("absolute_value", "abs", "bigquery", "snowflake", "duckdb")
 }
 
 // Rounding modes of decimalRound.
@@ -338,6 +340,29 @@ func asciiCode(ctx sqlite3.Context, args ...sqlite3.Value) {
 		r = 0
 	}
 	ctx.ResultInt64(int64(r))
+}
+
+// absoluteValue is ABS(x) as the warehouses compute it: of -0.0 it is 0.0
+// (IEEE fabs), where SQLite's abs keeps the sign of a negative zero; an
+// integer's stays an integer (the most negative one overflows, as in
+// SQLite); text is read as a number, as SQLite's abs reads it.
+func absoluteValue(ctx sqlite3.Context, args ...sqlite3.Value) {
+	switch args[0].Type() {
+	case sqlite3.NULL:
+		ctx.ResultNull()
+	case sqlite3.INTEGER:
+		n := args[0].Int64()
+		if n == math.MinInt64 {
+			fail(ctx, "ABS", "integer overflow")
+			return
+		}
+		if n < 0 {
+			n = -n
+		}
+		ctx.ResultInt64(n)
+	default:
+		ctx.ResultFloat(math.Abs(args[0].Float()))
+	}
 }
 
 // codePointChar is CHR(n): the character of code point n, NULL of NULL
