@@ -288,43 +288,13 @@ func (t *translator) unmatchedRight(rels []*node, cols [][]string) (func(pr *pri
 			}
 			return found
 		}
-		side := 0
-		for _, k := range n.kids {
-			s := sideOf(k)
-			if s < 0 {
-				return -1
-			}
-			side |= s
-		}
-		return side
+		return kidsSide(n, sideOf)
 	}
-	var lhs, rhs, leftOnly, rightOnly []*node
-	for _, c := range conjuncts(right.joinOn) {
-		switch sideOf(c) {
-		case -1:
-			return nil, false
-		case 0, 2:
-			rightOnly = append(rightOnly, c)
-		case 1:
-			leftOnly = append(leftOnly, c)
-		case 3:
-			if c.kind != nBinary || c.name != "=" && c.name != "==" || rewritten(c) {
-				return nil, false
-			}
-			x, y := sideOf(c.x), sideOf(c.y)
-			switch {
-			case x == 1 && y == 2:
-				lhs, rhs = append(lhs, c.x), append(rhs, c.y)
-			case x == 2 && y == 1:
-				lhs, rhs = append(lhs, c.y), append(rhs, c.x)
-			default:
-				return nil, false
-			}
-		}
-	}
-	if len(lhs) == 0 {
+	on, ok := splitJoinOn(right.joinOn, sideOf)
+	if !ok || len(on.lhs) == 0 {
 		return nil, false
 	}
+	lhs, rhs, leftOnly, rightOnly := on.lhs, on.rhs, on.leftOnly, on.rightOnly
 	texts := func(pr *printer, list []*node) []string {
 		out := make([]string, len(list))
 		for i, n := range list {
@@ -343,6 +313,56 @@ func (t *translator) unmatchedRight(rels []*node, cols [][]string) (func(pr *pri
 		}
 		return in
 	}, true
+}
+
+// joinOnParts is a join's ON condition read as the test that a right row
+// has a match: its equalities of a left and a right expression (lhs[i] =
+// rhs[i]), and its conditions on the left or the right side alone.
+type joinOnParts struct{ lhs, rhs, leftOnly, rightOnly []*node }
+
+// splitJoinOn reads the conjuncts of on through side: 1 for an expression
+// of the left relations only, 2 of the right one, 3 of both, 0 of none, -1
+// for one whose names it cannot tell apart. false when a condition reading
+// both sides is not such an equality, or a side is not told.
+func splitJoinOn(on *node, side func(*node) int) (p joinOnParts, ok bool) {
+	for _, c := range conjuncts(on) {
+		switch side(c) {
+		case -1:
+			return p, false
+		case 0, 2:
+			p.rightOnly = append(p.rightOnly, c)
+		case 1:
+			p.leftOnly = append(p.leftOnly, c)
+		case 3:
+			if c.kind != nBinary || c.name != "=" && c.name != "==" || rewritten(c) {
+				return p, false
+			}
+			x, y := side(c.x), side(c.y)
+			switch {
+			case x == 1 && y == 2:
+				p.lhs, p.rhs = append(p.lhs, c.x), append(p.rhs, c.y)
+			case x == 2 && y == 1:
+				p.lhs, p.rhs = append(p.lhs, c.y), append(p.rhs, c.x)
+			default:
+				return p, false
+			}
+		}
+	}
+	return p, true
+}
+
+// kidsSide is the side (as splitJoinOn reads it) of n's kids together: -1
+// when one of them is -1.
+func kidsSide(n *node, side func(*node) int) int {
+	s := 0
+	for _, k := range n.kids {
+		ks := side(k)
+		if ks < 0 {
+			return -1
+		}
+		s |= ks
+	}
+	return s
 }
 
 // ordersByOutputNames tells whether every term of the ORDER BY o of a query

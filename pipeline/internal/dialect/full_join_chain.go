@@ -268,39 +268,13 @@ func (t *translator) fullJoinStep(rels []*node, cols [][]string, at int, using *
 			if n.print != nil {
 				return -1
 			}
-			s := 0
-			for _, k := range n.kids {
-				ks := side(k)
-				if ks < 0 {
-					return -1
-				}
-				s |= ks
-			}
-			return s
+			return kidsSide(n, side)
 		}
-		for _, c := range conjuncts(right.joinOn) {
-			switch side(c) {
-			case -1:
-				return nil, nil, false
-			case 0, 2:
-				rightOnly = append(rightOnly, c)
-			case 1:
-				leftOnly = append(leftOnly, c)
-			case 3:
-				if c.kind != nBinary || c.name != "=" && c.name != "==" || rewritten(c) {
-					return nil, nil, false
-				}
-				x, y := side(c.x), side(c.y)
-				switch {
-				case x == 1 && y == 2:
-					lhsN, rhsN = append(lhsN, c.x), append(rhsN, c.y)
-				case x == 2 && y == 1:
-					lhsN, rhsN = append(lhsN, c.y), append(rhsN, c.x)
-				default:
-					return nil, nil, false
-				}
-			}
+		on, ok := splitJoinOn(right.joinOn, side)
+		if !ok {
+			return nil, nil, false
 		}
+		lhsN, rhsN, leftOnly, rightOnly = on.lhs, on.rhs, on.leftOnly, on.rightOnly
 		if len(lhsN) == 0 && outer {
 			return nil, nil, false
 		}
