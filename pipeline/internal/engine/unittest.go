@@ -378,13 +378,31 @@ func (r *runner) loadFixture(ut *project.UnitTest, g project.Fixture, rel jinja.
 	if err := r.castValues(ut, g.Line, names, func(c string) string { return static[strings.ToLower(c)] }, rows); err != nil {
 		return err
 	}
-	if err := r.db.LoadTable(r.ctx, "temp", rel.Name, names, types, rows); err != nil {
+	if err := r.db.LoadTable(r.ctx, "temp", rel.Name, names, fixtureColumnTypes(types), rows); err != nil {
 		return diag.Errorf(ut.File, g.Line, "unit test %s: the rows of %s do not load: %s", ut.Name, g.Input, cleanSQLiteError(err))
 	}
 	if r.types != nil {
 		r.types[key] = static
 	}
 	return nil
+}
+
+// fixtureColumnTypes are the SQLite column types of a fixture's table, from
+// the warehouse's types of its input's columns: each known type's storage
+// (STRING is TEXT, so a given '007' stays text, where SQLite's NUMERIC
+// affinity of the word STRING made it 7), and none for a type SQLite does
+// not read (ARRAY<STRUCT<key STRING, ...>>, whose JSON text is kept as
+// given).
+func fixtureColumnTypes(types []string) []string {
+	out := make([]string, len(types))
+	for i, t := range types {
+		if aff, _, ok := dialect.Storage(t); ok {
+			out[i] = aff
+		} else if !strings.ContainsAny(t, "<>`\"[]") {
+			out[i] = t
+		}
+	}
+	return out
 }
 
 // fixtureValue is a given value as the column of static type typ and
