@@ -83,7 +83,7 @@ func schemaCreate(d Dialect, w []token) (c SchemaCreate, ok bool, err error) {
 		i += 3
 	}
 	var named bool
-	if c.Database, c.Schema, i, named = schemaName(w, i); !named {
+	if c.Database, c.Schema, i, named = schemaName(d, w, i); !named {
 		return c, true, fail(w[0], "CREATE SCHEMA needs a schema name, optionally after its database",
 			"write CREATE SCHEMA IF NOT EXISTS name")
 	}
@@ -155,7 +155,7 @@ func schemaDrop(d Dialect, w []token) (c SchemaDrop, ok bool, err error) {
 		i += 2
 	}
 	var named bool
-	if c.Database, c.Schema, i, named = schemaName(w, i); !named {
+	if c.Database, c.Schema, i, named = schemaName(d, w, i); !named {
 		return c, true, fail(w[0], "DROP SCHEMA needs a schema name, optionally after its database",
 			"write DROP SCHEMA IF EXISTS name")
 	}
@@ -172,8 +172,10 @@ func schemaDrop(d Dialect, w []token) (c SchemaDrop, ok bool, err error) {
 }
 
 // schemaName reads [database.]schema at w[i], names quoted or not, and
-// returns where it ends; ok is false when no such name is there.
-func schemaName(w []token, i int) (database, schema string, next int, ok bool) {
+// returns where it ends; ok is false when no such name is there. In
+// BigQuery one pair of backticks may quote the whole path,
+// `project.dataset`, as BigQuery reads it.
+func schemaName(d Dialect, w []token, i int) (database, schema string, next int, ok bool) {
 	var parts []string
 	for i < len(w) {
 		t := w[i]
@@ -184,7 +186,11 @@ func schemaName(w []token, i int) (database, schema string, next int, ok bool) {
 		if t.kind == kQuoted {
 			name = t.text[1 : len(t.text)-1]
 		}
-		parts = append(parts, name)
+		if d == BigQuery && t.kind == kQuoted && t.text[0] == '`' && strings.Contains(name, ".") {
+			parts = append(parts, strings.Split(name, ".")...)
+		} else {
+			parts = append(parts, name)
+		}
 		i++
 		if i < len(w) && w[i].kind == kDot {
 			i++

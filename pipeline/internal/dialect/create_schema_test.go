@@ -19,6 +19,12 @@ func TestTakeSchemaCreates(t *testing.T) {
 		{d: Snowflake, in: "create transient schema if not exists DB.\"Raw\" comment = 'x' data_retention_time_in_days = 0;\nselect 1", rest: "\nselect 1", want: "DB.Raw/true@1"},
 		{d: BigQuery, in: "select 1;\nCREATE SCHEMA `proj`.ds OPTIONS(location = 'EU');", rest: "select 1;\n", want: "proj.ds/false@2"},
 		{d: DuckDB, in: "create schema s1; create schema if not exists s2", rest: "", want: ".s1/false@1 .s2/true@1"},
+		// BigQuery reads one pair of backticks around the path as the path
+		{d: BigQuery, in: "create schema if not exists `proj.combined`;\ncreate table t (a int64)", rest: "\ncreate table t (a int64)", want: "proj.combined/true@1"},
+		{d: BigQuery, in: "create schema `combined`", rest: "", want: ".combined/false@1"},
+		// elsewhere a quoted name holding a dot is one name
+		{d: Snowflake, in: "create schema \"a.b\"", rest: "", want: ".a.b/false@1"},
+		{d: BigQuery, in: "create schema `p.d.x`", refused: "needs a schema name"},
 		{d: Snowflake, in: "create table schema_x (a int)", rest: "create table schema_x (a int)", want: ""},
 		{d: Snowflake, in: "-- no schema here\nselect 'create schema x' as s", rest: "-- no schema here\nselect 'create schema x' as s", want: ""},
 		{d: Snowflake, in: "create or replace schema s", refused: "CREATE OR REPLACE SCHEMA"},
@@ -67,6 +73,10 @@ func TestTakeSchemaDrops(t *testing.T) {
 	}
 	if _, _, err := TakeSchemaDrops(BigQuery, "drop schema s purge"); err == nil {
 		t.Error("want an error for an unknown word after the name")
+	}
+	_, drops, _ = TakeSchemaDrops(BigQuery, "drop schema if exists `proj.combined` cascade")
+	if len(drops) != 1 || drops[0].Database != "proj" || drops[0].Schema != "combined" || drops[0].Restrict {
+		t.Errorf("BigQuery's backticked path: %+v", drops)
 	}
 	if rest, drops, _ := TakeSchemaDrops(SQLite, "drop schema s"); len(drops) != 0 || rest != "drop schema s" {
 		t.Errorf("SQLite: %q %v", rest, drops)
