@@ -244,14 +244,19 @@ func (t *translator) rewriteIndex(n *node) {
 			}
 			return
 		}
+		// known text is sliced as text, '[1,2]'[1:2] too
+		slice, at := "list_or_text_slice(", "list_or_text_at("
+		if t.textOf(x) {
+			slice, at = "text_slice(", "text_at("
+		}
 		if n.name == "slice" {
 			n.print = func(pr *printer, n *node) string {
-				return "list_or_text_slice(" + pr.text(x) + ", " + orDefault(pr, n.y, "1") + ", " + orDefault(pr, n.z, "-1") + ")" + pr.carry(n, x, n.y, n.z)
+				return slice + pr.text(x) + ", " + orDefault(pr, n.y, "1") + ", " + orDefault(pr, n.z, "-1") + ")" + pr.carry(n, x, n.y, n.z)
 			}
 			return
 		}
 		n.print = func(pr *printer, n *node) string {
-			return "list_or_text_at(" + pr.text(x) + ", " + pr.text(i) + ")" + pr.carry(n, x, i)
+			return at + pr.text(x) + ", " + pr.text(i) + ")" + pr.carry(n, x, i)
 		}
 		return
 	}

@@ -55,6 +55,12 @@ func (t *translator) tupleValues(n *node) {
 		tupleAsStruct(n.y)
 		tupleAsStruct(n.z)
 	case nIn:
+		if x := n.x; x.kind == nCall && x.name == "row" && len(x.parts) <= 1 && len(x.list) > 1 && n.y.kind == nSubquery {
+			// row(a, b) IN (SELECT x, y ...): the row value (a, b), as
+			// (a, b) IN (SELECT ...) is
+			x.kind, x.name = nTuple, ""
+			t.pr.setTok(x.start, "")
+		}
 		if n.x.kind != nTuple {
 			if n.y.kind == nTuple {
 				for _, e := range n.y.list {

@@ -20,6 +20,11 @@ func init() {
 		// says which bounds x[b:e:s] left out (1 begin, 2 end), where a
 		// backward slice starts and ends by default.
 		Func{Name: "list_or_text_slice", NArgs: -1, Scalar: listOrTextSlice},
+		// text_at(x, i) and text_slice(x, begin, end): x[i] and x[b:e]
+		// of a value the translator knows is text, JSON array text
+		// included ('[1,2]'[1:2] is [1).
+		Func{Name: "text_at", NArgs: 2, Scalar: func(ctx sqlite3.Context, args ...sqlite3.Value) { textAt(ctx, false, args) }},
+		Func{Name: "text_slice", NArgs: 3, Scalar: func(ctx sqlite3.Context, args ...sqlite3.Value) { textSlice(ctx, false, args) }},
 	)
 	// The function forms: list_slice(x, begin, end), list_extract(x, i).
 	for _, n := range []string{"list_slice", "array_slice"} {
@@ -40,7 +45,9 @@ func listItems(v sqlite3.Value) ([][]byte, bool) {
 	return elements(t)
 }
 
-func listOrTextAt(ctx sqlite3.Context, args ...sqlite3.Value) {
+func listOrTextAt(ctx sqlite3.Context, args ...sqlite3.Value) { textAt(ctx, true, args) }
+
+func textAt(ctx sqlite3.Context, lists bool, args []sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
 	}
@@ -49,7 +56,7 @@ func listOrTextAt(ctx sqlite3.Context, args ...sqlite3.Value) {
 		fail(ctx, "[]", "the index must be an integer, not %s", args[1].Text())
 		return
 	}
-	if items, ok := listItems(args[0]); ok {
+	if items, ok := listItems(args[0]); ok && lists {
 		if i < 0 {
 			i += int64(len(items)) + 1
 		}
@@ -88,7 +95,9 @@ func sliceBounds(b, e int64, n int) (int, int) {
 	return int(b - 1), int(e)
 }
 
-func listOrTextSlice(ctx sqlite3.Context, args ...sqlite3.Value) {
+func listOrTextSlice(ctx sqlite3.Context, args ...sqlite3.Value) { textSlice(ctx, true, args) }
+
+func textSlice(ctx sqlite3.Context, lists bool, args []sqlite3.Value) {
 	const fn = "[:]"
 	if !called(ctx, fn, args, 3, 5, "takes a list or text, a begin, an end and an optional step") {
 		return
@@ -100,6 +109,7 @@ func listOrTextSlice(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	items, list := listItems(args[0])
+	list = list && lists
 	if len(args) > 3 {
 		step, ok := integer(args[3])
 		omitted, _ := integer(args[len(args)-1])
