@@ -3,7 +3,7 @@ package dialect
 // DuckDB defines some of its functions as macros of others (SELECT
 // macro_definition FROM duckdb_functions()): current_user, current_role,
 // session_user and user are 'duckdb', written with or without
-// parentheses; fdiv(x, y) is floor(x / y).
+// parentheses; fdiv(x, y) is floor(x / y); ago(i) is current_timestamp - i.
 
 // duckSessionWords are DuckDB's names of the connection's user and role.
 var duckSessionWords = map[string]bool{"current_user": true, "current_role": true, "session_user": true, "user": true}
@@ -17,6 +17,13 @@ func (t *translator) rewriteDuckMacro(n *node) bool {
 	switch {
 	case duckSessionWords[n.name] && len(n.list) == 0:
 		n.print = printAs("'duckdb'")
+		return true
+	case n.name == "ago" && len(n.list) == 1:
+		// ago(i) is current_timestamp - i, a TIMESTAMP WITH TIME ZONE
+		x := n.list[0]
+		n.print = func(pr *printer, n *node) string {
+			return "datetime_add_interval(" + timestampNowMicros + ", " + pr.text(x) + ", -1)" + pr.carry(n, x)
+		}
 		return true
 	case n.name == "fdiv" && len(n.list) == 2:
 		x, y, line := n.list[0], n.list[1], itoa(t.toks[n.tok].line)

@@ -1169,7 +1169,36 @@ func (p *parser) parseNameOrCall() *node {
 		}
 		n.x = n.add(p.close(w))
 	}
-	return p.close(n)
+	n = p.close(n)
+	if op := duckOperatorCalls[n.name]; p.d == DuckDB && op != "" && len(n.parts) == 1 && len(n.list) == 2 && len(n.kids) == 2 && !n.flag && n.list[0].kind != nExpr && n.list[1].kind != nExpr {
+		return p.operatorCall(n, op)
+	}
+	return n
+}
+
+// duckOperatorCalls are DuckDB's functions that are an operator:
+// add(a, b) is a + b, subtract(a, b) a - b, multiply(a, b) a * b.
+var duckOperatorCalls = map[string]string{"add": "+", "subtract": "-", "multiply": "*"}
+
+// operatorCall reads call n, name(a, b) of one of duckOperatorCalls, as
+// the parenthesized binary operation (a op b) it is; the walk prints the
+// name as nothing and the comma as the operator.
+func (p *parser) operatorCall(n *node, op string) *node {
+	a, b := n.list[0], n.list[1]
+	comma := -1
+	for i := a.end; i < b.start; i++ {
+		if p.toks[i].kind == kPunct && p.toks[i].text == "," {
+			comma = i
+		}
+	}
+	if comma < 0 {
+		return n
+	}
+	bin := &node{kind: nBinary, start: a.start, end: b.end, tok: comma, tok2: -1, name: op, x: a, y: b}
+	bin.kids = []*node{a, b}
+	paren := &node{kind: nParen, start: n.start, end: n.end, tok: n.tok, tok2: -1, name: "operator call", x: bin}
+	paren.kids = []*node{bin}
+	return paren
 }
 
 // parseWindowSpec reads ( [name] [PARTITION BY ...] [ORDER BY ...] [frame] ).

@@ -103,8 +103,8 @@ func (t *translator) rewriteBinary(n *node) {
 		t.compareLiterals(n.x, n.y)
 		return
 	}
-	if n.name == "||" && t.concatsLists(n) {
-		// DuckDB's || of two lists is one list, and BigQuery's of arrays
+	if (n.name == "||" || n.name == "+" && t.d == DuckDB) && t.concatsLists(n) {
+		// DuckDB's || (and +) of two lists is one list, and BigQuery's || of arrays
 		x, y := n.x, n.y
 		n.print = func(pr *printer, n *node) string {
 			return "array_concat(" + pr.text(x) + ", " + pr.text(y) + ")" + pr.carry(n, x, y)

@@ -280,6 +280,12 @@ func (t *translator) walk(n *node, sc *scope) {
 		}
 	case nParam:
 		t.rewritePositional(n, sc)
+	case nParen:
+		if n.name == "operator call" {
+			// add(a, b) read as (a + b): the name goes, the comma is the operator
+			t.pr.setTok(n.tok, "")
+			t.pr.setTok(n.x.tok, " "+n.x.name)
+		}
 	case nCall:
 		t.refuseTextCall(n)
 		t.rewriteCall(n, sc)

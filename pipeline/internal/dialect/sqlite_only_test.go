@@ -81,3 +81,18 @@ func TestFileStatementsRefused(t *testing.T) {
 	expectRefused(t, duckdb, "copy (select 1) to 'x.parquet' (format parquet)", refused("1:1", "COPY"))
 	expectRefused(t, duckdb, "export database 'dir'", refused("1:1", "EXPORT DATABASE"))
 }
+
+// equi_width_bins, histogram_exact and json_group_structure are refused by
+// name, saying why.
+func TestDuckDBRefusedBinsStructure(t *testing.T) {
+	for _, c := range []struct {
+		sql, name string
+		r         refusal
+	}{
+		{"select equi_width_bins(0, 10, 2, true)", "EQUI_WIDTH_BINS", refEquiWidthBins},
+		{"select histogram_exact(x, [1, 2]) from t", "HISTOGRAM_EXACT", refHistogramExact},
+		{"select json_group_structure(j) from t", "JSON_GROUP_STRUCTURE", refJSONStructure},
+	} {
+		expectRefused(t, duckdb, c.sql, "1:8: "+fmt.Sprintf(c.r.message, c.name)+" ("+c.r.hint+")")
+	}
+}

@@ -398,7 +398,7 @@ func (t *translator) staticTypeOf(n *node) string {
 				return y
 			}
 		}
-		if n.name == "||" && t.concatsLists(n) {
+		if (n.name == "||" || n.name == "+" && t.d == DuckDB) && t.concatsLists(n) {
 			if t.d == BigQuery {
 				return TypeList
 			}

@@ -70,6 +70,7 @@ var timestampResults = map[Dialect]map[string]string{
 		"current_timestamp": sqlfunc.KindInstant, "now": sqlfunc.KindInstant,
 		"get_current_timestamp": sqlfunc.KindInstant, "to_timestamp": sqlfunc.KindInstant,
 		"make_timestamp": sqlfunc.KindWallClock, "strptime": sqlfunc.KindWallClock, "make_timestamptz": sqlfunc.KindInstant,
+		"ago": sqlfunc.KindInstant,
 		// date_trunc gives a TIMESTAMP of a DATE too (checked on DuckDB),
 		// so date_trunc('month', d) = DATE '2024-05-01' compares instants.
 		"date_trunc": sqlfunc.KindWallClock, "datetrunc": sqlfunc.KindWallClock,

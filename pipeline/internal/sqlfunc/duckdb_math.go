@@ -34,6 +34,7 @@ func init() {
 		Func{Name: "url_encode_of", NArgs: 1, Scalar: urlEncode},
 		Func{Name: "url_decode_of", NArgs: 1, Scalar: urlDecode},
 		Func{Name: "kahan_sum_of", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &kahanSum{} }},
+		Func{Name: "kahan_avg_of", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &kahanSum{avg: true} }},
 		Func{Name: "weighted_avg_of", NArgs: 2, Window: func() sqlite3.AggregateFunction { return &weightedAvg{} }},
 		Func{Name: "geomean_of", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &geomean{} }},
 		Func{Name: "entropy_of", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &entropy{} }},
@@ -54,6 +55,7 @@ func init() {
 	rename("kahan_sum_of", "fsum", "duckdb")
 	rename("kahan_sum_of", "sumkahan", "duckdb")
 	rename("kahan_sum_of", "kahan_sum", "duckdb")
+	rename("kahan_avg_of", "favg", "duckdb")
 	rename("weighted_avg_of", "weighted_avg", "duckdb")
 	rename("weighted_avg_of", "wavg", "duckdb")
 	rename("geomean_of", "geomean", "duckdb")
@@ -246,9 +248,11 @@ func isHex(c byte) bool {
 
 // kahanSum is fsum(x): the DOUBLE sum of the values not NULL, compensated
 // for rounding as Kahan's summation does (each value less the error so
-// far); NULL when there are none.
+// far); NULL when there are none. With avg it is favg(x), that sum over
+// the count of the values.
 type kahanSum struct {
-	seen   bool
+	avg    bool
+	n      int
 	s, c   float64
 	failed bool
 }
@@ -260,10 +264,14 @@ func (a *kahanSum) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	x, ok := number(arg[0])
 	if !ok {
 		a.failed = true
-		fail(ctx, "FSUM", "takes numbers, not %s", arg[0].Text())
+		fn := "FSUM"
+		if a.avg {
+			fn = "FAVG"
+		}
+		fail(ctx, fn, "takes numbers, not %s", arg[0].Text())
 		return
 	}
-	a.seen = true
+	a.n++
 	y := x - a.c
 	t := a.s + y
 	a.c = (t - a.s) - y
@@ -271,11 +279,14 @@ func (a *kahanSum) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
 }
 
 func (a *kahanSum) Value(ctx sqlite3.Context) {
-	if !a.seen {
+	switch {
+	case a.n == 0:
 		ctx.ResultNull()
-		return
+	case a.avg:
+		ctx.ResultFloat(a.s / float64(a.n))
+	default:
+		ctx.ResultFloat(a.s)
 	}
-	ctx.ResultFloat(a.s)
 }
 
 // weightedAvg is weighted_avg(x, w): sum(x * w) / sum(w) over the rows
