@@ -13,7 +13,8 @@ import "strings"
 //
 // A USING column named alone is the union's column of that name. The
 // SELECT must name every column as relation.column or by a name one
-// relation alone has, and hold no subquery, window or * item (an
+// relation alone has, and hold no subquery or window (a * item is the
+// relations' columns: joinTableStar) (an
 // expression on two lines, or a column in parentheses, needs an alias); the FULL JOIN must be its last FROM item (full_join_chain.go
 // takes the others). An expression without an alias is given its text as
 // written, names unchanged, as its name, which SQLite gave it.
@@ -67,7 +68,16 @@ func (t *translator) fullJoinAsTable(q, s *node, j *outerJoin) {
 func (t *translator) readJoinTable(q, s *node, rels []*node, cols [][]string, usingNames []string) bool {
 	info := s.sel
 	named := map[*node]bool{}
+	stars := map[*node]string{}
 	for _, it := range info.items {
+		if it.kind == nStar {
+			list, ok := joinTableStar(it, rels, cols)
+			if !ok {
+				return false
+			}
+			stars[it] = list
+			continue
+		}
 		if it.kind != nItem {
 			return false
 		}
@@ -149,6 +159,9 @@ func (t *translator) readJoinTable(q, s *node, rels []*node, cols [][]string, us
 	asWritten := false // the names print as written, for an item's name
 	var visit func(n *node) bool
 	visit = func(n *node) bool {
+		if _, ok := stars[n]; ok {
+			return true
+		}
 		switch n.kind {
 		case nSubquery, nExists, nArraySub, nQuery, nSelect, nLambda, nListFor, nWindow:
 			return false
@@ -198,6 +211,9 @@ func (t *translator) readJoinTable(q, s *node, rels []*node, cols [][]string, us
 	}
 	for _, it := range info.items {
 		switch {
+		case it.kind == nStar:
+			list := stars[it]
+			it.print = func(pr *printer, n *node) string { return list + pr.carry(n) }
 		case it.name == "" && it.x.kind == nName:
 			// the column keeps the name the warehouse gives it
 			it.post += " AS " + t.toks[it.x.parts[len(it.x.parts)-1]].text
@@ -215,6 +231,53 @@ func (t *translator) readJoinTable(q, s *node, rels []*node, cols [][]string, us
 		}
 	}
 	return true
+}
+
+// joinTableStar is the columns of the derived table fullJoinTable that *
+// item st gives, as the warehouse names and orders them: each relation's
+// columns in turn, a USING column once, where the first relation holding
+// it gives it, as the join's value (the coalesce of a FULL JOIN's sides);
+// rel.* gives that relation's own columns. False for a * that REPLACEs,
+// RENAMEs or names no relation of the join.
+func joinTableStar(st *node, rels []*node, cols [][]string) (string, bool) {
+	// (a * that EXCLUDEs was written as its columns, named as the relations
+	// name them; it is written again here)
+	if st.pre != "" || st.post != "" || len(st.list2) > 0 || st.star != nil && len(st.star.renames) > 0 {
+		return "", false
+	}
+	merged := map[string]bool{} // lower USING names whose column is given
+	var list []string
+	for i, r := range rels {
+		fi := r.from
+		if st.name != "" && fi.aliasOrName() != st.name {
+			continue
+		}
+		for _, c := range cols[i] {
+			lc := strings.ToLower(c)
+			if st.name == "" && containsFold(fi.usingNames(), c) {
+				continue // given where the left side gives it
+			}
+			expr := fullJoinTable + "." + joinTableColumn(fi.aliasOrName(), c)
+			if st.name == "" && !merged[lc] && usedLater(rels[i+1:], c) {
+				merged[lc] = true
+				expr = fullJoinTable + "." + quoteIdent(c)
+			}
+			if starKeeps(st, c) {
+				list = append(list, expr+" AS "+quoteIdent(c))
+			}
+		}
+	}
+	return strings.Join(list, ", "), len(list) > 0
+}
+
+// usedLater reports whether a join of rels merges column c by USING.
+func usedLater(rels []*node, c string) bool {
+	for _, r := range rels {
+		if containsFold(r.from.usingNames(), c) {
+			return true
+		}
+	}
+	return false
 }
 
 // joinTableColumn is the name of relation alias's column col in the

@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A FULL or RIGHT JOIN of a SELECT that filters and projects is the union
 // of the left rows with their matches and the right rows without one; the
@@ -97,13 +100,27 @@ func TestFullJoinChainAsTable(t *testing.T) {
 		{"select t.a, count(*) as n from t full join u on t.id = u.id join t z on z.id = t.id group by t.a",
 			`select _nexus_full."t.a" AS a, count(*) as n from (WITH ` + j1 + ` FROM _nexus_j0 AS _nexus_full LEFT JOIN u ON _nexus_full."t.id" = u.id UNION ALL SELECT NULL AS "t.id", NULL AS "t.a", NULL AS "t.b", u.id AS "u.id", u.c AS "u.c" FROM u WHERE NOT (((u.id) IN (SELECT _nexus_full."t.id" FROM _nexus_j0 AS _nexus_full)) IS TRUE)), ` +
 				`_nexus_j2 AS (SELECT _nexus_full."t.id" AS "t.id", _nexus_full."t.a" AS "t.a", _nexus_full."t.b" AS "t.b", _nexus_full."u.id" AS "u.id", _nexus_full."u.c" AS "u.c", z.id AS "z.id", z.a AS "z.a", z.b AS "z.b" FROM _nexus_j1 AS _nexus_full INNER JOIN t z ON z.id = _nexus_full."t.id") SELECT * FROM _nexus_j2) AS _nexus_full group by _nexus_full."t.a"`},
+		// * is each relation's columns, a USING column once, where the
+		// left side gives it, as the join's value; u.* is u's own
+		{"select *, u.* from t full join u using (id) full join u z using (id)",
+			`select _nexus_full.id AS id, _nexus_full."t.a" AS a, _nexus_full."t.b" AS b, _nexus_full."u.c" AS c, _nexus_full."z.c" AS c, _nexus_full."u.id" AS id, _nexus_full."u.c" AS c from (WITH ` + j1 + `, COALESCE(_nexus_full."t.id", u.id) AS id FROM _nexus_j0 AS _nexus_full LEFT JOIN u ON _nexus_full."t.id" = u.id UNION ALL SELECT NULL AS "t.id", NULL AS "t.a", NULL AS "t.b", u.id AS "u.id", u.c AS "u.c", u.id AS id FROM u WHERE NOT (((u.id) IN (SELECT _nexus_full."t.id" FROM _nexus_j0 AS _nexus_full)) IS TRUE)), ` +
+				`_nexus_j2 AS (SELECT _nexus_full."t.id" AS "t.id", _nexus_full."t.a" AS "t.a", _nexus_full."t.b" AS "t.b", _nexus_full."u.id" AS "u.id", _nexus_full."u.c" AS "u.c", z.id AS "z.id", z.c AS "z.c", COALESCE(_nexus_full.id, z.id) AS id FROM _nexus_j1 AS _nexus_full LEFT JOIN u z ON _nexus_full.id = z.id UNION ALL SELECT NULL AS "t.id", NULL AS "t.a", NULL AS "t.b", NULL AS "u.id", NULL AS "u.c", z.id AS "z.id", z.c AS "z.c", z.id AS id FROM u z WHERE NOT (((z.id) IN (SELECT _nexus_full.id FROM _nexus_j1 AS _nexus_full)) IS TRUE)) SELECT * FROM _nexus_j2) AS _nexus_full`},
 	} {
 		expectTranslated(t, duckdb, c[0], c[1])
 	}
-	// left as written: an inequality, a * item, a name two relations hold
+	// * EXCLUDE leaves the columns it names out; over ON, every column
+	got, err := TranslateWith("select * exclude (b, c) from t full join u on t.id = u.id full join t z on z.id = u.id", testOptions(duckdb))
+	if want := `select _nexus_full."t.id" AS id, _nexus_full."t.a" AS a, _nexus_full."u.id" AS id, _nexus_full."z.id" AS id, _nexus_full."z.a" AS a from (WITH `; err != nil || !strings.HasPrefix(got, want) {
+		t.Errorf("* EXCLUDE over a chain: %v\n%s\nwant it to start %s", err, got, want)
+	}
+	// * REPLACE reads the relations: written as its columns, the joins as written
+	got, err = TranslateWith("select * replace (1 as a) from t full join u on t.id = u.id full join t z on z.id = u.id", testOptions(duckdb))
+	if err != nil || strings.Contains(got, "_nexus_j0") {
+		t.Errorf("* REPLACE over a chain: %v\n%s", err, got)
+	}
+	// left as written: an inequality, a name two relations hold
 	for _, q := range []string{
 		"select t.a from t full join u on t.id = u.id full join t z on z.id < u.id",
-		"select * from t full join u on t.id = u.id full join t z on z.id = u.id",
 		"select id, a from t full join u using (id) full join t z using (id)",
 	} {
 		expectTranslated(t, duckdb, q, q)
