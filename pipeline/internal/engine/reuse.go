@@ -488,7 +488,9 @@ func (r *runner) record(n *graph.Node, step *Step, diags []diag.Diagnostic) {
 	}
 	if b.rel != "" {
 		// A node that reads its own table is never the same twice.
-		_, b.self = b.reads[b.rel]
+		if _, ok := b.reads[b.rel]; ok {
+			b.self = true
+		}
 	}
 	b.rows, b.status, b.shown = step.Rows, step.Status, step.Relation
 	for _, d := range diags {

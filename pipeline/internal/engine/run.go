@@ -1625,6 +1625,21 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 		release = ""
 	}
 	err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; %s; CREATE TABLE %s AS\n%s\n;\n%s%s", drop, qrel, sql, indexes, release))
+	if err != nil && readsItself(err, rel.Schema, rel.Name) {
+		// The model reads its own table ({{ this }}): the warehouses
+		// compute the new rows before they replace the table (CREATE OR
+		// REPLACE, or dbt's __dbt_tmp table renamed), so the SELECT reads
+		// the previous rows. Build them aside, then replace the table.
+		if !r.db.Conn().GetAutocommit() {
+			r.db.Exec(context.Background(), "ROLLBACK TO model; RELEASE model")
+		}
+		if b := r.pending[n.ID]; b != nil {
+			b.self = true // never the same twice: a later build runs it
+		}
+		tmp := store.Rel(rel.Schema, rel.Name+"__dbt_tmp")
+		err = r.db.Exec(r.ctx, fmt.Sprintf("SAVEPOINT model; DROP TABLE IF EXISTS %s; CREATE TABLE %s AS\n%s\n;\n%s; CREATE TABLE %s AS SELECT * FROM %s; DROP TABLE %s;\n%s%s",
+			tmp, tmp, sql, drop, qrel, tmp, tmp, indexes, release))
+	}
 	if err == nil && release == "" {
 		if err = r.duplicateColumns(qrel, rel.Schema, rel.Name); err != nil {
 			stop()
@@ -1686,6 +1701,20 @@ func (r *runner) dropOld(k, qrel string) string {
 		return "DROP VIEW IF EXISTS " + qrel
 	}
 	return "DROP TABLE IF EXISTS " + qrel
+}
+
+// readsItself tells whether err is SQLite's failure to find the table
+// schema.name, the one the model builds, after it was dropped to be made
+// again: the model's SELECT reads its own previous rows.
+func readsItself(err error, schema, name string) bool {
+	_, missing, ok := strings.Cut(strings.ToLower(err.Error()), "no such table: ")
+	if !ok {
+		return false
+	}
+	if i := strings.IndexAny(missing, " \n,;("); i >= 0 {
+		missing = missing[:i]
+	}
+	return missing == strings.ToLower(schema+"."+name) || missing == strings.ToLower(name)
 }
 
 // sqlError is a failure of SQLite on compiled SQL.
