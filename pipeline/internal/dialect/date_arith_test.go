@@ -88,6 +88,10 @@ func TestClockInZoneAndBooleanText(t *testing.T) {
 	expectTranslated(t, snowflake, "select current_timestamp(9), current_timestamp(0), localtimestamp(2)",
 		"select "+timestampNow+", as_timestamp(substr(strftime('%Y-%m-%dT%H:%M:%f', 'now'), 1, 19) || 'Z'), as_timestamp(substr(strftime('%Y-%m-%dT%H:%M:%f', 'now'), 1, 22) || 'Z')")
 	expectTranslated(t, snowflake, "select current_time(0), current_time(1)", "select strftime('%H:%M:%S', 'now'), substr(strftime('%H:%M:%f', 'now'), 1, 10)")
+	// SYSDATE, GETDATE and TODAY are functions: the bare word is a name
+	expectTranslated(t, snowflake, "with today as (select current_date() as d) select today.d, sysdate() from today",
+		"with today as (select date('now') as d) select today.d, "+timestampNow+" from today")
+	expectTranslated(t, duckdb, "select today, today() from t", "select today, date('now') from t")
 	expectTranslated(t, bigquery, "select cast(a > 1 as string) from t", "select CASE WHEN a > 1 THEN 'true' WHEN NOT a > 1 THEN 'false' END from t")
 	expectTranslated(t, snowflake, "select true::varchar", "select CASE WHEN true THEN 'true' WHEN NOT true THEN 'false' END")
 	expectTranslated(t, snowflake, "select get(v, 'a')::string, to_varchar(get_path(v, 'a.b')), get(v, 0)::int from t",

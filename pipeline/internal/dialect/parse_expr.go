@@ -777,7 +777,11 @@ func (p *parser) parseKeywordForm(t *token) *node {
 			p.expectPunct(")")
 			n.name = "week(" + strings.ToLower(day.text) + ")"
 		}
-		p.expectWord("from")
+		if p.d == Snowflake && p.isPunct(",") {
+			p.next() // Snowflake's EXTRACT(part, x), as DATE_PART is written
+		} else {
+			p.expectWord("from")
+		}
 		n.x = n.add(p.parseExpr())
 		if p.d == BigQuery && p.isWord("at") && p.isWordAt(1, "time") && p.isWordAt(2, "zone") {
 			// BigQuery's EXTRACT(part FROM ts AT TIME ZONE zone)

@@ -9,10 +9,12 @@ import (
 )
 
 // clockName rewrites current_timestamp, current_date and current_time
-// written without parentheses.
+// written without parentheses (and localtimestamp, BigQuery's
+// current_datetime). SYSDATE, GETDATE and TODAY are functions, called
+// with parentheses: the bare word is a name (with today as (...)).
 func (t *translator) clockName(n *node, name string) bool {
 	to, ok := clock[name]
-	if !ok || t.toks[n.parts[0]].kind != kWord {
+	if !ok || t.toks[n.parts[0]].kind != kWord || name == "sysdate" || name == "getdate" || name == "today" {
 		return false
 	}
 	n.print = printAs(t.clockIn(to))

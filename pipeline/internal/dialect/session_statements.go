@@ -4,7 +4,8 @@ import "strings"
 
 // Statements on who may read what, and on the warehouse's compute, rather
 // than on rows: GRANT and REVOKE (Snowflake, BigQuery), and Snowflake's
-// USE WAREHOUSE, ALTER WAREHOUSE, ALTER SESSION SET or UNSET QUERY_TAG, and
+// USE WAREHOUSE, ALTER WAREHOUSE, ALTER SESSION SET or UNSET of a
+// parameter that changes no answer here (QUERY_TAG, the timeouts ...), and
 // the definitions of masking policies, row access policies and tags
 // (CREATE, ALTER, DROP). A hook or run_query of a real project writes them
 // (a grant after each model, a masking policy made at the start of a run,
@@ -12,11 +13,12 @@ import "strings"
 // changes a row any relation holds, or what a later statement computes, in
 // a database with one user: each becomes an empty statement.
 //
-// ALTER SESSION SET of another parameter does change later answers
-// (WEEK_START, TIMEZONE, the date formats ...) and is refused by name: the
-// playground computes with Snowflake's defaults. So are Snowflake's
-// streams, which record a table's changes since they were last read, and
-// tasks, which run SQL on a schedule.
+// ALTER SESSION SET WEEK_START and WEEK_OF_YEAR_POLICY do change later
+// answers, and hold for the rest of the build (alterSession). Another
+// parameter that would (TIMEZONE, the date formats ...) is refused by
+// name: the playground computes with Snowflake's default for it. So are
+// Snowflake's streams, which record a table's changes since they were last
+// read, and tasks, which run SQL on a schedule.
 
 // inertStatement empties statement n when it is one of those, and tells
 // whether it did; it refuses an ALTER SESSION that changes answers.
@@ -42,11 +44,7 @@ func (t *translator) inertStatement(n *node) bool {
 			if len(w) < 4 {
 				return false
 			}
-			if w[3] != "query_tag" {
-				t.refuse(first, refSessionParameter, strings.ToUpper(w[2]+" "+w[3]))
-				return true
-			}
-			inert = true
+			return t.alterSession(n)
 		case w[0] == "create" || w[0] == "alter" || w[0] == "drop":
 			rest := w[1:]
 			if len(rest) >= 2 && rest[0] == "or" && rest[1] == "replace" {
@@ -102,4 +100,113 @@ func (t *translator) leadWords(n *node, max int) ([]string, int) {
 		}
 	}
 	return words, first
+}
+
+// inertSessionParameters are Snowflake's session parameters that change no
+// answer here: a query's tag, the time a statement may run or wait for a
+// lock, whether a result may come from the cache, the isolation level
+// (Snowflake's one), the client's keep-alive and fetching, and the level
+// of logs and traces. Setting or unsetting one is an empty statement.
+var inertSessionParameters = map[string]bool{
+	"query_tag": true, "statement_timeout_in_seconds": true, "statement_queued_timeout_in_seconds": true,
+	"lock_timeout": true, "abort_detached_query": true, "use_cached_result": true,
+	"transaction_default_isolation_level": true, "client_session_keep_alive": true,
+	"client_session_keep_alive_heartbeat_frequency": true, "client_prefetch_threads": true,
+	"client_result_chunk_size": true, "client_memory_limit": true, "log_level": true, "trace_level": true,
+}
+
+// sessionWeekParameters are the session parameters kept for the rest of
+// the build: the connection's Snowflake week functions read them
+// (sqlfunc.Session).
+var sessionWeekParameters = map[string]bool{"week_start": true, "week_of_year_policy": true}
+
+// alterSession rewrites Snowflake's ALTER SESSION SET name = value [, ...]
+// or ALTER SESSION UNSET name [, ...], statement n. WEEK_START and
+// WEEK_OF_YEAR_POLICY become SELECT snowflake_alter_session('week_start',
+// 7, ...) AS status (UNSET: the value NULL), which sets them for the
+// statements after it on the connection and answers Snowflake's
+// 'Statement executed successfully.'; parameters in
+// inertSessionParameters are dropped (a statement of those alone is
+// empty); any other parameter is refused by name. It reports whether it
+// handled n (false: not such a statement, left to SQLite's error).
+func (t *translator) alterSession(n *node) bool {
+	var toks []int
+	for i := skipSpace(t.toks, n.start); i < n.end; i = skipSpace(t.toks, i+1) {
+		if t.toks[i].kind != kComment {
+			toks = append(toks, i)
+		}
+	}
+	unset := t.toks[toks[2]].lower == "unset"
+	var args []string
+	k := 3
+	for k < len(toks) {
+		tk := t.toks[toks[k]]
+		if tk.kind != kWord && tk.kind != kQuoted {
+			return false
+		}
+		name := identName(tk)
+		if tk.kind == kWord {
+			name = tk.lower
+		}
+		name = strings.ToLower(name)
+		at := toks[k]
+		k++
+		value := "NULL"
+		if !unset {
+			if k >= len(toks) || t.toks[toks[k]].text != "=" {
+				return false
+			}
+			k++
+			sign := ""
+			if k < len(toks) && t.toks[toks[k]].kind == kPunct && (t.toks[toks[k]].text == "-" || t.toks[toks[k]].text == "+") {
+				sign = t.toks[toks[k]].text
+				k++
+			}
+			if k >= len(toks) {
+				return false
+			}
+			switch v := t.toks[toks[k]]; v.kind {
+			case kNumber:
+				value = sign + v.text
+			case kString:
+				value = sqlString(stringValue(t.d, v.text))
+			case kWord:
+				value = sqlString(v.text) // TRUE, an identifier: a week parameter refuses it when run
+			default:
+				return false
+			}
+			k++
+		}
+		switch {
+		case sessionWeekParameters[name]:
+			args = append(args, sqlString(name), value)
+		case !inertSessionParameters[name]:
+			verb := "SET "
+			if unset {
+				verb = "UNSET "
+			}
+			t.refuse(at, refSessionParameter, verb+strings.ToUpper(name))
+			return true
+		}
+		if k < len(toks) && t.toks[toks[k]].text == "," {
+			k++
+		}
+	}
+	if len(args) == 0 {
+		for i := n.start; i < n.end; i++ {
+			t.pr.dropTok(i)
+		}
+		return true
+	}
+	if t.shown == nil {
+		t.shown = map[*node][]string{}
+	}
+	t.shown[n] = []string{"status"}
+	t.pr.setTok(toks[0], "SELECT snowflake_alter_session("+strings.Join(args, ", ")+") AS status")
+	for i := toks[0] + 1; i < n.end; i++ {
+		if t.toks[i].kind != kComment {
+			t.pr.dropTok(i)
+		}
+	}
+	return true
 }

@@ -4,8 +4,9 @@ import "testing"
 
 // TestInertStatements: grants, warehouse and query-tag statements and the
 // definitions of policies and tags become empty statements in the
-// warehouses that have them; an ALTER SESSION that changes answers is
-// refused by name; the same words elsewhere are left alone.
+// warehouses that have them; ALTER SESSION of the week parameters sets
+// them for the connection, of another that changes answers is refused by
+// name; the same words elsewhere are left alone.
 func TestInertStatements(t *testing.T) {
 	for _, c := range []struct {
 		d       Dialect
@@ -30,12 +31,22 @@ func TestInertStatements(t *testing.T) {
 	} {
 		expectTranslated(t, c.d, c.in, c.out)
 	}
-	for _, c := range []struct{ in, what string }{
-		{"ALTER SESSION SET WEEK_START = 7", "SET WEEK_START"},
-		{"alter session set timezone = 'America/New_York'", "SET TIMEZONE"},
-		{"alter session unset week_of_year_policy", "UNSET WEEK_OF_YEAR_POLICY"},
+	// the week parameters are kept for the statements after them
+	for _, c := range []struct{ in, out string }{
+		{"ALTER SESSION SET WEEK_START = 7", "SELECT snowflake_alter_session('week_start', 7) AS status"},
+		{"alter session set week_of_year_policy=1, week_start='3'", "SELECT snowflake_alter_session('week_of_year_policy', 1, 'week_start', '3') AS status"},
+		{"alter session set week_start = 1 query_tag = 'x' lock_timeout = 60", "SELECT snowflake_alter_session('week_start', 1) AS status"},
+		{"alter session unset week_of_year_policy, query_tag", "SELECT snowflake_alter_session('week_of_year_policy', NULL) AS status"},
+		{"alter session set statement_timeout_in_seconds = 3600, use_cached_result = false", ""},
 	} {
-		expectRefused(t, snowflake, c.in, "1:1: ALTER SESSION "+c.what+" is not supported: a session parameter changes what later statements compute (week numbering, time zones, formats), and the playground computes with Snowflake's defaults ("+refSessionParameter.hint+")")
+		expectTranslated(t, snowflake, c.in, c.out)
+	}
+	for _, c := range []struct{ in, at, what string }{
+		{"alter session set timezone = 'America/New_York'", "1:19", "SET TIMEZONE"},
+		{"alter session set week_start = 1, date_output_format = 'DD/MM/YYYY'", "1:35", "SET DATE_OUTPUT_FORMAT"},
+		{"alter session unset quoted_identifiers_ignore_case", "1:21", "UNSET QUOTED_IDENTIFIERS_IGNORE_CASE"},
+	} {
+		expectRefused(t, snowflake, c.in, c.at+": ALTER SESSION "+c.what+" is not supported: the parameter changes what later statements compute (time zones, formats, the case of names ...), and the playground computes with Snowflake's default for it ("+refSessionParameter.hint+")")
 	}
 	for _, c := range []struct{ in, want string }{
 		{"create stream if not exists wh.s.c_st on table wh.s.c show_initial_rows = true", "1:1: CREATE STREAM is not supported: a stream records a table's changes since it was last read, which the playground does not keep (" + refStream.hint + ")"},

@@ -191,6 +191,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		return res, nil
 	}
 	r := &runner{plan: p, db: e.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
+	e.db.ResetSession() // Snowflake's session parameters start at their defaults, as in a new session
 	e.db.SetColumnTypes(r.columnTypeOf)
 	e.db.SetColumnNames(r.columnNameOf)
 	e.db.SetColumnFacets(r.columnFacetOf)

@@ -10,9 +10,12 @@ import "github.com/ncruces/go-sqlite3"
 type Func struct {
 	Name  string
 	NArgs int // -1 for any number
-	// Scalar or Window (aggregate) implementation; exactly one is set.
-	Scalar func(ctx sqlite3.Context, arg ...sqlite3.Value)
-	Window sqlite3.AggregateConstructor
+	// Scalar, Window (aggregate) or Session implementation; exactly one
+	// is set. Session makes a scalar function of the connection's Session,
+	// for the functions that read what an earlier statement set.
+	Scalar  func(ctx sqlite3.Context, arg ...sqlite3.Value)
+	Window  sqlite3.AggregateConstructor
+	Session func(s *Session) func(ctx sqlite3.Context, arg ...sqlite3.Value)
 	// Volatile functions (now, random) are not marked deterministic.
 	Volatile bool
 }
@@ -24,6 +27,14 @@ func add(fs ...Func) { registry = append(registry, fs...) }
 
 // Register creates every function of the registry on conn.
 func Register(conn *sqlite3.Conn) error {
+	_, err := RegisterSession(conn)
+	return err
+}
+
+// RegisterSession creates every function of the registry on conn, with a
+// new Session, which it returns, for the functions that keep one.
+func RegisterSession(conn *sqlite3.Conn) (*Session, error) {
+	s := &Session{}
 	for _, f := range registry {
 		// Any function may mark its result as JSON (an array or struct),
 		// which SQLite allows only to functions that say so; and read
@@ -38,14 +49,16 @@ func Register(conn *sqlite3.Conn) error {
 		switch {
 		case f.Scalar != nil:
 			err = conn.CreateFunction(f.Name, f.NArgs, flags, f.Scalar)
+		case f.Session != nil:
+			err = conn.CreateFunction(f.Name, f.NArgs, flags, f.Session(s))
 		case f.Window != nil:
 			err = conn.CreateWindowFunction(f.Name, f.NArgs, flags, withInverse(f.Window))
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return s, nil
 }
 
 // Rename maps a function as written in dialect (bigquery, snowflake,

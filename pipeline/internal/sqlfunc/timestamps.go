@@ -291,6 +291,11 @@ type datePart struct {
 	p        part
 	weekday  time.Weekday
 	explicit bool // the week start was named
+	// yearOfWeek: the part was named yearofweek, Snowflake's year of the
+	// week, which follows WEEK_START and WEEK_OF_YEAR_POLICY (see
+	// calendar.sessionWeeks); else, and in the other warehouses, the ISO
+	// year.
+	yearOfWeek bool
 }
 
 var weekdays = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
@@ -303,7 +308,7 @@ func readPart(v sqlite3.Value) (datePart, bool) {
 	}
 	s := strings.ToLower(strings.TrimSpace(v.Text()))
 	if p, ok := partNames[s]; ok {
-		return datePart{p: p}, true
+		return datePart{p: p, yearOfWeek: s == "yearofweek"}, true
 	}
 	if inner, ok := strings.CutPrefix(s, "week("); ok && strings.HasSuffix(inner, ")") {
 		if d, ok := weekdays[strings.TrimSpace(strings.TrimSuffix(inner, ")"))]; ok {
@@ -339,6 +344,33 @@ type calendar struct {
 	// counts centuries from year 1 (2000 is in the 20th), but DATE_TRUNC
 	// and DATEDIFF cut years at multiples of 100 (2000-01-01 starts one).
 	eras bool
+	// sessionWeeks: Snowflake's WEEK_START (weekStartParam) or
+	// WEEK_OF_YEAR_POLICY (weekPolicy) is set, and not to its default
+	// (Session.snowflake): weeks start on weekStart (Monday for WEEK_START
+	// 0 or 1) in DATE_TRUNC, LAST_DAY and DATEDIFF; DAYOFWEEK counts 1 to 7
+	// from it (but 0 for Sunday to 6 under WEEK_START 0); WEEK and
+	// YEAROFWEEK number the weeks of such a start with the policy's first
+	// week (weekOfYear). The ISO parts ignore both.
+	sessionWeeks   bool
+	weekStartParam int
+	weekPolicy     int
+}
+
+// weekOfYear is Snowflake's WEEK and YEAROFWEEK of t under the session's
+// parameters: with WEEK_OF_YEAR_POLICY 0 a week belongs to the year that
+// holds at least 4 of its days (ISO's rule, for weeks starting on
+// weekStart), so the first days of January may be in the last week of the
+// year before; with 1, week 1 holds January 1 and the last week December
+// 31, each in its own year, both maybe shorter than 7 days.
+func (c calendar) weekOfYear(t time.Time) (week, year int64) {
+	start := startOfWeek(t, c.weekStart)
+	if c.weekPolicy == 1 {
+		jan1 := time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		return (civilDays(start)-civilDays(startOfWeek(jan1, c.weekStart)))/7 + 1, int64(t.Year())
+	}
+	y := start.AddDate(0, 0, 3).Year() // the year of the week's fourth day
+	first := startOfWeek(time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC), c.weekStart)
+	return (civilDays(start)-civilDays(first))/7 + 1, int64(y)
 }
 
 var (
@@ -899,6 +931,10 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 	case pYear:
 		return int64(t.Year()), nil
 	case pISOYear:
+		if dp.yearOfWeek && c.sessionWeeks {
+			_, y := c.weekOfYear(t)
+			return y, nil
+		}
 		y, _ := t.ISOWeek()
 		return int64(y), nil
 	case pYearWeek:
@@ -912,6 +948,10 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 		_, w := t.ISOWeek()
 		return int64(w), nil
 	case pWeek:
+		if c.sessionWeeks && !dp.explicit {
+			w, _ := c.weekOfYear(t)
+			return w, nil
+		}
 		if !c.sundayWeekNumbers && !dp.explicit {
 			_, w := t.ISOWeek()
 			return int64(w), nil
@@ -925,6 +965,10 @@ func (c calendar) extract(t time.Time, dp datePart) (any, error) {
 	case pDay:
 		return int64(t.Day()), nil
 	case pDayOfWeek:
+		if c.sessionWeeks && c.weekStartParam > 0 {
+			// 1 for the first day of the week, 7 for its last
+			return int64((int(t.Weekday())-int(c.weekStart)+7)%7 + 1), nil
+		}
 		if c.dayOfWeekFrom1 {
 			return int64(t.Weekday()) + 1, nil
 		}
@@ -1114,6 +1158,9 @@ func (c calendar) lastDayFunc(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 func init() {
 	for _, c := range calendars {
+		if c.name == "snowflake" {
+			continue // they read the session's week parameters (session.go)
+		}
 		add(
 			Func{Name: "datetime_trunc_" + c.name, NArgs: -1, Scalar: c.truncFunc},
 			Func{Name: "datetime_diff_" + c.name, NArgs: -1, Scalar: c.diffFunc},

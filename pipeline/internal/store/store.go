@@ -23,6 +23,9 @@ import (
 // DB is an open database with its attached schemas.
 type DB struct {
 	conn *sqlite3.Conn
+	// session holds what the connection's statements set for later ones
+	// (Snowflake's ALTER SESSION SET WEEK_START ...); see ResetSession.
+	session *sqlfunc.Session
 	// columnType answers column_type_of (SetColumnTypes); nil: the
 	// declared type.
 	columnType func(schema, table, column, declared string) string
@@ -164,9 +167,11 @@ func (db *DB) setup() error {
 	if err := db.conn.CreateFunction("md5", 1, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS, md5Func); err != nil {
 		return err
 	}
-	if err := sqlfunc.Register(db.conn); err != nil {
+	session, err := sqlfunc.RegisterSession(db.conn)
+	if err != nil {
 		return err
 	}
+	db.session = session
 	if err := db.conn.CreateFunction("column_type_of", 4, sqlite3.INNOCUOUS, db.columnTypeOf); err != nil {
 		return err
 	}
@@ -449,4 +454,14 @@ func Rel(schema, name string) string {
 		return Ident(name)
 	}
 	return Ident(schema) + "." + Ident(name)
+}
+
+// ResetSession gives the session parameters a statement set (Snowflake's
+// ALTER SESSION SET WEEK_START ...) their defaults again, as a new
+// warehouse session has them: a build starts with it, as dbt opens new
+// sessions for each command.
+func (db *DB) ResetSession() {
+	if db.session != nil {
+		db.session.Reset()
+	}
 }
