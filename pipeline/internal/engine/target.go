@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"net/url"
-	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
@@ -50,7 +48,7 @@ func jinjaTarget(t project.Target, d dialect.Dialect, projectName string) jinja.
 		jt.Schema = "main"
 	}
 	if jt.Database == "" && d == dialect.DuckDB {
-		jt.Database = duckDBDatabase(t.Path)
+		jt.Database = project.DuckDBDatabase(t.Path)
 	}
 	if jt.Database == "" {
 		jt.Database = "main"
@@ -59,33 +57,6 @@ func jinjaTarget(t project.Target, d dialect.Dialect, projectName string) jinja.
 		jt.Profile = projectName
 	}
 	return jt
-}
-
-// duckDBDatabase is the database dbt-duckdb names a profile's path by
-// when the profile names none: the file's name without its extension
-// (dev for path: dev.duckdb, f1 for md:f1?token=...), memory for no path
-// or :memory:. A path left as Jinja (an environment variable the
-// playground lacks) names none.
-func duckDBDatabase(path string) string {
-	if path == "" || path == ":memory:" {
-		return "memory"
-	}
-	if strings.Contains(path, "{{") || strings.Contains(path, "{%") {
-		return ""
-	}
-	if u, err := url.Parse(path); err == nil && u.Scheme != "" && len(u.Scheme) > 1 {
-		// md:f1?motherduck_token=..., s3://bucket/x.duckdb (a single
-		// letter is a Windows drive)
-		path = u.Opaque + u.Path
-	}
-	base := path[strings.LastIndexAny(path, `/\`)+1:]
-	if i := strings.LastIndex(base, "."); i >= 0 {
-		base = base[:i]
-	}
-	if base == "" {
-		return ""
-	}
-	return base
 }
 
 // session is what Snowflake's session functions answer: the database and

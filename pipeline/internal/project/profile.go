@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
@@ -183,4 +184,31 @@ func nonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// DuckDBDatabase is the database dbt-duckdb names a profile's path by
+// when the profile names none: the file's name without its extension
+// (dev for path: dev.duckdb, f1 for md:f1?token=...), memory for no path
+// or :memory:. A path left as Jinja (an environment variable the
+// playground lacks) names none.
+func DuckDBDatabase(path string) string {
+	if path == "" || path == ":memory:" {
+		return "memory"
+	}
+	if strings.Contains(path, "{{") || strings.Contains(path, "{%") {
+		return ""
+	}
+	if u, err := url.Parse(path); err == nil && u.Scheme != "" && len(u.Scheme) > 1 {
+		// md:f1?motherduck_token=..., s3://bucket/x.duckdb (a single
+		// letter is a Windows drive)
+		path = u.Opaque + u.Path
+	}
+	base := path[strings.LastIndexAny(path, `/\`)+1:]
+	if i := strings.LastIndex(base, "."); i >= 0 {
+		base = base[:i]
+	}
+	if base == "" {
+		return ""
+	}
+	return base
 }

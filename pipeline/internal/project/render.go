@@ -153,6 +153,11 @@ func (p *Project) yamlTarget() jinja.Target {
 	if p.yamlType != "" {
 		t.Type = p.yamlType
 	}
+	if t.Database == "" && t.Type == "duckdb" {
+		// as the build's target: dbt-duckdb names the database by the
+		// profile's path, memory without one
+		t.Database = DuckDBDatabase(p.Target.Path)
+	}
 	for _, f := range []struct {
 		v   *string
 		def string
