@@ -1,7 +1,6 @@
 package engine
 
 import (
-
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
