@@ -28,6 +28,8 @@ func TestSnowflakeWeekParameters(t *testing.T) {
 		"models/calendar.sql": {Data: []byte(`{{ config(materialized='table', pre_hook=["ALTER SESSION SET WEEK_START = 7", "alter session set week_of_year_policy = 1, query_tag = 'cal'"]) }}
 ` + weeks)},
 		"models/later.sql": {Data: []byte("{{ config(materialized='table') }}\n-- depends_on: {{ ref('calendar') }}\n" + weeks)},
+		// built after calendar, which it does not read
+		"models/days.sql": {Data: []byte("{{ config(materialized='table') }}\n" + weeks)},
 	}
 	row := func(table string) string {
 		q, err := s.Query(ctx, "select * from "+table, 0)
@@ -42,7 +44,7 @@ func TestSnowflakeWeekParameters(t *testing.T) {
 	}
 	// weeks of Sunday to Saturday, week 1 holding January 1
 	want := "1 2017-01-01 2017-01-07 1 2017 52"
-	for _, table := range []string{"calendar", "later"} {
+	for _, table := range []string{"calendar", "later", "days"} {
 		if got := row(table); got != want {
 			t.Errorf("%s: got %q, want %q", table, got, want)
 		}
@@ -53,8 +55,12 @@ func TestSnowflakeWeekParameters(t *testing.T) {
 	if err != nil || !res.OK {
 		t.Fatalf("%v %+v", err, res)
 	}
-	// the defaults: Monday to Sunday, ISO weeks, Sunday 0
-	if got, want := row("later"), "0 2016-12-26 2017-01-01 52 2016 52"; got != want {
-		t.Errorf("second build: got %q, want %q", got, want)
+	// the defaults: Monday to Sunday, ISO weeks, Sunday 0; days, unchanged,
+	// is built again, as it was computed under the parameters the last
+	// build set
+	for _, table := range []string{"later", "days"} {
+		if got, want := row(table), "0 2016-12-26 2017-01-01 52 2016 52"; got != want {
+			t.Errorf("second build, %s: got %q, want %q", table, got, want)
+		}
 	}
 }

@@ -28,8 +28,9 @@ import (
 // history their table holds, and dbt runs them every time), nodes with
 // pre- or post-hooks, and a node that failed or was skipped. Nothing is
 // reused in a build of a project with on-run-start or on-run-end hooks (a
-// hook may change any table), after a query changed the database, or when
-// the build asks for a full refresh or to rebuild all.
+// hook may change any table), after a query changed the database or a
+// build set a session parameter, or when the build asks for a full
+// refresh or to rebuild all.
 type history struct {
 	nodes map[string]*built // by node ID
 	// versions are the versions of the relations (lower-case schema.name)
@@ -569,9 +570,11 @@ func (r *runner) finishReuse() {
 		r.stopReads = nil
 	}
 	r.hist.writes = r.db.Writes()
-	if r.writesAtStart != r.hist.writes-r.ownWrites {
-		// a render's run_query changed the database: what it changed is
-		// not known, so the next build reuses nothing.
+	if r.writesAtStart != r.hist.writes-r.ownWrites || r.db.SessionAltered() {
+		// a render's run_query changed the database, or a statement set a
+		// session parameter (Snowflake's ALTER SESSION SET WEEK_START),
+		// which the nodes after it computed with: what changed is not
+		// known, so the next build reuses nothing.
 		r.hist.writes = -1
 	}
 	r.keepRelations()

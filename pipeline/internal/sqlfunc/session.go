@@ -26,10 +26,16 @@ type Session struct {
 	// is the one holding January 1 and the last week the one holding
 	// December 31, so that both may have fewer than 7 days.
 	weekPolicy int
+	// altered: an ALTER SESSION ran since the last Reset.
+	altered bool
 }
 
 // Reset gives every parameter its default, as a new session has.
 func (s *Session) Reset() { *s = Session{} }
+
+// Altered reports whether an ALTER SESSION of a parameter kept here ran
+// since the last Reset.
+func (s *Session) Altered() bool { return s.altered }
 
 // snowflake is the Snowflake calendar under the session's parameters.
 func (s *Session) snowflake() calendar {
@@ -82,6 +88,7 @@ func (s *Session) alterSession(ctx sqlite3.Context, args ...sqlite3.Value) {
 		}
 		*p = int(n)
 	}
+	next.altered = true
 	*s = next
 	ctx.ResultText("Statement executed successfully.")
 }

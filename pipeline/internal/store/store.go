@@ -465,3 +465,7 @@ func (db *DB) ResetSession() {
 		db.session.Reset()
 	}
 }
+
+// SessionAltered reports whether a statement set a session parameter
+// since ResetSession.
+func (db *DB) SessionAltered() bool { return db.session != nil && db.session.Altered() }
