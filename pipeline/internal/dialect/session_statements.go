@@ -1,6 +1,9 @@
 package dialect
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Statements on who may read what, and on the warehouse's compute, rather
 // than on rows: GRANT and REVOKE (Snowflake, BigQuery), and Snowflake's
@@ -115,6 +118,25 @@ var inertSessionParameters = map[string]bool{
 	"client_result_chunk_size": true, "client_memory_limit": true, "log_level": true, "trace_level": true,
 }
 
+// sessionDefaults are session parameters that change answers, with the
+// values (in upper case) under which Snowflake computes as the playground
+// does: setting one of those is an empty statement, as is UNSET, which
+// gives Snowflake's default, but for TIMEZONE, whose default
+// (America/Los_Angeles) is not the playground's session zone, UTC. Another
+// value is refused by name.
+var sessionDefaults = map[string][]string{
+	"timezone":                       {"UTC", "ETC/UTC", "GMT", "ETC/GMT", "UCT", "ETC/UCT", "ZULU", "ETC/ZULU", "UNIVERSAL", "ETC/UNIVERSAL"},
+	"timestamp_type_mapping":         {"TIMESTAMP_NTZ"},
+	"quoted_identifiers_ignore_case": {"FALSE"},
+	"date_input_format":              {"AUTO"},
+	"time_input_format":              {"AUTO"},
+	"timestamp_input_format":         {"AUTO"},
+	"date_output_format":             {"YYYY-MM-DD"},
+	"time_output_format":             {"HH24:MI:SS"},
+	"timestamp_output_format":        {"YYYY-MM-DD HH24:MI:SS.FF3 TZHTZM"},
+	"timestamp_ntz_output_format":    {"YYYY-MM-DD HH24:MI:SS.FF3"},
+}
+
 // sessionWeekParameters are the session parameters kept for the rest of
 // the build: the connection's Snowflake week functions read them
 // (sqlfunc.Session).
@@ -126,7 +148,8 @@ var sessionWeekParameters = map[string]bool{"week_start": true, "week_of_year_po
 // 7, ...) AS status (UNSET: the value NULL), which sets them for the
 // statements after it on the connection and answers Snowflake's
 // 'Statement executed successfully.'; parameters in
-// inertSessionParameters are dropped (a statement of those alone is
+// inertSessionParameters, and those of sessionDefaults given a value the
+// playground computes with, are dropped (a statement of those alone is
 // empty); any other parameter is refused by name. It reports whether it
 // handled n (false: not such a statement, left to SQLite's error).
 func (t *translator) alterSession(n *node) bool {
@@ -151,7 +174,7 @@ func (t *translator) alterSession(n *node) bool {
 		name = strings.ToLower(name)
 		at := toks[k]
 		k++
-		value := "NULL"
+		value, raw := "NULL", ""
 		if !unset {
 			if k >= len(toks) || t.toks[toks[k]].text != "=" {
 				return false
@@ -167,11 +190,12 @@ func (t *translator) alterSession(n *node) bool {
 			}
 			switch v := t.toks[toks[k]]; v.kind {
 			case kNumber:
-				value = sign + v.text
+				value, raw = sign+v.text, sign+v.text
 			case kString:
-				value = sqlString(stringValue(t.d, v.text))
+				raw = stringValue(t.d, v.text)
+				value = sqlString(raw)
 			case kWord:
-				value = sqlString(v.text) // TRUE, an identifier: a week parameter refuses it when run
+				value, raw = sqlString(v.text), v.text // TRUE, an identifier: a week parameter refuses it when run
 			default:
 				return false
 			}
@@ -180,6 +204,8 @@ func (t *translator) alterSession(n *node) bool {
 		switch {
 		case sessionWeekParameters[name]:
 			args = append(args, sqlString(name), value)
+		case sessionDefaults[name] != nil && (unset && name != "timezone" || !unset && slices.Contains(sessionDefaults[name], strings.ToUpper(strings.TrimSpace(raw)))):
+			// the value the playground computes with
 		case !inertSessionParameters[name]:
 			verb := "SET "
 			if unset {

@@ -38,15 +38,21 @@ func TestInertStatements(t *testing.T) {
 		{"alter session set week_start = 1 query_tag = 'x' lock_timeout = 60", "SELECT snowflake_alter_session('week_start', 1) AS status"},
 		{"alter session unset week_of_year_policy, query_tag", "SELECT snowflake_alter_session('week_of_year_policy', NULL) AS status"},
 		{"alter session set statement_timeout_in_seconds = 3600, use_cached_result = false", ""},
+		// the values the playground computes with
+		{"alter session set timezone = 'UTC' timestamp_type_mapping = timestamp_ntz", ""},
+		{"alter session set week_start = 1, date_output_format = 'yyyy-mm-dd', quoted_identifiers_ignore_case = false", "SELECT snowflake_alter_session('week_start', 1) AS status"},
+		{"alter session unset timestamp_input_format, date_output_format", ""},
 	} {
 		expectTranslated(t, snowflake, c.in, c.out)
 	}
 	for _, c := range []struct{ in, at, what string }{
 		{"alter session set timezone = 'America/New_York'", "1:19", "SET TIMEZONE"},
 		{"alter session set week_start = 1, date_output_format = 'DD/MM/YYYY'", "1:35", "SET DATE_OUTPUT_FORMAT"},
-		{"alter session unset quoted_identifiers_ignore_case", "1:21", "UNSET QUOTED_IDENTIFIERS_IGNORE_CASE"},
+		{"alter session unset timezone", "1:21", "UNSET TIMEZONE"},
+		{"alter session set quoted_identifiers_ignore_case = true", "1:19", "SET QUOTED_IDENTIFIERS_IGNORE_CASE"},
+		{"alter session set geography_output_format = 'WKT'", "1:19", "SET GEOGRAPHY_OUTPUT_FORMAT"},
 	} {
-		expectRefused(t, snowflake, c.in, c.at+": ALTER SESSION "+c.what+" is not supported: the parameter changes what later statements compute (time zones, formats, the case of names ...), and the playground computes with Snowflake's default for it ("+refSessionParameter.hint+")")
+		expectRefused(t, snowflake, c.in, c.at+": ALTER SESSION "+c.what+" is not supported: the parameter changes what later statements compute (time zones, formats, the case of names ...), and the playground computes with one value of it: TIMEZONE 'UTC', TIMESTAMP_TYPE_MAPPING TIMESTAMP_NTZ, QUOTED_IDENTIFIERS_IGNORE_CASE FALSE, the default formats ("+refSessionParameter.hint+")")
 	}
 	for _, c := range []struct{ in, want string }{
 		{"create stream if not exists wh.s.c_st on table wh.s.c show_initial_rows = true", "1:1: CREATE STREAM is not supported: a stream records a table's changes since it was last read, which the playground does not keep (" + refStream.hint + ")"},
