@@ -19,8 +19,9 @@ import "strings"
 // relations keep their aliases and columns, empty, and the RIGHT JOIN over
 // an empty left side gives the right rows with NULLs as the warehouse does.
 // The unmatched right rows are found by IN, computed once; IS TRUE makes a
-// NULL key unmatched. The ON condition must be equalities of a left side
-// and a right side, and conditions on one side only; the SELECT must not
+// NULL key unmatched. The ON condition must hold an equality of a left side
+// and a right side; beside conditions on one side, another reading both
+// (a.d < b.d) makes the test matchedRightRows'. The SELECT must not
 // group, aggregate, use windows or QUALIFY, and the joins after it must not
 // be RIGHT or FULL. Otherwise the join is left as written.
 
@@ -294,6 +295,13 @@ func (t *translator) unmatchedRight(rels []*node, cols [][]string) (func(pr *pri
 	if !ok || len(on.lhs) == 0 {
 		return nil, false
 	}
+	if len(on.both) > 0 {
+		rightRel, rightCols := rels[len(rels)-1], cols[len(rels)-1]
+		return func(pr *printer, from string) string {
+			return matchedRightRows(right.aliasOrName(), rightCols, strings.TrimSpace(from), strings.TrimSpace(pr.text(rightRel)),
+				strings.TrimSpace(pr.text(right.joinOn)))
+		}, true
+	}
 	lhs, rhs, leftOnly, rightOnly := on.lhs, on.rhs, on.leftOnly, on.rightOnly
 	texts := func(pr *printer, list []*node) []string {
 		out := make([]string, len(list))
@@ -315,15 +323,32 @@ func (t *translator) unmatchedRight(rels []*node, cols [][]string) (func(pr *pri
 	}, true
 }
 
+// matchedRightRows is the test that a row of the right relation (alias,
+// its columns cols) has a match when the ON condition cond reads both sides
+// beyond equalities: its values are among those of the right rows the
+// inner join of the left side's FROM list from and the relation rel gives,
+// found once, by the equalities through an automatic index (a correlated
+// EXISTS would scan the left side for every right row). quote() makes
+// NULL a value and keeps 1 and '1' apart, so equal rows, which match
+// alike, are one key.
+func matchedRightRows(alias string, cols []string, from, rel, cond string) string {
+	keys := make([]string, len(cols))
+	for i, c := range cols {
+		keys[i] = "quote(" + quoteIdent(alias) + "." + quoteIdent(c) + ")"
+	}
+	k := strings.Join(keys, ", ")
+	return "((" + k + ") IN (SELECT " + k + " FROM " + from + " JOIN " + rel + " ON " + cond + ")) IS TRUE"
+}
+
 // joinOnParts is a join's ON condition read as the test that a right row
 // has a match: its equalities of a left and a right expression (lhs[i] =
-// rhs[i]), and its conditions on the left or the right side alone.
-type joinOnParts struct{ lhs, rhs, leftOnly, rightOnly []*node }
+// rhs[i]), its conditions on the left or the right side alone, and its
+// other conditions reading both sides (a.d < b.d).
+type joinOnParts struct{ lhs, rhs, leftOnly, rightOnly, both []*node }
 
 // splitJoinOn reads the conjuncts of on through side: 1 for an expression
 // of the left relations only, 2 of the right one, 3 of both, 0 of none, -1
-// for one whose names it cannot tell apart. false when a condition reading
-// both sides is not such an equality, or a side is not told.
+// for one whose names it cannot tell apart. false when a side is not told.
 func splitJoinOn(on *node, side func(*node) int) (p joinOnParts, ok bool) {
 	for _, c := range conjuncts(on) {
 		switch side(c) {
@@ -335,7 +360,8 @@ func splitJoinOn(on *node, side func(*node) int) (p joinOnParts, ok bool) {
 			p.leftOnly = append(p.leftOnly, c)
 		case 3:
 			if c.kind != nBinary || c.name != "=" && c.name != "==" || rewritten(c) {
-				return p, false
+				p.both = append(p.both, c)
+				continue
 			}
 			x, y := side(c.x), side(c.y)
 			switch {
@@ -343,8 +369,10 @@ func splitJoinOn(on *node, side func(*node) int) (p joinOnParts, ok bool) {
 				p.lhs, p.rhs = append(p.lhs, c.x), append(p.rhs, c.y)
 			case x == 2 && y == 1:
 				p.lhs, p.rhs = append(p.lhs, c.y), append(p.rhs, c.x)
-			default:
+			case x < 0 || y < 0:
 				return p, false
+			default:
+				p.both = append(p.both, c)
 			}
 		}
 	}

@@ -23,8 +23,9 @@ import (
 // makes a NULL key unmatched. The joins before the first FULL or RIGHT JOIN
 // are the first step as written; each join from it on is a step, LEFT and
 // inner ones a plain join of the step before. Every ON must hold an
-// equality of the joined rows and the new relation, besides conditions on
-// one side; the select must be one full_join_grouped.go reads. Otherwise
+// equality of the joined rows and the new relation (its other conditions
+// read as full_join.go reads them); the select must be one
+// full_join_grouped.go reads. Otherwise
 // the joins are left as written.
 
 // fullJoinChainAsTable rewrites s's FROM list when it holds more than one
@@ -173,7 +174,7 @@ func (t *translator) fullJoinStep(rels []*node, cols [][]string, at int, using *
 	}
 	var lhs, rhs []string  // USING's
 	var lhsN, rhsN []*node // ON's equalities
-	var leftOnly, rightOnly []*node
+	var leftOnly, rightOnly, both []*node
 	var names []*node
 	var texts []string
 	merged := map[string]bool{}
@@ -274,7 +275,7 @@ func (t *translator) fullJoinStep(rels []*node, cols [][]string, at int, using *
 		if !ok {
 			return nil, nil, false
 		}
-		lhsN, rhsN, leftOnly, rightOnly = on.lhs, on.rhs, on.leftOnly, on.rightOnly
+		lhsN, rhsN, leftOnly, rightOnly, both = on.lhs, on.rhs, on.leftOnly, on.rightOnly, on.both
 		if len(lhsN) == 0 && outer {
 			return nil, nil, false
 		}
@@ -328,6 +329,11 @@ func (t *translator) fullJoinStep(rels []*node, cols [][]string, at int, using *
 		if !outer {
 			return text
 		}
+		unmatched := strings.Join(append(append(append([]string(nil), nulls...), rightCols...), usingNulls...), ", ")
+		if len(both) > 0 {
+			in := matchedRightRows(right.aliasOrName(), cols[at], before+" AS "+fullJoinTable, rel, cond)
+			return text + " UNION ALL SELECT " + unmatched + " FROM " + rel + " WHERE NOT (" + in + ")"
+		}
 		l, r := lhs, rhs
 		if right.joinOn != nil {
 			l, r = nil, nil
@@ -347,7 +353,6 @@ func (t *translator) fullJoinStep(rels []*node, cols [][]string, at int, using *
 		for _, c := range rightOnly {
 			in = "(" + strings.TrimSpace(pr.text(c)) + ") IS TRUE AND " + in
 		}
-		unmatched := strings.Join(append(append(append([]string(nil), nulls...), rightCols...), usingNulls...), ", ")
 		return text + " UNION ALL SELECT " + unmatched + " FROM " + rel + " WHERE NOT (" + in + ")"
 	}
 	return step, apply, true

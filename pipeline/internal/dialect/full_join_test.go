@@ -20,6 +20,10 @@ func TestFullJoinAsUnion(t *testing.T) {
 			"select * from t a LEFT join u b on b.id = a.id and a.b > 1 and b.c = 'x' where a.a is null UNION ALL select * from (SELECT * FROM t a WHERE 0) AS a RIGHT join u b on b.id = a.id and a.b > 1 and b.c = 'x' where (a.a is null) AND NOT ((b.c = 'x') IS TRUE AND ((b.id) IN (SELECT a.id FROM t a WHERE a.b > 1)) IS TRUE)"},
 		{"select id, a, c from t right outer join u using (id)",
 			"select id, a, c from t INNER  join u using (id) UNION ALL select id, a, c from (SELECT * FROM t WHERE 0) AS t RIGHT outer join u using (id) WHERE NOT (((u.id) IN (SELECT t.id FROM t)) IS TRUE)"},
+		// a condition reading both sides beyond the equalities: the right
+		// rows among those an inner join gives, by their values
+		{"select t.a, u.c from t full join u on t.id = u.id and t.a < u.c",
+			"select t.a, u.c from t LEFT join u on t.id = u.id and t.a < u.c UNION ALL select t.a, u.c from (SELECT * FROM t WHERE 0) AS t RIGHT join u on t.id = u.id and t.a < u.c WHERE NOT (((quote(u.id), quote(u.c)) IN (SELECT quote(u.id), quote(u.c) FROM t JOIN u ON t.id = u.id and t.a < u.c)) IS TRUE)"},
 		// joins before it are the left side, after it stay
 		{"select x.a, u.c from t x left join t y on y.id = x.a full join u on u.id = y.b join t z on z.id = u.id",
 			"select x.a, u.c from t x left join t y on y.id = x.a LEFT join u on u.id = y.b join t z on z.id = u.id UNION ALL select x.a, u.c from (SELECT * FROM t x WHERE 0) AS x left join (SELECT * FROM t y WHERE 0) AS y on y.id = x.a RIGHT join u on u.id = y.b join t z on z.id = u.id WHERE NOT (((u.id) IN (SELECT y.b FROM t x left join t y on y.id = x.a)) IS TRUE)"},
@@ -112,6 +116,11 @@ func TestFullJoinChainAsTable(t *testing.T) {
 	got, err := TranslateWith("select * exclude (b, c) from t full join u on t.id = u.id full join t z on z.id = u.id", testOptions(duckdb))
 	if want := `select _nexus_full."t.id" AS id, _nexus_full."t.a" AS a, _nexus_full."u.id" AS id, _nexus_full."z.id" AS id, _nexus_full."z.a" AS a from (WITH `; err != nil || !strings.HasPrefix(got, want) {
 		t.Errorf("* EXCLUDE over a chain: %v\n%s\nwant it to start %s", err, got, want)
+	}
+	// a step whose ON reads both sides beyond the equality
+	got, err = TranslateWith("select t.a, z.b from t full join u on t.id = u.id full join t z on z.id = u.id and z.b > t.b", testOptions(duckdb))
+	if want := `FROM t z WHERE NOT (((quote(z.id), quote(z.a), quote(z.b)) IN (SELECT quote(z.id), quote(z.a), quote(z.b) FROM _nexus_j1 AS _nexus_full JOIN t z ON z.id = _nexus_full."u.id" and z.b > _nexus_full."t.b")) IS TRUE)) SELECT * FROM _nexus_j2) AS _nexus_full`; err != nil || !strings.HasSuffix(got, want) {
+		t.Errorf("a step's ON reading both sides: %v\n%s\nwant it to end %s", err, got, want)
 	}
 	// * REPLACE reads the relations: written as its columns, the joins as written
 	got, err = TranslateWith("select * replace (1 as a) from t full join u on t.id = u.id full join t z on z.id = u.id", testOptions(duckdb))
