@@ -236,3 +236,34 @@ func (t *translator) alterSession(n *node) bool {
 	}
 	return true
 }
+
+// TakeSessionStatements removes Snowflake's ALTER SESSION statements from
+// sql and returns the remaining SQL (its line breaks and comments kept)
+// and the statements taken, each ending with ;. A model's sql_header runs
+// them before the model, as dbt-snowflake sends the header with the
+// model's statement. Other dialects have none.
+func TakeSessionStatements(d Dialect, sql string) (rest, session string, err error) {
+	if d != Snowflake || !strings.Contains(strings.ToLower(sql), "session") {
+		return sql, "", nil
+	}
+	toks, err := lex(d, sql)
+	if err != nil {
+		return "", "", err
+	}
+	var taken strings.Builder
+	rest, err = takeStatements(toks, func(stmt []token) (bool, error) {
+		w := words(stmt)
+		if len(w) < 3 || w[0].lower != "alter" || w[1].lower != "session" {
+			return false, nil
+		}
+		var b strings.Builder
+		for _, t := range stmt {
+			if t.kind != kComment && t.text != ";" {
+				b.WriteString(t.text)
+			}
+		}
+		taken.WriteString(strings.TrimSpace(b.String()) + ";\n")
+		return true, nil
+	})
+	return rest, taken.String(), err
+}

@@ -69,3 +69,15 @@ func TestInertStatements(t *testing.T) {
 	// DuckDB has no such statements: they are left to DuckDB's own errors
 	expectTranslated(t, duckdb, "use main", "use main")
 }
+
+// TakeSessionStatements takes Snowflake's ALTER SESSION statements out of
+// a sql_header, keeping the rest and its line breaks.
+func TestTakeSessionStatements(t *testing.T) {
+	rest, session, err := TakeSessionStatements(snowflake, "alter session set week_start = 7;\nset x = 1; -- a variable\nALTER SESSION UNSET query_tag")
+	if err != nil || rest != "\nset x = 1;-- a variable\n" || session != "alter session set week_start = 7;\nALTER SESSION UNSET query_tag;\n" {
+		t.Errorf("got %q, %q, %v", rest, session, err)
+	}
+	if rest, session, _ := TakeSessionStatements(duckdb, "alter session set week_start = 7"); rest != "alter session set week_start = 7" || session != "" {
+		t.Errorf("duckdb: got %q, %q", rest, session)
+	}
+}

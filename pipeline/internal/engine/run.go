@@ -729,14 +729,29 @@ func unnamedColumns(run, materialized string, place func(d *diag.Diagnostic, lin
 	return d
 }
 
-// takeHeader defines the functions a model's sql_header creates. Its
-// other statements (a session setting, a variable) are not run, which a
-// warning says.
+// takeHeader defines the functions a model's sql_header creates, and runs
+// its Snowflake ALTER SESSION statements (WEEK_START ...), which hold for
+// the model and the statements after it, as dbt-snowflake sends the header
+// in the model's session. Its other statements (a variable) are not run,
+// which a warning says.
 func (r *runner) takeHeader(m *project.Model, header string) error {
 	rest, err := dialect.TakeDefinitions(r.plan.dialect, header, r.defs())
 	line := configLine(m.SQL, "sql_header")
 	if err != nil {
 		return shiftLine(diag.From(err, m.Path, 0), m.Path, line)
+	}
+	rest, session, err := dialect.TakeSessionStatements(r.plan.dialect, rest)
+	if err != nil {
+		return shiftLine(diag.From(err, m.Path, 0), m.Path, line)
+	}
+	if session != "" {
+		tr, err := r.translateWith(session, func(d *diag.Diagnostic, _, _ int) { d.File, d.Line, d.Col = m.Path, line, 0 })
+		if err != nil {
+			return err
+		}
+		if err := r.db.Exec(r.ctx, tr.sql); err != nil {
+			return diag.Errorf(m.Path, line, "%s", cleanSQLiteError(err))
+		}
 	}
 	if !blankSQL(rest) {
 		msg := "sql_header statements other than CREATE FUNCTION in SQL are not run: " + strings.Join(strings.Fields(rest), " ")
