@@ -99,7 +99,7 @@ func (p *plan) jinjaGraph() *jinja.Graph {
 				"package_name": p.pkgOf(s.decl.Package), "path": s.decl.File, "original_file_path": s.decl.File,
 				"fqn": []any{p.pkgOf(s.decl.Package), s.decl.SourceName, s.decl.Table}, "relation_name": jinja.RelationName(p.target.Type, database, s.decl.Schema, s.decl.Identifier),
 				"loader": s.decl.Loader, "tags": []any{}, "meta": map[string]any{}, "quoting": maps.Clone(s.decl.Quoting),
-				"config":  map[string]any{"enabled": true, "freshness": s.decl.Freshness, "loaded_at_field": nilIfEmpty(s.decl.LoadedAtField)},
+				"config":  sourceNodeConfig(s.decl),
 				"columns": graphColumns(s.decl.Columns), "description": s.decl.Description, "source_description": s.decl.SourceDescription,
 				"freshness": s.decl.Freshness, "loaded_at_field": nilIfEmpty(s.decl.LoadedAtField),
 				"external": nilIfNoExternal(s.decl.External),
@@ -382,4 +382,18 @@ func nilIfNoExternal(e map[string]any) any {
 		return nil
 	}
 	return e
+}
+
+// sourceNodeConfig is a source node's config as dbt's graph holds it: the
+// table's config keys (dbt_project.yml's sources: tree, its source's and its
+// own config:), with enabled, freshness and loaded_at_field.
+func sourceNodeConfig(s *project.Source) map[string]any {
+	out := maps.Clone(s.Config)
+	if out == nil {
+		out = map[string]any{}
+	}
+	out["enabled"] = true
+	out["freshness"] = s.Freshness
+	out["loaded_at_field"] = nilIfEmpty(s.LoadedAtField)
+	return out
 }

@@ -219,6 +219,11 @@ type Source struct {
 	// EventTime is the table's event_time config (its config:, else its
 	// source's): the column a microbatch model's batch filters it by.
 	EventTime string
+	// Config is the table's other config, as dbt keeps it on the source
+	// node (graph.sources[...].config): dbt_project.yml's sources: tree,
+	// then its source's config:, then its own (a package's own keys, such
+	// as re_data_monitored); nil when there is none.
+	Config map[string]any
 }
 
 // Test is a schema test from yml or a singular test from tests/*.sql.

@@ -187,14 +187,40 @@ func (p *Project) sourceConfig(pkg, file string, source, table *yamlx.Node) Conf
 	}
 	for _, n := range []*yamlx.Node{source, table} {
 		if cfg := n.Get("config"); cfg != nil && cfg.Kind == yamlx.Map {
-			for _, k := range []string{"enabled", "event_time"} {
-				if hasKey(cfg, k) {
-					c.Set(k, cfg.Get(k).Plain())
-				}
+			for i, k := range cfg.Keys {
+				c.Set(k, cfg.Vals[i].Plain())
 			}
 		}
 	}
 	return c
+}
+
+// sourceExtraConfig is a source table's config keys other than those the
+// playground reads itself, as dbt keeps them on the source node; nil when
+// there are none.
+func sourceExtraConfig(c Config) map[string]any {
+	var out map[string]any
+	for k, v := range c.Extra {
+		switch k {
+		case "event_time", "freshness", "loaded_at_field":
+			continue
+		}
+		if out == nil {
+			out = map[string]any{}
+		}
+		out[k] = v
+	}
+	if len(c.Tags) > 0 {
+		if out == nil {
+			out = map[string]any{}
+		}
+		tags := make([]any, len(c.Tags))
+		for i, t := range c.Tags {
+			tags[i] = t
+		}
+		out["tags"] = tags
+	}
+	return out
 }
 
 // externalLocation is dbt-duckdb's external_location of a source table:
