@@ -527,6 +527,12 @@ func (t *translator) rewriteSoup(n *node) {
 func (t *translator) createdTypes(root *node) []Created {
 	var out []Created
 	for _, n := range root.kids {
+		if n.kind == nSoup {
+			if added, ok := t.addedColumns(n); ok {
+				out = append(out, added)
+			}
+			continue
+		}
 		c := n.create
 		if n.kind != nCreate || c == nil || c.bad >= 0 || c.name == nil || len(c.name.names) == 0 {
 			continue
@@ -580,6 +586,106 @@ func (t *translator) createdTypes(root *node) []Created {
 		out = append(out, created)
 	}
 	return out
+}
+
+// addedColumns reads ALTER TABLE [IF EXISTS] name ADD [COLUMN] [IF NOT
+// EXISTS] col type [, ADD [COLUMN] ...] as the columns it adds, with the
+// static types they declare; ok is false for any other statement.
+func (t *translator) addedColumns(n *node) (Created, bool) {
+	var w []int // the significant tokens
+	for i := n.start; i < n.end; i++ {
+		if k := t.toks[i].kind; k != kSpace && k != kComment {
+			w = append(w, i)
+		}
+	}
+	at := func(j int, words ...string) bool {
+		if j+len(words) > len(w) {
+			return false
+		}
+		for k, word := range words {
+			if tok := t.toks[w[j+k]]; tok.kind != kWord || tok.lower != word {
+				return false
+			}
+		}
+		return true
+	}
+	if !at(0, "alter", "table") {
+		return Created{}, false
+	}
+	j := 2
+	if at(j, "if", "exists") {
+		j += 2
+	}
+	var parts []string
+	for j < len(w) {
+		tok := t.toks[w[j]]
+		if tok.kind != kWord && tok.kind != kQuoted {
+			break
+		}
+		name := tok.text
+		if tok.kind == kQuoted {
+			name = tok.text[1 : len(tok.text)-1]
+		}
+		if t.d == BigQuery && tok.kind == kQuoted && strings.Contains(name, ".") {
+			parts = append(parts, strings.Split(name, ".")...)
+		} else {
+			parts = append(parts, name)
+		}
+		j++
+		if j < len(w) && t.toks[w[j]].kind == kDot {
+			j++
+			continue
+		}
+		break
+	}
+	if len(parts) == 0 || len(parts) > 3 {
+		return Created{}, false
+	}
+	added := Created{Types: map[string]string{}, Added: true}
+	added.Schema, added.Table = t.createdName(&createInfo{name: &node{names: parts}})
+	for {
+		if !at(j, "add") {
+			return Created{}, false
+		}
+		j++
+		if at(j, "column") {
+			j++
+		}
+		if at(j, "if", "not", "exists") {
+			j += 3
+		}
+		if j >= len(w) || t.toks[w[j]].kind != kWord && t.toks[w[j]].kind != kQuoted {
+			return Created{}, false
+		}
+		col := t.toks[w[j]]
+		j++
+		// the type runs to the next top-level comma or the end
+		start, depth := j, 0
+		for j < len(w) {
+			tok := t.toks[w[j]]
+			if tok.kind == kOpen {
+				depth++
+			} else if tok.kind == kClose {
+				depth--
+			} else if depth == 0 && tok.kind == kPunct && tok.text == "," {
+				break
+			}
+			j++
+		}
+		if start < j {
+			name := identName(col)
+			if typ := StaticType(t.d, joinRaw(t.toks[w[start]:w[j-1]+1])); typ != "" {
+				added.Types[name] = typ
+			}
+			if col.kind == kQuoted && t.d == Snowflake {
+				added.Types[quotedPrefix+name] = nameAsWritten(col)
+			}
+		}
+		if j >= len(w) {
+			return added, true
+		}
+		j++ // the comma
+	}
 }
 
 // createdName is the SQLite schema ("" when the statement names none,

@@ -316,6 +316,15 @@ func (p *parser) parseSoup(nested bool) *node {
 				n.add(q)
 				continue
 			}
+		case p.soupFirst == "alter" && t.kind == kWord && p.peekAt(1).kind == kOpen && isTypeName(t.lower):
+			// ALTER TABLE ... ADD COLUMN c DECIMAL(10, 2), ALTER COLUMN c
+			// SET DATA TYPE VARCHAR(20): a type with its parameters, not a
+			// function call
+			p.next()
+			if r, ok := p.try(p.parseRawParens); ok {
+				n.add(r)
+				continue
+			}
 		case t.kind == kOpen:
 			if !deep {
 				if e, ok := p.try(p.parseExpr); ok {

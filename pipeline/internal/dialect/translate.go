@@ -100,6 +100,9 @@ type Created struct {
 	// Home is the SQLite schema a temporary table belongs to in the
 	// warehouse (temp_tables.go), "" otherwise.
 	Home string
+	// Added says Types are columns an ALTER TABLE ... ADD COLUMN adds to
+	// the table, whose other columns keep the types they had.
+	Added bool
 }
 
 // TranslateCreating is TranslateTyped that also gives the tables and views

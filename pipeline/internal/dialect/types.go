@@ -156,3 +156,10 @@ func skipSpace(toks []token, i int) int {
 	}
 	return i
 }
+
+// isTypeName tells whether word names a column type of some dialect
+// (decimal, varchar, number, string...).
+func isTypeName(word string) bool {
+	_, ok := typeNames[word]
+	return ok
+}

@@ -236,9 +236,18 @@ func (r *runner) keepCreated(created []dialect.Created) {
 			r.temps[relKey(c.Home, c.Table)] = true
 		}
 		rel := relKey(cmp.Or(c.Schema, "main"), c.Table)
-		r.keepTypes(rel, c.Types)
+		types := c.Types
+		if c.Added {
+			// ALTER TABLE ... ADD COLUMN: the other columns keep their types
+			types = maps.Clone(r.types[rel])
+			if types == nil {
+				types = map[string]string{}
+			}
+			maps.Copy(types, c.Types)
+		}
+		r.keepTypes(rel, types)
 		if r.opTypes != nil {
-			r.opTypes[rel] = c.Types
+			r.opTypes[rel] = types
 		}
 	}
 }
