@@ -141,6 +141,19 @@ func pythonTests(t *exec.TestSet) *exec.TestSet {
 	_ = t.Replace("sequence", func(_ *exec.Context, in *exec.Value, _ *exec.VarArgs) (bool, error) {
 		return in.IsString() || in.IsList() || isDict(in), nil
 	})
+	if orig, ok := t.Get("number"); ok {
+		if number, ok := orig.(func(*exec.Context, *exec.Value, *exec.VarArgs) (bool, error)); ok {
+			// Jinja2's number is isinstance(value, numbers.Number): a
+			// bool is one, as Python's bool is an int (re_data writes a
+			// flag True as a number, where gonja made it the string 'true')
+			_ = t.Replace("number", func(ctx *exec.Context, in *exec.Value, params *exec.VarArgs) (bool, error) {
+				if in.IsBool() {
+					return true, nil
+				}
+				return number(ctx, in, params)
+			})
+		}
+	}
 	return t
 }
 

@@ -125,6 +125,7 @@ func TestRender(t *testing.T) {
 		{name: "filters", src: `{{ ['A', 'b'] | join('-') | lower }} {{ 'x' | upper }} {{ 'a b' | replace(' ', '_') }} {{ '7' | int + 1 }} {{ none | default('d') }} {{ nope | default('d') }} {{ '  t ' | trim }} {{ 'abc' | length }} {{ 'ab' | list }}`, want: `a-b X a_b 8 None d t 3 ['a', 'b']`},
 		{name: "tojson and fromjson", src: `{{ {'a': [1, 'x']} | tojson }} {{ fromjson('{"k": [1, 2]}')['k'][1] }} {{ tojson({'b': none, 'a': 1}) }} {{ {'b': '<', 'a': 1} | tojson }}`, want: `{"a": [1, "x"]} 2 {"b": null, "a": 1} {"a": 1, "b": "\u003c"}`},
 		{name: "tojson escapes like json.dumps", src: `{{ tojson(['<é>', 'a"b']) }}`, want: `["<\u00e9>", "a\"b"]`},
+		{name: "a bool is a number, as isinstance(True, numbers.Number)", src: `{{ true is number }} {{ false is number }} {{ 1 is number }} {{ 1.5 is number }} {{ 'x' is number }} {{ none is number }} {{ true is integer }} {{ true is float }} {{ true is boolean }}`, want: `True True True True False False False False True`},
 		{name: "tests and operators", src: `{{ x is none }} {{ none is none }} {{ 1 is not none }} {{ 'a' in ['a'] }} {{ 'n' ~ 1 }}`, want: `False True True True n1`},
 		{name: "nested vars", src: `{{ var('nested').a.b[1] }} {{ var('nested')['a'].get('b') | length }} {% for k, v in var('nested').items() %}{{ k }}{% endfor %}`, want: `y 2 a`},
 
