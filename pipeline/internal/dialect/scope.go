@@ -287,6 +287,7 @@ func (t *translator) walk(n *node, sc *scope) {
 			t.pr.setTok(n.x.tok, " "+n.x.name)
 		}
 	case nCall:
+		t.refuseLiteralOrder(n.y)
 		t.refuseTextCall(n)
 		t.rewriteCall(n, sc)
 		t.typeLiterals(n)
@@ -421,6 +422,7 @@ func (t *translator) walk(n *node, sc *scope) {
 // walkQuery walks a query: its CTEs in order (each seeing the ones before
 // it), its bodies, and ORDER BY in the scope of a lone SELECT.
 func (t *translator) walkQuery(q *node, sc *scope) {
+	t.refuseLiteralOrder(q.y)
 	inner := sc
 	if q.x != nil {
 		inner = &scope{parent: sc, ctes: map[string]*node{}, with: q.x.list}
