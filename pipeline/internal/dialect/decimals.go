@@ -46,10 +46,7 @@ func (t *translator) concatText(operands ...*node) {
 	for _, o := range operands {
 		if typ := t.staticType(o); t.d == DuckDB && (typ == TypeStruct || isMap(typ)) {
 			// a struct or MAP as its cast to VARCHAR writes it: {'a': 1}, {a=1}
-			num := ""
-			if isMap(typ) {
-				num = typ
-			}
+			num := t.nestedTextKind(o)
 			o.pre = "nested_text(" + o.pre
 			o.post += ", " + sqlString(num) + ")"
 			continue

@@ -28,3 +28,12 @@ func TestConcatWSLists(t *testing.T) {
 	expectTranslated(t, duckdb, "select concat_ws(',', ['a', 'b'], x) from t",
 		"select concat_ws(',', (SELECT group_concat(CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE value END, ',') FROM json_each(json_array('a', 'b')) WHERE type <> 'null'), x) from t")
 }
+
+// A struct's or list's dates, timestamps and DECIMALs are known field by
+// field and element by element: nested_text writes them as DuckDB does.
+func TestNestedShapes(t *testing.T) {
+	expectTranslated(t, duckdb, "select cast({'k': timestamp '2024-01-02 03:04:05', 'n': 1.50} as varchar)",
+		`select nested_text(json_object('k', '2024-01-02T03:04:05Z', 'n', 1.50), 'SHAPE {"k":"TIMESTAMP","n":"DECIMAL 2"}')`)
+	expectTranslated(t, duckdb, "select [d]::varchar from t", `select nested_text(json_array(d), '') from t`)
+	expectTranslated(t, duckdb, "select row(1.50, 'a')::varchar", `select nested_text(json_array(1.50, 'a'), 'ROW ["DECIMAL 2",null]')`)
+}

@@ -219,6 +219,9 @@ func (t *translator) numberTypeOf(n *node) string {
 		}
 	case nName:
 		return t.columnNumber(n)
+	case nField, nIndex:
+		// a field or element of a struct or list whose leaves are known
+		return t.shapeNumber(n)
 	case nSubquery:
 		return t.subqueryColumn(n).num
 	}
@@ -819,13 +822,7 @@ func (t *translator) formatBooleans(n *node) {
 			t.concatTimestamps(a)
 			return
 		}
-		num, _ := listNumber(typ)
-		if isMap(num) {
-			num = "ELEMENTS " + num
-		}
-		if isMap(typ) {
-			num = typ
-		}
+		num := t.nestedTextKind(a)
 		a.pre = "nested_text(" + a.pre
 		a.post += ", " + sqlString(num) + ")"
 	}

@@ -151,16 +151,7 @@ func (t *translator) rewriteCast(n *node) {
 	}
 	if xt := t.staticType(x); t.d == DuckDB && nested(xt) && xt != TypeJSON && kind == "" && typ.affinity == "TEXT" && typ.fn == "" {
 		// a list or a struct to a string: as DuckDB writes it
-		num, _ := listNumber(xt)
-		if isMap(num) {
-			num = "ELEMENTS " + num // a list of MAPs: [{k=v}, ...]
-		}
-		if isMap(xt) {
-			num = xt // {k=v, ...}
-		}
-		if unnamedStruct(x) {
-			num = "ROW" // (1, x)
-		}
+		num := t.nestedTextKind(x)
 		n.print = func(pr *printer, n *node) string {
 			return "nested_text(" + pr.text(x) + ", " + sqlString(num) + ")" + pr.carry(n, x)
 		}

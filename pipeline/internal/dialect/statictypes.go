@@ -229,11 +229,13 @@ func (t *translator) staticTypeOf(n *node) string {
 			typ, _ := fullStatic(t.fullType(n)) // an element of a typed array
 			return typ
 		}
+		return t.shapeType(n) // an element of a list of dates or timestamps
 	case nField:
 		if t.d == BigQuery {
 			typ, _ := fullStatic(t.fullType(n)) // a field of a typed struct
 			return typ
 		}
+		return t.shapeType(n) // a date or timestamp field of a struct
 	case nCall:
 		if len(n.parts) > 1 {
 			return ""

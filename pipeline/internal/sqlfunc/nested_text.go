@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -19,7 +20,9 @@ import (
 // (2.0); other numbers stay as JSON writes them. num "MAP" (and its
 // values' number type after it) writes a MAP (duckdb_maps.go) as DuckDB
 // does: {k=v, k2=v2}, keys and values as a list's elements are written;
-// "ELEMENTS MAP" a list of MAPs, [{k=v}, NULL].
+// "ELEMENTS MAP" a list of MAPs, [{k=v}, NULL]. num "SHAPE s [n]" gives
+// the shape s of x's leaves as JSON (writeShaped), n the number type of
+// numbers it leaves unknown; "ROW [s1, s2]" an unnamed struct's fields'.
 
 func init() {
 	add(Func{Name: "nested_text", NArgs: 2, Scalar: nestedText})
@@ -64,13 +67,17 @@ func nestedText(ctx sqlite3.Context, args ...sqlite3.Value) {
 		ctx.ResultText(b.String())
 		return
 	}
-	if args[1].Text() == "ROW" {
+	if rest, ok := strings.CutPrefix(args[1].Text(), "ROW"); ok {
 		// an unnamed struct, row(a, b) or (a, b), held as the list of its
-		// values: (1, x)
+		// values: (1, x); its fields' shapes after ROW where known
 		var fields []json.RawMessage
 		if err := json.Unmarshal([]byte(args[0].Text()), &fields); err != nil {
 			ctx.ResultText(args[0].Text())
 			return
+		}
+		var shapes []any
+		if rest = strings.TrimSpace(rest); rest != "" {
+			_ = json.Unmarshal([]byte(rest), &shapes)
 		}
 		b.WriteByte('(')
 		for i, f := range fields {
@@ -79,7 +86,11 @@ func nestedText(ctx sqlite3.Context, args ...sqlite3.Value) {
 			}
 			dec := json.NewDecoder(strings.NewReader(string(f)))
 			dec.UseNumber()
-			if err := writeNested(&b, dec, ""); err != nil {
+			var sh any
+			if i < len(shapes) {
+				sh = shapes[i]
+			}
+			if err := writeShaped(&b, dec, sh, ""); err != nil {
 				ctx.ResultText(args[0].Text())
 				return
 			}
@@ -88,9 +99,21 @@ func nestedText(ctx sqlite3.Context, args ...sqlite3.Value) {
 		ctx.ResultText(b.String())
 		return
 	}
+	num := args[1].Text()
+	var sh any
+	if rest, ok := strings.CutPrefix(num, "SHAPE "); ok {
+		// the shape of the value's leaves, then the number type of the
+		// numbers it leaves unknown
+		d := json.NewDecoder(strings.NewReader(rest))
+		if err := d.Decode(&sh); err == nil {
+			num = strings.TrimSpace(rest[d.InputOffset():])
+		} else {
+			sh, num = nil, ""
+		}
+	}
 	dec := json.NewDecoder(strings.NewReader(args[0].Text()))
 	dec.UseNumber()
-	if err := writeNested(&b, dec, args[1].Text()); err != nil {
+	if err := writeShaped(&b, dec, sh, num); err != nil {
 		ctx.ResultText(args[0].Text()) // not JSON: the text as it is
 		return
 	}
@@ -99,6 +122,15 @@ func nestedText(ctx sqlite3.Context, args ...sqlite3.Value) {
 
 // writeNested writes the next JSON value of dec as DuckDB writes it.
 func writeNested(b *strings.Builder, dec *json.Decoder, num string) error {
+	return writeShaped(b, dec, nil, num)
+}
+
+// writeShaped writes the next JSON value of dec, of shape sh (a leaf's
+// kind, [the elements' shape], {field: shape} or {"(": [shapes]}; nil
+// when unknown), as DuckDB writes it: a DATE, TIMESTAMP or TIMESTAMPTZ
+// leaf as its cast to VARCHAR writes it, a number leaf at its number
+// type; num is the number type of numbers of no known shape.
+func writeShaped(b *strings.Builder, dec *json.Decoder, sh any, num string) error {
 	tok, err := dec.Token()
 	if err != nil {
 		return err
@@ -106,15 +138,25 @@ func writeNested(b *strings.Builder, dec *json.Decoder, num string) error {
 	switch v := tok.(type) {
 	case json.Delim:
 		object := v == '{'
-		if object {
-			b.WriteByte('{')
-		} else {
-			b.WriteByte('[')
+		fields, _ := sh.(map[string]any)
+		row, _ := fields["("].([]any)
+		open, end := byte('['), byte(']')
+		switch {
+		case object:
+			open, end = '{', '}'
+		case row != nil:
+			open, end = '(', ')' // an unnamed struct: (1, x)
+		}
+		b.WriteByte(open)
+		var elem any
+		if l, ok := sh.([]any); ok && len(l) == 1 && !object {
+			elem = l[0]
 		}
 		for i := 0; dec.More(); i++ {
 			if i > 0 {
 				b.WriteString(", ")
 			}
+			s := elem
 			if object {
 				key, err := dec.Token()
 				if err != nil {
@@ -122,32 +164,63 @@ func writeNested(b *strings.Builder, dec *json.Decoder, num string) error {
 				}
 				k, _ := key.(string)
 				b.WriteString(quoteNested(k) + ": ")
+				s = fields[k]
+			} else if row != nil && i < len(row) {
+				s = row[i]
 			}
-			if err := writeNested(b, dec, num); err != nil {
+			if err := writeShaped(b, dec, s, num); err != nil {
 				return err
 			}
 		}
 		if _, err := dec.Token(); err != nil {
 			return err
 		}
-		if object {
-			b.WriteByte('}')
-		} else {
-			b.WriteByte(']')
-		}
+		b.WriteByte(end)
 	case nil:
 		b.WriteString("NULL")
 	case bool:
 		b.WriteString(strconv.FormatBool(v))
 	case string:
+		if kind, ok := sh.(string); ok {
+			v = leafText(v, kind)
+		}
 		if nestedNeedsQuotes(v) {
 			v = quoteNested(v)
 		}
 		b.WriteString(v)
 	case json.Number:
+		if kind, ok := sh.(string); ok && kind != "" {
+			num = kind
+		}
 		b.WriteString(nestedNumber(v, num))
 	}
 	return nil
+}
+
+// leafText is the text DuckDB writes for v, a leaf of kind DATE,
+// TIMESTAMP or TIMESTAMPTZ held as the project holds it; v as it is when
+// it is none of those.
+func leafText(v, kind string) string {
+	switch kind {
+	case "DATE":
+		if p, ok := parseTimestampText(v); ok {
+			return p.wall.Format("2006-01-02")
+		}
+	case "TIMESTAMP", "TIMESTAMPTZ":
+		p, ok := parseTimestampText(v)
+		if !ok {
+			return v
+		}
+		t, k := p.wall, KindWallClock
+		if kind == "TIMESTAMPTZ" {
+			k = KindInstant
+			if p.loc != nil {
+				t = instantOf(p.wall, p.loc)
+			}
+		}
+		return writeTimestampString(t, time.UTC, k, "duckdb")
+	}
+	return v
 }
 
 func nestedNumber(v json.Number, num string) string {
