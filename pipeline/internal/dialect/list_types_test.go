@@ -37,3 +37,9 @@ func TestNestedShapes(t *testing.T) {
 	expectTranslated(t, duckdb, "select [d]::varchar from t", `select nested_text(json_array(d), '') from t`)
 	expectTranslated(t, duckdb, "select row(1.50, 'a')::varchar", `select nested_text(json_array(1.50, 'a'), 'ROW ["DECIMAL 2",null]')`)
 }
+
+// DuckDB's parser refuses a slice right after a cast.
+func TestCastSliceRefused(t *testing.T) {
+	expectRefused(t, duckdb, "select 'abcd'::text[2:3]", "1:20: "+refCastSlice.message+" ("+refCastSlice.hint+")")
+	expectTranslated(t, duckdb, "select ('abcd'::text)[2:3]", "select text_slice((CAST('abcd' AS TEXT)), 2, 3)")
+}

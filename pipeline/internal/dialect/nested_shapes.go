@@ -21,7 +21,7 @@ import (
 
 // nestShape is what is known of a nested value's leaves: leaf for a value
 // that is no list or struct ("DATE", "TIMESTAMP", "TIMESTAMPTZ" or a
-// number type; "" when unknown), elem for a list's elements, fields for a
+// number type, or "BOOLEAN"; "" when unknown), elem for a list's elements, fields for a
 // named struct's, row for an unnamed struct's by place.
 type nestShape struct {
 	leaf   string
@@ -162,6 +162,8 @@ func (t *translator) leafShape(x *node) string {
 		return "TIMESTAMP"
 	case sqlfunc.KindInstant:
 		return "TIMESTAMPTZ"
+	case TypeBool:
+		return "BOOLEAN"
 	}
 	return t.numberType(x)
 }
@@ -262,9 +264,9 @@ func isNumberLeaf(k string) bool {
 	return k == "INTEGER" || k == "REAL" || k == "FLOAT" || strings.HasPrefix(k, decimalType)
 }
 
-// tells says whether s tells nested_text more of a leaf than num, the
-// number type it gives numbers otherwise: a date or a timestamp, a number
-// type other than num (an integer is written alike).
+// tells says whether s tells nested_text more than num, the number type
+// it gives numbers otherwise: a date or a timestamp, a number type other
+// than num (an integer is written alike), an unnamed struct.
 func (s *nestShape) tells(num string) bool {
 	switch {
 	case s == nil:
@@ -279,14 +281,9 @@ func (s *nestShape) tells(num string) bool {
 		}
 		return false
 	case s.row != nil:
-		for _, f := range s.row {
-			if f.tells(num) {
-				return true
-			}
-		}
-		return false
+		return true // written (a, b), not as the list it is held as
 	}
-	return s.leaf != "" && s.leaf != num && s.leaf != "INTEGER"
+	return s.leaf != "" && s.leaf != num && s.leaf != "INTEGER" && s.leaf != "BOOLEAN"
 }
 
 // tree is s as nested_text reads it: a leaf's kind as a string, a list as

@@ -30,6 +30,9 @@ type parser struct {
 	connectByRoots []int
 	// emptyItems are the second commas of a, , b in a select list
 	emptyItems []int
+	// castSlices are the [ of DuckDB's x::TYPE[1:3], a slice right after
+	// a cast, which DuckDB's parser refuses
+	castSlices []int
 	// emptyFroms are the ( of FROM ( ), a FROM item with nothing inside
 	emptyFroms []int
 	// withOperands are the WITH opening an operand of UNION, INTERSECT or

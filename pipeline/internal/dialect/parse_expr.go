@@ -349,6 +349,10 @@ func (p *parser) parsePostfix() *node {
 					if p.d != DuckDB {
 						p.fail("slices")
 					}
+					if x.kind == nCast && x.name == "::" {
+						// DuckDB's parser refuses x::TYPE[1:3] too
+						p.castSlices = append(p.castSlices, n.tok)
+					}
 					n.name = "slice"
 					if p.isPunct(":") {
 						p.next()

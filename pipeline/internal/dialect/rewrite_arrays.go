@@ -246,7 +246,7 @@ func (t *translator) rewriteIndex(n *node) {
 		}
 		// known text is sliced as text, '[1,2]'[1:2] too
 		slice, at := "list_or_text_slice(", "list_or_text_at("
-		if t.textOf(x) {
+		if t.sliceText(x) {
 			slice, at = "text_slice(", "text_at("
 		}
 		if n.name == "slice" {
@@ -481,4 +481,50 @@ func (t *translator) selectAsStruct(info *selectInfo) {
 	info.items[0].pre = "json_object(" + info.items[0].pre
 	last := info.items[len(info.items)-1]
 	last.post += ") AS " + arrayValue
+}
+
+// textSlicedResults are DuckDB's functions of text giving VARCHAR beside
+// textResults (which also decide where text meets numbers).
+var textSlicedResults = map[string]bool{"dayname": true, "monthname": true, "reverse": true, "substr": true, "substring": true,
+	"translate": true, "strip_accents": true, "regexp_extract": true, "chr": true, "printf": true, "format": true,
+	"array_to_string": true, "sha256": true}
+
+// sliceText tells whether x, indexed or sliced, is known to be text: as
+// textOf tells, or a function giving VARCHAR, or CASE, COALESCE and IFNULL
+// of those.
+func (t *translator) sliceText(x *node) bool {
+	if t.textOf(x) {
+		return true
+	}
+	all := func(list []*node) bool {
+		some := false
+		for _, e := range list {
+			if t.isNull(e) {
+				continue
+			}
+			if !t.sliceText(e) {
+				return false
+			}
+			some = true
+		}
+		return some
+	}
+	switch x.kind {
+	case nParen:
+		return x.x != nil && t.sliceText(x.x)
+	case nIndex:
+		return (x.name == "" || x.name == "slice") && t.sliceText(x.x) // of text, text
+	case nCase:
+		return all(caseBranches(x))
+	case nCall:
+		if len(x.parts) > 1 {
+			return false
+		}
+		switch x.name {
+		case "coalesce", "ifnull":
+			return all(x.list)
+		}
+		return textSlicedResults[x.name]
+	}
+	return false
 }

@@ -315,11 +315,11 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			canonicalJSON(n)
 		}
 		return false
-	case t.d == DuckDB && len(n.parts) <= 1 && (n.name == "json_group_array" || n.name == "json_array" || n.name == "json_group_object" || n.name == "json_object"):
+	case t.d == DuckDB && len(n.parts) <= 1 && (n.name == "json_group_array" || n.name == "json_array" || n.name == "json_group_object" || n.name == "json_object" || n.name == "row"):
 		// a JSON value, a list or a struct (read from a column, where it
 		// is text) is put in as JSON, as DuckDB puts it
 		for i, a := range args {
-			if n.name == "json_group_array" || n.name == "json_array" || i%2 == 1 {
+			if n.name == "json_group_array" || n.name == "json_array" || n.name == "row" || i%2 == 1 {
 				t.asJSON(a)
 			}
 		}

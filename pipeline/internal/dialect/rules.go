@@ -581,6 +581,7 @@ var (
 	refConnectByHere         = refusal{"CONNECT BY (a hierarchical query) is not supported here: %s", "write the hierarchy as a recursive CTE: with recursive h as (select ..., 1 as lvl from t where <start> union all select t..., h.lvl + 1 from t join h on t.parent_id = h.id) select ... from h"}
 	refEmptyFrom             = refusal{"( ) with nothing inside as a FROM item: no query, which %D refuses too", "write a query between the parentheses; where a template joins a list of queries (' union '.join(queries)), the list was empty: guard the FROM with {% if queries %}"}
 	refWithOperand           = refusal{"WITH opening an operand of UNION, INTERSECT or EXCEPT is not supported: a query reads WITH at its start or inside parentheses only (DuckDB fails on it too)", "put that operand in parentheses, ... UNION ALL (WITH x AS (...) SELECT ...), or move its WITH to the start of the whole query"}
+	refCastSlice             = refusal{"a slice right after a cast, x::TYPE[1:3] (DuckDB's parser refuses it too)", "wrap the cast in parentheses: (x::TYPE)[1:3]"}
 	refEmptyItem             = refusal{"two commas with no item between them in a select list", "remove one of the commas (a template may write one after an item and another at the start of the {% if %} block that follows it)"}
 	refConnectByOutside      = refusal{"%s outside a query with CONNECT BY", "it reads the hierarchy a CONNECT BY builds: SELECT ..., CONNECT_BY_ROOT x FROM t START WITH cond CONNECT BY c = PRIOR p"}
 	refQualify               = refusal{"QUALIFY cannot be rewritten: %s", "give every selected column a name, or filter in an outer query: select * from (select ..., row_number() over (...) as rn from ...) where rn = 1"}
@@ -787,6 +788,7 @@ var Refusals = []Rule{
 	{From: "CONNECT BY beside a join, over UNNEST, FLATTEN or a table function, with NOCYCLE or without PRIOR; CONNECT_BY_ISLEAF, CONNECT_BY_ISCYCLE; PRIOR of PRIOR or inside a subquery; SYS_CONNECT_BY_PATH in START WITH or CONNECT BY", Dialects: "Snowflake", To: refConnectByHere.hint},
 	{From: "PIVOT / UNPIVOT over values from a subquery or ANY", Dialects: all, To: refPivotDynamic.hint},
 	{From: "a select list with two commas and no item between them, a, , b", Dialects: all, To: refEmptyItem.hint},
+	{From: "a slice right after a cast, x::TYPE[1:3] (DuckDB's parser refuses it too)", Dialects: "DuckDB", To: refCastSlice.hint},
 	{From: "FROM ( ), a FROM item with nothing between its parentheses", Dialects: all, To: refEmptyFrom.hint},
 	{From: "SELECT ... UNION ALL WITH x AS (...) SELECT ...: WITH opening an operand of a set operation", Dialects: all, To: refWithOperand.hint},
 	{From: "PIVOT t ON ... and UNPIVOT t ON ... over another source than a table's name or a query in parentheses", Dialects: "DuckDB", To: refPivot.hint + "; " + refUnpivot.hint},

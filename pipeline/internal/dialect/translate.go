@@ -170,6 +170,9 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	for _, i := range p.emptyItems {
 		t.refuse(i, refEmptyItem)
 	}
+	for _, i := range p.castSlices {
+		t.refuse(i, refCastSlice)
+	}
 	for _, i := range p.emptyFroms {
 		t.refuse(i, refEmptyFrom)
 	}

@@ -23,12 +23,12 @@ func (t *translator) tupleValues(n *node) {
 	switch n.kind {
 	case nItem, nCall, nArray, nStruct, nCase, nCast, nIndex, nField, nMap, nUnary, nLike, nPostfix:
 		for _, k := range n.kids {
-			tupleAsStruct(k)
+			t.tupleAsStruct(k)
 		}
 	case nTuple:
 		if n.name == "struct" {
 			for _, k := range n.list {
-				tupleAsStruct(k) // ((1, 2), 3)
+				t.tupleAsStruct(k) // ((1, 2), 3)
 			}
 		}
 	case nBinary:
@@ -45,15 +45,15 @@ func (t *translator) tupleValues(n *node) {
 			}
 			return
 		}
-		tupleAsStruct(n.x)
-		tupleAsStruct(n.y)
+		t.tupleAsStruct(n.x)
+		t.tupleAsStruct(n.y)
 	case nIs, nBetween:
 		if rowOperand(n.x) && rowOperand(n.y) && (n.z == nil || rowOperand(n.z)) {
 			return
 		}
-		tupleAsStruct(n.x)
-		tupleAsStruct(n.y)
-		tupleAsStruct(n.z)
+		t.tupleAsStruct(n.x)
+		t.tupleAsStruct(n.y)
+		t.tupleAsStruct(n.z)
 	case nIn:
 		if x := n.x; x.kind == nCall && x.name == "row" && len(x.parts) <= 1 && len(x.list) > 1 && n.y.kind == nSubquery {
 			// row(a, b) IN (SELECT x, y ...): the row value (a, b), as
@@ -64,7 +64,7 @@ func (t *translator) tupleValues(n *node) {
 		if n.x.kind != nTuple {
 			if n.y.kind == nTuple {
 				for _, e := range n.y.list {
-					tupleAsStruct(e) // a struct in a list of structs
+					t.tupleAsStruct(e) // a struct in a list of structs
 				}
 			}
 			return
@@ -105,10 +105,13 @@ func allTuples(list []*node) bool {
 }
 
 // tupleAsStruct prints x, when it is a tuple, as the JSON list of its
-// values, as row(...) is.
-func tupleAsStruct(x *node) {
+// values, as row(...) is: a boolean as true or false.
+func (t *translator) tupleAsStruct(x *node) {
 	if x == nil || x.kind != nTuple {
 		return
+	}
+	for _, e := range x.list {
+		t.asJSON(e)
 	}
 	x.pre += "json_array"
 	x.name = "struct" // typed as one (staticTypeOf)

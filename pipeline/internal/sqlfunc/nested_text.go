@@ -189,7 +189,12 @@ func writeShaped(b *strings.Builder, dec *json.Decoder, sh any, num string) erro
 		}
 		b.WriteString(v)
 	case json.Number:
-		if kind, ok := sh.(string); ok && kind != "" {
+		kind, _ := sh.(string)
+		if kind == "BOOLEAN" && (v == "0" || v == "1") {
+			b.WriteString(strconv.FormatBool(v == "1")) // held as 1 or 0
+			return nil
+		}
+		if kind != "" {
 			num = kind
 		}
 		b.WriteString(nestedNumber(v, num))

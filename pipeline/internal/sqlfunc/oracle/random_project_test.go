@@ -91,6 +91,9 @@ func (g exprGen) of(t exprType, depth int) string {
 			"datediff('"+g.pick("day", "year", "month")+"', "+g.of(tDate, d)+", "+g.of(tTimestamp, d)+"::date)",
 			"length("+g.of(tText, d)+")", "ord("+g.of(tText, d)+")",
 			"floor("+g.of(tDecimal, d)+")::integer", "ceil("+g.of(tDouble, d)+")::integer",
+			g.pick("add", "subtract", "multiply")+"("+g.of(tInt, d)+", "+g.of(tInt, d)+")",
+			"{'a': "+g.of(tInt, d)+", 't': "+g.of(tTimestamp, d)+"}['a']",
+			"len(["+g.of(tInt, d)+"] + [i])",
 		)
 	case tDouble:
 		return g.pick(
@@ -105,6 +108,7 @@ func (g exprGen) of(t exprType, depth int) string {
 			"cast("+g.of(tDecimal, d)+" as double)", "cast("+g.of(tInt, d)+" as double)",
 			"try_cast("+g.of(tText, d)+" as double)",
 			"("+g.of(tDouble, d)+" "+g.pick("+", "*")+" "+g.of(tInt, d)+")",
+			g.pick("add", "multiply")+"("+g.of(tDouble, d)+", "+g.of(tInt, d)+")",
 		)
 	case tDecimal:
 		return g.pick(
@@ -117,6 +121,9 @@ func (g exprGen) of(t exprType, depth int) string {
 			"cast("+g.of(tDouble, d)+" as decimal(5,1))", "cast("+g.of(tDecimal, d)+" as decimal(6,1))",
 			"round("+g.of(tDecimal, d)+", 1)", "ceil("+g.of(tDecimal, d)+")", "trunc("+g.of(tDecimal, d)+")",
 			"greatest("+g.of(tDecimal, d)+", "+g.of(tInt, d)+")",
+			"(case when "+g.of(tBool, d)+" then {'a': "+g.of(tDecimal, d)+"} else {'a': d} end).a",
+			"(case when "+g.of(tBool, d)+" then ("+g.of(tDecimal, d)+", s) else (d, u) end)[1]",
+			"row("+g.of(tDecimal, d)+", i)[1]", g.pick("add", "subtract")+"("+g.of(tDecimal, d)+", "+g.of(tDecimal, d)+")",
 		)
 	case tText:
 		return g.pick(
@@ -145,7 +152,7 @@ func (g exprGen) of(t exprType, depth int) string {
 			"string_split("+g.of(tText, d)+", ',')["+g.pick("1", "2", "-1")+"]",
 			"array_to_string(string_split("+g.of(tText, d)+", ','), '/')",
 			"translate("+g.of(tText, d)+", 'lo', '01')", "strip_accents("+g.of(tText, d)+")",
-			g.of(tText, d)+"["+g.pick("1", "2", "-2")+":"+g.pick("2", "3", "-1")+"]",
+			"("+g.of(tText, d)+")["+g.pick("1", "2", "-2")+":"+g.pick("2", "3", "-1")+"]",
 			"array_to_string(regexp_extract_all("+g.of(tText, d)+", '[a-z]+'), '+')",
 			"array_to_string(string_split_regex("+g.of(tText, d)+", '[,_ ]'), '+')",
 			"ltrim("+g.of(tText, d)+", 'Hx ')", "nullif("+g.of(tText, d)+", '')", "chr(65 + abs(i))",
@@ -158,6 +165,19 @@ func (g exprGen) of(t exprType, depth int) string {
 			"strftime("+g.of(tTimestamp, d)+", '"+g.pick("%Y-%m-%d", "%H:%M:%S", "%d/%m/%y %I%p", "%j %a %b")+"')",
 			"("+g.of(g.pickAny(), d)+")::text",
 			"format('{}-{}', "+g.of(g.pickAny(), d)+", "+g.of(g.pickAny(), d)+")",
+			// dates, timestamps and DECIMALs inside structs, lists and tuples
+			"cast({'k': "+g.of(g.pickTime(), d)+", 'n': "+g.of(tDecimal, d)+"} as varchar)",
+			"cast(["+g.of(tTimestamp, d)+", "+g.of(g.pickTime(), d)+"] as varchar)",
+			"cast(["+g.of(tDate, d)+", null, "+g.of(tDate, d)+"] as varchar)",
+			"cast(("+g.of(g.pickTime(), d)+", "+g.of(g.pickAny(), d)+") as varchar)",
+			"concat('x', {'t': "+g.of(g.pickTime(), d)+"})",
+			"format('{}', ["+g.of(g.pickTime(), d)+"])",
+			"cast([{'a': "+g.of(tDecimal, d)+", 't': "+g.of(g.pickTime(), d)+"}] as varchar)",
+			"cast(list_sort(["+g.of(tTimestamp, d)+", ts]) as varchar)",
+			"cast(case when "+g.of(tBool, d)+" then {'t': "+g.of(tTimestamp, d)+"} else {'t': ts} end as varchar)",
+			"printf('%s', {'d': "+g.of(tDate, d)+", 'x': "+g.of(tDouble, d)+"})",
+			"cast(coalesce([dt], ["+g.of(tDate, d)+"]) as varchar)",
+			"(case when "+g.of(tBool, d)+" then "+g.of(tText, d)+" else '[1,2]' end)["+g.pick("1", "2")+":"+g.pick("2", "3")+"]",
 		)
 	case tBool:
 		ct := g.pickCmp()
@@ -179,6 +199,7 @@ func (g exprGen) of(t exprType, depth int) string {
 			"("+g.of(tDecimal, d)+" "+g.pick("<", "=", ">=")+" "+g.of(tDouble, d)+")",
 			"("+g.of(tDate, d)+" "+g.pick("<", "=")+" "+g.of(tTimestamp, d)+")",
 			"list_contains(string_split("+g.of(tText, d)+", ','), 'b')",
+			"(row(i, "+g.of(tInt, d)+") "+g.pick("in", "not in")+" (select j, i from {{ ref('t') }}))",
 		)
 	case tDate:
 		return g.pick(
@@ -191,6 +212,8 @@ func (g exprGen) of(t exprType, depth int) string {
 			"(("+g.of(tDate, d)+" + interval '"+g.pick("1 month", "1 year", "-1 day")+"')::date)",
 			"date_add("+g.of(tDate, d)+", interval "+g.pick("1 month", "3 day", "(i) day")+")::date",
 			"date_trunc('week', "+g.of(tDate, d)+")::date", "greatest("+g.of(tDate, d)+", "+g.of(tDate, d)+")",
+			"{'d': "+g.of(tDate, d)+", 'i': i}.d", "[dt, "+g.of(tDate, d)+"]["+g.pick("1", "2", "-1")+"]",
+			"add("+g.of(tDate, d)+", "+g.pick("1", "i", "-2")+")",
 		)
 	case tTimestamp:
 		return g.pick(
@@ -204,6 +227,8 @@ func (g exprGen) of(t exprType, depth int) string {
 			"to_timestamp("+g.pick("0", "1700000000", "1700000000.5")+")::timestamp",
 			"strptime('"+g.pick("2024-01-02 03:04:05", "02/01/2024 10:11")+"', '"+g.pick("%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M")+"')",
 			"("+g.of(tDate, d)+" + interval '"+g.pick("2 hours", "1 day")+"')",
+			"{'t': "+g.of(tTimestamp, d)+", 'i': i}.t", "["+g.of(tTimestamp, d)+", ts]["+g.pick("1", "2")+"]",
+			"(case when "+g.of(tBool, d)+" then {'t': "+g.of(tTimestamp, d)+"} else {'t': ts} end).t",
 		)
 	}
 	return g.leaf(t)
@@ -267,7 +292,7 @@ func (g exprGen) query(depth int) string {
 		return "select " + agg + "(" + e + ") as v from {{ ref('t') }}"
 	case 1:
 		n := g.of([]exprType{tInt, tDouble, tDecimal}[g.r.IntN(3)], depth)
-		return "select " + g.pick("sum", "avg", "min", "max", "median", "stddev_samp", "var_pop", "product", "fsum") + "(" + n + ") as v, " +
+		return "select " + g.pick("sum", "avg", "min", "max", "median", "stddev_samp", "var_pop", "product", "fsum", "favg") + "(" + n + ") as v, " +
 			"count(distinct " + n + ") as c, first(" + n + " order by id desc) as f from {{ ref('t') }}"
 	case 2:
 		return "select " + e + " as k, count(*) as n from {{ ref('t') }} group by 1"
