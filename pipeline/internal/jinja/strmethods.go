@@ -73,6 +73,12 @@ func plainStrMethods() *exec.MethodSet[string] {
 			return f(self), nil
 		}
 	}
+	m["startswith"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
+		return pyAffixMatch("startswith", self, a, false)
+	}
+	m["endswith"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
+		return pyAffixMatch("endswith", self, a, true)
+	}
 	m["expandtabs"] = func(self string, _ *exec.Value, a *exec.VarArgs) (any, error) {
 		size := exec.AsValue(8)
 		if t, ok := a.KwArgs["tabsize"]; ok {
@@ -338,4 +344,77 @@ func plainStrings(v any) any {
 		return out
 	}
 	return v
+}
+
+// pyAffixMatch is Python's str.startswith / str.endswith (suffix true):
+// the affix a string or a tuple of strings (any matches), start and end
+// slice indices (negative from the end, None for none), as CPython's
+// tailmatch reads them: the empty string does not end with 'x', where gonja
+// answered that it does.
+func pyAffixMatch(name, self string, a *exec.VarArgs, suffix bool) (any, error) {
+	if len(a.KwArgs) > 0 {
+		return nil, exec.ErrInvalidCall(fmt.Errorf("%s() takes no keyword arguments", name))
+	}
+	if len(a.Args) < 1 || len(a.Args) > 3 {
+		return nil, exec.ErrInvalidCall(fmt.Errorf("%s() takes from 1 to 3 arguments (%d given)", name, len(a.Args)))
+	}
+	var affixes []string
+	switch x := a.Args[0]; {
+	case x.IsString():
+		affixes = []string{x.String()}
+	case x.IsList():
+		for i := 0; i < x.Len(); i++ {
+			item := x.Index(i)
+			if !item.IsString() {
+				return nil, exec.ErrInvalidCall(fmt.Errorf("tuple for %s must only contain str", name))
+			}
+			affixes = append(affixes, item.String())
+		}
+	default:
+		return nil, exec.ErrInvalidCall(fmt.Errorf("%s first arg must be str or a tuple of str", name))
+	}
+	runes := []rune(self)
+	n := len(runes)
+	index := func(i int, def int) (int, error) {
+		if i >= len(a.Args) || a.Args[i].IsNil() {
+			return def, nil
+		}
+		if !a.Args[i].IsInteger() {
+			return 0, exec.ErrInvalidCall(fmt.Errorf("slice indices must be integers or None"))
+		}
+		return a.Args[i].Integer(), nil
+	}
+	start, err := index(1, 0)
+	if err != nil {
+		return nil, err
+	}
+	end, err := index(2, n)
+	if err != nil {
+		return nil, err
+	}
+	// CPython's ADJUST_INDICES
+	if end > n {
+		end = n
+	} else if end < 0 {
+		end = max(end+n, 0)
+	}
+	if start < 0 {
+		start = max(start+n, 0)
+	}
+	for _, affix := range affixes {
+		ar := []rune(affix)
+		if start > n || end-len(ar) < start {
+			continue
+		}
+		var part []rune
+		if suffix {
+			part = runes[end-len(ar) : end]
+		} else {
+			part = runes[start : start+len(ar)]
+		}
+		if string(part) == affix {
+			return true, nil
+		}
+	}
+	return false, nil
 }
