@@ -126,8 +126,10 @@ type Options struct {
 	HugeInts bool
 	// BlankLines reads each empty line of a file of one column as a row
 	// whose cell is empty, as DuckDB's CSV reader (read_csv, and the COPY
-	// dbt-duckdb loads seeds with) reads it; a file of more columns skips
-	// them, as encoding/csv does.
+	// dbt-duckdb loads seeds with) reads it, and as dbt's agate table does
+	// (Python's csv reads the line as a row of no values, which agate pads
+	// with None; BigQuery's load job of the file gives the same NULL row); a
+	// file of more columns skips them, as encoding/csv does.
 	BlankLines bool
 }
 
