@@ -427,6 +427,12 @@ func (t table) GetAttribute(name string) (*exec.Value, bool) {
 		// agate prints the table to the console, which the playground
 		// leaves out, as it drops what run-operation prints
 		return exec.AsValue(func(*exec.VarArgs) *exec.Value { return noneValue() }), true
+	case "to_json", "to_csv":
+		// agate writes the rows to a file, which the playground does not
+		// do: refused by name rather than as an unknown method
+		return exec.AsValue(func(*exec.VarArgs) (*exec.Value, error) {
+			return nil, fmt.Errorf("agate's table.%s(path) writes the rows to a file, which the playground does not write (its builds keep no files): keep the rows in a table (run_query('create table ... as select ...')) or leave the call out", name)
+		}), true
 	}
 	return exec.AsValue(nil), false
 }
