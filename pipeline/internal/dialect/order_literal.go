@@ -1,6 +1,9 @@
 package dialect
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // refuseLiteralOrder refuses, in DuckDB, a term of the ORDER BY o of a
 // query or an aggregate that is a literal other than an integer ('x',
@@ -32,4 +35,61 @@ func (t *translator) refuseLiteralOrder(o *node) {
 			t.refuse(it.x.start, refOrderLiteral, strings.TrimSpace(t.source(it.x)))
 		}
 	}
+}
+
+// refuseOutOfRange refuses a column number of query q's ORDER BY, or of
+// its first SELECT's GROUP BY, that names no column of the select list
+// (ORDER BY 3 of two columns, ORDER BY 0, -1), as the warehouses refuse it,
+// at its line: SQLite's error gives no place. A list with * or an item
+// making several columns is not counted.
+func (t *translator) refuseOutOfRange(q *node) {
+	if t.d == SQLite || len(q.list) == 0 || q.list[0].kind != nSelect {
+		return
+	}
+	s := q.list[0]
+	if s.sel.asStruct || s.sel.asValue {
+		return
+	}
+	n := 0
+	for _, it := range s.sel.items {
+		if it.kind != nItem || it.x == nil || expands(it.x) {
+			return
+		}
+		n++
+	}
+	check := func(clause string, x *node) {
+		v, ok := t.itemNumber(x)
+		if ok && (v < 1 || v > n) {
+			t.refuse(x.start, refColumnNumber, clause, v, n)
+		}
+	}
+	if q.y != nil {
+		for _, it := range q.y.list {
+			if it.kind == nOrder && it.x != nil {
+				check("ORDER BY", it.x)
+			}
+		}
+	}
+	if g := s.sel.group; g != nil && len(q.list) == 1 && g.name != "all" {
+		for _, k := range g.kids {
+			check("GROUP BY", k)
+		}
+	}
+}
+
+// itemNumber is the value of x when it is an integer literal, signed or
+// not: a column's number in ORDER BY and GROUP BY.
+func (t *translator) itemNumber(x *node) (int, bool) {
+	sign := 1
+	if x.kind == nUnary && x.x != nil && (x.name == "-" || x.name == "+") {
+		if x.name == "-" {
+			sign = -1
+		}
+		x = x.x
+	}
+	if x.kind != nLit || x.start+1 != x.end || t.toks[x.start].kind != kNumber {
+		return 0, false
+	}
+	v, err := strconv.Atoi(t.toks[x.start].text)
+	return sign * v, err == nil
 }

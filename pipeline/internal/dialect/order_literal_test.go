@@ -30,3 +30,22 @@ func TestOrderByLiteral(t *testing.T) {
 		t.Errorf("Snowflake: %v", err)
 	}
 }
+
+// A column number beyond the select list is refused at its place in the
+// warehouses; SQLite's own error has no line.
+func TestColumnNumberOutOfRange(t *testing.T) {
+	for _, d := range []Dialect{duckdb, bigquery, snowflake} {
+		expectRefused(t, d, "select a, b\nfrom t\norder by 3", "3:10: ORDER BY 3 names no column: the select list has 2 (number the columns from 1 to the number of select items, or name the column)")
+		expectRefused(t, d, "select a from t order by -1", "1:26: ORDER BY -1 names no column: the select list has 1 (number the columns from 1 to the number of select items, or name the column)")
+		expectRefused(t, d, "select a, count(*) as n from t group by 1, 0", "1:44: GROUP BY 0 names no column: the select list has 2 (number the columns from 1 to the number of select items, or name the column)")
+	}
+	for _, q := range []string{
+		"select a, b from t order by 2",
+		"select * from t order by 3",
+		"select a from t union all select b from t order by 1",
+	} {
+		if _, err := TranslateWith(q, testOptions(duckdb)); err != nil {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+}

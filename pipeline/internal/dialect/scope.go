@@ -423,6 +423,7 @@ func (t *translator) walk(n *node, sc *scope) {
 // it), its bodies, and ORDER BY in the scope of a lone SELECT.
 func (t *translator) walkQuery(q *node, sc *scope) {
 	t.refuseLiteralOrder(q.y)
+	t.refuseOutOfRange(q)
 	inner := sc
 	if q.x != nil {
 		inner = &scope{parent: sc, ctes: map[string]*node{}, with: q.x.list}
