@@ -458,7 +458,7 @@ func (r *runner) results() []any {
 			continue
 		}
 		node := jinja.Object{
-			"name": st.Name, "resource_type": st.Kind, "original_file_path": st.File, "path": st.File,
+			"name": st.Name, "resource_type": jinja.StrEnum(st.Kind), "original_file_path": st.File, "path": st.File,
 			"package_name": r.plan.proj.Name,
 		}
 		if _, name, ok := strings.Cut(st.Name, "::"); ok && st.Kind == "unit_test" {
@@ -512,7 +512,7 @@ func (r *runner) results() []any {
 				"started_at": span[0].UTC().Format(isoMicro), "completed_at": span[1].UTC().Format(isoMicro)})
 		}
 		out = append(out, jinja.Object{
-			"node": node, "status": status[st.Status], "message": message, "execution_time": st.Seconds,
+			"node": node, "status": jinja.StrEnum(status[st.Status]), "message": message, "execution_time": st.Seconds,
 			"timing": timing, "failures": failures, "thread_id": "Thread-1",
 			"adapter_response": map[string]any{"rows_affected": st.Rows, "_message": st.Status},
 		})

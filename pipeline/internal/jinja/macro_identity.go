@@ -46,6 +46,7 @@ func macroIn(orig exec.TestFunction) exec.TestFunction {
 		return orig
 	}
 	return func(ctx *exec.Context, in *exec.Value, params *exec.VarArgs) (bool, error) {
+		in = plainStrEnum(in) // a StrEnum is in a list holding its text
 		same := sameMacro
 		if _, ok := in.Interface().(columnValue); ok {
 			same = sameColumn // column_equality.go
