@@ -47,15 +47,9 @@ func (t *translator) refuseOutOfRange(q *node) {
 		return
 	}
 	s := q.list[0]
-	if s.sel.asStruct || s.sel.asValue {
+	n, ok := selectWidth(s)
+	if !ok {
 		return
-	}
-	n := 0
-	for _, it := range s.sel.items {
-		if it.kind != nItem || it.x == nil || expands(it.x) {
-			return
-		}
-		n++
 	}
 	check := func(clause string, x *node) {
 		v, ok := t.itemNumber(x)
@@ -92,4 +86,40 @@ func (t *translator) itemNumber(x *node) (int, bool) {
 	}
 	v, err := strconv.Atoi(t.toks[x.start].text)
 	return sign * v, err == nil
+}
+
+// selectWidth is the number of columns SELECT s gives; false when it is
+// not told by counting its items (*, an item making several columns, AS
+// STRUCT).
+func selectWidth(s *node) (int, bool) {
+	if s.kind != nSelect || s.sel.asStruct || s.sel.asValue {
+		return 0, false
+	}
+	n := 0
+	for _, it := range s.sel.items {
+		if it.kind != nItem || it.x == nil || expands(it.x) {
+			return 0, false
+		}
+		n++
+	}
+	return n, true
+}
+
+// refuseInWidth refuses x IN (SELECT ...) whose select gives another number
+// of columns than x has, as the warehouses refuse it, at the subquery's
+// line: SQLite's error ("sub-select returns 2 columns") gives no place.
+func (t *translator) refuseInWidth(x, sub *node) {
+	if t.d == SQLite || sub.x == nil || sub.x.kind != nQuery || len(sub.x.list) == 0 {
+		return
+	}
+	n, ok := selectWidth(sub.x.list[0])
+	want := 1
+	if x.kind == nTuple {
+		want = len(x.list)
+	} else if x.kind == nCall || x.kind == nStruct {
+		return // row(a, b), a struct: DuckDB may compare it field by field
+	}
+	if ok && n != want {
+		t.refuse(sub.start, refInWidth, n, want)
+	}
 }

@@ -49,3 +49,20 @@ func TestColumnNumberOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// IN of a subquery giving another number of columns than it compares is
+// refused at the subquery's place.
+func TestInSubqueryWidth(t *testing.T) {
+	for _, d := range []Dialect{duckdb, bigquery, snowflake} {
+		expectRefused(t, d, "select a from t\nwhere a in (select a, b from t)", "2:12: the subquery of IN gives 2 columns, and IN compares 1 (select as many columns as IN compares: x IN (SELECT col FROM ...), (a, b) IN (SELECT a, b FROM ...))")
+	}
+	for _, q := range []string{
+		"select a from t where a in (select a from t)",
+		"select a from t where (a, b) in (select a, b from t)",
+		"select a from t where a in (select * from t)",
+	} {
+		if _, err := TranslateWith(q, testOptions(duckdb)); err != nil {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+}

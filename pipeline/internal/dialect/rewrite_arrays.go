@@ -378,6 +378,7 @@ func (t *translator) rewriteIn(n *node) {
 			t.compareTimestamps(n.x, y)
 		}
 		t.inSubqueryText(n.x, y)
+		t.refuseInWidth(n.x, y)
 		t.refuseInSubqueryNumber(n.x, y)
 	}
 	if y.kind != nCall || y.name != "unnest" || t.d == SQLite {
