@@ -1,5 +1,9 @@
 package dialect
 
+// Checks the warehouses make when they bind a query and SQLite makes with
+// no place in the model (a column number out of range, an IN subquery's
+// width) or not at all (DuckDB's ORDER BY of a constant).
+
 import (
 	"strconv"
 	"strings"
