@@ -26,13 +26,28 @@ func skipped(name string) bool {
 	return false
 }
 
+// notProjectFile reports whether an imported file is of a kind no project
+// file has (an image, a licence, a script, a notebook): a real project's
+// repository carries such files beside its models, and an import leaves
+// them out, unread, where a share link holding one is refused.
+func notProjectFile(name string) bool { return checkExt(name) != nil }
+
 // ReadFS reads a project folder (the CLI's project directory, or the files of
 // a folder dropped on the page) and checks it as it reads, skipping build
-// output, installed packages and hidden files. Symbolic links are refused.
+// output, installed packages, hidden files and files of other kinds than a
+// project's ([ReadFolder] names those). Symbolic links are refused.
 func ReadFS(fsys fs.FS) (map[string][]byte, error) {
-	files := map[string][]byte{}
+	files, _, err := ReadFolder(fsys)
+	return files, err
+}
+
+// ReadFolder is [ReadFS], also naming the files it left out, unread, as of
+// another kind than a project's files (images, LICENSE, scripts), in path
+// order.
+func ReadFolder(fsys fs.FS) (files map[string][]byte, left []string, err error) {
+	files = map[string][]byte{}
 	c := newChecker()
-	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -48,6 +63,13 @@ func ReadFS(fsys fs.FS) (map[string][]byte, error) {
 		if d.IsDir() {
 			return nil
 		}
+		if err := checkName(name); err != nil {
+			return err
+		}
+		if notProjectFile(name) {
+			left = append(left, name)
+			return nil
+		}
 		if !d.Type().IsRegular() {
 			return refuse(name, "the entry is a link or a special file, not a regular file: copy the file it points to instead")
 		}
@@ -60,9 +82,9 @@ func ReadFS(fsys fs.FS) (map[string][]byte, error) {
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return files, nil
+	return files, left, nil
 }
 
 // LoadSample reads samples/<name> from a file system holding one folder per

@@ -18,18 +18,20 @@ const maxZipEntries = 10 * MaxFiles
 
 // ReadZip reads an uploaded zip of a project. Files all under one top folder
 // holding dbt_project.yml (a downloaded project) are taken from inside it; build output, installed
-// packages, hidden files and macOS clutter are skipped. Everything else must
+// packages, hidden files and macOS clutter are skipped, and files of another
+// kind than a project's (images, LICENSE, scripts) are left out unread and
+// named in left, in path order. Everything else must
 // pass the rules of [Check], and sizes are measured while decompressing,
 // whatever the headers claim.
-func ReadZip(r io.ReaderAt, size int64) (map[string][]byte, error) {
-	zr, err := zip.NewReader(r, size)
+func ReadZip(r io.ReaderAt, size int64) (files map[string][]byte, left []string, err error) {
+	zr, zerr := zip.NewReader(r, size)
 	// ErrInsecurePath comes with a usable reader; the checker below refuses
 	// such names itself, naming the entry.
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, refuse("", "the file is not a readable zip archive (%v): make the zip again", err)
+	if zerr != nil && !errors.Is(zerr, zip.ErrInsecurePath) {
+		return nil, nil, refuse("", "the file is not a readable zip archive (%v): make the zip again", zerr)
 	}
 	if len(zr.File) > maxZipEntries {
-		return nil, refuse("", "the zip has %d entries, more than the %d a project can have: remove files it does not need", len(zr.File), MaxFiles)
+		return nil, nil, refuse("", "the zip has %d entries, more than the %d a project can have: remove files it does not need", len(zr.File), MaxFiles)
 	}
 	var entries []*zip.File
 	for _, f := range zr.File {
@@ -37,13 +39,18 @@ func ReadZip(r io.ReaderAt, size int64) (map[string][]byte, error) {
 			continue
 		}
 		if err := checkPath(f.Name); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if skipped(f.Name) {
 			continue
 		}
+		if !f.Mode().IsDir() && notProjectFile(f.Name) {
+			// left out below, unread, whatever it is
+			entries = append(entries, f)
+			continue
+		}
 		if f.Mode()&fs.ModeSymlink != 0 || !f.Mode().IsRegular() && !f.Mode().IsDir() {
-			return nil, refuse(f.Name, "the entry is a link or a special file, not a regular file: zip the file it points to instead")
+			return nil, nil, refuse(f.Name, "the entry is a link or a special file, not a regular file: zip the file it points to instead")
 		}
 		if f.Mode().IsDir() {
 			continue
@@ -51,24 +58,32 @@ func ReadZip(r io.ReaderAt, size int64) (map[string][]byte, error) {
 		entries = append(entries, f)
 	}
 	top := topFolder(entries)
-	files := map[string][]byte{}
+	files = map[string][]byte{}
 	c := newChecker()
 	for _, f := range entries {
 		name := strings.TrimPrefix(f.Name, top)
 		if skipped(name) {
 			continue
 		}
+		if err := checkName(name); err != nil {
+			return nil, nil, err
+		}
+		if notProjectFile(name) {
+			left = append(left, name)
+			continue
+		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, refuse(f.Name, "the entry cannot be opened (%v): make the zip again with ordinary compression", err)
+			return nil, nil, refuse(f.Name, "the entry cannot be opened (%v): make the zip again with ordinary compression", err)
 		}
 		files[name], err = c.add(name, rc)
 		rc.Close()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return files, nil
+	slices.Sort(left)
+	return files, left, nil
 }
 
 // topFolder returns "dir/" when every entry sits under the folder dir and

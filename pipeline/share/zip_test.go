@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -51,7 +52,8 @@ func makeZip(t testing.TB, entries ...entry) []byte {
 }
 
 func readZip(b []byte) (map[string][]byte, error) {
-	return ReadZip(bytes.NewReader(b), int64(len(b)))
+	files, _, err := ReadZip(bytes.NewReader(b), int64(len(b)))
+	return files, err
 }
 
 func TestReadZip(t *testing.T) {
@@ -76,6 +78,28 @@ func TestReadZip(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameFiles(t, got, map[string][]byte{"a/x.sql": []byte("1"), "b.sql": []byte("2")})
+}
+
+// A real project's repository holds files beside the project's own (a
+// licence, a diagram, scripts): they are left out unread and named, where
+// they refused the whole zip.
+func TestReadZipLeavesOutOtherKinds(t *testing.T) {
+	z := makeZip(t,
+		entry{name: "shop/dbt_project.yml", data: "name: shop\n"},
+		entry{name: "shop/LICENSE", data: "Apache License"},
+		entry{name: "shop/etc/diagram.png", data: "\x89PNG\x00\x00", size: 5 << 20},
+		entry{name: "shop/run.py", data: "print(1)"},
+		entry{name: "shop/bin/tool", data: "/etc/passwd", mode: fs.ModeSymlink | 0o777},
+		entry{name: "shop/models/a.sql", data: "select 1"},
+	)
+	files, left, err := ReadZip(bytes.NewReader(z), int64(len(z)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, files, map[string][]byte{"dbt_project.yml": []byte("name: shop\n"), "models/a.sql": []byte("select 1")})
+	if want := []string{"LICENSE", "bin/tool", "etc/diagram.png", "run.py"}; !slices.Equal(left, want) {
+		t.Errorf("left out %q, want %q", left, want)
+	}
 }
 
 func TestWriteZip(t *testing.T) {
@@ -153,8 +177,8 @@ func TestReadZipRefusals(t *testing.T) {
 			`"seeds/s8.csv": the project is larger than 16 MiB in all once decompressed: remove large files such as big seeds`},
 		{"binary in csv", makeZip(t, entry{name: "seeds/s.csv", data: "id\n\x00\x01\x02"}),
 			`"seeds/s.csv": the file is binary (a NUL byte at offset 3), not text: save it as UTF-8 text`},
-		{"not a project file", makeZip(t, entry{name: "p/bin/tool.exe", data: "MZ"}, entry{name: "p/dbt_project.yml", data: "name: p"}),
-			`"bin/tool.exe": only .sql, .yml, .yaml, .csv, .md, .txt files belong in a project: remove this file`},
+		{"an unsafe name of another kind", makeZip(t, entry{name: "p/../../etc/x.png", data: "x"}),
+			`"p/../../etc/x.png": the name contains "..": paths must stay inside the project folder`},
 		{"symbolic link", makeZip(t, entry{name: "models/l.sql", data: "/etc/passwd", mode: fs.ModeSymlink | 0o777}),
 			`"models/l.sql": the entry is a link or a special file, not a regular file: zip the file it points to instead`},
 		{"not a zip", []byte("PK\x03\x04 not really"),

@@ -53,6 +53,9 @@ type ShareResult struct {
 	Warnings []string `json:"warnings,omitempty"`
 	// Read lists the files of a folder worth reading (share.screen).
 	Read []string `json:"read,omitempty"`
+	// Left names the files an import left out, unread, as of another kind
+	// than a project's (a licence, images, scripts).
+	Left []string `json:"left,omitempty"`
 }
 
 // isShareOp tells whether op is served by serveShare.
@@ -98,17 +101,17 @@ func (b *Bridge) serveShare(ctx context.Context, req Request) (any, error) {
 		}
 		return ShareResult{Files: toText(p.Files), Vars: p.Vars, Dialect: p.Dialect, Sample: p.Sample}, nil
 	case "share.readzip":
-		files, err := share.ReadZip(bytes.NewReader(a.Data), int64(len(a.Data)))
+		files, left, err := share.ReadZip(bytes.NewReader(a.Data), int64(len(a.Data)))
 		if err != nil {
 			return nil, err
 		}
-		return ShareResult{Files: toText(files)}, nil
+		return ShareResult{Files: toText(files), Left: left}, nil
 	case "share.screen":
-		read, err := share.Screen(a.Sizes)
+		read, left, err := share.Screen(a.Sizes)
 		if err != nil {
 			return nil, err
 		}
-		return ShareResult{Read: read}, nil
+		return ShareResult{Read: read, Left: left}, nil
 	case "share.readfolder":
 		fsys := fstest.MapFS{}
 		for name, data := range a.Raw {
@@ -117,11 +120,11 @@ func (b *Bridge) serveShare(ctx context.Context, req Request) (any, error) {
 			}
 			fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
 		}
-		files, err := share.ReadFS(fsys)
+		files, left, err := share.ReadFolder(fsys)
 		if err != nil {
 			return nil, err
 		}
-		return ShareResult{Files: toText(files)}, nil
+		return ShareResult{Files: toText(files), Left: left}, nil
 	case "share.check":
 		if err := share.Check(a.Raw); err != nil {
 			return nil, err

@@ -74,7 +74,7 @@ export class ImportExport {
     document.body.dataset.importRead = String(Object.keys(raw).length);
     const resp = await this.app.engine.call({ op: "share.readfolder", share: { raw } });
     if (!resp.ok) return this.refuse(`The folder ${top}`, resp);
-    this.openImported(top, resp.result.files || {});
+    this.openImported(top, resp.result.files || {}, screened.result.left || []);
   }
 
   async importZip(file) {
@@ -82,16 +82,19 @@ export class ImportExport {
     const data = toBase64(new Uint8Array(await file.arrayBuffer()));
     const resp = await this.app.engine.call({ op: "share.readzip", share: { data } });
     if (!resp.ok) return this.refuse(file.name, resp);
-    this.openImported(file.name.replace(/\.zip$/i, ""), resp.result.files || {});
+    this.openImported(file.name.replace(/\.zip$/i, ""), resp.result.files || {}, resp.result.left || []);
   }
 
-  openImported(name, files) {
+  // openImported opens the files read as a new project; left names the
+  // files of other kinds (a licence, images, scripts) the engine left out.
+  openImported(name, files, left = []) {
     const n = Object.keys(files).length;
-    if (!n) return this.app.flash("There were no project files in it.");
+    document.body.dataset.importLeft = left.join("\n");
+    if (!n) return this.app.flash("There were no project files in it." + leftOut(left));
     const projects = this.app.projects;
     const id = projects.create(name || "Imported project", files, {});
     projects.open(id, true);
-    this.app.flash(`Imported ${n} files as the project “${projects.meta(id).name}”.`);
+    this.app.flash(`Imported ${n} files as the project “${projects.meta(id).name}”.` + leftOut(left));
     if (!files["dbt_project.yml"]) this.app.flash("It has no dbt_project.yml: add one before running.");
   }
 
@@ -173,6 +176,16 @@ export function download(name, blob) {
 
 function safeName(s) {
   return String(s).replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "").slice(0, 80) || "download";
+}
+
+// leftOut says which files an import left out as no project file, naming
+// the first few; Python models are named as such, as they do not run here.
+function leftOut(left) {
+  if (!left.length) return "";
+  const shown = left.slice(0, 4).join(", ") + (left.length > 4 ? ` and ${left.length - 4} more` : "");
+  const py = left.filter((n) => /^models\/.*\.py$/i.test(n)).length;
+  return ` Left out ${left.length === 1 ? "1 file" : `${left.length} files`} of other kinds than .sql, .yml, .yaml, .csv, .md and .txt: ${shown}.` +
+    (py ? ` ${py === 1 ? "A Python model does" : "Python models do"} not run here.` : "");
 }
 
 function picker(attrs, onFiles) {

@@ -35,10 +35,11 @@ func cmdExport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	files, err := share.ReadFS(os.DirFS(c.projectDir))
+	files, left, err := share.ReadFolder(os.DirFS(c.projectDir))
 	if err != nil {
 		return err
 	}
+	noteLeftOut(left)
 	for _, w := range share.ExportWarnings(files) {
 		fmt.Fprintln(os.Stderr, "warning: "+w)
 	}

@@ -29,10 +29,11 @@ func cmdShare(args []string, stdout io.Writer) error {
 	if len(pos) != 1 {
 		return errUsage{"share takes one project folder: nexus share DIR [--sample NAME] [--base-url URL]"}
 	}
-	files, err := share.ReadFS(os.DirFS(pos[0]))
+	files, left, err := share.ReadFolder(os.DirFS(pos[0]))
 	if err != nil {
 		return err
 	}
+	noteLeftOut(left)
 	var base *share.Base
 	if *sample != "" {
 		if base, err = share.LoadSample(os.DirFS(*samplesDir), *sample); err != nil {
@@ -72,4 +73,18 @@ func cmdUnshare(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "the link sets vars; build with: --vars '%s'\n", strings.ReplaceAll(p.Vars, "'", `'\''`))
 	}
 	return nil
+}
+
+// noteLeftOut names on stderr the files of a project folder left out as of
+// another kind than a project's (a licence, images, scripts).
+func noteLeftOut(left []string) {
+	if len(left) == 0 {
+		return
+	}
+	shown := left
+	more := ""
+	if len(left) > 4 {
+		shown, more = left[:4], fmt.Sprintf(" and %d more", len(left)-4)
+	}
+	fmt.Fprintf(os.Stderr, "note: left out %d file(s) of other kinds than %s: %s%s\n", len(left), strings.Join(share.TextExtensions, ", "), strings.Join(shown, ", "), more)
 }

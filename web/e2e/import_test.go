@@ -1,0 +1,96 @@
+package e2e
+
+import (
+	"archive/zip"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// repoFiles is a project as its repository holds it: beside the project's
+// files, a licence, a diagram and scripts, as real dbt projects carry them.
+func repoFiles() map[string][]byte {
+	return map[string][]byte{
+		"dbt_project.yml":          []byte("name: shop\nprofile: shop\n"),
+		"seeds/raw_orders.csv":     []byte("id,amount\n1,10\n2,32\n"),
+		"models/orders.sql":        []byte("select id, amount * 2 as doubled from {{ ref('raw_orders') }}\n"),
+		"models/forecast.py":       []byte("def model(dbt, session):\n    return dbt.ref('orders')\n"),
+		"LICENSE":                  []byte("Apache License, Version 2.0\n"),
+		"etc/shop_erd.png":         {0x89, 'P', 'N', 'G', 0, 0, 0, 0x0d},
+		"scripts/load.sh":          []byte("#!/bin/sh\n"),
+		".github/workflows/ci.yml": []byte("on: push\n"),
+	}
+}
+
+// TestImportRealRepository: a zip of a project's repository and the
+// repository's folder import with the files no project holds (LICENSE, a
+// .png, scripts, a Python model) left out and named, where the import was
+// refused by the first of them; the project then runs.
+func TestImportRealRepository(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "shop")
+	zpath := filepath.Join(dir, "shop.zip")
+	f, err := os.Create(zpath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for name, data := range repoFiles() {
+		w, err := zw.Create("shop/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	ctx := newBrowser(t, 6*time.Minute)
+	openReady(t, ctx, site+"?sample=quickstart&run=0")
+	wantLeft := "LICENSE\netc/shop_erd.png\nmodels/forecast.py\nscripts/load.sh"
+	for _, tc := range []struct{ how, input, path, name string }{
+		{"zip", `input[type=file][accept^=".zip"]`, zpath, "shop"},
+		{"folder", `input[type=file][webkitdirectory]`, root, "shop"},
+	} {
+		t.Run(tc.how, func(t *testing.T) {
+			eval[bool](t, ctx, `(delete document.body.dataset.importError, delete document.body.dataset.importLeft, [...document.querySelectorAll(".toast")].forEach((el) => el.remove()), true)`)
+			do(t, ctx, chromedp.SetUploadFiles(chromedp.CSS(tc.input), []string{tc.path}))
+			waitFor(t, ctx, "the import", `document.body.dataset.importLeft !== undefined || !!document.body.dataset.importError`, time.Minute)
+			if e := eval[string](t, ctx, `document.body.dataset.importError || ""`); e != "" {
+				t.Fatalf("the %s was refused: %s", tc.how, e)
+			}
+			if got := eval[string](t, ctx, `document.body.dataset.importLeft`); got != wantLeft {
+				t.Errorf("left out %q, want %q", got, wantLeft)
+			}
+			toast := eval[string](t, ctx, `[...document.querySelectorAll(".toast")].map((el) => el.textContent).join(" | ")`)
+			for _, want := range []string{"Imported 3 files", "Left out 4 files", "LICENSE, etc/shop_erd.png", "A Python model does not run here"} {
+				if !strings.Contains(toast, want) {
+					t.Errorf("the message %q lacks %q", toast, want)
+				}
+			}
+			if got := eval[string](t, ctx, `[...document.querySelectorAll("#tree li.file")].map((li) => li.dataset.path).sort().join(",")`); got != "dbt_project.yml,models/orders.sql,seeds/raw_orders.csv" {
+				t.Errorf("the project's files: %s", got)
+			}
+			eval[bool](t, ctx, `(document.getElementById("timeout").value = "300", delete document.body.dataset.lastRun, true)`)
+			do(t, ctx, chromedp.Click(chromedp.ID("run")))
+			waitFor(t, ctx, "the run", `document.body.dataset.lastRun !== undefined`, 3*time.Minute)
+			if got := eval[string](t, ctx, `document.body.dataset.lastRun`); got != "ok" {
+				t.Fatalf("the run ended %s: %s", got, eval[string](t, ctx, `document.getElementById("runlog").textContent`))
+			}
+			waitFor(t, ctx, "the orders table", tableList+`.includes("orders")`, 30*time.Second)
+		})
+	}
+}
