@@ -19,6 +19,7 @@ func TestAlterAddColumnTypes(t *testing.T) {
 		{Snowflake, "ALTER TABLE events ADD seen_at TIMESTAMP_NTZ", ".events: seen_at=" + StaticType(Snowflake, "timestamp_ntz")},
 		{BigQuery, "alter table `proj.ds.events` add column if not exists d date, add column n int64", "ds.events: d=" + StaticType(BigQuery, "date") + " n=" + StaticType(BigQuery, "int64")},
 		{DuckDB, "alter table main.events add column amount decimal(10, 2)", "main.events: amount=" + StaticType(DuckDB, "decimal(10, 2)")},
+		{Snowflake, "alter table events add column n number(10,2) not null default 0", ".events: n=" + StaticType(Snowflake, "number(10,2)")},
 		{DuckDB, "alter table events drop column flag", ""},
 		{Snowflake, "alter table events rename to events_old", ""},
 	}
@@ -42,6 +43,32 @@ func TestAlterAddColumnTypes(t *testing.T) {
 		}
 		if strings.Join(got, "; ") != c.want {
 			t.Errorf("%s %q:\n got %q\nwant %q", c.d, c.sql, strings.Join(got, "; "), c.want)
+		}
+	}
+}
+
+// The types an ALTER TABLE ... ADD COLUMN declares are written as SQLite
+// stores them, as CREATE TABLE's are: STRING is TEXT (SQLite read the word
+// STRING as NUMERIC and stored '007' as 7), a type's parameters go.
+func TestAlterAddColumnStorage(t *testing.T) {
+	cases := []struct {
+		d         Dialect
+		sql, want string
+	}{
+		{BigQuery, "alter table t add column code string", "alter table t add column code TEXT"},
+		{Snowflake, "alter table t add column amt number(10, 2) not null, add column s varchar(20)", "alter table t add column amt REAL not null, add column s TEXT"},
+		{DuckDB, "ALTER TABLE t ADD COLUMN IF NOT EXISTS d DATE", "ALTER TABLE t ADD COLUMN IF NOT EXISTS d TEXT"},
+		{DuckDB, "alter table t add column n bigint", "alter table t add column n INTEGER"},
+		{Snowflake, "alter table t rename column a to b", "alter table t rename column a to b"},
+	}
+	for _, c := range cases {
+		got, _, _, err := TranslateCreating(c.sql, Options{Dialect: c.d})
+		if err != nil {
+			t.Errorf("%s %q: %v", c.d, c.sql, err)
+			continue
+		}
+		if strings.TrimSpace(got) != c.want {
+			t.Errorf("%s %q:\n got %q\nwant %q", c.d, c.sql, got, c.want)
 		}
 	}
 }

@@ -494,6 +494,10 @@ func (t *translator) rewriteSoup(n *node) {
 	if first >= n.end || t.toks[first].kind != kWord {
 		return
 	}
+	if t.toks[first].lower == "alter" {
+		t.rewriteAlterAdd(n)
+		return
+	}
 	if w := t.toks[first].lower; w == "delete" || w == "update" {
 		for _, k := range n.kids {
 			if k.kind != nTable {
@@ -588,10 +592,16 @@ func (t *translator) createdTypes(root *node) []Created {
 	return out
 }
 
-// addedColumns reads ALTER TABLE [IF EXISTS] name ADD [COLUMN] [IF NOT
-// EXISTS] col type [, ADD [COLUMN] ...] as the columns it adds, with the
-// static types they declare; ok is false for any other statement.
-func (t *translator) addedColumns(n *node) (Created, bool) {
+// alterAdd is a column an ALTER TABLE ... ADD [COLUMN] adds: its name's
+// token and its type's tokens [typeStart, typeEnd).
+type alterAdd struct {
+	nameTok, typeStart, typeEnd int
+}
+
+// alterAdds reads ALTER TABLE [IF EXISTS] name ADD [COLUMN] [IF NOT
+// EXISTS] col type [constraints] [, ADD [COLUMN] ...]: the table's name
+// parts and the columns it adds; ok is false for any other statement.
+func (t *translator) alterAdds(n *node) (parts []string, adds []alterAdd, ok bool) {
 	var w []int // the significant tokens
 	for i := n.start; i < n.end; i++ {
 		if k := t.toks[i].kind; k != kSpace && k != kComment {
@@ -610,13 +620,12 @@ func (t *translator) addedColumns(n *node) (Created, bool) {
 		return true
 	}
 	if !at(0, "alter", "table") {
-		return Created{}, false
+		return nil, nil, false
 	}
 	j := 2
 	if at(j, "if", "exists") {
 		j += 2
 	}
-	var parts []string
 	for j < len(w) {
 		tok := t.toks[w[j]]
 		if tok.kind != kWord && tok.kind != kQuoted {
@@ -639,13 +648,11 @@ func (t *translator) addedColumns(n *node) (Created, bool) {
 		break
 	}
 	if len(parts) == 0 || len(parts) > 3 {
-		return Created{}, false
+		return nil, nil, false
 	}
-	added := Created{Types: map[string]string{}, Added: true}
-	added.Schema, added.Table = t.createdName(&createInfo{name: &node{names: parts}})
 	for {
 		if !at(j, "add") {
-			return Created{}, false
+			return nil, nil, false
 		}
 		j++
 		if at(j, "column") {
@@ -655,11 +662,12 @@ func (t *translator) addedColumns(n *node) (Created, bool) {
 			j += 3
 		}
 		if j >= len(w) || t.toks[w[j]].kind != kWord && t.toks[w[j]].kind != kQuoted {
-			return Created{}, false
+			return nil, nil, false
 		}
-		col := t.toks[w[j]]
+		add := alterAdd{nameTok: w[j]}
 		j++
-		// the type runs to the next top-level comma or the end
+		// the type runs to its constraints, the next top-level comma or
+		// the end
 		start, depth := j, 0
 		for j < len(w) {
 			tok := t.toks[w[j]]
@@ -667,24 +675,77 @@ func (t *translator) addedColumns(n *node) (Created, bool) {
 				depth++
 			} else if tok.kind == kClose {
 				depth--
-			} else if depth == 0 && tok.kind == kPunct && tok.text == "," {
+			} else if depth == 0 && (tok.kind == kPunct && tok.text == "," || tok.kind == kWord && columnConstraintWords[tok.lower] && j > start) {
 				break
 			}
 			j++
 		}
-		if start < j {
-			name := identName(col)
-			if typ := StaticType(t.d, joinRaw(t.toks[w[start]:w[j-1]+1])); typ != "" {
-				added.Types[name] = typ
-			}
-			if col.kind == kQuoted && t.d == Snowflake {
-				added.Types[quotedPrefix+name] = nameAsWritten(col)
-			}
+		if start >= j {
+			return nil, nil, false
+		}
+		add.typeStart, add.typeEnd = w[start], w[j-1]+1
+		adds = append(adds, add)
+		for j < len(w) && !(t.toks[w[j]].kind == kPunct && t.toks[w[j]].text == ",") {
+			j++ // the constraints
 		}
 		if j >= len(w) {
-			return added, true
+			return parts, adds, true
 		}
 		j++ // the comma
+	}
+}
+
+// columnConstraintWords end a column's type in ALTER TABLE ... ADD COLUMN.
+var columnConstraintWords = map[string]bool{"not": true, "null": true, "default": true, "primary": true,
+	"unique": true, "references": true, "check": true, "collate": true, "options": true, "comment": true,
+	"constraint": true, "generated": true, "autoincrement": true, "identity": true, "masking": true, "tag": true}
+
+// addedColumns gives the columns an ALTER TABLE ... ADD COLUMN adds, with
+// the static types they declare; ok is false for any other statement.
+func (t *translator) addedColumns(n *node) (Created, bool) {
+	parts, adds, ok := t.alterAdds(n)
+	if !ok {
+		return Created{}, false
+	}
+	added := Created{Types: map[string]string{}, Added: true}
+	added.Schema, added.Table = t.createdName(&createInfo{name: &node{names: parts}})
+	for _, a := range adds {
+		col := t.toks[a.nameTok]
+		name := identName(col)
+		if typ := StaticType(t.d, joinRaw(t.toks[a.typeStart:a.typeEnd])); typ != "" {
+			added.Types[name] = typ
+		}
+		if col.kind == kQuoted && t.d == Snowflake {
+			added.Types[quotedPrefix+name] = nameAsWritten(col)
+		}
+	}
+	return added, true
+}
+
+// rewriteAlterAdd writes the types of the columns an ALTER TABLE ... ADD
+// COLUMN adds as SQLite stores them, as CREATE TABLE's are: STRING is
+// TEXT, where SQLite read the word STRING as NUMERIC and stored '007' as 7.
+func (t *translator) rewriteAlterAdd(n *node) {
+	_, adds, ok := t.alterAdds(n)
+	if !ok {
+		return
+	}
+	for _, a := range adds {
+		typ, problem := typeOf(t.toks, a.typeStart, a.typeEnd, "column", a.typeStart)
+		affinity := typ.affinity
+		switch {
+		case problem != nil && (problem.r == refArrayType || problem.r == refSemi):
+			affinity = "TEXT" // arrays and structs are JSON text
+		case problem != nil:
+			t.refuse(problem.tok, problem.r, problem.args...)
+			continue
+		case affinity == "":
+			affinity = "TEXT" // DATE and JSON are text
+		}
+		t.pr.setTok(a.typeStart, affinity)
+		for i := a.typeStart + 1; i < a.typeEnd; i++ {
+			t.pr.dropTok(i)
+		}
 	}
 }
 
