@@ -48,6 +48,37 @@ func (t *translator) duckShape(x *node) *nestShape {
 	}
 	x = unparen(x)
 	switch x.kind {
+	case nName:
+		if e := t.lateralAlias(x, t.sc); e != nil && len(x.parts) == 1 {
+			return t.duckShape(e.x)
+		}
+		if c := t.column(x); c.shape != nil {
+			return c.shape
+		}
+		if len(x.parts) >= 2 && t.sc != nil && t.sc.findRel(identName(t.toks[x.parts[0]])) == nil {
+			// s.a, field a of struct column s
+			s := t.column(&node{kind: nName, parts: x.parts[:1]}).shape
+			for _, k := range x.parts[1:] {
+				if s == nil || !s.named {
+					return nil
+				}
+				s = s.fields[identName(t.toks[k])]
+			}
+			return s
+		}
+		if len(x.parts) >= 2 {
+			// t.c, a column of a FROM item (staticType would ask here)
+			if leaf := leafOfType(t.nameType(x), t.columnNumber(x)); leaf != "" {
+				return &nestShape{leaf: leaf}
+			}
+			return nil
+		}
+	case nSubquery:
+		if x.x != nil {
+			if c := t.subqueryColumn(x); c.shape != nil {
+				return c.shape
+			}
+		}
 	case nStruct:
 		s := &nestShape{named: true, fields: map[string]*nestShape{}}
 		for i, f := range x.list {
@@ -144,9 +175,6 @@ func (t *translator) duckShape(x *node) *nestShape {
 			return s
 		}
 	}
-	if nested(t.staticType(x)) {
-		return nil
-	}
 	if leaf := t.leafShape(x); leaf != "" {
 		return &nestShape{leaf: leaf}
 	}
@@ -155,7 +183,17 @@ func (t *translator) duckShape(x *node) *nestShape {
 
 // leafShape is the leaf kind of x, a value that is no list or struct.
 func (t *translator) leafShape(x *node) string {
-	switch t.staticType(x) {
+	typ := t.staticType(x)
+	if nested(typ) {
+		return ""
+	}
+	return leafOfType(typ, t.numberType(x))
+}
+
+// leafOfType is the leaf kind of a value of static type typ and number
+// type num.
+func leafOfType(typ, num string) string {
+	switch typ {
 	case TypeDate:
 		return "DATE"
 	case sqlfunc.KindWallClock:
@@ -165,7 +203,10 @@ func (t *translator) leafShape(x *node) string {
 	case TypeBool:
 		return "BOOLEAN"
 	}
-	return t.numberType(x)
+	if nested(typ) {
+		return ""
+	}
+	return num
 }
 
 func (t *translator) rowShape(list []*node) *nestShape {

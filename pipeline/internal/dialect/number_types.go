@@ -218,7 +218,10 @@ func (t *translator) numberTypeOf(n *node) string {
 			return "REAL" // DECIMAL arithmetic changes the scale: read as a real
 		}
 	case nName:
-		return t.columnNumber(n)
+		if num := t.columnNumber(n); num != "" || t.d != DuckDB || len(n.parts) < 2 {
+			return num
+		}
+		return t.shapeNumber(n) // s.a of a struct column s
 	case nField, nIndex:
 		// a field or element of a struct or list whose leaves are known
 		return t.shapeNumber(n)

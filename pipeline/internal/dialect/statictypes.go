@@ -57,6 +57,9 @@ type colType struct {
 	// full is the column's full BigQuery type (bigquery_types.go), ""
 	// when it is not known.
 	full string
+	// shape is what is known of the leaves of a DuckDB list or struct
+	// column (nested_shapes.go)
+	shape *nestShape
 }
 
 // TypeText is the type a built table keeps for a DuckDB column known to be
@@ -125,6 +128,12 @@ func (t *translator) staticTypeOf(n *node) string {
 			return TypeBool
 		}
 		if n.kind == nName {
+			if t.d == DuckDB && len(n.parts) >= 2 {
+				if typ := t.nameType(n); typ != "" {
+					return typ
+				}
+				return t.shapeType(n) // s.a of a struct column s
+			}
 			if typ := t.nameType(n); typ != "" || t.d != BigQuery || len(n.parts) < 2 {
 				return typ
 			}
@@ -684,7 +693,7 @@ func renameTypes(names, stored []string, cols []colType, complete bool) ([]colTy
 	}
 	out := make([]colType, len(cols))
 	for i, c := range cols {
-		out[i] = colType{name: strings.ToLower(names[i]), typ: c.typ, num: c.num, text: c.text, full: c.full}
+		out[i] = colType{name: strings.ToLower(names[i]), typ: c.typ, num: c.num, text: c.text, full: c.full, shape: c.shape}
 		if i < len(stored) {
 			out[i].stored = stored[i]
 		}
@@ -862,7 +871,7 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 					}
 					for _, rep := range it.list2 {
 						if rep.name == c.name {
-							c.typ, c.num, c.text, c.full = t.staticType(rep.x), t.numberType(rep.x), t.textOf(rep.x), t.fullType(rep.x)
+							c.typ, c.num, c.text, c.full, c.shape = t.staticType(rep.x), t.numberType(rep.x), t.textOf(rep.x), t.fullType(rep.x), nil
 						}
 					}
 					if name := t.starName(it, c.name); name != c.name {
@@ -877,7 +886,11 @@ func (t *translator) selectTypes(s *node) ([]colType, bool) {
 		if name == "" {
 			name = fieldName(t.toks, it.x)
 		}
-		out = append(out, colType{name: name, typ: t.staticType(it.x), num: t.numberType(it.x), null: t.isNull(it.x), text: t.textOf(it.x), stored: t.quotedName(it), full: t.fullType(it.x)})
+		c := colType{name: name, typ: t.staticType(it.x), num: t.numberType(it.x), null: t.isNull(it.x), text: t.textOf(it.x), stored: t.quotedName(it), full: t.fullType(it.x)}
+		if t.d == DuckDB && nested(c.typ) {
+			c.shape = t.duckShape(it.x)
+		}
+		out = append(out, c)
 	}
 	t.selTypes[s] = selTyped{out, complete}
 	return out, complete

@@ -267,7 +267,13 @@ func (g exprGen) leaf(t exprType) string {
 func (g exprGen) query(depth int) string {
 	t := g.pickAny()
 	e := g.of(t, depth)
-	switch g.r.IntN(16) {
+	switch g.r.IntN(17) {
+	case 16:
+		// a CTE's struct, list and tuple columns keep what is known of
+		// their leaves
+		return "with c as (select id, {'t': " + g.of(tTimestamp, depth-1) + ", 'd': " + g.of(tDecimal, depth-1) + "} as st, [" + g.of(tDate, depth-1) + ", dt] as l, (" +
+			g.of(g.pickAny(), depth-1) + ", " + g.of(tTimestamp, depth-1) + ") as r from {{ ref('t') }}) select id, " +
+			g.pick("st::varchar", "l::varchar", "r::varchar", "st.t::varchar", "st.d::varchar", "concat('x', st)", "l[1]::varchar", "(st.d + 1)::varchar", "st.t + interval 1 hour") + " as v from c"
 	case 10:
 		// the right side's columns have other names: the expression's
 		// names are the left side's, NULL where a FULL JOIN has no row
