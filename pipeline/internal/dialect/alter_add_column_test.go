@@ -72,3 +72,28 @@ func TestAlterAddColumnStorage(t *testing.T) {
 		}
 	}
 }
+
+// ALTER TABLE ... ALTER | MODIFY COLUMN ... TYPE is refused by name at the
+// action, where SQLite's syntax error named the word DATA.
+func TestAlterColumnTypeRefused(t *testing.T) {
+	cases := []struct {
+		d       Dialect
+		sql     string
+		refused bool
+	}{
+		{Snowflake, "alter table t alter column c set data type varchar(50)", true},
+		{Snowflake, "alter table t modify column c type number(10,2)", true},
+		{BigQuery, "ALTER TABLE ds.t ALTER COLUMN c SET DATA TYPE NUMERIC", true},
+		{DuckDB, "alter table t alter c type varchar", true},
+		{DuckDB, "alter table t alter column c set type bigint", true},
+		{DuckDB, "alter table t add column type varchar", false},
+		{Snowflake, "alter table t rename column type to kind", false},
+	}
+	for _, c := range cases {
+		_, _, _, err := TranslateCreating(c.sql, Options{Dialect: c.d})
+		refused := err != nil && strings.Contains(err.Error(), "ALTER COLUMN ... TYPE is not supported")
+		if refused != c.refused {
+			t.Errorf("%s %q: error %v, want refused %v", c.d, c.sql, err, c.refused)
+		}
+	}
+}

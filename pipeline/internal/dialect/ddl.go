@@ -1,6 +1,9 @@
 package dialect
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // CREATE TABLE and CREATE VIEW, as hooks and operations write them, in
 // each dialect: CREATE [OR REPLACE] [TEMP | TEMPORARY | TRANSIENT ...]
@@ -495,6 +498,7 @@ func (t *translator) rewriteSoup(n *node) {
 		return
 	}
 	if t.toks[first].lower == "alter" {
+		t.refuseAlterColumnType(n)
 		t.rewriteAlterAdd(n)
 		return
 	}
@@ -720,6 +724,44 @@ func (t *translator) addedColumns(n *node) (Created, bool) {
 		}
 	}
 	return added, true
+}
+
+// refuseAlterColumnType refuses ALTER TABLE ... ALTER | MODIFY [COLUMN] c
+// [SET DATA] TYPE t by name: SQLite keeps a column's declared type and
+// changes no value, where the warehouse converts the column's values.
+func (t *translator) refuseAlterColumnType(n *node) {
+	var w []int
+	for i := n.start; i < n.end; i++ {
+		if k := t.toks[i].kind; k != kSpace && k != kComment {
+			w = append(w, i)
+		}
+	}
+	word := func(j int, words ...string) bool {
+		return j < len(w) && t.toks[w[j]].kind == kWord && slices.Contains(words, t.toks[w[j]].lower)
+	}
+	for j := 1; j < len(w); j++ {
+		if !word(j, "alter", "modify") {
+			continue
+		}
+		k := j + 1
+		if word(k, "column") {
+			k++
+		}
+		if k >= len(w) || t.toks[w[k]].kind != kWord && t.toks[w[k]].kind != kQuoted {
+			continue
+		}
+		k++
+		if word(k, "set") {
+			k++
+			if word(k, "data") {
+				k++
+			}
+		}
+		if word(k, "type") {
+			t.refuse(w[j], refAlterColumnType)
+			return
+		}
+	}
 }
 
 // rewriteAlterAdd writes the types of the columns an ALTER TABLE ... ADD

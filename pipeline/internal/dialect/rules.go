@@ -722,6 +722,7 @@ var (
 	refHaving                   = refusal{"HAVING MAX | MIN inside %s(...) is not supported", "ANY_VALUE(x HAVING MAX y) works, as does MAX_BY(x, y); for other aggregates, keep the rows with the largest y in a subquery (qualify rank() over (partition by ... order by y desc) = 1) and aggregate those"}
 	refAggLimit                 = refusal{"LIMIT inside %s(...) is not supported", "ARRAY_AGG, STRING_AGG and ARRAY_CONCAT_AGG (x ORDER BY y LIMIT n) work; for other aggregates, number the rows with row_number() in a subquery and keep those up to n"}
 	refIgnoreNulls              = refusal{"%s(...) IGNORE NULLS is not supported by SQLite", "FIRST_VALUE and LAST_VALUE take IGNORE NULLS, and Snowflake's LAG and LEAD with an offset of 1 and an OVER (... ORDER BY ...) written out; otherwise use last_value(x IGNORE NULLS) OVER (... ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"}
+	refAlterColumnType          = refusal{"ALTER TABLE ... ALTER COLUMN ... TYPE is not supported: SQLite keeps a column's declared type and would convert none of its values", "build the table again with the column cast to its new type (the model's SELECT CAST(c AS type) AS c), or create a new table AS SELECT ... CAST(c AS type) AS c ... and drop the old one"}
 	refCreate                   = refusal{"%s is not supported by SQLite", "write CREATE [OR REPLACE] [TEMP] TABLE name AS SELECT ..., or CREATE TABLE name (col type [NOT NULL], ...) followed by INSERT INTO name SELECT ..."}
 	refNoType                   = refusal{"%s has no type after it", "name the type, for example x::text"}
 	refHash                     = refusal{"%s is not supported: its values are the warehouse's own hash function, which SQLite cannot reproduce", "for a key, hash the text with md5(x) or sha256(x) (BigQuery: to_hex(md5(x)); Snowflake: md5(x), sha2(x)), which give the same value everywhere"}
@@ -936,6 +937,7 @@ var Refusals = []Rule{
 	{From: "select 2 as a, a * 10 as b (an alias used in the same select list)", Dialects: "BigQuery", To: refLateralAlias.hint},
 	{From: "x GLOB p ESCAPE e, x SIMILAR TO p ESCAPE e", Dialects: "DuckDB", To: refEscape.hint},
 	{From: "TIMESTAMP '...' and other timestamp literals that are not a timestamp", Dialects: warehouses, To: refTimestampLiteral.hint},
+	{From: "ALTER TABLE t ALTER | MODIFY [COLUMN] c [SET DATA] TYPE type", Dialects: warehouses, To: refAlterColumnType.hint},
 	{From: "column constraints other than NOT NULL (a column's COMMENT 'text' in Snowflake and OPTIONS(...) in BigQuery are accepted, changing no value), column definitions with AS SELECT, a CLONE of a table as it was at a past time; DuckDB's CREATE TABLE x LIKE y (DuckDB refuses it too)", Dialects: all, To: refCreate.hint},
 }
 
