@@ -76,6 +76,10 @@ func TestImportRealRepository(t *testing.T) {
 				t.Errorf("left out %q, want %q", got, wantLeft)
 			}
 			toast := eval[string](t, ctx, `[...document.querySelectorAll(".toast")].map((el) => el.textContent).join(" | ")`)
+			// Each message can be read: none covers another.
+			if overlap := eval[string](t, ctx, `(() => { const r = [...document.querySelectorAll(".toast")].map((el) => el.getBoundingClientRect()); for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++) if (r[i].top < r[j].bottom && r[j].top < r[i].bottom && r[i].left < r[j].right && r[j].left < r[i].right) return i + " and " + j + " of " + r.length; return ""; })()`); overlap != "" {
+				t.Errorf("the import's messages cover each other: toasts %s", overlap)
+			}
 			for _, want := range []string{"Imported 3 files", "Left out 4 files", "LICENSE, etc/shop_erd.png", "A Python model does not run here"} {
 				if !strings.Contains(toast, want) {
 					t.Errorf("the message %q lacks %q", toast, want)
@@ -91,6 +95,25 @@ func TestImportRealRepository(t *testing.T) {
 				t.Fatalf("the run ended %s: %s", got, eval[string](t, ctx, `document.getElementById("runlog").textContent`))
 			}
 			waitFor(t, ctx, "the orders table", tableList+`.includes("orders")`, 30*time.Second)
+			// dbt_project.yml names a profile the project has no
+			// profiles.yml for: its SQL was read as SQLite's, and the
+			// page says so, at the import and beside the run's outcome.
+			if !strings.Contains(toast, "names the profile shop") {
+				t.Errorf("the import's messages do not say the SQL is read as SQLite's: %q", toast)
+			}
+			if hint := eval[string](t, ctx, `document.querySelector("#run-summary .dialect-hint")?.textContent || ""`); !strings.Contains(hint, "Built as SQLite's SQL: dbt_project.yml names the profile shop") {
+				t.Errorf("the run's outcome does not say the SQL was read as SQLite's: %q", hint)
+			}
 		})
+	}
+	// Once a warehouse is chosen, the note is gone.
+	eval[bool](t, ctx, `(document.getElementById("dialect").value = "duckdb", document.getElementById("dialect").dispatchEvent(new Event("change")), delete document.body.dataset.lastRun, true)`)
+	do(t, ctx, chromedp.Click(chromedp.ID("run")))
+	waitFor(t, ctx, "the DuckDB run", `document.body.dataset.lastRun !== undefined`, 3*time.Minute)
+	if got := eval[string](t, ctx, `document.body.dataset.lastRun`); got != "ok" {
+		t.Fatalf("the DuckDB run ended %s", got)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#run-summary .dialect-hint").length`); n != 0 {
+		t.Errorf("the note stays after DuckDB was chosen")
 	}
 }

@@ -42,6 +42,17 @@ export function clear(el) {
   return el;
 }
 
+// toasts is the corner where messages stack, newest at the bottom, so a
+// second message never hides the first.
+export function toasts() {
+  let box = document.getElementById("toasts");
+  if (!box) {
+    box = h("div", { id: "toasts", class: "toasts" });
+    document.body.appendChild(box);
+  }
+  return box;
+}
+
 export function $(id) {
   return document.getElementById(id);
 }

@@ -6,6 +6,7 @@
 import { h, $ } from "./dom.js";
 import { describe } from "./runlog.js";
 import { toBase64, fromBase64 } from "./share.js";
+import { dialectHint } from "./project.js";
 
 export class ImportExport {
   constructor(app) {
@@ -96,6 +97,8 @@ export class ImportExport {
     projects.open(id, true);
     this.app.flash(`Imported ${n} files as the project “${projects.meta(id).name}”.` + leftOut(left));
     if (!files["dbt_project.yml"]) this.app.flash("It has no dbt_project.yml: add one before running.");
+    const hint = dialectHint(this.app.project);
+    if (hint) this.app.flash(hint.replace(/^Built as/, "It builds as"));
   }
 
   // addSeeds adds CSV files under seeds/ after the engine checked them

@@ -1,7 +1,7 @@
 // The playground page: loads the samples and the engine, wires the project
 // tree, the editor and the result panels together.
 
-import { h, clear, $ } from "./dom.js";
+import { h, clear, $, toasts } from "./dom.js";
 import { Engine, loadModule } from "./engine.js";
 import { Editor } from "./editor.js";
 import { Project, comparePaths } from "./project.js";
@@ -428,8 +428,9 @@ class App {
 
   flash(text) {
     const el = h("div", { class: "toast", role: "alert" }, text);
-    document.body.appendChild(el);
-    setTimeout(() => el.remove(), 5000);
+    toasts().appendChild(el);
+    // Long enough to read: a long message stays longer.
+    setTimeout(() => el.remove(), Math.min(20000, Math.max(5000, text.length * 60)));
   }
 }
 

@@ -140,6 +140,17 @@ export class Project {
   }
 }
 
+// dialectHint says, when the page's Dialect is Project and the project has
+// no profiles.yml while dbt_project.yml names a profile (a real project,
+// whose profiles.yml lives in ~/.dbt), that its SQL is read as SQLite's:
+// such a project is written for a warehouse the selector names. "" else.
+export function dialectHint(p) {
+  if (!p || p.dialect || p.files.has("profiles.yml")) return "";
+  const m = /^profile:[ \t]*["']?([^"'\s#]+)/m.exec(p.files.get("dbt_project.yml") || "");
+  if (!m) return "";
+  return `Built as SQLite's SQL: dbt_project.yml names the profile ${m[1]}, and the project has no profiles.yml saying its warehouse. If its SQL is written for BigQuery, Snowflake or DuckDB, choose that in Dialect.`;
+}
+
 // DIALECTS are the choices of the page's Dialect selector ("" = Project).
 export const DIALECTS = ["", "bigquery", "snowflake", "duckdb", "sqlite"];
 const DIALECT_SUFFIX = ":dialect";

@@ -2,6 +2,7 @@
 // then the summary, the diagnostics and the identity-resolution report.
 
 import { h, clear, $, fmtInt, fmtSec } from "./dom.js";
+import { dialectHint } from "./project.js";
 
 // STALE_MS is how long a run goes before the log, the last run's until
 // this run's rows replace it, is dimmed until the run ends.
@@ -144,6 +145,8 @@ export class RunLog {
       // A stopped build: say what was done before the stop.
       const text = resp.stopped ? stoppedSummary(res.summary) : res.summary || "";
       this.summary.append(h("b", null, res.ok ? "Done" : resp.stopped ? "Stopped" : "Finished with errors"), " ", text, ` · ${fmtSec(res.seconds)} in the engine, ${fmtSec(wall)} on the page`);
+      const hint = dialectHint(this.app.project);
+      if (hint) this.summary.append(h("span", { class: "dialect-hint" }, hint));
       for (const d of res.diagnostics || []) rows.push({ sig: JSON.stringify(["diag", describe(d)]), make: () => h("tr", { class: "msg err" }, h("td", { colspan: "6" }, describe(d))) });
     } else {
       this.summary.className = "summary err";

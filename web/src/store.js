@@ -9,7 +9,7 @@
 // The index (which named projects exist, which one was open) is one key;
 // each project's files are another, so an edit writes one project only.
 
-import { h, $ } from "./dom.js";
+import { h, $, toasts } from "./dom.js";
 import { Project } from "./project.js";
 import { ProjectPicker } from "./picker.js";
 
@@ -239,7 +239,7 @@ export class Projects {
       h("button", { type: "button", id: "undo", onclick: () => { el.remove(); undo(); } }, "Undo"));
     const old = document.getElementById("undo-toast");
     if (old) old.remove();
-    document.body.appendChild(el);
+    toasts().appendChild(el);
     setTimeout(() => el.remove(), 15000);
   }
 }
