@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A DuckDB list or struct cast to a string is written as DuckDB writes it,
 // with the scale of its DECIMALs; || of two lists is one list; list_sum
@@ -42,4 +45,19 @@ func TestNestedShapes(t *testing.T) {
 func TestCastSliceRefused(t *testing.T) {
 	expectRefused(t, duckdb, "select 'abcd'::text[2:3]", "1:20: "+refCastSlice.message+" ("+refCastSlice.hint+")")
 	expectTranslated(t, duckdb, "select ('abcd'::text)[2:3]", "select text_slice((CAST('abcd' AS TEXT)), 2, 3)")
+}
+
+// A built table keeps what is known of its struct and list columns'
+// leaves: a model reading it writes them as DuckDB does.
+func TestNestedShapesOfTables(t *testing.T) {
+	types := func(schema, table string) map[string]string {
+		return map[string]string{"st": TypeStruct, FullTypePrefix + "st": `SHAPE {"d":"DECIMAL 2","t":"TIMESTAMP"}`}
+	}
+	out, err := TranslateWith("select st::varchar, st.d + 1 from n", Options{Dialect: DuckDB, Types: types})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `nested_text(st, 'SHAPE {"d":"DECIMAL 2","t":"TIMESTAMP"}')`) || !strings.Contains(out, "round_scale") {
+		t.Errorf("got %s", out)
+	}
 }

@@ -418,3 +418,49 @@ func (t *translator) shapeNumber(x *node) string {
 	}
 	return ""
 }
+
+// typeText is s as a built table keeps it for a column (under
+// FullTypePrefix): SHAPE and its tree as JSON.
+func (s *nestShape) typeText() string {
+	b, _ := json.Marshal(s.tree())
+	return "SHAPE " + string(b)
+}
+
+// shapeOfText reads a shape a built table keeps (typeText); nil when text
+// is none.
+func shapeOfText(text string) *nestShape {
+	rest, ok := strings.CutPrefix(text, "SHAPE ")
+	if !ok {
+		return nil
+	}
+	var tree any
+	if json.Unmarshal([]byte(rest), &tree) != nil {
+		return nil
+	}
+	return shapeOfTree(tree)
+}
+
+func shapeOfTree(tree any) *nestShape {
+	switch v := tree.(type) {
+	case string:
+		return &nestShape{leaf: v}
+	case []any:
+		if len(v) == 1 {
+			return &nestShape{elem: shapeOfTree(v[0])}
+		}
+	case map[string]any:
+		if r, ok := v["("].([]any); ok && len(v) == 1 {
+			s := &nestShape{row: make([]*nestShape, len(r))}
+			for i, f := range r {
+				s.row[i] = shapeOfTree(f)
+			}
+			return s
+		}
+		s := &nestShape{named: true, fields: map[string]*nestShape{}}
+		for k, f := range v {
+			s.fields[k] = shapeOfTree(f)
+		}
+		return s
+	}
+	return nil
+}

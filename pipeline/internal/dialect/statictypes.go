@@ -659,7 +659,11 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 					cols = append(cols, colType{name: strings.ToLower(name), text: t.d == DuckDB || t.d == Snowflake, stored: stored, full: cmp.Or(full, flatFull(typ, ""))})
 					continue
 				}
-				cols = append(cols, colType{name: strings.ToLower(name), typ: typ, stored: stored, full: cmp.Or(full, flatFull(typ, ""))})
+				c := colType{name: strings.ToLower(name), typ: typ, stored: stored, full: cmp.Or(full, flatFull(typ, ""))}
+				if t.d == DuckDB && nested(typ) {
+					c.shape = shapeOfText(m[FullTypePrefix+strings.ToLower(name)])
+				}
+				cols = append(cols, c)
 			}
 			sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
 			t.tableTypes[key] = cols
@@ -1001,6 +1005,13 @@ func (t *translator) typesMap(cols []colType) map[string]string {
 				out = map[string]string{}
 			}
 			out[quotedPrefix+c.name] = c.stored
+		}
+		if num, _ := listNumber(typ); t.d == DuckDB && c.name != "" && nested(typ) && c.shape.tells(num) {
+			// what is known of a list's or struct's leaves (nested_shapes.go)
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[FullTypePrefix+c.name] = c.shape.typeText()
 		}
 		if c.full != "" && t.d == Snowflake && c.name != "" {
 			// a declared precision or length (snowflake_declared.go)

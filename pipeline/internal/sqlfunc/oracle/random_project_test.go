@@ -270,7 +270,11 @@ func (g exprGen) query(depth int) string {
 	switch g.r.IntN(17) {
 	case 16:
 		// a CTE's struct, list and tuple columns keep what is known of
-		// their leaves
+		// their leaves, and so do a built table's (model n)
+		if g.r.IntN(3) == 0 {
+			return "select id, " + g.pick("st::varchar", "l::varchar", "r::varchar", "st.t::varchar", "st.d::varchar", "concat('x', st)", "l[1]::varchar", "(st.d + 1)::varchar", "st.t + interval 1 hour", "r.y::varchar") +
+				" as v from {{ ref('n') }}"
+		}
 		return "with c as (select id, {'t': " + g.of(tTimestamp, depth-1) + ", 'd': " + g.of(tDecimal, depth-1) + "} as st, [" + g.of(tDate, depth-1) + ", dt] as l, (" +
 			g.of(g.pickAny(), depth-1) + ", " + g.of(tTimestamp, depth-1) + ") as r from {{ ref('t') }}) select id, " +
 			g.pick("st::varchar", "l::varchar", "r::varchar", "st.t::varchar", "st.d::varchar", "concat('x', st)", "l[1]::varchar", "(st.d + 1)::varchar", "st.t + interval 1 hour") + " as v from c"
@@ -326,6 +330,7 @@ func writeRandomProject(dir string, seed uint64, n, depth int) error {
 		"dbt_project.yml": "name: random_exprs\nversion: '1.0'\nprofile: random_exprs\n",
 		"profiles.yml":    "random_exprs:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: ':memory:'\n",
 		"models/t.sql":    "{{ config(materialized='table') }}\n" + randomRows,
+		"models/n.sql":    "{{ config(materialized='table') }}\nselect id, {'t': ts, 'd': d} as st, [dt, dt + 1] as l, {'x': d, 'y': ts} as r from {{ ref('t') }}\n",
 	}
 	g := exprGen{rand.New(rand.NewPCG(seed, 1))}
 	for k := range n {
