@@ -233,6 +233,11 @@ func (b *Bridge) serve(ctx context.Context, req Request, progress func(pipeline.
 		if max <= 0 || max > MaxRows {
 			max = MaxRows
 		}
+		if req.Dialect != "" {
+			// the SQL console's query, in the warehouse's SQL the page's
+			// Dialect names, translated as a model's SQL is
+			return sess.QueryIn(ctx, req.Dialect, req.SQL, max)
+		}
 		return sess.Query(ctx, req.SQL, max)
 	case "tables":
 		return sess.Tables(ctx)

@@ -210,3 +210,26 @@ func TestBuildListsTheTables(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryInDialect: a query with a dialect (the SQL console's) is that
+// warehouse's SQL, translated as a model's; without one it is SQLite's.
+func TestQueryInDialect(t *testing.T) {
+	b := New(":memory:")
+	if resp := b.Handle(context.Background(), Request{Op: "query", SQL: "create table t as select 1 as id, 'x' as code"}, nil); !resp.OK {
+		t.Fatalf("create: %+v", resp.Error)
+	}
+	resp := b.Handle(context.Background(), Request{Op: "query", Dialect: "bigquery", SQL: "select safe_cast(code as int64) as n from `main.t`"}, nil)
+	if !resp.OK {
+		t.Fatalf("a BigQuery query: %+v", resp.Error)
+	}
+	if tb := resp.Result.(*pipeline.Table); len(tb.Rows) != 1 || tb.Rows[0][0] != nil {
+		t.Errorf("safe_cast('x' as int64): %v, want NULL", tb.Rows)
+	}
+	resp = b.Handle(context.Background(), Request{Op: "query", Dialect: "bigquery", SQL: "select id::int64 from main.t"}, nil)
+	if resp.OK || resp.Error == nil || resp.Error.File != "query" || resp.Error.Line != 1 {
+		t.Errorf("a :: cast in BigQuery: %+v", resp.Error)
+	}
+	if resp := b.Handle(context.Background(), Request{Op: "query", SQL: "select typeof(id) from main.t"}, nil); !resp.OK {
+		t.Errorf("SQLite's SQL without a dialect: %+v", resp.Error)
+	}
+}

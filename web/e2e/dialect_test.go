@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,4 +63,48 @@ func runSlow(t *testing.T, ctx context.Context) string {
 	}
 	waitFor(t, ctx, "the table list", `document.querySelectorAll('#tablelist li.table').length > 0`, time.Minute)
 	return eval[string](t, ctx, tableList)
+}
+
+// TestConsoleReadsTheDialect: the SQL console reads the SQL of the warehouse
+// the Dialect selector names, translated as a model's SQL is, where it read
+// SQLite's whatever the choice; a construct the warehouse lacks is refused
+// at its line and column in the query.
+func TestConsoleReadsTheDialect(t *testing.T) {
+	files := map[string][]byte{
+		"dbt_project.yml":   []byte("name: wh\n"),
+		"models/orders.sql": []byte("select 1 as id, 'x2' as code union all select 2, '7'\n"),
+	}
+	fragment, err := share.Encode(share.Project{Files: files, Dialect: "bigquery"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t, 8*time.Minute)
+	do(t, ctx, chromedp.Navigate(site+"#"+fragment))
+	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
+	waitFor(t, ctx, "the shared project", `document.body.dataset.shared === "1"`, 30*time.Second)
+	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
+	runSlow(t, ctx)
+	do(t, ctx, chromedp.Click(chromedp.ID("tab-console")))
+	query := func(sql string) string {
+		t.Helper()
+		eval[bool](t, ctx, `(document.getElementById("console-status").textContent = "", true)`)
+		setConsole(t, ctx, sql)
+		do(t, ctx, chromedp.Click(chromedp.ID("console-run")))
+		waitFor(t, ctx, "the query", `/row|error/.test(document.getElementById("console-status").textContent)`, time.Minute)
+		return eval[string](t, ctx, `document.getElementById("console-status").textContent + " | " + document.getElementById("console-grid").textContent`)
+	}
+	got := query("select count(safe_cast(code as int64)) as n from `main.orders`")
+	if !strings.Contains(got, "1 row(s)") || !strings.Contains(got, "BigQuery SQL") {
+		t.Errorf("a BigQuery query in the console: %s", got)
+	}
+	got = query("select id::int64 from main.orders")
+	if !strings.Contains(got, "error (BigQuery SQL)") || !strings.Contains(got, "query:1:") || !strings.Contains(got, "CAST(x AS type)") {
+		t.Errorf("a :: cast in BigQuery's console: %s", got)
+	}
+	// Project, with no profiles.yml: SQLite's SQL, as the build.
+	eval[bool](t, ctx, `(document.getElementById("dialect").value = "", document.getElementById("dialect").dispatchEvent(new Event("change")), true)`)
+	got = query("select typeof(id) as t from main.orders limit 1")
+	if !strings.Contains(got, "1 row(s)") || !strings.Contains(got, "SQLite SQL") {
+		t.Errorf("a SQLite query in the console under Project: %s", got)
+	}
 }

@@ -73,7 +73,7 @@ class App {
   get tables() { return this.ctl.tables; }
   get runVars() { return this.ctl.vars; }
   set runVars(v) { this.ctl.vars = v; }
-  query(sql, maxRows) { return this.ctl.query(sql, maxRows); }
+  query(sql, maxRows, dialect) { return this.ctl.query(sql, maxRows, dialect); }
   relation(name) { return this.ctl.relation(name); }
   refreshTables() { return this.ctl.refreshTables(); }
 

@@ -120,9 +120,11 @@ export class RunController extends EventTarget {
     return this.engine.call({ op: "diff.person", diff: { person: String(id) } });
   }
 
-  // query runs one SQL statement in the engine's database.
-  async query(sql, maxRows) {
-    const resp = await this.engine.call({ op: "query", sql, max_rows: maxRows, timeout_ms: (Number(document.getElementById("timeout").value) || 30) * 1000 });
+  // query runs one SQL statement in the engine's database: SQLite's SQL,
+  // or, with dialect (the SQL console's), that warehouse's, translated as
+  // a model's SQL is.
+  async query(sql, maxRows, dialect = "") {
+    const resp = await this.engine.call({ op: "query", sql, max_rows: maxRows, dialect: dialect || undefined, timeout_ms: (Number(document.getElementById("timeout").value) || 30) * 1000 });
     // Go encodes an empty slice as null.
     if (resp.ok && resp.result) {
       resp.result.rows = resp.result.rows || [];

@@ -5,6 +5,7 @@ import { h, $ } from "./dom.js";
 import { Grid, arrayProvider } from "./grid.js";
 import { consoleEditor, setText } from "./editor.js";
 import { fmtSec } from "./dom.js";
+import { describe } from "./runlog.js";
 
 // EXAMPLES are the queries of the Common Tasks page ("Explore Demo Data",
 // "Verify Data Quality"), run as written.
@@ -17,6 +18,10 @@ export const EXAMPLES = [
 ];
 
 const MAX_ROWS = 2000;
+
+// DIALECT_NAMES name the Dialect selector's warehouses; Project ("") reads
+// SQLite's SQL here.
+const DIALECT_NAMES = { bigquery: "BigQuery", snowflake: "Snowflake", duckdb: "DuckDB", sqlite: "SQLite" };
 
 export class SQLConsole {
   constructor(app) {
@@ -49,22 +54,26 @@ export class SQLConsole {
     this.status.className = "muted";
     this.app.ctl.setBusy(true, "Query running…");
     const t0 = performance.now();
+    // The page's Dialect says whose SQL the console reads, as a model's.
+    const dialect = (this.app.project && this.app.project.dialect) || "";
+    const label = DIALECT_NAMES[dialect] || "SQLite";
+    document.body.dataset.consoleDialect = dialect || "sqlite";
     let resp;
     try {
-      resp = await this.app.query(sql, MAX_ROWS);
+      resp = await this.app.query(sql, MAX_ROWS, dialect === "sqlite" ? "" : dialect);
     } finally {
       this.app.ctl.setBusy(false);
     }
     const wall = (performance.now() - t0) / 1000;
     if (!resp.ok) {
-      this.status.textContent = (resp.stopped ? "stopped: " : "error: ") + (resp.error ? resp.error.message : "");
+      this.status.textContent = (resp.stopped ? "stopped: " : `error (${label} SQL): `) + (resp.error ? describe(resp.error) : "");
       this.status.className = "error-text";
-      this.gridEl.replaceChildren(h("div", { class: "error-box" }, resp.error ? resp.error.message : "query failed"));
+      this.gridEl.replaceChildren(h("div", { class: "error-box" }, resp.error ? describe(resp.error) : "query failed"));
       this.app.ctl.afterStop(resp);
       return;
     }
     const res = resp.result;
-    this.status.textContent = `${res.rows.length} row(s) in ${fmtSec(wall)}${res.truncated ? ` (first ${MAX_ROWS} shown)` : ""}`;
+    this.status.textContent = `${res.rows.length} row(s) in ${fmtSec(wall)}${res.truncated ? ` (first ${MAX_ROWS} shown)` : ""} · ${label} SQL`;
     this.status.className = "muted";
     new Grid(this.gridEl, arrayProvider(res), {
       linkable: (col) => col === "person_id",
