@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/nexus-playground/nexus/pipeline/share"
 )
 
 // repoFiles is a project as its repository holds it: beside the project's
@@ -115,5 +117,38 @@ func TestImportRealRepository(t *testing.T) {
 	}
 	if n := eval[int](t, ctx, `document.querySelectorAll("#run-summary .dialect-hint").length`); n != 0 {
 		t.Errorf("the note stays after DuckDB was chosen")
+	}
+}
+
+// TestErrorOpensItsLine: the failing model's link in the run log, and the
+// place its error message opens with, open the file at the error's line,
+// where the link opened the file at its top.
+func TestErrorOpensItsLine(t *testing.T) {
+	files := map[string][]byte{
+		"dbt_project.yml":    []byte("name: wh\n"),
+		"models/first.sql":   []byte("select 1 as x\n"),
+		"models/failing.sql": []byte("-- one\n-- two\n-- three\n-- four\n-- five\n-- six\nselect\n  1 as a,\n  nope(1) as c\n"),
+	}
+	fragment, err := share.Encode(share.Project{Files: files, Dialect: "duckdb"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t, 6*time.Minute)
+	do(t, ctx, chromedp.Navigate(site+"#"+fragment))
+	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
+	waitFor(t, ctx, "the shared project", `document.body.dataset.shared === "1"`, 30*time.Second)
+	eval[bool](t, ctx, `(document.getElementById("timeout").value = "300", delete document.body.dataset.lastRun, true)`)
+	do(t, ctx, chromedp.Click(chromedp.ID("run")))
+	waitFor(t, ctx, "the failed run", `document.body.dataset.lastRun === "error"`, 3*time.Minute)
+	eval[bool](t, ctx, helpersJS)
+	activeLine := `(editorRoot().querySelector(".cm-activeLineGutter")?.textContent || "")`
+	for _, link := range []string{`#runlog tr.err a.model`, `#runlog tr.msg a.loc`} {
+		openInEditor(t, ctx, "models/first.sql")
+		do(t, ctx, chromedp.Click(chromedp.CSS(link)))
+		waitFor(t, ctx, "the failing model", `document.getElementById("file-name").textContent === "models/failing.sql"`, 10*time.Second)
+		waitFor(t, ctx, "the error's line", activeLine+` === "9"`, 10*time.Second)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("#runlog tr.msg a.loc").textContent`); got != "models/failing.sql:9:3" {
+		t.Errorf("the message's place reads %q", got)
 	}
 }

@@ -427,7 +427,8 @@ class App {
   }
 
   flash(text) {
-    const el = h("div", { class: "toast", role: "alert" }, text);
+    // A click puts a message away.
+    const el = h("div", { class: "toast", role: "alert", title: "Click to close", onclick: () => el.remove() }, text);
     toasts().appendChild(el);
     // Long enough to read: a long message stays longer.
     setTimeout(() => el.remove(), Math.min(20000, Math.max(5000, text.length * 60)));

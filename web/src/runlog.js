@@ -92,8 +92,10 @@ export class RunLog {
     const out = [{
       sig: JSON.stringify([st.kind, st.name, status, st.index, st.total, st.relation, st.reuse, isTest(st) ? 0 : st.rows || 0, fmtSec(st.seconds), st.file, diff]),
       make: () => {
+        // The node's file opens at the line its error names.
+        const at = errorAt(st.message);
         const name = st.file
-          ? h("a", { href: "#", class: "model", onclick: (e) => { e.preventDefault(); this.app.openFile(st.file); } }, st.name)
+          ? h("a", { href: "#", class: "model", onclick: (e) => { e.preventDefault(); this.app.openFile(st.file, at && at.file === st.file ? at.line : undefined); } }, st.name)
           : h("span", { class: "model" }, st.name);
         // Reuse (from a session's second build on): "reused: unchanged", or
         // "rebuilt: " and why.
@@ -113,7 +115,15 @@ export class RunLog {
     if (st.message) {
       out.push({
         sig: JSON.stringify(["msg", cls, st.kind, st.message]),
-        make: () => h("tr", { class: `msg ${cls} kind-${st.kind || "other"}` }, h("td", { colspan: "6" }, st.message)),
+        make: () => {
+          // A message that opens with a place (models/x.sql:57:8: ...)
+          // links the place to the file at that line.
+          const at = errorAt(st.message);
+          const text = at && (this.app.project.files.has(at.file) || this.app.pkgPath(at.file) !== null)
+            ? [h("a", { href: "#", class: "loc", onclick: (e) => { e.preventDefault(); this.app.openFile(at.file, at.line); } }, at.place), st.message.slice(at.place.length)]
+            : [st.message];
+          return h("tr", { class: `msg ${cls} kind-${st.kind || "other"}` }, h("td", { colspan: "6" }, ...text));
+        },
       });
     }
     return out;
@@ -269,6 +279,13 @@ export function diffText(t) {
 function stoppedSummary(summary) {
   const m = /PASS=\d+[^\n]*/.exec(summary || "");
   return m ? `before the stop: ${m[0]}` : "";
+}
+
+// errorAt reads the place an error message opens with, file:line[:col],
+// or null.
+function errorAt(message) {
+  const m = /^([^\s:]+\.(?:sql|ya?ml|csv|md)):(\d+)(?::\d+)?/.exec(message || "");
+  return m ? { file: m[1], line: Number(m[2]), place: m[0] } : null;
 }
 
 export function describe(d) {
