@@ -12,8 +12,8 @@ func TestBigQueryAnonymousColumns(t *testing.T) {
 	o := testOptions(bigquery)
 	o.ItemNames = true
 	for _, c := range [][2]string{
-		{"select count(*), max(a) as m, a + 1, t.b, true, 1 from t",
-			"select count(*) AS f0_, max(a) as m, a + 1 AS f1_, t.b, true AS f2_, 1 AS f3_ from t"},
+		{"select count(*), max(a) as m, a + 1, t.b, true, 1 from t group by a, t.b",
+			"select count(*) AS f0_, max(a) as m, a + 1 AS f1_, t.b, true AS f2_, 1 AS f3_ from t group by a, t.b"},
 		// a CTE's columns are its own (a UNION's are its first input's)
 		{"with c as (select 1) select a, 2 from t union all select 3, 4",
 			"with c as (select 1 AS f0_) select a, 2 AS f0_ from t union all select 3 AS f0_, 4 AS f1_"},
@@ -54,7 +54,7 @@ func TestSnowflakeItemNames(t *testing.T) {
 	o := testOptions(Snowflake)
 	o.ItemNames = true
 	for _, c := range [][2]string{
-		{"select count(*), concat(a, 'Ab'), t.b, \"Q\", a::int from t", `select count(*) AS "COUNT(*)", concat_or_null(a, 'Ab') AS "CONCAT(A, 'AB')", t.b, "Q", cast_to(a, 'INTEGER', 'snowflake', 1) AS "A::INT" from t`},
+		{"select count(*), concat(a, 'Ab'), t.b, \"Q\", a::int from t group by a, t.b", `select count(*) AS "COUNT(*)", concat_or_null(a, 'Ab') AS "CONCAT(A, 'AB')", t.b, "Q", cast_to(a, 'INTEGER', 'snowflake', 1) AS "A::INT" from t group by a, t.b`},
 		// a semi-structured path too, with its relation's name
 		{"select v:a.b, s.v:c from t s", `select json_extract(v, '$.a.b') AS "V:A.B", json_extract(s.v, '$.c') AS "S.V:C" from t s`},
 		// a set operation's columns are its first input's; a CTE's its own

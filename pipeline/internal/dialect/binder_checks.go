@@ -127,3 +127,186 @@ func (t *translator) refuseInWidth(x, sub *node) {
 		t.refuse(sub.start, refInWidth, n, want)
 	}
 }
+
+// refuseUngrouped refuses, in the warehouse dialects, a column of a grouped
+// SELECT s (GROUP BY, or an aggregate in its select list or HAVING) read
+// outside an aggregate in its select list, HAVING or its query's ORDER BY
+// when it is not grouped (select a, sum(b) from t; group by a with b
+// selected): each warehouse fails on it ("column b must appear in the GROUP
+// BY clause"), where SQLite takes the value of an arbitrary row. Only what
+// is certain is refused: a name that one relation of s alone has, read
+// bare or under operators, CASE and casts (a function's arguments are not
+// looked into); a GROUP BY item that cannot be read, ROLLUP and the like,
+// *, or a select without known columns leave the select as written.
+func (t *translator) refuseUngrouped(s *node) {
+	info := s.sel
+	if t.d == SQLite || info.distinctOn != nil || info.asStruct || info.asValue || len(info.from) == 0 {
+		return
+	}
+	grouped := info.group != nil || info.having != nil && aggregatesHere(info.having)
+	for _, it := range info.items {
+		if it.kind != nItem || it.x == nil || expands(it.x) {
+			return
+		}
+		grouped = grouped || aggregatesHere(it.x)
+	}
+	if !grouped {
+		return
+	}
+	keys, texts := map[string]bool{}, map[string]bool{}
+	aliases := map[string]*node{}
+	for _, it := range info.items {
+		if it.name != "" {
+			aliases[strings.ToLower(it.name)] = it.x
+		}
+	}
+	add := func(x *node) bool {
+		if x.kind == nName {
+			k, ok := t.columnKey(s, x)
+			keys[k] = true
+			return ok
+		}
+		texts[t.exprKey(x)] = true
+		return true
+	}
+	if g := info.group; g != nil {
+		if g.name == "all" {
+			return
+		}
+		for _, k := range g.kids {
+			x := unparen(k)
+			switch {
+			case x.kind == nTuple || x.kind == nExpr || x.start >= x.end:
+				return // ROLLUP, CUBE, GROUPING SETS, (a, b), ()
+			case x.kind == nCall && (x.name == "rollup" || x.name == "cube" || x.name == "grouping"):
+				return
+			case x.kind == nLit:
+				v, ok := t.itemNumber(x)
+				if !ok || v < 1 || v > len(info.items) {
+					return
+				}
+				x = info.items[v-1].x
+			case x.kind == nName && len(x.parts) == 1:
+				if _, ok := t.columnKey(s, x); !ok {
+					a := aliases[strings.ToLower(identName(t.toks[x.parts[0]]))]
+					if a == nil {
+						return // a name not told: every check would be unsure
+					}
+					x = a
+				}
+			}
+			if !add(x) {
+				return
+			}
+		}
+	}
+	var check func(x *node, aliased bool) *node
+	check = func(x *node, aliased bool) *node {
+		if texts[t.exprKey(x)] {
+			return nil
+		}
+		switch x.kind {
+		case nName:
+			if aliased && len(x.parts) == 1 && aliases[strings.ToLower(identName(t.toks[x.parts[0]]))] != nil {
+				return nil // a select alias (HAVING, ORDER BY)
+			}
+			if k, ok := t.columnKey(s, x); ok && !keys[k] {
+				return x
+			}
+			return nil
+		case nCall, nWindow, nSubquery, nExists, nArraySub, nQuery, nSelect, nLambda, nListFor, nStar:
+			return nil
+		}
+		for _, k := range x.kids {
+			if bad := check(k, aliased); bad != nil {
+				return bad
+			}
+		}
+		return nil
+	}
+	var terms []*node
+	for _, it := range info.items {
+		terms = append(terms, it.x)
+	}
+	firstAliased := len(terms)
+	if info.having != nil {
+		terms = append(terms, info.having)
+	}
+	if info.order != nil {
+		for _, o := range info.order.list {
+			if o.kind == nOrder && o.x != nil {
+				terms = append(terms, o.x)
+			}
+		}
+	}
+	for i, x := range terms {
+		if bad := check(x, i >= firstAliased); bad != nil {
+			t.refuse(bad.start, refUngrouped, t.source(bad))
+			return
+		}
+	}
+}
+
+// aggregatesHere tells whether x calls an aggregate function outside the
+// subqueries it holds.
+func aggregatesHere(x *node) bool {
+	switch {
+	case isAggregateCall(x):
+		return true
+	case x.kind == nSubquery || x.kind == nExists || x.kind == nArraySub || x.kind == nQuery || x.kind == nSelect:
+		return false
+	}
+	for _, k := range x.kids {
+		if aggregatesHere(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// columnKey is the column of a relation of SELECT s that name n reads,
+// as "position.column"; false when no relation of s alone has it, or
+// their columns are not all known.
+func (t *translator) columnKey(s *node, n *node) (string, bool) {
+	name := strings.ToLower(identName(t.toks[n.parts[len(n.parts)-1]]))
+	found := ""
+	for i, r := range s.sel.from {
+		switch len(n.parts) {
+		case 1:
+		case 2:
+			if !strings.EqualFold(r.from.aliasOrName(), identName(t.toks[n.parts[0]])) {
+				continue
+			}
+		default:
+			return "", false
+		}
+		cols, err := t.relColumns(r.from, s.sel.scope)
+		if err != nil {
+			return "", false
+		}
+		if containsFold(cols, name) {
+			if found != "" {
+				return "", false
+			}
+			found = strconv.Itoa(i) + "." + name
+		}
+	}
+	return found, found != ""
+}
+
+// exprKey is x's text as written, in lower case, without spaces and
+// comments: two spellings of one expression in a SELECT and its GROUP BY.
+func (t *translator) exprKey(x *node) string {
+	var b strings.Builder
+	for i := x.start; i < x.end; i++ {
+		if k := t.toks[i].kind; k == kSpace || k == kComment {
+			continue
+		}
+		if t.toks[i].kind == kString {
+			b.WriteString(t.toks[i].text)
+		} else {
+			b.WriteString(strings.ToLower(t.toks[i].text))
+		}
+	}
+	return b.String()
+}

@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // DuckDB refuses an ORDER BY of a literal that is not a column's number,
 // in a query and in an aggregate; a window's ORDER BY takes it.
@@ -63,6 +66,46 @@ func TestInSubqueryWidth(t *testing.T) {
 	} {
 		if _, err := TranslateWith(q, testOptions(duckdb)); err != nil {
 			t.Errorf("%q: %v", q, err)
+		}
+	}
+}
+
+// A column neither grouped nor aggregated in a grouped select is refused
+// in the warehouses, which fail on it; what is grouped, aggregated, a
+// select alias, or not told is left alone (each checked on DuckDB).
+func TestUngroupedColumns(t *testing.T) {
+	const hint = " is neither grouped nor inside an aggregate, which the warehouse refuses (SQLite would take it from any row of the group) (add it to GROUP BY, or read it through an aggregate: any_value(x), max(x))"
+	for _, d := range []Dialect{duckdb, bigquery, snowflake} {
+		for _, c := range [][2]string{
+			{"select a,\n  sum(b) as s\nfrom t", "1:8: a"},
+			{"select a, b from t group by a", "1:11: b"},
+			{"select t.a, count(*) as n from t group by t.b", "1:8: t.a"},
+			{"select case when a > 0 then b end as x from t group by a", "1:29: b"},
+			{"select a, count(*) as n from t group by a having max(b) > 1 and b > 1", "1:65: b"},
+			{"select a, count(*) as n from t group by a order by b", "1:52: b"},
+			{"select a + 1 as a1, count(*) as n from t group by a + 2", "1:8: a"},
+		} {
+			expectRefused(t, d, c[0], c[1]+hint)
+		}
+		for _, q := range []string{
+			"select a + 1 as a1, sum(b) as s from t group by a",
+			"select a as k, sum(b) as s from t group by k",
+			"select b, sum(a) as s from t group by 1",
+			"select t.a, count(*) as n from t group by a",
+			"select a + b as ab, count(*) as n from t group by a+b",
+			"select a, count(*) as n from t group by a order by max(b)",
+			"select a, count(*) as n from t group by a order by n",
+			"select a, count(*) as n from t group by a having n > 1",
+			"select a, (select max(b) from t) as m from t group by a",
+			"select a, b from t",
+			"select a, sum(b) over () as s from t",
+			"select a, count(*) as n from t group by rollup(a)",
+			"select t.*, 1 as one from t",
+			"select x, count(*) as n from t group by x",
+		} {
+			if _, err := TranslateWith(q, testOptions(d)); err != nil && strings.Contains(err.Error(), "neither grouped") {
+				t.Errorf("%s: %q: %v", d, q, err)
+			}
 		}
 	}
 }

@@ -58,7 +58,7 @@ func TestWarehouseCalls(t *testing.T) {
 		{duckdb, "select format('{} of {:.2f}', a, b) from t", "select format_duckdb('{} of {:.2f}', a, b) from t"},
 		{snowflake, "select time_slice(d, 4, month, 'END') from t", "select time_slice_of(d, 4, 'month', 'END') from t"},
 		{bigquery, "select string_agg(a, ',' order by id limit 2), string_agg(a limit 1) from t", "select string_agg_limit(a, ',' , 2 order by id ), string_agg_limit(a, ',', 1 ) from t"},
-		{bigquery, "with q as (select array_agg(a) as l from t) select array_agg(b) as xs, array_agg(b ignore nulls) as ys, l from q", "with q as (select json_group_array(a) as l from t) select array_without_nulls(json_group_array(b), 'xs') as xs, json_group_array(b ) FILTER (WHERE b IS NOT NULL) as ys, l from q"},
+		{bigquery, "with q as (select array_agg(a) as l from t) select array_agg(b) as xs, array_agg(b ignore nulls) as ys, l from q group by l", "with q as (select json_group_array(a) as l from t) select array_without_nulls(json_group_array(b), 'xs') as xs, json_group_array(b ) FILTER (WHERE b IS NOT NULL) as ys, l from q group by l"},
 		{bigquery, "select array_concat_agg(a order by id limit 2) as c from t", "select array_without_nulls(array_concat_agg_limit(a , 2 order by id ), 'c') as c from t"},
 		{bigquery, "select [1, 0x10], time_add(tm, interval 10 minute), time_trunc(tm, hour) from t", "select json_array(1, 0x10), time_add_of(tm, 10, 'minute'), time_trunc_of(tm, 'hour') from t"},
 		{bigquery, "select format('%T', d = e, date '2020-01-02', x) from t", "select format_bigquery('%T', format_arg_typed(d = e, 'BOOLEAN'), format_arg_typed(date('2020-01-02'), 'DATE'), x) from t"},

@@ -716,6 +716,7 @@ var (
 	refOrderLiteral             = refusal{"ORDER BY %s, a literal that is not an integer, has no effect, and DuckDB refuses it", "order by a column, an expression, or a column's number (ORDER BY 1); or leave the literal out"}
 	refColumnNumber             = refusal{"%s %d names no column: the select list has %d", "number the columns from 1 to the number of select items, or name the column"}
 	refInWidth                  = refusal{"the subquery of IN gives %d columns, and IN compares %d", "select as many columns as IN compares: x IN (SELECT col FROM ...), (a, b) IN (SELECT a, b FROM ...)"}
+	refUngrouped                = refusal{"%s is neither grouped nor inside an aggregate, which the warehouse refuses (SQLite would take it from any row of the group)", "add it to GROUP BY, or read it through an aggregate: any_value(x), max(x)"}
 	refOrderAll                 = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
 	refStructStar               = refusal{"%s.* of a struct is not supported: its fields are not known here", "select the fields by name: s.a, s.b (they keep their names as columns)"}
 	refWildcardTable            = refusal{"the wildcard table %s cannot be read: %s", "a wildcard reads the tables (seeds, models or sources loaded) of its dataset whose names start with its prefix, which must have the same columns; or load the rows into one table with a column for the suffix and read that"}
@@ -846,6 +847,7 @@ var Refusals = []Rule{
 	{From: "[e for x, i, j in l] and other list comprehensions naming more than the element and its position", Dialects: "DuckDB", To: refComprehension.hint},
 	{From: "USING SAMPLE n [%] (DuckDB), TABLESAMPLE, SAMPLE (Snowflake)", Dialects: "DuckDB, BigQuery, Snowflake", To: refSample.hint},
 	{From: "a = b, a < b ... of ARRAYs; <, <=, >, >= of lists", Dialects: "BigQuery, DuckDB", To: refListCompare.hint},
+	{From: "select a, sum(b) from t; a column neither grouped nor aggregated in the select list, HAVING or ORDER BY of a grouped select", Dialects: warehouses, To: refUngrouped.hint},
 	{From: "x IN (SELECT a, b ...) and other subqueries of IN giving another number of columns than IN compares", Dialects: warehouses, To: refInWidth.hint},
 	{From: "ORDER BY n or GROUP BY n beyond the select list's columns (or 0, -1)", Dialects: warehouses, To: refColumnNumber.hint},
 	{From: "ORDER BY 'text', 1.5, NULL or TRUE in a query or an aggregate (a window's ORDER BY takes them)", Dialects: "DuckDB", To: refOrderLiteral.hint},

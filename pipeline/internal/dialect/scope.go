@@ -544,6 +544,7 @@ func (t *translator) walkSelect(s *node, sc *scope) {
 	if info.fromClause != nil {
 		t.walk(info.fromClause, inner)
 	}
+	t.refuseUngrouped(s)
 	if info.asStruct {
 		// the fields go into one JSON object, typed by the FROM items
 		t.sc = inner
