@@ -272,6 +272,8 @@ func (t *translator) textOf(x *node) bool {
 			return t.allText(x.list)
 		case "nullif":
 			return len(x.list) == 2 && t.textOf(x.list[0])
+		case "repeat":
+			return len(x.list) == 2 && t.textOf(x.list[0]) // of a list, a list
 		}
 	case nCase:
 		return t.allText(caseBranches(x))
