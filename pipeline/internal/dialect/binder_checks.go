@@ -135,8 +135,8 @@ func (t *translator) refuseInWidth(x, sub *node) {
 // selected): each warehouse fails on it ("column b must appear in the GROUP
 // BY clause"), where SQLite takes the value of an arbitrary row. Only what
 // is certain is refused: a name that one relation of s alone has, read
-// bare or under operators, CASE and casts (a function's arguments are not
-// looked into); a GROUP BY item that cannot be read, ROLLUP and the like,
+// bare or under operators, CASE, casts and the functions groupedScalars
+// names; a GROUP BY item that cannot be read, ROLLUP and the like,
 // *, or a select without known columns leave the select as written.
 func (t *translator) refuseUngrouped(s *node) {
 	info := s.sel
@@ -214,7 +214,11 @@ func (t *translator) refuseUngrouped(s *node) {
 				return x
 			}
 			return nil
-		case nCall, nWindow, nSubquery, nExists, nArraySub, nQuery, nSelect, nLambda, nListFor, nStar:
+		case nCall:
+			if x.x != nil || len(x.parts) > 1 || !groupedScalars[x.name] {
+				return nil // an aggregate, a window, or a function not known to be neither
+			}
+		case nWindow, nSubquery, nExists, nArraySub, nQuery, nSelect, nLambda, nListFor, nStar:
 			return nil
 		}
 		for _, k := range x.kids {
@@ -245,6 +249,15 @@ func (t *translator) refuseUngrouped(s *node) {
 			return
 		}
 	}
+}
+
+// groupedScalars are functions of every warehouse that aggregate nothing,
+// whose arguments refuseUngrouped reads: a function it does not know may
+// be an aggregate, which reads any column.
+var groupedScalars = map[string]bool{
+	"coalesce": true, "ifnull": true, "nvl": true, "nullif": true, "upper": true, "lower": true, "trim": true,
+	"ltrim": true, "rtrim": true, "concat": true, "substr": true, "substring": true, "length": true, "round": true,
+	"abs": true, "replace": true, "left": true, "right": true,
 }
 
 // aggregatesHere tells whether x calls an aggregate function outside the

@@ -84,6 +84,7 @@ func TestUngroupedColumns(t *testing.T) {
 			{"select a, count(*) as n from t group by a having max(b) > 1 and b > 1", "1:65: b"},
 			{"select a, count(*) as n from t group by a order by b", "1:52: b"},
 			{"select a + 1 as a1, count(*) as n from t group by a + 2", "1:8: a"},
+			{"select upper(b) as u, coalesce(sum(a), 0) as s from t group by lower(b)", "1:14: b"},
 		} {
 			expectRefused(t, d, c[0], c[1]+hint)
 		}
@@ -102,6 +103,8 @@ func TestUngroupedColumns(t *testing.T) {
 			"select a, count(*) as n from t group by rollup(a)",
 			"select t.*, 1 as one from t",
 			"select x, count(*) as n from t group by x",
+			"select upper(b) as u, coalesce(sum(a), 0) as s, coalesce(max(a), b) as m from t group by b",
+			"select upper(b) as u from t group by upper(b)",
 		} {
 			if _, err := TranslateWith(q, testOptions(d)); err != nil && strings.Contains(err.Error(), "neither grouped") {
 				t.Errorf("%s: %q: %v", d, q, err)
