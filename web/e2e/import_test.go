@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/nexus-playground/nexus/pipeline/share"
 )
@@ -151,4 +152,26 @@ func TestErrorOpensItsLine(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("#runlog tr.msg a.loc").textContent`); got != "models/failing.sql:9:3" {
 		t.Errorf("the message's place reads %q", got)
 	}
+}
+
+// TestReloadReopensTheOpenFile: a reload opens the file that was open, at
+// its cursor's line, where it opened dbt_project.yml at the top.
+func TestReloadReopensTheOpenFile(t *testing.T) {
+	ctx := newBrowser(t, 4*time.Minute)
+	openReady(t, ctx, site+"?sample=quickstart&run=0")
+	const model = "models/sources/your_source_events.sql"
+	if !eval[bool](t, ctx, `!!document.querySelector('#tree li.file[data-path="`+model+`"]')`) {
+		t.Fatalf("the quickstart has no %s: %s", model, eval[string](t, ctx, `[...document.querySelectorAll("#tree li.file")].map((li) => li.dataset.path).join(",")`))
+	}
+	openInEditor(t, ctx, model)
+	eval[bool](t, ctx, helpersJS)
+	eval[bool](t, ctx, `(editorContent().focus(), true)`)
+	do(t, ctx, chromedp.KeyEvent(kb.Home, chromedp.KeyModifiers(chromedp.ModifierCtrl)), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown))
+	activeLine := `(editorRoot().querySelector(".cm-activeLineGutter")?.textContent || "")`
+	waitFor(t, ctx, "the cursor on line 3", activeLine+` === "3"`, 10*time.Second)
+	do(t, ctx, chromedp.Reload())
+	waitFor(t, ctx, "the engine", `document.getElementById("status").dataset.state === "ready"`, time.Minute)
+	waitFor(t, ctx, "the model reopened", `document.getElementById("file-name").textContent === "`+model+`"`, 10*time.Second)
+	eval[bool](t, ctx, helpersJS)
+	waitFor(t, ctx, "the cursor's line", activeLine+` === "3"`, 10*time.Second)
 }

@@ -12,6 +12,10 @@ import { PersonPanel } from "./person.js";
 import { SQLConsole } from "./sqlconsole.js";
 import { renderLineage, PACKAGE } from "./lineage.js";
 import { FileActions, PKG, COMPILED, modelName } from "./files.js";
+
+// OPEN_FILE + a project's storage key holds, in sessionStorage, the file
+// open when the page went away and its cursor's line.
+const OPEN_FILE = "nexus-playground:open:";
 import { Walkthroughs } from "./walkthrough.js";
 import { Projects } from "./store.js";
 import { Share } from "./share.js";
@@ -78,6 +82,8 @@ class App {
   refreshTables() { return this.ctl.refreshTables(); }
 
   wireChrome() {
+    // A reload reopens the file that was open, at its cursor's line.
+    window.addEventListener("pagehide", () => this.rememberOpenFile());
     $("run").addEventListener("click", () => this.run());
     $("stop").addEventListener("click", () => this.ctl.stop());
     $("dialect").addEventListener("change", (e) => {
@@ -242,7 +248,33 @@ class App {
     if (this.project.edited) this.flash("Opened your edited copy of this sample (Reset restores it).");
   }
 
+  // rememberOpenFile keeps, for this tab (sessionStorage: a reload, not
+  // another tab), the file open in the project and its cursor's line.
+  rememberOpenFile() {
+    if (this.embed || !this.project || !this.current || this.current.startsWith(COMPILED)) return;
+    try {
+      const v = this.editor.view;
+      const line = v ? v.state.doc.lineAt(v.state.selection.main.head).number : 1;
+      sessionStorage.setItem(OPEN_FILE + this.project.key, JSON.stringify({ file: this.current, line }));
+    } catch (e) {
+      // Storage off: a reload opens the first file.
+    }
+  }
+
   openFirst() {
+    if (!this.embed && !params.file) {
+      let last = null;
+      try {
+        last = JSON.parse(sessionStorage.getItem(OPEN_FILE + this.project.key) || "null");
+      } catch (e) {
+        last = null;
+      }
+      const f = last && typeof last.file === "string" ? last.file : "";
+      if (f && (f.startsWith(PKG) ? this.pkgFiles.has(f.slice(PKG.length)) : this.project.files.has(f))) {
+        this.openFile(f, Number(last.line) > 1 ? Number(last.line) : undefined);
+        return;
+      }
+    }
     const paths = this.project.paths();
     const pick = paths.find((p) => p === "dbt_project.yml") || paths.find((p) => p.startsWith("models/") && p.endsWith(".sql")) || paths[0];
     if (pick) this.openFile(pick);
