@@ -286,20 +286,8 @@ func (t *translator) rewriteCreate(n *node) {
 		}
 	}
 	for _, d := range c.cols {
-		typ, problem := typeOf(t.toks, d.typeStart, d.typeEnd, "column", d.typeStart)
-		affinity := typ.affinity
-		switch {
-		case problem != nil && (problem.r == refArrayType || problem.r == refSemi):
-			affinity = "TEXT" // arrays and structs are JSON text
-		case problem != nil:
-			t.refuse(problem.tok, problem.r, problem.args...)
+		if !t.writeColumnType(d.typeStart, d.typeEnd) {
 			continue
-		case affinity == "":
-			affinity = "TEXT" // DATE and JSON are text
-		}
-		t.pr.setTok(d.typeStart, affinity)
-		for i := d.typeStart + 1; i < d.typeEnd; i++ {
-			t.pr.dropTok(i)
 		}
 		for _, r := range d.dropped {
 			for i := r[0]; i < r[1]; i++ {
@@ -773,22 +761,30 @@ func (t *translator) rewriteAlterAdd(n *node) {
 		return
 	}
 	for _, a := range adds {
-		typ, problem := typeOf(t.toks, a.typeStart, a.typeEnd, "column", a.typeStart)
-		affinity := typ.affinity
-		switch {
-		case problem != nil && (problem.r == refArrayType || problem.r == refSemi):
-			affinity = "TEXT" // arrays and structs are JSON text
-		case problem != nil:
-			t.refuse(problem.tok, problem.r, problem.args...)
-			continue
-		case affinity == "":
-			affinity = "TEXT" // DATE and JSON are text
-		}
-		t.pr.setTok(a.typeStart, affinity)
-		for i := a.typeStart + 1; i < a.typeEnd; i++ {
-			t.pr.dropTok(i)
-		}
+		t.writeColumnType(a.typeStart, a.typeEnd)
 	}
+}
+
+// writeColumnType writes the column type of tokens start..end as the
+// affinity SQLite stores it with (arrays, structs, DATE and JSON are
+// text); false, refusing it, for a type that has none.
+func (t *translator) writeColumnType(start, end int) bool {
+	typ, problem := typeOf(t.toks, start, end, "column", start)
+	affinity := typ.affinity
+	switch {
+	case problem != nil && (problem.r == refArrayType || problem.r == refSemi):
+		affinity = "TEXT" // arrays and structs are JSON text
+	case problem != nil:
+		t.refuse(problem.tok, problem.r, problem.args...)
+		return false
+	case affinity == "":
+		affinity = "TEXT" // DATE and JSON are text
+	}
+	t.pr.setTok(start, affinity)
+	for i := start + 1; i < end; i++ {
+		t.pr.dropTok(i)
+	}
+	return true
 }
 
 // createdName is the SQLite schema ("" when the statement names none,
