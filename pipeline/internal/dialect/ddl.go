@@ -569,14 +569,7 @@ func (t *translator) createdTypes(root *node) []Created {
 			}
 		default:
 			for _, d := range c.cols {
-				tok := t.toks[d.nameTok]
-				name := identName(tok)
-				if typ := StaticType(t.d, joinRaw(t.toks[d.typeStart:d.typeEnd])); typ != "" {
-					created.Types[name] = typ
-				}
-				if tok.kind == kQuoted && t.d == Snowflake {
-					created.Types[quotedPrefix+name] = nameAsWritten(tok)
-				}
+				t.noteColumnType(created.Types, d.nameTok, d.typeStart, d.typeEnd)
 			}
 		}
 		out = append(out, created)
@@ -702,14 +695,7 @@ func (t *translator) addedColumns(n *node) (Created, bool) {
 	added := Created{Types: map[string]string{}, Added: true}
 	added.Schema, added.Table = t.createdName(&createInfo{name: &node{names: parts}})
 	for _, a := range adds {
-		col := t.toks[a.nameTok]
-		name := identName(col)
-		if typ := StaticType(t.d, joinRaw(t.toks[a.typeStart:a.typeEnd])); typ != "" {
-			added.Types[name] = typ
-		}
-		if col.kind == kQuoted && t.d == Snowflake {
-			added.Types[quotedPrefix+name] = nameAsWritten(col)
-		}
+		t.noteColumnType(added.Types, a.nameTok, a.typeStart, a.typeEnd)
 	}
 	return added, true
 }
@@ -762,6 +748,20 @@ func (t *translator) rewriteAlterAdd(n *node) {
 	}
 	for _, a := range adds {
 		t.writeColumnType(a.typeStart, a.typeEnd)
+	}
+}
+
+// noteColumnType records in types the static type of the column named by
+// token nameTok, declared by tokens start..end, and, in Snowflake, the
+// spelling of a quoted name.
+func (t *translator) noteColumnType(types map[string]string, nameTok, start, end int) {
+	tok := t.toks[nameTok]
+	name := identName(tok)
+	if typ := StaticType(t.d, joinRaw(t.toks[start:end])); typ != "" {
+		types[name] = typ
+	}
+	if tok.kind == kQuoted && t.d == Snowflake {
+		types[quotedPrefix+name] = nameAsWritten(tok)
 	}
 }
 
