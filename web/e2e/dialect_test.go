@@ -19,14 +19,9 @@ func TestDialectSelector(t *testing.T) {
 		"dbt_project.yml": []byte("name: wh\n"),
 		"models/wh.sql":   []byte("{{ config(alias='built_for_' ~ target.type) }}\nselect 1 as x\n"),
 	}
-	fragment, err := share.Encode(share.Project{Files: files, Dialect: "duckdb"}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := newBrowser(t, 8*time.Minute)
-	do(t, ctx, chromedp.Navigate(site+"#"+fragment))
-	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
-	waitFor(t, ctx, "the shared project", `document.body.dataset.shared === "1"`, 30*time.Second)
+	openShared(t, ctx, share.Project{Files: files, Dialect: "duckdb"}, "")
+	waitShared(t, ctx)
 	// A loaded machine compiles the engine slowly: the run gets time.
 	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
 	runSlow(t, ctx)
@@ -74,14 +69,9 @@ func TestConsoleReadsTheDialect(t *testing.T) {
 		"dbt_project.yml":   []byte("name: wh\n"),
 		"models/orders.sql": []byte("select 1 as id, 'x2' as code union all select 2, '7'\n"),
 	}
-	fragment, err := share.Encode(share.Project{Files: files, Dialect: "bigquery"}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := newBrowser(t, 8*time.Minute)
-	do(t, ctx, chromedp.Navigate(site+"#"+fragment))
-	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
-	waitFor(t, ctx, "the shared project", `document.body.dataset.shared === "1"`, 30*time.Second)
+	openShared(t, ctx, share.Project{Files: files, Dialect: "bigquery"}, "")
+	waitShared(t, ctx)
 	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
 	runSlow(t, ctx)
 	do(t, ctx, chromedp.Click(chromedp.ID("tab-console")))
@@ -107,4 +97,22 @@ func TestConsoleReadsTheDialect(t *testing.T) {
 	if !strings.Contains(got, "1 row(s)") || !strings.Contains(got, "SQLite SQL") {
 		t.Errorf("a SQLite query in the console under Project: %s", got)
 	}
+}
+
+// openShared opens project p through a share link (with the query, such as
+// ?run=1, before its fragment).
+func openShared(t *testing.T, ctx context.Context, p share.Project, query string) {
+	t.Helper()
+	fragment, err := share.Encode(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.Navigate(site+query+"#"+fragment))
+}
+
+// waitShared waits for the engine and the shared project the link opened.
+func waitShared(t *testing.T, ctx context.Context) {
+	t.Helper()
+	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
+	waitFor(t, ctx, "the shared project", `document.body.dataset.shared === "1"`, 30*time.Second)
 }

@@ -130,14 +130,9 @@ func TestErrorOpensItsLine(t *testing.T) {
 		"models/first.sql":   []byte("select 1 as x\n"),
 		"models/failing.sql": []byte("-- one\n-- two\n-- three\n-- four\n-- five\n-- six\nselect\n  1 as a,\n  nope(1) as c\n"),
 	}
-	fragment, err := share.Encode(share.Project{Files: files, Dialect: "duckdb"}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := newBrowser(t, 6*time.Minute)
-	do(t, ctx, chromedp.Navigate(site+"#"+fragment))
-	waitFor(t, ctx, "the engine", `!document.getElementById("run").disabled`, 2*time.Minute)
-	waitFor(t, ctx, "the shared project", `document.body.dataset.shared === "1"`, 30*time.Second)
+	openShared(t, ctx, share.Project{Files: files, Dialect: "duckdb"}, "")
+	waitShared(t, ctx)
 	eval[bool](t, ctx, `(document.getElementById("timeout").value = "300", delete document.body.dataset.lastRun, true)`)
 	do(t, ctx, chromedp.Click(chromedp.ID("run")))
 	waitFor(t, ctx, "the failed run", `document.body.dataset.lastRun === "error"`, 3*time.Minute)

@@ -19,12 +19,8 @@ func TestRunsAreIncremental(t *testing.T) {
 		"models/visits.sql": []byte("{{ config(materialized='incremental') }}\n" +
 			"select {{ 2 if is_incremental() else 1 }} as run_kind\n"),
 	}
-	fragment, err := share.Encode(share.Project{Files: files}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := newBrowser(t, 4*time.Minute)
-	do(t, ctx, chromedp.Navigate(site+"?run=1#"+fragment))
+	openShared(t, ctx, share.Project{Files: files}, "?run=1")
 	waitFor(t, ctx, "the first run", `document.body.dataset.lastRun === "ok"`, 2*time.Minute)
 	const visits = `[...document.querySelectorAll('#tablelist li.table')].filter(li => li.dataset.name.endsWith('visits')).map(li => li.dataset.rows).join()`
 	const logText = `document.getElementById("runlog").textContent`

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/nexus-playground/nexus/pipeline/share"
 )
 
@@ -33,12 +31,8 @@ func TestAutoRunErrorInPackageFile(t *testing.T) {
 	// nexus_states.sql refuses it while it runs.
 	files["models/not_a_state.sql"] = []byte("select 1 as x\n")
 	files["dbt_project.yml"] = []byte(strings.Replace(string(files["dbt_project.yml"]), "vars:\n", "vars:\n  states: [not_a_state]\n", 1))
-	fragment, err := share.Encode(share.Project{Files: files}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := newBrowser(t, 3*time.Minute)
-	do(t, ctx, chromedp.Navigate(site+"?run=1#"+fragment))
+	openShared(t, ctx, share.Project{Files: files}, "?run=1")
 	waitFor(t, ctx, "the failed run", `document.body.dataset.lastRun === "error"`, 2*time.Minute)
 	waitFor(t, ctx, "the problem listed at the package model",
 		`[...document.querySelectorAll("#diagnostics .diag")].some((d) => d.textContent.includes("state model not_a_state (listed in vars.states) has neither"))`, 20*time.Second)

@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	"github.com/nexus-playground/nexus/pipeline/share"
 )
 
@@ -19,12 +17,8 @@ func TestTemplateLogsInRunLog(t *testing.T) {
 		"models/a.sql": []byte("{{ log('hello <b>from</b> a', info=True) }}{{ print('printed', 42) }}" +
 			"{% do exceptions.warn('careful') %}\nselect 1 as n\n"),
 	}
-	fragment, err := share.Encode(share.Project{Files: files}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := newBrowser(t, 3*time.Minute)
-	do(t, ctx, chromedp.Navigate(site+"?run=1#"+fragment))
+	openShared(t, ctx, share.Project{Files: files}, "?run=1")
 	waitFor(t, ctx, "the run", `document.body.dataset.lastRun === "ok"`, 2*time.Minute)
 	rows := eval[[]string](t, ctx, `[...document.querySelectorAll('#runlog tbody tr')].map(tr => tr.className.split(' ').sort().join('.') + ' ' + tr.textContent)`)
 	var got []string
