@@ -153,6 +153,7 @@ func (t *translator) refuseUngrouped(s *node) {
 	if !grouped {
 		return
 	}
+	rels := t.knownColumns(s)
 	keys, texts := map[string]bool{}, map[string]bool{}
 	aliases := map[string]*node{}
 	for _, it := range info.items {
@@ -162,7 +163,7 @@ func (t *translator) refuseUngrouped(s *node) {
 	}
 	add := func(x *node) bool {
 		if x.kind == nName {
-			k, ok := t.columnKey(s, x)
+			k, ok := rels.columnKey(t, x)
 			keys[k] = true
 			return ok
 		}
@@ -187,7 +188,7 @@ func (t *translator) refuseUngrouped(s *node) {
 				}
 				x = info.items[v-1].x
 			case x.kind == nName && len(x.parts) == 1:
-				if _, ok := t.columnKey(s, x); !ok {
+				if _, ok := rels.columnKey(t, x); !ok {
 					a := aliases[strings.ToLower(identName(t.toks[x.parts[0]]))]
 					if a == nil {
 						return // a name not told: every check would be unsure
@@ -210,7 +211,7 @@ func (t *translator) refuseUngrouped(s *node) {
 			if aliased && len(x.parts) == 1 && aliases[strings.ToLower(identName(t.toks[x.parts[0]]))] != nil {
 				return nil // a select alias (HAVING, ORDER BY)
 			}
-			if k, ok := t.columnKey(s, x); ok && !keys[k] {
+			if k, ok := rels.columnKey(t, x); ok && !keys[k] {
 				return x
 			}
 			return nil
@@ -277,13 +278,30 @@ func aggregatesHere(x *node) bool {
 	return false
 }
 
-// columnKey is the column of a relation of SELECT s that name n reads,
-// as "position.column"; false when no relation of s alone has it, or
-// their columns are not all known.
-func (t *translator) columnKey(s *node, n *node) (string, bool) {
+// fromColumns are the columns of each FROM item of a SELECT, read once;
+// err[i] is why item i's are not known.
+type fromColumns struct {
+	from []*node
+	cols [][]string
+	err  []error
+}
+
+// knownColumns reads the columns of the FROM items of SELECT s.
+func (t *translator) knownColumns(s *node) fromColumns {
+	c := fromColumns{from: s.sel.from, cols: make([][]string, len(s.sel.from)), err: make([]error, len(s.sel.from))}
+	for i, r := range s.sel.from {
+		c.cols[i], c.err[i] = t.relColumns(r.from, s.sel.scope)
+	}
+	return c
+}
+
+// columnKey is the column of a FROM item that name n reads, as
+// "position.column"; false when no item alone has it, or their columns are
+// not all known.
+func (c fromColumns) columnKey(t *translator, n *node) (string, bool) {
 	name := strings.ToLower(identName(t.toks[n.parts[len(n.parts)-1]]))
 	found := ""
-	for i, r := range s.sel.from {
+	for i, r := range c.from {
 		switch len(n.parts) {
 		case 1:
 		case 2:
@@ -293,11 +311,10 @@ func (t *translator) columnKey(s *node, n *node) (string, bool) {
 		default:
 			return "", false
 		}
-		cols, err := t.relColumns(r.from, s.sel.scope)
-		if err != nil {
+		if c.err[i] != nil {
 			return "", false
 		}
-		if containsFold(cols, name) {
+		if containsFold(c.cols[i], name) {
 			if found != "" {
 				return "", false
 			}
