@@ -128,6 +128,46 @@ func (t *translator) refuseInWidth(x, sub *node) {
 	}
 }
 
+// refuseScalarWidth refuses a subquery read as one value (a select item,
+// an operand, an argument) whose select gives several columns, as the
+// warehouses refuse it, at the subquery's line: SQLite's error ("sub-select
+// returns 2 columns") gives no place. BigQuery's SELECT AS STRUCT is one
+// value; a subquery beside a tuple ((a, b) = (SELECT x, y)) compares rows
+// in Snowflake and BigQuery (DuckDB refuses it too).
+func (t *translator) refuseScalarWidth(n *node) {
+	if t.d == SQLite {
+		return
+	}
+	switch n.kind {
+	case nCall:
+		if n.name == "any" || n.name == "all" || n.name == "some" {
+			return
+		}
+	case nBinary:
+		if t.d != DuckDB && (n.x != nil && n.x.kind == nTuple || n.y != nil && n.y.kind == nTuple) {
+			return
+		}
+	case nIn:
+		t.refuseScalarSub(n.x)
+		return
+	case nItem, nCast, nCase, nBetween, nUnary, nParen, nIs:
+	default:
+		return
+	}
+	for _, k := range n.kids {
+		t.refuseScalarSub(k)
+	}
+}
+
+func (t *translator) refuseScalarSub(x *node) {
+	if x == nil || x.kind != nSubquery || x.x == nil || x.x.kind != nQuery || len(x.x.list) == 0 {
+		return
+	}
+	if n, ok := selectWidth(x.x.list[0]); ok && n > 1 {
+		t.refuse(x.start, refScalarWidth, n)
+	}
+}
+
 // refuseUngrouped refuses, in the warehouse dialects, a column of a grouped
 // SELECT s (GROUP BY, or an aggregate in its select list or HAVING) read
 // outside an aggregate in its select list, HAVING or its query's ORDER BY

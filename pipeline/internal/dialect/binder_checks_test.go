@@ -59,6 +59,34 @@ func TestInSubqueryWidth(t *testing.T) {
 	}
 }
 
+// A subquery read as one value that gives several columns is refused at
+// its place; IN, ANY, EXISTS, a row beside a tuple and BigQuery's SELECT AS
+// STRUCT are not one column.
+func TestScalarSubqueryWidth(t *testing.T) {
+	const hint = " (select one column in it, or join the subquery in FROM and read its columns by name)"
+	for _, d := range []Dialect{duckdb, bigquery, snowflake} {
+		for _, c := range [][2]string{
+			{"select a,\n  (select a, b from t) as x\nfrom t", "2:3: a subquery read as one value gives 2 columns"},
+			{"select a from t\nwhere a = (select a, b, c from t)", "2:11: a subquery read as one value gives 3 columns"},
+			{"select coalesce((select a, b from t), 0) as x", "1:17: a subquery read as one value gives 2 columns"},
+			{"select 1 + (select 1, 2) as x", "1:12: a subquery read as one value gives 2 columns"},
+			{"select a from t where (select a, b from t) is null", "1:23: a subquery read as one value gives 2 columns"},
+		} {
+			expectRefused(t, d, c[0], c[1]+hint)
+		}
+	}
+	for _, q := range []string{
+		"select (select a from t) as x",
+		"select a from t where exists (select a, b from t)",
+		"select a from t where a = any (select a from t)",
+		"select (select * from t) as x",
+	} {
+		expectAccepted(t, duckdb, q)
+	}
+	expectAccepted(t, bigquery, "select (select as struct a, b from t) as x")
+	expectAccepted(t, snowflake, "select a from t where (a, b) = (select a, b from t)")
+}
+
 // A column neither grouped nor aggregated in a grouped select is refused
 // in the warehouses, which fail on it; what is grouped, aggregated, a
 // select alias, or not told is left alone (each checked on DuckDB).

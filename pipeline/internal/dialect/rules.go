@@ -715,6 +715,7 @@ var (
 	refNoOperand                = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
 	refOrderLiteral             = refusal{"ORDER BY %s, a literal that is not an integer, has no effect, and DuckDB refuses it", "order by a column, an expression, or a column's number (ORDER BY 1); or leave the literal out"}
 	refColumnNumber             = refusal{"%s %d names no column: the select list has %d", "number the columns from 1 to the number of select items, or name the column"}
+	refScalarWidth              = refusal{"a subquery read as one value gives %d columns", "select one column in it, or join the subquery in FROM and read its columns by name"}
 	refInWidth                  = refusal{"the subquery of IN gives %d columns, and IN compares %d", "select as many columns as IN compares: x IN (SELECT col FROM ...), (a, b) IN (SELECT a, b FROM ...)"}
 	refUngrouped                = refusal{"%s is neither grouped nor inside an aggregate, which the warehouse refuses (SQLite would take it from any row of the group)", "add it to GROUP BY, or read it through an aggregate: any_value(x), max(x)"}
 	refOrderAll                 = refusal{"ORDER BY ALL cannot be written out: %s", "list the columns to order by: ORDER BY 1, 2, ..."}
@@ -848,6 +849,7 @@ var Refusals = []Rule{
 	{From: "USING SAMPLE n [%] (DuckDB), TABLESAMPLE, SAMPLE (Snowflake)", Dialects: "DuckDB, BigQuery, Snowflake", To: refSample.hint},
 	{From: "a = b, a < b ... of ARRAYs; <, <=, >, >= of lists", Dialects: "BigQuery, DuckDB", To: refListCompare.hint},
 	{From: "select a, sum(b) from t; a column neither grouped nor aggregated in the select list, HAVING or ORDER BY of a grouped select", Dialects: warehouses, To: refUngrouped.hint},
+	{From: "(SELECT a, b ...) read as one value: a select item, an operand, an argument", Dialects: warehouses, To: refScalarWidth.hint},
 	{From: "x IN (SELECT a, b ...) and other subqueries of IN giving another number of columns than IN compares", Dialects: warehouses, To: refInWidth.hint},
 	{From: "ORDER BY n or GROUP BY n beyond the select list's columns (or 0, -1)", Dialects: warehouses, To: refColumnNumber.hint},
 	{From: "ORDER BY 'text', 1.5, NULL or TRUE in a query or an aggregate (a window's ORDER BY takes them)", Dialects: "DuckDB", To: refOrderLiteral.hint},

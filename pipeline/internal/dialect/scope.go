@@ -254,6 +254,7 @@ func (t *translator) walk(n *node, sc *scope) {
 	t.sc = sc
 	defer func() { t.sc = saved }()
 	t.tupleValues(n) // before the rewrites of n, which type its kids
+	t.refuseScalarWidth(n)
 	switch n.kind {
 	case nQuery:
 		t.walkQuery(n, sc)
