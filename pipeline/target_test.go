@@ -39,6 +39,9 @@ func buildTarget(t *testing.T, s *Session, fsys fstest.MapFS, d dialect.Dialect)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if typ := fmt.Sprint(q.Rows[0][0]); q.Columns[0] == "type" && res.Dialect != typ {
+		t.Errorf("the result names dialect %q, target.type is %q", res.Dialect, typ)
+	}
 	return strings.TrimSpace(fmt.Sprintln(q.Rows[0]...))
 }
 

@@ -97,6 +97,19 @@ func TestConsoleReadsTheDialect(t *testing.T) {
 	if !strings.Contains(got, "1 row(s)") || !strings.Contains(got, "SQLite SQL") {
 		t.Errorf("a SQLite query in the console under Project: %s", got)
 	}
+	// Project, with a profiles.yml of DuckDB: after a run the console reads
+	// DuckDB's SQL, as the build did (// divides integers there).
+	files["profiles.yml"] = []byte("wh:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n")
+	files["dbt_project.yml"] = []byte("name: wh\nprofile: wh\n")
+	openShared(t, ctx, share.Project{Files: files}, "?second=1") // a new page, not a new fragment
+	waitShared(t, ctx)
+	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
+	runSlow(t, ctx)
+	do(t, ctx, chromedp.Click(chromedp.ID("tab-console")))
+	got = query("select 7 // 2 as q")
+	if !strings.Contains(got, "1 row(s)") || !strings.Contains(got, "DuckDB SQL") || !strings.Contains(got, "3") {
+		t.Errorf("a DuckDB query in the console under Project with a DuckDB profile: %s", got)
+	}
 }
 
 // openShared opens project p through a share link (with the query, such as

@@ -29,6 +29,7 @@ export class RunController extends EventTarget {
     // changes is what the last build changed against the one before
     // (the bridge's Changes: {tables, max_rows, seconds, error}), or null.
     this.changes = null;
+    this.builtDialect = ""; // the warehouse of the project's profiles.yml, as the last build read it
   }
 
   on(type, fn) {
@@ -66,6 +67,9 @@ export class RunController extends EventTarget {
     if (stopped) resp.stopped = true;
     this.runs++;
     this.changes = resp.ok && resp.result ? resp.result.changes || null : null;
+    // The warehouse a build under Dialect Project read the project's SQL as
+    // (its profiles.yml's): the SQL console reads the same under Project.
+    if (resp.ok && resp.result && resp.result.dialect && !req.dialect) this.builtDialect = resp.result.dialect;
     this.emit("run-end", { resp, wall, ok, stopped, first: this.runs === 1 });
     if (resp.restarted) this.lose("run");
     // A build lists the tables in its answer; a failed call does not.

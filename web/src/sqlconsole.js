@@ -54,8 +54,9 @@ export class SQLConsole {
     this.status.className = "muted";
     this.app.ctl.setBusy(true, "Query running…");
     const t0 = performance.now();
-    // The page's Dialect says whose SQL the console reads, as a model's.
-    const dialect = (this.app.project && this.app.project.dialect) || "";
+    // The page's Dialect says whose SQL the console reads, as a model's;
+    // under Project, the warehouse the last run read the project's as.
+    const dialect = (this.app.project && this.app.project.dialect) || this.app.ctl.builtDialect || "";
     const label = DIALECT_NAMES[dialect] || "SQLite";
     document.body.dataset.consoleDialect = dialect || "sqlite";
     let resp;

@@ -128,6 +128,10 @@ type Result struct {
 	Seconds float64 `json:"seconds"`
 	// Profile is set with Options.Profile.
 	Profile *Profile `json:"profile,omitempty"`
+	// Dialect is the warehouse whose SQL the build read: Options.Dialect,
+	// else the type of the project's profiles.yml target, else sqlite
+	// (empty when the project could not be loaded).
+	Dialect string `json:"dialect,omitempty"`
 }
 
 // IdentityReport compares the bounded resolution with exact connected

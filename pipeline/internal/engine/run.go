@@ -171,8 +171,10 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		res.Seconds = time.Since(start).Seconds()
 		return res, nil
 	}
+	res.Dialect = string(p.dialect)
 	p.env.SetInvocation(jinja.Invocation{Which: string(opts.Command), FullRefresh: opts.FullRefresh, StoreFailures: opts.StoreFailures, Empty: opts.Empty, Select: opts.Select, Exclude: opts.Exclude})
 	if again := e.again(p, opts, start); again != nil {
+		again.Dialect = res.Dialect
 		e.env.memo.cancel()
 		return again, nil
 	}
