@@ -72,6 +72,10 @@ func TestConsoleReadsTheDialect(t *testing.T) {
 	ctx := newBrowser(t, 8*time.Minute)
 	openShared(t, ctx, share.Project{Files: files, Dialect: "bigquery"}, "")
 	waitShared(t, ctx)
+	// a shared project is named after dbt_project.yml's name
+	if name := eval[string](t, ctx, `document.getElementById("picker-name").textContent`); name != "Shared: wh" {
+		t.Errorf("the shared project is named %q, want %q", name, "Shared: wh")
+	}
 	eval[bool](t, ctx, `(document.getElementById("timeout").value = "600", true)`)
 	runSlow(t, ctx)
 	do(t, ctx, chromedp.Click(chromedp.ID("tab-console")))

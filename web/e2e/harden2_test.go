@@ -103,7 +103,7 @@ func TestStorageFullKeepsProjects(t *testing.T) {
 	}
 	openReady(t, ctx, site)
 	waitFor(t, ctx, "a project with files after the reload", `document.querySelectorAll("#tree li.file").length > 0`, 10*time.Second)
-	if eval[bool](t, ctx, `[...document.querySelectorAll("#picker-saved [role=menuitemradio]")].some(o => o.textContent.startsWith("Shared project"))`) {
+	if eval[bool](t, ctx, `[...document.querySelectorAll("#picker-saved [role=menuitemradio]")].some(o => o.textContent.startsWith("Shared"))`) {
 		t.Errorf("the project storage had no room for is listed after the reload")
 	}
 }

@@ -99,11 +99,18 @@ export class Share {
     const files = r.files || {};
     const projects = app.projects;
     let id = projects.findShared(frag, files);
-    if (!id) id = projects.create(r.sample ? `Shared: ${r.sample}` : "Shared project", files, { sample: r.sample || "", vars: r.vars || "", dialect: r.dialect || "", fragment: frag });
+    if (!id) id = projects.create(r.sample ? `Shared: ${r.sample}` : sharedName(files), files, { sample: r.sample || "", vars: r.vars || "", dialect: r.dialect || "", fragment: frag });
     projects.open(id, true);
     document.body.dataset.shared = "1";
     return true;
   }
+}
+
+// sharedName names a shared project after dbt_project.yml's name:, as the
+// picker lists it; the name is text, shown as text.
+function sharedName(files) {
+  const m = /^name:[ \t]*["']?([^"'\s#]{1,60})/m.exec(files["dbt_project.yml"] || "");
+  return m ? `Shared: ${m[1]}` : "Shared project";
 }
 
 // toBase64 and fromBase64 carry bytes through the engine's JSON.
