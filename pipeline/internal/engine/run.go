@@ -608,7 +608,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	}
 	t, err := seed.ParseWith(s.Path, s.Data, seed.Options{Declared: declared, Datetime: datetime,
 		Nulls: seedNulls(r.plan.dialect), NamesAsSQL: !quotesColumns(r.plan.dialect, s), Delimiter: delimiter,
-		BlankLines: r.plan.dialect != dialect.SQLite})
+		BlankLines: r.plan.dialect != dialect.SQLite, BlankLinesWide: r.plan.dialect == dialect.Snowflake || r.plan.dialect == dialect.BigQuery})
 	if err != nil {
 		return err
 	}

@@ -129,8 +129,13 @@ type Options struct {
 	// dbt-duckdb loads seeds with) reads it, and as dbt's agate table does
 	// (Python's csv reads the line as a row of no values, which agate pads
 	// with None; BigQuery's load job of the file gives the same NULL row); a
-	// file of more columns skips them, as encoding/csv does.
+	// file of more columns skips them, as encoding/csv and DuckDB do.
 	BlankLines bool
+	// BlankLinesWide, with BlankLines, reads an empty line of a file of any
+	// number of columns as a row of NULLs: agate pads Python csv's empty row
+	// with None whatever the width (the seeds dbt inserts on Snowflake), and
+	// BigQuery's load job of the file reads the line as a row of NULLs.
+	BlankLinesWide bool
 }
 
 // ParseWith is ParseTyped with the options of a project's seed.
@@ -191,7 +196,7 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 	var cells [][]string
 	var lines []int
 	// off is where the last record read ends, next the line starting there
-	blanks := o.BlankLines && len(header) == 1
+	blanks := o.BlankLines && (len(header) == 1 || o.BlankLinesWide)
 	off := r.InputOffset()
 	next := 1 + bytes.Count(data[:off], []byte("\n"))
 	for {
@@ -199,7 +204,7 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 		if err == io.EOF {
 			if blanks {
 				for l, end := next, next+bytes.Count(data[off:], []byte("\n")); l < end; l++ {
-					cells, lines = append(cells, []string{""}), append(lines, l)
+					cells, lines = append(cells, make([]string, len(header))), append(lines, l)
 				}
 			}
 			break
@@ -218,7 +223,7 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 		if blanks {
 			at, _ := r.FieldPos(0)
 			for l := next; l < at; l++ {
-				cells, lines = append(cells, []string{""}), append(lines, l)
+				cells, lines = append(cells, make([]string, len(header))), append(lines, l)
 			}
 			end := r.InputOffset()
 			next += bytes.Count(data[off:end], []byte("\n"))

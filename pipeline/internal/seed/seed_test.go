@@ -103,7 +103,7 @@ func FuzzParse(f *testing.F) {
 // TestParseBlankLines: with BlankLines, each empty line of a file of one
 // column is a row with an empty cell, as DuckDB's CSV reader reads it
 // ('a\nx\n\ny\n\n' is x, NULL, y, NULL on DuckDB 2.0); a file of more
-// columns skips them.
+// columns skips them, but with BlankLinesWide.
 func TestParseBlankLines(t *testing.T) {
 	tests := []struct {
 		csv  string
@@ -128,6 +128,24 @@ func TestParseBlankLines(t *testing.T) {
 	got, err := ParseWith("s.csv", []byte("a\nx\n\ny\n"), Options{Nulls: BlankNulls})
 	if err != nil || len(got.Rows) != 2 {
 		t.Errorf("without BlankLines: %v %v", got, err)
+	}
+	// BlankLinesWide: a row of NULLs whatever the width, as agate pads
+	// Python csv's empty row and BigQuery's load job reads the line
+	for _, tc := range []struct {
+		csv  string
+		want [][]any
+	}{
+		{"a,b\n1,x\n\n3,y\n\n", [][]any{{int64(1), "x"}, {nil, nil}, {int64(3), "y"}, {nil, nil}}},
+		{"a,b\n\n1,x\n", [][]any{{nil, nil}, {int64(1), "x"}}},
+		{"a\nx\n\n", [][]any{{"x"}, {nil}}},
+	} {
+		got, err := ParseWith("s.csv", []byte(tc.csv), Options{Nulls: BlankNulls, BlankLines: true, BlankLinesWide: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Rows, tc.want) {
+			t.Errorf("wide %q: got %#v, want %#v", tc.csv, got.Rows, tc.want)
+		}
 	}
 }
 
