@@ -157,18 +157,37 @@ func alignedLine(src, rendered string, line int) int {
 	return s + 1
 }
 
-// failureDiag reports a failing test at its declaration.
-func failureDiag(t *project.Test, failures int64) diag.Diagnostic {
-	what := "test " + t.Name
-	if t.Kind == "generic" {
-		on := strings.TrimPrefix(t.Model, "source:")
+// testWhat names a test as its declaration reads: the generic test and
+// the model (and column) it checks.
+func testWhat(t *project.Test) string {
+	on := strings.TrimPrefix(t.Model, "source:")
+	switch t.Kind {
+	case "singular":
+		return "test " + t.Name
+	case "generic":
 		if t.Column != "" {
 			on += "." + t.Column
 		}
-		what = fmt.Sprintf("test %s on %s", strings.TrimPrefix(strings.Replace(t.Generic, "test_", "", 1), "."), on)
-	} else if t.Kind != "singular" {
-		what = fmt.Sprintf("test %s on %s.%s", t.Kind, strings.TrimPrefix(t.Model, "source:"), t.Column)
+		return fmt.Sprintf("test %s on %s", strings.TrimPrefix(strings.Replace(t.Generic, "test_", "", 1), "."), on)
 	}
+	return fmt.Sprintf("test %s on %s.%s", t.Kind, on, t.Column)
+}
+
+// placeTestSQLError puts an SQLite error in a properties-file test's SQL
+// at the test's entry, naming the test: its SQL is its macro's, whose
+// lines are not the YAML file's, so a line found in it named an unrelated
+// line of the file, or none.
+func placeTestSQLError(d *diag.Diagnostic, t *project.Test) {
+	d.File, d.Line = t.File, t.Line
+	d.Message = testWhat(t) + ": " + d.Message
+	if d.Hint == "" {
+		d.Hint = "read the test's SQL: nexus compile " + t.Name
+	}
+}
+
+// failureDiag reports a failing test at its declaration.
+func failureDiag(t *project.Test, failures int64) diag.Diagnostic {
+	what := testWhat(t)
 	return diag.Diagnostic{Severity: diag.Error, File: t.File, Line: t.Line,
 		Message: fmt.Sprintf("%s failed: %d failing row%s", what, failures, plural(int(failures))),
 		Hint:    "run the compiled test query (nexus compile " + t.Name + ") to see the rows"}

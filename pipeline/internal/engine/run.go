@@ -1798,6 +1798,9 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 			d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"
 		}
 		r.explainMissingColumn(d, n)
+		if t := r.plan.tests[n.ID]; n.Kind == "test" && t != nil && t.Kind != "singular" && (d.File != t.File || d.Line != t.Line) {
+			placeTestSQLError(d, t)
+		}
 		return d
 	}
 	return diag.Errorf(n.Path, 0, "%s", err.Error())
