@@ -37,6 +37,7 @@ type colDef struct {
 	nameTok            int
 	typeStart, typeEnd int
 	dropped            [][2]int // the tokens of a COMMENT or OPTIONS(...), which change no value
+	seqDefault         [2]int   // DEFAULT s.nextval or nextval('s'): its tokens, [0, 0) when none
 }
 
 // createModifiers are the words between CREATE [OR REPLACE] and TABLE or
@@ -208,6 +209,8 @@ func (p *parser) parseColumnDefs(c *createInfo) {
 					p.next()
 					p.next()
 					d.dropped = append(d.dropped, [2]int{start, p.ti()})
+				} else if start, end, ok := p.sequenceDefault(); ok && d.seqDefault[1] == 0 {
+					d.seqDefault = [2]int{start, end}
 				} else if p.d == BigQuery && p.isWord("options") && p.peekAt(1).kind == kOpen {
 					start := p.ti()
 					p.next()
@@ -294,6 +297,7 @@ func (t *translator) rewriteCreate(n *node) {
 				t.pr.dropTok(i)
 			}
 		}
+		t.sequenceDefault(d.seqDefault)
 	}
 	name := t.tableName(c.name, c.temp)
 	if c.source != nil {

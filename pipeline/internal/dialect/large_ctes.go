@@ -8,7 +8,9 @@ package dialect
 // ran for minutes or ran out of memory, where the warehouses compute each
 // CTE once. A CTE of more than largeCTETokens tokens is written AS
 // MATERIALIZED, computed once as the warehouses do; a small one is left to
-// SQLite, which may push a filter of the outer query into it.
+// SQLite, which may push a filter of the outer query into it. A CTE that
+// draws from a sequence is written MATERIALIZED too: its rows draw once,
+// however many times the query reads its columns.
 const largeCTETokens = 4000
 
 // materializeLargeCTEs marks the large CTEs under n MATERIALIZED, but for
@@ -22,7 +24,7 @@ func (t *translator) materializeLargeCTEs(n *node) {
 		if n.kind == nWith && !t.nextWordIs(n.start, "recursive") {
 			for _, c := range n.list {
 				sub := c.kids[len(c.kids)-1]
-				if c.kind != nCTE || sub.kind != nSubquery || sub.end-sub.start <= largeCTETokens || c.print != nil || t.wordInTokens(c.tok, sub.start, "materialized") {
+				if c.kind != nCTE || sub.kind != nSubquery || sub.end-sub.start <= largeCTETokens && !t.drawsSequence(sub) || c.print != nil || t.wordInTokens(c.tok, sub.start, "materialized") {
 					continue
 				}
 				sub.pre = "MATERIALIZED " + sub.pre

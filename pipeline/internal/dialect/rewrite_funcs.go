@@ -268,6 +268,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		t.refuse(n.tok, refHistogram, strings.ToUpper(t.toks[n.tok].text))
 		return
 	}
+	if t.d == DuckDB && seqFuncs[name] != "" && n.x == nil {
+		t.sequenceCall(n)
+		return
+	}
 	if r, ok := unfaithful[t.d][name]; ok && !t.columnsCall[n] {
 		t.refuse(n.tok, r, strings.ToUpper(t.toks[n.tok].text))
 		return

@@ -263,6 +263,9 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.walkSelect(n, sc)
 		return
 	case nName:
+		if t.sequenceName(n) {
+			break
+		}
 		t.refuseUnquotedQuoted(n, sc)
 		t.refuseQuotedUnquoted(n, sc)
 		t.rewriteName(n, sc)
@@ -373,7 +376,7 @@ func (t *translator) walk(n *node, sc *scope) {
 			t.refuse(n.start, refFileStatement, what)
 			return
 		}
-		if t.inertStatement(n) || t.refuseExternalObject(n) || t.refuseFunction(n) || t.refuseProcedure(n) || t.refuseSequence(n) || t.showTerseSchemas(n) {
+		if t.inertStatement(n) || t.refuseExternalObject(n) || t.refuseFunction(n) || t.refuseProcedure(n) || t.sequenceStatement(n) || t.showTerseSchemas(n) {
 			return // its words are its own, no expressions to read
 		}
 		t.refuseTokens(n)

@@ -210,6 +210,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	t.fullJoinsAsUnions(root)
 	t.materializeSubqueryTables(root)
 	t.materializeLargeCTEs(root)
+	t.drawOnce(root)
 	if err := t.refusals(); err != nil {
 		return "", nil, nil, err
 	}
@@ -264,7 +265,8 @@ type translator struct {
 	toks         []token
 	pr           *printer
 	errs         []*diag.Diagnostic
-	seq          int // for generated aliases
+	seq          int   // for generated aliases
+	seqCalls     []int // the tokens of the calls drawing from a sequence (sequences.go)
 	// ordering is the scope of the SELECT whose ORDER BY is being walked,
 	// where a name may be an alias of its select list.
 	ordering *scope

@@ -26,7 +26,8 @@ import (
 //
 // Not reused, ever: snapshots and incremental models (they act on the
 // history their table holds, and dbt runs them every time), nodes with
-// pre- or post-hooks, and a node that failed or was skipped. Nothing is
+// pre- or post-hooks, a model that draws from a sequence, and a node that
+// failed or was skipped. Nothing is
 // reused in a build of a project with on-run-start or on-run-end hooks (a
 // hook may change any table), after a query changed the database or a
 // build set a session parameter, or when the build asks for a full

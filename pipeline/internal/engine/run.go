@@ -1581,6 +1581,10 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 		if err != nil {
 			r.mustRun[n.ID] = "config cannot be compared"
 		}
+		if strings.Contains(sql, "sequence_nextval(") {
+			// dbt runs it again, drawing new values
+			r.mustRun[n.ID] = "it draws from a sequence"
+		}
 		if r.reuse(n, step, tr.key, partsText(conf, rel.Schema, rel.Name, string(r.plan.dialect))) {
 			return nil
 		}

@@ -28,10 +28,18 @@ type Session struct {
 	weekPolicy int
 	// altered: an ALTER SESSION ran since the last Reset.
 	altered bool
+	// seq are the database's sequences (sequences.go), which outlive a
+	// session but for the values currval reads.
+	seq sequences
 }
 
-// Reset gives every parameter its default, as a new session has.
-func (s *Session) Reset() { *s = Session{} }
+// Reset gives every parameter its default, as a new session has; the
+// sequences stay, as objects of the database.
+func (s *Session) Reset() {
+	seq := s.seq
+	seq.curr = nil
+	*s = Session{seq: seq}
+}
 
 // Altered reports whether an ALTER SESSION of a parameter kept here ran
 // since the last Reset.

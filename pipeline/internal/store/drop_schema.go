@@ -26,5 +26,8 @@ func (db *DB) DropSchema(schema string) error {
 		db.dropped = map[string]bool{}
 	}
 	db.dropped[schema] = true
+	if db.session != nil {
+		db.session.DropSchemaSequences(schema) // written after the statement
+	}
 	return nil
 }

@@ -187,6 +187,9 @@ func (db *DB) setup() error {
 	if err := db.conn.Exec(schemaList + ";" + typesList); err != nil {
 		return err
 	}
+	if err := db.loadSequences(); err != nil {
+		return err
+	}
 	stmt, _, err := db.conn.Prepare("SELECT name, file FROM main._nexus_schemas ORDER BY name")
 	if err != nil {
 		return err
@@ -395,6 +398,7 @@ func (db *DB) HasSchema(schema string) bool {
 // Exec runs one or more statements; ctx interrupts them.
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	db.columnMemo.statement()
+	defer db.keepSequences(&err)
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	sql, err = db.need(sql)

@@ -184,7 +184,13 @@ func ourRows(ctx context.Context, db *store.DB, q string) ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.Query(ctx, out, 1000)
+	var rows *store.Rows
+	if strings.Contains(strings.ToLower(q), "sequence") {
+		// a script: the sequences, then the query
+		rows, err = db.QueryLast(ctx, out)
+	} else {
+		rows, err = db.Query(ctx, out, 1000)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,81 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestSequencesKept: a file database keeps its sequences, so that a build
+// in another process goes on from the value the last one stopped at; a
+// new session (ResetSession) keeps them too, but forgets currval's value.
+func TestSequencesKept(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("file databases are native only")
+	}
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "seq.db")
+	open := func() *DB {
+		db, err := Open(ctx, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db
+	}
+	draw := func(db *DB, sql string) string {
+		t.Helper()
+		rows, err := db.Query(ctx, sql, 0)
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		var out []string
+		for _, r := range rows.Rows {
+			out = append(out, strings.TrimSpace(fmt.Sprintln(r...)))
+		}
+		return strings.Join(out, " ")
+	}
+	db := open()
+	if err := db.Exec(ctx, "SELECT sequence_create('duckdb', 'main.s', 's', '', 10, 5, NULL, NULL, 0); SELECT sequence_create('duckdb', 'x.s', 's', '', NULL, NULL, NULL, NULL, 0)"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ sql, want string }{
+		{"SELECT sequence_nextval('duckdb', 'main.s', 's') FROM (VALUES (1), (2))", "10 15"},
+		{"SELECT sequence_nextval('duckdb', 'x.s', 's')", "1"},
+		{"SELECT sequence_currval('duckdb', 'main.s', 's')", "15"},
+	} {
+		if got := draw(db, c.sql); got != c.want {
+			t.Errorf("%s = %s, want %s", c.sql, got, c.want)
+		}
+	}
+	db.ResetSession()
+	if got, want := draw(db, "SELECT sequence_currval('duckdb', 'main.s', 's')"), "error: sqlite3: SQL logic error: Sequence Error: currval: sequence is not yet defined in this session"; got != want {
+		t.Errorf("currval in a new session = %s, want %s", got, want)
+	}
+	if got := draw(db, "SELECT sequence_nextval('duckdb', 'main.s', 's')"); got != "20" {
+		t.Errorf("nextval in a new session = %s, want 20", got)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db = open()
+	defer db.Close()
+	if got := draw(db, "SELECT sequence_nextval('duckdb', 'main.s', 's'), sequence_nextval('duckdb', 'x.s', 's')"); got != "25 2" {
+		t.Errorf("nextval after reopening = %s, want 25 2", got)
+	}
+	if got := draw(db, "SELECT name, next FROM main._nexus_sequences ORDER BY name"); got != "main.s 30 x.s 3" {
+		t.Errorf("kept = %s", got)
+	}
+	// the table is the engine's: no relation of the project
+	tables, err := db.Tables(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range tables {
+		if strings.Contains(tb.Name, "sequences") {
+			t.Errorf("listed %s.%s", tb.Schema, tb.Name)
+		}
+	}
+}
