@@ -2,932 +2,931 @@
 
 package dialect
 
-// duckDBArities are the numbers of arguments DuckDB's scalar functions,
-// aggregates and macros take, each overload counted (a macro's parameters
-// with a default left out too), in ascending order; a last -1 means any
-// number above the one before it too. Window-only functions, whose
-// optional arguments the list leaves out, and functions taking any number
-// are not here.
-var duckDBArities = map[string][]int{
-	"abs":                                {1},
-	"acos":                               {1},
-	"acosh":                              {1},
-	"age":                                {1, 2},
-	"aggregate":                          {2, -1},
-	"ago":                                {1},
-	"alias":                              {1},
-	"any_value":                          {1},
-	"apply":                              {2},
-	"approx_count_distinct":              {1},
-	"approx_quantile":                    {2},
-	"approx_top_k":                       {2},
-	"arbitrary":                          {1},
-	"arg_max":                            {2, 3},
-	"arg_max_null":                       {2},
-	"arg_max_nulls_last":                 {2, 3},
-	"arg_min":                            {2, 3},
-	"arg_min_null":                       {2},
-	"arg_min_nulls_last":                 {2, 3},
-	"argmax":                             {2, 3},
-	"argmin":                             {2, 3},
-	"array_agg":                          {1},
-	"array_aggr":                         {2, -1},
-	"array_aggregate":                    {2, -1},
-	"array_append":                       {2},
-	"array_apply":                        {2},
-	"array_contains":                     {2},
-	"array_cosine_distance":              {2},
-	"array_cosine_similarity":            {2},
-	"array_cross_product":                {2},
-	"array_distance":                     {2},
-	"array_distinct":                     {1},
-	"array_dot_product":                  {2},
-	"array_extract":                      {2},
-	"array_filter":                       {2},
-	"array_grade_up":                     {1, 2, 3},
-	"array_has":                          {2},
-	"array_has_all":                      {2},
-	"array_has_any":                      {2},
-	"array_indexof":                      {2},
-	"array_inner_product":                {2},
-	"array_intersect":                    {2},
-	"array_length":                       {1, 2},
-	"array_negative_dot_product":         {2},
-	"array_negative_inner_product":       {2},
-	"array_pop_back":                     {1},
-	"array_pop_front":                    {1},
-	"array_position":                     {2},
-	"array_prepend":                      {2},
-	"array_push_back":                    {2},
-	"array_push_front":                   {2},
-	"array_reduce":                       {2, 3},
-	"array_resize":                       {2, 3},
-	"array_reverse":                      {1},
-	"array_reverse_sort":                 {1, 2},
-	"array_select":                       {2},
-	"array_slice":                        {3, 4},
-	"array_sort":                         {1, 2, 3},
-	"array_to_string":                    {2},
-	"array_to_string_comma_default":      {1, 2},
-	"array_transform":                    {2},
-	"array_unique":                       {1},
-	"array_where":                        {2},
-	"ascii":                              {1},
-	"asin":                               {1},
-	"asinh":                              {1},
-	"assert_true":                        {1, 2},
-	"atan":                               {1},
-	"atan2":                              {2},
-	"atanh":                              {1},
-	"avg":                                {1},
-	"bar":                                {3, 4},
-	"base64":                             {1},
-	"bin":                                {1},
-	"binom":                              {2},
-	"bit_and":                            {1},
-	"bit_count":                          {1},
-	"bit_length":                         {1},
-	"bit_or":                             {1},
-	"bit_position":                       {2},
-	"bit_xor":                            {1},
-	"bitstring":                          {2},
-	"bitstring_agg":                      {1, 3},
-	"bitstring_byte_comparable":          {1},
-	"bool_and":                           {1},
-	"bool_or":                            {1},
-	"can_cast_implicitly":                {2},
-	"cardinality":                        {1, -1},
-	"cast_to_type":                       {2},
-	"cbrt":                               {1},
-	"ceil":                               {1},
-	"ceiling":                            {1},
-	"century":                            {1},
-	"char_length":                        {1},
-	"character_length":                   {1},
-	"chr":                                {1},
-	"col_description":                    {2},
-	"collate_aa":                         {1},
-	"collate_af":                         {1},
-	"collate_am":                         {1},
-	"collate_ar":                         {1},
-	"collate_ar_sa":                      {1},
-	"collate_as":                         {1},
-	"collate_az":                         {1},
-	"collate_bal":                        {1},
-	"collate_be":                         {1},
-	"collate_bg":                         {1},
-	"collate_blo":                        {1},
-	"collate_bn":                         {1},
-	"collate_bo":                         {1},
-	"collate_br":                         {1},
-	"collate_bs":                         {1},
-	"collate_ca":                         {1},
-	"collate_ceb":                        {1},
-	"collate_chr":                        {1},
-	"collate_cs":                         {1},
-	"collate_cu":                         {1},
-	"collate_cy":                         {1},
-	"collate_da":                         {1},
-	"collate_de":                         {1},
-	"collate_de_at":                      {1},
-	"collate_dsb":                        {1},
-	"collate_dz":                         {1},
-	"collate_ee":                         {1},
-	"collate_el":                         {1},
-	"collate_en":                         {1},
-	"collate_en_us":                      {1},
-	"collate_eo":                         {1},
-	"collate_es":                         {1},
-	"collate_et":                         {1},
-	"collate_fa":                         {1},
-	"collate_fa_af":                      {1},
-	"collate_ff":                         {1},
-	"collate_fi":                         {1},
-	"collate_fil":                        {1},
-	"collate_fo":                         {1},
-	"collate_fr":                         {1},
-	"collate_fr_ca":                      {1},
-	"collate_fy":                         {1},
-	"collate_ga":                         {1},
-	"collate_gl":                         {1},
-	"collate_gu":                         {1},
-	"collate_ha":                         {1},
-	"collate_haw":                        {1},
-	"collate_he":                         {1},
-	"collate_he_il":                      {1},
-	"collate_hi":                         {1},
-	"collate_hr":                         {1},
-	"collate_hsb":                        {1},
-	"collate_hu":                         {1},
-	"collate_hy":                         {1},
-	"collate_id":                         {1},
-	"collate_id_id":                      {1},
-	"collate_ig":                         {1},
-	"collate_is":                         {1},
-	"collate_it":                         {1},
-	"collate_ja":                         {1},
-	"collate_ka":                         {1},
-	"collate_kk":                         {1},
-	"collate_kl":                         {1},
-	"collate_km":                         {1},
-	"collate_kn":                         {1},
-	"collate_ko":                         {1},
-	"collate_kok":                        {1},
-	"collate_ku":                         {1},
-	"collate_ky":                         {1},
-	"collate_lb":                         {1},
-	"collate_lij":                        {1},
-	"collate_lkt":                        {1},
-	"collate_ln":                         {1},
-	"collate_lo":                         {1},
-	"collate_lt":                         {1},
-	"collate_lv":                         {1},
-	"collate_mk":                         {1},
-	"collate_ml":                         {1},
-	"collate_mn":                         {1},
-	"collate_mr":                         {1},
-	"collate_ms":                         {1},
-	"collate_mt":                         {1},
-	"collate_my":                         {1},
-	"collate_nb":                         {1},
-	"collate_nb_no":                      {1},
-	"collate_ne":                         {1},
-	"collate_nl":                         {1},
-	"collate_nn":                         {1},
-	"collate_no":                         {1},
-	"collate_noaccent":                   {1},
-	"collate_nso":                        {1},
-	"collate_om":                         {1},
-	"collate_or":                         {1},
-	"collate_pa":                         {1},
-	"collate_pa_in":                      {1},
-	"collate_pl":                         {1},
-	"collate_ps":                         {1},
-	"collate_pt":                         {1},
-	"collate_ro":                         {1},
-	"collate_ru":                         {1},
-	"collate_sa":                         {1},
-	"collate_se":                         {1},
-	"collate_sgs":                        {1},
-	"collate_si":                         {1},
-	"collate_sk":                         {1},
-	"collate_sl":                         {1},
-	"collate_smn":                        {1},
-	"collate_sq":                         {1},
-	"collate_sr":                         {1},
-	"collate_sr_ba":                      {1},
-	"collate_sr_me":                      {1},
-	"collate_sr_rs":                      {1},
-	"collate_ssy":                        {1},
-	"collate_st":                         {1},
-	"collate_sv":                         {1},
-	"collate_sw":                         {1},
-	"collate_ta":                         {1},
-	"collate_te":                         {1},
-	"collate_th":                         {1},
-	"collate_tk":                         {1},
-	"collate_tn":                         {1},
-	"collate_to":                         {1},
-	"collate_tr":                         {1},
-	"collate_ug":                         {1},
-	"collate_uk":                         {1},
-	"collate_ur":                         {1},
-	"collate_uz":                         {1},
-	"collate_vi":                         {1},
-	"collate_vo":                         {1},
-	"collate_wae":                        {1},
-	"collate_wo":                         {1},
-	"collate_xh":                         {1},
-	"collate_yi":                         {1},
-	"collate_yo":                         {1},
-	"collate_zh":                         {1},
-	"collate_zh_cn":                      {1},
-	"collate_zh_hk":                      {1},
-	"collate_zh_mo":                      {1},
-	"collate_zh_sg":                      {1},
-	"collate_zh_tw":                      {1},
-	"collate_zu":                         {1},
-	"combine":                            {2},
-	"combine_aggr":                       {1, 2},
-	"concat":                             {1, -1},
-	"concat_ws":                          {2, -1},
-	"constant_or_null":                   {2, -1},
-	"contains":                           {2},
-	"corr":                               {2},
-	"cos":                                {1},
-	"cosh":                               {1},
-	"cot":                                {1},
-	"count":                              {0, 1},
-	"count_if":                           {1},
-	"count_star":                         {0},
-	"countif":                            {1},
-	"covar_pop":                          {2},
-	"covar_samp":                         {2},
-	"create_sort_key":                    {1, -1},
-	"current_catalog":                    {0},
-	"current_connection_id":              {0},
-	"current_database":                   {0},
-	"current_date":                       {0},
-	"current_localtime":                  {0},
-	"current_localtimestamp":             {0},
-	"current_query":                      {0},
-	"current_query_id":                   {0},
-	"current_role":                       {0},
-	"current_schema":                     {0},
-	"current_schemas":                    {1},
-	"current_setting":                    {1},
-	"current_transaction_id":             {0},
-	"current_user":                       {0},
-	"currval":                            {1},
-	"damerau_levenshtein":                {2},
-	"date_add":                           {2},
-	"date_diff":                          {3},
-	"date_part":                          {2},
-	"date_sub":                           {3},
-	"date_trunc":                         {2},
-	"datediff":                           {3},
-	"datepart":                           {2},
-	"datesub":                            {3},
-	"datetrunc":                          {2},
-	"day":                                {1},
-	"dayname":                            {1},
-	"dayofmonth":                         {1},
-	"dayofweek":                          {1},
-	"dayofyear":                          {1},
-	"days_in_month":                      {1},
-	"decade":                             {1},
-	"decimal_average":                    {1},
-	"decimal_division":                   {2, 3},
-	"decode":                             {1, 2},
-	"degrees":                            {1},
-	"divide":                             {2},
-	"duckdb_format_sql":                  {1, 2},
-	"editdist3":                          {2},
-	"element_at":                         {2},
-	"encode":                             {1},
-	"ends_with":                          {2},
-	"entropy":                            {1},
-	"enum_code":                          {1},
-	"enum_first":                         {1},
-	"enum_last":                          {1},
-	"enum_range":                         {1},
-	"enum_range_boundary":                {2},
-	"epoch":                              {1},
-	"epoch_ms":                           {1},
-	"epoch_ns":                           {1},
-	"epoch_us":                           {1},
-	"equi_width_bins":                    {4},
-	"era":                                {1},
-	"error":                              {1},
-	"even":                               {1},
-	"exp":                                {1},
-	"factorial":                          {1},
-	"favg":                               {1},
-	"fdiv":                               {2},
-	"filter":                             {2},
-	"finalize":                           {1},
-	"first":                              {1},
-	"flatten":                            {1},
-	"floor":                              {1},
-	"fmod":                               {2},
-	"format":                             {1, -1},
-	"format_bytes":                       {1},
-	"format_pg_type":                     {2},
-	"format_type":                        {2},
-	"formatreadabledecimalsize":          {1},
-	"formatreadablesize":                 {1},
-	"from_base64":                        {1},
-	"from_binary":                        {1},
-	"from_hex":                           {1},
-	"from_json":                          {2},
-	"from_json_strict":                   {2},
-	"fsum":                               {1},
-	"gamma":                              {1},
-	"gcd":                                {2},
-	"gen_random_uuid":                    {0},
-	"generate_series":                    {1, 2, 3},
-	"generate_subscripts":                {1, 2},
-	"geomean":                            {1},
-	"geometric_mean":                     {1},
-	"get_bit":                            {2},
-	"get_block_size":                     {1},
-	"get_current_time":                   {0},
-	"get_current_timestamp":              {0},
-	"get_type":                           {1},
-	"getvariable":                        {1},
-	"grade_up":                           {1, 2, 3},
-	"greatest":                           {1, -1},
-	"greatest_common_divisor":            {2},
-	"group_concat":                       {1, 2},
-	"hamming":                            {2},
-	"has_any_column_privilege":           {2, 3},
-	"has_column_privilege":               {3, 4},
-	"has_database_privilege":             {2, 3},
-	"has_foreign_data_wrapper_privilege": {2, 3},
-	"has_function_privilege":             {2, 3},
-	"has_language_privilege":             {2, 3},
-	"has_schema_privilege":               {2, 3},
-	"has_sequence_privilege":             {2, 3},
-	"has_server_privilege":               {2, 3},
-	"has_table_privilege":                {2, 3},
-	"has_tablespace_privilege":           {2, 3},
-	"hash":                               {1, -1},
-	"hex":                                {1},
-	"histogram":                          {1, 2},
-	"histogram_exact":                    {2},
-	"hive_partition_component":           {2},
-	"hour":                               {1},
-	"icu_collate_aa":                     {1},
-	"icu_collate_af":                     {1},
-	"icu_collate_am":                     {1},
-	"icu_collate_ar":                     {1},
-	"icu_collate_ar_sa":                  {1},
-	"icu_collate_as":                     {1},
-	"icu_collate_az":                     {1},
-	"icu_collate_bal":                    {1},
-	"icu_collate_be":                     {1},
-	"icu_collate_bg":                     {1},
-	"icu_collate_blo":                    {1},
-	"icu_collate_bn":                     {1},
-	"icu_collate_bo":                     {1},
-	"icu_collate_br":                     {1},
-	"icu_collate_bs":                     {1},
-	"icu_collate_ca":                     {1},
-	"icu_collate_ceb":                    {1},
-	"icu_collate_chr":                    {1},
-	"icu_collate_cs":                     {1},
-	"icu_collate_cu":                     {1},
-	"icu_collate_cy":                     {1},
-	"icu_collate_da":                     {1},
-	"icu_collate_de":                     {1},
-	"icu_collate_de_at":                  {1},
-	"icu_collate_dsb":                    {1},
-	"icu_collate_dz":                     {1},
-	"icu_collate_ee":                     {1},
-	"icu_collate_el":                     {1},
-	"icu_collate_en":                     {1},
-	"icu_collate_en_us":                  {1},
-	"icu_collate_eo":                     {1},
-	"icu_collate_es":                     {1},
-	"icu_collate_et":                     {1},
-	"icu_collate_fa":                     {1},
-	"icu_collate_fa_af":                  {1},
-	"icu_collate_ff":                     {1},
-	"icu_collate_fi":                     {1},
-	"icu_collate_fil":                    {1},
-	"icu_collate_fo":                     {1},
-	"icu_collate_fr":                     {1},
-	"icu_collate_fr_ca":                  {1},
-	"icu_collate_fy":                     {1},
-	"icu_collate_ga":                     {1},
-	"icu_collate_gl":                     {1},
-	"icu_collate_gu":                     {1},
-	"icu_collate_ha":                     {1},
-	"icu_collate_haw":                    {1},
-	"icu_collate_he":                     {1},
-	"icu_collate_he_il":                  {1},
-	"icu_collate_hi":                     {1},
-	"icu_collate_hr":                     {1},
-	"icu_collate_hsb":                    {1},
-	"icu_collate_hu":                     {1},
-	"icu_collate_hy":                     {1},
-	"icu_collate_id":                     {1},
-	"icu_collate_id_id":                  {1},
-	"icu_collate_ig":                     {1},
-	"icu_collate_is":                     {1},
-	"icu_collate_it":                     {1},
-	"icu_collate_ja":                     {1},
-	"icu_collate_ka":                     {1},
-	"icu_collate_kk":                     {1},
-	"icu_collate_kl":                     {1},
-	"icu_collate_km":                     {1},
-	"icu_collate_kn":                     {1},
-	"icu_collate_ko":                     {1},
-	"icu_collate_kok":                    {1},
-	"icu_collate_ku":                     {1},
-	"icu_collate_ky":                     {1},
-	"icu_collate_lb":                     {1},
-	"icu_collate_lij":                    {1},
-	"icu_collate_lkt":                    {1},
-	"icu_collate_ln":                     {1},
-	"icu_collate_lo":                     {1},
-	"icu_collate_lt":                     {1},
-	"icu_collate_lv":                     {1},
-	"icu_collate_mk":                     {1},
-	"icu_collate_ml":                     {1},
-	"icu_collate_mn":                     {1},
-	"icu_collate_mr":                     {1},
-	"icu_collate_ms":                     {1},
-	"icu_collate_mt":                     {1},
-	"icu_collate_my":                     {1},
-	"icu_collate_nb":                     {1},
-	"icu_collate_nb_no":                  {1},
-	"icu_collate_ne":                     {1},
-	"icu_collate_nl":                     {1},
-	"icu_collate_nn":                     {1},
-	"icu_collate_no":                     {1},
-	"icu_collate_noaccent":               {1},
-	"icu_collate_nso":                    {1},
-	"icu_collate_om":                     {1},
-	"icu_collate_or":                     {1},
-	"icu_collate_pa":                     {1},
-	"icu_collate_pa_in":                  {1},
-	"icu_collate_pl":                     {1},
-	"icu_collate_ps":                     {1},
-	"icu_collate_pt":                     {1},
-	"icu_collate_ro":                     {1},
-	"icu_collate_ru":                     {1},
-	"icu_collate_sa":                     {1},
-	"icu_collate_se":                     {1},
-	"icu_collate_sgs":                    {1},
-	"icu_collate_si":                     {1},
-	"icu_collate_sk":                     {1},
-	"icu_collate_sl":                     {1},
-	"icu_collate_smn":                    {1},
-	"icu_collate_sq":                     {1},
-	"icu_collate_sr":                     {1},
-	"icu_collate_sr_ba":                  {1},
-	"icu_collate_sr_me":                  {1},
-	"icu_collate_sr_rs":                  {1},
-	"icu_collate_ssy":                    {1},
-	"icu_collate_st":                     {1},
-	"icu_collate_sv":                     {1},
-	"icu_collate_sw":                     {1},
-	"icu_collate_ta":                     {1},
-	"icu_collate_te":                     {1},
-	"icu_collate_th":                     {1},
-	"icu_collate_tk":                     {1},
-	"icu_collate_tn":                     {1},
-	"icu_collate_to":                     {1},
-	"icu_collate_tr":                     {1},
-	"icu_collate_ug":                     {1},
-	"icu_collate_uk":                     {1},
-	"icu_collate_ur":                     {1},
-	"icu_collate_uz":                     {1},
-	"icu_collate_vi":                     {1},
-	"icu_collate_vo":                     {1},
-	"icu_collate_wae":                    {1},
-	"icu_collate_wo":                     {1},
-	"icu_collate_xh":                     {1},
-	"icu_collate_yi":                     {1},
-	"icu_collate_yo":                     {1},
-	"icu_collate_zh":                     {1},
-	"icu_collate_zh_cn":                  {1},
-	"icu_collate_zh_hk":                  {1},
-	"icu_collate_zh_mo":                  {1},
-	"icu_collate_zh_sg":                  {1},
-	"icu_collate_zh_tw":                  {1},
-	"icu_collate_zu":                     {1},
-	"icu_sort_key":                       {2},
-	"if":                                 {3},
-	"ilike_escape":                       {3},
-	"in_search_path":                     {2},
-	"index_key":                          {2, -1},
-	"inet_client_addr":                   {0},
-	"inet_client_port":                   {0},
-	"inet_server_addr":                   {0},
-	"inet_server_port":                   {0},
-	"instr":                              {2},
-	"invoke":                             {2, -1},
-	"is_histogram_other_bin":             {1},
-	"isfinite":                           {1},
-	"isinf":                              {1},
-	"isnan":                              {1},
-	"isodow":                             {1},
-	"isoyear":                            {1},
-	"jaccard":                            {2},
-	"jaro_similarity":                    {2, 3},
-	"jaro_winkler_similarity":            {2, 3},
-	"json":                               {1},
-	"json_array_length":                  {1, 2},
-	"json_contains":                      {2},
-	"json_copy_strftime_if_date":         {2},
-	"json_copy_strftime_if_timestamp":    {2},
-	"json_deep_merge":                    {2, -1},
-	"json_deserialize_sql":               {1},
-	"json_exists":                        {2},
-	"json_extract":                       {2},
-	"json_extract_path":                  {2},
-	"json_extract_path_text":             {2},
-	"json_extract_string":                {2},
-	"json_group_array":                   {1},
-	"json_group_object":                  {2},
-	"json_group_structure":               {1},
-	"json_insert":                        {3},
-	"json_keys":                          {1, 2},
-	"json_merge_patch":                   {2, -1},
-	"json_merge_patch_diff":              {2},
-	"json_normalize":                     {1},
-	"json_pretty":                        {1},
-	"json_remove":                        {2},
-	"json_replace":                       {3},
-	"json_serialize_plan":                {1, 2, 3, 4, 5, 6},
-	"json_serialize_sql":                 {1, 2, 3, 4, 5},
-	"json_set":                           {3},
-	"json_strip_nulls":                   {1},
-	"json_structure":                     {1},
-	"json_transform":                     {2},
-	"json_transform_strict":              {2},
-	"json_type":                          {1, 2},
-	"json_valid":                         {1},
-	"json_value":                         {2},
-	"julian":                             {1},
-	"kahan_sum":                          {1},
-	"kurtosis":                           {1},
-	"kurtosis_pop":                       {1},
-	"last":                               {1},
-	"last_day":                           {1},
-	"lcase":                              {1},
-	"lcm":                                {2},
-	"least":                              {1, -1},
-	"least_common_multiple":              {2},
-	"left":                               {2},
-	"left_grapheme":                      {2},
-	"len":                                {1},
-	"length":                             {1},
-	"length_grapheme":                    {1},
-	"levenshtein":                        {2},
-	"lgamma":                             {1},
-	"like_escape":                        {3},
-	"list":                               {1},
-	"list_aggr":                          {2, -1},
-	"list_aggregate":                     {2, -1},
-	"list_any_value":                     {1},
-	"list_append":                        {2},
-	"list_apply":                         {2},
-	"list_approx_count_distinct":         {1},
-	"list_avg":                           {1},
-	"list_bit_and":                       {1},
-	"list_bit_or":                        {1},
-	"list_bit_xor":                       {1},
-	"list_bool_and":                      {1},
-	"list_bool_or":                       {1},
-	"list_contains":                      {2},
-	"list_cosine_distance":               {2},
-	"list_cosine_similarity":             {2},
-	"list_count":                         {1},
-	"list_distance":                      {2},
-	"list_distinct":                      {1},
-	"list_dot_product":                   {2},
-	"list_element":                       {2},
-	"list_entropy":                       {1},
-	"list_extract":                       {2},
-	"list_filter":                        {2},
-	"list_first":                         {1},
-	"list_grade_up":                      {1, 2, 3},
-	"list_has":                           {2},
-	"list_has_all":                       {2},
-	"list_has_any":                       {2},
-	"list_histogram":                     {1},
-	"list_indexof":                       {2},
-	"list_inner_product":                 {2},
-	"list_intersect":                     {2},
-	"list_kurtosis":                      {1},
-	"list_kurtosis_pop":                  {1},
-	"list_last":                          {1},
-	"list_mad":                           {1},
-	"list_max":                           {1},
-	"list_median":                        {1},
-	"list_min":                           {1},
-	"list_mode":                          {1},
-	"list_negative_dot_product":          {2},
-	"list_negative_inner_product":        {2},
-	"list_position":                      {2},
-	"list_prepend":                       {2},
-	"list_product":                       {1},
-	"list_reduce":                        {2, 3},
-	"list_resize":                        {2, 3},
-	"list_reverse":                       {1},
-	"list_reverse_sort":                  {1, 2},
-	"list_select":                        {2},
-	"list_sem":                           {1},
-	"list_skewness":                      {1},
-	"list_slice":                         {3, 4},
-	"list_sort":                          {1, 2, 3},
-	"list_stddev_pop":                    {1},
-	"list_stddev_samp":                   {1},
-	"list_string_agg":                    {1},
-	"list_sum":                           {1},
-	"list_transform":                     {2},
-	"list_unique":                        {1},
-	"list_var_pop":                       {1},
-	"list_var_samp":                      {1},
-	"list_where":                         {2},
-	"listagg":                            {1, 2},
-	"ln":                                 {1},
-	"log":                                {1, 2},
-	"log10":                              {1},
-	"log2":                               {1},
-	"lower":                              {1},
-	"lpad":                               {3},
-	"ltrim":                              {1, 2},
-	"lttb":                               {3},
-	"mad":                                {1},
-	"make_date":                          {1, 3},
-	"make_time":                          {3},
-	"make_timestamp":                     {1, 6},
-	"make_timestamp_ms":                  {1},
-	"make_timestamp_ns":                  {1},
-	"make_timestamptz":                   {1, 6, 7},
-	"make_type":                          {1, -1},
-	"map":                                {0, 2},
-	"map_contains":                       {2},
-	"map_contains_entry":                 {3},
-	"map_contains_value":                 {2},
-	"map_entries":                        {1},
-	"map_extract":                        {2},
-	"map_extract_value":                  {2},
-	"map_from_entries":                   {1},
-	"map_keys":                           {1},
-	"map_to_pg_oid":                      {1},
-	"map_values":                         {1},
-	"max":                                {1, 2},
-	"max_by":                             {2, 3},
-	"md5":                                {1},
-	"md5_number":                         {1},
-	"md5_number_lower":                   {1},
-	"md5_number_upper":                   {1},
-	"mean":                               {1},
-	"median":                             {1},
-	"microsecond":                        {1},
-	"millennium":                         {1},
-	"millisecond":                        {1},
-	"min":                                {1, 2},
-	"min_by":                             {2, 3},
-	"minute":                             {1},
-	"mismatches":                         {2},
-	"mod":                                {2},
-	"mode":                               {1},
-	"month":                              {1},
-	"monthname":                          {1},
-	"multiply":                           {2},
-	"nanosecond":                         {1},
-	"nextafter":                          {2},
-	"nextval":                            {1},
-	"nfc_normalize":                      {1},
-	"normalized_interval":                {1},
-	"not_ilike_escape":                   {3},
-	"not_like_escape":                    {3},
-	"now":                                {0},
-	"nullif":                             {2},
-	"obj_description":                    {2},
-	"octet_length":                       {1},
-	"ord":                                {1},
-	"overlay":                            {3, 4},
-	"parse_dirname":                      {1, 2},
-	"parse_dirpath":                      {1, 2},
-	"parse_duckdb_log_message":           {2},
-	"parse_filename":                     {1, 2, 3},
-	"parse_formatted_bytes":              {1},
-	"parse_path":                         {1, 2},
-	"path_join":                          {1, -1},
-	"pg_collation_is_visible":            {1},
-	"pg_conf_load_time":                  {0},
-	"pg_conversion_is_visible":           {1},
-	"pg_function_is_visible":             {1},
-	"pg_get_constraintdef":               {1, 2},
-	"pg_get_expr":                        {2},
-	"pg_get_viewdef":                     {1},
-	"pg_has_role":                        {2, 3},
-	"pg_is_other_temp_schema":            {1},
-	"pg_my_temp_schema":                  {0},
-	"pg_opclass_is_visible":              {1},
-	"pg_operator_is_visible":             {1},
-	"pg_opfamily_is_visible":             {1},
-	"pg_postmaster_start_time":           {0},
-	"pg_size_pretty":                     {1},
-	"pg_sleep":                           {1},
-	"pg_table_is_visible":                {1},
-	"pg_ts_config_is_visible":            {1},
-	"pg_ts_dict_is_visible":              {1},
-	"pg_ts_parser_is_visible":            {1},
-	"pg_ts_template_is_visible":          {1},
-	"pg_type_is_visible":                 {1},
-	"pg_typeof":                          {1},
-	"pi":                                 {0},
-	"position":                           {2},
-	"pow":                                {2},
-	"power":                              {2},
-	"prefix":                             {2},
-	"printf":                             {1, -1},
-	"product":                            {1},
-	"quantile":                           {1, 2},
-	"quantile_cont":                      {2},
-	"quantile_disc":                      {1, 2},
-	"quarter":                            {1},
-	"radians":                            {1},
-	"random":                             {0},
-	"range":                              {1, 2, 3},
-	"reduce":                             {2, 3},
-	"regexp_escape":                      {1},
-	"regexp_extract":                     {2, 3, 4},
-	"regexp_extract_all":                 {2, 3, 4},
-	"regexp_full_match":                  {2, 3},
-	"regexp_matches":                     {2, 3},
-	"regexp_replace":                     {3, 4},
-	"regexp_split_to_array":              {2, 3},
-	"regexp_split_to_table":              {2},
-	"regr_avgx":                          {2},
-	"regr_avgy":                          {2},
-	"regr_count":                         {2},
-	"regr_intercept":                     {2},
-	"regr_r2":                            {2},
-	"regr_slope":                         {2},
-	"regr_sxx":                           {2},
-	"regr_sxy":                           {2},
-	"regr_syy":                           {2},
-	"remap_struct":                       {4},
-	"repeat":                             {2},
-	"replace":                            {3},
-	"replace_type":                       {3},
-	"reservoir_quantile":                 {1, 2, 3},
-	"reverse":                            {1},
-	"right":                              {2},
-	"right_grapheme":                     {2},
-	"round":                              {1, 2},
-	"round_even":                         {2},
-	"roundbankers":                       {2},
-	"rpad":                               {3},
-	"rtrim":                              {1, 2},
-	"second":                             {1},
-	"sem":                                {1},
-	"session_user":                       {0},
-	"set_bit":                            {3},
-	"setseed":                            {1},
-	"setval":                             {2, 3},
-	"sha1":                               {1},
-	"sha256":                             {1},
-	"shobj_description":                  {2},
-	"sign":                               {1},
-	"signbit":                            {1},
-	"sin":                                {1},
-	"sinh":                               {1},
-	"skewness":                           {1},
-	"sleep_ms":                           {1},
-	"split":                              {2},
-	"split_part":                         {3},
-	"sqrt":                               {1},
-	"st_asbinary":                        {1},
-	"st_asgeojson":                       {1},
-	"st_astext":                          {1},
-	"st_aswkb":                           {1},
-	"st_aswkt":                           {1},
-	"st_crs":                             {1},
-	"st_geomfromgeojson":                 {1},
-	"st_geomfromwkb":                     {1},
-	"st_intersects_extent":               {2},
-	"st_setcrs":                          {2},
-	"starts_with":                        {2},
-	"stats":                              {1},
-	"stddev":                             {1},
-	"stddev_pop":                         {1},
-	"stddev_samp":                        {1},
-	"str_split":                          {2},
-	"str_split_regex":                    {2, 3},
-	"strftime":                           {2},
-	"string_agg":                         {1, 2},
-	"string_split":                       {2},
-	"string_split_regex":                 {2, 3},
-	"string_to_array":                    {2},
-	"strip_accents":                      {1},
-	"strlen":                             {1},
-	"strpos":                             {2},
-	"strptime":                           {2},
-	"struct_contains":                    {2},
-	"struct_extract":                     {2},
-	"struct_extract_at":                  {2},
-	"struct_has":                         {2},
-	"struct_indexof":                     {2},
-	"struct_insert":                      {1, -1},
-	"struct_keys":                        {1},
-	"struct_position":                    {2},
-	"struct_update":                      {1, -1},
-	"struct_values":                      {1},
-	"substr":                             {2, 3},
-	"substring":                          {2, 3},
-	"substring_grapheme":                 {2, 3},
-	"subtract":                           {1, 2},
-	"suffix":                             {2},
-	"sum":                                {1},
-	"sum_no_overflow":                    {1},
-	"sumkahan":                           {1},
-	"switch":                             {1, 2, 3},
-	"tan":                                {1},
-	"tanh":                               {1},
-	"time_bucket":                        {2, 3},
-	"timetz_byte_comparable":             {1},
-	"timezone":                           {1, 2},
-	"timezone_hour":                      {1},
-	"timezone_minute":                    {1},
-	"to_aggregate_state":                 {3, 4, 5},
-	"to_base":                            {2, 3},
-	"to_base64":                          {1},
-	"to_binary":                          {1},
-	"to_centuries":                       {1},
-	"to_days":                            {1},
-	"to_decades":                         {1},
-	"to_hex":                             {1},
-	"to_hours":                           {1},
-	"to_microseconds":                    {1},
-	"to_millennia":                       {1},
-	"to_milliseconds":                    {1},
-	"to_minutes":                         {1},
-	"to_months":                          {1},
-	"to_quarters":                        {1},
-	"to_seconds":                         {1},
-	"to_timestamp":                       {1},
-	"to_weeks":                           {1},
-	"to_years":                           {1},
-	"today":                              {0},
-	"transaction_timestamp":              {0},
-	"translate":                          {3},
-	"trim":                               {1, 2},
-	"trunc":                              {1, 2},
-	"try_strptime":                       {2},
-	"txid_current":                       {0},
-	"typeof":                             {1},
-	"ucase":                              {1},
-	"unbin":                              {1},
-	"unhex":                              {1},
-	"unicode":                            {1},
-	"union_extract":                      {2},
-	"union_tag":                          {1},
-	"upper":                              {1},
-	"url_decode":                         {1},
-	"url_encode":                         {1},
-	"user":                               {0},
-	"uuid":                               {0},
-	"uuid_extract_timestamp":             {1},
-	"uuid_extract_version":               {1},
-	"uuidv4":                             {0},
-	"uuidv7":                             {0},
-	"var_pop":                            {1},
-	"var_samp":                           {1},
-	"variance":                           {1},
-	"variant_array_length":               {1, 2},
-	"variant_bytes_to_variant":           {1},
-	"variant_comparator":                 {1},
-	"variant_contains":                   {2},
-	"variant_exists":                     {2},
-	"variant_extract":                    {2},
-	"variant_extract_string":             {2},
-	"variant_group_array":                {1},
-	"variant_group_object":               {2},
-	"variant_keys":                       {1, 2},
-	"variant_normalize":                  {1},
-	"variant_to_parquet_variant":         {1},
-	"variant_type":                       {1, 2},
-	"variant_typeof":                     {1},
-	"vector_type":                        {1},
-	"version":                            {0},
-	"vertex_extract":                     {2},
-	"wavg":                               {2},
-	"week":                               {1},
-	"weekday":                            {1},
-	"weekofyear":                         {1},
-	"weighted_avg":                       {2},
-	"write_log":                          {1, -1},
-	"xor":                                {2},
-	"year":                               {1},
-	"yearweek":                           {1},
-}
+// duckDBArityTable holds the numbers of arguments DuckDB's scalar
+// functions, aggregates and macros take, one function a line: its name,
+// then each overload's count (a macro's parameters with a default left
+// out too) in ascending order; a last -1 means any number above the one
+// before it too. Window-only functions, whose optional arguments the list
+// leaves out, and functions taking any number are not here. Text, not a
+// map literal: duckDBArities reads it (duckdb_arity.go).
+const duckDBArityTable = `abs 1
+acos 1
+acosh 1
+age 1 2
+aggregate 2 -1
+ago 1
+alias 1
+any_value 1
+apply 2
+approx_count_distinct 1
+approx_quantile 2
+approx_top_k 2
+arbitrary 1
+arg_max 2 3
+arg_max_null 2
+arg_max_nulls_last 2 3
+arg_min 2 3
+arg_min_null 2
+arg_min_nulls_last 2 3
+argmax 2 3
+argmin 2 3
+array_agg 1
+array_aggr 2 -1
+array_aggregate 2 -1
+array_append 2
+array_apply 2
+array_contains 2
+array_cosine_distance 2
+array_cosine_similarity 2
+array_cross_product 2
+array_distance 2
+array_distinct 1
+array_dot_product 2
+array_extract 2
+array_filter 2
+array_grade_up 1 2 3
+array_has 2
+array_has_all 2
+array_has_any 2
+array_indexof 2
+array_inner_product 2
+array_intersect 2
+array_length 1 2
+array_negative_dot_product 2
+array_negative_inner_product 2
+array_pop_back 1
+array_pop_front 1
+array_position 2
+array_prepend 2
+array_push_back 2
+array_push_front 2
+array_reduce 2 3
+array_resize 2 3
+array_reverse 1
+array_reverse_sort 1 2
+array_select 2
+array_slice 3 4
+array_sort 1 2 3
+array_to_string 2
+array_to_string_comma_default 1 2
+array_transform 2
+array_unique 1
+array_where 2
+ascii 1
+asin 1
+asinh 1
+assert_true 1 2
+atan 1
+atan2 2
+atanh 1
+avg 1
+bar 3 4
+base64 1
+bin 1
+binom 2
+bit_and 1
+bit_count 1
+bit_length 1
+bit_or 1
+bit_position 2
+bit_xor 1
+bitstring 2
+bitstring_agg 1 3
+bitstring_byte_comparable 1
+bool_and 1
+bool_or 1
+can_cast_implicitly 2
+cardinality 1 -1
+cast_to_type 2
+cbrt 1
+ceil 1
+ceiling 1
+century 1
+char_length 1
+character_length 1
+chr 1
+col_description 2
+collate_aa 1
+collate_af 1
+collate_am 1
+collate_ar 1
+collate_ar_sa 1
+collate_as 1
+collate_az 1
+collate_bal 1
+collate_be 1
+collate_bg 1
+collate_blo 1
+collate_bn 1
+collate_bo 1
+collate_br 1
+collate_bs 1
+collate_ca 1
+collate_ceb 1
+collate_chr 1
+collate_cs 1
+collate_cu 1
+collate_cy 1
+collate_da 1
+collate_de 1
+collate_de_at 1
+collate_dsb 1
+collate_dz 1
+collate_ee 1
+collate_el 1
+collate_en 1
+collate_en_us 1
+collate_eo 1
+collate_es 1
+collate_et 1
+collate_fa 1
+collate_fa_af 1
+collate_ff 1
+collate_fi 1
+collate_fil 1
+collate_fo 1
+collate_fr 1
+collate_fr_ca 1
+collate_fy 1
+collate_ga 1
+collate_gl 1
+collate_gu 1
+collate_ha 1
+collate_haw 1
+collate_he 1
+collate_he_il 1
+collate_hi 1
+collate_hr 1
+collate_hsb 1
+collate_hu 1
+collate_hy 1
+collate_id 1
+collate_id_id 1
+collate_ig 1
+collate_is 1
+collate_it 1
+collate_ja 1
+collate_ka 1
+collate_kk 1
+collate_kl 1
+collate_km 1
+collate_kn 1
+collate_ko 1
+collate_kok 1
+collate_ku 1
+collate_ky 1
+collate_lb 1
+collate_lij 1
+collate_lkt 1
+collate_ln 1
+collate_lo 1
+collate_lt 1
+collate_lv 1
+collate_mk 1
+collate_ml 1
+collate_mn 1
+collate_mr 1
+collate_ms 1
+collate_mt 1
+collate_my 1
+collate_nb 1
+collate_nb_no 1
+collate_ne 1
+collate_nl 1
+collate_nn 1
+collate_no 1
+collate_noaccent 1
+collate_nso 1
+collate_om 1
+collate_or 1
+collate_pa 1
+collate_pa_in 1
+collate_pl 1
+collate_ps 1
+collate_pt 1
+collate_ro 1
+collate_ru 1
+collate_sa 1
+collate_se 1
+collate_sgs 1
+collate_si 1
+collate_sk 1
+collate_sl 1
+collate_smn 1
+collate_sq 1
+collate_sr 1
+collate_sr_ba 1
+collate_sr_me 1
+collate_sr_rs 1
+collate_ssy 1
+collate_st 1
+collate_sv 1
+collate_sw 1
+collate_ta 1
+collate_te 1
+collate_th 1
+collate_tk 1
+collate_tn 1
+collate_to 1
+collate_tr 1
+collate_ug 1
+collate_uk 1
+collate_ur 1
+collate_uz 1
+collate_vi 1
+collate_vo 1
+collate_wae 1
+collate_wo 1
+collate_xh 1
+collate_yi 1
+collate_yo 1
+collate_zh 1
+collate_zh_cn 1
+collate_zh_hk 1
+collate_zh_mo 1
+collate_zh_sg 1
+collate_zh_tw 1
+collate_zu 1
+combine 2
+combine_aggr 1 2
+concat 1 -1
+concat_ws 2 -1
+constant_or_null 2 -1
+contains 2
+corr 2
+cos 1
+cosh 1
+cot 1
+count 0 1
+count_if 1
+count_star 0
+countif 1
+covar_pop 2
+covar_samp 2
+create_sort_key 1 -1
+current_catalog 0
+current_connection_id 0
+current_database 0
+current_date 0
+current_localtime 0
+current_localtimestamp 0
+current_query 0
+current_query_id 0
+current_role 0
+current_schema 0
+current_schemas 1
+current_setting 1
+current_transaction_id 0
+current_user 0
+currval 1
+damerau_levenshtein 2
+date_add 2
+date_diff 3
+date_part 2
+date_sub 3
+date_trunc 2
+datediff 3
+datepart 2
+datesub 3
+datetrunc 2
+day 1
+dayname 1
+dayofmonth 1
+dayofweek 1
+dayofyear 1
+days_in_month 1
+decade 1
+decimal_average 1
+decimal_division 2 3
+decode 1 2
+degrees 1
+divide 2
+duckdb_format_sql 1 2
+editdist3 2
+element_at 2
+encode 1
+ends_with 2
+entropy 1
+enum_code 1
+enum_first 1
+enum_last 1
+enum_range 1
+enum_range_boundary 2
+epoch 1
+epoch_ms 1
+epoch_ns 1
+epoch_us 1
+equi_width_bins 4
+era 1
+error 1
+even 1
+exp 1
+factorial 1
+favg 1
+fdiv 2
+filter 2
+finalize 1
+first 1
+flatten 1
+floor 1
+fmod 2
+format 1 -1
+format_bytes 1
+format_pg_type 2
+format_type 2
+formatreadabledecimalsize 1
+formatreadablesize 1
+from_base64 1
+from_binary 1
+from_hex 1
+from_json 2
+from_json_strict 2
+fsum 1
+gamma 1
+gcd 2
+gen_random_uuid 0
+generate_series 1 2 3
+generate_subscripts 1 2
+geomean 1
+geometric_mean 1
+get_bit 2
+get_block_size 1
+get_current_time 0
+get_current_timestamp 0
+get_type 1
+getvariable 1
+grade_up 1 2 3
+greatest 1 -1
+greatest_common_divisor 2
+group_concat 1 2
+hamming 2
+has_any_column_privilege 2 3
+has_column_privilege 3 4
+has_database_privilege 2 3
+has_foreign_data_wrapper_privilege 2 3
+has_function_privilege 2 3
+has_language_privilege 2 3
+has_schema_privilege 2 3
+has_sequence_privilege 2 3
+has_server_privilege 2 3
+has_table_privilege 2 3
+has_tablespace_privilege 2 3
+hash 1 -1
+hex 1
+histogram 1 2
+histogram_exact 2
+hive_partition_component 2
+hour 1
+icu_collate_aa 1
+icu_collate_af 1
+icu_collate_am 1
+icu_collate_ar 1
+icu_collate_ar_sa 1
+icu_collate_as 1
+icu_collate_az 1
+icu_collate_bal 1
+icu_collate_be 1
+icu_collate_bg 1
+icu_collate_blo 1
+icu_collate_bn 1
+icu_collate_bo 1
+icu_collate_br 1
+icu_collate_bs 1
+icu_collate_ca 1
+icu_collate_ceb 1
+icu_collate_chr 1
+icu_collate_cs 1
+icu_collate_cu 1
+icu_collate_cy 1
+icu_collate_da 1
+icu_collate_de 1
+icu_collate_de_at 1
+icu_collate_dsb 1
+icu_collate_dz 1
+icu_collate_ee 1
+icu_collate_el 1
+icu_collate_en 1
+icu_collate_en_us 1
+icu_collate_eo 1
+icu_collate_es 1
+icu_collate_et 1
+icu_collate_fa 1
+icu_collate_fa_af 1
+icu_collate_ff 1
+icu_collate_fi 1
+icu_collate_fil 1
+icu_collate_fo 1
+icu_collate_fr 1
+icu_collate_fr_ca 1
+icu_collate_fy 1
+icu_collate_ga 1
+icu_collate_gl 1
+icu_collate_gu 1
+icu_collate_ha 1
+icu_collate_haw 1
+icu_collate_he 1
+icu_collate_he_il 1
+icu_collate_hi 1
+icu_collate_hr 1
+icu_collate_hsb 1
+icu_collate_hu 1
+icu_collate_hy 1
+icu_collate_id 1
+icu_collate_id_id 1
+icu_collate_ig 1
+icu_collate_is 1
+icu_collate_it 1
+icu_collate_ja 1
+icu_collate_ka 1
+icu_collate_kk 1
+icu_collate_kl 1
+icu_collate_km 1
+icu_collate_kn 1
+icu_collate_ko 1
+icu_collate_kok 1
+icu_collate_ku 1
+icu_collate_ky 1
+icu_collate_lb 1
+icu_collate_lij 1
+icu_collate_lkt 1
+icu_collate_ln 1
+icu_collate_lo 1
+icu_collate_lt 1
+icu_collate_lv 1
+icu_collate_mk 1
+icu_collate_ml 1
+icu_collate_mn 1
+icu_collate_mr 1
+icu_collate_ms 1
+icu_collate_mt 1
+icu_collate_my 1
+icu_collate_nb 1
+icu_collate_nb_no 1
+icu_collate_ne 1
+icu_collate_nl 1
+icu_collate_nn 1
+icu_collate_no 1
+icu_collate_noaccent 1
+icu_collate_nso 1
+icu_collate_om 1
+icu_collate_or 1
+icu_collate_pa 1
+icu_collate_pa_in 1
+icu_collate_pl 1
+icu_collate_ps 1
+icu_collate_pt 1
+icu_collate_ro 1
+icu_collate_ru 1
+icu_collate_sa 1
+icu_collate_se 1
+icu_collate_sgs 1
+icu_collate_si 1
+icu_collate_sk 1
+icu_collate_sl 1
+icu_collate_smn 1
+icu_collate_sq 1
+icu_collate_sr 1
+icu_collate_sr_ba 1
+icu_collate_sr_me 1
+icu_collate_sr_rs 1
+icu_collate_ssy 1
+icu_collate_st 1
+icu_collate_sv 1
+icu_collate_sw 1
+icu_collate_ta 1
+icu_collate_te 1
+icu_collate_th 1
+icu_collate_tk 1
+icu_collate_tn 1
+icu_collate_to 1
+icu_collate_tr 1
+icu_collate_ug 1
+icu_collate_uk 1
+icu_collate_ur 1
+icu_collate_uz 1
+icu_collate_vi 1
+icu_collate_vo 1
+icu_collate_wae 1
+icu_collate_wo 1
+icu_collate_xh 1
+icu_collate_yi 1
+icu_collate_yo 1
+icu_collate_zh 1
+icu_collate_zh_cn 1
+icu_collate_zh_hk 1
+icu_collate_zh_mo 1
+icu_collate_zh_sg 1
+icu_collate_zh_tw 1
+icu_collate_zu 1
+icu_sort_key 2
+if 3
+ilike_escape 3
+in_search_path 2
+index_key 2 -1
+inet_client_addr 0
+inet_client_port 0
+inet_server_addr 0
+inet_server_port 0
+instr 2
+invoke 2 -1
+is_histogram_other_bin 1
+isfinite 1
+isinf 1
+isnan 1
+isodow 1
+isoyear 1
+jaccard 2
+jaro_similarity 2 3
+jaro_winkler_similarity 2 3
+json 1
+json_array_length 1 2
+json_contains 2
+json_copy_strftime_if_date 2
+json_copy_strftime_if_timestamp 2
+json_deep_merge 2 -1
+json_deserialize_sql 1
+json_exists 2
+json_extract 2
+json_extract_path 2
+json_extract_path_text 2
+json_extract_string 2
+json_group_array 1
+json_group_object 2
+json_group_structure 1
+json_insert 3
+json_keys 1 2
+json_merge_patch 2 -1
+json_merge_patch_diff 2
+json_normalize 1
+json_pretty 1
+json_remove 2
+json_replace 3
+json_serialize_plan 1 2 3 4 5 6
+json_serialize_sql 1 2 3 4 5
+json_set 3
+json_strip_nulls 1
+json_structure 1
+json_transform 2
+json_transform_strict 2
+json_type 1 2
+json_valid 1
+json_value 2
+julian 1
+kahan_sum 1
+kurtosis 1
+kurtosis_pop 1
+last 1
+last_day 1
+lcase 1
+lcm 2
+least 1 -1
+least_common_multiple 2
+left 2
+left_grapheme 2
+len 1
+length 1
+length_grapheme 1
+levenshtein 2
+lgamma 1
+like_escape 3
+list 1
+list_aggr 2 -1
+list_aggregate 2 -1
+list_any_value 1
+list_append 2
+list_apply 2
+list_approx_count_distinct 1
+list_avg 1
+list_bit_and 1
+list_bit_or 1
+list_bit_xor 1
+list_bool_and 1
+list_bool_or 1
+list_contains 2
+list_cosine_distance 2
+list_cosine_similarity 2
+list_count 1
+list_distance 2
+list_distinct 1
+list_dot_product 2
+list_element 2
+list_entropy 1
+list_extract 2
+list_filter 2
+list_first 1
+list_grade_up 1 2 3
+list_has 2
+list_has_all 2
+list_has_any 2
+list_histogram 1
+list_indexof 2
+list_inner_product 2
+list_intersect 2
+list_kurtosis 1
+list_kurtosis_pop 1
+list_last 1
+list_mad 1
+list_max 1
+list_median 1
+list_min 1
+list_mode 1
+list_negative_dot_product 2
+list_negative_inner_product 2
+list_position 2
+list_prepend 2
+list_product 1
+list_reduce 2 3
+list_resize 2 3
+list_reverse 1
+list_reverse_sort 1 2
+list_select 2
+list_sem 1
+list_skewness 1
+list_slice 3 4
+list_sort 1 2 3
+list_stddev_pop 1
+list_stddev_samp 1
+list_string_agg 1
+list_sum 1
+list_transform 2
+list_unique 1
+list_var_pop 1
+list_var_samp 1
+list_where 2
+listagg 1 2
+ln 1
+log 1 2
+log10 1
+log2 1
+lower 1
+lpad 3
+ltrim 1 2
+lttb 3
+mad 1
+make_date 1 3
+make_time 3
+make_timestamp 1 6
+make_timestamp_ms 1
+make_timestamp_ns 1
+make_timestamptz 1 6 7
+make_type 1 -1
+map 0 2
+map_contains 2
+map_contains_entry 3
+map_contains_value 2
+map_entries 1
+map_extract 2
+map_extract_value 2
+map_from_entries 1
+map_keys 1
+map_to_pg_oid 1
+map_values 1
+max 1 2
+max_by 2 3
+md5 1
+md5_number 1
+md5_number_lower 1
+md5_number_upper 1
+mean 1
+median 1
+microsecond 1
+millennium 1
+millisecond 1
+min 1 2
+min_by 2 3
+minute 1
+mismatches 2
+mod 2
+mode 1
+month 1
+monthname 1
+multiply 2
+nanosecond 1
+nextafter 2
+nextval 1
+nfc_normalize 1
+normalized_interval 1
+not_ilike_escape 3
+not_like_escape 3
+now 0
+nullif 2
+obj_description 2
+octet_length 1
+ord 1
+overlay 3 4
+parse_dirname 1 2
+parse_dirpath 1 2
+parse_duckdb_log_message 2
+parse_filename 1 2 3
+parse_formatted_bytes 1
+parse_path 1 2
+path_join 1 -1
+pg_collation_is_visible 1
+pg_conf_load_time 0
+pg_conversion_is_visible 1
+pg_function_is_visible 1
+pg_get_constraintdef 1 2
+pg_get_expr 2
+pg_get_viewdef 1
+pg_has_role 2 3
+pg_is_other_temp_schema 1
+pg_my_temp_schema 0
+pg_opclass_is_visible 1
+pg_operator_is_visible 1
+pg_opfamily_is_visible 1
+pg_postmaster_start_time 0
+pg_size_pretty 1
+pg_sleep 1
+pg_table_is_visible 1
+pg_ts_config_is_visible 1
+pg_ts_dict_is_visible 1
+pg_ts_parser_is_visible 1
+pg_ts_template_is_visible 1
+pg_type_is_visible 1
+pg_typeof 1
+pi 0
+position 2
+pow 2
+power 2
+prefix 2
+printf 1 -1
+product 1
+quantile 1 2
+quantile_cont 2
+quantile_disc 1 2
+quarter 1
+radians 1
+random 0
+range 1 2 3
+reduce 2 3
+regexp_escape 1
+regexp_extract 2 3 4
+regexp_extract_all 2 3 4
+regexp_full_match 2 3
+regexp_matches 2 3
+regexp_replace 3 4
+regexp_split_to_array 2 3
+regexp_split_to_table 2
+regr_avgx 2
+regr_avgy 2
+regr_count 2
+regr_intercept 2
+regr_r2 2
+regr_slope 2
+regr_sxx 2
+regr_sxy 2
+regr_syy 2
+remap_struct 4
+repeat 2
+replace 3
+replace_type 3
+reservoir_quantile 1 2 3
+reverse 1
+right 2
+right_grapheme 2
+round 1 2
+round_even 2
+roundbankers 2
+rpad 3
+rtrim 1 2
+second 1
+sem 1
+session_user 0
+set_bit 3
+setseed 1
+setval 2 3
+sha1 1
+sha256 1
+shobj_description 2
+sign 1
+signbit 1
+sin 1
+sinh 1
+skewness 1
+sleep_ms 1
+split 2
+split_part 3
+sqrt 1
+st_asbinary 1
+st_asgeojson 1
+st_astext 1
+st_aswkb 1
+st_aswkt 1
+st_crs 1
+st_geomfromgeojson 1
+st_geomfromwkb 1
+st_intersects_extent 2
+st_setcrs 2
+starts_with 2
+stats 1
+stddev 1
+stddev_pop 1
+stddev_samp 1
+str_split 2
+str_split_regex 2 3
+strftime 2
+string_agg 1 2
+string_split 2
+string_split_regex 2 3
+string_to_array 2
+strip_accents 1
+strlen 1
+strpos 2
+strptime 2
+struct_contains 2
+struct_extract 2
+struct_extract_at 2
+struct_has 2
+struct_indexof 2
+struct_insert 1 -1
+struct_keys 1
+struct_position 2
+struct_update 1 -1
+struct_values 1
+substr 2 3
+substring 2 3
+substring_grapheme 2 3
+subtract 1 2
+suffix 2
+sum 1
+sum_no_overflow 1
+sumkahan 1
+switch 1 2 3
+tan 1
+tanh 1
+time_bucket 2 3
+timetz_byte_comparable 1
+timezone 1 2
+timezone_hour 1
+timezone_minute 1
+to_aggregate_state 3 4 5
+to_base 2 3
+to_base64 1
+to_binary 1
+to_centuries 1
+to_days 1
+to_decades 1
+to_hex 1
+to_hours 1
+to_microseconds 1
+to_millennia 1
+to_milliseconds 1
+to_minutes 1
+to_months 1
+to_quarters 1
+to_seconds 1
+to_timestamp 1
+to_weeks 1
+to_years 1
+today 0
+transaction_timestamp 0
+translate 3
+trim 1 2
+trunc 1 2
+try_strptime 2
+txid_current 0
+typeof 1
+ucase 1
+unbin 1
+unhex 1
+unicode 1
+union_extract 2
+union_tag 1
+upper 1
+url_decode 1
+url_encode 1
+user 0
+uuid 0
+uuid_extract_timestamp 1
+uuid_extract_version 1
+uuidv4 0
+uuidv7 0
+var_pop 1
+var_samp 1
+variance 1
+variant_array_length 1 2
+variant_bytes_to_variant 1
+variant_comparator 1
+variant_contains 2
+variant_exists 2
+variant_extract 2
+variant_extract_string 2
+variant_group_array 1
+variant_group_object 2
+variant_keys 1 2
+variant_normalize 1
+variant_to_parquet_variant 1
+variant_type 1 2
+variant_typeof 1
+vector_type 1
+version 0
+vertex_extract 2
+wavg 2
+week 1
+weekday 1
+weekofyear 1
+weighted_avg 2
+write_log 1 -1
+xor 2
+year 1
+yearweek 1`

@@ -3,6 +3,7 @@ package dialect
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // DuckDB matches a call with the function's overloads when it binds the
@@ -10,9 +11,14 @@ import (
 // (json_extract_path_text(j, 'a', 'b')) fails before the query runs: "No
 // function matches the given name and argument types". The translator
 // refuses such a call at its place, with the numbers the function takes
-// (duckDBArities, DuckDB's own list, duckdb_arities.go). A function missing
+// (duckDBArityTable, DuckDB's own list, duckdb_arities.go). A function missing
 // from the list is not checked, nor a call whose arguments DuckDB counts
 // otherwise than as written.
+
+// duckDBArities reads duckDBArityTable once, at the first call checked: a
+// map literal of its 900 functions would compile to some 300 KB of
+// initialization code in the wasm module.
+var duckDBArities = sync.OnceValue(func() map[string][]int { return readArities(duckDBArityTable) })
 
 // duckArityCall reports whether n's arguments are the ones DuckDB matches
 // with the overloads, one each as written: not so for named arguments
@@ -40,7 +46,7 @@ func duckArityCall(n *node) bool {
 // duckArityError says how many arguments DuckDB's fn takes when it does
 // not take n, or "".
 func duckArityError(fn string, n int) string {
-	counts, ok := duckDBArities[fn]
+	counts, ok := duckDBArities()[fn]
 	if !ok || len(counts) == 0 {
 		return ""
 	}

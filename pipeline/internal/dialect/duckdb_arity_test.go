@@ -1,6 +1,10 @@
 package dialect
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
 
 // TestDuckDBArity: a DuckDB call with a number of arguments no overload of
 // the function takes is refused at its place, as DuckDB refuses it when it
@@ -38,4 +42,37 @@ func TestDuckDBArity(t *testing.T) {
 	expectRefused(t, duckdb, "select count(distinct a, b) from t", "1:8: COUNT takes one argument in DuckDB: count(a, b) fails there ("+refCountArgs.hint+")")
 	// BigQuery and Snowflake calls are not DuckDB's
 	expectTranslated(t, snowflake, "select md5(a) from t", "select md5(a) from t")
+}
+
+// TestArityTables: every entry of the tables reads as a new name and its
+// counts, ascending, with -1 only last and after a count (BigQuery's
+// {min, max} pairs too), and each is read as written.
+func TestArityTables(t *testing.T) {
+	for table, read := range map[string]map[string][]int{duckDBArityTable: duckDBArities(), bigQueryArityTable: bigQueryArities()} {
+		seen := 0
+		for line := range strings.Lines(table) {
+			if strings.HasPrefix(line, "#") {
+				continue
+			}
+			for entry := range strings.SplitSeq(line, ",") {
+				f := strings.Fields(entry)
+				if len(f) == 0 {
+					continue
+				}
+				seen++
+				if len(f) < 2 || len(read[f[0]]) != len(f)-1 {
+					t.Fatalf("entry %q: want a name once and its counts", entry)
+				}
+				for i, s := range f[1:] {
+					c, err := strconv.Atoi(s)
+					if err != nil || c != read[f[0]][i] || c < -1 || c == -1 && (i != len(f)-2 || i == 0) || i > 0 && c >= 0 && c < read[f[0]][i-1] {
+						t.Fatalf("entry %q: count %q", entry, s)
+					}
+				}
+			}
+		}
+		if seen != len(read) || seen < 100 {
+			t.Fatalf("%d entries, %d functions read", seen, len(read))
+		}
+	}
 }

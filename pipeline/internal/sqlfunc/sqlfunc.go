@@ -23,6 +23,10 @@ type Func struct {
 var registry []Func
 
 // add registers fs with every connection opened after program start.
+// Not inlined, nor is rename: some 700 calls in the init functions would
+// each carry a copy of its body, hundreds of KB of the wasm module.
+//
+//go:noinline
 func add(fs ...Func) { registry = append(registry, fs...) }
 
 // Register creates every function of the registry on conn.
@@ -73,6 +77,8 @@ func Rename(dialect, name string) (string, bool) {
 var renames = map[string]map[string]string{}
 
 // rename makes name, as written in each of dialects, call to.
+//
+//go:noinline
 func rename(to, name string, dialects ...string) {
 	for _, d := range dialects {
 		if renames[d] == nil {
