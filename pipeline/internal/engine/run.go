@@ -64,9 +64,11 @@ type runner struct {
 	ctx     context.Context
 	opts    Options
 	res     *Result
-	// bad holds nodes that failed or were skipped; blocked holds models
-	// whose tests failed during build, so their dependants are skipped.
-	bad, blocked map[string]bool
+	// bad holds nodes that failed or were skipped.
+	bad map[string]bool
+	// failedTests are the tests that failed during build, whose dependants
+	// are skipped (failedTestBlocks).
+	failedTests []string
 	// testCounts holds failing-row counts computed for a batch of tests.
 	testCounts map[string]int64
 	started    time.Time
@@ -192,7 +194,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 		res.Seconds = time.Since(start).Seconds()
 		return res, nil
 	}
-	r := &runner{plan: p, db: e.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}, blocked: map[string]bool{}}
+	r := &runner{plan: p, db: e.db, ctx: ctx, opts: opts, res: res, bad: map[string]bool{}}
 	e.db.ResetSession() // Snowflake's session parameters start at their defaults, as in a new session
 	e.db.SetColumnTypes(r.columnTypeOf)
 	e.db.SetColumnNames(r.columnNameOf)
@@ -462,13 +464,18 @@ func (r *runner) runNode(n *graph.Node) Step {
 		parents = r.plan.graph.Parents(n.DependsOn[0])
 	}
 	for _, p := range parents {
-		if r.bad[p] || n.Kind != "test" && r.blocked[p] {
+		if r.bad[p] {
 			r.bad[n.ID] = true
 			step.Status = "SKIP"
 			step.Message = "skipped: " + r.plan.graph.Node(p).Name + " did not build"
-			if !r.bad[p] {
-				step.Message = "skipped: a test of " + r.plan.graph.Node(p).Name + " failed"
-			}
+			return step
+		}
+	}
+	if n.Kind != "test" {
+		if of := r.failedTestBlocks(n); of != "" {
+			r.bad[n.ID] = true
+			step.Status = "SKIP"
+			step.Message = "skipped: a test of " + of + " failed"
 			return step
 		}
 	}

@@ -76,9 +76,7 @@ func (r *runner) runTest(n *graph.Node, step *Step) error {
 			d.Hint = "see the failing rows: select * from " + testOwnRelation(t).String()
 		}
 		r.res.Diagnostics = append(r.res.Diagnostics, d)
-		for _, p := range r.plan.graph.Parents(n.ID) {
-			r.blocked[p] = true
-		}
+		r.failedTests = append(r.failedTests, n.ID)
 	}
 	return nil
 }
@@ -457,4 +455,44 @@ func (r *runner) builtinTestSQL(t *project.Test, rel string, here bool) (string,
 // reads back: what tests and the engine's own warehouse SQL name.
 func (r *runner) warehouseName(model string) string {
 	return fmt.Sprint(r.plan.testModel(model))
+}
+
+// failedTestBlocks names what a failed test checks when it keeps n from
+// running in a build, "" when none does. As dbt's add_test_edges, a test
+// comes before every node whose upstream holds all the nodes the test reads:
+// a test of one model skips what reads that model, and a relationships or
+// equality test of two skips only what reads both, where every dependant
+// of either was skipped (a failing relationships test to a seed skipped
+// every model reading the seed). A unit test goes with its model.
+func (r *runner) failedTestBlocks(n *graph.Node) string {
+	if len(r.failedTests) == 0 {
+		return ""
+	}
+	id := n.ID
+	if n.Kind == "unit_test" {
+		id = n.DependsOn[0]
+	}
+	up := r.plan.graph.Ancestors(id)
+	if n.Kind == "unit_test" {
+		// the unit test runs before its model, on what the model reads
+		delete(up, id)
+	}
+	for _, t := range r.failedTests {
+		parents := r.plan.graph.Parents(t)
+		all := len(parents) > 0
+		for _, p := range parents {
+			all = all && up[p]
+		}
+		if !all {
+			continue
+		}
+		if len(parents) == 1 {
+			return r.plan.graph.Node(parents[0]).Name
+		}
+		if test := r.plan.tests[t]; test != nil {
+			return strings.TrimPrefix(test.Model, "source:")
+		}
+		return r.plan.graph.Node(t).Name
+	}
+	return ""
 }
