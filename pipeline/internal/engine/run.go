@@ -31,6 +31,9 @@ func (e *UsageError) Unwrap() error { return e.Err }
 // runner executes one build: stage 4 (render for execution, translate the
 // dialect, materialize) and 5 (tests) of the pipeline.
 type runner struct {
+	// inRun are the nodes the command runs; stale the view models outside
+	// it whose tables the run made out of date (view_refresh.go).
+	inRun, stale map[string]bool
 	plan *plan
 	// unrunMaterialized is the materialization, which the playground does
 	// not run, of the model being run once its SQL is about to run
@@ -200,6 +203,10 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 	e.db.SetColumnNames(r.columnNameOf)
 	e.db.SetColumnFacets(r.columnFacetOf)
 	todo := r.todo(sel)
+	r.inRun = make(map[string]bool, len(todo))
+	for _, n := range todo {
+		r.inRun[n.ID] = true
+	}
 	if err := r.attachSchemas(); err != nil {
 		return nil, err
 	}
@@ -244,6 +251,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 			r.ephemeralViews(todo, i)
 			r.countTests(todo[i:])
 		}
+		r.refreshViews(n)
 		warned := len(res.Diagnostics)
 		step := r.runNode(n)
 		if res.Profile != nil {
@@ -254,6 +262,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 			res.Profile.StepsSeconds += step.Seconds
 		}
 		r.record(n, &step, res.Diagnostics[warned:])
+		r.staleViews(n, step)
 		step.Index, step.Total = i+1, len(todo)
 		step.Line = formatStep(step)
 		res.Steps = append(res.Steps, step)
@@ -261,6 +270,7 @@ func (e *Engine) Build(ctx context.Context, fsys fs.FS, opts Options) (*Result, 
 			opts.Progress(step)
 		}
 	}
+	r.refreshViews(nil)
 	r.runProjectHooks("on-run-end")
 	r.finishReuse()
 	e.env.memo.finish()
