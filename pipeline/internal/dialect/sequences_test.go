@@ -37,6 +37,7 @@ func TestSequences(t *testing.T) {
 		{Snowflake, "drop sequence seq1 cascade", "SELECT sequence_drop('snowflake', 'main.SEQ1', 'SEQ1', 0) AS status"},
 		{Snowflake, "select seq1.nextval as id, db.sch.\"q\".nextval, v from t",
 			"select sequence_nextval('snowflake', 'main.SEQ1', 'SEQ1') as id, sequence_nextval('snowflake', 'db.sch.q', 'q'), v from t"},
+		{Snowflake, "insert into t values (seq1.nextval, 'a'), (seq1.nextval, 'b')", "insert into t values (sequence_nextval('snowflake', 'main.SEQ1', 'SEQ1'), 'a'), (sequence_nextval('snowflake', 'main.SEQ1', 'SEQ1'), 'b')"},
 		{Snowflake, "insert into t (id, v) select seq1.nextval, v from u", "insert into t (id, v) select sequence_nextval('snowflake', 'main.SEQ1', 'SEQ1'), v from u"},
 		{Snowflake, "create table t (id int default analytics.seq1.nextval, v text)",
 			"create table t (id INTEGER default (sequence_nextval('snowflake', 'analytics.SEQ1', 'SEQ1')), v TEXT)"},

@@ -19,12 +19,11 @@ import (
 //
 // The counters live in the connection (writing a table from inside the
 // statement that draws would run a statement per row) and the store writes
-// them, after
-// each statement that changed one, to main._nexus_sequences of the
-// database, from which a later process reads them again (KeptSequence):
-// the database keeps its sequences as the warehouse does. Neither warehouse
-// gives back the values a failed statement drew, and neither does the
-// playground.
+// them, after each statement that changed one, to main._nexus_sequences of
+// the database, from which a later process reads them again
+// (KeptSequence): the database keeps its sequences as the warehouse does.
+// Neither warehouse gives back the values a failed statement drew, and
+// neither does the playground.
 
 // sequence is one sequence's counter and bounds.
 type sequence struct {
@@ -155,7 +154,7 @@ func (s *Session) createSequence(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	if _, exists := s.seq.byKey[key]; exists && mode != "or replace" {
 		if mode == "if not exists" {
-			sequenceStatus(ctx, dialect, "Statement executed successfully.")
+			sequenceStatus(ctx, dialect, shown+" already exists, statement succeeded.")
 			return
 		}
 		if dialect == "snowflake" {

@@ -79,3 +79,30 @@ func TestSequencesKept(t *testing.T) {
 		}
 	}
 }
+
+// TestSequencesDroppedWithSchema: dropping a schema drops its sequences,
+// and no other schema's.
+func TestSequencesDroppedWithSchema(t *testing.T) {
+	ctx := context.Background()
+	db := openMemory(t)
+	if err := db.EnsureSchema("staging"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Exec(ctx, "SELECT sequence_create('snowflake', 'staging.S', 'S', '', NULL, NULL, NULL, NULL, 0); SELECT sequence_create('snowflake', 'main.S', 'S', '', NULL, NULL, NULL, NULL, 0)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DropSchema("staging"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Query(ctx, "SELECT sequence_nextval('snowflake', 'staging.S', 'S')", 0); err == nil || !strings.Contains(err.Error(), "Object 'S' does not exist or not authorized.") {
+		t.Errorf("the dropped schema's sequence: %v", err)
+	}
+	rows, err := db.Query(ctx, "SELECT sequence_nextval('snowflake', 'main.S', 'S')", 0)
+	if err != nil || len(rows.Rows) != 1 || rows.Rows[0][0] != int64(1) {
+		t.Errorf("main's sequence: %v, %v", rows, err)
+	}
+	rows, err = db.Query(ctx, "SELECT name FROM main._nexus_sequences", 0)
+	if err != nil || len(rows.Rows) != 1 || rows.Rows[0][0] != "main.S" {
+		t.Errorf("kept: %v, %v", rows, err)
+	}
+}
