@@ -34,7 +34,7 @@ type runner struct {
 	// inRun are the nodes the command runs; stale the view models outside
 	// it whose tables the run made out of date (view_refresh.go).
 	inRun, stale map[string]bool
-	plan *plan
+	plan         *plan
 	// unrunMaterialized is the materialization, which the playground does
 	// not run, of the model being run once its SQL is about to run
 	unrunMaterialized string
