@@ -17,10 +17,20 @@ var quotedInMsg = []*regexp.Regexp{
 	regexp.MustCompile(`ambiguous column name: ([A-Za-z0-9_.]+)`),
 }
 
+// calledInMsg finds the function a warehouse function's failure names
+// first (strptime: "x" does not match the format ...).
+var calledInMsg = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*): `)
+
 // sourceLine guesses the source line an SQLite message is about by finding
-// the token it quotes in the model's source; 0 when it cannot tell. Compiled
-// SQL differs from the source, so the token, not the offset, is the anchor.
+// the token it quotes in the model's source, or the call of the function
+// whose failure it is; 0 when it cannot tell. Compiled SQL differs from
+// the source, so the token, not the offset, is the anchor.
 func sourceLine(src, msg string) int {
+	if m := calledInMsg.FindStringSubmatch(msg); m != nil {
+		if line := callLine(src, m[1]); line > 0 {
+			return line
+		}
+	}
 	for _, re := range quotedInMsg {
 		m := re.FindStringSubmatch(msg)
 		if m == nil {
@@ -34,6 +44,27 @@ func sourceLine(src, msg string) int {
 		}
 	}
 	return 0
+}
+
+// callLine is the line of src that calls function name (in any case),
+// outside comments, when one line alone does: a function called on two
+// lines leaves the failing call unknown, and 0 is said rather than a guess.
+func callLine(src, name string) int {
+	re := regexp.MustCompile(`(?i)(^|[^A-Za-z0-9_.$])` + regexp.QuoteMeta(name) + `\s*\(`)
+	found := 0
+	for i, line := range strings.Split(src, "\n") {
+		if c := strings.Index(line, "--"); c >= 0 {
+			line = line[:c]
+		}
+		if !re.MatchString(line) {
+			continue
+		}
+		if found > 0 {
+			return 0
+		}
+		found = i + 1
+	}
+	return found
 }
 
 func lastPart(s string) string {

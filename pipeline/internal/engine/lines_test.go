@@ -27,3 +27,23 @@ func TestMapLine(t *testing.T) {
 		}
 	}
 }
+
+// A warehouse function's failure names the function: the one line of the
+// model calling it is the line; two lines calling it, or none, tell none.
+func TestSourceLineOfCall(t *testing.T) {
+	for _, c := range []struct {
+		src, msg string
+		want     int
+	}{
+		{"select 1 as a,\n  strptime(s, '%d/%m') as t\nfrom x", `strptime: "2024-01-02" does not match the format`, 2},
+		{"select 1 as a,\n  STRPTIME (s, '%d/%m') as t\nfrom x", `strptime: "2024-01-02" does not match the format`, 2},
+		{"select strptime(a, 'f') as a,\n  strptime(b, 'f') as b\nfrom x", `strptime: "x" does not match the format`, 0},
+		{"select 1 as a\n-- strptime(a, 'f')\n, strptime(b, 'f') as b", `strptime: "x" does not match the format`, 3},
+		{"select json_extract_path_text(j, 'a') as a\nfrom x", `JSON_EXTRACT_STRING: malformed JSON "{"`, 0},
+		{"select my_strptime(a) as a,\n strptime(b, 'f') as b", `strptime: "x" does not match`, 2},
+	} {
+		if got := sourceLine(c.src, c.msg); got != c.want {
+			t.Errorf("%q for %q: got line %d, want %d", c.msg, c.src, got, c.want)
+		}
+	}
+}
