@@ -21,6 +21,14 @@ var quotedInMsg = []*regexp.Regexp{
 // first (strptime: "x" does not match the format ...).
 var calledInMsg = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*): `)
 
+// sequenceInMsg finds the sequence a failure to draw from one names
+// (sqlfunc/sequences.go): DuckDB's and Snowflake's messages.
+var sequenceInMsg = []*regexp.Regexp{
+	regexp.MustCompile(`Sequence with name ([A-Za-z0-9_."]+) does not exist`),
+	regexp.MustCompile(`value of sequence "([^"]+)"`),
+	regexp.MustCompile(`Object '([^']+)' does not exist or not authorized`),
+}
+
 // sourceLine guesses the source line an SQLite message is about by finding
 // the token it quotes in the model's source, or the call of the function
 // whose failure it is; 0 when it cannot tell. Compiled SQL differs from
@@ -29,6 +37,14 @@ func sourceLine(src, msg string) int {
 	if m := calledInMsg.FindStringSubmatch(msg); m != nil {
 		if line := callLine(src, m[1]); line > 0 {
 			return line
+		}
+	}
+	for _, re := range sequenceInMsg {
+		if m := re.FindStringSubmatch(msg); m != nil {
+			// the warehouse folds the name's case: so does the search
+			if line := findToken(strings.ToLower(src), strings.ToLower(lastPart(m[1]))); line > 0 {
+				return line
+			}
 		}
 	}
 	for _, re := range quotedInMsg {

@@ -47,3 +47,20 @@ func TestSourceLineOfCall(t *testing.T) {
 		}
 	}
 }
+
+// A failure to draw from a sequence names the sequence: the line naming
+// it, in any case, is the line.
+func TestSourceLineOfSequence(t *testing.T) {
+	for _, c := range []struct {
+		src, msg string
+		want     int
+	}{
+		{"select 1 as a,\n  nextval('never_made') as id\nfrom x", `Catalog Error: Sequence with name never_made does not exist!`, 2},
+		{"select 1 as a,\n  nextval('small') as id\nfrom x", `Sequence Error: nextval: reached maximum value of sequence "small" (2)`, 2},
+		{"select 1 as a,\n  analytics.keys.nextval as id\nfrom x", `SQL compilation error: Object 'KEYS' does not exist or not authorized.`, 2},
+	} {
+		if got := sourceLine(c.src, c.msg); got != c.want {
+			t.Errorf("%q for %q: got line %d, want %d", c.msg, c.src, got, c.want)
+		}
+	}
+}
