@@ -37,7 +37,7 @@ Usage:
   nexus diff    OLD.db NEW.db [--table NAME] [--rows N] [--format table|json] [--exit-code]
   nexus ls      [--project-dir DIR] [--select SEL] [--resource-type KIND] [--target NAME] [--dialect D]
   nexus compile [--project-dir DIR] [--db FILE] [--target NAME] [--dialect D] MODEL  (or [--select SEL]: each node into target/compiled)
-  nexus share   DIR [--sample NAME] [--samples-dir DIR] [--base-url URL] [--vars YAML]
+  nexus share   DIR [--sample NAME] [--samples-dir DIR] [--base-url URL] [--vars YAML] [--dialect D]
   nexus unshare URL DIR [--samples-dir DIR] [--force]
   nexus export  [--project-dir DIR] [--dialect D] [--force] OUT   (a folder, or OUT.zip: the project for dbt on its warehouse)
   nexus gen     --persons N --out DIR [--seed S] [--from samples/demo]

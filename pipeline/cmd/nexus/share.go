@@ -22,6 +22,7 @@ func cmdShare(args []string, stdout io.Writer) error {
 	samplesDir := fs.String("samples-dir", "samples", "folder holding one folder per sample")
 	baseURL := fs.String("base-url", defaultBaseURL, "playground address the link opens")
 	vars := fs.String("vars", "", "vars text (YAML or JSON) the link carries")
+	dialect := fs.String("dialect", "", "the warehouse the link's page reads the SQL as (bigquery, snowflake, duckdb, sqlite; default: the project's profiles.yml)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -40,7 +41,7 @@ func cmdShare(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	frag, err := share.Encode(share.Project{Files: files, Vars: *vars}, base)
+	frag, err := share.Encode(share.Project{Files: files, Vars: *vars, Dialect: *dialect}, base)
 	if err != nil {
 		return err
 	}
@@ -71,6 +72,10 @@ func cmdUnshare(args []string, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "wrote %d files to %s\n", len(p.Files), pos[1])
 	if p.Vars != "" {
 		fmt.Fprintf(stdout, "the link sets vars; build with: --vars '%s'\n", strings.ReplaceAll(p.Vars, "'", `'\''`))
+	}
+	if p.Dialect != "" {
+		// checked by Decode: one of the dialects' names
+		fmt.Fprintf(stdout, "the link reads the SQL as %s's; build with: --dialect %s\n", p.Dialect, p.Dialect)
 	}
 	return nil
 }

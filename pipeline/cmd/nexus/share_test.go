@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,7 +32,7 @@ func TestShareUnshare(t *testing.T) {
 		flags             []string
 		want              map[string][]byte
 	}{
-		{"full", src, "http://localhost:8080/#p1.", []string{"--vars", "{a: 1}"}, want},
+		{"full", src, "http://localhost:8080/#p1.", []string{"--vars", "{a: 1}", "--dialect", "duckdb"}, want},
 		{"sample plus edits", edited, "https://example.org/play/#s1.quickstart.", []string{"--sample", "quickstart", "--samples-dir", samples, "--base-url", "https://example.org/play/"}, wantEdited},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -47,6 +48,11 @@ func TestShareUnshare(t *testing.T) {
 			code, out, errOut = runCLI("unshare", url, dst, "--samples-dir", samples)
 			if code != 0 {
 				t.Fatalf("unshare: exit %d: %s", code, errOut)
+			}
+			// the link's vars and dialect are said with the flags that build as the page
+			if hasDialect := slices.Contains(tc.flags, "--dialect"); hasDialect != strings.Contains(out, "build with: --dialect duckdb") ||
+				slices.Contains(tc.flags, "--vars") != strings.Contains(out, "build with: --vars '{a: 1}'") {
+				t.Errorf("unshare printed %q for a link made with %v", out, tc.flags)
 			}
 			got, err := share.ReadFS(os.DirFS(dst))
 			if err != nil {
