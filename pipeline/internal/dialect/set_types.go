@@ -259,12 +259,15 @@ func (t *translator) textOf(x *node) bool {
 			return true
 		}
 	case nBinary:
+		if x.name == "->>" {
+			return t.d == DuckDB // VARCHAR, as json_extract_string gives
+		}
 		return x.name == "||" && (t.textOf(x.x) || t.textOf(x.y))
 	case nCall:
 		if len(x.parts) > 1 {
 			return false
 		}
-		if textResults[x.name] {
+		if textResults[x.name] || t.d == DuckDB && duckTextResults[x.name] {
 			return true
 		}
 		switch x.name {
@@ -285,6 +288,14 @@ func (t *translator) textOf(x *node) bool {
 // given.
 var textResults = map[string]bool{"upper": true, "lower": true, "concat": true, "concat_ws": true, "trim": true, "ltrim": true, "rtrim": true,
 	"replace": true, "left": true, "right": true, "lpad": true, "rpad": true, "strftime": true, "md5": true, "regexp_replace": true, "split_part": true}
+
+// duckTextResults are more of DuckDB's functions that give VARCHAR, so a
+// UNION or EXCEPT of one with a number compares text, as DuckDB casts the
+// number ('1' except 1 is no row): JSON text of a path, and text functions.
+var duckTextResults = map[string]bool{"json_extract_string": true, "json_extract_path_text": true, "json_value": true,
+	"substring": true, "substr": true, "reverse": true, "translate": true, "lcase": true, "ucase": true, "strip_accents": true,
+	"string_agg": true, "listagg": true, "group_concat": true, "format": true, "printf": true,
+	"dayname": true, "monthname": true, "chr": true, "sha256": true}
 
 // allText tells whether every one of list is text, NULL literals aside,
 // and one is.

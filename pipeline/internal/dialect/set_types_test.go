@@ -51,6 +51,9 @@ func TestSetColumnTypesOfTextColumns(t *testing.T) {
 		// a column of unknown type is left as it is
 
 		{"select status from s union all select true", "select status from s union all select true"},
+		// ->> and DuckDB's other functions of text give VARCHAR: a number beside them is text
+		{"select j ->> 'a' as a from t except select 1", "select json_get_text_duckdb(j, 'a') as a from t except select CAST(1 AS TEXT)"},
+		{"select json_extract_string(j, 'a') as a from t union select 2 union select substring(n, 1, 2) union select 3", "select json_get_text_duckdb(j, 'a') as a from t union select CAST(2 AS TEXT) union select substring(n, 1, 2) union select CAST(3 AS TEXT)"},
 	} {
 		got, _, err := TranslateTyped(c.in, o)
 		if err != nil || got != c.out {
