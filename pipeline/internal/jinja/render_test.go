@@ -124,6 +124,8 @@ func TestRender(t *testing.T) {
 		{name: "keyword call with defaults", src: `{{ nexus.greet(greeting='yo', name='z') }}`, want: `yo z`},
 		{name: "filters", src: `{{ ['A', 'b'] | join('-') | lower }} {{ 'x' | upper }} {{ 'a b' | replace(' ', '_') }} {{ '7' | int + 1 }} {{ none | default('d') }} {{ nope | default('d') }} {{ '  t ' | trim }} {{ 'abc' | length }} {{ 'ab' | list }}`, want: `a-b X a_b 8 None d t 3 ['a', 'b']`},
 		{name: "tojson and fromjson", src: `{{ {'a': [1, 'x']} | tojson }} {{ fromjson('{"k": [1, 2]}')['k'][1] }} {{ tojson({'b': none, 'a': 1}) }} {{ {'b': '<', 'a': 1} | tojson }}`, want: `{"a": [1, "x"]} 2 {"b": null, "a": 1} {"a": 1, "b": "\u003c"}`},
+		// pprint is Python's repr here, never gonja's (whose JSON encoder the build leaves out: go.mod's replace)
+		{name: "pprint is repr", src: `{{ [1, 'x'] | pprint }} {{ {'a': none} | pprint }}`, want: `[1, 'x'] {'a': None}`},
 		{name: "tojson escapes like json.dumps", src: `{{ tojson(['<é>', 'a"b']) }}`, want: `["<\u00e9>", "a\"b"]`},
 		{name: "a StrEnum is its text, with .value", src: `{{ rt }}|{{ rt == 'test' }}|{{ 'test' == rt }}|{{ rt != 'model' }}|{{ rt in ['model', 'test'] }}|{{ rt ~ '!' }}|{{ rt | upper }}|{{ rt.upper() }}|{{ rt is string }}|{{ rt.value }}|{{ {'test': 1}[rt] }}|{{ rt.startswith('te') }}|{{ rt | length }}|{{ 'x'.value is defined }}`,
 			ctx: func(c *Context) { c.Globals = map[string]any{"rt": StrEnum("test")} }, want: `test|True|True|True|True|test!|TEST|TEST|True|test|1|True|4|False`},
