@@ -147,6 +147,10 @@ func TestErrorOpensItsLine(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector("#runlog tr.msg a.loc").textContent`); got != "models/failing.sql:9:3" {
 		t.Errorf("the message's place reads %q", got)
 	}
+	// the error shows under its step, and is not listed again below the log
+	if n := eval[int](t, ctx, `[...document.querySelectorAll("#runlog tr.msg")].filter(r => r.textContent.includes("failing.sql:9:3")).length`); n != 1 {
+		t.Errorf("the error shows %d times in the run log, want once", n)
+	}
 }
 
 // TestReloadReopensTheOpenFile: a reload opens the file that was open, at

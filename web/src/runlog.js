@@ -157,7 +157,12 @@ export class RunLog {
       this.summary.append(h("b", null, res.ok ? "Done" : resp.stopped ? "Stopped" : "Finished with errors"), " ", text, ` · ${fmtSec(res.seconds)} in the engine, ${fmtSec(wall)} on the page`);
       const hint = dialectHint(this.app.project);
       if (hint) this.summary.append(h("span", { class: "dialect-hint" }, hint));
-      for (const d of res.diagnostics || []) rows.push({ sig: JSON.stringify(["diag", describe(d)]), make: () => h("tr", { class: "msg err" }, h("td", { colspan: "6" }, describe(d))) });
+      // An error a step's row already shows is not listed again below it.
+      const shown = this.steps.map((st) => (st.message || "").replace(/\n  /g, "\n")).join("\n");
+      for (const d of res.diagnostics || []) {
+        if (d.severity === "error" && shown.includes(describe(d))) continue;
+        rows.push({ sig: JSON.stringify(["diag", describe(d)]), make: () => h("tr", { class: "msg err" }, h("td", { colspan: "6" }, describe(d))) });
+      }
     } else {
       this.summary.className = "summary err";
       this.summary.append(h("b", null, resp.stopped ? "Stopped" : "Failed"), " ", describe(resp.error), ` · ${fmtSec(wall)}`);
