@@ -244,6 +244,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.d == Snowflake && len(n.list) <= 1 && n.x == nil && (name == "seq1" || name == "seq2" || name == "seq4" || name == "seq8") {
 		// the row number of the query's TABLE(GENERATOR(...))
 		col := seqColumn(sc)
+		if col == "" && t.rowSeqs[n] {
+			col = "(row_number() OVER () - 1)" // seq_rows.go
+		}
 		if col == "" {
 			t.refuse(n.tok, refSeq, strings.ToUpper(t.toks[n.tok].text))
 			return

@@ -606,7 +606,7 @@ var (
 	refRandomSeed            = refusal{"%s(seed) is not supported: SQLite's random() takes no seed", "write RANDOM() (its numbers are not Snowflake's either way), or UNIFORM(min, max, seed) for one value per seed"}
 	refObjectStar            = refusal{"%s(*) is not supported here", "name the columns: object_construct('a', a, 'b', b, ...)"}
 	refObjectConstantStar    = refusal{"{*} is not supported here", "name the columns: {'a': a, 'b': b, ...}"}
-	refSeq                   = refusal{"%s outside a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
+	refSeq                   = refusal{"%s outside a select item or a query reading TABLE(GENERATOR(...)) is not supported", "number rows with row_number() over (order by ...) - 1"}
 	refPositional            = refusal{"$1, $2 ... are supported only over one FROM item whose columns are known, and up to its number of columns", "name the column: select t.a from t"}
 	refInInstants            = refusal{"x IN (SELECT ...) of TIMESTAMP_TZ values compares instants only when the subquery selects one named column", "name what it selects: x IN (SELECT ts AS t FROM ...)"}
 	refSessionParameter      = refusal{"ALTER SESSION %s is not supported: the parameter changes what later statements compute (time zones, formats, the case of names ...), and the playground computes with one value of it: TIMEZONE 'UTC', TIMESTAMP_TYPE_MAPPING TIMESTAMP_NTZ, QUOTED_IDENTIFIERS_IGNORE_CASE FALSE, the default formats", "take the statement out and write the SQL for that value, such as convert_timezone('America/New_York', ts) for a time zone or to_char(d, 'DD.MM.YYYY') for a format; setting the parameter to that value (TIMEZONE = 'UTC') is an empty statement, WEEK_START and WEEK_OF_YEAR_POLICY are kept for the rest of the build, and QUERY_TAG, the timeouts, USE_CACHED_RESULT and the client's parameters are empty statements here"}
@@ -848,7 +848,7 @@ var Refusals = []Rule{
 	{From: "FLATTEN(..., MODE => 'OBJECT' | 'ARRAY')", Dialects: "Snowflake", To: refFlattenMode.hint},
 	{From: "TO_NUMBER(x, 'format'), TRY_TO_NUMBER, TO_DECIMAL ... with FX, B, EE to EEEEE, | or AUTO in the format, or . or , not after a digit", Dialects: "Snowflake", To: refNumberFormat.hint},
 	{From: "TO_CHAR(number, 'format') of a format element not in Snowflake's numeric format models (V, PR, RN, L ...), or mixing TM with digits (at run time)", Dialects: "Snowflake", To: "the elements 0 9 X . D , G $ B S MI EE to EEEEE, or TM TM9 TME, with FM, FX, _ and \"text\""},
-	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},
+	{From: "GENERATOR(TIMELIMIT => s), SEQ4() outside a select item (WHERE, an aggregate's argument) or a query reading TABLE(GENERATOR(...))", Dialects: "Snowflake", To: refGenerator.hint + "; " + refSeq.hint},
 	{From: "UNNEST(a, b) of several arrays", Dialects: warehouses, To: refUnnestArgs.hint},
 	{From: "range(...) AS t(a, b), generate_series(...) AS t(a, b) with more than one column", Dialects: "DuckDB", To: refSeriesAliasList.hint},
 	{From: "from_json(j, structure), json_transform with a structure of other types than integers, DOUBLE, DECIMAL, VARCHAR, BOOLEAN, JSON, DATE, TIMESTAMP[TZ] and lists and structs of them", Dialects: "DuckDB", To: refFromJSON.hint},

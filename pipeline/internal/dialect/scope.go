@@ -543,6 +543,7 @@ func (t *translator) walkSelect(s *node, sc *scope) {
 	inner := &scope{parent: sc, rels: info.from, sel: s}
 	info.scope = inner
 	t.markSelectUnnest(s)
+	t.markSelectSeqs(s)
 	t.markColumns(s)
 	t.selectAsStruct(info)
 	if info.fromClause != nil {
