@@ -294,7 +294,7 @@ type translator struct {
 	// inserted are the queries of INSERT statements (VALUES by position).
 	inserted map[*node]bool
 	// rowSeqs are the SEQn() calls that are row numbers (seq_rows.go)
-	rowSeqs map[*node]bool
+	rowSeqs  map[*node]bool
 	typing   map[*node]bool
 	selTypes map[*node]selTyped
 	// valTypes are the VALUES lists whose column types are worked out:
