@@ -482,3 +482,79 @@ func (t *translator) drawOnce(n *node) {
 		t.drawOnce(k)
 	}
 }
+
+// showSequences rewrites Snowflake's SHOW SEQUENCES [LIKE 'pattern'] [IN
+// ACCOUNT | DATABASE [db] | SCHEMA [db.]schema], statement n, as a query of
+// the connection's sequences (sequence_list), with Snowflake's columns a
+// macro reads: name, schema_name and database_name as dbt names them,
+// next_value and interval. It tells whether n was one.
+func (t *translator) showSequences(n *node) bool {
+	if t.d != Snowflake {
+		return false
+	}
+	toks := t.codeToks(n)
+	word := func(k int, w string) bool {
+		return k < len(toks) && t.toks[toks[k]].kind == kWord && t.toks[toks[k]].lower == w
+	}
+	if !word(0, "show") || !word(1, "sequences") {
+		return false
+	}
+	schema := "s.value ->> 'schema'"
+	dbtName := "upper(" + schema + ")"
+	if target := t.opts.Schemas.target; target != "" {
+		dbtName = "upper(CASE " + schema + " WHEN 'main' THEN " + sqlString(target) + " ELSE " + sqlString(target+"_") + " || " + schema + " END)"
+	}
+	database := strings.ToUpper(t.opts.Schemas.database)
+	where := ""
+	k := 2
+	if word(k, "like") {
+		if k+1 >= len(toks) || t.toks[toks[k+1]].kind != kString {
+			return false
+		}
+		where += " AND upper(s.value ->> 'name') LIKE upper(" + sqlString(stringValue(t.d, t.toks[toks[k+1]].text)) + ")"
+		k += 2
+	}
+	if word(k, "in") {
+		k++
+		switch {
+		case word(k, "account"):
+			k++
+		case word(k, "database"):
+			k++
+			if k < len(toks) && (t.toks[toks[k]].kind == kWord || t.toks[toks[k]].kind == kQuoted) {
+				if !strings.EqualFold(identName(t.toks[toks[k]]), database) {
+					where += " AND 0"
+				}
+				k++
+			}
+		default:
+			if word(k, "schema") {
+				k++
+			}
+			parts, quoted, next := t.nameParts(toks, k)
+			if len(parts) == 0 || len(parts) > 2 {
+				return false
+			}
+			key, _ := t.sequenceKey(append(parts, "x"), append(quoted, false)) // the schema of a sequence x in it
+			where += " AND s.value ->> 'schema' = " + sqlString(key[:strings.LastIndexByte(key, '.')])
+			k = next
+		}
+	}
+	if k < len(toks) {
+		return false // left to SQLite's error
+	}
+	sel := "SELECT NULL AS created_on, s.value ->> 'name' AS name, " + dbtName + " AS schema_name, " + sqlString(database) +
+		" AS database_name, s.value ->> 'next' AS next_value, s.value ->> 'increment' AS interval, NULL AS owner, NULL AS comment" +
+		" FROM json_each(sequence_list()) AS s WHERE 1" + where + " ORDER BY 3, 2"
+	if t.shown == nil {
+		t.shown = map[*node][]string{}
+	}
+	t.shown[n] = []string{"created_on", "name", "schema_name", "database_name", "next_value", "interval", "owner", "comment"}
+	t.pr.setTok(toks[0], sel)
+	for i := toks[0] + 1; i < n.end; i++ {
+		if t.toks[i].kind != kComment {
+			t.pr.dropTok(i)
+		}
+	}
+	return true
+}

@@ -46,6 +46,23 @@ func TestSequences(t *testing.T) {
 	} {
 		expectTranslated(t, c.d, c.in, c.out)
 	}
+	// SHOW SEQUENCES reads the connection's sequences, with dbt's names
+	// of their schemas under a target
+	show := func(schema, where string) string {
+		return "SELECT NULL AS created_on, s.value ->> 'name' AS name, " + schema + " AS schema_name, 'ANALYTICS' AS database_name, s.value ->> 'next' AS next_value, s.value ->> 'increment' AS interval, NULL AS owner, NULL AS comment FROM json_each(sequence_list()) AS s WHERE 1" + where + " ORDER BY 3, 2"
+	}
+	opts := Options{Dialect: Snowflake, Schemas: NewSchemas("analytics", "dev", []string{"gold"})}
+	for _, c := range []struct{ in, out string }{
+		{"show sequences", show("upper(CASE s.value ->> 'schema' WHEN 'main' THEN 'dev' ELSE 'dev_' || s.value ->> 'schema' END)", "")},
+		{"show sequences like 'order%' in schema analytics.dev_gold", show("upper(CASE s.value ->> 'schema' WHEN 'main' THEN 'dev' ELSE 'dev_' || s.value ->> 'schema' END)",
+			" AND upper(s.value ->> 'name') LIKE upper('order%') AND s.value ->> 'schema' = 'gold'")},
+		{"show sequences in database other", show("upper(CASE s.value ->> 'schema' WHEN 'main' THEN 'dev' ELSE 'dev_' || s.value ->> 'schema' END)", " AND 0")},
+	} {
+		got, err := TranslateWith(c.in, opts)
+		if err != nil || got != c.out {
+			t.Errorf("%q:\n got  %q, %v\n want %q", c.in, got, err, c.out)
+		}
+	}
 }
 
 // TestSequencesRefused: what neither side runs is refused by name, with

@@ -1,6 +1,7 @@
 package sqlfunc
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -366,8 +367,37 @@ func (s *Session) setval(ctx sqlite3.Context, args ...sqlite3.Value) {
 	ctx.ResultInt64(v)
 }
 
+// listSequences is sequence_list(): the sequences as a JSON array of
+// {schema, name, next, increment}, by key, for Snowflake's SHOW SEQUENCES.
+func (s *Session) listSequences(ctx sqlite3.Context, args ...sqlite3.Value) {
+	type item struct {
+		Schema    string `json:"schema"`
+		Name      string `json:"name"`
+		Next      int64  `json:"next"`
+		Increment int64  `json:"increment"`
+	}
+	keys := make([]string, 0, len(s.seq.byKey))
+	for k := range s.seq.byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]item, 0, len(keys))
+	for _, k := range keys {
+		q := s.seq.byKey[k]
+		i := strings.LastIndexByte(k, '.')
+		out = append(out, item{Schema: k[:i], Name: k[i+1:], Next: q.next, Increment: q.inc})
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		resultError(ctx, err)
+		return
+	}
+	ctx.ResultText(string(b))
+}
+
 func init() {
 	add(
+		Func{Name: "sequence_list", NArgs: 0, Volatile: true, Session: func(s *Session) func(sqlite3.Context, ...sqlite3.Value) { return s.listSequences }},
 		Func{Name: "sequence_create", NArgs: 9, Volatile: true, Session: func(s *Session) func(sqlite3.Context, ...sqlite3.Value) { return s.createSequence }},
 		Func{Name: "sequence_drop", NArgs: 4, Volatile: true, Session: func(s *Session) func(sqlite3.Context, ...sqlite3.Value) { return s.dropSequence }},
 		Func{Name: "sequence_alter", NArgs: 7, Volatile: true, Session: func(s *Session) func(sqlite3.Context, ...sqlite3.Value) { return s.alterSequence }},
