@@ -64,7 +64,14 @@ func UnnamedColumns(sql string) []Unnamed {
 	}
 	t := &translator{d: BigQuery, toks: toks}
 	var out []Unnamed
+	anon := anonymousUnnest(q)
 	for i, it := range q.sel.items {
+		if it.kind == nStar && it.name == "" && anon {
+			// SELECT * FROM UNNEST([1, 2]): the elements' column has no name
+			tok := toks[it.tok]
+			out = append(out, Unnamed{Item: i + 1, Line: tok.line, Col: tok.col})
+			continue
+		}
 		if it.kind != nItem || it.name != "" || it.x == nil || expands(it.x) {
 			continue
 		}
@@ -75,4 +82,22 @@ func UnnamedColumns(sql string) []Unnamed {
 		out = append(out, Unnamed{Item: i + 1, Line: tok.line, Col: tok.col})
 	}
 	return out
+}
+
+// anonymousUnnest tells whether select q reads an UNNEST of a literal
+// array of values (no structs) without an alias: BigQuery gives its
+// column no name (WITH OFFSET names only the offset), so * selects an
+// anonymous column.
+func anonymousUnnest(q *node) bool {
+	for _, r := range q.sel.from {
+		f := r.from
+		if f == nil || f.kind != fromUnnest || f.aliasStart >= 0 || f.expr == nil ||
+			f.expr.kind != nCall || f.expr.name != "unnest" || len(f.expr.list) != 1 {
+			continue
+		}
+		if arr := f.expr.list[0]; arr.kind == nArray && structArrayFields(arr) == nil {
+			return true
+		}
+	}
+	return false
 }

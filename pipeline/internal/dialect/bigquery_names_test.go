@@ -41,6 +41,12 @@ func TestUnnamedColumns(t *testing.T) {
 		{"select (select max(a) from t) from u", []Unnamed{{Item: 1, Line: 1, Col: 8}}},
 		{"select as struct 1, 2", nil},
 		{"select from where", nil},
+		// * over an unaliased UNNEST of values: its column has no name
+		{"select *\nfrom unnest([1, 2, 3])", []Unnamed{{Item: 1, Line: 1, Col: 8}}},
+		{"select id, * from t, unnest([1, 2])", []Unnamed{{Item: 2, Line: 1, Col: 12}}},
+		{"select * from unnest([1, 2]) as n", nil},
+		{"select * from unnest([1, 2]) with offset", []Unnamed{{Item: 1, Line: 1, Col: 8}}},
+		{"select * from unnest([struct(1 as a)])", nil},
 	} {
 		if got := UnnamedColumns(c.sql); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: got %v, want %v", c.sql, got, c.want)
