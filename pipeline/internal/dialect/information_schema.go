@@ -33,10 +33,7 @@ func (t *translator) informationSchema(f *fromInfo) string {
 	if strings.EqualFold(f.table, "tables") || strings.EqualFold(f.table, "columns") {
 		schema = "t.schema"
 	}
-	dbtName := schema
-	if target := t.opts.Schemas.target; target != "" {
-		dbtName = "CASE " + schema + " WHEN 'main' THEN " + sqlString(target) + " ELSE " + sqlString(target+"_") + " || " + schema + " END"
-	}
+	dbtName := t.dbtSchemaName(schema)
 	name := func(x string) string {
 		if t.d == Snowflake {
 			return "upper(" + x + ")"
@@ -97,4 +94,15 @@ func (t *translator) viewModels() string {
 		quoted[i] = sqlString(n)
 	}
 	return " OR lower(t.schema || '.' || t.name) IN (" + strings.Join(quoted, ", ") + ")"
+}
+
+// dbtSchemaName is the SQL of the schema dbt names for SQLite schema col:
+// main is the target's schema, another s is <target schema>_s (README,
+// custom schemas); col itself without a target schema.
+func (t *translator) dbtSchemaName(col string) string {
+	target := t.opts.Schemas.target
+	if target == "" {
+		return col
+	}
+	return "CASE " + col + " WHEN 'main' THEN " + sqlString(target) + " ELSE " + sqlString(target+"_") + " || " + col + " END"
 }

@@ -500,10 +500,7 @@ func (t *translator) showSequences(n *node) bool {
 		return false
 	}
 	schema := "s.value ->> 'schema'"
-	dbtName := "upper(" + schema + ")"
-	if target := t.opts.Schemas.target; target != "" {
-		dbtName = "upper(CASE " + schema + " WHEN 'main' THEN " + sqlString(target) + " ELSE " + sqlString(target+"_") + " || " + schema + " END)"
-	}
+	dbtName := "upper(" + t.dbtSchemaName(schema) + ")"
 	database := strings.ToUpper(t.opts.Schemas.database)
 	where := ""
 	k := 2

@@ -39,11 +39,7 @@ func (t *translator) showTerseSchemas(n *node) bool {
 		return false
 	}
 	schema := "d.name"
-	dbtName := schema
-	if target := t.opts.Schemas.target; target != "" {
-		dbtName = "CASE " + schema + " WHEN 'main' THEN " + sqlString(target) + " ELSE " + sqlString(target+"_") + " || " + schema + " END"
-	}
-	name := "upper(" + dbtName + ")"
+	name := "upper(" + t.dbtSchemaName(schema) + ")"
 	database := strings.ToUpper(t.opts.Schemas.database)
 	where := " WHERE d.name <> 'temp'"
 	limit := ""
