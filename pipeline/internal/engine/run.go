@@ -1649,7 +1649,9 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 		return err
 	}
 	k := relKey(rel.Schema, rel.Name)
-	rewrite := indexes == "" && !cfg.ContractEnforced()
+	csvDelim, externalCSV := externalCSV(cfg)
+	externalCSV = externalCSV && r.plan.dialect == dialect.DuckDB && cfg.Materialized == "external"
+	rewrite := indexes == "" && !cfg.ContractEnforced() && !externalCSV
 	if rewrite && r.rewriteInPlace(n, k, qrel, sql) {
 		r.keepTypes(k, tr.types)
 		return r.finishStep(step, rel)
@@ -1725,6 +1727,12 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 		return &sqlError{err: err, sql: sql}
 	}
 	r.keepTypes(relKey(rel.Schema, rel.Name), tr.types)
+	if externalCSV {
+		// its view reads the CSV file back, typed again from the text
+		if err := r.reloadExternalCSV(m, rel, csvDelim); err != nil {
+			return err
+		}
+	}
 	return r.finishStep(step, rel)
 }
 
