@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"path"
@@ -9,13 +10,23 @@ import (
 	"unicode/utf8"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
 	"github.com/nexus-playground/nexus/pipeline/internal/seed"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
-// externalCSV tells whether dbt-duckdb's external materialization of cfg
+// externalCSV tells whether cfg is dbt-duckdb's external materialization
+// of a DuckDB model writing a CSV file (csvFormat), and its delimiter.
+func (r *runner) externalCSV(cfg project.Config) (delim rune, ok bool) {
+	if r.plan.dialect != dialect.DuckDB || cfg.Materialized != "external" {
+		return 0, false
+	}
+	return csvFormat(cfg)
+}
+
+// csvFormat tells whether dbt-duckdb's external materialization of cfg
 // writes a CSV file, and its delimiter (0: a comma). As dbt-duckdb
 // chooses: the format configured (format, or options' format), else the
 // location's extension, else csv when a delimiter is given, else parquet.
@@ -23,7 +34,7 @@ import (
 // columns again from the text; parquet keeps the types. ok is false as
 // well for options the read-back here does not follow (no header, another
 // quote or NULL text), whose model keeps its types.
-func externalCSV(cfg project.Config) (delim rune, ok bool) {
+func csvFormat(cfg project.Config) (delim rune, ok bool) {
 	opts, _ := cfg.Extra["options"].(map[string]any)
 	get := func(k string) string {
 		if v, ok := cfg.Extra[k]; ok && v != nil {
@@ -35,11 +46,11 @@ func externalCSV(cfg project.Config) (delim rune, ok bool) {
 		return ""
 	}
 	format := strings.ToLower(strings.TrimSpace(get("format")))
-	d := strings.Trim(get("delimiter"), "'")
+	d := strings.Trim(cmp.Or(get("delimiter"), get("delim"), get("sep")), "'")
 	if format == "" {
 		if ext := path.Ext(get("location")); ext != "" {
 			format = strings.ToLower(ext[1:])
-		} else if d != "" {
+		} else if get("delimiter") != "" {
 			format = "csv"
 		}
 	}
@@ -55,12 +66,6 @@ func externalCSV(cfg project.Config) (delim rune, ok bool) {
 			}
 		default:
 			return 0, false
-		}
-	}
-	if d == "" {
-		d = strings.Trim(fmt.Sprint(opts["delim"]), "'")
-		if opts["delim"] == nil {
-			d = ""
 		}
 	}
 	if d == "" || d == "," {

@@ -38,6 +38,10 @@ type Rendered struct {
 	// Types are the static types the build keeps for the relation's
 	// columns (lower-case names; statictypes.go), where it knows them.
 	Types map[string]string
+	// CSVDelimiter is, for a DuckDB external model written to a CSV file
+	// and read back from it (externalCSV), the file's delimiter; "" for
+	// any other node.
+	CSVDelimiter string
 }
 
 // reportRendered hands r to Options.Rendered, with the types kept for its

@@ -1557,8 +1557,15 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	defer func() {
 		if err == nil {
 			rel := r.plan.relation(m.Name)
-			r.reportRendered(Rendered{Kind: "model", Name: m.Name, Schema: rel.Schema, Relation: rel.Name,
-				Materialized: r.plan.configs[m.Name].Materialized, SQL: tr.rendered, InGo: len(r.res.Identity) > resolved})
+			x := Rendered{Kind: "model", Name: m.Name, Schema: rel.Schema, Relation: rel.Name,
+				Materialized: r.plan.configs[m.Name].Materialized, SQL: tr.rendered, InGo: len(r.res.Identity) > resolved}
+			if d, ok := r.externalCSV(r.plan.configs[m.Name]); ok {
+				x.CSVDelimiter = ","
+				if d != 0 {
+					x.CSVDelimiter = string(d)
+				}
+			}
+			r.reportRendered(x)
 		}
 	}()
 	sql := tr.sql
@@ -1649,8 +1656,7 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 		return err
 	}
 	k := relKey(rel.Schema, rel.Name)
-	csvDelim, externalCSV := externalCSV(cfg)
-	externalCSV = externalCSV && r.plan.dialect == dialect.DuckDB && cfg.Materialized == "external"
+	csvDelim, externalCSV := r.externalCSV(cfg)
 	rewrite := indexes == "" && !cfg.ContractEnforced() && !externalCSV
 	if rewrite && r.rewriteInPlace(n, k, qrel, sql) {
 		r.keepTypes(k, tr.types)

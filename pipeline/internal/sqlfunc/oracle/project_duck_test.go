@@ -152,6 +152,9 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 				}
 				continue
 			}
+			if st.CSVDelimiter != "" {
+				readBackCSV(ctx, t, duck, st.Rendered)
+			}
 			if st.Materialized != "ephemeral" {
 				built = append(built, st)
 			}
@@ -248,6 +251,23 @@ func createStatement(r pipeline.Rendered) string {
 		return fmt.Sprintf("CREATE OR REPLACE TEMP VIEW %s AS\n%s\n", quoteIdent(r.Relation), body)
 	}
 	return fmt.Sprintf("CREATE OR REPLACE TABLE %s AS\n%s\n", duckName(r), body)
+}
+
+// readBackCSV makes the table of a DuckDB external model written as CSV
+// what dbt-duckdb's view of it reads: the rows written by COPY ... TO a CSV
+// file with a header and the model's delimiter, read back by DuckDB's CSV
+// reader, which types the columns again from the text.
+func readBackCSV(ctx context.Context, t *testing.T, duck *sql.DB, r pipeline.Rendered) {
+	file := strings.ReplaceAll(filepath.Join(t.TempDir(), r.Relation+".csv"), "'", "''")
+	delim := strings.ReplaceAll(r.CSVDelimiter, "'", "''")
+	for _, q := range []string{
+		fmt.Sprintf("COPY %s TO '%s' (FORMAT csv, HEADER 1, DELIMITER '%s')", duckName(r), file, delim),
+		fmt.Sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM read_csv_auto('%s')", duckName(r), file),
+	} {
+		if _, err := duck.ExecContext(ctx, q); err != nil {
+			t.Fatalf("model %s: %s: %v", r.Name, q, err)
+		}
+	}
 }
 
 // relName is the relation in our SQLite.
