@@ -21,7 +21,8 @@ var builtMaterializations = map[string]bool{"table": true, "view": true, "increm
 var adapterMaterializations = map[dialect.Dialect][]string{
 	dialect.Snowflake: {"dynamic_table"},
 	// dbt-duckdb's external writes the rows to a file and makes a view
-	// reading it: the playground writes no files, and keeps the rows
+	// reading it: the playground writes no files, and keeps the rows (as
+	// read back from CSV for a CSV file: external_csv.go)
 	dialect.DuckDB: {"external"},
 }
 
