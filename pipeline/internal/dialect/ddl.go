@@ -38,6 +38,10 @@ type colDef struct {
 	typeStart, typeEnd int
 	dropped            [][2]int // the tokens of a COMMENT or OPTIONS(...), which change no value
 	seqDefault         [2]int   // DEFAULT s.nextval or nextval('s'): its tokens, [0, 0) when none
+	// Snowflake's AUTOINCREMENT or IDENTITY: its tokens, [0, 0) when none,
+	// and its start and step
+	identity                    [2]int
+	identityStart, identityStep string
 }
 
 // createModifiers are the words between CREATE [OR REPLACE] and TABLE or
@@ -209,8 +213,18 @@ func (p *parser) parseColumnDefs(c *createInfo) {
 					p.next()
 					p.next()
 					d.dropped = append(d.dropped, [2]int{start, p.ti()})
-				} else if start, end, ok := p.sequenceDefault(); ok && d.seqDefault[1] == 0 {
+				} else if d.seqDefault[1] == 0 && d.identity[1] == 0 && p.isWord("default") {
+					start, end, ok := p.sequenceDefault()
+					if !ok {
+						break // another DEFAULT, refused below
+					}
 					d.seqDefault = [2]int{start, end}
+				} else if p.d == Snowflake && d.seqDefault[1] == 0 && d.identity[1] == 0 && (p.isWord("autoincrement") || p.isWord("identity")) {
+					span, start, step, ok := p.identityColumn()
+					if !ok {
+						break // refused below, as another constraint
+					}
+					d.identity, d.identityStart, d.identityStep = span, start, step
 				} else if p.d == BigQuery && p.isWord("options") && p.peekAt(1).kind == kOpen {
 					start := p.ti()
 					p.next()
@@ -316,6 +330,7 @@ func (t *translator) rewriteCreate(n *node) {
 		}
 		n.pre = "DROP " + what + " IF EXISTS " + drop + "; "
 	}
+	t.identityColumns(n)
 }
 
 // tableName prints the name of a table a statement creates or writes:

@@ -555,3 +555,98 @@ func (t *translator) showSequences(n *node) bool {
 	}
 	return true
 }
+
+// identityColumn reads Snowflake's AUTOINCREMENT or IDENTITY of a column
+// of CREATE TABLE: { AUTOINCREMENT | IDENTITY } [ (start, step) | START n
+// INCREMENT n ] [ ORDER | NOORDER ], start and step 1 when not given. It
+// gives its tokens, start and step; ok is false, nothing read, for any
+// other form.
+func (p *parser) identityColumn() (span [2]int, start, step string, ok bool) {
+	if p.d != Snowflake || !p.isWord("autoincrement") && !p.isWord("identity") {
+		return span, "", "", false
+	}
+	// signed reads an integer at p.peekAt(k): its text and width
+	signed := func(k int) (string, int, bool) {
+		sign, w := "", 0
+		if t := p.peekAt(k); t.text == "-" || t.text == "+" {
+			sign, w = t.text, 1
+		}
+		t := p.peekAt(k + w)
+		if t.kind != kNumber {
+			return "", 0, false
+		}
+		v, err := strconv.ParseInt(sign+t.text, 10, 64)
+		if err != nil {
+			return "", 0, false
+		}
+		return strconv.FormatInt(v, 10), w + 1, true
+	}
+	start, step = "1", "1"
+	k := 1
+	switch {
+	case p.isPunctAt(1, "("):
+		a, wa, ok1 := signed(2)
+		if !ok1 || !p.isPunctAt(2+wa, ",") {
+			return span, "", "", false
+		}
+		b, wb, ok2 := signed(3 + wa)
+		if !ok2 || !p.isPunctAt(3+wa+wb, ")") {
+			return span, "", "", false
+		}
+		start, step, k = a, b, 4+wa+wb
+	case p.isWordAt(1, "start"):
+		a, wa, ok1 := signed(2)
+		if !ok1 || !p.isWordAt(2+wa, "increment") {
+			return span, "", "", false
+		}
+		b, wb, ok2 := signed(3 + wa)
+		if !ok2 {
+			return span, "", "", false
+		}
+		start, step, k = a, b, 3+wa+wb
+	}
+	if p.isWordAt(k, "order") || p.isWordAt(k, "noorder") {
+		k++
+	}
+	span[0] = p.ti()
+	for range k {
+		p.next()
+	}
+	span[1] = p.prevEnd()
+	return span, start, step, true
+}
+
+// identityColumns prints the AUTOINCREMENT or IDENTITY columns of CREATE
+// TABLE n as DEFAULT (sequence_identity(schema, table, column, start,
+// step)): SQLite calls it for each row an INSERT gives no value of the
+// column, drawing from the column's own counter in the connection's
+// sequences, kept with them from build to build. As a table created anew
+// starts its columns at their start, the statement first resets the
+// counters of the table's name when no such table is there (after OR
+// REPLACE's DROP, or before a CREATE that makes it); CREATE TABLE IF NOT
+// EXISTS of a table there keeps them.
+func (t *translator) identityColumns(n *node) {
+	c := n.create
+	schema, table := t.createdName(c)
+	if schema == "" {
+		schema = "main"
+	}
+	has := false
+	for _, d := range c.cols {
+		if d.identity[1] == 0 {
+			continue
+		}
+		has = true
+		t.pr.setTok(d.identity[0], "DEFAULT (sequence_identity("+strings.Join([]string{sqlString(schema), sqlString(table),
+			sqlString(identName(t.toks[d.nameTok])), d.identityStart, d.identityStep}, ", ")+"))")
+		for i := d.identity[0] + 1; i < d.identity[1]; i++ {
+			if t.toks[i].kind != kComment {
+				t.pr.dropTok(i)
+			}
+		}
+	}
+	if has {
+		n.pre += "SELECT sequence_identity_reset(" + sqlString(schema) + ", " + sqlString(table) + ") WHERE NOT EXISTS (SELECT 1 FROM " +
+			quoteIdent(schema) + ".sqlite_master WHERE type = 'table' AND name = " + sqlString(table) + " COLLATE NOCASE); "
+	}
+}

@@ -65,6 +65,51 @@ func TestSequences(t *testing.T) {
 	}
 }
 
+// TestIdentityColumns: Snowflake's AUTOINCREMENT and IDENTITY columns draw
+// from a counter of their own when an INSERT leaves them out, counting from
+// their start again when the table is created anew.
+func TestIdentityColumns(t *testing.T) {
+	reset := func(schema, table string) string {
+		return "SELECT sequence_identity_reset('" + schema + "', '" + table + "') WHERE NOT EXISTS (SELECT 1 FROM " + schema +
+			".sqlite_master WHERE type = 'table' AND name = '" + table + "' COLLATE NOCASE); "
+	}
+	for _, c := range []struct {
+		d       Dialect
+		in, out string
+	}{
+		{Snowflake, "create table t (id number autoincrement, v varchar)",
+			reset("main", "t") + "create table t (id INTEGER DEFAULT (sequence_identity('main', 't', 'id', 1, 1)), v TEXT)"},
+		{Snowflake, "create or replace table analytics.audit (id int identity(100, -5) order not null, v varchar)",
+			"DROP TABLE IF EXISTS analytics.audit; " + reset("analytics", "audit") +
+				"create   table analytics.audit (id INTEGER DEFAULT (sequence_identity('analytics', 'audit', 'id', 100, -5)) not null, v TEXT)"},
+		{Snowflake, "create table if not exists \"Log\" (\"Id\" int autoincrement start 10 increment 2 noorder comment 'key', n int IDENTITY)",
+			reset("main", "Log") + "create table if not exists \"Log\" (\"Id\" INTEGER DEFAULT (sequence_identity('main', 'Log', 'id', 10, 2)) , n INTEGER DEFAULT (sequence_identity('main', 'Log', 'n', 1, 1)))"},
+		{Snowflake, "create temporary table k (id int autoincrement (1, 1))",
+			reset("temp", "k") + "create temporary table k (id INTEGER DEFAULT (sequence_identity('temp', 'k', 'id', 1, 1)))"},
+		// a column named so is a column
+		{Snowflake, "create table t (identity int, autoincrement int)", "create table t (identity INTEGER, autoincrement INTEGER)"},
+	} {
+		expectTranslated(t, c.d, c.in, c.out)
+	}
+	// a form Snowflake has not, DuckDB's, and both a sequence's DEFAULT and
+	// AUTOINCREMENT, are refused
+	for _, c := range []struct {
+		d  Dialect
+		in string
+	}{
+		{Snowflake, "create table t (id int autoincrement start x increment 1)"},
+		{Snowflake, "create table t (id int identity(1.5, 1))"},
+		{Snowflake, "create table t (id int default s.nextval autoincrement)"},
+		{Snowflake, "create table t (id int autoincrement default s.nextval)"},
+		{Snowflake, "create table t (id int autoincrement identity)"},
+		{DuckDB, "create table t (id integer identity, v varchar)"},
+	} {
+		if out, err := TranslateFor(c.d, c.in); err == nil {
+			t.Errorf("%q: got %q, want a refusal", c.in, out)
+		}
+	}
+}
+
 // TestSequencesRefused: what neither side runs is refused by name, with
 // what to write instead.
 func TestSequencesRefused(t *testing.T) {

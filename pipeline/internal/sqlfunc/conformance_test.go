@@ -76,8 +76,10 @@ func run(ctx context.Context, db *store.DB, d dialect.Dialect, sql string) ([][]
 		return nil, err
 	}
 	var rows *store.Rows
-	if lower := strings.ToLower(sql); strings.Contains(lower, "alter session") || strings.Contains(lower, "sequence") {
-		// a script: the session's parameters or the sequences, then the query
+	if lower := strings.ToLower(sql); strings.Contains(lower, "alter session") || strings.Contains(lower, "sequence") ||
+		strings.Contains(lower, "autoincrement") || strings.Contains(lower, "identity(") {
+		// a script: the session's parameters, the sequences or a table of
+		// identity columns, then the query
 		rows, err = db.QueryLast(ctx, out)
 	} else {
 		rows, err = db.Query(ctx, out, 1000)

@@ -385,6 +385,9 @@ func (s *Session) listSequences(ctx sqlite3.Context, args ...sqlite3.Value) {
 	for _, k := range keys {
 		q := s.seq.byKey[k]
 		i := strings.LastIndexByte(k, '.')
+		if strings.HasPrefix(k[i+1:], "#") {
+			continue // an identity column's, which SHOW SEQUENCES does not list
+		}
 		out = append(out, item{Schema: k[:i], Name: k[i+1:], Next: q.next, Increment: q.inc})
 	}
 	b, err := json.Marshal(out)
@@ -395,8 +398,62 @@ func (s *Session) listSequences(ctx sqlite3.Context, args ...sqlite3.Value) {
 	ctx.ResultText(string(b))
 }
 
+// identityKey is the key of the counter of identity column column of
+// table table in schema: "<schema>.#<table>#<column>", which no sequence
+// a statement creates is named (a name of its own is schema.name, and
+// SHOW SEQUENCES leaves these out); the names are lower case, as SQLite
+// reads them, and their dots and #s escaped, as the schema is what is
+// before the last dot.
+func identityKey(schema, table, column string) string {
+	esc := strings.NewReplacer("%", "%25", ".", "%2E", "#", "%23")
+	return strings.ToLower(schema) + ".#" + esc.Replace(strings.ToLower(table)) + "#" + esc.Replace(strings.ToLower(column))
+}
+
+// identity is sequence_identity(schema, table, column, start, step): the
+// next value of Snowflake's AUTOINCREMENT or IDENTITY column, each column
+// its own counter, which begins at start the first time it draws after
+// its table was created.
+func (s *Session) identity(ctx sqlite3.Context, args ...sqlite3.Value) {
+	key := identityKey(args[0].Text(), args[1].Text(), args[2].Text())
+	q, ok := s.seq.byKey[key]
+	if !ok {
+		q = &sequence{next: args[3].Int64(), inc: args[4].Int64(), min: math.MinInt64, max: math.MaxInt64}
+		if q.inc == 0 {
+			resultError(ctx, fmt.Errorf("SQL compilation error: Sequence interval must be non-zero."))
+			return
+		}
+		if s.seq.byKey == nil {
+			s.seq.byKey = map[string]*sequence{}
+		}
+		s.seq.byKey[key] = q
+	}
+	v, ok := q.draw()
+	if !ok {
+		resultError(ctx, fmt.Errorf("Sequence Error: the identity column %s of %s is past the largest integer", args[2].Text(), args[1].Text()))
+		return
+	}
+	s.seq.changed = true
+	ctx.ResultInt64(v)
+}
+
+// identityReset is sequence_identity_reset(schema, table): a table of
+// that name is created, so its identity columns count from their start
+// again, where a dropped table of the name left its counters.
+func (s *Session) identityReset(ctx sqlite3.Context, args ...sqlite3.Value) {
+	prefix := identityKey(args[0].Text(), args[1].Text(), "")
+	for k := range s.seq.byKey {
+		if strings.HasPrefix(k, prefix) {
+			delete(s.seq.byKey, k)
+			s.seq.changed = true
+		}
+	}
+	ctx.ResultNull()
+}
+
 func init() {
 	add(
+		Func{Name: "sequence_identity", NArgs: 5, Volatile: true, Session: func(s *Session) func(sqlite3.Context, ...sqlite3.Value) { return s.identity }},
+		Func{Name: "sequence_identity_reset", NArgs: 2, Volatile: true, Session: func(s *Session) func(sqlite3.Context, ...sqlite3.Value) { return s.identityReset }},
 		Func{Name: "sequence_list", NArgs: 0, Volatile: true, Session: func(s *Session) func(sqlite3.Context, ...sqlite3.Value) { return s.listSequences }},
 		Func{Name: "sequence_create", NArgs: 9, Volatile: true, Session: func(s *Session) func(sqlite3.Context, ...sqlite3.Value) { return s.createSequence }},
 		Func{Name: "sequence_drop", NArgs: 4, Volatile: true, Session: func(s *Session) func(sqlite3.Context, ...sqlite3.Value) { return s.dropSequence }},

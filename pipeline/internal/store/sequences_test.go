@@ -106,3 +106,50 @@ func TestSequencesDroppedWithSchema(t *testing.T) {
 		t.Errorf("kept: %v, %v", rows, err)
 	}
 }
+
+// TestIdentityKept: an identity column's counter is kept with the
+// sequences, so that a build in another process goes on counting into the
+// table that is there; once the table is dropped, one created again under
+// its name counts from its start.
+func TestIdentityKept(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("file databases are native only")
+	}
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "identity.db")
+	// CREATE TABLE IF NOT EXISTS t (id int identity(5, 5), v varchar), as
+	// the dialect writes it
+	const create = "SELECT sequence_identity_reset('main', 't') WHERE NOT EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 't' COLLATE NOCASE); " +
+		"CREATE TABLE IF NOT EXISTS t (id INTEGER DEFAULT (sequence_identity('main', 't', 'id', 5, 5)), v TEXT)"
+	ids := func(db *DB) string {
+		t.Helper()
+		rows, err := db.Query(ctx, "SELECT group_concat(id, ' ') FROM (SELECT id FROM t ORDER BY id)", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(rows.Rows[0][0])
+	}
+	for i, want := range []string{"5 10", "5 10 15 20"} {
+		db, err := Open(ctx, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Exec(ctx, create+"; INSERT INTO t (v) VALUES ('a'), ('b')"); err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(db); got != want {
+			t.Errorf("build %d: ids %s, want %s", i+1, got, want)
+		}
+		if i == 1 {
+			if err := db.Exec(ctx, "DROP TABLE t; "+create+"; INSERT INTO t (v) VALUES ('c')"); err != nil {
+				t.Fatal(err)
+			}
+			if got := ids(db); got != "5" {
+				t.Errorf("after the table was dropped: ids %s, want 5", got)
+			}
+		}
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
