@@ -10,17 +10,20 @@ import (
 // time_slice_of(x, n, 'unit'[, 'START'|'END']): Snowflake's TIME_SLICE,
 // the start (or the end, the next slice's start) of the n-unit slice that
 // holds x. Slices are aligned to 1970-01-01 00:00:00; weeks to the start of
-// the week holding that day (Monday 1969-12-29, WEEK_START's default). A
-// date gives a date and takes units from a day up.
+// the week holding that day, as the session's WEEK_START begins weeks
+// (Monday 1969-12-29 by default, Sunday 1969-12-28 under WEEK_START = 7).
+// A date gives a date and takes units from a day up.
 
 func init() {
-	add(Func{Name: "time_slice_of", NArgs: -1, Scalar: timeSliceOf})
+	add(Func{Name: "time_slice_of", NArgs: -1, Session: func(s *Session) func(sqlite3.Context, ...sqlite3.Value) {
+		return func(ctx sqlite3.Context, args ...sqlite3.Value) { timeSliceOf(ctx, s.snowflake().weekStart, args...) }
+	}})
 	rename("time_slice_of", "time_slice", "snowflake")
 }
 
 var sliceMonths = map[part]int64{pMonth: 1, pQuarter: 3, pYear: 12}
 
-func timeSliceOf(ctx sqlite3.Context, args ...sqlite3.Value) {
+func timeSliceOf(ctx sqlite3.Context, weekStart time.Weekday, args ...sqlite3.Value) {
 	const fn = "TIME_SLICE"
 	if !called(ctx, fn, args, 3, 4, "takes a date or timestamp, a slice length, a unit and an optional 'START' or 'END'") {
 		return
@@ -69,7 +72,9 @@ func timeSliceOf(ctx sqlite3.Context, args ...sqlite3.Value) {
 	} else {
 		origin := int64(0)
 		if dp.p == pWeek {
-			origin = time.Date(1969, 12, 29, 0, 0, 0, 0, time.UTC).UnixMicro()
+			// 1970-01-01 is a Thursday: back to the first day of its week
+			back := (int(time.Thursday) - int(weekStart) + 7) % 7
+			origin = time.Date(1970, 1, 1-back, 0, 0, 0, 0, time.UTC).UnixMicro()
 		}
 		b := origin + floorDiv(t.UnixMicro()-origin, width)*width
 		if end {
