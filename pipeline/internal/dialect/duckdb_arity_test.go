@@ -2,7 +2,6 @@ package dialect
 
 import (
 	"strconv"
-	"strings"
 	"testing"
 )
 
@@ -50,24 +49,15 @@ func TestDuckDBArity(t *testing.T) {
 func TestArityTables(t *testing.T) {
 	for table, read := range map[string]map[string][]int{duckDBArityTable: duckDBArities(), bigQueryArityTable: bigQueryArities()} {
 		seen := 0
-		for line := range strings.Lines(table) {
-			if strings.HasPrefix(line, "#") {
-				continue
+		for f := range arityEntries(table) {
+			seen++
+			if len(f) < 2 || len(read[f[0]]) != len(f)-1 {
+				t.Fatalf("entry %q: want a name once and its counts", f)
 			}
-			for entry := range strings.SplitSeq(line, ",") {
-				f := strings.Fields(entry)
-				if len(f) == 0 {
-					continue
-				}
-				seen++
-				if len(f) < 2 || len(read[f[0]]) != len(f)-1 {
-					t.Fatalf("entry %q: want a name once and its counts", entry)
-				}
-				for i, s := range f[1:] {
-					c, err := strconv.Atoi(s)
-					if err != nil || c != read[f[0]][i] || c < -1 || c == -1 && (i != len(f)-2 || i == 0) || i > 0 && c >= 0 && c < read[f[0]][i-1] {
-						t.Fatalf("entry %q: count %q", entry, s)
-					}
+			for i, s := range f[1:] {
+				c, err := strconv.Atoi(s)
+				if err != nil || c != read[f[0]][i] || c < -1 || c == -1 && (i != len(f)-2 || i == 0) || i > 0 && c >= 0 && c < read[f[0]][i-1] {
+					t.Fatalf("entry %q: count %q", f, s)
 				}
 			}
 		}

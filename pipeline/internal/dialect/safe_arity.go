@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,23 +77,31 @@ var bigQueryArities = sync.OnceValue(func() map[string][]int { return readAritie
 // is the same with one function a line).
 func readArities(table string) map[string][]int {
 	m := map[string][]int{}
-	for line := range strings.Lines(table) {
-		if strings.HasPrefix(line, "#") {
-			continue
+	for f := range arityEntries(table) {
+		counts := make([]int, len(f)-1)
+		for i, c := range f[1:] {
+			counts[i], _ = strconv.Atoi(c)
 		}
-		for entry := range strings.SplitSeq(line, ",") {
-			f := strings.Fields(entry)
-			if len(f) == 0 {
-				continue
-			}
-			counts := make([]int, len(f)-1)
-			for i, c := range f[1:] {
-				counts[i], _ = strconv.Atoi(c)
-			}
-			m[f[0]] = counts
-		}
+		m[f[0]] = counts
 	}
 	return m
+}
+
+// arityEntries yields the words of each entry of an arity table (a name
+// and its counts), comment lines aside.
+func arityEntries(table string) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		for line := range strings.Lines(table) {
+			if strings.HasPrefix(line, "#") {
+				continue
+			}
+			for entry := range strings.SplitSeq(line, ",") {
+				if f := strings.Fields(entry); len(f) > 0 && !yield(f) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // arityError says how many arguments BigQuery's fn takes when it does not
