@@ -81,6 +81,16 @@ func (s *Session) TakeSequences() ([]KeptSequence, bool) {
 	return out, true
 }
 
+// RolledBack tells the sequences that a ROLLBACK undid what the database
+// kept of them, where the counters in the connection stay as they were
+// (neither warehouse gives back a value drawn): the store writes them
+// again.
+func (s *Session) RolledBack() { s.seq.changed = true }
+
+// HasSequences tells whether the connection ever had a sequence: one that
+// never had has nothing to keep.
+func (s *Session) HasSequences() bool { return s.seq.byKey != nil }
+
 // DropSchemaSequences forgets the sequences of schema, which was dropped.
 func (s *Session) DropSchemaSequences(schema string) {
 	for k := range s.seq.byKey {

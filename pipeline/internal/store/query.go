@@ -38,7 +38,7 @@ func (db *DB) QueryLast(ctx context.Context, sql string) (*Rows, error) {
 
 func (db *DB) query(ctx context.Context, sql string, maxRows int, script bool) (_ *Rows, err error) {
 	db.columnMemo.statement()
-	defer db.keepSequences(&err)
+	defer db.keepSequences(sql, &err)
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	sql, err = db.need(sql)
@@ -122,7 +122,7 @@ func readAll(stmt *sqlite3.Stmt, maxRows int) (*Rows, error) {
 // fn stops the read and is returned.
 func (db *DB) Scan(ctx context.Context, sql string, fn func(row []any) error) (err error) {
 	db.columnMemo.statement()
-	defer db.keepSequences(&err)
+	defer db.keepSequences(sql, &err)
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	sql, err = db.need(sql)

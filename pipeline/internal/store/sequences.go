@@ -13,11 +13,15 @@ import (
 // store writes them all there, so that the next build on the database, in
 // this process or another, goes on from where the last one stopped.
 
-// keepSequences writes the sequences to the database when a statement
-// changed one; an error of the statement itself comes first.
-func (db *DB) keepSequences(err *error) {
+// keepSequences writes the sequences to the database when statements sql
+// changed one, or rolled back (a failed model's savepoint) what the
+// database kept of them; an error of the statements comes first.
+func (db *DB) keepSequences(sql string, err *error) {
 	if db.session == nil {
 		return
+	}
+	if db.session.HasSequences() && containsFold(sql, "rollback") {
+		db.session.RolledBack()
 	}
 	seqs, changed := db.session.TakeSequences()
 	if !changed {
@@ -55,4 +59,15 @@ func (db *DB) loadSequences() error {
 			MinValue: stmt.ColumnInt64(3), MaxValue: stmt.ColumnInt64(4), Cycle: stmt.ColumnInt64(5) != 0, Spent: stmt.ColumnInt64(6) != 0})
 	}
 	return stmt.Close()
+}
+
+// containsFold tells whether s holds word in any case, without a copy of s
+// (a model's SQL may be long).
+func containsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }

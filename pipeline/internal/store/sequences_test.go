@@ -153,3 +153,42 @@ func TestIdentityKept(t *testing.T) {
 		}
 	}
 }
+
+// TestSequencesKeptAfterRollback: a savepoint rolled back after a
+// statement in it drew from a sequence undoes the write of the counters,
+// not the values drawn (neither warehouse gives them back): the counters
+// are written again after the rollback, so the database keeps what the
+// connection counts and a later build draws no value twice.
+func TestSequencesKeptAfterRollback(t *testing.T) {
+	ctx := context.Background()
+	db := openMemory(t)
+	kept := func() string {
+		t.Helper()
+		rows, err := db.Query(ctx, "SELECT group_concat(name || ' ' || next, ', ') FROM (SELECT name, next FROM main._nexus_sequences ORDER BY name)", 0)
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		return fmt.Sprint(rows.Rows[0][0])
+	}
+	if err := db.Exec(ctx, "SELECT sequence_create('snowflake', 'main.S', 'S', '', NULL, NULL, NULL, NULL, 0)"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, draw, rollback, want string }{
+		{"a model rolled back", "SELECT sequence_nextval('snowflake', 'main.S', 'S') FROM (VALUES (1), (2))", "ROLLBACK TO model; RELEASE model", "main.S 3"},
+		{"a sequence created", "SELECT sequence_create('snowflake', 'main.T', 'T', '', 5, NULL, NULL, NULL, 0)", "rollback to model; release model", "main.S 3, main.T 5"},
+		{"an identity column drawn", "CREATE TABLE t (id INTEGER DEFAULT (sequence_identity('main', 't', 'id', 1, 1))); INSERT INTO t DEFAULT VALUES", "ROLLBACK TO model; RELEASE model", "main.#t#id 2, main.S 3, main.T 5"},
+	} {
+		if err := db.Exec(ctx, "SAVEPOINT model"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.QueryLast(ctx, c.draw); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Exec(ctx, c.rollback); err != nil {
+			t.Fatal(err)
+		}
+		if got := kept(); got != c.want {
+			t.Errorf("%s: kept %s, want %s", c.name, got, c.want)
+		}
+	}
+}

@@ -398,7 +398,7 @@ func (db *DB) HasSchema(schema string) bool {
 // Exec runs one or more statements; ctx interrupts them.
 func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	db.columnMemo.statement()
-	defer db.keepSequences(&err)
+	defer db.keepSequences(sql, &err)
 	defer db.limitError(&err)
 	defer db.notAllowed(&err)
 	sql, err = db.need(sql)
