@@ -4,16 +4,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
 
 // TestCLIDiff builds a project, changes a seed, builds again, and compares.
 func TestCLIDiff(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
-	}
+	nativeFiles(t)
 	dir := writeProject(t, map[string]string{
 		"dbt_project.yml":      "name: shop\nmodels:\n  shop:\n    marts:\n      +schema: marts\n",
 		"seeds/orders.csv":     "id,amount\n1,5\n2,20\n3,30\n",

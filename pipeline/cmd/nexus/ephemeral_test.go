@@ -2,7 +2,6 @@ package main
 
 import (
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -12,9 +11,7 @@ import (
 // temporary view the build's process took with it; dbt puts the model into
 // the test's SQL whatever the command.
 func TestTestReadsEphemeralAcrossProcesses(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
-	}
+	nativeFiles(t)
 	dir := writeProject(t, map[string]string{
 		"dbt_project.yml": "name: eph\n",
 		"models/e.sql":    "{{ config(materialized='ephemeral') }}\nselect 1 as id union all select 2",

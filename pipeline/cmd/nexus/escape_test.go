@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -19,9 +18,7 @@ const (
 // TestTerminalEscapesAreShownNotObeyed: escapes in a project's vars, SQL,
 // cells and messages reach the terminal as text.
 func TestTerminalEscapesAreShownNotObeyed(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
-	}
+	nativeFiles(t)
 	payload := clearScreen + setTitle + clipboard + "\u009b2J\u202e"
 	link, err := share.Encode(share.Project{Files: map[string][]byte{
 		"dbt_project.yml": []byte("name: p\n"),

@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -12,9 +11,7 @@ import (
 // TestBuildWritesOnlyItsDatabases: a stranger's project built with a file
 // database writes nothing but that database and its schema files.
 func TestBuildWritesOnlyItsDatabases(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
-	}
+	nativeFiles(t)
 	elsewhere := t.TempDir()
 	target := filepath.Join(elsewhere, "x.db")
 	dir := writeProject(t, map[string]string{

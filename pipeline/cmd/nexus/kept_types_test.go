@@ -2,7 +2,6 @@ package main
 
 import (
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -12,9 +11,7 @@ import (
 // columns had (a DECIMAL(10, 2) written with both its digits, a DATE plus
 // days), as one build of both models does.
 func TestKeptTypesAcrossProcesses(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
-	}
+	nativeFiles(t)
 	dir := writeProject(t, map[string]string{
 		"dbt_project.yml": "name: kept\n",
 		"models/a.sql":    "select 10.50::decimal(10, 2) as amount, date '2024-01-31' as day",

@@ -51,10 +51,17 @@ func TestCLIMemoryOnlyInWasm(t *testing.T) {
 	}
 }
 
-func TestCLI(t *testing.T) {
+// nativeFiles skips a test of file databases under js/wasm, whose build
+// refuses them.
+func nativeFiles(t *testing.T) {
+	t.Helper()
 	if runtime.GOOS == "js" {
 		t.Skip("file databases are native only; TestCLIMemoryOnlyInWasm checks the js/wasm refusal")
 	}
+}
+
+func TestCLI(t *testing.T) {
+	nativeFiles(t)
 	dir := writeProject(t, shop)
 	db := filepath.Join(t.TempDir(), "shop.db")
 	broken := writeProject(t, map[string]string{"dbt_project.yml": "name: b\n", "models/x.sql": "select nope from nowhere"})

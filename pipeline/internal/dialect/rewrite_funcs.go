@@ -241,7 +241,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.rewriteListFunc(n) {
 		return
 	}
-	if t.d == Snowflake && len(n.list) <= 1 && n.x == nil && (name == "seq1" || name == "seq2" || name == "seq4" || name == "seq8") {
+	if t.d == Snowflake && isSeqCall(n) {
 		// the row number of the query's TABLE(GENERATOR(...))
 		col := seqColumn(sc)
 		if col == "" && t.rowSeqs[n] {

@@ -11,7 +11,7 @@ package dialect
 // markSelectSeqs records the SEQn() calls of select s's items that may be
 // row numbers.
 func (t *translator) markSelectSeqs(s *node) {
-	if t.d != Snowflake {
+	if t.d != Snowflake || !t.writesSeq() {
 		return
 	}
 	var visit func(n *node)
@@ -43,6 +43,21 @@ func (t *translator) markSelectSeqs(s *node) {
 			visit(it.x)
 		}
 	}
+}
+
+// writesSeq tells whether the SQL names SEQ1/2/4/8 at all, read once: the
+// select lists of a query without them are not walked.
+func (t *translator) writesSeq() bool {
+	if t.seqWords == 0 {
+		t.seqWords = -1
+		for _, k := range t.toks {
+			if k.kind == kWord && (k.lower == "seq1" || k.lower == "seq2" || k.lower == "seq4" || k.lower == "seq8") {
+				t.seqWords = 1
+				break
+			}
+		}
+	}
+	return t.seqWords > 0
 }
 
 func isSeqCall(n *node) bool {

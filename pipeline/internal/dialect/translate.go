@@ -293,8 +293,10 @@ type translator struct {
 	recursive     map[*node]bool // the queries of WITH RECURSIVE's CTEs, which SQLite cannot wrap
 	// inserted are the queries of INSERT statements (VALUES by position).
 	inserted map[*node]bool
-	// rowSeqs are the SEQn() calls that are row numbers (seq_rows.go)
+	// rowSeqs are the SEQn() calls that are row numbers, seqWords whether
+	// the SQL names one (1), not (-1) or is not read yet (seq_rows.go)
 	rowSeqs  map[*node]bool
+	seqWords int8
 	typing   map[*node]bool
 	selTypes map[*node]selTyped
 	// valTypes are the VALUES lists whose column types are worked out:

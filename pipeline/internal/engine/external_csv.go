@@ -90,7 +90,7 @@ func (r *runner) reloadExternalCSV(m *project.Model, rel jinja.Relation, delim r
 	}
 	casts := make([]string, len(cols))
 	for i, c := range cols {
-		q := `"` + strings.ReplaceAll(c.Name, `"`, `""`) + `"`
+		q := store.Ident(c.Name)
 		casts[i] = "cast(" + q + " as varchar) as " + q
 	}
 	tr, err := r.translateWith("select "+strings.Join(casts, ", ")+" from "+rel.String(), func(*diag.Diagnostic, int, int) {})

@@ -306,10 +306,8 @@ func (s *Session) alterSequence(ctx sqlite3.Context, args ...sqlite3.Value) {
 // nextval is sequence_nextval(dialect, key, shown): the sequence's next
 // value, a distinct one for each call, in the order of the calls.
 func (s *Session) nextval(ctx sqlite3.Context, args ...sqlite3.Value) {
-	dialect, key, shown := sequenceArgs(args)
-	q, ok := s.seq.byKey[key]
+	q, key, shown, ok := s.existing(ctx, args)
 	if !ok {
-		resultError(ctx, notFound(dialect, shown))
 		return
 	}
 	v, ok := q.draw()
@@ -322,19 +320,34 @@ func (s *Session) nextval(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	s.seq.changed = true
+	s.setCurrent(key, v)
+	ctx.ResultInt64(v)
+}
+
+// existing is the sequence sequence_*(dialect, key, shown, ...) names, with
+// its key and name as written; false, with the warehouse's error as the
+// result, when there is none.
+func (s *Session) existing(ctx sqlite3.Context, args []sqlite3.Value) (q *sequence, key, shown string, ok bool) {
+	dialect, key, shown := sequenceArgs(args)
+	if q, ok = s.seq.byKey[key]; !ok {
+		resultError(ctx, notFound(dialect, shown))
+	}
+	return q, key, shown, ok
+}
+
+// setCurrent makes v the value currval of key gives in this session.
+func (s *Session) setCurrent(key string, v int64) {
 	if s.seq.curr == nil {
 		s.seq.curr = map[string]int64{}
 	}
 	s.seq.curr[key] = v
-	ctx.ResultInt64(v)
 }
 
 // currval is DuckDB's currval: sequence_currval(dialect, key, shown), the
 // value nextval last gave in this session.
 func (s *Session) currval(ctx sqlite3.Context, args ...sqlite3.Value) {
-	dialect, key, shown := sequenceArgs(args)
-	if _, ok := s.seq.byKey[key]; !ok {
-		resultError(ctx, notFound(dialect, shown))
+	_, key, _, ok := s.existing(ctx, args)
+	if !ok {
 		return
 	}
 	v, ok := s.seq.curr[key]
@@ -349,10 +362,8 @@ func (s *Session) currval(ctx sqlite3.Context, args ...sqlite3.Value) {
 // [, is_called]), which makes value the sequence's current value (nextval
 // gives the one after it), or with is_called false its next.
 func (s *Session) setval(ctx sqlite3.Context, args ...sqlite3.Value) {
-	dialect, key, shown := sequenceArgs(args)
-	q, ok := s.seq.byKey[key]
+	q, key, shown, ok := s.existing(ctx, args)
 	if !ok {
-		resultError(ctx, notFound(dialect, shown))
 		return
 	}
 	if args[3].Type() == sqlite3.NULL {
@@ -368,10 +379,7 @@ func (s *Session) setval(ctx sqlite3.Context, args ...sqlite3.Value) {
 	q.next, q.spent = v, false
 	if called {
 		q.draw()
-		if s.seq.curr == nil {
-			s.seq.curr = map[string]int64{}
-		}
-		s.seq.curr[key] = v
+		s.setCurrent(key, v)
 	}
 	s.seq.changed = true
 	ctx.ResultInt64(v)

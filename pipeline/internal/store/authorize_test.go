@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -79,9 +78,7 @@ func TestProjectSQLStaysInside(t *testing.T) {
 // TestSchemaListStaysBeside: a database whose _nexus_schemas names a file
 // elsewhere is refused, not attached.
 func TestSchemaListStaysBeside(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only")
-	}
+	nativeFiles(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	for _, file := range []string{"../x.db", "/tmp/x.db", "sub/x.db", ".x.db", "x.txt"} {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -13,9 +12,7 @@ import (
 // in another process goes on from the value the last one stopped at; a
 // new session (ResetSession) keeps them too, but forgets currval's value.
 func TestSequencesKept(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only")
-	}
+	nativeFiles(t)
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), "seq.db")
 	open := func() *DB {
@@ -112,9 +109,7 @@ func TestSequencesDroppedWithSchema(t *testing.T) {
 // table that is there; once the table is dropped, one created again under
 // its name counts from its start.
 func TestIdentityKept(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only")
-	}
+	nativeFiles(t)
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), "identity.db")
 	// CREATE TABLE IF NOT EXISTS t (id int identity(5, 5), v varchar), as

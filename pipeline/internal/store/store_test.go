@@ -9,6 +9,15 @@ import (
 )
 
 // openMemory opens an in-memory store closed when the test ends.
+// nativeFiles skips a test of file databases under js/wasm, whose build
+// keeps databases in memory and refuses files (TestCLIMemoryOnlyInWasm).
+func nativeFiles(t *testing.T) {
+	t.Helper()
+	if runtime.GOOS == "js" {
+		t.Skip("file databases are native only; the js/wasm build refuses them (TestCLIMemoryOnlyInWasm)")
+	}
+}
+
 func openMemory(t *testing.T) *DB {
 	t.Helper()
 	db, err := Open(context.Background(), ":memory:")
@@ -97,9 +106,7 @@ func TestDataLimit(t *testing.T) {
 // Schemas are attached databases; a file database lists them so a reopen
 // attaches them again.
 func TestSchemasReopen(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only; the js/wasm build refuses them (TestCLIMemoryOnlyInWasm)")
-	}
+	nativeFiles(t)
 	ctx := context.Background()
 	path := t.TempDir() + "/x.db"
 	db, err := Open(ctx, path)
@@ -146,9 +153,7 @@ func TestSchemasReopen(t *testing.T) {
 // A hook's DROP SCHEMA and CREATE SCHEMA of the target's own schema, main,
 // leave the file database one that opens again.
 func TestDropMainSchemaReopen(t *testing.T) {
-	if runtime.GOOS == "js" {
-		t.Skip("file databases are native only; the js/wasm build refuses them (TestCLIMemoryOnlyInWasm)")
-	}
+	nativeFiles(t)
 	ctx := context.Background()
 	path := t.TempDir() + "/x.db"
 	db, err := Open(ctx, path)
