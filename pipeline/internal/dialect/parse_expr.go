@@ -643,7 +643,7 @@ func (p *parser) namedArgWord(t *token) bool {
 
 // callable are reserved words that are also function names.
 var callable = map[string]bool{"left": true, "right": true, "replace": true, "like": true, "glob": true,
-	"regexp": true, "rlike": true, "match": true, "ilike": true, "filter": true}
+	"regexp": true, "rlike": true, "match": true, "ilike": true, "filter": true, "collate": true}
 
 // parseList reads expressions up to closer into n.list.
 // parseComprehension reads DuckDB's list comprehension after its [,

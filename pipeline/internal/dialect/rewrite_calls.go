@@ -140,6 +140,23 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return true
 	}
 	switch {
+	case t.d == Snowflake && n.name == "collate" && len(args) == 2 && n.x == nil && len(n.parts) <= 1:
+		// COLLATE(s, spec) is s COLLATE spec: utf8 (and no spec) compare
+		// by the bytes, as SQLite does; any other is refused as the
+		// operator's is
+		spec := args[1]
+		if spec.start+1 != spec.end || t.toks[spec.start].kind != kString {
+			t.refuse(spec.start, refCollate, "of a computed specification")
+			return true
+		}
+		if v := strings.ToLower(strings.Trim(t.toks[spec.start].text, `'`)); v != "" && v != "utf8" {
+			t.refuse(spec.start, refCollate, t.toks[spec.start].text)
+			return true
+		}
+		n.print = func(pr *printer, n *node) string {
+			return "(" + strings.TrimSpace(pr.text(args[0])) + ")" + pr.carry(n, args...)
+		}
+		return true
 	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 2 && n.x == nil:
 		// a numeric format model: TM9 writes all the digits of the
 		// NUMBER's scale, which the call is given where it is known

@@ -1025,7 +1025,8 @@ func havingOf(n *node) *node {
 }
 
 // refuseCollation refuses a warehouse's COLLATE other than SQLite's
-// BINARY and NOCASE (DuckDB's nocase), which compare as the warehouse's.
+// BINARY and NOCASE (DuckDB's nocase) and Snowflake's utf8, which compare
+// as the warehouse's.
 func (t *translator) refuseCollation(n *node) {
 	if t.d == SQLite || n.tok < 0 || t.toks[n.tok].lower != "collate" {
 		return
@@ -1036,6 +1037,11 @@ func (t *translator) refuseCollation(n *node) {
 	}
 	spec := strings.ToLower(strings.Trim(t.toks[name].text, `'"`))
 	if spec == "binary" || spec == "nocase" && t.d == DuckDB {
+		return
+	}
+	if t.d == Snowflake && (spec == "" || spec == "utf8") {
+		// Snowflake's utf8 compares by the bytes, as SQLite does
+		n.print = func(pr *printer, n *node) string { return pr.text(n.x) + pr.carry(n, n.x) }
 		return
 	}
 	t.refuse(name, refCollate, t.toks[name].text)

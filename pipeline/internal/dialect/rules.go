@@ -525,7 +525,7 @@ var Translations = []Rule{
 	{From: "SELECT count(*), x + 1, t.a FROM t, a select item without an alias that is no column or field", Dialects: "BigQuery", To: "SELECT count(*) AS f0_, x + 1 AS f1_, t.a FROM t",
 		Note: "BigQuery names an item by itself only when it is a column (the last name of a path) or a field; another is anonymous, which its results (run_query, nexus query --dialect) call f0_, f1_, ...; a model selecting one (a table, a view, an incremental model) fails as BigQuery's CREATE TABLE and CREATE VIEW fail (columns must be named, but column 2 has no name), naming the line: give it an alias"},
 	{From: "# comment (BigQuery), // comment (Snowflake)", Dialects: "BigQuery, Snowflake", To: "-- comment", Note: "a line comment, as SQLite writes it"},
-	{From: "x COLLATE 'en-ci', COLLATE other than BINARY (DuckDB: and NOCASE)", Dialects: warehouses, To: refCollate.hint},
+	{From: "x COLLATE 'en-ci', COLLATE(x, 'en-ci'): COLLATE other than BINARY (DuckDB: and NOCASE; Snowflake: and utf8, which compares the bytes)", Dialects: warehouses, To: refCollate.hint},
 	{From: "t ASOF JOIN m MATCH_CONDITION (...)", Dialects: "Snowflake", To: refMatchCondition.hint},
 	{From: "LIMIT 10%, LIMIT 10 PERCENT", Dialects: "DuckDB", To: "LIMIT (SELECT CAST(count(*) * (10) / 100.0 AS INTEGER) FROM (the query's bodies))",
 		Note: "that share of the query's rows, rounded down and counted before OFFSET, as DuckDB takes it; the rows are counted by running the query's bodies once more"},
