@@ -97,6 +97,9 @@ func StaticType(d Dialect, typeName string) string {
 	if s == "date" {
 		return TypeDate
 	}
+	if s == "time" && d == DuckDB {
+		return TypeTime
+	}
 	if StorageInterval(d, typeName) {
 		return TypeInterval
 	}

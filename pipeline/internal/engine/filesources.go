@@ -259,8 +259,9 @@ func csvReadOptions(data []byte, opts url.Values) (seed.Options, []byte, error) 
 // `dbt run-operation stage_external_sources` does), the file's rows,
 // before the nodes run, where the models reading it failed for want
 // of the file: as DuckDB's read_csv reads it, every column of integers
-// BIGINT, of decimals DOUBLE, of true and false BOOLEAN, of dates DATE, of
-// datetimes TIMESTAMP, the rest VARCHAR, and an empty cell NULL. A table a
+// BIGINT, of decimals DOUBLE, of true and false BOOLEAN, of times, dates
+// and timestamps as its sniffer reads them (seed.DuckDBSniff), the rest
+// VARCHAR, and an empty cell NULL. A table a
 // seed gives rows to, or whose file is not in the project, is left as it
 // was (a model reading it fails saying so).
 func (r *runner) loadFileSources() {
@@ -318,8 +319,8 @@ func (r *runner) loadFileSources() {
 
 // loadCSV loads the rows of a CSV file of the project into rel, typed as
 // DuckDB's read_csv types them: every column of integers BIGINT (HUGEINT
-// past 64 bits: those that fit 64 bits stay exact), of decimals DOUBLE, of true and false BOOLEAN, of dates DATE, of datetimes
-// TIMESTAMP, the rest VARCHAR, and an empty cell NULL. A file it cannot
+// past 64 bits: those that fit 64 bits stay exact), of decimals DOUBLE, of true and false BOOLEAN, of times, dates and
+// timestamps as its sniffer reads them (seed.DuckDBSniff), the rest VARCHAR, and an empty cell NULL. A file it cannot
 // read fails the build, named with where it is read (file, line).
 func (r *runner) loadCSV(file string, data []byte, rel jinja.Relation, where string, line int) bool {
 	return r.loadCSVWith(file, data, seed.Options{}, rel, where, line)
@@ -328,8 +329,9 @@ func (r *runner) loadCSV(file string, data []byte, rel jinja.Relation, where str
 // loadCSVWith is loadCSV with the delimiter and declared column types of o.
 func (r *runner) loadCSVWith(file string, data []byte, o seed.Options, rel jinja.Relation, where string, line int) bool {
 	p := r.plan
-	datetime := seedDatetime(p.dialect)
-	t, err := seed.ParseWith(file, data, seed.Options{Datetime: datetime, Nulls: seed.BlankNulls, HugeInts: true, BlankLines: true,
+	ts, _ := declaredType(dialect.DuckDB, "timestamp")
+	tz, _ := declaredType(dialect.DuckDB, "timestamptz")
+	t, err := seed.ParseWith(file, data, seed.Options{DuckDB: &seed.DuckDBSniff{Timestamp: ts, TimestampTZ: tz}, Nulls: seed.BlankNulls, HugeInts: true, BlankLines: true,
 		Delimiter: o.Delimiter, Declared: o.Declared})
 	if err != nil {
 		r.res.fail(diag.From(err, file, 0))
@@ -345,14 +347,11 @@ func (r *runner) loadCSVWith(file string, data []byte, o seed.Options, rel jinja
 	for c, d := range o.Declared {
 		declared[c] = d
 	}
-	for _, c := range t.Datetimes {
-		declared[c] = *datetime
+	for c, d := range t.Sniffed {
+		declared[c] = d
 	}
 	for _, c := range t.Booleans {
 		declared[c] = seed.Boolean
-	}
-	for _, c := range t.Dates {
-		declared[c] = seed.Date
 	}
 	if err := r.db.LoadTable(r.ctx, rel.Schema, rel.Name, t.Columns, t.Types, t.Rows); err != nil {
 		r.res.fail(diag.From(err, where, line))

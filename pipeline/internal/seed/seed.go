@@ -28,6 +28,9 @@ type Table struct {
 	// Datetimes are the columns given the datetime type of ParseWith;
 	// Booleans and Dates those it reads as booleans and dates.
 	Datetimes, Booleans, Dates []string
+	// Sniffed are the types of the columns Options.DuckDB typed as times,
+	// dates or timestamps, by column name.
+	Sniffed map[string]Declared
 	// Renamed says which header names were made up or changed, as dbt's
 	// agate does for a column with no name or a name met before.
 	Renamed []string
@@ -136,6 +139,10 @@ type Options struct {
 	// with None whatever the width (the seeds dbt inserts on Snowflake), and
 	// BigQuery's load job of the file reads the line as a row of NULLs.
 	BlankLinesWide bool
+	// DuckDB, when given, types the columns of times, dates and
+	// timestamps as DuckDB's read_csv sniffs them (DuckDBSniff), in place
+	// of Datetime's rule, and its booleans as Datetime's do.
+	DuckDB *DuckDBSniff
 }
 
 // ParseWith is ParseTyped with the options of a project's seed.
@@ -274,6 +281,25 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 		return 0
 	}
 	t := &Table{Columns: header, Types: make([]string, len(header)), Rows: make([][]any, len(values)), Renamed: renamed}
+	if o.DuckDB != nil {
+		text := make([]bool, len(header))
+		for c := range header {
+			if decl[c] == nil && booleanColumn(inferred, c) {
+				decl[c] = &Boolean
+				t.Booleans = append(t.Booleans, header[c])
+			}
+			text[c] = decl[c] == nil && columnType(inferred, c, o.HugeInts) == "TEXT"
+		}
+		for c, d := range o.DuckDB.sniffTypes(inferred, text) {
+			if d != nil {
+				decl[c] = d
+				if t.Sniffed == nil {
+					t.Sniffed = map[string]Declared{}
+				}
+				t.Sniffed[header[c]] = *d
+			}
+		}
+	}
 	for c := range header {
 		if decl[c] == nil && datetime != nil && dateColumn(inferred, c) {
 			decl[c] = &agateDate
