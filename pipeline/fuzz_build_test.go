@@ -14,7 +14,7 @@ import (
 // file it comes from.
 func FuzzBuild(f *testing.F) {
 	seeds := []struct {
-		dialect                  byte
+		dialect                   byte
 		model, props, seed, macro string
 	}{
 		{0, "select id, name from {{ ref('people') }} where id > {{ var('min', 0) }}", "models:\n  - name: a\n    columns:\n      - name: id\n        data_tests: [unique, not_null]\n", "id,name\n1,ann\n2,bo\n", "{% macro twice(x) %}{{ x }} * 2{% endmacro %}"},
