@@ -36,7 +36,13 @@ func (p *parser) parseAlter() *node {
 	a := &alterInfo{}
 	n.alter = a
 	p.expectWord("alter")
-	p.expectWord("table")
+	if p.d == Snowflake && p.isWord("view") {
+		// a view is a table here: its column's masking policy, tag or
+		// comment is checked the same way
+		p.next()
+	} else {
+		p.expectWord("table")
+	}
 	if p.isWord("if") && p.isWordAt(1, "exists") {
 		p.next()
 		p.next()
@@ -217,9 +223,14 @@ func (p *parser) parseAlterAction(n *node, a *alterInfo) {
 		a.checks = append(a.checks, alterCheck{cols: []string{col}})
 	case p.d == Snowflake && (p.isWord("alter") || p.isWord("modify")):
 		// ALTER | MODIFY [COLUMN] c COMMENT '...' | UNSET COMMENT
+		// | SET MASKING POLICY p [USING (c, ...)] [FORCE] | UNSET MASKING POLICY
+		// | SET TAG t = 'v' [, ...] | UNSET TAG t [, ...]: who may read
+		// what, and labels, which change no row (CREATE MASKING POLICY is
+		// an empty statement, session_statements.go)
 		p.next()
 		p.acceptWord("column")
 		col := p.alterName()
+		cols := []string{col}
 		switch {
 		case p.isWord("comment"):
 			p.next()
@@ -230,10 +241,34 @@ func (p *parser) parseAlterAction(n *node, a *alterInfo) {
 		case p.isWord("unset") && p.isWordAt(1, "comment"):
 			p.next()
 			p.next()
+		case p.isWord("set") && p.isWordAt(1, "masking") && p.isWordAt(2, "policy"):
+			p.next()
+			p.next()
+			p.next()
+			p.settingName()
+			if _, ok := p.acceptWord("using"); ok {
+				cols = p.alterColumns()
+			}
+			p.acceptWord("force")
+		case p.isWord("unset") && p.isWordAt(1, "masking") && p.isWordAt(2, "policy"):
+			p.next()
+			p.next()
+			p.next()
+		case p.isWord("set") && p.isWordAt(1, "tag"):
+			p.next()
+			p.settings()
+		case p.isWord("unset") && p.isWordAt(1, "tag"):
+			p.next()
+			for {
+				p.settingName()
+				if !p.acceptPunct(",") {
+					break
+				}
+			}
 		default:
-			p.fail("expected COMMENT")
+			p.fail("expected COMMENT, a MASKING POLICY or a TAG")
 		}
-		a.checks = append(a.checks, alterCheck{cols: []string{col}})
+		a.checks = append(a.checks, alterCheck{cols: cols})
 	case p.d == Snowflake && p.isWord("cluster") && p.isWordAt(1, "by"):
 		p.next()
 		p.next()

@@ -30,6 +30,12 @@ func TestAlterConstraints(t *testing.T) {
 		{snowflake, "alter table s.p alter column email comment 'the address'", `SELECT email FROM s.p LIMIT 0`},
 		{snowflake, "alter table s.p modify email unset comment", `SELECT email FROM s.p LIMIT 0`},
 		{snowflake, "alter table s.p drop primary key", `SELECT * FROM s.p LIMIT 0`},
+		// a column's masking policy and tags: who may read what, labels
+		{snowflake, "alter table s.p modify column email set masking policy gov.mp_email", `SELECT email FROM s.p LIMIT 0`},
+		{snowflake, "alter view s.p modify column email set masking policy gov.mp_email using (email, last_name) force", `SELECT email, last_name FROM s.p LIMIT 0`},
+		{snowflake, "alter table s.p modify column email unset masking policy", `SELECT email FROM s.p LIMIT 0`},
+		{snowflake, "alter table s.p alter email set tag gov.pii = 'email', gov.owner = 'data'", `SELECT email FROM s.p LIMIT 0`},
+		{snowflake, "alter view if exists s.p modify column email unset tag gov.pii, gov.owner", `SELECT NULL LIMIT 0`},
 		{snowflake, `alter table s.p add primary key ("Id")`, `SELECT Id FROM s.p LIMIT 0`},
 		// Snowflake's COMMENT ON checks the table, view or column it names
 		{snowflake, "comment on table s.p is 'persons'", `SELECT * FROM s.p LIMIT 0`},
@@ -63,6 +69,9 @@ func TestAlterChecks(t *testing.T) {
 		{bigquery, "alter table main.missing drop primary key if exists", true},
 		{bigquery, "alter table if exists main.missing drop primary key if exists", false},
 		{snowflake, "alter table p add constraint pk primary key (ID)", false},
+		{snowflake, "alter view p modify column org set masking policy mp_org", false},
+		{snowflake, "alter table p modify column nope set masking policy mp_org", true},
+		{snowflake, "alter table p modify column org set masking policy mp_org using (org, nope)", true},
 	}
 	for _, c := range cases {
 		sql, err := TranslateWith(c.sql, testOptions(c.d))

@@ -584,7 +584,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.d != SQLite && !t.insideFrom(n, sc) && !t.refuseSQLiteOnly(n, name) {
 		return
 	}
-	if t.d != SQLite && !knownFunction(name) && !t.insideFrom(n, sc) && !t.columnsCall[n] {
+	if t.d != SQLite && !knownFunction(name) && !t.insideFrom(n, sc) && !t.columnsCall[n] && !t.resultScans[n] {
 		hint := "the engine has no function of this name for %D SQL; write the computation with %D functions it has (README, SQL dialect)"
 		if c := closestFunctionIn(t.d, name, false); c != "" {
 			hint = "the closest known function is " + strings.ToUpper(c)

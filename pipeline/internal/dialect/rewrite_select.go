@@ -470,6 +470,9 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		t.rewriteGenerator(f.expr, gen)
 		return
 	}
+	if t.rewriteResultScan(f) {
+		return
+	}
 	if t.refusedTableFunction(f) {
 		name := "..."
 		if len(f.expr.list) == 1 && f.expr.list[0].kind == nCall {
@@ -986,6 +989,9 @@ func (t *translator) dual(f *fromInfo, sc *scope) bool {
 func (t *translator) refusedTableFunction(f *fromInfo) bool {
 	if t.d != Snowflake || f.kind != fromFunc || f.expr == nil || f.expr.kind != nCall || f.expr.name != "table" || generatorCall(f) != nil {
 		return false
+	}
+	if f.aliasCols == nil && t.resultScanOf(f) != nil {
+		return false // the SHOW before it (result_scan.go)
 	}
 	if len(f.expr.list) == 1 && f.expr.list[0].kind == nCall {
 		switch strings.ToLower(f.expr.list[0].name) {

@@ -163,6 +163,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 			}
 		}
 	}
+	t.script, t.resultScans = root, map[*node]bool{}
 	t.walk(root, nil)
 	t.rewriteTransactions(root)
 	t.rewriteViewModelDrops(root)
@@ -255,6 +256,10 @@ type translator struct {
 	// shown are the columns of the SHOW statements rewritten as queries
 	// (show_schemas.go), as Snowflake names them
 	shown map[*node][]string
+	// script is the statements translated; resultScans the LAST_QUERY_ID()
+	// calls of the RESULT_SCANs read as the statement before (result_scan.go)
+	script      *node
+	resultScans map[*node]bool
 	// qualifiers are the schema tokens of schema.table.column and
 	// schema.table.* printed as the SQLite schema (dbt_schemas.go).
 	qualifiers map[int]string
