@@ -869,3 +869,11 @@ func printfConversions(f string) []byte {
 	}
 	return out
 }
+
+// ReadsBackAsDouble tells whether static type typ is a DuckDB DECIMAL or
+// FLOAT, whose values a JSON file holds as numbers that DuckDB's JSON
+// reader reads back as DOUBLEs.
+func ReadsBackAsDouble(typ string) bool {
+	num, ok := strings.CutPrefix(typ, typeNumber)
+	return ok && (num == "FLOAT" || strings.HasPrefix(num, decimalType))
+}

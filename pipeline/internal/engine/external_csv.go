@@ -27,9 +27,7 @@ func (r *runner) externalCSV(cfg project.Config) (delim rune, ok bool) {
 }
 
 // csvFormat tells whether dbt-duckdb's external materialization of cfg
-// writes a CSV file, and its delimiter (0: a comma). As dbt-duckdb
-// chooses: the format configured (format, or options' format), else the
-// location's extension, else csv when a delimiter is given, else parquet.
+// writes a CSV file (externalFormat), and its delimiter (0: a comma).
 // Its view reads the file back with DuckDB's CSV reader, which types the
 // columns again from the text; parquet keeps the types. ok is false as
 // well for options the read-back here does not follow (no header, another
@@ -45,16 +43,8 @@ func csvFormat(cfg project.Config) (delim rune, ok bool) {
 		}
 		return ""
 	}
-	format := strings.ToLower(strings.TrimSpace(get("format")))
 	d := strings.Trim(cmp.Or(get("delimiter"), get("delim"), get("sep")), "'")
-	if format == "" {
-		if ext := path.Ext(get("location")); ext != "" {
-			format = strings.ToLower(ext[1:])
-		} else if get("delimiter") != "" {
-			format = "csv"
-		}
-	}
-	if format != "csv" {
+	if externalFormat(cfg) != "csv" {
 		return 0, false
 	}
 	for k, v := range opts {
@@ -76,6 +66,33 @@ func csvFormat(cfg project.Config) (delim rune, ok bool) {
 		return 0, false // DuckDB's multi-byte delimiters, the quote
 	}
 	return r, true
+}
+
+// externalFormat is the format of the file dbt-duckdb's external
+// materialization of cfg writes, as dbt-duckdb chooses it: the format
+// configured (format, or options' format), else the location's extension,
+// else csv when a delimiter is given, else parquet.
+func externalFormat(cfg project.Config) string {
+	opts, _ := cfg.Extra["options"].(map[string]any)
+	get := func(k string) string {
+		if v, ok := cfg.Extra[k]; ok && v != nil {
+			return fmt.Sprint(v)
+		}
+		if v, ok := opts[k]; ok && v != nil {
+			return fmt.Sprint(v)
+		}
+		return ""
+	}
+	if format := strings.ToLower(strings.TrimSpace(get("format"))); format != "" {
+		return format
+	}
+	if ext := path.Ext(get("location")); ext != "" {
+		return strings.ToLower(ext[1:])
+	}
+	if get("delimiter") != "" {
+		return "csv"
+	}
+	return "parquet"
 }
 
 // reloadExternalCSV makes the table of an external model writing a CSV

@@ -42,6 +42,9 @@ type Rendered struct {
 	// and read back from it (externalCSV), the file's delimiter; "" for
 	// any other node.
 	CSVDelimiter string
+	// JSONFile tells that the node is a DuckDB external model written to
+	// a JSON file and read back from it (externalJSON).
+	JSONFile bool
 }
 
 // reportRendered hands r to Options.Rendered, with the types kept for its

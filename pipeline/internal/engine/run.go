@@ -1565,6 +1565,7 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 					x.CSVDelimiter = string(d)
 				}
 			}
+			x.JSONFile = r.externalJSON(r.plan.configs[m.Name])
 			r.reportRendered(x)
 		}
 	}()
@@ -1657,7 +1658,8 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	}
 	k := relKey(rel.Schema, rel.Name)
 	csvDelim, externalCSV := r.externalCSV(cfg)
-	rewrite := indexes == "" && !cfg.ContractEnforced() && !externalCSV
+	externalJSON := r.externalJSON(cfg)
+	rewrite := indexes == "" && !cfg.ContractEnforced() && !externalCSV && !externalJSON
 	if rewrite && r.rewriteInPlace(n, k, qrel, sql) {
 		r.keepTypes(k, tr.types)
 		return r.finishStep(step, rel)
@@ -1736,6 +1738,12 @@ func (r *runner) runModel(n *graph.Node, step *Step) (err error) {
 	if externalCSV {
 		// its view reads the CSV file back, typed again from the text
 		if err := r.reloadExternalCSV(m, rel, csvDelim); err != nil {
+			return err
+		}
+	}
+	if externalJSON {
+		// its view reads the JSON file back, typed again from the values
+		if err := r.reloadExternalJSON(rel); err != nil {
 			return err
 		}
 	}

@@ -205,7 +205,8 @@ func validDate(y, m, d int) bool {
 type sniffFormat struct {
 	order string // "mdY", "dmy", "Ymd" ...
 	sep   byte
-	clock string // "", "HMS", "HMSF", "IMSp"
+	clock string // "", "HMS", "HMSF", "HMSf" (a fraction required), "IMSp"
+	t     bool   // T between date and clock, else a space
 }
 
 var (
@@ -220,9 +221,13 @@ var (
 )
 
 func formats(orders []string, clock string) []*sniffFormat {
+	return formatsWith(sniffSeps, orders, clock)
+}
+
+func formatsWith(seps []byte, orders []string, clock string) []*sniffFormat {
 	var out []*sniffFormat
 	for _, o := range orders {
-		for _, s := range sniffSeps {
+		for _, s := range seps {
 			out = append(out, &sniffFormat{order: o, sep: s, clock: clock})
 		}
 	}
@@ -253,7 +258,12 @@ func lastMatching(candidates []*sniffFormat, vals []string) *sniffFormat {
 func (f *sniffFormat) read(v string) (time.Time, bool) {
 	v = strings.TrimSpace(v)
 	date, clock := v, ""
-	if f.clock != "" {
+	if f.clock != "" && f.t {
+		var ok bool
+		if date, clock, ok = strings.Cut(v, "T"); !ok {
+			return time.Time{}, false
+		}
+	} else if f.clock != "" {
 		// the date's parts are separated by f.sep, which may be a space
 		parts := strings.SplitN(v, " ", 2)
 		if f.sep == ' ' {
@@ -336,8 +346,12 @@ func readClockText(s, clock string) (h, mi, sec int, frac time.Duration, ok bool
 		return
 	}
 	secs := parts[2]
-	if clock == "HMSF" {
-		if whole, f, has := strings.Cut(secs, "."); has {
+	if clock == "HMSF" || clock == "HMSf" {
+		whole, f, has := strings.Cut(secs, ".")
+		if !has && clock == "HMSf" {
+			return
+		}
+		if has {
 			if f == "" || !allDigits(f) {
 				return
 			}
@@ -379,3 +393,57 @@ func allDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// DuckDB's JSON reader types a column of strings of its own, one format a
+// column, dates and timestamps with - between their parts only: a fraction
+// is required by the format of fractions, so a column of timestamps some of
+// which have one and some not stays VARCHAR, as it does with T and a
+// space mixed (checked on DuckDB).
+var (
+	jsonDateFormats      = formatsWith([]byte{'-'}, sniffOrders, "")
+	jsonTimestampFormats = slicesConcat(
+		formatsWith([]byte{'-'}, []string{"Ymd"}, "HMSf"), formatsWith([]byte{'-'}, []string{"mdY", "mdy"}, "IMSp"),
+		formatsWith([]byte{'-'}, []string{"dmY", "dmy", "Ymd", "ymd"}, "HMS"),
+		[]*sniffFormat{{order: "Ymd", sep: '-', clock: "HMS", t: true}})
+)
+
+// SniffJSONStrings is the type DuckDB's JSON reader (read_json_auto)
+// gives a column whose values are the strings vals: "time", "date",
+// "timestamp", "timestamptz", or "" for VARCHAR; conv writes a value in
+// the form the engine's cast to that type reads (HH:MM:SS, YYYY-MM-DD,
+// YYYY-MM-DD HH:MM:SS[.ffffff][offset]).
+func SniffJSONStrings(vals []string) (typ string, conv func(string) (string, bool)) {
+	if len(vals) == 0 {
+		return "", nil
+	}
+	if every(vals, isSniffTime) {
+		return "time", sniffedTime
+	}
+	if f := lastMatching(jsonDateFormats, vals); f != nil {
+		return "date", func(v string) (string, bool) {
+			t, ok := f.read(v)
+			return t.Format("2006-01-02"), ok
+		}
+	}
+	if f := lastMatching(jsonTimestampFormats, vals); f != nil {
+		return "timestamp", func(v string) (string, bool) {
+			t, ok := f.read(v)
+			return t.Format("2006-01-02 15:04:05.999999"), ok
+		}
+	}
+	offset := func(v string) (string, bool) {
+		iso, ok := isoTimestamp(v, true)
+		if !ok || !jsonOffset.MatchString(strings.TrimSpace(v)) {
+			return "", false
+		}
+		return iso, true
+	}
+	if every(vals, func(v string) bool { _, ok := offset(v); return ok }) {
+		return "timestamptz", offset
+	}
+	return "", nil
+}
+
+// jsonOffset is the offset a timestamp with time zone of DuckDB's JSON
+// reader ends with (a zone's name leaves it VARCHAR).
+var jsonOffset = regexp.MustCompile(`(Z|[+-]\d{2}(:?\d{2}(:?\d{2})?)?)$`)

@@ -77,3 +77,46 @@ func TestDuckDBSniff(t *testing.T) {
 		}
 	}
 }
+
+// DuckDB's JSON reader types a column of strings per column, in formats
+// with - between a date's parts, a fraction required by the format of
+// fractions (checked on DuckDB).
+func TestSniffJSONStrings(t *testing.T) {
+	for _, c := range []struct {
+		vals []string
+		want string
+	}{
+		{[]string{"03:04", "13:04:05.5"}, "time:03:04:00,13:04:05.5"},
+		{[]string{"3:4"}, ":"},
+		{[]string{"2024-01-02", "2024-1-3"}, "date:2024-01-02,2024-01-03"},
+		{[]string{"02-01-2024", "13-01-2024"}, "date:2024-01-02,2024-01-13"},
+		{[]string{"01-13-2024"}, "date:2024-01-13"},
+		{[]string{"02-01-24"}, "date:2002-01-24"},
+		{[]string{"2024/01/02"}, ":"},
+		{[]string{"2024-01-02", "2024-01-02 03:04:05"}, ":"},
+		{[]string{"2024-01-02 03:04:05", "2024-01-02 3:04:05"}, "timestamp:2024-01-02 03:04:05,2024-01-02 03:04:05"},
+		{[]string{"2024-01-02 03:04:05.5", "2024-01-02 03:04:05.123456"}, "timestamp:2024-01-02 03:04:05.5,2024-01-02 03:04:05.123456"},
+		{[]string{"2024-01-02 03:04:05.5", "2024-01-02 03:04:05"}, ":"},
+		{[]string{"2024-01-02T03:04:05"}, "timestamp:2024-01-02 03:04:05"},
+		{[]string{"2024-01-02T03:04:05.5"}, ":"},
+		{[]string{"2024-01-02T03:04:05", "2024-01-02 03:04:05"}, ":"},
+		{[]string{"2024-01-02 03:04"}, ":"},
+		{[]string{"01-13-2024 03:04:05 PM"}, "timestamp:2024-01-13 15:04:05"},
+		{[]string{"2024-01-02 03:04:05+00", "2024-01-02T03:04:05.1234567Z", "2024-01-02 03:04:05+0530"}, "timestamptz:2024-01-02 03:04:05+00,2024-01-02 03:04:05.123456Z,2024-01-02 03:04:05+0530"},
+		{[]string{"2024-01-02 03:04:05+00", "2024-01-02 03:04:05"}, ":"},
+		{[]string{"2024-01-02 03:04:05 UTC"}, ":"},
+		{[]string{"2024-01-02 03:04:05 Europe/Paris"}, ":"},
+	} {
+		typ, conv := SniffJSONStrings(c.vals)
+		var out []string
+		for _, v := range c.vals {
+			if conv != nil {
+				v, _ = conv(v)
+				out = append(out, v)
+			}
+		}
+		if got := typ + ":" + strings.Join(out, ","); got != c.want {
+			t.Errorf("%q: got %s, want %s", c.vals, got, c.want)
+		}
+	}
+}

@@ -155,6 +155,9 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 			if st.CSVDelimiter != "" {
 				readBackCSV(ctx, t, duck, st.Rendered)
 			}
+			if st.JSONFile {
+				readBack(ctx, t, duck, st.Rendered, "json", "(FORMAT json)", "read_json_auto")
+			}
 			if st.Materialized != "ephemeral" {
 				built = append(built, st)
 			}
@@ -263,6 +266,21 @@ func readBackCSV(ctx context.Context, t *testing.T, duck *sql.DB, r pipeline.Ren
 	for _, q := range []string{
 		fmt.Sprintf("COPY %s TO '%s' (FORMAT csv, HEADER 1, DELIMITER '%s')", duckName(r), file, delim),
 		fmt.Sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM read_csv_auto('%s')", duckName(r), file),
+	} {
+		if _, err := duck.ExecContext(ctx, q); err != nil {
+			t.Fatalf("model %s: %s: %v", r.Name, q, err)
+		}
+	}
+}
+
+// readBack writes the table of an external model to a file of format ext
+// with COPY's options and has reader read it back into the table, as
+// dbt-duckdb's view of the file reads it.
+func readBack(ctx context.Context, t *testing.T, duck *sql.DB, r pipeline.Rendered, ext, options, reader string) {
+	file := strings.ReplaceAll(filepath.Join(t.TempDir(), r.Relation+"."+ext), "'", "''")
+	for _, q := range []string{
+		fmt.Sprintf("COPY %s TO '%s' %s", duckName(r), file, options),
+		fmt.Sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM %s('%s')", duckName(r), reader, file),
 	} {
 		if _, err := duck.ExecContext(ctx, q); err != nil {
 			t.Fatalf("model %s: %s: %v", r.Name, q, err)
