@@ -1050,27 +1050,29 @@ func (p *plan) source(pkg, file, src, table string, line int) (*sourceRef, error
 	return s, nil
 }
 
-// fileSource is the source table whose relation is table (as SQLite
-// names it) when DuckDB reads it from a file and no seed gives its rows:
+// missingSource is the source table whose relation is table (as SQLite
+// names it) when no seed gives its rows. what names the file it is read
+// from, and line where that is set, when DuckDB reads it from one:
 // dbt-duckdb's external_location, or the location dbt-external-tables
-// stages it from. It returns what names the file and where that is set.
-func (p *plan) fileSource(table string) (s *project.Source, what string, line int) {
-	if p.dialect != dialect.DuckDB {
-		return nil, "", 0
-	}
-	for _, ref := range p.sources {
+// stages it from; what is "" for a table the warehouse holds.
+func (p *plan) missingSource(table string) (s *project.Source, what string, line int) {
+	for _, key := range slices.Sorted(maps.Keys(p.sources)) {
+		ref := p.sources[key]
 		d := ref.decl
 		if len(ref.seeds) > 0 || !strings.EqualFold(ref.rel.String(), table) && !strings.EqualFold(ref.rel.Schema+"."+ref.rel.Name, table) {
 			continue
 		}
-		if d.ExternalLocation != "" {
+		if p.dialect == dialect.DuckDB && d.ExternalLocation != "" {
 			return d, "dbt-duckdb's external_location " + d.ExternalLocation, d.ExternalLine
 		}
-		if loc, ok := d.External["location"].(string); ok && loc != "" {
+		if loc, ok := d.External["location"].(string); ok && loc != "" && p.dialect == dialect.DuckDB {
 			return d, "dbt-external-tables' external location " + loc, d.Line
 		}
+		if s == nil {
+			s = d
+		}
 	}
-	return nil, "", 0
+	return s, "", 0
 }
 
 // checkDisabledRefs rejects a ref() to a model that its own file disabled

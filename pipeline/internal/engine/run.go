@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -1825,14 +1826,22 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 		}
 		msg = d.Message
 		missing, ok := store.MissingTable(msg)
-		if src, what, line := r.plan.fileSource(missing); ok && src != nil {
+		if src, what, line := r.plan.missingSource(missing); ok && src != nil {
+			if d.Line == 0 {
+				d.Line = sourceCallLine(r.sourceOf(n), src.SourceName, src.Table)
+			}
+			d.Hint = fmt.Sprintf("load the rows as a seed named %s (seeds/%s.csv), which the source then reads", src.Identifier, src.Identifier)
+			if what == "" {
+				// a table of the warehouse, which the project does not ship
+				d.Message = fmt.Sprintf("%s: source(%q, %q) reads a table of the warehouse, which the project does not ship: no seed gives its rows (%s:%d)", msg, src.SourceName, src.Table, src.File, src.Line)
+				return d
+			}
 			d.Message = fmt.Sprintf("%s: source(%q, %q) is read from a file, which the playground has no access to: %s (%s:%d)", msg, src.SourceName, src.Table, what, src.File, line)
 			if asked, csv := csvLocation(src.ExternalLocation, src.Table, src.Identifier, src.Schema); csv {
 				file, _, _ := dialect.CSVFileOptions(asked)
 				// a CSV file of the project's folder, which it lacks
 				d.Message = fmt.Sprintf("%s: source(%q, %q) is read from file %s, which the project does not have: %s (%s:%d)", msg, src.SourceName, src.Table, file, what, src.File, line)
 			}
-			d.Hint = fmt.Sprintf("load the rows as a seed named %s (seeds/%s.csv), which the source then reads", src.Identifier, src.Identifier)
 			return d
 		}
 		if ok && r.readsSeed(n, missing) {
@@ -1884,6 +1893,16 @@ func (r *runner) errorLine(n *graph.Node, se *sqlError, msg string) int {
 	// the render kept the source's lines, it is the same line.
 	if err != nil && line > 0 && lineCount(src) == lineCount(se.sql) {
 		return line
+	}
+	return 0
+}
+
+// sourceCallLine is the line of text's first source() call naming table
+// of src (quoted either way, spaced freely), 0 when it has none.
+func sourceCallLine(text, src, table string) int {
+	re := regexp.MustCompile(`source\(\s*['"]` + regexp.QuoteMeta(src) + `['"]\s*,\s*['"]` + regexp.QuoteMeta(table) + `['"]`)
+	if loc := re.FindStringIndex(text); loc != nil {
+		return strings.Count(text[:loc[0]], "\n") + 1
 	}
 	return 0
 }
