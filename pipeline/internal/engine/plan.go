@@ -1209,8 +1209,11 @@ func (p *plan) contextOf(file, src string, cfg *project.Config, this jinja.Relat
 // sourceTables are the source tables SQL may name by dbt's names, with
 // the SQLite schema of the seed each reads (wildcards aside: the
 // translator finds their tables; a source that reads no seed names a
-// table as written, which dialect.Schemas resolves as any other). Sorted,
-// as the memo compares them.
+// table as written, which dialect.Schemas resolves as any other, but one
+// in another database than the target's: SQL naming it reads the schema
+// where a run-operation would create it, and fails as a source the
+// project does not ship, not as a database the playground does not
+// build). Sorted, as the memo compares them.
 func (p *plan) sourceTables() []dialect.SourceTable {
 	if p.sourceTabs != nil {
 		return p.sourceTabs
@@ -1218,10 +1221,13 @@ func (p *plan) sourceTables() []dialect.SourceTable {
 	out := []dialect.SourceTable{}
 	for _, k := range slices.Sorted(maps.Keys(p.sources)) {
 		s := p.sources[k]
-		if len(s.seeds) == 0 || strings.HasSuffix(s.decl.Identifier, "*") || !strings.EqualFold(s.rel.Name, s.decl.Identifier) {
+		if strings.HasSuffix(s.decl.Identifier, "*") || !strings.EqualFold(s.rel.Name, s.decl.Identifier) {
 			continue
 		}
 		db, schema, ident := p.sourceName(s.decl.SourceName, s.decl.Table)
+		if len(s.seeds) == 0 && strings.EqualFold(db, p.target.Database) {
+			continue
+		}
 		out = append(out, dialect.SourceTable{Database: db, Schema: schema, Identifier: ident, SQLite: cmp.Or(s.rel.Schema, "main"),
 			TargetDatabase: strings.EqualFold(db, p.target.Database)})
 	}
