@@ -1828,7 +1828,11 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 		missing, ok := store.MissingTable(msg)
 		if src, what, line := r.plan.missingSource(missing); ok && src != nil {
 			if d.Line == 0 {
-				d.Line = sourceCallLine(r.sourceOf(n), src.SourceName, src.Table)
+				text := r.sourceOf(n)
+				if s := r.plan.snapshots[n.Name]; n.Kind == "snapshot" && s != nil {
+					text = s.decl.SQL // its file's lines
+				}
+				d.Line = sourceCallLine(text, src.SourceName, src.Table)
 			}
 			d.Hint = fmt.Sprintf("load the rows as a seed named %s (seeds/%s.csv), which the source then reads", src.Identifier, src.Identifier)
 			if what == "" {
