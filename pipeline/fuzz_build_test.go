@@ -10,8 +10,8 @@ import (
 
 // FuzzBuild builds a small project whose model, properties file, seed and
 // macro are the fuzzer's, in each dialect: whatever the files hold, the
-// build ends (no panic, within its time limit) and every failure names the
-// file it comes from.
+// build ends (no panic, within its time limit), every failure has a
+// message, and no Go runtime error reaches the user.
 func FuzzBuild(f *testing.F) {
 	seeds := []struct {
 		dialect                   byte
