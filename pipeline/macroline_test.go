@@ -35,7 +35,7 @@ func TestErrorInMacroNamesMacroLine(t *testing.T) {
 		{"the model's own line", dialect.SQLite, "select\n  array_agg(code) as c,\n  {{ first_of('id') }} as f\nfrom (select 1 as id, 'a' as code)\n",
 			"models/m.sql:2:3: ARRAY_AGG is not supported by SQLite (use json_group_array(x) for a JSON array or group_concat(x, ',') for text)"},
 		{"function failure inline", dialect.BigQuery, "select\n  id,\n  {{ as_int('code') }} as c\nfrom (select 1 as id, 'A7' as code)\n",
-			"models/m.sql:3: CAST of \"A7\" to INTEGER failed, as it fails on BigQuery; use SAFE_CAST to get NULL instead (in the SQL of macro as_int, macros/util.sql:6)"},
+			"models/m.sql:3: CAST of \"A7\" to an integer failed, as it fails on BigQuery; use SAFE_CAST to get NULL instead (in the SQL of macro as_int, macros/util.sql:6)"},
 		{"SQLite error in a macro's lines", dialect.SQLite, "{{ missing() }}\n",
 			"models/m.sql:1: no such column: no_such_col (in the SQL of macro missing, macros/util.sql:15)"},
 	}

@@ -23,7 +23,7 @@ func TestWarehouseFailureNamesModelLine(t *testing.T) {
 		wantPrefix string
 	}{
 		{dialect.BigQuery, "{% set n = 1 %}\nselect\n  id,\n  cast(code as int64) as code\nfrom (select 1 as id, 'A7' as code)\n",
-			`CAST of "A7" to INTEGER failed, as it fails on BigQuery; use SAFE_CAST to get NULL instead`, "models/orders.sql:4: "},
+			`CAST of "A7" to an integer failed, as it fails on BigQuery; use SAFE_CAST to get NULL instead`, "models/orders.sql:4: "},
 		{dialect.Snowflake, "select\n  total / qty as price\nfrom (select 10 as total, 0 as qty)\n",
 			"division by zero: 10 / 0, which fails on Snowflake", "models/orders.sql:2: "},
 		{dialect.BigQuery, "select\n\n  tags[offset(2)] as third\nfrom (select ['a', 'b'] as tags)\n",

@@ -288,8 +288,15 @@ func castTo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		lineError(ctx, arg[3], "CAST of %s to FLOAT gives NaN on %s, which SQLite cannot store (it has no NaN); keep the row out with WHERE lower(x) <> 'nan', or use %s, which gives NULL here", what, warehouseName(dialect), safe)
 		return
 	}
-	if typ == KindInstant || typ == KindWallClock {
+	switch typ {
+	case KindInstant, KindWallClock:
 		typ = timestampTypeName(typ, dialect)
+	case "REAL":
+		// SQLite's name for every non-integer number type (DOUBLE, FLOAT,
+		// NUMERIC, DECIMAL(p, s)), which the model does not write
+		typ = "a number"
+	case "INTEGER":
+		typ = "an integer"
 	}
 	lineError(ctx, arg[3], "CAST of %s to %s failed, as it fails on %s; use %s to get NULL instead", what, typ, warehouseName(dialect), safe)
 }
