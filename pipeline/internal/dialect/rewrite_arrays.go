@@ -432,7 +432,9 @@ func (t *translator) asJSON(x *node) {
 	if fn := jsonFunc(t.staticType(x), builtJSON(x)); fn != "" {
 		x.pre = fn + "(" + x.pre
 		x.post += ")"
+		return
 	}
+	t.doubleAsJSON(x)
 }
 
 // jsonFunc is the function asJSON wraps a value of static type typ in, ""

@@ -332,11 +332,12 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			canonicalJSON(n)
 		}
 		return false
-	case t.d == DuckDB && len(n.parts) <= 1 && (n.name == "json_group_array" || n.name == "json_array" || n.name == "json_group_object" || n.name == "json_object" || n.name == "row"):
+	case t.d == DuckDB && len(n.parts) <= 1 && (n.name == "json_group_array" || n.name == "json_array" || n.name == "json_group_object" || n.name == "json_object" || n.name == "row" || n.name == "list_value" || n.name == "list_pack"):
 		// a JSON value, a list or a struct (read from a column, where it
-		// is text) is put in as JSON, as DuckDB puts it
+		// is text) is put in as JSON, as DuckDB puts it, and so are the
+		// elements of list_value, as those of [...]
 		for i, a := range args {
-			if n.name == "json_group_array" || n.name == "json_array" || n.name == "row" || i%2 == 1 {
+			if n.name == "json_group_array" || n.name == "json_array" || n.name == "row" || n.name == "list_value" || n.name == "list_pack" || i%2 == 1 {
 				t.asJSON(a)
 			}
 		}

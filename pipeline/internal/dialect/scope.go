@@ -345,6 +345,7 @@ func (t *translator) walk(n *node, sc *scope) {
 		if t.hasIntervals() {
 			t.rewriteIntervalNeg(n)
 		}
+		t.rewriteDoubleNeg(n)
 	case nBetween:
 		if !t.compareIntervals(n.x, n.y, n.z) {
 			t.compareTimestamps(n.x, n.y, n.z)

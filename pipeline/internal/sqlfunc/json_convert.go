@@ -25,6 +25,7 @@ func init() {
 		Func{Name: "lax_bool_of", NArgs: 1, Scalar: jsonBool(true)},
 		Func{Name: "lax_string_of", NArgs: 1, Scalar: laxString},
 		Func{Name: "bool_as_json", NArgs: 1, Scalar: boolAsJSON},
+		Func{Name: "double_as_json", NArgs: 1, Scalar: doubleAsJSON},
 	)
 	rename("json_int64", "int64", "bigquery")
 	rename("json_float64", "float64", "bigquery")
@@ -168,6 +169,18 @@ func laxString(ctx sqlite3.Context, args ...sqlite3.Value) {
 // boolAsJSON(x) is a BOOL as JSON true or false (NULL stays NULL): the
 // translator puts a value it knows is a BOOL into an array, a struct or
 // TO_JSON_STRING with it, where SQLite's 1 and 0 would be numbers.
+// doubleAsJSON is a DOUBLE put in a list or struct: a negative zero is
+// JSON's -0.0, which SQLite's JSON functions write 0.0 of the REAL; any
+// other value is itself.
+func doubleAsJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
+	if f := args[0].Float(); args[0].Type() == sqlite3.FLOAT && f == 0 && math.Signbit(f) {
+		ctx.ResultText("-0.0")
+		ctx.ResultSubtype(jsonSubtype)
+		return
+	}
+	ctx.ResultValue(args[0])
+}
+
 func boolAsJSON(ctx sqlite3.Context, args ...sqlite3.Value) {
 	b, ok := truth(args[0])
 	if !ok {
