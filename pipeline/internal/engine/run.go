@@ -1835,25 +1835,25 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 				d.Line = sourceCallLine(text, src.SourceName, src.Table)
 			}
 			d.Hint = fmt.Sprintf("load the rows as a seed named %s (seeds/%s.csv), which the source then reads", src.Identifier, src.Identifier)
-			if what == "" {
+			switch asked, csv := csvLocation(src.ExternalLocation, src.Table, src.Identifier, src.Schema); {
+			case what == "":
 				// a table of the warehouse, which the project does not ship
 				d.Message = fmt.Sprintf("%s: source(%q, %q) reads a table of the warehouse, which the project does not ship: no seed gives its rows (%s:%d)", msg, src.SourceName, src.Table, src.File, src.Line)
-				return d
-			}
-			d.Message = fmt.Sprintf("%s: source(%q, %q) is read from a file, which the playground has no access to: %s (%s:%d)", msg, src.SourceName, src.Table, what, src.File, line)
-			if asked, csv := csvLocation(src.ExternalLocation, src.Table, src.Identifier, src.Schema); csv {
+			case csv:
 				file, _, _ := dialect.CSVFileOptions(asked)
 				// a CSV file of the project's folder, which it lacks
 				d.Message = fmt.Sprintf("%s: source(%q, %q) is read from file %s, which the project does not have: %s (%s:%d)", msg, src.SourceName, src.Table, file, what, src.File, line)
+			default:
+				d.Message = fmt.Sprintf("%s: source(%q, %q) is read from a file, which the playground has no access to: %s (%s:%d)", msg, src.SourceName, src.Table, what, src.File, line)
 			}
-			return d
+		} else {
+			if ok && r.readsSeed(n, missing) {
+				d.Hint = "load the seeds first: `nexus seed`, or `nexus build --select +" + n.Name + "` to seed, run and test it"
+			} else if ok {
+				d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"
+			}
+			r.explainMissingColumn(d, n)
 		}
-		if ok && r.readsSeed(n, missing) {
-			d.Hint = "load the seeds first: `nexus seed`, or `nexus build --select +" + n.Name + "` to seed, run and test it"
-		} else if ok {
-			d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"
-		}
-		r.explainMissingColumn(d, n)
 		if t := r.plan.tests[n.ID]; n.Kind == "test" && t != nil && t.Kind != "singular" && (d.File != t.File || d.Line != t.Line) {
 			placeTestSQLError(d, t)
 		}
