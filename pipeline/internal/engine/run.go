@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1847,7 +1849,11 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 				d.Message = fmt.Sprintf("%s: source(%q, %q) is read from a file, which the playground has no access to: %s (%s:%d)", msg, src.SourceName, src.Table, what, src.File, line)
 			}
 		} else {
-			if ok && r.readsSeed(n, missing) {
+			seed := r.seedRead(n, missing)
+			if ok && seed != nil && r.bad[seed.ID] {
+				// it failed to load in this run
+				d.Hint = fmt.Sprintf("seed %s failed to load (%s): fix it and build again", seed.Name, seed.Path)
+			} else if ok && seed != nil {
 				d.Hint = "load the seeds first: `nexus seed`, or `nexus build --select +" + n.Name + "` to seed, run and test it"
 			} else if ok {
 				d.Hint = "build the models it reads first (select +" + n.Name + ") or fix the name"
@@ -1862,20 +1868,21 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 	return diag.Errorf(n.Path, 0, "%s", err.Error())
 }
 
-// readsSeed reports whether table (as SQLite names it, maybe with a schema)
-// is a seed that n reads, directly or through a source: then the table is
-// missing because the seeds were not loaded, which run never does.
-func (r *runner) readsSeed(n *graph.Node, table string) bool {
+// seedRead is the seed whose table (as SQLite names it, maybe with a
+// schema) n reads, directly or through a source, nil for none: then the
+// table is missing because the seed was not loaded, which run never does,
+// or failed to load.
+func (r *runner) seedRead(n *graph.Node, table string) *graph.Node {
 	_, name, ok := strings.Cut(table, ".")
 	if !ok {
 		name = table
 	}
-	for id := range r.plan.graph.Ancestors(n.ID) {
+	for _, id := range slices.Sorted(maps.Keys(r.plan.graph.Ancestors(n.ID))) {
 		if a := r.plan.graph.Node(id); a.Kind == "seed" && strings.EqualFold(a.Name, name) {
-			return true
+			return a
 		}
 	}
-	return false
+	return nil
 }
 
 // errorLine finds the source line an SQLite error is about: SQLite's own
