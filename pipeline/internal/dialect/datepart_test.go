@@ -12,6 +12,11 @@ func TestDatePartShorthands(t *testing.T) {
 	expectTranslated(t, bigquery, "select date_trunc(date, month), date_diff(date, day, day), last_day(date, month) from t",
 		"select datetime_trunc_bigquery(date, 'month'), datetime_diff_bigquery(date, day, 'day'), last_day_bigquery(date, 'month') from t")
 	expectRows(t, snowflake, "select year('2024-05-17'), hour('2024-05-17T10:30:00Z'), dayofweek('2024-05-19')", "2024|10|0")
+	// DuckDB takes the part as a string only: a bare word is a column,
+	// which fails where there is none (Binder Error there)
+	expectTranslated(t, duckdb, "select datediff(day, a, b), date_trunc(month, d), date_part('year', d) from t",
+		"select datetime_diff_duckdb(day, a, b), datetime_trunc_duckdb(month, d), datetime_part_duckdb('year', d) from t")
+	expectRows(t, duckdb, "with p as (select 'month' as day) select datediff(day, date '2024-01-01', date '2024-03-05') from p", "2")
 	expectRows(t, duckdb, "select month(date '2024-05-17'), dayofyear(date '2024-02-01')", "5|32")
 	// DuckDB's eras; Snowflake has no such functions.
 	expectTranslated(t, duckdb, "select century(d), decade(d), millennium(d) from t", "select datetime_part_duckdb('century', d), datetime_part_duckdb('decade', d), datetime_part_duckdb('millennium', d) from t")

@@ -348,9 +348,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.refuseLiteralDates(n) || t.refuseNanosecondPart(n, false) {
 		return
 	}
-	// DuckDB's date_add(x, interval) takes no part: date_add(day, ...)
-	// adds to a column named day.
-	if datePartArgs[name] && t.d != SQLite && len(n.list) >= 2 && !(t.d == DuckDB && name == "date_add") {
+	// DuckDB takes a part as a string only: datediff(day, a, b) and
+	// date_trunc(month, x) read a column named day or month, and fail
+	// where there is none, as there.
+	if datePartArgs[name] && t.d != SQLite && t.d != DuckDB && len(n.list) >= 2 {
 		// the part has one place, so that a column named date or day
 		// elsewhere stays a column: third in BigQuery's *_DIFF and in
 		// TIME_SLICE, second in BigQuery's others and in LAST_DAY and
