@@ -93,6 +93,9 @@ func TestClockInZoneAndBooleanText(t *testing.T) {
 	expectTranslated(t, snowflake, "with today as (select current_date() as d) select today.d, sysdate() from today",
 		"with today as (select date('now') as d) select today.d, "+timestampNow+" from today")
 	expectTranslated(t, duckdb, "select today, today() from t", "select today, date('now') from t")
+	expectTranslated(t, snowflake, "select systimestamp, systimestamp() from t", "select systimestamp, "+timestampNow+" from t")
+	expectRefused(t, duckdb, "select systimestamp()", "1:8: unknown function SYSTIMESTAMP in DuckDB SQL (the closest known function is TO_TIMESTAMP)")
+	expectRefused(t, bigquery, "select systimestamp()", "1:8: unknown function SYSTIMESTAMP in BigQuery SQL (the closest known function is TIMESTAMP)")
 	expectTranslated(t, bigquery, "select cast(a > 1 as string) from t", "select CASE WHEN a > 1 THEN 'true' WHEN NOT a > 1 THEN 'false' END from t")
 	expectTranslated(t, snowflake, "select true::varchar", "select CASE WHEN true THEN 'true' WHEN NOT true THEN 'false' END")
 	expectTranslated(t, snowflake, "select get(v, 'a')::string, to_varchar(get_path(v, 'a.b')), get(v, 0)::int from t",

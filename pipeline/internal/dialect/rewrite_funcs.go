@@ -14,7 +14,7 @@ import (
 // with parentheses: the bare word is a name (with today as (...)).
 func (t *translator) clockName(n *node, name string) bool {
 	to, ok := clock[name]
-	if !ok || t.toks[n.parts[0]].kind != kWord || name == "sysdate" || name == "getdate" || name == "today" {
+	if !ok || t.toks[n.parts[0]].kind != kWord || name == "sysdate" || name == "getdate" || name == "today" || snowflakeClocks[name] {
 		return false
 	}
 	n.print = printAs(t.clockIn(to))
@@ -37,7 +37,11 @@ var clock = map[string]string{
 	"current_datetime":  timestampNow, // BigQuery: the UTC wall clock
 	// Snowflake's SYSDATE() and GETDATE(), DuckDB's today()
 	"sysdate": timestampNow, "getdate": timestampNow, "today": "date('now')", "localtimestamp": timestampNow,
+	"systimestamp": timestampNow, // Snowflake's only (snowflakeClocks)
 }
+
+// snowflakeClocks are the clock functions only Snowflake has.
+var snowflakeClocks = map[string]bool{"systimestamp": true}
 
 // clockDigits is Snowflake's CURRENT_TIMESTAMP(p), LOCALTIMESTAMP(p) or
 // CURRENT_TIME(p) (name): the clock with p digits of a second, of the
@@ -121,7 +125,9 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		return
 	}
 	if !qualified && len(n.list) == 0 && n.x == nil {
-		if to, ok := clock[name]; ok || name == "now" || t.d == DuckDB && (name == "get_current_timestamp" || name == "transaction_timestamp" ||
+		to, ok := clock[name]
+		ok = ok && (!snowflakeClocks[name] || t.d == Snowflake)
+		if ok || name == "now" || t.d == DuckDB && (name == "get_current_timestamp" || name == "transaction_timestamp" ||
 			name == "current_localtimestamp" || name == "current_localtime" || name == "get_current_time") {
 			switch {
 			case ok:
@@ -587,7 +593,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	}
 	if t.d != SQLite && !knownFunction(name) && !t.insideFrom(n, sc) && !t.columnsCall[n] && !t.resultScans[n] {
 		hint := "the engine has no function of this name for %D SQL; write the computation with %D functions it has (README, SQL dialect)"
-		if c := closestFunctionIn(t.d, name, false); c != "" {
+		if c := closestFunctionIn(t.d, name); c != "" {
 			hint = "the closest known function is " + strings.ToUpper(c)
 		}
 		var others []string

@@ -76,7 +76,7 @@ func (t *translator) refuseSQLiteOnly(n *node, name string) (ok bool) {
 	}
 	if hint == "" {
 		hint = "no " + dialectName(t.d) + " function has this name"
-		if c := closestFunctionIn(t.d, name, true); c != "" {
+		if c := closestFunctionIn(t.d, name); c != "" {
 			hint = "the closest " + dialectName(t.d) + " function is " + strings.ToUpper(c)
 		}
 	}
@@ -85,11 +85,11 @@ func (t *translator) refuseSQLiteOnly(n *node, name string) (ok bool) {
 }
 
 // closestFunctionIn is the function of dialect d whose name is nearest to
-// name, or "" when none is near: among SQLite's that d has too and the
-// names d renames to package sqlfunc's functions; unless own, also among
-// the functions sqlfunc registers under their own names (some of them
-// helpers of the translator), but not the names other dialects rename.
-func closestFunctionIn(d Dialect, name string, own bool) string {
+// name, or "" when none is near: among SQLite's that d has too, the names
+// d renames to package sqlfunc's functions and, in DuckDB, DuckDB's own
+// list. Functions sqlfunc registers under their own names are left out:
+// some are helpers of the translator, which the warehouse would not know.
+func closestFunctionIn(d Dialect, name string) string {
 	best, bestD := "", len(name)/2+2
 	try := func(c string) {
 		if c == name {
@@ -105,7 +105,12 @@ func closestFunctionIn(d Dialect, name string, own bool) string {
 		}
 	}
 	for _, c := range sqlfunc.Names() {
-		if _, ok := sqlfunc.Rename(string(d), c); ok || !own && sqlfunc.Has(c) && !renamedElsewhere(d, c) {
+		if _, ok := sqlfunc.Rename(string(d), c); ok {
+			try(c)
+		}
+	}
+	if d == DuckDB {
+		for c := range duckDBArities() {
 			try(c)
 		}
 	}
@@ -113,17 +118,6 @@ func closestFunctionIn(d Dialect, name string, own bool) string {
 		return ""
 	}
 	return best
-}
-
-// renamedElsewhere reports whether c is a name another warehouse dialect
-// than d renames, not one of d's.
-func renamedElsewhere(d Dialect, c string) bool {
-	for _, o := range Dialects[1:] {
-		if _, ok := sqlfunc.Rename(string(o), c); ok && o != d {
-			return true
-		}
-	}
-	return false
 }
 
 func init() {

@@ -59,7 +59,7 @@ var timestampResults = map[Dialect]map[string]string{
 	},
 	Snowflake: {
 		"current_timestamp": sqlfunc.KindInstant, "getdate": sqlfunc.KindInstant,
-		"localtimestamp": sqlfunc.KindInstant, "sysdate": sqlfunc.KindWallClock,
+		"localtimestamp": sqlfunc.KindInstant, "sysdate": sqlfunc.KindWallClock, "systimestamp": sqlfunc.KindInstant,
 		"to_timestamp": sqlfunc.KindWallClock, "to_timestamp_ntz": sqlfunc.KindWallClock,
 		"to_timestamp_ltz": sqlfunc.KindInstant, "to_timestamp_tz": sqlfunc.KindInstant,
 		"try_to_timestamp": sqlfunc.KindWallClock, "try_to_timestamp_ntz": sqlfunc.KindWallClock,
