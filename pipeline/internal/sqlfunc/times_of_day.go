@@ -2,6 +2,8 @@ package sqlfunc
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -97,6 +99,12 @@ func timeOfDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
 		return
 	}
+	if args[0].Type() == sqlite3.TEXT {
+		if s, ok := duckClockText(args[0].Text()); ok {
+			ctx.ResultText(s)
+			return
+		}
+	}
 	d, err := readClock(args[0])
 	if err != nil {
 		fail(ctx, "CAST AS TIME", "%v", err)
@@ -107,6 +115,38 @@ func timeOfDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
 		s = strings.TrimRight(s, "0")
 	}
 	ctx.ResultText(s)
+}
+
+// duckClock is a time of day as DuckDB's cast to TIME reads one: hours,
+// minutes and seconds of one digit or two, the seconds and a fraction
+// optional.
+var duckClock = regexp.MustCompile(`^(\d{1,2}):(\d{1,2})(?::(\d{1,2})(\.\d+)?)?$`)
+
+// duckClockText writes text s of a clock as DuckDB writes the TIME it
+// reads: 3:4 is 03:04:00, 24:00:00 the end of the day, a fraction cut to
+// microseconds without its trailing zeros; ok is false for other text.
+func duckClockText(s string) (string, bool) {
+	m := duckClock.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	h, _ := strconv.Atoi(m[1])
+	mi, _ := strconv.Atoi(m[2])
+	sec := 0
+	if m[3] != "" {
+		sec, _ = strconv.Atoi(m[3])
+	}
+	frac := m[4]
+	if len(frac) > 7 {
+		frac = frac[:7]
+	}
+	if frac = strings.TrimRight(frac, "0"); frac == "." {
+		frac = ""
+	}
+	if mi > 59 || sec > 59 || h > 24 || h == 24 && (mi > 0 || sec > 0 || frac != "") {
+		return "", false
+	}
+	return fmt.Sprintf("%02d:%02d:%02d", h, mi, sec) + frac, true
 }
 
 // timeOf is TIME(hour, minute, second), TIME(timestamp[, zone]) (the
