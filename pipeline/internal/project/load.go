@@ -227,6 +227,12 @@ func (p *Project) loadFiles(fsys fs.FS, l *layout, pkg string) error {
 				p.Macros = append(p.Macros, p.macroFile(f, pkg, string(data)))
 				continue
 			}
+			for _, m := range testOpen.FindAllStringSubmatch(string(data), -1) {
+				if p.strayGeneric == nil {
+					p.strayGeneric = map[string]string{}
+				}
+				p.strayGeneric[pkg+"."+m[2]] = f
+			}
 			p.Tests = append(p.Tests, &Test{Name: baseName(f), Package: pkg, File: f, Line: 1, Kind: "singular", SQL: string(data), Config: p.testBase(pkg, f, baseName(f))})
 		}
 	}

@@ -88,6 +88,10 @@ type Project struct {
 	// generic names the custom generic tests ("pkg.name", "" for the
 	// root project) of macro files (generic.go).
 	generic map[string]bool
+	// strayGeneric is the singular test file (under a test path, not its
+	// generic/ folder) that writes a generic test's block, by "pkg.name":
+	// dbt does not read the block there, so the test is unknown.
+	strayGeneric map[string]string
 	// pkgDocs are the packages' own dbt_project.yml files (their on-run
 	// hooks run too), built-in packages excepted.
 	pkgDocs map[string]*yamlx.Node

@@ -462,6 +462,7 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 				continue
 			}
 			if err != nil {
+				p.strayGenericHint(err, pkg)
 				return err
 			}
 			test.Package = pkg
@@ -548,6 +549,20 @@ var testConfigKeys = keys("severity", "tags", "enabled", "where", "limit", "warn
 	"store_failures", "store_failures_as", "meta", "database", "schema", "alias")
 
 var testKinds = map[string]bool{"unique": true, "not_null": true, "accepted_values": true, "relationships": true}
+
+// strayGenericHint tells, on an unknown test that a singular test file
+// writes as a {% test %} block, where dbt reads generic tests.
+func (p *Project) strayGenericHint(err error, pkg string) {
+	var d *diag.Diagnostic
+	if !errors.As(err, &d) {
+		return
+	}
+	quoted, ok := strings.CutPrefix(d.Message, "unknown test ")
+	kind, uerr := strconv.Unquote(quoted)
+	if f := p.strayGeneric[pkg+"."+kind]; ok && uerr == nil && f != "" {
+		d.Hint = fmt.Sprintf("%s writes test %s, but dbt reads a {%% test %%} block only in a macro file or under a test path's generic/ folder, and runs %s as a singular test: move it to tests/generic/", f, kind, f)
+	}
+}
 
 func parseTest(file string, t *yamlx.Node, model, column string, quote bool, base Config, generic func(kind string) string) (*Test, error) {
 	test := &Test{File: file, Line: t.Line, Model: model, Column: column, QuoteColumn: quote, Config: base, Args: map[string]any{}, written: map[string]any{}}
