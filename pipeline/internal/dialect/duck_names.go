@@ -359,6 +359,42 @@ func (t *translator) duckName(x *node) (string, bool) {
 		return "date_part('" + strings.ReplaceAll(part, "'", "''") + "', " + s + ")", ok
 	case nInterval:
 		return t.duckIntervalName(x)
+	case nArray:
+		// [a, b] is list_value(a, b), ARRAY[a, b] (ARRAY[a, b])
+		elems, ok := list(x.list)
+		if t.toks[x.start].kind == kWord {
+			return "(ARRAY[" + elems + "])", ok
+		}
+		return "list_value(" + elems + ")", ok
+	case nStruct:
+		// {'k': v} is struct_pack(k := v)
+		if t.toks[x.start].text != "{" || len(x.names) != len(x.list) {
+			return "", false
+		}
+		fields := make([]string, len(x.list))
+		for i, e := range x.list {
+			if e.kind == nItem {
+				e = e.x
+			}
+			v, ok := t.duckName(e)
+			if !ok {
+				return "", false
+			}
+			fields[i] = duckIdent(x.names[i]) + " := " + v
+		}
+		return "struct_pack(" + strings.Join(fields, ", ") + ")", true
+	case nLambda:
+		// lambda x, i: body is (lambda x, i: body); DuckDB 2.0 refuses
+		// the arrow's form, which is left as written
+		if !strings.EqualFold(t.toks[x.start].text, "lambda") || x.x == nil {
+			return "", false
+		}
+		params := make([]string, len(x.names))
+		for i, p := range x.names {
+			params[i] = duckIdent(p)
+		}
+		body, ok := t.duckName(x.x)
+		return "(lambda " + strings.Join(params, ", ") + ": " + body + ")", ok
 	}
 	return "", false
 }

@@ -32,6 +32,11 @@ func TestDuckItemNames(t *testing.T) {
 		{"select d + interval 3 month, interval '2 hours', extract(year from d), extract(dow from d) from t",
 			`select datetime_add_to_timestamp(d, 3, 'month') AS "(d + to_months(CAST(trunc(CAST(3 AS DOUBLE)) AS INTEGER)))", interval_of('2 hours') AS "CAST('2 hours' AS INTERVAL)", ` +
 				`datetime_part_duckdb('year', d) AS "date_part('YEAR', d)", datetime_part_duckdb('dow', d) AS "date_part('dow', d)" from t`},
+		// lists, structs and lambdas: list_value, struct_pack, (lambda x: e)
+		{"select [a, 1], {'k': a, 'p q': 1}, list_filter(l, lambda x: x > 1) from t",
+			`select json_array(a, 1) AS "list_value(a, 1)", json_object('k', a, 'p q', 1) AS "struct_pack(k := a, ""p q"" := 1)", ` +
+				`json((SELECT CASE WHEN _nexus_list IS NULL THEN NULL ELSE (SELECT json_group_array(CASE WHEN _nexus_t IN ('array', 'object') THEN json(x) ELSE x END ORDER BY _nexus_i) FILTER (WHERE x > 1) ` +
+				`FROM (SELECT key AS _nexus_i, type AS _nexus_t, value AS x FROM json_each(_nexus_list))) END FROM (SELECT l AS _nexus_list))) AS "list_filter(l, (lambda x: (x > 1)))" from t`},
 		// the outer query's items only
 		{"select a + 1 from (select a * 2 as a from t)", `select date_arith(a, 1, '+', 1) AS "(a + 1)" from (select a * 2 as a from t)`},
 	} {
