@@ -16,6 +16,15 @@ func TestShowMaskingPolicies(t *testing.T) {
 	expectTranslated(t, snowflake, "SHOW MASKING POLICIES IN ACCOUNT", none)
 	// a table so named is a table
 	expectTranslated(t, snowflake, "select policies from masking", "select policies from masking")
+	// nor SHOW TAGS: CREATE TAG keeps nothing here either
+	tags := "SELECT NULL AS created_on, NULL AS name, NULL AS database_name, NULL AS schema_name, NULL AS owner, NULL AS comment, NULL AS allowed_values, NULL AS owner_role_type LIMIT 0"
+	expectTranslated(t, snowflake, "show tags in analytics.dev", tags)
+	expectTranslated(t, snowflake, "show tags;\nselect $2 from table(result_scan(last_query_id()))", tags+";\nselect name AS \"$2\" from ("+tags+")")
+	// and the tags set on a table or its columns: none
+	refs := "(SELECT NULL AS tag_database, NULL AS tag_schema, NULL AS tag_name, NULL AS tag_value, NULL AS level, NULL AS object_database, NULL AS object_schema, NULL AS object_name, NULL AS domain, NULL AS column_name LIMIT 0)"
+	expectTranslated(t, snowflake, "select level, object_name, upper(tag_name) as tag_name from table(information_schema.tag_references_all_columns('orders', 'table'))",
+		"select level, object_name, upper_text(tag_name) as tag_name from "+refs)
+	expectTranslated(t, snowflake, "select * from table(analytics.information_schema.tag_references('orders', 'table')) r", "select * from "+refs+" r")
 }
 
 // TestResultScanOfShow: TABLE(RESULT_SCAN(LAST_QUERY_ID())) right after a

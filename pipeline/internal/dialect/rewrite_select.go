@@ -470,7 +470,7 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		t.rewriteGenerator(f.expr, gen)
 		return
 	}
-	if t.rewriteResultScan(f) {
+	if t.rewriteResultScan(f) || t.rewriteTagReferences(f) {
 		return
 	}
 	if t.refusedTableFunction(f) {
@@ -992,6 +992,9 @@ func (t *translator) refusedTableFunction(f *fromInfo) bool {
 	}
 	if f.aliasCols == nil && t.resultScanOf(f) != nil {
 		return false // the SHOW before it (result_scan.go)
+	}
+	if tagReferences(f) {
+		return false // no rows (result_scan.go)
 	}
 	if len(f.expr.list) == 1 && f.expr.list[0].kind == nCall {
 		switch strings.ToLower(f.expr.list[0].name) {

@@ -377,7 +377,7 @@ func (t *translator) walk(n *node, sc *scope) {
 			t.refuse(n.start, refFileStatement, what)
 			return
 		}
-		if t.inertStatement(n) || t.refuseExternalObject(n) || t.refuseFunction(n) || t.refuseProcedure(n) || t.sequenceStatement(n) || t.showSequences(n) || t.showTerseSchemas(n) || t.showMaskingPolicies(n) {
+		if t.inertStatement(n) || t.refuseExternalObject(n) || t.refuseFunction(n) || t.refuseProcedure(n) || t.sequenceStatement(n) || t.showSequences(n) || t.showTerseSchemas(n) || t.showNone(n) {
 			return // its words are its own, no expressions to read
 		}
 		t.refuseTokens(n)
