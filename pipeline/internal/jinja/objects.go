@@ -736,9 +736,10 @@ func (o Object) GetAttribute(name string) (*exec.Value, bool) {
 		switch v.(type) {
 		case nil:
 			return noneValue(), true // a field dbt holds as None
-		case map[string]any, []any:
-			// a dict or list of fields (a node's config): its None
-			// fields are None, as in the graph
+		case map[string]any, []any, Ordered:
+			// a dict or list of fields (a node's config; its columns,
+			// in the order written): its None fields are None, as in
+			// the graph
 			return exec.AsValue(toJinja(v)), true
 		}
 		return exec.ToValue(v), true
