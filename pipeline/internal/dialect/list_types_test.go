@@ -38,7 +38,7 @@ func TestNestedShapes(t *testing.T) {
 	expectTranslated(t, duckdb, "select cast({'k': timestamp '2024-01-02 03:04:05', 'n': 1.50} as varchar)",
 		`select nested_text(json_object('k', '2024-01-02T03:04:05Z', 'n', 1.50), 'SHAPE {"k":"TIMESTAMP","n":"DECIMAL 2"}')`)
 	expectTranslated(t, duckdb, "select [d]::varchar from t", `select nested_text(json_array(d), '') from t`)
-	expectTranslated(t, duckdb, "select row(1.50, 'a')::varchar", `select nested_text(json_array(1.50, 'a'), 'ROW ["DECIMAL 2",null]')`)
+	expectTranslated(t, duckdb, "select row(1.50, 'a')::varchar", `select nested_text(json_array(1.50, 'a'), 'ROW ["DECIMAL 2","VARCHAR"]')`)
 }
 
 // DuckDB's parser refuses a slice right after a cast.

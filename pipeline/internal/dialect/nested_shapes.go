@@ -181,14 +181,25 @@ func (t *translator) duckShape(x *node) *nestShape {
 	return nil
 }
 
-// leafShape is the leaf kind of x, a value that is no list or struct.
+// leafShape is the leaf kind of x, a value that is no list or struct:
+// textLeaf for one known to be VARCHAR, so that a field or element read
+// out of it is text too (indexed or sliced as a string).
 func (t *translator) leafShape(x *node) string {
 	typ := t.staticType(x)
 	if nested(typ) {
 		return ""
 	}
-	return leafOfType(typ, t.numberType(x))
+	if leaf := leafOfType(typ, t.numberType(x)); leaf != "" || x.kind == nField || x.kind == nIndex {
+		return leaf
+	}
+	if t.textOf(x) {
+		return textLeaf
+	}
+	return ""
 }
+
+// textLeaf is the leaf kind of a VARCHAR.
+const textLeaf = "VARCHAR"
 
 // leafOfType is the leaf kind of a value of static type typ and number
 // type num.
@@ -324,7 +335,7 @@ func (s *nestShape) tells(num string) bool {
 	case s.row != nil:
 		return true // written (a, b), not as the list it is held as
 	}
-	return s.leaf != "" && s.leaf != num && s.leaf != "INTEGER" && s.leaf != "BOOLEAN"
+	return s.leaf != "" && s.leaf != num && s.leaf != "INTEGER" && s.leaf != "BOOLEAN" && s.leaf != textLeaf
 }
 
 // tree is s as nested_text reads it: a leaf's kind as a string, a list as

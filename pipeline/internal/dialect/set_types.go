@@ -243,7 +243,15 @@ func (t *translator) textOf(x *node) bool {
 		if e := t.lateralAlias(x, t.sc); e != nil && len(x.parts) == 1 {
 			return t.textOf(e.x)
 		}
-		return t.column(x).text
+		if t.column(x).text {
+			return true
+		}
+		if len(x.parts) >= 2 {
+			// s.b, a field of a struct column whose shape says it is text
+			s := t.duckShape(x)
+			return s != nil && s.leaf == textLeaf
+		}
+		return false
 	case nSubquery:
 		return x.x != nil && t.subqueryColumn(x).text
 	case nParen:
@@ -280,6 +288,14 @@ func (t *translator) textOf(x *node) bool {
 		}
 	case nCase:
 		return t.allText(caseBranches(x))
+	case nField, nIndex:
+		// a field or an element of a struct or list whose shape says it
+		// holds text ({'b': 'x'}.b)
+		if x.kind == nIndex && x.name == "slice" {
+			return false
+		}
+		s := t.duckShape(x)
+		return s != nil && s.leaf == textLeaf
 	}
 	return false
 }
