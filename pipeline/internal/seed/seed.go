@@ -284,11 +284,11 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 	if o.DuckDB != nil {
 		text := make([]bool, len(header))
 		for c := range header {
-			if decl[c] == nil && booleanColumn(inferred, c) {
+			if decl[c] == nil && duckBooleanColumn(inferred, c) {
 				decl[c] = &Boolean
 				t.Booleans = append(t.Booleans, header[c])
 			}
-			text[c] = decl[c] == nil && columnType(inferred, c, o.HugeInts) == "TEXT"
+			text[c] = decl[c] == nil && duckNumberType(inferred, c) == "TEXT"
 		}
 		for c, d := range o.DuckDB.sniffTypes(inferred, text) {
 			if d != nil {
@@ -314,6 +314,9 @@ func ParseWith(file string, data []byte, o Options) (*Table, error) {
 			t.Booleans = append(t.Booleans, header[c])
 		}
 		t.Types[c] = columnType(inferred, c, o.HugeInts)
+		if o.DuckDB != nil {
+			t.Types[c] = duckNumberType(inferred, c)
+		}
 		if decl[c] != nil {
 			t.Types[c] = decl[c].Affinity
 		}
@@ -674,6 +677,9 @@ func isFloat(s string) bool {
 func convert(s, typ string) any {
 	if s == "" {
 		return nil
+	}
+	if typ == "INTEGER" || typ == "REAL" {
+		s = strings.TrimSpace(s) // DuckDB's sniffer reads " 12" as 12
 	}
 	switch typ {
 	case "INTEGER":

@@ -447,3 +447,51 @@ func SniffJSONStrings(vals []string) (typ string, conv func(string) (string, boo
 // jsonOffset is the offset a timestamp with time zone of DuckDB's JSON
 // reader ends with (a zone's name leaves it VARCHAR).
 var jsonOffset = regexp.MustCompile(`(Z|[+-]\d{2}(:?\d{2}(:?\d{2})?)?)$`)
+
+// duckNumberType is the type DuckDB's sniffer gives column c among its
+// numbers and text: INTEGER (BIGINT, a HUGEINT past 64 bits), REAL (a
+// DOUBLE) or TEXT. An integer may have spaces around it and a decimal
+// before it; a plus sign or a leading zero makes text (checked on DuckDB).
+func duckNumberType(cells [][]string, c int) string {
+	typ := ""
+	for _, rec := range cells {
+		s := rec[c]
+		if s == "" {
+			continue
+		}
+		trimmed := strings.TrimSpace(s)
+		switch {
+		case strings.HasPrefix(trimmed, "+"):
+			return "TEXT"
+		case isInt(trimmed), isHugeInt(trimmed):
+			if typ == "" {
+				typ = "INTEGER"
+			}
+		case isFloat(strings.TrimLeft(s, " ")):
+			typ = "REAL"
+		default:
+			return "TEXT"
+		}
+	}
+	if typ == "" {
+		return "INTEGER" // empty cells only: made VARCHAR by the caller
+	}
+	return typ
+}
+
+// duckBooleanColumn tells whether every cell of column c, one at least,
+// is a boolean as DuckDB's sniffer reads one: true, false, t, f, yes or
+// no in any case, without spaces.
+func duckBooleanColumn(cells [][]string, c int) bool {
+	n := 0
+	for _, rec := range cells {
+		switch strings.ToLower(rec[c]) {
+		case "":
+		case "true", "false", "t", "f", "yes", "no":
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0
+}

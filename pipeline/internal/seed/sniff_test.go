@@ -52,8 +52,12 @@ func TestDuckDBSniff(t *testing.T) {
 		{"a\n2024/01/02 03:04:05.5\n", "timestamp:2024-01-02 03:04:05.5"},
 		{"a,b\n2024/01/02 03:04:05,2024-01-02T03:04:05\n", "timestamp:2024-01-02 03:04:05 timestamptz:2024-01-02 03:04:05"},
 		{"a\n2024-01-02 03:04:05 PM\n", "TEXT:2024-01-02 03:04:05 PM"},
-		// numbers and booleans come first
+		// numbers and booleans come first: true, false, t, f, yes and no
+		// in any case; an integer with spaces around it, a decimal with
+		// spaces before it; a plus sign or a leading zero is text
 		{"a,b\n20240102,true\n", "INTEGER:20240102 INTEGER:1"},
+		{"a,b,c,d,e,f\nt,yes,F,y,on, true\nf,No,T,n,off,false\n", "INTEGER:1,0 INTEGER:1,0 INTEGER:0,1 TEXT:y,n TEXT:on,off TEXT: true,false"},
+		{"a,b,c,d,e\n 12,+3, 1.5,1.5 ,007\n-3 ,4,.5,2,8\n", "INTEGER:12,-3 TEXT:+3,4 REAL:1.5,0.5 TEXT:1.5 ,2 TEXT:007,8"},
 	} {
 		tab, err := ParseWith("f.csv", []byte(c.file), Options{DuckDB: sniff, Nulls: BlankNulls, HugeInts: true})
 		if err != nil {
