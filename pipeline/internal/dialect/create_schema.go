@@ -13,14 +13,20 @@ type SchemaCreate struct {
 	Database    string // as written, "" when the name has no database
 	Schema      string // as written, unquoted
 	IfNotExists bool
-	Line, Col   int // where the statement starts in the SQL
+	// OrReplace drops the schema's relations first (Snowflake's CREATE
+	// OR REPLACE SCHEMA); CloneSchema (and CloneDatabase) name the schema
+	// whose tables Snowflake's CLONE copies into the new one.
+	OrReplace                  bool
+	CloneDatabase, CloneSchema string
+	Line, Col                  int // where the statement starts in the SQL
 }
 
 // TakeSchemaCreates removes CREATE SCHEMA statements from sql and returns
 // them with the remaining SQL, whose line breaks and comments are kept. Options that
 // change no result (COMMENT, OPTIONS(...), WITH MANAGED ACCESS, a data
-// retention time, a collation) are accepted; OR REPLACE, which would drop
-// the schema's tables, and CLONE are refused.
+// retention time, a collation) are accepted; OR REPLACE, which drops the
+// schema's tables, and CLONE are the engine's to carry out in Snowflake,
+// and refused elsewhere and for a past state (AT | BEFORE).
 func TakeSchemaCreates(d Dialect, sql string) (string, []SchemaCreate, error) {
 	if !strings.Contains(strings.ToLower(sql), "schema") {
 		return sql, nil, nil
@@ -73,10 +79,11 @@ func schemaCreate(d Dialect, w []token) (c SchemaCreate, ok bool, err error) {
 		return c, false, nil
 	}
 	c.Line, c.Col = w[0].line, w[0].col
-	if orReplace {
+	if orReplace && d != Snowflake {
 		return c, true, fail(w[0], "CREATE OR REPLACE SCHEMA ("+string(d)+") drops every table of the schema first, which is not done here",
 			"write CREATE SCHEMA IF NOT EXISTS, and drop the tables you mean to drop")
 	}
+	c.OrReplace = orReplace
 	i++
 	if i+2 < len(w) && w[i].lower == "if" && w[i+1].lower == "not" && w[i+2].lower == "exists" {
 		c.IfNotExists = true
@@ -87,11 +94,19 @@ func schemaCreate(d Dialect, w []token) (c SchemaCreate, ok bool, err error) {
 		return c, true, fail(w[0], "CREATE SCHEMA needs a schema name, optionally after its database",
 			"write CREATE SCHEMA IF NOT EXISTS name")
 	}
-	for _, t := range w[i:] {
-		if t.kind == kWord && t.lower == "clone" {
-			return c, true, fail(t, "CREATE SCHEMA ... CLONE ("+string(d)+") copies a schema of the warehouse, which is not done here",
+	for k, t := range w[i:] {
+		if t.kind != kWord || t.lower != "clone" {
+			continue
+		}
+		// Snowflake's CLONE src: the tables of a schema of the project's
+		// database, as they are now (AT | BEFORE, time travel, is not kept)
+		db, src, next, named := schemaName(d, w, i+k+1)
+		if d != Snowflake || !named || next < len(w) && (w[next].lower == "at" || w[next].lower == "before") {
+			return c, true, fail(t, "CREATE SCHEMA ... CLONE ("+string(d)+") of "+cloneWhat(d, named)+" is not done here",
 				"create the schema and build its tables from the project's models")
 		}
+		c.CloneDatabase, c.CloneSchema = db, src
+		break
 	}
 	return c, true, nil
 }
@@ -205,4 +220,16 @@ func schemaName(d Dialect, w []token, i int) (database, schema string, next int,
 		return parts[0], parts[1], i, true
 	}
 	return "", "", i, false
+}
+
+// cloneWhat says which CLONE of a schema is refused: every one outside
+// Snowflake, and Snowflake's of a past state (AT | BEFORE).
+func cloneWhat(d Dialect, named bool) string {
+	switch {
+	case d != Snowflake:
+		return "a schema of the warehouse"
+	case !named:
+		return "no schema name"
+	}
+	return "a past state (AT | BEFORE: time travel keeps no past states here)"
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // CREATE SCHEMA statements leave a hook's SQL as schemas to create, with
-// the line breaks of the rest kept; OR REPLACE and CLONE are refused.
+// the line breaks of the rest kept; OR REPLACE and CLONE are refused
+// outside Snowflake.
 func TestTakeSchemaCreates(t *testing.T) {
 	cases := []struct {
 		d          Dialect
@@ -27,9 +28,15 @@ func TestTakeSchemaCreates(t *testing.T) {
 		{d: BigQuery, in: "create schema `p.d.x`", refused: "needs a schema name"},
 		{d: Snowflake, in: "create table schema_x (a int)", rest: "create table schema_x (a int)", want: ""},
 		{d: Snowflake, in: "-- no schema here\nselect 'create schema x' as s", rest: "-- no schema here\nselect 'create schema x' as s", want: ""},
-		{d: Snowflake, in: "create or replace schema s", refused: "CREATE OR REPLACE SCHEMA"},
-		{d: Snowflake, in: "create schema s clone prod.s", refused: "CLONE"},
+		{d: DuckDB, in: "create or replace schema s", refused: "CREATE OR REPLACE SCHEMA"},
+		{d: BigQuery, in: "create schema s clone prod.s", refused: "CLONE"},
+		{d: Snowflake, in: "create schema s clone prod.s at (offset => -60)", refused: "time travel"},
 		{d: BigQuery, in: "create schema if not exists", refused: "needs a schema name"},
+	}
+	// Snowflake's OR REPLACE and CLONE are carried out by the engine
+	_, creates, err := TakeSchemaCreates(Snowflake, "create or replace schema analytics.dev_clone clone analytics.dev")
+	if err != nil || len(creates) != 1 || !creates[0].OrReplace || creates[0].Schema != "dev_clone" || creates[0].CloneDatabase != "analytics" || creates[0].CloneSchema != "dev" {
+		t.Errorf("CREATE OR REPLACE SCHEMA ... CLONE: %+v, %v", creates, err)
 	}
 	for _, c := range cases {
 		rest, creates, err := TakeSchemaCreates(c.d, c.in)

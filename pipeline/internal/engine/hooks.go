@@ -171,16 +171,92 @@ func (r *runner) createSchemas(sql string) (string, error) {
 			return "", fail(err.Error(), "create schemas of the target's database only: the project's SQL touches its own database")
 		}
 		if r.db.HasSchema(schema) {
-			if !c.IfNotExists {
+			switch {
+			case c.OrReplace:
+				// Snowflake's OR REPLACE: the schema is made anew, empty
+				if err := r.dropRelationsOf(schema); err != nil {
+					return "", fail(err.Error(), "")
+				}
+			case !c.IfNotExists:
 				return "", fail("schema "+c.Schema+" already exists", "write CREATE SCHEMA IF NOT EXISTS")
+			default:
+				continue
 			}
-			continue
 		}
 		if err := r.db.EnsureSchema(schema); err != nil {
 			return "", fail(err.Error(), "")
 		}
+		if c.CloneSchema != "" {
+			if err := r.cloneSchema(c.CloneDatabase, c.CloneSchema, schema); err != nil {
+				return "", fail(err.Error(), "clone a schema of the target's database that the build or a hook made")
+			}
+		}
 	}
 	return rest, nil
+}
+
+// cloneSchema copies the tables and views of the schema named database.name
+// (as CREATE SCHEMA names it) into the SQLite schema into, each a table of
+// the same rows and the static types the build knew, as Snowflake's CLONE
+// copies them as they are now.
+func (r *runner) cloneSchema(database, name, into string) error {
+	from, err := r.hookSchema("CLONE", database, name)
+	if err != nil {
+		return err
+	}
+	if !r.db.HasSchema(from) {
+		return fmt.Errorf("schema %s does not exist", name)
+	}
+	rels, err := r.relationsOf(from)
+	if err != nil {
+		return err
+	}
+	for _, t := range rels {
+		if strings.HasPrefix(t.Name, "_nexus_") {
+			continue // the engine's own bookkeeping
+		}
+		if err := r.db.Exec(r.ctx, "CREATE TABLE "+store.Ident(into)+"."+store.Ident(t.Name)+" AS SELECT * FROM "+store.Ident(from)+"."+store.Ident(t.Name)); err != nil {
+			return err
+		}
+		if types, ok := r.types[relKey(from, t.Name)]; ok {
+			r.types[relKey(into, t.Name)] = types
+		}
+	}
+	return nil
+}
+
+// relationsOf lists the tables and views of the SQLite schema schema.
+func (r *runner) relationsOf(schema string) ([]store.Table, error) {
+	all, err := r.db.Relations(r.ctx, "%", "%", "")
+	if err != nil {
+		return nil, err
+	}
+	var rels []store.Table
+	for _, t := range all {
+		if t.Schema == schema {
+			rels = append(rels, t)
+		}
+	}
+	return rels, nil
+}
+
+// dropRelationsOf drops the tables and views of the SQLite schema schema.
+func (r *runner) dropRelationsOf(schema string) error {
+	rels, err := r.relationsOf(schema)
+	if err != nil {
+		return err
+	}
+	for _, t := range rels {
+		kind := "TABLE"
+		if strings.EqualFold(t.Kind, "view") {
+			kind = "VIEW"
+		}
+		if err := r.db.Exec(r.ctx, "DROP "+kind+" IF EXISTS "+store.Ident(t.Schema)+"."+store.Ident(t.Name)); err != nil {
+			return err
+		}
+		delete(r.types, relKey(t.Schema, t.Name))
+	}
+	return nil
 }
 
 // hookSchema is the SQLite schema of a schema a CREATE or DROP SCHEMA
@@ -235,29 +311,16 @@ func (r *runner) dropSchemas(sql string) (string, error) {
 			}
 			return "", fail("schema "+c.Schema+" does not exist", "write DROP SCHEMA IF EXISTS")
 		}
-		all, err := r.db.Relations(r.ctx, "%", "%", "")
+		rels, err := r.relationsOf(schema)
 		if err != nil {
 			return "", err
-		}
-		var rels []store.Table
-		for _, t := range all {
-			if t.Schema == schema {
-				rels = append(rels, t)
-			}
 		}
 		if c.Restrict && len(rels) > 0 {
 			return "", fail("schema "+c.Schema+" is not empty (it holds "+rels[0].Name+"), and DROP SCHEMA without CASCADE drops only an empty schema in "+string(r.plan.dialect),
 				"write DROP SCHEMA "+c.Schema+" CASCADE to drop its relations with it")
 		}
-		for _, t := range rels {
-			kind := "TABLE"
-			if strings.EqualFold(t.Kind, "view") {
-				kind = "VIEW"
-			}
-			if err := r.db.Exec(r.ctx, "DROP "+kind+" IF EXISTS "+store.Ident(t.Schema)+"."+store.Ident(t.Name)); err != nil {
-				return "", fail(err.Error(), "")
-			}
-			delete(r.types, relKey(t.Schema, t.Name))
+		if err := r.dropRelationsOf(schema); err != nil {
+			return "", fail(err.Error(), "")
 		}
 		if err := r.db.DropSchema(schema); err != nil {
 			return "", fail(err.Error(), "")
