@@ -1015,7 +1015,7 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 	case p.d == Snowflake && t.kind == kWord && (t.lower == "flatten" || t.lower == "table" || splitTables[t.lower] != "") && p.isPunctAt(1, "("):
 		fi.kind, fi.flatten = fromUnnest, true
 		fi.expr = n.add(p.parsePrimary())
-	case p.d == DuckDB && p.fileTable != nil && t.kind == kWord && (t.lower == "read_csv" || t.lower == "read_csv_auto") &&
+	case p.d == DuckDB && p.fileTable != nil && t.kind == kWord && (t.lower == "read_csv" || t.lower == "read_csv_auto" || jsonReaders[t.lower]) &&
 		p.isPunctAt(1, "(") && p.peekAt(2).kind == kString:
 		// read_csv('file.csv'): a CSV file of the project, read into a
 		// temporary table (the engine's); another file is refused by
@@ -1030,13 +1030,15 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		fi.kind = fromFunc
 		fi.expr = n.add(call)
 	case p.d == DuckDB && t.kind == kString:
-		// FROM 'file.csv': DuckDB reads the file as read_csv_auto does,
-		// the relation named after the file without its folder and
-		// extension; another file (parquet, json) is refused
+		// FROM 'file.csv' (or .json, .ndjson, .jsonl): DuckDB reads the
+		// file as read_csv_auto (read_json_auto) does, the relation named
+		// after the file without its folder and extension; another file
+		// (parquet) is refused
 		file := stringValue(p.d, t.text)
 		namePos := p.pos
 		p.next()
-		if p.fileTable == nil || !strings.HasSuffix(strings.ToLower(file), ".csv") {
+		ext := strings.ToLower(path.Ext(file))
+		if p.fileTable == nil || ext != ".csv" && ext != ".json" && ext != ".ndjson" && ext != ".jsonl" {
 			fi.kind, fi.nameStart, fi.nameEnd, fi.table, fi.alias, fi.readsFile = fromTable, p.sig[namePos], p.prevEnd(), file, file, true
 			break
 		}
@@ -1047,7 +1049,7 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 			break
 		}
 		stem := path.Base(file)
-		stem = stem[:len(stem)-len(".csv")]
+		stem = stem[:len(stem)-len(ext)]
 		fi.kind, fi.nameStart, fi.nameEnd = fromTable, p.sig[namePos], p.prevEnd()
 		fi.schema, fi.table, fi.alias, fi.fileFunc = "temp", table, stem, true
 	case t.kind == kWord || t.kind == kQuoted:

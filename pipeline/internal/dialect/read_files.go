@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,7 +17,22 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 		return "", false
 	}
 	opts := url.Values{}
+	name := strings.ToLower(p.toks[call.tok].text)
+	if jsonReaders[name] {
+		if strings.HasPrefix(name, "read_ndjson") {
+			opts.Set("format", "newline_delimited")
+		}
+		for _, o := range call.list[1:] {
+			if !p.jsonOption(o, opts) {
+				fi.fileErr = "an option other than format ('auto', 'array' or 'newline_delimited'), records ('auto' or true), auto_detect = true and maximum_object_size, or one of another value than a constant"
+				return "", false
+			}
+		}
+	}
 	for _, o := range call.list[1:] {
+		if jsonReaders[name] {
+			break
+		}
 		if !p.csvOption(o, opts) {
 			fi.fileErr = "an option other than header, delim (sep), columns and names, or one of another value than a constant"
 			return "", false
@@ -32,6 +48,44 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 		return "", false
 	}
 	return table, true
+}
+
+// jsonReaders are DuckDB's readers of JSON files whose rows a project's
+// JSON file gives (the engine's loadJSON): one row per object.
+var jsonReaders = map[string]bool{"read_json": true, "read_json_auto": true, "read_ndjson": true, "read_ndjson_auto": true}
+
+// jsonOption adds option o of read_json to opts when loading the file can
+// follow it: format 'auto', 'array' or 'newline_delimited', records 'auto'
+// or true, auto_detect = true and maximum_object_size (a limit of DuckDB's
+// buffer, which changes no row here). It tells whether it could.
+func (p *parser) jsonOption(o *node, opts url.Values) bool {
+	if o.kind != nBinary || o.name != "=" || o.x.kind != nName || len(o.x.parts) != 1 {
+		return false
+	}
+	v := strings.ToLower(strings.TrimSpace(joinRaw(p.toks[o.y.start:o.y.end])))
+	if o.y.kind == nString && o.y.end == o.y.start+1 {
+		v = strings.ToLower(stringValue(p.d, p.toks[o.y.tok].text))
+	}
+	switch identName(p.toks[o.x.parts[0]]) {
+	case "format":
+		switch v {
+		case "auto":
+			opts.Del("format")
+		case "array", "newline_delimited":
+			opts.Set("format", v)
+		default:
+			return false
+		}
+		return true
+	case "records":
+		return v == "auto" || v == "true" || v == "1"
+	case "auto_detect":
+		return v == "true" || v == "1"
+	case "maximum_object_size":
+		_, err := strconv.ParseUint(v, 10, 64)
+		return err == nil
+	}
+	return false
 }
 
 // csvOption adds option o of read_csv to opts when loading the file can

@@ -55,3 +55,44 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 		}
 	}
 }
+
+// DuckDB's read_json, read_json_auto, read_ndjson and FROM 'file.json' of
+// a JSON file the engine loaded read its temporary table, the options
+// loading it follows after a ? (read_ndjson's format newline_delimited);
+// other options, and readers of JSON the engine does not load, are refused.
+func TestDuckDBReadJSONFileTable(t *testing.T) {
+	files := func(file string) (string, error) {
+		if path, _, _ := CSVFileOptions(file); path == "data/e.json" || path == "data/e.ndjson" {
+			return "__read_csv__" + file, nil
+		}
+		return "", errors.New(file + " is not a file of the project")
+	}
+	for _, c := range []struct{ in, want string }{
+		{"select * from read_json_auto('data/e.json')", `select * from temp."__read_csv__data/e.json" AS read_json_auto`},
+		{"select * from read_json('data/e.json', format = 'array') as e", `select * from temp."__read_csv__data/e.json?format=array" as e`},
+		{"select * from read_json('data/e.json', format = 'auto', records = true, auto_detect = true, maximum_object_size = 1048576) e", `select * from temp."__read_csv__data/e.json" e`},
+		{"select * from read_ndjson('data/e.ndjson')", `select * from temp."__read_csv__data/e.ndjson?format=newline_delimited" AS read_ndjson`},
+		{"select * from read_json('data/e.ndjson', format = 'newline_delimited', records = 'auto')", `select * from temp."__read_csv__data/e.ndjson?format=newline_delimited" AS read_json`},
+		{"select e.a from 'data/e.json'", `select e.a from temp."__read_csv__data/e.json" AS e`},
+		{"select x.a from 'data/e.ndjson' as x", `select x.a from temp."__read_csv__data/e.ndjson" as x`},
+	} {
+		got, err := TranslateWith(c.in, Options{Dialect: DuckDB, FileTable: files})
+		if err != nil || got != c.want {
+			t.Errorf("%q:\n got  %q, %v\n want %q", c.in, got, err, c.want)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"select * from read_json('data/e.json', columns = {'a': 'INTEGER'})", "READ_JSON cannot read its file: an option other than format"},
+		{"select * from read_json('data/e.json', format = 'unstructured')", "READ_JSON cannot read its file: an option other than format"},
+		{"select * from read_json('data/e.json', records = false)", "READ_JSON cannot read its file: an option other than format"},
+		{"select * from read_json('data/e.json', auto_detect = false)", "READ_JSON cannot read its file: an option other than format"},
+		{"select * from read_json_auto('data/y.json')", "READ_JSON_AUTO cannot read its file: data/y.json is not a file of the project"},
+		{"select * from 'data/y.jsonl'", "FROM 'data/y.jsonl' cannot read its file: data/y.jsonl is not a file of the project"},
+		{"select * from read_json_objects('data/e.json')", "READ_JSON_OBJECTS is not supported: it reads files"},
+		{"select * from read_parquet('data/e.parquet')", "READ_PARQUET is not supported: it reads files"},
+	} {
+		if got, err := TranslateWith(c.in, Options{Dialect: DuckDB, FileTable: files}); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: want the refusal %q, got %q, %v", c.in, c.want, got, err)
+		}
+	}
+}

@@ -72,7 +72,17 @@ func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 // reads a path relative to where dbt runs, names, when it names a CSV
 // file there (no glob, no address, no absolute path).
 func projectCSV(loc string) (string, bool) {
-	if !strings.HasSuffix(strings.ToLower(loc), ".csv") || strings.ContainsAny(loc, "*?[") ||
+	if !strings.HasSuffix(strings.ToLower(loc), ".csv") {
+		return "", false
+	}
+	return projectFile(loc)
+}
+
+// projectFile is the file of the project's folder that path names, as
+// DuckDB reads a path relative to where dbt runs (no glob, no address,
+// no absolute path).
+func projectFile(loc string) (string, bool) {
+	if strings.ContainsAny(loc, "*?[") ||
 		strings.Contains(loc, "://") || strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "~") {
 		return "", false
 	}
@@ -147,8 +157,11 @@ func (r *runner) fileTable(asked string) (table string, preloaded bool, err erro
 		return "", false, err
 	}
 	file, ok := projectCSV(path)
+	if jsonFile(path) {
+		file, ok = projectFile(path)
+	}
 	if !ok {
-		return "", false, fmt.Errorf("%s is not a .csv file inside the project's folder", path)
+		return "", false, fmt.Errorf("%s is not a .csv or .json file inside the project's folder", path)
 	}
 	key := file
 	if len(opts) > 0 {
@@ -164,11 +177,13 @@ func (r *runner) fileTable(asked string) (table string, preloaded bool, err erro
 	if r.plan.proj.Files == nil || err != nil {
 		return "", false, fmt.Errorf("%s is not a file of the project", file)
 	}
-	o, data, err := csvReadOptions(data, opts)
-	if err != nil {
+	if jsonFile(file) {
+		if err := r.loadJSON(file, data, opts, jinja.Relation{Schema: "temp", Name: fileTableName(key)}); err != nil {
+			return "", false, fmt.Errorf("%s: %v", file, err)
+		}
+	} else if o, data, err := csvReadOptions(data, opts); err != nil {
 		return "", false, fmt.Errorf("%s: %v", file, err)
-	}
-	if !r.loadCSVWith(file, data, o, jinja.Relation{Schema: "temp", Name: fileTableName(key)}, "", 0) {
+	} else if !r.loadCSVWith(file, data, o, jinja.Relation{Schema: "temp", Name: fileTableName(key)}, "", 0) {
 		return "", false, fmt.Errorf("%s could not be loaded", file)
 	}
 	if r.fileTables == nil {

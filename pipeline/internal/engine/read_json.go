@@ -1,0 +1,252 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/seed"
+	"github.com/nexus-playground/nexus/pipeline/internal/store"
+)
+
+// jsonFile tells whether path names a JSON file DuckDB's JSON reader reads
+// (DuckDB picks that reader for these extensions in FROM 'path').
+func jsonFile(path string) bool {
+	p := strings.ToLower(path)
+	return strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".ndjson") || strings.HasSuffix(p, ".jsonl")
+}
+
+// jsonKind is the type DuckDB's JSON reader detects for a column.
+type jsonKind int
+
+const (
+	jsonNull jsonKind = iota
+	jsonBool
+	jsonBigint
+	jsonDouble
+	jsonString
+	jsonNested // an object or an array
+	jsonAny    // values of different kinds: DuckDB's JSON
+)
+
+// jsonValues are the rows of a JSON file of the project as DuckDB's
+// read_json reads them with opts (format auto, array or
+// newline_delimited; objects only, as records): each object a row.
+func jsonValues(data []byte, opts url.Values) ([]map[string]any, []string, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	format := opts.Get("format")
+	array := len(trimmed) > 0 && trimmed[0] == '['
+	switch {
+	case format == "array" && !array:
+		return nil, nil, fmt.Errorf("format = 'array' wants a top-level JSON array, the file opens with %q", string(trimmed[:min(1, len(trimmed))]))
+	case format == "newline_delimited" && array:
+		return nil, nil, fmt.Errorf("format = 'newline_delimited' reads the file's array as one value: write format = 'array' or 'auto'")
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	dec.UseNumber()
+	var objs []map[string]any
+	var keys []string
+	seen := map[string]bool{}
+	add := func(raw json.RawMessage) error {
+		if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+			return nil
+		}
+		d := json.NewDecoder(bytes.NewReader(raw))
+		d.UseNumber()
+		tok, err := d.Token()
+		if err != nil || tok != json.Delim('{') {
+			return fmt.Errorf("a value that is no object (%.40s): DuckDB reads such a file as one column json, which the playground does not", string(raw))
+		}
+		obj := map[string]any{}
+		for d.More() {
+			k, _ := d.Token()
+			var v any
+			if err := d.Decode(&v); err != nil {
+				return err
+			}
+			key := k.(string)
+			if !seen[key] {
+				seen[key] = true
+				keys = append(keys, key)
+			}
+			obj[key] = v
+		}
+		objs = append(objs, obj)
+		return nil
+	}
+	if array {
+		var items []json.RawMessage
+		if err := dec.Decode(&items); err != nil {
+			return nil, nil, fmt.Errorf("the file is no JSON array: %v", err)
+		}
+		for _, it := range items {
+			if err := add(it); err != nil {
+				return nil, nil, err
+			}
+		}
+		return objs, keys, nil
+	}
+	for {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, nil, fmt.Errorf("the file is no JSON: %v", err)
+		}
+		if err := add(raw); err != nil {
+			return nil, nil, err
+		}
+	}
+	return objs, keys, nil
+}
+
+// kindOf is the kind of one JSON value.
+func kindOf(v any) jsonKind {
+	switch v := v.(type) {
+	case nil:
+		return jsonNull
+	case bool:
+		return jsonBool
+	case json.Number:
+		if _, err := v.Int64(); err == nil {
+			return jsonBigint
+		}
+		return jsonDouble
+	case string:
+		return jsonString
+	}
+	return jsonNested
+}
+
+// loadJSON loads the rows of a JSON file of the project into rel, typed
+// as DuckDB's read_json detects them (checked on DuckDB): the columns
+// are the keys of the objects in the order first seen, NULL where an
+// object lacks one; integers are BIGINT, numbers with a fraction or
+// exponent DOUBLE (a column of both DOUBLE), true and false BOOLEAN,
+// strings VARCHAR unless every one reads as a time, date or timestamp in
+// one format (seed.SniffJSONStrings), and values of different kinds
+// DuckDB's JSON, the value's JSON text. A column of objects or arrays is
+// refused for now.
+func (r *runner) loadJSON(file string, data []byte, opts url.Values, rel jinja.Relation) error {
+	objs, keys, err := jsonValues(data, opts)
+	if err != nil {
+		return err
+	}
+	if len(keys) == 0 {
+		return fmt.Errorf("the file holds no object, from which DuckDB reads the columns")
+	}
+	wall, _ := declaredType(dialect.DuckDB, "timestamp")
+	zoned, _ := declaredType(dialect.DuckDB, "timestamptz")
+	types := make([]string, len(keys))
+	static := map[string]string{}
+	rows := make([][]any, len(objs))
+	for i := range rows {
+		rows[i] = make([]any, len(keys))
+	}
+	for c, key := range keys {
+		kind := jsonNull
+		for _, o := range objs {
+			k := kindOf(o[key])
+			switch {
+			case k == jsonNull || k == kind:
+			case kind == jsonNull:
+				kind = k
+			case kind == jsonBigint && k == jsonDouble || kind == jsonDouble && k == jsonBigint:
+				kind = jsonDouble
+			default:
+				kind = jsonAny
+			}
+		}
+		name := strings.ToLower(key)
+		var strs []string
+		for i, o := range objs {
+			v := o[key]
+			if v == nil {
+				continue
+			}
+			switch kind {
+			case jsonBool:
+				rows[i][c] = map[bool]int64{true: 1, false: 0}[v.(bool)]
+			case jsonBigint:
+				n, _ := v.(json.Number).Int64()
+				rows[i][c] = n
+			case jsonDouble:
+				f, err := v.(json.Number).Float64()
+				if err != nil {
+					return fmt.Errorf("column %s: %v", key, err)
+				}
+				rows[i][c] = f
+			case jsonString:
+				rows[i][c] = v
+				strs = append(strs, v.(string))
+			default:
+				b, _ := json.Marshal(v)
+				rows[i][c] = string(b)
+			}
+		}
+		if kind == jsonNested {
+			return fmt.Errorf("column %s holds objects or arrays, DuckDB's STRUCTs and lists, which the playground does not read from a JSON file yet", key)
+		}
+		if kind == jsonDouble {
+			// an integer past 64 bits is DuckDB's HUGEINT, which the
+			// playground does not read from JSON
+			for _, o := range objs {
+				if n, ok := o[key].(json.Number); ok && !strings.ContainsAny(string(n), ".eE") {
+					if _, err := n.Int64(); err != nil {
+						return fmt.Errorf("column %s holds %s, an integer past 64 bits, which DuckDB reads as HUGEINT and the playground does not read from a JSON file", key, n)
+					}
+				}
+			}
+		}
+		switch kind {
+		case jsonBool:
+			types[c], static[name] = "INTEGER", dialect.TypeBool
+		case jsonBigint:
+			types[c], static[name] = "INTEGER", dialect.StaticType(dialect.DuckDB, "bigint")
+		case jsonDouble:
+			types[c], static[name] = "REAL", dialect.StaticType(dialect.DuckDB, "double")
+		case jsonAny:
+			types[c], static[name] = "TEXT", dialect.TypeJSON
+		default:
+			types[c], static[name] = "TEXT", dialect.TypeText
+		}
+		if kind != jsonString {
+			continue
+		}
+		typ, conv := seed.SniffJSONStrings(strs)
+		if typ == "" {
+			continue
+		}
+		cast := map[string]func(string) (string, bool){"timestamp": wall.Timestamp, "timestamptz": zoned.Timestamp}[typ]
+		for _, row := range rows {
+			s, ok := row[c].(string)
+			if !ok {
+				continue
+			}
+			v, ok := conv(s)
+			if ok && cast != nil {
+				v, ok = cast(v)
+			}
+			if !ok {
+				return fmt.Errorf("column %s: %q does not read as %s", key, s, typ)
+			}
+			row[c] = v
+		}
+		static[name] = map[string]string{"time": dialect.TypeTime, "date": dialect.TypeDate,
+			"timestamp": dialect.StaticType(dialect.DuckDB, "timestamp"), "timestamptz": dialect.StaticType(dialect.DuckDB, "timestamptz")}[typ]
+	}
+	if err := r.db.LoadTable(r.ctx, rel.Schema, rel.Name, keys, types, rows); err != nil {
+		return err
+	}
+	k := relKey(rel.Schema, rel.Name)
+	r.noteShape(k, store.ShapeText(keys, types))
+	r.keepTypes(k, static)
+	r.contentVersion(rel, rows)
+	return nil
+}

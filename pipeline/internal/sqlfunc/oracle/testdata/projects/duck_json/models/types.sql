@@ -1,0 +1,1 @@
+select * from read_json_auto('data/events.ndjson')
