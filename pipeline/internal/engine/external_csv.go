@@ -34,15 +34,7 @@ func (r *runner) externalCSV(cfg project.Config) (delim rune, ok bool) {
 // quote or NULL text), whose model keeps its types.
 func csvFormat(cfg project.Config) (delim rune, ok bool) {
 	opts, _ := cfg.Extra["options"].(map[string]any)
-	get := func(k string) string {
-		if v, ok := cfg.Extra[k]; ok && v != nil {
-			return fmt.Sprint(v)
-		}
-		if v, ok := opts[k]; ok && v != nil {
-			return fmt.Sprint(v)
-		}
-		return ""
-	}
+	get := func(k string) string { return externalOption(cfg, k) }
 	d := strings.Trim(cmp.Or(get("delimiter"), get("delim"), get("sep")), "'")
 	if externalFormat(cfg) != "csv" {
 		return 0, false
@@ -68,21 +60,25 @@ func csvFormat(cfg project.Config) (delim rune, ok bool) {
 	return r, true
 }
 
+// externalOption is the model's setting k of its external file: the
+// config's own key, else the same key of its options, else "".
+func externalOption(cfg project.Config, k string) string {
+	if v, ok := cfg.Extra[k]; ok && v != nil {
+		return fmt.Sprint(v)
+	}
+	opts, _ := cfg.Extra["options"].(map[string]any)
+	if v, ok := opts[k]; ok && v != nil {
+		return fmt.Sprint(v)
+	}
+	return ""
+}
+
 // externalFormat is the format of the file dbt-duckdb's external
 // materialization of cfg writes, as dbt-duckdb chooses it: the format
 // configured (format, or options' format), else the location's extension,
 // else csv when a delimiter is given, else parquet.
 func externalFormat(cfg project.Config) string {
-	opts, _ := cfg.Extra["options"].(map[string]any)
-	get := func(k string) string {
-		if v, ok := cfg.Extra[k]; ok && v != nil {
-			return fmt.Sprint(v)
-		}
-		if v, ok := opts[k]; ok && v != nil {
-			return fmt.Sprint(v)
-		}
-		return ""
-	}
+	get := func(k string) string { return externalOption(cfg, k) }
 	if format := strings.ToLower(strings.TrimSpace(get("format"))); format != "" {
 		return format
 	}

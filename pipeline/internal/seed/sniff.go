@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
 // DuckDBSniff types the columns of a file as DuckDB's read_csv sniffer
@@ -112,8 +114,9 @@ func sniffedISO(d Declared, zoned bool) *Declared {
 	return &d
 }
 
-// sniffClock is a time of day as DuckDB's TIME reads one: an hour of one
-// or two digits up to 24, minutes, and seconds with a fraction optional.
+// sniffClock is a time of day as DuckDB's CSV sniffer takes one: an hour
+// of one or two digits, minutes of two, and seconds with a fraction
+// optional.
 var sniffClock = regexp.MustCompile(`^(\d{1,2}):(\d{2})(?::(\d{1,2})(\.\d+)?)?$`)
 
 func isSniffTime(v string) bool {
@@ -121,27 +124,14 @@ func isSniffTime(v string) bool {
 	return ok
 }
 
-// sniffedTime writes a time of day as DuckDB writes a TIME: HH:MM:SS and
-// the fraction's digits up to microseconds, without trailing zeros.
+// sniffedTime writes a time of day as DuckDB writes a TIME: the sniffer
+// takes minutes of two digits only, which the cast then reads.
 func sniffedTime(v string) (string, bool) {
-	m := sniffClock.FindStringSubmatch(strings.TrimSpace(v))
-	if m == nil {
+	v = strings.TrimSpace(v)
+	if !sniffClock.MatchString(v) {
 		return "", false
 	}
-	h, _ := strconv.Atoi(m[1])
-	mi, _ := strconv.Atoi(m[2])
-	sec := 0
-	if m[3] != "" {
-		sec, _ = strconv.Atoi(m[3])
-	}
-	if h > 24 || mi > 59 || sec > 59 || h == 24 && (mi > 0 || sec > 0 || strings.Trim(m[4], ".0") != "") {
-		return "", false
-	}
-	out := fmt.Sprintf("%02d:%02d:%02d", h, mi, sec)
-	if f := strings.TrimRight(truncFraction(m[4]), "0"); f != "." && f != "" {
-		out += f
-	}
-	return out, true
+	return sqlfunc.DuckClockText(v)
 }
 
 // truncFraction keeps a fraction's first six digits (microseconds), as

@@ -100,7 +100,7 @@ func timeOfDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	if args[0].Type() == sqlite3.TEXT {
-		if s, ok := duckClockText(args[0].Text()); ok {
+		if s, ok := DuckClockText(args[0].Text()); ok {
 			ctx.ResultText(s)
 			return
 		}
@@ -122,10 +122,10 @@ func timeOfDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
 // optional.
 var duckClock = regexp.MustCompile(`^(\d{1,2}):(\d{1,2})(?::(\d{1,2})(\.\d+)?)?$`)
 
-// duckClockText writes text s of a clock as DuckDB writes the TIME it
+// DuckClockText writes text s of a clock as DuckDB writes the TIME it
 // reads: 3:4 is 03:04:00, 24:00:00 the end of the day, a fraction cut to
 // microseconds without its trailing zeros; ok is false for other text.
-func duckClockText(s string) (string, bool) {
+func DuckClockText(s string) (string, bool) {
 	m := duckClock.FindStringSubmatch(s)
 	if m == nil {
 		return "", false
