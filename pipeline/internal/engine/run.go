@@ -1124,6 +1124,14 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	// is a script of its own: a BigQuery TEMP function it creates ends
 	// with it.
 	defer r.defs().EndScript()
+	// a statement that reads no rows answers Snowflake's status row
+	status, hasStatus := dialect.StatusOf(r.plan.dialect, sql)
+	statusRows := func(changed int64) *jinja.Rows {
+		if !hasStatus {
+			return &jinja.Rows{}
+		}
+		return &jinja.Rows{Columns: status.Columns, Rows: [][]any{status.Rows(changed)}}
+	}
 	sql, defined, err := r.takeDefinitions(sql)
 	if err != nil {
 		return nil, "", queryRefused(err)
@@ -1132,7 +1140,7 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 		return nil, "", queryRefused(err)
 	}
 	if blankSQL(sql) {
-		return &jinja.Rows{}, "", nil // only schemas or functions were made
+		return statusRows(0), "", nil // only schemas or functions were made
 	}
 	place := func(*diag.Diagnostic, int, int) {}
 	tr, err := r.translateWith(sql, place)
@@ -1143,7 +1151,7 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 		return nil, "", queryRefused(err)
 	}
 	if blankSQL(tr.sql) {
-		return &jinja.Rows{}, "", nil // a statement that changes no row here (a GRANT)
+		return statusRows(0), "", nil // a statement that changes no row here (a GRANT)
 	}
 	// several statements run in order and the last one answers, as the
 	// warehouses run a script (dbt-snowflake splits it into statements)
@@ -1166,6 +1174,9 @@ func (r *runner) runQuery(sql string) (*jinja.Rows, string, error) {
 	// agate's column names are the warehouse's: Snowflake's COL_1 for an
 	// unquoted col_1
 	rows.Columns = dialect.StoredNames(r.plan.dialect, tr.types, rows.Columns)
+	if len(q.Columns) == 0 {
+		rows = statusRows(q.Changed)
+	}
 	if !q.ReadOnly || defined || len(q.Rows)*max(1, len(q.Columns)) > maxMemoCells {
 		return rows, "", nil
 	}

@@ -18,6 +18,9 @@ type Rows struct {
 	Truncated bool
 	// ReadOnly tells that the statement changed nothing in the database.
 	ReadOnly bool
+	// Changed is how many rows the last statement inserted, updated or
+	// deleted, when it wrote.
+	Changed int64
 }
 
 // MaxResultBytes caps the bytes one result holds in Go: past it the result
@@ -87,6 +90,9 @@ func (db *DB) query(ctx context.Context, sql string, maxRows int, script bool) (
 			continue
 		}
 		out, err := readAll(stmt, maxRows)
+		if err == nil && !stmt.ReadOnly() {
+			out.Changed = db.conn.Changes()
+		}
 		stmt.Close()
 		db.count(1, start)
 		if err != nil {
