@@ -37,7 +37,7 @@ const (
 // jsonValues are the rows of a JSON file of the project as DuckDB's
 // read_json reads them with opts (format auto, array or
 // newline_delimited; objects only, as records): each object a row.
-func jsonValues(data []byte, opts url.Values) ([]map[string]any, []string, error) {
+func jsonValues(data []byte, opts url.Values) ([]*jsonObject, []string, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	format := opts.Get("format")
@@ -50,32 +50,28 @@ func jsonValues(data []byte, opts url.Values) ([]map[string]any, []string, error
 	}
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
 	dec.UseNumber()
-	var objs []map[string]any
+	var objs []*jsonObject
 	var keys []string
 	seen := map[string]bool{}
 	add := func(raw json.RawMessage) error {
-		if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
-			return nil
-		}
 		d := json.NewDecoder(bytes.NewReader(raw))
 		d.UseNumber()
-		tok, err := d.Token()
-		if err != nil || tok != json.Delim('{') {
+		v, err := decodeJSON(d)
+		if err != nil {
+			return err
+		}
+		if v == nil {
+			return nil
+		}
+		obj, ok := v.(*jsonObject)
+		if !ok {
 			return fmt.Errorf("a value that is no object (%.40s): DuckDB reads such a file as one column json, which the playground does not", string(raw))
 		}
-		obj := map[string]any{}
-		for d.More() {
-			k, _ := d.Token()
-			var v any
-			if err := d.Decode(&v); err != nil {
-				return err
+		for _, k := range obj.keys {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
 			}
-			key := k.(string)
-			if !seen[key] {
-				seen[key] = true
-				keys = append(keys, key)
-			}
-			obj[key] = v
 		}
 		objs = append(objs, obj)
 		return nil
@@ -130,9 +126,9 @@ func kindOf(v any) jsonKind {
 // object lacks one; integers are BIGINT, numbers with a fraction or
 // exponent DOUBLE (a column of both DOUBLE), true and false BOOLEAN,
 // strings VARCHAR unless every one reads as a time, date or timestamp in
-// one format (seed.SniffJSONStrings), and values of different kinds
-// DuckDB's JSON, the value's JSON text. A column of objects or arrays is
-// refused for now.
+// one format (seed.SniffJSONStrings), objects STRUCTs and arrays lists
+// (nestedJSONColumn), and values of different kinds DuckDB's JSON, the
+// value's JSON text.
 func (r *runner) loadJSON(file string, data []byte, opts url.Values, rel jinja.Relation) error {
 	objs, keys, err := jsonValues(data, opts)
 	if err != nil {
@@ -150,23 +146,15 @@ func (r *runner) loadJSON(file string, data []byte, opts url.Values, rel jinja.R
 		rows[i] = make([]any, len(keys))
 	}
 	for c, key := range keys {
-		kind := jsonNull
+		typ := &jsonType{}
 		for _, o := range objs {
-			k := kindOf(o[key])
-			switch {
-			case k == jsonNull || k == kind:
-			case kind == jsonNull:
-				kind = k
-			case kind == jsonBigint && k == jsonDouble || kind == jsonDouble && k == jsonBigint:
-				kind = jsonDouble
-			default:
-				kind = jsonAny
-			}
+			typ = mergeJSONTypes(typ, typeOfJSON(o.vals[key]))
 		}
+		kind := typ.kind
 		name := strings.ToLower(key)
 		var strs []string
 		for i, o := range objs {
-			v := o[key]
+			v := o.vals[key]
 			if v == nil {
 				continue
 			}
@@ -185,19 +173,26 @@ func (r *runner) loadJSON(file string, data []byte, opts url.Values, rel jinja.R
 			case jsonString:
 				rows[i][c] = v
 				strs = append(strs, v.(string))
-			default:
-				b, _ := json.Marshal(v)
-				rows[i][c] = string(b)
+			case jsonAny:
+				var b bytes.Buffer
+				if err := writeJSON(&b, v, typeOfJSON(v), "", nil); err != nil {
+					return fmt.Errorf("column %s: %v", key, err)
+				}
+				rows[i][c] = b.String()
 			}
 		}
 		if kind == jsonNested {
-			return fmt.Errorf("column %s holds objects or arrays, DuckDB's STRUCTs and lists, which the playground does not read from a JSON file yet", key)
+			if err := r.nestedJSONColumn(key, typ, objs, rows, c, static); err != nil {
+				return err
+			}
+			types[c] = "TEXT"
+			continue
 		}
 		if kind == jsonDouble {
 			// an integer past 64 bits is DuckDB's HUGEINT, which the
 			// playground does not read from JSON
 			for _, o := range objs {
-				if n, ok := o[key].(json.Number); ok && !strings.ContainsAny(string(n), ".eE") {
+				if n, ok := o.vals[key].(json.Number); ok && !strings.ContainsAny(string(n), ".eE") {
 					if _, err := n.Int64(); err != nil {
 						return fmt.Errorf("column %s holds %s, an integer past 64 bits, which DuckDB reads as HUGEINT and the playground does not read from a JSON file", key, n)
 					}
@@ -219,11 +214,11 @@ func (r *runner) loadJSON(file string, data []byte, opts url.Values, rel jinja.R
 		if kind != jsonString {
 			continue
 		}
-		typ, conv := seed.SniffJSONStrings(strs)
-		if typ == "" {
+		sniffed, conv := seed.SniffJSONStrings(strs)
+		if sniffed == "" {
 			continue
 		}
-		cast := map[string]func(string) (string, bool){"timestamp": wall.Timestamp, "timestamptz": zoned.Timestamp}[typ]
+		cast := map[string]func(string) (string, bool){"timestamp": wall.Timestamp, "timestamptz": zoned.Timestamp}[sniffed]
 		for _, row := range rows {
 			s, ok := row[c].(string)
 			if !ok {
@@ -234,12 +229,12 @@ func (r *runner) loadJSON(file string, data []byte, opts url.Values, rel jinja.R
 				v, ok = cast(v)
 			}
 			if !ok {
-				return fmt.Errorf("column %s: %q does not read as %s", key, s, typ)
+				return fmt.Errorf("column %s: %q does not read as %s", key, s, sniffed)
 			}
 			row[c] = v
 		}
 		static[name] = map[string]string{"time": dialect.TypeTime, "date": dialect.TypeDate,
-			"timestamp": dialect.StaticType(dialect.DuckDB, "timestamp"), "timestamptz": dialect.StaticType(dialect.DuckDB, "timestamptz")}[typ]
+			"timestamp": dialect.StaticType(dialect.DuckDB, "timestamp"), "timestamptz": dialect.StaticType(dialect.DuckDB, "timestamptz")}[sniffed]
 	}
 	if err := r.db.LoadTable(r.ctx, rel.Schema, rel.Name, keys, types, rows); err != nil {
 		return err
@@ -248,5 +243,74 @@ func (r *runner) loadJSON(file string, data []byte, opts url.Values, rel jinja.R
 	r.noteShape(k, store.ShapeText(keys, types))
 	r.keepTypes(k, static)
 	r.contentVersion(rel, rows)
+	return nil
+}
+
+// nestedJSONColumn fills column c of rows with the STRUCTs or lists of
+// key, of type typ, as JSON text (writeJSON), their strings dates and
+// timestamps where every string of their path reads as one in one format,
+// as DuckDB detects them inside nested values too, and keeps the
+// column's static type and shape. Values of different kinds, MAPs and
+// times inside them are refused, naming the column.
+func (r *runner) nestedJSONColumn(key string, typ *jsonType, objs []*jsonObject, rows [][]any, c int, static map[string]string) error {
+	if why := typ.check(); why != "" {
+		return fmt.Errorf("column %s holds %s, which the playground does not read from a JSON file", key, why)
+	}
+	wall, _ := declaredType(dialect.DuckDB, "timestamp")
+	zoned, _ := declaredType(dialect.DuckDB, "timestamptz")
+	strs := map[string][]string{}
+	for _, o := range objs {
+		collectStrings(o.vals[key], typ, "", strs)
+	}
+	kinds := map[string]string{}
+	convs := map[string]func(string) (string, bool){}
+	for path, vals := range strs {
+		kind, conv := seed.SniffJSONStrings(vals)
+		switch kind {
+		case "":
+			continue
+		case "time":
+			return fmt.Errorf("column %s holds times of day inside its objects or arrays, which the playground does not read from a JSON file", key)
+		case "date":
+			kinds[path], convs[path] = "DATE", conv
+		case "timestamp", "timestamptz":
+			cast := wall.Timestamp
+			kinds[path] = "TIMESTAMP"
+			if kind == "timestamptz" {
+				cast, kinds[path] = zoned.Timestamp, "TIMESTAMPTZ"
+			}
+			convs[path] = func(s string) (string, bool) {
+				v, ok := conv(s)
+				if ok {
+					v, ok = cast(v)
+				}
+				return v, ok
+			}
+		}
+	}
+	for i, o := range objs {
+		v := o.vals[key]
+		if v == nil {
+			continue
+		}
+		var b bytes.Buffer
+		if err := writeJSON(&b, v, typ, "", convs); err != nil {
+			return fmt.Errorf("column %s: %v", key, err)
+		}
+		rows[i][c] = b.String()
+	}
+	name := strings.ToLower(key)
+	static[name] = dialect.TypeStruct
+	if typ.list {
+		static[name] = dialect.TypeList
+		switch typ.elem.kind {
+		case jsonBigint:
+			static[name] = dialect.TypeList + " INTEGER"
+		case jsonDouble:
+			static[name] = dialect.TypeList + " REAL"
+		}
+	}
+	shape, _ := json.Marshal(typ.shape("", kinds))
+	static[dialect.FullTypePrefix+name] = "SHAPE " + string(shape)
 	return nil
 }
