@@ -22,8 +22,9 @@ import (
 
 // csvLocation is the project file a DuckDB source table's dbt-duckdb
 // external_location reads: the location formatted with the table's name,
-// identifier and schema as dbt-duckdb formats it, a CSV file's path (the
-// location itself, or the one argument of read_csv or read_csv_auto)
+// identifier and schema as dbt-duckdb formats it, a CSV or JSON file's
+// path (the location itself, or the one argument of read_csv,
+// read_csv_auto, read_json, read_json_auto or read_ndjson)
 // relative to the project's folder, where dbt runs, followed by the
 // options of read_csv loading it follows after a ? (dialect.CSVFileOptions).
 // ok is false for any other location: a file elsewhere or over the network,
@@ -46,7 +47,7 @@ func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 		return "", false
 	}
 	loc = strings.TrimSpace(loc)
-	if regexp.MustCompile(`(?is)^read_csv(?:_auto)?\s*\(.*\)$`).MatchString(loc) {
+	if regexp.MustCompile(`(?is)^read_(?:csv|json|ndjson)(?:_auto)?\s*\(.*\)$`).MatchString(loc) {
 		// read_csv's path and the options loading it follows, as a
 		// model's read_csv(...) reads them (dialect.CSVFileOptions)
 		var asked string
@@ -58,12 +59,19 @@ func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 		if err != nil || perr != nil || asked == "" {
 			return "", false
 		}
-		if file, ok := projectCSV(path); ok {
+		file, ok := projectCSV(path)
+		if jsonFile(path) {
+			file, ok = projectFile(path)
+		}
+		if ok {
 			return file + strings.TrimPrefix(asked, path), true
 		}
 		return "", false
 	} else if strings.ContainsAny(loc, "()'\"") {
 		return "", false
+	}
+	if jsonFile(loc) {
+		return projectFile(loc)
 	}
 	return projectCSV(loc)
 }
@@ -319,12 +327,16 @@ func (r *runner) loadFileSources() {
 		if err != nil {
 			continue
 		}
-		o, data, err := csvReadOptions(data, opts)
-		if err != nil {
+		if jsonFile(file) {
+			// a JSON file, read as DuckDB's read_json_auto reads it
+			if err := r.loadJSON(file, data, opts, ref.rel); err != nil {
+				r.res.fail(diag.Errorf(d.File, line, "source %s reads %s: %v", d.Key, file, err))
+				continue
+			}
+		} else if o, data, err := csvReadOptions(data, opts); err != nil {
 			r.res.fail(diag.Errorf(d.File, line, "source %s reads %s: %v", d.Key, file, err))
 			continue
-		}
-		if !r.loadCSVWith(file, data, o, ref.rel, d.File, line) {
+		} else if !r.loadCSVWith(file, data, o, ref.rel, d.File, line) {
 			continue
 		}
 		// the file, and the options it is read with after a ?

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"strings"
 
@@ -313,4 +314,15 @@ func (r *runner) nestedJSONColumn(key string, typ *jsonType, objs []*jsonObject,
 	shape, _ := json.Marshal(typ.shape("", kinds))
 	static[dialect.FullTypePrefix+name] = "SHAPE " + string(shape)
 	return nil
+}
+
+// projectHas tells whether the file asked for (a path, with the options
+// it is read with after a ?) is a file of the project.
+func (r *runner) projectHas(asked string) bool {
+	file, _, _ := dialect.CSVFileOptions(asked)
+	if r.plan.proj.Files == nil {
+		return false
+	}
+	_, err := fs.Stat(r.plan.proj.Files, file)
+	return err == nil
 }

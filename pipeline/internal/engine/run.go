@@ -1852,6 +1852,11 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 			case what == "":
 				// a table of the warehouse, which the project does not ship
 				d.Message = fmt.Sprintf("%s: source(%q, %q) reads a table of the warehouse, which the project does not ship: no seed gives its rows (%s:%d)", msg, src.SourceName, src.Table, src.File, src.Line)
+			case csv && r.projectHas(asked):
+				// a file of the project's folder that failed to load
+				file, _, _ := dialect.CSVFileOptions(asked)
+				d.Message = fmt.Sprintf("%s: source(%q, %q) is read from file %s, which could not be read: %s (%s:%d)", msg, src.SourceName, src.Table, file, what, src.File, line)
+				d.Hint = fmt.Sprintf("fix the file (the build says why at %s:%d), or load the rows as a seed named %s (seeds/%s.csv), which the source then reads", src.File, line, src.Identifier, src.Identifier)
 			case csv:
 				file, _, _ := dialect.CSVFileOptions(asked)
 				// a CSV file of the project's folder, which it lacks

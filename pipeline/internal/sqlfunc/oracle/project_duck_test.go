@@ -99,16 +99,26 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 			}
 			loadOurTable(ctx, t, ours, duck, st)
 		case "source":
-			// a source table dbt-duckdb reads from a CSV file of the
-			// project (its SQL is the file's path there, and the options
-			// of read_csv after a ?): DuckDB's read_csv reads it, as the
-			// file is read where dbt runs
+			// a source table dbt-duckdb reads from a CSV or JSON file of
+			// the project (its SQL is the file's path there, and the
+			// options of read_csv or read_json after a ?): DuckDB's
+			// read_csv or read_json reads it, as the file is read where
+			// dbt runs
 			path, opts, err := dialect.CSVFileOptions(st.SQL)
 			if err != nil {
 				t.Fatal(err)
 			}
 			file := filepath.Join(dir, filepath.FromSlash(path))
-			if _, err := duck.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM read_csv('%s'%s)", duckName(st.Rendered), strings.ReplaceAll(file, "'", "''"), readCSVOptions(opts))); err != nil {
+			reader := fmt.Sprintf("read_csv('%s'%s)", strings.ReplaceAll(file, "'", "''"), readCSVOptions(opts))
+			if ext := strings.ToLower(filepath.Ext(path)); ext == ".json" || ext == ".ndjson" || ext == ".jsonl" {
+				// a JSON file, read by DuckDB's JSON reader in the format given
+				format := ""
+				if f := opts.Get("format"); f != "" {
+					format = ", format = '" + f + "'"
+				}
+				reader = fmt.Sprintf("read_json('%s'%s)", strings.ReplaceAll(file, "'", "''"), format)
+			}
+			if _, err := duck.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM %s", duckName(st.Rendered), reader)); err != nil {
 				t.Errorf("source %s: DuckDB cannot read its file %s: %v", st.Name, file, err)
 				continue
 			}
