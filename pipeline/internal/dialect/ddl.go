@@ -390,12 +390,16 @@ func (t *translator) storedName(n *node, temp bool) (parts []string, resolved bo
 // atTableTarget tells whether the current token, in a statement the
 // parser takes token by token, names the table written: after INSERT
 // INTO, UPDATE, DELETE FROM, DROP TABLE [IF EXISTS] and TRUNCATE [TABLE];
-// or a table read: after an UPDATE's FROM or JOIN, a DELETE's USING.
+// or a table read: after an UPDATE's FROM or JOIN, a DELETE's USING, and
+// a comma in their lists.
 func (p *parser) atTableTarget() bool {
 	if p.pos == 0 {
 		return false
 	}
 	prev := p.toks[p.sig[p.pos-1]]
+	if prev.kind == kPunct && prev.text == "," && (p.soupFirst == "delete" || p.soupFirst == "update") {
+		return p.inReadList()
+	}
 	if prev.kind != kWord {
 		return false
 	}
@@ -420,6 +424,31 @@ func (p *parser) atTableTarget() bool {
 	return false
 }
 
+// inReadList tells whether the token after a comma is in the list of
+// tables a DELETE's USING or an UPDATE's FROM reads (USING s, u): the
+// nearest of those words before it, outside parentheses, comes before
+// any WHERE, SET, ON or JOIN.
+func (p *parser) inReadList() bool {
+	depth := 0
+	for j := p.pos - 2; j >= 0; j-- {
+		tk := p.toks[p.sig[j]]
+		switch {
+		case tk.kind == kClose:
+			depth++
+		case tk.kind == kOpen:
+			depth--
+		case depth != 0 || tk.kind != kWord:
+		case tk.lower == "using":
+			return p.soupFirst == "delete"
+		case tk.lower == "from":
+			return p.soupFirst == "update"
+		case tk.lower == "where" || tk.lower == "set" || tk.lower == "on" || tk.lower == "join":
+			return false
+		}
+	}
+	return false
+}
+
 // soupScope is the scope of the expressions of a statement read token by
 // token: the tables it names (those written, and those an UPDATE's FROM
 // or a DELETE's USING reads), by their alias or name, so that t.col names
@@ -432,6 +461,15 @@ func (t *translator) soupScope(n *node, sc *scope) *scope {
 		rels = append(rels, &node{kind: nFrom, from: f, tok: -1, tok2: -1})
 	}
 	for _, k := range n.kids {
+		if k.kind == nSubquery {
+			// a subquery an UPDATE's FROM or a DELETE's USING reads, by
+			// its alias: q.col names its column
+			if i := t.soupAlias(n, k); i >= 0 {
+				alias := identName(t.toks[i])
+				add("", "", alias, alias, false)
+			}
+			continue
+		}
 		if k.kind != nTable || len(k.names) == 0 {
 			continue
 		}
@@ -518,12 +556,17 @@ func (t *translator) rewriteSoup(n *node) {
 				if next := skipSpace(t.toks, first+1); next < n.end && t.toks[next].lower != "from" {
 					t.pr.setTok(first, t.pr.tokText(first)+" FROM")
 				}
+				t.deleteUsing(n, k.end)
 			}
 			if i := t.soupAlias(n, k); i >= 0 && t.toks[skipSpace(t.toks, k.end)].lower != "as" {
 				t.pr.setTok(i, "AS "+t.pr.tokText(i))
 			}
 			break // the first table named is the one written
 		}
+		return
+	}
+	if t.toks[first].lower == "insert" {
+		t.insertOverwrite(n, first)
 		return
 	}
 	if t.toks[first].lower != "truncate" {
@@ -533,6 +576,52 @@ func (t *translator) rewriteSoup(n *node) {
 	if next := skipSpace(t.toks, first+1); next < n.end && t.toks[next].lower == "table" {
 		t.pr.dropTok(next)
 	}
+}
+
+// insertOverwrite writes Snowflake's INSERT OVERWRITE INTO t ..., which
+// empties t before it inserts, as DELETE FROM t; INSERT INTO t ....
+func (t *translator) insertOverwrite(n *node, first int) {
+	over := skipSpace(t.toks, first+1)
+	if t.d != Snowflake || over >= n.end || t.toks[over].lower != "overwrite" {
+		return
+	}
+	for _, k := range n.kids {
+		if k.kind != nTable {
+			continue
+		}
+		t.pr.dropTok(over)
+		n.print = func(pr *printer, n *node) string {
+			return "DELETE FROM " + strings.TrimSpace(pr.text(k)) + "; " + pr.plain(n)
+		}
+		return
+	}
+}
+
+// deleteUsing writes Snowflake's and DuckDB's DELETE FROM t USING s, u
+// WHERE cond, which SQLite lacks, as DELETE FROM t WHERE EXISTS (SELECT 1
+// FROM s, u WHERE cond): a row of t goes when the join with the USING
+// tables holds a row for it, as there. from is the token after t.
+func (t *translator) deleteUsing(n *node, from int) {
+	if t.d != Snowflake && t.d != DuckDB {
+		return
+	}
+	depth, using := 0, -1
+	for i := from; i < n.end; i++ {
+		tk := t.toks[i]
+		switch {
+		case tk.kind == kPunct && tk.text == "(":
+			depth++
+		case tk.kind == kPunct && tk.text == ")":
+			depth--
+		case depth == 0 && tk.kind == kWord && tk.lower == "using" && using < 0:
+			using = i
+		}
+	}
+	if using < 0 {
+		return
+	}
+	t.pr.setTok(using, "WHERE EXISTS (SELECT 1 FROM")
+	n.post = ")" + n.post
 }
 
 // createdTypes are the tables and views the CREATE statements of a script

@@ -58,6 +58,13 @@ func TestCreate(t *testing.T) {
 		{bigquery, "delete `p.s.t` pit where pit.d = 1", "delete FROM s.t AS pit where pit.d = 1"},
 		{bigquery, "delete from s.t as pit where pit.d = 1", "delete from s.t as pit where pit.d = 1"},
 		{bigquery, "delete s.t where d = 1", "delete FROM s.t where d = 1"},
+		// DELETE ... USING (Snowflake, DuckDB): the USING tables in EXISTS
+		{snowflake, "delete from t using s where t.id = s.id", "delete from t WHERE EXISTS (SELECT 1 FROM s where t.id = s.id)"},
+		{snowflake, "delete from t x using s, u where x.id = s.id and s.k = u.k", "delete from t AS x WHERE EXISTS (SELECT 1 FROM s, u where x.id = s.id and s.k = u.k)"},
+		{duckdb, "delete from t using (select 1 as id) q where t.id = q.id", "delete from t WHERE EXISTS (SELECT 1 FROM (select 1 as id) q where t.id = q.id)"},
+		{snowflake, "delete from t using s", "delete from t WHERE EXISTS (SELECT 1 FROM s)"},
+		// INSERT OVERWRITE INTO (Snowflake): emptied first
+		{snowflake, "insert overwrite into t (a) select 1", "DELETE FROM t; insert  into t (a) select 1"},
 		{snowflake, "update s.t x set a = x.b where x.id = 2", "update s.t AS x set a = x.b where x.id = 2"},
 		{snowflake, "update x set a = y.b from y join z on z.id = y.id where y.id = x.id", "update x set a = y.b from y join z on z.id = y.id where y.id = x.id"},
 		{duckdb, "insert into t(a) values (1) on conflict (a) do update set a = excluded.a", "insert into t(a) values (1) on conflict (a) do update set a = excluded.a"},
@@ -101,6 +108,9 @@ func TestCreateRuns(t *testing.T) {
 		{snowflake, "create table x (ts timestamp_tz); insert into x values (null); update x set ts = to_timestamp_tz('2024-01-01 00:00:00 +02:00')", "select ts from x", "2024-01-01T00:00:00+02:00"},
 		{duckdb, "create table x (id int, a int); create table y (id int, b int); insert into x values (1, 0), (2, 0), (3, 0); insert into y values (1, 5); update x set a = y.b from y where y.id = x.id; delete from x where x.id = 2", "select group_concat(id || ':' || a) from x", "1:5,3:0"},
 		{snowflake, "create table x (id int, a int); insert into x values (1, 0), (2, 0), (3, 0); delete from x p where p.id not in (select 1 union all select 3); update x q set a = q.id * 2 where q.id = 3", "select group_concat(id || ':' || a) from x", "1:0,3:6"},
+		{snowflake, "create table x (id int); create table y (id int, k int); insert into x values (1), (2), (3); insert into y values (1, 7), (1, 8), (3, 0); delete from x using y where x.id = y.id and y.k > 0", "select group_concat(id) from x", "2,3"},
+		{duckdb, "create table x (id int); insert into x values (1), (2); delete from x using (select 2 as id) q where x.id = q.id", "select group_concat(id) from x", "1"},
+		{snowflake, "create table x (id int); insert into x values (1), (2); insert overwrite into x select 5 union all select 6", "select group_concat(id) from x", "5,6"},
 	}
 	for _, s := range scripts {
 		sql, err := TranslateWith(s.sql, testOptions(s.d))
