@@ -24,10 +24,15 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 		}
 		for _, o := range call.list[1:] {
 			if !p.jsonOption(o, opts) {
-				fi.fileErr = "an option other than format ('auto', 'array' or 'newline_delimited'), records ('auto' or true), auto_detect = true and maximum_object_size, or one of another value than a constant"
+				fi.fileErr = "an option other than format ('auto', 'array' or 'newline_delimited'), records ('auto' or true), columns, auto_detect and maximum_object_size, or one of another value than a constant"
 				return "", false
 			}
 		}
+		if opts.Get("auto_detect") == "false" && len(opts["column"]) == 0 {
+			fi.fileErr = "auto_detect = false wants the columns given (columns = {'name': 'TYPE', ...}), as DuckDB does"
+			return "", false
+		}
+		opts.Del("auto_detect")
 	}
 	for _, o := range call.list[1:] {
 		if jsonReaders[name] {
@@ -56,8 +61,9 @@ var jsonReaders = map[string]bool{"read_json": true, "read_json_auto": true, "re
 
 // jsonOption adds option o of read_json to opts when loading the file can
 // follow it: format 'auto', 'array' or 'newline_delimited', records 'auto'
-// or true, auto_detect = true and maximum_object_size (a limit of DuckDB's
-// buffer, which changes no row here). It tells whether it could.
+// or true, columns ({'name': 'TYPE', ...}: those columns only, of those
+// types), auto_detect (false with columns given) and maximum_object_size (a
+// limit of DuckDB's buffer, which changes no row here). It tells whether it could.
 func (p *parser) jsonOption(o *node, opts url.Values) bool {
 	if o.kind != nBinary || o.name != "=" || o.x.kind != nName || len(o.x.parts) != 1 {
 		return false
@@ -80,7 +86,23 @@ func (p *parser) jsonOption(o *node, opts url.Values) bool {
 	case "records":
 		return v == "auto" || v == "true" || v == "1"
 	case "auto_detect":
+		// false needs the columns given, as DuckDB wants them
+		if v == "false" || v == "0" {
+			opts.Set("auto_detect", "false")
+			return true
+		}
 		return v == "true" || v == "1"
+	case "columns":
+		if o.y.kind != nStruct || len(o.y.list) == 0 || len(o.y.names) != len(o.y.list) {
+			return false
+		}
+		for i, t := range o.y.list {
+			if t.kind != nString || t.end != t.start+1 {
+				return false
+			}
+			opts.Add("column", o.y.names[i]+":"+stringValue(p.d, p.toks[t.tok].text))
+		}
+		return true
 	case "maximum_object_size":
 		_, err := strconv.ParseUint(v, 10, 64)
 		return err == nil

@@ -73,6 +73,7 @@ func TestDuckDBReadJSONFileTable(t *testing.T) {
 		{"select * from read_json('data/e.json', format = 'auto', records = true, auto_detect = true, maximum_object_size = 1048576) e", `select * from temp."__read_csv__data/e.json" e`},
 		{"select * from read_ndjson('data/e.ndjson')", `select * from temp."__read_csv__data/e.ndjson?format=newline_delimited" AS read_ndjson`},
 		{"select * from read_json('data/e.ndjson', format = 'newline_delimited', records = 'auto')", `select * from temp."__read_csv__data/e.ndjson?format=newline_delimited" AS read_json`},
+		{"select * from read_json('data/e.json', columns = {'a': 'INTEGER', b: 'VARCHAR'}, auto_detect = false) e", `select * from temp."__read_csv__data/e.json?column=a%3AINTEGER&column=b%3AVARCHAR" e`},
 		{"select e.a from 'data/e.json'", `select e.a from temp."__read_csv__data/e.json" AS e`},
 		{"select x.a from 'data/e.ndjson' as x", `select x.a from temp."__read_csv__data/e.ndjson" as x`},
 	} {
@@ -82,10 +83,11 @@ func TestDuckDBReadJSONFileTable(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ in, want string }{
-		{"select * from read_json('data/e.json', columns = {'a': 'INTEGER'})", "READ_JSON cannot read its file: an option other than format"},
+		{"select * from read_json('data/e.json', ignore_errors = true)", "READ_JSON cannot read its file: an option other than format"},
+		{"select * from read_json('data/e.json', columns = {'a': 1})", "READ_JSON cannot read its file: an option other than format"},
 		{"select * from read_json('data/e.json', format = 'unstructured')", "READ_JSON cannot read its file: an option other than format"},
 		{"select * from read_json('data/e.json', records = false)", "READ_JSON cannot read its file: an option other than format"},
-		{"select * from read_json('data/e.json', auto_detect = false)", "READ_JSON cannot read its file: an option other than format"},
+		{"select * from read_json('data/e.json', auto_detect = false)", "READ_JSON cannot read its file: auto_detect = false wants the columns given"},
 		{"select * from read_json_auto('data/y.json')", "READ_JSON_AUTO cannot read its file: data/y.json is not a file of the project"},
 		{"select * from 'data/y.jsonl'", "FROM 'data/y.jsonl' cannot read its file: data/y.jsonl is not a file of the project"},
 		{"select * from read_json_objects('data/e.json')", "READ_JSON_OBJECTS is not supported: it reads files"},

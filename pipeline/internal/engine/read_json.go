@@ -2,11 +2,13 @@ package engine
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
@@ -134,6 +136,9 @@ func (r *runner) loadJSON(file string, data []byte, opts url.Values, rel jinja.R
 	objs, keys, err := jsonValues(data, opts)
 	if err != nil {
 		return err
+	}
+	if cols := opts["column"]; len(cols) > 0 {
+		return r.loadJSONColumns(file, objs, cols, rel)
 	}
 	if len(keys) == 0 {
 		return fmt.Errorf("the file holds no object, from which DuckDB reads the columns")
@@ -325,4 +330,55 @@ func (r *runner) projectHas(asked string) bool {
 	}
 	_, err := fs.Stat(r.plan.proj.Files, file)
 	return err == nil
+}
+
+// loadJSONColumns loads the columns read_json's columns = {'name':
+// 'TYPE', ...} gives (each "name:TYPE"), in that order, each object's
+// value of the key cast to the type as a seed's declared column is (a
+// nested value as its JSON text, a key an object lacks NULL), as DuckDB
+// reads only those keys.
+func (r *runner) loadJSONColumns(file string, objs []*jsonObject, cols []string, rel jinja.Relation) error {
+	o := seed.Options{Declared: map[string]seed.Declared{}}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		at := strings.LastIndex(c, ":")
+		names[i] = c[:at]
+		decl, ok := declaredType(dialect.DuckDB, c[at+1:])
+		if !ok {
+			return fmt.Errorf("column %s has type %q, which the playground cannot store", names[i], c[at+1:])
+		}
+		o.Declared[names[i]] = decl
+	}
+	w.Write(names)
+	for _, obj := range objs {
+		rec := make([]string, len(names))
+		for i, n := range names {
+			switch v := obj.vals[n].(type) {
+			case nil:
+			case string:
+				if v == "" {
+					return fmt.Errorf("column %s holds an empty string, which the playground reads as NULL here: leave columns out", n)
+				}
+				rec[i] = v
+			case json.Number:
+				rec[i] = string(v)
+			case bool:
+				rec[i] = strconv.FormatBool(v)
+			default:
+				var jb bytes.Buffer
+				if err := writeJSON(&jb, v, typeOfJSON(v), "", nil); err != nil {
+					return err
+				}
+				rec[i] = jb.String()
+			}
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	if !r.loadCSVWith(file, b.Bytes(), o, rel, "", 0) {
+		return fmt.Errorf("its values do not read as the columns' types")
+	}
+	return nil
 }

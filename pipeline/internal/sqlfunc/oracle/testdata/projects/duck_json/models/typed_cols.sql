@@ -1,0 +1,1 @@
+select id * 2 as twice, amount, on_day + 1 as next_day, kind, ok, seen_at, s_text from read_json('data/events.ndjson', columns = {'id': 'INTEGER', 'amount': 'DOUBLE', 'on_day': 'DATE', 'kind': 'VARCHAR', 'ok': 'BOOLEAN', 'seen_at': 'TIMESTAMP', 'mixed': 'VARCHAR'}, auto_detect = false) t, (select 1) x(s_text) order by 1

@@ -1,0 +1,1 @@
+select id, mixed from read_json('data/events.ndjson', columns = {'id': 'BIGINT', 'mixed': 'VARCHAR'}) order by id
