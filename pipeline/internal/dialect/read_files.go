@@ -22,6 +22,10 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 		if strings.HasPrefix(name, "read_ndjson") {
 			opts.Set("format", "newline_delimited")
 		}
+		if strings.Contains(name, "_objects") {
+			// one column json, each object's JSON
+			opts.Set("objects", "true")
+		}
 		for _, o := range call.list[1:] {
 			if !p.jsonOption(o, opts) {
 				fi.fileErr = "an option other than format ('auto', 'array' or 'newline_delimited'), records ('auto' or true), columns, auto_detect and maximum_object_size, or one of another value than a constant"
@@ -57,7 +61,8 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 
 // jsonReaders are DuckDB's readers of JSON files whose rows a project's
 // JSON file gives (the engine's loadJSON): one row per object.
-var jsonReaders = map[string]bool{"read_json": true, "read_json_auto": true, "read_ndjson": true, "read_ndjson_auto": true}
+var jsonReaders = map[string]bool{"read_json": true, "read_json_auto": true, "read_ndjson": true, "read_ndjson_auto": true,
+	"read_json_objects": true, "read_json_objects_auto": true, "read_ndjson_objects": true}
 
 // jsonOption adds option o of read_json to opts when loading the file can
 // follow it: format 'auto', 'array' or 'newline_delimited', records 'auto'

@@ -67,6 +67,9 @@ func jsonValues(data []byte, opts url.Values) ([]*jsonObject, []string, error) {
 			return nil
 		}
 		obj, ok := v.(*jsonObject)
+		if ok {
+			obj.raw = string(bytes.TrimSpace(raw))
+		}
 		if !ok {
 			return fmt.Errorf("a value that is no object (%.40s): DuckDB reads such a file as one column json, which the playground does not", string(raw))
 		}
@@ -136,6 +139,22 @@ func (r *runner) loadJSON(file string, data []byte, opts url.Values, rel jinja.R
 	objs, keys, err := jsonValues(data, opts)
 	if err != nil {
 		return err
+	}
+	if opts.Get("objects") == "true" {
+		// read_json_objects: one column json, each object's JSON text
+		// as the file writes it
+		rows := make([][]any, len(objs))
+		for i, o := range objs {
+			rows[i] = []any{o.raw}
+		}
+		if err := r.db.LoadTable(r.ctx, rel.Schema, rel.Name, []string{"json"}, []string{"TEXT"}, rows); err != nil {
+			return err
+		}
+		k := relKey(rel.Schema, rel.Name)
+		r.noteShape(k, store.ShapeText([]string{"json"}, []string{"TEXT"}))
+		r.keepTypes(k, map[string]string{"json": dialect.TypeJSON})
+		r.contentVersion(rel, rows)
+		return nil
 	}
 	if cols := opts["column"]; len(cols) > 0 {
 		return r.loadJSONColumns(file, objs, cols, rel)

@@ -12,6 +12,7 @@ import (
 type jsonObject struct {
 	keys []string
 	vals map[string]any
+	raw  string // a row's text as the file writes it (read_json_objects)
 }
 
 // decodeJSON reads the next value of d: an object as a *jsonObject, an
