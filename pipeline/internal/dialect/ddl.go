@@ -545,6 +545,7 @@ func (t *translator) rewriteSoup(n *node) {
 	if t.toks[first].lower == "alter" {
 		t.refuseAlterColumnType(n)
 		t.rewriteAlterAdd(n)
+		t.renameInSchema(n)
 		return
 	}
 	if w := t.toks[first].lower; w == "delete" || w == "update" {
@@ -594,6 +595,74 @@ func (t *translator) insertOverwrite(n *node, first int) {
 			return "DELETE FROM " + strings.TrimSpace(pr.text(k)) + "; " + pr.plain(n)
 		}
 		return
+	}
+}
+
+// renameInSchema writes Snowflake's ALTER TABLE | VIEW s.t RENAME TO
+// s.u, whose new name SQLite takes without a schema, as RENAME TO u:
+// Snowflake takes the qualified name, here the table's own schema. A new
+// name in another schema moves the table there, which SQLite cannot do
+// (ALTER TABLE RENAME stays in its database): refused.
+func (t *translator) renameInSchema(n *node) {
+	if t.d != Snowflake {
+		return // BigQuery and DuckDB take the new name alone
+	}
+	var src *node
+	for _, k := range n.kids {
+		if k.kind == nTable && len(k.names) > 0 {
+			src = k
+			break
+		}
+	}
+	if src == nil {
+		return
+	}
+	to := -1
+	for i := src.end; i < n.end; i++ {
+		if t.toks[i].kind == kWord && t.toks[i].lower == "rename" {
+			if j := skipSpace(t.toks, i+1); j < n.end && t.toks[j].kind == kWord && t.toks[j].lower == "to" {
+				to = skipSpace(t.toks, j+1)
+			}
+			break
+		}
+	}
+	if to < 0 || to >= n.end {
+		return
+	}
+	var parts []int // the name's tokens, dots left out
+	end := to
+	for end < n.end && (t.toks[end].kind == kWord || t.toks[end].kind == kQuoted) {
+		parts = append(parts, end)
+		if end+1 < n.end && t.toks[end+1].kind == kDot {
+			end += 2
+			continue
+		}
+		end++
+		break
+	}
+	if len(parts) < 2 {
+		return
+	}
+	schema := strings.ToLower(identName(t.toks[parts[len(parts)-2]]))
+	own := ""
+	if len(src.names) >= 2 {
+		own = strings.ToLower(src.names[len(src.names)-2])
+	} else if t.opts.Session.Schema != "" {
+		own = strings.ToLower(t.opts.Session.Schema)
+	}
+	if schema != own {
+		t.refuse(parts[0], refRenameSchema)
+		return
+	}
+	// the name is printed from its tokens, not as the expression the
+	// statement's reading made of it (a field of a column dev)
+	n.kids = slices.DeleteFunc(n.kids, func(k *node) bool { return k.start >= to && k.start < end })
+	for i := to; i < end; i++ {
+		if i == parts[len(parts)-1] {
+			t.pr.setTok(i, t.toks[i].text)
+		} else {
+			t.pr.dropTok(i)
+		}
 	}
 }
 

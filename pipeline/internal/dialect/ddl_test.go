@@ -63,6 +63,9 @@ func TestCreate(t *testing.T) {
 		{snowflake, "delete from t x using s, u where x.id = s.id and s.k = u.k", "delete from t AS x WHERE EXISTS (SELECT 1 FROM s, u where x.id = s.id and s.k = u.k)"},
 		{duckdb, "delete from t using (select 1 as id) q where t.id = q.id", "delete from t WHERE EXISTS (SELECT 1 FROM (select 1 as id) q where t.id = q.id)"},
 		{snowflake, "delete from t using s", "delete from t WHERE EXISTS (SELECT 1 FROM s)"},
+		// RENAME TO a qualified name in the table's own schema
+		{snowflake, "alter table main.u rename to main.u2", "alter table main.u rename to u2"},
+		{snowflake, "alter table db.main.u rename to db.main.\"U2\"", "alter table db.main.u rename to \"U2\""},
 		// INSERT OVERWRITE INTO (Snowflake): emptied first
 		{snowflake, "insert overwrite into t (a) select 1", "DELETE FROM t; insert  into t (a) select 1"},
 		{snowflake, "update s.t x set a = x.b where x.id = 2", "update s.t AS x set a = x.b where x.id = 2"},
@@ -154,4 +157,11 @@ func TestCreateRuns(t *testing.T) {
 func TestCreateSQLite(t *testing.T) {
 	expectTranslated(t, sqlite, "create table if not exists log (id integer primary key, at varchar(3) default (1 + 2))", "create table if not exists log (id integer primary key, at varchar(3) default (1 + 2))")
 	expectTranslated(t, sqlite, "create or replace table x (id integer primary key)", "DROP TABLE IF EXISTS x; create   table x (id integer primary key)")
+}
+
+// A table renamed into another schema would move there, which SQLite's
+// ALTER TABLE RENAME cannot do.
+func TestRenameToOtherSchema(t *testing.T) {
+	expectRefused(t, snowflake, "alter table main.u rename to other.u2",
+		"1:30: RENAME TO a table in another schema is not supported: SQLite renames a table within its own schema (create the table in the other schema with CREATE TABLE ... AS SELECT * FROM the old one, then drop the old one)")
 }
