@@ -15,6 +15,9 @@ func TestDuckDBLambdas(t *testing.T) {
 		{"select list_transform(\n  [1, 2],\n  x -> x * 2) as v, id from t where id = 1", "[2,4]|1"},
 		{"select list_aggregate(list_filter([3, 1, 2], x -> x < 3), 'min')", "1"},
 		{"select list_aggregate(\n  ['a', 'b'],\n  'string_agg', '+') -- joined\n, 1", "a+b|1"},
+		// a parameter named as a DOUBLE column is the element: x // 2 of
+		// integers truncates
+		{"with d as (select 2.5::double as x, 7 as i) select list_transform([i, -1], x -> x // 2), list_filter([i, 4], x -> x // 2 = 3) from d", "[3,0]|[7]"},
 		{"select sender -> '$.email' from messages", `"a@x.com"`},
 		// list comprehensions: the row's columns, the element's position
 		// in the list before the filter, line breaks kept

@@ -519,10 +519,15 @@ func (t *translator) nullValue(n *node) bool {
 // of a CTE, a subquery or a table whose types are known. An unqualified
 // name is looked for in the relations of the innermost SELECT, then
 // outwards; a relation whose columns are not all known stops the search.
+// A lambda's parameter is no column, whatever columns share its name
+// (list_transform(l, x -> x // 2) beside a DOUBLE column x).
 func (t *translator) column(n *node) colType {
 	parts := make([]string, len(n.parts))
 	for i, k := range n.parts {
 		parts[i] = identName(t.toks[k])
+	}
+	if len(parts) > 0 && t.script != nil && lambdaParam(t.script, n, parts[0]) {
+		return colType{}
 	}
 	switch len(parts) {
 	case 1:

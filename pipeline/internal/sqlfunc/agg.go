@@ -481,14 +481,13 @@ func (m *median) Value(ctx sqlite3.Context) {
 // as DuckDB does: the result keeps the scale, its further digits cut off
 // towards zero (median of 0.10 and 0.15 is 0.12, of -0.17 and 0.10 is
 // -0.03). The interpolation runs on the values in units of the last digit,
-// where it is exact but for the fraction's own rounding.
+// where the fraction's own rounding counts as in DuckDB: the 0.9 quantile
+// of 2 and 100 among eight values is 31.39, as 0.3 of 9800 units is a hair
+// under 2940 in a double.
 func decimalMedian(lo, hi, frac float64, s int) float64 {
 	unit := math.Pow10(s)
 	a, b := math.Round(lo*unit), math.Round(hi*unit)
 	v := a + (b-a)*frac
-	if r := math.Round(v); math.Abs(v-r) < 1e-6 {
-		v = r
-	}
 	if v = math.Trunc(v); v == 0 {
 		return 0 // a decimal has no negative zero
 	}

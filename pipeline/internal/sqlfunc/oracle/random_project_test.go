@@ -94,6 +94,15 @@ func (g exprGen) of(t exprType, depth int) string {
 			g.pick("add", "subtract", "multiply")+"("+g.of(tInt, d)+", "+g.of(tInt, d)+")",
 			"{'a': "+g.of(tInt, d)+", 't': "+g.of(tTimestamp, d)+"}['a']",
 			"len(["+g.of(tInt, d)+"] + [i])",
+			// conditionals, list lambdas and part arithmetic models write
+			"ifnull("+g.of(tInt, d)+", "+g.of(tInt, d)+")", "if("+g.of(tBool, d)+", "+g.of(tInt, d)+", "+g.of(tInt, d)+")",
+			"case "+g.of(tInt, d)+" when 7 then 1 when "+g.of(tInt, d)+" then 2 else "+g.of(tInt, d)+" end",
+			"date_sub('"+g.pick("day", "month", "year", "week")+"', "+g.of(g.pickTime(), d)+", "+g.of(g.pickTime(), d)+")",
+			"position("+g.of(tText, d)+" in "+g.of(tText, d)+")",
+			"list_sum(list_transform([i, j, "+g.of(tInt, d)+"], x -> x "+g.pick("* 2", "+ id", "// 2")+"))::integer",
+			"len(list_filter([i, j, "+g.of(tInt, d)+"], x -> x "+g.pick("> 0", "% 2 = 0", "is null")+"))",
+			"len(list_distinct([i, j, "+g.of(tInt, d)+"]))",
+			"list_reduce([i, 1, "+g.of(tInt, d)+"], (a, b) -> a "+g.pick("+", "*", "-")+" b)",
 		)
 	case tDouble:
 		return g.pick(
@@ -178,6 +187,11 @@ func (g exprGen) of(t exprType, depth int) string {
 			"printf('%s', {'d': "+g.of(tDate, d)+", 'x': "+g.of(tDouble, d)+"})",
 			"cast(coalesce([dt], ["+g.of(tDate, d)+"]) as varchar)",
 			"(case when "+g.of(tBool, d)+" then "+g.of(tText, d)+" else '[1,2]' end)["+g.pick("1", "2")+":"+g.pick("2", "3")+"]",
+			"case "+g.of(tText, d)+" when 'Hello' then 'greeting' when '' then 'empty' else "+g.of(tText, d)+" end",
+			"ifnull("+g.of(tText, d)+", 'none')", "if("+g.of(tBool, d)+", "+g.of(tText, d)+", "+g.of(tText, d)+")",
+			"array_to_string(list_transform(string_split("+g.of(tText, d)+", ','), x -> "+g.pick("upper(x)", "x || '!'", "length(x)::varchar")+"), '-')",
+			"regexp_replace("+g.of(tText, d)+", '([a-z])([a-z])', '"+g.pick("\\2\\1", "<\\0>")+"'"+g.pick("", ", 'g'")+")",
+			"cast(try_cast("+g.of(tText, d)+" as date) as varchar)",
 		)
 	case tBool:
 		ct := g.pickCmp()
@@ -214,6 +228,7 @@ func (g exprGen) of(t exprType, depth int) string {
 			"date_trunc('week', "+g.of(tDate, d)+")::date", "greatest("+g.of(tDate, d)+", "+g.of(tDate, d)+")",
 			"{'d': "+g.of(tDate, d)+", 'i': i}.d", "[dt, "+g.of(tDate, d)+"]["+g.pick("1", "2", "-1")+"]",
 			"add("+g.of(tDate, d)+", "+g.pick("1", "i", "-2")+")",
+			"try_cast(cast("+g.of(tDate, d)+" as varchar) as date)", "ifnull("+g.of(tDate, d)+", date '2000-01-01')",
 		)
 	case tTimestamp:
 		return g.pick(
@@ -267,7 +282,17 @@ func (g exprGen) leaf(t exprType) string {
 func (g exprGen) query(depth int) string {
 	t := g.pickAny()
 	e := g.of(t, depth)
-	switch g.r.IntN(17) {
+	switch g.r.IntN(20) {
+	case 17:
+		// ranking and offset windows over an expression
+		return "select id, " + g.pick("rank()", "dense_rank()", "ntile(3)", "percent_rank()", "cume_dist()") + " over (order by " + e + ") as v, " +
+			"nth_value(" + e + ", 2) over (order by id) as n from {{ ref('t') }}"
+	case 18:
+		n := g.of([]exprType{tInt, tDouble, tDecimal}[g.r.IntN(3)], depth)
+		return "select count_if(" + g.of(tBool, depth) + ") as c, " + g.pick("quantile_cont", "quantile_disc") + "(" + n + ", " + g.pick("0.5", "0.25", "0.9") + ") as q, " +
+			g.pick("arg_min", "arg_max", "min_by", "max_by") + "(id, " + e + ") as a, array_agg(" + e + " order by id) as l from {{ ref('t') }}"
+	case 19:
+		return "select b, " + e + " as k, count(*) as n, max(id) as m from {{ ref('t') }} group by all order by all"
 	case 16:
 		// a CTE's struct, list and tuple columns keep what is known of
 		// their leaves, and so do a built table's (model n)
