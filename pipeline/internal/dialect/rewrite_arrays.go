@@ -492,6 +492,10 @@ var textSlicedResults = map[string]bool{"dayname": true, "monthname": true, "rev
 	"translate": true, "strip_accents": true, "regexp_extract": true, "chr": true, "printf": true, "format": true,
 	"array_to_string": true, "sha256": true}
 
+// textListResults are DuckDB's functions giving a list of VARCHAR.
+var textListResults = map[string]bool{"string_split": true, "str_split": true, "string_to_array": true,
+	"string_split_regex": true, "str_split_regex": true, "regexp_split_to_array": true, "regexp_extract_all": true}
+
 // sliceText tells whether x, indexed or sliced, is known to be text: as
 // textOf tells, or a function giving VARCHAR, or CASE, COALESCE and IFNULL
 // of those.
@@ -516,6 +520,9 @@ func (t *translator) sliceText(x *node) bool {
 	case nParen:
 		return x.x != nil && t.sliceText(x.x)
 	case nIndex:
+		if x.name == "" && x.x != nil && x.x.kind == nCall && len(x.x.parts) <= 1 && textListResults[x.x.name] {
+			return true // an element of string_split(s, ','): VARCHAR
+		}
 		return (x.name == "" || x.name == "slice") && t.sliceText(x.x) // of text, text
 	case nCase:
 		return all(caseBranches(x))
