@@ -98,21 +98,27 @@ func (p *parser) jsonOption(o *node, opts url.Values) bool {
 		}
 		return v == "true" || v == "1"
 	case "columns":
-		if o.y.kind != nStruct || len(o.y.list) == 0 || len(o.y.names) != len(o.y.list) {
-			return false
-		}
-		for i, t := range o.y.list {
-			if t.kind != nString || t.end != t.start+1 {
-				return false
-			}
-			opts.Add("column", o.y.names[i]+":"+stringValue(p.d, p.toks[t.tok].text))
-		}
-		return true
+		return p.columnsOption(o.y, opts)
 	case "maximum_object_size":
 		_, err := strconv.ParseUint(v, 10, 64)
 		return err == nil
 	}
 	return false
+}
+
+// columnsOption adds the columns a reader's columns = {'name': 'TYPE',
+// ...} gives to opts, in order; false when it is not written so.
+func (p *parser) columnsOption(cols *node, opts url.Values) bool {
+	if cols.kind != nStruct || len(cols.list) == 0 || len(cols.names) != len(cols.list) {
+		return false
+	}
+	for i, t := range cols.list {
+		if t.kind != nString || t.end != t.start+1 {
+			return false
+		}
+		opts.Add("column", cols.names[i]+":"+stringValue(p.d, p.toks[t.tok].text))
+	}
+	return true
 }
 
 // csvOption adds option o of read_csv to opts when loading the file can
@@ -153,16 +159,7 @@ func (p *parser) csvOption(o *node, opts url.Values) bool {
 		}
 		return true
 	case "columns":
-		if o.y.kind != nStruct || len(o.y.list) == 0 || len(o.y.names) != len(o.y.list) {
-			return false
-		}
-		for i, t := range o.y.list {
-			if t.kind != nString || t.end != t.start+1 {
-				return false
-			}
-			opts.Add("column", o.y.names[i]+":"+stringValue(p.d, p.toks[t.tok].text))
-		}
-		return true
+		return p.columnsOption(o.y, opts)
 	case "names", "column_names", "col_names":
 		if o.y.kind != nArray || len(o.y.list) == 0 {
 			return false
