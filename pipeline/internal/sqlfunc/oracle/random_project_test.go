@@ -127,7 +127,7 @@ func (g exprGen) of(t exprType, depth int) string {
 			"abs("+g.of(tDecimal, d)+")",
 			"cast("+g.of(tInt, d)+" as decimal(10,2))", "cast("+g.of(tDouble, d)+" as decimal(12,3))",
 			"floor("+g.of(tDecimal, d)+")",
-			"cast("+g.of(tDouble, d)+" as decimal(5,1))", "cast("+g.of(tDecimal, d)+" as decimal(6,1))",
+			"cast("+g.of(tDouble, d)+" as decimal(9,1))", "cast("+g.of(tDecimal, d)+" as decimal(6,1))",
 			"round("+g.of(tDecimal, d)+", 1)", "ceil("+g.of(tDecimal, d)+")", "trunc("+g.of(tDecimal, d)+")",
 			"greatest("+g.of(tDecimal, d)+", "+g.of(tInt, d)+")",
 			"(case when "+g.of(tBool, d)+" then {'a': "+g.of(tDecimal, d)+"} else {'a': d} end).a",
