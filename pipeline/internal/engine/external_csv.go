@@ -106,11 +106,7 @@ func (r *runner) reloadExternalCSV(m *project.Model, rel jinja.Relation, delim r
 		q := store.Ident(c.Name)
 		casts[i] = "cast(" + q + " as varchar) as " + q
 	}
-	tr, err := r.translateWith("select "+strings.Join(casts, ", ")+" from "+rel.String(), func(*diag.Diagnostic, int, int) {})
-	if err != nil {
-		return err
-	}
-	rows, err := r.db.QueryLast(r.ctx, tr.sql)
+	rows, err := r.selectFrom(rel, casts)
 	if err != nil {
 		return err
 	}
@@ -122,6 +118,16 @@ func (r *runner) reloadExternalCSV(m *project.Model, rel jinja.Relation, delim r
 		return fmt.Errorf("the rows of %s could not be read back from CSV", m.Name)
 	}
 	return nil
+}
+
+// selectFrom reads the expressions exprs (DuckDB SQL) of every row of rel,
+// as an external model's file would hold them.
+func (r *runner) selectFrom(rel jinja.Relation, exprs []string) (*store.Rows, error) {
+	tr, err := r.translateWith("select "+strings.Join(exprs, ", ")+" from "+rel.String(), func(*diag.Diagnostic, int, int) {})
+	if err != nil {
+		return nil, err
+	}
+	return r.db.QueryLast(r.ctx, tr.sql)
 }
 
 // duckdbCSV is rows (text or NULL) as DuckDB's COPY ... TO writes a CSV

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 	"github.com/nexus-playground/nexus/pipeline/internal/project"
@@ -57,11 +56,7 @@ func (r *runner) reloadExternalJSON(rel jinja.Relation) error {
 			asText[i] = true
 		}
 	}
-	tr, err := r.translateWith("select "+strings.Join(exprs, ", ")+" from "+rel.String(), func(*diag.Diagnostic, int, int) {})
-	if err != nil {
-		return err
-	}
-	rows, err := r.db.QueryLast(r.ctx, tr.sql)
+	rows, err := r.selectFrom(rel, exprs)
 	if err != nil {
 		return err
 	}
