@@ -25,7 +25,7 @@ func StatusOf(d Dialect, sql string) (Status, bool) {
 	if d != Snowflake {
 		return Status{}, false
 	}
-	w := statusWords(lastStatement(sql))
+	w := lastStatementWords(sql)
 	if len(w) == 0 {
 		return Status{}, false
 	}
@@ -87,107 +87,58 @@ func (s Status) Rows(n int64) []any {
 	return row
 }
 
-// lastStatement is the last statement of sql that is not blank, its
-// comments and string literals left as they are.
-func lastStatement(sql string) string {
-	last, start := "", 0
-	for i := 0; i <= len(sql); i++ {
-		if i < len(sql) {
-			switch c := sql[i]; {
-			case c == '\'' || c == '"':
-				i = skipQuoted(sql, i, c)
-				continue
-			case c == '-' && i+1 < len(sql) && sql[i+1] == '-', c == '/' && i+1 < len(sql) && sql[i+1] == '/':
-				for i < len(sql) && sql[i] != '\n' {
-					i++
-				}
-				continue
-			case c == '/' && i+1 < len(sql) && sql[i+1] == '*':
-				if end := strings.Index(sql[i+2:], "*/"); end >= 0 {
-					i += end + 3
-				} else {
-					i = len(sql) - 1
-				}
-				continue
-			case c != ';':
-				continue
-			}
+// lastStatementWords are the leading words of sql's last statement that
+// has any, read from Snowflake's tokens so comments and literals hold no
+// statement; nil when sql does not lex.
+func lastStatementWords(sql string) []string {
+	toks, err := lex(Snowflake, sql)
+	if err != nil {
+		return nil
+	}
+	var last []string
+	for start := 0; start < len(toks); {
+		end := start
+		for end < len(toks) && !(toks[end].kind == kPunct && toks[end].text == ";") {
+			end++
 		}
-		if part := sql[start:min(i, len(sql))]; len(statusWords(part)) > 0 {
-			last = part
+		if w := statusWords(toks[start:end]); len(w) > 0 {
+			last = w
 		}
-		start = i + 1
+		start = end + 1
 	}
 	return last
 }
 
-// skipQuoted is the index of the quote closing the one at i (a doubled
-// quote or, in a string, a backslash escapes it).
-func skipQuoted(s string, i int, q byte) int {
-	for j := i + 1; j < len(s); j++ {
-		switch {
-		case s[j] == '\\' && q == '\'':
-			j++
-		case s[j] == q && j+1 < len(s) && s[j+1] == q:
-			j++
-		case s[j] == q:
-			return j
-		}
-	}
-	return len(s) - 1
-}
-
 // statusWords are the leading words of a statement, up to its first
-// parenthesis or AS: keywords and unquoted names upper-cased, a quoted
-// name as written, a dotted name its last part.
-func statusWords(stmt string) []string {
+// parenthesis, literal or operator: keywords and unquoted names
+// upper-cased, a quoted name as written, a dotted name its last part.
+func statusWords(toks []token) []string {
 	var out []string
 	dotted := false
-	for i := 0; i < len(stmt) && len(out) < 12; {
-		c := stmt[i]
-		switch {
-		case c == '-' && i+1 < len(stmt) && stmt[i+1] == '-', c == '/' && i+1 < len(stmt) && stmt[i+1] == '/':
-			for i < len(stmt) && stmt[i] != '\n' {
-				i++
-			}
-		case c == '/' && i+1 < len(stmt) && stmt[i+1] == '*':
-			end := strings.Index(stmt[i+2:], "*/")
-			if end < 0 {
-				return out
-			}
-			i += end + 4
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			i++
-		case c == '.':
+	for _, t := range toks {
+		if len(out) == 12 {
+			break
+		}
+		word := ""
+		switch t.kind {
+		case kSpace, kComment:
+			continue
+		case kDot:
 			dotted = true
-			i++
-		case c == '"':
-			end := skipQuoted(stmt, i, '"')
-			word := strings.ReplaceAll(stmt[i+1:end], `""`, `"`)
-			out = appendWord(out, word, dotted)
-			dotted = false
-			i = end + 1
-		case c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			j := i
-			for j < len(stmt) && (stmt[j] == '_' || stmt[j] == '$' || stmt[j] >= '0' && stmt[j] <= '9' || stmt[j] >= 'a' && stmt[j] <= 'z' || stmt[j] >= 'A' && stmt[j] <= 'Z') {
-				j++
-			}
-			out = appendWord(out, strings.ToUpper(stmt[i:j]), dotted)
-			dotted = false
-			i = j
+			continue
+		case kWord:
+			word = strings.ToUpper(t.text)
+		case kQuoted:
+			word = strings.ReplaceAll(t.text[1:len(t.text)-1], `""`, `"`)
 		default:
 			return out
 		}
+		if dotted && len(out) > 0 {
+			out[len(out)-1] = word
+		} else {
+			out = append(out, word)
+		}
+		dotted = false
 	}
 	return out
-}
-
-// appendWord adds word, or puts it in place of the name before it when it
-// follows a dot.
-func appendWord(out []string, word string, dotted bool) []string {
-	if dotted && len(out) > 0 {
-		out[len(out)-1] = word
-		return out
-	}
-	return append(out, word)
 }

@@ -26,6 +26,7 @@ func TestStatusOf(t *testing.T) {
 		{Snowflake, "delete from t where a = 1", []string{"number of rows deleted"}, []any{int64(7)}},
 		// the last statement of a script answers; comments and literals hold no statement
 		{Snowflake, "select ';'; -- drop table x;\n/* ; */ drop table y;\n", []string{"status"}, []any{"Y successfully dropped."}},
+		{Snowflake, "// a comment; drop table x\ncreate table s.\"Say \"\"hi\"\"\" (a int)", []string{"status"}, []any{`Table Say "hi" successfully created.`}},
 		// not shown by the documentation, or depending on what existed: no rows
 		{Snowflake, "create table if not exists t (a int)", nil, nil},
 		{Snowflake, "drop table if exists t", nil, nil},
