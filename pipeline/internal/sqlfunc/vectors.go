@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/ncruces/go-sqlite3"
@@ -110,30 +109,40 @@ func bigqueryVectors(fn, kind string) func(sqlite3.Context, ...sqlite3.Value) {
 		if nullCall(ctx, args) {
 			return
 		}
-		a, sparseA, errA := readVector(args[0].RawText())
-		b, sparseB, errB := readVector(args[1].RawText())
+		a, errA := readVector(args[0].RawText())
+		b, errB := readVector(args[1].RawText())
 		switch {
 		case errA != nil || errB != nil:
 			fail(ctx, fn, "%v", cmp.Or(errA, errB))
 			return
-		case sparseA != sparseB:
+		case (a.sparse == nil) != (b.sparse == nil):
 			fail(ctx, fn, "the vectors must have the same type: both ARRAY<FLOAT64> or both ARRAY<STRUCT<dimension, magnitude>>")
 			return
-		case !sparseA && len(a) != len(b):
-			fail(ctx, fn, "the vectors must have the same length, got %d and %d", len(a), len(b))
+		case a.sparse == nil && len(a.dense) != len(b.dense):
+			fail(ctx, fn, "the vectors must have the same length, got %d and %d", len(a.dense), len(b.dense))
 			return
 		}
 		var dot, na, nb, d2 float64
-		for k, x := range a {
-			y := b[k]
-			dot += x * y
-			na += x * x
-			d2 += (x - y) * (x - y)
-		}
-		for k, y := range b {
-			nb += y * y
-			if _, ok := a[k]; !ok {
-				d2 += y * y
+		if a.sparse == nil {
+			for i, x := range a.dense {
+				y := b.dense[i]
+				dot += x * y
+				na += x * x
+				nb += y * y
+				d2 += (x - y) * (x - y)
+			}
+		} else {
+			for k, x := range a.sparse {
+				y := b.sparse[k]
+				dot += x * y
+				na += x * x
+				d2 += (x - y) * (x - y)
+			}
+			for k, y := range b.sparse {
+				nb += y * y
+				if _, ok := a.sparse[k]; !ok {
+					d2 += y * y
+				}
 			}
 		}
 		if kind == "dist" {
@@ -148,44 +157,49 @@ func bigqueryVectors(fn, kind string) func(sqlite3.Context, ...sqlite3.Value) {
 	}
 }
 
-// readVector reads a vector as JSON: an array of numbers, keyed by
-// position, or of objects whose first member is the dimension and second
-// the magnitude (sparse).
-func readVector(text []byte) (v map[string]float64, sparse bool, err error) {
+// vector is a dense vector's values by position, or a sparse one's
+// magnitudes by dimension (sparse is nil for a dense vector).
+type vector struct {
+	dense  []float64
+	sparse map[string]float64
+}
+
+// readVector reads a vector as JSON: an array of numbers, or of objects
+// whose first member is the dimension and second the magnitude (sparse).
+func readVector(text []byte) (v vector, err error) {
 	var elems []json.RawMessage
 	if json.Unmarshal(text, &elems) != nil {
-		return nil, false, fmt.Errorf("takes two ARRAYs")
+		return v, fmt.Errorf("takes two ARRAYs")
 	}
-	v = make(map[string]float64, len(elems))
-	dense := 0
-	for i, e := range elems {
+	for _, e := range elems {
 		e = bytes.TrimSpace(e)
 		if bytes.Equal(e, []byte("null")) {
-			return nil, false, fmt.Errorf("a vector holds a NULL element")
+			return v, fmt.Errorf("a vector holds a NULL element")
 		}
 		if len(e) == 0 || e[0] != '{' {
 			var x float64
 			if json.Unmarshal(e, &x) != nil {
-				return nil, false, fmt.Errorf("a vector's elements are numbers, or STRUCTs of a dimension and a magnitude")
+				return v, fmt.Errorf("a vector's elements are numbers, or STRUCTs of a dimension and a magnitude")
 			}
-			v[strconv.Itoa(i)] = x
-			dense++
+			v.dense = append(v.dense, x)
 			continue
 		}
-		sparse = true
+		if v.sparse == nil {
+			v.sparse = make(map[string]float64, len(elems))
+		}
 		dim, mag, ok := dimensionMagnitude(e)
 		if !ok {
-			return nil, false, fmt.Errorf("a vector's STRUCT is a dimension (INT64 or STRING) and a magnitude")
+			return v, fmt.Errorf("a vector's STRUCT is a dimension (INT64 or STRING) and a magnitude")
 		}
-		if _, dup := v[dim]; dup {
-			return nil, false, fmt.Errorf("a dimension is repeated in a vector")
+		if _, dup := v.sparse[dim]; dup {
+			return v, fmt.Errorf("a dimension is repeated in a vector")
 		}
-		v[dim] = mag
+		v.sparse[dim] = mag
 	}
-	if sparse && dense > 0 {
-		return nil, false, fmt.Errorf("a vector mixes numbers and STRUCTs")
+	if v.sparse != nil && len(v.dense) > 0 {
+		return v, fmt.Errorf("a vector mixes numbers and STRUCTs")
 	}
-	return v, sparse, nil
+	return v, nil
 }
 
 // dimensionMagnitude reads a struct's first two fields in order.
