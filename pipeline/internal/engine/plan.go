@@ -769,8 +769,8 @@ func (p *plan) parseNodes() ([]*graph.Node, error) {
 			// relationships' to:, and any generic test argument written as
 			// ref() or source() (compare_model, to...), is a parent too.
 			var others []string
-			if t.Kind == "relationships" {
-				others = append(others, t.Args["to"].(string))
+			if to, ok := t.Args["to"].(string); ok && t.Kind == "relationships" {
+				others = append(others, to)
 			}
 			if t.Kind == "generic" {
 				others = append(others, relationArgs(t)...)

@@ -336,6 +336,9 @@ func (r *runner) skipped(n *graph.Node) bool {
 
 // testSQL compiles a test to a query returning its failing rows.
 func (r *runner) testSQL(t *project.Test) (string, error) {
+	if t.Broken != nil {
+		return "", t.Broken
+	}
 	if t.Kind == "singular" {
 		cfg := t.Config.Clone()
 		out, err := r.render(t.File, t.SQL, &cfg, testOwnRelation(t))

@@ -133,8 +133,6 @@ func TestLoadErrors(t *testing.T) {
 			wantErr: `models/y/m.sql:1: model "m" is defined twice, here and in models/x/m.sql (model names must be unique across the project and its packages: rename one, or disable one with enabled: false)`},
 		{name: "source without name", files: map[string]string{"dbt_project.yml": "name: a\n", "models/s.yml": "sources:\n  - schema: raw\n"},
 			wantErr: "models/s.yml:2: source without `name:` (give each source a name, e.g. `- name: stripe`)"},
-		{name: "relationships without field", files: map[string]string{"dbt_project.yml": "name: a\n", "models/m.sql": "select 1 as id", "models/s.yml": "models:\n  - name: m\n    columns:\n      - name: id\n        tests:\n          - relationships:\n              to: ref('x')\n"},
-			wantErr: "models/s.yml:6: relationships needs `field:` (write `- relationships: {to: ref('other_model'), field: id}`)"},
 		{name: "unset env_var in YAML", files: map[string]string{"dbt_project.yml": "name: a\n", "models/s.yml": "sources:\n  - name: raw\n    schema: \"{{ env_var('NEXUS_TEST_NOT_SET') }}\"\n"},
 			wantErr: `models/s.yml:3: in {{ env_var('NEXUS_TEST_NOT_SET') }}: env_var "NEXUS_TEST_NOT_SET" is not set (set it in the environment, or give a default: env_var('NEXUS_TEST_NOT_SET', 'value'))`},
 		{name: "unknown var in dbt_project.yml config", files: map[string]string{"dbt_project.yml": "name: a\nmodels:\n  a:\n    +schema: \"{{ var('nope') }}\"\n"},

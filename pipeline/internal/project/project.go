@@ -257,6 +257,9 @@ type Test struct {
 	// configAt is the line of each config key the test's entry sets (in
 	// config: or beside its arguments), for warnings.
 	configAt map[string]int
+	// Broken is why the test cannot run (an argument it needs is
+	// missing): it fails with this when it runs, as in dbt.
+	Broken *diag.Diagnostic
 }
 
 // Model returns the model of that name, nil if there is none.
