@@ -167,6 +167,9 @@ func (db *DB) setup() error {
 	if err := db.conn.CreateFunction("md5", 1, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS, md5Func); err != nil {
 		return err
 	}
+	if err := db.conn.CreateFunction("nexus_order_key", -1, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS, orderKeyFunc); err != nil {
+		return err
+	}
 	session, err := sqlfunc.RegisterSession(db.conn)
 	if err != nil {
 		return err

@@ -147,6 +147,27 @@ order by {{ entity_type }}_id, identifier_type, identifier_value
     page's person view shows. -#}
 {%- macro resolve_traits(entity_type) -%}
 {%- set entity = entity_type -%}
+{%- if target.type == 'sqlite' %}
+select
+    {{ dbt_utils.generate_surrogate_key(['r.' ~ entity ~ '_id', 't.trait_name', 't.trait_value']) }} as trait_id,
+    r.{{ entity }}_id,
+    t.trait_name,
+    t.trait_value,
+    t.occurred_at,
+    false as realtime_processed,
+    t.event_id,
+    t.source
+from {{ ref('nexus_' ~ entity ~ '_traits') }} as t
+join {{ ref('nexus_resolved_' ~ entity ~ '_identifiers') }} as r
+    on r.identifier_type = t.identifier_type
+    and r.identifier_value = t.identifier_value
+group by r.{{ entity }}_id, t.trait_name
+{#- SQLite takes the columns not grouped from the row of the one max():
+    nexus_order_key orders as the tuple, so that row is the one the window
+    below ranks first, without buffering every partition as a window does. #}
+having max(nexus_order_key(t.occurred_at, t.trait_value, t.event_id)) is not null
+order by r.{{ entity }}_id, t.trait_name
+{%- else %}
 with joined as (
     select
         r.{{ entity }}_id,
@@ -177,6 +198,7 @@ select
 from joined
 where trait_rank = 1
 order by {{ entity }}_id, trait_name
+{%- endif %}
 {%- endmacro -%}
 
 
