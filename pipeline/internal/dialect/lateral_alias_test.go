@@ -15,7 +15,7 @@ func TestLateralAlias(t *testing.T) {
 		"SELECT k, kk FROM (select modulo(id, 2, 'snowflake', 1) as k, (modulo(id, 2, 'snowflake', 1)) * 10 as kk, ((modulo(id, 2, 'snowflake', 1)) * 10) = 10 AS _nexus_qualify from t where kk > 0) WHERE _nexus_qualify ")
 	expectTranslated(t, duckdb, "with w as (select 1 as x) select x + 1 as y, y * 2 as z from w", "with w as (select 1 as x) select x + 1 as y, (x + 1) * 2 as z from w")
 	expectTranslated(t, duckdb, "select 1 as q, (select q) as r", "select 1 as q, (select q) as r")
-	expectTranslated(t, duckdb, "select [1, 2] as l, 3 as x, list_transform(l, x -> x + 1) as m", "select json_array(1, 2) as l, 3 as x, json((SELECT CASE WHEN _nexus_list IS NULL THEN NULL ELSE (SELECT json_group_array(date_arith(x, 1, '+', 1) ORDER BY _nexus_i) FROM (SELECT key AS _nexus_i, type AS _nexus_t, value AS x FROM json_each(_nexus_list))) END FROM (SELECT (json_array(1, 2)) AS _nexus_list))) as m")
+	expectTranslated(t, duckdb, "select [1, 2] as l, 3 as x, list_transform(l, x -> x + 1) as m", "select json_array(1, 2) as l, 3 as x, json((SELECT CASE WHEN _nexus_list IS NULL THEN NULL ELSE (SELECT json_group_array(x + 1 ORDER BY _nexus_i) FROM (SELECT key AS _nexus_i, type AS _nexus_t, value AS x FROM json_each(_nexus_list))) END FROM (SELECT (json_array(1, 2)) AS _nexus_list))) as m")
 	expectTranslated(t, duckdb, "select 2 as a,\n  a -- two\n  * 10 as b", "select 2 as a,\n  (2) -- two\n  * 10 as b")
 	expectTranslated(t, duckdb, "select 1, \"\" from t", "select 1, \"\" from t") // an empty name is no unnamed item's alias
 	expectTranslated(t, duckdb, "select date '2024-01-31' as d, d + 1 as e", "select date('2024-01-31') as d, date((date('2024-01-31')), ((1)) || ' days') as e")

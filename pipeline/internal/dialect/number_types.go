@@ -218,6 +218,9 @@ func (t *translator) numberTypeOf(n *node) string {
 			return "REAL" // DECIMAL arithmetic changes the scale: read as a real
 		}
 	case nName:
+		if num, ok := t.lambdaParamNumber(n); ok {
+			return num
+		}
 		if num := t.columnNumber(n); num != "" || t.d != DuckDB || len(n.parts) < 2 {
 			return num
 		}
@@ -314,6 +317,11 @@ func (t *translator) callNumber(n *node) string {
 			default:
 				return x
 			}
+		}
+	case "list_reduce", "array_reduce", "reduce":
+		// the lambda's body, to whose type every step is cast
+		if len(args) >= 2 && args[1].kind == nLambda {
+			return t.numberType(args[1].x)
 		}
 	case "list_sum", "list_min", "list_max", "list_avg":
 		if len(args) != 1 {

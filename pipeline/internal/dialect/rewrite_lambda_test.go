@@ -18,6 +18,9 @@ func TestDuckDBLambdas(t *testing.T) {
 		// a parameter named as a DOUBLE column is the element: x // 2 of
 		// integers truncates
 		{"with d as (select 2.5::double as x, 7 as i) select list_transform([i, -1], x -> x // 2), list_filter([i, 4], x -> x // 2 = 3) from d", "[3,0]|[7]"},
+		// list_reduce is of its lambda's type, each step cast to it: an
+		// INTEGER beside a DECIMAL(6, 1) prints 0.0; 2.5 * 2.5 is 6.3
+		{"select cast(case when id > 5 then 2.5::decimal(6,1) else list_reduce([id::integer, 1, 0], (a, b) -> a - b) end as varchar), list_reduce([1, 2, 0], (acc, x) -> acc * 2.5) from t where id = 1", "0.0|6.3"},
 		{"select sender -> '$.email' from messages", `"a@x.com"`},
 		// list comprehensions: the row's columns, the element's position
 		// in the list before the filter, line breaks kept
