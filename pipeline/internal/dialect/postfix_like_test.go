@@ -12,6 +12,9 @@ func TestDuckDBIndexAndSlice(t *testing.T) {
 	expectTranslated(t, duckdb, "select l[1:3:2], l[:-2:n], l[::-1], l[4::-1], l[:2:-1] from t",
 		"select list_or_text_slice(l, 1, 3, 2, 0), list_or_text_slice(l, 1, -2, n, 1), list_or_text_slice(l, 1, -1, -1, 3), list_or_text_slice(l, 4, -1, -1, 2), list_or_text_slice(l, 1, 2, -1, 1) from t")
 	expectTranslated(t, duckdb, "select x::int, l[a::int:2] from t", "select integer_in_range(cast_to(x, 'INTEGER', 'duckdb', 1), -2147483648, 2147483647, 'INTEGER', 1), list_or_text_slice(l, integer_in_range(cast_to(a, 'INTEGER', 'duckdb', 1), -2147483648, 2147483647, 'INTEGER', 1), 2) from t")
+	// IF and NULLIF of text are text: '[1,2]' beside them slices characters
+	expectTranslated(t, duckdb, "select if(a > 'x', upper(a), '[1,2]')[1:2], nullif(upper(a), '')[2] from t",
+		"select text_slice(iif(a > 'x', upper_duckdb(a), '[1,2]'), 1, 2), text_at(nullif(upper_duckdb(a), ''), 2) from t")
 	// Slices outside DuckDB are left to SQLite, which refuses them.
 	expectTranslated(t, bigquery, "select l[1:3] from t", "select l[1:3] from t")
 }

@@ -497,8 +497,8 @@ var textListResults = map[string]bool{"string_split": true, "str_split": true, "
 	"string_split_regex": true, "str_split_regex": true, "regexp_split_to_array": true, "regexp_extract_all": true}
 
 // sliceText tells whether x, indexed or sliced, is known to be text: as
-// textOf tells, or a function giving VARCHAR, or CASE, COALESCE and IFNULL
-// of those.
+// textOf tells, or a function giving VARCHAR, or CASE, COALESCE, IFNULL,
+// IF and NULLIF of those.
 func (t *translator) sliceText(x *node) bool {
 	if t.textOf(x) {
 		return true
@@ -533,6 +533,10 @@ func (t *translator) sliceText(x *node) bool {
 		switch x.name {
 		case "coalesce", "ifnull":
 			return all(x.list)
+		case "if":
+			return len(x.list) == 3 && all(x.list[1:])
+		case "nullif":
+			return len(x.list) == 2 && t.sliceText(x.list[0])
 		}
 		return textSlicedResults[x.name]
 	}
