@@ -535,6 +535,8 @@ func TestFunctions(t *testing.T) {
 	expectRows(t, duckdb, "select date_diff('day', date '2024-01-01', date '2024-03-01')", "60")
 	expectRefused(t, bigquery, "select jsn_extract(a, '$.x') from t", "1:8: unknown function JSN_EXTRACT in BigQuery SQL (the closest known function is JSON_EXTRACT)")
 	expectRefused(t, bigquery, "select zeroifnull(b) from t", "1:8: unknown function ZEROIFNULL in BigQuery SQL (ZEROIFNULL is a function of Snowflake SQL; the engine has no function of this name for BigQuery SQL; write the computation with BigQuery functions it has (README, SQL dialect))")
+	// the engine's own functions, which the translator writes, are not DuckDB's
+	expectRefused(t, duckdb, "select zero_if_null(b), generate_array(1, 3) from t", "1:8: unknown function ZERO_IF_NULL in DuckDB SQL (the engine has no function of this name for DuckDB SQL; write the computation with DuckDB functions it has (README, SQL dialect))\n1:25: unknown function GENERATE_ARRAY in DuckDB SQL (the engine has no function of this name for DuckDB SQL; write the computation with DuckDB functions it has (README, SQL dialect))")
 	expectRefused(t, snowflake, "select object_construct(*) from t", "1:8: OBJECT_CONSTRUCT(*) is not supported here (name the columns: object_construct('a', a, 'b', b, ...))")
 	expectTranslated(t, snowflake, "select listagg(x, ',') within group (order by x) over (partition by g, h) from t",
 		"select listagg_text(x, ',')  over (PARTITION BY g, h ORDER BY x NULLS LAST ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) from t")

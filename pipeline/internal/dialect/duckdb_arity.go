@@ -20,6 +20,23 @@ import (
 // initialization code in the wasm module.
 var duckDBArities = sync.OnceValue(func() map[string][]int { return readArities(duckDBArityTable) })
 
+// duckDBFunction reports whether DuckDB has a function named name (not
+// counting the ones it reads as syntax, such as coalesce and cast), from
+// its own list: the engine's own functions, which the translator writes,
+// are not DuckDB's, and a model calling one would fail there.
+func duckDBFunction(name string) bool {
+	_, ok := duckDBArities()[name]
+	return ok || duckDBOthers()[name]
+}
+
+var duckDBOthers = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.Fields(duckDBOtherFunctions) {
+		m[f] = true
+	}
+	return m
+})
+
 // duckArityCall reports whether n's arguments are the ones DuckDB matches
 // with the overloads, one each as written: not so for named arguments
 // (struct_pack(a := 1)), a * or COLUMNS(*) inside (expanded per column),

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
 // MERGE, which SQLite lacks, is written before parsing as the script that
@@ -611,7 +612,7 @@ func (m *mergeStmt) script(d Dialect, o Options, n string, line int) string {
 			// several rows deleting one are no error there
 			having += " AND sum(CASE WHEN _nexus_k IN (" + strings.Join(updates, ", ") + ") THEN 1 ELSE 0 END) > 0"
 		}
-		checks = append(checks, "CREATE TEMP TABLE "+name+" AS SELECT "+mergeErrorCall(mergeManyMessage(d, line))+" AS _nexus_error FROM (SELECT "+
+		checks = append(checks, "CREATE TEMP TABLE "+name+" AS SELECT "+mergeErrorCall(d, mergeManyMessage(d, line))+" AS _nexus_error FROM (SELECT "+
 			rowid+" AS _nexus_tid, "+which[mergeMatched]+" AS _nexus_k FROM "+from[mergeMatched]+") AS _nexus_m WHERE _nexus_k IN ("+
 			strings.Join(acts, ", ")+") GROUP BY _nexus_tid HAVING "+having)
 	}
@@ -627,7 +628,7 @@ func (m *mergeStmt) script(d Dialect, o Options, n string, line int) string {
 			if c.errMsg != "" {
 				msg = "'Merge error condition " + mergeWhenText(c.kind) + ": ' || " + c.errMsg
 			}
-			checks = append(checks, "CREATE TEMP TABLE "+name+" AS SELECT "+mergeErrorCall(msg)+" AS _nexus_error FROM "+where(c.kind, k))
+			checks = append(checks, "CREATE TEMP TABLE "+name+" AS SELECT "+mergeErrorCall(d, msg)+" AS _nexus_error FROM "+where(c.kind, k))
 		case "delete":
 			drop(name)
 			checks = append(checks, "CREATE TEMP TABLE "+name+" AS SELECT "+rowid+" AS _nexus_tid FROM "+where(c.kind, k))
@@ -786,8 +787,14 @@ func mergeWhenText(k mergeKind) string {
 	return "WHEN MATCHED"
 }
 
-// mergeErrorCall raises msg, a SQL string expression.
-func mergeErrorCall(msg string) string { return "error_raised(" + msg + ")" }
+// mergeErrorCall raises msg, a SQL string expression, in the statements
+// that are translated as d again: by d's own name for it where d has one.
+func mergeErrorCall(d Dialect, msg string) string {
+	if _, ok := sqlfunc.Rename(string(d), "error"); ok {
+		return "error(" + msg + ")"
+	}
+	return "error_raised(" + msg + ")"
+}
 
 // mergeManyMessage is the warehouse's error for a target row that more than
 // one source row updates or deletes, as a SQL string literal.

@@ -591,7 +591,7 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if t.d != SQLite && !t.insideFrom(n, sc) && !t.refuseSQLiteOnly(n, name) {
 		return
 	}
-	if t.d != SQLite && !knownFunction(name) && !t.insideFrom(n, sc) && !t.columnsCall[n] && !t.resultScans[n] {
+	if t.d != SQLite && !t.knownFunction(n.name, name) && !t.insideFrom(n, sc) && !t.columnsCall[n] && !t.resultScans[n] {
 		hint := "the engine has no function of this name for %D SQL; write the computation with %D functions it has (README, SQL dialect)"
 		if c := closestFunctionIn(t.d, name); c != "" {
 			hint = "the closest known function is " + strings.ToUpper(c)
@@ -893,9 +893,15 @@ func prevWord(toks []token, i int) int {
 	return i
 }
 
-// knownFunction reports whether SQLite, the store or package sqlfunc has a
-// function of this name.
-func knownFunction(name string) bool {
+// knownFunction reports whether a call written as written, which runs as
+// name, is of a function the dialect has: in DuckDB one of its own list or
+// SQLite's it shares; elsewhere, whose lists are not whole, one SQLite, the
+// store or package sqlfunc has.
+func (t *translator) knownFunction(written, name string) bool {
+	if t.d == DuckDB {
+		// DuckDB's list is whole: a name of the engine's own is not DuckDB's
+		return sqliteFunctions[written] || duckDBFunction(written)
+	}
 	return sqliteFunctions[name] || sqlfunc.Has(name)
 }
 

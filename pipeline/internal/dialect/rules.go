@@ -891,6 +891,7 @@ var Refusals = []Rule{
 	{From: "ARRAY(SELECT a, b ...) without AS STRUCT", Dialects: warehouses, To: refArraySub.hint},
 	{From: "SELECT AS STRUCT *, SELECT AS STRUCT t.*", Dialects: "BigQuery", To: refAsStructStar.hint},
 	{From: "a function neither SQLite nor pipeline/internal/sqlfunc knows", Dialects: warehouses, To: "the error names the closest known function"},
+	{From: "a function DuckDB's own list (duckdb_functions()) lacks, such as the engine's helpers zero_if_null or generate_array", Dialects: "DuckDB", To: "the error names the closest DuckDB function, as DuckDB fails the model"},
 	{From: "UNNEST, STRUCT, ARRAY_AGG, DATE_TRUNC, DATEDIFF/TIMESTAMP_DIFF, FLATTEN", Dialects: "SQLite", To: "set the project's dialect to the warehouse the SQL is written for"},
 	{From: "* EXCEPT or QUALIFY over relations whose columns are unknown", Dialects: all, To: refStar.hint},
 	{From: "GROUP BY ALL with * in the select list over relations whose columns are unknown", Dialects: all, To: refGroupAllStar.hint},
