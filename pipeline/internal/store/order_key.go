@@ -22,6 +22,21 @@ func orderKeyFunc(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	ctx.ResultBlob(b)
 }
 
+// orderKeyDescFunc is nexus_order_key_desc(v, ...): nexus_order_key's
+// bytes inverted, which order in reverse (no key is a prefix of another),
+// for a column ordered descending among ascending ones:
+// nexus_order_key(a, nexus_order_key_desc(b)) orders as a, b DESC.
+func orderKeyDescFunc(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	var b []byte
+	for _, v := range arg {
+		b = appendOrderKey(b, v)
+	}
+	for i := range b {
+		b[i] = ^b[i]
+	}
+	ctx.ResultBlob(b)
+}
+
 // Each value starts with a byte of its class, which orders the classes.
 const (
 	keyNull byte = 1 + iota

@@ -7,7 +7,8 @@ import (
 	"testing"
 )
 
-// nexus_order_key orders rows as ORDER BY over its arguments does, on
+// nexus_order_key orders rows as ORDER BY over its arguments does (and
+// nexus_order_key_desc as ORDER BY ... DESC), on
 // pairs of values of every class: integers and floats that round to the
 // same double, -0.0, the ends of the integer range, text that is a prefix
 // of other text or holds a zero byte, blobs.
@@ -44,6 +45,9 @@ func TestOrderKeyOrdersAsSQLite(t *testing.T) {
 		{"a, b, id", "nexus_order_key(a, b), id"},
 		{"b, a, id", "nexus_order_key(b, a), id"},
 		{"a DESC, b DESC, id", "nexus_order_key(a, b) DESC, id"},
+		{"a DESC, b DESC, id", "nexus_order_key_desc(a, b), id"},
+		{"a, b DESC, id", "nexus_order_key(a, nexus_order_key_desc(b)), id"},
+		{"b DESC, a, id", "nexus_order_key(nexus_order_key_desc(b), a), id"},
 	} {
 		if got, want := order(c.key), order(c.sqlite); got != want {
 			t.Errorf("ORDER BY %s: ids %s\nORDER BY %s: ids %s", c.key, got, c.sqlite, want)

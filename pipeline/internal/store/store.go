@@ -170,6 +170,9 @@ func (db *DB) setup() error {
 	if err := db.conn.CreateFunction("nexus_order_key", -1, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS, orderKeyFunc); err != nil {
 		return err
 	}
+	if err := db.conn.CreateFunction("nexus_order_key_desc", -1, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS, orderKeyDescFunc); err != nil {
+		return err
+	}
 	session, err := sqlfunc.RegisterSession(db.conn)
 	if err != nil {
 		return err

@@ -21,7 +21,24 @@ with joined as (
     join {{ ref('nexus_resolved_group_identifiers') }} as g
         on g.identifier_type = m.group_identifier_type
         and g.identifier_value = m.group_identifier
-),
+)
+
+{%- if target.type == 'sqlite' %}
+{#- SQLite takes the columns not grouped from the row of the one max(),
+    which nexus_order_key makes the row the window below ranks first. #}
+select
+    {{ dbt_utils.generate_surrogate_key(['person_id', 'group_id']) }} as membership_id,
+    person_id,
+    group_id,
+    role,
+    source,
+    occurred_at,
+    false as realtime_processed
+from joined
+group by person_id, group_id
+having max(nexus_order_key(occurred_at, event_id, nexus_order_key_desc(role))) is not null
+order by occurred_at desc, membership_id
+{%- else %},
 
 ranked as (
     select
@@ -44,3 +61,4 @@ select
 from ranked
 where membership_rank = 1
 order by occurred_at desc, membership_id
+{%- endif %}
