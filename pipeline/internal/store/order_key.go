@@ -3,6 +3,8 @@ package store
 import (
 	"encoding/binary"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -97,4 +99,47 @@ func appendBytes(b, s []byte) []byte {
 		}
 	}
 	return append(b, 0, 0)
+}
+
+// concatDistinct is nexus_concat_distinct(v, text, sep), the aggregate
+// group_concat(DISTINCT v ORDER BY v, sep) would be if SQLite took a
+// separator beside DISTINCT: the distinct values v that are not NULL, in
+// SQLite's order, their text (cast(v as text), as group_concat writes
+// them) joined by sep; NULL without any.
+type concatDistinct struct {
+	sep   string
+	texts map[string]string // by order key
+}
+
+func (a *concatDistinct) Step(ctx sqlite3.Context, arg ...sqlite3.Value) {
+	if arg[0].Type() == sqlite3.NULL {
+		return
+	}
+	if a.texts == nil {
+		a.texts, a.sep = map[string]string{}, arg[2].Text()
+	}
+	k := string(appendOrderKey(nil, arg[0]))
+	if _, ok := a.texts[k]; !ok {
+		a.texts[k] = arg[1].Text()
+	}
+}
+
+func (a *concatDistinct) Value(ctx sqlite3.Context) {
+	if len(a.texts) == 0 {
+		ctx.ResultNull()
+		return
+	}
+	keys := make([]string, 0, len(a.texts))
+	for k := range a.texts {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString(a.sep)
+		}
+		b.WriteString(a.texts[k])
+	}
+	ctx.ResultText(b.String())
 }

@@ -54,3 +54,32 @@ func TestOrderKeyOrdersAsSQLite(t *testing.T) {
 		}
 	}
 }
+
+// nexus_concat_distinct writes what group_concat writes over the distinct
+// values in order, per group, NULLs left out.
+func TestConcatDistinctAsGroupConcat(t *testing.T) {
+	db := openMemory(t)
+	ctx := context.Background()
+	values := []string{"NULL", "'b'", "2", "'a'", "1.5", "'b'", "x'01'", "2", "'a,b'", "-1", "NULL", "1e300", "'10'", "9"}
+	var rows []string
+	for i, v := range values {
+		rows = append(rows, fmt.Sprintf("(%d, %d, %s)", i, i%3, v), fmt.Sprintf("(%d, 3, %s)", i+100, v))
+	}
+	rows = append(rows, "(200, 4, NULL)")
+	if err := db.Exec(ctx, "CREATE TABLE v (id INTEGER, g INTEGER, a); INSERT INTO v VALUES "+strings.Join(rows, ", ")); err != nil {
+		t.Fatal(err)
+	}
+	read := func(sql string) string {
+		t.Helper()
+		q, err := db.Query(ctx, sql, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(q.Rows)
+	}
+	got := read("SELECT g, nexus_concat_distinct(a, cast(a as text), ' | ') FROM v GROUP BY g ORDER BY g")
+	want := read("SELECT g, group_concat(a, ' | ') FROM (SELECT DISTINCT g, a FROM v ORDER BY g, a) GROUP BY g ORDER BY g")
+	if got != want {
+		t.Errorf("nexus_concat_distinct: %s\ngroup_concat over DISTINCT: %s", got, want)
+	}
+}

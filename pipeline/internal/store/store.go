@@ -173,6 +173,9 @@ func (db *DB) setup() error {
 	if err := db.conn.CreateFunction("nexus_order_key_desc", -1, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS, orderKeyDescFunc); err != nil {
 		return err
 	}
+	if err := db.conn.CreateWindowFunction("nexus_concat_distinct", 3, sqlite3.DETERMINISTIC|sqlite3.INNOCUOUS, func() sqlite3.AggregateFunction { return &concatDistinct{} }); err != nil {
+		return err
+	}
 	session, err := sqlfunc.RegisterSession(db.conn)
 	if err != nil {
 		return err

@@ -50,6 +50,18 @@
     pairs. The caller defines the CTE <entity>_pairs (identifier_pairs), so
     the self-join on row_id runs once and both figures read it. -#}
 {%- macro edge_distribution(entity) -%}
+{%- if target.type == 'sqlite' %}
+{#- One pass over the pairs: the distinct partners counted by their order
+    key, the distinct sources in order by nexus_concat_distinct. #}
+select
+    '{{ entity }}' as entity_type,
+    identifier_type_a as identifier_type,
+    identifier_value_a as identifier_value,
+    count(distinct nexus_order_key(identifier_type_b, identifier_value_b)) as connection_count,
+    nexus_concat_distinct(source, cast(source as text), ', ') as sources
+from {{ entity }}_pairs
+group by identifier_type_a, identifier_value_a
+{%- else -%}
 select
     '{{ entity }}' as entity_type,
     counts.identifier_type,
@@ -81,4 +93,5 @@ join (
 ) as sources
     on sources.identifier_type = counts.identifier_type
     and sources.identifier_value = counts.identifier_value
+{%- endif %}
 {%- endmacro -%}
