@@ -1015,7 +1015,7 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 	case p.d == Snowflake && t.kind == kWord && (t.lower == "flatten" || t.lower == "table" || splitTables[t.lower] != "") && p.isPunctAt(1, "("):
 		fi.kind, fi.flatten = fromUnnest, true
 		fi.expr = n.add(p.parsePrimary())
-	case p.d == DuckDB && p.fileTable != nil && t.kind == kWord && (t.lower == "read_csv" || t.lower == "read_csv_auto" || jsonReaders[t.lower]) &&
+	case p.d == DuckDB && p.fileTable != nil && t.kind == kWord && (t.lower == "read_csv" || t.lower == "read_csv_auto" || jsonReaders[t.lower] || parquetReaders[t.lower]) &&
 		p.isPunctAt(1, "(") && p.peekAt(2).kind == kString:
 		// read_csv('file.csv'): a CSV file of the project, read into a
 		// temporary table (the engine's); another file is refused by
@@ -1030,15 +1030,15 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		fi.kind = fromFunc
 		fi.expr = n.add(call)
 	case p.d == DuckDB && t.kind == kString:
-		// FROM 'file.csv' (or .json, .ndjson, .jsonl): DuckDB reads the
-		// file as read_csv_auto (read_json_auto) does, the relation named
-		// after the file without its folder and extension; another file
-		// (parquet) is refused
+		// FROM 'file.csv' (or .json, .ndjson, .jsonl, .parquet): DuckDB
+		// reads the file as read_csv_auto (read_json_auto, read_parquet)
+		// does, the relation named after the file without its folder and
+		// extension; another file is refused
 		file := stringValue(p.d, t.text)
 		namePos := p.pos
 		p.next()
 		ext := strings.ToLower(path.Ext(file))
-		if p.fileTable == nil || ext != ".csv" && ext != ".json" && ext != ".ndjson" && ext != ".jsonl" {
+		if p.fileTable == nil || ext != ".csv" && ext != ".json" && ext != ".ndjson" && ext != ".jsonl" && ext != ".parquet" {
 			fi.kind, fi.nameStart, fi.nameEnd, fi.table, fi.alias, fi.readsFile = fromTable, p.sig[namePos], p.prevEnd(), file, file, true
 			break
 		}

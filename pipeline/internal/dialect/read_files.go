@@ -38,6 +38,10 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 		}
 		opts.Del("auto_detect")
 	}
+	if parquetReaders[name] && len(call.list) > 1 {
+		fi.fileErr = "an option, which the playground's reading of a Parquet file does not follow"
+		return "", false
+	}
 	for _, o := range call.list[1:] {
 		if jsonReaders[name] {
 			break
@@ -63,6 +67,10 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 // JSON file gives (the engine's loadJSON): one row per object.
 var jsonReaders = map[string]bool{"read_json": true, "read_json_auto": true, "read_ndjson": true, "read_ndjson_auto": true,
 	"read_json_objects": true, "read_json_objects_auto": true, "read_ndjson_objects": true}
+
+// parquetReaders are DuckDB's readers of Parquet files, whose rows a
+// project's Parquet file gives (the engine's loadParquet).
+var parquetReaders = map[string]bool{"read_parquet": true, "parquet_scan": true}
 
 // jsonOption adds option o of read_json to opts when loading the file can
 // follow it: format 'auto', 'array' or 'newline_delimited', records 'auto'

@@ -43,7 +43,8 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 		"select * from read_csv('data/x.csv', types = {'a': 'INT'})": "READ_CSV cannot read its file: an option other than",
 		"select * from read_csv('data/x.csv', header = h)":           "READ_CSV cannot read its file: an option other than",
 		"select * from 'data/y.csv'":                                 "FROM 'data/y.csv' cannot read its file: data/y.csv is not a file of the project",
-		"select * from 'data/x.parquet'":                             "FROM 'data/x.parquet' is not supported: it reads files",
+		"select * from 'data/x.parquet'":                             "FROM 'data/x.parquet' cannot read its file: data/x.parquet is not a file of the project",
+		"select * from 'data/x.txt'":                                 "FROM 'data/x.txt' is not supported: it reads files",
 	} {
 		if got, err := TranslateWith(in, Options{Dialect: DuckDB, FileTable: files}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: want the refusal %q, got %q, %v", in, want, got, err)
@@ -62,7 +63,7 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 // other options, and readers of JSON the engine does not load, are refused.
 func TestDuckDBReadJSONFileTable(t *testing.T) {
 	files := func(file string) (string, error) {
-		if path, _, _ := CSVFileOptions(file); path == "data/e.json" || path == "data/e.ndjson" {
+		if path, _, _ := CSVFileOptions(file); path == "data/e.json" || path == "data/e.ndjson" || path == "data/e.parquet" {
 			return "__read_csv__" + file, nil
 		}
 		return "", errors.New(file + " is not a file of the project")
@@ -77,6 +78,10 @@ func TestDuckDBReadJSONFileTable(t *testing.T) {
 		{"select json from read_json_objects('data/e.json')", `select json from temp."__read_csv__data/e.json?objects=true" AS read_json_objects`},
 		{"select e.a from 'data/e.json'", `select e.a from temp."__read_csv__data/e.json" AS e`},
 		{"select x.a from 'data/e.ndjson' as x", `select x.a from temp."__read_csv__data/e.ndjson" as x`},
+		// a Parquet file the engine loaded (the nexus CLI reads them)
+		{"select * from read_parquet('data/e.parquet') p", `select * from temp."__read_csv__data/e.parquet" p`},
+		{"select * from parquet_scan('data/e.parquet')", `select * from temp."__read_csv__data/e.parquet" AS parquet_scan`},
+		{"select e.a from 'data/e.parquet'", `select e.a from temp."__read_csv__data/e.parquet" AS e`},
 	} {
 		got, err := TranslateWith(c.in, Options{Dialect: DuckDB, FileTable: files})
 		if err != nil || got != c.want {
@@ -91,7 +96,9 @@ func TestDuckDBReadJSONFileTable(t *testing.T) {
 		{"select * from read_json('data/e.json', auto_detect = false)", "READ_JSON cannot read its file: auto_detect = false wants the columns given"},
 		{"select * from read_json_auto('data/y.json')", "READ_JSON_AUTO cannot read its file: data/y.json is not a file of the project"},
 		{"select * from 'data/y.jsonl'", "FROM 'data/y.jsonl' cannot read its file: data/y.jsonl is not a file of the project"},
-		{"select * from read_parquet('data/e.parquet')", "READ_PARQUET is not supported: it reads files"},
+		{"select * from read_parquet('data/y.parquet')", "READ_PARQUET cannot read its file: data/y.parquet is not a file of the project"},
+		{"select * from read_parquet('data/e.parquet', filename = true)", "READ_PARQUET cannot read its file: an option, which the playground's reading of a Parquet file does not follow"},
+		{"select * from read_parquet(['data/e.parquet'])", "READ_PARQUET is not supported: it reads files"},
 	} {
 		if got, err := TranslateWith(c.in, Options{Dialect: DuckDB, FileTable: files}); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: want the refusal %q, got %q, %v", c.in, c.want, got, err)

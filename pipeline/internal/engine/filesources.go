@@ -22,9 +22,9 @@ import (
 
 // csvLocation is the project file a DuckDB source table's dbt-duckdb
 // external_location reads: the location formatted with the table's name,
-// identifier and schema as dbt-duckdb formats it, a CSV or JSON file's
-// path (the location itself, or the one argument of read_csv,
-// read_csv_auto, read_json, read_json_auto or read_ndjson)
+// identifier and schema as dbt-duckdb formats it, a CSV, JSON or Parquet
+// file's path (the location itself, or the one argument of read_csv,
+// read_csv_auto, read_json, read_json_auto, read_ndjson or read_parquet)
 // relative to the project's folder, where dbt runs, followed by the
 // options of read_csv loading it follows after a ? (dialect.CSVFileOptions).
 // ok is false for any other location: a file elsewhere or over the network,
@@ -47,7 +47,7 @@ func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 		return "", false
 	}
 	loc = strings.TrimSpace(loc)
-	if regexp.MustCompile(`(?is)^read_(?:csv|json|ndjson)(?:_auto)?\s*\(.*\)$`).MatchString(loc) {
+	if regexp.MustCompile(`(?is)^(?:read_(?:csv|json|ndjson)(?:_auto)?|read_parquet|parquet_scan)\s*\(.*\)$`).MatchString(loc) {
 		// read_csv's path and the options loading it follows, as a
 		// model's read_csv(...) reads them (dialect.CSVFileOptions)
 		var asked string
@@ -60,7 +60,7 @@ func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 			return "", false
 		}
 		file, ok := projectCSV(path)
-		if jsonFile(path) {
+		if jsonFile(path) || parquetFile(path) {
 			file, ok = projectFile(path)
 		}
 		if ok {
@@ -70,7 +70,7 @@ func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 	} else if strings.ContainsAny(loc, "()'\"") {
 		return "", false
 	}
-	if jsonFile(loc) {
+	if jsonFile(loc) || parquetFile(loc) {
 		return projectFile(loc)
 	}
 	return projectCSV(loc)
@@ -165,11 +165,11 @@ func (r *runner) fileTable(asked string) (table string, preloaded bool, err erro
 		return "", false, err
 	}
 	file, ok := projectCSV(path)
-	if jsonFile(path) {
+	if jsonFile(path) || parquetFile(path) {
 		file, ok = projectFile(path)
 	}
 	if !ok {
-		return "", false, fmt.Errorf("%s is not a .csv or .json file inside the project's folder", path)
+		return "", false, fmt.Errorf("%s is not a .csv, .json or .parquet file inside the project's folder", path)
 	}
 	key := file
 	if len(opts) > 0 {
@@ -187,6 +187,10 @@ func (r *runner) fileTable(asked string) (table string, preloaded bool, err erro
 	}
 	if jsonFile(file) {
 		if err := r.loadJSON(file, data, opts, jinja.Relation{Schema: "temp", Name: fileTableName(key)}); err != nil {
+			return "", false, fmt.Errorf("%s: %v", file, err)
+		}
+	} else if parquetFile(file) {
+		if err := r.loadParquet(data, jinja.Relation{Schema: "temp", Name: fileTableName(key)}); err != nil {
 			return "", false, fmt.Errorf("%s: %v", file, err)
 		}
 	} else if o, data, err := csvReadOptions(data, opts); err != nil {
@@ -330,6 +334,11 @@ func (r *runner) loadFileSources() {
 		if jsonFile(file) {
 			// a JSON file, read as DuckDB's read_json_auto reads it
 			if err := r.loadJSON(file, data, opts, ref.rel); err != nil {
+				r.res.fail(diag.Errorf(d.File, line, "source %s reads %s: %v", d.Key, file, err))
+				continue
+			}
+		} else if parquetFile(file) {
+			if err := r.loadParquet(data, ref.rel); err != nil {
 				r.res.fail(diag.Errorf(d.File, line, "source %s reads %s: %v", d.Key, file, err))
 				continue
 			}

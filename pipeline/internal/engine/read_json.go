@@ -401,3 +401,6 @@ func (r *runner) loadJSONColumns(file string, objs []*jsonObject, cols []string,
 	}
 	return nil
 }
+
+// parquetFile tells whether path names a Parquet file.
+func parquetFile(path string) bool { return strings.HasSuffix(strings.ToLower(path), ".parquet") }

@@ -99,7 +99,7 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 			}
 			loadOurTable(ctx, t, ours, duck, st)
 		case "source":
-			// a source table dbt-duckdb reads from a CSV or JSON file of
+			// a source table dbt-duckdb reads from a CSV, JSON or Parquet file of
 			// the project (its SQL is the file's path there, and the
 			// options of read_csv or read_json after a ?): DuckDB's
 			// read_csv or read_json reads it, as the file is read where
@@ -117,6 +117,9 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 					format = ", format = '" + f + "'"
 				}
 				reader = fmt.Sprintf("read_json('%s'%s)", strings.ReplaceAll(file, "'", "''"), format)
+			}
+			if strings.EqualFold(filepath.Ext(path), ".parquet") {
+				reader = fmt.Sprintf("read_parquet('%s')", strings.ReplaceAll(file, "'", "''"))
 			}
 			if _, err := duck.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM %s", duckName(st.Rendered), reader)); err != nil {
 				t.Errorf("source %s: DuckDB cannot read its file %s: %v", st.Name, file, err)

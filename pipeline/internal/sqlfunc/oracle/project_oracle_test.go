@@ -56,6 +56,7 @@ var projectCases = []projectCase{
 	{name: "duck_names", dir: project("duck_names")},
 	{name: "duck_files", dir: project("duck_files")},
 	{name: "duck_json", dir: project("duck_json")},
+	{name: "duck_parquet", dir: project("duck_parquet")},
 	{name: "duck_real", dir: project("duck_real")},
 	{name: "duck_external", dir: project("duck_external")},
 	// Every scenario of the v0.13.0 harness, every batch visible: the

@@ -1,0 +1,81 @@
+//go:build !js
+
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
+)
+
+// TestParquetFiles: DuckDB models read the project's Parquet files
+// (written by DuckDB) with the values and types DuckDB's read_parquet
+// gives, and a column the playground does not read fails the model that
+// reads it, naming the file and the column.
+func TestParquetFiles(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := s.Build(ctx, ProjectDir("internal/sqlfunc/oracle/testdata/projects/duck_parquet"), Options{Command: CmdBuild, Dialect: dialect.DuckDB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK {
+		var log strings.Builder
+		writeLog(&log, res)
+		t.Fatalf("build failed:\n%s", log.String())
+	}
+	for _, c := range []struct{ sql, want string }{
+		{"select ti, si, i, bi, uti, ubi from typed order by ti nulls last", "1|300|70000|9000000000|200|9000000000000000000 3||||| |-5|-1|-9000000000|0|0"},
+		{"select f, d, dec2, dec4, b from typed order by ti nulls last", "1.5|0.1|12.34|-0.0005|1 |||| -2.25|1e+300|-1|0|0"},
+		{"select s, length(s), dt, tm, ts, tstz, tsms from typed order by ti nulls last", "a b|3|2024-02-29|13:45:06.123456|2024-03-01T10:11:12.345678Z|2024-03-01T10:11:12Z|2024-01-01T00:00:01.5Z |||||| |0|1969-12-31|00:00:00|1970-01-01T00:00:00Z|1999-12-31T23:59:59.999Z|"},
+		{"select count(*), count(distinct user_id), sum(n) from daily join users on true", "42|7|350"},
+	} {
+		q, err := s.Query(ctx, c.sql, 0)
+		if err != nil {
+			t.Fatalf("%s: %v", c.sql, err)
+		}
+		var rows []string
+		for _, r := range q.Rows {
+			cells := make([]string, len(r))
+			for i, v := range r {
+				if v != nil {
+					cells[i] = fmt.Sprint(v)
+				}
+			}
+			rows = append(rows, strings.Join(cells, "|"))
+		}
+		if got := strings.Join(rows, " "); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.sql, got, c.want)
+		}
+	}
+
+	res, err = s.Build(ctx, ProjectDir("testdata/parquet"), Options{Command: CmdBuild, Dialect: dialect.DuckDB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"binary":  "models/binary.sql:1:15: FROM 'data/binary.parquet' cannot read its file: data/binary.parquet: column raw: binary (DuckDB's BLOB), which the playground does not read from a Parquet file",
+		"nanos":   "models/nanos.sql:1:15: PARQUET_SCAN cannot read its file: data/nanos.parquet: column at: of nanoseconds, which DuckDB reads as TIMESTAMP_NS",
+		"nested":  "models/nested.sql:1:15: READ_PARQUET cannot read its file: data/nested.parquet: column tags: nested (a list, struct or map)",
+		"options": "models/options.sql:1:15: READ_PARQUET cannot read its file: an option, which the playground's reading of a Parquet file does not follow",
+		"missing": "models/missing.sql:1:15: READ_PARQUET cannot read its file: data/missing.parquet is not a file of the project",
+	}
+	for _, st := range res.Steps {
+		if w, ok := want[st.Name]; ok {
+			if st.Status != "ERROR" || !strings.HasPrefix(st.Message, w) {
+				t.Errorf("%s: %s %s\nwant ERROR %s...", st.Name, st.Status, st.Message, w)
+			}
+			delete(want, st.Name)
+		}
+	}
+	for name := range want {
+		t.Errorf("model %s did not run", name)
+	}
+}

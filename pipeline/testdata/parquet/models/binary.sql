@@ -1,0 +1,1 @@
+select * from 'data/binary.parquet'

@@ -1,0 +1,1 @@
+select * from parquet_scan('data/nanos.parquet')
