@@ -418,8 +418,27 @@ func (p *parser) atTableTarget() bool {
 		return p.soupFirst == "update"
 	case "using":
 		return p.soupFirst == "delete"
+	case "on":
+		return p.soupFirst == "create" && p.wordBefore("index")
 	case "exists":
 		return before == "if"
+	}
+	return false
+}
+
+// wordBefore tells whether word is a word of the statement before the
+// current token, outside parentheses (CREATE UNIQUE INDEX i ON t).
+func (p *parser) wordBefore(word string) bool {
+	depth := 0
+	for j := p.pos - 1; j >= 0; j-- {
+		switch tk := p.toks[p.sig[j]]; {
+		case tk.kind == kClose:
+			depth++
+		case tk.kind == kOpen:
+			depth--
+		case depth == 0 && tk.kind == kWord && tk.lower == word:
+			return true
+		}
 	}
 	return false
 }
@@ -570,6 +589,10 @@ func (t *translator) rewriteSoup(n *node) {
 		t.insertOverwrite(n, first)
 		return
 	}
+	if t.toks[first].lower == "create" {
+		t.indexInSchema(n)
+		return
+	}
 	if t.toks[first].lower != "truncate" {
 		return
 	}
@@ -663,6 +686,52 @@ func (t *translator) renameInSchema(n *node) {
 		} else {
 			t.pr.dropTok(i)
 		}
+	}
+}
+
+// indexInSchema writes DuckDB's CREATE [UNIQUE] INDEX [IF NOT EXISTS] i
+// ON s.t (cols) as SQLite takes it, the schema on the index's name and
+// the table's name alone (CREATE INDEX "s"."i" ON "t" (cols)): the index
+// is made in the table's schema, as DuckDB makes it; written as DuckDB
+// writes it, SQLite stopped at the dot.
+func (t *translator) indexInSchema(n *node) {
+	if t.d != DuckDB {
+		return
+	}
+	var tbl *node
+	for _, k := range n.kids {
+		if k.kind == nTable && len(k.names) > 0 {
+			tbl = k
+			break
+		}
+	}
+	if tbl == nil {
+		return
+	}
+	parts, _ := t.storedName(tbl, false)
+	if len(parts) < 2 {
+		return
+	}
+	// the index's name is the word before ON
+	name, on := -1, -1
+	for i := n.start; i < tbl.start; i++ {
+		if tk := t.toks[i]; tk.kind == kWord || tk.kind == kQuoted {
+			name, on = on, i
+		}
+	}
+	if name < 0 || t.toks[on].lower != "on" || t.toks[name].kind == kWord && t.toks[name].lower == "index" {
+		return // an index without a name, which DuckDB refuses too
+	}
+	if name > 0 && t.toks[name-1].kind == kDot {
+		return // a qualified index name, which DuckDB refuses
+	}
+	t.pr.setTok(name, quoteIdent(parts[len(parts)-2])+"."+t.pr.tokText(name))
+	// the table is printed as its name alone, not as the expression a
+	// walk of it makes
+	n.kids = slices.DeleteFunc(n.kids, func(k *node) bool { return k == tbl })
+	t.pr.setTok(tbl.parts[0], quoteIdent(parts[len(parts)-1]))
+	for i := tbl.parts[0] + 1; i < tbl.end; i++ {
+		t.pr.dropTok(i)
 	}
 }
 

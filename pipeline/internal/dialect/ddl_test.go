@@ -62,6 +62,10 @@ func TestCreate(t *testing.T) {
 		{snowflake, "delete from t using s where t.id = s.id", "delete from t WHERE EXISTS (SELECT 1 FROM s where t.id = s.id)"},
 		{snowflake, "delete from t x using s, u where x.id = s.id and s.k = u.k", "delete from t AS x WHERE EXISTS (SELECT 1 FROM s, u where x.id = s.id and s.k = u.k)"},
 		{duckdb, "delete from t using (select 1 as id) q where t.id = q.id", "delete from t WHERE EXISTS (SELECT 1 FROM (select 1 as id) q where t.id = q.id)"},
+		// an index is made in its table's schema, which SQLite writes on the index's name
+		{duckdb, "create unique index if not exists ix on mart.t (a, lower(b))", "create unique index if not exists mart.ix on t (a, lower_text(b))"},
+		{duckdb, "create index ix on \"memory\".\"mart\".\"t\" (a)", "create index mart.ix on t (a)"},
+		{duckdb, "create index ix on t (a)", "create index ix on t (a)"},
 		{snowflake, "delete from t using s", "delete from t WHERE EXISTS (SELECT 1 FROM s)"},
 		// RENAME TO a qualified name in the table's own schema
 		{snowflake, "alter table main.u rename to main.u2", "alter table main.u rename to u2"},
@@ -113,6 +117,7 @@ func TestCreateRuns(t *testing.T) {
 		{snowflake, "create table x (id int, a int); insert into x values (1, 0), (2, 0), (3, 0); delete from x p where p.id not in (select 1 union all select 3); update x q set a = q.id * 2 where q.id = 3", "select group_concat(id || ':' || a) from x", "1:0,3:6"},
 		{snowflake, "create table x (id int); create table y (id int, k int); insert into x values (1), (2), (3); insert into y values (1, 7), (1, 8), (3, 0); delete from x using y where x.id = y.id and y.k > 0", "select group_concat(id) from x", "2,3"},
 		{duckdb, "create table x (id int); insert into x values (1), (2); delete from x using (select 2 as id) q where x.id = q.id", "select group_concat(id) from x", "1"},
+		{duckdb, "create table main.x (id int); insert into x values (1), (2); create unique index if not exists ix on main.x (id); create unique index if not exists ix on main.x (id)", "select count(*) from sqlite_master where type = 'index' and name = 'ix'", "1"},
 		{snowflake, "create table x (id int); insert into x values (1), (2); insert overwrite into x select 5 union all select 6", "select group_concat(id) from x", "5,6"},
 	}
 	for _, s := range scripts {
