@@ -43,6 +43,9 @@ func (t *translator) implicitField(n *node, parts []string, sc *scope) bool {
 			if f.kind == fromGroup {
 				continue
 			}
+			if t.suffixOf(f, parts[0]) {
+				return false // a wildcard table's _TABLE_SUFFIX
+			}
 			cols, err := t.relColumns(f, s)
 			if err != nil {
 				known = false
@@ -107,7 +110,7 @@ func (t *translator) valueTableField(n *node, parts []string, sc *scope) bool {
 				continue
 			}
 			cols, err := t.relColumns(f, s)
-			if err != nil || containsFold(cols, parts[0]) || f.offset == parts[0] {
+			if err != nil || containsFold(cols, parts[0]) || f.offset == parts[0] || t.suffixOf(f, parts[0]) {
 				return false // a column beside it, or columns not known
 			}
 		}

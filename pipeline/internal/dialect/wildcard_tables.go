@@ -44,6 +44,13 @@ func (t *translator) wildcardName(f *fromInfo) string {
 	return strings.ReplaceAll(joinRaw(t.toks[f.nameStart:f.nameEnd]), "`", "")
 }
 
+// suffixOf tells whether name is the pseudo-column _TABLE_SUFFIX of FROM
+// item f, a wildcard table, which SELECT * leaves out of its columns: a
+// field of an UNNEST beside it does not hide it.
+func (t *translator) suffixOf(f *fromInfo, name string) bool {
+	return strings.EqualFold(name, suffixColumn) && t.wildcardName(f) != ""
+}
+
 // wildcardOf finds the tables wildcard FROM item f reads, once per item.
 func (t *translator) wildcardOf(f *fromInfo) *wildcard {
 	if w, ok := t.wildcards[f]; ok {

@@ -18,18 +18,25 @@ const wildcardSchema = `attach ':memory:' as ga4;
 	create table ga4.users(id integer);
 	insert into ga4.events_20240101 values ('page_view', 1), ('click', 2);
 	insert into ga4.events_20240102 values (3, 'page_view');
-	insert into ga4.events_intraday_20240103 values ('scroll', 4);`
+	insert into ga4.events_intraday_20240103 values ('scroll', 4);
+	attach ':memory:' as shop;
+	create table shop.events_1(event_name text, items text);
+	create table shop.events_2(event_name text, items text);
+	insert into shop.events_1 values ('a', '[{"id": 1}]');
+	insert into shop.events_2 values ('b', '[{"id": 5}, {"id": 6}]');`
 
 var wildcardRelations = map[string][]Relation{
 	"ga4":  {{Name: "events_20240101"}, {Name: "events_20240102"}, {Name: "events_intraday_20240103"}, {Name: "users"}},
 	"odd":  {{Name: "events_1"}, {Name: "events_2"}},
 	"seen": {{Name: "events_1"}, {Name: "events_v", View: true}},
+	"shop": {{Name: "events_1"}, {Name: "events_2"}},
 }
 
 var wildcardColumns = map[string][]string{
 	"ga4.events_20240101": {"event_name", "n"}, "ga4.events_20240102": {"n", "event_name"},
 	"ga4.events_intraday_20240103": {"event_name", "n"}, "ga4.users": {"id"},
 	"odd.events_1": {"a", "b"}, "odd.events_2": {"a", "c"}, "seen.events_1": {"a"},
+	"shop.events_1": {"event_name", "items"}, "shop.events_2": {"event_name", "items"},
 }
 
 func wildcardOptions() Options {
@@ -59,6 +66,9 @@ func TestWildcardTables(t *testing.T) {
 		{name: "star except", in: "select * except (n) from `ga4.events_*` where starts_with(_table_suffix, 'intraday')",
 			rows: "scroll"},
 		{name: "a source() relation", in: "select count(*) from ga4.events_*", rows: "4"},
+		// an UNNEST's struct fields beside it do not hide the pseudo-column (GA4's LEFT JOIN UNNEST(items) AS item)
+		{name: "beside an unnest", in: "select event_name, item.id from `shop.events_*` left join unnest(items) as item where _table_suffix = '2' order by 2",
+			rows: "b|5\nb|6"},
 		{name: "no table", in: "select 1 from `ga4.sessions_*`",
 			err: "1:15: the wildcard table ga4.sessions_* cannot be read: no table of schema ga4 starts with sessions_"},
 		{name: "columns differ", in: "select 1 from `odd.events_*`",
