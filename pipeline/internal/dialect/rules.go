@@ -354,6 +354,8 @@ var Translations = []Rule{
 	{From: "DATE '...', TIMESTAMP '...', DATETIME '...', TIMESTAMP_NTZ | _TZ | _LTZ '...', TIMESTAMPTZ '...', JSON '...'", Dialects: warehouses, To: "date('...'), '2024-05-17T10:00:00Z', json('...')",
 		Note: "timestamp literals are written in the one form when translated, converted as CAST converts them"},
 	{From: "a function of the warehouse", Dialects: warehouses, To: "the function of pipeline/internal/sqlfunc computing it (sqlfunc.Rename)"},
+	{From: "COS, SIN, TAN, ACOS, ASIN, ATAN, ATAN2, EXP, LN, LOG, LOG10, LOG2, POW, POWER, CBRT, COT, CSC, SEC", Dialects: all, To: "the functions of pipeline/internal/sqlfunc of those names, in place of SQLite's",
+		Note: "correctly rounded (evaluated in 128 bits, rounded once), as the warehouses' C library gives them but in rare cases; SQLite's were an ulp off for a quarter to a half of the arguments. NULL where SQLite's gave NULL (a NaN, the logarithm of zero or less, an argument that is no number)"},
 	{From: "CREATE OR REPLACE [TEMP] TABLE | VIEW x AS SELECT ...", Dialects: all, To: "DROP TABLE | VIEW IF EXISTS x; CREATE [TEMP] TABLE | VIEW x AS SELECT ...",
 		Note: "TRANSIENT, SECURE and MATERIALIZED are dropped, VOLATILE is TEMP; column types become SQLite's (arrays and structs TEXT); BigQuery's PARTITION BY, CLUSTER BY and OPTIONS and Snowflake's CLUSTER BY and COMMENT change no result and are dropped; a temporary table loses its schema"},
 	{From: "CREATE [OR REPLACE] TABLE x CLONE y, LIKE y; BigQuery's COPY y", Dialects: "BigQuery, Snowflake", To: "CREATE TABLE x AS SELECT * FROM y (LIKE: ... LIMIT 0)",

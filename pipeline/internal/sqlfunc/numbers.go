@@ -19,6 +19,7 @@ import (
 // trigonometric COT, CSC, SEC and their hyperbolic forms.
 
 func init() {
+	add(crMath()...)
 	add(
 		Func{Name: "range_bucket", NArgs: 2, Scalar: rangeBucket},
 		Func{Name: "bit_count", NArgs: 1, Scalar: bitCount},
@@ -44,10 +45,10 @@ func init() {
 		Func{Name: "safe_negate", NArgs: 1, Scalar: safeNegate},
 		Func{Name: "is_inf", NArgs: 1, Scalar: floatTest(func(f float64) bool { return math.IsInf(f, 0) })},
 		Func{Name: "is_nan", NArgs: 1, Scalar: floatTest(math.IsNaN)},
-		Func{Name: "cbrt", NArgs: 1, Scalar: realFunc("CBRT", math.Cbrt)},
-		Func{Name: "cot", NArgs: 1, Scalar: realFunc("COT", func(x float64) float64 { return 1 / math.Tan(x) })},
-		Func{Name: "csc", NArgs: 1, Scalar: realFunc("CSC", func(x float64) float64 { return 1 / math.Sin(x) })},
-		Func{Name: "sec", NArgs: 1, Scalar: realFunc("SEC", func(x float64) float64 { return 1 / math.Cos(x) })},
+		Func{Name: "cbrt", NArgs: 1, Scalar: realFunc("CBRT", crCbrt)},
+		Func{Name: "cot", NArgs: 1, Scalar: realFunc("COT", func(x float64) float64 { return 1 / crTan(x) })},
+		Func{Name: "csc", NArgs: 1, Scalar: realFunc("CSC", func(x float64) float64 { return 1 / crSin(x) })},
+		Func{Name: "sec", NArgs: 1, Scalar: realFunc("SEC", func(x float64) float64 { return 1 / crCos(x) })},
 		Func{Name: "coth", NArgs: 1, Scalar: realFunc("COTH", func(x float64) float64 { return 1 / math.Tanh(x) })},
 		Func{Name: "csch", NArgs: 1, Scalar: realFunc("CSCH", func(x float64) float64 { return 1 / math.Sinh(x) })},
 		Func{Name: "sech", NArgs: 1, Scalar: realFunc("SECH", func(x float64) float64 { return 1 / math.Cosh(x) })},
