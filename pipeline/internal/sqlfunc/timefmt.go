@@ -91,6 +91,13 @@ func compileStrftime(f string, flavor strftimeFlavor) ([]elem, error) {
 		if i >= len(f) {
 			return nil, fmt.Errorf("the format %q ends inside an element", f)
 		}
+		if flavor == duckdbFormat && !duckdbSpecifiers(f[i], pad == 0) {
+			dash := ""
+			if pad == 0 {
+				dash = "-"
+			}
+			return nil, fmt.Errorf("unknown format element %%%s%c in %q: DuckDB knows %%a %%A %%b %%B %%c %%d %%f %%g %%G %%h %%H %%I %%j %%m %%M %%n %%p %%S %%T %%u %%U %%V %%w %%W %%x %%X %%y %%Y %%z %%Z %%%% (and %%-d %%-H %%-I %%-j %%-m %%-M %%-S %%-y)", dash, f[i], f)
+		}
 		e := elem{field: f[i], pad: pad}
 		switch f[i] {
 		case 'Y':
@@ -260,7 +267,18 @@ var (
 )
 
 func bigqueryElems(f string) ([]elem, error) { return compileStrftime(f, bigqueryFormat) }
-func duckdbElems(f string) ([]elem, error)   { return compileStrftime(f, duckdbFormat) }
+
+// duckdbSpecifiers tells whether DuckDB's strftime and strptime know
+// %c (%-c when dash): they refuse the others (%C, %D, %e, %R, %-Y...),
+// which C's strftime knows.
+func duckdbSpecifiers(c byte, dash bool) bool {
+	if dash {
+		return strings.IndexByte("dHIjmMSy", c) >= 0
+	}
+	return strings.IndexByte("aAbBcdfgGhHIjmMnpSTuUVwWxXyYzZ%", c) >= 0
+}
+
+func duckdbElems(f string) ([]elem, error) { return compileStrftime(f, duckdbFormat) }
 
 // writeTime formats t with elems.
 func writeTime(b []byte, t time.Time, elems []elem) []byte {
