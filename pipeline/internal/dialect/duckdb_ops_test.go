@@ -31,6 +31,13 @@ func TestDuckDBPower(t *testing.T) {
 	expectTranslated(t, duckdb, "select count(*) from t", "select count(*) from t")
 }
 
+// DuckDB's shifts are of 64 bits and fail where bits would be lost
+// (shift_duck, checked on DuckDB in sqlfunc's conformance table).
+func TestDuckDBShifts(t *testing.T) {
+	expectTranslated(t, duckdb, "select b << 2, b >> -1, 1 & b << id from t", "select shift_duck(b, 2, '<<', 1), shift_duck(b, -1, '>>', 1), shift_duck(1 & b, id, '<<', 1) from t")
+	expectTranslated(t, bigquery, "select b << 2 from t", "select b << 2 from t")
+}
+
 // DuckDB's FILTER takes the condition with or without WHERE.
 func TestDuckDBFilterWithoutWhere(t *testing.T) {
 	expectTranslated(t, duckdb, "select count(*) filter (a > 1) from t", "select count(*) filter (WHERE a > 1) from t")

@@ -135,6 +135,13 @@ func (t *translator) rewriteBinary(n *node) {
 		n.print = func(pr *printer, n *node) string {
 			return "pow(" + pr.text(x) + ", " + pr.text(y) + ")" + pr.carry(n, x, y)
 		}
+	case (n.name == "<<" || n.name == ">>") && t.d == DuckDB:
+		// DuckDB's shifts fail where bits would be lost, and one by a
+		// negative count does not shift the other way
+		x, y, op, line := n.x, n.y, n.name, itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "shift_duck(" + pr.text(x) + ", " + pr.text(y) + ", '" + op + "', " + line + ")" + pr.carry(n, x, y)
+		}
 	case n.name == "/" && t.d != SQLite:
 		t.divideAsReal(n)
 	case n.name == "//" && t.d == DuckDB:

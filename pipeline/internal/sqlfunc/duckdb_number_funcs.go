@@ -31,6 +31,12 @@ import (
 //	                           value beyond 64 signed bits is its exact
 //	                           decimal digits as text (see snowflake_md5.go)
 //	xor(a, b)                  the bitwise exclusive or of two integers
+//	a << n, a >> n             shift_duck(a, n, op, line): shifts of 64
+//	                           bits (a BIGINT's): << fails on a negative a
+//	                           or n, on n beyond 63 (but of 0) and where
+//	                           bits are lost; >> by a negative n or one
+//	                           beyond 63 is 0, where SQLite shifts the
+//	                           other way or gives -1
 //	days_in_month(d)           the number of days of the month of a date or
 //	                           timestamp
 //	to_base(n, radix[, min])   n's digits in radix 2 to 36, upper case,
@@ -44,6 +50,7 @@ func init() {
 		Func{Name: "bin_duck", NArgs: 1, Scalar: binDigits},
 		Func{Name: "unbin_duck", NArgs: 1, Scalar: unbinDigits},
 		Func{Name: "xor_duck", NArgs: 2, Scalar: xorDuck},
+		Func{Name: "shift_duck", NArgs: 4, Scalar: shiftDuck},
 		Func{Name: "days_in_month_duck", NArgs: 1, Scalar: daysInMonth},
 		Func{Name: "to_base_duck", NArgs: -1, Scalar: toBase},
 		Func{Name: "nextafter_duck", NArgs: 2, Scalar: nextAfter},
@@ -171,6 +178,41 @@ func xorDuck(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultInt64(args[0].Int64() ^ args[1].Int64())
+}
+
+func shiftDuck(ctx sqlite3.Context, args ...sqlite3.Value) {
+	a, n, op, line := args[0], args[1], args[2].Text(), args[3]
+	if a.Type() == sqlite3.NULL || n.Type() == sqlite3.NULL {
+		ctx.ResultNull()
+		return
+	}
+	if a.NumericType() != sqlite3.INTEGER || n.NumericType() != sqlite3.INTEGER {
+		lineError(ctx, line, "%s takes integers on DuckDB, not %s and %s", op, truncate(a.Text()), truncate(n.Text()))
+		return
+	}
+	x, k := a.Int64(), n.Int64()
+	if op == ">>" {
+		if k < 0 || k > 63 {
+			ctx.ResultInt64(0)
+			return
+		}
+		ctx.ResultInt64(x >> k)
+		return
+	}
+	switch {
+	case k < 0:
+		lineError(ctx, line, "cannot left-shift by negative number %d, which fails on DuckDB", k)
+	case x < 0:
+		lineError(ctx, line, "cannot left-shift negative number %d, which fails on DuckDB", x)
+	case x == 0:
+		ctx.ResultInt64(0)
+	case k > 63:
+		lineError(ctx, line, "left-shift value %d is out of range, which fails on DuckDB", k)
+	case x > math.MaxInt64>>k:
+		lineError(ctx, line, "overflow in left shift (%d << %d), which fails on DuckDB", x, k)
+	default:
+		ctx.ResultInt64(x << k)
+	}
 }
 
 func daysInMonth(ctx sqlite3.Context, args ...sqlite3.Value) {
