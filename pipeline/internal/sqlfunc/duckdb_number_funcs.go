@@ -1,6 +1,7 @@
 package sqlfunc
 
 import (
+	"encoding/hex"
 	"math"
 	"math/big"
 	"strconv"
@@ -22,6 +23,10 @@ import (
 //	bin(x), to_binary(x)       an integer's binary digits without leading
 //	                           zeros (a negative one's 64 bits, as a
 //	                           BIGINT's), a string's bytes' 8 each
+//	hex(x), to_hex(x)          an integer's hex digits, upper case, without
+//	                           leading zeros (a negative one's 64 bits, as
+//	                           a BIGINT's), a string's or blob's bytes' two
+//	                           each; SQLite's hex writes an integer's text
 //	unbin(s), from_binary(s)   the bytes binary digits write, a BLOB (the
 //	                           first byte takes the digits left over)
 //	md5_number(s)              the MD5 digest of s read as a little-endian
@@ -49,6 +54,7 @@ func init() {
 		Func{Name: "julian_duck", NArgs: 1, Scalar: julianDay},
 		Func{Name: "bin_duck", NArgs: 1, Scalar: binDigits},
 		Func{Name: "unbin_duck", NArgs: 1, Scalar: unbinDigits},
+		Func{Name: "hex_duck", NArgs: 1, Scalar: hexDigits},
 		Func{Name: "xor_duck", NArgs: 2, Scalar: xorDuck},
 		Func{Name: "shift_duck", NArgs: 4, Scalar: shiftDuck},
 		Func{Name: "days_in_month_duck", NArgs: 1, Scalar: daysInMonth},
@@ -63,6 +69,8 @@ func init() {
 	rename("bin_duck", "bin", "duckdb")
 	rename("bin_duck", "to_binary", "duckdb")
 	rename("unbin_duck", "unbin", "duckdb")
+	rename("hex_duck", "hex", "duckdb")
+	rename("hex_duck", "to_hex", "duckdb")
 	rename("unbin_duck", "from_binary", "duckdb")
 	rename("xor_duck", "xor", "duckdb")
 	rename("days_in_month_duck", "days_in_month", "duckdb")
@@ -128,6 +136,23 @@ func binDigits(ctx sqlite3.Context, args ...sqlite3.Value) {
 			}
 		}
 		ctx.ResultText(s.String())
+	}
+}
+
+func hexDigits(ctx sqlite3.Context, args ...sqlite3.Value) {
+	switch v := args[0]; v.Type() {
+	case sqlite3.NULL:
+		ctx.ResultNull()
+	case sqlite3.INTEGER:
+		ctx.ResultText(strings.ToUpper(strconv.FormatUint(uint64(v.Int64()), 16)))
+	case sqlite3.FLOAT:
+		fail(ctx, "hex", "takes an integer, a string or a blob, not the DOUBLE %s (cast it to BIGINT)", v.Text())
+	default:
+		b := v.RawBlob()
+		if v.Type() == sqlite3.TEXT {
+			b = v.RawText()
+		}
+		ctx.ResultText(strings.ToUpper(hex.EncodeToString(b)))
 	}
 }
 
