@@ -27,6 +27,8 @@ func init() {
 		Func{Name: "contains_text", NArgs: 2, Scalar: containsText},
 		Func{Name: "pad_left", NArgs: -1, Scalar: padLeft},
 		Func{Name: "pad_right", NArgs: -1, Scalar: padRight},
+		Func{Name: "pad_left_duck", NArgs: -1, Scalar: padLeftDuck},
+		Func{Name: "pad_right_duck", NArgs: -1, Scalar: padRightDuck},
 		Func{Name: "reverse_text", NArgs: 1, Scalar: reverseText},
 		Func{Name: "repeat_text", NArgs: 2, Scalar: repeatText},
 		Func{Name: "spaces", NArgs: 1, Scalar: spaces},
@@ -69,8 +71,12 @@ func init() {
 	rename("starts_with_text", "prefix", "duckdb")
 	rename("contains_text", "contains", "snowflake", "duckdb")
 	// pad_left(s, length[, fill]): padded or cut to length characters.
-	rename("pad_left", "lpad", all...)
-	rename("pad_right", "rpad", all...)
+	rename("pad_left", "lpad", "bigquery", "snowflake")
+	rename("pad_right", "rpad", "bigquery", "snowflake")
+	// DuckDB's: a negative length gives '', an empty fill where padding
+	// is needed fails.
+	rename("pad_left_duck", "lpad", "duckdb")
+	rename("pad_right_duck", "rpad", "duckdb")
 	rename("reverse_text", "reverse", all...)
 	rename("repeat_text", "repeat", all...)
 	// spaces(n): Snowflake's SPACE, n blanks ('' for n <= 0)
@@ -105,7 +111,7 @@ func init() {
 	rename("sha1_bytes", "sha1", "bigquery")
 	rename("sha256_bytes", "sha256", "bigquery")
 	rename("sha512_bytes", "sha512", "bigquery")
-	rename("hex_lower", "to_hex", "bigquery", "duckdb")
+	rename("hex_lower", "to_hex", "bigquery")
 	rename("md5", "md5_hex", "snowflake")
 	rename("sha1_hex", "sha1", "snowflake", "duckdb")
 	rename("sha1_hex", "sha1_hex", "snowflake")
@@ -232,11 +238,15 @@ func containsText(ctx sqlite3.Context, args ...sqlite3.Value) {
 	ctx.ResultBool(strings.Contains(args[0].Text(), args[1].Text()))
 }
 
-func pad(ctx sqlite3.Context, fn string, args []sqlite3.Value, left bool) {
+func pad(ctx sqlite3.Context, fn string, args []sqlite3.Value, left, duck bool) {
 	if !called(ctx, fn, args, 2, 3, "takes a string, a length and an optional pattern") {
 		return
 	}
 	n, ok := integer(args[1])
+	if ok && n < 0 && duck {
+		ctx.ResultText("")
+		return
+	}
 	if !ok || n < 0 {
 		fail(ctx, fn, "the length must be a non-negative integer, not %s", args[1].Text())
 		return
@@ -248,6 +258,10 @@ func pad(ctx sqlite3.Context, fn string, args []sqlite3.Value, left bool) {
 	r := []rune(args[0].Text())
 	if int64(len(r)) >= n {
 		ctx.ResultText(string(r[:n]))
+		return
+	}
+	if fill == "" && duck {
+		fail(ctx, fn, "insufficient padding: %q is shorter than %d characters and the fill is empty, which fails on DuckDB", truncate(string(r)), n)
 		return
 	}
 	if fill == "" {
@@ -266,8 +280,10 @@ func pad(ctx sqlite3.Context, fn string, args []sqlite3.Value, left bool) {
 	}
 }
 
-func padLeft(ctx sqlite3.Context, args ...sqlite3.Value)  { pad(ctx, "LPAD", args, true) }
-func padRight(ctx sqlite3.Context, args ...sqlite3.Value) { pad(ctx, "RPAD", args, false) }
+func padLeft(ctx sqlite3.Context, args ...sqlite3.Value)      { pad(ctx, "LPAD", args, true, false) }
+func padRight(ctx sqlite3.Context, args ...sqlite3.Value)     { pad(ctx, "RPAD", args, false, false) }
+func padLeftDuck(ctx sqlite3.Context, args ...sqlite3.Value)  { pad(ctx, "LPAD", args, true, true) }
+func padRightDuck(ctx sqlite3.Context, args ...sqlite3.Value) { pad(ctx, "RPAD", args, false, true) }
 
 func reverseText(ctx sqlite3.Context, args ...sqlite3.Value) {
 	if nullCall(ctx, args) {
