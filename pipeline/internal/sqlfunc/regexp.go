@@ -614,6 +614,21 @@ func goTemplate(repl string) (string, error) {
 	return b.String(), nil
 }
 
+// groupRef is the largest group a replacement refers to (\1), 0 when none.
+func groupRef(repl string) int {
+	g := 0
+	for i := 0; i+1 < len(repl); i++ {
+		if repl[i] != '\\' {
+			continue
+		}
+		if c := repl[i+1]; c >= '0' && c <= '9' {
+			g = max(g, int(c-'0'))
+		}
+		i++ // \\ is a backslash
+	}
+	return g
+}
+
 // replace replaces the matches of re in s from the occ-th on (occ 0: all;
 // first: only the occ-th one) with repl.
 func replace(re *regexp.Regexp, s []byte, tmpl string, occ int64, only bool) []byte {
@@ -721,6 +736,11 @@ func regexpReplaceFirstOpts(ctx sqlite3.Context, args ...sqlite3.Value) {
 	}
 	tmpl, ok := replacement(ctx, fn, args, 2)
 	if !ok {
+		return
+	}
+	if g := groupRef(args[2].Text()); g > re.NumSubexp() {
+		// RE2 checks the rewrite before it matches
+		fail(ctx, fn, "the replacement asks for group %d, but the pattern has %d parenthesized groups, which fails on DuckDB", g, re.NumSubexp())
 		return
 	}
 	if global {
