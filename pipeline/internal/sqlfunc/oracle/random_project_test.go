@@ -103,6 +103,19 @@ func (g exprGen) of(t exprType, depth int) string {
 			"len(list_filter([i, j, "+g.of(tInt, d)+"], x -> x "+g.pick("> 0", "% 2 = 0", "is null")+"))",
 			"len(list_distinct([i, j, "+g.of(tInt, d)+"]))",
 			"list_reduce([i, 1, "+g.of(tInt, d)+"], (a, b) -> a "+g.pick("+", "*", "-")+" b)",
+			// struct and map access, list slices and sorts, bit operators,
+			// integer overflow (INTEGER * INTEGER stays an INTEGER there)
+			"struct_extract({'a': "+g.of(tInt, d)+", 'b': s}, 'a')", "map(['k', 'm'], ["+g.of(tInt, d)+", i])['"+g.pick("k", "m")+"']",
+			"list_sum(list_slice([i, j, "+g.of(tInt, d)+"], "+g.pick("1", "2", "-2", "0")+", "+g.pick("2", "3", "-1")+"))::integer",
+			"list_sort([i, j, "+g.of(tInt, d)+"]"+g.pick("", ", 'desc'", ", 'asc', 'nulls last'", ", 'desc', 'nulls first'")+")["+g.pick("1", "2", "3")+"]",
+			"list_position([i, j, 7], "+g.of(tInt, d)+")", "len(list_sort(list_distinct([i, j, "+g.of(tInt, d)+", null])))",
+			"("+g.of(tInt, d)+" "+g.pick("&", "|", "<<", ">>")+" "+g.pick("1", "2", "abs(j)")+")", "xor("+g.of(tInt, d)+", 5)",
+			"("+g.of(tInt, d)+" * "+g.pick("100000000", "2000000000", "i")+")", "("+g.of(tInt, d)+"::smallint * "+g.pick("2000", "i")+"::smallint)",
+			"(j * "+g.pick("4000000000000000000", "3")+")", "("+g.of(tInt, d)+" + 2147483640)",
+			"date_part('"+g.pick("epoch", "millisecond", "microseconds", "decade", "century", "yearweek", "isoyear", "millennium")+"', "+g.of(tTimestamp, d)+")::bigint",
+			g.pick("hour", "minute", "second", "millisecond", "microsecond")+"("+g.of(tTimestamp, d)+")",
+			"instr("+g.of(tText, d)+", 'l')", "bit_count("+g.of(tInt, d)+")",
+			"coalesce("+g.of(tInt, d)+", "+g.pick("null", "id")+", 0)",
 		)
 	case tDouble:
 		return g.pick(
@@ -118,6 +131,9 @@ func (g exprGen) of(t exprType, depth int) string {
 			"try_cast("+g.of(tText, d)+" as double)",
 			"("+g.of(tDouble, d)+" "+g.pick("+", "*")+" "+g.of(tInt, d)+")",
 			g.pick("add", "multiply")+"("+g.of(tDouble, d)+", "+g.of(tInt, d)+")",
+			"coalesce("+g.of(tDouble, d)+", "+g.of(tDecimal, d)+")", "coalesce("+g.of(tInt, d)+", "+g.of(tDouble, d)+")",
+			"("+g.of(tDecimal, d)+" * "+g.of(tDouble, d)+")", "("+g.of(tDouble, d)+" % "+g.pick("0.3", "2")+")",
+			"("+g.of(tInt, d)+" ** 2)", "epoch_ms("+g.of(tTimestamp, d)+") / 1000",
 		)
 	case tDecimal:
 		return g.pick(
@@ -133,6 +149,13 @@ func (g exprGen) of(t exprType, depth int) string {
 			"(case when "+g.of(tBool, d)+" then {'a': "+g.of(tDecimal, d)+"} else {'a': d} end).a",
 			"(case when "+g.of(tBool, d)+" then ("+g.of(tDecimal, d)+", s) else (d, u) end)[1]",
 			"row("+g.of(tDecimal, d)+", i)[1]", g.pick("add", "subtract")+"("+g.of(tDecimal, d)+", "+g.of(tDecimal, d)+")",
+			// DECIMAL scales: * adds them, + keeps the larger; COALESCE and
+			// CASE of an INTEGER and a DECIMAL
+			"("+g.of(tDecimal, d)+" * "+g.pick("d", "1.005", "0.5")+")", "("+g.of(tDecimal, d)+" + "+g.pick("0.001", "1.5", "i")+")",
+			"coalesce("+g.of(tInt, d)+", "+g.of(tDecimal, d)+")", "coalesce("+g.of(tDecimal, d)+", "+g.of(tInt, d)+", 0.5)",
+			"case when "+g.of(tBool, d)+" then "+g.of(tInt, d)+" when "+g.of(tBool, d)+" then null else "+g.of(tDecimal, d)+" end",
+			"round("+g.of(tDecimal, d)+" * 1.005, 2)", "cast("+g.of(tDecimal, d)+" as decimal(18,6))", "(i::decimal(4,1) * "+g.of(tDecimal, d)+")",
+			"("+g.of(tDecimal, d)+" % "+g.pick("0.3", "2")+")",
 		)
 	case tText:
 		return g.pick(
@@ -192,6 +215,31 @@ func (g exprGen) of(t exprType, depth int) string {
 			"array_to_string(list_transform(string_split("+g.of(tText, d)+", ','), x -> "+g.pick("upper(x)", "x || '!'", "length(x)::varchar")+"), '-')",
 			"regexp_replace("+g.of(tText, d)+", '([a-z])([a-z])', '"+g.pick("\\2\\1", "<\\0>")+"'"+g.pick("", ", 'g'")+")",
 			"cast(try_cast("+g.of(tText, d)+" as date) as varchar)",
+			// regex groups and options, pads and repeats of any length,
+			// maps, slices and sorts of lists, intervals and DECIMALs as text
+			"regexp_replace("+g.of(tText, d)+", '(l+)', '[\\1]'"+g.pick("", ", 'g'", ", 'i'", ", 'gi'")+")",
+			"regexp_extract("+g.of(tText, d)+", '"+g.pick("(\\w)(\\w)", "([a-z]+)_([a-z]+)", "(\\d*)")+"', "+g.pick("0", "1", "2")+")",
+			"regexp_replace("+g.of(tText, d)+", '"+g.pick("^(.)", "(.)$", "\\s+", "[^a-z]")+"', '"+g.pick("<\\1>", "", "-")+"'"+g.pick("", ", 'g'")+")",
+			g.pick("lpad", "rpad")+"("+g.of(tText, d)+", "+g.of(tInt, d)+", '"+g.pick("xy", "*", "")+"')",
+			"repeat("+g.of(tText, d)+", "+g.of(tInt, d)+")", g.pick("left", "right")+"("+g.of(tText, d)+", "+g.of(tInt, d)+")",
+			"split_part("+g.of(tText, d)+", ',', "+g.of(tInt, d)+")",
+			"cast(map(['a', 'b'], ["+g.of(tInt, d)+", j]) as varchar)", "cast(map_keys(map([s, 'z'], [1, 2])) as varchar)",
+			"cast(list_slice(["+g.of(tText, d)+", 'q', s], "+g.pick("1", "2", "-2")+", "+g.pick("2", "3", "-1")+") as varchar)",
+			"cast(list_sort(list_distinct([i, j, "+g.of(tInt, d)+", null])"+g.pick("", ", 'desc'")+") as varchar)",
+			"cast(list_reverse(["+g.of(tInt, d)+", i]) as varchar)", "array_to_string(list_sort(["+g.of(tText, d)+", u, 'M']), ',')",
+			"cast(interval '"+g.pick("1 day 2 hours", "90 minutes", "1 year 2 months", "-36 hours")+"' as varchar)",
+			"cast(("+g.pick("i", "j", "id")+" * interval '"+g.pick("1 day", "90 minutes", "1 month")+"') as varchar)",
+			"cast(age("+g.of(tTimestamp, d)+", timestamp '2000-01-01') as varchar)",
+			"cast(("+g.of(tDate, d)+" - "+g.of(tTimestamp, d)+") as varchar)",
+			"cast("+g.of(tDecimal, d)+" * "+g.of(tDecimal, d)+" as varchar)", "cast(("+g.of(tDecimal, d)+" + 1.005) as varchar)",
+			"cast(coalesce("+g.of(tInt, d)+", "+g.of(tDecimal, d)+") as varchar)", "cast(coalesce("+g.of(tDecimal, d)+", "+g.of(tDouble, d)+") as varchar)",
+			"case when "+g.of(tBool, d)+" then null when "+g.of(tBool, d)+" then "+g.of(tText, d)+" end",
+			"concat("+g.of(tText, d)+", null, "+g.of(tInt, d)+")", "("+g.of(tText, d)+" || null)",
+			"format('"+g.pick("{:>6}", "{:<4}|", "{:^7}")+"', "+g.of(tText, d)+")", "format('{:.2f}', "+g.of(tDouble, d)+")",
+			"printf('"+g.pick("%5s|", "%-5s|", "%x", "%08.3f")+"', "+g.pick("s", "i", "x")+")",
+			"strftime("+g.of(tTimestamp, d)+", '"+g.pick("%Y-%m-%dT%H:%M:%S.%g", "%I:%M %p", "%-m/%-d/%y", "%e %h", "%C %D", "%T %R")+"')",
+			"cast(make_date("+g.pick("2000 + i", "2024", "1999")+", "+g.pick("1 + abs(i) % 12", "2", "12")+", "+g.pick("1", "abs(j) % 28 + 1", "28")+") as varchar)",
+			"hex("+g.of(tInt, d)+")", "bin("+g.pick("i", "abs(j)")+")", "to_base(abs("+g.of(tInt, d)+"), "+g.pick("2", "16", "36")+")",
 		)
 	case tBool:
 		ct := g.pickCmp()
@@ -214,6 +262,11 @@ func (g exprGen) of(t exprType, depth int) string {
 			"("+g.of(tDate, d)+" "+g.pick("<", "=")+" "+g.of(tTimestamp, d)+")",
 			"list_contains(string_split("+g.of(tText, d)+", ','), 'b')",
 			"(row(i, "+g.of(tInt, d)+") "+g.pick("in", "not in")+" (select j, i from {{ ref('t') }}))",
+			"list_has_any([i, j], [1, 7, "+g.of(tInt, d)+"])", "list_has_all([i, j], [i, "+g.of(tInt, d)+"])",
+			"regexp_matches("+g.of(tText, d)+", '"+g.pick("^h", "L", "é")+"', '"+g.pick("i", "c")+"')",
+			"("+g.of(tTimestamp, d)+" between "+g.of(tTimestamp, d)+" and "+g.of(tTimestamp, d)+")",
+			"("+g.of(tInt, d)+"::varchar = "+g.of(tText, d)+")", "("+g.of(tDecimal, d)+" in (0.5, 2.5, "+g.of(tInt, d)+"))",
+			"(case when "+g.of(tBool, d)+" then null else "+g.of(tBool, d)+" end)",
 		)
 	case tDate:
 		return g.pick(
@@ -229,6 +282,11 @@ func (g exprGen) of(t exprType, depth int) string {
 			"{'d': "+g.of(tDate, d)+", 'i': i}.d", "[dt, "+g.of(tDate, d)+"]["+g.pick("1", "2", "-1")+"]",
 			"add("+g.of(tDate, d)+", "+g.pick("1", "i", "-2")+")",
 			"try_cast(cast("+g.of(tDate, d)+" as varchar) as date)", "ifnull("+g.of(tDate, d)+", date '2000-01-01')",
+			"make_date("+g.pick("2000 + i", "2024", "1999")+", "+g.pick("1 + abs(i) % 12", "2", "12")+", "+g.pick("1", "abs(j) % 28 + 1", "28")+")",
+			"date_trunc('"+g.pick("month", "year", "quarter", "week", "decade", "day")+"', "+g.of(tTimestamp, d)+")::date",
+			"("+g.of(tDate, d)+" + interval ("+g.pick("i", "j")+") "+g.pick("day", "month", "year")+")::date",
+			"("+g.of(tDate, d)+" - "+g.pick("i", "id")+")", "last_day("+g.of(tTimestamp, d)+")",
+			"strptime(cast("+g.of(tDate, d)+" as varchar), '%Y-%m-%d')::date",
 		)
 	case tTimestamp:
 		return g.pick(
@@ -244,6 +302,12 @@ func (g exprGen) of(t exprType, depth int) string {
 			"("+g.of(tDate, d)+" + interval '"+g.pick("2 hours", "1 day")+"')",
 			"{'t': "+g.of(tTimestamp, d)+", 'i': i}.t", "["+g.of(tTimestamp, d)+", ts]["+g.pick("1", "2")+"]",
 			"(case when "+g.of(tBool, d)+" then {'t': "+g.of(tTimestamp, d)+"} else {'t': ts} end).t",
+			"("+g.of(tTimestamp, d)+" + interval ("+g.pick("i", "j")+") "+g.pick("hour", "minute", "second", "month")+")",
+			"("+g.of(tTimestamp, d)+" + "+g.pick("i", "j")+" * interval '"+g.pick("1 day", "90 minutes", "1 month")+"')",
+			"date_trunc('"+g.pick("second", "week", "quarter", "year", "decade", "millisecond")+"', "+g.of(tTimestamp, d)+")",
+			"make_timestamp("+g.pick("2000 + i", "2024")+", "+g.pick("1 + abs(j) % 12", "2")+", 1, abs(i) % 24, "+g.pick("0", "59")+", "+g.pick("0", "1.5")+")",
+			"strptime(strftime("+g.of(tTimestamp, d)+", '%d/%m/%Y %H:%M:%S'), '%d/%m/%Y %H:%M:%S')",
+			"("+g.of(tDate, d)+" + "+g.pick("interval 1 hour", "'10:30:00'::time", "to_minutes(i)")+")",
 		)
 	}
 	return g.leaf(t)
