@@ -36,6 +36,9 @@ func TestParquetFiles(t *testing.T) {
 		{"select f, d, dec2, dec4, b from typed order by ti nulls last", "1.5|0.1|12.34|-0.0005|1 |||| -2.25|1e+300|-1|0|0"},
 		{"select s, length(s), dt, tm, ts, tstz, tsms from typed order by ti nulls last", "a b|3|2024-02-29|13:45:06.123456|2024-03-01T10:11:12.345678Z|2024-03-01T10:11:12Z|2024-01-01T00:00:01.5Z |||||| |0|1969-12-31|00:00:00|1970-01-01T00:00:00Z|1999-12-31T23:59:59.999Z|"},
 		{"select count(*), count(distinct user_id), sum(n) from daily join users on true", "42|7|350"},
+		// a glob's files, matched by column name, in the order of their names
+		{"select id, v, empty from parts order by id", "1|a|0 2|b|0 3||1"},
+		{"select n, vs from parts_source", "3|a,b,"},
 	} {
 		q, err := s.Query(ctx, c.sql, 0)
 		if err != nil {
@@ -66,6 +69,8 @@ func TestParquetFiles(t *testing.T) {
 		"nested":  "models/nested.sql:1:15: READ_PARQUET cannot read its file: data/nested.parquet: column tags: nested (a list, struct or map)",
 		"options": "models/options.sql:1:15: READ_PARQUET cannot read its file: an option, which the playground's reading of a Parquet file does not follow",
 		"missing": "models/missing.sql:1:15: READ_PARQUET cannot read its file: data/missing.parquet is not a file of the project",
+		"nomatch": "models/nomatch.sql:1:15: READ_PARQUET cannot read its file: no file of the project matches data/none/*.parquet",
+		"mixed":   "models/mixed.sql:1:15: READ_PARQUET cannot read its file: data/mixed/*.parquet: its files have different columns (the first's and the second), which DuckDB reads only with union_by_name",
 	}
 	for _, st := range res.Steps {
 		if w, ok := want[st.Name]; ok {

@@ -60,8 +60,10 @@ func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 			return "", false
 		}
 		file, ok := projectCSV(path)
-		if jsonFile(path) || parquetFile(path) {
+		if jsonFile(path) {
 			file, ok = projectFile(path)
+		} else if parquetFile(path) {
+			file, ok = projectGlob(path)
 		}
 		if ok {
 			return file + strings.TrimPrefix(asked, path), true
@@ -70,10 +72,51 @@ func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
 	} else if strings.ContainsAny(loc, "()'\"") {
 		return "", false
 	}
-	if jsonFile(loc) || parquetFile(loc) {
+	if jsonFile(loc) {
 		return projectFile(loc)
 	}
+	if parquetFile(loc) {
+		return projectGlob(loc)
+	}
 	return projectCSV(loc)
+}
+
+// projectGlob is projectFile of a path that may be a glob (data/*.parquet),
+// which DuckDB's Parquet reader reads every file of.
+func projectGlob(loc string) (string, bool) {
+	if _, err := path.Match(loc, ""); err != nil {
+		return "", false
+	}
+	if strings.ContainsAny(loc, "*?[") {
+		plain, ok := projectFile(strings.NewReplacer("*", "x", "?", "x", "[", "x", "]", "x").Replace(loc))
+		return path.Clean(loc), ok && plain != ""
+	}
+	return projectFile(loc)
+}
+
+// parquetFiles are the contents of the project's files pattern names, in
+// the order of their names, as DuckDB reads a glob's files.
+func (r *runner) parquetFiles(pattern string) ([][]byte, error) {
+	if r.plan.proj.Files == nil {
+		return nil, fmt.Errorf("%s is not a file of the project", pattern)
+	}
+	names := []string{pattern}
+	if strings.ContainsAny(pattern, "*?[") {
+		var err error
+		if names, err = fs.Glob(r.plan.proj.Files, pattern); err != nil || len(names) == 0 {
+			return nil, fmt.Errorf("no file of the project matches %s", pattern)
+		}
+		slices.Sort(names)
+	}
+	datas := make([][]byte, len(names))
+	for i, n := range names {
+		data, err := fs.ReadFile(r.plan.proj.Files, n)
+		if err != nil {
+			return nil, fmt.Errorf("%s is not a file of the project", n)
+		}
+		datas[i] = data
+	}
+	return datas, nil
 }
 
 // projectCSV is the file of the project's folder that path, as DuckDB
@@ -165,8 +208,10 @@ func (r *runner) fileTable(asked string) (table string, preloaded bool, err erro
 		return "", false, err
 	}
 	file, ok := projectCSV(path)
-	if jsonFile(path) || parquetFile(path) {
+	if jsonFile(path) {
 		file, ok = projectFile(path)
+	} else if parquetFile(path) {
+		file, ok = projectGlob(path)
 	}
 	if !ok {
 		return "", false, fmt.Errorf("%s is not a .csv, .json or .parquet file inside the project's folder", path)
@@ -179,18 +224,24 @@ func (r *runner) fileTable(asked string) (table string, preloaded bool, err erro
 		return fileTableName(key), !r.lateFiles[key], nil
 	}
 	var data []byte
-	if r.plan.proj.Files != nil {
-		data, err = fs.ReadFile(r.plan.proj.Files, file)
-	}
-	if r.plan.proj.Files == nil || err != nil {
-		return "", false, fmt.Errorf("%s is not a file of the project", file)
-	}
-	if jsonFile(file) {
-		if err := r.loadJSON(file, data, opts, jinja.Relation{Schema: "temp", Name: fileTableName(key)}); err != nil {
+	if parquetFile(file) {
+		datas, err := r.parquetFiles(file)
+		if err != nil {
+			return "", false, err
+		}
+		if err := r.loadParquet(datas, jinja.Relation{Schema: "temp", Name: fileTableName(key)}); err != nil {
 			return "", false, fmt.Errorf("%s: %v", file, err)
 		}
-	} else if parquetFile(file) {
-		if err := r.loadParquet(data, jinja.Relation{Schema: "temp", Name: fileTableName(key)}); err != nil {
+	} else if r.plan.proj.Files != nil {
+		data, err = fs.ReadFile(r.plan.proj.Files, file)
+	}
+	if !parquetFile(file) && (r.plan.proj.Files == nil || err != nil) {
+		return "", false, fmt.Errorf("%s is not a file of the project", file)
+	}
+	if parquetFile(file) {
+		// loaded above
+	} else if jsonFile(file) {
+		if err := r.loadJSON(file, data, opts, jinja.Relation{Schema: "temp", Name: fileTableName(key)}); err != nil {
 			return "", false, fmt.Errorf("%s: %v", file, err)
 		}
 	} else if o, data, err := csvReadOptions(data, opts); err != nil {
@@ -327,18 +378,24 @@ func (r *runner) loadFileSources() {
 		if err != nil {
 			continue
 		}
-		data, err := fs.ReadFile(p.proj.Files, file)
-		if err != nil {
-			continue
-		}
-		if jsonFile(file) {
-			// a JSON file, read as DuckDB's read_json_auto reads it
-			if err := r.loadJSON(file, data, opts, ref.rel); err != nil {
+		var data []byte
+		if parquetFile(file) {
+			datas, err := r.parquetFiles(file)
+			if err != nil {
+				continue // the source's reader says it is missing
+			}
+			if err := r.loadParquet(datas, ref.rel); err != nil {
 				r.res.fail(diag.Errorf(d.File, line, "source %s reads %s: %v", d.Key, file, err))
 				continue
 			}
-		} else if parquetFile(file) {
-			if err := r.loadParquet(data, ref.rel); err != nil {
+		} else if data, err = fs.ReadFile(p.proj.Files, file); err != nil {
+			continue
+		}
+		if parquetFile(file) {
+			// loaded above
+		} else if jsonFile(file) {
+			// a JSON file, read as DuckDB's read_json_auto reads it
+			if err := r.loadJSON(file, data, opts, ref.rel); err != nil {
 				r.res.fail(diag.Errorf(d.File, line, "source %s reads %s: %v", d.Key, file, err))
 				continue
 			}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,77 +22,66 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
-// loadParquet loads the rows of a Parquet file into rel, its columns of
-// the types DuckDB's read_parquet gives them: integers of their width and
-// sign, FLOAT, DOUBLE, DECIMAL(p, s), BOOLEAN, VARCHAR (strings, enums,
+// loadParquet loads the rows of Parquet files (a glob's, in order) into
+// rel, its columns of the types DuckDB's read_parquet gives them: integers
+// of their width and sign, FLOAT, DOUBLE, DECIMAL(p, s), BOOLEAN, VARCHAR (strings, enums,
 // JSON as VARCHAR), DATE, TIME, TIMESTAMP and, for an instant adjusted to
 // UTC, TIMESTAMP WITH TIME ZONE. Nested columns (lists, structs, maps),
 // binary ones, nanosecond and INT96 timestamps are refused, naming the
 // column. The values are written as text and stored as a seed of those
 // declared types is, so they hold what the same text cast there holds.
-func (r *runner) loadParquet(data []byte, rel jinja.Relation) error {
-	f, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return fmt.Errorf("not a Parquet file DuckDB reads: %v", err)
-	}
-	fields := f.Schema().Fields()
-	if len(fields) == 0 {
-		return fmt.Errorf("the file has no column")
-	}
-	cols := make([]parquetColumn, len(fields))
-	names := make([]string, len(fields))
+func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
+	var cols []parquetColumn
+	var names []string
 	declared := map[string]seed.Declared{}
-	for i, fd := range fields {
-		c, err := parquetColumnOf(fd)
-		if err != nil {
-			return fmt.Errorf("column %s: %v", fd.Name(), err)
-		}
-		decl, ok := declaredType(dialect.DuckDB, c.duckType)
-		if !ok {
-			return fmt.Errorf("column %s is %s, which the playground cannot store", fd.Name(), c.duckType)
-		}
-		cols[i], names[i], declared[fd.Name()] = c, fd.Name(), decl
-	}
 	// The typed cells go through the seed reader as CSV; text cells, whose
 	// empty string CSV would read as NULL, are put in place after.
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	w.Write(names)
 	var texts [][]any
-	reader := parquet.NewReader(f)
-	defer reader.Close()
-	buf := make([]parquet.Row, 256)
-	for {
-		n, err := reader.ReadRows(buf)
-		for _, row := range buf[:n] {
-			if len(row) != len(cols) {
-				return fmt.Errorf("a row has %d values for %d columns", len(row), len(cols))
-			}
-			rec := make([]string, len(cols))
-			text := make([]any, len(cols))
-			for i, v := range row {
-				if v.IsNull() {
-					continue
-				}
-				if cols[i].text {
-					rec[i], text[i] = "-", string(v.ByteArray())
-					continue
-				}
-				cell, err := cols[i].cell(v)
-				if err != nil {
-					return fmt.Errorf("column %s: %v", names[i], err)
-				}
-				rec[i] = cell
-			}
-			w.Write(rec)
-			texts = append(texts, text)
-		}
+	for k, data := range files {
+		f, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
-			break // io.EOF, or a page that does not read
+			return fmt.Errorf("not a Parquet file DuckDB reads: %v", err)
 		}
-	}
-	if int64(len(texts)) != f.NumRows() {
-		return fmt.Errorf("read %d of its %d rows", len(texts), f.NumRows())
+		fields := f.Schema().Fields()
+		if len(fields) == 0 {
+			return fmt.Errorf("the file has no column")
+		}
+		these := make([]parquetColumn, len(fields))
+		// at[i] is the column of the first file that field i fills:
+		// DuckDB matches a glob's files' columns by name
+		at := make([]int, len(fields))
+		for i, fd := range fields {
+			c, err := parquetColumnOf(fd)
+			if err != nil {
+				return fmt.Errorf("column %s: %v", fd.Name(), err)
+			}
+			these[i], at[i] = c, i
+			if k > 0 {
+				at[i] = slices.Index(names, fd.Name())
+				if len(fields) != len(names) || at[i] < 0 || c.duckType != cols[at[i]].duckType {
+					return fmt.Errorf("its files have different columns (the first's and the %s), which DuckDB reads only with union_by_name", ordinal(k+1))
+				}
+				continue
+			}
+			decl, ok := declaredType(dialect.DuckDB, c.duckType)
+			if !ok {
+				return fmt.Errorf("column %s is %s, which the playground cannot store", fd.Name(), c.duckType)
+			}
+			names, declared[fd.Name()] = append(names, fd.Name()), decl
+		}
+		if k == 0 {
+			cols = these
+			w.Write(names)
+		}
+		read, err := readParquetRows(f, cols, names, at, w, &texts)
+		if err != nil {
+			return err
+		}
+		if read != f.NumRows() {
+			return fmt.Errorf("read %d of its %d rows", read, f.NumRows())
+		}
 	}
 	w.Flush()
 	t, err := seed.ParseWith("", b.Bytes(), seed.Options{Declared: declared, Nulls: seed.BlankNulls})
@@ -113,6 +103,54 @@ func (r *runner) loadParquet(data []byte, rel jinja.Relation) error {
 	r.keepTypes(k, seedTypes(dialect.DuckDB, t.Columns, declared, t.Types))
 	r.contentVersion(rel, t.Rows)
 	return nil
+}
+
+// readParquetRows writes the rows of f to w, its text cells to texts,
+// the value of its field j in column at[j], and says how many it read.
+func readParquetRows(f *parquet.File, cols []parquetColumn, names []string, at []int, w *csv.Writer, texts *[][]any) (int64, error) {
+	reader := parquet.NewReader(f)
+	defer reader.Close()
+	buf := make([]parquet.Row, 256)
+	var read int64
+	for {
+		n, err := reader.ReadRows(buf)
+		for _, row := range buf[:n] {
+			if len(row) != len(cols) {
+				return read, fmt.Errorf("a row has %d values for %d columns", len(row), len(cols))
+			}
+			rec := make([]string, len(cols))
+			text := make([]any, len(cols))
+			for j, v := range row {
+				i := at[j]
+				if v.IsNull() {
+					continue
+				}
+				if cols[i].text {
+					rec[i], text[i] = "-", string(v.ByteArray())
+					continue
+				}
+				cell, err := cols[i].cell(v)
+				if err != nil {
+					return read, fmt.Errorf("column %s: %v", names[i], err)
+				}
+				rec[i] = cell
+			}
+			w.Write(rec)
+			*texts = append(*texts, text)
+			read++
+		}
+		if err != nil {
+			return read, nil // io.EOF, or a page that does not read: the count tells
+		}
+	}
+}
+
+// ordinal writes n as second, third...
+func ordinal(n int) string {
+	if s := map[int]string{2: "second", 3: "third"}[n]; s != "" {
+		return s
+	}
+	return strconv.Itoa(n) + "th"
 }
 
 // parquetColumn is how one column of a Parquet file reads: its DuckDB

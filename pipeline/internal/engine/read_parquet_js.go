@@ -11,6 +11,6 @@ import (
 // loadParquet: the page holds a project's text files only, so it reads
 // no Parquet file; the nexus CLI does (read_parquet.go), without the
 // reader's weight in the page's module.
-func (r *runner) loadParquet(data []byte, rel jinja.Relation) error {
+func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
 	return fmt.Errorf("Parquet files are read by the nexus CLI, not in the page")
 }

@@ -108,7 +108,11 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 			if err != nil {
 				t.Fatal(err)
 			}
-			file := filepath.Join(dir, filepath.FromSlash(path))
+			// absolute: DuckDB looks for a glob's files in its file_search_path only
+			file, err := filepath.Abs(filepath.Join(dir, filepath.FromSlash(path)))
+			if err != nil {
+				t.Fatal(err)
+			}
 			reader := fmt.Sprintf("read_csv('%s'%s)", strings.ReplaceAll(file, "'", "''"), readCSVOptions(opts))
 			if ext := strings.ToLower(filepath.Ext(path)); ext == ".json" || ext == ".ndjson" || ext == ".jsonl" {
 				// a JSON file, read by DuckDB's JSON reader in the format given
