@@ -22,6 +22,9 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
 
+// readsParquet: the CLI reads Parquet files (the page does not).
+const readsParquet = true
+
 // loadParquet loads the rows of Parquet files (a glob's, in order) into
 // rel, its columns of the types DuckDB's read_parquet gives them: integers
 // of their width and sign, FLOAT, DOUBLE, DECIMAL(p, s), BOOLEAN, VARCHAR (strings, enums,

@@ -8,6 +8,9 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 )
 
+// readsParquet: the page reads no Parquet file (parquetFiles says so).
+const readsParquet = false
+
 // loadParquet: the page holds a project's text files only, so it reads
 // no Parquet file; the nexus CLI does (read_parquet.go), without the
 // reader's weight in the page's module.
