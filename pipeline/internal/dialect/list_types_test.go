@@ -76,3 +76,9 @@ func TestDoubleNegativeZero(t *testing.T) {
 		expectTranslated(t, duckdb, in, want)
 	}
 }
+
+// map(keys, values)[k] is of the values' type: a DECIMAL's product keeps
+// its scale (and has no negative zero).
+func TestDuckDBMapValueType(t *testing.T) {
+	expectTranslated(t, duckdb, "select map(['k'], [1.5])['k'] * 3 from t", "select round_scale(map_value_duck(map_of_lists(json_array('k'), json_array(1.5)), 'k') * 3, 1) from t")
+}

@@ -103,6 +103,13 @@ func (t *translator) duckShape(x *node) *nestShape {
 		}
 		return nil
 	case nIndex:
+		if m := unparen(x.x); x.name == "" && m.kind == nCall && len(m.parts) <= 1 && m.name == "map" && len(m.list) == 2 {
+			// map(keys, values)[k]: a value
+			if v := t.duckShape(m.list[1]); v != nil {
+				return v.elem
+			}
+			return nil
+		}
 		s := t.duckShape(x.x)
 		if s == nil {
 			return nil
