@@ -357,7 +357,10 @@ func loadTable(ctx context.Context, t *testing.T, duck *sql.DB, rel string, tab 
 	defer ins.Close()
 	for _, row := range tab.Rows {
 		if _, err := ins.ExecContext(ctx, row...); err != nil {
-			t.Fatalf("%s: row %v: %v", rel, row, err)
+			// a value DuckDB's type cannot hold (our BIGINT that
+			// overflowed into a real) fails that table, not the run
+			t.Errorf("%s: row %v: %v", rel, row, err)
+			return
 		}
 	}
 	if err := tx.Commit(); err != nil {
