@@ -650,9 +650,14 @@ func replace(re *regexp.Regexp, s []byte, tmpl string, occ int64, only bool) []b
 		last = m[1]
 	}
 	if last == 0 && out == nil {
-		return s
+		out = s
+	} else {
+		out = append(out, s[last:]...)
 	}
-	return append(out, s[last:]...)
+	if out == nil {
+		out = []byte{} // an empty result is '', not NULL
+	}
+	return out
 }
 
 func replacement(ctx sqlite3.Context, fn string, args []sqlite3.Value, i int) (string, bool) {
