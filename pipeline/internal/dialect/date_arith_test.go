@@ -53,6 +53,8 @@ func TestIntervalArithmetic(t *testing.T) {
 }
 
 func TestNumericScaleCasts(t *testing.T) {
+	// a BigQuery STRING casts to DATE from a date's text only
+	expectTranslated(t, bigquery, "select cast('2024-3-5' as date), safe_cast(lower(a) as date), cast(a as date) from t", "select cast_to('2024-3-5', 'DATE_STRING', 'bigquery', 1), try_cast(lower_text(a), 'date_string', 'bigquery'), cast_to(a, 'DATE', 'bigquery', 1) from t")
 	expectTranslated(t, snowflake, "select a::number(10,2) from t", "select decimal_fits(round_scale(cast_to(a, 'REAL', 'snowflake', 1), 2), 10, 2, 1) from t")
 	expectTranslated(t, bigquery, "select safe_cast(a as numeric(10, 2)) from t", "select decimal_fits(round_scale(try_cast(a, 'REAL', 'bigquery'), 2, 1), 10, 2) from t")
 	expectTranslated(t, duckdb, "select a::decimal(18,0), a::double from t", "select decimal_fits(cast_to(a, 'INTEGER', 'duckdb', 1), 18, 0, 1), cast_to(a, 'REAL', 'duckdb', 1) from t")

@@ -187,6 +187,11 @@ func (t *translator) rewriteCast(n *node) {
 		return
 	}
 	line := itoa(t.toks[n.tok].line)
+	if t.d == BigQuery && typ.fn == "date" && kind == "" && t.fullType(x) == "STRING" {
+		// a STRING casts to DATE only from a date literal's text: a time
+		// of day fails there, where a TIMESTAMP's text gives its date
+		typ.fn = "date_string"
+	}
 	if call, ok := castCall(t.d, typ, kind, safe, line); ok {
 		round := t.roundsToInteger(x, safeCastTarget(typ, kind))
 		n.print = func(pr *printer, n *node) string {
@@ -250,10 +255,10 @@ func castCall(d Dialect, typ sqlType, kind string, safe bool, line string) (func
 			dialect = "" // only DuckDB's and Snowflake's take t, yes, y, 1 ... too
 		}
 		return func(arg string) string { return "cast_bool(" + arg + dialect + ")" }, true
-	case typ.affinity == "INTEGER" || typ.affinity == "REAL" || typ.fn == "date" || kind != "":
+	case typ.affinity == "INTEGER" || typ.affinity == "REAL" || typ.fn == "date" || typ.fn == "date_string" || kind != "":
 		target := typ.affinity
-		if typ.fn == "date" {
-			target = "DATE"
+		if typ.fn == "date" || typ.fn == "date_string" {
+			target = strings.ToUpper(typ.fn)
 		} else if kind != "" {
 			target = kind
 		}

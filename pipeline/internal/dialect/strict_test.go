@@ -42,8 +42,9 @@ func TestWarehouseFailures(t *testing.T) {
 	expectRows(t, bigquery, "select cast(2.5 as int64), cast(-2.5 as int64), cast(2.4 as int64)", "3|-3|2")
 	expectRows(t, snowflake, "select 2.5::int, (-0.5)::int", "3|-1")
 	expectRows(t, duckdb, "select cast(2.5 as integer), cast(2.5::double as integer), cast(3.5::double as integer), cast('0.5' as integer), try_cast('2.5' as integer)", "3|2|4|1|3")
-	// dates take a date or a timestamp's UTC date
-	expectRows(t, bigquery, "select cast('2024-05-17' as date), cast('2024-05-17T23:30:00-02:00' as date)", "2024-05-17|2024-05-18")
+	// dates take a date or a timestamp's UTC date; a BigQuery STRING a date's text only
+	expectRows(t, bigquery, "select cast('2024-05-17' as date), cast(timestamp '2024-05-17 23:30:00-02:00' as date)", "2024-05-17|2024-05-18")
+	expectFails(t, bigquery, "select cast('2024-05-17T23:30:00-02:00' as date)", `CAST of "2024-05-17T23:30:00-02:00" to DATE failed, as it fails on BigQuery`)
 
 	// division by zero
 	expectFails(t, bigquery, "select a,\n  10 / (b - b)\nfrom t where id = 1", "line 2: division by zero: 10 / 0; use SAFE_DIVIDE(x, y) to get NULL")

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ncruces/go-sqlite3"
 )
@@ -71,7 +72,8 @@ func lineError(ctx sqlite3.Context, line sqlite3.Value, format string, args ...a
 //     DECIMAL literal reaches here as text, whose halves go away from zero).
 //   - Text to INTEGER: BigQuery takes only whole numbers (decimal or 0x
 //     hex); Snowflake and DuckDB take any number and round it.
-//   - DATE takes a date or a timestamp (its UTC date).
+//   - DATE takes a date or a timestamp (its UTC date); DATE_STRING, a
+//     BigQuery STRING, takes a date only (bigQueryStringDate).
 //   - TIMESTAMP (an instant) and DATETIME (a wall clock) take timestamp
 //     text and write it in the project's form (see timecast.go).
 func convert[V cell](v V, typ, dialect string) (any, bool) {
@@ -142,6 +144,8 @@ func convert[V cell](v V, typ, dialect string) (any, bool) {
 			return nil, false
 		}
 		return t.UTC().Format(snowflakeTimeLayout), true
+	case dateOfString:
+		return bigQueryStringDate(v)
 	case "DATE":
 		if v.Type() != sqlite3.TEXT {
 			return nil, false
@@ -297,6 +301,8 @@ func castTo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		typ = "a number"
 	case "INTEGER":
 		typ = "an integer"
+	case dateOfString:
+		typ = "DATE"
 	}
 	lineError(ctx, arg[3], "CAST of %s to %s failed, as it fails on %s; use %s to get NULL instead", what, typ, warehouseName(dialect), safe)
 }
@@ -527,4 +533,28 @@ func seriesStep(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultValue(v)
+}
+
+// dateOfString is the cast target of a value known to be a BigQuery STRING
+// cast to DATE.
+const dateOfString = "DATE_STRING"
+
+// bigQueryStringDate is BigQuery's CAST(STRING AS DATE): the text must be a
+// date literal, YYYY-[M]M-[D]D, so '2024-3-5' is 2024-03-05 while a time of
+// day ('2024-03-05 08:00:00') fails, as a STRING is not a TIMESTAMP there.
+func bigQueryStringDate[V cell](v V) (any, bool) {
+	if v.Type() != sqlite3.TEXT {
+		return nil, false
+	}
+	parts := strings.Split(strings.TrimSpace(v.Text()), "-")
+	if len(parts) != 3 || len(parts[0]) != 4 || len(parts[1]) < 1 || len(parts[1]) > 2 || len(parts[2]) < 1 || len(parts[2]) > 2 {
+		return nil, false
+	}
+	y, ok1 := digits(parts[0])
+	mo, ok2 := digits(parts[1])
+	d, ok3 := digits(parts[2])
+	if !ok1 || !ok2 || !ok3 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, time.Month(mo)) {
+		return nil, false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d), true
 }
