@@ -82,6 +82,7 @@ func TestProbedIdioms(t *testing.T) {
 func TestExtractAtTimeZone(t *testing.T) {
 	expectTranslated(t, bigquery, "select extract(hour from ts at time zone 'America/Los_Angeles') from t", "select datetime_part_bigquery('hour', datetime_of(ts, 'America/Los_Angeles')) from t")
 	expectTranslated(t, bigquery, "select extract(date from ts at time zone z) from t", "select date(datetime_of(ts, z)) from t")
+	expectTranslated(t, bigquery, "select extract(time from ts), extract(datetime from ts at time zone z) from t", "select time_of(ts), datetime_of(ts, z) from t")
 }
 
 func TestClockInZoneAndBooleanText(t *testing.T) {

@@ -701,6 +701,19 @@ func (t *translator) rewriteExtract(n *node) {
 		n.print = func(pr *printer, n *node) string { return "date(" + value(pr) + ")" + pr.carry(n, x, zone) }
 		return
 	}
+	if t.d == BigQuery && (part == "time" || part == "datetime") {
+		// BigQuery's EXTRACT(TIME | DATETIME FROM x) are TIME(x) and
+		// DATETIME(x): the time of day and the wall clock, in UTC or
+		// the zone given
+		fn := map[string]string{"time": "time_of(", "datetime": "datetime_of("}[part]
+		n.print = func(pr *printer, n *node) string {
+			if zone != nil {
+				return fn + pr.text(x) + ", " + pr.text(zone) + ")" + pr.carry(n, x, zone)
+			}
+			return fn + pr.text(x) + ")" + pr.carry(n, x)
+		}
+		return
+	}
 	fn := "date_part"
 	if to, ok := sqlfunc.Rename(string(t.d), "date_part"); ok {
 		fn = to

@@ -150,6 +150,11 @@ func (t *translator) staticTypeOf(n *node) string {
 		if (n.name == "-" || n.name == "+") && t.isDecimal(n.x) {
 			return t.staticType(n.x)
 		}
+	case nExtract:
+		if t.d == BigQuery && n.name == "datetime" {
+			return sqlfunc.KindWallClock // EXTRACT(DATETIME FROM ts) is DATETIME(ts)
+		}
+		return ""
 	case nLike, nIn, nBetween, nIs, nExists:
 		return TypeBool
 	case nParam:
