@@ -1,5 +1,10 @@
 package dialect
 
+import (
+	"math"
+	"strconv"
+)
+
 // DuckDB's TINYINT, SMALLINT, INTEGER and unsigned types are narrower than
 // SQLite's 64-bit integers: a cast to one of them of a value beyond its
 // bounds fails (3000000000::integer), and a TRY_CAST gives NULL, where
@@ -35,4 +40,42 @@ func integerInRange(d Dialect, typ sqlType, kind, text, line string) string {
 		text += ", " + line
 	}
 	return text + ")"
+}
+
+// duckIntegerWidths are the bits of DuckDB's signed integer types.
+var duckIntegerWidths = map[string]int{"TINYINT": 8, "SMALLINT": 16, "INTEGER": 32, "BIGINT": 64, "HUGEINT": 128}
+
+// duckIntegerWidth is the bits of x's DuckDB integer type where x shows
+// it: a cast to one, an integer literal (an INTEGER when it fits in 32
+// bits); 0 when it is not known here.
+func (t *translator) duckIntegerWidth(x *node) int {
+	x = unparen(x)
+	switch x.kind {
+	case nCast:
+		typ, prob := typeOf(t.toks, x.y.start, x.y.end, castWord(x), x.tok)
+		if prob != nil || typ.affinity != "INTEGER" || typ.boolean {
+			return 0
+		}
+		if r, ok := duckIntegerRanges[typ.name]; ok {
+			return duckIntegerWidths[r.name]
+		}
+		switch typ.name {
+		case "bigint", "int8", "long", "int64":
+			return 64
+		case "hugeint", "int128":
+			return 128
+		}
+	case nUnary:
+		if x.name == "-" || x.name == "+" {
+			return t.duckIntegerWidth(x.x)
+		}
+	case nLit:
+		if n, err := strconv.ParseInt(t.toks[x.start].text, 10, 64); err == nil && x.start+1 == x.end {
+			if n >= math.MinInt32 && n <= math.MaxInt32 {
+				return 32
+			}
+			return 64
+		}
+	}
+	return 0
 }

@@ -38,6 +38,13 @@ func TestDuckDBShifts(t *testing.T) {
 	expectTranslated(t, bigquery, "select b << 2 from t", "select b << 2 from t")
 }
 
+// DuckDB's bit_count of a negative integer counts its type's width, which
+// a cast or a literal shows (0: not known, a negative value fails).
+func TestDuckDBBitCountWidth(t *testing.T) {
+	expectTranslated(t, duckdb, "select bit_count(-1), bit_count(b::smallint), bit_count(b) from t", "select bit_count_duck(-1, 32, 1), bit_count_duck(integer_in_range(cast_to(b, 'INTEGER', 'duckdb', 1), -32768, 32767, 'SMALLINT', 1), 16, 1), bit_count_duck(b, 0, 1) from t")
+	expectTranslated(t, bigquery, "select bit_count(b) from t", "select bit_count(b) from t")
+}
+
 // DuckDB's FILTER takes the condition with or without WHERE.
 func TestDuckDBFilterWithoutWhere(t *testing.T) {
 	expectTranslated(t, duckdb, "select count(*) filter (a > 1) from t", "select count(*) filter (WHERE a > 1) from t")

@@ -129,6 +129,14 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	if t.d == DuckDB && n.name == "trim" && len(n.parts) <= 1 && t.rewriteTrimFrom(n) {
 		return true
 	}
+	if t.d == DuckDB && n.name == "bit_count" && len(n.parts) <= 1 && len(args) == 1 && n.x == nil {
+		// a negative integer's bits are those of its type's width
+		x, width, line := args[0], strconv.Itoa(t.duckIntegerWidth(args[0])), itoa(t.toks[n.tok].line)
+		n.print = func(pr *printer, n *node) string {
+			return "bit_count_duck(" + pr.text(x) + ", " + width + ", " + line + ")" + pr.carry(n, x)
+		}
+		return true
+	}
 	if op, ok := snowflakeOperators[n.name]; ok && t.d == Snowflake && len(args) == strings.Count(op, "%s") && n.x == nil {
 		n.print = func(pr *printer, n *node) string {
 			vals := make([]any, len(args))

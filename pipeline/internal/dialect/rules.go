@@ -152,6 +152,8 @@ var Translations = []Rule{
 	{From: "a % b", Dialects: "Snowflake, DuckDB", To: "modulo(a, b, 'dialect', line)",
 		Note: "reals keep their fraction (5.5 % 2 is 1.5; SQLite's % truncates both to integers); a zero divisor fails in DuckDB, naming the line, and gives NULL in Snowflake"},
 	{From: "a // b", Dialects: "DuckDB", To: "CAST(a AS INTEGER) / CAST(b AS INTEGER); a / b for a DECIMAL or a DOUBLE", Note: "integer division; DuckDB divides a known DECIMAL or DOUBLE as / does (7.5 // 2 is 3.75)"},
+	{From: "bit_count(x)", Dialects: "DuckDB", To: "bit_count_duck(x, width, line)",
+		Note: "a negative integer's bits are those of its type's width (bit_count(-1) is 32 for an INTEGER, 64 for a BIGINT): the width a cast or a literal shows is passed; where the SQL does not show it, a negative value fails naming the line and asking for a cast (bit_count(x::bigint))"},
 	{From: "a << n, a >> n", Dialects: "DuckDB", To: "shift_duck(a, n, '<<', line)",
 		Note: "shifts of 64 bits: << fails on a negative a or n, on n beyond 63 (of a value other than 0) and where bits would be lost, naming the line; >> by a negative n or one beyond 63 is 0 (SQLite shifts the other way or gives -1)"},
 	{From: "ORDER BY x [DESC]", Dialects: "Snowflake, DuckDB", To: "x NULLS LAST; x DESC NULLS FIRST (Snowflake) or NULLS LAST (DuckDB)",

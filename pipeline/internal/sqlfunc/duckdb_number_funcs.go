@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"math"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 	"time"
@@ -36,6 +37,12 @@ import (
 //	                           value beyond 64 signed bits is its exact
 //	                           decimal digits as text (see snowflake_md5.go)
 //	xor(a, b)                  the bitwise exclusive or of two integers
+//	bit_count(x)               bit_count_duck(x, width, line): the bits set
+//	                           in x; a negative integer's are those of its
+//	                           type's width (-1 has 32 as an INTEGER, 64 as
+//	                           a BIGINT), which the translator passes where
+//	                           the SQL shows it (a cast, a literal); else a
+//	                           negative one fails, asking for a cast
 //	a << n, a >> n             shift_duck(a, n, op, line): shifts of 64
 //	                           bits (a BIGINT's): << fails on a negative a
 //	                           or n, on n beyond 63 (but of 0) and where
@@ -57,6 +64,7 @@ func init() {
 		Func{Name: "hex_duck", NArgs: 1, Scalar: hexDigits},
 		Func{Name: "xor_duck", NArgs: 2, Scalar: xorDuck},
 		Func{Name: "shift_duck", NArgs: 4, Scalar: shiftDuck},
+		Func{Name: "bit_count_duck", NArgs: 3, Scalar: bitCountDuck},
 		Func{Name: "days_in_month_duck", NArgs: 1, Scalar: daysInMonth},
 		Func{Name: "to_base_duck", NArgs: -1, Scalar: toBase},
 		Func{Name: "nextafter_duck", NArgs: 2, Scalar: nextAfter},
@@ -203,6 +211,22 @@ func xorDuck(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	ctx.ResultInt64(args[0].Int64() ^ args[1].Int64())
+}
+
+func bitCountDuck(ctx sqlite3.Context, args ...sqlite3.Value) {
+	v, width, line := args[0], args[1].Int64(), args[2]
+	if v.Type() != sqlite3.INTEGER || v.Int64() >= 0 {
+		bitCount(ctx, v)
+		return
+	}
+	switch x := uint64(v.Int64()); width {
+	case 8, 16, 32, 64:
+		ctx.ResultInt(bits.OnesCount64(x << (64 - width)))
+	case 128:
+		ctx.ResultInt(bits.OnesCount64(x) + 64)
+	default:
+		lineError(ctx, line, "bit_count of the negative %d counts the bits of its type's width on DuckDB (32 for an INTEGER, 64 for a BIGINT), which is not known here; cast it: bit_count(x::bigint)", v.Int64())
+	}
 }
 
 func shiftDuck(ctx sqlite3.Context, args ...sqlite3.Value) {
