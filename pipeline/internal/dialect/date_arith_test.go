@@ -83,6 +83,7 @@ func TestExtractAtTimeZone(t *testing.T) {
 	expectTranslated(t, bigquery, "select extract(hour from ts at time zone 'America/Los_Angeles') from t", "select datetime_part_bigquery('hour', datetime_of(ts, 'America/Los_Angeles')) from t")
 	expectTranslated(t, bigquery, "select extract(date from ts at time zone z) from t", "select date(datetime_of(ts, z)) from t")
 	expectTranslated(t, bigquery, "select extract(time from ts), extract(datetime from ts at time zone z) from t", "select time_of(ts), datetime_of(ts, z) from t")
+	expectTranslated(t, bigquery, "select cast(datetime(ts, z) as time), safe_cast(timestamp '2024-01-01 10:00:00+00' as time) from t", "select time_of(datetime_of(ts, z)), time_of('2024-01-01T10:00:00Z') from t")
 }
 
 func TestClockInZoneAndBooleanText(t *testing.T) {

@@ -157,6 +157,12 @@ func (t *translator) rewriteCast(n *node) {
 		}
 		return
 	}
+	if t.d == BigQuery && typ.name == "time" && kind == "" && t.timestampOf(x) != "" {
+		// a TIMESTAMP's or DATETIME's time of day, as TIME(x) gives it
+		// (a TIMESTAMP's in UTC), not the text of the whole value
+		n.print = func(pr *printer, n *node) string { return "time_of(" + pr.text(x) + ")" + pr.carry(n, x) }
+		return
+	}
 	if from := t.timestampOf(x); from != "" && kind == "" && typ.affinity == "TEXT" && typ.fn == "" {
 		// a timestamp to a string: the warehouse's text of it
 		args := ", " + sqlString(from) + ", " + sqlString(string(t.d)) + ")"

@@ -331,6 +331,7 @@ var Translations = []Rule{
 		Note: "SQLite takes DISTINCT only with one argument"},
 	{From: "FIRST(x)", Dialects: "DuckDB", To: "first_agg(x)", Note: "the first value aggregated, NULL included"},
 	{From: "EXTRACT(part FROM x)", Dialects: warehouses, To: "date_part('part', x); date(x) for DATE"},
+	{From: "CAST(ts AS TIME), SAFE_CAST(ts AS TIME) of a TIMESTAMP or DATETIME", Dialects: "BigQuery", To: "time_of(ts)", Note: "the time of day, a TIMESTAMP's in UTC, as TIME(ts) gives it (not the text of the whole value)"},
 	{From: "EXTRACT(TIME FROM ts), EXTRACT(DATETIME FROM ts) [AT TIME ZONE zone]", Dialects: "BigQuery", To: "time_of(ts[, zone]), datetime_of(ts[, zone])", Note: "as TIME(ts) and DATETIME(ts): the time of day and the wall clock, in UTC or the zone given"},
 	{From: "EXTRACT(part, x), EXTRACT('part', x)", Dialects: "Snowflake", To: "date_part('part', x)", Note: "Snowflake's second form of EXTRACT, as DATE_PART is written"},
 	{From: "EXTRACT(part FROM ts AT TIME ZONE zone)", Dialects: "BigQuery", To: "date_part('part', datetime_of(ts, zone))"},
