@@ -97,9 +97,6 @@ func projectGlob(loc string) (string, bool) {
 // parquetFiles are the contents of the project's files pattern names, in
 // the order of their names, as DuckDB reads a glob's files.
 func (r *runner) parquetFiles(pattern string) ([][]byte, error) {
-	if !readsParquet {
-		return nil, fmt.Errorf("%s is a Parquet file, which the nexus CLI reads and the page, holding a project's text files only, does not", pattern)
-	}
 	if r.plan.proj.Files == nil {
 		return nil, fmt.Errorf("%s is not a file of the project", pattern)
 	}
@@ -118,6 +115,9 @@ func (r *runner) parquetFiles(pattern string) ([][]byte, error) {
 			return nil, fmt.Errorf("%s is not a file of the project", n)
 		}
 		datas[i] = data
+	}
+	if !readsParquet {
+		return nil, fmt.Errorf("%s is a Parquet file, which the nexus CLI reads and the page, holding a project's text files only, does not", pattern)
 	}
 	return datas, nil
 }
