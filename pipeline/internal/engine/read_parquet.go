@@ -78,7 +78,7 @@ func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
 			cols = these
 			w.Write(names)
 		}
-		read, err := readParquetRows(f, cols, names, at, w, &texts)
+		read, err := readParquetRows(f, these, names, at, w, &texts)
 		if err != nil {
 			return err
 		}
@@ -108,8 +108,9 @@ func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
 	return nil
 }
 
-// readParquetRows writes the rows of f to w, its text cells to texts,
-// the value of its field j in column at[j], and says how many it read.
+// readParquetRows writes the rows of f, whose fields read as cols, to w,
+// its text cells to texts, the value of its field j in column at[j], and
+// says how many it read.
 func readParquetRows(f *parquet.File, cols []parquetColumn, names []string, at []int, w *csv.Writer, texts *[][]any) (int64, error) {
 	reader := parquet.NewReader(f)
 	defer reader.Close()
@@ -128,11 +129,13 @@ func readParquetRows(f *parquet.File, cols []parquetColumn, names []string, at [
 				if v.IsNull() {
 					continue
 				}
-				if cols[i].text {
+				if cols[j].text {
 					rec[i], text[i] = "-", string(v.ByteArray())
 					continue
 				}
-				cell, err := cols[i].cell(v)
+				// this file's own reading of the field: a DECIMAL may be
+				// stored as INT32 in one file and INT64 in the next
+				cell, err := cols[j].cell(v)
 				if err != nil {
 					return read, fmt.Errorf("column %s: %v", names[i], err)
 				}
