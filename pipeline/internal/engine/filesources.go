@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -226,31 +227,13 @@ func (r *runner) fileTable(asked string) (table string, preloaded bool, err erro
 	if r.fileTables[key] {
 		return fileTableName(key), !r.lateFiles[key], nil
 	}
-	var data []byte
-	if parquetFile(file) {
-		datas, err := r.parquetFiles(file)
-		if err != nil {
-			return "", false, err
-		}
-		if err := r.loadParquet(datas, jinja.Relation{Schema: "temp", Name: fileTableName(key)}); err != nil {
-			return "", false, fmt.Errorf("%s: %v", file, err)
-		}
-	} else if r.plan.proj.Files != nil {
-		data, err = fs.ReadFile(r.plan.proj.Files, file)
-	}
-	if !parquetFile(file) && (r.plan.proj.Files == nil || err != nil) {
-		return "", false, fmt.Errorf("%s is not a file of the project", file)
-	}
-	if parquetFile(file) {
-		// loaded above
-	} else if jsonFile(file) {
-		if err := r.loadJSON(file, data, opts, jinja.Relation{Schema: "temp", Name: fileTableName(key)}); err != nil {
-			return "", false, fmt.Errorf("%s: %v", file, err)
-		}
-	} else if o, data, err := csvReadOptions(data, opts); err != nil {
-		return "", false, fmt.Errorf("%s: %v", file, err)
-	} else if !r.loadCSVWith(file, data, o, jinja.Relation{Schema: "temp", Name: fileTableName(key)}, "", 0) {
+	switch missing, err := r.loadProjectFile(file, opts, jinja.Relation{Schema: "temp", Name: fileTableName(key)}, "", 0); {
+	case missing:
+		return "", false, err
+	case errors.Is(err, errReported):
 		return "", false, fmt.Errorf("%s could not be loaded", file)
+	case err != nil:
+		return "", false, fmt.Errorf("%s: %v", file, err)
 	}
 	if r.fileTables == nil {
 		r.fileTables = map[string]bool{}
@@ -381,36 +364,51 @@ func (r *runner) loadFileSources() {
 		if err != nil {
 			continue
 		}
-		var data []byte
-		if parquetFile(file) {
-			datas, err := r.parquetFiles(file)
-			if err != nil {
-				continue // the source's reader says it is missing
-			}
-			if err := r.loadParquet(datas, ref.rel); err != nil {
-				r.res.fail(diag.Errorf(d.File, line, "source %s reads %s: %v", d.Key, file, err))
-				continue
-			}
-		} else if data, err = fs.ReadFile(p.proj.Files, file); err != nil {
-			continue
-		}
-		if parquetFile(file) {
-			// loaded above
-		} else if jsonFile(file) {
-			// a JSON file, read as DuckDB's read_json_auto reads it
-			if err := r.loadJSON(file, data, opts, ref.rel); err != nil {
-				r.res.fail(diag.Errorf(d.File, line, "source %s reads %s: %v", d.Key, file, err))
-				continue
-			}
-		} else if o, data, err := csvReadOptions(data, opts); err != nil {
+		if missing, err := r.loadProjectFile(file, opts, ref.rel, d.File, line); missing || errors.Is(err, errReported) {
+			continue // a missing file: the source's reader says so
+		} else if err != nil {
 			r.res.fail(diag.Errorf(d.File, line, "source %s reads %s: %v", d.Key, file, err))
-			continue
-		} else if !r.loadCSVWith(file, data, o, ref.rel, d.File, line) {
 			continue
 		}
 		// the file, and the options it is read with after a ?
 		r.reportRendered(Rendered{Kind: "source", Name: d.Key, Schema: ref.rel.Schema, Relation: ref.rel.Name, DBTSchema: d.Schema, Materialized: "source", SQL: asked})
 	}
+}
+
+// errReported is a load whose failure the build already reports.
+var errReported = errors.New("reported")
+
+// loadProjectFile loads the project's file (a Parquet file's path may be
+// a glob) into rel, read as DuckDB's reader of its kind reads it with
+// opts; missing tells the file is not there to read, and err says why.
+// A CSV file that does not read fails the build itself, named with where
+// it is read (errReported).
+func (r *runner) loadProjectFile(file string, opts url.Values, rel jinja.Relation, where string, line int) (missing bool, err error) {
+	if parquetFile(file) {
+		datas, err := r.parquetFiles(file)
+		if err != nil {
+			return true, err
+		}
+		return false, r.loadParquet(datas, rel)
+	}
+	var data []byte
+	if r.plan.proj.Files != nil {
+		data, err = fs.ReadFile(r.plan.proj.Files, file)
+	}
+	if r.plan.proj.Files == nil || err != nil {
+		return true, fmt.Errorf("%s is not a file of the project", file)
+	}
+	if jsonFile(file) {
+		return false, r.loadJSON(file, data, opts, rel)
+	}
+	o, data, err := csvReadOptions(data, opts)
+	if err != nil {
+		return false, err
+	}
+	if !r.loadCSVWith(file, data, o, rel, where, line) {
+		return false, errReported
+	}
+	return false, nil
 }
 
 // loadCSV loads the rows of a CSV file of the project into rel, typed as
