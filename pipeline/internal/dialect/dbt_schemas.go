@@ -126,10 +126,10 @@ func (s Schemas) lookup(name string) (string, bool) {
 
 // SQLite is the SQLite schema of a relation the SQL names as
 // database.schema (database "" when it names none); ok is false when the
-// name is to be kept as written. A schema attached as it is named (a
-// source's analytics_raw) is that schema; otherwise dbt's default is
-// undone: the target's schema is main and <target>_<custom> is <custom>,
-// case aside, as warehouses fold unquoted names. The target's database is
+// name is to be kept as written. dbt's default is undone: the target's
+// schema is main and <target>_<custom> is <custom>, case aside, as
+// warehouses fold unquoted names; otherwise a schema attached as it is
+// named (a source's analytics_raw) is that schema. The target's database is
 // dropped; another database is kept as written.
 func (s Schemas) SQLite(database, schema string) (string, bool) {
 	if database != "" && !strings.EqualFold(database, s.database) {
@@ -139,16 +139,19 @@ func (s Schemas) SQLite(database, schema string) (string, bool) {
 		// the root project names its schemas: built as named
 		return schema, database != ""
 	}
-	if a, ok := s.lookup(schema); ok {
-		return a, database != ""
-	}
 	if strings.EqualFold(schema, s.target) {
 		return "main", true
 	}
+	// dbt's name first: with custom schemas raw and equities_raw under the
+	// target equities, equities_raw is where dbt builds raw, and the
+	// playground's schema equities_raw is dbt's equities_equities_raw.
 	if n := len(s.target) + 1; len(schema) > n && strings.EqualFold(schema[:n], s.target+"_") {
 		if a, ok := s.lookup(schema[n:]); ok && !strings.EqualFold(a, "main") && !strings.EqualFold(a, "temp") {
 			return a, true
 		}
+	}
+	if a, ok := s.lookup(schema); ok {
+		return a, database != ""
 	}
 	if database != "" {
 		return schema, true

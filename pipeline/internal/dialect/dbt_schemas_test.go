@@ -52,6 +52,23 @@ func TestDbtSchemaNames(t *testing.T) {
 			t.Errorf("%s: %q:\n got  %q, %v\n want %q", c.d, c.in, got, err, c.want)
 		}
 	}
+	// custom schemas raw and analytics_raw: dbt builds them in analytics_raw
+	// and analytics_analytics_raw, which name them before the literal one
+	colliding := NewSchemas("wh", "analytics", []string{"raw", "analytics_raw"})
+	for _, c := range []struct {
+		d        Dialect
+		in, want string
+	}{
+		{DuckDB, "select * from analytics_raw.x", `select * from raw.x`},
+		{DuckDB, "select * from wh.analytics_raw.x", `select * from raw.x`},
+		{DuckDB, "select * from analytics_analytics_raw.y", `select * from analytics_raw.y`},
+		{BigQuery, "select * from `wh.analytics_raw.x` join `wh.analytics_analytics_raw.y` using (id)", `select * from raw.x join analytics_raw.y using (id)`},
+	} {
+		got, err := TranslateWith(c.in, Options{Dialect: c.d, Schemas: colliding})
+		if err != nil || got != c.want {
+			t.Errorf("%s: %q:\n got  %q, %v\n want %q", c.d, c.in, got, err, c.want)
+		}
+	}
 	// a BigQuery wildcard table by dbt's name lists the tables of the SQLite schema
 	o := wildcardOptions()
 	o.Schemas = NewSchemas("proj", "analytics", []string{"ga4"})
