@@ -224,6 +224,8 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		}
 	}
 	var notes []Used
+	var warnings []diag.Diagnostic
+	missing := map[string]bool{}
 	asked := map[string]bool{}
 	for _, d := range deps {
 		if d.local != "" {
@@ -239,8 +241,13 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		case builtinUtils[key]:
 			notes = append(notes, Used{Name: "dbt_utils", Origin: "the engine's own dbt_utils macros (" + d.spec + " is not installed)"})
 		default:
-			return nil, nil, nil, diag.Errorf(d.file, d.line, "package %s is not installed: there is no %s/%s", d.spec, l.installPath, d.guess).
-				WithHint("run `dbt deps` and ship the %s folder with the project, or use `local:` with the package's folder", l.installPath)
+			// dbt stops here until dbt deps has run, which a playground
+			// cannot do: the rest of the project builds, and what needs the
+			// package says so where it fails.
+			missing[key] = true
+			warnings = append(warnings, diag.Diagnostic{Severity: diag.Warning, File: d.file, Line: d.line,
+				Message: fmt.Sprintf("package %s is not installed: there is no %s/%s, so calls to its macros fail and its tests are skipped", d.spec, l.installPath, d.guess),
+				Hint:    fmt.Sprintf("run `dbt deps` and ship the %s folder with the project, or use `local:` with the package's folder", l.installPath)})
 		}
 	}
 	// An installed package's own dependencies: dbt deps installs them
@@ -249,8 +256,6 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 	// A hub package it lists that is neither installed nor the engine's
 	// is named in a warning, as its macros are undefined where the
 	// package calls them.
-	var warnings []diag.Diagnostic
-	missing := map[string]bool{}
 	for _, f := range installed {
 		own, err := readDeps(f.files)
 		if err != nil {

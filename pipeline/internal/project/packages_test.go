@@ -101,13 +101,6 @@ func TestPackageErrors(t *testing.T) {
 		name, wantErr string
 		files         map[string]string
 	}{
-		{name: "hub package not installed",
-			files:   map[string]string{"dbt_project.yml": "name: app\n", "packages.yml": "packages:\n  - package: calogica/dbt_expectations\n    version: 0.10.0\n"},
-			wantErr: "packages.yml:2: package calogica/dbt_expectations is not installed: there is no dbt_packages/dbt_expectations (run `dbt deps` and ship the dbt_packages folder with the project, or use `local:` with the package's folder)"},
-		{name: "a local package's dependency not installed",
-			files: map[string]string{"dbt_project.yml": "name: app\n", "packages.yml": "packages:\n  - local: vendor/lib\n",
-				"vendor/lib/dbt_project.yml": "name: lib\n", "vendor/lib/packages.yml": "packages:\n  - package: calogica/dbt_expectations\n    version: 0.10.0\n"},
-			wantErr: "lib/packages.yml:2: package calogica/dbt_expectations is not installed: there is no dbt_packages/dbt_expectations (run `dbt deps` and ship the dbt_packages folder with the project, or use `local:` with the package's folder)"},
 		{name: "local path outside a project that is not on disk",
 			files:   map[string]string{"dbt_project.yml": "name: app\n", "packages.yml": "packages:\n  - local: ../\n"},
 			wantErr: "packages.yml:2: package local: ../: the path leaves the project, and only the project's own files are here (ship the package's folder with the project and point local: at it)"},
@@ -127,6 +120,49 @@ func TestPackageErrors(t *testing.T) {
 			_, err := Load(files(tc.files), nil, builtinNX())
 			if err == nil || err.Error() != tc.wantErr {
 				t.Errorf("error:\n got %v\nwant %s", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+// A package dbt deps would install and the project does not ship loads
+// nothing and is named in a warning: the rest of the project builds, its
+// tests are skipped (each named in a warning) and a call to one of its
+// macros fails there.
+func TestPackageNotInstalled(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{name: "hub package",
+			files: map[string]string{"dbt_project.yml": "name: app\n", "packages.yml": "packages:\n  - package: calogica/dbt_expectations\n    version: 0.10.0\n  - git: https://github.com/dbt-labs/dbt-codegen.git\n    revision: 0.12.1\n",
+				"models/m.sql": "select 1 as v", "models/m.yml": "models:\n  - name: m\n    columns:\n      - name: v\n        tests:\n          - dbt_expectations.expect_column_values_to_be_between: {min_value: 0}\n"},
+			want: []string{
+				"packages.yml:2: package calogica/dbt_expectations is not installed: there is no dbt_packages/dbt_expectations, so calls to its macros fail and its tests are skipped (run `dbt deps` and ship the dbt_packages folder with the project, or use `local:` with the package's folder)",
+				"packages.yml:4: package https://github.com/dbt-labs/dbt-codegen.git is not installed: there is no dbt_packages/dbt-codegen, so calls to its macros fail and its tests are skipped (run `dbt deps` and ship the dbt_packages folder with the project, or use `local:` with the package's folder)",
+				`models/m.yml:6: test dbt_expectations.expect_column_values_to_be_between on m is skipped: the playground has no generic test "expect_column_values_to_be_between" of package dbt_expectations (write it as a singular test in tests/*.sql to run it here)`,
+			}},
+		{name: "a local package's dependency",
+			files: map[string]string{"dbt_project.yml": "name: app\n", "packages.yml": "packages:\n  - local: vendor/lib\n",
+				"vendor/lib/dbt_project.yml": "name: lib\n", "vendor/lib/packages.yml": "packages:\n  - package: calogica/dbt_expectations\n    version: 0.10.0\n"},
+			want: []string{"lib/packages.yml:2: package calogica/dbt_expectations is not installed: there is no dbt_packages/dbt_expectations, so calls to its macros fail and its tests are skipped (run `dbt deps` and ship the dbt_packages folder with the project, or use `local:` with the package's folder)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Load(files(tc.files), nil, builtinNX())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range p.Warnings {
+				got = append(got, w.Error())
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("warnings:\n got %s\nwant %s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			if len(p.Missing) != len(tc.want)-strings.Count(strings.Join(tc.want, "\n"), "is skipped") {
+				t.Errorf("missing packages: %v", p.Missing)
 			}
 		})
 	}
