@@ -29,6 +29,7 @@ type createInfo struct {
 	source            *node  // the table copied (nTable)
 	bad               int    // token of a form refused, or -1
 	badWhat           string
+	badFiles          bool // the form refused reads staged files (refFileStatement)
 }
 
 // colDef is one column of CREATE TABLE name (col type [NOT NULL], ...):
@@ -120,6 +121,14 @@ func (p *parser) parseCreate() *node {
 			}
 		}
 		c.extra = []int{start, p.prevEnd()}
+	}
+	// Snowflake's USING TEMPLATE takes the columns INFER_SCHEMA reads
+	// from staged files, which the playground has no access to.
+	if p.d == Snowflake && p.isWord("using") && p.isWordAt(1, "template") && c.bad < 0 {
+		c.bad, c.badWhat, c.badFiles = p.ti(), "CREATE TABLE ... USING TEMPLATE", true
+		for !p.atEOF() && !p.isPunct(";") {
+			p.next()
+		}
 	}
 	if _, ok := p.acceptWord("as"); ok {
 		if len(c.cols) > 0 && c.bad < 0 {
@@ -291,7 +300,11 @@ func (p *parser) skipType() {
 func (t *translator) rewriteCreate(n *node) {
 	c := n.create
 	if c.bad >= 0 {
-		t.refuse(c.bad, refCreate, c.badWhat)
+		if c.badFiles {
+			t.refuse(c.bad, refFileStatement, c.badWhat)
+		} else {
+			t.refuse(c.bad, refCreate, c.badWhat)
+		}
 		return
 	}
 	for _, i := range c.drop {

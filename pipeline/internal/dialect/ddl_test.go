@@ -89,6 +89,7 @@ func TestCreate(t *testing.T) {
 		{duckdb, "create table x like y", "1:16: this CREATE TABLE is not supported by SQLite (" + refCreate.hint + ")"},
 		{duckdb, "create table x (a int primary key)", "1:23: a column constraint other than NOT NULL is not supported by SQLite (" + refCreate.hint + ")"},
 		{bigquery, "create table x (a int64) as select 1", "1:1: CREATE TABLE with both column definitions and AS SELECT is not supported by SQLite (" + refCreate.hint + ")"},
+		{snowflake, "create or replace table x using template (select array_agg(object_construct(*)) from table(infer_schema(location => '@st/orders/', file_format => 'csv')))", "1:27: CREATE TABLE ... USING TEMPLATE is not supported: it loads or writes files (a stage, a path or an s3://, gs:// or https:// address), which the playground has no access to (" + refFileStatement.hint + ")"},
 		{duckdb, "create table x (a frobnicate)", "1:19: unknown type \"frobnicate\" in a cast (" + refUnknown.hint + ")"},
 	}
 	for _, c := range refused {
