@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/nexus-playground/nexus/pipeline/internal/dbtexpectations"
 	"github.com/nexus-playground/nexus/pipeline/internal/dbtutils"
 	"io/fs"
 	"maps"
@@ -208,7 +209,9 @@ func buildPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache)
 	proj, err := files.LoadTarget(fsys, vars, project.Choice{Target: w.Target, Type: string(w.Dialect)}, project.Package{Name: PackageName, Files: nexus.Package(),
 		Layer: func(vars map[string]any) fs.FS { return nexus.Layer(settings.EntityLayer(vars)) }, Builtin: true, AskVars: askVars, Origin: "the built-in package (pipeline/nexus/package)"},
 		project.Package{Name: "dbt_utils", Files: dbtutils.Package(), Builtin: true,
-			Origin: "the engine's own dbt_utils macros and tests (the project ships no dbt_utils)"})
+			Origin: "the engine's own dbt_utils macros and tests (the project ships no dbt_utils)"},
+		project.Package{Name: "dbt_expectations", Files: dbtexpectations.Package(), Builtin: true,
+			Origin: "the engine's own dbt_expectations tests (the project ships no dbt_expectations)"})
 	if err != nil {
 		return nil, nil, err
 	}

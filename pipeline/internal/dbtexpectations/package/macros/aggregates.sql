@@ -1,0 +1,94 @@
+{#- Aggregates of a column, over the table or per group_by. -#}
+
+{% test expect_column_distinct_count_to_equal(model, column_name, value, group_by=none, row_condition=none) %}
+{{ dbt_expectations._failing(model, 'count(distinct ' ~ column_name ~ ') = ' ~ value, group_by, row_condition) }}
+{% endtest %}
+
+{% test expect_column_distinct_count_to_be_greater_than(model, column_name, value, group_by=none, row_condition=none) %}
+{{ dbt_expectations._failing(model, 'count(distinct ' ~ column_name ~ ') > ' ~ value, group_by, row_condition) }}
+{% endtest %}
+
+{% test expect_column_distinct_count_to_be_less_than(model, column_name, value, group_by=none, row_condition=none) %}
+{{ dbt_expectations._failing(model, 'count(distinct ' ~ column_name ~ ') < ' ~ value, group_by, row_condition) }}
+{% endtest %}
+
+{% test expect_column_distinct_count_to_equal_other_table(model, compare_model, column_name, compare_column_name=none, row_condition=none, compare_row_condition=none) %}
+{{ dbt_expectations._equal_expression(model, 'count(distinct ' ~ column_name ~ ')', compare_model,
+    'count(distinct ' ~ (compare_column_name or column_name) ~ ')', none, none, row_condition, compare_row_condition) }}
+{% endtest %}
+
+{% test expect_column_unique_value_count_to_be_between(model, column_name, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) %}
+{{ dbt_expectations._failing_between(model, 'count(distinct ' ~ column_name ~ ')', min_value, max_value, group_by, row_condition, strictly) }}
+{% endtest %}
+
+{% test expect_column_proportion_of_unique_values_to_be_between(model, column_name, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) %}
+{%- set expression = 'cast(count(distinct ' ~ column_name ~ ') as ' ~ dbt.type_float() ~ ') / count(' ~ column_name ~ ')' -%}
+{{ dbt_expectations._failing_between(model, expression, min_value, max_value, group_by, row_condition, strictly) }}
+{% endtest %}
+
+{% test expect_column_min_to_be_between(model, column_name, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) %}
+{{ dbt_expectations._failing_between(model, 'min(' ~ column_name ~ ')', min_value, max_value, group_by, row_condition, strictly) }}
+{% endtest %}
+
+{% test expect_column_max_to_be_between(model, column_name, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) %}
+{{ dbt_expectations._failing_between(model, 'max(' ~ column_name ~ ')', min_value, max_value, group_by, row_condition, strictly) }}
+{% endtest %}
+
+{% test expect_column_mean_to_be_between(model, column_name, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) %}
+{{ dbt_expectations._failing_between(model, 'avg(' ~ column_name ~ ')', min_value, max_value, group_by, row_condition, strictly) }}
+{% endtest %}
+
+{% test expect_column_sum_to_be_between(model, column_name, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) %}
+{{ dbt_expectations._failing_between(model, 'sum(' ~ column_name ~ ')', min_value, max_value, group_by, row_condition, strictly) }}
+{% endtest %}
+
+{#- The sample standard deviation (stddev). -#}
+{% test expect_column_stdev_to_be_between(model, column_name, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) %}
+{{ dbt_expectations._failing_between(model, 'stddev(' ~ column_name ~ ')', min_value, max_value, group_by, row_condition, strictly) }}
+{% endtest %}
+
+{% test expect_column_median_to_be_between(model, column_name, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) %}
+{{ dbt_expectations._failing_between(model, dbt_expectations._quantile(column_name, 0.5), min_value, max_value, group_by, row_condition, strictly) }}
+{% endtest %}
+
+{% test expect_column_quantile_values_to_be_between(model, column_name, quantile, min_value=none, max_value=none, group_by=none, row_condition=none, strictly=false) %}
+{{ dbt_expectations._failing_between(model, dbt_expectations._quantile(column_name, quantile), min_value, max_value, group_by, row_condition, strictly) }}
+{% endtest %}
+
+{#- The column's distinct values against value_set (quoted values are
+    compared as written, not cast to text). -#}
+{%- macro _distinct_values(model, column_name, row_condition) -%}
+select distinct {{ column_name }} as value_field
+    from {{ model }}
+    {%- if row_condition %}
+    where {{ row_condition }}
+    {%- endif %}
+{%- endmacro -%}
+
+{#- A distinct value of the column (NULL too) not in the set. -#}
+{% test expect_column_distinct_values_to_be_in_set(model, column_name, value_set, quote_values=true, row_condition=none) %}
+select v.value_field
+from ({{ dbt_expectations._distinct_values(model, column_name, row_condition) }}) as v
+left join (select distinct value_field from ({{ dbt_expectations._set_values(value_set, quote_values, false) }}) as s0) as s
+    on v.value_field = s.value_field
+where s.value_field is null
+{% endtest %}
+
+{#- A value of the set the column lacks. -#}
+{% test expect_column_distinct_values_to_contain_set(model, column_name, value_set, quote_values=true, row_condition=none) %}
+select s.value_field
+from (select distinct value_field from ({{ dbt_expectations._set_values(value_set, quote_values, false) }}) as s0) as s
+left join ({{ dbt_expectations._distinct_values(model, column_name, row_condition) }}) as v
+    on s.value_field = v.value_field
+where v.value_field is null
+{% endtest %}
+
+{#- Either: a distinct value of the column not in the set, or a value of
+    the set the column lacks. -#}
+{% test expect_column_distinct_values_to_equal_set(model, column_name, value_set, quote_values=true, row_condition=none) %}
+select v.value_field as column_value, s.value_field
+from ({{ dbt_expectations._distinct_values(model, column_name, row_condition) }}) as v
+full outer join (select distinct value_field from ({{ dbt_expectations._set_values(value_set, quote_values, false) }}) as s0) as s
+    on v.value_field = s.value_field
+where v.value_field is null or s.value_field is null
+{% endtest %}

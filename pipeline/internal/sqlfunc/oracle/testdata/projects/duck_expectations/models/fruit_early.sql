@@ -1,0 +1,1 @@
+select * from {{ ref('fruit') }} where id <= 3
