@@ -131,7 +131,7 @@ type envCache struct {
 // get returns an environment for macros, reusing the cached one when the
 // macro files are the same.
 func (c *envCache) get(macros []jinja.MacroFile, proj jinja.Project) (*jinja.Env, error) {
-	head := fmt.Sprintf("%s\x00%v\x00%v\x00", proj.Name, proj.Dispatch, proj.Behavior)
+	head := fmt.Sprintf("%s\x00%v\x00%v\x00%v\x00", proj.Name, proj.Dispatch, proj.Behavior, proj.Missing)
 	// The same files as last time are compared, not hashed again: a
 	// session's load gives an unchanged file's text as the same string,
 	// which compares at once.
@@ -230,7 +230,8 @@ func buildPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache)
 		proj.SetVars(PackageName, set.Vars())
 		proj.Warnings = append(proj.Warnings, set.Warnings...)
 	}
-	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch, Behavior: proj.Behavior, Versions: proj.ProjectVersions})
+	env, err := c.get(proj.Macros, jinja.Project{Name: proj.Name, Dispatch: proj.Dispatch, Behavior: proj.Behavior, Versions: proj.ProjectVersions,
+		Missing: proj.MissingPackages})
 	if err != nil {
 		return nil, proj, err
 	}

@@ -93,6 +93,11 @@ type Project struct {
 	// Versions are the version: of the root project's and each package's
 	// dbt_project.yml, by project name (builtins.ref.config.dependencies).
 	Versions map[string]string
+	// Missing are the namespaces of packages the project lists and does
+	// not ship (dbt_date): a call of one of their macros renders nothing
+	// while a node is parsed, so its refs are found, and fails where the
+	// node runs.
+	Missing []string
 }
 
 // NewEnv parses and defines all macro files once, for a project without a
@@ -188,6 +193,11 @@ func NewProjectEnv(proj Project, macros []MacroFile) (*Env, error) {
 			}
 		}
 		e.globals.Set(name, ns)
+	}
+	for _, name := range proj.Missing {
+		if _, defined := e.globals.Get(name); !defined && e.namespaces[name] == nil {
+			e.globals.Set(name, &missingNamespace{env: e, name: name})
+		}
 	}
 	// The root project's namespace: its macros under its own name. A
 	// package of the same name (a root project named nexus that also uses

@@ -693,6 +693,33 @@ func stringKey(key any) (string, bool) {
 
 func (n *namespaceValue) String() string { return n.name }
 
+// missingNamespace stands for a package the project lists and does not
+// ship: each of its names is a macro that renders nothing while the node
+// is parsed and fails when it runs, naming the package.
+type missingNamespace struct {
+	env  *Env
+	name string
+}
+
+func (n *missingNamespace) GetAttribute(name string) (*exec.Value, bool) {
+	return exec.AsValue(func(*exec.VarArgs) (*exec.Value, error) {
+		if n.env.cur != nil && n.env.cur.Parsing {
+			return exec.AsValue(nil), nil
+		}
+		return nil, n.env.fail(fmt.Sprintf("%s.%s is a macro of package %s, which is not installed", n.name, name, n.name),
+			"run `dbt deps` and ship the dbt_packages folder with the project, or use `local:` with the package's folder")
+	}), true
+}
+
+func (n *missingNamespace) GetItem(key any) (*exec.Value, bool) {
+	if name, ok := stringKey(key); ok {
+		return n.GetAttribute(name)
+	}
+	return exec.AsValue(nil), false
+}
+
+func (n *missingNamespace) String() string { return n.name }
+
 // attrs is a small object with fixed attributes (target, exceptions,
 // adapter, modules).
 type attrs map[string]any

@@ -99,12 +99,15 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 	for _, b := range builtins {
 		p.builtin[b.Name] = true
 	}
-	declared, used, depWarnings, err := resolvePackages(root, l, p.Vars, builtins)
+	declared, used, missing, err := resolvePackages(root, l, p.Vars, builtins)
 	if err != nil {
 		return nil, err
 	}
-	p.Warnings = append(p.Warnings, depWarnings...)
-	p.Missing = depWarnings
+	for _, m := range missing {
+		p.Warnings = append(p.Warnings, m.warning)
+		p.Missing = append(p.Missing, m.warning)
+		p.MissingPackages = append(p.MissingPackages, m.name)
+	}
 	p.Packages = used
 	p.pkgVars = map[string]map[string]any{}
 	p.usedBuiltin = map[string]bool{}

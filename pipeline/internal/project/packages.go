@@ -130,6 +130,13 @@ func pkgKeyOf(name string) string {
 	return strings.TrimPrefix(n, "dbt_")
 }
 
+// missingPackage is a package dbt deps would install that the project
+// does not ship: the namespace its macros would have, and the warning.
+type missingPackage struct {
+	name    string
+	warning diag.Diagnostic
+}
+
 type found struct {
 	name, origin string
 	files        fs.FS
@@ -140,7 +147,7 @@ type found struct {
 // resolvePackages lists the packages a project loads: its local: entries,
 // every project dbt deps left in dbt_packages, and the built-in packages it
 // asks for and does not ship. It returns them with notes for the build log.
-func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Package) ([]found, []Used, []diag.Diagnostic, error) {
+func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Package) ([]found, []Used, []missingPackage, error) {
 	deps, err := readDeps(root)
 	if err != nil {
 		return nil, nil, nil, err
@@ -224,7 +231,7 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		}
 	}
 	var notes []Used
-	var warnings []diag.Diagnostic
+	var warnings []missingPackage
 	missing := map[string]bool{}
 	asked := map[string]bool{}
 	for _, d := range deps {
@@ -245,9 +252,9 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 			// cannot do: the rest of the project builds, and what needs the
 			// package says so where it fails.
 			missing[key] = true
-			warnings = append(warnings, diag.Diagnostic{Severity: diag.Warning, File: d.file, Line: d.line,
+			warnings = append(warnings, missingPackage{d.guess, diag.Diagnostic{Severity: diag.Warning, File: d.file, Line: d.line,
 				Message: fmt.Sprintf("package %s is not installed: there is no %s/%s, so calls to its macros fail and its tests are skipped", d.spec, l.installPath, d.guess),
-				Hint:    fmt.Sprintf("run `dbt deps` and ship the %s folder with the project, or use `local:` with the package's folder", l.installPath)})
+				Hint:    fmt.Sprintf("run `dbt deps` and ship the %s folder with the project, or use `local:` with the package's folder", l.installPath)}})
 		}
 	}
 	// An installed package's own dependencies: dbt deps installs them
@@ -270,9 +277,9 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 				asked[b.Name] = true
 			} else if !o.git && !builtinUtils[key] && !missing[key] {
 				missing[key] = true
-				warnings = append(warnings, diag.Diagnostic{Severity: diag.Warning, File: path.Join(f.origin, o.file), Line: o.line,
+				warnings = append(warnings, missingPackage{o.guess, diag.Diagnostic{Severity: diag.Warning, File: path.Join(f.origin, o.file), Line: o.line,
 					Message: fmt.Sprintf("package %s, which package %s depends on, is not installed: there is no %s/%s, so calls to its macros fail", o.spec, f.name, l.installPath, o.guess),
-					Hint:    fmt.Sprintf("run `dbt deps`, which installs a package's dependencies beside it, and ship the %s folder with the project", l.installPath)})
+					Hint:    fmt.Sprintf("run `dbt deps`, which installs a package's dependencies beside it, and ship the %s folder with the project", l.installPath)}})
 			}
 		}
 	}

@@ -41,6 +41,9 @@ type Project struct {
 	// package depends on that are not installed: a build that stops on a
 	// call to one of their macros shows them too.
 	Missing []diag.Diagnostic
+	// MissingPackages are the namespaces of those packages (dbt_date):
+	// a call into one parses, and fails where it runs.
+	MissingPackages []string
 	// Target is the profiles.yml output the project builds for.
 	Target Target
 	// yamlType is the warehouse chosen over the target's type (Choice).
