@@ -23,28 +23,17 @@ import (
 
 // csvLocation is the project file a DuckDB source table's dbt-duckdb
 // external_location reads: the location formatted with the table's name,
-// identifier and schema as dbt-duckdb formats it, a CSV, JSON or Parquet
-// file's path (the location itself, or the one argument of read_csv,
-// read_csv_auto, read_json, read_json_auto, read_ndjson or read_parquet)
-// relative to the project's folder, where dbt runs, followed by the
-// options of read_csv loading it follows after a ? (dialect.CSVFileOptions).
-// ok is false for any other location: a file elsewhere or over the network,
-// a glob, another format, or a read_csv with other options.
-func csvLocation(loc, name, identifier, schema string) (file string, ok bool) {
-	var bad bool
-	loc = regexp.MustCompile(`\{[^{}]*\}`).ReplaceAllStringFunc(loc, func(k string) string {
-		switch k[1 : len(k)-1] {
-		case "name":
-			return name
-		case "identifier":
-			return identifier
-		case "schema":
-			return schema
-		}
-		bad = true
-		return k
-	})
-	if bad {
+// identifier and schema as dbt-duckdb formats it (formatLocation), a CSV,
+// JSON or Parquet file's path (the location itself, or the one argument of
+// read_csv, read_csv_auto, read_json, read_json_auto, read_ndjson or
+// read_parquet) relative to the project's folder, where dbt runs, followed
+// by the options of read_csv loading it follows after a ?
+// (dialect.CSVFileOptions). ok is false for any other location: a file
+// elsewhere or over the network, a glob, another format, or a read_csv with
+// other options.
+func csvLocation(loc, formatter, name, identifier, schema string) (file string, ok bool) {
+	loc, ok = formatLocation(loc, formatter, map[string]string{"name": name, "identifier": identifier, "schema": schema})
+	if !ok {
 		return "", false
 	}
 	loc = strings.TrimSpace(loc)
@@ -349,7 +338,7 @@ func (r *runner) loadFileSources() {
 		var ok bool
 		line := d.ExternalLine
 		if d.ExternalLocation != "" {
-			file, ok = csvLocation(d.ExternalLocation, d.Table, d.Identifier, d.Schema)
+			file, ok = csvLocation(d.ExternalLocation, d.ExternalFormatter, d.Table, d.Identifier, d.Schema)
 		} else if loc, _ := d.External["location"].(string); loc != "" {
 			// dbt-external-tables' location, which its DuckDB plugin
 			// stages as a view selecting from the path
@@ -462,4 +451,50 @@ func (r *runner) loadCSVWith(file string, data []byte, o seed.Options, rel jinja
 	r.keepTypes(k, types)
 	r.contentVersion(rel, t.Rows)
 	return true
+}
+
+// formatLocation fills the table's names into an external_location as
+// dbt-duckdb's formatter: setting says: newstyle (the default, Python's
+// str.format: {name}, {{ and }} a brace), oldstyle (Python's %: %(name)s,
+// %% a percent sign, so a location may hold braces, as read_csv's
+// columns={...} does) or template (string.Template: $name or ${name}, $$ a
+// dollar sign). ok is false for a placeholder of another name, a formatter
+// dbt-duckdb does not know, or a location the formatter cannot read, which
+// dbt-duckdb fails on.
+func formatLocation(loc, formatter string, vals map[string]string) (string, bool) {
+	if !knownFormatter(formatter) {
+		return "", false
+	}
+	var re *regexp.Regexp
+	switch formatter {
+	case "", "newstyle":
+		re = regexp.MustCompile(`\{\{|\}\}|\{([^{}]*)\}|[{}]`)
+	case "oldstyle":
+		re = regexp.MustCompile(`%%|%\(([^)]*)\)s|%`)
+	case "template":
+		re = regexp.MustCompile(`\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)|\$`)
+	}
+	ok := true
+	out := re.ReplaceAllStringFunc(loc, func(m string) string {
+		switch m {
+		case "{{", "}}", "%%", "$$":
+			return m[:1]
+		}
+		sub := re.FindStringSubmatch(m)
+		key := ""
+		for _, k := range sub[1:] {
+			key += k
+		}
+		v, found := vals[key]
+		if !found {
+			ok = false
+		}
+		return v
+	})
+	return out, ok
+}
+
+// knownFormatter tells a formatter: dbt-duckdb has ("" its default).
+func knownFormatter(f string) bool {
+	return f == "" || f == "newstyle" || f == "oldstyle" || f == "template"
 }

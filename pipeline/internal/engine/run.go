@@ -1848,7 +1848,10 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 				d.Line = sourceCallLine(text, src.SourceName, src.Table)
 			}
 			d.Hint = fmt.Sprintf("load the rows as a seed named %s (seeds/%s.csv), which the source then reads", src.Identifier, src.Identifier)
-			switch asked, csv := csvLocation(src.ExternalLocation, src.Table, src.Identifier, src.Schema); {
+			switch asked, csv := csvLocation(src.ExternalLocation, src.ExternalFormatter, src.Table, src.Identifier, src.Schema); {
+			case what != "" && !knownFormatter(src.ExternalFormatter):
+				d.Message = fmt.Sprintf("%s: source(%q, %q) sets formatter: %s, which dbt-duckdb does not know (%s:%d)", msg, src.SourceName, src.Table, src.ExternalFormatter, src.File, line)
+				d.Hint = "write formatter: newstyle ({name}, the default), oldstyle (%(name)s) or template ($name)"
 			case what == "":
 				// a table of the warehouse, which the project does not ship
 				d.Message = fmt.Sprintf("%s: source(%q, %q) reads a table of the warehouse, which the project does not ship: no seed gives its rows (%s:%d)", msg, src.SourceName, src.Table, src.File, src.Line)

@@ -223,6 +223,10 @@ type Source struct {
 	// read_csv(...) call, source() reads there; ExternalLine its line.
 	ExternalLocation string
 	ExternalLine     int
+	// ExternalFormatter is how dbt-duckdb fills the table's name into
+	// ExternalLocation (its formatter: setting, found as it is): newstyle
+	// ({name}, the default), oldstyle (%(name)s) or template ($name).
+	ExternalFormatter string
 	// EventTime is the table's event_time config (its config:, else its
 	// source's): the column a microbatch model's batch filters it by.
 	EventTime string

@@ -227,9 +227,15 @@ func sourceExtraConfig(c Config) map[string]any {
 // under the table's meta: or config:, else its source's, with its line;
 // "" for none.
 func externalLocation(source, table *yamlx.Node) (string, int) {
+	return sourceSetting(source, table, "external_location")
+}
+
+// sourceSetting is a dbt-duckdb setting of a source table (the table's
+// meta: or config:, else its source's) and its line.
+func sourceSetting(source, table *yamlx.Node, key string) (string, int) {
 	for _, n := range []*yamlx.Node{table, source} {
-		for _, key := range []string{"meta", "config"} {
-			if v := n.Get(key).Get("external_location"); v.String() != "" {
+		for _, where := range []string{"meta", "config"} {
+			if v := n.Get(where).Get(key); v.String() != "" {
 				return v.String(), v.Line
 			}
 		}

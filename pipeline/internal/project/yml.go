@@ -148,10 +148,11 @@ func (p *Project) loadSources(file string, n *yamlx.Node, pkg string) error {
 				return err
 			}
 			loc, locLine := externalLocation(s, t)
+			formatter, _ := sourceSetting(s, t, "formatter")
 			p.Sources = append(p.Sources, &Source{Key: key, SourceName: name, Table: tn, Schema: schema, Identifier: ident, Database: database, File: file, Line: t.Line, Package: pkg,
 				Description: t.Get("description").String(), Columns: cols, SourceDescription: s.Get("description").String(),
 				Freshness: tableFreshness(s, t), LoadedAtField: tableLoadedAtField(s, t), Loader: s.Get("loader").String(), Quoting: sourceQuoting(s, t), External: tableExternal(t),
-				ExternalLocation: loc, ExternalLine: locLine, EventTime: configString(scfg, "event_time"), Config: sourceExtraConfig(scfg)})
+				ExternalLocation: loc, ExternalLine: locLine, ExternalFormatter: formatter, EventTime: configString(scfg, "event_time"), Config: sourceExtraConfig(scfg)})
 			// quoting: {column: true} of the table, else of the source,
 			// quotes the columns that do not say
 			quoteCols := cmp.Or(t.Get("quoting").Get("column").String(), s.Get("quoting").Get("column").String()) == "true"
