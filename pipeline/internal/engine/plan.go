@@ -211,7 +211,7 @@ func buildPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache)
 		project.Package{Name: "dbt_utils", Files: dbtutils.Package(), Builtin: true,
 			Origin: "the engine's own dbt_utils macros and tests (the project ships no dbt_utils)"},
 		project.Package{Name: "dbt_expectations", Files: dbtexpectations.Package(), Builtin: true,
-			Origin: "the engine's own dbt_expectations tests (the project ships no dbt_expectations)"})
+			Origin: "the engine's own dbt_expectations tests (the project ships no dbt_expectations)", Needs: []string{"dbt_date"}})
 	if err != nil {
 		return nil, nil, err
 	}

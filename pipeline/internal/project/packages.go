@@ -30,6 +30,11 @@ type Package struct {
 	// vars (the nexus package's c918759 or v0.13 entity layer); Files
 	// otherwise.
 	Layer func(vars map[string]any) fs.FS
+	// Needs are the namespaces of packages the real package depends on
+	// and the built-in one does not ship (dbt_expectations installs
+	// dbt_date): a project may call them, and such a call fails naming
+	// the package.
+	Needs []string
 }
 
 // Used is a package a project loaded, for the build log.
