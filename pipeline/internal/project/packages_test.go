@@ -141,7 +141,7 @@ func TestPackageNotInstalled(t *testing.T) {
 			want: []string{
 				"packages.yml:2: package calogica/dbt_expectations is not installed: there is no dbt_packages/dbt_expectations, so calls to its macros fail and its tests are skipped (run `dbt deps` and ship the dbt_packages folder with the project, or use `local:` with the package's folder)",
 				"packages.yml:4: package https://github.com/dbt-labs/dbt-codegen.git is not installed: there is no dbt_packages/dbt-codegen, so calls to its macros fail and its tests are skipped (run `dbt deps` and ship the dbt_packages folder with the project, or use `local:` with the package's folder)",
-				`models/m.yml:6: test dbt_expectations.expect_column_values_to_be_between on m is skipped: the playground has no generic test "expect_column_values_to_be_between" of package dbt_expectations (write it as a singular test in tests/*.sql to run it here)`,
+				"models/m.yml:6: test dbt_expectations.expect_column_values_to_be_between on m is skipped: package dbt_expectations is not installed (run `dbt deps` and ship the dbt_packages folder with the project)",
 			}},
 		{name: "a local package's dependency",
 			files: map[string]string{"dbt_project.yml": "name: app\n", "packages.yml": "packages:\n  - local: vendor/lib\n",
