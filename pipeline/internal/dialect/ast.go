@@ -85,8 +85,9 @@ type node struct {
 	pre, post string
 	print     func(p *printer, n *node) string
 
-	// the answers of the question being answered (staticType, numberType)
-	typeMemo, numMemo nodeMemo
+	// the answers of the question being answered (staticType, numberType,
+	// DuckDB's fullType)
+	typeMemo, numMemo, fullMemo nodeMemo
 }
 
 // nodeMemo is an answer about a node, kept for the question it was asked in

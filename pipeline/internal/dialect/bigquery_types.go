@@ -307,6 +307,9 @@ func (t *translator) fullType(n *node) string {
 	if t.d == Snowflake && n != nil {
 		return t.snowflakeFull(n) // snowflake_declared.go
 	}
+	if t.d == DuckDB && n != nil {
+		return t.memoized(n, &n.fullMemo, &t.intMemo, t.duckIntegerType) // duck_integer_ranges.go
+	}
 	if t.d != BigQuery || n == nil {
 		return ""
 	}

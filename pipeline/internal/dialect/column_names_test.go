@@ -11,7 +11,7 @@ func TestCTEColumnList(t *testing.T) {
 	}{
 		{duckdb, "with t(a, b) as (select 1 as x, 2 as y) select * exclude (a) from t", "with t(a, b) as (select 1 as x, 2 as y) select b from t"},
 		{snowflake, "with t(a, b) as (select 1 as x, 2 as y) select * exclude (b) from t", "with t(a, b) as (select 1 as x, 2 as y) select a from t"},
-		{duckdb, "with t(a, b) as (select 1 as x, 2 as y) select * replace (b * 10 as b) from t", "with t(a, b) as (select 1 as x, 2 as y) select a, b * 10 AS b from t"},
+		{duckdb, "with t(a, b) as (select 1 as x, 2 as y) select * replace (b * 10 as b) from t", "with t(a, b) as (select 1 as x, 2 as y) select a, integer_overflow(b * 10, 32, 'multiplication', 1) AS b from t"},
 		{duckdb, "with t(a, b) as (select 1 as x, 2 as y) select * from t union all by name select 3 as b",
 			"with t(a, b) as (select 1 as x, 2 as y) select * from t union all SELECT NULL AS a, b FROM (select 3 as b)"},
 		{duckdb, "with t(a, b) as (select 1 as x, 2 as y) select distinct on (a) * from t",

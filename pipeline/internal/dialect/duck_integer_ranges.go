@@ -2,7 +2,9 @@ package dialect
 
 import (
 	"math"
+	"math/big"
 	"strconv"
+	"strings"
 )
 
 // DuckDB's TINYINT, SMALLINT, INTEGER and unsigned types are narrower than
@@ -45,37 +47,214 @@ func integerInRange(d Dialect, typ sqlType, kind, text, line string) string {
 // duckIntegerWidths are the bits of DuckDB's signed integer types.
 var duckIntegerWidths = map[string]int{"TINYINT": 8, "SMALLINT": 16, "INTEGER": 32, "BIGINT": 64, "HUGEINT": 128}
 
-// duckIntegerWidth is the bits of x's DuckDB integer type where x shows
-// it: a cast to one, an integer literal (an INTEGER when it fits in 32
-// bits); 0 when it is not known here.
+// duckIntegerOfWidth names DuckDB's signed integer type of bits.
+var duckIntegerOfWidth = map[int]string{8: "TINYINT", 16: "SMALLINT", 32: "INTEGER", 64: "BIGINT", 128: "HUGEINT"}
+
+// duckIntegerWidth is the bits of x's DuckDB integer type where the
+// translator knows it (duckIntegerType); 0 when it does not.
 func (t *translator) duckIntegerWidth(x *node) int {
-	x = unparen(x)
-	switch x.kind {
+	return duckIntegerWidths[t.fullType(x)]
+}
+
+// DuckDB's integer results have the width of their operands' type:
+// INTEGER arithmetic that leaves 32 bits fails ("Overflow in
+// multiplication of INT32"), where SQLite computes in 64 bits, and lpad's
+// count must be an INTEGER. duckIntegerType is the type of a DuckDB
+// integer expression, its full type (colType.full) and so that of a
+// column holding it: a literal's by its value (an INTEGER when it fits in
+// 32 bits), a cast's, arithmetic's and the conditionals' the widest of
+// their operands' (a literal beside a narrower type takes that type where
+// it fits in it: smallint_col * 1000 is a SMALLINT), and the BIGINTs and
+// HUGEINTs of counts, lengths, date parts and sums; "" when not known.
+func (t *translator) duckIntegerType(n *node) string {
+	switch n.kind {
+	case nParen:
+		return t.fullType(n.x)
+	case nLit:
+		if n.start+1 != n.end || t.toks[n.start].kind != kNumber {
+			return ""
+		}
+		return literalInteger(t.toks[n.start].text)
+	case nUnary:
+		if n.name == "-" || n.name == "+" {
+			return t.fullType(n.x)
+		}
 	case nCast:
-		typ, prob := typeOf(t.toks, x.y.start, x.y.end, castWord(x), x.tok)
-		if prob != nil || typ.affinity != "INTEGER" || typ.boolean {
-			return 0
+		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
+		if prob != nil || typ.affinity != "INTEGER" || typ.boolean || typ.fn != "" || typ.precision != "" {
+			return ""
 		}
 		if r, ok := duckIntegerRanges[typ.name]; ok {
-			return duckIntegerWidths[r.name]
+			if duckIntegerWidths[r.name] == 0 {
+				return "" // unsigned
+			}
+			return r.name
 		}
 		switch typ.name {
 		case "bigint", "int8", "long", "int64":
-			return 64
+			return "BIGINT"
 		case "hugeint", "int128":
-			return 128
+			return "HUGEINT"
 		}
-	case nUnary:
-		if x.name == "-" || x.name == "+" {
-			return t.duckIntegerWidth(x.x)
-		}
-	case nLit:
-		if n, err := strconv.ParseInt(t.toks[x.start].text, 10, 64); err == nil && x.start+1 == x.end {
-			if n >= math.MinInt32 && n <= math.MaxInt32 {
-				return 32
+	case nBinary:
+		switch n.name {
+		case "+", "-", "*", "//", "%":
+			if n.name == "-" && t.dateOf(n.x) && t.dateOf(n.y) {
+				return "BIGINT" // the days between two DATEs
 			}
-			return 64
+			return t.widestInteger([]*node{n.x, n.y})
+		}
+	case nExtract:
+		if duckPartNumber(n.name) == "INTEGER" {
+			return "BIGINT"
+		}
+	case nCase:
+		return t.widestInteger(caseBranches(n))
+	case nName:
+		if e := t.lateralAlias(n, t.sc); e != nil && len(n.parts) == 1 {
+			return t.fullType(e.x)
+		}
+		return t.column(n).full
+	case nSubquery:
+		return t.subqueryColumn(n).full
+	case nCall:
+		if len(n.parts) > 1 || n.x != nil {
+			return ""
+		}
+		return t.duckIntegerCall(n)
+	}
+	return ""
+}
+
+// duckIntegerCall is the integer type of DuckDB's call n.
+func (t *translator) duckIntegerCall(n *node) string {
+	args := n.list
+	switch n.name {
+	case "count", "row_number", "rank", "dense_rank", "ntile", "epoch_ms":
+		if n.name == "epoch_ms" && (len(args) != 1 || t.timestampOf(args[0]) == "") {
+			return "" // of a number: a TIMESTAMP
+		}
+		return "BIGINT"
+	case "ascii", "ord", "unicode", "list_position":
+		return "INTEGER"
+	case "sign":
+		return "TINYINT"
+	case "date_part", "datepart":
+		if len(args) == 2 && args[0].kind == nString && duckPartNumber(stringValue(t.d, t.toks[args[0].tok].text)) == "INTEGER" {
+			return "BIGINT"
+		}
+	case "sum", "list_sum":
+		// an integer sum is a HUGEINT: it does not overflow 64 bits
+		if len(args) == 1 && t.numberType(n) == "INTEGER" {
+			return "HUGEINT"
+		}
+	case "abs", "min", "max", "any_value", "first", "last", "arbitrary", "coalesce", "ifnull", "greatest", "least":
+		if (n.name == "min" || n.name == "max") && len(args) == 2 {
+			return "" // max(x, n): a list
+		}
+		return t.widestInteger(args)
+	case "nullif", "first_value", "last_value", "nth_value", "lag", "lead":
+		if len(args) > 0 && (n.name != "lag" && n.name != "lead" || len(args) < 3) {
+			return t.fullType(args[0])
+		}
+		if len(args) == 3 {
+			return t.widestInteger([]*node{args[0], args[2]})
+		}
+	case "if":
+		if len(args) == 3 {
+			return t.widestInteger(args[1:])
 		}
 	}
-	return 0
+	if duckIntegerResults[n.name] {
+		return "BIGINT"
+	}
+	return ""
+}
+
+// widestInteger is the integer type of DuckDB's values of list together
+// (the operands of arithmetic, the values of a conditional): the widest of
+// those not literals, with each literal taking that type where it fits in
+// it and its own type where not; NULL literals aside, "" when one is not
+// a known integer.
+func (t *translator) widestInteger(list []*node) string {
+	width, lits := 0, 0
+	for _, x := range list {
+		if t.isNull(x) {
+			continue
+		}
+		w := duckIntegerWidths[t.fullType(x)]
+		if w == 0 {
+			return ""
+		}
+		if _, ok := t.intLiteral(x); ok {
+			lits++
+			continue
+		}
+		width = max(width, w)
+	}
+	if lits > 0 {
+		for _, x := range list {
+			if v, ok := t.intLiteral(x); ok && !t.isNull(x) {
+				if width == 0 || !fitsBits(int64(v), width) {
+					width = max(width, duckIntegerWidths[t.fullType(x)])
+				}
+			}
+		}
+	}
+	return duckIntegerOfWidth[width]
+}
+
+// literalInteger is DuckDB's type of integer literal text: an INTEGER
+// where it fits in 32 bits, then a BIGINT, then a HUGEINT.
+func literalInteger(text string) string {
+	if strings.Trim(text, "0123456789") != "" {
+		return ""
+	}
+	v, err := strconv.ParseInt(text, 10, 64)
+	switch {
+	case err != nil:
+		return "HUGEINT"
+	case v <= math.MaxInt32:
+		return "INTEGER"
+	}
+	return "BIGINT"
+}
+
+// fitsBits tells whether v fits in a signed integer of bits.
+func fitsBits(v int64, bits int) bool {
+	if bits >= 64 {
+		return true
+	}
+	return v >= -(1<<(bits-1)) && v < 1<<(bits-1)
+}
+
+// integerOverflow makes DuckDB's + - * of integers fail where the result
+// leaves their type's width, as DuckDB fails (integer_overflow, sqlfunc).
+func (t *translator) integerOverflow(n *node) {
+	w := t.duckIntegerWidth(n)
+	if w == 0 || w > 64 {
+		return // a HUGEINT's 128 bits are beyond SQLite's
+	}
+	if a, ok := t.intLiteral(n.x); ok {
+		if b, ok := t.intLiteral(n.y); ok && literalFits(n.name, int64(a), int64(b), w) {
+			return // 1 + 2: known to fit
+		}
+	}
+	op := map[string]string{"+": "addition", "-": "subtraction", "*": "multiplication"}[n.name]
+	n.pre = "integer_overflow(" + n.pre
+	n.post += ", " + strconv.Itoa(w) + ", '" + op + "', " + itoa(t.toks[n.tok].line) + ")"
+}
+
+// literalFits tells whether a op b of literals fits in bits.
+func literalFits(op string, a, b int64, bits int) bool {
+	x, y := big.NewInt(a), big.NewInt(b)
+	switch op {
+	case "+":
+		x.Add(x, y)
+	case "-":
+		x.Sub(x, y)
+	default:
+		x.Mul(x, y)
+	}
+	return x.IsInt64() && fitsBits(x.Int64(), bits)
 }

@@ -30,7 +30,7 @@ func lambdaAround(x, n *node, name string) (lam, owner *node) {
 // lambdaParamNumber is the number type of n when n names a parameter of a
 // DuckDB lambda around it; ok is false when it names none.
 func (t *translator) lambdaParamNumber(n *node) (num string, ok bool) {
-	if t.d != DuckDB || t.script == nil || len(n.parts) != 1 {
+	if t.d != DuckDB || t.script == nil || !t.lambdas || len(n.parts) != 1 {
 		return "", false
 	}
 	name := identName(t.toks[n.parts[0]])

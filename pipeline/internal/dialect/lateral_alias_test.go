@@ -5,7 +5,7 @@ import "testing"
 // Lateral column aliases: t has columns id, a, b; src is a table whose
 // columns are not known.
 func TestLateralAlias(t *testing.T) {
-	expectTranslated(t, duckdb, "select 2 as a, a * 10 as b, b + 1 as c", "select 2 as a, (2) * 10 as b, ((2) * 10) + 1 as c")
+	expectTranslated(t, duckdb, "select 2 as a, a * 10 as b, b + 1 as c", "select 2 as a, integer_overflow((2) * 10, 32, 'multiplication', 1) as b, integer_overflow((integer_overflow((2) * 10, 32, 'multiplication', 1)) + 1, 32, 'addition', 1) as c")
 	expectTranslated(t, snowflake, "select 2 as x, x * 10 as y", "select 2 as x, (2) * 10 as y")
 	expectTranslated(t, duckdb, "select id + 1 as n, n from t", "select date_arith(id, 1, '+', 1) as n, (date_arith(id, 1, '+', 1)) AS n from t")
 	expectTranslated(t, duckdb, "select id * 2 as a, a + 1 as c from t", "select id * 2 as a, date_arith(a, 1, '+', 1) as c from t")
@@ -13,10 +13,10 @@ func TestLateralAlias(t *testing.T) {
 	expectTranslated(t, duckdb, "select row_number() over (order by id) as rn, rn * 10 as r10 from t", "select row_number() over (order by id NULLS LAST) as rn, (row_number() over (order by id NULLS LAST)) * 10 as r10 from t")
 	expectTranslated(t, snowflake, "select id % 2 as k, k * 10 as kk from t where kk > 0 qualify kk = 10",
 		"SELECT k, kk FROM (select modulo(id, 2, 'snowflake', 1) as k, (modulo(id, 2, 'snowflake', 1)) * 10 as kk, ((modulo(id, 2, 'snowflake', 1)) * 10) = 10 AS _nexus_qualify from t where kk > 0) WHERE _nexus_qualify ")
-	expectTranslated(t, duckdb, "with w as (select 1 as x) select x + 1 as y, y * 2 as z from w", "with w as (select 1 as x) select x + 1 as y, (x + 1) * 2 as z from w")
+	expectTranslated(t, duckdb, "with w as (select 1 as x) select x + 1 as y, y * 2 as z from w", "with w as (select 1 as x) select integer_overflow(x + 1, 32, 'addition', 1) as y, integer_overflow((integer_overflow(x + 1, 32, 'addition', 1)) * 2, 32, 'multiplication', 1) as z from w")
 	expectTranslated(t, duckdb, "select 1 as q, (select q) as r", "select 1 as q, (select q) as r")
 	expectTranslated(t, duckdb, "select [1, 2] as l, 3 as x, list_transform(l, x -> x + 1) as m", "select json_array(1, 2) as l, 3 as x, json((SELECT CASE WHEN _nexus_list IS NULL THEN NULL ELSE (SELECT json_group_array(x + 1 ORDER BY _nexus_i) FROM (SELECT key AS _nexus_i, type AS _nexus_t, value AS x FROM json_each(_nexus_list))) END FROM (SELECT (json_array(1, 2)) AS _nexus_list))) as m")
-	expectTranslated(t, duckdb, "select 2 as a,\n  a -- two\n  * 10 as b", "select 2 as a,\n  (2) -- two\n  * 10 as b")
+	expectTranslated(t, duckdb, "select 2 as a,\n  a -- two\n  * 10 as b", "select 2 as a,\n  integer_overflow((2) -- two\n  * 10, 32, 'multiplication', 3) as b")
 	expectTranslated(t, duckdb, "select 1, \"\" from t", "select 1, \"\" from t") // an empty name is no unnamed item's alias
 	expectTranslated(t, duckdb, "select date '2024-01-31' as d, d + 1 as e", "select date('2024-01-31') as d, date((date('2024-01-31')), ((1)) || ' days') as e")
 	expectTranslated(t, duckdb, "select {'x': 1} as s, s.x", `select json_object('x', 1) as s, json_extract((json_object('x', 1)), '$.x') AS x`)

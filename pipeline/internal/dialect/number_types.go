@@ -545,6 +545,8 @@ func (t *translator) exactNumbers(n *node) {
 			wrap("round_scale", ", "+strconv.Itoa(s))
 		case num == "FLOAT":
 			wrap("to_float32", "")
+		case num == "INTEGER" && (n.name == "+" || n.name == "-" || n.name == "*"):
+			t.integerOverflow(n) // duck_integer_ranges.go
 		}
 	case nCast:
 		if num == "FLOAT" {

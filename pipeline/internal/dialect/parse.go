@@ -16,6 +16,8 @@ type parser struct {
 	// depth is the nesting of expressions being parsed; deepAt is the
 	// furthest position where it passed maxNesting.
 	depth, deepAt int
+	// lambdas: a lambda was parsed (a name may be one's parameter)
+	lambdas bool
 	// argIn: IN ends the expression, the first argument of POSITION(a IN b)
 	argIn bool
 	// schemas resolves dbt's schema names in table names (dbt_schemas.go).
@@ -169,6 +171,7 @@ func (p *parser) expectPunct(s string) int {
 }
 
 func (p *parser) open(k nkind) *node {
+	p.lambdas = p.lambdas || k == nLambda
 	return &node{kind: k, start: p.ti(), tok: -1, tok2: -1}
 }
 

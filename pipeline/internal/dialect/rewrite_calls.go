@@ -129,6 +129,10 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	if t.d == DuckDB && n.name == "trim" && len(n.parts) <= 1 && t.rewriteTrimFrom(n) {
 		return true
 	}
+	if t.d == DuckDB && (n.name == "lpad" || n.name == "rpad") && len(n.parts) <= 1 && len(args) == 3 && t.duckIntegerWidth(args[1]) > 32 {
+		// DuckDB's count is an INTEGER, which a BIGINT is not cast to
+		t.refuse(args[1].start, refPadCount, n.name, strings.TrimSpace(t.source(args[1])), t.fullType(args[1]))
+	}
 	if t.d == DuckDB && n.name == "bit_count" && len(n.parts) <= 1 && len(args) == 1 && n.x == nil {
 		// a negative integer's bits are those of its type's width
 		x, width, line := args[0], strconv.Itoa(t.duckIntegerWidth(args[0])), itoa(t.toks[n.tok].line)

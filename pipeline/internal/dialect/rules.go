@@ -152,8 +152,10 @@ var Translations = []Rule{
 	{From: "a % b", Dialects: "Snowflake, DuckDB", To: "modulo(a, b, 'dialect', line)",
 		Note: "reals keep their fraction (5.5 % 2 is 1.5; SQLite's % truncates both to integers); a zero divisor fails in DuckDB, naming the line, and gives NULL in Snowflake"},
 	{From: "a // b", Dialects: "DuckDB", To: "CAST(a AS INTEGER) / CAST(b AS INTEGER); a / b for a DECIMAL or a DOUBLE", Note: "integer division; DuckDB divides a known DECIMAL or DOUBLE as / does (7.5 // 2 is 3.75)"},
+	{From: "a + b, a - b, a * b of integers", Dialects: "DuckDB", To: "integer_overflow(a * b, bits, 'multiplication', line)",
+		Note: "the result keeps the operands' integer type and fails leaving it, as DuckDB fails (\"Overflow in multiplication of INT32\"), where SQLite computes in 64 bits or turns to a real: the type is the widest of the operands' (a cast's, a column's, a count's or length's BIGINT), a literal's by its value (an INTEGER within 32 bits, then a BIGINT) or the other operand's where it fits in it (smallint_col * 1000 is a SMALLINT); an integer sum is a HUGEINT, which does not overflow. Where an operand's type is not known, the result is not checked"},
 	{From: "bit_count(x)", Dialects: "DuckDB", To: "bit_count_duck(x, width, line)",
-		Note: "a negative integer's bits are those of its type's width (bit_count(-1) is 32 for an INTEGER, 64 for a BIGINT): the width a cast or a literal shows is passed; where the SQL does not show it, a negative value fails naming the line and asking for a cast (bit_count(x::bigint))"},
+		Note: "a negative integer's bits are those of its type's width (bit_count(-1) is 32 for an INTEGER, 64 for a BIGINT): the width a cast, a literal or a column's type shows is passed; where the SQL does not show it, a negative value fails naming the line and asking for a cast (bit_count(x::bigint))"},
 	{From: "a << n, a >> n", Dialects: "DuckDB", To: "shift_duck(a, n, '<<', line)",
 		Note: "shifts of 64 bits: << fails on a negative a or n, on n beyond 63 (of a value other than 0) and where bits would be lost, naming the line; >> by a negative n or one beyond 63 is 0 (SQLite shifts the other way or gives -1)"},
 	{From: "ORDER BY x [DESC]", Dialects: "Snowflake, DuckDB", To: "x NULLS LAST; x DESC NULLS FIRST (Snowflake) or NULLS LAST (DuckDB)",
@@ -749,6 +751,7 @@ var (
 	refUnknown    = refusal{"unknown type %q in a cast",
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
 	refNoOperand                = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
+	refPadCount                 = refusal{"the count of %s, %s, is a %s, and DuckDB's count is an INTEGER, which it does not cast a wider integer to", "cast the count: lpad(s, n::integer, fill)"}
 	refOrderLiteral             = refusal{"ORDER BY %s, a literal that is not an integer, has no effect, and DuckDB refuses it", "order by a column, an expression, or a column's number (ORDER BY 1); or leave the literal out"}
 	refColumnNumber             = refusal{"%s %d names no column: the select list has %d", "number the columns from 1 to the number of select items, or name the column"}
 	refScalarWidth              = refusal{"a subquery read as one value gives %d columns", "select one column in it, or join the subquery in FROM and read its columns by name"}
@@ -888,6 +891,7 @@ var Refusals = []Rule{
 	{From: "(SELECT a, b ...) read as one value: a select item, an operand, an argument", Dialects: warehouses, To: refScalarWidth.hint},
 	{From: "x IN (SELECT a, b ...) and other subqueries of IN giving another number of columns than IN compares", Dialects: warehouses, To: refInWidth.hint},
 	{From: "ORDER BY n or GROUP BY n beyond the select list's columns (or 0, -1)", Dialects: warehouses, To: refColumnNumber.hint},
+	{From: "lpad(s, n, fill), rpad(...) of a BIGINT count (a length, a date part, a BIGINT column or literal)", Dialects: "DuckDB", To: refPadCount.hint},
 	{From: "ORDER BY 'text', 1.5, NULL or TRUE in a query or an aggregate (a window's ORDER BY takes them)", Dialects: "DuckDB", To: refOrderLiteral.hint},
 	{From: "ORDER BY, MIN or MAX of a list (an ARRAY)", Dialects: "BigQuery, DuckDB", To: refListOrder.hint},
 	{From: "generate_subscripts(l, dim) with dim other than 1 (DuckDB fails on it)", Dialects: "DuckDB", To: refSubscripts.hint},

@@ -86,7 +86,7 @@ func (t *translator) memoized(n *node, m *nodeMemo, spill *map[typeKey]string, f
 	if !t.asking {
 		t.asking = true
 		t.question++
-		defer func() { t.asking, t.typeMemo, t.numMemo = false, nil, nil }()
+		defer func() { t.asking, t.typeMemo, t.numMemo, t.intMemo = false, nil, nil, nil }()
 	}
 	if m.asked == t.question && m.sc == t.sc {
 		return m.v
@@ -531,7 +531,7 @@ func (t *translator) column(n *node) colType {
 	for i, k := range n.parts {
 		parts[i] = identName(t.toks[k])
 	}
-	if len(parts) > 0 && t.script != nil && lambdaParam(t.script, n, parts[0]) {
+	if len(parts) > 0 && t.script != nil && t.lambdas && lambdaParam(t.script, n, parts[0]) {
 		return colType{}
 	}
 	switch len(parts) {
@@ -654,8 +654,8 @@ func (t *translator) relTypes(f *fromInfo, sc *scope) ([]colType, bool) {
 				}
 				stored := m[quotedPrefix+strings.ToLower(name)]
 				full := ""
-				if t.d == BigQuery || t.d == Snowflake {
-					full = m[FullTypePrefix+strings.ToLower(name)]
+				if t.d == BigQuery || t.d == Snowflake || t.d == DuckDB && typ == typeNumber+"INTEGER" {
+					full = m[FullTypePrefix+strings.ToLower(name)] // DuckDB's: an integer's width
 				}
 				flatFull := flatFull
 				if t.d != BigQuery {
@@ -1022,6 +1022,13 @@ func (t *translator) typesMap(cols []colType) map[string]string {
 				out = map[string]string{}
 			}
 			out[FullTypePrefix+c.name] = c.shape.typeText()
+		}
+		if duckIntegerWidths[c.full] != 0 && t.d == DuckDB && c.name != "" && typ == typeNumber+"INTEGER" {
+			// an integer's width: arithmetic downstream overflows at it
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[FullTypePrefix+c.name] = c.full
 		}
 		if c.full != "" && t.d == Snowflake && c.name != "" {
 			// a declared precision or length (snowflake_declared.go)

@@ -36,7 +36,7 @@ func TestStaticTypesInStatement(t *testing.T) {
 		{duckdb, "select d + 1 from (values (date '2024-01-05', 1), (null, 2)) t(d, n)",
 			"select date(d, ((1)) || ' days') from (WITH _nexus_cols1(d, n) AS (values (date('2024-01-05'), 1), (null, 2)) SELECT * FROM _nexus_cols1) AS t"},
 		{duckdb, "select e + 1, f + 1 from (select current_date as d, 1 as n) as t(e, f)",
-			"select date(e, ((1)) || ' days'), f + 1 from (WITH _nexus_cols1(e, f) AS (select date('now') as d, 1 as n) SELECT * FROM _nexus_cols1) AS t"},
+			"select date(e, ((1)) || ' days'), integer_overflow(f + 1, 32, 'addition', 1) from (WITH _nexus_cols1(e, f) AS (select date('now') as d, 1 as n) SELECT * FROM _nexus_cols1) AS t"},
 		// a CTE with a column list: its names, the types by position
 		{duckdb, "with c(d) as (select date '2024-01-05') select d + 1 from c", "with c(d) as (select date('2024-01-05')) select date(d, ((1)) || ' days') from c"},
 		{duckdb, "with c(d, x) as (select 1 as x, current_date as d) select x + 1 from c", "with c(d, x) as (select 1 as x, date('now') as d) select date(x, ((1)) || ' days') from c"},

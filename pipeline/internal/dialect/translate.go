@@ -163,7 +163,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 			}
 		}
 	}
-	t.script, t.resultScans = root, map[*node]bool{}
+	t.script, t.resultScans, t.lambdas = root, map[*node]bool{}, p.lambdas
 	t.walk(root, nil)
 	t.rewriteTransactions(root)
 	t.rewriteViewModelDrops(root)
@@ -259,6 +259,7 @@ type translator struct {
 	// script is the statements translated; resultScans the LAST_QUERY_ID()
 	// calls of the RESULT_SCANs read as the statement before (result_scan.go)
 	script      *node
+	lambdas     bool // the script has lambdas: a name may be a parameter of one
 	resultScans map[*node]bool
 	// qualifiers are the schema tokens of schema.table.column and
 	// schema.table.* printed as the SQLite schema (dbt_schemas.go).
@@ -284,6 +285,7 @@ type translator struct {
 	sc         *scope
 	typeMemo   map[typeKey]string // the static types of the question being answered (staticType)
 	numMemo    map[typeKey]string // its number types (numberType)
+	intMemo    map[typeKey]string // DuckDB's integer types (duckIntegerType)
 	eachHidden map[*node]bool     // bare names printed inside a query over json_each (insideEach)
 	question   int                // counts the questions staticType answered; asking while one is
 	asking     bool

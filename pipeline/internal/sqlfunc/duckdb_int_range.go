@@ -1,6 +1,8 @@
 package sqlfunc
 
 import (
+	"math"
+
 	"github.com/ncruces/go-sqlite3"
 )
 
@@ -13,6 +15,34 @@ import (
 
 func init() {
 	add(Func{Name: "integer_in_range", NArgs: -1, Scalar: integerInRange})
+	add(Func{Name: "integer_overflow", NArgs: 4, Scalar: integerOverflow})
+}
+
+// integer_overflow(x, bits, op, line): DuckDB's + - * of integers of a
+// signed type of bits (8 to 64) keeps that type and fails where the
+// result leaves it ("Overflow in multiplication of INT32"). x is SQLite's
+// result: exact in 64 bits for narrower types, a real where 64 bits
+// overflowed.
+func integerOverflow(ctx sqlite3.Context, args ...sqlite3.Value) {
+	x, bits := args[0], args[1].Int64()
+	switch x.Type() {
+	case sqlite3.NULL:
+		ctx.ResultNull()
+		return
+	case sqlite3.INTEGER:
+		if v := x.Int64(); bits >= 64 || v >= -(1<<(bits-1)) && v < 1<<(bits-1) {
+			ctx.ResultValue(x)
+			return
+		}
+	case sqlite3.FLOAT:
+		// a real within the type's range is no overflow
+		if v, lim := x.Float(), math.Ldexp(1, int(bits)-1); v >= -lim && v < lim {
+			ctx.ResultValue(x)
+			return
+		}
+	}
+	lineError(ctx, args[3], "Overflow in %s of INT%d: the result %s does not fit in the operands' type, which fails on DuckDB; cast an operand to a wider type (x::bigint)",
+		args[2].Text(), bits, x.Text())
 }
 
 func integerInRange(ctx sqlite3.Context, args ...sqlite3.Value) {
