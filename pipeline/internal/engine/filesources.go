@@ -50,9 +50,7 @@ func csvLocation(loc, formatter, name, identifier, schema string) (file string, 
 			return "", false
 		}
 		file, ok := projectCSV(path)
-		if jsonFile(path) {
-			file, ok = projectFile(path)
-		} else if parquetFile(path) {
+		if jsonFile(path) || parquetFile(path) {
 			file, ok = projectGlob(path)
 		}
 		if ok {
@@ -62,10 +60,7 @@ func csvLocation(loc, formatter, name, identifier, schema string) (file string, 
 	} else if strings.ContainsAny(loc, "()'\"") {
 		return "", false
 	}
-	if jsonFile(loc) {
-		return projectFile(loc)
-	}
-	if parquetFile(loc) {
+	if jsonFile(loc) || parquetFile(loc) {
 		return projectGlob(loc)
 	}
 	return projectCSV(loc)
@@ -84,9 +79,23 @@ func projectGlob(loc string) (string, bool) {
 	return projectFile(loc)
 }
 
-// parquetFiles are the contents of the project's files pattern names, in
-// the order of their names, as DuckDB reads a glob's files.
+// parquetFiles are the contents of the project's Parquet files pattern
+// names, in the order of their names, as DuckDB reads a glob's files.
 func (r *runner) parquetFiles(pattern string) ([][]byte, error) {
+	datas, err := r.globFiles(pattern)
+	if err != nil {
+		return nil, err
+	}
+	if !readsParquet {
+		return nil, fmt.Errorf("%s is a Parquet file, which the nexus CLI reads and the page, holding a project's text files only, does not", pattern)
+	}
+	return datas, nil
+}
+
+// globFiles are the contents of the project's files pattern names (a
+// path, or a glob of *, ? and [...]), in the order of their names, as
+// DuckDB reads a glob's files.
+func (r *runner) globFiles(pattern string) ([][]byte, error) {
 	if r.plan.proj.Files == nil {
 		return nil, fmt.Errorf("%s is not a file of the project", pattern)
 	}
@@ -105,9 +114,6 @@ func (r *runner) parquetFiles(pattern string) ([][]byte, error) {
 			return nil, fmt.Errorf("%s is not a file of the project", n)
 		}
 		datas[i] = data
-	}
-	if !readsParquet {
-		return nil, fmt.Errorf("%s is a Parquet file, which the nexus CLI reads and the page, holding a project's text files only, does not", pattern)
 	}
 	return datas, nil
 }
@@ -201,9 +207,7 @@ func (r *runner) fileTable(asked string) (table string, preloaded bool, err erro
 		return "", false, err
 	}
 	file, ok := projectCSV(path)
-	if jsonFile(path) {
-		file, ok = projectFile(path)
-	} else if parquetFile(path) {
+	if jsonFile(path) || parquetFile(path) {
 		file, ok = projectGlob(path)
 	}
 	if !ok {
@@ -380,15 +384,19 @@ func (r *runner) loadProjectFile(file string, opts url.Values, rel jinja.Relatio
 		}
 		return false, r.loadParquet(datas, rel)
 	}
+	if jsonFile(file) {
+		datas, err := r.globFiles(file)
+		if err != nil {
+			return true, err
+		}
+		return false, r.loadJSON(file, datas, opts, rel)
+	}
 	var data []byte
 	if r.plan.proj.Files != nil {
 		data, err = fs.ReadFile(r.plan.proj.Files, file)
 	}
 	if r.plan.proj.Files == nil || err != nil {
 		return true, fmt.Errorf("%s is not a file of the project", file)
-	}
-	if jsonFile(file) {
-		return false, r.loadJSON(file, data, opts, rel)
 	}
 	o, data, err := csvReadOptions(data, opts)
 	if err != nil {
@@ -497,4 +505,11 @@ func formatLocation(loc, formatter string, vals map[string]string) (string, bool
 // knownFormatter tells a formatter: dbt-duckdb has ("" its default).
 func knownFormatter(f string) bool {
 	return f == "" || f == "newstyle" || f == "oldstyle" || f == "template"
+}
+
+// locationFormats tells whether formatLocation fills in loc, with any
+// names.
+func locationFormats(loc, formatter string) bool {
+	_, ok := formatLocation(loc, formatter, map[string]string{"name": "x", "identifier": "x", "schema": "x"})
+	return ok
 }

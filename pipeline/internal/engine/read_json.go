@@ -135,10 +135,24 @@ func kindOf(v any) jsonKind {
 // one format (seed.SniffJSONStrings), objects STRUCTs and arrays lists
 // (nestedJSONColumn), and values of different kinds DuckDB's JSON, the
 // value's JSON text.
-func (r *runner) loadJSON(file string, data []byte, opts url.Values, rel jinja.Relation) error {
-	objs, keys, err := jsonValues(data, opts)
-	if err != nil {
-		return err
+func (r *runner) loadJSON(file string, datas [][]byte, opts url.Values, rel jinja.Relation) error {
+	// the files of a glob are read as one, in the order of their names:
+	// their objects in turn, the columns the keys in the order first seen
+	var objs []*jsonObject
+	var keys []string
+	seen := map[string]bool{}
+	for _, data := range datas {
+		o, k, err := jsonValues(data, opts)
+		if err != nil {
+			return err
+		}
+		objs = append(objs, o...)
+		for _, key := range k {
+			if !seen[key] {
+				seen[key] = true
+				keys = append(keys, key)
+			}
+		}
 	}
 	if opts.Get("objects") == "true" {
 		// read_json_objects: one column json, each object's JSON text

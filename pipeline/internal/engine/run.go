@@ -1852,6 +1852,9 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 			case what != "" && !knownFormatter(src.ExternalFormatter):
 				d.Message = fmt.Sprintf("%s: source(%q, %q) sets formatter: %s, which dbt-duckdb does not know (%s:%d)", msg, src.SourceName, src.Table, src.ExternalFormatter, src.File, line)
 				d.Hint = "write formatter: newstyle ({name}, the default), oldstyle (%(name)s) or template ($name)"
+			case src.ExternalLocation != "" && !locationFormats(src.ExternalLocation, src.ExternalFormatter):
+				d.Message = fmt.Sprintf("%s: source(%q, %q) has an external_location that dbt-duckdb's %s formatter cannot fill in: %s (%s:%d)", msg, src.SourceName, src.Table, cmp.Or(src.ExternalFormatter, "newstyle"), src.ExternalLocation, src.File, line)
+				d.Hint = "the table's name is {name} (newstyle, the default), %(name)s (oldstyle) or $name (template), and {identifier} and {schema} likewise; a location holding braces, as read_csv's columns={...} does, needs formatter: oldstyle or template"
 			case what == "":
 				// a table of the warehouse, which the project does not ship
 				d.Message = fmt.Sprintf("%s: source(%q, %q) reads a table of the warehouse, which the project does not ship: no seed gives its rows (%s:%d)", msg, src.SourceName, src.Table, src.File, src.Line)

@@ -116,9 +116,13 @@ func replayOnDuck(ctx context.Context, t *testing.T, ours *pipeline.Session, duc
 			reader := fmt.Sprintf("read_csv('%s'%s)", strings.ReplaceAll(file, "'", "''"), readCSVOptions(opts))
 			if ext := strings.ToLower(filepath.Ext(path)); ext == ".json" || ext == ".ndjson" || ext == ".jsonl" {
 				// a JSON file, read by DuckDB's JSON reader in the format given
+				// in the format given, with the columns given
 				format := ""
 				if f := opts.Get("format"); f != "" {
 					format = ", format = '" + f + "'"
+				}
+				if cols := opts["column"]; len(cols) > 0 {
+					format += readCSVOptions(url.Values{"column": cols})
 				}
 				reader = fmt.Sprintf("read_json('%s'%s)", strings.ReplaceAll(file, "'", "''"), format)
 			}

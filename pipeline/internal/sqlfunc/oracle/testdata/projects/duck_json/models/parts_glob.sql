@@ -1,0 +1,1 @@
+select id, label, weight, note from read_json('data/parts/*.json')

@@ -1,0 +1,1 @@
+select id, label from {{ source('raw', 'parts') }}
