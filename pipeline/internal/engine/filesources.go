@@ -17,6 +17,7 @@ import (
 	"github.com/nexus-playground/nexus/pipeline/internal/diag"
 	"github.com/nexus-playground/nexus/pipeline/internal/dialect"
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
+	"github.com/nexus-playground/nexus/pipeline/internal/project"
 	"github.com/nexus-playground/nexus/pipeline/internal/seed"
 	"github.com/nexus-playground/nexus/pipeline/internal/store"
 )
@@ -96,26 +97,54 @@ func (r *runner) parquetFiles(pattern string) ([][]byte, error) {
 // path, or a glob of *, ? and [...]), in the order of their names, as
 // DuckDB reads a glob's files.
 func (r *runner) globFiles(pattern string) ([][]byte, error) {
-	if r.plan.proj.Files == nil {
-		return nil, fmt.Errorf("%s is not a file of the project", pattern)
+	for _, fsys := range r.dataFiles() {
+		names := []string{pattern}
+		if strings.ContainsAny(pattern, "*?[") {
+			if names, _ = fs.Glob(fsys, pattern); len(names) == 0 {
+				continue
+			}
+			slices.Sort(names)
+		} else if _, err := fs.Stat(fsys, pattern); err != nil {
+			continue
+		}
+		datas := make([][]byte, len(names))
+		for i, n := range names {
+			data, err := fs.ReadFile(fsys, n)
+			if err != nil {
+				return nil, fmt.Errorf("%s is not a file of the project", n)
+			}
+			datas[i] = data
+		}
+		return datas, nil
 	}
-	names := []string{pattern}
 	if strings.ContainsAny(pattern, "*?[") {
-		var err error
-		if names, err = fs.Glob(r.plan.proj.Files, pattern); err != nil || len(names) == 0 {
-			return nil, fmt.Errorf("no file of the project matches %s", pattern)
-		}
-		slices.Sort(names)
+		return nil, fmt.Errorf("no file of the project matches %s", pattern)
 	}
-	datas := make([][]byte, len(names))
-	for i, n := range names {
-		data, err := fs.ReadFile(r.plan.proj.Files, n)
-		if err != nil {
-			return nil, fmt.Errorf("%s is not a file of the project", n)
-		}
-		datas[i] = data
+	return nil, fmt.Errorf("%s is not a file of the project", pattern)
+}
+
+// dataFiles are where a DuckDB path relative to where dbt runs is looked
+// up: the project's folder, then the folder the command runs in when that
+// is another (project.WorkFS), as dbt-duckdb reads a relative path there.
+func (r *runner) dataFiles() []fs.FS {
+	if r.plan.proj.Files == nil {
+		return nil
 	}
-	return datas, nil
+	fss := []fs.FS{r.plan.proj.Files}
+	if w := project.WorkFS(r.plan.proj.Files); w != nil {
+		fss = append(fss, w)
+	}
+	return fss
+}
+
+// readDataFile is the content of the file a DuckDB path names
+// (dataFiles).
+func (r *runner) readDataFile(name string) ([]byte, error) {
+	datas, err := r.globFiles(name)
+	if err != nil || len(datas) != 1 {
+		return nil, fmt.Errorf("%s is not a file of the project", name)
+	}
+	return datas[0], nil
 }
 
 // projectCSV is the file of the project's folder that path, as DuckDB
@@ -181,7 +210,7 @@ func (r *runner) loadFileTables() {
 			if !ok || r.fileTables[file] {
 				continue
 			}
-			data, err := fs.ReadFile(p.proj.Files, file)
+			data, err := r.readDataFile(file)
 			if err != nil {
 				continue
 			}
@@ -391,12 +420,9 @@ func (r *runner) loadProjectFile(file string, opts url.Values, rel jinja.Relatio
 		}
 		return false, r.loadJSON(file, datas, opts, rel)
 	}
-	var data []byte
-	if r.plan.proj.Files != nil {
-		data, err = fs.ReadFile(r.plan.proj.Files, file)
-	}
-	if r.plan.proj.Files == nil || err != nil {
-		return true, fmt.Errorf("%s is not a file of the project", file)
+	data, err := r.readDataFile(file)
+	if err != nil {
+		return true, err
 	}
 	o, data, err := csvReadOptions(data, opts)
 	if err != nil {

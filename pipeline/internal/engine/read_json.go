@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/url"
 	"strconv"
 	"strings"
@@ -358,10 +357,7 @@ func (r *runner) nestedJSONColumn(key string, typ *jsonType, objs []*jsonObject,
 // it is read with after a ?) is a file of the project.
 func (r *runner) projectHas(asked string) bool {
 	file, _, _ := dialect.CSVFileOptions(asked)
-	if r.plan.proj.Files == nil {
-		return false
-	}
-	_, err := fs.Stat(r.plan.proj.Files, file)
+	_, err := r.readDataFile(file)
 	return err == nil
 }
 

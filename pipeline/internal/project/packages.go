@@ -52,6 +52,31 @@ type LocalDir string
 // Open implements fs.FS.
 func (d LocalDir) Open(name string) (fs.File, error) { return os.DirFS(string(d)).Open(name) }
 
+// Work is the folder the command runs in when it is not the project's
+// folder (`--project-dir dbt/` run from the repository's root), nil
+// otherwise: dbt looks there for a profiles.yml and DuckDB for a relative
+// path (read_csv('data/x.csv')) that the project folder lacks.
+func (d LocalDir) Work() fs.FS {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil
+	}
+	dir, err := filepath.Abs(string(d))
+	if err != nil || dir == wd {
+		return nil
+	}
+	return os.DirFS(wd)
+}
+
+// WorkFS is root's Work folder (LocalDir.Work), nil for a project that is
+// no folder on disk (a link or an upload) or that the command runs in.
+func WorkFS(root fs.FS) fs.FS {
+	if w, ok := root.(interface{ Work() fs.FS }); ok {
+		return w.Work()
+	}
+	return nil
+}
+
 // Local opens a `local:` package path: relative to the project folder,
 // or absolute, as dbt takes it.
 func (d LocalDir) Local(rel string) (fs.FS, error) {

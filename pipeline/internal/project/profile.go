@@ -61,6 +61,10 @@ func readTarget(root fs.FS, doc *yamlx.Node, name string) (t Target, warn []diag
 func readProfile(root fs.FS, doc *yamlx.Node, name string) (Target, error) {
 	t := Target{Profile: doc.Get("profile").String(), Name: "dev"}
 	data, err := fs.ReadFile(root, ProfilesFile)
+	if work := WorkFS(root); errors.Is(err, fs.ErrNotExist) && work != nil {
+		// dbt reads profiles.yml from the folder it runs in
+		data, err = fs.ReadFile(work, ProfilesFile)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		if name != "" {
 			// dbt would stop too: a target names an output of a profile
