@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/nexus-playground/nexus/pipeline/internal/dbtdate"
 	"github.com/nexus-playground/nexus/pipeline/internal/dbtexpectations"
 	"github.com/nexus-playground/nexus/pipeline/internal/dbtutils"
 	"io/fs"
@@ -211,7 +212,9 @@ func buildPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache)
 		project.Package{Name: "dbt_utils", Files: dbtutils.Package(), Builtin: true,
 			Origin: "the engine's own dbt_utils macros and tests (the project ships no dbt_utils)"},
 		project.Package{Name: "dbt_expectations", Files: dbtexpectations.Package(), Builtin: true,
-			Origin: "the engine's own dbt_expectations tests (the project ships no dbt_expectations)", Needs: []string{"dbt_date"}})
+			Origin: "the engine's own dbt_expectations tests (the project ships no dbt_expectations)", Needs: []string{"dbt_date"}},
+		project.Package{Name: "dbt_date", Files: dbtdate.Package(), Builtin: true,
+			Origin: "the engine's own dbt_date macros (the project ships no dbt_date)"})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -118,13 +118,6 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 	sort.SliceStable(all, func(i, j int) bool { return all[i].builtin && !all[j].builtin })
 	for _, f := range all {
 		p.usedBuiltin[f.name] = f.builtin
-		if f.builtin {
-			for _, b := range builtins {
-				if b.Name == f.name {
-					p.MissingPackages = append(p.MissingPackages, b.Needs...)
-				}
-			}
-		}
 		p.ProjectVersions[f.name] = versionOf(f.layout.doc)
 		p.pkgVars[f.name] = orderedVars(f.layout.doc.Get("vars"))
 		if f.layout.doc, err = p.renderConfigTrees(f.layout.doc, f.name); err != nil {

@@ -30,10 +30,9 @@ type Package struct {
 	// vars (the nexus package's c918759 or v0.13 entity layer); Files
 	// otherwise.
 	Layer func(vars map[string]any) fs.FS
-	// Needs are the namespaces of packages the real package depends on
-	// and the built-in one does not ship (dbt_expectations installs
-	// dbt_date): a project may call them, and such a call fails naming
-	// the package.
+	// Needs are the built-in packages that load with this one, as dbt deps
+	// installs the real package's dependencies (dbt_expectations brings
+	// dbt_date): a project may call their macros.
 	Needs []string
 }
 
@@ -317,6 +316,13 @@ func resolvePackages(root fs.FS, l *layout, vars map[string]any, builtins []Pack
 		for _, v := range b.AskVars {
 			if _, ok := vars[v]; ok {
 				asked[b.Name] = true
+			}
+		}
+	}
+	for _, b := range builtins {
+		if asked[b.Name] && !have[b.Name] {
+			for _, n := range b.Needs {
+				asked[n] = true
 			}
 		}
 	}

@@ -60,6 +60,7 @@ var projectCases = []projectCase{
 	{name: "duck_real", dir: project("duck_real")},
 	{name: "duck_external", dir: project("duck_external")},
 	{name: "duck_expectations", dir: project("duck_expectations")},
+	{name: "duck_dates", dir: project("duck_dates")},
 	// Every scenario of the v0.13.0 harness, every batch visible: the
 	// first build takes the full path of the incremental models.
 	v013Case("accretion"), v013Case("birth_singleton"), v013Case("chain_across_batches"), v013Case("chain_within_batch"),
