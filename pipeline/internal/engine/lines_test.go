@@ -64,3 +64,21 @@ func TestSourceLineOfSequence(t *testing.T) {
 		}
 	}
 }
+
+// A column SQLite does not know is looked up by its name on the lines of
+// the model's SQL, a comment naming the word aside.
+func TestSourceLineOfColumn(t *testing.T) {
+	for _, c := range []struct {
+		src, msg string
+		want     int
+	}{
+		{"select\n    -- development month\n    datediff(month, a, b) as m\nfrom t", "no such column: month", 3},
+		{"select a, -- the month\n    month as m\nfrom t", "no such column: month", 2},
+		{"select\n    {{ col('month') }} as m,\n    month as n\nfrom t", "no such column: month", 3},
+		{"select 1 as a\nfrom {{ ref('month') }}", "no such table: month", 2},
+	} {
+		if got := sourceLine(c.src, c.msg); got != c.want {
+			t.Errorf("%q for %q: got line %d, want %d", c.msg, c.src, got, c.want)
+		}
+	}
+}
