@@ -98,7 +98,8 @@ func TestFromJSON(t *testing.T) {
 
 // DuckDB's integer arithmetic keeps its operands' width (a literal beside
 // a narrower type takes it where it fits) and fails leaving it; lpad's
-// count must be an INTEGER (checked on DuckDB in the conformance table).
+// count must be an INTEGER, and substring's BIGINT offset and length
+// within 32 bits (checked on DuckDB in the conformance table).
 func TestDuckDBIntegerWidths(t *testing.T) {
 	expectTranslated(t, duckdb, "select 1 + 2, b::smallint * 1000, b::bigint - 1, b + 1 from t", "select 1 + 2, integer_overflow(integer_in_range(cast_to(b, 'INTEGER', 'duckdb', 1), -32768, 32767, 'SMALLINT', 1) * 1000, 16, 'multiplication', 1), integer_overflow(cast_to(b, 'INTEGER', 'duckdb', 1) - 1, 64, 'subtraction', 1), date_arith(b, 1, '+', 1) from t")
 	expectTranslated(t, duckdb, "with c as (select 7 as i, 3::tinyint as y) select i * 2, y + 300, coalesce(y, 1) * 2, sum(i) * 2 from c group by all", "with c as (select 7 as i, integer_in_range(cast_to(3, 'INTEGER', 'duckdb', 1), -128, 127, 'TINYINT', 1) as y) select integer_overflow(i * 2, 32, 'multiplication', 1), integer_overflow(y + 300, 32, 'addition', 1), integer_overflow(coalesce(y, 1) * 2, 8, 'multiplication', 1), sum(i) * 2 from c GROUP BY 1, 2, 3")
@@ -106,5 +107,13 @@ func TestDuckDBIntegerWidths(t *testing.T) {
 	expectFails(t, duckdb, "select b::smallint * 10000 from t", "Overflow in multiplication of INT16")
 	expectFails(t, duckdb, "select b::bigint * 4000000000000000000 from t", "Overflow in multiplication of INT64")
 	expectRows(t, duckdb, "select b * 3000000000, b::smallint * 100000 from t where id = 1", "30000000000|1000000")
+	expectFails(t, duckdb, "select substr(a, b::bigint * 1000000000) from t", "Substring offset outside of supported range (> 4294967295)")
+	expectTranslated(t, duckdb, "select substr(a, b), substr(a, 2, length(a)) from t", "select substr(a, b), substr(a, 2, substring_bound(length(a), 'length', 1)) from t")
 	expectRefused(t, duckdb, "select lpad(a, length(a), '*'), rpad(a, 3, '*') from t", "1:16: the count of lpad, length(a), is a BIGINT, and DuckDB's count is an INTEGER, which it does not cast a wider integer to (cast the count: lpad(s, n::integer, fill))")
+}
+
+// DuckDB checks a written strftime or strptime format when it binds the
+// query, even where no row reaches the call.
+func TestDuckDBWrittenFormats(t *testing.T) {
+	expectRefused(t, duckdb, "select coalesce(a, strftime(current_date, '%C')), strptime(a, '%d') from t", "1:43: strftime: unknown format element %C in \"%C\": DuckDB knows %a %A %b %B %c %d %f %g %G %h %H %I %j %m %M %n %p %S %T %u %U %V %w %W %x %X %y %Y %z %Z %% (and %-d %-H %-I %-j %-m %-M %-S %-y); DuckDB checks a written format when it binds the query, and fails even where no row reaches the call (write a format of the elements DuckDB knows)")
 }

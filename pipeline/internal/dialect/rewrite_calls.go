@@ -133,6 +133,22 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		// DuckDB's count is an INTEGER, which a BIGINT is not cast to
 		t.refuse(args[1].start, refPadCount, n.name, strings.TrimSpace(t.source(args[1])), t.fullType(args[1]))
 	}
+	if t.d == DuckDB && (n.name == "strftime" || n.name == "strptime") && len(n.parts) <= 1 && n.x == nil && len(args) == 2 && args[1].kind == nString {
+		// DuckDB checks a written format when it binds, whether or not a
+		// row reaches the call
+		if err := sqlfunc.CheckDuckDBFormat(stringValue(t.d, t.toks[args[1].tok].text)); err != nil {
+			t.refuse(args[1].start, refDuckFormat, n.name, err.Error())
+		}
+	}
+	if t.d == DuckDB && (n.name == "substr" || n.name == "substring") && len(n.parts) <= 1 && n.x == nil && (len(args) == 2 || len(args) == 3) {
+		// a BIGINT offset or length may leave DuckDB's range, which fails
+		for i, a := range args[1:] {
+			if t.duckIntegerWidth(a) >= 64 {
+				a.pre = "substring_bound(" + a.pre
+				a.post += ", '" + []string{"offset", "length"}[i] + "', " + itoa(t.toks[n.tok].line) + ")"
+			}
+		}
+	}
 	if t.d == DuckDB && n.name == "bit_count" && len(n.parts) <= 1 && len(args) == 1 && n.x == nil {
 		// a negative integer's bits are those of its type's width
 		x, width, line := args[0], strconv.Itoa(t.duckIntegerWidth(args[0])), itoa(t.toks[n.tok].line)

@@ -752,6 +752,7 @@ var (
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
 	refNoOperand                = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
 	refPadCount                 = refusal{"the count of %s, %s, is a %s, and DuckDB's count is an INTEGER, which it does not cast a wider integer to", "cast the count: lpad(s, n::integer, fill)"}
+	refDuckFormat               = refusal{"%s: %s; DuckDB checks a written format when it binds the query, and fails even where no row reaches the call", "write a format of the elements DuckDB knows"}
 	refOrderLiteral             = refusal{"ORDER BY %s, a literal that is not an integer, has no effect, and DuckDB refuses it", "order by a column, an expression, or a column's number (ORDER BY 1); or leave the literal out"}
 	refColumnNumber             = refusal{"%s %d names no column: the select list has %d", "number the columns from 1 to the number of select items, or name the column"}
 	refScalarWidth              = refusal{"a subquery read as one value gives %d columns", "select one column in it, or join the subquery in FROM and read its columns by name"}
@@ -892,6 +893,7 @@ var Refusals = []Rule{
 	{From: "x IN (SELECT a, b ...) and other subqueries of IN giving another number of columns than IN compares", Dialects: warehouses, To: refInWidth.hint},
 	{From: "ORDER BY n or GROUP BY n beyond the select list's columns (or 0, -1)", Dialects: warehouses, To: refColumnNumber.hint},
 	{From: "lpad(s, n, fill), rpad(...) of a BIGINT count (a length, a date part, a BIGINT column or literal)", Dialects: "DuckDB", To: refPadCount.hint},
+	{From: "strftime(ts, 'format'), strptime(s, 'format') of a written format with an element DuckDB does not know (%C, %e, %R)", Dialects: "DuckDB", To: refDuckFormat.hint},
 	{From: "ORDER BY 'text', 1.5, NULL or TRUE in a query or an aggregate (a window's ORDER BY takes them)", Dialects: "DuckDB", To: refOrderLiteral.hint},
 	{From: "ORDER BY, MIN or MAX of a list (an ARRAY)", Dialects: "BigQuery, DuckDB", To: refListOrder.hint},
 	{From: "generate_subscripts(l, dim) with dim other than 1 (DuckDB fails on it)", Dialects: "DuckDB", To: refSubscripts.hint},

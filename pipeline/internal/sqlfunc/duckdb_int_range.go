@@ -16,6 +16,23 @@ import (
 func init() {
 	add(Func{Name: "integer_in_range", NArgs: -1, Scalar: integerInRange})
 	add(Func{Name: "integer_overflow", NArgs: 4, Scalar: integerOverflow})
+	add(Func{Name: "substring_bound", NArgs: 3, Scalar: substringBound})
+}
+
+// substring_bound(x, what, line): DuckDB's substring takes an offset and
+// a length (what) within -4294967296..4294967295 and fails beyond, where
+// SQLite's gives empty text. x is a BIGINT (a narrower type cannot leave them).
+func substringBound(ctx sqlite3.Context, args ...sqlite3.Value) {
+	x := args[0]
+	if x.Type() != sqlite3.INTEGER || x.Int64() >= -1<<32 && x.Int64() < 1<<32 {
+		ctx.ResultValue(x)
+		return
+	}
+	bound := "> 4294967295"
+	if x.Int64() < 0 {
+		bound = "< -4294967296"
+	}
+	lineError(ctx, args[2], "Substring %s outside of supported range (%s): %d, which fails on DuckDB", args[1].Text(), bound, x.Int64())
 }
 
 // integer_overflow(x, bits, op, line): DuckDB's + - * of integers of a

@@ -280,6 +280,13 @@ func duckdbSpecifiers(c byte, dash bool) bool {
 
 func duckdbElems(f string) ([]elem, error) { return compileStrftime(f, duckdbFormat) }
 
+// CheckDuckDBFormat compiles a DuckDB strftime or strptime format, as the
+// translator does for a literal one: DuckDB checks it when it binds.
+func CheckDuckDBFormat(f string) error {
+	_, err := duckdbElems(f)
+	return err
+}
+
 // writeTime formats t with elems.
 func writeTime(b []byte, t time.Time, elems []elem) []byte {
 	num := func(n, width int, pad byte) {
