@@ -256,10 +256,13 @@ func (t *translator) refuseUngrouped(s *node) {
 			}
 			return nil
 		case nCall:
-			if x.x != nil || len(x.parts) > 1 || !groupedScalars[x.name] {
-				return nil // an aggregate, a window, or a function not known to be neither
+			if x.x != nil && x.x.kind == nWindow {
+				break // a window runs on the groups: its arguments and clauses read them
 			}
-		case nWindow, nSubquery, nExists, nArraySub, nQuery, nSelect, nLambda, nListFor, nStar:
+			if x.x != nil || len(x.parts) > 1 || !groupedScalars[x.name] {
+				return nil // an aggregate, or a function not known to be neither
+			}
+		case nSubquery, nExists, nArraySub, nQuery, nSelect, nLambda, nListFor, nStar:
 			return nil
 		}
 		for _, k := range x.kids {

@@ -102,6 +102,10 @@ func TestUngroupedColumns(t *testing.T) {
 			{"select a, count(*) as n from t group by a order by b", "1:52: b"},
 			{"select a + 1 as a1, count(*) as n from t group by a + 2", "1:8: a"},
 			{"select upper(b) as u, coalesce(sum(a), 0) as s from t group by lower(b)", "1:14: b"},
+			// a window runs on the groups
+			{"select a, sum(b) over () as s, count(*) as n from t group by a", "1:15: b"},
+			{"select a, row_number() over (order by b) as r from t group by a", "1:39: b"},
+			{"select a, count(*) as n, rank() over (partition by b order by count(*)) as r from t group by a", "1:52: b"},
 		} {
 			expectRefused(t, d, c[0], c[1]+hint)
 		}
@@ -122,6 +126,9 @@ func TestUngroupedColumns(t *testing.T) {
 			"select x, count(*) as n from t group by x",
 			"select upper(b) as u, coalesce(sum(a), 0) as s, coalesce(max(a), b) as m from t group by b",
 			"select upper(b) as u from t group by upper(b)",
+			"select a, sum(sum(b)) over () as s from t group by a",
+			"select a, rank() over (partition by a order by max(b) desc) as r from t group by a",
+			"select a, count(*) as n, lag(count(*)) over (order by a) as prev from t group by a",
 		} {
 			expectAccepted(t, d, q)
 		}

@@ -389,6 +389,16 @@ func (r *runner) translateTest(t *project.Test, src, out, run string) (string, e
 		}
 		r.testSources[t] = out
 	}
+	if t.Kind == "generic" {
+		// src is the call of the test's macro, not the properties file:
+		// a refusal is at the test's line, naming the macro that wrote it
+		tr, err := r.translateWith(run, func(d *diag.Diagnostic, line, col int) {
+			d.File = t.File
+			r.place(d, t.File, src, run, line, col)
+			d.Line, d.Col = t.Line, 0
+		})
+		return tr.sql, err
+	}
 	return r.translate(t.File, src, run)
 }
 
