@@ -888,7 +888,7 @@ var Refusals = []Rule{
 	{From: "[e for x, i, j in l] and other list comprehensions naming more than the element and its position", Dialects: "DuckDB", To: refComprehension.hint},
 	{From: "USING SAMPLE n [%] (DuckDB), TABLESAMPLE, SAMPLE (Snowflake)", Dialects: "DuckDB, BigQuery, Snowflake", To: refSample.hint},
 	{From: "a = b, a < b ... of ARRAYs; <, <=, >, >= of lists", Dialects: "BigQuery, DuckDB", To: refListCompare.hint},
-	{From: "select a, sum(b) from t; a column neither grouped nor aggregated in the select list, HAVING or ORDER BY of a grouped select", Dialects: warehouses, To: refUngrouped.hint},
+	{From: "select a, sum(b) from t; a column neither grouped nor aggregated in the select list, HAVING or ORDER BY of a grouped select, or in a window's arguments, PARTITION BY or ORDER BY there (sum(b) over ())", Dialects: warehouses, To: refUngrouped.hint},
 	{From: "(SELECT a, b ...) read as one value: a select item, an operand, an argument", Dialects: warehouses, To: refScalarWidth.hint},
 	{From: "x IN (SELECT a, b ...) and other subqueries of IN giving another number of columns than IN compares", Dialects: warehouses, To: refInWidth.hint},
 	{From: "ORDER BY n or GROUP BY n beyond the select list's columns (or 0, -1)", Dialects: warehouses, To: refColumnNumber.hint},
