@@ -84,18 +84,7 @@ func (t *translator) duckIntegerType(n *node) string {
 		if prob != nil || typ.affinity != "INTEGER" || typ.boolean || typ.fn != "" || typ.precision != "" {
 			return ""
 		}
-		if r, ok := duckIntegerRanges[typ.name]; ok {
-			if duckIntegerWidths[r.name] == 0 {
-				return "" // unsigned
-			}
-			return r.name
-		}
-		switch typ.name {
-		case "bigint", "int8", "long", "int64":
-			return "BIGINT"
-		case "hugeint", "int128":
-			return "HUGEINT"
-		}
+		return DuckDBIntegerType(typ.name)
 	case nBinary:
 		switch n.name {
 		case "+", "-", "*", "//", "%":
@@ -202,6 +191,26 @@ func (t *translator) widestInteger(list []*node) string {
 		}
 	}
 	return duckIntegerOfWidth[width]
+}
+
+// DuckDBIntegerType names DuckDB's signed integer type that type name
+// typeName is (int2, integer, int8...); "" for any other type. A seed's
+// column declared one in column_types has that width.
+func DuckDBIntegerType(typeName string) string {
+	name := strings.ToLower(strings.TrimSpace(typeName))
+	if r, ok := duckIntegerRanges[name]; ok {
+		if duckIntegerWidths[r.name] == 0 {
+			return "" // unsigned
+		}
+		return r.name
+	}
+	switch name {
+	case "bigint", "int8", "long", "int64":
+		return "BIGINT"
+	case "hugeint", "int128":
+		return "HUGEINT"
+	}
+	return ""
 }
 
 // literalInteger is DuckDB's type of integer literal text: an INTEGER

@@ -109,6 +109,8 @@ func TestDuckDBIntegerWidths(t *testing.T) {
 	expectRows(t, duckdb, "select b * 3000000000, b::smallint * 100000 from t where id = 1", "30000000000|1000000")
 	expectFails(t, duckdb, "select substr(a, b::bigint * 1000000000) from t", "Substring offset outside of supported range (> 4294967295)")
 	expectTranslated(t, duckdb, "select substr(a, b), substr(a, 2, length(a)) from t", "select substr(a, b), substr(a, 2, substring_bound(length(a), 'length', 1)) from t")
+	expectFails(t, duckdb, "select left(a, b::bigint * 1000000000) from t", "Substring length outside of supported range (> 4294967295)")
+	expectRows(t, duckdb, "select left('abc', -4294967297::bigint), left('abc', 4294967295::bigint)", "|abc")
 	expectRefused(t, duckdb, "select lpad(a, length(a), '*'), rpad(a, 3, '*') from t", "1:16: the count of lpad, length(a), is a BIGINT, and DuckDB's count is an INTEGER, which it does not cast a wider integer to (cast the count: lpad(s, n::integer, fill))")
 }
 

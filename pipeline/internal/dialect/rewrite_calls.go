@@ -149,6 +149,11 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			}
 		}
 	}
+	if t.d == DuckDB && (n.name == "left" || n.name == "left_grapheme") && len(n.parts) <= 1 && n.x == nil && len(args) == 2 && t.duckIntegerWidth(args[1]) >= 64 {
+		// left is a substring: its count may not pass 4294967295
+		args[1].pre = "substring_bound(" + args[1].pre
+		args[1].post += ", 'length', " + itoa(t.toks[n.tok].line) + ", 0)"
+	}
 	if t.d == DuckDB && n.name == "bit_count" && len(n.parts) <= 1 && len(args) == 1 && n.x == nil {
 		// a negative integer's bits are those of its type's width
 		x, width, line := args[0], strconv.Itoa(t.duckIntegerWidth(args[0])), itoa(t.toks[n.tok].line)

@@ -175,6 +175,16 @@ func seedTypes(d dialect.Dialect, columns []string, declared map[string]seed.Dec
 			}
 		}
 	}
+	if d == dialect.DuckDB {
+		// an integer's width: arithmetic on it overflows at it
+		for name, decl := range declared {
+			for _, c := range columns {
+				if full := dialect.DuckDBIntegerType(decl.Type); full != "" && strings.EqualFold(c, name) {
+					out[dialect.FullTypePrefix+strings.ToLower(c)] = full
+				}
+			}
+		}
+	}
 	if d == dialect.Snowflake {
 		// the precision or length declared: NUMBER(10,2), VARCHAR(16)
 		for name, decl := range declared {

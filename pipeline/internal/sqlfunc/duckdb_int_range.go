@@ -16,15 +16,17 @@ import (
 func init() {
 	add(Func{Name: "integer_in_range", NArgs: -1, Scalar: integerInRange})
 	add(Func{Name: "integer_overflow", NArgs: 4, Scalar: integerOverflow})
-	add(Func{Name: "substring_bound", NArgs: 3, Scalar: substringBound})
+	add(Func{Name: "substring_bound", NArgs: -1, Scalar: substringBound})
 }
 
-// substring_bound(x, what, line): DuckDB's substring takes an offset and
-// a length (what) within -4294967296..4294967295 and fails beyond, where
-// SQLite's gives empty text. x is a BIGINT (a narrower type cannot leave them).
+// substring_bound(x, what, line[, 0]): DuckDB's substring takes an
+// offset and a length (what) within -4294967296..4294967295 and fails
+// beyond, where SQLite's gives empty text; with a 0, only the upper bound
+// holds (left's count, whose negative values take from the end). x is a
+// BIGINT (a narrower type cannot leave them).
 func substringBound(ctx sqlite3.Context, args ...sqlite3.Value) {
 	x := args[0]
-	if x.Type() != sqlite3.INTEGER || x.Int64() >= -1<<32 && x.Int64() < 1<<32 {
+	if x.Type() != sqlite3.INTEGER || x.Int64() >= -1<<32 && x.Int64() < 1<<32 || x.Int64() < 0 && len(args) > 3 {
 		ctx.ResultValue(x)
 		return
 	}
