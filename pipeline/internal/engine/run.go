@@ -1837,6 +1837,7 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 		} else if l, perr := r.db.PrepareError(se.sql); perr == nil || l <= 0 || !r.inMacroSQL(d, n, se, l) {
 			d.Line = r.errorLine(n, se, msg)
 		}
+		r.explainSyntax(d, n, msg)
 		msg = d.Message
 		missing, ok := store.MissingTable(msg)
 		if src, what, line := r.plan.missingSource(missing); ok && src != nil {
@@ -1888,6 +1889,35 @@ func (r *runner) diagnose(err error, n *graph.Node) *diag.Diagnostic {
 		return d
 	}
 	return diag.Errorf(n.Path, 0, "%s", err.Error())
+}
+
+// explainSyntax adds to d, SQLite's syntax error on n's compiled SQL,
+// where n's rendered SQL stops reading as the warehouse's: the dialect, the
+// token and what was expected there, at the model's line and column when
+// that line is the source's own.
+func (r *runner) explainSyntax(d *diag.Diagnostic, n *graph.Node, msg string) {
+	if r.plan.dialect == dialect.SQLite || !strings.Contains(msg, "syntax error") && !strings.Contains(msg, "incomplete input") {
+		return
+	}
+	last, ok := r.rendered[n.Path]
+	if !ok {
+		return
+	}
+	line, col, why, ok := dialect.SyntaxProblem(r.plan.dialect, last.out)
+	if !ok {
+		return
+	}
+	src := r.sourceOf(n)
+	if l := mapLineExact(src, last.out, line); l > 0 && strings.Split(src, "\n")[l-1] == strings.Split(last.out, "\n")[line-1] {
+		d.Line, d.Col = l, col
+	} else {
+		// the line as rendered differs from the model's: say where in it
+		why += fmt.Sprintf(", at line %d, column %d of the SQL as its Jinja rendered", line, col)
+		if d.Line == 0 {
+			d.Line = mapLine(src, last.out, line)
+		}
+	}
+	d.Message += " (" + why + ")"
 }
 
 // seedRead is the seed whose table (as SQLite names it, maybe with a
