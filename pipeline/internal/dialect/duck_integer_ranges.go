@@ -250,8 +250,9 @@ func (t *translator) integerOverflow(n *node) {
 		}
 	}
 	op := map[string]string{"+": "addition", "-": "subtraction", "*": "multiplication"}[n.name]
-	n.pre = "integer_overflow(" + n.pre
-	n.post += ", " + strconv.Itoa(w) + ", '" + op + "', " + itoa(t.toks[n.tok].line) + ")"
+	// inside what the parent put around the value (a text conversion)
+	n.pre += "integer_overflow("
+	n.post = ", " + strconv.Itoa(w) + ", '" + op + "', " + itoa(t.toks[n.tok].line) + ")" + n.post
 }
 
 // literalFits tells whether a op b of literals fits in bits.

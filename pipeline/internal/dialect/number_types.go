@@ -641,12 +641,14 @@ func (t *translator) realBranches(n *node, values []*node, num string, s int, is
 	}
 	for _, v := range values {
 		if t.numberType(v) == "INTEGER" {
+			// inside what the parent put around the value (concat's
+			// decimal_text writes the scale of the rounded value)
 			if isDec {
-				n.pre = "round_scale(" + n.pre
-				n.post += ", " + strconv.Itoa(s) + ")"
+				n.pre += "round_scale("
+				n.post = ", " + strconv.Itoa(s) + ")" + n.post
 			} else {
-				n.pre = "CAST(" + n.pre
-				n.post += " AS REAL)"
+				n.pre += "CAST("
+				n.post = " AS REAL)" + n.post
 			}
 			return
 		}

@@ -12,6 +12,8 @@ func TestDuckDBDecimalScales(t *testing.T) {
 	expectTranslated(t, duckdb, "select 0.1 + 0.2, 1.25 * 0.3, 1.5 - 2, 10.25 % 3 from t",
 		"select round_scale(0.1 + 0.2, 1), round_scale(1.25 * 0.3, 3), round_scale(1.5 - 2, 1), round_scale(modulo(10.25, 3, 'duckdb', 1, 2), 2) from t")
 	expectTranslated(t, duckdb, "select 1 + 2, a + 0.5, 1.5 / 3 from t", "select 1 + 2, a + 0.5, 1.5 / 3 from t")
+	// an integer beside a DECIMAL in a conditional is written with the scale
+	expectRows(t, duckdb, "with c as (select 7 as i) select concat('a', coalesce(i, 0.10)), concat('a', coalesce(i, 1.5::double)) from c", "a7.00|a7.0")
 	// a column of VALUES has the largest scale of its rows
 	expectTranslated(t, duckdb, "select sum(x), avg(x), round(x, 1), round(x), round(x, -1) from (values (1.25), (2.5)) v(x) group by x",
 		"select round_scale(sum(x), 2), decimal_avg(x, 2), round_scale(x, 1), round_scale(x, 0), round_duckdb(x, -1) from (WITH _nexus_cols1(x) AS (values (1.25), (2.5)) SELECT * FROM _nexus_cols1) AS v group by x")
