@@ -607,9 +607,10 @@ func (t *translator) rewriteWithinGroup(n *node) bool {
 // whole partition in the WITHIN GROUP's order, as the window SQLite takes:
 // OVER (PARTITION BY p ORDER BY o ROWS BETWEEN UNBOUNDED PRECEDING AND
 // UNBOUNDED FOLLOWING). Snowflake takes neither an ORDER BY nor a frame in
-// their OVER; DISTINCT, which SQLite's windows refuse, is left refused.
+// their OVER. LISTAGG(DISTINCT ...) keeps the first of each value in that
+// order (rewriteCall's DISTINCT window).
 func (t *translator) partitionWithin(n *node) bool {
-	if t.d != Snowflake || n.flag || n.name != "listagg" && n.name != "array_agg" && n.name != "arrayagg" {
+	if t.d != Snowflake || n.flag && n.name != "listagg" || n.name != "listagg" && n.name != "array_agg" && n.name != "arrayagg" {
 		return false
 	}
 	w := n.x

@@ -393,6 +393,21 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 		if name == "count" || t.d == Snowflake && (name == "approx_count_distinct" || name == "hll") && len(n.list) == 1 && partitionOnly(n.x) {
 			t.pr.setTok(n.tok, "count_distinct")
 			t.pr.dropTok(n.tok2)
+		} else if t.d == Snowflake && name == "listagg" && len(n.list) <= 2 && limitOf(n) == nil && partitionOnly(n.x) {
+			// Snowflake's window LISTAGG takes only PARTITION BY: each
+			// row gets its whole partition's distinct values, in the
+			// WITHIN GROUP's order (partitionWithin), joined with '' by
+			// default
+			if t.equalityKey(n.list[0]) != "" {
+				t.pr.setTok(n.tok, "listagg_distinct_instants")
+			} else {
+				t.pr.setTok(n.tok, "listagg_distinct_text")
+				t.concatTimestamps(n.list[0])
+			}
+			t.pr.dropTok(n.tok2)
+			if hasWithinGroup(n) {
+				t.partitionWithin(n)
+			}
 		} else {
 			t.refuse(n.tok, refWindowDistinct, strings.ToUpper(t.toks[n.tok].text))
 		}

@@ -30,6 +30,7 @@ func init() {
 		Func{Name: "bit_xor", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &bitAgg{op: '^'} }},
 		Func{Name: "string_agg_limit", NArgs: 3, Window: func() sqlite3.AggregateFunction { return &joinAgg{limited: true} }},
 		Func{Name: "string_agg_distinct", NArgs: -1, Window: func() sqlite3.AggregateFunction { return &joinAgg{distinct: true, sep: ","} }},
+		Func{Name: "listagg_distinct_text", NArgs: -1, Window: func() sqlite3.AggregateFunction { return &joinAgg{distinct: true} }},
 		Func{Name: "array_agg_ignore_nulls", NArgs: 1, Window: func() sqlite3.AggregateFunction { return &arrayAgg{} }},
 	)
 	all := []string{"bigquery", "snowflake", "duckdb"}
