@@ -1,7 +1,10 @@
 {#- Each person identifier with the person_id it resolves to. -#}
 {#- The index serves every join of an identifier to its person (traits,
     participants, memberships), which would otherwise build its own;
-    warehouses without indexes ignore it. #}
-{{ config(tags=['persons'], indexes=[{'columns': ['identifier_type', 'identifier_value', 'person_id']}]) }}
+    warehouses without indexes ignore it. It leads with the value: led by
+    the type, a join on a constant type (identifier_type = 'customer_id')
+    would search the index for that type and scan the other table once per
+    identifier found. #}
+{{ config(tags=['persons'], indexes=[{'columns': ['identifier_value', 'identifier_type', 'person_id']}]) }}
 
 {{ nexus.resolve_identifiers('person', 'nexus_person_identifiers', 'nexus_person_identifiers_edges', var('nexus_max_recursion')) }}
