@@ -19,6 +19,13 @@ func TestBigQueryTextNumbers(t *testing.T) {
 	expectRefused(t, bigquery, "with c as (select 'a' as s) select * from c where s in (1, 2)", cmpMsg("1:51", "IN", "STRING", "INT64"))
 	expectRefused(t, bigquery, "with c as (select 'a' as s) select * from c\nwhere s between 1 and 2", cmpMsg("2:7", "BETWEEN", "STRING", "INT64"))
 	expectRefused(t, bigquery, "with c as (select 1 as n) select * from c where n in (select 'a')", cmpMsg("1:49", "IN", "INT64", "STRING"))
+	timeMsg := func(pos, op, a, b string) string {
+		return pos + ": operator " + op + " of " + a + " and " + b + " is not BigQuery: BigQuery coerces no number to a DATE, DATETIME, TIME or TIMESTAMP (" + refBigQueryTimeNumber.hint + ")"
+	}
+	expectRefused(t, bigquery, "with c as (select date '2024-01-01' as d) select * from c where d >= 2020-01-01", timeMsg("1:65", ">=", "DATE", "INT64"))
+	expectRefused(t, bigquery, "select 1 < cast(x as timestamp) from t", timeMsg("1:12", "<", "TIMESTAMP", "INT64"))
+	expectRefused(t, bigquery, "with c as (select current_date() as d) select * from c\nwhere d between 1 and 2", timeMsg("2:7", "BETWEEN", "DATE", "INT64"))
+	expectTranslated(t, bigquery, "select d >= 2020 from t", "select d >= 2020 from t")
 	expectRefused(t, bigquery, "select string_agg(n) from (select 1 as n)", aggMsg("1:19", "INT64"))
 	expectRefused(t, bigquery, "select string_agg(1.5, ',')", aggMsg("1:19", "FLOAT64"))
 

@@ -358,8 +358,8 @@ func (t *translator) refuseTextNumber(op string, operands ...*node) {
 	if t.d != BigQuery {
 		return
 	}
-	var text *node
-	textType, numType := "", ""
+	var text, date *node
+	textType, numType, dateType := "", "", ""
 	for _, o := range operands {
 		if s := t.bigQueryString(o); s != "" {
 			if text == nil {
@@ -367,12 +367,21 @@ func (t *translator) refuseTextNumber(op string, operands ...*node) {
 			}
 		} else if n := t.bigQueryNumberOf(o); n != "" && numType == "" {
 			numType = n
+		} else if d := t.fullType(o); bigQueryTimeTypes[d] && date == nil {
+			date, dateType = o, d
 		}
 	}
 	if text != nil && numType != "" {
 		t.refuse(skipSpace(t.toks, text.start), refBigQueryTextNumber, strings.ToUpper(op), textType, numType)
+	} else if date != nil && numType != "" {
+		// DATE >= 2020-01-01 (the number 2018): "No matching signature"
+		t.refuse(skipSpace(t.toks, date.start), refBigQueryTimeNumber, strings.ToUpper(op), dateType, numType)
 	}
 }
+
+// bigQueryTimeTypes are BigQuery's types of dates and times, which no
+// number is coerced to.
+var bigQueryTimeTypes = map[string]bool{"DATE": true, "DATETIME": true, "TIME": true, "TIMESTAMP": true}
 
 // refuseInSubqueryNumber refuses x IN (SELECT y ...) in BigQuery where one
 // of x and y is known to be a STRING and the other a number.
