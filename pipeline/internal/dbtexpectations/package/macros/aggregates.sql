@@ -92,3 +92,48 @@ full outer join (select distinct value_field from ({{ dbt_expectations._set_valu
     on v.value_field = s.value_field
 where v.value_field is null or s.value_field is null
 {% endtest %}
+
+{#- The column's sums per group_by (one sum of the whole table without
+    it) whose distance from the mean of those sums is more than
+    sigma_threshold sample standard deviations; a deviation of 0, or none
+    (a single sum), fails nothing. -#}
+{% test expect_column_values_to_be_within_n_stdevs(model, column_name, group_by=none, sigma_threshold=3) %}
+{%- set groups = group_by | join(', ') if group_by else '' %}
+select *
+from (
+    select
+        sums.*,
+        (sums.metric_sum - avg(sums.metric_sum) over ()) / nullif(stddev(sums.metric_sum) over (), 0) as metric_sigma
+    from (
+        select {% if groups %}{{ groups }}, {% endif %}sum({{ column_name }}) as metric_sum
+        from {{ model }}
+        {%- if groups %}
+        group by {{ groups }}
+        {%- endif %}
+    ) as sums
+) as scored
+where abs(metric_sigma) > {{ sigma_threshold }}
+{% endtest %}
+
+{#- The value ranked top_n by its count of rows (1 the most common; ties
+    in no set order) is not one of value_set, compared as written when
+    quote_values, else both cast to data_type. -#}
+{% test expect_column_most_common_value_to_be_in_set(model, column_name, value_set, top_n, quote_values=true, data_type='decimal', row_condition=none) %}
+{%- set value = column_name if quote_values else 'cast(' ~ column_name ~ ' as ' ~ data_type ~ ')' %}
+select ranked.value_field
+from (
+    select counted.value_field, row_number() over (order by counted.value_count desc) as value_rank
+    from (
+        select {{ value }} as value_field, count(*) as value_count
+        from {{ model }}
+        {%- if row_condition %}
+        where {{ row_condition }}
+        {%- endif %}
+        group by {{ value }}
+    ) as counted
+) as ranked
+where ranked.value_rank = {{ top_n }}
+  and ranked.value_field not in (
+    {%- for v in value_set %}{% if quote_values %}'{{ v }}'{% else %}cast({{ v }} as {{ data_type }}){% endif %}{% if not loop.last %}, {% endif %}{% endfor -%}
+  )
+{% endtest %}
