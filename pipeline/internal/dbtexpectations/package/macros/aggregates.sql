@@ -137,3 +137,56 @@ where ranked.value_rank = {{ top_n }}
     {%- for v in value_set %}{% if quote_values %}'{{ v }}'{% else %}cast({{ v }} as {{ data_type }}){% endif %}{% if not loop.last %}, {% endif %}{% endfor -%}
   )
 {% endtest %}
+
+{#- Each date_part from test_start_date up to, not including,
+    test_end_date (either missing: the first or last date of date_col, read
+    from the table), every interval-th one counted from the start, in which
+    the model has no row, exclusion_condition aside. A row counts in the
+    step it falls in. -#}
+{% test expect_row_values_to_have_data_for_every_n_datepart(model, date_col, date_part='day', interval=none, row_condition=none, exclusion_condition=none, test_start_date=none, test_end_date=none) %}
+{%- if execute -%}
+{%- set kind = 'datetime' if target.type == 'bigquery' else dbt.type_timestamp() -%}
+{%- set start_date = test_start_date -%}
+{%- set end_date = test_end_date -%}
+{%- if not (start_date and end_date) -%}
+{%- set bounds = run_query('select min(cast(' ~ date_col ~ ' as date)), max(cast(' ~ date_col ~ ' as date)) from ' ~ model ~ (' where ' ~ row_condition if row_condition else '')) -%}
+{%- set first = bounds.columns[0].values()[0] -%}
+{%- set last = bounds.columns[1].values()[0] -%}
+{%- if first is not string %}{% set first = first.strftime('%Y-%m-%d') %}{% set last = last.strftime('%Y-%m-%d') %}{% endif -%}
+{%- set start_date = start_date or first -%}
+{%- set end_date = end_date or last -%}
+{%- endif -%}
+{%- set step = 'date_' ~ date_part -%}
+{%- if interval -%}
+{%- set steps_from_start = 'mod(cast(' ~ dbt.datediff("'" ~ start_date ~ "'", date_col, date_part) ~ ' as ' ~ dbt.type_int() ~ '), cast(' ~ interval ~ ' as ' ~ dbt.type_int() ~ '))' -%}
+{%- set bucket = dbt.dateadd(date_part, steps_from_start ~ ' * (-1)', 'cast(' ~ dbt.date_trunc(date_part, date_col) ~ ' as ' ~ kind ~ ')') -%}
+{%- else -%}
+{%- set bucket = 'cast(' ~ dbt.date_trunc(date_part, date_col) ~ ' as ' ~ kind ~ ')' -%}
+{%- endif %}
+select *
+from (
+    select
+        cast(spine.{{ step }} as {{ kind }}) as {{ step }},
+        counted.{{ step }} is null as is_missing,
+        coalesce(counted.row_cnt, 0) as row_cnt
+    from (
+        select * from ({{ dbt_date.get_base_dates(start_date=start_date, end_date=end_date, datepart=date_part) }}) as base
+        {%- if interval %}
+        where mod(cast({{ dbt.datediff("'" ~ start_date ~ "'", 'base.' ~ step, date_part) }} as {{ dbt.type_int() }}), cast({{ interval }} as {{ dbt.type_int() }})) = 0
+        {%- endif %}
+    ) as spine
+    left join (
+        select {{ bucket }} as {{ step }}, count(*) as row_cnt
+        from {{ model }}
+        {%- if row_condition %}
+        where {{ row_condition }}
+        {%- endif %}
+        group by 1
+    ) as counted on cast(spine.{{ step }} as {{ kind }}) = counted.{{ step }}
+) as steps
+where row_cnt = 0
+{%- if exclusion_condition %}
+  and {{ exclusion_condition }}
+{%- endif %}
+{%- endif -%}
+{% endtest %}
