@@ -56,3 +56,24 @@
 {% test expect_column_values_to_not_match_regex_list(model, column_name, regex_list, match_on='any', row_condition=none, is_raw=false, flags='') %}
 {{ dbt_expectations._failing(model, dbt_expectations._each(dbt_expectations._regexes(column_name, regex_list, is_raw, flags, true), match_on), none, row_condition) }}
 {% endtest %}
+
+{#- Two distinct values equal case aside fail: one row when the count of
+    the column's distinct values (NULL counted as one) differs from the
+    count of their distinct lower-case forms (NULL not counted, so a column
+    holding NULL fails too); with display_inconsistent_columns one row per
+    lower-case form written more than one way. -#}
+{% test expect_column_values_to_have_consistent_casing(model, column_name, display_inconsistent_columns=false) %}
+{%- if display_inconsistent_columns %}
+select lower(v.distinct_values) as inconsistent_columns, count(v.distinct_values) as set_count_case_insensitive
+from (select distinct {{ column_name }} as distinct_values from {{ model }}) as v
+group by lower(v.distinct_values)
+having count(v.distinct_values) > 1
+{%- else %}
+select *
+from (
+    select count(1) as set_count, count(distinct lower(v.distinct_values)) as set_count_case_insensitive
+    from (select distinct {{ column_name }} as distinct_values from {{ model }}) as v
+) as counted
+where set_count != set_count_case_insensitive
+{%- endif %}
+{% endtest %}

@@ -166,3 +166,23 @@ from (
 ) as latest
 where coalesce(max_timestamp, cast('1970-01-01' as {{ ts }})) < cast({{ dbt.dateadd(datepart, interval * -1, dbt_expectations._now()) }} as {{ ts }})
 {% endtest %}
+
+{#- Each group_by group whose latest value up to now is older than
+    interval datepart; a group with no such value, or (without group_by) a
+    table with none, passes. -#}
+{% test expect_grouped_row_values_to_have_recent_data(model, group_by, timestamp_column, datepart, interval, row_condition=none) %}
+{%- set ts = 'timestamp_ntz' if target.type == 'snowflake' else 'timestamp' -%}
+select *
+from (
+    select {% for g in group_by or [] %}{{ g }}, {% endfor %}max(cast({{ timestamp_column }} as {{ ts }})) as latest_timestamp_column
+    from {{ model }}
+    where cast({{ timestamp_column }} as {{ ts }}) <= {{ dbt_expectations._now() }}
+    {%- if row_condition %}
+      and {{ row_condition }}
+    {%- endif %}
+    {%- if group_by %}
+    group by {{ group_by | join(', ') }}
+    {%- endif %}
+) as latest
+where latest_timestamp_column < cast({{ dbt.dateadd(datepart, interval * -1, dbt_expectations._now()) }} as {{ ts }})
+{% endtest %}
