@@ -190,3 +190,57 @@ where row_cnt = 0
 {%- endif %}
 {%- endif -%}
 {% endtest %}
+
+{#- A metric value as tested: its natural log (0 for 0 or NULL) with
+    take_logs, else the value (0 for NULL). -#}
+{%- macro _moving_metric(value, take_logs) -%}
+{%- if take_logs -%}
+coalesce(ln(nullif({{ value }}, 0)), 0)
+{%- else -%}
+coalesce({{ value }}, 0)
+{%- endif -%}
+{%- endmacro -%}
+
+{#- The column's sum per period of date_column_name (and group_by) - with
+    take_diffs, its change since lookback_periods periods before - against
+    the average and sample standard deviation of the trend_periods periods
+    before it: a period of the last test_periods before the current one
+    whose distance from that average, in deviations, is outside
+    [sigma_threshold_lower, sigma_threshold_upper] (by default
+    -sigma_threshold and sigma_threshold) fails; a deviation of 0 or none
+    fails nothing. -#}
+{% test expect_column_values_to_be_within_n_moving_stdevs(model, column_name, date_column_name, group_by=none, period='day', lookback_periods=1, trend_periods=7, test_periods=14,
+                                                          sigma_threshold=3, sigma_threshold_upper=none, sigma_threshold_lower=none, take_diffs=true, take_logs=true) %}
+{%- set upper = sigma_threshold_upper if sigma_threshold_upper else sigma_threshold -%}
+{%- set lower = sigma_threshold_lower if sigma_threshold_lower else -1 * sigma_threshold -%}
+{%- set groups = group_by | join(', ') if group_by else '' -%}
+{%- set partition = 'partition by ' ~ groups ~ ' ' if groups else '' -%}
+{%- set ts = 'timestamp_ntz' if target.type == 'snowflake' else 'timestamp' -%}
+{%- set trend = 'over (' ~ partition ~ 'order by metric_period rows between ' ~ trend_periods ~ ' preceding and 1 preceding)' %}
+select *
+from (
+    select
+        tested.*,
+        (tested.metric_test_value - tested.metric_test_rolling_average) / nullif(tested.metric_test_rolling_stddev, 0) as metric_test_sigma
+    from (
+        select
+            valued.*,
+            avg(valued.metric_test_value) {{ trend }} as metric_test_rolling_average,
+            stddev(valued.metric_test_value) {{ trend }} as metric_test_rolling_stddev
+        from (
+            select
+                sums.*,
+                {{ dbt_expectations._moving_metric('sums.agg_metric_value', take_logs) }}
+                {%- if take_diffs %} - {{ dbt_expectations._moving_metric('lag(sums.agg_metric_value, ' ~ lookback_periods ~ ') over (' ~ partition ~ 'order by sums.metric_period)', take_logs) }}{% endif %} as metric_test_value
+            from (
+                select {{ dbt.date_trunc(period, date_column_name) }} as metric_period, {% if groups %}{{ groups }}, {% endif %}sum({{ column_name }}) as agg_metric_value
+                from {{ model }}
+                group by {{ dbt.date_trunc(period, date_column_name) }}{% if groups %}, {{ groups }}{% endif %}
+            ) as sums
+        ) as valued
+    ) as tested
+) as scored
+where metric_period >= cast({{ dbt.dateadd(period, -test_periods, dbt.date_trunc(period, dbt_date.now())) }} as {{ ts }})
+  and metric_period < {{ dbt.date_trunc(period, dbt_date.now()) }}
+  and not (metric_test_sigma >= {{ lower }} and metric_test_sigma <= {{ upper }})
+{% endtest %}
