@@ -36,7 +36,7 @@ func TestRealdataNexusV013Root(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantErrors := map[string]string{
-		"nexus_events":                    "models/core/nexus_events.sql:131: near \")\": syntax error",
+		"nexus_events":                    "models/core/nexus_events.sql:131:1: near \")\": syntax error (read as DuckDB SQL, the query stops at \")\": expected SELECT)",
 		"nexus_event_dimensions_metadata": "unknown function INITCAP in DuckDB SQL",
 	}
 	built, seeds, tests := 0, 0, 0
