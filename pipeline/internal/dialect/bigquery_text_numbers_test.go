@@ -52,3 +52,25 @@ func TestBigQueryTextNumbers(t *testing.T) {
 	// DuckDB casts the literal, as it does
 	expectTranslated(t, duckdb, "select 1 = '1'", "select 1 = cast_to('1', 'INTEGER', 'duckdb', 1)")
 }
+
+func TestDuckDBTimeNumberCompare(t *testing.T) {
+	msg := func(pos, op, a, b string) string {
+		return pos + ": operator " + op + " of " + a + " and " + b + " is not DuckDB: DuckDB cannot compare values of these types without an explicit cast (" + refDuckTimeNumber.hint + ")"
+	}
+	expectRefused(t, duckdb, "select date '2020-01-01' >= 2018", msg("1:8", ">=", "DATE", "INTEGER"))
+	expectRefused(t, duckdb, "select * from (select current_date as d) where d between 1 and 2", msg("1:48", "BETWEEN", "DATE", "INTEGER"))
+	expectRefused(t, duckdb, "select cast(x as timestamp) > 5 from t", msg("1:8", ">", "TIMESTAMP", "INTEGER"))
+	for _, q := range []string{
+		"select (date '2020-01-05' - date '2020-01-01') > 3",
+		"select year(date '2020-01-05') = 2020",
+		"select date_part('year', current_date) >= 2020",
+		"select datediff('day', date '2020-01-01', current_date) > 30",
+		"select epoch(timestamp '2020-01-01') > 5",
+		"select date '2020-01-01' >= '2018-01-01'",
+		"select (timestamp '2020-01-02' - timestamp '2020-01-01') > interval 1 hour",
+		"select extract(year from current_date) = 2020",
+		"select day(current_date) in (1, 15)",
+	} {
+		expectAccepted(t, duckdb, q)
+	}
+}

@@ -1,6 +1,11 @@
 package dialect
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
+)
 
 // DuckDB compares a number or a boolean with a string literal by casting
 // the literal to its type: 1 = '1' is true, 2 = '1.5' too (the text rounds
@@ -355,6 +360,10 @@ func (t *translator) bigQueryNumberOf(x *node) string {
 // refuseTextNumber refuses op (=, <, BETWEEN, IN) among operands of which
 // one is a known BigQuery STRING or BYTES and another a known number.
 func (t *translator) refuseTextNumber(op string, operands ...*node) {
+	if t.d == DuckDB {
+		t.refuseDuckTimeNumber(op, operands...)
+		return
+	}
 	if t.d != BigQuery {
 		return
 	}
@@ -378,6 +387,27 @@ func (t *translator) refuseTextNumber(op string, operands ...*node) {
 		t.refuse(skipSpace(t.toks, date.start), refBigQueryTimeNumber, strings.ToUpper(op), dateType, numType)
 	}
 }
+
+// refuseDuckTimeNumber refuses op among operands of which one is a known
+// DuckDB DATE, TIME or TIMESTAMP and another a known number: DuckDB's
+// binder cannot compare them without an explicit cast.
+func (t *translator) refuseDuckTimeNumber(op string, operands ...*node) {
+	var date *node
+	dateType, numType := "", ""
+	for _, o := range operands {
+		if name := duckTimeNames[t.staticType(o)]; name != "" && date == nil {
+			date, dateType = o, name
+		} else if t.numberType(o) != "" && numType == "" {
+			numType = cmp.Or(t.fullType(o), "a number")
+		}
+	}
+	if date != nil && numType != "" {
+		t.refuse(skipSpace(t.toks, date.start), refDuckTimeNumber, strings.ToUpper(op), dateType, numType)
+	}
+}
+
+// duckTimeNames name DuckDB's date and time types by their static type.
+var duckTimeNames = map[string]string{TypeDate: "DATE", TypeTime: "TIME", sqlfunc.KindWallClock: "TIMESTAMP", sqlfunc.KindInstant: "TIMESTAMP WITH TIME ZONE"}
 
 // bigQueryTimeTypes are BigQuery's types of dates and times, which no
 // number is coerced to.
