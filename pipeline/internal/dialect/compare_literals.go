@@ -358,7 +358,8 @@ func (t *translator) bigQueryNumberOf(x *node) string {
 }
 
 // refuseTextNumber refuses op (=, <, BETWEEN, IN) among operands of which
-// one is a known BigQuery STRING or BYTES and another a known number.
+// one is a known BigQuery STRING, BYTES, date or time and another a known
+// number, and in DuckDB a known date or time beside a number.
 func (t *translator) refuseTextNumber(op string, operands ...*node) {
 	if t.d == DuckDB {
 		t.refuseDuckTimeNumber(op, operands...)

@@ -392,9 +392,9 @@ func (r *runner) translateTest(t *project.Test, src, out, run string) (string, e
 	if t.Kind == "generic" {
 		// src is the call of the test's macro, not the properties file:
 		// a refusal is at the test's line, naming the macro that wrote it
+		place := r.placeIn(t.File, src, run)
 		tr, err := r.translateWith(run, func(d *diag.Diagnostic, line, col int) {
-			d.File = t.File
-			r.place(d, t.File, src, run, line, col)
+			place(d, line, col)
 			d.Line, d.Col = t.Line, 0
 		})
 		return tr.sql, err

@@ -135,36 +135,21 @@ join ({{ dbt_expectations._names_rows(names, 'relation_column') }}) as r on r.re
 {{ dbt_expectations._equal_expression(model, expression, compare_model, compare_expression, group_by, compare_group_by, row_condition, compare_row_condition, tolerance, tolerance_percent) }}
 {% endtest %}
 
-{#- The wall-clock time now in the zone of var('dbt_date:time_zone'),
-    which the package requires, as a timestamp without zone (dbt_date's
-    now()); SQLite, no warehouse of the package, keeps UTC. -#}
-{%- macro _now() -%}
-{%- set tz = var('dbt_date:time_zone') -%}
-{%- if target.type == 'bigquery' -%}
-timestamp(datetime({{ dbt.current_timestamp() }}, '{{ tz }}'))
-{%- elif target.type == 'snowflake' -%}
-convert_timezone('UTC', '{{ tz }}', cast({{ dbt.current_timestamp() }} as {{ dbt.type_timestamp() }}))
-{%- elif target.type == 'sqlite' -%}
-{{ dbt.current_timestamp() }}
-{%- else -%}
-cast(cast({{ dbt.current_timestamp() }} as {{ dbt.type_timestamp() }}) at time zone 'UTC' at time zone '{{ tz }}' as {{ dbt.type_timestamp() }})
-{%- endif -%}
-{%- endmacro -%}
-
-{#- The latest value up to now is no older than interval datepart; with
-    no such value, 1970-01-01 is the latest. -#}
+{#- The latest value up to now (dbt_date's now(): in var('dbt_date:time_zone'))
+    is no older than interval datepart; with no such value, 1970-01-01 is the
+    latest. -#}
 {% test expect_row_values_to_have_recent_data(model, column_name, datepart, interval, row_condition=none) %}
 {%- set ts = 'timestamp_ntz' if target.type == 'snowflake' else 'timestamp' -%}
 select max_timestamp
 from (
     select max(cast({{ column_name }} as {{ ts }})) as max_timestamp
     from {{ model }}
-    where cast({{ column_name }} as {{ ts }}) <= {{ dbt_expectations._now() }}
+    where cast({{ column_name }} as {{ ts }}) <= {{ dbt_date.now() }}
     {%- if row_condition %}
       and {{ row_condition }}
     {%- endif %}
 ) as latest
-where coalesce(max_timestamp, cast('1970-01-01' as {{ ts }})) < cast({{ dbt.dateadd(datepart, interval * -1, dbt_expectations._now()) }} as {{ ts }})
+where coalesce(max_timestamp, cast('1970-01-01' as {{ ts }})) < cast({{ dbt.dateadd(datepart, interval * -1, dbt_date.now()) }} as {{ ts }})
 {% endtest %}
 
 {#- Each group_by group whose latest value up to now is older than
@@ -176,7 +161,7 @@ select *
 from (
     select {% for g in group_by or [] %}{{ g }}, {% endfor %}max(cast({{ timestamp_column }} as {{ ts }})) as latest_timestamp_column
     from {{ model }}
-    where cast({{ timestamp_column }} as {{ ts }}) <= {{ dbt_expectations._now() }}
+    where cast({{ timestamp_column }} as {{ ts }}) <= {{ dbt_date.now() }}
     {%- if row_condition %}
       and {{ row_condition }}
     {%- endif %}
@@ -184,5 +169,5 @@ from (
     group by {{ group_by | join(', ') }}
     {%- endif %}
 ) as latest
-where latest_timestamp_column < cast({{ dbt.dateadd(datepart, interval * -1, dbt_expectations._now()) }} as {{ ts }})
+where latest_timestamp_column < cast({{ dbt.dateadd(datepart, interval * -1, dbt_date.now()) }} as {{ ts }})
 {% endtest %}
