@@ -207,11 +207,11 @@ func buildPlan(fsys fs.FS, vars map[string]any, w Warehouse, cache ...*envCache)
 	}
 	proj, err := files.LoadTarget(fsys, vars, project.Choice{Target: w.Target, Type: string(w.Dialect)}, project.Package{Name: PackageName, Files: nexus.Package(),
 		Layer: func(vars map[string]any) fs.FS { return nexus.Layer(settings.EntityLayer(vars)) }, Builtin: true, AskVars: askVars, Origin: "the built-in package (pipeline/nexus/package)"},
-		project.Package{Name: "dbt_utils", Files: hubpackages.Files("dbt_utils"), Builtin: true,
+		project.Package{Name: "dbt_utils", Files: hubpackages.Files("dbt_utils"), Builtin: true, Hub: "dbt-labs/dbt_utils",
 			Origin: "the engine's own dbt_utils macros and tests (the project ships no dbt_utils)"},
-		project.Package{Name: "dbt_expectations", Files: hubpackages.Files("dbt_expectations"), Builtin: true,
+		project.Package{Name: "dbt_expectations", Files: hubpackages.Files("dbt_expectations"), Builtin: true, Hub: "calogica/dbt_expectations",
 			Origin: "the engine's own dbt_expectations tests (the project ships no dbt_expectations)", Needs: []string{"dbt_date"}},
-		project.Package{Name: "dbt_date", Files: hubpackages.Files("dbt_date"), Builtin: true,
+		project.Package{Name: "dbt_date", Files: hubpackages.Files("dbt_date"), Builtin: true, Hub: "godatadriven/dbt_date",
 			Origin: "the engine's own dbt_date macros (the project ships no dbt_date)"})
 	if err != nil {
 		return nil, nil, err

@@ -95,9 +95,9 @@ func load(c *Cache, root fs.FS, vars map[string]any, choice Choice, pkgs []Packa
 		}
 		loaded = append(loaded, found{name: pkg.Name, origin: pkg.Origin, files: pkg.Files, layout: pl})
 	}
-	p.builtin = map[string]bool{}
+	p.builtin = map[string]Package{}
 	for _, b := range builtins {
-		p.builtin[b.Name] = true
+		p.builtin[b.Name] = b
 	}
 	declared, used, missing, err := resolvePackages(root, l, p.Vars, builtins)
 	if err != nil {
@@ -344,7 +344,7 @@ func (p *Project) resolveOverrides() error {
 		case !prev.Config.Enabled:
 			p.Disabled = append(p.Disabled, prev)
 			replace(prev, m)
-		case p.builtin[prev.Package] && m.Package == "":
+		case p.builtin[prev.Package].Builtin && m.Package == "":
 			m.Override, m.Overrides = true, prev.Package+"/"+prev.Path
 			// The override keeps the package model's configuration tree
 			// position, so schema and tags stay what the package gave.

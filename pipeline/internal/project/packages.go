@@ -34,6 +34,9 @@ type Package struct {
 	// installs the real package's dependencies (dbt_expectations brings
 	// dbt_date): a project may call their macros.
 	Needs []string
+	// Hub is the package's name on the dbt hub ("dbt-labs/dbt_utils"), for
+	// the hint that says what to list in packages.yml.
+	Hub string
 }
 
 // Used is a package a project loaded, for the build log.

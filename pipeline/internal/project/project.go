@@ -81,9 +81,9 @@ type Project struct {
 	// settled are vars the engine parsed and set for a package's nodes
 	// (SetVars), above every layer.
 	settled map[string]map[string]any
-	// builtin names the engine's own packages (a root model may replace
-	// their models).
-	builtin map[string]bool
+	// builtin are the engine's own packages by name (a root model may
+	// replace their models).
+	builtin map[string]Package
 	// yamlEnv renders the Jinja in YAML properties (see renderYAML), with
 	// the first yamlMacros macro files loaded.
 	yamlEnv    *jinja.Env

@@ -456,7 +456,7 @@ func (p *Project) loadColumnTests(file string, node *yamlx.Node, model, pkg stri
 			var skip *skippedTest
 			if errors.As(err, &skip) {
 				ns, _, _ := strings.Cut(skip.kind, ".")
-				if hub := builtinHubNames[ns]; hub != "" && p.builtin[ns] && !p.loaded(ns) {
+				if hub := p.builtin[ns].Hub; hub != "" && !p.loaded(ns) {
 					skip.Message = fmt.Sprintf("test %s on %s is skipped: the project does not list %s in packages.yml", skip.kind, model, ns)
 					skip.Hint = fmt.Sprintf("list %s in packages.yml: the engine's own %s then runs its tests", hub, ns)
 				} else if slices.Contains(p.MissingPackages, ns) {
@@ -519,10 +519,6 @@ func (p *Project) testBase(pkg, file, name string) Config {
 	}
 	return c
 }
-
-// builtinHubNames are the hub names of the packages the engine has its own
-// generic tests of, which a project gets by listing them.
-var builtinHubNames = map[string]string{"dbt_utils": "dbt-labs/dbt_utils", "dbt_expectations": "calogica/dbt_expectations"}
 
 // skippedTest is a test the loader leaves out, with the warning that says so.
 type skippedTest struct {
