@@ -76,6 +76,10 @@ func (t *translator) duckIntegerType(n *node) string {
 		}
 		return literalInteger(t.toks[n.start].text)
 	case nUnary:
+		if v, ok := t.intLiteral(n); ok && n.name == "-" {
+			// DuckDB folds the sign into the literal: -2147483648 is an INTEGER
+			return literalInteger(strconv.Itoa(max(v, -v-1)))
+		}
 		if n.name == "-" || n.name == "+" {
 			return t.fullType(n.x)
 		}
@@ -240,19 +244,61 @@ func fitsBits(v int64, bits int) bool {
 // integerOverflow makes DuckDB's + - * of integers fail where the result
 // leaves their type's width, as DuckDB fails (integer_overflow, sqlfunc).
 func (t *translator) integerOverflow(n *node) {
+	if a, ok := t.intLiteral(n.x); ok {
+		if b, ok := t.intLiteral(n.y); ok && literalFits(n.name, int64(a), int64(b), t.duckIntegerWidth(n)) {
+			return // 1 + 2: known to fit
+		}
+	}
+	t.checkIntegerWidth(n, map[string]string{"+": "addition", "-": "subtraction", "*": "multiplication"}[n.name])
+}
+
+// integerEdge makes DuckDB's unary minus and abs of an integer fail at its
+// type's minimum, which the type cannot negate (-x of an INTEGER x of
+// -2147483648), as DuckDB fails; a constant's minus DuckDB folds into a
+// wider type, so -((-128)::tinyint) is 128.
+func (t *translator) integerEdge(n *node) {
+	operand := n.x
+	if n.kind == nCall {
+		if len(n.list) != 1 {
+			return
+		}
+		operand = n.list[0]
+	} else if n.name != "-" || !t.readsColumn(operand) {
+		return
+	}
+	t.checkIntegerWidth(n, map[bool]string{true: "abs", false: "negation"}[n.kind == nCall])
+}
+
+// checkIntegerWidth wraps n, an integer expression of a known signed
+// type, in the check that its value fits the type.
+func (t *translator) checkIntegerWidth(n *node, op string) {
 	w := t.duckIntegerWidth(n)
 	if w == 0 || w > 64 {
 		return // a HUGEINT's 128 bits are beyond SQLite's
 	}
-	if a, ok := t.intLiteral(n.x); ok {
-		if b, ok := t.intLiteral(n.y); ok && literalFits(n.name, int64(a), int64(b), w) {
-			return // 1 + 2: known to fit
-		}
-	}
-	op := map[string]string{"+": "addition", "-": "subtraction", "*": "multiplication"}[n.name]
 	// inside what the parent put around the value (a text conversion)
 	n.pre += "integer_overflow("
 	n.post = ", " + strconv.Itoa(w) + ", '" + op + "', " + itoa(t.toks[n.tok].line) + ")" + n.post
+}
+
+// readsColumn tells whether n reads a column or a subquery, so that DuckDB
+// computes it per row rather than folding it into a constant.
+func (t *translator) readsColumn(n *node) bool {
+	if n == nil {
+		return false
+	}
+	switch n.kind {
+	case nName, nSubquery:
+		return true
+	case nLit, nString:
+		return false
+	}
+	for _, k := range n.kids {
+		if t.readsColumn(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // literalFits tells whether a op b of literals fits in bits.

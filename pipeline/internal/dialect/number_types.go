@@ -548,12 +548,18 @@ func (t *translator) exactNumbers(n *node) {
 		case num == "INTEGER" && (n.name == "+" || n.name == "-" || n.name == "*"):
 			t.integerOverflow(n) // duck_integer_ranges.go
 		}
+	case nUnary:
+		if num == "INTEGER" {
+			t.integerEdge(n) // duck_integer_ranges.go
+		}
 	case nCast:
 		if num == "FLOAT" {
 			wrap("to_float32", "")
 		}
 	case nCall:
 		switch {
+		case n.name == "abs" && num == "INTEGER" && len(n.parts) <= 1:
+			t.integerEdge(n)
 		case n.name == "round" && isDec && len(n.list) > 0 && t.roundsToDigits(n):
 			// round_scale rounds the decimal's digits, halves away from zero
 			x := n.list[0]

@@ -155,6 +155,8 @@ func (t *translator) rewriteBinary(n *node) {
 			if s, ok := numberScale(num); ok {
 				scale = ", " + strconv.Itoa(s)
 			}
+		} else if w := t.duckIntegerWidth(n); t.d == DuckDB && w > 0 && w <= 64 {
+			scale = ", NULL, " + strconv.Itoa(w) // the minimum % -1 overflows
 		}
 		n.print = func(pr *printer, n *node) string {
 			return "modulo(" + pr.text(x) + ", " + pr.text(y) + ", " + sqlString(string(t.d)) + ", " + line + scale + ")" + pr.carry(n, x, y)
@@ -191,6 +193,9 @@ func (t *translator) duckWholeDivide(n *node) {
 		return
 	}
 	line := itoa(t.toks[n.tok].line)
+	if w := t.duckIntegerWidth(n); w > 0 && w < 64 {
+		line += ", " + strconv.Itoa(w) // the minimum // -1 overflows
+	}
 	n.print = func(pr *printer, n *node) string {
 		return "divide_whole(" + pr.text(n.x) + ", " + pr.text(n.y) + ", " + whole + ", " + line + ")" + pr.carry(n, n.x, n.y)
 	}

@@ -411,6 +411,8 @@ func (t *translator) walk(n *node, sc *scope) {
 		t.exactNumbers(n)
 		t.roundToScale(n) // Snowflake (decimals.go)
 		t.roundNumeric(n) // BigQuery (numeric_bigquery.go)
+	case nUnary:
+		t.exactNumbers(n)
 	}
 	var aliases map[int]bool
 	if n.kind == nSoup {

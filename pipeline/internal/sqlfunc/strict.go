@@ -25,7 +25,9 @@ func init() {
 		Func{Name: "array_at", NArgs: 4, Scalar: arrayAt},
 		Func{Name: "modulo", NArgs: 4, Scalar: modulo},
 		Func{Name: "modulo", NArgs: 5, Scalar: modulo},
+		Func{Name: "modulo", NArgs: 6, Scalar: modulo},
 		Func{Name: "divide_whole", NArgs: 4, Scalar: divideWhole},
+		Func{Name: "divide_whole", NArgs: 5, Scalar: divideWhole},
 		Func{Name: "series_step", NArgs: 3, Scalar: seriesStep},
 	)
 }
@@ -367,11 +369,12 @@ func divideChecked(ctx sqlite3.Context, arg ...sqlite3.Value) {
 }
 
 // divideWhole is DuckDB's a // b where it is not written as SQLite's /:
-// divide_whole(a, b, whole, line). With whole 1 both are integers and the
+// divide_whole(a, b, whole, line[, bits]). With whole 1 both are integers and the
 // quotient truncates toward zero (-7 // 2 is -3); with whole 0 (a DECIMAL
 // or a DOUBLE) it divides as / does; with whole 2 the values' types
 // decide. A zero divisor fails, as in DuckDB, where / of integers gives
-// ±Infinity instead.
+// ±Infinity instead; so does the minimum of the integers' type (bits, a
+// BIGINT's unless given) divided by -1.
 func divideWhole(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	a, b := arg[0], arg[1]
 	if a.Type() == sqlite3.NULL || b.Type() == sqlite3.NULL {
@@ -385,6 +388,10 @@ func divideWhole(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	}
 	if !whole {
 		ctx.ResultFloat(a.Float() / b.Float())
+		return
+	}
+	if x, y := a.Int64(), b.Int64(); y == -1 && x == intMinimum(arg, 4) {
+		lineError(ctx, arg[3], "Overflow in division of %d / -1: the quotient does not fit in the operands' type, which fails on DuckDB; cast an operand to a wider type (x::bigint)", x)
 		return
 	}
 	ctx.ResultInt64(a.Int64() / b.Int64())
@@ -452,7 +459,19 @@ func plural(n int) string {
 	return "s"
 }
 
-// modulo is a % b of DuckDB and Snowflake: modulo(a, b, dialect, line).
+// intMinimum is the least value of DuckDB's signed integer type of the
+// bits given in arg[i] (a BIGINT's without it), which divided by -1 gives
+// a value beyond the type.
+func intMinimum(arg []sqlite3.Value, i int) int64 {
+	if i < len(arg) && arg[i].Int64() > 0 && arg[i].Int64() < 64 {
+		return -1 << (arg[i].Int64() - 1)
+	}
+	return math.MinInt64
+}
+
+// modulo is a % b of DuckDB and Snowflake: modulo(a, b, dialect, line[,
+// scale[, bits]]): the scale of DECIMALs, NULL for integers of a signed
+// type of bits, whose minimum % -1 fails in DuckDB.
 // Reals keep their fraction (5.5 % 2 is 1.5; SQLite's % makes both
 // integers); the sign is a's. A zero divisor fails in DuckDB, naming the
 // line; elsewhere it gives NULL, as SQLite's % does.
@@ -486,6 +505,10 @@ func modulo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	}
 	if a.NumericType() == sqlite3.INTEGER && b.NumericType() == sqlite3.INTEGER {
 		x, y := a.Int64(), b.Int64()
+		if y == -1 && len(arg) == 6 && x == intMinimum(arg, 5) {
+			lineError(ctx, arg[3], "Overflow in division of %d %% -1: the quotient does not fit in the operands' type, which fails on DuckDB; cast an operand to a wider type (x::bigint)", x)
+			return
+		}
 		if y == -1 {
 			ctx.ResultInt64(0)
 			return
@@ -493,7 +516,7 @@ func modulo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 		ctx.ResultInt64(x % y)
 		return
 	}
-	if len(arg) == 5 {
+	if len(arg) >= 5 && arg[4].Type() != sqlite3.NULL {
 		// DECIMALs of this scale: the remainder of their scaled integers
 		if p := math.Pow10(int(arg[4].Int64())); math.Abs(a.Float()*p) < 1<<53 && math.Abs(b.Float()*p) < 1<<53 {
 			x, y := int64(math.Round(a.Float()*p)), int64(math.Round(b.Float()*p))
