@@ -276,6 +276,9 @@ func (r *runner) finishStep(step *Step, rel jinja.Relation) error {
 	if err != nil {
 		return err
 	}
+	if err := r.db.Analyze(r.ctx, rel.Schema, rel.Name); err != nil {
+		return err
+	}
 	r.noteShape(k, shape)
 	r.hist.cells[k] = rows * int64(cols)
 	if fp != "" {

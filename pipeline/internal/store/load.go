@@ -35,7 +35,10 @@ func (db *DB) LoadTable(ctx context.Context, schema, name string, cols, types []
 	if err := db.Exec(ctx, b.String()); err != nil {
 		return err
 	}
-	return db.InsertRows(ctx, schema, name, len(cols), rows)
+	if err := db.InsertRows(ctx, schema, name, len(cols), rows); err != nil {
+		return err
+	}
+	return db.Analyze(ctx, schema, name)
 }
 
 // InsertRows appends rows of ncols values to schema.name through one

@@ -391,7 +391,7 @@ func (db *DB) relationsOf(ctx context.Context, schemas []string, schemaPattern, 
 	parts := make([]string, 0, len(schemas))
 	for i, s := range schemas {
 		if s == "temp" {
-			parts = append(parts, fmt.Sprintf("SELECT %d, name, type FROM temp.sqlite_schema WHERE type IN ('table','view')", i))
+			parts = append(parts, fmt.Sprintf("SELECT %d, name, type FROM temp.sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE 'sqlite\\_%%' ESCAPE '\\'", i))
 			continue
 		}
 		q := fmt.Sprintf("SELECT %d AS s, name, type FROM %s.sqlite_schema WHERE %s LIKE %s ESCAPE '\\' AND type IN ('table','view') AND name NOT LIKE 'sqlite_%%' AND name NOT LIKE '\\_nexus\\_%%' ESCAPE '\\' AND name LIKE %s ESCAPE '\\'",
