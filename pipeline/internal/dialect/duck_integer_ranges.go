@@ -80,7 +80,7 @@ func (t *translator) duckIntegerType(n *node) string {
 			// DuckDB folds the sign into the literal: -2147483648 is an INTEGER
 			return literalInteger(strconv.Itoa(max(v, -v-1)))
 		}
-		if n.name == "-" || n.name == "+" {
+		if n.name == "-" || n.name == "+" || n.name == "~" {
 			return t.fullType(n.x)
 		}
 	case nCast:
@@ -91,7 +91,7 @@ func (t *translator) duckIntegerType(n *node) string {
 		return DuckDBIntegerType(typ.name)
 	case nBinary:
 		switch n.name {
-		case "+", "-", "*", "//", "%":
+		case "+", "-", "*", "//", "%", "<<", ">>", "&", "|":
 			if n.name == "-" && t.dateOf(n.x) && t.dateOf(n.y) {
 				return "BIGINT" // the days between two DATEs
 			}
@@ -130,8 +130,10 @@ func (t *translator) duckIntegerCall(n *node) string {
 		return "BIGINT"
 	case "ascii", "ord", "unicode", "list_position":
 		return "INTEGER"
-	case "sign":
+	case "sign", "bit_count":
 		return "TINYINT"
+	case "xor", "gcd", "lcm", "greatest_common_divisor", "least_common_multiple":
+		return t.widestInteger(args)
 	case "date_part", "datepart":
 		if len(args) == 2 && args[0].kind == nString && duckPartNumber(stringValue(t.d, t.toks[args[0].tok].text)) == "INTEGER" {
 			return "BIGINT"

@@ -121,6 +121,9 @@ func (t *translator) numberTypeOf(n *node) string {
 		if n.name == "-" || n.name == "+" {
 			return t.numberType(n.x)
 		}
+		if n.name == "~" && t.d == DuckDB && t.numberType(n.x) == "INTEGER" {
+			return "INTEGER"
+		}
 	case nCast:
 		typ, prob := typeOf(t.toks, n.y.start, n.y.end, castWord(n), n.tok)
 		if prob == nil && !typ.boolean && typ.fn == "" && (typ.affinity == "INTEGER" || typ.affinity == "REAL") {
@@ -190,6 +193,12 @@ func (t *translator) numberTypeOf(n *node) string {
 			return "INTEGER"
 		}
 	case nBinary:
+		if t.d == DuckDB && duckBitOperators[n.name] {
+			if t.numberType(n.x) == "INTEGER" && t.numberType(n.y) == "INTEGER" {
+				return "INTEGER" // of the wider operand's type
+			}
+			return ""
+		}
 		if !arithmetic[n.name] {
 			return "" // || and comparisons give no number: their operands need not be asked
 		}
@@ -248,6 +257,10 @@ var snowflakeIntegerCalls = map[string]bool{
 	"regexp_instr": true, "ascii": true, "array_size": true,
 }
 
+// duckBitOperators are DuckDB's bitwise operators, which give an integer
+// of integers.
+var duckBitOperators = map[string]bool{"<<": true, ">>": true, "&": true, "|": true}
+
 // arithmetic are the binary operators that give a number of numbers.
 var arithmetic = map[string]bool{"+": true, "-": true, "*": true, "/": true, "//": true, "%": true, "^": true, "**": true}
 
@@ -301,6 +314,10 @@ func (t *translator) callNumber(n *node) string {
 		return "INTEGER"
 	}
 	switch n.name {
+	case "xor", "gcd", "lcm", "greatest_common_divisor", "least_common_multiple":
+		if len(args) == 2 && t.numberType(args[0]) == "INTEGER" && t.numberType(args[1]) == "INTEGER" {
+			return "INTEGER" // of the wider argument's type
+		}
 	case "epoch_ms":
 		if len(args) == 1 && t.timestampOf(args[0]) != "" {
 			return "INTEGER" // a TIMESTAMP's milliseconds
@@ -454,7 +471,7 @@ var duckIntegerResults = map[string]bool{
 	"date_diff": true, "datediff": true, "date_sub": true, "datesub": true,
 	"length": true, "len": true, "strlen": true, "strpos": true, "instr": true, "position": true, "ascii": true, "ord": true, "unicode": true,
 	"array_length": true, "bit_length": true, "octet_length": true, "levenshtein": true, "hamming": true, "list_position": true,
-	"sign": true,
+	"sign": true, "bit_count": true,
 }
 
 // duckPartNumber is the number type of DuckDB's date_part or EXTRACT of

@@ -139,6 +139,9 @@ func (t *translator) rewriteBinary(n *node) {
 		// DuckDB's shifts fail where bits would be lost, and one by a
 		// negative count does not shift the other way
 		x, y, op, line := n.x, n.y, n.name, itoa(t.toks[n.tok].line)
+		if w := t.duckIntegerWidth(n); w > 0 && w < 64 {
+			line += ", " + strconv.Itoa(w) // the bits of the operands' type
+		}
 		n.print = func(pr *printer, n *node) string {
 			return "shift_duck(" + pr.text(x) + ", " + pr.text(y) + ", '" + op + "', " + line + ")" + pr.carry(n, x, y)
 		}

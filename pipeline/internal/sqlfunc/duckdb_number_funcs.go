@@ -43,12 +43,13 @@ import (
 //	                           a BIGINT), which the translator passes where
 //	                           the SQL shows it (a cast, a literal); else a
 //	                           negative one fails, asking for a cast
-//	a << n, a >> n             shift_duck(a, n, op, line): shifts of 64
-//	                           bits (a BIGINT's): << fails on a negative a
-//	                           or n, on n beyond 63 (but of 0) and where
-//	                           bits are lost; >> by a negative n or one
-//	                           beyond 63 is 0, where SQLite shifts the
-//	                           other way or gives -1
+//	a << n, a >> n             shift_duck(a, n, op, line[, bits]): shifts
+//	                           of the operands' type's bits (64, a
+//	                           BIGINT's, unless given): << fails on a
+//	                           negative a or n, on n of the bits or more
+//	                           (but of 0) and where bits are lost; >> by a
+//	                           negative n or one of the bits or more is 0,
+//	                           where SQLite shifts the other way or gives -1
 //	days_in_month(d)           the number of days of the month of a date or
 //	                           timestamp
 //	to_base(n, radix[, min])   n's digits in radix 2 to 36, upper case,
@@ -64,6 +65,7 @@ func init() {
 		Func{Name: "hex_duck", NArgs: 1, Scalar: hexDigits},
 		Func{Name: "xor_duck", NArgs: 2, Scalar: xorDuck},
 		Func{Name: "shift_duck", NArgs: 4, Scalar: shiftDuck},
+		Func{Name: "shift_duck", NArgs: 5, Scalar: shiftDuck},
 		Func{Name: "bit_count_duck", NArgs: 3, Scalar: bitCountDuck},
 		Func{Name: "days_in_month_duck", NArgs: 1, Scalar: daysInMonth},
 		Func{Name: "to_base_duck", NArgs: -1, Scalar: toBase},
@@ -240,8 +242,12 @@ func shiftDuck(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	x, k := a.Int64(), n.Int64()
+	width := int64(64)
+	if len(args) > 4 {
+		width = args[4].Int64()
+	}
 	if op == ">>" {
-		if k < 0 || k > 63 {
+		if k < 0 || k >= width {
 			ctx.ResultInt64(0)
 			return
 		}
@@ -249,16 +255,16 @@ func shiftDuck(ctx sqlite3.Context, args ...sqlite3.Value) {
 		return
 	}
 	switch {
-	case k < 0:
-		lineError(ctx, line, "cannot left-shift by negative number %d, which fails on DuckDB", k)
 	case x < 0:
 		lineError(ctx, line, "cannot left-shift negative number %d, which fails on DuckDB", x)
+	case k < 0:
+		lineError(ctx, line, "cannot left-shift by negative number %d, which fails on DuckDB", k)
 	case x == 0:
 		ctx.ResultInt64(0)
-	case k > 63:
-		lineError(ctx, line, "left-shift value %d is out of range, which fails on DuckDB", k)
-	case x > math.MaxInt64>>k:
-		lineError(ctx, line, "overflow in left shift (%d << %d), which fails on DuckDB", x, k)
+	case k >= width:
+		lineError(ctx, line, "left-shift value %d is out of range for INT%d, which fails on DuckDB", k, width)
+	case x > math.MaxInt64>>(64-width+k):
+		lineError(ctx, line, "overflow in left shift (%d << %d) of INT%d, which fails on DuckDB", x, k, width)
 	default:
 		ctx.ResultInt64(x << k)
 	}
