@@ -26,6 +26,14 @@ func TestBigQueryTextNumbers(t *testing.T) {
 	expectRefused(t, bigquery, "select 1 < cast(x as timestamp) from t", timeMsg("1:12", "<", "TIMESTAMP", "INT64"))
 	expectRefused(t, bigquery, "with c as (select current_date() as d) select * from c\nwhere d between 1 and 2", timeMsg("2:7", "BETWEEN", "DATE", "INT64"))
 	expectTranslated(t, bigquery, "select d >= 2020 from t", "select d >= 2020 from t")
+	boolMsg := func(pos, op, b string) string {
+		return pos + ": operator " + op + " of BOOL and " + b + " is not BigQuery: BigQuery coerces no STRING or number to a BOOL (not 'false', not 0) (" + refBigQueryBoolCompare.hint + ")"
+	}
+	// dbt's accepted_values of values: [false], quoted
+	expectRefused(t, bigquery, "with c as (select true as b) select * from c where b not in ('False')", boolMsg("1:52", "IN", "STRING"))
+	expectRefused(t, bigquery, "select (a < 2) = 1 from t", boolMsg("1:8", "=", "INT64"))
+	expectRefused(t, bigquery, "select 'true' <> cast(x as bool) from t", boolMsg("1:18", "<>", "STRING"))
+	expectTranslated(t, bigquery, "with c as (select true as b) select b = false, b in (true), b = x from c", "with c as (select true as b) select b = false, b in (true), b = x from c")
 	expectRefused(t, bigquery, "select string_agg(n) from (select 1 as n)", aggMsg("1:19", "INT64"))
 	expectRefused(t, bigquery, "select string_agg(1.5, ',')", aggMsg("1:19", "FLOAT64"))
 

@@ -359,7 +359,9 @@ func (t *translator) bigQueryNumberOf(x *node) string {
 
 // refuseTextNumber refuses op (=, <, BETWEEN, IN) among operands of which
 // one is a known BigQuery STRING, BYTES, date or time and another a known
-// number, and in DuckDB a known date or time beside a number.
+// number, or one a known BOOL and another a known STRING, BYTES or number
+// (BigQuery coerces nothing to a BOOL: b = 'false' and b = 0 fail there),
+// and in DuckDB a known date or time beside a number.
 func (t *translator) refuseTextNumber(op string, operands ...*node) {
 	if t.d == DuckDB {
 		t.refuseDuckTimeNumber(op, operands...)
@@ -368,10 +370,14 @@ func (t *translator) refuseTextNumber(op string, operands ...*node) {
 	if t.d != BigQuery {
 		return
 	}
-	var text, date *node
+	var text, date, boolean *node
 	textType, numType, dateType := "", "", ""
 	for _, o := range operands {
-		if s := t.bigQueryString(o); s != "" {
+		if t.fullType(o) == "BOOL" {
+			if boolean == nil {
+				boolean = o
+			}
+		} else if s := t.bigQueryString(o); s != "" {
 			if text == nil {
 				text, textType = o, s
 			}
@@ -381,7 +387,11 @@ func (t *translator) refuseTextNumber(op string, operands ...*node) {
 			date, dateType = o, d
 		}
 	}
-	if text != nil && numType != "" {
+	if other := cmp.Or(textType, numType); boolean != nil && other != "" {
+		// b NOT IN ('False'), dbt's accepted_values of [false]: "No
+		// matching signature for operator IN for argument types: BOOL, STRING"
+		t.refuse(skipSpace(t.toks, boolean.start), refBigQueryBoolCompare, strings.ToUpper(op), other)
+	} else if text != nil && numType != "" {
 		t.refuse(skipSpace(t.toks, text.start), refBigQueryTextNumber, strings.ToUpper(op), textType, numType)
 	} else if date != nil && numType != "" {
 		// DATE >= 2020-01-01 (the number 2018): "No matching signature"

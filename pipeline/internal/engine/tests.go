@@ -389,9 +389,10 @@ func (r *runner) translateTest(t *project.Test, src, out, run string) (string, e
 		}
 		r.testSources[t] = out
 	}
-	if t.Kind == "generic" {
-		// src is the call of the test's macro, not the properties file:
-		// a refusal is at the test's line, naming the macro that wrote it
+	if t.Kind != "singular" {
+		// src is the call of the test's macro, or the query of dbt's own
+		// test, not the properties file: a refusal is at the test's line,
+		// naming the macro that wrote it
 		place := r.placeIn(t.File, src, run)
 		tr, err := r.translateWith(run, func(d *diag.Diagnostic, line, col int) {
 			place(d, line, col)
