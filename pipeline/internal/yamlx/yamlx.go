@@ -146,7 +146,7 @@ func parse(file string, data []byte) (*Node, error) {
 	}
 	// dbt reads YAML with PyYAML, which keeps the last of a key written
 	// twice; so do we, with a warning (addPair)
-	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
+	f, err := parser.ParseBytes(escapeQuotedTabs(data), 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		return nil, yamlError(file, err)
 	}

@@ -59,6 +59,14 @@ func TestParse(t *testing.T) {
 		{name: "unclosed quote ends at a later quote", yml: "vars:\n  sources:\n    - name: \"your_source\n      events: true\n\n# \"Hi\" there\nmodels: x\n",
 			wantErr: "y.yml:3:13: invalid YAML: value is not allowed in this context (the quoted text that starts here runs on to line 6: close its quote)"},
 		{name: "a key without a colon before a blank line", yml: "a: 1\nb\n\n\nc: 2\n", wantErr: "y.yml:2:1: invalid YAML: non-map value is specified"},
+		{name: "tabs inside double-quoted values, as PyYAML reads them",
+			yml: "cols:\n  - name: a\n    description: \"traded\t(ISO 4217)\"\n  - \"x\ty\" \n  - name: \"b\tc\"\n    \"k\": \"v\t\\\"w\" # c\n  - name: d\n    description: |\n      \"p\tq\"\n    n: 'a\tb'\n",
+			want: map[string]any{"cols": []any{
+				map[string]any{"name": "a", "description": "traded\t(ISO 4217)"},
+				"x\ty",
+				map[string]any{"name": "b\tc", "k": "v\t\"w"},
+				map[string]any{"name": "d", "description": "\"p\tq\"\n", "n": "a\tb"},
+			}}},
 		{name: "indentation", yml: "a:\n  b: 1\n c: 2\n", wantErr: "y.yml:3:2: invalid YAML: value is not allowed in this context"},
 	}
 	for _, tc := range tests {
