@@ -141,6 +141,13 @@ func TestIntervalValues(t *testing.T) {
 	expectRefused(t, duckdb, "select date_trunc('week', d::date) + 6 from t", "1:36: "+tsNumber("+"))
 	expectRefused(t, duckdb, "select 6 - timestamp '2024-01-03 10:00:00', now() + 1", "1:10: "+tsNumber("-")+"\n1:51: "+tsNumber("+"))
 	expectRefused(t, duckdb, "select ts::timestamp - 1.5 from t", "1:22: "+tsNumber("-"))
+	// nor DATE ± a BIGINT, DECIMAL or DOUBLE count of days: an INTEGER's only
+	dateDays := func(a, op, b string) string {
+		return fmt.Sprintf(refDateDays.message, a, op, b) + " (" + refDateDays.hint + ")"
+	}
+	expectRefused(t, duckdb, "select d + extract(dow from d), d::date - length(s) from (select date '2024-05-17' as d, 'ab' as s)", "1:10: "+dateDays("DATE", "+", "BIGINT")+"\n1:41: "+dateDays("DATE", "-", "BIGINT"))
+	expectRefused(t, duckdb, "select 5::bigint + date '2024-05-17', date '2024-05-17' - 1.5, date '2024-05-17' + 3000000000", "1:18: "+dateDays("BIGINT", "+", "DATE")+"\n1:57: "+dateDays("DATE", "-", "DECIMAL")+"\n1:82: "+dateDays("DATE", "+", "BIGINT"))
+	expectTranslated(t, duckdb, "select date '2024-05-17' + 3::smallint, date '2024-05-17' - extract(dow from d)::integer from t", "select date(date('2024-05-17'), ((integer_in_range(cast_to(3, 'INTEGER', 'duckdb', 1), -32768, 32767, 'SMALLINT', 1))) || ' days'), date(date('2024-05-17'), (-(integer_in_range(cast_to(datetime_part_duckdb('dow', d), 'INTEGER', 'duckdb', 1), -2147483648, 2147483647, 'INTEGER', 1))) || ' days') from t")
 	// nor have BigQuery and Snowflake: SQLite would add the number to the year
 	whNumber := func(op, d string) string {
 		return fmt.Sprintf(refTimestampNumberWarehouse.message, op, d, d) + " (" + refTimestampNumberWarehouse.hint + ")"

@@ -158,7 +158,7 @@ func (t *translator) rewriteBinary(n *node) {
 			if s, ok := numberScale(num); ok {
 				scale = ", " + strconv.Itoa(s)
 			}
-		} else if w := t.duckIntegerWidth(n); t.d == DuckDB && w > 0 && w <= 64 {
+		} else if w := t.duckIntegerWidth(n); t.d == DuckDB && w > 0 && w < 64 {
 			scale = ", NULL, " + strconv.Itoa(w) // the minimum % -1 overflows
 		}
 		n.print = func(pr *printer, n *node) string {
@@ -708,6 +708,15 @@ func (t *translator) dateArithmetic(n *node) bool {
 		if yd {
 			d, days = y, x
 		}
+		if typ := t.duckDayCount(days); typ != "" {
+			// DuckDB adds an INTEGER's days only: DATE + BIGINT has no function
+			a, b := "DATE", typ
+			if yd {
+				a, b = b, a
+			}
+			t.refuse(n.tok, refDateDays, a, n.name, b)
+			return true
+		}
 		sign := ""
 		if n.name == "-" {
 			sign = "-"
@@ -718,6 +727,28 @@ func (t *translator) dateArithmetic(n *node) bool {
 		return true
 	}
 	return false
+}
+
+// duckDayCount names the type of days, a DuckDB count of days added to
+// or subtracted from a DATE, where DuckDB has no such function: a BIGINT
+// or HUGEINT (a date part, a count, date - date, a literal beyond 32
+// bits), a DECIMAL or a DOUBLE; "" for an INTEGER or what is not known.
+func (t *translator) duckDayCount(days *node) string {
+	if t.d != DuckDB {
+		return ""
+	}
+	if w := t.duckIntegerWidth(days); w > 32 {
+		return duckIntegerOfWidth[w]
+	}
+	switch num := t.numberType(days); {
+	case num == "REAL":
+		return "DOUBLE"
+	case num == "FLOAT":
+		return "FLOAT"
+	case num != "" && num != "INTEGER":
+		return "DECIMAL"
+	}
+	return ""
 }
 
 // concatsLists tells whether n, a ||, joins lists: in DuckDB both sides are

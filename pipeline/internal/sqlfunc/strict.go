@@ -471,7 +471,8 @@ func intMinimum(arg []sqlite3.Value, i int) int64 {
 
 // modulo is a % b of DuckDB and Snowflake: modulo(a, b, dialect, line[,
 // scale[, bits]]): the scale of DECIMALs, NULL for integers of a signed
-// type of bits, whose minimum % -1 fails in DuckDB.
+// type of bits (a BIGINT's unless given), whose minimum % -1 fails in
+// DuckDB.
 // Reals keep their fraction (5.5 % 2 is 1.5; SQLite's % makes both
 // integers); the sign is a's. A zero divisor fails in DuckDB, naming the
 // line; elsewhere it gives NULL, as SQLite's % does.
@@ -505,7 +506,7 @@ func modulo(ctx sqlite3.Context, arg ...sqlite3.Value) {
 	}
 	if a.NumericType() == sqlite3.INTEGER && b.NumericType() == sqlite3.INTEGER {
 		x, y := a.Int64(), b.Int64()
-		if y == -1 && len(arg) == 6 && x == intMinimum(arg, 5) {
+		if y == -1 && x == intMinimum(arg, 5) && arg[2].Text() == "duckdb" {
 			lineError(ctx, arg[3], "Overflow in division of %d %% -1: the quotient does not fit in the operands' type, which fails on DuckDB; cast an operand to a wider type (x::bigint)", x)
 			return
 		}
