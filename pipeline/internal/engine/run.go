@@ -659,6 +659,7 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	// LoadTable's table is its columns' names and declared types.
 	r.noteShape(relKey(rel.Schema, rel.Name), store.ShapeText(t.Columns, t.Types))
 	types := seedTypes(r.plan.dialect, t.Columns, declared, t.Types)
+	seedIntegers(types, t)
 	if r.plan.dialect == dialect.Snowflake && quotesColumns(r.plan.dialect, s) {
 		// dbt creates the columns quoted: Snowflake keeps their case
 		dialect.QuotedColumns(types, t.Columns)

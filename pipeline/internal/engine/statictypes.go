@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"maps"
+	"math"
 	"sort"
 	"strings"
 
@@ -146,6 +147,29 @@ func (r *runner) keptTypes(types map[string]map[string]string) {
 	readKeptTypes(r.ctx, r.db, r.plan.dialect, types)
 }
 
+// seedIntegers gives the integer columns of seed table t that types (its
+// seedTypes) reads as DuckDB's sniffer would the width dbt creates them
+// with on DuckDB: dbt types the cells with agate, whose Integer columns
+// dbt-duckdb creates as INTEGER (the SQL adapters' convert_integer_type),
+// so arithmetic on them overflows at 32 bits. A column holding a value
+// beyond them (which DuckDB's COPY would not load into an INTEGER) is left
+// of no known width.
+func seedIntegers(types map[string]string, t *seed.Table) {
+	for i, c := range t.Columns {
+		key := dialect.FullTypePrefix + strings.ToLower(c)
+		if types[key] != "BIGINT" || t.Types[i] != "INTEGER" {
+			continue
+		}
+		types[key] = "INTEGER"
+		for _, row := range t.Rows {
+			if v, ok := row[i].(int64); ok && (v < math.MinInt32 || v > math.MaxInt32) {
+				delete(types, key)
+				break
+			}
+		}
+	}
+}
+
 // seedTypes are the static types of a seed's columns: those declared a
 // date, a timestamp, a boolean, an interval or (DuckDB) a number in column_types, and
 // (DuckDB, BigQuery; Snowflake's integers) the numbers of the others as the seed's values gave them
@@ -164,11 +188,18 @@ func seedTypes(d dialect.Dialect, columns []string, declared map[string]seed.Dec
 		if typ := dialect.StaticType(d, inferredAs); inferredAs != "" && typ != "" && (d == dialect.DuckDB || d == dialect.Snowflake || d == dialect.BigQuery) {
 			out[strings.ToLower(c)] = typ
 		}
+		if d == dialect.DuckDB && inferredAs == "bigint" {
+			// DuckDB's sniffer reads a file's integers as BIGINTs:
+			// arithmetic on them overflows at 64 bits, and lpad takes no
+			// such count (a seed's are dbt's: seedIntegers)
+			out[dialect.FullTypePrefix+strings.ToLower(c)] = "BIGINT"
+		}
 	}
 	for name, decl := range declared {
 		for _, c := range columns {
 			if strings.EqualFold(c, name) {
 				delete(out, strings.ToLower(c)) // declared: as declared
+				delete(out, dialect.FullTypePrefix+strings.ToLower(c))
 				if typ := dialect.StaticType(d, decl.Type); typ != "" {
 					out[strings.ToLower(c)] = typ
 				}

@@ -247,7 +247,11 @@ func copySeed(ctx context.Context, t *testing.T, ours *pipeline.Session, duck *s
 	}
 	cols := make([]string, len(tab.Columns))
 	for i, c := range tab.Columns {
-		cols[i] = quoteIdent(c) + " " + duckType(st.Types[strings.ToLower(c)], tab.Types[i])
+		typ := duckType(st.Types[strings.ToLower(c)], tab.Types[i])
+		if full := st.Types[dialect.FullTypePrefix+strings.ToLower(c)]; dialect.DuckDBIntegerType(full) != "" {
+			typ = full // the integer's width: a seed's INTEGER, as dbt creates it
+		}
+		cols[i] = quoteIdent(c) + " " + typ
 	}
 	if _, err := duck.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE TABLE %s (%s)", duckName(st.Rendered), strings.Join(cols, ", "))); err != nil {
 		t.Fatalf("seed %s: %v", st.Name, err)
