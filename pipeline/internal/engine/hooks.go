@@ -113,6 +113,7 @@ func (r *runner) runHook(file string, line int, src string, cfg *project.Config,
 	if err != nil {
 		return shiftLine(err, file, line)
 	}
+	out = project.HookText(out)
 	rendered := out
 	// DuckDB's CREATE MACRO, CREATE TYPE and SET, and BigQuery's and
 	// Snowflake's CREATE FUNCTION in SQL, define names for the SQL that

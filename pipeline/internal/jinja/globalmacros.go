@@ -8,8 +8,9 @@ import (
 
 // installGlobalMacros defines macros of dbt's global project that packages
 // call bare or as dbt.name: load_relation, load_cached_relation,
-// should_store_failures, equals and get_column_schema_from_query; and run_query, statement and
-// is_incremental, which are bare builtins, as dbt.name too.
+// should_store_failures, equals and get_column_schema_from_query; the hook
+// helpers before_begin, in_transaction and after_commit; and run_query,
+// statement and is_incremental, which are bare builtins, as dbt.name too.
 func (e *Env) installGlobalMacros() {
 	dbt, _ := e.globals.Get("dbt")
 	ns, _ := dbt.(*namespaceValue)
@@ -24,6 +25,13 @@ func (e *Env) installGlobalMacros() {
 		if ns != nil {
 			ns.members[name] = fn
 			ns.members["default__"+name] = fn
+		}
+	}
+	for name, inTransaction := range map[string]bool{"before_begin": false, "in_transaction": true, "after_commit": false} {
+		fn := hookConfig(inTransaction)
+		e.globals.Set(name, fn)
+		if ns != nil {
+			ns.members[name] = fn
 		}
 	}
 	for _, name := range []string{"run_query", "statement", "is_incremental"} {
@@ -79,4 +87,22 @@ func (e *Env) shouldStoreFailures(*exec.VarArgs) (*exec.Value, error) {
 		}
 	}
 	return exec.AsValue(e.invocation.StoreFailures), nil
+}
+
+// hookConfig is before_begin(sql), in_transaction(sql) or after_commit(sql):
+// the hook as dbt writes it, JSON text of its SQL and whether it runs in
+// the model's transaction, which the hook list reads back when it runs
+// (project.HookText), and the config's hook list orders by
+// (project.Config.Hooks).
+func hookConfig(inTransaction bool) func(*exec.VarArgs) (*exec.Value, error) {
+	return func(a *exec.VarArgs) (*exec.Value, error) {
+		v := arg(a, 0, "sql")
+		if v == nil || v.IsNil() {
+			return nil, fmt.Errorf("the hook needs its SQL: before_begin(\"insert into audit select 1\")")
+		}
+		// as dbt's tojson writes it; sql sorts before transaction, the
+		// order dbt writes them in
+		h := exec.AsValue(map[string]any{"sql": v.String(), "transaction": inTransaction})
+		return exec.AsValue(string(appendPyJSON(nil, h, true))), nil
+	}
 }

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -81,6 +82,24 @@ func hookSQL(v any) (string, bool) {
 	return "", false
 }
 
+// HookText is a rendered hook's SQL: dbt reads a hook rendered as a JSON
+// object with its sql (and transaction), as before_begin(sql) and
+// in_transaction(sql) write it, as that SQL, and any other text as SQL.
+func HookText(rendered string) string {
+	t := strings.TrimSpace(rendered)
+	if !strings.HasPrefix(t, "{") || !strings.HasSuffix(t, "}") {
+		return rendered
+	}
+	var h map[string]any
+	if json.Unmarshal([]byte(t), &h) != nil {
+		return rendered
+	}
+	if s, ok := h["sql"].(string); ok {
+		return s
+	}
+	return rendered
+}
+
 // addHooks appends a hook config's statements: hooks add up across
 // dbt_project.yml levels and the model's own config(), as in dbt.
 func (c *Config) addHooks(key string, v any) {
@@ -99,18 +118,47 @@ func (c *Config) addHooks(key string, v any) {
 }
 
 // Hooks returns a model's pre-hook or post-hook statements ("pre" or "post").
+// dbt runs a model's pre-hooks outside its transaction (before_begin)
+// before those inside it, and its post-hooks inside it before those
+// outside it (after_commit), each group in the order written.
 func (c Config) Hooks(when string) ([]string, error) {
-	var out []string
+	var inside, outside []string
 	for _, v := range toList(c.Extra[when+"-hook"]) {
 		sql, ok := hookSQL(v)
 		if !ok {
 			return nil, fmt.Errorf("%s_hook must be SQL or a list of SQL statements, not %v", when, v)
 		}
-		if strings.TrimSpace(sql) != "" {
-			out = append(out, sql)
+		if strings.TrimSpace(sql) == "" {
+			continue
+		}
+		if hookInTransaction(v) {
+			inside = append(inside, sql)
+		} else {
+			outside = append(outside, sql)
 		}
 	}
-	return out, nil
+	if when == "pre" {
+		return append(outside, inside...), nil
+	}
+	return append(inside, outside...), nil
+}
+
+// hookInTransaction is a hook's transaction: false where it says so, as a
+// {sql, transaction} mapping or the JSON text before_begin writes; true,
+// dbt's default, otherwise.
+func hookInTransaction(v any) bool {
+	if s, ok := v.(string); ok {
+		t := strings.TrimSpace(s)
+		if !strings.HasPrefix(t, "{") || json.Unmarshal([]byte(t), &v) != nil {
+			return true
+		}
+	}
+	if m, ok := v.(map[string]any); ok {
+		if b, ok := m["transaction"].(bool); ok {
+			return b
+		}
+	}
+	return true
 }
 
 func toList(v any) []any {
