@@ -33,6 +33,8 @@ func TestBigQueryTextNumbers(t *testing.T) {
 	expectRefused(t, bigquery, "with c as (select true as b) select * from c where b not in ('False')", boolMsg("1:52", "IN", "STRING"))
 	expectRefused(t, bigquery, "select (a < 2) = 1 from t", boolMsg("1:8", "=", "INT64"))
 	expectRefused(t, bigquery, "select 'true' <> cast(x as bool) from t", boolMsg("1:18", "<>", "STRING"))
+	expectRefused(t, bigquery, "with c as (select true as b) select * from c where b in (select 'true')", boolMsg("1:52", "IN", "STRING"))
+	expectRefused(t, bigquery, "with c as (select 1 as n) select * from c where n in (select true)", boolMsg("1:49", "IN", "INT64"))
 	expectTranslated(t, bigquery, "with c as (select true as b) select b = false, b in (true), b = x from c", "with c as (select true as b) select b = false, b in (true), b = x from c")
 	expectRefused(t, bigquery, "select string_agg(n) from (select 1 as n)", aggMsg("1:19", "INT64"))
 	expectRefused(t, bigquery, "select string_agg(1.5, ',')", aggMsg("1:19", "FLOAT64"))

@@ -425,7 +425,8 @@ var duckTimeNames = map[string]string{TypeDate: "DATE", TypeTime: "TIME", sqlfun
 var bigQueryTimeTypes = map[string]bool{"DATE": true, "DATETIME": true, "TIME": true, "TIMESTAMP": true}
 
 // refuseInSubqueryNumber refuses x IN (SELECT y ...) in BigQuery where one
-// of x and y is known to be a STRING and the other a number.
+// of x and y is known to be a STRING and the other a number, or one a BOOL
+// and the other a STRING or a number.
 func (t *translator) refuseInSubqueryNumber(x, q *node) {
 	if t.d != BigQuery {
 		return
@@ -433,7 +434,12 @@ func (t *translator) refuseInSubqueryNumber(x, q *node) {
 	c := t.subqueryColumn(q)
 	colText := (c.full == "STRING" || c.full == "BYTES") && c.num == ""
 	colNum := c.num != "" && c.full != "" && c.full != "STRING" && c.full != "BYTES"
+	xBool := t.fullType(x) == "BOOL"
 	switch s, n := t.bigQueryString(x), t.bigQueryNumberOf(x); {
+	case xBool && (colText || colNum):
+		t.refuse(skipSpace(t.toks, x.start), refBigQueryBoolCompare, "IN", c.full)
+	case c.full == "BOOL" && !xBool && cmp.Or(s, n) != "":
+		t.refuse(skipSpace(t.toks, x.start), refBigQueryBoolCompare, "IN", cmp.Or(s, n))
 	case s != "" && colNum:
 		t.refuse(skipSpace(t.toks, x.start), refBigQueryTextNumber, "IN", s, c.full)
 	case n != "" && colText:
