@@ -879,6 +879,12 @@ func (t *translator) formatBooleans(n *node) {
 		if i < len(convs) && convs[i] == 's' {
 			asText(a)
 		}
+		if i < len(convs) && strings.IndexByte("fFeEgGaA", convs[i]) >= 0 && t.numberType(a) == "INTEGER" {
+			// a known integer, which SQLite cannot tell from a whole
+			// DOUBLE: DuckDB's {fmt} takes no %f of it
+			a.pre = "printf_integer(" + a.pre
+			a.post += ", '" + string(convs[i]) + "', " + itoa(t.toks[n.tok].line) + ")"
+		}
 	}
 }
 

@@ -21,7 +21,18 @@ import (
 // as DuckDB's does. A NULL argument (the format too) makes the result
 // NULL, where SQLite's printf writes '' or 0.
 
+// printf_integer(x, verb, line): x, an argument of printf's conversion
+// verb (%f, %e, %g, %a) that the translator knows to be an integer, which
+// DuckDB's printf does not format so and fails on; NULL stays NULL.
+
 func init() {
+	add(Func{Name: "printf_integer", NArgs: 3, Scalar: func(ctx sqlite3.Context, args ...sqlite3.Value) {
+		if args[0].Type() == sqlite3.NULL {
+			ctx.ResultNull()
+			return
+		}
+		lineError(ctx, args[2], "PRINTF: invalid type specifier %q for formatting a value of type int (%s), which fails on DuckDB; cast it: printf('%%.2f', x::double)", args[1].Text(), args[0].Text())
+	}})
 	add(Func{Name: "printf_duckdb", NArgs: -1, Scalar: printfDuckDB})
 	rename("printf_duckdb", "printf", "duckdb")
 }
