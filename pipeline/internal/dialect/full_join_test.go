@@ -63,7 +63,7 @@ func TestFullJoinAsTable(t *testing.T) {
 		{"select a, count(u.c) as n from t full join u on t.id = u.id group by a having count(*) > 1",
 			`select _nexus_full."t.a" AS a, count(_nexus_full."u.c") as n from ` + union + ` group by _nexus_full."t.a" having count(*) > 1`},
 		{"select sum(case when t.id is null then 1 else 0 end) as n from t full join u on t.id = u.id",
-			`select sum(case when _nexus_full."t.id" is null then 1 else 0 end) as n from ` + union},
+			`select duck_sum_int(case when _nexus_full."t.id" is null then 1 else 0 end, 1) as n from ` + union},
 		// a USING column named alone is the union's
 		{"select id, count(*) as n from t full join u using (id) group by id",
 			`select _nexus_full.id AS id, count(*) as n from (SELECT t.id AS "t.id", t.a AS "t.a", t.b AS "t.b", u.id AS "u.id", u.c AS "u.c", id AS id FROM t LEFT join u using (id) UNION ALL ` +

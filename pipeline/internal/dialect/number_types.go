@@ -585,6 +585,10 @@ func (t *translator) exactNumbers(n *node) {
 			}
 		case n.name == "sum" && isDec:
 			wrap("round_scale", ", "+strconv.Itoa(s))
+		case n.name == "sum" && num == "INTEGER" && len(n.list) == 1 && len(n.parts) <= 1 && !n.flag:
+			// a HUGEINT: added in 128 bits (sqlfunc/duck_sum.go)
+			t.pr.setTok(n.tok, "duck_sum_int")
+			t.addArgument(n, itoa(t.toks[n.tok].line))
 		case (n.name == "ceil" || n.name == "ceiling" || n.name == "floor" || n.name == "trunc") && isDec && len(n.list) == 1:
 			// a DECIMAL has no negative zero: ceil(-0.99) is 0, where
 			// SQLite's ceil of the real is -0.0. Printed inside what other
