@@ -147,8 +147,8 @@ func sortOrder(ctx sqlite3.Context, fn string, items []json.RawMessage, order, n
 	return perm, true
 }
 
-// compareJSON orders decoded JSON values: numbers, then text, then others
-// by their text; two lists element by element, as DuckDB orders lists (a
+// compareJSON orders decoded JSON values: numbers, then text (timestamps
+// as instants), then others by their text; two lists element by element, as DuckDB orders lists (a
 // NULL element after the others, a list after its own beginning: [1] <
 // [1, 3] < [2]).
 func compareJSON(a, b any) int {
@@ -172,6 +172,9 @@ func compareJSON(a, b any) int {
 	}
 	if xs, ok := a.(string); ok {
 		if ys, ok := b.(string); ok {
+			if c, ok := compareTimestampTexts([]byte(xs), []byte(ys)); ok {
+				return c // as instants: 10:00:00Z is before 10:00:00.5Z
+			}
 			return strings.Compare(xs, ys)
 		}
 	}
