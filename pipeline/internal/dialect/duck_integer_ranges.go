@@ -110,11 +110,77 @@ func (t *translator) duckIntegerType(n *node) string {
 		return t.column(n).full
 	case nSubquery:
 		return t.subqueryColumn(n).full
+	case nIndex:
+		if n.name == "slice" {
+			return ""
+		}
+		if m := unparen(n.x); m.kind == nCall && len(m.parts) <= 1 && m.name == "map" && len(m.list) == 2 {
+			return t.elementInteger(m.list[1]) // map(keys, values)[k]: a value
+		}
+		if n.y != nil && n.y.kind == nString {
+			return t.fieldInteger(n.x, stringValue(t.d, t.toks[n.y.tok].text))
+		}
+		return t.elementInteger(n.x)
+	case nField:
+		return t.fieldInteger(n.x, n.name)
 	case nCall:
 		if len(n.parts) > 1 || n.x != nil {
 			return ""
 		}
 		return t.duckIntegerCall(n)
+	}
+	return ""
+}
+
+// elementInteger is the integer type of the elements of list x where its
+// elements are written out (a list literal, list_value, and the list
+// functions keeping them: list_sort([i, j])[1] is a BIGINT where j is);
+// "" when not known.
+func (t *translator) elementInteger(x *node) string {
+	x = unparen(x)
+	switch {
+	case x.kind == nArray:
+		return t.widestInteger(x.list)
+	case x.kind != nCall || len(x.parts) > 1 || len(x.list) == 0:
+		return ""
+	case x.name == "list_value" || x.name == "list_pack":
+		return t.widestInteger(x.list)
+	case x.name == "list_concat" || x.name == "list_cat" || x.name == "array_concat" || x.name == "array_cat":
+		a, b := t.elementInteger(x.list[0]), ""
+		if len(x.list) == 2 {
+			b = t.elementInteger(x.list[1])
+		}
+		if a == "" || b == "" {
+			return ""
+		}
+		return duckIntegerOfWidth[max(duckIntegerWidths[a], duckIntegerWidths[b])]
+	case shapeListFuncs[x.name] && x.name != "list_append" && x.name != "array_append" && x.name != "array_push_back" &&
+		x.name != "list_prepend" && x.name != "array_prepend" && x.name != "array_push_front":
+		return t.elementInteger(x.list[0])
+	}
+	return ""
+}
+
+// fieldInteger is the integer type of field name of struct x where x is
+// a struct literal ({'a': i}.a, struct_pack(a := i).a); "" when not known.
+func (t *translator) fieldInteger(x *node, name string) string {
+	x = unparen(x)
+	switch {
+	case x.kind == nStruct:
+		for i, f := range x.list {
+			if i < len(x.names) && x.names[i] == name {
+				if f.kind == nItem {
+					f = f.x
+				}
+				return t.fullType(f)
+			}
+		}
+	case x.kind == nCall && len(x.parts) <= 1 && x.name == "struct_pack":
+		for _, a := range x.list {
+			if a.kind == nExpr && a.name == name {
+				return t.fullType(a.x)
+			}
+		}
 	}
 	return ""
 }
@@ -158,6 +224,17 @@ func (t *translator) duckIntegerCall(n *node) string {
 	case "if":
 		if len(args) == 3 {
 			return t.widestInteger(args[1:])
+		}
+	case "list_extract", "list_element", "array_extract":
+		if len(args) == 2 {
+			if args[1].kind == nString {
+				return t.fieldInteger(args[0], stringValue(t.d, t.toks[args[1].tok].text))
+			}
+			return t.elementInteger(args[0])
+		}
+	case "struct_extract":
+		if len(args) == 2 && args[1].kind == nString {
+			return t.fieldInteger(args[0], stringValue(t.d, t.toks[args[1].tok].text))
 		}
 	}
 	if duckIntegerResults[n.name] {

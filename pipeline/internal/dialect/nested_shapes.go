@@ -159,8 +159,12 @@ func (t *translator) duckShape(x *node) *nestShape {
 			return t.commonShape(x.list)
 		case (x.name == "nullif" || x.name == "any_value" || x.name == "first" || x.name == "last" || x.name == "min" || x.name == "max") && len(x.list) >= 1:
 			return t.duckShape(x.list[0])
-		case (x.name == "list_extract" || x.name == "list_element" || x.name == "array_extract") && len(x.list) == 2:
-			if s := t.duckShape(x.list[0]); s != nil {
+		case (x.name == "list_extract" || x.name == "list_element" || x.name == "array_extract" || x.name == "struct_extract") && len(x.list) == 2:
+			s := t.duckShape(x.list[0])
+			if s != nil && s.named && x.list[1].kind == nString {
+				return s.fields[stringValue(t.d, t.toks[x.list[1].tok].text)] // a struct's field by name
+			}
+			if s != nil && x.name != "struct_extract" {
 				return s.elem
 			}
 			return nil

@@ -314,6 +314,8 @@ func (t *translator) callNumber(n *node) string {
 		return "INTEGER"
 	}
 	switch n.name {
+	case "struct_extract", "list_extract", "list_element", "array_extract":
+		return t.shapeNumber(n) // a field or element whose leaves are known
 	case "xor", "gcd", "lcm", "greatest_common_divisor", "least_common_multiple":
 		if len(args) == 2 && t.numberType(args[0]) == "INTEGER" && t.numberType(args[1]) == "INTEGER" {
 			return "INTEGER" // of the wider argument's type
