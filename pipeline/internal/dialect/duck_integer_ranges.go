@@ -124,10 +124,10 @@ func (t *translator) duckIntegerType(n *node) string {
 	case nField:
 		return t.fieldInteger(n.x, n.name)
 	case nCall:
-		if len(n.parts) > 1 || n.x != nil {
+		if len(n.parts) > 1 {
 			return ""
 		}
-		return t.duckIntegerCall(n)
+		return t.duckIntegerCall(n) // over a window too: row_number() is a BIGINT
 	}
 	return ""
 }

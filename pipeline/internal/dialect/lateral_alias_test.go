@@ -10,7 +10,7 @@ func TestLateralAlias(t *testing.T) {
 	expectTranslated(t, duckdb, "select id + 1 as n, n from t", "select date_arith(id, 1, '+', 1) as n, (date_arith(id, 1, '+', 1)) AS n from t")
 	expectTranslated(t, duckdb, "select id * 2 as a, a + 1 as c from t", "select id * 2 as a, date_arith(a, 1, '+', 1) as c from t")
 	expectTranslated(t, duckdb, "select id as k, sum(b) as s, s / 2 as half from t group by k", "select id as k, duck_sum(b) as s, CAST((duck_sum(b)) AS REAL) / 2 as half from t group by k")
-	expectTranslated(t, duckdb, "select row_number() over (order by id) as rn, rn * 10 as r10 from t", "select row_number() over (order by id NULLS LAST) as rn, (row_number() over (order by id NULLS LAST)) * 10 as r10 from t")
+	expectTranslated(t, duckdb, "select row_number() over (order by id) as rn, rn * 10 as r10 from t", "select row_number() over (order by id NULLS LAST) as rn, integer_overflow((row_number() over (order by id NULLS LAST)) * 10, 64, 'multiplication', 1) as r10 from t")
 	expectTranslated(t, snowflake, "select id % 2 as k, k * 10 as kk from t where kk > 0 qualify kk = 10",
 		"SELECT k, kk FROM (select modulo(id, 2, 'snowflake', 1) as k, (modulo(id, 2, 'snowflake', 1)) * 10 as kk, ((modulo(id, 2, 'snowflake', 1)) * 10) = 10 AS _nexus_qualify from t where kk > 0) WHERE _nexus_qualify ")
 	expectTranslated(t, duckdb, "with w as (select 1 as x) select x + 1 as y, y * 2 as z from w", "with w as (select 1 as x) select integer_overflow(x + 1, 32, 'addition', 1) as y, integer_overflow((integer_overflow(x + 1, 32, 'addition', 1)) * 2, 32, 'multiplication', 1) as z from w")
