@@ -154,12 +154,16 @@ func (t *translator) elementInteger(x *node) string {
 			return ""
 		}
 		return duckIntegerOfWidth[max(duckIntegerWidths[a], duckIntegerWidths[b])]
-	case shapeListFuncs[x.name] && x.name != "list_append" && x.name != "array_append" && x.name != "array_push_back" &&
-		x.name != "list_prepend" && x.name != "array_prepend" && x.name != "array_push_front":
+	case shapeListFuncs[x.name] && !listAddingFuncs[x.name]:
 		return t.elementInteger(x.list[0])
 	}
 	return ""
 }
+
+// listAddingFuncs add an element of their own to a list, whose type the
+// list's elements do not tell.
+var listAddingFuncs = map[string]bool{"list_append": true, "array_append": true, "array_push_back": true,
+	"list_prepend": true, "array_prepend": true, "array_push_front": true}
 
 // fieldInteger is the integer type of field name of struct x where x is
 // a struct literal ({'a': i}.a, struct_pack(a := i).a); "" when not known.
@@ -342,7 +346,8 @@ func (t *translator) integerEdge(n *node) {
 			return
 		}
 		operand = n.list[0]
-	} else if n.name != "-" || !t.readsColumn(operand) {
+	} else if n.name != "-" || !hasKind(operand, nName, nSubquery) {
+		// a constant's minus DuckDB folds into a wider type
 		return
 	}
 	t.checkIntegerWidth(n, map[bool]string{true: "abs", false: "negation"}[n.kind == nCall])
@@ -358,26 +363,6 @@ func (t *translator) checkIntegerWidth(n *node, op string) {
 	// inside what the parent put around the value (a text conversion)
 	n.pre += "integer_overflow("
 	n.post = ", " + strconv.Itoa(w) + ", '" + op + "', " + itoa(t.toks[n.tok].line) + ")" + n.post
-}
-
-// readsColumn tells whether n reads a column or a subquery, so that DuckDB
-// computes it per row rather than folding it into a constant.
-func (t *translator) readsColumn(n *node) bool {
-	if n == nil {
-		return false
-	}
-	switch n.kind {
-	case nName, nSubquery:
-		return true
-	case nLit, nString:
-		return false
-	}
-	for _, k := range n.kids {
-		if t.readsColumn(k) {
-			return true
-		}
-	}
-	return false
 }
 
 // literalFits tells whether a op b of literals fits in bits.

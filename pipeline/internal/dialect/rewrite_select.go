@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
@@ -931,12 +932,18 @@ func readsColumn(n *node) bool {
 }
 
 // hasName tells whether n reads a name (a column) anywhere in it.
-func hasName(n *node) bool {
-	if n.kind == nName {
+func hasName(n *node) bool { return hasKind(n, nName) }
+
+// hasKind tells whether n, or a node anywhere under it, is of one of kinds.
+func hasKind(n *node, kinds ...nkind) bool {
+	if n == nil {
+		return false
+	}
+	if slices.Contains(kinds, n.kind) {
 		return true
 	}
 	for _, k := range n.kids {
-		if hasName(k) {
+		if hasKind(k, kinds...) {
 			return true
 		}
 	}
