@@ -335,7 +335,7 @@ func toCharSnowflake(ctx sqlite3.Context, args ...sqlite3.Value) {
 		ctx.ResultText(args[0].Text())
 		return
 	}
-	elems, err := compiled(ctx, 1, args[1].Text(), &snowflakeFormats, compileSnowflake)
+	elems, err := compiled(ctx, 1, args[1].Text(), &snowflakeOutputFormats, compileSnowflakeOutput)
 	if err != nil {
 		fail(ctx, fn, "%v", err)
 		return

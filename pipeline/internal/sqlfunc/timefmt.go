@@ -210,7 +210,15 @@ var snowflakeTokens = []struct {
 	{"PM", elem{field: 'p'}},
 }
 
-func compileSnowflake(f string) ([]elem, error) {
+func compileSnowflake(f string) ([]elem, error) { return compileSnowflakeFormat(f, false) }
+
+// compileSnowflakeOutput compiles a format TO_CHAR writes with: there a
+// letter that begins no element is written as it stands, as Snowflake
+// writes it ('Month' is MON then the text th: Janth; 'Day' is Day),
+// while a format that reads text refuses it.
+func compileSnowflakeOutput(f string) ([]elem, error) { return compileSnowflakeFormat(f, true) }
+
+func compileSnowflakeFormat(f string, output bool) ([]elem, error) {
 	var out []elem
 	for i := 0; i < len(f); {
 		if f[i] == '"' {
@@ -251,7 +259,7 @@ func compileSnowflake(f string) ([]elem, error) {
 		// T, begins no element but TZH (matched above): ISO 8601's date and
 		// time separator, taken as written as Snowflake takes text that is
 		// no element (YYYY-MM-DDTHH24:MI:SS)
-		if c != 'T' && c != 't' && (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+		if !output && c != 'T' && c != 't' && (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
 			return nil, fmt.Errorf("unknown format element at %q in %q: use YYYY, MM, MON, DD, HH24, HH12, MI, SS, FF, AM, TZH:TZM or quote text in \"\"", f[i:], f)
 		}
 		out = append(out, elem{lit: string(c)})
@@ -264,6 +272,8 @@ var (
 	bigqueryFormats  boundedCache[[]elem]
 	duckdbFormats    boundedCache[[]elem]
 	snowflakeFormats boundedCache[[]elem]
+	// TO_CHAR's, compiled by compileSnowflakeOutput
+	snowflakeOutputFormats boundedCache[[]elem]
 )
 
 func bigqueryElems(f string) ([]elem, error) { return compileStrftime(f, bigqueryFormat) }
