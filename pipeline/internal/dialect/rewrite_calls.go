@@ -207,6 +207,18 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 1 && n.x == nil && args[0].kind == nCall && (args[0].name == "get" || args[0].name == "get_path"):
 		t.variantValue(args[0])
 		return false
+	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 1 && n.x == nil &&
+		(args[0].kind == nPath || args[0].kind == nIndex || args[0].kind == nField):
+		// TO_VARCHAR of a VARIANT's value (v:a, v['a'], v[0]) writes a
+		// boolean as true or false, as its cast does
+		n.print = func(pr *printer, n *node) string {
+			v := pr.text(args[0])
+			if x, ok := extractArgs(strings.TrimSpace(v)); ok {
+				return variantBooleanText(x, "to_char_snowflake("+v+")") + pr.carry(n, args...)
+			}
+			return "to_char_snowflake(" + v + ")" + pr.carry(n, args...)
+		}
+		return true
 	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 1 && n.x == nil && t.booleanOf(args[0]):
 		// TO_VARCHAR of a boolean is 'true' or 'false', as its cast is
 		n.print = func(pr *printer, n *node) string {

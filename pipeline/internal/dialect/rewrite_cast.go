@@ -213,7 +213,13 @@ func (t *translator) rewriteCast(n *node) {
 		// as Snowflake writes a FLOAT: 15 digits at most, 2, not 2.0
 		d := sqlString(string(t.d))
 		n.print = func(pr *printer, n *node) string {
-			return "cast_to(" + pr.text(x) + ", 'TEXT', " + d + ", " + line + ")" + pr.carry(n, x)
+			v := pr.text(x)
+			if args, ok := extractArgs(strings.TrimSpace(v)); ok && t.d == Snowflake {
+				// a VARIANT's boolean (v:ok) is the text true or false,
+				// where json_extract gives 1 or 0
+				return variantBooleanText(args, "cast_to("+v+", 'TEXT', "+d+", "+line+")") + pr.carry(n, x)
+			}
+			return "cast_to(" + v + ", 'TEXT', " + d + ", " + line + ")" + pr.carry(n, x)
 		}
 	case typ.fn != "":
 		n.print = func(pr *printer, n *node) string {
@@ -409,6 +415,13 @@ func (t *translator) booleanOf(n *node) bool { return t.staticType(n) == TypeBoo
 // variantValue reads x, when it is Snowflake's GET or GET_PATH, whose
 // variant is JSON text ('"x"'), as the path forms' values are read: a
 // string without its quotes. For a cast or TO_VARCHAR of it.
+// variantBooleanText is the text of the value at json_extract's args, a
+// VARIANT's: a boolean is true or false, as Snowflake writes it (SQLite's
+// json_extract gives 1 or 0), another value as text gives it.
+func variantBooleanText(args, text string) string {
+	return "CASE json_type(" + args + ") WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE " + text + " END"
+}
+
 func (t *translator) variantValue(x *node) {
 	if t.d == Snowflake && isGet(x) {
 		x.pre = "json_get_text(" + x.pre
