@@ -39,6 +39,11 @@ func TestParquetFiles(t *testing.T) {
 		// a glob's files, matched by column name, in the order of their names
 		{"select id, v, empty from parts order by id", "1|a|0 2|b|0 3||1"},
 		{"select n, vs from parts_source", "3|a,b,"},
+		// lists and structs, as JSON text
+		{"select id, colors, counts, item, prices, grid, nest from nested order by id", `1|["red","blue"]|[10,20,30]|{"qty":3,"label":"box","shipped":"2024-02-29"}|[9.99,0.01]|[[5,6],[7]]|{"inner":{"flags":[true,false]}} ` +
+			`2|[]|[]||[null,1.50]|[[],null,[8]]|{"inner":null} 3||[null]|{"qty":null,"label":null,"shipped":null}||| ` +
+			`4|["it's \"q\" {x}"]|[-3]|{"qty":-1,"label":"","shipped":"1970-01-01"}|[]|[[]]|{"inner":{"flags":[]}}`},
+		{"select id, week_later, price_sum, first_seen, item_text, seen_text from nested_exprs order by id", "1|2024-03-07|10|2024-05-06T07:08:09.25Z|{'qty': 3, 'label': box, 'shipped': 2024-02-29}|['2024-05-06 07:08:09.25'] 2||1.5|||[] 3||||{'qty': NULL, 'label': NULL, 'shipped': NULL}| 4|1970-01-08||2000-01-01T00:00:00Z|{'qty': -1, 'label': '', 'shipped': 1970-01-01}|['2000-01-01 00:00:00']"},
 	} {
 		q, err := s.Query(ctx, c.sql, 0)
 		if err != nil {
@@ -64,13 +69,14 @@ func TestParquetFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"binary":  "models/binary.sql:1:15: FROM 'data/binary.parquet' cannot read its file: data/binary.parquet: column raw: binary (DuckDB's BLOB), which the playground does not read from a Parquet file",
-		"nanos":   "models/nanos.sql:1:15: PARQUET_SCAN cannot read its file: data/nanos.parquet: column at: of nanoseconds, which DuckDB reads as TIMESTAMP_NS",
-		"nested":  "models/nested.sql:1:15: READ_PARQUET cannot read its file: data/nested.parquet: column tags: nested (a list, struct or map)",
-		"options": "models/options.sql:1:15: READ_PARQUET cannot read its file: an option, which the playground's reading of a Parquet file does not follow",
-		"missing": "models/missing.sql:1:15: READ_PARQUET cannot read its file: data/missing.parquet is not a file of the project",
-		"nomatch": "models/nomatch.sql:1:15: READ_PARQUET cannot read its file: no file of the project matches data/none/*.parquet",
-		"mixed":   "models/mixed.sql:1:15: READ_PARQUET cannot read its file: data/mixed/*.parquet: its files have different columns (the first's and the second), which DuckDB reads only with union_by_name",
+		"binary":      "models/binary.sql:1:15: FROM 'data/binary.parquet' cannot read its file: data/binary.parquet: column raw: binary (DuckDB's BLOB), which the playground does not read from a Parquet file",
+		"nanos":       "models/nanos.sql:1:15: PARQUET_SCAN cannot read its file: data/nanos.parquet: column at: of nanoseconds, which DuckDB reads as TIMESTAMP_NS",
+		"nested":      "models/nested.sql:1:15: READ_PARQUET cannot read its file: data/nested.parquet: column attrs: a MAP, which the playground does not read from a Parquet file",
+		"nested_time": "models/nested_time.sql:1:15: READ_PARQUET cannot read its file: data/nested_time.parquet: column clocks: TIME inside a list or struct",
+		"options":     "models/options.sql:1:15: READ_PARQUET cannot read its file: an option, which the playground's reading of a Parquet file does not follow",
+		"missing":     "models/missing.sql:1:15: READ_PARQUET cannot read its file: data/missing.parquet is not a file of the project",
+		"nomatch":     "models/nomatch.sql:1:15: READ_PARQUET cannot read its file: no file of the project matches data/none/*.parquet",
+		"mixed":       "models/mixed.sql:1:15: READ_PARQUET cannot read its file: data/mixed/*.parquet: its files have different columns (the first's and the second), which DuckDB reads only with union_by_name",
 	}
 	for _, st := range res.Steps {
 		if w, ok := want[st.Name]; ok {

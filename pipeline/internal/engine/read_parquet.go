@@ -29,8 +29,9 @@ const readsParquet = true
 // rel, its columns of the types DuckDB's read_parquet gives them: integers
 // of their width and sign, FLOAT, DOUBLE, DECIMAL(p, s), BOOLEAN, VARCHAR (strings, enums,
 // JSON as VARCHAR), DATE, TIME, TIMESTAMP and, for an instant adjusted to
-// UTC, TIMESTAMP WITH TIME ZONE. Nested columns (lists, structs, maps),
-// binary ones, nanosecond and INT96 timestamps are refused, naming the
+// UTC, TIMESTAMP WITH TIME ZONE; lists and structs of those as DuckDB's
+// lists and structs (read_parquet_nested.go). MAPs, binary columns,
+// nanosecond and INT96 timestamps are refused, naming the
 // column. The values are written as text and stored as a seed of those
 // declared types is, so they hold what the same text cast there holds.
 func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
@@ -57,6 +58,14 @@ func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
 		at := make([]int, len(fields))
 		for i, fd := range fields {
 			c, err := parquetColumnOf(fd)
+			if !fd.Leaf() || fd.Repeated() {
+				var n *parquetNested
+				n, err = nestedParquetColumn(fd)
+				c = parquetColumn{duckType: "varchar", text: true, nested: n}
+				if n != nil {
+					c.duckType = n.duckType
+				}
+			}
 			if err != nil {
 				return fmt.Errorf("column %s: %v", fd.Name(), err)
 			}
@@ -69,6 +78,9 @@ func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
 				continue
 			}
 			decl, ok := declaredType(dialect.DuckDB, c.duckType)
+			if c.nested != nil {
+				decl, ok = declaredType(dialect.DuckDB, "varchar") // JSON text
+			}
 			if !ok {
 				return fmt.Errorf("column %s is %s, which the playground cannot store", fd.Name(), c.duckType)
 			}
@@ -103,7 +115,13 @@ func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
 	}
 	k := relKey(rel.Schema, rel.Name)
 	r.noteShape(k, store.ShapeText(t.Columns, t.Types))
-	r.keepTypes(k, seedTypes(dialect.DuckDB, t.Columns, declared, t.Types))
+	types := seedTypes(dialect.DuckDB, t.Columns, declared, t.Types)
+	for i, c := range cols {
+		if c.nested != nil {
+			c.nested.keepType(types, strings.ToLower(names[i]))
+		}
+	}
+	r.keepTypes(k, types)
 	r.contentVersion(rel, t.Rows)
 	return nil
 }
@@ -114,18 +132,46 @@ func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
 func readParquetRows(f *parquet.File, cols []parquetColumn, names []string, at []int, w *csv.Writer, texts *[][]any) (int64, error) {
 	reader := parquet.NewReader(f)
 	defer reader.Close()
+	// first[j] is the first leaf column of field j: a nested field spans
+	// several, each holding several values a row
+	first := make([]int, len(cols)+1)
+	for j, c := range cols {
+		first[j+1] = first[j] + 1
+		if c.nested != nil {
+			first[j+1] = first[j] + c.nested.leaves
+		}
+	}
+	leaves := make([][]parquet.Value, first[len(cols)])
 	buf := make([]parquet.Row, 256)
 	var read int64
 	for {
 		n, err := reader.ReadRows(buf)
 		for _, row := range buf[:n] {
-			if len(row) != len(cols) {
-				return read, fmt.Errorf("a row has %d values for %d columns", len(row), len(cols))
-			}
+			clear(leaves)
+			row.Range(func(c int, vals []parquet.Value) bool {
+				if c < len(leaves) {
+					leaves[c] = vals
+				}
+				return true
+			})
 			rec := make([]string, len(cols))
 			text := make([]any, len(cols))
-			for j, v := range row {
+			for j := range cols {
 				i := at[j]
+				if nest := cols[j].nested; nest != nil {
+					s, ok, err := nest.text(leaves[first[j]:first[j+1]])
+					if err != nil {
+						return read, fmt.Errorf("column %s: %v", names[i], err)
+					}
+					if ok {
+						rec[i], text[i] = "-", s
+					}
+					continue
+				}
+				if len(leaves[first[j]]) != 1 {
+					return read, fmt.Errorf("column %s: a row has %d values", names[i], len(leaves[first[j]]))
+				}
+				v := leaves[first[j]][0]
 				if v.IsNull() {
 					continue
 				}
@@ -165,6 +211,7 @@ type parquetColumn struct {
 	duckType string
 	text     bool // VARCHAR: the value's bytes as they are
 	cell     func(parquet.Value) (string, error)
+	nested   *parquetNested // a list or a struct, read as its JSON text
 }
 
 // parquetColumnOf reads the type of a top-level column as DuckDB's
@@ -173,7 +220,12 @@ func parquetColumnOf(fd parquet.Field) (parquetColumn, error) {
 	if !fd.Leaf() || fd.Repeated() {
 		return parquetColumn{}, fmt.Errorf("nested (a list, struct or map), which the playground does not read from a Parquet file")
 	}
-	typ := fd.Type()
+	return parquetLeafColumn(fd.Type())
+}
+
+// parquetLeafColumn reads a column of type typ as DuckDB's read_parquet
+// types it.
+func parquetLeafColumn(typ parquet.Type) (parquetColumn, error) {
 	lt := typ.LogicalType()
 	kind := typ.Kind()
 	whole := func(v parquet.Value) (string, error) { return strconv.FormatInt(v.Int64(), 10), nil }

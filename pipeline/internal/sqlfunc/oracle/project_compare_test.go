@@ -176,6 +176,10 @@ func normalise(v any, duckType string, duckSide bool) string {
 	}
 	typ := strings.ToUpper(duckType)
 	switch {
+	case (strings.HasSuffix(typ, "]") || strings.HasPrefix(typ, "STRUCT")) && (strings.Contains(typ, "DATE") || strings.Contains(typ, "TIMESTAMP")):
+		// dates and timestamps inside a list or struct: DuckDB's are
+		// times, ours their text; both compare as instants
+		return normJSON(temporalAsInstants(jsonValue(v, duckSide)), duckSide)
 	case isNumberType(typ) && !strings.HasSuffix(typ, "]"): // DECIMAL(10,2)[] is a list
 		return normNumber(v)
 	case strings.HasPrefix(typ, "TIMESTAMP"):
@@ -210,9 +214,6 @@ func normalise(v any, duckType string, duckSide bool) string {
 			}
 		}
 		return fmt.Sprintf("%T(%v)", v, v)
-	case strings.HasPrefix(typ, "DATE[") && duckSide:
-		// a list of DATEs: ours holds each as its text, YYYY-MM-DD
-		return normJSON(datesAsText(v), duckSide)
 	case strings.HasSuffix(typ, "]") || strings.HasPrefix(typ, "STRUCT") || strings.HasPrefix(typ, "MAP") || typ == "JSON":
 		return normJSON(v, duckSide)
 	case typ == "INTERVAL":
@@ -302,15 +303,40 @@ func normJSON(v any, duckSide bool) string {
 	return string(b)
 }
 
-// datesAsText writes the times of DuckDB's list of DATEs v as dates.
-func datesAsText(v any) any {
+// jsonValue is ours, JSON text, read; DuckDB's as it is.
+func jsonValue(v any, duckSide bool) any {
+	if s, ok := v.(string); ok && !duckSide {
+		var x any
+		if err := json.Unmarshal([]byte(s), &x); err == nil {
+			return x
+		}
+	}
+	return v
+}
+
+// temporalAsInstants writes the times inside DuckDB's nested value, and
+// the dates and timestamps inside ours (their text), as the instant each
+// is, in one form.
+func temporalAsInstants(v any) any {
 	switch x := v.(type) {
 	case time.Time:
-		return x.Format("2006-01-02")
+		return "instant " + x.UTC().Format(time.RFC3339Nano)
+	case string:
+		for _, layout := range []string{"2006-01-02", time.RFC3339Nano} {
+			if tm, err := time.Parse(layout, x); err == nil {
+				return "instant " + tm.UTC().Format(time.RFC3339Nano)
+			}
+		}
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = datesAsText(e)
+			out[i] = temporalAsInstants(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = temporalAsInstants(e)
 		}
 		return out
 	}
