@@ -143,7 +143,7 @@ func (p *parquetNested) describe(n parquet.Node, asElement bool) (any, string, e
 // NULL.
 func (p *parquetNested) text(cols [][]parquet.Value) (string, bool, error) {
 	if len(cols) == 0 || len(cols[0]) == 0 {
-		return "", false, nil
+		return "", false, errShredding
 	}
 	if p.node.Optional() && cols[0][0].DefinitionLevel() < 1 {
 		return "", false, nil
@@ -163,6 +163,11 @@ func (p *parquetNested) text(cols [][]parquet.Value) (string, bool, error) {
 // rep are the definition and repetition levels its ancestors (and n,
 // when it is optional) reach; asElement reads a repeated n as one element.
 func (p *parquetNested) write(b *bytes.Buffer, n parquet.Node, cols [][]parquet.Value, def, rep int, asElement bool) error {
+	for _, c := range cols {
+		if len(c) == 0 {
+			return errShredding
+		}
+	}
 	switch {
 	case n.Repeated() && !asElement:
 		return p.writeList(b, n, n, true, cols, def, rep)
@@ -191,6 +196,9 @@ func (p *parquetNested) write(b *bytes.Buffer, n parquet.Node, cols [][]parquet.
 	return p.leaf(b, n, cols[0][0])
 }
 
+// errShredding is a file whose leaf columns disagree on a value's shape.
+var errShredding = fmt.Errorf("its leaf columns do not hold the same lists (not a Parquet file DuckDB reads)")
+
 // child writes field f of a group, NULL where its value is.
 func (p *parquetNested) child(b *bytes.Buffer, f parquet.Node, cols [][]parquet.Value, def, rep int) error {
 	if f.Optional() {
@@ -217,6 +225,9 @@ func (p *parquetNested) writeList(b *bytes.Buffer, repeated, elem parquet.Node, 
 		part := make([][]parquet.Value, len(cols))
 		more := false
 		for i, c := range cols {
+			if starts[i] >= len(c) {
+				return errShredding
+			}
 			end := starts[i] + 1
 			for end < len(c) && c[end].RepetitionLevel() > rep {
 				end++
