@@ -12,7 +12,9 @@ import (
 type Rendered struct {
 	// seed, model, snapshot, hook, test, or query: a statement a macro's
 	// run_query ran that wrote to the database; or source, a source table
-	// read from a CSV file of the project, whose path SQL is
+	// read from a CSV file of the project, whose path SQL is, or (with
+	// Materialized "seed") one whose rows the seed reported just before
+	// gives, Relation being its identifier
 	Kind string
 	Name string
 	// Schema and Name of the relation built ("" for a hook); an ephemeral

@@ -669,6 +669,14 @@ func (r *runner) runSeed(n *graph.Node, step *Step) error {
 	r.keepTypes(relKey(rel.Schema, rel.Name), types)
 	step.Status, step.Relation, step.Rows = "OK", rel.Schema+"."+rel.Name, int64(len(t.Rows))
 	r.reportRendered(Rendered{Kind: "seed", Name: s.Name, Schema: rel.Schema, Relation: rel.Name, Materialized: "seed"})
+	// the sources whose rows the seed gives, named on the warehouse by
+	// their yml (raw.orders), which the seed's table stands for here
+	id := nodeID("seed", r.plan.pkgOf(s.Package), s.Name)
+	for _, key := range slices.Sorted(maps.Keys(r.plan.sources)) {
+		if ref := r.plan.sources[key]; len(ref.seeds) == 1 && ref.seeds[0] == id {
+			r.reportRendered(Rendered{Kind: "source", Name: key, Schema: rel.Schema, Relation: ref.decl.Identifier, DBTSchema: ref.decl.Schema, Materialized: "seed"})
+		}
+	}
 	return nil
 }
 
