@@ -7,6 +7,8 @@ package dialect
 import (
 	"strconv"
 	"strings"
+
+	"github.com/nexus-playground/nexus/pipeline/internal/sqlfunc"
 )
 
 // refuseLiteralOrder refuses, in DuckDB, a term of the ORDER BY o of a
@@ -382,4 +384,76 @@ func (t *translator) exprKey(x *node) string {
 		}
 	}
 	return b.String()
+}
+
+// duckTextArgs are DuckDB's functions taking text only at the argument
+// places listed, with no overload for a number, a date, a timestamp or a
+// boolean there, and no implicit cast of those to VARCHAR: DuckDB's binder
+// refuses substring(INTEGER, ...) (No function matches), where SQLite
+// reads the number's text.
+var duckTextArgs = map[string][]int{
+	"substring": {0}, "substr": {0}, "length": {0}, "len": {0}, "lower": {0}, "lcase": {0}, "upper": {0}, "ucase": {0},
+	"reverse": {0}, "ascii": {0}, "unicode": {0}, "md5": {0}, "sha1": {0}, "sha256": {0}, "strip_accents": {0},
+	"bit_length": {0}, "left": {0}, "right": {0}, "repeat": {0}, "lpad": {0, 2}, "rpad": {0, 2},
+	"trim": {0, 1}, "ltrim": {0, 1}, "rtrim": {0, 1}, "replace": {0, 1, 2}, "translate": {0, 1, 2},
+	"strpos": {0, 1}, "instr": {0, 1}, "position": {0, 1}, "starts_with": {0, 1}, "ends_with": {0, 1},
+	"prefix": {0, 1}, "suffix": {0, 1}, "contains": {0}, "split_part": {0, 1}, "string_split": {0, 1},
+	"str_split": {0, 1}, "string_to_array": {0, 1}, "regexp_matches": {0}, "regexp_full_match": {0},
+	"regexp_extract": {0}, "regexp_extract_all": {0}, "regexp_replace": {0}, "regexp_split_to_array": {0},
+	"levenshtein": {0, 1}, "damerau_levenshtein": {0, 1}, "hamming": {0, 1}, "mismatches": {0, 1},
+	"jaccard": {0, 1}, "jaro_similarity": {0, 1}, "jaro_winkler_similarity": {0, 1},
+}
+
+// refuseTextArgs refuses, in DuckDB, a call of a function of duckTextArgs
+// whose text argument is known to be no text (a number, a DATE, a
+// timestamp, a TIME or a BOOLEAN), as DuckDB's binder refuses it.
+func (t *translator) refuseTextArgs(n *node, args []*node) {
+	places, ok := duckTextArgs[n.name]
+	if t.d != DuckDB || !ok || len(n.parts) > 1 || n.x != nil {
+		return
+	}
+	for _, i := range places {
+		if i >= len(args) {
+			break
+		}
+		if typ := t.nonText(args[i]); typ != "" {
+			t.refuse(args[i].start, refTextArg, n.name, strings.TrimSpace(t.source(args[i])), typ)
+		}
+	}
+}
+
+// nonText is DuckDB's type of x where x is known to be no VARCHAR: a
+// number, a DATE, a timestamp, a TIME or a BOOLEAN; "" for text, NULL,
+// a list, or a value whose type is not known.
+func (t *translator) nonText(x *node) string {
+	if t.isNull(x) || x.kind == nString || t.textOf(x) {
+		return ""
+	}
+	typ := t.staticType(x)
+	if typ == TypeList || typ == TypeStruct {
+		return "" // a list of numbers is known by its leaves' type too
+	}
+	if _, param := t.lambdaParamNumber(x); param && x.kind == nName {
+		return "" // an element of a list of lists has its leaves' type
+	}
+	if num := t.numberType(x); num != "" {
+		switch full := t.fullType(x); {
+		case full != "":
+			return full
+		case num == "REAL":
+			return "DOUBLE"
+		case strings.HasPrefix(num, "DECIMAL"):
+			return "DECIMAL"
+		}
+		return "number"
+	}
+	switch typ {
+	case TypeDate, TypeBool, TypeTime:
+		return typ
+	case sqlfunc.KindInstant:
+		return "TIMESTAMP WITH TIME ZONE"
+	case sqlfunc.KindWallClock:
+		return "TIMESTAMP"
+	}
+	return ""
 }

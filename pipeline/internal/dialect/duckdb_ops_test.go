@@ -1,6 +1,9 @@
 package dialect
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // DuckDB's operator forms of LIKE, ILIKE, GLOB and the regular
 // expressions; the values are checked on DuckDB itself in sqlfunc's
@@ -118,4 +121,33 @@ func TestDuckDBIntegerWidths(t *testing.T) {
 // query, even where no row reaches the call.
 func TestDuckDBWrittenFormats(t *testing.T) {
 	expectRefused(t, duckdb, "select coalesce(a, strftime(current_date, '%C')), strptime(a, '%d') from t", "1:43: strftime: unknown format element %C in \"%C\": DuckDB knows %a %A %b %B %c %d %f %g %G %h %H %I %j %m %M %n %p %S %T %u %U %V %w %W %x %X %y %Y %z %Z %% (and %-d %-H %-I %-j %-m %-M %-S %-y); DuckDB checks a written format when it binds the query, and fails even where no row reaches the call (write a format of the elements DuckDB knows)")
+}
+
+// DuckDB's text functions take text at their text places: a number, a
+// date, a timestamp or a boolean there is refused as DuckDB's binder
+// refuses it (No function matches), where SQLite reads its text; NULL, a
+// list and a value of no known type are left to run.
+func TestDuckDBTextArguments(t *testing.T) {
+	why := " is not DuckDB: DuckDB's %s takes text there and casts no number, date, timestamp or boolean to VARCHAR for it (No function matches) (" + refTextArg.hint + ")"
+	for _, c := range []struct{ in, at, what, fn string }{
+		{"with c as (select 35709 as zip) select substring(zip, 1, 2) from c", "1:50", "substring of zip (INTEGER)", "substring"},
+		{"select upper(x) from (select 42::bigint as x)", "1:14", "upper of x (BIGINT)", "upper"},
+		{"select length(date '2020-01-01')", "1:15", "length of date '2020-01-01' (DATE)", "length"},
+		{"select lower(1.5)", "1:14", "lower of 1.5 (DECIMAL)", "lower"},
+		{"select a, lpad(a, 3, 0) from t", "1:22", "lpad of 0 (INTEGER)", "lpad"},
+		{"select trim(true)", "1:13", "trim of true (BOOLEAN)", "trim"},
+		{"select left(now(), 4)", "1:13", "left of now() (TIMESTAMP WITH TIME ZONE)", "left"},
+		{"select strpos(a, count(*)) from t group by a", "1:18", "strpos of count(*) (BIGINT)", "strpos"},
+	} {
+		expectRefused(t, duckdb, c.in, c.at+": "+c.what+fmt.Sprintf(why, c.fn))
+	}
+	for _, in := range []string{
+		"select substring(b::varchar, 1, 2), upper(null), length([1, 2]), contains([1, 2], 1), strpos(a, 'x') from t",
+		"select upper(x) from (select null as x)",
+		"select list_transform([[1, 2], [3]], x -> len(x)), [l for l in [[1], [2, 3]] if len(l) > 1]",
+	} {
+		if _, err := TranslateWith(in, testOptions(duckdb)); err != nil {
+			t.Errorf("%s: %v", in, err)
+		}
+	}
 }

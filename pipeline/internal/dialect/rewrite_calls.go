@@ -129,6 +129,7 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 	if t.d == DuckDB && n.name == "trim" && len(n.parts) <= 1 && t.rewriteTrimFrom(n) {
 		return true
 	}
+	t.refuseTextArgs(n, args)
 	if t.d == DuckDB && (n.name == "lpad" || n.name == "rpad") && len(n.parts) <= 1 && len(args) == 3 && t.duckIntegerWidth(args[1]) > 32 {
 		// DuckDB's count is an INTEGER, which a BIGINT is not cast to
 		t.refuse(args[1].start, refPadCount, n.name, strings.TrimSpace(t.source(args[1])), t.fullType(args[1]))
