@@ -71,7 +71,7 @@ func TestParquetFiles(t *testing.T) {
 	want := map[string]string{
 		"binary":      "models/binary.sql:1:15: FROM 'data/binary.parquet' cannot read its file: data/binary.parquet: column raw: binary (DuckDB's BLOB), which the playground does not read from a Parquet file",
 		"nanos":       "models/nanos.sql:1:15: PARQUET_SCAN cannot read its file: data/nanos.parquet: column at: of nanoseconds, which DuckDB reads as TIMESTAMP_NS",
-		"nested":      "models/nested.sql:1:15: READ_PARQUET cannot read its file: data/nested.parquet: column attrs: a MAP, which the playground does not read from a Parquet file",
+		"nested":      "models/nested.sql:1:15: READ_PARQUET cannot read its file: data/nested.parquet: column wrapped: a MAP inside a list or struct, which the playground does not read from a Parquet file",
 		"nested_time": "models/nested_time.sql:1:15: READ_PARQUET cannot read its file: data/nested_time.parquet: column clocks: TIME inside a list or struct",
 		"options":     "models/options.sql:1:15: READ_PARQUET cannot read its file: an option, which the playground's reading of a Parquet file does not follow",
 		"missing":     "models/missing.sql:1:15: READ_PARQUET cannot read its file: data/missing.parquet is not a file of the project",

@@ -29,9 +29,9 @@ const readsParquet = true
 // rel, its columns of the types DuckDB's read_parquet gives them: integers
 // of their width and sign, FLOAT, DOUBLE, DECIMAL(p, s), BOOLEAN, VARCHAR (strings, enums,
 // JSON as VARCHAR), DATE, TIME, TIMESTAMP and, for an instant adjusted to
-// UTC, TIMESTAMP WITH TIME ZONE; lists and structs of those as DuckDB's
-// lists and structs (read_parquet_nested.go). MAPs, binary columns,
-// nanosecond and INT96 timestamps are refused, naming the
+// UTC, TIMESTAMP WITH TIME ZONE; lists, structs and MAPs of those as
+// DuckDB's (read_parquet_nested.go). Binary columns, nanosecond and INT96
+// timestamps are refused, naming the
 // column. The values are written as text and stored as a seed of those
 // declared types is, so they hold what the same text cast there holds.
 func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {

@@ -16,11 +16,12 @@ import (
 )
 
 // A nested Parquet column (a LIST, a group DuckDB reads as a STRUCT, a
-// repeated field) is held as the playground holds DuckDB's lists and
-// structs: JSON text, its dates and timestamps in the project's form, its
-// DECIMALs numbers. The file's values are assembled from their leaf
-// columns by their definition and repetition levels (Parquet's
-// record shredding read back). MAPs and times of day inside are refused.
+// repeated field, a MAP) is held as the playground holds DuckDB's lists,
+// structs and MAPs: JSON text, its dates and timestamps in the project's
+// form, its DECIMALs numbers. The file's values are assembled from their
+// leaf columns by their definition and repetition levels (Parquet's
+// record shredding read back). Times of day inside, and a MAP inside a
+// list or struct, are refused.
 
 // parquetNested is how one nested top-level column reads: its tree, the
 // shape the translator knows its leaves by, and DuckDB's name of its type.
@@ -89,6 +90,20 @@ func isListNode(n parquet.Node) bool {
 	return !n.Leaf() && list && len(n.Fields()) == 1 && n.Fields()[0].Repeated()
 }
 
+// mapShape is a MAP's keys' and values' shapes: DuckDB's MAP is held as
+// the JSON list of its entries, {"key": k, "value": v} each.
+type mapShape struct{ key, value any }
+
+// mapEntries is the repeated group of a MAP's entries, its key and its
+// value.
+func mapEntries(n parquet.Node) (parquet.Node, error) {
+	kv := n.Fields()[0]
+	if !kv.Repeated() || kv.Leaf() || len(kv.Fields()) != 2 {
+		return nil, fmt.Errorf("a MAP not laid out as a repeated group of a key and a value, which DuckDB does not read")
+	}
+	return kv, nil
+}
+
 func isMapNode(n parquet.Node) bool {
 	_, m := logicalValue(n.Type().LogicalType()).(*format.MapType)
 	return !n.Leaf() && m
@@ -103,7 +118,19 @@ func (p *parquetNested) describe(n parquet.Node, asElement bool) (any, string, e
 	}
 	switch {
 	case isMapNode(n):
-		return nil, "", fmt.Errorf("a MAP, which the playground does not read from a Parquet file")
+		if n != p.node {
+			return nil, "", fmt.Errorf("a MAP inside a list or struct, which the playground does not read from a Parquet file")
+		}
+		kv, err := mapEntries(n)
+		if err != nil {
+			return nil, "", err
+		}
+		ks, kd, err := p.describe(kv.Fields()[0], false)
+		if err != nil {
+			return nil, "", err
+		}
+		vs, vd, err := p.describe(kv.Fields()[1], false)
+		return mapShape{ks, vs}, "map(" + kd + ", " + vd + ")", err
 	case isListNode(n):
 		_, elem, self := listElement(n)
 		s, d, err := p.describe(elem, self)
@@ -174,14 +201,25 @@ func (p *parquetNested) write(b *bytes.Buffer, n parquet.Node, cols [][]parquet.
 	case isListNode(n):
 		repeated, elem, self := listElement(n)
 		return p.writeList(b, repeated, elem, self, cols, def, rep)
+	case isMapNode(n):
+		kv, err := mapEntries(n)
+		if err != nil {
+			return err
+		}
+		return p.writeList(b, kv, kv, true, cols, def, rep)
 	case !n.Leaf():
 		b.WriteByte('{')
 		at := 0
+		// the entries of a MAP (top-level only, see describe)
+		entry := asElement && isMapNode(p.node) && n == p.node.Fields()[0]
 		for i, f := range n.Fields() {
 			if i > 0 {
 				b.WriteByte(',')
 			}
 			k, _ := json.Marshal(f.Name())
+			if entry {
+				k = []byte([]string{`"key"`, `"value"`}[i])
+			}
 			b.Write(k)
 			b.WriteByte(':')
 			w := leafCount(f)
@@ -292,12 +330,25 @@ func (p *parquetNested) leaf(b *bytes.Buffer, n parquet.Node, v parquet.Value) e
 func (p *parquetNested) keepType(types map[string]string, name string) {
 	delete(types, dialect.FullTypePrefix+name)
 	types[name] = dialect.TypeStruct
+	if m, ok := p.shape.(mapShape); ok {
+		// MAP, and its values' number type where its keys are text
+		types[name] = dialect.TypeMap
+		if leaf, ok := m.value.(string); ok && m.key == "VARCHAR" && numberLeaf(leaf) {
+			types[name] += " " + leaf
+		}
+		return
+	}
 	if l, ok := p.shape.([]any); ok {
 		types[name] = dialect.TypeList
-		if leaf, ok := l[0].(string); ok && (leaf == "INTEGER" || leaf == "REAL" || leaf == "FLOAT" || strings.HasPrefix(leaf, "DECIMAL ")) {
+		if leaf, ok := l[0].(string); ok && numberLeaf(leaf) {
 			types[name] += " " + leaf
 		}
 	}
 	shape, _ := json.Marshal(p.shape)
 	types[dialect.FullTypePrefix+name] = "SHAPE " + string(shape)
+}
+
+// numberLeaf tells whether a leaf's shape is a number type.
+func numberLeaf(leaf string) bool {
+	return leaf == "INTEGER" || leaf == "REAL" || leaf == "FLOAT" || strings.HasPrefix(leaf, "DECIMAL ")
 }
