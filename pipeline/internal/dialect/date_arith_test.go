@@ -115,7 +115,7 @@ func TestTypeofRefused(t *testing.T) {
 
 func TestIsNullValue(t *testing.T) {
 	expectTranslated(t, snowflake, "select is_null_value(v:a.b) from t", "select (json_type(v, '$.a.b') = 'null') from t")
-	expectTranslated(t, snowflake, "select is_null_value(v:a || 'x') from t", "select is_json_null(json_extract(v, '$.a') || 'x') from t")
+	expectTranslated(t, snowflake, "select is_null_value(v:a || 'x') from t", "select is_json_null(CASE json_type(v, '$.a') WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE json_extract(v, '$.a') END || 'x') from t")
 }
 
 func TestIntervalValues(t *testing.T) {

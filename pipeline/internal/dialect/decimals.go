@@ -51,6 +51,12 @@ func (t *translator) concatText(operands ...*node) {
 			o.post += ", " + sqlString(num) + ")"
 			continue
 		}
+		if t.d == Snowflake && (o.kind == nPath || o.kind == nIndex || o.kind == nField) {
+			// a VARIANT's boolean joins as true or false, as its cast to
+			// VARCHAR writes it (its print is known only when printed)
+			t.pr.variantText[o] = true
+			continue
+		}
 		if t.booleanOf(o) {
 			o.pre = "CASE (" + o.pre
 			o.post += ") WHEN 1 THEN 'true' WHEN 0 THEN 'false' END"

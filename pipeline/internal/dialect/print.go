@@ -17,10 +17,13 @@ type printer struct {
 	// expanding holds the select aliases being printed in place of a name
 	// in QUALIFY, so that an alias whose expression names it stops there.
 	expanding map[*node]bool
+	// variantText holds the VARIANT values (v:a, v['a'], v[0]) joined as
+	// text, whose boolean is written true or false (variantBooleanText)
+	variantText map[*node]bool
 }
 
 func newPrinter(d Dialect, toks []token) *printer {
-	return &printer{d: d, toks: toks, edit: make([]string, len(toks)), edited: make([]bool, len(toks)), expanding: map[*node]bool{}}
+	return &printer{d: d, toks: toks, edit: make([]string, len(toks)), edited: make([]bool, len(toks)), expanding: map[*node]bool{}, variantText: map[*node]bool{}}
 }
 
 // setTok replaces the text of token i.
@@ -69,7 +72,11 @@ func (pr *printer) text(n *node) string {
 func (pr *printer) write(b *strings.Builder, n *node) {
 	b.WriteString(n.pre)
 	if n.print != nil {
-		b.WriteString(n.print(pr, n))
+		s := n.print(pr, n)
+		if args, ok := extractArgs(strings.TrimSpace(s)); ok && pr.variantText[n] {
+			s = variantBooleanText(args, s)
+		}
+		b.WriteString(s)
 	} else {
 		pr.writeKids(b, n)
 	}
