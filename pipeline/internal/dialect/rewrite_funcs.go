@@ -432,6 +432,10 @@ func (t *translator) rewriteCall(n *node, sc *scope) {
 	if (t.d == Snowflake || t.d == DuckDB) && len(n.list) > 0 && (name == "listagg" || name == "string_agg" || name == "group_concat") {
 		// the warehouse casts each value to text, as CAST(ts AS VARCHAR)
 		t.concatTimestamps(n.list[0])
+		if t.d == Snowflake {
+			// a boolean, a NUMBER(p, s), a VARIANT's value too
+			t.concatText(n.list[0])
+		}
 	}
 	if t.d == BigQuery && !qualified && name == "string_agg" && len(n.list) > 0 {
 		if num := t.bigQueryNumberOf(n.list[0]); num != "" {
