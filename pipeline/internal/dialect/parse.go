@@ -27,6 +27,9 @@ type parser struct {
 	// joinWordRefs are the tokens of join words written as a column name
 	// (reserved_columns.go).
 	joinWordRefs map[int]bool
+	// aliasWords are the tokens of aliases DuckDB refuses as keywords
+	// (reserved_columns.go).
+	aliasWords []int
 	// connectByRoots are the tokens of Snowflake's CONNECT_BY_ROOT, refused
 	// outside a query with CONNECT BY (connect_by.go)
 	connectByRoots []int
@@ -876,6 +879,7 @@ func (p *parser) parseAlias(n *node) {
 		n.tok = p.next()
 		n.tok2 = as
 		n.name = identName(p.toks[n.tok])
+		p.noteAliasWord(n.tok, n.kind == nRaw, hasAs)
 	} else if hasAs {
 		p.fail("expected an alias after AS")
 	}

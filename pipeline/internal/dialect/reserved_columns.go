@@ -11,7 +11,7 @@ var joinWords = map[Dialect]map[string]bool{
 		// words DuckDB keeps for types and functions (checked on DuckDB:
 		// select authorization from t is a syntax error there)
 		"authorization": true, "binary": true, "collation": true, "concurrently": true, "freeze": true, "overlaps": true,
-		"positional": true, "similar": true, "verbose": true, "semi": true, "anti": true, "asof": true},
+		"positional": true, "similar": true, "verbose": true, "semi": true, "anti": true, "asof": true, "at": true, "unpack": true},
 	BigQuery:  {"left": true, "right": true, "full": true, "inner": true, "outer": true, "cross": true, "natural": true, "join": true, "end": true},
 	Snowflake: {"left": true, "right": true, "full": true, "inner": true, "cross": true, "natural": true, "join": true},
 }
@@ -75,5 +75,24 @@ func (t *translator) refuseJoinWordRefs(p *parser) {
 			quoted = "`" + strings.ToLower(name) + "`"
 		}
 		t.refuse(i, refJoinWordColumn, strings.ToUpper(name), dialectName(t.d), quoted)
+	}
+}
+
+// noteAliasWord records alias token i when DuckDB refuses its word as an
+// alias: a word of joinWords (its keywords for types and functions, such
+// as AT, SEMI, BINARY), which DuckDB takes as an alias only after AS in a
+// select list (select 1 as at); a table's alias, with AS or not, and a
+// column's without AS are syntax errors there.
+func (p *parser) noteAliasWord(i int, table, hasAs bool) {
+	if p.d != DuckDB || i <= 0 || i >= len(p.toks) || p.toks[i].kind != kWord || !joinWords[DuckDB][p.toks[i].lower] || hasAs && !table {
+		return
+	}
+	p.aliasWords = append(p.aliasWords, i)
+}
+
+// refuseAliasWords refuses the aliases noteAliasWord recorded.
+func (t *translator) refuseAliasWords(p *parser) {
+	for _, i := range p.aliasWords {
+		t.refuse(i, refAliasWord, strings.ToUpper(t.toks[i].text))
 	}
 }

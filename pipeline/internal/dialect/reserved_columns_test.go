@@ -26,3 +26,16 @@ func TestJoinWordColumns(t *testing.T) {
 	expectRows(t, snowflake, "with g as (select 1 as x, 2000 as offset) select offset + x, coalesce(offset, 0) from g", "2001|2000")
 	expectTranslated(t, sqlite, "select left = 'T' as l from t", "select left = 'T' as l from t")
 }
+
+// DuckDB's keywords for types and functions are no table alias, with AS
+// or not, nor a column's alias without AS; after AS in a select list, and
+// qualified, they are names.
+func TestDuckDBKeywordAliases(t *testing.T) {
+	why := " is a keyword of DuckDB SQL, which refuses it as a table's alias and as a column's alias without AS (syntax error at or near it) (" + refAliasWord.hint + ")"
+	expectRefused(t, duckdb, "select at.a from (select a from t) at", "1:36: AT"+why)
+	expectRefused(t, duckdb, "select a from t as semi", "1:20: SEMI"+why)
+	expectRefused(t, duckdb, "select a binary from t", "1:10: BINARY"+why)
+	expectRefused(t, duckdb, "select at from (select a as at from t)", `1:8: AT is a reserved word in DuckDB SQL, which refuses it as a column name unquoted: write "at" (`+refJoinWordColumn.hint+")")
+	expectTranslated(t, duckdb, `select a as at, s.at, "at".a from (select a as at from t) s, t as "at"`, `select a as at, s.at, "at".a from (select a as at from t) s, t as "at"`)
+	expectTranslated(t, sqlite, "select a at from t at", "select a at from t at")
+}

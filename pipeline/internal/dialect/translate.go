@@ -168,6 +168,7 @@ func TranslateCreating(sql string, o Options) (string, map[string]string, []Crea
 	t.rewriteTransactions(root)
 	t.rewriteViewModelDrops(root)
 	t.refuseJoinWordRefs(p)
+	t.refuseAliasWords(p)
 	for _, i := range p.emptyItems {
 		t.refuse(i, refEmptyItem)
 	}
