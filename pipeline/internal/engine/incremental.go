@@ -276,7 +276,7 @@ func (r *runner) finishStep(step *Step, rel jinja.Relation) error {
 	if err != nil {
 		return err
 	}
-	if err := r.db.Analyze(r.ctx, rel.Schema, rel.Name); err != nil {
+	if err := r.db.AnalyzeContent(r.ctx, rel.Schema, rel.Name, fp); err != nil {
 		return err
 	}
 	r.noteShape(k, shape)

@@ -34,6 +34,7 @@ func (db *DB) authorize(action sqlite3.AuthorizerActionCode, name3rd, name4th, s
 	if action == sqlite3.AUTH_READ && db.reads != nil {
 		db.noteRead(schema, name3rd)
 	}
+	db.forgetAnalyzed(action, name3rd, name4th, schema)
 	if db.engine {
 		return sqlite3.AUTH_OK
 	}

@@ -75,6 +75,13 @@ type DB struct {
 	writes int
 	// stats counts the statements run and the time spent in them (Stats).
 	stats Stats
+	// analyzed holds the fingerprint of each table's content when
+	// AnalyzeContent last analyzed it (lower-case schema.name), while
+	// analyzing is set during that ANALYZE, dropping while a DROP TABLE
+	// deletes the table's statistics (analyze.go).
+	analyzed  map[string]string
+	analyzing bool
+	dropping  bool
 }
 
 // Stats counts the statements a DB ran and the time they took: in js/wasm
@@ -135,7 +142,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	db := &DB{conn: conn, file: file, schemas: map[string]bool{"main": true}, att: map[string]*attachment{}, lower: map[string]string{},
 		views: map[string][]string{}, maxAttached: maxAttachedOf(conn), memoryLimit: defaultMemoryLimit, dataLimit: defaultDataLimit,
-		totalLimit: defaultTotalDataLimit, pageSizes: map[string]int64{}, maxPages: map[string]int64{}}
+		totalLimit: defaultTotalDataLimit, pageSizes: map[string]int64{}, maxPages: map[string]int64{}, analyzed: map[string]string{}}
 	// SQLite codes a compound SELECT recursing once per input, and the
 	// stack of its WebAssembly build (64 KiB) ends past some 200 inputs,
 	// crashing the process: past maxCompound inputs it refuses the
