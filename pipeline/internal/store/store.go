@@ -421,13 +421,25 @@ func (db *DB) Exec(ctx context.Context, sql string) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := db.beforeWrite(); err != nil {
-		return err
+	if !releasesOnly(sql) {
+		if err := db.beforeWrite(); err != nil {
+			return err
+		}
 	}
 	old := db.conn.SetInterrupt(ctx)
 	defer db.conn.SetInterrupt(old)
 	defer db.count(statements(sql), time.Now())
 	return db.conn.Exec(sql)
+}
+
+// releasesOnly tells whether sql is one RELEASE of a savepoint. It takes
+// no new page (the statements in the savepoint did, under the caps shared
+// out before them), so the caps need not be shared out again before it:
+// inside a transaction that costs a statement in js/wasm, one per model
+// written in place (engine.rewriteInPlace).
+func releasesOnly(sql string) bool {
+	f := strings.Fields(sql)
+	return len(f) == 2 && strings.EqualFold(f[0], "RELEASE") && !strings.Contains(sql, ";")
 }
 
 // SetMemoryLimit changes the cap on SQLite's heap, in bytes; it can only

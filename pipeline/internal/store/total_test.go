@@ -136,3 +136,26 @@ func openCapped(t *testing.T, schemas ...string) *DB {
 	}
 	return db
 }
+
+// A savepoint's RELEASE takes no page, so the caps are not shared out
+// again before it: inside the transaction that would ask SQLite for the
+// page counts, a statement more. Every statement that writes still has
+// them shared out before it, so the cap still stops a statement after it.
+func TestReleaseSharesNoCaps(t *testing.T) {
+	ctx := context.Background()
+	db := openCapped(t, "a")
+	const fill = " as with recursive r(n) as (select 1 union all select n + 1 from r limit %d) select hex(randomblob(50)) as x from r"
+	if err := db.Exec(ctx, "SAVEPOINT model; create table a.t"+fmt.Sprintf(fill, 3000)); err != nil {
+		t.Fatal(err)
+	}
+	before := db.Stats().Statements
+	if err := db.Exec(ctx, "RELEASE model"); err != nil {
+		t.Fatal(err)
+	}
+	if n := db.Stats().Statements - before; n != 1 {
+		t.Errorf("RELEASE ran %d statements, want 1", n)
+	}
+	if err := db.Exec(ctx, "create table a.big"+fmt.Sprintf(fill, 200000)); !errors.Is(err, ErrDataLimit) {
+		t.Fatalf("a table past the cap after the release: %v", err)
+	}
+}
