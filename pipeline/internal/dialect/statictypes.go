@@ -284,6 +284,9 @@ func (t *translator) staticTypeOf(n *node) string {
 		if t.keepsOffset(n) {
 			return sqlfunc.KindInstant // CONVERT_TIMEZONE(zone, ts)
 		}
+		if t.d == Snowflake && n.name == "convert_timezone" && len(n.list) == 3 {
+			return sqlfunc.KindWallClock // CONVERT_TIMEZONE(from, to, ts): a TIMESTAMP_NTZ
+		}
 		if s, ok := t.arithmeticScale(n); ok && s > 0 {
 			return typeDecimal + strconv.Itoa(s) // Snowflake's AVG of a NUMBER
 		}
