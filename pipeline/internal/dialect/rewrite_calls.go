@@ -198,6 +198,12 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 			t.addArgument(n, strconv.Itoa(s))
 		}
 		return false
+	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 1 && n.x == nil && t.timestampOf(args[0]) != "":
+		// TO_VARCHAR of a timestamp without a format writes it as its
+		// cast to VARCHAR does (2024-03-10 20:00:00.000)
+		t.concatTimestamps(args[0])
+		n.print = func(pr *printer, n *node) string { return pr.text(args[0]) + pr.carry(n, args...) }
+		return true
 	case t.d == Snowflake && (n.name == "to_varchar" || n.name == "to_char") && len(args) == 1 && n.x == nil && t.isDecimal(args[0]):
 		// TO_VARCHAR of a NUMBER(p, s): all s digits after the point
 		s, _ := decimalScale(t.staticType(args[0]))
