@@ -39,6 +39,10 @@ func TestParquetFiles(t *testing.T) {
 		// a glob's files, matched by column name, in the order of their names
 		{"select id, v, empty from parts order by id", "1|a|0 2|b|0 3||1"},
 		{"select n, vs from parts_source", "3|a,b,"},
+		// Hive partitions: the folders' keys are columns, typed as DuckDB types them
+		{"select id, region, d, yr, next_day, yr100 from hive_auto order by id", "1|north east|2023-01-05|2023|2023-01-06|202300 2||2024-02-01|2024|2024-02-02|202400 3|south|2024-02-01|2024|2024-02-02|202400 4|south/west|2024-03-01|2024|2024-03-02|202400"},
+		{"select * from hive_off order by id", "1|north east|10.5 2||3.25 3|south|7 4|south/west|"},
+		{"select id, filename, region, shout from hive_text order by id", "1|data/hive_text/region=north%20east/data_0.parquet|north east|north east! 2|data/hive_text/region=__HIVE_DEFAULT_PARTITION__/data_0.parquet|| 3|data/hive_text/region=south/data_0.parquet|south|south! 4|data/hive_text/region=01/data_0.parquet|01|01!"},
 		// lists and structs, as JSON text
 		{"select id, colors, counts, item, prices, grid, nest from nested order by id", `1|["red","blue"]|[10,20,30]|{"qty":3,"label":"box","shipped":"2024-02-29"}|[9.99,0.01]|[[5,6],[7]]|{"inner":{"flags":[true,false]}} ` +
 			`2|[]|[]||[null,1.50]|[[],null,[8]]|{"inner":null} 3||[null]|{"qty":null,"label":null,"shipped":null}||| ` +
@@ -73,7 +77,8 @@ func TestParquetFiles(t *testing.T) {
 		"nanos":       "models/nanos.sql:1:15: PARQUET_SCAN cannot read its file: data/nanos.parquet: column at: of nanoseconds, which DuckDB reads as TIMESTAMP_NS",
 		"nested":      "models/nested.sql:1:15: READ_PARQUET cannot read its file: data/nested.parquet: column wrapped: a MAP inside a list or struct, which the playground does not read from a Parquet file",
 		"nested_time": "models/nested_time.sql:1:15: READ_PARQUET cannot read its file: data/nested_time.parquet: column clocks: TIME inside a list or struct",
-		"options":     "models/options.sql:1:15: READ_PARQUET cannot read its file: an option, which the playground's reading of a Parquet file does not follow",
+		"options":     "models/options.sql:1:15: READ_PARQUET cannot read its file: an option other than hive_partitioning, hive_types_autocast and filename (true or false)",
+		"mismatch":    "models/mismatch.sql:1:15: READ_PARQUET cannot read its file: data/mismatch/*/*.parquet: hive_partitioning = true, but its files' folders do not name the same key=value partitions",
 		"missing":     "models/missing.sql:1:15: READ_PARQUET cannot read its file: data/missing.parquet is not a file of the project",
 		"nomatch":     "models/nomatch.sql:1:15: READ_PARQUET cannot read its file: no file of the project matches data/none/*.parquet",
 		"mixed":       "models/mixed.sql:1:15: READ_PARQUET cannot read its file: data/mixed/*.parquet: its files have different columns (the first's and the second), which DuckDB reads only with union_by_name",

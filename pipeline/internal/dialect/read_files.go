@@ -38,12 +38,16 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 		}
 		opts.Del("auto_detect")
 	}
-	if parquetReaders[name] && len(call.list) > 1 {
-		fi.fileErr = "an option, which the playground's reading of a Parquet file does not follow"
-		return "", false
+	if parquetReaders[name] {
+		for _, o := range call.list[1:] {
+			if !p.parquetOption(o, opts) {
+				fi.fileErr = "an option other than hive_partitioning, hive_types_autocast and filename (true or false), which the playground's reading of a Parquet file does not follow"
+				return "", false
+			}
+		}
 	}
 	for _, o := range call.list[1:] {
-		if jsonReaders[name] {
+		if jsonReaders[name] || parquetReaders[name] {
 			break
 		}
 		if !p.csvOption(o, opts) {
@@ -112,6 +116,40 @@ func (p *parser) jsonOption(o *node, opts url.Values) bool {
 		return err == nil
 	}
 	return false
+}
+
+// parquetOption adds option o of read_parquet to opts when loading the
+// files can follow it: hive_partitioning (true: the files' key=value
+// folders must be partitions; false: they are not read; DuckDB detects
+// them without it), hive_types_autocast (false: the partitions are
+// VARCHAR) and filename (true: a column of each row's file). It tells
+// whether it could.
+func (p *parser) parquetOption(o *node, opts url.Values) bool {
+	if o.kind != nBinary || o.name != "=" || o.x.kind != nName || len(o.x.parts) != 1 {
+		return false
+	}
+	var on bool
+	switch strings.ToLower(strings.TrimSpace(joinRaw(p.toks[o.y.start:o.y.end]))) {
+	case "true", "1":
+		on = true
+	case "false", "0":
+	default:
+		return false
+	}
+	switch key := identName(p.toks[o.x.parts[0]]); key {
+	case "hive_partitioning", "filename":
+		opts.Set(key, strconv.FormatBool(on))
+	case "hive_types_autocast":
+		if !on {
+			opts.Set(key, "false")
+		}
+	default:
+		return false
+	}
+	if key := identName(p.toks[o.x.parts[0]]); key == "filename" && !on {
+		opts.Del(key)
+	}
+	return true
 }
 
 // columnsOption adds the columns a reader's columns = {'name': 'TYPE',

@@ -82,6 +82,10 @@ func TestDuckDBReadJSONFileTable(t *testing.T) {
 		{"select * from read_parquet('data/e.parquet') p", `select * from temp."__read_csv__data/e.parquet" p`},
 		{"select * from parquet_scan('data/e.parquet')", `select * from temp."__read_csv__data/e.parquet" AS parquet_scan`},
 		{"select e.a from 'data/e.parquet'", `select e.a from temp."__read_csv__data/e.parquet" AS e`},
+		// the options the engine follows, after the ?
+		{"select * from read_parquet('data/e.parquet', hive_partitioning = true, filename = 1) p", `select * from temp."__read_csv__data/e.parquet?filename=true&hive_partitioning=true" p`},
+		{"select * from read_parquet('data/e.parquet', hive_partitioning = false, hive_types_autocast = false, filename = false) p", `select * from temp."__read_csv__data/e.parquet?hive_partitioning=false&hive_types_autocast=false" p`},
+		{"select * from read_parquet('data/e.parquet', hive_types_autocast = true) p", `select * from temp."__read_csv__data/e.parquet" p`},
 	} {
 		got, err := TranslateWith(c.in, Options{Dialect: DuckDB, FileTable: files})
 		if err != nil || got != c.want {
@@ -97,7 +101,8 @@ func TestDuckDBReadJSONFileTable(t *testing.T) {
 		{"select * from read_json_auto('data/y.json')", "READ_JSON_AUTO cannot read its file: data/y.json is not a file of the project"},
 		{"select * from 'data/y.jsonl'", "FROM 'data/y.jsonl' cannot read its file: data/y.jsonl is not a file of the project"},
 		{"select * from read_parquet('data/y.parquet')", "READ_PARQUET cannot read its file: data/y.parquet is not a file of the project"},
-		{"select * from read_parquet('data/e.parquet', filename = true)", "READ_PARQUET cannot read its file: an option, which the playground's reading of a Parquet file does not follow"},
+		{"select * from read_parquet('data/e.parquet', union_by_name = true)", "READ_PARQUET cannot read its file: an option other than hive_partitioning"},
+		{"select * from read_parquet('data/e.parquet', filename = 'src')", "READ_PARQUET cannot read its file: an option other than hive_partitioning"},
 		{"select * from read_parquet(['data/e.parquet'])", "READ_PARQUET is not supported: it reads files"},
 	} {
 		if got, err := TranslateWith(c.in, Options{Dialect: DuckDB, FileTable: files}); err == nil || !strings.Contains(err.Error(), c.want) {

@@ -82,21 +82,21 @@ func projectGlob(loc string) (string, bool) {
 
 // parquetFiles are the contents of the project's Parquet files pattern
 // names, in the order of their names, as DuckDB reads a glob's files.
-func (r *runner) parquetFiles(pattern string) ([][]byte, error) {
-	datas, err := r.globFiles(pattern)
+func (r *runner) parquetFiles(pattern string) ([]string, [][]byte, error) {
+	names, datas, err := r.globFiles(pattern)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !readsParquet {
-		return nil, fmt.Errorf("%s is a Parquet file, which the nexus CLI reads and the page, holding a project's text files only, does not", pattern)
+		return nil, nil, fmt.Errorf("%s is a Parquet file, which the nexus CLI reads and the page, holding a project's text files only, does not", pattern)
 	}
-	return datas, nil
+	return names, datas, nil
 }
 
-// globFiles are the contents of the project's files pattern names (a
-// path, or a glob of *, ? and [...]), in the order of their names, as
-// DuckDB reads a glob's files.
-func (r *runner) globFiles(pattern string) ([][]byte, error) {
+// globFiles are the paths and contents of the project's files pattern
+// names (a path, or a glob of *, ? and [...]), in the order of their
+// names, as DuckDB reads a glob's files.
+func (r *runner) globFiles(pattern string) ([]string, [][]byte, error) {
 	for _, fsys := range r.dataFiles() {
 		names := []string{pattern}
 		if strings.ContainsAny(pattern, "*?[") {
@@ -111,16 +111,16 @@ func (r *runner) globFiles(pattern string) ([][]byte, error) {
 		for i, n := range names {
 			data, err := fs.ReadFile(fsys, n)
 			if err != nil {
-				return nil, fmt.Errorf("%s is not a file of the project", n)
+				return nil, nil, fmt.Errorf("%s is not a file of the project", n)
 			}
 			datas[i] = data
 		}
-		return datas, nil
+		return names, datas, nil
 	}
 	if strings.ContainsAny(pattern, "*?[") {
-		return nil, fmt.Errorf("no file of the project matches %s", pattern)
+		return nil, nil, fmt.Errorf("no file of the project matches %s", pattern)
 	}
-	return nil, fmt.Errorf("%s is not a file of the project", pattern)
+	return nil, nil, fmt.Errorf("%s is not a file of the project", pattern)
 }
 
 // dataFiles are where a DuckDB path relative to where dbt runs is looked
@@ -140,7 +140,7 @@ func (r *runner) dataFiles() []fs.FS {
 // readDataFile is the content of the file a DuckDB path names
 // (dataFiles).
 func (r *runner) readDataFile(name string) ([]byte, error) {
-	datas, err := r.globFiles(name)
+	_, datas, err := r.globFiles(name)
 	if err != nil || len(datas) != 1 {
 		return nil, fmt.Errorf("%s is not a file of the project", name)
 	}
@@ -407,14 +407,14 @@ var errReported = errors.New("reported")
 // it is read (errReported).
 func (r *runner) loadProjectFile(file string, opts url.Values, rel jinja.Relation, where string, line int) (missing bool, err error) {
 	if parquetFile(file) {
-		datas, err := r.parquetFiles(file)
+		paths, datas, err := r.parquetFiles(file)
 		if err != nil {
 			return true, err
 		}
-		return false, r.loadParquet(datas, rel)
+		return false, r.loadParquet(paths, datas, opts, rel)
 	}
 	if jsonFile(file) {
-		datas, err := r.globFiles(file)
+		_, datas, err := r.globFiles(file)
 		if err != nil {
 			return true, err
 		}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,10 +35,14 @@ const readsParquet = true
 // timestamps are refused, naming the
 // column. The values are written as text and stored as a seed of those
 // declared types is, so they hold what the same text cast there holds.
-func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
+func (r *runner) loadParquet(paths []string, files [][]byte, opts url.Values, rel jinja.Relation) error {
 	var cols []parquetColumn
 	var names []string
 	declared := map[string]seed.Declared{}
+	extra, err := fileColumns(paths, opts)
+	if err != nil {
+		return err
+	}
 	// The typed cells go through the seed reader as CSV; text cells, whose
 	// empty string CSV would read as NULL, are put in place after.
 	var b bytes.Buffer
@@ -88,9 +93,16 @@ func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
 		}
 		if k == 0 {
 			cols = these
-			w.Write(names)
+			for i, n := range extra.names {
+				if slices.ContainsFunc(names, func(c string) bool { return strings.EqualFold(c, n) }) {
+					return fmt.Errorf("column %s is both a column of its files and %s", n, extra.what[i])
+				}
+				declared[n], _ = declaredType(dialect.DuckDB, extra.types[i])
+			}
+			w.Write(append(slices.Clone(names), extra.names...))
 		}
-		read, err := readParquetRows(f, these, names, at, w, &texts)
+		rec, text := extra.cells(k)
+		read, err := readParquetRows(f, these, names, at, w, &texts, rec, text)
 		if err != nil {
 			return err
 		}
@@ -103,8 +115,8 @@ func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
 	if err != nil {
 		return fmt.Errorf("its values do not read as the columns' types: %v", err)
 	}
-	for i, c := range cols {
-		if c.text {
+	for i := range t.Columns {
+		if i < len(cols) && cols[i].text || i >= len(cols) && extra.types[i-len(cols)] == "varchar" {
 			for j, row := range t.Rows {
 				row[i] = texts[j][i]
 			}
@@ -128,8 +140,9 @@ func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
 
 // readParquetRows writes the rows of f, whose fields read as cols, to w,
 // its text cells to texts, the value of its field j in column at[j], and
-// says how many it read.
-func readParquetRows(f *parquet.File, cols []parquetColumn, names []string, at []int, w *csv.Writer, texts *[][]any) (int64, error) {
+// the file's cells of the columns after its own (fileColumns) last; it
+// says how many rows it read.
+func readParquetRows(f *parquet.File, cols []parquetColumn, names []string, at []int, w *csv.Writer, texts *[][]any, extraRec []string, extraText []any) (int64, error) {
 	reader := parquet.NewReader(f)
 	defer reader.Close()
 	// first[j] is the first leaf column of field j: a nested field spans
@@ -187,8 +200,8 @@ func readParquetRows(f *parquet.File, cols []parquetColumn, names []string, at [
 				}
 				rec[i] = cell
 			}
-			w.Write(rec)
-			*texts = append(*texts, text)
+			w.Write(append(rec, extraRec...))
+			*texts = append(*texts, append(text, extraText...))
 			read++
 		}
 		if err != nil {

@@ -4,6 +4,7 @@ package engine
 
 import (
 	"fmt"
+	"net/url"
 
 	"github.com/nexus-playground/nexus/pipeline/internal/jinja"
 )
@@ -14,6 +15,6 @@ const readsParquet = false
 // loadParquet: the page holds a project's text files only, so it reads
 // no Parquet file; the nexus CLI does (read_parquet.go), without the
 // reader's weight in the page's module.
-func (r *runner) loadParquet(files [][]byte, rel jinja.Relation) error {
+func (r *runner) loadParquet(paths []string, files [][]byte, opts url.Values, rel jinja.Relation) error {
 	return fmt.Errorf("Parquet files are read by the nexus CLI, not in the page")
 }

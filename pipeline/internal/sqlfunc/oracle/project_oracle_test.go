@@ -56,7 +56,10 @@ var projectCases = []projectCase{
 	{name: "duck_names", dir: project("duck_names")},
 	{name: "duck_files", dir: project("duck_files")},
 	{name: "duck_json", dir: project("duck_json")},
-	{name: "duck_parquet", dir: project("duck_parquet")},
+	{
+		name: "duck_parquet", dir: project("duck_parquet"),
+		unstable: map[string]map[string]string{"hive_text": {"filename": "the replay gives DuckDB the files' absolute paths, which filename = true writes; dbt-duckdb, run in the project's folder, writes the relative path as ours does"}},
+	},
 	{name: "duck_real", dir: project("duck_real")},
 	{name: "duck_external", dir: project("duck_external")},
 	{name: "duck_expectations", dir: project("duck_expectations")},

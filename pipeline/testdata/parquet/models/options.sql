@@ -1,1 +1,1 @@
-select * from read_parquet('data/nested.parquet', hive_partitioning = true)
+select * from read_parquet('data/nested.parquet', union_by_name = true)

@@ -1,0 +1,1 @@
+select * from read_parquet('data/hive/*/*/*.parquet', hive_partitioning = false)

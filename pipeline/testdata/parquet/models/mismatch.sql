@@ -1,0 +1,1 @@
+select * from read_parquet('data/mismatch/*/*.parquet', hive_partitioning = true)
