@@ -457,3 +457,21 @@ func (t *translator) nonText(x *node) string {
 	}
 	return ""
 }
+
+// refuseLikeText refuses, in DuckDB, x LIKE p, ILIKE, GLOB, SIMILAR TO and
+// ~ where x or p is known to be no text, as DuckDB's binder refuses them
+// (~~(TIMESTAMP, STRING_LITERAL)), where SQLite matches the value's text.
+func (t *translator) refuseLikeText(n *node) {
+	op := map[string]string{"like": "LIKE", "ilike": "ILIKE", "glob": "GLOB", "similar": "SIMILAR TO", "regexp_matches": "~"}[n.name]
+	if t.d != DuckDB || op == "" || n.tok2 >= 0 {
+		return
+	}
+	for _, x := range []*node{n.x, n.y} {
+		if x == nil {
+			continue
+		}
+		if typ := t.nonText(x); typ != "" {
+			t.refuse(x.start, refTextArg, op, strings.TrimSpace(t.source(x)), typ)
+		}
+	}
+}

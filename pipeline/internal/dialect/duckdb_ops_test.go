@@ -138,12 +138,17 @@ func TestDuckDBTextArguments(t *testing.T) {
 		{"select trim(true)", "1:13", "trim of true (BOOLEAN)", "trim"},
 		{"select left(now(), 4)", "1:13", "left of now() (TIMESTAMP WITH TIME ZONE)", "left"},
 		{"select strpos(a, count(*)) from t group by a", "1:18", "strpos of count(*) (BIGINT)", "strpos"},
+		{"with e as (select timestamp '2024-01-01' as at_) select * from e where at_ not like 'NaT'", "1:72", "LIKE of at_ (TIMESTAMP)", "LIKE"},
+		{"select 12 ilike '1%'", "1:8", "ILIKE of 12 (INTEGER)", "ILIKE"},
+		{"select a glob 1 from t", "1:15", "GLOB of 1 (INTEGER)", "GLOB"},
+		{"select date '2024-01-01' ~ '2024'", "1:8", "~ of date '2024-01-01' (DATE)", "~"},
 	} {
 		expectRefused(t, duckdb, c.in, c.at+": "+c.what+fmt.Sprintf(why, c.fn))
 	}
 	for _, in := range []string{
 		"select substring(b::varchar, 1, 2), upper(null), length([1, 2]), contains([1, 2], 1), strpos(a, 'x') from t",
 		"select upper(x) from (select null as x)",
+		"select a like 'x%', a ilike b, a glob '*', a ~ 'x', a similar to 'x.*', null like 'x' from t",
 		"select list_transform([[1, 2], [3]], x -> len(x)), [l for l in [[1], [2, 3]] if len(l) > 1]",
 	} {
 		if _, err := TranslateWith(in, testOptions(duckdb)); err != nil {

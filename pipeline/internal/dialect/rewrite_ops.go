@@ -253,6 +253,7 @@ func hasFraction(num string) bool {
 // or in DuckDB like_ignoring_case, which ignores every letter's case.
 // BigQuery and Snowflake patterns take \ as their escape character.
 func (t *translator) rewriteLike(n *node) {
+	t.refuseLikeText(n)
 	if n.tok2 >= 0 {
 		t.rewriteLikeAny(n)
 		return

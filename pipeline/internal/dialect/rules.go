@@ -900,7 +900,7 @@ var Refusals = []Rule{
 	{From: "(SELECT a, b ...) read as one value: a select item, an operand, an argument", Dialects: warehouses, To: refScalarWidth.hint},
 	{From: "x IN (SELECT a, b ...) and other subqueries of IN giving another number of columns than IN compares", Dialects: warehouses, To: refInWidth.hint},
 	{From: "ORDER BY n or GROUP BY n beyond the select list's columns (or 0, -1)", Dialects: warehouses, To: refColumnNumber.hint},
-	{From: "substring, length, upper, lower, left, right, lpad, trim, replace, strpos, starts_with, split_part, regexp_matches and DuckDB's other text functions of a number, DATE, timestamp, TIME or BOOLEAN where they take text", Dialects: "DuckDB", To: refTextArg.hint},
+	{From: "substring, length, upper, lower, left, right, lpad, trim, replace, strpos, starts_with, split_part, regexp_matches and DuckDB's other text functions, and x LIKE, ILIKE, GLOB, SIMILAR TO or ~ p, of a number, DATE, timestamp, TIME or BOOLEAN where they take text (ts not like 'NaT')", Dialects: "DuckDB", To: refTextArg.hint},
 	{From: "lpad(s, n, fill), rpad(...) of a BIGINT count (a length, a date part, a BIGINT column or literal)", Dialects: "DuckDB", To: refPadCount.hint},
 	{From: "strftime(ts, 'format'), strptime(s, 'format') of a written format with an element DuckDB does not know (%C, %e, %R)", Dialects: "DuckDB", To: refDuckFormat.hint},
 	{From: "ORDER BY 'text', 1.5, NULL or TRUE in a query or an aggregate (a window's ORDER BY takes them)", Dialects: "DuckDB", To: refOrderLiteral.hint},
