@@ -25,16 +25,18 @@ func (r *runner) duplicateColumns(qrel, schema, name string) error {
 	if r.plan.dialect == dialect.SQLite {
 		return nil
 	}
-	rows, err := r.db.Query(r.ctx, "SELECT name FROM pragma_table_info("+store.Quote(name)+", "+store.Quote(schema)+")", 100000)
+	// the table's own columns, as a prepared SELECT * names them: one
+	// prepare, where reading pragma_table_info runs a virtual table too
+	table, err := r.db.Columns(r.ctx, schema, name)
 	if err != nil {
 		return nil
 	}
-	cols := make([]string, len(rows.Rows))
-	written := make([]string, len(rows.Rows)) // as the query names them
+	cols := make([]string, len(table))
+	written := make([]string, len(table)) // as the query names them
 	seen := map[string]bool{}
 	var dups []string
-	for i, row := range rows.Rows {
-		cols[i], _ = row[0].(string)
+	for i, c := range table {
+		cols[i] = c.Name
 		written[i] = cols[i]
 		if m := sqliteDuplicate.FindStringSubmatch(cols[i]); m != nil && seen[strings.ToLower(m[1])] {
 			written[i] = m[1]

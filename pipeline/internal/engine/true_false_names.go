@@ -18,14 +18,16 @@ func (r *runner) keepTrueFalseNames(qrel, schema, name, sql string) error {
 	if !strings.Contains(lower, "true") && !strings.Contains(lower, "false") {
 		return nil
 	}
-	rows, err := r.db.Query(r.ctx, "SELECT name FROM pragma_table_info("+store.Quote(name)+", "+store.Quote(schema)+")", 100000)
+	// the table's own columns, as a prepared SELECT * names them: one
+	// prepare, where reading pragma_table_info runs a virtual table too
+	table, err := r.db.Columns(r.ctx, schema, name)
 	if err != nil {
 		return nil
 	}
-	cols := make([]string, len(rows.Rows))
+	cols := make([]string, len(table))
 	renamed := false
-	for i, row := range rows.Rows {
-		cols[i], _ = row[0].(string)
+	for i, c := range table {
+		cols[i] = c.Name
 		renamed = renamed || cols[i] == "column"+strconv.Itoa(i+1)
 	}
 	if !renamed {
