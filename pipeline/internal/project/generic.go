@@ -147,7 +147,7 @@ func (p *Project) TestMacro(t *Test) (pkg, name string) {
 // (an unclosed tag, comment or block) is kept whole, for the parser to
 // report.
 func macroBlocks(src string) string {
-	if !strings.Contains(src, "{%") {
+	if !strings.Contains(src, "{%") && !strings.Contains(src, "{{") {
 		return src
 	}
 	var b strings.Builder
