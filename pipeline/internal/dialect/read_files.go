@@ -40,7 +40,7 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 	}
 	if parquetReaders[name] {
 		for _, o := range call.list[1:] {
-			if !p.parquetOption(o, opts) {
+			if !p.fileColumnOption(o, opts) {
 				fi.fileErr = "an option other than hive_partitioning, hive_types_autocast and filename (true or false), which the playground's reading of a Parquet file does not follow"
 				return "", false
 			}
@@ -51,7 +51,7 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 			break
 		}
 		if !p.csvOption(o, opts) {
-			fi.fileErr = "an option other than header, delim (sep), columns and names, or one of another value than a constant"
+			fi.fileErr = "an option other than header, delim (sep), columns, names, hive_partitioning, hive_types_autocast and filename, or one of another value than a constant"
 			return "", false
 		}
 	}
@@ -118,13 +118,13 @@ func (p *parser) jsonOption(o *node, opts url.Values) bool {
 	return false
 }
 
-// parquetOption adds option o of read_parquet to opts when loading the
-// files can follow it: hive_partitioning (true: the files' key=value
-// folders must be partitions; false: they are not read; DuckDB detects
-// them without it), hive_types_autocast (false: the partitions are
-// VARCHAR) and filename (true: a column of each row's file). It tells
+// fileColumnOption adds option o of DuckDB's file readers to opts when
+// loading the files can follow it: hive_partitioning (true: the files'
+// key=value folders must be partitions; false: they are not read; DuckDB
+// detects them without it), hive_types_autocast (false: the partitions
+// are VARCHAR) and filename (true: a column of each row's file). It tells
 // whether it could.
-func (p *parser) parquetOption(o *node, opts url.Values) bool {
+func (p *parser) fileColumnOption(o *node, opts url.Values) bool {
 	if o.kind != nBinary || o.name != "=" || o.x.kind != nName || len(o.x.parts) != 1 {
 		return false
 	}
@@ -206,6 +206,8 @@ func (p *parser) csvOption(o *node, opts url.Values) bool {
 		return true
 	case "columns":
 		return p.columnsOption(o.y, opts)
+	case "hive_partitioning", "hive_types_autocast", "filename":
+		return p.fileColumnOption(o, opts)
 	case "names", "column_names", "col_names":
 		if o.y.kind != nArray || len(o.y.list) == 0 {
 			return false

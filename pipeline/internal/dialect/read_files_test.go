@@ -26,6 +26,7 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 		"select * from read_csv('data/x.csv', delim = ';', header = false) as s":                    `select * from temp."__read_csv__data/x.csv?delim=%3B&header=false" as s`,
 		"select * from read_csv('data/x.csv', sep = '\\t', columns = {'a': 'INT', 'b': 'VARCHAR'})": `select * from temp."__read_csv__data/x.csv?column=a%3AINT&column=b%3AVARCHAR&delim=%09" AS read_csv`,
 		"select * from read_csv('data/x.csv', names = ['p', 'q']) as s":                             `select * from temp."__read_csv__data/x.csv?name=p&name=q" as s`,
+		"select * from read_csv('data/x.csv', filename = true, hive_partitioning = false) as s":     `select * from temp."__read_csv__data/x.csv?filename=true&hive_partitioning=false" as s`,
 		// a path in FROM is read as read_csv_auto reads it, the relation
 		// named after the file
 		"select x.a from 'data/x.csv'":                      `select x.a from temp."__read_csv__data/x.csv" AS x`,
@@ -39,7 +40,7 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 	}
 	for in, want := range map[string]string{
 		"select * from read_csv_auto('data/y.csv')":                  "READ_CSV_AUTO cannot read its file: data/y.csv is not a file of the project",
-		"select * from read_csv('data/x.csv', delim = false)":        "READ_CSV cannot read its file: an option other than header, delim (sep), columns and names",
+		"select * from read_csv('data/x.csv', delim = false)":        "READ_CSV cannot read its file: an option other than header, delim (sep), columns, names, hive_partitioning",
 		"select * from read_csv('data/x.csv', types = {'a': 'INT'})": "READ_CSV cannot read its file: an option other than",
 		"select * from read_csv('data/x.csv', header = h)":           "READ_CSV cannot read its file: an option other than",
 		"select * from 'data/y.csv'":                                 "FROM 'data/y.csv' cannot read its file: data/y.csv is not a file of the project",

@@ -149,12 +149,12 @@ func (r *runner) readDataFile(name string) ([]byte, error) {
 
 // projectCSV is the file of the project's folder that path, as DuckDB
 // reads a path relative to where dbt runs, names, when it names a CSV
-// file there (no glob, no address, no absolute path).
+// file there or is a glob of them (no address, no absolute path).
 func projectCSV(loc string) (string, bool) {
 	if !strings.HasSuffix(strings.ToLower(loc), ".csv") {
 		return "", false
 	}
-	return projectFile(loc)
+	return projectGlob(loc)
 }
 
 // projectFile is the file of the project's folder that path names, as
@@ -420,11 +420,11 @@ func (r *runner) loadProjectFile(file string, opts url.Values, rel jinja.Relatio
 		}
 		return false, r.loadJSON(file, datas, opts, rel)
 	}
-	data, err := r.readDataFile(file)
+	paths, datas, err := r.globFiles(file)
 	if err != nil {
 		return true, err
 	}
-	o, data, err := csvReadOptions(data, opts)
+	o, data, err := csvFilesData(paths, datas, opts)
 	if err != nil {
 		return false, err
 	}
@@ -446,10 +446,7 @@ func (r *runner) loadCSV(file string, data []byte, rel jinja.Relation, where str
 // loadCSVWith is loadCSV with the delimiter and declared column types of o.
 func (r *runner) loadCSVWith(file string, data []byte, o seed.Options, rel jinja.Relation, where string, line int) bool {
 	p := r.plan
-	ts, _ := declaredType(dialect.DuckDB, "timestamp")
-	tz, _ := declaredType(dialect.DuckDB, "timestamptz")
-	t, err := seed.ParseWith(file, data, seed.Options{DuckDB: &seed.DuckDBSniff{Timestamp: ts, TimestampTZ: tz}, Nulls: seed.BlankNulls, HugeInts: true, BlankLines: true,
-		Delimiter: o.Delimiter, Declared: o.Declared})
+	t, err := seed.ParseWith(file, data, duckCSVOptions(o))
 	if err != nil {
 		r.res.fail(diag.From(err, file, 0))
 		return false
@@ -485,6 +482,15 @@ func (r *runner) loadCSVWith(file string, data []byte, o seed.Options, rel jinja
 	r.keepTypes(k, types)
 	r.contentVersion(rel, t.Rows)
 	return true
+}
+
+// duckCSVOptions are the seed options reading a CSV file as DuckDB's
+// read_csv does, o's delimiter and declared columns kept.
+func duckCSVOptions(o seed.Options) seed.Options {
+	ts, _ := declaredType(dialect.DuckDB, "timestamp")
+	tz, _ := declaredType(dialect.DuckDB, "timestamptz")
+	return seed.Options{DuckDB: &seed.DuckDBSniff{Timestamp: ts, TimestampTZ: tz}, Nulls: seed.BlankNulls, HugeInts: true, BlankLines: true,
+		Delimiter: o.Delimiter, Declared: o.Declared}
 }
 
 // formatLocation fills the table's names into an external_location as

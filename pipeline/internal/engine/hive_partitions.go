@@ -204,3 +204,15 @@ func (e extraColumns) cells(k int) (rec []string, text []any) {
 	}
 	return rec, text
 }
+
+// texts are file k's cells of the extra columns as CSV text: a NULL
+// partition is an empty cell, which a CSV file reads as NULL.
+func (e extraColumns) texts(k int) []string {
+	rec, text := e.cells(k)
+	for i, t := range text {
+		if s, ok := t.(string); ok {
+			rec[i] = s
+		}
+	}
+	return rec
+}
