@@ -85,6 +85,10 @@ func TestBigQueryUnnestWithoutAlias(t *testing.T) {
 	// an unaliased literal reading a column beside it: its fields are names, * gives them
 	expectRows(t, bigquery, "with c as (select 'x' as id, 'v' as t) select id, k, v from c, unnest([struct('a' as k, t as v), ('b', id)]) where v is not null order by k", "x|a|v\nx|b|x")
 	expectRows(t, bigquery, "with c as (select 'x' as id, 'v' as t) select * from c, unnest([struct('a' as k, t as v)])", "x|v|a|v")
+	// an aliased UNNEST of a column whose type is an array of structs is a
+	// value table too: * lists the struct's fields, and a query over it reads them
+	expectRows(t, bigquery, "with c as (select 'o1' as id, [struct('p1' as pid, 2 as n), struct('p2', 3)] as items) select * from c, unnest(items) as it", `o1|[{"pid":"p1","n":2},{"pid":"p2","n":3}]|p1|2`+"\n"+`o1|[{"pid":"p1","n":2},{"pid":"p2","n":3}]|p2|3`)
+	expectRows(t, bigquery, "with c as (select 'o1' as id, [struct('p1' as pid, 2 as n), struct('p2', 3)] as items), u as (select *, it from c, unnest(items) as it) select id, pid, n * 10, it.pid from u order by pid desc", "o1|p2|30|p2\no1|p1|20|p1")
 	// || of arrays is array concatenation, of strings still ||
 	expectTranslated(t, bigquery, "select [1] || [2], split(s) || ['x'], s || 'x' from t", "select array_concat(json_array(1), json_array(2)), array_concat(split_to_json(s), json_array('x')), s || 'x' from t")
 	// IGNORE NULLS after a call's argument is the outer call's

@@ -389,6 +389,11 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 			// (unnest_fields.go); the alias is the struct
 			f.fields = fields
 			f.structRows = true
+		} else if fields := t.columnStructFields(arg, sc); fields != nil && t.d == BigQuery && f.aliasCols == nil && f.aliasStart >= 0 {
+			// so is an aliased array of structs whose type is known (a
+			// column of a built table, of a CTE): * lists its fields
+			f.fields = fields
+			f.structRows = true
 		}
 		if f.aliasStart < 0 && t.d == BigQuery && arg.kind == nName {
 			f.implicit = true // its fields are names of the SELECT (unnest_fields.go)

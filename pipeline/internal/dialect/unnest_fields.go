@@ -263,3 +263,28 @@ func (t *translator) insideEach(xs ...*node) {
 		visit(x)
 	}
 }
+
+// columnStructFields are the field names of the structs of arr, an array
+// that is no literal, where its full BigQuery type is known as
+// ARRAY<STRUCT<...>> and names every field; nil otherwise.
+func (t *translator) columnStructFields(arr *node, sc *scope) []string {
+	if t.d != BigQuery || arr == nil || arr.kind == nArray {
+		return nil
+	}
+	saved := t.sc
+	t.sc = sc
+	elem, _ := arrayElement(t.fullType(arr))
+	t.sc = saved
+	fields, ok := typeFields(elem)
+	if !ok || len(fields) == 0 {
+		return nil
+	}
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		if f.name == "" {
+			return nil
+		}
+		names[i] = f.name
+	}
+	return names
+}
