@@ -2,7 +2,9 @@ package sqlfunc
 
 import (
 	"encoding/json"
+	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ncruces/go-sqlite3"
@@ -27,8 +29,66 @@ func init() {
 	// DuckDB's the whole name). The translator adds n.
 	rename("weekday_name", "dayname", "snowflake", "duckdb")
 	rename("month_name", "monthname", "snowflake", "duckdb")
-	// make_date is DATE(year, month, day).
-	rename("date_of", "make_date", "duckdb")
+	// make_date(year, month, day), make_date(days) and make_date(struct):
+	// DuckDB's three forms.
+	add(Func{Name: "make_date_duckdb", NArgs: -1, Scalar: makeDateDuckDB})
+	rename("make_date_duckdb", "make_date", "duckdb")
+}
+
+// makeDateDuckDB is DuckDB's make_date: of a year, a month and a day; of
+// a count of days since 1970-01-01 (an INTEGER: make_date(15887) is
+// 2013-07-01); or of a struct with fields year, month and day. A date
+// that does not exist fails as DuckDB fails (Date out of range).
+func makeDateDuckDB(ctx sqlite3.Context, args ...sqlite3.Value) {
+	const fn = "MAKE_DATE"
+	if nullCall(ctx, args) {
+		return
+	}
+	var ymd [3]int64
+	switch {
+	case len(args) == 3:
+		var ok [3]bool
+		for i := range 3 {
+			ymd[i], ok[i] = integer(args[i])
+		}
+		if !ok[0] || !ok[1] || !ok[2] {
+			fail(ctx, fn, "%s is not a year, a month and a day", argList(args))
+			return
+		}
+	case len(args) == 1 && args[0].Type() == sqlite3.INTEGER:
+		days := args[0].Int64()
+		if days < math.MinInt32 || days > math.MaxInt32 {
+			fail(ctx, fn, "%d days is beyond DuckDB's INTEGER, which make_date(days) takes", days)
+			return
+		}
+		resultDate(ctx, time.Unix(days*86400, 0).UTC())
+		return
+	case len(args) == 1 && args[0].Type() == sqlite3.TEXT:
+		var st map[string]json.Number
+		d := json.NewDecoder(strings.NewReader(args[0].Text()))
+		d.UseNumber()
+		if err := d.Decode(&st); err != nil || len(st) != 3 {
+			fail(ctx, fn, "%s is not a struct {'year': y, 'month': m, 'day': d}", argList(args))
+			return
+		}
+		for i, k := range []string{"year", "month", "day"} {
+			v, err := st[k].Int64()
+			if err != nil {
+				fail(ctx, fn, "%s is not a struct {'year': y, 'month': m, 'day': d}", argList(args))
+				return
+			}
+			ymd[i] = v
+		}
+	default:
+		fail(ctx, fn, "takes a count of days (an INTEGER), a struct {'year': y, 'month': m, 'day': d}, or a year, a month and a day")
+		return
+	}
+	y, mo, d := ymd[0], ymd[1], ymd[2]
+	if mo < 1 || mo > 12 || d < 1 || y < -290307 || y > 294247 || d > int64(daysIn(int(y), time.Month(mo))) {
+		fail(ctx, fn, "Date out of range: %d-%d-%d", y, mo, d)
+		return
+	}
+	resultDate(ctx, time.Date(int(y), time.Month(mo), int(d), 0, 0, 0, 0, time.UTC))
 }
 
 func nameOf(name func(time.Time) string) func(sqlite3.Context, ...sqlite3.Value) {
