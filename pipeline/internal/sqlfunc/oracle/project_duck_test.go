@@ -217,12 +217,20 @@ func seedFile(t *testing.T, dir, name string) string {
 // unless it names others.
 func seedPaths(dir string) []string {
 	b, _ := os.ReadFile(filepath.Join(dir, "dbt_project.yml"))
-	m := regexp.MustCompile(`(?m)^seed-paths:\s*\[([^\]]*)\]`).FindSubmatch(b)
-	if m == nil {
+	var items []string
+	if m := regexp.MustCompile(`(?m)^seed-paths:\s*\[([^\]]*)\]`).FindSubmatch(b); m != nil {
+		items = strings.Split(string(m[1]), ",")
+	} else if m := regexp.MustCompile(`(?m)^seed-paths:[ \t]*\n((?:[ \t]+-[^\n]*\n?)+)`).FindSubmatch(b); m != nil {
+		// a block list: - data
+		for _, line := range strings.Split(strings.TrimSpace(string(m[1])), "\n") {
+			items = append(items, strings.TrimPrefix(strings.TrimSpace(line), "-"))
+		}
+	}
+	if items == nil {
 		return []string{"seeds"}
 	}
 	var out []string
-	for _, p := range strings.Split(string(m[1]), ",") {
+	for _, p := range items {
 		out = append(out, strings.Trim(strings.TrimSpace(p), `"'`))
 	}
 	return out
@@ -354,7 +362,11 @@ func loadTable(ctx context.Context, t *testing.T, duck *sql.DB, rel string, tab 
 	cols := make([]string, len(tab.Columns))
 	marks := make([]string, len(tab.Columns))
 	for i, c := range tab.Columns {
-		cols[i] = quoteIdent(c) + " " + duckType(static[strings.ToLower(c)], tab.Types[i])
+		typ := duckType(static[strings.ToLower(c)], tab.Types[i])
+		if full := static[dialect.FullTypePrefix+strings.ToLower(c)]; dialect.DuckDBIntegerType(full) != "" {
+			typ = full // the integer's width (a seed's INTEGER)
+		}
+		cols[i] = quoteIdent(c) + " " + typ
 		marks[i] = "?"
 	}
 	temp := ""
