@@ -95,6 +95,8 @@ func TestBigQueryUnnestWithoutAlias(t *testing.T) {
 	expectRows(t, bigquery, "select array_agg(lower(x) ignore nulls) from unnest(['B', null, 'a']) as x", `["b","a"]`)
 	// and so do the fields of the structs a later struct holds
 	expectTranslated(t, bigquery, "select [struct('a' as k, struct(1 as i) as v), struct('b', struct(2))]", "select json_array(json_object('k', 'a', 'v', json_object('i', 1)), json_object('k', 'b', 'v', json_object('i', 2)))")
+	// and the structs of an array a later struct holds
+	expectRows(t, bigquery, "select a, l[offset(0)].x, l[safe_offset(1)].x from unnest([struct(1 as a, [struct(10 as x)] as l), struct(2, [struct(20), struct(21)])]) order by a", "1|10|NULL\n2|20|21")
 	// a field named only by its column takes the first struct's name too
 	expectRows(t, bigquery, "select p.v from (select 'x' as email, 'c1' as cid) as c cross join unnest([struct('email' as k, c.email as v), struct('cid', c.cid)]) as p order by p.k", "c1\nx")
 }

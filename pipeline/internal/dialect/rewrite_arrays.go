@@ -41,7 +41,8 @@ func (t *translator) rewriteArray(n *node) {
 // nameLike names the fields of struct e as the first struct of its array
 // names them, where e's own names are anonymous or only its columns', and
 // so on into the structs its fields hold: [STRUCT('a' AS k, STRUCT(1 AS i)
-// AS v), STRUCT('b', STRUCT(2))] is [{k: a, v: {i: 1}}, {k: b, v: {i: 2}}].
+// AS v), STRUCT('b', STRUCT(2))] is [{k: a, v: {i: 1}}, {k: b, v: {i: 2}}],
+// and into the structs of the arrays its fields hold.
 func nameLike(e, first *node) {
 	if e.kind != nStruct || first.kind != nStruct || len(e.names) != len(first.names) {
 		return
@@ -50,7 +51,15 @@ func nameLike(e, first *node) {
 		if first.names[i] != "" && (name == "" || !fieldAliased(e.list[i])) {
 			e.names[i] = first.names[i]
 		}
-		nameLike(fieldValue(e.list[i]), fieldValue(first.list[i]))
+		v, w := fieldValue(e.list[i]), fieldValue(first.list[i])
+		nameLike(v, w)
+		if v.kind == nArray && w.kind == nArray && len(w.list) > 0 {
+			// an array of structs a field holds has the first's element
+			// type too: [STRUCT([STRUCT(1 AS x)] AS l), STRUCT([STRUCT(2)])]
+			for _, x := range v.list {
+				nameLike(x, w.list[0])
+			}
+		}
 	}
 }
 
