@@ -57,6 +57,12 @@ func sourceLine(src, msg string) int {
 			if line := findToken(src, cand); line > 0 {
 				return line
 			}
+			// SQLite folds a name's case, and the message may give it
+			// folded (`ds.Data_Raw` is ds.data_raw): the name in any case,
+			// the whole dotted name before its last part alone
+			if line := findToken(src, "(?i)"+cand); line > 0 {
+				return line
+			}
 		}
 	}
 	return 0
@@ -91,12 +97,19 @@ func lastPart(s string) string {
 }
 
 // findToken returns the line of the first whole-word occurrence of tok in
-// src outside Jinja tags and comments.
+// src outside Jinja tags and comments; tok prefixed (?i) is found in any case.
 func findToken(src, tok string) int {
 	if tok == "" {
 		return 0
 	}
-	re, err := regexp.Compile(`(^|[^A-Za-z0-9_])` + regexp.QuoteMeta(tok) + `($|[^A-Za-z0-9_])`)
+	fold := ""
+	if rest, ok := strings.CutPrefix(tok, "(?i)"); ok {
+		fold, tok = "(?i)", rest // the word in any case
+	}
+	if tok == "" {
+		return 0
+	}
+	re, err := regexp.Compile(fold + `(^|[^A-Za-z0-9_])` + regexp.QuoteMeta(tok) + `($|[^A-Za-z0-9_])`)
 	if err != nil {
 		return 0
 	}

@@ -76,6 +76,10 @@ func TestSourceLineOfColumn(t *testing.T) {
 		{"select a, -- the month\n    month as m\nfrom t", "no such column: month", 2},
 		{"select\n    {{ col('month') }} as m,\n    month as n\nfrom t", "no such column: month", 3},
 		{"select 1 as a\nfrom {{ ref('month') }}", "no such table: month", 2},
+		// a quoted name the message gives folded: the dotted name in any
+		// case, before a column named like its last part
+		{"select\n  product_name\nfrom `ds.Product_Name`", "no such table: ds.product_name", 3},
+		{"with f as (\n  select *\n  from\n    `ds.Data_Raw`\n)\nselect a from f", "no such table: ds.data_raw", 4},
 	} {
 		if got := sourceLine(c.src, c.msg); got != c.want {
 			t.Errorf("%q for %q: got line %d, want %d", c.msg, c.src, got, c.want)
