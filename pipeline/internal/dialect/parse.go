@@ -1023,10 +1023,10 @@ func (p *parser) parseFromItem(info *selectInfo) *node {
 		fi.kind, fi.flatten = fromUnnest, true
 		fi.expr = n.add(p.parsePrimary())
 	case p.d == DuckDB && p.fileTable != nil && t.kind == kWord && (t.lower == "read_csv" || t.lower == "read_csv_auto" || jsonReaders[t.lower] || parquetReaders[t.lower]) &&
-		p.isPunctAt(1, "(") && p.peekAt(2).kind == kString:
-		// read_csv('file.csv'): a CSV file of the project, read into a
-		// temporary table (the engine's); another file is refused by
-		// the translator, saying why
+		p.isPunctAt(1, "(") && (p.peekAt(2).kind == kString || p.isPunctAt(2, "[") && p.peekAt(3).kind == kString):
+		// read_csv('file.csv'), read_csv(['a.csv', 'b.csv']): CSV files
+		// of the project, read into a temporary table (the engine's);
+		// another file is refused by the translator, saying why
 		namePos := p.pos
 		call := p.parsePrimary()
 		if table, ok := p.csvFileTable(fi, call); ok {

@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,10 +14,25 @@ import (
 // options the engine follows go after the path, past a ?
 // (CSVFileOptions).
 func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
-	if call.kind != nCall || len(call.list) == 0 || call.list[0].kind != nString {
+	if call.kind != nCall || len(call.list) == 0 {
 		return "", false
 	}
 	opts := url.Values{}
+	first := call.list[0]
+	if first.kind == nArray {
+		// a list of paths (or globs), read one after the other: the
+		// first is the path, the others go with the options
+		if len(first.list) == 0 || slices.ContainsFunc(first.list, func(e *node) bool { return e.kind != nString || e.end != e.start+1 }) {
+			return "", false
+		}
+		for _, e := range first.list[1:] {
+			opts.Add("also", stringValue(p.d, p.toks[e.tok].text))
+		}
+		first = first.list[0]
+	}
+	if first.kind != nString {
+		return "", false
+	}
 	name := strings.ToLower(p.toks[call.tok].text)
 	if jsonReaders[name] {
 		if strings.HasPrefix(name, "read_ndjson") {
@@ -55,7 +71,7 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 			return "", false
 		}
 	}
-	path := stringValue(p.d, p.toks[call.list[0].tok].text)
+	path := stringValue(p.d, p.toks[first.tok].text)
 	if len(opts) > 0 {
 		path += "?" + opts.Encode()
 	}
@@ -227,7 +243,10 @@ func (p *parser) csvOption(o *node, opts url.Values) bool {
 // of the file and the options of read_csv that loading it follows:
 // header=false (no header line: the columns are column0, column1, ... or
 // as named), delim (the one character between cells), column (each
-// "name:TYPE" of columns={...}, in order) and name (each of names=[...]).
+// "name:TYPE" of columns={...}, in order), name (each of names=[...]),
+// also (each path after the first of a list of them: read_csv(['a.csv',
+// 'b.csv'])) and the options adding columns (filename, hive_partitioning,
+// hive_types_autocast).
 func CSVFileOptions(asked string) (path string, opts url.Values, err error) {
 	path, q, ok := strings.Cut(asked, "?")
 	if !ok {

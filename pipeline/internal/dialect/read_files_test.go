@@ -27,6 +27,8 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 		"select * from read_csv('data/x.csv', sep = '\\t', columns = {'a': 'INT', 'b': 'VARCHAR'})": `select * from temp."__read_csv__data/x.csv?column=a%3AINT&column=b%3AVARCHAR&delim=%09" AS read_csv`,
 		"select * from read_csv('data/x.csv', names = ['p', 'q']) as s":                             `select * from temp."__read_csv__data/x.csv?name=p&name=q" as s`,
 		"select * from read_csv('data/x.csv', filename = true, hive_partitioning = false) as s":     `select * from temp."__read_csv__data/x.csv?filename=true&hive_partitioning=false" as s`,
+		// a list of files, read in its order: the others go with the options
+		"select * from read_csv(['data/x.csv', 'data/*.csv'], header = true) as s": `select * from temp."__read_csv__data/x.csv?also=data%2F%2A.csv" as s`,
 		// a path in FROM is read as read_csv_auto reads it, the relation
 		// named after the file
 		"select x.a from 'data/x.csv'":                      `select x.a from temp."__read_csv__data/x.csv" AS x`,
@@ -104,7 +106,8 @@ func TestDuckDBReadJSONFileTable(t *testing.T) {
 		{"select * from read_parquet('data/y.parquet')", "READ_PARQUET cannot read its file: data/y.parquet is not a file of the project"},
 		{"select * from read_parquet('data/e.parquet', union_by_name = true)", "READ_PARQUET cannot read its file: an option other than hive_partitioning"},
 		{"select * from read_parquet('data/e.parquet', filename = 'src')", "READ_PARQUET cannot read its file: an option other than hive_partitioning"},
-		{"select * from read_parquet(['data/e.parquet'])", "READ_PARQUET is not supported: it reads files"},
+		{"select * from read_parquet(['data/e.parquet', x])", "READ_PARQUET is not supported: it reads files"},
+		{"select * from read_parquet(['data/y.parquet'])", "READ_PARQUET cannot read its file: data/y.parquet is not a file of the project"},
 	} {
 		if got, err := TranslateWith(c.in, Options{Dialect: DuckDB, FileTable: files}); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: want the refusal %q, got %q, %v", c.in, c.want, got, err)

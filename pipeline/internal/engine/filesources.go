@@ -82,8 +82,8 @@ func projectGlob(loc string) (string, bool) {
 
 // parquetFiles are the contents of the project's Parquet files pattern
 // names, in the order of their names, as DuckDB reads a glob's files.
-func (r *runner) parquetFiles(pattern string) ([]string, [][]byte, error) {
-	names, datas, err := r.globFiles(pattern)
+func (r *runner) parquetFiles(pattern string, also []string) ([]string, [][]byte, error) {
+	names, datas, err := r.listFiles(pattern, also)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -91,6 +91,26 @@ func (r *runner) parquetFiles(pattern string) ([]string, [][]byte, error) {
 		return nil, nil, fmt.Errorf("%s is a Parquet file, which the nexus CLI reads and the page, holding a project's text files only, does not", pattern)
 	}
 	return names, datas, nil
+}
+
+// fileExt is the extension of a file's path, in lower case.
+func fileExt(p string) string { return strings.ToLower(path.Ext(p)) }
+
+// listFiles are the paths and contents of the files of pattern, then of
+// each pattern in also, as DuckDB reads a list of paths or globs: in the
+// list's order, each glob's files in the order of their names.
+func (r *runner) listFiles(pattern string, also []string) ([]string, [][]byte, error) {
+	names, datas, err := r.globFiles(pattern)
+	for _, p := range also {
+		if err != nil {
+			break
+		}
+		var n []string
+		var d [][]byte
+		n, d, err = r.globFiles(p)
+		names, datas = append(names, n...), append(datas, d...)
+	}
+	return names, datas, err
 }
 
 // globFiles are the paths and contents of the project's files pattern
@@ -238,6 +258,14 @@ func (r *runner) fileTable(asked string) (table string, preloaded bool, err erro
 	file, ok := projectCSV(path)
 	if jsonFile(path) || parquetFile(path) {
 		file, ok = projectGlob(path)
+	}
+	for _, also := range opts["also"] {
+		if fileExt(also) != fileExt(path) {
+			return "", false, fmt.Errorf("the list holds %s beside %s, files of another kind, which DuckDB reads as the first's", also, path)
+		}
+		if _, fine := projectGlob(also); !fine {
+			ok, path = false, also
+		}
 	}
 	if !ok {
 		return "", false, fmt.Errorf("%s is not a .csv, .json or .parquet file inside the project's folder", path)
@@ -407,20 +435,20 @@ var errReported = errors.New("reported")
 // it is read (errReported).
 func (r *runner) loadProjectFile(file string, opts url.Values, rel jinja.Relation, where string, line int) (missing bool, err error) {
 	if parquetFile(file) {
-		paths, datas, err := r.parquetFiles(file)
+		paths, datas, err := r.parquetFiles(file, opts["also"])
 		if err != nil {
 			return true, err
 		}
 		return false, r.loadParquet(paths, datas, opts, rel)
 	}
 	if jsonFile(file) {
-		_, datas, err := r.globFiles(file)
+		_, datas, err := r.listFiles(file, opts["also"])
 		if err != nil {
 			return true, err
 		}
 		return false, r.loadJSON(file, datas, opts, rel)
 	}
-	paths, datas, err := r.globFiles(file)
+	paths, datas, err := r.listFiles(file, opts["also"])
 	if err != nil {
 		return true, err
 	}

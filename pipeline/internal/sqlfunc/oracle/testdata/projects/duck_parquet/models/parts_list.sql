@@ -1,0 +1,1 @@
+select * from read_parquet(['data/part/2024-02.parquet', 'data/part/2024-01.parquet'])
