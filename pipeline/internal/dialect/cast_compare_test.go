@@ -89,6 +89,8 @@ func TestBigQueryUnnestWithoutAlias(t *testing.T) {
 	// value table too: * lists the struct's fields, and a query over it reads them
 	expectRows(t, bigquery, "with c as (select 'o1' as id, [struct('p1' as pid, 2 as n), struct('p2', 3)] as items) select * from c, unnest(items) as it", `o1|[{"pid":"p1","n":2},{"pid":"p2","n":3}]|p1|2`+"\n"+`o1|[{"pid":"p1","n":2},{"pid":"p2","n":3}]|p2|3`)
 	expectRows(t, bigquery, "with c as (select 'o1' as id, [struct('p1' as pid, 2 as n), struct('p2', 3)] as items), u as (select *, it from c, unnest(items) as it) select id, pid, n * 10, it.pid from u order by pid desc", "o1|p2|30|p2\no1|p1|20|p1")
+	// and without an alias, the fields its type names are the columns * lists
+	expectRows(t, bigquery, "with c as (select 'o1' as id, [struct('p1' as pid, 2 as n)] as items) select * except (items) from c, unnest(items)", "o1|p1|2")
 	// || of arrays is array concatenation, of strings still ||
 	expectTranslated(t, bigquery, "select [1] || [2], split(s) || ['x'], s || 'x' from t", "select array_concat(json_array(1), json_array(2)), array_concat(split_to_json(s), json_array('x')), s || 'x' from t")
 	// IGNORE NULLS after a call's argument is the outer call's

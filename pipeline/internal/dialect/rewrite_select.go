@@ -397,6 +397,9 @@ func (t *translator) rewriteFrom(n *node, sc *scope) {
 		}
 		if f.aliasStart < 0 && t.d == BigQuery && arg.kind == nName {
 			f.implicit = true // its fields are names of the SELECT (unnest_fields.go)
+			if f.fields == nil && f.offsetNode == nil {
+				f.fields = t.columnStructFields(arg, sc) // known by its type: * lists them
+			}
 		}
 		if f.aliasStart < 0 && t.d == DuckDB && call.kind == nCall && call.name == "unnest" && !t.otherUnnamedUnnest(f, sc) {
 			// DuckDB names the relation and its column unnest
