@@ -8,7 +8,7 @@ import (
 func TestDateArithmetic(t *testing.T) {
 	expectTranslated(t, duckdb, "select date '2024-01-05' + 3", "select date(date('2024-01-05'), ((3)) || ' days')")
 	expectTranslated(t, duckdb, "select current_date - n from t", "select date(date('now'), (-(n)) || ' days') from t")
-	expectTranslated(t, duckdb, "select 2 + make_date(2024, 1, 5)", "select date(date_of(2024, 1, 5), ((2)) || ' days')")
+	expectTranslated(t, duckdb, "select 2 + make_date(2024, 1, 5)", "select date(make_date_duckdb(2024, 1, 5), ((2)) || ' days')")
 	expectTranslated(t, snowflake, "select a::date - b::date from t", "select CAST(julianday(cast_to(a, 'DATE', 'snowflake', 1)) - julianday(cast_to(b, 'DATE', 'snowflake', 1)) AS INTEGER) from t")
 	expectTranslated(t, snowflake, "select to_date(a) + 1 from t", "select date(to_date_snowflake(a), ((1)) || ' days') from t")
 	expectTranslated(t, bigquery, "select a + 1 from t", "select a + 1 from t")

@@ -32,7 +32,7 @@ func TestDuckDBArity(t *testing.T) {
 	// named arguments, window functions (their optional arguments are
 	// not in DuckDB's list), table functions in FROM, COUNT (its own
 	// refusal), dotted calls
-	expectTranslated(t, duckdb, "select json_extract_path_text(j, 'a'), make_date(2020, 1, 2), concat(a), md5(a) from t", "select json_get_text_duckdb(j, 'a'), date_of(2020, 1, 2), concat(a), md5(a) from t")
+	expectTranslated(t, duckdb, "select json_extract_path_text(j, 'a'), make_date(2020, 1, 2), concat(a), md5(a) from t", "select json_get_text_duckdb(j, 'a'), make_date_duckdb(2020, 1, 2), concat(a), md5(a) from t")
 	expectTranslated(t, duckdb, "select percentile_cont(0.5) within group (order by a) from t", "select quantile_cont_of(a, 0.5) from t")
 	expectTranslated(t, duckdb, "select struct_pack(a := 1, b := 2) from t", "select json_object('a', 1, 'b', 2) from t")
 	expectTranslated(t, duckdb, "select lag(a) over (order by a), lead(a, 1, 0) over (order by a) from t", "select lag(a) over (order by a NULLS LAST), lead(a, 1, 0) over (order by a NULLS LAST) from t")
