@@ -156,3 +156,11 @@ func TestDuckDBTextArguments(t *testing.T) {
 		}
 	}
 }
+
+// DuckDB's make_date of one number takes an INTEGER count of days.
+func TestDuckDBMakeDateDays(t *testing.T) {
+	why := " is not DuckDB: its count of days is an INTEGER, which DuckDB casts no wider integer, DECIMAL or DOUBLE to (No function matches) (" + refMakeDateDays.hint + ")"
+	expectRefused(t, duckdb, "select make_date(15887::bigint)", "1:18: make_date of 15887::bigint (BIGINT)"+why)
+	expectRefused(t, duckdb, "select make_date(1.5)", "1:18: make_date of 1.5 (DECIMAL)"+why)
+	expectTranslated(t, duckdb, "select make_date(15887), make_date(b::integer), make_date(2024, 1, 2) from t", "select make_date_duckdb(15887), make_date_duckdb(integer_in_range(cast_to(b, 'INTEGER', 'duckdb', 1), -2147483648, 2147483647, 'INTEGER', 1)), make_date_duckdb(2024, 1, 2) from t")
+}

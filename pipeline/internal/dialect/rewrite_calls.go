@@ -130,6 +130,13 @@ func (t *translator) rewriteWarehouseCall(n *node) (done bool) {
 		return true
 	}
 	t.refuseTextArgs(n, args)
+	if t.d == DuckDB && n.name == "make_date" && len(n.parts) <= 1 && len(args) == 1 {
+		// make_date(days) takes an INTEGER, which DuckDB casts no wider
+		// integer nor DECIMAL or DOUBLE to
+		if typ := t.nonText(args[0]); typ != "" && (t.duckIntegerWidth(args[0]) > 32 || t.duckIntegerWidth(args[0]) == 0 && t.numberType(args[0]) != "") {
+			t.refuse(args[0].start, refMakeDateDays, strings.TrimSpace(t.source(args[0])), typ)
+		}
+	}
 	if t.d == DuckDB && (n.name == "lpad" || n.name == "rpad") && len(n.parts) <= 1 && len(args) == 3 && t.duckIntegerWidth(args[1]) > 32 {
 		// DuckDB's count is an INTEGER, which a BIGINT is not cast to
 		t.refuse(args[1].start, refPadCount, n.name, strings.TrimSpace(t.source(args[1])), t.fullType(args[1]))

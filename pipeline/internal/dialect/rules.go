@@ -758,6 +758,7 @@ var (
 		"use a type SQLite knows: text, integer, real, blob (or string, bigint, float64, boolean, timestamp, date)"}
 	refNoOperand                = refusal{":: has no operand on its left", "write the cast as CAST(expr AS type)"}
 	refTextArg                  = refusal{"%s of %s (%s) is not DuckDB: DuckDB's %[1]s takes text there and casts no number, date, timestamp or boolean to VARCHAR for it (No function matches)", "cast the value to text: substring(x::varchar, 1, 5)"}
+	refMakeDateDays             = refusal{"make_date of %s (%s) is not DuckDB: its count of days is an INTEGER, which DuckDB casts no wider integer, DECIMAL or DOUBLE to (No function matches)", "cast the days: make_date(n::integer), or give a year, a month and a day: make_date(y, m, d)"}
 	refPadCount                 = refusal{"the count of %s, %s, is a %s, and DuckDB's count is an INTEGER, which it does not cast a wider integer to", "cast the count: lpad(s, n::integer, fill)"}
 	refDuckFormat               = refusal{"%s: %s; DuckDB checks a written format when it binds the query, and fails even where no row reaches the call", "write a format of the elements DuckDB knows"}
 	refOrderLiteral             = refusal{"ORDER BY %s, a literal that is not an integer, has no effect, and DuckDB refuses it", "order by a column, an expression, or a column's number (ORDER BY 1); or leave the literal out"}
@@ -901,6 +902,7 @@ var Refusals = []Rule{
 	{From: "x IN (SELECT a, b ...) and other subqueries of IN giving another number of columns than IN compares", Dialects: warehouses, To: refInWidth.hint},
 	{From: "ORDER BY n or GROUP BY n beyond the select list's columns (or 0, -1)", Dialects: warehouses, To: refColumnNumber.hint},
 	{From: "substring, length, upper, lower, left, right, lpad, trim, replace, strpos, starts_with, split_part, regexp_matches and DuckDB's other text functions, and x LIKE, ILIKE, GLOB, SIMILAR TO or ~ p, of a number, DATE, timestamp, TIME or BOOLEAN where they take text (ts not like 'NaT')", Dialects: "DuckDB", To: refTextArg.hint},
+	{From: "make_date(n) of a count of days known to be a BIGINT, DECIMAL or DOUBLE", Dialects: "DuckDB", To: refMakeDateDays.hint},
 	{From: "lpad(s, n, fill), rpad(...) of a BIGINT count (a length, a date part, a BIGINT column or literal)", Dialects: "DuckDB", To: refPadCount.hint},
 	{From: "strftime(ts, 'format'), strptime(s, 'format') of a written format with an element DuckDB does not know (%C, %e, %R)", Dialects: "DuckDB", To: refDuckFormat.hint},
 	{From: "ORDER BY 'text', 1.5, NULL or TRUE in a query or an aggregate (a window's ORDER BY takes them)", Dialects: "DuckDB", To: refOrderLiteral.hint},
