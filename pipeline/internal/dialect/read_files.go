@@ -67,7 +67,7 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 			break
 		}
 		if !p.csvOption(o, opts) {
-			fi.fileErr = "an option other than header, delim (sep), columns, names, hive_partitioning, hive_types_autocast and filename, or one of another value than a constant"
+			fi.fileErr = "an option other than header, delim (sep), columns, names, union_by_name, hive_partitioning, hive_types_autocast and filename, or one of another value than a constant"
 			return "", false
 		}
 	}
@@ -224,6 +224,15 @@ func (p *parser) csvOption(o *node, opts url.Values) bool {
 		return p.columnsOption(o.y, opts)
 	case "hive_partitioning", "hive_types_autocast", "filename":
 		return p.fileColumnOption(o, opts)
+	case "union_by_name":
+		switch v {
+		case "true", "1":
+			opts.Set("union_by_name", "true")
+		case "false", "0":
+		default:
+			return false
+		}
+		return true
 	case "names", "column_names", "col_names":
 		if o.y.kind != nArray || len(o.y.list) == 0 {
 			return false

@@ -27,6 +27,7 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 		"select * from read_csv('data/x.csv', sep = '\\t', columns = {'a': 'INT', 'b': 'VARCHAR'})": `select * from temp."__read_csv__data/x.csv?column=a%3AINT&column=b%3AVARCHAR&delim=%09" AS read_csv`,
 		"select * from read_csv('data/x.csv', names = ['p', 'q']) as s":                             `select * from temp."__read_csv__data/x.csv?name=p&name=q" as s`,
 		"select * from read_csv('data/x.csv', filename = true, hive_partitioning = false) as s":     `select * from temp."__read_csv__data/x.csv?filename=true&hive_partitioning=false" as s`,
+		"select * from read_csv('data/x.csv', union_by_name = true) as s":                           `select * from temp."__read_csv__data/x.csv?union_by_name=true" as s`,
 		// a list of files, read in its order: the others go with the options
 		"select * from read_csv(['data/x.csv', 'data/*.csv'], header = true) as s": `select * from temp."__read_csv__data/x.csv?also=data%2F%2A.csv" as s`,
 		// a path in FROM is read as read_csv_auto reads it, the relation
@@ -42,7 +43,7 @@ func TestDuckDBReadCSVFileTable(t *testing.T) {
 	}
 	for in, want := range map[string]string{
 		"select * from read_csv_auto('data/y.csv')":                  "READ_CSV_AUTO cannot read its file: data/y.csv is not a file of the project",
-		"select * from read_csv('data/x.csv', delim = false)":        "READ_CSV cannot read its file: an option other than header, delim (sep), columns, names, hive_partitioning",
+		"select * from read_csv('data/x.csv', delim = false)":        "READ_CSV cannot read its file: an option other than header, delim (sep), columns, names, union_by_name, hive_partitioning",
 		"select * from read_csv('data/x.csv', types = {'a': 'INT'})": "READ_CSV cannot read its file: an option other than",
 		"select * from read_csv('data/x.csv', header = h)":           "READ_CSV cannot read its file: an option other than",
 		"select * from 'data/y.csv'":                                 "FROM 'data/y.csv' cannot read its file: data/y.csv is not a file of the project",

@@ -21,7 +21,8 @@ import (
 // column of numbers in one file and text in another is VARCHAR), then
 // the columns the options add (filename = true, the Hive partitions of
 // the files' folders). Files whose headers differ are refused, as DuckDB
-// refuses them (Schema mismatch between globbed files).
+// refuses them (Schema mismatch between globbed files), unless
+// union_by_name = true (unionColumns).
 func csvFilesData(paths []string, datas [][]byte, opts url.Values) (seed.Options, []byte, error) {
 	extra, err := fileColumns(paths, opts)
 	if err != nil {
@@ -30,6 +31,10 @@ func csvFilesData(paths []string, datas [][]byte, opts url.Values) (seed.Options
 	var o seed.Options
 	var out bytes.Buffer
 	var header []string
+	union, layout, err := unionColumns(paths, datas, opts)
+	if err != nil {
+		return seed.Options{}, nil, err
+	}
 	for k, data := range datas {
 		fo, d, err := csvReadOptions(data, opts)
 		if err != nil {
@@ -47,6 +52,9 @@ func csvFilesData(paths []string, datas [][]byte, opts url.Values) (seed.Options
 		if err != nil {
 			return seed.Options{}, nil, fmt.Errorf("%s has no line to read", paths[k])
 		}
+		if union != nil {
+			first = union
+		}
 		if k == 0 {
 			o, header = fo, first
 			for i, n := range extra.names {
@@ -62,7 +70,7 @@ func csvFilesData(paths []string, datas [][]byte, opts url.Values) (seed.Options
 		} else if !slices.Equal(first, header) {
 			return seed.Options{}, nil, fmt.Errorf("its files have different columns (the first's and the %s's, %s), which DuckDB reads only with union_by_name", paths[k], strings.Join(first, ", "))
 		}
-		if len(extra.names) == 0 {
+		if len(extra.names) == 0 && union == nil {
 			// the rows as written, the header of the first file only
 			rows := d
 			if k > 0 {
@@ -89,6 +97,16 @@ func csvFilesData(paths []string, datas [][]byte, opts url.Values) (seed.Options
 			}
 			if err != nil {
 				return seed.Options{}, nil, fmt.Errorf("%s: %v", paths[k], err)
+			}
+			if union != nil {
+				// the file's cells in the union's places, NULL in others
+				placed := make([]string, len(union))
+				for u, j := range layout[k] {
+					if j >= 0 && j < len(rec) {
+						placed[u] = rec[j]
+					}
+				}
+				rec = placed
 			}
 			w.Write(append(rec, cells...))
 		}
@@ -128,4 +146,44 @@ func sameTimeFormats(paths []string, datas [][]byte, opts url.Values, o seed.Opt
 		}
 	}
 	return nil
+}
+
+// unionColumns are, with union_by_name = true, the columns of all the
+// files by name, as DuckDB unions them: in the order first seen, a name
+// matched whatever its case and spelled as first seen; layout[k][u] is
+// where file k holds column u (-1: it lacks it, and the rows hold NULL).
+func unionColumns(paths []string, datas [][]byte, opts url.Values) (union []string, layout [][]int, err error) {
+	if opts.Get("union_by_name") != "true" {
+		return nil, nil, nil
+	}
+	at := map[string]int{}
+	heads := make([][]string, len(datas))
+	for k, data := range datas {
+		fo, d, err := csvReadOptions(data, opts)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %v", paths[k], err)
+		}
+		cr := csv.NewReader(bytes.NewReader(d))
+		cr.LazyQuotes, cr.FieldsPerRecord = true, -1
+		if fo.Delimiter != 0 {
+			cr.Comma = fo.Delimiter
+		}
+		if heads[k], err = cr.Read(); err != nil {
+			return nil, nil, fmt.Errorf("%s has no line to read", paths[k])
+		}
+		for _, c := range heads[k] {
+			if _, ok := at[strings.ToLower(c)]; !ok {
+				at[strings.ToLower(c)] = len(union)
+				union = append(union, c)
+			}
+		}
+	}
+	layout = make([][]int, len(datas))
+	for k, head := range heads {
+		layout[k] = slices.Repeat([]int{-1}, len(union))
+		for j, c := range head {
+			layout[k][at[strings.ToLower(c)]] = j
+		}
+	}
+	return union, layout, nil
 }
