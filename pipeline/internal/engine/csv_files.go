@@ -43,11 +43,7 @@ func csvFilesData(paths []string, datas [][]byte, opts url.Values) (seed.Options
 		if len(datas) == 1 && len(extra.names) == 0 {
 			return fo, d, nil // the file as it is
 		}
-		cr := csv.NewReader(bytes.NewReader(d))
-		cr.LazyQuotes, cr.FieldsPerRecord = true, -1
-		if fo.Delimiter != 0 {
-			cr.Comma = fo.Delimiter
-		}
+		cr, d := csvReader(d, fo.Delimiter)
 		first, err := cr.Read()
 		if err != nil {
 			return seed.Options{}, nil, fmt.Errorf("%s has no line to read", paths[k])
@@ -163,11 +159,7 @@ func unionColumns(paths []string, datas [][]byte, opts url.Values) (union []stri
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %v", paths[k], err)
 		}
-		cr := csv.NewReader(bytes.NewReader(d))
-		cr.LazyQuotes, cr.FieldsPerRecord = true, -1
-		if fo.Delimiter != 0 {
-			cr.Comma = fo.Delimiter
-		}
+		cr, _ := csvReader(d, fo.Delimiter)
 		if heads[k], err = cr.Read(); err != nil {
 			return nil, nil, fmt.Errorf("%s has no line to read", paths[k])
 		}
@@ -186,4 +178,17 @@ func unionColumns(paths []string, datas [][]byte, opts url.Values) (union []stri
 		}
 	}
 	return union, layout, nil
+}
+
+// csvReader reads CSV text as DuckDB's reader takes it: without a byte
+// order mark (the data returned), quotes read laxly, rows of any width,
+// cells split at delim (a comma when 0).
+func csvReader(data []byte, delim rune) (*csv.Reader, []byte) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.LazyQuotes, cr.FieldsPerRecord = true, -1
+	if delim != 0 {
+		cr.Comma = delim
+	}
+	return cr, data
 }

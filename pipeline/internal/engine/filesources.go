@@ -2,7 +2,6 @@ package engine
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -311,12 +310,7 @@ func csvReadOptions(data []byte, opts url.Values) (seed.Options, []byte, error) 
 	if header && len(cols) == 0 && len(names) == 0 {
 		return o, data, nil
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.LazyQuotes, cr.FieldsPerRecord = true, -1
-	if o.Delimiter != 0 {
-		cr.Comma = o.Delimiter
-	}
+	cr, data := csvReader(data, o.Delimiter)
 	first, err := cr.Read()
 	if err != nil {
 		return o, nil, fmt.Errorf("the file has no line to read: %v", err)
