@@ -44,7 +44,7 @@ func (p *parser) csvFileTable(fi *fromInfo, call *node) (string, bool) {
 		}
 		for _, o := range call.list[1:] {
 			if !p.jsonOption(o, opts) {
-				fi.fileErr = "an option other than format ('auto', 'array' or 'newline_delimited'), records ('auto' or true), columns, auto_detect and maximum_object_size, or one of another value than a constant"
+				fi.fileErr = "an option other than format ('auto', 'array' or 'newline_delimited'), records ('auto' or true), columns, auto_detect, maximum_object_size, hive_partitioning, hive_types_autocast and filename, or one of another value than a constant"
 				return "", false
 			}
 		}
@@ -130,6 +130,8 @@ func (p *parser) jsonOption(o *node, opts url.Values) bool {
 	case "maximum_object_size":
 		_, err := strconv.ParseUint(v, 10, 64)
 		return err == nil
+	case "hive_partitioning", "hive_types_autocast", "filename":
+		return p.fileColumnOption(o, opts)
 	}
 	return false
 }

@@ -80,6 +80,7 @@ func TestDuckDBReadJSONFileTable(t *testing.T) {
 		{"select * from read_json('data/e.ndjson', format = 'newline_delimited', records = 'auto')", `select * from temp."__read_csv__data/e.ndjson?format=newline_delimited" AS read_json`},
 		{"select * from read_json('data/e.json', columns = {'a': 'INTEGER', b: 'VARCHAR'}, auto_detect = false) e", `select * from temp."__read_csv__data/e.json?column=a%3AINTEGER&column=b%3AVARCHAR" e`},
 		{"select json from read_json_objects('data/e.json')", `select json from temp."__read_csv__data/e.json?objects=true" AS read_json_objects`},
+		{"select * from read_json('data/e.json', filename = true, hive_partitioning = false) e", `select * from temp."__read_csv__data/e.json?filename=true&hive_partitioning=false" e`},
 		{"select e.a from 'data/e.json'", `select e.a from temp."__read_csv__data/e.json" AS e`},
 		{"select x.a from 'data/e.ndjson' as x", `select x.a from temp."__read_csv__data/e.ndjson" as x`},
 		// a Parquet file the engine loaded (the nexus CLI reads them)

@@ -436,11 +436,11 @@ func (r *runner) loadProjectFile(file string, opts url.Values, rel jinja.Relatio
 		return false, r.loadParquet(paths, datas, opts, rel)
 	}
 	if jsonFile(file) {
-		_, datas, err := r.listFiles(file, opts["also"])
+		paths, datas, err := r.listFiles(file, opts["also"])
 		if err != nil {
 			return true, err
 		}
-		return false, r.loadJSON(file, datas, opts, rel)
+		return false, r.loadJSON(file, paths, datas, opts, rel)
 	}
 	paths, datas, err := r.listFiles(file, opts["also"])
 	if err != nil {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"slices"
@@ -215,4 +216,33 @@ func (e extraColumns) texts(k int) []string {
 		}
 	}
 	return rec
+}
+
+// addTo puts file k's values of the extra columns into its objects, as a
+// JSON reader's values: text as strings, a BIGINT partition as a number.
+func (e extraColumns) addTo(objs []*jsonObject, k int) error {
+	if len(e.names) == 0 {
+		return nil
+	}
+	rec, text := e.cells(k)
+	for _, o := range objs {
+		for i, n := range e.names {
+			for _, key := range o.keys {
+				if strings.EqualFold(key, n) {
+					return fmt.Errorf("column %s is both a key of its objects and %s", n, e.what[i])
+				}
+			}
+			var v any
+			switch {
+			case text[i] != nil:
+				v = text[i]
+			case rec[i] != "" && e.types[i] == "bigint":
+				v = json.Number(rec[i])
+			case rec[i] != "":
+				v = rec[i] // a date or timestamp, as the reader's strings
+			}
+			o.vals[n] = v
+		}
+	}
+	return nil
 }

@@ -134,25 +134,37 @@ func kindOf(v any) jsonKind {
 // one format (seed.SniffJSONStrings), objects STRUCTs and arrays lists
 // (nestedJSONColumn), and values of different kinds DuckDB's JSON, the
 // value's JSON text.
-func (r *runner) loadJSON(file string, datas [][]byte, opts url.Values, rel jinja.Relation) error {
+func (r *runner) loadJSON(file string, paths []string, datas [][]byte, opts url.Values, rel jinja.Relation) error {
 	// the files of a glob are read as one, in the order of their names:
-	// their objects in turn, the columns the keys in the order first seen
+	// their objects in turn, the columns the keys in the order first seen,
+	// then the columns the options add (filename, Hive partitions)
+	extra, err := fileColumns(paths, opts)
+	if err != nil {
+		return err
+	}
+	if len(extra.names) > 0 && (opts.Get("objects") == "true" || len(opts["column"]) > 0) {
+		return fmt.Errorf("%s with columns = {...} or read_json_objects, which the playground does not read", extra.what[0])
+	}
 	var objs []*jsonObject
 	var keys []string
 	seen := map[string]bool{}
-	for _, data := range datas {
-		o, k, err := jsonValues(data, opts)
+	for k, data := range datas {
+		o, keysOf, err := jsonValues(data, opts)
 		if err != nil {
 			return err
 		}
+		if err := extra.addTo(o, k); err != nil {
+			return err
+		}
 		objs = append(objs, o...)
-		for _, key := range k {
+		for _, key := range keysOf {
 			if !seen[key] {
 				seen[key] = true
 				keys = append(keys, key)
 			}
 		}
 	}
+	keys = append(keys, extra.names...)
 	if opts.Get("objects") == "true" {
 		// read_json_objects: one column json, each object's JSON text
 		// as the file writes it

@@ -58,7 +58,10 @@ var projectCases = []projectCase{
 		name: "duck_files", dir: project("duck_files"),
 		unstable: map[string]map[string]string{"region_read": {"filename": replayPaths}},
 	},
-	{name: "duck_json", dir: project("duck_json")},
+	{
+		name: "duck_json", dir: project("duck_json"),
+		unstable: map[string]map[string]string{"clicks": {"filename": replayPaths}},
+	},
 	{
 		name: "duck_parquet", dir: project("duck_parquet"),
 		unstable: map[string]map[string]string{"hive_text": {"filename": replayPaths}},

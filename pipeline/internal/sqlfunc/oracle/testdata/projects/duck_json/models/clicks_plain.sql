@@ -1,0 +1,1 @@
+select * from read_json('data/clicks/*/*/*.ndjson', hive_partitioning = false, format = 'newline_delimited')
