@@ -32,6 +32,8 @@ type parquetNested struct {
 	duckType string
 	// wall and zoned put a timestamp in the project's form
 	wall, zoned func(string) (string, bool)
+	// convs reads each leaf column's values, by the file's column index
+	convs map[int]parquetColumn
 }
 
 // nestedParquetColumn reads the type of nested column fd, or says why the
@@ -291,9 +293,17 @@ func (p *parquetNested) writeList(b *bytes.Buffer, repeated, elem parquet.Node, 
 
 // leaf writes one leaf value as JSON.
 func (p *parquetNested) leaf(b *bytes.Buffer, n parquet.Node, v parquet.Value) error {
-	c, err := parquetLeafColumn(n.Type())
-	if err != nil {
-		return err
+	// one reading of each leaf column's type, not one per value
+	c, ok := p.convs[v.Column()]
+	if !ok {
+		var err error
+		if c, err = parquetLeafColumn(n.Type()); err != nil {
+			return err
+		}
+		if p.convs == nil {
+			p.convs = map[int]parquetColumn{}
+		}
+		p.convs[v.Column()] = c
 	}
 	if c.text {
 		s, _ := json.Marshal(string(v.ByteArray()))
